@@ -1,0 +1,1 @@
+"""Everything Telegram: the PTB application, handlers, rendering, delivery and scheduled jobs."""

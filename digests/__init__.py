@@ -1,0 +1,1 @@
+"""Everything news: fetching, Arabic analysis, condensing, storage and search. Never imports bot/."""

@@ -1,0 +1,50 @@
+"""The exception tree of Nashra, named for the caller's decision.
+
+Third-party errors (httpx, feedparser, sqlite3, PTB) are wrapped at the boundary into one of these,
+so callers decide on our terms: retry later, give up on this source, tell the user.
+"""
+
+from __future__ import annotations
+
+
+class NashraError(Exception):
+    """Base of every error Nashra raises on purpose."""
+
+
+class ConfigError(NashraError):
+    """A setting is missing or malformed: fix the configuration and restart."""
+
+
+class SourceError(NashraError):
+    """A source cannot be used as given (bad URL, private address refused): tell the operator."""
+
+
+class FetchError(NashraError):
+    """A fetch failed. `retry_after` (seconds) is set when the server asked us to wait."""
+
+    def __init__(self, message: str, *, url: str = "", status: int | None = None,
+                 retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+        self.retry_after = retry_after
+
+
+class TemporaryFetchError(FetchError):
+    """Worth retrying later with backoff: timeouts, 5xx, 429, connection resets."""
+
+
+class PermanentFetchError(FetchError):
+    """Retrying soon will not help: 4xx other than 429, refused address, body over the cap."""
+
+
+class ParseError(NashraError):
+    """Bytes we fetched could not be understood as a feed or a page."""
+
+
+class StorageError(NashraError):
+    """The database refused a change (schema, integrity); the change was rolled back."""
+
+
+class QueryError(NashraError):
+    """A search query has nothing searchable in it (only stop-words or punctuation)."""

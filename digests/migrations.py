@@ -1,0 +1,152 @@
+"""Named, ordered schema migrations. Append new ones at the end; never edit an applied one.
+
+Each migration is `(name, function(db))` and runs in its own transaction (see storage.Database).
+Tables stay plain and browsable (Datasette opens the file as is): JSON columns hold small lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
+
+
+def m001_sources_articles(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        create table sources (
+            id integer primary key,
+            url text not null unique,
+            name text not null,
+            added_at text not null,
+            active integer not null default 1,
+            etag text,
+            last_modified text,
+            last_polled_at text,
+            last_status integer,
+            last_success_at text,
+            last_error text,
+            last_error_at text,
+            consecutive_failures integer not null default 0,
+            next_poll_at text
+        )""")
+    db.execute("""
+        create table articles (
+            id integer primary key,
+            source_id integer not null references sources(id),
+            guid text,
+            url text not null,
+            url_key text not null unique,
+            content_hash text not null,
+            title text not null default '',
+            published_at text,
+            author text not null default '',
+            body text not null default '',
+            summary text not null default '',
+            related_json text not null default '[]',
+            page_status text not null default 'ok',
+            page_error text,
+            page_etag text,
+            page_last_modified text,
+            fetched_at text not null,
+            updated_at text not null,
+            story_id integer,
+            headline text not null default '',
+            quotes_json text not null default '[]',
+            digest_related_json text not null default '[]',
+            digested_at text
+        )""")
+    db.execute("create unique index articles_source_guid on articles(source_id, guid)"
+               " where guid is not null")
+    db.execute("create index articles_content_hash on articles(content_hash)")
+    db.execute("create index articles_published on articles(published_at)")
+    db.execute("create index articles_story on articles(story_id)")
+    # Tombstones: keys ('guid:<source>:<guid>', 'url:<url_key>', 'hash:<h>') of removed articles,
+    # so a feed that still lists them never brings them back.
+    db.execute("""
+        create table tombstones (
+            key text primary key,
+            article_url text,
+            removed_at text not null
+        )""")
+    db.execute("""
+        create table stories (
+            id integer primary key,
+            created_at text not null,
+            first_published_at text,
+            last_published_at text,
+            headline text not null default '',
+            article_count integer not null default 0
+        )""")
+    db.execute("""
+        create table polls (
+            id integer primary key,
+            started_at text not null,
+            finished_at text,
+            sources integer not null default 0,
+            new integer not null default 0,
+            unchanged integer not null default 0,
+            failed integer not null default 0
+        )""")
+    db.execute("create table meta (key text primary key, value text)")
+
+
+def m002_chats_delivery(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        create table chats (
+            id integer primary key,            -- Telegram chat id
+            type text not null default 'private',
+            title text not null default '',
+            language text,
+            active integer not null default 1,
+            mode text not null default 'instant',  -- 'instant' or 'daily'
+            daily_hour integer not null default 8,   -- hour in utc_offset_minutes local time
+            utc_offset_minutes integer not null default 180,
+            quiet_start integer,
+            quiet_end integer,
+            created_at text not null,
+            deactivated_at text,
+            deactivated_reason text
+        )""")
+    db.execute("""
+        create table subscriptions (
+            id integer primary key,
+            chat_id integer not null references chats(id) on update cascade on delete cascade,
+            topic text not null default '',      -- '' is the general digest of top stories
+            topic_key text not null default '',  -- analyzed form, for matching
+            created_at text not null,
+            unique (chat_id, topic_key)
+        )""")
+    # The transactional outbox: one row per (chat, story, kind), written in the same transaction
+    # as the stories that cause it; the sender works it outside update handlers.
+    db.execute("""
+        create table outbox (
+            id integer primary key,
+            chat_id integer not null references chats(id) on update cascade on delete cascade,
+            story_id integer not null,
+            article_id integer,
+            kind text not null,                  -- 'instant', 'daily:<date>', 'push:<n>'
+            status text not null default 'pending',  -- pending, sending, sent, failed, skipped
+            attempts integer not null default 0,
+            not_before text,
+            created_at text not null,
+            sent_at text,
+            last_error text,
+            unique (chat_id, story_id, kind)
+        )""")
+    db.execute("create index outbox_status on outbox(status, not_before)")
+    db.execute("""
+        create table callbacks (
+            id text primary key,                 -- opaque random id sent as callback_data
+            chat_id integer not null,
+            action text not null,
+            payload text not null default '{}',
+            created_at text not null
+        )""")
+
+
+MIGRATIONS: list[Migration] = [
+    ("001_sources_articles", m001_sources_articles),
+    ("002_chats_delivery", m002_chats_delivery),
+]

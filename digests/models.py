@@ -1,0 +1,168 @@
+"""Value types shared across Nashra: frozen dataclasses, no behaviour beyond (de)serialisation.
+
+These are the contracts between the layers: the fetcher produces `FeedEntry` and `Page`, storage
+keeps `Article`, the condenser produces `Digest`, search returns `SearchHit`, and the bot renders
+`Digest`s. Times are timezone-aware UTC datetimes or None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+RelatedKind = Literal["page", "archive", "story"]
+QuoteKind = Literal["direct", "reported"]
+
+
+def iso(dt: datetime | None) -> str | None:
+    """ISO 8601 in UTC with offset, or None."""
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    """Inverse of `iso`; naive values are taken as UTC."""
+    if not text:
+        return None
+    dt = datetime.fromisoformat(text)
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A feed we poll, with its health."""
+
+    id: int
+    url: str
+    name: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success_at: datetime | None = None
+    last_error: str | None = None
+    last_error_at: datetime | None = None
+    consecutive_failures: int = 0
+    next_poll_at: datetime | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class RelatedItem:
+    """A related link: from the page's own block, the archive, or the same story elsewhere."""
+
+    title: str
+    url: str
+    published_at: datetime | None = None
+    kind: RelatedKind = "page"
+
+    def to_json(self, *, with_kind: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title, "url": self.url,
+                               "published_at": iso(self.published_at)}
+        if with_kind:
+            out["kind"] = self.kind
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RelatedItem:
+        return cls(title=data.get("title", ""), url=data.get("url", ""),
+                   published_at=parse_iso(data.get("published_at")),
+                   kind=data.get("kind", "page"))
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One item of a feed, as the feed describes it (before the page is fetched)."""
+
+    url: str
+    title: str = ""
+    guid: str | None = None
+    summary: str = ""
+    published_at: datetime | None = None
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """What we extracted from an article's HTML page."""
+
+    title: str = ""
+    published_at: datetime | None = None
+    author: str = ""
+    paragraphs: tuple[str, ...] = ()
+    related: tuple[RelatedItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article: the feed entry merged with its page."""
+
+    id: int
+    source_id: int
+    source_name: str
+    url: str
+    title: str
+    published_at: datetime | None = None
+    author: str = ""
+    paragraphs: tuple[str, ...] = ()
+    summary: str = ""
+    related: tuple[RelatedItem, ...] = ()
+    guid: str | None = None
+    page_ok: bool = True
+    story_id: int | None = None
+
+    @property
+    def text(self) -> str:
+        """Body paragraphs joined by newlines (the summary when the page was not fetched)."""
+        return "\n".join(self.paragraphs) if self.paragraphs else self.summary
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A key quote: verbatim text of the article and its speaker as written there."""
+
+    text: str
+    speaker: str
+    kind: QuoteKind = "direct"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "speaker": self.speaker}
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What a reader sees of one article: headline, key quotes, related links, story."""
+
+    url: str
+    source: str
+    headline: str
+    published_at: datetime | None = None
+    quotes: tuple[Quote, ...] = ()
+    related: tuple[RelatedItem, ...] = ()
+    story_id: int | None = None
+    article_id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The object `run.py digest --json` and `run.py search --json` print."""
+        return {
+            "url": self.url,
+            "source": self.source,
+            "headline": self.headline,
+            "published_at": iso(self.published_at),
+            "quotes": [q.to_json() for q in self.quotes],
+            "related": [r.to_json() for r in self.related],
+            "story_id": self.story_id,
+        }
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One article that matched a query, best first in a result list."""
+
+    digest: Digest
+    score: float
+    matched: tuple[str, ...] = field(default=())  # the matched words as written in the article

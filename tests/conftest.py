@@ -1,0 +1,28 @@
+"""Shared fixtures. Servers the tests start listen on 127.0.0.1 only; nothing reaches the internet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from digests.settings import Settings
+from digests.storage import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for a test: a fresh database file, private sources allowed (loopback servers)."""
+    return Settings(database_path=tmp_path / "nashra.db", allow_private_sources=True,
+                    fetch_timeout_seconds=5.0)
+
+
+@pytest.fixture
+def database(settings: Settings) -> Iterator[Database]:
+    db = Database(settings.database_path)
+    yield db
+    db.close()
