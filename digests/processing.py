@@ -1,0 +1,55 @@
+"""What happens to an article when it is stored: the ordered steps run inside the store transaction.
+
+The ingest pipeline stores an article and then runs every step, in this order, in the same
+transaction, so an article, its search index entry, its story, its digest and the deliveries it
+causes commit together or not at all (nothing lost, nothing half-done):
+
+1. search index   (digests.search.index_article)
+2. story          (digests.stories.assign_story)
+3. digest         (digests.digest.store_digest)
+4. deliveries     (digests.outbox.enqueue_article)
+
+A step is `step(db, article, ctx) -> None`; it must not do network I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from digests.models import Article
+from digests.settings import Settings
+
+
+@dataclass(frozen=True)
+class StoreContext:
+    """What a step may know besides the article.
+
+    `backfill` is true when the article is not news to subscribers (a source's first poll, an
+    entry older than the push window, a migration re-processing old rows): index, cluster and
+    digest it, but enqueue no deliveries.
+    """
+
+    now: datetime
+    settings: Settings
+    backfill: bool = False
+
+
+Step = Callable[[sqlite_utils.Database, Article, StoreContext], None]
+
+
+def default_steps() -> list[Step]:
+    """The steps in order. Imported here, late, so each module stays independent of the others."""
+    steps: list[Step] = []
+    # Each capability adds its step below as it lands (search, stories, digest, outbox).
+    return steps
+
+
+def run_steps(db: sqlite_utils.Database, article: Article, ctx: StoreContext,
+              steps: list[Step] | None = None) -> None:
+    """Run the steps for one stored article (the caller holds the transaction)."""
+    for step in default_steps() if steps is None else steps:
+        step(db, article, ctx)
