@@ -138,12 +138,15 @@ def line_html(line: Line) -> str:
 
 
 def _hard_cut(text: str, budget: int) -> list[str]:
-    pieces, cur, cur_len = [], [], 0
+    pieces: list[str] = []
+    cur: list[str] = []
+    cur_len = 0
     for ch in text:
         w = 2 if ord(ch) > 0xFFFF else 1
         if cur_len + w > budget:
             pieces.append("".join(cur))
-            cur, cur_len = [], 0
+            cur = []
+            cur_len = 0
         cur.append(ch)
         cur_len += w
     if cur:
@@ -303,10 +306,10 @@ def related_lines(digest: Digest, lang: str) -> list[Line]:
     seen = {clean(digest.url)}
     for item in digest.related:
         url = safe_url(item.url)
-        title = clean(item.title) or (url or "")
-        if not title or (url or title) in seen:
+        if url is None or url in seen:  # a related item is only worth its link
             continue
-        seen.add(url or title)
+        title = clean(item.title) or url
+        seen.add(url)
         items.append((Span("• "), Span(title, href=url)))
         if len(items) == MAX_RELATED:
             break

@@ -1,0 +1,195 @@
+"""bot.render: golden files for the shapes readers see, Hypothesis for Telegram's invariants.
+
+Regenerate the golden files after an intended change with `UPDATE_GOLDEN=1 pytest tests/test_render.py`
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from telegram_html import check_message, utf16, visible_text
+
+from bot.render import (
+    LIMIT,
+    RLM,
+    clean,
+    render_bundle,
+    render_digest,
+    render_digest_messages,
+    render_related,
+    render_results,
+    safe_url,
+)
+from digests.models import Digest, Quote, RelatedItem
+
+GOLDEN = Path(__file__).parent / "golden" / "render"
+NOW = datetime(2018, 2, 20, 15, 0, tzinfo=timezone.utc)
+SEPARATOR = "\n----- 8< message -----\n"
+
+GHOUTA = Digest(
+    url="https://news.example/ghouta?id=1&lang=ar",
+    source="نشرة تجريبية",
+    headline="مقتل العشرات في قصف على الغوطة الشرقية",
+    published_at=NOW - timedelta(hours=3),
+    quotes=(
+        Quote("إن ما يحدث في الغوطة الشرقية يجب أن يتوقف فورا", "الأمين العام للأمم المتحدة"),
+        Quote("نحن نحارب الإرهاب & نحمي المدنيين <دائما>", "مصدر \"رسمي\" سوري", "reported"),
+    ),
+    related=(
+        RelatedItem("الأمم المتحدة تدعو إلى هدنة في الغوطة", "https://news.example/truce"),
+        RelatedItem("Ghouta: what we know", "https://news.example/en/ghouta"),
+        RelatedItem("رابط غير صالح", "javascript:alert(1)"),
+    ),
+    story_id=7,
+    article_id=1,
+)
+OTHER = Digest(url="https://news.example/2", source="BBC عربي", headline="2018: عام الانتخابات",
+               published_at=NOW - timedelta(minutes=1), story_id=8, article_id=2)
+OLD = Digest(url="https://news.example/3", source="Sky News", headline="Ebola outbreak ends",
+             published_at=NOW - timedelta(days=30), story_id=9, article_id=3)
+
+
+def _golden(name: str, messages: list[str]) -> None:
+    for m in messages:
+        assert check_message(m) == [], m
+    text = SEPARATOR.join(messages) + "\n"
+    path = GOLDEN / f"{name}.html"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_golden_digest_arabic() -> None:
+    _golden("digest_ar", [render_digest(GHOUTA, "ar", NOW)])
+
+
+def test_golden_digest_english() -> None:
+    _golden("digest_en", [render_digest(GHOUTA, "en", NOW)])
+
+
+def test_golden_bundle() -> None:
+    _golden("bundle_ar", render_bundle([GHOUTA, OTHER, OLD], "ar", NOW))
+
+
+def test_golden_results() -> None:
+    _golden("results_ar", render_results([GHOUTA, OTHER], "ar", NOW, query="الغوطة", offset=5,
+                                         total=12))
+
+
+def test_golden_related() -> None:
+    _golden("related_en", [render_related(GHOUTA, "en", NOW)])
+
+
+def test_long_digest_golden_split_at_sentences() -> None:
+    sentence = "قال المتحدث إن القصف استمر طوال الليل على الأحياء السكنية في دوما. "
+    long = Digest(url="https://news.example/long", source="مصدر", headline="تقرير طويل",
+                  published_at=NOW - timedelta(days=2),
+                  quotes=tuple(Quote(sentence * 70, f"متحدث {i}") for i in range(2)))
+    messages = render_digest_messages(long, "ar", NOW)
+    assert len(messages) > 1
+    _golden("long_ar", messages)
+    # Quotes were cut where a sentence ends, never inside a word.
+    quote_lines = [line for m in messages for line in visible_text(m).split("\n")
+                   if "القصف" in line]
+    assert len(quote_lines) >= 4
+    for line in quote_lines:
+        assert re.search(r"(\.|\.» — متحدث \d)$", line), line[-40:]
+
+
+def test_headline_bold_and_linked_with_escaped_href() -> None:
+    html = render_digest(GHOUTA, "ar", NOW)
+    assert '<b><a href="https://news.example/ghouta?id=1&amp;lang=ar">' in html
+    assert "&lt;دائما&gt;" in html and "&amp; نحمي" in html
+    assert 'مصدر "رسمي" سوري' in html  # text needs no quote escaping; attributes do
+    assert "رابط غير صالح" not in html  # a related item without a usable link is dropped
+    assert "javascript:" not in html  # only http(s) links become links
+    assert "منذ ٣ ساعات" in html
+
+
+def test_several_stories_are_one_message_when_they_fit() -> None:
+    messages = render_bundle([GHOUTA, OTHER, OLD], "ar", NOW)
+    assert len(messages) == 1
+    text = visible_text(messages[0])
+    assert text.index("الغوطة") < text.index("الانتخابات") < text.index("Ebola")
+    assert "٢١ يناير ٢٠١٨" in text  # a month old: a date, not «منذ ٣٠ يومًا»
+
+
+def test_line_starting_with_latin_or_digit_gets_rlm() -> None:
+    text = visible_text(render_digest(OLD, "ar", NOW))
+    assert text.startswith(RLM + "Ebola")
+    assert visible_text(render_digest(OTHER, "ar", NOW)).startswith(RLM + "2018")
+
+
+def test_bundle_of_many_stories_splits_between_stories() -> None:
+    stories = [GHOUTA] * 40
+    messages = render_bundle(stories, "ar", NOW)
+    assert len(messages) > 1
+    total = sum(visible_text(m).count("مقتل العشرات") for m in messages)
+    assert total == 40  # no story lost, none repeated
+    for m in messages:
+        assert check_message(m) == []
+        # a story never straddles two messages when it fits in one
+        assert visible_text(m).count("مقتل العشرات") == visible_text(m).count("روابط ذات صلة")
+
+
+def test_clean_and_safe_url() -> None:
+    assert clean("  a\n\tb\x00c\ud800 ") == "a bc"
+    assert safe_url("https://x.example/a b") is None
+    assert safe_url(" https://x.example/a ") == "https://x.example/a"
+    assert safe_url("ftp://x") is None and safe_url(None) is None
+
+
+_text = st.text(st.characters(codec="utf-8") | st.sampled_from("<>&\"'«»\n\u200f\u202e😀ا"),
+                max_size=60)
+_huge = st.builds(lambda s, n: s * n, _text, st.integers(1, 400))
+_urls = st.one_of(st.just(""), _text, st.builds(lambda s: "https://x.example/" + s, _text))
+_digests = st.builds(
+    Digest,
+    url=_urls,
+    source=_text,
+    headline=st.one_of(_text, _huge),
+    published_at=st.one_of(st.none(), st.datetimes(timezones=st.just(timezone.utc))),
+    quotes=st.lists(st.builds(Quote, text=st.one_of(_text, _huge), speaker=_text),
+                    max_size=4).map(tuple),
+    related=st.lists(st.builds(RelatedItem, title=_text, url=_urls), max_size=6).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(digests=st.lists(_digests, min_size=1, max_size=4), lang=st.sampled_from(["ar", "en"]))
+def test_any_digest_renders_to_valid_messages(digests: list[Digest], lang: str) -> None:
+    for messages in (render_bundle(digests, lang, NOW),
+                     [render_digest(digests[0], lang, NOW)],
+                     render_digest_messages(digests[0], lang, NOW),
+                     render_results(digests, lang, NOW, query="<b>&", total=99)):
+        assert messages
+        for m in messages:
+            assert check_message(m, LIMIT) == [], m[:200]
+    # Nothing of a headline is lost when splitting: its words all appear across the messages.
+    shown = "".join(visible_text(m) for m in render_digest_messages(digests[0], lang, NOW))
+    for word in clean(digests[0].headline).split()[:20]:
+        assert word.strip() in shown
+
+
+@pytest.mark.parametrize("hours,expected", [(0, "الآن"), (1, "منذ ساعة"), (2, "منذ ساعتين"),
+                                            (5, "منذ ٥ ساعات"), (11, "منذ ١١ ساعة"),
+                                            (48, "منذ يومين")])
+def test_relative_time_in_arabic(hours: int, expected: str) -> None:
+    d = Digest(url="https://x.example", source="س", headline="خبر",
+               published_at=NOW - timedelta(hours=hours))
+    assert expected in visible_text(render_digest(d, "ar", NOW))
+
+
+def test_message_length_counts_utf16_units() -> None:
+    emoji = Digest(url="", source="", headline="😀" * 5000)
+    m = render_digest(emoji, "ar", NOW)
+    assert utf16(visible_text(m)) <= LIMIT
+    assert len(visible_text(m)) <= LIMIT // 2 + 2  # each emoji is two units
