@@ -1,0 +1,41 @@
+"""Telegram HTML parse mode as the emulator checks it."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.telegram_html import EntityParseError, is_valid_html, parse_html, utf16_len
+
+
+def test_tags_entities_and_offsets() -> None:
+    p = parse_html('😀<b>ب</b> <a href="https://x.test/?a=1&amp;b=2">رابط</a> &#x27;&quot;')
+    assert p.text == "😀ب رابط '\""
+    bold, link = p.entities
+    assert (bold.type, bold.offset, bold.length) == ("bold", 2, 1)  # the emoji is 2 units
+    assert (link.type, link.url) == ("text_link", "https://x.test/?a=1&b=2")
+    assert parse_html('<span class="tg-spoiler">s</span><tg-spoiler>t</tg-spoiler>'
+                      '<blockquote>q</blockquote><pre><code>c</code></pre>').text == "stqc"
+
+
+@pytest.mark.parametrize("bad", [
+    "<br>", "<b>x", "<b><i>x</b></i>", "x</b>", "<span>x</span>", "<a>x</a>", "a & b",
+    "&nbsp;", "<b", "<p>x</p>", "&#0;",
+])
+def test_rejects_what_telegram_rejects(bad: str) -> None:
+    with pytest.raises(EntityParseError):
+        parse_html(bad)
+    assert not is_valid_html(bad)
+
+
+@given(st.text())
+def test_escaped_text_always_parses_back(text: str) -> None:
+    escaped = html.escape(text, quote=True)
+    assert parse_html(f"<b>{escaped}</b>").text == text
+
+
+def test_utf16_len() -> None:
+    assert utf16_len("abc") == 3 and utf16_len("😀") == 2 and utf16_len("غوطة") == 4
