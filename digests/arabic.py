@@ -1,0 +1,271 @@
+"""Arabic (and English) text analysis: normalization, tokens, search keys, sentences.
+
+Pure functions, identical for documents and queries, so whatever key a reader's word gets, the
+same word inside an article gets it too:
+
+- `normalize`: NFKC, drop harakat/tatweel/bidi and joiner marks, fold alef/ya/ta-marbuta and
+  Persian letters, Arabic-Indic digits to 0-9, lowercase Latin.
+- `tokens`: words with their surface form and offsets in the original text (for highlighting).
+- `key`: strip proclitics and the article (و ف ب ك ل ال لل and their stacks). The article family is
+  stripped whenever enough remains; a bare و/ف/ب/ك/ل only when the rest is the more frequent word
+  in a frozen frequency table (digests/data/word_freq.tsv.gz), so وزير, بيروت, فرنسا, لبنان stay.
+- `stem`: light suffixes for recall (plural ات→ة, ون/ين→base when both plural forms are attested),
+  never on protected names (لبنان, إيران, روحاني …).
+- `analyze`: the index keys of a text (stem of key of every word, stop-words included so phrase
+  positions hold; filter with `STOP_WORDS` where they are noise).
+- `sentences`: split on . ؟ ? ! and line breaks, never on «،» or «:».
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# --- normalization ------------------------------------------------------------------------
+
+_DROP = (
+    [chr(c) for c in range(0x0610, 0x061B)]      # Quranic honorifics/marks
+    + [chr(c) for c in range(0x064B, 0x0660)]    # harakat, shadda, sukun, hamza above/below
+    + ["\u0670", "\u0640"]                       # dagger alef, tatweel
+    + [chr(c) for c in range(0x06D6, 0x06EE)]    # Quranic annotation marks
+    + [chr(c) for c in range(0x200B, 0x2010)]    # zero-width space/joiners, LRM/RLM
+    + [chr(c) for c in range(0x202A, 0x202F)]    # bidi embeddings/overrides
+    + [chr(c) for c in range(0x2060, 0x206A)]    # word joiner, bidi isolates
+    + ["\u061C", "\uFEFF", "\u00AD"]             # Arabic letter mark, BOM, soft hyphen
+)
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ة": "ه", "ۃ": "ه", "ھ": "ه",
+    "ک": "ك", "ڪ": "ك",
+}
+_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
+_TABLE.update({ord(k): v for k, v in _FOLD.items()})
+_TABLE.update({0x0660 + i: str(i) for i in range(10)})  # Arabic-Indic digits
+_TABLE.update({0x06F0 + i: str(i) for i in range(10)})  # Persian digits
+
+_MARKS = "".join(re.escape(c) for c in _DROP)
+# A word run in the original text: letters/digits plus the marks normalize() removes, so a
+# diacritic or tatweel never splits a word.
+_RUN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def normalize(text: str) -> str:
+    """Normalize text for matching (see the module docstring). Lengths may change."""
+    return unicodedata.normalize("NFKC", text).translate(_TABLE).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word: `text` as written (a slice of the input), `norm` normalized, offsets into the input."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of `text`, in order, with their surface forms and offsets."""
+    out: list[Token] = []
+    for m in _RUN.finditer(text):
+        surface = m.group()
+        for word in _WORD.findall(normalize(surface)):
+            out.append(Token(surface, word, m.start(), m.end()))
+    return out
+
+
+def normalized_words(text: str) -> Iterator[str]:
+    """The normalized words of `text` (same segmentation as `tokens`, without offsets)."""
+    for m in _RUN.finditer(text):
+        yield from _WORD.findall(normalize(m.group()))
+
+
+# --- the frozen frequency table -----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _freq() -> dict[str, int]:
+    """Word -> count in the reference corpus (built by scripts/build_word_freq.py)."""
+    try:
+        raw = resources.files("digests").joinpath("data/word_freq.tsv.gz").read_bytes()
+    except FileNotFoundError:
+        return {}
+    table: dict[str, int] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        table[word] = int(count)
+    return table
+
+
+def _score(word: str) -> int:
+    """How attested a bare word is: its own count plus its count with the article."""
+    f = _freq()
+    return f.get(word, 0) + f.get("ال" + word, 0)
+
+
+# --- stop-words ---------------------------------------------------------------------------
+
+_STOP_SURFACE = """
+في من الي علي عن ان او ام ثم ما لا لم لن قد هو هي هم هما هن انا نحن انت انتم هذا هذه ذلك تلك
+هذان هاتان هؤلاء اولئك الذي التي الذين اللذان اللتان اللواتي اللاتي كان كانت كانوا يكون تكون
+مع بين عند حتي اذا اذ اي كل بعض غير لكن لكنه بل كما مثل حيث منذ خلال بعد قبل حول ضد عبر لدي
+له لها لهم لهما به بها بهم فيه فيها فيهم منه منها منهم عليه عليها عليهم اليه اليها اليهم عنه
+عنها عنهم هناك هنا ايضا قد وقد فقد لقد وكان وكانت وفي ومن وعن وعلي وان واو وهو وهي ولا ولم ولن
+وما وهذا وهذه وذلك ومع وبين وكل وبعد وقبل وحتي فان فلا فما يا الا انه انها لان لانه اما سوف
+تم وتم ان اليوم
+the a an of in on and or to is are was were be been for with by at from as that this these those
+it its not no but if than then so also has have had will would can could
+"""
+_PLAIN_STOP = frozenset(_STOP_SURFACE.split())
+
+# --- keys -----------------------------------------------------------------------------------
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ك", "ل")
+
+
+def _is_arabic(word: str) -> bool:
+    return "\u0621" <= word[0] <= "\u064a"
+
+
+def _candidates(word: str) -> list[tuple[str, bool]]:
+    """(rest, via_article) for every clitic stack [و|ف][ب|ك|ل][ال] that `word` starts with.
+
+    After the preposition ل the article's alef is dropped (ل+الغوطة → للغوطة), so there the
+    article is a single ل.
+    """
+    out: list[tuple[str, bool]] = []
+    for conj in _CONJ:
+        if not word.startswith(conj):
+            continue
+        a = word[len(conj):]
+        for prep in _PREP:
+            if not a.startswith(prep):
+                continue
+            b = a[len(prep):]
+            if (conj or prep) and len(b) >= 3 and b not in _PLAIN_STOP:
+                out.append((b, False))
+            art = "ل" if prep == "ل" else "ال"
+            if b.startswith(art) and len(b) - len(art) >= 2:
+                out.append((b[len(art):], True))
+    return out
+
+
+@lru_cache(maxsize=1 << 18)
+def _key_of(word: str) -> str:
+    if len(word) < 3 or not _is_arabic(word):
+        return word
+    cands = _candidates(word)
+    if not cands:
+        return word
+    best, best_rank = word, (_score(word), 0, 0)
+    for rest, via_article in cands:
+        s = _score(rest)
+        # A bare clitic needs the rest strictly more attested; the article wins ties (the
+        # bare form with the article stripped is at least as common as the word with it).
+        rank = (s, 1 if via_article else 0, len(word) - len(rest))
+        if via_article and s == 0 and best_rank[0] == 0:
+            rank = (0, 1, len(word) - len(rest))
+        if rank > best_rank:
+            best, best_rank = rest, rank
+    return best
+
+
+def key(token: Token | str) -> str:
+    """The search key of one word: normalized, proclitics and article stripped.
+
+    Args:
+        token: a `Token`, or a word (it is normalized first).
+    """
+    if isinstance(token, Token):
+        return _key_of(token.norm)
+    words = _WORD.findall(normalize(token))
+    return _key_of(words[0]) if words else ""
+
+
+# Names whose endings look like suffixes (and a few words whose stem would collide).
+PROTECTED = frozenset(normalize(w) for w in """
+لبنان إيران ايران طهران روحاني فرنسا فلسطين عفرين بوتين البحرين بحرين زيتون مليون تشرين عمان
+سودان السودان اردوغان أردوغان عثمان سلمان رمضان يونان اليونان تلفزيون قانون ياسين حسين بنيامين
+عشرين ثلاثين اربعين خمسين ستين سبعين ثمانين تسعين الاثنين اثنين
+""".split()) | frozenset(_key_of(normalize(w)) for w in "البحرين السودان اليونان الزيتون".split())
+
+
+@lru_cache(maxsize=1 << 18)
+def stem(k: str) -> str:
+    """Light suffix stripping of a key, for recall; protected names are returned unchanged.
+
+    Arabic: sound feminine plural ات → singular ة when that singular is attested (مساعدات →
+    مساعدة, not مساعد); sound masculine plural ون/ين → base when the base and the other plural
+    form are both attested (المسلحين/المسلحون → مسلح; عفرين, تشرين stay). English: plural s/ies.
+    """
+    if len(k) < 4 or k in PROTECTED:
+        return k
+    if k.isascii():
+        if k.isalpha():
+            if k.endswith("ies") and len(k) > 4:
+                return k[:-3] + "y"
+            if k.endswith("s") and not k.endswith(("ss", "us", "is")):
+                return k[:-1]
+        return k
+    if len(k) >= 5 and k.endswith("ات"):
+        single = k[:-2] + "ه"
+        if _score(single) > 0:
+            return single
+    elif len(k) >= 5 and k.endswith(("ون", "ين")):
+        base = k[:-2]
+        other = base + ("ين" if k.endswith("ون") else "ون")
+        if _score(base) > 0 and _score(other) > 0:
+            return base
+    return k
+
+
+def index_key(word: str) -> str:
+    """stem(key(word)) of one normalized word: what the search index stores."""
+    return stem(_key_of(word))
+
+
+def analyze(text: str) -> list[str]:
+    """The index keys of every word of `text`, in order (stop-words included)."""
+    return [stem(_key_of(w)) for w in normalized_words(text)]
+
+
+STOP_WORDS: frozenset[str] = _PLAIN_STOP | frozenset(index_key(w) for w in _PLAIN_STOP)
+
+
+def is_stop(k: str) -> bool:
+    """True for a stop-word key (as produced by `analyze`)."""
+    return k in STOP_WORDS
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+# A terminator run (. ؟ ? ! … and repeats) plus closing quotes/brackets that belong to it.
+# A dot between digits (3.5) is not a terminator.
+_SENT_END = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[؟?!…])+[\"'»”’)\]]*")
+
+
+def sentences(text: str) -> list[str]:
+    """Split text into sentences on . ؟ ? ! and line breaks (not on «،» or «:»).
+
+    Terminators and the closing quotes after them stay with their sentence; blanks are dropped.
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        start = 0
+        for m in _SENT_END.finditer(line):
+            piece = line[start:m.end()].strip()
+            if piece and any(ch.isalnum() for ch in piece):
+                out.append(piece)
+            elif piece and out:
+                out[-1] += piece
+            start = m.end()
+        rest = line[start:].strip()
+        if rest:
+            out.append(rest)
+    return out
