@@ -86,14 +86,149 @@ def relative_time(dt: datetime | None, now: datetime, lang: str) -> str:
     return format_date(dt.astimezone(timezone.utc), "en")
 
 
-# key → (Arabic, English). Values may hold {placeholders} filled by `t`.
+# The command menu: (command, Arabic description, English description). /help and setMyCommands
+# are built from these lists, and a test checks the README names every one of them.
+READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("start", "البداية والتعريف بالبوت", "Welcome and what the bot does"),
+    ("subscribe", "تابع موضوعًا (أو النشرة العامة)", "Follow a topic (or the general digest)"),
+    ("unsubscribe", "ألغِ متابعة موضوع", "Stop following a topic"),
+    ("topics", "المواضيع التي تتابعها", "The topics you follow"),
+    ("digest", "نشرتي الآن", "My digest now"),
+    ("settings", "التنبيهات: فورية أو يومية، وساعات الهدوء", "Alerts: instant or daily, quiet hours"),
+    ("lang", "اللغة: العربية أو English", "Language: Arabic or English"),
+    ("help", "قائمة الأوامر", "List of commands"),
+)
+ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("push", "أرسل نشرة الآن إلى المشتركين (أو مشتركي موضوع)",
+     "Send a digest now to subscribers (or a topic's)"),
+    ("sources", "المصادر وحالتها", "Sources and their health"),
+    ("addsource", "أضف مصدرًا: /addsource URL", "Add a source: /addsource URL"),
+    ("removesource", "احذف مصدرًا: /removesource ID", "Remove a source: /removesource ID"),
+    ("ingest", "اجلب الأخبار الآن", "Poll the sources now"),
+    ("stats", "إحصاءات", "Statistics"),
+)
+
+EXAMPLE_TOPICS: tuple[str, ...] = ("الغوطة", "سوريا", "لبنان", "إيران", "الانتخابات")
+
+# key → (Arabic, English). Values may hold {placeholders} filled by `t`; values are inserted
+# as given (escape them first when the text is sent as HTML).
 STRINGS: dict[str, tuple[str, str]] = {
     # rendering
     "related": ("روابط ذات صلة:", "Related links:"),
     "results_header": ("نتائج «{query}»: {first}–{last} من {total}",
                        "Results for «{query}»: {first}–{last} of {total}"),
     "bundle_header": ("📰 نشرة الأخبار", "📰 News digest"),
-    "continued": ("(تابع)", "(continued)"),
+    "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
+    # /start and /help
+    "welcome": (
+        "أهلًا بك في <b>نشرة</b> 📰\n"
+        "أجمع الأخبار العربية من مصادر عدة وأختصر كل خبر: العنوان، وأهم التصريحات وقائلوها، "
+        "وروابط ذات صلة.\n"
+        "اكتب اسم أي موضوع، مثل «الغوطة»، لتصلك آخر أخباره، أو تابعه بالأمر /subscribe "
+        "لتصلك أخباره أولًا بأول.\n"
+        "جرّب أحد هذه المواضيع:",
+        "Welcome to <b>Nashra</b> 📰\n"
+        "I gather Arabic news from several sources and condense each story: the headline, the "
+        "key quotes and who said them, and related links.\n"
+        "Type any topic, such as «الغوطة», to get its latest news, or follow it with /subscribe "
+        "to get its news as it happens.\n"
+        "Try one of these topics:"),
+    "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
+    "help_header": ("أوامر نشرة:", "Nashra commands:"),
+    "help_admin_header": ("أوامر المشرفين:", "Admin commands:"),
+    "help_footer": ("أو اكتب أي موضوع لتصلك آخر أخباره. وفي أي محادثة: @{bot} موضوع",
+                    "Or type any topic to get its latest news. In any chat: @{bot} topic"),
+    # topic questions
+    "nothing_found": ("لم أجد أخبارًا عن «{query}».", "I found no news about «{query}»."),
+    "did_you_mean": ("هل تقصد:", "Did you mean:"),
+    "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها. اكتب اسم موضوع، مثل «الغوطة».",
+                           "«{query}» has no searchable words. Type a topic, such as «الغوطة»."),
+    "btn_subscribe": ("🔔 تابع هذا الموضوع", "🔔 Follow this topic"),
+    "btn_more": ("المزيد", "More"),
+    "btn_related": ("روابط ذات صلة {n}", "Related links {n}"),
+    "no_more": ("لا مزيد من النتائج.", "No more results."),
+    # subscriptions
+    "general": ("النشرة العامة", "the general digest"),
+    "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك أخباره الجديدة.",
+                   "🔔 You now follow «{topic}». Its new stories will reach you."),
+    "already_subscribed": ("أنت تتابع «{topic}» من قبل.", "You already follow «{topic}»."),
+    "too_many_topics": ("لا يمكن متابعة أكثر من {n} موضوعًا.", "You cannot follow more than {n} topics."),
+    "unsubscribed": ("أُلغيت متابعة «{topic}».", "You no longer follow «{topic}»."),
+    "not_subscribed": ("لست تتابع «{topic}».", "You do not follow «{topic}»."),
+    "no_subscriptions": ("لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: /subscribe الغوطة",
+                         "You follow no topic yet. Send /subscribe TOPIC, e.g. /subscribe الغوطة"),
+    "choose_unsubscribe": ("اختر الموضوع الذي تريد إلغاء متابعته:",
+                           "Choose the topic to stop following:"),
+    "topics_header": ("المواضيع التي تتابعها:", "The topics you follow:"),
+    "topics_mode_instant": ("التنبيهات: فورية.", "Alerts: instant."),
+    "topics_mode_daily": ("التنبيهات: نشرة يومية الساعة {hour}.", "Alerts: a daily digest at {hour}."),
+    "group_admins_only": ("في المجموعات، مشرفو المجموعة وحدهم يغيّرون المتابعات.",
+                          "In groups, only the group's admins change subscriptions."),
+    # /digest
+    "digest_empty": ("لا أخبار جديدة في مواضيعك الآن.", "No recent news on your topics right now."),
+    "digest_no_subs": ("لا تتابع أي موضوع، فهذه أهم الأخبار الآن. تابع موضوعًا بالأمر /subscribe",
+                       "You follow no topic, so here are the top stories now. Follow one with /subscribe"),
+    # /settings
+    "settings_now": ("الإعدادات الحالية:\n• التنبيهات: {mode}\n• ساعات الهدوء: {quiet}",
+                     "Current settings:\n• Alerts: {mode}\n• Quiet hours: {quiet}"),
+    "mode_instant": ("فورية", "instant"),
+    "mode_daily": ("نشرة يومية الساعة {hour}", "a daily digest at {hour}"),
+    "quiet_none": ("لا شيء", "none"),
+    "quiet_range": ("من {start} إلى {end}", "from {start} to {end}"),
+    "btn_instant": ("⚡ فورية", "⚡ Instant"),
+    "btn_daily": ("🗓 يومية", "🗓 Daily"),
+    "btn_quiet": ("🌙 ساعات الهدوء", "🌙 Quiet hours"),
+    "btn_quiet_off": ("بلا ساعات هدوء", "No quiet hours"),
+    "choose_hour": ("في أي ساعة تصلك النشرة اليومية؟ (بتوقيت مكة)",
+                    "At what hour should the daily digest arrive? (Mecca time)"),
+    "choose_quiet": ("اختر ساعات الهدوء (لا تنبيهات فيها):",
+                     "Choose quiet hours (no alerts during them):"),
+    "settings_saved": ("✅ حُفظت الإعدادات.", "✅ Settings saved."),
+    # /lang
+    "choose_lang": ("اختر اللغة / Choose the language:", "اختر اللغة / Choose the language:"),
+    "lang_set": ("✅ اللغة الآن: العربية.", "✅ Language is now English."),
+    # buttons and errors
+    "button_expired": ("انتهت صلاحية هذا الزر. أعد الطلب من جديد.",
+                       "This button has expired. Please ask again."),
+    "done": ("تم.", "Done."),
+    "error": ("عذرًا، حدث خطأ. حاول مرة أخرى بعد قليل.", "Sorry, something went wrong. Please try again shortly."),
+    # admins
+    "not_admin": ("عذرًا، هذا الأمر للمشرفين فقط.", "Sorry, this command is for admins only."),
+    "push_queued": ("📤 أُرسلت النشرة إلى قائمة الانتظار: {chats} محادثة، {stories} خبر.",
+                    "📤 Digest queued: {chats} chats, {stories} stories."),
+    "push_nothing": ("لا أخبار أو لا مشتركين لإرسال نشرة{topic}.",
+                     "No stories or no subscribers for a digest{topic}."),
+    "push_done": ("✅ انتهت النشرة: سُلّمت {delivered}، فشلت {failed}.",
+                  "✅ Digest finished: {delivered} delivered, {failed} failed."),
+    "sources_header": ("المصادر:", "Sources:"),
+    "sources_empty": ("لا مصادر. أضف مصدرًا: /addsource URL", "No sources. Add one: /addsource URL"),
+    "source_line": ("{id}. {name} — {health}", "{id}. {name} — {health}"),
+    "health_ok": ("✅ آخر نجاح {when}", "✅ last success {when}"),
+    "health_never": ("⏳ لم يُجلب بعد", "⏳ not polled yet"),
+    "health_failing": ("⚠️ {failures} إخفاق: {error}", "⚠️ {failures} failures: {error}"),
+    "addsource_usage": ("الاستخدام: /addsource URL", "Usage: /addsource URL"),
+    "addsource_ok": ("✅ أُضيف المصدر {id}: {name}", "✅ Source {id} added: {name}"),
+    "addsource_failed": ("تعذرت إضافة المصدر: {error}", "Could not add the source: {error}"),
+    "removesource_usage": ("الاستخدام: /removesource ID (الأرقام في /sources)",
+                           "Usage: /removesource ID (numbers in /sources)"),
+    "removesource_ok": ("🗑 حُذف المصدر {id}.", "🗑 Source {id} removed."),
+    "removesource_missing": ("لا مصدر بالرقم {id}.", "No source with id {id}."),
+    "ingest_started": ("⏳ بدأ جلب الأخبار…", "⏳ Polling the sources…"),
+    "ingest_running": ("الجلب جارٍ بالفعل.", "A poll is already running."),
+    "ingest_done": ("✅ انتهى الجلب: {sources} مصدر، {new} خبر جديد، {failed} إخفاق.",
+                    "✅ Poll finished: {sources} sources, {new} new articles, {failed} failed."),
+    "ingest_failed": ("⚠️ فشل الجلب: {error}", "⚠️ The poll failed: {error}"),
+    "stats": ("📊 الإحصاءات\n• المشتركون: {subscribers}\n• المحادثات النشطة: {active}\n"
+              "• الاشتراكات: {subscriptions}\n• المقالات: {articles}\n• القصص: {stories}\n"
+              "• في قائمة الإرسال: {pending}\n• آخر جلب: {last_poll}\n"
+              "• التسليم (٢٤ ساعة): {sent} سُلّمت، {failed} فشلت ({rate})",
+              "📊 Statistics\n• Subscribers: {subscribers}\n• Active chats: {active}\n"
+              "• Subscriptions: {subscriptions}\n• Articles: {articles}\n• Stories: {stories}\n"
+              "• Delivery queue: {pending}\n• Last poll: {last_poll}\n"
+              "• Delivery (24 h): {sent} delivered, {failed} failed ({rate})"),
+    "never": ("أبدًا", "never"),
+    # inline mode
+    "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
 }
 
 

@@ -1,0 +1,92 @@
+"""Opaque callback data: buttons carry a random id; what the button does stays on the server.
+
+Telegram lets a client send back any callback_data it likes (up to 64 bytes), so a button never
+carries an action or a topic itself. `new_callback` stores (chat, action, payload) under a random
+id in the `callbacks` table; `resolve` looks it up and refuses an unknown or expired id, or one
+pressed in a different chat than it was made for. The handler then answers politely and does
+nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from digests.models import iso, parse_iso
+from digests.storage import Database
+
+log = logging.getLogger(__name__)
+
+MAX_AGE = timedelta(days=7)
+ID_BYTES = 12  # 16 URL-safe characters, well under Telegram's 64-byte limit
+
+
+@dataclass(frozen=True)
+class Callback:
+    """What a button does: an action name and its JSON payload, bound to one chat."""
+
+    id: str
+    chat_id: int
+    action: str
+    payload: Mapping[str, Any] = field(default_factory=dict)
+    created_at: datetime | None = None
+
+
+def new_callback(db: Database, *, chat_id: int, action: str,
+                 payload: Mapping[str, Any] | None = None, now: datetime) -> str:
+    """Store a button's meaning and return its opaque id (the callback_data to send)."""
+    cb_id = secrets.token_urlsafe(ID_BYTES)
+    with db.transaction() as tx:
+        tx.execute(
+            "insert into callbacks (id, chat_id, action, payload, created_at) values (?,?,?,?,?)",
+            [cb_id, chat_id, action, json.dumps(dict(payload or {}), ensure_ascii=False),
+             iso(now)],
+        )
+    return cb_id
+
+
+def resolve(db: Database, callback_id: str | None, *, chat_id: int, now: datetime,
+            max_age: timedelta = MAX_AGE) -> Callback | None:
+    """The stored callback for `callback_id`, or None when unknown, expired or from another chat.
+
+    Never raises on tampered input: whatever a client sends is only a lookup key.
+    """
+    if not callback_id or len(callback_id) > 64:
+        log.info("callback refused reason=malformed chat=%s", chat_id)
+        return None
+    row = next(iter(db.db.query("select * from callbacks where id = ?", [callback_id])), None)
+    if row is None:
+        log.info("callback refused reason=unknown chat=%s", chat_id)
+        return None
+    created = parse_iso(row["created_at"])
+    if row["chat_id"] != chat_id:
+        log.warning("callback refused reason=other_chat chat=%s owner=%s", chat_id,
+                    row["chat_id"])
+        return None
+    if created is None or now - created > max_age:
+        log.info("callback refused reason=expired chat=%s", chat_id)
+        return None
+    try:
+        payload = json.loads(row["payload"] or "{}")
+    except ValueError:
+        payload = {}
+    return Callback(id=row["id"], chat_id=row["chat_id"], action=row["action"],
+                    payload=payload if isinstance(payload, dict) else {}, created_at=created)
+
+
+def purge(db: Database, *, now: datetime, max_age: timedelta = MAX_AGE) -> int:
+    """Delete callbacks older than `max_age` (a daily job); returns how many went."""
+    with db.transaction() as tx:
+        cur = tx.execute("delete from callbacks where created_at < ?", [iso(now - max_age)])
+        return int(cur.rowcount or 0)
+
+
+def move_chat(db: Database, old_id: int, new_id: int) -> None:
+    """A group became a supergroup: its buttons follow it."""
+    with db.transaction() as tx:
+        tx.execute("update callbacks set chat_id = ? where chat_id = ?", [new_id, old_id])
