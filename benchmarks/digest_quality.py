@@ -1,0 +1,220 @@
+"""Quote quality and digest speed of the condenser, measured against the hand-annotated gold set.
+
+Quality: benchmarks/gold/quotes.jsonl (annotated by hand by another engineer, independently of this
+code; rules in benchmarks/gold/README.md). The matching rule is the one that file documents:
+
+* texts are normalized (digests.arabic.normalize, punctuation and quote marks dropped) and compared
+  as word lists; a prediction matches a gold quote of the same article when the common words
+  (with multiplicity) are ≥ 50% of the shorter one; each gold quote matches at most one prediction;
+* precision = matched predictions / predictions (articles without gold quotes count);
+* recall = matched `key: true` gold quotes / key gold quotes (recall over all gold quotes is printed
+  too);
+* speaker accuracy over matched pairs: normalized speakers equal, or one contains the other, or
+  the prediction equals/contains/is contained in one of `speaker_aliases`.
+
+Two predictions are scored: the digest's quotes (at most 3, `condense`) — the headline figure — and
+every candidate the finder keeps (`find_quotes`, against all gold quotes).
+
+Speed: `condense` time per article over the whole corpus (median and p95 of the per-article median
+of several runs).
+
+Usage: .venv/bin/python benchmarks/digest_quality.py [--gold PATH] [--corpus PATH] [--runs N]
+       [--limit N] [--dev-ids N] [--show]
+`--dev-ids N` reports the first N gold articles (the batch the condenser was developed against) and
+the rest (held out) separately as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from digests.arabic import normalize  # noqa: E402
+from digests.digest import condense  # noqa: E402
+from digests.models import Article, parse_iso  # noqa: E402
+from digests.quotes import TRIM_MARK, find_quotes  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
+GOLD = ROOT / "benchmarks" / "gold" / "quotes.jsonl"
+_PUNCT_RE = re.compile(r"[^\w\s]|_", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Normalized words of a span: the matching rule's word list."""
+    if text.endswith(TRIM_MARK):
+        text = text[: -len(TRIM_MARK)]
+    return _PUNCT_RE.sub(" ", normalize(text)).split()
+
+
+def overlap(a: Sequence[str], b: Sequence[str]) -> float:
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    return common / min(len(a), len(b))
+
+
+def speaker_ok(pred: str, gold: dict[str, Any]) -> bool:
+    p = " ".join(words(pred))
+    if not p:
+        return False
+    aliases = gold.get("speaker_aliases") or []
+    names = [str(gold.get("speaker", ""))] + [str(x) for x in aliases if isinstance(aliases, list)]
+    for name in names:
+        g = " ".join(words(name))
+        if g and (p == g or p in g or g in p):
+            return True
+    return False
+
+
+@dataclass
+class Score:
+    predicted: int = 0
+    matched_pred: int = 0
+    gold_key: int = 0
+    matched_key: int = 0
+    gold_all: int = 0
+    matched_all: int = 0
+    speaker_pairs: int = 0
+    speaker_right: int = 0
+
+    def add(self, preds: Sequence[tuple[str, str]], gold: Sequence[dict[str, object]],
+            show: str = "") -> None:
+        """Greedy one-to-one matching, best overlap first."""
+        self.predicted += len(preds)
+        self.gold_all += len(gold)
+        self.gold_key += sum(1 for g in gold if g.get("key"))
+        pairs = []
+        for i, (text, _) in enumerate(preds):
+            for j, g in enumerate(gold):
+                ov = overlap(words(text), words(str(g["text"])))
+                if ov >= 0.5:
+                    pairs.append((ov, i, j))
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for ov, i, j in sorted(pairs, reverse=True):
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            self.matched_pred += 1
+            self.matched_all += 1
+            self.matched_key += 1 if gold[j].get("key") else 0
+            self.speaker_pairs += 1
+            right = speaker_ok(preds[i][1], gold[j])
+            self.speaker_right += right
+            if show and not right:
+                print(f"  speaker? {show}: predicted «{preds[i][1]}» gold «{gold[j]['speaker']}»")
+        if show:
+            for i, (text, spk) in enumerate(preds):
+                if i not in used_p:
+                    print(f"  unmatched prediction {show}: «{spk}»: {text[:90]}")
+            for j, g in enumerate(gold):
+                if j not in used_g and g.get("key"):
+                    print(f"  missed key quote {show}: «{g['speaker']}»: {str(g['text'])[:90]}")
+
+    def line(self, label: str) -> str:
+        p = self.matched_pred / self.predicted if self.predicted else 1.0
+        r = self.matched_key / self.gold_key if self.gold_key else 1.0
+        ra = self.matched_all / self.gold_all if self.gold_all else 1.0
+        s = self.speaker_right / self.speaker_pairs if self.speaker_pairs else 1.0
+        return (f"{label:<34} precision {p:.2f} ({self.matched_pred}/{self.predicted})  "
+                f"recall(key) {r:.2f} ({self.matched_key}/{self.gold_key})  "
+                f"recall(all) {ra:.2f} ({self.matched_all}/{self.gold_all})  "
+                f"speaker {s:.2f} ({self.speaker_right}/{self.speaker_pairs})")
+
+
+def read_corpus(path: Path) -> Iterator[dict[str, str]]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def to_article(n: int, row: dict[str, str]) -> Article:
+    published: datetime | None = None
+    try:
+        published = parse_iso(row.get("published"))
+    except ValueError:
+        published = None
+    return Article(id=n, source_id=1, source_name=row.get("source", ""), url=row.get("url", ""),
+                   title=row.get("title", ""), published_at=published,
+                   paragraphs=tuple(p for p in row.get("text", "").split("\n") if p.strip()))
+
+
+def quality(gold_path: Path, corpus: dict[str, dict[str, str]], dev_ids: int, show: bool) -> None:
+    gold_rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+    groups: dict[str, tuple[Score, Score]] = {"all": (Score(), Score())}
+    if dev_ids:
+        groups["dev (first %d)" % dev_ids] = (Score(), Score())
+        groups["held out (rest)"] = (Score(), Score())
+    missing = 0
+    for n, g in enumerate(gold_rows):
+        row = corpus.get(g["id"])
+        if row is None:
+            missing += 1
+            continue
+        article = to_article(n, row)
+        digest = condense(article)
+        top = [(q.text, q.speaker) for q in digest.quotes]
+        every = [(c.text, c.speaker) for c in find_quotes(article.paragraphs)]
+        names = ["all"]
+        if dev_ids:
+            names.append("dev (first %d)" % dev_ids if n < dev_ids else "held out (rest)")
+        for name in names:
+            label = g["id"] if (show and name == "all") else ""
+            groups[name][0].add(top, g.get("quotes", []), show=label)
+            groups[name][1].add(every, g.get("quotes", []))
+    print(f"gold articles: {len(gold_rows)} ({missing} not in the corpus)")
+    for name, (top_score, all_score) in groups.items():
+        print(top_score.line(f"digest quotes (≤3), {name}"))
+        print(all_score.line(f"all candidates, {name}"))
+
+
+def speed(corpus: dict[str, dict[str, str]], runs: int, limit: int) -> None:
+    articles = [to_article(n, row) for n, row in enumerate(corpus.values())][: limit or None]
+    per_article: list[list[float]] = [[] for _ in articles]
+    for _ in range(runs):
+        for i, article in enumerate(articles):
+            t0 = time.perf_counter()
+            condense(article)
+            per_article[i].append(time.perf_counter() - t0)
+    times = sorted(statistics.median(t) for t in per_article)
+    med = statistics.median(times) * 1000
+    p95 = times[int(0.95 * (len(times) - 1))] * 1000
+    print(f"condense: {len(articles)} articles x {runs} runs: median {med:.2f} ms, "
+          f"p95 {p95:.2f} ms, max {times[-1] * 1000:.1f} ms per article")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=0, help="speed: only the first N articles")
+    parser.add_argument("--dev-ids", type=int, default=20)
+    parser.add_argument("--show", action="store_true", help="print mismatches (developer use)")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args(argv)
+    corpus = {row["id"]: row for row in read_corpus(args.corpus)}
+    quality(args.gold, corpus, args.dev_ids, args.show)
+    if not args.no_speed:
+        speed(corpus, args.runs, args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

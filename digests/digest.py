@@ -1,0 +1,225 @@
+"""The digest of an article: headline, key quotes, related links — made and stored at ingest.
+
+`condense` is pure: an `Article` (plus the archive articles and story siblings the caller found)
+in, a `Digest` out. `store_digest` is the processing step (digests/processing.py, third, after
+search indexing and story assignment) that finds those neighbours in the database, condenses and
+writes the digest columns of `articles` in the caller's transaction. `load_digest` reads one back.
+
+Related links, at most `MAX_RELATED`, no self-links, no duplicates by normalized URL:
+1. the page's own related block (kind "page"), in page order;
+2. earlier archive coverage of the same topic ("archive");
+3. the same story from other sources ("story").
+When the page block and the archive would fill every slot, up to `STORY_SLOTS` places are kept for
+the story's other reports: "who else reports this" is worth more to a reader than one more old
+archive link. Order stays page → archive → story.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+import sqlite_utils
+
+from digests.headline import clean_headline
+from digests.models import Article, Digest, RelatedItem, RelatedKind, iso
+from digests.processing import StoreContext
+from digests.quotes import key_quotes
+from digests.records import (
+    ARTICLE_SELECT,
+    article_from_row,
+    digest_from_row,
+    quotes_to_json,
+    related_from_json,
+    related_to_json,
+)
+from digests.urls import url_key
+
+log = logging.getLogger(__name__)
+
+MAX_RELATED = 5
+STORY_SLOTS = 2
+ARCHIVE_CANDIDATES = 8  # asked of the search index; some fall out as duplicates or self-links
+MAX_STORY_SIBLINGS = 20
+
+
+def _key(url: str) -> str:
+    try:
+        return url_key(url)
+    except ValueError:
+        return url.strip()
+
+
+def _item(article: Article, kind: RelatedKind) -> RelatedItem:
+    title = clean_headline(article.title, article.text) or article.url
+    return RelatedItem(title=title, url=article.url, published_at=article.published_at, kind=kind)
+
+
+def merge_related(own_url: str, page: Iterable[RelatedItem], archive: Iterable[RelatedItem],
+                  story: Iterable[RelatedItem], *, limit: int = MAX_RELATED,
+                  story_slots: int = STORY_SLOTS) -> tuple[RelatedItem, ...]:
+    """Related links in order page → archive → story, without self-links or duplicate URLs."""
+    seen = {_key(own_url)}
+
+    def fresh(items: Iterable[RelatedItem]) -> list[RelatedItem]:
+        out = []
+        for item in items:
+            if not item.url.strip():
+                continue
+            k = _key(item.url)
+            if k in seen:
+                continue
+            seen.add(k)
+            out.append(item)
+        return out
+
+    pages = fresh(page)[:limit]
+    archives = fresh(archive)
+    stories = fresh(story)
+    room = limit - len(pages)
+    keep_story = min(len(stories), story_slots, room)
+    archives = archives[: max(0, room - keep_story)]
+    stories = stories[: room - len(archives)]
+    return tuple(pages + archives + stories)
+
+
+def condense(article: Article, *, archive: Sequence[Article] = (),
+             story: Sequence[Article] = ()) -> Digest:
+    """The digest of `article`.
+
+    Args:
+        article: the stored (or freshly extracted) article.
+        archive: earlier articles on the same topic, best first (only those published before the
+            article are used, when both dates are known).
+        story: the same story's reports from other sources.
+
+    Returns:
+        Headline, at most three key quotes (verbatim, with speakers), at most five related links.
+    """
+    headline = clean_headline(article.title, article.text)
+    paragraphs = article.paragraphs or ((article.summary,) if article.summary.strip() else ())
+    quotes = key_quotes(paragraphs, headline)
+    earlier = [a for a in archive
+               if a.id != article.id and (article.published_at is None or a.published_at is None
+                                          or a.published_at <= article.published_at)]
+    siblings = [a for a in story if a.id != article.id]
+    related = merge_related(
+        article.url,
+        (RelatedItem(r.title, r.url, r.published_at, "page") for r in article.related),
+        (_item(a, "archive") for a in earlier),
+        (_item(a, "story") for a in siblings),
+    )
+    return Digest(url=article.url, source=article.source_name, headline=headline,
+                  published_at=article.published_at, quotes=quotes, related=related,
+                  story_id=article.story_id, article_id=article.id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Storage edge
+
+
+def _story_siblings(db: sqlite_utils.Database, article: Article) -> list[Article]:
+    if article.story_id is None:
+        return []
+    rows = db.query(
+        ARTICLE_SELECT + " where articles.story_id = ? and articles.id != ?"
+        " and articles.source_id != ? order by articles.published_at limit ?",
+        [article.story_id, article.id, article.source_id, MAX_STORY_SIBLINGS])
+    return [article_from_row(r) for r in rows]
+
+
+def _archive(db: sqlite_utils.Database, article: Article) -> list[Article]:
+    try:
+        from digests.search import related_articles
+    except ImportError:  # the search capability is not installed: no archive links
+        return []
+    return list(related_articles(db, article, limit=ARCHIVE_CANDIDATES,
+                                 before=article.published_at))
+
+
+def _current_story_id(db: sqlite_utils.Database, article: Article) -> int | None:
+    """The story id as stored now (the story step runs before us and may have just set it)."""
+    rows = list(db.query("select story_id from articles where id = ?", [article.id]))
+    return rows[0]["story_id"] if rows else article.story_id
+
+
+def _write(db: sqlite_utils.Database, digest: Digest, article_id: int, now: datetime) -> None:
+    db.execute(
+        "update articles set headline = ?, quotes_json = ?, digest_related_json = ?,"
+        " digested_at = ? where id = ?",
+        [digest.headline, quotes_to_json(digest.quotes), related_to_json(digest.related),
+         iso(now), article_id])
+
+
+def _refresh_sibling(db: sqlite_utils.Database, sibling: Article, story: Sequence[Article]) -> None:
+    """Re-merge a sibling's stored related links with the story's current reports.
+
+    Cheap: no search and no re-condensing, only its stored page/archive links plus the story's
+    other-source reports, so an earlier report links to the later ones too.
+    """
+    rows = list(db.query("select digest_related_json, digested_at from articles where id = ?",
+                         [sibling.id]))
+    if not rows or rows[0]["digested_at"] is None:
+        return  # never digested: the backfill or its own store will do it whole
+    stored = related_from_json(rows[0]["digest_related_json"])
+    others = [a for a in story if a.id != sibling.id and a.source_id != sibling.source_id]
+    related = merge_related(
+        sibling.url,
+        [r for r in stored if r.kind == "page"],
+        [r for r in stored if r.kind == "archive"],
+        [_item(a, "story") for a in others],
+    )
+    if related != stored:
+        db.execute("update articles set digest_related_json = ? where id = ?",
+                   [related_to_json(related), sibling.id])
+
+
+def store_digest(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
+    """Processing step: condense `article` and write its digest columns (caller's transaction).
+
+    Reads archive candidates through digests.search.related_articles and the story's reports from
+    other sources (same `articles.story_id`), then refreshes those reports' related links so each
+    earlier report links to this one as a "story" link.
+    """
+    story_id = _current_story_id(db, article)
+    if story_id != article.story_id:
+        article = replace(article, story_id=story_id)
+    siblings = _story_siblings(db, article)
+    digest = condense(article, archive=_archive(db, article), story=siblings)
+    _write(db, digest, article.id, ctx.now)
+    if siblings:
+        reports = [*siblings, article]
+        for sibling in siblings:
+            _refresh_sibling(db, sibling, reports)
+    log.debug("digest stored article_id=%s quotes=%d related=%d story_id=%s", article.id,
+              len(digest.quotes), len(digest.related), story_id)
+
+
+def load_digest(db: sqlite_utils.Database, article_id: int) -> Digest | None:
+    """The stored digest of one article (the title stands in before it is digested), or None."""
+    rows = list(db.query(ARTICLE_SELECT + " where articles.id = ?", [article_id]))
+    return digest_from_row(rows[0]) if rows else None
+
+
+def find_article(db: sqlite_utils.Database, url: str) -> Article | None:
+    """The stored article at `url` (compared by normalized URL), or None."""
+    rows = list(db.query(ARTICLE_SELECT + " where articles.url_key = ?", [_key(url)]))
+    return article_from_row(rows[0]) if rows else None
+
+
+def backfill_digests(db: sqlite_utils.Database, ctx: StoreContext, *, batch: int = 500) -> int:
+    """Digest every stored article whose `digested_at` is null (oldest first). Returns how many."""
+    done = 0
+    last_id = 0
+    while True:
+        rows = list(db.query(
+            ARTICLE_SELECT + " where articles.digested_at is null and articles.id > ?"
+            " order by articles.id limit ?", [last_id, batch]))
+        if not rows:
+            return done
+        for row in rows:
+            store_digest(db, article_from_row(row), ctx)
+            last_id = row["id"]
+            done += 1

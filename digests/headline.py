@@ -1,0 +1,131 @@
+"""The digest's headline: an article title cleaned of site names and decorations.
+
+Titles arrive dressed for the site they came from: «… - BBC News عربي», «… | الجزيرة نت»,
+«عاجل: …», «فيديو | …». A digest shows what happened, so those go. Leading labels that carry
+meaning («ترامب: …», «سوريا: …») stay: only a fixed list of decorations is removed. When there is
+no usable title, the lead sentence stands in, shortened at a word boundary.
+
+Pure functions: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_HEADLINE_CHARS = 120
+
+# Site names as they appear in <title> suffixes (compared after light folding, see `_fold`).
+_SITE_NAMES = (
+    "bbc news عربي", "bbc عربي", "bbc arabic", "bbc news", "بي بي سي عربي", "بي بي سي",
+    "الجزيرة نت", "الجزيرة.نت", "الجزيرة", "aljazeera", "al jazeera",
+    "فرانس 24", "فرانس24", "france 24", "france24", "مونت كارلو الدولية",
+    "العربية نت", "العربية.نت", "العربية", "al arabiya", "alarabiya",
+    "سكاي نيوز عربية", "سكاي نيوز", "sky news arabia", "sky news عربية", "skynews",
+    "cnn بالعربية", "cnn عربي", "cnn arabic", "cnn",
+    "rt arabic", "rt عربي", "روسيا اليوم", "عربي 21", "عربي21", "القدس العربي", "الشرق الأوسط",
+    "العربي الجديد", "اندبندنت عربية", "الحرة", "يورونيوز", "euronews", "الأناضول", "وكالة الأناضول",
+    "dw عربية", "دويتشه فيله", "الخليج أونلاين", "الخليج اونلاين", "مصراوي", "اليوم السابع",
+    "الميادين", "المنار", "عنب بلدي", "سبوتنيك", "سبوتنيك عربي", "reuters", "رويترز",
+)
+# Leading decorations: labels about the medium or urgency, not the news.
+_DECORATIONS = (
+    "عاجل", "خبر عاجل", "فيديو", "بالفيديو", "شاهد", "شاهد بالفيديو", "بالصور", "صور",
+    "فيديو وصور", "بالفيديو والصور", "تقرير مصور", "مباشر", "متابعة", "حصري", "انفوجرافيك",
+    "إنفوجرافيك", "انفوغراف", "إنفوغراف", "video", "breaking", "live",
+)
+_SEPARATORS = "|-–—:•·«»/"
+_SPLIT_RE = re.compile(r"(\s+(?:\||-|–|—|•|·|::)\s+|\s*«\s*\|\s*»\s*)")
+_LEAD_RE = re.compile(r"^\s*(?P<label>[^:|\-–—]{1,25}?)\s*(?:[:|]|\s[-–—]\s)\s*")
+_SPACE_RE = re.compile(r"\s+")
+_HARAKAT_RE = re.compile("[\u064b-\u0655\u0670\u0640]")
+_SENTENCE_END_RE = re.compile(r"[.؟?!\n]")
+
+
+def _fold(text: str) -> str:
+    """Lower-case, unify hamza forms and drop harakat: enough to compare site names."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _HARAKAT_RE.sub("", text)
+    text = re.sub("[أإآ]", "ا", text)
+    return _SPACE_RE.sub(" ", text).strip(" .")
+
+
+_SITE_FOLDED = frozenset(_fold(s) for s in _SITE_NAMES)
+_DECORATIONS_FOLDED = frozenset(_fold(s) for s in _DECORATIONS)
+
+
+def _is_site(part: str) -> bool:
+    folded = _fold(part)
+    if folded in _SITE_FOLDED:
+        return True
+    # «موقع X», «قناة X», «BBC News عربي - الرئيسية»
+    return any(folded.startswith(s + " ") and len(folded) - len(s) <= 12 for s in _SITE_FOLDED)
+
+
+def _strip_sites(title: str) -> str:
+    # With the capturing group, parts alternate text, separator, text … so the separators
+    # between the parts we keep stay as written.
+    parts = _SPLIT_RE.split(title)
+    # Site names sit at either end: «Title - Site», «Site | Title».
+    while len(parts) > 2 and _is_site(parts[-1]):
+        del parts[-2:]
+    while len(parts) > 2 and _is_site(parts[0]):
+        del parts[:2]
+    if len(parts) == 1 and _is_site(parts[0]):
+        return ""
+    return "".join(parts).strip()
+
+
+def _strip_decorations(title: str) -> str:
+    while True:
+        m = _LEAD_RE.match(title)
+        if not m or _fold(m.group("label")) not in _DECORATIONS_FOLDED:
+            return title
+        rest = title[m.end():]
+        if not rest.strip():
+            return title
+        title = rest
+    # unreachable
+
+
+def shorten(text: str, limit: int = MAX_HEADLINE_CHARS) -> str:
+    """`text` cut at the last word boundary before `limit` characters, with «…» when cut."""
+    text = _SPACE_RE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ،,;؛:-–—") + " …"
+
+
+def lead_sentence(text: str) -> str:
+    """The first sentence of `text` (split on . ؟ ! and line breaks, never on «،»)."""
+    for piece in _SENTENCE_END_RE.split(text):
+        piece = piece.strip()
+        if len(piece.split()) >= 3:
+            return piece
+    return text.strip()
+
+
+def clean_headline(title: str, lead: str = "", *, limit: int = MAX_HEADLINE_CHARS) -> str:
+    """The headline of a digest.
+
+    Args:
+        title: the article's title as published (page <title> or feed title).
+        lead: the article text, used when the title is empty or nothing but a site name.
+        limit: longest headline in characters; longer ones are cut at a word boundary.
+
+    Returns:
+        The title without site suffixes/prefixes and leading decorations («عاجل:», «فيديو |»),
+        else the lead sentence shortened; "" when both are empty.
+    """
+    title = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", title or "")).strip()
+    title = title.strip(_SEPARATORS + " ")
+    cleaned = _strip_decorations(_strip_sites(title)).strip(_SEPARATORS + " ")
+    if len(cleaned.split()) >= 2 or (cleaned and not lead.strip()):
+        return shorten(cleaned, limit)
+    if lead.strip():
+        return shorten(lead_sentence(lead), limit)
+    return shorten(cleaned, limit)

@@ -1,0 +1,614 @@
+"""Key quotes of an article: direct and reported speech, their speakers, an editor's ranking.
+
+Finding works paragraph by paragraph, sentence by sentence:
+
+* direct speech is text between quote marks (« », “ ”, „ “, straight quotes paired within a
+  paragraph) of at least four words; scare quotes, names after صحيفة/وكالة/قناة/موقع/حملة …,
+  slogans and titles are not speech;
+* reported speech is what follows a speech verb (قال، أضاف، أكد … in masculine, feminine, present
+  and participle forms, with و/ف prefixed) up to إن/أن/«:», to the end of the sentence;
+* the speaker is the subject written after the verb («الرئيس الفرنسي إيمانويل ماكرون»); a bare
+  cue («وأضافت أن», «مضيفًا:») takes the last named speaker of the same grammatical gender.
+
+About two thirds of quoted spans in Arabic news are short names, so the filters matter more than
+the finder. Ranking (DESIGN §3) puts the statement behind the headline first, then another voice,
+then the strongest remaining point, preferring direct speech over its paraphrase.
+
+Everything here is pure: text in, values out. Quote texts are verbatim slices of the paragraphs
+(trimmed at a word boundary and marked with « …» when long).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digests.arabic import analyze, is_stop, sentences
+from digests.models import Quote, QuoteKind
+
+MAX_QUOTES = 3
+MAX_QUOTE_CHARS = 240
+MIN_QUOTE_WORDS = 4
+MAX_SPEAKER_WORDS = 9
+TRIM_MARK = " …"
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon (in folded spelling: see `fold`)
+
+_PAST_MASC = (
+    "قال اضاف اكد اوضح شدد اعلن دعا حض حث طالب اعتبر راي صرح اشار لفت افاد ذكر تابع اردف نفي"
+    " حذر كشف نقل ابلغ اعرب تساءل زعم لاحظ اختتم ختم علق اقر اعترف توقع هدد وعد ادعي استطرد"
+    " اكمل كتب غرد نوه جدد رد اشاد انتقد اتهم وصف طمان اوضحت"
+).split()
+_PRESENT_STEMS = (
+    "قول ضيف ؤكد وضح شدد علن دعو حض حث طالب عتبر ري صرح شير لفت فيد ذكر تابع ردف نفي حذر كشف"
+    " نقل بلغ عرب تساءل زعم لاحظ ختتم علق قر عترف توقع هدد عد دعي ستطرد كمل كتب غرد نوه جدد رد"
+    " شيد نتقد تهم صف"
+).split()
+_PARTICIPLES = (
+    "مضيف مؤكد موكد موضح مشدد معتبر مشير لافت قائل متابع محذر معرب منوه مطالب داعي مستطرد"
+    " مردف متسائل مبين مجدد معلن مختتم ناقل كاشف"
+).split()
+# Words that carry no speaker: the subject stops at any of them.
+_STOP = frozenset((
+    "في خلال امام عبر علي على من عن مع الي الى حول بشان بخصوص يوم اليوم امس غدا الاحد الاثنين"
+    " الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ليله الليله ظهر عصر لدي لدى بعد قبل منذ"
+    " ان انه انها انهم انهما اننا اني بان بانه بانها بانهم بانهما باننا وان وانه وانها"
+    " الذي التي الذين اللذان اللتان بدوره بدورها ايضا كذلك اليوم بيان تصريح تصريحات مؤتمر"
+    " كلمه حديث مقابله لقاء رساله تغريده حسابه حسابها صفحته صفحتها انذاك حينها وقت امس"
+    " ما ماذا لا لم لن قد هذا هذه ذلك تلك هنا هناك نحو حوالي بينما حيث كما او ثم"
+).split())
+# Nouns that introduce a name in quote marks (paper, channel, campaign …), not speech.
+_NAME_NOUNS = frozenset((
+    "صحيفه صحيفتي جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون راديو حمله حملات برنامج"
+    " كتاب فيلم مسلسل روايه عمليه عمليات مبادره منظمه جمعيه حركه حزب تنظيم جماعه ائتلاف"
+    " تحالف جبهه لواء كتيبه فصيل مؤتمر منتدي مهرجان معرض قمه اتفاق اتفاقيه خطه مشروع"
+    " قانون قرار وثيقه اعلان عنوان بعنوان وسم هاشتاغ هاشتاج شعار شعارات لافته لافتات"
+    " هتاف هتافات منصه تطبيق شركه مجموعه فرقه مركز معهد مؤسسه صندوق جائزه بطوله كاس"
+    " كتابه مقال مقاله تقرير دراسه ماركه علامه نادي فريق مسابقه مباراه اغنيه قصيده"
+    " مسرحيه عرض نشره صفحه حساب مدونه لقب اسم مسمي يسمي تسمي المسمي المسماه ملف"
+    " عملاق مطعم فندق سفينه حامله طائره صاروخ صواريخ منظومه نظام مناورات تمرين"
+).split())
+# Nouns that name a medium or campaign even a few words before the quote marks.
+_MEDIA_NOUNS = frozenset(
+    "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه حمله عمليه شعار عنوان بعنوان وسم هاشتاغ".split())
+_SLOGAN_VERBS = frozenset("هتف هتفوا يهتفون مرددين رددوا رفعوا رافعين كتب كتبت حملت تحمل".split())
+_ATTRIBUTION_PREPS = frozenset("بحسب حسب وبحسب وحسب وفق وفقا ووفق ووفقا بحسبما حسبما".split())
+_COUNTER_CUES = frozenset(
+    "نفي نفت ينفي تنفي رد ردت يرد ترد ردا نافيا نافيه رفض رفضت يرفض ترفض المقابل بالمقابل"
+    " جهته جهتها جانبه جانبها بدوره بدورها انتقد انتقدت ندد نددت اتهم اتهمت".split())
+
+# Words of a strong statement (a warning, a demand, a refusal, a threat), for the third slot.
+_STRONG = frozenset(analyze(
+    "ينبغي يجب لا بد لن نرفض يرفض رفض عقوبات عقوبة تحذير خطر خطير تهديد حرب جرائم إرهاب"
+    " مستعد مستعدون سنرد سيدفع الثمن مسؤولية مسؤول غير مقبول كارثة انتهاك إبادة ضرورة"
+    " فورا فوري نطالب ندعو") ) - frozenset(("لا",))
+_HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+_TOKEN_RE = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”«»„()[]{}.,،؛;:!?؟…-–—*#"
+_LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+_OPENERS = {"«": "»", "“": "”", "„": "“”", "\"": "\"", "”": "“"}
+
+
+def fold(word: str) -> str:
+    """A word in a comparable spelling: no harakat/tatweel, hamza forms as ا, ى→ي, ة→ه."""
+    word = unicodedata.normalize("NFKC", word)
+    word = _HARAKAT_RE.sub("", word)
+    word = word.translate(_FOLD_TABLE)
+    return word.strip(_EDGE_PUNCT)
+
+
+_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                             "ؤ": "ؤ", "ی": "ي", "ک": "ك"})
+
+
+def _build_cues() -> dict[str, tuple[str, str]]:
+    """folded form -> (cue kind, gender): 'verb' (its subject follows) or 'part' (participle)."""
+    cues: dict[str, tuple[str, str]] = {}
+    for v in _PAST_MASC:
+        cues[v] = ("verb", "m")
+        fem = v[:-1] + "ت" if v[-1] in "اي" else v + "ت"
+        cues[fem] = ("verb", "f")
+        cues[v + "ه"] = ("verb", "m")  # «بحسب ما أوضحه»: the object pronoun of «ما»
+    for s in _PRESENT_STEMS:
+        cues["ي" + s] = ("verb", "m")
+        cues["ت" + s] = ("verb", "f")
+    for p in _PARTICIPLES:
+        cues[p] = ("part", "m")
+        cues[p + "ا"] = ("part", "m")
+        cues[p + "ه"] = ("part", "f")
+    return cues
+
+
+_CUES = _build_cues()
+
+
+# ---------------------------------------------------------------------------------------------
+# Values
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quote found in the article, with where it is and how it was found."""
+
+    text: str
+    speaker: str
+    kind: QuoteKind
+    paragraph: int
+    start: int  # offset of `text` in its paragraph
+    named: bool  # the speaker is written at this quote (not carried from an earlier one)
+    counter: bool = False  # introduced by a denial / reply / «من جهته»
+    context: str = ""  # the sentence it stands in (for ranking against the headline)
+
+    def to_quote(self, max_chars: int = MAX_QUOTE_CHARS) -> Quote:
+        return Quote(text=trim(self.text, max_chars), speaker=self.speaker, kind=self.kind)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    raw: str
+    norm: str  # folded, one leading و/ف removed when that makes a known cue
+
+
+@dataclass
+class _Cue:
+    tok: int  # token index of the verb / participle / preposition
+    kind: str  # 'verb' | 'part' | 'prep'
+    gender: str
+    speaker: str
+    content_start: int | None  # char offset where the speech starts (after إن/أن/«:»)
+    counter: bool
+    named: bool  # the speaker is written here, not carried from an earlier cue
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def trim(text: str, max_chars: int = MAX_QUOTE_CHARS) -> str:
+    """`text` cut at a word boundary before `max_chars`, marked with « …» when cut."""
+    if len(text) <= max_chars:
+        return text
+    cut = text[:max_chars]
+    space = cut.rfind(" ")
+    if space > max_chars // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ،,;؛:-–—") + TRIM_MARK
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if _LETTER_RE.search(w))
+
+
+def _cue_of(raw: str) -> tuple[str, tuple[str, str] | None]:
+    """Folded token and its cue entry, trying without a leading و/ف/ل conjunction."""
+    norm = fold(raw)
+    hit = _CUES.get(norm)
+    if hit is None and len(norm) > 3 and norm[0] in "وف":
+        hit = _CUES.get(norm[1:])
+    return norm, hit
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN_RE.finditer(text)]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph (digests.arabic.sentences, located back in the text)."""
+    spans = []
+    pos = 0
+    for sent in sentences(text):
+        start = text.find(sent, pos)
+        if start < 0:  # cannot happen for stripped slices; keep the rest as one sentence
+            spans.append((pos, len(text)))
+            break
+        spans.append((start, start + len(sent)))
+        pos = start + len(sent)
+    return spans
+
+
+def _is_complementizer(norm: str) -> bool:
+    if norm.startswith("و") and len(norm) > 2:
+        norm = norm[1:]
+    if norm.startswith("ب") and norm[1:3] == "ان":
+        norm = norm[1:]
+    return norm in {"ان", "انه", "انها", "انهم", "انهما", "اننا", "اني", "انهن", "انكم", "انك"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Direct speech spans
+
+
+def _quote_spans(text: str, carried_open: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Inner spans (start, end) of quote-mark pairs in a paragraph.
+
+    Guillemets pair with guillemets; the double-quote family (" “ ” „) pairs in order. An opener
+    left unpaired at the end runs to the end of the paragraph (the quote goes on in the next one);
+    `carried_open` says the previous paragraph left one open, so our first mark closes it.
+    Returns the spans and whether this paragraph leaves a quote open.
+    """
+    spans: list[tuple[int, int]] = []
+    guil: list[int] = []
+    dq = [i for i, ch in enumerate(text) if ch in "\"“”„"]
+    for i, ch in enumerate(text):
+        if ch == "«":
+            guil.append(i)
+        elif ch == "»" and guil:
+            start = guil.pop()
+            spans.append((start + 1, i))
+    if carried_open and dq:
+        spans.append((0, dq[0]))
+        dq = dq[1:]
+    left_open = False
+    for j in range(0, len(dq) - 1, 2):
+        spans.append((dq[j] + 1, dq[j + 1]))
+    if len(dq) % 2 == 1:
+        last = dq[-1]
+        # An opener: followed by a letter, preceded by space/start/a prefix letter.
+        if last + 1 < len(text) and not text[last + 1].isspace():
+            spans.append((last + 1, len(text)))
+            left_open = True
+    spans.sort()
+    return spans, left_open
+
+
+def _preceding_words(text: str, pos: int, n: int) -> list[str]:
+    """The `n` folded words just before `pos` (nearest last)."""
+    before = text[:pos].rstrip(" \"“”«»„")
+    words = before.split()[-n:]
+    return [fold(w) for w in words]
+
+
+def _strip_prefix(word: str) -> str:
+    for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ك", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
+
+
+def _is_name_or_slogan(text: str, start: int) -> bool:
+    """True when the quote marks at `start` hold a name or slogan, judged by the words before."""
+    opener = start - 1
+    # «لـ"العربية.نت"», «بـ"النصر"»: a name glued to a preposition.
+    if opener > 0 and not text[opener - 1].isspace() and text[opener - 1] not in "«“\"(":
+        return True
+    before = _preceding_words(text, opener, 3)
+    if before:
+        w = before[-1]
+        if {w, _strip_prefix(w)} & (_NAME_NOUNS | _SLOGAN_VERBS):
+            return True
+    # «صحيفة وول ستريت "…"» is rare, but «وكالة الأنباء الرسمية "سانا"» is common.
+    for w in before[:-1]:
+        if {w, _strip_prefix(w)} & _MEDIA_NOUNS:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+
+def _skip_object(toks: list[_Tok], i: int) -> int:
+    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X» right after a verb (the addressee, not the subject)."""
+    if i < len(toks) and (toks[i].raw.startswith("لـ") or
+                          toks[i].norm[1:] in _NAME_NOUNS and toks[i].norm.startswith("ل")):
+        opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
+        i += 1
+        while opened and i < len(toks):
+            if any(q in toks[i].raw for q in "\"“”«»"):
+                opened = False
+            i += 1
+    return i
+
+
+def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
+    """The speaker written from token `i` (before `limit`): up to a stop word or punctuation."""
+    i = _skip_object(toks, i)
+    j = i
+    while j < limit and j - i < MAX_SPEAKER_WORDS:
+        t = toks[j]
+        if (t.norm in _STOP or not t.norm or t.raw[0] in "\"“”«»„(" or t.norm.isdigit()
+                or t.norm.startswith("لل") or t.raw.startswith("لـ") or _cue_of(t.raw)[1]):
+            break
+        if t.norm.startswith("ل") and t.norm[1:] in _NAME_NOUNS:
+            break
+        j += 1
+        if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
+            break
+    words = [toks[k].raw for k in range(i, j)]
+    speaker = " ".join(words).strip(_EDGE_PUNCT + " ")
+    return speaker, j
+
+
+def _speaker_before(toks: list[_Tok], verb: int) -> str:
+    """SVO: «روحاني قال لماكرون إن …», the named subject written before a nested verb."""
+    words: list[str] = []
+    k = verb - 1
+    while k >= 0 and len(words) < 4:
+        t = toks[k]
+        if t.norm in _STOP or _is_complementizer(t.norm) or t.raw[-1] in "،,:":
+            break
+        words.insert(0, t.raw)
+        k -= 1
+    return " ".join(words).strip(_EDGE_PUNCT + " ")
+
+
+class _Speakers:
+    """The named speakers so far, to resolve «وأضاف»/«مضيفةً» to the last one of that gender."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str]] = []
+
+    def add(self, name: str, gender: str) -> None:
+        self.seen.append((name, gender))
+
+    def last(self, gender: str | None = None) -> str:
+        for name, g in reversed(self.seen):
+            if gender is None or g == gender:
+                return name
+        return self.seen[-1][0] if self.seen else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding
+
+
+def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
+               speakers: _Speakers) -> list[_Cue]:
+    """Speech cues of one sentence, in order, with their speakers resolved."""
+    s0, s1 = sent
+    idx = [k for k, t in enumerate(toks) if t.start >= s0 and t.end <= s1]
+    if not idx:
+        return []
+    first, last = idx[0], idx[-1] + 1
+    cues: list[_Cue] = []
+    content_open = False  # inside someone's reported speech: nested verbs are theirs
+    k = first
+    while k < last:
+        t = toks[k]
+        norm, hit = _cue_of(t.raw)
+        prep = norm in _ATTRIBUTION_PREPS
+        if hit is None and not prep:
+            k += 1
+            continue
+        kind, gender = hit if hit else ("prep", "m")
+        counter = norm in _COUNTER_CUES or any(
+            toks[m].norm in _COUNTER_CUES for m in range(max(first, k - 3), k))
+        speaker = ""
+        j = k + 1
+        coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
+                       and any(c.named for c in cues))
+        if kind == "verb" and not content_open and not coordinated:
+            speaker, j = _subject(toks, k + 1, last)
+            if not speaker and norm in {"نقل", "نقلت", "ينقل", "تنقل"}:
+                # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».
+                for m in range(k + 1, min(last, k + 8)):
+                    if toks[m].norm == "عن":
+                        speaker, j = _subject(toks, m + 1, last)
+                        break
+        elif kind == "verb" and content_open:
+            # A verb inside reported speech: only an SVO clause «X قال إن» re-attributes it.
+            before = _speaker_before(toks, k)
+            if before and k + 3 < last and any(_is_complementizer(toks[m].norm)
+                                               for m in range(k + 1, min(last, k + 4))):
+                speaker = before
+            else:
+                k += 1
+                continue
+        elif kind == "prep":
+            speaker, j = _subject(toks, k + 1, last)
+            # «بحسب ما قاله X»: the verb comes after «ما».
+            if not speaker and j < last and toks[j].norm == "ما":
+                k += 1
+                continue
+        # Where does the speech start? After إن/أن/«:» within a few words.
+        content_start: int | None = None
+        if t.raw.endswith(":"):
+            content_start = t.end
+        else:
+            for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 10)):
+                tm = toks[m]
+                if m > k and _is_complementizer(tm.norm):
+                    content_start = tm.end
+                    break
+                if m > k and tm.norm == "الي" and m + 1 < last and _is_complementizer(
+                        toks[m + 1].norm):  # «مشيرًا إلى أن»
+                    content_start = toks[m + 1].end
+                    break
+                if tm.raw.endswith(":") and m >= k:
+                    content_start = tm.end
+                    break
+                if m > k and _cue_of(tm.raw)[1] is not None:
+                    break
+        if kind == "prep":
+            content_start = None  # «بحسب X» attributes, it does not introduce speech
+        if speaker:
+            speakers.add(speaker, gender)
+            named = True
+        else:
+            speaker = speakers.last(gender)
+            named = False
+        cue = _Cue(tok=k, kind=kind, gender=gender, speaker=speaker,
+                   content_start=content_start, counter=counter, named=named)
+        cues.append(cue)
+        if content_start is not None:
+            content_open = True
+        k = max(k + 1, j)
+    return cues
+
+
+def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
+    """Every quote of an article in reading order, filtered (names, scare quotes, slogans out).
+
+    Args:
+        paragraphs: the article body, one paragraph per item.
+
+    Returns:
+        Candidates with verbatim text (a slice of its paragraph) and speaker as written; a
+        candidate without any speaker in sight is dropped.
+    """
+    out: list[Candidate] = []
+    speakers = _Speakers()
+    carried = False
+    last_para_had_quote = False
+    for pi, para in enumerate(paragraphs):
+        spans, left_open = _quote_spans(para, carried)
+        started_open = carried
+        carried = left_open
+        toks = _tokens(para)
+        para_quotes: list[Candidate] = []
+        direct_done: set[tuple[int, int]] = set()
+        for sent in _sentences(para):
+            cues = _find_cues(para, toks, sent, speakers)
+            s0, s1 = sent
+            sent_spans = [sp for sp in spans if s0 <= sp[0] < s1]
+            # Direct speech first.
+            for a, b in sent_spans:
+                if (a, b) in direct_done:
+                    continue
+                inner = para[a:b]
+                text = inner.strip(" \t،,.:؛")
+                if _words(text) < MIN_QUOTE_WORDS:
+                    continue
+                if not (started_open and a == 0) and _is_name_or_slogan(para, a):
+                    continue
+                speaker, named, counter = _direct_speaker(para, toks, cues, a, b, s1, speakers,
+                                                          continuation=(
+                                                              (started_open and a == 0) or
+                                                              (a <= 1 and last_para_had_quote)))
+                if not speaker:
+                    continue
+                direct_done.add((a, b))
+                para_quotes.append(Candidate(text=text, speaker=speaker, kind="direct",
+                                             paragraph=pi, start=a + inner.find(text),
+                                             named=named, counter=counter,
+                                             context=para[s0:s1]))
+            # Reported speech: from a cue's content start to the next cue or the sentence end.
+            starts = [c for c in cues if c.content_start is not None]
+            for n, cue in enumerate(starts):
+                cs = cue.content_start
+                assert cs is not None
+                end = s1
+                if n + 1 < len(starts):
+                    end = min(end, toks[starts[n + 1].tok].start)
+                raw = para[cs:end]
+                text = raw.strip(" \t،,.:؛!؟?\n")
+                if not text or _words(text) < MIN_QUOTE_WORDS:
+                    continue
+                start = cs + raw.find(text)
+                # Direct speech inside wins over its paraphrase.
+                if any(start <= a < start + len(text) + 1 and _words(para[a:b]) >= MIN_QUOTE_WORDS
+                       for a, b in spans) or text[0] in "\"“”«„":
+                    continue
+                if not cue.speaker:
+                    continue
+                para_quotes.append(Candidate(text=text, speaker=cue.speaker, kind="reported",
+                                             paragraph=pi, start=start,
+                                             named=cue.named, counter=cue.counter,
+                                             context=para[s0:s1]))
+        para_quotes.sort(key=lambda c: c.start)
+        out.extend(para_quotes)
+        last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
+    return out
+
+
+def _direct_speaker(para: str, toks: list[_Tok], cues: list[_Cue], a: int, b: int, s1: int,
+                    speakers: _Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
+    """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
+    before = [c for c in cues if toks[c.tok].start < a]
+    if before:
+        # The outermost cue whose speech the quote belongs to; a later «مضيفًا:» is the same voice.
+        # A cue that introduces no speech (no إن/«:») must stand close to the quote marks.
+        usable = [c for c in before if c.content_start is not None
+                  or sum(1 for t in toks if toks[c.tok].end <= t.start < a) <= 8]
+        if usable:
+            c = usable[0]
+            for c2 in usable[1:]:
+                if c2.kind != "part" and c2.content_start is not None and c2.named:
+                    c = c2
+            return c.speaker, c.named, c.counter
+    after = [c for c in cues if b < toks[c.tok].start < s1 and toks[c.tok].start - b < 40]
+    if after:
+        c = after[0]
+        return c.speaker, c.named, c.counter
+    if continuation and speakers.seen:
+        return speakers.last(), False, False
+    return "", False, False
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranking
+
+
+def _keys(text: str) -> set[str]:
+    """Content keys of a text (digests.arabic.analyze without stop-words), for overlap."""
+    return {k for k in analyze(text) if len(k) >= 2 and not is_stop(k)}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
+                limit: int = MAX_QUOTES) -> list[Candidate]:
+    """At most `limit` candidates in an editor's order.
+
+    First the statement behind the headline's claim (word overlap with the headline, speaker in
+    the headline, early in the article), then the main counter-voice (another speaker, a denial or
+    reply), then the strongest remaining point; direct speech over its reported paraphrase, and
+    different speakers over one speaker's repeats.
+    """
+    if not candidates:
+        return []
+    head = _keys(headline)
+    n_paras = max(c.paragraph for c in candidates) + 1
+
+    def base(c: Candidate) -> float:
+        words = _words(c.text)
+        score = 2.0 * _overlap(_keys(c.context or c.text) | _keys(c.speaker), head) if head else 0.0
+        score += 1.0 if c.kind == "direct" else 0.0
+        score += 0.4 if c.named else 0.0
+        score += 1.0 * (1.0 - c.paragraph / max(n_paras, 1))
+        if _keys(c.text) & _STRONG:
+            score += 0.6
+        if words < 7:
+            score -= 0.6
+        elif words > 60:
+            score -= 0.4
+        return score
+
+    scored = {id(c): base(c) for c in candidates}
+    chosen: list[Candidate] = []
+    pool = list(candidates)
+    while pool and len(chosen) < limit:
+        def total(c: Candidate) -> float:
+            s = scored[id(c)]
+            spk = _keys(c.speaker)
+            for p in chosen:
+                if spk and _overlap(spk, _keys(p.speaker)) >= 0.5:
+                    s -= 1.2
+            if len(chosen) == 1 and c.counter:
+                s += 0.8
+            return s
+
+        best = max(pool, key=total)
+        pool.remove(best)
+        keys = _keys(best.text)
+        # A paraphrase of a chosen quote (same words) adds nothing.
+        if any(_overlap(keys, _keys(p.text)) >= 0.6 for p in chosen):
+            continue
+        chosen.append(best)
+    return chosen
+
+
+def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MAX_QUOTES,
+               max_chars: int = MAX_QUOTE_CHARS) -> tuple[Quote, ...]:
+    """The digest's quotes: found, filtered, ranked, trimmed (at most `limit`)."""
+    ranked = rank_quotes(find_quotes(paragraphs), headline, limit=limit)
+    return tuple(c.to_quote(max_chars) for c in ranked)
