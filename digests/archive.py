@@ -1,0 +1,166 @@
+"""The article archive: store an entry with its page once, find it, remove it for good.
+
+Deduplication order: the feed GUID (per source), then the normalized URL (`url_key`), then the
+content hash of title and text. Removing an article leaves tombstones for all three keys, so a
+feed that still lists it never brings it back. Row layout lives in digests.records.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import sqlite_utils
+
+from digests.models import Article, FeedEntry, Page, iso
+from digests.records import ARTICLE_SELECT, article_from_row, related_to_json
+from digests.storage import Database
+from digests.urls import content_hash, url_key
+
+log = logging.getLogger(__name__)
+
+
+def _inserted_id(table: sqlite_utils.db.Table) -> int:
+    """The rowid of the row just inserted (sqlite-utils types it as optional)."""
+    assert table.last_pk is not None
+    return int(table.last_pk)
+
+Outcome = Literal["stored", "duplicate", "tombstoned"]
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """What happened to one entry: stored (with the new article), or why not."""
+
+    outcome: Outcome
+    article: Article | None = None
+    existing_id: int | None = None
+
+
+def _sql(db: Database | sqlite_utils.Database) -> sqlite_utils.Database:
+    return db.db if isinstance(db, Database) else db
+
+
+def guid_key(source_id: int, guid: str) -> str:
+    return f"guid:{source_id}:{guid}"
+
+
+def _tombstoned(sql: sqlite_utils.Database, keys: list[str]) -> bool:
+    if not keys:
+        return False
+    marks = ",".join("?" for _ in keys)
+    return sql.execute(f"select 1 from tombstones where key in ({marks}) limit 1",
+                       keys).fetchone() is not None
+
+
+def find_known(db: Database | sqlite_utils.Database, source_id: int, entry: FeedEntry
+               ) -> tuple[Outcome, int | None] | None:
+    """Whether an entry is already stored or removed (by GUID, then URL), before fetching its page.
+
+    Returns ("duplicate", id), ("tombstoned", None) or None for a new entry. The content hash is
+    checked at store time, once the text is known.
+    """
+    sql = _sql(db)
+    key = url_key(entry.url)
+    keys = [f"url:{key}"] + ([guid_key(source_id, entry.guid)] if entry.guid else [])
+    if _tombstoned(sql, keys):
+        return ("tombstoned", None)
+    if entry.guid:
+        row = sql.execute("select id from articles where source_id = ? and guid = ?",
+                          [source_id, entry.guid]).fetchone()
+        if row:
+            return ("duplicate", int(row[0]))
+    row = sql.execute("select id from articles where url_key = ?", [key]).fetchone()
+    if row:
+        return ("duplicate", int(row[0]))
+    return None
+
+
+def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntry,
+                  page: Page | None, now: datetime, page_error: str | None = None,
+                  page_etag: str | None = None, page_last_modified: str | None = None
+                  ) -> StoreResult:
+    """Insert one article unless it is a duplicate or was removed. The caller holds the transaction.
+
+    The feed's title, date and author win over the page's (the page's fill gaps): feeds carry
+    clean titles and exact dates; pages carry site suffixes and sometimes no date at all.
+    """
+    known = find_known(sql, source_id, entry)
+    if known is not None:
+        return StoreResult(known[0], existing_id=known[1])
+    paragraphs = page.paragraphs if page else ()
+    title = entry.title or (page.title if page else "")
+    body = "\n".join(paragraphs)
+    chash = content_hash(title, body or entry.summary)
+    if _tombstoned(sql, [f"hash:{chash}"]):
+        return StoreResult("tombstoned")
+    row = sql.execute("select id from articles where content_hash = ?", [chash]).fetchone()
+    if row:
+        return StoreResult("duplicate", existing_id=int(row[0]))
+    published = entry.published_at or (page.published_at if page else None)
+    related = page.related if page else ()
+    article_id = _inserted_id(sql.table("articles").insert({
+        "source_id": source_id,
+        "guid": entry.guid,
+        "url": entry.url,
+        "url_key": url_key(entry.url),
+        "content_hash": chash,
+        "title": title,
+        "published_at": iso(published),
+        "author": entry.author or (page.author if page else ""),
+        "body": body,
+        "summary": entry.summary,
+        "related_json": related_to_json(related),
+        "page_status": "ok" if page is not None else "feed_only",
+        "page_error": page_error,
+        "page_etag": page_etag,
+        "page_last_modified": page_last_modified,
+        "fetched_at": iso(now),
+        "updated_at": iso(now),
+    }))
+    article = get_article(sql, article_id)
+    assert article is not None
+    return StoreResult("stored", article=article)
+
+
+def get_article(db: Database | sqlite_utils.Database, article_id: int) -> Article | None:
+    """The stored article with this id, or None."""
+    rows = list(_sql(db).query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id]))
+    return article_from_row(rows[0]) if rows else None
+
+
+def get_article_by_url(db: Database | sqlite_utils.Database, url: str) -> Article | None:
+    """The stored article at this URL (tracking parameters, fragment, host case ignored)."""
+    rows = list(_sql(db).query(f"{ARTICLE_SELECT} where articles.url_key = ?", [url_key(url)]))
+    return article_from_row(rows[0]) if rows else None
+
+
+def _remove(sql: sqlite_utils.Database, article_id: int, now: datetime) -> Article | None:
+    row = sql.execute("select source_id, guid, url, url_key, content_hash from articles"
+                      " where id = ?", [article_id]).fetchone()
+    if row is None:
+        return None
+    article = get_article(sql, article_id)
+    source_id, guid, url, key, chash = row
+    keys = [f"url:{key}", f"hash:{chash}"] + ([guid_key(source_id, guid)] if guid else [])
+    for tomb in keys:
+        sql.execute("insert or replace into tombstones (key, article_url, removed_at)"
+                    " values (?, ?, ?)", [tomb, url, iso(now)])
+    sql.execute("delete from articles where id = ?", [article_id])
+    log.info("article removed id=%s url=%s", article_id, url)
+    return article
+
+
+def remove_article(db: Database | sqlite_utils.Database, article_id: int, now: datetime
+                   ) -> Article | None:
+    """Delete an article and tombstone its GUID, URL and content hash; returns what was removed.
+
+    With a `Database` this runs in its own transaction; with a bare sqlite-utils database the
+    caller holds one.
+    """
+    if isinstance(db, Database):
+        with db.transaction() as sql:
+            return _remove(sql, article_id, now)
+    return _remove(db, article_id, now)

@@ -1,0 +1,174 @@
+"""Dates in Arabic news: feed dates, page metadata and visible Arabic dates, always in UTC.
+
+Arabic sites write months in two series: the Egyptian/Gulf transliterations (يناير … ديسمبر) and
+the Levantine Syriac names (كانون الثاني … كانون الأول), often both («شباط/فبراير»), with Western
+or Arabic-Indic digits (٠-٩, Persian ۰-۹). trafilatura's date finder reads none of this and
+returns 1 January, so we map month names ourselves, handle the common «day month year [time]» form
+directly, and hand anything else to dateparser. Every result is timezone-aware UTC; a date without
+an offset is taken as UTC. Pure.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import Any
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None})
+_HARAKAT_RE = re.compile("[\u064b-\u0655\u0670\u200e\u200f\u061c]")
+
+# Normalized spellings (alef forms folded) → month number. Two-word names come first so that
+# «كانون الثاني» is not read as «الثاني» of something else.
+_MONTHS: list[tuple[str, int]] = [
+    ("كانون الثاني", 1), ("تشرين الاول", 10), ("تشرين الثاني", 11), ("كانون الاول", 12),
+    ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("ابريل", 4), ("ابريل", 4), ("مايو", 5),
+    ("يونيو", 6), ("يونيه", 6), ("يوليو", 7), ("يوليه", 7), ("اغسطس", 8), ("اغسطوس", 8),
+    ("سبتمبر", 9), ("اكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12), ("دجنبر", 12),
+    ("نونبر", 11), ("شتنبر", 9), ("غشت", 8), ("يوليوز", 7), ("ماي", 5), ("يونيو", 6),
+    ("شباط", 2), ("اذار", 3), ("نيسان", 4), ("ايار", 5), ("حزيران", 6), ("تموز", 7),
+    ("اب", 8), ("ايلول", 9),
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
+    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+]
+_MONTH_NUMBER = dict(_MONTHS)
+_MONTH_ALT = "|".join(re.escape(name).replace(r"\ ", r"\s+")
+                      for name, _ in sorted(_MONTHS, key=lambda m: -len(m[0])))
+_MONTH = rf"(?<!\w)(?:{_MONTH_ALT})(?!\w)"
+_TIME = r"(?:\s*(?:-|،|,|الساعة|at|\|)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(ص|م|صباحا|مساء|صباحًا|مساءً|am|pm|a\.m\.|p\.m\.)?)?"
+# «25 شباط/فبراير 2018 - 18:40» and «25 فبراير، 2018».
+_DMY_RE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_MONTH})(?:\s*[/(\-]\s*{_MONTH}\s*\)?)?\s*[,،]?\s*(\d{{4}})(?!\d)"
+    + _TIME, re.IGNORECASE)
+# «February 25, 2018».
+_MDY_RE = re.compile(rf"({_MONTH})\s+(\d{{1,2}})\s*,?\s*(\d{{4}})(?!\d)" + _TIME, re.IGNORECASE)
+# 2018-02-25 18:40:13 / 2018/02/25
+_YMD_RE = re.compile(
+    r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
+
+
+def normalize_date_text(text: str) -> str:
+    """Western digits, folded alef forms, no harakat/bidi marks, collapsed spaces."""
+    text = _HARAKAT_RE.sub("", text.translate(_DIGITS).translate(_ALEF))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _utc(dt: datetime) -> datetime:
+    if dt.tzinfo is None:
+        return dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+def _month_number(name: str) -> int:
+    return _MONTH_NUMBER[re.sub(r"\s+", " ", name.lower())]
+
+
+def _build(year: int, month: int, day: int, hour: str | None, minute: str | None,
+           second: str | None, ampm: str | None) -> datetime | None:
+    h = int(hour) if hour else 0
+    if ampm:
+        pm = ampm.lower().startswith(("م", "p"))
+        if pm and h < 12:
+            h += 12
+        elif not pm and h == 12:
+            h = 0
+    try:
+        return datetime(year, month, day, h, int(minute or 0), int(second or 0),
+                        tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> datetime | None:
+    """The first explicit calendar date (with its time, if given) written in `text`, or None.
+
+    Only full dates count (day, month and year); used for visible dates in pages and related
+    blocks, where a bare number must not become a date.
+    """
+    norm = normalize_date_text(text)
+    best: tuple[int, datetime] | None = None
+    for regex, kind in ((_DMY_RE, "dmy"), (_MDY_RE, "mdy"), (_YMD_RE, "ymd")):
+        match = regex.search(norm)
+        if not match:
+            continue
+        g = match.groups()
+        if kind == "dmy":
+            dt = _build(int(g[2]), _month_number(g[1]), int(g[0]), g[3], g[4], g[5], g[6])
+        elif kind == "mdy":
+            dt = _build(int(g[2]), _month_number(g[0]), int(g[1]), g[3], g[4], g[5], g[6])
+        else:
+            dt = _build(int(g[0]), int(g[1]), int(g[2]), g[3], g[4], g[5], None)
+        if dt is not None and (best is None or match.start() < best[0]):
+            best = (match.start(), dt)
+    return best[1] if best else None
+
+
+def _parse_machine(text: str) -> datetime | None:
+    """ISO 8601 and RFC 822 dates (feeds, meta tags, JSON-LD): the fast, exact path."""
+    candidate = text.strip()
+    iso_text = candidate.replace("Z", "+00:00") if candidate.endswith("Z") else candidate
+    try:
+        return _utc(datetime.fromisoformat(iso_text))
+    except ValueError:
+        pass
+    try:
+        parsed = email.utils.parsedate_to_datetime(candidate)
+    except (TypeError, ValueError, IndexError):
+        parsed = None
+    return _utc(parsed) if parsed is not None else None
+
+
+@lru_cache(maxsize=1)
+def _dateparser() -> Any:
+    # Imported late: loading dateparser's language data takes about a second.
+    import dateparser
+
+    return dateparser
+
+
+def parse_date(text: str | None, *, languages: Sequence[str] = ("ar", "en"),
+               now: datetime | None = None) -> datetime | None:
+    """Parse a date written by a machine or a person, in Arabic or English, into UTC.
+
+    Args:
+        text: the date text («الأحد 25 شباط/فبراير 2018 - 18:40», «2018-02-25T18:40:00+03:00»,
+            «Sun, 25 Feb 2018 18:40:00 GMT», «منذ ساعتين» …).
+        languages: dateparser languages for the fallback.
+        now: the reference time for relative dates («منذ ساعتين»); without it they return None.
+
+    Returns:
+        A timezone-aware UTC datetime, or None when nothing date-like was found.
+    """
+    if not text or not text.strip():
+        return None
+    machine = _parse_machine(text)
+    if machine is not None:
+        return machine
+    norm = normalize_date_text(text)
+    machine = _parse_machine(norm)
+    if machine is not None:
+        return machine
+    found = find_date(norm)
+    if found is not None:
+        return found
+    if re.fullmatch(r"[\d\s/.-]{1,10}", norm):
+        return None  # a bare number or year is not a date
+    if len(norm) > 80 or not re.search(r"\d|امس|اليوم|منذ|yesterday|today|ago", norm):
+        return None
+    settings: dict[str, object] = {"TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True,
+                                   "TO_TIMEZONE": "UTC", "PREFER_DATES_FROM": "past"}
+    if now is not None:
+        settings["RELATIVE_BASE"] = now.astimezone(timezone.utc).replace(tzinfo=None)
+    elif re.search(r"امس|اليوم|منذ|yesterday|today|ago", norm):
+        return None  # a relative date without a reference time would use the wall clock
+    try:
+        parsed = _dateparser().parse(text.translate(_DIGITS), languages=list(languages),
+                                     settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input; a date is optional
+        return None
+    return _utc(parsed) if parsed is not None else None

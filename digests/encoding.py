@@ -1,0 +1,92 @@
+"""Bytes to text for feeds and pages served in UTF-8, windows-1256 or ISO-8859-6.
+
+Arabic sites still serve windows-1256, often without saying so. The order of evidence: valid UTF-8
+is kept as is (a declared legacy charset on valid UTF-8 is usually wrong); otherwise the XML
+declaration, the HTTP charset, an HTML <meta> charset, and finally windows-1256, the most common
+legacy Arabic encoding. Pure: never raises, bad bytes become U+FFFD.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Mapping
+
+_XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_META_RE = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+FALLBACK = "windows-1256"
+
+
+def _codec(name: str | None) -> str | None:
+    """The Python codec name for a declared charset, or None when unknown."""
+    if not name:
+        return None
+    label = name.strip().lower()
+    # ISO-8859-6 pages are often really windows-1256 (a superset for the Arabic letters in use);
+    # browsers do the same for windows-1252/latin-1.
+    aliases = {"iso-8859-6-i": "iso-8859-6", "iso-8859-6-e": "iso-8859-6", "arabic": "iso-8859-6",
+               "cp1256": "windows-1256", "x-cp1256": "windows-1256"}
+    label = aliases.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def header_charset(headers: Mapping[str, str] | None) -> str | None:
+    """The charset parameter of a Content-Type header, if any."""
+    if not headers:
+        return None
+    content_type = ""
+    for key, value in headers.items():
+        if key.lower() == "content-type":
+            content_type = value
+            break
+    match = _HEADER_CHARSET_RE.search(content_type)
+    return match.group(1) if match else None
+
+
+def declared_charsets(body: bytes, headers: Mapping[str, str] | None = None) -> list[str]:
+    """Charsets declared for `body`, in order of trust: XML declaration, HTTP header, <meta>."""
+    found: list[str] = []
+    head = body[:2048]
+    match = _XML_DECL_RE.match(head)
+    if match:
+        found.append(match.group(1).decode("ascii", "replace"))
+    from_header = header_charset(headers)
+    if from_header:
+        found.append(from_header)
+    meta = _META_RE.search(head if match else body[:8192])
+    if meta:
+        found.append(meta.group(1).decode("ascii", "replace"))
+    return found
+
+
+def detect_encoding(body: bytes, headers: Mapping[str, str] | None = None) -> str:
+    """The codec that `decode` would use for `body`."""
+    if body.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    try:
+        body.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for declared in declared_charsets(body, headers):
+        codec = _codec(declared)
+        if codec and codec not in {"utf-8", "ascii"}:
+            return codec
+    return FALLBACK
+
+
+def decode(body: bytes, headers: Mapping[str, str] | None = None) -> str:
+    """Decode `body` to text (see the module docstring for the order). Never raises."""
+    codec = detect_encoding(body, headers)
+    if codec == "utf-8":
+        return body.decode("utf-8-sig", errors="replace")
+    try:
+        return body.decode(codec, errors="replace")
+    except LookupError:  # pragma: no cover - codec came from codecs.lookup
+        return body.decode(FALLBACK, errors="replace")

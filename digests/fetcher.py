@@ -1,0 +1,282 @@
+"""HTTP fetching for feeds and pages: one shared httpx.AsyncClient, polite and bounded.
+
+Every request has a deadline, a cap on the decompressed body (a gzip bomb stops at the cap), at
+most `per_host_concurrency` requests in flight per host, a User-Agent naming the bot, and
+conditional GET. Redirects are followed by hand so that each hop is checked again against the
+private-address rule (a public feed must not redirect us into the operator's network). Errors
+leave this module only as TemporaryFetchError (try again later) or PermanentFetchError.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import re
+import socket
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from types import TracebackType
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from digests.encoding import decode
+from digests.errors import FetchError, PermanentFetchError, SourceError, TemporaryFetchError
+from digests.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_REDIRECTS = {301, 302, 303, 307, 308}
+_TEMPORARY_STATUSES = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
+_MAX_AGE_RE = re.compile(r"(?:^|[,\s])(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A completed fetch. `not_modified` is True for a 304 (then `body` is empty)."""
+
+    url: str
+    final_url: str
+    status: int
+    body: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)
+    not_modified: bool = False
+    retry_after: float | None = None
+    max_age: float | None = None
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+    def text(self) -> str:
+        """The body decoded (digests.encoding rules: UTF-8, declarations, then windows-1256)."""
+        return decode(self.body, self.headers)
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    reference = now or datetime.now(timezone.utc)
+    return max(0.0, (when - reference).total_seconds())
+
+
+def parse_max_age(cache_control: str | None) -> float | None:
+    """max-age (seconds) of a Cache-Control header; 0 for no-cache/no-store; None if absent."""
+    if not cache_control:
+        return None
+    match = _MAX_AGE_RE.search(cache_control)
+    if match:
+        return float(match.group(1))
+    if re.search(r"no-cache|no-store", cache_control, re.IGNORECASE):
+        return 0.0
+    return None
+
+
+def _is_private(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return bool(ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
+                or ip.is_reserved or ip.is_unspecified)
+
+
+def private_address_message(url: str, address: str) -> str:
+    return (f"عنوان خاص أو محلي غير مسموح به: {url} ({address}). لاستخدامه اضبط "
+            f"ALLOW_PRIVATE_SOURCES=true / private or loopback address refused: {url} "
+            f"resolves to {address}; set ALLOW_PRIVATE_SOURCES=true to allow it")
+
+
+async def resolve_addresses(host: str, port: int) -> list[str]:
+    """Every address `host` resolves to (an IP literal resolves to itself)."""
+    try:
+        ipaddress.ip_address(host)
+        return [host]
+    except ValueError:
+        pass
+    loop = asyncio.get_running_loop()
+    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return sorted({str(info[4][0]) for info in infos})
+
+
+async def check_address(url: str, settings: Settings) -> None:
+    """Refuse URLs whose host is private, loopback or link-local, unless the settings allow it.
+
+    Raises:
+        SourceError: the URL is not http(s) or its host resolves to a refused address.
+        TemporaryFetchError: the host name does not resolve (DNS may recover).
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise SourceError(f"رابط غير صالح (http أو https فقط): {url} / "
+                          f"not an http(s) URL: {url}")
+    if settings.allow_private_sources:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        addresses = await resolve_addresses(parts.hostname, port)
+    except (OSError, ValueError) as exc:
+        raise TemporaryFetchError(f"تعذر حل اسم المضيف / cannot resolve {parts.hostname}: {exc}",
+                                  url=url) from exc
+    for address in addresses:
+        if _is_private(address):
+            raise SourceError(private_address_message(url, address))
+
+
+class Fetcher:
+    """The shared HTTP client. Use as `async with Fetcher(settings) as fetcher:`."""
+
+    def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None
+                 ) -> None:
+        self.settings = settings
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+        self._host_slots: dict[str, asyncio.Semaphore] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": self.settings.user_agent,
+                     "Accept-Encoding": "gzip, deflate",
+                     "Accept-Language": "ar,en;q=0.5"},
+            timeout=httpx.Timeout(self.settings.fetch_timeout_seconds),
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
+            trust_env=False,
+            transport=self._transport,
+        )
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    def _slot(self, url: str) -> asyncio.Semaphore:
+        host = (urlsplit(url).hostname or "").lower()
+        port = urlsplit(url).port
+        key = f"{host}:{port}" if port else host
+        slot = self._host_slots.get(key)
+        if slot is None:
+            slot = self._host_slots[key] = asyncio.Semaphore(self.settings.per_host_concurrency)
+        return slot
+
+    async def fetch(self, url: str, *, etag: str | None = None,
+                    last_modified: str | None = None) -> FetchResult:
+        """GET `url`, conditionally when `etag`/`last_modified` are given.
+
+        Raises:
+            TemporaryFetchError: timeout, connection failure, 429, 5xx (with `retry_after`).
+            PermanentFetchError: other 4xx, too many redirects, body over the cap, refused
+                address, invalid URL.
+        """
+        if self._client is None:
+            raise RuntimeError("Fetcher used outside 'async with'")
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current = url
+        for _hop in range(self.settings.max_redirects + 1):
+            try:
+                await check_address(current, self.settings)
+            except SourceError as exc:
+                raise PermanentFetchError(str(exc), url=current) from exc
+            async with self._slot(current):
+                status, resp_headers, body = await self._get_once(current, headers)
+            if status in _REDIRECTS and "location" in resp_headers:
+                current = urljoin(current, resp_headers["location"])
+                continue
+            return self._result(url, current, status, resp_headers, body)
+        raise PermanentFetchError(
+            f"تحويلات كثيرة جدًا (أكثر من {self.settings.max_redirects}) / too many redirects: {url}",
+            url=url)
+
+    async def _get_once(self, url: str, headers: dict[str, str]
+                        ) -> tuple[int, dict[str, str], bytes]:
+        assert self._client is not None
+        cap = self.settings.max_body_bytes
+        try:
+            async with asyncio.timeout(self.settings.fetch_timeout_seconds):
+                async with self._client.stream("GET", url, headers=headers) as resp:
+                    resp_headers = {k.lower(): v for k, v in resp.headers.items()}
+                    if resp.status_code in _REDIRECTS or resp.status_code == 304:
+                        return resp.status_code, resp_headers, b""
+                    declared = resp_headers.get("content-length", "")
+                    if ("content-encoding" not in resp_headers and declared.isdigit()
+                            and int(declared) > cap):
+                        raise PermanentFetchError(_too_big(url, cap), url=url,
+                                                  status=resp.status_code)
+                    chunks: list[bytes] = []
+                    size = 0
+                    async for chunk in resp.aiter_bytes():
+                        size += len(chunk)
+                        if size > cap:
+                            raise PermanentFetchError(_too_big(url, cap), url=url,
+                                                      status=resp.status_code)
+                        chunks.append(chunk)
+                    return resp.status_code, resp_headers, b"".join(chunks)
+        except FetchError:
+            raise
+        except TimeoutError as exc:
+            raise TemporaryFetchError(
+                f"انتهت المهلة بعد {self.settings.fetch_timeout_seconds:g} ث / timed out: {url}",
+                url=url) from exc
+        except httpx.TimeoutException as exc:
+            raise TemporaryFetchError(f"انتهت المهلة / timed out: {url}", url=url) from exc
+        except httpx.DecodingError as exc:
+            raise PermanentFetchError(f"ترميز ضغط تالف / bad content encoding: {url}: {exc}",
+                                      url=url) from exc
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            raise PermanentFetchError(f"رابط غير صالح / invalid URL: {url}: {exc}",
+                                      url=url) from exc
+        except httpx.HTTPError as exc:
+            raise TemporaryFetchError(f"خطأ في الاتصال / connection failed: {url}: "
+                                      f"{type(exc).__name__}: {exc}", url=url) from exc
+
+    def _result(self, url: str, final_url: str, status: int, headers: dict[str, str],
+                body: bytes) -> FetchResult:
+        retry_after = parse_retry_after(headers.get("retry-after"), _date_header(headers))
+        max_age = parse_max_age(headers.get("cache-control"))
+        if status == 304:
+            return FetchResult(url, final_url, status, b"", headers, True, retry_after, max_age)
+        if 200 <= status < 300:
+            return FetchResult(url, final_url, status, body, headers, False, retry_after, max_age)
+        if status in _TEMPORARY_STATUSES or status >= 500:
+            raise TemporaryFetchError(f"خطأ مؤقت من الخادم HTTP {status} / server error "
+                                      f"HTTP {status}: {url}", url=url, status=status,
+                                      retry_after=retry_after)
+        raise PermanentFetchError(f"رفض الخادم الطلب HTTP {status} / HTTP {status}: {url}",
+                                  url=url, status=status, retry_after=retry_after)
+
+
+def _date_header(headers: Mapping[str, str]) -> datetime | None:
+    try:
+        return parsedate_to_datetime(headers["date"]) if "date" in headers else None
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _too_big(url: str, cap: int) -> str:
+    return (f"حجم الاستجابة يتجاوز الحد ({cap} بايت) / response body over the {cap}-byte cap: "
+            f"{url}")

@@ -1,0 +1,282 @@
+"""Article HTML to a `Page`: title, publication time, author, body paragraphs, related block.
+
+The body comes from trafilatura (favouring precision) with a plain <p> fallback. trafilatura drops
+the page's own related-articles block («مواضيع ذات صلة», «اقرأ أيضاً» …) on purpose, so we find
+that block first, read its links (title, absolute URL, date) and cut it out of the tree, so it can
+never leak into the body. Dates come from page metadata in order of reliability; trafilatura's
+date finder is never used (it cannot read Arabic months and returns 1 January). Pure.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from digests.dates import find_date, parse_date
+from digests.errors import ParseError
+from digests.models import Page, RelatedItem
+from digests.urls import absolute_url, is_http_url
+
+log = logging.getLogger(__name__)
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+_MARKS_RE = re.compile("[\u064b-\u0655\u0670\u200e\u200f:：.،\\-–—»«\"']")
+# Folded (see _fold) headings of related blocks, compared after folding the heading's text.
+RELATED_MARKERS = tuple(sorted({
+    "مواضيع ذات صله", "موضوعات ذات صله", "اخبار ذات صله", "مقالات ذات صله", "قصص ذات صله",
+    "روابط ذات صله", "ذات صله", "اقرا ايضا", "اقرا ايضًا", "اقرا كذلك", "اقرا المزيد",
+    "قد يهمك", "قد يهمك ايضا", "شاهد ايضا", "اخترنا لك", "المزيد حول هذه القصه",
+    "موضوعات متعلقه", "مواد ذات صله", "related", "related articles", "read more", "see also",
+}))
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_MAX_HEADING_CHARS = 40
+_DATE_HINT_RE = re.compile(r"date|time|publish|posted|تاريخ", re.IGNORECASE)
+_AUTHOR_HINT_RE = re.compile(r"author|byline|writer|كاتب", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    text = _MARKS_RE.sub(" ", text.lower().translate(_FOLD))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _text(el: Any) -> str:
+    return re.sub(r"\s+", " ", el.text_content() or "").strip()
+
+
+def is_related_heading(text: str) -> bool:
+    """True when `text` is the heading of a related-articles block («اقرأ أيضاً:» …)."""
+    if len(text) > _MAX_HEADING_CHARS:
+        return False
+    return _fold(text) in RELATED_MARKERS
+
+
+def _heading_candidates(root: Any) -> Iterator[Any]:
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in {"a", "html", "body", "script", "style"}:
+            continue
+        text = _text(el)
+        if not text or not is_related_heading(text):
+            continue
+        # the innermost element carrying the words: skip a wrapper whose child matches too
+        if any(isinstance(c.tag, str) and is_related_heading(_text(c)) for c in el):
+            continue
+        yield el
+
+
+def _links_in(nodes: list[Any]) -> list[Any]:
+    links: list[Any] = []
+    for node in nodes:
+        if not isinstance(node.tag, str):
+            continue
+        links.extend(a for a in node.iter("a") if a.get("href"))
+    return links
+
+
+def _block_after(heading: Any) -> tuple[list[Any], list[Any]]:
+    """(nodes to cut, links) of the block a heading introduces, searching up a few levels."""
+    node = heading
+    for _ in range(4):
+        siblings: list[Any] = []
+        for sib in node.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue
+            if sib.tag in _HEADING_TAGS and siblings:
+                break
+            siblings.append(sib)
+        links = _links_in(siblings)
+        if links:
+            return [node, *siblings], links
+        parent = node.getparent()
+        if parent is None or parent.tag in {"body", "html", "article", "main"}:
+            break
+        node = parent
+    return [], []
+
+
+def _item_of(link: Any, block: list[Any]) -> Any:
+    """The list item (li/div) holding one link, to read the link's date from its text."""
+    item = link
+    block_ids = {id(b) for b in block}
+    while True:
+        parent = item.getparent()
+        if parent is None or id(item) in block_ids:
+            return item
+        if len(parent.findall(".//a")) > 1:
+            return item
+        item = parent
+
+
+def _link_date(item: Any, title: str) -> datetime | None:
+    for time_el in item.iter("time"):
+        dt = parse_date(time_el.get("datetime") or _text(time_el))
+        if dt is not None:
+            return dt
+    rest = _text(item).replace(title, " ")
+    return find_date(rest)
+
+
+def extract_related(root: Any, base_url: str) -> tuple[RelatedItem, ...]:
+    """Read every related block in `root` and remove it from the tree (mutates `root`)."""
+    items: list[RelatedItem] = []
+    seen: set[str] = set()
+    for heading in list(_heading_candidates(root)):
+        if heading.getparent() is None:
+            continue
+        block, links = _block_after(heading)
+        for link in links:
+            title = _text(link) or (link.get("title") or "").strip()
+            url = absolute_url(link.get("href", ""), base_url)
+            if not title or not is_http_url(url) or url in seen:
+                continue
+            seen.add(url)
+            items.append(RelatedItem(title=title, url=url,
+                                     published_at=_link_date(_item_of(link, block), title),
+                                     kind="page"))
+        for node in block or [heading]:
+            parent = node.getparent()
+            if parent is not None:
+                parent.remove(node)
+    return tuple(items)
+
+
+def _json_ld(root: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            obj = stack.pop()
+            if isinstance(obj, dict):
+                out.append(obj)
+                graph = obj.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+            elif isinstance(obj, list):
+                stack.extend(obj)
+    return out
+
+
+def _meta(root: Any, *names: str) -> str:
+    for name in names:
+        for el in root.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
+            content = (el.get("content") or "").strip()
+            if content:
+                return content
+    return ""
+
+
+def _published(root: Any, ld: list[dict[str, Any]]) -> datetime | None:
+    for raw in (_meta(root, "article:published_time", "datePublished", "og:published_time",
+                      "pubdate", "publishdate", "date", "dc.date", "DC.date.issued"),
+                *(str(o.get("datePublished") or "") for o in ld)):
+        dt = parse_date(raw) if raw else None
+        if dt is not None:
+            return dt
+    for time_el in root.iter("time"):
+        dt = parse_date(time_el.get("datetime") or _text(time_el))
+        if dt is not None:
+            return dt
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in {"script", "style"}:
+            continue
+        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _DATE_HINT_RE.search(hint):
+            text = _text(el)
+            if len(text) <= 120:
+                dt = find_date(text)
+                if dt is not None:
+                    return dt
+    return None
+
+
+def _author(root: Any, ld: list[dict[str, Any]]) -> str:
+    meta = _meta(root, "author", "article:author", "dc.creator")
+    if meta and not is_http_url(meta):
+        return meta
+    for obj in ld:
+        author = obj.get("author")
+        if isinstance(author, list) and author:
+            author = author[0]
+        if isinstance(author, dict) and author.get("name"):
+            return str(author["name"]).strip()
+        if isinstance(author, str) and author.strip():
+            return author.strip()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        hint = f"{el.get('class') or ''} {el.get('rel') or ''} {el.get('itemprop') or ''}"
+        if _AUTHOR_HINT_RE.search(hint):
+            text = _text(el)
+            if 0 < len(text) <= 60:
+                return text
+    return ""
+
+
+def _title(root: Any) -> str:
+    og = _meta(root, "og:title", "twitter:title")
+    if og:
+        return og
+    for tag in ("h1", "title"):
+        for el in root.iter(tag):
+            text = _text(el)
+            if text:
+                return text
+    return ""
+
+
+def _fallback_paragraphs(root: Any) -> list[str]:
+    out = []
+    for p in root.iter("p"):
+        if any(a.tag in {"nav", "footer", "header", "aside"} for a in p.iterancestors()):
+            continue
+        text = _text(p)
+        if len(text) >= 20:
+            out.append(text)
+    return out
+
+
+def extract_page(html: str, url: str) -> Page:
+    """Extract an article page.
+
+    Args:
+        html: the page as text (decode bytes with digests.encoding.decode first).
+        url: the page's URL, to resolve relative links.
+
+    Raises:
+        ParseError: the text is not HTML at all.
+    """
+    if not html.strip():
+        raise ParseError("empty page")
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"page is not HTML: {exc}") from exc
+    ld = _json_ld(root)
+    title = _title(root)
+    author = _author(root, ld)
+    related = extract_related(root, url)
+    published = _published(root, ld)
+    for bad in root.xpath("//script|//style|//noscript"):
+        if bad.getparent() is not None and bad.get("type") != "application/ld+json":
+            bad.getparent().remove(bad)
+    fallback = _fallback_paragraphs(root)
+    text = trafilatura.extract(root, url=url, fast=True, favor_precision=True,
+                               include_comments=False, include_tables=False, with_metadata=False)
+    paragraphs = [p.strip() for p in (text or "").split("\n") if p.strip()]
+    if paragraphs and title and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    if not paragraphs or (fallback and sum(map(len, paragraphs)) < 0.3 * sum(map(len, fallback))):
+        paragraphs = fallback
+    return Page(title=title, published_at=published, author=author,
+                paragraphs=tuple(paragraphs), related=related)

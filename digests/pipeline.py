@@ -1,0 +1,271 @@
+"""The ingest pipeline: poll due sources, fetch new entries' pages, store each article once.
+
+Network first, then storage: no transaction is ever open across a fetch. Sources are polled
+concurrently (the fetcher bounds requests per host); within a source, only entries not yet stored
+(by GUID or URL, tombstones included) get their page fetched, and each article is stored in its
+own transaction together with `digests.processing.run_steps` (search index, story, digest,
+deliveries). One bad source never stops the others: its failure is recorded with backoff.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+import sqlite_utils
+
+from digests import archive, sources
+from digests.errors import FetchError, ParseError
+from digests.feeds import parse_feed
+from digests.fetcher import Fetcher, FetchResult
+from digests.models import FeedEntry, Page, Source, iso
+from digests.pages import extract_page
+from digests.processing import StoreContext, run_steps
+from digests.settings import Settings
+from digests.storage import Database
+from digests.urls import url_key
+
+log = logging.getLogger(__name__)
+
+
+def _inserted_id(table: sqlite_utils.db.Table) -> int:
+    """The rowid of the row just inserted (sqlite-utils types it as optional)."""
+    assert table.last_pk is not None
+    return int(table.last_pk)
+
+PUSH_WINDOW = timedelta(hours=48)
+SourceStatus = Literal["new", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """The outcome of polling one source."""
+
+    source_id: int
+    name: str
+    url: str
+    status: SourceStatus
+    entries: int = 0          # entries the feed listed
+    new: int = 0              # articles stored now
+    known: int = 0            # entries already stored (or removed) before this poll
+    duplicates: int = 0       # new entries found to duplicate another article by content
+    pages_failed: int = 0     # stored from the feed only: the page could not be fetched/read
+    error: str | None = None
+    next_poll_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Seconds spent in each phase, summed over sources (phases overlap across sources)."""
+
+    fetch: float = 0.0
+    extract: float = 0.0
+    store: float = 0.0
+
+
+@dataclass(frozen=True)
+class PollSummary:
+    """A whole poll: one report per source polled."""
+
+    started_at: datetime
+    reports: tuple[SourceReport, ...] = ()
+    timings: Timings = field(default_factory=Timings)
+
+    @property
+    def new(self) -> int:
+        return sum(r.new for r in self.reports)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(1 for r in self.reports if r.status == "unchanged")
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.reports if r.status == "failed")
+
+
+@dataclass
+class _Clock:
+    fetch: float = 0.0
+    extract: float = 0.0
+    store: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    entry: FeedEntry
+    page: Page | None
+    error: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+async def _fetch_page(fetcher: Fetcher, entry: FeedEntry, clock: _Clock) -> _Fetched:
+    started = time.perf_counter()
+    try:
+        result = await fetcher.fetch(entry.url)
+    except FetchError as exc:
+        clock.fetch += time.perf_counter() - started
+        return _Fetched(entry, None, str(exc), None, None)
+    clock.fetch += time.perf_counter() - started
+    started = time.perf_counter()
+    try:
+        # Extraction is CPU work: in a thread, so the loop keeps other fetches moving.
+        page = await asyncio.to_thread(extract_page, result.text(), result.final_url)
+    except ParseError as exc:
+        return _Fetched(entry, None, f"تعذرت قراءة الصفحة / page unreadable: {exc}", None, None)
+    finally:
+        clock.extract += time.perf_counter() - started
+    return _Fetched(entry, page, None, result.etag, result.last_modified)
+
+
+def _new_entries(db: Database, source: Source, entries: list[FeedEntry]) -> tuple[list[FeedEntry],
+                                                                                  int]:
+    fresh: list[FeedEntry] = []
+    seen: set[str] = set()
+    known = 0
+    for entry in entries:
+        key = url_key(entry.url)
+        if key in seen or (entry.guid and f"guid:{entry.guid}" in seen):
+            continue
+        seen.add(key)
+        if entry.guid:
+            seen.add(f"guid:{entry.guid}")
+        if archive.find_known(db, source.id, entry) is not None:
+            known += 1
+        else:
+            fresh.append(entry)
+    return fresh, known
+
+
+def _order_key(item: _Fetched) -> str:
+    published = item.entry.published_at or (item.page.published_at if item.page else None)
+    return iso(published) or ""
+
+
+async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher, source: Source,
+                       now: datetime, clock: _Clock) -> SourceReport:
+    first_poll = source.last_success_at is None
+    started = time.perf_counter()
+    try:
+        feed = await fetcher.fetch(source.url, etag=source.etag,
+                                   last_modified=source.last_modified)
+    except FetchError as exc:
+        clock.fetch += time.perf_counter() - started
+        return _failed(db, settings, source, now, str(exc), exc.status, exc.retry_after)
+    clock.fetch += time.perf_counter() - started
+    if feed.not_modified:
+        return _succeeded(db, settings, source, now, feed, "unchanged")
+    started = time.perf_counter()
+    try:
+        entries = await asyncio.to_thread(parse_feed, feed.body, feed.headers, feed.final_url)
+    except ParseError as exc:
+        return _failed(db, settings, source, now,
+                       f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None)
+    finally:
+        clock.extract += time.perf_counter() - started
+    fresh, known = _new_entries(db, source, entries)
+    if settings.fetch_pages:
+        fetched = await asyncio.gather(*(_fetch_page(fetcher, e, clock) for e in fresh))
+    else:
+        fetched = [_Fetched(e, None, "جلب الصفحات معطل / page fetching disabled", None, None)
+                   for e in fresh]
+    new = duplicates = pages_failed = 0
+    started = time.perf_counter()
+    # Oldest first, so stories and related links see the coverage in the order it appeared.
+    for item in sorted(fetched, key=_order_key):
+        published = item.entry.published_at or (item.page.published_at if item.page else None)
+        backfill = first_poll or (published is not None and published < now - PUSH_WINDOW)
+        with db.transaction() as sql:
+            result = archive.store_article(
+                sql, source_id=source.id, entry=item.entry, page=item.page, now=now,
+                page_error=item.error, page_etag=item.etag, page_last_modified=item.last_modified)
+            if result.article is not None:
+                run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
+        if result.outcome == "stored":
+            new += 1
+            pages_failed += item.page is None
+        elif result.outcome == "duplicate":
+            duplicates += 1
+        else:
+            known += 1
+    clock.store += time.perf_counter() - started
+    report = _succeeded(db, settings, source, now, feed, "new" if new else "unchanged")
+    return SourceReport(source.id, source.name, source.url, report.status, entries=len(entries),
+                        new=new, known=known, duplicates=duplicates, pages_failed=pages_failed,
+                        next_poll_at=report.next_poll_at)
+
+
+def _succeeded(db: Database, settings: Settings, source: Source, now: datetime,
+               feed: FetchResult, status: SourceStatus) -> SourceReport:
+    with db.transaction() as sql:
+        sources.record_success(sql, source.id, now, settings, status=feed.status,
+                               etag=feed.etag, last_modified=feed.last_modified,
+                               max_age=feed.max_age)
+    fresh = sources.get_source(db, source.id)
+    return SourceReport(source.id, source.name, source.url, status,
+                        next_poll_at=fresh.next_poll_at if fresh else None)
+
+
+def _failed(db: Database, settings: Settings, source: Source, now: datetime, error: str,
+            status: int | None, retry_after: float | None) -> SourceReport:
+    log.warning("source poll failed id=%s url=%s error=%s", source.id, source.url, error)
+    with db.transaction() as sql:
+        next_poll = sources.record_failure(sql, source.id, now, settings, error=error,
+                                           status=status, retry_after=retry_after)
+    return SourceReport(source.id, source.name, source.url, "failed", error=error,
+                        next_poll_at=next_poll)
+
+
+async def poll_once(db: Database, settings: Settings, *, now: datetime,
+                    fetcher: Fetcher | None = None,
+                    progress: Callable[[SourceReport], None] | None = None,
+                    only_due: bool = True) -> PollSummary:
+    """Poll every due source (or all active ones) once, concurrently, and store new articles.
+
+    Args:
+        db: the database (no transaction may be open).
+        settings: fetch limits, poll interval, private-address rule.
+        now: the poll's time (UTC): recorded, and used for backoff and the 48-hour push window.
+        fetcher: a shared open Fetcher; one is opened (and closed) for this poll when None.
+        progress: called with each source's report as soon as that source is done.
+        only_due: False polls every active source regardless of its next poll time.
+
+    Returns:
+        The summary (per-source reports). A `polls` row records new / unchanged / failed.
+    """
+    chosen = sources.due_sources(db, now) if only_due else sources.list_sources(db)
+    with db.transaction() as sql:
+        poll_id = _inserted_id(sql.table("polls").insert({"started_at": iso(now),
+                                                           "sources": len(chosen)}))
+    clock = _Clock()
+
+    async def one(source: Source) -> SourceReport:
+        try:
+            report = await _poll_source(db, settings, active, source, now, clock)
+        except Exception as exc:  # one bad source never stops the others
+            log.exception("source poll crashed id=%s url=%s", source.id, source.url)
+            report = _failed(db, settings, source, now, f"{type(exc).__name__}: {exc}", None,
+                             None)
+        if progress is not None:
+            progress(report)
+        return report
+
+    if fetcher is None:
+        async with Fetcher(settings) as active:
+            reports = await asyncio.gather(*(one(s) for s in chosen))
+    else:
+        active = fetcher
+        reports = await asyncio.gather(*(one(s) for s in chosen))
+    summary = PollSummary(now, tuple(reports), Timings(clock.fetch, clock.extract, clock.store))
+    with db.transaction() as sql:
+        sql.table("polls").update(poll_id, {"finished_at": iso(now), "new": summary.new,
+                                      "unchanged": summary.unchanged, "failed": summary.failed})
+    log.info("poll done sources=%s new=%s unchanged=%s failed=%s", len(reports), summary.new,
+             summary.unchanged, summary.failed)
+    return summary

@@ -1,0 +1,220 @@
+"""The sources repository: feeds we poll, their health, and the shipped default list.
+
+A source is a feed URL with its health: last success, last error, consecutive failures and the
+next poll time. Failing sources back off exponentially (capped), a server's Retry-After is
+honoured, and a healthy source is next polled after POLL_INTERVAL_MINUTES or its Cache-Control
+max-age, whichever is longer. Removing a source that already has articles deactivates it so its
+articles stay searchable; re-adding it brings it back.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import sqlite_utils
+
+from digests.errors import SourceError
+from digests.fetcher import _is_private, private_address_message
+from digests.models import Source, iso, parse_iso
+from digests.settings import Settings
+from digests.storage import Database
+from digests.urls import is_http_url, url_key
+
+log = logging.getLogger(__name__)
+
+
+def _inserted_id(table: sqlite_utils.db.Table) -> int:
+    """The rowid of the row just inserted (sqlite-utils types it as optional)."""
+    assert table.last_pk is not None
+    return int(table.last_pk)
+
+DEFAULT_SOURCES_FILE = Path(__file__).resolve().parent / "data" / "sources.txt"
+MAX_BACKOFF = timedelta(hours=6)
+MAX_RETRY_AFTER = timedelta(hours=24)
+MAX_CACHE_AGE = timedelta(hours=6)
+
+
+def source_from_row(row: Mapping[str, Any]) -> Source:
+    return Source(
+        id=row["id"], url=row["url"], name=row["name"], etag=row.get("etag"),
+        last_modified=row.get("last_modified"),
+        last_success_at=parse_iso(row.get("last_success_at")),
+        last_error=row.get("last_error"), last_error_at=parse_iso(row.get("last_error_at")),
+        consecutive_failures=row.get("consecutive_failures") or 0,
+        next_poll_at=parse_iso(row.get("next_poll_at")), active=bool(row.get("active", 1)),
+    )
+
+
+def validate_url(url: str, settings: Settings) -> str:
+    """The URL stripped, or SourceError: not http(s), or a private address while refused."""
+    url = url.strip()
+    if not is_http_url(url):
+        raise SourceError(f"رابط غير صالح؛ يجب أن يبدأ بـ http:// أو https://: {url!r} / "
+                          f"invalid URL, expected http:// or https://: {url!r}")
+    if settings.allow_private_sources:
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, parts.port or 80, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise SourceError(f"تعذر العثور على المضيف {host}: تحقق من الرابط / cannot resolve host "
+                          f"{host}: check the URL ({exc})") from exc
+    for info in infos:
+        address = str(info[4][0])
+        if _is_private(address):
+            raise SourceError(private_address_message(url, address))
+    return url
+
+
+def _sql(db: Database | sqlite_utils.Database) -> sqlite_utils.Database:
+    return db.db if isinstance(db, Database) else db
+
+
+def get_source(db: Database | sqlite_utils.Database, source_id: int) -> Source | None:
+    rows = list(_sql(db).query("select * from sources where id = ?", [source_id]))
+    return source_from_row(rows[0]) if rows else None
+
+
+def find_source(db: Database | sqlite_utils.Database, url: str) -> Source | None:
+    """The source whose URL normalizes like `url` (active or not)."""
+    key = url_key(url)
+    for row in _sql(db).query("select * from sources"):
+        if url_key(row["url"]) == key:
+            return source_from_row(row)
+    return None
+
+
+def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
+               name: str | None = None) -> Source:
+    """Add a feed. Raises SourceError for a bad URL, a refused address or a duplicate."""
+    url = validate_url(url, settings)
+    existing = find_source(db, url)
+    if existing is not None and existing.active:
+        raise SourceError(f"المصدر مضاف مسبقًا برقم {existing.id} ({existing.name}) / "
+                          f"source already added as id {existing.id}: {existing.url}")
+    name = (name or "").strip() or (urlsplit(url).hostname or url)
+    with db.transaction() as sql:
+        if existing is not None:  # re-adding a removed source brings it back
+            sql.table("sources").update(existing.id, {"active": 1, "name": name,
+                                                "next_poll_at": None})
+            source_id = existing.id
+        else:
+            source_id = _inserted_id(sql.table("sources").insert({
+                "url": url, "name": name, "added_at": iso(now), "active": 1,
+                "consecutive_failures": 0}))
+    log.info("source added id=%s url=%s", source_id, url)
+    source = get_source(db, source_id)
+    assert source is not None
+    return source
+
+
+def list_sources(db: Database | sqlite_utils.Database, *, include_inactive: bool = False
+                 ) -> list[Source]:
+    """Every (active) source, by id."""
+    where = "" if include_inactive else " where active = 1"
+    return [source_from_row(r) for r in _sql(db).query(f"select * from sources{where} order by id")]
+
+
+def due_sources(db: Database | sqlite_utils.Database, now: datetime) -> list[Source]:
+    """Active sources whose next poll time has come (or was never set)."""
+    return [s for s in list_sources(db) if s.next_poll_at is None or s.next_poll_at <= now]
+
+
+def remove_source(db: Database, source_id: int) -> Source:
+    """Remove a source; one with stored articles is deactivated so its articles stay."""
+    source = get_source(db, source_id)
+    if source is None or not source.active:
+        raise SourceError(f"لا يوجد مصدر برقم {source_id}؛ راجع `sources list` / "
+                          f"no source with id {source_id}; see `sources list`")
+    with db.transaction() as sql:
+        has_articles = sql.execute("select 1 from articles where source_id = ? limit 1",
+                                   [source_id]).fetchone()
+        if has_articles:
+            sql.table("sources").update(source_id, {"active": 0})
+        else:
+            sql.execute("delete from sources where id = ?", [source_id])
+    log.info("source removed id=%s url=%s", source_id, source.url)
+    return source
+
+
+def parse_sources_file(text: str) -> list[tuple[str, str | None]]:
+    """(url, name) pairs from a sources file: `URL [name …]` lines, `#` comments."""
+    out: list[tuple[str, str | None]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        url, _, name = line.partition(" ")
+        out.append((url, name.strip() or None))
+    return out
+
+
+def load_sources_file(db: Database, settings: Settings, now: datetime,
+                      path: Path | None = None) -> list[Source]:
+    """Add the sources listed in SOURCES_FILE (or the shipped list) that are not there yet.
+
+    Invalid or refused lines are logged and skipped; a removed source is not brought back.
+    """
+    path = path or settings.sources_file or DEFAULT_SOURCES_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SourceError(f"تعذرت قراءة ملف المصادر {path} / cannot read sources file {path}: "
+                          f"{exc}") from exc
+    added = []
+    for url, name in parse_sources_file(text):
+        if find_source(db, url) is not None:
+            continue
+        try:
+            added.append(add_source(db, url, settings=settings, now=now, name=name))
+        except SourceError as exc:
+            log.warning("sources file line skipped url=%s error=%s", url, exc)
+    return added
+
+
+def backoff_delay(failures: int, settings: Settings) -> timedelta:
+    """Delay before the next poll after `failures` consecutive failures (exponential, capped)."""
+    base = timedelta(minutes=settings.poll_interval_minutes)
+    exponent = min(max(failures - 1, 0), 20)
+    return min(base * (2 ** exponent), MAX_BACKOFF)
+
+
+def record_success(sql: sqlite_utils.Database, source_id: int, now: datetime,
+                   settings: Settings, *, status: int, etag: str | None,
+                   last_modified: str | None, max_age: float | None) -> None:
+    """A poll that worked (200 or 304): reset failures, keep validators, schedule the next."""
+    delay = timedelta(minutes=settings.poll_interval_minutes)
+    if max_age is not None:
+        delay = max(delay, min(timedelta(seconds=max_age), MAX_CACHE_AGE))
+    changes: dict[str, Any] = {"last_polled_at": iso(now), "last_status": status,
+                               "last_success_at": iso(now), "consecutive_failures": 0,
+                               "next_poll_at": iso(now + delay)}
+    if status != 304:  # a 304 keeps the validators we sent
+        changes["etag"] = etag
+        changes["last_modified"] = last_modified
+    sql.table("sources").update(source_id, changes)
+
+
+def record_failure(sql: sqlite_utils.Database, source_id: int, now: datetime,
+                   settings: Settings, *, error: str, status: int | None = None,
+                   retry_after: float | None = None) -> datetime:
+    """A failed poll: count it, back off, honour Retry-After. Returns the next poll time."""
+    row = sql.execute("select consecutive_failures from sources where id = ?",
+                      [source_id]).fetchone()
+    failures = (row[0] if row else 0) + 1
+    delay = backoff_delay(failures, settings)
+    if retry_after is not None:
+        delay = max(delay, min(timedelta(seconds=retry_after), MAX_RETRY_AFTER))
+    next_poll = now + delay
+    sql.table("sources").update(source_id, {
+        "last_polled_at": iso(now), "last_status": status, "last_error": error[:500],
+        "last_error_at": iso(now), "consecutive_failures": failures,
+        "next_poll_at": iso(next_poll)})
+    return next_poll
