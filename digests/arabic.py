@@ -230,9 +230,23 @@ def index_key(word: str) -> str:
     return stem(_key_of(word))
 
 
+@lru_cache(maxsize=1 << 18)
+def run_keys(run: str) -> tuple[str, ...]:
+    """The index keys of one word run as written (cached: news repeats its words)."""
+    return tuple(stem(_key_of(w)) for w in _WORD.findall(normalize(run)))
+
+
+def word_runs_of(text: str) -> list[str]:
+    """The word runs of `text` as written (a run may hold several words after NFKC)."""
+    return _RUN.findall(text)
+
+
 def analyze(text: str) -> list[str]:
     """The index keys of every word of `text`, in order (stop-words included)."""
-    return [stem(_key_of(w)) for w in normalized_words(text)]
+    out: list[str] = []
+    for m in _RUN.finditer(text):
+        out.extend(run_keys(m.group()))
+    return out
 
 
 STOP_WORDS: frozenset[str] = _PLAIN_STOP | frozenset(index_key(w) for w in _PLAIN_STOP)

@@ -146,7 +146,28 @@ def m002_chats_delivery(db: sqlite_utils.Database) -> None:
         )""")
 
 
+def m003_search_index(db: sqlite_utils.Database) -> None:
+    # FTS5 over analyzed keys, its vocabulary, the delete trigger; indexes existing rows.
+    from digests.search import create_index
+
+    create_index(db)
+
+
+def m004_backfill_digests(db: sqlite_utils.Database) -> None:
+    # Old articles get digests: condense every row whose digested_at is null (none on a new file).
+    from datetime import datetime, timezone
+
+    from digests.digest import backfill_digests
+    from digests.processing import StoreContext
+    from digests.settings import Settings
+
+    backfill_digests(db, StoreContext(now=datetime.now(timezone.utc), settings=Settings(),
+                                      backfill=True))
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
+    ("003_search_index", m003_search_index),
+    ("004_backfill_digests", m004_backfill_digests),
 ]

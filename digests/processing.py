@@ -43,7 +43,10 @@ Step = Callable[[sqlite_utils.Database, Article, StoreContext], None]
 
 def default_steps() -> list[Step]:
     """The steps in order. Imported here, late, so each module stays independent of the others."""
-    steps: list[Step] = []
+    from digests.digest import store_digest
+    from digests.search import index_article
+
+    steps: list[Step] = [index_article, store_digest]
     # Each capability adds its step below as it lands (search, stories, digest, outbox).
     return steps
 

@@ -1,0 +1,329 @@
+"""Topic search over the archive: the FTS5 index of analyzed keys, queries, suggestions, related.
+
+The index (`articles_fts`, migration 003_search_index) is a standalone FTS5 table with
+rowid = articles.id and two columns of analyzed keys (digests.arabic.analyze): `title_keys` and
+`body_keys`. Queries are analyzed the same way, every key is quoted (no user text ever reaches the
+FTS5 syntax), and a multi-word topic matches as a phrase first, then — only when the phrase finds
+nothing — as all of its words.
+
+Ranking: bm25 (title weighted 4x the body) divided by an age factor, over a recency-bounded
+candidate set: the newest `CANDIDATES` matches by rowid (ids grow with ingest time). A rare topic
+is ranked in full; a very common word is ranked among its newest matches, which keeps the query
+fast on a million articles and is what a news reader wants anyway.
+
+The index stays in step: `index_article` is the first processing step (insert and re-index on
+update) and a trigger on `articles` delete removes the entry (`unindex_article` does it by hand).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from difflib import SequenceMatcher
+from typing import Any
+
+import sqlite_utils
+
+from digests.arabic import STOP_WORDS, analyze, normalize, run_keys, word_runs_of
+from digests.models import Article, SearchHit, parse_iso
+from digests.processing import StoreContext
+from digests.records import ARTICLE_SELECT, article_from_row, digest_from_row
+
+log = logging.getLogger(__name__)
+
+FTS_TABLE = "articles_fts"
+VOCAB_TABLE = "articles_fts_vocab"
+TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
+CANDIDATES = 500         # newest matches ranked per query
+MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
+MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
+RECENCY_DAYS = 14.0      # an article this old weighs half as much as one from today
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of search hits, best first.
+
+    `total` counts every matching article (before folding stories); `terms` are the analyzed keys
+    searched; `mode` is "phrase" (all words in order), "all" (all words, any order: the phrase
+    found nothing) or "none"; `message` explains an empty or fallback answer (Arabic / English);
+    `suggestions` are nearby topics from the index when nothing was found.
+    """
+
+    hits: tuple[SearchHit, ...]
+    total: int
+    terms: tuple[str, ...]
+    message: str | None = None
+    mode: str = "phrase"
+    suggestions: tuple[str, ...] = ()
+
+
+# --- schema -------------------------------------------------------------------------------
+
+def create_index(db: sqlite_utils.Database) -> None:
+    """Create the FTS5 table, its vocabulary view and the delete trigger; index existing rows.
+
+    Called by migration 003_search_index (inside its transaction).
+    """
+    db.execute(f"create virtual table {FTS_TABLE} using fts5(title_keys, body_keys,"
+               " tokenize = 'unicode61 remove_diacritics 0')")
+    db.execute(f"create virtual table {VOCAB_TABLE} using fts5vocab({FTS_TABLE}, 'row')")
+    db.execute(f"""create trigger articles_fts_delete after delete on articles begin
+                   delete from {FTS_TABLE} where rowid = old.id; end""")
+    rows = db.execute("select id, title, body, summary from articles").fetchall()
+    for article_id, title, body, summary in rows:
+        _write(db, article_id, title or "", body or summary or "")
+
+
+def _write(db: sqlite_utils.Database, article_id: int, title: str, text: str) -> None:
+    db.execute(f"delete from {FTS_TABLE} where rowid = ?", [article_id])
+    db.execute(f"insert into {FTS_TABLE} (rowid, title_keys, body_keys) values (?, ?, ?)",
+               [article_id, " ".join(analyze(title)), " ".join(analyze(text))])
+
+
+def index_article(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
+    """Processing step: (re-)index one stored article (insert or update)."""
+    _write(db, article.id, article.title, article.text)
+
+
+def unindex_article(db: sqlite_utils.Database, article_id: int) -> None:
+    """Drop an article from the index (the articles delete trigger does this on its own)."""
+    db.execute(f"delete from {FTS_TABLE} where rowid = ?", [article_id])
+
+
+# --- queries ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """What a user's text becomes: the keys, the phrase and all-words FTS5 expressions."""
+
+    terms: tuple[str, ...]
+    phrase: str | None
+    all_words: str | None
+
+
+def _quote(k: str) -> str:
+    return '"' + k.replace('"', '""') + '"'
+
+
+def plan_query(query: str) -> QueryPlan:
+    """Analyze a user's text into safe FTS5 expressions (pure; never raises).
+
+    Stop-words at either end are dropped (inside a phrase they stay: «مجلس الأمن الدولي»).
+    """
+    keys = analyze(query[:4000])[:MAX_QUERY_WORDS]
+    while keys and keys[0] in STOP_WORDS:
+        keys.pop(0)
+    while keys and keys[-1] in STOP_WORDS:
+        keys.pop()
+    if not keys:
+        return QueryPlan((), None, None)
+    phrase = _quote(" ".join(keys))
+    content = list(dict.fromkeys(k for k in keys if k not in STOP_WORDS))[:MAX_ALL_WORDS]
+    all_words = " AND ".join(_quote(k) for k in content) if len(content) > 1 else None
+    return QueryPlan(tuple(keys), phrase, all_words)
+
+
+def topic_key(topic: str) -> str:
+    """Canonical analyzed form of a subscription topic («الغوطة» and «غوطة» give the same)."""
+    return " ".join(plan_query(topic).terms)
+
+
+def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:
+    n = len(phrase)
+    if n == 1:
+        return phrase[0] in seq
+    first = phrase[0]
+    return any(seq[i] == first and list(seq[i:i + n]) == list(phrase)
+               for i in range(len(seq) - n + 1))
+
+
+def article_matches(topic: str, article: Article) -> bool:
+    """Whether `article` concerns `topic`: the topic's keys in order in its title or body."""
+    terms = plan_query(topic).terms
+    if not terms:
+        return False
+    return _contains(analyze(article.title), terms) or _contains(analyze(article.text), terms)
+
+
+def _age_days(published: str | None, now: datetime) -> float:
+    dt = parse_iso(published) if published else None
+    if dt is None:
+        return 365.0
+    return max(0.0, (now - dt).total_seconds() / 86400.0)
+
+
+def _candidates(db: sqlite_utils.Database, expr: str, k: int,
+                now: datetime) -> list[tuple[int, float, int | None]]:
+    """(id, score, story_id) of the newest `k` matches, scored bm25 / age factor (in SQL)."""
+    return db.execute(
+        f"""select c.id,
+                   -c.rel / (1.0 + coalesce(max(0.0, julianday(?) - julianday(a.published_at)),
+                                            365.0) / {RECENCY_DAYS}),
+                   a.story_id
+            from (select rowid as id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) as rel
+                  from {FTS_TABLE} where {FTS_TABLE} match ? order by rowid desc limit ?
+            ) c join articles a on a.id = c.id""",
+        [now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), expr, k]).fetchall()
+
+
+def _count(db: sqlite_utils.Database, expr: str) -> int:
+    return int(db.execute(f"select count(*) from {FTS_TABLE} where {FTS_TABLE} match ?",
+                          [expr]).fetchone()[0])
+
+
+def matched_words(text: str, terms: Iterable[str]) -> list[str]:
+    """Distinct words of `text`, as written, whose index key is one of `terms` (in text order)."""
+    wanted = set(terms) - STOP_WORDS or set(terms)
+    found = [w for w in set(word_runs_of(text)) if wanted.intersection(run_keys(w))]
+    found.sort(key=text.find)
+    return found
+
+
+def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: int = 0,
+           now: datetime | None = None, fold_stories: bool = False) -> SearchResult:
+    """Search the archive for a topic. Any text is safe; an empty answer carries a message.
+
+    Args:
+        query: what the reader typed (Arabic, English, anything).
+        limit, offset: the page of hits wanted.
+        now: the time recency is measured from (default: the current UTC time).
+        fold_stories: keep only the best report of each story (the bot's pages).
+    """
+    now = now or datetime.now(timezone.utc)
+    plan = plan_query(query)
+    if not plan.terms:
+        return SearchResult((), 0, (), mode="none",
+                            message="اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب». /"
+                                    " Type a topic word, e.g. «الغوطة».")
+    k = max(CANDIDATES, offset + limit)
+    mode, message = "phrase", None
+    expr = plan.phrase or ""
+    cands = _candidates(db, expr, k + 1, now)
+    if not cands and plan.all_words:
+        mode, expr = "all", plan.all_words
+        message = ("لم نجد العبارة كما هي؛ هذه مقالات فيها كل كلماتها. /"
+                   " The exact phrase was not found; these articles contain all its words.")
+        cands = _candidates(db, expr, k + 1, now)
+    if not cands:
+        sugg = tuple(suggest(db, query))
+        hint = f" هل تقصد: {'، '.join(sugg)}؟ / Did you mean: {', '.join(sugg)}?" if sugg else ""
+        return SearchResult((), 0, plan.terms, mode="none", suggestions=sugg,
+                            message="لا توجد مقالات عن هذا الموضوع. / Nothing found." + hint)
+    total = len(cands) if len(cands) <= k else _count(db, expr)
+    cands = cands[:k]
+    cands.sort(key=lambda c: (-c[1], -c[0]))
+    if fold_stories:
+        seen_stories: set[int] = set()
+        folded = []
+        for c in cands:
+            if c[2] is not None:
+                if c[2] in seen_stories:
+                    continue
+                seen_stories.add(c[2])
+            folded.append(c)
+        cands = folded
+    page = cands[offset:offset + limit]
+    rows = _rows(db, [c[0] for c in page])
+    hits = []
+    for article_id, score, _story in page:
+        row = rows.get(article_id)
+        if row is None:
+            continue
+        text = (row.get("title") or "") + "\n" + (row.get("body") or row.get("summary") or "")
+        hits.append(SearchHit(digest=digest_from_row(row), score=round(score, 6),
+                              matched=tuple(matched_words(text, plan.terms))))
+    return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode)
+
+
+def _rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    cur = db.execute(f"{ARTICLE_SELECT} where articles.id in ({marks})", ids)
+    names = [d[0] for d in cur.description]
+    return {row[0]: dict(zip(names, row)) for row in cur.fetchall()}
+
+
+# --- suggestions and related coverage -----------------------------------------------------
+
+def suggest(db: sqlite_utils.Database, query: str, limit: int = 5) -> list[str]:
+    """Nearby spellings from the index vocabulary, most common first, as written in articles."""
+    out: list[str] = []
+    for term in plan_query(query).terms:
+        if term in STOP_WORDS or len(term) < 3:
+            continue
+        rows = db.execute(f"select term, doc from {VOCAB_TABLE} where term >= ? and term < ?",
+                          [term[0], term[0] + "\U0010ffff"]).fetchall()
+        scored = []
+        for cand, doc in rows:
+            if cand == term or abs(len(cand) - len(term)) > 2:
+                continue
+            ratio = SequenceMatcher(None, term, cand).ratio()
+            if ratio >= 0.75:
+                scored.append((ratio, doc, cand))
+        scored.sort(reverse=True)
+        for _ratio, _doc, cand in scored[:limit]:
+            shown = _surface_of(db, cand)
+            if shown and shown not in out:
+                out.append(shown)
+    return out[:limit]
+
+
+def _surface_of(db: sqlite_utils.Database, k: str) -> str:
+    """The most common way an index key is written in its newest article's title and body."""
+    row = db.execute(
+        f"select a.title, a.body from {FTS_TABLE} f join articles a on a.id = f.rowid"
+        f" where {FTS_TABLE} match ? order by f.rowid desc limit 1", [_quote(k)]).fetchone()
+    if row is None:
+        return k
+    words = matched_words(f"{row[0]}\n{row[1]}", [k])
+    if not words:
+        return k
+    plain = [normalize(w) for w in words]
+    return min(words, key=lambda w: (len(plain[words.index(w)]), w))
+
+
+def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int = 5,
+                     before: datetime | None = None) -> list[Article]:
+    """Earlier archive coverage of the article's topic (its most salient title terms).
+
+    Salient terms are the title's content keys found in the fewest other articles (but in at
+    least one); an article qualifies when it holds two of the three most salient ones (or the one,
+    for a one-term title). The article itself is excluded; `before` defaults to its date.
+    """
+    keys = [k for k in dict.fromkeys(analyze(article.title)) if k not in STOP_WORDS and len(k) > 1]
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    docs = dict(db.execute(f"select term, doc from {VOCAB_TABLE} where term in ({marks})",
+                           keys).fetchall())
+    salient = sorted((k for k in keys if docs.get(k, 0) >= 2), key=lambda k: docs[k])[:3]
+    if not salient:
+        return []
+    if len(salient) == 1:
+        expr = _quote(salient[0])
+    else:
+        pairs = [(a, b) for i, a in enumerate(salient) for b in salient[i + 1:]]
+        expr = " OR ".join(f"({_quote(a)} AND {_quote(b)})" for a, b in pairs)
+    cutoff = before or article.published_at
+    rows = db.execute(
+        f"""select c.id, c.rel, a.published_at from (
+              select rowid as id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) as rel
+              from {FTS_TABLE} where {FTS_TABLE} match ? and rowid != ?
+              order by rowid desc limit 500
+            ) c join articles a on a.id = c.id""", [expr, article.id]).fetchall()
+    ranked = []
+    ref = cutoff or datetime.now(timezone.utc)
+    for article_id, rel, published in rows:
+        dt = parse_iso(published)
+        if cutoff is not None and (dt is None or dt >= cutoff):
+            continue
+        factor = 1.0 + _age_days(published, ref) / RECENCY_DAYS
+        ranked.append((-rel / factor, article_id))
+    ranked.sort(reverse=True)
+    ids = [a for _s, a in ranked[:limit]]
+    by_id = _rows(db, ids)
+    return [article_from_row(by_id[i]) for i in ids if i in by_id]
