@@ -1,10 +1,146 @@
-"""Command group 'ingest' (being written; see the open issue)."""
+"""Command groups 'sources' and 'ingest': manage feeds and pull news into the database.
+
+    run.py sources add URL [--name NAME]   add a feed
+    run.py sources list                    feeds with their health
+    run.py sources remove ID               remove a feed (its articles stay searchable)
+    run.py ingest --once                   poll every due source once, with progress
+    run.py ingest                          keep polling every POLL_INTERVAL_MINUTES
+
+The shipped list of Arabic feeds (or SOURCES_FILE) is loaded by `ingest` when the database has
+no sources yet, and every time when SOURCES_FILE is set explicitly.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+from datetime import datetime, timezone
+
+from digests.models import Source
+from digests.pipeline import PollSummary, SourceReport, poll_once
+from digests.scheduler import run_forever
+from digests.settings import Settings
+from digests.sources import add_source, list_sources, load_sources_file, remove_source
+from digests.storage import Database
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
              common: argparse.ArgumentParser) -> None:
     """Add this group's commands to the parser."""
+    sources = sub.add_parser("sources", parents=[common],
+                             help="إدارة المصادر / manage news feeds")
+    ssub = sources.add_subparsers(dest="sources_command", metavar="ACTION", required=True)
+    add = ssub.add_parser("add", parents=[common], help="أضف خلاصة / add a feed URL")
+    add.add_argument("url", help="feed URL (RSS, Atom or JSON Feed)")
+    add.add_argument("--name", help="display name (default: the host name)")
+    add.set_defaults(func=cmd_sources_add)
+    lst = ssub.add_parser("list", parents=[common], help="المصادر وحالتها / feeds with health")
+    lst.set_defaults(func=cmd_sources_list)
+    rm = ssub.add_parser("remove", parents=[common], help="احذف مصدرًا / remove a feed")
+    rm.add_argument("id", type=int, help="source id (see `sources list`)")
+    rm.set_defaults(func=cmd_sources_remove)
+
+    ingest = sub.add_parser("ingest", parents=[common],
+                            help="اجلب الأخبار / poll the feeds (on a schedule, or --once)")
+    ingest.add_argument("--once", action="store_true",
+                        help="poll every due source once and exit")
+    ingest.add_argument("--all", action="store_true",
+                        help="with --once: poll every source, due or not")
+    ingest.set_defaults(func=cmd_ingest)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _when(dt: datetime | None) -> str:
+    return dt.strftime("%Y-%m-%d %H:%M UTC") if dt else "—"
+
+
+def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
+    with Database(settings.database_path) as db:
+        source = add_source(db, args.url, settings=settings, now=_now(), name=args.name)
+    print(f"أُضيف المصدر {source.id}: {source.name} — {source.url}\n"
+          f"added source {source.id}: {source.name}")
+    return 0
+
+
+def format_source(source: Source) -> str:
+    """One `sources list` entry: id, name, URL and health."""
+    health = "سليم / ok" if source.consecutive_failures == 0 else \
+        f"متعثر / failing ×{source.consecutive_failures}"
+    lines = [f"[{source.id}] {source.name} — {source.url}",
+             f"    الحالة / health: {health}",
+             f"    آخر نجاح / last success: {_when(source.last_success_at)}",
+             f"    الاستطلاع التالي / next poll: {_when(source.next_poll_at) if source.next_poll_at else 'الآن / now'}"]
+    if source.last_error:
+        lines.append(f"    آخر خطأ / last error ({_when(source.last_error_at)}): {source.last_error}")
+    return "\n".join(lines)
+
+
+def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
+    with Database(settings.database_path) as db:
+        sources = list_sources(db)
+    if not sources:
+        print("لا توجد مصادر بعد؛ أضف واحدًا: run.py sources add URL\n"
+              "no sources yet; add one with: run.py sources add URL")
+        return 0
+    for source in sources:
+        print(format_source(source))
+    return 0
+
+
+def cmd_sources_remove(args: argparse.Namespace, settings: Settings) -> int:
+    with Database(settings.database_path) as db:
+        source = remove_source(db, args.id)
+    print(f"حُذف المصدر {source.id}: {source.name}\nremoved source {source.id}: {source.url}")
+    return 0
+
+
+def format_report(report: SourceReport) -> str:
+    """One progress line of `ingest`."""
+    if report.status == "failed":
+        return (f"✗ [{report.source_id}] {report.name}: فشل / failed — {report.error} "
+                f"(المحاولة التالية / retry at {_when(report.next_poll_at)})")
+    if report.status == "unchanged" and report.entries == 0:
+        return f"= [{report.source_id}] {report.name}: بلا تغيير / not modified (304)"
+    extra = f"، بلا صفحة / feed only: {report.pages_failed}" if report.pages_failed else ""
+    return (f"✓ [{report.source_id}] {report.name}: جديد / new {report.new}، "
+            f"موجود / known {report.known + report.duplicates} من / of {report.entries}{extra}")
+
+
+def format_summary(summary: PollSummary) -> str:
+    """The closing line of `ingest --once`."""
+    return (f"الخلاصة / summary: مصادر / sources {len(summary.reports)} — "
+            f"جديد / new {summary.new}، بلا تغيير / unchanged {summary.unchanged}، "
+            f"فشل / failed {summary.failed}")
+
+
+def _prepare_sources(settings: Settings) -> None:
+    with Database(settings.database_path) as db:
+        if settings.sources_file is not None or not list_sources(db, include_inactive=True):
+            added = load_sources_file(db, settings, _now())
+            if added:
+                print(f"أُضيف {len(added)} مصدرًا من ملف المصادر / added {len(added)} sources "
+                      "from the sources file")
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    _prepare_sources(settings)
+    if not args.once:
+        print(f"الجلب كل {settings.poll_interval_minutes} دقيقة؛ Ctrl-C للإيقاف / polling every "
+              f"{settings.poll_interval_minutes} min; Ctrl-C to stop")
+        run_forever(settings, progress=lambda r: print(format_report(r), flush=True),
+                    on_poll=lambda s: print(format_summary(s), flush=True))
+        return 0
+    with Database(settings.database_path) as db:
+        summary = asyncio.run(poll_once(
+            db, settings, now=_now(), only_due=not args.all,
+            progress=lambda r: print(format_report(r), flush=True)))
+    if not summary.reports:
+        print("لا مصادر مستحقة الآن / no source is due now (use --all to poll every source)")
+    print(format_summary(summary))
+    return 1 if summary.reports and summary.failed == len(summary.reports) else 0
+
+
+__all__ = ["register", "format_report", "format_summary", "format_source"]
