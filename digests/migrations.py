@@ -165,9 +165,24 @@ def m004_backfill_digests(db: sqlite_utils.Database) -> None:
                                       backfill=True))
 
 
+def m005_delivery_pushes(db: sqlite_utils.Database) -> None:
+    # Admin pushes (their id is in outbox.kind 'push:<id>') and the index push progress reads.
+    db.execute("""
+        create table pushes (
+            id integer primary key,
+            topic text,
+            created_at text not null,
+            chats integer not null default 0,
+            stories integer not null default 0
+        )""")
+    db.execute("create index outbox_kind on outbox(kind, status)")
+    db.execute("create index outbox_chat on outbox(chat_id, story_id)")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
     ("003_search_index", m003_search_index),
     ("004_backfill_digests", m004_backfill_digests),
+    ("005_delivery_pushes", m005_delivery_pushes),
 ]
