@@ -48,6 +48,9 @@ def default_steps() -> list[Step]:
 
     steps: list[Step] = [index_article, store_digest]
     # Each capability adds its step below as it lands (search, stories, digest, outbox).
+    from digests.outbox import enqueue_article
+
+    steps.append(enqueue_article)  # always LAST: deliveries see the stored story and digest
     return steps
 
 

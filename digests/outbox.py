@@ -1,0 +1,404 @@
+"""The transactional delivery outbox: which chat gets which story, written with the story itself.
+
+Pure SQL, no Telegram. `enqueue_article` is the last processing step (digests.processing), so
+an article, its story, its digest and the deliveries it causes commit in one transaction: nothing
+is lost between "stored" and "queued". Rows are unique per (chat, story, kind), and a chat never
+gets a second row for a story it already has under any kind, so a second report of a story, or a
+push of a story the chat already received, never causes a second delivery.
+
+Kinds: 'instant' (instant-mode chats), 'daily:<YYYY-MM-DD>' (daily-mode chats; `not_before` is the
+chat's local hour that day), 'push:<id>' (an admin's /push). Quiet hours push `not_before` to the end
+of the quiet period. The sender (bot.sender) works the rows; the state changes it makes (pending →
+sending → sent / failed / skipped, chat deactivation, chat migration) are here too, so every SQL
+statement on the outbox lives in one module.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import sqlite_utils
+
+from digests.models import Article, iso
+from digests.processing import StoreContext
+from digests.storage import Database
+
+log = logging.getLogger(__name__)
+
+GENERAL_MIN_SOURCES = 2  # a story is "top" for the general digest once this many sources report it
+RECENT_HOURS = 24  # how far back /push looks for top stories
+TERMINAL = ("sent", "failed", "skipped")
+
+
+@dataclass(frozen=True)
+class PushPlan:
+    """What an admin's /push queued."""
+
+    push_id: int
+    kind: str  # 'push:<id>'
+    topic: str | None
+    chats: int
+    stories: int
+
+
+@dataclass(frozen=True)
+class PushProgress:
+    """Per-chat outcome of a push so far (a chat's stories travel together in one message)."""
+
+    push_id: int
+    chats: int
+    delivered: int
+    failed: int
+    pending: int
+
+    @property
+    def done(self) -> bool:
+        return self.pending == 0
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    """The outbox at a glance, for /stats."""
+
+    pending: int
+    due: int
+    sending: int
+    sent_last_hour: int
+    failed: int
+    failed_last_hour: int
+
+
+# ---------------------------------------------------------------------------------------------
+# When a chat may be messaged
+
+
+def _local(now: datetime, offset_minutes: int) -> datetime:
+    return now.astimezone(timezone.utc) + timedelta(minutes=offset_minutes)
+
+
+def _in_quiet(hour: int, start: int | None, end: int | None) -> bool:
+    if start is None or end is None or start == end:
+        return False
+    return start <= hour < end if start < end else (hour >= start or hour < end)
+
+
+def after_quiet(when: datetime, chat: dict[str, Any]) -> datetime:
+    """`when` (UTC), or the end of the chat's quiet hours if `when` falls inside them."""
+    offset = chat.get("utc_offset_minutes") or 0
+    local = _local(when, offset)
+    start, end = chat.get("quiet_start"), chat.get("quiet_end")
+    if not _in_quiet(local.hour, start, end):
+        return when
+    assert end is not None
+    end_local = local.replace(hour=end, minute=0, second=0, microsecond=0)
+    if end_local <= local:
+        end_local += timedelta(days=1)
+    return (end_local - timedelta(minutes=offset)).replace(tzinfo=timezone.utc)
+
+
+def next_daily(now: datetime, chat: dict[str, Any]) -> tuple[str, datetime]:
+    """The chat's next daily digest at or after `now`: ('daily:<local date>', UTC time)."""
+    offset = chat.get("utc_offset_minutes") or 0
+    local = _local(now, offset)
+    at = local.replace(hour=int(chat.get("daily_hour") or 0), minute=0, second=0,
+                       microsecond=0)
+    if at < local.replace(microsecond=0):
+        at += timedelta(days=1)
+    when = (at - timedelta(minutes=offset)).replace(tzinfo=timezone.utc)
+    return f"daily:{at.date().isoformat()}", when
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing rows
+
+
+def _insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, int | None, str,
+                                                                 str | None]],
+                 now: datetime) -> int:
+    """Insert (chat, story, article, kind, not_before) rows unless the chat already has the
+    story under any kind. Returns how many were inserted."""
+    created = iso(now)
+    inserted = 0
+    for chat_id, story_id, article_id, kind, not_before in rows:
+        cur = db.execute(
+            """insert or ignore into outbox (chat_id, story_id, article_id, kind, not_before,
+                                             created_at)
+               select ?, ?, ?, ?, ?, ?
+               where not exists (select 1 from outbox where chat_id = ? and story_id = ?)""",
+            [chat_id, story_id, article_id, kind, not_before, created, chat_id, story_id])
+        inserted += cur.rowcount
+    return inserted
+
+
+def story_key(db: sqlite_utils.Database, article: Article) -> int:
+    """The story an article belongs to (read from its row: the story step may have assigned it
+    after the Article value was made); an article without a story is its own (negative id)."""
+    row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
+    story_id = row[0] if row and row[0] is not None else article.story_id
+    return int(story_id) if story_id is not None else -article.id
+
+
+def _story_sources(db: sqlite_utils.Database, story: int) -> int:
+    if story < 0:
+        return 1
+    row = db.execute("select count(distinct source_id) from articles where story_id = ?",
+                     [story]).fetchone()
+    return int(row[0] or 0)
+
+
+def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
+    """Processing step: queue the deliveries a newly stored article causes (no-op on backfill).
+
+    A topic subscription matches via `digests.search.article_matches`; the general digest
+    (topic '') takes a story once GENERAL_MIN_SOURCES sources report it. Instant-mode chats get
+    an 'instant' row (after their quiet hours), daily-mode chats a row for their next daily digest.
+    """
+    if ctx.backfill:
+        return
+    from digests.search import article_matches  # late: search builds on the analysis modules
+
+    subs = list(db.query(
+        """select s.topic, s.topic_key, c.id as chat_id, c.mode, c.daily_hour,
+                  c.utc_offset_minutes, c.quiet_start, c.quiet_end
+           from subscriptions s join chats c on c.id = s.chat_id
+           where c.active = 1 order by s.topic_key, c.id"""))
+    if not subs:
+        return
+    matches: dict[str, bool] = {}
+    general: bool | None = None
+    story = story_key(db, article)
+    chats: dict[int, dict[str, Any]] = {}
+    for sub in subs:
+        key = sub["topic_key"]
+        if key == "":
+            if general is None:
+                general = _story_sources(db, story) >= GENERAL_MIN_SOURCES
+            ok = general
+        else:
+            if key not in matches:
+                matches[key] = article_matches(sub["topic"], article)
+            ok = matches[key]
+        if ok:
+            chats.setdefault(sub["chat_id"], sub)
+    rows = []
+    for chat_id, chat in sorted(chats.items()):
+        if chat["mode"] == "daily":
+            kind, when = next_daily(ctx.now, chat)
+            not_before: str | None = iso(after_quiet(when, chat))
+        else:
+            kind = "instant"
+            when = after_quiet(ctx.now, chat)
+            not_before = iso(when) if when > ctx.now else None
+        rows.append((chat_id, story, article.id, kind, not_before))
+    n = _insert_rows(db, rows, ctx.now)
+    if n:
+        log.info("deliveries queued article=%s story=%s rows=%d", article.id, story, n)
+
+
+def _top_stories(db: sqlite_utils.Database, now: datetime, limit: int) -> list[tuple[int, int]]:
+    """(story, latest article) of the recent stories with the most sources, best first; when
+    nothing is that recent, the latest stories whatever their age."""
+    recent = list(db.execute(
+        """select story_id, max(id) from articles
+           where story_id is not null and coalesce(published_at, fetched_at) >= ?
+           group by story_id
+           order by count(distinct source_id) desc, max(coalesce(published_at, fetched_at)) desc
+           limit ?""", [iso(now - timedelta(hours=RECENT_HOURS)), limit]).fetchall())
+    if not recent:
+        recent = list(db.execute(
+            """select story_id, max(id) from articles where story_id is not null
+               group by story_id order by max(coalesce(published_at, fetched_at)) desc
+               limit ?""", [limit]).fetchall())
+    return [(r[0], r[1]) for r in recent]
+
+
+def enqueue_push(db: Database, *, topic: str | None, now: datetime,
+                 limit_stories: int = 5) -> PushPlan:
+    """An admin's manual digest: the top recent stories (of `topic`, or overall) queued for every
+    active subscriber (of that topic, or all), in one transaction.
+
+    Raises:
+        QueryError: the topic has nothing searchable in it.
+    """
+    topic = (topic or "").strip() or None
+    if topic is not None:
+        from digests.search import search, topic_key
+
+        key = topic_key(topic)
+        result = search(db.db, topic, limit=limit_stories, now=now, fold_stories=True)
+        stories = []
+        for hit in result.hits:
+            aid = hit.digest.article_id
+            assert aid is not None
+            sid = hit.digest.story_id if hit.digest.story_id is not None else -aid
+            stories.append((sid, aid))
+        chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"
+                    " where c.active = 1 and s.topic_key = ? order by c.id")
+        chat_args: list[Any] = [key]
+    else:
+        stories = _top_stories(db.db, now, limit_stories)
+        chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"
+                    " where c.active = 1 order by c.id")
+        chat_args = []
+    with db.transaction() as tx:
+        cur = tx.execute("insert into pushes (topic, created_at, stories) values (?, ?, ?)",
+                         [topic, iso(now), len(stories)])
+        push_id = int(cur.lastrowid or 0)
+        kind = f"push:{push_id}"
+        chat_ids = [r[0] for r in tx.execute(chat_sql, chat_args).fetchall()] if stories else []
+        _insert_rows(tx, ((c, s, a, kind, None) for c in chat_ids for s, a in stories), now)
+        chats = tx.execute("select count(distinct chat_id) from outbox where kind = ?",
+                           [kind]).fetchone()[0]
+        tx.execute("update pushes set chats = ? where id = ?", [chats, push_id])
+    log.info("push queued push=%s topic=%r chats=%d stories=%d", push_id, topic, chats,
+             len(stories))
+    return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=len(stories))
+
+
+# ---------------------------------------------------------------------------------------------
+# Inspection
+
+
+def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:
+    """Per chat: delivered (a message reached it), failed (nothing did), or still pending."""
+    sdb = db.db if isinstance(db, Database) else db
+    row = sdb.execute(
+        """select count(*),
+                  coalesce(sum(case when busy = 0 and sent > 0 then 1 else 0 end), 0),
+                  coalesce(sum(case when busy = 0 and sent = 0 then 1 else 0 end), 0),
+                  coalesce(sum(case when busy > 0 then 1 else 0 end), 0)
+           from (select chat_id,
+                        sum(status in ('pending', 'sending')) as busy,
+                        sum(status = 'sent') as sent
+                 from outbox where kind = ? group by chat_id)""",
+        [f"push:{push_id}"]).fetchone()
+    return PushProgress(push_id=push_id, chats=row[0], delivered=row[1], failed=row[2],
+                        pending=row[3])
+
+
+def queue_stats(db: Database | sqlite_utils.Database, now: datetime) -> QueueStats:
+    """Pending (and due now), in flight, sent and failed in the last hour, failed overall."""
+    sdb = db.db if isinstance(db, Database) else db
+    hour_ago, now_s = iso(now - timedelta(hours=1)), iso(now)
+    row = sdb.execute(
+        """select coalesce(sum(status = 'pending'), 0),
+                  coalesce(sum(status = 'pending' and (not_before is null or not_before <= ?)), 0),
+                  coalesce(sum(status = 'sending'), 0),
+                  coalesce(sum(status = 'sent' and sent_at >= ?), 0),
+                  coalesce(sum(status = 'failed'), 0),
+                  coalesce(sum(status = 'failed' and sent_at >= ?), 0)
+           from outbox""", [now_s, hour_ago, hour_ago]).fetchone()
+    return QueueStats(*[int(v) for v in row])
+
+
+# ---------------------------------------------------------------------------------------------
+# State changes made by the sender (each its own short transaction; never across the network)
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """A pending delivery the sender may take now."""
+
+    id: int
+    chat_id: int
+    story_id: int
+    article_id: int | None
+    kind: str
+    attempts: int
+
+
+def due_rows(db: Database, now: datetime, *, limit: int = 1000,
+             exclude_chats: Iterable[int] = ()) -> list[DueRow]:
+    """Pending rows of active chats that are due, oldest first."""
+    excluded = set(exclude_chats)
+    rows = db.db.execute(
+        """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.attempts
+           from outbox o join chats c on c.id = o.chat_id
+           where o.status = 'pending' and (o.not_before is null or o.not_before <= ?)
+             and c.active = 1
+           order by o.id limit ?""", [iso(now), limit + len(excluded)]).fetchall()
+    return [DueRow(*r) for r in rows if r[1] not in excluded][:limit]
+
+
+def claim(db: Database, ids: Sequence[int]) -> list[int]:
+    """pending → sending (attempts + 1) for those of `ids` still pending; returns them."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    with db.transaction() as tx:
+        claimed = [r[0] for r in tx.execute(
+            f"select id from outbox where status = 'pending' and id in ({marks}) order by id",
+            list(ids)).fetchall()]
+        if claimed:
+            cmarks = ",".join("?" * len(claimed))
+            tx.execute(f"update outbox set status = 'sending', attempts = attempts + 1"
+                       f" where id in ({cmarks})", claimed)
+    return claimed
+
+
+def finish(db: Database, ids: Sequence[int], status: str, now: datetime,
+           error: str | None = None) -> None:
+    """sending → sent / failed / skipped, with the time and the reason."""
+    if not ids:
+        return
+    assert status in TERMINAL
+    marks = ",".join("?" * len(ids))
+    with db.transaction() as tx:
+        tx.execute(f"update outbox set status = ?, sent_at = ?, last_error = ?"
+                   f" where id in ({marks})", [status, iso(now), error, *ids])
+
+
+def retry_later(db: Database, ids: Sequence[int], when: datetime, error: str) -> None:
+    """sending → pending, not before `when` (a transient failure)."""
+    if not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    with db.transaction() as tx:
+        tx.execute(f"update outbox set status = 'pending', not_before = ?, last_error = ?"
+                   f" where id in ({marks})", [iso(when), error, *ids])
+
+
+def recover_in_flight(db: Database) -> int:
+    """After a crash: rows left 'sending' go back to 'pending' (at-least-once). Returns how many."""
+    with db.transaction() as tx:
+        cur = tx.execute("update outbox set status = 'pending',"
+                         " last_error = 'interrupted while sending (re-sent after restart)'"
+                         " where status = 'sending'")
+    if cur.rowcount:
+        log.warning("outbox recovered rows=%d (re-sent: the crash may have delivered them)",
+                    cur.rowcount)
+    return cur.rowcount
+
+
+def deactivate_chat(db: Database, chat_id: int, reason: str, now: datetime) -> int:
+    """The chat blocked us / was deactivated / removed us: stop delivering; its pending rows are
+    skipped with the reason. Returns how many rows were skipped."""
+    with db.transaction() as tx:
+        tx.execute("update chats set active = 0, deactivated_at = ?, deactivated_reason = ?"
+                   " where id = ?", [iso(now), reason[:200], chat_id])
+        cur = tx.execute("update outbox set status = 'skipped', last_error = ?, sent_at = ?"
+                         " where chat_id = ? and status in ('pending', 'sending')",
+                         [reason[:200], iso(now), chat_id])
+    log.info("chat deactivated chat=%s reason=%s skipped=%d", chat_id, reason, cur.rowcount)
+    return cur.rowcount
+
+
+def move_chat(db: Database, old_id: int, new_id: int) -> None:
+    """A group became a supergroup: the chat, its subscriptions and its outbox rows take the new
+    id (rows the new id already has for a story are dropped, so nothing is sent twice)."""
+    with db.transaction() as tx:
+        if tx.execute("select 1 from chats where id = ?", [new_id]).fetchone() is None:
+            # on update cascade carries subscriptions and outbox rows along
+            tx.execute("update chats set id = ? where id = ?", [new_id, old_id])
+        else:
+            tx.execute("update or ignore subscriptions set chat_id = ? where chat_id = ?",
+                       [new_id, old_id])
+            tx.execute("""update outbox set chat_id = ? where chat_id = ? and story_id not in
+                          (select story_id from outbox where chat_id = ?)""",
+                       [new_id, old_id, new_id])
+            tx.execute("delete from chats where id = ?", [old_id])
+    log.info("chat migrated old=%s new=%s", old_id, new_id)

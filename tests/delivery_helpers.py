@@ -1,0 +1,75 @@
+"""Helpers shared by the outbox and sender tests: sources, articles, stories and chats as rows."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from digests.models import Article, Digest, iso
+from digests.processing import StoreContext
+from digests.records import ARTICLE_SELECT, article_from_row
+from digests.settings import Settings
+from digests.storage import Database
+
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)  # 12:00 in UTC+3
+
+
+def add_source(db: Database, name: str) -> int:
+    with db.transaction() as tx:
+        cur = tx.execute("insert into sources (url, name, added_at) values (?, ?, ?)",
+                         [f"https://{name}.test/feed", name, iso(NOW)])
+    return int(cur.lastrowid or 0)
+
+
+def add_article(db: Database, source_id: int, title: str, *, story_id: int | None = None,
+                body: str = "", published: datetime | None = None) -> Article:
+    """An article row (as the archive would store it), optionally in a story."""
+    with db.transaction() as tx:
+        if story_id is not None and not tx.execute("select 1 from stories where id = ?",
+                                                   [story_id]).fetchone():
+            tx.execute("insert into stories (id, created_at, headline) values (?, ?, ?)",
+                       [story_id, iso(NOW), title])
+        n = tx.execute("select count(*) from articles").fetchone()[0]
+        cur = tx.execute(
+            """insert into articles (source_id, url, url_key, content_hash, title, body,
+                                     published_at, fetched_at, updated_at, story_id, headline)
+               values (?,?,?,?,?,?,?,?,?,?,?)""",
+            [source_id, f"https://s{source_id}.test/a/{n}", f"s{source_id}.test/a/{n}",
+             f"hash{n}", title, body or title, iso(published or NOW), iso(NOW), iso(NOW),
+             story_id, title])
+        row = next(iter(tx.query(f"{ARTICLE_SELECT} where articles.id = ?", [cur.lastrowid])))
+    return article_from_row(row)
+
+
+def add_chat(db: Database, chat_id: int, *, topics: tuple[str, ...] = ("",),
+             mode: str = "instant", daily_hour: int = 8, quiet: tuple[int, int] | None = None,
+             type: str = "private", language: str | None = "ar", active: bool = True) -> None:
+    """A chat with subscriptions (topic keys through the real search.topic_key)."""
+    from digests.search import topic_key
+
+    with db.transaction() as tx:
+        tx.execute("""insert into chats (id, type, language, active, mode, daily_hour,
+                                         quiet_start, quiet_end, created_at)
+                      values (?,?,?,?,?,?,?,?,?)""",
+                   [chat_id, type, language, int(active), mode, daily_hour,
+                    quiet[0] if quiet else None, quiet[1] if quiet else None, iso(NOW)])
+        for topic in topics:
+            tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                       " values (?,?,?,?)", [chat_id, topic, topic_key(topic) if topic else "",
+                                             iso(NOW)])
+
+
+def ctx(now: datetime = NOW, backfill: bool = False) -> StoreContext:
+    return StoreContext(now=now, settings=Settings(), backfill=backfill)
+
+
+def rows(db: Database, where: str = "1", args: list[object] | None = None) -> list[dict[str, object]]:
+    return list(db.db.query(f"select * from outbox where {where} order by id", args or []))
+
+
+def simple_render(digests: list[Digest], lang: str, now: datetime) -> list[str]:
+    """A stand-in renderer that makes assertions easy: one line per story, one message."""
+    return ["\n".join(f"<b>{d.article_id}</b> {d.headline}" for d in digests)]
+
+
+def later(minutes: int) -> datetime:
+    return NOW + timedelta(minutes=minutes)

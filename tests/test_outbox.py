@@ -1,0 +1,186 @@
+"""The delivery outbox: who gets which story, when, and exactly one row per chat and story."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, later, rows
+from digests import outbox
+from digests.models import parse_iso
+from digests.processing import default_steps
+from digests.storage import Database
+
+
+def enqueue(db: Database, article: object, now: datetime = NOW, backfill: bool = False) -> None:
+    with db.transaction() as tx:
+        outbox.enqueue_article(tx, article, ctx(now, backfill))  # type: ignore[arg-type]
+
+
+def test_is_the_last_processing_step() -> None:
+    assert default_steps()[-1] is outbox.enqueue_article
+
+
+def test_topic_subscribers_get_matching_story_once(database: Database) -> None:
+    src1, src2 = add_source(database, "a"), add_source(database, "b")
+    add_chat(database, 1, topics=("الغوطة",))
+    add_chat(database, 2, topics=("غوطة", "دمشق"))  # two matching topics → still one row
+    add_chat(database, 3, topics=("بيروت",))
+    add_chat(database, 4, topics=("الغوطة",), active=False)
+    first = add_article(database, src1, "قصف على الغوطة الشرقية ودمشق", story_id=10)
+    enqueue(database, first)
+    got = rows(database)
+    assert [(r["chat_id"], r["story_id"], r["kind"]) for r in got] == [
+        (1, 10, "instant"), (2, 10, "instant")]
+    assert all(r["status"] == "pending" and r["not_before"] is None for r in got)
+    # A second report of the same story (another source) causes nothing new.
+    second = add_article(database, src2, "الغوطة: قصف جديد", story_id=10)
+    enqueue(database, second)
+    assert len(rows(database)) == 2
+
+
+def test_backfill_enqueues_nothing(database: Database) -> None:
+    add_chat(database, 1, topics=("الغوطة",))
+    art = add_article(database, add_source(database, "a"), "الغوطة", story_id=1)
+    enqueue(database, art, backfill=True)
+    assert rows(database) == []
+
+
+def test_general_digest_takes_stories_reported_by_two_sources(database: Database) -> None:
+    src1, src2 = add_source(database, "a"), add_source(database, "b")
+    add_chat(database, 1)  # topic '' = the general digest
+    one = add_article(database, src1, "خبر أول", story_id=5)
+    enqueue(database, one)
+    assert rows(database) == []  # one source: not a top story yet
+    two = add_article(database, src2, "خبر أول من مصدر آخر", story_id=5)
+    enqueue(database, two)
+    [r] = rows(database)
+    assert (r["chat_id"], r["story_id"], r["article_id"]) == (1, 5, two.id)
+    lone = add_article(database, src1, "خبر بلا قصة")
+    enqueue(database, lone)
+    assert len(rows(database)) == 1
+
+
+def test_story_read_from_the_row_when_assigned_after_the_value(database: Database) -> None:
+    add_chat(database, 1, topics=("الغوطة",))
+    art = add_article(database, add_source(database, "a"), "الغوطة")
+    database.db.execute("insert into stories (id, created_at) values (77, 'x')")
+    database.db.execute("update articles set story_id = 77 where id = ?", [art.id])
+    enqueue(database, art)  # the Article value still says story_id=None
+    assert rows(database)[0]["story_id"] == 77
+    nostory = add_article(database, add_source(database, "b"), "الغوطة مرة أخرى")
+    enqueue(database, nostory)
+    assert rows(database)[1]["story_id"] == -nostory.id
+
+
+def test_daily_mode_and_quiet_hours(database: Database) -> None:
+    # NOW is 09:00 UTC = 12:00 local (UTC+3).
+    add_chat(database, 1, topics=("الغوطة",), mode="daily", daily_hour=8)
+    add_chat(database, 2, topics=("الغوطة",), mode="daily", daily_hour=20)
+    add_chat(database, 3, topics=("الغوطة",), quiet=(11, 14))  # quiet now, until 14:00 local
+    add_chat(database, 4, topics=("الغوطة",), quiet=(22, 7))  # not quiet at noon
+    enqueue(database, add_article(database, add_source(database, "a"), "الغوطة", story_id=1))
+    got = {r["chat_id"]: r for r in rows(database)}
+    assert got[1]["kind"] == "daily:2026-11-30"  # 08:00 local already passed today
+    assert parse_iso(got[1]["not_before"]) == datetime(2026, 11, 30, 5, tzinfo=timezone.utc)
+    assert got[2]["kind"] == "daily:2026-11-29"
+    assert parse_iso(got[2]["not_before"]) == datetime(2026, 11, 29, 17, tzinfo=timezone.utc)
+    assert got[3]["kind"] == "instant"
+    assert parse_iso(got[3]["not_before"]) == datetime(2026, 11, 29, 11, tzinfo=timezone.utc)
+    assert got[4]["not_before"] is None
+
+
+def test_quiet_hours_wrapping_midnight() -> None:
+    chat = {"utc_offset_minutes": 180, "quiet_start": 22, "quiet_end": 7}
+    late = datetime(2026, 11, 29, 20, 30, tzinfo=timezone.utc)  # 23:30 local
+    assert outbox.after_quiet(late, chat) == datetime(2026, 11, 30, 4, tzinfo=timezone.utc)
+    early = datetime(2026, 11, 29, 1, 0, tzinfo=timezone.utc)  # 04:00 local
+    assert outbox.after_quiet(early, chat) == datetime(2026, 11, 29, 4, tzinfo=timezone.utc)
+
+
+def test_push_general_and_topic(database: Database) -> None:
+    src = [add_source(database, n) for n in "abc"]
+    # Story 1 has three sources, story 2 two, story 3 one; story 4 is old.
+    for i, s in enumerate(src):
+        add_article(database, s, f"قمة عربية {i}", story_id=1)
+    add_article(database, src[0], "الغوطة تحت القصف", story_id=2)
+    add_article(database, src[1], "قصف الغوطة", story_id=2)
+    add_article(database, src[2], "خبر ثالث", story_id=3)
+    add_article(database, src[2], "خبر قديم", story_id=4, published=NOW - timedelta(days=3))
+    with database.transaction() as tx:
+        from digests.search import index_article
+        for r in tx.query("select id from articles"):
+            from digests.archive import get_article
+            a = get_article(tx, r["id"])
+            assert a is not None
+            index_article(tx, a, ctx())
+    add_chat(database, 10)
+    add_chat(database, 11, topics=("الغوطة",))
+    add_chat(database, 12, topics=("بيروت",), active=False)
+    plan = outbox.enqueue_push(database, topic=None, now=NOW, limit_stories=2)
+    assert (plan.chats, plan.stories) == (2, 2)
+    pushed = rows(database, "kind = ?", [plan.kind])
+    assert [(r["chat_id"], r["story_id"]) for r in pushed] == [(10, 1), (10, 2), (11, 1), (11, 2)]
+    # A topic push goes to that topic's subscribers only, and skips stories they already have.
+    tplan = outbox.enqueue_push(database, topic="غوطة", now=NOW)
+    assert tplan.push_id == plan.push_id + 1 and tplan.stories >= 1
+    assert rows(database, "kind = ?", [tplan.kind]) == []  # chat 11 already has story 2
+    assert tplan.chats == 0
+    progress = outbox.push_progress(database, plan.push_id)
+    assert (progress.chats, progress.pending, progress.done) == (2, 2, False)
+
+
+def test_state_changes_and_stats(database: Database) -> None:
+    add_chat(database, 1, topics=("الغوطة",))
+    add_chat(database, 2, topics=("الغوطة",))
+    src = add_source(database, "a")
+    for i in range(3):
+        enqueue(database, add_article(database, src, f"الغوطة {i}", story_id=i + 1))
+    due = outbox.due_rows(database, NOW)
+    assert len(due) == 6 and [d.chat_id for d in due[:2]] == [1, 2]
+    ids = [d.id for d in due if d.chat_id == 1]
+    assert outbox.claim(database, ids) == ids
+    assert outbox.claim(database, ids) == []  # already taken
+    assert outbox.queue_stats(database, NOW).sending == 3
+    assert outbox.recover_in_flight(database) == 3
+    outbox.claim(database, ids)
+    outbox.finish(database, ids[:2], "sent", NOW)
+    outbox.finish(database, ids[2:], "failed", NOW, "Bad Request: x")
+    stats = outbox.queue_stats(database, later(1))
+    assert (stats.pending, stats.due, stats.sending, stats.sent_last_hour, stats.failed) == \
+        (3, 3, 0, 2, 1)
+    assert outbox.deactivate_chat(database, 2, "Forbidden: bot was blocked by the user", NOW) == 3
+    assert outbox.due_rows(database, NOW) == []
+    assert database.db.execute("select active from chats where id = 2").fetchone()[0] == 0
+
+
+def test_move_chat_keeps_rows_and_never_duplicates(database: Database) -> None:
+    add_chat(database, -5, topics=("الغوطة",), type="group")
+    src = add_source(database, "a")
+    for i in range(2):
+        enqueue(database, add_article(database, src, f"الغوطة {i}", story_id=i + 1))
+    outbox.move_chat(database, -5, -1005)  # new id unknown: the chat row moves with its rows
+    assert {r["chat_id"] for r in rows(database)} == {-1005}
+    assert database.db.execute("select topic from subscriptions where chat_id = -1005"
+                               ).fetchone()[0] == "الغوطة"
+    # Into an existing chat that already has story 1: only story 2's row moves.
+    add_chat(database, -7, topics=("الغوطة",), type="group")
+    add_chat(database, -8, topics=("الغوطة",), type="supergroup")
+    database.db.execute("insert into outbox (chat_id, story_id, kind, created_at, status)"
+                        " select -7, story_id, kind, created_at, 'pending' from outbox")
+    database.db.execute("insert into outbox (chat_id, story_id, kind, created_at, status)"
+                        " values (-8, 1, 'instant', 'x', 'sent')")
+    outbox.move_chat(database, -7, -8)
+    assert sorted((r["chat_id"], r["story_id"]) for r in rows(database, "chat_id in (-7, -8)")
+                  ) == [(-8, 1), (-8, 2)]
+
+
+@pytest.mark.parametrize("hour,expected_day", [(12, 29), (13, 30)])
+def test_next_daily_at_exact_hour(hour: int, expected_day: int) -> None:
+    now = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)  # 12:00 local
+    kind, when = outbox.next_daily(now, {"utc_offset_minutes": 180, "daily_hour": 12}
+                                   if hour == 12 else {"utc_offset_minutes": 240,
+                                                       "daily_hour": 12})
+    assert kind == f"daily:2026-11-{expected_day}"
+    assert when >= now
