@@ -1,0 +1,248 @@
+"""Chats and their subscriptions: the repository the bot and the outbox read and write.
+
+A chat is a private chat, group, supergroup or channel the bot talks to, with its language and
+delivery settings (instant alerts or a daily digest at a local hour; quiet hours). A subscription
+is (chat, topic); the topic is kept as the reader wrote it and matched through its analyzed key
+(`digests.search.topic_key`), so «الغوطة» and «غوطة» are one subscription. Topic '' is the
+general digest of top stories.
+
+Every function takes the Database and `now` where a time is written; nothing here talks to
+Telegram.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from digests.errors import QueryError
+from digests.models import iso, parse_iso
+from digests.storage import Database
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["instant", "daily"]
+MAX_TOPIC_CHARS = 100
+MAX_SUBSCRIPTIONS = 50
+
+_WS_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Chat:
+    """A chat the bot serves, with its delivery settings."""
+
+    id: int
+    type: str = "private"
+    title: str = ""
+    language: str | None = None
+    active: bool = True
+    mode: Mode = "instant"
+    daily_hour: int = 8
+    utc_offset_minutes: int = 180
+    quiet_start: int | None = None
+    quiet_end: int | None = None
+    created_at: datetime | None = None
+    deactivated_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """One topic a chat follows ('' = the general digest)."""
+
+    id: int
+    chat_id: int
+    topic: str
+    topic_key: str
+    created_at: datetime | None = None
+
+
+def _chat(row: dict[str, Any]) -> Chat:
+    return Chat(id=row["id"], type=row["type"], title=row["title"], language=row["language"],
+                active=bool(row["active"]), mode=row["mode"], daily_hour=row["daily_hour"],
+                utc_offset_minutes=row["utc_offset_minutes"], quiet_start=row["quiet_start"],
+                quiet_end=row["quiet_end"], created_at=parse_iso(row["created_at"]),
+                deactivated_reason=row["deactivated_reason"])
+
+
+def _sub(row: dict[str, Any]) -> Subscription:
+    return Subscription(id=row["id"], chat_id=row["chat_id"], topic=row["topic"],
+                        topic_key=row["topic_key"], created_at=parse_iso(row["created_at"]))
+
+
+def clean_topic(topic: str | None) -> str:
+    """A topic as stored and shown: spaces collapsed, at most MAX_TOPIC_CHARS characters."""
+    return _WS_RE.sub(" ", topic or "").strip()[:MAX_TOPIC_CHARS]
+
+
+def key_of(topic: str) -> str:
+    """The analyzed key of a topic ('' for the general digest).
+
+    Raises:
+        QueryError: the topic has nothing searchable in it (only stop-words or punctuation).
+    """
+    topic = clean_topic(topic)
+    if not topic:
+        return ""
+    from digests.search import topic_key  # late: search builds on the analysis modules
+
+    key = topic_key(topic)
+    if not key:
+        raise QueryError(f"nothing searchable in topic {topic!r}")
+    return key
+
+
+# ---------------------------------------------------------------------------------------------
+# Chats
+
+
+def get_chat(db: Database, chat_id: int) -> Chat | None:
+    row = next(iter(db.db.query("select * from chats where id = ?", [chat_id])), None)
+    return _chat(row) if row else None
+
+
+def upsert_chat(db: Database, chat_id: int, *, now: datetime, type: str = "private",
+                title: str = "", language: str | None = None) -> Chat:
+    """Create the chat or refresh its type and title; a chat that writes to us is active again.
+
+    `language` is set only when the chat has none yet, so a choice made with /lang stays.
+    """
+    with db.transaction() as tx:
+        tx.execute(
+            """insert into chats (id, type, title, language, created_at) values (?,?,?,?,?)
+               on conflict(id) do update set type = excluded.type, title = excluded.title,
+                 language = coalesce(chats.language, excluded.language),
+                 active = 1, deactivated_at = null, deactivated_reason = null""",
+            [chat_id, type, title[:200], language, iso(now)],
+        )
+    chat = get_chat(db, chat_id)
+    assert chat is not None
+    return chat
+
+
+def set_language(db: Database, chat_id: int, language: str) -> None:
+    with db.transaction() as tx:
+        tx.execute("update chats set language = ? where id = ?", [language, chat_id])
+
+
+def set_mode(db: Database, chat_id: int, mode: Mode, daily_hour: int | None = None) -> Chat:
+    """Instant alerts, or a daily digest at `daily_hour` (0–23, the chat's local time)."""
+    if mode not in ("instant", "daily"):
+        raise ValueError(f"mode {mode!r}")
+    if daily_hour is not None and not 0 <= daily_hour <= 23:
+        raise ValueError(f"daily_hour {daily_hour}")
+    with db.transaction() as tx:
+        tx.execute("update chats set mode = ?, daily_hour = coalesce(?, daily_hour) where id = ?",
+                   [mode, daily_hour, chat_id])
+    chat = get_chat(db, chat_id)
+    assert chat is not None
+    return chat
+
+
+def set_quiet_hours(db: Database, chat_id: int, start: int | None, end: int | None) -> Chat:
+    """Quiet hours [start, end) in local hours (may wrap midnight); None, None turns them off."""
+    if (start is None) != (end is None):
+        raise ValueError("quiet hours need both start and end")
+    for h in (start, end):
+        if h is not None and not 0 <= h <= 23:
+            raise ValueError(f"hour {h}")
+    if start is not None and start == end:
+        start = end = None
+    with db.transaction() as tx:
+        tx.execute("update chats set quiet_start = ?, quiet_end = ? where id = ?",
+                   [start, end, chat_id])
+    chat = get_chat(db, chat_id)
+    assert chat is not None
+    return chat
+
+
+def deactivate(db: Database, chat_id: int, *, reason: str, now: datetime) -> None:
+    """Stop delivering to a chat (the user blocked the bot, the bot left the group)."""
+    with db.transaction() as tx:
+        tx.execute("update chats set active = 0, deactivated_at = ?, deactivated_reason = ?"
+                   " where id = ?", [iso(now), reason[:200], chat_id])
+    log.info("chat deactivated chat=%s reason=%s", chat_id, reason)
+
+
+# ---------------------------------------------------------------------------------------------
+# Subscriptions
+
+
+def subscribe(db: Database, chat_id: int, topic: str, *, now: datetime) -> tuple[Subscription, bool]:
+    """Follow `topic` ('' = general digest). Returns the subscription and whether it is new.
+
+    The chat must exist (upsert_chat first). A topic that analyzes to the same key as an
+    existing subscription returns that one.
+
+    Raises:
+        QueryError: nothing searchable in the topic, or the chat follows too many topics.
+    """
+    topic = clean_topic(topic)
+    key = key_of(topic)
+    existing = next(iter(db.db.query(
+        "select * from subscriptions where chat_id = ? and topic_key = ?", [chat_id, key])), None)
+    if existing:
+        return _sub(existing), False
+    count = db.db.execute("select count(*) from subscriptions where chat_id = ?",
+                          [chat_id]).fetchone()[0]
+    if count >= MAX_SUBSCRIPTIONS:
+        raise QueryError(f"at most {MAX_SUBSCRIPTIONS} topics per chat")
+    with db.transaction() as tx:
+        tx.execute("insert or ignore into subscriptions (chat_id, topic, topic_key, created_at)"
+                   " values (?,?,?,?)", [chat_id, topic, key, iso(now)])
+    row = next(iter(db.db.query(
+        "select * from subscriptions where chat_id = ? and topic_key = ?", [chat_id, key])))
+    log.info("subscribed chat=%s key=%s", chat_id, key)
+    return _sub(row), True
+
+
+def unsubscribe(db: Database, chat_id: int, topic: str) -> bool:
+    """Stop following `topic` (matched by key, so «غوطة» removes «الغوطة»). True if removed."""
+    try:
+        key = key_of(topic)
+    except QueryError:
+        return False
+    with db.transaction() as tx:
+        cur = tx.execute("delete from subscriptions where chat_id = ? and topic_key = ?",
+                         [chat_id, key])
+        return bool(cur.rowcount)
+
+
+def unsubscribe_id(db: Database, chat_id: int, subscription_id: int) -> Subscription | None:
+    """Remove one subscription of this chat by id; returns it, or None if it was not there."""
+    row = next(iter(db.db.query("select * from subscriptions where id = ? and chat_id = ?",
+                                [subscription_id, chat_id])), None)
+    if row is None:
+        return None
+    with db.transaction() as tx:
+        tx.execute("delete from subscriptions where id = ?", [subscription_id])
+    return _sub(row)
+
+
+def list_subscriptions(db: Database, chat_id: int) -> list[Subscription]:
+    """The chat's subscriptions, oldest first."""
+    return [_sub(r) for r in db.db.query(
+        "select * from subscriptions where chat_id = ? order by id", [chat_id])]
+
+
+@dataclass(frozen=True)
+class ChatStats:
+    """Counts for the admin's /stats."""
+
+    chats: int
+    active_chats: int
+    subscribers: int  # active chats with at least one subscription
+    subscriptions: int
+
+
+def stats(db: Database) -> ChatStats:
+    row = db.db.execute("""
+        select (select count(*) from chats),
+               (select count(*) from chats where active = 1),
+               (select count(distinct s.chat_id) from subscriptions s
+                  join chats c on c.id = s.chat_id where c.active = 1),
+               (select count(*) from subscriptions)""").fetchone()
+    return ChatStats(chats=row[0], active_chats=row[1], subscribers=row[2], subscriptions=row[3])

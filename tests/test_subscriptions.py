@@ -1,0 +1,93 @@
+"""digests.subscriptions: chats and topics on a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from digests import subscriptions as subs
+from digests.errors import QueryError
+from digests.storage import Database
+
+NOW = datetime(2026, 1, 1, 12, tzinfo=timezone.utc)
+
+
+def test_upsert_chat_keeps_language_choice_and_reactivates(database: Database) -> None:
+    chat = subs.upsert_chat(database, 10, now=NOW, type="private", title="Ali", language="ar")
+    assert (chat.type, chat.language, chat.active, chat.mode) == ("private", "ar", True, "instant")
+    subs.set_language(database, 10, "en")
+    subs.deactivate(database, 10, reason="blocked", now=NOW)
+    assert subs.get_chat(database, 10).active is False  # type: ignore[union-attr]
+    again = subs.upsert_chat(database, 10, now=NOW, title="Ali B", language="ar")
+    assert (again.language, again.active, again.title) == ("en", True, "Ali B")
+
+
+def test_variants_of_a_topic_are_one_subscription(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    first, created = subs.subscribe(database, 1, "الغوطة", now=NOW)
+    assert created and first.topic == "الغوطة"
+    for variant in ("غوطة", "الغوطه", "  الغُوطة ", "والغوطة"):
+        again, created = subs.subscribe(database, 1, variant, now=NOW)
+        assert not created and again.id == first.id, variant
+    assert [s.topic for s in subs.list_subscriptions(database, 1)] == ["الغوطة"]
+    # «الضغوط» (pressures) is another topic
+    _, created = subs.subscribe(database, 1, "الضغوط", now=NOW)
+    assert created
+
+
+def test_general_digest_and_unsubscribe(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    general, created = subs.subscribe(database, 1, "", now=NOW)
+    assert created and general.topic == "" and general.topic_key == ""
+    subs.subscribe(database, 1, "لبنان", now=NOW)
+    assert subs.unsubscribe(database, 1, "لبنان") is True
+    assert [s.topic for s in subs.list_subscriptions(database, 1)] == [""]
+    assert subs.unsubscribe_id(database, 1, general.id) is not None
+    assert subs.list_subscriptions(database, 1) == []
+    assert subs.unsubscribe(database, 1, "لبنان") is False
+
+
+def test_unsubscribe_id_of_another_chat_does_nothing(database: Database) -> None:
+    for chat_id in (1, 2):
+        subs.upsert_chat(database, chat_id, now=NOW)
+    sub, _ = subs.subscribe(database, 1, "إيران", now=NOW)
+    assert subs.unsubscribe_id(database, 2, sub.id) is None
+    assert len(subs.list_subscriptions(database, 1)) == 1
+
+
+def test_nothing_searchable_and_limit(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    with pytest.raises(QueryError):
+        subs.subscribe(database, 1, "!!! ؟؟", now=NOW)
+    for i in range(subs.MAX_SUBSCRIPTIONS):
+        subs.subscribe(database, 1, f"topic{i}", now=NOW)
+    with pytest.raises(QueryError):
+        subs.subscribe(database, 1, "one more", now=NOW)
+
+
+def test_settings(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    chat = subs.set_mode(database, 1, "daily", 20)
+    assert (chat.mode, chat.daily_hour) == ("daily", 20)
+    chat = subs.set_mode(database, 1, "instant")
+    assert (chat.mode, chat.daily_hour) == ("instant", 20)
+    chat = subs.set_quiet_hours(database, 1, 22, 7)
+    assert (chat.quiet_start, chat.quiet_end) == (22, 7)
+    chat = subs.set_quiet_hours(database, 1, None, None)
+    assert chat.quiet_start is None
+    with pytest.raises(ValueError):
+        subs.set_mode(database, 1, "daily", 24)
+    with pytest.raises(ValueError):
+        subs.set_quiet_hours(database, 1, 22, None)
+
+
+def test_stats_count_active_subscribers(database: Database) -> None:
+    for chat_id in (1, 2, 3):
+        subs.upsert_chat(database, chat_id, now=NOW)
+    subs.subscribe(database, 1, "", now=NOW)
+    subs.subscribe(database, 2, "الغوطة", now=NOW)
+    subs.subscribe(database, 2, "لبنان", now=NOW)
+    subs.deactivate(database, 2, reason="blocked", now=NOW)
+    st = subs.stats(database)
+    assert (st.chats, st.active_chats, st.subscribers, st.subscriptions) == (3, 2, 1, 3)
