@@ -17,7 +17,7 @@ _META_RE = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
-FALLBACK = "windows-1256"
+FALLBACK = codecs.lookup("windows-1256").name  # "cp1256"
 
 
 def _codec(name: str | None) -> str | None:

@@ -23,7 +23,7 @@ from lxml import etree
 from digests.dates import find_date, parse_date
 from digests.errors import ParseError
 from digests.models import Page, RelatedItem
-from digests.urls import absolute_url, is_http_url
+from digests.urls import absolute_url, is_http_url, url_key
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +134,9 @@ def extract_related(root: Any, base_url: str) -> tuple[RelatedItem, ...]:
         for link in links:
             title = _text(link) or (link.get("title") or "").strip()
             url = absolute_url(link.get("href", ""), base_url)
-            if not title or not is_http_url(url) or url in seen:
+            if not title or not is_http_url(url) or url_key(url) in seen:
                 continue
-            seen.add(url)
+            seen.add(url_key(url))
             items.append(RelatedItem(title=title, url=url,
                                      published_at=_link_date(_item_of(link, block), title),
                                      kind="page"))
@@ -174,6 +174,16 @@ def _meta(root: Any, *names: str) -> str:
             if content:
                 return content
     return ""
+
+
+def _drop_date_lines(root: Any) -> None:
+    """Remove short dateline elements («الأربعاء 28 فبراير 2018») so they stay out of the body."""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.tag in {"html", "body"} or el.getparent() is None:
+            continue
+        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _DATE_HINT_RE.search(hint) and len(_text(el)) <= 80 and find_date(_text(el)):
+            el.getparent().remove(el)
 
 
 def _published(root: Any, ld: list[dict[str, Any]]) -> datetime | None:
@@ -267,6 +277,7 @@ def extract_page(html: str, url: str) -> Page:
     author = _author(root, ld)
     related = extract_related(root, url)
     published = _published(root, ld)
+    _drop_date_lines(root)
     for bad in root.xpath("//script|//style|//noscript"):
         if bad.getparent() is not None and bad.get("type") != "application/ld+json":
             bad.getparent().remove(bad)
