@@ -1,10 +1,129 @@
-"""Command group 'digest' (being written; see the open issue)."""
+"""Command 'digest': print the digest of one article, stored or fetched once.
+
+`run.py digest URL [--json] [--db PATH]` looks the article up in the database by normalized URL
+and prints its stored digest; an article not stored yet is fetched once (digests.fetcher), its page
+extracted (digests.pages) and condensed on the spot, with archive links from the database when
+there is one. Nothing is written.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from digests.digest import archive_for, condense, find_article, load_digest
+from digests.errors import FetchError, NashraError, ParseError
+from digests.models import Article, Digest
+from digests.settings import Settings
+from digests.storage import Database
+from digests.urls import is_http_url
+
+_KIND_LABELS = {"page": "من الصفحة / on the page", "archive": "من الأرشيف / archive",
+                "story": "القصة نفسها من مصدر آخر / same story elsewhere"}
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
              common: argparse.ArgumentParser) -> None:
     """Add this group's commands to the parser."""
+    parser = sub.add_parser(
+        "digest", parents=[common],
+        help="ملخص مقال واحد / print one article's digest (stored, or fetched once)",
+        description="اطبع ملخص مقال: العنوان والاقتباسات الرئيسية والروابط ذات الصلة. "
+                    "Print an article's digest: headline, key quotes with speakers, related links.")
+    parser.add_argument("url", metavar="URL", help="رابط المقال / the article's URL")
+    parser.add_argument("--json", action="store_true",
+                        help="JSON: url, source, headline, published_at, quotes, related, story_id")
+    parser.set_defaults(func=digest_command)
+
+
+def _source_name(db: Database | None, url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    if db is not None and host:
+        for row in db.db.query("select name, url from sources"):
+            if (urlsplit(row["url"]).hostname or "").lower() == host:
+                return str(row["name"])
+    return host
+
+
+async def _fetch_article(url: str, settings: Settings, db: Database | None) -> Article:
+    from digests.fetcher import Fetcher
+    from digests.pages import extract_page
+
+    async with Fetcher(settings) as fetcher:
+        result = await fetcher.fetch(url)
+    page = extract_page(result.text(), result.final_url)
+    if not page.paragraphs and not page.title:
+        raise ParseError(f"لم أجد نص مقال في الصفحة / no article text found at {url}")
+    return Article(id=0, source_id=0, source_name=_source_name(db, result.final_url),
+                   url=result.final_url, title=page.title, published_at=page.published_at,
+                   author=page.author, paragraphs=page.paragraphs, related=page.related)
+
+
+def get_digest(url: str, settings: Settings) -> Digest:
+    """The stored digest of `url`, or the digest of the page fetched once.
+
+    Raises:
+        NashraError: the URL is not http(s), the fetch failed, or the page holds no article.
+    """
+    if not is_http_url(url):
+        raise NashraError(f"الرابط ليس عنوان http(s) صالحًا / not an http(s) URL: {url}")
+    db = Database(settings.database_path) if settings.database_path.exists() else None
+    try:
+        if db is not None:
+            stored = find_article(db.db, url)
+            if stored is not None:
+                digest = load_digest(db.db, stored.id)
+                if digest is not None:
+                    return digest
+        try:
+            article = asyncio.run(_fetch_article(url, settings, db))
+        except FetchError as exc:
+            raise NashraError(
+                f"تعذر جلب الصفحة، تحقق من الرابط أو حاول لاحقًا / could not fetch the page: {exc}"
+            ) from exc
+        return replace(condense(article, archive=archive_for(db.db, article) if db else []), article_id=None)
+    finally:
+        if db is not None:
+            db.close()
+
+
+def render_text(digest: Digest) -> str:
+    """Human output, Arabic first."""
+    lines = [digest.headline or "(بلا عنوان / untitled)"]
+    meta = [digest.source] if digest.source else []
+    if digest.published_at is not None:
+        meta.append(digest.published_at.strftime("%Y-%m-%d %H:%M UTC"))
+    if meta:
+        lines.append(" · ".join(meta))
+    lines.append(digest.url)
+    lines.append("")
+    if digest.quotes:
+        lines.append("اقتباسات رئيسية / key quotes:")
+        for q in digest.quotes:
+            lines.append(f"  «{q.text}» — {q.speaker}")
+    else:
+        lines.append("لا اقتباسات / no quotes")
+    if digest.related:
+        lines.append("")
+        lines.append("روابط ذات صلة / related:")
+        for r in digest.related:
+            date = f" ({r.published_at:%Y-%m-%d})" if r.published_at else ""
+            lines.append(f"  • {r.title}{date} — {_KIND_LABELS.get(r.kind, r.kind)}")
+            lines.append(f"    {r.url}")
+    if digest.story_id is not None:
+        lines.append("")
+        lines.append(f"القصة / story: {digest.story_id}")
+    return "\n".join(lines)
+
+
+def digest_command(args: argparse.Namespace, settings: Settings) -> int:
+    """`run.py digest URL [--json]`."""
+    digest = get_digest(args.url, settings)
+    if args.json:
+        print(json.dumps(digest.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(digest))
+    return 0

@@ -76,7 +76,10 @@ def merge_related(own_url: str, page: Iterable[RelatedItem], archive: Iterable[R
         return out
 
     pages = fresh(page)[:limit]
-    archives = fresh(archive)
+    story = list(story)
+    # A report of the same story is a "story" link even when the archive search finds it too.
+    story_keys = {_key(item.url) for item in story}
+    archives = fresh(a for a in archive if _key(a.url) not in story_keys)
     stories = fresh(story)
     room = limit - len(pages)
     keep_story = min(len(stories), story_slots, room)
@@ -130,7 +133,8 @@ def _story_siblings(db: sqlite_utils.Database, article: Article) -> list[Article
     return [article_from_row(r) for r in rows]
 
 
-def _archive(db: sqlite_utils.Database, article: Article) -> list[Article]:
+def archive_for(db: sqlite_utils.Database, article: Article) -> list[Article]:
+    """Earlier archive articles on the article's topic (digests.search), best first."""
     try:
         from digests.search import related_articles
     except ImportError:  # the search capability is not installed: no archive links
@@ -153,23 +157,22 @@ def _write(db: sqlite_utils.Database, digest: Digest, article_id: int, now: date
          iso(now), article_id])
 
 
-def _refresh_sibling(db: sqlite_utils.Database, sibling: Article, story: Sequence[Article]) -> None:
-    """Re-merge a sibling's stored related links with the story's current reports.
+def _refresh_sibling(db: sqlite_utils.Database, sibling: Article) -> None:
+    """Re-merge a sibling's stored related links with its story's current reports.
 
-    Cheap: no search and no re-condensing, only its stored page/archive links plus the story's
-    other-source reports, so an earlier report links to the later ones too.
+    Cheap: no search and no re-condensing, only its stored page/archive links plus one query for
+    the story's reports from other sources, so an earlier report links to the later ones too.
     """
     rows = list(db.query("select digest_related_json, digested_at from articles where id = ?",
                          [sibling.id]))
     if not rows or rows[0]["digested_at"] is None:
         return  # never digested: the backfill or its own store will do it whole
     stored = related_from_json(rows[0]["digest_related_json"])
-    others = [a for a in story if a.id != sibling.id and a.source_id != sibling.source_id]
     related = merge_related(
         sibling.url,
         [r for r in stored if r.kind == "page"],
         [r for r in stored if r.kind == "archive"],
-        [_item(a, "story") for a in others],
+        [_item(a, "story") for a in _story_siblings(db, sibling)],
     )
     if related != stored:
         db.execute("update articles set digest_related_json = ? where id = ?",
@@ -187,12 +190,10 @@ def store_digest(db: sqlite_utils.Database, article: Article, ctx: StoreContext)
     if story_id != article.story_id:
         article = replace(article, story_id=story_id)
     siblings = _story_siblings(db, article)
-    digest = condense(article, archive=_archive(db, article), story=siblings)
+    digest = condense(article, archive=archive_for(db, article), story=siblings)
     _write(db, digest, article.id, ctx.now)
-    if siblings:
-        reports = [*siblings, article]
-        for sibling in siblings:
-            _refresh_sibling(db, sibling, reports)
+    for sibling in siblings:
+        _refresh_sibling(db, sibling)
     log.debug("digest stored article_id=%s quotes=%d related=%d story_id=%s", article.id,
               len(digest.quotes), len(digest.related), story_id)
 

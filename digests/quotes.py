@@ -49,8 +49,14 @@ _PRESENT_STEMS = (
 ).split()
 _PARTICIPLES = (
     "مضيف مؤكد موكد موضح مشدد معتبر مشير لافت قائل متابع محذر معرب منوه مطالب داعي مستطرد"
-    " مردف متسائل مبين مجدد معلن مختتم ناقل كاشف"
+    " مردف متسائل مبين مجدد معلن مختتم ناقل كاشف مشيد مبدي مستنكر منتقد مطمئن مرحب معلق"
+    " مجيب مهدد متوعد متهم ناف نافي رافض واصف مذكر مستدرك"
 ).split()
+# Verbs that are often nouns or non-speech («طالب لجوء», «ذكر الله»): their subject becomes the
+# "last speaker" only when speech follows.
+_AMBIGUOUS = frozenset("طالب ذكر رد نقل كتب وصف وعد جدد تابع كشف ختم اختتم توقع لاحظ".split())
+# The writer's own fillers: «ويذكر أن …», «يشار إلى أن …».
+_FILLERS = frozenset("يذكر ويذكر يشار ويشار".split())
 # Words that carry no speaker: the subject stops at any of them.
 _STOP = frozenset((
     "في خلال امام عبر علي على من عن مع الي الى حول بشان بخصوص يوم اليوم امس غدا الاحد الاثنين"
@@ -292,8 +298,18 @@ def _is_name_or_slogan(text: str, start: int) -> bool:
 # Speakers
 
 
+# Whom a statement was made to («قال للصحفيين»): never part of the speaker.
+_ADDRESSEES = frozenset(
+    "للصحفيين للصحافيين للصحافه للاعلاميين للصحيفه للوكاله للقناه للموقع للتلفزيون للاذاعه"
+    " للمراسلين للحضور للجمهور للمشاركين للمسؤولين للنواب للطلاب للجنود للمحكمه للقاضي".split())
+_OBJECT_PRONOUNS = frozenset(
+    "عليه عليها عليهم له لها لهم لنا لي لك لكم منه منها اليه اليها اليهم".split())
+
+
 def _skip_object(toks: list[_Tok], i: int) -> int:
-    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X» right after a verb (the addressee, not the subject)."""
+    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «عليه» after a verb (addressee, not subject)."""
+    while i < len(toks) and (toks[i].norm in _OBJECT_PRONOUNS or toks[i].norm in _ADDRESSEES):
+        i += 1
     if i < len(toks) and (toks[i].raw.startswith("لـ") or
                           toks[i].norm[1:] in _NAME_NOUNS and toks[i].norm.startswith("ل")):
         opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
@@ -312,7 +328,9 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
     while j < limit and j - i < MAX_SPEAKER_WORDS:
         t = toks[j]
         if (t.norm in _STOP or not t.norm or t.raw[0] in "\"“”«»„(" or t.norm.isdigit()
-                or t.norm.startswith("لل") or t.raw.startswith("لـ") or _cue_of(t.raw)[1]):
+                or t.norm in _ADDRESSEES or t.norm.startswith(("بال", "كال"))
+                or t.raw.startswith("لـ")
+                or _cue_of(t.raw)[1]):
             break
         if t.norm.startswith("ل") and t.norm[1:] in _NAME_NOUNS:
             break
@@ -358,10 +376,16 @@ class _Speakers:
 
 
 def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
-               speakers: _Speakers) -> list[_Cue]:
-    """Speech cues of one sentence, in order, with their speakers resolved."""
+               speakers: _Speakers, spans: Sequence[tuple[int, int]] = (),
+               speech: Sequence[tuple[int, int]] = ()) -> list[_Cue]:
+    """Speech cues of one sentence, in order, with their speakers resolved.
+
+    Words inside quote marks are speech, not cues. A verb after «بحسب ما»/«وفقا لما» attributes a
+    fact and introduces no quote.
+    """
     s0, s1 = sent
-    idx = [k for k, t in enumerate(toks) if t.start >= s0 and t.end <= s1]
+    idx = [k for k, t in enumerate(toks) if t.start >= s0 and t.end <= s1
+           and not any(a <= t.start < b for a, b in spans)]
     if not idx:
         return []
     first, last = idx[0], idx[-1] + 1
@@ -376,6 +400,12 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
             k += 1
             continue
         kind, gender = hit if hit else ("prep", "m")
+        prev = toks[k - 1].norm if k > first else ""
+        if kind == "verb" and (prev in {"ما", "لما", "حسبما", "بحسبما", "وحسبما"}):
+            kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
+        if norm in _FILLERS:
+            k += 1
+            continue
         counter = norm in _COUNTER_CUES or any(
             toks[m].norm in _COUNTER_CUES for m in range(max(first, k - 3), k))
         speaker = ""
@@ -384,7 +414,7 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                        and any(c.named for c in cues))
         if kind == "verb" and not content_open and not coordinated:
             speaker, j = _subject(toks, k + 1, last)
-            if not speaker and norm in {"نقل", "نقلت", "ينقل", "تنقل"}:
+            if norm in {"نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"}:
                 # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».
                 for m in range(k + 1, min(last, k + 8)):
                     if toks[m].norm == "عن":
@@ -412,6 +442,9 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
         else:
             for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 10)):
                 tm = toks[m]
+                if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
+                    content_start = tm.start  # direct speech follows: «قال X "…"»
+                    break
                 if m > k and _is_complementizer(tm.norm):
                     content_start = tm.end
                     break
@@ -427,7 +460,8 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
         if kind == "prep":
             content_start = None  # «بحسب X» attributes, it does not introduce speech
         if speaker:
-            speakers.add(speaker, gender)
+            if content_start is not None or norm not in _AMBIGUOUS:
+                speakers.add(speaker, gender)
             named = True
         else:
             speaker = speakers.last(gender)
@@ -458,12 +492,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     for pi, para in enumerate(paragraphs):
         spans, left_open = _quote_spans(para, carried)
         started_open = carried
+        speech = [(a, b) for a, b in spans if _words(para[a:b]) >= MIN_QUOTE_WORDS
+                  and ((started_open and a == 0) or not _is_name_or_slogan(para, a))]
         carried = left_open
         toks = _tokens(para)
         para_quotes: list[Candidate] = []
         direct_done: set[tuple[int, int]] = set()
         for sent in _sentences(para):
-            cues = _find_cues(para, toks, sent, speakers)
+            cues = _find_cues(para, toks, sent, speakers, spans, speech)
             s0, s1 = sent
             sent_spans = [sp for sp in spans if s0 <= sp[0] < s1]
             # Direct speech first.
@@ -524,7 +560,7 @@ def _direct_speaker(para: str, toks: list[_Tok], cues: list[_Cue], a: int, b: in
         # The outermost cue whose speech the quote belongs to; a later «مضيفًا:» is the same voice.
         # A cue that introduces no speech (no إن/«:») must stand close to the quote marks.
         usable = [c for c in before if c.content_start is not None
-                  or sum(1 for t in toks if toks[c.tok].end <= t.start < a) <= 8]
+                  or sum(1 for t in toks if toks[c.tok].end <= t.start < a) <= 14]
         if usable:
             c = usable[0]
             for c2 in usable[1:]:
@@ -569,13 +605,28 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
     head = _keys(headline)
     n_paras = max(c.paragraph for c in candidates) + 1
 
+    text_keys = {id(c): _keys(c.text) for c in candidates}
+    about = {id(c): _overlap(_keys(c.context or c.text) | _keys(c.speaker), head) if head else 0.0
+             for c in candidates}
+    # Direct speech over its reported paraphrase: a lead often paraphrases a quote given later
+    # in full; the direct quote inherits the paraphrase's relevance and the paraphrase steps back.
+    echoed: set[int] = set()
+    for d in candidates:
+        if d.kind != "direct":
+            continue
+        for r in candidates:
+            if r.kind == "reported" and _overlap(text_keys[id(d)], text_keys[id(r)]) >= 0.34:
+                about[id(d)] = max(about[id(d)], about[id(r)])
+                echoed.add(id(r))
+
     def base(c: Candidate) -> float:
         words = _words(c.text)
-        score = 2.0 * _overlap(_keys(c.context or c.text) | _keys(c.speaker), head) if head else 0.0
+        score = 2.0 * about[id(c)]
         score += 1.0 if c.kind == "direct" else 0.0
+        score -= 0.8 if id(c) in echoed else 0.0
         score += 0.4 if c.named else 0.0
         score += 1.0 * (1.0 - c.paragraph / max(n_paras, 1))
-        if _keys(c.text) & _STRONG:
+        if text_keys[id(c)] & _STRONG:
             score += 0.6
         if words < 7:
             score -= 0.6
@@ -599,9 +650,9 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
 
         best = max(pool, key=total)
         pool.remove(best)
-        keys = _keys(best.text)
+        keys = text_keys[id(best)]
         # A paraphrase of a chosen quote (same words) adds nothing.
-        if any(_overlap(keys, _keys(p.text)) >= 0.6 for p in chosen):
+        if any(_overlap(keys, text_keys[id(p)]) >= 0.45 for p in chosen):
             continue
         chosen.append(best)
     return chosen

@@ -1,0 +1,134 @@
+"""`run.py digest URL [--json]`: a stored article's digest, or a page fetched once from 127.0.0.1.
+
+The end-to-end test runs the real chain: the sample news site on loopback → poll_once (fetch,
+extract, store, index, digest in one transaction) → `run.py digest URL --json`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from cli.main import main
+from digests.digest import find_article, load_digest
+from digests.pipeline import poll_once
+from digests.samplesite import SampleSite
+from digests.settings import Settings
+from digests.sources import add_source
+from digests.storage import Database
+
+SEED_PATH = "/news/ghouta-macron-rouhani.html"
+HEADLINE = "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة"
+NOW = datetime(2018, 3, 12, 12, 0, tzinfo=timezone.utc)
+RELATED = [
+    ('الأردن يدعو للضغط على "إسرائيل" لوقف انتهاكاتها للمقدسات بالقدس', "2019-08-18T14:55:10+00:00"),
+    ('اطلاق حملة فلسطينية دولية للضغط على الاحتلال لوقف "الاعتقال الإداري"',
+     "2021-08-08T20:31:44+00:00"),
+    ("مقتل 19 مدنيًا في قصف للنظام السوري على الغوطة الشرقية", "2018-03-08T18:40:13+00:00"),
+]
+
+
+@pytest.fixture
+def site() -> Iterator[SampleSite]:
+    with SampleSite() as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The sample site listens on 127.0.0.1, which Nashra refuses unless told otherwise.
+    monkeypatch.setenv("ALLOW_PRIVATE_SOURCES", "true")
+    monkeypatch.setenv("FETCH_TIMEOUT_SECONDS", "5")
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
+    code = main(["digest", *args, "--json"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    data = json.loads(out)
+    assert isinstance(data, dict)
+    return data
+
+
+def check_seed(data: dict[str, object]) -> None:
+    assert set(data) == {"url", "source", "headline", "published_at", "quotes", "related",
+                         "story_id"}
+    assert data["headline"] == HEADLINE
+    quotes = data["quotes"]
+    assert isinstance(quotes, list) and 1 <= len(quotes) <= 3
+    assert quotes[0]["text"].startswith("لوضع حد للهجمات العشوائية على السكان المحاصرين")
+    assert quotes[0]["speaker"] in {"الرئاسة الفرنسية", "ماكرون", "الرئيس الفرنسي إيمانويل ماكرون"}
+    assert any("ينبغي لإيران تهدئة المخاوف" in q["text"] for q in quotes)
+    assert all(set(q) == {"text", "speaker"} for q in quotes)
+    related = data["related"]
+    assert isinstance(related, list)
+    page = [(r["title"], r["published_at"]) for r in related if r["kind"] == "page"]
+    assert page == RELATED
+    assert all(set(r) == {"title", "url", "published_at", "kind"} for r in related)
+
+
+async def test_end_to_end_sample_site_poll_store_digest(site: SampleSite, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    db_path = tmp_path / "nashra.db"
+    settings = Settings(database_path=db_path, allow_private_sources=True,
+                        fetch_timeout_seconds=5.0)
+    db = Database(db_path)
+    try:
+        for feed in site.feed_urls:
+            add_source(db, feed, settings=settings, now=NOW)
+        await poll_once(db, settings, now=NOW, only_due=False)
+        url = site.url(SEED_PATH)
+        stored = find_article(db.db, url)
+        assert stored is not None
+        digest = load_digest(db.db, stored.id)
+        assert digest is not None and digest.headline == HEADLINE
+        row = db.db.table("articles").get(stored.id)
+        assert row["digested_at"] is not None
+        digested = db.db.execute("select count(*) from articles where digested_at is null"
+                                 ).fetchone()[0]
+        assert digested == 0  # every stored article got its digest in the same transaction
+    finally:
+        db.close()
+    requests_before = len(site.requests)
+    data = run_json(capsys, url + "?utm_source=telegram", "--db", str(db_path))
+    assert len(site.requests) == requests_before  # stored: no second fetch
+    check_seed(data)
+    assert data["url"] == url
+    assert data["published_at"] == "2018-02-25T18:20:00+00:00"
+
+
+def test_fetches_an_unstored_page_once(site: SampleSite, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    url = site.url(SEED_PATH)
+    data = run_json(capsys, url, "--db", str(tmp_path / "absent.db"))
+    check_seed(data)
+    assert data["story_id"] is None
+    assert [r.path for r in site.requests].count(SEED_PATH) == 1
+    assert not (tmp_path / "absent.db").exists()  # nothing written
+
+
+def test_human_output_is_arabic_first(site: SampleSite, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["digest", site.url(SEED_PATH), "--db", str(tmp_path / "x.db")])
+    out = capsys.readouterr().out
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == HEADLINE
+    assert "اقتباسات رئيسية / key quotes:" in lines
+    assert any(line.startswith("  «لوضع حد للهجمات") and "— الرئاسة الفرنسية" in line
+               for line in lines)
+    assert "روابط ذات صلة / related:" in lines
+
+
+def test_clear_errors(site: SampleSite, tmp_path: Path,
+                      capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.db")
+    assert main(["digest", "not a url", "--db", db]) == 1
+    assert "http(s)" in capsys.readouterr().err
+    assert main(["digest", site.url("/no/such/page.html"), "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "تعذر جلب الصفحة" in err and "could not fetch" in err

@@ -1,0 +1,236 @@
+"""digests.quotes: direct and reported speech, speakers, filters, an editor's ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digests.quotes import (
+    MAX_QUOTES,
+    TRIM_MARK,
+    Candidate,
+    find_quotes,
+    key_quotes,
+    rank_quotes,
+    trim,
+)
+
+SEED_FILE = Path(__file__).resolve().parents[1] / "digests" / "data" / "sample" / "ghouta-article.txt"
+
+
+def seed() -> tuple[str, list[str]]:
+    """(title, body paragraphs) of the project's seed article (the sample site's bundled copy)."""
+    lines = [ln.strip() for ln in SEED_FILE.read_text(encoding="utf-8").splitlines()]
+    end = lines.index("مواضيع ذات صلة")
+    return lines[0], [ln for ln in lines[1:end] if ln]
+
+
+def by_text(cands: list[Candidate], fragment: str) -> Candidate:
+    found = [c for c in cands if fragment in c.text]
+    assert found, f"no quote containing {fragment!r} in {[c.text for c in cands]}"
+    return found[0]
+
+
+# --- the seed article (acceptance) -------------------------------------------------------------
+
+def test_seed_key_quotes() -> None:
+    title, paras = seed()
+    quotes = key_quotes(paras, title)
+    assert len(quotes) == MAX_QUOTES
+    first = quotes[0]
+    assert first.text.startswith("لوضع حد للهجمات العشوائية على السكان المحاصرين في الغوطة الشرقية")
+    assert first.speaker in {"الرئاسة الفرنسية", "ماكرون", "الرئيس الفرنسي إيمانويل ماكرون"}
+    assert first.kind == "direct"
+    le_drian = [q for q in quotes if "ينبغي لإيران تهدئة المخاوف بشأن برنامجها للصواريخ" in q.text]
+    assert le_drian and le_drian[0].speaker == "الوزير الفرنسي"
+    texts = " ".join(q.text for q in quotes)
+    assert "جورنال دو ديمانش" not in texts
+    assert all(q.text.strip("\"«» ") != "هاتفيًا" for q in quotes)
+
+
+def test_seed_every_candidate() -> None:
+    _, paras = seed()
+    cands = find_quotes(paras)
+    assert all(c.text not in {"هاتفيًا", "جورنال دو ديمانش", "جرائم حرب", "خفض التوتر"}
+               for c in cands)
+    # «صرحت الخارجية الفرنسية بأنها …, مضيفة أن …»: the feminine cue keeps the ministry.
+    assert by_text(cands, "لودريان سيناقش أزمة سوريا").speaker == "الخارجية الفرنسية"
+    assert by_text(cands, "تريد أن تساهم إيران").speaker == "الخارجية الفرنسية"
+    # «وأضافت أن روحاني قال لماكرون إن …»: the nested named speaker.
+    assert by_text(cands, "الحوار والتعاون بين إيران وأوروبا").speaker == "روحاني"
+    assert by_text(cands, "لا بد من دعم الشعب اليمني").speaker == "روحاني"
+    assert by_text(cands, "الرئيسين أكدا على ضرورة").speaker == "الرئاسة الإيرانية"
+    for c in cands:
+        assert paras[c.paragraph][c.start:c.start + len(c.text)] == c.text
+
+
+# --- finding -----------------------------------------------------------------------------------
+
+def test_direct_speech_in_every_kind_of_quote_mark() -> None:
+    paras = [
+        'وقال وزير الخارجية سامي الحسن: "لن نقبل بأي حل لا يضمن عودة اللاجئين".',
+        "وقالت المتحدثة باسم الوزارة ليلى منصور «نحن نتابع الوضع في الميناء عن كثب».",
+        "وأضاف رئيس البلدية “سنعيد فتح المدارس يوم الأحد المقبل”.",
+        "وقال المحافظ „المياه ستعود إلى الأحياء الشرقية خلال أسبوع“.",
+    ]
+    cands = find_quotes(paras)
+    assert [(c.text, c.speaker, c.kind) for c in cands] == [
+        ("لن نقبل بأي حل لا يضمن عودة اللاجئين", "وزير الخارجية سامي الحسن", "direct"),
+        ("نحن نتابع الوضع في الميناء عن كثب", "المتحدثة باسم الوزارة ليلى منصور", "direct"),
+        ("سنعيد فتح المدارس يوم الأحد المقبل", "رئيس البلدية", "direct"),
+        ("المياه ستعود إلى الأحياء الشرقية خلال أسبوع", "المحافظ", "direct"),
+    ]
+
+
+def test_reported_speech_after_speech_verbs() -> None:
+    paras = [
+        "أكد رئيس الوزراء خالد العمري، اليوم الاثنين، أن الحكومة ستدفع رواتب الموظفين كاملة هذا الشهر.",
+        "وأشارت وزيرة المالية إلى أن العجز تراجع إلى أدنى مستوى منذ عشر سنوات.",
+        "ويقول الخبير الاقتصادي مازن داود إن الأسواق تنتظر خطة واضحة للإصلاح.",
+        "فاعتبرت النقابة أن الزيادة لا تكفي لتغطية ارتفاع الأسعار الأخير.",
+    ]
+    got = [(c.speaker, c.text, c.kind) for c in find_quotes(paras)]
+    assert got == [
+        ("رئيس الوزراء خالد العمري", "الحكومة ستدفع رواتب الموظفين كاملة هذا الشهر", "reported"),
+        ("وزيرة المالية", "العجز تراجع إلى أدنى مستوى منذ عشر سنوات", "reported"),
+        ("الخبير الاقتصادي مازن داود", "الأسواق تنتظر خطة واضحة للإصلاح", "reported"),
+        ("النقابة", "الزيادة لا تكفي لتغطية ارتفاع الأسعار الأخير", "reported"),
+    ]
+
+
+def test_pronoun_cue_takes_the_last_named_speaker_of_its_gender() -> None:
+    paras = [
+        "وقالت الوزيرة هدى سالم إن المستشفيات تعمل بكامل طاقتها منذ الصباح.",
+        "وقال المدير العام للصحة أحمد ناصر إن عدد المصابين ارتفع إلى أربعين.",
+        "وأضافت أن فرق الإسعاف وصلت إلى كل القرى المتضررة قبل الظهر.",
+        'وأضاف: "نحتاج إلى المزيد من المتبرعين بالدم في الأيام المقبلة".',
+    ]
+    cands = find_quotes(paras)
+    assert by_text(cands, "فرق الإسعاف وصلت").speaker == "الوزيرة هدى سالم"
+    assert by_text(cands, "نحتاج إلى المزيد").speaker == "المدير العام للصحة أحمد ناصر"
+    assert not by_text(cands, "نحتاج إلى المزيد").named
+
+
+def test_participle_cue_splits_two_statements_of_one_speaker() -> None:
+    paras = ["وأكد الوزير أن المعبر سيفتح صباح الغد أمام الشاحنات، مضيفًا أن المساعدات جاهزة"
+             " منذ أسبوع في المستودعات."]
+    cands = find_quotes(paras)
+    assert [c.text for c in cands] == ["المعبر سيفتح صباح الغد أمام الشاحنات",
+                                       "المساعدات جاهزة منذ أسبوع في المستودعات"]
+    assert {c.speaker for c in cands} == {"الوزير"}
+
+
+def test_speaker_written_after_the_quote() -> None:
+    paras = ['"الوضع في المدينة هادئ تماما الآن"، قال قائد الشرطة للصحفيين.']
+    (cand,) = find_quotes(paras)
+    assert cand.text == "الوضع في المدينة هادئ تماما الآن"
+    assert cand.speaker == "قائد الشرطة"
+
+
+def test_a_quote_continued_in_the_next_paragraph() -> None:
+    paras = ['وقال رئيس اللجنة سعيد كمال: "بدأنا العمل منذ الفجر في كل الأحياء،',
+             'وسنواصل حتى نصل إلى آخر بيت في المدينة".']
+    cands = find_quotes(paras)
+    assert cands[0].text == "بدأنا العمل منذ الفجر في كل الأحياء"
+    assert cands[0].speaker == "رئيس اللجنة سعيد كمال"
+    assert cands[1].text == "وسنواصل حتى نصل إلى آخر بيت في المدينة"
+    assert cands[1].speaker == "رئيس اللجنة سعيد كمال"
+
+
+@pytest.mark.parametrize("paragraph", [
+    'وقال الوزير في تصريحات لصحيفة "نيويورك تايمز الأمريكية اليومية الكبرى" إن الوضع صعب.',
+    'وأطلق الناشطون حملة "لا للحرب على المدنيين في كل مكان" على مواقع التواصل.',
+    'وبث موقع "الأخبار العربية المستقلة اليوم" مقطعا مصورا.',
+    'وقالت وكالة الأنباء الرسمية "سانا للأنباء المحلية والدولية" إن الطريق مغلق.',
+    'ورفع المتظاهرون شعار "الشعب يريد إسقاط النظام" أمام المبنى.',
+    'وهتف المحتجون "ارحل ارحل يا وزير المالية" في الساحة.',
+    'ونقل الموقع عن "مصدر مطلع" قوله إن الاجتماع تأجل.',  # two words
+    'واتفق الجانبان "هاتفيًا" على اللقاء.',
+])
+def test_names_slogans_and_scare_quotes_are_not_direct_speech(paragraph: str) -> None:
+    for cand in find_quotes([paragraph]):
+        assert cand.kind == "reported"
+        assert not cand.text.startswith(("نيويورك", "لا للحرب", "الأخبار", "سانا", "الشعب", "ارحل"))
+
+
+def test_attributions_and_fillers_are_not_quotes() -> None:
+    paras = [
+        "وبحسب ما أعلنت وزارة الصحة، فإن عدد الإصابات بلغ مئة حالة في المدينة.",
+        "ويذكر أن المدينة شهدت احتجاجات مماثلة في العام الماضي في الساحة الرئيسية.",
+        "وأعلن الجيش عن العثور على مخزن كبير للأسلحة قرب الحدود الشمالية.",
+    ]
+    assert find_quotes(paras) == []
+
+
+def test_a_quote_needs_a_speaker_in_sight() -> None:
+    assert find_quotes(['وجاء في اللافتة المعلقة "كل الطرق تؤدي إلى المدينة القديمة".']) == []
+
+
+# --- ranking -----------------------------------------------------------------------------------
+
+def _cand(text: str, speaker: str, paragraph: int, kind: str = "direct",
+          counter: bool = False) -> Candidate:
+    return Candidate(text=text, speaker=speaker, kind=kind,  # type: ignore[arg-type]
+                     paragraph=paragraph, start=0, named=True, counter=counter, context=text)
+
+
+def test_ranking_prefers_the_headline_claim_then_another_voice() -> None:
+    cands = [
+        _cand("الطقس كان جميلا في العاصمة طوال الأسبوع الماضي", "المتحدث", 1),
+        _cand("قررنا رفع أسعار الوقود بنسبة عشرة في المئة من الشهر المقبل", "وزير الطاقة", 2),
+        _cand("سنواصل دراسة أثر القرار على الأسر الفقيرة في كل المحافظات", "وزير الطاقة", 3),
+        _cand("هذا القرار ظالم وسندعو إلى إضراب عام في كل القطاعات", "النقابات", 4,
+              counter=True),
+    ]
+    ranked = rank_quotes(cands, "الحكومة ترفع أسعار الوقود عشرة في المئة")
+    assert ranked[0].speaker == "وزير الطاقة" and "أسعار الوقود" in ranked[0].text
+    assert ranked[1].speaker == "النقابات"
+    assert len(ranked) == 3
+
+
+def test_ranking_prefers_direct_speech_over_its_paraphrase() -> None:
+    cands = [
+        _cand("الحكومة لن تقبل بأي شروط جديدة على الاتفاق", "الرئيس", 0, kind="reported"),
+        _cand("لن نقبل بأي شروط جديدة على الاتفاق مهما كانت", "الرئيس", 3),
+    ]
+    ranked = rank_quotes(cands, "الرئيس يرفض شروطا جديدة على الاتفاق")
+    assert ranked[0].kind == "direct"
+    assert len(ranked) == 1  # the paraphrase adds nothing
+
+
+def test_trim_marks_cut_quotes() -> None:
+    text = " ".join(["كلمة"] * 100)
+    out = trim(text, 60)
+    assert out.endswith(TRIM_MARK) and len(out) <= 60 + len(TRIM_MARK)
+    assert text.startswith(out[: -len(TRIM_MARK)])
+    assert trim("قصير", 60) == "قصير"
+
+
+# --- invariants --------------------------------------------------------------------------------
+
+_PIECES = ["قال", "وأضاف", "أكدت", "الوزير", "الرئيس الفرنسي", "إن", "أن", ":", "،", ".", "\n",
+           '"', "«", "»", "“", "”", "الحكومة", "لن", "نقبل", "بأي", "حل", "صحيفة", "هاتفيًا",
+           "مضيفًا", "قائلا", "في", "بيان", "اليوم", "المدينة", "تعمل", "x", " "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join), max_size=6),
+       st.text(max_size=40))
+def test_quotes_are_verbatim_and_at_most_three(paras: list[str], headline: str) -> None:
+    body = "\n".join(paras)
+    quotes = key_quotes(paras, headline)
+    assert len(quotes) <= MAX_QUOTES
+    for q in quotes:
+        text = q.text[: -len(TRIM_MARK)] if q.text.endswith(TRIM_MARK) else q.text
+        assert text and text in body
+        assert q.speaker
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=200), max_size=5))
+def test_any_text_is_safe(paras: list[str]) -> None:
+    for c in find_quotes(paras):
+        assert paras[c.paragraph][c.start:c.start + len(c.text)] == c.text
