@@ -1,0 +1,233 @@
+"""Handlers for admins (settings.admin_ids): /push, /sources, /addsource, /removesource, /ingest,
+/stats. Anyone else gets a polite refusal and nothing happens.
+
+Long work never runs inside the handler's await chain: /ingest starts the poll as a background
+task and reports when it is done; /push only queues deliveries (the sender delivers them) and a
+background task reports delivered / failed once the push has finished.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from datetime import timedelta
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.i18n import num, relative_time, t
+from bot.render import escape_text
+from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, rtl, runtime, send, ui
+from digests import outbox, sources, subscriptions
+from digests.errors import NashraError, QueryError, SourceError
+from digests.models import iso, parse_iso
+
+log = logging.getLogger(__name__)
+
+PROGRESS_POLL_SECONDS = 0.5
+PROGRESS_TIMEOUT_SECONDS = 6 * 3600
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def admin_only(func: Handler) -> Handler:
+    """Refuse politely, and do nothing, unless the sender is in ADMIN_IDS."""
+
+    @functools.wraps(func)
+    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        rt = runtime(context)
+        user = update.effective_user
+        if not rt.is_admin(user.id if user else None):
+            log.info("admin command refused user=%s", user.id if user else None)
+            await send(update, context, ui(chat_lang(rt, update), "not_admin"))
+            return
+        ensure_chat(rt, update)
+        await func(update, context)
+
+    return wrapper
+
+
+async def _notify(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                  html: str) -> None:
+    await context.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
+                                   link_preview_options=NO_PREVIEW)
+
+
+# ---------------------------------------------------------------------------------------------
+# /push
+
+
+@admin_only
+async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    chat = update.effective_chat
+    assert chat is not None
+    topic = " ".join(context.args or []).strip() or None
+    try:
+        plan = outbox.enqueue_push(rt.db, topic=topic, now=rt.now())
+    except QueryError:
+        await send(update, context, ui(lang, "nothing_searchable", query=topic or ""))
+        return
+    if plan.chats == 0 or plan.stories == 0:
+        await send(update, context, ui(lang, "push_nothing",
+                                       topic=f" «{topic}»" if topic else ""))
+        return
+    await send(update, context, ui(lang, "push_queued", chats=num(plan.chats, lang),
+                                   stories=num(plan.stories, lang)))
+    if rt.sender is not None:
+        rt.sender.wake()
+    rt.spawn(_report_push(rt, context, chat.id, plan.push_id, lang), f"push-{plan.push_id}")
+
+
+async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                       push_id: int, lang: str) -> None:
+    """Wait until every chat of the push is delivered or failed, then tell the admin."""
+    if rt.sender is not None:
+        try:
+            progress = await rt.sender.wait_push(push_id, timeout=PROGRESS_TIMEOUT_SECONDS)
+        except asyncio.TimeoutError:
+            progress = outbox.push_progress(rt.db, push_id)
+    else:  # no sender in this process (another one works the outbox): watch the table
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + PROGRESS_TIMEOUT_SECONDS
+        while True:
+            progress = outbox.push_progress(rt.db, push_id)
+            if progress.done or loop.time() > deadline:
+                break
+            await asyncio.sleep(PROGRESS_POLL_SECONDS)
+    await _notify(rt, context, chat_id, ui(lang, "push_done",
+                                           delivered=num(progress.delivered, lang),
+                                           failed=num(progress.failed, lang)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+def _health(source: Any, lang: str, rt: Runtime) -> str:
+    if source.consecutive_failures:
+        return t("health_failing", lang, failures=num(source.consecutive_failures, lang),
+                 error=(source.last_error or "")[:120])
+    if source.last_success_at is None:
+        return t("health_never", lang)
+    return t("health_ok", lang, when=relative_time(source.last_success_at, rt.now(), lang))
+
+
+@admin_only
+async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    items = sources.list_sources(rt.db)
+    if not items:
+        await send(update, context, ui(lang, "sources_empty"))
+        return
+    lines = [f"<b>{escape_text(t('sources_header', lang))}</b>"]
+    for s in items[:80]:
+        lines.append(escape_text(t("source_line", lang, id=s.id, name=s.name,
+                                   health=_health(s, lang, rt))))
+        lines.append(escape_text(s.url))
+    html = "\n".join(lines)
+    await send(update, context, rtl(html) if lang == "ar" else html)
+
+
+@admin_only
+async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    args = context.args or []
+    if not args:
+        await send(update, context, ui(lang, "addsource_usage"))
+        return
+    name = " ".join(args[1:]) or None
+    try:
+        source = sources.add_source(rt.db, args[0], settings=rt.settings, now=rt.now(),
+                                    name=name)
+    except SourceError as exc:
+        await send(update, context, ui(lang, "addsource_failed", error=str(exc)))
+        return
+    await send(update, context, ui(lang, "addsource_ok", id=str(source.id), name=source.name))
+
+
+@admin_only
+async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    args = context.args or []
+    if len(args) != 1 or not args[0].isdigit():
+        await send(update, context, ui(lang, "removesource_usage"))
+        return
+    try:
+        source = sources.remove_source(rt.db, int(args[0]))
+    except SourceError:
+        await send(update, context, ui(lang, "removesource_missing", id=args[0]))
+        return
+    await send(update, context, ui(lang, "removesource_ok", id=str(source.id)))
+
+
+# ---------------------------------------------------------------------------------------------
+# /ingest and /stats
+
+
+@admin_only
+async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    chat = update.effective_chat
+    assert chat is not None
+    if rt.ingest_task is not None and not rt.ingest_task.done():
+        await send(update, context, ui(lang, "ingest_running"))
+        return
+    await send(update, context, ui(lang, "ingest_started"))
+    rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang), "ingest")
+
+
+async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                      lang: str) -> None:
+    from digests.pipeline import poll_once
+
+    try:
+        summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=False)
+    except (NashraError, OSError) as exc:
+        log.exception("manual ingest failed")
+        await _notify(rt, context, chat_id, ui(lang, "ingest_failed", error=str(exc)[:200]))
+        return
+    if rt.sender is not None:
+        rt.sender.wake()
+    await _notify(rt, context, chat_id, ui(
+        lang, "ingest_done", sources=num(len(summary.reports), lang), new=num(summary.new, lang),
+        failed=num(summary.failed, lang)))
+
+
+def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
+    """The figures /stats shows, formatted for `lang`."""
+    now = rt.now()
+    chats = subscriptions.stats(rt.db)
+    queue = outbox.queue_stats(rt.db, now)
+    sql = rt.db.db
+    articles = sql.execute("select count(*) from articles").fetchone()[0]
+    stories = sql.execute("select count(*) from stories").fetchone()[0]
+    last = sql.execute("select max(coalesce(finished_at, started_at)) from polls").fetchone()[0]
+    since = iso(now - timedelta(days=1))
+    sent, failed = sql.execute(
+        "select coalesce(sum(status = 'sent'), 0), coalesce(sum(status = 'failed'), 0)"
+        " from outbox where sent_at >= ?", [since]).fetchone()
+    rate = f"{100 * sent / (sent + failed):.0f}%" if sent + failed else "—"
+    return {
+        "subscribers": num(chats.subscribers, lang), "active": num(chats.active_chats, lang),
+        "subscriptions": num(chats.subscriptions, lang), "articles": num(articles, lang),
+        "stories": num(stories, lang), "pending": num(queue.pending, lang),
+        "last_poll": relative_time(parse_iso(last), now, lang) if last else t("never", lang),
+        "sent": num(int(sent), lang), "failed": num(int(failed), lang), "rate": rate,
+    }
+
+
+@admin_only
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    await send(update, context, ui(lang, "stats", **stats_values(rt, lang)))

@@ -1,0 +1,251 @@
+"""The PTB 22 Application: handlers, command menus, scheduled polling and the sender.
+
+`build_application(settings, db)` returns a ready Application whose Bot talks to
+TELEGRAM_API_BASE_URL (Telegram, a self-hosted Bot API server, or the emulator). Its post_init
+registers the command menu in Arabic and English and starts the sender (bot.sender.Sender) as a
+background task; post_stop cancels it. The JobQueue polls the sources every
+POLL_INTERVAL_MINUTES and purges old callback ids daily. `run_bot(settings)` runs it with long
+polling, or as a webhook when WEBHOOK_URL is set.
+
+Logging: the httpx logger stays at WARNING (its INFO lines carry the token in URLs) and the
+root handler redacts the token anyway (digests.logs).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+from collections.abc import Callable
+from datetime import datetime, time, timezone
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import admin, callbacks, inline, readers
+from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
+from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
+from digests.errors import ConfigError
+from digests.settings import Settings
+from digests.storage import Database
+
+log = logging.getLogger(__name__)
+
+OPTIONS_KEY = "nashra_options"
+FIRST_POLL_SECONDS = 5.0
+
+
+def api_urls(settings: Settings) -> tuple[str, str]:
+    """PTB's `base_url` and `base_file_url` from TELEGRAM_API_BASE_URL.
+
+    "https://api.telegram.org/bot" → files at "https://api.telegram.org/file/bot" (the same rule
+    holds for a self-hosted Bot API server and the emulator).
+    """
+    base = settings.telegram_api_base_url.rstrip("/")
+    if base.endswith("/bot"):
+        return base, base[: -len("/bot")] + "/file/bot"
+    return base, base + "/file"
+
+
+def commands_for(lang: str, *, admin_commands: bool = False) -> list[BotCommand]:
+    """The command menu in one language (descriptions ≤ 256 characters, as Telegram wants)."""
+    idx = 1 if lang == "ar" else 2
+    rows = READER_COMMANDS + (ADMIN_COMMANDS if admin_commands else ())
+    return [BotCommand(c[0], c[idx][:256]) for c in rows]
+
+
+def build_application(settings: Settings, db: Database, *,
+                      clock: Callable[[], datetime] = utc_now, start_sender: bool = True,
+                      poll_sources: bool = True, sender_options: dict[str, object] | None = None
+                      ) -> Application:
+    """The bot, ready for `run_polling`/`run_webhook` or manual `initialize`/`start`.
+
+    Args:
+        settings: token, API base URL, admins, poll interval, send rate.
+        db: the open database (shared by handlers, jobs and the sender; one event loop).
+        clock: what "now" is (tests and the demo may pin it).
+        start_sender: start bot.sender.Sender in post_init (off when another process sends).
+        poll_sources: schedule poll_once every POLL_INTERVAL_MINUTES.
+        sender_options: extra keyword arguments for the Sender (tests: poll_seconds …).
+
+    Raises:
+        ConfigError: no TELEGRAM_BOT_TOKEN.
+    """
+    if not settings.telegram_bot_token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is empty: set it (from @BotFather) or run the "
+                          "offline demo with `python run.py demo`")
+    base_url, file_url = api_urls(settings)
+    app = (ApplicationBuilder()
+           .token(settings.telegram_bot_token)
+           .base_url(base_url)
+           .base_file_url(file_url)
+           .post_init(_post_init)
+           .post_stop(_post_stop)
+           .post_shutdown(_post_shutdown)
+           .build())
+    app.bot_data[RUNTIME_KEY] = Runtime(settings=settings, db=db, clock=clock)
+    app.bot_data[OPTIONS_KEY] = {"start_sender": start_sender,
+                                 "sender_options": dict(sender_options or {})}
+    register_handlers(app)
+    app.add_error_handler(on_error)
+    if app.job_queue is not None:
+        if poll_sources:
+            app.job_queue.run_repeating(poll_job, interval=settings.poll_interval_minutes * 60,
+                                        first=FIRST_POLL_SECONDS, name="poll-sources")
+        app.job_queue.run_daily(purge_job, time=time(3, 30, tzinfo=timezone.utc),
+                                name="purge-callbacks")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    return app
+
+
+def register_handlers(app: Application) -> None:
+    """Every handler: reader and admin commands, topic text, buttons, inline, membership."""
+    posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+    for name, func in (("start", readers.start), ("help", readers.help_command),
+                       ("lang", readers.lang_command), ("subscribe", readers.subscribe_command),
+                       ("unsubscribe", readers.unsubscribe_command),
+                       ("topics", readers.topics_command), ("digest", readers.digest_command),
+                       ("settings", readers.settings_command),
+                       ("push", admin.push), ("sources", admin.sources_command),
+                       ("addsource", admin.addsource), ("removesource", admin.removesource),
+                       ("ingest", admin.ingest), ("stats", admin.stats)):
+        app.add_handler(CommandHandler(name, func, filters=posts))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, readers.chat_migrated))
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.COMMAND,
+        readers.unknown_command))
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
+        readers.topic_question))
+    app.add_handler(CallbackQueryHandler(readers.on_callback))
+    app.add_handler(InlineQueryHandler(inline.inline_query))
+    app.add_handler(ChatMemberHandler(readers.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+
+
+async def set_commands(app: Application) -> None:
+    """The command menu: Arabic (also the default) and English; admins see theirs too."""
+    bot = app.bot
+    await bot.set_my_commands(commands_for("ar"))
+    await bot.set_my_commands(commands_for("ar"), language_code="ar")
+    await bot.set_my_commands(commands_for("en"), language_code="en")
+    rt: Runtime = app.bot_data[RUNTIME_KEY]
+    for admin_id in sorted(rt.settings.admin_ids):
+        scope = BotCommandScopeChat(admin_id)
+        try:
+            await bot.set_my_commands(commands_for("ar", admin_commands=True), scope=scope)
+            await bot.set_my_commands(commands_for("en", admin_commands=True), scope=scope,
+                                      language_code="en")
+        except TelegramError as exc:  # the admin has not opened a chat with the bot yet
+            log.info("admin command menu not set admin=%s error=%s", admin_id, exc)
+
+
+async def _post_init(app: Application) -> None:
+    rt: Runtime = app.bot_data[RUNTIME_KEY]
+    try:
+        await set_commands(app)
+    except TelegramError as exc:
+        log.warning("setMyCommands failed error=%s", exc)
+    options = app.bot_data[OPTIONS_KEY]
+    if options["start_sender"]:
+        from bot.render import render_bundle
+        from bot.sender import Sender
+
+        rt.sender = Sender(rt.db, app.bot, rt.settings, render_bundle, clock=rt.clock,
+                           **options["sender_options"])
+        rt.sender_task = asyncio.create_task(rt.sender.run(), name="sender")
+    log.info("bot ready username=%s admins=%d", app.bot.username, len(rt.settings.admin_ids))
+
+
+async def _post_stop(app: Application) -> None:
+    """Stop background work while the bot can still talk (before shutdown)."""
+    rt: Runtime = app.bot_data[RUNTIME_KEY]
+    tasks = [task for task in (rt.sender_task, *rt.tasks) if task is not None and not task.done()]
+    for task in tasks:
+        task.cancel()
+    for task in tasks:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+    rt.sender_task = None
+
+
+async def _post_shutdown(app: Application) -> None:
+    await _post_stop(app)
+
+
+async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Scheduled poll of the due sources (skipped while an admin's /ingest runs)."""
+    from digests.pipeline import poll_once
+
+    rt = runtime(context)
+    if rt.ingest_task is not None and not rt.ingest_task.done():
+        return
+    try:
+        summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=True)
+    except Exception:
+        log.exception("scheduled poll failed")
+        return
+    log.info("scheduled poll sources=%d new=%d failed=%d", len(summary.reports), summary.new,
+             summary.failed)
+    if rt.sender is not None and summary.new:
+        rt.sender.wake()
+
+
+async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    removed = callbacks.purge(rt.db, now=rt.now())
+    log.info("callbacks purged count=%d", removed)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure and tell the user politely (the token never appears: see digests.logs)."""
+    log.error("update failed update_id=%s error=%r",
+              update.update_id if isinstance(update, Update) else None, context.error,
+              exc_info=context.error)
+    if not isinstance(update, Update):
+        return
+    rt: Runtime = context.application.bot_data[RUNTIME_KEY]
+    lang = rt.settings.default_language
+    with contextlib.suppress(Exception):
+        lang = chat_lang(rt, update)
+        if update.callback_query is not None:
+            await update.callback_query.answer(t("error", lang), show_alert=True)
+        elif update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, ui(lang, "error"),
+                                           parse_mode="HTML")
+
+
+def run_bot(settings: Settings) -> int:
+    """Run the real bot until interrupted: long polling, or a webhook when WEBHOOK_URL is set."""
+    from digests.sources import load_sources_file
+
+    db = Database(settings.database_path)
+    try:
+        added = load_sources_file(db, settings, datetime.now(timezone.utc))
+        log.info("sources loaded added=%d", len(added))
+        app = build_application(settings, db)
+        if settings.webhook_url:
+            path = urlsplit(settings.webhook_url).path.lstrip("/")
+            app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port,
+                            url_path=path, webhook_url=settings.webhook_url,
+                            secret_token=secrets.token_urlsafe(32),
+                            allowed_updates=Update.ALL_TYPES)
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES)
+    finally:
+        db.close()
+    return 0
+

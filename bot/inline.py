@@ -1,0 +1,80 @@
+"""Inline mode: `@bot TOPIC` in any chat offers matching digests as articles to share.
+
+Each result is one story rendered with bot.render.render_digest (one message, cut short if it
+would not fit); an empty query offers the latest top stories.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from telegram import (
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.i18n import lang_of, relative_time, t
+from bot.render import clean, render_digest
+from bot.runtime import NO_PREVIEW, runtime
+from bot.stories import latest_digests, search_page
+from digests.errors import QueryError
+from digests.models import Digest
+
+log = logging.getLogger(__name__)
+
+MAX_RESULTS = 10
+CACHE_SECONDS = 60
+
+
+def _result(digest: Digest, lang: str, now: datetime, index: int) -> InlineQueryResultArticle:
+    description = " · ".join(p for p in (clean(digest.source),
+                                          relative_time(digest.published_at, now, lang)) if p)
+    result_id = str(digest.article_id if digest.article_id is not None else index)
+    return InlineQueryResultArticle(
+        id=result_id[:64],
+        title=clean(digest.headline)[:200] or "—",
+        description=description[:200] or None,
+        url=digest.url or None,
+        input_message_content=InputTextMessageContent(
+            render_digest(digest, lang, now), parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW),
+    )
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    rt = runtime(context)
+    now = rt.now()
+    lang = lang_of(query.from_user.language_code if query.from_user else None, None,
+                   rt.settings.default_language)
+    text = (query.query or "").strip()[:200]
+    offset = int(query.offset) if (query.offset or "").isdigit() else 0
+    digests: list[Digest] = []
+    next_offset = ""
+    if text:
+        try:
+            page = search_page(rt.db, text, offset=offset, limit=MAX_RESULTS, now=now)
+            digests = list(page.digests)
+            if offset + len(digests) < page.total:
+                next_offset = str(offset + len(digests))
+        except QueryError:
+            digests = []
+    elif offset == 0:
+        digests = latest_digests(rt.db, now=now, limit=MAX_RESULTS)
+    results = [_result(d, lang, now, offset + i) for i, d in enumerate(digests)]
+    if not results and offset == 0 and text:
+        button_text = t("inline_nothing", lang, query=text[:50])
+        await query.answer([], cache_time=CACHE_SECONDS, is_personal=True,
+                           button=InlineQueryResultsButton(text=button_text[:64],
+                                                           start_parameter="inline"))
+        return
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True,
+                       next_offset=next_offset)
+

@@ -1,0 +1,575 @@
+"""Handlers for readers: /start, topic questions, subscriptions, /digest, /settings, /lang, /help.
+
+Any plain text in a private chat is a topic question answered from the archive (best matching
+stories, one page at a time, with buttons to follow the topic, see more, and open a story's
+related links). Buttons carry opaque ids (bot.callbacks); `on_callback` resolves them and
+dispatches to the small functions below. In groups only the group's admins change subscriptions
+or settings; channels (where only admins post) may too.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot import callbacks
+from bot.callbacks import Callback
+from bot.i18n import ADMIN_COMMANDS, EXAMPLE_TOPICS, READER_COMMANDS, num, t
+from bot.render import escape_text, render_bundle, render_related, render_results
+from bot.runtime import (
+    NO_PREVIEW,
+    Runtime,
+    button,
+    chat_lang,
+    ensure_chat,
+    keyboard,
+    rtl,
+    runtime,
+    send,
+    ui,
+)
+from bot.stories import digest_by_article, latest_digests, search_page
+from digests import outbox, subscriptions
+from digests.errors import QueryError
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 5
+DIGEST_STORIES = 8
+DEEP_LINK_PREFIX = "t-"
+
+
+# ---------------------------------------------------------------------------------------------
+# Deep links: t.me/<bot>?start=<payload>; payloads are [A-Za-z0-9_-]{1,64}, so an Arabic topic
+# travels as base64url of its UTF-8 after a "t-" marker (24 Arabic letters fit).
+
+
+def encode_start_payload(topic: str) -> str:
+    """The /start payload that subscribes to `topic` (raises ValueError when over 64 chars)."""
+    raw = base64.urlsafe_b64encode(topic.encode("utf-8")).decode("ascii").rstrip("=")
+    payload = DEEP_LINK_PREFIX + raw
+    if len(payload) > 64:
+        raise ValueError("topic too long for a deep link")
+    return payload
+
+
+def decode_start_payload(payload: str) -> str:
+    """The topic of a /start payload: "t-" + base64url, else the ASCII words themselves."""
+    if payload.startswith(DEEP_LINK_PREFIX):
+        raw = payload[len(DEEP_LINK_PREFIX):]
+        try:
+            return base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode("utf-8").strip()
+        except (binascii.Error, ValueError):
+            return ""
+    return payload.replace("_", " ").strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Who may change what
+
+
+async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Private chats and channels: yes. Groups: only the group's admins (asked of Telegram)."""
+    chat = update.effective_chat
+    if chat is None:
+        return False
+    if chat.type in (ChatType.PRIVATE, ChatType.CHANNEL):
+        return True
+    message = update.effective_message
+    if update.callback_query is None and message is not None and message.sender_chat \
+            and message.sender_chat.id == chat.id:
+        return True  # an anonymous admin posting as the group
+    user = update.effective_user
+    if user is None:
+        return False
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError as exc:
+        log.warning("getChatMember failed chat=%s error=%s", chat.id, exc)
+        return False
+    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+async def _refuse_group(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    if update.callback_query:
+        await update.callback_query.answer(t("group_admins_only", lang), show_alert=True)
+    else:
+        await send(update, context, ui(lang, "group_admins_only"))
+
+
+def _topic_label(topic: str, lang: str) -> str:
+    return topic or t("general", lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# /start, /help, /lang
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    chat = ensure_chat(rt, update)
+    if chat is None:
+        return
+    lang = chat_lang(rt, update)
+    if context.args:
+        topic = decode_start_payload(" ".join(context.args))
+        if topic:
+            await _subscribe(update, context, rt, topic, lang, deep_link=True)
+    rows = [[button(rt, chat.id, topic, "search", {"query": topic})
+             for topic in EXAMPLE_TOPICS[i:i + 3]] for i in range(0, len(EXAMPLE_TOPICS), 3)]
+    await send(update, context, ui(lang, "welcome"), keyboard(rows))
+
+
+def help_text(lang: str, *, admin: bool, bot_username: str) -> str:
+    """Every command with its description; admin commands for admins."""
+    idx = 1 if lang == "ar" else 2
+    lines = [f"<b>{escape_text(t('help_header', lang))}</b>"]
+    lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in READER_COMMANDS]
+    if admin:
+        lines.append(f"<b>{escape_text(t('help_admin_header', lang))}</b>")
+        lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]
+    lines.append(escape_text(t("help_footer", lang, bot=bot_username)))
+    html = "\n".join(lines)
+    return rtl(html) if lang == "ar" else html
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    lang = chat_lang(rt, update)
+    user = update.effective_user
+    await send(update, context, help_text(lang, admin=rt.is_admin(user.id if user else None),
+                                          bot_username=context.bot.username or "bot"))
+
+
+async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    chat = ensure_chat(rt, update)
+    if chat is None:
+        return
+    lang = chat_lang(rt, update)
+    rows = [[button(rt, chat.id, "العربية", "lang", {"lang": "ar"}),
+             button(rt, chat.id, "English", "lang", {"lang": "en"})]]
+    await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot does not know: show /help rather than nothing."""
+    await help_command(update, context)
+
+
+async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot was added to a group or channel (record it), or removed / blocked (deactivate)."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    rt = runtime(context)
+    status = change.new_chat_member.status
+    if status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
+        ensure_chat(rt, update)
+        subscriptions.deactivate(rt.db, change.chat.id, reason=f"bot {status}", now=rt.now())
+    else:
+        ensure_chat(rt, update)
+
+
+async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup: its subscriptions, queue and buttons take the new id."""
+    message = update.effective_message
+    if message is None or not message.migrate_to_chat_id:
+        return
+    rt = runtime(context)
+    old, new = message.chat.id, message.migrate_to_chat_id
+    outbox.move_chat(rt.db, old, new)
+    callbacks.move_chat(rt.db, old, new)
+
+
+# ---------------------------------------------------------------------------------------------
+# Topic questions
+
+
+async def topic_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any plain text in a private chat: answer with the best matching stories."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    await answer_topic(update, context, rt, message.text.strip(), offset=0, edit=False)
+
+
+async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                       query: str, *, offset: int, edit: bool) -> None:
+    """Send (or, for «المزيد», edit in place) one page of results for `query`."""
+    chat = update.effective_chat
+    assert chat is not None
+    lang = chat_lang(rt, update)
+    now = rt.now()
+    query = query[:200]
+    try:
+        page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now)
+    except QueryError:
+        await send(update, context, ui(lang, "nothing_searchable", query=query[:100]))
+        return
+    if not page.digests:
+        if offset:
+            if update.callback_query:
+                await update.callback_query.answer(t("no_more", lang))
+            return
+        rows: list[list[InlineKeyboardButton]] = [
+            [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]
+        text = ui(lang, "nothing_found", query=query[:100])
+        if page.suggestions:
+            text += "\n" + ui(lang, "did_you_mean")
+        rows.append([button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
+                            {"topic": query})])
+        await send(update, context, text, keyboard(rows))
+        return
+    messages = render_results(page.digests, lang, now, query=query, offset=offset,
+                              total=page.total)
+    related_buttons = [button(rt, chat.id, t("btn_related", lang, n=num(offset + i + 1, lang)),
+                              "related", {"article_id": d.article_id})
+                       for i, d in enumerate(page.digests) if d.related and d.article_id]
+    rows = [related_buttons[i:i + 3] for i in range(0, len(related_buttons), 3)]
+    last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe", {"topic": query})]
+    if offset + len(page.digests) < page.total:
+        last_row.append(button(rt, chat.id, t("btn_more", lang), "more",
+                               {"query": query, "offset": offset + len(page.digests)}))
+    rows.append(last_row)
+    markup = keyboard(rows)
+    query_cb = update.callback_query
+    if edit and query_cb is not None and query_cb.message is not None and len(messages) == 1:
+        try:
+            await query_cb.edit_message_text(messages[0], parse_mode=ParseMode.HTML,
+                                             reply_markup=markup,
+                                             link_preview_options=NO_PREVIEW)
+            return
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return
+            log.info("edit failed, sending instead chat=%s error=%s", chat.id, exc)
+    for i, html in enumerate(messages):
+        await send(update, context, html, markup if i == len(messages) - 1 else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Subscriptions
+
+
+async def _subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime, topic: str,
+                     lang: str, *, deep_link: bool = False) -> None:
+    chat = update.effective_chat
+    assert chat is not None
+    if not await may_change(update, context):
+        await _refuse_group(update, context, lang)
+        return
+    try:
+        sub, created = subscriptions.subscribe(rt.db, chat.id, topic, now=rt.now())
+    except QueryError as exc:
+        key = "too_many_topics" if "at most" in str(exc) else "nothing_searchable"
+        text = ui(lang, key, n=num(subscriptions.MAX_SUBSCRIPTIONS, lang), query=topic[:100])
+        await send(update, context, text)
+        return
+    label = _topic_label(sub.topic, lang)
+    if deep_link and created:
+        text = ui(lang, "deep_link_subscribed", topic=label)
+    else:
+        text = ui(lang, "subscribed" if created else "already_subscribed", topic=label)
+    if update.callback_query:
+        await update.callback_query.answer(t("done", lang))
+    await send(update, context, text)
+
+
+async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    lang = chat_lang(rt, update)
+    await _subscribe(update, context, rt, " ".join(context.args or []), lang)
+
+
+async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    chat = ensure_chat(rt, update)
+    if chat is None:
+        return
+    lang = chat_lang(rt, update)
+    if not await may_change(update, context):
+        await _refuse_group(update, context, lang)
+        return
+    topic = " ".join(context.args or []).strip()
+    if topic:
+        removed = subscriptions.unsubscribe(rt.db, chat.id, topic)
+        await send(update, context, ui(lang, "unsubscribed" if removed else "not_subscribed",
+                                       topic=topic))
+        return
+    subs = subscriptions.list_subscriptions(rt.db, chat.id)
+    if not subs:
+        await send(update, context, ui(lang, "no_subscriptions"))
+        return
+    rows = [[button(rt, chat.id, "❌ " + _topic_label(s.topic, lang), "unsub", {"id": s.id})]
+            for s in subs]
+    await send(update, context, ui(lang, "choose_unsubscribe"), keyboard(rows))
+
+
+async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    chat = ensure_chat(rt, update)
+    if chat is None:
+        return
+    lang = chat_lang(rt, update)
+    subs = subscriptions.list_subscriptions(rt.db, chat.id)
+    if not subs:
+        await send(update, context, ui(lang, "no_subscriptions"))
+        return
+    lines = [ui(lang, "topics_header")]
+    lines += [rtl("• " + escape_text(_topic_label(s.topic, lang))) for s in subs]
+    if chat.mode == "daily":
+        lines.append(ui(lang, "topics_mode_daily", hour=_hour(chat.daily_hour, lang)))
+    else:
+        lines.append(ui(lang, "topics_mode_instant"))
+    await send(update, context, "\n".join(lines))
+
+
+async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """My digest now: the latest stories of my subscriptions (top stories without any)."""
+    rt = runtime(context)
+    chat = ensure_chat(rt, update)
+    if chat is None:
+        return
+    lang = chat_lang(rt, update)
+    now = rt.now()
+    subs = subscriptions.list_subscriptions(rt.db, chat.id)
+    digests = []
+    seen: set[int] = set()
+
+    def add(items: list[Any]) -> None:
+        for d in items:
+            key = d.story_id if d.story_id is not None else -(d.article_id or 0)
+            if key not in seen:
+                seen.add(key)
+                digests.append(d)
+
+    for sub in subs:
+        if sub.topic:
+            try:
+                add(list(search_page(rt.db, sub.topic, offset=0, limit=3, now=now).digests))
+            except QueryError:
+                continue
+        else:
+            add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES))
+    if not subs:
+        await send(update, context, ui(lang, "digest_no_subs"))
+        add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES))
+    if not digests:
+        await send(update, context, ui(lang, "digest_empty"))
+        return
+    digests.sort(key=lambda d: d.published_at.timestamp() if d.published_at else 0,
+                 reverse=True)
+    for html in render_bundle(digests[:DIGEST_STORIES], lang, now, header=True):
+        await send(update, context, html)
+
+
+# ---------------------------------------------------------------------------------------------
+# /settings
+
+
+def _hour(hour: int, lang: str) -> str:
+    return num(hour, lang) + ":" + ("٠٠" if lang == "ar" else "00")
+
+
+def settings_text(chat: subscriptions.Chat, lang: str) -> str:
+    mode = t("mode_instant", lang) if chat.mode == "instant" else t(
+        "mode_daily", lang, hour=_hour(chat.daily_hour, lang))
+    if chat.quiet_start is None or chat.quiet_end is None:
+        quiet = t("quiet_none", lang)
+    else:
+        quiet = t("quiet_range", lang, start=_hour(chat.quiet_start, lang),
+                  end=_hour(chat.quiet_end, lang))
+    return ui(lang, "settings_now", mode=mode, quiet=quiet)
+
+
+def settings_keyboard(rt: Runtime, chat_id: int, lang: str) -> InlineKeyboardMarkup | None:
+    return keyboard([
+        [button(rt, chat_id, t("btn_instant", lang), "mode", {"mode": "instant"}),
+         button(rt, chat_id, t("btn_daily", lang), "daily_menu")],
+        [button(rt, chat_id, t("btn_quiet", lang), "quiet_menu")],
+    ])
+
+
+async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    chat = ensure_chat(rt, update)
+    if chat is None:
+        return
+    lang = chat_lang(rt, update)
+    await send(update, context, settings_text(chat, lang), settings_keyboard(rt, chat.id, lang))
+
+
+QUIET_PRESETS: tuple[tuple[int, int], ...] = ((22, 7), (23, 8), (0, 6), (21, 6))
+HOURS: tuple[int, ...] = (6, 7, 8, 9, 12, 15, 18, 20, 21, 22)
+
+
+# ---------------------------------------------------------------------------------------------
+# Buttons
+
+
+async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Resolve a pressed button's opaque id and run its action; unknown ids do nothing."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None:
+        return
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    cb = callbacks.resolve(rt.db, query.data, chat_id=chat.id if chat else 0, now=rt.now())
+    if cb is None or cb.action not in ACTIONS:
+        await query.answer(t("button_expired", lang), show_alert=True)
+        return
+    await ACTIONS[cb.action](update, context, rt, cb, lang)
+
+
+async def _edit_or_send(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str,
+                        markup: InlineKeyboardMarkup | None) -> None:
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        try:
+            await query.edit_message_text(html, parse_mode=ParseMode.HTML, reply_markup=markup,
+                                          link_preview_options=NO_PREVIEW)
+            return
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return
+    await send(update, context, html, markup)
+
+
+async def _act_search(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                      cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await answer_topic(update, context, rt, str(cb.payload.get("query", "")), offset=0,
+                       edit=False)
+
+
+async def _act_more(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                    cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    offset = int(cb.payload.get("offset", 0))
+    await answer_topic(update, context, rt, str(cb.payload.get("query", "")), offset=offset,
+                       edit=True)
+    await _answer_quietly(update)
+
+
+async def _answer_quietly(update: Update) -> None:
+    try:
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+    except BadRequest:
+        pass  # already answered (e.g. "no more results")
+
+
+async def _act_related(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                       cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    digest = digest_by_article(rt.db, int(cb.payload.get("article_id", 0)))
+    if digest is None or not digest.related:
+        await send(update, context, ui(lang, "no_related"))
+        return
+    await send(update, context, render_related(digest, lang, rt.now()))
+
+
+async def _act_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         cb: Callback, lang: str) -> None:
+    await _subscribe(update, context, rt, str(cb.payload.get("topic", "")), lang)
+
+
+async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                     cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    if not await may_change(update, context):
+        await _refuse_group(update, context, lang)
+        return
+    sub = subscriptions.unsubscribe_id(rt.db, cb.chat_id, int(cb.payload.get("id", 0)))
+    await update.callback_query.answer(t("done", lang))
+    if sub is None:
+        return
+    await send(update, context, ui(lang, "unsubscribed", topic=_topic_label(sub.topic, lang)))
+
+
+async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                           lang: str, change: Callable[[], subscriptions.Chat]) -> None:
+    assert update.callback_query is not None
+    if not await may_change(update, context):
+        await _refuse_group(update, context, lang)
+        return
+    chat = change()
+    await update.callback_query.answer(t("settings_saved", lang))
+    await _edit_or_send(update, context, settings_text(chat, lang),
+                        settings_keyboard(rt, chat.id, lang))
+
+
+async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                    cb: Callback, lang: str) -> None:
+    mode: subscriptions.Mode = "daily" if cb.payload.get("mode") == "daily" else "instant"
+    hour = cb.payload.get("hour")
+    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_mode(
+        rt.db, cb.chat_id, mode, int(hour) if hour is not None else None))
+
+
+async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                          cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    buttons = [button(rt, cb.chat_id, _hour(h, lang), "mode", {"mode": "daily", "hour": h})
+               for h in HOURS]
+    await _edit_or_send(update, context, ui(lang, "choose_hour"),
+                        keyboard([buttons[i:i + 5] for i in range(0, len(buttons), 5)]))
+
+
+async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                          cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    rows = [[button(rt, cb.chat_id, f"{_hour(s, lang)} – {_hour(e, lang)}", "quiet",
+                    {"start": s, "end": e})] for s, e in QUIET_PRESETS]
+    rows.append([button(rt, cb.chat_id, t("btn_quiet_off", lang), "quiet", {})])
+    await _edit_or_send(update, context, ui(lang, "choose_quiet"), keyboard(rows))
+
+
+async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                     cb: Callback, lang: str) -> None:
+    start, end = cb.payload.get("start"), cb.payload.get("end")
+    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_quiet_hours(
+        rt.db, cb.chat_id, None if start is None else int(start),
+        None if end is None else int(end)))
+
+
+async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                    cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    new = "en" if cb.payload.get("lang") == "en" else "ar"
+    subscriptions.set_language(rt.db, cb.chat_id, new)
+    await update.callback_query.answer(t("lang_set", new))
+    await _edit_or_send(update, context, ui(new, "lang_set"), None)
+
+
+Action = Callable[[Update, ContextTypes.DEFAULT_TYPE, Runtime, Callback, str], Awaitable[None]]
+ACTIONS: dict[str, Action] = {
+    "search": _act_search,
+    "more": _act_more,
+    "related": _act_related,
+    "subscribe": _act_subscribe,
+    "unsub": _act_unsub,
+    "mode": _act_mode,
+    "daily_menu": _act_daily_menu,
+    "quiet_menu": _act_quiet_menu,
+    "quiet": _act_quiet,
+    "lang": _act_lang,
+}

@@ -1,0 +1,133 @@
+"""What every handler shares: the runtime (settings, database, clock, sender) and reply helpers.
+
+The Application keeps one `Runtime` in `bot_data`; handlers reach it with `runtime(context)`.
+Helpers here turn i18n strings into Telegram HTML (dynamic values escaped, Arabic lines made
+right-to-left), pick a chat's language, and build buttons whose callback_data is an opaque id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot import callbacks
+from bot.i18n import Lang, lang_of, t
+from bot.render import RLM, escape_text, starts_rtl
+from digests import subscriptions
+from digests.settings import Settings
+from digests.storage import Database
+
+log = logging.getLogger(__name__)
+
+RUNTIME_KEY = "nashra"
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Runtime:
+    """The bot's shared state (mutable on purpose: tasks come and go while it runs)."""
+
+    settings: Settings
+    db: Database
+    clock: Callable[[], datetime] = utc_now
+    sender: Any = None  # bot.sender.Sender once started
+    sender_task: asyncio.Task[Any] | None = None
+    ingest_task: asyncio.Task[Any] | None = None
+    tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.settings.admin_ids
+
+    def spawn(self, coro: Any, name: str) -> asyncio.Task[Any]:
+        """Run `coro` in the background (outside the update's await chain), keeping a
+        reference so it is not garbage-collected and can be cancelled at shutdown."""
+        task = asyncio.create_task(coro, name=name)
+        self.tasks.add(task)
+        task.add_done_callback(self._done)
+        return task
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background task failed name=%s error=%r", task.get_name(),
+                      task.exception())
+
+
+def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
+    rt = context.application.bot_data[RUNTIME_KEY]
+    assert isinstance(rt, Runtime)
+    return rt
+
+
+def rtl(html: str) -> str:
+    """Arabic UI text: every line that does not start with an Arabic letter gets U+200F."""
+    return "\n".join(line if not line or starts_rtl(line) else RLM + line
+                     for line in html.split("\n"))
+
+
+def ui(lang: str, key: str, **values: object) -> str:
+    """An i18n string as Telegram HTML: values escaped, RTL lines in Arabic."""
+    safe = {k: escape_text(v) if isinstance(v, str) else v for k, v in values.items()}
+    text = t(key, lang, **safe)
+    return rtl(text) if lang == "ar" else text
+
+
+def chat_lang(rt: Runtime, update: Update) -> Lang:
+    """The language for this update: the chat's stored choice, else the user's Telegram one."""
+    chat = update.effective_chat
+    stored = subscriptions.get_chat(rt.db, chat.id) if chat else None
+    user = update.effective_user
+    return lang_of(user.language_code if user else None, stored.language if stored else None,
+                   rt.settings.default_language)
+
+
+def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
+    """Record the chat (type, title, the user's language as first guess); None without a chat."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    user = update.effective_user
+    language = None
+    if user and user.language_code and chat.type == "private":
+        language = "en" if user.language_code.lower().startswith("en") else "ar"
+    title = chat.title or chat.full_name or ""
+    return subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type, title=title,
+                                     language=language)
+
+
+def button(rt: Runtime, chat_id: int, text: str, action: str,
+           payload: dict[str, Any] | None = None) -> InlineKeyboardButton:
+    """An inline button whose callback_data is an opaque id stored with its meaning."""
+    cb_id = callbacks.new_callback(rt.db, chat_id=chat_id, action=action, payload=payload,
+                                   now=rt.now())
+    return InlineKeyboardButton(text, callback_data=cb_id)
+
+
+def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
+    rows = [list(r) for r in rows if r]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str,
+               markup: InlineKeyboardMarkup | None = None) -> Any:
+    """Send an HTML message to the update's chat (link previews off: digests carry many links)."""
+    chat = update.effective_chat
+    assert chat is not None
+    return await context.bot.send_message(chat.id, html, parse_mode=ParseMode.HTML,
+                                          reply_markup=markup,
+                                          link_preview_options=NO_PREVIEW)

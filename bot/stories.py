@@ -1,0 +1,73 @@
+"""The bot's read queries over the archive: a page of topic answers, the latest top stories,
+one article's digest. Thin wrappers over digests.search and the `articles`/`stories` tables, so
+handlers stay about Telegram.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from digests.errors import QueryError
+from digests.models import Digest, iso
+from digests.records import ARTICLE_SELECT, digest_from_row
+from digests.storage import Database
+
+TOP_WINDOW = timedelta(hours=48)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of answers to a topic question (stories folded: one report per story)."""
+
+    digests: tuple[Digest, ...]
+    total: int
+    suggestions: tuple[str, ...] = ()
+
+
+def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime) -> Page:
+    """Best matching stories for `query`, newest first among equals; suggestions when none.
+
+    Raises:
+        QueryError: nothing searchable in the query (only stop-words or punctuation).
+    """
+    from digests.search import search, suggest  # late: the search index is built elsewhere
+
+    result = search(db.db, query, limit=limit, offset=offset, now=now, fold_stories=True)
+    if not result.hits and not result.terms:
+        raise QueryError(result.message or f"nothing searchable in {query!r}")
+    digests = tuple(hit.digest for hit in result.hits)
+    suggestions: tuple[str, ...] = ()
+    if not digests and offset == 0:
+        found = list(getattr(result, "suggestions", ()) or ()) or suggest(db.db, query, limit=5)
+        suggestions = tuple(s for s in found if s and s != query)[:5]
+    return Page(digests=digests, total=int(result.total), suggestions=suggestions)
+
+
+def latest_digests(db: Database, *, now: datetime, limit: int,
+                   window: timedelta = TOP_WINDOW) -> list[Digest]:
+    """Top stories: those reported by the most articles in `window` before `now`, newest first
+    among equals; one digest (the newest report) per story. An archive with nothing that
+    recent (the demo's sample news, a quiet night) falls back to the newest stories stored."""
+    since = iso(now - window)
+    for lower in (since, None):
+        rows = list(db.db.query(
+            f"""{ARTICLE_SELECT}
+                where articles.id in (
+                  select max(a.id) from articles a
+                  where (? is null or a.published_at >= ?) and a.published_at <= ?
+                  group by coalesce(a.story_id, -a.id))
+                order by (select count(*) from articles b
+                          where b.story_id = articles.story_id) desc,
+                         articles.published_at desc
+                limit ?""",
+            [lower, lower, iso(now), limit]))
+        if rows:
+            return [digest_from_row(r) for r in rows]
+    return []
+
+
+def digest_by_article(db: Database, article_id: int) -> Digest | None:
+    row = next(iter(db.db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])), None)
+    return digest_from_row(row) if row else None
+

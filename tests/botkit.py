@@ -1,0 +1,138 @@
+"""Test kit for the bot: the real PTB Application against D1's emulator, with sample news.
+
+`sample_db(tmp_path)` copies a database holding the bundled sample site's articles (ingested once
+per test session through the real pipeline); `running_bot(...)` starts the emulator and the
+Application (long polling, the sender as a background task) and yields a `BotHarness` whose
+helpers inject user actions and wait for the bot's answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import shutil
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from bot.app import build_application
+from bot.emulator import Emulator, SentMessage, User
+from digests.settings import Settings
+from digests.storage import Database
+
+TOKEN = "123456789:TEST-token-for-the-emulator-only"
+ADMIN = 1000
+READER = 2000
+
+_TEMPLATE: dict[str, Path] = {}
+
+
+def sample_template() -> Path:
+    """A database with the sample site ingested (built once per session, then copied)."""
+    if "path" in _TEMPLATE:
+        return _TEMPLATE["path"]
+    from digests.pipeline import poll_once
+    from digests.samplesite import SampleSite
+    from digests.sources import add_source
+
+    folder = Path(tempfile.mkdtemp(prefix="nashra-botkit-"))
+    path = folder / "sample.db"
+    settings = Settings(database_path=path, allow_private_sources=True, fetch_timeout_seconds=5.0)
+    with SampleSite() as site, Database(path) as db:
+        now = datetime.now(timezone.utc)
+        for url in site.feed_urls:
+            add_source(db, url, settings=settings, now=now)
+        # in a thread: the calling test may already run inside an event loop
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, poll_once(db, settings, now=now, only_due=False)).result()
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    _TEMPLATE["path"] = path
+    return path
+
+
+def sample_db(tmp_path: Path) -> Path:
+    """A fresh copy of the sample database for one test."""
+    target = tmp_path / "nashra.db"
+    shutil.copyfile(sample_template(), target)
+    return target
+
+
+@dataclass
+class BotHarness:
+    """A running bot and the emulator it talks to."""
+
+    emu: Emulator
+    app: Any
+    db: Database
+    settings: Settings
+
+    def user(self, user_id: int, language_code: str = "ar") -> User:
+        return User(id=user_id, first_name=f"U{user_id}", language_code=language_code)
+
+    async def say(self, chat_id: int, text: str, *, n: int = 1, user: User | None = None,
+                  language_code: str | None = None, timeout: float = 10.0) -> list[SentMessage]:
+        """A user writes `text`; returns the bot's next `n` messages to that chat."""
+        before = len(self.emu.messages(chat_id))
+        self.emu.send_user_message(chat_id, text, user=user, language_code=language_code)
+        got = await self.emu.await_messages(chat_id, before + n, timeout=timeout)
+        return got[before:]
+
+    async def click(self, message: SentMessage, button_text: str, *, n: int = 1,
+                    user: User | None = None, data: str | None = None,
+                    timeout: float = 10.0) -> list[SentMessage]:
+        """A user presses a button; returns the next `n` new messages (n=0: wait for the
+        callback answer only)."""
+        before = len(self.emu.messages(message.chat_id))
+        query_id = self.emu.click(message, button_text if data is None else None, data=data,
+                                  user=user)
+        if n == 0:
+            await self.emu.await_callback_answer(query_id, timeout=timeout)
+            return []
+        got = await self.emu.await_messages(message.chat_id, before + n, timeout=timeout)
+        return got[before:]
+
+    async def click_answer(self, message: SentMessage, button_text: str | None = None, *,
+                           data: str | None = None, user: User | None = None) -> dict[str, Any]:
+        """Press a button and return the callback answer the bot gave."""
+        query_id = self.emu.click(message, button_text, data=data, user=user)
+        return await self.emu.await_callback_answer(query_id, timeout=10.0)
+
+    async def until(self, predicate: Callable[[], Any], timeout: float = 10.0) -> Any:
+        return await self.emu.await_for(predicate, timeout=timeout)
+
+    async def settle(self) -> None:
+        """Wait until the bot has taken every injected update and handled it."""
+        await self.emu.await_for(lambda: self.emu.pending_updates() == 0, timeout=10.0)
+        await asyncio.sleep(0.2)
+
+
+@asynccontextmanager
+async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({ADMIN}),
+                      **settings_changes: Any) -> AsyncIterator[BotHarness]:
+    """The real Application (handlers, sender, command menus) against a fresh emulator."""
+    emu = Emulator().start()
+    settings = Settings(database_path=db_path, telegram_bot_token=TOKEN,
+                        telegram_api_base_url=emu.base_url, admin_ids=admin_ids,
+                        allow_private_sources=True, fetch_timeout_seconds=5.0,
+                        **settings_changes)
+    db = Database(db_path)
+    app = build_application(settings, db, poll_sources=False,
+                            sender_options={"poll_seconds": 0.05, "retry_delay": 0.2})
+    try:
+        await app.initialize()
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        yield BotHarness(emu=emu, app=app, db=db, settings=settings)
+    finally:
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+        db.close()
+        emu.stop()

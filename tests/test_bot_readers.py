@@ -1,0 +1,259 @@
+"""Reader stories end to end: the real PTB Application against the emulator, sample news."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from botkit import READER, running_bot, sample_db
+from telegram_html import check_message
+
+from bot import readers
+from bot.emulator import SentMessage
+from digests import subscriptions
+
+
+def _ok(messages: list[SentMessage]) -> None:
+    for m in messages:
+        assert check_message(m.text) == [], m.text
+
+
+async def test_start_welcomes_in_arabic_with_example_topic_buttons(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "/start")
+        _ok([msg])
+        assert "أهلًا بك في" in msg.plain_text
+        assert "الغوطة" in msg.button_texts()
+        # pressing an example topic asks about it
+        [answer] = await h.click(msg, "الغوطة")
+        _ok([answer])
+        assert "نتائج «الغوطة»" in answer.plain_text
+
+
+async def test_english_user_gets_english(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "/start", language_code="en-GB")
+        assert "Welcome to" in msg.plain_text
+
+
+async def test_topic_question_answers_with_digests_and_buttons(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "الغوطة")
+        _ok([msg])
+        text = msg.plain_text
+        assert "نتائج «الغوطة»" in text
+        assert "دوما" in text or "الغوطة الشرقية" in text
+        buttons = msg.button_texts()
+        assert "🔔 تابع هذا الموضوع" in buttons
+        assert any(b.startswith("روابط ذات صلة") for b in buttons)
+        # headline linked, quotes as «…» — speaker
+        assert '<a href="http://127.0.0.1' in msg.text
+        # every callback_data is an opaque id, not an action or a topic
+        for b in msg.buttons():
+            assert "الغوطة" not in b["callback_data"] and len(b["callback_data"]) <= 64
+
+
+async def test_related_links_button(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "الغوطة")
+        label = next(b for b in msg.button_texts() if b.startswith("روابط ذات صلة"))
+        [related] = await h.click(msg, label)
+        _ok([related])
+        assert "روابط ذات صلة" in related.plain_text
+        assert related.text.count("<a href=") >= 2  # the headline and at least one link
+
+
+async def test_follow_button_subscribes(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "الغوطة")
+        [done] = await h.click(msg, "🔔 تابع هذا الموضوع")
+        assert "تمت متابعة «الغوطة»" in done.plain_text
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == ["الغوطة"]
+
+
+async def test_pagination_with_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "PAGE_SIZE", 1)
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "الغوطة")
+        assert "١–١ من" in msg.plain_text
+        assert "المزيد" in msg.button_texts()
+        first = msg.plain_text
+        h.emu.click(msg, "المزيد")
+        edited = await h.until(lambda: [m for m in h.emu.messages(READER)
+                                        if m.message_id == msg.message_id and m.edits > 0])
+        page2 = edited[0]
+        _ok([page2])
+        assert "٢–٢ من" in page2.plain_text and page2.plain_text != first
+        assert len(h.emu.messages(READER)) == 1  # edited in place, not a new message
+
+
+async def test_nothing_found_says_so_and_suggests(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "زلزال في كوكب المريخ")
+        _ok([msg])
+        assert "لم أجد أخبارًا عن «زلزال في كوكب المريخ»" in msg.plain_text
+        assert "🔔 تابع هذا الموضوع" in msg.button_texts()
+        # a misspelt known topic offers the right spelling
+        [near] = await h.say(READER, "الغوطا")
+        assert "لم أجد" in near.plain_text and "هل تقصد" in near.plain_text
+        assert "الغوطة" in near.button_texts()
+        [answer] = await h.click(near, "الغوطة")
+        assert "نتائج «الغوطة»" in answer.plain_text
+
+
+async def test_only_stop_words_gets_a_hint(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "في من على")
+        assert "لا يحوي كلمات يمكن البحث عنها" in msg.plain_text
+
+
+async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/subscribe الغوطة")
+        assert "تمت متابعة «الغوطة»" in m.plain_text
+        [m] = await h.say(READER, "/subscribe غوطة")
+        assert "أنت تتابع «الغوطة» من قبل" in m.plain_text
+        [m] = await h.say(READER, "/subscribe")
+        assert "النشرة العامة" in m.plain_text
+        [m] = await h.say(READER, "/topics")
+        assert "• الغوطة" in m.plain_text and "• النشرة العامة" in m.plain_text
+        [menu] = await h.say(READER, "/unsubscribe")
+        assert menu.button_texts() == ["❌ الغوطة", "❌ النشرة العامة"]
+        [gone] = await h.click(menu, "❌ الغوطة")
+        assert "أُلغيت متابعة «الغوطة»" in gone.plain_text
+        [m] = await h.say(READER, "/unsubscribe النشرة")
+        assert "لست تتابع" in m.plain_text
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == [""]
+
+
+async def test_deep_link_subscribes_to_an_encoded_arabic_topic(tmp_path: Path) -> None:
+    payload = readers.encode_start_payload("الغوطة الشرقية")
+    assert payload.isascii() and len(payload) <= 64
+    async with running_bot(sample_db(tmp_path)) as h:
+        got = await h.say(READER, f"/start {payload}", n=2)
+        assert "تمت متابعة «الغوطة الشرقية» عبر الرابط" in got[0].plain_text
+        assert "أهلًا بك" in got[1].plain_text
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == [
+            "الغوطة الشرقية"]
+
+
+def test_deep_link_payloads() -> None:
+    for topic in ("الغوطة", "syria", "إيران", "Ghouta east"):
+        assert readers.decode_start_payload(readers.encode_start_payload(topic)) == topic
+    assert readers.decode_start_payload("syria_news") == "syria news"
+    assert readers.decode_start_payload("t-!!!") == ""
+    with pytest.raises(ValueError):
+        readers.encode_start_payload("الغوطة " * 10)
+
+
+async def test_digest_now(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        got = await h.say(READER, "/digest", n=2)
+        assert "لا تتابع أي موضوع" in got[0].plain_text
+        assert "نشرة الأخبار" in got[1].plain_text
+        await h.say(READER, "/subscribe لبنان")
+        [mine] = await h.say(READER, "/digest")
+        _ok([mine])
+        assert "لبنان" in mine.plain_text
+
+
+async def test_settings_daily_hour_and_quiet_hours(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [menu] = await h.say(READER, "/settings")
+        assert "التنبيهات: فورية" in menu.plain_text
+        h.emu.click(menu, "🗓 يومية")
+        await h.until(lambda: "في أي ساعة" in h.emu.messages(READER)[-1].plain_text)
+        hours = h.emu.messages(READER)[-1]
+        h.emu.click(hours, "٢٠:٠٠")
+        await h.until(lambda: "نشرة يومية الساعة ٢٠:٠٠" in h.emu.messages(READER)[-1].plain_text)
+        chat = subscriptions.get_chat(h.db, READER)
+        assert chat is not None and (chat.mode, chat.daily_hour) == ("daily", 20)
+        h.emu.click(h.emu.messages(READER)[-1], "🌙 ساعات الهدوء")
+        await h.until(lambda: "ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text
+                      and "٢٢:٠٠ – ٧:٠٠" in h.emu.messages(READER)[-1].button_texts())
+        h.emu.click(h.emu.messages(READER)[-1], "٢٢:٠٠ – ٧:٠٠")
+        await h.until(lambda: "من ٢٢:٠٠ إلى ٧:٠٠" in h.emu.messages(READER)[-1].plain_text)
+        chat = subscriptions.get_chat(h.db, READER)
+        assert chat is not None and (chat.quiet_start, chat.quiet_end) == (22, 7)
+
+
+async def test_lang_switches_to_english(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [menu] = await h.say(READER, "/lang")
+        h.emu.click(menu, "English")
+        await h.until(lambda: "Language is now English" in h.emu.messages(READER)[-1].plain_text)
+        [m] = await h.say(READER, "/start")  # the user's Telegram language is still Arabic
+        assert "Welcome to" in m.plain_text
+        [m] = await h.say(READER, "الغوطة")
+        assert "Results for «الغوطة»" in m.plain_text and "🔔 Follow this topic" in m.button_texts()
+
+
+async def test_help_lists_every_command(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/help")
+        for command, _, _ in readers.READER_COMMANDS:
+            assert f"/{command}" in m.plain_text
+        assert "/push" not in m.plain_text  # admin commands only for admins
+        [m] = await h.say(READER, "/nosuchcommand")
+        assert "/subscribe" in m.plain_text
+
+
+async def test_tampered_and_foreign_callback_data_do_nothing(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "الغوطة")
+        before = len(h.emu.messages())
+        answer = await h.click_answer(msg, data="subscribe:الغوطة")
+        assert "انتهت صلاحية هذا الزر" in answer.get("text", "")
+        # a real id from another chat's message pressed here: refused too
+        [other] = await h.say(READER + 1, "الغوطة")
+        foreign = next(b["callback_data"] for b in other.buttons()
+                       if b["text"] == "🔔 تابع هذا الموضوع")
+        answer = await h.click_answer(msg, data=foreign)
+        assert "انتهت صلاحية" in answer.get("text", "")
+        await h.settle()
+        assert len(h.emu.messages()) == before + 1  # only the other chat's answer
+        assert subscriptions.list_subscriptions(h.db, READER) == []
+        assert subscriptions.list_subscriptions(h.db, READER + 1) == []
+
+
+async def test_group_only_admins_change_subscriptions(tmp_path: Path) -> None:
+    group = -100500
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[READER])
+        member = h.user(READER + 7)
+        [m] = await h.say(group, "/subscribe الغوطة", user=member)
+        assert "مشرفو المجموعة وحدهم" in m.plain_text
+        assert subscriptions.list_subscriptions(h.db, group) == []
+        [m] = await h.say(group, "/subscribe الغوطة", user=h.user(READER))
+        assert "تمت متابعة «الغوطة»" in m.plain_text
+        [menu] = await h.say(group, "/unsubscribe", user=h.user(READER))
+        answer = await h.click_answer(menu, "❌ الغوطة", user=member)
+        assert "مشرفو المجموعة" in answer.get("text", "")
+        assert len(subscriptions.list_subscriptions(h.db, group)) == 1
+        # plain text in a group is not a topic question (the bot would answer every chat line)
+        await h.settle()
+        count = len(h.emu.messages(group))
+        h.emu.send_user_message(group, "الغوطة", user=member)
+        await h.settle()
+        assert len(h.emu.messages(group)) == count
+
+
+async def test_channel_posts_can_subscribe(tmp_path: Path) -> None:
+    channel = -100777
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_chat(channel, type="channel", title="قناة")
+        [m] = await h.say(channel, "/subscribe لبنان")
+        assert "تمت متابعة «لبنان»" in m.plain_text
+        chat = subscriptions.get_chat(h.db, channel)
+        assert chat is not None and chat.type == "channel"
+
+
+async def test_bot_removed_from_group_deactivates_it(tmp_path: Path) -> None:
+    group = -100600
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "g", admins=[READER])
+        h.emu.chat_member_update(group, new_status="member", old_status="left")
+        await h.until(lambda: subscriptions.get_chat(h.db, group) is not None)
+        h.emu.chat_member_update(group, new_status="left", old_status="member")
+        await h.until(lambda: not subscriptions.get_chat(h.db, group).active)  # type: ignore
+
