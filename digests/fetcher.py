@@ -74,6 +74,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     reference = now or datetime.now(timezone.utc)
+    if reference.tzinfo is None:
+        reference = reference.replace(tzinfo=timezone.utc)
     return max(0.0, (when - reference).total_seconds())
 
 
@@ -272,9 +274,12 @@ class Fetcher:
 
 def _date_header(headers: Mapping[str, str]) -> datetime | None:
     try:
-        return parsedate_to_datetime(headers["date"]) if "date" in headers else None
+        when = parsedate_to_datetime(headers["date"]) if "date" in headers else None
     except (TypeError, ValueError, IndexError):
         return None
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when
 
 
 def _too_big(url: str, cap: int) -> str:

@@ -176,17 +176,24 @@ async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher, sourc
         fetched = [_Fetched(e, None, "جلب الصفحات معطل / page fetching disabled", None, None)
                    for e in fresh]
     new = duplicates = pages_failed = 0
+    store_errors: list[str] = []
     started = time.perf_counter()
     # Oldest first, so stories and related links see the coverage in the order it appeared.
     for item in sorted(fetched, key=_order_key):
         published = item.entry.published_at or (item.page.published_at if item.page else None)
         backfill = first_poll or (published is not None and published < now - PUSH_WINDOW)
-        with db.transaction() as sql:
-            result = archive.store_article(
-                sql, source_id=source.id, entry=item.entry, page=item.page, now=now,
-                page_error=item.error, page_etag=item.etag, page_last_modified=item.last_modified)
-            if result.article is not None:
-                run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
+        try:
+            with db.transaction() as sql:
+                result = archive.store_article(
+                    sql, source_id=source.id, entry=item.entry, page=item.page, now=now,
+                    page_error=item.error, page_etag=item.etag,
+                    page_last_modified=item.last_modified)
+                if result.article is not None:
+                    run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
+        except Exception as exc:  # a failing step rolls back this article only
+            log.exception("article not stored source=%s url=%s", source.id, item.entry.url)
+            store_errors.append(f"{item.entry.url}: {type(exc).__name__}: {exc}")
+            continue
         if result.outcome == "stored":
             new += 1
             pages_failed += item.page is None
@@ -195,17 +202,26 @@ async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher, sourc
         else:
             known += 1
     clock.store += time.perf_counter() - started
-    report = _succeeded(db, settings, source, now, feed, "new" if new else "unchanged")
+    # After a store error the feed's validators are not kept, so the next poll reads the whole
+    # feed again and retries the entries that did not make it (stored ones are skipped).
+    report = _succeeded(db, settings, source, now, feed, "new" if new else "unchanged",
+                        keep_validators=not store_errors)
+    error = None
+    if store_errors:
+        error = (f"تعذر حفظ {len(store_errors)} خبرًا / {len(store_errors)} articles not stored: "
+                 + "; ".join(store_errors[:3]))
     return SourceReport(source.id, source.name, source.url, report.status, entries=len(entries),
                         new=new, known=known, duplicates=duplicates, pages_failed=pages_failed,
-                        next_poll_at=report.next_poll_at)
+                        error=error, next_poll_at=report.next_poll_at)
 
 
 def _succeeded(db: Database, settings: Settings, source: Source, now: datetime,
-               feed: FetchResult, status: SourceStatus) -> SourceReport:
+               feed: FetchResult, status: SourceStatus, *, keep_validators: bool = True
+               ) -> SourceReport:
     with db.transaction() as sql:
         sources.record_success(sql, source.id, now, settings, status=feed.status,
-                               etag=feed.etag, last_modified=feed.last_modified,
+                               etag=feed.etag if keep_validators else None,
+                               last_modified=feed.last_modified if keep_validators else None,
                                max_age=feed.max_age)
     fresh = sources.get_source(db, source.id)
     return SourceReport(source.id, source.name, source.url, status,

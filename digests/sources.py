@@ -3,8 +3,8 @@
 A source is a feed URL with its health: last success, last error, consecutive failures and the
 next poll time. Failing sources back off exponentially (capped), a server's Retry-After is
 honoured, and a healthy source is next polled after POLL_INTERVAL_MINUTES or its Cache-Control
-max-age, whichever is longer. Removing a source that already has articles deactivates it so its
-articles stay searchable; re-adding it brings it back.
+max-age, whichever is longer. Removing a source deactivates it: its articles stay searchable and
+the sources file does not bring it back; adding it again by hand does.
 """
 
 from __future__ import annotations
@@ -128,18 +128,15 @@ def due_sources(db: Database | sqlite_utils.Database, now: datetime) -> list[Sou
 
 
 def remove_source(db: Database, source_id: int) -> Source:
-    """Remove a source; one with stored articles is deactivated so its articles stay."""
+    """Remove (deactivate) a source. Raises SourceError when there is no such active source."""
     source = get_source(db, source_id)
     if source is None or not source.active:
         raise SourceError(f"لا يوجد مصدر برقم {source_id}؛ راجع `sources list` / "
                           f"no source with id {source_id}; see `sources list`")
     with db.transaction() as sql:
-        has_articles = sql.execute("select 1 from articles where source_id = ? limit 1",
-                                   [source_id]).fetchone()
-        if has_articles:
-            sql.table("sources").update(source_id, {"active": 0})
-        else:
-            sql.execute("delete from sources where id = ?", [source_id])
+        # Deactivated, not deleted: its articles stay searchable, and the sources file does
+        # not bring a source back that the operator removed.
+        sql.table("sources").update(source_id, {"active": 0, "next_poll_at": None})
     log.info("source removed id=%s url=%s", source_id, source.url)
     return source
 

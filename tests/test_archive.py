@@ -1,0 +1,90 @@
+"""The archive: dedup by GUID, URL, content hash; tombstones; lookups."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from digests.archive import (find_known, get_article, get_article_by_url, remove_article,
+                             store_article)
+from digests.models import FeedEntry, Page, RelatedItem
+from digests.settings import Settings
+from digests.sources import add_source
+from digests.storage import Database
+
+NOW = datetime(2018, 3, 12, tzinfo=timezone.utc)
+PAGE = Page(title="عنوان الصفحة | موقع", published_at=datetime(2018, 3, 1, tzinfo=timezone.utc),
+            author="كاتب", paragraphs=("الفقرة الأولى عن الغوطة.", "الفقرة الثانية."),
+            related=(RelatedItem("خبر ذو صلة", "http://x.example/r", None),))
+
+
+def _source(database: Database, settings: Settings, path: str = "/feed") -> int:
+    return add_source(database, f"http://127.0.0.1{path}", settings=settings, now=NOW).id
+
+
+def _store(database: Database, source_id: int, entry: FeedEntry, page: Page | None = PAGE,
+           **kw: object):  # type: ignore[no-untyped-def]
+    with database.transaction() as sql:
+        return store_article(sql, source_id=source_id, entry=entry, page=page, now=NOW, **kw)
+
+
+def test_store_merges_feed_and_page(database: Database, settings: Settings) -> None:
+    sid = _source(database, settings)
+    entry = FeedEntry(url="http://x.example/a?utm_source=rss", title="عنوان الخلاصة", guid="g1",
+                      summary="ملخص", published_at=None, author="")
+    result = _store(database, sid, entry, page_etag='"p1"')
+    assert result.outcome == "stored" and result.article is not None
+    article = get_article(database, result.article.id)
+    assert article == result.article
+    assert article.title == "عنوان الخلاصة"           # the feed's clean title wins
+    assert article.published_at == PAGE.published_at  # the page fills the feed's gap
+    assert article.author == "كاتب"
+    assert article.paragraphs == PAGE.paragraphs and article.summary == "ملخص"
+    assert article.related == PAGE.related and article.page_ok
+    assert article.source_name == "127.0.0.1" and article.guid == "g1"
+    row = database.db.execute("select body, page_status, page_etag from articles").fetchone()
+    assert row == ("الفقرة الأولى عن الغوطة.\nالفقرة الثانية.", "ok", '"p1"')
+    assert get_article_by_url(database, "HTTP://X.example/a#x") == article
+    assert get_article(database, 999) is None
+
+
+def test_feed_only_when_the_page_failed(database: Database, settings: Settings) -> None:
+    sid = _source(database, settings)
+    result = _store(database, sid, FeedEntry(url="http://x.example/b", title="ب", summary="ملخص"),
+                    page=None, page_error="HTTP 500")
+    assert result.article is not None and not result.article.page_ok
+    assert result.article.text == "ملخص"
+    assert database.db.execute("select page_status, page_error from articles").fetchone() == \
+        ("feed_only", "HTTP 500")
+
+
+def test_dedup_by_guid_then_url_then_content(database: Database, settings: Settings) -> None:
+    sid = _source(database, settings)
+    other = _source(database, settings, "/other")
+    first = _store(database, sid, FeedEntry(url="http://x.example/1", title="أ", guid="g"))
+    assert first.outcome == "stored" and first.article is not None
+    same_guid = _store(database, sid, FeedEntry(url="http://x.example/1-moved", title="أ",
+                                                 guid="g"))
+    same_url = _store(database, other, FeedEntry(url="http://X.example/1?fbclid=7", title="أ"))
+    same_text = _store(database, other, FeedEntry(url="http://mirror.example/9", title="أ"))
+    assert [r.outcome for r in (same_guid, same_url, same_text)] == ["duplicate"] * 3
+    assert {r.existing_id for r in (same_guid, same_url, same_text)} == {first.article.id}
+    # the same GUID from another source is another article (GUIDs are per source)
+    assert _store(database, other, FeedEntry(url="http://y.example/2", title="ج", guid="g"),
+                  page=None).outcome == "stored"
+    assert database.db.execute("select count(*) from articles").fetchone()[0] == 2
+
+
+def test_removed_article_never_comes_back(database: Database, settings: Settings) -> None:
+    sid = _source(database, settings)
+    entry = FeedEntry(url="http://x.example/gone", title="أ", guid="gone")
+    stored = _store(database, sid, entry)
+    assert stored.article is not None
+    removed = remove_article(database, stored.article.id, NOW)
+    assert removed is not None and removed.url == entry.url
+    assert get_article(database, stored.article.id) is None
+    assert find_known(database, sid, entry) == ("tombstoned", None)
+    for again in (entry, FeedEntry(url="http://x.example/gone?utm_medium=x", title="أ"),
+                  FeedEntry(url="http://elsewhere.example/copy", title="أ")):
+        assert _store(database, sid, again).outcome == "tombstoned"
+    assert database.db.execute("select count(*) from articles").fetchone()[0] == 0
+    assert remove_article(database, 12345, NOW) is None

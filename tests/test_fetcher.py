@@ -1,0 +1,195 @@
+"""The fetcher against a real loopback server (and a MockTransport for the public-IP cases)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+
+import httpx
+import pytest
+
+from digests.errors import PermanentFetchError, TemporaryFetchError
+from digests.fetcher import Fetcher, parse_max_age, parse_retry_after
+from digests.samplesite import Request, Response, SampleSite, gzip_bomb, redirect
+from digests.settings import Settings
+
+
+@pytest.fixture
+def site() -> Iterator[SampleSite]:
+    with SampleSite() as running:
+        yield running
+
+
+@pytest.fixture
+def fast(settings: Settings) -> Settings:
+    return settings.replace(fetch_timeout_seconds=0.5, max_body_bytes=200_000)
+
+
+async def test_get_then_conditional_get_answers_304(site: SampleSite, settings: Settings) -> None:
+    async with Fetcher(settings) as fetcher:
+        first = await fetcher.fetch(site.feed_url("main"))
+        assert first.status == 200 and b"<rss" in first.body
+        assert first.etag and first.last_modified
+        by_etag = await fetcher.fetch(site.feed_url("main"), etag=first.etag)
+        by_date = await fetcher.fetch(site.feed_url("main"), last_modified=first.last_modified)
+    assert by_etag.not_modified and by_etag.status == 304 and by_etag.body == b""
+    assert by_date.not_modified
+    sent = [r for r in site.requests if r.path == "/feeds/main.xml"]
+    assert sent[1].headers["if-none-match"] == first.etag
+    assert sent[2].headers["if-modified-since"] == first.last_modified
+
+
+async def test_user_agent_names_the_bot(site: SampleSite, settings: Settings) -> None:
+    async with Fetcher(settings) as fetcher:
+        await fetcher.fetch(site.feed_url("main"))
+    assert site.requests[-1].headers["user-agent"].startswith("NashraBot/")
+
+
+async def test_redirects_are_followed_and_limited(site: SampleSite, settings: Settings) -> None:
+    site.add_route("/old-feed", redirect("/feeds/main.xml", 301))
+    site.add_route("/loop", redirect("/loop"))
+    async with Fetcher(settings) as fetcher:
+        result = await fetcher.fetch(site.url("/old-feed"))
+        assert result.final_url == site.feed_url("main") and result.status == 200
+        with pytest.raises(PermanentFetchError, match="too many redirects"):
+            await fetcher.fetch(site.url("/loop"))
+    assert site.hits("/loop") == settings.max_redirects + 1
+
+
+async def test_gzip_bomb_stops_at_the_decompressed_cap(site: SampleSite, fast: Settings) -> None:
+    bomb = gzip_bomb(64 * 1024 * 1024)
+    assert len(bomb.body) < 200_000  # small on the wire, 64 MB inflated
+    site.add_route("/bomb.xml", bomb)
+    async with Fetcher(fast) as fetcher:
+        with pytest.raises(PermanentFetchError, match="cap"):
+            await fetcher.fetch(site.url("/bomb.xml"))
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+async def test_oversized_body_is_refused(site: SampleSite, fast: Settings, chunked: bool) -> None:
+    body = b"x" * 300_000
+    if chunked:  # no usable Content-Length up front: the stream itself is cut at the cap
+        site.add_route("/big", Response(body=body, headers={"Content-Encoding": "identity"}))
+    else:
+        site.add_route("/big", Response(body=body))
+    async with Fetcher(fast) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch(site.url("/big"))
+    assert "200000" in str(info.value)
+
+
+async def test_server_errors_are_temporary_and_client_errors_permanent(
+        site: SampleSite, settings: Settings) -> None:
+    site.add_route("/500", Response(status=500))
+    site.add_route("/403", Response(status=403))
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(TemporaryFetchError) as temporary:
+            await fetcher.fetch(site.url("/500"))
+        with pytest.raises(PermanentFetchError) as permanent:
+            await fetcher.fetch(site.url("/403"))
+        with pytest.raises(PermanentFetchError):
+            await fetcher.fetch(site.url("/missing"))
+    assert temporary.value.status == 500
+    assert permanent.value.status == 403
+
+
+async def test_429_carries_retry_after(site: SampleSite, settings: Settings) -> None:
+    site.add_route("/busy", Response(status=429, headers={"Retry-After": "120"}))
+    # An HTTP-date Retry-After is measured against the response's own Date header.
+    later = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=120), usegmt=True)
+    site.add_route("/busy-date", Response(status=503, headers={"Retry-After": later}))
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(TemporaryFetchError) as seconds:
+            await fetcher.fetch(site.url("/busy"))
+        with pytest.raises(TemporaryFetchError) as http_date:
+            await fetcher.fetch(site.url("/busy-date"))
+    assert (seconds.value.status, seconds.value.retry_after) == (429, 120.0)
+    assert http_date.value.retry_after is not None
+    assert 100.0 <= http_date.value.retry_after <= 121.0
+
+
+async def test_timeout_is_temporary(site: SampleSite, fast: Settings) -> None:
+    site.add_route("/slow", Response(body=b"late", delay=5.0))
+    async with Fetcher(fast) as fetcher:
+        with pytest.raises(TemporaryFetchError, match="timed out"):
+            await fetcher.fetch(site.url("/slow"))
+
+
+async def test_connection_refused_is_temporary(settings: Settings) -> None:
+    with SampleSite(with_sample=False) as gone:
+        url = gone.url("/feed")
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(TemporaryFetchError):
+            await fetcher.fetch(url)
+
+
+async def test_private_address_refused_unless_allowed(site: SampleSite, settings: Settings
+                                                      ) -> None:
+    strict = settings.replace(allow_private_sources=False)
+    async with Fetcher(strict) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch(site.feed_url("main"))
+    assert "ALLOW_PRIVATE_SOURCES" in str(info.value) and "خاص" in str(info.value)
+    assert site.hits() == 0  # refused before connecting
+    async with Fetcher(settings) as fetcher:
+        assert (await fetcher.fetch(site.feed_url("main"))).status == 200
+
+
+async def test_each_redirect_hop_is_checked_against_the_private_rule(settings: Settings) -> None:
+    strict = settings.replace(allow_private_sources=False)
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(302, headers={"Location": "http://127.0.0.1:9/internal"})
+
+    async with Fetcher(strict, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(PermanentFetchError, match="127.0.0.1"):
+            await fetcher.fetch("http://93.184.216.34/feed")  # a public IP literal: no DNS
+    assert seen == ["http://93.184.216.34/feed"]
+
+
+async def test_per_host_concurrency_is_bounded(site: SampleSite, settings: Settings) -> None:
+    lock = threading.Lock()
+    state = {"now": 0, "peak": 0}
+
+    def slow(request: Request) -> Response:
+        with lock:
+            state["now"] += 1
+            state["peak"] = max(state["peak"], state["now"])
+        time.sleep(0.05)
+        with lock:
+            state["now"] -= 1
+        return Response(body=b"ok", conditional=False)
+
+    site.add_route("/p", slow)
+    async with Fetcher(settings) as fetcher:
+        await asyncio.gather(*(fetcher.fetch(site.url("/p")) for _ in range(8)))
+    assert state["peak"] == settings.per_host_concurrency == 2
+
+
+async def test_cache_control_max_age_is_reported(site: SampleSite, settings: Settings) -> None:
+    site.add_route("/cached", Response(body=b"<rss/>", headers={"Cache-Control": "public, max-age=1800"}))
+    async with Fetcher(settings) as fetcher:
+        assert (await fetcher.fetch(site.url("/cached"))).max_age == 1800.0
+
+
+def test_header_parsers() -> None:
+    assert parse_retry_after("30") == 30.0
+    assert parse_retry_after("nonsense") is None
+    assert parse_retry_after("Wed, 21 Oct 2015 07:30:00 GMT",
+                             datetime(2015, 10, 21, 7, 28, tzinfo=timezone.utc)) == 120.0
+    assert parse_retry_after(None) is None
+    assert parse_max_age("max-age=60, must-revalidate") == 60.0
+    assert parse_max_age("s-maxage=10") is None or parse_max_age("s-maxage=10") == 10.0
+    assert parse_max_age("no-store") == 0.0
+    assert parse_max_age(None) is None
+
+
+async def test_fetch_outside_context_is_a_programming_error(settings: Settings) -> None:
+    with pytest.raises(RuntimeError):
+        await Fetcher(settings).fetch("http://127.0.0.1:9/")

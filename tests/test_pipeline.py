@@ -1,0 +1,302 @@
+"""poll_once end to end against the sample news site on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import sqlite_utils
+
+from digests import processing
+from digests.archive import get_article, get_article_by_url, remove_article
+from digests.models import Article
+from digests.pipeline import PollSummary, SourceReport, poll_once
+from digests.processing import StoreContext
+from digests.samplesite import Response, SampleSite, gzip_bomb
+from digests.settings import Settings
+from digests.sources import add_source, get_source
+from digests.storage import Database
+
+NOW = datetime(2018, 3, 12, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def site() -> Iterator[SampleSite]:
+    with SampleSite() as running:
+        yield running
+
+
+def _add_all(database: Database, settings: Settings, site: SampleSite) -> list[int]:
+    names = {"main": "نشرة الشرق", "world": "وكالة المدى", "economy": "المدى الاقتصادي"}
+    return [add_source(database, site.feed_url(slug), settings=settings, now=NOW, name=name).id
+            for slug, name in names.items()]
+
+
+def _count(database: Database, table: str = "articles") -> int:
+    return int(database.db.execute(f"select count(*) from {table}").fetchone()[0])
+
+
+def _rss(items: list[tuple[str, str, str | None]], encoding: str = "utf-8",
+         declare: bool = True) -> bytes:
+    decl = f'<?xml version="1.0" encoding="{encoding}"?>' if declare else ""
+    body = "".join(
+        f"<item><title>{title}</title><link>{link}</link>"
+        + (f"<guid>{guid}</guid>" if guid else "")
+        + f"<description>ملخص {title}</description>"
+        "<pubDate>Sat, 10 Mar 2018 10:00:00 GMT</pubDate></item>"
+        for title, link, guid in items)
+    return f'{decl}<rss version="2.0"><channel><title>قناة</title>{body}</channel></rss>'.encode(
+        encoding)
+
+
+async def test_first_poll_stores_the_seed_article_with_its_related_block(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    _add_all(database, settings, site)
+    reports: list[SourceReport] = []
+    summary = await poll_once(database, settings, now=NOW, progress=reports.append)
+    assert (summary.new, summary.unchanged, summary.failed) == (11, 0, 0)
+    assert sorted(r.new for r in reports) == [3, 4, 4]
+    seed = get_article_by_url(database, site.article_url("ghouta-macron-rouhani"))
+    assert seed is not None and seed.page_ok
+    assert seed.title == "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة"
+    assert seed.published_at == datetime(2018, 2, 25, 18, 20, tzinfo=timezone.utc)
+    assert seed.source_name == "نشرة الشرق"
+    assert len(seed.paragraphs) == 14
+    assert seed.paragraphs[0].startswith("دعا الرئيس الفرنسي إيمانويل ماكرون")
+    assert [(r.url.rsplit("/", 1)[1], r.published_at) for r in seed.related] == [
+        ("jordan-aqsa-pressure.html", datetime(2019, 8, 18, 14, 55, 10, tzinfo=timezone.utc)),
+        ("palestine-detention-campaign.html",
+         datetime(2021, 8, 8, 20, 31, 44, tzinfo=timezone.utc)),
+        ("ghouta-19-civilians-killed.html", datetime(2018, 3, 8, 18, 40, 13, tzinfo=timezone.utc)),
+    ]
+    assert "مواضيع ذات صلة" not in seed.text
+    poll = database.db.execute("select sources, new, unchanged, failed, finished_at from polls"
+                               ).fetchone()
+    assert poll == (3, 11, 0, 0, NOW.isoformat())
+
+
+async def test_second_poll_gets_304s_and_stores_nothing(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    _add_all(database, settings, site)
+    await poll_once(database, settings, now=NOW)
+    pages_before = sum(1 for r in site.requests if r.path.startswith("/news/"))
+    summary = await poll_once(database, settings, now=NOW + timedelta(hours=1))
+    assert (summary.new, summary.unchanged, summary.failed) == (0, 3, 0)
+    assert site.hits(status=304) == 3
+    assert sum(1 for r in site.requests if r.path.startswith("/news/")) == pages_before
+    assert _count(database) == 11
+    assert _count(database, "polls") == 2
+
+
+async def test_not_due_sources_are_skipped(database: Database, settings: Settings,
+                                           site: SampleSite) -> None:
+    _add_all(database, settings, site)
+    await poll_once(database, settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW + timedelta(minutes=1))
+    assert summary.reports == ()
+    forced = await poll_once(database, settings, now=NOW + timedelta(minutes=1), only_due=False)
+    assert len(forced.reports) == 3
+
+
+async def test_repoll_fetches_only_new_pages_and_never_duplicates(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    _add_all(database, settings, site)
+    await poll_once(database, settings, now=NOW)
+    url = site.publish(slug="beirut-port", feed="main", title="حريق محدود في مرفأ بيروت",
+                       paragraphs=["اندلع حريق محدود في أحد مستودعات مرفأ بيروت اليوم."],
+                       published=NOW - timedelta(hours=1))
+    summary = await poll_once(database, settings, now=NOW + timedelta(hours=1))
+    assert summary.new == 1
+    main = next(r for r in summary.reports if r.name == "نشرة الشرق")
+    assert (main.entries, main.new, main.known) == (5, 1, 4)
+    assert site.hits("/news/ghouta-macron-rouhani.html") == 1  # never re-fetched
+    assert get_article_by_url(database, url) is not None
+    assert _count(database) == 12
+
+
+@pytest.mark.parametrize("declared", ["xml-declaration", "http-header", "nowhere"])
+async def test_windows_1256_feed_and_page(database: Database, settings: Settings,
+                                          site: SampleSite, declared: str) -> None:
+    title = "لبنان: الحكومة تقر خطة الكهرباء"
+    text = "أقرت الحكومة اللبنانية خطة لإصلاح قطاع الكهرباء بعد جلسة طويلة في بعبدا."
+    feed = _rss([(title, "/cp/article.html", "cp-1")], "windows-1256",
+                declare=declared == "xml-declaration")
+    charset = "; charset=windows-1256" if declared == "http-header" else ""
+    site.add_route("/cp/feed.xml", Response(body=feed, content_type="text/xml" + charset))
+    meta = '<meta charset="windows-1256">' if declared == "xml-declaration" else ""
+    page = (f"<html><head>{meta}<title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{text}</p></article></body></html>").encode("cp1256")
+    site.add_route("/cp/article.html", Response(body=page, content_type="text/html" + charset))
+    add_source(database, site.url("/cp/feed.xml"), settings=settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW)
+    assert summary.new == 1
+    article = get_article_by_url(database, site.url("/cp/article.html"))
+    assert article is not None
+    assert article.title == title
+    assert article.paragraphs == (text,)
+    assert article.summary == f"ملخص {title}"
+
+
+async def test_malformed_feed_keeps_what_was_recovered(database: Database, settings: Settings,
+                                                        site: SampleSite) -> None:
+    body = _rss([("خبر أول & عاجل", site.article_url("oil-prices-opec"), None),
+                 ("خبر ثان", site.article_url("salah-scores-again"), None)])
+    site.add_route("/broken.xml", Response(body=body[:-40], content_type="application/xml"))
+    add_source(database, site.url("/broken.xml"), settings=settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW)
+    assert summary.failed == 0 and summary.new >= 1
+    assert get_article_by_url(database, site.article_url("oil-prices-opec")) is not None
+
+
+async def test_items_without_guids_are_stored_once(database: Database, settings: Settings,
+                                                   site: SampleSite) -> None:
+    items = [("النفط", site.article_url("oil-prices-opec"), None),
+             ("صلاح", site.article_url("salah-scores-again"), None)]
+    site.add_route("/noguid.xml", Response(body=_rss(items)))
+    add_source(database, site.url("/noguid.xml"), settings=settings, now=NOW)
+    assert (await poll_once(database, settings, now=NOW)).new == 2
+    # the feed changes (new ETag) and lists the old items again, one with tracking parameters
+    items[1] = ("صلاح", site.article_url("salah-scores-again") + "?utm_source=rss#top", None)
+    items.append(("التضخم", site.article_url("egypt-inflation-february"), None))
+    site.add_route("/noguid.xml", Response(body=_rss(items)))
+    summary = await poll_once(database, settings, now=NOW, only_due=False)
+    assert summary.new == 1
+    assert _count(database) == 3
+    assert database.db.execute("select count(*) from articles where guid is null"
+                               ).fetchone()[0] == 3
+
+
+async def test_failing_sources_back_off_and_never_stop_the_others(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    fast = settings.replace(fetch_timeout_seconds=0.5, max_body_bytes=500_000)
+    site.add_route("/500.xml", Response(status=500))
+    site.add_route("/slow.xml", Response(body=b"<rss/>", delay=5.0))
+    site.add_route("/429.xml", Response(status=429, headers={"Retry-After": "3600"}))
+    site.add_route("/bomb.xml", gzip_bomb(32 * 1024 * 1024))
+    site.add_route("/huge.xml", Response(body=b"<rss>" + b" " * 600_000 + b"</rss>"))
+    site.add_route("/html.xml", Response(body=b"<html><body>moved</body></html>"))
+    bad = {path: add_source(database, site.url(path), settings=fast, now=NOW).id
+           for path in ("/500.xml", "/slow.xml", "/429.xml", "/bomb.xml", "/huge.xml",
+                        "/html.xml")}
+    good = add_source(database, site.feed_url("main"), settings=fast, now=NOW).id
+    summary = await poll_once(database, fast, now=NOW)
+    by_id = {r.source_id: r for r in summary.reports}
+    assert by_id[good].status == "new" and by_id[good].new == 4
+    assert all(by_id[i].status == "failed" and by_id[i].error for i in bad.values())
+    assert "500" in (by_id[bad["/500.xml"]].error or "")
+    assert "timed out" in (by_id[bad["/slow.xml"]].error or "")
+    assert "cap" in (by_id[bad["/bomb.xml"]].error or "")
+    assert "cap" in (by_id[bad["/huge.xml"]].error or "")
+    assert "feed" in (by_id[bad["/html.xml"]].error or "")
+    for path, sid in bad.items():
+        source = get_source(database, sid)
+        assert source is not None and source.consecutive_failures == 1, path
+        assert source.last_error and source.last_error_at == NOW
+    throttled = get_source(database, bad["/429.xml"])
+    assert throttled is not None and throttled.next_poll_at == NOW + timedelta(hours=1)
+    plain = get_source(database, bad["/500.xml"])
+    assert plain is not None and plain.next_poll_at == NOW + timedelta(minutes=15)
+    assert (summary.new, summary.failed) == (4, 6)
+    assert database.db.execute("select failed from polls").fetchone()[0] == 6
+    # the next poll (15 min later) retries the 500 but not the throttled source
+    later = await poll_once(database, fast, now=NOW + timedelta(minutes=15))
+    assert bad["/429.xml"] not in {r.source_id for r in later.reports}
+    retried = get_source(database, bad["/500.xml"])
+    assert retried is not None and retried.consecutive_failures == 2
+    assert retried.next_poll_at == NOW + timedelta(minutes=15 + 30)
+
+
+async def test_unfetchable_page_keeps_the_feed_entry_and_says_so(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    small = settings.replace(max_body_bytes=500_000)
+    site.add_route("/p/500.html", Response(status=500))
+    site.add_route("/p/bomb.html", gzip_bomb(32 * 1024 * 1024))
+    site.add_route("/pf.xml", Response(body=_rss([("صفحة معطلة", "/p/500.html", "a"),
+                                                  ("صفحة قنبلة", "/p/bomb.html", "b")])))
+    add_source(database, site.url("/pf.xml"), settings=small, now=NOW)
+    summary = await poll_once(database, small, now=NOW)
+    assert summary.new == 2 and summary.reports[0].pages_failed == 2
+    broken = get_article_by_url(database, site.url("/p/500.html"))
+    assert broken is not None and not broken.page_ok
+    assert broken.text == "ملخص صفحة معطلة"
+    rows = dict(database.db.execute("select url, page_error from articles").fetchall())
+    assert "500" in rows[site.url("/p/500.html")]
+    assert "cap" in rows[site.url("/p/bomb.html")]
+
+
+async def test_private_sources_are_refused_unless_allowed(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    add_source(database, site.feed_url("main"), settings=settings, now=NOW)
+    strict = settings.replace(allow_private_sources=False)
+    summary = await poll_once(database, strict, now=NOW)
+    assert summary.failed == 1 and "ALLOW_PRIVATE_SOURCES" in (summary.reports[0].error or "")
+    assert site.hits() == 0
+    allowed = await poll_once(database, settings, now=NOW, only_due=False)
+    assert allowed.new == 4
+
+
+async def test_removed_article_never_comes_back(database: Database, settings: Settings,
+                                                site: SampleSite) -> None:
+    _add_all(database, settings, site)
+    await poll_once(database, settings, now=NOW)
+    seed = get_article_by_url(database, site.article_url("ghouta-macron-rouhani"))
+    assert seed is not None
+    remove_article(database, seed.id, NOW)
+    site.publish(slug="new-one", feed="main", title="خبر جديد", paragraphs=["نص الخبر الجديد."],
+                 published=NOW)  # the feed changes, still listing the removed article
+    summary = await poll_once(database, settings, now=NOW, only_due=False)
+    assert summary.new == 1
+    assert get_article_by_url(database, site.article_url("ghouta-macron-rouhani")) is None
+    assert get_article(database, seed.id) is None
+    assert site.hits("/news/ghouta-macron-rouhani.html") == 1
+
+
+async def test_backfill_on_first_poll_and_for_old_entries(
+        database: Database, settings: Settings, site: SampleSite,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, bool]] = []
+
+    def recorder(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
+        assert db.execute("select 1 from articles where id = ?", [article.id]).fetchone()
+        seen.append((article.title, ctx.backfill))
+
+    monkeypatch.setattr(processing, "default_steps", lambda: [recorder])
+    add_source(database, site.feed_url("main"), settings=settings, now=NOW)
+    await poll_once(database, settings, now=NOW)
+    assert len(seen) == 4 and all(backfill for _, backfill in seen)
+    seen.clear()
+    site.publish(slug="fresh", feed="main", title="خبر طازج", paragraphs=["نص طازج تماماً."],
+                 published=NOW - timedelta(hours=2))
+    site.publish(slug="stale", feed="main", title="خبر قديم", paragraphs=["نص قديم جداً هنا."],
+                 published=NOW - timedelta(hours=72))
+    await poll_once(database, settings, now=NOW, only_due=False)
+    assert sorted(seen) == [("خبر طازج", False), ("خبر قديم", True)]
+
+
+async def test_a_failing_step_rolls_back_that_article_only(
+        database: Database, settings: Settings, site: SampleSite,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def picky(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
+        if "صلاح" in article.title:
+            raise ValueError("step failed")
+
+    monkeypatch.setattr(processing, "default_steps", lambda: [picky])
+    add_source(database, site.feed_url("economy"), settings=settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW)
+    report = summary.reports[0]
+    assert (report.status, report.new) == ("new", 2) and "step failed" in (report.error or "")
+    titles = [r[0] for r in database.db.execute("select title from articles")]
+    assert len(titles) == 2 and not any("صلاح" in t for t in titles)
+    source = get_source(database, report.source_id)
+    assert source is not None and source.etag is None  # the next poll reads the feed again
+    monkeypatch.setattr(processing, "default_steps", lambda: [])
+    retry = await poll_once(database, settings, now=NOW, only_due=False)
+    assert retry.new == 1 and _count(database) == 3
+
+
+async def test_summary_counts(database: Database, settings: Settings, site: SampleSite) -> None:
+    _add_all(database, settings, site)
+    summary = await poll_once(database, settings, now=NOW)
+    assert isinstance(summary, PollSummary) and summary.started_at == NOW
+    assert summary.timings.fetch > 0 and summary.timings.extract > 0

@@ -1,0 +1,134 @@
+"""The sources repository: validation, duplicates, removal, the sources file, health and backoff."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from digests.errors import SourceError
+from digests.models import FeedEntry
+from digests.archive import store_article
+from digests.settings import Settings
+from digests.sources import (DEFAULT_SOURCES_FILE, add_source, backoff_delay, due_sources,
+                             get_source, list_sources, load_sources_file, parse_sources_file,
+                             record_failure, record_success, remove_source)
+from digests.storage import Database
+
+NOW = datetime(2018, 3, 12, 8, 0, tzinfo=timezone.utc)
+
+
+def test_add_and_list(database: Database, settings: Settings) -> None:
+    source = add_source(database, "http://127.0.0.1:8000/feeds/main.xml", settings=settings,
+                        now=NOW, name="نشرة الشرق")
+    assert (source.id, source.name, source.consecutive_failures) == (1, "نشرة الشرق", 0)
+    assert source.next_poll_at is None  # due at once
+    default_name = add_source(database, "http://127.0.0.1:8000/other.xml", settings=settings,
+                              now=NOW)
+    assert default_name.name == "127.0.0.1"
+    assert [s.url for s in list_sources(database)] == [source.url, default_name.url]
+
+
+@pytest.mark.parametrize("url", ["ftp://example.com/feed", "example.com/feed", "", "javascript:x"])
+def test_only_http_urls(database: Database, settings: Settings, url: str) -> None:
+    with pytest.raises(SourceError, match="http"):
+        add_source(database, url, settings=settings, now=NOW)
+
+
+def test_duplicate_is_refused_with_a_clear_message(database: Database, settings: Settings) -> None:
+    add_source(database, "http://127.0.0.1:8000/feed?utm_source=x", settings=settings, now=NOW)
+    with pytest.raises(SourceError) as info:
+        add_source(database, "HTTP://127.0.0.1:8000/feed#top", settings=settings, now=NOW)
+    assert "مضاف مسبقًا" in str(info.value) and "already added as id 1" in str(info.value)
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1/feed", "http://localhost:8080/feed",
+                                 "http://10.1.2.3/rss", "http://192.168.1.1/rss",
+                                 "http://169.254.169.254/latest", "http://[::1]/feed"])
+def test_private_addresses_refused_unless_allowed(database: Database, settings: Settings,
+                                                  url: str) -> None:
+    strict = settings.replace(allow_private_sources=False)
+    with pytest.raises(SourceError) as info:
+        add_source(database, url, settings=strict, now=NOW)
+    assert "ALLOW_PRIVATE_SOURCES" in str(info.value)
+    assert add_source(database, url, settings=settings, now=NOW).url == url
+
+
+def test_remove_deactivates(database: Database, settings: Settings) -> None:
+    empty = add_source(database, "http://127.0.0.1/a", settings=settings, now=NOW)
+    used = add_source(database, "http://127.0.0.1/b", settings=settings, now=NOW)
+    with database.transaction() as sql:
+        store_article(sql, source_id=used.id, entry=FeedEntry(url="http://127.0.0.1/b/1",
+                                                               title="خبر"), page=None, now=NOW)
+    remove_source(database, empty.id)
+    remove_source(database, used.id)
+    gone = get_source(database, empty.id)
+    assert gone is not None and not gone.active
+    kept = get_source(database, used.id)
+    assert kept is not None and not kept.active  # its article stays searchable
+    assert list_sources(database) == []
+    with pytest.raises(SourceError, match="no source with id"):
+        remove_source(database, used.id)
+    again = add_source(database, "http://127.0.0.1/b", settings=settings, now=NOW, name="ب")
+    assert (again.id, again.active, again.name) == (used.id, True, "ب")
+
+
+def test_sources_file(database: Database, settings: Settings, tmp_path: Path) -> None:
+    path = tmp_path / "sources.txt"
+    path.write_text("# comment\n\nhttp://127.0.0.1/one نشرة واحد\nnot-a-url\n"
+                    "http://127.0.0.1/two\n", encoding="utf-8")
+    added = load_sources_file(database, settings, NOW, path)
+    assert [(s.url, s.name) for s in added] == [("http://127.0.0.1/one", "نشرة واحد"),
+                                                 ("http://127.0.0.1/two", "127.0.0.1")]
+    remove_source(database, added[0].id)
+    assert load_sources_file(database, settings, NOW, path) == []  # nothing comes back twice
+
+
+def test_shipped_sources_file_lists_real_arabic_feeds() -> None:
+    entries = parse_sources_file(DEFAULT_SOURCES_FILE.read_text(encoding="utf-8"))
+    hosts = " ".join(url for url, _ in entries)
+    assert len(entries) >= 6
+    for name in ("bbc", "france24", "skynewsarabia", "aljazeera", "alarabiya", "dw.com", "rt.com"):
+        assert name in hosts
+    assert all(url.startswith("https://") and title for url, title in entries)
+
+
+def test_success_schedules_by_interval_or_max_age(database: Database, settings: Settings) -> None:
+    source = add_source(database, "http://127.0.0.1/a", settings=settings, now=NOW)
+    with database.transaction() as sql:
+        record_success(sql, source.id, NOW, settings, status=200, etag='"e1"',
+                       last_modified="Sun, 11 Mar 2018 19:15:00 GMT", max_age=None)
+    fresh = get_source(database, source.id)
+    assert fresh is not None and fresh.etag == '"e1"' and fresh.last_success_at == NOW
+    assert fresh.next_poll_at == NOW + timedelta(minutes=settings.poll_interval_minutes)
+    with database.transaction() as sql:
+        record_success(sql, source.id, NOW, settings, status=304, etag=None, last_modified=None,
+                       max_age=3600)
+    fresh = get_source(database, source.id)
+    assert fresh is not None and fresh.etag == '"e1"'  # a 304 keeps the validators
+    assert fresh.next_poll_at == NOW + timedelta(hours=1)
+    assert due_sources(database, NOW) == []
+    assert [s.id for s in due_sources(database, NOW + timedelta(hours=1))] == [source.id]
+
+
+def test_failures_back_off_exponentially_capped_and_honour_retry_after(
+        database: Database, settings: Settings) -> None:
+    source = add_source(database, "http://127.0.0.1/a", settings=settings, now=NOW)
+    delays = []
+    for _ in range(8):
+        with database.transaction() as sql:
+            delays.append(record_failure(sql, source.id, NOW, settings, error="HTTP 500") - NOW)
+    assert delays[:4] == [timedelta(minutes=15), timedelta(minutes=30), timedelta(hours=1),
+                          timedelta(hours=2)]
+    assert delays[-1] == timedelta(hours=6)
+    failing = get_source(database, source.id)
+    assert failing is not None and failing.consecutive_failures == 8
+    assert failing.last_error == "HTTP 500" and failing.last_error_at == NOW
+    with database.transaction() as sql:
+        record_success(sql, source.id, NOW, settings, status=200, etag=None, last_modified=None,
+                       max_age=None)
+        nxt = record_failure(sql, source.id, NOW, settings, error="429", status=429,
+                             retry_after=7200)
+    assert nxt == NOW + timedelta(hours=2)  # Retry-After beats the 15-minute first backoff
+    assert backoff_delay(1, settings) == timedelta(minutes=15)
