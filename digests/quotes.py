@@ -44,7 +44,7 @@ _PAST_MASC = (
 ).split()
 _PRESENT_STEMS = (
     "قول ضيف ؤكد وضح شدد علن دعو حض حث طالب عتبر ري صرح شير لفت فيد ذكر تابع ردف نفي حذر كشف"
-    " نقل بلغ عرب تساءل زعم لاحظ ختتم علق قر عترف توقع هدد عد دعي ستطرد كمل كتب غرد نوه جدد رد"
+    " نقل بلغ عرب تساءل زعم لاحظ ختتم علق قر عترف توقع هدد دعي ستطرد كمل كتب غرد نوه جدد رد"
     " شيد نتقد تهم صف"
 ).split()
 _PARTICIPLES = (
@@ -65,6 +65,7 @@ _STOP = frozenset((
     " الذي التي الذين اللذان اللتان بدوره بدورها ايضا كذلك اليوم بيان تصريح تصريحات مؤتمر"
     " كلمه حديث مقابله لقاء رساله تغريده حسابه حسابها صفحته صفحتها انذاك حينها وقت امس"
     " ما ماذا لا لم لن قد هذا هذه ذلك تلك هنا هناك نحو حوالي بينما حيث كما او ثم"
+    " البالغ البالغه قوله قولها قولهم قولهما"
 ).split())
 # Nouns that introduce a name in quote marks (paper, channel, campaign …), not speech.
 _NAME_NOUNS = frozenset((
@@ -169,6 +170,7 @@ class _Cue:
     content_start: int | None  # char offset where the speech starts (after إن/أن/«:»)
     counter: bool
     named: bool  # the speaker is written here, not carried from an earlier cue
+    end_tok: int = 0  # first token after the cue and its written subject
 
 
 # ---------------------------------------------------------------------------------------------
@@ -301,9 +303,16 @@ def _is_name_or_slogan(text: str, start: int) -> bool:
 # Whom a statement was made to («قال للصحفيين»): never part of the speaker.
 _ADDRESSEES = frozenset(
     "للصحفيين للصحافيين للصحافه للاعلاميين للصحيفه للوكاله للقناه للموقع للتلفزيون للاذاعه"
-    " للمراسلين للحضور للجمهور للمشاركين للمسؤولين للنواب للطلاب للجنود للمحكمه للقاضي".split())
+    " للمراسلين للحضور للجمهور للمشاركين للمسؤولين للنواب للطلاب للجنود للمحكمه للقاضي"
+    " لرويترز لفرانس لسكاي لبي لسي لوكاله لصحيفه لقناه لموقع لشبكه لمجله لاذاعه لتلفزيون"
+    " لمراسل لمراسله لمراسلنا لوكالات لراديو لمحطه".split())
+# Verbal nouns that open the object of «أكد/أعلن …» when no complement follows («أكد الوزير
+# وقوف بلاده …»): the speaker ends before them.
+_OBJECT_NOUNS = frozenset(
+    "وقوف حرص رفض دعم اهميه ضروره استعداد التزام تمسك ترحيب تضامن موقف عزم رغبه"
+    " استمرار مواصله قدره نجاح فشل".split())
 _OBJECT_PRONOUNS = frozenset(
-    "عليه عليها عليهم له لها لهم لنا لي لك لكم منه منها اليه اليها اليهم".split())
+    "عليه عليها عليهم له لها لهم لنا لي لك لكم منه منها اليه اليها اليهم عنه عنها عنهم".split())
 
 
 def _skip_object(toks: list[_Tok], i: int) -> int:
@@ -327,7 +336,23 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
     j = i
     while j < limit and j - i < MAX_SPEAKER_WORDS:
         t = toks[j]
-        if (t.norm in _STOP or not t.norm or t.raw[0] in "\"“”«»„(" or t.norm.isdigit()
+        if t.raw[0] in "\"“«„" and j > i and {toks[j - 1].norm,
+                                                _strip_prefix(toks[j - 1].norm)} & _MEDIA_NOUNS:
+            # «وذكر موقع "ساينس ألرت" العلمي أن …»: the quoted name belongs to the speaker.
+            closing = None
+            for k in range(j, min(limit, j + 5)):
+                raw = toks[k].raw.rstrip("،,:.;؛")
+                if (k > j or len(raw) > 1) and raw.endswith(("\"", "”", "»")):
+                    closing = k
+                    break
+            if closing is None:
+                break
+            j = closing + 1
+            if toks[closing].raw[-1] in "،,:;؛.":
+                break
+            continue
+        if (t.norm in _STOP or t.norm in _OBJECT_NOUNS or not t.norm
+                or t.raw[0] in "\"“”«»„(" or t.norm.isdigit()
                 or t.norm in _ADDRESSEES or t.norm.startswith(("بال", "كال"))
                 or t.raw.startswith("لـ")
                 or _cue_of(t.raw)[1]):
@@ -342,12 +367,20 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
     return speaker, j
 
 
-def _speaker_before(toks: list[_Tok], verb: int) -> str:
-    """SVO: «روحاني قال لماكرون إن …», the named subject written before a nested verb."""
+def _speaker_before(toks: list[_Tok], verb: int, first: int = 0, *, max_words: int = 4) -> str:
+    """SVO: «روحاني قال لماكرون إن …», the named subject written before a verb."""
     words: list[str] = []
     k = verb - 1
-    while k >= 0 and len(words) < 4:
+    while k >= first and len(words) < max_words:
         t = toks[k]
+        if t.norm == "قد" and k == verb - 1:  # «وكانت الوزارة قد أعلنت»
+            k -= 1
+            continue
+        if _cue_of(t.raw)[1] is not None or t.norm in {"كان", "وكان", "كانت", "وكانت"}:
+            break
+        if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
+                                                   and _is_complementizer(t.norm)):
+            return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
         if t.norm in _STOP or _is_complementizer(t.norm) or t.raw[-1] in "،,:":
             break
         words.insert(0, t.raw)
@@ -421,20 +454,24 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                         speaker, j = _subject(toks, m + 1, last)
                         break
         elif kind == "verb" and content_open:
-            # A verb inside reported speech: only an SVO clause «X قال إن» re-attributes it.
+            # A verb inside reported speech: an SVO clause «X قال إن» re-attributes it, and
+            # «…، وتابع أن …» starts the same speaker's next statement; other verbs are speech.
+            follows = k + 1 < last and _is_complementizer(toks[k + 1].norm)
             before = _speaker_before(toks, k)
-            if before and k + 3 < last and any(_is_complementizer(toks[m].norm)
-                                               for m in range(k + 1, min(last, k + 4))):
+            if t.norm.startswith("و") and follows:
+                speaker = ""
+            elif before and k + 3 < last and any(_is_complementizer(toks[m].norm)
+                                                 for m in range(k + 1, min(last, k + 4))):
                 speaker = before
             else:
                 k += 1
                 continue
         elif kind == "prep":
-            speaker, j = _subject(toks, k + 1, last)
-            # «بحسب ما قاله X»: the verb comes after «ما».
-            if not speaker and j < last and toks[j].norm == "ما":
+            # «بحسب ما قاله X», «وفقا لما نقلته X»: the verb after «ما» is the cue.
+            if k + 1 < last and toks[k + 1].norm in {"ما", "لما"}:
                 k += 1
                 continue
+            speaker, j = _subject(toks, k + 1, last)
         # Where does the speech start? After إن/أن/«:» within a few words.
         content_start: int | None = None
         if t.raw.endswith(":"):
@@ -459,15 +496,20 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                     break
         if kind == "prep":
             content_start = None  # «بحسب X» attributes, it does not introduce speech
+        if not speaker and kind == "verb" and not content_open:
+            # SVO main clause: «ويذكر أن شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …».
+            speaker = _speaker_before(toks, k, first, max_words=6)
         if speaker:
-            if content_start is not None or norm not in _AMBIGUOUS:
+            # An attribution («بحسب X») or an ambiguous verb without speech names no speaker
+            # that a later «وأضاف» could mean.
+            if kind != "prep" and (content_start is not None or norm not in _AMBIGUOUS):
                 speakers.add(speaker, gender)
             named = True
         else:
             speaker = speakers.last(gender)
             named = False
         cue = _Cue(tok=k, kind=kind, gender=gender, speaker=speaker,
-                   content_start=content_start, counter=counter, named=named)
+                   content_start=content_start, counter=counter, named=named, end_tok=j)
         cues.append(cue)
         if content_start is not None:
             content_open = True
@@ -560,7 +602,7 @@ def _direct_speaker(para: str, toks: list[_Tok], cues: list[_Cue], a: int, b: in
         # The outermost cue whose speech the quote belongs to; a later «مضيفًا:» is the same voice.
         # A cue that introduces no speech (no إن/«:») must stand close to the quote marks.
         usable = [c for c in before if c.content_start is not None
-                  or sum(1 for t in toks if toks[c.tok].end <= t.start < a) <= 14]
+                  or sum(1 for t in toks[c.end_tok:] if t.start < a) <= 10]
         if usable:
             c = usable[0]
             for c2 in usable[1:]:
