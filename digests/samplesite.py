@@ -29,16 +29,17 @@ Safe to use from several tests at once: each instance has its own port and threa
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import html
 import json
 import socket
 import threading
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -73,11 +74,17 @@ class Response:
 Route = Response | Callable[[Request], Response]
 
 
+@lru_cache(maxsize=8)
+def _zeros_gzipped(size: int) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: gzip framing
+    chunk = b"\0" * (1024 * 1024)
+    parts = [packer.compress(chunk) for _ in range(max(1, size // len(chunk)))]
+    return b"".join(parts) + packer.flush()
+
+
 def gzip_bomb(decompressed_size: int) -> Response:
     """A small gzip body that inflates to `decompressed_size` bytes of zeros."""
-    chunk = b"\0" * (1024 * 1024)
-    buf = gzip.compress(chunk * max(1, decompressed_size // len(chunk)), compresslevel=9)
-    return Response(body=buf, content_type="application/xml",
+    return Response(body=_zeros_gzipped(decompressed_size), content_type="application/xml",
                     headers={"Content-Encoding": "gzip"}, conditional=False)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from digests.archive import (find_known, get_article, get_article_by_url, remove_article,
+from digests.archive import (StoreResult, find_known, get_article, get_article_by_url, remove_article,
                              store_article)
 from digests.models import FeedEntry, Page, RelatedItem
 from digests.settings import Settings
@@ -22,9 +22,10 @@ def _source(database: Database, settings: Settings, path: str = "/feed") -> int:
 
 
 def _store(database: Database, source_id: int, entry: FeedEntry, page: Page | None = PAGE,
-           **kw: object):  # type: ignore[no-untyped-def]
+           page_error: str | None = None, page_etag: str | None = None) -> StoreResult:
     with database.transaction() as sql:
-        return store_article(sql, source_id=source_id, entry=entry, page=page, now=NOW, **kw)
+        return store_article(sql, source_id=source_id, entry=entry, page=page, now=NOW,
+                             page_error=page_error, page_etag=page_etag)
 
 
 def test_store_merges_feed_and_page(database: Database, settings: Settings) -> None:
@@ -34,7 +35,7 @@ def test_store_merges_feed_and_page(database: Database, settings: Settings) -> N
     result = _store(database, sid, entry, page_etag='"p1"')
     assert result.outcome == "stored" and result.article is not None
     article = get_article(database, result.article.id)
-    assert article == result.article
+    assert article is not None and article == result.article
     assert article.title == "عنوان الخلاصة"           # the feed's clean title wins
     assert article.published_at == PAGE.published_at  # the page fills the feed's gap
     assert article.author == "كاتب"

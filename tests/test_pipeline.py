@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -37,7 +37,7 @@ def _count(database: Database, table: str = "articles") -> int:
     return int(database.db.execute(f"select count(*) from {table}").fetchone()[0])
 
 
-def _rss(items: list[tuple[str, str, str | None]], encoding: str = "utf-8",
+def _rss(items: Sequence[tuple[str, str, str | None]], encoding: str = "utf-8",
          declare: bool = True) -> bytes:
     decl = f'<?xml version="1.0" encoding="{encoding}"?>' if declare else ""
     body = "".join(
@@ -151,7 +151,7 @@ async def test_malformed_feed_keeps_what_was_recovered(database: Database, setti
 
 async def test_items_without_guids_are_stored_once(database: Database, settings: Settings,
                                                    site: SampleSite) -> None:
-    items = [("النفط", site.article_url("oil-prices-opec"), None),
+    items: list[tuple[str, str, str | None]] = [("النفط", site.article_url("oil-prices-opec"), None),
              ("صلاح", site.article_url("salah-scores-again"), None)]
     site.add_route("/noguid.xml", Response(body=_rss(items)))
     add_source(database, site.url("/noguid.xml"), settings=settings, now=NOW)
