@@ -186,6 +186,31 @@ async def _post_shutdown(app: Application) -> None:
     await _post_stop(app)
 
 
+async def start_application(app: Application, *, poll_timeout: int = 10) -> None:
+    """Start the bot inside a running event loop, as `run_polling` would (the demo and tests):
+    initialize, post_init (command menus, sender), long polling, update processing."""
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=poll_timeout,
+                                    allowed_updates=Update.ALL_TYPES)
+    await app.start()
+
+
+async def stop_application(app: Application) -> None:
+    """The reverse of `start_application`; safe to call after a partial start."""
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    if app.post_stop is not None:
+        await app.post_stop(app)
+    await app.shutdown()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)
+
+
 async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Scheduled poll of the due sources (skipped while an admin's /ingest runs)."""
     from digests.pipeline import poll_once

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from bot.app import build_application
+from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
 from digests.settings import Settings
 from digests.storage import Database
@@ -123,16 +123,9 @@ async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({A
     app = build_application(settings, db, poll_sources=False,
                             sender_options={"poll_seconds": 0.05, "retry_delay": 0.2})
     try:
-        await app.initialize()
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        await start_application(app, poll_timeout=1)
         yield BotHarness(emu=emu, app=app, db=db, settings=settings)
     finally:
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
+        await stop_application(app)
         db.close()
         emu.stop()
