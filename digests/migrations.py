@@ -179,10 +179,19 @@ def m005_delivery_pushes(db: sqlite_utils.Database) -> None:
     db.execute("create index outbox_chat on outbox(chat_id, story_id)")
 
 
+def m006_story_index(db: sqlite_utils.Database) -> None:
+    # Story candidate index (digests.stories), then stories for articles stored before it existed.
+    from digests.stories import backfill_stories, create_story_index
+
+    create_story_index(db)
+    backfill_stories(db)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
     ("003_search_index", m003_search_index),
     ("004_backfill_digests", m004_backfill_digests),
     ("005_delivery_pushes", m005_delivery_pushes),
+    ("006_story_index", m006_story_index),
 ]

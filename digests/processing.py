@@ -45,8 +45,9 @@ def default_steps() -> list[Step]:
     """The steps in order. Imported here, late, so each module stays independent of the others."""
     from digests.digest import store_digest
     from digests.search import index_article
+    from digests.stories import assign_story
 
-    steps: list[Step] = [index_article, store_digest]
+    steps: list[Step] = [index_article, assign_story, store_digest]
     # Each capability adds its step below as it lands (search, stories, digest, outbox).
     from digests.outbox import enqueue_article
 

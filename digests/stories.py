@@ -1,0 +1,327 @@
+"""Stories: reports of the same event, from any source, within about two days share a `story_id`.
+
+How two articles are compared (pure, below): each article becomes a tf-idf vector of its analyzed
+keys (digests.arabic.analyze, stop-words dropped, title words counted twice, idf from the frozen
+word-frequency table), and two articles are the same story when the cosine of their vectors reaches
+a threshold that rises with the time between them: 0.30 for reports minutes apart, 0.50 at 48 h,
+never beyond 48 h. Rare words (names, places of the event, numbers) carry the weight, so two reports
+that only share a place name or a person stay apart: a place name alone gives a cosine far below 0.3.
+Why not word shingles: reports of one event by different sources are rewritten, not copied; on the
+hand-labelled pairs (benchmarks/gold/story_pairs.jsonl) 3-word shingle overlap found few of them.
+
+How candidates are found (SQLite, below): the 16 heaviest terms of every article go into
+`story_terms (term, published_at, article_id)` with an index on (term, published_at), and the whole
+vector into `story_vectors`. A new article looks up only its own heavy terms inside its ±48 h window,
+ranks the articles that share them, and compares at most 64 of them: the cost depends on the news of
+those four days, never on the size of the archive.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import math
+import sys
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import sqlite_utils
+
+from digests import arabic
+from digests.models import Article, iso
+from digests.processing import StoreContext
+from digests.records import ARTICLE_SELECT, article_from_row
+
+log = logging.getLogger(__name__)
+
+WINDOW = timedelta(hours=48)
+POSTING_TERMS = 16      # heaviest terms indexed per article (every labelled pair shares >= 1)
+MAX_CANDIDATES = 64     # articles compared per assignment, most shared heavy terms first
+MIN_TERMS = 8           # fewer distinct terms (a bare title): too little evidence, own story
+NEAR_THRESHOLD = 0.30   # cosine needed for reports published at the same time ...
+FAR_THRESHOLD = 0.50    # ... rising linearly to this at the edge of the window
+TITLE_WEIGHT = 2
+
+
+# --- pure: vectors and similarity ----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _key_counts() -> tuple[dict[str, int], int]:
+    """Analyzed key -> count, folded from the frozen word table, so idf uses the index's own keys."""
+    counts: Counter[str] = Counter()
+    try:
+        raw = resources.files("digests").joinpath("data/word_freq.tsv.gz").read_bytes()
+    except FileNotFoundError:  # no table: every key is equally rare, tf alone decides
+        return {}, 1
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        if count:
+            counts[arabic.index_key(word)] += int(count)
+    return dict(counts), max(1, sum(counts.values()))
+
+
+def idf(key: str) -> float:
+    """Inverse frequency of an analyzed key; unseen keys (new names) weigh the most."""
+    counts, total = _key_counts()
+    return max(0.0, math.log(total / (counts.get(key, 0) + 20)))
+
+
+def term_hash(key: str) -> int:
+    """Stable 32-bit id of a key (Python's hash() changes between processes)."""
+    return zlib.crc32(key.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class StoryVector:
+    """A unit-length tf-idf vector: term hash -> weight."""
+
+    weights: Mapping[int, float]
+
+    def __len__(self) -> int:
+        return len(self.weights)
+
+    def heaviest(self, n: int = POSTING_TERMS) -> list[int]:
+        """The `n` heaviest term hashes (ties by hash, so the choice is stable)."""
+        ranked = sorted(self.weights.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [term for term, _ in ranked[:n]]
+
+    def to_blob(self) -> bytes:
+        """Compact storage: uint32 hashes then uint16 weights (little-endian), 6 bytes a term."""
+        terms = array("I", self.weights.keys())
+        quant = array("H", (max(1, round(w * 65535)) for w in self.weights.values()))
+        if sys.byteorder == "big":
+            terms.byteswap()
+            quant.byteswap()
+        return terms.tobytes() + quant.tobytes()
+
+    @classmethod
+    def from_blob(cls, blob: bytes) -> StoryVector:
+        n = len(blob) // 6
+        terms, quant = array("I"), array("H")
+        terms.frombytes(blob[: 4 * n])
+        quant.frombytes(blob[4 * n: 6 * n])
+        if sys.byteorder == "big":
+            terms.byteswap()
+            quant.byteswap()
+        return cls(dict(zip(terms, (q / 65535 for q in quant), strict=True)))
+
+
+def _content_keys(text: str) -> list[str]:
+    return [k for k in arabic.analyze(text) if len(k) > 1 and not arabic.is_stop(k)]
+
+
+def story_vector(title: str, text: str) -> StoryVector:
+    """The tf-idf vector of an article (sublinear tf; title keys count `TITLE_WEIGHT` times)."""
+    tf: Counter[str] = Counter()
+    for k in _content_keys(title):
+        tf[k] += TITLE_WEIGHT
+    tf.update(_content_keys(text))
+    raw: dict[int, float] = {}
+    for k, c in tf.items():
+        w = (1.0 + math.log(c)) * idf(k)
+        if w > 0:
+            h = term_hash(k)
+            raw[h] = raw.get(h, 0.0) + w
+    norm = math.sqrt(sum(w * w for w in raw.values()))
+    if not norm:
+        return StoryVector({})
+    return StoryVector({h: w / norm for h, w in raw.items()})
+
+
+def similarity(a: StoryVector, b: StoryVector) -> float:
+    """Cosine of two vectors, in [0, 1]; symmetric."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(w * large.weights.get(h, 0.0) for h, w in small.weights.items())
+    return min(1.0, max(0.0, dot))
+
+
+def threshold(hours_apart: float) -> float:
+    """Cosine two articles need to be one story, given the hours between them (inf beyond 48 h)."""
+    window_hours = WINDOW.total_seconds() / 3600
+    h = abs(hours_apart)
+    if h > window_hours:
+        return math.inf
+    return NEAR_THRESHOLD + (FAR_THRESHOLD - NEAR_THRESHOLD) * h / window_hours
+
+
+def is_same_story(sim: float, hours_apart: float) -> bool:
+    """The clustering decision for one pair."""
+    return sim >= threshold(hours_apart)
+
+
+# --- storage: the candidate index and the stories table ----------------------------------
+
+def create_story_index(db: sqlite_utils.Database) -> None:
+    """Tables of the candidate index (called by the story migration)."""
+    db.execute("""
+        create table if not exists story_vectors (
+            article_id integer primary key,
+            published_at text not null,   -- the article's time (or its store time), UTC ISO
+            vector blob not null          -- StoryVector.to_blob()
+        )""")
+    db.execute("""
+        create table if not exists story_terms (
+            term integer not null,        -- term_hash of one of the article's heaviest keys
+            published_at text not null,
+            article_id integer not null
+        )""")
+    db.execute("create index if not exists story_terms_lookup"
+               " on story_terms(term, published_at)")
+    db.execute("create index if not exists story_terms_article on story_terms(article_id)")
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best earlier report of the same story for an article."""
+
+    article_id: int
+    story_id: int
+    similarity: float
+    hours_apart: float
+
+
+def _hours(a: datetime, b: datetime) -> float:
+    return abs((a - b).total_seconds()) / 3600
+
+
+def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
+               when: datetime) -> Match | None:
+    """The most similar stored article within the window that passes the threshold, if any."""
+    if len(vector) < MIN_TERMS:
+        return None
+    terms = vector.heaviest()
+    marks = ",".join("?" * len(terms))
+    rows = db.execute(
+        f"select article_id, count(*) as shared from story_terms"
+        f" where term in ({marks}) and published_at between ? and ? and article_id != ?"
+        f" group by article_id order by shared desc, article_id limit ?",
+        [*terms, iso(when - WINDOW), iso(when + WINDOW), article_id, MAX_CANDIDATES],
+    ).fetchall()
+    if not rows:
+        return None
+    ids = [r[0] for r in rows]
+    best: Match | None = None
+    for cand_id, published, blob, story_id in db.execute(
+        f"select v.article_id, v.published_at, v.vector, a.story_id from story_vectors v"
+        f" join articles a on a.id = v.article_id"
+        f" where v.article_id in ({','.join('?' * len(ids))}) and a.story_id is not null",
+        ids,
+    ).fetchall():
+        hours = _hours(when, datetime.fromisoformat(published))
+        sim = similarity(vector, StoryVector.from_blob(blob))
+        if not is_same_story(sim, hours):
+            continue
+        if best is None or (sim, -cand_id) > (best.similarity, -best.article_id):
+            best = Match(cand_id, story_id, sim, hours)
+    return best
+
+
+def _remember(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
+              when: datetime) -> None:
+    stamp = iso(when)
+    db.execute("delete from story_terms where article_id = ?", [article_id])
+    db.execute("insert or replace into story_vectors (article_id, published_at, vector)"
+               " values (?, ?, ?)", [article_id, stamp, vector.to_blob()])
+    if len(vector) >= MIN_TERMS:  # too short to be matched either way: no postings
+        db.conn.executemany(
+            "insert into story_terms (term, published_at, article_id) values (?, ?, ?)",
+            [(t, stamp, article_id) for t in vector.heaviest()])
+
+
+def refresh_story(db: sqlite_utils.Database, story_id: int) -> None:
+    """Recompute a story's row from its articles; delete it when it has none left."""
+    count, first, last = db.execute(
+        "select count(*), min(published_at), max(published_at) from articles where story_id = ?",
+        [story_id]).fetchone()
+    if not count:
+        db.execute("delete from stories where id = ?", [story_id])
+        return
+    (headline,) = db.execute(
+        "select title from articles where story_id = ?"
+        " order by published_at is null, published_at, id limit 1", [story_id]).fetchone()
+    db.execute("update stories set first_published_at = ?, last_published_at = ?,"
+               " article_count = ?, headline = ? where id = ?",
+               [first, last, count, (headline or "").strip(), story_id])
+
+
+def _assign(db: sqlite_utils.Database, article: Article, now: datetime) -> int:
+    """Give one stored article its story; returns the story id. Idempotent."""
+    when = article.published_at or now
+    vector = story_vector(article.title, article.text)
+    # Forget this article's own postings first so it never matches itself on re-assignment.
+    db.execute("delete from story_terms where article_id = ?", [article.id])
+    match = find_match(db, article.id, vector, when)
+    row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
+    old = row[0] if row else None
+    if old is not None and not db.execute("select 1 from stories where id = ?", [old]).fetchone():
+        old = None
+    if match is not None:
+        story_id = match.story_id
+    elif old is not None:
+        story_id = old  # nothing better: keep the story it has (re-assignment changes nothing)
+    else:
+        story_id = int(db.execute("insert into stories (created_at) values (?)",
+                                  [iso(now)]).lastrowid or 0)
+    _remember(db, article.id, vector, when)
+    db.execute("update articles set story_id = ? where id = ?", [story_id, article.id])
+    refresh_story(db, story_id)
+    if old is not None and old != story_id:
+        refresh_story(db, old)
+    log.debug("story assigned article=%s story=%s matched=%s sim=%.3f", article.id, story_id,
+              match.article_id if match else None, match.similarity if match else 0.0)
+    return story_id
+
+
+def assign_story(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
+    """Processing step: put a stored article into the story of its best match, or a new story.
+
+    Runs inside the store transaction; no network. The caller's `article.story_id` may be stale:
+    the database row is the truth, and re-running the step on the same archive changes nothing.
+    """
+    _assign(db, article, ctx.now)
+
+
+def story_articles(db: sqlite_utils.Database, story_id: int) -> list[Article]:
+    """The articles of a story, earliest first."""
+    rows = db.query(f"{ARTICLE_SELECT} where articles.story_id = ?"
+                    " order by articles.published_at is null, articles.published_at, articles.id",
+                    [story_id])
+    return [article_from_row(r) for r in rows]
+
+
+def backfill_stories(db: sqlite_utils.Database, now: datetime | None = None,
+                     batch: int = 500) -> int:
+    """Assign stories to stored articles that have none in the index yet, oldest first.
+
+    Used by the story migration for articles stored before this step existed; safe to re-run.
+    Returns how many articles were assigned.
+    """
+    now = now or datetime.now(timezone.utc)
+    done = 0
+    last_key: tuple[str, int] = ("", -1)
+    while True:
+        rows = list(db.query(
+            f"{ARTICLE_SELECT} where articles.id not in (select article_id from story_vectors)"
+            " and (coalesce(articles.published_at, '') > ? or"
+            " (coalesce(articles.published_at, '') = ? and articles.id > ?))"
+            " order by coalesce(articles.published_at, ''), articles.id limit ?",
+            [last_key[0], last_key[0], last_key[1], batch]))
+        if not rows:
+            return done
+        for row in rows:
+            _assign(db, article_from_row(row), now)
+            last_key = (row.get("published_at") or "", row["id"])
+            done += 1
+
+
+def stories_row(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | None:
+    """The `stories` row of a story, as a dict (None when it does not exist)."""
+    rows = list(db.query("select * from stories where id = ?", [story_id]))
+    return rows[0] if rows else None

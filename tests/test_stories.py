@@ -1,0 +1,243 @@
+"""Story clustering against a real SQLite file: same event → one story; same place, another event,
+or the same event days later → separate stories; re-assignment changes nothing; old rows backfill.
+
+The article texts are the project's own (invented events), not corpus text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from digests import stories
+from digests.models import Article, iso
+from digests.processing import StoreContext, default_steps, run_steps
+from digests.records import ARTICLE_SELECT, article_from_row
+from digests.settings import Settings
+from digests.storage import Database
+from digests.stories import (
+    StoryVector,
+    assign_story,
+    backfill_stories,
+    similarity,
+    story_articles,
+    story_vector,
+    threshold,
+)
+
+T0 = datetime(2026, 3, 3, 7, 0, tzinfo=timezone.utc)
+
+QUAKE_A = (
+    "زلزال بقوة 6.2 درجات يضرب جزيرة كريت اليونانية",
+    "ضرب زلزال بقوة 6.2 درجات على مقياس ريختر جزيرة كريت اليونانية صباح الثلاثاء، وفق ما أعلن"
+    " المعهد الجيوديناميكي في أثينا.\nوقال رئيس بلدية هيراكليون إن الهزة تسببت في تشقق جدران عدد"
+    " من المباني القديمة وانهيار سور مدرسة، دون تسجيل إصابات خطيرة. وأضاف أن فرق الدفاع المدني"
+    " تتفقد الأحياء القديمة في المدينة.\nوشعر سكان جزر سانتوريني ورودس بالهزة التي استمرت نحو"
+    " عشرين ثانية، فيما أغلقت السلطات المدارس في هيراكليون ليوم واحد احترازيا.",
+)
+QUAKE_B = (
+    "هزة أرضية قوية تضرب كريت.. وأضرار في مبان قديمة بهيراكليون",
+    "أفاد المعهد الجيوديناميكي في أثينا بأن زلزالا بلغت قوته 6.2 درجات ضرب جزيرة كريت صباح"
+    " الثلاثاء.\nوتسببت الهزة التي شعر بها سكان سانتوريني ورودس في تشقق جدران مبان قديمة في"
+    " هيراكليون وانهيار سور مدرسة، بحسب رئيس البلدية الذي أكد عدم وقوع إصابات خطيرة.\nوقررت"
+    " السلطات إغلاق المدارس في هيراكليون يوما واحدا بينما تواصل فرق الدفاع المدني تفقد الأحياء.",
+)
+FESTIVAL = (
+    "كريت تستضيف مهرجانا دوليا لموسيقى البحر المتوسط",
+    "تنطلق في جزيرة كريت اليونانية الأسبوع المقبل فعاليات مهرجان دولي لموسيقى البحر المتوسط"
+    " بمشاركة فرق من إيطاليا وتونس ولبنان وإسبانيا.\nوقالت وزارة الثقافة اليونانية إن الحفلات"
+    " ستقام في ساحات هيراكليون القديمة وفي ميناء خانيا، وإن الدخول سيكون مجانيا للطلاب.\nويتوقع"
+    " المنظمون حضور عشرات الآلاف من الزوار خلال أيام المهرجان العشرة.",
+)
+
+
+@pytest.fixture
+def db(database: Database) -> Database:
+    return database
+
+
+def _source(db: Database, name: str) -> int:
+    with db.transaction() as tx:
+        cur = tx.execute("insert into sources (url, name, added_at) values (?, ?, ?)",
+                         [f"https://{name}.test/feed", name, iso(T0)])
+    return int(cur.lastrowid or 0)
+
+
+def _insert(db: Database, source_id: int, title: str, body: str, published: datetime) -> Article:
+    with db.transaction() as tx:
+        n = tx.execute("select count(*) from articles").fetchone()[0]
+        cur = tx.execute(
+            """insert into articles (source_id, url, url_key, content_hash, title, body,
+                                     published_at, fetched_at, updated_at)
+               values (?,?,?,?,?,?,?,?,?)""",
+            [source_id, f"https://s{source_id}.test/{n}", f"s{source_id}.test/{n}", f"h{n}",
+             title, body, iso(published), iso(published), iso(published)])
+        row = next(iter(tx.query(f"{ARTICLE_SELECT} where articles.id = ?", [cur.lastrowid])))
+    return article_from_row(row)
+
+
+def _store(db: Database, settings: Settings, source_id: int, doc: tuple[str, str],
+           published: datetime) -> Article:
+    """Store an article and run the story step in the same transaction, as ingest does."""
+    article = _insert(db, source_id, doc[0], doc[1], published)
+    with db.transaction() as tx:
+        run_steps(tx, article, StoreContext(now=published, settings=settings),
+                  steps=[assign_story])
+    return article
+
+
+def _story_of(db: Database, article_id: int) -> int | None:
+    row = db.db.execute("select story_id from articles where id = ?", [article_id]).fetchone()
+    return row[0] if row else None
+
+
+def test_default_steps_put_stories_second() -> None:
+    steps = default_steps()
+    assert steps[1] is assign_story
+
+
+def test_same_event_from_two_sources_is_one_story(db: Database, settings: Settings) -> None:
+    a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    b = _store(db, settings, _source(db, "channel"), QUAKE_B, T0 + timedelta(hours=3))
+    story = _story_of(db, a.id)
+    assert story is not None and _story_of(db, b.id) == story
+    row = stories.stories_row(db.db, story)
+    assert row is not None
+    assert row["article_count"] == 2
+    assert row["headline"] == QUAKE_A[0]  # the earliest report names the story
+    assert row["first_published_at"] == iso(T0)
+    assert row["last_published_at"] == iso(T0 + timedelta(hours=3))
+    assert [x.id for x in story_articles(db.db, story)] == [a.id, b.id]
+    assert all(x.story_id == story for x in story_articles(db.db, story))
+
+
+def test_same_place_different_event_is_two_stories(db: Database, settings: Settings) -> None:
+    a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    c = _store(db, settings, _source(db, "channel"), FESTIVAL, T0 + timedelta(hours=2))
+    assert _story_of(db, a.id) != _story_of(db, c.id)
+    assert db.db.execute("select count(*) from stories").fetchone()[0] == 2
+
+
+def test_outside_the_window_is_another_story(db: Database, settings: Settings) -> None:
+    a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    late = _store(db, settings, _source(db, "channel"), QUAKE_B, T0 + timedelta(days=5))
+    early = _store(db, settings, _source(db, "daily"), QUAKE_B, T0 - timedelta(hours=49))
+    assert len({_story_of(db, a.id), _story_of(db, late.id), _story_of(db, early.id)}) == 3
+
+
+def test_late_arrival_inside_the_window_joins_from_either_side(db: Database,
+                                                               settings: Settings) -> None:
+    # A report published earlier but stored later (a slow feed) still finds the story.
+    b = _store(db, settings, _source(db, "channel"), QUAKE_B, T0 + timedelta(hours=3))
+    a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    assert _story_of(db, a.id) == _story_of(db, b.id)
+    story = _story_of(db, a.id)
+    assert story is not None
+    row = stories.stories_row(db.db, story)
+    assert row is not None and row["headline"] == QUAKE_A[0]  # still the earliest report
+
+
+def _snapshot(db: Database) -> tuple[list[tuple[object, ...]], ...]:
+    q = db.db.execute
+    return (
+        q("select id, story_id from articles order by id").fetchall(),
+        q("select * from stories order by id").fetchall(),
+        q("select term, published_at, article_id from story_terms order by 1, 2, 3").fetchall(),
+        q("select * from story_vectors order by article_id").fetchall(),
+    )
+
+
+def test_reassignment_is_idempotent(db: Database, settings: Settings) -> None:
+    src = _source(db, "wire")
+    docs = [(QUAKE_A, T0), (QUAKE_B, T0 + timedelta(hours=1)), (FESTIVAL, T0 + timedelta(hours=2))]
+    stored = [_store(db, settings, src, d, t) for d, t in docs]
+    before = _snapshot(db)
+    for article in stored:  # again, with the stale Article objects the caller still holds
+        with db.transaction() as tx:
+            assign_story(tx, article, StoreContext(now=T0 + timedelta(days=1), settings=settings))
+    assert _snapshot(db) == before
+    assert backfill_stories(db.db) == 0  # nothing left to backfill
+
+
+def test_backfill_assigns_articles_stored_before_the_step(db: Database) -> None:
+    a = _insert(db, _source(db, "wire"), *QUAKE_A, T0)
+    b = _insert(db, _source(db, "channel"), *QUAKE_B, T0 + timedelta(hours=5))
+    c = _insert(db, _source(db, "daily"), *FESTIVAL, T0 + timedelta(hours=1))
+    assert _story_of(db, a.id) is None
+    with db.transaction() as tx:
+        assert backfill_stories(tx, now=T0, batch=2) == 3
+    assert _story_of(db, a.id) == _story_of(db, b.id) != _story_of(db, c.id)
+    assert None not in {_story_of(db, x.id) for x in (a, b, c)}
+
+
+def test_migration_backfills_an_existing_archive(settings: Settings) -> None:
+    # An archive from before the story step: apply migrations up to 005, add rows, then reopen.
+    from digests import migrations
+
+    path = settings.database_path
+    full = list(migrations.MIGRATIONS)
+    index = [name for name, _ in full].index("006_story_index")
+    migrations.MIGRATIONS[:] = full[:index]
+    try:
+        old = Database(path)
+        a = _insert(old, _source(old, "wire"), *QUAKE_A, T0)
+        b = _insert(old, _source(old, "channel"), *QUAKE_B, T0 + timedelta(hours=2))
+        old.close()
+    finally:
+        migrations.MIGRATIONS[:] = full
+    reopened = Database(path)
+    try:
+        assert "006_story_index" in reopened.applied_migrations()
+        assert _story_of(reopened, a.id) is not None
+        assert _story_of(reopened, a.id) == _story_of(reopened, b.id)
+    finally:
+        reopened.close()
+
+
+def test_title_only_article_gets_its_own_story(db: Database, settings: Settings) -> None:
+    a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    bare = _store(db, settings, _source(db, "channel"), (QUAKE_A[0], ""), T0)
+    assert _story_of(db, bare.id) not in (None, _story_of(db, a.id))
+    assert db.db.execute("select count(*) from story_terms where article_id = ?",
+                         [bare.id]).fetchone()[0] == 0
+
+
+def test_similarity_separates_the_fixtures() -> None:
+    qa, qb, fest = (story_vector(*d) for d in (QUAKE_A, QUAKE_B, FESTIVAL))
+    assert similarity(qa, qb) >= threshold(3)
+    assert similarity(qa, fest) < threshold(0)
+    assert similarity(qa, qa) == pytest.approx(1.0)
+
+
+def test_threshold_rises_with_time_and_closes_after_the_window() -> None:
+    assert threshold(0) < threshold(24) < threshold(48)
+    assert threshold(-6) == threshold(6)
+    assert threshold(48.5) == float("inf")
+
+
+ARABIC_WORDS = st.lists(
+    st.sampled_from("غزة القدس زلزال كريت حكومة وزير قال الرئيس انفجار مدينة ملعب هدف اتفاق"
+                    " الأمم المتحدة طائرة سقوط قصف مدنيين 2018 يورو".split()),
+    max_size=40,
+).map(" ".join)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(ARABIC_WORDS, ARABIC_WORDS, ARABIC_WORDS, ARABIC_WORDS)
+def test_similarity_is_symmetric_and_bounded(t1: str, b1: str, t2: str, b2: str) -> None:
+    v1, v2 = story_vector(t1, b1), story_vector(t2, b2)
+    s = similarity(v1, v2)
+    assert 0.0 <= s <= 1.0
+    assert s == pytest.approx(similarity(v2, v1))
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(ARABIC_WORDS, ARABIC_WORDS)
+def test_vector_blob_round_trip_keeps_similarity(title: str, body: str) -> None:
+    v = story_vector(title, body)
+    back = StoryVector.from_blob(v.to_blob())
+    assert set(back.weights) == set(v.weights)
+    if len(v):
+        assert similarity(back, v) == pytest.approx(1.0, abs=1e-3)
