@@ -67,6 +67,7 @@ _STOP = frozenset((
     " ما ماذا لا لم لن قد هذا هذه ذلك تلك هنا هناك نحو حوالي بينما حيث كما او ثم"
     " البالغ البالغه قوله قولها قولهم قولهما"
 ).split())
+_PREPOSITIONS = frozenset("الي الى علي على في من عن مع حول عبر بين لدي لدى".split())
 # Nouns that introduce a name in quote marks (paper, channel, campaign …), not speech.
 _NAME_NOUNS = frozenset((
     "صحيفه صحيفتي جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون راديو حمله حملات برنامج"
@@ -364,6 +365,8 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
             break
     words = [toks[k].raw for k in range(i, j)]
     speaker = " ".join(words).strip(_EDGE_PUNCT + " ")
+    if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
+        speaker += '"'  # keep a quoted name whole: «جريدة "تايمز"»
     return speaker, j
 
 
@@ -381,6 +384,8 @@ def _speaker_before(toks: list[_Tok], verb: int, first: int = 0, *, max_words: i
         if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
                                                    and _is_complementizer(t.norm)):
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
+        if t.norm in _PREPOSITIONS:
+            return ""  # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition
         if t.norm in _STOP or _is_complementizer(t.norm) or t.raw[-1] in "،,:":
             break
         words.insert(0, t.raw)
@@ -670,10 +675,10 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
         score += 1.0 * (1.0 - c.paragraph / max(n_paras, 1))
         if text_keys[id(c)] & _STRONG:
             score += 0.6
-        if words < 7:
-            score -= 0.6
+        if words < 6:
+            score -= 0.3  # a fragment says less than a statement
         elif words > 60:
-            score -= 0.4
+            score -= 0.4  # a whole paragraph is not a quote a reader takes in at a glance
         return score
 
     scored = {id(c): base(c) for c in candidates}
