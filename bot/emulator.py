@@ -132,9 +132,21 @@ class _RateState:
     overall_per_second: int = 30
     per_chat_interval: float = 1.0
     group_per_minute: int = 20
+    group_seconds: float = 60.0
     overall: collections.deque[float] = field(default_factory=collections.deque)
     last_per_chat: dict[int, float] = field(default_factory=dict)
     group_window: dict[int, collections.deque[float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A call the emulator answered with an error (for assertions on 429s and their timing)."""
+
+    at: float  # time.monotonic()
+    method: str
+    chat_id: int | None
+    status: int
+    description: str
 
 
 @dataclass
@@ -182,6 +194,7 @@ class Emulator:
         self._slow: list[float] = []  # delays for the next responses to send methods
         self._rates = _RateState()
         self.counters: collections.Counter[str] = collections.Counter()
+        self._refusals: list[Refusal] = []
         self._version = 0
         self._stopping = False
         self._server: Any = None
@@ -318,11 +331,13 @@ class Emulator:
             self._slow.extend([seconds] * count)
 
     def rate_limits(self, enabled: bool = True, *, overall_per_second: int = 30,
-                    per_chat_interval: float = 1.0, group_per_minute: int = 20) -> None:
-        """Enforce Telegram's limits on sends (sliding windows): over them → 429 retry_after."""
+                    per_chat_interval: float = 1.0, group_per_minute: int = 20,
+                    group_window: float = 60.0) -> None:
+        """Enforce Telegram's limits on sends (sliding windows): over them → 429 retry_after.
+        `group_per_minute` sends per `group_window` seconds (60 unless a test shortens it)."""
         with self._lock:
             self._rates = _RateState(enabled, overall_per_second, per_chat_interval,
-                                     group_per_minute)
+                                     group_per_minute, group_window)
 
     # ------------------------------------------------------------------ injecting updates
 
@@ -431,6 +446,11 @@ class Emulator:
         with self._lock:
             return list(self._log)
 
+    def refusals(self, status: int | None = None) -> list[Refusal]:
+        """Calls answered with an error (optionally of one HTTP status), in order."""
+        with self._lock:
+            return [r for r in self._refusals if status is None or r.status == status]
+
     def callback_answer(self, query_id: str) -> JSON | None:
         with self._lock:
             return self._callback_answers.get(query_id)
@@ -524,6 +544,10 @@ class Emulator:
             return 200, {"ok": True, "result": result}, delay
         except ApiError as err:
             self.counters[f"error:{err.status}"] += 1
+            with self._lock:
+                self._refusals.append(Refusal(time.monotonic(), method,
+                                              _maybe_int(params.get("chat_id")), err.status,
+                                              err.description))
             body: JSON = {"ok": False, "error_code": err.status, "description": err.description}
             if err.parameters:
                 body["parameters"] = err.parameters
@@ -569,11 +593,11 @@ class Emulator:
         window = None
         if chat_id < 0 or (chat is not None and chat.is_group):
             window = r.group_window.setdefault(chat_id, collections.deque())
-            while window and window[0] <= now - 60.0:
+            while window and window[0] <= now - r.group_seconds:
                 window.popleft()
             if len(window) >= r.group_per_minute:
                 self.counters["429:group"] += 1
-                raise _too_many(window[0] + 60.0 - now)
+                raise _too_many(window[0] + r.group_seconds - now)
         r.overall.append(now)
         r.last_per_chat[chat_id] = now
         if window is not None:

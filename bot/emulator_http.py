@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+import socket
+import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -112,7 +114,32 @@ class _Server(ThreadingHTTPServer):
 
     def __init__(self, emulator: Emulator, address: tuple[str, int]) -> None:
         self.emulator = emulator
+        self._conns: set[socket.socket] = set()
+        self._conns_lock = threading.Lock()
         super().__init__(address, _Handler)
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        conn, addr = super().get_request()
+        with self._conns_lock:
+            self._conns.add(conn)
+        return conn, addr
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._conns_lock:
+            self._conns.discard(request)
+        super().shutdown_request(request)
+
+    def server_close(self) -> None:
+        """Close the listening socket AND the kept-alive connections: a stopped emulator is
+        unreachable like a Telegram that went away."""
+        super().server_close()
+        with self._conns_lock:
+            conns, self._conns = list(self._conns), set()
+        for conn in conns:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         log.debug("emulator connection error client=%s", client_address, exc_info=True)

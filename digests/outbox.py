@@ -342,14 +342,17 @@ def claim(db: Database, ids: Sequence[int]) -> list[int]:
 
 def finish(db: Database, ids: Sequence[int], status: str, now: datetime,
            error: str | None = None) -> None:
-    """sending → sent / failed / skipped, with the time and the reason."""
+    """sending → sent / failed / skipped, with the time and the reason (`sent_at` is the time
+    of the outcome, whichever it is)."""
     if not ids:
         return
     assert status in TERMINAL
     marks = ",".join("?" * len(ids))
     with db.transaction() as tx:
-        tx.execute(f"update outbox set status = ?, sent_at = ?, last_error = ?"
-                   f" where id in ({marks})", [status, iso(now), error, *ids])
+        # A success keeps the last transient error: it tells why a row took several attempts.
+        tx.execute(f"update outbox set status = ?, sent_at = ?,"
+                   f" last_error = coalesce(?, last_error) where id in ({marks})",
+                   [status, iso(now), error, *ids])
 
 
 def retry_later(db: Database, ids: Sequence[int], when: datetime, error: str) -> None:

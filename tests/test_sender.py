@@ -1,0 +1,321 @@
+"""The sender against the Telegram emulator with real PTB and a real SQLite file.
+
+Timing assertions use the emulator's recorded acceptance times and its 429 counters, never the
+wall-clock duration of a test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
+
+import httpx
+import pytest
+from telegram import Bot
+from telegram.error import TimedOut
+from telegram.request import HTTPXRequest
+
+from bot import sender as sender_module
+from bot.emulator import Emulator
+from bot.sender import Sender, not_sent
+from delivery_helpers import NOW, add_article, add_chat, add_source, rows, simple_render
+from digests import outbox
+from digests.models import Article, Digest, Quote, iso
+from digests.settings import Settings
+from digests.storage import Database
+
+TOKEN = "123456:SENDER-TEST"
+
+
+@pytest.fixture
+def emu() -> Iterator[Emulator]:
+    with Emulator() as e:
+        yield e
+
+
+@pytest.fixture
+async def bot(emu: Emulator) -> AsyncIterator[Bot]:
+    async with Bot(TOKEN, base_url=emu.base_url) as b:
+        yield b
+
+
+def make_sender(database: Database, bot: Bot, rate: float = 200.0, **kw: object) -> Sender:
+    settings = Settings(database_path=__import__("pathlib").Path(database.path),
+                        send_rate_per_second=rate)
+    kw.setdefault("render", simple_render)
+    kw.setdefault("retry_delay", 0.05)
+    return Sender(database, bot, settings, clock=lambda: NOW, **kw)  # type: ignore[arg-type]
+
+
+def queue(database: Database, chat_id: int, article: Article, kind: str = "instant",
+          status: str = "pending") -> int:
+    with database.transaction() as tx:
+        cur = tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
+                         " status) values (?,?,?,?,?,?)",
+                         [chat_id, article.story_id or -article.id, article.id, kind, iso(NOW),
+                          status])
+    return int(cur.lastrowid or 0)
+
+
+def articles(database: Database, n: int) -> list[Article]:
+    src = add_source(database, "src")
+    return [add_article(database, src, f"خبر رقم {i}", story_id=100 + i) for i in range(n)]
+
+
+def sent_texts(emu: Emulator, chat_id: int) -> list[str]:
+    return [m.plain_text for m in emu.sent_log() if m.chat_id == chat_id]
+
+
+async def test_bundles_one_message_per_chat(database: Database, emu: Emulator, bot: Bot) -> None:
+    arts = articles(database, 3)
+    add_chat(database, 1)
+    add_chat(database, 2)
+    for a in arts:
+        queue(database, 1, a)
+    queue(database, 2, arts[0])
+    s = make_sender(database, bot)
+    assert await s.run_once() == 2
+    assert sent_texts(emu, 1) == ["\n".join(f"{a.id} {a.title}" for a in arts)]
+    assert len(sent_texts(emu, 2)) == 1
+    assert {r["status"] for r in rows(database)} == {"sent"}
+    assert await s.run_once() == 0  # nothing twice
+
+
+async def test_real_renderer_output_is_accepted(database: Database, emu: Emulator,
+                                                bot: Bot) -> None:
+    arts = articles(database, 2)
+    database.db.execute("update articles set quotes_json = ? where id = ?",
+                        ['[{"text": "لن نغادر <الغوطة> & أهلها", "speaker": "أحد السكان"}]',
+                         arts[0].id])
+    add_chat(database, 1, language="en")
+    for a in arts:
+        queue(database, 1, a)
+    s = make_sender(database, bot, render=None)  # bot.render.render_bundle
+    assert await s.run_once() >= 1
+    [msg] = emu.messages(1)
+    assert "<الغوطة> & أهلها" in msg.plain_text and arts[1].title in msg.plain_text
+
+
+async def test_429_pauses_everything_then_resumes_in_order(database: Database, emu: Emulator,
+                                                           bot: Bot) -> None:
+    arts = articles(database, 12)
+    for chat in range(1, 5):
+        add_chat(database, chat)
+    for chat in range(1, 5):  # 3 stories per chat, sent as 3 bundles by capping bundles at 1
+        for a in arts[(chat - 1) * 3:chat * 3]:
+            queue(database, chat, a)
+    sender_module.MAX_BUNDLE, saved = 1, sender_module.MAX_BUNDLE
+    try:
+        emu.inject_429(1, retry_after=1)
+        s = make_sender(database, bot)
+        await s.drain(timeout=20)
+    finally:
+        sender_module.MAX_BUNDLE = saved
+    [refusal] = emu.refusals(429)
+    log = emu.sent_log()
+    assert len(log) == 12 and s.stats.retry_after == 1  # nothing lost
+    assert len({(m.chat_id, m.plain_text) for m in log}) == 12  # nothing twice
+    # Once the 429 is known (sends already on the wire may land just after it), nothing at
+    # all is accepted until retry_after has passed.
+    on_the_wire = [m for m in log if refusal.at < m.at < refusal.at + 0.1]
+    assert len(on_the_wire) < s.max_in_flight
+    assert not [m for m in log if refusal.at + 0.1 <= m.at < refusal.at + 1.0]
+    assert any(m.at >= refusal.at + 1.0 for m in log)
+    # Each chat got its stories in queue order.
+    for chat in range(1, 5):
+        want = [f"{a.id} {a.title}" for a in arts[(chat - 1) * 3:chat * 3]]
+        assert sent_texts(emu, chat) == want
+
+
+async def test_forbidden_deactivates_blocked_chats_only(database: Database, emu: Emulator,
+                                                        bot: Bot) -> None:
+    arts = articles(database, 2)
+    for chat in (1, 2, 3, 4):
+        add_chat(database, chat)
+        queue(database, chat, arts[0])
+    emu.block(2)
+    emu.block(3, "deactivated")
+    emu.block(4, "cant_initiate")  # a 403 that does not mean "blocked"
+    s = make_sender(database, bot)
+    await s.run_once()
+    queue(database, 2, arts[1])  # queued later: never tried, the chat is inactive
+    await s.run_once()
+    active = dict(database.db.execute("select id, active from chats").fetchall())
+    assert active == {1: 1, 2: 0, 3: 0, 4: 1}
+    status = {(r["chat_id"], r["article_id"]): r["status"] for r in rows(database)}
+    assert status == {(1, arts[0].id): "sent", (2, arts[0].id): "failed",
+                      (3, arts[0].id): "failed", (4, arts[0].id): "failed",
+                      (2, arts[1].id): "pending"}
+    assert "blocked by the user" in str(rows(database, "chat_id = 2")[0]["last_error"])
+    assert s.stats.deactivated == 2
+    assert emu.counters["error:403"] == 3  # each tried once
+
+
+async def test_chat_migration_moves_and_delivers(database: Database, emu: Emulator,
+                                                 bot: Bot) -> None:
+    arts = articles(database, 2)
+    add_chat(database, -5, type="group")
+    for a in arts:
+        queue(database, -5, a)
+    emu.migrate(-5, -1005)
+    s = make_sender(database, bot)
+    await s.run_once()
+    assert len(emu.messages(-1005)) == 1 and emu.messages(-5) == []
+    assert {(r["chat_id"], r["status"]) for r in rows(database)} == {(-1005, "sent")}
+    assert database.db.execute("select count(*) from chats where id = -1005").fetchone()[0] == 1
+    assert s.stats.migrated == 1
+    queue(database, -1005, add_article(database, add_source(database, "x"), "جديد", story_id=9))
+    assert await s.run_once() == 1  # the moved chat is not left marked busy
+
+
+async def test_bad_request_fails_that_message_and_the_queue_goes_on(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    arts = articles(database, 3)
+    database.db.execute("update articles set headline = ? where id = ?",
+                        ["broken <tag", arts[1].id])
+    for chat, a in zip((1, 2, 3), arts):
+        add_chat(database, chat)
+        queue(database, chat, a)
+
+    def raw_render(digests: list[Digest], lang: str, now: datetime) -> list[str]:
+        return [d.headline for d in digests]  # unescaped on purpose
+    s = make_sender(database, bot, render=raw_render)
+    await s.run_once()
+    got = {r["chat_id"]: r for r in rows(database)}
+    assert got[2]["status"] == "failed" and "parse entities" in str(got[2]["last_error"])
+    assert got[1]["status"] == got[3]["status"] == "sent"
+    assert len(emu.messages()) == 2
+
+
+async def test_restart_resumes_pending_and_interrupted(database: Database, emu: Emulator,
+                                                       bot: Bot) -> None:
+    arts = articles(database, 3)
+    add_chat(database, 1)
+    add_chat(database, 2)
+    queue(database, 1, arts[0], status="sent")  # delivered before the crash
+    queue(database, 1, arts[1], status="sending")  # in flight at the crash
+    queue(database, 2, arts[2])  # never tried
+    s = make_sender(database, bot)
+    assert s.recover() == 1
+    await s.drain()
+    assert [m.plain_text for m in emu.sent_log()] == [f"{arts[1].id} {arts[1].title}",
+                                                      f"{arts[2].id} {arts[2].title}"]
+    assert {r["status"] for r in rows(database)} == {"sent"}
+
+
+async def test_each_story_once_through_the_whole_flow(database: Database, emu: Emulator,
+                                                      bot: Bot) -> None:
+    from digests.processing import StoreContext
+
+    add_chat(database, 1, topics=("الغوطة",))
+    s1, s2 = add_source(database, "a"), add_source(database, "b")
+    s = make_sender(database, bot)
+    for src in (s1, s2, s1):  # three reports of one story, delivered between them
+        art = add_article(database, src, f"الغوطة من {src}", story_id=3)
+        with database.transaction() as tx:
+            outbox.enqueue_article(tx, art, StoreContext(NOW, Settings()))
+        await s.drain()
+    assert len(emu.messages(1)) == 1
+
+
+async def test_per_chat_and_overall_limits_hold(database: Database, emu: Emulator,
+                                                bot: Bot) -> None:
+    emu.rate_limits(True, overall_per_second=30)
+    arts = articles(database, 25)
+    add_chat(database, 1)
+    for a in arts[:21]:  # 21 stories → bundles of 10, 10, 1 to one chat
+        queue(database, 1, a)
+    for chat in range(2, 42):  # and 40 other chats at once
+        add_chat(database, chat)
+        queue(database, chat, arts[21])
+    s = make_sender(database, bot, rate=30)
+    await s.drain(timeout=30)
+    assert emu.counters["error:429"] == 0 and s.stats.retry_after == 0
+    times = [m.at for m in emu.sent_log() if m.chat_id == 1]
+    assert len(times) == 3 and all(b - a >= 1.0 for a, b in zip(times, times[1:]))
+    assert len(emu.messages()) == 43
+
+
+async def test_group_window_holds(database: Database, emu: Emulator, bot: Bot,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sender_module, "GROUP_LIMIT", 3)
+    monkeypatch.setattr(sender_module, "GROUP_WINDOW", 1.6)
+    monkeypatch.setattr(sender_module, "CHAT_INTERVAL", 0.05)
+    monkeypatch.setattr(sender_module, "MAX_BUNDLE", 1)
+    emu.rate_limits(True, overall_per_second=100, per_chat_interval=0.0, group_per_minute=3,
+                    group_window=1.5)
+    arts = articles(database, 5)
+    add_chat(database, -9, type="supergroup")
+    emu.add_group(-9, "مجموعة")
+    for a in arts:
+        queue(database, -9, a)
+    s = make_sender(database, bot)
+    await s.drain(timeout=20)
+    assert len(emu.messages(-9)) == 5 and emu.counters["error:429"] == 0
+    times = [m.at for m in emu.sent_log()]
+    assert times[3] - times[0] >= 1.5
+
+
+async def test_read_timeout_is_resent_at_least_once(database: Database, emu: Emulator) -> None:
+    arts = articles(database, 1)
+    add_chat(database, 1)
+    queue(database, 1, arts[0])
+    emu.slow_next(1, 0.8)
+    async with Bot(TOKEN, base_url=emu.base_url,
+                   request=HTTPXRequest(read_timeout=0.25)) as slow_bot:
+        s = make_sender(database, slow_bot)
+        await s.drain(timeout=10)
+    # Policy: a timeout that may have delivered is re-sent (a visible duplicate, never a loss).
+    assert len(emu.sent_log()) == 2 and s.stats.ambiguous == 1
+    [row] = rows(database)
+    assert row["status"] == "sent" and row["attempts"] == 2
+    assert "maybe sent" in str(row["last_error"])
+
+
+async def test_unreachable_server_is_not_sent_and_retried(database: Database) -> None:
+    arts = articles(database, 1)
+    add_chat(database, 1)
+    queue(database, 1, arts[0])
+    gone = Emulator().start()
+    async with Bot(TOKEN, base_url=gone.base_url) as dead:
+        gone.stop()  # Telegram unreachable: connections are refused from now on
+        s = make_sender(database, dead, retry_delay=30.0)
+        await s.run_once()
+    [row] = rows(database)
+    assert row["status"] == "pending" and "not sent" in str(row["last_error"])
+    assert s.stats.ambiguous == 0
+
+
+def test_not_sent_classification() -> None:
+    pool = TimedOut("Pool timeout: All connections in the connection pool are occupied.")
+    assert not_sent(pool)
+    connect = TimedOut()
+    connect.__cause__ = httpx.ConnectTimeout("x")
+    assert not_sent(connect)
+    read = TimedOut()
+    read.__cause__ = httpx.ReadTimeout("x")
+    assert not not_sent(read)
+
+
+async def test_push_progress_reported_when_finished(database: Database, emu: Emulator,
+                                                    bot: Bot) -> None:
+    src = [add_source(database, n) for n in "ab"]
+    for s_ in src:
+        add_article(database, s_, "قمة", story_id=1)
+    for chat in (1, 2, 3):
+        add_chat(database, chat)
+    emu.block(3)
+    plan = outbox.enqueue_push(database, topic=None, now=NOW)
+    assert plan.chats == 3
+    s = make_sender(database, bot)
+    reports: list[outbox.PushProgress] = []
+    s.watch_push(plan.push_id, reports.append)
+    task = asyncio.create_task(s.run())
+    try:
+        final = await s.wait_push(plan.push_id, timeout=10)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    assert (final.delivered, final.failed, final.pending) == (2, 1, 0)
+    assert reports == [final]
