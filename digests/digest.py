@@ -210,6 +210,21 @@ def find_article(db: sqlite_utils.Database, url: str) -> Article | None:
     return article_from_row(rows[0]) if rows else None
 
 
+def refresh_story_links(db: sqlite_utils.Database) -> int:
+    """Re-merge the "story" links of every digested article that belongs to a story.
+
+    For stories assigned after the digests were made (a story backfill). Returns how many
+    articles were looked at.
+    """
+    rows = list(db.query(
+        ARTICLE_SELECT + " where articles.story_id is not null and articles.digested_at is not null"
+        " and articles.story_id in (select story_id from articles where story_id is not null"
+        " group by story_id having count(distinct source_id) > 1) order by articles.id"))
+    for row in rows:
+        _refresh_sibling(db, article_from_row(row))
+    return len(rows)
+
+
 def backfill_digests(db: sqlite_utils.Database, ctx: StoreContext, *, batch: int = 500) -> int:
     """Digest every stored article whose `digested_at` is null (oldest first). Returns how many."""
     done = 0

@@ -187,6 +187,13 @@ def m006_story_index(db: sqlite_utils.Database) -> None:
     backfill_stories(db)
 
 
+def m007_digest_story_links(db: sqlite_utils.Database) -> None:
+    # Digests backfilled by 004 predate the stories of 006: add their "story" related links.
+    from digests.digest import refresh_story_links
+
+    refresh_story_links(db)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -194,4 +201,5 @@ MIGRATIONS: list[Migration] = [
     ("004_backfill_digests", m004_backfill_digests),
     ("005_delivery_pushes", m005_delivery_pushes),
     ("006_story_index", m006_story_index),
+    ("007_digest_story_links", m007_digest_story_links),
 ]

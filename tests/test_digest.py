@@ -262,3 +262,24 @@ def test_related_kinds_and_dates_survive_storage(db: Database) -> None:
         "2019-08-18T14:55:10+00:00", "2021-08-08T20:31:44+00:00", "2018-03-08T18:40:13+00:00"]
     assert digest.to_json()["related"][0]["kind"] == "page"
     assert timedelta(0) <= NOW - (digest.published_at or NOW)
+
+
+def test_story_links_migration_after_a_story_backfill(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    database = Database(path)
+    _source(database, 1)
+    _source(database, 2)
+    a = _store(database, other(60, "ماكرون يحض روحاني على وقف قصف الغوطة", source_id=1, day=25))
+    b = _store(database, other(61, "روحاني وماكرون يبحثان الغوطة هاتفيا", source_id=2, day=25))
+    with database.transaction() as sql:
+        # Stories assigned after the digests were made (as the story backfill does).
+        sql.execute("update articles set story_id = 3 where id in (60, 61)")
+        sql.execute("delete from _migrations where name = '007_digest_story_links'")
+    database.close()
+    reopened = Database(path)
+    for article, other_report in ((a, b), (b, a)):
+        digest = load_digest(reopened.db, article.id)
+        assert digest is not None
+        assert [(r.url, r.kind) for r in digest.related if r.kind == "story"] == [
+            (other_report.url, "story")]
+    reopened.close()
