@@ -35,7 +35,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from pathlib import Path
@@ -82,6 +82,7 @@ def speaker_ok(pred: str, gold: dict[str, Any]) -> bool:
 
 @dataclass
 class Score:
+    articles: int = 0
     predicted: int = 0
     matched_pred: int = 0
     gold_key: int = 0
@@ -94,6 +95,7 @@ class Score:
     def add(self, preds: Sequence[tuple[str, str]], gold: Sequence[dict[str, object]],
             show: str = "") -> None:
         """Greedy one-to-one matching, best overlap first."""
+        self.articles += 1
         self.predicted += len(preds)
         self.gold_all += len(gold)
         self.gold_key += sum(1 for g in gold if g.get("key"))
@@ -131,7 +133,7 @@ class Score:
         r = self.matched_key / self.gold_key if self.gold_key else 1.0
         ra = self.matched_all / self.gold_all if self.gold_all else 1.0
         s = self.speaker_right / self.speaker_pairs if self.speaker_pairs else 1.0
-        return (f"{label:<34} precision {p:.2f} ({self.matched_pred}/{self.predicted})  "
+        return (f"{label:<34} articles {self.articles}  precision {p:.2f} ({self.matched_pred}/{self.predicted})  "
                 f"recall(key) {r:.2f} ({self.matched_key}/{self.gold_key})  "
                 f"recall(all) {ra:.2f} ({self.matched_all}/{self.gold_all})  "
                 f"speaker {s:.2f} ({self.speaker_right}/{self.speaker_pairs})")
@@ -180,6 +182,8 @@ def quality(gold_path: Path, corpus: dict[str, dict[str, str]], dev_ids: int, sh
             groups[name][1].add(every, g.get("quotes", []))
     print(f"gold articles: {len(gold_rows)} ({missing} not in the corpus)")
     for name, (top_score, all_score) in groups.items():
+        if not top_score.articles:
+            continue
         print(top_score.line(f"digest quotes (≤3), {name}"))
         print(all_score.line(f"all candidates, {name}"))
 
@@ -199,6 +203,59 @@ def speed(corpus: dict[str, dict[str, str]], runs: int, limit: int) -> None:
           f"p95 {p95:.2f} ms, max {times[-1] * 1000:.1f} ms per article")
 
 
+def store_speed(corpus: dict[str, dict[str, str]], count: int) -> None:
+    """The store_digest step on a real SQLite file as the archive grows (search index, stories).
+
+    Articles go in oldest first through the real steps (index, story, digest); only the digest
+    step is timed (it includes the archive search and the story siblings' link refresh).
+    """
+    import tempfile
+
+    from digests.digest import store_digest
+    from digests.models import iso
+    from digests.processing import StoreContext
+    from digests.search import index_article
+    from digests.settings import Settings
+    from digests.storage import Database
+    from digests.stories import assign_story
+    from digests.urls import url_key
+
+    rows = sorted(corpus.values(), key=lambda r: r.get("published") or "")[:count]
+    sources = sorted({r.get("source", "") for r in rows})
+    now = datetime.now().astimezone()
+    times: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database(Path(tmp) / "bench.db")
+        with db.transaction() as sql:
+            for n, name in enumerate(sources, 1):
+                sql.table("sources").insert({"id": n, "url": f"https://{n}.example/feed",
+                                             "name": name, "added_at": iso(now)})
+        source_id = {name: n for n, name in enumerate(sources, 1)}
+        ctx = StoreContext(now=now, settings=Settings(), backfill=True)
+        for n, row in enumerate(rows, 1):
+            article = to_article(n, row)
+            article = replace(article, source_id=source_id[row.get("source", "")])
+            with db.transaction() as sql:
+                sql.table("articles").insert({
+                    "id": n, "source_id": article.source_id, "url": article.url or f"u{n}",
+                    "url_key": url_key(article.url or f"https://x.example/{n}") + f"#{n}",
+                    "content_hash": str(n), "title": article.title,
+                    "published_at": iso(article.published_at), "body": article.text,
+                    "fetched_at": iso(now), "updated_at": iso(now)})
+                index_article(sql, article, ctx)
+                assign_story(sql, article, ctx)
+                t0 = time.perf_counter()
+                store_digest(sql, article, ctx)
+                times.append(time.perf_counter() - t0)
+        db.close()
+    for upto in sorted({min(1000, len(times)), len(times)}):
+        part = sorted(times[upto // 2: upto]) if upto > 1 else sorted(times)
+        med = statistics.median(part) * 1000
+        p95 = part[int(0.95 * (len(part) - 1))] * 1000
+        print(f"store_digest with {upto // 2}-{upto} articles stored: median {med:.2f} ms, "
+              f"p95 {p95:.2f} ms per article")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--gold", type=Path, default=GOLD)
@@ -208,11 +265,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dev-ids", type=int, default=20)
     parser.add_argument("--show", action="store_true", help="print mismatches (developer use)")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--store", type=int, default=0,
+                        help="also time the store_digest step while storing N articles")
     args = parser.parse_args(argv)
     corpus = {row["id"]: row for row in read_corpus(args.corpus)}
     quality(args.gold, corpus, args.dev_ids, args.show)
     if not args.no_speed:
         speed(corpus, args.runs, args.limit)
+    if args.store:
+        store_speed(corpus, args.store)
     return 0
 
 
