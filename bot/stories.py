@@ -37,11 +37,14 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     if not result.hits and not result.terms:
         raise QueryError(result.message or f"nothing searchable in {query!r}")
     digests = tuple(hit.digest for hit in result.hits)
+    total = int(result.total)
+    if len(digests) < limit:  # the last page: `total` counts articles, folding merged some
+        total = offset + len(digests)
     suggestions: tuple[str, ...] = ()
     if not digests and offset == 0:
         found = list(getattr(result, "suggestions", ()) or ()) or suggest(db.db, query, limit=5)
         suggestions = tuple(s for s in found if s and s != query)[:5]
-    return Page(digests=digests, total=int(result.total), suggestions=suggestions)
+    return Page(digests=digests, total=total, suggestions=suggestions)
 
 
 def latest_digests(db: Database, *, now: datetime, limit: int,

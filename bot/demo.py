@@ -1,0 +1,230 @@
+"""The offline demo: the real bot, in the terminal, with no network and no token.
+
+`run_demo(settings)` starts the bundled sample news site (digests.samplesite.SampleSite) and the
+Telegram Bot API emulator (bot.emulator.Emulator) on 127.0.0.1, ingests the sample site into a
+temporary database through the real pipeline, and runs the real PTB Application against the
+emulator: the same handlers, rendering, buttons and sender as the live bot. What the user types
+becomes a Telegram message from the demo user (commands carry a bot_command entity); the bot's
+replies are printed as terminal text with their buttons numbered, and typing a number presses that
+button. The demo user is an admin, so /push works and the sender delivers the push to the demo chat.
+
+When stdin is not a terminal (CI, pipes) the demo reads lines until EOF, printing each line it sends,
+waits for the bot to finish (pushes included) and exits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from bot.app import build_application, start_application, stop_application
+from bot.emulator import Emulator, SentMessage, User
+from bot.render import RLM
+from bot.runtime import RUNTIME_KEY, Runtime
+from digests import outbox
+from digests.settings import Settings
+from digests.storage import Database
+
+DEMO_USER = 1001
+DEMO_TOKEN = "100000001:OFFLINE-DEMO-not-a-real-token"
+QUIET_SECONDS = 0.6
+SETTLE_TIMEOUT = 30.0
+
+GO_LIVE = """\
+للتشغيل الحقيقي / To go live:
+  1. أنشئ بوتًا عند @BotFather وانسخ الرمز / create a bot with @BotFather and copy its token
+  2. TELEGRAM_BOT_TOKEN=<token> ADMIN_IDS=<your Telegram user id> python run.py
+     (or put them in .env; WEBHOOK_URL=https://… for webhook mode; SOURCES_FILE for your feeds)"""
+
+INTRO = """\
+نشرة — عرض تجريبي دون اتصال / Nashra — offline demo
+{articles} مقالًا من موقع الأخبار التجريبي / articles ingested from the bundled sample news site.
+اكتب كما في تيليجرام / type as you would in Telegram:
+  /start   الغوطة   /subscribe الغوطة   /digest   /settings   /help
+  /push    (أنت مشرف في العرض / you are an admin in the demo)
+اكتب رقم الزر للضغط عليه / type a button's number to press it · /quit للخروج / to leave"""
+
+
+def to_terminal(text: str, *, bold: bool = False) -> str:
+    """Telegram HTML as readable terminal text: links as «text ⟨url⟩», tags dropped, no RLM."""
+    def link(m: re.Match[str]) -> str:
+        return f"{m.group(2)} ⟨{m.group(1)}⟩"
+
+    text = re.sub(r'<a href="([^"]*)">(.*?)</a>', link, text, flags=re.S)
+    if bold:
+        text = re.sub(r"<b>(.*?)</b>", "\x1b[1m\\1\x1b[0m", text, flags=re.S)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text).replace(RLM, "")
+
+
+@dataclass
+class Transcript:
+    """Prints the bot's messages to the demo chat once each (again when edited)."""
+
+    emu: Emulator
+    chat_id: int
+    out: IO[str]
+    color: bool = False
+    seen: dict[int, int] = field(default_factory=dict)  # message_id → edits printed
+    buttons: list[tuple[SentMessage, str]] = field(default_factory=list)
+    last_change: float = 0.0
+
+    def flush(self) -> int:
+        """Print messages not printed yet; returns how many."""
+        printed = 0
+        for m in self.emu.messages(self.chat_id):
+            if self.seen.get(m.message_id) == m.edits:
+                continue
+            edited = m.message_id in self.seen
+            self.seen[m.message_id] = m.edits
+            self.out.write(self.format(m, edited=edited))
+            printed += 1
+        if printed:
+            self.out.flush()
+            self.last_change = asyncio.get_running_loop().time()
+        return printed
+
+    def format(self, m: SentMessage, *, edited: bool) -> str:
+        head = "🤖 نشرة" + (" (عُدّلت / edited)" if edited else "") + ":\n"
+        body = to_terminal(m.text if m.parse_mode else m.plain_text, bold=self.color)
+        lines = [head + "   " + body.replace("\n", "\n   ")]
+        labels = m.button_texts()
+        if labels:
+            self.buttons = [(m, label) for label in labels]
+            lines.append("   " + "  ".join(f"[{i}] {label}" for i, label in
+                                         enumerate(labels, 1)))
+        return "\n".join(lines) + "\n\n"
+
+
+@dataclass
+class Demo:
+    """A running demo: emulator, bot, and the transcript of the demo chat."""
+
+    emu: Emulator
+    app: Any
+    db: Database
+    transcript: Transcript
+    language_code: str
+
+    @property
+    def runtime(self) -> Runtime:
+        rt = self.app.bot_data[RUNTIME_KEY]
+        assert isinstance(rt, Runtime)
+        return rt
+
+    def busy(self) -> bool:
+        """Updates not yet taken, background tasks running, or deliveries due."""
+        if self.emu.pending_updates():
+            return True
+        if self.runtime.tasks:
+            return True
+        stats = outbox.queue_stats(self.db, datetime.now(timezone.utc))
+        return stats.due > 0 or stats.sending > 0
+
+    async def settle(self) -> None:
+        """Wait until the bot is idle and nothing new was printed for QUIET_SECONDS."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_TIMEOUT
+        self.transcript.last_change = loop.time()
+        while loop.time() < deadline:
+            await asyncio.sleep(0.05)
+            self.transcript.flush()
+            if not self.busy() and loop.time() - self.transcript.last_change >= QUIET_SECONDS:
+                return
+
+    def act(self, line: str) -> str | None:
+        """Turn one typed line into a user action; returns a note to print, if any."""
+        if line.isdigit() and self.transcript.buttons:
+            index = int(line) - 1
+            if not 0 <= index < len(self.transcript.buttons):
+                return f"لا زر بالرقم {line} / no button {line}"
+            message, label = self.transcript.buttons[index]
+            self.emu.click(message, label, user=self._user())
+            return f"👆 [{line}] {label}"
+        self.emu.send_user_message(DEMO_USER, line, user=self._user())
+        return None
+
+    def _user(self) -> User:
+        return User(id=DEMO_USER, first_name="Demo", language_code=self.language_code)
+
+
+async def _ingest(db: Database, settings: Settings, site: Any) -> int:
+    from digests.pipeline import poll_once
+    from digests.sources import add_source
+
+    now = datetime.now(timezone.utc)
+    for feed in site.feeds:  # named like a real source («نشرة الشرق …»), not by the host
+        add_source(db, site.url(feed["path"]), settings=settings, now=now,
+                   name=feed.get("title") or None)
+    summary = await poll_once(db, settings, now=now, only_due=False)
+    return summary.new
+
+
+async def _read_line(stream: IO[str]) -> str:
+    return await asyncio.to_thread(stream.readline)
+
+
+async def run_demo(settings: Settings, *, stdin: IO[str] | None = None,
+                   stdout: IO[str] | None = None, db_path: Path | None = None) -> int:
+    """Run the offline demo until /quit or end of input. Returns the exit code."""
+    from digests.samplesite import SampleSite
+
+    stdin = stdin or sys.stdin
+    out = stdout or sys.stdout
+    interactive = stdin.isatty()
+    with tempfile.TemporaryDirectory(prefix="nashra-demo-") as tmp, SampleSite() as site, \
+            Emulator() as emu:
+        path = db_path or Path(tmp) / "demo.db"
+        demo_settings = settings.replace(
+            database_path=path, telegram_bot_token=DEMO_TOKEN,
+            telegram_api_base_url=emu.base_url, admin_ids=frozenset({DEMO_USER}),
+            allow_private_sources=True, webhook_url="")
+        db = Database(path)
+        try:
+            articles = await _ingest(db, demo_settings, site)
+            out.write(INTRO.format(articles=articles) + "\n\n")
+            out.flush()
+            app = build_application(demo_settings, db, poll_sources=False,
+                                    sender_options={"poll_seconds": 0.1, "retry_delay": 0.5})
+            await start_application(app, poll_timeout=1)
+            try:
+                demo = Demo(emu=emu, app=app, db=db,
+                            transcript=Transcript(emu, DEMO_USER, out, color=out.isatty()),
+                            language_code="en" if settings.default_language == "en" else "ar")
+                await _loop(demo, stdin, out, interactive)
+            finally:
+                await stop_application(app)
+        finally:
+            db.close()
+        out.write("\n" + GO_LIVE + "\n")
+        out.flush()
+    return 0
+
+
+async def _loop(demo: Demo, stdin: IO[str], out: IO[str], interactive: bool) -> None:
+    while True:
+        if interactive:
+            out.write("أنت / you › ")
+            out.flush()
+        line = await _read_line(stdin)
+        if not line:  # end of input
+            break
+        line = line.strip()
+        if not line:
+            continue
+        if line in ("/quit", "/exit", "خروج"):
+            break
+        if not interactive:
+            out.write(f"أنت / you › {line}\n")
+        note = demo.act(line)
+        if note:
+            out.write(note + "\n")
+        await demo.settle()
+    await demo.settle()

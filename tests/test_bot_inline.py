@@ -1,0 +1,57 @@
+"""Inline mode end to end: `@bot TOPIC` answers with rendered digests the emulator accepts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from botkit import READER, running_bot, sample_db
+from telegram_html import check_message
+
+from bot import inline
+from bot.emulator import User
+
+ENGLISH_TIME = re.compile(r"\d+ (minute|hour|day)s? ago|just now|\d{1,2} [A-Z][a-z]{2} \d{4}")
+
+
+async def test_inline_query_offers_matching_digests(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        query_id = h.emu.inline_query("الغوطة", user=User(READER, language_code="ar"))
+        answer = await h.emu.await_inline_answer(query_id, timeout=10)
+        results = answer["results"]
+        assert results, answer
+        for r in results:
+            assert r["type"] == "article"
+            assert r["title"]
+            content = r["input_message_content"]
+            assert content["parse_mode"] == "HTML"
+            assert check_message(content["message_text"]) == []
+        assert any("الغوطة" in r["title"] or "دوما" in r["title"] for r in results)
+        assert len({r["id"] for r in results}) == len(results)
+
+
+async def test_inline_empty_query_offers_latest_and_nothing_found_is_empty(
+        tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        latest = await h.emu.await_inline_answer(h.emu.inline_query(""), timeout=10)
+        assert latest["results"]
+        none = await h.emu.await_inline_answer(h.emu.inline_query("كوكب زحل البعيد"),
+                                               timeout=10)
+        assert none["results"] == []
+
+
+async def test_inline_in_english_and_paged(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inline, "MAX_RESULTS", 1)
+    async with running_bot(sample_db(tmp_path)) as h:
+        first = await h.emu.await_inline_answer(
+            h.emu.inline_query("الغوطة", user=User(READER, language_code="en")), timeout=10)
+        assert len(first["results"]) == 1 and first["next_offset"] == "1"
+        text = first["results"][0]["input_message_content"]["message_text"]
+        assert ENGLISH_TIME.search(text), text  # "3 hours ago" or "3 Feb 2018"
+        second = await h.emu.await_inline_answer(
+            h.emu.inline_query("الغوطة", offset="1", user=User(READER, language_code="en")),
+            timeout=10)
+        assert second["results"][0]["id"] != first["results"][0]["id"]
