@@ -40,12 +40,12 @@ TRIM_MARK = " …"
 _PAST_MASC = (
     "قال اضاف اكد اوضح شدد اعلن دعا حض حث طالب اعتبر راي صرح اشار لفت افاد ذكر تابع اردف نفي"
     " حذر كشف نقل ابلغ اعرب تساءل زعم لاحظ اختتم ختم علق اقر اعترف توقع هدد وعد ادعي استطرد"
-    " اكمل كتب غرد نوه جدد رد اشاد انتقد اتهم وصف طمان اوضحت"
+    " اكمل كتب غرد نوه جدد رد اشاد انتقد اتهم وصف طمان رجح استبعد المح شكك تعهد"
 ).split()
 _PRESENT_STEMS = (
     "قول ضيف ؤكد وضح شدد علن دعو حض حث طالب عتبر ري صرح شير لفت فيد ذكر تابع ردف نفي حذر كشف"
     " نقل بلغ عرب تساءل زعم لاحظ ختتم علق قر عترف توقع هدد دعي ستطرد كمل كتب غرد نوه جدد رد"
-    " شيد نتقد تهم صف"
+    " شيد نتقد تهم صف رجح ستبعد لمح شكك تعهد"
 ).split()
 _PARTICIPLES = (
     "مضيف مؤكد موكد موضح مشدد معتبر مشير لافت قائل متابع محذر معرب منوه مطالب داعي مستطرد"
@@ -54,7 +54,8 @@ _PARTICIPLES = (
 ).split()
 # Verbs that are often nouns or non-speech («طالب لجوء», «ذكر الله»): their subject becomes the
 # "last speaker" only when speech follows.
-_AMBIGUOUS = frozenset("طالب ذكر رد نقل كتب وصف وعد جدد تابع كشف ختم اختتم توقع لاحظ".split())
+_AMBIGUOUS = frozenset(
+    "طالب ذكر رد نقل كتب وصف وعد جدد تابع كشف ختم اختتم توقع لاحظ تعهد".split())
 # The writer's own fillers: «ويذكر أن …», «يشار إلى أن …».
 _FILLERS = frozenset("يذكر ويذكر يشار ويشار".split())
 # Words that carry no speaker: the subject stops at any of them.
@@ -79,6 +80,10 @@ _NAME_NOUNS = frozenset((
     " مسرحيه عرض نشره صفحه حساب مدونه لقب اسم مسمي يسمي تسمي المسمي المسماه ملف"
     " عملاق مطعم فندق سفينه حامله طائره صاروخ صواريخ منظومه نظام مناورات تمرين"
 ).split())
+# Nouns after which quote marks hold a title or slogan whatever its length.
+_TITLE_NOUNS = frozenset("عنوان بعنوان عنوانها عنوانه شعار شعارات وسم هاشتاغ هاشتاج لافته لافتات"
+                         " اسم باسم مسمي".split())
+MAX_NAME_WORDS = 6
 # Nouns that name a medium or campaign even a few words before the quote marks.
 _MEDIA_NOUNS = frozenset(
     "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه حمله عمليه شعار عنوان بعنوان وسم هاشتاغ".split())
@@ -279,20 +284,37 @@ def _strip_prefix(word: str) -> str:
     return word
 
 
-def _is_name_or_slogan(text: str, start: int) -> bool:
-    """True when the quote marks at `start` hold a name or slogan, judged by the words before."""
+def _is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
+    """True when the quote marks at `start` hold a name or slogan, judged by the words before.
+
+    Names are short: a quoted span of more than `MAX_NAME_WORDS` words after «صحيفة»/«وكالة» is
+    what the paper or agency said. After «:» or إن/أن the marks always hold speech; after a
+    title noun («بعنوان», «شعار») they never do.
+    """
     opener = start - 1
-    # «لـ"العربية.نت"», «بـ"النصر"»: a name glued to a preposition.
-    if opener > 0 and not text[opener - 1].isspace() and text[opener - 1] not in "«“\"(":
-        return True
+    inner_words = _words(text[start:end]) if end is not None else 0
+    short = end is None or inner_words <= MAX_NAME_WORDS
+    head = text[:opener].rstrip()
+    if head.endswith(":"):
+        return False
     before = _preceding_words(text, opener, 3)
+    if before and _is_complementizer(before[-1]) and head and head[-1] not in "«“\"":
+        return False
+    glued = opener > 0 and not text[opener - 1].isspace() and text[opener - 1] not in "«“\"("
+    if glued:
+        # «لـ"العربية.نت"», «بـ"النصر"»: a name glued to a preposition; «وأضاف"…» is speech.
+        word = text[:opener].split()[-1] if text[:opener].split() else ""
+        return _cue_of(word)[1] is None and short
     if before:
         w = before[-1]
-        if {w, _strip_prefix(w)} & (_NAME_NOUNS | _SLOGAN_VERBS):
+        hits = {w, _strip_prefix(w)}
+        if hits & _TITLE_NOUNS or hits & _SLOGAN_VERBS:
             return True
-    # «صحيفة وول ستريت "…"» is rare, but «وكالة الأنباء الرسمية "سانا"» is common.
+        if hits & _NAME_NOUNS and short:
+            return True
+    # «وكالة الأنباء الرسمية "سانا"» is common, «صحيفة وول ستريت "…"» rare.
     for w in before[:-1]:
-        if {w, _strip_prefix(w)} & _MEDIA_NOUNS:
+        if {w, _strip_prefix(w)} & _MEDIA_NOUNS and (end is None or inner_words <= 5):
             return True
     return False
 
@@ -482,7 +504,7 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
         if t.raw.endswith(":"):
             content_start = t.end
         else:
-            for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 10)):
+            for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 14)):
                 tm = toks[m]
                 if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
                     content_start = tm.start  # direct speech follows: «قال X "…"»
@@ -540,7 +562,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         spans, left_open = _quote_spans(para, carried)
         started_open = carried
         speech = [(a, b) for a, b in spans if _words(para[a:b]) >= MIN_QUOTE_WORDS
-                  and ((started_open and a == 0) or not _is_name_or_slogan(para, a))]
+                  and ((started_open and a == 0) or not _is_name_or_slogan(para, a, b))]
         carried = left_open
         toks = _tokens(para)
         para_quotes: list[Candidate] = []
@@ -557,7 +579,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 text = inner.strip(" \t،,.:؛")
                 if _words(text) < MIN_QUOTE_WORDS:
                     continue
-                if not (started_open and a == 0) and _is_name_or_slogan(para, a):
+                if not (started_open and a == 0) and _is_name_or_slogan(para, a, b):
                     continue
                 speaker, named, counter = _direct_speaker(para, toks, cues, a, b, s1, speakers,
                                                           continuation=(
@@ -607,7 +629,7 @@ def _direct_speaker(para: str, toks: list[_Tok], cues: list[_Cue], a: int, b: in
         # The outermost cue whose speech the quote belongs to; a later «مضيفًا:» is the same voice.
         # A cue that introduces no speech (no إن/«:») must stand close to the quote marks.
         usable = [c for c in before if c.content_start is not None
-                  or sum(1 for t in toks[c.end_tok:] if t.start < a) <= 10]
+                  or sum(1 for t in toks[c.end_tok:] if t.start < a) <= 15]
         if usable:
             c = usable[0]
             for c2 in usable[1:]:

@@ -234,3 +234,23 @@ def test_quotes_are_verbatim_and_at_most_three(paras: list[str], headline: str) 
 def test_any_text_is_safe(paras: list[str]) -> None:
     for c in find_quotes(paras):
         assert paras[c.paragraph][c.start:c.start + len(c.text)] == c.text
+
+
+def test_long_speech_after_a_medium_noun_is_still_speech() -> None:
+    paras = [
+        'وقال اللاعب في تصريحات لموقع "الملاعب اليوم": "سأبذل كل ما أستطيع لأعود إلى الفريق قريبا".',
+        'وقالت وكالة الأنباء الرسمية "الطرق الرئيسية في الشمال أغلقت بسبب الثلوج منذ ليلة أمس".',
+        'ونظمت الجامعة ندوة بعنوان "مستقبل الطاقة المتجددة في المنطقة العربية خلال العقد المقبل".',
+    ]
+    got = [(c.speaker, c.text) for c in find_quotes(paras) if c.kind == "direct"]
+    assert got == [
+        ("اللاعب", "سأبذل كل ما أستطيع لأعود إلى الفريق قريبا"),
+        ("وكالة الأنباء الرسمية", "الطرق الرئيسية في الشمال أغلقت بسبب الثلوج منذ ليلة أمس"),
+    ]
+
+
+def test_a_quoted_name_inside_the_speaker() -> None:
+    paras = ['وذكر موقع "الأخبار التقنية" المتخصص، الجمعة، أن الشركة ستطرح هاتفها الجديد في أبريل.']
+    (cand,) = find_quotes(paras)
+    assert cand.speaker == 'موقع "الأخبار التقنية" المتخصص'
+    assert cand.text == "الشركة ستطرح هاتفها الجديد في أبريل"
