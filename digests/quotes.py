@@ -125,9 +125,12 @@ def _build_cues() -> dict[str, tuple[str, str]]:
         fem = v[:-1] + "ت" if v[-1] in "اي" else v + "ت"
         cues[fem] = ("verb", "f")
         cues[v + "ه"] = ("verb", "m")  # «بحسب ما أوضحه»: the object pronoun of «ما»
+        # Plural «قالوا», «دعوا»: the subject is written before or is a pronoun.
+        cues.setdefault(v[:-1] + "وا" if v[-1] in "اي" else v + "وا", ("verb", "m"))
     for s in _PRESENT_STEMS:
         cues["ي" + s] = ("verb", "m")
         cues["ت" + s] = ("verb", "f")
+        cues.setdefault("ي" + s + "ون", ("verb", "m"))
     for p in _PARTICIPLES:
         cues[p] = ("part", "m")
         cues[p + "ا"] = ("part", "m")
@@ -263,7 +266,7 @@ def _quote_spans(text: str, carried_open: bool) -> tuple[list[tuple[int, int]], 
     if len(dq) % 2 == 1:
         last = dq[-1]
         # An opener: followed by a letter, preceded by space/start/a prefix letter.
-        if last + 1 < len(text) and not text[last + 1].isspace():
+        if last + 1 < len(text) and text[last + 1].isalnum():
             spans.append((last + 1, len(text)))
             left_open = True
     spans.sort()
@@ -602,6 +605,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     end = min(end, toks[starts[n + 1].tok].start)
                 raw = para[cs:end]
                 text = raw.strip(" \t،,.:؛!؟?\n")
+                while text and text[-1] in "\"”»" and text.count(text[-1]) % 2 == 1 and (
+                        text[-1] != "»" or "«" not in text):
+                    text = text[:-1].rstrip(" \t،,.:؛!؟?")  # a stray closing mark
                 if not text or _words(text) < MIN_QUOTE_WORDS:
                     continue
                 start = cs + raw.find(text)
