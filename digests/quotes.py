@@ -336,7 +336,11 @@ _ADDRESSEES = frozenset(
 # وقوف بلاده …»): the speaker ends before them.
 _OBJECT_NOUNS = frozenset(
     "وقوف حرص رفض دعم اهميه ضروره استعداد التزام تمسك ترحيب تضامن موقف عزم رغبه"
-    " استمرار مواصله قدره نجاح فشل".split())
+    " استمرار مواصله قدره نجاح فشل صحه تقارير التقارير"
+    " استعداده رفضه دعمه تمسكه حرصه".split())
+# Conjunctions that open a new main clause inside a sentence («…، فيما قال الجيش إن …»).
+_CLAUSE_CONJ = frozenset("فيما بينما وبينما كما وكما حين عندما بعدما ثم حيث".split())
+_RELATIVES = frozenset("التي الذي الذين اللذين اللتين اللواتي".split())
 _OBJECT_PRONOUNS = frozenset(
     "عليه عليها عليهم له لها لهم لنا لي لك لكم منه منها اليه اليها اليهم عنه عنها عنهم".split())
 
@@ -409,8 +413,10 @@ def _speaker_before(toks: list[_Tok], verb: int, first: int = 0, *, max_words: i
         if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
                                                    and _is_complementizer(t.norm)):
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
-        if t.norm in _PREPOSITIONS:
-            return ""  # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition
+        if t.norm in _PREPOSITIONS or t.norm in _RELATIVES:
+            # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
+            # relative clause, not a speaker.
+            return ""
         if t.norm in _STOP or _is_complementizer(t.norm) or t.raw[-1] in "،,:":
             break
         words.insert(0, t.raw)
@@ -483,6 +489,8 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                     if toks[m].norm == "عن":
                         speaker, j = _subject(toks, m + 1, last)
                         break
+        elif kind == "verb" and content_open and prev in _CLAUSE_CONJ:
+            speaker, j = _subject(toks, k + 1, last)  # a new main clause, its own speaker
         elif kind == "verb" and content_open:
             # A verb inside reported speech: an SVO clause «X قال إن» re-attributes it, and
             # «…، وتابع أن …» starts the same speaker's next statement; other verbs are speech.
