@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digests.digest import condense, load_digest, merge_related, store_digest
 from digests.models import Article, Digest, RelatedItem, iso
@@ -283,3 +285,26 @@ def test_story_links_migration_after_a_story_backfill(tmp_path: Path) -> None:
         assert [(r.url, r.kind) for r in digest.related if r.kind == "story"] == [
             (other_report.url, "story")]
     reopened.close()
+
+
+_URLS = st.sampled_from([
+    "https://a.example/1", "https://A.example/1#x", "https://a.example/1?utm_source=t",
+    "https://a.example/2", "https://b.example/3", "https://b.example/4/", "https://c.example/5",
+    "https://c.example/6", "https://d.example/7", SEED_URL, "",
+])
+
+
+@given(st.lists(_URLS, max_size=8), st.lists(_URLS, max_size=8), st.lists(_URLS, max_size=8))
+def test_related_links_invariants(page: list[str], archive: list[str], story: list[str]) -> None:
+    got = merge_related(SEED_URL, [RelatedItem("ص", u) for u in page],
+                        [RelatedItem("أ", u, kind="archive") for u in archive],
+                        [RelatedItem("ق", u, kind="story") for u in story])
+    keys = [url_key(r.url) for r in got]
+    assert len(got) <= 5
+    assert len(set(keys)) == len(keys)
+    assert url_key(SEED_URL) not in keys and all(r.url for r in got)
+    order = {"page": 0, "archive": 1, "story": 2}
+    assert [order[r.kind] for r in got] == sorted(order[r.kind] for r in got)
+    # Nothing is dropped while there is room.
+    distinct = {url_key(u) for u in page + archive + story if u} - {url_key(SEED_URL)}
+    assert len(got) == min(5, len(distinct))
