@@ -186,15 +186,30 @@ async def _post_shutdown(app: Application) -> None:
     await _post_stop(app)
 
 
-async def start_application(app: Application, *, poll_timeout: int = 10) -> None:
-    """Start the bot inside a running event loop, as `run_polling` would (the demo and tests):
-    initialize, post_init (command menus, sender), long polling, update processing."""
+def webhook_options(settings: Settings) -> dict[str, object]:
+    """Arguments of run_webhook/start_webhook for WEBHOOK_URL: PTB serves the URL's path on
+    WEBHOOK_LISTEN:WEBHOOK_PORT (TLS usually ends at a reverse proxy in front) and checks a fresh
+    random secret token Telegram sends with every update."""
+    return {"listen": settings.webhook_listen, "port": settings.webhook_port,
+            "url_path": urlsplit(settings.webhook_url).path.lstrip("/"),
+            "webhook_url": settings.webhook_url, "secret_token": secrets.token_urlsafe(32),
+            "allowed_updates": Update.ALL_TYPES}
+
+
+async def start_application(app: Application, *, poll_timeout: int = 10,
+                            webhook: dict[str, object] | None = None) -> None:
+    """Start the bot inside a running event loop, as `run_polling`/`run_webhook` would (the demo
+    and tests): initialize, post_init (command menus, sender), long polling or the webhook
+    server, update processing."""
     await app.initialize()
     if app.post_init is not None:
         await app.post_init(app)
     assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=poll_timeout,
-                                    allowed_updates=Update.ALL_TYPES)
+    if webhook is not None:
+        await app.updater.start_webhook(**webhook)  # type: ignore[arg-type]
+    else:
+        await app.updater.start_polling(poll_interval=0.0, timeout=poll_timeout,
+                                        allowed_updates=Update.ALL_TYPES)
     await app.start()
 
 
@@ -263,11 +278,7 @@ def run_bot(settings: Settings) -> int:
         log.info("sources loaded added=%d", len(added))
         app = build_application(settings, db)
         if settings.webhook_url:
-            path = urlsplit(settings.webhook_url).path.lstrip("/")
-            app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port,
-                            url_path=path, webhook_url=settings.webhook_url,
-                            secret_token=secrets.token_urlsafe(32),
-                            allowed_updates=Update.ALL_TYPES)
+            app.run_webhook(**webhook_options(settings))  # type: ignore[arg-type]
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
     finally:

@@ -89,3 +89,53 @@ def test_every_command_in_help_and_readme() -> None:
             assert ar.split(":")[0] in section and en.split(":")[0] in section, command
         for command, _, _ in ADMIN_COMMANDS:
             assert f"/{command} " not in help_reader
+
+
+async def test_webhook_mode_receives_updates(tmp_path: Path) -> None:
+    import socket
+
+    import httpx
+
+    from bot.app import start_application, stop_application, webhook_options
+    from bot.emulator import Emulator
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with Emulator() as emu, Database(sample_db(tmp_path)) as db:
+        settings = Settings(database_path=tmp_path / "nashra.db", telegram_bot_token=TOKEN,
+                            telegram_api_base_url=emu.base_url,
+                            webhook_url=f"http://127.0.0.1:{port}/tg/hook",
+                            webhook_listen="127.0.0.1", webhook_port=port)
+        options = webhook_options(settings)
+        assert options["url_path"] == "tg/hook" and len(str(options["secret_token"])) >= 32
+        app = build_application(settings, db, poll_sources=False, start_sender=False)
+        await start_application(app, webhook=options)
+        try:
+            assert emu.counters["method:setWebhook"] == 1
+            update = {"update_id": 1, "message": {
+                "message_id": 1, "date": 0, "text": "/start",
+                "chat": {"id": READER, "type": "private", "first_name": "A"},
+                "from": {"id": READER, "is_bot": False, "first_name": "A",
+                         "language_code": "ar"},
+                "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}
+            async with httpx.AsyncClient(timeout=5) as client:
+                bad = await client.post(f"http://127.0.0.1:{port}/tg/hook", json=update,
+                                        headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"})
+                assert bad.status_code == 403  # forged updates are refused
+                ok = await client.post(f"http://127.0.0.1:{port}/tg/hook", json=update,
+                                       headers={"X-Telegram-Bot-Api-Secret-Token":
+                                                str(options["secret_token"])})
+                assert ok.status_code == 200
+            [m] = await emu.await_messages(READER, 1, timeout=10)
+            assert "أهلًا بك" in m.plain_text
+        finally:
+            await stop_application(app)
+
+
+def test_poll_job_scheduled_every_poll_interval(tmp_path: Path) -> None:
+    with Database(tmp_path / "x.db") as db:
+        app = build_application(Settings(telegram_bot_token=TOKEN, poll_interval_minutes=7), db)
+        assert app.job_queue is not None
+        [job] = app.job_queue.get_jobs_by_name("poll-sources")
+        assert job.trigger.interval.total_seconds() == 7 * 60  # type: ignore[attr-defined]

@@ -257,3 +257,38 @@ async def test_bot_removed_from_group_deactivates_it(tmp_path: Path) -> None:
         h.emu.chat_member_update(group, new_status="left", old_status="member")
         await h.until(lambda: not subscriptions.get_chat(h.db, group).active)  # type: ignore
 
+
+
+async def test_subscriber_gets_new_stories_from_the_scheduled_poll(tmp_path: Path) -> None:
+    from datetime import datetime, timezone
+
+    from bot.app import poll_job
+    from digests import sources
+    from digests.pipeline import poll_once
+    from digests.samplesite import SampleSite
+
+    with SampleSite() as site:
+        async with running_bot(sample_db(tmp_path)) as h:
+            for s in sources.list_sources(h.db):
+                sources.remove_source(h.db, s.id)
+            sources.add_source(h.db, site.feed_url("main"), settings=h.settings,
+                               now=datetime.now(timezone.utc))
+            await poll_once(h.db, h.settings, now=datetime.now(timezone.utc), only_due=False)
+            await h.say(READER, "/subscribe عمان")
+            await h.say(READER + 1, "/subscribe الغوطة")
+            site.publish(slug="amman-summit", feed="main",
+                         title="قمة عربية طارئة في عمّان لبحث التصعيد",
+                         paragraphs=["قال وزير الخارجية الأردني إن «القمة ستبحث سبل وقف التصعيد "
+                                     "في المنطقة بشكل عاجل» خلال اجتماع الخميس."],
+                         published=datetime.now(timezone.utc))
+            with h.db.transaction() as tx:  # POLL_INTERVAL_MINUTES later: the source is due
+                tx.execute("update sources set next_poll_at = null")
+            assert h.app.job_queue is not None
+            h.app.job_queue.run_once(poll_job, 0)  # the scheduled poll, run now
+            await h.emu.await_messages(READER, 2, timeout=20)
+            alert = h.emu.messages(READER)[-1]
+            assert check_message(alert.text) == []
+            assert "قمة عربية طارئة في عمّان" in alert.plain_text
+            assert "منذ" in alert.plain_text or "الآن" in alert.plain_text
+            await h.settle()
+            assert len(h.emu.messages(READER + 1)) == 1  # not his topic: nothing new
