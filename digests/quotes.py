@@ -30,7 +30,8 @@ from digests.models import Quote, QuoteKind
 
 MAX_QUOTES = 3
 MAX_QUOTE_CHARS = 240
-MIN_QUOTE_WORDS = 4
+MIN_QUOTE_WORDS = 4  # direct speech: shorter spans in quote marks are names or scare quotes
+MIN_REPORTED_WORDS = 3  # «أعلن الجيش أن الحادث "عمل مدبر"» is a whole statement
 MAX_SPEAKER_WORDS = 9
 TRIM_MARK = " …"
 
@@ -56,6 +57,7 @@ _PARTICIPLES = (
 # "last speaker" only when speech follows.
 _AMBIGUOUS = frozenset(
     "طالب ذكر رد نقل كتب وصف وعد جدد تابع كشف ختم اختتم توقع لاحظ تعهد".split())
+_NEGATIONS = frozenset("لا ولا لم ولم لن ولن".split())
 # The writer's own fillers: «ويذكر أن …», «يشار إلى أن …».
 _FILLERS = frozenset("يذكر ويذكر يشار ويشار".split())
 # Words that carry no speaker: the subject stops at any of them.
@@ -66,7 +68,7 @@ _STOP = frozenset((
     " الذي التي الذين اللذان اللتان بدوره بدورها ايضا كذلك اليوم بيان تصريح تصريحات مؤتمر"
     " كلمه حديث مقابله لقاء رساله تغريده حسابه حسابها صفحته صفحتها انذاك حينها وقت امس"
     " ما ماذا لا لم لن قد هذا هذه ذلك تلك هنا هناك نحو حوالي بينما حيث كما او ثم"
-    " البالغ البالغه قوله قولها قولهم قولهما قبيل عقب اثناء فور اثر عند بعيد وسط ضمن"
+    " بقوله بقولها بقولهم بالقول البالغ البالغه قوله قولها قولهم قولهما قبيل عقب اثناء فور اثر عند بعيد وسط ضمن"
 ).split())
 _PREPOSITIONS = frozenset("الي الى علي على في من عن مع حول عبر بين لدي لدى".split())
 # Nouns that introduce a name in quote marks (paper, channel, campaign …), not speech.
@@ -98,6 +100,12 @@ _STRONG = frozenset(analyze(
     "ينبغي يجب لا بد لن نرفض يرفض رفض عقوبات عقوبة تحذير خطر خطير تهديد حرب جرائم إرهاب"
     " مستعد مستعدون سنرد سيدفع الثمن مسؤولية مسؤول غير مقبول كارثة انتهاك إبادة ضرورة"
     " فورا فوري نطالب ندعو") ) - frozenset(("لا",))
+# «…، بحسب ما قال في خطاب»: the attribution after the statement is not part of it.
+_ATTRIBUTION_TAIL_RE = re.compile(
+    r"[،,]\s*(?:و?ب?حسب(?:ما)?|و?وفق(?:ا|اً|ًا)?|نقلا عن|نقلاً عن)\s.*$", re.DOTALL)
+# Words left dangling when the next speech cue cuts a statement («… في حين قال …»).
+_TRAILING_CONJ_RE = re.compile(
+    r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
 _HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _TOKEN_RE = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”«»„()[]{}.,،؛;:!?؟…-–—*#"
@@ -124,7 +132,8 @@ def _build_cues() -> dict[str, tuple[str, str]]:
         cues[v] = ("verb", "m")
         fem = v[:-1] + "ت" if v[-1] in "اي" else v + "ت"
         cues[fem] = ("verb", "f")
-        cues[v + "ه"] = ("verb", "m")  # «بحسب ما أوضحه»: the object pronoun of «ما»
+        # «بحسب ما أوضحه»: the object pronoun of «ما» (only after «ما», see _find_cues).
+        cues.setdefault(v + "ه", ("verb", "m"))
         # Plural «قالوا», «دعوا»: the subject is written before or is a pronoun.
         cues.setdefault(v[:-1] + "وا" if v[-1] in "اي" else v + "وا", ("verb", "m"))
     for s in _PRESENT_STEMS:
@@ -139,6 +148,7 @@ def _build_cues() -> dict[str, tuple[str, str]]:
 
 
 _CUES = _build_cues()
+_AFTER_MA_ONLY = frozenset(v + "ه" for v in _PAST_MASC) - frozenset(_PAST_MASC)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,6 +399,10 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
             break
         if t.norm.startswith("ل") and t.norm[1:] in _NAME_NOUNS:
             break
+        if j == i and t.norm.startswith("لل"):
+            return "", i  # «وصفه للمرشد …»: a prepositional object, no speaker here
+        if t.raw.endswith(("اً", "ًا", "ً")):
+            break  # an accusative (tanween): the object of «اعتبر …», not the speaker
         j += 1
         if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
             break
@@ -417,8 +431,10 @@ def _speaker_before(toks: list[_Tok], verb: int, first: int = 0, *, max_words: i
             # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
             # relative clause, not a speaker.
             return ""
-        if t.norm in _STOP or _is_complementizer(t.norm) or t.raw[-1] in "،,:":
+        if t.norm in _STOP or _is_complementizer(t.norm):
             break
+        if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):
+            break  # «…، مارك كيميت، قال إن»: a comma right before the verb ends an apposition
         words.insert(0, t.raw)
         k -= 1
     return " ".join(words).strip(_EDGE_PUNCT + " ")
@@ -470,9 +486,12 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
             continue
         kind, gender = hit if hit else ("prep", "m")
         prev = toks[k - 1].norm if k > first else ""
-        if kind == "verb" and (prev in {"ما", "لما", "حسبما", "بحسبما", "وحسبما"}):
+        after_ma = prev in {"ما", "لما", "حسبما", "بحسبما", "وحسبما"}
+        if kind == "verb" and after_ma:
             kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
-        if norm in _FILLERS:
+        if (norm in _FILLERS or prev in _NEGATIONS
+                or (not after_ma and (norm in _AFTER_MA_ONLY or norm[1:] in _AFTER_MA_ONLY))):
+            # «ويذكر أن», «لا يزعمون أن» (denied speech), «وصفه» (a noun, «his describing»).
             k += 1
             continue
         counter = norm in _COUNTER_CUES or any(
@@ -489,7 +508,8 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                     if toks[m].norm == "عن":
                         speaker, j = _subject(toks, m + 1, last)
                         break
-        elif kind == "verb" and content_open and prev in _CLAUSE_CONJ:
+        elif kind == "verb" and content_open and (
+                prev in _CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
             speaker, j = _subject(toks, k + 1, last)  # a new main clause, its own speaker
         elif kind == "verb" and content_open:
             # A verb inside reported speech: an SVO clause «X قال إن» re-attributes it, and
@@ -611,12 +631,13 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 end = s1
                 if n + 1 < len(starts):
                     end = min(end, toks[starts[n + 1].tok].start)
-                raw = para[cs:end]
+                raw = _ATTRIBUTION_TAIL_RE.sub("", para[cs:end])
                 text = raw.strip(" \t،,.:؛!؟?\n")
+                text = _TRAILING_CONJ_RE.sub("", text).rstrip(" \t،,.:؛!؟?")
                 while text and text[-1] in "\"”»" and text.count(text[-1]) % 2 == 1 and (
                         text[-1] != "»" or "«" not in text):
                     text = text[:-1].rstrip(" \t،,.:؛!؟?")  # a stray closing mark
-                if not text or _words(text) < MIN_QUOTE_WORDS:
+                if not text or _words(text) < MIN_REPORTED_WORDS:
                     continue
                 start = cs + raw.find(text)
                 # Direct speech inside wins over its paraphrase.
@@ -698,7 +719,9 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
         if d.kind != "direct":
             continue
         for r in candidates:
-            if r.kind == "reported" and _overlap(text_keys[id(d)], text_keys[id(r)]) >= 0.34:
+            common = text_keys[id(d)] & text_keys[id(r)]
+            if (r.kind == "reported" and len(common) >= 3
+                    and _overlap(text_keys[id(d)], text_keys[id(r)]) >= 0.34):
                 about[id(d)] = max(about[id(d)], about[id(r)])
                 echoed.add(id(r))
 
