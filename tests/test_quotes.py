@@ -270,3 +270,25 @@ def test_speaker_boundaries(paragraph: str, speaker: str) -> None:
     cands = find_quotes([paragraph])
     assert cands, paragraph
     assert cands[0].speaker == speaker
+
+
+def test_statement_ends_before_an_attribution_or_the_next_speaker() -> None:
+    paras = [
+        "وأكد الوزير أن الحكومة ستدعم المزارعين هذا العام، بحسب ما قال في خطاب أمام البرلمان.",
+        "وقال نصف المشاركين إن الأسعار مرتفعة جدا في حين قال الباقون إن الأسعار مقبولة حاليا.",
+        "وفي حين قالت مصادر محلية إن الحريق حادث عرضي، أعلن الجيش أن الحريق كان متعمدا.",
+    ]
+    got = [(c.speaker, c.text) for c in find_quotes(paras)]
+    assert got == [
+        ("الوزير", "الحكومة ستدعم المزارعين هذا العام"),
+        ("نصف المشاركين", "الأسعار مرتفعة جدا"),
+        ("الباقون", "الأسعار مقبولة حاليا"),
+        ("مصادر محلية", "الحريق حادث عرضي"),
+        ("الجيش", "الحريق كان متعمدا"),
+    ]
+
+
+def test_denied_speech_and_nouns_are_not_cues() -> None:
+    paras = ["وهم لا يزعمون أن هذه الأجهزة تشفي المرضى تماما من المرض.",
+             "وعند سؤاله عن وصفه للمسؤول بـ «رجل السلام في المنطقة كلها» ابتسم."]
+    assert find_quotes(paras) == []
