@@ -15,10 +15,12 @@ waits for the bot to finish (pushes included) and exits.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import re
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -168,7 +170,29 @@ async def _ingest(db: Database, settings: Settings, site: Any) -> int:
 
 
 async def _read_line(stream: IO[str]) -> str:
-    return await asyncio.to_thread(stream.readline)
+    """One line of input without blocking the bot. A daemon thread, not the default executor:
+    Ctrl-C must end the demo even while a read is waiting for the user."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[str] = loop.create_future()
+
+    def deliver(line: str | None, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(line or "")
+
+    def work() -> None:
+        try:
+            line, error = stream.readline(), None
+        except (OSError, ValueError) as exc:
+            line, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop is gone: the demo already ended
+            loop.call_soon_threadsafe(deliver, line, error)
+
+    threading.Thread(target=work, name="demo-stdin", daemon=True).start()
+    return await future
 
 
 async def run_demo(settings: Settings, *, stdin: IO[str] | None = None,
@@ -180,7 +204,7 @@ async def run_demo(settings: Settings, *, stdin: IO[str] | None = None,
     out = stdout or sys.stdout
     interactive = stdin.isatty()
     with tempfile.TemporaryDirectory(prefix="nashra-demo-") as tmp, SampleSite() as site, \
-            Emulator() as emu:
+            Emulator(bot_username="nashra_demo_bot") as emu:
         path = db_path or Path(tmp) / "demo.db"
         demo_settings = settings.replace(
             database_path=path, telegram_bot_token=DEMO_TOKEN,

@@ -554,6 +554,9 @@ async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
 async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
+    if not await may_change(update, context):  # a group's language is its admins' choice
+        await _refuse_group(update, context, lang)
+        return
     new = "en" if cb.payload.get("lang") == "en" else "ar"
     subscriptions.set_language(rt.db, cb.chat_id, new)
     await update.callback_query.answer(t("lang_set", new))
