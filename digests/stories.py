@@ -48,6 +48,7 @@ MIN_TERMS = 8           # fewer distinct terms (a bare title): too little eviden
 NEAR_THRESHOLD = 0.30   # cosine needed for reports published at the same time ...
 FAR_THRESHOLD = 0.50    # ... rising linearly to this at the edge of the window
 TITLE_WEIGHT = 2
+COHESION = 0.30         # mean cosine to a story's reports needed to join it
 
 
 # --- pure: vectors and similarity ----------------------------------------------------------
@@ -207,19 +208,34 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     if not rows:
         return None
     ids = [r[0] for r in rows]
-    best: Match | None = None
+    # A story spans at most the window: its first and last reports must both lie within 48 h of
+    # this article, so a developing affair does not chain into one story over days.
+    passing: dict[int, Match] = {}
     for cand_id, published, blob, story_id in db.execute(
         f"select v.article_id, v.published_at, v.vector, a.story_id from story_vectors v"
-        f" join articles a on a.id = v.article_id"
-        f" where v.article_id in ({','.join('?' * len(ids))}) and a.story_id is not null",
-        ids,
+        f" join articles a on a.id = v.article_id join stories s on s.id = a.story_id"
+        f" where v.article_id in ({','.join('?' * len(ids))})"
+        f" and s.first_published_at >= ? and s.last_published_at <= ?",
+        [*ids, iso(when - WINDOW), iso(when + WINDOW)],
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity(vector, StoryVector.from_blob(blob))
         if not is_same_story(sim, hours):
             continue
-        if best is None or (sim, -cand_id) > (best.similarity, -best.article_id):
-            best = Match(cand_id, story_id, sim, hours)
+        held = passing.get(story_id)
+        if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
+            passing[story_id] = Match(cand_id, story_id, sim, hours)
+    # Joining needs more than one close member: the article must resemble the story as a whole
+    # (mean cosine to all its reports), or a round-up piece would chain separate events together.
+    best: Match | None = None
+    best_cohesion = 0.0
+    for story_id, match in sorted(passing.items()):
+        sims = [similarity(vector, StoryVector.from_blob(blob)) for (blob,) in db.execute(
+            "select v.vector from story_vectors v join articles a on a.id = v.article_id"
+            " where a.story_id = ?", [story_id]).fetchall()]
+        cohesion = sum(sims) / len(sims) if sims else 0.0
+        if cohesion >= COHESION and cohesion > best_cohesion:
+            best, best_cohesion = match, cohesion
     return best
 
 

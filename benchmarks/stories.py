@@ -1,0 +1,245 @@
+"""Story clustering: precision and recall on the hand-labelled pairs, and assignment time as the
+archive grows to 100k articles.
+
+    .venv/bin/python benchmarks/stories.py                 # quality + speed at 10k, 50k, 100k
+    .venv/bin/python benchmarks/stories.py --no-speed      # quality only
+    .venv/bin/python benchmarks/stories.py --sizes 10000 --sample 100
+
+Quality: every corpus article is stored in a fresh SQLite database and given its story by the real
+step (digests.stories.assign_story) in publication order, as ingest would; a gold pair is predicted
+"same" when both articles end up with one story_id. Baselines in the same process: the pairwise
+decision without chaining, and 3-word shingle overlap >= 0.5 within 48 h (DESIGN §3).
+
+Speed: the archive is the corpus replicated with new ids and dates shifted by 61 days a copy (so the
+news density of a 48 h window stays that of the real corpus), story rows and index rows copied from
+the real assignment. At each size, `--sample` new articles (corpus texts moved half a period away
+from their own copies) are assigned one by one, each in its own transaction on a file database;
+median and p95 per article are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from digests import arabic  # noqa: E402
+from digests.models import iso, parse_iso  # noqa: E402
+from digests.processing import StoreContext  # noqa: E402
+from digests.records import ARTICLE_SELECT, article_from_row  # noqa: E402
+from digests.settings import Settings  # noqa: E402
+from digests.storage import Database  # noqa: E402
+from digests.stories import assign_story, is_same_story, similarity, story_vector  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
+PAIRS = ROOT / "benchmarks" / "gold" / "story_pairs.jsonl"
+PERIOD = timedelta(days=61)
+NOW = datetime(2018, 4, 1, tzinfo=timezone.utc)
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh]
+    for d in docs:
+        d["when"] = parse_iso(d["published"])
+    docs.sort(key=lambda d: (d["when"], d["id"]))
+    return docs
+
+
+def insert(db: Database, docs: list[dict[str, Any]], first_id: int, shift: timedelta,
+           *, bodies: bool = True) -> None:
+    """Article rows (ids from `first_id`, dates moved by `shift`) with their sources."""
+    for name in sorted({d["source"] for d in docs}):
+        db.db.execute("insert or ignore into sources (url, name, added_at) values (?,?,?)",
+                      [f"https://example.invalid/{name}", name, iso(NOW)])
+    sid = {r[1]: r[0] for r in db.db.execute("select id, name from sources").fetchall()}
+    db.conn.executemany(
+        "insert into articles (id, source_id, url, url_key, content_hash, title, published_at,"
+        " body, fetched_at, updated_at) values (?,?,?,?,?,?,?,?,?,?)",
+        [(first_id + n, sid[d["source"]], f"{d['url']}#{first_id + n}",
+          f"k{first_id + n}", f"h{first_id + n}", d["title"] or "", iso(d["when"] + shift),
+          d["text"] if bodies else "", iso(NOW), iso(NOW)) for n, d in enumerate(docs)])
+
+
+def timed_assign(db: Database, article_id: int, now: datetime) -> float:
+    row = next(iter(db.db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])))
+    ctx = StoreContext(now=now, settings=Settings())
+    t = time.perf_counter()
+    with db.transaction() as tx:
+        assign_story(tx, article_from_row(row), ctx)
+    return time.perf_counter() - t
+
+
+def pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+    tn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def line(self, name: str) -> str:
+        return (f"{name:<34} precision {self.precision:.3f}  recall {self.recall:.3f}"
+                f"  (tp {self.tp} fp {self.fp} fn {self.fn} tn {self.tn})")
+
+
+def score(gold: list[dict[str, Any]], predict: dict[tuple[str, str], bool]) -> Score:
+    tp = fp = fn = tn = 0
+    for g in gold:
+        p = predict[(g["a"], g["b"])]
+        tp += p and g["same"]
+        fp += p and not g["same"]
+        fn += (not p) and g["same"]
+        tn += (not p) and not g["same"]
+    return Score(tp, fp, fn, tn)
+
+
+def shingles(text: str, n: int = 3) -> set[str]:
+    keys = [k for k in arabic.analyze(text) if not arabic.is_stop(k)]
+    return {" ".join(keys[i:i + n]) for i in range(max(0, len(keys) - n + 1))}
+
+
+def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]],
+            workdir: Path) -> tuple[Database, dict[str, int], list[float]]:
+    """Assign every doc in publication order; print pair scores; return the db and id map."""
+    db = Database(workdir / "quality.db")
+    with db.transaction():
+        insert(db, docs, 1, timedelta(0))
+    ids = {d["id"]: n + 1 for n, d in enumerate(docs)}
+    times = [timed_assign(db, ids[d["id"]], d["when"]) for d in docs]
+    story = dict(db.db.execute("select id, story_id from articles").fetchall())
+    by_id = {d["id"]: d for d in docs}
+    wanted = {x for g in gold for x in (g["a"], g["b"])} & set(by_id)
+    gold = [g for g in gold if g["a"] in by_id and g["b"] in by_id]
+    vec = {i: story_vector(by_id[i]["title"] or "", by_id[i]["text"]) for i in wanted}
+    shi = {i: shingles(f"{by_id[i]['title']}\n{by_id[i]['text']}") for i in wanted}
+    step, pairwise, shingle = {}, {}, {}
+    for g in gold:
+        a, b = by_id[g["a"]], by_id[g["b"]]
+        key = (g["a"], g["b"])
+        hours = abs((a["when"] - b["when"]).total_seconds()) / 3600
+        step[key] = story[ids[g["a"]]] == story[ids[g["b"]]]
+        pairwise[key] = is_same_story(similarity(vec[g["a"]], vec[g["b"]]), hours)
+        sa, sb = shi[g["a"]], shi[g["b"]]
+        overlap = len(sa & sb) / max(1, min(len(sa), len(sb)))
+        shingle[key] = hours <= 48 and overlap >= 0.5
+    print(f"gold pairs: {len(gold)} ({sum(g['same'] for g in gold)} same)")
+    print(score(gold, step).line("assign_story (stored, chained)"))
+    print(score(gold, pairwise).line("pairwise decision (no chaining)"))
+    print(score(gold, shingle).line("baseline: 3-shingle overlap >= .5"))
+    sizes = [r[0] for r in db.db.execute("select article_count from stories").fetchall()]
+    print(f"stories: {len(sizes)} for {len(docs)} articles; multi-article {sum(s > 1 for s in sizes)}"
+          f"; largest {max(sizes)}; articles in multi-article stories {sum(s for s in sizes if s > 1)}")
+    print(f"assignment while loading {len(docs)}: median {statistics.median(times) * 1000:.2f} ms"
+          f"  p95 {pct(times, 0.95) * 1000:.2f} ms")
+    return db, ids, times
+
+
+def _moved(stamp: str, shift: timedelta) -> str | None:
+    when = parse_iso(stamp)
+    return iso(when + shift) if when else None
+
+
+def copy_archive(src: Database, dst: Database, docs: list[dict[str, Any]], copy: int) -> None:
+    """Copy k of the assigned corpus into `dst`: new ids, shifted dates, offset story ids."""
+    n = len(docs)
+    shift = PERIOD * copy
+    off_story = copy * n
+    stamp = {r[0]: r[1] for r in src.db.execute("select id, published_at from articles")}
+    with dst.transaction():
+        insert(dst, docs, copy * n + 1, shift, bodies=False)
+        story_of = dict(src.db.execute("select id, story_id from articles").fetchall())
+        dst.conn.executemany("update articles set story_id = ? where id = ?",
+                             [(story_of[i] + off_story, i + copy * n) for i in story_of])
+        dst.conn.executemany(
+            "insert into stories (id, created_at, first_published_at, last_published_at,"
+            " headline, article_count) values (?,?,?,?,?,?)",
+            [(sid + off_story, iso(NOW), _moved(f, shift), _moved(la, shift),
+              h, c) for sid, f, la, h, c in src.db.execute(
+                "select id, first_published_at, last_published_at, headline, article_count"
+                " from stories").fetchall()])
+        dst.conn.executemany(
+            "insert into story_vectors (article_id, published_at, vector) values (?,?,?)",
+            [(aid + copy * n, _moved(stamp[aid], shift), blob) for aid, blob in
+             src.db.execute("select article_id, vector from story_vectors").fetchall()])
+        dst.conn.executemany(
+            "insert into story_terms (term, published_at, article_id) values (?,?,?)",
+            [(t, _moved(p, shift), aid + copy * n) for t, p, aid in
+             src.db.execute("select term, published_at, article_id from story_terms")])
+
+
+def speed(src: Database, docs: list[dict[str, Any]], sizes: list[int], sample: int,
+          workdir: Path) -> list[tuple[int, float, float]]:
+    db = Database(workdir / "speed.db")
+    n = len(docs)
+    copies = 0
+    rng = random.Random(7)
+    results = []
+    next_id = 10_000_000
+    for size in sizes:
+        while copies * n < size:
+            copy_archive(src, db, docs, copies)
+            copies += 1
+        archive = db.db.execute("select count(*) from articles").fetchone()[0]
+        # New articles: corpus texts placed half a period into a random copy's time range.
+        times = []
+        for d in rng.sample(docs, sample):
+            k = rng.randrange(copies)
+            shift = PERIOD * k + PERIOD / 2
+            with db.transaction():
+                insert(db, [d], next_id, shift)
+            times.append(timed_assign(db, next_id, d["when"] + shift))
+            next_id += 1
+        med, p95 = statistics.median(times), pct(times, 0.95)
+        print(f"archive {archive:>7} articles: assign_story median {med * 1000:.2f} ms"
+              f"  p95 {p95 * 1000:.2f} ms  (n={sample})")
+        results.append((archive, med, p95))
+    db.close()
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--sample", type=int, default=300)
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args(argv)
+    docs = load(args.corpus)
+    gold = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        src, _, _ = quality(docs, gold, Path(tmp))
+        if not args.no_speed:
+            speed(src, docs, args.sizes, min(args.sample, len(docs)), Path(tmp))
+        src.close()
+
+
+if __name__ == "__main__":
+    main()
