@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
+import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import sqlite_utils
 
@@ -39,6 +42,9 @@ def _inserted_id(table: sqlite_utils.db.Table) -> int:
     return int(table.last_pk)
 
 PUSH_WINDOW = timedelta(hours=48)
+# A source with at least this many new pages has them extracted in a worker process.
+PROCESS_POOL_MIN_PAGES = 100
+_T = TypeVar("_T")
 SourceStatus = Literal["new", "unchanged", "failed"]
 
 
@@ -61,7 +67,12 @@ class SourceReport:
 
 @dataclass(frozen=True)
 class Timings:
-    """Seconds spent in each phase, summed over sources (phases overlap across sources)."""
+    """Where a poll's time went, in seconds.
+
+    `fetch` sums request latencies (concurrent requests overlap, and waiting for a per-host
+    slot counts), `extract` is the CPU time of feed parsing and page extraction, `store` the
+    wall time of the store transactions with their processing steps (they run one at a time).
+    """
 
     fetch: float = 0.0
     extract: float = 0.0
@@ -105,7 +116,39 @@ class _Fetched:
     last_modified: str | None
 
 
-async def _fetch_page(fetcher: Fetcher, entry: FeedEntry, clock: _Clock) -> _Fetched:
+def _extract_timed(html: str, url: str) -> tuple[Page, float]:
+    """extract_page plus the CPU seconds it took (runs in a worker thread or process)."""
+    started = time.thread_time()
+    page = extract_page(html, url)
+    return page, time.thread_time() - started
+
+
+class _Extractor:
+    """Runs page extraction off the event loop: threads for a few pages, a worker process
+    for big batches so extraction uses a second core while the loop stores (the GIL would
+    otherwise serialize them)."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    async def extract(self, html: str, url: str, *, batch: int) -> tuple[Page, float]:
+        if batch >= PROCESS_POOL_MIN_PAGES and (os.cpu_count() or 1) > 1:
+            if self._pool is None:
+                workers = max(1, min(4, (os.cpu_count() or 2) - 1))
+                self._pool = ProcessPoolExecutor(
+                    max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._pool, _extract_timed, html, url)
+        return await asyncio.to_thread(_extract_timed, html, url)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+async def _fetch_page(fetcher: Fetcher, extractor: _Extractor, entry: FeedEntry, batch: int,
+                      clock: _Clock) -> _Fetched:
     started = time.perf_counter()
     try:
         result = await fetcher.fetch(entry.url)
@@ -113,15 +156,21 @@ async def _fetch_page(fetcher: Fetcher, entry: FeedEntry, clock: _Clock) -> _Fet
         clock.fetch += time.perf_counter() - started
         return _Fetched(entry, None, str(exc), None, None)
     clock.fetch += time.perf_counter() - started
-    started = time.perf_counter()
     try:
-        # Extraction is CPU work: in a thread, so the loop keeps other fetches moving.
-        page = await asyncio.to_thread(extract_page, result.text(), result.final_url)
+        page, cpu = await extractor.extract(result.text(), result.final_url, batch=batch)
+        clock.extract += cpu
     except ParseError as exc:
         return _Fetched(entry, None, f"تعذرت قراءة الصفحة / page unreadable: {exc}", None, None)
-    finally:
-        clock.extract += time.perf_counter() - started
     return _Fetched(entry, page, None, result.etag, result.last_modified)
+
+
+def _timed(clock: _Clock, fn: Callable[..., _T], *args: Any) -> _T:
+    """Run `fn` and add the CPU time of this thread to the extract clock."""
+    started = time.thread_time()
+    try:
+        return fn(*args)
+    finally:
+        clock.extract += time.thread_time() - started
 
 
 def _new_entries(db: Database, source: Source, entries: list[FeedEntry]) -> tuple[list[FeedEntry],
@@ -143,13 +192,9 @@ def _new_entries(db: Database, source: Source, entries: list[FeedEntry]) -> tupl
     return fresh, known
 
 
-def _order_key(item: _Fetched) -> str:
-    published = item.entry.published_at or (item.page.published_at if item.page else None)
-    return iso(published) or ""
-
-
-async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher, source: Source,
-                       now: datetime, clock: _Clock) -> SourceReport:
+async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher,
+                       extractor: _Extractor, source: Source, now: datetime, clock: _Clock
+                       ) -> SourceReport:
     first_poll = source.last_success_at is None
     started = time.perf_counter()
     try:
@@ -161,47 +206,65 @@ async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher, sourc
     clock.fetch += time.perf_counter() - started
     if feed.not_modified:
         return _succeeded(db, settings, source, now, feed, "unchanged")
-    started = time.perf_counter()
     try:
-        entries = await asyncio.to_thread(parse_feed, feed.body, feed.headers, feed.final_url)
+        entries = await asyncio.to_thread(_timed, clock, parse_feed, feed.body, feed.headers,
+                                          feed.final_url)
     except ParseError as exc:
         return _failed(db, settings, source, now,
                        f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None)
-    finally:
-        clock.extract += time.perf_counter() - started
     fresh, known = _new_entries(db, source, entries)
-    if settings.fetch_pages:
-        fetched = await asyncio.gather(*(_fetch_page(fetcher, e, clock) for e in fresh))
-    else:
-        fetched = [_Fetched(e, None, "جلب الصفحات معطل / page fetching disabled", None, None)
-                   for e in fresh]
+    # Oldest first (by the feed's date; undated entries last, in feed order), so stories and
+    # related links see the coverage in the order it appeared. Pages are fetched concurrently
+    # in that order and each article is stored as soon as it and those before it are ready,
+    # so storing overlaps fetching and extraction.
+    fresh.sort(key=lambda e: iso(e.published_at) or "~")
+    pending: list[asyncio.Future[_Fetched]] = []
+    for entry in fresh:
+        if settings.fetch_pages:
+            pending.append(asyncio.ensure_future(
+                _fetch_page(fetcher, extractor, entry, len(fresh), clock)))
+        else:
+            done: asyncio.Future[_Fetched] = asyncio.get_running_loop().create_future()
+            done.set_result(_Fetched(entry, None, "جلب الصفحات معطل / page fetching disabled",
+                                     None, None))
+            pending.append(done)
     new = duplicates = pages_failed = 0
     store_errors: list[str] = []
-    started = time.perf_counter()
-    # Oldest first, so stories and related links see the coverage in the order it appeared.
-    for item in sorted(fetched, key=_order_key):
-        published = item.entry.published_at or (item.page.published_at if item.page else None)
-        backfill = first_poll or (published is not None and published < now - PUSH_WINDOW)
-        try:
-            with db.transaction() as sql:
-                result = archive.store_article(
-                    sql, source_id=source.id, entry=item.entry, page=item.page, now=now,
-                    page_error=item.error, page_etag=item.etag,
-                    page_last_modified=item.last_modified)
-                if result.article is not None:
-                    run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
-        except Exception as exc:  # a failing step rolls back this article only
-            log.exception("article not stored source=%s url=%s", source.id, item.entry.url)
-            store_errors.append(f"{item.entry.url}: {type(exc).__name__}: {exc}")
-            continue
-        if result.outcome == "stored":
-            new += 1
-            pages_failed += item.page is None
-        elif result.outcome == "duplicate":
-            duplicates += 1
-        else:
-            known += 1
-    clock.store += time.perf_counter() - started
+    try:
+        for future in pending:
+            item = await future
+            page_date = item.page.published_at if item.page else None
+            published = item.entry.published_at or page_date
+            backfill = first_poll or (published is not None and published < now - PUSH_WINDOW)
+            started = time.perf_counter()
+            try:
+                with db.transaction() as sql:
+                    result = archive.store_article(
+                        sql, source_id=source.id, entry=item.entry, page=item.page, now=now,
+                        page_error=item.error, page_etag=item.etag,
+                        page_last_modified=item.last_modified)
+                    if result.article is not None:
+                        run_steps(sql, result.article,
+                                  StoreContext(now, settings, backfill=backfill))
+            except Exception as exc:  # a failing step rolls back this article only
+                log.exception("article not stored source=%s url=%s", source.id, item.entry.url)
+                store_errors.append(f"{item.entry.url}: {type(exc).__name__}: {exc}")
+                continue
+            finally:
+                clock.store += time.perf_counter() - started
+                # Let other sources' requests move between stores: a long store phase must not
+                # starve them into timeouts.
+                await asyncio.sleep(0)
+            if result.outcome == "stored":
+                new += 1
+                pages_failed += item.page is None
+            elif result.outcome == "duplicate":
+                duplicates += 1
+            else:
+                known += 1
+    finally:
+        for future in pending:  # a crash above must not leave page fetches running
+            future.cancel()
     # After a store error the feed's validators are not kept, so the next poll reads the whole
     # feed again and retries the entries that did not make it (stored ones are skipped).
     report = _succeeded(db, settings, source, now, feed, "new" if new else "unchanged",
@@ -263,7 +326,7 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
 
     async def one(source: Source) -> SourceReport:
         try:
-            report = await _poll_source(db, settings, active, source, now, clock)
+            report = await _poll_source(db, settings, active, extractor, source, now, clock)
         except Exception as exc:  # one bad source never stops the others
             log.exception("source poll crashed id=%s url=%s", source.id, source.url)
             report = _failed(db, settings, source, now, f"{type(exc).__name__}: {exc}", None,
@@ -272,12 +335,16 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
             progress(report)
         return report
 
-    if fetcher is None:
-        async with Fetcher(settings) as active:
+    extractor = _Extractor()
+    try:
+        if fetcher is None:
+            async with Fetcher(settings) as active:
+                reports = await asyncio.gather(*(one(s) for s in chosen))
+        else:
+            active = fetcher
             reports = await asyncio.gather(*(one(s) for s in chosen))
-    else:
-        active = fetcher
-        reports = await asyncio.gather(*(one(s) for s in chosen))
+    finally:
+        extractor.close()
     summary = PollSummary(now, tuple(reports), Timings(clock.fetch, clock.extract, clock.store))
     with db.transaction() as sql:
         sql.table("polls").update(poll_id, {"finished_at": iso(now), "new": summary.new,

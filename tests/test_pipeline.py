@@ -300,3 +300,16 @@ async def test_summary_counts(database: Database, settings: Settings, site: Samp
     summary = await poll_once(database, settings, now=NOW)
     assert isinstance(summary, PollSummary) and summary.started_at == NOW
     assert summary.timings.fetch > 0 and summary.timings.extract > 0
+
+
+async def test_big_batches_are_extracted_in_a_worker_process(
+        database: Database, settings: Settings, site: SampleSite,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from digests import pipeline
+
+    monkeypatch.setattr(pipeline, "PROCESS_POOL_MIN_PAGES", 2)
+    add_source(database, site.feed_url("world"), settings=settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW)
+    assert summary.new == 4 and summary.timings.extract > 0
+    article = get_article_by_url(database, site.article_url("douma-convoy-unloaded-under-shelling"))
+    assert article is not None and len(article.paragraphs) == 4 and len(article.related) == 2
