@@ -45,7 +45,7 @@ _PAST_MASC = (
 ).split()
 _PRESENT_STEMS = (
     "قول ضيف ؤكد وضح شدد علن دعو حض حث طالب عتبر ري صرح شير لفت فيد ذكر تابع ردف نفي حذر كشف"
-    " نقل بلغ عرب تساءل زعم لاحظ ختتم علق قر عترف توقع هدد دعي ستطرد كمل كتب غرد نوه جدد رد"
+    " نقل عرب تساءل زعم لاحظ ختتم علق قر عترف توقع هدد دعي ستطرد كمل كتب غرد نوه جدد رد"
     " شيد نتقد تهم صف رجح ستبعد لمح شكك تعهد"
 ).split()
 _PARTICIPLES = (
@@ -68,6 +68,7 @@ _STOP = frozenset((
     " الذي التي الذين اللذان اللتان بدوره بدورها ايضا كذلك اليوم بيان تصريح تصريحات مؤتمر"
     " كلمه حديث مقابله لقاء رساله تغريده حسابه حسابها صفحته صفحتها انذاك حينها وقت امس"
     " ما ماذا لا لم لن قد هذا هذه ذلك تلك هنا هناك نحو حوالي بينما حيث كما او ثم"
+    " الشهر الاسبوع السنه الماضي الماضيه المقبل المقبله الجاري"
     " بقوله بقولها بقولهم بالقول البالغ البالغه قوله قولها قولهم قولهما قبيل عقب اثناء فور اثر عند بعيد وسط ضمن"
 ).split())
 _PREPOSITIONS = frozenset("الي الى علي على في من عن مع حول عبر بين لدي لدى".split())
@@ -419,7 +420,7 @@ def _speaker_before(toks: list[_Tok], verb: int, first: int = 0, *, max_words: i
     k = verb - 1
     while k >= first and len(words) < max_words:
         t = toks[k]
-        if t.norm == "قد" and k == verb - 1:  # «وكانت الوزارة قد أعلنت»
+        if t.norm in {"قد", "وقد", "فقد", "لقد"} and k == verb - 1:  # «الوزارة قد أعلنت»
             k -= 1
             continue
         if _cue_of(t.raw)[1] is not None or t.norm in {"كان", "وكان", "كانت", "وكانت"}:
@@ -435,6 +436,20 @@ def _speaker_before(toks: list[_Tok], verb: int, first: int = 0, *, max_words: i
             break
         if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):
             break  # «…، مارك كيميت، قال إن»: a comma right before the verb ends an apposition
+        words.insert(0, t.raw)
+        k -= 1
+    return " ".join(words).strip(_EDGE_PUNCT + " ")
+
+
+def _antecedent(toks: list[_Tok], rel: int, first: int) -> str:
+    """The noun phrase (up to three words) just before the relative pronoun at `rel`."""
+    words: list[str] = []
+    k = rel - 1
+    while k >= first and len(words) < 3:
+        t = toks[k]
+        if (t.norm in _STOP or t.norm in _PREPOSITIONS or _cue_of(t.raw)[1] is not None
+                or t.raw[-1] in "،,:."):
+            break
         words.insert(0, t.raw)
         k -= 1
     return " ".join(words).strip(_EDGE_PUNCT + " ")
@@ -554,7 +569,14 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                     break
         if kind == "prep":
             content_start = None  # «بحسب X» attributes, it does not introduce speech
-        if not speaker and kind == "verb" and not content_open:
+        if content_start is not None and any(c.content_start == content_start for c in cues):
+            # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
+            k = max(k + 1, j)
+            continue
+        if not speaker and kind == "verb" and prev in _RELATIVES:
+            # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
+            speaker = _antecedent(toks, k - 1, first)
+        elif not speaker and kind == "verb" and not content_open:
             # SVO main clause: «ويذكر أن شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …».
             speaker = _speaker_before(toks, k, first, max_words=6)
         if speaker:
