@@ -35,7 +35,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, callbacks, inline, readers
+from bot import admin, buttons, callbacks, inline, preferences, readers
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
 from digests.errors import ConfigError
@@ -116,10 +116,10 @@ def register_handlers(app: Application) -> None:
     """Every handler: reader and admin commands, topic text, buttons, inline, membership."""
     posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     for name, func in (("start", readers.start), ("help", readers.help_command),
-                       ("lang", readers.lang_command), ("subscribe", readers.subscribe_command),
+                       ("lang", preferences.lang_command), ("subscribe", readers.subscribe_command),
                        ("unsubscribe", readers.unsubscribe_command),
                        ("topics", readers.topics_command), ("digest", readers.digest_command),
-                       ("settings", readers.settings_command),
+                       ("settings", preferences.settings_command),
                        ("push", admin.push), ("sources", admin.sources_command),
                        ("addsource", admin.addsource), ("removesource", admin.removesource),
                        ("ingest", admin.ingest), ("stats", admin.stats)):
@@ -131,7 +131,7 @@ def register_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
         readers.topic_question))
-    app.add_handler(CallbackQueryHandler(readers.on_callback))
+    app.add_handler(CallbackQueryHandler(buttons.on_callback))
     app.add_handler(InlineQueryHandler(inline.inline_query))
     app.add_handler(ChatMemberHandler(readers.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
 

@@ -1,10 +1,11 @@
-"""Handlers for readers: /start, topic questions, subscriptions, /digest, /settings, /lang, /help.
+"""Handlers for readers: /start (and deep links), /help, topic questions, /subscribe,
+/unsubscribe, /topics, /digest, and the bot's own membership changes.
 
 Any plain text in a private chat is a topic question answered from the archive (best matching
 stories, one page at a time, with buttons to follow the topic, see more, and open a story's
-related links). Buttons carry opaque ids (bot.callbacks); `on_callback` resolves them and
-dispatches to the small functions below. In groups only the group's admins change subscriptions
-or settings; channels (where only admins post) may too.
+related links). Buttons carry opaque ids; bot.buttons resolves them and runs the `ACTIONS`
+declared at the end of this module. In groups only the group's admins change subscriptions;
+channels (where only admins post) may too. /settings and /lang live in bot.preferences.
 """
 
 from __future__ import annotations
@@ -12,25 +13,28 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram import InlineKeyboardButton, Update
+from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.callbacks import Callback
 from bot.i18n import ADMIN_COMMANDS, EXAMPLE_TOPICS, READER_COMMANDS, num, t
+from bot.preferences import hour_label
 from bot.render import escape_text, render_bundle, render_related, render_results
 from bot.runtime import (
     NO_PREVIEW,
+    Action,
     Runtime,
     button,
     chat_lang,
     ensure_chat,
     keyboard,
+    may_change,
+    refuse_group,
     rtl,
     runtime,
     send,
@@ -72,45 +76,12 @@ def decode_start_payload(payload: str) -> str:
     return payload.replace("_", " ").strip()
 
 
-# ---------------------------------------------------------------------------------------------
-# Who may change what
-
-
-async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Private chats and channels: yes. Groups: only the group's admins (asked of Telegram)."""
-    chat = update.effective_chat
-    if chat is None:
-        return False
-    if chat.type in (ChatType.PRIVATE, ChatType.CHANNEL):
-        return True
-    message = update.effective_message
-    if update.callback_query is None and message is not None and message.sender_chat \
-            and message.sender_chat.id == chat.id:
-        return True  # an anonymous admin posting as the group
-    user = update.effective_user
-    if user is None:
-        return False
-    try:
-        member = await context.bot.get_chat_member(chat.id, user.id)
-    except TelegramError as exc:
-        log.warning("getChatMember failed chat=%s error=%s", chat.id, exc)
-        return False
-    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
-
-
-async def _refuse_group(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    if update.callback_query:
-        await update.callback_query.answer(t("group_admins_only", lang), show_alert=True)
-    else:
-        await send(update, context, ui(lang, "group_admins_only"))
-
-
 def _topic_label(topic: str, lang: str) -> str:
     return topic or t("general", lang)
 
 
 # ---------------------------------------------------------------------------------------------
-# /start, /help, /lang
+# /start, /help
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -148,17 +119,6 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     user = update.effective_user
     await send(update, context, help_text(lang, admin=rt.is_admin(user.id if user else None),
                                           bot_username=context.bot.username or "bot"))
-
-
-async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    rt = runtime(context)
-    chat = ensure_chat(rt, update)
-    if chat is None:
-        return
-    lang = chat_lang(rt, update)
-    rows = [[button(rt, chat.id, "العربية", "lang", {"lang": "ar"}),
-             button(rt, chat.id, "English", "lang", {"lang": "en"})]]
-    await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -268,7 +228,7 @@ async def _subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     chat = update.effective_chat
     assert chat is not None
     if not await may_change(update, context):
-        await _refuse_group(update, context, lang)
+        await refuse_group(update, context, lang)
         return
     try:
         sub, created = subscriptions.subscribe(rt.db, chat.id, topic, now=rt.now())
@@ -301,7 +261,7 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
         return
     lang = chat_lang(rt, update)
     if not await may_change(update, context):
-        await _refuse_group(update, context, lang)
+        await refuse_group(update, context, lang)
         return
     topic = " ".join(context.args or []).strip()
     if topic:
@@ -331,7 +291,7 @@ async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     lines = [ui(lang, "topics_header")]
     lines += [rtl("• " + escape_text(_topic_label(s.topic, lang))) for s in subs]
     if chat.mode == "daily":
-        lines.append(ui(lang, "topics_mode_daily", hour=_hour(chat.daily_hour, lang)))
+        lines.append(ui(lang, "topics_mode_daily", hour=hour_label(chat.daily_hour, lang)))
     else:
         lines.append(ui(lang, "topics_mode_instant"))
     await send(update, context, "\n".join(lines))
@@ -374,79 +334,6 @@ async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
                  reverse=True)
     for html in render_bundle(digests[:DIGEST_STORIES], lang, now, header=True):
         await send(update, context, html)
-
-
-# ---------------------------------------------------------------------------------------------
-# /settings
-
-
-def _hour(hour: int, lang: str) -> str:
-    return num(hour, lang) + ":" + ("٠٠" if lang == "ar" else "00")
-
-
-def settings_text(chat: subscriptions.Chat, lang: str) -> str:
-    mode = t("mode_instant", lang) if chat.mode == "instant" else t(
-        "mode_daily", lang, hour=_hour(chat.daily_hour, lang))
-    if chat.quiet_start is None or chat.quiet_end is None:
-        quiet = t("quiet_none", lang)
-    else:
-        quiet = t("quiet_range", lang, start=_hour(chat.quiet_start, lang),
-                  end=_hour(chat.quiet_end, lang))
-    return ui(lang, "settings_now", mode=mode, quiet=quiet)
-
-
-def settings_keyboard(rt: Runtime, chat_id: int, lang: str) -> InlineKeyboardMarkup | None:
-    return keyboard([
-        [button(rt, chat_id, t("btn_instant", lang), "mode", {"mode": "instant"}),
-         button(rt, chat_id, t("btn_daily", lang), "daily_menu")],
-        [button(rt, chat_id, t("btn_quiet", lang), "quiet_menu")],
-    ])
-
-
-async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    rt = runtime(context)
-    chat = ensure_chat(rt, update)
-    if chat is None:
-        return
-    lang = chat_lang(rt, update)
-    await send(update, context, settings_text(chat, lang), settings_keyboard(rt, chat.id, lang))
-
-
-QUIET_PRESETS: tuple[tuple[int, int], ...] = ((22, 7), (23, 8), (0, 6), (21, 6))
-HOURS: tuple[int, ...] = (6, 7, 8, 9, 12, 15, 18, 20, 21, 22)
-
-
-# ---------------------------------------------------------------------------------------------
-# Buttons
-
-
-async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Resolve a pressed button's opaque id and run its action; unknown ids do nothing."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None:
-        return
-    rt = runtime(context)
-    lang = chat_lang(rt, update)
-    cb = callbacks.resolve(rt.db, query.data, chat_id=chat.id if chat else 0, now=rt.now())
-    if cb is None or cb.action not in ACTIONS:
-        await query.answer(t("button_expired", lang), show_alert=True)
-        return
-    await ACTIONS[cb.action](update, context, rt, cb, lang)
-
-
-async def _edit_or_send(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str,
-                        markup: InlineKeyboardMarkup | None) -> None:
-    query = update.callback_query
-    if query is not None and query.message is not None:
-        try:
-            await query.edit_message_text(html, parse_mode=ParseMode.HTML, reply_markup=markup,
-                                          link_preview_options=NO_PREVIEW)
-            return
-        except BadRequest as exc:
-            if "not modified" in str(exc).lower():
-                return
-    await send(update, context, html, markup)
 
 
 async def _act_search(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -494,7 +381,7 @@ async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
                      cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
     if not await may_change(update, context):
-        await _refuse_group(update, context, lang)
+        await refuse_group(update, context, lang)
         return
     sub = subscriptions.unsubscribe_id(rt.db, cb.chat_id, int(cb.payload.get("id", 0)))
     await update.callback_query.answer(t("done", lang))
@@ -503,76 +390,10 @@ async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     await send(update, context, ui(lang, "unsubscribed", topic=_topic_label(sub.topic, lang)))
 
 
-async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                           lang: str, change: Callable[[], subscriptions.Chat]) -> None:
-    assert update.callback_query is not None
-    if not await may_change(update, context):
-        await _refuse_group(update, context, lang)
-        return
-    chat = change()
-    await update.callback_query.answer(t("settings_saved", lang))
-    await _edit_or_send(update, context, settings_text(chat, lang),
-                        settings_keyboard(rt, chat.id, lang))
-
-
-async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                    cb: Callback, lang: str) -> None:
-    mode: subscriptions.Mode = "daily" if cb.payload.get("mode") == "daily" else "instant"
-    hour = cb.payload.get("hour")
-    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_mode(
-        rt.db, cb.chat_id, mode, int(hour) if hour is not None else None))
-
-
-async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                          cb: Callback, lang: str) -> None:
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    buttons = [button(rt, cb.chat_id, _hour(h, lang), "mode", {"mode": "daily", "hour": h})
-               for h in HOURS]
-    await _edit_or_send(update, context, ui(lang, "choose_hour"),
-                        keyboard([buttons[i:i + 5] for i in range(0, len(buttons), 5)]))
-
-
-async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                          cb: Callback, lang: str) -> None:
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    rows = [[button(rt, cb.chat_id, f"{_hour(s, lang)} – {_hour(e, lang)}", "quiet",
-                    {"start": s, "end": e})] for s, e in QUIET_PRESETS]
-    rows.append([button(rt, cb.chat_id, t("btn_quiet_off", lang), "quiet", {})])
-    await _edit_or_send(update, context, ui(lang, "choose_quiet"), keyboard(rows))
-
-
-async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                     cb: Callback, lang: str) -> None:
-    start, end = cb.payload.get("start"), cb.payload.get("end")
-    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_quiet_hours(
-        rt.db, cb.chat_id, None if start is None else int(start),
-        None if end is None else int(end)))
-
-
-async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                    cb: Callback, lang: str) -> None:
-    assert update.callback_query is not None
-    if not await may_change(update, context):  # a group's language is its admins' choice
-        await _refuse_group(update, context, lang)
-        return
-    new = "en" if cb.payload.get("lang") == "en" else "ar"
-    subscriptions.set_language(rt.db, cb.chat_id, new)
-    await update.callback_query.answer(t("lang_set", new))
-    await _edit_or_send(update, context, ui(new, "lang_set"), None)
-
-
-Action = Callable[[Update, ContextTypes.DEFAULT_TYPE, Runtime, Callback, str], Awaitable[None]]
 ACTIONS: dict[str, Action] = {
     "search": _act_search,
     "more": _act_more,
     "related": _act_related,
     "subscribe": _act_subscribe,
     "unsub": _act_unsub,
-    "mode": _act_mode,
-    "daily_menu": _act_daily_menu,
-    "quiet_menu": _act_quiet_menu,
-    "quiet": _act_quiet,
-    "lang": _act_lang,
 }

@@ -2,20 +2,22 @@
 
 The Application keeps one `Runtime` in `bot_data`; handlers reach it with `runtime(context)`.
 Helpers here turn i18n strings into Telegram HTML (dynamic values escaped, Arabic lines made
-right-to-left), pick a chat's language, and build buttons whose callback_data is an opaque id.
+right-to-left), pick a chat's language, build buttons whose callback_data is an opaque id, and
+decide who may change a chat's subscriptions and settings (in groups: the group's admins).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks
@@ -131,3 +133,53 @@ async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str,
     return await context.bot.send_message(chat.id, html, parse_mode=ParseMode.HTML,
                                           reply_markup=markup,
                                           link_preview_options=NO_PREVIEW)
+
+
+async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Private chats and channels: yes. Groups: only the group's admins (asked of Telegram)."""
+    chat = update.effective_chat
+    if chat is None:
+        return False
+    if chat.type in (ChatType.PRIVATE, ChatType.CHANNEL):
+        return True
+    message = update.effective_message
+    if update.callback_query is None and message is not None and message.sender_chat \
+            and message.sender_chat.id == chat.id:
+        return True  # an anonymous admin posting as the group
+    user = update.effective_user
+    if user is None:
+        return False
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError as exc:
+        log.warning("getChatMember failed chat=%s error=%s", chat.id, exc)
+        return False
+    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+async def refuse_group(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    """Tell a group member that only the group's admins may do this."""
+    if update.callback_query:
+        await update.callback_query.answer(t("group_admins_only", lang), show_alert=True)
+    else:
+        await send(update, context, ui(lang, "group_admins_only"))
+
+
+async def edit_or_send(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str,
+                       markup: InlineKeyboardMarkup | None) -> None:
+    """Replace the pressed button's message (a menu step), or send when it cannot be edited."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        try:
+            await query.edit_message_text(html, parse_mode=ParseMode.HTML, reply_markup=markup,
+                                          link_preview_options=NO_PREVIEW)
+            return
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return
+    await send(update, context, html, markup)
+
+
+# What a button does: (update, context, runtime, the resolved callback, language).
+Action = Callable[[Update, ContextTypes.DEFAULT_TYPE, Runtime, "callbacks.Callback", str],
+                  Awaitable[None]]

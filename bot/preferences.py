@@ -1,0 +1,144 @@
+"""Chat preferences: /settings (instant alerts or a daily digest at an hour; quiet hours) and
+/lang, with the buttons that change them. In groups only the group's admins change them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.callbacks import Callback
+from bot.i18n import num, t
+from bot.runtime import (
+    Action,
+    Runtime,
+    button,
+    chat_lang,
+    edit_or_send,
+    ensure_chat,
+    keyboard,
+    may_change,
+    refuse_group,
+    runtime,
+    send,
+    ui,
+)
+from digests import subscriptions
+
+
+def hour_label(hour: int, lang: str) -> str:
+    """«٢٠:٠٠» / "20:00"."""
+    return num(hour, lang) + ":" + ("٠٠" if lang == "ar" else "00")
+
+
+def settings_text(chat: subscriptions.Chat, lang: str) -> str:
+    mode = t("mode_instant", lang) if chat.mode == "instant" else t(
+        "mode_daily", lang, hour=hour_label(chat.daily_hour, lang))
+    if chat.quiet_start is None or chat.quiet_end is None:
+        quiet = t("quiet_none", lang)
+    else:
+        quiet = t("quiet_range", lang, start=hour_label(chat.quiet_start, lang),
+                  end=hour_label(chat.quiet_end, lang))
+    return ui(lang, "settings_now", mode=mode, quiet=quiet)
+
+
+def settings_keyboard(rt: Runtime, chat_id: int, lang: str) -> InlineKeyboardMarkup | None:
+    return keyboard([
+        [button(rt, chat_id, t("btn_instant", lang), "mode", {"mode": "instant"}),
+         button(rt, chat_id, t("btn_daily", lang), "daily_menu")],
+        [button(rt, chat_id, t("btn_quiet", lang), "quiet_menu")],
+    ])
+
+
+async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    chat = ensure_chat(rt, update)
+    if chat is None:
+        return
+    lang = chat_lang(rt, update)
+    await send(update, context, settings_text(chat, lang), settings_keyboard(rt, chat.id, lang))
+
+
+QUIET_PRESETS: tuple[tuple[int, int], ...] = ((22, 7), (23, 8), (0, 6), (21, 6))
+HOURS: tuple[int, ...] = (6, 7, 8, 9, 12, 15, 18, 20, 21, 22)
+
+
+async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rt = runtime(context)
+    chat = ensure_chat(rt, update)
+    if chat is None:
+        return
+    lang = chat_lang(rt, update)
+    rows = [[button(rt, chat.id, "العربية", "lang", {"lang": "ar"}),
+             button(rt, chat.id, "English", "lang", {"lang": "en"})]]
+    await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
+
+
+async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                           lang: str, change: Callable[[], subscriptions.Chat]) -> None:
+    assert update.callback_query is not None
+    if not await may_change(update, context):
+        await refuse_group(update, context, lang)
+        return
+    chat = change()
+    await update.callback_query.answer(t("settings_saved", lang))
+    await edit_or_send(update, context, settings_text(chat, lang),
+                        settings_keyboard(rt, chat.id, lang))
+
+
+async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                    cb: Callback, lang: str) -> None:
+    mode: subscriptions.Mode = "daily" if cb.payload.get("mode") == "daily" else "instant"
+    hour = cb.payload.get("hour")
+    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_mode(
+        rt.db, cb.chat_id, mode, int(hour) if hour is not None else None))
+
+
+async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                          cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    buttons = [button(rt, cb.chat_id, hour_label(h, lang), "mode", {"mode": "daily", "hour": h})
+               for h in HOURS]
+    await edit_or_send(update, context, ui(lang, "choose_hour"),
+                        keyboard([buttons[i:i + 5] for i in range(0, len(buttons), 5)]))
+
+
+async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                          cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    rows = [[button(rt, cb.chat_id, f"{hour_label(s, lang)} – {hour_label(e, lang)}", "quiet",
+                    {"start": s, "end": e})] for s, e in QUIET_PRESETS]
+    rows.append([button(rt, cb.chat_id, t("btn_quiet_off", lang), "quiet", {})])
+    await edit_or_send(update, context, ui(lang, "choose_quiet"), keyboard(rows))
+
+
+async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                     cb: Callback, lang: str) -> None:
+    start, end = cb.payload.get("start"), cb.payload.get("end")
+    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_quiet_hours(
+        rt.db, cb.chat_id, None if start is None else int(start),
+        None if end is None else int(end)))
+
+
+async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                    cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    if not await may_change(update, context):  # a group's language is its admins' choice
+        await refuse_group(update, context, lang)
+        return
+    new = "en" if cb.payload.get("lang") == "en" else "ar"
+    subscriptions.set_language(rt.db, cb.chat_id, new)
+    await update.callback_query.answer(t("lang_set", new))
+    await edit_or_send(update, context, ui(new, "lang_set"), None)
+
+
+ACTIONS: dict[str, Action] = {
+    "mode": _act_mode,
+    "daily_menu": _act_daily_menu,
+    "quiet_menu": _act_quiet_menu,
+    "quiet": _act_quiet,
+    "lang": _act_lang,
+}
