@@ -9,8 +9,9 @@ same word inside an article gets it too:
 - `key`: strip proclitics and the article (و ف ب ك ل ال لل and their stacks). The article family is
   stripped whenever enough remains; a bare و/ف/ب/ك/ل only when the rest is the more frequent word
   in a frozen frequency table (digests/data/word_freq.tsv.gz), so وزير, بيروت, فرنسا, لبنان stay.
-- `stem`: light suffixes for recall (plural ات→ة, ون/ين→base when both plural forms are attested),
-  never on protected names (لبنان, إيران, روحاني …).
+- `stem`: light suffixes for recall (sound masculine plural ون/ين → base when both plural forms
+  are attested; English plurals), never on protected names (لبنان, إيران, روحاني …). The feminine
+  plural ات is left alone: its singular ـه would collide with the possessive (انتخابه "his election").
 - `analyze`: the index keys of a text (stem of key of every word, stop-words included so phrase
   positions hold; filter with `STOP_WORDS` where they are noise).
 - `sentences`: split on . ؟ ? ! and line breaks, never on «،» or «:».
@@ -156,23 +157,45 @@ def _candidates(word: str) -> list[tuple[str, bool]]:
     return out
 
 
+# The name of God keeps its article (حزب الله is not حزب + له); clitic forms fold onto it.
+_ALLAH = frozenset("الله لله والله ولله بالله وبالله فالله فلله تالله".split())
+
+
+# A bare clitic is stripped only when the rest is more than this many times as frequent as the
+# whole word: فاسد (corrupt, 2) is not ف + أسد (8), but وترامب is و + ترامب.
+BARE_RATIO = 4
+
+
 @lru_cache(maxsize=1 << 18)
 def _key_of(word: str) -> str:
     if len(word) < 3 or not _is_arabic(word):
         return word
+    if word in _ALLAH:
+        return "الله"
     cands = _candidates(word)
     if not cands:
         return word
-    best, best_rank = word, (_score(word), 0, 0)
+    f = _freq()
+    own = f.get(word, 0)
+    best, best_rank = word, (own, 0, 0)
+    longest_article = ""
     for rest, via_article in cands:
-        s = _score(rest)
-        # A bare clitic needs the rest strictly more attested; the article wins ties (the
-        # bare form with the article stripped is at least as common as the word with it).
-        rank = (s, 1 if via_article else 0, len(word) - len(rest))
-        if via_article and s == 0 and best_rank[0] == 0:
-            rank = (0, 1, len(word) - len(rest))
+        if via_article:
+            # The article form: strip when the bare word (with or without article) is at least
+            # as attested as the word itself; ties go to the article reading.
+            s = _score(rest)
+            rank = (s, 1, len(word) - len(rest))
+            if len(word) - len(rest) > len(word) - len(longest_article or word):
+                longest_article = rest
+        else:
+            s = f.get(rest, 0)
+            if s <= BARE_RATIO * max(own, 1):
+                continue
+            rank = (s, 0, len(word) - len(rest))
         if rank > best_rank:
             best, best_rank = rest, rank
+    if best_rank[0] == 0 and longest_article:
+        return longest_article  # an unknown word: the article family alone is stripped
     return best
 
 
@@ -200,9 +223,8 @@ PROTECTED = frozenset(normalize(w) for w in """
 def stem(k: str) -> str:
     """Light suffix stripping of a key, for recall; protected names are returned unchanged.
 
-    Arabic: sound feminine plural ات → singular ة when that singular is attested (مساعدات →
-    مساعدة, not مساعد); sound masculine plural ون/ين → base when the base and the other plural
-    form are both attested (المسلحين/المسلحون → مسلح; عفرين, تشرين stay). English: plural s/ies.
+    Arabic: sound masculine plural ون/ين → base when the base and the other plural form are both
+    attested (المسلحين/المسلحون → مسلح; عفرين, تشرين stay). English: plural s/ies.
     """
     if len(k) < 4 or k in PROTECTED:
         return k
@@ -213,11 +235,7 @@ def stem(k: str) -> str:
             if k.endswith("s") and not k.endswith(("ss", "us", "is")):
                 return k[:-1]
         return k
-    if len(k) >= 5 and k.endswith("ات"):
-        single = k[:-2] + "ه"
-        if _score(single) > 0:
-            return single
-    elif len(k) >= 5 and k.endswith(("ون", "ين")):
+    if len(k) >= 5 and k.endswith(("ون", "ين")):
         base = k[:-2]
         other = base + ("ين" if k.endswith("ون") else "ون")
         if _score(base) > 0 and _score(other) > 0:

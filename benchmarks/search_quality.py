@@ -1,0 +1,154 @@
+"""Search quality on the shared corpus: recall and precision per topic, beside two baselines.
+
+Systems, all over the same 7,213 articles (title + text), all answering the topic as typed:
+- nashra: digests.search.search (analyzed keys; phrase for multi-word topics);
+- fts5-raw: a plain FTS5 `unicode61` table over the raw text, the topic quoted as a phrase;
+- snowball: FTS5 over Snowball Arabic (PyStemmer) stems of the raw words, same phrase query.
+Truth per topic comes from benchmarks/topics.py (explicit counting forms, no analyzer).
+
+    .venv/bin/python benchmarks/search_quality.py [--forms] [--misses TOPIC]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from corpus import build_db, load_corpus  # noqa: E402
+from topics import TOPICS, Topic  # noqa: E402
+
+from digests.arabic import normalize  # noqa: E402
+from digests.search import search  # noqa: E402
+from digests.storage import Database  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "out"
+_RAW_WORD = re.compile(r"[^\W_]+")
+
+
+def truth_words(text: str) -> list[str]:
+    """Words of the normalized raw text (split on anything not a letter or digit)."""
+    return _RAW_WORD.findall(normalize(text))
+
+
+def in_truth(topic: Topic, words: list[str], distinct: frozenset[str]) -> bool:
+    sets = [frozenset(normalize(f) for f in forms) for forms in topic.words]
+    if sets[0].isdisjoint(distinct):
+        return False
+    n = len(sets)
+    if n == 1:
+        return True
+    return any(words[i] in sets[0] and all(words[i + j] in sets[j] for j in range(1, n))
+               for i in range(len(words) - n + 1))
+
+
+def has_lookalike(topic: Topic, words: list[str]) -> bool:
+    bad = frozenset(normalize(f) for f in topic.must_not)
+    return any(w in bad for w in words)
+
+
+def baseline_db(docs: list[dict[str, Any]], id_of: list[int],
+                keys: Callable[[str], str]) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table f using fts5(title, body)")
+    conn.executemany("insert into f (rowid, title, body) values (?, ?, ?)",
+                     [(i, keys(d.get("title") or ""), keys(d.get("text") or ""))
+                      for i, d in zip(id_of, docs)])
+    return conn
+
+
+def fts_phrase(conn: sqlite3.Connection, words: Iterable[str]) -> set[int]:
+    phrase = '"' + " ".join(words).replace('"', '""') + '"'
+    return {r[0] for r in conn.execute("select rowid from f where f match ?", [phrase])}
+
+
+def pr(found: set[int], truth: set[int]) -> tuple[float, float]:
+    tp = len(found & truth)
+    recall = tp / len(truth) if truth else 1.0
+    precision = tp / len(found) if found else (1.0 if not truth else 0.0)
+    return recall, precision
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--forms", action="store_true", help="print each topic's forms")
+    parser.add_argument("--misses", help="list misses and false hits of this topic")
+    parser.add_argument("--limit-docs", type=int, default=0, help="smoke runs: first N docs")
+    args = parser.parse_args()
+
+    docs = load_corpus()
+    if args.limit_docs:
+        docs = docs[:args.limit_docs]
+    ids = list(range(1, len(docs) + 1))
+    OUT.mkdir(exist_ok=True)
+    db_path = OUT / "quality.db"
+    t = time.perf_counter()
+    build_db(db_path, docs)
+    build_s = time.perf_counter() - t
+    words_of = {i: truth_words((d.get("title") or "") + "\n" + (d.get("text") or ""))
+                for i, d in zip(ids, docs)}
+
+    distinct_of = {i: frozenset(w) for i, w in words_of.items()}
+    raw = baseline_db(docs, ids, lambda s: s)
+    import Stemmer  # PyStemmer, the baseline only
+
+    stemmer = Stemmer.Stemmer("arabic")
+
+    def snow(text: str) -> str:
+        return " ".join(stemmer.stemWords(_RAW_WORD.findall(text)))
+
+    snowball = baseline_db(docs, ids, snow)
+
+    print(f"docs={len(docs)} nashra index build {build_s:.1f}s")
+    header = (f"{'topic':<16} {'kind':<28} {'truth':>5} | {'nashra R':>8} {'P':>5} {'lookFP':>6}"
+              f" | {'fts5 R':>6} {'P':>5} | {'snow R':>6} {'P':>5}")
+    print(header)
+    print("-" * len(header))
+    worst = [1.0, 1.0]
+    sums = {"nashra": [0.0, 0.0], "raw": [0.0, 0.0], "snow": [0.0, 0.0]}
+    with Database(db_path) as database:
+        for topic in TOPICS:
+            if args.forms:
+                print(topic.query, [sorted(set(normalize(f) for f in fs)) for fs in topic.words])
+            truth = {i for i, w in words_of.items() if in_truth(topic, w, distinct_of[i])}
+            lookalike = {i for i, w in words_of.items()
+                         if i not in truth and has_lookalike(topic, w)}
+            res = search(database.db, topic.query, limit=len(docs) + 1)
+            found = {h.digest.article_id for h in res.hits if h.digest.article_id is not None}
+            r, p = pr(found, truth)
+            query_words = topic.query.split()
+            rr, rp = pr(fts_phrase(raw, query_words), truth)
+            sr, sp = pr(fts_phrase(snowball, stemmer.stemWords(query_words)), truth)
+            for name, (a, b) in (("nashra", (r, p)), ("raw", (rr, rp)), ("snow", (sr, sp))):
+                sums[name][0] += a
+                sums[name][1] += b
+            worst = [min(worst[0], r), min(worst[1], p)]
+            print(f"{topic.query:<16} {topic.kind:<28} {len(truth):>5} | {r:>8.3f} {p:>5.3f}"
+                  f" {len(found & lookalike):>3}/{len(lookalike):<3}"
+                  f"| {rr:>6.3f} {rp:>5.3f} | {sr:>6.3f} {sp:>5.3f}")
+            if args.misses == topic.query:
+                for i in sorted(truth - found)[:20]:
+                    print("  MISS", i, [w for w in words_of[i] if any(
+                        w in {normalize(f) for f in fs} for fs in topic.words)][:6])
+                for i in sorted(found - truth)[:20]:
+                    hit = next(h for h in res.hits if h.digest.article_id == i)
+                    print("  FALSE", i, hit.matched)
+    n = len(TOPICS)
+    print("-" * len(header))
+    print(f"mean recall/precision: nashra {sums['nashra'][0] / n:.3f}/{sums['nashra'][1] / n:.3f}"
+          f"  fts5-raw {sums['raw'][0] / n:.3f}/{sums['raw'][1] / n:.3f}"
+          f"  snowball {sums['snow'][0] / n:.3f}/{sums['snow'][1] / n:.3f}")
+    print(f"nashra worst topic: recall {worst[0]:.3f} precision {worst[1]:.3f}"
+          " (target >= 0.97 / >= 0.97)")
+
+
+if __name__ == "__main__":
+    main()
