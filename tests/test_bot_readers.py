@@ -11,6 +11,7 @@ from telegram_html import check_message
 from bot import readers
 from bot.emulator import SentMessage
 from digests import subscriptions
+from digests.storage import Database
 
 
 def _ok(messages: list[SentMessage]) -> None:
@@ -292,3 +293,39 @@ async def test_subscriber_gets_new_stories_from_the_scheduled_poll(tmp_path: Pat
             assert "منذ" in alert.plain_text or "الآن" in alert.plain_text
             await h.settle()
             assert len(h.emu.messages(READER + 1)) == 1  # not his topic: nothing new
+
+
+async def test_pressing_more_twice_is_harmless(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "PAGE_SIZE", 1)
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "الغوطة")
+        more_id = next(b["callback_data"] for b in msg.buttons() if b["text"] == "المزيد")
+        h.emu.click(msg, data=more_id)
+        await h.until(lambda: h.emu.messages(READER)[0].edits == 1)
+        page2 = h.emu.messages(READER)[0].plain_text
+        # the same (now replaced) button pressed again, as a double tap would
+        await h.click_answer(msg, data=more_id)
+        await h.settle()
+        assert len(h.emu.messages(READER)) == 1  # no error message, no duplicate page
+        assert h.emu.messages(READER)[0].plain_text == page2
+
+
+async def test_huge_digest_is_split_within_telegram_limits(tmp_path: Path) -> None:
+    import json
+
+    db_path = sample_db(tmp_path)
+    sentence = "وقال المتحدث إن القصف على الغوطة استمر طوال الليل وإن المدنيين لجأوا إلى الأقبية. "
+    quotes = [{"text": sentence * 60, "speaker": f"متحدث {i}", "kind": "direct"}
+              for i in range(3)]
+    with Database(db_path) as db, db.transaction() as tx:
+        tx.execute("update articles set quotes_json = ? where title like '%الغوطة%'",
+                   [json.dumps(quotes, ensure_ascii=False)])
+    async with running_bot(db_path) as h:
+        h.emu.send_user_message(READER, "الغوطة")
+        await h.settle()
+        messages = h.emu.messages(READER)
+        assert len(messages) > 2  # one page split into several messages
+        _ok(messages)  # the emulator accepted each (≤ 4096 units after parsing)
+        assert "عذرًا" not in "".join(m.plain_text for m in messages)
+        assert messages[-1].button_texts()  # the buttons ride on the last part
