@@ -1,0 +1,243 @@
+"""digests.search against a real SQLite file: index in step, ranking, phrases, folding, safety."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digests.migrations import MIGRATIONS
+from digests.models import Article, iso
+from digests.processing import StoreContext, default_steps
+from digests.records import ARTICLE_SELECT, article_from_row
+from digests.search import (
+    article_matches,
+    index_article,
+    related_articles,
+    search,
+    suggest,
+    topic_key,
+    unindex_article,
+)
+from digests.settings import Settings
+from digests.storage import Database
+
+NOW = datetime(2018, 3, 25, 12, 0, tzinfo=timezone.utc)
+
+
+def add(db: Database, article_id: int, title: str, body: str, *, days_ago: float = 1.0,
+        story_id: int | None = None, source: str = "BBC") -> Article:
+    """Insert an article through the real tables and index it as the ingest step does."""
+    sql = db.db
+    sql.execute("insert or ignore into sources (url, name, added_at) values (?, ?, ?)",
+                [f"https://{source.lower()}.example/feed", source, iso(NOW)])
+    source_id = sql.execute("select id from sources where name = ?", [source]).fetchone()[0]
+    url = f"https://{source.lower()}.example/a/{article_id}"
+    with db.transaction() as conn:
+        conn.execute(
+            "insert into articles (id, source_id, url, url_key, content_hash, title, published_at,"
+            " body, fetched_at, updated_at, story_id) values (?,?,?,?,?,?,?,?,?,?,?)",
+            [article_id, source_id, url, url, f"h{article_id}", title,
+             iso(NOW - timedelta(days=days_ago)), body, iso(NOW), iso(NOW), story_id])
+        article = load(conn, article_id)
+        index_article(conn, article, StoreContext(now=NOW, settings=Settings()))
+    return article
+
+
+def load(sql: sqlite_utils.Database, article_id: int) -> Article:
+    rows = list(sql.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id]))
+    return article_from_row(rows[0])
+
+
+def ids(result: object) -> list[int | None]:
+    return [h.digest.article_id for h in result.hits]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def db(database: Database) -> Database:
+    add(database, 1, "قصف عنيف على الغوطة الشرقية", "تواصل القصف على بلدات الغوطة.", days_ago=2)
+    add(database, 2, "مساعدات إنسانية", "دخلت قافلة مساعدات إلى دوما بالغُوطة الشرقية.",
+        days_ago=1)
+    add(database, 3, "الضغوط الاقتصادية تتزايد", "ضغوط على الحكومة في بيروت.", days_ago=1)
+    add(database, 4, "اجتماع في لبنان", "زار الوزير للبنان وتحدث عن الغوطة ثم عن الشرقية.",
+        days_ago=3)
+    return database
+
+
+def test_clitic_forms_are_found_and_look_alikes_are_not(db: Database) -> None:
+    result = search(db.db, "الغوطة", now=NOW)
+    assert sorted(ids(result)) == [1, 2, 4]
+    assert result.total == 3
+    assert result.terms == ("غوطه",)
+    assert 3 not in ids(search(db.db, "غوطة", now=NOW))
+    assert ids(search(db.db, "الضغوط", now=NOW)) == [3]
+
+
+def test_matched_words_are_as_written(db: Database) -> None:
+    hit = next(h for h in search(db.db, "غوطة", now=NOW).hits if h.digest.article_id == 2)
+    assert hit.matched == ("بالغُوطة",)
+    hit4 = next(h for h in search(db.db, "لبنان", now=NOW).hits)
+    assert hit4.matched == ("لبنان", "للبنان")
+
+
+def test_title_match_outranks_body_match(db: Database) -> None:
+    add(db, 10, "تقرير عن عفرين اليوم", "نص قصير.", days_ago=1)
+    add(db, 11, "تقرير اليوم", "نص قصير عن عفرين.", days_ago=1)
+    assert ids(search(db.db, "عفرين", now=NOW)) == [10, 11]
+
+
+def test_recency_breaks_equal_relevance(db: Database) -> None:
+    add(db, 20, "حلب", "خبر عن حلب.", days_ago=30)
+    add(db, 21, "حلب", "خبر عن حلب.", days_ago=0.5)
+    assert ids(search(db.db, "حلب", now=NOW)) == [21, 20]
+
+
+def test_phrase_first_then_all_words(db: Database) -> None:
+    result = search(db.db, "الغوطة الشرقية", now=NOW)
+    assert result.mode == "phrase"
+    assert sorted(ids(result)) == [1, 2]  # 4 has both words, not together
+    fallback = search(db.db, "الشرقية بيروت الغوطة", now=NOW)
+    assert fallback.mode == "none" and fallback.message  # no article has all three words
+    assert ids(fallback) == [] and fallback.total == 0
+    both = search(db.db, "لبنان الغوطة", now=NOW)
+    assert both.mode == "all" and ids(both) == [4]
+
+
+def test_folding_keeps_the_best_report_of_each_story(database: Database) -> None:
+    add(database, 1, "الغوطة: هدنة", "الغوطة الغوطة", story_id=7, days_ago=1)
+    add(database, 2, "هدنة في الغوطة", "الغوطة", story_id=7, days_ago=1)
+    add(database, 3, "الغوطة", "الغوطة", story_id=7, days_ago=2)
+    add(database, 4, "الغوطة اليوم", "نص", story_id=8, days_ago=1)
+    add(database, 5, "الغوطة أمس", "نص", days_ago=1)
+    flat = search(database.db, "الغوطة", now=NOW)
+    folded = search(database.db, "الغوطة", now=NOW, fold_stories=True)
+    assert len(flat.hits) == 5 and flat.total == 5
+    assert len(folded.hits) == 3
+    stories = [h.digest.story_id for h in folded.hits]
+    assert sorted(s for s in stories if s) == [7, 8] and None in stories
+    best7 = next(h for h in flat.hits if h.digest.story_id == 7)
+    assert best7.digest.article_id in ids(folded)
+
+
+def test_paging_with_limit_and_offset(database: Database) -> None:
+    for i in range(1, 8):
+        add(database, i, f"خبر {i} عن دمشق", "دمشق", days_ago=i)
+    first = search(database.db, "دمشق", now=NOW, limit=3)
+    second = search(database.db, "دمشق", now=NOW, limit=3, offset=3)
+    assert first.total == second.total == 7
+    assert ids(first) == [1, 2, 3] and ids(second) == [4, 5, 6]
+
+
+def test_index_follows_update_and_delete(db: Database) -> None:
+    with db.transaction() as conn:
+        conn.execute("update articles set title = ?, body = ? where id = 1",
+                     ["زيارة إلى طهران", "وصل الوفد إلى طهران."])
+        index_article(conn, load(conn, 1), StoreContext(now=NOW, settings=Settings()))
+    assert 1 not in ids(search(db.db, "الغوطة", now=NOW))
+    assert ids(search(db.db, "طهران", now=NOW)) == [1]
+    with db.transaction() as conn:
+        conn.execute("delete from articles where id = 2")  # the trigger unindexes
+    assert ids(search(db.db, "الغوطة", now=NOW)) == [4]
+    assert db.db.execute("select count(*) from articles_fts where rowid = 2").fetchone()[0] == 0
+    with db.transaction() as conn:
+        unindex_article(conn, 4)
+    assert search(db.db, "الغوطة", now=NOW).hits == ()
+
+
+def test_index_is_the_first_processing_step() -> None:
+    assert default_steps()[0] is index_article
+
+
+def test_migration_indexes_existing_rows(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    old = sqlite_utils.Database(conn)
+    conn.execute("create table _migrations (id integer primary key, name text unique,"
+                 " applied_at text)")
+    for name, fn in MIGRATIONS[:2]:
+        fn(old)
+        conn.execute("insert into _migrations (name, applied_at) values (?, ?)", [name, iso(NOW)])
+    conn.execute("insert into sources (id, url, name, added_at) values (1, 'u', 'BBC', 'x')")
+    conn.execute("insert into articles (id, source_id, url, url_key, content_hash, title, body,"
+                 " fetched_at, updated_at) values (5, 1, 'u5', 'u5', 'h', 'عفرين', 'نص',"
+                 " 'x', 'x')")
+    conn.commit()
+    conn.close()
+    with Database(path) as database:
+        assert "003_search_index" in database.applied_migrations()
+        assert ids(search(database.db, "عفرين", now=NOW)) == [5]
+
+
+def test_only_stop_words_get_a_helpful_message(db: Database) -> None:
+    for query in ("في من على", "", "   ", "!!!", "😀🔥", "the of"):
+        result = search(db.db, query, now=NOW)
+        assert result.hits == () and result.total == 0
+        assert result.message and "الغوطة" in result.message
+
+
+def test_nothing_found_suggests_nearby_spellings(db: Database) -> None:
+    result = search(db.db, "الغوطا", now=NOW)
+    assert result.hits == () and result.mode == "none"
+    assert "الغوطة" in result.suggestions
+    assert "الغوطة" in (result.message or "")
+    assert "الغوطة" in suggest(db.db, "غوطا")
+    assert suggest(db.db, "في") == []
+
+
+@pytest.mark.parametrize("query", [
+    '"', '""', "AND", "OR NOT", "-x", "(", ")", "NEAR(a b)", "title_keys:غوطة", "*", "^غوطة",
+    "غوطة*", "a:b", "{title_keys}: x", "'", "\\", "\x00", "🇸🇾 الغوطة", "الغوطة " * 400,
+    "x" * 2000, "Trump's \"deal\" (AND) -NOT", "\u200f\u200e", "ٌٍَُ",
+])
+def test_hostile_queries_never_raise(db: Database, query: str) -> None:
+    result = search(db.db, query, now=NOW)
+    assert isinstance(result.total, int)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=300), limit=st.integers(1, 20), offset=st.integers(0, 5),
+       fold=st.booleans())
+def test_any_string_is_a_safe_query(db: Database, query: str, limit: int, offset: int,
+                                    fold: bool) -> None:
+    result = search(db.db, query, limit=limit, offset=offset, now=NOW, fold_stories=fold)
+    assert len(result.hits) <= limit
+    assert result.total >= len(result.hits)
+    if not result.hits:
+        assert result.message or offset > 0 or result.total > 0
+
+
+def test_english_and_latin_names(database: Database) -> None:
+    add(database, 1, "Trump meets Macron", "The elections were discussed.")
+    assert ids(search(database.db, "trump", now=NOW)) == [1]
+    assert ids(search(database.db, "ELECTION", now=NOW)) == [1]
+    assert search(database.db, "Trump", now=NOW).hits[0].matched == ("Trump",)
+
+
+def test_topic_key_and_article_matches(db: Database) -> None:
+    assert topic_key("الغوطة") == topic_key("غوطة") == topic_key("  بالغوطة ")
+    assert topic_key("الغوطة الشرقية") == "غوطه شرقيه"
+    assert topic_key("في") == ""
+    a1, a4 = load(db.db, 1), load(db.db, 4)
+    assert article_matches("غوطة", a1) and article_matches("الغوطة", a4)
+    assert article_matches("الغوطة الشرقية", a1)
+    assert not article_matches("الغوطة الشرقية", a4)  # both words, not as a phrase
+    assert not article_matches("الضغوط", a1)
+    assert not article_matches("في", a1)
+
+
+def test_related_articles_are_earlier_coverage(database: Database) -> None:
+    add(database, 1, "قافلة مساعدات تدخل دوما", "نص", days_ago=10)
+    add(database, 2, "قصف على دوما وحرستا", "نص", days_ago=8)
+    add(database, 3, "أخبار الطقس", "نص", days_ago=7)
+    add(database, 4, "قافلة ثانية تدخل دوما", "نص", days_ago=1)
+    add(database, 5, "قافلة تدخل دوما من جديد", "نص", days_ago=0)  # later: excluded
+    related = related_articles(database.db, load(database.db, 4))
+    assert [a.id for a in related][:1] == [1]
+    assert 4 not in {a.id for a in related} and 5 not in {a.id for a in related}
+    assert 3 not in {a.id for a in related}
+    assert related_articles(database.db, load(database.db, 3)) == []
