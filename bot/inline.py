@@ -19,7 +19,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.i18n import lang_of, relative_time, t
-from bot.render import clean, render_digest
+from bot.render import clean, render_digest, safe_url
 from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import latest_digests, search_page
 from digests.errors import QueryError
@@ -39,7 +39,7 @@ def _result(digest: Digest, lang: str, now: datetime, index: int) -> InlineQuery
         id=result_id[:64],
         title=clean(digest.headline)[:200] or "—",
         description=description[:200] or None,
-        url=digest.url or None,
+        url=safe_url(digest.url),  # Telegram refuses the whole answer for a bad URL
         input_message_content=InputTextMessageContent(
             render_digest(digest, lang, now), parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 from botkit import READER, running_bot, sample_db
 from telegram_html import check_message
 
@@ -329,3 +332,14 @@ async def test_huge_digest_is_split_within_telegram_limits(tmp_path: Path) -> No
         _ok(messages)  # the emulator accepted each (≤ 4096 units after parsing)
         assert "عذرًا" not in "".join(m.plain_text for m in messages)
         assert messages[-1].button_texts()  # the buttons ride on the last part
+
+
+@hypothesis.settings(max_examples=200, deadline=None)
+@hypothesis.given(st.text(min_size=1, max_size=20).map(str.strip).filter(bool))
+def test_deep_link_roundtrip_any_short_topic(topic: str) -> None:
+    try:
+        payload = readers.encode_start_payload(topic)
+    except ValueError:
+        return  # too long for 64 characters: the bot does not offer such a link
+    assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", payload)
+    assert readers.decode_start_payload(payload) == topic

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from bot.callbacks import MAX_AGE, move_chat, new_callback, purge, resolve
 from digests.storage import Database
 
@@ -52,3 +55,12 @@ def test_buttons_follow_a_migrated_group(database: Database) -> None:
     move_chat(database, -5, -1005)
     assert resolve(database, cb_id, chat_id=-5, now=NOW) is None
     assert resolve(database, cb_id, chat_id=-1005, now=NOW) is not None
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.none(), st.text(max_size=100), st.binary(max_size=64).map(
+    lambda b: b.decode("latin-1"))), chat_id=st.integers(-10**13, 10**13))
+def test_any_client_data_resolves_to_nothing_without_raising(
+        database: Database, data: str | None, chat_id: int) -> None:
+    assert resolve(database, data, chat_id=chat_id, now=NOW) is None
