@@ -57,6 +57,11 @@ _PARTICIPLES = (
 # "last speaker" only when speech follows.
 _AMBIGUOUS = frozenset(
     "طالب ذكر رد نقل كتب وصف وعد جدد تابع كشف ختم اختتم توقع لاحظ تعهد".split())
+# «قال X، …» sets a statement off with a comma as with «:» (these verbs only).
+_SAY = frozenset("قال قالت اضاف اضافت تابع تابعت يقول تقول يضيف تضيف".split())
+_SPEAKING = frozenset("متحدث متحدثا متحدثه متحدثين".split())
+# Passive or impersonal frames: «لم يتم كشف …» names nobody.
+_IMPERSONAL = frozenset("يتم تم سيتم ويتم وتم".split())
 _NEGATIONS = frozenset("لا ولا لم ولم لن ولن".split())
 # The writer's own fillers: «ويذكر أن …», «يشار إلى أن …».
 _FILLERS = frozenset("يذكر ويذكر يشار ويشار".split())
@@ -348,7 +353,7 @@ _ADDRESSEES = frozenset(
 _OBJECT_NOUNS = frozenset(
     "وقوف حرص رفض دعم اهميه ضروره استعداد التزام تمسك ترحيب تضامن موقف عزم رغبه"
     " استمرار مواصله قدره نجاح فشل صحه تقارير التقارير"
-    " استعداده رفضه دعمه تمسكه حرصه".split())
+    " استعداده رفضه دعمه تمسكه حرصه قرار خطوه".split())
 # Conjunctions that open a new main clause inside a sentence («…، فيما قال الجيش إن …»).
 _CLAUSE_CONJ = frozenset("فيما بينما وبينما كما وكما حين عندما بعدما ثم حيث".split())
 _RELATIVES = frozenset("التي الذي الذين اللذين اللتين اللواتي".split())
@@ -400,6 +405,8 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
             break
         if t.norm.startswith("ل") and t.norm[1:] in _NAME_NOUNS:
             break
+        if j > i and (t.norm in _SPEAKING or t.norm in _ATTRIBUTION_PREPS):
+            break  # «قالت ماي متحدثة في …», «قال نصرالله وفقا لما نقلته …»
         if j == i and t.norm.startswith("لل"):
             return "", i  # «وصفه للمرشد …»: a prepositional object, no speaker here
         if t.raw.endswith(("اً", "ًا", "ً")):
@@ -428,6 +435,8 @@ def _speaker_before(toks: list[_Tok], verb: int, first: int = 0, *, max_words: i
         if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
                                                    and _is_complementizer(t.norm)):
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
+        if any(q in t.raw for q in "\"“”«»") or (k == verb - 1 and t.norm in _CLAUSE_CONJ):
+            return ""  # a quoted title or «عندما صرح»: no subject written before the verb
         if t.norm in _PREPOSITIONS or t.norm in _RELATIVES:
             # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
             # relative clause, not a speaker.
@@ -453,6 +462,22 @@ def _antecedent(toks: list[_Tok], rel: int, first: int) -> str:
         words.insert(0, t.raw)
         k -= 1
     return " ".join(words).strip(_EDGE_PUNCT + " ")
+
+
+def _strip_conj(norm: str) -> str:
+    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+
+
+def _opens_statement(toks: list[_Tok], j: int, last: int) -> bool:
+    """After «قال X،»: does a statement start at token `j` (not «في بيان، إن …», not a date)?"""
+    t = toks[j]
+    if t.norm in _STOP or t.norm in _PREPOSITIONS or t.norm.isdigit() or not t.norm:
+        return False
+    if t.raw[0] in "\"“”«„(":
+        return False  # quote marks: direct speech, handled as such
+    # An «إن» or another cue a few words on means this was a parenthesis, not the statement.
+    return not any(_is_complementizer(toks[m].norm) or _cue_of(toks[m].raw)[1] is not None
+                   for m in range(j, min(last, j + 6)))
 
 
 class _Speakers:
@@ -504,7 +529,7 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
         after_ma = prev in {"ما", "لما", "حسبما", "بحسبما", "وحسبما"}
         if kind == "verb" and after_ma:
             kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
-        if (norm in _FILLERS or prev in _NEGATIONS
+        if (norm in _FILLERS or prev in _NEGATIONS or prev in _IMPERSONAL
                 or (not after_ma and (norm in _AFTER_MA_ONLY or norm[1:] in _AFTER_MA_ONLY))):
             # «ويذكر أن», «لا يزعمون أن» (denied speech), «وصفه» (a noun, «his describing»).
             k += 1
@@ -567,6 +592,9 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                     break
                 if m > k and _cue_of(tm.raw)[1] is not None:
                     break
+        if (content_start is None and kind == "verb" and speaker and _strip_conj(norm) in _SAY
+                and j < last and toks[j - 1].raw.endswith("،") and _opens_statement(toks, j, last)):
+            content_start = toks[j - 1].end  # «وقال الوزير، الوضع صعب»: a comma like «:»
         if kind == "prep":
             content_start = None  # «بحسب X» attributes, it does not introduce speech
         if content_start is not None and any(c.content_start == content_start for c in cues):
@@ -576,8 +604,9 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
         if not speaker and kind == "verb" and prev in _RELATIVES:
             # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
             speaker = _antecedent(toks, k - 1, first)
-        elif not speaker and kind == "verb" and not content_open:
-            # SVO main clause: «ويذكر أن شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …».
+        elif (not speaker and kind == "verb" and not content_open
+              and not t.norm.startswith(("و", "ف"))):
+            # SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …».
             speaker = _speaker_before(toks, k, first, max_words=6)
         if speaker:
             # An attribution («بحسب X») or an ambiguous verb without speech names no speaker

@@ -302,3 +302,11 @@ def test_relative_clause_speaker_and_stray_verbs() -> None:
     got = [(c.speaker, c.text) for c in find_quotes(paras)]
     assert got == [("الشهود", "سمعوا انفجارا قويا قرب المحطة"),
                    ("المغنية", "الحفل سيقام في الصيف المقبل")]
+
+
+def test_a_comma_after_the_speaker_sets_off_a_statement() -> None:
+    paras = ["وقال رئيس البلدية، الوضع في الأحياء الشرقية تحسن كثيرا منذ الأمس.",
+             "وقال رئيس البلدية، في بيان صدر مساء اليوم، إن المياه عادت إلى كل الأحياء."]
+    got = [(c.speaker, c.text) for c in find_quotes(paras)]
+    assert got == [("رئيس البلدية", "الوضع في الأحياء الشرقية تحسن كثيرا منذ الأمس"),
+                   ("رئيس البلدية", "المياه عادت إلى كل الأحياء")]
