@@ -151,6 +151,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "general": ("النشرة العامة", "the general digest"),
     "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك أخباره الجديدة.",
                    "🔔 You now follow «{topic}». Its new stories will reach you."),
+    "share_link": ("رابط يدعو غيرك لمتابعته: {link}", "A link that lets others follow it: {link}"),
     "already_subscribed": ("أنت تتابع «{topic}» من قبل.", "You already follow «{topic}»."),
     "too_many_topics": ("لا يمكن متابعة أكثر من {n} موضوعًا.", "You cannot follow more than {n} topics."),
     "unsubscribed": ("أُلغيت متابعة «{topic}».", "You no longer follow «{topic}»."),

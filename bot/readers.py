@@ -232,19 +232,34 @@ async def _subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
         return
     try:
         sub, created = subscriptions.subscribe(rt.db, chat.id, topic, now=rt.now())
-    except QueryError as exc:
-        key = "too_many_topics" if "at most" in str(exc) else "nothing_searchable"
-        text = ui(lang, key, n=num(subscriptions.MAX_SUBSCRIPTIONS, lang), query=topic[:100])
-        await send(update, context, text)
+    except subscriptions.TooManyTopics:
+        await send(update, context, ui(lang, "too_many_topics",
+                                       n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
+        return
+    except QueryError:
+        await send(update, context, ui(lang, "nothing_searchable", query=topic[:100]))
         return
     label = _topic_label(sub.topic, lang)
     if deep_link and created:
         text = ui(lang, "deep_link_subscribed", topic=label)
     else:
         text = ui(lang, "subscribed" if created else "already_subscribed", topic=label)
+    link = share_link(context.bot.username, sub.topic)
+    if created and not deep_link and link:
+        text += "\n" + ui(lang, "share_link", link=link)
     if update.callback_query:
         await update.callback_query.answer(t("done", lang))
     await send(update, context, text)
+
+
+def share_link(bot_username: str | None, topic: str) -> str | None:
+    """https://t.me/<bot>?start=<payload>: opening it follows `topic` (None if it cannot)."""
+    if not bot_username or not topic:
+        return None
+    try:
+        return f"https://t.me/{bot_username}?start={encode_start_payload(topic)}"
+    except ValueError:
+        return None
 
 
 async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -31,6 +31,10 @@ MAX_SUBSCRIPTIONS = 50
 _WS_RE = re.compile(r"\s+")
 
 
+class TooManyTopics(QueryError):
+    """The chat already follows MAX_SUBSCRIPTIONS topics."""
+
+
 @dataclass(frozen=True)
 class Chat:
     """A chat the bot serves, with its delivery settings."""
@@ -178,7 +182,8 @@ def subscribe(db: Database, chat_id: int, topic: str, *, now: datetime) -> tuple
     existing subscription returns that one.
 
     Raises:
-        QueryError: nothing searchable in the topic, or the chat follows too many topics.
+        QueryError: nothing searchable in the topic.
+        TooManyTopics: the chat follows MAX_SUBSCRIPTIONS topics already.
     """
     topic = clean_topic(topic)
     key = key_of(topic)
@@ -189,7 +194,7 @@ def subscribe(db: Database, chat_id: int, topic: str, *, now: datetime) -> tuple
     count = db.db.execute("select count(*) from subscriptions where chat_id = ?",
                           [chat_id]).fetchone()[0]
     if count >= MAX_SUBSCRIPTIONS:
-        raise QueryError(f"at most {MAX_SUBSCRIPTIONS} topics per chat")
+        raise TooManyTopics(f"at most {MAX_SUBSCRIPTIONS} topics per chat")
     with db.transaction() as tx:
         tx.execute("insert or ignore into subscriptions (chat_id, topic, topic_key, created_at)"
                    " values (?,?,?,?)", [chat_id, topic, key, iso(now)])

@@ -115,6 +115,8 @@ async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [m] = await h.say(READER, "/subscribe الغوطة")
         assert "تمت متابعة «الغوطة»" in m.plain_text
+        link = "https://t.me/nashra_test_bot?start=" + readers.encode_start_payload("الغوطة")
+        assert link in m.plain_text  # a share link that subscribes whoever opens it
         [m] = await h.say(READER, "/subscribe غوطة")
         assert "أنت تتابع «الغوطة» من قبل" in m.plain_text
         [m] = await h.say(READER, "/subscribe")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.demo import to_terminal
 from digests.settings import Settings
 
@@ -61,3 +63,15 @@ def test_to_terminal() -> None:
             '<i>مصدر</i>')
     assert to_terminal(html) == "عنوان <مهم> ⟨https://x.example/a?b=1&c=2⟩\nمصدر"
     assert "\x1b[1m" in to_terminal(html, bold=True)
+
+
+def test_run_py_bot_without_token_says_what_to_do(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from cli.main import main
+
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)  # no .env here
+    assert main(["bot"]) == 1
+    err = capsys.readouterr().err
+    assert "TELEGRAM_BOT_TOKEN" in err and "run.py demo" in err
