@@ -74,7 +74,7 @@ _STOP = frozenset((
     " كلمه حديث مقابله لقاء رساله تغريده حسابه حسابها صفحته صفحتها انذاك حينها وقت امس"
     " ما ماذا لا لم لن قد هذا هذه ذلك تلك هنا هناك نحو حوالي بينما حيث كما او ثم"
     " الشهر الاسبوع السنه الماضي الماضيه المقبل المقبله الجاري"
-    " بقوله بقولها بقولهم بالقول البالغ البالغه قوله قولها قولهم قولهما قبيل عقب اثناء فور اثر عند بعيد وسط ضمن"
+    " ردا تعليقا جوابا اجابه بقوله بقولها بقولهم بالقول البالغ البالغه قوله قولها قولهم قولهما قبيل عقب اثناء فور اثر عند بعيد وسط ضمن"
 ).split())
 _PREPOSITIONS = frozenset("الي الى علي على في من عن مع حول عبر بين لدي لدى".split())
 # Nouns that introduce a name in quote marks (paper, channel, campaign …), not speech.
@@ -405,8 +405,10 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
             break
         if t.norm.startswith("ل") and t.norm[1:] in _NAME_NOUNS:
             break
-        if j > i and (t.norm in _SPEAKING or t.norm in _ATTRIBUTION_PREPS):
-            break  # «قالت ماي متحدثة في …», «قال نصرالله وفقا لما نقلته …»
+        if j > i and (t.norm in _SPEAKING or t.norm in _ATTRIBUTION_PREPS
+                      or (t.norm.startswith("است") and len(t.norm) >= 6)):
+            # «قالت ماي متحدثة في …», «قال نصرالله وفقا لما نقلته …», «أعلن النادي استكمال …»
+            break
         if j == i and t.norm.startswith("لل"):
             return "", i  # «وصفه للمرشد …»: a prepositional object, no speaker here
         if t.raw.endswith(("اً", "ًا", "ً")):
