@@ -27,6 +27,8 @@ from bot.render import (
     render_results,
     safe_url,
 )
+from bot.telegram_html import parse_html
+from bot.telegram_html import utf16_len as tg_utf16_len
 from digests.models import Digest, Quote, RelatedItem
 
 GOLDEN = Path(__file__).parent / "golden" / "render"
@@ -173,6 +175,8 @@ def test_any_digest_renders_to_valid_messages(digests: list[Digest], lang: str) 
         assert messages
         for m in messages:
             assert check_message(m, LIMIT) == [], m[:200]
+            parsed = parse_html(m)  # the emulator's parser: what Telegram would accept
+            assert tg_utf16_len(parsed.text) <= LIMIT
     # Nothing of a headline is lost when splitting: its words all appear across the messages.
     shown = "".join(visible_text(m) for m in render_digest_messages(digests[0], lang, NOW))
     for word in clean(digests[0].headline).split()[:20]:
