@@ -103,7 +103,7 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     def line(self, name: str) -> str:
-        return (f"{name:<34} precision {self.precision:.3f}  recall {self.recall:.3f}"
+        return (f"{name:<36} precision {self.precision:.3f}  recall {self.recall:.3f}"
                 f"  (tp {self.tp} fp {self.fp} fn {self.fn} tn {self.tn})")
 
 
@@ -147,10 +147,15 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]],
         sa, sb = shi[g["a"]], shi[g["b"]]
         overlap = len(sa & sb) / max(1, min(len(sa), len(sb)))
         shingle[key] = hours <= 48 and overlap >= 0.5
-    print(f"gold pairs: {len(gold)} ({sum(g['same'] for g in gold)} same)")
-    print(score(gold, step).line("assign_story (stored, chained)"))
-    print(score(gold, pairwise).line("pairwise decision (no chaining)"))
-    print(score(gold, shingle).line("baseline: 3-shingle overlap >= .5"))
+    subsets = [("all", gold)] + [(name, [g for g in gold if g.get("set") == name])
+                                 for name in ("dev", "holdout")]
+    for name, part in subsets:
+        if not part:
+            continue
+        print(f"gold pairs [{name}]: {len(part)} ({sum(g['same'] for g in part)} same)")
+        print(score(part, step).line("  assign_story (stored, chained)"))
+        print(score(part, pairwise).line("  pairwise decision (no chaining)"))
+        print(score(part, shingle).line("  baseline: 3-shingle overlap >= .5"))
     sizes = [r[0] for r in db.db.execute("select article_count from stories").fetchall()]
     print(f"stories: {len(sizes)} for {len(docs)} articles; multi-article {sum(s > 1 for s in sizes)}"
           f"; largest {max(sizes)}; articles in multi-article stories {sum(s for s in sizes if s > 1)}")
