@@ -52,17 +52,18 @@ def latest_digests(db: Database, *, now: datetime, limit: int,
     """Top stories: those reported by the most articles in `window` before `now`, newest first
     among equals; one digest (the newest report) per story. An archive with nothing that
     recent (the demo's sample news, a quiet night) falls back to the newest stories stored."""
-    since = iso(now - window)
-    for lower in (since, None):
+    newest = "coalesce(articles.published_at, articles.fetched_at) desc"
+    biggest = ("(select count(*) from articles b where b.story_id = articles.story_id) desc, "
+               + newest)
+    for lower, order in ((iso(now - window), biggest), (None, newest)):
         rows = list(db.db.query(
             f"""{ARTICLE_SELECT}
                 where articles.id in (
                   select max(a.id) from articles a
-                  where (? is null or a.published_at >= ?) and a.published_at <= ?
+                  where (? is null or coalesce(a.published_at, a.fetched_at) >= ?)
+                    and coalesce(a.published_at, a.fetched_at) <= ?
                   group by coalesce(a.story_id, -a.id))
-                order by (select count(*) from articles b
-                          where b.story_id = articles.story_id) desc,
-                         articles.published_at desc
+                order by {order}
                 limit ?""",
             [lower, lower, iso(now), limit]))
         if rows:

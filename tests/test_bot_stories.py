@@ -1,0 +1,76 @@
+"""bot.stories: top stories for /digest and inline, search pages, one article's digest."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from botkit import sample_db
+
+from bot.stories import digest_by_article, latest_digests, search_page
+from digests.errors import QueryError
+from digests.models import iso
+from digests.storage import Database
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
+
+
+def _article(db: Database, n: int, *, source: int, story: int | None, hours_ago: float) -> None:
+    at = iso(NOW - timedelta(hours=hours_ago))
+    db.db.execute(
+        "insert into articles (id, source_id, url, url_key, content_hash, title, headline,"
+        " published_at, fetched_at, updated_at, story_id) values (?,?,?,?,?,?,?,?,?,?,?)",
+        [n, source, f"https://news.example/{n}", f"news.example/{n}", f"h{n}", f"خبر {n}",
+         f"خبر {n}", at, at, at, story])
+
+
+@pytest.fixture
+def archive(database: Database) -> Database:
+    with database.transaction() as tx:
+        for sid in (1, 2):
+            tx.execute("insert into sources (id, url, name, added_at) values (?,?,?,?)",
+                       [sid, f"https://s{sid}.example/feed", f"مصدر {sid}", iso(NOW)])
+        _article(database, 1, source=1, story=10, hours_ago=5)   # story 10: two reports
+        _article(database, 2, source=2, story=10, hours_ago=4)
+        _article(database, 3, source=1, story=20, hours_ago=1)   # story 20: newest, one report
+        _article(database, 4, source=2, story=None, hours_ago=2)  # not clustered yet
+        _article(database, 5, source=1, story=30, hours_ago=24 * 9)  # outside the window
+    return database
+
+
+def test_top_stories_biggest_first_one_report_each(archive: Database) -> None:
+    got = latest_digests(archive, now=NOW, limit=10)
+    assert [d.article_id for d in got] == [2, 3, 4]  # story 10 (2 reports, newest one), then by time
+    assert got[0].source == "مصدر 2" and got[0].headline == "خبر 2"
+
+
+def test_top_stories_fall_back_to_the_newest_when_nothing_is_recent(archive: Database) -> None:
+    later = NOW + timedelta(days=30)
+    got = latest_digests(archive, now=later, limit=3)
+    assert [d.article_id for d in got] == [3, 4, 2]  # newest first, whatever their size
+
+
+def test_future_articles_are_not_top_stories(archive: Database) -> None:
+    assert [d.article_id for d in latest_digests(archive, now=NOW - timedelta(hours=3),
+                                                 limit=10)] == [2]
+
+
+def test_digest_by_article(archive: Database) -> None:
+    digest = digest_by_article(archive, 3)
+    assert digest is not None and digest.url == "https://news.example/3"
+    assert digest_by_article(archive, 999) is None
+
+
+def test_search_page(tmp_path: Path) -> None:
+    with Database(sample_db(tmp_path)) as db:
+        first = search_page(db, "الغوطة", offset=0, limit=2, now=NOW)
+        assert len(first.digests) == 2 and first.total > 2
+        rest = search_page(db, "الغوطة", offset=2, limit=50, now=NOW)
+        assert rest.total == 2 + len(rest.digests)  # the last page knows it is the last
+        ids = {d.article_id for d in first.digests} | {d.article_id for d in rest.digests}
+        assert len(ids) == 2 + len(rest.digests)  # pages do not overlap
+        near = search_page(db, "الغوطا", offset=0, limit=5, now=NOW)
+        assert near.digests == () and "الغوطة" in near.suggestions
+        with pytest.raises(QueryError):
+            search_page(db, "في من", offset=0, limit=5, now=NOW)
