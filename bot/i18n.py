@@ -223,7 +223,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats": ("📊 الإحصاءات\n• المشتركون: {subscribers}\n• المحادثات النشطة: {active}\n"
               "• الاشتراكات: {subscriptions}\n• المقالات: {articles}\n• القصص: {stories}\n"
               "• في قائمة الإرسال: {pending}\n• آخر جلب: {last_poll}\n"
-              "• التسليم (٢٤ ساعة): {sent} سُلّمت، {failed} فشلت ({rate})",
+              "• التسليم في ٢٤ ساعة — سُلّمت: {sent}، فشلت: {failed} ({rate})",
               "📊 Statistics\n• Subscribers: {subscribers}\n• Active chats: {active}\n"
               "• Subscriptions: {subscriptions}\n• Articles: {articles}\n• Stories: {stories}\n"
               "• Delivery queue: {pending}\n• Last poll: {last_poll}\n"
