@@ -7,6 +7,7 @@ The article texts are the project's own (invented events), not corpus text.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
@@ -241,3 +242,35 @@ def test_vector_blob_round_trip_keeps_similarity(title: str, body: str) -> None:
     assert set(back.weights) == set(v.weights)
     if len(v):
         assert similarity(back, v) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_benchmark_script_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Smoke test of benchmarks/stories.py on the fixtures (the real run reads ../shared/corpus)."""
+    import gzip
+    import importlib.util
+    import json
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "stories.py"
+    spec = importlib.util.spec_from_file_location("bench_stories", script)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_stories", bench)  # dataclasses look their module up
+    spec.loader.exec_module(bench)
+    docs = [("q-a", "wire", QUAKE_A, T0), ("q-b", "channel", QUAKE_B, T0 + timedelta(hours=2)),
+            ("fest", "daily", FESTIVAL, T0 + timedelta(hours=1))]
+    corpus = tmp_path / "tiny.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as fh:
+        for doc_id, source, (title, text), when in docs:
+            fh.write(json.dumps({"id": doc_id, "url": f"https://{source}.test/{doc_id}",
+                                 "source": source, "title": title, "text": text,
+                                 "published": iso(when)}, ensure_ascii=False) + "\n")
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("\n".join(json.dumps(p) for p in [
+        {"a": "q-a", "b": "q-b", "same": True, "set": "dev"},
+        {"a": "q-a", "b": "fest", "same": False, "set": "holdout"}]), encoding="utf-8")
+    bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--sizes", "6", "--sample", "2"])
+    out = capsys.readouterr().out
+    assert "assign_story (stored, chained)     precision 1.000  recall 1.000" in out
+    assert "archive       6 articles" in out
