@@ -22,7 +22,7 @@ from datetime import datetime, time, timezone
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -38,6 +38,7 @@ from telegram.ext import (
 from bot import admin, buttons, callbacks, inline, preferences, readers
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
+from digests import subscriptions
 from digests.errors import ConfigError
 from digests.settings import Settings
 from digests.storage import Database
@@ -250,22 +251,34 @@ async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("callbacks purged count=%d", removed)
 
 
+DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
+                "bot is not a member")
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure and tell the user politely (the token never appears: see digests.logs)."""
+    """Log the failure and tell the user politely (the token never appears: see digests.logs).
+
+    A reply refused because the user blocked the bot (or removed it from the group)
+    deactivates the chat instead, as the sender does.
+    """
+    error = context.error
+    rt: Runtime = context.application.bot_data[RUNTIME_KEY]
+    chat = update.effective_chat if isinstance(update, Update) else None
+    if isinstance(error, Forbidden) and chat is not None \
+            and any(reason in str(error).lower() for reason in DEACTIVATING):
+        subscriptions.deactivate(rt.db, chat.id, reason=str(error), now=rt.now())
+        return
     log.error("update failed update_id=%s error=%r",
-              update.update_id if isinstance(update, Update) else None, context.error,
-              exc_info=context.error)
+              update.update_id if isinstance(update, Update) else None, error, exc_info=error)
     if not isinstance(update, Update):
         return
-    rt: Runtime = context.application.bot_data[RUNTIME_KEY]
     lang = rt.settings.default_language
     with contextlib.suppress(Exception):
         lang = chat_lang(rt, update)
         if update.callback_query is not None:
             await update.callback_query.answer(t("error", lang), show_alert=True)
-        elif update.effective_chat is not None:
-            await context.bot.send_message(update.effective_chat.id, ui(lang, "error"),
-                                           parse_mode="HTML")
+        elif chat is not None:
+            await context.bot.send_message(chat.id, ui(lang, "error"), parse_mode="HTML")
 
 
 def run_bot(settings: Settings) -> int:

@@ -12,6 +12,7 @@ from botkit import ADMIN, READER, TOKEN, running_bot, sample_db
 from bot import readers
 from bot.app import api_urls, build_application
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS
+from digests import subscriptions
 from digests.errors import ConfigError
 from digests.logs import setup_logging
 from digests.settings import Settings
@@ -139,3 +140,16 @@ def test_poll_job_scheduled_every_poll_interval(tmp_path: Path) -> None:
         assert app.job_queue is not None
         [job] = app.job_queue.get_jobs_by_name("poll-sources")
         assert job.trigger.interval.total_seconds() == 7 * 60  # type: ignore[attr-defined]
+
+
+async def test_user_who_blocked_the_bot_is_deactivated_when_a_reply_fails(
+        tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        h.emu.block(READER)
+        h.emu.send_user_message(READER, "/topics")
+        await h.until(lambda: not subscriptions.get_chat(h.db, READER).active)  # type: ignore
+        h.emu.unblock(READER)
+        [m] = await h.say(READER, "/topics")  # writing again brings the chat back
+        assert "• الغوطة" in m.plain_text
+        assert subscriptions.get_chat(h.db, READER).active  # type: ignore[union-attr]
