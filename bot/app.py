@@ -22,7 +22,7 @@ from datetime import datetime, time, timezone
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import Forbidden, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -267,6 +267,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(error, Forbidden) and chat is not None \
             and any(reason in str(error).lower() for reason in DEACTIVATING):
         subscriptions.deactivate(rt.db, chat.id, reason=str(error), now=rt.now())
+        return
+    if isinstance(error, RetryAfter):  # flooding this chat: an apology would be one more
+        log.warning("reply rate-limited chat=%s error=%s", chat.id if chat else None, error)
         return
     log.error("update failed update_id=%s error=%r",
               update.update_id if isinstance(update, Update) else None, error, exc_info=error)

@@ -153,3 +153,13 @@ async def test_user_who_blocked_the_bot_is_deactivated_when_a_reply_fails(
         [m] = await h.say(READER, "/topics")  # writing again brings the chat back
         assert "• الغوطة" in m.plain_text
         assert subscriptions.get_chat(h.db, READER).active  # type: ignore[union-attr]
+
+
+async def test_rate_limited_reply_is_not_answered_with_another_message(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.inject_429(1, retry_after=1, chat_id=READER)
+        h.emu.send_user_message(READER, "/help")
+        await h.settle()
+        assert h.emu.messages(READER) == []  # no apology sent into the flood
+        [m] = await h.say(READER, "/help")
+        assert "/subscribe" in m.plain_text
