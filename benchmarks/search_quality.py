@@ -70,6 +70,22 @@ def fts_phrase(conn: sqlite3.Connection, words: Iterable[str]) -> set[int]:
     return {r[0] for r in conn.execute("select rowid from f where f match ?", [phrase])}
 
 
+def use_frequencies_of(docs: list[dict[str, Any]]) -> None:
+    """Swap the analyzer's frozen frequency table for one counted over `docs` (held-out runs)."""
+    from collections import Counter
+
+    from digests import arabic
+
+    counts: Counter[str] = Counter()
+    for d in docs:
+        for field in ("title", "abstract", "text"):
+            counts.update(arabic.normalized_words(d.get(field) or ""))
+    table = {w: c for w, c in counts.items() if c >= 2}
+    arabic._freq = lambda: table  # type: ignore[assignment]
+    for cached in (arabic._key_of, arabic.stem, arabic.run_keys):
+        cached.cache_clear()
+
+
 def pr(found: set[int], truth: set[int]) -> tuple[float, float]:
     tp = len(found & truth)
     recall = tp / len(truth) if truth else 1.0
@@ -82,14 +98,22 @@ def main() -> None:
     parser.add_argument("--forms", action="store_true", help="print each topic's forms")
     parser.add_argument("--misses", help="list misses and false hits of this topic")
     parser.add_argument("--limit-docs", type=int, default=0, help="smoke runs: first N docs")
+    parser.add_argument("--out", type=Path, default=OUT, help="where databases and reports go")
+    parser.add_argument("--holdout", action="store_true",
+                        help="frequency table from the even-numbered half, measured on the odd")
     args = parser.parse_args()
+    out_dir: Path = args.out
 
     docs = load_corpus()
     if args.limit_docs:
         docs = docs[:args.limit_docs]
+    if args.holdout:
+        use_frequencies_of(docs[0::2])
+        docs = docs[1::2]
+        print("held out: frequency table from the other half of the corpus")
     ids = list(range(1, len(docs) + 1))
-    OUT.mkdir(exist_ok=True)
-    db_path = OUT / "quality.db"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    db_path = out_dir / "quality.db"
     t = time.perf_counter()
     build_db(db_path, docs)
     build_s = time.perf_counter() - t

@@ -21,7 +21,6 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from difflib import SequenceMatcher
 from typing import Any
 
 import sqlite_utils
@@ -249,27 +248,53 @@ def _rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, dict[str, Any]
 
 # --- suggestions and related coverage -----------------------------------------------------
 
+_ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤ"
+_LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(term: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from `term`."""
+    letters = _LATIN_LETTERS if term.isascii() else _ARABIC_LETTERS
+    splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    out.discard(term)
+    return out
+
+
+def _doc_counts(db: sqlite_utils.Database, terms: Sequence[str]) -> dict[str, int]:
+    if not terms:
+        return {}
+    marks = ",".join("?" * len(terms))
+    return dict(db.execute(f"select term, doc from {VOCAB_TABLE} where term in ({marks})",
+                           list(terms)).fetchall())
+
+
 def suggest(db: sqlite_utils.Database, query: str, limit: int = 5) -> list[str]:
-    """Nearby spellings from the index vocabulary, most common first, as written in articles."""
-    out: list[str] = []
-    for term in plan_query(query).terms:
-        if term in STOP_WORDS or len(term) < 3:
+    """Nearby spellings from the index vocabulary, most common first, as written in articles.
+
+    For each query key the index does not hold, the keys one edit away (a letter dropped, added,
+    swapped or replaced) that it does hold are proposed, most widely used first.
+    """
+    terms = [t for t in plan_query(query).terms if t not in STOP_WORDS and len(t) >= 3]
+    known = _doc_counts(db, terms)
+    scored: list[tuple[int, str]] = []
+    for term in terms:
+        if known.get(term):
             continue
-        rows = db.execute(f"select term, doc from {VOCAB_TABLE} where term >= ? and term < ?",
-                          [term[0], term[0] + "\U0010ffff"]).fetchall()
-        scored = []
-        for cand, doc in rows:
-            if cand == term or abs(len(cand) - len(term)) > 2:
-                continue
-            ratio = SequenceMatcher(None, term, cand).ratio()
-            if ratio >= 0.75:
-                scored.append((ratio, doc, cand))
-        scored.sort(reverse=True)
-        for _ratio, _doc, cand in scored[:limit]:
-            shown = _surface_of(db, cand)
-            if shown and shown not in out:
-                out.append(shown)
-    return out[:limit]
+        counts = _doc_counts(db, sorted(t for t in _edits1(term) if t not in STOP_WORDS))
+        scored.extend((doc, cand) for cand, doc in counts.items())
+    scored.sort(key=lambda dc: (-dc[0], dc[1]))
+    out: list[str] = []
+    for _doc, cand in scored:
+        shown = _surface_of(db, cand)
+        if shown not in out:
+            out.append(shown)
+        if len(out) >= limit:
+            break
+    return out
 
 
 def _surface_of(db: sqlite_utils.Database, k: str) -> str:

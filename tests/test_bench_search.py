@@ -1,0 +1,37 @@
+"""Smoke runs of the search benchmarks on a slice of the shared corpus (figures not asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
+
+pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
+
+
+def run(script: str, *args: str) -> str:
+    proc = subprocess.run([sys.executable, f"benchmarks/{script}", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+def test_search_quality_smoke(tmp_path: Path) -> None:
+    out = run("search_quality.py", "--limit-docs", "300", "--out", str(tmp_path))
+    assert "الغوطة الشرقية" in out and "snow" in out
+    assert "mean recall/precision: nashra" in out
+
+
+def test_search_speed_smoke(tmp_path: Path) -> None:
+    run("search.py", "--limit-docs", "150", "--queries", "60", "--runs", "1",
+        "--total", "600", "--out", str(tmp_path))
+    report = json.loads((tmp_path / "search-report.json").read_text())
+    assert report["7k"]["articles"] == 150 and report["queries"] == 60
+    assert report["1m"]["build"]["articles"] == 600
+    assert report["1m"]["p95_ms"] >= report["1m"]["p50_ms"] > 0
