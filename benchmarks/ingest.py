@@ -104,7 +104,8 @@ def run_once(feeds: list[tuple[str, str, int]], workdir: Path, run: int) -> dict
     db.close()
     t = first.timings
     return {
-        "articles": float(first.new), "rows": float(rows), "wall": wall,
+        "sources": float(len(feeds)), "articles": float(first.new), "rows": float(rows),
+        "wall": wall,
         "per_second": first.new / wall if wall else 0.0,
         "duplicates": float(sum(r.duplicates for r in first.reports)),
         "feed_only": float(sum(r.pages_failed for r in first.reports)),
@@ -146,8 +147,10 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     requests = parent.recv()
     server.join(timeout=10)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     median = {key: statistics.median(r[key] for r in results) for key in results[0]}
     median["peak_mb"] = peak_mb
+    median["child_peak_mb"] = child_mb
     print(f"\nmedian of {len(results)} runs over {total} served articles:")
     print(f"  end to end: {median['per_second']:.1f} articles/s "
           f"({median['articles']:.0f} stored in {median['wall']:.1f} s; "
@@ -156,7 +159,9 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     print(f"  share of wall time: extract (feed+page parsing CPU) {median['extract_share']:.0%}, "
           f"store + processing steps {median['store_share']:.0%}, fetch and the rest "
           f"{median['fetch_share']:.0%}")
-    print(f"  peak memory (ru_maxrss of the ingest process): {peak_mb:.0f} MB")
+    print(f"  peak memory (ru_maxrss of the ingest process): {peak_mb:.0f} MB; largest child "
+          f"process (the page server holding the corpus, or the extraction worker): "
+          f"{child_mb:.0f} MB")
     print(f"  second poll: {median['second_unchanged']:.0f}/{len(feeds)} feeds 304, "
           f"{median['second_new_rows']:.0f} new rows, {median['second_wall']:.2f} s")
     print(f"  requests served: {requests}")

@@ -58,17 +58,33 @@ def is_related_heading(text: str) -> bool:
     return _fold(text) in RELATED_MARKERS
 
 
-def _heading_candidates(root: Any) -> Iterator[Any]:
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in {"a", "html", "body", "script", "style"}:
+_SHORT_TEXT_XPATH = ("//text()[string-length(normalize-space(.)) > 0 and "
+                     f"string-length(normalize-space(.)) <= {_MAX_HEADING_CHARS}]")
+
+
+def _heading_candidates(root: Any) -> Iterator[tuple[Any, bool]]:
+    """(element, inline) for each related-block heading, innermost element first.
+
+    Only short text nodes are looked at, so a big page costs one pass. `inline` is True for
+    «<p>اقرأ أيضاً: <a>…</a></p>», where the words and the link share one element.
+    """
+    seen: set[int] = set()
+    for node in root.xpath(_SHORT_TEXT_XPATH):
+        if not getattr(node, "is_text", False):
+            continue  # tail text belongs to a larger mixed element
+        el = node.getparent()
+        if el is None or not isinstance(el.tag, str) or id(el) in seen:
             continue
-        text = _text(el)
-        if not text or not is_related_heading(text):
+        if el.tag in {"a", "html", "body", "script", "style", "title", "option"}:
             continue
-        # the innermost element carrying the words: skip a wrapper whose child matches too
-        if any(isinstance(c.tag, str) and is_related_heading(_text(c)) for c in el):
+        if not is_related_heading(str(node)):
             continue
-        yield el
+        seen.add(id(el))
+        full = _text(el)
+        if is_related_heading(full):
+            yield el, False
+        elif len(full) <= 400 and any(a.get("href") for a in el.iter("a")):
+            yield el, True
 
 
 def _links_in(nodes: list[Any]) -> list[Any]:
@@ -127,10 +143,13 @@ def extract_related(root: Any, base_url: str) -> tuple[RelatedItem, ...]:
     """Read every related block in `root` and remove it from the tree (mutates `root`)."""
     items: list[RelatedItem] = []
     seen: set[str] = set()
-    for heading in list(_heading_candidates(root)):
-        if heading.getparent() is None:
+    for heading, inline in list(_heading_candidates(root)):
+        if heading.getparent() is None or any(True for _ in heading.iterancestors("a")):
             continue
-        block, links = _block_after(heading)
+        if inline:
+            block, links = [heading], [a for a in heading.iter("a") if a.get("href")]
+        else:
+            block, links = _block_after(heading)
         for link in links:
             title = _text(link) or (link.get("title") or "").strip()
             url = absolute_url(link.get("href", ""), base_url)
@@ -141,9 +160,8 @@ def extract_related(root: Any, base_url: str) -> tuple[RelatedItem, ...]:
                                      published_at=_link_date(_item_of(link, block), title),
                                      kind="page"))
         for node in block or [heading]:
-            parent = node.getparent()
-            if parent is not None:
-                parent.remove(node)
+            if node.getparent() is not None:
+                node.drop_tree()  # keeps the tail text, which may be body text
     return tuple(items)
 
 
@@ -183,7 +201,7 @@ def _drop_date_lines(root: Any) -> None:
             continue
         hint = f"{el.get('class') or ''} {el.get('id') or ''}"
         if _DATE_HINT_RE.search(hint) and len(_text(el)) <= 80 and find_date(_text(el)):
-            el.getparent().remove(el)
+            el.drop_tree()
 
 
 def _published(root: Any, ld: list[dict[str, Any]]) -> datetime | None:

@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -218,7 +219,7 @@ async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher,
     # in that order and each article is stored as soon as it and those before it are ready,
     # so storing overlaps fetching and extraction.
     fresh.sort(key=lambda e: iso(e.published_at) or "~")
-    pending: list[asyncio.Future[_Fetched]] = []
+    pending: deque[asyncio.Future[_Fetched]] = deque()
     for entry in fresh:
         if settings.fetch_pages:
             pending.append(asyncio.ensure_future(
@@ -231,8 +232,9 @@ async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher,
     new = duplicates = pages_failed = 0
     store_errors: list[str] = []
     try:
-        for future in pending:
-            item = await future
+        while pending:
+            item = await pending[0]
+            pending.popleft()  # drop the page as soon as it is stored
             page_date = item.page.published_at if item.page else None
             published = item.entry.published_at or page_date
             backfill = first_poll or (published is not None and published < now - PUSH_WINDOW)

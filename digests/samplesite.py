@@ -291,6 +291,11 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 256
     site: SampleSite
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client closing a kept-alive connection (or giving up on a slow route) is normal
+        # here; the stdlib default prints a traceback for it.
+        pass
+
 
 class SampleSite:
     """The sample news site on 127.0.0.1 (see the module docstring). A context manager."""

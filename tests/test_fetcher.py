@@ -26,7 +26,7 @@ def site() -> Iterator[SampleSite]:
 
 @pytest.fixture
 def fast(settings: Settings) -> Settings:
-    return settings.replace(fetch_timeout_seconds=0.5, max_body_bytes=200_000)
+    return settings.replace(fetch_timeout_seconds=2.0, max_body_bytes=200_000)
 
 
 async def test_get_then_conditional_get_answers_304(site: SampleSite, settings: Settings) -> None:
@@ -113,7 +113,7 @@ async def test_429_carries_retry_after(site: SampleSite, settings: Settings) -> 
 
 
 async def test_timeout_is_temporary(site: SampleSite, fast: Settings) -> None:
-    site.add_route("/slow", Response(body=b"late", delay=5.0))
+    site.add_route("/slow", Response(body=b"late", delay=8.0))
     async with Fetcher(fast) as fetcher:
         with pytest.raises(TemporaryFetchError, match="timed out"):
             await fetcher.fetch(site.url("/slow"))

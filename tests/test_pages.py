@@ -112,3 +112,20 @@ def test_empty_page_is_a_parse_error() -> None:
 ])
 def test_related_heading_markers(text: str, expected: bool) -> None:
     assert is_related_heading(text) is expected
+
+
+def test_read_also_sharing_a_paragraph_with_its_link() -> None:
+    html = ("<html><body><article><h1>عنوان</h1>"
+            "<p>الفقرة الأولى من الخبر وهي طويلة بما يكفي لتكون نصاً حقيقياً عن الغوطة الشرقية.</p>"
+            "<p>اقرأ أيضا: <a href='/n/2'>خبر آخر عن دمشق</a></p>"
+            "<p>الفقرة الثانية من الخبر وهي أيضاً طويلة بما يكفي لتعد من متن الخبر نفسه.</p>"
+            "</article></body></html>")
+    page = extract_page(html, "http://x.example/n/1")
+    assert [(r.title, r.url) for r in page.related] == [("خبر آخر عن دمشق", "http://x.example/n/2")]
+    assert len(page.paragraphs) == 2 and "اقرأ" not in "\n".join(page.paragraphs)
+
+
+def test_heading_text_in_a_link_is_not_a_block() -> None:
+    html = ("<html><body><article><p>فقرة أولى طويلة بما يكفي لتكون متناً للخبر المنشور هنا.</p>"
+            "<nav><a href='/related'>مواضيع ذات صلة</a></nav></article></body></html>")
+    assert extract_page(html, "http://x.example/a").related == ()

@@ -169,9 +169,9 @@ async def test_items_without_guids_are_stored_once(database: Database, settings:
 
 async def test_failing_sources_back_off_and_never_stop_the_others(
         database: Database, settings: Settings, site: SampleSite) -> None:
-    fast = settings.replace(fetch_timeout_seconds=0.5, max_body_bytes=500_000)
+    fast = settings.replace(fetch_timeout_seconds=2.0, max_body_bytes=500_000)
     site.add_route("/500.xml", Response(status=500))
-    site.add_route("/slow.xml", Response(body=b"<rss/>", delay=5.0))
+    site.add_route("/slow.xml", Response(body=b"<rss/>", delay=8.0))
     site.add_route("/429.xml", Response(status=429, headers={"Retry-After": "3600"}))
     site.add_route("/bomb.xml", gzip_bomb(32 * 1024 * 1024))
     site.add_route("/huge.xml", Response(body=b"<rss>" + b" " * 600_000 + b"</rss>"))
