@@ -86,6 +86,8 @@ class Bundle:
     article_ids: tuple[int | None, ...]
     kinds: frozenset[str]
     attempts: int
+    is_group: bool = False
+    language: str | None = None
 
 
 @dataclass
@@ -186,6 +188,8 @@ class Sender:
         self._slots = asyncio.Semaphore(self.max_in_flight)
         self._watchers: dict[str, list[ProgressCallback]] = {}
         self._recovered = False
+        # (article ids, language) → messages: a broadcast renders once, not once per chat.
+        self._rendered: dict[tuple[tuple[int, ...], str], list[str]] = {}
 
     # -------------------------------------------------------------------------- public API
 
@@ -277,8 +281,11 @@ class Sender:
             group = per_chat.setdefault(r.chat_id, [])
             if len(group) < MAX_BUNDLE:
                 group.append(r)
+        self._rendered.clear()  # relative times in a rendering stay fresh for one plan
         return [Bundle(chat_id, tuple(r.id for r in rs), tuple(r.article_id for r in rs),
-                       frozenset(r.kind for r in rs), max(r.attempts for r in rs))
+                       frozenset(r.kind for r in rs), max(r.attempts for r in rs),
+                       is_group=chat_id < 0 or rs[0].chat_type != "private",
+                       language=rs[0].language)
                 for chat_id, rs in per_chat.items()]
 
     async def _dispatch(self) -> int:
@@ -322,50 +329,54 @@ class Sender:
 
     # -------------------------------------------------------------------------- one bundle
 
-    def _messages_for(self, bundle: Bundle, chat_id: int) -> tuple[list[str], str | None]:
+    def _messages_for(self, bundle: Bundle) -> tuple[list[str], str | None]:
         """Render the bundle; (messages, None) or ([], reason) when nothing can be sent."""
-        ids = [a for a in bundle.article_ids if a is not None]
+        ids = tuple(a for a in bundle.article_ids if a is not None)
         if not ids:
             return [], "no article to render"
+        lang = bundle.language or self.settings.default_language
+        cached = self._rendered.get((ids, lang))
+        if cached is not None:
+            return cached, None
         marks = ",".join("?" * len(ids))
         rows = {r["id"]: r for r in self.db.db.query(
             f"{ARTICLE_SELECT} where articles.id in ({marks})", ids)}
         digests = [digest_from_row(rows[a]) for a in ids if a in rows]
         if not digests:
             return [], "article removed"
-        lang_row = self.db.db.execute("select language from chats where id = ?",
-                                      [chat_id]).fetchone()
-        lang = (lang_row[0] if lang_row else None) or self.settings.default_language
-        return self.render(digests, lang, self.clock()), None
-
-    def _is_group(self, chat_id: int) -> bool:
-        row = self.db.db.execute("select type from chats where id = ?", [chat_id]).fetchone()
-        return chat_id < 0 or (row is not None and row[0] != "private")
+        messages = self.render(digests, lang, self.clock())
+        self._rendered[(ids, lang)] = messages
+        return messages, None
 
     async def _run_bundle(self, bundle: Bundle) -> None:
-        row_ids = outbox.claim(self.db, bundle.row_ids)
-        if not row_ids:
-            return
         moved: list[int] = []
         try:
-            await self._send_bundle(bundle, row_ids, moved)
+            await self._send_bundle(bundle, moved)
         finally:
             for chat_id in moved:
                 self._busy.discard(chat_id)
 
-    async def _send_bundle(self, bundle: Bundle, row_ids: list[int], moved: list[int]) -> None:
+    async def _send_bundle(self, bundle: Bundle, moved: list[int]) -> None:
         chat_id = bundle.chat_id
         try:
-            messages, reason = self._messages_for(bundle, chat_id)
+            messages, reason = self._messages_for(bundle)
         except Exception as exc:  # a render bug fails these rows, not the sender
             log.exception("render failed chat=%s", chat_id)
             messages, reason = [], f"render failed: {exc!r}"
         if not messages:
-            outbox.finish(self.db, row_ids, "skipped", self.clock(), reason)
+            outbox.finish(self.db, outbox.claim(self.db, bundle.row_ids), "skipped",
+                          self.clock(), reason)
             return
+        row_ids: list[int] = []
         sent = 0
         while sent < len(messages):
-            await self.limiter.acquire(chat_id, self._is_group(chat_id))
+            await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0)
+            if not row_ids:
+                # Claimed only now, as the first message leaves: after a crash, the rows left
+                # 'sending' are those really on the wire (the bound on duplicates).
+                row_ids = outbox.claim(self.db, bundle.row_ids)
+                if not row_ids:
+                    return  # no longer pending (the chat was deactivated meanwhile)
             try:
                 await self.bot.send_message(chat_id, messages[sent], parse_mode=ParseMode.HTML,
                                             link_preview_options=NO_PREVIEW)
@@ -417,6 +428,12 @@ class Sender:
             self.stats.ambiguous += 1
         label = "not sent" if surely_not_sent else "maybe sent"
         reason = f"{type(err).__name__} ({label}): {err}"
+        if surely_not_sent:
+            # Our side never sent it (pool exhausted, Telegram unreachable): no attempt used.
+            outbox.retry_later(self.db, row_ids, self.clock() + timedelta(seconds=1.0), reason,
+                               refund_attempt=True)
+            log.warning("delivery not sent, retried chat=%s reason=%s", bundle.chat_id, reason)
+            return
         if bundle.attempts + 1 >= MAX_ATTEMPTS:
             outbox.finish(self.db, row_ids, "failed", self.clock(), reason)
             self.stats.rows_failed += len(row_ids)

@@ -309,6 +309,8 @@ class DueRow:
     article_id: int | None
     kind: str
     attempts: int
+    chat_type: str = "private"
+    language: str | None = None
 
 
 def due_rows(db: Database, now: datetime, *, limit: int = 1000,
@@ -316,7 +318,8 @@ def due_rows(db: Database, now: datetime, *, limit: int = 1000,
     """Pending rows of active chats that are due, oldest first."""
     excluded = set(exclude_chats)
     rows = db.db.execute(
-        """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.attempts
+        """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.attempts, c.type,
+                  c.language
            from outbox o join chats c on c.id = o.chat_id
            where o.status = 'pending' and (o.not_before is null or o.not_before <= ?)
              and c.active = 1
@@ -331,13 +334,9 @@ def claim(db: Database, ids: Sequence[int]) -> list[int]:
     marks = ",".join("?" * len(ids))
     with db.transaction() as tx:
         claimed = [r[0] for r in tx.execute(
-            f"select id from outbox where status = 'pending' and id in ({marks}) order by id",
-            list(ids)).fetchall()]
-        if claimed:
-            cmarks = ",".join("?" * len(claimed))
-            tx.execute(f"update outbox set status = 'sending', attempts = attempts + 1"
-                       f" where id in ({cmarks})", claimed)
-    return claimed
+            f"update outbox set status = 'sending', attempts = attempts + 1"
+            f" where status = 'pending' and id in ({marks}) returning id", list(ids)).fetchall()]
+    return sorted(claimed)
 
 
 def finish(db: Database, ids: Sequence[int], status: str, now: datetime,
@@ -355,14 +354,17 @@ def finish(db: Database, ids: Sequence[int], status: str, now: datetime,
                    [status, iso(now), error, *ids])
 
 
-def retry_later(db: Database, ids: Sequence[int], when: datetime, error: str) -> None:
-    """sending → pending, not before `when` (a transient failure)."""
+def retry_later(db: Database, ids: Sequence[int], when: datetime, error: str, *,
+                refund_attempt: bool = False) -> None:
+    """sending → pending, not before `when` (a transient failure). `refund_attempt`: the
+    message surely never left, so the attempt does not count."""
     if not ids:
         return
     marks = ",".join("?" * len(ids))
     with db.transaction() as tx:
-        tx.execute(f"update outbox set status = 'pending', not_before = ?, last_error = ?"
-                   f" where id in ({marks})", [iso(when), error, *ids])
+        tx.execute(f"update outbox set status = 'pending', not_before = ?, last_error = ?,"
+                   f" attempts = attempts - ? where id in ({marks})",
+                   [iso(when), error, int(refund_attempt), *ids])
 
 
 def recover_in_flight(db: Database) -> int:
