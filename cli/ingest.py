@@ -69,12 +69,14 @@ def format_source(source: Source) -> str:
     """One `sources list` entry: id, name, URL and health."""
     health = "سليم / ok" if source.consecutive_failures == 0 else \
         f"متعثر / failing ×{source.consecutive_failures}"
+    next_poll = _when(source.next_poll_at) if source.next_poll_at else "الآن / now"
     lines = [f"[{source.id}] {source.name} — {source.url}",
              f"    الحالة / health: {health}",
              f"    آخر نجاح / last success: {_when(source.last_success_at)}",
-             f"    الاستطلاع التالي / next poll: {_when(source.next_poll_at) if source.next_poll_at else 'الآن / now'}"]
+             f"    الاستطلاع التالي / next poll: {next_poll}"]
     if source.last_error:
-        lines.append(f"    آخر خطأ / last error ({_when(source.last_error_at)}): {source.last_error}")
+        lines.append(f"    آخر خطأ / last error ({_when(source.last_error_at)}): "
+                     f"{source.last_error}")
     return "\n".join(lines)
 
 

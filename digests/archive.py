@@ -22,7 +22,7 @@ from digests.urls import content_hash, url_key
 log = logging.getLogger(__name__)
 
 
-def _inserted_id(table: sqlite_utils.db.Table) -> int:
+def inserted_id(table: sqlite_utils.db.Table) -> int:
     """The rowid of the row just inserted (sqlite-utils types it as optional)."""
     assert table.last_pk is not None
     return int(table.last_pk)
@@ -101,7 +101,7 @@ def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntr
         return StoreResult("duplicate", existing_id=int(row[0]))
     published = entry.published_at or (page.published_at if page else None)
     related = page.related if page else ()
-    article_id = _inserted_id(sql.table("articles").insert({
+    article_id = inserted_id(sql.table("articles").insert({
         "source_id": source_id,
         "guid": entry.guid,
         "url": entry.url,

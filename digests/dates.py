@@ -40,7 +40,8 @@ _MONTH_NUMBER = dict(_MONTHS)
 _MONTH_ALT = "|".join(re.escape(name).replace(r"\ ", r"\s+")
                       for name, _ in sorted(_MONTHS, key=lambda m: -len(m[0])))
 _MONTH = rf"(?<!\w)(?:{_MONTH_ALT})(?!\w)"
-_TIME = r"(?:\s*(?:-|،|,|الساعة|at|\|)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(ص|م|صباحا|مساء|صباحًا|مساءً|am|pm|a\.m\.|p\.m\.)?)?"
+_TIME = (r"(?:\s*(?:-|،|,|الساعة|at|\|)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?"
+         r"\s*(ص|م|صباحا|مساء|صباحًا|مساءً|am|pm|a\.m\.|p\.m\.)?)?")
 # «25 شباط/فبراير 2018 - 18:40» and «25 فبراير، 2018».
 _DMY_RE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?({_MONTH})(?:\s*[/(\-]\s*{_MONTH}\s*\)?)?\s*[,،]?\s*(\d{{4}})(?!\d)"

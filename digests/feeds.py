@@ -33,6 +33,7 @@ _SPACE_RE = re.compile(r"[ \t\r\f\v]+")
 
 def strip_html(text: str) -> str:
     """Plain text of a feed summary (which is often HTML), entities decoded, spaces collapsed."""
+    text = re.sub(r"\s+", " ", text)  # raw newlines in HTML are spaces; only tags break lines
     text = re.sub(r"(?i)<\s*(br|/p|/div|/li)\b[^>]*>", "\n", text)
     text = html.unescape(_TAG_RE.sub(" ", text))
     lines = (_SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))

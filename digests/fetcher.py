@@ -211,7 +211,8 @@ class Fetcher:
                 continue
             return self._result(url, current, status, resp_headers, body)
         raise PermanentFetchError(
-            f"تحويلات كثيرة جدًا (أكثر من {self.settings.max_redirects}) / too many redirects: {url}",
+            f"تحويلات كثيرة جدًا (أكثر من {self.settings.max_redirects}) / "
+            f"too many redirects: {url}",
             url=url)
 
     async def _get_once(self, url: str, headers: dict[str, str]

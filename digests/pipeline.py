@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 
-import sqlite_utils
 
 from digests import archive, sources
+from digests.archive import inserted_id
 from digests.errors import FetchError, ParseError
 from digests.feeds import parse_feed
 from digests.fetcher import Fetcher, FetchResult
@@ -35,12 +35,6 @@ from digests.storage import Database
 from digests.urls import url_key
 
 log = logging.getLogger(__name__)
-
-
-def _inserted_id(table: sqlite_utils.db.Table) -> int:
-    """The rowid of the row just inserted (sqlite-utils types it as optional)."""
-    assert table.last_pk is not None
-    return int(table.last_pk)
 
 PUSH_WINDOW = timedelta(hours=48)
 # A source with at least this many new pages has them extracted in a worker process.
@@ -125,9 +119,11 @@ def _extract_timed(html: str, url: str) -> tuple[Page, float]:
 
 
 class _Extractor:
-    """Runs page extraction off the event loop: threads for a few pages, a worker process
-    for big batches so extraction uses a second core while the loop stores (the GIL would
-    otherwise serialize them)."""
+    """Page extraction off the event loop.
+
+    A few pages go to threads; a big batch goes to a worker process, so extraction uses a
+    second core while the loop stores articles (in threads the GIL would serialize the two).
+    """
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -162,6 +158,10 @@ async def _fetch_page(fetcher: Fetcher, extractor: _Extractor, entry: FeedEntry,
         clock.extract += cpu
     except ParseError as exc:
         return _Fetched(entry, None, f"تعذرت قراءة الصفحة / page unreadable: {exc}", None, None)
+    except Exception as exc:  # an extractor bug on one odd page must not cost the source
+        log.exception("page extraction failed url=%s", entry.url)
+        return _Fetched(entry, None, f"تعذرت قراءة الصفحة / page unreadable: "
+                        f"{type(exc).__name__}: {exc}", None, None)
     return _Fetched(entry, page, None, result.etag, result.last_modified)
 
 
@@ -322,7 +322,7 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
     """
     chosen = sources.due_sources(db, now) if only_due else sources.list_sources(db)
     with db.transaction() as sql:
-        poll_id = _inserted_id(sql.table("polls").insert({"started_at": iso(now),
+        poll_id = inserted_id(sql.table("polls").insert({"started_at": iso(now),
                                                            "sources": len(chosen)}))
     clock = _Clock()
 

@@ -140,7 +140,8 @@ def render_page(article: dict[str, Any], base_url: str) -> str:
         items = []
         for item in article["related"]:
             href = item.get("url") or f"/news/{item['slug']}.html"
-            excerpt = f"<p class=\"excerpt\">{_esc(item['excerpt'])}</p>" if item.get("excerpt") else ""
+            excerpt = (f"<p class=\"excerpt\">{_esc(item['excerpt'])}</p>"
+                       if item.get("excerpt") else "")
             items.append(f'<li><a href="{_esc(href)}">{_esc(item["title"])}</a>{excerpt}'
                          f'<span class="related-date">{_esc(item["published"])}</span></li>')
         related = (f'<section class="related"><h2>{_esc(article["related_heading"])}</h2>'
@@ -239,7 +240,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, *, send_body: bool) -> None:
         path, _, query = self.path.partition("?")
-        request = Request(self.command, path, query, {k.lower(): v for k, v in self.headers.items()})
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        request = Request(self.command, path, query, headers)
         site = self.server.site
         route = site.routes.get(path)
         if route is None:
@@ -379,7 +381,8 @@ class SampleSite:
         """How many requests were received (for `path`, answered with `status`)."""
         with self._lock:
             return sum(1 for r in self.requests
-                       if (path is None or r.path == path) and (status is None or r.status == status))
+                       if (path is None or r.path == path)
+                       and (status is None or r.status == status))
 
     def publish(self, *, slug: str, feed: str, title: str, paragraphs: Iterable[str],
                 published: datetime, summary: str = "", author: str = "",

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from digests.archive import inserted_id
 from digests.errors import SourceError
 from digests.fetcher import _is_private, private_address_message
 from digests.models import Source, iso, parse_iso
@@ -27,12 +28,6 @@ from digests.storage import Database
 from digests.urls import is_http_url, url_key
 
 log = logging.getLogger(__name__)
-
-
-def _inserted_id(table: sqlite_utils.db.Table) -> int:
-    """The rowid of the row just inserted (sqlite-utils types it as optional)."""
-    assert table.last_pk is not None
-    return int(table.last_pk)
 
 DEFAULT_SOURCES_FILE = Path(__file__).resolve().parent / "data" / "sources.txt"
 MAX_BACKOFF = timedelta(hours=6)
@@ -106,7 +101,7 @@ def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
                                                 "next_poll_at": None})
             source_id = existing.id
         else:
-            source_id = _inserted_id(sql.table("sources").insert({
+            source_id = inserted_id(sql.table("sources").insert({
                 "url": url, "name": name, "added_at": iso(now), "active": 1,
                 "consecutive_failures": 0}))
     log.info("source added id=%s url=%s", source_id, url)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from digests.archive import (StoreResult, find_known, get_article, get_article_by_url, remove_article,
+from digests.archive import (StoreResult, find_known, get_article, get_article_by_url,
+                             remove_article,
                              store_article)
 from digests.models import FeedEntry, Page, RelatedItem
 from digests.settings import Settings

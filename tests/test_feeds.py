@@ -18,7 +18,8 @@ RSS20 = """<?xml version="1.0" encoding="utf-8"?>
 <item><title>ماكرون يدعو طهران للضغط على دمشق</title><link>/news/1.html</link>
 <guid isPermaLink="false">sharq-1</guid><pubDate>Sun, 25 Feb 2018 18:20:00 GMT</pubDate>
 <dc:creator>قسم الأخبار</dc:creator>
-<description>&lt;p&gt;دعا الرئيس الفرنسي &lt;b&gt;ماكرون&lt;/b&gt; نظيره الإيراني&lt;/p&gt;</description></item>
+<description>&lt;p&gt;دعا الرئيس الفرنسي &lt;b&gt;ماكرون&lt;/b&gt;
+ نظيره الإيراني&lt;/p&gt;</description></item>
 <item><title>بلا معرف</title><link>http://news.example/news/2.html</link>
 <pubDate>Mon, 26 Feb 2018 09:00:00 +0300</pubDate></item>
 </channel></rss>"""

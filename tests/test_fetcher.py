@@ -173,7 +173,8 @@ async def test_per_host_concurrency_is_bounded(site: SampleSite, settings: Setti
 
 
 async def test_cache_control_max_age_is_reported(site: SampleSite, settings: Settings) -> None:
-    site.add_route("/cached", Response(body=b"<rss/>", headers={"Cache-Control": "public, max-age=1800"}))
+    site.add_route("/cached", Response(body=b"<rss/>",
+                                       headers={"Cache-Control": "public, max-age=1800"}))
     async with Fetcher(settings) as fetcher:
         assert (await fetcher.fetch(site.url("/cached"))).max_age == 1800.0
 

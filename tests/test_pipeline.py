@@ -151,8 +151,9 @@ async def test_malformed_feed_keeps_what_was_recovered(database: Database, setti
 
 async def test_items_without_guids_are_stored_once(database: Database, settings: Settings,
                                                    site: SampleSite) -> None:
-    items: list[tuple[str, str, str | None]] = [("النفط", site.article_url("oil-prices-opec"), None),
-             ("صلاح", site.article_url("salah-scores-again"), None)]
+    items: list[tuple[str, str, str | None]] = [
+        ("النفط", site.article_url("oil-prices-opec"), None),
+        ("صلاح", site.article_url("salah-scores-again"), None)]
     site.add_route("/noguid.xml", Response(body=_rss(items)))
     add_source(database, site.url("/noguid.xml"), settings=settings, now=NOW)
     assert (await poll_once(database, settings, now=NOW)).new == 2
