@@ -6,6 +6,8 @@ import json
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digests.errors import ParseError
 from digests.feeds import parse_feed, strip_html
@@ -144,3 +146,21 @@ def test_items_without_guid_or_link_fall_back_sensibly() -> None:
 
 def test_strip_html_keeps_paragraph_breaks_and_entities() -> None:
     assert strip_html("<p>أ &amp; ب</p><p>ج<br>د</p>") == "أ & ب\nج\nد"
+
+
+def test_arabic_pub_date_in_a_feed() -> None:
+    rss = """<rss version="2.0"><channel><title>t</title><item><title>خبر</title>
+<link>http://a.example/1</link><pubDate>الأحد 25 شباط/فبراير 2018 - 18:40</pubDate></item>
+</channel></rss>"""
+    [entry] = parse_feed(rss.encode(), {}, "http://a.example/rss")
+    assert entry.published_at == datetime(2018, 2, 25, 18, 40, tzinfo=UTC)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+def test_parse_feed_only_ever_raises_parse_error(body: bytes) -> None:
+    try:
+        entries = parse_feed(body, {}, BASE)
+    except ParseError:
+        return
+    assert all(e.url.startswith("http") for e in entries)

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from digests.encoding import decode
 from digests.errors import ParseError
@@ -129,3 +132,13 @@ def test_heading_text_in_a_link_is_not_a_block() -> None:
     html = ("<html><body><article><p>فقرة أولى طويلة بما يكفي لتكون متناً للخبر المنشور هنا.</p>"
             "<nav><a href='/related'>مواضيع ذات صلة</a></nav></article></body></html>")
     assert extract_page(html, "http://x.example/a").related == ()
+
+
+@hyp_settings(max_examples=40, deadline=None)
+@given(st.text(max_size=400))
+def test_extract_page_only_ever_raises_parse_error(text: str) -> None:
+    try:
+        page = extract_page(f"<html><body>{text}</body></html>", "http://x.example/a")
+    except ParseError:
+        return
+    assert all(r.url.startswith("http") for r in page.related)
