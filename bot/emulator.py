@@ -204,7 +204,7 @@ class Emulator:
                 "can_join_groups": True, "can_read_all_group_messages": False,
                 "supports_inline_queries": True},
             "getUpdates": self._get_updates,
-            "deleteWebhook": lambda p: True,
+            "deleteWebhook": self._delete_webhook,
             "setWebhook": lambda p: True,
             "close": lambda p: True,
             "logOut": lambda p: True,
@@ -869,6 +869,12 @@ class Emulator:
         with self._lock:
             key = (self._scope_key(params.get("scope")), str(params.get("language_code") or ""))
             self._commands.pop(key, None)
+        return True
+
+    def _delete_webhook(self, params: JSON) -> bool:
+        if _truthy(params.get("drop_pending_updates")):
+            with self._lock:
+                self._updates.clear()
         return True
 
     def _get_updates(self, params: JSON) -> list[JSON]:

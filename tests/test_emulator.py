@@ -201,6 +201,9 @@ async def test_long_poll_and_offsets(emu: Emulator, bot: Bot) -> None:
     assert [x.update_id for x in again] == [u.update_id]  # not confirmed yet
     assert await bot.get_updates(offset=u.update_id + 1, timeout=0) == ()
     assert emu.pending_updates() == 0
+    emu.send_user_message(42, "old message")
+    await bot.delete_webhook(drop_pending_updates=True)
+    assert await bot.get_updates(timeout=0) == ()
 
 
 async def test_application_end_to_end(emu: Emulator) -> None:
