@@ -74,6 +74,12 @@ def idf(key: str) -> float:
     return max(0.0, math.log(total / (counts.get(key, 0) + 20)))
 
 
+@lru_cache(maxsize=1 << 18)
+def _term(key: str) -> tuple[int, float]:
+    """(term_hash, idf) of a key, cached: the same few thousand keys recur in every article."""
+    return term_hash(key), idf(key)
+
+
 def term_hash(key: str) -> int:
     """Stable 32-bit id of a key (Python's hash() changes between processes)."""
     return zlib.crc32(key.encode("utf-8"))
@@ -104,14 +110,27 @@ class StoryVector:
 
     @classmethod
     def from_blob(cls, blob: bytes) -> StoryVector:
-        n = len(blob) // 6
-        terms, quant = array("I"), array("H")
-        terms.frombytes(blob[: 4 * n])
-        quant.frombytes(blob[4 * n: 6 * n])
-        if sys.byteorder == "big":
-            terms.byteswap()
-            quant.byteswap()
-        return cls(dict(zip(terms, (q / 65535 for q in quant), strict=True)))
+        return cls({h: q / 65535 for h, q in _quantized(blob).items()})
+
+
+def _quantized(blob: bytes) -> dict[int, int]:
+    """term hash -> uint16 weight of a stored vector (decoded in C: no per-term Python code)."""
+    n = len(blob) // 6
+    terms, quant = array("I"), array("H")
+    terms.frombytes(blob[: 4 * n])
+    quant.frombytes(blob[4 * n: 6 * n])
+    if sys.byteorder == "big":
+        terms.byteswap()
+        quant.byteswap()
+    return dict(zip(terms, quant))
+
+
+def _similarity_to_blob(vector: StoryVector, blob: bytes) -> float:
+    """similarity(vector, StoryVector.from_blob(blob)) without building the second vector."""
+    other = _quantized(blob)
+    weights = vector.weights
+    dot = sum(weights[h] * other[h] for h in weights.keys() & other.keys()) / 65535
+    return min(1.0, max(0.0, dot))
 
 
 def _content_keys(text: str) -> list[str]:
@@ -126,9 +145,9 @@ def story_vector(title: str, text: str) -> StoryVector:
     tf.update(_content_keys(text))
     raw: dict[int, float] = {}
     for k, c in tf.items():
-        w = (1.0 + math.log(c)) * idf(k)
+        h, weight = _term(k)
+        w = (1.0 + math.log(c)) * weight
         if w > 0:
-            h = term_hash(k)
             raw[h] = raw.get(h, 0.0) + w
     norm = math.sqrt(sum(w * w for w in raw.values()))
     if not norm:
@@ -138,8 +157,8 @@ def story_vector(title: str, text: str) -> StoryVector:
 
 def similarity(a: StoryVector, b: StoryVector) -> float:
     """Cosine of two vectors, in [0, 1]; symmetric."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    dot = sum(w * large.weights.get(h, 0.0) for h, w in small.weights.items())
+    wa, wb = a.weights, b.weights
+    dot = sum(wa[h] * wb[h] for h in wa.keys() & wb.keys())
     return min(1.0, max(0.0, dot))
 
 
@@ -219,7 +238,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         [*ids, iso(when - WINDOW), iso(when + WINDOW)],
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
-        sim = similarity(vector, StoryVector.from_blob(blob))
+        sim = _similarity_to_blob(vector, blob)
         if not is_same_story(sim, hours):
             continue
         held = passing.get(story_id)
@@ -230,7 +249,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     best: Match | None = None
     best_cohesion = 0.0
     for story_id, match in sorted(passing.items()):
-        sims = [similarity(vector, StoryVector.from_blob(blob)) for (blob,) in db.execute(
+        sims = [_similarity_to_blob(vector, blob) for (blob,) in db.execute(
             "select v.vector from story_vectors v join articles a on a.id = v.article_id"
             " where a.story_id = ?", [story_id]).fetchall()]
         cohesion = sum(sims) / len(sims) if sims else 0.0

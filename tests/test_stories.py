@@ -273,4 +273,4 @@ def test_benchmark_script_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch: pyt
     bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--sizes", "6", "--sample", "2"])
     out = capsys.readouterr().out
     assert "assign_story (stored, chained)     precision 1.000  recall 1.000" in out
-    assert "archive       6 articles" in out
+    assert "archive       6 articles: assign_story median" in out
