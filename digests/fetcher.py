@@ -14,6 +14,7 @@ import ipaddress
 import logging
 import re
 import socket
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -30,6 +31,7 @@ from digests.settings import Settings
 log = logging.getLogger(__name__)
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+ADDRESS_CACHE_SECONDS = 300.0
 _TEMPORARY_STATUSES = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
 _MAX_AGE_RE = re.compile(r"(?:^|[,\s])(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
 
@@ -150,6 +152,7 @@ class Fetcher:
         self._transport = transport
         self._client: httpx.AsyncClient | None = None
         self._host_slots: dict[str, asyncio.Semaphore] = {}
+        self._address_verdicts: dict[str, tuple[float, str]] = {}  # key → (expires, error)
 
     async def __aenter__(self) -> Fetcher:
         self._client = httpx.AsyncClient(
@@ -172,6 +175,23 @@ class Fetcher:
         if self._client is not None:
             await self._client.aclose()
             self._client = None
+
+    async def _check(self, url: str) -> None:
+        """check_address, remembered per host for a few minutes (a poll fetches many pages
+        from one host; resolving each time would cost a DNS round trip per page)."""
+        parts = urlsplit(url)
+        key = f"{parts.scheme}://{(parts.hostname or '').lower()}:{parts.port}"
+        cached = self._address_verdicts.get(key)
+        if cached is not None and cached[0] > time.monotonic():
+            if cached[1]:
+                raise PermanentFetchError(cached[1], url=url)
+            return
+        try:
+            await check_address(url, self.settings)
+        except SourceError as exc:
+            self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS, str(exc))
+            raise PermanentFetchError(str(exc), url=url) from exc
+        self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS, "")
 
     def _slot(self, url: str) -> asyncio.Semaphore:
         host = (urlsplit(url).hostname or "").lower()
@@ -200,10 +220,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         current = url
         for _hop in range(self.settings.max_redirects + 1):
-            try:
-                await check_address(current, self.settings)
-            except SourceError as exc:
-                raise PermanentFetchError(str(exc), url=current) from exc
+            await self._check(current)
             async with self._slot(current):
                 status, resp_headers, body = await self._get_once(current, headers)
             if status in _REDIRECTS and "location" in resp_headers:
