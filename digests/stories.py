@@ -278,12 +278,14 @@ def refresh_story(db: sqlite_utils.Database, story_id: int) -> None:
     if not count:
         db.execute("delete from stories where id = ?", [story_id])
         return
-    (headline,) = db.execute(
-        "select title from articles where story_id = ?"
+    from digests.headline import clean_headline  # late: the condenser is another module's job
+
+    title, body = db.execute(
+        "select title, body from articles where story_id = ?"
         " order by published_at is null, published_at, id limit 1", [story_id]).fetchone()
     db.execute("update stories set first_published_at = ?, last_published_at = ?,"
                " article_count = ?, headline = ? where id = ?",
-               [first, last, count, (headline or "").strip(), story_id])
+               [first, last, count, clean_headline(title or "", body or ""), story_id])
 
 
 def _assign(db: sqlite_utils.Database, article: Article, now: datetime) -> int:

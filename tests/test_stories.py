@@ -114,6 +114,15 @@ def test_same_event_from_two_sources_is_one_story(db: Database, settings: Settin
     assert all(x.story_id == story for x in story_articles(db.db, story))
 
 
+def test_story_headline_is_the_cleaned_title_of_the_earliest_report(db: Database,
+                                                                   settings: Settings) -> None:
+    a = _store(db, settings, _source(db, "bbc"), (QUAKE_A[0] + " - BBC News عربي", QUAKE_A[1]), T0)
+    story = _story_of(db, a.id)
+    assert story is not None
+    row = stories.stories_row(db.db, story)
+    assert row is not None and row["headline"] == QUAKE_A[0]
+
+
 def test_same_place_different_event_is_two_stories(db: Database, settings: Settings) -> None:
     a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
     c = _store(db, settings, _source(db, "channel"), FESTIVAL, T0 + timedelta(hours=2))
