@@ -296,9 +296,9 @@ def extract_page(html: str, url: str) -> Page:
     related = extract_related(root, url)
     published = _published(root, ld)
     _drop_date_lines(root)
-    for bad in root.xpath("//script|//style|//noscript"):
-        if bad.getparent() is not None and bad.get("type") != "application/ld+json":
-            bad.getparent().remove(bad)
+    for bad in root.xpath("//script|//style|//noscript"):  # JSON-LD was read above
+        if bad.getparent() is not None:
+            bad.drop_tree()
     fallback = _fallback_paragraphs(root)
     text = trafilatura.extract(root, url=url, fast=True, favor_precision=True,
                                include_comments=False, include_tables=False, with_metadata=False)
