@@ -271,12 +271,19 @@ def _remember(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
 
 
 def refresh_story(db: sqlite_utils.Database, story_id: int) -> None:
-    """Recompute a story's row from its articles; delete it when it has none left."""
+    """Recompute a story's row from its articles.
+
+    A story left without articles keeps its row (count 0): deleting it could let SQLite hand its
+    id to a new story, and the outbox remembers which story ids each chat has already received.
+    An undated article counts with the time it was stored.
+    """
     count, first, last = db.execute(
-        "select count(*), min(published_at), max(published_at) from articles where story_id = ?",
+        "select count(*), min(coalesce(a.published_at, v.published_at)),"
+        " max(coalesce(a.published_at, v.published_at)) from articles a"
+        " left join story_vectors v on v.article_id = a.id where a.story_id = ?",
         [story_id]).fetchone()
     if not count:
-        db.execute("delete from stories where id = ?", [story_id])
+        db.execute("update stories set article_count = 0 where id = ?", [story_id])
         return
     from digests.headline import clean_headline  # late: the condenser is another module's job
 

@@ -66,7 +66,8 @@ def _source(db: Database, name: str) -> int:
     return int(cur.lastrowid or 0)
 
 
-def _insert(db: Database, source_id: int, title: str, body: str, published: datetime) -> Article:
+def _insert(db: Database, source_id: int, title: str, body: str,
+            published: datetime | None) -> Article:
     with db.transaction() as tx:
         n = tx.execute("select count(*) from articles").fetchone()[0]
         cur = tx.execute(
@@ -74,17 +75,18 @@ def _insert(db: Database, source_id: int, title: str, body: str, published: date
                                      published_at, fetched_at, updated_at)
                values (?,?,?,?,?,?,?,?,?)""",
             [source_id, f"https://s{source_id}.test/{n}", f"s{source_id}.test/{n}", f"h{n}",
-             title, body, iso(published), iso(published), iso(published)])
+             title, body, iso(published), iso(T0), iso(T0)])
         row = next(iter(tx.query(f"{ARTICLE_SELECT} where articles.id = ?", [cur.lastrowid])))
     return article_from_row(row)
 
 
 def _store(db: Database, settings: Settings, source_id: int, doc: tuple[str, str],
-           published: datetime) -> Article:
+           published: datetime | None, now: datetime | None = None) -> Article:
     """Store an article and run the story step in the same transaction, as ingest does."""
     article = _insert(db, source_id, doc[0], doc[1], published)
+    stored_at = now or published or T0
     with db.transaction() as tx:
-        run_steps(tx, article, StoreContext(now=published, settings=settings),
+        run_steps(tx, article, StoreContext(now=stored_at, settings=settings),
                   steps=[assign_story])
     return article
 
@@ -204,6 +206,35 @@ def test_migration_backfills_an_existing_archive(settings: Settings) -> None:
         assert _story_of(reopened, a.id) == _story_of(reopened, b.id)
     finally:
         reopened.close()
+
+
+def test_undated_article_counts_with_its_store_time(db: Database, settings: Settings) -> None:
+    undated = _store(db, settings, _source(db, "channel"), QUAKE_B, None, now=T0 + timedelta(hours=1))
+    story = _story_of(db, undated.id)
+    assert story is not None
+    row = stories.stories_row(db.db, story)
+    assert row is not None and row["first_published_at"] == iso(T0 + timedelta(hours=1))
+    dated = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    assert _story_of(db, dated.id) == story
+
+
+def test_a_story_left_empty_keeps_its_row_and_its_id(db: Database, settings: Settings) -> None:
+    a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    b = _store(db, settings, _source(db, "channel"), QUAKE_B, T0 + timedelta(days=4))
+    first_b_story = _story_of(db, b.id)
+    assert first_b_story not in (None, _story_of(db, a.id))
+    # The feed corrects B's date: re-assigned, it joins A's story and leaves its own empty.
+    with db.transaction() as tx:
+        tx.execute("update articles set published_at = ? where id = ?",
+                   [iso(T0 + timedelta(hours=2)), b.id])
+        row = next(iter(tx.query(f"{ARTICLE_SELECT} where articles.id = ?", [b.id])))
+        assign_story(tx, article_from_row(row), StoreContext(now=T0, settings=settings))
+    assert _story_of(db, b.id) == _story_of(db, a.id)
+    assert first_b_story is not None
+    empty = stories.stories_row(db.db, first_b_story)
+    assert empty is not None and empty["article_count"] == 0
+    c = _store(db, settings, _source(db, "daily"), FESTIVAL, T0 + timedelta(days=9))
+    assert (_story_of(db, c.id) or 0) > first_b_story  # ids are never handed out twice
 
 
 def test_title_only_article_gets_its_own_story(db: Database, settings: Settings) -> None:
