@@ -33,6 +33,9 @@ MAX_RELATED = 5
 MAX_URL = 2048
 
 _WS_RE = re.compile(r"\s+")
+# Control characters that are not whitespace (whitespace ones collapse to a space) and lone
+# surrogates, which cannot be sent as UTF-8.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _SENTENCE_RE = re.compile(r"[^.!?؟…]*(?:[.!?؟…]+|$)\s*")
 _WORD_RE = re.compile(r"\s*\S+\s*")
 _QUOTE_MARKS = "\"'“”«»„‟‹›`"
@@ -58,7 +61,7 @@ Line = tuple[Span, ...]
 
 def utf16_len(text: str) -> int:
     """Length in UTF-16 code units, the unit of Telegram's 4096 limit."""
-    return sum(2 if ord(ch) > 0xFFFF else 1 for ch in text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def clean(text: str | None) -> str:
@@ -69,13 +72,7 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
-    kept = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat == "Cs" or (cat == "Cc" and not ch.isspace()):
-            continue
-        kept.append(ch)
-    return _WS_RE.sub(" ", "".join(kept)).strip()
+    return _WS_RE.sub(" ", _CONTROL_RE.sub("", text)).strip()
 
 
 def escape_text(text: str) -> str:
