@@ -211,17 +211,25 @@ def _hours(a: datetime, b: datetime) -> float:
     return abs((a - b).total_seconds()) / 3600
 
 
+def candidate_sql(n_terms: int) -> str:
+    """The window lookup: articles sharing any of `n_terms` heavy terms, most shared first.
+
+    Parameters: the terms, window start, window end, the article's own id, the limit.
+    """
+    marks = ",".join("?" * n_terms)
+    return (f"select article_id, count(*) as shared from story_terms"
+            f" where term in ({marks}) and published_at between ? and ? and article_id != ?"
+            f" group by article_id order by shared desc, article_id limit ?")
+
+
 def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
                when: datetime) -> Match | None:
     """The most similar stored article within the window that passes the threshold, if any."""
     if len(vector) < MIN_TERMS:
         return None
     terms = vector.heaviest()
-    marks = ",".join("?" * len(terms))
     rows = db.execute(
-        f"select article_id, count(*) as shared from story_terms"
-        f" where term in ({marks}) and published_at between ? and ? and article_id != ?"
-        f" group by article_id order by shared desc, article_id limit ?",
+        candidate_sql(len(terms)),
         [*terms, iso(when - WINDOW), iso(when + WINDOW), article_id, MAX_CANDIDATES],
     ).fetchall()
     if not rows:

@@ -314,3 +314,12 @@ def test_benchmark_script_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch: pyt
     out = capsys.readouterr().out
     assert "assign_story (stored, chained)     precision 1.000  recall 1.000" in out
     assert "archive       6 articles: assign_story median" in out
+
+
+def test_candidate_lookup_uses_the_term_index(db: Database) -> None:
+    """The window query reads index ranges (term, published_at), never the whole archive."""
+    plan = db.db.execute("explain query plan " + stories.candidate_sql(2),
+                         [1, 2, iso(T0), iso(T0), 0, 64]).fetchall()
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "story_terms_lookup" in details
+    assert "SCAN story_terms" not in details
