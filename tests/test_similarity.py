@@ -1,0 +1,63 @@
+"""digests.similarity: vectors, cosine and the time-scaled threshold (pure, no database)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from digests.similarity import (
+    POSTING_TERMS,
+    StoryVector,
+    is_same_story,
+    similarity,
+    similarity_to_blob,
+    story_vector,
+    threshold,
+)
+
+
+def test_threshold_rises_with_time_and_closes_after_the_window() -> None:
+    assert threshold(0) < threshold(24) < threshold(48)
+    assert threshold(-6) == threshold(6)
+    assert threshold(48.5) == float("inf")
+
+
+ARABIC_WORDS = st.lists(
+    st.sampled_from("غزة القدس زلزال كريت حكومة وزير قال الرئيس انفجار مدينة ملعب هدف اتفاق"
+                    " الأمم المتحدة طائرة سقوط قصف مدنيين 2018 يورو".split()),
+    max_size=40,
+).map(" ".join)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(ARABIC_WORDS, ARABIC_WORDS, ARABIC_WORDS, ARABIC_WORDS)
+def test_similarity_is_symmetric_and_bounded(t1: str, b1: str, t2: str, b2: str) -> None:
+    v1, v2 = story_vector(t1, b1), story_vector(t2, b2)
+    s = similarity(v1, v2)
+    assert 0.0 <= s <= 1.0
+    assert s == pytest.approx(similarity(v2, v1))
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(ARABIC_WORDS, ARABIC_WORDS)
+def test_vector_blob_round_trip_keeps_similarity(title: str, body: str) -> None:
+    v = story_vector(title, body)
+    back = StoryVector.from_blob(v.to_blob())
+    assert set(back.weights) == set(v.weights)
+    if len(v):
+        assert similarity(back, v) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_one_shared_place_name_is_not_a_story() -> None:
+    gaza_a = story_vector("غارات إسرائيلية على غزة", "قصفت طائرات إسرائيلية مواقع في قطاع غزة"
+                          " فجر الاثنين وأصيب ثلاثة أشخاص في خان يونس.")
+    gaza_b = story_vector("افتتاح معرض للكتاب في غزة", "افتتح في مدينة غزة معرض للكتاب بمشاركة"
+                          " أربعين دار نشر عربية ويستمر أسبوعا.")
+    assert not is_same_story(similarity(gaza_a, gaza_b), 0)
+
+
+def test_blob_similarity_matches_the_vector_similarity() -> None:
+    a = story_vector("زلزال يضرب كريت", "ضرب زلزال بقوة ست درجات جزيرة كريت وتضررت مبان قديمة")
+    b = story_vector("هزة في كريت", "هزة أرضية قوية في جزيرة كريت وأضرار في مبان قديمة بهيراكليون")
+    assert similarity_to_blob(a, b.to_blob()) == pytest.approx(similarity(a, b), abs=1e-3)
+    assert len(a.heaviest()) <= POSTING_TERMS
