@@ -63,6 +63,7 @@ async def _notify(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
 
 @admin_only
 async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/push [TOPIC]: queue a digest for every subscriber (of TOPIC); report when delivered."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
     chat = update.effective_chat
@@ -120,6 +121,7 @@ def _health(source: Any, lang: str, rt: Runtime) -> str:
 
 @admin_only
 async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/sources: every source with its health."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
     items = sources.list_sources(rt.db)
@@ -137,6 +139,7 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 @admin_only
 async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/addsource URL [NAME]: add a feed (validated: http(s), private addresses refused)."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
     args = context.args or []
@@ -155,6 +158,7 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @admin_only
 async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/removesource ID: remove a source (its stored articles stay)."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
     args = context.args or []
@@ -175,6 +179,7 @@ async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 @admin_only
 async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ingest: poll every source now, in the background; report when done."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
     chat = update.effective_chat
@@ -228,6 +233,7 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
 
 @admin_only
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats: subscribers, chats, articles, stories, queue, last poll, delivery rate."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
     await send(update, context, ui(lang, "stats", **stats_values(rt, lang)))

@@ -246,6 +246,7 @@ async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Daily: forget button ids older than a week."""
     rt = runtime(context)
     removed = callbacks.purge(rt.db, now=rt.now())
     log.info("callbacks purged count=%d", removed)

@@ -47,6 +47,7 @@ def _result(digest: Digest, lang: str, now: datetime, index: int) -> InlineQuery
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`@bot TOPIC`: matching stories as articles to share (latest top stories when empty)."""
     query = update.inline_query
     if query is None:
         return

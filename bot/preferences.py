@@ -33,6 +33,7 @@ def hour_label(hour: int, lang: str) -> str:
 
 
 def settings_text(chat: subscriptions.Chat, lang: str) -> str:
+    """The chat's delivery settings as an HTML message."""
     mode = t("mode_instant", lang) if chat.mode == "instant" else t(
         "mode_daily", lang, hour=hour_label(chat.daily_hour, lang))
     if chat.quiet_start is None or chat.quiet_end is None:
@@ -44,6 +45,7 @@ def settings_text(chat: subscriptions.Chat, lang: str) -> str:
 
 
 def settings_keyboard(rt: Runtime, chat_id: int, lang: str) -> InlineKeyboardMarkup | None:
+    """Buttons: instant, daily (then an hour), quiet hours (then a range)."""
     return keyboard([
         [button(rt, chat_id, t("btn_instant", lang), "mode", {"mode": "instant"}),
          button(rt, chat_id, t("btn_daily", lang), "daily_menu")],
@@ -52,6 +54,7 @@ def settings_keyboard(rt: Runtime, chat_id: int, lang: str) -> InlineKeyboardMar
 
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/settings: show the delivery settings with buttons to change them."""
     rt = runtime(context)
     chat = ensure_chat(rt, update)
     if chat is None:
@@ -65,6 +68,7 @@ HOURS: tuple[int, ...] = (6, 7, 8, 9, 12, 15, 18, 20, 21, 22)
 
 
 async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/lang: choose Arabic or English for this chat."""
     rt = runtime(context)
     chat = ensure_chat(rt, update)
     if chat is None:

@@ -85,6 +85,7 @@ def _topic_label(topic: str, lang: str) -> str:
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start [payload]: follow a deep-linked topic if any, then the welcome and example topics."""
     rt = runtime(context)
     chat = ensure_chat(rt, update)
     if chat is None:
@@ -113,6 +114,7 @@ def help_text(lang: str, *, admin: bool, bot_username: str) -> str:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help: every command (admin commands too, for admins)."""
     rt = runtime(context)
     ensure_chat(rt, update)
     lang = chat_lang(rt, update)
@@ -263,6 +265,7 @@ def share_link(bot_username: str | None, topic: str) -> str | None:
 
 
 async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/subscribe [TOPIC]: follow TOPIC, or the general digest without one."""
     rt = runtime(context)
     ensure_chat(rt, update)
     lang = chat_lang(rt, update)
@@ -270,6 +273,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 
 async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/unsubscribe [TOPIC]: stop following TOPIC, or choose among the chat's topics."""
     rt = runtime(context)
     chat = ensure_chat(rt, update)
     if chat is None:
@@ -294,6 +298,7 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
 
 
 async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/topics: the chat's subscriptions and how they are delivered."""
     rt = runtime(context)
     chat = ensure_chat(rt, update)
     if chat is None:

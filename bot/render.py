@@ -115,6 +115,7 @@ def line_text(line: Line) -> str:
 
 
 def line_len(line: Line) -> int:
+    """UTF-16 units of a line as shown (RLM included)."""
     return utf16_len(line_text(line))
 
 

@@ -34,6 +34,7 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def utc_now() -> datetime:
+    """The current time, timezone-aware UTC (the default clock)."""
     return datetime.now(timezone.utc)
 
 
@@ -50,9 +51,11 @@ class Runtime:
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
 
     def now(self) -> datetime:
+        """The bot's notion of now (tests and the demo may pin the clock)."""
         return self.clock()
 
     def is_admin(self, user_id: int | None) -> bool:
+        """True for users listed in ADMIN_IDS."""
         return user_id is not None and user_id in self.settings.admin_ids
 
     def spawn(self, coro: Any, name: str) -> asyncio.Task[Any]:
@@ -71,6 +74,7 @@ class Runtime:
 
 
 def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
+    """The bot's Runtime from a handler's context."""
     rt = context.application.bot_data[RUNTIME_KEY]
     assert isinstance(rt, Runtime)
     return rt
@@ -121,6 +125,7 @@ def button(rt: Runtime, chat_id: int, text: str, action: str,
 
 
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
+    """An inline keyboard of the non-empty rows, or None when there are none."""
     rows = [list(r) for r in rows if r]
     return InlineKeyboardMarkup(rows) if rows else None
 

@@ -72,6 +72,7 @@ def latest_digests(db: Database, *, now: datetime, limit: int,
 
 
 def digest_by_article(db: Database, article_id: int) -> Digest | None:
+    """The stored digest of one article, or None."""
     row = next(iter(db.db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])), None)
     return digest_from_row(row) if row else None
 

@@ -31,6 +31,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
 
 
 def run_bot_command(args: argparse.Namespace, settings: Settings) -> int:
+    """`run.py bot`: the real bot (a clear error without a token)."""
     from bot.app import run_bot
 
     if not settings.telegram_bot_token:
@@ -40,6 +41,7 @@ def run_bot_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_demo_command(args: argparse.Namespace, settings: Settings) -> int:
+    """`run.py demo`: the offline demo in the terminal."""
     from bot.demo import run_demo
 
     if settings.log_level == "INFO":  # keep the terminal for the conversation

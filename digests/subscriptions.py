@@ -104,6 +104,7 @@ def key_of(topic: str) -> str:
 
 
 def get_chat(db: Database, chat_id: int) -> Chat | None:
+    """The chat, or None if the bot has never seen it."""
     row = next(iter(db.db.query("select * from chats where id = ?", [chat_id])), None)
     return _chat(row) if row else None
 
@@ -128,6 +129,7 @@ def upsert_chat(db: Database, chat_id: int, *, now: datetime, type: str = "priva
 
 
 def set_language(db: Database, chat_id: int, language: str) -> None:
+    """The chat's interface language ('ar' or 'en'), chosen with /lang."""
     with db.transaction() as tx:
         tx.execute("update chats set language = ? where id = ?", [language, chat_id])
 
@@ -244,6 +246,7 @@ class ChatStats:
 
 
 def stats(db: Database) -> ChatStats:
+    """Chats, active chats, subscribers (active chats with a subscription), subscriptions."""
     row = db.db.execute("""
         select (select count(*) from chats),
                (select count(*) from chats where active = 1),
