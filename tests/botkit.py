@@ -79,7 +79,7 @@ class BotHarness:
         before = len(self.emu.messages(chat_id))
         self.emu.send_user_message(chat_id, text, user=user, language_code=language_code)
         got = await self.emu.await_messages(chat_id, before + n, timeout=timeout)
-        return got[before:]
+        return got[before:before + n]  # later ones (a push report …) are not this answer
 
     async def click(self, message: SentMessage, button_text: str, *, n: int = 1,
                     user: User | None = None, data: str | None = None,
@@ -93,7 +93,7 @@ class BotHarness:
             await self.emu.await_callback_answer(query_id, timeout=timeout)
             return []
         got = await self.emu.await_messages(message.chat_id, before + n, timeout=timeout)
-        return got[before:]
+        return got[before:before + n]
 
     async def click_answer(self, message: SentMessage, button_text: str | None = None, *,
                            data: str | None = None, user: User | None = None) -> dict[str, Any]:
