@@ -22,6 +22,7 @@ import asyncio
 import gzip
 import json
 import multiprocessing
+import os
 import resource
 import statistics
 import sys
@@ -84,15 +85,26 @@ def serve(limit: int | None, conn: Any) -> None:
         site.stop()
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_once(feeds: list[tuple[str, str, int]], workdir: Path, run: int) -> dict[str, float]:
     settings = Settings(database_path=workdir / f"bench-{run}.db", allow_private_sources=True,
                         fetch_timeout_seconds=60.0)
     db = Database(settings.database_path)
     for name, url, _ in feeds:
         add_source(db, url, settings=settings, now=NOW, name=name)
+    load_before = os.getloadavg()[0]
+    cpu_self, cpu_children = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     first = asyncio.run(poll_once(db, settings, now=NOW))
     wall = time.perf_counter() - started
+    # CPU of this process plus the extraction worker (a child, reaped when the poll ends);
+    # the page server is still running, so its CPU is not in RUSAGE_CHILDREN yet.
+    cpu = (_cpu(resource.RUSAGE_SELF) - cpu_self) + (_cpu(resource.RUSAGE_CHILDREN) - cpu_children)
+    load = (load_before + os.getloadavg()[0]) / 2
     rows = int(db.db.execute("select count(*) from articles").fetchone()[0])
     for (error,) in db.db.execute("select page_error from articles where page_error is not null"
                                   " limit 3"):
@@ -107,6 +119,9 @@ def run_once(feeds: list[tuple[str, str, int]], workdir: Path, run: int) -> dict
         "sources": float(len(feeds)), "articles": float(first.new), "rows": float(rows),
         "wall": wall,
         "per_second": first.new / wall if wall else 0.0,
+        "cpu_seconds": cpu,
+        "per_cpu_second": first.new / cpu if cpu else 0.0,
+        "load": load,
         "duplicates": float(sum(r.duplicates for r in first.reports)),
         "feed_only": float(sum(r.pages_failed for r in first.reports)),
         "failed_sources": float(first.failed),
@@ -140,7 +155,9 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
             result = run_once(feeds, Path(tmp), run)
             results.append(result)
             print(f"run {run + 1}: {result['articles']:.0f} new in {result['wall']:.1f} s = "
-                  f"{result['per_second']:.1f} articles/s; second poll {result['second_wall']:.2f}"
+                  f"{result['per_second']:.1f} articles/s ({result['per_cpu_second']:.1f} per CPU-"
+                  f"second, load average {result['load']:.1f}); second poll "
+                  f"{result['second_wall']:.2f}"
                   f" s, {result['second_unchanged']:.0f}/{len(feeds)} answered 304, "
                   f"{result['second_new_rows']:.0f} new rows", flush=True)
     parent.send("stop")
@@ -156,6 +173,9 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
           f"({median['articles']:.0f} stored in {median['wall']:.1f} s; "
           f"{median['duplicates']:.0f} same-content duplicates skipped, "
           f"{median['feed_only']:.0f} feed-only, {median['failed_sources']:.0f} failed sources)")
+    print(f"  CPU: {median['cpu_seconds']:.0f} s of ingest CPU (this process + extraction "
+          f"worker) = {median['per_cpu_second']:.1f} articles per CPU-second; machine load "
+          f"average during the runs {median['load']:.1f} on {os.cpu_count()} cores")
     print(f"  share of wall time: extract (feed+page parsing CPU) {median['extract_share']:.0%}, "
           f"store + processing steps {median['store_share']:.0%}, fetch and the rest "
           f"{median['fetch_share']:.0%}")
