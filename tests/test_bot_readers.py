@@ -282,6 +282,8 @@ async def test_subscriber_gets_new_stories_from_the_scheduled_poll(tmp_path: Pat
             await poll_once(h.db, h.settings, now=datetime.now(timezone.utc), only_due=False)
             await h.say(READER, "/subscribe عمان")
             await h.say(READER + 1, "/subscribe الغوطة")
+            await h.say(READER + 2, "/subscribe عمّان")  # a daily-digest reader of the topic
+            subscriptions.set_mode(h.db, READER + 2, "daily", 20)
             site.publish(slug="amman-summit", feed="main",
                          title="قمة عربية طارئة في عمّان لبحث التصعيد",
                          paragraphs=["قال وزير الخارجية الأردني إن «القمة ستبحث سبل وقف التصعيد "
@@ -298,6 +300,10 @@ async def test_subscriber_gets_new_stories_from_the_scheduled_poll(tmp_path: Pat
             assert "منذ" in alert.plain_text or "الآن" in alert.plain_text
             await h.settle()
             assert len(h.emu.messages(READER + 1)) == 1  # not his topic: nothing new
+            assert len(h.emu.messages(READER + 2)) == 1  # daily: kept for 20:00, not sent now
+            [(kind, status)] = h.db.db.execute(
+                "select kind, status from outbox where chat_id = ?", [READER + 2]).fetchall()
+            assert kind.startswith("daily:") and status == "pending"
 
 
 async def test_pressing_more_twice_is_harmless(tmp_path: Path,
