@@ -314,3 +314,17 @@ async def test_big_batches_are_extracted_in_a_worker_process(
     assert summary.new == 4 and summary.timings.extract > 0
     article = get_article_by_url(database, site.article_url("douma-convoy-unloaded-under-shelling"))
     assert article is not None and len(article.paragraphs) == 4 and len(article.related) == 2
+
+
+async def test_page_date_fills_a_feed_entry_without_one(database: Database, settings: Settings,
+                                                        site: SampleSite) -> None:
+    url = site.article_url("douma-convoy-unloaded-under-shelling")  # a visible Levantine date
+    rss = (f'<rss version="2.0"><channel><title>t</title><item><title>دوما</title>'
+           f"<link>{url}</link></item></channel></rss>").encode()
+    site.add_route("/undated.xml", Response(body=rss))
+    add_source(database, site.url("/undated.xml"), settings=settings, now=NOW)
+    assert (await poll_once(database, settings, now=NOW)).new == 1
+    article = get_article_by_url(database, url)
+    assert article is not None
+    assert article.published_at == datetime(2018, 3, 5, 16, 45, tzinfo=timezone.utc)
+    assert article.author == "وكالة المدى"  # from the page's meta author
