@@ -134,12 +134,10 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if change is None:
         return
     rt = runtime(context)
+    ensure_chat(rt, update)
     status = change.new_chat_member.status
     if status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
-        ensure_chat(rt, update)
         subscriptions.deactivate(rt.db, change.chat.id, reason=f"bot {status}", now=rt.now())
-    else:
-        ensure_chat(rt, update)
 
 
 async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

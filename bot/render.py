@@ -10,7 +10,9 @@ What a reader sees of a story: the headline bold and linked, the source and a re
   line too long for a message at sentence boundaries (then words, then characters).
 - Telegram picks a line's direction from its first strong character, so a line that starts with a
   URL, Latin text, a digit, «, a bullet or an emoji renders left-to-right. Each line whose first
-  character is not an Arabic letter gets a leading U+200F (RIGHT-TO-LEFT MARK).
+  character is not an Arabic letter gets a leading U+200F (RIGHT-TO-LEFT MARK). The one
+  exception: in the English interface, a line that is only an English label (a results header,
+  «Related links:») keeps its natural direction; every line of a story stays right-to-left.
 
 Internally a message is built from `Line`s (tuples of styled `Span`s of plain text); markup is
 added only when a line is turned into HTML, so splitting never cuts through a tag or an entity.
@@ -50,6 +52,7 @@ class Span:
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    ltr: bool = False  # an English interface label: its line keeps its natural direction
 
 
 Line = tuple[Span, ...]
@@ -108,10 +111,14 @@ def starts_rtl(text: str) -> bool:
 # Lines
 
 
+def _needs_rlm(line: Line, text: str) -> bool:
+    return not starts_rtl(text) and not (line and line[0].ltr)
+
+
 def line_text(line: Line) -> str:
     """The visible text of a line as Telegram shows it (with the RLM when one is needed)."""
     text = "".join(s.text for s in line)
-    return text if starts_rtl(text) else RLM + text
+    return RLM + text if _needs_rlm(line, text) else text
 
 
 def line_len(line: Line) -> int:
@@ -122,7 +129,7 @@ def line_len(line: Line) -> int:
 def line_html(line: Line) -> str:
     """A line as Telegram HTML; every dynamic string escaped."""
     text = "".join(s.text for s in line)
-    out = [] if starts_rtl(text) else [RLM]
+    out = [RLM] if _needs_rlm(line, text) else []
     for span in line:
         piece = escape_text(span.text)
         if span.href:
@@ -170,16 +177,16 @@ def _tidy(spans: list[Span]) -> Line:
     """Merge neighbouring spans of one style and trim the line's outer spaces."""
     merged: list[Span] = []
     for s in spans:
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href) == (
-                s.bold, s.italic, s.href):
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].href, merged[-1].ltr) == (
+                s.bold, s.italic, s.href, s.ltr):
             last = merged.pop()
-            s = Span(last.text + s.text, s.bold, s.italic, s.href)
+            s = Span(last.text + s.text, s.bold, s.italic, s.href, s.ltr)
         merged.append(s)
     if merged:
         first, last = merged[0], merged[-1]
-        merged[0] = Span(first.text.lstrip(), first.bold, first.italic, first.href)
+        merged[0] = Span(first.text.lstrip(), first.bold, first.italic, first.href, first.ltr)
         last = merged[-1]
-        merged[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.href)
+        merged[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.href, last.ltr)
     return tuple(s for s in merged if s.text)
 
 
@@ -199,7 +206,7 @@ def split_line(line: Line, limit: int = LIMIT) -> list[Line]:
                 if tidy:
                     lines.append(tidy)
                 cur, cur_len = [], 0
-            cur.append(Span(unit, span.bold, span.italic, span.href))
+            cur.append(Span(unit, span.bold, span.italic, span.href, span.ltr))
             cur_len += w
     tidy = _tidy(cur)
     if tidy:
@@ -271,6 +278,12 @@ def truncate(lines: Sequence[Line], limit: int = LIMIT) -> list[Line]:
 # Digests
 
 
+def _label(text: str, lang: str) -> Span:
+    """A bold interface label. In English it keeps its natural left-to-right direction (with
+    an RLM, «Related links:» would show as «:Related links»); story lines stay right-to-left."""
+    return Span(text, bold=True, ltr=lang == "en")
+
+
 def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool = True,
                  index: int | None = None) -> list[Line]:
     """The lines of one story: headline, source and time, quotes, related links."""
@@ -313,7 +326,7 @@ def related_lines(digest: Digest, lang: str) -> list[Line]:
             break
     if not items:
         return []
-    return [(Span(t("related", lang), bold=True),), *items]
+    return [(_label(t("related", lang), lang),), *items]
 
 
 def render_digest(digest: Digest, lang: str, now: datetime) -> str:
@@ -335,7 +348,7 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     items = list(digests)
     stories: list[list[Line]] = [digest_lines(d, lang, now) for d in items]
     if header or (header is None and len(items) > 1):
-        stories.insert(0, [(Span(t("bundle_header", lang), bold=True),)])
+        stories.insert(0, [(_label(t("bundle_header", lang), lang),)])
     return pack(stories)
 
 
@@ -347,7 +360,7 @@ def render_results(digests: Sequence[Digest], lang: str, now: datetime, *, query
     q = clean(query)[:100]
     header = t("results_header", lang, query=q, first=num(offset + 1, lang),
                last=num(offset + len(digests), lang), total=num(total, lang))
-    stories: list[list[Line]] = [[(Span(header, bold=True),)]]
+    stories: list[list[Line]] = [[(_label(header, lang),)]]
     stories += [digest_lines(d, lang, now, with_related=False, index=offset + i + 1)
                 for i, d in enumerate(digests)]
     return pack(stories)

@@ -57,8 +57,12 @@ def utf16(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def check_message(message: str, limit: int = 4096) -> list[str]:
-    """Every problem Telegram (or our RTL rule) would have with `message`; [] when fine."""
+def check_message(message: str, limit: int = 4096, ltr_labels: tuple[str, ...] = ()
+                  ) -> list[str]:
+    """Every problem Telegram (or our RTL rule) would have with `message`; [] when fine.
+
+    `ltr_labels`: English interface labels allowed to start a line left-to-right.
+    """
     errors = []
     for ent in _ENTITY_RE.findall(message):
         if ent not in _KNOWN:
@@ -77,6 +81,7 @@ def check_message(message: str, limit: int = 4096) -> list[str]:
     if utf16(text) > limit:
         errors.append(f"{utf16(text)} UTF-16 units > {limit}")
     for line in text.split("\n"):
-        if line and not (line[0] == "\u200f" or unicodedata.bidirectional(line[0]) == "AL"):
+        if line and not (line[0] == "\u200f" or unicodedata.bidirectional(line[0]) == "AL"
+                         or line.startswith(ltr_labels)):
             errors.append(f"line does not start RTL: {line[:30]!r}")
     return errors

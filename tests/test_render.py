@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from digests.models import Digest, Quote, RelatedItem
 GOLDEN = Path(__file__).parent / "golden" / "render"
 NOW = datetime(2018, 2, 20, 15, 0, tzinfo=timezone.utc)
 SEPARATOR = "\n----- 8< message -----\n"
+EN_LABELS = ("Related links:", "Results for «", "📰 News digest")  # English labels stay LTR
 
 GHOUTA = Digest(
     url="https://news.example/ghouta?id=1&lang=ar",
@@ -60,7 +62,7 @@ OLD = Digest(url="https://news.example/3", source="Sky News", headline="Ebola ou
 
 def _golden(name: str, messages: list[str]) -> None:
     for m in messages:
-        assert check_message(m) == [], m
+        assert check_message(m, ltr_labels=EN_LABELS if name.endswith("_en") else ()) == [], m
     text = SEPARATOR.join(messages) + "\n"
     path = GOLDEN / f"{name}.html"
     if os.environ.get("UPDATE_GOLDEN"):
@@ -174,7 +176,7 @@ def test_any_digest_renders_to_valid_messages(digests: list[Digest], lang: str) 
                      render_results(digests, lang, NOW, query="<b>&", total=99)):
         assert messages
         for m in messages:
-            assert check_message(m, LIMIT) == [], m[:200]
+            assert check_message(m, LIMIT, EN_LABELS if lang == "en" else ()) == [], m[:200]
             parsed = parse_html(m)  # the emulator's parser: what Telegram would accept
             assert tg_utf16_len(parsed.text) <= LIMIT
     # Nothing of a headline is lost when splitting: its words all appear across the messages.
@@ -199,3 +201,14 @@ def test_message_length_counts_utf16_units() -> None:
     m = render_digest(emoji, "ar", NOW)
     assert utf16(visible_text(m)) <= LIMIT
     assert len(visible_text(m)) <= LIMIT // 2 + 2  # each emoji is two units
+
+
+def test_english_labels_keep_their_direction_story_lines_stay_rtl() -> None:
+    text = visible_text(render_digest(GHOUTA, "en", NOW))
+    lines = text.split("\n")
+    assert "Related links:" in lines  # no RLM: it would show as «:Related links»
+    for line in lines:
+        if line != "Related links:":
+            assert line.startswith(RLM) or unicodedata.bidirectional(line[0]) == "AL", line
+    arabic = visible_text(render_digest(GHOUTA, "ar", NOW))
+    assert "روابط ذات صلة:" in arabic.split("\n")
