@@ -163,3 +163,33 @@ async def test_rate_limited_reply_is_not_answered_with_another_message(tmp_path:
         assert h.emu.messages(READER) == []  # no apology sent into the flood
         [m] = await h.say(READER, "/help")
         assert "/subscribe" in m.plain_text
+
+
+def test_run_py_with_a_token_runs_the_bot_until_interrupted(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from bot.emulator import Emulator
+
+    sources = tmp_path / "sources.txt"
+    sources.write_text("# no feeds: this test must not reach the internet\n", encoding="utf-8")
+    with Emulator(token=TOKEN) as emu:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ADMIN"))}
+        env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=emu.base_url,
+                   DATABASE_PATH=str(tmp_path / "bot.db"), SOURCES_FILE=str(sources),
+                   ADMIN_IDS=str(ADMIN), LOG_LEVEL="INFO")
+        proc = subprocess.Popen([sys.executable, "run.py"], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            emu.send_user_message(READER, "/start")
+            [m] = emu.wait_for_messages(READER, 1, timeout=30)
+            assert "أهلًا بك" in m.plain_text
+            assert [c["command"] for c in emu.commands("en")][0] == "start"
+        finally:
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err[-2000:]
+    assert "Application started" in err or "bot ready" in err
+    assert TOKEN not in err and TOKEN not in out  # the token never reaches the logs
