@@ -38,7 +38,7 @@ from telegram.ext import (
 from bot import admin, buttons, callbacks, inline, preferences, readers
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
-from digests import subscriptions
+from digests import outbox
 from digests.errors import ConfigError
 from digests.settings import Settings
 from digests.storage import Database
@@ -267,7 +267,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat if isinstance(update, Update) else None
     if isinstance(error, Forbidden) and chat is not None \
             and any(reason in str(error).lower() for reason in DEACTIVATING):
-        subscriptions.deactivate(rt.db, chat.id, reason=str(error), now=rt.now())
+        outbox.deactivate_chat(rt.db, chat.id, str(error), rt.now())  # its queue is skipped too
         return
     if isinstance(error, RetryAfter):  # flooding this chat: an apology would be one more
         log.warning("reply rate-limited chat=%s error=%s", chat.id if chat else None, error)

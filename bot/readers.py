@@ -137,7 +137,7 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     ensure_chat(rt, update)
     status = change.new_chat_member.status
     if status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
-        subscriptions.deactivate(rt.db, change.chat.id, reason=f"bot {status}", now=rt.now())
+        outbox.deactivate_chat(rt.db, change.chat.id, f"bot {status}", rt.now())
 
 
 async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
