@@ -50,6 +50,7 @@ _TABLE.update({0x0660 + i: str(i) for i in range(10)})  # Arabic-Indic digits
 _TABLE.update({0x06F0 + i: str(i) for i in range(10)})  # Persian digits
 
 _MARKS = "".join(re.escape(c) for c in _DROP)
+_DROP_SET = frozenset(_DROP)
 # A word run in the original text: letters/digits plus the marks normalize() removes, so a
 # diacritic or tatweel never splits a word.
 _RUN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
@@ -246,6 +247,35 @@ def stem(k: str) -> str:
 def index_key(word: str) -> str:
     """stem(key(word)) of one normalized word: what the search index stores."""
     return stem(_key_of(word))
+
+
+_SPELLINGS: dict[str, set[str]] = {}
+for _src, _dst in [*_FOLD.items(), *((chr(0x0660 + i), str(i)) for i in range(10)),
+                   *((chr(0x06F0 + i), str(i)) for i in range(10))]:
+    _SPELLINGS.setdefault(_dst, {_dst}).add(_src)
+
+
+@lru_cache(maxsize=4096)
+def surface_pattern(fragment: str) -> re.Pattern[str]:
+    """A regex finding `fragment` (normalized text) as it may be written: any folded letter form,
+    with harakat, tatweel or joiners between letters, any letter case. Presentation forms
+    (rare in news) are not covered."""
+    parts = []
+    for ch in fragment:
+        forms = _SPELLINGS.get(ch, {ch})
+        parts.append("[" + "".join(re.escape(f) for f in sorted(forms)) + "]"
+                     if len(forms) > 1 else re.escape(ch))
+    return re.compile(f"(?:[{_MARKS}])*".join(parts), re.IGNORECASE)
+
+
+def run_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the word run (as `tokens` cuts them) around text[start:end]."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _DROP_SET):
+        start -= 1
+    n = len(text)
+    while end < n and (text[end].isalnum() or text[end] in _DROP_SET):
+        end += 1
+    return start, end
 
 
 @lru_cache(maxsize=1 << 18)

@@ -133,6 +133,23 @@ def test_paging_with_limit_and_offset(database: Database) -> None:
     assert ids(first) == [1, 2, 3] and ids(second) == [4, 5, 6]
 
 
+def test_common_topics_rank_title_matches_and_recent_first(database: Database,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import digests.search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 6)
+    for i in range(1, 8):  # ids grow with time: 7 is the newest
+        title = "دمشق اليوم" if i in (3, 5) else "خبر"
+        add(database, i, title, "نص عن دمشق", days_ago=8 - i)
+    first = search(database.db, "دمشق", now=NOW, limit=2)
+    assert first.total == 6  # counted up to the cap
+    assert ids(first) == [5, 7]  # among the 3 newest: the title match first, then the newest
+    assert ids(search(database.db, "دمشق", now=NOW, limit=2, offset=2)) == [6, 4]
+    everything = search(database.db, "دمشق", now=NOW, limit=10)  # all fit: bm25 path, exact
+    assert everything.total == 7 and ids(everything)[:2] == [5, 3]
+
+
 def test_index_follows_update_and_delete(db: Database) -> None:
     with db.transaction() as conn:
         conn.execute("update articles set title = ?, body = ? where id = 1",
