@@ -2,7 +2,8 @@
 
 It checks what Telegram checks (tags of its set, balanced; only the entities it knows; at most 4096
 UTF-16 units of text after entity parsing) and what we promise on top: every non-empty line starts
-with an Arabic letter or U+200F, so it renders right-to-left.
+with a right-to-left letter (Arabic, or another script of bidi class R) or U+200F, so it renders
+right-to-left.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def check_message(message: str, limit: int = 4096, ltr_labels: tuple[str, ...] =
     if utf16(text) > limit:
         errors.append(f"{utf16(text)} UTF-16 units > {limit}")
     for line in text.split("\n"):
-        if line and not (line[0] == "\u200f" or unicodedata.bidirectional(line[0]) == "AL"
+        if line and not (line[0] == "\u200f" or unicodedata.bidirectional(line[0]) in ("AL", "R")
                          or line.startswith(ltr_labels)):
             errors.append(f"line does not start RTL: {line[:30]!r}")
     return errors
