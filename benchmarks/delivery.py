@@ -233,8 +233,8 @@ def memory(workdir: Path, subscribers: int, limit: int | None) -> dict[str, Any]
                 emu.send_user_message(500 + i, topic)
                 emu.wait_for_messages(500 + i, 1, timeout=60)
             emu.send_user_message(ADMIN, "/push", user=User(ADMIN, "Admin"))
-            emu.wait_for(lambda: len(emu.sent_log()) >= subscribers + 4, timeout=900)
-            sent_before = len(emu.sent_log())
+            emu.wait_for(lambda: len(emu.sent_log()) >= subscribers + 4, timeout=1800)
+            pushed = len({m.chat_id for m in emu.sent_log() if m.chat_id >= 1_000_000})
             time.sleep(1.0)
             status = Path(f"/proc/{proc.pid}/status").read_text()
             vm = {line.split(":")[0]: int(line.split()[1]) // 1024
@@ -247,7 +247,7 @@ def memory(workdir: Path, subscribers: int, limit: int | None) -> dict[str, Any]
             except subprocess.TimeoutExpired:
                 proc.kill()
     return built | {"rss_mb": vm["VmRSS"], "peak_rss_mb": vm["VmHWM"],
-                    "push_messages": sent_before - 4}
+                    "push_chats_reached": pushed}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,6 +285,32 @@ def child_sender(db: str, url: str, rate: float, in_flight: int) -> None:
     print(json.dumps(asyncio.run(main())), flush=True)
 
 
+def child_baseline(url: str, n: int, in_flight: int) -> None:
+    """Bare PTB: `n` send_message calls, `in_flight` at a time, no outbox, no limiter — the
+    ceiling the emulator and PTB allow on this machine."""
+    from telegram import Bot
+    from telegram.request import HTTPXRequest
+
+    async def main() -> None:
+        request = HTTPXRequest(connection_pool_size=in_flight + 2)
+        async with Bot(TOKEN, base_url=url, request=request) as bot:
+            slots = asyncio.Semaphore(in_flight)
+
+            async def one(i: int) -> None:
+                async with slots:
+                    await bot.send_message(1_000_000 + i, "خبر <b>عاجل</b>", parse_mode="HTML")
+            await asyncio.gather(*(one(i) for i in range(n)))
+
+    asyncio.run(main())
+
+
+def baseline(subscribers: int, in_flight: int) -> float:
+    with Emulator() as emu:
+        subprocess.run([sys.executable, __file__, "child-baseline", emu.base_url,
+                        str(subscribers), str(in_flight)], check=True, timeout=600)
+        return float(delivery_figures(emu, subscribers)["rate"])
+
+
 def child_bot(db: str, url: str) -> None:
     """The real bot (bot.app) with its sender, until stdin closes."""
     from bot.app import build_application, start_application, stop_application
@@ -314,6 +340,9 @@ def main() -> None:
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1 PID` prints where a process is
     if len(sys.argv) > 1 and sys.argv[1] == "child-sender":
         child_sender(sys.argv[2], sys.argv[3], float(sys.argv[4]), int(sys.argv[5]))
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "child-baseline":
+        child_baseline(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
         return
     if len(sys.argv) > 1 and sys.argv[1] == "child-bot":
         child_bot(sys.argv[2], sys.argv[3])
@@ -350,8 +379,12 @@ def main() -> None:
             for in_flight in (8, 32):
                 runs = [broadcast(work, args.subscribers, rate=1000.0, limits=False,
                                   in_flight=in_flight) for _ in range(args.runs)]
+                ceiling = [baseline(args.subscribers, in_flight) for _ in range(args.runs)]
+                rate = statistics.median(r["rate"] for r in runs)
                 best[f"in_flight={in_flight}"] = {
-                    "rate_median": round(statistics.median(r["rate"] for r in runs), 1),
+                    "rate_median": round(rate, 1),
+                    "bare_ptb_median": round(statistics.median(ceiling), 1),
+                    "ratio_to_bare_ptb": round(rate / statistics.median(ceiling), 2),
                     "lost": [r["lost"] for r in runs],
                     "duplicates": [r["duplicates"] for r in runs]}
             results["unthrottled"] = best
@@ -363,8 +396,9 @@ def main() -> None:
             results["memory"] = memory(work, args.memory_subscribers, args.memory_articles)
             print("memory", json.dumps(results["memory"]), flush=True)
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / ("delivery-smoke.json" if args.smoke else "delivery.json")).write_text(
-        json.dumps(results, ensure_ascii=False, indent=2))
+    out = OUT / ("delivery-smoke.json" if args.smoke else "delivery.json")
+    previous = json.loads(out.read_text()) if out.exists() else {}
+    out.write_text(json.dumps(previous | results, ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

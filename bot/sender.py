@@ -221,8 +221,10 @@ class Sender:
 
     async def run(self) -> None:
         """Work the outbox until cancelled."""
-        if not self._recovered:
-            self.recover()
+        if not self._recovered and self.recover():
+            # A crashed process may have sent at full rate a moment ago: let Telegram's
+            # one-second windows (overall and per chat) pass before sending again.
+            await asyncio.sleep(CHAT_INTERVAL)
         log.info("sender started rate=%.1f/s in_flight=%d", self.settings.send_rate_per_second,
                  self.max_in_flight)
         try:
