@@ -136,6 +136,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
     "help_header": ("أوامر نشرة:", "Nashra commands:"),
     "help_admin_header": ("أوامر المشرفين:", "Admin commands:"),
+    "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 العربية / Arabic: /lang"),
     "help_footer": ("أو اكتب أي موضوع لتصلك آخر أخباره. وفي أي محادثة: @{bot} موضوع",
                     "Or type any topic to get its latest news. In any chat: @{bot} topic"),
     # topic questions

@@ -109,6 +109,7 @@ def help_text(lang: str, *, admin: bool, bot_username: str) -> str:
         lines.append(f"<b>{escape_text(t('help_admin_header', lang))}</b>")
         lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]
     lines.append(escape_text(t("help_footer", lang, bot=bot_username)))
+    lines.append(escape_text(t("help_other_language", lang)))
     html = "\n".join(lines)
     return rtl(html) if lang == "ar" else html
 
