@@ -3,11 +3,13 @@
 Pure functions (no database, no clock). Each article becomes a unit tf-idf vector of its analyzed
 keys (digests.arabic.analyze, stop-words dropped, title words counted twice, idf from the frozen
 word-frequency table); two articles are one story when the cosine of their vectors reaches a
-threshold that rises with the time between them: 0.30 for reports published together, 0.50 at
-48 h, never beyond. Rare words (names, the places and numbers of the event) carry the weight, so
-reports that only share a place name or a person stay apart. Word shingles were the first idea,
-but reports of one event by different sources are rewritten, not copied: 3-word shingle overlap
-≥ 0.5 found a quarter of the hand-labelled same-story pairs (benchmarks/stories.py).
+threshold that rises with the time between them: 0.30 for reports published together, 0.10 more
+for every 12 hours between them (0.70 at 48 h), never beyond: reports of one event come out within
+hours, while a reaction or the next development a day later reuses most of the same words. Rare
+words (names, the places and numbers of the event) carry the weight, so reports that only share a
+place name or a person stay apart. Word shingles were the first idea, but reports of one event by
+different sources are rewritten, not copied: 3-word shingle overlap ≥ 0.5 found a quarter of the
+hand-labelled same-story pairs (benchmarks/stories.py).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from digests import arabic
 WINDOW = timedelta(hours=48)
 POSTING_TERMS = 16      # heaviest terms indexed per article (every labelled pair shares >= 1)
 NEAR_THRESHOLD = 0.30   # cosine needed for reports published at the same time ...
-FAR_THRESHOLD = 0.50    # ... rising linearly to this at the edge of the window
+FAR_THRESHOLD = 0.70    # ... rising linearly to this at the edge of the window
 TITLE_WEIGHT = 2
 
 
