@@ -11,6 +11,7 @@ import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from digests.arabic import STOP_WORDS, index_key, tokens
 from digests.migrations import MIGRATIONS
 from digests.models import Article, iso
 from digests.processing import StoreContext, default_steps
@@ -18,6 +19,7 @@ from digests.records import ARTICLE_SELECT, article_from_row
 from digests.search import (
     article_matches,
     index_article,
+    matched_words,
     related_articles,
     search,
     suggest,
@@ -258,3 +260,28 @@ def test_related_articles_are_earlier_coverage(database: Database) -> None:
     assert 4 not in {a.id for a in related} and 5 not in {a.id for a in related}
     assert 3 not in {a.id for a in related}
     assert related_articles(database.db, load(database.db, 3)) == []
+
+
+def _matched_by_tokens(text: str, terms: list[str]) -> list[str]:
+    wanted = set(terms) - STOP_WORDS or set(terms)
+    seen: dict[str, int] = {}
+    for t in tokens(text):
+        if index_key(t.norm) in wanted and t.text not in seen:
+            seen[t.text] = t.start
+    return sorted(seen, key=seen.__getitem__)
+
+
+WORDS = ["الغوطة", "بالغُوطة", "وللغوطة", "الضغوط", "لبنان", "للبنان", "لبن", "حزب", "الله",
+         "والله", "عبدالله", "Trump", "TRUMP's", "countries", "country", "قـــال", "ﻻ", "٢٠١٨",
+         "إيران", "الإيرانية", "المسلحين", "مسلح", "x_y", "😀", "«", ".", "\u200f"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25),
+       st.lists(st.sampled_from(["غوطه", "لبنان", "الله", "trump", "country", "مسلح", "ايران",
+                                 "2018", "في"]), min_size=1, max_size=3),
+       st.sampled_from([" ", "", "\n", "، "]))
+def test_matched_words_are_every_matching_word_as_written(words: list[str], terms: list[str],
+                                                          sep: str) -> None:
+    text = sep.join(words)
+    assert matched_words(text, terms) == _matched_by_tokens(text, terms)
