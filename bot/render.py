@@ -33,6 +33,8 @@ LIMIT = 4096  # UTF-16 code units per message, after entity parsing
 RLM = "\u200f"
 MAX_RELATED = 5
 MAX_URL = 2048
+MAX_ENTITIES = 100  # per message; Telegram ignores formatting past the 100th entity
+MAX_LINKS = 8000  # URL characters per message, under Telegram's ~9,500 ENTITIES_TOO_LONG bound
 
 _WS_RE = re.compile(r"\s+")
 # Control characters that are not whitespace (whitespace ones collapse to a space) and lone
@@ -214,41 +216,69 @@ def split_line(line: Line, limit: int = LIMIT) -> list[Line]:
     return lines
 
 
+@dataclass(frozen=True)
+class Size:
+    """What a piece of a message costs against Telegram's per-message limits."""
+
+    units: int = 0     # UTF-16 units of text after entity parsing (≤ LIMIT)
+    entities: int = 0  # formatting entities (Telegram ignores those past MAX_ENTITIES)
+    links: int = 0     # characters of link URLs (a long total fails with ENTITIES_TOO_LONG)
+
+    def __add__(self, other: Size) -> Size:
+        return Size(self.units + other.units, self.entities + other.entities,
+                    self.links + other.links)
+
+    def fits(self, limit: int = LIMIT) -> bool:
+        return self.units <= limit and self.entities <= MAX_ENTITIES and self.links <= MAX_LINKS
+
+
+NEWLINE = Size(units=1)
+
+
+def line_size(line: Line) -> Size:
+    """The cost of one line: its text (with RLM), its entities and its link URLs."""
+    entities = sum(int(s.bold) + int(s.italic) + int(bool(s.href)) for s in line)
+    links = sum(len(s.href) for s in line if s.href)
+    return Size(line_len(line), entities, links)
+
+
 def pack(stories: Sequence[Sequence[Line]], limit: int = LIMIT) -> list[str]:
     """Stories (lists of lines) packed into as few messages as fit, in order.
 
     Stories are separated by an empty line. A story is never split when it fits in a message
-    of its own; a longer one is split between lines (and long lines at sentences).
+    of its own; a longer one is split between lines (and long lines at sentences). Besides the
+    4096 units, a message holds at most MAX_ENTITIES formatting entities (Telegram silently
+    drops the rest: links would lose their targets) and MAX_LINKS characters of URLs.
     """
     messages: list[list[Line | None]] = []
     cur: list[Line | None] = []
-    cur_len = 0
+    cur_size = Size()
 
     def flush() -> None:
-        nonlocal cur, cur_len
+        nonlocal cur, cur_size
         if cur:
             messages.append(cur)
-        cur, cur_len = [], 0
+        cur, cur_size = [], Size()
 
     for story in stories:
         lines = [part for line in story if line for part in split_line(line, limit)]
         if not lines:
             continue
-        lens = [line_len(x) for x in lines]
-        story_len = sum(lens) + len(lines) - 1
-        if cur and cur_len + 2 + story_len <= limit:
+        sizes = [line_size(x) for x in lines]
+        story_size = sum(sizes[1:], sizes[0]) + Size(units=len(lines) - 1)
+        if cur and (cur_size + NEWLINE + NEWLINE + story_size).fits(limit):
             cur.append(None)
             cur.extend(lines)
-            cur_len += 2 + story_len
+            cur_size = cur_size + NEWLINE + NEWLINE + story_size
             continue
         flush()
-        if story_len <= limit:
-            cur, cur_len = list(lines), story_len
+        if story_size.fits(limit):
+            cur, cur_size = list(lines), story_size
             continue
-        for line, n in zip(lines, lens):
-            if cur and cur_len + 1 + n > limit:
+        for line, size in zip(lines, sizes):
+            if cur and not (cur_size + NEWLINE + size).fits(limit):
                 flush()
-            cur_len += (1 if cur else 0) + n
+            cur_size = (cur_size + NEWLINE + size) if cur else size
             cur.append(line)
     flush()
     return ["\n".join("" if line is None else line_html(line) for line in msg)
@@ -258,16 +288,17 @@ def pack(stories: Sequence[Sequence[Line]], limit: int = LIMIT) -> list[str]:
 def truncate(lines: Sequence[Line], limit: int = LIMIT) -> list[Line]:
     """The leading lines that fit in one message; a line cut short ends with «…»."""
     out: list[Line] = []
-    used = 0
+    used = Size()
     for line in lines:
-        n = line_len(line)
-        sep = 1 if out else 0
-        if used + sep + n <= limit:
+        size = line_size(line)
+        total = (used + NEWLINE + size) if out else size
+        if total.fits(limit):
             out.append(line)
-            used += sep + n
+            used = total
             continue
-        room = limit - used - sep - 2  # RLM and the ellipsis
-        if room > 10:
+        room = limit - used.units - (1 if out else 0) - 2  # RLM and the ellipsis
+        cut_total = used + NEWLINE + Size(0, size.entities, size.links)
+        if room > 10 and cut_total.fits(limit):
             cut = split_line(line, room + 1)[0]
             out.append(cut + (Span("…"),))
         break

@@ -19,6 +19,8 @@ from telegram_html import check_message, utf16, visible_text
 
 from bot.render import (
     LIMIT,
+    MAX_ENTITIES,
+    MAX_LINKS,
     RLM,
     clean,
     render_bundle,
@@ -179,6 +181,8 @@ def test_any_digest_renders_to_valid_messages(digests: list[Digest], lang: str) 
             assert check_message(m, LIMIT, EN_LABELS if lang == "en" else ()) == [], m[:200]
             parsed = parse_html(m)  # the emulator's parser: what Telegram would accept
             assert tg_utf16_len(parsed.text) <= LIMIT
+            assert len(parsed.entities) <= MAX_ENTITIES
+            assert sum(len(e.url or "") for e in parsed.entities) <= MAX_LINKS
     # Nothing of a headline is lost when splitting: its words all appear across the messages.
     # (a word longer than a message is cut: drop the line breaks and RLMs between its pieces)
     shown = "".join(visible_text(m) for m in render_digest_messages(digests[0], lang, NOW))
@@ -212,3 +216,18 @@ def test_english_labels_keep_their_direction_story_lines_stay_rtl() -> None:
             assert line.startswith(RLM) or unicodedata.bidirectional(line[0]) == "AL", line
     arabic = visible_text(render_digest(GHOUTA, "ar", NOW))
     assert "روابط ذات صلة:" in arabic.split("\n")
+
+
+def test_many_small_linked_stories_respect_the_entity_and_link_limits() -> None:
+    url = "https://news.example/" + "a" * 150
+    small = Digest(url=url, source="مصدر", headline="خبر قصير", published_at=NOW,
+                   quotes=(Quote("تصريح قصير جدا هنا", "متحدث"),),
+                   related=tuple(RelatedItem(f"رابط {i}", f"{url}/{i}") for i in range(5)))
+    messages = render_bundle([small] * 30, "ar", NOW)
+    assert len(messages) > 1  # 30 × 11 entities cannot share one message
+    assert sum(visible_text(m).count("خبر قصير") for m in messages) == 30
+    for m in messages:
+        parsed = parse_html(m)
+        assert len(parsed.entities) <= MAX_ENTITIES
+        assert sum(len(e.url or "") for e in parsed.entities) <= MAX_LINKS
+        assert tg_utf16_len(parsed.text) < LIMIT  # text alone would have fit in fewer
