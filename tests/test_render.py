@@ -90,6 +90,11 @@ def test_golden_results() -> None:
                                          total=12))
 
 
+def test_golden_results_and_bundle_english() -> None:
+    _golden("results_en", render_results([GHOUTA, OLD], "en", NOW, query="Ghouta", total=2))
+    _golden("bundle_en", render_bundle([GHOUTA, OTHER], "en", NOW))
+
+
 def test_golden_related() -> None:
     _golden("related_en", [render_related(GHOUTA, "en", NOW)])
 
