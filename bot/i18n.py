@@ -171,8 +171,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "digest_no_subs": ("لا تتابع أي موضوع، فهذه أهم الأخبار الآن. تابع موضوعًا بالأمر /subscribe",
                        "You follow no topic, so here are the top stories now. Follow one with /subscribe"),
     # /settings
-    "settings_now": ("الإعدادات الحالية:\n• التنبيهات: {mode}\n• ساعات الهدوء: {quiet}",
-                     "Current settings:\n• Alerts: {mode}\n• Quiet hours: {quiet}"),
+    "settings_now": ("الإعدادات الحالية:\n• التنبيهات: {mode}\n• ساعات الهدوء: {quiet}\n"
+                     "• التوقيت: {zone}",
+                     "Current settings:\n• Alerts: {mode}\n• Quiet hours: {quiet}\n"
+                     "• Time zone: {zone}"),
     "mode_instant": ("فورية", "instant"),
     "mode_daily": ("نشرة يومية الساعة {hour}", "a daily digest at {hour}"),
     "quiet_none": ("لا شيء", "none"),
@@ -181,8 +183,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "btn_daily": ("🗓 يومية", "🗓 Daily"),
     "btn_quiet": ("🌙 ساعات الهدوء", "🌙 Quiet hours"),
     "btn_quiet_off": ("بلا ساعات هدوء", "No quiet hours"),
-    "choose_hour": ("في أي ساعة تصلك النشرة اليومية؟ (بتوقيت مكة)",
-                    "At what hour should the daily digest arrive? (Mecca time)"),
+    "btn_zone": ("🕐 التوقيت", "🕐 Time zone"),
+    "choose_zone": ("اختر توقيتك (للنشرة اليومية وساعات الهدوء):",
+                    "Choose your time zone (for the daily digest and quiet hours):"),
+    "choose_hour": ("في أي ساعة تصلك النشرة اليومية؟ (التوقيت: {zone})",
+                    "At what hour should the daily digest arrive? (time zone: {zone})"),
     "choose_quiet": ("اختر ساعات الهدوء (لا تنبيهات فيها):",
                      "Choose quiet hours (no alerts during them):"),
     "settings_saved": ("✅ حُفظت الإعدادات.", "✅ Settings saved."),

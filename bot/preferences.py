@@ -1,5 +1,6 @@
-"""Chat preferences: /settings (instant alerts or a daily digest at an hour; quiet hours) and
-/lang, with the buttons that change them. In groups only the group's admins change them."""
+"""Chat preferences: /settings (instant alerts or a daily digest at an hour; quiet hours; the
+time zone both are read in) and /lang, with the buttons that change them. In groups only the
+group's admins change them."""
 
 from __future__ import annotations
 
@@ -32,6 +33,25 @@ def hour_label(hour: int, lang: str) -> str:
     return num(hour, lang) + ":" + ("٠٠" if lang == "ar" else "00")
 
 
+# Time zones of the Arabic-speaking world, by their UTC offset in minutes.
+ZONES: tuple[tuple[int, str, str], ...] = (
+    (0, "غرينتش", "GMT"),
+    (60, "المغرب، الجزائر، تونس", "Morocco, Algeria, Tunisia"),
+    (120, "مصر، ليبيا، لبنان، فلسطين", "Egypt, Libya, Lebanon, Palestine"),
+    (180, "مكة، بغداد، دمشق، عمّان", "Mecca, Baghdad, Damascus, Amman"),
+    (240, "الإمارات، عُمان", "UAE, Oman"),
+)
+
+
+def zone_label(minutes: int, lang: str) -> str:
+    """«UTC+3 (مكة، بغداد…)» for a preset offset, «UTC+5:30» otherwise."""
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    label = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    names = {m: (ar if lang == "ar" else en) for m, ar, en in ZONES}
+    return f"{label} ({names[minutes]})" if minutes in names else label
+
+
 def settings_text(chat: subscriptions.Chat, lang: str) -> str:
     """The chat's delivery settings as an HTML message."""
     mode = t("mode_instant", lang) if chat.mode == "instant" else t(
@@ -41,15 +61,17 @@ def settings_text(chat: subscriptions.Chat, lang: str) -> str:
     else:
         quiet = t("quiet_range", lang, start=hour_label(chat.quiet_start, lang),
                   end=hour_label(chat.quiet_end, lang))
-    return ui(lang, "settings_now", mode=mode, quiet=quiet)
+    return ui(lang, "settings_now", mode=mode, quiet=quiet,
+              zone=zone_label(chat.utc_offset_minutes, lang))
 
 
 def settings_keyboard(rt: Runtime, chat_id: int, lang: str) -> InlineKeyboardMarkup | None:
-    """Buttons: instant, daily (then an hour), quiet hours (then a range)."""
+    """Buttons: instant, daily (then an hour), quiet hours (then a range), time zone."""
     return keyboard([
         [button(rt, chat_id, t("btn_instant", lang), "mode", {"mode": "instant"}),
          button(rt, chat_id, t("btn_daily", lang), "daily_menu")],
-        [button(rt, chat_id, t("btn_quiet", lang), "quiet_menu")],
+        [button(rt, chat_id, t("btn_quiet", lang), "quiet_menu"),
+         button(rt, chat_id, t("btn_zone", lang), "zone_menu")],
     ])
 
 
@@ -105,7 +127,9 @@ async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
     await update.callback_query.answer()
     buttons = [button(rt, cb.chat_id, hour_label(h, lang), "mode", {"mode": "daily", "hour": h})
                for h in HOURS]
-    await edit_or_send(update, context, ui(lang, "choose_hour"),
+    chat = subscriptions.get_chat(rt.db, cb.chat_id)
+    zone = zone_label(chat.utc_offset_minutes if chat else 180, lang)
+    await edit_or_send(update, context, ui(lang, "choose_hour", zone=zone),
                         keyboard([buttons[i:i + 5] for i in range(0, len(buttons), 5)]))
 
 
@@ -127,6 +151,22 @@ async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
         None if end is None else int(end)))
 
 
+async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    rows = [[button(rt, cb.chat_id, zone_label(m, lang), "zone", {"minutes": m})]
+            for m, _, _ in ZONES]
+    await edit_or_send(update, context, ui(lang, "choose_zone"), keyboard(rows))
+
+
+async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                    cb: Callback, lang: str) -> None:
+    minutes = int(cb.payload.get("minutes", 180))
+    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_utc_offset(
+        rt.db, cb.chat_id, minutes))
+
+
 async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
@@ -144,5 +184,7 @@ ACTIONS: dict[str, Action] = {
     "daily_menu": _act_daily_menu,
     "quiet_menu": _act_quiet_menu,
     "quiet": _act_quiet,
+    "zone_menu": _act_zone_menu,
+    "zone": _act_zone,
     "lang": _act_lang,
 }

@@ -165,6 +165,18 @@ def set_quiet_hours(db: Database, chat_id: int, start: int | None, end: int | No
     return chat
 
 
+def set_utc_offset(db: Database, chat_id: int, minutes: int) -> Chat:
+    """The chat's time zone as an offset from UTC in minutes (−720 … +840), for the daily hour
+    and quiet hours."""
+    if not -720 <= minutes <= 840:
+        raise ValueError(f"utc offset {minutes} minutes")
+    with db.transaction() as tx:
+        tx.execute("update chats set utc_offset_minutes = ? where id = ?", [minutes, chat_id])
+    chat = get_chat(db, chat_id)
+    assert chat is not None
+    return chat
+
+
 def deactivate(db: Database, chat_id: int, *, reason: str, now: datetime) -> None:
     """Stop delivering to a chat (the user blocked the bot, the bot left the group)."""
     with db.transaction() as tx:

@@ -80,6 +80,10 @@ def test_settings(database: Database) -> None:
         subs.set_mode(database, 1, "daily", 24)
     with pytest.raises(ValueError):
         subs.set_quiet_hours(database, 1, 22, None)
+    assert subs.get_chat(database, 1).utc_offset_minutes == 180  # type: ignore[union-attr]
+    assert subs.set_utc_offset(database, 1, 60).utc_offset_minutes == 60
+    with pytest.raises(ValueError):
+        subs.set_utc_offset(database, 1, 15 * 60)
 
 
 def test_stats_count_active_subscribers(database: Database) -> None:
