@@ -94,7 +94,8 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("unsubscribe", "ألغِ متابعة موضوع", "Stop following a topic"),
     ("topics", "المواضيع التي تتابعها", "The topics you follow"),
     ("digest", "نشرتي الآن", "My digest now"),
-    ("settings", "التنبيهات: فورية أو يومية، وساعات الهدوء", "Alerts: instant or daily, quiet hours"),
+    ("settings", "التنبيهات: فورية أو يومية، ساعات الهدوء، التوقيت",
+     "Alerts: instant or daily, quiet hours, time zone"),
     ("lang", "اللغة: العربية أو English", "Language: Arabic or English"),
     ("help", "قائمة الأوامر", "List of commands"),
 )
