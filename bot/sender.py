@@ -61,7 +61,7 @@ MAX_ATTEMPTS = 5  # transient failures before a row fails for good
 CHAT_INTERVAL = 1.05  # seconds between messages to one chat (1/s plus a margin for jitter)
 GROUP_WINDOW = 60.5  # seconds of the per-group window
 GROUP_LIMIT = 20  # messages per group window
-RATE_MARGIN = 0.98  # send at 98% of the configured rate: network jitter must not cross the limit
+RATE_MARGIN = 0.95  # send at 95% of the configured rate: network jitter must not cross the limit
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
                 "bot is not a member")
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)

@@ -122,16 +122,14 @@ def _insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, int |
     """Insert (chat, story, article, kind, not_before) rows unless the chat already has the
     story under any kind. Returns how many were inserted."""
     created = iso(now)
-    inserted = 0
-    for chat_id, story_id, article_id, kind, not_before in rows:
-        cur = db.execute(
-            """insert or ignore into outbox (chat_id, story_id, article_id, kind, not_before,
-                                             created_at)
-               select ?, ?, ?, ?, ?, ?
-               where not exists (select 1 from outbox where chat_id = ? and story_id = ?)""",
-            [chat_id, story_id, article_id, kind, not_before, created, chat_id, story_id])
-        inserted += cur.rowcount
-    return inserted
+    before = db.execute("select total_changes()").fetchone()[0]
+    db.conn.executemany(
+        """insert or ignore into outbox (chat_id, story_id, article_id, kind, not_before,
+                                         created_at)
+           select ?, ?, ?, ?, ?, ?
+           where not exists (select 1 from outbox where chat_id = ? and story_id = ?)""",
+        [(c, s, a, k, nb, created, c, s) for c, s, a, k, nb in rows])
+    return int(db.execute("select total_changes()").fetchone()[0] - before)
 
 
 def story_key(db: sqlite_utils.Database, article: Article) -> int:
@@ -161,29 +159,23 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
         return
     from digests.search import article_matches  # late: search builds on the analysis modules
 
-    subs = list(db.query(
-        """select s.topic, s.topic_key, c.id as chat_id, c.mode, c.daily_hour,
-                  c.utc_offset_minutes, c.quiet_start, c.quiet_end
-           from subscriptions s join chats c on c.id = s.chat_id
-           where c.active = 1 order by s.topic_key, c.id"""))
-    if not subs:
+    # Match each distinct subscribed topic once, then fetch only the chats that match.
+    topics = db.execute(
+        """select s.topic_key, min(s.topic) from subscriptions s
+           join chats c on c.id = s.chat_id where c.active = 1 group by s.topic_key""").fetchall()
+    if not topics:
         return
-    matches: dict[str, bool] = {}
-    general: bool | None = None
     story = story_key(db, article)
-    chats: dict[int, dict[str, Any]] = {}
-    for sub in subs:
-        key = sub["topic_key"]
-        if key == "":
-            if general is None:
-                general = _story_sources(db, story) >= GENERAL_MIN_SOURCES
-            ok = general
-        else:
-            if key not in matches:
-                matches[key] = article_matches(sub["topic"], article)
-            ok = matches[key]
-        if ok:
-            chats.setdefault(sub["chat_id"], sub)
+    matched = [key for key, topic in topics
+               if (key == "" and _story_sources(db, story) >= GENERAL_MIN_SOURCES)
+               or (key != "" and article_matches(topic, article))]
+    if not matched:
+        return
+    marks = ",".join("?" * len(matched))
+    chats = {row["id"]: row for row in db.query(
+        f"""select id, mode, daily_hour, utc_offset_minutes, quiet_start, quiet_end from chats
+            where active = 1 and id in (select chat_id from subscriptions
+                                        where topic_key in ({marks}))""", matched)}
     rows = []
     for chat_id, chat in sorted(chats.items()):
         if chat["mode"] == "daily":
@@ -264,34 +256,39 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
 
 
 def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:
-    """Per chat: delivered (a message reached it), failed (nothing did), or still pending."""
+    """Per chat: delivered (a message reached it), failed (nothing did, or the chat was
+    deactivated meanwhile), or still pending."""
     sdb = db.db if isinstance(db, Database) else db
     row = sdb.execute(
         """select count(*),
                   coalesce(sum(case when busy = 0 and sent > 0 then 1 else 0 end), 0),
                   coalesce(sum(case when busy = 0 and sent = 0 then 1 else 0 end), 0),
                   coalesce(sum(case when busy > 0 then 1 else 0 end), 0)
-           from (select chat_id,
-                        sum(status in ('pending', 'sending')) as busy,
-                        sum(status = 'sent') as sent
-                 from outbox where kind = ? group by chat_id)""",
+           from (select o.chat_id,
+                        sum(o.status in ('pending', 'sending') and c.active = 1) as busy,
+                        sum(o.status = 'sent') as sent
+                 from outbox o join chats c on c.id = o.chat_id
+                 where o.kind = ? group by o.chat_id)""",
         [f"push:{push_id}"]).fetchone()
     return PushProgress(push_id=push_id, chats=row[0], delivered=row[1], failed=row[2],
                         pending=row[3])
 
 
 def queue_stats(db: Database | sqlite_utils.Database, now: datetime) -> QueueStats:
-    """Pending (and due now), in flight, sent and failed in the last hour, failed overall."""
+    """Pending (and due now) for active chats, in flight, sent and failed in the last hour,
+    failed overall."""
     sdb = db.db if isinstance(db, Database) else db
     hour_ago, now_s = iso(now - timedelta(hours=1)), iso(now)
     row = sdb.execute(
-        """select coalesce(sum(status = 'pending'), 0),
-                  coalesce(sum(status = 'pending' and (not_before is null or not_before <= ?)), 0),
-                  coalesce(sum(status = 'sending'), 0),
-                  coalesce(sum(status = 'sent' and sent_at >= ?), 0),
-                  coalesce(sum(status = 'failed'), 0),
-                  coalesce(sum(status = 'failed' and sent_at >= ?), 0)
-           from outbox""", [now_s, hour_ago, hour_ago]).fetchone()
+        """select coalesce(sum(o.status = 'pending' and c.active = 1), 0),
+                  coalesce(sum(o.status = 'pending' and c.active = 1
+                               and (o.not_before is null or o.not_before <= ?)), 0),
+                  coalesce(sum(o.status = 'sending'), 0),
+                  coalesce(sum(o.status = 'sent' and o.sent_at >= ?), 0),
+                  coalesce(sum(o.status = 'failed'), 0),
+                  coalesce(sum(o.status = 'failed' and o.sent_at >= ?), 0)
+           from outbox o left join chats c on c.id = o.chat_id""",
+        [now_s, hour_ago, hour_ago]).fetchone()
     return QueueStats(*[int(v) for v in row])
 
 

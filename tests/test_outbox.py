@@ -184,3 +184,34 @@ def test_next_daily_at_exact_hour(hour: int, expected_day: int) -> None:
                                                        "daily_hour": 12})
     assert kind == f"daily:2026-11-{expected_day}"
     assert when >= now
+
+
+def test_rows_of_chats_deactivated_elsewhere_do_not_hold_the_queue(database: Database) -> None:
+    src = [add_source(database, n) for n in "ab"]
+    for s in src:
+        add_article(database, s, "قمة", story_id=1)
+    add_chat(database, 1)
+    add_chat(database, 2)
+    plan = outbox.enqueue_push(database, topic=None, now=NOW)
+    # The bot left the group / the user blocked it, noticed by a handler, not by the sender.
+    database.db.execute("update chats set active = 0 where id = 2")
+    stats = outbox.queue_stats(database, NOW)
+    assert (stats.pending, stats.due) == (1, 1)
+    outbox.finish(database, outbox.claim(database, [r["id"] for r in rows(
+        database, "chat_id = 1")]), "sent", NOW)
+    progress = outbox.push_progress(database, plan.push_id)
+    assert (progress.delivered, progress.failed, progress.done) == (1, 1, True)
+
+
+def test_enqueue_many_subscribers_in_one_statement(database: Database) -> None:
+    src = [add_source(database, n) for n in "ab"]
+    with database.transaction() as tx:
+        tx.conn.executemany("insert into chats (id, created_at) values (?, 'x')",
+                            [(i,) for i in range(100, 2100)])
+        tx.conn.executemany("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                            " values (?, '', '', 'x')", [(i,) for i in range(100, 2100)])
+    add_article(database, src[0], "قمة", story_id=1)
+    enqueue(database, add_article(database, src[1], "قمة", story_id=1))
+    assert len(rows(database)) == 2000
+    enqueue(database, add_article(database, src[1], "قمة مرة ثالثة", story_id=1))
+    assert len(rows(database)) == 2000
