@@ -106,6 +106,28 @@ def measure(path: Path, queries: list[tuple[str, str]], runs: int, now: datetime
     }
 
 
+def measure_related(path: Path, n: int = 100) -> dict[str, float]:
+    """related_articles (run by the digest step at ingest) for n of the newest articles."""
+    from digests.records import ARTICLE_SELECT, article_from_row
+    from digests.search import related_articles
+
+    times: list[float] = []
+    found: list[int] = []
+    with Database(path) as database:
+        newest = database.db.execute("select max(id) from articles").fetchone()[0]
+        ids = list(range(max(1, newest - 20 * n), newest + 1, 20))[-n:]
+        for aid in ids:
+            rows = list(database.db.query(f"{ARTICLE_SELECT} where articles.id = ?", [aid]))
+            if not rows:
+                continue
+            article = article_from_row(rows[0])
+            t = time.perf_counter()
+            found.append(len(related_articles(database.db, article)))
+            times.append((time.perf_counter() - t) * 1000)
+    return {"related_p50_ms": percentile(times, 0.5), "related_p95_ms": percentile(times, 0.95),
+            "related_mean_links": statistics.mean(found) if found else 0.0}
+
+
 def build_million(path: Path, docs: list[dict[str, Any]], total: int) -> dict[str, float]:
     """The replicated archive, written in bulk; returns timings."""
     for suffix in ("", "-wal", "-shm"):
@@ -191,7 +213,7 @@ def main() -> None:
     total_s = time.perf_counter() - t
     report["7k"] = {"articles": len(docs), "index_rate_per_s": len(docs) / index_s,
                     "build_rate_per_s": len(docs) / total_s, "db_mb": size_mb(small),
-                    **measure(small, queries, args.runs, now)}
+                    **measure(small, queries, args.runs, now), **measure_related(small)}
     print(json.dumps({"7k": report["7k"]}, ensure_ascii=False, indent=1), flush=True)
 
     if not args.skip_1m:
@@ -205,7 +227,8 @@ def main() -> None:
         build_file = out_dir / (big.name + ".build.json")
         built = json.loads(build_file.read_text()) if build_file.exists() else {}
         report["1m"] = {"build": built, "db_mb": size_mb(big),
-                        **measure(big, queries, args.runs, now + timedelta(days=1))}
+                        **measure(big, queries, args.runs, now + timedelta(days=1)),
+                        **measure_related(big)}
         print(json.dumps({"1m": report["1m"]}, ensure_ascii=False, indent=1), flush=True)
     (out_dir / "search-report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
 

@@ -297,6 +297,20 @@ def analyze(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _key_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word, n in _freq().items():
+        k = index_key(word)
+        counts[k] = counts.get(k, 0) + n
+    return counts
+
+
+def key_frequency(k: str) -> int:
+    """How often index key `k` occurs in the reference corpus (0: never seen, e.g. a new name)."""
+    return _key_counts().get(k, 0)
+
+
 STOP_WORDS: frozenset[str] = _PLAIN_STOP | frozenset(index_key(w) for w in _PLAIN_STOP)
 
 

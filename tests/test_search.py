@@ -262,6 +262,19 @@ def test_related_articles_are_earlier_coverage(database: Database) -> None:
     assert related_articles(database.db, load(database.db, 3)) == []
 
 
+def test_related_articles_need_a_title_term_and_skip_same_titles(database: Database) -> None:
+    add(database, 1, "قافلة مساعدات تدخل دوما", "نص", days_ago=9)
+    add(database, 2, "قافلة مساعدات تدخل دوما", "نص", days_ago=8)      # same title as 4
+    add(database, 3, "أخبار اليوم", "قافلة مساعدات إلى دوما", days_ago=5)  # only in the body
+    add(database, 4, "قافلة مساعدات تدخل دوما", "نص", days_ago=1)
+    assert [a.id for a in related_articles(database.db, load(database.db, 4))] == []
+    add(database, 5, "دوما: قافلة ثالثة", "نص", days_ago=0)
+    assert [a.id for a in related_articles(database.db, load(database.db, 5))] == [4]
+    older = related_articles(database.db, load(database.db, 5),
+                             before=NOW - timedelta(days=2))
+    assert [a.id for a in older] == [2]  # same title as 1: the newer of the two is kept
+
+
 def _matched_by_tokens(text: str, terms: list[str]) -> list[str]:
     wanted = set(terms) - STOP_WORDS or set(terms)
     seen: dict[str, int] = {}
