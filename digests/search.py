@@ -22,6 +22,7 @@ import logging
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Any
 
@@ -151,12 +152,32 @@ def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:
                for i in range(len(seq) - n + 1))
 
 
+@lru_cache(maxsize=64)
+def _text_keys(title: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """An article's title and body keys, and all its keys as a set (cached: the outbox asks about
+    one new article once per subscribed topic)."""
+    t, b = tuple(analyze(title)), tuple(analyze(text))
+    return t, b, frozenset(t) | frozenset(b)
+
+
+@lru_cache(maxsize=4096)
+def _topic_terms(topic: str) -> tuple[str, ...]:
+    return plan_query(topic).terms
+
+
 def article_matches(topic: str, article: Article) -> bool:
-    """Whether `article` concerns `topic`: the topic's keys in order in its title or body."""
-    terms = plan_query(topic).terms
+    """Whether `article` concerns `topic`: the topic's keys in order in its title or body.
+
+    Same semantics as a phrase search: «غوطة» matches «بالغوطة»; «الغوطة الشرقية» needs the two
+    words together. A topic of only stop-words matches nothing.
+    """
+    terms = _topic_terms(topic)
     if not terms:
         return False
-    return _contains(analyze(article.title), terms) or _contains(analyze(article.text), terms)
+    title, body, every = _text_keys(article.title, article.text)
+    if not every.issuperset(terms):
+        return False
+    return _contains(title, terms) or _contains(body, terms)
 
 
 def _age_days(published: str | None, now: datetime) -> float:
