@@ -322,26 +322,54 @@ def is_stop(k: str) -> bool:
 # --- sentences ----------------------------------------------------------------------------
 
 # A terminator run (. ؟ ? ! … and repeats) plus closing quotes/brackets that belong to it.
-# A dot between digits (3.5) is not a terminator.
-_SENT_END = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[؟?!…])+[\"'»”’)\]]*")
+_SENT_END = re.compile(r"[.؟?!…]+[\"'»”’)\]]*")
+
+
+def _is_terminator(line: str, m: re.Match[str]) -> bool:
+    """A run of dots ends a sentence only before a space or the line's end, and not after a
+    one-character word (د. م. U.S. 1.) — decimals, domains and abbreviations stay whole."""
+    run = m.group().rstrip("\"'»”’)]")
+    if run.strip(".") != "":
+        return True  # ؟ ? ! … always end a sentence
+    end = m.end()
+    if end < len(line) and not line[end].isspace():
+        return False
+    start = m.start()
+    word_start = start
+    while word_start > 0 and line[word_start - 1].isalnum():
+        word_start -= 1
+    return start - word_start != 1
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of `text`: text[start:end] is the stripped sentence."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        first = len(spans)
+        start = 0
+        cuts = [m.end() for m in _SENT_END.finditer(line) if _is_terminator(line, m)]
+        for end in [*cuts, len(line)]:
+            piece = line[start:end]
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip()
+            if body:
+                a = offset + start + lead
+                b = a + len(body)
+                if any(ch.isalnum() for ch in body):
+                    spans.append((a, b))
+                elif len(spans) > first:  # stray punctuation closes the line's last sentence
+                    spans[-1] = (spans[-1][0], b)
+            start = end
+        offset += len(line)
+    return spans
 
 
 def sentences(text: str) -> list[str]:
     """Split text into sentences on . ؟ ? ! and line breaks (not on «،» or «:»).
 
-    Terminators and the closing quotes after them stay with their sentence; blanks are dropped.
+    Terminators and the closing quotes after them stay with their sentence; blanks are dropped;
+    a dot inside a number (3.5), a domain (bbc.com) or after a one-letter abbreviation (د.) does
+    not end a sentence. Every sentence is a slice of `text` (see `sentence_spans`).
     """
-    out: list[str] = []
-    for line in text.splitlines():
-        start = 0
-        for m in _SENT_END.finditer(line):
-            piece = line[start:m.end()].strip()
-            if piece and any(ch.isalnum() for ch in piece):
-                out.append(piece)
-            elif piece and out:
-                out[-1] += piece
-            start = m.end()
-        rest = line[start:].strip()
-        if rest:
-            out.append(rest)
-    return out
+    return [text[a:b] for a, b in sentence_spans(text)]

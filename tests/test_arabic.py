@@ -12,6 +12,7 @@ from digests.arabic import (
     index_key,
     key,
     normalize,
+    sentence_spans,
     sentences,
     stem,
     tokens,
@@ -116,6 +117,27 @@ def test_sentences_keep_closing_guillemets_and_skip_blanks() -> None:
     assert sentences("وأضاف «هذا قرار نهائي.» ثم صمت.\n\n  \n") == [
         "وأضاف «هذا قرار نهائي.»", "ثم صمت."]
     assert sentences("") == []
+
+
+def test_sentences_keep_decimals_domains_and_abbreviations_whole() -> None:
+    assert sentences("التقى د. محمد بالسفير. وقال موقع bbc.com إن U.S. army تحركت.") == [
+        "التقى د. محمد بالسفير.", "وقال موقع bbc.com إن U.S. army تحركت."]
+    assert sentences("ارتفع 2.5%. ثم هبط!!! لماذا؟!") == ["ارتفع 2.5%.", "ثم هبط!!!", "لماذا؟!"]
+    assert sentences(".\n...\n«»") == []
+    assert sentences("انتهى . »") == ["انتهى . »"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("اب ج.؟!،:\n«»\"3 d")), max_size=60))
+def test_sentences_are_ordered_stripped_slices(text: str) -> None:
+    spans = sentence_spans(text)
+    assert sentences(text) == [text[a:b] for a, b in spans]
+    for (a, b), (c, _d) in zip(spans, spans[1:]):
+        assert b <= c
+    for a, b in spans:
+        piece = text[a:b]
+        assert piece == piece.strip() and "\n" not in piece
+        assert any(ch.isalnum() for ch in piece)
 
 
 @settings(max_examples=200, deadline=None)
