@@ -31,7 +31,10 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import functools
+import heapq
+import itertools
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -105,52 +108,120 @@ class SenderStats:
 
 
 class RateLimiter:
-    """Smooth overall schedule (one slot every 1/rate s, no burst), per-chat spacing, per-group
-    window, and a global pause for RetryAfter. Times are time.monotonic()."""
+    """Smooth overall schedule (starts at least 1/rate s apart, no burst), per-chat spacing,
+    per-group window, and a global pause for RetryAfter. Times are time.monotonic().
+
+    The overall gate serves tickets in order, one at a time, and the next slot is counted from
+    when a message really left: after the event loop stalled, waiters do not all go at once (as
+    slots taken in advance would). A message retried after a 429 keeps its ticket, so it goes
+    first when the pause ends: nothing is reordered.
+    """
 
     def __init__(self, rate: float) -> None:
         self.interval = 1.0 / (rate * RATE_MARGIN)
         self._next = 0.0
         self._paused_until = 0.0
+        self._tickets = itertools.count()
+        self._waiting: list[tuple[int, asyncio.Future[None]]] = []
+        self._holder: int | None = None
+        self._preempt = asyncio.Event()
         self._chat_next: dict[int, float] = {}
+        self._chat_before: dict[int, float] = {}
         self._group: dict[int, collections.deque[float]] = {}
 
     def pause(self, seconds: float) -> None:
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
-        self._next = max(self._next, self._paused_until)
 
-    async def acquire(self, chat_id: int, is_group: bool) -> None:
-        """Wait until a message to `chat_id` may go, and take the slot."""
-        while True:
-            now = time.monotonic()
-            ready = max(self._paused_until, self._chat_next.get(chat_id, 0.0))
-            window = self._group.get(chat_id) if is_group else None
-            if window is not None:
-                while window and window[0] <= now - GROUP_WINDOW:
-                    window.popleft()
-                if len(window) >= GROUP_LIMIT:
-                    ready = max(ready, window[0] + GROUP_WINDOW)
-            if ready > now:
-                await asyncio.sleep(ready - now)
-                continue
-            # The overall slot: taken now (no await between check and take), slept on after.
-            slot = max(now, self._next)
-            self._next = slot + self.interval
-            if slot > now:
-                await asyncio.sleep(slot - now)
-            if time.monotonic() < self._paused_until:  # a 429 arrived while we waited
-                continue
-            break
-        sent_at = time.monotonic()
+    def _chat_ready(self, chat_id: int, is_group: bool, now: float) -> float:
+        ready = self._chat_next.get(chat_id, 0.0)
+        window = self._group.get(chat_id) if is_group else None
+        if window is not None:
+            while window and window[0] <= now - GROUP_WINDOW:
+                window.popleft()
+            if len(window) >= GROUP_LIMIT:
+                ready = max(ready, window[0] + GROUP_WINDOW)
+        return ready
+
+    async def acquire(self, chat_id: int, is_group: bool, ticket: int | None = None) -> int:
+        """Wait until a message to `chat_id` may go, and take the slot. Returns the ticket; pass
+        it again to retry the same message ahead of later ones."""
+        # The chat's own limits first, outside the gate: a chat waiting for its second does not
+        # hold up the others. (One bundle per chat is in flight, so nobody else moves them.)
+        while (wait := self._chat_ready(chat_id, is_group, time.monotonic())
+               - time.monotonic()) > 0:
+            await asyncio.sleep(wait)
+        if ticket is None:
+            ticket = next(self._tickets)
+        holding = False
+        try:
+            await self._enter(ticket)
+            holding = True
+            while True:
+                wait = max(self._next, self._paused_until) - time.monotonic()
+                if wait <= 0:
+                    sent_at = time.monotonic()
+                    self._next = sent_at + self.interval
+                    break
+                if self._waiting and self._waiting[0][0] < ticket:
+                    holding = False  # an earlier message (a 429 retry) goes first
+                    self._exit()
+                    await self._enter(ticket)
+                    holding = True
+                    continue
+                self._preempt.clear()
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(self._preempt.wait(), wait)
+        finally:
+            if holding:
+                self._exit()
+        self._chat_before[chat_id] = self._chat_next.get(chat_id, 0.0)
         self._chat_next[chat_id] = sent_at + CHAT_INTERVAL
         if is_group:
             self._group.setdefault(chat_id, collections.deque()).append(sent_at)
+        return ticket
+
+    def refused(self, chat_id: int, is_group: bool) -> None:
+        """The last slot of `chat_id` was answered 429: Telegram did not count it, so neither
+        do the chat's limits (the retry need not wait a second more than the pause)."""
+        if chat_id in self._chat_before:
+            self._chat_next[chat_id] = self._chat_before.pop(chat_id)
+        window = self._group.get(chat_id)
+        if is_group and window:
+            window.pop()
+
+    async def _enter(self, ticket: int) -> None:
+        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (ticket, granted))
+        if self._holder is not None and ticket < self._holder:
+            self._preempt.set()  # an earlier message (a 429 retry) must go first
+        self._grant()
+        try:
+            await granted
+        except asyncio.CancelledError:
+            if granted.done() and not granted.cancelled():
+                self._exit()
+            else:
+                self._waiting = [w for w in self._waiting if w[1] is not granted]
+                heapq.heapify(self._waiting)
+            raise
+
+    def _grant(self) -> None:
+        while self._holder is None and self._waiting:
+            ticket, granted = heapq.heappop(self._waiting)
+            if not granted.done():
+                self._holder = ticket
+                granted.set_result(None)
+
+    def _exit(self) -> None:
+        self._holder = None
+        self._grant()
 
     def forget_idle(self) -> None:
         """Drop per-chat state that no longer constrains anything (memory stays bounded)."""
         now = time.monotonic()
         for chat_id in [c for c, t in self._chat_next.items() if t < now]:
             del self._chat_next[chat_id]
+            self._chat_before.pop(chat_id, None)
         for chat_id in [c for c, w in self._group.items() if not w or w[-1] < now - GROUP_WINDOW]:
             del self._group[chat_id]
 
@@ -371,8 +442,9 @@ class Sender:
             return
         row_ids: list[int] = []
         sent = 0
+        ticket: int | None = None  # kept when the same message is retried after a 429
         while sent < len(messages):
-            await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0)
+            ticket = await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0, ticket)
             if not row_ids:
                 # Claimed only now, as the first message leaves: after a crash, the rows left
                 # 'sending' are those really on the wire (the bound on duplicates).
@@ -388,6 +460,7 @@ class Sender:
                 log.warning("429 from Telegram: pausing all sends seconds=%.1f chat=%s", wait,
                             chat_id)
                 self.limiter.pause(wait)
+                self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
                 continue  # the same message again, first in line after the pause
             except ChatMigrated as err:
                 new_id = int(err.new_chat_id)
@@ -418,6 +491,7 @@ class Sender:
                 self._transient(bundle, row_ids, err, sent)
                 return
             sent += 1
+            ticket = None
             self.stats.messages += 1
         outbox.finish(self.db, row_ids, "sent", self.clock())
         self.stats.bundles += 1

@@ -121,7 +121,8 @@ async def test_429_pauses_everything_then_resumes_in_order(database: Database, e
     on_the_wire = [m for m in log if refusal.at < m.at < refusal.at + 0.1]
     assert len(on_the_wire) < s.max_in_flight
     assert not [m for m in log if refusal.at + 0.1 <= m.at < refusal.at + 1.0]
-    assert any(m.at >= refusal.at + 1.0 for m in log)
+    after = [m for m in log if m.at >= refusal.at + 1.0]
+    assert after and after[0].chat_id == refusal.chat_id  # the refused message goes first
     # Each chat got its stories in queue order.
     for chat in range(1, 5):
         want = [f"{a.id} {a.title}" for a in arts[(chat - 1) * 3:chat * 3]]
@@ -319,3 +320,36 @@ async def test_push_progress_reported_when_finished(database: Database, emu: Emu
         await asyncio.gather(task, return_exceptions=True)
     assert (final.delivered, final.failed, final.pending) == (2, 1, 0)
     assert reports == [final]
+
+
+async def test_limiter_no_burst_after_the_loop_stalls() -> None:
+    import time
+
+    limiter = sender_module.RateLimiter(100.0)
+    starts: list[float] = []
+
+    async def one(chat: int) -> None:
+        await limiter.acquire(chat, False)
+        starts.append(time.monotonic())
+    tasks = [asyncio.create_task(one(c)) for c in range(8)]
+    await asyncio.sleep(0)
+    time.sleep(0.15)  # the event loop is blocked: every waiter is late
+    await asyncio.gather(*tasks)
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert min(gaps) >= limiter.interval
+
+
+async def test_limiter_retry_after_429_goes_first() -> None:
+    limiter = sender_module.RateLimiter(50.0)
+    ticket = await limiter.acquire(1, False)
+    limiter.pause(0.3)  # chat 1's message got a 429
+    limiter.refused(1, False)
+    order: list[int] = []
+
+    async def send(chat: int, ticket: int | None = None) -> None:
+        await limiter.acquire(chat, False, ticket)
+        order.append(chat)
+    later = [asyncio.create_task(send(c)) for c in (2, 3)]
+    await asyncio.sleep(0.05)  # they are waiting for the pause to end
+    await asyncio.gather(send(1, ticket), *later)
+    assert order == [1, 2, 3]
