@@ -230,6 +230,18 @@ def test_any_string_is_a_safe_query(db: Database, query: str, limit: int, offset
         assert result.message or offset > 0 or result.total > 0
 
 
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(alphabet=st.sampled_from(list('الغوطة الشرقية لبنان"()-*:^{}AND OR')),
+                     max_size=40))
+def test_any_string_is_safe_on_the_common_topic_path(db: Database, query: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import digests.search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", 1)  # every topic counts as a common one
+    result = search(db.db, query, now=NOW, fold_stories=True)
+    assert result.total >= len(result.hits)
+
+
 def test_english_and_latin_names(database: Database) -> None:
     add(database, 1, "Trump meets Macron", "The elections were discussed.")
     assert ids(search(database.db, "trump", now=NOW)) == [1]
