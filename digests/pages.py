@@ -96,6 +96,17 @@ def _links_in(nodes: list[Any]) -> list[Any]:
     return links
 
 
+def _is_prose(el: Any) -> bool:
+    """Mostly text that is not link text: body prose, never part of a list of related links."""
+    text = _text(el)
+    if len(text) < 150:
+        return False
+    # Related items carry excerpts and dates beside each link (the seed page's list is about
+    # 30 % link text, a single card with an excerpt about 25 %); article prose with an inline
+    # link or two has far less.
+    return sum(len(_text(a)) for a in el.iter("a") if a.get("href")) < 0.15 * len(text)
+
+
 def _block_after(heading: Any) -> tuple[list[Any], list[Any]]:
     """(nodes to cut, links) of the block a heading introduces, searching up a few levels."""
     node = heading
@@ -104,8 +115,8 @@ def _block_after(heading: Any) -> tuple[list[Any], list[Any]]:
         for sib in node.itersiblings():
             if not isinstance(sib.tag, str):
                 continue
-            if sib.tag in _HEADING_TAGS and siblings:
-                break
+            if (sib.tag in _HEADING_TAGS and siblings) or _is_prose(sib):
+                break  # the next section, or article text that merely contains a link
             siblings.append(sib)
         links = _links_in(siblings)
         if links:

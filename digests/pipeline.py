@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
@@ -127,15 +128,22 @@ class _Extractor:
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self._pool_broken = False
 
     async def extract(self, html: str, url: str, *, batch: int) -> tuple[Page, float]:
-        if batch >= PROCESS_POOL_MIN_PAGES and (os.cpu_count() or 1) > 1:
+        if (batch >= PROCESS_POOL_MIN_PAGES and (os.cpu_count() or 1) > 1
+                and not self._pool_broken):
             if self._pool is None:
                 workers = max(1, min(4, (os.cpu_count() or 2) - 1))
                 self._pool = ProcessPoolExecutor(
                     max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._pool, _extract_timed, html, url)
+            try:
+                return await loop.run_in_executor(self._pool, _extract_timed, html, url)
+            except (BrokenProcessPool, OSError) as exc:  # worker killed (OOM …): use threads
+                if not self._pool_broken:
+                    log.warning("extraction worker lost, using threads error=%r", exc)
+                self._pool_broken = True
         return await asyncio.to_thread(_extract_timed, html, url)
 
     def close(self) -> None:

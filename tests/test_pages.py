@@ -142,3 +142,28 @@ def test_extract_page_only_ever_raises_parse_error(text: str) -> None:
     except ParseError:
         return
     assert all(r.url.startswith("http") for r in page.related)
+
+
+def test_a_related_heading_never_swallows_the_article_text_after_it() -> None:
+    body = ("وقال المتحدث إن المفاوضات ستستأنف الأسبوع المقبل في جنيف بمشاركة جميع الأطراف، "
+            "مضيفاً أن الأمم المتحدة ستقدم <a href='/doc'>ورقة عمل</a> جديدة تتضمن جدولاً زمنياً "
+            "لوقف إطلاق النار وإدخال المساعدات إلى المناطق المحاصرة في ريف دمشق.")
+    html = ("<html><body><div class='content'><h3>اقرأ أيضاً</h3>"
+            "<ul><li><a href='/other'>خبر ذو صلة بالمفاوضات</a></li></ul>"
+            f"<p>{body}</p><p>فقرة ثانية من متن الخبر تكمل الحديث عن جولة المفاوضات المقبلة.</p>"
+            "</div></body></html>")
+    page = extract_page(html, "http://x.example/n/1")
+    assert [r.title for r in page.related] == ["خبر ذو صلة بالمفاوضات"]
+    assert any("المفاوضات ستستأنف" in p for p in page.paragraphs)
+
+
+def test_a_single_related_card_with_a_long_excerpt_is_still_related() -> None:
+    excerpt = ("أعلنت الأمم المتحدة اليوم عن خطة جديدة لإيصال المساعدات الإنسانية إلى المناطق "
+               "المحاصرة في ريف دمشق، تشمل قوافل أسبوعية ومراقبين دوليين على المعابر الرئيسية.")
+    html = ("<html><body><article><p>متن الخبر الأول وهو طويل بما يكفي ليكون فقرة حقيقية من "
+            "الخبر المنشور على الموقع.</p><h2>قد يهمك</h2><div class='card'>"
+            f"<a href='/aid-plan'>الأمم المتحدة تعلن خطة جديدة للمساعدات</a><p>{excerpt}</p></div>"
+            "</article></body></html>")
+    page = extract_page(html, "http://x.example/n/1")
+    assert [r.url for r in page.related] == ["http://x.example/aid-plan"]
+    assert excerpt not in "\n".join(page.paragraphs)

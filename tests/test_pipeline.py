@@ -328,3 +328,27 @@ async def test_page_date_fills_a_feed_entry_without_one(database: Database, sett
     assert article is not None
     assert article.published_at == datetime(2018, 3, 5, 16, 45, tzinfo=timezone.utc)
     assert article.author == "وكالة المدى"  # from the page's meta author
+
+
+async def test_a_lost_extraction_worker_falls_back_to_threads(
+        database: Database, settings: Settings, site: SampleSite,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from digests import pipeline
+
+    class DeadPool:
+        def __init__(self, **_: object) -> None:
+            pass
+
+        def submit(self, *_: object, **__: object) -> None:
+            raise BrokenProcessPool("worker killed")
+
+        def shutdown(self, **_: object) -> None:
+            pass
+
+    monkeypatch.setattr(pipeline, "PROCESS_POOL_MIN_PAGES", 2)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", DeadPool)
+    add_source(database, site.feed_url("main"), settings=settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW)
+    assert summary.new == 4 and summary.reports[0].pages_failed == 0
