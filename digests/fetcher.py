@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 ADDRESS_CACHE_SECONDS = 300.0
+ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
+          " text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
 _TEMPORARY_STATUSES = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
 _MAX_AGE_RE = re.compile(r"(?:^|[,\s])(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
 
@@ -157,6 +159,7 @@ class Fetcher:
     async def __aenter__(self) -> Fetcher:
         self._client = httpx.AsyncClient(
             headers={"User-Agent": self.settings.user_agent,
+                     "Accept": ACCEPT,
                      "Accept-Encoding": "gzip, deflate",
                      "Accept-Language": "ar,en;q=0.5"},
             timeout=httpx.Timeout(self.settings.fetch_timeout_seconds),
