@@ -93,7 +93,12 @@ def candidate_sql(n_terms: int) -> str:
 
 def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
                when: datetime) -> Match | None:
-    """The most similar stored article within the window that passes the threshold, if any."""
+    """The story this article belongs to, through its closest report there, if any.
+
+    Candidates: stored articles of the ±48 h window sharing heavy terms. A candidate passes when
+    the cosine reaches the time-scaled threshold; among the stories of passing candidates, the one
+    with the highest mean cosine to all its other reports wins, if that mean is >= COHESION.
+    """
     if len(vector) < MIN_TERMS:
         return None
     terms = vector.heaviest()
@@ -128,7 +133,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     for story_id, match in sorted(passing.items()):
         sims = [similarity_to_blob(vector, blob) for (blob,) in db.execute(
             "select v.vector from story_vectors v join articles a on a.id = v.article_id"
-            " where a.story_id = ?", [story_id]).fetchall()]
+            " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()]
         cohesion = sum(sims) / len(sims) if sims else 0.0
         if cohesion >= COHESION and cohesion > best_cohesion:
             best, best_cohesion = match, cohesion
