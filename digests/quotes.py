@@ -11,8 +11,9 @@ Finding works paragraph by paragraph, sentence by sentence:
   cue («وأضافت أن», «مضيفًا:») takes the last named speaker of the same grammatical gender.
 
 About two thirds of quoted spans in Arabic news are short names, so the filters matter more than
-the finder. Ranking (DESIGN §3) puts the statement behind the headline first, then another voice,
-then the strongest remaining point, preferring direct speech over its paraphrase.
+the finder. Ranking (DESIGN §3, digests.quote_rank) puts the statement behind the headline first,
+then another voice, then the strongest remaining point, preferring direct speech over its
+paraphrase. The word lists live in digests.speech.
 
 Everything here is pure: text in, values out. Quote texts are verbatim slices of the paragraphs
 (trimmed at a word boundary and marked with « …» when long).
@@ -21,140 +22,65 @@ Everything here is pure: text in, values out. Quote texts are verbatim slices of
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digests.arabic import analyze, is_stop, sentences
+from digests.arabic import sentences
+from digests.quote_rank import MAX_QUOTES, rank_quotes
 from digests.models import Quote, QuoteKind
+from digests.speech import (
+    ADDRESSEES,
+    AFTER_MA_ONLY,
+    AMBIGUOUS,
+    ATTRIBUTION_PREPS,
+    CLAUSE_CONJ,
+    COUNTER_CUES,
+    EDGE_PUNCT,
+    FILLERS,
+    IMPERSONAL,
+    MEDIA_NOUNS,
+    NAME_NOUNS,
+    NEGATIONS,
+    OBJECT_NOUNS,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    RELATIVES,
+    SAY,
+    SLOGAN_VERBS,
+    SPEAKING,
+    STOP,
+    TITLE_NOUNS,
+    cue_of,
+    fold,
+    is_complementizer,
+    strip_conj,
+    strip_prefix,
+)
 
-MAX_QUOTES = 3
 MAX_QUOTE_CHARS = 240
 MIN_QUOTE_WORDS = 4  # direct speech: shorter spans in quote marks are names or scare quotes
 MIN_REPORTED_WORDS = 3  # «أعلن الجيش أن الحادث "عمل مدبر"» is a whole statement
 MAX_SPEAKER_WORDS = 9
 TRIM_MARK = " …"
 
-# ---------------------------------------------------------------------------------------------
-# Lexicon (in folded spelling: see `fold`)
-
-_PAST_MASC = (
-    "قال اضاف اكد اوضح شدد اعلن دعا حض حث طالب اعتبر راي صرح اشار لفت افاد ذكر تابع اردف نفي"
-    " حذر كشف نقل ابلغ اعرب تساءل زعم لاحظ اختتم ختم علق اقر اعترف توقع هدد وعد ادعي استطرد"
-    " اكمل كتب غرد نوه جدد رد اشاد انتقد اتهم وصف طمان رجح استبعد المح شكك تعهد"
-).split()
-_PRESENT_STEMS = (
-    "قول ضيف ؤكد وضح شدد علن دعو حض حث طالب عتبر ري صرح شير لفت فيد ذكر تابع ردف نفي حذر كشف"
-    " نقل عرب تساءل زعم لاحظ ختتم علق قر عترف توقع هدد دعي ستطرد كمل كتب غرد نوه جدد رد"
-    " شيد نتقد تهم صف رجح ستبعد لمح شكك تعهد"
-).split()
-_PARTICIPLES = (
-    "مضيف مؤكد موكد موضح مشدد معتبر مشير لافت قائل متابع محذر معرب منوه مطالب داعي مستطرد"
-    " مردف متسائل مبين مجدد معلن مختتم ناقل كاشف مشيد مبدي مستنكر منتقد مطمئن مرحب معلق"
-    " مجيب مهدد متوعد متهم ناف نافي رافض واصف مذكر مستدرك"
-).split()
-# Verbs that are often nouns or non-speech («طالب لجوء», «ذكر الله»): their subject becomes the
-# "last speaker" only when speech follows.
-_AMBIGUOUS = frozenset(
-    "طالب ذكر رد نقل كتب وصف وعد جدد تابع كشف ختم اختتم توقع لاحظ تعهد".split())
-# «قال X، …» sets a statement off with a comma as with «:» (these verbs only).
-_SAY = frozenset("قال قالت اضاف اضافت تابع تابعت يقول تقول يضيف تضيف".split())
-_SPEAKING = frozenset("متحدث متحدثا متحدثه متحدثين".split())
-# Passive or impersonal frames: «لم يتم كشف …» names nobody.
-_IMPERSONAL = frozenset("يتم تم سيتم ويتم وتم".split())
-_NEGATIONS = frozenset("لا ولا لم ولم لن ولن".split())
-# The writer's own fillers: «ويذكر أن …», «يشار إلى أن …».
-_FILLERS = frozenset("يذكر ويذكر يشار ويشار".split())
-# Words that carry no speaker: the subject stops at any of them.
-_STOP = frozenset((
-    "في خلال امام عبر علي على من عن مع الي الى حول بشان بخصوص يوم اليوم امس غدا الاحد الاثنين"
-    " الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ليله الليله ظهر عصر لدي لدى بعد قبل منذ"
-    " ان انه انها انهم انهما اننا اني بان بانه بانها بانهم بانهما باننا وان وانه وانها"
-    " الذي التي الذين اللذان اللتان بدوره بدورها ايضا كذلك اليوم بيان تصريح تصريحات مؤتمر"
-    " كلمه حديث مقابله لقاء رساله تغريده حسابه حسابها صفحته صفحتها انذاك حينها وقت امس"
-    " ما ماذا لا لم لن قد هذا هذه ذلك تلك هنا هناك نحو حوالي بينما حيث كما او ثم"
-    " الشهر الاسبوع السنه الماضي الماضيه المقبل المقبله الجاري"
-    " ردا تعليقا جوابا اجابه بقوله بقولها بقولهم بالقول البالغ البالغه قوله قولها قولهم قولهما قبيل عقب اثناء فور اثر عند بعيد وسط ضمن"
-).split())
-_PREPOSITIONS = frozenset("الي الى علي على في من عن مع حول عبر بين لدي لدى".split())
-# Nouns that introduce a name in quote marks (paper, channel, campaign …), not speech.
-_NAME_NOUNS = frozenset((
-    "صحيفه صحيفتي جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون راديو حمله حملات برنامج"
-    " كتاب فيلم مسلسل روايه عمليه عمليات مبادره منظمه جمعيه حركه حزب تنظيم جماعه ائتلاف"
-    " تحالف جبهه لواء كتيبه فصيل مؤتمر منتدي مهرجان معرض قمه اتفاق اتفاقيه خطه مشروع"
-    " قانون قرار وثيقه اعلان عنوان بعنوان وسم هاشتاغ هاشتاج شعار شعارات لافته لافتات"
-    " هتاف هتافات منصه تطبيق شركه مجموعه فرقه مركز معهد مؤسسه صندوق جائزه بطوله كاس"
-    " كتابه مقال مقاله تقرير دراسه ماركه علامه نادي فريق مسابقه مباراه اغنيه قصيده"
-    " مسرحيه عرض نشره صفحه حساب مدونه لقب اسم مسمي يسمي تسمي المسمي المسماه ملف"
-    " عملاق مطعم فندق سفينه حامله طائره صاروخ صواريخ منظومه نظام مناورات تمرين"
-).split())
-# Nouns after which quote marks hold a title or slogan whatever its length.
-_TITLE_NOUNS = frozenset("عنوان بعنوان عنوانها عنوانه شعار شعارات وسم هاشتاغ هاشتاج لافته لافتات"
-                         " اسم باسم مسمي".split())
 MAX_NAME_WORDS = 6
-# Nouns that name a medium or campaign even a few words before the quote marks.
-_MEDIA_NOUNS = frozenset(
-    "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه حمله عمليه شعار عنوان بعنوان وسم هاشتاغ".split())
-_SLOGAN_VERBS = frozenset("هتف هتفوا يهتفون مرددين رددوا رفعوا رافعين كتب كتبت حملت تحمل".split())
-_ATTRIBUTION_PREPS = frozenset("بحسب حسب وبحسب وحسب وفق وفقا ووفق ووفقا بحسبما حسبما".split())
-_COUNTER_CUES = frozenset(
-    "نفي نفت ينفي تنفي رد ردت يرد ترد ردا نافيا نافيه رفض رفضت يرفض ترفض المقابل بالمقابل"
-    " جهته جهتها جانبه جانبها بدوره بدورها انتقد انتقدت ندد نددت اتهم اتهمت".split())
 
-# Words of a strong statement (a warning, a demand, a refusal, a threat), for the third slot.
-_STRONG = frozenset(analyze(
-    "ينبغي يجب لا بد لن نرفض يرفض رفض عقوبات عقوبة تحذير خطر خطير تهديد حرب جرائم إرهاب"
-    " مستعد مستعدون سنرد سيدفع الثمن مسؤولية مسؤول غير مقبول كارثة انتهاك إبادة ضرورة"
-    " فورا فوري نطالب ندعو") ) - frozenset(("لا",))
 # «…، بحسب ما قال في خطاب»: the attribution after the statement is not part of it.
 _ATTRIBUTION_TAIL_RE = re.compile(
     r"[،,]\s*(?:و?ب?حسب(?:ما)?|و?وفق(?:ا|اً|ًا)?|نقلا عن|نقلاً عن)\s.*$", re.DOTALL)
 # Words left dangling when the next speech cue cuts a statement («… في حين قال …»).
 _TRAILING_CONJ_RE = re.compile(
     r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
-_HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _TOKEN_RE = re.compile(r"\S+")
-_EDGE_PUNCT = "\"'“”«»„()[]{}.,،؛;:!?؟…-–—*#"
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
-_OPENERS = {"«": "»", "“": "”", "„": "“”", "\"": "\"", "”": "“"}
 
 
-def fold(word: str) -> str:
-    """A word in a comparable spelling: no harakat/tatweel, hamza forms as ا, ى→ي, ة→ه."""
-    word = unicodedata.normalize("NFKC", word)
-    word = _HARAKAT_RE.sub("", word)
-    word = word.translate(_FOLD_TABLE)
-    return word.strip(_EDGE_PUNCT)
 
 
-_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                             "ؤ": "ؤ", "ی": "ي", "ک": "ك"})
 
 
-def _build_cues() -> dict[str, tuple[str, str]]:
-    """folded form -> (cue kind, gender): 'verb' (its subject follows) or 'part' (participle)."""
-    cues: dict[str, tuple[str, str]] = {}
-    for v in _PAST_MASC:
-        cues[v] = ("verb", "m")
-        fem = v[:-1] + "ت" if v[-1] in "اي" else v + "ت"
-        cues[fem] = ("verb", "f")
-        # «بحسب ما أوضحه»: the object pronoun of «ما» (only after «ما», see _find_cues).
-        cues.setdefault(v + "ه", ("verb", "m"))
-        # Plural «قالوا», «دعوا»: the subject is written before or is a pronoun.
-        cues.setdefault(v[:-1] + "وا" if v[-1] in "اي" else v + "وا", ("verb", "m"))
-    for s in _PRESENT_STEMS:
-        cues["ي" + s] = ("verb", "m")
-        cues["ت" + s] = ("verb", "f")
-        cues.setdefault("ي" + s + "ون", ("verb", "m"))
-    for p in _PARTICIPLES:
-        cues[p] = ("part", "m")
-        cues[p + "ا"] = ("part", "m")
-        cues[p + "ه"] = ("part", "f")
-    return cues
 
 
-_CUES = _build_cues()
-_AFTER_MA_ONLY = frozenset(v + "ه" for v in _PAST_MASC) - frozenset(_PAST_MASC)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,13 +143,6 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if _LETTER_RE.search(w))
 
 
-def _cue_of(raw: str) -> tuple[str, tuple[str, str] | None]:
-    """Folded token and its cue entry, trying without a leading و/ف/ل conjunction."""
-    norm = fold(raw)
-    hit = _CUES.get(norm)
-    if hit is None and len(norm) > 3 and norm[0] in "وف":
-        hit = _CUES.get(norm[1:])
-    return norm, hit
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -244,12 +163,6 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_complementizer(norm: str) -> bool:
-    if norm.startswith("و") and len(norm) > 2:
-        norm = norm[1:]
-    if norm.startswith("ب") and norm[1:3] == "ان":
-        norm = norm[1:]
-    return norm in {"ان", "انه", "انها", "انهم", "انهما", "اننا", "اني", "انهن", "انكم", "انك"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -296,11 +209,6 @@ def _preceding_words(text: str, pos: int, n: int) -> list[str]:
     return [fold(w) for w in words]
 
 
-def _strip_prefix(word: str) -> str:
-    for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ك", "ف"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix):]
-    return word
 
 
 def _is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
@@ -317,23 +225,23 @@ def _is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
     if head.endswith(":"):
         return False
     before = _preceding_words(text, opener, 3)
-    if before and _is_complementizer(before[-1]) and head and head[-1] not in "«“\"":
+    if before and is_complementizer(before[-1]) and head and head[-1] not in "«“\"":
         return False
     glued = opener > 0 and not text[opener - 1].isspace() and text[opener - 1] not in "«“\"("
     if glued:
         # «لـ"العربية.نت"», «بـ"النصر"»: a name glued to a preposition; «وأضاف"…» is speech.
         word = text[:opener].split()[-1] if text[:opener].split() else ""
-        return _cue_of(word)[1] is None and short
+        return cue_of(word)[1] is None and short
     if before:
         w = before[-1]
-        hits = {w, _strip_prefix(w)}
-        if hits & _TITLE_NOUNS or hits & _SLOGAN_VERBS:
+        hits = {w, strip_prefix(w)}
+        if hits & TITLE_NOUNS or hits & SLOGAN_VERBS:
             return True
-        if hits & _NAME_NOUNS and short:
+        if hits & NAME_NOUNS and short:
             return True
     # «وكالة الأنباء الرسمية "سانا"» is common, «صحيفة وول ستريت "…"» rare.
     for w in before[:-1]:
-        if {w, _strip_prefix(w)} & _MEDIA_NOUNS and (end is None or inner_words <= 5):
+        if {w, strip_prefix(w)} & MEDIA_NOUNS and (end is None or inner_words <= 5):
             return True
     return False
 
@@ -342,31 +250,14 @@ def _is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
 # Speakers
 
 
-# Whom a statement was made to («قال للصحفيين»): never part of the speaker.
-_ADDRESSEES = frozenset(
-    "للصحفيين للصحافيين للصحافه للاعلاميين للصحيفه للوكاله للقناه للموقع للتلفزيون للاذاعه"
-    " للمراسلين للحضور للجمهور للمشاركين للمسؤولين للنواب للطلاب للجنود للمحكمه للقاضي"
-    " لرويترز لفرانس لسكاي لبي لسي لوكاله لصحيفه لقناه لموقع لشبكه لمجله لاذاعه لتلفزيون"
-    " لمراسل لمراسله لمراسلنا لوكالات لراديو لمحطه".split())
-# Verbal nouns that open the object of «أكد/أعلن …» when no complement follows («أكد الوزير
-# وقوف بلاده …»): the speaker ends before them.
-_OBJECT_NOUNS = frozenset(
-    "وقوف حرص رفض دعم اهميه ضروره استعداد التزام تمسك ترحيب تضامن موقف عزم رغبه"
-    " استمرار مواصله قدره نجاح فشل صحه تقارير التقارير"
-    " استعداده رفضه دعمه تمسكه حرصه قرار خطوه".split())
-# Conjunctions that open a new main clause inside a sentence («…، فيما قال الجيش إن …»).
-_CLAUSE_CONJ = frozenset("فيما بينما وبينما كما وكما حين عندما بعدما ثم حيث".split())
-_RELATIVES = frozenset("التي الذي الذين اللذين اللتين اللواتي".split())
-_OBJECT_PRONOUNS = frozenset(
-    "عليه عليها عليهم له لها لهم لنا لي لك لكم منه منها اليه اليها اليهم عنه عنها عنهم".split())
 
 
 def _skip_object(toks: list[_Tok], i: int) -> int:
     """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «عليه» after a verb (addressee, not subject)."""
-    while i < len(toks) and (toks[i].norm in _OBJECT_PRONOUNS or toks[i].norm in _ADDRESSEES):
+    while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES):
         i += 1
     if i < len(toks) and (toks[i].raw.startswith("لـ") or
-                          toks[i].norm[1:] in _NAME_NOUNS and toks[i].norm.startswith("ل")):
+                          toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
         opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
         i += 1
         while opened and i < len(toks):
@@ -383,7 +274,7 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
     while j < limit and j - i < MAX_SPEAKER_WORDS:
         t = toks[j]
         if t.raw[0] in "\"“«„" and j > i and {toks[j - 1].norm,
-                                                _strip_prefix(toks[j - 1].norm)} & _MEDIA_NOUNS:
+                                                strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS:
             # «وذكر موقع "ساينس ألرت" العلمي أن …»: the quoted name belongs to the speaker.
             closing = None
             for k in range(j, min(limit, j + 5)):
@@ -397,15 +288,15 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
             if toks[closing].raw[-1] in "،,:;؛.":
                 break
             continue
-        if (t.norm in _STOP or t.norm in _OBJECT_NOUNS or not t.norm
+        if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm
                 or t.raw[0] in "\"“”«»„(" or t.norm.isdigit()
-                or t.norm in _ADDRESSEES or t.norm.startswith(("بال", "كال"))
+                or t.norm in ADDRESSEES or t.norm.startswith(("بال", "كال"))
                 or t.raw.startswith("لـ")
-                or _cue_of(t.raw)[1]):
+                or cue_of(t.raw)[1]):
             break
-        if t.norm.startswith("ل") and t.norm[1:] in _NAME_NOUNS:
+        if t.norm.startswith("ل") and t.norm[1:] in NAME_NOUNS:
             break
-        if j > i and (t.norm in _SPEAKING or t.norm in _ATTRIBUTION_PREPS
+        if j > i and (t.norm in SPEAKING or t.norm in ATTRIBUTION_PREPS
                       or (t.norm.startswith("است") and len(t.norm) >= 6)):
             # «قالت ماي متحدثة في …», «قال نصرالله وفقا لما نقلته …», «أعلن النادي استكمال …»
             break
@@ -417,7 +308,7 @@ def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
         if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
             break
     words = [toks[k].raw for k in range(i, j)]
-    speaker = " ".join(words).strip(_EDGE_PUNCT + " ")
+    speaker = " ".join(words).strip(EDGE_PUNCT + " ")
     if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
         speaker += '"'  # keep a quoted name whole: «جريدة "تايمز"»
     return speaker, j
@@ -432,24 +323,24 @@ def _speaker_before(toks: list[_Tok], verb: int, first: int = 0, *, max_words: i
         if t.norm in {"قد", "وقد", "فقد", "لقد"} and k == verb - 1:  # «الوزارة قد أعلنت»
             k -= 1
             continue
-        if _cue_of(t.raw)[1] is not None or t.norm in {"كان", "وكان", "كانت", "وكانت"}:
+        if cue_of(t.raw)[1] is not None or t.norm in {"كان", "وكان", "كانت", "وكانت"}:
             break
         if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
-                                                   and _is_complementizer(t.norm)):
+                                                   and is_complementizer(t.norm)):
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
-        if any(q in t.raw for q in "\"“”«»") or (k == verb - 1 and t.norm in _CLAUSE_CONJ):
+        if any(q in t.raw for q in "\"“”«»") or (k == verb - 1 and t.norm in CLAUSE_CONJ):
             return ""  # a quoted title or «عندما صرح»: no subject written before the verb
-        if t.norm in _PREPOSITIONS or t.norm in _RELATIVES:
+        if t.norm in PREPOSITIONS or t.norm in RELATIVES:
             # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
             # relative clause, not a speaker.
             return ""
-        if t.norm in _STOP or _is_complementizer(t.norm):
+        if t.norm in STOP or is_complementizer(t.norm):
             break
         if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):
             break  # «…، مارك كيميت، قال إن»: a comma right before the verb ends an apposition
         words.insert(0, t.raw)
         k -= 1
-    return " ".join(words).strip(_EDGE_PUNCT + " ")
+    return " ".join(words).strip(EDGE_PUNCT + " ")
 
 
 def _antecedent(toks: list[_Tok], rel: int, first: int) -> str:
@@ -458,27 +349,25 @@ def _antecedent(toks: list[_Tok], rel: int, first: int) -> str:
     k = rel - 1
     while k >= first and len(words) < 3:
         t = toks[k]
-        if (t.norm in _STOP or t.norm in _PREPOSITIONS or _cue_of(t.raw)[1] is not None
+        if (t.norm in STOP or t.norm in PREPOSITIONS or cue_of(t.raw)[1] is not None
                 or t.raw[-1] in "،,:."):
             break
         words.insert(0, t.raw)
         k -= 1
-    return " ".join(words).strip(_EDGE_PUNCT + " ")
+    return " ".join(words).strip(EDGE_PUNCT + " ")
 
 
-def _strip_conj(norm: str) -> str:
-    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
 
 
 def _opens_statement(toks: list[_Tok], j: int, last: int) -> bool:
     """After «قال X،»: does a statement start at token `j` (not «في بيان، إن …», not a date)?"""
     t = toks[j]
-    if t.norm in _STOP or t.norm in _PREPOSITIONS or t.norm.isdigit() or not t.norm:
+    if t.norm in STOP or t.norm in PREPOSITIONS or t.norm.isdigit() or not t.norm:
         return False
     if t.raw[0] in "\"“”«„(":
         return False  # quote marks: direct speech, handled as such
     # An «إن» or another cue a few words on means this was a parenthesis, not the statement.
-    return not any(_is_complementizer(toks[m].norm) or _cue_of(toks[m].raw)[1] is not None
+    return not any(is_complementizer(toks[m].norm) or cue_of(toks[m].raw)[1] is not None
                    for m in range(j, min(last, j + 6)))
 
 
@@ -521,8 +410,8 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
     k = first
     while k < last:
         t = toks[k]
-        norm, hit = _cue_of(t.raw)
-        prep = norm in _ATTRIBUTION_PREPS
+        norm, hit = cue_of(t.raw)
+        prep = norm in ATTRIBUTION_PREPS
         if hit is None and not prep:
             k += 1
             continue
@@ -531,13 +420,13 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
         after_ma = prev in {"ما", "لما", "حسبما", "بحسبما", "وحسبما"}
         if kind == "verb" and after_ma:
             kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
-        if (norm in _FILLERS or prev in _NEGATIONS or prev in _IMPERSONAL
-                or (not after_ma and (norm in _AFTER_MA_ONLY or norm[1:] in _AFTER_MA_ONLY))):
+        if (norm in FILLERS or prev in NEGATIONS or prev in IMPERSONAL
+                or (not after_ma and (norm in AFTER_MA_ONLY or norm[1:] in AFTER_MA_ONLY))):
             # «ويذكر أن», «لا يزعمون أن» (denied speech), «وصفه» (a noun, «his describing»).
             k += 1
             continue
-        counter = norm in _COUNTER_CUES or any(
-            toks[m].norm in _COUNTER_CUES for m in range(max(first, k - 3), k))
+        counter = norm in COUNTER_CUES or any(
+            toks[m].norm in COUNTER_CUES for m in range(max(first, k - 3), k))
         speaker = ""
         j = k + 1
         coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
@@ -551,16 +440,16 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                         speaker, j = _subject(toks, m + 1, last)
                         break
         elif kind == "verb" and content_open and (
-                prev in _CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
+                prev in CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
             speaker, j = _subject(toks, k + 1, last)  # a new main clause, its own speaker
         elif kind == "verb" and content_open:
             # A verb inside reported speech: an SVO clause «X قال إن» re-attributes it, and
             # «…، وتابع أن …» starts the same speaker's next statement; other verbs are speech.
-            follows = k + 1 < last and _is_complementizer(toks[k + 1].norm)
+            follows = k + 1 < last and is_complementizer(toks[k + 1].norm)
             before = _speaker_before(toks, k)
             if t.norm.startswith("و") and follows:
                 speaker = ""
-            elif before and k + 3 < last and any(_is_complementizer(toks[m].norm)
+            elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
                                                  for m in range(k + 1, min(last, k + 4))):
                 speaker = before
             else:
@@ -582,19 +471,19 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                 if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
                     content_start = tm.start  # direct speech follows: «قال X "…"»
                     break
-                if m > k and _is_complementizer(tm.norm):
+                if m > k and is_complementizer(tm.norm):
                     content_start = tm.end
                     break
-                if m > k and tm.norm == "الي" and m + 1 < last and _is_complementizer(
+                if m > k and tm.norm == "الي" and m + 1 < last and is_complementizer(
                         toks[m + 1].norm):  # «مشيرًا إلى أن»
                     content_start = toks[m + 1].end
                     break
                 if tm.raw.endswith(":") and m >= k:
                     content_start = tm.end
                     break
-                if m > k and _cue_of(tm.raw)[1] is not None:
+                if m > k and cue_of(tm.raw)[1] is not None:
                     break
-        if (content_start is None and kind == "verb" and speaker and _strip_conj(norm) in _SAY
+        if (content_start is None and kind == "verb" and speaker and strip_conj(norm) in SAY
                 and j < last and toks[j - 1].raw.endswith("،") and _opens_statement(toks, j, last)):
             content_start = toks[j - 1].end  # «وقال الوزير، الوضع صعب»: a comma like «:»
         if kind == "prep":
@@ -603,7 +492,7 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
             # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
             k = max(k + 1, j)
             continue
-        if not speaker and kind == "verb" and prev in _RELATIVES:
+        if not speaker and kind == "verb" and prev in RELATIVES:
             # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
             speaker = _antecedent(toks, k - 1, first)
         elif (not speaker and kind == "verb" and not content_open
@@ -613,7 +502,7 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
         if speaker:
             # An attribution («بحسب X») or an ambiguous verb without speech names no speaker
             # that a later «وأضاف» could mean.
-            if kind != "prep" and (content_start is not None or norm not in _AMBIGUOUS):
+            if kind != "prep" and (content_start is not None or norm not in AMBIGUOUS):
                 speakers.add(speaker, gender)
             named = True
         else:
@@ -731,90 +620,6 @@ def _direct_speaker(para: str, toks: list[_Tok], cues: list[_Cue], a: int, b: in
     if continuation and speakers.seen:
         return speakers.last(), False, False
     return "", False, False
-
-
-# ---------------------------------------------------------------------------------------------
-# Ranking
-
-
-def _keys(text: str) -> set[str]:
-    """Content keys of a text (digests.arabic.analyze without stop-words), for overlap."""
-    return {k for k in analyze(text) if len(k) >= 2 and not is_stop(k)}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
-def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
-                limit: int = MAX_QUOTES) -> list[Candidate]:
-    """At most `limit` candidates in an editor's order.
-
-    First the statement behind the headline's claim (word overlap with the headline, speaker in
-    the headline, early in the article), then the main counter-voice (another speaker, a denial or
-    reply), then the strongest remaining point; direct speech over its reported paraphrase, and
-    different speakers over one speaker's repeats.
-    """
-    if not candidates:
-        return []
-    head = _keys(headline)
-    n_paras = max(c.paragraph for c in candidates) + 1
-
-    text_keys = {id(c): _keys(c.text) for c in candidates}
-    about = {id(c): _overlap(_keys(c.context or c.text) | _keys(c.speaker), head) if head else 0.0
-             for c in candidates}
-    # Direct speech over its reported paraphrase: a lead often paraphrases a quote given later
-    # in full; the direct quote inherits the paraphrase's relevance and the paraphrase steps back.
-    echoed: set[int] = set()
-    for d in candidates:
-        if d.kind != "direct":
-            continue
-        for r in candidates:
-            common = text_keys[id(d)] & text_keys[id(r)]
-            if (r.kind == "reported" and len(common) >= 3
-                    and _overlap(text_keys[id(d)], text_keys[id(r)]) >= 0.34):
-                about[id(d)] = max(about[id(d)], about[id(r)])
-                echoed.add(id(r))
-
-    def base(c: Candidate) -> float:
-        words = _words(c.text)
-        score = 2.0 * about[id(c)]
-        score += 1.0 if c.kind == "direct" else 0.0
-        score -= 0.8 if id(c) in echoed else 0.0
-        score += 0.4 if c.named else 0.0
-        score += 1.0 * (1.0 - c.paragraph / max(n_paras, 1))
-        if text_keys[id(c)] & _STRONG:
-            score += 0.6
-        if words < 6:
-            score -= 0.3  # a fragment says less than a statement
-        elif words > 60:
-            score -= 0.4  # a whole paragraph is not a quote a reader takes in at a glance
-        return score
-
-    scored = {id(c): base(c) for c in candidates}
-    chosen: list[Candidate] = []
-    pool = list(candidates)
-    while pool and len(chosen) < limit:
-        def total(c: Candidate) -> float:
-            s = scored[id(c)]
-            spk = _keys(c.speaker)
-            for p in chosen:
-                if spk and _overlap(spk, _keys(p.speaker)) >= 0.5:
-                    s -= 1.2
-            if len(chosen) == 1 and c.counter:
-                s += 0.8
-            return s
-
-        best = max(pool, key=total)
-        pool.remove(best)
-        keys = text_keys[id(best)]
-        # A paraphrase of a chosen quote (same words) adds nothing.
-        if any(_overlap(keys, text_keys[id(p)]) >= 0.45 for p in chosen):
-            continue
-        chosen.append(best)
-    return chosen
 
 
 def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MAX_QUOTES,

@@ -1,0 +1,175 @@
+"""The speech lexicon: Arabic speech verbs and the words around quotes, in folded spelling.
+
+What `digests.quotes` needs to read news Arabic: the speech verbs in their past, feminine, plural,
+present and participle forms (with و/ف prefixed), the complementizers إن/أن/بأن, and the word
+classes that end a speaker («في», «خلال», «للصحفيين», an object noun) or mark quote marks as a
+name or a slogan (صحيفة، وكالة، حملة، «بعنوان» …). Pure data and small lookups; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PAST_MASC = (
+    "قال اضاف اكد اوضح شدد اعلن دعا حض حث طالب اعتبر راي صرح اشار لفت افاد ذكر تابع اردف نفي"
+    " حذر كشف نقل ابلغ اعرب تساءل زعم لاحظ اختتم ختم علق اقر اعترف توقع هدد وعد ادعي استطرد"
+    " اكمل كتب غرد نوه جدد رد اشاد انتقد اتهم وصف طمان رجح استبعد المح شكك تعهد"
+).split()
+
+_PRESENT_STEMS = (
+    "قول ضيف ؤكد وضح شدد علن دعو حض حث طالب عتبر ري صرح شير لفت فيد ذكر تابع ردف نفي حذر كشف"
+    " نقل عرب تساءل زعم لاحظ ختتم علق قر عترف توقع هدد دعي ستطرد كمل كتب غرد نوه جدد رد"
+    " شيد نتقد تهم صف رجح ستبعد لمح شكك تعهد"
+).split()
+
+_PARTICIPLES = (
+    "مضيف مؤكد موكد موضح مشدد معتبر مشير لافت قائل متابع محذر معرب منوه مطالب داعي مستطرد"
+    " مردف متسائل مبين مجدد معلن مختتم ناقل كاشف مشيد مبدي مستنكر منتقد مطمئن مرحب معلق"
+    " مجيب مهدد متوعد متهم ناف نافي رافض واصف مذكر مستدرك"
+).split()
+
+# Verbs that are often nouns or non-speech («طالب لجوء», «ذكر الله»): their subject becomes the
+# "last speaker" only when speech follows.
+AMBIGUOUS = frozenset(
+    "طالب ذكر رد نقل كتب وصف وعد جدد تابع كشف ختم اختتم توقع لاحظ تعهد".split())
+
+# «قال X، …» sets a statement off with a comma as with «:» (these verbs only).
+SAY = frozenset("قال قالت اضاف اضافت تابع تابعت يقول تقول يضيف تضيف".split())
+
+SPEAKING = frozenset("متحدث متحدثا متحدثه متحدثين".split())
+
+# Passive or impersonal frames: «لم يتم كشف …» names nobody.
+IMPERSONAL = frozenset("يتم تم سيتم ويتم وتم".split())
+
+NEGATIONS = frozenset("لا ولا لم ولم لن ولن".split())
+
+# The writer's own fillers: «ويذكر أن …», «يشار إلى أن …».
+FILLERS = frozenset("يذكر ويذكر يشار ويشار".split())
+
+# Words that carry no speaker: the subject stops at any of them.
+STOP = frozenset((
+    "في خلال امام عبر علي على من عن مع الي الى حول بشان بخصوص يوم اليوم امس غدا الاحد الاثنين"
+    " الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ليله الليله ظهر عصر لدي لدى بعد قبل منذ"
+    " ان انه انها انهم انهما اننا اني بان بانه بانها بانهم بانهما باننا وان وانه وانها"
+    " الذي التي الذين اللذان اللتان بدوره بدورها ايضا كذلك اليوم بيان تصريح تصريحات مؤتمر"
+    " كلمه حديث مقابله لقاء رساله تغريده حسابه حسابها صفحته صفحتها انذاك حينها وقت امس"
+    " ما ماذا لا لم لن قد هذا هذه ذلك تلك هنا هناك نحو حوالي بينما حيث كما او ثم"
+    " الشهر الاسبوع السنه الماضي الماضيه المقبل المقبله الجاري"
+    " ردا تعليقا جوابا اجابه بقوله بقولها بقولهم بالقول البالغ البالغه قوله قولها قولهم قولهما قبيل عقب اثناء فور اثر عند بعيد وسط ضمن"
+).split())
+
+PREPOSITIONS = frozenset("الي الى علي على في من عن مع حول عبر بين لدي لدى".split())
+
+# Nouns that introduce a name in quote marks (paper, channel, campaign …), not speech.
+NAME_NOUNS = frozenset((
+    "صحيفه صحيفتي جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون راديو حمله حملات برنامج"
+    " كتاب فيلم مسلسل روايه عمليه عمليات مبادره منظمه جمعيه حركه حزب تنظيم جماعه ائتلاف"
+    " تحالف جبهه لواء كتيبه فصيل مؤتمر منتدي مهرجان معرض قمه اتفاق اتفاقيه خطه مشروع"
+    " قانون قرار وثيقه اعلان عنوان بعنوان وسم هاشتاغ هاشتاج شعار شعارات لافته لافتات"
+    " هتاف هتافات منصه تطبيق شركه مجموعه فرقه مركز معهد مؤسسه صندوق جائزه بطوله كاس"
+    " كتابه مقال مقاله تقرير دراسه ماركه علامه نادي فريق مسابقه مباراه اغنيه قصيده"
+    " مسرحيه عرض نشره صفحه حساب مدونه لقب اسم مسمي يسمي تسمي المسمي المسماه ملف"
+    " عملاق مطعم فندق سفينه حامله طائره صاروخ صواريخ منظومه نظام مناورات تمرين"
+).split())
+
+# Nouns after which quote marks hold a title or slogan whatever its length.
+TITLE_NOUNS = frozenset("عنوان بعنوان عنوانها عنوانه شعار شعارات وسم هاشتاغ هاشتاج لافته لافتات"
+                         " اسم باسم مسمي".split())
+
+# Nouns that name a medium or campaign even a few words before the quote marks.
+MEDIA_NOUNS = frozenset(
+    "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه حمله عمليه شعار عنوان بعنوان وسم هاشتاغ".split())
+
+SLOGAN_VERBS = frozenset("هتف هتفوا يهتفون مرددين رددوا رفعوا رافعين كتب كتبت حملت تحمل".split())
+
+ATTRIBUTION_PREPS = frozenset("بحسب حسب وبحسب وحسب وفق وفقا ووفق ووفقا بحسبما حسبما".split())
+
+COUNTER_CUES = frozenset(
+    "نفي نفت ينفي تنفي رد ردت يرد ترد ردا نافيا نافيه رفض رفضت يرفض ترفض المقابل بالمقابل"
+    " جهته جهتها جانبه جانبها بدوره بدورها انتقد انتقدت ندد نددت اتهم اتهمت".split())
+
+_HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+EDGE_PUNCT = "\"'“”«»„()[]{}.,،؛;:!?؟…-–—*#"
+
+def fold(word: str) -> str:
+    """A word in a comparable spelling: no harakat/tatweel, hamza forms as ا, ى→ي, ة→ه."""
+    word = unicodedata.normalize("NFKC", word)
+    word = _HARAKAT_RE.sub("", word)
+    word = word.translate(_FOLD_TABLE)
+    return word.strip(EDGE_PUNCT)
+
+_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                             "ؤ": "ؤ", "ی": "ي", "ک": "ك"})
+
+def _build_cues() -> dict[str, tuple[str, str]]:
+    """folded form -> (cue kind, gender): 'verb' (its subject follows) or 'part' (participle)."""
+    cues: dict[str, tuple[str, str]] = {}
+    for v in _PAST_MASC:
+        cues[v] = ("verb", "m")
+        fem = v[:-1] + "ت" if v[-1] in "اي" else v + "ت"
+        cues[fem] = ("verb", "f")
+        # «بحسب ما أوضحه»: the object pronoun of «ما» (only after «ما», see _find_cues).
+        cues.setdefault(v + "ه", ("verb", "m"))
+        # Plural «قالوا», «دعوا»: the subject is written before or is a pronoun.
+        cues.setdefault(v[:-1] + "وا" if v[-1] in "اي" else v + "وا", ("verb", "m"))
+    for s in _PRESENT_STEMS:
+        cues["ي" + s] = ("verb", "m")
+        cues["ت" + s] = ("verb", "f")
+        cues.setdefault("ي" + s + "ون", ("verb", "m"))
+    for p in _PARTICIPLES:
+        cues[p] = ("part", "m")
+        cues[p + "ا"] = ("part", "m")
+        cues[p + "ه"] = ("part", "f")
+    return cues
+
+_CUES = _build_cues()
+
+AFTER_MA_ONLY = frozenset(v + "ه" for v in _PAST_MASC) - frozenset(_PAST_MASC)
+
+def cue_of(raw: str) -> tuple[str, tuple[str, str] | None]:
+    """Folded token and its cue entry, trying without a leading و/ف/ل conjunction."""
+    norm = fold(raw)
+    hit = _CUES.get(norm)
+    if hit is None and len(norm) > 3 and norm[0] in "وف":
+        hit = _CUES.get(norm[1:])
+    return norm, hit
+
+def is_complementizer(norm: str) -> bool:
+    if norm.startswith("و") and len(norm) > 2:
+        norm = norm[1:]
+    if norm.startswith("ب") and norm[1:3] == "ان":
+        norm = norm[1:]
+    return norm in {"ان", "انه", "انها", "انهم", "انهما", "اننا", "اني", "انهن", "انكم", "انك"}
+
+def strip_prefix(word: str) -> str:
+    for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ك", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
+
+# Whom a statement was made to («قال للصحفيين»): never part of the speaker.
+ADDRESSEES = frozenset(
+    "للصحفيين للصحافيين للصحافه للاعلاميين للصحيفه للوكاله للقناه للموقع للتلفزيون للاذاعه"
+    " للمراسلين للحضور للجمهور للمشاركين للمسؤولين للنواب للطلاب للجنود للمحكمه للقاضي"
+    " لرويترز لفرانس لسكاي لبي لسي لوكاله لصحيفه لقناه لموقع لشبكه لمجله لاذاعه لتلفزيون"
+    " لمراسل لمراسله لمراسلنا لوكالات لراديو لمحطه".split())
+
+# Verbal nouns that open the object of «أكد/أعلن …» when no complement follows («أكد الوزير
+# وقوف بلاده …»): the speaker ends before them.
+OBJECT_NOUNS = frozenset(
+    "وقوف حرص رفض دعم اهميه ضروره استعداد التزام تمسك ترحيب تضامن موقف عزم رغبه"
+    " استمرار مواصله قدره نجاح فشل صحه تقارير التقارير"
+    " استعداده رفضه دعمه تمسكه حرصه قرار خطوه".split())
+
+# Conjunctions that open a new main clause inside a sentence («…، فيما قال الجيش إن …»).
+CLAUSE_CONJ = frozenset("فيما بينما وبينما كما وكما حين عندما بعدما ثم حيث".split())
+
+RELATIVES = frozenset("التي الذي الذين اللذين اللتين اللواتي".split())
+
+OBJECT_PRONOUNS = frozenset(
+    "عليه عليها عليهم له لها لهم لنا لي لك لكم منه منها اليه اليها اليهم عنه عنها عنهم".split())
+
+def strip_conj(norm: str) -> str:
+    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
