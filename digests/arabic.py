@@ -197,7 +197,10 @@ def _key_of(word: str) -> str:
     for rest, via_article in cands:
         if via_article:
             # The article form: strip when the bare word (with or without article) is at least
-            # as attested as the word itself; ties go to the article reading.
+            # as attested as the word itself; ties go to the article reading. A short rest must
+            # be attested with the article itself (والدي is not و+ال+دي, فاليري not ف+ال+يري).
+            if own and len(rest) <= 3 and not f.get("ال" + rest, 0):
+                continue
             s = _score(rest)
             rank = (s, 1, len(word) - len(rest))
             if len(word) - len(rest) > len(word) - len(longest_article or word):
