@@ -28,27 +28,29 @@ from dataclasses import dataclass
 from digests.arabic import sentences
 from digests.quote_rank import MAX_QUOTES, rank_quotes
 from digests.models import Quote, QuoteKind
+from digests.speakers import (
+    Speakers,
+    Tok,
+    antecedent,
+    opens_statement,
+    speaker_before,
+    subject,
+    tokens,
+)
 from digests.speech import (
-    ADDRESSEES,
     AFTER_MA_ONLY,
     AMBIGUOUS,
     ATTRIBUTION_PREPS,
     CLAUSE_CONJ,
     COUNTER_CUES,
-    EDGE_PUNCT,
     FILLERS,
     IMPERSONAL,
     MEDIA_NOUNS,
     NAME_NOUNS,
     NEGATIONS,
-    OBJECT_NOUNS,
-    OBJECT_PRONOUNS,
-    PREPOSITIONS,
     RELATIVES,
     SAY,
     SLOGAN_VERBS,
-    SPEAKING,
-    STOP,
     TITLE_NOUNS,
     cue_of,
     fold,
@@ -60,7 +62,6 @@ from digests.speech import (
 MAX_QUOTE_CHARS = 240
 MIN_QUOTE_WORDS = 4  # direct speech: shorter spans in quote marks are names or scare quotes
 MIN_REPORTED_WORDS = 3  # «أعلن الجيش أن الحادث "عمل مدبر"» is a whole statement
-MAX_SPEAKER_WORDS = 9
 TRIM_MARK = " …"
 
 MAX_NAME_WORDS = 6
@@ -71,16 +72,7 @@ _ATTRIBUTION_TAIL_RE = re.compile(
 # Words left dangling when the next speech cue cuts a statement («… في حين قال …»).
 _TRAILING_CONJ_RE = re.compile(
     r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
-_TOKEN_RE = re.compile(r"\S+")
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
-
-
-
-
-
-
-
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -102,14 +94,6 @@ class Candidate:
 
     def to_quote(self, max_chars: int = MAX_QUOTE_CHARS) -> Quote:
         return Quote(text=trim(self.text, max_chars), speaker=self.speaker, kind=self.kind)
-
-
-@dataclass(frozen=True)
-class _Tok:
-    start: int
-    end: int
-    raw: str
-    norm: str  # folded, one leading و/ف removed when that makes a known cue
 
 
 @dataclass
@@ -143,12 +127,6 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if _LETTER_RE.search(w))
 
 
-
-
-def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN_RE.finditer(text)]
-
-
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph (digests.arabic.sentences, located back in the text)."""
     spans = []
@@ -161,8 +139,6 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, start + len(sent)))
         pos = start + len(sent)
     return spans
-
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,8 +185,6 @@ def _preceding_words(text: str, pos: int, n: int) -> list[str]:
     return [fold(w) for w in words]
 
 
-
-
 def _is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
     """True when the quote marks at `start` hold a name or slogan, judged by the words before.
 
@@ -247,152 +221,11 @@ def _is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# Speakers
-
-
-
-
-def _skip_object(toks: list[_Tok], i: int) -> int:
-    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «عليه» after a verb (addressee, not subject)."""
-    while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES):
-        i += 1
-    if i < len(toks) and (toks[i].raw.startswith("لـ") or
-                          toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
-        opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
-        i += 1
-        while opened and i < len(toks):
-            if any(q in toks[i].raw for q in "\"“”«»"):
-                opened = False
-            i += 1
-    return i
-
-
-def _subject(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
-    """The speaker written from token `i` (before `limit`): up to a stop word or punctuation."""
-    i = _skip_object(toks, i)
-    j = i
-    while j < limit and j - i < MAX_SPEAKER_WORDS:
-        t = toks[j]
-        if t.raw[0] in "\"“«„" and j > i and {toks[j - 1].norm,
-                                                strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS:
-            # «وذكر موقع "ساينس ألرت" العلمي أن …»: the quoted name belongs to the speaker.
-            closing = None
-            for k in range(j, min(limit, j + 5)):
-                raw = toks[k].raw.rstrip("،,:.;؛")
-                if (k > j or len(raw) > 1) and raw.endswith(("\"", "”", "»")):
-                    closing = k
-                    break
-            if closing is None:
-                break
-            j = closing + 1
-            if toks[closing].raw[-1] in "،,:;؛.":
-                break
-            continue
-        if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm
-                or t.raw[0] in "\"“”«»„(" or t.norm.isdigit()
-                or t.norm in ADDRESSEES or t.norm.startswith(("بال", "كال"))
-                or t.raw.startswith("لـ")
-                or cue_of(t.raw)[1]):
-            break
-        if t.norm.startswith("ل") and t.norm[1:] in NAME_NOUNS:
-            break
-        if j > i and (t.norm in SPEAKING or t.norm in ATTRIBUTION_PREPS
-                      or (t.norm.startswith("است") and len(t.norm) >= 6)):
-            # «قالت ماي متحدثة في …», «قال نصرالله وفقا لما نقلته …», «أعلن النادي استكمال …»
-            break
-        if j == i and t.norm.startswith("لل"):
-            return "", i  # «وصفه للمرشد …»: a prepositional object, no speaker here
-        if t.raw.endswith(("اً", "ًا", "ً")):
-            break  # an accusative (tanween): the object of «اعتبر …», not the speaker
-        j += 1
-        if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
-            break
-    words = [toks[k].raw for k in range(i, j)]
-    speaker = " ".join(words).strip(EDGE_PUNCT + " ")
-    if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
-        speaker += '"'  # keep a quoted name whole: «جريدة "تايمز"»
-    return speaker, j
-
-
-def _speaker_before(toks: list[_Tok], verb: int, first: int = 0, *, max_words: int = 4) -> str:
-    """SVO: «روحاني قال لماكرون إن …», the named subject written before a verb."""
-    words: list[str] = []
-    k = verb - 1
-    while k >= first and len(words) < max_words:
-        t = toks[k]
-        if t.norm in {"قد", "وقد", "فقد", "لقد"} and k == verb - 1:  # «الوزارة قد أعلنت»
-            k -= 1
-            continue
-        if cue_of(t.raw)[1] is not None or t.norm in {"كان", "وكان", "كانت", "وكانت"}:
-            break
-        if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
-                                                   and is_complementizer(t.norm)):
-            return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
-        if any(q in t.raw for q in "\"“”«»") or (k == verb - 1 and t.norm in CLAUSE_CONJ):
-            return ""  # a quoted title or «عندما صرح»: no subject written before the verb
-        if t.norm in PREPOSITIONS or t.norm in RELATIVES:
-            # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
-            # relative clause, not a speaker.
-            return ""
-        if t.norm in STOP or is_complementizer(t.norm):
-            break
-        if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):
-            break  # «…، مارك كيميت، قال إن»: a comma right before the verb ends an apposition
-        words.insert(0, t.raw)
-        k -= 1
-    return " ".join(words).strip(EDGE_PUNCT + " ")
-
-
-def _antecedent(toks: list[_Tok], rel: int, first: int) -> str:
-    """The noun phrase (up to three words) just before the relative pronoun at `rel`."""
-    words: list[str] = []
-    k = rel - 1
-    while k >= first and len(words) < 3:
-        t = toks[k]
-        if (t.norm in STOP or t.norm in PREPOSITIONS or cue_of(t.raw)[1] is not None
-                or t.raw[-1] in "،,:."):
-            break
-        words.insert(0, t.raw)
-        k -= 1
-    return " ".join(words).strip(EDGE_PUNCT + " ")
-
-
-
-
-def _opens_statement(toks: list[_Tok], j: int, last: int) -> bool:
-    """After «قال X،»: does a statement start at token `j` (not «في بيان، إن …», not a date)?"""
-    t = toks[j]
-    if t.norm in STOP or t.norm in PREPOSITIONS or t.norm.isdigit() or not t.norm:
-        return False
-    if t.raw[0] in "\"“”«„(":
-        return False  # quote marks: direct speech, handled as such
-    # An «إن» or another cue a few words on means this was a parenthesis, not the statement.
-    return not any(is_complementizer(toks[m].norm) or cue_of(toks[m].raw)[1] is not None
-                   for m in range(j, min(last, j + 6)))
-
-
-class _Speakers:
-    """The named speakers so far, to resolve «وأضاف»/«مضيفةً» to the last one of that gender."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, str]] = []
-
-    def add(self, name: str, gender: str) -> None:
-        self.seen.append((name, gender))
-
-    def last(self, gender: str | None = None) -> str:
-        for name, g in reversed(self.seen):
-            if gender is None or g == gender:
-                return name
-        return self.seen[-1][0] if self.seen else ""
-
-
-# ---------------------------------------------------------------------------------------------
 # Finding
 
 
-def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
-               speakers: _Speakers, spans: Sequence[tuple[int, int]] = (),
+def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
+               speakers: Speakers, spans: Sequence[tuple[int, int]] = (),
                speech: Sequence[tuple[int, int]] = ()) -> list[_Cue]:
     """Speech cues of one sentence, in order, with their speakers resolved.
 
@@ -432,21 +265,21 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
         coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
                        and any(c.named for c in cues))
         if kind == "verb" and not content_open and not coordinated:
-            speaker, j = _subject(toks, k + 1, last)
+            speaker, j = subject(toks, k + 1, last)
             if norm in {"نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"}:
                 # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».
                 for m in range(k + 1, min(last, k + 8)):
                     if toks[m].norm == "عن":
-                        speaker, j = _subject(toks, m + 1, last)
+                        speaker, j = subject(toks, m + 1, last)
                         break
         elif kind == "verb" and content_open and (
                 prev in CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
-            speaker, j = _subject(toks, k + 1, last)  # a new main clause, its own speaker
+            speaker, j = subject(toks, k + 1, last)  # a new main clause, its own speaker
         elif kind == "verb" and content_open:
             # A verb inside reported speech: an SVO clause «X قال إن» re-attributes it, and
             # «…، وتابع أن …» starts the same speaker's next statement; other verbs are speech.
             follows = k + 1 < last and is_complementizer(toks[k + 1].norm)
-            before = _speaker_before(toks, k)
+            before = speaker_before(toks, k)
             if t.norm.startswith("و") and follows:
                 speaker = ""
             elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
@@ -460,7 +293,7 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
             if k + 1 < last and toks[k + 1].norm in {"ما", "لما"}:
                 k += 1
                 continue
-            speaker, j = _subject(toks, k + 1, last)
+            speaker, j = subject(toks, k + 1, last)
         # Where does the speech start? After إن/أن/«:» within a few words.
         content_start: int | None = None
         if t.raw.endswith(":"):
@@ -484,7 +317,7 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
                 if m > k and cue_of(tm.raw)[1] is not None:
                     break
         if (content_start is None and kind == "verb" and speaker and strip_conj(norm) in SAY
-                and j < last and toks[j - 1].raw.endswith("،") and _opens_statement(toks, j, last)):
+                and j < last and toks[j - 1].raw.endswith("،") and opens_statement(toks, j, last)):
             content_start = toks[j - 1].end  # «وقال الوزير، الوضع صعب»: a comma like «:»
         if kind == "prep":
             content_start = None  # «بحسب X» attributes, it does not introduce speech
@@ -494,11 +327,11 @@ def _find_cues(para: str, toks: list[_Tok], sent: tuple[int, int],
             continue
         if not speaker and kind == "verb" and prev in RELATIVES:
             # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
-            speaker = _antecedent(toks, k - 1, first)
+            speaker = antecedent(toks, k - 1, first)
         elif (not speaker and kind == "verb" and not content_open
               and not t.norm.startswith(("و", "ف"))):
             # SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …».
-            speaker = _speaker_before(toks, k, first, max_words=6)
+            speaker = speaker_before(toks, k, first, max_words=6)
         if speaker:
             # An attribution («بحسب X») or an ambiguous verb without speech names no speaker
             # that a later «وأضاف» could mean.
@@ -528,7 +361,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         candidate without any speaker in sight is dropped.
     """
     out: list[Candidate] = []
-    speakers = _Speakers()
+    speakers = Speakers()
     carried = False
     last_para_had_quote = False
     for pi, para in enumerate(paragraphs):
@@ -537,7 +370,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         speech = [(a, b) for a, b in spans if _words(para[a:b]) >= MIN_QUOTE_WORDS
                   and ((started_open and a == 0) or not _is_name_or_slogan(para, a, b))]
         carried = left_open
-        toks = _tokens(para)
+        toks = tokens(para)
         para_quotes: list[Candidate] = []
         direct_done: set[tuple[int, int]] = set()
         for sent in _sentences(para):
@@ -598,8 +431,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     return out
 
 
-def _direct_speaker(para: str, toks: list[_Tok], cues: list[_Cue], a: int, b: int, s1: int,
-                    speakers: _Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
+def _direct_speaker(para: str, toks: list[Tok], cues: list[_Cue], a: int, b: int, s1: int,
+                    speakers: Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
     """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
     before = [c for c in cues if toks[c.tok].start < a]
     if before:

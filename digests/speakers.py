@@ -1,0 +1,183 @@
+"""Who is speaking: the speaker as written around a speech verb in news Arabic.
+
+The subject written after the verb (VSO, «قال وزير الخارجية سامي الحسن»), up to a stop word,
+punctuation, an addressee («للصحفيين»), an object («وقوف بلاده») or another verb; the subject
+written before it (SVO, «روحاني قال لماكرون إن»); the noun a relative clause describes («الشهود
+الذين قالوا»); and `Speakers`, the named speakers so far, so that «وأضاف»/«مضيفةً» find the last
+one of their grammatical gender. Pure functions over the words of one paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digests.speech import (
+    ADDRESSEES,
+    ATTRIBUTION_PREPS,
+    CLAUSE_CONJ,
+    EDGE_PUNCT,
+    MEDIA_NOUNS,
+    NAME_NOUNS,
+    OBJECT_NOUNS,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    RELATIVES,
+    SPEAKING,
+    STOP,
+    cue_of,
+    fold,
+    is_complementizer,
+    strip_prefix,
+)
+
+MAX_SPEAKER_WORDS = 9
+_TOKEN_RE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A whitespace-separated word with its offsets and folded form."""
+
+    start: int
+    end: int
+    raw: str
+    norm: str  # folded, one leading و/ف removed when that makes a known cue
+
+
+def tokens(text: str) -> list[Tok]:
+    """The words of a paragraph with their offsets."""
+    return [Tok(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN_RE.finditer(text)]
+
+
+def _skip_object(toks: list[Tok], i: int) -> int:
+    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «عليه» after a verb (addressee, not subject)."""
+    while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES):
+        i += 1
+    if i < len(toks) and (toks[i].raw.startswith("لـ") or
+                          toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
+        opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
+        i += 1
+        while opened and i < len(toks):
+            if any(q in toks[i].raw for q in "\"“”«»"):
+                opened = False
+            i += 1
+    return i
+
+
+def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
+    """The speaker written from token `i` (before `limit`): up to a stop word or punctuation."""
+    i = _skip_object(toks, i)
+    j = i
+    while j < limit and j - i < MAX_SPEAKER_WORDS:
+        t = toks[j]
+        if t.raw[0] in "\"“«„" and j > i and {toks[j - 1].norm,
+                                                strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS:
+            # «وذكر موقع "ساينس ألرت" العلمي أن …»: the quoted name belongs to the speaker.
+            closing = None
+            for k in range(j, min(limit, j + 5)):
+                raw = toks[k].raw.rstrip("،,:.;؛")
+                if (k > j or len(raw) > 1) and raw.endswith(("\"", "”", "»")):
+                    closing = k
+                    break
+            if closing is None:
+                break
+            j = closing + 1
+            if toks[closing].raw[-1] in "،,:;؛.":
+                break
+            continue
+        if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm
+                or t.raw[0] in "\"“”«»„(" or t.norm.isdigit()
+                or t.norm in ADDRESSEES or t.norm.startswith(("بال", "كال"))
+                or t.raw.startswith("لـ")
+                or cue_of(t.raw)[1]):
+            break
+        if t.norm.startswith("ل") and t.norm[1:] in NAME_NOUNS:
+            break
+        if j > i and (t.norm in SPEAKING or t.norm in ATTRIBUTION_PREPS
+                      or (t.norm.startswith("است") and len(t.norm) >= 6)):
+            # «قالت ماي متحدثة في …», «قال نصرالله وفقا لما نقلته …», «أعلن النادي استكمال …»
+            break
+        if j == i and t.norm.startswith("لل"):
+            return "", i  # «وصفه للمرشد …»: a prepositional object, no speaker here
+        if t.raw.endswith(("اً", "ًا", "ً")):
+            break  # an accusative (tanween): the object of «اعتبر …», not the speaker
+        j += 1
+        if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
+            break
+    words = [toks[k].raw for k in range(i, j)]
+    speaker = " ".join(words).strip(EDGE_PUNCT + " ")
+    if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
+        speaker += '"'  # keep a quoted name whole: «جريدة "تايمز"»
+    return speaker, j
+
+
+def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int = 4) -> str:
+    """SVO: «روحاني قال لماكرون إن …», the named subject written before a verb."""
+    words: list[str] = []
+    k = verb - 1
+    while k >= first and len(words) < max_words:
+        t = toks[k]
+        if t.norm in {"قد", "وقد", "فقد", "لقد"} and k == verb - 1:  # «الوزارة قد أعلنت»
+            k -= 1
+            continue
+        if cue_of(t.raw)[1] is not None or t.norm in {"كان", "وكان", "كانت", "وكانت"}:
+            break
+        if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
+                                                   and is_complementizer(t.norm)):
+            return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
+        if any(q in t.raw for q in "\"“”«»") or (k == verb - 1 and t.norm in CLAUSE_CONJ):
+            return ""  # a quoted title or «عندما صرح»: no subject written before the verb
+        if t.norm in PREPOSITIONS or t.norm in RELATIVES:
+            # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
+            # relative clause, not a speaker.
+            return ""
+        if t.norm in STOP or is_complementizer(t.norm):
+            break
+        if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):
+            break  # «…، مارك كيميت، قال إن»: a comma right before the verb ends an apposition
+        words.insert(0, t.raw)
+        k -= 1
+    return " ".join(words).strip(EDGE_PUNCT + " ")
+
+
+def antecedent(toks: list[Tok], rel: int, first: int) -> str:
+    """The noun phrase (up to three words) just before the relative pronoun at `rel`."""
+    words: list[str] = []
+    k = rel - 1
+    while k >= first and len(words) < 3:
+        t = toks[k]
+        if (t.norm in STOP or t.norm in PREPOSITIONS or cue_of(t.raw)[1] is not None
+                or t.raw[-1] in "،,:."):
+            break
+        words.insert(0, t.raw)
+        k -= 1
+    return " ".join(words).strip(EDGE_PUNCT + " ")
+
+
+def opens_statement(toks: list[Tok], j: int, last: int) -> bool:
+    """After «قال X،»: does a statement start at token `j` (not «في بيان، إن …», not a date)?"""
+    t = toks[j]
+    if t.norm in STOP or t.norm in PREPOSITIONS or t.norm.isdigit() or not t.norm:
+        return False
+    if t.raw[0] in "\"“”«„(":
+        return False  # quote marks: direct speech, handled as such
+    # An «إن» or another cue a few words on means this was a parenthesis, not the statement.
+    return not any(is_complementizer(toks[m].norm) or cue_of(toks[m].raw)[1] is not None
+                   for m in range(j, min(last, j + 6)))
+
+
+class Speakers:
+    """The named speakers so far, to resolve «وأضاف»/«مضيفةً» to the last one of that gender."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str]] = []
+
+    def add(self, name: str, gender: str) -> None:
+        self.seen.append((name, gender))
+
+    def last(self, gender: str | None = None) -> str:
+        for name, g in reversed(self.seen):
+            if gender is None or g == gender:
+                return name
+        return self.seen[-1][0] if self.seen else ""
