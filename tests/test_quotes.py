@@ -14,7 +14,6 @@ from digests.quotes import (
     Candidate,
     find_quotes,
     key_quotes,
-    rank_quotes,
     trim,
 )
 
@@ -167,38 +166,6 @@ def test_attributions_and_fillers_are_not_quotes() -> None:
 
 def test_a_quote_needs_a_speaker_in_sight() -> None:
     assert find_quotes(['وجاء في اللافتة المعلقة "كل الطرق تؤدي إلى المدينة القديمة".']) == []
-
-
-# --- ranking -----------------------------------------------------------------------------------
-
-def _cand(text: str, speaker: str, paragraph: int, kind: str = "direct",
-          counter: bool = False) -> Candidate:
-    return Candidate(text=text, speaker=speaker, kind=kind,  # type: ignore[arg-type]
-                     paragraph=paragraph, start=0, named=True, counter=counter, context=text)
-
-
-def test_ranking_prefers_the_headline_claim_then_another_voice() -> None:
-    cands = [
-        _cand("الطقس كان جميلا في العاصمة طوال الأسبوع الماضي", "المتحدث", 1),
-        _cand("قررنا رفع أسعار الوقود بنسبة عشرة في المئة من الشهر المقبل", "وزير الطاقة", 2),
-        _cand("سنواصل دراسة أثر القرار على الأسر الفقيرة في كل المحافظات", "وزير الطاقة", 3),
-        _cand("هذا القرار ظالم وسندعو إلى إضراب عام في كل القطاعات", "النقابات", 4,
-              counter=True),
-    ]
-    ranked = rank_quotes(cands, "الحكومة ترفع أسعار الوقود عشرة في المئة")
-    assert ranked[0].speaker == "وزير الطاقة" and "أسعار الوقود" in ranked[0].text
-    assert ranked[1].speaker == "النقابات"
-    assert len(ranked) == 3
-
-
-def test_ranking_prefers_direct_speech_over_its_paraphrase() -> None:
-    cands = [
-        _cand("الحكومة لن تقبل بأي شروط جديدة على الاتفاق", "الرئيس", 0, kind="reported"),
-        _cand("لن نقبل بأي شروط جديدة على الاتفاق مهما كانت", "الرئيس", 3),
-    ]
-    ranked = rank_quotes(cands, "الرئيس يرفض شروطا جديدة على الاتفاق")
-    assert ranked[0].kind == "direct"
-    assert len(ranked) == 1  # the paraphrase adds nothing
 
 
 def test_trim_marks_cut_quotes() -> None:

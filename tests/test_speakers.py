@@ -1,0 +1,42 @@
+"""digests.speakers: the speaker as written around a speech verb."""
+
+from __future__ import annotations
+
+from digests.speakers import Speakers, antecedent, speaker_before, subject, tokens
+
+
+def _after(text: str) -> str:
+    toks = tokens(text)
+    return subject(toks, 1, len(toks))[0]  # the verb is the first word
+
+
+def test_subject_after_the_verb() -> None:
+    assert _after("قال الرئيس الفرنسي إيمانويل ماكرون، إن") == "الرئيس الفرنسي إيمانويل ماكرون"
+    assert _after("وقالت الرئاسة الفرنسية في بيان لها مساء اليوم") == "الرئاسة الفرنسية"
+    assert _after("وقال للصحفيين رئيس البعثة إن") == "رئيس البعثة"
+    assert _after('وقال لـ"سكاي نيوز عربية" المحلل السياسي سامر إن') == "المحلل السياسي سامر"
+    assert _after("وأكد الوزير وقوف بلاده مع") == "الوزير"
+    assert _after("وقالت ماي متحدثة في البرلمان") == "ماي"
+    assert _after("وأعلن النادي استكمال إجراءات التعاقد") == "النادي"
+    assert _after("وقال نصرالله وفقا لما نقلته الوكالة") == "نصرالله"
+    assert _after('وذكر موقع "ساينس ألرت" العلمي أن') == 'موقع "ساينس ألرت" العلمي'
+    assert _after("وقال إن") == ""
+
+
+def test_subject_before_the_verb_and_relative_antecedents() -> None:
+    toks = tokens("وأضافت أن روحاني قال لماكرون إن")
+    assert speaker_before(toks, 3) == "روحاني"
+    toks = tokens("في تقرير إلى أدلة متزايدة تشير إلى أن")
+    assert speaker_before(toks, 5) == ""  # the object of a preposition
+    toks = tokens("واستمعت المحكمة إلى الشهود الذين قالوا إنهم")
+    assert antecedent(toks, 4, 0) == "الشهود"
+
+
+def test_speakers_by_gender() -> None:
+    speakers = Speakers()
+    assert speakers.last() == ""
+    speakers.add("الوزيرة هدى سالم", "f")
+    speakers.add("المدير أحمد ناصر", "m")
+    assert speakers.last("f") == "الوزيرة هدى سالم"
+    assert speakers.last("m") == "المدير أحمد ناصر"
+    assert speakers.last() == "المدير أحمد ناصر"
