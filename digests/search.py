@@ -37,7 +37,7 @@ from digests.arabic import (
     run_keys,
     surface_pattern,
 )
-from digests.models import Article, SearchHit, parse_iso
+from digests.models import Article, SearchHit, iso, parse_iso
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row, digest_from_row
 
@@ -401,9 +401,9 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     newest articles holding two of them (the one, for a one-term title); each is scored by the
     weight of the salient terms it shares — double in its title — times a gentle age factor, and
     must share at least one in its title. The article itself and articles with the same title are
-    left out. "Earlier": published before `before` (default: the article's own date) and, when
-    `before` is not given, stored before it. No bm25 and no vocabulary scan: it runs at ingest and
-    stays fast on a million articles.
+    left out. "Earlier": stored before it (a smaller id; ids grow with ingest time) and published
+    before `before` (default: the article's own date). No bm25 and no vocabulary scan: it runs at
+    ingest and stays fast on a million articles.
     """
     keys = [k for k in dict.fromkeys(analyze(article.title)) if k not in STOP_WORDS and len(k) > 1]
     weight = {k: math.log(1e6 / (1.0 + key_frequency(k))) for k in keys}
@@ -415,14 +415,17 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     else:
         pairs = [(a, b) for i, a in enumerate(salient) for b in salient[i + 1:]]
         expr = " OR ".join(f"({_quote(a)} AND {_quote(b)})" for a, b in pairs)
-    bound = article.id if before is None else 1 << 62
+    bound = article.id  # stored before it: ids grow with ingest time
     cutoff = before or article.published_at
+    # The date filter sits inside the limit, so an old article (a backfill) still finds its own
+    # earlier coverage beneath newer matches.
+    dated = " and a.published_at < ?" if cutoff is not None else ""
     rows = db.execute(
-        f"""select c.id, c.title_keys, c.body_keys, a.published_at, a.title from (
-              select rowid as id, title_keys, body_keys from {FTS_TABLE}
-              where {FTS_TABLE} match ? and rowid != ? and rowid < ?
-              order by rowid desc limit {RELATED_CANDIDATES}
-            ) c join articles a on a.id = c.id""", [expr, article.id, bound]).fetchall()
+        f"""select f.rowid, f.title_keys, f.body_keys, a.published_at, a.title
+            from {FTS_TABLE} f join articles a on a.id = f.rowid
+            where {FTS_TABLE} match ? and f.rowid != ? and f.rowid < ?{dated}
+            order by f.rowid desc limit {RELATED_CANDIDATES}""",
+        [expr, article.id, bound, *([iso(cutoff)] if cutoff is not None else [])]).fetchall()
     ref = cutoff or datetime.now(timezone.utc)
     ranked = []
     for article_id, title_keys, body_keys, published, title in rows:
