@@ -264,7 +264,7 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         j = k + 1
         coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
                        and any(c.named for c in cues))
-        if kind == "verb" and not content_open and not coordinated:
+        if kind == "verb" and not content_open and not coordinated and not t.raw.endswith(":"):
             speaker, j = subject(toks, k + 1, last)
             if norm in {"نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"}:
                 # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».

@@ -65,23 +65,28 @@ def _skip_object(toks: list[Tok], i: int) -> int:
     return i
 
 
+def _closing(toks: list[Tok], j: int, limit: int) -> int | None:
+    """The token that closes the quote mark opening token `j` (within five words), or None."""
+    for k in range(j, min(limit, j + 5)):
+        raw = toks[k].raw.rstrip("،,:.;؛")
+        if (k > j or len(raw) > 1) and raw.endswith(("\"", "”", "»")):
+            return k
+    return None
+
+
 def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
     """The speaker written from token `i` (before `limit`): up to a stop word or punctuation."""
     i = _skip_object(toks, i)
     j = i
     while j < limit and j - i < MAX_SPEAKER_WORDS:
         t = toks[j]
-        if t.raw[0] in "\"“«„" and j > i and {toks[j - 1].norm,
-                                                strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS:
-            # «وذكر موقع "ساينس ألرت" العلمي أن …»: the quoted name belongs to the speaker.
-            closing = None
-            for k in range(j, min(limit, j + 5)):
-                raw = toks[k].raw.rstrip("،,:.;؛")
-                if (k > j or len(raw) > 1) and raw.endswith(("\"", "”", "»")):
-                    closing = k
-                    break
-            if closing is None:
-                break
+        closing = _closing(toks, j, limit) if t.raw[0] in "\"“«„" else None
+        if closing is not None and (
+                (j > i and {toks[j - 1].norm, strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS)
+                or (j == i and closing - j < 4 and closing + 1 < limit
+                    and is_complementizer(toks[closing + 1].norm))):
+            # «وذكر موقع "ساينس ألرت" العلمي أن …», «وقالت "موزيلا" إن …»: a quoted name is
+            # (part of) the speaker.
             j = closing + 1
             if toks[closing].raw[-1] in "،,:;؛.":
                 break

@@ -40,3 +40,9 @@ def test_speakers_by_gender() -> None:
     assert speakers.last("f") == "الوزيرة هدى سالم"
     assert speakers.last("m") == "المدير أحمد ناصر"
     assert speakers.last() == "المدير أحمد ناصر"
+
+
+def test_quoted_names_as_speakers_and_more_stops() -> None:
+    assert _after('وقالت "موزيلا فايرفوكس" إن المتصفح') == "موزيلا فايرفوكس"
+    assert _after("قالوا طوال أشهر بأن") == ""
+    assert _after("وأضاف لاعب وسط منتخب إيطاليا السابق:") == "لاعب وسط منتخب إيطاليا السابق"
