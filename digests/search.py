@@ -22,8 +22,8 @@ import logging
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
@@ -58,10 +58,10 @@ class SearchResult:
     """A page of search hits, best first.
 
     `total` counts every matching article (before folding stories; a very common topic's count
-    stops at COUNT_CAP); `terms` are the analyzed keys
-    searched; `mode` is "phrase" (all words in order), "all" (all words, any order: the phrase
-    found nothing) or "none"; `message` explains an empty or fallback answer (Arabic / English);
-    `suggestions` are nearby topics from the index when nothing was found.
+    stops at COUNT_CAP); `terms` are the analyzed keys searched; `mode` is "phrase" (all words in
+    order), "all" (all words, any order: the phrase found nothing) or "none"; `message` explains
+    an empty or fallback answer (Arabic / English); `suggestions` are nearby topics from the index
+    when nothing was found.
     """
 
     hits: tuple[SearchHit, ...]
@@ -224,9 +224,11 @@ def _candidates(db: sqlite_utils.Database, expr: str, k: int,
     in_title = {r[0] for r in db.execute(
         f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
         [f"title_keys : ({expr})", floor]).fetchall()}
-    marks = ",".join("?" * k)
-    rows = db.execute(f"select a.id, 1.0 / {_AGE}, a.story_id from articles a"
-                      f" where a.id in ({marks})", [_now_sql(now), *probe[:k]]).fetchall()
+    rows = []
+    for chunk in _chunks(probe[:k]):
+        rows += db.execute(f"select a.id, 1.0 / {_AGE}, a.story_id from articles a"
+                           f" where a.id in ({','.join('?' * len(chunk))})",
+                           [_now_sql(now), *chunk]).fetchall()
     scored = [(aid, (TITLE_WEIGHT if aid in in_title else BODY_WEIGHT) * inv_age, story)
               for aid, inv_age, story in rows]
     total = int(db.execute(
@@ -312,16 +314,24 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         text = (row.get("title") or "") + "\n" + (row.get("body") or row.get("summary") or "")
         hits.append(SearchHit(digest=digest_from_row(row), score=round(score, 6),
                               matched=tuple(matched_words(text, plan.terms))))
+    log.debug("search terms=%s mode=%s total=%s hits=%s", " ".join(plan.terms), mode, total,
+              len(hits))
     return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode)
 
 
+def _chunks(ids: list[int], size: int = 5000) -> list[list[int]]:
+    """Id lists small enough for one `in (...)` (SQLite caps bound parameters)."""
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
 def _rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, dict[str, Any]]:
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    cur = db.execute(f"{ARTICLE_SELECT} where articles.id in ({marks})", ids)
-    names = [d[0] for d in cur.description]
-    return {row[0]: dict(zip(names, row)) for row in cur.fetchall()}
+    out: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        cur = db.execute(f"{ARTICLE_SELECT} where articles.id in ({','.join('?' * len(chunk))})",
+                         chunk)
+        names = [d[0] for d in cur.description]
+        out.update((row[0], dict(zip(names, row))) for row in cur.fetchall())
+    return out
 
 
 # --- suggestions and related coverage -----------------------------------------------------

@@ -152,6 +152,23 @@ def test_common_topics_rank_title_matches_and_recent_first(database: Database,
     assert everything.total == 7 and ids(everything)[:2] == [5, 3]
 
 
+def test_id_lists_are_chunked_for_sqlite(database: Database,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import digests.search as search_module
+
+    for i in range(1, 8):
+        add(database, i, f"خبر {i} عن دمشق", "دمشق", days_ago=i)
+    whole = search(database.db, "دمشق", now=NOW, limit=40_000)  # more than SQLite's 32,766
+    assert len(whole.hits) == 7
+    monkeypatch.setattr(search_module, "CANDIDATES", 2)  # the common-topic path
+    common = search(database.db, "دمشق", now=NOW, limit=3, offset=2)
+    original = search_module._chunks
+    monkeypatch.setattr(search_module, "_chunks", lambda ids: original(ids, 2))
+    assert ids(search(database.db, "دمشق", now=NOW, limit=7)) == ids(whole)
+    assert ids(search(database.db, "دمشق", now=NOW, limit=3, offset=2)) == ids(common)
+    assert len(common.hits) == 3
+
+
 def test_index_follows_update_and_delete(db: Database) -> None:
     with db.transaction() as conn:
         conn.execute("update articles set title = ?, body = ? where id = 1",
