@@ -48,6 +48,7 @@ from digests.speech import (
     MEDIA_NOUNS,
     NAME_NOUNS,
     NEGATIONS,
+    NOT_SPEAKERS,
     RELATIVES,
     SAY,
     SLOGAN_VERBS,
@@ -419,7 +420,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if any(start <= a < start + len(text) + 1 and _words(para[a:b]) >= MIN_QUOTE_WORDS
                        for a, b in spans) or text[0] in "\"“”«„":
                     continue
-                if not cue.speaker:
+                if not cue.speaker or _is_data(cue.speaker):
                     continue
                 para_quotes.append(Candidate(text=text, speaker=cue.speaker, kind="reported",
                                              paragraph=pi, start=start,
@@ -429,6 +430,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
     return out
+
+
+def _is_data(speaker: str) -> bool:
+    """«تشير الأرقام إلى أن …»: figures, estimates and pictures state facts, nobody speaks."""
+    first = fold(speaker.split()[0]) if speaker.split() else ""
+    return strip_prefix(first) in NOT_SPEAKERS or first in NOT_SPEAKERS
 
 
 def _direct_speaker(para: str, toks: list[Tok], cues: list[_Cue], a: int, b: int, s1: int,

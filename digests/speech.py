@@ -42,6 +42,9 @@ SPEAKING = frozenset("متحدث متحدثا متحدثه متحدثين".split
 # Passive or impersonal frames: «لم يتم كشف …» names nobody.
 IMPERSONAL = frozenset("يتم تم سيتم ويتم وتم".split())
 
+# Subjects that state facts rather than speak («تشير الأرقام إلى أن», «أظهرت الصور أن»).
+NOT_SPEAKERS = frozenset(
+    "احصاءات احصائيات ارقام تقديرات مؤشرات معطيات نتائج صور لقطات مشاهد".split())
 NEGATIONS = frozenset("لا ولا لم ولم لن ولن".split())
 
 # The writer's own fillers: «ويذكر أن …», «يشار إلى أن …».

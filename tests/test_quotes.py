@@ -277,3 +277,9 @@ def test_a_comma_after_the_speaker_sets_off_a_statement() -> None:
     got = [(c.speaker, c.text) for c in find_quotes(paras)]
     assert got == [("رئيس البلدية", "الوضع في الأحياء الشرقية تحسن كثيرا منذ الأمس"),
                    ("رئيس البلدية", "المياه عادت إلى كل الأحياء")]
+
+
+def test_figures_state_facts_nobody_speaks() -> None:
+    paras = ["وتشير الإحصاءات إلى أن الفريق سجل خمسين هدفا في ثلاثين مباراة هذا الموسم.",
+             "وأظهرت الأرقام أن الصادرات تراجعت بنسبة عشرة في المئة خلال الربع الأول."]
+    assert find_quotes(paras) == []
