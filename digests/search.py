@@ -125,7 +125,12 @@ def plan_query(query: str) -> QueryPlan:
 
     Stop-words at either end are dropped (inside a phrase they stay: «مجلس الأمن الدولي»).
     """
-    keys = analyze(query[:4000])[:MAX_QUERY_WORDS]
+    keys: list[str] = []
+    for k in analyze(query[:4000]):
+        if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a long phrase
+            keys.append(k)
+        if len(keys) == MAX_QUERY_WORDS:
+            break
     while keys and keys[0] in STOP_WORDS:
         keys.pop(0)
     while keys and keys[-1] in STOP_WORDS:
