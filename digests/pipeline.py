@@ -201,10 +201,26 @@ def _new_entries(db: Database, source: Source, entries: list[FeedEntry]) -> tupl
     return fresh, known
 
 
-async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher,
-                       extractor: _Extractor, source: Source, now: datetime, clock: _Clock
-                       ) -> SourceReport:
-    first_poll = source.last_success_at is None
+@dataclass
+class _SourceWork:
+    """A source whose feed changed: its new entries wait to be stored."""
+
+    source: Source
+    feed: FetchResult
+    entries: int
+    fresh: list[FeedEntry]
+    known: int
+    first_poll: bool
+    waiting: int = 0
+    new: int = 0
+    duplicates: int = 0
+    pages_failed: int = 0
+    store_errors: list[str] = field(default_factory=list)
+
+
+async def _read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: Source,
+                     now: datetime, clock: _Clock) -> SourceReport | _SourceWork:
+    """Fetch and parse one feed: a final report (failed, 304) or the entries to store."""
     started = time.perf_counter()
     try:
         feed = await fetcher.fetch(source.url, etag=source.etag,
@@ -222,70 +238,55 @@ async def _poll_source(db: Database, settings: Settings, fetcher: Fetcher,
         return _failed(db, settings, source, now,
                        f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None)
     fresh, known = _new_entries(db, source, entries)
-    # Oldest first (by the feed's date; undated entries last, in feed order), so stories and
-    # related links see the coverage in the order it appeared. Pages are fetched concurrently
-    # in that order and each article is stored as soon as it and those before it are ready,
-    # so storing overlaps fetching and extraction.
-    fresh.sort(key=lambda e: iso(e.published_at) or "~")
-    pending: deque[asyncio.Future[_Fetched]] = deque()
-    for entry in fresh:
-        if settings.fetch_pages:
-            pending.append(asyncio.ensure_future(
-                _fetch_page(fetcher, extractor, entry, len(fresh), clock)))
-        else:
-            done: asyncio.Future[_Fetched] = asyncio.get_running_loop().create_future()
-            done.set_result(_Fetched(entry, None, "جلب الصفحات معطل / page fetching disabled",
-                                     None, None))
-            pending.append(done)
-    new = duplicates = pages_failed = 0
-    store_errors: list[str] = []
-    try:
-        while pending:
-            item = await pending[0]
-            pending.popleft()  # drop the page as soon as it is stored
-            page_date = item.page.published_at if item.page else None
-            published = item.entry.published_at or page_date
-            backfill = first_poll or (published is not None and published < now - PUSH_WINDOW)
-            started = time.perf_counter()
-            try:
-                with db.transaction() as sql:
-                    result = archive.store_article(
-                        sql, source_id=source.id, entry=item.entry, page=item.page, now=now,
-                        page_error=item.error, page_etag=item.etag,
-                        page_last_modified=item.last_modified)
-                    if result.article is not None:
-                        run_steps(sql, result.article,
-                                  StoreContext(now, settings, backfill=backfill))
-            except Exception as exc:  # a failing step rolls back this article only
-                log.exception("article not stored source=%s url=%s", source.id, item.entry.url)
-                store_errors.append(f"{item.entry.url}: {type(exc).__name__}: {exc}")
-                continue
-            finally:
-                clock.store += time.perf_counter() - started
-                # Let other sources' requests move between stores: a long store phase must not
-                # starve them into timeouts.
-                await asyncio.sleep(0)
-            if result.outcome == "stored":
-                new += 1
-                pages_failed += item.page is None
-            elif result.outcome == "duplicate":
-                duplicates += 1
-            else:
-                known += 1
-    finally:
-        for future in pending:  # a crash above must not leave page fetches running
-            future.cancel()
+    return _SourceWork(source, feed, len(entries), fresh, known,
+                       first_poll=source.last_success_at is None)
+
+
+def _finish(db: Database, settings: Settings, work: _SourceWork, now: datetime
+            ) -> SourceReport:
+    """Record a source whose entries are all stored (or failed to store) and report it."""
     # After a store error the feed's validators are not kept, so the next poll reads the whole
     # feed again and retries the entries that did not make it (stored ones are skipped).
-    report = _succeeded(db, settings, source, now, feed, "new" if new else "unchanged",
-                        keep_validators=not store_errors)
+    done = _succeeded(db, settings, work.source, now, work.feed,
+                      "new" if work.new else "unchanged", keep_validators=not work.store_errors)
     error = None
-    if store_errors:
-        error = (f"تعذر حفظ {len(store_errors)} خبرًا / {len(store_errors)} articles not stored: "
-                 + "; ".join(store_errors[:3]))
-    return SourceReport(source.id, source.name, source.url, report.status, entries=len(entries),
-                        new=new, known=known, duplicates=duplicates, pages_failed=pages_failed,
-                        error=error, next_poll_at=report.next_poll_at)
+    if work.store_errors:
+        error = (f"تعذر حفظ {len(work.store_errors)} خبرًا / {len(work.store_errors)} articles "
+                 "not stored: " + "; ".join(work.store_errors[:3]))
+    return SourceReport(work.source.id, work.source.name, work.source.url, done.status,
+                        entries=work.entries, new=work.new, known=work.known,
+                        duplicates=work.duplicates, pages_failed=work.pages_failed,
+                        error=error, next_poll_at=done.next_poll_at)
+
+
+def _store_one(db: Database, settings: Settings, work: _SourceWork, item: _Fetched,
+               now: datetime, clock: _Clock) -> None:
+    """Store one article with its processing steps in one transaction; count the outcome."""
+    page_date = item.page.published_at if item.page else None
+    published = item.entry.published_at or page_date
+    backfill = work.first_poll or (published is not None and published < now - PUSH_WINDOW)
+    started = time.perf_counter()
+    try:
+        with db.transaction() as sql:
+            result = archive.store_article(
+                sql, source_id=work.source.id, entry=item.entry, page=item.page, now=now,
+                page_error=item.error, page_etag=item.etag,
+                page_last_modified=item.last_modified)
+            if result.article is not None:
+                run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
+    except Exception as exc:  # a failing step rolls back this article only
+        log.exception("article not stored source=%s url=%s", work.source.id, item.entry.url)
+        work.store_errors.append(f"{item.entry.url}: {type(exc).__name__}: {exc}")
+        return
+    finally:
+        clock.store += time.perf_counter() - started
+    if result.outcome == "stored":
+        work.new += 1
+        work.pages_failed += item.page is None
+    elif result.outcome == "duplicate":
+        work.duplicates += 1
+    else:
+        work.known += 1
 
 
 def _succeeded(db: Database, settings: Settings, source: Source, now: datetime,
@@ -317,6 +318,13 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
                     only_due: bool = True) -> PollSummary:
     """Poll every due source (or all active ones) once, concurrently, and store new articles.
 
+    First every due feed is fetched and parsed concurrently. Then the new entries of all
+    sources are taken oldest first (by feed date; undated ones last): their pages are fetched
+    concurrently in that order (the fetcher bounds each host) and each article is stored as
+    soon as it and every older one are ready, so storing overlaps fetching and extraction and
+    article ids follow publication order across sources (stories and related links rely on
+    "earlier" meaning a smaller id).
+
     Args:
         db: the database (no transaction may be open).
         settings: fetch limits, poll interval, private-address rule.
@@ -326,39 +334,95 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
         only_due: False polls every active source regardless of its next poll time.
 
     Returns:
-        The summary (per-source reports). A `polls` row records new / unchanged / failed.
+        The summary (per-source reports, in the order of `sources list`). A `polls` row records
+        new / unchanged / failed.
     """
     chosen = sources.due_sources(db, now) if only_due else sources.list_sources(db)
     with db.transaction() as sql:
         poll_id = inserted_id(sql.table("polls").insert({"started_at": iso(now),
                                                            "sources": len(chosen)}))
     clock = _Clock()
+    reports: dict[int, SourceReport] = {}
 
-    async def one(source: Source) -> SourceReport:
+    def report(done: SourceReport) -> None:
+        reports[done.source_id] = done
+        if progress is not None:
+            progress(done)
+
+    def finish(work: _SourceWork) -> None:
         try:
-            report = await _poll_source(db, settings, active, extractor, source, now, clock)
+            done = _finish(db, settings, work, now)
+        except Exception as exc:  # recording one source's health must not stop the others
+            log.exception("source finish failed id=%s", work.source.id)
+            done = SourceReport(work.source.id, work.source.name, work.source.url, "failed",
+                                entries=work.entries, new=work.new, known=work.known,
+                                error=f"{type(exc).__name__}: {exc}")
+        report(done)
+
+    async def read(source: Source) -> _SourceWork | None:
+        try:
+            outcome = await _read_feed(db, settings, active, source, now, clock)
         except Exception as exc:  # one bad source never stops the others
             log.exception("source poll crashed id=%s url=%s", source.id, source.url)
-            report = _failed(db, settings, source, now, f"{type(exc).__name__}: {exc}", None,
-                             None)
-        if progress is not None:
-            progress(report)
-        return report
+            outcome = _failed(db, settings, source, now, f"{type(exc).__name__}: {exc}", None,
+                              None)
+        if isinstance(outcome, SourceReport):
+            report(outcome)
+            return None
+        return outcome
+
+    async def run() -> None:
+        works = [w for w in await asyncio.gather(*(read(s) for s in chosen)) if w is not None]
+        queue = sorted(((entry, work) for work in works for entry in work.fresh),
+                       key=lambda pair: iso(pair[0].published_at) or "~")
+        for work in works:
+            work.waiting = len(work.fresh)
+            work.fresh = []  # the queue holds the entries now
+            if work.waiting == 0:
+                finish(work)
+        batch = len(queue)
+        pending: deque[tuple[_SourceWork, asyncio.Future[_Fetched]]] = deque()
+        for entry, work in queue:
+            if settings.fetch_pages:
+                future: asyncio.Future[_Fetched] = asyncio.ensure_future(
+                    _fetch_page(active, extractor, entry, batch, clock))
+            else:
+                future = asyncio.get_running_loop().create_future()
+                future.set_result(_Fetched(entry, None, "جلب الصفحات معطل / page fetching "
+                                           "disabled", None, None))
+            pending.append((work, future))
+        try:
+            while pending:
+                work, future = pending[0]
+                item = await future
+                pending.popleft()  # drop the page as soon as it is stored
+                _store_one(db, settings, work, item, now, clock)
+                work.waiting -= 1
+                if work.waiting == 0:
+                    finish(work)
+                # Let in-flight requests move between stores: a long run of stores must not
+                # starve them into timeouts.
+                await asyncio.sleep(0)
+        finally:
+            for _, future in pending:  # a crash above must not leave page fetches running
+                future.cancel()
 
     extractor = _Extractor()
     try:
         if fetcher is None:
             async with Fetcher(settings) as active:
-                reports = await asyncio.gather(*(one(s) for s in chosen))
+                await run()
         else:
             active = fetcher
-            reports = await asyncio.gather(*(one(s) for s in chosen))
+            await run()
     finally:
         extractor.close()
-    summary = PollSummary(now, tuple(reports), Timings(clock.fetch, clock.extract, clock.store))
+    ordered = tuple(reports[s.id] for s in chosen if s.id in reports)
+    summary = PollSummary(now, ordered, Timings(clock.fetch, clock.extract, clock.store))
     with db.transaction() as sql:
         sql.table("polls").update(poll_id, {"finished_at": iso(now), "new": summary.new,
-                                      "unchanged": summary.unchanged, "failed": summary.failed})
-    log.info("poll done sources=%s new=%s unchanged=%s failed=%s", len(reports), summary.new,
+                                            "unchanged": summary.unchanged,
+                                            "failed": summary.failed})
+    log.info("poll done sources=%s new=%s unchanged=%s failed=%s", len(ordered), summary.new,
              summary.unchanged, summary.failed)
     return summary

@@ -352,3 +352,12 @@ async def test_a_lost_extraction_worker_falls_back_to_threads(
     add_source(database, site.feed_url("main"), settings=settings, now=NOW)
     summary = await poll_once(database, settings, now=NOW)
     assert summary.new == 4 and summary.reports[0].pages_failed == 0
+
+
+async def test_ids_follow_publication_order_across_sources(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    _add_all(database, settings, site)
+    await poll_once(database, settings, now=NOW)
+    dates = [row[0] for row in database.db.execute(
+        "select published_at from articles order by id")]
+    assert len(dates) == 11 and dates == sorted(dates)
