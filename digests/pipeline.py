@@ -1,10 +1,11 @@
 """The ingest pipeline: poll due sources, fetch new entries' pages, store each article once.
 
-Network first, then storage: no transaction is ever open across a fetch. Sources are polled
-concurrently (the fetcher bounds requests per host); within a source, only entries not yet stored
-(by GUID or URL, tombstones included) get their page fetched, and each article is stored in its
-own transaction together with `digests.processing.run_steps` (search index, story, digest,
-deliveries). One bad source never stops the others: its failure is recorded with backoff.
+Network first, then storage: no transaction is ever open across a fetch. Due feeds are fetched
+concurrently (the fetcher bounds requests per host); only entries not yet stored (by GUID or URL,
+tombstones included) get their page fetched, oldest first across all sources, and each article is
+stored in its own transaction together with `digests.processing.run_steps` (search index, story,
+digest, deliveries) as soon as it and every older entry are ready. One bad source never stops the
+others: its failure is recorded with backoff.
 """
 
 from __future__ import annotations
