@@ -112,8 +112,8 @@ class RateLimiter:
     per-group window, and a global pause for RetryAfter. Times are time.monotonic().
 
     The overall gate serves tickets in order, one at a time, and the next slot is counted from
-    when a message really left: after the event loop stalled, waiters do not all go at once (as
-    slots taken in advance would). A message retried after a 429 keeps its ticket, so it goes
+    when a message really left (less at most a tenth of an interval of lateness): after the event
+    loop stalled, waiters do not all go at once (as slots taken in advance would). A message retried after a 429 keeps its ticket, so it goes
     first when the pause ends: nothing is reordered.
     """
 
@@ -157,10 +157,14 @@ class RateLimiter:
             await self._enter(ticket)
             holding = True
             while True:
-                wait = max(self._next, self._paused_until) - time.monotonic()
+                scheduled = max(self._next, self._paused_until)
+                wait = scheduled - time.monotonic()
                 if wait <= 0:
                     sent_at = time.monotonic()
-                    self._next = sent_at + self.interval
+                    # The event loop's usual lateness (a fraction of a millisecond) is made up,
+                    # so the rate holds; a longer stall is not (that would be a burst).
+                    late = min(sent_at - scheduled, 0.1 * self.interval)
+                    self._next = sent_at + self.interval - late
                     break
                 if self._waiting and self._waiting[0][0] < ticket:
                     holding = False  # an earlier message (a 429 retry) goes first

@@ -336,7 +336,7 @@ async def test_limiter_no_burst_after_the_loop_stalls() -> None:
     time.sleep(0.15)  # the event loop is blocked: every waiter is late
     await asyncio.gather(*tasks)
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert min(gaps) >= limiter.interval
+    assert min(gaps) >= 0.9 * limiter.interval
 
 
 async def test_limiter_retry_after_429_goes_first() -> None:
