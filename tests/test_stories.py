@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 
 from digests import stories
 from digests.models import Article, iso
@@ -290,3 +291,39 @@ def test_candidate_lookup_uses_the_term_index(db: Database) -> None:
     details = " ".join(str(row[-1]) for row in plan)
     assert "story_terms_lookup" in details
     assert "SCAN story_terms" not in details
+
+
+@hsettings(max_examples=12, deadline=None)
+@given(st.permutations(range(4)))
+def test_any_arrival_order_keeps_the_stories_table_consistent(order: list[int]) -> None:
+    """Whatever order reports arrive in: every article has a story, the stories rows agree with
+    their articles, the two quake reports share one story, and a second pass changes nothing."""
+    import tempfile
+
+    docs = [(QUAKE_A, T0), (QUAKE_B, T0 + timedelta(hours=3)), (FESTIVAL, T0 + timedelta(hours=1)),
+            (QUAKE_B, T0 + timedelta(days=4))]
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(database_path=Path(tmp) / "n.db")
+        db = Database(settings.database_path)
+        try:
+            src = _source(db, "wire")
+            stored = {i: _insert(db, src, *docs[i][0], docs[i][1]) for i in order}
+            for i in order:
+                with db.transaction() as tx:
+                    assign_story(tx, stored[i], StoreContext(now=docs[i][1], settings=settings))
+            story = {i: _story_of(db, a.id) for i, a in stored.items()}
+            assert None not in story.values()
+            assert story[0] == story[1] and len({story[0], story[2], story[3]}) == 3
+            for sid, count, first, last in db.db.execute(
+                    "select id, article_count, first_published_at, last_published_at from stories"
+                    " where article_count > 0").fetchall():
+                members = [docs[i][1] for i in story if story[i] == sid]
+                assert count == len(members)
+                assert (first, last) == (iso(min(members)), iso(max(members)))
+            before = _snapshot(db)
+            for i in order:
+                with db.transaction() as tx:
+                    assign_story(tx, stored[i], StoreContext(now=T0, settings=settings))
+            assert _snapshot(db) == before
+        finally:
+            db.close()
