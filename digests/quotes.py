@@ -45,10 +45,12 @@ from digests.speech import (
     COUNTER_CUES,
     FILLERS,
     IMPERSONAL,
+    IN_WHICH,
     MEDIA_NOUNS,
     NAME_NOUNS,
     NEGATIONS,
     NOT_SPEAKERS,
+    PUBLISHING,
     RELATIVES,
     SAY,
     SLOGAN_VERBS,
@@ -326,7 +328,11 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
             k = max(k + 1, j)
             continue
-        if not speaker and kind == "verb" and prev in RELATIVES:
+        if (not speaker and kind == "verb" and k + 1 < last and toks[k + 1].norm in IN_WHICH
+                and strip_conj(toks[first].norm) in PUBLISHING):
+            # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …».
+            speaker = subject(toks, first + 1, k)[0]
+        elif not speaker and kind == "verb" and prev in RELATIVES:
             # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
             speaker = antecedent(toks, k - 1, first)
         elif (not speaker and kind == "verb" and not content_open
@@ -433,8 +439,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
 
 
 def _is_data(speaker: str) -> bool:
-    """«تشير الأرقام إلى أن …»: figures, estimates and pictures state facts, nobody speaks."""
-    first = fold(speaker.split()[0]) if speaker.split() else ""
+    """«تشير الأرقام إلى أن …»: bare figures and estimates state facts, nobody speaks.
+
+    With their source written («تقديرات جامعة كولومبيا») they speak like a report does.
+    """
+    words = speaker.split()
+    if len(words) != 1:
+        return False
+    first = fold(words[0])
     return strip_prefix(first) in NOT_SPEAKERS or first in NOT_SPEAKERS
 
 

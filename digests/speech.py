@@ -42,6 +42,10 @@ SPEAKING = frozenset("متحدث متحدثا متحدثه متحدثين".split
 # Passive or impersonal frames: «لم يتم كشف …» names nobody.
 IMPERSONAL = frozenset("يتم تم سيتم ويتم وتم".split())
 
+# «نشر X تغريدة قال فيها …»: the publisher is the speaker of what the post says.
+PUBLISHING = frozenset(
+    "نشر نشرت اصدر اصدرت بث بثت وجه وجهت ارسل ارسلت القي القت عقد عقدت كتب كتبت".split())
+IN_WHICH = frozenset("فيه فيها فيهم".split())
 # Subjects that state facts rather than speak («تشير الأرقام إلى أن», «أظهرت الصور أن»).
 NOT_SPEAKERS = frozenset(
     "احصاءات احصائيات ارقام تقديرات مؤشرات معطيات نتائج صور لقطات مشاهد".split())

@@ -283,3 +283,14 @@ def test_figures_state_facts_nobody_speaks() -> None:
     paras = ["وتشير الإحصاءات إلى أن الفريق سجل خمسين هدفا في ثلاثين مباراة هذا الموسم.",
              "وأظهرت الأرقام أن الصادرات تراجعت بنسبة عشرة في المئة خلال الربع الأول."]
     assert find_quotes(paras) == []
+
+
+def test_figures_with_their_source_speak_like_a_report() -> None:
+    (cand,) = find_quotes(["وتشير تقديرات جامعة القاهرة إلى أن المياه الجوفية تراجعت كثيرا."])
+    assert cand.speaker == "تقديرات جامعة القاهرة"
+
+
+def test_the_publisher_speaks_what_the_post_says() -> None:
+    paras = ['ونشر اللاعب على موقع "تويتر" تغريدة قال فيها: "سنعود أقوى في الموسم المقبل بإذن الله".']
+    (cand,) = find_quotes(paras)
+    assert (cand.speaker, cand.text) == ("اللاعب", "سنعود أقوى في الموسم المقبل بإذن الله")
