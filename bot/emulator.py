@@ -19,7 +19,8 @@ membership changes) for the bot to receive through getUpdates.
 Blocking waits (`wait_for_*`) are for threads and scripts; inside an event loop that also runs the
 bot, use the `await_*` variants, which poll without blocking the loop.
 
-The HTTP layer lives in `bot.emulator_http`; this module holds the state and the Bot API methods.
+The HTTP layer is `bot.emulator_http`, the Bot API methods `bot.emulator_api`, the values and
+Telegram's checks `bot.emulator_model`; this module holds the state and the test-facing API.
 """
 
 from __future__ import annotations
@@ -27,126 +28,30 @@ from __future__ import annotations
 import asyncio
 import collections
 import itertools
-import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.telegram_html import MAX_TEXT_UTF16, EntityParseError, parse_html, utf16_len
+from bot.emulator_api import BotApiMethods
+from bot.emulator_model import (
+    BLOCK_REASONS,
+    JSON,
+    SEND_METHODS,
+    ApiError,
+    Chat,
+    RateWindows,
+    Refusal,
+    SentMessage,
+    User,
+    maybe_int,
+    too_many,
+)
+from bot.telegram_html import utf16_len
 
-JSON = dict[str, Any]
-
-BLOCK_REASONS = {
-    "blocked": "Forbidden: bot was blocked by the user",
-    "deactivated": "Forbidden: user is deactivated",
-    "kicked": "Forbidden: bot was kicked from the group chat",
-    "cant_initiate": "Forbidden: bot can't initiate conversation with a user",
-}
-
-# Methods that deliver a message: the ones rate limits and send faults apply to.
-SEND_METHODS = frozenset({"sendMessage"})
-
-
-class ApiError(Exception):
-    """An error answer of the Bot API: HTTP status, description and optional parameters."""
-
-    def __init__(self, status: int, description: str,
-                 parameters: Mapping[str, Any] | None = None) -> None:
-        super().__init__(description)
-        self.status = status
-        self.description = description
-        self.parameters = dict(parameters or {})
-
-
-@dataclass(frozen=True)
-class User:
-    """A Telegram user as the emulator injects it."""
-
-    id: int
-    first_name: str = "Test"
-    language_code: str | None = "ar"
-    username: str | None = None
-    is_bot: bool = False
-
-    def to_json(self) -> JSON:
-        out: JSON = {"id": self.id, "is_bot": self.is_bot, "first_name": self.first_name}
-        if self.username:
-            out["username"] = self.username
-        if self.language_code:
-            out["language_code"] = self.language_code
-        return out
-
-
-@dataclass(frozen=True)
-class Chat:
-    """A chat the emulator knows: private chats appear on first use, groups are added."""
-
-    id: int
-    type: str = "private"  # private, group, supergroup, channel
-    title: str = ""
-    admins: frozenset[int] = frozenset()
-
-    def to_json(self) -> JSON:
-        out: JSON = {"id": self.id, "type": self.type}
-        if self.type == "private":
-            out["first_name"] = self.title or "Test"
-        else:
-            out["title"] = self.title or f"Group {self.id}"
-        return out
-
-    @property
-    def is_group(self) -> bool:
-        return self.type != "private"
-
-
-@dataclass(frozen=True)
-class SentMessage:
-    """A message the bot sent (its current state; `edits` counts accepted edits)."""
-
-    chat_id: int
-    message_id: int
-    text: str  # as sent (HTML source when parse_mode is HTML)
-    plain_text: str  # what the user sees
-    parse_mode: str | None
-    reply_markup: JSON | None
-    at: float  # time.monotonic() when accepted
-    wall_time: float  # time.time() when accepted
-    entities: tuple[JSON, ...] = ()
-    edits: int = 0
-
-    def buttons(self) -> list[JSON]:
-        """Inline keyboard buttons, row by row flattened."""
-        if not self.reply_markup:
-            return []
-        return [b for row in self.reply_markup.get("inline_keyboard", []) for b in row]
-
-    def button_texts(self) -> list[str]:
-        return [b.get("text", "") for b in self.buttons()]
-
-
-@dataclass
-class _RateState:
-    enabled: bool = False
-    overall_per_second: int = 30
-    per_chat_interval: float = 1.0
-    group_per_minute: int = 20
-    group_seconds: float = 60.0
-    overall: collections.deque[float] = field(default_factory=collections.deque)
-    last_per_chat: dict[int, float] = field(default_factory=dict)
-    group_window: dict[int, collections.deque[float]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """A call the emulator answered with an error (for assertions on 429s and their timing)."""
-
-    at: float  # time.monotonic()
-    method: str
-    chat_id: int | None
-    status: int
-    description: str
+__all__ = ["BLOCK_REASONS", "SEND_METHODS", "ApiError", "Chat", "Emulator", "Refusal",
+           "SentMessage", "User"]
 
 
 @dataclass
@@ -159,7 +64,7 @@ class _Fault:
     methods: frozenset[str]
 
 
-class Emulator:
+class Emulator(BotApiMethods):
     """The Telegram Bot API emulator (see the module docstring for usage)."""
 
     def __init__(self, *, token: str | None = None, bot_id: int = 7000000001,
@@ -181,7 +86,8 @@ class Emulator:
         self._query_ids = itertools.count(1)
         self._chats: dict[int, Chat] = {}
         self._users: dict[int, User] = {}
-        self._next_message_id: dict[int, int] = collections.defaultdict(lambda: 1)
+        self._next_message_id: collections.defaultdict[int, int] = collections.defaultdict(
+            lambda: 1)
         self._messages: dict[tuple[int, int], SentMessage] = {}
         self._log: list[SentMessage] = []  # accepted sends in order (edits not included)
         self._callback_answers: dict[str, JSON] = {}
@@ -192,7 +98,7 @@ class Emulator:
         self._migrated: dict[int, int] = {}
         self._faults: list[_Fault] = []
         self._slow: list[float] = []  # delays for the next responses to send methods
-        self._rates = _RateState()
+        self._rates = RateWindows()
         self.counters: collections.Counter[str] = collections.Counter()
         self._refusals: list[Refusal] = []
         self._version = 0
@@ -336,8 +242,8 @@ class Emulator:
         """Enforce Telegram's limits on sends (sliding windows): over them → 429 retry_after.
         `group_per_minute` sends per `group_window` seconds (60 unless a test shortens it)."""
         with self._lock:
-            self._rates = _RateState(enabled, overall_per_second, per_chat_interval,
-                                     group_per_minute, group_window)
+            self._rates = RateWindows(enabled, overall_per_second, per_chat_interval,
+                                       group_per_minute, group_window)
 
     # ------------------------------------------------------------------ injecting updates
 
@@ -546,7 +452,7 @@ class Emulator:
             self.counters[f"error:{err.status}"] += 1
             with self._lock:
                 self._refusals.append(Refusal(time.monotonic(), method,
-                                              _maybe_int(params.get("chat_id")), err.status,
+                                              maybe_int(params.get("chat_id")), err.status,
                                               err.description))
             body: JSON = {"ok": False, "error_code": err.status, "description": err.description}
             if err.parameters:
@@ -556,7 +462,7 @@ class Emulator:
     # ------------------------------------------------------------------ checks
 
     def _check_faults(self, method: str, params: JSON) -> None:
-        chat_id = _maybe_int(params.get("chat_id"))
+        chat_id = maybe_int(params.get("chat_id"))
         with self._lock:
             for fault in self._faults:
                 if fault.remaining == 0 or method not in fault.methods:
@@ -573,341 +479,9 @@ class Emulator:
                 if chat_id in self._blocked:
                     raise ApiError(403, self._blocked[chat_id])
             if self._rates.enabled and chat_id is not None:
-                self._check_rates(chat_id)
-
-    def _check_rates(self, chat_id: int) -> None:
-        """Sliding windows, as strict as Telegram's documented limits; a refused call does not
-        count. Accepting records the call (the caller then sends)."""
-        r = self._rates
-        now = time.monotonic()
-        while r.overall and r.overall[0] <= now - 1.0:
-            r.overall.popleft()
-        if len(r.overall) >= r.overall_per_second:
-            self.counters["429:overall"] += 1
-            raise _too_many(r.overall[0] + 1.0 - now)
-        last = r.last_per_chat.get(chat_id)
-        if last is not None and now - last < r.per_chat_interval:
-            self.counters["429:chat"] += 1
-            raise _too_many(last + r.per_chat_interval - now)
-        chat = self._chats.get(chat_id)
-        window = None
-        if chat_id < 0 or (chat is not None and chat.is_group):
-            window = r.group_window.setdefault(chat_id, collections.deque())
-            while window and window[0] <= now - r.group_seconds:
-                window.popleft()
-            if len(window) >= r.group_per_minute:
-                self.counters["429:group"] += 1
-                raise _too_many(window[0] + r.group_seconds - now)
-        r.overall.append(now)
-        r.last_per_chat[chat_id] = now
-        if window is not None:
-            window.append(now)
-
-    @staticmethod
-    def _check_text(params: JSON) -> tuple[str, str, tuple[JSON, ...]]:
-        text = params.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        parse_mode = params.get("parse_mode")
-        entities: tuple[JSON, ...] = ()
-        if parse_mode and str(parse_mode).lower() == "html":
-            try:
-                parsed = parse_html(text)
-            except EntityParseError as err:
-                raise ApiError(400, f"Bad Request: can't parse entities: {err}") from None
-            plain = parsed.text
-            entities = tuple(e.to_json() for e in parsed.entities)
-        elif parse_mode:
-            raise ApiError(400, f"Bad Request: unsupported parse_mode {parse_mode!r} "
-                           "(the emulator checks HTML only)")
-        else:
-            plain = text
-        if not plain.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(plain.strip()) > MAX_TEXT_UTF16:
-            raise ApiError(400, "Bad Request: message is too long")
-        return text, plain, entities
-
-    @staticmethod
-    def _check_markup(markup: Any) -> JSON | None:
-        if markup is None:
-            return None
-        if not isinstance(markup, dict):
-            raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
-        rows = markup.get("inline_keyboard")
-        if rows is None:
-            return markup  # reply keyboards, remove/force reply: accepted as is
-        for row in rows:
-            for b in row:
-                if not b.get("text"):
-                    raise ApiError(400, "Bad Request: text buttons are unallowed in the inline "
-                                   "keyboard")
-                if "callback_data" in b:
-                    data = b["callback_data"]
-                    if not isinstance(data, str) or not 1 <= len(data.encode()) <= 64:
-                        raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
-                elif not any(k in b for k in ("url", "switch_inline_query", "login_url",
-                                              "switch_inline_query_current_chat", "pay",
-                                              "switch_inline_query_chosen_chat", "web_app",
-                                              "copy_text", "callback_game")):
-                    raise ApiError(400, "Bad Request: can't find field \"callback_data\"")
-        return markup
-
-    # ------------------------------------------------------------------ methods
-
-    def _chat(self, chat_id: int) -> Chat:
-        chat = self._chats.get(chat_id)
-        if chat is None:
-            if chat_id > 0 and chat_id in self._users:
-                chat = self._chats[chat_id] = Chat(chat_id, "private",
-                                                   self._users[chat_id].first_name)
-            elif chat_id > 0:
-                # A private chat the tests never introduced (benchmarks send to thousands).
-                chat = self._chats[chat_id] = Chat(chat_id, "private")
-            else:
-                raise ApiError(400, "Bad Request: chat not found")
-        return chat
-
-    def _chat_for(self, params: JSON) -> Chat:
-        chat_id = _maybe_int(params.get("chat_id"))
-        if chat_id is None:
-            raise ApiError(400, "Bad Request: chat not found")
-        with self._lock:
-            return self._chat(chat_id)
-
-    def _new_message_id(self, chat_id: int) -> int:
-        mid = self._next_message_id[chat_id]
-        self._next_message_id[chat_id] = mid + 1
-        return mid
-
-    def _message_json(self, m: SentMessage) -> JSON:
-        chat = self._chats.get(m.chat_id) or Chat(m.chat_id)
-        out: JSON = {"message_id": m.message_id, "date": int(m.wall_time),
-                     "chat": chat.to_json(), "from": self.bot_user.to_json(),
-                     "text": m.plain_text}
-        if m.entities:
-            out["entities"] = list(m.entities)
-        if m.reply_markup and "inline_keyboard" in m.reply_markup:
-            out["reply_markup"] = m.reply_markup
-        if m.edits:
-            out["edit_date"] = int(time.time())
-        return out
-
-    def _send_message(self, params: JSON) -> JSON:
-        text, plain, entities = self._check_text(params)
-        markup = self._check_markup(params.get("reply_markup"))
-        with self._changed:
-            chat = self._chat_for(params)
-            m = SentMessage(chat_id=chat.id, message_id=self._new_message_id(chat.id),
-                            text=text, plain_text=plain, parse_mode=params.get("parse_mode"),
-                            reply_markup=markup, at=time.monotonic(), wall_time=time.time(),
-                            entities=entities)
-            self._messages[(m.chat_id, m.message_id)] = m
-            self._log.append(m)
-            self.counters["sent"] += 1
-            self._version += 1
-            self._changed.notify_all()
-            return self._message_json(m)
-
-    def _edit_target(self, params: JSON) -> SentMessage:
-        if params.get("inline_message_id"):
-            raise ApiError(400, "Bad Request: inline message editing is not emulated")
-        chat = self._chat_for(params)
-        mid = _maybe_int(params.get("message_id"))
-        m = self._messages.get((chat.id, mid or 0))
-        if m is None:
-            raise ApiError(400, "Bad Request: message to edit not found")
-        return m
-
-    def _store_edit(self, new: SentMessage) -> JSON:
-        with self._changed:
-            self._messages[(new.chat_id, new.message_id)] = new
-            self.counters["edits"] += 1
-            self._version += 1
-            self._changed.notify_all()
-            return self._message_json(new)
-
-    def _edit_message_text(self, params: JSON) -> JSON:
-        text, plain, entities = self._check_text(params)
-        markup = self._check_markup(params.get("reply_markup"))
-        with self._lock:
-            m = self._edit_target(params)
-            if plain == m.plain_text and entities == m.entities and markup == m.reply_markup:
-                raise ApiError(400, "Bad Request: message is not modified: specified new "
-                               "message content and reply markup are exactly the same as a "
-                               "current content and reply markup of the message")
-            return self._store_edit(replace(m, text=text, plain_text=plain, entities=entities,
-                                            parse_mode=params.get("parse_mode"),
-                                            reply_markup=markup, edits=m.edits + 1))
-
-    def _edit_message_reply_markup(self, params: JSON) -> JSON:
-        markup = self._check_markup(params.get("reply_markup"))
-        with self._lock:
-            m = self._edit_target(params)
-            if markup == m.reply_markup:
-                raise ApiError(400, "Bad Request: message is not modified: specified new "
-                               "message content and reply markup are exactly the same as a "
-                               "current content and reply markup of the message")
-            return self._store_edit(replace(m, reply_markup=markup, edits=m.edits + 1))
-
-    def _delete_message(self, params: JSON) -> bool:
-        with self._changed:
-            m = self._edit_target(params)
-            del self._messages[(m.chat_id, m.message_id)]
-            self._version += 1
-            self._changed.notify_all()
-        return True
-
-    def _answer_callback_query(self, params: JSON) -> bool:
-        qid = str(params.get("callback_query_id", ""))
-        with self._changed:
-            if qid not in self._callback_queries:
-                raise ApiError(400, "Bad Request: query is too old and response timeout "
-                               "expired or query ID is invalid")
-            if qid in self._callback_answers:
-                raise ApiError(400, "Bad Request: query is too old and response timeout "
-                               "expired or query ID is invalid")
-            text = params.get("text") or ""
-            if len(text) > 200:
-                raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
-            self._callback_answers[qid] = {"text": text,
-                                           "show_alert": _truthy(params.get("show_alert")),
-                                           "url": params.get("url")}
-            self._version += 1
-            self._changed.notify_all()
-        return True
-
-    def _answer_inline_query(self, params: JSON) -> bool:
-        qid = str(params.get("inline_query_id", ""))
-        results = params.get("results") or []
-        if not isinstance(results, list) or len(results) > 50:
-            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
-        ids = set()
-        for r in results:
-            rid = str(r.get("id", ""))
-            if not rid or len(rid.encode()) > 64 or rid in ids:
-                raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
-            ids.add(rid)
-            content = r.get("input_message_content") or {}
-            if "message_text" in content:
-                self._check_text({"text": content["message_text"],
-                                  "parse_mode": content.get("parse_mode")})
-            self._check_markup(r.get("reply_markup"))
-        with self._changed:
-            self._inline_answers[qid] = {"results": results,
-                                         "next_offset": params.get("next_offset") or "",
-                                         "cache_time": params.get("cache_time")}
-            self._version += 1
-            self._changed.notify_all()
-        return True
-
-    def _get_chat(self, params: JSON) -> JSON:
-        chat = self._chat_for(params)
-        return chat.to_json() | {"accent_color_id": 0, "max_reaction_count": 11}
-
-    def _member_json(self, chat: Chat, user_id: int) -> JSON:
-        user = self._users.get(user_id) or User(id=user_id)
-        if user_id == self.bot_user.id:
-            user = self.bot_user
-        if chat.type == "private":
-            status = "member"
-        elif user_id in chat.admins:
-            status = "administrator"
-        else:
-            status = "member"
-        out: JSON = {"user": user.to_json(), "status": status}
-        if status == "administrator":
-            out |= {"can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
-                    "can_delete_messages": True, "can_manage_video_chats": True,
-                    "can_restrict_members": True, "can_promote_members": False,
-                    "can_change_info": True, "can_invite_users": True,
-                    "can_post_stories": False, "can_edit_stories": False,
-                    "can_delete_stories": False}
-        return out
-
-    def _get_chat_member(self, params: JSON) -> JSON:
-        chat = self._chat_for(params)
-        user_id = _maybe_int(params.get("user_id"))
-        if user_id is None:
-            raise ApiError(400, "Bad Request: user not found")
-        with self._lock:
-            return self._member_json(chat, user_id)
-
-    def _get_chat_administrators(self, params: JSON) -> list[JSON]:
-        chat = self._chat_for(params)
-        if chat.type == "private":
-            raise ApiError(400, "Bad Request: there are no administrators in the private chat")
-        with self._lock:
-            return [self._member_json(chat, uid) for uid in sorted(chat.admins)]
-
-    @staticmethod
-    def _scope_key(scope: Any) -> str:
-        if not scope:
-            return "default"
-        if isinstance(scope, dict):
-            return json.dumps(scope, sort_keys=True)
-        return str(scope)
-
-    def _set_my_commands(self, params: JSON) -> bool:
-        commands = params.get("commands") or []
-        for c in commands:
-            name = str(c.get("command", ""))
-            if not (1 <= len(name) <= 32) or not name.replace("_", "a").isalnum() \
-                    or name.lower() != name:
-                raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
-            if not 1 <= len(str(c.get("description", ""))) <= 256:
-                raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
-        with self._lock:
-            key = (self._scope_key(params.get("scope")), str(params.get("language_code") or ""))
-            self._commands[key] = list(commands)
-        return True
-
-    def _get_my_commands(self, params: JSON) -> list[JSON]:
-        return self.commands(str(params.get("language_code") or ""), params.get("scope"))
-
-    def _delete_my_commands(self, params: JSON) -> bool:
-        with self._lock:
-            key = (self._scope_key(params.get("scope")), str(params.get("language_code") or ""))
-            self._commands.pop(key, None)
-        return True
-
-    def _delete_webhook(self, params: JSON) -> bool:
-        if _truthy(params.get("drop_pending_updates")):
-            with self._lock:
-                self._updates.clear()
-        return True
-
-    def _get_updates(self, params: JSON) -> list[JSON]:
-        offset = _maybe_int(params.get("offset"))
-        limit = max(1, min(100, _maybe_int(params.get("limit")) or 100))
-        timeout = max(0.0, min(50.0, float(params.get("timeout") or 0)))
-        deadline = time.monotonic() + timeout
-        with self._changed:
-            if offset is not None and offset > 0:
-                # Confirm: updates before `offset` are never returned again.
-                self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            while not self._updates and not self._stopping:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    break
-                self._changed.wait(left)
-            return list(self._updates[:limit])
-
-
-def _too_many(wait: float) -> ApiError:
-    retry_after = max(1, int(wait + 0.999))
-    return ApiError(429, f"Too Many Requests: retry after {retry_after}",
-                    {"retry_after": retry_after})
-
-
-def _maybe_int(value: Any) -> int | None:
-    if value is None or value == "":
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _truthy(value: Any) -> bool:
-    return value in (True, "true", "True", "1", 1)
+                chat = self._chats.get(chat_id)
+                refused = self._rates.admit(chat_id, chat_id < 0 or bool(chat and chat.is_group),
+                                            time.monotonic())
+                if refused is not None:
+                    self.counters[f"429:{refused[0]}"] += 1
+                    raise too_many(refused[1])

@@ -1,11 +1,13 @@
 """The sender: works the delivery outbox outside update handlers, at Telegram's limits.
 
 An asyncio task the bot starts (`await Sender(...).run()` until cancelled). It picks due pending
-rows (digests.outbox), groups each chat's rows into one bundle (several stories in one message when
-they fit, rendered by `bot.render.render_bundle`), and sends with `bot.send_message(parse_mode=HTML)`
-through its own limiter: `send_rate_per_second` overall as a smooth schedule (no burst), at most
-one message per second per chat and 20 per minute per group or channel, and at most `max_in_flight`
-bundles in flight. Do not give it a bot with PTB's AIORateLimiter (DESIGN §5).
+rows (digests.outbox), groups each chat's rows into one bundle (several stories in one message
+when they fit, rendered by `bot.render.render_bundle`), and sends with
+`bot.send_message(parse_mode=HTML)` through its own limiter: `send_rate_per_second` overall as a
+smooth schedule (no burst), at most one message per second per chat and 20 per minute per group
+or channel, and at most `max_in_flight` bundles in flight. Do not give it a bot with PTB's
+AIORateLimiter (DESIGN §5), and give it a connection pool of at least `max_in_flight` (PTB's
+ApplicationBuilder has 256; a bare `Bot()` has ONE, and the rest of the sends wait for it).
 
 Delivery policy (also in the README):
 - Status goes pending → sending → sent / failed / skipped, each change committed in its own short
@@ -113,8 +115,9 @@ class RateLimiter:
 
     The overall gate serves tickets in order, one at a time, and the next slot is counted from
     when a message really left (less at most a tenth of an interval of lateness): after the event
-    loop stalled, waiters do not all go at once (as slots taken in advance would). A message retried after a 429 keeps its ticket, so it goes
-    first when the pause ends: nothing is reordered.
+    loop stalled, waiters do not all go at once (as slots taken in advance would). A message
+    retried after a 429 keeps its ticket, so it goes first when the pause ends: nothing is
+    reordered.
     """
 
     def __init__(self, rate: float) -> None:

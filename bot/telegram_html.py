@@ -18,7 +18,8 @@ MAX_TEXT_UTF16 = 4096
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _ENTITY = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*));")
 _TAG_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
-_ATTR = re.compile(r"""\s*([a-zA-Z][a-zA-Z0-9_-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+_ATTR = re.compile(r"""\s*([a-zA-Z][a-zA-Z0-9_-]*)"""
+                   r"""(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 
 # tag → Telegram entity type
 _TAGS = {

@@ -6,11 +6,11 @@ is lost between "stored" and "queued". Rows are unique per (chat, story, kind), 
 gets a second row for a story it already has under any kind, so a second report of a story, or a
 push of a story the chat already received, never causes a second delivery.
 
-Kinds: 'instant' (instant-mode chats), 'daily:<YYYY-MM-DD>' (daily-mode chats; `not_before` is the
-chat's local hour that day), 'push:<id>' (an admin's /push). Quiet hours push `not_before` to the end
-of the quiet period. The sender (bot.sender) works the rows; the state changes it makes (pending →
-sending → sent / failed / skipped, chat deactivation, chat migration) are here too, so every SQL
-statement on the outbox lives in one module.
+Kinds: 'instant' (instant-mode chats), 'daily:<YYYY-MM-DD>' (daily-mode chats; `not_before` is
+the chat's local hour that day), 'push:<id>' (an admin's /push). Quiet hours push `not_before` to
+the end of the quiet period. The sender (bot.sender) works the rows; the state changes it makes
+(pending → sending → sent / failed / skipped, chat deactivation, chat migration) are here too, so
+every SQL statement on the outbox lives in one module.
 """
 
 from __future__ import annotations

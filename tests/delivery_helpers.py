@@ -62,7 +62,8 @@ def ctx(now: datetime = NOW, backfill: bool = False) -> StoreContext:
     return StoreContext(now=now, settings=Settings(), backfill=backfill)
 
 
-def rows(db: Database, where: str = "1", args: list[object] | None = None) -> list[dict[str, object]]:
+def rows(db: Database, where: str = "1",
+         args: list[object] | None = None) -> list[dict[str, object]]:
     return list(db.db.query(f"select * from outbox where {where} order by id", args or []))
 
 

@@ -21,7 +21,7 @@ from bot.emulator import Emulator
 from bot.sender import Sender, not_sent
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows, simple_render
 from digests import outbox
-from digests.models import Article, Digest, Quote, iso
+from digests.models import Article, Digest, iso
 from digests.settings import Settings
 from digests.storage import Database
 
