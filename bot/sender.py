@@ -113,15 +113,18 @@ class RateLimiter:
     """Smooth overall schedule (starts at least 1/rate s apart, no burst), per-chat spacing,
     per-group window, and a global pause for RetryAfter. Times are time.monotonic().
 
-    The overall gate serves tickets in order, one at a time, and the next slot is counted from
-    when a message really left (less at most a tenth of an interval of lateness): after the event
-    loop stalled, waiters do not all go at once (as slots taken in advance would). A message
+    The overall gate serves tickets in order, one at a time, on a GCRA schedule (a message may
+    leave `tolerance` before its theoretical time): the event loop's usual lateness is made up
+    so the rate holds, and after a stall at most `tolerance / interval + 1` messages go at once —
+    one tenth of an interval at 30/s (no burst at all), about 1% of a second's worth at 1000/s.
+    Slots are never taken in advance, so waiters do not all go at once after a stall. A message
     retried after a 429 keeps its ticket, so it goes first when the pause ends: nothing is
     reordered.
     """
 
     def __init__(self, rate: float) -> None:
         self.interval = 1.0 / (rate * RATE_MARGIN)
+        self.tolerance = self.interval * max(0.1, int(rate * RATE_MARGIN * 0.01) - 1)
         self._next = 0.0
         self._paused_until = 0.0
         self._tickets = itertools.count()
@@ -160,14 +163,10 @@ class RateLimiter:
             await self._enter(ticket)
             holding = True
             while True:
-                scheduled = max(self._next, self._paused_until)
-                wait = scheduled - time.monotonic()
+                wait = max(self._next - self.tolerance, self._paused_until) - time.monotonic()
                 if wait <= 0:
                     sent_at = time.monotonic()
-                    # The event loop's usual lateness (a fraction of a millisecond) is made up,
-                    # so the rate holds; a longer stall is not (that would be a burst).
-                    late = min(sent_at - scheduled, 0.1 * self.interval)
-                    self._next = sent_at + self.interval - late
+                    self._next = max(self._next, sent_at) + self.interval
                     break
                 if self._waiting and self._waiting[0][0] < ticket:
                     holding = False  # an earlier message (a 429 retry) goes first

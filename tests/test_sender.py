@@ -241,7 +241,7 @@ async def test_per_chat_and_overall_limits_hold(database: Database, emu: Emulato
 async def test_group_window_holds(database: Database, emu: Emulator, bot: Bot,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sender_module, "GROUP_LIMIT", 3)
-    monkeypatch.setattr(sender_module, "GROUP_WINDOW", 1.6)
+    monkeypatch.setattr(sender_module, "GROUP_WINDOW", 2.0)  # 0.5 s margin, as in production
     monkeypatch.setattr(sender_module, "CHAT_INTERVAL", 0.05)
     monkeypatch.setattr(sender_module, "MAX_BUNDLE", 1)
     emu.rate_limits(True, overall_per_second=100, per_chat_interval=0.0, group_per_minute=3,
