@@ -112,18 +112,14 @@ def _score(word: str) -> int:
 
 # --- stop-words ---------------------------------------------------------------------------
 
-_STOP_SURFACE = """
-في من الي علي عن ان او ام ثم ما لا لم لن قد هو هي هم هما هن انا نحن انت انتم هذا هذه ذلك تلك
-هذان هاتان هؤلاء اولئك الذي التي الذين اللذان اللتان اللواتي اللاتي كان كانت كانوا يكون تكون
-مع بين عند حتي اذا اذ اي كل بعض غير لكن لكنه بل كما مثل حيث منذ خلال بعد قبل حول ضد عبر لدي
-له لها لهم لهما به بها بهم فيه فيها فيهم منه منها منهم عليه عليها عليهم اليه اليها اليهم عنه
-عنها عنهم هناك هنا ايضا قد وقد فقد لقد وكان وكانت وفي ومن وعن وعلي وان واو وهو وهي ولا ولم ولن
-وما وهذا وهذه وذلك ومع وبين وكل وبعد وقبل وحتي فان فلا فما يا الا انه انها لان لانه اما سوف
-تم وتم ان اليوم
-the a an of in on and or to is are was were be been for with by at from as that this these those
-it its not no but if than then so also has have had will would can could
-"""
-_PLAIN_STOP = frozenset(_STOP_SURFACE.split())
+def _load_stop_words() -> frozenset[str]:
+    """digests/data/stop_words.txt: one normalized word a line, '#' comments."""
+    text = resources.files("digests").joinpath("data/stop_words.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+_PLAIN_STOP = _load_stop_words()
 
 # --- keys -----------------------------------------------------------------------------------
 
