@@ -7,14 +7,18 @@ same word inside an article gets it too:
   Persian letters, Arabic-Indic digits to 0-9, lowercase Latin.
 - `tokens`: words with their surface form and offsets in the original text (for highlighting).
 - `key`: strip proclitics and the article (و ف ب ك ل ال لل and their stacks). The article family is
-  stripped whenever enough remains; a bare و/ف/ب/ك/ل only when the rest is the more frequent word
-  in a frozen frequency table (digests/data/word_freq.tsv.gz), so وزير, بيروت, فرنسا, لبنان stay.
+  stripped when the bare word is at least as attested (a short rest must be attested with the
+  article too); a bare و/ف/ب/ك/ل only when the rest is more than 4x as frequent as the whole word
+  in a frozen frequency table (digests/data/word_freq.tsv.gz), so وزير, بيروت, فرنسا, لبنان stay;
+  unknown words lose the article family only; a short audited list keeps words like فكرة whole.
 - `stem`: light suffixes for recall (sound masculine plural ون/ين → base when both plural forms
   are attested; English plurals), never on protected names (لبنان, إيران, روحاني …). The feminine
   plural ات is left alone: its singular ـه would collide with the possessive (انتخابه "his election").
 - `analyze`: the index keys of a text (stem of key of every word, stop-words included so phrase
   positions hold; filter with `STOP_WORDS` where they are noise).
-- `sentences`: split on . ؟ ? ! and line breaks, never on «،» or «:».
+- `sentences` / `sentence_spans`: split on . ؟ ? ! and line breaks, never on «،» or «:».
+- `STOP_WORDS` (digests/data/stop_words.txt, plus their keys), `key_frequency` (a key's count in
+  the reference corpus), `surface_pattern`/`run_at`/`run_keys` (finding matched words as written).
 """
 
 from __future__ import annotations
