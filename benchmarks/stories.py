@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from trafilatura.deduplication import Simhash  # noqa: E402
 
 from digests import arabic  # noqa: E402
+from digests.similarity import lead_vector  # noqa: E402
 from digests.models import iso, parse_iso  # noqa: E402
 from digests.processing import StoreContext  # noqa: E402
 from digests.records import ARTICLE_SELECT, article_from_row  # noqa: E402
@@ -156,7 +157,9 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]],
         key = (g["a"], g["b"])
         hours = abs((a["when"] - b["when"]).total_seconds()) / 3600
         step[key] = story[ids[g["a"]]] == story[ids[g["b"]]]
-        pairwise[key] = is_same_story(similarity(vec[g["a"]], vec[g["b"]]), hours)
+        leads = similarity(lead_vector(a["title"] or "", a["text"]),
+                           lead_vector(b["title"] or "", b["text"]))
+        pairwise[key] = is_same_story(similarity(vec[g["a"]], vec[g["b"]]), hours, leads)
         sa, sb = shi[g["a"]], shi[g["b"]]
         overlap = len(sa & sb) / max(1, min(len(sa), len(sb)))
         shingle[key] = hours <= 48 and overlap >= 0.5
@@ -165,7 +168,7 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]],
     labelled = [g for g in gold if not str(g.get("set", "")).startswith("audit")]
     subsets = [("dev+holdout", labelled)] + [
         (name, [g for g in gold if g.get("set") == name])
-        for name in ("dev", "holdout", "audit1", "audit2")]
+        for name in ("dev", "holdout", "audit1", "audit2", "audit3")]
     for name, part in subsets:
         if not part:
             continue

@@ -33,6 +33,8 @@ POSTING_TERMS = 16      # heaviest terms indexed per article (every labelled pai
 NEAR_THRESHOLD = 0.30   # cosine needed for reports published at the same time ...
 FAR_THRESHOLD = 0.70    # ... rising linearly to this at the edge of the window
 TITLE_WEIGHT = 2
+LEAD_MIN = 0.25         # cosine of the leads (headline + first sentence) needed ...
+STRONG_MARGIN = 0.20    # ... unless the whole texts pass the threshold by this much
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +155,22 @@ def threshold(hours_apart: float) -> float:
     return NEAR_THRESHOLD + (FAR_THRESHOLD - NEAR_THRESHOLD) * h / window_hours
 
 
-def is_same_story(sim: float, hours_apart: float) -> bool:
-    """The clustering decision for one pair."""
-    return sim >= threshold(hours_apart)
+def lead_vector(title: str, text: str) -> StoryVector:
+    """The vector of the headline and the first sentence: who did what, as the report states it."""
+    head = text[:600]  # the first sentence is near the top; never analyze a whole body for it
+    first = next(iter(arabic.sentences(head)), "")
+    return story_vector(f"{title} {first}", "")
+
+
+def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0) -> bool:
+    """The clustering decision for one pair.
+
+    Besides the time-scaled threshold on the whole text, the leads (headline and first sentence)
+    must agree (cosine ≥ LEAD_MIN) unless the texts overlap far beyond the threshold: a reaction
+    or the next statement of an affair repeats the story's words in its body, but its lead names
+    another actor and act («أكدت مملكة البحرين دعمها …» answering «أدانت هيئة الطيران الإماراتية …»).
+    """
+    need = threshold(hours_apart)
+    if sim < need:
+        return False
+    return lead_sim >= LEAD_MIN or sim >= need + STRONG_MARGIN

@@ -26,6 +26,7 @@ from digests.similarity import (
     WINDOW,
     StoryVector,
     is_same_story,
+    lead_vector,
     similarity,
     similarity_to_blob,
     story_vector,
@@ -92,7 +93,7 @@ def candidate_sql(n_terms: int) -> str:
 
 
 def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
-               when: datetime) -> Match | None:
+               when: datetime, lead: StoryVector | None = None) -> Match | None:
     """The story this article belongs to, through its closest report there, if any.
 
     Candidates: stored articles of the ±48 h window sharing heavy terms. A candidate passes when
@@ -112,8 +113,9 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     # A story spans at most the window: its first and last reports must both lie within 48 h of
     # this article, so a developing affair does not chain into one story over days.
     passing: dict[int, Match] = {}
-    for cand_id, published, blob, story_id in db.execute(
-        f"select v.article_id, v.published_at, v.vector, a.story_id from story_vectors v"
+    for cand_id, published, blob, story_id, title, body in db.execute(
+        f"select v.article_id, v.published_at, v.vector, a.story_id, a.title,"
+        f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600) from story_vectors v"
         f" join articles a on a.id = v.article_id join stories s on s.id = a.story_id"
         f" where v.article_id in ({','.join('?' * len(ids))})"
         f" and s.first_published_at >= ? and s.last_published_at <= ?",
@@ -121,7 +123,11 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity_to_blob(vector, blob)
-        if not is_same_story(sim, hours):
+        if sim < threshold(hours):
+            continue
+        # Only candidates past the threshold pay for their lead (usually none to three).
+        lead_sim = 1.0 if lead is None else similarity(lead, lead_vector(title, body or ""))
+        if not is_same_story(sim, hours, lead_sim):
             continue
         held = passing.get(story_id)
         if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
@@ -183,7 +189,7 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime) -> int:
     vector = story_vector(article.title, article.text)
     # Forget this article's own postings first so it never matches itself on re-assignment.
     db.execute("delete from story_terms where article_id = ?", [article.id])
-    match = find_match(db, article.id, vector, when)
+    match = find_match(db, article.id, vector, when, lead_vector(article.title, article.text))
     row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
     old = row[0] if row else None
     if old is not None and not db.execute("select 1 from stories where id = ?", [old]).fetchone():
