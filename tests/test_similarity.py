@@ -9,6 +9,7 @@ from digests.similarity import (
     POSTING_TERMS,
     StoryVector,
     is_same_story,
+    lead_vector,
     similarity,
     similarity_to_blob,
     story_vector,
@@ -61,3 +62,16 @@ def test_blob_similarity_matches_the_vector_similarity() -> None:
     b = story_vector("هزة في كريت", "هزة أرضية قوية في جزيرة كريت وأضرار في مبان قديمة بهيراكليون")
     assert similarity_to_blob(a, b.to_blob()) == pytest.approx(similarity(a, b), abs=1e-3)
     assert len(a.heaviest()) <= POSTING_TERMS
+
+
+def test_leads_must_agree_unless_the_texts_overlap_strongly() -> None:
+    assert is_same_story(0.40, 0, lead_sim=0.30)
+    assert not is_same_story(0.40, 0, lead_sim=0.10)  # a reaction: same words, another lead
+    assert is_same_story(0.55, 0, lead_sim=0.10)      # far past the threshold: the lead can differ
+    assert not is_same_story(0.29, 0, lead_sim=1.0)
+
+
+def test_lead_vector_is_the_headline_and_first_sentence_only() -> None:
+    one = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء. وفي خبر آخر مهرجان موسيقى.")
+    two = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء.")
+    assert similarity(one, two) == pytest.approx(1.0)
