@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-import os
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
@@ -30,7 +26,7 @@ from digests.errors import FetchError, ParseError
 from digests.feeds import parse_feed
 from digests.fetcher import Fetcher, FetchResult
 from digests.models import FeedEntry, Page, Source, iso
-from digests.pages import extract_page
+from digests.extractor import Extractor
 from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
 from digests.storage import Database
@@ -39,8 +35,6 @@ from digests.urls import url_key
 log = logging.getLogger(__name__)
 
 PUSH_WINDOW = timedelta(hours=48)
-# A source with at least this many new pages has them extracted in a worker process.
-PROCESS_POOL_MIN_PAGES = 100
 _T = TypeVar("_T")
 SourceStatus = Literal["new", "unchanged", "failed"]
 
@@ -113,47 +107,7 @@ class _Fetched:
     last_modified: str | None
 
 
-def _extract_timed(html: str, url: str) -> tuple[Page, float]:
-    """extract_page plus the CPU seconds it took (runs in a worker thread or process)."""
-    started = time.thread_time()
-    page = extract_page(html, url)
-    return page, time.thread_time() - started
-
-
-class _Extractor:
-    """Page extraction off the event loop.
-
-    A few pages go to threads; a big batch goes to a worker process, so extraction uses a
-    second core while the loop stores articles (in threads the GIL would serialize the two).
-    """
-
-    def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._pool_broken = False
-
-    async def extract(self, html: str, url: str, *, batch: int) -> tuple[Page, float]:
-        if (batch >= PROCESS_POOL_MIN_PAGES and (os.cpu_count() or 1) > 1
-                and not self._pool_broken):
-            if self._pool is None:
-                workers = max(1, min(4, (os.cpu_count() or 2) - 1))
-                self._pool = ProcessPoolExecutor(
-                    max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-            loop = asyncio.get_running_loop()
-            try:
-                return await loop.run_in_executor(self._pool, _extract_timed, html, url)
-            except (BrokenProcessPool, OSError) as exc:  # worker killed (OOM …): use threads
-                if not self._pool_broken:
-                    log.warning("extraction worker lost, using threads error=%r", exc)
-                self._pool_broken = True
-        return await asyncio.to_thread(_extract_timed, html, url)
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-
-async def _fetch_page(fetcher: Fetcher, extractor: _Extractor, entry: FeedEntry, batch: int,
+async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, batch: int,
                       clock: _Clock) -> _Fetched:
     started = time.perf_counter()
     try:
@@ -408,7 +362,7 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
             for _, future in pending:  # a crash above must not leave page fetches running
                 future.cancel()
 
-    extractor = _Extractor()
+    extractor = Extractor()
     try:
         if fetcher is None:
             async with Fetcher(settings) as active:

@@ -306,9 +306,9 @@ async def test_summary_counts(database: Database, settings: Settings, site: Samp
 async def test_big_batches_are_extracted_in_a_worker_process(
         database: Database, settings: Settings, site: SampleSite,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from digests import pipeline
+    from digests import extractor
 
-    monkeypatch.setattr(pipeline, "PROCESS_POOL_MIN_PAGES", 2)
+    monkeypatch.setattr(extractor, "PROCESS_POOL_MIN_PAGES", 2)
     add_source(database, site.feed_url("world"), settings=settings, now=NOW)
     summary = await poll_once(database, settings, now=NOW)
     assert summary.new == 4 and summary.timings.extract > 0
@@ -335,7 +335,7 @@ async def test_a_lost_extraction_worker_falls_back_to_threads(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from concurrent.futures.process import BrokenProcessPool
 
-    from digests import pipeline
+    from digests import extractor
 
     class DeadPool:
         def __init__(self, **_: object) -> None:
@@ -347,8 +347,8 @@ async def test_a_lost_extraction_worker_falls_back_to_threads(
         def shutdown(self, **_: object) -> None:
             pass
 
-    monkeypatch.setattr(pipeline, "PROCESS_POOL_MIN_PAGES", 2)
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", DeadPool)
+    monkeypatch.setattr(extractor, "PROCESS_POOL_MIN_PAGES", 2)
+    monkeypatch.setattr(extractor, "ProcessPoolExecutor", DeadPool)
     add_source(database, site.feed_url("main"), settings=settings, now=NOW)
     summary = await poll_once(database, settings, now=NOW)
     assert summary.new == 4 and summary.reports[0].pages_failed == 0
