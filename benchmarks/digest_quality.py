@@ -177,7 +177,8 @@ def quality(gold_path: Path, corpus: dict[str, dict[str, str]], dev_ids: int, sh
         if dev_ids:
             names.append("dev (first %d)" % dev_ids if n < dev_ids else "held out (rest)")
         for name in names:
-            label = g["id"] if (show and name == "all") else ""
+            # Only the development articles' mismatches are ever printed: the rest is held out.
+            label = g["id"] if (show and name == "all" and (not dev_ids or n < dev_ids)) else ""
             groups[name][0].add(top, g.get("quotes", []), show=label)
             groups[name][1].add(every, g.get("quotes", []))
     print(f"gold articles: {len(gold_rows)} ({missing} not in the corpus)")

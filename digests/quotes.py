@@ -68,6 +68,7 @@ MIN_REPORTED_WORDS = 3  # «أعلن الجيش أن الحادث "عمل مدب
 TRIM_MARK = " …"
 
 MAX_NAME_WORDS = 6
+MAX_EMBEDDED_WORDS = 8  # a longer quotation inside a reported clause is the statement itself
 
 # «…، بحسب ما قال في خطاب»: the attribution after the statement is not part of it.
 _ATTRIBUTION_TAIL_RE = re.compile(
@@ -76,6 +77,7 @@ _ATTRIBUTION_TAIL_RE = re.compile(
 _TRAILING_CONJ_RE = re.compile(
     r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+_KANA = frozenset(("كان", "كانت", "كانوا"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,6 +254,9 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             k += 1
             continue
         kind, gender = hit if hit else ("prep", "m")
+        if _host_noun(t.raw, hit):
+            k += 1
+            continue
         prev = toks[k - 1].norm if k > first else ""
         after_ma = prev in {"ما", "لما", "حسبما", "بحسبما", "وحسبما"}
         if kind == "verb" and after_ma:
@@ -302,8 +307,13 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         if t.raw.endswith(":"):
             content_start = t.end
         else:
-            for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 14)):
+            for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 20)):
                 tm = toks[m]
+                if m >= j + 14 and not tm.raw.endswith(":"):
+                    # Far from the verb only «قال X في …:» still introduces speech.
+                    if cue_of(tm.raw)[1] is not None and not _host_noun(tm.raw, cue_of(tm.raw)[1]):
+                        break
+                    continue
                 if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
                     content_start = tm.start  # direct speech follows: «قال X "…"»
                     break
@@ -317,7 +327,8 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                 if tm.raw.endswith(":") and m >= k:
                     content_start = tm.end
                     break
-                if m > k and cue_of(tm.raw)[1] is not None:
+                if m > k and cue_of(tm.raw)[1] is not None and not _host_noun(
+                        tm.raw, cue_of(tm.raw)[1]):
                     break
         if (content_start is None and kind == "verb" and speaker and strip_conj(norm) in SAY
                 and j < last and toks[j - 1].raw.endswith("،") and opens_statement(toks, j, last)):
@@ -335,6 +346,12 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         elif not speaker and kind == "verb" and prev in RELATIVES:
             # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
             speaker = antecedent(toks, k - 1, first)
+        elif (not speaker and kind == "verb" and not content_open and prev == "قد"
+              and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))):
+            # «وكان مسؤول كبير في وزارة الخارجية بريان هوك قد أعلن أن …»: the subject sits
+            # between «كان» and «قد».
+            m = max(m for m in range(max(first, k - 12), k) if strip_conj(toks[m].norm) in _KANA)
+            speaker = subject(toks, m + 1, k - 1)[0]
         elif (not speaker and kind == "verb" and not content_open
               and not t.norm.startswith(("و", "ف"))):
             # SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …».
@@ -394,6 +411,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     continue
                 if not (started_open and a == 0) and _is_name_or_slogan(para, a, b):
                     continue
+                if _embedded(para, cues, a, toks):
+                    continue  # a phrase quoted inside a reported clause: the clause is the quote
                 speaker, named, counter = _direct_speaker(para, toks, cues, a, b, s1, speakers,
                                                           continuation=(
                                                               (started_open and a == 0) or
@@ -422,10 +441,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if not text or _words(text) < MIN_REPORTED_WORDS:
                     continue
                 start = cs + raw.find(text)
-                # Direct speech inside wins over its paraphrase.
+                # Direct speech inside wins over its paraphrase (unless it is a phrase the
+                # clause quotes: then the whole clause is the statement).
                 if any(start <= a < start + len(text) + 1 and _words(para[a:b]) >= MIN_QUOTE_WORDS
+                       and not _embedded(para, cues, a, toks)
                        for a, b in spans) or text[0] in "\"“”«„":
                     continue
+                if not _balanced(text):
+                    continue  # a span cut inside quote marks is no statement
                 if not cue.speaker or _is_data(cue.speaker):
                     continue
                 para_quotes.append(Candidate(text=text, speaker=cue.speaker, kind="reported",
@@ -436,6 +459,42 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
     return out
+
+
+def _host_noun(raw: str, hit: tuple[str, str] | None) -> bool:
+    """«مضيفه» (his host) folds like «مضيفة» (adding): a feminine participle is written with ة."""
+    return (hit is not None and hit[0] == "part" and hit[1] == "f"
+            and raw.rstrip(":،,.")[-1:] == "ه")
+
+
+def _embedded(para: str, cues: Sequence[_Cue], a: int, toks: list[Tok]) -> bool:
+    """True when the quote marks at `a` hold a short phrase inside a reported clause.
+
+    «قال إن الإجراءات تهدف لمعاقبة الصين على "أعوام من السرقة …"»: the quoted phrase is part of
+    the reported statement, which is the quote (gold rule 2); «قال إن "…"» is direct speech, and
+    so is a long quotation the clause leads into («حض روحاني على … "لوضع حد للهجمات …"»).
+    """
+    close = min((i for i in (para.find(m, a) for m in "\"“”»") if i >= 0), default=len(para))
+    if _words(para[a:close]) > MAX_EMBEDDED_WORDS:
+        return False
+    for c in cues:
+        cs = c.content_start
+        if cs is None or cs >= a or toks[c.tok].start >= a:
+            continue
+        later = [d for d in cues if d.content_start is not None and d.tok > c.tok]
+        if later and toks[later[0].tok].start < a:
+            continue  # the next statement has begun before the marks
+        lead = para[cs:a - 1]
+        # After an earlier quote in the same clause («حذر X "…"موضحا أن "…"») the marks open a
+        # new statement whose cue the first quote's marks hid.
+        return _words(lead) >= 2 and not any(m in lead for m in "\"“”„«»")
+    return False
+
+
+def _balanced(text: str) -> bool:
+    """Quote marks of `text` pair up (« », “ ”/„ “, straight quotes in twos)."""
+    return (text.count("«") == text.count("»")
+            and sum(text.count(m) for m in "\"“”„") % 2 == 0)
 
 
 def _is_data(speaker: str) -> bool:
