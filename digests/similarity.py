@@ -5,7 +5,8 @@ keys (digests.arabic.analyze, stop-words dropped, title words counted twice, idf
 word-frequency table); two articles are one story when the cosine of their vectors reaches a
 threshold that rises with the time between them: 0.30 for reports published together, 0.10 more
 for every 12 hours between them (0.70 at 48 h), never beyond: reports of one event come out within
-hours, while a reaction or the next development a day later reuses most of the same words. Rare
+hours, while a reaction or the next development a day later reuses most of the same words; and
+the leads (headline + first sentence) must agree unless the texts overlap far more. Rare
 words (names, the places and numbers of the event) carry the weight, so reports that only share a
 place name or a person stay apart. Word shingles were the first idea, but reports of one event by
 different sources are rewritten, not copied: 3-word shingle overlap ≥ 0.5 found a quarter of the
