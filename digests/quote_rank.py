@@ -19,6 +19,17 @@ if TYPE_CHECKING:
     from digests.quotes import Candidate
 
 MAX_QUOTES = 3
+
+# Weights of the editor's order (chosen on the development gold articles, see benchmarks/README).
+W_ABOUT = 2.0  # overlap with the headline
+W_DIRECT = 1.0  # direct speech
+W_ECHO = 0.8  # a reported paraphrase of a direct quote
+W_NAMED = 1.2  # the speaker is written at the quote
+W_POSITION = 1.0  # early in the article
+W_STRONG = 0.6  # a warning, demand or refusal
+W_SHORT = 0.0  # fewer than six words
+W_REPEAT = 2.4  # per chosen quote of the same speaker
+W_COUNTER = 0.8  # a reply or denial, for the second slot
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 
 # Words of a strong statement (a warning, a demand, a refusal, a threat), for the third slot.
@@ -75,15 +86,15 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
 
     def base(c: Candidate) -> float:
         words = _words(c.text)
-        score = 2.0 * about[id(c)]
-        score += 1.0 if c.kind == "direct" else 0.0
-        score -= 0.8 if id(c) in echoed else 0.0
-        score += 0.4 if c.named else 0.0
-        score += 1.0 * (1.0 - c.paragraph / max(n_paras, 1))
+        score = W_ABOUT * about[id(c)]
+        score += W_DIRECT if c.kind == "direct" else 0.0
+        score -= W_ECHO if id(c) in echoed else 0.0
+        score += W_NAMED if c.named else 0.0
+        score += W_POSITION * (1.0 - c.paragraph / max(n_paras, 1))
         if text_keys[id(c)] & _STRONG:
-            score += 0.6
+            score += W_STRONG
         if words < 6:
-            score -= 0.3  # a fragment says less than a statement
+            score -= W_SHORT  # a fragment says less than a statement
         elif words > 60:
             score -= 0.4  # a whole paragraph is not a quote a reader takes in at a glance
         return score
@@ -97,9 +108,9 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
             spk = _keys(c.speaker)
             for p in chosen:
                 if spk and _overlap(spk, _keys(p.speaker)) >= 0.5:
-                    s -= 1.2
+                    s -= W_REPEAT
             if len(chosen) == 1 and c.counter:
-                s += 0.8
+                s += W_COUNTER
             return s
 
         best = max(pool, key=total)
