@@ -125,6 +125,10 @@ def trim(text: str, max_chars: int = MAX_QUOTE_CHARS) -> str:
     space = cut.rfind(" ")
     if space > max_chars // 2:
         cut = cut[:space]
+    while not _balanced(cut):
+        # The cut fell inside inner quote marks: end before the unpaired opener instead.
+        last = max(cut.rfind(m) for m in "\"“”„«»")
+        cut = cut[:last].rstrip()
     return cut.rstrip(" ،,;؛:-–—") + TRIM_MARK
 
 
@@ -455,6 +459,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                              paragraph=pi, start=start,
                                              named=cue.named, counter=cue.counter,
                                              context=para[s0:s1]))
+        para_quotes = [c for c in para_quotes if _balanced(c.text)]
         para_quotes.sort(key=lambda c: c.start)
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"

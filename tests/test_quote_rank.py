@@ -47,3 +47,17 @@ def test_ranking_prefers_different_speakers_and_respects_the_limit() -> None:
     assert [c.speaker for c in ranked[:2]] == ["المحافظ", "الهلال الأحمر"]
     assert len(rank_quotes(cands, "فتح المعبر", limit=1)) == 1
     assert rank_quotes([], "أي عنوان") == []
+
+
+def test_ranking_prefers_a_named_speaker_and_another_voice_over_repeats() -> None:
+    cands = [
+        _cand("سنواصل العمل على إعادة فتح المدارس في كل الأحياء", "المحافظ", 0),
+        _cand("الحكومة ستدفع رواتب المعلمين المتأخرة كاملة", "المحافظ", 1),
+        _cand("لم يصلنا أي قرار رسمي من الوزارة بعد", "نقابة المعلمين", 5,
+              kind="reported"),
+    ]
+    carried = Candidate(text=cands[1].text, speaker="المحافظ", kind="direct", paragraph=1,
+                        start=0, named=False, context=cands[1].text)
+    ranked = rank_quotes([cands[0], carried, cands[2]], "إعادة فتح المدارس", limit=2)
+    # A later quote of another voice beats the first speaker's carried repeat.
+    assert [c.speaker for c in ranked] == ["المحافظ", "نقابة المعلمين"]

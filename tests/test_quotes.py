@@ -294,3 +294,49 @@ def test_the_publisher_speaks_what_the_post_says() -> None:
     paras = ['ونشر اللاعب على موقع "تويتر" تغريدة قال فيها: "سنعود أقوى في الموسم المقبل بإذن الله".']
     (cand,) = find_quotes(paras)
     assert (cand.speaker, cand.text) == ("اللاعب", "سنعود أقوى في الموسم المقبل بإذن الله")
+
+
+def _balanced(text: str) -> bool:
+    return (text.count("«") == text.count("»")
+            and sum(text.count(m) for m in '"“”„') % 2 == 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=60).map(" ".join), max_size=6),
+       st.integers(min_value=8, max_value=80))
+def test_quote_marks_in_a_quote_always_pair_up(paras: list[str], max_chars: int) -> None:
+    for c in find_quotes(paras):
+        assert _balanced(c.text), c.text
+    for q in key_quotes(paras, "", max_chars=max_chars):
+        assert _balanced(q.text), q.text
+
+
+def test_trimming_never_cuts_inside_inner_quote_marks() -> None:
+    text = 'الوزير قال إن الحكومة ' + '"لن تقبل بأي حل لا يضمن حقوق السكان في المدينة كلها"'
+    cut = trim(text, 40)
+    assert cut.endswith(TRIM_MARK) and _balanced(cut)
+    assert text.startswith(cut[: -len(TRIM_MARK)])
+
+
+def test_a_short_phrase_quoted_in_a_reported_clause_stays_in_the_clause() -> None:
+    paras = ['وقال الرئيس إن الإجراءات تهدف لمعاقبة الصين على "أعوام من السرقة الناعمة".',
+             'وقال الوزير إن "الحكومة لن تقبل بأي شروط جديدة على الاتفاق".']
+    got = [(c.speaker, c.kind, c.text) for c in find_quotes(paras)]
+    assert got == [("الرئيس", "reported",
+                    'الإجراءات تهدف لمعاقبة الصين على "أعوام من السرقة الناعمة"'),
+                   ("الوزير", "direct", "الحكومة لن تقبل بأي شروط جديدة على الاتفاق")]
+
+
+def test_subject_between_kana_and_qad() -> None:
+    paras = ["وكان المتحدث باسم الوزارة قد أعلن الجمعة أن المفاوضات ستستأنف الأسبوع المقبل."]
+    (cand,) = find_quotes(paras)
+    assert (cand.speaker, cand.text) == ("المتحدث باسم الوزارة",
+                                         "المفاوضات ستستأنف الأسبوع المقبل")
+
+
+def test_his_host_is_not_a_feminine_cue_and_a_far_colon_still_opens_speech() -> None:
+    paras = ["وقالت الصحيفة إن العرض كبير جدا.",
+             "وقال المدرب في مؤتمر صحافي عشية مباراة فريقه مع مضيفه إيبار في الدوري الإسباني:"
+             " لا أستطيع التعليق على كل ما يرد في الصحف."]
+    got = [(c.speaker, c.text) for c in find_quotes(paras)]
+    assert got[-1] == ("المدرب", "لا أستطيع التعليق على كل ما يرد في الصحف")
