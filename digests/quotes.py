@@ -44,6 +44,7 @@ from digests.speech import (
     CLAUSE_CONJ,
     COUNTER_CUES,
     FILLERS,
+    HEDGES,
     IMPERSONAL,
     IN_WHICH,
     MEDIA_NOUNS,
@@ -265,7 +266,9 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         after_ma = prev in {"ما", "لما", "حسبما", "بحسبما", "وحسبما"}
         if kind == "verb" and after_ma:
             kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
-        if (norm in FILLERS or prev in NEGATIONS or prev in IMPERSONAL
+        hedge = (strip_conj(norm) in HEDGES and k + 1 < last
+                 and is_complementizer(toks[k + 1].norm))
+        if (norm in FILLERS or prev in NEGATIONS or prev in IMPERSONAL or hedge or prev == "مما"
                 or (not after_ma and (norm in AFTER_MA_ONLY or norm[1:] in AFTER_MA_ONLY))):
             # «ويذكر أن», «لا يزعمون أن» (denied speech), «وصفه» (a noun, «his describing»).
             k += 1
@@ -322,6 +325,8 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                     content_start = tm.start  # direct speech follows: «قال X "…"»
                     break
                 if m > k and is_complementizer(tm.norm):
+                    if toks[m - 1].norm in {"الا", "والا"}:
+                        break  # «إلا أن» (however) is the writer's, not the speech
                     content_start = tm.end
                     break
                 if m > k and tm.norm == "الي" and m + 1 < last and is_complementizer(
@@ -415,7 +420,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     continue
                 if not (started_open and a == 0) and _is_name_or_slogan(para, a, b):
                     continue
-                if _embedded(para, cues, a, toks):
+                if _embedded(para, cues, a, toks, speech):
                     continue  # a phrase quoted inside a reported clause: the clause is the quote
                 speaker, named, counter = _direct_speaker(para, toks, cues, a, b, s1, speakers,
                                                           continuation=(
@@ -448,7 +453,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 # Direct speech inside wins over its paraphrase (unless it is a phrase the
                 # clause quotes: then the whole clause is the statement).
                 if any(start <= a < start + len(text) + 1 and _words(para[a:b]) >= MIN_QUOTE_WORDS
-                       and not _embedded(para, cues, a, toks)
+                       and not _embedded(para, cues, a, toks, speech)
                        for a, b in spans) or text[0] in "\"“”«„":
                     continue
                 if not _balanced(text):
@@ -472,7 +477,8 @@ def _host_noun(raw: str, hit: tuple[str, str] | None) -> bool:
             and raw.rstrip(":،,.")[-1:] == "ه")
 
 
-def _embedded(para: str, cues: Sequence[_Cue], a: int, toks: list[Tok]) -> bool:
+def _embedded(para: str, cues: Sequence[_Cue], a: int, toks: list[Tok],
+              speech: Sequence[tuple[int, int]]) -> bool:
     """True when the quote marks at `a` hold a short phrase inside a reported clause.
 
     «قال إن الإجراءات تهدف لمعاقبة الصين على "أعوام من السرقة …"»: the quoted phrase is part of
@@ -489,10 +495,9 @@ def _embedded(para: str, cues: Sequence[_Cue], a: int, toks: list[Tok]) -> bool:
         later = [d for d in cues if d.content_start is not None and d.tok > c.tok]
         if later and toks[later[0].tok].start < a:
             continue  # the next statement has begun before the marks
-        lead = para[cs:a - 1]
-        # After an earlier quote in the same clause («حذر X "…"موضحا أن "…"») the marks open a
-        # new statement whose cue the first quote's marks hid.
-        return _words(lead) >= 2 and not any(m in lead for m in "\"“”„«»")
+        # After an earlier quotation in the same clause («حذر X "…"موضحا أن "…"») the marks open
+        # a new statement whose cue the first quote's marks hid (a scare-quoted word does not).
+        return _words(para[cs:a - 1]) >= 2 and not any(cs <= x and y < a for x, y in speech)
     return False
 
 

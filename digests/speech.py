@@ -53,6 +53,9 @@ NEGATIONS = frozenset("لا ولا لم ولم لن ولن".split())
 
 # The writer's own fillers: «ويذكر أن …», «يشار إلى أن …».
 FILLERS = frozenset("يذكر ويذكر يشار ويشار".split())
+# Impersonal frames right before أن: «ويرجح أن …» (it is likely that), «يتوقع أن …» (it is
+# expected), «مما يعني أن …» (which means): the writer's hedge, nobody's statement.
+HEDGES = frozenset("يرجح يتوقع يعني يفترض يبدو".split())
 
 # Words that carry no speaker: the subject stops at any of them.
 STOP = frozenset((
@@ -65,6 +68,7 @@ STOP = frozenset((
     " الشهر الاسبوع السنه الماضي الماضيه المقبل المقبله الجاري"
     " ردا تعليقا جوابا اجابه بقوله بقولها بقولهم بالقول البالغ البالغه قوله قولها قولهم قولهما"
     " قبيل عقب اثناء فور اثر عند بعيد ضمن طوال"
+    " الصحفيين الصحافيين المراسلين"  # «وأبلغ كونتي الصحفيين:»: the addressee
 ).split())
 
 PREPOSITIONS = frozenset("الي الى علي على في من عن مع حول عبر بين لدي لدى".split())

@@ -340,3 +340,17 @@ def test_his_host_is_not_a_feminine_cue_and_a_far_colon_still_opens_speech() -> 
              " لا أستطيع التعليق على كل ما يرد في الصحف."]
     got = [(c.speaker, c.text) for c in find_quotes(paras)]
     assert got[-1] == ("المدرب", "لا أستطيع التعليق على كل ما يرد في الصحف")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "ويرجح أن يعود اللاعب إلى فريقه نهاية الشهر المقبل بعد الإصابة.",
+    "ارتفعت الحرارة مما يعني أن الفيضانات ستزيد كثيرا في السنوات المقبلة.",
+    "ثم تابع تسديدة زميله البرازيلي العائدة من الحارس ليسدد الكرة إلا أن الأخير أبعدها بصعوبة.",
+])
+def test_hedges_and_however_are_the_writers_not_speech(paragraph: str) -> None:
+    assert find_quotes([paragraph]) == []
+
+
+def test_the_addressee_is_not_part_of_the_speaker() -> None:
+    (cand,) = find_quotes(["وأبلغ كونتي الصحفيين: إنه يعمل بشكل رائع وكان في حاجة إلى العمل."])
+    assert cand.speaker == "كونتي"
