@@ -79,6 +79,7 @@ _TRAILING_CONJ_RE = re.compile(
     r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 _KANA = frozenset(("كان", "كانت", "كانوا"))
+_NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا انت ذلك هذا هذه".split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -426,7 +427,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                                           continuation=(
                                                               (started_open and a == 0) or
                                                               (a <= 1 and last_para_had_quote)))
-                if not speaker:
+                if not speaker or _is_data(speaker):
                     continue
                 direct_done.add((a, b))
                 para_quotes.append(Candidate(text=text, speaker=speaker, kind="direct",
@@ -510,12 +511,20 @@ def _balanced(text: str) -> bool:
 def _is_data(speaker: str) -> bool:
     """«تشير الأرقام إلى أن …»: bare figures and estimates state facts, nobody speaks.
 
-    With their source written («تقديرات جامعة كولومبيا») they speak like a report does.
+    With their source written («تقديرات جامعة كولومبيا») they speak like a report does. A
+    speaker that opens with a particle, pronoun or relative («فإنهم», «اسمه», «والتي») is a
+    misread clause, not a name.
     """
     words = speaker.split()
+    if not words:
+        return True
+    first = fold(words[0])
+    bare = strip_conj(first)
+    if is_complementizer(bare) or bare in _NOT_NAMES or bare in RELATIVES or (
+            bare[:1] == "ف" and is_complementizer(bare[1:])):
+        return True
     if len(words) != 1:
         return False
-    first = fold(words[0])
     return strip_prefix(first) in NOT_SPEAKERS or first in NOT_SPEAKERS
 
 

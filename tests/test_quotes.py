@@ -354,3 +354,10 @@ def test_hedges_and_however_are_the_writers_not_speech(paragraph: str) -> None:
 def test_the_addressee_is_not_part_of_the_speaker() -> None:
     (cand,) = find_quotes(["وأبلغ كونتي الصحفيين: إنه يعمل بشكل رائع وكان في حاجة إلى العمل."])
     assert cand.speaker == "كونتي"
+
+
+def test_a_misread_clause_is_not_a_speaker() -> None:
+    paras = ["ورغم عدم تمكن الخبراء من تحديد المخترقين، فإنهم قالوا إن الهجوم الإلكتروني يعتبر مقلقا.",
+             "وقال الوزير إن الهجوم الإلكتروني على الأولمبياد لم يؤثر على الألعاب."]
+    got = [c.speaker for c in find_quotes(paras)]
+    assert "فإنهم" not in got and got[-1] == "الوزير"
