@@ -175,8 +175,7 @@ class RateLimiter:
                     holding = True
                     continue
                 self._preempt.clear()
-                with contextlib.suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(self._preempt.wait(), wait)
+                await _wait_event(self._preempt, wait)
         finally:
             if holding:
                 self._exit()
@@ -289,7 +288,8 @@ class Sender:
                 done.set_result(p)
         self.watch_push(push_id, finished)
         await self._check_watchers()
-        return await asyncio.wait_for(done, timeout)
+        async with asyncio.timeout(timeout):
+            return await done
 
     def recover(self) -> int:
         """Rows a crashed run left 'sending' go back to pending (once per Sender)."""
@@ -310,10 +310,7 @@ class Sender:
                 await self._check_watchers()
                 if not started:
                     self._wake.clear()
-                    try:
-                        await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
-                    except asyncio.TimeoutError:
-                        pass
+                    await _wait_event(self._wake, self.poll_seconds)
         finally:
             await self._cancel_tasks()
 
@@ -526,6 +523,14 @@ class Sender:
         outbox.retry_later(self.db, row_ids, self.clock() + timedelta(seconds=delay), reason)
         log.warning("delivery retried later chat=%s seconds=%.0f reason=%s", bundle.chat_id,
                     delay, reason)
+
+
+async def _wait_event(event: asyncio.Event, seconds: float) -> None:
+    """Wait for `event` at most `seconds`. Not asyncio.wait_for: on Python 3.11 it can swallow a
+    cancellation that arrives as the wait ends, and a cancelled sender would then run forever."""
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(seconds):
+            await event.wait()
 
 
 def not_sent(err: Exception) -> bool:

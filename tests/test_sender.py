@@ -353,3 +353,14 @@ async def test_limiter_retry_after_429_goes_first() -> None:
     await asyncio.sleep(0.05)  # they are waiting for the pause to end
     await asyncio.gather(send(1, ticket), *later)
     assert order == [1, 2, 3]
+
+
+async def test_run_always_stops_when_cancelled(database: Database, bot: Bot) -> None:
+    s = make_sender(database, bot, poll_seconds=0.001)
+    for i in range(40):  # cancel at many points of the idle loop
+        task = asyncio.create_task(s.run())
+        await asyncio.sleep(0.0005 * (i % 7))
+        task.cancel()
+        async with asyncio.timeout(5):
+            await asyncio.gather(task, return_exceptions=True)
+        assert task.done()
