@@ -99,15 +99,26 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
             score -= 0.4  # a whole paragraph is not a quote a reader takes in at a glance
         return score
 
+    # One person under several names («الرئيس الأميركي دونالد ترامب», «ترامب», «الرئيس
+    # الأميركي»): a speaker's keys inside a fuller speaker's keys are that speaker.
+    spk_keys = {c.speaker: _keys(c.speaker) for c in candidates}
+    person: dict[str, frozenset[str]] = {}
+    for name, keys in spk_keys.items():
+        fuller = [k for k in spk_keys.values() if keys and keys <= k]
+        person[name] = frozenset(max(fuller, key=len)) if fuller else frozenset(keys)
+
+    def same(a: Candidate, b: Candidate) -> bool:
+        pa, pb = person[a.speaker], person[b.speaker]
+        return bool(pa) and (pa == pb or _overlap(set(pa), set(pb)) >= 0.5)
+
     scored = {id(c): base(c) for c in candidates}
     chosen: list[Candidate] = []
     pool = list(candidates)
     while pool and len(chosen) < limit:
         def total(c: Candidate) -> float:
             s = scored[id(c)]
-            spk = _keys(c.speaker)
             for p in chosen:
-                if spk and _overlap(spk, _keys(p.speaker)) >= 0.5:
+                if same(c, p):
                     s -= W_REPEAT
             if len(chosen) == 1 and c.counter:
                 s += W_COUNTER

@@ -50,9 +50,15 @@ def tokens(text: str) -> list[Tok]:
     return [Tok(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN_RE.finditer(text)]
 
 
+_WHEN = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس مساء صباح"
+                  " ليل".split())
+
+
 def _skip_object(toks: list[Tok], i: int) -> int:
-    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «عليه» after a verb (addressee, not subject)."""
-    while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES):
+    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «عليه» after a verb (addressee, not subject),
+    and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
+    while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES
+                             or toks[i].norm in _WHEN):
         i += 1
     if i < len(toks) and (toks[i].raw.startswith("لـ") or
                           toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):

@@ -361,3 +361,8 @@ def test_a_misread_clause_is_not_a_speaker() -> None:
              "وقال الوزير إن الهجوم الإلكتروني على الأولمبياد لم يؤثر على الألعاب."]
     got = [c.speaker for c in find_quotes(paras)]
     assert "فإنهم" not in got and got[-1] == "الوزير"
+
+
+def test_a_time_between_the_verb_and_its_subject() -> None:
+    (cand,) = find_quotes(["صرح الأربعاء المتحدث باسم الشركة بأن خطا جديدا سيفتتح نهاية الشهر."])
+    assert (cand.speaker, cand.text) == ("المتحدث باسم الشركة", "خطا جديدا سيفتتح نهاية الشهر")
