@@ -105,7 +105,7 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
     person: dict[str, frozenset[str]] = {}
     for name, keys in spk_keys.items():
         fuller = [k for k in spk_keys.values() if keys and keys <= k]
-        person[name] = frozenset(max(fuller, key=len)) if fuller else frozenset(keys)
+        person[name] = frozenset(max(fuller, key=lambda k: len(k))) if fuller else frozenset(keys)
 
     def same(a: Candidate, b: Candidate) -> bool:
         pa, pb = person[a.speaker], person[b.speaker]
