@@ -104,8 +104,8 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
     spk_keys = {c.speaker: _keys(c.speaker) for c in candidates}
     person: dict[str, frozenset[str]] = {}
     for name, keys in spk_keys.items():
-        fuller = [k for k in spk_keys.values() if keys and keys <= k]
-        person[name] = frozenset(max(fuller, key=lambda k: len(k))) if fuller else frozenset(keys)
+        fuller: list[set[str]] = [k for k in spk_keys.values() if keys and keys <= k]
+        person[name] = frozenset(max(fuller, key=len) if fuller else keys)
 
     def same(a: Candidate, b: Candidate) -> bool:
         pa, pb = person[a.speaker], person[b.speaker]
