@@ -105,7 +105,8 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
     person: dict[str, frozenset[str]] = {}
     for name, keys in spk_keys.items():
         fuller: list[set[str]] = [k for k in spk_keys.values() if keys and keys <= k]
-        person[name] = frozenset(max(fuller, key=len) if fuller else keys)
+        widest: set[str] = max(fuller, key=len) if fuller else keys
+        person[name] = frozenset(widest)
 
     def same(a: Candidate, b: Candidate) -> bool:
         pa, pb = person[a.speaker], person[b.speaker]
