@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 
 OPTIONS_KEY = "nashra_options"
 FIRST_POLL_SECONDS = 5.0
+STOP_TIMEOUT_SECONDS = 10.0
 
 
 def api_urls(settings: Settings) -> tuple[str, str]:
@@ -177,9 +178,15 @@ async def _post_stop(app: Application) -> None:
     tasks = [task for task in (rt.sender_task, *rt.tasks) if task is not None and not task.done()]
     for task in tasks:
         task.cancel()
-    for task in tasks:
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await task
+    if tasks:
+        # Bounded: a task that ignores cancellation must not keep the bot from stopping.
+        done, pending = await asyncio.wait(tasks, timeout=STOP_TIMEOUT_SECONDS)
+        for task in done:
+            if not task.cancelled() and task.exception() is not None:
+                log.warning("background task ended with error name=%s error=%r",
+                            task.get_name(), task.exception())
+        for task in pending:
+            log.warning("background task did not stop in time name=%s", task.get_name())
     rt.sender_task = None
 
 
