@@ -351,8 +351,12 @@ def test_hedges_and_however_are_the_writers_not_speech(paragraph: str) -> None:
     assert find_quotes([paragraph]) == []
 
 
-def test_the_addressee_is_not_part_of_the_speaker() -> None:
-    (cand,) = find_quotes(["وأبلغ كونتي الصحفيين: إنه يعمل بشكل رائع وكان في حاجة إلى العمل."])
+@pytest.mark.parametrize("paragraph", [
+    "وأبلغ كونتي الصحفيين: إنه يعمل بشكل رائع وكان في حاجة إلى العمل.",
+    "وقال كونتي بشكل متكرر إن اللاعب يعمل بشكل رائع منذ أسابيع.",
+])
+def test_addressees_and_adverbs_are_not_part_of_the_speaker(paragraph: str) -> None:
+    (cand,) = find_quotes([paragraph])
     assert cand.speaker == "كونتي"
 
 
