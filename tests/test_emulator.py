@@ -251,7 +251,20 @@ async def test_application_end_to_end(emu: Emulator) -> None:
 
 
 def test_wait_for_messages_blocking(emu: Emulator) -> None:
+    """The blocking wait (for threads and scripts) wakes when another thread's send lands."""
+    import threading
+
+    import httpx
+
     with pytest.raises(TimeoutError):
         emu.wait_for_messages(1, 1, timeout=0.05)
-    start = time.monotonic()
-    assert emu.messages() == [] and time.monotonic() - start < 5
+
+    def send() -> None:
+        time.sleep(0.05)
+        httpx.post(f"{emu.base_url}{TOKEN}/sendMessage",
+                   json={"chat_id": 1, "text": "<b>نص</b>", "parse_mode": "HTML"}, timeout=5)
+    sender = threading.Thread(target=send)
+    sender.start()
+    [msg] = emu.wait_for_messages(1, 1, timeout=5)
+    sender.join()
+    assert msg.plain_text == "نص" and msg.entities[0]["type"] == "bold"

@@ -39,3 +39,28 @@ def test_escaped_text_always_parses_back(text: str) -> None:
 
 def test_utf16_len() -> None:
     assert utf16_len("abc") == 3 and utf16_len("😀") == 2 and utf16_len("غوطة") == 4
+
+
+_TAG_NAMES = ["b", "i", "u", "s", "code", "tg-spoiler", "blockquote"]
+
+
+@st.composite
+def html_tree(draw: st.DrawFn, depth: int = 0) -> tuple[str, str]:
+    """(Telegram HTML, the plain text it shows) built from nested allowed tags."""
+    parts = draw(st.lists(st.one_of(
+        st.text(min_size=1).map(lambda t: (html.escape(t, quote=True), t)),
+        st.sampled_from(_TAG_NAMES).flatmap(
+            lambda tag: (html_tree(depth + 1) if depth < 3 else st.just(("x", "x"))).map(
+                lambda inner: (f"<{tag}>{inner[0]}</{tag}>", inner[1]))),
+    ), max_size=4))
+    return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
+
+
+@given(html_tree())
+def test_nested_tags_parse_to_their_text_and_entities(tree: tuple[str, str]) -> None:
+    source, plain = tree
+    parsed = parse_html(source)
+    assert parsed.text == plain
+    for e in parsed.entities:
+        assert e.offset >= 0 and e.length > 0
+        assert e.offset + e.length <= utf16_len(plain)
