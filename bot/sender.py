@@ -306,10 +306,14 @@ class Sender:
                  self.max_in_flight)
         try:
             while True:
-                started = await self._dispatch()
-                await self._check_watchers()
+                self._wake.clear()  # before looking: a wake() during the look is kept
+                try:
+                    started = await self._dispatch()
+                    await self._check_watchers()
+                except Exception:  # e.g. the database stayed locked: try again, never stop
+                    log.exception("sender loop failed; retrying")
+                    started = 0
                 if not started:
-                    self._wake.clear()
                     await _wait_event(self._wake, self.poll_seconds)
         finally:
             await self._cancel_tasks()

@@ -364,3 +364,27 @@ async def test_run_always_stops_when_cancelled(database: Database, bot: Bot) -> 
         async with asyncio.timeout(5):
             await asyncio.gather(task, return_exceptions=True)
         assert task.done()
+
+
+async def test_run_survives_a_failing_look(database: Database, emu: Emulator, bot: Bot,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = articles(database, 1)
+    add_chat(database, 1)
+    queue(database, 1, arts[0])
+    s = make_sender(database, bot, poll_seconds=0.01)
+    real = outbox.due_rows
+    calls = {"n": 0}
+
+    def flaky(*args: object, **kw: object) -> list[outbox.DueRow]:
+        calls["n"] += 1
+        if calls["n"] <= 2:
+            raise __import__("sqlite3").OperationalError("database is locked")
+        return real(*args, **kw)  # type: ignore[arg-type]
+    monkeypatch.setattr(outbox, "due_rows", flaky)
+    task = asyncio.create_task(s.run())
+    try:
+        await emu.await_messages(1, 1, timeout=10)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    assert calls["n"] > 2
