@@ -24,7 +24,12 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/ingest.py
+	$(PY) benchmarks/search_quality.py
 	$(PY) benchmarks/search.py
+	$(PY) benchmarks/digest_quality.py
+	$(PY) benchmarks/stories.py
+	$(PY) benchmarks/delivery.py
+	$(PY) benchmarks/bot_speed.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache
