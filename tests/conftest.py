@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from digests.settings import Settings
 from digests.storage import Database
+
+# CI runs Hypothesis derandomized: the same examples every run, so a red CI is reproducible and a
+# rare counter-example found locally (kept in .hypothesis/) is fixed rather than met by chance.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

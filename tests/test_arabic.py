@@ -156,6 +156,10 @@ def test_analysis_never_fails_and_agrees_with_tokens(text: str) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("وفبكلال غوطةلبنانإيران"))))
-def test_keys_are_idempotent_on_arabic_words(text: str) -> None:
-    for k in analyze(text):
-        assert analyze(k) == [k] or len(k) < 3
+def test_keys_only_strip_proclitics(text: str) -> None:
+    # A key is what is left of the word once clitics and the article are taken off its front:
+    # it is never empty and never changes the word's end. (Idempotence is not promised: key()
+    # reads raw words, and «الفكاف» → «فكاف» → «كاف» are each right for the word given.)
+    for t in tokens(text):
+        k = key(t)
+        assert k and t.norm.endswith(k)
