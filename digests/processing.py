@@ -44,15 +44,13 @@ Step = Callable[[sqlite_utils.Database, Article, StoreContext], None]
 def default_steps() -> list[Step]:
     """The steps in order. Imported here, late, so each module stays independent of the others."""
     from digests.digest import store_digest
+    from digests.outbox import enqueue_article
     from digests.search import index_article
     from digests.stories import assign_story
 
-    steps: list[Step] = [index_article, assign_story, store_digest]
-    # Each capability adds its step below as it lands (search, stories, digest, outbox).
-    from digests.outbox import enqueue_article
-
-    steps.append(enqueue_article)  # always LAST: deliveries see the stored story and digest
-    return steps
+    # The outbox is LAST: deliveries see the stored story and digest. The story step writes
+    # articles.story_id after the Article value was built, so later steps read it from the row.
+    return [index_article, assign_story, store_digest, enqueue_article]
 
 
 def run_steps(db: sqlite_utils.Database, article: Article, ctx: StoreContext,
