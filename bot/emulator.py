@@ -328,15 +328,23 @@ class Emulator(BotApiMethods):
 
     def chat_member_update(self, chat_id: int, *, new_status: str = "member",
                            old_status: str = "left", user: User | None = None) -> int:
-        """The bot's membership in `chat_id` changes (added to a group: left → member)."""
+        """The bot's membership in `chat_id` changes (added to a group: left → member; removed:
+        member → left, or banned: member → kicked)."""
         user = self._user_for(user.id if user else 1, user, None)
         with self._lock:
             chat = self._chats.get(chat_id) or self.add_chat(chat_id)
         return self._push_update("my_chat_member", {
             "chat": chat.to_json(), "from": user.to_json(), "date": int(time.time()),
-            "old_chat_member": {"user": self.bot_user.to_json(), "status": old_status},
-            "new_chat_member": {"user": self.bot_user.to_json(), "status": new_status},
+            "old_chat_member": self._bot_member_json(old_status),
+            "new_chat_member": self._bot_member_json(new_status),
         })
+
+    def _bot_member_json(self, status: str) -> JSON:
+        member: JSON = {"user": self.bot_user.to_json(), "status": status}
+        if status == "kicked":
+            # Telegram always sends until_date for a ban (0 = forever); PTB requires it
+            member["until_date"] = 0
+        return member
 
     # ------------------------------------------------------------------ assertions
 

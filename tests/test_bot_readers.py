@@ -261,13 +261,15 @@ async def test_channel_posts_can_subscribe(tmp_path: Path) -> None:
         assert chat is not None and chat.type == "channel"
 
 
-async def test_bot_removed_from_group_deactivates_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("removal", ["left", "kicked"])
+async def test_bot_removed_from_group_deactivates_it(tmp_path: Path, removal: str) -> None:
     group = -100600
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.add_group(group, "g", admins=[READER])
         h.emu.chat_member_update(group, new_status="member", old_status="left")
         await h.until(lambda: subscriptions.get_chat(h.db, group) is not None)
-        h.emu.chat_member_update(group, new_status="left", old_status="member")
+        assert subscriptions.get_chat(h.db, group).active  # type: ignore[union-attr]
+        h.emu.chat_member_update(group, new_status=removal, old_status="member")
         await h.until(lambda: not subscriptions.get_chat(h.db, group).active)  # type: ignore
 
 
