@@ -206,15 +206,34 @@ class Emulator(BotApiMethods):
         with self._lock:
             self._blocked.pop(chat_id, None)
 
-    def migrate(self, chat_id: int, new_chat_id: int) -> None:
+    def migrate(self, chat_id: int, new_chat_id: int, *, announce: bool = False,
+                user: User | None = None) -> None:
         """The group `chat_id` became the supergroup `new_chat_id`: sends to the old id get 400
-        with `migrate_to_chat_id`."""
+        with `migrate_to_chat_id`.
+
+        With `announce`, the bot also receives the two service messages Telegram sends: one in
+        the old group with `migrate_to_chat_id`, then one in the new supergroup with
+        `migrate_from_chat_id` (both from `user`, the admin who upgraded the group)."""
         with self._lock:
             self._migrated[chat_id] = new_chat_id
             old = self._chats.get(chat_id)
-            self._chats[new_chat_id] = Chat(new_chat_id, "supergroup",
-                                            old.title if old else "", old.admins if old else
-                                            frozenset())
+            new = self._chats[new_chat_id] = Chat(new_chat_id, "supergroup",
+                                                  old.title if old else "",
+                                                  old.admins if old else frozenset())
+            old_json = old.to_json() if old else {"id": chat_id, "type": "group",
+                                                  "title": new.title}
+            if announce:
+                to_id = self._new_message_id(chat_id)
+                from_id = self._new_message_id(new_chat_id)
+        if not announce:
+            return
+        sender = self._user_for(user.id if user else 1, user, None).to_json()
+        now = int(time.time())
+        self._push_update("message", {"message_id": to_id, "date": now, "chat": old_json,
+                                      "from": sender, "migrate_to_chat_id": new_chat_id})
+        self._push_update("message", {"message_id": from_id, "date": now,
+                                      "chat": new.to_json(), "from": sender,
+                                      "migrate_from_chat_id": chat_id})
 
     def inject_429(self, count: int = 1, retry_after: int = 1, *, chat_id: int | None = None,
                    methods: Iterable[str] = SEND_METHODS) -> None:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import hypothesis
 import pytest
 from hypothesis import strategies as st
-from botkit import READER, running_bot, sample_db
+from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message
 
 from bot import readers
 from bot.emulator import SentMessage
 from digests import subscriptions
+from digests.models import iso
 from digests.storage import Database
 
 
@@ -271,6 +273,47 @@ async def test_bot_removed_from_group_deactivates_it(tmp_path: Path, removal: st
         assert subscriptions.get_chat(h.db, group).active  # type: ignore[union-attr]
         h.emu.chat_member_update(group, new_status=removal, old_status="member")
         await h.until(lambda: not subscriptions.get_chat(h.db, group).active)  # type: ignore
+
+
+async def test_group_migration_moves_subscriptions_queue_and_buttons(tmp_path: Path) -> None:
+    old, new = -600700, -1000600700
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(old, "g", admins=[READER], type="group")
+        admin = h.user(READER)
+        [m] = await h.say(old, "/subscribe الغوطة", user=admin)
+        assert "تمت متابعة" in m.plain_text
+        await h.say(old, "/unsubscribe", user=admin)  # stores a button for the group
+        # a daily digest row the group is still waiting for (not due yet)
+        story, article = h.db.db.execute(
+            "select coalesce(story_id, -id), id from articles where title not like '%غوطة%' "
+            "order by id limit 1").fetchone()
+        later = iso(datetime.now(timezone.utc) + timedelta(days=1))
+        with h.db.transaction() as tx:
+            tx.execute("insert into outbox (chat_id, story_id, article_id, kind, not_before, "
+                       "created_at) values (?, ?, ?, 'daily:later', ?, ?)",
+                       [old, story, article, later, later])
+
+        def chat_ids(table: str) -> set[int]:
+            return {r[0] for r in h.db.db.execute(f"select chat_id from {table}")}
+
+        assert chat_ids("callbacks") >= {old} and chat_ids("outbox") == {old}
+        h.emu.migrate(old, new, announce=True, user=admin)
+        await h.until(lambda: subscriptions.get_chat(h.db, new) is not None)
+        await h.settle()
+        assert subscriptions.get_chat(h.db, old) is None
+        assert subscriptions.list_subscriptions(h.db, old) == []
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, new)] == ["الغوطة"]
+        assert chat_ids("outbox") == {new}
+        assert old not in chat_ids("callbacks") and new in chat_ids("callbacks")
+        # a later push reaches the supergroup, and nothing is even tried on the old id
+        old_count = len(h.emu.messages(old))
+        [queued] = await h.say(ADMIN, "/push الغوطة")
+        assert "المحادثات: ١،" in queued.plain_text
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+        assert "سُلّمت: ١، فشلت: ٠" in h.emu.messages(ADMIN)[-1].plain_text
+        assert "الغوطة" in h.emu.messages(new)[-1].plain_text
+        assert len(h.emu.messages(old)) == old_count
+        assert [r for r in h.emu.refusals() if r.chat_id == old] == []
 
 
 

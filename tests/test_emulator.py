@@ -11,6 +11,7 @@ from telegram import (
     Bot,
     BotCommand,
     BotCommandScopeAllGroupChats,
+    ChatMemberBanned,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -204,6 +205,21 @@ async def test_long_poll_and_offsets(emu: Emulator, bot: Bot) -> None:
     emu.send_user_message(42, "old message")
     await bot.delete_webhook(drop_pending_updates=True)
     assert await bot.get_updates(timeout=0) == ()
+
+
+async def test_membership_and_migration_updates_parse_in_ptb(emu: Emulator, bot: Bot) -> None:
+    emu.add_group(-70, "مجموعة", type="group")
+    emu.chat_member_update(-70, new_status="kicked", old_status="member")
+    emu.migrate(-70, -1000070, announce=True, user=User(id=5))
+    kicked, to_new, from_old = await bot.get_updates(timeout=0)
+    member = kicked.my_chat_member.new_chat_member
+    assert isinstance(member, ChatMemberBanned) and member.until_date.timestamp() == 0
+    assert to_new.message.chat.id == -70 and to_new.message.chat.type == "group"
+    assert to_new.message.migrate_to_chat_id == -1000070
+    assert from_old.message.chat.id == -1000070 and from_old.message.chat.type == "supergroup"
+    assert from_old.message.migrate_from_chat_id == -70 and from_old.message.from_user.id == 5
+    with pytest.raises(ChatMigrated):
+        await bot.send_message(-70, "x")
 
 
 async def test_application_end_to_end(emu: Emulator) -> None:
