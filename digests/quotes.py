@@ -29,6 +29,7 @@ from digests.arabic import sentences
 from digests.quote_rank import MAX_QUOTES, rank_quotes
 from digests.models import Quote, QuoteKind
 from digests.speakers import (
+    RELAYING,
     Speakers,
     Tok,
     antecedent,
@@ -79,6 +80,11 @@ _TRAILING_CONJ_RE = re.compile(
     r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 _KANA = frozenset(("كان", "كانت", "كانوا"))
+# A pronoun written before the verb is its subject («لكنه قال», «وهو يؤكد»).
+_PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وهو وهي فهو فهي".split())
+# «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
+_ADVERBIAL_HEADS = frozenset(
+    "بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
 _NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا انت ذلك هذا هذه".split())
 
 
@@ -288,6 +294,13 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                     if toks[m].norm == "عن":
                         speaker, j = subject(toks, m + 1, last)
                         break
+            elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
+                # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
+                speaker, j = subject(toks, j + 2, last)
+            if prev in _PRONOUN_SUBJECTS:
+                # «ولكنه ينفي ممارسته …»: the subject is the pronoun; what follows the verb is
+                # its object, never a speaker.
+                speaker, j = "", k + 1
         elif kind == "verb" and content_open and (
                 prev in CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
             speaker, j = subject(toks, k + 1, last)  # a new main clause, its own speaker
@@ -328,6 +341,12 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                 if m > k and is_complementizer(tm.norm):
                     if toks[m - 1].norm in {"الا", "والا"}:
                         break  # «إلا أن» (however) is the writer's, not the speech
+                    if toks[m - 1].norm in _ADVERBIAL_HEADS:
+                        continue  # «بما أن», «بعد أن»: a clause of reason or time, not speech
+                    if prev in RELATIVES and any(toks[x].raw[-1] in "،," for x in range(k, m)):
+                        # «الحركة التي تدعو للمساواة، أن تشق …»: the relative clause ended at
+                        # the comma; the أن belongs to the main clause.
+                        break
                     content_start = tm.end
                     break
                 if m > k and tm.norm == "الي" and m + 1 < last and is_complementizer(
@@ -335,6 +354,8 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                     content_start = toks[m + 1].end
                     break
                 if tm.raw.endswith(":") and m >= k:
+                    if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:
+                        break  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
                     content_start = tm.end
                     break
                 if m > k and cue_of(tm.raw)[1] is not None and not _host_noun(
@@ -354,6 +375,11 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …».
             speaker = subject(toks, first + 1, k)[0]
         elif not speaker and kind == "verb" and prev in RELATIVES:
+            if content_start is None:
+                # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and
+                # names nobody a later «قائلا:» could mean).
+                k += 1
+                continue
             # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
             speaker = antecedent(toks, k - 1, first)
         elif (not speaker and kind == "verb" and not content_open and prev == "قد"

@@ -33,6 +33,18 @@ from digests.speech import (
 
 MAX_SPEAKER_WORDS = 9
 _TOKEN_RE = re.compile(r"\S+")
+# «د.», «أ.», «إ.», «م.», «أ.د.»: an abbreviated title or initial, not the end of a sentence.
+_ABBREV_RE = re.compile(r"^(?:[\u0621-\u064a]\.){1,2}$")
+# «رئيس "سيرك دو سولاي" دانيال لامار»: a title whose organisation is a short quoted name.
+_TITLE_HEADS = frozenset(
+    "رئيس رئيسه مدير مديره مدرب قائد زعيم مؤسس باسم عضو ممثل امين نائب سفير".split())
+# «قالت الوكالة نقلا عن مصدر …»: the words after «نقلا عن» name the real speaker.
+RELAYING = frozenset("نقلا ونقلا".split())
+
+
+def is_abbreviation(raw: str) -> bool:
+    """«د.» or «أ.د.»: a title or an initial written with a period."""
+    return bool(_ABBREV_RE.match(raw))
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,8 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
         closing = _closing(toks, j, limit) if t.raw[0] in "\"“«„" else None
         if closing is not None and (
                 (j > i and {toks[j - 1].norm, strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS)
+                or (j == i + 1 and toks[i].norm in NAME_NOUNS)
+                or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 3)
                 or (j == i and closing - j < 4 and closing + 1 < limit
                     and is_complementizer(toks[closing + 1].norm))):
             # «وذكر موقع "ساينس ألرت" العلمي أن …», «وقالت "موزيلا" إن …»: a quoted name is
@@ -97,8 +111,11 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
             if toks[closing].raw[-1] in "،,:;؛.":
                 break
             continue
-        if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm
-                or t.raw[0] in "\"“”«»„(" or t.norm.isdigit()
+        if is_abbreviation(t.raw):
+            j += 1  # «قال د. محمد …»: the period of a title does not close the subject
+            continue
+        if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm or t.norm in RELAYING
+                or t.raw[0] in "\"“”«»„(:،,؛" or t.norm.isdigit()
                 or t.norm in ADDRESSEES or t.norm.startswith(("بال", "كال"))
                 or t.raw.startswith("لـ")
                 or cue_of(t.raw)[1]):
@@ -146,6 +163,12 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
         if t.norm in STOP or is_complementizer(t.norm):
             break
         if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):
+            if t.raw[-1] in "،," and toks[verb - 1].raw[-1] in "،,":
+                # «وكان بولت، حامل الرقم القياسي، أعلن»: the words between the commas describe
+                # the subject written before them, which is the speaker.
+                name = speaker_before(toks, k + 1, first, max_words=max_words)
+                if name:
+                    return name
             break  # «…، مارك كيميت، قال إن»: a comma right before the verb ends an apposition
         words.insert(0, t.raw)
         k -= 1
@@ -159,8 +182,8 @@ def antecedent(toks: list[Tok], rel: int, first: int) -> str:
     while k >= first and len(words) < 3:
         t = toks[k]
         if (t.norm in STOP or t.norm in PREPOSITIONS or cue_of(t.raw)[1] is not None
-                or t.raw[-1] in "،,:."):
-            break
+                or t.raw[-1] in "،,:." or t.norm in ATTRIBUTION_PREPS):
+            break  # «… وفق عبد الله التي أوضحت»: the attribution is not part of the name
         words.insert(0, t.raw)
         k -= 1
     return " ".join(words).strip(EDGE_PUNCT + " ")
