@@ -63,7 +63,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         try:
             page = search_page(rt.db, text, offset=offset, limit=MAX_RESULTS, now=now)
             digests = list(page.digests)
-            if offset + len(digests) < page.total:
+            if page.has_more:  # a next page really holds a story
                 next_offset = str(offset + len(digests))
         except QueryError:
             digests = []

@@ -200,7 +200,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                        for i, d in enumerate(page.digests) if d.related and d.article_id]
     rows = [related_buttons[i:i + 3] for i in range(0, len(related_buttons), 3)]
     last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe", {"topic": query})]
-    if offset + len(page.digests) < page.total:
+    if page.has_more:
         last_row.append(button(rt, chat.id, t("btn_more", lang), "more",
                                {"query": query, "offset": offset + len(page.digests)}))
     rows.append(last_row)

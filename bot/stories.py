@@ -18,11 +18,17 @@ TOP_WINDOW = timedelta(hours=48)
 
 @dataclass(frozen=True)
 class Page:
-    """One page of answers to a topic question (stories folded: one report per story)."""
+    """One page of answers to a topic question (stories folded: one report per story).
+
+    `has_more` is true only when the next page really holds a story (so «المزيد» never leads
+    to "no more results"); `total` is what the page header shows: the matching articles while
+    more pages follow, the exact number of stories on the last page.
+    """
 
     digests: tuple[Digest, ...]
     total: int
     suggestions: tuple[str, ...] = ()
+    has_more: bool = False
 
 
 def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime) -> Page:
@@ -33,18 +39,22 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     """
     from digests.search import search, suggest  # late: the search index is built elsewhere
 
-    result = search(db.db, query, limit=limit, offset=offset, now=now, fold_stories=True)
+    # One folded hit more than shown: `result.total` counts articles while pages fold stories,
+    # so only a hit beyond this page proves that a next page exists.
+    result = search(db.db, query, limit=limit + 1, offset=offset, now=now, fold_stories=True)
     if not result.hits and not result.terms:
         raise QueryError(result.message or f"nothing searchable in {query!r}")
-    digests = tuple(hit.digest for hit in result.hits)
-    total = int(result.total)
-    if len(digests) < limit:  # the last page: `total` counts articles, folding merged some
+    digests = tuple(hit.digest for hit in result.hits[:limit])
+    has_more = len(result.hits) > limit
+    if has_more:
+        total = max(int(result.total), offset + limit + 1)
+    else:  # the last page: its count is exact
         total = offset + len(digests)
     suggestions: tuple[str, ...] = ()
     if not digests and offset == 0:
         found = list(getattr(result, "suggestions", ()) or ()) or suggest(db.db, query, limit=5)
         suggestions = tuple(s for s in found if s and s != query)[:5]
-    return Page(digests=digests, total=total, suggestions=suggestions)
+    return Page(digests=digests, total=total, suggestions=suggestions, has_more=has_more)
 
 
 def latest_digests(db: Database, *, now: datetime, limit: int,

@@ -16,6 +16,7 @@ from bot import readers
 from bot.emulator import SentMessage
 from digests import subscriptions
 from digests.models import iso
+from digests.search import search
 from digests.storage import Database
 
 
@@ -91,6 +92,24 @@ async def test_pagination_with_more(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         _ok([page2])
         assert "٢–٢ من" in page2.plain_text and page2.plain_text != first
         assert len(h.emu.messages(READER)) == 1  # edited in place, not a new message
+
+
+async def test_more_appears_only_when_another_page_has_stories(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the sample holds 5 articles about الغوطة in 4 stories: the total counts 5, pages fold to 4
+    monkeypatch.setattr(readers, "PAGE_SIZE", 2)
+    async with running_bot(sample_db(tmp_path)) as h:
+        folded = search(h.db.db, "الغوطة", limit=50, fold_stories=True)
+        assert folded.total > len(folded.hits) == 4  # the case where counting articles misleads
+        [msg] = await h.say(READER, "الغوطة")
+        assert "١–٢ من" in msg.plain_text and "المزيد" in msg.button_texts()
+        h.emu.click(msg, "المزيد")
+        page2 = (await h.until(lambda: [m for m in h.emu.messages(READER)
+                                        if m.message_id == msg.message_id and m.edits > 0]))[0]
+        _ok([page2])
+        assert "٣–٤ من ٤" in page2.plain_text  # the last page knows the exact count
+        assert "المزيد" not in page2.button_texts()  # no button leading to "no more results"
+        assert "🔔 تابع هذا الموضوع" in page2.button_texts()
 
 
 async def test_nothing_found_says_so_and_suggests(tmp_path: Path) -> None:

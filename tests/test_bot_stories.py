@@ -74,3 +74,24 @@ def test_search_page(tmp_path: Path) -> None:
         assert near.digests == () and "الغوطة" in near.suggestions
         with pytest.raises(QueryError):
             search_page(db, "في من", offset=0, limit=5, now=NOW)
+
+
+def test_search_page_has_more_only_when_a_next_page_has_stories(tmp_path: Path) -> None:
+    # the sample: 5 articles about الغوطة in 4 stories
+    with Database(sample_db(tmp_path)) as db:
+        assert search_page(db, "الغوطة", offset=0, limit=3, now=NOW).has_more
+        exact = search_page(db, "الغوطة", offset=0, limit=4, now=NOW)
+        assert len(exact.digests) == 4 and not exact.has_more and exact.total == 4
+        last = search_page(db, "الغوطة", offset=2, limit=2, now=NOW)
+        assert len(last.digests) == 2 and not last.has_more and last.total == 4
+        assert search_page(db, "الغوطة", offset=4, limit=2, now=NOW).digests == ()
+        # walking the pages by has_more visits every story once and never an empty page
+        seen, offset = [], 0
+        while True:
+            page = search_page(db, "الغوطة", offset=offset, limit=1, now=NOW)
+            assert page.digests
+            seen += [d.article_id for d in page.digests]
+            if not page.has_more:
+                break
+            offset += len(page.digests)
+        assert len(seen) == len(set(seen)) == 4
