@@ -276,7 +276,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         query: what the reader typed (Arabic, English, anything).
         limit, offset: the page of hits wanted.
         now: the time recency is measured from (default: the current UTC time).
-        fold_stories: keep only the best report of each story (the bot's pages).
+        fold_stories: keep only the best report of each story (the bot's pages); a common
+            topic whose newest matches fold into too few stories for the page is ranked
+            among more of them (up to COUNT_CAP).
     """
     now = now or datetime.now(timezone.utc)
     plan = plan_query(query)
@@ -300,15 +302,14 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
                             message="لا توجد مقالات عن هذا الموضوع. / Nothing found." + hint)
     cands.sort(key=lambda c: (-c[1], -c[0]))
     if fold_stories:
-        seen_stories: set[int] = set()
-        folded = []
-        for c in cands:
-            if c[2] is not None:
-                if c[2] in seen_stories:
-                    continue
-                seen_stories.add(c[2])
-            folded.append(c)
-        cands = folded
+        cands = _fold(cands)
+        # A common topic is ranked among its newest k matches; when their stories do not fill
+        # the page, rank more of them, or its later stories could never be paged to.
+        while len(cands) < offset + limit and k < min(total, COUNT_CAP):
+            k = min(k * 4, COUNT_CAP)
+            more, _ = _candidates(db, expr, k, now)
+            more.sort(key=lambda c: (-c[1], -c[0]))
+            cands = _fold(more)
     page = cands[offset:offset + limit]
     rows = _rows(db, [c[0] for c in page])
     hits = []
@@ -322,6 +323,19 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     log.debug("search terms=%s mode=%s total=%s hits=%s", " ".join(plan.terms), mode, total,
               len(hits))
     return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode)
+
+
+def _fold(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the first (best ranked) candidate of each story; unclustered articles all stay."""
+    seen_stories: set[int] = set()
+    folded = []
+    for c in cands:
+        if c[2] is not None:
+            if c[2] in seen_stories:
+                continue
+            seen_stories.add(c[2])
+        folded.append(c)
+    return folded
 
 
 def _chunks(ids: list[int], size: int = 5000) -> list[list[int]]:

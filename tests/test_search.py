@@ -152,6 +152,24 @@ def test_common_topics_rank_title_matches_and_recent_first(database: Database,
     assert everything.total == 7 and ids(everything)[:2] == [5, 3]
 
 
+def test_folded_pages_of_a_common_topic_reach_its_older_stories(
+        database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    import digests.search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)  # the common-topic path
+    for i in range(1, 11):  # ids grow with time; the 4 newest reports are one story
+        add(database, i, f"خبر {i} عن دمشق", "دمشق", days_ago=11 - i,
+            story_id=100 if i >= 7 else i)
+    first = search(database.db, "دمشق", now=NOW, limit=2, fold_stories=True)
+    assert len(first.hits) == 2  # the 3 newest are one story: more were ranked to fill the page
+    seen: list[int | None] = []
+    for offset in range(0, 10, 2):
+        seen += [h.digest.story_id for h in
+                 search(database.db, "دمشق", now=NOW, limit=2, offset=offset,
+                        fold_stories=True).hits]
+    assert sorted(s for s in seen if s is not None) == [1, 2, 3, 4, 5, 6, 100]
+
+
 def test_id_lists_are_chunked_for_sqlite(database: Database,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     import digests.search as search_module
