@@ -84,7 +84,8 @@ _KANA = frozenset(("كان", "كانت", "كانوا"))
 _PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وهو وهي فهو فهي".split())
 # «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
 _ADVERBIAL_HEADS = frozenset(
-    "بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
+    "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
+_DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
 _NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا انت ذلك هذا هذه".split())
 
 
@@ -297,6 +298,9 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
                 # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
                 speaker, j = subject(toks, j + 2, last)
+            if norm in _DESCRIBE:
+                # «وصفت الشركة الوجبة بأنها …»: the words after «وصف» are what it describes.
+                speaker, j = "", k + 1
             if prev in _PRONOUN_SUBJECTS:
                 # «ولكنه ينفي ممارسته …»: the subject is the pronoun; what follows the verb is
                 # its object, never a speaker.
@@ -382,12 +386,12 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                 continue
             # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
             speaker = antecedent(toks, k - 1, first)
-        elif (not speaker and kind == "verb" and not content_open and prev == "قد"
-              and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))):
-            # «وكان مسؤول كبير في وزارة الخارجية بريان هوك قد أعلن أن …»: the subject sits
-            # between «كان» and «قد».
-            m = max(m for m in range(max(first, k - 12), k) if strip_conj(toks[m].norm) in _KANA)
-            speaker = subject(toks, m + 1, k - 1)[0]
+        elif (not speaker and kind == "verb" and not content_open
+              and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))
+              and _kana_subject(toks, k, first)):
+            # «وكان مسؤول كبير في وزارة الخارجية بريان هوك قد أعلن أن …», «وكان السفير قال
+            # إن …»: the subject sits between «كان» and the verb (or «قد»).
+            speaker = _kana_subject(toks, k, first)
         elif (not speaker and kind == "verb" and not content_open
               and not t.norm.startswith(("و", "ف"))):
             # SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …».
@@ -485,6 +489,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     continue
                 if not _balanced(text):
                     continue  # a span cut inside quote marks is no statement
+                if any(a <= start < b for a, b in speech):
+                    continue  # «:"إن التقنية …"»: the إن inside direct speech opens nothing
                 if not cue.speaker or _is_data(cue.speaker):
                     continue
                 para_quotes.append(Candidate(text=text, speaker=cue.speaker, kind="reported",
@@ -496,6 +502,15 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
     return out
+
+
+def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
+    """The subject written between the nearest «كان» before token `k` and the verb."""
+    m = max(m for m in range(max(first, k - 12), k) if strip_conj(toks[m].norm) in _KANA)
+    if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
+        return ""  # another verb between them: «كان» belongs to another clause
+    end = k - 1 if toks[k - 1].norm == "قد" else k
+    return subject(toks, m + 1, end)[0]
 
 
 def _host_noun(raw: str, hit: tuple[str, str] | None) -> bool:

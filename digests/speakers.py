@@ -42,6 +42,12 @@ _TITLE_HEADS = frozenset(
 RELAYING = frozenset("نقلا ونقلا".split())
 
 
+def _glued_complementizer(raw: str) -> bool:
+    """«إن"السفارة»: a complementizer written against the opening quote mark."""
+    head = re.split("[\"“«„]", raw, maxsplit=1)[0]
+    return head != raw and bool(head) and is_complementizer(fold(head))
+
+
 def is_abbreviation(raw: str) -> bool:
     """«د.» or «أ.د.»: a title or an initial written with a period."""
     return bool(_ABBREV_RE.match(raw))
@@ -122,7 +128,9 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
             break
         if t.norm.startswith("ل") and t.norm[1:] in NAME_NOUNS:
             break
-        if j > i and (t.norm in SPEAKING or t.norm in ATTRIBUTION_PREPS
+        if t.norm in ATTRIBUTION_PREPS or _glued_complementizer(t.raw):
+            break  # «قال، بحسب الوكالة، …»; «وقال البيان إن"السفارة …»: the statement starts
+        if j > i and (t.norm in SPEAKING
                       or (t.norm.startswith("است") and len(t.norm) >= 6)):
             # «قالت ماي متحدثة في …», «قال نصرالله وفقا لما نقلته …», «أعلن النادي استكمال …»
             break

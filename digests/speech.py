@@ -48,7 +48,7 @@ PUBLISHING = frozenset(
 IN_WHICH = frozenset("فيه فيها فيهم".split())
 # Subjects that state facts rather than speak («تشير الأرقام إلى أن», «أظهرت الصور أن»).
 NOT_SPEAKERS = frozenset(
-    "احصاءات احصائيات ارقام تقديرات مؤشرات معطيات نتائج صور لقطات مشاهد".split())
+    "احصاءات احصائيات ارقام تقديرات مؤشرات معطيات نتائج صور لقطات مشاهد اثار معلومات".split())
 NEGATIONS = frozenset("لا ولا لم ولم لن ولن".split())
 
 # The writer's own fillers: «ويذكر أن …», «يشار إلى أن …».
@@ -71,7 +71,7 @@ STOP = frozenset((
     " الصحفيين الصحافيين المراسلين"  # «وأبلغ كونتي الصحفيين:»: the addressee
     # adverbs: «قال ترامب بشكل متكرر إن …», «كشفت مؤخرا أن …»
     " بشكل بصوره بقوه مجددا مرارا مؤخرا حاليا لاحقا رسميا علنا صراحه"
-    " فان فانه فانها فانهم"  # «وبحسب أردان فإن "…"»: the statement begins
+    " فان فانه فانها فانهم وهو وهي وهم"  # «وبحسب أردان فإن "…"»: the statement begins
 ).split())
 
 PREPOSITIONS = frozenset("الي الى علي على في من عن مع حول عبر بين لدي لدى".split())
@@ -141,13 +141,16 @@ def _build_cues() -> dict[str, tuple[str, str]]:
 
 _CUES = _build_cues()
 
+# Two-letter verbs that keep their cue after «و»/«ف» («وحث», «فحض»; not «ورد», «وعد»).
+_SHORT_ROOTS = frozenset(("حث", "حض"))
+
 AFTER_MA_ONLY = frozenset(v + "ه" for v in _PAST_MASC) - frozenset(_PAST_MASC)
 
 def cue_of(raw: str) -> tuple[str, tuple[str, str] | None]:
     """Folded token and its cue entry, trying without a leading و/ف/ل conjunction."""
     norm = fold(raw)
     hit = _CUES.get(norm)
-    if hit is None and len(norm) > 3 and norm[0] in "وف":
+    if hit is None and (len(norm) > 3 or norm[1:] in _SHORT_ROOTS) and norm[0] in "وف":
         hit = _CUES.get(norm[1:])
     return norm, hit
 

@@ -448,3 +448,27 @@ def test_a_relative_clause_without_speech_names_no_speaker() -> None:
 def test_a_time_clause_before_the_complementizer_is_skipped() -> None:
     (cand,) = find_quotes(["وقال الأمير بعد أن التقى الوفد إن العلاقات ممتازة جدا."])
     assert (cand.speaker, cand.text) == ("الأمير", "العلاقات ممتازة جدا")
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("وقال البيان إن\"السفارة أرسلت مذكرة دبلوماسية تطالب بتفسير\".", "البيان"),
+    ("وكان السفير في الأمم المتحدة قال إنه لا ينبغي لمجلس الأمن أن يدين البلاد.", "السفير"),
+    ("وكانت الشركة قد وصفت الوجبة في قائمة الطعام بأنها \"مستوحاة من نكهات البلاد القديمة\".",
+     "الشركة"),
+    ("وتابع رئيس الاتحاد وهو مؤيد بحماس للتقنية :\"إن التقنية لن تكون الحل لكل شيء في الكرة\".",
+     "رئيس الاتحاد"),
+    ("وحث رئيس الوزراء، خلال الاجتماع، على وحدة الصف، وقال \"نحن اليوم على مفترق طرق ويجب"
+     " علينا توحيد الجهود\"، بحسب وكالة الأنباء الرسمية.", "رئيس الوزراء"),
+])
+def test_the_speaker_is_the_subject_not_an_object_or_an_aside(paragraph: str,
+                                                               speaker: str) -> None:
+    (cand,) = find_quotes([paragraph])
+    assert cand.speaker == speaker
+
+
+@pytest.mark.parametrize("paragraph", [
+    "ووجدنا المنتخب يعتبر رقما قياسيا، علما أن الدوري المحلي يعتبر الأقوى في المنطقة.",
+    "وتشير آثار على الجدار إلى أن المبنى تعرض لحريق كبير قبل قرون.",
+])
+def test_an_aside_or_a_trace_is_no_speaker(paragraph: str) -> None:
+    assert find_quotes([paragraph]) == []
