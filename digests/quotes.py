@@ -308,6 +308,9 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         elif kind == "verb" and content_open and (
                 prev in CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
             speaker, j = subject(toks, k + 1, last)  # a new main clause, its own speaker
+            if not speaker and prev not in CLAUSE_CONJ:
+                # «أن X، نائب الوزير، أوضح أن …»: the subject is written before the verb.
+                speaker = speaker_before(toks, k, first)
         elif kind == "verb" and content_open:
             # A verb inside reported speech: an SVO clause «X قال إن» re-attributes it, and
             # «…، وتابع أن …» starts the same speaker's next statement; other verbs are speech.
@@ -393,7 +396,9 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             # إن …»: the subject sits between «كان» and the verb (or «قد»).
             speaker = _kana_subject(toks, k, first)
         elif (not speaker and kind == "verb" and not content_open
-              and not t.norm.startswith(("و", "ف"))):
+              and not t.norm.startswith(("و", "ف"))
+              and not (k + 1 < last and toks[k + 1].norm in IN_WHICH)):
+            # («كان له تصريح آخر، قال فيه:»: the statement's author, not the word before.)
             # SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …».
             speaker = speaker_before(toks, k, first, max_words=6)
         if speaker:
@@ -481,6 +486,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if not text or _words(text) < MIN_REPORTED_WORDS:
                     continue
                 start = cs + raw.find(text)
+                nxt = starts[n + 1] if n + 1 < len(starts) else None
+                if nxt is not None and nxt.named and nxt.speaker and text.startswith(nxt.speaker):
+                    # «ونقلت الوكالة أن X، نائب الوزير، أوضح أن …»: the span is the next
+                    # statement's subject, not a statement.
+                    continue
                 # Direct speech inside wins over its paraphrase (unless it is a phrase the
                 # clause quotes: then the whole clause is the statement).
                 if any(start <= a < start + len(text) + 1 and _words(para[a:b]) >= MIN_QUOTE_WORDS
@@ -509,6 +519,8 @@ def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
     m = max(m for m in range(max(first, k - 12), k) if strip_conj(toks[m].norm) in _KANA)
     if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
         return ""  # another verb between them: «كان» belongs to another clause
+    if m + 1 < k and toks[m + 1].norm.startswith("ل"):
+        return ""  # «كان لأردوغان تصريح»: «كان لـ» means «had», not a subject
     end = k - 1 if toks[k - 1].norm == "قد" else k
     return subject(toks, m + 1, end)[0]
 

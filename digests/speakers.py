@@ -69,7 +69,7 @@ def tokens(text: str) -> list[Tok]:
 
 
 _WHEN = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس مساء صباح"
-                  " ليل".split())
+                  " ليل ايضا كذلك مجددا".split())  # «وذكرت أيضا وكالة …»
 
 
 def _skip_object(toks: list[Tok], i: int) -> int:
@@ -136,7 +136,7 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
             break
         if j == i and t.norm.startswith("لل"):
             return "", i  # «وصفه للمرشد …»: a prepositional object, no speaker here
-        if t.raw.endswith(("اً", "ًا", "ً")):
+        if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")):
             break  # an accusative (tanween): the object of «اعتبر …», not the speaker
         j += 1
         if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
@@ -168,8 +168,10 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
             # relative clause, not a speaker.
             return ""
-        if t.norm in STOP or is_complementizer(t.norm):
-            break
+        if t.norm in STOP or is_complementizer(t.norm) or t.norm.startswith(("بال", "كال")):
+            break  # «بالفعل، يلفت …»: an adverb, not a subject
+        if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")):
+            break  # an accusative: «جزئياً»
         if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):
             if t.raw[-1] in "،," and toks[verb - 1].raw[-1] in "،,":
                 # «وكان بولت، حامل الرقم القياسي، أعلن»: the words between the commas describe

@@ -472,3 +472,28 @@ def test_the_speaker_is_the_subject_not_an_object_or_an_aside(paragraph: str,
 ])
 def test_an_aside_or_a_trace_is_no_speaker(paragraph: str) -> None:
     assert find_quotes([paragraph]) == []
+
+
+@pytest.mark.parametrize(("paras", "speaker"), [
+    (["ونقلت الوكالة أن سامي حداد، نائب وزير الدفاع، أوضح عبر موقعه أن التجربة نجحت تماما."],
+     "سامي حداد"),
+    (["المدعي العام، محمد سامي، أكد وجود ما اعتبرها \"علاقة وثيقة وأكيدة بين الجماعة والخارج\"."],
+     "المدعي العام"),
+    (["ويقول التقرير جزئياً: \"لقد استمر المقرر الخاص في تلقي تقارير حول الاعتقال\"."], "التقرير"),
+    (["وقال الرئيس إن الزيارة ناجحة.",
+      "وفي 9 مارس، كان للرئيس تصريح آخر، قال فيه: \"الآن المدينة محاصرة ودخولنا وشيك\"."],
+     "الرئيس"),
+    (["وقال ماكرون إن التراث سيعود قريبا. وتابع مخاطبا الرئيس تالون \"أتمنى أن نتمكن من العمل"
+      " معكم\"."], "ماكرون"),
+    (["وذكرت أيضا وكالة الأنباء الرسمية أن ناخبين توافدوا إلى مقر السفارة."],
+     "وكالة الأنباء الرسمية"),
+])
+def test_objects_adverbs_and_appositions_around_the_verb(paras: list[str], speaker: str) -> None:
+    cands = find_quotes(paras)
+    assert cands and all(len(c.text.split()) >= 3 for c in cands)
+    assert cands[-1].speaker == speaker
+
+
+def test_an_adverb_before_the_verb_is_no_speaker() -> None:
+    assert find_quotes(["بالفعل، يلفت هذا التقليد أنظار المتابعين، بل إن فوائده يمكن أن تتجاوز"
+                        " البلاد كثيرا."]) == []
