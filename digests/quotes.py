@@ -308,7 +308,7 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         elif kind == "verb" and content_open and (
                 prev in CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
             speaker, j = subject(toks, k + 1, last)  # a new main clause, its own speaker
-            if not speaker and prev not in CLAUSE_CONJ:
+            if not speaker and prev not in CLAUSE_CONJ and not t.norm.startswith(("و", "ف")):
                 # «أن X، نائب الوزير، أوضح أن …»: the subject is written before the verb.
                 speaker = speaker_before(toks, k, first)
         elif kind == "verb" and content_open:
@@ -521,8 +521,12 @@ def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
         return ""  # another verb between them: «كان» belongs to another clause
     if m + 1 < k and toks[m + 1].norm.startswith("ل"):
         return ""  # «كان لأردوغان تصريح»: «كان لـ» means «had», not a subject
-    end = k - 1 if toks[k - 1].norm == "قد" else k
-    return subject(toks, m + 1, end)[0]
+    if toks[k - 1].norm == "قد":
+        return subject(toks, m + 1, k - 1)[0]
+    if (m > first and toks[m - 1].norm in RELATIVES) or any(
+            toks[x].norm in CLAUSE_CONJ for x in range(m + 1, k)):
+        return ""  # «الذي كان يدير …», «كان … عندما صرح»: «كان» is another clause's
+    return subject(toks, m + 1, k)[0]
 
 
 def _host_noun(raw: str, hit: tuple[str, str] | None) -> bool:

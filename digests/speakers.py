@@ -168,8 +168,10 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
             # relative clause, not a speaker.
             return ""
-        if t.norm in STOP or is_complementizer(t.norm) or t.norm.startswith(("بال", "كال")):
-            break  # «بالفعل، يلفت …»: an adverb, not a subject
+        if k == verb - 1 and t.norm.startswith(("بال", "كال")):
+            return ""  # «بالفعل، يلفت …»: an adverb, not a subject
+        if t.norm in STOP or is_complementizer(t.norm):
+            break
         if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")):
             break  # an accusative: «جزئياً»
         if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):

@@ -497,3 +497,18 @@ def test_objects_adverbs_and_appositions_around_the_verb(paras: list[str], speak
 def test_an_adverb_before_the_verb_is_no_speaker() -> None:
     assert find_quotes(["بالفعل، يلفت هذا التقليد أنظار المتابعين، بل إن فوائده يمكن أن تتجاوز"
                         " البلاد كثيرا."]) == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "وأوضح الوزير أن الأولوية هي الصحة وإيجاد نظام جديد للطاقة، وأكد أن الحلول ستأتي عن طريق العلم.",
+    "وفي عام 2016، كان أقل غموضا تجاه الأمر عندما صرح للصحيفة أن الحرب كانت ضرورية جدا.",
+])
+def test_a_coordinated_verb_or_an_earlier_clause_keeps_the_speaker(paragraph: str) -> None:
+    paras = ["وقال الوزير إن الخطة جاهزة للتنفيذ.", paragraph]
+    assert {c.speaker for c in find_quotes(paras)} == {"الوزير"}
+
+
+def test_kana_subject_with_an_apposition() -> None:
+    (cand, *_) = find_quotes(["وكانت الدكتورة سلمى حداد، مديرة مستشفى بالغوطة الشرقية، قالت"
+                              " للقناة: \"هذه أسوأ أيام حياتنا في المدينة\"."])
+    assert cand.speaker == "الدكتورة سلمى حداد"
