@@ -512,3 +512,9 @@ def test_kana_subject_with_an_apposition() -> None:
     (cand, *_) = find_quotes(["وكانت الدكتورة سلمى حداد، مديرة مستشفى بالغوطة الشرقية، قالت"
                               " للقناة: \"هذه أسوأ أيام حياتنا في المدينة\"."])
     assert cand.speaker == "الدكتورة سلمى حداد"
+
+
+def test_describe_with_a_plain_complementizer_keeps_its_subject() -> None:
+    (cand,) = find_quotes(["وصف وزير الخارجية، سامي حداد، إن الكلمة التي ألقاها نظيره كانت مجرد"
+                           " استعراض."])
+    assert cand.speaker == "وزير الخارجية"
