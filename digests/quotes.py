@@ -298,9 +298,7 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
                 # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
                 speaker, j = subject(toks, j + 2, last)
-            comp = next((toks[m].norm for m in range(k + 1, min(last, k + 12))
-                         if is_complementizer(toks[m].norm)), "")
-            if norm in _DESCRIBE and comp.startswith("ب"):
+            if norm in _DESCRIBE:
                 # «وصفت الشركة الوجبة بأنها …»: the words after «وصف» are what it describes.
                 speaker, j = "", k + 1
             if prev in _PRONOUN_SUBJECTS:

@@ -117,6 +117,9 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
             if toks[closing].raw[-1] in "،,:;؛.":
                 break
             continue
+        if j > i and t.raw == "فان":
+            j += 1  # «هيرمان فان رومبي»: «van» in a name, not «فإن»
+            continue
         if is_abbreviation(t.raw):
             j += 1  # «قال د. محمد …»: the period of a title does not close the subject
             continue
@@ -180,7 +183,11 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
                 # the subject written before them, which is the speaker.
                 name = speaker_before(toks, k + 1, first, max_words=max_words)
                 if name:
-                    return name
+                    # Title and name on either side of the comma («وزير الخارجية، بوريس
+                    # جونسون، قال», «بولت، حامل الرقم القياسي، أعلن»): keep both.
+                    between = " ".join(words).strip(EDGE_PUNCT + " ")
+                    both = f"{name} {between}"
+                    return both if len(both.split()) <= MAX_SPEAKER_WORDS - 1 else name
             break  # «…، مارك كيميت، قال إن»: a comma right before the verb ends an apposition
         words.insert(0, t.raw)
         k -= 1
