@@ -298,8 +298,10 @@ def _find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
                 # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
                 speaker, j = subject(toks, j + 2, last)
-            if norm in _DESCRIBE:
-                # «وصفت الشركة الوجبة بأنها …»: the words after «وصف» are what it describes.
+            if norm in _DESCRIBE and not (speaker and toks[j - 1].raw[-1] in "،,"):
+                # «ووصف بولتون التدخل الروسي بأنه …»: subject and object run together after
+                # «وصف»; only a subject set off by a comma («ووصف الرئيس، …، الهجوم») is
+                # trusted.
                 speaker, j = "", k + 1
             if prev in _PRONOUN_SUBJECTS:
                 # «ولكنه ينفي ممارسته …»: the subject is the pronoun; what follows the verb is

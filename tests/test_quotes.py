@@ -517,3 +517,9 @@ def test_kana_subject_with_an_apposition() -> None:
     (cand, *_) = find_quotes(["وكانت الدكتورة سلمى حداد، مديرة مستشفى بالغوطة الشرقية، قالت"
                               " للقناة: \"هذه أسوأ أيام حياتنا في المدينة\"."])
     assert cand.speaker == "الدكتورة سلمى حداد"
+
+
+def test_describe_with_its_subject_after_the_verb() -> None:
+    (cand,) = find_quotes(["ووصف الرئيس، سامي حداد، الهجوم بأنه \"عمل إرهابي وجبان لن يمر دون"
+                           " عقاب\"."])
+    assert cand.speaker.startswith("الرئيس")
