@@ -46,8 +46,13 @@ def source_from_row(row: Mapping[str, Any]) -> Source:
     )
 
 
-def validate_url(url: str, settings: Settings) -> str:
-    """The URL stripped, or SourceError: not http(s), or a private address while refused."""
+def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> str:
+    """The URL stripped, or SourceError: not http(s), or a private address while refused.
+
+    With `require_dns=False` a host that does not resolve now is accepted: the fetcher checks the
+    address again on every request, so nothing private slips through, and a DNS outage at start-up
+    does not drop the shipped feeds.
+    """
     url = url.strip()
     if not is_http_url(url):
         raise SourceError(f"رابط غير صالح؛ يجب أن يبدأ بـ http:// أو https://: {url!r} / "
@@ -59,6 +64,8 @@ def validate_url(url: str, settings: Settings) -> str:
     try:
         infos = socket.getaddrinfo(host, parts.port or 80, type=socket.SOCK_STREAM)
     except OSError as exc:
+        if not require_dns:
+            return url
         raise SourceError(f"تعذر العثور على المضيف {host}: تحقق من الرابط / cannot resolve host "
                           f"{host}: check the URL ({exc})") from exc
     for info in infos:
@@ -87,9 +94,9 @@ def find_source(db: Database | sqlite_utils.Database, url: str) -> Source | None
 
 
 def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
-               name: str | None = None) -> Source:
+               name: str | None = None, require_dns: bool = True) -> Source:
     """Add a feed. Raises SourceError for a bad URL, a refused address or a duplicate."""
-    url = validate_url(url, settings)
+    url = validate_url(url, settings, require_dns=require_dns)
     existing = find_source(db, url)
     if existing is not None and existing.active:
         raise SourceError(f"المصدر مضاف مسبقًا برقم {existing.id} ({existing.name}) / "
@@ -165,7 +172,8 @@ def load_sources_file(db: Database, settings: Settings, now: datetime,
         if find_source(db, url) is not None:
             continue
         try:
-            added.append(add_source(db, url, settings=settings, now=now, name=name))
+            added.append(add_source(db, url, settings=settings, now=now, name=name,
+                                    require_dns=False))
         except SourceError as exc:
             log.warning("sources file line skipped url=%s error=%s", url, exc)
     return added

@@ -85,6 +85,24 @@ def test_sources_file(database: Database, settings: Settings, tmp_path: Path) ->
     assert load_sources_file(database, settings, NOW, path) == []  # nothing comes back twice
 
 
+def test_sources_file_keeps_feeds_whose_host_does_not_resolve_yet(
+        database: Database, settings: Settings, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A DNS outage when the bot first starts must not drop the shipped feeds; the fetcher checks
+    # the address again on every request. An operator typing a bad host still gets the error.
+    def no_dns(*args: object, **kwargs: object) -> list[object]:
+        raise OSError("Name or service not known")
+
+    monkeypatch.setattr("digests.sources.socket.getaddrinfo", no_dns)
+    strict = settings.replace(allow_private_sources=False)
+    path = tmp_path / "sources.txt"
+    path.write_text("https://news.example.org/rss أخبار\n", encoding="utf-8")
+    added = load_sources_file(database, strict, NOW, path)
+    assert [s.url for s in added] == ["https://news.example.org/rss"]
+    with pytest.raises(SourceError, match="cannot resolve host"):
+        add_source(database, "https://other.example.org/rss", settings=strict, now=NOW)
+
+
 def test_shipped_sources_file_lists_real_arabic_feeds() -> None:
     entries = parse_sources_file(DEFAULT_SOURCES_FILE.read_text(encoding="utf-8"))
     hosts = " ".join(url for url, _ in entries)
