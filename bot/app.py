@@ -17,12 +17,13 @@ import asyncio
 import contextlib
 import logging
 import secrets
+import sys
 from collections.abc import Callable
 from datetime import datetime, time, timezone
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import Forbidden, RetryAfter, TelegramError
+from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -301,11 +302,27 @@ def run_bot(settings: Settings) -> int:
         added = load_sources_file(db, settings, datetime.now(timezone.utc))
         log.info("sources loaded added=%d", len(added))
         app = build_application(settings, db)
+        # A few start-up retries ride out a short network hiccup; a wrong token or base URL
+        # still ends with a clear message instead of a traceback.
         if settings.webhook_url:
-            app.run_webhook(**webhook_options(settings))  # type: ignore[arg-type]
+            app.run_webhook(bootstrap_retries=BOOTSTRAP_RETRIES,
+                            **webhook_options(settings))  # type: ignore[arg-type]
         else:
-            app.run_polling(allowed_updates=Update.ALL_TYPES)
+            app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
+    except InvalidToken:
+        print("رفض تيليجرام رمز البوت: تحقق من TELEGRAM_BOT_TOKEN / Telegram rejected the bot "
+              "token: check TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 1
+    except NetworkError as exc:
+        host = urlsplit(settings.telegram_api_base_url).netloc
+        print(f"تعذر الاتصال بخادم تيليجرام ({host}): تحقق من الشبكة ومن TELEGRAM_API_BASE_URL / "
+              f"cannot reach the Telegram Bot API at {host}: check the network and "
+              f"TELEGRAM_API_BASE_URL ({type(exc).__name__})", file=sys.stderr)
+        return 1
     finally:
         db.close()
     return 0
+
+
+BOOTSTRAP_RETRIES = 3
 

@@ -193,3 +193,24 @@ def test_run_py_with_a_token_runs_the_bot_until_interrupted(tmp_path: Path) -> N
     assert proc.returncode == 0, err[-2000:]
     assert "Application started" in err or "bot ready" in err
     assert TOKEN not in err and TOKEN not in out  # the token never reaches the logs
+
+
+def test_run_py_with_a_rejected_token_says_so_and_exits(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from bot.emulator import Emulator
+
+    sources = tmp_path / "sources.txt"
+    sources.write_text("# no feeds\n", encoding="utf-8")
+    wrong = "999999:WRONG-token-WRONG-token-WRONG"
+    with Emulator(token=TOKEN) as emu:  # answers 401 to any other token, as Telegram does
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ADMIN"))}
+        env.update(TELEGRAM_BOT_TOKEN=wrong, TELEGRAM_API_BASE_URL=emu.base_url,
+                   DATABASE_PATH=str(tmp_path / "bot.db"), SOURCES_FILE=str(sources))
+        proc = subprocess.run([sys.executable, "run.py", "bot"], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert "TELEGRAM_BOT_TOKEN" in proc.stderr and "رمز البوت" in proc.stderr
+    assert wrong not in proc.stderr and wrong not in proc.stdout
