@@ -100,8 +100,30 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", '"': '"', "'": "'"}
+
+
+def _balanced(text: str) -> bool:
+    """True when every quote mark in `text` has its partner (straight marks come in twos)."""
+    if text.count('"') % 2:
+        return False
+    return all(text.count(o) == text.count(c) for o, c in (("«", "»"), ("“", "”"), ("‹", "›")))
+
+
 def _strip_quotes(text: str) -> str:
-    return text.strip().strip(_QUOTE_MARKS).strip()
+    """Drop the quote marks around a quote (we draw our own «…»), keeping inner ones.
+
+    'ما يحصل في اليمن "جرائم حرب"' keeps its closing mark: it belongs to the inner pair.
+    """
+    t = text.strip()
+    while len(t) >= 2 and _PAIRS.get(t[0]) == t[-1] and _balanced(t[1:-1]):
+        t = t[1:-1].strip()
+    # A lone mark left at either end (a quote cut from a longer one) has no partner: drop it.
+    if t[:1] and t[0] in _QUOTE_MARKS and not _balanced(t):
+        t = t[1:].strip()
+    if t[-1:] and t[-1] in _QUOTE_MARKS and not _balanced(t):
+        t = t[:-1].strip()
+    return t
 
 
 def starts_rtl(text: str) -> bool:

@@ -237,3 +237,12 @@ def test_many_small_linked_stories_respect_the_entity_and_link_limits() -> None:
         assert len(parsed.entities) <= MAX_ENTITIES
         assert sum(len(e.url or "") for e in parsed.entities) <= MAX_LINKS
         assert tg_utf16_len(parsed.text) < LIMIT  # text alone would have fit in fewer
+
+
+def test_inner_quote_marks_of_a_quote_are_kept() -> None:
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote(text='ما يحصل في اليمن "جرائم حرب"', speaker="روحاني"),
+                       Quote(text="«لوضع حد للهجمات العشوائية على السكان»", speaker="الرئاسة")))
+    shown = visible_text(render_digest(d, "ar", NOW))
+    assert '«ما يحصل في اليمن "جرائم حرب"»' in shown
+    assert "«لوضع حد للهجمات العشوائية على السكان»" in shown  # its own marks are not doubled
