@@ -1,5 +1,7 @@
 """Topic search over the archive: the FTS5 index of analyzed keys, queries, suggestions, related.
 
+Query planning and topic matching are pure and live in digests/query.py (re-exported here).
+
 The index (`articles_fts`, migration 003_search_index) is a standalone FTS5 table with
 rowid = articles.id and two columns of analyzed keys (digests.arabic.analyze): `title_keys` and
 `body_keys`. Queries are analyzed the same way, every key is quoted (no user text ever reaches the
@@ -23,7 +25,6 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
@@ -38,8 +39,21 @@ from digests.arabic import (
     surface_pattern,
 )
 from digests.models import Article, SearchHit, iso, parse_iso
+from digests.query import (  # re-exported: callers know them as digests.search.*
+    QueryPlan,
+    article_matches,
+    plan_query,
+    quote_key,
+    topic_key,
+)
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row, digest_from_row
+
+__all__ = [
+    "QueryPlan", "SearchResult", "article_matches", "create_index", "index_article",
+    "matched_words", "plan_query", "related_articles", "search", "suggest", "topic_key",
+    "unindex_article",
+]
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +62,6 @@ VOCAB_TABLE = "articles_fts_vocab"
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
 CANDIDATES = 100         # a topic with more matches is ranked among its newest this many
 COUNT_CAP = 10_000       # totals of very common topics are counted up to this
-MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
-MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
 RECENCY_DAYS = 14.0      # an article this old weighs half as much as one from today
 
 
@@ -103,86 +115,6 @@ def index_article(db: sqlite_utils.Database, article: Article, ctx: StoreContext
 def unindex_article(db: sqlite_utils.Database, article_id: int) -> None:
     """Drop an article from the index (the articles delete trigger does this on its own)."""
     db.execute(f"delete from {FTS_TABLE} where rowid = ?", [article_id])
-
-
-# --- queries ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class QueryPlan:
-    """What a user's text becomes: the keys, the phrase and all-words FTS5 expressions."""
-
-    terms: tuple[str, ...]
-    phrase: str | None
-    all_words: str | None
-
-
-def _quote(k: str) -> str:
-    return '"' + k.replace('"', '""') + '"'
-
-
-def plan_query(query: str) -> QueryPlan:
-    """Analyze a user's text into safe FTS5 expressions (pure; never raises).
-
-    Stop-words at either end are dropped (inside a phrase they stay: «مجلس الأمن الدولي»).
-    """
-    keys: list[str] = []
-    for k in analyze(query[:4000]):
-        if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a long phrase
-            keys.append(k)
-        if len(keys) == MAX_QUERY_WORDS:
-            break
-    while keys and keys[0] in STOP_WORDS:
-        keys.pop(0)
-    while keys and keys[-1] in STOP_WORDS:
-        keys.pop()
-    if not keys:
-        return QueryPlan((), None, None)
-    phrase = _quote(" ".join(keys))
-    content = list(dict.fromkeys(k for k in keys if k not in STOP_WORDS))[:MAX_ALL_WORDS]
-    all_words = " AND ".join(_quote(k) for k in content) if len(content) > 1 else None
-    return QueryPlan(tuple(keys), phrase, all_words)
-
-
-def topic_key(topic: str) -> str:
-    """Canonical analyzed form of a subscription topic («الغوطة» and «غوطة» give the same)."""
-    return " ".join(plan_query(topic).terms)
-
-
-def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:
-    n = len(phrase)
-    if n == 1:
-        return phrase[0] in seq
-    first = phrase[0]
-    return any(seq[i] == first and list(seq[i:i + n]) == list(phrase)
-               for i in range(len(seq) - n + 1))
-
-
-@lru_cache(maxsize=64)
-def _text_keys(title: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
-    """An article's title and body keys, and all its keys as a set (cached: the outbox asks about
-    one new article once per subscribed topic)."""
-    t, b = tuple(analyze(title)), tuple(analyze(text))
-    return t, b, frozenset(t) | frozenset(b)
-
-
-@lru_cache(maxsize=4096)
-def _topic_terms(topic: str) -> tuple[str, ...]:
-    return plan_query(topic).terms
-
-
-def article_matches(topic: str, article: Article) -> bool:
-    """Whether `article` concerns `topic`: the topic's keys in order in its title or body.
-
-    Same semantics as a phrase search: «غوطة» matches «بالغوطة»; «الغوطة الشرقية» needs the two
-    words together. A topic of only stop-words matches nothing.
-    """
-    terms = _topic_terms(topic)
-    if not terms:
-        return False
-    title, body, every = _text_keys(article.title, article.text)
-    if not every.issuperset(terms):
-        return False
-    return _contains(title, terms) or _contains(body, terms)
 
 
 def _age_days(published: str | None, now: datetime) -> float:
@@ -408,7 +340,7 @@ def _surface_of(db: sqlite_utils.Database, k: str) -> str:
     """The most common way an index key is written in its newest article's title and body."""
     row = db.execute(
         f"select a.title, a.body from {FTS_TABLE} f join articles a on a.id = f.rowid"
-        f" where {FTS_TABLE} match ? order by f.rowid desc limit 1", [_quote(k)]).fetchone()
+        f" where {FTS_TABLE} match ? order by f.rowid desc limit 1", [quote_key(k)]).fetchone()
     if row is None:
         return k
     words = matched_words(f"{row[0]}\n{row[1]}", [k])
@@ -440,10 +372,10 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     if not salient:
         return []
     if len(salient) == 1:
-        expr = _quote(salient[0])
+        expr = quote_key(salient[0])
     else:
         pairs = [(a, b) for i, a in enumerate(salient) for b in salient[i + 1:]]
-        expr = " OR ".join(f"({_quote(a)} AND {_quote(b)})" for a, b in pairs)
+        expr = " OR ".join(f"({quote_key(a)} AND {quote_key(b)})" for a, b in pairs)
     bound = article.id  # stored before it: ids grow with ingest time
     cutoff = before or article.published_at
     # The date filter sits inside the limit, so an old article (a backfill) still finds its own
