@@ -15,13 +15,11 @@ from bot.runtime import (
     Action,
     Runtime,
     button,
-    chat_lang,
+    enter,
     edit_or_send,
-    ensure_chat,
     keyboard,
     may_change,
     refuse_group,
-    runtime,
     send,
     ui,
 )
@@ -77,11 +75,10 @@ def settings_keyboard(rt: Runtime, chat_id: int, lang: str) -> InlineKeyboardMar
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/settings: show the delivery settings with buttons to change them."""
-    rt = runtime(context)
-    chat = ensure_chat(rt, update)
-    if chat is None:
+    entered = enter(update, context)
+    if entered is None:
         return
-    lang = chat_lang(rt, update)
+    rt, chat, lang = entered
     await send(update, context, settings_text(chat, lang), settings_keyboard(rt, chat.id, lang))
 
 
@@ -91,11 +88,10 @@ HOURS: tuple[int, ...] = (6, 7, 8, 9, 12, 15, 18, 20, 21, 22)
 
 async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/lang: choose Arabic or English for this chat."""
-    rt = runtime(context)
-    chat = ensure_chat(rt, update)
-    if chat is None:
+    entered = enter(update, context)
+    if entered is None:
         return
-    lang = chat_lang(rt, update)
+    rt, chat, lang = entered
     rows = [[button(rt, chat.id, "العربية", "lang", {"lang": "ar"}),
              button(rt, chat.id, "English", "lang", {"lang": "en"})]]
     await send(update, context, ui(lang, "choose_lang"), keyboard(rows))

@@ -31,6 +31,7 @@ from bot.runtime import (
     Runtime,
     button,
     chat_lang,
+    enter,
     ensure_chat,
     keyboard,
     may_change,
@@ -86,11 +87,10 @@ def _topic_label(topic: str, lang: str) -> str:
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start [payload]: follow a deep-linked topic if any, then the welcome and example topics."""
-    rt = runtime(context)
-    chat = ensure_chat(rt, update)
-    if chat is None:
+    entered = enter(update, context)
+    if entered is None:
         return
-    lang = chat_lang(rt, update)
+    rt, chat, lang = entered
     if context.args:
         topic = decode_start_payload(" ".join(context.args))
         if topic:
@@ -273,11 +273,10 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/unsubscribe [TOPIC]: stop following TOPIC, or choose among the chat's topics."""
-    rt = runtime(context)
-    chat = ensure_chat(rt, update)
-    if chat is None:
+    entered = enter(update, context)
+    if entered is None:
         return
-    lang = chat_lang(rt, update)
+    rt, chat, lang = entered
     if not await may_change(update, context):
         await refuse_group(update, context, lang)
         return
@@ -298,11 +297,10 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
 
 async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/topics: the chat's subscriptions and how they are delivered."""
-    rt = runtime(context)
-    chat = ensure_chat(rt, update)
-    if chat is None:
+    entered = enter(update, context)
+    if entered is None:
         return
-    lang = chat_lang(rt, update)
+    rt, chat, lang = entered
     subs = subscriptions.list_subscriptions(rt.db, chat.id)
     if not subs:
         await send(update, context, ui(lang, "no_subscriptions"))
@@ -318,11 +316,10 @@ async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """My digest now: the latest stories of my subscriptions (top stories without any)."""
-    rt = runtime(context)
-    chat = ensure_chat(rt, update)
-    if chat is None:
+    entered = enter(update, context)
+    if entered is None:
         return
-    lang = chat_lang(rt, update)
+    rt, chat, lang = entered
     now = rt.now()
     subs = subscriptions.list_subscriptions(rt.db, chat.id)
     digests = []

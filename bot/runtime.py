@@ -116,6 +116,23 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
                                      language=language)
 
 
+def enter(update: Update, context: ContextTypes.DEFAULT_TYPE
+          ) -> tuple[Runtime, subscriptions.Chat, Lang] | None:
+    """The opening of a chat handler: the runtime, the recorded chat and its language.
+
+    The language comes from the chat just upserted, so the chat is not read back a second time.
+    None when the update has no chat.
+    """
+    rt = runtime(context)
+    chat = ensure_chat(rt, update)
+    if chat is None:
+        return None
+    user = update.effective_user
+    lang = lang_of(user.language_code if user else None, chat.language,
+                   rt.settings.default_language)
+    return rt, chat, lang
+
+
 def button(rt: Runtime, chat_id: int, text: str, action: str,
            payload: dict[str, Any] | None = None) -> InlineKeyboardButton:
     """An inline button whose callback_data is an opaque id stored with its meaning."""
