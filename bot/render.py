@@ -28,6 +28,7 @@ from datetime import datetime
 
 from bot.i18n import num, relative_time, t
 from digests.models import Digest
+from digests.quotes import quote_marks_balanced
 
 LIMIT = 4096  # UTF-16 code units per message, after entity parsing
 RLM = "\u200f"
@@ -103,25 +104,18 @@ def safe_url(url: str | None) -> str | None:
 _PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", '"': '"', "'": "'"}
 
 
-def _balanced(text: str) -> bool:
-    """True when every quote mark in `text` has its partner (straight marks come in twos)."""
-    if text.count('"') % 2:
-        return False
-    return all(text.count(o) == text.count(c) for o, c in (("«", "»"), ("“", "”"), ("‹", "›")))
-
-
 def _strip_quotes(text: str) -> str:
     """Drop the quote marks around a quote (we draw our own «…»), keeping inner ones.
 
     'ما يحصل في اليمن "جرائم حرب"' keeps its closing mark: it belongs to the inner pair.
     """
     t = text.strip()
-    while len(t) >= 2 and _PAIRS.get(t[0]) == t[-1] and _balanced(t[1:-1]):
+    while len(t) >= 2 and _PAIRS.get(t[0]) == t[-1] and quote_marks_balanced(t[1:-1]):
         t = t[1:-1].strip()
     # A lone mark left at either end (a quote cut from a longer one) has no partner: drop it.
-    if t[:1] and t[0] in _QUOTE_MARKS and not _balanced(t):
+    if t[:1] and t[0] in _QUOTE_MARKS and not quote_marks_balanced(t):
         t = t[1:].strip()
-    if t[-1:] and t[-1] in _QUOTE_MARKS and not _balanced(t):
+    if t[-1:] and t[-1] in _QUOTE_MARKS and not quote_marks_balanced(t):
         t = t[:-1].strip()
     return t
 

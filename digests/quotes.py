@@ -134,7 +134,7 @@ def trim(text: str, max_chars: int = MAX_QUOTE_CHARS) -> str:
     space = cut.rfind(" ")
     if space > max_chars // 2:
         cut = cut[:space]
-    while not _balanced(cut):
+    while not quote_marks_balanced(cut):
         # The cut fell inside inner quote marks: end before the unpaired opener instead.
         last = max(cut.rfind(m) for m in "\"“”„«»")
         cut = cut[:last].rstrip()
@@ -499,7 +499,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                        and not _embedded(para, cues, a, toks, speech)
                        for a, b in spans) or text[0] in "\"“”«„":
                     continue
-                if not _balanced(text):
+                if not quote_marks_balanced(text):
                     continue  # a span cut inside quote marks is no statement
                 if any(a <= start < b for a, b in speech):
                     continue  # «:"إن التقنية …"»: the إن inside direct speech opens nothing
@@ -509,7 +509,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                              paragraph=pi, start=start,
                                              named=cue.named, counter=cue.counter,
                                              context=para[s0:s1]))
-        para_quotes = [c for c in para_quotes if _balanced(c.text)]
+        para_quotes = [c for c in para_quotes if quote_marks_balanced(c.text)]
         para_quotes.sort(key=lambda c: c.start)
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
@@ -561,7 +561,7 @@ def _embedded(para: str, cues: Sequence[_Cue], a: int, toks: list[Tok],
     return False
 
 
-def _balanced(text: str) -> bool:
+def quote_marks_balanced(text: str) -> bool:
     """Quote marks of `text` pair up (« », “ ”/„ “, straight quotes in twos)."""
     return (text.count("«") == text.count("»")
             and sum(text.count(m) for m in "\"“”„") % 2 == 0)
