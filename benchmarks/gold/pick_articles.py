@@ -1,6 +1,8 @@
 """Reproduce the random choice of gold-set articles (ids only; the texts stay in ../shared/corpus).
 
-Usage: `python benchmarks/gold/pick_articles.py [--per-source 9] [--none 5]`. The speech cue is a
+Usage: `python benchmarks/gold/pick_articles.py [--per-source 9] [--none 5] [--seed N] [--exclude FILE]`.
+The first set (quotes.jsonl) is the default call; the second set (quotes2.jsonl) is
+`--per-source 14 --none 4 --seed 20261129 --exclude benchmarks/gold/quotes.jsonl`. The speech cue is a
 coarse filter for *choosing* articles (quote marks or a speech verb); it is not the annotation:
 every chosen article is read and annotated by hand (see README.md).
 """
@@ -29,10 +31,11 @@ def load(path: Path = CORPUS) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh]
 
 
-def pick(rows: list[dict[str, Any]], per_source: int, none: int, seed: int = SEED) -> list[str]:
+def pick(rows: list[dict[str, Any]], per_source: int, none: int, seed: int = SEED,
+         exclude: frozenset[str] = frozenset()) -> list[str]:
     """Ids: `per_source` speech-bearing articles from each source, then `none` without speech."""
     rng = random.Random(seed)
-    eligible = [r for r in rows if MIN_CHARS <= len(r["text"]) <= MAX_CHARS]
+    eligible = [r for r in rows if MIN_CHARS <= len(r["text"]) <= MAX_CHARS and r["id"] not in exclude]
     eligible.sort(key=lambda r: r["id"])
     chosen: list[str] = []
     sources = sorted({r["source"] for r in eligible})
@@ -48,8 +51,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--per-source", type=int, default=9)
     parser.add_argument("--none", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--exclude", type=Path, help="a gold .jsonl whose article ids are skipped")
     args = parser.parse_args()
-    for article_id in pick(load(), args.per_source, args.none):
+    exclude: frozenset[str] = frozenset()
+    if args.exclude:
+        lines = args.exclude.read_text(encoding="utf-8").splitlines()
+        exclude = frozenset(json.loads(line)["id"] for line in lines if line.strip())
+    for article_id in pick(load(), args.per_source, args.none, args.seed, exclude):
         print(article_id)
 
 
