@@ -1,0 +1,145 @@
+"""Quote marks in Arabic news text: where direct speech sits, what is a name, how to trim.
+
+Two thirds of the spans between quote marks in Arabic news are names, slogans and scare quotes
+(«صحيفة "الشرق الأوسط"», «حملة "…"»), so deciding what the marks hold matters as much as finding
+them. Everything here is pure: text in, spans and booleans out. Used by digests.quotes (finding)
+and bot.render (a trimmed quote must keep its marks paired).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.arabic import sentences
+from digests.speech import (
+    MEDIA_NOUNS,
+    NAME_NOUNS,
+    SLOGAN_VERBS,
+    TITLE_NOUNS,
+    cue_of,
+    fold,
+    is_complementizer,
+    strip_prefix,
+)
+
+MAX_QUOTE_CHARS = 240
+MIN_QUOTE_WORDS = 4  # direct speech: shorter spans in quote marks are names or scare quotes
+MAX_NAME_WORDS = 6
+TRIM_MARK = " …"
+
+_LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def trim(text: str, max_chars: int = MAX_QUOTE_CHARS) -> str:
+    """`text` cut at a word boundary before `max_chars`, marked with « …» when cut."""
+    if len(text) <= max_chars:
+        return text
+    cut = text[:max_chars]
+    space = cut.rfind(" ")
+    if space > max_chars // 2:
+        cut = cut[:space]
+    while not quote_marks_balanced(cut):
+        # The cut fell inside inner quote marks: end before the unpaired opener instead.
+        last = max(cut.rfind(m) for m in "\"“”„«»")
+        cut = cut[:last].rstrip()
+    return cut.rstrip(" ،,;؛:-–—") + TRIM_MARK
+
+
+def word_count(text: str) -> int:
+    """Words of `text` that hold a letter (figures and punctuation do not count)."""
+    return sum(1 for w in text.split() if _LETTER_RE.search(w))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph (digests.arabic.sentences, located back in the text)."""
+    spans = []
+    pos = 0
+    for sent in sentences(text):
+        start = text.find(sent, pos)
+        if start < 0:  # cannot happen for stripped slices; keep the rest as one sentence
+            spans.append((pos, len(text)))
+            break
+        spans.append((start, start + len(sent)))
+        pos = start + len(sent)
+    return spans
+
+
+def quote_spans(text: str, carried_open: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Inner spans (start, end) of quote-mark pairs in a paragraph.
+
+    Guillemets pair with guillemets; the double-quote family (" “ ” „) pairs in order. An opener
+    left unpaired at the end runs to the end of the paragraph (the quote goes on in the next one);
+    `carried_open` says the previous paragraph left one open, so our first mark closes it.
+    Returns the spans and whether this paragraph leaves a quote open.
+    """
+    spans: list[tuple[int, int]] = []
+    guil: list[int] = []
+    dq = [i for i, ch in enumerate(text) if ch in "\"“”„"]
+    for i, ch in enumerate(text):
+        if ch == "«":
+            guil.append(i)
+        elif ch == "»" and guil:
+            start = guil.pop()
+            spans.append((start + 1, i))
+    if carried_open and dq:
+        spans.append((0, dq[0]))
+        dq = dq[1:]
+    left_open = False
+    for j in range(0, len(dq) - 1, 2):
+        spans.append((dq[j] + 1, dq[j + 1]))
+    if len(dq) % 2 == 1:
+        last = dq[-1]
+        # An opener: followed by a letter, preceded by space/start/a prefix letter.
+        if last + 1 < len(text) and text[last + 1].isalnum():
+            spans.append((last + 1, len(text)))
+            left_open = True
+    spans.sort()
+    return spans, left_open
+
+
+def _preceding_words(text: str, pos: int, n: int) -> list[str]:
+    """The `n` folded words just before `pos` (nearest last)."""
+    before = text[:pos].rstrip(" \"“”«»„")
+    words = before.split()[-n:]
+    return [fold(w) for w in words]
+
+
+def is_name_or_slogan(text: str, start: int, end: int | None = None) -> bool:
+    """True when the quote marks at `start` hold a name or slogan, judged by the words before.
+
+    Names are short: a quoted span of more than `MAX_NAME_WORDS` words after «صحيفة»/«وكالة» is
+    what the paper or agency said. After «:» or إن/أن the marks always hold speech; after a
+    title noun («بعنوان», «شعار») they never do.
+    """
+    opener = start - 1
+    inner_words = word_count(text[start:end]) if end is not None else 0
+    short = end is None or inner_words <= MAX_NAME_WORDS
+    head = text[:opener].rstrip()
+    if head.endswith(":"):
+        return False
+    before = _preceding_words(text, opener, 3)
+    if before and is_complementizer(before[-1]) and head and head[-1] not in "«“\"":
+        return False
+    glued = opener > 0 and not text[opener - 1].isspace() and text[opener - 1] not in "«“\"("
+    if glued:
+        # «لـ"العربية.نت"», «بـ"النصر"»: a name glued to a preposition; «وأضاف"…» is speech.
+        word = text[:opener].split()[-1] if text[:opener].split() else ""
+        return cue_of(word)[1] is None and short
+    if before:
+        w = before[-1]
+        hits = {w, strip_prefix(w)}
+        if hits & TITLE_NOUNS or hits & SLOGAN_VERBS:
+            return True
+        if hits & NAME_NOUNS and short:
+            return True
+    # «وكالة الأنباء الرسمية "سانا"» is common, «صحيفة وول ستريت "…"» rare.
+    for w in before[:-1]:
+        if {w, strip_prefix(w)} & MEDIA_NOUNS and (end is None or inner_words <= 5):
+            return True
+    return False
+
+
+def quote_marks_balanced(text: str) -> bool:
+    """Quote marks of `text` pair up (« », “ ”/„ “, straight quotes in twos)."""
+    return (text.count("«") == text.count("»")
+            and sum(text.count(m) for m in "\"“”„") % 2 == 0)

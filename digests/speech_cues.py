@@ -1,0 +1,300 @@
+"""Speech cues of a sentence: the verbs that introduce a statement, who speaks, where speech starts.
+
+A cue is a speech verb («قال», «وأضافت», «يؤكد»), a participle («مشيرا», «مضيفةً:») or an
+attribution («بحسب X», which names a source but introduces no speech). For each cue the finder
+needs three things, resolved here in reading order:
+
+* the speaker as written: the subject after the verb (VSO, the common order), before it (SVO,
+  «أن X، نائب الوزير، أوضح»), between «كان» and the verb, the noun a relative clause describes,
+  the author of «بيانا قال فيه»; or, for a bare cue («وأضاف»), the last named speaker;
+* where the speech starts: after إن/أن/بأن/إلى أن, after «:», at quote marks right after the
+  verb, or after a comma («وقال الوزير، الوضع صعب»);
+* whether it is a counter-voice («من جهته», a denial), which the ranking likes.
+
+Words inside quote marks are speech, not cues. Pure functions of tokens (digests.speakers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digests.speakers import (
+    RELAYING,
+    Speakers,
+    Tok,
+    antecedent,
+    opens_statement,
+    speaker_before,
+    subject,
+)
+from digests.speech import (
+    AFTER_MA_ONLY,
+    AMBIGUOUS,
+    ATTRIBUTION_PREPS,
+    CLAUSE_CONJ,
+    COUNTER_CUES,
+    FILLERS,
+    HEDGES,
+    IMPERSONAL,
+    IN_WHICH,
+    NEGATIONS,
+    PUBLISHING,
+    RELATIVES,
+    SAY,
+    cue_of,
+    is_complementizer,
+    strip_conj,
+)
+
+_KANA = frozenset(("كان", "كانت", "كانوا"))
+# A pronoun written before the verb is its subject («لكنه قال», «وهو يؤكد»).
+_PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وهو وهي فهو فهي".split())
+# «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
+_ADVERBIAL_HEADS = frozenset(
+    "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
+_DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
+_RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
+_AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One speech cue of a sentence, with its speaker resolved."""
+
+    tok: int  # token index of the verb / participle / preposition
+    kind: str  # 'verb' | 'part' | 'prep'
+    gender: str
+    speaker: str
+    content_start: int | None  # char offset where the speech starts (after إن/أن/«:»)
+    counter: bool
+    named: bool  # the speaker is written here, not carried from an earlier cue
+    end_tok: int = 0  # first token after the cue and its written subject
+
+
+def host_noun(raw: str, hit: tuple[str, str] | None) -> bool:
+    """«مضيفه» (his host) folds like «مضيفة» (adding): a feminine participle is written with ة."""
+    return (hit is not None and hit[0] == "part" and hit[1] == "f"
+            and raw.rstrip(":،,.")[-1:] == "ه")
+
+
+def _is_cue(raw: str) -> bool:
+    hit = cue_of(raw)[1]
+    return hit is not None and not host_noun(raw, hit)
+
+
+def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
+              speakers: Speakers, spans: Sequence[tuple[int, int]] = (),
+              speech: Sequence[tuple[int, int]] = ()) -> list[Cue]:
+    """Speech cues of one sentence, in order, with their speakers resolved.
+
+    Args:
+        para: the paragraph.
+        toks: its tokens (digests.speakers.tokens).
+        sent: the sentence's (start, end) character span.
+        speakers: the article's named speakers so far; cues that name one add it.
+        spans: every quote-mark span of the paragraph (words inside are not cues).
+        speech: the spans that hold direct speech (quote marks right after a verb start speech).
+    """
+    s0, s1 = sent
+    idx = [k for k, t in enumerate(toks) if t.start >= s0 and t.end <= s1
+           and not any(a <= t.start < b for a, b in spans)]
+    if not idx:
+        return []
+    first, last = idx[0], idx[-1] + 1
+    cues: list[Cue] = []
+    content_open = False  # inside someone's reported speech: nested verbs are theirs
+    k = first
+    while k < last:
+        t = toks[k]
+        norm, hit = cue_of(t.raw)
+        if (hit is None and norm not in ATTRIBUTION_PREPS) or host_noun(t.raw, hit):
+            k += 1
+            continue
+        kind, gender = hit if hit else ("prep", "m")
+        prev = toks[k - 1].norm if k > first else ""
+        after_ma = prev in _AFTER_MA
+        if kind == "verb" and after_ma:
+            kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
+        if _not_speech(toks, k, last, norm, prev, after_ma):
+            k += 1
+            continue
+        counter = norm in COUNTER_CUES or any(
+            toks[m].norm in COUNTER_CUES for m in range(max(first, k - 3), k))
+        found = _written_speaker(toks, k, first, last, kind, prev, content_open, cues)
+        if found is None:
+            k += 1
+            continue
+        speaker, j = found
+        content_start = _content_start(toks, k, j, last, prev, speech)
+        if (content_start is None and kind == "verb" and speaker and strip_conj(norm) in SAY
+                and j < last and toks[j - 1].raw.endswith("،") and opens_statement(toks, j, last)):
+            content_start = toks[j - 1].end  # «وقال الوزير، الوضع صعب»: a comma like «:»
+        if kind == "prep":
+            content_start = None  # «بحسب X» attributes, it does not introduce speech
+        if content_start is not None and any(c.content_start == content_start for c in cues):
+            # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
+            k = max(k + 1, j)
+            continue
+        if not speaker and kind == "verb":
+            unwritten = _unwritten_speaker(toks, k, first, last, prev, content_start, content_open)
+            if unwritten is None:
+                k += 1
+                continue
+            speaker = unwritten
+        if speaker:
+            # An attribution («بحسب X») or an ambiguous verb without speech names no speaker
+            # that a later «وأضاف» could mean.
+            if kind != "prep" and (content_start is not None or norm not in AMBIGUOUS):
+                speakers.add(speaker, gender)
+            named = True
+        else:
+            speaker = speakers.last(gender)
+            named = False
+        cues.append(Cue(tok=k, kind=kind, gender=gender, speaker=speaker,
+                        content_start=content_start, counter=counter, named=named, end_tok=j))
+        if content_start is not None:
+            content_open = True
+        k = max(k + 1, j)
+    return cues
+
+
+def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_ma: bool) -> bool:
+    """«ويذكر أن» (a filler), «لا يزعمون أن» (denied speech), «يبدو أن» (a hedge), «وصفه» (a noun)."""
+    hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
+    return (norm in FILLERS or prev in NEGATIONS or prev in IMPERSONAL or hedge or prev == "مما"
+            or (not after_ma and (norm in AFTER_MA_ONLY or norm[1:] in AFTER_MA_ONLY)))
+
+
+def _written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, prev: str,
+                     content_open: bool, cues: Sequence[Cue]) -> tuple[str, int] | None:
+    """The speaker written at the cue (or "") and the first token after it; None: no cue here."""
+    t = toks[k]
+    norm = cue_of(t.raw)[0]
+    speaker = ""
+    j = k + 1
+    coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
+                   and any(c.named for c in cues))
+    if kind == "verb" and not content_open and not coordinated and not t.raw.endswith(":"):
+        speaker, j = subject(toks, k + 1, last)
+        if norm in _RELAY_VERBS:
+            # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».
+            for m in range(k + 1, min(last, k + 8)):
+                if toks[m].norm == "عن":
+                    speaker, j = subject(toks, m + 1, last)
+                    break
+        elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
+            # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
+            speaker, j = subject(toks, j + 2, last)
+        if norm in _DESCRIBE and not (speaker and toks[j - 1].raw[-1] in "،,"):
+            # «ووصف بولتون التدخل الروسي بأنه …»: subject and object run together after «وصف»;
+            # only a subject set off by a comma («ووصف الرئيس، …، الهجوم») is trusted.
+            speaker, j = "", k + 1
+        if prev in _PRONOUN_SUBJECTS:
+            # «ولكنه ينفي ممارسته …»: the subject is the pronoun; what follows the verb is its
+            # object, never a speaker.
+            speaker, j = "", k + 1
+    elif kind == "verb" and content_open and (
+            prev in CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
+        speaker, j = subject(toks, k + 1, last)  # a new main clause, its own speaker
+        if not speaker and prev not in CLAUSE_CONJ and not t.norm.startswith(("و", "ف")):
+            # «أن X، نائب الوزير، أوضح أن …»: the subject is written before the verb.
+            speaker = speaker_before(toks, k, first)
+    elif kind == "verb" and content_open:
+        # A verb inside reported speech: an SVO clause «X قال إن» re-attributes it, and
+        # «…، وتابع أن …» starts the same speaker's next statement; other verbs are speech.
+        follows = k + 1 < last and is_complementizer(toks[k + 1].norm)
+        before = speaker_before(toks, k)
+        if t.norm.startswith("و") and follows:
+            speaker = ""
+        elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
+                                             for m in range(k + 1, min(last, k + 4))):
+            speaker = before
+        else:
+            return None
+    elif kind == "prep":
+        # «بحسب ما قاله X», «وفقا لما نقلته X»: the verb after «ما» is the cue.
+        if k + 1 < last and toks[k + 1].norm in {"ما", "لما"}:
+            return None
+        speaker, j = subject(toks, k + 1, last)
+    return speaker, j
+
+
+def _content_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
+                   speech: Sequence[tuple[int, int]]) -> int | None:
+    """Where the speech of the cue at `k` (subject ending before `j`) starts: after إن/أن/«:»."""
+    t = toks[k]
+    if t.raw.endswith(":"):
+        return t.end
+    for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 20)):
+        tm = toks[m]
+        if m >= j + 14 and not tm.raw.endswith(":"):
+            # Far from the verb only «قال X في …:» still introduces speech.
+            if _is_cue(tm.raw):
+                return None
+            continue
+        if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
+            return tm.start  # direct speech follows: «قال X "…"»
+        if m > k and is_complementizer(tm.norm):
+            if toks[m - 1].norm in {"الا", "والا"}:
+                return None  # «إلا أن» (however) is the writer's, not the speech
+            if toks[m - 1].norm in _ADVERBIAL_HEADS:
+                continue  # «بما أن», «بعد أن»: a clause of reason or time, not speech
+            if prev in RELATIVES and any(toks[x].raw[-1] in "،," for x in range(k, m)):
+                # «الحركة التي تدعو للمساواة، أن تشق …»: the relative clause ended at the
+                # comma; the أن belongs to the main clause.
+                return None
+            return tm.end
+        if m > k and tm.norm == "الي" and m + 1 < last and is_complementizer(toks[m + 1].norm):
+            return toks[m + 1].end  # «مشيرًا إلى أن»
+        if tm.raw.endswith(":") and m >= k:
+            if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:
+                return None  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
+            return tm.end
+        if m > k and _is_cue(tm.raw):
+            return None
+    return None
+
+
+def _unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
+                       content_start: int | None, content_open: bool) -> str | None:
+    """A verb's speaker written elsewhere than after it ("" when none); None: not a cue at all."""
+    t = toks[k]
+    if k + 1 < last and toks[k + 1].norm in IN_WHICH and strip_conj(toks[first].norm) in PUBLISHING:
+        # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …».
+        return subject(toks, first + 1, k)[0]
+    if prev in RELATIVES:
+        if content_start is None:
+            # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and
+            # names nobody a later «قائلا:» could mean).
+            return None
+        # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
+        return antecedent(toks, k - 1, first)
+    if (not content_open
+            and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))
+            and _kana_subject(toks, k, first)):
+        # «وكان مسؤول كبير في وزارة الخارجية بريان هوك قد أعلن أن …», «وكان السفير قال إن …»:
+        # the subject sits between «كان» and the verb (or «قد»).
+        return _kana_subject(toks, k, first)
+    if (not content_open and not t.norm.startswith(("و", "ف"))
+            and not (k + 1 < last and toks[k + 1].norm in IN_WHICH)):
+        # An SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن
+        # شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …». («كان له تصريح آخر، قال فيه:»
+        # names the statement's author, not the word before.)
+        return speaker_before(toks, k, first, max_words=6)
+    return ""
+
+
+def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
+    """The subject written between the nearest «كان» before token `k` and the verb."""
+    m = max(m for m in range(max(first, k - 12), k) if strip_conj(toks[m].norm) in _KANA)
+    if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
+        return ""  # another verb between them: «كان» belongs to another clause
+    if m + 1 < k and toks[m + 1].norm.startswith("ل"):
+        return ""  # «كان لأردوغان تصريح»: «كان لـ» means «had», not a subject
+    if toks[k - 1].norm == "قد":
+        return subject(toks, m + 1, k - 1)[0]
+    if (m > first and toks[m - 1].norm in RELATIVES) or any(
+            toks[x].norm in CLAUSE_CONJ for x in range(m + 1, k)):
+        return ""  # «الذي كان يدير …», «كان … عندما صرح»: «كان» is another clause's
+    return subject(toks, m + 1, k)[0]

@@ -1,0 +1,78 @@
+"""digests.quote_marks: quote-mark spans, names vs speech, trimming that keeps marks paired."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digests.quote_marks import (
+    TRIM_MARK,
+    is_name_or_slogan,
+    quote_marks_balanced,
+    quote_spans,
+    sentence_spans,
+    trim,
+    word_count,
+)
+
+
+def inner(text: str) -> list[str]:
+    spans, _ = quote_spans(text, carried_open=False)
+    return [text[a:b] for a, b in spans]
+
+
+def test_guillemets_and_straight_quotes_pair_within_a_paragraph() -> None:
+    text = 'قال الوزير «نحن هنا» ثم أضاف "لن نغادر أبدا" وختم “هذا وعد”'
+    assert inner(text) == ["نحن هنا", "لن نغادر أبدا", "هذا وعد"]
+
+
+def test_an_opener_left_unpaired_runs_to_the_end_and_is_carried() -> None:
+    text = 'وقال: "سنواصل العمل حتى النهاية'
+    spans, left_open = quote_spans(text, carried_open=False)
+    assert left_open is True
+    assert text[spans[-1][0]:spans[-1][1]] == "سنواصل العمل حتى النهاية"
+    nxt = 'وهذا وعد للجميع" وانتهى الخطاب.'
+    spans2, left2 = quote_spans(nxt, carried_open=True)
+    assert nxt[spans2[0][0]:spans2[0][1]] == "وهذا وعد للجميع"
+    assert left2 is False
+
+
+def test_a_paper_name_in_marks_is_a_name_but_speech_after_a_colon_is_not() -> None:
+    paper = 'ونقلت صحيفة "الشرق الأوسط" الخبر'
+    a = paper.index('"') + 1
+    assert is_name_or_slogan(paper, a, paper.index('"', a))
+    speech = 'وقال المتحدث: "الشرق الأوسط يحتاج إلى السلام الآن"'
+    a = speech.index('"') + 1
+    assert not is_name_or_slogan(speech, a, speech.index('"', a))
+
+
+def test_a_long_quotation_after_a_paper_noun_is_what_the_paper_said() -> None:
+    text = 'وكتبت صحيفة "إن الحكومة لن تقبل بأي تسوية لا تضمن حقوق جميع المواطنين في البلاد"'
+    a = text.index('"') + 1
+    assert not is_name_or_slogan(text, a, text.rindex('"'))
+
+
+def test_word_count_ignores_figures_and_punctuation() -> None:
+    assert word_count("قتل 25 شخصا ، في 2018 .") == 3
+
+
+def test_sentence_spans_locate_sentences_in_the_paragraph() -> None:
+    text = "وصل الوزير إلى بيروت. ثم التقى الرئيس، وتحدثا طويلا."
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ["وصل الوزير إلى بيروت.", "ثم التقى الرئيس، وتحدثا طويلا."]
+
+
+def test_trim_cuts_at_a_word_and_marks_the_cut() -> None:
+    text = "كلمة " * 100
+    out = trim(text.strip(), 60)
+    assert out.endswith(TRIM_MARK)
+    assert len(out) <= 60 + len(TRIM_MARK)
+    assert text.startswith(out[: -len(TRIM_MARK)])
+
+
+@given(st.lists(st.sampled_from(["قال", "إن", "«", "»", '"', "“", "”", "الوضع", "صعب،"]),
+                min_size=1, max_size=120))
+def test_trim_never_leaves_a_quote_mark_unpaired(parts: list[str]) -> None:
+    text = " ".join(parts)
+    if quote_marks_balanced(text):
+        assert quote_marks_balanced(trim(text, 40))
