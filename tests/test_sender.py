@@ -10,15 +10,14 @@ import asyncio
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 
-import httpx
 import pytest
 from telegram import Bot
-from telegram.error import TimedOut
 from telegram.request import HTTPXRequest
 
+from bot import limiter as limiter_module
 from bot import sender as sender_module
 from bot.emulator import Emulator
-from bot.sender import Sender, not_sent
+from bot.sender import Sender
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows, simple_render
 from digests import outbox
 from digests.models import Article, Digest, iso
@@ -240,9 +239,9 @@ async def test_per_chat_and_overall_limits_hold(database: Database, emu: Emulato
 
 async def test_group_window_holds(database: Database, emu: Emulator, bot: Bot,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sender_module, "GROUP_LIMIT", 3)
-    monkeypatch.setattr(sender_module, "GROUP_WINDOW", 2.0)  # 0.5 s margin, as in production
-    monkeypatch.setattr(sender_module, "CHAT_INTERVAL", 0.05)
+    monkeypatch.setattr(limiter_module, "GROUP_LIMIT", 3)
+    monkeypatch.setattr(limiter_module, "GROUP_WINDOW", 2.0)  # 0.5 s margin, as in production
+    monkeypatch.setattr(limiter_module, "CHAT_INTERVAL", 0.05)
     monkeypatch.setattr(sender_module, "MAX_BUNDLE", 1)
     emu.rate_limits(True, overall_per_second=100, per_chat_interval=0.0, group_per_minute=3,
                     group_window=1.5)
@@ -288,17 +287,6 @@ async def test_unreachable_server_is_not_sent_and_retried(database: Database) ->
     assert s.stats.ambiguous == 0
 
 
-def test_not_sent_classification() -> None:
-    pool = TimedOut("Pool timeout: All connections in the connection pool are occupied.")
-    assert not_sent(pool)
-    connect = TimedOut()
-    connect.__cause__ = httpx.ConnectTimeout("x")
-    assert not_sent(connect)
-    read = TimedOut()
-    read.__cause__ = httpx.ReadTimeout("x")
-    assert not not_sent(read)
-
-
 async def test_push_progress_reported_when_finished(database: Database, emu: Emulator,
                                                     bot: Bot) -> None:
     src = [add_source(database, n) for n in "ab"]
@@ -320,39 +308,6 @@ async def test_push_progress_reported_when_finished(database: Database, emu: Emu
         await asyncio.gather(task, return_exceptions=True)
     assert (final.delivered, final.failed, final.pending) == (2, 1, 0)
     assert reports == [final]
-
-
-async def test_limiter_no_burst_after_the_loop_stalls() -> None:
-    import time
-
-    limiter = sender_module.RateLimiter(100.0)
-    starts: list[float] = []
-
-    async def one(chat: int) -> None:
-        await limiter.acquire(chat, False)
-        starts.append(time.monotonic())
-    tasks = [asyncio.create_task(one(c)) for c in range(8)]
-    await asyncio.sleep(0)
-    time.sleep(0.15)  # the event loop is blocked: every waiter is late
-    await asyncio.gather(*tasks)
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert min(gaps) >= 0.9 * limiter.interval
-
-
-async def test_limiter_retry_after_429_goes_first() -> None:
-    limiter = sender_module.RateLimiter(50.0)
-    ticket = await limiter.acquire(1, False)
-    limiter.pause(0.3)  # chat 1's message got a 429
-    limiter.refused(1, False)
-    order: list[int] = []
-
-    async def send(chat: int, ticket: int | None = None) -> None:
-        await limiter.acquire(chat, False, ticket)
-        order.append(chat)
-    later = [asyncio.create_task(send(c)) for c in (2, 3)]
-    await asyncio.sleep(0.05)  # they are waiting for the pause to end
-    await asyncio.gather(send(1, ticket), *later)
-    assert order == [1, 2, 3]
 
 
 async def test_run_always_stops_when_cancelled(database: Database, bot: Bot) -> None:

@@ -1,0 +1,243 @@
+"""The courier: sends one chat's bundle of outbox rows under the delivery policy.
+
+The sender (bot.sender) plans bundles and runs a courier task per bundle; the courier renders the
+bundle's digests (once per broadcast), takes a slot from the rate limiter (bot.limiter), sends
+with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
+
+- Status goes pending → sending → sent / failed / skipped, each change committed in its own short
+  transaction before and after the network call (never a transaction across the network). Rows
+  are claimed ('sending') only as the bundle's first message leaves.
+- RetryAfter (429): ALL sending pauses for retry_after, then the same message is sent again first;
+  nothing is lost or reordered.
+- Forbidden "blocked by the user", "user is deactivated", "bot was kicked", "bot is not a member":
+  the chat is deactivated and its pending rows skipped. Other 403s fail that bundle only.
+- ChatMigrated: the chat, its subscriptions and its outbox rows move to the new id; resent there.
+- BadRequest: the bundle's rows fail with Telegram's reason; the queue goes on.
+- TimedOut / NetworkError that means "not sent" (pool or connect timeout, connection refused):
+  retried later without counting as an attempt.
+- A read/write timeout or a dropped connection after the request left ("maybe sent"): AT LEAST
+  ONCE — retried after a backoff (up to MAX_ATTEMPTS), so a reader may get a duplicate but never
+  silently loses a digest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+
+from bot.limiter import RateLimiter
+from digests import outbox
+from digests.models import Digest
+from digests.records import ARTICLE_SELECT, digest_from_row
+from digests.storage import Database
+
+log = logging.getLogger(__name__)
+
+Render = Callable[[list[Digest], str, datetime], list[str]]
+
+MAX_ATTEMPTS = 5  # transient failures before a row fails for good
+DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
+                "bot is not a member")
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One chat's due rows, sent together."""
+
+    chat_id: int
+    row_ids: tuple[int, ...]
+    article_ids: tuple[int | None, ...]
+    kinds: frozenset[str]
+    attempts: int
+    is_group: bool = False
+    language: str | None = None
+
+
+@dataclass
+class SenderStats:
+    """Counters since start (for /stats and the benchmarks)."""
+
+    messages: int = 0
+    bundles: int = 0
+    rows_sent: int = 0
+    rows_failed: int = 0
+    retry_after: int = 0
+    ambiguous: int = 0
+    deactivated: int = 0
+    migrated: int = 0
+
+
+class Courier:
+    """Delivers bundles (see the module docstring for the policy); shared by a sender's tasks."""
+
+    def __init__(self, db: Database, bot: Bot, render: Render, limiter: RateLimiter,
+                 stats: SenderStats, *, default_language: str, clock: Callable[[], datetime],
+                 retry_delay: float, busy: set[int]) -> None:
+        """Args:
+            db, bot: the sender's database and PTB bot (no PTB rate limiter).
+            render: digests, language, now → messages.
+            limiter, stats: the sender's limiter and counters (shared by every bundle).
+            default_language: the language of a chat whose language is unknown.
+            clock: what "now" is for due times and timestamps.
+            retry_delay: first backoff of a transient failure (doubles per attempt).
+            busy: the sender's chats in flight; a migrated chat's new id joins it while sending.
+        """
+        self.db = db
+        self.bot = bot
+        self.render = render
+        self.limiter = limiter
+        self.stats = stats
+        self.default_language = default_language
+        self.clock = clock
+        self.retry_delay = retry_delay
+        self._busy = busy
+        # (article ids, language) → messages: a broadcast renders once, not once per chat.
+        self._rendered: dict[tuple[tuple[int, ...], str], list[str]] = {}
+
+    def forget_renderings(self) -> None:
+        """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""
+        self._rendered.clear()
+
+    def messages_for(self, bundle: Bundle) -> tuple[list[str], str | None]:
+        """Render the bundle; (messages, None) or ([], reason) when nothing can be sent."""
+        ids = tuple(a for a in bundle.article_ids if a is not None)
+        if not ids:
+            return [], "no article to render"
+        lang = bundle.language or self.default_language
+        cached = self._rendered.get((ids, lang))
+        if cached is not None:
+            return cached, None
+        marks = ",".join("?" * len(ids))
+        rows = {r["id"]: r for r in self.db.db.query(
+            f"{ARTICLE_SELECT} where articles.id in ({marks})", ids)}
+        digests = [digest_from_row(rows[a]) for a in ids if a in rows]
+        if not digests:
+            return [], "article removed"
+        messages = self.render(digests, lang, self.clock())
+        self._rendered[(ids, lang)] = messages
+        return messages, None
+
+    async def deliver(self, bundle: Bundle) -> None:
+        """Send the bundle and record its outcome; never raises for a Telegram error."""
+        moved: list[int] = []
+        try:
+            await self._send(bundle, moved)
+        finally:
+            for chat_id in moved:
+                self._busy.discard(chat_id)
+
+    async def _send(self, bundle: Bundle, moved: list[int]) -> None:
+        chat_id = bundle.chat_id
+        try:
+            messages, reason = self.messages_for(bundle)
+        except Exception as exc:  # a render bug fails these rows, not the sender
+            log.exception("render failed chat=%s", chat_id)
+            messages, reason = [], f"render failed: {exc!r}"
+        if not messages:
+            outbox.finish(self.db, outbox.claim(self.db, bundle.row_ids), "skipped",
+                          self.clock(), reason)
+            return
+        row_ids: list[int] = []
+        sent = 0
+        ticket: int | None = None  # kept when the same message is retried after a 429
+        while sent < len(messages):
+            ticket = await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0, ticket)
+            if not row_ids:
+                # Claimed only now, as the first message leaves: after a crash, the rows left
+                # 'sending' are those really on the wire (the bound on duplicates).
+                row_ids = outbox.claim(self.db, bundle.row_ids)
+                if not row_ids:
+                    return  # no longer pending (the chat was deactivated meanwhile)
+            try:
+                await self.bot.send_message(chat_id, messages[sent], parse_mode=ParseMode.HTML,
+                                            link_preview_options=NO_PREVIEW)
+            except RetryAfter as err:
+                wait = _seconds(err.retry_after)
+                self.stats.retry_after += 1
+                log.warning("429 from Telegram: pausing all sends seconds=%.1f chat=%s", wait,
+                            chat_id)
+                self.limiter.pause(wait)
+                self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
+                continue  # the same message again, first in line after the pause
+            except ChatMigrated as err:
+                new_id = int(err.new_chat_id)
+                outbox.move_chat(self.db, chat_id, new_id)
+                self.stats.migrated += 1
+                self._busy.add(new_id)
+                moved.append(new_id)
+                chat_id = new_id
+                continue
+            except Forbidden as err:
+                text = str(err)
+                if any(p in text.lower() for p in DEACTIVATING):
+                    outbox.finish(self.db, row_ids, "failed", self.clock(), text)
+                    outbox.deactivate_chat(self.db, chat_id, text, self.clock())
+                    self.stats.deactivated += 1
+                else:
+                    outbox.finish(self.db, row_ids, "failed", self.clock(), text)
+                self.stats.rows_failed += len(row_ids)
+                return
+            except BadRequest as err:
+                log.warning("message refused chat=%s reason=%s", chat_id, err)
+                outbox.finish(self.db, row_ids, "failed", self.clock(),
+                              f"{err} (after {sent} of {len(messages)} messages)" if sent
+                              else str(err))
+                self.stats.rows_failed += len(row_ids)
+                return
+            except TelegramError as err:  # TimedOut, NetworkError, anything unforeseen
+                self._transient(bundle, row_ids, err)
+                return
+            sent += 1
+            ticket = None
+            self.stats.messages += 1
+        outbox.finish(self.db, row_ids, "sent", self.clock())
+        self.stats.bundles += 1
+        self.stats.rows_sent += len(row_ids)
+
+    def _transient(self, bundle: Bundle, row_ids: Sequence[int], err: Exception) -> None:
+        surely_not_sent = not_sent(err)
+        if not surely_not_sent:
+            self.stats.ambiguous += 1
+        label = "not sent" if surely_not_sent else "maybe sent"
+        reason = f"{type(err).__name__} ({label}): {err}"
+        if surely_not_sent:
+            # Our side never sent it (pool exhausted, Telegram unreachable): no attempt used.
+            outbox.retry_later(self.db, row_ids, self.clock() + timedelta(seconds=1.0), reason,
+                               refund_attempt=True)
+            log.warning("delivery not sent, retried chat=%s reason=%s", bundle.chat_id, reason)
+            return
+        if bundle.attempts + 1 >= MAX_ATTEMPTS:
+            outbox.finish(self.db, row_ids, "failed", self.clock(), reason)
+            self.stats.rows_failed += len(row_ids)
+            log.error("delivery failed after attempts=%d chat=%s reason=%s", MAX_ATTEMPTS,
+                      bundle.chat_id, reason)
+            return
+        delay = self.retry_delay * (2 ** bundle.attempts)
+        outbox.retry_later(self.db, row_ids, self.clock() + timedelta(seconds=delay), reason)
+        log.warning("delivery retried later chat=%s seconds=%.0f reason=%s", bundle.chat_id,
+                    delay, reason)
+
+
+def not_sent(err: Exception) -> bool:
+    """True when PTB's error proves the request never reached Telegram (pool or connect
+    timeout, connection refused); False when it may have been delivered."""
+    cause = err.__cause__
+    if isinstance(cause, (httpx.PoolTimeout, httpx.ConnectTimeout, httpx.ConnectError)):
+        return True
+    return "Pool timeout" in str(err) or "ConnectError" in str(err) \
+        or "ConnectTimeout" in str(err)
+
+
+def _seconds(value: Any) -> float:
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value)

@@ -1,0 +1,152 @@
+"""The sender's rate limiter: Telegram's limits kept on our side, so sends are not refused.
+
+`RateLimiter` paces every message the sender (bot.sender) sends: a smooth overall schedule at
+`RATE_MARGIN` of the configured rate (no burst), at most one message per `CHAT_INTERVAL` per chat,
+at most `GROUP_LIMIT` per `GROUP_WINDOW` per group or channel, and a global pause after a 429.
+Times are `time.monotonic()` seconds. Tests shorten the windows by patching this module's constants.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextlib
+import heapq
+import itertools
+import time
+
+CHAT_INTERVAL = 1.05  # seconds between messages to one chat (1/s plus a margin for jitter)
+GROUP_WINDOW = 60.5  # seconds of the per-group window
+GROUP_LIMIT = 20  # messages per group window
+RATE_MARGIN = 0.95  # send at 95% of the configured rate: network jitter must not cross the limit
+
+
+class RateLimiter:
+    """Smooth overall schedule (starts at least 1/rate s apart, no burst), per-chat spacing,
+    per-group window, and a global pause for RetryAfter. Times are time.monotonic().
+
+    The overall gate serves tickets in order, one at a time, on a GCRA schedule (a message may
+    leave `tolerance` before its theoretical time): the event loop's usual lateness is made up
+    so the rate holds, and after a stall at most `tolerance / interval + 1` messages go at once —
+    one tenth of an interval at 30/s (no burst at all), about 1% of a second's worth at 1000/s.
+    Slots are never taken in advance, so waiters do not all go at once after a stall. A message
+    retried after a 429 keeps its ticket, so it goes first when the pause ends: nothing is
+    reordered.
+    """
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1.0 / (rate * RATE_MARGIN)
+        self.tolerance = self.interval * max(0.1, int(rate * RATE_MARGIN * 0.01) - 1)
+        self._next = 0.0
+        self._paused_until = 0.0
+        self._tickets = itertools.count()
+        self._waiting: list[tuple[int, asyncio.Future[None]]] = []
+        self._holder: int | None = None
+        self._preempt = asyncio.Event()
+        self._chat_next: dict[int, float] = {}
+        self._chat_before: dict[int, float] = {}
+        self._group: dict[int, collections.deque[float]] = {}
+
+    def pause(self, seconds: float) -> None:
+        """Hold every send for `seconds` (Telegram answered 429 retry_after)."""
+        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+
+    def _chat_ready(self, chat_id: int, is_group: bool, now: float) -> float:
+        ready = self._chat_next.get(chat_id, 0.0)
+        window = self._group.get(chat_id) if is_group else None
+        if window is not None:
+            while window and window[0] <= now - GROUP_WINDOW:
+                window.popleft()
+            if len(window) >= GROUP_LIMIT:
+                ready = max(ready, window[0] + GROUP_WINDOW)
+        return ready
+
+    async def acquire(self, chat_id: int, is_group: bool, ticket: int | None = None) -> int:
+        """Wait until a message to `chat_id` may go, and take the slot. Returns the ticket; pass
+        it again to retry the same message ahead of later ones."""
+        # The chat's own limits first, outside the gate: a chat waiting for its second does not
+        # hold up the others. (One bundle per chat is in flight, so nobody else moves them.)
+        while (wait := self._chat_ready(chat_id, is_group, time.monotonic())
+               - time.monotonic()) > 0:
+            await asyncio.sleep(wait)
+        if ticket is None:
+            ticket = next(self._tickets)
+        holding = False
+        try:
+            await self._enter(ticket)
+            holding = True
+            while True:
+                wait = max(self._next - self.tolerance, self._paused_until) - time.monotonic()
+                if wait <= 0:
+                    sent_at = time.monotonic()
+                    self._next = max(self._next, sent_at) + self.interval
+                    break
+                if self._waiting and self._waiting[0][0] < ticket:
+                    holding = False  # an earlier message (a 429 retry) goes first
+                    self._exit()
+                    await self._enter(ticket)
+                    holding = True
+                    continue
+                self._preempt.clear()
+                await wait_event(self._preempt, wait)
+        finally:
+            if holding:
+                self._exit()
+        self._chat_before[chat_id] = self._chat_next.get(chat_id, 0.0)
+        self._chat_next[chat_id] = sent_at + CHAT_INTERVAL
+        if is_group:
+            self._group.setdefault(chat_id, collections.deque()).append(sent_at)
+        return ticket
+
+    def refused(self, chat_id: int, is_group: bool) -> None:
+        """The last slot of `chat_id` was answered 429: Telegram did not count it, so neither
+        do the chat's limits (the retry need not wait a second more than the pause)."""
+        if chat_id in self._chat_before:
+            self._chat_next[chat_id] = self._chat_before.pop(chat_id)
+        window = self._group.get(chat_id)
+        if is_group and window:
+            window.pop()
+
+    async def _enter(self, ticket: int) -> None:
+        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (ticket, granted))
+        if self._holder is not None and ticket < self._holder:
+            self._preempt.set()  # an earlier message (a 429 retry) must go first
+        self._grant()
+        try:
+            await granted
+        except asyncio.CancelledError:
+            if granted.done() and not granted.cancelled():
+                self._exit()
+            else:
+                self._waiting = [w for w in self._waiting if w[1] is not granted]
+                heapq.heapify(self._waiting)
+            raise
+
+    def _grant(self) -> None:
+        while self._holder is None and self._waiting:
+            ticket, granted = heapq.heappop(self._waiting)
+            if not granted.done():
+                self._holder = ticket
+                granted.set_result(None)
+
+    def _exit(self) -> None:
+        self._holder = None
+        self._grant()
+
+    def forget_idle(self) -> None:
+        """Drop per-chat state that no longer constrains anything (memory stays bounded)."""
+        now = time.monotonic()
+        for chat_id in [c for c, t in self._chat_next.items() if t < now]:
+            del self._chat_next[chat_id]
+            self._chat_before.pop(chat_id, None)
+        for chat_id in [c for c, w in self._group.items() if not w or w[-1] < now - GROUP_WINDOW]:
+            del self._group[chat_id]
+
+
+async def wait_event(event: asyncio.Event, seconds: float) -> None:
+    """Wait for `event` at most `seconds`. Not asyncio.wait_for: on Python 3.11 it can swallow a
+    cancellation that arrives as the wait ends, and a cancelled sender would then run forever."""
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(seconds):
+            await event.wait()

@@ -1,0 +1,95 @@
+"""The sender's rate limiter on its own: order, spacing and pauses, on time.monotonic()."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from bot import limiter as limiter_module
+from bot.limiter import RateLimiter, wait_event
+
+
+async def test_limiter_no_burst_after_the_loop_stalls() -> None:
+    limiter = RateLimiter(100.0)
+    starts: list[float] = []
+
+    async def one(chat: int) -> None:
+        await limiter.acquire(chat, False)
+        starts.append(time.monotonic())
+    tasks = [asyncio.create_task(one(c)) for c in range(8)]
+    await asyncio.sleep(0)
+    time.sleep(0.15)  # the event loop is blocked: every waiter is late
+    await asyncio.gather(*tasks)
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert min(gaps) >= 0.9 * limiter.interval
+
+
+async def test_limiter_retry_after_429_goes_first() -> None:
+    limiter = RateLimiter(50.0)
+    ticket = await limiter.acquire(1, False)
+    limiter.pause(0.3)  # chat 1's message got a 429
+    limiter.refused(1, False)
+    order: list[int] = []
+
+    async def send(chat: int, ticket: int | None = None) -> None:
+        await limiter.acquire(chat, False, ticket)
+        order.append(chat)
+    later = [asyncio.create_task(send(c)) for c in (2, 3)]
+    await asyncio.sleep(0.05)  # they are waiting for the pause to end
+    await asyncio.gather(send(1, ticket), *later)
+    assert order == [1, 2, 3]
+
+
+async def test_one_chat_is_spaced_and_others_are_not_held(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limiter_module, "CHAT_INTERVAL", 0.2)
+    limiter = RateLimiter(1000.0)
+    starts: dict[int, list[float]] = {1: [], 2: []}
+
+    async def send(chat: int) -> None:
+        await limiter.acquire(chat, False)
+        starts[chat].append(time.monotonic())
+    await send(1)
+    await asyncio.gather(send(1), send(2))
+    assert starts[1][1] - starts[1][0] >= 0.2
+    assert starts[2][0] < starts[1][1]  # chat 2 did not wait for chat 1's second
+
+
+async def test_group_window_and_refused_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limiter_module, "CHAT_INTERVAL", 0.0)
+    monkeypatch.setattr(limiter_module, "GROUP_LIMIT", 2)
+    monkeypatch.setattr(limiter_module, "GROUP_WINDOW", 0.3)
+    limiter = RateLimiter(1000.0)
+    first = time.monotonic()
+    await limiter.acquire(-5, True)
+    await limiter.acquire(-5, True)
+    limiter.refused(-5, True)  # the second was answered 429: it does not count
+    await limiter.acquire(-5, True)
+    assert time.monotonic() - first < 0.3
+    await limiter.acquire(-5, True)  # the window is full now
+    assert time.monotonic() - first >= 0.3
+
+
+async def test_forget_idle_drops_only_expired_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limiter_module, "CHAT_INTERVAL", 60.0)
+    limiter = RateLimiter(1000.0)
+    await limiter.acquire(1, False)
+    limiter.forget_idle()
+    assert 1 in limiter._chat_next  # still constrains chat 1
+    monkeypatch.setattr(limiter_module, "CHAT_INTERVAL", 0.0)
+    await limiter.acquire(2, True)
+    await asyncio.sleep(0.01)
+    limiter.forget_idle()
+    assert 2 not in limiter._chat_next
+
+
+async def test_wait_event_returns_on_set_or_timeout() -> None:
+    event = asyncio.Event()
+    started = time.monotonic()
+    await wait_event(event, 0.05)  # times out quietly
+    assert time.monotonic() - started >= 0.05
+    asyncio.get_running_loop().call_later(0.01, event.set)
+    await wait_event(event, 30.0)
+    assert event.is_set()
