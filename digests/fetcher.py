@@ -3,17 +3,17 @@
 Every request has a deadline, a cap on the decompressed body (a gzip bomb stops at the cap), at
 most `per_host_concurrency` requests in flight per host, a User-Agent naming the bot, and
 conditional GET. Redirects are followed by hand so that each hop is checked again against the
-private-address rule (a public feed must not redirect us into the operator's network). Errors
-leave this module only as TemporaryFetchError (try again later) or PermanentFetchError.
+private-address rule (a public feed must not redirect us into the operator's network), and every
+connection goes through digests.addresses.GuardedTransport, which connects only to the address it
+checked (no DNS rebinding). Errors leave this module only as TemporaryFetchError (try again later)
+or PermanentFetchError.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import re
-import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,6 +24,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from digests.addresses import (AddressRefused, GuardedTransport, check_address,
+                               private_address_message)
+from digests.addresses import is_private as _is_private  # re-exported for digests.sources
 from digests.encoding import decode
 from digests.errors import FetchError, PermanentFetchError, SourceError, TemporaryFetchError
 from digests.settings import Settings
@@ -95,56 +98,6 @@ def parse_max_age(cache_control: str | None) -> float | None:
     return None
 
 
-def _is_private(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return bool(ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-                or ip.is_reserved or ip.is_unspecified)
-
-
-def private_address_message(url: str, address: str) -> str:
-    return (f"عنوان خاص أو محلي غير مسموح به: {url} ({address}). لاستخدامه اضبط "
-            f"ALLOW_PRIVATE_SOURCES=true / private or loopback address refused: {url} "
-            f"resolves to {address}; set ALLOW_PRIVATE_SOURCES=true to allow it")
-
-
-async def resolve_addresses(host: str, port: int) -> list[str]:
-    """Every address `host` resolves to (an IP literal resolves to itself)."""
-    try:
-        ipaddress.ip_address(host)
-        return [host]
-    except ValueError:
-        pass
-    loop = asyncio.get_running_loop()
-    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({str(info[4][0]) for info in infos})
-
-
-async def check_address(url: str, settings: Settings) -> None:
-    """Refuse URLs whose host is private, loopback or link-local, unless the settings allow it.
-
-    Raises:
-        SourceError: the URL is not http(s) or its host resolves to a refused address.
-        TemporaryFetchError: the host name does not resolve (DNS may recover).
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise SourceError(f"رابط غير صالح (http أو https فقط): {url} / "
-                          f"not an http(s) URL: {url}")
-    if settings.allow_private_sources:
-        return
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        addresses = await resolve_addresses(parts.hostname, port)
-    except (OSError, ValueError) as exc:
-        raise TemporaryFetchError(f"تعذر حل اسم المضيف / cannot resolve {parts.hostname}: {exc}",
-                                  url=url) from exc
-    for address in addresses:
-        if _is_private(address):
-            raise SourceError(private_address_message(url, address))
-
-
 class Fetcher:
     """The shared HTTP client. Use as `async with Fetcher(settings) as fetcher:`."""
 
@@ -157,6 +110,7 @@ class Fetcher:
         self._address_verdicts: dict[str, tuple[float, str]] = {}  # key → (expires, error)
 
     async def __aenter__(self) -> Fetcher:
+        limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
         self._client = httpx.AsyncClient(
             headers={"User-Agent": self.settings.user_agent,
                      "Accept": ACCEPT,
@@ -164,9 +118,9 @@ class Fetcher:
                      "Accept-Language": "ar,en;q=0.5"},
             timeout=httpx.Timeout(self.settings.fetch_timeout_seconds),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
+            limits=limits,
             trust_env=False,
-            transport=self._transport,
+            transport=self._transport or GuardedTransport(self.settings, limits),
         )
         return self
 
@@ -179,11 +133,20 @@ class Fetcher:
             await self._client.aclose()
             self._client = None
 
+    @staticmethod
+    def _host_key(url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{(parts.hostname or '').lower()}:{parts.port}"
+
+    def _remember_refusal(self, url: str, address: str) -> None:
+        self._address_verdicts[self._host_key(url)] = (
+            time.monotonic() + ADDRESS_CACHE_SECONDS, private_address_message(url, address))
+
     async def _check(self, url: str) -> None:
         """check_address, remembered per host for a few minutes (a poll fetches many pages
-        from one host; resolving each time would cost a DNS round trip per page)."""
-        parts = urlsplit(url)
-        key = f"{parts.scheme}://{(parts.hostname or '').lower()}:{parts.port}"
+        from one host; resolving each time would cost a DNS round trip per page). Only an early
+        answer: the connection itself is checked again (digests.addresses.GuardedBackend)."""
+        key = self._host_key(url)
         cached = self._address_verdicts.get(key)
         if cached is not None and cached[0] > time.monotonic():
             if cached[1]:
@@ -261,6 +224,10 @@ class Fetcher:
                     return resp.status_code, resp_headers, b"".join(chunks)
         except FetchError:
             raise
+        except AddressRefused as exc:  # the connect-time check (a host that rebinds)
+            self._remember_refusal(url, str(exc.address))
+            raise PermanentFetchError(private_address_message(url, exc.address),
+                                      url=url) from exc
         except TimeoutError as exc:
             raise TemporaryFetchError(
                 f"انتهت المهلة بعد {self.settings.fetch_timeout_seconds:g} ث / timed out: {url}",

@@ -1,0 +1,170 @@
+"""The private-address rule, enforced where the connection is made.
+
+Nashra fetches URLs that other people chose (feeds, their article links, their redirects), so it
+must never be steered into the operator's own network: loopback, private, link-local, multicast
+and reserved addresses are refused unless ALLOW_PRIVATE_SOURCES is set.
+
+Checking a URL's host once and letting the HTTP client resolve it again to connect is not enough:
+a hostile DNS server can answer a public address to the check and 127.0.0.1 to the connect (DNS
+rebinding). So every TCP connection goes through `GuardedBackend`, an httpcore network backend
+whose `connect_tcp` resolves the host once, refuses the answer if any address is private, and
+connects to the address it checked. TLS still verifies (and sends SNI for) the host name, and the
+Host header stays the host name: only the socket's destination is pinned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import socket
+import typing
+from urllib.parse import urlsplit
+
+import httpcore
+import httpx
+
+from digests.errors import SourceError, TemporaryFetchError
+from digests.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class AddressRefused(SourceError):
+    """A connection was refused because the host resolved to a private address."""
+
+    def __init__(self, host: str, address: str) -> None:
+        super().__init__(f"private or loopback address refused: {host} resolves to {address}")
+        self.host = host
+        self.address = address
+
+
+def is_private(address: str) -> bool:
+    """True for loopback, private, link-local, multicast, reserved and unspecified addresses."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return bool(ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
+                or ip.is_reserved or ip.is_unspecified)
+
+
+def private_address_message(url: str, address: str) -> str:
+    """The operator-facing refusal (Arabic, then English, with the setting that allows it)."""
+    return (f"عنوان خاص أو محلي غير مسموح به: {url} ({address}). لاستخدامه اضبط "
+            f"ALLOW_PRIVATE_SOURCES=true / private or loopback address refused: {url} "
+            f"resolves to {address}; set ALLOW_PRIVATE_SOURCES=true to allow it")
+
+
+async def resolve_addresses(host: str, port: int) -> list[str]:
+    """Every address `host` resolves to, in the resolver's order of preference, without repeats
+    (an IP literal resolves to itself)."""
+    try:
+        ipaddress.ip_address(host)
+        return [host]
+    except ValueError:
+        pass
+    loop = asyncio.get_running_loop()
+    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+async def check_address(url: str, settings: Settings) -> None:
+    """Refuse URLs whose host is private, loopback or link-local, unless the settings allow it.
+
+    An early, cacheable answer with the URL in the message; the connection itself is checked
+    again by `GuardedBackend`, which is what makes the rule hold.
+
+    Raises:
+        SourceError: the URL is not http(s) or its host resolves to a refused address.
+        TemporaryFetchError: the host name does not resolve (DNS may recover).
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise SourceError(f"رابط غير صالح (http أو https فقط): {url} / "
+                          f"not an http(s) URL: {url}")
+    if settings.allow_private_sources:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        addresses = await resolve_addresses(parts.hostname, port)
+    except (OSError, ValueError) as exc:
+        raise TemporaryFetchError(f"تعذر حل اسم المضيف / cannot resolve {parts.hostname}: {exc}",
+                                  url=url) from exc
+    for address in addresses:
+        if is_private(address):
+            raise SourceError(private_address_message(url, address))
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """An httpcore network backend that resolves each host once and connects to what it checked.
+
+    Raises `AddressRefused` (not an httpcore error, so httpx lets it through unchanged) when the
+    host resolves to a refused address; httpcore.ConnectError/ConnectTimeout when resolving fails.
+    """
+
+    def __init__(self, *, allow_private: bool,
+                 inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+        self._allow_private = allow_private
+        self._inner = inner if inner is not None else httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                          local_address: str | None = None,
+                          socket_options: typing.Iterable[httpcore.SOCKET_OPTION] | None = None
+                          ) -> httpcore.AsyncNetworkStream:
+        try:
+            async with asyncio.timeout(timeout):
+                # Looked up through the module so tests can stand in a resolver they control.
+                addresses = await resolve_addresses(host, port)
+        except TimeoutError as exc:
+            raise httpcore.ConnectTimeout(f"resolving {host} timed out") from exc
+        except (OSError, ValueError) as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+        if not addresses:
+            raise httpcore.ConnectError(f"cannot resolve {host}: no address")
+        if not self._allow_private:
+            for address in addresses:
+                if is_private(address):
+                    log.warning("connection refused host=%s address=%s", host, address)
+                    raise AddressRefused(host, address)
+        last: Exception | None = None
+        for address in addresses:  # the resolver's order; the next one when a route is down
+            try:
+                return await self._inner.connect_tcp(address, port, timeout=timeout,
+                                                      local_address=local_address,
+                                                      socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                last = exc
+        assert last is not None
+        raise last
+
+    async def connect_unix_socket(
+            self, path: str, timeout: float | None = None,
+            socket_options: typing.Iterable[httpcore.SOCKET_OPTION] | None = None
+    ) -> httpcore.AsyncNetworkStream:  # pragma: no cover - Nashra never uses Unix sockets
+        raise httpcore.ConnectError("Unix sockets are not used by Nashra")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's own transport, with its connection pool built on `GuardedBackend`.
+
+    httpx 0.28 does not take a network backend, so the pool it builds is replaced by the same
+    pool (same limits, TLS context, HTTP/1.1) given ours; everything above the pool is httpx's.
+    """
+
+    def __init__(self, settings: Settings, limits: httpx.Limits, *,
+                 inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+        """`inner` is the backend that opens sockets (httpcore's AnyIO one unless a test
+        passes another)."""
+        super().__init__(limits=limits, trust_env=False)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            http1=True, http2=False,
+            network_backend=GuardedBackend(allow_private=settings.allow_private_sources,
+                                           inner=inner),
+        )
