@@ -19,9 +19,11 @@ Speed: `condense` time per article over the whole corpus (median and p95 of the 
 of several runs).
 
 Usage: .venv/bin/python benchmarks/digest_quality.py [--gold PATH] [--corpus PATH] [--runs N]
-       [--limit N] [--dev-ids N] [--show]
-`--dev-ids N` reports the first N gold articles (the batch the condenser was developed against) and
-the rest (held out) separately as well.
+       [--limit N] [--dev-ids N] [--sets dev1,dev2] [--show] [--no-speed]
+Gold files: quotes.jsonl (50 articles; its first `--dev-ids` 20 are set `dev1`, the rest `holdout1`)
+and quotes2.jsonl (74 articles by three other annotators; sets `dev2` and `holdout2`, the latter
+scored once after the ranking was frozen). Every set is reported separately; `--sets dev1,dev2`
+scores only those (use it while developing, so held-out figures are never seen).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from digests.models import Article, parse_iso  # noqa: E402
 from digests.quotes import TRIM_MARK, find_quotes  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
-GOLD = ROOT / "benchmarks" / "gold" / "quotes.jsonl"
+GOLD = [ROOT / "benchmarks" / "gold" / "quotes.jsonl", ROOT / "benchmarks" / "gold" / "quotes2.jsonl"]
 _PUNCT_RE = re.compile(r"[^\w\s]|_", re.UNICODE)
 
 
@@ -156,15 +158,30 @@ def to_article(n: int, row: dict[str, str]) -> Article:
                    paragraphs=tuple(p for p in row.get("text", "").split("\n") if p.strip()))
 
 
-def quality(gold_path: Path, corpus: dict[str, dict[str, str]], dev_ids: int, show: bool) -> None:
-    gold_rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()
-                 if line.strip()]
+def gold_sets(paths: Sequence[Path], dev_ids: int) -> list[tuple[str, dict[str, Any]]]:
+    """(set name, gold row) for every annotated article of the given files.
+
+    quotes.jsonl has no `set` field: its first `dev_ids` articles are `dev1` (the batch the
+    condenser was first developed against), the rest `holdout1`. quotes2.jsonl names its sets
+    (`dev2`, `holdout2`).
+    """
+    out: list[tuple[str, dict[str, Any]]] = []
+    for path in paths:
+        if not path.exists():
+            continue
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        for n, g in enumerate(rows):
+            out.append((str(g.get("set") or ("dev1" if n < dev_ids else "holdout1")), g))
+    return out
+
+
+def quality(gold_paths: Sequence[Path], corpus: dict[str, dict[str, str]], dev_ids: int,
+            show: bool, only: Sequence[str] = ()) -> None:
+    rows = [(name, g) for name, g in gold_sets(gold_paths, dev_ids) if not only or name in only]
     groups: dict[str, tuple[Score, Score]] = {"all": (Score(), Score())}
-    if dev_ids:
-        groups["dev (first %d)" % dev_ids] = (Score(), Score())
-        groups["held out (rest)"] = (Score(), Score())
     missing = 0
-    for n, g in enumerate(gold_rows):
+    for n, (set_name, g) in enumerate(rows):
         row = corpus.get(g["id"])
         if row is None:
             missing += 1
@@ -173,16 +190,14 @@ def quality(gold_path: Path, corpus: dict[str, dict[str, str]], dev_ids: int, sh
         digest = condense(article)
         top = [(q.text, q.speaker) for q in digest.quotes]
         every = [(c.text, c.speaker) for c in find_quotes(article.paragraphs)]
-        names = ["all"]
-        if dev_ids:
-            names.append("dev (first %d)" % dev_ids if n < dev_ids else "held out (rest)")
-        for name in names:
-            # Only the development articles' mismatches are ever printed: the rest is held out.
-            label = g["id"] if (show and name == "all" and (not dev_ids or n < dev_ids)) else ""
+        for name in ("all", set_name):
+            groups.setdefault(name, (Score(), Score()))
+            # Only development articles' mismatches are ever printed: held-out ones stay unread.
+            label = g["id"] if (show and name == "all" and set_name.startswith("dev")) else ""
             groups[name][0].add(top, g.get("quotes", []), show=label)
             groups[name][1].add(every, g.get("quotes", []))
-    print(f"gold articles: {len(gold_rows)} ({missing} not in the corpus)")
-    for name, (top_score, all_score) in groups.items():
+    print(f"gold articles: {len(rows)} ({missing} not in the corpus)")
+    for name, (top_score, all_score) in sorted(groups.items(), key=lambda kv: kv[0] != "all"):
         if not top_score.articles:
             continue
         print(top_score.line(f"digest quotes (≤3), {name}"))
@@ -259,7 +274,8 @@ def store_speed(corpus: dict[str, dict[str, str]], count: int) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--gold", type=Path, nargs="+", default=GOLD)
+    parser.add_argument("--sets", default="", help="comma-separated set names to score (default: all)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="speed: only the first N articles")
@@ -270,7 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also time the store_digest step while storing N articles")
     args = parser.parse_args(argv)
     corpus = {row["id"]: row for row in read_corpus(args.corpus)}
-    quality(args.gold, corpus, args.dev_ids, args.show)
+    quality(args.gold, corpus, args.dev_ids, args.show,
+            [x for x in args.sets.split(",") if x])
     if not args.no_speed:
         speed(corpus, args.runs, args.limit)
     if args.store:
