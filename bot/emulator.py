@@ -19,8 +19,10 @@ membership changes) for the bot to receive through getUpdates.
 Blocking waits (`wait_for_*`) are for threads and scripts; inside an event loop that also runs the
 bot, use the `await_*` variants, which poll without blocking the loop.
 
-The HTTP layer is `bot.emulator_http`, the Bot API methods `bot.emulator_api`, the values and
-Telegram's checks `bot.emulator_model`; this module holds the state and the test-facing API.
+The HTTP layer is `bot.emulator_http`, the Bot API methods `bot.emulator_api`, faults and rate
+limits `bot.emulator_faults`, the users' side (updates for the bot) `bot.emulator_updates`, the
+values and Telegram's checks `bot.emulator_model`; this module holds the state, the lifecycle,
+the recorded messages and waits, and the request entry point.
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ import itertools
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from bot.emulator_api import BotApiMethods
+from bot.emulator_faults import Fault, FaultInjection
 from bot.emulator_model import (
     BLOCK_REASONS,
     JSON,
@@ -46,25 +49,14 @@ from bot.emulator_model import (
     SentMessage,
     User,
     maybe_int,
-    too_many,
 )
-from bot.telegram_html import utf16_len
+from bot.emulator_updates import UpdateInjection
 
 __all__ = ["BLOCK_REASONS", "SEND_METHODS", "ApiError", "Chat", "Emulator", "Refusal",
            "SentMessage", "User"]
 
 
-@dataclass
-class _Fault:
-    status: int
-    description: str
-    parameters: JSON
-    remaining: int  # -1: forever
-    chat_id: int | None
-    methods: frozenset[str]
-
-
-class Emulator(BotApiMethods):
+class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
     """The Telegram Bot API emulator (see the module docstring for usage)."""
 
     def __init__(self, *, token: str | None = None, bot_id: int = 7000000001,
@@ -96,7 +88,7 @@ class Emulator(BotApiMethods):
         self._commands: dict[tuple[str, str], list[JSON]] = {}
         self._blocked: dict[int, str] = {}
         self._migrated: dict[int, int] = {}
-        self._faults: list[_Fault] = []
+        self._faults: list[Fault] = []
         self._slow: list[float] = []  # delays for the next responses to send methods
         self._rates = RateWindows()
         self.counters: collections.Counter[str] = collections.Counter()
@@ -195,175 +187,6 @@ class Emulator(BotApiMethods):
     def set_admins(self, chat_id: int, admins: Iterable[int]) -> None:
         with self._lock:
             self._chats[chat_id] = replace(self._chat(chat_id), admins=frozenset(admins))
-
-    def block(self, chat_id: int, reason: str = "blocked") -> None:
-        """Answer 403 to every send to `chat_id`. `reason`: blocked, deactivated, kicked,
-        cant_initiate, or a full "Forbidden: …" description."""
-        with self._lock:
-            self._blocked[chat_id] = BLOCK_REASONS.get(reason, reason)
-
-    def unblock(self, chat_id: int) -> None:
-        with self._lock:
-            self._blocked.pop(chat_id, None)
-
-    def migrate(self, chat_id: int, new_chat_id: int, *, announce: bool = False,
-                user: User | None = None) -> None:
-        """The group `chat_id` became the supergroup `new_chat_id`: sends to the old id get 400
-        with `migrate_to_chat_id`.
-
-        With `announce`, the bot also receives the two service messages Telegram sends: one in
-        the old group with `migrate_to_chat_id`, then one in the new supergroup with
-        `migrate_from_chat_id` (both from `user`, the admin who upgraded the group)."""
-        with self._lock:
-            self._migrated[chat_id] = new_chat_id
-            old = self._chats.get(chat_id)
-            new = self._chats[new_chat_id] = Chat(new_chat_id, "supergroup",
-                                                  old.title if old else "",
-                                                  old.admins if old else frozenset())
-            old_json = old.to_json() if old else {"id": chat_id, "type": "group",
-                                                  "title": new.title}
-            if announce:
-                to_id = self._new_message_id(chat_id)
-                from_id = self._new_message_id(new_chat_id)
-        if not announce:
-            return
-        sender = self._user_for(user.id if user else 1, user, None).to_json()
-        now = int(time.time())
-        self._push_update("message", {"message_id": to_id, "date": now, "chat": old_json,
-                                      "from": sender, "migrate_to_chat_id": new_chat_id})
-        self._push_update("message", {"message_id": from_id, "date": now,
-                                      "chat": new.to_json(), "from": sender,
-                                      "migrate_from_chat_id": chat_id})
-
-    def inject_429(self, count: int = 1, retry_after: int = 1, *, chat_id: int | None = None,
-                   methods: Iterable[str] = SEND_METHODS) -> None:
-        """The next `count` calls (to `chat_id` if given) answer 429 with `retry_after`."""
-        self.fail_next(count, 429, f"Too Many Requests: retry after {retry_after}",
-                       parameters={"retry_after": retry_after}, chat_id=chat_id, methods=methods)
-
-    def fail_next(self, count: int, status: int, description: str, *,
-                  parameters: Mapping[str, Any] | None = None, chat_id: int | None = None,
-                  methods: Iterable[str] = SEND_METHODS) -> None:
-        """The next `count` matching calls (count -1: all) answer this error."""
-        with self._lock:
-            self._faults.append(_Fault(status, description, dict(parameters or {}), count,
-                                       chat_id, frozenset(methods)))
-
-    def slow_next(self, count: int, seconds: float) -> None:
-        """The next `count` sends are accepted and recorded, then answered `seconds` late (a
-        client with a shorter read timeout sees TimedOut although the message was delivered)."""
-        with self._lock:
-            self._slow.extend([seconds] * count)
-
-    def rate_limits(self, enabled: bool = True, *, overall_per_second: int = 30,
-                    per_chat_interval: float = 1.0, group_per_minute: int = 20,
-                    group_window: float = 60.0) -> None:
-        """Enforce Telegram's limits on sends (sliding windows): over them → 429 retry_after.
-        `group_per_minute` sends per `group_window` seconds (60 unless a test shortens it)."""
-        with self._lock:
-            self._rates = RateWindows(enabled, overall_per_second, per_chat_interval,
-                                       group_per_minute, group_window)
-
-    # ------------------------------------------------------------------ injecting updates
-
-    def _push_update(self, kind: str, payload: JSON) -> int:
-        with self._changed:
-            update_id = next(self._update_ids)
-            self._updates.append({"update_id": update_id, kind: payload})
-            self._version += 1
-            self._changed.notify_all()
-            return update_id
-
-    def _user_for(self, chat_id: int, user: User | None, language_code: str | None) -> User:
-        if user is None:
-            user = self._users.get(chat_id) if chat_id > 0 else None
-            if user is None:
-                user = User(id=chat_id if chat_id > 0 else 1,
-                            language_code=language_code or "ar")
-            elif language_code is not None:
-                user = replace(user, language_code=language_code)
-        with self._lock:
-            self._users[user.id] = user
-        return user
-
-    def send_user_message(self, chat_id: int, text: str, *, user: User | None = None,
-                          language_code: str | None = None) -> int:
-        """A user writes `text` in `chat_id` (commands get a bot_command entity). Private chats
-        appear on first use; for a group, `add_group` it first. Returns the message id."""
-        user = self._user_for(chat_id, user, language_code)
-        with self._lock:
-            chat = self._chats.get(chat_id)
-            if chat is None:
-                chat = self._chats[chat_id] = Chat(chat_id, "private" if chat_id > 0
-                                                   else "group", user.first_name)
-            message_id = self._new_message_id(chat_id)
-        msg: JSON = {"message_id": message_id, "date": int(time.time()),
-                     "chat": chat.to_json(), "text": text}
-        if chat.type != "channel":
-            msg["from"] = user.to_json()
-        if text.startswith("/"):
-            command = text.split(maxsplit=1)[0]
-            msg["entities"] = [{"type": "bot_command", "offset": 0,
-                                "length": utf16_len(command)}]
-        self._push_update("channel_post" if chat.type == "channel" else "message", msg)
-        return message_id
-
-    def click(self, message: SentMessage | tuple[int, int], button_text: str | None = None, *,
-              data: str | None = None, user: User | None = None) -> str:
-        """A user presses the inline button labelled `button_text` on a message the bot sent
-        (or sends raw callback `data`, e.g. tampered). Returns the callback query id."""
-        with self._lock:
-            key = (message.chat_id, message.message_id) if isinstance(message, SentMessage) \
-                else message
-            current = self._messages.get(key)
-            if current is None:
-                raise KeyError(f"no bot message {key}")
-            if data is None:
-                for b in current.buttons():
-                    if b.get("text") == button_text and "callback_data" in b:
-                        data = b["callback_data"]
-                        break
-                else:
-                    raise KeyError(f"no callback button {button_text!r}; buttons: "
-                                   f"{current.button_texts()}")
-            user = self._user_for(current.chat_id, user, None)
-            query_id = str(next(self._query_ids))
-            query: JSON = {"id": query_id, "from": user.to_json(),
-                           "message": self._message_json(current),
-                           "chat_instance": str(current.chat_id), "data": data}
-            self._callback_queries[query_id] = query
-        self._push_update("callback_query", query)
-        return query_id
-
-    def inline_query(self, query: str, *, user: User | None = None, offset: str = "",
-                     chat_type: str = "private") -> str:
-        """A user types `@bot query` somewhere. Returns the inline query id."""
-        user = self._user_for(user.id if user else 1, user, None)
-        query_id = str(next(self._query_ids))
-        self._push_update("inline_query", {"id": query_id, "from": user.to_json(),
-                                           "query": query, "offset": offset,
-                                           "chat_type": chat_type})
-        return query_id
-
-    def chat_member_update(self, chat_id: int, *, new_status: str = "member",
-                           old_status: str = "left", user: User | None = None) -> int:
-        """The bot's membership in `chat_id` changes (added to a group: left → member; removed:
-        member → left, or banned: member → kicked)."""
-        user = self._user_for(user.id if user else 1, user, None)
-        with self._lock:
-            chat = self._chats.get(chat_id) or self.add_chat(chat_id)
-        return self._push_update("my_chat_member", {
-            "chat": chat.to_json(), "from": user.to_json(), "date": int(time.time()),
-            "old_chat_member": self._bot_member_json(old_status),
-            "new_chat_member": self._bot_member_json(new_status),
-        })
-
-    def _bot_member_json(self, status: str) -> JSON:
-        member: JSON = {"user": self.bot_user.to_json(), "status": status}
-        if status == "kicked":
-            # Telegram always sends until_date for a ban (0 = forever); PTB requires it
-            member["until_date"] = 0
-        return member
 
     # ------------------------------------------------------------------ assertions
 
@@ -485,30 +308,3 @@ class Emulator(BotApiMethods):
             if err.parameters:
                 body["parameters"] = err.parameters
             return err.status, body, 0.0
-
-    # ------------------------------------------------------------------ checks
-
-    def _check_faults(self, method: str, params: JSON) -> None:
-        chat_id = maybe_int(params.get("chat_id"))
-        with self._lock:
-            for fault in self._faults:
-                if fault.remaining == 0 or method not in fault.methods:
-                    continue
-                if fault.chat_id is not None and fault.chat_id != chat_id:
-                    continue
-                if fault.remaining > 0:
-                    fault.remaining -= 1
-                raise ApiError(fault.status, fault.description, fault.parameters)
-            if chat_id is not None:
-                if chat_id in self._migrated:
-                    raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup "
-                                   "chat", {"migrate_to_chat_id": self._migrated[chat_id]})
-                if chat_id in self._blocked:
-                    raise ApiError(403, self._blocked[chat_id])
-            if self._rates.enabled and chat_id is not None:
-                chat = self._chats.get(chat_id)
-                refused = self._rates.admit(chat_id, chat_id < 0 or bool(chat and chat.is_group),
-                                            time.monotonic())
-                if refused is not None:
-                    self.counters[f"429:{refused[0]}"] += 1
-                    raise too_many(refused[1])

@@ -1,0 +1,152 @@
+"""Faults and limits the Telegram emulator can impose (a mixin of bot.emulator.Emulator).
+
+Tests configure them (`block`, `migrate`, `inject_429`, `fail_next`, `slow_next`, `rate_limits`);
+`_check_faults` applies them to every send method before it runs, raising `ApiError` as Telegram
+would answer. State belongs to the Emulator; it is declared here so the methods type-check.
+"""
+
+from __future__ import annotations
+
+import collections
+import threading
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.emulator_model import (
+    BLOCK_REASONS,
+    JSON,
+    SEND_METHODS,
+    ApiError,
+    Chat,
+    RateWindows,
+    User,
+    maybe_int,
+    too_many,
+)
+
+
+@dataclass
+class Fault:
+    """An injected error answer: the next `remaining` matching calls get it."""
+
+    status: int
+    description: str
+    parameters: JSON
+    remaining: int  # -1: forever
+    chat_id: int | None
+    methods: frozenset[str]
+
+
+class FaultInjection:
+    """block, migrate, inject_429, fail_next, slow_next, rate_limits over the Emulator's state."""
+
+    counters: collections.Counter[str]
+    _lock: threading.RLock
+    _chats: dict[int, Chat]
+    _blocked: dict[int, str]
+    _migrated: dict[int, int]
+    _faults: list[Fault]
+    _slow: list[float]
+    _rates: RateWindows
+
+    if TYPE_CHECKING:  # defined by BotApiMethods and UpdateInjection
+        def _new_message_id(self, chat_id: int) -> int: ...
+        def _user_for(self, chat_id: int, user: User | None,
+                      language_code: str | None) -> User: ...
+        def _push_update(self, kind: str, payload: JSON) -> int: ...
+
+    def block(self, chat_id: int, reason: str = "blocked") -> None:
+        """Answer 403 to every send to `chat_id`. `reason`: blocked, deactivated, kicked,
+        cant_initiate, or a full "Forbidden: …" description."""
+        with self._lock:
+            self._blocked[chat_id] = BLOCK_REASONS.get(reason, reason)
+
+    def unblock(self, chat_id: int) -> None:
+        """Sends to `chat_id` are accepted again."""
+        with self._lock:
+            self._blocked.pop(chat_id, None)
+
+    def migrate(self, chat_id: int, new_chat_id: int, *, announce: bool = False,
+                user: User | None = None) -> None:
+        """The group `chat_id` became the supergroup `new_chat_id`: sends to the old id get 400
+        with `migrate_to_chat_id`.
+
+        With `announce`, the bot also receives the two service messages Telegram sends: one in
+        the old group with `migrate_to_chat_id`, then one in the new supergroup with
+        `migrate_from_chat_id` (both from `user`, the admin who upgraded the group)."""
+        with self._lock:
+            self._migrated[chat_id] = new_chat_id
+            old = self._chats.get(chat_id)
+            new = self._chats[new_chat_id] = Chat(new_chat_id, "supergroup",
+                                                  old.title if old else "",
+                                                  old.admins if old else frozenset())
+            old_json = old.to_json() if old else {"id": chat_id, "type": "group",
+                                                  "title": new.title}
+            if announce:
+                to_id = self._new_message_id(chat_id)
+                from_id = self._new_message_id(new_chat_id)
+        if not announce:
+            return
+        sender = self._user_for(user.id if user else 1, user, None).to_json()
+        now = int(time.time())
+        self._push_update("message", {"message_id": to_id, "date": now, "chat": old_json,
+                                      "from": sender, "migrate_to_chat_id": new_chat_id})
+        self._push_update("message", {"message_id": from_id, "date": now,
+                                      "chat": new.to_json(), "from": sender,
+                                      "migrate_from_chat_id": chat_id})
+
+    def inject_429(self, count: int = 1, retry_after: int = 1, *, chat_id: int | None = None,
+                   methods: Iterable[str] = SEND_METHODS) -> None:
+        """The next `count` calls (to `chat_id` if given) answer 429 with `retry_after`."""
+        self.fail_next(count, 429, f"Too Many Requests: retry after {retry_after}",
+                       parameters={"retry_after": retry_after}, chat_id=chat_id, methods=methods)
+
+    def fail_next(self, count: int, status: int, description: str, *,
+                  parameters: Mapping[str, Any] | None = None, chat_id: int | None = None,
+                  methods: Iterable[str] = SEND_METHODS) -> None:
+        """The next `count` matching calls (count -1: all) answer this error."""
+        with self._lock:
+            self._faults.append(Fault(status, description, dict(parameters or {}), count,
+                                       chat_id, frozenset(methods)))
+
+    def slow_next(self, count: int, seconds: float) -> None:
+        """The next `count` sends are accepted and recorded, then answered `seconds` late (a
+        client with a shorter read timeout sees TimedOut although the message was delivered)."""
+        with self._lock:
+            self._slow.extend([seconds] * count)
+
+    def rate_limits(self, enabled: bool = True, *, overall_per_second: int = 30,
+                    per_chat_interval: float = 1.0, group_per_minute: int = 20,
+                    group_window: float = 60.0) -> None:
+        """Enforce Telegram's limits on sends (sliding windows): over them → 429 retry_after.
+        `group_per_minute` sends per `group_window` seconds (60 unless a test shortens it)."""
+        with self._lock:
+            self._rates = RateWindows(enabled, overall_per_second, per_chat_interval,
+                                       group_per_minute, group_window)
+
+    def _check_faults(self, method: str, params: JSON) -> None:
+        chat_id = maybe_int(params.get("chat_id"))
+        with self._lock:
+            for fault in self._faults:
+                if fault.remaining == 0 or method not in fault.methods:
+                    continue
+                if fault.chat_id is not None and fault.chat_id != chat_id:
+                    continue
+                if fault.remaining > 0:
+                    fault.remaining -= 1
+                raise ApiError(fault.status, fault.description, fault.parameters)
+            if chat_id is not None:
+                if chat_id in self._migrated:
+                    raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup "
+                                   "chat", {"migrate_to_chat_id": self._migrated[chat_id]})
+                if chat_id in self._blocked:
+                    raise ApiError(403, self._blocked[chat_id])
+            if self._rates.enabled and chat_id is not None:
+                chat = self._chats.get(chat_id)
+                refused = self._rates.admit(chat_id, chat_id < 0 or bool(chat and chat.is_group),
+                                            time.monotonic())
+                if refused is not None:
+                    self.counters[f"429:{refused[0]}"] += 1
+                    raise too_many(refused[1])
