@@ -118,6 +118,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "related": ("روابط ذات صلة:", "Related links:"),
     "results_header": ("نتائج «{query}»: {first}–{last} من {total}",
                        "Results for «{query}»: {first}–{last} of {total}"),
+    "results_header_at_least": ("نتائج «{query}»: {first}–{last} من {total} على الأقل",
+                                "Results for «{query}»: {first}–{last} of at least {total}"),
     "bundle_header": ("📰 نشرة الأخبار", "📰 News digest"),
     "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
     # /start and /help

@@ -194,7 +194,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         await send(update, context, text, keyboard(rows))
         return
     messages = render_results(page.digests, lang, now, query=query, offset=offset,
-                              total=page.total)
+                              total=page.total, total_exact=page.total_exact)
     related_buttons = [button(rt, chat.id, t("btn_related", lang, n=num(offset + i + 1, lang)),
                               "related", {"article_id": d.article_id})
                        for i, d in enumerate(page.digests) if d.related and d.article_id]

@@ -400,13 +400,16 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
 
 
 def render_results(digests: Sequence[Digest], lang: str, now: datetime, *, query: str,
-                   offset: int = 0, total: int | None = None) -> list[str]:
+                   offset: int = 0, total: int | None = None,
+                   total_exact: bool = True) -> list[str]:
     """One page of topic answers: a header, then numbered stories without their related links
-    (the «روابط ذات صلة» button per story shows them)."""
+    (the «روابط ذات صلة» button per story shows them). `total` counts stories; when it is only
+    a lower bound (`total_exact` False) the header says «على الأقل» / "at least"."""
     total = len(digests) + offset if total is None else total
     q = clean(query)[:100]
-    header = t("results_header", lang, query=q, first=num(offset + 1, lang),
-               last=num(offset + len(digests), lang), total=num(total, lang))
+    header = t("results_header" if total_exact else "results_header_at_least", lang, query=q,
+               first=num(offset + 1, lang), last=num(offset + len(digests), lang),
+               total=num(total, lang))
     stories: list[list[Line]] = [[(_label(header, lang),)]]
     stories += [digest_lines(d, lang, now, with_related=False, index=offset + i + 1)
                 for i, d in enumerate(digests)]

@@ -21,14 +21,16 @@ class Page:
     """One page of answers to a topic question (stories folded: one report per story).
 
     `has_more` is true only when the next page really holds a story (so «المزيد» never leads
-    to "no more results"); `total` is what the page header shows: the matching articles while
-    more pages follow, the exact number of stories on the last page.
+    to "no more results"); `total` is what the page header shows: the number of matching stories
+    — exact unless `total_exact` is False, when it is a lower bound (a very common topic is not
+    counted whole; the header says «على الأقل» / "at least").
     """
 
     digests: tuple[Digest, ...]
     total: int
     suggestions: tuple[str, ...] = ()
     has_more: bool = False
+    total_exact: bool = True
 
 
 def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime) -> Page:
@@ -39,22 +41,25 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     """
     from digests.search import search, suggest  # late: the search index is built elsewhere
 
-    # One folded hit more than shown: `result.total` counts articles while pages fold stories,
-    # so only a hit beyond this page proves that a next page exists.
+    # One folded hit more than shown: only a hit beyond this page proves that a next page
+    # exists (a lower-bound story count cannot).
     result = search(db.db, query, limit=limit + 1, offset=offset, now=now, fold_stories=True)
     if not result.hits and not result.terms:
         raise QueryError(result.message or f"nothing searchable in {query!r}")
     digests = tuple(hit.digest for hit in result.hits[:limit])
     has_more = len(result.hits) > limit
+    exact = True
     if has_more:
-        total = max(int(result.total), offset + limit + 1)
+        total = max(int(result.stories), offset + limit + 1)
+        exact = bool(result.stories_exact)
     else:  # the last page: its count is exact
         total = offset + len(digests)
     suggestions: tuple[str, ...] = ()
     if not digests and offset == 0:
         found = list(getattr(result, "suggestions", ()) or ()) or suggest(db.db, query, limit=5)
         suggestions = tuple(s for s in found if s and s != query)[:5]
-    return Page(digests=digests, total=total, suggestions=suggestions, has_more=has_more)
+    return Page(digests=digests, total=total, suggestions=suggestions, has_more=has_more,
+                total_exact=exact)
 
 
 def latest_digests(db: Database, *, now: datetime, limit: int,

@@ -70,10 +70,13 @@ class SearchResult:
     """A page of search hits, best first.
 
     `total` counts every matching article (before folding stories; a very common topic's count
-    stops at COUNT_CAP); `terms` are the analyzed keys searched; `mode` is "phrase" (all words in
-    order), "all" (all words, any order: the phrase found nothing) or "none"; `message` explains
-    an empty or fallback answer (Arabic / English); `suggestions` are nearby topics from the index
-    when nothing was found.
+    stops at COUNT_CAP); `stories` counts the stories among them (an article in no story is one
+    of its own) — what a folded list shows. `stories_exact` is False when `stories` is only a
+    lower bound: a topic with more than `CANDIDATES` matches is not scanned whole (its stories are
+    counted among the matches it was ranked on). `terms` are the analyzed keys searched; `mode`
+    is "phrase" (all words in order), "all" (all words, any order: the phrase found nothing) or
+    "none"; `message` explains an empty or fallback answer (Arabic / English); `suggestions` are
+    nearby topics from the index when nothing was found.
     """
 
     hits: tuple[SearchHit, ...]
@@ -82,6 +85,8 @@ class SearchResult:
     message: str | None = None
     mode: str = "phrase"
     suggestions: tuple[str, ...] = ()
+    stories: int = 0
+    stories_exact: bool = True
 
 
 # --- schema -------------------------------------------------------------------------------
@@ -233,15 +238,19 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         return SearchResult((), 0, plan.terms, mode="none", suggestions=sugg,
                             message="لا توجد مقالات عن هذا الموضوع. / Nothing found." + hint)
     cands.sort(key=lambda c: (-c[1], -c[0]))
+    folded = _fold(cands)
+    # A common topic is ranked among its newest k matches; when their stories do not fill the
+    # page, rank more of them, or its later stories could never be paged to.
+    while fold_stories and len(folded) < offset + limit and k < min(total, COUNT_CAP):
+        k = min(k * 4, COUNT_CAP)
+        cands, _ = _candidates(db, expr, k, now)
+        cands.sort(key=lambda c: (-c[1], -c[0]))
+        folded = _fold(cands)
+    # Every match was ranked when there were at most k: the story count is exact. Otherwise it
+    # counts the stories of the k ranked (counting them all would read every match's row).
+    stories, stories_exact = len(folded), total <= k
     if fold_stories:
-        cands = _fold(cands)
-        # A common topic is ranked among its newest k matches; when their stories do not fill
-        # the page, rank more of them, or its later stories could never be paged to.
-        while len(cands) < offset + limit and k < min(total, COUNT_CAP):
-            k = min(k * 4, COUNT_CAP)
-            more, _ = _candidates(db, expr, k, now)
-            more.sort(key=lambda c: (-c[1], -c[0]))
-            cands = _fold(more)
+        cands = folded
     page = cands[offset:offset + limit]
     rows = _rows(db, [c[0] for c in page])
     hits = []
@@ -252,9 +261,10 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         text = (row.get("title") or "") + "\n" + (row.get("body") or row.get("summary") or "")
         hits.append(SearchHit(digest=digest_from_row(row), score=round(score, 6),
                               matched=tuple(matched_words(text, plan.terms))))
-    log.debug("search terms=%s mode=%s total=%s hits=%s", " ".join(plan.terms), mode, total,
-              len(hits))
-    return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode)
+    log.debug("search terms=%s mode=%s total=%s stories=%s%s hits=%s", " ".join(plan.terms),
+              mode, total, stories, "" if stories_exact else "+", len(hits))
+    return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode,
+                        stories=stories, stories_exact=stories_exact)
 
 
 def _fold(cands: list[Candidate]) -> list[Candidate]:

@@ -95,6 +95,16 @@ def test_golden_results_and_bundle_english() -> None:
     _golden("bundle_en", render_bundle([GHOUTA, OTHER], "en", NOW))
 
 
+def test_results_header_says_at_least_for_a_lower_bound() -> None:
+    [exact] = render_results([GHOUTA], "ar", NOW, query="سوريا", offset=5, total=87)
+    [bound] = render_results([GHOUTA], "ar", NOW, query="سوريا", offset=5, total=87,
+                             total_exact=False)
+    [english] = render_results([GHOUTA], "en", NOW, query="Syria", total=87, total_exact=False)
+    assert "٦–٦ من ٨٧" in exact and "على الأقل" not in exact
+    assert "٦–٦ من ٨٧ على الأقل" in bound
+    assert "1–1 of at least 87" in english
+
+
 def test_golden_related() -> None:
     _golden("related_en", [render_related(GHOUTA, "en", NOW)])
 

@@ -126,6 +126,33 @@ def test_folding_keeps_the_best_report_of_each_story(database: Database) -> None
     assert best7.digest.article_id in ids(folded)
 
 
+def test_stories_count_what_a_folded_list_shows(database: Database) -> None:
+    add(database, 1, "الغوطة: هدنة", "الغوطة", story_id=7, days_ago=1)
+    add(database, 2, "هدنة في الغوطة", "الغوطة", story_id=7, days_ago=1)
+    add(database, 3, "الغوطة اليوم", "نص", story_id=8, days_ago=1)
+    add(database, 4, "الغوطة أمس", "نص", days_ago=1)  # in no story: a story of its own
+    for fold in (False, True):
+        result = search(database.db, "الغوطة", now=NOW, limit=1, fold_stories=fold)
+        assert (result.total, result.stories, result.stories_exact) == (4, 3, True)
+    assert search(database.db, "غوطا", now=NOW).stories == 0
+
+
+def test_stories_of_a_common_topic_are_a_lower_bound(database: Database,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import digests.search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)  # the common-topic path
+    for i in range(1, 9):  # ids grow with time: 8 articles, 5 stories (6, 7, 8 are story 100)
+        add(database, i, f"خبر {i} عن دمشق", "دمشق", days_ago=9 - i,
+            story_id=100 if i >= 6 else None)
+    first = search(database.db, "دمشق", now=NOW, limit=1, fold_stories=True)
+    # the 3 newest matches were ranked: one story; the rest were not read
+    assert first.total == 8 and (first.stories, first.stories_exact) == (1, False)
+    wide = search(database.db, "دمشق", now=NOW, limit=3, fold_stories=True)
+    # the page needed more stories, so more matches were ranked — here all of them: exact
+    assert (wide.stories, wide.stories_exact) == (6, True)
+
+
 def test_paging_with_limit_and_offset(database: Database) -> None:
     for i in range(1, 8):
         add(database, i, f"خبر {i} عن دمشق", "دمشق", days_ago=i)
