@@ -4,16 +4,19 @@ Arabic sites write months in two series: the Egyptian/Gulf transliterations (ي�
 the Levantine Syriac names (كانون الثاني … كانون الأول), often both («شباط/فبراير»), with Western
 or Arabic-Indic digits (٠-٩, Persian ۰-۹). trafilatura's date finder reads none of this and
 returns 1 January, so we map month names ourselves, handle the common «day month year [time]» form
-directly, and hand anything else to dateparser. Every result is timezone-aware UTC; a date without
-an offset is taken as UTC. Pure.
+directly, and hand anything else to dateparser. Every result is timezone-aware UTC; `parse_date`
+reads a date without an offset as UTC, and `date_offset` says whether one was written, so that
+`publication_time` can read such wall-clock times in the source's own offset (the rule is in its
+docstring). Pure: `now` is always passed in.
 """
 
 from __future__ import annotations
 
 import email.utils
 import re
-from collections.abc import Sequence
-from datetime import datetime, timezone
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -173,3 +176,87 @@ def parse_date(text: str | None, *, languages: Sequence[str] = ("ar", "en"),
     except Exception:  # dateparser raises assorted errors on odd input; a date is optional
         return None
     return _utc(parsed) if parsed is not None else None
+
+
+MAX_OFFSET_MINUTES = 14 * 60  # the widest UTC offsets in use are -12:00 and +14:00
+
+
+def date_offset(text: str | None) -> int | None:
+    """The UTC offset, in minutes, written with a machine date (ISO 8601 or RFC 822).
+
+    «2018-02-25T21:40:00+03:00» → 180, «… GMT» and «…Z» → 0; None when the text carries no
+    offset (RFC 822 «-0000» means "unknown" and counts as none), is not a machine date (visible
+    Arabic dates never carry one) or is empty.
+    """
+    if not text or not text.strip():
+        return None
+    candidate = normalize_date_text(text)
+    iso_text = candidate[:-1] + "+00:00" if candidate.endswith("Z") else candidate
+    try:
+        parsed: datetime | None = datetime.fromisoformat(iso_text)
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(candidate)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if parsed is None or parsed.tzinfo is None:
+        return None
+    offset = parsed.utcoffset()
+    if offset is None:
+        return None
+    return int(offset.total_seconds() // 60)
+
+
+def learn_offset(pairs: Iterable[tuple[datetime, datetime]], feed_offsets: Iterable[int | None]
+                 ) -> int | None:
+    """A source's local UTC offset (minutes), learned from what one poll saw; None if nothing.
+
+    Args:
+        pairs: (exact time from the feed, the page's wall-clock time read as UTC) for entries
+            whose feed date has an offset and whose page date has none: their difference,
+            rounded to a quarter hour, is how the site writes its pages, the best evidence.
+        feed_offsets: the offsets the feed's dates were written with (None: none written),
+            used when there are no pairs.
+
+    The most common value wins (ties: the smallest, so the answer does not depend on order);
+    differences beyond ±14 h are not offsets and are ignored.
+    """
+    samples = Counter[int]()
+    for exact, wall in pairs:
+        minutes = round((wall - exact).total_seconds() / 900) * 15
+        if abs(minutes) <= MAX_OFFSET_MINUTES:
+            samples[minutes] += 1
+    if not samples:
+        samples.update(o for o in feed_offsets if o is not None and abs(o) <= MAX_OFFSET_MINUTES)
+    if not samples:
+        return None
+    return min(samples, key=lambda minutes: (-samples[minutes], minutes))
+
+
+def publication_time(feed: datetime | None, feed_offset: int | None, page: datetime | None,
+                     page_offset: int | None, *, source_offset: int | None,
+                     default_offset: int, now: datetime) -> datetime | None:
+    """When an article was published, in UTC, from what its feed entry and its page say.
+
+    `feed`/`page` are dates as `parse_date` returns them (a date written without an offset is its
+    wall-clock time read as UTC) and `feed_offset`/`page_offset` the offset each was written with
+    (`date_offset`; None: none written). The rule:
+
+    1. the feed's date when it carries an offset (exact);
+    2. else the page's date when it carries one (exact);
+    3. else a wall-clock time, the feed's first, then the page's, read in the source's local
+       offset: `source_offset` (learned from its feeds and pages, see `learn_offset`), or
+       `default_offset` (SOURCE_UTC_OFFSET_MINUTES) when nothing was learned;
+    4. a wall-clock reading that lands after `now` is taken as `now` (an article is not published
+       in the future: the offset assumed was too far west);
+    5. None when neither has a date.
+    """
+    if feed is not None and feed_offset is not None:
+        return feed
+    if page is not None and page_offset is not None:
+        return page
+    wall = feed if feed is not None else page
+    if wall is None:
+        return None
+    offset = source_offset if source_offset is not None else default_offset
+    return min(_utc(wall) - timedelta(minutes=offset), _utc(now))

@@ -19,7 +19,7 @@ from typing import Any
 
 import feedparser
 
-from digests.dates import parse_date
+from digests.dates import date_offset, parse_date
 from digests.encoding import decode
 from digests.errors import ParseError
 from digests.models import FeedEntry
@@ -59,17 +59,18 @@ def _struct_to_utc(value: Any) -> datetime | None:
         return None
 
 
-def _entry_date(entry: Mapping[str, Any]) -> datetime | None:
+def _entry_date(entry: Mapping[str, Any]) -> tuple[datetime | None, int | None]:
+    """The entry's date and the UTC offset it was written with (None: written without one)."""
     for key in ("published", "updated", "created"):
         raw = entry.get(key)
         if raw:
             parsed = parse_date(str(raw))
             if parsed is not None:
-                return parsed
+                return parsed, date_offset(str(raw))
             parsed = _struct_to_utc(entry.get(f"{key}_parsed"))
             if parsed is not None:
-                return parsed
-    return None
+                return parsed, 0  # feedparser's own reading, already in UTC
+    return None, 0
 
 
 def _entry_link(entry: Mapping[str, Any], base_url: str) -> str:
@@ -128,13 +129,15 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str) ->
             continue
         guid = (entry.get("id") or "").strip() or None
         author = entry.get("author") or ""
+        published, offset = _entry_date(entry)
         entries.append(FeedEntry(
             url=link,
             title=strip_html(entry.get("title") or "").replace("\n", " "),
             guid=guid,
             summary=_entry_summary(entry),
-            published_at=_entry_date(entry),
+            published_at=published,
             author=strip_html(author).replace("\n", " "),
+            published_offset=offset,
         ))
     if not entries and not parsed.get("version"):
         raise ParseError(f"not a feed (no RSS/Atom/JSON Feed found): "
@@ -169,14 +172,17 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
         summary = item.get("summary") or item.get("content_text") or \
             strip_html(str(item.get("content_html") or ""))
         guid = item.get("id")
+        raw_date = str(item.get("date_published") or "")
+        if parse_date(raw_date) is None:
+            raw_date = str(item.get("date_modified") or "")
         entries.append(FeedEntry(
             url=link,
             title=strip_html(str(item.get("title") or "")).replace("\n", " "),
             guid=str(guid) if guid not in (None, "") else None,
             summary=strip_html(str(summary)),
-            published_at=parse_date(str(item.get("date_published") or "")) or
-            parse_date(str(item.get("date_modified") or "")),
+            published_at=parse_date(raw_date),
             author=author,
+            published_offset=date_offset(raw_date) if raw_date else 0,
         ))
     return entries
 

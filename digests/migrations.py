@@ -194,6 +194,28 @@ def m007_digest_story_links(db: sqlite_utils.Database) -> None:
     refresh_story_links(db)
 
 
+def m008_page_retries(db: sqlite_utils.Database) -> None:
+    # Feed-only articles get their page fetched again on later polls (digests.retries).
+    from datetime import datetime, timedelta, timezone
+
+    db.execute("alter table articles add column page_attempts integer not null default 0")
+    db.execute("alter table articles add column page_retry_at text")
+    db.execute("create index articles_page_retry on articles(page_retry_at)"
+               " where page_retry_at is not null")
+    # Feed-only rows of the last two days get their retries too (due at the next poll); older
+    # pages are likely gone for good. Not when page fetching was switched off.
+    since = (datetime.now(timezone.utc) - timedelta(days=2)).isoformat(timespec="seconds")
+    db.execute("update articles set page_retry_at = fetched_at where page_status = 'feed_only'"
+               " and fetched_at >= ? and coalesce(page_error, '') not like '%disabled%'",
+               [since])
+
+
+def m009_source_utc_offset(db: sqlite_utils.Database) -> None:
+    # The UTC offset (minutes) a source writes its dates in, learned at each poll
+    # (digests.dates.learn_offset); NULL until learned.
+    db.execute("alter table sources add column utc_offset_minutes integer")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -202,4 +224,6 @@ MIGRATIONS: list[Migration] = [
     ("005_delivery_pushes", m005_delivery_pushes),
     ("006_story_index", m006_story_index),
     ("007_digest_story_links", m007_digest_story_links),
+    ("008_page_retries", m008_page_retries),
+    ("009_source_utc_offset", m009_source_utc_offset),
 ]

@@ -84,6 +84,9 @@ class FeedEntry:
     summary: str = ""
     published_at: datetime | None = None
     author: str = ""
+    # The UTC offset (minutes) the date was written with; None: written without one, so
+    # published_at is its wall-clock time read as UTC (digests.dates.publication_time).
+    published_offset: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class Page:
     author: str = ""
     paragraphs: tuple[str, ...] = ()
     related: tuple[RelatedItem, ...] = ()
+    published_offset: int | None = 0  # as FeedEntry.published_offset
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ The body comes from trafilatura (favouring precision) with a plain <p> fallback.
 the page's own related-articles block («مواضيع ذات صلة», «اقرأ أيضاً» …) on purpose, so we find
 that block first, read its links (title, absolute URL, date) and cut it out of the tree, so it can
 never leak into the body. Dates come from page metadata in order of reliability; trafilatura's
-date finder is never used (it cannot read Arabic months and returns 1 January). Pure.
+date finder is never used (it cannot read Arabic months and returns 1 January); the page says
+whether its date carried a UTC offset (`Page.published_offset`), so the pipeline can read a bare
+wall-clock time in the source's own offset. Pure.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from digests.dates import find_date, parse_date
+from digests.dates import date_offset, find_date, parse_date
 from digests.errors import ParseError
 from digests.models import Page, RelatedItem
 from digests.urls import absolute_url, is_http_url, url_key
@@ -215,17 +217,19 @@ def _drop_date_lines(root: Any) -> None:
             el.drop_tree()
 
 
-def _published(root: Any, ld: list[dict[str, Any]]) -> datetime | None:
+def _published(root: Any, ld: list[dict[str, Any]]) -> tuple[datetime | None, int | None]:
+    """The page's publication date and the UTC offset it was written with (None: none was)."""
     for raw in (_meta(root, "article:published_time", "datePublished", "og:published_time",
                       "pubdate", "publishdate", "date", "dc.date", "DC.date.issued"),
                 *(str(o.get("datePublished") or "") for o in ld)):
         dt = parse_date(raw) if raw else None
         if dt is not None:
-            return dt
+            return dt, date_offset(raw)
     for time_el in root.iter("time"):
-        dt = parse_date(time_el.get("datetime") or _text(time_el))
+        raw = time_el.get("datetime") or _text(time_el)
+        dt = parse_date(raw)
         if dt is not None:
-            return dt
+            return dt, date_offset(raw)
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in {"script", "style"}:
             continue
@@ -235,8 +239,8 @@ def _published(root: Any, ld: list[dict[str, Any]]) -> datetime | None:
             if len(text) <= 120:
                 dt = find_date(text)
                 if dt is not None:
-                    return dt
-    return None
+                    return dt, None  # a visible date: local wall-clock time
+    return None, None
 
 
 def _author(root: Any, ld: list[dict[str, Any]]) -> str:
@@ -305,7 +309,7 @@ def extract_page(html: str, url: str) -> Page:
     title = _title(root)
     author = _author(root, ld)
     related = extract_related(root, url)
-    published = _published(root, ld)
+    published, offset = _published(root, ld)
     _drop_date_lines(root)
     for bad in root.xpath("//script|//style|//noscript"):  # JSON-LD was read above
         if bad.getparent() is not None:
@@ -319,4 +323,5 @@ def extract_page(html: str, url: str) -> Page:
     if not paragraphs or (fallback and sum(map(len, paragraphs)) < 0.3 * sum(map(len, fallback))):
         paragraphs = fallback
     return Page(title=title, published_at=published, author=author,
-                paragraphs=tuple(paragraphs), related=related)
+                paragraphs=tuple(paragraphs), related=related,
+                published_offset=offset if published is not None else 0)

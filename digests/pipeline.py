@@ -4,8 +4,10 @@ Network first, then storage: no transaction is ever open across a fetch. Due fee
 concurrently (the fetcher bounds requests per host); only entries not yet stored (by GUID or URL,
 tombstones included) get their page fetched, oldest first across all sources, and each article is
 stored in its own transaction together with `digests.processing.run_steps` (search index, story,
-digest, deliveries) as soon as it and every older entry are ready. One bad source never stops the
-others: its failure is recorded with backoff.
+digest, deliveries) as soon as it and every older entry are ready. Pages that failed on an earlier
+poll are fetched again (`digests.retries`) for every source whose feed answered. Publication
+times follow `digests.dates.publication_time`, with the offset each source writes its dates in
+learned at each poll. One bad source never stops the others: its failure is recorded with backoff.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 
 
-from digests import archive, sources
+from digests import archive, retries, sources
 from digests.archive import inserted_id
+from digests.dates import learn_offset, publication_time
 from digests.errors import FetchError, ParseError
 from digests.feeds import parse_feed
 from digests.fetcher import Fetcher, FetchResult
@@ -77,6 +80,8 @@ class PollSummary:
     started_at: datetime
     reports: tuple[SourceReport, ...] = ()
     timings: Timings = field(default_factory=Timings)
+    pages_retried: int = 0     # feed-only articles whose page was fetched again
+    pages_recovered: int = 0   # … and is now in (text, related block, digest updated)
 
     @property
     def new(self) -> int:
@@ -166,11 +171,15 @@ class _SourceWork:
     fresh: list[FeedEntry]
     known: int
     first_poll: bool
+    local_offset: int | None = None  # the source's learned UTC offset (minutes), if any
     waiting: int = 0
     new: int = 0
     duplicates: int = 0
     pages_failed: int = 0
     store_errors: list[str] = field(default_factory=list)
+    # (exact feed time, page wall-clock time) of entries that have both: learn_offset's evidence
+    offset_pairs: list[tuple[datetime, datetime]] = field(default_factory=list)
+    feed_offsets: list[int | None] = field(default_factory=list)
 
 
 async def _read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: Source,
@@ -194,7 +203,16 @@ async def _read_feed(db: Database, settings: Settings, fetcher: Fetcher, source:
                        f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None)
     fresh, known = _new_entries(db, source, entries)
     return _SourceWork(source, feed, len(entries), fresh, known,
-                       first_poll=source.last_success_at is None)
+                       first_poll=source.last_success_at is None,
+                       local_offset=_source_offset(db, source.id),
+                       feed_offsets=[e.published_offset for e in entries
+                                     if e.published_at is not None])
+
+
+def _source_offset(db: Database, source_id: int) -> int | None:
+    row = db.db.execute("select utc_offset_minutes from sources where id = ?",
+                        [source_id]).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
 
 
 def _finish(db: Database, settings: Settings, work: _SourceWork, now: datetime
@@ -203,7 +221,8 @@ def _finish(db: Database, settings: Settings, work: _SourceWork, now: datetime
     # After a store error the feed's validators are not kept, so the next poll reads the whole
     # feed again and retries the entries that did not make it (stored ones are skipped).
     done = _succeeded(db, settings, work.source, now, work.feed,
-                      "new" if work.new else "unchanged", keep_validators=not work.store_errors)
+                      "new" if work.new else "unchanged", keep_validators=not work.store_errors,
+                      utc_offset=learn_offset(work.offset_pairs, work.feed_offsets))
     error = None
     if work.store_errors:
         error = (f"تعذر حفظ {len(work.store_errors)} خبرًا / {len(work.store_errors)} articles "
@@ -217,17 +236,28 @@ def _finish(db: Database, settings: Settings, work: _SourceWork, now: datetime
 def _store_one(db: Database, settings: Settings, work: _SourceWork, item: _Fetched,
                now: datetime, clock: _Clock) -> None:
     """Store one article with its processing steps in one transaction; count the outcome."""
-    page_date = item.page.published_at if item.page else None
-    published = item.entry.published_at or page_date
+    entry, page = item.entry, item.page
+    if (page is not None and page.published_at is not None and page.published_offset is None
+            and entry.published_at is not None and entry.published_offset is not None):
+        work.offset_pairs.append((entry.published_at, page.published_at))
+    published = publication_time(
+        entry.published_at, entry.published_offset,
+        page.published_at if page else None, page.published_offset if page else None,
+        source_offset=work.local_offset, default_offset=settings.source_utc_offset_minutes,
+        now=now)
+    # The resolved time goes in as the entry's, so the archive stores it as the feed's date.
+    entry = replace(entry, published_at=published, published_offset=0)
     backfill = work.first_poll or (published is not None and published < now - PUSH_WINDOW)
     started = time.perf_counter()
     try:
         with db.transaction() as sql:
             result = archive.store_article(
-                sql, source_id=work.source.id, entry=item.entry, page=item.page, now=now,
+                sql, source_id=work.source.id, entry=entry, page=page, now=now,
                 page_error=item.error, page_etag=item.etag,
                 page_last_modified=item.last_modified)
             if result.article is not None:
+                if page is None and settings.fetch_pages:
+                    retries.schedule(sql, result.article.id, now, settings)
                 run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
     except Exception as exc:  # a failing step rolls back this article only
         log.exception("article not stored source=%s url=%s", work.source.id, item.entry.url)
@@ -244,14 +274,46 @@ def _store_one(db: Database, settings: Settings, work: _SourceWork, item: _Fetch
         work.known += 1
 
 
+def _retry_one(db: Database, settings: Settings, due: retries.PendingPage, item: _Fetched,
+               now: datetime, clock: _Clock) -> bool:
+    """Complete a feed-only article with its page, or count the failed try. True: recovered."""
+    started = time.perf_counter()
+    try:
+        with db.transaction() as sql:
+            if item.page is None:
+                retries.record_failure(sql, due, item.error or "", now, settings)
+                return False
+            published = publication_time(
+                None, 0, item.page.published_at, item.page.published_offset,
+                source_offset=_source_offset(db, due.source_id),
+                default_offset=settings.source_utc_offset_minutes, now=now)
+            return retries.apply_page(sql, due, item.page, published_at=published, now=now,
+                                      settings=settings, etag=item.etag,
+                                      last_modified=item.last_modified) is not None
+    except Exception as exc:  # a failing step rolls the update back; the try still counts
+        log.exception("page retry not stored article_id=%s url=%s", due.article_id, due.url)
+        try:
+            with db.transaction() as sql:
+                retries.record_failure(sql, due, f"تعذر حفظ الصفحة / page not stored: "
+                                       f"{type(exc).__name__}: {exc}", now, settings)
+        except Exception:
+            log.exception("page retry failure not recorded article_id=%s", due.article_id)
+        return False
+    finally:
+        clock.store += time.perf_counter() - started
+
+
 def _succeeded(db: Database, settings: Settings, source: Source, now: datetime,
-               feed: FetchResult, status: SourceStatus, *, keep_validators: bool = True
-               ) -> SourceReport:
+               feed: FetchResult, status: SourceStatus, *, keep_validators: bool = True,
+               utc_offset: int | None = None) -> SourceReport:
     with db.transaction() as sql:
         sources.record_success(sql, source.id, now, settings, status=feed.status,
                                etag=feed.etag if keep_validators else None,
                                last_modified=feed.last_modified if keep_validators else None,
                                max_age=feed.max_age)
+        if utc_offset is not None:  # what this poll learned; otherwise the last value stays
+            sql.execute("update sources set utc_offset_minutes = ? where id = ?",
+                        [utc_offset, source.id])
     fresh = sources.get_source(db, source.id)
     return SourceReport(source.id, source.name, source.url, status,
                         next_poll_at=fresh.next_poll_at if fresh else None)
@@ -298,6 +360,8 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
                                                            "sources": len(chosen)}))
     clock = _Clock()
     reports: dict[int, SourceReport] = {}
+    answered: set[int] = set()  # sources whose feed answered (200 or 304): their pages may retry
+    retried = recovered = 0
 
     def report(done: SourceReport) -> None:
         reports[done.source_id] = done
@@ -323,10 +387,14 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
                               None)
         if isinstance(outcome, SourceReport):
             report(outcome)
+            if outcome.status != "failed":
+                answered.add(source.id)
             return None
+        answered.add(source.id)
         return outcome
 
     async def run() -> None:
+        nonlocal retried, recovered
         works = [w for w in await asyncio.gather(*(read(s) for s in chosen)) if w is not None]
         queue = sorted(((entry, work) for work in works for entry in work.fresh),
                        key=lambda pair: iso(pair[0].published_at) or "~")
@@ -335,7 +403,8 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
             work.fresh = []  # the queue holds the entries now
             if work.waiting == 0:
                 finish(work)
-        batch = len(queue)
+        due_pages = retries.due(db.db, answered, now) if settings.fetch_pages else []
+        batch = len(queue) + len(due_pages)
         pending: deque[tuple[_SourceWork, asyncio.Future[_Fetched]]] = deque()
         for entry, work in queue:
             if settings.fetch_pages:
@@ -346,6 +415,11 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
                 future.set_result(_Fetched(entry, None, "جلب الصفحات معطل / page fetching "
                                            "disabled", None, None))
             pending.append((work, future))
+        # Second chances queue behind the new pages (the per-host slots serve them in order).
+        again: deque[tuple[retries.PendingPage, asyncio.Future[_Fetched]]] = deque(
+            (due, asyncio.ensure_future(_fetch_page(active, extractor, FeedEntry(url=due.url),
+                                                    batch, clock)))
+            for due in due_pages)
         try:
             while pending:
                 work, future = pending[0]
@@ -358,9 +432,18 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
                 # Let in-flight requests move between stores: a long run of stores must not
                 # starve them into timeouts.
                 await asyncio.sleep(0)
+            while again:
+                due, retry = again[0]
+                item = await retry
+                again.popleft()
+                retried += 1
+                recovered += _retry_one(db, settings, due, item, now, clock)
+                await asyncio.sleep(0)
         finally:
             for _, future in pending:  # a crash above must not leave page fetches running
                 future.cancel()
+            for _, retry in again:
+                retry.cancel()
 
     extractor = Extractor()
     try:
@@ -373,11 +456,13 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
     finally:
         extractor.close()
     ordered = tuple(reports[s.id] for s in chosen if s.id in reports)
-    summary = PollSummary(now, ordered, Timings(clock.fetch, clock.extract, clock.store))
+    summary = PollSummary(now, ordered, Timings(clock.fetch, clock.extract, clock.store),
+                          pages_retried=retried, pages_recovered=recovered)
     with db.transaction() as sql:
         sql.table("polls").update(poll_id, {"finished_at": iso(now), "new": summary.new,
                                             "unchanged": summary.unchanged,
                                             "failed": summary.failed})
-    log.info("poll done sources=%s new=%s unchanged=%s failed=%s", len(ordered), summary.new,
-             summary.unchanged, summary.failed)
+    log.info("poll done sources=%s new=%s unchanged=%s failed=%s pages_retried=%s"
+             " pages_recovered=%s", len(ordered), summary.new, summary.unchanged, summary.failed,
+             retried, recovered)
     return summary

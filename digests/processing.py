@@ -53,6 +53,16 @@ def default_steps() -> list[Step]:
     return [index_article, assign_story, store_digest, enqueue_article]
 
 
+def text_steps() -> list[Step]:
+    """The steps to run again when a stored article's text changes (a page fetched late, see
+    digests.retries): search index and digest. Not the story (kept) and never the outbox: the
+    story was already queued for readers, who must not get it twice."""
+    from digests.digest import store_digest
+    from digests.search import index_article
+
+    return [index_article, store_digest]
+
+
 def run_steps(db: sqlite_utils.Database, article: Article, ctx: StoreContext,
               steps: list[Step] | None = None) -> None:
     """Run the steps for one stored article (the caller holds the transaction)."""

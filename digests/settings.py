@@ -30,6 +30,9 @@ class Settings:
     per_host_concurrency: int = 2
     user_agent: str = "NashraBot/0.1 (+https://github.com/nashra-bot; Arabic news digests)"
     fetch_pages: bool = True
+    # Offset (minutes east of UTC) of a page or feed date written without one, for a source whose
+    # offset has not been learned yet (digests.dates.publication_time).
+    source_utc_offset_minutes: int = 0
 
     # Telegram
     telegram_bot_token: str = ""
@@ -105,6 +108,11 @@ def _parse(key: str, name: str, raw: str) -> object:
             value = int(raw)
             if value < 0 or (name != "max_redirects" and value == 0):
                 raise ValueError("must be positive")
+            return value
+        if name == "source_utc_offset_minutes":
+            value = int(raw)
+            if abs(value) > 14 * 60:
+                raise ValueError("must be between -840 and 840 minutes")
             return value
         if name in {"fetch_timeout_seconds", "send_rate_per_second"}:
             fvalue = float(raw)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from digests.dates import find_date, parse_date
+from digests.dates import date_offset, find_date, learn_offset, parse_date, publication_time
 
 UTC = timezone.utc
 
@@ -71,3 +73,101 @@ def test_find_date_in_running_text_takes_the_first_full_date() -> None:
 def test_twelve_hour_clock_morning_and_evening() -> None:
     assert parse_date("5 مارس 2018 12:10 ص") == datetime(2018, 3, 5, 0, 10, tzinfo=UTC)
     assert parse_date("5 مارس 2018 9:10 مساء") == datetime(2018, 3, 5, 21, 10, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("text", "offset"), [
+    ("2018-02-25T21:40:00+03:00", 180),
+    ("2018-02-25T18:40:00Z", 0),
+    ("2018-02-25T13:10:00-05:30", -330),
+    ("Sun, 25 Feb 2018 18:40:00 GMT", 0),
+    ("Sun, 25 Feb 2018 20:40:00 +0200", 120),
+    ("٢٠١٨-٠٢-٢٥T٢١:٤٠:٠٠+٠٣:٠٠", 180),  # Arabic-Indic digits
+    ("Sun, 25 Feb 2018 18:40:00 -0000", None),  # RFC 822: "-0000" means the zone is unknown
+    ("Sun, 25 Feb 2018 18:40:00", None),
+    ("2019-08-18 14:55:10", None),
+    ("الأحد 25 شباط/فبراير 2018 - 18:40", None),  # visible dates carry no offset
+    ("", None),
+    (None, None),
+])
+def test_date_offset(text: str | None, offset: int | None) -> None:
+    assert date_offset(text) == offset
+
+
+EXACT = datetime(2018, 3, 5, 13, 45, tzinfo=UTC)
+WALL = datetime(2018, 3, 5, 16, 45, tzinfo=UTC)  # «16:45» on a +03:00 site, read as UTC
+LATER = datetime(2018, 3, 6, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("feed", "feed_offset", "page", "page_offset", "source", "expected"), [
+    # 1. the feed's date with an offset wins, whatever the page says
+    (EXACT, 0, WALL, None, 180, EXACT),
+    (EXACT, 180, EXACT + timedelta(hours=1), 0, None, EXACT),
+    # 2. else the page's exact date
+    (WALL, None, EXACT, 60, 180, EXACT),
+    (None, 0, EXACT, 0, 180, EXACT),
+    # 3. else a wall-clock time in the source's learned offset (the feed's first) …
+    (None, 0, WALL, None, 180, EXACT),
+    (WALL, None, WALL + timedelta(hours=5), None, 180, EXACT),
+    # … or the default when nothing was learned (here 0: read as UTC, the old rule)
+    (None, 0, WALL, None, None, WALL),
+    # 5. nothing to go on
+    (None, 0, None, None, 180, None),
+    (None, None, None, 0, None, None),
+])
+def test_publication_time_rule(feed: datetime | None, feed_offset: int | None,
+                               page: datetime | None, page_offset: int | None,
+                               source: int | None, expected: datetime | None) -> None:
+    assert publication_time(feed, feed_offset, page, page_offset, source_offset=source,
+                            default_offset=0, now=LATER) == expected
+
+
+def test_publication_time_default_offset_and_the_future() -> None:
+    assert publication_time(None, 0, WALL, None, source_offset=None, default_offset=180,
+                            now=LATER) == EXACT
+    # 4. a wall-clock reading after `now` is `now`: the offset assumed was too far west
+    just_now = datetime(2018, 3, 5, 14, 0, tzinfo=UTC)
+    assert publication_time(None, 0, WALL, None, source_offset=None, default_offset=0,
+                            now=just_now) == just_now
+    # an exact date is never moved
+    assert publication_time(WALL, 0, None, None, source_offset=None, default_offset=0,
+                            now=just_now) == WALL
+
+
+def test_learn_offset_prefers_page_evidence_then_the_feed() -> None:
+    pairs = [(EXACT, WALL), (EXACT + timedelta(hours=2), WALL + timedelta(hours=2, minutes=1)),
+             (EXACT, EXACT)]  # one page that writes UTC: outvoted
+    assert learn_offset(pairs, [0, 0, 0]) == 180
+    assert learn_offset([], [180, 180, 0, None]) == 180
+    assert learn_offset([], [None, None]) is None
+    assert learn_offset([(EXACT, EXACT + timedelta(days=3))], []) is None  # not an offset
+    assert learn_offset([], [60, 120]) == 60  # a tie: the smaller, whatever the order
+    assert learn_offset([], [120, 60]) == 60
+    assert learn_offset([(EXACT, EXACT - timedelta(hours=5))], []) == -300
+
+
+@given(feed=st.none() | st.datetimes(timezones=st.just(UTC)),
+       feed_offset=st.none() | st.integers(-840, 840),
+       page=st.none() | st.datetimes(timezones=st.just(UTC)),
+       page_offset=st.none() | st.integers(-840, 840),
+       source=st.none() | st.integers(-840, 840),
+       now=st.datetimes(min_value=datetime(1990, 1, 1), timezones=st.just(UTC)))
+def test_publication_time_invariants(feed: datetime | None, feed_offset: int | None,
+                                     page: datetime | None, page_offset: int | None,
+                                     source: int | None, now: datetime) -> None:
+    try:
+        got = publication_time(feed, feed_offset, page, page_offset, source_offset=source,
+                               default_offset=0, now=now)
+    except OverflowError:
+        return  # wall times at the very ends of the calendar cannot be shifted
+    if feed is None and page is None:
+        assert got is None
+        return
+    assert got is not None and got.utcoffset() == timedelta(0)
+    exact = [d for d, o in ((feed, feed_offset), (page, page_offset))
+             if d is not None and o is not None]
+    if exact:
+        assert got == exact[0]
+    else:
+        wall = feed if feed is not None else page
+        assert wall is not None
+        assert got <= now and abs(got - min(wall, now)) <= timedelta(hours=14)

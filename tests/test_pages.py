@@ -30,7 +30,8 @@ CASES = sorted(p.stem for p in GOLDEN.glob("*.html"))
 
 
 def _page_json(page: Page) -> dict[str, Any]:
-    return {"title": page.title, "published_at": iso(page.published_at), "author": page.author,
+    return {"title": page.title, "published_at": iso(page.published_at),
+            "published_offset": page.published_offset, "author": page.author,
             "paragraphs": list(page.paragraphs),
             "related": [r.to_json() for r in page.related]}
 

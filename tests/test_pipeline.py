@@ -361,3 +361,66 @@ async def test_ids_follow_publication_order_across_sources(
     dates = [row[0] for row in database.db.execute(
         "select published_at from articles order by id")]
     assert len(dates) == 11 and dates == sorted(dates)
+
+
+def _source_offset(database: Database, source_id: int) -> int | None:
+    row = database.db.execute("select utc_offset_minutes from sources where id = ?",
+                              [source_id]).fetchone()
+    return None if row is None else row[0]
+
+
+async def test_an_undated_entry_reads_its_page_time_in_the_offset_its_feed_writes(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    seed, douma = (site.article_url("ghouta-macron-rouhani"),
+                   site.article_url("douma-convoy-unloaded-under-shelling"))
+
+    def feed(*items: str) -> Response:
+        return Response(body=(f'<rss version="2.0"><channel><title>t</title>{"".join(items)}'
+                              "</channel></rss>").encode())
+
+    dated = (f"<item><title>الغوطة</title><link>{seed}</link>"
+             "<pubDate>Sun, 25 Feb 2018 21:20:00 +0300</pubDate></item>")
+    site.add_route("/plus3.xml", feed(dated))
+    source = add_source(database, site.url("/plus3.xml"), settings=settings, now=NOW)
+    await poll_once(database, settings, now=NOW)
+    assert _source_offset(database, source.id) == 180  # learned from the feed's dates
+    site.add_route("/plus3.xml", feed(dated, f"<item><title>دوما</title><link>{douma}</link>"
+                                             "</item>"))  # no date in the feed
+    await poll_once(database, settings, now=NOW, only_due=False)
+    article = get_article_by_url(database, douma)
+    # The page shows «16:45» with no offset: 16:45 at +03:00 is 13:45 UTC.
+    assert article is not None
+    assert article.published_at == datetime(2018, 3, 5, 13, 45, tzinfo=timezone.utc)
+    seed_article = get_article_by_url(database, seed)
+    assert seed_article is not None
+    assert seed_article.published_at == datetime(2018, 2, 25, 18, 20, tzinfo=timezone.utc)
+
+
+async def test_a_gmt_feed_with_local_page_times_teaches_the_page_offset(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    douma = site.article_url("douma-convoy-unloaded-under-shelling")
+    rss = (f'<rss version="2.0"><channel><title>t</title><item><title>دوما</title>'
+           f"<link>{douma}</link><pubDate>Mon, 05 Mar 2018 13:45:00 GMT</pubDate></item>"
+           "</channel></rss>").encode()
+    site.add_route("/gmt.xml", Response(body=rss))
+    source = add_source(database, site.url("/gmt.xml"), settings=settings, now=NOW)
+    await poll_once(database, settings, now=NOW)
+    # The feed says 13:45 GMT, the page «16:45»: the site writes its pages at +03:00.
+    assert _source_offset(database, source.id) == 180
+    article = get_article_by_url(database, douma)
+    assert article is not None
+    assert article.published_at == datetime(2018, 3, 5, 13, 45, tzinfo=timezone.utc)
+
+
+async def test_the_default_offset_applies_until_one_is_learned(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    douma = site.article_url("douma-convoy-unloaded-under-shelling")
+    rss = (f'<rss version="2.0"><channel><title>t</title><item><title>دوما</title>'
+           f"<link>{douma}</link></item></channel></rss>").encode()
+    site.add_route("/undated2.xml", Response(body=rss))
+    source = add_source(database, site.url("/undated2.xml"), settings=settings, now=NOW)
+    await poll_once(database, settings.replace(source_utc_offset_minutes=120), now=NOW)
+    assert _source_offset(database, source.id) is None  # nothing to learn from
+    article = get_article_by_url(database, douma)
+    assert article is not None
+    assert article.published_at == datetime(2018, 3, 5, 14, 45, tzinfo=timezone.utc)

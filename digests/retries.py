@@ -1,0 +1,127 @@
+"""Second chances for article pages: feed-only articles are fetched again on later polls.
+
+When an entry's page cannot be fetched or read (a timeout, a 5xx, a body over the cap …) the
+article is stored from the feed alone (`page_status = 'feed_only'`, with the reason). It is then
+scheduled for another try on a later poll of its source: at most `MAX_PAGE_RETRIES` more attempts,
+each after a longer delay (`retry_delay`). A page that comes in updates the article — body,
+related block, missing title/author/date, content hash — in one transaction that re-runs the
+processing steps that read the text (`digests.processing.text_steps`: search index and digest).
+The outbox is not run again: the article's story was already queued for readers (or was
+backfill), and a reader must never get a story twice. The story assignment is kept.
+
+Columns (migration 008_page_retries): `articles.page_attempts` (page tries after the first) and
+`articles.page_retry_at` (when the next one is due; NULL: none, the page is in or we gave up).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from digests.archive import get_article
+from digests.models import Article, Page, iso, parse_iso
+from digests.processing import StoreContext, run_steps, text_steps
+from digests.records import related_to_json
+from digests.settings import Settings
+from digests.urls import content_hash
+
+log = logging.getLogger(__name__)
+
+MAX_PAGE_RETRIES = 3
+MAX_RETRY_DELAY = timedelta(hours=6)
+MAX_RETRIES_PER_POLL = 200
+
+
+@dataclass(frozen=True)
+class PendingPage:
+    """A feed-only article whose page is due for another try."""
+
+    article_id: int
+    source_id: int
+    url: str
+    attempts: int  # retries already made
+    published_at: datetime | None
+
+
+def retry_delay(attempt: int, settings: Settings) -> timedelta:
+    """Wait before retry number `attempt + 1`: the poll interval, then twice, four times … (≤ 6 h)."""
+    base = timedelta(minutes=settings.poll_interval_minutes)
+    return min(base * (2 ** max(0, min(attempt, 16))), MAX_RETRY_DELAY)
+
+
+def schedule(sql: sqlite_utils.Database, article_id: int, now: datetime,
+             settings: Settings) -> None:
+    """Schedule the first retry of a page that could not be had (the caller's transaction)."""
+    sql.execute("update articles set page_attempts = 0, page_retry_at = ? where id = ?",
+                [iso(now + retry_delay(0, settings)), article_id])
+
+
+def due(sql: sqlite_utils.Database, source_ids: Iterable[int], now: datetime,
+        limit: int = MAX_RETRIES_PER_POLL) -> list[PendingPage]:
+    """Feed-only articles of these sources whose next page try is due, longest waiting first."""
+    ids = sorted(set(source_ids))
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    rows = sql.execute(
+        "select id, source_id, url, page_attempts, published_at from articles"
+        f" where page_retry_at is not null and page_retry_at <= ? and source_id in ({marks})"
+        " and page_status = 'feed_only' order by page_retry_at, id limit ?",
+        [iso(now), *ids, limit]).fetchall()
+    return [PendingPage(int(r[0]), int(r[1]), str(r[2]), int(r[3] or 0), parse_iso(r[4]))
+            for r in rows]
+
+
+def record_failure(sql: sqlite_utils.Database, pending: PendingPage, error: str, now: datetime,
+                   settings: Settings) -> bool:
+    """Count a failed retry and schedule the next, or give up after the last. True: gave up."""
+    attempts = pending.attempts + 1
+    last = attempts >= MAX_PAGE_RETRIES
+    note = (f" (محاولة {attempts} من {MAX_PAGE_RETRIES}، توقفنا / retry {attempts} of "
+            f"{MAX_PAGE_RETRIES}, giving up)" if last else
+            f" (محاولة {attempts} من {MAX_PAGE_RETRIES} / retry {attempts} of {MAX_PAGE_RETRIES})")
+    sql.execute("update articles set page_attempts = ?, page_retry_at = ?, page_error = ?,"
+                " updated_at = ? where id = ? and page_status = 'feed_only'",
+                [attempts, None if last else iso(now + retry_delay(attempts, settings)),
+                 (error[:400] + note), iso(now), pending.article_id])
+    return last
+
+
+def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
+               published_at: datetime | None, now: datetime, settings: Settings,
+               etag: str | None = None, last_modified: str | None = None) -> Article | None:
+    """Complete a feed-only article with its page and re-run the text steps (the caller's
+    transaction). Returns the updated article, or None when it is gone or already complete.
+
+    The feed's title, author and date stay when it had them (as at first store); the page fills
+    what the feed left empty. `published_at` is the date the caller resolved
+    (digests.dates.publication_time); it only fills a missing date.
+    """
+    row = sql.execute("select title, author, published_at, summary from articles"
+                      " where id = ? and page_status = 'feed_only'",
+                      [pending.article_id]).fetchone()
+    if row is None:
+        return None
+    title = row[0] or page.title
+    body = "\n".join(page.paragraphs)
+    if not body.strip():  # a page with no text adds nothing: count it as a failed try
+        record_failure(sql, pending, "الصفحة بلا نص / page has no text", now, settings)
+        return None
+    sql.execute(
+        "update articles set title = ?, author = ?, published_at = ?, body = ?,"
+        " related_json = ?, content_hash = ?, page_status = 'ok', page_error = null,"
+        " page_etag = ?, page_last_modified = ?, page_attempts = ?, page_retry_at = null,"
+        " updated_at = ? where id = ?",
+        [title, row[1] or page.author, row[2] or iso(published_at), body,
+         related_to_json(page.related), content_hash(title, body), etag, last_modified,
+         pending.attempts + 1, iso(now), pending.article_id])
+    article = get_article(sql, pending.article_id)
+    assert article is not None
+    run_steps(sql, article, StoreContext(now, settings, backfill=True), steps=text_steps())
+    log.info("page recovered article_id=%s attempt=%s url=%s", pending.article_id,
+             pending.attempts + 1, pending.url)
+    return article
