@@ -113,9 +113,11 @@ def format_report(report: SourceReport) -> str:
 
 def format_summary(summary: PollSummary) -> str:
     """The closing line of `ingest --once`."""
+    retried = (f"، صفحات أعيد جلبها / pages retried {summary.pages_retried} "
+               f"(اكتملت / recovered {summary.pages_recovered})" if summary.pages_retried else "")
     return (f"الخلاصة / summary: مصادر / sources {len(summary.reports)} — "
             f"جديد / new {summary.new}، بلا تغيير / unchanged {summary.unchanged}، "
-            f"فشل / failed {summary.failed}")
+            f"فشل / failed {summary.failed}{retried}")
 
 
 def _prepare_sources(settings: Settings) -> None:

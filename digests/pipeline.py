@@ -276,29 +276,12 @@ def _store_one(db: Database, settings: Settings, work: _SourceWork, item: _Fetch
 
 def _retry_one(db: Database, settings: Settings, due: retries.PendingPage, item: _Fetched,
                now: datetime, clock: _Clock) -> bool:
-    """Complete a feed-only article with its page, or count the failed try. True: recovered."""
+    """Settle one page retry (digests.retries.settle), timed as store work. True: recovered."""
     started = time.perf_counter()
     try:
-        with db.transaction() as sql:
-            if item.page is None:
-                retries.record_failure(sql, due, item.error or "", now, settings)
-                return False
-            published = publication_time(
-                None, 0, item.page.published_at, item.page.published_offset,
-                source_offset=_source_offset(db, due.source_id),
-                default_offset=settings.source_utc_offset_minutes, now=now)
-            return retries.apply_page(sql, due, item.page, published_at=published, now=now,
-                                      settings=settings, etag=item.etag,
-                                      last_modified=item.last_modified) is not None
-    except Exception as exc:  # a failing step rolls the update back; the try still counts
-        log.exception("page retry not stored article_id=%s url=%s", due.article_id, due.url)
-        try:
-            with db.transaction() as sql:
-                retries.record_failure(sql, due, f"تعذر حفظ الصفحة / page not stored: "
-                                       f"{type(exc).__name__}: {exc}", now, settings)
-        except Exception:
-            log.exception("page retry failure not recorded article_id=%s", due.article_id)
-        return False
+        return retries.settle(db, settings, due, item.page, item.error, now=now,
+                              source_offset=_source_offset(db, due.source_id), etag=item.etag,
+                              last_modified=item.last_modified)
     finally:
         clock.store += time.perf_counter() - started
 

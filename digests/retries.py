@@ -23,10 +23,12 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from digests.archive import get_article
+from digests.dates import publication_time
 from digests.models import Article, Page, iso, parse_iso
 from digests.processing import StoreContext, run_steps, text_steps
 from digests.records import related_to_json
 from digests.settings import Settings
+from digests.storage import Database
 from digests.urls import content_hash
 
 log = logging.getLogger(__name__)
@@ -125,3 +127,34 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
     log.info("page recovered article_id=%s attempt=%s url=%s", pending.article_id,
              pending.attempts + 1, pending.url)
     return article
+
+
+def settle(db: Database, settings: Settings, due: PendingPage, page: Page | None,
+           error: str | None, *, now: datetime, source_offset: int | None,
+           etag: str | None = None, last_modified: str | None = None) -> bool:
+    """Record one retry in its own transaction: the page completes the article, or the try is
+    counted. Returns True when the article was completed.
+
+    A failure while completing (a processing step raising) rolls the update back and is counted
+    as a failed try with its reason, so a page that breaks a step is not retried for ever.
+    """
+    try:
+        with db.transaction() as sql:
+            if page is None:
+                record_failure(sql, due, error or "", now, settings)
+                return False
+            published = publication_time(
+                None, 0, page.published_at, page.published_offset, source_offset=source_offset,
+                default_offset=settings.source_utc_offset_minutes, now=now)
+            return apply_page(sql, due, page, published_at=published, now=now,
+                              settings=settings, etag=etag, last_modified=last_modified
+                              ) is not None
+    except Exception as exc:  # any step's failure is this article's only
+        log.exception("page retry not stored article_id=%s url=%s", due.article_id, due.url)
+        try:
+            with db.transaction() as sql:
+                record_failure(sql, due, f"تعذر حفظ الصفحة / page not stored: "
+                               f"{type(exc).__name__}: {exc}", now, settings)
+        except Exception:  # the database itself is failing: logged, tried at the next poll
+            log.exception("page retry failure not recorded article_id=%s", due.article_id)
+        return False

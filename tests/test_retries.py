@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import sqlite_utils
 
+from cli.ingest import format_summary
 from digests import retries
 from digests.archive import get_article_by_url
 from digests.digest import load_digest
@@ -96,6 +97,7 @@ async def test_a_failed_page_is_fetched_on_a_later_poll_and_completes_the_articl
     later = await poll_once(database, settings, now=NOW + timedelta(minutes=16), only_due=False)
     assert (later.pages_retried, later.pages_recovered) == (1, 1)
     assert later.reports[0].status == "unchanged"  # retries do not wait for a changed feed
+    assert "pages retried 1 (اكتملت / recovered 1)" in format_summary(later)
     article = get_article_by_url(database, site.url(SEED))
     assert article is not None and article.page_ok and article.id == article_id
     assert len(article.paragraphs) == 14 and article.summary == f"ملخص: {SEED_TITLE}"
