@@ -130,6 +130,9 @@ async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, 
         log.exception("page extraction failed url=%s", entry.url)
         return _Fetched(entry, None, f"تعذرت قراءة الصفحة / page unreadable: "
                         f"{type(exc).__name__}: {exc}", None, None)
+    if not page.paragraphs:  # a consent wall, a script-only page: keep the feed's summary
+        return _Fetched(entry, None, "الصفحة بلا نص مقروء / page has no readable article text: "
+                        f"{result.final_url}", None, None)
     return _Fetched(entry, page, None, result.etag, result.last_modified)
 
 
@@ -386,7 +389,12 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
             work.fresh = []  # the queue holds the entries now
             if work.waiting == 0:
                 finish(work)
-        due_pages = retries.due(db.db, answered, now) if settings.fetch_pages else []
+        due_pages: list[retries.PendingPage] = []
+        if settings.fetch_pages:
+            try:
+                due_pages = retries.due(db.db, answered, now)
+            except Exception:  # a failing query costs this poll its retries, nothing else
+                log.exception("page retries not read; they wait for the next poll")
         batch = len(queue) + len(due_pages)
         pending: deque[tuple[_SourceWork, asyncio.Future[_Fetched]]] = deque()
         for entry, work in queue:

@@ -196,3 +196,18 @@ def test_retry_delay_grows_and_is_capped(settings: Settings) -> None:
     delays = [retries.retry_delay(n, settings) for n in range(8)]
     assert delays[:3] == [timedelta(minutes=15), timedelta(minutes=30), timedelta(minutes=60)]
     assert delays == sorted(delays) and delays[-1] == retries.MAX_RETRY_DELAY
+
+
+async def test_a_page_without_readable_text_keeps_the_summary_and_is_retried(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    page = site.routes[SEED]
+    wall = Response(body="<html><body><div id='app'></div><script>render()</script></body></html>"
+                    .encode())
+    await _first_feed_only(database, settings, site, wall)
+    row = _row(database, site.url(SEED))
+    assert row["page_status"] == "feed_only" and "no readable article text" in str(
+        row["page_error"])
+    assert row["body"] == "" and row["summary"] == f"ملخص: {SEED_TITLE}"
+    site.add_route(SEED, page)
+    assert (await poll_once(database, settings, now=NOW + timedelta(minutes=15),
+                            only_due=False)).pages_recovered == 1
