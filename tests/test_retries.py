@@ -211,3 +211,41 @@ async def test_a_page_without_readable_text_keeps_the_summary_and_is_retried(
     site.add_route(SEED, page)
     assert (await poll_once(database, settings, now=NOW + timedelta(minutes=15),
                             only_due=False)).pages_recovered == 1
+
+
+def test_the_migration_schedules_recent_feed_only_rows_of_an_existing_archive(
+        settings: Settings) -> None:
+    from digests import migrations
+
+    path = settings.database_path
+    full = list(migrations.MIGRATIONS)
+    index = [name for name, _ in full].index("008_page_retries")
+    recent = datetime.now(timezone.utc) - timedelta(hours=3)
+    rows = {"recent": ("feed_only", "HTTP 500", recent),
+            "old": ("feed_only", "HTTP 500", recent - timedelta(days=5)),
+            "off": ("feed_only", "جلب الصفحات معطل / page fetching disabled", recent),
+            "fine": ("ok", None, recent)}
+    migrations.MIGRATIONS[:] = full[:index]
+    try:
+        old = Database(path)
+        with old.transaction() as sql:
+            sql.execute("insert into sources (id, url, name, added_at) values"
+                        " (1, 'http://feeds.example/rss', 'مصدر', '2018-01-01T00:00:00+00:00')")
+            for name, (status, error, fetched) in rows.items():
+                sql.execute("insert into articles (source_id, url, url_key, content_hash,"
+                            " page_status, page_error, fetched_at, updated_at)"
+                            " values (1, ?, ?, ?, ?, ?, ?, ?)",
+                            [f"http://feeds.example/{name}", f"http://feeds.example/{name}",
+                             name, status, error, fetched.isoformat(timespec="seconds"),
+                             fetched.isoformat(timespec="seconds")])
+        old.close()
+    finally:
+        migrations.MIGRATIONS[:] = full
+    with Database(path) as reopened:
+        got = dict(reopened.db.execute(
+            "select url, page_retry_at from articles").fetchall())
+        offset = reopened.db.execute("select utc_offset_minutes from sources").fetchone()[0]
+    due = recent.isoformat(timespec="seconds")
+    assert got == {"http://feeds.example/recent": due, "http://feeds.example/old": None,
+                   "http://feeds.example/off": None, "http://feeds.example/fine": None}
+    assert offset is None  # not learned yet
