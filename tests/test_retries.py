@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 import sqlite_utils
@@ -52,7 +53,7 @@ def _rfc822(dt: datetime) -> str:
     return dt.strftime("%a, %d %b %Y %H:%M:%S GMT")
 
 
-def _row(database: Database, url: str) -> dict[str, object]:
+def _row(database: Database, url: str) -> dict[str, Any]:
     rows = list(database.db.query("select * from articles where url = ?", [url]))
     assert len(rows) == 1
     return rows[0]
