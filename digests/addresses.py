@@ -158,9 +158,10 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
                  inner: httpcore.AsyncNetworkBackend | None = None) -> None:
         """`inner` is the backend that opens sockets (httpcore's AnyIO one unless a test
         passes another)."""
-        super().__init__(limits=limits, trust_env=False)
+        ssl_context = httpx.create_ssl_context(trust_env=False)  # certifi's CAs, as httpx's
+        super().__init__(verify=ssl_context, limits=limits, trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=ssl_context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,

@@ -9,6 +9,7 @@ patching `is_private`): Linux routes all of 127/8 to the loopback interface.
 from __future__ import annotations
 
 import socket
+import ssl
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -178,6 +179,10 @@ async def test_https_pins_the_address_but_verifies_and_names_the_host(
     assert inner.log[1] == ("start_tls", "news.example")  # SNI and certificate: the host name
     sent = b"".join(data for kind, data in inner.log if kind == "write")
     assert b"Host: news.example\r\n" in sent
+    # Certificates are still verified against the host name (the pool is httpcore's own).
+    context = transport._pool._ssl_context
+    assert context is not None
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
 
 
 async def test_backend_tries_the_next_address_when_one_is_unreachable(
