@@ -10,7 +10,8 @@ Pure: candidates in, at most `limit` of them out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from digests.arabic import analyze, is_stop
@@ -20,18 +21,27 @@ if TYPE_CHECKING:
 
 MAX_QUOTES = 3
 
-# Weights of the editor's order (chosen on the development gold articles, see benchmarks/README).
-W_ABOUT = 2.0  # overlap with the headline
-W_DIRECT = 1.0  # direct speech
-W_ECHO = 0.8  # a reported paraphrase of a direct quote
-W_NAMED = 1.2  # the speaker is written at the quote
-W_POSITION = 1.0  # early in the article
-W_STRONG = 0.6  # a warning, demand or refusal
-W_SHORT = 0.0  # fewer than six words
+# Weights of the editor's order over the features below. Fitted by benchmarks/fit_quote_rank.py on
+# the development gold articles (dev1, holdout1, dev2); see benchmarks/README.md.
+WEIGHTS: Mapping[str, float] = MappingProxyType({
+    "about": 2.0,  # word overlap of the quote's sentence and speaker with the headline
+    "direct": 1.0,  # direct speech
+    "echo": -0.8,  # a reported paraphrase of a direct quote
+    "named": 1.2,  # the speaker is written at the quote
+    "position": 1.0,  # early in the article (1 at the top, 0 at the end)
+    "strong": 0.6,  # a warning, demand or refusal
+    "short": 0.0,  # fewer than six words
+    "long": -0.4,  # more than sixty words: not a quote a reader takes in at a glance
+    "first_of_speaker": 0.0,  # the speaker's first quote in the article
+    "speaker_in_headline": 0.0,  # the speaker's name is in the headline
+    "first": 0.0,  # the article's first quote
+    "lead": 0.0,  # in the first two paragraphs (the lead states the news)
+    "order": 0.0,  # 1 / (1 + the quote's index in reading order)
+})
 W_REPEAT = 2.4  # per chosen quote of the same speaker
 W_COUNTER = 0.8  # a reply or denial, for the second slot
+PARAPHRASE = 0.45  # word overlap with a chosen quote above which a quote adds nothing
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
-
 # Words of a strong statement (a warning, a demand, a refusal, a threat), for the third slot.
 _STRONG = frozenset(analyze(
     "ينبغي يجب لا بد لن نرفض يرفض رفض عقوبات عقوبة تحذير خطر خطير تهديد حرب جرائم إرهاب"
@@ -54,65 +64,99 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
-                limit: int = MAX_QUOTES) -> list[Candidate]:
-    """At most `limit` candidates in an editor's order.
+def features(candidates: Sequence[Candidate], headline: str = "") -> list[dict[str, float]]:
+    """The ranking features of each candidate (same order), in [0, 1] or {0, 1}.
 
-    First the statement behind the headline's claim (word overlap with the headline, speaker in
-    the headline, early in the article), then the main counter-voice (another speaker, a denial or
-    reply), then the strongest remaining point; direct speech over its reported paraphrase, and
-    different speakers over one speaker's repeats.
+    Pure: used by `rank_quotes` and by the fitting script (benchmarks/fit_quote_rank.py).
     """
     if not candidates:
         return []
     head = _keys(headline)
     n_paras = max(c.paragraph for c in candidates) + 1
-
-    text_keys = {id(c): _keys(c.text) for c in candidates}
-    about = {id(c): _overlap(_keys(c.context or c.text) | _keys(c.speaker), head) if head else 0.0
-             for c in candidates}
+    text_keys = [_keys(c.text) for c in candidates]
+    about = [_overlap(_keys(c.context or c.text) | _keys(c.speaker), head) if head else 0.0
+             for c in candidates]
     # Direct speech over its reported paraphrase: a lead often paraphrases a quote given later
     # in full; the direct quote inherits the paraphrase's relevance and the paraphrase steps back.
     echoed: set[int] = set()
-    for d in candidates:
+    for i, d in enumerate(candidates):
         if d.kind != "direct":
             continue
-        for r in candidates:
-            common = text_keys[id(d)] & text_keys[id(r)]
+        for j, r in enumerate(candidates):
+            common = text_keys[i] & text_keys[j]
             if (r.kind == "reported" and len(common) >= 3
-                    and _overlap(text_keys[id(d)], text_keys[id(r)]) >= 0.34):
-                about[id(d)] = max(about[id(d)], about[id(r)])
-                echoed.add(id(r))
-
-    def base(c: Candidate) -> float:
+                    and _overlap(text_keys[i], text_keys[j]) >= 0.34):
+                about[i] = max(about[i], about[j])
+                echoed.add(j)
+    person = _persons(candidates)
+    seen: set[frozenset[str]] = set()
+    out: list[dict[str, float]] = []
+    for i, c in enumerate(candidates):
         words = _words(c.text)
-        score = W_ABOUT * about[id(c)]
-        score += W_DIRECT if c.kind == "direct" else 0.0
-        score -= W_ECHO if id(c) in echoed else 0.0
-        score += W_NAMED if c.named else 0.0
-        score += W_POSITION * (1.0 - c.paragraph / max(n_paras, 1))
-        if text_keys[id(c)] & _STRONG:
-            score += W_STRONG
-        if words < 6:
-            score -= W_SHORT  # a fragment says less than a statement
-        elif words > 60:
-            score -= 0.4  # a whole paragraph is not a quote a reader takes in at a glance
-        return score
+        who = person[c.speaker]
+        first_of_speaker = not who or who not in seen
+        seen.add(who)
+        out.append({
+            "about": about[i],
+            "direct": float(c.kind == "direct"),
+            "echo": float(i in echoed),
+            "named": float(c.named),
+            "position": 1.0 - c.paragraph / max(n_paras, 1),
+            "strong": float(bool(text_keys[i] & _STRONG)),
+            "short": float(words < 6),
+            "long": float(words > 60),
+            "first_of_speaker": float(first_of_speaker),
+            "speaker_in_headline": float(bool(who) and bool(set(who) & head)),
+            "first": float(i == 0),
+            "lead": float(c.paragraph <= 1),
+            "order": 1.0 / (1 + i),
+        })
+    return out
 
-    # One person under several names («الرئيس الأميركي دونالد ترامب», «ترامب», «الرئيس
-    # الأميركي»): a speaker's keys inside a fuller speaker's keys are that speaker.
+
+def _persons(candidates: Sequence[Candidate]) -> dict[str, frozenset[str]]:
+    """Speaker as written → the keys of the fullest name of that person in the article.
+
+    One person under several names («الرئيس الأميركي دونالد ترامب», «ترامب», «الرئيس
+    الأميركي»): a speaker's keys inside a fuller speaker's keys are that speaker.
+    """
     spk_keys = {c.speaker: _keys(c.speaker) for c in candidates}
     person: dict[str, frozenset[str]] = {}
     for name, keys in spk_keys.items():
         fuller: list[set[str]] = [k for k in spk_keys.values() if keys and keys <= k]
         widest: set[str] = max(fuller, key=len) if fuller else keys
         person[name] = frozenset(widest)
+    return person
+
+
+def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
+                limit: int = MAX_QUOTES, weights: Mapping[str, float] = WEIGHTS,
+                repeat: float = W_REPEAT, counter: float = W_COUNTER) -> list[Candidate]:
+    """At most `limit` candidates in an editor's order.
+
+    First the statement behind the headline's claim (word overlap with the headline, speaker in
+    the headline, early in the article), then the main counter-voice (another speaker, a denial or
+    reply), then the strongest remaining point; direct speech over its reported paraphrase, and
+    different speakers over one speaker's repeats.
+
+    Args:
+        candidates: the quotes found, in reading order.
+        headline: the digest's headline.
+        limit: how many to keep.
+        weights, repeat, counter: the model (defaults: the fitted WEIGHTS, W_REPEAT, W_COUNTER).
+    """
+    if not candidates:
+        return []
+    feats = features(candidates, headline)
+    scored = {id(c): sum(weights.get(k, 0.0) * v for k, v in f.items())
+              for c, f in zip(candidates, feats)}
+    text_keys = {id(c): _keys(c.text) for c in candidates}
+    person = _persons(candidates)
 
     def same(a: Candidate, b: Candidate) -> bool:
         pa, pb = person[a.speaker], person[b.speaker]
         return bool(pa) and (pa == pb or _overlap(set(pa), set(pb)) >= 0.5)
 
-    scored = {id(c): base(c) for c in candidates}
     chosen: list[Candidate] = []
     pool = list(candidates)
     while pool and len(chosen) < limit:
@@ -120,16 +164,16 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
             s = scored[id(c)]
             for p in chosen:
                 if same(c, p):
-                    s -= W_REPEAT
+                    s -= repeat
             if len(chosen) == 1 and c.counter:
-                s += W_COUNTER
+                s += counter
             return s
 
         best = max(pool, key=total)
         pool.remove(best)
         keys = text_keys[id(best)]
         # A paraphrase of a chosen quote (same words) adds nothing.
-        if any(_overlap(keys, text_keys[id(p)]) >= 0.45 for p in chosen):
+        if any(_overlap(keys, text_keys[id(p)]) >= PARAPHRASE for p in chosen):
             continue
         chosen.append(best)
     return chosen

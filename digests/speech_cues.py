@@ -149,7 +149,10 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                 speakers.add(speaker, gender)
             named = True
         else:
-            speaker = speakers.last(gender)
+            # A participle's subject is its clause's: «رد مكابي على طرده مشيرا إلى أن …» is
+            # McCabe speaking even when someone else spoke last.
+            earlier = next((c.speaker for c in reversed(cues) if c.named and c.speaker), "")
+            speaker = earlier if kind == "part" and earlier else speakers.last(gender)
             named = False
         cues.append(Cue(tok=k, kind=kind, gender=gender, speaker=speaker,
                         content_start=content_start, counter=counter, named=named, end_tok=j))
@@ -260,9 +263,13 @@ def _unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str
                        content_start: int | None, content_open: bool) -> str | None:
     """A verb's speaker written elsewhere than after it ("" when none); None: not a cue at all."""
     t = toks[k]
-    if k + 1 < last and toks[k + 1].norm in IN_WHICH and strip_conj(toks[first].norm) in PUBLISHING:
-        # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …».
-        return subject(toks, first + 1, k)[0]
+    if k + 1 < last and toks[k + 1].norm in IN_WHICH:
+        # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …», also after an
+        # opening phrase («وبعد الإعلان عن طرده، نشر ترامب تغريدة قال فيها»).
+        pub = next((m for m in range(k - 1, first - 1, -1)
+                    if strip_conj(toks[m].norm) in PUBLISHING), None)
+        if pub is not None:
+            return subject(toks, pub + 1, k)[0]
     if prev in RELATIVES:
         if content_start is None:
             # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and

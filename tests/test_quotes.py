@@ -523,3 +523,37 @@ def test_describe_with_its_subject_after_the_verb() -> None:
     (cand,) = find_quotes(["ووصف الرئيس، سامي حداد، الهجوم بأنه \"عمل إرهابي وجبان لن يمر دون"
                            " عقاب\"."])
     assert cand.speaker.startswith("الرئيس")
+
+
+def test_a_post_published_after_an_opening_phrase_is_its_publishers() -> None:
+    paras = ['وبعد الإعلان عن خبر طرده بوقت قصير، نشر ترامب تغريدة قال فيها: "إنه يوم عظيم '
+             'للعاملين في المكتب ويوم عظيم للديمقراطية"']
+    [quote] = find_quotes(paras)
+    assert quote.speaker == "ترامب" and quote.text.startswith("إنه يوم عظيم")
+
+
+def test_a_participle_takes_the_subject_of_its_own_clause_not_the_last_speaker() -> None:
+    paras = [
+        'وقال الرئيس دونالد ترامب إن القرار صائب تماما ويخدم البلاد.',
+        'وفي بيان الجمعة، رد مكابي على خبر طرده مشيرا إلى أنه جزء من حملة أكبر على المكتب، قائلا: "هذا الهجوم '
+        'على مصداقيتي جزء من جهد أكبر يتعدى التشهير الشخصي"',
+    ]
+    found = find_quotes(paras)
+    later = [q for q in found if q.paragraph == 1]
+    assert later and all(q.speaker == "مكابي" for q in later)
+    assert any(q.kind == "direct" and q.text.startswith("هذا الهجوم") for q in later)
+
+
+def test_a_stance_verb_names_the_speaker_of_the_following_participle() -> None:
+    paras = ['هاجم الشيخ حمد بن جاسم ما وصفه بالذباب الإلكتروني، قائلا إن التاريخ يبين كيف يمكن '
+             'التخلص من هؤلاء.']
+    [quote] = find_quotes(paras)
+    assert quote.speaker == "الشيخ حمد بن جاسم"
+    assert quote.text.startswith("التاريخ يبين")
+
+
+def test_a_report_concluding_is_reported_speech() -> None:
+    paras = ['وخلص تقرير أعده خبراء تابعون للأمم المتحدة إلى أن إيران انتهكت حظر الأسلحة.']
+    [quote] = find_quotes(paras)
+    assert quote.kind == "reported" and quote.text.startswith("إيران انتهكت")
+    assert "تقرير" in quote.speaker
