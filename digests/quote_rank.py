@@ -38,7 +38,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "lead": 0.0,  # in the first two paragraphs (the lead states the news)
     "order": 0.0,  # 1 / (1 + the quote's index in reading order)
 })
-W_REPEAT = 2.4  # per chosen quote of the same speaker
+W_REPEAT = 0.5  # per chosen quote of the same speaker (editors do repeat the main voice)
 W_COUNTER = 0.8  # a reply or denial, for the second slot
 PARAPHRASE = 0.45  # word overlap with a chosen quote above which a quote adds nothing
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
