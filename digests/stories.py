@@ -18,15 +18,19 @@ from typing import Any
 
 import sqlite_utils
 
+import digests.similarity as similarity_module
+
 from digests.models import Article, iso
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.similarity import (
     POSTING_TERMS,
     WINDOW,
+    Lead,
     StoryVector,
+    compare_leads,
     is_same_story,
-    lead_vector,
+    lead_of,
     similarity,
     similarity_to_blob,
     story_vector,
@@ -44,6 +48,7 @@ log = logging.getLogger(__name__)
 MAX_CANDIDATES = 64     # articles compared per assignment, most shared heavy terms first
 MIN_TERMS = 8           # fewer distinct terms (a bare title): too little evidence, own story
 COHESION = 0.30         # mean cosine to a story's reports needed to join it
+STORY_LEAD_MIN = 0.25   # mean lead cosine to a story's reports needed to join it
 
 
 # --- storage: the candidate index and the stories table ----------------------------------
@@ -93,7 +98,7 @@ def candidate_sql(n_terms: int) -> str:
 
 
 def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
-               when: datetime, lead: StoryVector | None = None) -> Match | None:
+               when: datetime, lead: Lead | None = None) -> Match | None:
     """The story this article belongs to, through its closest report there, if any.
 
     Candidates: stored articles of the ±48 h window sharing heavy terms. A candidate passes when
@@ -123,26 +128,36 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity_to_blob(vector, blob)
-        if sim < threshold(hours):
+        if sim < threshold(hours) - similarity_module.AGREEMENT_BONUS:
             continue
-        # Only candidates past the threshold pay for their lead (usually none to three).
-        lead_sim = 1.0 if lead is None else similarity(lead, lead_vector(title, body or ""))
-        if not is_same_story(sim, hours, lead_sim):
+        # Only candidates near the threshold pay for their lead (usually none to three).
+        evidence = None if lead is None else compare_leads(lead, lead_of(title, body or ""))
+        if not is_same_story(sim, hours, evidence=evidence):
             continue
         held = passing.get(story_id)
         if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
             passing[story_id] = Match(cand_id, story_id, sim, hours)
     # Joining needs more than one close member: the article must resemble the story as a whole
-    # (mean cosine to all its reports), or a round-up piece would chain separate events together.
+    # (mean cosine to all its reports), or a round-up piece would chain separate events together;
+    # and its lead must agree with the story's leads on the whole, or a reaction that shares the
+    # body words of one report would chain in (each member's lead is read only for passing stories).
     best: Match | None = None
     best_cohesion = 0.0
     for story_id, match in sorted(passing.items()):
-        sims = [similarity_to_blob(vector, blob) for (blob,) in db.execute(
-            "select v.vector from story_vectors v join articles a on a.id = v.article_id"
-            " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()]
+        members = db.execute(
+            "select v.vector, a.title, substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
+            " from story_vectors v join articles a on a.id = v.article_id"
+            " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
+        sims = [similarity_to_blob(vector, blob) for blob, _, _ in members]
         cohesion = sum(sims) / len(sims) if sims else 0.0
-        if cohesion >= COHESION and cohesion > best_cohesion:
-            best, best_cohesion = match, cohesion
+        if cohesion < COHESION or cohesion <= best_cohesion:
+            continue
+        if lead is not None and len(members) > 1:
+            leads = [compare_leads(lead, lead_of(t or "", b or "")) for _, t, b in members]
+            agree = [0.0 if e.reaction_gap else max(e.similarity, e.agreement) for e in leads]
+            if sum(agree) / len(agree) < STORY_LEAD_MIN:
+                continue
+        best, best_cohesion = match, cohesion
     return best
 
 
@@ -189,7 +204,7 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime) -> int:
     vector = story_vector(article.title, article.text)
     # Forget this article's own postings first so it never matches itself on re-assignment.
     db.execute("delete from story_terms where article_id = ?", [article.id])
-    match = find_match(db, article.id, vector, when, lead_vector(article.title, article.text))
+    match = find_match(db, article.id, vector, when, lead_of(article.title, article.text))
     row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
     old = row[0] if row else None
     if old is not None and not db.execute("select 1 from stories where id = ?", [old]).fetchone():
