@@ -43,6 +43,7 @@ from digests.speech import (
     RELATIVES,
     SAY,
     cue_of,
+    fold,
     is_complementizer,
     strip_conj,
 )
@@ -76,6 +77,26 @@ def host_noun(raw: str, hit: tuple[str, str] | None) -> bool:
     """«مضيفه» (his host) folds like «مضيفة» (adding): a feminine participle is written with ة."""
     return (hit is not None and hit[0] == "part" and hit[1] == "f"
             and raw.rstrip(":،,.")[-1:] == "ه")
+
+
+def plausible_speaker(name: str) -> bool:
+    """False for a subject misread from a clause: «بـ"الذباب الإلكتروني"», «قائلين», «وعندما
+    تسعى», «احتياجاتها», «عالمي (بمدرب» — a name does not open with a glued preposition, a
+    participle or a conjunction, is not one possessed noun, and keeps its brackets paired."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0]
+    norm = fold(first)
+    if first.startswith(("بـ", "لـ", 'ب"', "ب«", "ل«", 'ل"')) or strip_conj(norm) in CLAUSE_CONJ:
+        return False
+    for form in (first, first[:-2] if norm.endswith(("ين", "ون")) else ""):
+        hit = cue_of(form)[1] if form else None
+        if hit is not None and hit[0] == "part":
+            return False  # «قائلا», «قائلين»: the participle, not its subject
+    if len(words) == 1 and len(norm) >= 5 and norm.endswith(("ها", "هم")):
+        return False
+    return name.count("(") == name.count(")")
 
 
 def _is_cue(raw: str) -> bool:
@@ -142,6 +163,8 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                 k += 1
                 continue
             speaker = unwritten
+        if speaker and not plausible_speaker(speaker):
+            speaker = ""  # a misread clause: better the clause's or the last named speaker
         if speaker:
             # An attribution («بحسب X») or an ambiguous verb without speech names no speaker
             # that a later «وأضاف» could mean.
