@@ -66,6 +66,9 @@ TOPICS: tuple[Topic, ...] = (
     single("ماكرون", "person", bare("ماكرون"), "ماكر"),
     single("أردوغان", "person", bare("أردوغان"), ""),
     single("الأسد", "person", definite("أسد"), "أسد الأسود"),
+    # «علي» normalizes like the stop-word «على»: the name must still be searched (a phrase)
+    Topic("علي خامنئي", "person (علي + name)", (bare("علي"), ("خامنئي", "الخامنئي"))),
+    Topic("علي شمخاني", "person (علي + name)", (bare("علي"), ("شمخاني",))),
     # organisations
     single("فيسبوك", "organisation (English name)", both("فيسبوك"), "فيس"),
     single("داعش", "organisation", bare("داعش"), ""),

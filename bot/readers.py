@@ -44,6 +44,7 @@ from bot.runtime import (
 from bot.stories import digest_by_article, latest_digests, search_page
 from digests import outbox, subscriptions
 from digests.errors import QueryError
+from digests.query import lone_name
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +178,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     try:
         page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now)
     except QueryError:
-        await send(update, context, ui(lang, "nothing_searchable", query=query[:100]))
+        name = lone_name(query)  # «علي» alone: the preposition «على» has the same key
+        await send(update, context, ui(lang, "name_alone", name=name) if name
+                   else ui(lang, "nothing_searchable", query=query[:100]))
         return
     if not page.digests:
         if offset:

@@ -18,7 +18,8 @@ same word inside an article gets it too:
   positions hold; filter with `STOP_WORDS` where they are noise).
 - `sentences` / `sentence_spans`: split on . ؟ ? ! and line breaks, never on «،» or «:».
 - `STOP_WORDS` (digests/data/stop_words.txt, plus their keys), `key_frequency` (a key's count in
-  the reference corpus), `surface_pattern`/`run_at`/`run_keys` (finding matched words as written).
+  the reference corpus), `surface_pattern`/`run_at`/`run_keys` (finding matched words as written),
+  `written_as_name` (a query word spelled as a name that shares a stop-word's key: «علي»).
 """
 
 from __future__ import annotations
@@ -334,6 +335,18 @@ STOP_WORDS: frozenset[str] = _PLAIN_STOP | frozenset(index_key(w) for w in _PLAI
 def is_stop(k: str) -> bool:
     """True for a stop-word key (as produced by `analyze`)."""
     return k in STOP_WORDS
+
+
+# Names written like a stop-word: after ى→ي folding the name «علي» (Ali) and the preposition
+# «على» share the key علي, so the index cannot tell them apart; only the query's spelling can.
+_NAME_SPELLINGS = frozenset({"علي"})  # with ي (U+064A): the name; «على» with ى is the preposition
+
+
+def written_as_name(run: str) -> bool:
+    """Whether a word run, as written, is a name whose key is a stop-word: «علي» / «عليّ» with a
+    final ي is the name Ali; «على» with ى is the preposition. Harakat and tatweel are ignored."""
+    bare = "".join(c for c in unicodedata.normalize("NFKC", run) if c not in _DROP_SET)
+    return bare in _NAME_SPELLINGS
 
 
 # --- sentences ----------------------------------------------------------------------------

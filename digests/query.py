@@ -3,6 +3,12 @@
 Every key is quoted, so no user text ever reaches the FTS5 syntax; a multi-word topic is a phrase
 first and all of its words second. `article_matches` is the same semantics as a phrase search,
 checked on one article in memory (the delivery outbox asks it once per subscribed topic).
+
+Stop-words at the ends of a query are dropped, except a name that is spelled like one: «علي» with
+ي (Ali; the preposition «على» has the same key) stays when the query has other words, so
+«علي شمخاني» is the phrase of the name; when that phrase finds nothing, the search tries the
+query without it (`QueryPlan.trimmed`). «علي» alone matches nearly every article: `lone_name`
+lets the bot ask for the full name instead.
 """
 
 from __future__ import annotations
@@ -11,20 +17,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digests.arabic import STOP_WORDS, analyze
+from digests.arabic import STOP_WORDS, analyze, run_keys, word_runs_of, written_as_name
 from digests.models import Article
 
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
 MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
+# An article may write a name with a proclitic («وعلي خامنئي»: and Ali Khamenei). The index keeps
+# «وعلي» whole (it is also «وعلى», "and on"), so a phrase that starts with a name lists these
+# spellings too. Not ف: «فعلي» is the word "actual".
+NAME_CLITICS = ("و", "ل", "ب", "ك", "وب", "ول")
 
 
 @dataclass(frozen=True)
 class QueryPlan:
-    """What a user's text becomes: the keys, the phrase and all-words FTS5 expressions."""
+    """What a user's text becomes: the keys, the phrase and all-words FTS5 expressions.
+
+    `phrases` are the key sequences the phrase expression accepts: `terms`, and for a name kept
+    at the start also its proclitic spellings («وعلي خامنئي», «لعلي خامنئي»). `trimmed` is the
+    phrase without the names kept at its ends («علي شمخاني» → «شمخاني»), tried when the phrase
+    finds nothing; None when no name was kept.
+    """
 
     terms: tuple[str, ...]
     phrase: str | None
     all_words: str | None
+    trimmed: str | None = None
+    phrases: tuple[tuple[str, ...], ...] = ()
 
 
 def quote_key(k: str) -> str:
@@ -32,27 +50,68 @@ def quote_key(k: str) -> str:
     return '"' + k.replace('"', '""') + '"'
 
 
+def _query_keys(query: str) -> tuple[list[str], list[bool]]:
+    """The query's keys (a repeated key once) and, per key, whether it is a stop-word written as
+    a name («علي» with ي)."""
+    keys: list[str] = []
+    names: list[bool] = []
+    for run in word_runs_of(query[:4000]):
+        name = written_as_name(run)
+        for k in run_keys(run):
+            if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a phrase
+                keys.append(k)
+                names.append(name and k in STOP_WORDS)
+            if len(keys) == MAX_QUERY_WORDS:
+                return keys, names
+    return keys, names
+
+
+def _trim(keys: list[str], keep: list[bool]) -> list[str]:
+    """`keys` without the stop-words at either end, unless `keep` marks them."""
+    lo, hi = 0, len(keys)
+    while lo < hi and keys[lo] in STOP_WORDS and not keep[lo]:
+        lo += 1
+    while hi > lo and keys[hi - 1] in STOP_WORDS and not keep[hi - 1]:
+        hi -= 1
+    return keys[lo:hi]
+
+
 def plan_query(query: str) -> QueryPlan:
     """Analyze a user's text into safe FTS5 expressions (pure; never raises).
 
-    Stop-words at either end are dropped (inside a phrase they stay: «مجلس الأمن الدولي»).
+    Stop-words at either end are dropped (inside a phrase they stay: «مجلس الأمن الدولي»),
+    except a name spelled like one («علي») beside other words (see the module docstring).
     """
-    keys: list[str] = []
-    for k in analyze(query[:4000]):
-        if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a long phrase
-            keys.append(k)
-        if len(keys) == MAX_QUERY_WORDS:
-            break
-    while keys and keys[0] in STOP_WORDS:
-        keys.pop(0)
-    while keys and keys[-1] in STOP_WORDS:
-        keys.pop()
-    if not keys:
-        return QueryPlan((), None, None)
-    phrase = quote_key(" ".join(keys))
+    keys, names = _query_keys(query)
     content = list(dict.fromkeys(k for k in keys if k not in STOP_WORDS))[:MAX_ALL_WORDS]
+    plain = _trim(keys, [False] * len(keys))
+    terms = _trim(keys, names) if content else plain
+    if not terms:
+        return QueryPlan((), None, None)
     all_words = " AND ".join(quote_key(k) for k in content) if len(content) > 1 else None
-    return QueryPlan(tuple(keys), phrase, all_words)
+    trimmed = quote_key(" ".join(plain)) if plain != terms else None
+    phrases = _phrases(terms) if terms[0] in STOP_WORDS and len(terms) > 1 else (tuple(terms),)
+    phrase = " OR ".join(quote_key(" ".join(p)) for p in phrases)
+    return QueryPlan(tuple(terms), phrase, all_words, trimmed, phrases)
+
+
+def _phrases(terms: list[str]) -> tuple[tuple[str, ...], ...]:
+    """`terms`, and the same with each proclitic spelling of its first word (a kept name)."""
+    heads = [terms[0]]
+    for clitic in NAME_CLITICS:
+        spelled = run_keys(clitic + terms[0])
+        if len(spelled) == 1 and spelled[0] not in heads:
+            heads.append(spelled[0])
+    return tuple((head, *terms[1:]) for head in heads)
+
+
+def lone_name(query: str) -> str | None:
+    """The name when the query is only names spelled like stop-words («علي» alone: its key is
+    the preposition «على»'s too, so it cannot be searched by itself); else None."""
+    keys, names = _query_keys(query)
+    if not any(names) or any(k not in STOP_WORDS for k in keys):
+        return None
+    return " ".join(dict.fromkeys(w for w in word_runs_of(query[:4000]) if written_as_name(w)))
 
 
 def topic_key(topic: str) -> str:
@@ -78,8 +137,8 @@ def _text_keys(title: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...],
 
 
 @lru_cache(maxsize=4096)
-def _topic_terms(topic: str) -> tuple[str, ...]:
-    return plan_query(topic).terms
+def _topic_phrases(topic: str) -> tuple[tuple[str, ...], ...]:
+    return plan_query(topic).phrases
 
 
 def article_matches(topic: str, article: Article) -> bool:
@@ -88,10 +147,9 @@ def article_matches(topic: str, article: Article) -> bool:
     Same semantics as a phrase search: «غوطة» matches «بالغوطة»; «الغوطة الشرقية» needs the two
     words together. A topic of only stop-words matches nothing.
     """
-    terms = _topic_terms(topic)
-    if not terms:
+    phrases = _topic_phrases(topic)
+    if not phrases:
         return False
     title, body, every = _text_keys(article.title, article.text)
-    if not every.issuperset(terms):
-        return False
-    return _contains(title, terms) or _contains(body, terms)
+    return any(every.issuperset(p) and (_contains(title, p) or _contains(body, p))
+               for p in phrases)

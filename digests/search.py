@@ -6,7 +6,8 @@ The index (`articles_fts`, migration 003_search_index) is a standalone FTS5 tabl
 rowid = articles.id and two columns of analyzed keys (digests.arabic.analyze): `title_keys` and
 `body_keys`. Queries are analyzed the same way, every key is quoted (no user text ever reaches the
 FTS5 syntax), and a multi-word topic matches as a phrase first, then — only when the phrase finds
-nothing — as all of its words.
+nothing — without a name kept at its ends («علي شمخاني» → «شمخاني», see digests/query.py), then
+as all of its words.
 
 Ranking: bm25 (title weighted 4x the body) divided by an age factor (an article 14 days old
 weighs half). A topic with more than `CANDIDATES` matches is a very common one: it is ranked among
@@ -42,6 +43,7 @@ from digests.models import Article, SearchHit, iso, parse_iso
 from digests.query import (  # re-exported: callers know them as digests.search.*
     QueryPlan,
     article_matches,
+    lone_name,
     plan_query,
     quote_key,
     topic_key,
@@ -51,7 +53,7 @@ from digests.records import ARTICLE_SELECT, article_from_row, digest_from_row
 
 __all__ = [
     "QueryPlan", "SearchResult", "article_matches", "create_index", "index_article",
-    "matched_words", "plan_query", "related_articles", "search", "suggest", "topic_key",
+    "lone_name", "matched_words", "plan_query", "related_articles", "search", "suggest", "topic_key",
     "unindex_article",
 ]
 
@@ -220,13 +222,22 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     now = now or datetime.now(timezone.utc)
     plan = plan_query(query)
     if not plan.terms:
-        return SearchResult((), 0, (), mode="none",
-                            message="اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب». /"
-                                    " Type a topic word, e.g. «الغوطة».")
+        name = lone_name(query)
+        return SearchResult((), 0, (), mode="none", message=(
+            f"«{name}» وحده يطابق «على» في كل خبر تقريبًا: اكتب الاسم كاملًا، مثل «علي خامنئي». /"
+            f" «{name}» alone matches the preposition «على» in nearly every article: type the"
+            " full name, e.g. «علي خامنئي»." if name else
+            "اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب». /"
+            " Type a topic word, e.g. «الغوطة»."))
     k = max(CANDIDATES, offset + limit)
     mode, message = "phrase", None
     expr = plan.phrase or ""
     cands, total = _candidates(db, expr, k, now)
+    if not cands and plan.trimmed:  # «علي شمخاني» not found as a name: «شمخاني»
+        expr = plan.trimmed
+        message = ("لم نجد الاسم كاملًا؛ هذه مقالات فيها بقيته. /"
+                   " The full name was not found; these articles contain the rest of it.")
+        cands, total = _candidates(db, expr, k, now)
     if not cands and plan.all_words:
         mode, expr = "all", plan.all_words
         message = ("لم نجد العبارة كما هي؛ هذه مقالات فيها كل كلماتها. /"

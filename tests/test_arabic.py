@@ -16,6 +16,7 @@ from digests.arabic import (
     sentences,
     stem,
     tokens,
+    written_as_name,
 )
 
 GHOUTA_FORMS = [
@@ -98,6 +99,16 @@ def test_tokens_keep_surface_and_offsets() -> None:
         assert text[t.start:t.end] == t.text
     assert toks[2].norm == "بالغوطه"
     assert key(toks[2]) == "غوطه"
+
+
+@pytest.mark.parametrize("run, name", [
+    ("علي", True), ("عليّ", True), ("عَلِيّ", True), ("علـي", True), ("\ufecb\ufee0\ufef2", True),
+    ("على", False), ("عَلى", False), ("علی", False), ("وعلي", False), ("علية", False),
+    ("شمخاني", False), ("", False),
+])
+def test_written_as_name_is_ali_with_ya_not_the_preposition(run: str, name: bool) -> None:
+    assert written_as_name(run) is name
+    assert analyze("علي") == analyze("على")  # why the spelling is the only sign left
 
 
 def test_stop_words_are_keys_too() -> None:

@@ -132,6 +132,16 @@ async def test_only_stop_words_gets_a_hint(tmp_path: Path) -> None:
         assert "لا يحوي كلمات يمكن البحث عنها" in msg.plain_text
 
 
+async def test_ali_is_a_name_and_alone_asks_for_the_full_name(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "علي الزعتري")  # the sample quotes the UN's Ali al-Za'tari
+        _ok([msg])
+        assert "نتائج «علي الزعتري»" in msg.plain_text and "الزعتري" in msg.plain_text
+        [alone] = await h.say(READER, "علي")
+        assert "«علي» وحده يطابق «على»" in alone.plain_text
+        assert "اكتب الاسم كاملًا" in alone.plain_text
+
+
 async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [m] = await h.say(READER, "/subscribe الغوطة")

@@ -110,6 +110,35 @@ def test_phrase_first_then_all_words(db: Database) -> None:
     assert both.mode == "all" and ids(both) == [4]
 
 
+def test_ali_is_searched_as_a_name_with_the_rest_as_fallback(database: Database) -> None:
+    add(database, 1, "الأميرال علي شمخاني في موسكو", "قال علي شمخاني إن …", days_ago=1)
+    add(database, 2, "شمخاني يرد", "رد شمخاني على الانتقادات.", days_ago=1)
+    add(database, 3, "ردا على شمخاني", "نص", days_ago=2)  # «على» + name: the same keys
+    add(database, 4, "محمد بن سلمان", "قال علي بن سلمان …", days_ago=1)
+    add(database, 5, "تحالف الحوثيين وعلي شمخاني", "نص", days_ago=3)  # «وعلي»: a key of its own
+    named = search(database.db, "علي شمخاني", now=NOW)
+    assert named.mode == "phrase" and named.message is None
+    assert sorted(ids(named)) == [1, 3, 5]  # before: «شمخاني» alone, articles 1, 2, 3 and 5
+    assert "علي" not in named.hits[0].matched  # «على» would be highlighted everywhere
+    assert sorted(ids(search(database.db, "على شمخاني", now=NOW))) == [1, 2, 3, 5]
+    rest = search(database.db, "علي سلمان", now=NOW)  # the name not found: the rest is
+    assert ids(rest) == [4] and rest.message and "الاسم كاملًا" in rest.message
+    lone = search(database.db, "علي", now=NOW)
+    assert lone.hits == () and lone.message and "«علي» وحده" in lone.message
+
+
+def test_a_name_phrase_on_the_common_topic_path(database: Database,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import digests.search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", 2)  # its alternatives under a column filter
+    add(database, 1, "علي شمخاني", "نص", days_ago=3)
+    add(database, 2, "خبر", "وعلي شمخاني", days_ago=2)
+    add(database, 3, "خبر آخر", "قال علي شمخاني", days_ago=1)
+    result = search(database.db, "علي شمخاني", now=NOW, limit=1)
+    assert result.total == 3 and ids(result) == [3]
+
+
 def test_folding_keeps_the_best_report_of_each_story(database: Database) -> None:
     add(database, 1, "الغوطة: هدنة", "الغوطة الغوطة", story_id=7, days_ago=1)
     add(database, 2, "هدنة في الغوطة", "الغوطة", story_id=7, days_ago=1)

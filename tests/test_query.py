@@ -1,0 +1,86 @@
+"""digests.query: what a reader's text becomes (keys, phrase, fallbacks) and topic matching."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digests.models import Article
+from digests.query import MAX_QUERY_WORDS, article_matches, lone_name, plan_query, topic_key
+
+
+def article(title: str, text: str = "") -> Article:
+    return Article(id=1, source_id=1, source_name="BBC", url="https://x.example/1", title=title,
+                   paragraphs=(text,) if text else ())
+
+
+def test_stop_words_at_the_ends_are_dropped_inside_they_stay() -> None:
+    plan = plan_query("في مجلس الأمن الدولي من")
+    assert plan.terms == ("مجلس", "امن", "دولي")
+    assert plan.phrase == '"مجلس امن دولي"' and plan.trimmed is None
+    assert plan_query("على الحدود").terms == ("حدود",)  # «على» with ى: the preposition
+    assert plan_query("في من على").terms == ()
+
+
+@pytest.mark.parametrize("query, terms, trimmed", [
+    ("علي شمخاني", ("علي", "شمخاني"), '"شمخاني"'),
+    ("عليّ شمخاني", ("علي", "شمخاني"), '"شمخاني"'),
+    ("علي عبد الله صالح", ("علي", "عبد", "الله", "صالح"), '"عبد الله صالح"'),
+    ("محمد علي", ("محمد", "علي"), '"محمد"'),  # a family name at the end
+    ("الرئيس علي عبدالله صالح", ("رئيس", "علي", "عبدالله", "صالح"), None),  # inside: always kept
+    ("على شمخاني", ("شمخاني",), None),  # written with ى: the preposition
+])
+def test_ali_written_with_ya_is_kept_as_a_name(query: str, terms: tuple[str, ...],
+                                               trimmed: str | None) -> None:
+    plan = plan_query(query)
+    assert plan.terms == terms and plan.trimmed == trimmed and plan.phrases[0] == terms
+    assert plan.phrase is not None and plan.phrase.startswith('"' + " ".join(terms) + '"')
+    if plan.all_words:
+        assert '"علي"' not in plan.all_words  # the any-order fallback never searches «على»
+
+
+def test_ali_alone_is_not_searchable_and_says_why() -> None:
+    for query in ("علي", "  عليّ ", "علي في", "علي علي"):
+        assert plan_query(query).terms == ()
+        assert lone_name(query) in ("علي", "عليّ")
+    assert lone_name("على") is None  # the preposition alone: just stop-words
+    assert lone_name("علي شمخاني") is None and lone_name("الغوطة") is None
+    assert lone_name("") is None
+
+
+def test_a_leading_name_also_matches_its_proclitic_spellings() -> None:
+    plan = plan_query("علي خامنئي")
+    heads = [p[0] for p in plan.phrases]
+    assert heads[0] == "علي" and {"وعلي", "لعلي", "بعلي"} <= set(heads)
+    assert "فعلي" not in heads  # «فعلي» is the word "actual"
+    assert all(p[1:] == ("خامنئي",) for p in plan.phrases)
+    assert plan.phrase == " OR ".join(f'"{" ".join(p)}"' for p in plan.phrases)
+    assert plan_query("محمد علي").phrases == (("محمد", "علي"),)  # a name at the end: as written
+    assert plan_query("الغوطة").phrases == (("غوطه",),)
+    listed = article("الحوثيون وعلي خامنئي", "")
+    assert article_matches("علي خامنئي", listed) and not article_matches("علي شمخاني", listed)
+
+
+def test_topic_key_and_matching_keep_the_name() -> None:
+    assert topic_key("علي شمخاني") == "علي شمخاني"
+    assert topic_key("على شمخاني") == "شمخاني"
+    named = article("الأميرال علي شمخاني يزور موسكو")
+    other = article("شمخاني يزور موسكو", "تحدث عن العقوبات")
+    assert article_matches("علي شمخاني", named) and not article_matches("علي شمخاني", other)
+    assert article_matches("شمخاني", other)
+
+
+def test_a_pasted_repetition_is_one_word_and_long_text_is_cut() -> None:
+    assert plan_query("الغوطة الغوطة الغوطة").terms == ("غوطه",)
+    words = " ".join(f"كلمة{i}" for i in range(50))
+    assert len(plan_query(words).terms) == MAX_QUERY_WORDS
+
+
+@given(st.text(max_size=200))
+def test_plans_are_consistent(query: str) -> None:
+    plan = plan_query(query)
+    assert (plan.phrase is None) == (not plan.terms)
+    if plan.trimmed is not None:
+        assert plan.phrase is not None and plan.trimmed != plan.phrase
+        assert '"علي' in plan.phrase or 'علي"' in plan.phrase
