@@ -171,3 +171,18 @@ def test_publication_time_invariants(feed: datetime | None, feed_offset: int | N
         wall = feed if feed is not None else page
         assert wall is not None
         assert got <= now and abs(got - min(wall, now)) <= timedelta(hours=14)
+
+
+@given(when=st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2100, 1, 1)),
+       minutes=st.integers(-14 * 4, 14 * 4).map(lambda quarters: quarters * 15),
+       rfc=st.booleans())
+def test_a_written_offset_is_read_back_with_its_date(when: datetime, minutes: int,
+                                                     rfc: bool) -> None:
+    from email.utils import format_datetime
+
+    aware = when.replace(microsecond=0, tzinfo=timezone(timedelta(minutes=minutes)))
+    text = format_datetime(aware) if rfc else aware.isoformat()
+    assert date_offset(text) == minutes
+    assert parse_date(text) == aware
+    naive = text.rsplit(" ", 1)[0] if rfc else aware.replace(tzinfo=None).isoformat()
+    assert date_offset(naive) is None
