@@ -110,6 +110,7 @@ class _Fetched:
     error: str | None
     etag: str | None
     last_modified: str | None
+    retry_after: float | None = None  # the server asked us to wait this long (429/503)
 
 
 async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, batch: int,
@@ -119,7 +120,7 @@ async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, 
         result = await fetcher.fetch(entry.url)
     except FetchError as exc:
         clock.fetch += time.perf_counter() - started
-        return _Fetched(entry, None, str(exc), None, None)
+        return _Fetched(entry, None, str(exc), None, None, exc.retry_after)
     clock.fetch += time.perf_counter() - started
     try:
         page, cpu = await extractor.extract(result.text(), result.final_url, batch=batch)
@@ -260,7 +261,8 @@ def _store_one(db: Database, settings: Settings, work: _SourceWork, item: _Fetch
                 page_last_modified=item.last_modified)
             if result.article is not None:
                 if page is None and settings.fetch_pages:
-                    retries.schedule(sql, result.article.id, now, settings)
+                    retries.schedule(sql, result.article.id, now, settings,
+                                     retry_after=item.retry_after)
                 run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
     except Exception as exc:  # a failing step rolls back this article only
         log.exception("article not stored source=%s url=%s", work.source.id, item.entry.url)
@@ -284,7 +286,7 @@ def _retry_one(db: Database, settings: Settings, due: retries.PendingPage, item:
     try:
         return retries.settle(db, settings, due, item.page, item.error, now=now,
                               source_offset=_source_offset(db, due.source_id), etag=item.etag,
-                              last_modified=item.last_modified)
+                              last_modified=item.last_modified, retry_after=item.retry_after)
     finally:
         clock.store += time.perf_counter() - started
 

@@ -3,9 +3,10 @@
 When an entry's page cannot be fetched or read (a timeout, a 5xx, a body over the cap …) the
 article is stored from the feed alone (`page_status = 'feed_only'`, with the reason). It is then
 scheduled for another try on a later poll of its source: at most `MAX_PAGE_RETRIES` more attempts,
-each after a longer delay (`retry_delay`). A page that comes in updates the article — body,
-related block, missing title/author/date, content hash — in one transaction that re-runs the
-processing steps that read the text (`digests.processing.text_steps`: search index and digest).
+each after a longer delay (`retry_delay`, or the server's Retry-After when that is longer). A page
+that comes in updates the article — body, related block, missing title/author/date, content
+hash — in one transaction that re-runs the processing steps that read the text
+(`digests.processing.text_steps`: search index and digest).
 The outbox is not run again: the article's story was already queued for readers (or was
 backfill), and a reader must never get a story twice. The story assignment is kept.
 
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 MAX_PAGE_RETRIES = 3
 MAX_RETRY_DELAY = timedelta(hours=6)
 MAX_RETRIES_PER_POLL = 200
+MAX_RETRY_AFTER = timedelta(hours=24)  # a server's Retry-After is honoured up to this
 
 
 @dataclass(frozen=True)
@@ -55,11 +57,19 @@ def retry_delay(attempt: int, settings: Settings) -> timedelta:
     return min(base * (2 ** max(0, min(attempt, 16))), MAX_RETRY_DELAY)
 
 
+def _next_try(attempt: int, now: datetime, settings: Settings,
+              retry_after: float | None) -> datetime:
+    delay = retry_delay(attempt, settings)
+    if retry_after is not None:  # the server said when to come back: not sooner
+        delay = max(delay, min(timedelta(seconds=retry_after), MAX_RETRY_AFTER))
+    return now + delay
+
+
 def schedule(sql: sqlite_utils.Database, article_id: int, now: datetime,
-             settings: Settings) -> None:
+             settings: Settings, *, retry_after: float | None = None) -> None:
     """Schedule the first retry of a page that could not be had (the caller's transaction)."""
     sql.execute("update articles set page_attempts = 0, page_retry_at = ? where id = ?",
-                [iso(now + retry_delay(0, settings)), article_id])
+                [iso(_next_try(0, now, settings, retry_after)), article_id])
 
 
 def due(sql: sqlite_utils.Database, source_ids: Iterable[int], now: datetime,
@@ -79,7 +89,7 @@ def due(sql: sqlite_utils.Database, source_ids: Iterable[int], now: datetime,
 
 
 def record_failure(sql: sqlite_utils.Database, pending: PendingPage, error: str, now: datetime,
-                   settings: Settings) -> bool:
+                   settings: Settings, *, retry_after: float | None = None) -> bool:
     """Count a failed retry and schedule the next, or give up after the last. True: gave up."""
     attempts = pending.attempts + 1
     last = attempts >= MAX_PAGE_RETRIES
@@ -88,7 +98,7 @@ def record_failure(sql: sqlite_utils.Database, pending: PendingPage, error: str,
             f" (محاولة {attempts} من {MAX_PAGE_RETRIES} / retry {attempts} of {MAX_PAGE_RETRIES})")
     sql.execute("update articles set page_attempts = ?, page_retry_at = ?, page_error = ?,"
                 " updated_at = ? where id = ? and page_status = 'feed_only'",
-                [attempts, None if last else iso(now + retry_delay(attempts, settings)),
+                [attempts, None if last else iso(_next_try(attempts, now, settings, retry_after)),
                  (error[:400] + note), iso(now), pending.article_id])
     return last
 
@@ -131,7 +141,8 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
 
 def settle(db: Database, settings: Settings, due: PendingPage, page: Page | None,
            error: str | None, *, now: datetime, source_offset: int | None,
-           etag: str | None = None, last_modified: str | None = None) -> bool:
+           etag: str | None = None, last_modified: str | None = None,
+           retry_after: float | None = None) -> bool:
     """Record one retry in its own transaction: the page completes the article, or the try is
     counted. Returns True when the article was completed.
 
@@ -141,7 +152,7 @@ def settle(db: Database, settings: Settings, due: PendingPage, page: Page | None
     try:
         with db.transaction() as sql:
             if page is None:
-                record_failure(sql, due, error or "", now, settings)
+                record_failure(sql, due, error or "", now, settings, retry_after=retry_after)
                 return False
             published = publication_time(
                 None, 0, page.published_at, page.published_offset, source_offset=source_offset,

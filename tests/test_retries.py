@@ -250,3 +250,17 @@ def test_the_migration_schedules_recent_feed_only_rows_of_an_existing_archive(
     assert got == {"http://feeds.example/recent": due, "http://feeds.example/old": None,
                    "http://feeds.example/off": None, "http://feeds.example/fine": None}
     assert offset is None  # not learned yet
+
+
+async def test_a_page_retry_honours_the_servers_retry_after(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    await _first_feed_only(database, settings, site,
+                           Response(status=429, headers={"Retry-After": "7200"}))
+    row = _row(database, site.url(SEED))
+    assert row["page_retry_at"] == (NOW + timedelta(hours=2)).isoformat()  # not 15 minutes
+    await poll_once(database, settings, now=NOW + timedelta(hours=1), only_due=False)
+    assert site.hits(SEED) == 1
+    summary = await poll_once(database, settings, now=NOW + timedelta(hours=2), only_due=False)
+    assert summary.pages_retried == 1
+    row = _row(database, site.url(SEED))
+    assert row["page_retry_at"] == (NOW + timedelta(hours=4)).isoformat()  # 2 h again, > 30 min
