@@ -147,9 +147,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "did_you_mean": ("هل تقصد:", "Did you mean:"),
     "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها. اكتب اسم موضوع، مثل «الغوطة».",
                            "«{query}» has no searchable words. Type a topic, such as «الغوطة»."),
-    "name_alone": ("«{name}» وحده يطابق «على» في كل خبر تقريبًا. اكتب الاسم كاملًا، مثل «علي خامنئي».",
-                   "«{name}» alone matches the preposition «على» in nearly every article."
-                   " Type the full name, such as «علي خامنئي»."),
+    "name_alone": ("لا يمكن البحث عن «{name}» وحده: لا يتميز في الأخبار عن حرف الجر «على». "
+                   "اكتب الاسم كاملًا، مثل «علي خامنئي».",
+                   "«{name}» alone cannot be searched: in the news it cannot be told from the"
+                   " preposition «على». Type the full name, such as «علي خامنئي»."),
     "btn_subscribe": ("🔔 تابع هذا الموضوع", "🔔 Follow this topic"),
     "btn_more": ("المزيد", "More"),
     "btn_related": ("روابط ذات صلة {n}", "Related links {n}"),

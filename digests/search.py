@@ -224,9 +224,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     if not plan.terms:
         name = lone_name(query)
         return SearchResult((), 0, (), mode="none", message=(
-            f"«{name}» وحده يطابق «على» في كل خبر تقريبًا: اكتب الاسم كاملًا، مثل «علي خامنئي». /"
-            f" «{name}» alone matches the preposition «على» in nearly every article: type the"
-            " full name, e.g. «علي خامنئي»." if name else
+            f"لا يمكن البحث عن «{name}» وحده: لا يتميز عن حرف الجر «على». اكتب الاسم كاملًا،"
+            f" مثل «علي خامنئي». / «{name}» alone cannot be told from the preposition «على»:"
+            " type the full name, e.g. «علي خامنئي»." if name else
             "اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب». /"
             " Type a topic word, e.g. «الغوطة»."))
     k = max(CANDIDATES, offset + limit)

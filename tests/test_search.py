@@ -125,6 +125,7 @@ def test_ali_is_searched_as_a_name_with_the_rest_as_fallback(database: Database)
     assert ids(rest) == [4] and rest.message and "الاسم كاملًا" in rest.message
     lone = search(database.db, "علي", now=NOW)
     assert lone.hits == () and lone.message and "«علي» وحده" in lone.message
+    assert "الاسم كاملًا" in lone.message
 
 
 def test_a_name_phrase_on_the_common_topic_path(database: Database,
