@@ -136,8 +136,9 @@ def shingles(text: str, n: int = 3) -> set[str]:
     return {" ".join(keys[i:i + n]) for i in range(max(0, len(keys) - n + 1))}
 
 
-def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]],
-            workdir: Path) -> tuple[Database, dict[str, int], list[tuple[float, float]]]:
+def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]], workdir: Path,
+            audit: tuple[int, int] | None = None,
+            ) -> tuple[Database, dict[str, int], list[tuple[float, float]]]:
     """Assign every doc in publication order; print pair scores; return the db and id map."""
     db = Database(workdir / "quality.db")
     with db.transaction():
@@ -145,6 +146,10 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]],
     ids = {d["id"]: n + 1 for n, d in enumerate(docs)}
     times = [timed_assign(db, ids[d["id"]], d["when"]) for d in docs]
     story = dict(db.db.execute("select id, story_id from articles").fetchall())
+    if audit is not None:  # print the pairs to label, nothing else
+        for pair in audit_sample(docs, gold, {d["id"]: story[ids[d["id"]]] for d in docs}, *audit):
+            print(json.dumps(pair, ensure_ascii=False))
+        return db, ids, times
     by_id = {d["id"]: d for d in docs}
     wanted = {x for g in gold for x in (g["a"], g["b"])} & set(by_id)
     gold = [g for g in gold if g["a"] in by_id and g["b"] in by_id]
@@ -168,7 +173,7 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]],
     labelled = [g for g in gold if not str(g.get("set", "")).startswith("audit")]
     subsets = [("dev+holdout", labelled)] + [
         (name, [g for g in gold if g.get("set") == name])
-        for name in ("dev", "holdout", "audit1", "audit2", "audit3")]
+        for name in ("dev", "holdout", "audit1", "audit2", "audit3", "audit4")]
     for name, part in subsets:
         if not part:
             continue
@@ -186,6 +191,22 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]],
           f"; largest {max(sizes)}; articles in multi-article stories {sum(s for s in sizes if s > 1)}")
     print(f"assignment while loading {len(docs)}: {describe(times)}")
     return db, ids, times
+
+
+def audit_sample(docs: list[dict[str, Any]], gold: list[dict[str, Any]], story_of: dict[str, int],
+                 n: int, seed: int) -> list[dict[str, Any]]:
+    """`n` random cross-source pairs that share a story (pairs of large stories weigh more, as
+    they do for a reader), none already labelled: the skeleton of a new audit set to label."""
+    labelled = {frozenset((g["a"], g["b"])) for g in gold}
+    members: dict[int, list[dict[str, Any]]] = {}
+    for d in docs:  # publication order
+        members.setdefault(story_of[d["id"]], []).append(d)
+    pairs = [(a["id"], b["id"]) for group in members.values()
+             for i, a in enumerate(group) for b in group[i + 1:]
+             if a["source"] != b["source"] and frozenset((a["id"], b["id"])) not in labelled]
+    pairs.sort()
+    return [{"a": a, "b": b, "stratum": "predicted"}
+            for a, b in random.Random(seed).sample(pairs, min(n, len(pairs)))]
 
 
 def _moved(stamp: str, shift: timedelta) -> str | None:
@@ -254,13 +275,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 50_000, 100_000])
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--audit-sample", type=int, nargs=2, metavar=("N", "SEED"),
+                        help="print N random unlabelled cross-source pairs the step merges"
+                             " (a new audit set to label by reading) instead of the figures")
     args = parser.parse_args(argv)
     docs = load(args.corpus)
     gold = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:
-        src, _, _ = quality(docs, gold, Path(tmp))
-        if not args.no_speed:
+        src, _, _ = quality(docs, gold, Path(tmp), args.audit_sample)
+        if not args.no_speed and args.audit_sample is None:
             speed(src, docs, args.sizes, min(args.sample, len(docs)), Path(tmp))
         src.close()
 
