@@ -16,7 +16,7 @@ import logging
 from typing import Any
 
 from telegram import InlineKeyboardButton, Update
-from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -26,11 +26,11 @@ from bot.i18n import ADMIN_COMMANDS, EXAMPLE_TOPICS, READER_COMMANDS, num, t
 from bot.preferences import hour_label
 from bot.render import escape_text, render_bundle, render_related, render_results
 from bot.runtime import (
-    NO_PREVIEW,
     Action,
     Runtime,
     button,
     chat_lang,
+    edit_or_send,
     enter,
     ensure_chat,
     keyboard,
@@ -208,17 +208,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                                {"query": query, "offset": offset + len(page.digests)}))
     rows.append(last_row)
     markup = keyboard(rows)
-    query_cb = update.callback_query
-    if edit and query_cb is not None and query_cb.message is not None and len(messages) == 1:
-        try:
-            await query_cb.edit_message_text(messages[0], parse_mode=ParseMode.HTML,
-                                             reply_markup=markup,
-                                             link_preview_options=NO_PREVIEW)
-            return
-        except BadRequest as exc:
-            if "not modified" in str(exc).lower():
-                return
-            log.info("edit failed, sending instead chat=%s error=%s", chat.id, exc)
+    if edit and len(messages) == 1:  # «المزيد»: the page replaces the one whose button was pressed
+        await edit_or_send(update, context, messages[0], markup)
+        return
     for i, html in enumerate(messages):
         await send(update, context, html, markup if i == len(messages) - 1 else None)
 
