@@ -109,3 +109,30 @@ def test_search_page_of_a_common_topic_says_at_least(tmp_path: Path,
         assert 2 <= page.total <= 4  # a lower bound of the 4 stories, at least this page + 1
         last = search_page(db, "الغوطة", offset=3, limit=5, now=NOW)
         assert (last.total, last.total_exact) == (4, True)  # the last page counts exactly
+
+
+@pytest.mark.parametrize("candidates", [1, 2, 3, 100])
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_walking_the_pages_the_header_never_overstates(tmp_path: Path, candidates: int,
+                                                      limit: int,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import digests.search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", candidates)
+    with Database(sample_db(tmp_path)) as db:
+        pages, offset = [], 0
+        while True:
+            page = search_page(db, "الغوطة", offset=offset, limit=limit, now=NOW)
+            pages.append(page)
+            offset += len(page.digests)
+            if not page.has_more:
+                break
+        stories = offset  # every story once, as the walk showed them
+        assert stories == 4  # the sample: 5 articles about الغوطة in 4 stories
+        for page in pages:
+            if page.total_exact:
+                assert page.total == stories  # an exact header is the walk's count
+            else:
+                assert page.total <= stories  # "at least N" is a true lower bound
+        assert pages[-1].total_exact and pages[-1].total == stories
+

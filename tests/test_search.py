@@ -183,6 +183,32 @@ def test_stories_of_a_common_topic_are_a_lower_bound(database: Database,
     assert (wide.stories, wide.stories_exact) == (6, True)
 
 
+@settings(max_examples=40, deadline=None)
+@given(stories=st.lists(st.one_of(st.none(), st.integers(1, 4)), min_size=1, max_size=12),
+       candidates=st.integers(1, 6), limit=st.integers(1, 4), offset=st.integers(0, 6),
+       fold=st.booleans())
+def test_story_counts_are_exact_or_a_true_lower_bound(
+        tmp_path_factory: pytest.TempPathFactory, stories: list[int | None], candidates: int,
+        limit: int, offset: int, fold: bool) -> None:
+    import digests.search as search_module
+
+    saved, search_module.CANDIDATES = search_module.CANDIDATES, candidates
+    try:
+        with Database(tmp_path_factory.mktemp("stories") / "n.db") as database:
+            for i, story in enumerate(stories, start=1):
+                add(database, i, f"خبر {i} عن دمشق", "نص", days_ago=20 - i, story_id=story)
+            result = search(database.db, "دمشق", now=NOW, limit=limit, offset=offset,
+                            fold_stories=fold)
+    finally:
+        search_module.CANDIDATES = saved
+    true_count = len({s for s in stories if s is not None}) + stories.count(None)
+    assert result.total == len(stories)
+    if result.stories_exact:
+        assert result.stories == true_count
+    else:
+        assert 1 <= result.stories <= true_count and len(stories) > candidates
+
+
 def test_paging_with_limit_and_offset(database: Database) -> None:
     for i in range(1, 8):
         add(database, i, f"خبر {i} عن دمشق", "دمشق", days_ago=i)
