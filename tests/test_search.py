@@ -56,8 +56,8 @@ def load(sql: sqlite_utils.Database, article_id: int) -> Article:
     return article_from_row(rows[0])
 
 
-def ids(result: object) -> list[int | None]:
-    return [h.digest.article_id for h in result.hits]  # type: ignore[attr-defined]
+def ids(result: object) -> list[int]:
+    return [h.digest.article_id or 0 for h in result.hits]  # type: ignore[attr-defined]
 
 
 @pytest.fixture
