@@ -218,13 +218,18 @@ def learn_offset(pairs: Iterable[tuple[datetime, datetime]], feed_offsets: Itera
         feed_offsets: the offsets the feed's dates were written with (None: none written),
             used when there are no pairs.
 
-    The most common value wins (ties: the smallest, so the answer does not depend on order);
-    differences beyond ±14 h are not offsets and are ignored.
+    The most common value wins (ties: the smallest, so the answer does not depend on order).
+    A pair is evidence only when its difference is a whole quarter hour (to the minute: a page
+    showing a later "updated" time is not) within ±14 h, and the page gave a time of day (a
+    date alone reads as midnight and says nothing about the offset).
     """
     samples = Counter[int]()
     for exact, wall in pairs:
-        minutes = round((wall - exact).total_seconds() / 900) * 15
-        if abs(minutes) <= MAX_OFFSET_MINUTES:
+        if (wall.hour, wall.minute, wall.second) == (0, 0, 0):
+            continue
+        difference = (wall - exact).total_seconds() / 60
+        minutes = round(difference / 15) * 15
+        if abs(difference - minutes) <= 1.0 and abs(minutes) <= MAX_OFFSET_MINUTES:
             samples[minutes] += 1
     if not samples:
         samples.update(o for o in feed_offsets if o is not None and abs(o) <= MAX_OFFSET_MINUTES)

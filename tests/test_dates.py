@@ -137,6 +137,11 @@ def test_learn_offset_prefers_page_evidence_then_the_feed() -> None:
     pairs = [(EXACT, WALL), (EXACT + timedelta(hours=2), WALL + timedelta(hours=2, minutes=1)),
              (EXACT, EXACT)]  # one page that writes UTC: outvoted
     assert learn_offset(pairs, [0, 0, 0]) == 180
+    # Not evidence: an "updated" time (not a whole quarter hour away), a date without a time.
+    updated = [(EXACT, WALL + timedelta(minutes=7)), (EXACT, WALL + timedelta(hours=1, minutes=52)),
+               (EXACT, datetime(2018, 3, 5, tzinfo=UTC))]
+    assert learn_offset(updated, [60]) == 60
+    assert learn_offset(updated + [(EXACT, WALL)], [60]) == 180
     assert learn_offset([], [180, 180, 0, None]) == 180
     assert learn_offset([], [None, None]) is None
     assert learn_offset([(EXACT, EXACT + timedelta(days=3))], []) is None  # not an offset
