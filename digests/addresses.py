@@ -18,6 +18,7 @@ import asyncio
 import ipaddress
 import logging
 import socket
+import ssl
 import typing
 from urllib.parse import urlsplit
 
@@ -155,10 +156,12 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     """
 
     def __init__(self, settings: Settings, limits: httpx.Limits, *,
-                 inner: httpcore.AsyncNetworkBackend | None = None) -> None:
-        """`inner` is the backend that opens sockets (httpcore's AnyIO one unless a test
-        passes another)."""
-        ssl_context = httpx.create_ssl_context(trust_env=False)  # certifi's CAs, as httpx's
+                 inner: httpcore.AsyncNetworkBackend | None = None,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
+        """`inner` is the backend that opens sockets (httpcore's AnyIO one) and `ssl_context`
+        the TLS settings (certifi's CAs, as httpx's own); tests pass their own."""
+        if ssl_context is None:
+            ssl_context = httpx.create_ssl_context(trust_env=False)
         super().__init__(verify=ssl_context, limits=limits, trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,

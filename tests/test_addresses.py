@@ -3,15 +3,23 @@
 A resolver we control stands in for DNS (digests.addresses.resolve_addresses is looked up at
 call time); the servers are real, on loopback. 127.0.0.2 plays the operator's internal network
 in the tests that need a "public" address we can actually reach (127.0.0.1, declared public by
-patching `is_private`): Linux routes all of 127/8 to the loopback interface.
+patching `is_private`): Linux routes all of 127/8 to the loopback interface. A real TLS server
+with a certificate made by the openssl command shows that pinning the address keeps SNI and
+certificate checks on the host name.
 """
 
 from __future__ import annotations
 
+import shutil
 import socket
 import ssl
+import subprocess
+import threading
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import httpcore
@@ -212,3 +220,70 @@ async def test_backend_tries_the_next_address_when_one_is_unreachable(
 ])
 def test_is_private(address: str, private: bool) -> None:
     assert is_private(address) is private
+
+
+def _certificate(tmp_path: Path, name: str) -> tuple[Path, Path]:
+    """A self-signed certificate for `name` (openssl), as (cert, key)."""
+    cert, key = tmp_path / f"{name}.pem", tmp_path / f"{name}.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", f"/CN={name}", "-addext", f"subjectAltName=DNS:{name}",
+                    "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+@contextmanager
+def _tls_site(cert: Path, key: Path) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """An HTTPS server on 127.0.0.1: yields its port and the (SNI, Host) of each request."""
+    seen: list[tuple[str, str]] = []
+    sni: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib
+            pass
+
+        def do_GET(self) -> None:
+            seen.append((sni[-1] if sni else "", self.headers.get("Host", "")))
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+
+    def remember_sni(sock: Any, name: str | None, ctx: Any) -> None:
+        sni.append(name or "")
+
+    context.sni_callback = remember_sni
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        yield int(server.server_address[1]), seen
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+async def test_real_tls_to_the_pinned_address_verifies_the_host_name(
+        strict: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(addresses, "is_private", lambda address: address != "127.0.0.1")
+    use(monkeypatch, {"news.example": [["127.0.0.1"]], "other.example": [["127.0.0.1"]]})
+    cert, key = _certificate(tmp_path, "news.example")
+    trust = ssl.create_default_context(cafile=str(cert))
+    limits = httpx.Limits()
+    with _tls_site(cert, key) as (port, seen):
+        transport = GuardedTransport(strict, limits, ssl_context=trust)
+        async with Fetcher(strict, transport=transport) as fetcher:
+            result = await fetcher.fetch(f"https://news.example:{port}/feed")
+            assert result.status == 200 and result.body == b"ok"
+            # The same server under a name its certificate does not carry: refused by TLS.
+            with pytest.raises(TemporaryFetchError, match="other.example") as refused:
+                await fetcher.fetch(f"https://other.example:{port}/feed")
+    assert "CERTIFICATE_VERIFY_FAILED" in str(refused.value)
+    assert seen == [("news.example", f"news.example:{port}")]
