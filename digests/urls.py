@@ -18,6 +18,7 @@ _TRACKING_EXACT = frozenset({"fbclid", "gclid", "dclid", "gbraid", "wbraid", "ms
                              "at_custom4"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SPACE_RE = re.compile(r"\s+")
+_BAD_HOST_RE = re.compile(r"[\s\x00-\x1f\x7f<>\"{}|\\^`]")
 
 
 def _is_tracking(name: str) -> bool:
@@ -31,19 +32,24 @@ def url_key(url: str) -> str:
     Lower-cases scheme and host, drops default ports, the fragment, tracking parameters
     (utm_*, fbclid, gclid …) and a lone trailing `?`, sorts the remaining query parameters and
     re-encodes the path consistently (percent-encoded Arabic and raw Arabic give one key).
-    Idempotent: `url_key(url_key(u)) == url_key(u)`.
+    Idempotent: `url_key(url_key(u)) == url_key(u)`. Never raises: a malformed link (one bad
+    link in a feed must not cost the others) keys as written, without its fragment.
     """
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[oops/": not a URL anyone can fetch
+        return url.split("#", 1)[0]
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
     netloc = host
     if ":" in host:  # IPv6 literal
         netloc = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:  # out of range: kept as written, so the key stays distinct
+        port = None
+        netloc = parts.netloc.lower().rpartition("@")[2]
     if port is not None and port != _DEFAULT_PORTS.get(scheme):
         netloc = f"{netloc}:{port}"
     path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~%") or "/"
@@ -55,14 +61,26 @@ def url_key(url: str) -> str:
 
 
 def absolute_url(href: str, base_url: str) -> str:
-    """`href` resolved against `base_url` (links in feeds and pages are often relative)."""
-    return urljoin(base_url, href.strip())
+    """`href` resolved against `base_url` (links in feeds and pages are often relative).
+
+    A malformed `href` comes back as written (`is_http_url` then says no) instead of raising.
+    """
+    try:
+        return urljoin(base_url, href.strip())
+    except ValueError:
+        return href.strip()
 
 
 def is_http_url(url: str) -> bool:
-    """True for absolute http(s) URLs with a host."""
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
+    """True for absolute http(s) URLs with a well-formed host and port; never raises."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return (parts.scheme.lower() in {"http", "https"} and bool(host)
+            and not _BAD_HOST_RE.search(host))
 
 
 def content_hash(title: str, text: str) -> str:

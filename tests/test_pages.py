@@ -168,3 +168,15 @@ def test_a_single_related_card_with_a_long_excerpt_is_still_related() -> None:
     page = extract_page(html, "http://x.example/n/1")
     assert [r.url for r in page.related] == ["http://x.example/aid-plan"]
     assert excerpt not in "\n".join(page.paragraphs)
+
+
+def test_a_malformed_related_link_is_skipped_not_fatal() -> None:
+    html = ("<html><body><article><h1>عنوان</h1>"
+            "<p>الفقرة الأولى من الخبر وهي طويلة بما يكفي لتكون نصاً حقيقياً عن الغوطة الشرقية.</p>"
+            "<h2>اقرأ أيضاً</h2><ul><li><a href='http://[oops/1'>رابط معطوب</a></li>"
+            "<li><a href='/n/3'>خبر سليم عن دمشق</a></li></ul>"
+            "</article></body></html>")
+    page = extract_page(html, "http://x.example/n/1")
+    assert [(r.title, r.url) for r in page.related] == [("خبر سليم عن دمشق",
+                                                         "http://x.example/n/3")]
+    assert page.paragraphs and "معطوب" not in "\n".join(page.paragraphs)

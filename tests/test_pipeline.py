@@ -424,3 +424,16 @@ async def test_the_default_offset_applies_until_one_is_learned(
     article = get_article_by_url(database, douma)
     assert article is not None
     assert article.published_at == datetime(2018, 3, 5, 14, 45, tzinfo=timezone.utc)
+
+
+async def test_one_malformed_link_in_a_feed_costs_only_that_entry(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    good = site.article_url("ghouta-macron-rouhani")
+    rss = ('<rss version="2.0"><channel><title>t</title>'
+           "<item><title>معطوب</title><link>http://[oops/x</link></item>"
+           f"<item><title>سليم</title><link>{good}</link></item></channel></rss>").encode()
+    site.add_route("/badlink.xml", Response(body=rss))
+    add_source(database, site.url("/badlink.xml"), settings=settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW)
+    assert (summary.new, summary.failed) == (1, 0)
+    assert get_article_by_url(database, good) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -55,3 +56,17 @@ def test_content_hash_ignores_whitespace_differences_only() -> None:
     assert a == content_hash(" عنوان ", "فقرة  أولى \n\nفقرة ثانية")
     assert a != content_hash("عنوان", "فقرة أولى\nفقرة ثالثة")
     assert len(a) == 64
+
+
+@pytest.mark.parametrize("url", ["http://[oops/x", "http://ok.example:99999/x",
+                                 "http://exa mple.com/x", "http://ex<am>ple.com/",
+                                 "https://", "http://\x00.com/"])
+def test_malformed_links_are_not_http_urls_and_never_raise(url: str) -> None:
+    assert not is_http_url(url)
+    assert url_key(url_key(url)) == url_key(url)
+    assert absolute_url(url, "http://feed.example/rss")  # as written, no exception
+
+
+def test_an_out_of_range_port_keeps_its_own_key() -> None:
+    assert url_key("http://ok.example:99999/x") != url_key("http://ok.example/x")
+    assert url_key("http://[oops/x#frag") == "http://[oops/x"
