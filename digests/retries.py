@@ -25,7 +25,7 @@ import sqlite_utils
 
 from digests.archive import get_article
 from digests.dates import publication_time
-from digests.models import Article, Page, iso, parse_iso
+from digests.models import Article, Page, iso
 from digests.processing import StoreContext, run_steps, text_steps
 from digests.records import related_to_json
 from digests.settings import Settings
@@ -48,7 +48,6 @@ class PendingPage:
     source_id: int
     url: str
     attempts: int  # retries already made
-    published_at: datetime | None
 
 
 def retry_delay(attempt: int, settings: Settings) -> timedelta:
@@ -80,12 +79,11 @@ def due(sql: sqlite_utils.Database, source_ids: Iterable[int], now: datetime,
         return []
     marks = ",".join("?" for _ in ids)
     rows = sql.execute(
-        "select id, source_id, url, page_attempts, published_at from articles"
+        "select id, source_id, url, page_attempts from articles"
         f" where page_retry_at is not null and page_retry_at <= ? and source_id in ({marks})"
         " and page_status = 'feed_only' order by page_retry_at, id limit ?",
         [iso(now), *ids, limit]).fetchall()
-    return [PendingPage(int(r[0]), int(r[1]), str(r[2]), int(r[3] or 0), parse_iso(r[4]))
-            for r in rows]
+    return [PendingPage(int(r[0]), int(r[1]), str(r[2]), int(r[3] or 0)) for r in rows]
 
 
 def record_failure(sql: sqlite_utils.Database, pending: PendingPage, error: str, now: datetime,
@@ -113,7 +111,7 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
     what the feed left empty. `published_at` is the date the caller resolved
     (digests.dates.publication_time); it only fills a missing date.
     """
-    row = sql.execute("select title, author, published_at, summary from articles"
+    row = sql.execute("select title, author, published_at from articles"
                       " where id = ? and page_status = 'feed_only'",
                       [pending.article_id]).fetchone()
     if row is None:
