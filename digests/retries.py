@@ -109,7 +109,9 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
 
     The feed's title, author and date stay when it had them (as at first store); the page fills
     what the feed left empty. `published_at` is the date the caller resolved
-    (digests.dates.publication_time); it only fills a missing date.
+    (digests.dates.publication_time); it only fills a missing date. A text that was removed from
+    the archive before (its content hash is tombstoned) is not brought back: the article stays
+    feed-only and is not tried again.
     """
     row = sql.execute("select title, author, published_at from articles"
                       " where id = ? and page_status = 'feed_only'",
@@ -121,13 +123,20 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
     if not body.strip():  # a page with no text adds nothing: count it as a failed try
         record_failure(sql, pending, "الصفحة بلا نص / page has no text", now, settings)
         return None
+    chash = content_hash(title, body)
+    if sql.execute("select 1 from tombstones where key = ?", [f"hash:{chash}"]).fetchone():
+        sql.execute("update articles set page_retry_at = null, page_error = ?, updated_at = ?"
+                    " where id = ?", ["نص الصفحة حُذف من الأرشيف سابقًا / the page's text was "
+                                      "removed from the archive before", iso(now),
+                                      pending.article_id])
+        return None
     sql.execute(
         "update articles set title = ?, author = ?, published_at = ?, body = ?,"
         " related_json = ?, content_hash = ?, page_status = 'ok', page_error = null,"
         " page_etag = ?, page_last_modified = ?, page_attempts = ?, page_retry_at = null,"
         " updated_at = ? where id = ?",
         [title, row[1] or page.author, row[2] or iso(published_at), body,
-         related_to_json(page.related), content_hash(title, body), etag, last_modified,
+         related_to_json(page.related), chash, etag, last_modified,
          pending.attempts + 1, iso(now), pending.article_id])
     article = get_article(sql, pending.article_id)
     assert article is not None

@@ -76,7 +76,8 @@ async def _first_feed_only(database: Database, settings: Settings, site: SampleS
                                           (SEED, SEED_TITLE, _rfc822(NOW - timedelta(hours=1)))]))
     site.add_route(SEED, failing)
     summary = await poll_once(database, settings, now=NOW, only_due=False)
-    assert summary.new == 1 and summary.reports[0].pages_failed == 1
+    report = next(r for r in summary.reports if r.url == site.url("/rf.xml"))
+    assert summary.new == 1 and report.pages_failed == 1
     return int(_row(database, site.url(SEED))["id"])
 
 
@@ -264,3 +265,27 @@ async def test_a_page_retry_honours_the_servers_retry_after(
     assert summary.pages_retried == 1
     row = _row(database, site.url(SEED))
     assert row["page_retry_at"] == (NOW + timedelta(hours=4)).isoformat()  # 2 h again, > 30 min
+
+
+async def test_a_page_whose_text_was_removed_before_does_not_come_back(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    from digests.archive import remove_article
+
+    # The seed's text is in the archive under another link, and the operator removes it.
+    copy = site.url("/copy/ghouta.html")
+    page = site.routes[SEED]
+    site.add_route("/copy/ghouta.html", page)
+    site.add_route("/copy.xml", _rss(site, [("/copy/ghouta.html", SEED_TITLE, _rfc822(NOW))]))
+    add_source(database, site.url("/copy.xml"), settings=settings, now=NOW)
+    await poll_once(database, settings, now=NOW)
+    removed = get_article_by_url(database, copy)
+    assert removed is not None and removed.page_ok
+    remove_article(database, removed.id, NOW)
+    article_id = await _first_feed_only(database, settings, site, Response(status=500))
+    site.add_route(SEED, page)
+    summary = await poll_once(database, settings, now=NOW + timedelta(minutes=16),
+                              only_due=False)
+    assert (summary.pages_retried, summary.pages_recovered) == (1, 0)
+    row = _row(database, site.url(SEED))
+    assert row["id"] == article_id and row["page_status"] == "feed_only" and row["body"] == ""
+    assert row["page_retry_at"] is None and "removed" in str(row["page_error"])
