@@ -8,6 +8,7 @@ digest, deliveries) as soon as it and every older entry are ready. Pages that fa
 poll are fetched again (`digests.retries`) for every source whose feed answered. Publication
 times follow `digests.dates.publication_time`, with the offset each source writes its dates in
 learned at each poll. One bad source never stops the others: its failure is recorded with backoff.
+The report types live in digests.polls and are re-exported here.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 
 from digests import archive, retries, sources
@@ -29,71 +30,19 @@ from digests.errors import FetchError, ParseError
 from digests.feeds import parse_feed
 from digests.fetcher import Fetcher, FetchResult
 from digests.models import FeedEntry, Page, Source, iso
+from digests.polls import PollSummary, SourceReport, SourceStatus, Timings
 from digests.extractor import Extractor
 from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
 from digests.storage import Database
 from digests.urls import url_key
 
+__all__ = ["PUSH_WINDOW", "PollSummary", "SourceReport", "SourceStatus", "Timings", "poll_once"]
+
 log = logging.getLogger(__name__)
 
 PUSH_WINDOW = timedelta(hours=48)
 _T = TypeVar("_T")
-SourceStatus = Literal["new", "unchanged", "failed"]
-
-
-@dataclass(frozen=True)
-class SourceReport:
-    """The outcome of polling one source."""
-
-    source_id: int
-    name: str
-    url: str
-    status: SourceStatus
-    entries: int = 0          # entries the feed listed
-    new: int = 0              # articles stored now
-    known: int = 0            # entries already stored (or removed) before this poll
-    duplicates: int = 0       # new entries found to duplicate another article by content
-    pages_failed: int = 0     # stored from the feed only: the page could not be fetched/read
-    error: str | None = None
-    next_poll_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Timings:
-    """Where a poll's time went, in seconds.
-
-    `fetch` sums request latencies (concurrent requests overlap, and waiting for a per-host
-    slot counts), `extract` is the CPU time of feed parsing and page extraction, `store` the
-    wall time of the store transactions with their processing steps (they run one at a time).
-    """
-
-    fetch: float = 0.0
-    extract: float = 0.0
-    store: float = 0.0
-
-
-@dataclass(frozen=True)
-class PollSummary:
-    """A whole poll: one report per source polled."""
-
-    started_at: datetime
-    reports: tuple[SourceReport, ...] = ()
-    timings: Timings = field(default_factory=Timings)
-    pages_retried: int = 0     # feed-only articles whose page was fetched again
-    pages_recovered: int = 0   # … and is now in (text, related block, digest updated)
-
-    @property
-    def new(self) -> int:
-        return sum(r.new for r in self.reports)
-
-    @property
-    def unchanged(self) -> int:
-        return sum(1 for r in self.reports if r.status == "unchanged")
-
-    @property
-    def failed(self) -> int:
-        return sum(1 for r in self.reports if r.status == "failed")
 
 
 @dataclass
