@@ -148,8 +148,11 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     name = " ".join(args[1:]) or None
     try:
-        source = sources.add_source(rt.db, args[0], settings=rt.settings, now=rt.now(),
-                                    name=name)
+        # The address check resolves DNS, which blocks: off the event loop, so other chats are
+        # answered meanwhile; the write stays on the loop (one SQLite writer).
+        url = await asyncio.to_thread(sources.validate_url, args[0], rt.settings)
+        source = sources.add_source(rt.db, url, settings=rt.settings, now=rt.now(),
+                                    name=name, require_dns=False)
     except SourceError as exc:
         await send(update, context, ui(lang, "addsource_failed", error=str(exc)))
         return
