@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from trafilatura.deduplication import Simhash  # noqa: E402
 
 from digests import arabic  # noqa: E402
-from digests.similarity import lead_vector  # noqa: E402
+from digests.leads import compare_leads, lead_of  # noqa: E402
 from digests.models import iso, parse_iso  # noqa: E402
 from digests.processing import StoreContext  # noqa: E402
 from digests.records import ARTICLE_SELECT, article_from_row  # noqa: E402
@@ -162,9 +162,10 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]], workdir: Pat
         key = (g["a"], g["b"])
         hours = abs((a["when"] - b["when"]).total_seconds()) / 3600
         step[key] = story[ids[g["a"]]] == story[ids[g["b"]]]
-        leads = similarity(lead_vector(a["title"] or "", a["text"]),
-                           lead_vector(b["title"] or "", b["text"]))
-        pairwise[key] = is_same_story(similarity(vec[g["a"]], vec[g["b"]]), hours, leads)
+        leads = compare_leads(lead_of(a["title"] or "", a["text"]),
+                              lead_of(b["title"] or "", b["text"]))
+        pairwise[key] = is_same_story(similarity(vec[g["a"]], vec[g["b"]]), hours,
+                                      evidence=leads)
         sa, sb = shi[g["a"]], shi[g["b"]]
         overlap = len(sa & sb) / max(1, min(len(sa), len(sb)))
         shingle[key] = hours <= 48 and overlap >= 0.5

@@ -3,10 +3,12 @@
 Pure functions (no database, no clock). Each article becomes a unit tf-idf vector of its analyzed
 keys (digests.arabic.analyze, stop-words dropped, title words counted twice, idf from the frozen
 word-frequency table); two articles are one story when the cosine of their vectors reaches a
-threshold that rises with the time between them: 0.30 for reports published together, 0.10 more
-for every 12 hours between them (0.70 at 48 h), never beyond: reports of one event come out within
-hours, while a reaction or the next development a day later reuses most of the same words; and
-the leads (headline + first sentence) must agree unless the texts overlap far more. Rare
+threshold that rises with the time between them: 0.28 for reports published together, rising
+linearly to 0.70 at 48 h, never beyond: reports of one event come out within hours, while a
+reaction or the next development a day later reuses most of the same words. The leads (headline +
+first sentence, digests.leads) must agree too: their cosine, unless the texts overlap far more; a
+lead built on another actor's reaction verb is another story; headlines that agree on their rare
+words let a loosely worded rewrite pass a slightly lower threshold (`is_same_story`). Rare
 words (names, the places and numbers of the event) carry the weight, so reports that only share a
 place name or a person stay apart. Word shingles were the first idea, but reports of one event by
 different sources are rewritten, not copied: 3-word shingle overlap ≥ 0.5 found a quarter of the
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import re
 import sys
 import zlib
 from array import array
@@ -38,7 +39,6 @@ TITLE_WEIGHT = 2
 LEAD_MIN = 0.25         # cosine of the leads (headline + first sentence) needed ...
 STRONG_MARGIN = 0.20    # ... unless the whole texts pass the threshold by this much
 REACTION_LEAD = 0.45    # lead cosine needed when only one lead is built on a reaction verb
-RARE_COUNT = 1000       # a key rarer than this in the word table names the event (idf >= ~7.6)
 AGREEMENT_MIN = 0.50    # headline agreement that marks a loosely worded rewrite ...
 AGREEMENT_BONUS = 0.05  # ... which may pass a threshold lower by this much
 
@@ -56,6 +56,11 @@ def _key_counts() -> tuple[dict[str, int], int]:
         if count:
             counts[arabic.index_key(word)] += int(count)
     return dict(counts), max(1, sum(counts.values()))
+
+
+def key_count(key: str) -> int:
+    """How often an analyzed key occurs in the frozen word table (0 for a new name)."""
+    return _key_counts()[0].get(key, 0)
 
 
 def idf(key: str) -> float:
@@ -123,16 +128,16 @@ def similarity_to_blob(vector: StoryVector, blob: bytes) -> float:
     return min(1.0, max(0.0, dot))
 
 
-def _content_keys(text: str) -> list[str]:
+def content_keys(text: str) -> list[str]:
     return [k for k in arabic.analyze(text) if len(k) > 1 and not arabic.is_stop(k)]
 
 
 def story_vector(title: str, text: str) -> StoryVector:
     """The tf-idf vector of an article (sublinear tf; title keys count `TITLE_WEIGHT` times)."""
     tf: Counter[str] = Counter()
-    for k in _content_keys(title):
+    for k in content_keys(title):
         tf[k] += TITLE_WEIGHT
-    tf.update(_content_keys(text))
+    tf.update(content_keys(text))
     raw: dict[int, float] = {}
     for k, c in tf.items():
         h, weight = _term(k)
@@ -161,120 +166,9 @@ def threshold(hours_apart: float) -> float:
     return NEAR_THRESHOLD + (FAR_THRESHOLD - NEAR_THRESHOLD) * h / window_hours
 
 
-def _first_sentence(text: str) -> str:
-    head = text[:600]  # the first sentence is near the top; never analyze a whole body for it
-    return next(iter(arabic.sentences(head)), "")
-
-
-def lead_vector(title: str, text: str) -> StoryVector:
-    """The vector of the headline and the first sentence: who did what, as the report states it."""
-    return story_vector(f"{title} {_first_sentence(text)}", "")
-
-
-# Verbs and nouns of answering someone else's act (folded; a leading و/ف is dropped before lookup).
-# A lead built on one of them reports a reaction; «ردا على» (an act done in return) is not one.
-_REACTION_FORMS: dict[str, str] = {
-    form: root
-    for root, forms in {
-        "ndd": "ندد نددت تندد يندد ينددون تنديد منددا منددة",
-        "dan": "ادان ادانت تدين يدين يدينون ادانه ادانات",
-        "rhb": "رحب رحبت ترحب يرحب يرحبون ترحيب مرحبا مرحبه",
-        "rdd": "رد ردت يرد ترد يردون الرد ردود ردها رده",
-        "nfy": "نفي نفت ينفي تنفي ينفون",
-        "ntq": "انتقد انتقدت ينتقد تنتقد ينتقدون انتقاد انتقادات منتقدا منتقده",
-        "nkr": "استنكر استنكرت يستنكر تستنكر استنكار",
-        "hdr": "حذر حذرت يحذر تحذر يحذرون تحذير تحذيرات محذرا محذره",
-        "rfd": "رفض رفضت يرفض ترفض يرفضون",
-        "htj": "احتج احتجت يحتج تحتج",
-        "aqb": "تعقيب يعقب",
-    }.items()
-    for form in forms.split()
-}
-
-
-_DATELINE = re.compile(r"^[^.\n]{0,80}?\((?:CNN|cnn)\)\s*[-–—]*\s*")
-ACTOR_WORDS = 3         # content words next to a reaction verb taken as who reacts
-
-
-def _reaction_root(word: str) -> str | None:
-    root = _REACTION_FORMS.get(word)
-    if root is None and len(word) > 3 and word[0] in "وف":
-        root = _REACTION_FORMS.get(word[1:])
-    return root
-
-
-def _actor(words: list[str], at: int, before: bool) -> list[str]:
-    """Up to ACTOR_WORDS content keys next to position `at` (before it, or after it)."""
-    side = reversed(words[:at]) if before else iter(words[at + 1:])
-    keys: list[str] = []
-    for word in side:
-        keys.extend(k for k in arabic.analyze(word) if len(k) > 1 and not arabic.is_stop(k))
-        if len(keys) >= ACTOR_WORDS:
-            break
-    return keys[:ACTOR_WORDS]
-
-
-def reactions(title: str, first_sentence: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(kinds of reaction, who reacts) of a lead built on a reaction verb, else two empty sets.
-
-    A lead is built on a reaction when its headline holds a reaction verb («البحرين تدين …»,
-    «تحذيرات فلسطينية من …») or its first sentence opens with one («ندد الرئيس …»). Who reacts:
-    the words before the verb in a headline (subject first), after it in a sentence (verb first).
-    """
-    kinds: set[str] = set()
-    actor: list[str] = []
-    words = list(arabic.normalized_words(title))
-    for i, word in enumerate(words):
-        root = _reaction_root(word)
-        if root is not None:
-            kinds.add(root)
-            actor += _actor(words, i, before=i > 0)
-    words = list(arabic.normalized_words(_DATELINE.sub("", first_sentence)))
-    for i, word in enumerate(words[:2]):
-        root = _reaction_root(word)
-        if root is not None:
-            kinds.add(root)
-            actor += _actor(words, i, before=False)
-    return frozenset(kinds), frozenset(actor)
-
-
-def _rare_keys(text: str) -> frozenset[str]:
-    counts, _ = _key_counts()
-    return frozenset(k for k in _content_keys(text) if counts.get(k, 0) < RARE_COUNT)
-
-
-@dataclass(frozen=True)
-class Lead:
-    """What an article's top says: the vector of headline + first sentence, the rare words of the
-    headline and of the whole lead (names, places, the event's own nouns), and its reaction cues."""
-
-    vector: StoryVector
-    headline: frozenset[str]
-    words: frozenset[str]
-    reactions: frozenset[str]
-    actor: frozenset[str]
-    keys: frozenset[str]
-
-
-def lead_of(title: str, text: str) -> Lead:
-    """The `Lead` of an article (analyzes only the headline and the first sentence)."""
-    first = _first_sentence(text)
-    top = f"{title} {first}"
-    kinds, actor = reactions(title, first)
-    return Lead(story_vector(top, ""), _rare_keys(title), _rare_keys(top), kinds, actor,
-                frozenset(_content_keys(top)))
-
-
-def headline_agreement(a: Lead, b: Lead) -> float:
-    """Share of both headlines' rare words that the other report's lead also uses, in [0, 1].
-
-    Two rewrites of one event name the same people, places and things in their headlines even
-    when the rest is worded apart («أوبر ووايمو تتوصلان لتسوية» / «أوبر وايمو يسويان خلافهما»).
-    """
-    total = len(a.headline) + len(b.headline)
-    if not total:
-        return 0.0
-    return (len(a.headline & b.words) + len(b.headline & a.words)) / total
+def lowest_threshold(hours_apart: float) -> float:
+    """The least cosine any pair this far apart can pass with (a loose rewrite's threshold)."""
+    return threshold(hours_apart) - AGREEMENT_BONUS
 
 
 @dataclass(frozen=True)
@@ -284,31 +178,6 @@ class LeadEvidence:
     similarity: float = 1.0
     agreement: float = 0.0
     reaction_gap: bool = False
-
-
-def compare_leads(a: Lead, b: Lead) -> LeadEvidence:
-    """The evidence `is_same_story` weighs besides the whole-text cosine."""
-    return LeadEvidence(similarity(a.vector, b.vector), headline_agreement(a, b),
-                        _reacts_alone(a, b) or _reacts_alone(b, a))
-
-
-def _reacts_alone(a: Lead, b: Lead) -> bool:
-    """`a` reacts (a kind `b` lacks) and who reacts in `a` is mostly absent from `b`'s lead."""
-    if not a.reactions - b.reactions:
-        return False
-    named = {_skeleton(k) for k in b.keys}
-    return 2 * sum(_skeleton(k) in named for k in a.actor) < len(a.actor)
-
-
-def _skeleton(key: str) -> str:
-    """A key without its inner long vowels: transliterated names are spelled several ways
-    («نتنياهو» / «نتانياهو», «غوتيريش» / «غوتيريس» keep apart only in their vowels and last letter)."""
-    if len(key) <= 3:
-        return key
-    return key[0] + key[1:-1].translate(_VOWELS) + key[-1]
-
-
-_VOWELS = str.maketrans("", "", "اوي")
 
 
 def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,

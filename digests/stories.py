@@ -5,8 +5,10 @@ The comparison itself is digests.similarity (pure). This module keeps the candid
 published_at, article_id)` with an index on (term, published_at), and the whole vector into
 `story_vectors`. A new article looks up only its own heavy terms inside its ±48 h window, ranks the
 articles that share them, and compares at most 64 of them: the cost depends on the news of those
-four days, never on the size of the archive. It joins the story of its best match when its mean
-similarity to all of that story's reports is high enough, and a story spans at most the window.
+four days, never on the size of the archive. It joins the story of its best match when it resembles
+that story as a whole: mean cosine to all its reports, mean agreement of the leads, and the pair
+decision passed with at least half of them (so a story does not grow by chaining: A~B and B~C do
+not make A~C); a story spans at most the window.
 """
 
 from __future__ import annotations
@@ -18,19 +20,16 @@ from typing import Any
 
 import sqlite_utils
 
-import digests.similarity as similarity_module
-
+from digests.leads import Lead, compare_leads, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.similarity import (
     POSTING_TERMS,
     WINDOW,
-    Lead,
     StoryVector,
-    compare_leads,
     is_same_story,
-    lead_of,
+    lowest_threshold,
     similarity,
     similarity_to_blob,
     story_vector,
@@ -49,6 +48,8 @@ MAX_CANDIDATES = 64     # articles compared per assignment, most shared heavy te
 MIN_TERMS = 8           # fewer distinct terms (a bare title): too little evidence, own story
 COHESION = 0.30         # mean cosine to a story's reports needed to join it
 STORY_LEAD_MIN = 0.25   # mean lead cosine to a story's reports needed to join it
+JOIN_SHARE = 0.5        # share of a story's reports the article must pass the pair decision with ...
+JOIN_SLACK = 0.05       # ... each with this much cosine to spare (a story's angles drift a little)
 
 
 # --- storage: the candidate index and the stories table ----------------------------------
@@ -128,7 +129,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity_to_blob(vector, blob)
-        if sim < threshold(hours) - similarity_module.AGREEMENT_BONUS:
+        if sim < lowest_threshold(hours):
             continue
         # Only candidates near the threshold pay for their lead (usually none to three).
         evidence = None if lead is None else compare_leads(lead, lead_of(title, body or ""))
@@ -145,17 +146,23 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     best_cohesion = 0.0
     for story_id, match in sorted(passing.items()):
         members = db.execute(
-            "select v.vector, a.title, substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
+            "select v.vector, v.published_at, a.title,"
+            " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
             " from story_vectors v join articles a on a.id = v.article_id"
             " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
-        sims = [similarity_to_blob(vector, blob) for blob, _, _ in members]
+        sims = [similarity_to_blob(vector, blob) for blob, _, _, _ in members]
         cohesion = sum(sims) / len(sims) if sims else 0.0
         if cohesion < COHESION or cohesion <= best_cohesion:
             continue
         if lead is not None and len(members) > 1:
-            leads = [compare_leads(lead, lead_of(t or "", b or "")) for _, t, b in members]
+            leads = [compare_leads(lead, lead_of(t or "", b or "")) for _, _, t, b in members]
             agree = [0.0 if e.reaction_gap else max(e.similarity, e.agreement) for e in leads]
             if sum(agree) / len(agree) < STORY_LEAD_MIN:
+                continue
+            close = sum(is_same_story(sim + JOIN_SLACK, _hours(when, datetime.fromisoformat(published)),
+                                      evidence=e)
+                        for sim, (_, published, _, _), e in zip(sims, members, leads))
+            if close < JOIN_SHARE * len(members):
                 continue
         best, best_cohesion = match, cohesion
     return best

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
+from digests.leads import lead_vector
 from digests.similarity import (
     POSTING_TERMS,
     StoryVector,
     is_same_story,
-    lead_vector,
     similarity,
     similarity_to_blob,
     story_vector,
