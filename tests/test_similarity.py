@@ -5,11 +5,15 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from digests.leads import lead_vector
 from digests.similarity import (
+    AGREEMENT_BONUS,
+    AGREEMENT_MIN,
     POSTING_TERMS,
+    REACTION_LEAD,
+    LeadEvidence,
     StoryVector,
     is_same_story,
+    lowest_threshold,
     similarity,
     similarity_to_blob,
     story_vector,
@@ -71,7 +75,18 @@ def test_leads_must_agree_unless_the_texts_overlap_strongly() -> None:
     assert not is_same_story(threshold(0) - 0.01, 0, lead_sim=1.0)  # below the threshold
 
 
-def test_lead_vector_is_the_headline_and_first_sentence_only() -> None:
-    one = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء. وفي خبر آخر مهرجان موسيقى.")
-    two = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء.")
-    assert similarity(one, two) == pytest.approx(1.0)
+def test_a_lone_reaction_needs_close_leads_whatever_the_bodies_share() -> None:
+    gap = LeadEvidence(similarity=0.30, reaction_gap=True)
+    assert not is_same_story(0.90, 0, evidence=gap)  # no strong-margin escape for a reaction
+    assert is_same_story(threshold(0), 0, evidence=LeadEvidence(REACTION_LEAD, reaction_gap=True))
+    assert not is_same_story(threshold(0) - 0.01, 0,
+                             evidence=LeadEvidence(1.0, reaction_gap=True))
+
+
+def test_agreeing_headlines_lower_the_threshold_and_waive_the_lead_cosine() -> None:
+    agree = LeadEvidence(similarity=0.05, agreement=AGREEMENT_MIN)
+    just_below = threshold(12) - AGREEMENT_BONUS / 2
+    assert is_same_story(just_below, 12, evidence=agree)
+    assert not is_same_story(just_below, 12, evidence=LeadEvidence(0.05, AGREEMENT_MIN - 0.01))
+    assert not is_same_story(lowest_threshold(12) - 0.01, 12, evidence=agree)
+    assert lowest_threshold(12) == pytest.approx(threshold(12) - AGREEMENT_BONUS)

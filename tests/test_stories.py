@@ -1,11 +1,14 @@
 """Story clustering against a real SQLite file: same event → one story; same place, another event,
-or the same event days later → separate stories; re-assignment changes nothing; old rows backfill.
+the same event days later, or another actor's reaction → separate stories; a loosely worded
+rewrite with agreeing headlines joins; a story grows only with reports close to half of it;
+re-assignment changes nothing; old rows backfill.
 
 The article texts are the project's own (invented events), not corpus text.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -13,10 +16,12 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from digests import stories
+from digests.leads import compare_leads, headline_agreement, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext, default_steps, run_steps
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.settings import Settings
+from digests.similarity import AGREEMENT_MIN, FAR_THRESHOLD, NEAR_THRESHOLD, WINDOW
 from digests.storage import Database
 from digests.stories import (
     assign_story,
@@ -50,6 +55,44 @@ FESTIVAL = (
     " بمشاركة فرق من إيطاليا وتونس ولبنان وإسبانيا.\nوقالت وزارة الثقافة اليونانية إن الحفلات"
     " ستقام في ساحات هيراكليون القديمة وفي ميناء خانيا، وإن الدخول سيكون مجانيا للطلاب.\nويتوقع"
     " المنظمون حضور عشرات الآلاف من الزوار خلال أيام المهرجان العشرة.",
+)
+
+# Invented events for the lead rules: a border closure reported twice, the other side's
+# condemnation (its body repeats the closure), and a qualification worded apart by two sources.
+BORDER_A = (
+    "الغابون تغلق حدودها مع الكاميرون بعد هجوم على مركز جمركي",
+    "أعلنت حكومة الغابون، الخميس، إغلاق حدودها البرية مع الكاميرون حتى إشعار آخر، بعد هجوم مسلح"
+    " استهدف مركزا جمركيا قرب بلدة بيتام وأسفر عن مقتل ثلاثة من عناصر الجمارك.\nوقال وزير الداخلية"
+    " الغابوني إن القرار يشمل حركة الأفراد والبضائع، وإن دوريات الجيش عززت انتشارها على طول الحدود"
+    " الشمالية.\nوأضاف أن التحقيق جار لتحديد هوية المهاجمين الذين فروا نحو الغابات.",
+)
+BORDER_B = (
+    "إغلاق الحدود بين الغابون والكاميرون إثر مقتل ثلاثة من الجمارك",
+    "قررت السلطات في الغابون إغلاق الحدود مع الكاميرون، الخميس، إثر هجوم على مركز جمركي قرب بيتام"
+    " قتل فيه ثلاثة من عناصر الجمارك.\nوأوضح وزير الداخلية أن الإغلاق يطال الأفراد والبضائع حتى"
+    " إشعار آخر، فيما عزز الجيش دورياته على الحدود الشمالية.\nولم تعرف بعد هوية المهاجمين الذين"
+    " لاذوا بالفرار إلى الغابات.",
+)
+BORDER_REACTION = (
+    "الكاميرون تدين قرار ليبرفيل",
+    "أدانت وزارة الخارجية الكاميرونية ما وصفته بإجراء متسرع من جارتها يضر بالتجارة بين البلدين."
+    "\nوكانت الغابون قد قررت إغلاق الحدود البرية بين البلدين بعد الهجوم على مركز جمركي قرب بيتام."
+    "\nوقالت"
+    " الوزارة إن الكاميرون مستعدة للتعاون في التحقيق لتحديد هوية المهاجمين، ودعت حكومة الغابون إلى"
+    " إعادة فتح الحدود.\nوكانت الغابون قد عززت دوريات الجيش على حدودها الشمالية بعد مقتل ثلاثة من"
+    " عناصر الجمارك.",
+)
+QUALIFY_A = (
+    "منتخب بوتان يتأهل إلى نهائيات كأس آسيا للمرة الأولى",
+    "تأهل منتخب بوتان لكرة القدم إلى نهائيات كأس آسيا للمرة الأولى في تاريخه بعد فوزه على جزر"
+    " المالديف بهدفين دون رد في تيمفو مساء الثلاثاء.\nوسجل المهاجم تشينشو دورجي الهدفين في الشوط"
+    " الثاني، واحتفل آلاف المشجعين في شوارع العاصمة حتى ساعة متأخرة.",
+)
+QUALIFY_B = (
+    "بوتان تبلغ نهائيات كأس آسيا.. إنجاز تاريخي لمنتخب الهيمالايا",
+    "حجزت بوتان مقعدها في البطولة القارية لأول مرة، إثر انتصارها على المالديف 2-0 في العاصمة"
+    " تيمفو.\nوأحرز دورجي ثنائية بعد الاستراحة، ليخرج الجمهور محتفلا بالإنجاز الذي وصفه المدرب"
+    " بأنه هدية لكل البلاد.",
 )
 
 
@@ -327,3 +370,58 @@ def test_any_arrival_order_keeps_the_stories_table_consistent(order: list[int]) 
             assert _snapshot(db) == before
         finally:
             db.close()
+
+
+def test_a_reaction_by_another_actor_stays_apart(db: Database, settings: Settings) -> None:
+    """The condemnation repeats the closure's words (cosine far past the threshold) but its lead is
+    built on «تدين» by someone who is not the one acting in the closure's lead: another story."""
+    a = _store(db, settings, _source(db, "wire"), BORDER_A, T0)
+    b = _store(db, settings, _source(db, "channel"), BORDER_B, T0 + timedelta(hours=2))
+    r = _store(db, settings, _source(db, "daily"), BORDER_REACTION, T0 + timedelta(hours=3))
+    assert _story_of(db, a.id) == _story_of(db, b.id)
+    assert _story_of(db, r.id) not in (None, _story_of(db, a.id))
+    # Without the reaction rule the bodies alone would have merged it.
+    evidence = compare_leads(lead_of(*BORDER_A), lead_of(*BORDER_REACTION))
+    sim = similarity(story_vector(*BORDER_A), story_vector(*BORDER_REACTION))
+    assert evidence.reaction_gap
+    assert stories.is_same_story(sim, 3, evidence=replace(evidence, reaction_gap=False))
+    assert not stories.is_same_story(sim, 3, evidence=evidence)
+
+
+def test_a_loose_rewrite_with_agreeing_headlines_joins(db: Database, settings: Settings) -> None:
+    """Two sources word one event apart; their headlines share its rare words (بوتان، كأس، آسيا،
+    نهائيات). Published so far apart that the plain threshold is just out of reach, they still join."""
+    sim = similarity(story_vector(*QUALIFY_A), story_vector(*QUALIFY_B))
+    window = WINDOW.total_seconds() / 3600
+    hours = (sim + 0.02 - NEAR_THRESHOLD) * window / (FAR_THRESHOLD - NEAR_THRESHOLD)
+    assert 0 < hours < window and sim < threshold(hours)
+    assert headline_agreement(lead_of(*QUALIFY_A), lead_of(*QUALIFY_B)) >= AGREEMENT_MIN
+    evidence = compare_leads(lead_of(*QUALIFY_A), lead_of(*QUALIFY_B))
+    assert not stories.is_same_story(sim, hours, evidence=replace(evidence, agreement=0.0))
+
+    a = _store(db, settings, _source(db, "wire"), QUALIFY_A, T0)
+    b = _store(db, settings, _source(db, "channel"), QUALIFY_B, T0 + timedelta(hours=hours))
+    assert _story_of(db, a.id) == _story_of(db, b.id)
+
+
+def test_a_report_close_to_one_member_only_does_not_join(db: Database, settings: Settings,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A story grows only with reports that pass the pair decision with at least half of it: a
+    copy of one member of a mixed story (forced here) is its own story, not a chain link."""
+    a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    b = _store(db, settings, _source(db, "channel"), QUAKE_B, T0 + timedelta(hours=1))
+    f = _store(db, settings, _source(db, "daily"), FESTIVAL, T0 + timedelta(hours=2))
+    quake = _story_of(db, a.id)
+    assert quake is not None and _story_of(db, b.id) == quake != _story_of(db, f.id)
+    with db.transaction() as tx:  # a story that chaining would have produced
+        old = _story_of(db, f.id)
+        tx.execute("update articles set story_id = ? where id = ?", [quake, f.id])
+        stories.refresh_story(tx, quake)
+        stories.refresh_story(tx, old or 0)
+    copy = _store(db, settings, _source(db, "radio"), FESTIVAL, T0 + timedelta(hours=3))
+    assert _story_of(db, copy.id) not in (None, quake)
+    # The majority rule is what keeps it out: mean cosine and mean lead agreement let it in.
+    monkeypatch.setattr(stories, "JOIN_SHARE", 0.0)
+    with db.transaction() as tx:
+        assign_story(tx, copy, StoreContext(now=T0, settings=settings))
+    assert _story_of(db, copy.id) == quake
