@@ -172,8 +172,8 @@ def _reacts_alone(a: Lead, b: Lead) -> bool:
 
 
 def _skeleton(key: str) -> str:
-    """A key without its inner long vowels: transliterated names are spelled several ways
-    («نتنياهو» / «نتانياهو», «غوتيريش» / «غوتيريس» keep apart only in their vowels and last letter)."""
+    """A key without its inner long vowels: transliterated names are spelled several ways that
+    differ only there («نتنياهو» / «نتانياهو», «بوتين» / «بوتن»)."""
     if len(key) <= 3:
         return key
     return key[0] + key[1:-1].translate(_VOWELS) + key[-1]

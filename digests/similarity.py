@@ -187,7 +187,8 @@ def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,
     Besides the time-scaled threshold on the whole text, the leads (headline and first sentence)
     must agree (cosine ≥ LEAD_MIN) unless the texts overlap far beyond the threshold: a reaction
     or the next statement of an affair repeats the story's words in its body, but its lead names
-    another actor and act («أكدت مملكة البحرين دعمها …» answering «أدانت هيئة الطيران الإماراتية …»).
+    another actor and act («أكدت مملكة البحرين دعمها …» answering «أدانت هيئة الطيران
+    الإماراتية …»).
     With `evidence`: a lead built on a reaction verb the other lead lacks («تدين», «ترحب», «تنفي»,
     «ردت») is another story unless the leads agree closely (REACTION_LEAD), whatever the bodies
     share; headlines that agree on their rare words (AGREEMENT_MIN) mark a loosely worded rewrite,

@@ -48,8 +48,8 @@ MAX_CANDIDATES = 64     # articles compared per assignment, most shared heavy te
 MIN_TERMS = 8           # fewer distinct terms (a bare title): too little evidence, own story
 COHESION = 0.30         # mean cosine to a story's reports needed to join it
 STORY_LEAD_MIN = 0.25   # mean lead cosine to a story's reports needed to join it
-JOIN_SHARE = 0.5        # share of a story's reports the article must pass the pair decision with ...
-JOIN_SLACK = 0.05       # ... each with this much cosine to spare (a story's angles drift a little)
+JOIN_SHARE = 0.5        # share of a story's reports the article must pass the pair decision with
+JOIN_SLACK = 0.05       # ... with this much cosine to spare (a story's angles drift a little)
 
 
 # --- storage: the candidate index and the stories table ----------------------------------
@@ -102,9 +102,10 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
                when: datetime, lead: Lead | None = None) -> Match | None:
     """The story this article belongs to, through its closest report there, if any.
 
-    Candidates: stored articles of the ±48 h window sharing heavy terms. A candidate passes when
-    the cosine reaches the time-scaled threshold; among the stories of passing candidates, the one
-    with the highest mean cosine to all its other reports wins, if that mean is >= COHESION.
+    Candidates: stored articles of the ±48 h window sharing heavy terms. A candidate passes the pair
+    decision (`is_same_story`: time-scaled cosine, leads, reactions, headline agreement); among the
+    stories of passing candidates, the one the article resembles best as a whole wins
+    (`_cohesion`), if it resembles any well enough.
     """
     if len(vector) < MIN_TERMS:
         return None
@@ -138,34 +139,44 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         held = passing.get(story_id)
         if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
             passing[story_id] = Match(cand_id, story_id, sim, hours)
-    # Joining needs more than one close member: the article must resemble the story as a whole
-    # (mean cosine to all its reports), or a round-up piece would chain separate events together;
-    # and its lead must agree with the story's leads on the whole, or a reaction that shares the
-    # body words of one report would chain in (each member's lead is read only for passing stories).
     best: Match | None = None
     best_cohesion = 0.0
     for story_id, match in sorted(passing.items()):
-        members = db.execute(
-            "select v.vector, v.published_at, a.title,"
-            " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
-            " from story_vectors v join articles a on a.id = v.article_id"
-            " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
-        sims = [similarity_to_blob(vector, blob) for blob, _, _, _ in members]
-        cohesion = sum(sims) / len(sims) if sims else 0.0
-        if cohesion < COHESION or cohesion <= best_cohesion:
-            continue
-        if lead is not None and len(members) > 1:
-            leads = [compare_leads(lead, lead_of(t or "", b or "")) for _, _, t, b in members]
-            agree = [0.0 if e.reaction_gap else max(e.similarity, e.agreement) for e in leads]
-            if sum(agree) / len(agree) < STORY_LEAD_MIN:
-                continue
-            close = sum(is_same_story(sim + JOIN_SLACK, _hours(when, datetime.fromisoformat(published)),
-                                      evidence=e)
-                        for sim, (_, published, _, _), e in zip(sims, members, leads))
-            if close < JOIN_SHARE * len(members):
-                continue
-        best, best_cohesion = match, cohesion
+        cohesion = _cohesion(db, story_id, article_id, vector, when, lead)
+        if cohesion is not None and cohesion > best_cohesion:
+            best, best_cohesion = match, cohesion
     return best
+
+
+def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector: StoryVector,
+              when: datetime, lead: Lead | None) -> float | None:
+    """Mean cosine of the article to a story's reports, or None when it may not join the story.
+
+    One close member is not enough: a round-up piece would chain separate events together, and a
+    reaction sharing the body words of one report would chain in. So the mean cosine to all the
+    story's reports must reach COHESION, their leads must agree with the article's on average
+    (STORY_LEAD_MIN; a reaction gap counts 0), and the article must pass the pair decision, with
+    JOIN_SLACK to spare, with at least JOIN_SHARE of them: A~B and B~C do not make A~C.
+    """
+    members = db.execute(
+        "select v.vector, v.published_at, a.title,"
+        " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
+        " from story_vectors v join articles a on a.id = v.article_id"
+        " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
+    sims = [similarity_to_blob(vector, blob) for blob, _, _, _ in members]
+    cohesion = sum(sims) / len(sims) if sims else 0.0
+    if cohesion < COHESION:
+        return None
+    if lead is None or len(members) < 2:  # one member: the pair decision has been made already
+        return cohesion
+    leads = [compare_leads(lead, lead_of(title or "", body or "")) for _, _, title, body in members]
+    agree = [0.0 if e.reaction_gap else max(e.similarity, e.agreement) for e in leads]
+    if sum(agree) / len(agree) < STORY_LEAD_MIN:
+        return None
+    close = sum(is_same_story(s + JOIN_SLACK, _hours(when, datetime.fromisoformat(published)),
+                              evidence=e)
+                for s, (_, published, _, _), e in zip(sims, members, leads))
+    return cohesion if close >= JOIN_SHARE * len(members) else None
 
 
 def _remember(db: sqlite_utils.Database, article_id: int, vector: StoryVector,

@@ -28,7 +28,8 @@ def test_a_first_sentence_opening_with_a_reaction_verb_names_who_reacts_after_it
 
 
 def test_a_cnn_dateline_does_not_hide_the_opening_verb() -> None:
-    kinds, _ = reactions("", "ياوندي، الكاميرون (CNN)-- نفت الحكومة الكاميرونية وجود قوات على الحدود.")
+    first = "ياوندي، الكاميرون (CNN)-- نفت الحكومة الكاميرونية وجود قوات على الحدود."
+    kinds, _ = reactions("", first)
     assert kinds == {"nfy"}
 
 
@@ -78,6 +79,6 @@ def test_lead_evidence_is_symmetric_and_bounded(t1: str, s1: str, t2: str, s2: s
 
 
 def test_lead_vector_is_the_headline_and_first_sentence_only() -> None:
-    one = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء. وفي خبر آخر مهرجان.")
+    one = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء. وفي خبر آخر حفل.")
     two = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء.")
     assert similarity(one, two) == pytest.approx(1.0)

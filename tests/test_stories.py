@@ -390,7 +390,7 @@ def test_a_reaction_by_another_actor_stays_apart(db: Database, settings: Setting
 
 def test_a_loose_rewrite_with_agreeing_headlines_joins(db: Database, settings: Settings) -> None:
     """Two sources word one event apart; their headlines share its rare words (بوتان، كأس، آسيا،
-    نهائيات). Published so far apart that the plain threshold is just out of reach, they still join."""
+    نهائيات). Published so far apart that the plain threshold is just out of reach, they join."""
     sim = similarity(story_vector(*QUALIFY_A), story_vector(*QUALIFY_B))
     window = WINDOW.total_seconds() / 3600
     hours = (sim + 0.02 - NEAR_THRESHOLD) * window / (FAR_THRESHOLD - NEAR_THRESHOLD)
