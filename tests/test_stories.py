@@ -326,6 +326,17 @@ def test_benchmark_script_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch: pyt
     assert re.search(r"assign_story \(stored, chained\)\s+precision 1\.000\s+recall 1\.000", out)
     assert "archive       6 articles: assign_story median" in out
 
+    # --audit-sample: unlabelled merged cross-source pairs only (here the second quake report
+    # from a third source; the labelled pair is left out), then nothing else.
+    with gzip.open(corpus, "at", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "q-c", "url": "https://radio.test/q-c", "source": "radio",
+                             "title": QUAKE_B[0], "text": QUAKE_B[1],
+                             "published": iso(T0 + timedelta(hours=3))}, ensure_ascii=False))
+    bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--audit-sample", "5", "7"])
+    sampled = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(sorted((p["a"], p["b"])) for p in sampled) == [["q-a", "q-c"], ["q-b", "q-c"]]
+    assert all(p["stratum"] == "predicted" and "same" not in p for p in sampled)
+
 
 def test_candidate_lookup_uses_the_term_index(db: Database) -> None:
     """The window query reads index ranges (term, published_at), never the whole archive."""
