@@ -2,7 +2,9 @@
 
 Usage: `python benchmarks/gold/pick_articles.py [--per-source 9] [--none 5] [--seed N] [--exclude FILE]`.
 The first set (quotes.jsonl) is the default call; the second set (quotes2.jsonl) is
-`--per-source 14 --none 4 --seed 20261129 --exclude benchmarks/gold/quotes.jsonl`. The speech cue is a
+`--per-source 14 --none 4 --seed 20261129 --exclude benchmarks/gold/quotes.jsonl`; the third
+(quotes3.jsonl) is `--per-source 12 --none 0 --seed 20261130 --exclude benchmarks/gold/quotes.jsonl
+benchmarks/gold/quotes2.jsonl`. The speech cue is a
 coarse filter for *choosing* articles (quote marks or a speech verb); it is not the annotation:
 every chosen article is read and annotated by hand (see README.md).
 """
@@ -52,12 +54,13 @@ def main() -> None:
     parser.add_argument("--per-source", type=int, default=9)
     parser.add_argument("--none", type=int, default=5)
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--exclude", type=Path, help="a gold .jsonl whose article ids are skipped")
+    parser.add_argument("--exclude", type=Path, nargs="*", default=[],
+                        help="gold .jsonl files whose article ids are skipped")
     args = parser.parse_args()
     exclude: frozenset[str] = frozenset()
-    if args.exclude:
-        lines = args.exclude.read_text(encoding="utf-8").splitlines()
-        exclude = frozenset(json.loads(line)["id"] for line in lines if line.strip())
+    for path in args.exclude:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        exclude |= frozenset(json.loads(line)["id"] for line in lines if line.strip())
     for article_id in pick(load(), args.per_source, args.none, args.seed, exclude):
         print(article_id)
 
