@@ -12,8 +12,11 @@ import argparse
 import asyncio
 import json
 from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Any
 from urllib.parse import urlsplit
 
+from digests.dates import publication_time
 from digests.digest import archive_for, condense, find_article, load_digest
 from digests.errors import FetchError, NashraError, ParseError
 from digests.models import Article, Digest
@@ -39,13 +42,14 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
     parser.set_defaults(func=digest_command)
 
 
-def _source_name(db: Database | None, url: str) -> str:
+def _source_row(db: Database | None, url: str) -> dict[str, Any] | None:
+    """The stored source on the same host as `url`, if any."""
     host = (urlsplit(url).hostname or "").lower()
     if db is not None and host:
-        for row in db.db.query("select name, url from sources"):
+        for row in db.db.query("select name, url, utc_offset_minutes from sources"):
             if (urlsplit(row["url"]).hostname or "").lower() == host:
-                return str(row["name"])
-    return host
+                return dict(row)
+    return None
 
 
 async def _fetch_article(url: str, settings: Settings, db: Database | None) -> Article:
@@ -57,8 +61,16 @@ async def _fetch_article(url: str, settings: Settings, db: Database | None) -> A
     page = extract_page(result.text(), result.final_url)
     if not page.paragraphs and not page.title:
         raise ParseError(f"لم أجد نص مقال في الصفحة / no article text found at {url}")
-    return Article(id=0, source_id=0, source_name=_source_name(db, result.final_url),
-                   url=result.final_url, title=page.title, published_at=page.published_at,
+    source = _source_row(db, result.final_url)
+    # The ingest rule for a page date written without an offset: the source's learned local
+    # offset, else SOURCE_UTC_OFFSET_MINUTES (digests.dates.publication_time).
+    published = publication_time(
+        None, None, page.published_at, page.published_offset,
+        source_offset=source["utc_offset_minutes"] if source else None,
+        default_offset=settings.source_utc_offset_minutes, now=datetime.now(timezone.utc))
+    name = str(source["name"]) if source else (urlsplit(result.final_url).hostname or "").lower()
+    return Article(id=0, source_id=0, source_name=name,
+                   url=result.final_url, title=page.title, published_at=published,
                    author=page.author, paragraphs=page.paragraphs, related=page.related)
 
 

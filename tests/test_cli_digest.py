@@ -132,3 +132,27 @@ def test_clear_errors(site: SampleSite, tmp_path: Path,
     assert main(["digest", site.url("/no/such/page.html"), "--db", db]) == 1
     err = capsys.readouterr().err
     assert "تعذر جلب الصفحة" in err and "could not fetch" in err
+
+
+def test_a_fetched_page_date_without_offset_is_read_in_the_sources_local_time(
+        site: SampleSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # «الاثنين 5 آذار/مارس 2018 - 16:45» on the page carries no offset: the ingest rule reads it in
+    # the stored source's learned offset (UTC+3 here), else SOURCE_UTC_OFFSET_MINUTES (0).
+    wall = datetime(2018, 3, 5, 16, 45, tzinfo=timezone.utc)
+    url = site.publish(slug="local-time", feed="main", title="خبر بتوقيت محلي",
+                       paragraphs=["وصل الوفد إلى العاصمة صباح اليوم لبدء المحادثات."],
+                       published=wall, style="visible")
+    alone = run_json(capsys, url, "--db", str(tmp_path / "absent.db"))
+    assert alone["published_at"] == "2018-03-05T16:45:00+00:00"
+
+    db_path = tmp_path / "nashra.db"
+    settings = Settings(database_path=db_path, allow_private_sources=True)
+    db = Database(db_path)
+    try:
+        source = add_source(db, site.feed_urls[0], settings=settings, now=NOW)
+        with db.transaction() as sql:
+            sql.execute("update sources set utc_offset_minutes = 180 where id = ?", [source.id])
+    finally:
+        db.close()
+    local = run_json(capsys, url, "--db", str(db_path))
+    assert local["published_at"] == "2018-03-05T13:45:00+00:00"
