@@ -177,6 +177,11 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             earlier = next((c.speaker for c in reversed(cues) if c.named and c.speaker), "")
             speaker = earlier if kind == "part" and earlier else speakers.last(gender)
             named = False
+            if kind == "part" and earlier and content_start is not None and (
+                    not speakers.seen or speakers.seen[-1][0] != earlier):
+                # «هاجم X … قائلا إن …»: the stance verb named X; what X said makes X the one a
+                # later «وتابع» or «حيث قال:» means.
+                speakers.add(earlier, gender)
         cues.append(Cue(tok=k, kind=kind, gender=gender, speaker=speaker,
                         content_start=content_start, counter=counter, named=named, end_tok=j))
         if content_start is not None:
@@ -266,6 +271,8 @@ def _content_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 return None  # «إلا أن» (however) is the writer's, not the speech
             if toks[m - 1].norm in _ADVERBIAL_HEADS:
                 continue  # «بما أن», «بعد أن»: a clause of reason or time, not speech
+            if m - 1 > k and strip_conj(toks[m - 1].norm) in HEDGES:
+                return None  # «دعا … في انتخابات يبدو أنها محسومة»: the writer's hedge
             if prev in RELATIVES and any(toks[x].raw[-1] in "،," for x in range(k, m)):
                 # «الحركة التي تدعو للمساواة، أن تشق …»: the relative clause ended at the
                 # comma; the أن belongs to the main clause.

@@ -557,3 +557,18 @@ def test_a_report_concluding_is_reported_speech() -> None:
     [quote] = find_quotes(paras)
     assert quote.kind == "reported" and quote.text.startswith("إيران انتهكت")
     assert "تقرير" in quote.speaker
+
+
+def test_a_speaker_named_by_a_stance_verb_is_the_one_a_later_bare_cue_means() -> None:
+    paras = ['هاجم الوزير السابق سامي عادل ما وصفه بالحملات المنظمة، قائلا إن الحقيقة ستظهر قريبا.',
+             'وتابع قائلا: "من يستطيع أن يعيد هذه الحملات إلى حيث بدأت بعد كل ما جرى؟"']
+    found = find_quotes(paras)
+    later = [q for q in found if q.paragraph == 1]
+    assert [q.kind for q in later] == ["direct"]
+    assert later[0].speaker == "الوزير السابق سامي عادل"
+
+
+def test_a_hedge_before_the_complementizer_opens_no_speech() -> None:
+    paras = ['دعا الرئيس مواطنيه للتصويت بكثافة في انتخابات يبدو أنها محسومة مسبقا بسبب غياب '
+             'المنافسين.']
+    assert find_quotes(paras) == []
