@@ -62,7 +62,9 @@ __all__ = [
 ]
 
 MIN_REPORTED_WORDS = 3  # «أعلن الجيش أن الحادث "عمل مدبر"» is a whole statement
-MAX_EMBEDDED_WORDS = 8  # a longer quotation inside a reported clause is the statement itself
+MAX_EMBEDDED_WORDS = 8
+MAX_HEADING_WORDS = 15  # a line this short without final punctuation is a heading
+_END_PUNCT = frozenset(".!?؟…:")
 
 # «…، بحسب ما قال في خطاب»: the attribution after the statement is not part of it.
 _ATTRIBUTION_TAIL_RE = re.compile(
@@ -180,10 +182,21 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                              named=cue.named, counter=cue.counter,
                                              context=para[s0:s1]))
         para_quotes = [c for c in para_quotes if quote_marks_balanced(c.text)]
+        if _is_heading(para):
+            para_quotes = []  # «أوباما يقول إن …» as a related link's title: a heading
         para_quotes.sort(key=lambda c: c.start)
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
     return out
+
+
+def _is_heading(para: str) -> bool:
+    """A short line without final punctuation: a sub-heading or a related article's title."""
+    text = para.strip().rstrip("\"'»”’) ")
+    # A body line ends with a stop (often inside the closing mark) or goes on from the last
+    # one («وقال …»); a heading does neither.
+    return (bool(text) and text[-1] not in _END_PUNCT and not text.startswith("و")
+            and word_count(text) <= MAX_HEADING_WORDS)
 
 
 def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],

@@ -54,6 +54,7 @@ _PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وه�
 # «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
 _ADVERBIAL_HEADS = frozenset(
     "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
+_MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
 _DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
 _RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
 _AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
@@ -271,6 +272,8 @@ def _content_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 return None  # «إلا أن» (however) is the writer's, not the speech
             if toks[m - 1].norm in _ADVERBIAL_HEADS:
                 continue  # «بما أن», «بعد أن»: a clause of reason or time, not speech
+            if m - 1 > k and strip_conj(toks[m - 1].norm) in _MODALS:
+                continue  # «الذي يمكن أن يضمن»: a modal's clause, not speech
             if m - 1 > k and strip_conj(toks[m - 1].norm) in HEDGES:
                 return None  # «دعا … في انتخابات يبدو أنها محسومة»: the writer's hedge
             if prev in RELATIVES and any(toks[x].raw[-1] in "،," for x in range(k, m)):

@@ -572,3 +572,16 @@ def test_a_hedge_before_the_complementizer_opens_no_speech() -> None:
     paras = ['دعا الرئيس مواطنيه للتصويت بكثافة في انتخابات يبدو أنها محسومة مسبقا بسبب غياب '
              'المنافسين.']
     assert find_quotes(paras) == []
+
+
+def test_a_modal_before_the_complementizer_opens_no_speech() -> None:
+    paras = ['فثمة من يرى فيه الرجل الوحيد الذي يمكن أن يضمن الاستقرار للبلاد في زمن الحروب.']
+    assert find_quotes(paras) == []
+
+
+def test_a_related_article_title_between_paragraphs_is_a_heading_not_a_quote() -> None:
+    paras = ['وقال المتحدث باسم الشرطة إن التحقيق في الحادث ما زال جاريا حتى الآن.',
+             'الرئيس السابق يقول إن إطلاق النار على المحتجين "مدعاة للقلق"',
+             'وأضاف: "لن نسمح بتكرار ما حدث في المدينة."']
+    found = find_quotes(paras)
+    assert [q.paragraph for q in found] == [0, 2]
