@@ -585,3 +585,12 @@ def test_a_related_article_title_between_paragraphs_is_a_heading_not_a_quote() -
              'وأضاف: "لن نسمح بتكرار ما حدث في المدينة."']
     found = find_quotes(paras)
     assert [q.paragraph for q in found] == [0, 2]
+
+
+def test_quote_marks_opening_on_a_relative_continue_the_writers_clause() -> None:
+    fragment = ['وطالبت الحركة السفير بالتراجع عن مواقفه، "التي تتساوق مع الحملات الهادفة إلى تكريس '
+                'الانقسام بين أبناء شعبنا".']
+    assert [q.kind for q in find_quotes(fragment)] != ["direct"]
+    after_colon = ['ونقلت الوكالة عن الرئيس قوله: "الذين يخدمون المستعمرين هذا شأنهم، لكننا لن نفعل ذلك".']
+    [quote] = find_quotes(after_colon)
+    assert quote.kind == "direct" and quote.text.startswith("الذين يخدمون")
