@@ -7,7 +7,9 @@ and stratum logic are reused), with three differences:
 - seed `random.Random(20261130)`;
 - no unordered pair already in story_pairs.jsonl (every set, audits included) or story_pairs2.jsonl;
 - longer place and person lists (names of the pick_pairs2 lists plus cities, countries and people that
-  titles of the corpus use often), so that the `place` and `person` strata reach other affairs.
+  titles of the corpus use often), so that the `place` and `person` strata reach other affairs;
+- a top-up (`top_up`, its own generator, run after every other draw) when a place or person stratum
+  comes out short because every pair of one shuffled name was already excluded or used.
 
 The strata: `sim0.5` … `sim0.15` (8 each, 48 h, crude word-set Jaccard of title + lead), `lowsim` (12,
 24 h, Jaccard 0.08–0.15, titles share a 4+-letter content word), `place` (14, one pair per place),
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import pick_pairs2 as pp2  # noqa: E402  (a sibling script, not a package)
+import pick_pairs2 as pp2  # a sibling script, not a package: found through sys.path
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
 EXISTING = (
