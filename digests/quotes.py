@@ -170,7 +170,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 # clause quotes: then the whole clause is the statement).
                 if any(start <= a < start + len(text) + 1 and word_count(para[a:b]) >= MIN_QUOTE_WORDS
                        and not _embedded(para, cues, a, toks, speech)
-                       for a, b in spans) or text[0] in "\"“”«„":
+                       for a, b in spans) or (text[0] in "\"“”«„" and any(
+                           a == start + 1 for a, _ in speech)):
                     continue
                 if not quote_marks_balanced(text):
                     continue  # a span cut inside quote marks is no statement

@@ -162,6 +162,8 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             continue
         if cue_of(t.raw)[1] is not None or t.norm in {"كان", "وكان", "كانت", "وكانت"}:
             break
+        if t.norm in {"لكن", "ولكن"} and words:
+            break  # «ولكن أحد محاميه قال إن»: the subject follows the conjunction
         if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
                                                    and is_complementizer(t.norm)):
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker

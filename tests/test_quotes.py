@@ -594,3 +594,17 @@ def test_quote_marks_opening_on_a_relative_continue_the_writers_clause() -> None
     after_colon = ['ونقلت الوكالة عن الرئيس قوله: "الذين يخدمون المستعمرين هذا شأنهم، لكننا لن نفعل ذلك".']
     [quote] = find_quotes(after_colon)
     assert quote.kind == "direct" and quote.text.startswith("الذين يخدمون")
+
+
+def test_a_clause_opening_on_a_short_quoted_phrase_is_reported_speech() -> None:
+    paras = ['وقال مؤسس الشركة في مدونة بأن "Signal" لم تلجأ لتمويل من رأس مال مضارب أو لاستثمارات خارجية.']
+    [quote] = find_quotes(paras)
+    assert quote.kind == "reported" and quote.text.startswith('"Signal" لم تلجأ')
+    assert quote.speaker == "مؤسس الشركة"
+
+
+def test_a_subject_after_but_before_the_verb_speaks() -> None:
+    paras = ['ولكن أحد محامي المنتج قال إن "تحقيقا نزيها" سيكشف أن الادعاءات الموجهة لموكله لا أساس لها.']
+    [quote] = find_quotes(paras)
+    assert quote.speaker == "أحد محامي المنتج"
+    assert quote.text.startswith('"تحقيقا نزيها" سيكشف')
