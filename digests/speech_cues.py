@@ -54,6 +54,7 @@ _PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وه�
 # «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
 _ADVERBIAL_HEADS = frozenset(
     "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
+_OCCASION = frozenset("في خلال امام عبر".split())
 _MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
 _DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
 _RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
@@ -152,6 +153,13 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         if (content_start is None and kind == "verb" and speaker and strip_conj(norm) in SAY
                 and j < last and toks[j - 1].raw.endswith("،") and opens_statement(toks, j, last)):
             content_start = toks[j - 1].end  # «وقال الوزير، الوضع صعب»: a comma like «:»
+        if (content_start is None and kind == "verb" and speaker and strip_conj(norm) in SAY
+                and j < last and toks[j - 1].raw.endswith("،") and toks[j].norm in _OCCASION):
+            # «وقال قائد الشرطة، في مؤتمر صحفي الجمعة، تم طرد …»: the occasion between commas.
+            m = next((m for m in range(j, min(last - 1, j + 6)) if toks[m].raw.endswith("،")),
+                     None)
+            if m is not None and opens_statement(toks, m + 1, last):
+                content_start = toks[m].end
         if kind == "prep":
             content_start = None  # «بحسب X» attributes, it does not introduce speech
         if content_start is not None and any(c.content_start == content_start for c in cues):

@@ -608,3 +608,12 @@ def test_a_subject_after_but_before_the_verb_speaks() -> None:
     [quote] = find_quotes(paras)
     assert quote.speaker == "أحد محامي المنتج"
     assert quote.text.startswith('"تحقيقا نزيها" سيكشف')
+
+
+def test_a_statement_after_the_occasion_set_off_by_commas() -> None:
+    paras = ['وقال قائد الشرطة، في مؤتمر صحفي الجمعة، تم طرد الضابط الذي أطلق النار لخرقه قواعد استخدام القوة.']
+    [quote] = find_quotes(paras)
+    assert quote.speaker == "قائد الشرطة" and quote.text.startswith("تم طرد الضابط")
+    with_complementizer = ['وقالت الوزارة، في بيان، إن الضابط طرد لخرقه قواعد استخدام القوة.']
+    [quote] = find_quotes(with_complementizer)
+    assert quote.text.startswith("الضابط طرد")
