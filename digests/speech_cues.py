@@ -54,6 +54,7 @@ _PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وه�
 # «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
 _ADVERBIAL_HEADS = frozenset(
     "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
+_CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _OCCASION = frozenset("في خلال امام عبر".split())
 _MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
 _DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
@@ -162,6 +163,14 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                 content_start = toks[m].end
         if kind == "prep":
             content_start = None  # «بحسب X» attributes, it does not introduce speech
+        if strip_conj(norm) in _CONTAIN and (content_start is None or not any(
+                toks[m].end == content_start and is_complementizer(toks[m].norm)
+                and not any(toks[x].raw[-1] in "،,\"“”«»" for x in range(k, m))
+                for m in range(k + 1, min(last, k + 10)))):
+            # «وتضمن بيان للمتحدث … الأحد أن …» is speech; «تضمنت التهم تلقي "…"» and «تضمن
+            # للأندية حقها، أي أن» are not: the complementizer must close the verb's clause.
+            k += 1
+            continue
         if content_start is not None and any(c.content_start == content_start for c in cues):
             # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
             k = max(k + 1, j)
