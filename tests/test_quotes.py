@@ -620,8 +620,8 @@ def test_a_statement_after_the_occasion_set_off_by_commas() -> None:
 
 
 def test_a_statement_containing_a_clause_speaks_but_containing_a_noun_does_not() -> None:
-    speech = ['وتضمن بيان للمتحدث باسم الرئاسة الأحد أن الزيارة تندرج في إطار مواصلة التشاور بين البلدين.']
+    speech = ['وتضمن البيان الصادر عن الرئاسة الأحد أن الزيارة تندرج في إطار مواصلة التشاور بين البلدين.']
     [quote] = find_quotes(speech)
-    assert quote.text.startswith("الزيارة تندرج") and "بيان" in quote.speaker
+    assert quote.text.startswith("الزيارة تندرج") and "البيان" in quote.speaker
     no_speech = ['وتضمنت التهم تلقي "مساعدة مالية غير قانونية من جهات أجنبية" خلال الحملة.']
     assert find_quotes(no_speech) == []
