@@ -162,8 +162,8 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]], workdir: Pat
         key = (g["a"], g["b"])
         hours = abs((a["when"] - b["when"]).total_seconds()) / 3600
         step[key] = story[ids[g["a"]]] == story[ids[g["b"]]]
-        leads = compare_leads(lead_of(a["title"] or "", a["text"]),
-                              lead_of(b["title"] or "", b["text"]))
+        leads = compare_leads(lead_of(a["title"] or "", a["text"], a["when"]),
+                              lead_of(b["title"] or "", b["text"], b["when"]))
         pairwise[key] = is_same_story(similarity(vec[g["a"]], vec[g["b"]]), hours,
                                       evidence=leads)
         sa, sb = shi[g["a"]], shi[g["b"]]

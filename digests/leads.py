@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from digests import arabic
+from digests.speech import cue_of
 from digests.similarity import (
     LeadEvidence,
     StoryVector,
@@ -31,7 +33,8 @@ from digests.similarity import (
     story_vector,
 )
 
-__all__ = ["Lead", "compare_leads", "headline_agreement", "lead_of", "lead_vector", "reactions"]
+__all__ = ["Lead", "compare_leads", "event_day", "headline_agreement", "lead_of", "lead_vector",
+           "reactions", "speaker"]
 
 RARE_COUNT = 1000       # a key rarer than this in the word table names the event (idf >= ~7.6)
 ACTOR_WORDS = 3         # content words next to a reaction verb taken as who reacts
@@ -127,15 +130,22 @@ class Lead:
     reactions: frozenset[str]
     actor: frozenset[str]
     subject: frozenset[str]
+    speaker: frozenset[str] = frozenset()
+    day: int | None = None
+    doer: frozenset[str] = frozenset()
 
 
-def lead_of(title: str, text: str) -> Lead:
-    """The `Lead` of an article (analyzes only the headline and the first sentence)."""
+def lead_of(title: str, text: str, published: datetime | None = None) -> Lead:
+    """The `Lead` of an article (analyzes only the headline and the first sentence).
+
+    `published` resolves «اليوم»/«أمس» to a weekday (`event_day`); weekday names need no date.
+    """
     first = _first_sentence(text)
     top = f"{title} {first}"
     kinds, actor = reactions(title, first)
     return Lead(story_vector(top, ""), _rare_keys(title), _rare_keys(top), kinds, actor,
-                _subject(title, first))
+                _subject(title, first), speaker(title, first), event_day(top, published),
+                _doer(first))
 
 
 def _subject(title: str, first: str) -> frozenset[str]:
@@ -143,6 +153,13 @@ def _subject(title: str, first: str) -> frozenset[str]:
     words = list(arabic.normalized_words(_DATELINE.sub("", first)))
     after_verb = [k for w in words[1:5] for k in content_keys(w)]
     return frozenset(content_keys(title)[:2] + after_verb[:ACTOR_WORDS])
+
+
+def _doer(first: str) -> frozenset[str]:
+    """The first sentence's subject in full: up to _NAME_REACH words after its opening verb
+    («قال وزير الخارجية الروسي، سيرغي لافروف، …»: the name comes after the title)."""
+    words = list(arabic.normalized_words(_DATELINE.sub("", first)))
+    return frozenset(k for w in words[1:1 + _NAME_REACH] for k in content_keys(w))
 
 
 def headline_agreement(a: Lead, b: Lead) -> float:
@@ -160,7 +177,9 @@ def headline_agreement(a: Lead, b: Lead) -> float:
 def compare_leads(a: Lead, b: Lead) -> LeadEvidence:
     """The evidence `is_same_story` weighs besides the whole-text cosine."""
     return LeadEvidence(similarity(a.vector, b.vector), headline_agreement(a, b),
-                        _reacts_alone(a, b) or _reacts_alone(b, a))
+                        _reacts_alone(a, b) or _reacts_alone(b, a),
+                        speaker_gap=_speaks_alone(a, b) or _speaks_alone(b, a),
+                        day_gap=a.day is not None and b.day is not None and a.day != b.day)
 
 
 def _reacts_alone(a: Lead, b: Lead) -> bool:
@@ -180,3 +199,108 @@ def _skeleton(key: str) -> str:
 
 
 _VOWELS = str.maketrans("", "", "اوي")
+
+
+# --- quote headlines: «X: …» names who speaks ------------------------------------------------
+
+_LABEL = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s*\S")
+SPEAKER_WORDS = 2       # content words of «X» taken as who speaks («سفارة موسكو», «غرينبلات»)
+_VERB_REACH = 4         # the first sentence's speech verb must come within its first words ...
+_NAME_REACH = 8         # ... and name the speaker within this many words after it
+
+
+def speaker(title: str, first_sentence: str) -> frozenset[str]:
+    """Who speaks in a quote headline «X: …», else an empty set.
+
+    A label before a colon is often a place or a tag («سوريا: …», «عاجل: …»), so X counts as a
+    speaker only when the first sentence confirms it: a speech verb near its start (digests.speech:
+    «قال», «أعلنت», «أفاد» …) whose subject, within a few words, names X («قال جيسون غرينبلات …»
+    under «غرينبلات: …»; «قال نائب رئيس الوزراء التركي» under «تركيا: …») and is not a relaying
+    source («أفادت وسائل إعلام سورية» under «سوريا: …» is a place label). The speaker is X's
+    first SPEAKER_WORDS content words.
+    """
+    label = _LABEL.match(title)
+    if label is None:
+        return frozenset()
+    named = content_keys(label.group(1))[:SPEAKER_WORDS]
+    if not named:
+        return frozenset()
+    words = _DATELINE.sub("", first_sentence).split()
+    for i, word in enumerate(words[:_VERB_REACH]):
+        if cue_of(word)[1] is None:
+            continue
+        after = [k for w in words[i + 1:i + 1 + _NAME_REACH] for k in content_keys(w)]
+        if after and after[0] in _RELAYS and after[0] not in named:
+            return frozenset()
+        if any(_same_name(x, k) for x in named for k in after):
+            return frozenset(named)
+        break
+    return frozenset()
+
+
+# Who relays news rather than speaks (analyzed keys): «أفادت وسائل إعلام …», «ذكرت مصادر …».
+_RELAYS = frozenset(content_keys("وسائل مصادر تقارير وكالة أنباء مراسل مراسلة صحيفة"))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name in two spellings or forms: same skeleton, or a country and its adjective
+    («تركيا» / «تركي» of «التركي»)."""
+    if _skeleton(a) == _skeleton(b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and len(long_) == len(short) + 1 and long_.startswith(short)
+
+
+def _who(lead: Lead) -> frozenset[str]:
+    """Where a lead names who acts or speaks."""
+    return lead.speaker | lead.subject | lead.doer
+
+
+def _speaks_alone(a: Lead, b: Lead) -> bool:
+    """`a` is a quote headline whose speaker neither speaks in `b` nor is who acts there.
+
+    One speaker under two names («محمد بن سلمان: …» / «ولي العهد السعودي: …») is caught both ways:
+    each lead's first sentence names its speaker in full («قال ولي العهد السعودي الأمير محمد …»).
+    """
+    if not a.speaker:
+        return False
+    return not (_names(a.speaker, _who(b)) or _names(b.speaker, _who(a)))
+
+
+def _names(speaker: frozenset[str], who: frozenset[str]) -> bool:
+    return any(_same_name(x, k) for x in speaker for k in who)
+
+
+# --- the event's day -----------------------------------------------------------------------
+
+_WEEKDAYS = {arabic.normalize(w): n for n, w in enumerate(
+    "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد".split())}  # datetime.weekday() order
+# A weekday after these is a span, a night across midnight or a past reference, not the event's day.
+_SINCE = frozenset(("منذ", "حتي", "قبل", "بعد", "ليل", "ليله", "فجر"))
+_DAYTIME = frozenset(("يوم", "مساء", "صباح", "ظهر", "عصر", "منتصف"))
+
+
+def event_day(lead_text: str, published: datetime | None = None) -> int | None:
+    """The weekday (0 = Monday) a lead dates its event to, or None.
+
+    The first weekday name («الثلاثاء», «يوم الأحد», «مساء الجمعة»), not one after «منذ»/«حتى»/
+    «قبل»/«بعد»/«ليل»/«فجر» (a span or a night across midnight, not one day); else «أمس»/«اليوم» resolved against the publication date.
+    Two reports of one event that name its day name the same day; the next step of an affair
+    (the second day in custody, the title won the day after) names another.
+    """
+    words = [w[1:] if w[:1] in "وب" and w[1:] in _WEEKDAYS else w
+             for w in arabic.normalized_words(lead_text)]
+    relative: int | None = None
+    for i, word in enumerate(words):
+        day = _WEEKDAYS.get(word)
+        if day is not None:
+            j = i - 1
+            while j >= 0 and words[j] in _DAYTIME:  # «منذ مساء الأربعاء»
+                j -= 1
+            if j >= 0 and words[j] in _SINCE:
+                continue
+            return day
+        if published is not None and relative is None and word in ("امس", "اليوم"):
+            shift = timedelta(days=1 if word == "امس" else 0)
+            relative = (published - shift).weekday()
+    return relative

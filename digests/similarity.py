@@ -41,6 +41,8 @@ STRONG_MARGIN = 0.20    # ... unless the whole texts pass the threshold by this 
 REACTION_LEAD = 0.45    # lead cosine needed when only one lead is built on a reaction verb
 AGREEMENT_MIN = 0.50    # headline agreement that marks a loosely worded rewrite ...
 AGREEMENT_BONUS = 0.05  # ... which may pass a threshold lower by this much
+DAY_GAP_HOURS = 6.0     # leads dating their events to different weekdays are two stories when
+                        # published this far apart (closer: a night across midnight, time zones)
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +180,13 @@ class LeadEvidence:
     similarity: float = 1.0
     agreement: float = 0.0
     reaction_gap: bool = False
+    speaker_gap: bool = False
+    day_gap: bool = False
+
+    @property
+    def another_actor(self) -> bool:
+        """One lead reacts, or quotes a speaker, absent from where the other names who acts."""
+        return self.reaction_gap or self.speaker_gap
 
 
 def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,
@@ -197,7 +206,9 @@ def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,
     if evidence is not None:
         lead_sim = evidence.similarity
     need = threshold(hours_apart)
-    if evidence is not None and evidence.reaction_gap:
+    if evidence is not None and evidence.day_gap and abs(hours_apart) >= DAY_GAP_HOURS:
+        return False
+    if evidence is not None and evidence.another_actor:
         return sim >= need and lead_sim >= REACTION_LEAD
     if evidence is not None and evidence.agreement >= AGREEMENT_MIN:
         return sim >= need - AGREEMENT_BONUS

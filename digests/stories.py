@@ -133,7 +133,8 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         if sim < lowest_threshold(hours):
             continue
         # Only candidates near the threshold pay for their lead (usually none to three).
-        evidence = None if lead is None else compare_leads(lead, lead_of(title, body or ""))
+        evidence = None if lead is None else compare_leads(
+            lead, lead_of(title, body or "", datetime.fromisoformat(published)))
         if not is_same_story(sim, hours, evidence=evidence):
             continue
         held = passing.get(story_id)
@@ -169,8 +170,9 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
         return None
     if lead is None or len(members) < 2:  # one member: the pair decision has been made already
         return cohesion
-    leads = [compare_leads(lead, lead_of(title or "", body or "")) for _, _, title, body in members]
-    agree = [0.0 if e.reaction_gap else max(e.similarity, e.agreement) for e in leads]
+    leads = [compare_leads(lead, lead_of(title or "", body or "", datetime.fromisoformat(published)))
+             for _, published, title, body in members]
+    agree = [0.0 if e.another_actor else max(e.similarity, e.agreement) for e in leads]
     if sum(agree) / len(agree) < STORY_LEAD_MIN:
         return None
     close = sum(is_same_story(s + JOIN_SLACK, _hours(when, datetime.fromisoformat(published)),
@@ -222,7 +224,7 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime) -> int:
     vector = story_vector(article.title, article.text)
     # Forget this article's own postings first so it never matches itself on re-assignment.
     db.execute("delete from story_terms where article_id = ?", [article.id])
-    match = find_match(db, article.id, vector, when, lead_of(article.title, article.text))
+    match = find_match(db, article.id, vector, when, lead_of(article.title, article.text, when))
     row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
     old = row[0] if row else None
     if old is not None and not db.execute("select 1 from stories where id = ?", [old]).fetchone():

@@ -8,7 +8,17 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from digests.leads import compare_leads, headline_agreement, lead_of, lead_vector, reactions
+from datetime import datetime, timezone
+
+from digests.leads import (
+    compare_leads,
+    event_day,
+    headline_agreement,
+    lead_of,
+    lead_vector,
+    reactions,
+    speaker,
+)
 from digests.similarity import similarity
 
 EVENT = ("الغابون تغلق حدودها مع الكاميرون",
@@ -74,6 +84,7 @@ def test_lead_evidence_is_symmetric_and_bounded(t1: str, s1: str, t2: str, s2: s
     a, b = lead_of(t1, s1), lead_of(t2, s2)
     ab, ba = compare_leads(a, b), compare_leads(b, a)
     assert ab.reaction_gap == ba.reaction_gap
+    assert ab.speaker_gap == ba.speaker_gap and ab.day_gap == ba.day_gap
     assert ab.agreement == pytest.approx(ba.agreement)
     assert 0.0 <= ab.agreement <= 1.0 and 0.0 <= ab.similarity <= 1.0
 
@@ -82,3 +93,72 @@ def test_lead_vector_is_the_headline_and_first_sentence_only() -> None:
     one = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء. وفي خبر آخر حفل.")
     two = lead_vector("زلزال في كريت", "ضرب زلزال قوي جزيرة كريت صباح الثلاثاء.")
     assert similarity(one, two) == pytest.approx(1.0)
+
+
+# --- quote headlines «X: …» ------------------------------------------------------------------
+
+def test_a_quote_headline_names_its_speaker_when_the_first_sentence_confirms_it() -> None:
+    first = "قال المبعوث الأممي يان كوبيلاند، الخميس، إن الحوار هو الحل الوحيد."
+    assert speaker("كوبيلاند: الحوار هو الحل", first) == {"كوبيلاند"}
+    # A country label is its official's statement: «الغابون» / «الغابوني».
+    assert speaker("الغابون: لن نفتح الحدود", "قال وزير الداخلية الغابوني إن الحدود ستبقى مغلقة.")
+
+
+def test_a_place_or_tag_label_is_not_a_speaker() -> None:
+    assert speaker("الغابون: إغلاق الحدود مع الكاميرون", "أغلقت السلطات المعابر البرية.") == set()
+    assert speaker("عاجل: زلزال في كريت", "ضرب زلزال قوي جزيرة كريت.") == set()
+    # A relaying source under a place label: the place is no speaker.
+    assert speaker("الغابون: إغلاق الحدود", "أفادت وسائل إعلام غابونية بإغلاق الحدود.") == set()
+    assert speaker("ملعب جديد في كريت", "قال المحافظ إن الملعب جاهز.") == set()  # no label
+
+
+def test_another_speakers_quote_headline_is_a_gap_its_own_speaker_is_not() -> None:
+    event = lead_of(*EVENT)
+    other = lead_of("كوبيلاند: إغلاق الحدود خطوة مقلقة",
+                    "قال المبعوث الأممي يان كوبيلاند إن إغلاق الحدود بين الغابون والكاميرون مقلق.")
+    own = lead_of("الغابون: أغلقنا الحدود لحماية المواطنين",
+                  "قال وزير الداخلية الغابوني إن إغلاق الحدود مع الكاميرون جاء بعد هجوم.")
+    assert compare_leads(event, other).speaker_gap
+    assert compare_leads(other, event).speaker_gap
+    assert not compare_leads(event, own).speaker_gap  # «الغابون» acts in the event's lead
+
+
+def test_one_speaker_under_a_title_and_under_a_name_is_no_gap() -> None:
+    by_name = lead_of("يان كوبيلاند: الحوار هو الحل",
+                      "قال المبعوث الأممي يان كوبيلاند، الخميس، إن الحوار هو الحل.")
+    by_title = lead_of("المبعوث الأممي: لا حل إلا بالحوار",
+                       "أكد المبعوث الأممي يان كوبيلاند أن الحوار هو الحل الوحيد.")
+    assert not compare_leads(by_name, by_title).speaker_gap
+
+
+# --- the event's day -----------------------------------------------------------------------
+
+TUESDAY = datetime(2030, 1, 1, 9, tzinfo=timezone.utc)  # a Tuesday
+
+
+def test_the_first_weekday_name_dates_the_event() -> None:
+    assert event_day("أوقفت الشرطة الوزير السابق، الثلاثاء، في باريس.") == 1
+    assert event_day("استؤنف صباح الأربعاء توقيف الوزير السابق") == 2
+    assert event_day("تعادل الفريقان يوم الأحد وسيلتقيان الخميس") == 6
+    assert event_day("فاز الفريق بثلاثة أهداف") is None
+
+
+def test_spans_and_nights_across_midnight_do_not_date_the_event() -> None:
+    assert event_day("نزح آلاف المدنيين منذ مساء الأربعاء") is None
+    assert event_day("غارات ليل السبت إلى الأحد على القطاع") == 6  # the night: the next name
+
+
+def test_today_and_yesterday_resolve_against_the_publication_date() -> None:
+    assert event_day("قال الوزير اليوم إن الحدود مغلقة", TUESDAY) == 1
+    assert event_day("أعلن الوزير أمس إغلاق الحدود", TUESDAY) == 0
+    assert event_day("أعلن الوزير أمس إغلاق الحدود") is None  # no date: unknown
+    assert event_day("أعلن الوزير، أمس الأحد، إغلاق الحدود", TUESDAY) == 6  # the name wins
+
+
+def test_leads_naming_different_days_are_a_day_gap() -> None:
+    tuesday = lead_of("توقيف الوزير السابق", "أوقفت الشرطة الوزير السابق الثلاثاء في باريس.")
+    wednesday = lead_of("الوزير السابق موقوف لليوم الثاني", "استؤنف الأربعاء توقيف الوزير السابق.")
+    undated = lead_of("توقيف الوزير السابق في باريس", "أوقفت الشرطة الوزير السابق في باريس.")
+    assert compare_leads(tuesday, wednesday).day_gap
+    assert not compare_leads(tuesday, undated).day_gap
+    assert not compare_leads(tuesday, tuesday).day_gap

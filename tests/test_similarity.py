@@ -8,6 +8,7 @@ from hypothesis import given, settings as hsettings, strategies as st
 from digests.similarity import (
     AGREEMENT_BONUS,
     AGREEMENT_MIN,
+    DAY_GAP_HOURS,
     POSTING_TERMS,
     REACTION_LEAD,
     LeadEvidence,
@@ -90,3 +91,18 @@ def test_agreeing_headlines_lower_the_threshold_and_waive_the_lead_cosine() -> N
     assert not is_same_story(just_below, 12, evidence=LeadEvidence(0.05, AGREEMENT_MIN - 0.01))
     assert not is_same_story(lowest_threshold(12) - 0.01, 12, evidence=agree)
     assert lowest_threshold(12) == pytest.approx(threshold(12) - AGREEMENT_BONUS)
+
+
+def test_another_speakers_quote_headline_needs_close_leads_like_a_reaction() -> None:
+    gap = LeadEvidence(similarity=0.30, speaker_gap=True)
+    assert gap.another_actor
+    assert not is_same_story(0.90, 0, evidence=gap)
+    assert is_same_story(threshold(0), 0, evidence=LeadEvidence(REACTION_LEAD, speaker_gap=True))
+
+
+def test_different_event_days_are_different_stories_unless_published_close_together() -> None:
+    gap = LeadEvidence(similarity=0.90, agreement=1.0, day_gap=True)
+    assert not is_same_story(0.99, DAY_GAP_HOURS, evidence=gap)
+    assert not is_same_story(0.99, 30, evidence=gap)
+    # Within a few hours two day names are a night across midnight or time zones, not two days.
+    assert is_same_story(0.99, DAY_GAP_HOURS - 1, evidence=gap)
