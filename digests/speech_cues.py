@@ -54,6 +54,9 @@ _PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وه�
 # «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
 _ADVERBIAL_HEADS = frozenset(
     "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
+_ADDRESSEES = frozenset(
+    "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون احدي احد الصحيفه الجريده المجله"
+    " الوكاله القناه الموقع الشبكه الاذاعه التلفزيون الصحفيين الصحافيين صحفيين صحافيين".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _OCCASION = frozenset("في خلال امام عبر".split())
 _MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
@@ -93,6 +96,8 @@ def plausible_speaker(name: str) -> bool:
     norm = fold(first)
     if first.startswith(("بـ", "لـ", 'ب"', "ب«", "ل«", 'ل"')) or strip_conj(norm) in CLAUSE_CONJ:
         return False
+    if norm[:1] == "ل" and (norm[1:] in _ADDRESSEES or norm[1:].removeprefix("ل") in _ADDRESSEES):
+        return False  # «لمجلة كيكر», «لإحدى الصحف»: whom it was said to, not who said it
     for form in (first, first[:-2] if norm.endswith(("ين", "ون")) else ""):
         hit = cue_of(form)[1] if form else None
         if hit is not None and hit[0] == "part":

@@ -625,3 +625,11 @@ def test_a_statement_containing_a_clause_speaks_but_containing_a_noun_does_not()
     assert quote.text.startswith("الزيارة تندرج") and "البيان" in quote.speaker
     no_speech = ['وتضمنت التهم تلقي "مساعدة مالية غير قانونية من جهات أجنبية" خلال الحملة.']
     assert find_quotes(no_speech) == []
+
+
+def test_the_paper_it_was_said_to_is_not_the_speaker() -> None:
+    paras = ['كشف اللاعب أرتورو فيدال أنه يرغب في أن يصبح مدربا بعد الاعتزال.',
+             'وقال في تصريحات لمجلة كيكر الألمانية إن بايرن هو ما يريده تحديدا في هذه المرحلة.']
+    later = [q for q in find_quotes(paras) if q.paragraph == 1]
+    assert later and all("مجلة" not in q.speaker for q in later)
+    assert later[0].speaker == "اللاعب أرتورو فيدال"
