@@ -309,8 +309,8 @@ def _content_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
             if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:
                 return None  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
             return tm.end
-        if m > k and _is_cue(tm.raw):
-            return None
+        if m > k and _is_cue(tm.raw) and toks[m - 1].norm not in NEGATIONS:
+            return None  # another speech verb («لم تذكر اسمه» says nothing: it goes on)
     return None
 
 

@@ -633,3 +633,9 @@ def test_the_paper_it_was_said_to_is_not_the_speaker() -> None:
     later = [q for q in find_quotes(paras) if q.paragraph == 1]
     assert later and all("مجلة" not in q.speaker for q in later)
     assert later[0].speaker == "اللاعب أرتورو فيدال"
+
+
+def test_a_negated_verb_inside_the_subject_does_not_end_the_cue() -> None:
+    paras = ['ذكرت وكالة الأنباء نقلا عن مصدر دبلوماسي لم تذكر اسمه، أن الوزيرين سيعقدان محادثات في موسكو.']
+    [quote] = find_quotes(paras)
+    assert quote.speaker == "مصدر دبلوماسي" and quote.text.startswith("الوزيرين سيعقدان")
