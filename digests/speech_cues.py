@@ -57,6 +57,7 @@ _ADVERBIAL_HEADS = frozenset(
 _ADDRESSEES = frozenset(
     "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون احدي احد الصحيفه الجريده المجله"
     " الوكاله القناه الموقع الشبكه الاذاعه التلفزيون الصحفيين الصحافيين صحفيين صحافيين".split())
+_REFUSE = frozenset("رفض رفضت يرفض ترفض".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _OCCASION = frozenset("في خلال امام عبر".split())
 _MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
@@ -168,6 +169,18 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                 content_start = toks[m].end
         if kind == "prep":
             content_start = None  # «بحسب X» attributes, it does not introduce speech
+        if strip_conj(norm) in _REFUSE:
+            if content_start is not None:
+                # «رفض الكرملين إشارات بأنه …» reports what was refused, not a statement.
+                k += 1
+                continue
+            # «رفضت إليسا مصافحتها قائلة "…"» names who speaks next; the object follows the
+            # subject at once, and a possessed noun («مصافحتها») is the object, not the name.
+            names = speaker.split()
+            cut = next((n for n in range(1, len(names))
+                        if len(fold(names[n])) >= 5 and fold(names[n]).endswith(("ها", "هم", "هما"))),
+                       len(names))
+            speaker = " ".join(names[:cut])
         if strip_conj(norm) in _CONTAIN and (content_start is None or not any(
                 toks[m].end == content_start and is_complementizer(toks[m].norm)
                 and not any(toks[x].raw[-1] in "،,\"“”«»" for x in range(k, m))

@@ -639,3 +639,11 @@ def test_a_negated_verb_inside_the_subject_does_not_end_the_cue() -> None:
     paras = ['ذكرت وكالة الأنباء نقلا عن مصدر دبلوماسي لم تذكر اسمه، أن الوزيرين سيعقدان محادثات في موسكو.']
     [quote] = find_quotes(paras)
     assert quote.speaker == "مصدر دبلوماسي" and quote.text.startswith("الوزيرين سيعقدان")
+
+
+def test_a_refusal_names_who_speaks_next_but_reports_no_statement() -> None:
+    paras = ['رفضت المغنية إليسا مصافحتها قائلة "لا تسلمي علي أبدا يا صديقتي"، ثم ضحكت.']
+    [quote] = find_quotes(paras)
+    assert quote.kind == "direct" and quote.speaker == "المغنية إليسا"
+    refused = ['رفض الكرملين إشارات بأنه يقف خلف تسميم جاسوس سابق وابنته.']
+    assert find_quotes(refused) == []
