@@ -72,6 +72,10 @@ _WHEN = frozenset("الاحد الاثنين الثلاثاء الاربعاء �
                   " ليل ايضا كذلك مجددا".split())  # «وذكرت أيضا وكالة …»
 
 
+_DOCUMENTS = frozenset("بيان تصريح".split())
+_PUBLISHED_VIA = frozenset("نشر نشرته صدر صدرت نقلته نقلتها وزع وزعته بث بثته".split())
+
+
 def _skip_object(toks: list[Tok], i: int) -> int:
     """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «عليه» after a verb (addressee, not subject),
     and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
@@ -122,6 +126,10 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
             continue
         if is_abbreviation(t.raw):
             j += 1  # «قال د. محمد …»: the period of a title does not close the subject
+            continue
+        if (j == i and t.norm in _DOCUMENTS and j + 1 < limit and toks[j + 1].norm[:1] == "ل"
+                and len(toks[j + 1].norm) > 3 and toks[j + 1].norm not in OBJECT_PRONOUNS):
+            j += 1  # «وقال بيان للسفارة»: the statement of its author speaks
             continue
         if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm or t.norm in RELAYING
                 or t.raw[0] in "\"“”«»„(:،,؛" or t.norm.isdigit()
@@ -217,6 +225,8 @@ def opens_statement(toks: list[Tok], j: int, last: int) -> bool:
         return False
     if t.raw[0] in "\"“”«„(":
         return False  # quote marks: direct speech, handled as such
+    if t.norm in _PUBLISHED_VIA:
+        return False  # «وقال بيان للسفارة، نشر على صفحتها …»: how the statement came out
     # An «إن» or another cue a few words on means this was a parenthesis, not the statement.
     return not any(is_complementizer(toks[m].norm) or cue_of(toks[m].raw)[1] is not None
                    for m in range(j, min(last, j + 6)))

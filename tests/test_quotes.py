@@ -647,3 +647,12 @@ def test_a_refusal_names_who_speaks_next_but_reports_no_statement() -> None:
     assert quote.kind == "direct" and quote.speaker == "المغنية إليسا"
     refused = ['رفض الكرملين إشارات بأنه يقف خلف تسميم جاسوس سابق وابنته.']
     assert find_quotes(refused) == []
+
+
+def test_a_statement_of_a_named_author_speaks() -> None:
+    [quote] = find_quotes(['وقال بيان لوزارة الخارجية إن الوزير سيزور الرياض غدا لبحث العلاقات.'])
+    assert quote.speaker == "بيان لوزارة الخارجية" and quote.text.startswith("الوزير سيزور")
+    [quote] = find_quotes(['وقال بيان للسفارة، نشر على صفحتها الرسمية بموقع تويتر،:" تود السفارة '
+                           'طمأنة المواطنين بأنها على اتصال مع السلطات".'])
+    assert quote.kind == "direct" and quote.speaker == "بيان للسفارة"
+    assert quote.text.startswith("تود السفارة")
