@@ -57,6 +57,7 @@ _ADVERBIAL_HEADS = frozenset(
 _ADDRESSEES = frozenset(
     "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون احدي احد الصحيفه الجريده المجله"
     " الوكاله القناه الموقع الشبكه الاذاعه التلفزيون الصحفيين الصحافيين صحفيين صحافيين".split())
+_ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صورة … وكتب فوقها "…"»: X's caption
 _REFUSE = frozenset("رفض رفضت يرفض ترفض".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _OCCASION = frozenset("في خلال امام عبر".split())
@@ -138,6 +139,8 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
     while k < last:
         t = toks[k]
         norm, hit = cue_of(t.raw)
+        if hit is None and strip_conj(norm) == "جاء" and k + 1 < last and toks[k + 1].norm in IN_WHICH:
+            hit = ("verb", "m")  # «نشر الاتحاد تغريدة جاء فيها "…"»: the post's words
         if (hit is None and norm not in ATTRIBUTION_PREPS) or host_noun(t.raw, hit):
             k += 1
             continue
@@ -156,6 +159,8 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             k += 1
             continue
         speaker, j = found
+        if k + 1 < last and toks[k + 1].norm in _ABOVE:
+            speaker = ""  # «وكتب فوقها»: the caption's author is the one who published it
         content_start = _content_start(toks, k, j, last, prev, speech)
         if (content_start is None and kind == "verb" and speaker and strip_conj(norm) in SAY
                 and j < last and toks[j - 1].raw.endswith("،") and opens_statement(toks, j, last)):
@@ -331,7 +336,8 @@ def _unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str
                        content_start: int | None, content_open: bool) -> str | None:
     """A verb's speaker written elsewhere than after it ("" when none); None: not a cue at all."""
     t = toks[k]
-    if k + 1 < last and toks[k + 1].norm in IN_WHICH:
+    if k + 1 < last and (toks[k + 1].norm in IN_WHICH
+                         or (strip_conj(t.norm) in ("كتب", "كتبت") and toks[k + 1].norm in _ABOVE)):
         # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …», also after an
         # opening phrase («وبعد الإعلان عن طرده، نشر ترامب تغريدة قال فيها»).
         pub = next((m for m in range(k - 1, first - 1, -1)

@@ -656,3 +656,12 @@ def test_a_statement_of_a_named_author_speaks() -> None:
                            'طمأنة المواطنين بأنها على اتصال مع السلطات".'])
     assert quote.kind == "direct" and quote.speaker == "بيان للسفارة"
     assert quote.text.startswith("تود السفارة")
+
+
+def test_the_words_of_a_post_or_a_caption_are_its_publishers() -> None:
+    [quote] = find_quotes(['ونشر الاتحاد الدولي تغريدة عبر صفحته الرسمية جاء فيها "لعبت المنتخبات '
+                           'الآسيوية 99 مباراة حتى الآن في نهائيات كأس العالم".'])
+    assert quote.speaker == "الاتحاد الدولي" and quote.text.startswith("لعبت المنتخبات")
+    [quote] = find_quotes(['ونشر اللاعب عبد العزيز صورة جمعته بزملائه بعد المباراة، عبر صفحته على '
+                           'فيسبوك، وكتب فوقها "سيناريو قاس لمباراة البرتغال لكنها كانت ودية".'])
+    assert quote.speaker == "اللاعب عبد العزيز" and quote.text.startswith("سيناريو قاس")
