@@ -57,6 +57,7 @@ _ADVERBIAL_HEADS = frozenset(
 _ADDRESSEES = frozenset(
     "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون احدي احد الصحيفه الجريده المجله"
     " الوكاله القناه الموقع الشبكه الاذاعه التلفزيون الصحفيين الصحافيين صحفيين صحافيين".split())
+_WENT_ON = frozenset("مضي مضت ذهب ذهبت".split())
 _ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صورة … وكتب فوقها "…"»: X's caption
 _REFUSE = frozenset("رفض رفضت يرفض ترفض".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
@@ -141,6 +142,9 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         norm, hit = cue_of(t.raw)
         if hit is None and strip_conj(norm) == "جاء" and k + 1 < last and toks[k + 1].norm in IN_WHICH:
             hit = ("verb", "m")  # «نشر الاتحاد تغريدة جاء فيها "…"»: the post's words
+        if hit is None and strip_conj(norm) in _WENT_ON and any(
+                toks[m].norm.strip("،,:") in ("القول", "للقول") for m in range(k + 1, min(last, k + 6))):
+            hit = ("verb", "f" if norm.endswith("ت") else "m")  # «ومضى التصريح إلى القول، "…"»
         if (hit is None and norm not in ATTRIBUTION_PREPS) or host_noun(t.raw, hit):
             k += 1
             continue

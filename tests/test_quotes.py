@@ -665,3 +665,10 @@ def test_the_words_of_a_post_or_a_caption_are_its_publishers() -> None:
     [quote] = find_quotes(['ونشر اللاعب عبد العزيز صورة جمعته بزملائه بعد المباراة، عبر صفحته على '
                            'فيسبوك، وكتب فوقها "سيناريو قاس لمباراة البرتغال لكنها كانت ودية".'])
     assert quote.speaker == "اللاعب عبد العزيز" and quote.text.startswith("سيناريو قاس")
+
+
+def test_went_on_to_say_introduces_speech() -> None:
+    [quote] = find_quotes(['ومضى التصريح الى القول، "ولكن هذا اليوم انتهت المفاوضات دون التوصل الى أي اتفاق."'])
+    assert quote.kind == "direct" and quote.speaker == "التصريح"
+    [quote] = find_quotes(['وذهب الوزير إلى القول إن الحكومة لن تتراجع عن القرار.'])
+    assert quote.speaker == "الوزير" and quote.text.startswith("الحكومة لن")
