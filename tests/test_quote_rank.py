@@ -61,3 +61,17 @@ def test_ranking_prefers_a_named_speaker_and_another_voice_over_repeats() -> Non
     ranked = rank_quotes([cands[0], carried, cands[2]], "إعادة فتح المدارس", limit=2)
     # A later quote of another voice beats the first speaker's carried repeat.
     assert [c.speaker for c in ranked] == ["المحافظ", "نقابة المعلمين"]
+
+
+def test_the_fitting_script_refuses_a_set_that_is_not_development_data() -> None:
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import fit_quote_rank
+
+    assert fit_quote_rank.KNOWN_SETS == {"dev1", "holdout1", "dev2", "holdout2"}
+    with pytest.raises(SystemExit):
+        fit_quote_rank.main(["--sets", "dev1,holdout3"])
