@@ -56,7 +56,8 @@ def lead_vector(title: str, text: str) -> StoryVector:
 _REACTION_FORMS: dict[str, str] = {
     form: root
     for root, forms in {
-        "ndd": "ندد نددت تندد يندد ينددون تنديد منددا منددة",
+        "ndd": "ندد نددت تندد يندد ينددون تنديد تنديدات منددا منددة",
+        "gdb": "غاضب غاضبة غاضبون غضبها غضبه",  # not the bare noun «غضب»: an angry event
         "dan": "ادان ادانت تدين يدين يدينون ادانه ادانات",
         "rhb": "رحب رحبت ترحب يرحب يرحبون ترحيب مرحبا مرحبه",
         "rdd": "رد ردت يرد ترد يردون الرد ردود ردها رده",
@@ -215,8 +216,8 @@ def speaker(title: str, first_sentence: str) -> frozenset[str]:
     A label before a colon is often a place or a tag («سوريا: …», «عاجل: …»), so X counts as a
     speaker only when the first sentence confirms it: a speech verb near its start (digests.speech:
     «قال», «أعلنت», «أفاد» …) whose subject, within a few words, names X («قال جيسون غرينبلات …»
-    under «غرينبلات: …»; «قال نائب رئيس الوزراء التركي» under «تركيا: …») and is not a relaying
-    source («أفادت وسائل إعلام سورية» under «سوريا: …» is a place label). The speaker is X's
+    under «غرينبلات: …»; «قال نائب رئيس الوزراء التركي» under «تركيا: …»; an unnamed «مصدر: …»
+    needs only the verb) and is not a relaying source («أفادت وسائل إعلام سورية» under «سوريا: …» is a place label). The speaker is X's
     first SPEAKER_WORDS content words.
     """
     label = _LABEL.match(title)
@@ -232,7 +233,7 @@ def speaker(title: str, first_sentence: str) -> frozenset[str]:
         after = [k for w in words[i + 1:i + 1 + _NAME_REACH] for k in content_keys(w)]
         if after and after[0] in _RELAYS and after[0] not in named:
             return frozenset()
-        if any(_same_name(x, k) for x in named for k in after):
+        if named[0] in _ANONYMOUS or any(_same_name(x, k) for x in named for k in after):
             return frozenset(named)
         break
     return frozenset()
@@ -240,6 +241,10 @@ def speaker(title: str, first_sentence: str) -> frozenset[str]:
 
 # Who relays news rather than speaks (analyzed keys): «أفادت وسائل إعلام …», «ذكرت مصادر …».
 _RELAYS = frozenset(content_keys("وسائل مصادر تقارير وكالة أنباء مراسل مراسلة صحيفة"))
+
+
+# «مصدر: …», «مسؤول أميركي: …» over a speech verb: an unnamed official speaks, not a place.
+_ANONYMOUS = frozenset(content_keys("مصدر مسؤول مصادر متحدث ناطق"))
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -166,9 +166,11 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
         " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
     sims = [similarity_to_blob(vector, blob) for blob, _, _, _ in members]
     cohesion = sum(sims) / len(sims) if sims else 0.0
+    if len(members) == 1:  # one member: the pair decision has been made already (a loose
+        return cohesion    # rewrite may pass it below COHESION, with agreeing headlines)
     if cohesion < COHESION:
         return None
-    if lead is None or len(members) < 2:  # one member: the pair decision has been made already
+    if lead is None:
         return cohesion
     leads = [compare_leads(lead, lead_of(title or "", body or "", datetime.fromisoformat(published)))
              for _, published, title, body in members]

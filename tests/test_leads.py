@@ -162,3 +162,15 @@ def test_leads_naming_different_days_are_a_day_gap() -> None:
     assert compare_leads(tuesday, wednesday).day_gap
     assert not compare_leads(tuesday, undated).day_gap
     assert not compare_leads(tuesday, tuesday).day_gap
+
+
+def test_an_unnamed_officials_quote_headline_needs_only_the_speech_verb() -> None:
+    first = "قال نائب وزير الخارجية الغابوني إن الوزير لم يبلغ بالقرار."
+    assert speaker("مصدر: الوزير لم يبلغ بالقرار", first) == {"مصدر"}
+    assert speaker("مصدر: الوزير لم يبلغ بالقرار", "أغلقت السلطات الحدود.") == set()
+
+
+def test_anger_and_condemnation_nouns_mark_a_reaction_but_a_bare_anger_noun_does_not() -> None:
+    assert reactions('الكاميرون "غاضبة" من إغلاق الحدود', "")[0] == {"gdb"}
+    assert reactions("تنديدات دولية بإغلاق الحدود", "")[0] == {"ndd"}
+    assert reactions("إغلاق الحدود يشعل غضب التجار", "")[0] == frozenset()

@@ -95,6 +95,28 @@ QUALIFY_B = (
     " بأنه هدية لكل البلاد.",
 )
 
+# A quote headline by someone else about the closure (its body repeats the closure), and a former
+# minister's custody reported on Tuesday and its second day reported on Wednesday.
+BORDER_SPEAKER = (
+    "كوبيلاند: إغلاق حدود الغابون خطوة مقلقة",
+    "قال المبعوث الأممي إلى وسط أفريقيا يان كوبيلاند إن إغلاق الغابون حدودها مع الكاميرون خطوة"
+    " مقلقة لتجارة المنطقة.\nوكانت حكومة الغابون قد أعلنت إغلاق حدودها البرية مع الكاميرون حتى"
+    " إشعار آخر بعد مقتل ثلاثة من عناصر الجمارك.\nودعا كوبيلاند إلى التعاون في التحقيق لتحديد"
+    " هوية المهاجمين الذين فروا نحو الغابات وإلى إعادة فتح الحدود أمام الأفراد والبضائع.",
+)
+CUSTODY_TUESDAY = (
+    "توقيف الوزير السابق فالنتان دوبري في قضية تمويل حملته",
+    "أوقفت الشرطة الثلاثاء الوزير السابق فالنتان دوبري في إطار التحقيق في شبهات تمويل غير قانوني"
+    " لحملته الانتخابية عام 2025.\nويمكن أن يستمر التوقيف الاحترازي ثمانيا وأربعين ساعة، بحسب مصدر"
+    " قضائي.\nوينفي دوبري أي مخالفة ويقول إن الحملة احترمت القانون.",
+)
+CUSTODY_WEDNESDAY = (
+    "دوبري موقوف لليوم الثاني في قضية تمويل حملته",
+    "استؤنف صباح الأربعاء التوقيف الاحترازي للوزير السابق فالنتان دوبري في إطار التحقيق في شبهات"
+    " تمويل غير قانوني لحملته الانتخابية عام 2025.\nويمكن أن يستمر التوقيف ثمانيا وأربعين ساعة،"
+    " بحسب مصدر قضائي.\nوينفي دوبري أي مخالفة ويقول إن الحملة احترمت القانون.",
+)
+
 
 @pytest.fixture
 def db(database: Database) -> Database:
@@ -436,3 +458,44 @@ def test_a_report_close_to_one_member_only_does_not_join(db: Database, settings:
     with db.transaction() as tx:
         assign_story(tx, copy, StoreContext(now=T0, settings=settings))
     assert _story_of(db, copy.id) == quake
+
+
+def test_another_speakers_quote_headline_stays_apart(db: Database, settings: Settings) -> None:
+    """«كوبيلاند: …» repeats the closure in its body and shares its words on top, but the speaker
+    is not who acts in the closure's lead: another actor's statement, another story."""
+    a = _store(db, settings, _source(db, "wire"), BORDER_A, T0)
+    b = _store(db, settings, _source(db, "channel"), BORDER_B, T0 + timedelta(hours=2))
+    q = _store(db, settings, _source(db, "daily"), BORDER_SPEAKER, T0 + timedelta(hours=3))
+    assert _story_of(db, a.id) == _story_of(db, b.id)
+    assert _story_of(db, q.id) not in (None, _story_of(db, a.id))
+    evidence = compare_leads(lead_of(*BORDER_A), lead_of(*BORDER_SPEAKER))
+    sim = similarity(story_vector(*BORDER_A), story_vector(*BORDER_SPEAKER))
+    assert evidence.speaker_gap and not evidence.reaction_gap  # no reaction verb anywhere
+    assert stories.is_same_story(sim, 3, evidence=replace(evidence, speaker_gap=False))
+    assert not stories.is_same_story(sim, 3, evidence=evidence)
+
+
+def test_the_next_days_development_is_another_story(db: Database, settings: Settings) -> None:
+    """Tuesday's custody and its second day on Wednesday share nearly every word (cosine far past
+    the 24 h threshold), but their leads date the events to different days."""
+    tue = _store(db, settings, _source(db, "wire"), CUSTODY_TUESDAY, T0)
+    wed = _store(db, settings, _source(db, "channel"), CUSTODY_WEDNESDAY,
+                 T0 + timedelta(hours=24))
+    assert _story_of(db, tue.id) != _story_of(db, wed.id)
+    evidence = compare_leads(lead_of(*CUSTODY_TUESDAY), lead_of(*CUSTODY_WEDNESDAY))
+    sim = similarity(story_vector(*CUSTODY_TUESDAY), story_vector(*CUSTODY_WEDNESDAY))
+    assert evidence.day_gap
+    assert stories.is_same_story(sim, 24, evidence=replace(evidence, day_gap=False))
+
+
+def test_a_one_report_story_is_joined_on_the_pair_decision_alone(
+        db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With one member the pair decision has been made: the COHESION floor (a mean over several
+    reports) does not block a loose rewrite that passes it with agreeing headlines."""
+    monkeypatch.setattr(stories, "COHESION", 0.99)
+    a = _store(db, settings, _source(db, "wire"), QUALIFY_A, T0)
+    b = _store(db, settings, _source(db, "channel"), QUALIFY_B, T0 + timedelta(hours=1))
+    assert _story_of(db, a.id) == _story_of(db, b.id)
+    # With two members the floor applies again: a third report cannot join below it.
+    c = _store(db, settings, _source(db, "daily"), QUALIFY_B, T0 + timedelta(hours=2))
+    assert _story_of(db, c.id) != _story_of(db, a.id)
