@@ -174,7 +174,8 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]], workdir: Pat
     labelled = [g for g in gold if not str(g.get("set", "")).startswith("audit")]
     subsets = [("dev+holdout", labelled)] + [
         (name, [g for g in gold if g.get("set") == name])
-        for name in ("dev", "holdout", "audit1", "audit2", "audit3", "audit4", "audit5")]
+        for name in ("dev", "holdout", "audit1", "audit2", "audit3", "audit4", "audit5",
+                     "audit6")]
     for name, part in subsets:
         if not part:
             continue
