@@ -59,6 +59,7 @@ _ADDRESSEES = frozenset(
     " الوكاله القناه الموقع الشبكه الاذاعه التلفزيون الصحفيين الصحافيين صحفيين صحافيين".split())
 _WENT_ON = frozenset("مضي مضت ذهب ذهبت".split())
 _ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صورة … وكتب فوقها "…"»: X's caption
+_SUMMED = frozenset("لخص لخصت يلخص تلخص".split())
 _REFUSE = frozenset("رفض رفضت يرفض ترفض".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _OCCASION = frozenset("في خلال امام عبر".split())
@@ -178,6 +179,12 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
                 content_start = toks[m].end
         if kind == "prep":
             content_start = None  # «بحسب X» attributes, it does not introduce speech
+        if strip_conj(norm) in _SUMMED and len(speaker.split()) > 1:
+            # «ولخّص الفيديو الحرب السورية …:», «ولخص أحدهم الموقف قائلا»: the object follows a
+            # one-word subject at once.
+            one, two = speaker.split()[:2]
+            if (fold(one).startswith("ال") or fold(one).endswith("هم")) and fold(two).startswith("ال"):
+                speaker = one
         if strip_conj(norm) in _REFUSE:
             if content_start is not None:
                 # «رفض الكرملين إشارات بأنه …» reports what was refused, not a statement.

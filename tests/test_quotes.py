@@ -672,3 +672,12 @@ def test_went_on_to_say_introduces_speech() -> None:
     assert quote.kind == "direct" and quote.speaker == "التصريح"
     [quote] = find_quotes(['وذهب الوزير إلى القول إن الحكومة لن تتراجع عن القرار.'])
     assert quote.speaker == "الوزير" and quote.text.startswith("الحكومة لن")
+
+
+def test_summing_up_and_showing_introduce_speech() -> None:
+    [quote] = find_quotes(['ولخّص الفيديو الحرب السورية الممتدة منذ 7 سنوات بعدة أوصاف: "سبع سنوات من '
+                           'القذائف والخوف والاشتباكات والألم".'])
+    assert quote.kind == "direct" and quote.speaker == "الفيديو"
+    [quote] = find_quotes(['وبينت اللجنة أن خمسة من المتهمين وجهت لهم تهم سرقة هويات.'])
+    assert quote.speaker == "اللجنة" and quote.text.startswith("خمسة من المتهمين")
+    assert find_quotes(['وقعت الاشتباكات بين الجيش والمسلحين أن الوضع صعب.']) == []
