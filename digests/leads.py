@@ -11,7 +11,11 @@ about Y» or from a loosely worded rewrite of «X did Y»; the lead can, roughly
   reacts (`reactions`): the words before the verb in a headline («تركيا ترفض …»), after it in a
   sentence that opens with it («ندد الرئيس …»); and where it names who acts (`Lead.subject`: the
   headline's first words, the first sentence's words after its verb). A reaction whose actor is
-  not who acts in the other lead is another story (`compare_leads(...).reaction_gap`).
+  not who acts in the other lead is another story (`compare_leads(...).reaction_gap`);
+- who speaks in a quote headline «X: …» (`speaker`), confirmed by the first sentence's speech
+  verb: another speaker's statement is another story too (`speaker_gap`);
+- the weekday its event happened (`event_day`): the next day's development names another day
+  (`day_gap`).
 
 Cost: only the headline and the first sentence are analyzed (the first 600 characters of a body).
 """
@@ -23,7 +27,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from digests import arabic
-from digests.speech import cue_of
 from digests.similarity import (
     LeadEvidence,
     StoryVector,
@@ -32,12 +35,16 @@ from digests.similarity import (
     similarity,
     story_vector,
 )
+from digests.speech import cue_of
 
 __all__ = ["Lead", "compare_leads", "event_day", "headline_agreement", "lead_of", "lead_vector",
            "reactions", "speaker"]
 
 RARE_COUNT = 1000       # a key rarer than this in the word table names the event (idf >= ~7.6)
 ACTOR_WORDS = 3         # content words next to a reaction verb taken as who reacts
+SPEAKER_WORDS = 2       # content words of «X» taken as who speaks («سفارة موسكو», «غرينبلات»)
+_VERB_REACH = 4         # the first sentence's speech verb must come within its first words ...
+_NAME_REACH = 8         # ... and name the speaker within this many words after it
 _DATELINE = re.compile(r"^[^.\n]{0,80}?\((?:CNN|cnn)\)\s*[-–—]*\s*")  # «دبي، … (CNN)--»
 
 
@@ -205,9 +212,6 @@ _VOWELS = str.maketrans("", "", "اوي")
 # --- quote headlines: «X: …» names who speaks ------------------------------------------------
 
 _LABEL = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s*\S")
-SPEAKER_WORDS = 2       # content words of «X» taken as who speaks («سفارة موسكو», «غرينبلات»)
-_VERB_REACH = 4         # the first sentence's speech verb must come within its first words ...
-_NAME_REACH = 8         # ... and name the speaker within this many words after it
 
 
 def speaker(title: str, first_sentence: str) -> frozenset[str]:

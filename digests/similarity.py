@@ -7,7 +7,8 @@ threshold that rises with the time between them: 0.28 for reports published toge
 linearly to 0.70 at 48 h, never beyond: reports of one event come out within hours, while a
 reaction or the next development a day later reuses most of the same words. The leads (headline +
 first sentence, digests.leads) must agree too: their cosine, unless the texts overlap far more; a
-lead built on another actor's reaction verb is another story; headlines that agree on their rare
+lead built on another actor's reaction verb, or another speaker's quote headline, is another story,
+and so are leads that date their events to different days; headlines that agree on their rare
 words let a loosely worded rewrite pass a slightly lower threshold (`is_same_story`). Rare
 words (names, the places and numbers of the event) carry the weight, so reports that only share a
 place name or a person stay apart. Word shingles were the first idea, but reports of one event by
@@ -200,8 +201,11 @@ def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,
     الإماراتية …»).
     With `evidence`: a lead built on a reaction verb the other lead lacks («تدين», «ترحب», «تنفي»,
     «ردت») is another story unless the leads agree closely (REACTION_LEAD), whatever the bodies
-    share; headlines that agree on their rare words (AGREEMENT_MIN) mark a loosely worded rewrite,
-    which passes a threshold lower by AGREEMENT_BONUS without the lead cosine.
+    share, and so is a quote headline «X: …» whose speaker the other lead does not name
+    (`speaker_gap`); leads dating their events to different weekdays (`day_gap`) are two stories
+    when published DAY_GAP_HOURS or more apart; headlines that agree on their rare words
+    (AGREEMENT_MIN) mark a loosely worded rewrite, which passes a threshold lower by
+    AGREEMENT_BONUS without the lead cosine.
     """
     if evidence is not None:
         lead_sim = evidence.similarity

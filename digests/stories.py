@@ -157,7 +157,8 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     reaction sharing the body words of one report would chain in. So the mean cosine to all the
     story's reports must reach COHESION, their leads must agree with the article's on average
     (STORY_LEAD_MIN; a reaction gap counts 0), and the article must pass the pair decision, with
-    JOIN_SLACK to spare, with at least JOIN_SHARE of them: A~B and B~C do not make A~C.
+    JOIN_SLACK to spare, with at least JOIN_SHARE of them: A~B and B~C do not make A~C. A story of
+    one report is joined on the pair decision alone (already made by the caller).
     """
     members = db.execute(
         "select v.vector, v.published_at, a.title,"
