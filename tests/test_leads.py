@@ -174,3 +174,17 @@ def test_anger_and_condemnation_nouns_mark_a_reaction_but_a_bare_anger_noun_does
     assert reactions('الكاميرون "غاضبة" من إغلاق الحدود', "")[0] == {"gdb"}
     assert reactions("تنديدات دولية بإغلاق الحدود", "")[0] == {"ndd"}
     assert reactions("إغلاق الحدود يشعل غضب التجار", "")[0] == frozenset()
+
+
+DAY_WORDS = st.lists(st.sampled_from("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد منذ ليل"
+                                     " مساء يوم اليوم أمس قال الوزير الحدود".split()),
+                     max_size=10).map(" ".join)
+
+
+@hsettings(max_examples=80, deadline=None)
+@given(DAY_WORDS)
+def test_event_day_is_a_weekday_or_unknown_and_a_known_name_needs_no_date(text: str) -> None:
+    day = event_day(text, TUESDAY)
+    assert day is None or 0 <= day <= 6
+    undated = event_day(text)
+    assert undated is None or undated == day  # the date only resolves «اليوم»/«أمس»
