@@ -79,16 +79,23 @@ _PUBLISHED_VIA = frozenset("نشر نشرته صدر صدرت نقلته نقل�
 def _skip_object(toks: list[Tok], i: int) -> int:
     """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «عليه» after a verb (addressee, not subject),
     and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
+    addressed = False
     while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES
                              or toks[i].norm in _WHEN):
+        addressed = addressed or toks[i].norm in ADDRESSEES
         i += 1
     if i < len(toks) and (toks[i].raw.startswith("لـ") or
                           toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
+        addressed = True
         opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
         i += 1
         while opened and i < len(toks):
             if any(q in toks[i].raw for q in "\"“”«»"):
                 opened = False
+            i += 1
+    if addressed:
+        # «قال للتلفزيون الحكومي إن»: the addressee's adjective is not a subject either.
+        while i < len(toks) and toks[i].norm.startswith("ال") and toks[i].norm.endswith(("ي", "يه")):
             i += 1
     return i
 

@@ -100,6 +100,8 @@ def plausible_speaker(name: str) -> bool:
     norm = fold(first)
     if first.startswith(("بـ", "لـ", 'ب"', "ب«", "ل«", 'ل"')) or strip_conj(norm) in CLAUSE_CONJ:
         return False
+    if norm in ("اي", "كل", "جميع"):
+        return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
     if norm[:1] == "ل" and (norm[1:] in _ADDRESSEES or norm[1:].removeprefix("ل") in _ADDRESSEES):
         return False  # «لمجلة كيكر», «لإحدى الصحف»: whom it was said to, not who said it
     for form in (first, first[:-2] if norm.endswith(("ين", "ون")) else ""):

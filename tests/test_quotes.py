@@ -681,3 +681,13 @@ def test_summing_up_and_showing_introduce_speech() -> None:
     [quote] = find_quotes(['وبينت اللجنة أن خمسة من المتهمين وجهت لهم تهم سرقة هويات.'])
     assert quote.speaker == "اللجنة" and quote.text.startswith("خمسة من المتهمين")
     assert find_quotes(['وقعت الاشتباكات بين الجيش والمسلحين أن الوضع صعب.']) == []
+
+
+def test_an_object_after_a_pronoun_subject_and_an_addressees_adjective_are_not_speakers() -> None:
+    [quote] = find_quotes(['ولكن وزير الإعلام، ريمي دانجينو، قال للتلفزيون الحكومي إن العملية لها علاقة '
+                           'قوية بالإرهاب.'])
+    assert quote.speaker == "وزير الإعلام ريمي دانجينو"
+    paras = ['وقال وزير الثقافة محمد زين العابدين إن المدينة ستكون مفتوحة لكل المبدعين.',
+             'ونفى أي توجه للهيمنة السياسية على مشاريع الإبداع موضحا أن المدينة تستقطب كل الأفكار.']
+    later = [q for q in find_quotes(paras) if q.paragraph == 1]
+    assert later and all(q.speaker == "وزير الثقافة محمد زين العابدين" for q in later)
