@@ -32,7 +32,7 @@ from digests.headline import clean_headline  # noqa: E402
 from digests.quote_rank import W_COUNTER, W_REPEAT, WEIGHTS, rank_quotes  # noqa: E402
 from digests.quotes import Candidate, find_quotes  # noqa: E402
 
-# holdout2 was scored once (session 2) and is development data now; a newer test set is never fitted.
+# holdout2 was scored once (session 2) and is development data now; a newer set is never fitted.
 KNOWN_SETS = frozenset({"dev1", "holdout1", "dev2", "holdout2"})
 GRID = (-2.0, -1.2, -0.8, -0.4, -0.2, 0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.6, 2.0, 2.4, 3.0)
 Model = dict[str, float]
@@ -112,7 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = [x for x in args.sets.split(",") if x]
     if any(x not in KNOWN_SETS for x in sets):
-        parser.error(f"only the development sets ({', '.join(sorted(KNOWN_SETS))}) may be fitted on")
+        known = ", ".join(sorted(KNOWN_SETS))
+        parser.error(f"only the development sets ({known}) may be fitted on")
     data = examples(sets)
     start: Model = dict(WEIGHTS, repeat=W_REPEAT, counter=W_COUNTER)
     print(f"{len(data)} articles, {sum(len(e.candidates) for e in data)} candidates")

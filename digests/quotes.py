@@ -136,8 +136,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                                           continuation=(
                                                               (started_open and a == 0) or
                                                               (a <= 1 and last_para_had_quote)))
+                after_colon = para[:a].rstrip(" \"“«„").endswith(":")
                 if not speaker or _is_data(speaker) or (
-                        fold(text.split()[0]) in RELATIVES and not para[:a].rstrip(" \"“«„").endswith(":")):
+                        fold(text.split()[0]) in RELATIVES and not after_colon):
                     continue  # «بالتراجع عن مواقفه، "التي تتساوق …"»: the writer's clause goes on
                 direct_done.add((a, b))
                 para_quotes.append(Candidate(text=text, speaker=speaker, kind="direct",

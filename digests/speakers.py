@@ -95,7 +95,8 @@ def _skip_object(toks: list[Tok], i: int) -> int:
             i += 1
     if addressed:
         # «قال للتلفزيون الحكومي إن»: the addressee's adjective is not a subject either.
-        while i < len(toks) and toks[i].norm.startswith("ال") and toks[i].norm.endswith(("ي", "يه")):
+        while (i < len(toks) and toks[i].norm.startswith("ال")
+               and toks[i].norm.endswith(("ي", "يه"))):
             i += 1
     return i
 

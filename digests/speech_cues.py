@@ -143,10 +143,12 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
     while k < last:
         t = toks[k]
         norm, hit = cue_of(t.raw)
-        if hit is None and strip_conj(norm) == "جاء" and k + 1 < last and toks[k + 1].norm in IN_WHICH:
+        if (hit is None and strip_conj(norm) == "جاء" and k + 1 < last
+                and toks[k + 1].norm in IN_WHICH):
             hit = ("verb", "m")  # «نشر الاتحاد تغريدة جاء فيها "…"»: the post's words
         if hit is None and strip_conj(norm) in _WENT_ON and any(
-                toks[m].norm.strip("،,:") in ("القول", "للقول") for m in range(k + 1, min(last, k + 6))):
+                toks[m].norm.strip("،,:") in ("القول", "للقول")
+                for m in range(k + 1, min(last, k + 6))):
             hit = ("verb", "f" if norm.endswith("ت") else "m")  # «ومضى التصريح إلى القول، "…"»
         if (hit is None and norm not in ATTRIBUTION_PREPS) or host_noun(t.raw, hit):
             k += 1
@@ -185,7 +187,8 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             # «ولخّص الفيديو الحرب السورية …:», «ولخص أحدهم الموقف قائلا»: the object follows a
             # one-word subject at once.
             one, two = speaker.split()[:2]
-            if (fold(one).startswith("ال") or fold(one).endswith("هم")) and fold(two).startswith("ال"):
+            if ((fold(one).startswith("ال") or fold(one).endswith("هم"))
+                    and fold(two).startswith("ال")):
                 speaker = one
         if strip_conj(norm) in _REFUSE:
             if content_start is not None:
@@ -195,9 +198,8 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
             # «رفضت إليسا مصافحتها قائلة "…"» names who speaks next; the object follows the
             # subject at once, and a possessed noun («مصافحتها») is the object, not the name.
             names = speaker.split()
-            cut = next((n for n in range(1, len(names))
-                        if len(fold(names[n])) >= 5 and fold(names[n]).endswith(("ها", "هم", "هما"))),
-                       len(names))
+            cut = next((n for n in range(1, len(names)) if len(fold(names[n])) >= 5
+                        and fold(names[n]).endswith(("ها", "هم", "هما"))), len(names))
             speaker = " ".join(names[:cut])
         if strip_conj(norm) in _CONTAIN and (content_start is None or not any(
                 toks[m].end == content_start and is_complementizer(toks[m].norm)
