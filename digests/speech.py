@@ -159,7 +159,8 @@ def cue_of(raw: str) -> tuple[str, tuple[str, str] | None]:
     """Folded token and its cue entry, trying without a leading و/ف/ل conjunction."""
     norm = fold(raw)
     hit = _CUES.get(norm)
-    if hit is None and (len(norm) > 3 or norm[1:] in _SHORT_ROOTS) and norm[0] in "وف":
+    doubled = norm[1:] == "رد" and "\u0651" in raw  # «وردّ» (and replied), not «ورد» (came)
+    if hit is None and (len(norm) > 3 or norm[1:] in _SHORT_ROOTS or doubled) and norm[0] in "وف":
         hit = _CUES.get(norm[1:])
     return norm, hit
 

@@ -82,3 +82,12 @@ def test_a_misread_subject_falls_back_to_the_clause_speaker() -> None:
     cues_of("وقال وزير الخارجية سامح شكري إن المحادثات مثمرة.", speakers)
     [cue] = cues_of("وأضاف قائلين إن الجولة المقبلة في القاهرة.", speakers)
     assert cue.speaker == "وزير الخارجية سامح شكري"
+
+
+def test_a_doubled_radd_is_a_reply_but_plain_warada_is_not_a_cue() -> None:
+    speakers = Speakers()
+    cues_of("وقال وزير الخارجية الفرنسي جان إيف لودريان إن على إيران تبديد المخاوف.", speakers)
+    para = "وردّ المتحدث باسم الخارجية الإيرانية بهرام قاسمي بأن البرنامج دفاعي بحت."
+    [cue] = [c for c in cues_of(para, speakers) if c.content_start is not None]
+    assert "قاسمي" in cue.speaker
+    assert cues_of("وورد في التقرير أن الوضع مستقر.") == []
