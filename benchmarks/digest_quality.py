@@ -23,8 +23,9 @@ Usage: .venv/bin/python benchmarks/digest_quality.py [--gold PATH] [--corpus PAT
 Gold files: quotes.jsonl (50 articles; its first `--dev-ids` 20 are set `dev1`, the rest `holdout1`)
 and quotes2.jsonl (74 articles by three other annotators; sets `dev2` and `holdout2`; holdout2 was
 scored once, untouched, in session 2 and is development data now). Every set is reported
-separately; `--sets dev1,dev2` scores only those. A newer test set is scored by passing its file
-with `--gold` (never by default), so its figures are only seen when asked for.
+separately; `--sets dev1,dev2` scores only those. quotes3.jsonl (60 articles, set `holdout3`) is the
+test set scored once at the end of session 2; its mismatches are never printed (`--show` prints
+only the development sets).
 """
 
 from __future__ import annotations
