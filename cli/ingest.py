@@ -115,9 +115,11 @@ def format_summary(summary: PollSummary) -> str:
     """The closing line of `ingest --once`."""
     retried = (f"، صفحات أعيد جلبها / pages retried {summary.pages_retried} "
                f"(اكتملت / recovered {summary.pages_recovered})" if summary.pages_retried else "")
+    refreshed = (f"، ملخصات محدّثة / digests refreshed {summary.digests_refreshed}"
+                 if summary.digests_refreshed else "")
     return (f"الخلاصة / summary: مصادر / sources {len(summary.reports)} — "
             f"جديد / new {summary.new}، بلا تغيير / unchanged {summary.unchanged}، "
-            f"فشل / failed {summary.failed}{retried}")
+            f"فشل / failed {summary.failed}{retried}{refreshed}")
 
 
 def _prepare_sources(settings: Settings) -> None:

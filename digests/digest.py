@@ -43,6 +43,10 @@ MAX_RELATED = 5
 STORY_SLOTS = 2
 ARCHIVE_CANDIDATES = 8  # asked of the search index; some fall out as duplicates or self-links
 MAX_STORY_SIBLINGS = 20
+# The version of the headline and quote rules. Bump it when they change: stored digests of an older
+# version get their headline and quotes made again, a batch per poll (`refresh_digests`).
+CONDENSER_VERSION = 2
+REFRESH_BATCH = 200  # per poll: ~2 ms each, so well under a second
 
 
 def _key(url: str) -> str:
@@ -150,11 +154,16 @@ def _current_story_id(db: sqlite_utils.Database, article: Article) -> int | None
 
 
 def _write(db: sqlite_utils.Database, digest: Digest, article_id: int, now: datetime) -> None:
+    values = [digest.headline, quotes_to_json(digest.quotes), related_to_json(digest.related),
+              iso(now)]
+    # Migration 004 digests old rows before 010 adds the version column: those rows are then
+    # marked version 0 by 010 and refreshed like any other old digest.
+    versioned = any(c[1] == "digest_version"
+                    for c in db.execute("pragma table_info(articles)").fetchall())
     db.execute(
         "update articles set headline = ?, quotes_json = ?, digest_related_json = ?,"
-        " digested_at = ? where id = ?",
-        [digest.headline, quotes_to_json(digest.quotes), related_to_json(digest.related),
-         iso(now), article_id])
+        " digested_at = ?" + (", digest_version = ?" if versioned else "") + " where id = ?",
+        values + ([CONDENSER_VERSION] if versioned else []) + [article_id])
 
 
 def _refresh_sibling(db: sqlite_utils.Database, sibling: Article) -> None:
@@ -239,3 +248,27 @@ def backfill_digests(db: sqlite_utils.Database, ctx: StoreContext, *, batch: int
             store_digest(db, article_from_row(row), ctx)
             last_id = row["id"]
             done += 1
+
+
+def refresh_digests(db: sqlite_utils.Database, *, limit: int = REFRESH_BATCH) -> int:
+    """Make the headline and quotes again for up to `limit` digests of an older CONDENSER_VERSION.
+
+    Newest first (what readers ask for). Only the pure part is redone: related links (an archive
+    search) and the outbox are left as they are, so nothing is sent again. Runs in the caller's
+    transaction. Returns how many digests were refreshed (0 once every digest is current).
+    """
+    rows = list(db.query(
+        ARTICLE_SELECT + " where articles.digest_version < ? order by articles.digest_version,"
+        " articles.id desc limit ?", [CONDENSER_VERSION, limit]))
+    for row in rows:
+        article = article_from_row(row)
+        headline = clean_headline(article.title, article.text)
+        paragraphs = article.paragraphs or (
+            (article.summary,) if article.summary.strip() else ())
+        db.execute("update articles set headline = ?, quotes_json = ?, digest_version = ?"
+                   " where id = ?",
+                   [headline, quotes_to_json(key_quotes(paragraphs, headline)),
+                    CONDENSER_VERSION, article.id])
+    if rows:
+        log.info("digests refreshed count=%d version=%d", len(rows), CONDENSER_VERSION)
+    return len(rows)

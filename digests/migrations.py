@@ -216,6 +216,15 @@ def m009_source_utc_offset(db: sqlite_utils.Database) -> None:
     db.execute("alter table sources add column utc_offset_minutes integer")
 
 
+def m010_digest_version(db: sqlite_utils.Database) -> None:
+    # Which version of the headline and quote rules made each digest (digests.digest.
+    # CONDENSER_VERSION): older ones are made again a batch per poll. Existing digests are
+    # version 0; rows without a digest stay NULL (the backfill digests them).
+    db.execute("alter table articles add column digest_version integer")
+    db.execute("update articles set digest_version = 0 where digested_at is not null")
+    db.execute("create index articles_digest_version on articles(digest_version, id)")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -226,4 +235,5 @@ MIGRATIONS: list[Migration] = [
     ("007_digest_story_links", m007_digest_story_links),
     ("008_page_retries", m008_page_retries),
     ("009_source_utc_offset", m009_source_utc_offset),
+    ("010_digest_version", m010_digest_version),
 ]

@@ -397,14 +397,28 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
             await run()
     finally:
         extractor.close()
+    refreshed = _refresh_digests(db)
     ordered = tuple(reports[s.id] for s in chosen if s.id in reports)
     summary = PollSummary(now, ordered, Timings(clock.fetch, clock.extract, clock.store),
-                          pages_retried=retried, pages_recovered=recovered)
+                          pages_retried=retried, pages_recovered=recovered,
+                          digests_refreshed=refreshed)
     with db.transaction() as sql:
         sql.table("polls").update(poll_id, {"finished_at": iso(now), "new": summary.new,
                                             "unchanged": summary.unchanged,
                                             "failed": summary.failed})
     log.info("poll done sources=%s new=%s unchanged=%s failed=%s pages_retried=%s"
-             " pages_recovered=%s", len(ordered), summary.new, summary.unchanged, summary.failed,
-             retried, recovered)
+             " pages_recovered=%s digests_refreshed=%s", len(ordered), summary.new,
+             summary.unchanged, summary.failed, retried, recovered, refreshed)
     return summary
+
+
+def _refresh_digests(db: Database) -> int:
+    """A batch of digests made by older headline/quote rules is made again (digests.digest)."""
+    from digests.digest import refresh_digests
+
+    try:
+        with db.transaction() as sql:
+            return refresh_digests(sql)
+    except Exception:  # a failing refresh costs this poll its batch, nothing else
+        log.exception("digest refresh failed; it waits for the next poll")
+        return 0

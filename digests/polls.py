@@ -53,6 +53,7 @@ class PollSummary:
     timings: Timings = field(default_factory=Timings)
     pages_retried: int = 0     # feed-only articles whose page was fetched again
     pages_recovered: int = 0   # … and is now in (text, related block, digest updated)
+    digests_refreshed: int = 0  # stored digests made again by newer headline/quote rules
 
     @property
     def new(self) -> int:

@@ -308,3 +308,51 @@ def test_related_links_invariants(page: list[str], archive: list[str], story: li
     # Nothing is dropped while there is room.
     distinct = {url_key(u) for u in page + archive + story if u} - {url_key(SEED_URL)}
     assert len(got) == min(5, len(distinct))
+
+
+def test_digests_of_older_rules_are_refreshed_newest_first_without_touching_links(
+        db: Database) -> None:
+    from digests.digest import CONDENSER_VERSION, refresh_digests
+
+    _store(db, other(5, "القصف على الغوطة الشرقية يتواصل", source_id=1, day=21))
+    seed = _store(db, seed_article(id=11, source_id=1))
+    plain = _store(db, other(12, "خبر ثالث", source_id=2,
+                             paragraphs=("وقال الوزير إن الطريق ستفتح غدا أمام السيارات.",)))
+    fresh = {n: db.db.table("articles").get(n) for n in (5, 11, 12)}
+    assert {r["digest_version"] for r in fresh.values()} == {CONDENSER_VERSION}
+    # As if an older condenser had made these two digests: stale quotes, an old headline.
+    with db.transaction() as sql:
+        sql.execute("update articles set quotes_json = '[]', headline = 'قديم', digest_version = 0"
+                    " where id in (11, 12)")
+    with db.transaction() as sql:
+        assert refresh_digests(sql, limit=1) == 1  # newest first: article 12
+    assert db.db.table("articles").get(12)["quotes_json"] == fresh[12]["quotes_json"]
+    assert db.db.table("articles").get(11)["digest_version"] == 0
+    with db.transaction() as sql:
+        assert refresh_digests(sql) == 1
+        assert refresh_digests(sql) == 0  # every digest is current now
+    row = db.db.table("articles").get(seed.id)
+    assert row["quotes_json"] == fresh[11]["quotes_json"]
+    assert row["headline"] == "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة"
+    assert row["digest_related_json"] == fresh[11]["digest_related_json"]  # links untouched
+    assert plain.id == 12
+
+
+def test_the_version_migration_marks_old_digests_for_refresh(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    database = Database(path)
+    _source(database, 1)
+    _store(database, seed_article(id=40, source_id=1))
+    _store(database, other(41, "لم يُلخص بعد", source_id=1), steps=False)
+    with database.transaction() as sql:
+        # An old file: the column did not exist; recreate that state's meaning.
+        sql.execute("update articles set digest_version = null")
+        sql.execute("delete from _migrations where name = '010_digest_version'")
+        sql.execute("drop index articles_digest_version")
+        sql.execute("alter table articles drop column digest_version")
+    database.close()
+    reopened = Database(path)
+    rows = {r["id"]: r for r in reopened.db.query("select id, digest_version from articles")}
+    assert rows[40]["digest_version"] == 0  # digested by an older condenser: refreshed later
+    assert rows[41]["digest_version"] is None  # never digested: the backfill's job
+    reopened.close()

@@ -437,3 +437,26 @@ async def test_one_malformed_link_in_a_feed_costs_only_that_entry(
     summary = await poll_once(database, settings, now=NOW)
     assert (summary.new, summary.failed) == (1, 0)
     assert get_article_by_url(database, good) is not None
+
+
+async def test_a_poll_refreshes_digests_made_by_older_rules(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    _add_all(database, settings, site)
+    await poll_once(database, settings, now=NOW)
+    current = {r["id"]: r["quotes_json"] for r in database.db.query(
+        "select id, quotes_json from articles")}
+    outbox_before = _count(database, "outbox")
+    with database.transaction() as sql:  # as if an older condenser had made three digests
+        sql.execute("update articles set quotes_json = '[]', digest_version = 0"
+                    " where id in (select id from articles order by id limit 3)")
+    summary = await poll_once(database, settings, now=NOW + timedelta(hours=1))
+    assert summary.new == 0 and summary.digests_refreshed == 3
+    from cli.ingest import format_summary
+
+    assert "digests refreshed 3" in format_summary(summary)
+    after = {r["id"]: r["quotes_json"] for r in database.db.query(
+        "select id, quotes_json from articles")}
+    assert after == current
+    assert _count(database, "outbox") == outbox_before  # nothing is sent again
+    again = await poll_once(database, settings, now=NOW + timedelta(hours=2))
+    assert again.digests_refreshed == 0
