@@ -225,6 +225,14 @@ def m010_digest_version(db: sqlite_utils.Database) -> None:
     db.execute("create index articles_digest_version on articles(digest_version, id)")
 
 
+def m011_rekey_subscriptions(db: sqlite_utils.Database) -> None:
+    # «علي» is read as a name since session 2: topics like «علي شمخاني» get the key they are
+    # looked up by now (digests.subscriptions.rekey_subscriptions).
+    from digests.subscriptions import rekey_subscriptions
+
+    rekey_subscriptions(db)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -236,4 +244,5 @@ MIGRATIONS: list[Migration] = [
     ("008_page_retries", m008_page_retries),
     ("009_source_utc_offset", m009_source_utc_offset),
     ("010_digest_version", m010_digest_version),
+    ("011_rekey_subscriptions", m011_rekey_subscriptions),
 ]

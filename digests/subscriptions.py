@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+import sqlite_utils
+
 from digests.errors import QueryError
 from digests.models import iso, parse_iso
 from digests.storage import Database
@@ -266,3 +268,24 @@ def stats(db: Database) -> ChatStats:
                   join chats c on c.id = s.chat_id where c.active = 1),
                (select count(*) from subscriptions)""").fetchone()
     return ChatStats(chats=row[0], active_chats=row[1], subscribers=row[2], subscriptions=row[3])
+
+
+def rekey_subscriptions(db: sqlite_utils.Database) -> int:
+    """Recompute every subscription's `topic_key` from its topic as written (caller's transaction).
+
+    Needed when topic analysis changes (e.g. «علي» became a name: «علي شمخاني» was keyed
+    «شمخاني»), so that `/unsubscribe` typed the same way finds it again. A topic whose new key a
+    chat already follows keeps its old key (the unique pair wins; the button list still removes
+    it); a topic with nothing searchable left keeps its key too. Returns how many changed.
+    """
+    changed = 0
+    for row in list(db.query("select id, topic, topic_key from subscriptions where topic != ''")):
+        try:
+            key = key_of(row["topic"])
+        except QueryError:
+            continue
+        if key != row["topic_key"]:
+            cur = db.execute("update or ignore subscriptions set topic_key = ? where id = ?",
+                             [key, row["id"]])
+            changed += cur.rowcount
+    return changed

@@ -95,3 +95,32 @@ def test_stats_count_active_subscribers(database: Database) -> None:
     subs.deactivate(database, 2, reason="blocked", now=NOW)
     st = subs.stats(database)
     assert (st.chats, st.active_chats, st.subscribers, st.subscriptions) == (3, 2, 1, 3)
+
+
+def test_rekey_gives_old_subscriptions_the_key_they_are_looked_up_by(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    subs.upsert_chat(database, 2, now=NOW)
+    mine, _ = subs.subscribe(database, 1, "علي شمخاني", now=NOW)
+    subs.subscribe(database, 2, "الغوطة", now=NOW)
+    current = subs.key_of("علي شمخاني")
+    with database.transaction() as tx:  # as stored before «علي» was read as a name
+        tx.execute("update subscriptions set topic_key = 'شمخاني' where id = ?", [mine.id])
+    assert not subs.unsubscribe(database, 1, "علي شمخاني")  # the old key is not found
+    with database.transaction() as tx:
+        assert subs.rekey_subscriptions(tx) == 1
+        assert subs.rekey_subscriptions(tx) == 0  # idempotent
+    [row] = list(database.db.query("select topic_key from subscriptions where id = ?", [mine.id]))
+    assert row["topic_key"] == current
+    assert subs.unsubscribe(database, 1, "علي شمخاني")
+    assert [s.topic for s in subs.list_subscriptions(database, 2)] == ["الغوطة"]
+
+
+def test_rekey_keeps_the_old_key_when_the_new_one_is_already_followed(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    a, _ = subs.subscribe(database, 1, "الغوطة", now=NOW)
+    b, _ = subs.subscribe(database, 1, "حلب", now=NOW)
+    with database.transaction() as tx:  # b's topic edited to collide with a's key once re-keyed
+        tx.execute("update subscriptions set topic = 'غوطة' where id = ?", [b.id])
+        assert subs.rekey_subscriptions(tx) == 0
+    keys = {s.id: s.topic_key for s in subs.list_subscriptions(database, 1)}
+    assert keys[a.id] != keys[b.id]
