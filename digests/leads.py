@@ -141,6 +141,7 @@ class Lead:
     speaker: frozenset[str] = frozenset()
     day: int | None = None
     doer: frozenset[str] = frozenset()
+    label: frozenset[str] = frozenset()  # «X» of a headline «X: …», confirmed as speaker or not
 
 
 def lead_of(title: str, text: str, published: datetime | None = None) -> Lead:
@@ -153,7 +154,12 @@ def lead_of(title: str, text: str, published: datetime | None = None) -> Lead:
     kinds, actor = reactions(title, first)
     return Lead(story_vector(top, ""), _rare_keys(title), _rare_keys(top), kinds, actor,
                 _subject(title, first), speaker(title, first), event_day(top, published),
-                _doer(first))
+                _doer(first), _label(title))
+
+
+def _label(title: str) -> frozenset[str]:
+    found = _LABEL.match(title)
+    return frozenset(content_keys(found.group(1))[:SPEAKER_WORDS]) if found else frozenset()
 
 
 def _subject(title: str, first: str) -> frozenset[str]:
@@ -187,15 +193,37 @@ def compare_leads(a: Lead, b: Lead) -> LeadEvidence:
     return LeadEvidence(similarity(a.vector, b.vector), headline_agreement(a, b),
                         _reacts_alone(a, b) or _reacts_alone(b, a),
                         speaker_gap=_speaks_alone(a, b) or _speaks_alone(b, a),
-                        day_gap=a.day is not None and b.day is not None and a.day != b.day)
+                        day_gap=a.day is not None and b.day is not None and a.day != b.day,
+                        same_speaker=_same_speaker(a, b))
+
+
+def _same_speaker(a: Lead, b: Lead) -> bool:
+    """Both headlines quote one speaker «X: …», confirmed as a speaker by at least one first
+    sentence (the other may open on a paraphrase: «اتهمت روسيا …» under «لافروف: …»)."""
+    if not (a.speaker or b.speaker) or not (a.label and b.label):
+        return False
+    return _names(a.label, b.label) and _names(a.speaker | b.speaker, a.label | b.label)
 
 
 def _reacts_alone(a: Lead, b: Lead) -> bool:
     """`a` reacts (a kind `b` lacks) and who reacts in `a` is mostly absent from `b`'s lead."""
     if not a.reactions - b.reactions:
         return False
-    named = {_skeleton(k) for k in b.subject}
-    return 2 * sum(_skeleton(k) in named for k in a.actor) < len(a.actor)
+    named = {_actor_key(k) for k in b.subject}
+    return 2 * sum(_actor_key(k) in named for k in a.actor) < len(a.actor)
+
+
+def _actor_key(key: str) -> str:
+    """A reacting or acting key, a capital read as its country («موسكو ترد» acts as «روسيا»)."""
+    return _skeleton(_CAPITALS.get(key, key))
+
+
+# Capitals that stand for their states in headlines (analyzed keys: capital -> country).
+_CAPITALS = dict(zip(
+    content_keys("موسكو واشنطن لندن باريس طهران انقرة دمشق بكين الرياض القاهرة برلين"
+                 " الدوحة بيونغيانغ"),
+    content_keys("روسيا امريكا بريطانيا فرنسا ايران تركيا سوريا الصين السعودية مصر المانيا"
+                 " قطر كوريا")))
 
 
 def _skeleton(key: str) -> str:

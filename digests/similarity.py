@@ -44,6 +44,9 @@ AGREEMENT_MIN = 0.50    # headline agreement that marks a loosely worded rewrite
 AGREEMENT_BONUS = 0.05  # ... which may pass a threshold lower by this much
 DAY_GAP_HOURS = 6.0     # leads dating their events to different weekdays are two stories when
                         # published this far apart (closer: a night across midnight, time zones)
+STRONG_AGREEMENT = 0.55  # headline agreement that, with leads agreeing (STRONG_LEAD) and within
+STRONG_LEAD = 0.40       # SAME_DAY_HOURS, marks one announcement rewritten: the threshold stops
+SAME_DAY_HOURS = 24.0    # rising with time (a rewrite the next morning is not a development)
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +174,21 @@ def threshold(hours_apart: float) -> float:
 
 def lowest_threshold(hours_apart: float) -> float:
     """The least cosine any pair this far apart can pass with (a loose rewrite's threshold)."""
+    if abs(hours_apart) < SAME_DAY_HOURS:
+        return NEAR_THRESHOLD - AGREEMENT_BONUS
     return threshold(hours_apart) - AGREEMENT_BONUS
+
+
+def _one_announcement(hours_apart: float, lead_sim: float, evidence: LeadEvidence) -> bool:
+    """Leads that state one announcement within a day: headlines agreeing strongly on their rare
+    words with agreeing leads («مصر تطالب بريطانيا بكافة المعلومات بشأن مقتل مريم» / «السلطات
+    المصرية تطالب الحكومة البريطانية بتفاصيل مقتل الطالبة مريم», 14 h apart), or two quote
+    headlines of the same speaker agreeing on their rare words («لافروف: …ابتزاز…» twice)."""
+    if abs(hours_apart) >= SAME_DAY_HOURS:
+        return False
+    if evidence.agreement >= STRONG_AGREEMENT and lead_sim >= STRONG_LEAD:
+        return True
+    return evidence.same_speaker and evidence.agreement >= AGREEMENT_MIN - 0.1
 
 
 @dataclass(frozen=True)
@@ -183,6 +200,7 @@ class LeadEvidence:
     reaction_gap: bool = False
     speaker_gap: bool = False
     day_gap: bool = False
+    same_speaker: bool = False
 
     @property
     def another_actor(self) -> bool:
@@ -214,6 +232,8 @@ def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,
         return False
     if evidence is not None and evidence.another_actor:
         return sim >= need and lead_sim >= REACTION_LEAD
+    if evidence is not None and _one_announcement(hours_apart, lead_sim, evidence):
+        return sim >= NEAR_THRESHOLD - AGREEMENT_BONUS
     if evidence is not None and evidence.agreement >= AGREEMENT_MIN:
         return sim >= need - AGREEMENT_BONUS
     if sim < need:

@@ -85,6 +85,7 @@ def test_lead_evidence_is_symmetric_and_bounded(t1: str, s1: str, t2: str, s2: s
     ab, ba = compare_leads(a, b), compare_leads(b, a)
     assert ab.reaction_gap == ba.reaction_gap
     assert ab.speaker_gap == ba.speaker_gap and ab.day_gap == ba.day_gap
+    assert ab.same_speaker == ba.same_speaker
     assert ab.agreement == pytest.approx(ba.agreement)
     assert 0.0 <= ab.agreement <= 1.0 and 0.0 <= ab.similarity <= 1.0
 
@@ -129,6 +130,33 @@ def test_one_speaker_under_a_title_and_under_a_name_is_no_gap() -> None:
     by_title = lead_of("المبعوث الأممي: لا حل إلا بالحوار",
                        "أكد المبعوث الأممي يان كوبيلاند أن الحوار هو الحل الوحيد.")
     assert not compare_leads(by_name, by_title).speaker_gap
+
+
+def test_a_capital_reacting_is_its_country_acting() -> None:
+    event = lead_of("الغابون تغلق حدودها مع الكاميرون وتطرد 12 دبلوماسيا",
+                    "أغلقت الغابون حدودها مع الكاميرون وطردت 12 دبلوماسيا.")
+    by_capital = lead_of("ليبرفيل ترد بالمثل وتطرد 12 دبلوماسيا", "طردت ليبرفيل 12 دبلوماسيا.")
+    assert compare_leads(event, by_capital).reaction_gap  # ليبرفيل is not in the capitals table
+    russia = lead_of("روسيا تطرد 23 دبلوماسيا بريطانيا", "طردت روسيا 23 دبلوماسيا بريطانيا.")
+    moscow = lead_of("موسكو ترد بالمثل وتطرد 23 دبلوماسيا بريطانيا",
+                     "طردت موسكو 23 دبلوماسيا بريطانيا.")
+    london = lead_of("لندن ترد على طرد دبلوماسييها", "ردت لندن على طرد دبلوماسييها من روسيا.")
+    assert not compare_leads(russia, moscow).reaction_gap
+    assert compare_leads(russia, london).reaction_gap  # لندن is بريطانيا, another actor
+
+
+def test_two_quote_headlines_of_one_speaker_are_the_same_speaker_if_one_is_confirmed() -> None:
+    confirmed = lead_of("كوبيلاند: الحصار ابتزاز للمدنيين",
+                        "قال المبعوث الأممي يان كوبيلاند إن الحصار ابتزاز للمدنيين.")
+    paraphrased = lead_of("كوبيلاند: ابتزاز كبير في الحصار",
+                          "اتهم المبعوث الأممي الحكومة بابتزاز المدنيين بالحصار.")
+    other = lead_of("بونغو: الحصار دفاع عن النفس",
+                    "قال الرئيس علي بونغو إن الحصار دفاع عن النفس.")
+    assert compare_leads(confirmed, paraphrased).same_speaker
+    assert compare_leads(paraphrased, confirmed).same_speaker
+    assert not compare_leads(confirmed, other).same_speaker
+    assert not compare_leads(paraphrased, paraphrased).same_speaker  # neither confirmed
+    assert not compare_leads(confirmed, lead_of(*EVENT)).same_speaker  # no label
 
 
 # --- the event's day -----------------------------------------------------------------------

@@ -9,8 +9,12 @@ from digests.similarity import (
     AGREEMENT_BONUS,
     AGREEMENT_MIN,
     DAY_GAP_HOURS,
+    NEAR_THRESHOLD,
     POSTING_TERMS,
     REACTION_LEAD,
+    SAME_DAY_HOURS,
+    STRONG_AGREEMENT,
+    STRONG_LEAD,
     LeadEvidence,
     StoryVector,
     is_same_story,
@@ -90,7 +94,43 @@ def test_agreeing_headlines_lower_the_threshold_and_waive_the_lead_cosine() -> N
     assert is_same_story(just_below, 12, evidence=agree)
     assert not is_same_story(just_below, 12, evidence=LeadEvidence(0.05, AGREEMENT_MIN - 0.01))
     assert not is_same_story(lowest_threshold(12) - 0.01, 12, evidence=agree)
-    assert lowest_threshold(12) == pytest.approx(threshold(12) - AGREEMENT_BONUS)
+    assert lowest_threshold(30) == pytest.approx(threshold(30) - AGREEMENT_BONUS)
+    # Within a day the lowest threshold is that of one announcement rewritten (below).
+    assert lowest_threshold(12) == pytest.approx(NEAR_THRESHOLD - AGREEMENT_BONUS)
+
+
+def test_one_announcement_rewritten_within_a_day_passes_the_near_threshold() -> None:
+    strong = LeadEvidence(similarity=STRONG_LEAD, agreement=STRONG_AGREEMENT)
+    low = NEAR_THRESHOLD - AGREEMENT_BONUS
+    assert is_same_story(low, 14, evidence=strong)          # the threshold does not rise with time
+    assert not is_same_story(low - 0.01, 14, evidence=strong)
+    assert not is_same_story(low, SAME_DAY_HOURS, evidence=strong)   # a day later: it rises again
+    assert not is_same_story(low, 14, evidence=LeadEvidence(STRONG_LEAD - 0.01, STRONG_AGREEMENT))
+    assert not is_same_story(low, 14, evidence=LeadEvidence(STRONG_LEAD, STRONG_AGREEMENT - 0.01))
+    # Gaps still decide first: another actor, another day.
+    assert not is_same_story(low, 14, evidence=LeadEvidence(STRONG_LEAD, 1.0, day_gap=True))
+    assert not is_same_story(low, 14, evidence=LeadEvidence(STRONG_LEAD, 1.0, speaker_gap=True))
+
+
+def test_one_speakers_two_quote_headlines_agreeing_on_rare_words_pass_the_near_threshold() -> None:
+    low = NEAR_THRESHOLD - AGREEMENT_BONUS
+    same = LeadEvidence(similarity=0.1, agreement=AGREEMENT_MIN - 0.1, same_speaker=True)
+    assert is_same_story(low, 5, evidence=same)
+    assert not is_same_story(low, 5, evidence=LeadEvidence(0.1, AGREEMENT_MIN - 0.1))
+    assert not is_same_story(low, 5, evidence=LeadEvidence(0.1, AGREEMENT_MIN - 0.11,
+                                                           same_speaker=True))
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(sim=st.floats(0, 1), hours=st.floats(0, 48), lead=st.floats(0, 1), agree=st.floats(0, 1),
+       flags=st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans()))
+def test_no_pair_passes_below_the_lowest_threshold(sim: float, hours: float, lead: float,
+                                                   agree: float,
+                                                   flags: tuple[bool, bool, bool, bool]) -> None:
+    """find_match skips candidates below lowest_threshold before reading their leads."""
+    evidence = LeadEvidence(lead, agree, *flags)
+    if is_same_story(sim, hours, evidence=evidence):
+        assert sim >= lowest_threshold(hours)
 
 
 def test_another_speakers_quote_headline_needs_close_leads_like_a_reaction() -> None:
