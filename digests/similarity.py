@@ -47,6 +47,7 @@ DAY_GAP_HOURS = 6.0     # leads dating their events to different weekdays are tw
 STRONG_AGREEMENT = 0.55  # headline agreement that, with leads agreeing (STRONG_LEAD) and within
 STRONG_LEAD = 0.40       # SAME_DAY_HOURS, marks one announcement rewritten: the threshold stops
 SAME_DAY_HOURS = 24.0    # rising with time (a rewrite the next morning is not a development)
+SAME_SPEAKER_HOURS = 12.0  # one speaker's two quote headlines further apart: two statements
 
 
 @lru_cache(maxsize=1)
@@ -183,12 +184,15 @@ def _one_announcement(hours_apart: float, lead_sim: float, evidence: LeadEvidenc
     """Leads that state one announcement within a day: headlines agreeing strongly on their rare
     words with agreeing leads («مصر تطالب بريطانيا بكافة المعلومات بشأن مقتل مريم» / «السلطات
     المصرية تطالب الحكومة البريطانية بتفاصيل مقتل الطالبة مريم», 14 h apart), or two quote
-    headlines of the same speaker agreeing on their rare words («لافروف: …ابتزاز…» twice)."""
+    headlines of the same speaker agreeing on their rare words («لافروف: …ابتزاز…» twice) within
+    SAME_SPEAKER_HOURS (a day later the same speaker makes another statement: «تيلرسون: …» in
+    Amman, then in Beirut)."""
     if abs(hours_apart) >= SAME_DAY_HOURS:
         return False
     if evidence.agreement >= STRONG_AGREEMENT and lead_sim >= STRONG_LEAD:
         return True
-    return evidence.same_speaker and evidence.agreement >= AGREEMENT_MIN - 0.1
+    return (evidence.same_speaker and evidence.agreement >= AGREEMENT_MIN - 0.1
+            and abs(hours_apart) < SAME_SPEAKER_HOURS)
 
 
 @dataclass(frozen=True)

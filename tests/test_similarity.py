@@ -13,6 +13,7 @@ from digests.similarity import (
     POSTING_TERMS,
     REACTION_LEAD,
     SAME_DAY_HOURS,
+    SAME_SPEAKER_HOURS,
     STRONG_AGREEMENT,
     STRONG_LEAD,
     LeadEvidence,
@@ -119,6 +120,7 @@ def test_one_speakers_two_quote_headlines_agreeing_on_rare_words_pass_the_near_t
     assert not is_same_story(low, 5, evidence=LeadEvidence(0.1, AGREEMENT_MIN - 0.1))
     assert not is_same_story(low, 5, evidence=LeadEvidence(0.1, AGREEMENT_MIN - 0.11,
                                                            same_speaker=True))
+    assert not is_same_story(low, SAME_SPEAKER_HOURS, evidence=same)  # two statements
 
 
 @hsettings(max_examples=200, deadline=None)
