@@ -50,6 +50,7 @@ COHESION = 0.30         # mean cosine to a story's reports needed to join it
 STORY_LEAD_MIN = 0.25   # mean lead cosine to a story's reports needed to join it
 JOIN_SHARE = 0.5        # share of a story's reports the article must pass the pair decision with
 JOIN_SLACK = 0.05       # ... with this much cosine to spare (a story's angles drift a little)
+LEAD_FIT = 0.5         # weight of the closest lead cosine when choosing among joinable stories
 
 
 # --- storage: the candidate index and the stories table ----------------------------------
@@ -120,6 +121,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     # A story spans at most the window: its first and last reports must both lie within 48 h of
     # this article, so a developing affair does not chain into one story over days.
     passing: dict[int, Match] = {}
+    lead_fit: dict[int, float] = {}  # story -> best lead cosine of its passing candidates
     for cand_id, published, blob, story_id, title, body in db.execute(
         f"select v.article_id, v.published_at, v.vector, a.story_id, a.title,"
         f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600) from story_vectors v"
@@ -140,12 +142,17 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         held = passing.get(story_id)
         if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
             passing[story_id] = Match(cand_id, story_id, sim, hours)
+        lead_fit[story_id] = max(lead_fit.get(story_id, 0.0),
+                                 1.0 if evidence is None else evidence.similarity)
+    # Among the stories the article may join, the one it resembles best as a whole and whose
+    # closest lead states the same thing: the convoy entering Ghouta joins the convoy's story,
+    # not that morning's strikes whose bodies share as many words.
     best: Match | None = None
-    best_cohesion = 0.0
+    best_fit = 0.0
     for story_id, match in sorted(passing.items()):
         cohesion = _cohesion(db, story_id, article_id, vector, when, lead)
-        if cohesion is not None and cohesion > best_cohesion:
-            best, best_cohesion = match, cohesion
+        if cohesion is not None and cohesion + LEAD_FIT * lead_fit[story_id] > best_fit:
+            best, best_fit = match, cohesion + LEAD_FIT * lead_fit[story_id]
     return best
 
 
