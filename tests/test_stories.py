@@ -499,3 +499,35 @@ def test_a_one_report_story_is_joined_on_the_pair_decision_alone(
     # With two members the floor applies again: a third report cannot join below it.
     c = _store(db, settings, _source(db, "daily"), QUALIFY_B, T0 + timedelta(hours=2))
     assert _story_of(db, c.id) != _story_of(db, a.id)
+
+
+STRIKES = ("غارات جديدة على بلدة كفرنبودة تقتل تسعة مدنيين",
+           "قتل تسعة مدنيين في غارات جديدة على بلدة كفرنبودة المحاصرة صباح اليوم. وقال الدفاع"
+           " المدني إن الغارات استهدفت السوق والمستشفى ودمرت مخبزا ومدرسة. وأكد مسعفون أن بين"
+           " القتلى ثلاثة أطفال.")
+CONVOY = ("قافلة مساعدات أممية من 40 شاحنة تدخل كفرنبودة",
+          "عبرت 40 شاحنة أممية محملة بالطحين والأدوية حاجز الجيش نحو كفرنبودة بعد انتظار دام"
+          " أسبوعين. وقال منسق الإغاثة إن القافلة وصلت بسلام.")
+CONVOY_AMID_STRIKES = (
+    "قافلة أممية تدخل كفرنبودة",
+    "عبرت 40 شاحنة أممية حاجز الجيش نحو كفرنبودة. وقال الدفاع المدني إن غارات جديدة قتلت تسعة"
+    " مدنيين في السوق والمستشفى في كفرنبودة المحاصرة صباح اليوم ودمرت مخبزا ومدرسة. وأكد مسعفون"
+    " أن بين القتلى ثلاثة أطفال.")
+
+
+def test_among_joinable_stories_the_closest_lead_breaks_a_near_tie(
+        db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A convoy report whose body retells the morning's strikes resembles the strikes' story a
+    little more by its words, but states the convoy's entry: it joins the convoy's story."""
+    new = story_vector(*CONVOY_AMID_STRIKES)
+    assert similarity(new, story_vector(*STRIKES)) > similarity(new, story_vector(*CONVOY))
+    s = _store(db, settings, _source(db, "wire"), STRIKES, T0)
+    c = _store(db, settings, _source(db, "channel"), CONVOY, T0 + timedelta(hours=1))
+    assert _story_of(db, s.id) != _story_of(db, c.id)
+    n = _store(db, settings, _source(db, "daily"), CONVOY_AMID_STRIKES, T0 + timedelta(hours=2))
+    assert _story_of(db, n.id) == _story_of(db, c.id)
+    # The lead is what decides: by the bodies alone it joins the strikes.
+    monkeypatch.setattr(stories, "LEAD_FIT", 0.0)
+    with db.transaction() as tx:
+        assign_story(tx, n, StoreContext(now=T0, settings=settings))
+    assert _story_of(db, n.id) == _story_of(db, s.id)
