@@ -11,9 +11,11 @@ about Y» or from a loosely worded rewrite of «X did Y»; the lead can, roughly
   reacts (`reactions`): the words before the verb in a headline («تركيا ترفض …»), after it in a
   sentence that opens with it («ندد الرئيس …»); and where it names who acts (`Lead.subject`: the
   headline's first words, the first sentence's words after its verb). A reaction whose actor is
-  not who acts in the other lead is another story (`compare_leads(...).reaction_gap`);
+  not who acts in the other lead is another story (`compare_leads(...).reaction_gap`); a capital
+  stands for its country («موسكو ترد» is روسيا acting);
 - who speaks in a quote headline «X: …» (`speaker`), confirmed by the first sentence's speech
-  verb: another speaker's statement is another story too (`speaker_gap`);
+  verb: another speaker's statement is another story too (`speaker_gap`), and two quote headlines
+  of one speaker, one confirmed, are one speaker (`same_speaker`);
 - the weekday its event happened (`event_day`): the next day's development names another day
   (`day_gap`).
 

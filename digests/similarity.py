@@ -9,7 +9,9 @@ reaction or the next development a day later reuses most of the same words. The 
 first sentence, digests.leads) must agree too: their cosine, unless the texts overlap far more; a
 lead built on another actor's reaction verb, or another speaker's quote headline, is another story,
 and so are leads that date their events to different days; headlines that agree on their rare
-words let a loosely worded rewrite pass a slightly lower threshold (`is_same_story`). Rare
+words let a loosely worded rewrite pass a slightly lower threshold; within a day, headlines
+and leads agreeing strongly (one announcement rewritten), or two quote headlines of one speaker,
+pass the threshold of reports published together (`is_same_story`). Rare
 words (names, the places and numbers of the event) carry the weight, so reports that only share a
 place name or a person stay apart. Word shingles were the first idea, but reports of one event by
 different sources are rewritten, not copied: 3-word shingle overlap ≥ 0.5 found a quarter of the

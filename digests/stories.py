@@ -8,7 +8,9 @@ articles that share them, and compares at most 64 of them: the cost depends on t
 four days, never on the size of the archive. It joins the story of its best match when it resembles
 that story as a whole: mean cosine to all its reports, mean agreement of the leads, and the pair
 decision passed with at least half of them (so a story does not grow by chaining: A~B and B~C do
-not make A~C); a story spans at most the window.
+not make A~C); among several such stories, the one it resembles best by words and by its
+closest lead; a story spans at most the window. Stories are never merged afterwards (the outbox
+remembers story ids per chat).
 """
 
 from __future__ import annotations
