@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
-import json
-import sys
 from datetime import timedelta
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "gold"
-SCRIPT = GOLD / "pick_pairs2.py"
+from goldkit import check_ids_in_corpus, check_pair_row, gold_rows, load_script, pair_keys, row
+
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("pick_pairs2", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["pick_pairs2"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def row(id_: str, source: str, published: str, title: str, abstract: str) -> dict[str, Any]:
-    return {"id": id_, "source": source, "published": published, "title": title, "abstract": abstract}
+    return load_script("pick_pairs2")
 
 
 def test_fold_and_jaccard() -> None:
@@ -102,11 +88,6 @@ def test_pick_respects_sources_window_and_exclusions() -> None:
     assert "sim0.5" in strata and "place" in strata and "person" in strata
 
 
-def gold_rows(name: str) -> list[dict[str, Any]]:
-    lines = (GOLD / name).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 def test_story_pairs2_shape() -> None:
     rows = gold_rows("story_pairs2.jsonl")
     assert len(rows) >= 80
@@ -114,22 +95,12 @@ def test_story_pairs2_shape() -> None:
     # later by another engineer, blind to this file) may share pairs with it: independent labels.
     first = {frozenset((r["a"], r["b"])) for r in gold_rows("story_pairs.jsonl")
              if r.get("set") not in ("audit4", "audit5")}
-    keys = [frozenset((r["a"], r["b"])) for r in rows]
+    keys = pair_keys(rows)
     assert len(set(keys)) == len(keys) and not set(keys) & first
     for r in rows:
-        assert r["set"] == "holdout2"
-        assert r["a"].split("-")[0] != r["b"].split("-")[0]  # id prefix names the source
-        assert isinstance(r["same"], bool) and r["stratum"] and "shared" in r
-        assert ("kind" in r) == (not r["same"])
-        assert r.get("kind", "other") in {"reaction", "development", "other"}
+        check_pair_row(r, "holdout2")
     assert {r["same"] for r in rows} == {True, False}
 
 
 def test_story_pairs2_ids_exist_in_corpus() -> None:
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
-    if not corpus.exists():
-        pytest.skip("corpus not beside the repository")
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        ids = {json.loads(line)["id"] for line in fh}
-    missing = {x for r in gold_rows("story_pairs2.jsonl") for x in (r["a"], r["b"])} - ids
-    assert not missing
+    check_ids_in_corpus("story_pairs2.jsonl")

@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
-import json
 import random
-import sys
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import pytest
+from goldkit import check_ids_in_corpus, check_pair_row, gold_rows, load_script, pair_keys, row
 
-GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "gold"
-SCRIPT = GOLD / "pick_pairs3.py"
 STRATA = {"sim0.5": 8, "sim0.35": 8, "sim0.25": 8, "sim0.18": 8, "sim0.15": 8, "lowsim": 12,
           "place": 14, "person": 8, "random": 8}
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("pick_pairs3", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["pick_pairs3"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def row(id_: str, source: str, published: str, title: str, abstract: str) -> dict[str, Any]:
-    return {"id": id_, "source": source, "published": published, "title": title, "abstract": abstract}
+    return load_script("pick_pairs3")
 
 
 def tiny_corpus(pp: ModuleType) -> list[Any]:
@@ -116,11 +101,6 @@ def test_top_up_adds_one_pair_per_missing_name_and_never_reuses_a_pair() -> None
     assert "حمص" not in {e["shared"] for e in after}  # its only pair is excluded
 
 
-def gold_rows(name: str) -> list[dict[str, Any]]:
-    lines = (GOLD / name).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 def test_story_pairs3_shape() -> None:
     rows = gold_rows("story_pairs3.jsonl")
     assert len(rows) >= 80
@@ -129,14 +109,11 @@ def test_story_pairs3_shape() -> None:
     earlier = {frozenset((r["a"], r["b"])) for r in gold_rows("story_pairs.jsonl")
                if not str(r.get("set", "")).startswith("audit")}
     earlier |= {frozenset((r["a"], r["b"])) for r in gold_rows("story_pairs2.jsonl")}
-    keys = [frozenset((r["a"], r["b"])) for r in rows]
+    keys = pair_keys(rows)
     assert len(set(keys)) == len(keys) and not set(keys) & earlier
     for r in rows:
-        assert r["set"] == "holdout3"
-        assert r["a"].split("-")[0] != r["b"].split("-")[0]  # id prefix names the source
-        assert isinstance(r["same"], bool) and r["stratum"] in STRATA and "shared" in r
-        assert ("kind" in r) == (not r["same"])
-        assert r.get("kind", "other") in {"reaction", "development", "other"}
+        check_pair_row(r, "holdout3")
+        assert r["stratum"] in STRATA
         assert set(r) <= {"a", "b", "same", "stratum", "shared", "kind", "note", "set"}
     per_stratum = Counter(r["stratum"] for r in rows)
     assert all(per_stratum[s] <= n for s, n in STRATA.items())
@@ -144,10 +121,4 @@ def test_story_pairs3_shape() -> None:
 
 
 def test_story_pairs3_ids_exist_in_corpus() -> None:
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
-    if not corpus.exists():
-        pytest.skip("corpus not beside the repository")
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        ids = {json.loads(line)["id"] for line in fh}
-    missing = {x for r in gold_rows("story_pairs3.jsonl") for x in (r["a"], r["b"])} - ids
-    assert not missing
+    check_ids_in_corpus("story_pairs3.jsonl")
