@@ -22,6 +22,7 @@ import json
 import random
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
@@ -82,19 +83,33 @@ def main() -> int:
     if args.check:
         return 1 if bad else 0
     owner = {i: "A" for i in common} | {i: x for x in ANNOTATORS for i in own[x]}
-    missing = [i for i in ids if i not in files[owner[i]]]
+    if not write_set(HERE / "quotes2.jsonl", ids, owner, files,
+                     lambda i: "dev2" if i in dev else "holdout2"):
+        return 1
+    agreement(files, common)
+    return 1 if bad else 0
+
+
+def write_set(out: Path, ids: list[str], owner: dict[str, str],
+              files: dict[str, dict[str, dict[str, Any]]], set_of: Callable[[str], str]) -> bool:
+    """Write `out`: each article from its owner's file, in `ids` order, with its `set`.
+
+    Returns False (and writes nothing) while some article is not annotated yet.
+    """
+    missing = [i for i in ids if i not in files.get(owner[i], {})]
     if missing:
         print(f"not annotated yet: {len(missing)} ({', '.join(missing[:5])} …)")
-        return 1
-    out = HERE / "quotes2.jsonl"
+        return False
+    sets: dict[str, int] = {}
     with out.open("w", encoding="utf-8") as fh:
         for i in ids:
             row = dict(files[owner[i]][i])
-            row["set"] = "dev2" if i in dev else "holdout2"
+            row["set"] = set_of(i)
+            sets[row["set"]] = sets.get(row["set"], 0) + 1
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"wrote {out.relative_to(ROOT)}: {len(ids)} articles ({len(dev)} dev2, {len(ids) - len(dev)} holdout2)")
-    agreement(files, common)
-    return 1 if bad else 0
+    counts = ", ".join(f"{n} {name}" for name, n in sets.items())
+    print(f"wrote {out.name}: {len(ids)} articles ({counts})")
+    return True
 
 
 def agreement(files: dict[str, dict[str, dict[str, Any]]], common: list[str]) -> None:

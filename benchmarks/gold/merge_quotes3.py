@@ -11,7 +11,6 @@ and the ranking of the last round were frozen.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from merge_quotes2 import check, read  # noqa: E402
+from merge_quotes2 import check, read, write_set  # noqa: E402
 from pick_articles import CORPUS, load, pick  # noqa: E402
 
 SEED = 20261130
@@ -57,17 +56,8 @@ def main() -> int:
     if args.check:
         return 1 if bad else 0
     owner = {i: x for x in ANNOTATORS for i in own[x]}
-    missing = [i for i in ids if i not in files.get(owner[i], {})]
-    if missing:
-        print(f"not annotated yet: {len(missing)} ({', '.join(missing[:5])} …)")
+    if not write_set(HERE / "quotes3.jsonl", ids, owner, files, lambda i: "holdout3"):
         return 1
-    out = HERE / "quotes3.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for i in ids:
-            row = dict(files[owner[i]][i])
-            row["set"] = "holdout3"
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"wrote {out.name}: {len(ids)} articles (holdout3)")
     return 1 if bad else 0
 
 
