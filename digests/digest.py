@@ -17,6 +17,7 @@ archive link. Order stays page → archive → story.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -154,16 +155,19 @@ def _current_story_id(db: sqlite_utils.Database, article: Article) -> int | None
 
 
 def _write(db: sqlite_utils.Database, digest: Digest, article_id: int, now: datetime) -> None:
+    sql = ("update articles set headline = ?, quotes_json = ?, digest_related_json = ?,"
+           " digested_at = ?{version} where id = ?")
     values = [digest.headline, quotes_to_json(digest.quotes), related_to_json(digest.related),
               iso(now)]
-    # Migration 004 digests old rows before 010 adds the version column: those rows are then
-    # marked version 0 by 010 and refreshed like any other old digest.
-    versioned = any(c[1] == "digest_version"
-                    for c in db.execute("pragma table_info(articles)").fetchall())
-    db.execute(
-        "update articles set headline = ?, quotes_json = ?, digest_related_json = ?,"
-        " digested_at = ?" + (", digest_version = ?" if versioned else "") + " where id = ?",
-        values + ([CONDENSER_VERSION] if versioned else []) + [article_id])
+    try:
+        db.execute(sql.format(version=", digest_version = ?"),
+                   values + [CONDENSER_VERSION, article_id])
+    except sqlite3.OperationalError as exc:
+        # Only migration 004 (digesting old rows) runs before 010 adds the column; 010 then marks
+        # those digests version 0 and they are refreshed like any other old digest.
+        if "digest_version" not in str(exc):
+            raise
+        db.execute(sql.format(version=""), values + [article_id])
 
 
 def _refresh_sibling(db: sqlite_utils.Database, sibling: Article) -> None:

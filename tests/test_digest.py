@@ -356,3 +356,23 @@ def test_the_version_migration_marks_old_digests_for_refresh(tmp_path: Path) -> 
     assert rows[40]["digest_version"] == 0  # digested by an older condenser: refreshed later
     assert rows[41]["digest_version"] is None  # never digested: the backfill's job
     reopened.close()
+
+
+def test_an_old_file_gets_digests_before_the_version_column_exists(tmp_path: Path) -> None:
+    path = tmp_path / "older.db"
+    database = Database(path)
+    _source(database, 1)
+    _store(database, seed_article(id=50, source_id=1), steps=False)
+    with database.transaction() as sql:
+        index_article(sql, database_article(sql, 50), StoreContext(NOW, Settings()))
+        # A file from before migrations 004 and 010: no digests, no version column.
+        sql.execute("delete from _migrations where name in"
+                    " ('004_backfill_digests', '010_digest_version')")
+        sql.execute("drop index articles_digest_version")
+        sql.execute("alter table articles drop column digest_version")
+    database.close()
+    reopened = Database(path)  # 004 digests the row, then 010 adds the column
+    row = reopened.db.table("articles").get(50)
+    assert row["headline"] == "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة"
+    assert row["digested_at"] is not None and row["digest_version"] == 0
+    reopened.close()
