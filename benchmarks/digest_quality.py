@@ -23,9 +23,11 @@ Usage: .venv/bin/python benchmarks/digest_quality.py [--gold PATH] [--corpus PAT
 Gold files: quotes.jsonl (50 articles; its first `--dev-ids` 20 are set `dev1`, the rest `holdout1`)
 and quotes2.jsonl (74 articles by three other annotators; sets `dev2` and `holdout2`; holdout2 was
 scored once, untouched, in session 2 and is development data now). Every set is reported
-separately; `--sets dev1,dev2` scores only those. quotes3.jsonl (60 articles, set `holdout3`) is the
-test set scored once at the end of session 2; its mismatches are never printed (`--show` prints
-only the development sets).
+separately; `--sets dev1,dev2` scores only those. quotes3.jsonl (60 articles, set `holdout3`) was the
+test set scored once at the end of session 2 (development data since); quotes4.jsonl (75 articles,
+`train4`) is training data for the ranking; quotes5.jsonl (60 articles, `holdout5`) is the test of
+session 3, scored once at its end: its mismatches are never printed (`--show` prints only the
+development sets).
 """
 
 from __future__ import annotations
@@ -53,10 +55,12 @@ from digests.models import Article, parse_iso  # noqa: E402
 from digests.quotes import TRIM_MARK, find_quotes  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
-GOLD = [ROOT / "benchmarks" / "gold" / name for name in ("quotes.jsonl", "quotes2.jsonl", "quotes3.jsonl")]
-# Sets whose mismatches `--show` may print (holdout2 was scored once in session 2 and is development
-# data now); any other set (a fresh test set passed with --gold) is only scored, never printed.
-DEVELOPMENT = frozenset({"dev1", "holdout1", "dev2", "holdout2"})
+GOLD = [ROOT / "benchmarks" / "gold" / name
+        for name in ("quotes.jsonl", "quotes2.jsonl", "quotes3.jsonl", "quotes4.jsonl", "quotes5.jsonl")]
+# Sets whose mismatches `--show` may print (holdout2 and holdout3 were scored once, untouched, in
+# session 2 and are development data now; train4 is training data); any other set (holdout5, the
+# untouched test of session 3) is only scored, never printed.
+DEVELOPMENT = frozenset({"dev1", "holdout1", "dev2", "holdout2", "holdout3", "train4"})
 _PUNCT_RE = re.compile(r"[^\w\s]|_", re.UNICODE)
 
 
