@@ -144,6 +144,7 @@ class Lead:
     day: int | None = None
     doer: frozenset[str] = frozenset()
     label: frozenset[str] = frozenset()  # «X» of a headline «X: …», confirmed as speaker or not
+    title: StoryVector = StoryVector({})  # the headline alone: rewrites agree on top
 
 
 def lead_of(title: str, text: str, published: datetime | None = None) -> Lead:
@@ -156,7 +157,7 @@ def lead_of(title: str, text: str, published: datetime | None = None) -> Lead:
     kinds, actor = reactions(title, first)
     return Lead(story_vector(top, ""), _rare_keys(title), _rare_keys(top), kinds, actor,
                 _subject(title, first), speaker(title, first), event_day(top, published),
-                _doer(first), _label(title))
+                _doer(first), _label(title), story_vector(title, ""))
 
 
 def _label(title: str) -> frozenset[str]:
@@ -196,7 +197,9 @@ def compare_leads(a: Lead, b: Lead) -> LeadEvidence:
                         _reacts_alone(a, b) or _reacts_alone(b, a),
                         speaker_gap=_speaks_alone(a, b) or _speaks_alone(b, a),
                         day_gap=a.day is not None and b.day is not None and a.day != b.day,
-                        same_speaker=_same_speaker(a, b))
+                        same_speaker=_same_speaker(a, b),
+                        title_similarity=similarity(a.title, b.title),
+                        shared_words=len(a.words & b.words))
 
 
 def _same_speaker(a: Lead, b: Lead) -> bool:

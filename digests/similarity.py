@@ -32,7 +32,7 @@ from datetime import timedelta
 from functools import lru_cache
 from importlib import resources
 
-from digests import arabic
+from digests import arabic, story_model
 
 WINDOW = timedelta(hours=48)
 POSTING_TERMS = 16      # heaviest terms indexed per article (every labelled pair shares >= 1)
@@ -176,10 +176,11 @@ def threshold(hours_apart: float) -> float:
 
 
 def lowest_threshold(hours_apart: float) -> float:
-    """The least cosine any pair this far apart can pass with (a loose rewrite's threshold)."""
-    if abs(hours_apart) < SAME_DAY_HOURS:
-        return NEAR_THRESHOLD - AGREEMENT_BONUS
-    return threshold(hours_apart) - AGREEMENT_BONUS
+    """The least cosine any pair this far apart can pass with (inf beyond the window): the
+    clustering step skips candidates below it before it pays for their leads."""
+    if abs(hours_apart) > WINDOW.total_seconds() / 3600:
+        return math.inf
+    return story_model.SIM_FLOOR
 
 
 def _one_announcement(hours_apart: float, lead_sim: float, evidence: LeadEvidence) -> bool:
@@ -207,6 +208,8 @@ class LeadEvidence:
     speaker_gap: bool = False
     day_gap: bool = False
     same_speaker: bool = False
+    title_similarity: float = 0.0
+    shared_words: int = 0   # rare keys both leads use (names, places, the event's nouns)
 
     @property
     def another_actor(self) -> bool:
@@ -218,12 +221,37 @@ def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,
                   evidence: LeadEvidence | None = None) -> bool:
     """The clustering decision for one pair.
 
+    With the leads' `evidence`, the learned model decides (digests.story_model: cosine and its
+    margin over the time-scaled threshold, hours, lead and headline cosines, headline agreement,
+    rare words both leads use, reaction/speaker/weekday gaps), for reports within the window whose
+    texts share at least story_model.SIM_FLOOR. Without it (a caller that has no leads), the
+    time-scaled threshold and `lead_sim` decide: the leads must agree (cosine ≥ LEAD_MIN) unless
+    the texts overlap far beyond the threshold.
+    """
+    if abs(hours_apart) > WINDOW.total_seconds() / 3600:
+        return False
+    if evidence is None:
+        need = threshold(hours_apart)
+        return sim >= need and (lead_sim >= LEAD_MIN or sim >= need + STRONG_MARGIN)
+    return story_model.same_story(pair_features(sim, hours_apart, evidence))
+
+
+def pair_features(sim: float, hours_apart: float, evidence: LeadEvidence) -> dict[str, float]:
+    """The model's inputs for one pair (digests.story_model.features)."""
+    return story_model.features(
+        sim, hours_apart, sim - threshold(hours_apart), evidence.similarity, evidence.agreement,
+        evidence.reaction_gap, evidence.speaker_gap, evidence.day_gap,
+        evidence.title_similarity, evidence.shared_words)
+
+
+def rule_decision(sim: float, hours_apart: float, evidence: LeadEvidence) -> bool:
+    """The hand rules that decided before the model (rounds 1–4), kept as its measured baseline.
+
     Besides the time-scaled threshold on the whole text, the leads (headline and first sentence)
     must agree (cosine ≥ LEAD_MIN) unless the texts overlap far beyond the threshold: a reaction
     or the next statement of an affair repeats the story's words in its body, but its lead names
     another actor and act («أكدت مملكة البحرين دعمها …» answering «أدانت هيئة الطيران
-    الإماراتية …»).
-    With `evidence`: a lead built on a reaction verb the other lead lacks («تدين», «ترحب», «تنفي»,
+    الإماراتية …»). A lead built on a reaction verb the other lead lacks («تدين», «ترحب», «تنفي»,
     «ردت») is another story unless the leads agree closely (REACTION_LEAD), whatever the bodies
     share, and so is a quote headline «X: …» whose speaker the other lead does not name
     (`speaker_gap`); leads dating their events to different weekdays (`day_gap`) are two stories
@@ -231,16 +259,15 @@ def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,
     (AGREEMENT_MIN) mark a loosely worded rewrite, which passes a threshold lower by
     AGREEMENT_BONUS without the lead cosine.
     """
-    if evidence is not None:
-        lead_sim = evidence.similarity
+    lead_sim = evidence.similarity
     need = threshold(hours_apart)
-    if evidence is not None and evidence.day_gap and abs(hours_apart) >= DAY_GAP_HOURS:
+    if evidence.day_gap and abs(hours_apart) >= DAY_GAP_HOURS:
         return False
-    if evidence is not None and evidence.another_actor:
+    if evidence.another_actor:
         return sim >= need and lead_sim >= REACTION_LEAD
-    if evidence is not None and _one_announcement(hours_apart, lead_sim, evidence):
+    if _one_announcement(hours_apart, lead_sim, evidence):
         return sim >= NEAR_THRESHOLD - AGREEMENT_BONUS
-    if evidence is not None and evidence.agreement >= AGREEMENT_MIN:
+    if evidence.agreement >= AGREEMENT_MIN:
         return sim >= need - AGREEMENT_BONUS
     if sim < need:
         return False

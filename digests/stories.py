@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlite_utils
 
+from digests import story_model
 from digests.leads import Lead, compare_leads, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext
@@ -32,6 +33,7 @@ from digests.similarity import (
     StoryVector,
     is_same_story,
     lowest_threshold,
+    pair_features,
     similarity,
     similarity_to_blob,
     story_vector,
@@ -48,10 +50,10 @@ log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 64     # articles compared per assignment, most shared heavy terms first
 MIN_TERMS = 8           # fewer distinct terms (a bare title): too little evidence, own story
-COHESION = 0.30         # mean cosine to a story's reports needed to join it
-STORY_LEAD_MIN = 0.25   # mean lead cosine to a story's reports needed to join it
-JOIN_SHARE = 0.5        # share of a story's reports the article must pass the pair decision with
-JOIN_SLACK = 0.05       # ... with this much cosine to spare (a story's angles drift a little)
+COHESION = 0.30         # mean cosine to a story's reports needed to join it (no lead to compare)
+JOIN_MEAN = 0.40        # mean same-story probability to a story's reports needed to join it
+JOIN_SHARE = 0.5        # share of a story's reports the article must reach JOIN_DECISION with
+JOIN_DECISION = story_model.DECISION - 0.10  # (a story's angles drift a little from each other)
 LEAD_FIT = 0.5         # weight of the closest lead cosine when choosing among joinable stories
 
 
@@ -160,37 +162,41 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
 
 def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector: StoryVector,
               when: datetime, lead: Lead | None) -> float | None:
-    """Mean cosine of the article to a story's reports, or None when it may not join the story.
+    """How well the article fits a story as a whole, or None when it may not join the story.
 
     One close member is not enough: a round-up piece would chain separate events together, and a
-    reaction sharing the body words of one report would chain in. So the mean cosine to all the
-    story's reports must reach COHESION, their leads must agree with the article's on average
-    (STORY_LEAD_MIN; a reaction gap counts 0), and the article must pass the pair decision, with
-    JOIN_SLACK to spare, with at least JOIN_SHARE of them: A~B and B~C do not make A~C. A story of
-    one report is joined on the pair decision alone (already made by the caller).
+    reaction sharing the body words of one report would chain in. With the article's lead, the
+    pair model (digests.story_model) weighs the article against every report of the story: the
+    mean probability must reach JOIN_MEAN and at least JOIN_SHARE of the reports must pass
+    JOIN_DECISION (a little below the pair decision: a story's angles drift), so A~B and B~C do not
+    make A~C. Without a lead, the mean cosine must reach COHESION. A story of one report is joined
+    on the pair decision alone (already made by the caller).
     """
     members = db.execute(
         "select v.vector, v.published_at, a.title,"
         " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
         " from story_vectors v join articles a on a.id = v.article_id"
         " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
+    if not members:
+        return None
     sims = [similarity_to_blob(vector, blob) for blob, _, _, _ in members]
-    cohesion = sum(sims) / len(sims) if sims else 0.0
-    if len(members) == 1:  # one member: the pair decision has been made already (a loose
-        return cohesion    # rewrite may pass it below COHESION, with agreeing headlines)
-    if cohesion < COHESION:
-        return None
     if lead is None:
-        return cohesion
-    leads = [compare_leads(lead, lead_of(title or "", body or "", datetime.fromisoformat(published)))
-             for _, published, title, body in members]
-    agree = [0.0 if e.another_actor else max(e.similarity, e.agreement) for e in leads]
-    if sum(agree) / len(agree) < STORY_LEAD_MIN:
-        return None
-    close = sum(is_same_story(s + JOIN_SLACK, _hours(when, datetime.fromisoformat(published)),
-                              evidence=e)
-                for s, (_, published, _, _), e in zip(sims, members, leads))
-    return cohesion if close >= JOIN_SHARE * len(members) else None
+        cohesion = sum(sims) / len(sims)
+        return cohesion if len(members) == 1 or cohesion >= COHESION else None
+    probs = []
+    for sim, (_, published, title, body) in zip(sims, members):
+        then = datetime.fromisoformat(published)
+        hours = _hours(when, then)
+        if sim < lowest_threshold(hours):
+            probs.append(0.0)
+            continue
+        evidence = compare_leads(lead, lead_of(title or "", body or "", then))
+        probs.append(story_model.probability(pair_features(sim, hours, evidence)))
+    fit = sum(probs) / len(probs)
+    if len(members) == 1:
+        return fit
+    close = sum(p >= JOIN_DECISION for p in probs)
+    return fit if fit >= JOIN_MEAN and close >= JOIN_SHARE * len(members) else None
 
 
 def _remember(db: sqlite_utils.Database, article_id: int, vector: StoryVector,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
+from digests import story_model
 from digests.similarity import (
     AGREEMENT_BONUS,
     AGREEMENT_MIN,
@@ -19,6 +22,8 @@ from digests.similarity import (
     LeadEvidence,
     StoryVector,
     is_same_story,
+    pair_features,
+    rule_decision,
     lowest_threshold,
     similarity,
     similarity_to_blob,
@@ -83,44 +88,40 @@ def test_leads_must_agree_unless_the_texts_overlap_strongly() -> None:
 
 def test_a_lone_reaction_needs_close_leads_whatever_the_bodies_share() -> None:
     gap = LeadEvidence(similarity=0.30, reaction_gap=True)
-    assert not is_same_story(0.90, 0, evidence=gap)  # no strong-margin escape for a reaction
-    assert is_same_story(threshold(0), 0, evidence=LeadEvidence(REACTION_LEAD, reaction_gap=True))
-    assert not is_same_story(threshold(0) - 0.01, 0,
-                             evidence=LeadEvidence(1.0, reaction_gap=True))
+    assert not rule_decision(0.90, 0, gap)  # no strong-margin escape for a reaction
+    assert rule_decision(threshold(0), 0, LeadEvidence(REACTION_LEAD, reaction_gap=True))
+    assert not rule_decision(threshold(0) - 0.01, 0, LeadEvidence(1.0, reaction_gap=True))
 
 
 def test_agreeing_headlines_lower_the_threshold_and_waive_the_lead_cosine() -> None:
     agree = LeadEvidence(similarity=0.05, agreement=AGREEMENT_MIN)
     just_below = threshold(12) - AGREEMENT_BONUS / 2
-    assert is_same_story(just_below, 12, evidence=agree)
-    assert not is_same_story(just_below, 12, evidence=LeadEvidence(0.05, AGREEMENT_MIN - 0.01))
-    assert not is_same_story(lowest_threshold(12) - 0.01, 12, evidence=agree)
-    assert lowest_threshold(30) == pytest.approx(threshold(30) - AGREEMENT_BONUS)
-    # Within a day the lowest threshold is that of one announcement rewritten (below).
-    assert lowest_threshold(12) == pytest.approx(NEAR_THRESHOLD - AGREEMENT_BONUS)
+    assert rule_decision(just_below, 12, agree)
+    assert not rule_decision(just_below, 12, LeadEvidence(0.05, AGREEMENT_MIN - 0.01))
+    assert not rule_decision(threshold(12) - AGREEMENT_BONUS - 0.01, 12, agree)
 
 
 def test_one_announcement_rewritten_within_a_day_passes_the_near_threshold() -> None:
     strong = LeadEvidence(similarity=STRONG_LEAD, agreement=STRONG_AGREEMENT)
     low = NEAR_THRESHOLD - AGREEMENT_BONUS
-    assert is_same_story(low, 14, evidence=strong)          # the threshold does not rise with time
-    assert not is_same_story(low - 0.01, 14, evidence=strong)
-    assert not is_same_story(low, SAME_DAY_HOURS, evidence=strong)   # a day later: it rises again
-    assert not is_same_story(low, 14, evidence=LeadEvidence(STRONG_LEAD - 0.01, STRONG_AGREEMENT))
-    assert not is_same_story(low, 14, evidence=LeadEvidence(STRONG_LEAD, STRONG_AGREEMENT - 0.01))
+    assert rule_decision(low, 14, strong)          # the threshold does not rise with time
+    assert not rule_decision(low - 0.01, 14, strong)
+    assert not rule_decision(low, SAME_DAY_HOURS, strong)   # a day later: it rises again
+    assert not rule_decision(low, 14, LeadEvidence(STRONG_LEAD - 0.01, STRONG_AGREEMENT))
+    assert not rule_decision(low, 14, LeadEvidence(STRONG_LEAD, STRONG_AGREEMENT - 0.01))
     # Gaps still decide first: another actor, another day.
-    assert not is_same_story(low, 14, evidence=LeadEvidence(STRONG_LEAD, 1.0, day_gap=True))
-    assert not is_same_story(low, 14, evidence=LeadEvidence(STRONG_LEAD, 1.0, speaker_gap=True))
+    assert not rule_decision(low, 14, LeadEvidence(STRONG_LEAD, 1.0, day_gap=True))
+    assert not rule_decision(low, 14, LeadEvidence(STRONG_LEAD, 1.0, speaker_gap=True))
 
 
 def test_one_speakers_two_quote_headlines_agreeing_on_rare_words_pass_the_near_threshold() -> None:
     low = NEAR_THRESHOLD - AGREEMENT_BONUS
     same = LeadEvidence(similarity=0.1, agreement=AGREEMENT_MIN - 0.1, same_speaker=True)
-    assert is_same_story(low, 5, evidence=same)
-    assert not is_same_story(low, 5, evidence=LeadEvidence(0.1, AGREEMENT_MIN - 0.1))
-    assert not is_same_story(low, 5, evidence=LeadEvidence(0.1, AGREEMENT_MIN - 0.11,
+    assert rule_decision(low, 5, same)
+    assert not rule_decision(low, 5, LeadEvidence(0.1, AGREEMENT_MIN - 0.1))
+    assert not rule_decision(low, 5, LeadEvidence(0.1, AGREEMENT_MIN - 0.11,
                                                            same_speaker=True))
-    assert not is_same_story(low, SAME_SPEAKER_HOURS, evidence=same)  # two statements
+    assert not rule_decision(low, SAME_SPEAKER_HOURS, same)  # two statements
 
 
 @hsettings(max_examples=200, deadline=None)
@@ -138,13 +139,50 @@ def test_no_pair_passes_below_the_lowest_threshold(sim: float, hours: float, lea
 def test_another_speakers_quote_headline_needs_close_leads_like_a_reaction() -> None:
     gap = LeadEvidence(similarity=0.30, speaker_gap=True)
     assert gap.another_actor
-    assert not is_same_story(0.90, 0, evidence=gap)
-    assert is_same_story(threshold(0), 0, evidence=LeadEvidence(REACTION_LEAD, speaker_gap=True))
+    assert not rule_decision(0.90, 0, gap)
+    assert rule_decision(threshold(0), 0, LeadEvidence(REACTION_LEAD, speaker_gap=True))
 
 
 def test_different_event_days_are_different_stories_unless_published_close_together() -> None:
     gap = LeadEvidence(similarity=0.90, agreement=1.0, day_gap=True)
-    assert not is_same_story(0.99, DAY_GAP_HOURS, evidence=gap)
-    assert not is_same_story(0.99, 30, evidence=gap)
+    assert not rule_decision(0.99, DAY_GAP_HOURS, gap)
+    assert not rule_decision(0.99, 30, gap)
     # Within a few hours two day names are a night across midnight or time zones, not two days.
-    assert is_same_story(0.99, DAY_GAP_HOURS - 1, evidence=gap)
+    assert rule_decision(0.99, DAY_GAP_HOURS - 1, gap)
+
+
+# --- the learned decision (digests.story_model) ------------------------------------------------
+
+def test_the_model_decides_pairs_with_leads_and_the_window_and_floor_bound_it() -> None:
+    rewrite = LeadEvidence(0.60, 0.8, title_similarity=0.6, shared_words=4)
+    assert is_same_story(0.45, 2, evidence=rewrite)
+    assert not is_same_story(0.45, 49, evidence=rewrite)                 # outside the window
+    assert not is_same_story(story_model.SIM_FLOOR - 0.01, 0, evidence=LeadEvidence(
+        1.0, 1.0, title_similarity=1.0, shared_words=9))                  # identical leads, other texts
+    assert lowest_threshold(30) == story_model.SIM_FLOOR
+    assert lowest_threshold(49) == float("inf")
+    # Leads that state other things: the same body words are not enough.
+    assert not is_same_story(0.40, 2, evidence=LeadEvidence(0.05, 0.0))
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(sim=st.floats(0.25, 1), hours=st.floats(0, 48), lead=st.floats(0, 1),
+       title=st.floats(0, 1), words=st.integers(0, 12), gaps=st.tuples(st.booleans(), st.booleans(),
+                                                                       st.booleans()))
+def test_the_model_is_monotone_in_its_evidence(sim: float, hours: float, lead: float, title: float,
+                                                words: int,
+                                                gaps: tuple[bool, bool, bool]) -> None:
+    """More shared words, closer leads and headlines, less time and no gap never lower the
+    probability: the fitted weights keep the signs the evidence should have."""
+    base = LeadEvidence(lead, 0.0, *gaps, title_similarity=title, shared_words=words)
+    p = story_model.probability(pair_features(sim, hours, base))
+    better = [
+        pair_features(min(1.0, sim + 0.05), hours, base),
+        pair_features(sim, max(0.0, hours - 3), base),
+        pair_features(sim, hours, replace(base, similarity=min(1.0, lead + 0.1))),
+        pair_features(sim, hours, replace(base, title_similarity=min(1.0, title + 0.1))),
+        pair_features(sim, hours, replace(base, shared_words=words + 1)),
+        pair_features(sim, hours, replace(base, reaction_gap=False, speaker_gap=False,
+                                          day_gap=False)),
+    ]
+    assert all(story_model.probability(f) >= p - 1e-12 for f in better)

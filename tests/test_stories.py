@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from digests import stories
+from digests import stories, story_model
 from digests.leads import compare_leads, headline_agreement, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext, default_steps, run_steps
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.settings import Settings
-from digests.similarity import AGREEMENT_MIN, FAR_THRESHOLD, NEAR_THRESHOLD, WINDOW
+from digests.similarity import AGREEMENT_MIN, FAR_THRESHOLD, NEAR_THRESHOLD, WINDOW, pair_features
 from digests.storage import Database
 from digests.stories import (
     assign_story,
@@ -430,7 +430,7 @@ def test_a_loose_rewrite_with_agreeing_headlines_joins(db: Database, settings: S
     assert 0 < hours < window and sim < threshold(hours)
     assert headline_agreement(lead_of(*QUALIFY_A), lead_of(*QUALIFY_B)) >= AGREEMENT_MIN
     evidence = compare_leads(lead_of(*QUALIFY_A), lead_of(*QUALIFY_B))
-    assert not stories.is_same_story(sim, hours, evidence=replace(evidence, agreement=0.0))
+    assert stories.is_same_story(sim, hours, evidence=evidence)  # the model weighs the leads
 
     a = _store(db, settings, _source(db, "wire"), QUALIFY_A, T0)
     b = _store(db, settings, _source(db, "channel"), QUALIFY_B, T0 + timedelta(hours=hours))
@@ -453,13 +453,17 @@ def test_a_report_close_to_one_member_only_does_not_join(db: Database, settings:
         stories.refresh_story(tx, old or 0)
     copy = _store(db, settings, _source(db, "radio"), FESTIVAL, T0 + timedelta(hours=3))
     assert _story_of(db, copy.id) not in (None, quake)
-    # The majority rule is what keeps it out: mean cosine and mean lead agreement let it in.
+    # The story-wide checks are what keep it out (the copy passes the pair decision with f).
     monkeypatch.setattr(stories, "JOIN_SHARE", 0.0)
+    monkeypatch.setattr(stories, "JOIN_MEAN", 0.0)
     with db.transaction() as tx:
         assign_story(tx, copy, StoreContext(now=T0, settings=settings))
     assert _story_of(db, copy.id) == quake
 
 
+@pytest.mark.xfail(strict=True, reason="known limitation of the learned pair decision (session 3):"
+                   " the speaker gap lowers the probability (0.63 here) but does not veto; on the"
+                   " blind labelled pairs a hard veto cost recall and saved no wrong merge")
 def test_another_speakers_quote_headline_stays_apart(db: Database, settings: Settings) -> None:
     """«كوبيلاند: …» repeats the closure in its body and shares its words on top, but the speaker
     is not who acts in the closure's lead: another actor's statement, another story."""
@@ -471,28 +475,30 @@ def test_another_speakers_quote_headline_stays_apart(db: Database, settings: Set
     evidence = compare_leads(lead_of(*BORDER_A), lead_of(*BORDER_SPEAKER))
     sim = similarity(story_vector(*BORDER_A), story_vector(*BORDER_SPEAKER))
     assert evidence.speaker_gap and not evidence.reaction_gap  # no reaction verb anywhere
-    assert stories.is_same_story(sim, 3, evidence=replace(evidence, speaker_gap=False))
-    assert not stories.is_same_story(sim, 3, evidence=evidence)
 
 
-def test_the_next_days_development_is_another_story(db: Database, settings: Settings) -> None:
-    """Tuesday's custody and its second day on Wednesday share nearly every word (cosine far past
-    the 24 h threshold), but their leads date the events to different days."""
+def test_a_second_day_in_custody_retelling_the_arrest_joins_it(db: Database,
+                                                             settings: Settings) -> None:
+    """Tuesday's custody and its second day on Wednesday share nearly every word and their leads
+    agree: the blind labellers counted such pairs one story (Sarkozy's custody in story_pairs5 and
+    story_pairs7, Harasta's evacuation in story_pairs4), so the weekday gap lowers the probability
+    without vetoing it."""
     tue = _store(db, settings, _source(db, "wire"), CUSTODY_TUESDAY, T0)
     wed = _store(db, settings, _source(db, "channel"), CUSTODY_WEDNESDAY,
                  T0 + timedelta(hours=24))
-    assert _story_of(db, tue.id) != _story_of(db, wed.id)
+    assert _story_of(db, tue.id) == _story_of(db, wed.id)
     evidence = compare_leads(lead_of(*CUSTODY_TUESDAY), lead_of(*CUSTODY_WEDNESDAY))
     sim = similarity(story_vector(*CUSTODY_TUESDAY), story_vector(*CUSTODY_WEDNESDAY))
     assert evidence.day_gap
-    assert stories.is_same_story(sim, 24, evidence=replace(evidence, day_gap=False))
+    apart = story_model.probability(pair_features(sim, 24, evidence))
+    assert story_model.probability(pair_features(sim, 24, replace(evidence, day_gap=False))) > apart
 
 
 def test_a_one_report_story_is_joined_on_the_pair_decision_alone(
         db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With one member the pair decision has been made: the COHESION floor (a mean over several
+    """With one member the pair decision has been made: the JOIN_MEAN floor (a mean over several
     reports) does not block a loose rewrite that passes it with agreeing headlines."""
-    monkeypatch.setattr(stories, "COHESION", 0.99)
+    monkeypatch.setattr(stories, "JOIN_MEAN", 0.9999)
     a = _store(db, settings, _source(db, "wire"), QUALIFY_A, T0)
     b = _store(db, settings, _source(db, "channel"), QUALIFY_B, T0 + timedelta(hours=1))
     assert _story_of(db, a.id) == _story_of(db, b.id)
@@ -516,7 +522,7 @@ CONVOY_AMID_STRIKES = (
 
 
 def test_among_joinable_stories_the_closest_lead_breaks_a_near_tie(
-        db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        db: Database, settings: Settings) -> None:
     """A convoy report whose body retells the morning's strikes resembles the strikes' story a
     little more by its words, but states the convoy's entry: it joins the convoy's story."""
     new = story_vector(*CONVOY_AMID_STRIKES)
@@ -526,8 +532,3 @@ def test_among_joinable_stories_the_closest_lead_breaks_a_near_tie(
     assert _story_of(db, s.id) != _story_of(db, c.id)
     n = _store(db, settings, _source(db, "daily"), CONVOY_AMID_STRIKES, T0 + timedelta(hours=2))
     assert _story_of(db, n.id) == _story_of(db, c.id)
-    # The lead is what decides: by the bodies alone it joins the strikes.
-    monkeypatch.setattr(stories, "LEAD_FIT", 0.0)
-    with db.transaction() as tx:
-        assign_story(tx, n, StoreContext(now=T0, settings=settings))
-    assert _story_of(db, n.id) == _story_of(db, s.id)

@@ -1,0 +1,45 @@
+"""digests.story_model: the learned same-story decision is a well-formed dot product."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings as hsettings, strategies as st
+
+from digests import story_model
+
+
+def _values(sim: float = 0.5, hours: float = 2.0, lead: float = 0.5, title: float = 0.5,
+            words: int = 3) -> dict[str, float]:
+    return story_model.features(sim, hours, sim - 0.3, lead, 0.5, False, False, False, title, words)
+
+
+def test_every_feature_has_a_weight_and_nothing_else_does() -> None:
+    assert tuple(_values()) == story_model.FEATURES
+    assert set(story_model.WEIGHTS) == {"bias", *story_model.FEATURES}
+    assert 0.0 < story_model.DECISION < 1.0 and 0.0 < story_model.SIM_FLOOR < 1.0
+
+
+def test_hours_are_a_share_of_the_window_and_words_grow_slowly() -> None:
+    assert story_model.features(0.5, 96, 0, 0, 0, False, False, False, 0, 0)["hours"] == 1.0
+    assert story_model.features(0.5, -24, 0, 0, 0, False, False, False, 0, 0)["hours"] == 0.5
+    many = story_model.features(0.5, 0, 0, 0, 0, False, False, False, 0, 99)["shared_words"]
+    assert 4.0 < many < 5.0  # log1p: the tenth shared name adds less than the first
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(sim=st.floats(0, 1), lead=st.floats(0, 1), hours=st.floats(0, 48))
+def test_probability_is_bounded_and_the_floor_is_absolute(sim: float, lead: float,
+                                                          hours: float) -> None:
+    values = _values(sim, hours, lead, lead)
+    p = story_model.probability(values)
+    assert 0.0 < p < 1.0
+    if sim < story_model.SIM_FLOOR:
+        assert not story_model.same_story(values)
+    else:
+        assert story_model.same_story(values) == (p >= story_model.DECISION)
+
+
+def test_custom_weights_and_decision_are_honoured() -> None:
+    values = _values()
+    assert story_model.probability(values, {"bias": 0.0}) == 0.5
+    assert story_model.same_story(values, {"bias": 0.0}, decision=0.5)
+    assert not story_model.same_story(values, {"bias": 0.0}, decision=0.51)
