@@ -1,0 +1,79 @@
+"""benchmarks/gold/pick_pairs5.py on a tiny corpus of our own, and the shape of the session-3 pair
+sets: story_pairs5.jsonl (the untouched test), story_pairs6/7.jsonl (training), story_audit7.jsonl."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from goldkit import GOLD, check_ids_in_corpus, check_pair_row, gold_rows, load_script, pair_keys
+from test_gold_pick_pairs4 import STRATA, tiny_corpus
+
+SETS = {"story_pairs5.jsonl": "holdout5", "story_pairs6.jsonl": "train6",
+        "story_pairs7.jsonl": "train7"}
+
+
+def load() -> ModuleType:
+    return load_script("pick_pairs5")
+
+
+def test_seeds_and_excluded_files() -> None:
+    pp = load()
+    assert pp.SEEDS == {"test": 20261203, "train1": 20261204, "train2": 20261205}
+    assert [p.name for p in pp.EXISTING] == ["story_pairs.jsonl", "story_pairs2.jsonl",
+                                             "story_pairs3.jsonl", "story_pairs4.jsonl"]
+
+
+def test_the_three_sets_never_share_a_pair_and_each_is_pick_pairs3s_procedure() -> None:
+    pp = load()
+    arts = sorted(tiny_corpus(pp), key=lambda a: (a.when, a.id))
+    excluded = frozenset({frozenset(("B-1", "S-2"))})
+    sets = pp.pick_sets(arts, excluded)
+    assert list(sets) == ["test", "train1", "train2"]
+    assert sets == pp.pick_sets(arts, excluded)  # reproducible
+    assert sets["test"] == pp.pp3.pick(arts, excluded, seed=20261203)
+    seen: set[frozenset[str]] = set(excluded)
+    for rows in sets.values():
+        keys = set(pp.keys(rows))
+        assert not keys & seen
+        seen |= keys
+    assert sets["test"]  # the tiny corpus has pairs to give
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_session3_pair_sets_shape(name: str) -> None:
+    rows = gold_rows(name)
+    assert len(rows) == 82
+    earlier = {frozenset((r["a"], r["b"])) for r in gold_rows("story_pairs.jsonl")
+               if not str(r.get("set", "")).startswith("audit")}
+    for other in ("story_pairs2.jsonl", "story_pairs3.jsonl", "story_pairs4.jsonl"):
+        earlier |= set(pair_keys(gold_rows(other)))
+    for other in SETS:
+        if other != name:
+            earlier |= set(pair_keys(gold_rows(other)))
+    keys = pair_keys(rows)
+    assert len(set(keys)) == len(keys) and not set(keys) & earlier
+    for r in rows:
+        check_pair_row(r, SETS[name])
+        assert r["stratum"] in STRATA
+    per_stratum = Counter(r["stratum"] for r in rows)
+    assert all(per_stratum[s] <= n for s, n in STRATA.items())
+    assert {r["same"] for r in rows} == {True, False}
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_session3_pair_sets_ids_exist_in_corpus(name: str) -> None:
+    check_ids_in_corpus(name)
+
+
+def test_audit7_shape() -> None:
+    path: Path = GOLD / "story_audit7.jsonl"
+    if not path.exists():
+        pytest.skip("audit7 not labelled yet")
+    rows = gold_rows(path.name)
+    assert len(rows) == 80
+    for r in rows:
+        check_pair_row(r, "audit7")
+        assert r["stratum"] == "predicted"
