@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -129,6 +130,55 @@ def _persons(candidates: Sequence[Candidate]) -> dict[str, frozenset[str]]:
     return person
 
 
+@dataclass(frozen=True)
+class Pool:
+    """What the greedy choice needs besides the scores: who is whom, and which quotes repeat.
+
+    `same[i][j]`: candidates i and j are one speaker (one person under several names);
+    `paraphrase[i][j]`: their words overlap enough that the later one adds nothing.
+    """
+
+    candidates: tuple[Candidate, ...]
+    same: tuple[tuple[bool, ...], ...]
+    paraphrase: tuple[tuple[bool, ...], ...]
+
+
+def pool_of(candidates: Sequence[Candidate]) -> Pool:
+    """The speaker and paraphrase relations of `candidates` (for `choose`)."""
+    person = _persons(candidates)
+    who = [person[c.speaker] for c in candidates]
+    keys = [_keys(c.text) for c in candidates]
+    same = tuple(tuple(bool(a) and (a == b or _overlap(set(a), set(b)) >= 0.5) for b in who)
+                 for a in who)
+    para = tuple(tuple(_overlap(a, b) >= PARAPHRASE for b in keys) for a in keys)
+    return Pool(tuple(candidates), same, para)
+
+
+def choose(pool: Pool, scores: Sequence[float], *, limit: int = MAX_QUOTES,
+           repeat: float = W_REPEAT, counter: float = W_COUNTER) -> list[int]:
+    """Indices of at most `limit` candidates, best first, picked greedily.
+
+    Each pick takes the best score after a penalty per chosen quote of the same speaker and,
+    for the second slot, a bonus for a counter-voice; a paraphrase of a chosen quote is skipped.
+    """
+    chosen: list[int] = []
+    left = list(range(len(pool.candidates)))
+    while left and len(chosen) < limit:
+        def total(i: int) -> float:
+            s = scores[i] - repeat * sum(1 for j in chosen if pool.same[i][j])
+            if len(chosen) == 1 and pool.candidates[i].counter:
+                s += counter
+            return s
+
+        best = max(left, key=total)
+        left.remove(best)
+        # A paraphrase of a chosen quote (same words) adds nothing.
+        if any(pool.paraphrase[best][j] for j in chosen):
+            continue
+        chosen.append(best)
+    return chosen
+
+
 def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
                 limit: int = MAX_QUOTES, weights: Mapping[str, float] = WEIGHTS,
                 repeat: float = W_REPEAT, counter: float = W_COUNTER) -> list[Candidate]:
@@ -147,33 +197,7 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
     """
     if not candidates:
         return []
-    feats = features(candidates, headline)
-    scored = {id(c): sum(weights.get(k, 0.0) * v for k, v in f.items())
-              for c, f in zip(candidates, feats)}
-    text_keys = {id(c): _keys(c.text) for c in candidates}
-    person = _persons(candidates)
-
-    def same(a: Candidate, b: Candidate) -> bool:
-        pa, pb = person[a.speaker], person[b.speaker]
-        return bool(pa) and (pa == pb or _overlap(set(pa), set(pb)) >= 0.5)
-
-    chosen: list[Candidate] = []
-    pool = list(candidates)
-    while pool and len(chosen) < limit:
-        def total(c: Candidate) -> float:
-            s = scored[id(c)]
-            for p in chosen:
-                if same(c, p):
-                    s -= repeat
-            if len(chosen) == 1 and c.counter:
-                s += counter
-            return s
-
-        best = max(pool, key=total)
-        pool.remove(best)
-        keys = text_keys[id(best)]
-        # A paraphrase of a chosen quote (same words) adds nothing.
-        if any(_overlap(keys, text_keys[id(p)]) >= PARAPHRASE for p in chosen):
-            continue
-        chosen.append(best)
-    return chosen
+    scores = [sum(weights.get(k, 0.0) * v for k, v in f.items())
+              for f in features(candidates, headline)]
+    picked = choose(pool_of(candidates), scores, limit=limit, repeat=repeat, counter=counter)
+    return [candidates[i] for i in picked]

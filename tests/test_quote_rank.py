@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from digests.quote_rank import rank_quotes
+from types import ModuleType
+
+from digests.quote_rank import WEIGHTS, choose, features, pool_of, rank_quotes
 from digests.quotes import Candidate
 
 
@@ -63,15 +65,103 @@ def test_ranking_prefers_a_named_speaker_and_another_voice_over_repeats() -> Non
     assert [c.speaker for c in ranked] == ["المحافظ", "نقابة المعلمين"]
 
 
-def test_the_fitting_script_refuses_a_set_that_is_not_development_data() -> None:
+def test_choose_skips_paraphrases_and_matches_rank_quotes() -> None:
+    cands = [
+        _cand("الحكومة لن تقبل بأي شروط جديدة على الاتفاق", "الرئيس", 0, kind="reported"),
+        _cand("لن نقبل بأي شروط جديدة على الاتفاق مهما كانت", "الرئيس الفرنسي", 3),
+        _cand("على طهران أن تبدد المخاوف من برنامجها الصاروخي", "وزير الخارجية", 4),
+    ]
+    pool = pool_of(cands)
+    # «الرئيس» is the same person as «الرئيس الفرنسي»; the minister is another voice.
+    assert pool.same[0][1] and pool.same[1][0] and not pool.same[0][2]
+    assert pool.paraphrase[0][1] and not pool.paraphrase[0][2]
+    assert choose(pool, [3.0, 2.0, 1.0]) == [0, 2]  # the paraphrase of the first adds nothing
+    assert choose(pool, [3.0, 2.0, 1.0], limit=1) == [0]
+    headline = "الرئيس يرفض شروطا جديدة على الاتفاق"
+    scores = [sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
+              for f in features(cands, headline)]
+    assert [cands[i] for i in choose(pool, scores)] == rank_quotes(cands, headline)
+
+
+def test_choose_penalises_a_repeated_speaker_and_rewards_a_counter_voice() -> None:
+    cands = [
+        _cand("سنفتح المعبر أمام الشاحنات صباح الغد بعد الاتفاق", "المحافظ", 0),
+        _cand("الشاحنات ستدخل محملة بالطحين والدواء والوقود للمدينة", "المحافظ", 1),
+        _cand("لم نتلق أي إخطار رسمي بفتح المعبر حتى الآن من أي جهة", "الهلال الأحمر", 2,
+              counter=True),
+    ]
+    pool = pool_of(cands)
+    assert choose(pool, [2.0, 1.5, 1.2], repeat=0.0, counter=0.0) == [0, 1, 2]
+    assert choose(pool, [2.0, 1.5, 1.2], repeat=0.5, counter=0.0) == [0, 2, 1]
+    assert choose(pool, [2.0, 1.5, 0.9], repeat=0.0, counter=0.8) == [0, 2, 1]
+    assert choose(pool_of([]), []) == []
+
+
+def _fit_quote_rank() -> ModuleType:
+    """benchmarks/fit_quote_rank.py, imported as a module."""
     import sys
     from pathlib import Path
-
-    import pytest
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     import fit_quote_rank
 
-    assert fit_quote_rank.KNOWN_SETS == {"dev1", "holdout1", "dev2", "holdout2"}
-    with pytest.raises(SystemExit):
-        fit_quote_rank.main(["--sets", "dev1,holdout3"])
+    return fit_quote_rank
+
+
+def test_the_fitting_script_refuses_a_set_that_is_not_development_data() -> None:
+    import pytest
+
+    fit_quote_rank = _fit_quote_rank()
+    assert fit_quote_rank.KNOWN_SETS == {"dev1", "holdout1", "dev2", "holdout2", "holdout3",
+                                         "train4"}
+    assert not any("quotes5" in str(p) for p in fit_quote_rank.GOLD_FILES)
+    for bad in ("dev1,holdout5", "train5", "dev1,holdout4"):
+        with pytest.raises(SystemExit):
+            fit_quote_rank.main(["--sets", bad])
+
+
+def test_extra_features_read_the_content() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    cands = [
+        _cand("قررنا رفع أسعار الوقود بنسبة عشرة في المئة من الشهر المقبل", "وزير الطاقة", 0),
+        _cand("لن نقبل بهذا القرار", "النقابات", 1, counter=True),
+        _cand("سنواصل دراسة أثر القرار على الأسر الفقيرة في المحافظات", "وزير الطاقة", 2),
+        _cand("الطقس كان جميلا في العاصمة طوال الأسبوع الماضي", "المتحدث", 7),
+    ]
+    feats = fit_quote_rank.extra_features(cands, "الحكومة ترفع أسعار الوقود عشرة في المئة")
+    assert len(feats) == 4 and all(f.keys() == feats[0].keys() for f in feats)
+    assert all(0.0 <= v <= 1.0 for f in feats for v in f.values())
+    assert feats[0]["head_text"] > feats[3]["head_text"] == 0.0
+    assert feats[0]["speaker_rank0"] == 1.0 and feats[1]["speaker_rank0"] == 0.0
+    assert feats[3]["speaker_rank2"] == 1.0
+    assert feats[1]["negation"] == 1.0 and feats[3]["negation"] == 0.0
+    assert feats[1]["under10"] == 1.0 and feats[0]["under10"] == 0.0
+    assert feats[2]["para2"] == 1.0 and feats[3]["para6"] == 1.0
+    assert feats[0]["speaker_share"] == 0.5
+    assert fit_quote_rank.extra_features([], "عنوان") == []
+
+
+def test_the_logistic_ranker_learns_which_candidates_are_key() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    texts = ["قررنا رفع أسعار الوقود بنسبة عشرة في المئة", "سنواصل دراسة أثر القرار على الأسر",
+             "الطقس كان جميلا في العاصمة طوال الأسبوع", "لم نتلق أي إخطار رسمي بفتح المعبر",
+             "الشاحنات ستدخل محملة بالطحين والدواء"]
+    data = []
+    for n in range(6):
+        # The key quotes are the ones with the feature «mark» set, wherever they stand.
+        marks = [float((i + n) % 5 < 2) for i in range(5)]
+        cands = tuple(_cand(t, f"متحدث {i}", i) for i, t in enumerate(texts))
+        gold = tuple({"text": t, "speaker": f"متحدث {i}", "key": bool(marks[i])}
+                     for i, t in enumerate(texts))
+        feats = tuple({"mark": m, "order": 1.0 / (1 + i)} for i, m in enumerate(marks))
+        data.append(fit_quote_rank.Example(
+            "dev1" if n < 3 else "dev2", "", cands, gold, feats, pool_of(cands),
+            tuple(bool(m) for m in marks)))
+    model = fit_quote_rank.logistic(data, l2=0.01, steps=100)
+    assert model["mark"] > 0.5 > abs(model["order"])
+    assert fit_quote_rank.score(model, data).key == 12  # both key quotes of every article
+    cv = fit_quote_rank.cross_validate(data, ["dev1", "dev2"], {
+        "hand": fit_quote_rank.hand, "logistic": fit_quote_rank.logistic})
+    assert cv["logistic"]["pooled"].key == cv["logistic"]["dev1"].key + cv["logistic"]["dev2"].key
+    assert cv["logistic"]["pooled"].key == 12
+    assert cv["logistic"]["pooled"].precision() == 1.0
