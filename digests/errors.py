@@ -20,7 +20,9 @@ class SourceError(NashraError):
 
 
 class FetchError(NashraError):
-    """A fetch failed. `retry_after` (seconds) is set when the server asked us to wait."""
+    """A fetch failed. `retry_after` (seconds) is the least wait before trying again can help:
+    the server's Retry-After, or our own floor for a failure that does not heal in minutes (an
+    invalid certificate); None when the usual backoff applies."""
 
     def __init__(self, message: str, *, url: str = "", status: int | None = None,
                  retry_after: float | None = None) -> None:
@@ -35,7 +37,22 @@ class TemporaryFetchError(FetchError):
 
 
 class PermanentFetchError(FetchError):
-    """Retrying soon will not help: 4xx other than 429, refused address, body over the cap."""
+    """Retrying soon will not help: 4xx other than 429, refused address, body over the cap,
+    invalid certificate. The source is not disabled: it backs off like any failing source."""
+
+
+class CertificateError(PermanentFetchError):
+    """The site's TLS certificate failed verification (expired, self-signed, issued for another
+    name, unknown authority). The site's operator must fix it; we only check again, rarely.
+
+    `host` is the host (and port) named in the message; `reason` OpenSSL's verify message.
+    """
+
+    def __init__(self, message: str, *, host: str, reason: str, url: str = "",
+                 retry_after: float | None = None) -> None:
+        super().__init__(message, url=url, retry_after=retry_after)
+        self.host = host
+        self.reason = reason
 
 
 class ParseError(NashraError):

@@ -6,7 +6,8 @@ conditional GET. Redirects are followed by hand so that each hop is checked agai
 private-address rule (a public feed must not redirect us into the operator's network), and every
 connection goes through digests.addresses.GuardedTransport, which connects only to the address it
 checked (no DNS rebinding). Errors leave this module only as TemporaryFetchError (try again later)
-or PermanentFetchError.
+or PermanentFetchError; an invalid TLS certificate is a CertificateError (a PermanentFetchError
+whose `retry_after` keeps the next try CERTIFICATE_RETRY_SECONDS away: the site must act).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import ssl
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,7 +30,8 @@ from digests.addresses import (AddressRefused, GuardedTransport, check_address,
                                private_address_message)
 from digests.addresses import is_private as _is_private  # re-exported for digests.sources
 from digests.encoding import decode
-from digests.errors import FetchError, PermanentFetchError, SourceError, TemporaryFetchError
+from digests.errors import (CertificateError, FetchError, PermanentFetchError, SourceError,
+                            TemporaryFetchError)
 from digests.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,6 +42,26 @@ ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, app
           " text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
 _TEMPORARY_STATUSES = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
 _MAX_AGE_RE = re.compile(r"(?:^|[,\s])(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
+
+# An invalid certificate does not heal in minutes: someone at the site must renew or fix it. So
+# the next try waits at least this long (the cap of the usual backoff, digests.sources
+# MAX_BACKOFF: four checks a day from the first failure instead of after five quick retries).
+# The source is not disabled: nothing would tell us when the site is fixed, and a disabled
+# source waits for an operator to notice; the admin's /ingest and `ingest --once --all` check
+# at once.
+CERTIFICATE_RETRY_SECONDS = 6 * 3600.0
+# OpenSSL verify codes (X509_V_ERR_*) → the reason in Arabic and English.
+_CERTIFICATE_REASONS: dict[int, tuple[str, str]] = {
+    2: ("صادرة عن جهة غير موثوقة", "issued by an unknown authority"),
+    9: ("لم يبدأ سريانها بعد", "not valid yet"),
+    10: ("منتهية الصلاحية", "expired"),
+    18: ("موقّعة ذاتيًا", "self-signed"),
+    19: ("في سلسلتها شهادة موقّعة ذاتيًا", "a self-signed certificate in its chain"),
+    20: ("صادرة عن جهة غير موثوقة", "issued by an unknown authority"),
+    21: ("صادرة عن جهة غير موثوقة", "issued by an unknown authority"),
+    23: ("ملغاة", "revoked"),
+    62: ("صادرة لاسم آخر", "issued for another name"),
+}
 
 
 @dataclass(frozen=True)
@@ -240,6 +263,15 @@ class Fetcher:
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise PermanentFetchError(f"رابط غير صالح / invalid URL: {url}: {exc}",
                                       url=url) from exc
+        except (httpx.ConnectError, ssl.SSLCertVerificationError) as exc:
+            failure = certificate_failure(exc)
+            if failure is not None:
+                refused = certificate_error(url, failure)
+                log.warning("certificate invalid host=%s code=%s reason=%s", refused.host,
+                            failure.verify_code, refused.reason)
+                raise refused from exc
+            raise TemporaryFetchError(f"خطأ في الاتصال / connection failed: {url}: "
+                                      f"{type(exc).__name__}: {exc}", url=url) from exc
         except httpx.HTTPError as exc:
             raise TemporaryFetchError(f"خطأ في الاتصال / connection failed: {url}: "
                                       f"{type(exc).__name__}: {exc}", url=url) from exc
@@ -258,6 +290,44 @@ class Fetcher:
                                       retry_after=retry_after)
         raise PermanentFetchError(f"رفض الخادم الطلب HTTP {status} / HTTP {status}: {url}",
                                   url=url, status=status, retry_after=retry_after)
+
+
+def certificate_failure(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate verification error behind `exc`: itself or one in its chain of causes
+    (httpx.ConnectError ← httpcore.ConnectError ← ssl.SSLCertVerificationError)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def certificate_error(url: str, failure: ssl.SSLCertVerificationError) -> CertificateError:
+    """The CertificateError for `url`: what is wrong, in Arabic then English, naming the host
+    (never the whole URL: its query or user part may hold a secret), and what to do."""
+    parts = urlsplit(url)
+    host = parts.hostname or "?"
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port is not None:
+        host = f"{host}:{port}"
+    code = getattr(failure, "verify_code", None)
+    detail = str(getattr(failure, "verify_message", None) or failure.reason or failure)
+    reason_ar, reason_en = _CERTIFICATE_REASONS.get(code if isinstance(code, int) else -1,
+                                                   ("تعذر التحقق منها", "failed verification"))
+    hours = f"{CERTIFICATE_RETRY_SECONDS / 3600:g}"
+    message = (f"شهادة الأمان (TLS) للموقع غير صالحة: {host} — {reason_ar} / "
+               f"the site's TLS certificate is invalid: {host} — {reason_en}. "
+               f"على الموقع إصلاحها؛ نعيد المحاولة كل {hours} ساعات، واحذف المصدر إن بقيت غير "
+               f"صالحة / the site must fix it: checked again every {hours} h; remove the "
+               f"source if it stays invalid (OpenSSL: {detail})")
+    return CertificateError(message, host=host, reason=detail, url=url,
+                            retry_after=CERTIFICATE_RETRY_SECONDS)
 
 
 def _date_header(headers: Mapping[str, str]) -> datetime | None:

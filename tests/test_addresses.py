@@ -10,15 +10,10 @@ certificate checks on the host name.
 
 from __future__ import annotations
 
-import shutil
 import socket
 import ssl
-import subprocess
-import threading
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +23,11 @@ import pytest
 
 from digests import addresses
 from digests.addresses import GuardedBackend, GuardedTransport, is_private
-from digests.errors import PermanentFetchError, TemporaryFetchError
+from digests.errors import CertificateError, PermanentFetchError, TemporaryFetchError
 from digests.fetcher import Fetcher
 from digests.samplesite import Response, SampleSite, redirect
 from digests.settings import Settings
+from tlskit import certificate, needs_openssl, tls_site
 
 PUBLIC = "93.184.216.34"  # a public address: the guard must refuse before anything connects
 
@@ -222,68 +218,21 @@ def test_is_private(address: str, private: bool) -> None:
     assert is_private(address) is private
 
 
-def _certificate(tmp_path: Path, name: str) -> tuple[Path, Path]:
-    """A self-signed certificate for `name` (openssl), as (cert, key)."""
-    cert, key = tmp_path / f"{name}.pem", tmp_path / f"{name}.key"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", f"/CN={name}", "-addext", f"subjectAltName=DNS:{name}",
-                    "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True, timeout=60)
-    return cert, key
-
-
-@contextmanager
-def _tls_site(cert: Path, key: Path) -> Iterator[tuple[int, list[tuple[str, str]]]]:
-    """An HTTPS server on 127.0.0.1: yields its port and the (SNI, Host) of each request."""
-    seen: list[tuple[str, str]] = []
-    sni: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib
-            pass
-
-        def do_GET(self) -> None:
-            seen.append((sni[-1] if sni else "", self.headers.get("Host", "")))
-            self.send_response(200)
-            self.send_header("Content-Length", "2")
-            self.end_headers()
-            self.wfile.write(b"ok")
-
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-
-    def remember_sni(sock: Any, name: str | None, ctx: Any) -> None:
-        sni.append(name or "")
-
-    context.sni_callback = remember_sni
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    try:
-        yield int(server.server_address[1]), seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+@needs_openssl
 async def test_real_tls_to_the_pinned_address_verifies_the_host_name(
         strict: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(addresses, "is_private", lambda address: address != "127.0.0.1")
     use(monkeypatch, {"news.example": [["127.0.0.1"]], "other.example": [["127.0.0.1"]]})
-    cert, key = _certificate(tmp_path, "news.example")
+    cert, key = certificate(tmp_path, "news.example")
     trust = ssl.create_default_context(cafile=str(cert))
     limits = httpx.Limits()
-    with _tls_site(cert, key) as (port, seen):
+    with tls_site(cert, key) as (port, seen):
         transport = GuardedTransport(strict, limits, ssl_context=trust)
         async with Fetcher(strict, transport=transport) as fetcher:
             result = await fetcher.fetch(f"https://news.example:{port}/feed")
             assert result.status == 200 and result.body == b"ok"
             # The same server under a name its certificate does not carry: refused by TLS.
-            with pytest.raises(TemporaryFetchError, match="other.example") as refused:
+            with pytest.raises(CertificateError, match="other.example") as refused:
                 await fetcher.fetch(f"https://other.example:{port}/feed")
-    assert "CERTIFICATE_VERIFY_FAILED" in str(refused.value)
+    assert "Hostname mismatch" in refused.value.reason
     assert seen == [("news.example", f"news.example:{port}")]
