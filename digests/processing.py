@@ -55,12 +55,14 @@ def default_steps() -> list[Step]:
 
 def text_steps() -> list[Step]:
     """The steps to run again when a stored article's text changes (a page fetched late, see
-    digests.retries): search index and digest. Not the story (kept) and never the outbox: the
-    story was already queued for readers, who must not get it twice."""
+    digests.retries): search index, story (the full text may match another story better; the
+    step keeps the current one otherwise), then digest (its story links read the new story).
+    Never the outbox: the article was already queued for readers, who must not get it twice."""
     from digests.digest import store_digest
     from digests.search import index_article
+    from digests.stories import assign_story
 
-    return [index_article, store_digest]
+    return [index_article, assign_story, store_digest]
 
 
 def run_steps(db: sqlite_utils.Database, article: Article, ctx: StoreContext,

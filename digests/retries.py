@@ -6,9 +6,14 @@ scheduled for another try on a later poll of its source: at most `MAX_PAGE_RETRI
 each after a longer delay (`retry_delay`, or the server's Retry-After when that is longer). A page
 that comes in updates the article — body, related block, missing title/author/date, content
 hash — in one transaction that re-runs the processing steps that read the text
-(`digests.processing.text_steps`: search index and digest).
-The outbox is not run again: the article's story was already queued for readers (or was
-backfill), and a reader must never get a story twice. The story assignment is kept.
+(`digests.processing.text_steps`: search index, story, digest). The story is checked again
+because it was chosen from the feed's summary alone: with the full text the article may belong
+to an earlier report's story (digests.stories.assign_story keeps the current story when nothing
+matches better). It runs before the digest, whose story links read the new story; when the
+article leaves a story that still has other reports, their digests are made again so none links
+to it as "the same story" any more.
+The outbox is not run again: the article was already queued for readers (or was backfill), and
+a reader must never get it twice.
 
 Columns (migration 008_page_retries): `articles.page_attempts` (page tries after the first) and
 `articles.page_retry_at` (when the next one is due; NULL: none, the page is in or we gave up).
@@ -25,6 +30,7 @@ import sqlite_utils
 
 from digests.archive import get_article
 from digests.dates import publication_time
+from digests.digest import store_digest
 from digests.models import Article, Page, iso
 from digests.processing import StoreContext, run_steps, text_steps
 from digests.records import related_to_json
@@ -113,7 +119,7 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
     the archive before (its content hash is tombstoned) is not brought back: the article stays
     feed-only and is not tried again.
     """
-    row = sql.execute("select title, author, published_at from articles"
+    row = sql.execute("select title, author, published_at, story_id from articles"
                       " where id = ? and page_status = 'feed_only'",
                       [pending.article_id]).fetchone()
     if row is None:
@@ -140,10 +146,29 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
          pending.attempts + 1, iso(now), pending.article_id])
     article = get_article(sql, pending.article_id)
     assert article is not None
-    run_steps(sql, article, StoreContext(now, settings, backfill=True), steps=text_steps())
-    log.info("page recovered article_id=%s attempt=%s url=%s", pending.article_id,
-             pending.attempts + 1, pending.url)
-    return article
+    context = StoreContext(now, settings, backfill=True)
+    run_steps(sql, article, context, steps=text_steps())
+    story = _story_of(sql, pending.article_id)
+    if row[3] is not None and story != row[3]:
+        _redigest_story(sql, int(row[3]), context)
+    log.info("page recovered article_id=%s attempt=%s story=%s->%s url=%s", pending.article_id,
+             pending.attempts + 1, row[3], story, pending.url)
+    return get_article(sql, pending.article_id)
+
+
+def _story_of(sql: sqlite_utils.Database, article_id: int) -> int | None:
+    found = sql.execute("select story_id from articles where id = ?", [article_id]).fetchone()
+    return None if found is None or found[0] is None else int(found[0])
+
+
+def _redigest_story(sql: sqlite_utils.Database, story_id: int, context: StoreContext) -> None:
+    """Make again the digests of a story's digested reports (one left it: drop its link)."""
+    for (article_id,) in sql.execute("select id from articles where story_id = ?"
+                                     " and digested_at is not null order by id",
+                                     [story_id]).fetchall():
+        member = get_article(sql, int(article_id))
+        if member is not None:
+            store_digest(sql, member, context)
 
 
 def settle(db: Database, settings: Settings, due: PendingPage, page: Page | None,

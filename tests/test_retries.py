@@ -2,8 +2,10 @@
 
 Real sample site on 127.0.0.1, real SQLite file, every processing step: a page that failed is
 fetched again on later polls of its source (also when the feed answers 304), at most three more
-times with growing delays; when it comes in, the article's text, related block, search entry and
-digest are updated in one transaction and nobody is sent the story a second time.
+times with growing delays; when it comes in, the article's text, related block, search entry,
+story and digest are updated in one transaction and nobody is sent the story a second time. A
+report whose summary matched nothing joins, with its full text, the story of an earlier report of
+the same event; one that still matches nothing keeps its story.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from digests.digest import load_digest
 from digests.models import Article
 from digests.pipeline import poll_once
 from digests.processing import StoreContext
-from digests.samplesite import Response, SampleSite
+from digests.samplesite import Response, SampleSite, render_page
 from digests.search import search
 from digests.settings import Settings
 from digests.sources import add_source
+from digests.stories import stories_row
 from digests.storage import Database
 from digests.subscriptions import subscribe, upsert_chat
 
@@ -289,3 +292,170 @@ async def test_a_page_whose_text_was_removed_before_does_not_come_back(
     row = _row(database, site.url(SEED))
     assert row["id"] == article_id and row["page_status"] == "feed_only" and row["body"] == ""
     assert row["page_retry_at"] is None and "removed" in str(row["page_error"])
+
+
+# --- a recovered page's story --------------------------------------------------------------------
+# Invented reports (not corpus text): a ferry sinking told by a wire and by a channel, and another
+# event at the same place the same day (it must not attract the recovered report).
+
+FERRY_WIRE = (
+    "غرق عبارة في بحيرة فيكتوريا ومقتل 14 راكبا على الأقل",
+    ["غرقت عبارة تقل نحو ستين راكبا في بحيرة فيكتوريا قبالة جزيرة بوكاسا الأوغندية مساء الأحد، ما"
+     " أسفر عن مقتل أربعة عشر شخصا على الأقل، بحسب الشرطة البحرية.",
+     "وقال المتحدث باسم الشرطة إن فرق الإنقاذ انتشلت ثلاثين ناجيا، وإن البحث متواصل عن المفقودين"
+     " في المياه العميقة.",
+     "وأضاف أن العبارة كانت محملة بأكياس الفحم والموز وتجاوزت حمولتها المسموح بها، وأن الرياح"
+     " القوية قلبتها على بعد كيلومترين من الشاطئ."])
+FERRY_CHANNEL = (
+    "غرق عبارة في أوغندا",  # the feed's breaking-news title: too few words to match anything
+    ["لقي أربعة عشر شخصا على الأقل حتفهم إثر غرق عبارة في بحيرة فيكتوريا قرب جزيرة بوكاسا في"
+     " أوغندا مساء الأحد، وفق الشرطة البحرية.",
+     "وأوضح متحدث باسم الشرطة أن رجال الإنقاذ انتشلوا ثلاثين ناجيا من بين نحو ستين راكبا كانوا على"
+     " متن العبارة، فيما يتواصل البحث عن المفقودين.",
+     "وأشار إلى أن العبارة كانت تحمل أكياسا من الفحم والموز تفوق حمولتها، وأن رياحا قوية قلبتها"
+     " على بعد كيلومترين من الشاطئ."])
+LAKE_FESTIVAL = (
+    "مهرجان لقوارب الصيد التقليدية على بحيرة فيكتوريا",
+    ["افتتحت في جزيرة بوكاسا الأوغندية الأحد فعاليات مهرجان سنوي لقوارب الصيد التقليدية بمشاركة"
+     " صيادين من كينيا وتنزانيا.",
+     "وقالت وزارة السياحة الأوغندية إن المهرجان يضم سباقا للقوارب الخشبية وسوقا للأسماك المدخنة"
+     " والحرف اليدوية.",
+     "ويتوقع المنظمون أن يجذب المهرجان آلاف الزوار إلى شواطئ البحيرة خلال أسبوع."])
+UNIQUE_EVENT = (
+    "افتتاح جسر معلق",
+    ["افتتح رئيس وزراء نيبال جسرا معلقا للمشاة فوق نهر كالي غانداكي يربط قريتين جبليتين كان"
+     " سكانهما يعبرون النهر بالحبال.",
+     "ويبلغ طول الجسر مئتين وعشرين مترا، وقد موّلته منحة سويسرية ضمن برنامج للطرق الريفية."])
+
+OLD_CHANNEL = (
+    "خبر قديم",
+    ["أعلنت بلدية مونتيفيديو توسيع شبكة الدراجات العامة لتشمل أحياء الضواحي الشرقية.",
+     "وقال رئيس البلدية إن ثلاثمئة دراجة جديدة ستوضع في الخدمة قبل نهاية الصيف."])
+
+
+def _page(site: SampleSite, path: str, doc: tuple[str, list[str]], published: datetime) -> str:
+    site.add_route(path, Response(body=render_page(
+        {"slug": path, "title": doc[0], "paragraphs": doc[1], "published": published.isoformat()},
+        site.base_url).encode("utf-8")))
+    return site.url(path)
+
+
+def _feed(site: SampleSite, items: list[tuple[str, str, str, datetime]]) -> Response:
+    """An RSS feed of (path, title, summary, date) items."""
+    body = "".join(f"<item><title>{title}</title><link>{site.url(path)}</link><guid>{path}</guid>"
+                   f"<description>{summary}</description><pubDate>{_rfc822(date)}</pubDate>"
+                   "</item>" for path, title, summary, date in items)
+    return Response(body=f'<rss version="2.0"><channel><title>t</title>{body}</channel></rss>'
+                    .encode(), content_type="application/rss+xml; charset=utf-8")
+
+
+def _story(database: Database, url: str) -> int:
+    story = _row(database, url)["story_id"]
+    assert story is not None
+    return int(story)
+
+
+async def _channel_feed_only(database: Database, settings: Settings, site: SampleSite,
+                             doc: tuple[str, list[str]], published: datetime) -> str:
+    """The wire's reports are in; the channel (known from an earlier poll) lists `doc` with a
+    short summary and its page fails. Returns the page URL (its article is feed-only now)."""
+    wire_ferry = _page(site, "/wire/ferry.html", FERRY_WIRE, NOW - timedelta(hours=3))
+    _page(site, "/wire/festival.html", LAKE_FESTIVAL, NOW - timedelta(hours=2))
+    site.add_route("/wire.xml", _feed(site, [
+        ("/wire/ferry.html", FERRY_WIRE[0], "غرق عبارة", NOW - timedelta(hours=3)),
+        ("/wire/festival.html", LAKE_FESTIVAL[0], "مهرجان", NOW - timedelta(hours=2))]))
+    _page(site, "/channel/old.html", OLD_CHANNEL, NOW - timedelta(days=9))
+    old = [("/channel/old.html", "خبر قديم", "قديم", NOW - timedelta(days=9))]
+    site.add_route("/channel.xml", _feed(site, old))
+    for path in ("/wire.xml", "/channel.xml"):
+        add_source(database, site.url(path), settings=settings, now=NOW)
+    assert (await poll_once(database, settings, now=NOW)).new == 3  # first polls: backfill
+    assert get_article_by_url(database, wire_ferry) is not None
+    upsert_chat(database, 42, now=NOW)
+    subscribe(database, 42, "عبارة", now=NOW)
+    subscribe(database, 42, "جسر", now=NOW)
+    url = _page(site, "/channel/late.html", doc, published)
+    page = site.routes["/channel/late.html"]
+    site.add_route("/channel/late.html", Response(status=503))
+    site.add_route("/channel.xml", _feed(site, [*old, ("/channel/late.html", doc[0],
+                                                       "التفاصيل بعد قليل", published)]))
+    summary = await poll_once(database, settings, now=NOW, only_due=False)
+    assert summary.new == 1 and _row(database, url)["page_status"] == "feed_only"
+    site.add_route("/channel/late.html", page)  # the channel's site recovers
+    return url
+
+
+async def test_a_recovered_page_joins_the_story_of_an_earlier_report_and_is_not_sent_again(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    late = await _channel_feed_only(database, settings, site, FERRY_CHANNEL,
+                                    NOW - timedelta(hours=1))
+    ferry, festival = site.url("/wire/ferry.html"), site.url("/wire/festival.html")
+    alone = _story(database, late)  # from the feed's title and summary: no match
+    assert alone not in {_story(database, ferry), _story(database, festival)}
+    queued = _outbox(database)
+    late_id = int(_row(database, late)["id"])
+    assert queued == [(42, late_id, "instant")]  # the reader is told once, from the feed
+
+    summary = await poll_once(database, settings, now=NOW + timedelta(minutes=16),
+                              only_due=False)
+    assert (summary.pages_retried, summary.pages_recovered) == (1, 1)
+    story = _story(database, late)
+    assert story == _story(database, ferry) != _story(database, festival)
+    row = stories_row(database.db, story)
+    assert row is not None and row["article_count"] == 2
+    assert row["headline"] == FERRY_WIRE[0]  # the earlier report still names the story
+    left = stories_row(database.db, alone)
+    assert left is not None and left["article_count"] == 0  # its row (and id) stay
+    # The digest step ran after the story step: each report links to the other as the story.
+    digest = load_digest(database.db, late_id)
+    assert digest is not None and digest.story_id == story
+    assert [r.url for r in digest.related if r.kind == "story"] == [ferry]
+    wire = load_digest(database.db, int(_row(database, ferry)["id"]))
+    assert wire is not None and [r.url for r in wire.related if r.kind == "story"] == [late]
+    assert _outbox(database) == queued  # no second push
+
+
+async def test_a_recovered_page_that_matches_nothing_keeps_its_story(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    late = await _channel_feed_only(database, settings, site, UNIQUE_EVENT, NOW)
+    before = _story(database, late)
+    stories_before = database.db.execute("select count(*) from stories").fetchone()[0]
+    queued = _outbox(database)
+    assert len(queued) == 1
+    summary = await poll_once(database, settings, now=NOW + timedelta(minutes=16),
+                              only_due=False)
+    assert summary.pages_recovered == 1
+    assert _story(database, late) == before
+    assert database.db.execute("select count(*) from stories").fetchone()[0] == stories_before
+    row = stories_row(database.db, before)
+    assert row is not None and row["article_count"] == 1
+    assert _outbox(database) == queued
+
+
+async def test_a_report_left_in_the_old_story_no_longer_links_the_recovered_one(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    from digests.archive import get_article
+    from digests.digest import store_digest
+    from digests.stories import refresh_story
+
+    late = await _channel_feed_only(database, settings, site, FERRY_CHANNEL,
+                                    NOW - timedelta(hours=1))
+    festival = site.url("/wire/festival.html")
+    festival_id = int(_row(database, festival)["id"])
+    alone, was = _story(database, late), _story(database, festival)
+    # Say the festival report had been put with the feed-only one (as a summary can mislead).
+    with database.transaction() as sql:
+        sql.execute("update articles set story_id = ? where id = ?", [alone, festival_id])
+        refresh_story(sql, alone)
+        refresh_story(sql, was)
+        member = get_article(sql, festival_id)
+        assert member is not None
+        store_digest(sql, member, StoreContext(NOW, settings))
+    linked = load_digest(database.db, festival_id)
+    assert linked is not None and [r.url for r in linked.related if r.kind == "story"] == [late]
+
+    await poll_once(database, settings, now=NOW + timedelta(minutes=16), only_due=False)
+    assert _story(database, late) == _story(database, site.url("/wire/ferry.html"))
+    assert _story(database, festival) == alone
+    kept = load_digest(database.db, festival_id)
+    assert kept is not None and late not in [r.url for r in kept.related]
