@@ -27,7 +27,7 @@ from digests.archive import get_article_by_url
 from digests.errors import CertificateError, PermanentFetchError, TemporaryFetchError
 from digests.fetcher import CERTIFICATE_RETRY_SECONDS, Fetcher, certificate_error
 from digests.pipeline import poll_once
-from digests.samplesite import SampleSite, render_feed, render_page
+from digests.samplesite import Response, SampleSite, render_feed, render_page
 from digests.settings import Settings
 from digests.sources import add_source, get_source
 from digests.storage import Database
@@ -250,3 +250,34 @@ async def test_sources_in_the_bot_show_the_certificate_failure(
         [listing] = await h.say(ADMIN, "/sources")
     assert "شبكة الأخبار" in listing.plain_text
     assert f"{AR_PREFIX}news.example:{port} — موقّعة ذاتيًا" in listing.plain_text
+
+
+@needs_openssl
+async def test_a_page_behind_an_invalid_certificate_waits_as_long_before_its_retry(
+        settings: Settings, database: Database, tmp_path: Path) -> None:
+    """The feed is fine, the article's page is on a host whose certificate is not: the article
+    is stored from the feed, and its page is tried again only after CERTIFICATE_RETRY_SECONDS."""
+    cert, key = certificate(tmp_path, "pages.example")
+    routes: Routes = {}
+    with tls_site(cert, key, routes) as (port, seen), SampleSite() as site:
+        page_url = serve_news(routes, f"https://pages.example:{port}")
+        feed, _ = routes["/feed.xml"]
+        site.add_route("/feed.xml", Response(body=feed,
+                                             content_type="application/rss+xml; charset=utf-8"))
+        add_source(database, site.url("/feed.xml"), settings=settings, now=NOW)
+        first = await poll_once(database, settings, now=NOW)
+        assert (first.new, first.reports[0].pages_failed, first.failed) == (1, 1, 0)
+        row = database.db.execute("select page_status, page_error, page_retry_at from articles"
+                                  " where url = ?", [page_url]).fetchone()
+        assert row[0] == "feed_only"
+        assert row[1].startswith(f"{AR_PREFIX}pages.example:{port} — موقّعة ذاتيًا")
+        assert row[2] == (NOW + RETRY).isoformat()
+        early = await poll_once(database, settings, now=NOW + timedelta(hours=1), only_due=False)
+        assert early.pages_retried == 0
+        async with Fetcher(settings, transport=trusting(settings, cert)) as fetcher:
+            fixed = await poll_once(database, settings, now=NOW + RETRY, only_due=False,
+                                    fetcher=fetcher)
+    assert (fixed.pages_retried, fixed.pages_recovered) == (1, 1)
+    assert seen == [("pages.example", f"pages.example:{port}")]  # only the recovered fetch
+    article = get_article_by_url(database, page_url)
+    assert article is not None and article.page_ok
