@@ -30,7 +30,6 @@ import sqlite_utils
 
 from digests.archive import get_article
 from digests.dates import publication_time
-from digests.digest import store_digest
 from digests.models import Article, Page, iso
 from digests.processing import StoreContext, run_steps, text_steps
 from digests.records import related_to_json
@@ -163,6 +162,8 @@ def _story_of(sql: sqlite_utils.Database, article_id: int) -> int | None:
 
 def _redigest_story(sql: sqlite_utils.Database, story_id: int, context: StoreContext) -> None:
     """Make again the digests of a story's digested reports (one left it: drop its link)."""
+    from digests.digest import store_digest  # late, as digests.processing imports the steps
+
     for (article_id,) in sql.execute("select id from articles where story_id = ?"
                                      " and digested_at is not null order by id",
                                      [story_id]).fetchall():
