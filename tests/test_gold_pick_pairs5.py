@@ -21,7 +21,7 @@ def load() -> ModuleType:
 
 def test_seeds_and_excluded_files() -> None:
     pp = load()
-    assert pp.SEEDS == {"test": 20261203, "train1": 20261204, "train2": 20261205}
+    assert list(pp.SEEDS.values())[:3] == [20261203, 20261204, 20261205]  # the first sets stay
     assert [p.name for p in pp.EXISTING] == ["story_pairs.jsonl", "story_pairs2.jsonl",
                                              "story_pairs3.jsonl", "story_pairs4.jsonl"]
 
@@ -31,7 +31,7 @@ def test_the_three_sets_never_share_a_pair_and_each_is_pick_pairs3s_procedure() 
     arts = sorted(tiny_corpus(pp), key=lambda a: (a.when, a.id))
     excluded = frozenset({frozenset(("B-1", "S-2"))})
     sets = pp.pick_sets(arts, excluded)
-    assert list(sets) == ["test", "train1", "train2"]
+    assert list(sets)[:3] == ["test", "train1", "train2"]
     assert sets == pp.pick_sets(arts, excluded)  # reproducible
     assert sets["test"] == pp.pp3.pick(arts, excluded, seed=20261203)
     seen: set[frozenset[str]] = set(excluded)

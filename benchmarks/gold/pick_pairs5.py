@@ -1,14 +1,18 @@
 """Reproduce the choice of the fifth story-pair sets (story_pairs5.jsonl test, story_pairs6.jsonl
 training; ids only).
 
-Usage: `python benchmarks/gold/pick_pairs5.py {test,train1,train2} > pairs.jsonl` prints one JSON
+Usage: `python benchmarks/gold/pick_pairs5.py {test,train1,...} > pairs.jsonl` prints one JSON
 object a line: {"a", "b", "stratum", "shared"}. The procedure of pick_pairs3.py (pick_pairs2's crude
 Jaccard, window and strata, pick_pairs3's place and person lists and its top-up), three times:
 
 - `test` (story_pairs5.jsonl, the untouched test set of session 3): seed 20261203, no unordered pair
   already in story_pairs.jsonl (every set, audits included) or story_pairs2/3/4.jsonl;
-- `train1` / `train2` (story_pairs6.jsonl, training data for a learned pair decision): seeds
-  20261204 / 20261205, excluding the same files, the `test` pairs and (for train2) train1's pairs.
+- `train1` / `train2` (story_pairs6.jsonl / story_pairs7.jsonl, training data for a learned pair
+  decision): seeds 20261204 / 20261205, excluding the same files, the `test` pairs and (for train2)
+  train1's pairs;
+- `test2` (story_pairs8.jsonl, the second test of session 3, for the decision refitted after
+  `test` was scored), `train3` / `train4` (story_pairs9/10.jsonl, more training data): seeds
+  20261206 / 20261208 / 20261209, each excluding every set picked before it.
 
 The choice uses only the corpus text; it never looks at any story id the system assigns, and the
 labels are given afterwards by reading the articles.
@@ -30,7 +34,8 @@ EXISTING = tuple(
     Path(__file__).resolve().parent / name
     for name in ("story_pairs.jsonl", "story_pairs2.jsonl", "story_pairs3.jsonl", "story_pairs4.jsonl")
 )
-SEEDS = {"test": 20261203, "train1": 20261204, "train2": 20261205}
+SEEDS = {"test": 20261203, "train1": 20261204, "train2": 20261205,
+         "test2": 20261206, "train3": 20261208, "train4": 20261209}
 
 
 def existing_pairs(paths: tuple[Path, ...] = EXISTING) -> frozenset[frozenset[str]]:
