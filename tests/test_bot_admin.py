@@ -9,7 +9,10 @@ import pytest
 from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message
 
+from bot.telegram_html import is_valid_html
 from digests import sources, subscriptions
+from digests.models import iso
+from digests.settings import Settings
 from digests.samplesite import SampleSite
 from digests.storage import Database
 
@@ -139,3 +142,36 @@ async def test_stats(tmp_path: Path) -> None:
         assert "في قائمة الإرسال: ٠" in text and "آخر جلب:" in text
         [m] = await h.say(ADMIN, "/help")
         assert "/push" in m.plain_text and "/stats" in m.plain_text
+
+
+async def test_a_long_source_list_is_split_and_errors_keep_their_english_half(tmp_path: Path) -> None:
+    """Forty failing sources with long bilingual errors: /sources answers in several messages,
+    each one valid for Telegram, and an English admin still reads the English reason."""
+    path = sample_db(tmp_path)
+    db = Database(path)
+    settings = Settings()
+    now = datetime(2026, 11, 29, tzinfo=timezone.utc)
+    error = ("شهادة الأمان (TLS) للموقع غير صالحة: news{n}.example — موقّعة ذاتيًا / the site's TLS"
+             " certificate is invalid: news{n}.example — self-signed. على الموقع إصلاحها؛ نعيد"
+             " المحاولة كل 6 ساعات / the site must fix it: checked again every 6 h")
+    with db.transaction() as tx:
+        for n in range(40):
+            tx.execute("insert into sources (url, name, added_at) values (?, ?, ?)",
+                       [f"https://news{n}.example/feed-with-a-long-path/{n}.xml", f"مصدر {n}",
+                        iso(now)])
+            sid = tx.execute("select id from sources where url like ?",
+                             [f"%news{n}.example%"]).fetchone()[0]
+            sources.record_failure(tx, sid, now, settings, error=error.format(n=n))
+    db.close()
+    async with running_bot(path) as h:
+        before = len(h.emu.messages(ADMIN))
+        await h.say(ADMIN, "/sources", n=2, language_code="en")
+        await h.settle()
+        messages = h.emu.messages(ADMIN)[before:]
+        assert len(messages) >= 2
+        # Each one passed the emulator's Telegram checks (≤ 4096 units after parsing) to be here.
+        assert all(is_valid_html(m.text) for m in messages)
+        text = "\n".join(m.plain_text for m in messages)
+        missing = [n for n in range(40) if f"news{n}.example/feed" not in text]
+        assert not missing, (missing, text[-600:])  # nothing dropped
+        assert "the site's TLS certificate is invalid: news39.example" in text
