@@ -150,9 +150,24 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
     story = _story_of(sql, pending.article_id)
     if row[3] is not None and story != row[3]:
         _redigest_story(sql, int(row[3]), context)
+        if story is not None:
+            _follow_story(sql, pending.article_id, int(row[3]), story)
     log.info("page recovered article_id=%s attempt=%s story=%s->%s url=%s", pending.article_id,
              pending.attempts + 1, row[3], story, pending.url)
     return get_article(sql, pending.article_id)
+
+
+def _follow_story(sql: sqlite_utils.Database, article_id: int, old: int, new: int) -> None:
+    """The article's deliveries still waiting move to its new story, so "never twice" holds by
+    the story the reader will see: a chat that already has the new story (sent or queued) skips
+    this one. Rows already sent or being sent stay as they are."""
+    sql.execute("update outbox set status = 'skipped', last_error = ? where article_id = ?"
+                " and story_id = ? and status = 'pending' and chat_id in"
+                " (select chat_id from outbox where story_id = ?)",
+                ["القصة نفسها لدى المحادثة / the chat already has this story", article_id, old,
+                 new])
+    sql.execute("update outbox set story_id = ? where article_id = ? and story_id = ?"
+                " and status = 'pending'", [new, article_id, old])
 
 
 def _story_of(sql: sqlite_utils.Database, article_id: int) -> int | None:

@@ -21,7 +21,7 @@ from cli.ingest import format_summary
 from digests import retries
 from digests.archive import get_article_by_url
 from digests.digest import load_digest
-from digests.models import Article
+from digests.models import Article, iso
 from digests.pipeline import poll_once
 from digests.processing import StoreContext
 from digests.samplesite import Response, SampleSite, render_page
@@ -459,3 +459,26 @@ async def test_a_report_left_in_the_old_story_no_longer_links_the_recovered_one(
     assert _story(database, festival) == alone
     kept = load_digest(database.db, festival_id)
     assert kept is not None and late not in [r.url for r in kept.related]
+
+
+async def test_a_recovered_pages_waiting_delivery_follows_its_new_story(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """The feed-only report was queued for two chats under its own story. On recovery it joins the
+    ferry's story: the chat that already has that story skips it (never twice), the other chat's
+    row now names the ferry's story (so a later ferry report is not sent to it again)."""
+    late = await _channel_feed_only(database, settings, site, FERRY_CHANNEL,
+                                    NOW - timedelta(hours=1))
+    ferry = _story(database, site.url("/wire/ferry.html"))
+    late_id = int(_row(database, late)["id"])
+    alone = _story(database, late)
+    upsert_chat(database, 43, now=NOW)
+    with database.transaction() as tx:
+        tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at)"
+                   " values (43, ?, ?, 'instant', ?)", [alone, late_id, iso(NOW)])
+        tx.execute("insert into outbox (chat_id, story_id, article_id, kind, status, created_at)"
+                   " values (42, ?, null, 'push:1', 'sent', ?)", [ferry, iso(NOW)])
+    await poll_once(database, settings, now=NOW + timedelta(minutes=16), only_due=False)
+    assert _story(database, late) == ferry
+    rows = {r[0]: r[1:] for r in database.db.execute(
+        "select chat_id, story_id, status from outbox where article_id = ?", [late_id])}
+    assert rows == {42: (alone, "skipped"), 43: (ferry, "pending")}
