@@ -27,8 +27,8 @@ FEATURES = ("sim", "hours", "margin", "lead", "agreement", "reaction_gap", "spea
 
 # Fitted by benchmarks/fit_story_pairs.py (see benchmarks/README.md for the data and the CV).
 WEIGHTS: Mapping[str, float] = MappingProxyType({
-    "bias": -1.73, "sim": 1.60, "hours": -2.94, "margin": 2.83, "lead": 3.84, "agreement": -0.07,
-    "reaction_gap": -1.66, "speaker_gap": -1.44, "day_gap": -0.80, "title": 2.80,
+    "bias": -1.86, "sim": 1.79, "hours": -2.92, "margin": 3.01, "lead": 4.34, "agreement": -0.05,
+    "reaction_gap": -1.74, "speaker_gap": -1.19, "day_gap": -1.13, "title": 2.70,
     "shared_words": 0.53,
 })
 
