@@ -1,5 +1,5 @@
 """benchmarks/gold/pick_pairs5.py on a tiny corpus of our own, and the shape of the session-3 pair
-sets: story_pairs5.jsonl (the untouched test), story_pairs6/7.jsonl (training), story_audit7.jsonl."""
+sets: story_pairs5/8.jsonl (tests), story_pairs6/7/9/10.jsonl (training), story_audit7/8.jsonl."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from goldkit import GOLD, check_ids_in_corpus, check_pair_row, gold_rows, load_s
 from test_gold_pick_pairs4 import STRATA, tiny_corpus
 
 SETS = {"story_pairs5.jsonl": "holdout5", "story_pairs6.jsonl": "train6",
-        "story_pairs7.jsonl": "train7"}
+        "story_pairs7.jsonl": "train7", "story_pairs8.jsonl": "holdout8",
+        "story_pairs9.jsonl": "train9", "story_pairs10.jsonl": "train10"}
 
 
 def load() -> ModuleType:
@@ -68,13 +69,12 @@ def test_session3_pair_sets_ids_exist_in_corpus(name: str) -> None:
     check_ids_in_corpus(name)
 
 
-def test_audit7_shape() -> None:
-    path: Path = GOLD / "story_audit7.jsonl"
-    if not path.exists():
-        pytest.skip("audit7 not labelled yet")
+@pytest.mark.parametrize("audit", ["audit7", "audit8"])
+def test_audit_shape(audit: str) -> None:
+    path: Path = GOLD / f"story_{audit}.jsonl"
     rows = gold_rows(path.name)
     assert len(rows) == 80
     assert len(set(pair_keys(rows))) == 80
     for r in rows:  # an audit row has no `shared`: it was drawn from merges, not by shared words
-        check_pair_row({**r, "shared": None}, "audit7")
+        check_pair_row({**r, "shared": None}, audit)
         assert r["stratum"] == "predicted"
