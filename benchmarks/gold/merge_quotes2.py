@@ -74,12 +74,7 @@ def main() -> int:
     ids = pick(rows, 14, 4, SEED, frozenset(read(HERE / "quotes.jsonl")))
     common, own, dev = plan(ids)
     files = {x: read(HERE / "quotes2" / f"{x}.jsonl") for x in ANNOTATORS}
-    bad = 0
-    for x, annotated in files.items():
-        for article_id, row in annotated.items():
-            for problem in check(row, texts[article_id]):
-                bad += 1
-                print(f"{x} {article_id}: {problem}")
+    bad = check_files(files, texts)
     if args.check:
         return 1 if bad else 0
     owner = {i: "A" for i in common} | {i: x for x in ANNOTATORS for i in own[x]}
@@ -88,6 +83,23 @@ def main() -> int:
         return 1
     agreement(files, common)
     return 1 if bad else 0
+
+
+def check_files(files: dict[str, dict[str, dict[str, Any]]], texts: dict[str, str],
+                own: dict[str, list[str]] | None = None, label: str = "") -> int:
+    """Print every problem of the annotators' files (`check`, and with `own` an article given to
+    someone else); returns how many there are. `label` prefixes each line (a set's name)."""
+    bad = 0
+    for x, annotated in files.items():
+        for article_id, row in annotated.items():
+            if own is not None and article_id not in own[x]:
+                bad += 1
+                print(f"{label}{x} {article_id}: not one of {x}'s articles")
+                continue
+            for problem in check(row, texts[article_id]):
+                bad += 1
+                print(f"{label}{x} {article_id}: {problem}")
+    return bad
 
 
 def write_set(out: Path, ids: list[str], owner: dict[str, str],

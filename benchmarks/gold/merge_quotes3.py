@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from merge_quotes2 import check, read, write_set  # noqa: E402
+from merge_quotes2 import check_files, read, write_set  # noqa: E402
 from pick_articles import CORPUS, load, pick  # noqa: E402
 
 SEED = 20261130
@@ -43,16 +43,7 @@ def main() -> int:
     own = plan(ids)
     files = {x: read(HERE / "quotes3" / f"{x}.jsonl") for x in ANNOTATORS
              if (HERE / "quotes3" / f"{x}.jsonl").exists()}
-    bad = 0
-    for x, annotated in files.items():
-        for article_id, row in annotated.items():
-            if article_id not in own[x]:
-                bad += 1
-                print(f"{x} {article_id}: not one of {x}'s articles")
-                continue
-            for problem in check(row, texts[article_id]):
-                bad += 1
-                print(f"{x} {article_id}: {problem}")
+    bad = check_files(files, texts, own)
     if args.check:
         return 1 if bad else 0
     owner = {i: x for x in ANNOTATORS for i in own[x]}

@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from merge_quotes2 import check, read, write_set  # noqa: E402
+from merge_quotes2 import check_files, read, write_set  # noqa: E402
 from pick_articles import CORPUS, load, pick  # noqa: E402
 
 SEED = 20261203
@@ -53,15 +53,7 @@ def main() -> int:
         set_name, who = SETS[stem]
         files = {x: read(HERE / stem / f"{x}.jsonl") for x in who
                  if (HERE / stem / f"{x}.jsonl").exists()}
-        for x, annotated in files.items():
-            for article_id, row in annotated.items():
-                if article_id not in own[x]:
-                    bad += 1
-                    print(f"{stem}/{x} {article_id}: not one of {x}'s articles")
-                    continue
-                for problem in check(row, texts[article_id]):
-                    bad += 1
-                    print(f"{stem}/{x} {article_id}: {problem}")
+        bad += check_files(files, texts, own, f"{stem}/")
         if args.check:
             continue
         owner = {i: x for x in who for i in own[x]}
