@@ -8,7 +8,8 @@ digest, deliveries) as soon as it and every older entry are ready. Pages that fa
 poll are fetched again (`digests.retries`) for every source whose feed answered. Publication
 times follow `digests.dates.publication_time`, with the offset each source writes its dates in
 learned at each poll. One bad source never stops the others: its failure is recorded with backoff.
-The report types live in digests.polls and are re-exported here.
+One source's feed read and its recorded outcome live in digests.source_work. The report types
+live in digests.polls and are re-exported here.
 """
 
 from __future__ import annotations
@@ -17,43 +18,36 @@ import asyncio
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
-
+from typing import TypeAlias
 
 from digests import archive, retries, sources
 from digests.archive import inserted_id
-from digests.dates import learn_offset, publication_time
+from digests.dates import publication_time
 from digests.errors import FetchError, ParseError
-from digests.feeds import parse_feed
-from digests.fetcher import Fetcher, FetchResult
+from digests.extractor import Extractor
+from digests.fetcher import Fetcher
 from digests.models import FeedEntry, Page, Source, iso
 from digests.polls import PollSummary, SourceReport, SourceStatus, Timings
-from digests.extractor import Extractor
 from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
+from digests.source_work import (Clock, SourceWork, failed, finish, read_feed,
+                                 source_offset)
 from digests.storage import Database
-from digests.urls import url_key
 
 __all__ = ["PUSH_WINDOW", "PollSummary", "SourceReport", "SourceStatus", "Timings", "poll_once"]
 
 log = logging.getLogger(__name__)
 
 PUSH_WINDOW = timedelta(hours=48)
-_T = TypeVar("_T")
-
-
-@dataclass
-class _Clock:
-    fetch: float = 0.0
-    extract: float = 0.0
-    store: float = 0.0
 
 
 @dataclass(frozen=True)
 class _Fetched:
+    """An entry's page as this poll got it, or why not (the article is then feed-only)."""
+
     entry: FeedEntry
     page: Page | None
     error: str | None
@@ -63,7 +57,8 @@ class _Fetched:
 
 
 async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, batch: int,
-                      clock: _Clock) -> _Fetched:
+                      clock: Clock) -> _Fetched:
+    """Fetch and extract one page; a fetch error or unreadable page becomes the reason."""
     started = time.perf_counter()
     try:
         result = await fetcher.fetch(entry.url)
@@ -86,108 +81,8 @@ async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, 
     return _Fetched(entry, page, None, result.etag, result.last_modified)
 
 
-def _timed(clock: _Clock, fn: Callable[..., _T], *args: Any) -> _T:
-    """Run `fn` and add the CPU time of this thread to the extract clock."""
-    started = time.thread_time()
-    try:
-        return fn(*args)
-    finally:
-        clock.extract += time.thread_time() - started
-
-
-def _new_entries(db: Database, source: Source, entries: list[FeedEntry]) -> tuple[list[FeedEntry],
-                                                                                  int]:
-    fresh: list[FeedEntry] = []
-    seen: set[str] = set()
-    known = 0
-    for entry in entries:
-        key = url_key(entry.url)
-        if key in seen or (entry.guid and f"guid:{entry.guid}" in seen):
-            continue
-        seen.add(key)
-        if entry.guid:
-            seen.add(f"guid:{entry.guid}")
-        if archive.find_known(db, source.id, entry) is not None:
-            known += 1
-        else:
-            fresh.append(entry)
-    return fresh, known
-
-
-@dataclass
-class _SourceWork:
-    """A source whose feed changed: its new entries wait to be stored."""
-
-    source: Source
-    feed: FetchResult
-    entries: int
-    fresh: list[FeedEntry]
-    known: int
-    first_poll: bool
-    local_offset: int | None = None  # the source's learned UTC offset (minutes), if any
-    waiting: int = 0
-    new: int = 0
-    duplicates: int = 0
-    pages_failed: int = 0
-    store_errors: list[str] = field(default_factory=list)
-    # (exact feed time, page wall-clock time) of entries that have both: learn_offset's evidence
-    offset_pairs: list[tuple[datetime, datetime]] = field(default_factory=list)
-    feed_offsets: list[int | None] = field(default_factory=list)
-
-
-async def _read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: Source,
-                     now: datetime, clock: _Clock) -> SourceReport | _SourceWork:
-    """Fetch and parse one feed: a final report (failed, 304) or the entries to store."""
-    started = time.perf_counter()
-    try:
-        feed = await fetcher.fetch(source.url, etag=source.etag,
-                                   last_modified=source.last_modified)
-    except FetchError as exc:
-        clock.fetch += time.perf_counter() - started
-        return _failed(db, settings, source, now, str(exc), exc.status, exc.retry_after)
-    clock.fetch += time.perf_counter() - started
-    if feed.not_modified:
-        return _succeeded(db, settings, source, now, feed, "unchanged")
-    try:
-        entries = await asyncio.to_thread(_timed, clock, parse_feed, feed.body, feed.headers,
-                                          feed.final_url)
-    except ParseError as exc:
-        return _failed(db, settings, source, now,
-                       f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None)
-    fresh, known = _new_entries(db, source, entries)
-    return _SourceWork(source, feed, len(entries), fresh, known,
-                       first_poll=source.last_success_at is None,
-                       local_offset=_source_offset(db, source.id),
-                       feed_offsets=[e.published_offset for e in entries
-                                     if e.published_at is not None])
-
-
-def _source_offset(db: Database, source_id: int) -> int | None:
-    row = db.db.execute("select utc_offset_minutes from sources where id = ?",
-                        [source_id]).fetchone()
-    return None if row is None or row[0] is None else int(row[0])
-
-
-def _finish(db: Database, settings: Settings, work: _SourceWork, now: datetime
-            ) -> SourceReport:
-    """Record a source whose entries are all stored (or failed to store) and report it."""
-    # After a store error the feed's validators are not kept, so the next poll reads the whole
-    # feed again and retries the entries that did not make it (stored ones are skipped).
-    done = _succeeded(db, settings, work.source, now, work.feed,
-                      "new" if work.new else "unchanged", keep_validators=not work.store_errors,
-                      utc_offset=learn_offset(work.offset_pairs, work.feed_offsets))
-    error = None
-    if work.store_errors:
-        error = (f"تعذر حفظ {len(work.store_errors)} خبرًا / {len(work.store_errors)} articles "
-                 "not stored: " + "; ".join(work.store_errors[:3]))
-    return SourceReport(work.source.id, work.source.name, work.source.url, done.status,
-                        entries=work.entries, new=work.new, known=work.known,
-                        duplicates=work.duplicates, pages_failed=work.pages_failed,
-                        error=error, next_poll_at=done.next_poll_at)
-
-
-def _store_one(db: Database, settings: Settings, work: _SourceWork, item: _Fetched,
-               now: datetime, clock: _Clock) -> None:
+def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetched,
+               now: datetime, clock: Clock) -> None:
     """Store one article with its processing steps in one transaction; count the outcome."""
     entry, page = item.entry, item.page
     if (page is not None and page.published_at is not None and page.published_offset is None
@@ -229,41 +124,39 @@ def _store_one(db: Database, settings: Settings, work: _SourceWork, item: _Fetch
 
 
 def _retry_one(db: Database, settings: Settings, due: retries.PendingPage, item: _Fetched,
-               now: datetime, clock: _Clock) -> bool:
+               now: datetime, clock: Clock) -> bool:
     """Settle one page retry (digests.retries.settle), timed as store work. True: recovered."""
     started = time.perf_counter()
     try:
         return retries.settle(db, settings, due, item.page, item.error, now=now,
-                              source_offset=_source_offset(db, due.source_id), etag=item.etag,
+                              source_offset=source_offset(db, due.source_id), etag=item.etag,
                               last_modified=item.last_modified, retry_after=item.retry_after)
     finally:
         clock.store += time.perf_counter() - started
 
 
-def _succeeded(db: Database, settings: Settings, source: Source, now: datetime,
-               feed: FetchResult, status: SourceStatus, *, keep_validators: bool = True,
-               utc_offset: int | None = None) -> SourceReport:
-    with db.transaction() as sql:
-        sources.record_success(sql, source.id, now, settings, status=feed.status,
-                               etag=feed.etag if keep_validators else None,
-                               last_modified=feed.last_modified if keep_validators else None,
-                               max_age=feed.max_age)
-        if utc_offset is not None:  # what this poll learned; otherwise the last value stays
-            sql.execute("update sources set utc_offset_minutes = ? where id = ?",
-                        [utc_offset, source.id])
-    fresh = sources.get_source(db, source.id)
-    return SourceReport(source.id, source.name, source.url, status,
-                        next_poll_at=fresh.next_poll_at if fresh else None)
+@dataclass(frozen=True)
+class _Poll:
+    """One poll's inputs, and the records its steps fill in as sources finish."""
+
+    db: Database
+    settings: Settings
+    now: datetime
+    progress: Callable[[SourceReport], None] | None
+    clock: Clock = field(default_factory=Clock)
+    reports: dict[int, SourceReport] = field(default_factory=dict)
+    answered: set[int] = field(default_factory=set)  # feed answered (200/304): pages may retry
+
+    def report(self, done: SourceReport) -> None:
+        """Keep a source's final report and hand it to `progress` at once."""
+        self.reports[done.source_id] = done
+        if self.progress is not None:
+            self.progress(done)
 
 
-def _failed(db: Database, settings: Settings, source: Source, now: datetime, error: str,
-            status: int | None, retry_after: float | None) -> SourceReport:
-    log.warning("source poll failed id=%s url=%s error=%s", source.id, source.url, error)
-    with db.transaction() as sql:
-        next_poll = sources.record_failure(sql, source.id, now, settings, error=error,
-                                           status=status, retry_after=retry_after)
-    return SourceReport(source.id, source.name, source.url, "failed", error=error,
-                        next_poll_at=next_poll)
+# A page in flight, and who waits for it: the source that stores it, or the retry it settles.
+_Pending: TypeAlias = deque[tuple[SourceWork, asyncio.Future[_Fetched]]]
+_Again: TypeAlias = deque[tuple[retries.PendingPage, asyncio.Future[_Fetched]]]
 
 
 async def poll_once(db: Database, settings: Settings, *, now: datetime,
@@ -292,124 +185,190 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
         new / unchanged / failed.
     """
     chosen = sources.due_sources(db, now) if only_due else sources.list_sources(db)
-    with db.transaction() as sql:
-        poll_id = inserted_id(sql.table("polls").insert({"started_at": iso(now),
-                                                           "sources": len(chosen)}))
-    clock = _Clock()
-    reports: dict[int, SourceReport] = {}
-    answered: set[int] = set()  # sources whose feed answered (200 or 304): their pages may retry
-    retried = recovered = 0
-
-    def report(done: SourceReport) -> None:
-        reports[done.source_id] = done
-        if progress is not None:
-            progress(done)
-
-    def finish(work: _SourceWork) -> None:
-        try:
-            done = _finish(db, settings, work, now)
-        except Exception as exc:  # recording one source's health must not stop the others
-            log.exception("source finish failed id=%s", work.source.id)
-            done = SourceReport(work.source.id, work.source.name, work.source.url, "failed",
-                                entries=work.entries, new=work.new, known=work.known,
-                                error=f"{type(exc).__name__}: {exc}")
-        report(done)
-
-    async def read(source: Source) -> _SourceWork | None:
-        try:
-            outcome = await _read_feed(db, settings, active, source, now, clock)
-        except Exception as exc:  # one bad source never stops the others
-            log.exception("source poll crashed id=%s url=%s", source.id, source.url)
-            outcome = _failed(db, settings, source, now, f"{type(exc).__name__}: {exc}", None,
-                              None)
-        if isinstance(outcome, SourceReport):
-            report(outcome)
-            if outcome.status != "failed":
-                answered.add(source.id)
-            return None
-        answered.add(source.id)
-        return outcome
-
-    async def run() -> None:
-        nonlocal retried, recovered
-        works = [w for w in await asyncio.gather(*(read(s) for s in chosen)) if w is not None]
-        queue = sorted(((entry, work) for work in works for entry in work.fresh),
-                       key=lambda pair: iso(pair[0].published_at) or "~")
-        for work in works:
-            work.waiting = len(work.fresh)
-            work.fresh = []  # the queue holds the entries now
-            if work.waiting == 0:
-                finish(work)
-        due_pages: list[retries.PendingPage] = []
-        if settings.fetch_pages:
-            try:
-                due_pages = retries.due(db.db, answered, now)
-            except Exception:  # a failing query costs this poll its retries, nothing else
-                log.exception("page retries not read; they wait for the next poll")
-        batch = len(queue) + len(due_pages)
-        pending: deque[tuple[_SourceWork, asyncio.Future[_Fetched]]] = deque()
-        for entry, work in queue:
-            if settings.fetch_pages:
-                future: asyncio.Future[_Fetched] = asyncio.ensure_future(
-                    _fetch_page(active, extractor, entry, batch, clock))
-            else:
-                future = asyncio.get_running_loop().create_future()
-                future.set_result(_Fetched(entry, None, "جلب الصفحات معطل / page fetching "
-                                           "disabled", None, None))
-            pending.append((work, future))
-        # Second chances queue behind the new pages (the per-host slots serve them in order).
-        again: deque[tuple[retries.PendingPage, asyncio.Future[_Fetched]]] = deque(
-            (due, asyncio.ensure_future(_fetch_page(active, extractor, FeedEntry(url=due.url),
-                                                    batch, clock)))
-            for due in due_pages)
-        try:
-            while pending:
-                work, future = pending[0]
-                item = await future
-                pending.popleft()  # drop the page as soon as it is stored
-                _store_one(db, settings, work, item, now, clock)
-                work.waiting -= 1
-                if work.waiting == 0:
-                    finish(work)
-                # Let in-flight requests move between stores: a long run of stores must not
-                # starve them into timeouts.
-                await asyncio.sleep(0)
-            while again:
-                due, retry = again[0]
-                item = await retry
-                again.popleft()
-                retried += 1
-                recovered += _retry_one(db, settings, due, item, now, clock)
-                await asyncio.sleep(0)
-        finally:
-            for _, future in pending:  # a crash above must not leave page fetches running
-                future.cancel()
-            for _, retry in again:
-                retry.cancel()
-
+    poll_id = _open_poll(db, now, len(chosen))
+    poll = _Poll(db, settings, now, progress)
     extractor = Extractor()
     try:
         if fetcher is None:
             async with Fetcher(settings) as active:
-                await run()
+                retried, recovered = await _run(poll, active, extractor, chosen)
         else:
-            active = fetcher
-            await run()
+            retried, recovered = await _run(poll, fetcher, extractor, chosen)
     finally:
         extractor.close()
     refreshed = _refresh_digests(db)
-    ordered = tuple(reports[s.id] for s in chosen if s.id in reports)
-    summary = PollSummary(now, ordered, Timings(clock.fetch, clock.extract, clock.store),
-                          pages_retried=retried, pages_recovered=recovered,
-                          digests_refreshed=refreshed)
-    with db.transaction() as sql:
-        sql.table("polls").update(poll_id, {"finished_at": iso(now), "new": summary.new,
-                                            "unchanged": summary.unchanged,
-                                            "failed": summary.failed})
+    summary = _summarise(poll, chosen, retried, recovered, refreshed)
+    _close_poll(db, poll_id, summary)
     log.info("poll done sources=%s new=%s unchanged=%s failed=%s pages_retried=%s"
-             " pages_recovered=%s digests_refreshed=%s", len(ordered), summary.new,
+             " pages_recovered=%s digests_refreshed=%s", len(summary.reports), summary.new,
              summary.unchanged, summary.failed, retried, recovered, refreshed)
     return summary
+
+
+async def _run(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
+               chosen: Sequence[Source]) -> tuple[int, int]:
+    """Read the feeds, store new articles oldest first, then settle due page retries.
+
+    Returns:
+        (pages retried, pages recovered).
+    """
+    works = await _read_feeds(poll, fetcher, chosen)
+    queue = _store_order(works)
+    _start_waiting(poll, works)
+    due_pages = _due_pages(poll)
+    batch = len(queue) + len(due_pages)
+    pending = _fetch_new_pages(poll, fetcher, extractor, queue, batch)
+    # Second chances queue behind the new pages (the per-host slots serve them in order).
+    again = _fetch_retry_pages(poll, fetcher, extractor, due_pages, batch)
+    try:
+        await _store_in_order(poll, pending)
+        return await _settle_retries(poll, again)
+    finally:
+        for _, future in pending:  # a crash above must not leave page fetches running
+            future.cancel()
+        for _, retry in again:
+            retry.cancel()
+
+
+async def _read_feeds(poll: _Poll, fetcher: Fetcher, chosen: Sequence[Source]
+                      ) -> list[SourceWork]:
+    """Read every chosen feed concurrently; the sources with new entries to store."""
+    outcomes = await asyncio.gather(*(_read_source(poll, fetcher, s) for s in chosen))
+    return [work for work in outcomes if work is not None]
+
+
+async def _read_source(poll: _Poll, fetcher: Fetcher, source: Source) -> SourceWork | None:
+    """Read one feed: its work, or None when the source is settled already (reported)."""
+    try:
+        outcome = await read_feed(poll.db, poll.settings, fetcher, source, poll.now, poll.clock)
+    except Exception as exc:  # one bad source never stops the others
+        log.exception("source poll crashed id=%s url=%s", source.id, source.url)
+        outcome = failed(poll.db, poll.settings, source, poll.now,
+                         f"{type(exc).__name__}: {exc}", None, None)
+    if isinstance(outcome, SourceReport):
+        poll.report(outcome)
+        if outcome.status != "failed":
+            poll.answered.add(source.id)
+        return None
+    poll.answered.add(source.id)
+    return outcome
+
+
+def _store_order(works: Sequence[SourceWork]) -> list[tuple[FeedEntry, SourceWork]]:
+    """All new entries, oldest first across sources by feed date; undated ones last."""
+    return sorted(((entry, work) for work in works for entry in work.fresh),
+                  key=lambda pair: iso(pair[0].published_at) or "~")
+
+
+def _start_waiting(poll: _Poll, works: Sequence[SourceWork]) -> None:
+    """Count each source's entries as waiting; a source with none is finished now."""
+    for work in works:
+        work.waiting = len(work.fresh)
+        work.fresh = []  # the queue holds the entries now
+        if work.waiting == 0:
+            _finish_source(poll, work)
+
+
+def _finish_source(poll: _Poll, work: SourceWork) -> None:
+    """Record a source whose entries are all settled and report it; never raises."""
+    try:
+        done = finish(poll.db, poll.settings, work, poll.now)
+    except Exception as exc:  # recording one source's health must not stop the others
+        log.exception("source finish failed id=%s", work.source.id)
+        done = SourceReport(work.source.id, work.source.name, work.source.url, "failed",
+                            entries=work.entries, new=work.new, known=work.known,
+                            error=f"{type(exc).__name__}: {exc}")
+    poll.report(done)
+
+
+def _due_pages(poll: _Poll) -> list[retries.PendingPage]:
+    """Feed-only articles of the sources that answered whose page is due for another try."""
+    if not poll.settings.fetch_pages:
+        return []
+    try:
+        return retries.due(poll.db.db, poll.answered, poll.now)
+    except Exception:  # a failing query costs this poll its retries, nothing else
+        log.exception("page retries not read; they wait for the next poll")
+        return []
+
+
+def _fetch_new_pages(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
+                     queue: list[tuple[FeedEntry, SourceWork]], batch: int) -> _Pending:
+    """Start fetching every queued entry's page, in queue order (done at once if disabled)."""
+    pending: _Pending = deque()
+    for entry, work in queue:
+        if poll.settings.fetch_pages:
+            future: asyncio.Future[_Fetched] = asyncio.ensure_future(
+                _fetch_page(fetcher, extractor, entry, batch, poll.clock))
+        else:
+            future = asyncio.get_running_loop().create_future()
+            future.set_result(_Fetched(entry, None, "جلب الصفحات معطل / page fetching "
+                                       "disabled", None, None))
+        pending.append((work, future))
+    return pending
+
+
+def _fetch_retry_pages(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
+                       due_pages: list[retries.PendingPage], batch: int) -> _Again:
+    """Start fetching every due retry's page again, in the order `retries.due` gave."""
+    return deque((due, asyncio.ensure_future(_fetch_page(fetcher, extractor,
+                                                         FeedEntry(url=due.url), batch,
+                                                         poll.clock)))
+                 for due in due_pages)
+
+
+async def _store_in_order(poll: _Poll, pending: _Pending) -> None:
+    """Store each article as its page is in, in queue order; finish each source on its last."""
+    while pending:
+        work, future = pending[0]
+        item = await future
+        pending.popleft()  # drop the page as soon as it is stored
+        _store_one(poll.db, poll.settings, work, item, poll.now, poll.clock)
+        work.waiting -= 1
+        if work.waiting == 0:
+            _finish_source(poll, work)
+        # Let in-flight requests move between stores: a long run of stores must not
+        # starve them into timeouts.
+        await asyncio.sleep(0)
+
+
+async def _settle_retries(poll: _Poll, again: _Again) -> tuple[int, int]:
+    """Settle each page retry as its page is in, in order: (retried, recovered)."""
+    retried = recovered = 0
+    while again:
+        due, retry = again[0]
+        item = await retry
+        again.popleft()
+        retried += 1
+        recovered += _retry_one(poll.db, poll.settings, due, item, poll.now, poll.clock)
+        await asyncio.sleep(0)
+    return retried, recovered
+
+
+def _open_poll(db: Database, now: datetime, chosen: int) -> int:
+    """Insert the poll's `polls` row (its own transaction) and return its id."""
+    with db.transaction() as sql:
+        return inserted_id(sql.table("polls").insert({"started_at": iso(now),
+                                                      "sources": chosen}))
+
+
+def _summarise(poll: _Poll, chosen: Sequence[Source], retried: int, recovered: int,
+               refreshed: int) -> PollSummary:
+    """The poll's summary: the reports in the order of `chosen`, and its counts and times."""
+    ordered = tuple(poll.reports[s.id] for s in chosen if s.id in poll.reports)
+    clock = poll.clock
+    return PollSummary(poll.now, ordered, Timings(clock.fetch, clock.extract, clock.store),
+                       pages_retried=retried, pages_recovered=recovered,
+                       digests_refreshed=refreshed)
+
+
+def _close_poll(db: Database, poll_id: int, summary: PollSummary) -> None:
+    """Record the poll's end and its new / unchanged / failed counts on its `polls` row."""
+    with db.transaction() as sql:
+        sql.table("polls").update(poll_id, {"finished_at": iso(summary.started_at),
+                                            "new": summary.new,
+                                            "unchanged": summary.unchanged,
+                                            "failed": summary.failed})
 
 
 def _refresh_digests(db: Database) -> int:

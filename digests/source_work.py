@@ -1,0 +1,178 @@
+"""One source's part of a poll: its feed read, its new entries, its outcome recorded.
+
+`read_feed` fetches and parses a source's feed and either settles the source at once (the feed
+failed or answered 304) or hands back a `SourceWork`: the entries not stored yet, waiting for
+digests.pipeline to fetch their pages and store them. When the last of them is stored, `finish`
+records the source's health (validators, next poll time, the UTC offset learned from this poll)
+and reports it. Every write is one transaction of its own, never open across a fetch. `Clock`
+sums where a poll's time goes, for both this module and the pipeline.
+
+Its records are logged under the pipeline's logger name, as they were before this part had a
+module of its own, so filters on `digests.pipeline` keep seeing source failures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from digests import archive, sources
+from digests.dates import learn_offset
+from digests.errors import FetchError, ParseError
+from digests.feeds import parse_feed
+from digests.fetcher import Fetcher, FetchResult
+from digests.models import FeedEntry, Source
+from digests.polls import SourceReport, SourceStatus
+from digests.settings import Settings
+from digests.storage import Database
+from digests.urls import url_key
+
+log = logging.getLogger("digests.pipeline")
+
+_T = TypeVar("_T")
+
+
+@dataclass
+class Clock:
+    """A poll's running time sums, in seconds (see digests.polls.Timings)."""
+
+    fetch: float = 0.0
+    extract: float = 0.0
+    store: float = 0.0
+
+
+def timed(clock: Clock, fn: Callable[..., _T], *args: Any) -> _T:
+    """Run `fn` and add the CPU time of this thread to the extract clock."""
+    started = time.thread_time()
+    try:
+        return fn(*args)
+    finally:
+        clock.extract += time.thread_time() - started
+
+
+@dataclass
+class SourceWork:
+    """A source whose feed changed: its new entries wait to be stored."""
+
+    source: Source
+    feed: FetchResult
+    entries: int
+    fresh: list[FeedEntry]
+    known: int
+    first_poll: bool
+    local_offset: int | None = None  # the source's learned UTC offset (minutes), if any
+    waiting: int = 0
+    new: int = 0
+    duplicates: int = 0
+    pages_failed: int = 0
+    store_errors: list[str] = field(default_factory=list)
+    # (exact feed time, page wall-clock time) of entries that have both: learn_offset's evidence
+    offset_pairs: list[tuple[datetime, datetime]] = field(default_factory=list)
+    feed_offsets: list[int | None] = field(default_factory=list)
+
+
+async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: Source,
+                    now: datetime, clock: Clock) -> SourceReport | SourceWork:
+    """Fetch and parse one feed: a final report (failed, 304) or the entries to store."""
+    started = time.perf_counter()
+    try:
+        feed = await fetcher.fetch(source.url, etag=source.etag,
+                                   last_modified=source.last_modified)
+    except FetchError as exc:
+        clock.fetch += time.perf_counter() - started
+        return failed(db, settings, source, now, str(exc), exc.status, exc.retry_after)
+    clock.fetch += time.perf_counter() - started
+    if feed.not_modified:
+        return succeeded(db, settings, source, now, feed, "unchanged")
+    try:
+        entries = await asyncio.to_thread(timed, clock, parse_feed, feed.body, feed.headers,
+                                          feed.final_url)
+    except ParseError as exc:
+        return failed(db, settings, source, now,
+                      f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None)
+    fresh, known = new_entries(db, source, entries)
+    return SourceWork(source, feed, len(entries), fresh, known,
+                      first_poll=source.last_success_at is None,
+                      local_offset=source_offset(db, source.id),
+                      feed_offsets=[e.published_offset for e in entries
+                                    if e.published_at is not None])
+
+
+def new_entries(db: Database, source: Source, entries: list[FeedEntry]
+                ) -> tuple[list[FeedEntry], int]:
+    """The feed's entries not stored yet (each URL or GUID once), and how many are known.
+
+    Known means stored before, by GUID or URL, tombstones of removed articles included.
+    """
+    fresh: list[FeedEntry] = []
+    seen: set[str] = set()
+    known = 0
+    for entry in entries:
+        key = url_key(entry.url)
+        if key in seen or (entry.guid and f"guid:{entry.guid}" in seen):
+            continue
+        seen.add(key)
+        if entry.guid:
+            seen.add(f"guid:{entry.guid}")
+        if archive.find_known(db, source.id, entry) is not None:
+            known += 1
+        else:
+            fresh.append(entry)
+    return fresh, known
+
+
+def source_offset(db: Database, source_id: int) -> int | None:
+    """The UTC offset (minutes) a source was last seen to write its dates in, if learned."""
+    row = db.db.execute("select utc_offset_minutes from sources where id = ?",
+                        [source_id]).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def finish(db: Database, settings: Settings, work: SourceWork, now: datetime) -> SourceReport:
+    """Record a source whose entries are all stored (or failed to store) and report it."""
+    # After a store error the feed's validators are not kept, so the next poll reads the whole
+    # feed again and retries the entries that did not make it (stored ones are skipped).
+    done = succeeded(db, settings, work.source, now, work.feed,
+                     "new" if work.new else "unchanged", keep_validators=not work.store_errors,
+                     utc_offset=learn_offset(work.offset_pairs, work.feed_offsets))
+    error = None
+    if work.store_errors:
+        error = (f"تعذر حفظ {len(work.store_errors)} خبرًا / {len(work.store_errors)} articles "
+                 "not stored: " + "; ".join(work.store_errors[:3]))
+    return SourceReport(work.source.id, work.source.name, work.source.url, done.status,
+                        entries=work.entries, new=work.new, known=work.known,
+                        duplicates=work.duplicates, pages_failed=work.pages_failed,
+                        error=error, next_poll_at=done.next_poll_at)
+
+
+def succeeded(db: Database, settings: Settings, source: Source, now: datetime,
+              feed: FetchResult, status: SourceStatus, *, keep_validators: bool = True,
+              utc_offset: int | None = None) -> SourceReport:
+    """Record a feed that answered (digests.sources.record_success) and report the source."""
+    with db.transaction() as sql:
+        sources.record_success(sql, source.id, now, settings, status=feed.status,
+                               etag=feed.etag if keep_validators else None,
+                               last_modified=feed.last_modified if keep_validators else None,
+                               max_age=feed.max_age)
+        if utc_offset is not None:  # what this poll learned; otherwise the last value stays
+            sql.execute("update sources set utc_offset_minutes = ? where id = ?",
+                        [utc_offset, source.id])
+    fresh = sources.get_source(db, source.id)
+    return SourceReport(source.id, source.name, source.url, status,
+                        next_poll_at=fresh.next_poll_at if fresh else None)
+
+
+def failed(db: Database, settings: Settings, source: Source, now: datetime, error: str,
+           status: int | None, retry_after: float | None) -> SourceReport:
+    """Record a failed source with its backoff (digests.sources.record_failure) and report it."""
+    log.warning("source poll failed id=%s url=%s error=%s", source.id, source.url, error)
+    with db.transaction() as sql:
+        next_poll = sources.record_failure(sql, source.id, now, settings, error=error,
+                                           status=status, retry_after=retry_after)
+    return SourceReport(source.id, source.name, source.url, "failed", error=error,
+                        next_poll_at=next_poll)

@@ -1,0 +1,178 @@
+"""One source's part of a poll (digests.source_work) against a real site on 127.0.0.1 and SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from digests import archive
+from digests.fetcher import Fetcher
+from digests.models import FeedEntry, Source
+from digests.polls import SourceReport
+from digests.samplesite import Response, SampleSite
+from digests.settings import Settings
+from digests.source_work import (Clock, SourceWork, failed, finish, new_entries, read_feed,
+                                 source_offset, timed)
+from digests.sources import add_source, get_source
+from digests.storage import Database
+
+NOW = datetime(2018, 3, 12, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def site() -> Iterator[SampleSite]:
+    with SampleSite(with_sample=False) as running:
+        yield running
+
+
+def _rss(site: SampleSite, items: list[tuple[str, str | None, str]]) -> Response:
+    body = "".join(f"<item><title>خبر {path}</title><link>{site.url(path)}</link>"
+                   + (f"<guid>{guid}</guid>" if guid else "")
+                   + f"<pubDate>{date}</pubDate></item>" for path, guid, date in items)
+    return Response(body=f'<rss version="2.0"><channel><title>t</title>{body}</channel></rss>'
+                    .encode(), content_type="application/rss+xml; charset=utf-8")
+
+
+def _source(database: Database, settings: Settings, site: SampleSite, path: str) -> Source:
+    return add_source(database, site.url(path), settings=settings, now=NOW - timedelta(days=1))
+
+
+def _reload(database: Database, source: Source) -> Source:
+    fresh = get_source(database, source.id)
+    assert fresh is not None
+    return fresh
+
+
+async def _read(database: Database, settings: Settings, source: Source, clock: Clock
+                ) -> SourceReport | SourceWork:
+    async with Fetcher(settings) as fetcher:
+        return await read_feed(database, settings, fetcher, source, NOW, clock)
+
+
+async def test_a_changed_feed_hands_back_its_new_entries(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    site.add_route("/f.xml", _rss(site, [("/a.html", "a", "Sat, 10 Mar 2018 10:00:00 +0300"),
+                                         ("/b.html", None, "Sat, 10 Mar 2018 09:00:00 GMT"),
+                                         ("/a.html", "a", "Sat, 10 Mar 2018 10:00:00 +0300")]))
+    source = _source(database, settings, site, "/f.xml")
+    clock = Clock()
+    work = await _read(database, settings, source, clock)
+    assert isinstance(work, SourceWork)
+    assert [e.url for e in work.fresh] == [site.url("/a.html"), site.url("/b.html")]
+    assert (work.entries, work.known, work.first_poll, work.local_offset) == (3, 0, True, None)
+    assert work.feed_offsets == [180, 0, 180]
+    assert work.feed.status == 200 and work.feed.etag
+    assert clock.fetch > 0 and clock.store == 0
+    # Nothing is recorded before the entries are stored: the source is still unpolled.
+    assert _reload(database, source).last_success_at is None
+
+
+async def test_an_unchanged_feed_is_settled_at_once(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    site.add_route("/f.xml", _rss(site, [("/a.html", "a", "Sat, 10 Mar 2018 10:00:00 GMT")]))
+    source = _source(database, settings, site, "/f.xml")
+    work = await _read(database, settings, source, Clock())
+    assert isinstance(work, SourceWork)
+    finish(database, settings, work, NOW)
+    again = await _read(database, settings, _reload(database, source), Clock())
+    assert isinstance(again, SourceReport)
+    assert (again.status, again.entries, again.error) == ("unchanged", 0, None)
+    assert again.next_poll_at == NOW + timedelta(minutes=settings.poll_interval_minutes)
+    assert site.hits("/f.xml", status=304) == 1
+
+
+@pytest.mark.parametrize("route, expected", [
+    (Response(status=404), "HTTP 404"),
+    (Response(body=b"not a feed <<<", content_type="text/plain"), "feed unreadable"),
+])
+async def test_a_failing_feed_is_recorded_with_backoff(
+        database: Database, settings: Settings, site: SampleSite, route: Response,
+        expected: str) -> None:
+    site.add_route("/f.xml", route)
+    source = _source(database, settings, site, "/f.xml")
+    report = await _read(database, settings, source, Clock())
+    assert isinstance(report, SourceReport)
+    assert report.status == "failed" and report.error is not None and expected in report.error
+    stored = _reload(database, source)
+    assert stored.consecutive_failures == 1 and stored.last_error == report.error
+    assert report.next_poll_at is not None and report.next_poll_at > NOW
+
+
+def test_new_entries_skips_stored_ones_and_repeats(database: Database, settings: Settings,
+                                                   site: SampleSite) -> None:
+    source = _source(database, settings, site, "/f.xml")
+    stored = FeedEntry(url=site.url("/old.html"), title="قديم", guid="old")
+    with database.transaction() as sql:
+        archive.store_article(sql, source_id=source.id, entry=stored, page=None, now=NOW,
+                              page_error="x", page_etag=None, page_last_modified=None)
+    entries = [FeedEntry(url=site.url("/new.html"), guid="g1"),
+               FeedEntry(url=site.url("/other.html"), guid="g1"),   # same GUID: once
+               FeedEntry(url=site.url("/new.html?"), guid=None),    # same URL key: once
+               FeedEntry(url=site.url("/moved.html"), guid="old"),  # known by GUID
+               FeedEntry(url=site.url("/old.html"))]                # known by URL
+    fresh, known = new_entries(database, source, entries)
+    assert [e.url for e in fresh] == [site.url("/new.html")]
+    assert known == 2
+
+
+async def test_finish_after_a_store_error_drops_validators_and_says_so(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    site.add_route("/f.xml", _rss(site, []))
+    source = _source(database, settings, site, "/f.xml")
+    work = await _read(database, settings, source, Clock())
+    assert isinstance(work, SourceWork)
+    work.new, work.store_errors = 1, ["http://x/1: ValueError: boom"]
+    report = finish(database, settings, work, NOW)
+    assert report.status == "new" and report.new == 1
+    assert report.error == ("تعذر حفظ 1 خبرًا / 1 articles not stored: "
+                            "http://x/1: ValueError: boom")
+    stored = _reload(database, source)
+    assert (stored.etag, stored.last_modified, stored.last_success_at) == (None, None, NOW)
+
+
+async def test_finish_records_the_offset_learned_from_pages(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    site.add_route("/f.xml", _rss(site, []))
+    source = _source(database, settings, site, "/f.xml")
+    work = await _read(database, settings, source, Clock())
+    assert isinstance(work, SourceWork) and source_offset(database, source.id) is None
+    exact = datetime(2018, 3, 10, 7, 0, tzinfo=timezone.utc)
+    work.offset_pairs.append((exact, exact + timedelta(hours=3)))  # pages write UTC+3 bare
+    report = finish(database, settings, work, NOW)
+    assert (report.status, report.error) == ("unchanged", None)
+    stored = _reload(database, source)
+    assert stored.etag == work.feed.etag  # no store error: the validators are kept
+    assert source_offset(database, source.id) == 180
+    # A poll that learns nothing leaves the last value in place.
+    work.offset_pairs.clear()
+    finish(database, settings, work, NOW + timedelta(hours=1))
+    assert source_offset(database, source.id) == 180
+
+
+def test_failed_counts_failures_and_source_offset_of_unknown_source(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    source = _source(database, settings, site, "/f.xml")
+    first = failed(database, settings, source, NOW, "boom", 503, None)
+    second = failed(database, settings, source, NOW, "boom", 503, None)
+    assert first.status == second.status == "failed"
+    assert _reload(database, source).consecutive_failures == 2
+    assert second.next_poll_at is not None and first.next_poll_at is not None
+    assert second.next_poll_at > first.next_poll_at  # backoff grows
+    assert source_offset(database, 9999) is None
+
+
+def test_timed_charges_cpu_to_extract_even_on_error() -> None:
+    clock = Clock()
+    assert timed(clock, sum, range(200_000)) == sum(range(200_000))
+    spent = clock.extract
+    assert spent > 0 and clock.fetch == clock.store == 0
+
+    def broken() -> None:
+        sum(range(200_000))
+        raise ValueError("bad feed")
+
+    with pytest.raises(ValueError):
+        timed(clock, broken)
+    assert clock.extract > spent
