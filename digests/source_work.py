@@ -32,7 +32,7 @@ from digests.settings import Settings
 from digests.storage import Database
 from digests.urls import url_key
 
-log = logging.getLogger("digests.pipeline")
+log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
 
