@@ -11,7 +11,8 @@ needs three things, resolved here in reading order:
   verb, or after a comma («وقال الوزير، الوضع صعب»);
 * whether it is a counter-voice («من جهته», a denial), which the ranking likes.
 
-Words inside quote marks are speech, not cues. Pure functions of tokens (digests.speakers).
+Words inside quote marks are speech, not cues. Where the speech starts is read by
+digests.speech_start. Pure functions of tokens (digests.speakers).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from digests.speakers import (
     Speakers,
     Tok,
     antecedent,
-    opens_statement,
     speaker_before,
     subject,
 )
@@ -47,13 +47,11 @@ from digests.speech import (
     is_complementizer,
     strip_conj,
 )
+from digests.speech_start import comma_start, host_noun, marked_start
 
 _KANA = frozenset(("كان", "كانت", "كانوا"))
 # A pronoun written before the verb is its subject («لكنه قال», «وهو يؤكد»).
 _PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وهو وهي فهو فهي".split())
-# «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
-_ADVERBIAL_HEADS = frozenset(
-    "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
 _ADDRESSEES = frozenset(
     "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون احدي احد الصحيفه الجريده المجله"
     " الوكاله القناه الموقع الشبكه الاذاعه التلفزيون الصحفيين الصحافيين صحفيين صحافيين".split())
@@ -62,8 +60,6 @@ _ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صو�
 _SUMMED = frozenset("لخص لخصت يلخص تلخص".split())
 _REFUSE = frozenset("رفض رفضت يرفض ترفض".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
-_OCCASION = frozenset("في خلال امام عبر".split())
-_MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
 _DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
 _RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
 _AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
@@ -81,12 +77,6 @@ class Cue:
     counter: bool
     named: bool  # the speaker is written here, not carried from an earlier cue
     end_tok: int = 0  # first token after the cue and its written subject
-
-
-def host_noun(raw: str, hit: tuple[str, str] | None) -> bool:
-    """«مضيفه» (his host) folds like «مضيفة» (adding): a feminine participle is written with ة."""
-    return (hit is not None and hit[0] == "part" and hit[1] == "f"
-            and raw.rstrip(":،,.")[-1:] == "ه")
 
 
 def plausible_speaker(name: str) -> bool:
@@ -113,9 +103,24 @@ def plausible_speaker(name: str) -> bool:
     return name.count("(") == name.count(")")
 
 
-def _is_cue(raw: str) -> bool:
-    hit = cue_of(raw)[1]
-    return hit is not None and not host_noun(raw, hit)
+@dataclass(frozen=True)
+class _Window:
+    """The tokens of one sentence outside quote marks, and the spans that hold direct speech."""
+
+    toks: list[Tok]
+    first: int  # first token of the sentence
+    last: int  # one past its last token
+    speech: Sequence[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class _Head:
+    """The word that may be a cue, read at its token: what kind of cue and what precedes it."""
+
+    norm: str
+    kind: str  # 'verb' | 'part' | 'prep'
+    gender: str
+    prev: str  # the folded word before it in the sentence ("" at its start)
 
 
 def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
@@ -131,119 +136,170 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         spans: every quote-mark span of the paragraph (words inside are not cues).
         speech: the spans that hold direct speech (quote marks right after a verb start speech).
     """
+    w = _window(toks, sent, spans, speech)
+    if w is None:
+        return []
+    cues: list[Cue] = []
+    content_open = False  # inside someone's reported speech: nested verbs are theirs
+    k = w.first
+    while k < w.last:
+        cue, k = _cue_at(w, k, content_open, cues, speakers)
+        if cue is not None:
+            cues.append(cue)
+            content_open = content_open or cue.content_start is not None
+    return cues
+
+
+def _window(toks: list[Tok], sent: tuple[int, int], spans: Sequence[tuple[int, int]],
+            speech: Sequence[tuple[int, int]]) -> _Window | None:
+    """The sentence's tokens as a window; None when every word of it is inside quote marks."""
     s0, s1 = sent
     idx = [k for k, t in enumerate(toks) if t.start >= s0 and t.end <= s1
            and not any(a <= t.start < b for a, b in spans)]
     if not idx:
-        return []
-    first, last = idx[0], idx[-1] + 1
-    cues: list[Cue] = []
-    content_open = False  # inside someone's reported speech: nested verbs are theirs
-    k = first
-    while k < last:
-        t = toks[k]
-        norm, hit = cue_of(t.raw)
-        if (hit is None and strip_conj(norm) == "جاء" and k + 1 < last
-                and toks[k + 1].norm in IN_WHICH):
-            hit = ("verb", "m")  # «نشر الاتحاد تغريدة جاء فيها "…"»: the post's words
-        if hit is None and strip_conj(norm) in _WENT_ON and any(
-                toks[m].norm.strip("،,:") in ("القول", "للقول")
-                for m in range(k + 1, min(last, k + 6))):
-            hit = ("verb", "f" if norm.endswith("ت") else "m")  # «ومضى التصريح إلى القول، "…"»
-        if (hit is None and norm not in ATTRIBUTION_PREPS) or host_noun(t.raw, hit):
-            k += 1
-            continue
-        kind, gender = hit if hit else ("prep", "m")
-        prev = toks[k - 1].norm if k > first else ""
-        after_ma = prev in _AFTER_MA
-        if kind == "verb" and after_ma:
-            kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
-        if _not_speech(toks, k, last, norm, prev, after_ma):
-            k += 1
-            continue
-        counter = norm in COUNTER_CUES or any(
-            toks[m].norm in COUNTER_CUES for m in range(max(first, k - 3), k))
-        found = _written_speaker(toks, k, first, last, kind, prev, content_open, cues)
-        if found is None:
-            k += 1
-            continue
-        speaker, j = found
-        if k + 1 < last and toks[k + 1].norm in _ABOVE:
-            speaker = ""  # «وكتب فوقها»: the caption's author is the one who published it
-        content_start = _content_start(toks, k, j, last, prev, speech)
-        if (content_start is None and kind == "verb" and speaker and strip_conj(norm) in SAY
-                and j < last and toks[j - 1].raw.endswith("،") and opens_statement(toks, j, last)):
-            content_start = toks[j - 1].end  # «وقال الوزير، الوضع صعب»: a comma like «:»
-        if (content_start is None and kind == "verb" and speaker and strip_conj(norm) in SAY
-                and j < last and toks[j - 1].raw.endswith("،") and toks[j].norm in _OCCASION):
-            # «وقال قائد الشرطة، في مؤتمر صحفي الجمعة، تم طرد …»: the occasion between commas.
-            m = next((m for m in range(j, min(last - 1, j + 6)) if toks[m].raw.endswith("،")),
-                     None)
-            if m is not None and opens_statement(toks, m + 1, last):
-                content_start = toks[m].end
-        if kind == "prep":
-            content_start = None  # «بحسب X» attributes, it does not introduce speech
-        if strip_conj(norm) in _SUMMED and len(speaker.split()) > 1:
-            # «ولخّص الفيديو الحرب السورية …:», «ولخص أحدهم الموقف قائلا»: the object follows a
-            # one-word subject at once.
-            one, two = speaker.split()[:2]
-            if ((fold(one).startswith("ال") or fold(one).endswith("هم"))
-                    and fold(two).startswith("ال")):
-                speaker = one
-        if strip_conj(norm) in _REFUSE:
-            if content_start is not None:
-                # «رفض الكرملين إشارات بأنه …» reports what was refused, not a statement.
-                k += 1
-                continue
-            # «رفضت إليسا مصافحتها قائلة "…"» names who speaks next; the object follows the
-            # subject at once, and a possessed noun («مصافحتها») is the object, not the name.
-            names = speaker.split()
-            cut = next((n for n in range(1, len(names)) if len(fold(names[n])) >= 5
-                        and fold(names[n]).endswith(("ها", "هم", "هما"))), len(names))
-            speaker = " ".join(names[:cut])
-        if strip_conj(norm) in _CONTAIN and (content_start is None or not any(
-                toks[m].end == content_start and is_complementizer(toks[m].norm)
-                and not any(toks[x].raw[-1] in "،,\"“”«»" for x in range(k, m))
-                for m in range(k + 1, min(last, k + 10)))):
-            # «وتضمن بيان للمتحدث … الأحد أن …» is speech; «تضمنت التهم تلقي "…"» and «تضمن
-            # للأندية حقها، أي أن» are not: the complementizer must close the verb's clause.
-            k += 1
-            continue
-        if content_start is not None and any(c.content_start == content_start for c in cues):
-            # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
-            k = max(k + 1, j)
-            continue
-        if not speaker and kind == "verb":
-            unwritten = _unwritten_speaker(toks, k, first, last, prev, content_start, content_open)
-            if unwritten is None:
-                k += 1
-                continue
-            speaker = unwritten
-        if speaker and not plausible_speaker(speaker):
-            speaker = ""  # a misread clause: better the clause's or the last named speaker
-        if speaker:
-            # An attribution («بحسب X») or an ambiguous verb without speech names no speaker
-            # that a later «وأضاف» could mean.
-            if kind != "prep" and (content_start is not None or norm not in AMBIGUOUS):
-                speakers.add(speaker, gender)
-            named = True
-        else:
-            # A participle's subject is its clause's: «رد مكابي على طرده مشيرا إلى أن …» is
-            # McCabe speaking even when someone else spoke last.
-            earlier = next((c.speaker for c in reversed(cues) if c.named and c.speaker), "")
-            speaker = earlier if kind == "part" and earlier else speakers.last(gender)
-            named = False
-            if kind == "part" and earlier and content_start is not None and (
-                    not speakers.seen or speakers.seen[-1][0] != earlier):
-                # «هاجم X … قائلا إن …»: the stance verb named X; what X said makes X the one a
-                # later «وتابع» or «حيث قال:» means.
-                speakers.add(earlier, gender)
-        cues.append(Cue(tok=k, kind=kind, gender=gender, speaker=speaker,
-                        content_start=content_start, counter=counter, named=named, end_tok=j))
-        if content_start is not None:
-            content_open = True
-        k = max(k + 1, j)
-    return cues
+        return None
+    return _Window(toks, idx[0], idx[-1] + 1, speech)
+
+
+def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
+            speakers: Speakers) -> tuple[Cue | None, int]:
+    """The cue at token `k` (None: no cue there) and the token to read next.
+
+    Only a cue that is kept touches `speakers`: every test that can reject the word comes first.
+    """
+    skip = None, k + 1
+    head = _head(w, k)
+    if head is None:
+        return skip
+    found = _written_speaker(w.toks, k, w.first, w.last, head.kind, head.prev, content_open, cues)
+    if found is None:
+        return skip
+    speaker, j = found
+    if k + 1 < w.last and w.toks[k + 1].norm in _ABOVE:
+        speaker = ""  # «وكتب فوقها»: the caption's author is the one who published it
+    content_start = _speech_start(w, k, j, head, speaker)
+    speaker = _summed_subject(head.norm, speaker)
+    if _reports_no_statement(w, k, head.norm, content_start):
+        return skip
+    speaker = _refused_subject(head.norm, speaker)
+    if content_start is not None and any(c.content_start == content_start for c in cues):
+        # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
+        return None, max(k + 1, j)
+    if not speaker and head.kind == "verb":
+        unwritten = _unwritten_speaker(w.toks, k, w.first, w.last, head.prev, content_start,
+                                       content_open)
+        if unwritten is None:
+            return skip
+        speaker = unwritten
+    if speaker and not plausible_speaker(speaker):
+        speaker = ""  # a misread clause: better the clause's or the last named speaker
+    speaker, named = _resolved_speaker(speaker, head, content_start, cues, speakers)
+    counter = head.norm in COUNTER_CUES or any(
+        w.toks[m].norm in COUNTER_CUES for m in range(max(w.first, k - 3), k))
+    return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
+               content_start=content_start, counter=counter, named=named, end_tok=j), max(k + 1, j)
+
+
+def _head(w: _Window, k: int) -> _Head | None:
+    """The cue word at token `k`, its kind settled by what precedes it; None: no cue here."""
+    toks, last = w.toks, w.last
+    t = toks[k]
+    norm, hit = cue_of(t.raw)
+    if (hit is None and strip_conj(norm) == "جاء" and k + 1 < last
+            and toks[k + 1].norm in IN_WHICH):
+        hit = ("verb", "m")  # «نشر الاتحاد تغريدة جاء فيها "…"»: the post's words
+    if hit is None and strip_conj(norm) in _WENT_ON and any(
+            toks[m].norm.strip("،,:") in ("القول", "للقول")
+            for m in range(k + 1, min(last, k + 6))):
+        hit = ("verb", "f" if norm.endswith("ت") else "m")  # «ومضى التصريح إلى القول، "…"»
+    if (hit is None and norm not in ATTRIBUTION_PREPS) or host_noun(t.raw, hit):
+        return None
+    kind, gender = hit if hit else ("prep", "m")
+    prev = toks[k - 1].norm if k > w.first else ""
+    after_ma = prev in _AFTER_MA
+    if kind == "verb" and after_ma:
+        kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
+    if _not_speech(toks, k, last, norm, prev, after_ma):
+        return None
+    return _Head(norm=norm, kind=kind, gender=gender, prev=prev)
+
+
+def _speech_start(w: _Window, k: int, j: int, head: _Head, speaker: str) -> int | None:
+    """Where the cue's speech starts; an attribution («بحسب X») introduces none."""
+    if head.kind == "prep":
+        return None
+    start = marked_start(w.toks, k, j, w.last, head.prev, w.speech)
+    if (start is None and head.kind == "verb" and speaker
+            and strip_conj(head.norm) in SAY):
+        # Only a verb of saying with its subject written lets a comma stand for «:».
+        start = comma_start(w.toks, j, w.last)
+    return start
+
+
+def _summed_subject(norm: str, speaker: str) -> str:
+    """After «لخص» the object follows a one-word subject at once: keep only the subject.
+
+    «ولخّص الفيديو الحرب السورية …:», «ولخص أحدهم الموقف قائلا».
+    """
+    if strip_conj(norm) not in _SUMMED or len(speaker.split()) <= 1:
+        return speaker
+    one, two = speaker.split()[:2]
+    if (fold(one).startswith("ال") or fold(one).endswith("هم")) and fold(two).startswith("ال"):
+        return one
+    return speaker
+
+
+def _reports_no_statement(w: _Window, k: int, norm: str, content_start: int | None) -> bool:
+    """True for «رفض» with a clause (what was refused) and «تضمن» whose clause is not speech."""
+    if strip_conj(norm) in _REFUSE:
+        # «رفض الكرملين إشارات بأنه …» reports what was refused, not a statement.
+        return content_start is not None
+    if strip_conj(norm) not in _CONTAIN:
+        return False
+    # «وتضمن بيان للمتحدث … الأحد أن …» is speech; «تضمنت التهم تلقي "…"» and «تضمن للأندية
+    # حقها، أي أن» are not: the complementizer must close the verb's clause.
+    toks = w.toks
+    return content_start is None or not any(
+        toks[m].end == content_start and is_complementizer(toks[m].norm)
+        and not any(toks[x].raw[-1] in "،,\"“”«»" for x in range(k, m))
+        for m in range(k + 1, min(w.last, k + 10)))
+
+
+def _refused_subject(norm: str, speaker: str) -> str:
+    """After «رفض» the object follows the subject at once: cut it at a possessed noun.
+
+    «رفضت إليسا مصافحتها قائلة "…"» names who speaks next, and «مصافحتها» is the object.
+    """
+    if strip_conj(norm) not in _REFUSE:
+        return speaker
+    names = speaker.split()
+    cut = next((n for n in range(1, len(names)) if len(fold(names[n])) >= 5
+                and fold(names[n]).endswith(("ها", "هم", "هما"))), len(names))
+    return " ".join(names[:cut])
+
+
+def _resolved_speaker(speaker: str, head: _Head, content_start: int | None,
+                      cues: Sequence[Cue], speakers: Speakers) -> tuple[str, bool]:
+    """The cue's speaker and whether it is written here; records a named speaker in `speakers`.
+
+    A cue without a written speaker takes its clause's (a participle) or the last named one.
+    """
+    if speaker:
+        # An attribution («بحسب X») or an ambiguous verb without speech names no speaker
+        # that a later «وأضاف» could mean.
+        if head.kind != "prep" and (content_start is not None or head.norm not in AMBIGUOUS):
+            speakers.add(speaker, head.gender)
+        return speaker, True
+    # A participle's subject is its clause's: «رد مكابي على طرده مشيرا إلى أن …» is
+    # McCabe speaking even when someone else spoke last.
+    earlier = next((c.speaker for c in reversed(cues) if c.named and c.speaker), "")
+    speaker = earlier if head.kind == "part" and earlier else speakers.last(head.gender)
+    if head.kind == "part" and earlier and content_start is not None and (
+            not speakers.seen or speakers.seen[-1][0] != earlier):
+        # «هاجم X … قائلا إن …»: the stance verb named X; what X said makes X the one a
+        # later «وتابع» or «حيث قال:» means.
+        speakers.add(earlier, head.gender)
+    return speaker, False
 
 
 def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_ma: bool) -> bool:
@@ -305,46 +361,6 @@ def _written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, 
             return None
         speaker, j = subject(toks, k + 1, last)
     return speaker, j
-
-
-def _content_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
-                   speech: Sequence[tuple[int, int]]) -> int | None:
-    """Where the speech of the cue at `k` (subject ending before `j`) starts: after إن/أن/«:»."""
-    t = toks[k]
-    if t.raw.endswith(":"):
-        return t.end
-    for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 20)):
-        tm = toks[m]
-        if m >= j + 14 and not tm.raw.endswith(":"):
-            # Far from the verb only «قال X في …:» still introduces speech.
-            if _is_cue(tm.raw):
-                return None
-            continue
-        if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
-            return tm.start  # direct speech follows: «قال X "…"»
-        if m > k and is_complementizer(tm.norm):
-            if toks[m - 1].norm in {"الا", "والا"}:
-                return None  # «إلا أن» (however) is the writer's, not the speech
-            if toks[m - 1].norm in _ADVERBIAL_HEADS:
-                continue  # «بما أن», «بعد أن»: a clause of reason or time, not speech
-            if m - 1 > k and strip_conj(toks[m - 1].norm) in _MODALS:
-                continue  # «الذي يمكن أن يضمن»: a modal's clause, not speech
-            if m - 1 > k and strip_conj(toks[m - 1].norm) in HEDGES:
-                return None  # «دعا … في انتخابات يبدو أنها محسومة»: the writer's hedge
-            if prev in RELATIVES and any(toks[x].raw[-1] in "،," for x in range(k, m)):
-                # «الحركة التي تدعو للمساواة، أن تشق …»: the relative clause ended at the
-                # comma; the أن belongs to the main clause.
-                return None
-            return tm.end
-        if m > k and tm.norm == "الي" and m + 1 < last and is_complementizer(toks[m + 1].norm):
-            return toks[m + 1].end  # «مشيرًا إلى أن»
-        if tm.raw.endswith(":") and m >= k:
-            if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:
-                return None  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
-            return tm.end
-        if m > k and _is_cue(tm.raw) and toks[m - 1].norm not in NEGATIONS:
-            return None  # another speech verb («لم تذكر اسمه» says nothing: it goes on)
-    return None
 
 
 def _unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from digests.quote_marks import quote_spans, sentence_spans
 from digests.speakers import Speakers, tokens
 from digests.speech_cues import Cue, find_cues, host_noun
@@ -91,3 +94,109 @@ def test_a_doubled_radd_is_a_reply_but_plain_warada_is_not_a_cue() -> None:
     [cue] = [c for c in cues_of(para, speakers) if c.content_start is not None]
     assert "قاسمي" in cue.speaker
     assert cues_of("وورد في التقرير أن الوضع مستقر.") == []
+
+
+def test_a_comma_after_a_saying_verbs_subject_opens_speech() -> None:
+    para = "وقال الوزير، الوضع صعب جدا."
+    [cue] = cues_of(para)
+    assert cue.speaker == "الوزير"
+    assert speech_of(para, cue) == "الوضع صعب جدا."
+
+
+def test_a_comma_opens_no_speech_after_a_verb_that_is_not_saying() -> None:
+    [cue] = cues_of("وأكد الوزير، الوضع صعب جدا.")
+    assert cue.speaker == "الوزير" and cue.content_start is None
+
+
+def test_an_occasion_between_commas_is_not_the_speech() -> None:
+    para = "وقال قائد الشرطة، في مؤتمر صحفي الجمعة، تم طرد المتظاهرين."
+    [cue] = cues_of(para)
+    assert cue.speaker == "قائد الشرطة"
+    assert speech_of(para, cue) == "تم طرد المتظاهرين."
+
+
+def test_what_was_refused_is_not_a_statement() -> None:
+    assert cues_of("رفض الكرملين إشارات بأنه تدخل في الانتخابات.") == []
+
+
+def test_refusal_names_its_subject_without_the_possessed_object() -> None:
+    para = 'رفضت إليسا مصافحتها قائلة "لا أصافح أحدا".'
+    refusal, participle = cues_of(para)
+    assert refusal.speaker == "إليسا" and refusal.named and refusal.content_start is None
+    assert participle.kind == "part" and participle.speaker == "إليسا"
+    assert speech_of(para, participle).startswith('"لا أصافح')
+
+
+def test_tadammana_is_speech_only_when_its_clause_closes_with_anna() -> None:
+    para = "وتضمن بيان للمتحدث باسم الوزارة الأحد أن الخطة جاهزة."
+    [cue] = cues_of(para)
+    assert speech_of(para, cue) == "الخطة جاهزة."
+    assert cues_of("تضمنت التهم تلقي رشاوى كبيرة.") == []
+
+
+def test_two_cues_before_one_inna_leave_the_speech_to_the_first() -> None:
+    para = "قالت الوزيرة سارة، التي تبلغ الخمسين، إن الخطة جاهزة."
+    [cue] = cues_of(para)
+    assert cue.speaker == "الوزيرة سارة"
+    assert speech_of(para, cue) == "الخطة جاهزة."
+
+
+def test_a_caption_written_above_a_picture_is_the_publishers() -> None:
+    para = "ونشر الرئيس صورة وكتب فوقها: هذا يوم عظيم."
+    [cue] = cues_of(para)
+    assert cue.speaker == "الرئيس"
+    assert speech_of(para, cue) == "هذا يوم عظيم."
+
+
+def test_a_counter_voice_is_marked() -> None:
+    para = "من جهته، نفى المتحدث باسم الجيش أن تكون القوات قد انسحبت."
+    [cue] = cues_of(para)
+    assert cue.counter and cue.speaker == "المتحدث باسم الجيش"
+    assert not cues_of("وقال المتحدث باسم الجيش إن القوات انسحبت.")[0].counter
+
+
+def test_a_participles_speech_makes_its_clause_speaker_the_one_a_later_cue_means() -> None:
+    speakers = Speakers()
+    cues_of("وقال الوزير محمود حسن إن الخطة جاهزة.", speakers)
+    stance, participle = cues_of("وانتقد النائب سامي حسن الحكومة مشيرا إلى أن الخطة فاشلة.",
+                                 speakers)
+    assert participle.kind == "part" and not participle.named
+    assert participle.speaker == stance.speaker and "سامي" in stance.speaker
+    [later] = cues_of("وتابع أن الحكومة ستسقط.", speakers)
+    assert later.speaker == stance.speaker
+
+
+_WORDS = ("قال", "وقال", "قالت", "وأضاف", "مشيرا", "قائلا:", "بحسب", "وفقا", "ما", "إن", "أن",
+          "إلى", "الوزير", "سارة", "الحكومة", "التي", "كان", "قد", "رفض", "تضمن", "لخص", "نفى",
+          "جهته،", "فيها:", "بيانا", "ونشر", "الخطة،", "جاهزة.", "«الوضع", "صعب»", "لم", "عن")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25))
+def test_cues_are_in_reading_order_within_their_sentence(words: list[str]) -> None:
+    para = " ".join(words)
+    spans, _ = quote_spans(para, carried_open=False)
+    toks = tokens(para)
+    speakers = Speakers()
+    for sent in sentence_spans(para):
+        cues = find_cues(para, toks, sent, speakers, spans, spans)
+        assert [c.tok for c in cues] == sorted({c.tok for c in cues})
+        for c in cues:
+            assert sent[0] <= toks[c.tok].start < sent[1]
+            assert c.end_tok > c.tok
+            assert not (c.kind == "prep" and c.content_start is not None)
+            assert not (c.named and not c.speaker)
+        starts = [c.content_start for c in cues if c.content_start is not None]
+        assert len(starts) == len(set(starts))
+
+
+def test_a_sentence_wholly_inside_quote_marks_has_no_cues() -> None:
+    para = "وقال الوزير إن الخطة جاهزة."
+    toks = tokens(para)
+    whole = (0, len(para))
+    assert find_cues(para, toks, whole, Speakers(), spans=[whole]) == []
+    # Quoted words after the verb are outside the sentence's window: no subject is read there.
+    [bare] = find_cues(para, toks, whole, Speakers(), spans=[(5, len(para))])
+    assert bare.tok == 0 and bare.speaker == "" and bare.end_tok == 1
+    [cue] = find_cues(para, toks, whole, Speakers())
+    assert cue.tok == 0 and cue.speaker == "الوزير"

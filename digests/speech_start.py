@@ -1,0 +1,116 @@
+"""Where the speech a cue introduces starts: after إن/أن, «:», quote marks, or a comma.
+
+digests.speech_cues finds a cue and its written subject; this reads the words after them for
+the mark that opens what was said. Pure functions of tokens (digests.speakers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digests.speakers import Tok, opens_statement
+from digests.speech import (
+    HEDGES,
+    NEGATIONS,
+    RELATIVES,
+    cue_of,
+    is_complementizer,
+    strip_conj,
+)
+
+# «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
+_ADVERBIAL_HEADS = frozenset(
+    "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
+_OCCASION = frozenset("في خلال امام عبر".split())
+_MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
+
+
+def host_noun(raw: str, hit: tuple[str, str] | None) -> bool:
+    """«مضيفه» (his host) folds like «مضيفة» (adding): a feminine participle is written with ة."""
+    return (hit is not None and hit[0] == "part" and hit[1] == "f"
+            and raw.rstrip(":،,.")[-1:] == "ه")
+
+
+def _is_cue(raw: str) -> bool:
+    """A speech cue, and not a noun that folds like one: another cue ends this one's reach."""
+    hit = cue_of(raw)[1]
+    return hit is not None and not host_noun(raw, hit)
+
+
+def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
+                 speech: Sequence[tuple[int, int]]) -> int | None:
+    """Where the speech of the cue at token `k` starts, when a word or sign marks it.
+
+    The marks: a complementizer (إن/أن/بأن/إلى أن), a colon, or quote marks that open direct
+    speech. Adverbial, modal and hedged أن, and «إلا أن», mark none.
+
+    Args:
+        toks: the paragraph's tokens.
+        k: the cue's token.
+        j: the first token after the cue and its written subject.
+        last: one past the sentence's last token.
+        prev: the folded word before the cue.
+        speech: the spans that hold direct speech.
+
+    Returns:
+        The character offset where the speech starts, or None.
+    """
+    t = toks[k]
+    if t.raw.endswith(":"):
+        return t.end
+    for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 20)):
+        tm = toks[m]
+        if m >= j + 14 and not tm.raw.endswith(":"):
+            # Far from the verb only «قال X في …:» still introduces speech.
+            if _is_cue(tm.raw):
+                return None
+            continue
+        if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
+            return tm.start  # direct speech follows: «قال X "…"»
+        if m > k and is_complementizer(tm.norm):
+            if toks[m - 1].norm in {"الا", "والا"}:
+                return None  # «إلا أن» (however) is the writer's, not the speech
+            if toks[m - 1].norm in _ADVERBIAL_HEADS:
+                continue  # «بما أن», «بعد أن»: a clause of reason or time, not speech
+            if m - 1 > k and strip_conj(toks[m - 1].norm) in _MODALS:
+                continue  # «الذي يمكن أن يضمن»: a modal's clause, not speech
+            if m - 1 > k and strip_conj(toks[m - 1].norm) in HEDGES:
+                return None  # «دعا … في انتخابات يبدو أنها محسومة»: the writer's hedge
+            if prev in RELATIVES and any(toks[x].raw[-1] in "،," for x in range(k, m)):
+                # «الحركة التي تدعو للمساواة، أن تشق …»: the relative clause ended at the
+                # comma; the أن belongs to the main clause.
+                return None
+            return tm.end
+        if m > k and tm.norm == "الي" and m + 1 < last and is_complementizer(toks[m + 1].norm):
+            return toks[m + 1].end  # «مشيرًا إلى أن»
+        if tm.raw.endswith(":") and m >= k:
+            if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:
+                return None  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
+            return tm.end
+        if m > k and _is_cue(tm.raw) and toks[m - 1].norm not in NEGATIONS:
+            return None  # another speech verb («لم تذكر اسمه» says nothing: it goes on)
+    return None
+
+
+def comma_start(toks: list[Tok], j: int, last: int) -> int | None:
+    """Where speech starts after a comma that closes a speech verb's subject, as «:» would.
+
+    Args:
+        toks: the paragraph's tokens.
+        j: the first token after the verb and its subject.
+        last: one past the sentence's last token.
+
+    Returns:
+        The offset after the comma when a statement follows it, or after the second comma of an
+        occasion set off between two; else None.
+    """
+    if not (j < last and toks[j - 1].raw.endswith("،")):
+        return None
+    if opens_statement(toks, j, last):
+        return toks[j - 1].end  # «وقال الوزير، الوضع صعب»
+    if toks[j].norm in _OCCASION:
+        # «وقال قائد الشرطة، في مؤتمر صحفي الجمعة، تم طرد …»: the occasion between commas.
+        m = next((m for m in range(j, min(last - 1, j + 6)) if toks[m].raw.endswith("،")), None)
+        if m is not None and opens_statement(toks, m + 1, last):
+            return toks[m].end
+    return None
