@@ -42,6 +42,8 @@ def url_key(url: str) -> str:
         return url.split("#", 1)[0]
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
+    if scheme and not host:  # "http://.//": no host to fetch; rebuilt, it would parse differently
+        return url.split("#", 1)[0]
     netloc = host
     if ":" in host:  # IPv6 literal
         netloc = f"[{host}]"

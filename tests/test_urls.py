@@ -70,3 +70,10 @@ def test_malformed_links_are_not_http_urls_and_never_raise(url: str) -> None:
 def test_an_out_of_range_port_keeps_its_own_key() -> None:
     assert url_key("http://ok.example:99999/x") != url_key("http://ok.example/x")
     assert url_key("http://[oops/x#frag") == "http://[oops/x"
+
+
+def test_a_url_without_a_host_keys_as_written_and_stays_stable() -> None:
+    # Found by Hypothesis: "http://.//" once keyed to "http://", which keyed to "http:///".
+    for url in ("http://.//", "http:///a", "https://./x#frag", "http://..:80/"):
+        once = url_key(url)
+        assert url_key(once) == once and "#" not in once
