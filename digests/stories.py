@@ -53,7 +53,7 @@ MIN_TERMS = 8           # fewer distinct terms (a bare title): too little eviden
 COHESION = 0.30         # mean cosine to a story's reports needed to join it (no lead to compare)
 JOIN_MEAN = 0.40        # mean same-story probability to a story's reports needed to join it
 JOIN_SHARE = 0.5        # share of a story's reports the article must reach JOIN_DECISION with
-JOIN_DECISION = story_model.DECISION - 0.10  # (a story's angles drift a little from each other)
+JOIN_DECISION = story_model.DECISION - 0.20  # (a story's angles drift from each other)
 LEAD_FIT = 0.5         # weight of the closest lead cosine when choosing among joinable stories
 
 
