@@ -175,7 +175,7 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]], workdir: Pat
     subsets = [("dev+holdout", labelled)] + [
         (name, [g for g in gold if g.get("set") == name])
         for name in ("dev", "holdout", "audit1", "audit2", "audit3", "audit4", "audit5",
-                     "audit6", "audit7", "audit8")]
+                     "audit6", "audit7", "audit8", "audit9")]
     for name, part in subsets:
         if not part:
             continue

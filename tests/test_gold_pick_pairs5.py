@@ -13,7 +13,8 @@ from test_gold_pick_pairs4 import STRATA, tiny_corpus
 
 SETS = {"story_pairs5.jsonl": "holdout5", "story_pairs6.jsonl": "train6",
         "story_pairs7.jsonl": "train7", "story_pairs8.jsonl": "holdout8",
-        "story_pairs9.jsonl": "train9", "story_pairs10.jsonl": "train10"}
+        "story_pairs9.jsonl": "train9", "story_pairs10.jsonl": "train10",
+        "story_pairs11.jsonl": "holdout11"}
 
 
 def load() -> ModuleType:
