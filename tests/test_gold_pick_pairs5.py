@@ -70,7 +70,7 @@ def test_session3_pair_sets_ids_exist_in_corpus(name: str) -> None:
     check_ids_in_corpus(name)
 
 
-@pytest.mark.parametrize("audit", ["audit7", "audit8"])
+@pytest.mark.parametrize("audit", ["audit7", "audit8", "audit9"])
 def test_audit_shape(audit: str) -> None:
     path: Path = GOLD / f"story_{audit}.jsonl"
     rows = gold_rows(path.name)
