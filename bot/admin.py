@@ -20,9 +20,10 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.i18n import num, relative_time, t
-from bot.render import escape_text, utf16_len
-from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, rtl, runtime, send, ui
+from bot.render import Span, pack
+from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
 from digests import outbox, sources, subscriptions
+from digests.headline import shorten
 from digests.errors import NashraError, QueryError, SourceError
 from digests.models import iso, parse_iso
 
@@ -30,7 +31,6 @@ log = logging.getLogger(__name__)
 
 ERROR_CHARS = 360          # a source's last error as shown: the bilingual reasons are long, and
                            # the English half comes after the Arabic one
-SOURCES_MESSAGE_UNITS = 3600  # /sources splits its list below Telegram's 4096 units a message
 PROGRESS_POLL_SECONDS = 0.5
 PROGRESS_TIMEOUT_SECONDS = 6 * 3600
 
@@ -116,7 +116,7 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
 def _health(source: Any, lang: str, rt: Runtime) -> str:
     if source.consecutive_failures:
         return t("health_failing", lang, failures=num(source.consecutive_failures, lang),
-                 error=_clip(source.last_error or "", ERROR_CHARS))
+                 error=shorten(source.last_error or "", ERROR_CHARS))
     if source.last_success_at is None:
         return t("health_never", lang)
     return t("health_ok", lang, when=relative_time(source.last_success_at, rt.now(), lang))
@@ -131,32 +131,12 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if not items:
         await send(update, context, ui(lang, "sources_empty"))
         return
-    blocks = [escape_text(t("source_line", lang, id=s.id, name=s.name, health=_health(s, lang, rt)))
-              + "\n" + escape_text(s.url) for s in items[:200]]
-    for html in _packed(f"<b>{escape_text(t('sources_header', lang))}</b>", blocks):
-        await send(update, context, rtl(html) if lang == "ar" else html)
-
-
-def _clip(text: str, limit: int) -> str:
-    """`text` cut at a word boundary within `limit` characters, with «…» when cut."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def _packed(header: str, blocks: list[str], limit: int = SOURCES_MESSAGE_UNITS) -> list[str]:
-    """Messages of whole blocks under `limit` UTF-16 units each, the header on the first."""
-    messages: list[str] = []
-    current = header
-    for block in blocks:
-        if utf16_len(current) + 1 + utf16_len(block) > limit and current:
-            messages.append(current)
-            current = block
-        else:
-            current = f"{current}\n{block}" if current else block
-    if current:
-        messages.append(current)
-    return messages
+    ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
+    header = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
+    blocks = [[(Span(t("source_line", lang, id=s.id, name=s.name, health=_health(s, lang, rt)),
+                     ltr=ltr),), (Span(s.url, ltr=ltr),)] for s in items[:200]]
+    for html in pack([header, *blocks]):  # split under Telegram's limit, one source never cut
+        await send(update, context, html)
 
 
 @admin_only

@@ -263,16 +263,13 @@ class Fetcher:
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise PermanentFetchError(f"رابط غير صالح / invalid URL: {url}: {exc}",
                                       url=url) from exc
-        except (httpx.ConnectError, ssl.SSLCertVerificationError) as exc:
+        except (httpx.HTTPError, ssl.SSLCertVerificationError) as exc:
             failure = certificate_failure(exc)
             if failure is not None:
                 refused = certificate_error(url, failure)
                 log.warning("certificate invalid host=%s code=%s reason=%s", refused.host,
                             failure.verify_code, refused.reason)
                 raise refused from exc
-            raise TemporaryFetchError(f"خطأ في الاتصال / connection failed: {url}: "
-                                      f"{type(exc).__name__}: {exc}", url=url) from exc
-        except httpx.HTTPError as exc:
             raise TemporaryFetchError(f"خطأ في الاتصال / connection failed: {url}: "
                                       f"{type(exc).__name__}: {exc}", url=url) from exc
 

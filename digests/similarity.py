@@ -1,21 +1,21 @@
-"""How alike two news articles are: tf-idf vectors of analyzed keys and a time-scaled threshold.
+"""How alike two news articles are: tf-idf vectors of analyzed keys, a time-scaled threshold, and
+the pair decision.
 
 Pure functions (no database, no clock). Each article becomes a unit tf-idf vector of its analyzed
 keys (digests.arabic.analyze, stop-words dropped, title words counted twice, idf from the frozen
-word-frequency table); two articles are one story when the cosine of their vectors reaches a
-threshold that rises with the time between them: 0.28 for reports published together, rising
-linearly to 0.70 at 48 h, never beyond: reports of one event come out within hours, while a
-reaction or the next development a day later reuses most of the same words. The leads (headline +
-first sentence, digests.leads) must agree too: their cosine, unless the texts overlap far more; a
-lead built on another actor's reaction verb, or another speaker's quote headline, is another story,
-and so are leads that date their events to different days; headlines that agree on their rare
-words let a loosely worded rewrite pass a slightly lower threshold; within a day, headlines
-and leads agreeing strongly (one announcement rewritten), or two quote headlines of one speaker,
-pass the threshold of reports published together (`is_same_story`). Rare
-words (names, the places and numbers of the event) carry the weight, so reports that only share a
-place name or a person stay apart. Word shingles were the first idea, but reports of one event by
-different sources are rewritten, not copied: 3-word shingle overlap ≥ 0.5 found a quarter of the
-hand-labelled same-story pairs (benchmarks/stories.py).
+word-frequency table). The cosine of two vectors is compared with a threshold that rises with the
+time between them: 0.28 for reports published together, rising linearly to 0.70 at 48 h, never
+beyond: reports of one event come out within hours, while a reaction or the next development a
+day later reuses most of the same words. `is_same_story` hands the cosine, its margin over that
+threshold and the leads' evidence (digests.leads: lead and headline cosines, shared rare words,
+reaction/speaker/day gaps) to the learned model of digests.story_model. The hand rules that decided
+before the model (leads must agree unless the texts overlap far more, a lone reaction or another
+speaker's quote headline is another story, agreeing headlines lower the threshold …) stay as
+`rule_decision`, the baseline the model is measured against. Rare words (names, the places and
+numbers of the event) carry the weight, so reports that only share a place name or a person stay
+apart. Word shingles were the first idea, but reports of one event by different sources are
+rewritten, not copied: 3-word shingle overlap ≥ 0.5 found a quarter of the hand-labelled same-story
+pairs (benchmarks/stories.py).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from importlib import resources
 
 from digests import arabic, story_model
 
-WINDOW = timedelta(hours=48)
+WINDOW = timedelta(hours=story_model.WINDOW_HOURS)  # one story spans at most this
 POSTING_TERMS = 16      # heaviest terms indexed per article (every labelled pair shares >= 1)
 NEAR_THRESHOLD = 0.28   # cosine needed for reports published at the same time ...
 FAR_THRESHOLD = 0.70    # ... rising linearly to this at the edge of the window

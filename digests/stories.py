@@ -1,15 +1,15 @@
 """Stories: reports of the same event, from any source, within about two days share a `story_id`.
 
-The comparison itself is digests.similarity (pure). This module keeps the candidate index and the
+The comparison itself is digests.similarity and digests.story_model (pure). This module keeps the candidate index and the
 `stories` table in SQLite: the 16 heaviest terms of every article go into `story_terms (term,
 published_at, article_id)` with an index on (term, published_at), and the whole vector into
 `story_vectors`. A new article looks up only its own heavy terms inside its ±48 h window, ranks the
 articles that share them, and compares at most 64 of them: the cost depends on the news of those
-four days, never on the size of the archive. It joins the story of its best match when it resembles
-that story as a whole: mean cosine to all its reports, mean agreement of the leads, and the pair
-decision passed with at least half of them (so a story does not grow by chaining: A~B and B~C do
-not make A~C); among several such stories, the one it resembles best by words and by its
-closest lead; a story spans at most the window. Stories are never merged afterwards (the outbox
+four days, never on the size of the archive. It joins the story of its best match when it fits
+that story as a whole: the pair model's mean probability over all its reports, and a share of them
+passing a joining threshold (so a story does not grow by chaining: A~B and B~C do not make A~C);
+among several such stories, the one it fits best, closest lead first; a story spans at most the
+window. Stories are never merged afterwards (the outbox
 remembers story ids per chat).
 """
 
@@ -29,6 +29,7 @@ from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.similarity import (
     POSTING_TERMS,
+    LeadEvidence,
     WINDOW,
     StoryVector,
     is_same_story,
@@ -50,7 +51,6 @@ log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 64     # articles compared per assignment, most shared heavy terms first
 MIN_TERMS = 8           # fewer distinct terms (a bare title): too little evidence, own story
-COHESION = 0.30         # mean cosine to a story's reports needed to join it (no lead to compare)
 JOIN_MEAN = 0.40        # mean same-story probability to a story's reports needed to join it
 JOIN_SHARE = 0.5        # share of a story's reports the article must reach JOIN_DECISION with
 JOIN_DECISION = story_model.DECISION - 0.20  # (a story's angles drift from each other)
@@ -104,13 +104,13 @@ def candidate_sql(n_terms: int) -> str:
 
 
 def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
-               when: datetime, lead: Lead | None = None) -> Match | None:
+               when: datetime, lead: Lead) -> Match | None:
     """The story this article belongs to, through its closest report there, if any.
 
     Candidates: stored articles of the ±48 h window sharing heavy terms. A candidate passes the pair
-    decision (`is_same_story`: time-scaled cosine, leads, reactions, headline agreement); among the
-    stories of passing candidates, the one the article resembles best as a whole wins
-    (`_cohesion`), if it resembles any well enough.
+    decision (`is_same_story`: the model of digests.story_model over cosine, time, leads and their
+    gaps); among the stories of passing candidates, the one the article fits best as a whole wins
+    (`_cohesion`), if it fits any well enough.
     """
     if len(vector) < MIN_TERMS:
         return None
@@ -126,6 +126,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     # this article, so a developing affair does not chain into one story over days.
     passing: dict[int, Match] = {}
     lead_fit: dict[int, float] = {}  # story -> best lead cosine of its passing candidates
+    compared: dict[int, LeadEvidence] = {}  # candidate -> its leads' evidence, for _cohesion
     for cand_id, published, blob, story_id, title, body in db.execute(
         f"select v.article_id, v.published_at, v.vector, a.story_id, a.title,"
         f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600) from story_vectors v"
@@ -138,59 +139,56 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         sim = similarity_to_blob(vector, blob)
         if sim < lowest_threshold(hours):
             continue
-        # Only candidates near the threshold pay for their lead (usually none to three).
-        evidence = None if lead is None else compare_leads(
-            lead, lead_of(title, body or "", datetime.fromisoformat(published)))
+        # Only candidates past the cosine floor pay for their lead.
+        evidence = compare_leads(lead, lead_of(title, body or "", datetime.fromisoformat(published)))
+        compared[cand_id] = evidence
         if not is_same_story(sim, hours, evidence=evidence):
             continue
         held = passing.get(story_id)
         if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
             passing[story_id] = Match(cand_id, story_id, sim, hours)
-        lead_fit[story_id] = max(lead_fit.get(story_id, 0.0),
-                                 1.0 if evidence is None else evidence.similarity)
+        lead_fit[story_id] = max(lead_fit.get(story_id, 0.0), evidence.similarity)
     # Among the stories the article may join, the one it resembles best as a whole and whose
     # closest lead states the same thing: the convoy entering Ghouta joins the convoy's story,
     # not that morning's strikes whose bodies share as many words.
     best: Match | None = None
     best_fit = 0.0
     for story_id, match in sorted(passing.items()):
-        cohesion = _cohesion(db, story_id, article_id, vector, when, lead)
+        cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared)
         if cohesion is not None and cohesion + LEAD_FIT * lead_fit[story_id] > best_fit:
             best, best_fit = match, cohesion + LEAD_FIT * lead_fit[story_id]
     return best
 
 
 def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector: StoryVector,
-              when: datetime, lead: Lead | None) -> float | None:
+              when: datetime, lead: Lead, compared: dict[int, LeadEvidence]) -> float | None:
     """How well the article fits a story as a whole, or None when it may not join the story.
 
     One close member is not enough: a round-up piece would chain separate events together, and a
-    reaction sharing the body words of one report would chain in. With the article's lead, the
-    pair model (digests.story_model) weighs the article against every report of the story: the
-    mean probability must reach JOIN_MEAN and at least JOIN_SHARE of the reports must pass
-    JOIN_DECISION (a little below the pair decision: a story's angles drift), so A~B and B~C do not
-    make A~C. Without a lead, the mean cosine must reach COHESION. A story of one report is joined
-    on the pair decision alone (already made by the caller).
+    reaction sharing the body words of one report would chain in. The pair model
+    (digests.story_model) weighs the article against every report of the story: the mean
+    probability must reach JOIN_MEAN and at least JOIN_SHARE of the reports must pass
+    JOIN_DECISION (below the pair decision: a story's angles drift), so A~B and B~C do not make
+    A~C. A story of one report is joined on the pair decision alone (already made by the caller).
+    `compared` holds the leads' evidence the caller already computed, by article id.
     """
     members = db.execute(
-        "select v.vector, v.published_at, a.title,"
+        "select a.id, v.vector, v.published_at, a.title,"
         " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
         " from story_vectors v join articles a on a.id = v.article_id"
         " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
     if not members:
         return None
-    sims = [similarity_to_blob(vector, blob) for blob, _, _, _ in members]
-    if lead is None:
-        cohesion = sum(sims) / len(sims)
-        return cohesion if len(members) == 1 or cohesion >= COHESION else None
     probs = []
-    for sim, (_, published, title, body) in zip(sims, members):
+    for member_id, blob, published, title, body in members:
         then = datetime.fromisoformat(published)
         hours = _hours(when, then)
+        sim = similarity_to_blob(vector, blob)
         if sim < lowest_threshold(hours):
             probs.append(0.0)
             continue
-        evidence = compare_leads(lead, lead_of(title or "", body or "", then))
+        evidence = compared.get(member_id) or compare_leads(
+            lead, lead_of(title or "", body or "", then))
         probs.append(story_model.probability(pair_features(sim, hours, evidence)))
     fit = sum(probs) / len(probs)
     if len(members) == 1:

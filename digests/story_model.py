@@ -36,7 +36,7 @@ DECISION = 0.55  # probability at which two reports are one story (chosen by cro
 SIM_FLOOR = 0.25  # whole-text cosine below which no pair is one story, whatever its leads say:
                   # the labelled pairs hold no same-story pair below it, and identical headlines
                   # over unrelated bodies («شاهد..», «بالفيديو») must not merge
-WINDOW_HOURS = 48.0
+WINDOW_HOURS = 48.0  # the story window (digests.similarity.WINDOW is built from it)
 
 
 def features(sim: float, hours_apart: float, margin: float, lead: float, agreement: float,

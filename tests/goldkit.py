@@ -10,7 +10,7 @@ import gzip
 import importlib.util
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -65,3 +65,33 @@ def check_ids_in_corpus(name: str) -> None:
         ids = {json.loads(line)["id"] for line in fh}
     missing = {x for r in gold_rows(name) for x in (r["a"], r["b"])} - ids
     assert not missing
+
+
+# The strata and counts of pick_pairs3.py's procedure (pick_pairs4/5 reuse it).
+PAIRS3_STRATA = {"sim0.5": 8, "sim0.35": 8, "sim0.25": 8, "sim0.18": 8, "sim0.15": 8,
+                 "lowsim": 12, "place": 14, "person": 8, "random": 8}
+
+
+def tiny_pairs_corpus(article: Callable[[dict[str, Any]], Any]) -> list[Any]:
+    """Ten invented articles (two of one event, a visit over two days, a place shared by two
+    events, a person on two occasions, one far in time) as `article` values, in time order."""
+    rows = [
+        row("A-1", "alarabia", "2018-03-01T10:00:00+04:00", "قصف عنيف على دوما في الغوطة الشرقية",
+            "قتلى في قصف عنيف على الغوطة الشرقية قرب دمشق"),
+        row("S-1", "skynews", "2018-03-01T09:00:00+00:00", "قتلى بقصف على دوما في الغوطة الشرقية",
+            "قتلى في قصف عنيف على الغوطة الشرقية قرب دمشق اليوم"),
+        row("B-1", "BBC", "2018-03-01T12:00:00+00:00", "مادورو يزور القاهرة",
+            "الرئيس الفنزويلي يبدأ زيارة إلى مصر"),
+        row("C-1", "CNN", "2018-03-02T12:00:00+00:00", "مادورو يتحدث في القاهرة",
+            "تصريحات للرئيس الفنزويلي عن العلاقات مع مصر"),
+        row("F-1", "france24", "2018-03-09T12:00:00+00:00", "قصف على دوما في الغوطة الشرقية",
+            "قتلى في قصف عنيف على الغوطة الشرقية قرب دمشق"),
+        row("S-2", "skynews", "2018-03-01T11:00:00+00:00", "أسعار النفط ترتفع", "النفط يرتفع في الأسواق"),
+        row("A-2", "alarabia", "2018-03-03T08:00:00+04:00", "انفجار سيارة في حمص",
+            "دوي انفجار كبير هز المدينة صباحا"),
+        row("B-2", "BBC", "2018-03-04T12:00:00+00:00", "مؤتمر للمانحين في حمص",
+            "دول مانحة تجتمع لجمع تبرعات"),
+        row("C-2", "CNN", "2018-03-04T09:00:00+00:00", "هنية يلقي خطابا", "كلمة لرئيس المكتب السياسي"),
+        row("F-2", "france24", "2018-03-04T15:00:00+00:00", "هنية يستقبل وفدا", "لقاء في غزة مع وفد مصري"),
+    ]
+    return sorted((article(r) for r in rows), key=lambda a: (a.when, a.id))

@@ -9,10 +9,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from goldkit import check_ids_in_corpus, check_pair_row, gold_rows, load_script, pair_keys, row
+from goldkit import (PAIRS3_STRATA, check_ids_in_corpus, check_pair_row, gold_rows, load_script,
+                     pair_keys, row, tiny_pairs_corpus)
 
-STRATA = {"sim0.5": 8, "sim0.35": 8, "sim0.25": 8, "sim0.18": 8, "sim0.15": 8, "lowsim": 12,
-          "place": 14, "person": 8, "random": 8}
+STRATA = PAIRS3_STRATA
 
 
 def load() -> ModuleType:
@@ -20,26 +20,7 @@ def load() -> ModuleType:
 
 
 def tiny_corpus(pp: ModuleType) -> list[Any]:
-    rows = [
-        row("A-1", "alarabia", "2018-03-01T10:00:00+04:00", "قصف عنيف على دوما في الغوطة الشرقية",
-            "قتلى في قصف عنيف على الغوطة الشرقية قرب دمشق"),
-        row("S-1", "skynews", "2018-03-01T09:00:00+00:00", "قتلى بقصف على دوما في الغوطة الشرقية",
-            "قتلى في قصف عنيف على الغوطة الشرقية قرب دمشق اليوم"),
-        row("B-1", "BBC", "2018-03-01T12:00:00+00:00", "مادورو يزور القاهرة",
-            "الرئيس الفنزويلي يبدأ زيارة إلى مصر"),
-        row("C-1", "CNN", "2018-03-02T12:00:00+00:00", "مادورو يتحدث في القاهرة",
-            "تصريحات للرئيس الفنزويلي عن العلاقات مع مصر"),
-        row("F-1", "france24", "2018-03-09T12:00:00+00:00", "قصف على دوما في الغوطة الشرقية",
-            "قتلى في قصف عنيف على الغوطة الشرقية قرب دمشق"),
-        row("S-2", "skynews", "2018-03-01T11:00:00+00:00", "أسعار النفط ترتفع", "النفط يرتفع في الأسواق"),
-        row("A-2", "alarabia", "2018-03-03T08:00:00+04:00", "انفجار سيارة في حمص",
-            "دوي انفجار كبير هز المدينة صباحا"),
-        row("B-2", "BBC", "2018-03-04T12:00:00+00:00", "مؤتمر للمانحين في حمص",
-            "دول مانحة تجتمع لجمع تبرعات"),
-        row("C-2", "CNN", "2018-03-04T09:00:00+00:00", "هنية يلقي خطابا", "كلمة لرئيس المكتب السياسي"),
-        row("F-2", "france24", "2018-03-04T15:00:00+00:00", "هنية يستقبل وفدا", "لقاء في غزة مع وفد مصري"),
-    ]
-    return sorted((pp.Article(r) for r in rows), key=lambda a: (a.when, a.id))
+    return tiny_pairs_corpus(pp.Article)
 
 
 def test_lists_extend_those_of_pick_pairs2() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from goldkit import GOLD, check_ids_in_corpus, check_pair_row, gold_rows, load_script, pair_keys
-from test_gold_pick_pairs4 import STRATA, tiny_corpus
+from goldkit import (GOLD, PAIRS3_STRATA, check_ids_in_corpus, check_pair_row, gold_rows, load_script,
+                     pair_keys, tiny_pairs_corpus)
 
 SETS = {"story_pairs5.jsonl": "holdout5", "story_pairs6.jsonl": "train6",
         "story_pairs7.jsonl": "train7", "story_pairs8.jsonl": "holdout8",
@@ -30,7 +30,7 @@ def test_seeds_and_excluded_files() -> None:
 
 def test_the_three_sets_never_share_a_pair_and_each_is_pick_pairs3s_procedure() -> None:
     pp = load()
-    arts = sorted(tiny_corpus(pp), key=lambda a: (a.when, a.id))
+    arts = tiny_pairs_corpus(pp.pp3.Article)
     excluded = frozenset({frozenset(("B-1", "S-2"))})
     sets = pp.pick_sets(arts, excluded)
     assert list(sets)[:3] == ["test", "train1", "train2"]
@@ -59,9 +59,9 @@ def test_session3_pair_sets_shape(name: str) -> None:
     assert len(set(keys)) == len(keys) and not set(keys) & earlier
     for r in rows:
         check_pair_row(r, SETS[name])
-        assert r["stratum"] in STRATA
+        assert r["stratum"] in PAIRS3_STRATA
     per_stratum = Counter(r["stratum"] for r in rows)
-    assert all(per_stratum[s] <= n for s, n in STRATA.items())
+    assert all(per_stratum[s] <= n for s, n in PAIRS3_STRATA.items())
     assert {r["same"] for r in rows} == {True, False}
 
 

@@ -405,12 +405,18 @@ def test_any_arrival_order_keeps_the_stories_table_consistent(order: list[int]) 
             db.close()
 
 
+def _border_and(db: Database, settings: Settings,
+                third: tuple[str, str]) -> tuple[Article, Article, Article]:
+    """Two reports of the border closure (2 h apart), then `third` an hour later."""
+    return (_store(db, settings, _source(db, "wire"), BORDER_A, T0),
+            _store(db, settings, _source(db, "channel"), BORDER_B, T0 + timedelta(hours=2)),
+            _store(db, settings, _source(db, "daily"), third, T0 + timedelta(hours=3)))
+
+
 def test_a_reaction_by_another_actor_stays_apart(db: Database, settings: Settings) -> None:
     """The condemnation repeats the closure's words (cosine far past the threshold) but its lead is
     built on «تدين» by someone who is not the one acting in the closure's lead: another story."""
-    a = _store(db, settings, _source(db, "wire"), BORDER_A, T0)
-    b = _store(db, settings, _source(db, "channel"), BORDER_B, T0 + timedelta(hours=2))
-    r = _store(db, settings, _source(db, "daily"), BORDER_REACTION, T0 + timedelta(hours=3))
+    a, b, r = _border_and(db, settings, BORDER_REACTION)
     assert _story_of(db, a.id) == _story_of(db, b.id)
     assert _story_of(db, r.id) not in (None, _story_of(db, a.id))
     # Without the reaction rule the bodies alone would have merged it.
@@ -467,13 +473,10 @@ def test_a_report_close_to_one_member_only_does_not_join(db: Database, settings:
 def test_another_speakers_quote_headline_stays_apart(db: Database, settings: Settings) -> None:
     """«كوبيلاند: …» repeats the closure in its body and shares its words on top, but the speaker
     is not who acts in the closure's lead: another actor's statement, another story."""
-    a = _store(db, settings, _source(db, "wire"), BORDER_A, T0)
-    b = _store(db, settings, _source(db, "channel"), BORDER_B, T0 + timedelta(hours=2))
-    q = _store(db, settings, _source(db, "daily"), BORDER_SPEAKER, T0 + timedelta(hours=3))
+    a, b, q = _border_and(db, settings, BORDER_SPEAKER)
     assert _story_of(db, a.id) == _story_of(db, b.id)
     assert _story_of(db, q.id) not in (None, _story_of(db, a.id))
     evidence = compare_leads(lead_of(*BORDER_A), lead_of(*BORDER_SPEAKER))
-    sim = similarity(story_vector(*BORDER_A), story_vector(*BORDER_SPEAKER))
     assert evidence.speaker_gap and not evidence.reaction_gap  # no reaction verb anywhere
 
 
