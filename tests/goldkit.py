@@ -10,6 +10,7 @@ import gzip
 import importlib.util
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
@@ -95,3 +96,25 @@ def tiny_pairs_corpus(article: Callable[[dict[str, Any]], Any]) -> list[Any]:
         row("F-2", "france24", "2018-03-04T15:00:00+00:00", "هنية يستقبل وفدا", "لقاء في غزة مع وفد مصري"),
     ]
     return sorted((article(r) for r in rows), key=lambda a: (a.when, a.id))
+
+
+def check_pair_set(rows: list[dict[str, Any]], set_name: str, earlier_files: Iterable[str],
+                   also_earlier: Iterable[frozenset[str]] = ()) -> None:
+    """The shape every blind pair set of pick_pairs3's procedure shares: no pair repeated, none
+    labelled before it was picked (merged-pair audits drawn later, blind to it, may share pairs
+    with it: independent labels, so audits do not count), rows well formed, strata within their
+    counts, both labels present."""
+    earlier = {frozenset((r["a"], r["b"])) for r in gold_rows("story_pairs.jsonl")
+               if not str(r.get("set", "")).startswith("audit")}
+    for name in earlier_files:
+        earlier |= set(pair_keys(gold_rows(name)))
+    earlier |= set(also_earlier)
+    keys = pair_keys(rows)
+    assert len(set(keys)) == len(keys) and not set(keys) & earlier
+    for r in rows:
+        check_pair_row(r, set_name)
+        assert r["stratum"] in PAIRS3_STRATA
+        assert set(r) <= {"a", "b", "same", "stratum", "shared", "kind", "note", "set"}
+    per_stratum = Counter(r["stratum"] for r in rows)
+    assert all(per_stratum[s] <= n for s, n in PAIRS3_STRATA.items())
+    assert {r["same"] for r in rows} == {True, False}

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from goldkit import (PAIRS3_STRATA, check_ids_in_corpus, check_pair_row, gold_rows, load_script,
-                     pair_keys, row, tiny_pairs_corpus)
+from goldkit import (PAIRS3_STRATA, check_ids_in_corpus, check_pair_set, gold_rows, load_script,
+                     row, tiny_pairs_corpus)
 
 STRATA = PAIRS3_STRATA
 
@@ -85,20 +84,7 @@ def test_top_up_adds_one_pair_per_missing_name_and_never_reuses_a_pair() -> None
 def test_story_pairs3_shape() -> None:
     rows = gold_rows("story_pairs3.jsonl")
     assert len(rows) >= 80
-    # Pairs labelled before this set was picked. Merged-pair audits drawn later, blind to this file,
-    # may share pairs with it (independent labels), so audit sets are not counted.
-    earlier = {frozenset((r["a"], r["b"])) for r in gold_rows("story_pairs.jsonl")
-               if not str(r.get("set", "")).startswith("audit")}
-    earlier |= {frozenset((r["a"], r["b"])) for r in gold_rows("story_pairs2.jsonl")}
-    keys = pair_keys(rows)
-    assert len(set(keys)) == len(keys) and not set(keys) & earlier
-    for r in rows:
-        check_pair_row(r, "holdout3")
-        assert r["stratum"] in STRATA
-        assert set(r) <= {"a", "b", "same", "stratum", "shared", "kind", "note", "set"}
-    per_stratum = Counter(r["stratum"] for r in rows)
-    assert all(per_stratum[s] <= n for s, n in STRATA.items())
-    assert {r["same"] for r in rows} == {True, False}
+    check_pair_set(rows, "holdout3", ["story_pairs2.jsonl"])
 
 
 def test_story_pairs3_ids_exist_in_corpus() -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from goldkit import (PAIRS3_STRATA, check_ids_in_corpus, check_pair_row, gold_rows, load_script,
-                     pair_keys, tiny_pairs_corpus)
+from goldkit import (PAIRS3_STRATA, check_ids_in_corpus, check_pair_set, gold_rows, load_script,
+                     tiny_pairs_corpus)
 
 STRATA = PAIRS3_STRATA
 
@@ -74,21 +73,7 @@ def test_default_seed_is_used() -> None:
 def test_story_pairs4_shape() -> None:
     rows = gold_rows("story_pairs4.jsonl")
     assert len(rows) >= 80
-    # Pairs labelled before this set was picked. Merged-pair audits drawn later, blind to this file,
-    # may share pairs with it (independent labels), so audit sets are not counted.
-    earlier = {frozenset((r["a"], r["b"])) for r in gold_rows("story_pairs.jsonl")
-               if not str(r.get("set", "")).startswith("audit")}
-    for name in ("story_pairs2.jsonl", "story_pairs3.jsonl"):
-        earlier |= {frozenset((r["a"], r["b"])) for r in gold_rows(name)}
-    keys = pair_keys(rows)
-    assert len(set(keys)) == len(keys) and not set(keys) & earlier
-    for r in rows:
-        check_pair_row(r, "holdout4")
-        assert r["stratum"] in STRATA
-        assert set(r) <= {"a", "b", "same", "stratum", "shared", "kind", "note", "set"}
-    per_stratum = Counter(r["stratum"] for r in rows)
-    assert all(per_stratum[s] <= n for s, n in STRATA.items())
-    assert {r["same"] for r in rows} == {True, False}
+    check_pair_set(rows, "holdout4", ["story_pairs2.jsonl", "story_pairs3.jsonl"])
 
 
 def test_story_pairs4_ids_exist_in_corpus() -> None:

@@ -3,12 +3,11 @@ sets: story_pairs5/8.jsonl (tests), story_pairs6/7/9/10.jsonl (training), story_
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from goldkit import (GOLD, PAIRS3_STRATA, check_ids_in_corpus, check_pair_row, gold_rows, load_script,
+from goldkit import (GOLD, check_ids_in_corpus, check_pair_set, check_pair_row, gold_rows, load_script,
                      pair_keys, tiny_pairs_corpus)
 
 SETS = {"story_pairs5.jsonl": "holdout5", "story_pairs6.jsonl": "train6",
@@ -48,21 +47,9 @@ def test_the_three_sets_never_share_a_pair_and_each_is_pick_pairs3s_procedure() 
 def test_session3_pair_sets_shape(name: str) -> None:
     rows = gold_rows(name)
     assert len(rows) == 82
-    earlier = {frozenset((r["a"], r["b"])) for r in gold_rows("story_pairs.jsonl")
-               if not str(r.get("set", "")).startswith("audit")}
-    for other in ("story_pairs2.jsonl", "story_pairs3.jsonl", "story_pairs4.jsonl"):
-        earlier |= set(pair_keys(gold_rows(other)))
-    for other in SETS:
-        if other != name:
-            earlier |= set(pair_keys(gold_rows(other)))
-    keys = pair_keys(rows)
-    assert len(set(keys)) == len(keys) and not set(keys) & earlier
-    for r in rows:
-        check_pair_row(r, SETS[name])
-        assert r["stratum"] in PAIRS3_STRATA
-    per_stratum = Counter(r["stratum"] for r in rows)
-    assert all(per_stratum[s] <= n for s, n in PAIRS3_STRATA.items())
-    assert {r["same"] for r in rows} == {True, False}
+    others = [pair for other in SETS if other != name for pair in pair_keys(gold_rows(other))]
+    check_pair_set(rows, SETS[name], ["story_pairs2.jsonl", "story_pairs3.jsonl",
+                                      "story_pairs4.jsonl"], others)
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
