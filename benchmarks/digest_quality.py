@@ -23,7 +23,8 @@ Usage: .venv/bin/python benchmarks/digest_quality.py [--gold PATH] [--corpus PAT
 Gold files: quotes.jsonl (50 articles; its first `--dev-ids` 20 are set `dev1`, the rest `holdout1`)
 and quotes2.jsonl (74 articles by three other annotators; sets `dev2` and `holdout2`; holdout2 was
 scored once, untouched, in session 2 and is development data now). Every set is reported
-separately; `--sets dev1,dev2` scores only those. quotes3.jsonl (60 articles, set `holdout3`) was the
+separately; `--sets dev1,dev2` scores only those; without `--sets` only the development sets are
+scored (a test set must be named to be scored). quotes3.jsonl (60 articles, set `holdout3`) was the
 test set scored once at the end of session 2 (development data since); quotes4.jsonl (75 articles,
 `train4`) is training data for the ranking; quotes5.jsonl (60 articles, `holdout5`) is the test of
 session 3, scored once at its end (development data since session 4); quotes6.jsonl (60 articles,
@@ -286,7 +287,9 @@ def store_speed(corpus: dict[str, dict[str, str]], count: int) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--gold", type=Path, nargs="+", default=GOLD)
-    parser.add_argument("--sets", default="", help="comma-separated set names to score (default: all)")
+    parser.add_argument("--sets", default="",
+                        help="comma-separated set names to score (default: the development sets; "
+                             "a test set is scored only when named here)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="speed: only the first N articles")
@@ -297,8 +300,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also time the store_digest step while storing N articles")
     args = parser.parse_args(argv)
     corpus = {row["id"]: row for row in read_corpus(args.corpus)}
+    # The untouched test set is scored only on request, so development runs never see its figures.
     quality(args.gold, corpus, args.dev_ids, args.show,
-            [x for x in args.sets.split(",") if x])
+            [x for x in args.sets.split(",") if x] or sorted(DEVELOPMENT))
     if not args.no_speed:
         speed(corpus, args.runs, args.limit)
     if args.store:
