@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
 
-from bot.render import render_bundle, render_digest, utf16_len  # noqa: E402
+from bot.lines import utf16_len
+from bot.render import render_bundle, render_digest
 from bot.telegram_html import parse_html  # noqa: E402
 from digests.arabic import sentences  # noqa: E402
 from digests.models import Digest, Quote, RelatedItem, parse_iso  # noqa: E402

@@ -20,7 +20,8 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.i18n import num, relative_time, t
-from bot.render import Span, pack
+from bot.lines import Span
+from bot.packer import pack
 from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
 from digests import outbox, sources, subscriptions
 from digests.headline import shorten

@@ -28,7 +28,7 @@ from typing import IO, Any
 
 from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
-from bot.render import RLM
+from bot.lines import RLM
 from bot.runtime import RUNTIME_KEY, Runtime
 from digests import outbox
 from digests.settings import Settings

@@ -19,7 +19,8 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.i18n import lang_of, relative_time, t
-from bot.render import clean, render_digest, safe_url
+from bot.lines import clean, safe_url
+from bot.render import render_digest
 from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import latest_digests, search_page
 from digests.errors import QueryError

@@ -24,7 +24,8 @@ from bot import callbacks
 from bot.callbacks import Callback
 from bot.i18n import ADMIN_COMMANDS, EXAMPLE_TOPICS, READER_COMMANDS, num, t
 from bot.preferences import hour_label
-from bot.render import escape_text, render_bundle, render_related, render_results
+from bot.lines import escape_text
+from bot.render import render_bundle, render_related, render_results
 from bot.runtime import (
     Action,
     Runtime,

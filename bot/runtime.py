@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.i18n import Lang, lang_of, t
-from bot.render import RLM, escape_text, starts_rtl
+from bot.lines import RLM, escape_text, starts_rtl
 from digests import subscriptions
 from digests.settings import Settings
 from digests.storage import Database

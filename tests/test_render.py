@@ -17,18 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram_html import check_message, utf16, visible_text
 
+from bot.lines import RLM, clean, safe_url
+from bot.packer import LIMIT, MAX_ENTITIES, MAX_LINKS
 from bot.render import (
-    LIMIT,
-    MAX_ENTITIES,
-    MAX_LINKS,
-    RLM,
-    clean,
     render_bundle,
     render_digest,
     render_digest_messages,
     render_related,
     render_results,
-    safe_url,
 )
 from bot.telegram_html import parse_html
 from bot.telegram_html import utf16_len as tg_utf16_len

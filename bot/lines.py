@@ -1,0 +1,124 @@
+"""Lines of a Telegram message: styled spans of plain text, their length and their HTML.
+
+A message is built from `Line`s (tuples of styled `Span`s of plain, unescaped text); markup is
+added only when a line is turned into HTML (`line_html`), so the packer (bot.packer) can cut a
+line anywhere without cutting through a tag or an entity.
+
+- Every dynamic string is escaped. Telegram's HTML mode knows only the named entities &lt; &gt;
+  &amp; &quot;, so we escape with exactly those (html.escape would emit &#x27; for apostrophes).
+- Lengths are counted in UTF-16 code units, the unit of Telegram's 4096 limit.
+- Telegram picks a line's direction from its first strong character, so a line that starts with a
+  URL, Latin text, a digit, «, a bullet or an emoji renders left-to-right. Each line whose first
+  character is not an Arabic letter gets a leading U+200F (RIGHT-TO-LEFT MARK). The one
+  exception: a line that starts with an English interface label (`Span.ltr`: a results header,
+  «Related links:» in the English interface) keeps its natural direction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+RLM = "\u200f"
+MAX_URL = 2048
+
+_WS_RE = re.compile(r"\s+")
+# Control characters that are not whitespace (whitespace ones collapse to a space) and lone
+# surrogates, which cannot be sent as UTF-8.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_URL_OK_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of plain (unescaped) text with its style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+    ltr: bool = False  # an English interface label: its line keeps its natural direction
+
+
+Line = tuple[Span, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Text helpers
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, the unit of Telegram's 4096 limit."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def clean(text: str | None) -> str:
+    """One line of displayable text: no control characters or lone surrogates, spaces collapsed.
+
+    Newlines inside a headline or quote would start a new line that has no RLM, so all
+    whitespace becomes one space.
+    """
+    if not text:
+        return ""
+    return _WS_RE.sub(" ", _CONTROL_RE.sub("", text)).strip()
+
+
+def escape_text(text: str) -> str:
+    """Escape text content for Telegram HTML (& < > only)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attr(text: str) -> str:
+    """Escape an attribute value for Telegram HTML (& < > and the double quote)."""
+    return escape_text(text).replace('"', "&quot;")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) URL Telegram will accept as a link, else None."""
+    if not url:
+        return None
+    url = clean(url)
+    if len(url) > MAX_URL or not _URL_OK_RE.match(url):
+        return None
+    return url
+
+
+def starts_rtl(text: str) -> bool:
+    """True when the first character is a right-to-left letter (Telegram then renders RTL)."""
+    return bool(text) and unicodedata.bidirectional(text[0]) in ("AL", "R")
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines
+
+
+def _needs_rlm(line: Line, text: str) -> bool:
+    return not starts_rtl(text) and not (line and line[0].ltr)
+
+
+def line_text(line: Line) -> str:
+    """The visible text of a line as Telegram shows it (with the RLM when one is needed)."""
+    text = "".join(s.text for s in line)
+    return RLM + text if _needs_rlm(line, text) else text
+
+
+def line_len(line: Line) -> int:
+    """UTF-16 units of a line as shown (RLM included)."""
+    return utf16_len(line_text(line))
+
+
+def line_html(line: Line) -> str:
+    """A line as Telegram HTML; every dynamic string escaped."""
+    text = "".join(s.text for s in line)
+    out = [RLM] if _needs_rlm(line, text) else []
+    for span in line:
+        piece = escape_text(span.text)
+        if span.href:
+            piece = f'<a href="{escape_attr(span.href)}">{piece}</a>'
+        if span.italic:
+            piece = f"<i>{piece}</i>"
+        if span.bold:
+            piece = f"<b>{piece}</b>"
+        out.append(piece)
+    return "".join(out)
