@@ -36,7 +36,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, buttons, callbacks, inline, preferences, readers
+from bot import admin, answers, buttons, callbacks, following, inline, preferences, welcome
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
 from digests import outbox
@@ -118,25 +118,26 @@ def build_application(settings: Settings, db: Database, *,
 def register_handlers(app: Application) -> None:
     """Every handler: reader and admin commands, topic text, buttons, inline, membership."""
     posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
-    for name, func in (("start", readers.start), ("help", readers.help_command),
-                       ("lang", preferences.lang_command), ("subscribe", readers.subscribe_command),
-                       ("unsubscribe", readers.unsubscribe_command),
-                       ("topics", readers.topics_command), ("digest", readers.digest_command),
+    for name, func in (("start", welcome.start), ("help", welcome.help_command),
+                       ("lang", preferences.lang_command),
+                       ("subscribe", following.subscribe_command),
+                       ("unsubscribe", following.unsubscribe_command),
+                       ("topics", following.topics_command), ("digest", answers.digest_command),
                        ("settings", preferences.settings_command),
                        ("push", admin.push), ("sources", admin.sources_command),
                        ("addsource", admin.addsource), ("removesource", admin.removesource),
                        ("ingest", admin.ingest), ("stats", admin.stats)):
         app.add_handler(CommandHandler(name, func, filters=posts))
-    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, readers.chat_migrated))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, welcome.chat_migrated))
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.COMMAND,
-        readers.unknown_command))
+        welcome.unknown_command))
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
-        readers.topic_question))
+        answers.topic_question))
     app.add_handler(CallbackQueryHandler(buttons.on_callback))
     app.add_handler(InlineQueryHandler(inline.inline_query))
-    app.add_handler(ChatMemberHandler(readers.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(ChatMemberHandler(welcome.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
 
 
 async def set_commands(app: Application) -> None:

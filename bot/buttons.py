@@ -9,11 +9,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import callbacks, preferences, readers
+from bot import answers, callbacks, following, preferences
 from bot.i18n import t
 from bot.runtime import Action, chat_lang, runtime
 
-ACTIONS: dict[str, Action] = {**readers.ACTIONS, **preferences.ACTIONS}
+ACTIONS: dict[str, Action] = {**answers.ACTIONS, **following.ACTIONS, **preferences.ACTIONS}
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

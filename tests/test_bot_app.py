@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from botkit import ADMIN, READER, TOKEN, running_bot, sample_db
 
-from bot import readers
+from bot import answers, welcome
 from bot.app import api_urls, build_application
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS
 from digests import subscriptions
@@ -53,7 +53,7 @@ async def test_error_handler_tells_the_user_politely(tmp_path: Path,
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("index on fire")
 
-    monkeypatch.setattr(readers, "search_page", broken)
+    monkeypatch.setattr(answers, "search_page", broken)
     async with running_bot(sample_db(tmp_path)) as h:
         [m] = await h.say(READER, "الغوطة")
         assert "عذرًا، حدث خطأ" in m.plain_text
@@ -82,8 +82,8 @@ def test_every_command_in_help_and_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Using the bot"):]
     for lang in ("ar", "en"):
-        help_all = readers.help_text(lang, admin=True, bot_username="nashra_bot")
-        help_reader = readers.help_text(lang, admin=False, bot_username="nashra_bot")
+        help_all = welcome.help_text(lang, admin=True, bot_username="nashra_bot")
+        help_reader = welcome.help_text(lang, admin=False, bot_username="nashra_bot")
         for command, ar, en in READER_COMMANDS + ADMIN_COMMANDS:
             assert f"/{command} " in help_all
             assert f"`/{command}" in section, command

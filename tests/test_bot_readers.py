@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message
 
-from bot import readers
+from bot import answers, following
 from bot.emulator import SentMessage
+from bot.i18n import READER_COMMANDS
 from digests import subscriptions
 from digests.models import iso
 from digests.search import search
@@ -79,7 +80,7 @@ async def test_follow_button_subscribes(tmp_path: Path) -> None:
 
 
 async def test_pagination_with_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "PAGE_SIZE", 1)
+    monkeypatch.setattr(answers, "PAGE_SIZE", 1)
     async with running_bot(sample_db(tmp_path)) as h:
         [msg] = await h.say(READER, "الغوطة")
         assert "١–١ من" in msg.plain_text
@@ -97,7 +98,7 @@ async def test_pagination_with_more(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 async def test_more_appears_only_when_another_page_has_stories(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the sample holds 5 articles about الغوطة in 4 stories: pages fold to 4
-    monkeypatch.setattr(readers, "PAGE_SIZE", 2)
+    monkeypatch.setattr(answers, "PAGE_SIZE", 2)
     async with running_bot(sample_db(tmp_path)) as h:
         folded = search(h.db.db, "الغوطة", limit=50, fold_stories=True)
         assert folded.total > len(folded.hits) == 4  # the case where counting articles misleads
@@ -146,7 +147,7 @@ async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [m] = await h.say(READER, "/subscribe الغوطة")
         assert "تمت متابعة «الغوطة»" in m.plain_text
-        link = "https://t.me/nashra_test_bot?start=" + readers.encode_start_payload("الغوطة")
+        link = "https://t.me/nashra_test_bot?start=" + following.encode_start_payload("الغوطة")
         assert link in m.plain_text  # a share link that subscribes whoever opens it
         [m] = await h.say(READER, "/subscribe غوطة")
         assert "أنت تتابع «الغوطة» من قبل" in m.plain_text
@@ -164,7 +165,7 @@ async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
 
 
 async def test_deep_link_subscribes_to_an_encoded_arabic_topic(tmp_path: Path) -> None:
-    payload = readers.encode_start_payload("الغوطة الشرقية")
+    payload = following.encode_start_payload("الغوطة الشرقية")
     assert payload.isascii() and len(payload) <= 64
     async with running_bot(sample_db(tmp_path)) as h:
         got = await h.say(READER, f"/start {payload}", n=2)
@@ -176,11 +177,11 @@ async def test_deep_link_subscribes_to_an_encoded_arabic_topic(tmp_path: Path) -
 
 def test_deep_link_payloads() -> None:
     for topic in ("الغوطة", "syria", "إيران", "Ghouta east"):
-        assert readers.decode_start_payload(readers.encode_start_payload(topic)) == topic
-    assert readers.decode_start_payload("syria_news") == "syria news"
-    assert readers.decode_start_payload("t-!!!") == ""
+        assert following.decode_start_payload(following.encode_start_payload(topic)) == topic
+    assert following.decode_start_payload("syria_news") == "syria news"
+    assert following.decode_start_payload("t-!!!") == ""
     with pytest.raises(ValueError):
-        readers.encode_start_payload("الغوطة " * 10)
+        following.encode_start_payload("الغوطة " * 10)
 
 
 async def test_digest_now(tmp_path: Path) -> None:
@@ -235,7 +236,7 @@ async def test_lang_switches_to_english(tmp_path: Path) -> None:
 async def test_help_lists_every_command(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [m] = await h.say(READER, "/help")
-        for command, _, _ in readers.READER_COMMANDS:
+        for command, _, _ in READER_COMMANDS:
             assert f"/{command}" in m.plain_text
         assert "/push" not in m.plain_text  # admin commands only for admins
         [m] = await h.say(READER, "/nosuchcommand")
@@ -389,7 +390,7 @@ async def test_subscriber_gets_new_stories_from_the_scheduled_poll(tmp_path: Pat
 
 async def test_pressing_more_twice_is_harmless(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "PAGE_SIZE", 1)
+    monkeypatch.setattr(answers, "PAGE_SIZE", 1)
     async with running_bot(sample_db(tmp_path)) as h:
         [msg] = await h.say(READER, "الغوطة")
         more_id = next(b["callback_data"] for b in msg.buttons() if b["text"] == "المزيد")
@@ -429,8 +430,8 @@ async def test_huge_digest_is_split_within_telegram_limits(tmp_path: Path) -> No
 @hypothesis.given(st.text(min_size=1, max_size=20).map(str.strip).filter(bool))
 def test_deep_link_roundtrip_any_short_topic(topic: str) -> None:
     try:
-        payload = readers.encode_start_payload(topic)
+        payload = following.encode_start_payload(topic)
     except ValueError:
         return  # too long for 64 characters: the bot does not offer such a link
     assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", payload)
-    assert readers.decode_start_payload(payload) == topic
+    assert following.decode_start_payload(payload) == topic

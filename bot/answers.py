@@ -1,0 +1,193 @@
+"""Answers to readers: a topic typed in a private chat, /digest, and the buttons under answers.
+
+Any plain text in a private chat is a topic question answered from the archive: the best matching
+stories, one page at a time (bot.stories), rendered by bot.render, with buttons to follow the
+topic (handled in bot.following), see more («المزيد», the next page edited in place) and open a
+story's related links. A topic button (the welcome's examples, nearby spellings when nothing is
+found) asks that topic. /digest is "my digest now": the latest stories of the chat's
+subscriptions, or the top stories without any. Buttons carry opaque ids; bot.buttons resolves
+them and runs the `ACTIONS` declared at the end of this module.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardButton, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.callbacks import Callback
+from bot.i18n import num, t
+from bot.render import render_bundle, render_related, render_results
+from bot.runtime import (
+    Action,
+    Runtime,
+    button,
+    chat_lang,
+    edit_or_send,
+    ensure_chat,
+    enter,
+    keyboard,
+    runtime,
+    send,
+    ui,
+)
+from bot.stories import digest_by_article, latest_digests, search_page
+from digests import subscriptions
+from digests.errors import QueryError
+from digests.query import lone_name
+
+PAGE_SIZE = 5
+DIGEST_STORIES = 8
+
+
+# ---------------------------------------------------------------------------------------------
+# Topic questions
+
+
+async def topic_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any plain text in a private chat: answer with the best matching stories."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    await answer_topic(update, context, rt, message.text.strip(), offset=0, edit=False)
+
+
+async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                       query: str, *, offset: int, edit: bool) -> None:
+    """Send (or, for «المزيد», edit in place) one page of results for `query`."""
+    chat = update.effective_chat
+    assert chat is not None
+    lang = chat_lang(rt, update)
+    now = rt.now()
+    query = query[:200]
+    try:
+        page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now)
+    except QueryError:
+        name = lone_name(query)  # «علي» alone: the preposition «على» has the same key
+        await send(update, context, ui(lang, "name_alone", name=name) if name
+                   else ui(lang, "nothing_searchable", query=query[:100]))
+        return
+    if not page.digests:
+        if offset:
+            if update.callback_query:
+                await update.callback_query.answer(t("no_more", lang))
+            return
+        rows: list[list[InlineKeyboardButton]] = [
+            [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]
+        text = ui(lang, "nothing_found", query=query[:100])
+        if page.suggestions:
+            text += "\n" + ui(lang, "did_you_mean")
+        rows.append([button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
+                            {"topic": query})])
+        await send(update, context, text, keyboard(rows))
+        return
+    messages = render_results(page.digests, lang, now, query=query, offset=offset,
+                              total=page.total, total_exact=page.total_exact)
+    related_buttons = [button(rt, chat.id, t("btn_related", lang, n=num(offset + i + 1, lang)),
+                              "related", {"article_id": d.article_id})
+                       for i, d in enumerate(page.digests) if d.related and d.article_id]
+    rows = [related_buttons[i:i + 3] for i in range(0, len(related_buttons), 3)]
+    last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe", {"topic": query})]
+    if page.has_more:
+        last_row.append(button(rt, chat.id, t("btn_more", lang), "more",
+                               {"query": query, "offset": offset + len(page.digests)}))
+    rows.append(last_row)
+    markup = keyboard(rows)
+    if edit and len(messages) == 1:  # «المزيد»: the page replaces the one whose button was pressed
+        await edit_or_send(update, context, messages[0], markup)
+        return
+    for i, html in enumerate(messages):
+        await send(update, context, html, markup if i == len(messages) - 1 else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# /digest
+
+
+async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """My digest now: the latest stories of my subscriptions (top stories without any)."""
+    entered = enter(update, context)
+    if entered is None:
+        return
+    rt, chat, lang = entered
+    now = rt.now()
+    subs = subscriptions.list_subscriptions(rt.db, chat.id)
+    digests = []
+    seen: set[int] = set()
+
+    def add(items: list[Any]) -> None:
+        for d in items:
+            key = d.story_id if d.story_id is not None else -(d.article_id or 0)
+            if key not in seen:
+                seen.add(key)
+                digests.append(d)
+
+    for sub in subs:
+        if sub.topic:
+            try:
+                add(list(search_page(rt.db, sub.topic, offset=0, limit=3, now=now).digests))
+            except QueryError:
+                continue
+        else:
+            add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES))
+    if not subs:
+        await send(update, context, ui(lang, "digest_no_subs"))
+        add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES))
+    if not digests:
+        await send(update, context, ui(lang, "digest_empty"))
+        return
+    digests.sort(key=lambda d: d.published_at.timestamp() if d.published_at else 0,
+                 reverse=True)
+    for html in render_bundle(digests[:DIGEST_STORIES], lang, now, header=True):
+        await send(update, context, html)
+
+
+# ---------------------------------------------------------------------------------------------
+# Buttons
+
+
+async def _act_search(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                      cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await answer_topic(update, context, rt, str(cb.payload.get("query", "")), offset=0,
+                       edit=False)
+
+
+async def _act_more(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                    cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    offset = int(cb.payload.get("offset", 0))
+    await answer_topic(update, context, rt, str(cb.payload.get("query", "")), offset=offset,
+                       edit=True)
+    await _answer_quietly(update)
+
+
+async def _answer_quietly(update: Update) -> None:
+    try:
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+    except BadRequest:
+        pass  # already answered (e.g. "no more results")
+
+
+async def _act_related(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                       cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    digest = digest_by_article(rt.db, int(cb.payload.get("article_id", 0)))
+    if digest is None or not digest.related:
+        await send(update, context, ui(lang, "no_related"))
+        return
+    await send(update, context, render_related(digest, lang, rt.now()))
+
+
+ACTIONS: dict[str, Action] = {
+    "search": _act_search,
+    "more": _act_more,
+    "related": _act_related,
+}

@@ -1,0 +1,192 @@
+"""Following topics: /subscribe, /unsubscribe, /topics, their buttons, and deep links.
+
+A chat follows topics (or the general digest, the empty topic) through digests.subscriptions;
+new stories on them are pushed by the sender. In groups only the group's admins change
+subscriptions; channels (where only admins post) may too. A deep link
+t.me/<bot>?start=<payload> follows a topic when opened (/start is in bot.welcome).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.callbacks import Callback
+from bot.i18n import num, t
+from bot.lines import escape_text
+from bot.preferences import hour_label
+from bot.runtime import (
+    Action,
+    Runtime,
+    button,
+    chat_lang,
+    ensure_chat,
+    enter,
+    keyboard,
+    may_change,
+    refuse_group,
+    rtl,
+    runtime,
+    send,
+    ui,
+)
+from digests import subscriptions
+from digests.errors import QueryError
+
+DEEP_LINK_PREFIX = "t-"
+
+
+# ---------------------------------------------------------------------------------------------
+# Deep links: t.me/<bot>?start=<payload>; payloads are [A-Za-z0-9_-]{1,64}, so an Arabic topic
+# travels as base64url of its UTF-8 after a "t-" marker (24 Arabic letters fit).
+
+
+def encode_start_payload(topic: str) -> str:
+    """The /start payload that subscribes to `topic` (raises ValueError when over 64 chars)."""
+    raw = base64.urlsafe_b64encode(topic.encode("utf-8")).decode("ascii").rstrip("=")
+    payload = DEEP_LINK_PREFIX + raw
+    if len(payload) > 64:
+        raise ValueError("topic too long for a deep link")
+    return payload
+
+
+def decode_start_payload(payload: str) -> str:
+    """The topic of a /start payload: "t-" + base64url, else the ASCII words themselves."""
+    if payload.startswith(DEEP_LINK_PREFIX):
+        raw = payload[len(DEEP_LINK_PREFIX):]
+        try:
+            return base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode("utf-8").strip()
+        except (binascii.Error, ValueError):
+            return ""
+    return payload.replace("_", " ").strip()
+
+
+def _topic_label(topic: str, lang: str) -> str:
+    return topic or t("general", lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# Subscriptions
+
+
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime, topic: str,
+                    lang: str, *, deep_link: bool = False) -> None:
+    """Follow `topic` in this chat (refused in a group for non-admins) and say so; from a deep
+    link the reply says the link was followed, otherwise it offers the topic's share link."""
+    chat = update.effective_chat
+    assert chat is not None
+    if not await may_change(update, context):
+        await refuse_group(update, context, lang)
+        return
+    try:
+        sub, created = subscriptions.subscribe(rt.db, chat.id, topic, now=rt.now())
+    except subscriptions.TooManyTopics:
+        await send(update, context, ui(lang, "too_many_topics",
+                                       n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
+        return
+    except QueryError:
+        await send(update, context, ui(lang, "nothing_searchable", query=topic[:100]))
+        return
+    label = _topic_label(sub.topic, lang)
+    if deep_link and created:
+        text = ui(lang, "deep_link_subscribed", topic=label)
+    else:
+        text = ui(lang, "subscribed" if created else "already_subscribed", topic=label)
+    link = share_link(context.bot.username, sub.topic)
+    if created and not deep_link and link:
+        text += "\n" + ui(lang, "share_link", link=link)
+    if update.callback_query:
+        await update.callback_query.answer(t("done", lang))
+    await send(update, context, text)
+
+
+def share_link(bot_username: str | None, topic: str) -> str | None:
+    """https://t.me/<bot>?start=<payload>: opening it follows `topic` (None if it cannot)."""
+    if not bot_username or not topic:
+        return None
+    try:
+        return f"https://t.me/{bot_username}?start={encode_start_payload(topic)}"
+    except ValueError:
+        return None
+
+
+async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/subscribe [TOPIC]: follow TOPIC, or the general digest without one."""
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    lang = chat_lang(rt, update)
+    await subscribe(update, context, rt, " ".join(context.args or []), lang)
+
+
+async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/unsubscribe [TOPIC]: stop following TOPIC, or choose among the chat's topics."""
+    entered = enter(update, context)
+    if entered is None:
+        return
+    rt, chat, lang = entered
+    if not await may_change(update, context):
+        await refuse_group(update, context, lang)
+        return
+    topic = " ".join(context.args or []).strip()
+    if topic:
+        removed = subscriptions.unsubscribe(rt.db, chat.id, topic)
+        await send(update, context, ui(lang, "unsubscribed" if removed else "not_subscribed",
+                                       topic=topic))
+        return
+    subs = subscriptions.list_subscriptions(rt.db, chat.id)
+    if not subs:
+        await send(update, context, ui(lang, "no_subscriptions"))
+        return
+    rows = [[button(rt, chat.id, "❌ " + _topic_label(s.topic, lang), "unsub", {"id": s.id})]
+            for s in subs]
+    await send(update, context, ui(lang, "choose_unsubscribe"), keyboard(rows))
+
+
+async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/topics: the chat's subscriptions and how they are delivered."""
+    entered = enter(update, context)
+    if entered is None:
+        return
+    rt, chat, lang = entered
+    subs = subscriptions.list_subscriptions(rt.db, chat.id)
+    if not subs:
+        await send(update, context, ui(lang, "no_subscriptions"))
+        return
+    lines = [ui(lang, "topics_header")]
+    lines += [rtl("• " + escape_text(_topic_label(s.topic, lang))) for s in subs]
+    if chat.mode == "daily":
+        lines.append(ui(lang, "topics_mode_daily", hour=hour_label(chat.daily_hour, lang)))
+    else:
+        lines.append(ui(lang, "topics_mode_instant"))
+    await send(update, context, "\n".join(lines))
+
+
+# ---------------------------------------------------------------------------------------------
+# Buttons
+
+
+async def _act_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         cb: Callback, lang: str) -> None:
+    await subscribe(update, context, rt, str(cb.payload.get("topic", "")), lang)
+
+
+async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                     cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    if not await may_change(update, context):
+        await refuse_group(update, context, lang)
+        return
+    sub = subscriptions.unsubscribe_id(rt.db, cb.chat_id, int(cb.payload.get("id", 0)))
+    await update.callback_query.answer(t("done", lang))
+    if sub is None:
+        return
+    await send(update, context, ui(lang, "unsubscribed", topic=_topic_label(sub.topic, lang)))
+
+
+ACTIONS: dict[str, Action] = {
+    "subscribe": _act_subscribe,
+    "unsub": _act_unsub,
+}

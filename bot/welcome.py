@@ -1,0 +1,104 @@
+"""A chat's arrival and departure: /start (with deep links), /help and unknown commands, and the
+bot's own membership changes (added to a group or channel, removed or blocked, a group migrating
+to a supergroup).
+
+/start with a deep-link payload follows that topic first (bot.following decodes the payload);
+then every /start shows the welcome and example topics as buttons, which bot.answers answers.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatMemberStatus
+from telegram.ext import ContextTypes
+
+from bot import callbacks
+from bot.following import decode_start_payload, subscribe
+from bot.i18n import ADMIN_COMMANDS, EXAMPLE_TOPICS, READER_COMMANDS, t
+from bot.lines import escape_text
+from bot.runtime import (
+    button,
+    chat_lang,
+    ensure_chat,
+    enter,
+    keyboard,
+    rtl,
+    runtime,
+    send,
+    ui,
+)
+from digests import outbox
+
+# ---------------------------------------------------------------------------------------------
+# /start, /help
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start [payload]: follow a deep-linked topic if any, then the welcome and example topics."""
+    entered = enter(update, context)
+    if entered is None:
+        return
+    rt, chat, lang = entered
+    if context.args:
+        topic = decode_start_payload(" ".join(context.args))
+        if topic:
+            await subscribe(update, context, rt, topic, lang, deep_link=True)
+    rows = [[button(rt, chat.id, topic, "search", {"query": topic})
+             for topic in EXAMPLE_TOPICS[i:i + 3]] for i in range(0, len(EXAMPLE_TOPICS), 3)]
+    await send(update, context, ui(lang, "welcome"), keyboard(rows))
+
+
+def help_text(lang: str, *, admin: bool, bot_username: str) -> str:
+    """Every command with its description; admin commands for admins."""
+    idx = 1 if lang == "ar" else 2
+    lines = [f"<b>{escape_text(t('help_header', lang))}</b>"]
+    lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in READER_COMMANDS]
+    if admin:
+        lines.append(f"<b>{escape_text(t('help_admin_header', lang))}</b>")
+        lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]
+    lines.append(escape_text(t("help_footer", lang, bot=bot_username)))
+    lines.append(escape_text(t("help_other_language", lang)))
+    html = "\n".join(lines)
+    return rtl(html) if lang == "ar" else html
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help: every command (admin commands too, for admins)."""
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    lang = chat_lang(rt, update)
+    user = update.effective_user
+    await send(update, context, help_text(lang, admin=rt.is_admin(user.id if user else None),
+                                          bot_username=context.bot.username or "bot"))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot does not know: show /help rather than nothing."""
+    await help_command(update, context)
+
+
+# ---------------------------------------------------------------------------------------------
+# Membership
+
+
+async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot was added to a group or channel (record it), or removed / blocked (deactivate)."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    status = change.new_chat_member.status
+    if status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
+        outbox.deactivate_chat(rt.db, change.chat.id, f"bot {status}", rt.now())
+
+
+async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup: its subscriptions, queue and buttons take the new id."""
+    message = update.effective_message
+    if message is None or not message.migrate_to_chat_id:
+        return
+    rt = runtime(context)
+    old, new = message.chat.id, message.migrate_to_chat_id
+    outbox.move_chat(rt.db, old, new)
+    callbacks.move_chat(rt.db, old, new)
