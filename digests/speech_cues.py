@@ -111,6 +111,31 @@ class _Window:
     first: int  # first token of the sentence
     last: int  # one past its last token
     speech: Sequence[tuple[int, int]]
+    quoted: frozenset[int] = frozenset()  # tokens inside quote marks mid-sentence: never cues
+
+
+def _well_paired(para: str, a: int, b: int) -> bool:
+    """The marks around para[a:b] open and close it as written (guillemets always do).
+
+    A straight quote the writer forgot to close («بأنه "هتلر …، وقال إنه "يريد …"») pairs the
+    wrong marks: the span's closing mark then stands before a word, or its opening mark after
+    one, and the words between are the writer's.
+    """
+    if not para or a == 0 or para[a - 1] == "«":
+        return True
+    opens_wrong = a < len(para) and para[a].isspace() and a >= 2 and not para[a - 2].isspace()
+    closes_wrong = (0 < b < len(para) - 1 and para[b - 1].isspace()
+                    and para[b + 1].isalnum())
+    return not (opens_wrong or closes_wrong)
+
+
+def _in_marks(t: Tok, spans: Sequence[tuple[int, int]]) -> bool:
+    """The word is inside quote marks, after their first word.
+
+    The first word glued to the opening mark may still be a cue: in «أن غوتيريس "يدين بشدة …"»
+    the quoted verb is what the subject before it said.
+    """
+    return any(a <= t.start < b for a, b in spans)
 
 
 @dataclass(frozen=True)
@@ -136,7 +161,7 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         spans: every quote-mark span of the paragraph (words inside are not cues).
         speech: the spans that hold direct speech (quote marks right after a verb start speech).
     """
-    w = _window(toks, sent, spans, speech)
+    w = _window(toks, sent, spans, speech, para)
     if w is None:
         return []
     cues: list[Cue] = []
@@ -151,14 +176,16 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
 
 
 def _window(toks: list[Tok], sent: tuple[int, int], spans: Sequence[tuple[int, int]],
-            speech: Sequence[tuple[int, int]]) -> _Window | None:
+            speech: Sequence[tuple[int, int]], para: str = "") -> _Window | None:
     """The sentence's tokens as a window; None when every word of it is inside quote marks."""
     s0, s1 = sent
-    idx = [k for k, t in enumerate(toks) if t.start >= s0 and t.end <= s1
-           and not any(a <= t.start < b for a, b in spans)]
+    inside = [k for k, t in enumerate(toks) if t.start >= s0 and t.end <= s1]
+    paired = [sp for sp in spans if _well_paired(para, *sp)]
+    quoted = frozenset(k for k in inside if _in_marks(toks[k], paired))
+    idx = [k for k in inside if not any(a <= toks[k].start < b for a, b in spans)]
     if not idx:
         return None
-    return _Window(toks, idx[0], idx[-1] + 1, speech)
+    return _Window(toks, idx[0], idx[-1] + 1, speech, quoted)
 
 
 def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
@@ -168,6 +195,10 @@ def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
     Only a cue that is kept touches `speakers`: every test that can reject the word comes first.
     """
     skip = None, k + 1
+    if k in w.quoted:
+        # «وقال: "… وذكرت التقارير أن …"»: a verb quoted mid-sentence is the quoted voice's
+        # words; the enclosing direct quote is the statement.
+        return skip
     head = _head(w, k)
     if head is None:
         return skip

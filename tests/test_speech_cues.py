@@ -200,3 +200,22 @@ def test_a_sentence_wholly_inside_quote_marks_has_no_cues() -> None:
     assert bare.tok == 0 and bare.speaker == "" and bare.end_tok == 1
     [cue] = find_cues(para, toks, whole, Speakers())
     assert cue.tok == 0 and cue.speaker == "الوزير"
+
+
+def test_a_verb_quoted_mid_sentence_is_no_cue() -> None:
+    # The enclosing direct quote is the statement: «ويؤكد» is the quoted voice's word, and the
+    # words after it are no speaker a later «وأضاف» could mean.
+    para = 'وقال مدير الشركة سامر حداد: "الأرقام جيدة هذا العام ويؤكد الخبراء أن النمو سيستمر" أمس.'
+    speakers = Speakers()
+    [cue] = cues_of(para, speakers)
+    assert cue.speaker == "مدير الشركة سامر حداد"
+    [later] = cues_of("وأضاف أن الشركة ستوسع أعمالها في العام المقبل.", speakers)
+    assert later.speaker == "مدير الشركة سامر حداد"
+
+
+def test_marks_a_writer_left_unclosed_do_not_hide_the_next_cue() -> None:
+    # «"عقلانية …، وحث أنقرة على أن "تراعي …"»: the first mark was never closed, so the paired
+    # span is the writer's words and «وحث» still speaks.
+    para = 'انتقد مسؤول كبير ما وصفه بسياسة "غير عقلانية في المنطقة، وحث أنقرة على أن "تراعي السيادة العربية".'
+    assert any(c.speaker == "مسؤول كبير" and c.content_start is not None
+               and para[c.content_start:].strip().startswith('"تراعي') for c in cues_of(para))
