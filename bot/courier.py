@@ -8,7 +8,8 @@ with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
   transaction before and after the network call (never a transaction across the network). Rows
   are claimed ('sending') only as the bundle's first message leaves.
 - RetryAfter (429): ALL sending pauses for retry_after, then the same message is sent again first;
-  nothing is lost or reordered.
+  nothing is lost or reordered. retry_after is a timedelta (the bot package opts in to PTB's
+  `PTB_TIMEDELTA`, so no PTBDeprecationWarning), or int seconds where a user set it to false.
 - Forbidden "blocked by the user", "user is deactivated", "bot was kicked", "bot is not a member":
   the chat is deactivated and its pending rows skipped. Other 403s fail that bundle only.
 - ChatMigrated: the chat, its subscriptions and its outbox rows move to the new id; resent there.
@@ -26,7 +27,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import httpx
 from telegram import Bot, LinkPreviewOptions
@@ -237,7 +237,8 @@ def not_sent(err: Exception) -> bool:
         or "ConnectTimeout" in str(err)
 
 
-def _seconds(value: Any) -> float:
+def _seconds(value: timedelta | float) -> float:
+    """Seconds of a PTB time period: a timedelta (PTB_TIMEDELTA, PTB 23) or int/float seconds."""
     if isinstance(value, timedelta):
         return value.total_seconds()
     return float(value)

@@ -1,7 +1,8 @@
-"""The courier on its own: what a bundle renders to, and which errors prove "not sent".
+"""The courier on its own: what a bundle renders to, which errors prove "not sent", and a 429
+read without PTB's deprecation warning (PTB_TIMEDELTA, see bot/__init__.py).
 
-Sending itself (429, 403, migration, timeouts) is exercised through the sender against the
-emulator in tests/test_sender.py.
+Sending under load (429 across chats, 403, migration, timeouts) is exercised through the sender
+against the emulator in tests/test_sender.py.
 """
 
 from __future__ import annotations
@@ -9,14 +10,19 @@ from __future__ import annotations
 from datetime import datetime
 
 import httpx
+import pytest
 from telegram import Bot
 from telegram.error import TimedOut
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.courier import Bundle, Courier, SenderStats, not_sent
+from bot.emulator import Emulator
 from bot.limiter import RateLimiter
-from delivery_helpers import NOW, add_article, add_source
-from digests.models import Digest
+from delivery_helpers import NOW, add_article, add_chat, add_source, rows, simple_render
+from digests.models import Digest, iso
 from digests.storage import Database
+
+TOKEN = "123456:COURIER-TEST"
 
 
 def courier(database: Database, calls: list[tuple[tuple[int, ...], str]]) -> Courier:
@@ -63,3 +69,46 @@ def test_not_sent_classification() -> None:
     read = TimedOut()
     read.__cause__ = httpx.ReadTimeout("x")
     assert not not_sent(read)
+
+
+async def _deliver_into_a_429(database: Database) -> tuple[SenderStats, float]:
+    """One bundle sent into the emulator's 429 (retry_after 1 s); the stats and how long after
+    the refusal the emulator accepted the resent message (its own monotonic clock)."""
+    src = add_source(database, "src")
+    art = add_article(database, src, "خبر عاجل")
+    add_chat(database, 1)
+    with database.transaction() as tx:
+        cur = tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
+                         " status) values (?,?,?,?,?,?)",
+                         [1, -art.id, art.id, "instant", iso(NOW), "pending"])
+    row_id = int(cur.lastrowid or 0)
+    stats = SenderStats()
+    with Emulator() as emu:
+        emu.inject_429(1, retry_after=1)
+        async with Bot(TOKEN, base_url=emu.base_url) as bot:
+            c = Courier(database, bot, simple_render, RateLimiter(30.0), stats,
+                        default_language="ar", clock=lambda: NOW, retry_delay=1.0, busy=set())
+            await c.deliver(Bundle(chat_id=1, row_ids=(row_id,), article_ids=(art.id,),
+                                   kinds=frozenset({"instant"}), attempts=0))
+        [refusal] = emu.refusals(429)
+        [sent] = emu.sent_log()
+    assert [r["status"] for r in rows(database)] == ["sent"]
+    return stats, sent.at - refusal.at
+
+
+@pytest.mark.filterwarnings("error::telegram.warnings.PTBDeprecationWarning")
+async def test_a_429_is_waited_out_without_ptb_deprecation_warnings(database: Database) -> None:
+    # PTB's RetryAfter reads its own retry_after when built: without the bot package's
+    # PTB_TIMEDELTA opt-in this raises PTBDeprecationWarning (an error here) out of send_message.
+    stats, resent_after = await _deliver_into_a_429(database)
+    assert (stats.retry_after, stats.messages, stats.rows_sent) == (1, 1, 1)
+    assert resent_after >= 1.0  # the timedelta was read as 1 s: nothing left before it passed
+
+
+async def test_a_429_with_int_time_periods_is_waited_out_too(
+        database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "false")  # a user who opted out: PTB gives int seconds
+    with pytest.warns(PTBDeprecationWarning, match="retry_after"):
+        stats, resent_after = await _deliver_into_a_429(database)
+    assert (stats.retry_after, stats.messages, stats.rows_sent) == (1, 1, 1)
+    assert resent_after >= 1.0
