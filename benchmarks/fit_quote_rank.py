@@ -18,6 +18,15 @@ left out; the pooled held-out key recall decides), three rankers:
   buckets, length, lexical cues of a strong statement, the introducing verb); the greedy choice
   keeps the hand repeat and counter terms.
 
+Session 4 (`--ideas`, benchmarks/README.md «Session 4 (brief QR4)») adds, one ranker per feature,
+`hand+NAME`: the hand weights plus one idea feature whose weight is set on the training sets —
+headline overlap on roots (ISRI, nltk) or Snowball stems (PyStemmer), LSA similarity learned from
+the corpus (numpy/scipy), the lead paragraph as the editor's summary, and what reading the
+mismatches suggested; `ascent_all` ascends every weight at once. nltk, numpy and scipy are not
+project dependencies: `.venv/bin/pip install nltk numpy scipy` before `--ideas roots,lsa,lead`.
+
+    .venv/bin/python benchmarks/fit_quote_rank.py --rankers hand --ideas roots,lead,reading,lsa
+
 Only the development sets are read (dev1, holdout1, dev2, holdout2, holdout3, train4, holdout5);
 the session-4 test set (quotes6.jsonl, holdout6) is never opened, and any other set name is refused.
 """
@@ -25,19 +34,29 @@ the session-4 test set (quotes6.jsonl, holdout6) is never opened, and any other 
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import math
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from digest_quality import CORPUS, Score, gold_sets, read_corpus, to_article  # noqa: E402
-from digests.arabic import analyze, is_stop, key_frequency, normalize  # noqa: E402
+from digests.arabic import (  # noqa: E402
+    analyze,
+    is_stop,
+    key_frequency,
+    normalize,
+    normalized_words,
+)
 from digests.headline import clean_headline  # noqa: E402
 from digests.quote_rank import (  # noqa: E402
     W_COUNTER,
@@ -50,7 +69,8 @@ from digests.quote_rank import (  # noqa: E402
 )
 from digests.quotes import Candidate, find_quotes  # noqa: E402
 
-KNOWN_SETS = frozenset({"dev1", "holdout1", "dev2", "holdout2", "holdout3", "train4", "holdout5"})
+SET_ORDER = ("dev1", "holdout1", "dev2", "holdout2", "holdout3", "train4", "holdout5")
+KNOWN_SETS = frozenset(SET_ORDER)
 # The files of the development sets only: quotes6.jsonl (holdout6, the untouched test of session 4)
 # is not read. holdout5 (quotes5.jsonl) was the test of session 3, scored once; development since.
 GOLD_FILES = tuple(ROOT / "benchmarks" / "gold" / name
@@ -80,6 +100,7 @@ class Example:
     feats: tuple[dict[str, float], ...]
     pool: Pool
     key: tuple[bool, ...]  # the candidate matches a key gold quote (the matching rule)
+    paragraphs: tuple[str, ...] = ()  # the article body (for the lead features of session 4)
 
 
 def examples(sets: Sequence[str]) -> list[Example]:
@@ -91,13 +112,14 @@ def examples(sets: Sequence[str]) -> list[Example]:
             continue
         article = to_article(n, corpus[g["id"]])
         headline = clean_headline(article.title, article.text)
-        cands = tuple(find_quotes([p for p in article.paragraphs if p.strip()]))
+        paragraphs = tuple(p for p in article.paragraphs if p.strip())
+        cands = tuple(find_quotes(paragraphs))
         gold = tuple(g.get("quotes", []))
         base = features(cands, headline)
         extra = extra_features(cands, headline)
         feats = tuple({**b, **e} for b, e in zip(base, extra))
         key = tuple(_matches_key(c, gold) for c in cands)
-        out.append(Example(name, headline, cands, gold, feats, pool_of(cands), key))
+        out.append(Example(name, headline, cands, gold, feats, pool_of(cands), key, paragraphs))
     return out
 
 
@@ -177,6 +199,286 @@ def extra_features(cands: Sequence[Candidate], headline: str) -> list[dict[str, 
 
 
 # ---------------------------------------------------------------------------------------------
+# Session 4 (brief QR4): ideas tried against the hand weights, each as features added to the
+# hand model (see `plus`). nltk (ISRI root stemmer) and numpy/scipy (LSA) are imported only here,
+# when an idea needs them: they are not dependencies of the project (none was adopted).
+
+def _stemmer(kind: str) -> Callable[[str], str]:
+    """A root (ISRI, nltk) or Snowball (PyStemmer) stemmer of one normalized word."""
+    if kind == "isri":
+        from nltk.stem.isri import ISRIStemmer
+
+        return functools.lru_cache(maxsize=None)(ISRIStemmer().stem)
+    import Stemmer
+
+    return functools.lru_cache(maxsize=None)(Stemmer.Stemmer("arabic").stemWord)
+
+
+def _roots(text: str, stem: Callable[[str], str]) -> set[str]:
+    """Stems of the content words of `text` (words whose light key is not a stop-word)."""
+    out = set()
+    for word in normalized_words(text):
+        keys = analyze(word)
+        if keys and len(keys[0]) >= 2 and not is_stop(keys[0]):
+            root = stem(word)
+            if len(root) >= 2:
+                out.add(root)
+    return out
+
+
+def _min_overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def root_features(ex: Example, kind: str, stem: Callable[[str], str] | None = None
+                  ) -> list[dict[str, float]]:
+    """Idea 1: `about` (headline overlap of the quote's sentence and speaker) on roots/stems.
+
+    The headline often says the key statement with another derivation of the same root
+    (يدعو/دعوة, قصف/يقصف), which light keys miss. Direct quotes inherit the value of their
+    reported paraphrase, as `about` does. `kind`: "isri" or "snowball" (names the feature;
+    `stem` replaces that stemmer when given).
+    """
+    stem = stem or _stemmer(kind)
+    head = _roots(ex.headline, stem)
+    light = [_content(c.text) for c in ex.candidates]
+    about = [_min_overlap(_roots(c.context or c.text, stem) | _roots(c.speaker, stem), head)
+             for c in ex.candidates]
+    for i, d in enumerate(ex.candidates):
+        for j, r in enumerate(ex.candidates):
+            if (d.kind == "direct" and r.kind == "reported" and len(light[i] & light[j]) >= 3
+                    and _min_overlap(light[i], light[j]) >= 0.34):
+                about[i] = max(about[i], about[j])
+    return [{f"about_{kind}": a} for a in about]
+
+
+def lead_features(ex: Example, stem: Callable[[str], str] | None = None
+                  ) -> list[dict[str, float]]:
+    """Idea 3: the lead paragraph as the editor's summary of the key statement.
+
+    `lead_overlap`: the quote's words in the first paragraph (the quote's own span taken out);
+    `lead_overlap_isri`: the same on ISRI roots; `lead_two`: on the first two paragraphs;
+    `lead_speaker`: the speaker's words all in the first paragraph; `lead_best`: the later
+    quote (not in the first paragraph) whose words the lead repeats most (share > 0.2).
+    `stem`: the root stemmer (default ISRI).
+    """
+    stem = stem or _stemmer("isri")
+    lead = ex.paragraphs[0] if ex.paragraphs else ""
+    two = " ".join(ex.paragraphs[:2])
+    out: list[dict[str, float]] = []
+    share: list[float] = []
+    for c in ex.candidates:
+        own = lead.replace(c.text, " ") if c.paragraph == 0 else lead
+        own_two = two.replace(c.text, " ") if c.paragraph <= 1 else two
+        words, lead_words = _content(c.text), _content(own)
+        speaker = _content(c.speaker)
+        share.append(len(words & lead_words) / len(words) if words else 0.0)
+        out.append({
+            "lead_overlap": _min_overlap(words, lead_words),
+            "lead_overlap_isri": _min_overlap(_roots(c.text, stem), _roots(own, stem)),
+            "lead_two": _min_overlap(words, _content(own_two)),
+            "lead_speaker": float(bool(speaker) and speaker <= lead_words),
+        })
+    later = [i for i, c in enumerate(ex.candidates) if c.paragraph > 0]
+    best = max(later, key=lambda i: share[i]) if later else -1
+    for i, f in enumerate(out):
+        f["lead_best"] = float(i == best and share[i] > 0.2)
+    return out
+
+
+def reading_features(ex: Example) -> list[dict[str, float]]:
+    """Idea 4: what reading the development mismatches suggested.
+
+    A direct quote that continues a speaker's words without naming them again (lost to named
+    quotes), a short quote of five to nine words (key less often than shorter or longer ones),
+    the article's main voice (most quotes), the share of its paragraph the quote fills, and
+    the fifth quote or later in reading order; a quote in the first person (a «reported» one
+    in the first person is direct speech without quote marks), alone and when not named.
+    """
+    person = {c.speaker: frozenset(_content(c.speaker)) for c in ex.candidates}
+    count: dict[frozenset[str], int] = {}
+    for c in ex.candidates:
+        count[person[c.speaker]] = count.get(person[c.speaker], 0) + 1
+    main = max(count, key=lambda k: count[k]) if count else frozenset()
+    out = []
+    for i, c in enumerate(ex.candidates):
+        para = ex.paragraphs[c.paragraph] if c.paragraph < len(ex.paragraphs) else c.text
+        n = len(c.text.split())
+        out.append({
+            "unnamed_direct": float(not c.named and c.kind == "direct"),
+            "words_5_9": float(5 <= n < 10),
+            "main_voice": float(person[c.speaker] == main and count[main] >= 2),
+            "paragraph_share": min(1.0, len(c.text) / max(1, len(para))),
+            "fifth_or_later": float(i >= 4),
+            "first_person": float(first_person(c.text)),
+            "first_person_unnamed": float(first_person(c.text) and not c.named),
+        })
+    return out
+
+
+_FIRST_PERSON = frozenset(normalize("أنا نحن إننا إنني أنني أننا لدي لدينا لي لنا علينا عندنا").split())
+_NOT_FIRST_PERSON = frozenset(normalize("هنا هناك أثناء بناء البناء").split())
+_WORD_RE = re.compile(r"\w+")
+
+
+def first_person(text: str) -> bool:
+    """The text speaks in the first person: a pronoun, or a word ending in «نا»/«ني» (us, me)."""
+    for word in _WORD_RE.findall(normalize(text)):
+        if word in _FIRST_PERSON:
+            return True
+        if (len(word) >= 4 and word not in _NOT_FIRST_PERSON and word.endswith(("نا", "ني"))
+                and not word.endswith("اني")):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Lsa:
+    """Term vectors of a truncated SVD of the corpus's tf-idf matrix (light keys)."""
+
+    index: Mapping[str, int]
+    idf: Sequence[float]
+    terms: object  # numpy array, one row a term
+
+    def vector(self, text: str) -> object:
+        import numpy as np
+
+        terms: Any = self.terms
+        v = np.zeros(terms.shape[1])
+        for k in analyze(text):
+            i = self.index.get(k)
+            if i is not None and not is_stop(k):
+                v += self.idf[i] * terms[i]
+        norm = float(np.linalg.norm(v))
+        return v / norm if norm else v
+
+
+def build_lsa(rank: int = 100, min_df: int = 3) -> Lsa:
+    """LSA of the corpus articles (title and text; ~60 s): tf-idf rows, `rank` dimensions."""
+    import numpy as np
+    import scipy.sparse as sparse
+    from scipy.sparse.linalg import svds
+
+    docs = [Counter(_content_list(row.get("title", "") + "\n" + row.get("text", "")))
+            for row in read_corpus(CORPUS)]
+    df = Counter(k for d in docs for k in d)
+    index = {k: i for i, k in enumerate(sorted(k for k, c in df.items() if c >= min_df))}
+    idf = [0.0] * len(index)
+    for k, i in index.items():
+        idf[i] = math.log(len(docs) / df[k])
+    rows, cols, vals = [], [], []
+    for r, d in enumerate(docs):
+        for k, c in d.items():
+            if k in index:
+                rows.append(r)
+                cols.append(index[k])
+                vals.append((1 + math.log(c)) * idf[index[k]])
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(index)))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    x = sparse.diags(1 / np.where(norms > 0, norms, 1)) @ x
+    _, s, vt = svds(x, k=rank)
+    return Lsa(index, idf, (vt.T * s).astype(np.float32))
+
+
+def _content_list(text: str) -> list[str]:
+    return [k for k in analyze(text) if len(k) >= 2 and not is_stop(k)]
+
+
+def lsa_features(ex: Example, lsa: Lsa) -> list[dict[str, float]]:
+    """Idea 2: soft (LSA) similarity of the quote with the headline, the lead, the article."""
+    def cos(a: Any, b: Any) -> float:
+        return max(0.0, float(a @ b))
+
+    head = lsa.vector(ex.headline)
+    lead = ex.paragraphs[0] if ex.paragraphs else ""
+    article = lsa.vector("\n".join(ex.paragraphs))
+    out = []
+    for c in ex.candidates:
+        text = lsa.vector(c.text)
+        own = lead.replace(c.text, " ") if c.paragraph == 0 else lead
+        out.append({"lsa_head": cos(lsa.vector((c.context or c.text) + " " + c.speaker), head),
+                    "lsa_lead": cos(text, lsa.vector(own)),
+                    "lsa_article": cos(text, article)})
+    return out
+
+
+IDEAS = {
+    "about_isri": "roots", "about_snowball": "roots",
+    "lsa_head": "lsa", "lsa_lead": "lsa", "lsa_article": "lsa",
+    "lead_overlap": "lead", "lead_overlap_isri": "lead", "lead_two": "lead",
+    "lead_speaker": "lead", "lead_best": "lead",
+    "unnamed_direct": "reading", "words_5_9": "reading", "main_voice": "reading",
+    "paragraph_share": "reading", "fifth_or_later": "reading", "first_person": "reading",
+    "first_person_unnamed": "reading",
+}
+
+
+def with_ideas(data: Sequence[Example], families: set[str], lsa_rank: int = 100
+               ) -> list[Example]:
+    """`data` with the idea features of `families` (roots, lsa, lead, reading) added."""
+    lsa = build_lsa(lsa_rank) if "lsa" in families else None
+    out = []
+    for ex in data:
+        parts: list[list[dict[str, float]]] = [list(ex.feats)]
+        if "roots" in families:
+            parts += [root_features(ex, "isri"), root_features(ex, "snowball")]
+        if "lead" in families:
+            parts.append(lead_features(ex))
+        if "reading" in families:
+            parts.append(reading_features(ex))
+        if lsa is not None:
+            parts.append(lsa_features(ex, lsa))
+        feats = tuple({k: v for part in row for k, v in part.items()} for row in zip(*parts))
+        out.append(replace(ex, feats=feats))
+    return out
+
+
+PLUS_GRID = (-1.0, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+
+
+def plus(names: Sequence[str], grid: Sequence[float] = PLUS_GRID
+         ) -> Callable[[Sequence[Example]], Model]:
+    """A ranker: the hand weights plus the weights of `names`, set jointly on the training sets.
+
+    One weight per idea feature (a grid, not a descent): the least a feature's signal needs to
+    show, with the least room to fit noise.
+    """
+    def fit(train: Sequence[Example]) -> Model:
+        best, model = -math.inf, hand(train)
+        for values in itertools.product(grid, repeat=len(names)):
+            trial = dict(hand(train), **dict(zip(names, values)))
+            got = score(trial, train).objective()
+            if got > best + 1e-9:
+                best, model = got, trial
+        return model
+
+    return fit
+
+
+def ascent_all(train: Sequence[Example], passes: int = 2) -> Model:
+    """Coordinate ascent of every weight (hand and idea features), from the hand weights."""
+    names = sorted({k for ex in train for f in ex.feats for k in f} | {"repeat", "counter"})
+    model = dict(hand(train))
+    for name in names:
+        model.setdefault(name, 0.0)
+    best = score(model, train).objective()
+    for _ in range(passes):
+        improved = False
+        for name in names:
+            grid = (0.0, 0.25, 0.5, 0.8, 1.6, 2.4) if name == "repeat" else GRID
+            for value in grid:
+                if value == model[name]:
+                    continue
+                trial = dict(model, **{name: value})
+                got = score(trial, train).objective()
+                if got > best + 1e-9:
+                    best, model, improved = got, trial, True
+        if not improved:
+            break
+    return model
+
+
+# ---------------------------------------------------------------------------------------------
 # Scoring
 
 @dataclass
@@ -208,7 +510,9 @@ class Tally:
         return f"{self.recall():.2f} ({self.key}/{self.gold_key})"
 
 
-_MEMO: dict[tuple[int, tuple[int, ...]], Tally] = {}
+# (id of the example, picks) → (the example, its tally): the example is kept so that its id is
+# never reused by another example while the entry lives.
+_MEMO: dict[tuple[int, tuple[int, ...]], tuple[Example, Tally]] = {}
 
 
 def tally(ex: Example, picked: Sequence[int]) -> Tally:
@@ -217,8 +521,8 @@ def tally(ex: Example, picked: Sequence[int]) -> Tally:
     if memo not in _MEMO:
         s = Score()
         s.add([(ex.candidates[i].text, ex.candidates[i].speaker) for i in picked], ex.gold)
-        _MEMO[memo] = Tally(s.matched_key, s.gold_key, s.matched_pred, s.predicted)
-    return _MEMO[memo]
+        _MEMO[memo] = (ex, Tally(s.matched_key, s.gold_key, s.matched_pred, s.predicted))
+    return _MEMO[memo][1]
 
 
 def score(model: Mapping[str, float], data: Sequence[Example]) -> Tally:
@@ -322,20 +626,40 @@ def cross_validate(data: Sequence[Example], sets: Sequence[str],
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--sets", default="dev1,holdout1,dev2,holdout2,holdout3,train4")
+    parser.add_argument("--sets", default=",".join(SET_ORDER))
     parser.add_argument("--passes", type=int, default=2, help="coordinate-ascent passes")
-    parser.add_argument("--rankers", default="hand,ascent,logistic")
+    parser.add_argument("--rankers", default="hand,ascent,logistic",
+                        help=f"any of {', '.join(RANKERS)}, ascent_all (every weight, with --ideas)")
+    parser.add_argument("--ideas", default="",
+                        help="session-4 idea features, each a ranker hand+NAME (its weight set on "
+                             f"the training sets): any of {', '.join(IDEAS)}, or a family "
+                             "(roots, lsa, lead, reading) for all of its features")
+    parser.add_argument("--lsa-rank", type=int, default=100)
+    parser.add_argument("--verbose", action="store_true",
+                        help="also fit each ranker on all sets and print its weights")
     args = parser.parse_args(argv)
     sets = [x for x in args.sets.split(",") if x]
     if any(x not in KNOWN_SETS for x in sets):
         known = ", ".join(sorted(KNOWN_SETS))
         parser.error(f"only the development sets ({known}) may be fitted on")
     names = [x for x in args.rankers.split(",") if x]
-    if any(x not in RANKERS for x in names):
-        parser.error(f"rankers: {', '.join(RANKERS)}")
-    rankers = {n: (RANKERS[n] if n != "ascent" else
-                   (lambda tr: ascent(tr, args.passes))) for n in names}
+    if any(x not in RANKERS and x != "ascent_all" for x in names):
+        parser.error(f"rankers: {', '.join(RANKERS)}, ascent_all")
+    ideas: list[str] = []
+    for x in (x for x in args.ideas.split(",") if x):
+        family = [k for k, v in IDEAS.items() if v == x]
+        if not family and x not in IDEAS:
+            parser.error(f"ideas: {', '.join(IDEAS)} or roots, lsa, lead, reading")
+        ideas += family or [x]
+    rankers = {n: (RANKERS[n] if n not in ("ascent", "ascent_all") else
+                   (lambda tr: ascent(tr, args.passes)) if n == "ascent" else
+                   (lambda tr: ascent_all(tr, args.passes))) for n in names}
+    rankers.update({f"hand+{x}": plus([x]) for x in ideas})
+    names = list(rankers)
     data = examples(sets)
+    if ideas or "ascent_all" in names:
+        data = with_ideas(data, {IDEAS[x] for x in ideas} or set(IDEAS.values()),
+                          args.lsa_rank)
     print(f"{len(data)} articles, {sum(len(e.candidates) for e in data)} candidates")
     cv = cross_validate(data, sets, rankers)
     print("| set left out | " + " | ".join(f"{n} key recall" for n in names) + " |")
@@ -346,7 +670,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{cv[n]['pooled'].precision():.3f} ({cv[n]['pooled'].right}/{cv[n]['pooled'].shown})"
         for n in names) + " |")
     for n in names:
-        if n == "hand":
+        if n == "hand" or not args.verbose:
             continue
         model = rankers[n](data)
         print(f"{n} fitted on all {len(data)} articles (in-sample {score(model, data).cell()}):")

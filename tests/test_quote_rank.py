@@ -165,3 +165,82 @@ def test_the_logistic_ranker_learns_which_candidates_are_key() -> None:
     assert cv["logistic"]["pooled"].key == cv["logistic"]["dev1"].key + cv["logistic"]["dev2"].key
     assert cv["logistic"]["pooled"].key == 12
     assert cv["logistic"]["pooled"].precision() == 1.0
+
+
+def _example(fit_quote_rank: ModuleType, cands: list[Candidate], headline: str,
+             paragraphs: tuple[str, ...]) -> object:
+    feats = tuple(features(cands, headline))
+    return fit_quote_rank.Example("dev1", headline, tuple(cands), (), feats, pool_of(cands),
+                                  tuple(False for _ in cands), paragraphs)
+
+
+def test_root_features_see_another_derivation_of_the_headline_words() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    cands = [_cand("المفاوض الروسي سيصل غدا إلى المدينة", "المتحدث", 1),
+             _cand("الطقس كان جميلا في العاصمة طوال الأسبوع", "الناطق", 2)]
+    ex = _example(fit_quote_rank, cands, "وصول المفاوضين إلى جنيف", ())
+    about = [f["about_snowball"] for f in fit_quote_rank.root_features(ex, "snowball")]
+    assert ex.feats[0]["about"] == 0.0  # light keys: مفاوض is not مفاوضين
+    assert about[0] > 0.0 == about[1]  # stems: both are مفاوض
+
+
+def test_lead_features_find_the_quote_the_lead_paraphrases() -> None:
+    import Stemmer
+
+    fit_quote_rank = _fit_quote_rank()
+    paragraphs = (
+        "أعلن وزير الطاقة رفع أسعار الوقود عشرة في المئة ابتداء من الشهر المقبل.",
+        "وقال المتحدث إن الطقس كان جميلا في العاصمة طوال الأسبوع.",
+        "وقال وزير الطاقة: قررنا رفع أسعار الوقود بنسبة عشرة في المئة من الشهر المقبل.",
+    )
+    cands = [_cand("الطقس كان جميلا في العاصمة طوال الأسبوع", "المتحدث", 1, kind="reported"),
+             _cand("قررنا رفع أسعار الوقود بنسبة عشرة في المئة من الشهر المقبل", "وزير الطاقة",
+                   2)]
+    ex = _example(fit_quote_rank, cands, "الحكومة ترفع الأسعار", paragraphs)
+    feats = fit_quote_rank.lead_features(ex, Stemmer.Stemmer("arabic").stemWord)
+    assert [f["lead_best"] for f in feats] == [0.0, 1.0]
+    assert feats[1]["lead_overlap"] > 0.5 > feats[0]["lead_overlap"] == 0.0
+    assert feats[1]["lead_overlap_isri"] > 0.5
+    assert [f["lead_speaker"] for f in feats] == [0.0, 1.0]
+    assert all(0.0 <= v <= 1.0 for f in feats for v in f.values())
+
+
+def test_reading_features_and_the_one_weight_ranker() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    cands = [_cand("قررنا رفع أسعار الوقود بنسبة عشرة في المئة من الشهر المقبل", "الوزير", 0),
+             _cand("لن نقبل بهذا القرار مهما كان", "النقابات", 1),
+             _cand("سنواصل دراسة أثر القرار على الأسر الفقيرة في كل المحافظات", "الوزير", 2),
+             _cand("الأسر الفقيرة ستحصل على دعم نقدي", "الوزير", 3),
+             _cand("الطقس كان جميلا في العاصمة طوال الأسبوع الماضي كله بلا مطر", "المتحدث", 4)]
+    cands[3] = Candidate(text=cands[3].text, speaker="الوزير", kind="direct", paragraph=3,
+                         start=0, named=False, context=cands[3].text)
+    ex = _example(fit_quote_rank, cands, "", tuple(c.text for c in cands))
+    feats = fit_quote_rank.reading_features(ex)
+    assert [f["unnamed_direct"] for f in feats] == [0.0, 0.0, 0.0, 1.0, 0.0]
+    assert [f["words_5_9"] for f in feats] == [0.0, 1.0, 0.0, 1.0, 0.0]
+    assert [f["main_voice"] for f in feats] == [1.0, 0.0, 1.0, 1.0, 0.0]
+    assert [f["fifth_or_later"] for f in feats] == [0.0, 0.0, 0.0, 0.0, 1.0]
+    assert all(f["paragraph_share"] == 1.0 for f in feats)
+    assert [f["first_person"] for f in feats] == [1.0, 0.0, 0.0, 0.0, 0.0]  # «قررنا»
+    assert not any(f["first_person_unnamed"] for f in feats)
+    assert fit_quote_rank.first_person("رأيت ألا يشارك وأن يبقى مع الجهاز الطبي ومتابعتنا")
+    assert fit_quote_rank.first_person("أنا مقتنع بأن الديزل يشهد نهضة")
+    assert not fit_quote_rank.first_person("الحكومة سترفع الأسعار هنا في العاصمة")
+    (with_reading,) = fit_quote_rank.with_ideas([ex], {"reading"})
+    assert with_reading.feats[3]["unnamed_direct"] == 1.0 and with_reading.feats[3]["about"] == 0.0
+
+    # plus: the hand weights and one weight set on the training articles, where «mark» tells
+    # the key quotes apart (the hand features are absent here, so only «mark» can).
+    data = []
+    texts = [c.text for c in cands]
+    for n in range(4):
+        marks = [float((i + n) % 5 < 2) for i in range(5)]
+        many = tuple(_cand(t, f"متحدث {i}", i) for i, t in enumerate(texts))
+        gold = tuple({"text": t, "speaker": f"متحدث {i}", "key": bool(marks[i])}
+                     for i, t in enumerate(texts))
+        data.append(fit_quote_rank.Example(
+            "dev1", "", many, gold, tuple({"mark": m} for m in marks), pool_of(many),
+            tuple(bool(m) for m in marks)))
+    model = fit_quote_rank.plus(["mark"])(data)
+    assert model["mark"] > 0 and model["about"] == WEIGHTS["about"]
+    assert fit_quote_rank.score(model, data).key == 8
