@@ -63,6 +63,9 @@ _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
 _RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
 _AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
+# «ولخص أحدهم الموقف»: one of them speaks, as written (not a possessed noun). «بعضهم» (some of
+# them) stays out: the group named before («محللون … لكن بعضهم حذر») is the better speaker.
+_INDEFINITE = frozenset("احدهم احداهم احدهما احداهما احداهن".split())
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,8 @@ class Cue:
 def plausible_speaker(name: str) -> bool:
     """False for a subject misread from a clause: «بـ"الذباب الإلكتروني"», «قائلين», «وعندما
     تسعى», «احتياجاتها», «عالمي (بمدرب» — a name does not open with a glued preposition, a
-    participle or a conjunction, is not one possessed noun, and keeps its brackets paired."""
+    participle or a conjunction, is not one possessed noun, and keeps its brackets paired.
+    Indefinite speakers as written («أحدهم», «أحد السكان», «مصدر») are speakers."""
     words = name.split()
     if not words:
         return False
@@ -98,7 +102,8 @@ def plausible_speaker(name: str) -> bool:
         hit = cue_of(form)[1] if form else None
         if hit is not None and hit[0] == "part":
             return False  # «قائلا», «قائلين»: the participle, not its subject
-    if len(words) == 1 and len(norm) >= 5 and norm.endswith(("ها", "هم")):
+    if (len(words) == 1 and len(norm) >= 5 and norm.endswith(("ها", "هم"))
+            and norm not in _INDEFINITE):
         return False
     return name.count("(") == name.count(")")
 

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from digests.quote_marks import quote_spans, sentence_spans
 from digests.speakers import Speakers, tokens
-from digests.speech_cues import Cue, find_cues, host_noun
+from digests.quotes import find_quotes
+from digests.speech_cues import Cue, find_cues, host_noun, plausible_speaker
 
 
 def cues_of(para: str, speakers: Speakers | None = None) -> list[Cue]:
@@ -219,3 +220,14 @@ def test_marks_a_writer_left_unclosed_do_not_hide_the_next_cue() -> None:
     para = 'انتقد مسؤول كبير ما وصفه بسياسة "غير عقلانية في المنطقة، وحث أنقرة على أن "تراعي السيادة العربية".'
     assert any(c.speaker == "مسؤول كبير" and c.content_start is not None
                and para[c.content_start:].strip().startswith('"تراعي') for c in cues_of(para))
+
+
+def test_an_indefinite_speaker_is_a_speaker_as_written() -> None:
+    # «أحدهم» (one of them) ends like a possessed noun («احتياجاتها») but names who speaks.
+    assert plausible_speaker("أحدهم") and plausible_speaker("إحداهن")
+    assert not plausible_speaker("احتياجاتها")
+    paras = ["وتجمع العشرات أمام مبنى البلدية منذ الصباح.",
+             'ولخص أحدهم الموقف قائلا: "لن نغادر قبل أن نسمع ردا واضحا من الحكومة".',
+             "وقال أحدهم إن الانتظار طال أكثر مما يجب."]
+    assert [(q.kind, q.speaker) for q in find_quotes(paras)] == [
+        ("direct", "أحدهم"), ("reported", "أحدهم")]
