@@ -19,6 +19,8 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
 from bot.i18n import num, t
+from bot.lines import utf16_len
+from bot.packer import LIMIT
 from bot.render import render_bundle, render_related, render_results
 from bot.runtime import (
     Action,
@@ -33,7 +35,7 @@ from bot.runtime import (
     send,
     ui,
 )
-from bot.stories import digest_by_article, latest_digests, search_page
+from bot.stories import Page, digest_by_article, latest_digests, search_page
 from digests import subscriptions
 from digests.errors import QueryError
 from digests.query import lone_name
@@ -87,6 +89,12 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     messages = render_results(page.digests, lang, now, query=query, offset=offset,
                               total=page.total, total_exact=page.total_exact)
+    note = search_note(page, lang)
+    if note and offset == 0:  # say above the results that they are not an exact answer
+        if utf16_len(note) + 1 + utf16_len(messages[0]) <= LIMIT:
+            messages[0] = note + "\n" + messages[0]
+        else:
+            messages.insert(0, note)
     related_buttons = [button(rt, chat.id, t("btn_related", lang, n=num(offset + i + 1, lang)),
                               "related", {"article_id": d.article_id})
                        for i, d in enumerate(page.digests) if d.related and d.article_id]
@@ -102,6 +110,17 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     for i, html in enumerate(messages):
         await send(update, context, html, markup if i == len(messages) - 1 else None)
+
+
+def search_note(page: Page, lang: str) -> str | None:
+    """How the search fell back (the full name, the exact phrase, or words it left out), as a
+    line of HTML in the reader's language; None for an exact answer."""
+    if page.note == "dropped" and page.dropped:
+        sep = "، " if lang == "ar" else ", "
+        return ui(lang, "note_dropped", words=sep.join(f"«{w}»" for w in page.dropped))
+    if page.note in ("trimmed", "all"):
+        return ui(lang, f"note_{page.note}")
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

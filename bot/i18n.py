@@ -155,6 +155,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "btn_more": ("المزيد", "More"),
     "btn_related": ("روابط ذات صلة {n}", "Related links {n}"),
     "no_more": ("لا مزيد من النتائج.", "No more results."),
+    "note_trimmed": ("لم أجد الاسم كاملًا؛ هذه أخبار فيها بقيته.",
+                     "The full name was not found; these stories contain the rest of it."),
+    "note_all": ("لم أجد العبارة كما هي؛ هذه أخبار فيها كل كلماتها.",
+                 "The exact phrase was not found; these stories contain all its words."),
+    "note_dropped": ("لم أجد {words} في الأرشيف، فبحثت عن بقية الكلمات.",
+                     "{words}: not in the archive, so I searched without it."),
     # subscriptions
     "general": ("النشرة العامة", "the general digest"),
     "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك أخباره الجديدة.",

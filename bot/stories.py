@@ -23,7 +23,9 @@ class Page:
     `has_more` is true only when the next page really holds a story (so «المزيد» never leads
     to "no more results"); `total` is what the page header shows: the number of matching stories
     — exact unless `total_exact` is False, when it is a lower bound (a very common topic is not
-    counted whole; the header says «على الأقل» / "at least").
+    counted whole; the header says «على الأقل» / "at least"). `note` says how the search fell
+    back (digests.search.SearchResult.note: "trimmed", "all" or "dropped", with the `dropped`
+    words as written), so the reader is told the answer is not an exact one.
     """
 
     digests: tuple[Digest, ...]
@@ -31,6 +33,8 @@ class Page:
     suggestions: tuple[str, ...] = ()
     has_more: bool = False
     total_exact: bool = True
+    note: str | None = None
+    dropped: tuple[str, ...] = ()
 
 
 def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime) -> Page:
@@ -59,7 +63,8 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
         found = list(getattr(result, "suggestions", ()) or ()) or suggest(db.db, query, limit=5)
         suggestions = tuple(s for s in found if s and s != query)[:5]
     return Page(digests=digests, total=total, suggestions=suggestions, has_more=has_more,
-                total_exact=exact)
+                total_exact=exact, note=result.note if digests else None,
+                dropped=result.dropped if digests else ())
 
 
 def latest_digests(db: Database, *, now: datetime, limit: int,

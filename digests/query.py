@@ -9,6 +9,11 @@ Stop-words at the ends of a query are dropped, except a name that is spelled lik
 «علي شمخاني» is the phrase of the name; when that phrase finds nothing, the search tries the
 query without it (`QueryPlan.trimmed`). «علي» alone matches nearly every article: `lone_name`
 lets the bot ask for the full name instead.
+
+Readers ask questions: «ما آخر أخبار الغوطة؟», «شو صار في غزة». The words of asking
+(`QUESTION_WORDS`: ما، آخر، أخبار، جديد، شو، صار …) are dropped at the ends of a query and left
+out of the all-words fallback, as stop-words are, when other words remain; a query of only such
+words («آخر الأخبار») is searched as written.
 """
 
 from __future__ import annotations
@@ -26,6 +31,16 @@ MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinc
 # «وعلي» whole (it is also «وعلى», "and on"), so a phrase that starts with a name lists these
 # spellings too. Not ف: «فعلي» is the word "actual".
 NAME_CLITICS = ("و", "ل", "ب", "ك", "وب", "ول")
+# Words of asking for news, in Modern Standard Arabic and the dialects readers type, and English.
+# Not stop-words of the index (an article's «آخر» or «جديد» stays searchable inside a phrase).
+_QUESTION_SPELLINGS = (
+    "ما ماذا وماذا شو ايش إيش وش شنو هل كيف متى لماذا أين وين ماهي ماهو صار يصير حصل يحصل"
+    " حدث يحدث جرى يجري آخر اخر أحدث أخبار اخبار خبر جديد جديدة مستجدات تطورات عاجل"
+    " عن حول في بخصوص بشأن على اليوم الآن"
+    " what whats about news latest on in the of is are"
+)
+QUESTION_WORDS: frozenset[str] = frozenset(
+    k for w in _QUESTION_SPELLINGS.split() for k in run_keys(w))
 
 
 @dataclass(frozen=True)
@@ -35,7 +50,9 @@ class QueryPlan:
     `phrases` are the key sequences the phrase expression accepts: `terms`, and for a name kept
     at the start also its proclitic spellings («وعلي خامنئي», «لعلي خامنئي»). `trimmed` is the
     phrase without the names kept at its ends («علي شمخاني» → «شمخاني»), tried when the phrase
-    finds nothing; None when no name was kept.
+    finds nothing; None when no name was kept. `content` are the distinct keys that carry the
+    topic (no stop-words or question words): the all-words fallback, and what a word that
+    matches nothing is dropped from.
     """
 
     terms: tuple[str, ...]
@@ -43,6 +60,7 @@ class QueryPlan:
     all_words: str | None
     trimmed: str | None = None
     phrases: tuple[tuple[str, ...], ...] = ()
+    content: tuple[str, ...] = ()
 
 
 def quote_key(k: str) -> str:
@@ -50,49 +68,71 @@ def quote_key(k: str) -> str:
     return '"' + k.replace('"', '""') + '"'
 
 
-def _query_keys(query: str) -> tuple[list[str], list[bool]]:
-    """The query's keys (a repeated key once) and, per key, whether it is a stop-word written as
-    a name («علي» with ي)."""
+def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
+    """The query's keys (a repeated key once), per key whether it is a stop-word written as a
+    name («علي» with ي), and per key the word it was written as."""
     keys: list[str] = []
     names: list[bool] = []
+    words: list[str] = []
     for run in word_runs_of(query[:4000]):
         name = written_as_name(run)
         for k in run_keys(run):
             if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a phrase
                 keys.append(k)
                 names.append(name and k in STOP_WORDS)
+                words.append(run)
             if len(keys) == MAX_QUERY_WORDS:
-                return keys, names
-    return keys, names
+                return keys, names, words
+    return keys, names, words
 
 
-def _trim(keys: list[str], keep: list[bool]) -> list[str]:
-    """`keys` without the stop-words at either end, unless `keep` marks them."""
+def _trim(keys: list[str], keep: list[bool], drop: frozenset[str]) -> list[str]:
+    """`keys` without the words of `drop` at either end, unless `keep` marks them."""
     lo, hi = 0, len(keys)
-    while lo < hi and keys[lo] in STOP_WORDS and not keep[lo]:
+    while lo < hi and keys[lo] in drop and not keep[lo]:
         lo += 1
-    while hi > lo and keys[hi - 1] in STOP_WORDS and not keep[hi - 1]:
+    while hi > lo and keys[hi - 1] in drop and not keep[hi - 1]:
         hi -= 1
     return keys[lo:hi]
 
 
-def plan_query(query: str) -> QueryPlan:
+def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPlan:
     """Analyze a user's text into safe FTS5 expressions (pure; never raises).
 
     Stop-words at either end are dropped (inside a phrase they stay: «مجلس الأمن الدولي»),
-    except a name spelled like one («علي») beside other words (see the module docstring).
+    except a name spelled like one («علي») beside other words (see the module docstring);
+    question words too, when other words remain. Keys in `without` are left out (a word that
+    matched nothing, dropped by the search).
     """
-    keys, names = _query_keys(query)
-    content = list(dict.fromkeys(k for k in keys if k not in STOP_WORDS))[:MAX_ALL_WORDS]
-    plain = _trim(keys, [False] * len(keys))
-    terms = _trim(keys, names) if content else plain
+    keys, names, _words = _query_keys(query)
+    if without:
+        kept = [i for i, k in enumerate(keys) if k not in without]
+        keys, names = [keys[i] for i in kept], [names[i] for i in kept]
+    return _plan(keys, names)
+
+
+def _plan(keys: list[str], names: list[bool]) -> QueryPlan:
+    distinct = list(dict.fromkeys(k for k in keys if k not in STOP_WORDS))
+    drop = STOP_WORDS | QUESTION_WORDS
+    if not any(k not in drop for k in distinct):
+        drop = STOP_WORDS  # only question words («آخر الأخبار»): search them as written
+    content = [k for k in distinct if k not in drop][:MAX_ALL_WORDS]
+    plain = _trim(keys, [False] * len(keys), drop)
+    terms = _trim(keys, names, drop) if content else plain
     if not terms:
         return QueryPlan((), None, None)
     all_words = " AND ".join(quote_key(k) for k in content) if len(content) > 1 else None
     trimmed = quote_key(" ".join(plain)) if plain != terms else None
     phrases = _phrases(terms) if terms[0] in STOP_WORDS and len(terms) > 1 else (tuple(terms),)
     phrase = " OR ".join(quote_key(" ".join(p)) for p in phrases)
-    return QueryPlan(tuple(terms), phrase, all_words, trimmed, phrases)
+    return QueryPlan(tuple(terms), phrase, all_words, trimmed, phrases, tuple(content))
+
+
+def written_words(query: str, keys: Sequence[str]) -> list[str]:
+    """The words of `query` as the reader wrote them whose keys are among `keys` (in order)."""
+    wanted = set(keys)
+    k, _n, words = _query_keys(query)
+    return list(dict.fromkeys(w for key, w in zip(k, words) if key in wanted))
 
 
 def _phrases(terms: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -108,7 +148,7 @@ def _phrases(terms: list[str]) -> tuple[tuple[str, ...], ...]:
 def lone_name(query: str) -> str | None:
     """The name when the query is only names spelled like stop-words («علي» alone: its key is
     the preposition «على»'s too, so it cannot be searched by itself); else None."""
-    keys, names = _query_keys(query)
+    keys, names, _words = _query_keys(query)
     if not any(names) or any(k not in STOP_WORDS for k in keys):
         return None
     return " ".join(dict.fromkeys(w for w in word_runs_of(query[:4000]) if written_as_name(w)))

@@ -47,6 +47,7 @@ from digests.query import (  # re-exported: callers know them as digests.search.
     plan_query,
     quote_key,
     topic_key,
+    written_words,
 )
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row, digest_from_row
@@ -77,8 +78,11 @@ class SearchResult:
     lower bound: a topic with more than `CANDIDATES` matches is not scanned whole (its stories are
     counted among the matches it was ranked on). `terms` are the analyzed keys searched; `mode`
     is "phrase" (all words in order), "all" (all words, any order: the phrase found nothing) or
-    "none"; `message` explains an empty or fallback answer (Arabic / English); `suggestions` are
-    nearby topics from the index when nothing was found.
+    "none"; `message` explains an empty or fallback answer (Arabic / English); `note` names the
+    fallback for callers that word it themselves ("trimmed": the full name was not found, "all":
+    the phrase was not found, "dropped": words that match nothing were left out — `dropped`
+    holds them as the reader wrote them); `suggestions` are nearby topics from the index when
+    nothing was found.
     """
 
     hits: tuple[SearchHit, ...]
@@ -89,6 +93,8 @@ class SearchResult:
     suggestions: tuple[str, ...] = ()
     stories: int = 0
     stories_exact: bool = True
+    note: str | None = None
+    dropped: tuple[str, ...] = ()
 
 
 # --- schema -------------------------------------------------------------------------------
@@ -230,19 +236,22 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             "اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب». /"
             " Type a topic word, e.g. «الغوطة»."))
     k = max(CANDIDATES, offset + limit)
-    mode, message = "phrase", None
-    expr = plan.phrase or ""
-    cands, total = _candidates(db, expr, k, now)
-    if not cands and plan.trimmed:  # «علي شمخاني» not found as a name: «شمخاني»
-        expr = plan.trimmed
-        message = ("لم نجد الاسم كاملًا؛ هذه مقالات فيها بقيته. /"
-                   " The full name was not found; these articles contain the rest of it.")
-        cands, total = _candidates(db, expr, k, now)
-    if not cands and plan.all_words:
-        mode, expr = "all", plan.all_words
-        message = ("لم نجد العبارة كما هي؛ هذه مقالات فيها كل كلماتها. /"
-                   " The exact phrase was not found; these articles contain all its words.")
-        cands, total = _candidates(db, expr, k, now)
+    mode, expr, cands, total, note = _first_found(db, plan, k, now)
+    dropped: tuple[str, ...] = ()
+    if not cands and len(plan.content) > 1:
+        # «ماكرون Macron»: a word the archive never holds would zero the answer; leave it out.
+        counts = _doc_counts(db, plan.content)
+        missing = frozenset(k for k in plan.content if not counts.get(k))
+        if missing and len(missing) < len(plan.content):
+            plan = plan_query(query, without=missing)
+            dropped = tuple(written_words(query, sorted(missing)))
+            mode, expr, cands, total, _note = _first_found(db, plan, k, now)
+            note = "dropped" if cands else note
+    message = _MESSAGES.get(note or "")
+    if note == "dropped":
+        shown = "، ".join(f"«{w}»" for w in dropped)
+        message = (f"لم نجد {shown} في الأرشيف، فبحثنا عن بقية الكلمات. /"
+                   f" {', '.join(dropped)}: not in the archive, searched without it.")
     if not cands:
         sugg = tuple(suggest(db, query))
         hint = f" هل تقصد: {'، '.join(sugg)}؟ / Did you mean: {', '.join(sugg)}?" if sugg else ""
@@ -275,7 +284,31 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     log.debug("search terms=%s mode=%s total=%s stories=%s%s hits=%s", " ".join(plan.terms),
               mode, total, stories, "" if stories_exact else "+", len(hits))
     return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode,
-                        stories=stories, stories_exact=stories_exact)
+                        stories=stories, stories_exact=stories_exact, note=note,
+                        dropped=dropped)
+
+
+_MESSAGES = {
+    "trimmed": ("لم نجد الاسم كاملًا؛ هذه مقالات فيها بقيته. /"
+                " The full name was not found; these articles contain the rest of it."),
+    "all": ("لم نجد العبارة كما هي؛ هذه مقالات فيها كل كلماتها. /"
+            " The exact phrase was not found; these articles contain all its words."),
+}
+
+
+def _first_found(db: sqlite_utils.Database, plan: QueryPlan, k: int, now: datetime
+                 ) -> tuple[str, str, list[Candidate], int, str | None]:
+    """The first of the plan's expressions that finds something: the phrase, the phrase without
+    a name kept at its ends, all the words. Returns (mode, expr, candidates, total, note)."""
+    mode, note, expr = "phrase", None, plan.phrase or ""
+    cands, total = _candidates(db, expr, k, now)
+    if not cands and plan.trimmed:  # «علي شمخاني» not found as a name: «شمخاني»
+        expr, note = plan.trimmed, "trimmed"
+        cands, total = _candidates(db, expr, k, now)
+    if not cands and plan.all_words:
+        mode, expr, note = "all", plan.all_words, "all"
+        cands, total = _candidates(db, expr, k, now)
+    return mode, expr, cands, total, note
 
 
 def _fold(cands: list[Candidate]) -> list[Candidate]:

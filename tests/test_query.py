@@ -84,3 +84,28 @@ def test_plans_are_consistent(query: str) -> None:
     if plan.trimmed is not None:
         assert plan.phrase is not None and plan.trimmed != plan.phrase
         assert '"علي' in plan.phrase or 'علي"' in plan.phrase
+
+
+@pytest.mark.parametrize("query, terms", [
+    ("ما آخر أخبار الغوطة؟", ("غوطه",)),
+    ("أخبار ترامب", ("ترامب",)),
+    ("شو صار في غزة", ("غزه",)),
+    ("ماذا يحدث في الغوطة الشرقية اليوم؟", ("غوطه", "شرقيه")),
+    ("الغوطة: آخر المستجدات", ("غوطه",)),
+    ("آخر الأخبار", ("اخر", "اخبار")),  # only question words: searched as written
+])
+def test_question_words_are_dropped_when_other_words_remain(query: str,
+                                                            terms: tuple[str, ...]) -> None:
+    assert plan_query(query).terms == terms
+
+
+def test_question_words_inside_are_left_out_of_the_all_words_fallback() -> None:
+    plan = plan_query("ترامب آخر أخبار سوريا")
+    assert plan.terms == ("ترامب", "اخر", "اخبار", "سوريا")
+    assert plan.content == ("ترامب", "سوريا")
+    assert plan.all_words == '"ترامب" AND "سوريا"'
+
+
+def test_without_leaves_out_the_given_keys() -> None:
+    plan = plan_query("ماكرون Macron", without=frozenset({"macron"}))
+    assert plan.terms == ("ماكرون",) and plan.all_words is None

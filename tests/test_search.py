@@ -428,3 +428,25 @@ def test_matched_words_are_every_matching_word_as_written(words: list[str], term
                                                           sep: str) -> None:
     text = sep.join(words)
     assert matched_words(text, terms) == _matched_by_tokens(text, terms)
+
+
+def test_a_question_answers_like_its_topic(db: Database) -> None:
+    topic = search(db.db, "الغوطة", now=NOW)
+    asked = search(db.db, "ما آخر أخبار الغوطة؟", now=NOW)
+    assert ids(asked) == ids(topic) and asked.total == topic.total > 0
+    assert asked.note is None and asked.message is None
+
+
+def test_a_word_that_matches_nothing_is_dropped_with_a_note(db: Database) -> None:
+    result = search(db.db, "الغوطة Macron", now=NOW)
+    assert ids(result) == ids(search(db.db, "الغوطة", now=NOW)) != []
+    assert result.note == "dropped" and result.dropped == ("Macron",)
+    assert result.message is not None and "Macron" in result.message
+    # every word unknown: nothing found, no word dropped
+    none = search(db.db, "Macron Zzyzx", now=NOW)
+    assert none.hits == () and none.note is None
+
+
+def test_the_all_words_fallback_is_noted(db: Database) -> None:
+    result = search(db.db, "الشرقية الغوطة", now=NOW)  # both words, never in this order
+    assert result.mode == "all" and result.note == "all" and result.hits
