@@ -12,6 +12,12 @@ line anywhere without cutting through a tag or an entity.
   character is not an Arabic letter gets a leading U+200F (RIGHT-TO-LEFT MARK). The one
   exception: a line that starts with an English interface label (`Span.ltr`: a results header,
   «Related links:» in the English interface) keeps its natural direction.
+- Inside right-to-left text, a left-to-right run that starts or ends with a neutral character
+  (the «/» of /start, the «@» of @bot, a URL's «://») is laid out by the Unicode bidi algorithm
+  with the neutral on the wrong side: «/start» shows as «start/». `isolate_ltr` wraps every
+  /command, @name, URL and Latin run in U+200E (LEFT-TO-RIGHT MARK) on both sides. LRMs rather
+  than the isolates U+2066…U+2069: Telegram Desktop's bidi does not follow the isolate rules
+  (tdesktop issue #27099), while every client honours the marks.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 RLM = "\u200f"
+LRM = "\u200e"
 MAX_URL = 2048
 
 _WS_RE = re.compile(r"\s+")
@@ -28,6 +35,15 @@ _WS_RE = re.compile(r"\s+")
 # surrogates, which cannot be sent as UTF-8.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _URL_OK_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+# One left-to-right token: a URL (without trailing punctuation), or a Latin word optionally
+# led by / @ # and joined to more Latin/digits by URL-ish punctuation («UTC+3», «a.b», «x_y»).
+_LTR_TOKEN = (r"(?:https?://[^\s<>«»\"]*[^\s<>«»\".,;:!?()]"
+              r"|[/@#]?[A-Za-z][A-Za-z0-9_]*(?:[./:@#?=&%+\-~]+[A-Za-z0-9_]+)*)")
+# Tokens separated by spaces form one run («/addsource URL», «Sky News»).
+_LTR_RUN_RE = re.compile(rf"{_LTR_TOKEN}(?: +{_LTR_TOKEN})*")
+# Markup that must not be touched: tags and entities.
+_MARKUP_RE = re.compile(r"(<[^>]*>|&#?\w+;)")
+_RTL_CHAR_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 @dataclass(frozen=True)
@@ -87,6 +103,25 @@ def safe_url(url: str | None) -> str | None:
 def starts_rtl(text: str) -> bool:
     """True when the first character is a right-to-left letter (Telegram then renders RTL)."""
     return bool(text) and unicodedata.bidirectional(text[0]) in ("AL", "R")
+
+
+def isolate_ltr(text: str) -> str:
+    """Plain text with every left-to-right run wrapped in LRMs, when the text holds Arabic.
+
+    Text without a right-to-left letter is returned as it is (an English line needs nothing).
+    """
+    if not _RTL_CHAR_RE.search(text):
+        return text
+    return _LTR_RUN_RE.sub(lambda m: f"{LRM}{m.group(0)}{LRM}", text)
+
+
+def isolate_ltr_html(html: str) -> str:
+    """`isolate_ltr` for Telegram HTML: tags and entities are left as they are."""
+    if not _RTL_CHAR_RE.search(html):
+        return html
+    parts = _MARKUP_RE.split(html)
+    return "".join(p if i % 2 else _LTR_RUN_RE.sub(lambda m: f"{LRM}{m.group(0)}{LRM}", p)
+                   for i, p in enumerate(parts))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.i18n import Lang, lang_of, t
-from bot.lines import RLM, escape_text, starts_rtl
+from bot.lines import RLM, escape_text, isolate_ltr_html, starts_rtl
 from digests import subscriptions
 from digests.settings import Settings
 from digests.storage import Database
@@ -81,9 +81,11 @@ def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
 
 
 def rtl(html: str) -> str:
-    """Arabic UI text: every line that does not start with an Arabic letter gets U+200F."""
-    return "\n".join(line if not line or starts_rtl(line) else RLM + line
-                     for line in html.split("\n"))
+    """Arabic UI text: /commands, @names, URLs and Latin runs wrapped in LRMs (so «/start» does
+    not show as «start/»), then every line that does not start with an Arabic letter gets
+    U+200F."""
+    lines = (isolate_ltr_html(line) for line in html.split("\n"))
+    return "\n".join(line if not line or starts_rtl(line) else RLM + line for line in lines)
 
 
 def ui(lang: str, key: str, **values: object) -> str:

@@ -1,0 +1,63 @@
+"""bot.welcome: /start, /help and their text as a reader sees it — right-to-left lines whose
+/commands, @names and URLs display in their own order (checked with the Unicode bidi algorithm,
+python-bidi), and the group variants (/search instead of «type a topic»)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bidi import get_display
+from botkit import ADMIN, READER, running_bot, sample_db
+from telegram_html import check_message
+
+from bot import welcome
+from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS
+from bot.runtime import ui
+
+_MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def displayed(html: str) -> list[str]:
+    """Each line as a client lays it out (left to right on the screen), marks removed."""
+    text = _TAGS.sub("", html).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return [_MARKS.sub("", get_display(line)) for line in text.split("\n")]
+
+
+def test_the_bidi_check_sees_the_mirroring_qa_reported() -> None:
+    """The check below is not vacuous: an RLM line with a bare «/start» displays «start/»."""
+    [line] = displayed("\u200f/start — البداية")
+    assert "start/" in line and "/start" not in line
+
+
+def test_help_commands_and_the_bot_mention_display_in_order() -> None:
+    html = welcome.help_text("ar", admin=True, bot_username="nashra_bot")
+    shown = "\n".join(displayed(html))
+    for command, _, _ in READER_COMMANDS + ADMIN_COMMANDS:
+        assert f"/{command}" in shown, command
+        assert f"{command}/" not in shown, command
+    assert "@nashra_bot" in shown and "nashra_bot@" not in shown
+    assert check_message(html) == []
+
+
+def test_hints_with_commands_display_in_order() -> None:
+    shown = "\n".join(displayed(ui("ar", "no_subscriptions")))
+    assert shown.count("/subscribe") == 2 and "subscribe/" not in shown
+    shown = "\n".join(displayed(ui("ar", "welcome")))
+    assert "/subscribe" in shown and "subscribe/" not in shown
+
+
+def test_english_text_gets_no_marks() -> None:
+    html = welcome.help_text("en", admin=False, bot_username="nashra_bot")
+    assert "\u200e" not in html and "\u200f" not in html
+
+
+async def test_start_and_help_as_sent_display_commands_in_order(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [start] = await h.say(READER, "/start")
+        [help_] = await h.say(ADMIN, "/help")
+        for msg in (start, help_):
+            shown = "\n".join(displayed(msg.text))
+            assert not re.search(r"\b[a-z]+/(?!\w)", shown), shown  # no «start/» anywhere
+        assert "/start" in "\n".join(displayed(help_.text))
