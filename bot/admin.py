@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from datetime import timedelta
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
 from telegram import Update
@@ -22,16 +22,14 @@ from telegram.ext import ContextTypes
 from bot.i18n import num, relative_time, t
 from bot.lines import Span
 from bot.packer import pack
+from bot.reasons import error_text, reason_text
 from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
 from digests import outbox, sources, subscriptions
-from digests.headline import shorten
 from digests.errors import NashraError, QueryError, SourceError
 from digests.models import iso, parse_iso
 
 log = logging.getLogger(__name__)
 
-ERROR_CHARS = 360          # a source's last error as shown: the bilingual reasons are long, and
-                           # the English half comes after the Arabic one
 PROGRESS_POLL_SECONDS = 0.5
 PROGRESS_TIMEOUT_SECONDS = 6 * 3600
 
@@ -95,7 +93,7 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     if rt.sender is not None:
         try:
             progress = await rt.sender.wait_push(push_id, timeout=PROGRESS_TIMEOUT_SECONDS)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             progress = outbox.push_progress(rt.db, push_id)
     else:  # no sender in this process (another one works the outbox): watch the table
         loop = asyncio.get_running_loop()
@@ -117,7 +115,7 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
 def _health(source: Any, lang: str, rt: Runtime) -> str:
     if source.consecutive_failures:
         return t("health_failing", lang, failures=num(source.consecutive_failures, lang),
-                 error=shorten(source.last_error or "", ERROR_CHARS))
+                 error=reason_text(source.last_error_why, lang))
     if source.last_success_at is None:
         return t("health_never", lang)
     return t("health_ok", lang, when=relative_time(source.last_success_at, rt.now(), lang))
@@ -157,7 +155,8 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         source = sources.add_source(rt.db, url, settings=rt.settings, now=rt.now(),
                                     name=name, require_dns=False)
     except SourceError as exc:
-        await send(update, context, ui(lang, "addsource_failed", error=str(exc)))
+        log.info("source refused url=%s error=%s", args[0], exc)
+        await send(update, context, ui(lang, "addsource_failed", error=error_text(exc, lang)))
         return
     await send(update, context, ui(lang, "addsource_ok", id=str(source.id), name=source.name))
 
@@ -205,7 +204,9 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
         summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=False)
     except (NashraError, OSError) as exc:
         log.exception("manual ingest failed")
-        await _notify(rt, context, chat_id, ui(lang, "ingest_failed", error=str(exc)[:200]))
+        why = exc.why if isinstance(exc, NashraError) else None
+        await _notify(rt, context, chat_id, ui(lang, "ingest_failed",
+                                               error=reason_text(why, lang)))
         return
     if rt.sender is not None:
         rt.sender.wake()

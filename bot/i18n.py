@@ -226,7 +226,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "health_ok": ("✅ آخر نجاح {when}", "✅ last success {when}"),
     "health_never": ("⏳ لم يُجلب بعد", "⏳ not polled yet"),
     "health_failing": ("⚠️ إخفاقات متتالية: {failures} — {error}",
-                       "⚠️ {failures} failures in a row — {error}"),
+                       "⚠️ failing {failures} times in a row: {error}"),
     "addsource_usage": ("الاستخدام: /addsource URL", "Usage: /addsource URL"),
     "addsource_ok": ("✅ أُضيف المصدر {id}: {name}", "✅ Source {id} added: {name}"),
     "addsource_failed": ("تعذرت إضافة المصدر: {error}", "Could not add the source: {error}"),
@@ -248,6 +248,81 @@ STRINGS: dict[str, tuple[str, str]] = {
               "• Delivery queue: {pending}\n• Last poll: {last_poll}\n"
               "• Delivery (24 h): {sent} delivered, {failed} failed ({rate})"),
     "never": ("أبدًا", "never"),
+    # why a source failed (digests.errors.Reason, worded by bot.reasons): reason, then what to do
+    "reason_invalid_url": ("الرابط «{detail}» غير صالح: يجب أن يبدأ بـ http:// أو https://. أرسل "
+                           "الرابط كاملًا كما يظهر في المتصفح.",
+                           "The link «{detail}» is not valid: it must start with http:// or "
+                           "https://. Send the full link as your browser shows it."),
+    "reason_unknown_host": ("لم أجد الموقع {host}: لا نطاق بهذا الاسم. تأكد من كتابة الرابط.",
+                            "Could not find the site {host}: no such domain. Check the link's "
+                            "spelling."),
+    "reason_private_address": ("الموقع {host} على شبكة خاصة أو محلية، وهذا غير مسموح. للسماح به "
+                               "اضبط ALLOW_PRIVATE_SOURCES=true.",
+                               "{host} is on a private or local network, which is not allowed. "
+                               "To allow it, set ALLOW_PRIVATE_SOURCES=true."),
+    "reason_refused": ("تعذر الاتصال بالموقع {host} (رفض الاتصال). تأكد من الرابط أو جرّب لاحقًا.",
+                       "Could not connect to {host} (connection refused). Check the link or try "
+                       "later."),
+    "reason_connect": ("تعذر الاتصال بالموقع {host}. تأكد من الرابط أو جرّب لاحقًا.",
+                       "Could not connect to {host}. Check the link or try later."),
+    "reason_timeout": ("لم يرد الموقع {host} في المهلة ({detail} ث). جرّب لاحقًا.",
+                       "{host} did not answer in time ({detail} s). Try later."),
+    "reason_http_404": ("الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط.",
+                        "The page does not exist on {host} (error 404). Check the link."),
+    "reason_http_403": ("الموقع {host} يمنع الوصول إلى الصفحة (الخطأ {detail}). جرّب رابطًا آخر "
+                        "للخلاصة.",
+                        "{host} refuses access to the page (error {detail}). Try another link "
+                        "to the feed."),
+    "reason_http_status": ("رفض الموقع {host} الطلب (الخطأ {detail}). تأكد من الرابط.",
+                           "{host} refused the request (error {detail}). Check the link."),
+    "reason_server_error": ("الموقع {host} يواجه عطلًا (الخطأ {detail}). أعيد المحاولة تلقائيًا "
+                            "لاحقًا.",
+                            "{host} has a problem (error {detail}). I will try again later by "
+                            "myself."),
+    "reason_too_big": ("الصفحة على {host} أكبر من الحد ({detail} ميغابايت). أرسل رابط الخلاصة "
+                       "نفسها.",
+                       "The page on {host} is over the size limit ({detail} MB). Send the link "
+                       "of the feed itself."),
+    "reason_tls": ("شهادة الأمان لموقع {host} غير صالحة: {detail}. على الموقع إصلاحها؛ أعيد "
+                   "المحاولة كل ٦ ساعات.",
+                   "The security certificate of {host} is invalid: {detail}. The site must fix "
+                   "it; I check again every 6 hours."),
+    "tls_expired": ("منتهية الصلاحية", "expired"),
+    "tls_self_signed": ("موقّعة ذاتيًا", "self-signed"),
+    "tls_unknown_authority": ("صادرة عن جهة غير موثوقة", "issued by an unknown authority"),
+    "tls_not_yet_valid": ("لم يبدأ سريانها بعد", "not valid yet"),
+    "tls_revoked": ("ملغاة", "revoked"),
+    "tls_other_name": ("صادرة لاسم آخر", "issued for another name"),
+    "tls_unverified": ("تعذر التحقق منها", "it could not be verified"),
+    "reason_redirects": ("الرابط على {host} يحوّل مرات كثيرة. أرسل الرابط النهائي للخلاصة.",
+                         "The link on {host} redirects too many times. Send the feed's final "
+                         "link."),
+    "reason_bad_encoding": ("أرسل الموقع {host} بيانات مضغوطة تالفة. جرّب لاحقًا.",
+                            "{host} sent broken compressed data. Try later."),
+    "reason_not_feed": ("الصفحة ليست خلاصة أخبار (RSS/Atom). أرسل رابط الخلاصة، وغالبًا ينتهي بـ "
+                        "rss أو feed.",
+                        "The page is not a news feed (RSS/Atom). Send the feed's link; it often "
+                        "ends in rss or feed."),
+    "reason_not_feed_html": ("الرابط صفحة ويب وليس خلاصة أخبار (RSS/Atom)، ولا تشير الصفحة إلى "
+                             "خلاصة. أرسل رابط الخلاصة، وغالبًا ينتهي بـ rss أو feed.",
+                             "The link is a web page, not a news feed (RSS/Atom), and the page "
+                             "points to no feed. Send the feed's link; it often ends in rss or "
+                             "feed."),
+    "reason_feed_broken": ("خلاصة {host} تالفة ولا أخبار مقروءة فيها. جرّب لاحقًا أو راسل الموقع.",
+                           "The feed of {host} is broken, with no readable news. Try later or "
+                           "tell the site."),
+    "reason_duplicate": ("المصدر مضاف من قبل برقم {detail}. المصادر كلها في /sources",
+                         "This source is already there as number {detail}. All sources: "
+                         "/sources"),
+    "reason_no_source": ("لا مصدر بالرقم {detail}. الأرقام في /sources",
+                         "No source number {detail}. The numbers are in /sources"),
+    "reason_not_stored": ("تعذر حفظ بعض الأخبار ({detail}). التفاصيل في سجل البوت.",
+                          "Some articles could not be stored ({detail}). Details are in the "
+                          "bot's log."),
+    "reason_other": ("تعذر الجلب من {host}. التفاصيل في سجل البوت.",
+                     "Fetching from {host} failed. Details are in the bot's log."),
+    "reason_unknown": ("سبب غير معروف؛ التفاصيل في سجل البوت أو في `sources list`.",
+                       "Unknown reason; details are in the bot's log or `sources list`."),
     # inline mode
     "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
 }

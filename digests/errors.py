@@ -2,13 +2,74 @@
 
 Third-party errors (httpx, feedparser, sqlite3, PTB) are wrapped at the boundary into one of these,
 so callers decide on our terms: retry later, give up on this source, tell the user.
+
+An error's message (`str(exc)`) is the full detail for logs and the CLI. What an admin reads in
+the bot is its `why`, a Reason: a kind, the host and a short detail, which bot.reasons words in the
+admin's own language with what to do. The reason travels with a source's last error
+(`Reason.encode` → sources.last_error_reason) so /sources can word it later.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+ReasonKind = Literal[
+    "invalid_url",      # not an http(s) link (detail: what was given)
+    "unknown_host",     # the host name does not resolve
+    "private_address",  # the host is on a private or loopback network (detail: the address)
+    "refused",          # nothing listens there: connection refused
+    "connect",          # the connection failed otherwise (reset, unreachable)
+    "timeout",          # no answer within FETCH_TIMEOUT_SECONDS
+    "http_status",      # the site answered 4xx (detail: the status)
+    "server_error",     # the site answered 5xx or 429 (detail: the status)
+    "too_big",          # the answer is over MAX_BODY_BYTES
+    "tls",              # invalid certificate (detail: expired, self_signed, other_name …)
+    "redirects",        # too many redirects
+    "bad_encoding",     # a broken compressed body
+    "not_feed",         # an answer that is not RSS/Atom/JSON Feed (a web page …)
+    "feed_broken",      # a feed with nothing readable in it
+    "duplicate",        # the source is there already (detail: its id)
+    "no_source",        # no such (active) source (detail: the id)
+    "not_stored",       # articles that could not be stored (detail: how many)
+    "other",            # anything else (see the logs)
+]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why something failed, in words-to-be: `kind`, the `host` concerned, a short `detail`."""
+
+    kind: ReasonKind
+    host: str = ""
+    detail: str = ""
+
+    def encode(self) -> str:
+        """A compact text form to store beside the message (see `decode`)."""
+        return json.dumps([self.kind, self.host, self.detail], ensure_ascii=False)
+
+    @classmethod
+    def decode(cls, text: str | None) -> Reason | None:
+        """The Reason `encode` wrote; None for nothing or for text it did not write."""
+        if not text:
+            return None
+        try:
+            kind, host, detail = json.loads(text)
+        except (ValueError, TypeError):
+            return None
+        if not all(isinstance(x, str) for x in (kind, host, detail)):
+            return None
+        return cls(kind, host, detail)
+
 
 class NashraError(Exception):
-    """Base of every error Nashra raises on purpose."""
+    """Base of every error Nashra raises on purpose. `why`, when set, is the Reason the bot
+    tells an admin (the message is for logs and the CLI)."""
+
+    def __init__(self, message: str = "", *, why: Reason | None = None) -> None:
+        super().__init__(message)
+        self.why = why
 
 
 class ConfigError(NashraError):
@@ -25,8 +86,8 @@ class FetchError(NashraError):
     invalid certificate); None when the usual backoff applies."""
 
     def __init__(self, message: str, *, url: str = "", status: int | None = None,
-                 retry_after: float | None = None) -> None:
-        super().__init__(message)
+                 retry_after: float | None = None, why: Reason | None = None) -> None:
+        super().__init__(message, why=why)
         self.url = url
         self.status = status
         self.retry_after = retry_after
@@ -49,8 +110,9 @@ class CertificateError(PermanentFetchError):
     """
 
     def __init__(self, message: str, *, host: str, reason: str, url: str = "",
-                 retry_after: float | None = None) -> None:
-        super().__init__(message, url=url, retry_after=retry_after)
+                 retry_after: float | None = None, kind: str = "") -> None:
+        super().__init__(message, url=url, retry_after=retry_after,
+                         why=Reason("tls", host, kind or "unverified"))
         self.host = host
         self.reason = reason
 

@@ -14,14 +14,14 @@ import json
 import logging
 import re
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
 
 from digests.dates import date_offset, parse_date
 from digests.encoding import decode
-from digests.errors import ParseError
+from digests.errors import ParseError, Reason
 from digests.models import FeedEntry
 from digests.urls import absolute_url, is_http_url
 
@@ -54,7 +54,7 @@ def _struct_to_utc(value: Any) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
+        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
     except (TypeError, ValueError, OverflowError):
         return None
 
@@ -141,9 +141,11 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str) ->
         ))
     if not entries and not parsed.get("version"):
         raise ParseError(f"not a feed (no RSS/Atom/JSON Feed found): "
-                         f"{parsed.get('bozo_exception') or 'unknown format'}")
+                         f"{parsed.get('bozo_exception') or 'unknown format'}",
+                         why=Reason("not_feed"))
     if not entries and parsed.get("bozo"):
-        raise ParseError(f"malformed feed with no usable entries: {parsed.get('bozo_exception')}")
+        raise ParseError(f"malformed feed with no usable entries: {parsed.get('bozo_exception')}",
+                         why=Reason("feed_broken"))
     return entries
 
 
@@ -152,9 +154,10 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
     try:
         data = json.loads(decode(body, headers))
     except ValueError as exc:
-        raise ParseError(f"JSON feed is not valid JSON: {exc}") from exc
+        raise ParseError(f"JSON feed is not valid JSON: {exc}", why=Reason("not_feed")) from exc
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
-        raise ParseError("JSON document is not a JSON Feed (no 'items' list)")
+        raise ParseError("JSON document is not a JSON Feed (no 'items' list)",
+                         why=Reason("not_feed"))
     entries: list[FeedEntry] = []
     for item in data["items"]:
         if not isinstance(item, dict):
@@ -200,7 +203,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None,
         ParseError: the bytes are not a feed, or a malformed one with nothing recoverable.
     """
     if not body.strip():
-        raise ParseError("empty feed body")
+        raise ParseError("empty feed body", why=Reason("not_feed"))
     if _looks_like_json(body, headers):
         return _parse_json_feed(body, headers, base_url)
     return _parse_xml(body, headers, base_url)

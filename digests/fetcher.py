@@ -15,23 +15,34 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import socket
 import ssl
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from digests.addresses import (AddressRefused, GuardedTransport, check_address,
-                               private_address_message)
-from digests.addresses import is_private as _is_private  # re-exported for digests.sources
+from digests.addresses import (
+    AddressRefused,
+    GuardedTransport,
+    check_address,
+    private_address_message,
+)
 from digests.encoding import decode
-from digests.errors import (CertificateError, FetchError, PermanentFetchError, SourceError,
-                            TemporaryFetchError)
+from digests.errors import (
+    CertificateError,
+    FetchError,
+    PermanentFetchError,
+    Reason,
+    SourceError,
+    TemporaryFetchError,
+)
 from digests.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -50,17 +61,19 @@ _MAX_AGE_RE = re.compile(r"(?:^|[,\s])(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNOREC
 # source waits for an operator to notice; the admin's /ingest and `ingest --once --all` check
 # at once.
 CERTIFICATE_RETRY_SECONDS = 6 * 3600.0
-# OpenSSL verify codes (X509_V_ERR_*) → the reason in Arabic and English.
-_CERTIFICATE_REASONS: dict[int, tuple[str, str]] = {
-    2: ("صادرة عن جهة غير موثوقة", "issued by an unknown authority"),
-    9: ("لم يبدأ سريانها بعد", "not valid yet"),
-    10: ("منتهية الصلاحية", "expired"),
-    18: ("موقّعة ذاتيًا", "self-signed"),
-    19: ("في سلسلتها شهادة موقّعة ذاتيًا", "a self-signed certificate in its chain"),
-    20: ("صادرة عن جهة غير موثوقة", "issued by an unknown authority"),
-    21: ("صادرة عن جهة غير موثوقة", "issued by an unknown authority"),
-    23: ("ملغاة", "revoked"),
-    62: ("صادرة لاسم آخر", "issued for another name"),
+# OpenSSL verify codes (X509_V_ERR_*) → the reason in Arabic and English, and its kind (the
+# Reason detail the bot words: bot/i18n.py "tls_<kind>").
+_CERTIFICATE_REASONS: dict[int, tuple[str, str, str]] = {
+    2: ("صادرة عن جهة غير موثوقة", "issued by an unknown authority", "unknown_authority"),
+    9: ("لم يبدأ سريانها بعد", "not valid yet", "not_yet_valid"),
+    10: ("منتهية الصلاحية", "expired", "expired"),
+    18: ("موقّعة ذاتيًا", "self-signed", "self_signed"),
+    19: ("في سلسلتها شهادة موقّعة ذاتيًا", "a self-signed certificate in its chain",
+         "self_signed"),
+    20: ("صادرة عن جهة غير موثوقة", "issued by an unknown authority", "unknown_authority"),
+    21: ("صادرة عن جهة غير موثوقة", "issued by an unknown authority", "unknown_authority"),
+    23: ("ملغاة", "revoked", "revoked"),
+    62: ("صادرة لاسم آخر", "issued for another name", "other_name"),
 }
 
 
@@ -102,10 +115,10 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    reference = now or datetime.now(timezone.utc)
+        when = when.replace(tzinfo=UTC)
+    reference = now or datetime.now(UTC)
     if reference.tzinfo is None:
-        reference = reference.replace(tzinfo=timezone.utc)
+        reference = reference.replace(tzinfo=UTC)
     return max(0.0, (when - reference).total_seconds())
 
 
@@ -132,7 +145,7 @@ class Fetcher:
         self._host_slots: dict[str, asyncio.Semaphore] = {}
         self._address_verdicts: dict[str, tuple[float, str]] = {}  # key → (expires, error)
 
-    async def __aenter__(self) -> Fetcher:
+    async def __aenter__(self) -> Self:
         limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
         self._client = httpx.AsyncClient(
             headers={"User-Agent": self.settings.user_agent,
@@ -173,13 +186,16 @@ class Fetcher:
         cached = self._address_verdicts.get(key)
         if cached is not None and cached[0] > time.monotonic():
             if cached[1]:
-                raise PermanentFetchError(cached[1], url=url)
+                raise PermanentFetchError(cached[1], url=url, why=_address_reason(url))
             return
         try:
             await check_address(url, self.settings)
         except SourceError as exc:
             self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS, str(exc))
-            raise PermanentFetchError(str(exc), url=url) from exc
+            raise PermanentFetchError(str(exc), url=url, why=_address_reason(url)) from exc
+        except TemporaryFetchError as exc:  # the host name does not resolve
+            raise TemporaryFetchError(str(exc), url=url,
+                                      why=Reason("unknown_host", host_of(url))) from exc
         self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS, "")
 
     def _slot(self, url: str) -> asyncio.Semaphore:
@@ -219,7 +235,7 @@ class Fetcher:
         raise PermanentFetchError(
             f"تحويلات كثيرة جدًا (أكثر من {self.settings.max_redirects}) / "
             f"too many redirects: {url}",
-            url=url)
+            url=url, why=Reason("redirects", host_of(url)))
 
     async def _get_once(self, url: str, headers: dict[str, str]
                         ) -> tuple[int, dict[str, str], bytes]:
@@ -235,34 +251,38 @@ class Fetcher:
                     if ("content-encoding" not in resp_headers and declared.isdigit()
                             and int(declared) > cap):
                         raise PermanentFetchError(_too_big(url, cap), url=url,
-                                                  status=resp.status_code)
+                                                  status=resp.status_code,
+                                                  why=Reason("too_big", host_of(url), str(cap)))
                     chunks: list[bytes] = []
                     size = 0
                     async for chunk in resp.aiter_bytes():
                         size += len(chunk)
                         if size > cap:
-                            raise PermanentFetchError(_too_big(url, cap), url=url,
-                                                      status=resp.status_code)
+                            raise PermanentFetchError(
+                                _too_big(url, cap), url=url, status=resp.status_code,
+                                why=Reason("too_big", host_of(url), str(cap)))
                         chunks.append(chunk)
                     return resp.status_code, resp_headers, b"".join(chunks)
         except FetchError:
             raise
         except AddressRefused as exc:  # the connect-time check (a host that rebinds)
             self._remember_refusal(url, str(exc.address))
-            raise PermanentFetchError(private_address_message(url, exc.address),
-                                      url=url) from exc
+            raise PermanentFetchError(
+                private_address_message(url, exc.address), url=url,
+                why=Reason("private_address", host_of(url), str(exc.address))) from exc
         except TimeoutError as exc:
             raise TemporaryFetchError(
                 f"انتهت المهلة بعد {self.settings.fetch_timeout_seconds:g} ث / timed out: {url}",
-                url=url) from exc
+                url=url, why=self._timeout_reason(url)) from exc
         except httpx.TimeoutException as exc:
-            raise TemporaryFetchError(f"انتهت المهلة / timed out: {url}", url=url) from exc
+            raise TemporaryFetchError(f"انتهت المهلة / timed out: {url}", url=url,
+                                      why=self._timeout_reason(url)) from exc
         except httpx.DecodingError as exc:
             raise PermanentFetchError(f"ترميز ضغط تالف / bad content encoding: {url}: {exc}",
-                                      url=url) from exc
+                                      url=url, why=Reason("bad_encoding", host_of(url))) from exc
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise PermanentFetchError(f"رابط غير صالح / invalid URL: {url}: {exc}",
-                                      url=url) from exc
+                                      url=url, why=Reason("invalid_url", "", url)) from exc
         except (httpx.HTTPError, ssl.SSLCertVerificationError) as exc:
             failure = certificate_failure(exc)
             if failure is not None:
@@ -271,7 +291,11 @@ class Fetcher:
                             failure.verify_code, refused.reason)
                 raise refused from exc
             raise TemporaryFetchError(f"خطأ في الاتصال / connection failed: {url}: "
-                                      f"{type(exc).__name__}: {exc}", url=url) from exc
+                                      f"{type(exc).__name__}: {exc}", url=url,
+                                      why=connection_reason(url, exc)) from exc
+
+    def _timeout_reason(self, url: str) -> Reason:
+        return Reason("timeout", host_of(url), f"{self.settings.fetch_timeout_seconds:g}")
 
     def _result(self, url: str, final_url: str, status: int, headers: dict[str, str],
                 body: bytes) -> FetchResult:
@@ -284,9 +308,47 @@ class Fetcher:
         if status in _TEMPORARY_STATUSES or status >= 500:
             raise TemporaryFetchError(f"خطأ مؤقت من الخادم HTTP {status} / server error "
                                       f"HTTP {status}: {url}", url=url, status=status,
-                                      retry_after=retry_after)
+                                      retry_after=retry_after,
+                                      why=Reason("server_error", host_of(final_url), str(status)))
         raise PermanentFetchError(f"رفض الخادم الطلب HTTP {status} / HTTP {status}: {url}",
-                                  url=url, status=status, retry_after=retry_after)
+                                  url=url, status=status, retry_after=retry_after,
+                                  why=Reason("http_status", host_of(final_url), str(status)))
+
+
+def host_of(url: str) -> str:
+    """The host (and a port that is not the scheme's default) of `url`: what an admin is told,
+    never the whole URL (its query or user part may hold a secret)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return f"{host}:{port}" if port is not None and port != default else host
+
+
+def _address_reason(url: str) -> Reason:
+    """The Reason of a check_address refusal: not http(s), or a private address."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        return Reason("invalid_url", "", url)
+    return Reason("private_address", host_of(url))
+
+
+def connection_reason(url: str, exc: BaseException) -> Reason:
+    """What went wrong with a connection, from the errors chained behind `exc`: nothing
+    listening (refused), a host name that does not resolve, or another failure."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ConnectionRefusedError):
+            return Reason("refused", host_of(url))
+        if isinstance(current, socket.gaierror):
+            return Reason("unknown_host", host_of(url))
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return Reason("connect", host_of(url))
 
 
 def certificate_failure(exc: BaseException) -> ssl.SSLCertVerificationError | None:
@@ -315,8 +377,9 @@ def certificate_error(url: str, failure: ssl.SSLCertVerificationError) -> Certif
         host = f"{host}:{port}"
     code = getattr(failure, "verify_code", None)
     detail = str(getattr(failure, "verify_message", None) or failure.reason or failure)
-    reason_ar, reason_en = _CERTIFICATE_REASONS.get(code if isinstance(code, int) else -1,
-                                                   ("تعذر التحقق منها", "failed verification"))
+    reason_ar, reason_en, kind = _CERTIFICATE_REASONS.get(
+        code if isinstance(code, int) else -1,
+        ("تعذر التحقق منها", "failed verification", "unverified"))
     hours = f"{CERTIFICATE_RETRY_SECONDS / 3600:g}"
     message = (f"شهادة الأمان (TLS) للموقع غير صالحة: {host} — {reason_ar} / "
                f"the site's TLS certificate is invalid: {host} — {reason_en}. "
@@ -324,7 +387,7 @@ def certificate_error(url: str, failure: ssl.SSLCertVerificationError) -> Certif
                f"صالحة / the site must fix it: checked again every {hours} h; remove the "
                f"source if it stays invalid (OpenSSL: {detail})")
     return CertificateError(message, host=host, reason=detail, url=url,
-                            retry_after=CERTIFICATE_RETRY_SECONDS)
+                            retry_after=CERTIFICATE_RETRY_SECONDS, kind=kind)
 
 
 def _date_header(headers: Mapping[str, str]) -> datetime | None:
@@ -333,7 +396,7 @@ def _date_header(headers: Mapping[str, str]) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         return None
     if when is not None and when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return when
 
 

@@ -233,6 +233,12 @@ def m011_rekey_subscriptions(db: sqlite_utils.Database) -> None:
     rekey_subscriptions(db)
 
 
+def m012_source_error_reason(db: sqlite_utils.Database) -> None:
+    # A source's last error as a structured reason (digests.errors.Reason.encode: kind, host,
+    # detail), which the bot words in the admin's language; last_error keeps the full message.
+    db.execute("alter table sources add column last_error_reason text")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -245,4 +251,5 @@ MIGRATIONS: list[Migration] = [
     ("009_source_utc_offset", m009_source_utc_offset),
     ("010_digest_version", m010_digest_version),
     ("011_rekey_subscriptions", m011_rekey_subscriptions),
+    ("012_source_error_reason", m012_source_error_reason),
 ]

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Literal
 
+from digests.errors import Reason
+
 RelatedKind = Literal["page", "archive", "story"]
 QuoteKind = Literal["direct", "reported"]
 
@@ -49,6 +51,7 @@ class Source:
     consecutive_failures: int = 0
     next_poll_at: datetime | None = None
     active: bool = True
+    last_error_why: Reason | None = None  # the last error as the bot words it (digests.errors)
 
 
 @dataclass(frozen=True)

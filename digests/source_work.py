@@ -23,9 +23,9 @@ from typing import Any, TypeVar
 
 from digests import archive, sources
 from digests.dates import learn_offset
-from digests.errors import FetchError, ParseError
+from digests.errors import FetchError, ParseError, Reason
 from digests.feeds import parse_feed
-from digests.fetcher import Fetcher, FetchResult
+from digests.fetcher import Fetcher, FetchResult, host_of
 from digests.models import FeedEntry, Source
 from digests.polls import SourceReport, SourceStatus
 from digests.settings import Settings
@@ -85,7 +85,8 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
                                    last_modified=source.last_modified)
     except FetchError as exc:
         clock.fetch += time.perf_counter() - started
-        return failed(db, settings, source, now, str(exc), exc.status, exc.retry_after)
+        return failed(db, settings, source, now, str(exc), exc.status, exc.retry_after,
+                      why=exc.why)
     clock.fetch += time.perf_counter() - started
     if feed.not_modified:
         return succeeded(db, settings, source, now, feed, "unchanged")
@@ -93,8 +94,10 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
         entries = await asyncio.to_thread(timed, clock, parse_feed, feed.body, feed.headers,
                                           feed.final_url)
     except ParseError as exc:
+        kind = exc.why.kind if exc.why is not None else "not_feed"
         return failed(db, settings, source, now,
-                      f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None)
+                      f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None,
+                      why=Reason(kind, host_of(feed.final_url)))
     fresh, known = new_entries(db, source, entries)
     return SourceWork(source, feed, len(entries), fresh, known,
                       first_poll=source.last_success_at is None,
@@ -168,11 +171,14 @@ def succeeded(db: Database, settings: Settings, source: Source, now: datetime,
 
 
 def failed(db: Database, settings: Settings, source: Source, now: datetime, error: str,
-           status: int | None, retry_after: float | None) -> SourceReport:
-    """Record a failed source with its backoff (digests.sources.record_failure) and report it."""
+           status: int | None, retry_after: float | None, *,
+           why: Reason | None = None) -> SourceReport:
+    """Record a failed source with its backoff (digests.sources.record_failure) and report it.
+
+    `error` is the full message (logs, CLI); `why` what the bot tells admins."""
     log.warning("source poll failed id=%s url=%s error=%s", source.id, source.url, error)
     with db.transaction() as sql:
         next_poll = sources.record_failure(sql, source.id, now, settings, error=error,
-                                           status=status, retry_after=retry_after)
+                                           status=status, retry_after=retry_after, why=why)
     return SourceReport(source.id, source.name, source.url, "failed", error=error,
                         next_poll_at=next_poll)

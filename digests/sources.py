@@ -19,9 +19,11 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from digests.addresses import is_private as _is_private
+from digests.addresses import private_address_message
 from digests.archive import inserted_id
-from digests.errors import SourceError
-from digests.fetcher import _is_private, private_address_message
+from digests.errors import Reason, SourceError
+from digests.fetcher import host_of
 from digests.models import Source, iso, parse_iso
 from digests.settings import Settings
 from digests.storage import Database
@@ -43,6 +45,7 @@ def source_from_row(row: Mapping[str, Any]) -> Source:
         last_error=row.get("last_error"), last_error_at=parse_iso(row.get("last_error_at")),
         consecutive_failures=row.get("consecutive_failures") or 0,
         next_poll_at=parse_iso(row.get("next_poll_at")), active=bool(row.get("active", 1)),
+        last_error_why=Reason.decode(row.get("last_error_reason")),
     )
 
 
@@ -56,7 +59,8 @@ def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> s
     url = url.strip()
     if not is_http_url(url):
         raise SourceError(f"رابط غير صالح؛ يجب أن يبدأ بـ http:// أو https://: {url!r} / "
-                          f"invalid URL, expected http:// or https://: {url!r}")
+                          f"invalid URL, expected http:// or https://: {url!r}",
+                          why=Reason("invalid_url", "", url))
     if settings.allow_private_sources:
         return url
     parts = urlsplit(url)
@@ -67,11 +71,13 @@ def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> s
         if not require_dns:
             return url
         raise SourceError(f"تعذر العثور على المضيف {host}: تحقق من الرابط / cannot resolve host "
-                          f"{host}: check the URL ({exc})") from exc
+                          f"{host}: check the URL ({exc})",
+                          why=Reason("unknown_host", host_of(url))) from exc
     for info in infos:
         address = str(info[4][0])
         if _is_private(address):
-            raise SourceError(private_address_message(url, address))
+            raise SourceError(private_address_message(url, address),
+                              why=Reason("private_address", host_of(url), address))
     return url
 
 
@@ -100,7 +106,8 @@ def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
     existing = find_source(db, url)
     if existing is not None and existing.active:
         raise SourceError(f"المصدر مضاف مسبقًا برقم {existing.id} ({existing.name}) / "
-                          f"source already added as id {existing.id}: {existing.url}")
+                          f"source already added as id {existing.id}: {existing.url}",
+                          why=Reason("duplicate", detail=str(existing.id)))
     name = (name or "").strip() or (urlsplit(url).hostname or url)
     with db.transaction() as sql:
         if existing is not None:  # re-adding a removed source brings it back
@@ -134,7 +141,8 @@ def remove_source(db: Database, source_id: int) -> Source:
     source = get_source(db, source_id)
     if source is None or not source.active:
         raise SourceError(f"لا يوجد مصدر برقم {source_id}؛ راجع `sources list` / "
-                          f"no source with id {source_id}; see `sources list`")
+                          f"no source with id {source_id}; see `sources list`",
+                          why=Reason("no_source", detail=str(source_id)))
     with db.transaction() as sql:
         # Deactivated, not deleted: its articles stay searchable, and the sources file does
         # not bring a source back that the operator removed.
@@ -204,8 +212,11 @@ def record_success(sql: sqlite_utils.Database, source_id: int, now: datetime,
 
 def record_failure(sql: sqlite_utils.Database, source_id: int, now: datetime,
                    settings: Settings, *, error: str, status: int | None = None,
-                   retry_after: float | None = None) -> datetime:
-    """A failed poll: count it, back off, honour Retry-After. Returns the next poll time."""
+                   retry_after: float | None = None, why: Reason | None = None) -> datetime:
+    """A failed poll: count it, back off, honour Retry-After. Returns the next poll time.
+
+    `error` is the full message (logs, CLI); `why` what the bot tells admins (None: unknown).
+    """
     row = sql.execute("select consecutive_failures from sources where id = ?",
                       [source_id]).fetchone()
     failures = (row[0] if row else 0) + 1
@@ -215,6 +226,7 @@ def record_failure(sql: sqlite_utils.Database, source_id: int, now: datetime,
     next_poll = now + delay
     sql.table("sources").update(source_id, {
         "last_polled_at": iso(now), "last_status": status, "last_error": error[:500],
+        "last_error_reason": why.encode() if why is not None else None,
         "last_error_at": iso(now), "consecutive_failures": failures,
         "next_poll_at": iso(next_poll)})
     return next_poll

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,11 @@ from telegram_html import check_message
 
 from bot.telegram_html import is_valid_html
 from digests import sources, subscriptions
+from digests.errors import Reason
 from digests.models import iso
-from digests.settings import Settings
+from digests.pipeline import poll_once
 from digests.samplesite import SampleSite
+from digests.settings import Settings
 from digests.storage import Database
 
 
@@ -102,7 +105,7 @@ async def test_sources_add_remove_with_health(tmp_path: Path) -> None:
         new = [s for s in sources.list_sources(h.db) if s.url.endswith("/new.xml")]
         assert len(new) == 1
         [m] = await h.say(ADMIN, "/addsource http://127.0.0.1:9/new.xml")
-        assert "مضاف مسبقًا" in m.plain_text
+        assert "المصدر مضاف من قبل برقم " in m.plain_text
         [m] = await h.say(ADMIN, f"/removesource {new[0].id}")
         assert "حُذف المصدر" in m.plain_text
         assert not [s for s in sources.list_sources(h.db) if s.url.endswith("/new.xml")]
@@ -116,7 +119,7 @@ async def test_ingest_runs_in_background_and_reports(tmp_path: Path) -> None:
     with SampleSite() as site:
         site.publish(slug="flash", feed="main", title="قمة عربية طارئة في عمّان لبحث الأزمة",
                      paragraphs=["قال وزير الخارجية الأردني إن القمة ستبحث سبل وقف التصعيد."],
-                     published=datetime.now(timezone.utc))
+                     published=datetime.now(UTC))
         async with running_bot(sample_db(tmp_path)) as h:
             for s in sources.list_sources(h.db):
                 sources.remove_source(h.db, s.id)  # the sample template's site is gone
@@ -144,13 +147,14 @@ async def test_stats(tmp_path: Path) -> None:
         assert "/push" in m.plain_text and "/stats" in m.plain_text
 
 
-async def test_a_long_source_list_is_split_and_errors_keep_their_english_half(tmp_path: Path) -> None:
+async def test_a_long_source_list_is_split_and_errors_are_in_the_admins_language(
+        tmp_path: Path) -> None:
     """Forty failing sources with long bilingual errors: /sources answers in several messages,
-    each one valid for Telegram, and an English admin still reads the English reason."""
+    each one valid for Telegram, and an English admin reads the reason in English only."""
     path = sample_db(tmp_path)
     db = Database(path)
     settings = Settings()
-    now = datetime(2026, 11, 29, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 29, tzinfo=UTC)
     error = ("شهادة الأمان (TLS) للموقع غير صالحة: news{n}.example — موقّعة ذاتيًا / the site's TLS"
              " certificate is invalid: news{n}.example — self-signed. على الموقع إصلاحها؛ نعيد"
              " المحاولة كل 6 ساعات / the site must fix it: checked again every 6 h")
@@ -161,7 +165,8 @@ async def test_a_long_source_list_is_split_and_errors_keep_their_english_half(tm
                         iso(now)])
             sid = tx.execute("select id from sources where url like ?",
                              [f"%news{n}.example%"]).fetchone()[0]
-            sources.record_failure(tx, sid, now, settings, error=error.format(n=n))
+            sources.record_failure(tx, sid, now, settings, error=error.format(n=n),
+                                   why=Reason("tls", f"news{n}.example", "self_signed"))
     db.close()
     async with running_bot(path) as h:
         before = len(h.emu.messages(ADMIN))
@@ -174,4 +179,43 @@ async def test_a_long_source_list_is_split_and_errors_keep_their_english_half(tm
         text = "\n".join(m.plain_text for m in messages)
         missing = [n for n in range(40) if f"news{n}.example/feed" not in text]
         assert not missing, (missing, text[-600:])  # nothing dropped
-        assert "the site's TLS certificate is invalid: news39.example" in text
+        assert ("The security certificate of news39.example is invalid: self-signed. The site"
+                " must fix it") in text
+        assert "شهادة" not in text and "TLS" not in text
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_INTERNALS = ("ConnectError", "Errno", "mismatched", "<unknown>", "Traceback", "bozo", " / ")
+
+
+async def test_source_errors_are_worded_in_the_admins_language(settings: Settings) -> None:
+    """Sources that fail in four ways, polled by the real pipeline: /sources says why in the
+    admin's language only, with what to do, and no Python or parser internals (A6)."""
+    with SampleSite() as site, Database(settings.database_path) as db:
+        now = datetime.now(UTC)
+        host = f"127.0.0.1:{site.port}"
+        for url in ("http://127.0.0.1:9/feed.xml", site.article_url("ghouta-macron-rouhani"),
+                    site.url("/gone.xml"), "http://nonexistent.invalid/feed.xml"):
+            sources.add_source(db, url, settings=settings, now=now)
+        summary = await poll_once(db, settings, now=now, only_due=False)
+        assert summary.failed == 4
+    async with running_bot(settings.database_path, admin_ids=frozenset({ADMIN, ADMIN + 1})) as h:
+        [ar] = await h.say(ADMIN, "/sources")
+        [en] = await h.say(ADMIN + 1, "/sources", language_code="en")
+        [bad] = await h.say(ADMIN + 1, "/addsource notaurl", language_code="en")
+    assert ("تعذر الاتصال بالموقع 127.0.0.1:9 (رفض الاتصال). تأكد من الرابط أو جرّب لاحقًا."
+            in ar.plain_text)
+    assert "الصفحة ليست خلاصة أخبار (RSS/Atom). أرسل رابط الخلاصة" in ar.plain_text
+    assert f"الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط." in ar.plain_text
+    assert "لم أجد الموقع nonexistent.invalid: لا نطاق بهذا الاسم." in ar.plain_text
+    assert ("Could not connect to 127.0.0.1:9 (connection refused). Check the link or try later."
+            in en.plain_text)
+    assert "The page is not a news feed (RSS/Atom). Send the feed's link" in en.plain_text
+    assert f"The page does not exist on {host} (error 404). Check the link." in en.plain_text
+    assert "Could not find the site nonexistent.invalid: no such domain." in en.plain_text
+    assert not _ARABIC_LETTER.search(en.plain_text), en.plain_text  # names are hosts here
+    for text in (ar.plain_text, en.plain_text, bad.plain_text):
+        assert not [x for x in _INTERNALS if x in text], text
+    assert bad.plain_text == ("Could not add the source: The link «notaurl» is not valid: it must"
+                              " start with http:// or https://. Send the full link as your"
+                              " browser shows it.")

@@ -1,0 +1,64 @@
+"""Why something failed, in the admin's language: a digests.errors.Reason worded as one sentence
+of reason and one of what to do, from bot/i18n.py ("reason_<kind>").
+
+The full error message (class names, parser internals) stays in the logs and the CLI; an admin in
+the bot reads only this. Numbers follow the interface (Arabic-Indic digits in Arabic); hosts are
+kept as written. The text is plain: callers escape it for HTML (bot.runtime.ui does).
+"""
+
+from __future__ import annotations
+
+from bot.i18n import STRINGS, num, t
+from digests.errors import NashraError, Reason
+
+_HTTP_FORBIDDEN = {"401", "403", "451"}
+
+
+def _digits(text: str, lang: str) -> str:
+    """A number given as text, in the interface's digits (other text unchanged)."""
+    if text.isdigit():
+        return num(int(text), lang)
+    return text
+
+
+def _megabytes(detail: str, lang: str) -> str:
+    if not detail.isdigit():
+        return detail
+    mb = int(detail) / 1_000_000
+    if mb >= 1 and mb == int(mb):
+        return num(int(mb), lang)
+    text = f"{mb:.1f}"
+    return text.replace(".", "٫").translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) \
+        if lang == "ar" else text
+
+
+def reason_text(why: Reason | None, lang: str) -> str:
+    """The reason and what to do, in `lang`; a pointer to the logs when `why` is None."""
+    if why is None:
+        return t("reason_unknown", lang)
+    host = why.host or "?"
+    kind = why.kind
+    detail = _digits(why.detail, lang)
+    if kind == "http_status":
+        if why.detail == "404":
+            return t("reason_http_404", lang, host=host)
+        if why.detail in _HTTP_FORBIDDEN:
+            return t("reason_http_403", lang, host=host, detail=detail)
+    elif kind == "too_big":
+        detail = _megabytes(why.detail, lang)
+    elif kind == "tls":
+        key = f"tls_{why.detail}"
+        detail = t(key if key in STRINGS else "tls_unverified", lang)
+    elif kind == "not_feed" and why.detail == "html":
+        return t("reason_not_feed_html", lang)
+    elif kind == "invalid_url":
+        detail = why.detail[:80]
+    key = f"reason_{kind}"
+    if key not in STRINGS:
+        key = "reason_other"
+    return t(key, lang, host=host, detail=detail)
+
+
+def error_text(exc: NashraError, lang: str) -> str:
+    """`reason_text` of an error's `why` (errors without one point to the logs)."""
+    return reason_text(exc.why, lang)

@@ -1,0 +1,65 @@
+"""bot.reasons: every kind of failure worded in each language, with what to do, digits by
+interface, and no internals; the Reason round-trips through its stored form."""
+
+from __future__ import annotations
+
+import re
+import typing
+
+import pytest
+
+from bot.i18n import STRINGS
+from bot.reasons import reason_text
+from digests.errors import Reason, ReasonKind
+
+KINDS: tuple[str, ...] = typing.get_args(ReasonKind)
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_has_its_own_words_in_both_languages(kind: str) -> None:
+    assert f"reason_{kind}" in STRINGS
+    why = Reason(kind, "news.example", "7")  # type: ignore[arg-type]
+    ar, en = reason_text(why, "ar"), reason_text(why, "en")
+    assert ARABIC_LETTER.search(ar) and not ARABIC_LETTER.search(en)
+    assert "{" not in ar + en  # every placeholder filled
+    assert ar.endswith((".", "/sources")) and en.endswith((".", "/sources"))
+
+
+def test_digits_follow_the_interface_and_status_codes_get_plain_words() -> None:
+    assert reason_text(Reason("http_status", "a.example", "404"), "ar") == (
+        "الصفحة غير موجودة على a.example (الخطأ ٤٠٤). تأكد من الرابط.")
+    assert "(error 403)" in reason_text(Reason("http_status", "a.example", "403"), "en")
+    assert "(الخطأ ٥٠٣)" in reason_text(Reason("server_error", "a.example", "503"), "ar")
+    assert "(٢٠ ث)" in reason_text(Reason("timeout", "a.example", "20"), "ar")
+    assert "(٥ ميغابايت)" in reason_text(Reason("too_big", "a.example", "5000000"), "ar")
+    assert "(2.5 MB)" in reason_text(Reason("too_big", "a.example", "2500000"), "en")
+    assert "برقم ١٢." in reason_text(Reason("duplicate", detail="12"), "ar")
+
+
+def test_certificates_say_what_is_wrong() -> None:
+    assert "منتهية الصلاحية" in reason_text(Reason("tls", "a.example", "expired"), "ar")
+    assert "issued for another name" in reason_text(Reason("tls", "a.example", "other_name"), "en")
+    # an unknown detail still reads as a sentence
+    assert "could not be verified" in reason_text(Reason("tls", "a.example", "weird"), "en")
+
+
+def test_unknown_kinds_and_missing_reasons_point_to_the_log() -> None:
+    assert "سجل البوت" in reason_text(None, "ar")
+    assert "log" in reason_text(Reason("nonsense", "a.example"), "en")  # type: ignore[arg-type]
+
+
+def test_html_pages_without_a_feed_get_their_own_advice() -> None:
+    assert reason_text(Reason("not_feed", "a.example", "html"), "ar").startswith(
+        "الرابط صفحة ويب وليس خلاصة أخبار")
+
+
+@pytest.mark.parametrize("why", [Reason("refused", "127.0.0.1:9"), Reason("invalid_url", "", "x"),
+                                 Reason("tls", "ن.example", "expired")])
+def test_reason_round_trips(why: Reason) -> None:
+    assert Reason.decode(why.encode()) == why
+
+
+@pytest.mark.parametrize("text", [None, "", "plain old error text", "[1, 2]", '["a", 1, "b"]'])
+def test_text_it_did_not_write_is_no_reason(text: str | None) -> None:
+    assert Reason.decode(text) is None
