@@ -112,7 +112,13 @@ def _closing(toks: list[Tok], j: int, limit: int) -> int | None:
 
 def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
     """The speaker written from token `i` (before `limit`): up to a stop word or punctuation."""
-    i = _skip_object(toks, i)
+    skipped = _skip_object(toks, i)
+    colon = next((m for m in range(i, skipped) if toks[m].raw.endswith(":")), None)
+    if colon is not None:
+        # «وقال للصحفيين: نحن …», «تغريدة قال فيها: أنا …»: the colon opens the speech, so no
+        # subject is written here (the words after it are what was said).
+        return "", colon + 1
+    i = skipped
     j = i
     while j < limit and j - i < MAX_SPEAKER_WORDS:
         t = toks[j]

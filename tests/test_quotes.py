@@ -691,3 +691,13 @@ def test_an_object_after_a_pronoun_subject_and_an_addressees_adjective_are_not_s
              'ونفى أي توجه للهيمنة السياسية على مشاريع الإبداع موضحا أن المدينة تستقطب كل الأفكار.']
     later = [q for q in find_quotes(paras) if q.paragraph == 1]
     assert later and all(q.speaker == "وزير الثقافة محمد زين العابدين" for q in later)
+
+
+def test_a_post_quoted_without_marks_is_its_publishers() -> None:
+    paras = ["ونشر اللاعب سامي نور تغريدة قال فيها: أنا فخور بهذا الفريق وسأبقى معه حتى النهاية.",
+             "قال المدرب إن الفريق جاهز للمباراة المقبلة.",
+             "وقال للصحفيين: نحن نعمل على تجهيز اللاعبين بسرعة."]
+    assert [(c.speaker, c.text) for c in find_quotes(paras)] == [
+        ("اللاعب سامي نور", "أنا فخور بهذا الفريق وسأبقى معه حتى النهاية"),
+        ("المدرب", "الفريق جاهز للمباراة المقبلة"),
+        ("المدرب", "نحن نعمل على تجهيز اللاعبين بسرعة")]

@@ -46,3 +46,11 @@ def test_quoted_names_as_speakers_and_more_stops() -> None:
     assert _after('وقالت "موزيلا فايرفوكس" إن المتصفح') == "موزيلا فايرفوكس"
     assert _after("قالوا طوال أشهر بأن") == ""
     assert _after("وأضاف لاعب وسط منتخب إيطاليا السابق:") == "لاعب وسط منتخب إيطاليا السابق"
+
+
+def test_no_subject_is_read_past_a_colon() -> None:
+    # «قال للصحفيين: …», «تغريدة قال فيها: …»: the words after the colon are the speech.
+    assert _after("وقال للصحفيين: نحن نعمل على حل الأزمة") == ""
+    assert _after("قال فيها: أنا فخور بهذا الفريق") == ""
+    toks = tokens("وأضاف الأحد: نحن مستعدون")
+    assert subject(toks, 1, len(toks)) == ("", 2)
