@@ -6,7 +6,11 @@ Systems, all over the same 7,213 articles (title + text), all answering the topi
 - snowball: FTS5 over Snowball Arabic (PyStemmer) stems of the raw words, same phrase query.
 Truth per topic comes from benchmarks/topics.py (explicit counting forms, no analyzer).
 
-    .venv/bin/python benchmarks/search_quality.py [--forms] [--misses TOPIC]
+    .venv/bin/python benchmarks/search_quality.py [--forms] [--misses TOPIC] [--same-person]
+
+`--same-person`: the truth of a name also counts the other spellings of that name in
+digests/variants.py (a Trump story written «ترمب» is a Trump story); without it the truth counts
+only the spelling typed, as the hand-listed forms of benchmarks/topics.py say.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpus import build_db, load_corpus  # noqa: E402
-from topics import TOPICS, Topic  # noqa: E402
+from topics import TOPICS, Topic, bare  # noqa: E402
 
 from digests.arabic import normalize, written_as_name  # noqa: E402
 from digests.search import search  # noqa: E402
@@ -86,6 +90,20 @@ def use_frequencies_of(docs: list[dict[str, Any]]) -> None:
         cached.cache_clear()
 
 
+def with_variants(topic: Topic) -> Topic:
+    """The topic whose single word's truth also counts the other spellings of its name."""
+    from dataclasses import replace
+
+    from digests.variants import GROUPS
+
+    if len(topic.words) != 1:
+        return topic
+    group = next((g for g in GROUPS if normalize(topic.query) in {normalize(w) for w in g}), ())
+    extra = tuple(form for w in group if normalize(w) != normalize(topic.query)
+                  for form in bare(w))
+    return replace(topic, words=(topic.words[0] + extra,)) if extra else topic
+
+
 def pr(found: set[int], truth: set[int]) -> tuple[float, float]:
     tp = len(found & truth)
     recall = tp / len(truth) if truth else 1.0
@@ -99,6 +117,8 @@ def main() -> None:
     parser.add_argument("--misses", help="list misses and false hits of this topic")
     parser.add_argument("--limit-docs", type=int, default=0, help="smoke runs: first N docs")
     parser.add_argument("--out", type=Path, default=OUT, help="where databases and reports go")
+    parser.add_argument("--same-person", action="store_true",
+                        help="a name's truth counts its other spellings (digests/variants.py)")
     parser.add_argument("--holdout", action="store_true",
                         help="frequency table from the even-numbered half, measured on the odd")
     args = parser.parse_args()
@@ -140,8 +160,9 @@ def main() -> None:
     sums = {"nashra": [0.0, 0.0], "raw": [0.0, 0.0], "snow": [0.0, 0.0]}
     base = [0.0, 0.0, 0]  # nashra over the topics without a name spelled like a stop-word
     before_name: list[str] = []
+    topics = [with_variants(tp) for tp in TOPICS] if args.same_person else list(TOPICS)
     with Database(db_path) as database:
-        for topic in TOPICS:
+        for topic in topics:
             if args.forms:
                 print(topic.query, [sorted(set(normalize(f) for f in fs)) for fs in topic.words])
             truth = {i for i, w in words_of.items() if in_truth(topic, w, distinct_of[i])}

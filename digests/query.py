@@ -14,6 +14,10 @@ Readers ask questions: «ما آخر أخبار الغوطة؟», «شو صار 
 (`QUESTION_WORDS`: ما، آخر، أخبار، جديد، شو، صار …) are dropped at the ends of a query and left
 out of the all-words fallback, as stop-words are, when other words remain; a query of only such
 words («آخر الأخبار») is searched as written.
+
+A name with several spellings in the news (digests/variants.py: «ترامب/ترمب», «بوتين/بوتن») is
+searched, and matched for subscriptions, in every spelling: each phrase is tried with each
+spelling of its words (up to MAX_PHRASES), and the all-words fallback ORs them.
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ from functools import lru_cache
 
 from digests.arabic import STOP_WORDS, analyze, run_keys, word_runs_of, written_as_name
 from digests.models import Article
+from digests.variants import alternatives
 
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
 MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
+MAX_PHRASES = 16         # spelling variants multiply phrases: at most this many are tried
 # An article may write a name with a proclitic («وعلي خامنئي»: and Ali Khamenei). The index keeps
 # «وعلي» whole (it is also «وعلى», "and on"), so a phrase that starts with a name lists these
 # spellings too. Not ف: «فعلي» is the word "actual".
@@ -106,7 +112,9 @@ def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPla
     """
     keys, names, _words = _query_keys(query)
     if without:
-        kept = [i for i, k in enumerate(keys) if k not in without]
+        kept = [i for i, k in enumerate(keys) if k not in without
+                and not (i > 0 and k == keys[i - 1])]
+        kept = [i for n, i in enumerate(kept) if n == 0 or keys[i] != keys[kept[n - 1]]]
         keys, names = [keys[i] for i in kept], [names[i] for i in kept]
     return _plan(keys, names)
 
@@ -121,11 +129,45 @@ def _plan(keys: list[str], names: list[bool]) -> QueryPlan:
     terms = _trim(keys, names, drop) if content else plain
     if not terms:
         return QueryPlan((), None, None)
-    all_words = " AND ".join(quote_key(k) for k in content) if len(content) > 1 else None
-    trimmed = quote_key(" ".join(plain)) if plain != terms else None
+    all_words = " AND ".join(_any_of(k) for k in content) if len(content) > 1 else None
+    trimmed = _or_phrases(_spelled((tuple(plain),))) if plain != terms else None
     phrases = _phrases(terms) if terms[0] in STOP_WORDS and len(terms) > 1 else (tuple(terms),)
-    phrase = " OR ".join(quote_key(" ".join(p)) for p in phrases)
-    return QueryPlan(tuple(terms), phrase, all_words, trimmed, phrases, tuple(content))
+    phrases = _spelled(phrases)
+    return QueryPlan(tuple(terms), _or_phrases(phrases), all_words, trimmed, phrases,
+                     tuple(content))
+
+
+def _any_of(key: str) -> str:
+    """One key, or its spellings ORed: «("ترامب" OR "ترمب")»."""
+    spellings = alternatives(key)
+    if len(spellings) == 1:
+        return quote_key(key)
+    return "(" + " OR ".join(quote_key(k) for k in spellings) + ")"
+
+
+def _or_phrases(phrases: Sequence[Sequence[str]]) -> str:
+    return " OR ".join(quote_key(" ".join(p)) for p in phrases)
+
+
+def _spelled(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase, then the same with every other spelling of its names (at most MAX_PHRASES)."""
+    out = list(phrases)
+    for phrase in phrases:
+        for i, k in enumerate(phrase):
+            for alt in alternatives(k)[1:]:
+                for p in list(out):
+                    if len(out) >= MAX_PHRASES:
+                        return tuple(out)
+                    if p[i] == k:
+                        variant = (*p[:i], alt, *p[i + 1:])
+                        if variant not in out:
+                            out.append(variant)
+    return tuple(out)
+
+
+def every_key(plan: QueryPlan) -> tuple[str, ...]:
+    """Every key the plan searches, the spellings of its names included (for highlighting)."""
+    return tuple(dict.fromkeys(k for p in plan.phrases or (plan.terms,) for k in p))
 
 
 def written_words(query: str, keys: Sequence[str]) -> list[str]:

@@ -46,9 +46,11 @@ from digests.query import (  # re-exported: callers know them as digests.search.
     lone_name,
     plan_query,
     quote_key,
+    every_key,
     topic_key,
     written_words,
 )
+from digests.variants import alternatives
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row, digest_from_row
 
@@ -240,8 +242,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     dropped: tuple[str, ...] = ()
     if not cands and len(plan.content) > 1:
         # «ماكرون Macron»: a word the archive never holds would zero the answer; leave it out.
-        counts = _doc_counts(db, plan.content)
-        missing = frozenset(k for k in plan.content if not counts.get(k))
+        counts = _doc_counts(db, [a for k in plan.content for a in alternatives(k)])
+        missing = frozenset(k for k in plan.content
+                            if not any(counts.get(a) for a in alternatives(k)))
         if missing and len(missing) < len(plan.content):
             plan = plan_query(query, without=missing)
             dropped = tuple(written_words(query, sorted(missing)))
@@ -280,7 +283,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             continue
         text = (row.get("title") or "") + "\n" + (row.get("body") or row.get("summary") or "")
         hits.append(SearchHit(digest=digest_from_row(row), score=round(score, 6),
-                              matched=tuple(matched_words(text, plan.terms))))
+                              matched=tuple(matched_words(text, every_key(plan)))))
     log.debug("search terms=%s mode=%s total=%s stories=%s%s hits=%s", " ".join(plan.terms),
               mode, total, stories, "" if stories_exact else "+", len(hits))
     return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode,

@@ -103,9 +103,38 @@ def test_question_words_inside_are_left_out_of_the_all_words_fallback() -> None:
     plan = plan_query("ترامب آخر أخبار سوريا")
     assert plan.terms == ("ترامب", "اخر", "اخبار", "سوريا")
     assert plan.content == ("ترامب", "سوريا")
-    assert plan.all_words == '"ترامب" AND "سوريا"'
+    assert plan.all_words == '("ترامب" OR "ترمب") AND "سوريا"'
 
 
 def test_without_leaves_out_the_given_keys() -> None:
     plan = plan_query("ماكرون Macron", without=frozenset({"macron"}))
     assert plan.terms == ("ماكرون",) and plan.all_words is None
+
+
+def test_a_name_is_searched_in_every_spelling_of_the_news() -> None:
+    plan = plan_query("ترامب")
+    assert set(plan.phrases) == {("ترامب",), ("ترمب",)}
+    assert plan.phrase == '"ترامب" OR "ترمب"'
+    two = plan_query("ترمب يلتقي بوتين")
+    assert ("ترامب", "يلتقي", "بوتن") in two.phrases and len(two.phrases) == 4
+    assert two.all_words == '("ترمب" OR "ترامب") AND "يلتقي" AND ("بوتين" OR "بوتن")'
+    assert plan_query("الغوطة").phrases == (("غوطه",),)  # a word with one spelling: as it was
+
+
+@pytest.mark.parametrize("topic, title", [
+    ("ترامب", "ترمب يهاجم وسائل الإعلام"),
+    ("ترمب", "وقال ترامب إن"),
+    ("بوتين", "بوتن يعلن ترشحه"),
+    ("نتنياهو", "التحقيق مع نتانياهو"),
+    ("غوتيريش", "غوتيريس يدعو إلى هدنة"),
+    ("جوتيريش", "غوتيريش يدعو إلى هدنة"),
+    ("أردوغان", "إردوغان يزور روما"),
+])
+def test_a_subscription_matches_every_spelling(topic: str, title: str) -> None:
+    assert article_matches(topic, article(title))
+
+
+def test_spellings_never_match_other_words() -> None:
+    assert not article_matches("ترامب", article("الترام في القاهرة"))
+    assert not article_matches("بوتين", article("بوتان مملكة في الهيمالايا"))
+

@@ -450,3 +450,15 @@ def test_a_word_that_matches_nothing_is_dropped_with_a_note(db: Database) -> Non
 def test_the_all_words_fallback_is_noted(db: Database) -> None:
     result = search(db.db, "الشرقية الغوطة", now=NOW)  # both words, never in this order
     assert result.mode == "all" and result.note == "all" and result.hits
+
+
+def test_a_name_is_found_in_every_spelling(database: Database) -> None:
+    add(database, 1, "ترامب يهاجم وسائل الإعلام", "قال الرئيس ترامب.", source="CNN")
+    add(database, 2, "ترمب يوقع قرارًا", "وقع الرئيس ترمب.", source="alarabia")
+    add(database, 3, "مساعدات إلى الغوطة", "قافلة مساعدات.")
+    for query in ("ترامب", "ترمب", "أخبار ترمب"):
+        result = search(database.db, query, now=NOW)
+        assert sorted(ids(result)) == [1, 2] and result.note is None, query
+    hit = next(h for h in search(database.db, "ترامب", now=NOW).hits
+               if h.digest.article_id == 2)
+    assert "ترمب" in hit.matched  # highlighted as the article writes it
