@@ -39,6 +39,7 @@ from bot.stories import Page, digest_by_article, latest_digests, search_page
 from digests import subscriptions
 from digests.errors import QueryError
 from digests.query import lone_name
+from digests.topic_names import EXAMPLE, arabic_topic, is_latin
 
 PAGE_SIZE = 5
 DIGEST_STORIES = 8
@@ -66,6 +67,10 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     lang = chat_lang(rt, update)
     now = rt.now()
     query = query[:200]
+    mapped = arabic_topic(query)
+    latin = mapped is None and is_latin(query)
+    lead = ui(lang, "latin_mapped", latin=query[:100], topic=mapped) if mapped else None
+    query = mapped or query  # «Syria» is «سوريا»: the archive is Arabic
     try:
         page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now)
     except QueryError:
@@ -78,18 +83,24 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             if update.callback_query:
                 await update.callback_query.answer(t("no_more", lang))
             return
+        if latin:  # a Latin word no table maps: say the archive is searched in Arabic
+            await send(update, context, ui(lang, "latin_topic", query=query[:100],
+                                           example=EXAMPLE))
+            return
         rows: list[list[InlineKeyboardButton]] = [
             [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]
         text = ui(lang, "nothing_found", query=query[:100])
+        if lead:
+            text = lead + "\n" + text
         if page.suggestions:
             text += "\n" + ui(lang, "did_you_mean")
         rows.append([button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
                             {"topic": query})])
         await send(update, context, text, keyboard(rows))
         return
-    messages = render_results(page.digests, lang, now, query=query, offset=offset,
+    messages = render_results(page.digests, lang, now, query=query[:100], offset=offset,
                               total=page.total, total_exact=page.total_exact)
-    note = search_note(page, lang)
+    note = "\n".join(n for n in (lead, search_note(page, lang)) if n)
     if note and offset == 0:  # say above the results that they are not an exact answer
         if utf16_len(note) + 1 + utf16_len(messages[0]) <= LIMIT:
             messages[0] = note + "\n" + messages[0]

@@ -35,6 +35,7 @@ from bot.runtime import (
 )
 from digests import subscriptions
 from digests.errors import QueryError
+from digests.topic_names import EXAMPLE, arabic_topic, is_latin
 
 DEEP_LINK_PREFIX = "t-"
 
@@ -54,7 +55,9 @@ def encode_start_payload(topic: str) -> str:
 
 
 def decode_start_payload(payload: str) -> str:
-    """The topic of a /start payload: "t-" + base64url, else the ASCII words themselves."""
+    """The topic of a /start payload: "t-" + base64url, else the ASCII words themselves (an
+    English name such as `syria` is then followed as its Arabic topic by `subscribe`; other
+    Latin words are not followed)."""
     if payload.startswith(DEEP_LINK_PREFIX):
         raw = payload[len(DEEP_LINK_PREFIX):]
         try:
@@ -81,6 +84,15 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     if not await may_change(update, context):
         await refuse_group(update, context, lang)
         return
+    mapped = arabic_topic(topic)
+    lead = ui(lang, "latin_mapped", latin=topic[:100], topic=mapped) if mapped else None
+    if mapped:  # «syria» (a deep link, /subscribe Syria) is «سوريا»: the archive is Arabic
+        topic = mapped
+    elif is_latin(topic):  # it could never match an Arabic story: do not follow it
+        await _answer_button(update, lang)
+        await send(update, context, ui(lang, "latin_not_followed", topic=topic[:100],
+                                       example=EXAMPLE))
+        return
     try:
         sub, created = subscriptions.subscribe(rt.db, chat.id, topic, now=rt.now())
     except subscriptions.TooManyTopics:
@@ -98,9 +110,15 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     link = share_link(context.bot.username, sub.topic)
     if created and not deep_link and link:
         text += "\n" + ui(lang, "share_link", link=link)
+    if lead:
+        text = lead + "\n" + text
+    await _answer_button(update, lang)
+    await send(update, context, text)
+
+
+async def _answer_button(update: Update, lang: str) -> None:
     if update.callback_query:
         await update.callback_query.answer(t("done", lang))
-    await send(update, context, text)
 
 
 def share_link(bot_username: str | None, topic: str) -> str | None:

@@ -161,6 +161,15 @@ STRINGS: dict[str, tuple[str, str]] = {
                  "The exact phrase was not found; these stories contain all its words."),
     "note_dropped": ("لم أجد {words} في الأرشيف، فبحثت عن بقية الكلمات.",
                      "{words}: not in the archive, so I searched without it."),
+    "latin_mapped": ("الموضوعات تُبحث بالعربية: «{latin}» هو «{topic}».",
+                     "Topics are searched in Arabic: «{latin}» is «{topic}»."),
+    "latin_topic": ("لم أجد أخبارًا عن «{query}». الموضوعات تُبحث بالعربية؛ جرّب «{example}».",
+                    "I found no news about «{query}». Topics are searched in Arabic: try"
+                    " «{example}»."),
+    "latin_not_followed": ("لم أتابع «{topic}»: الموضوعات تُتابع بالعربية. اكتب مثلًا: "
+                           "/subscribe {example}",
+                           "«{topic}» was not followed: topics are followed in Arabic. Send, for"
+                           " example: /subscribe {example}"),
     # subscriptions
     "general": ("النشرة العامة", "the general digest"),
     "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك أخباره الجديدة.",

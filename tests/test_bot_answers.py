@@ -48,3 +48,19 @@ async def test_the_all_words_fallback_is_shown_above_the_results(tmp_path: Path)
         [msg] = await h.say(READER, "الشرقية الغوطة")
         _ok([msg])
         assert msg.plain_text.lstrip("\u200f").startswith("لم أجد العبارة كما هي")
+
+
+async def test_english_names_are_searched_as_their_arabic_topic(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [topic] = await h.say(READER, "الغوطة")
+        [msg] = await h.say(READER, "Ghouta")
+        _ok([msg])
+        first, rest = msg.plain_text.replace("\u200e", "").split("\n", 1)
+        assert first.lstrip("\u200f") == "الموضوعات تُبحث بالعربية: «Ghouta» هو «الغوطة»."
+        assert rest == topic.plain_text
+        [none] = await h.say(READER, "Zzyzx")
+        assert "الموضوعات تُبحث بالعربية؛ جرّب «سوريا»" in none.plain_text
+        assert none.button_texts() == []  # nothing to follow: a Latin topic never matches
+        [en] = await h.say(READER + 1, "Zzyzx", language_code="en")
+        assert "Topics are searched in Arabic: try «سوريا»" in en.plain_text
+

@@ -1,0 +1,63 @@
+"""English names readers type for Arabic topics: «Syria» → «سوريا».
+
+The archive is Arabic news: a topic typed in Latin letters («Trump», «Ghouta», the deep link
+`?start=syria`) matches almost nothing. The common names of the news — countries, cities, people,
+groups, events — are mapped to the Arabic topic; any other Latin-only text gets a plain answer that
+topics are searched (and followed) in Arabic. Pure functions; the bot decides what to say.
+"""
+
+from __future__ import annotations
+
+import re
+
+# English (lower case, words separated by one space) → the Arabic topic.
+ENGLISH_TOPICS: dict[str, str] = {
+    "syria": "سوريا", "gaza": "غزة", "ghouta": "الغوطة", "eastern ghouta": "الغوطة الشرقية",
+    "iran": "إيران", "russia": "روسيا", "egypt": "مصر", "yemen": "اليمن", "lebanon": "لبنان",
+    "iraq": "العراق", "israel": "إسرائيل", "palestine": "فلسطين", "turkey": "تركيا",
+    "saudi": "السعودية", "saudi arabia": "السعودية", "jordan": "الأردن", "qatar": "قطر",
+    "uae": "الإمارات", "emirates": "الإمارات", "kuwait": "الكويت", "bahrain": "البحرين",
+    "oman": "عمان", "libya": "ليبيا", "tunisia": "تونس", "algeria": "الجزائر",
+    "morocco": "المغرب", "sudan": "السودان", "afghanistan": "أفغانستان", "france": "فرنسا",
+    "china": "الصين", "america": "أمريكا", "usa": "أمريكا", "us": "أمريكا",
+    "united states": "أمريكا", "britain": "بريطانيا", "uk": "بريطانيا",
+    "damascus": "دمشق", "aleppo": "حلب", "idlib": "إدلب", "afrin": "عفرين", "douma": "دوما",
+    "beirut": "بيروت", "baghdad": "بغداد", "cairo": "القاهرة", "jerusalem": "القدس",
+    "tehran": "طهران", "mosul": "الموصل", "raqqa": "الرقة", "west bank": "الضفة الغربية",
+    "trump": "ترامب", "putin": "بوتين", "erdogan": "أردوغان", "macron": "ماكرون",
+    "assad": "الأسد", "netanyahu": "نتنياهو", "rouhani": "روحاني", "khamenei": "خامنئي",
+    "guterres": "غوتيريس", "sisi": "السيسي", "merkel": "ميركل", "lavrov": "لافروف",
+    "tillerson": "تيلرسون", "mohammed bin salman": "محمد بن سلمان",
+    "hezbollah": "حزب الله", "hamas": "حماس", "isis": "داعش", "daesh": "داعش",
+    "houthis": "الحوثيين", "houthi": "الحوثيين", "kurds": "الأكراد", "nato": "الناتو",
+    "un": "الأمم المتحدة", "united nations": "الأمم المتحدة", "facebook": "فيسبوك",
+    "elections": "الانتخابات", "lebanon elections": "الانتخابات اللبنانية",
+    "world cup": "كأس العالم", "oil": "النفط", "earthquake": "زلزال", "truce": "الهدنة",
+    "olive branch": "غصن الزيتون",
+}
+EXAMPLE = "سوريا"   # the Arabic topic suggested for an unknown Latin one
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN = re.compile(r"[A-Za-z]")
+_SEPARATORS = re.compile(r"[\s_\-.,;:!?'\"«»()]+")
+
+
+def is_latin(text: str) -> bool:
+    """Whether `text` is written in Latin letters only (no Arabic letter, at least one Latin)."""
+    return bool(_LATIN.search(text)) and not _ARABIC.search(text)
+
+
+def _plain(text: str) -> str:
+    words = _SEPARATORS.sub(" ", text.lower()).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def arabic_topic(text: str) -> str | None:
+    """The Arabic topic of a common English name («Syria», «eastern_ghouta», "the UN"), or None
+    (for Arabic text too)."""
+    if not is_latin(text):
+        return None
+    plain = _plain(text)
+    return ENGLISH_TOPICS.get(plain) or ENGLISH_TOPICS.get(plain.removesuffix("s"))
