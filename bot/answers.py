@@ -35,13 +35,14 @@ from bot.runtime import (
     send,
     ui,
 )
-from bot.stories import Page, digest_by_article, latest_digests, search_page
+from bot.stories import Page, digest_by_article, digest_by_url, latest_digests, search_page
 from digests import subscriptions
 from digests.errors import QueryError
-from digests.query import lone_name
+from digests.query import lone_name, pasted_link, shorten
 from digests.topic_names import EXAMPLE, arabic_topic, is_latin
 
 PAGE_SIZE = 5
+ECHO_CHARS = 100  # a topic quoted back to the reader
 DIGEST_STORIES = 8
 
 
@@ -66,17 +67,21 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     assert chat is not None
     lang = chat_lang(rt, update)
     now = rt.now()
+    link = pasted_link(query)
+    if link is not None:
+        await answer_link(update, context, rt, link, lang)
+        return
     query = query[:200]
     mapped = arabic_topic(query)
     latin = mapped is None and is_latin(query)
-    lead = ui(lang, "latin_mapped", latin=query[:100], topic=mapped) if mapped else None
+    lead = ui(lang, "latin_mapped", latin=echo(query), topic=mapped) if mapped else None
     query = mapped or query  # «Syria» is «سوريا»: the archive is Arabic
     try:
         page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now)
     except QueryError:
         name = lone_name(query)  # «علي» alone: the preposition «على» has the same key
         await send(update, context, ui(lang, "name_alone", name=name) if name
-                   else ui(lang, "nothing_searchable", query=query[:100]))
+                   else ui(lang, "nothing_searchable", query=echo(query)))
         return
     if not page.digests:
         if offset:
@@ -84,12 +89,12 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                 await update.callback_query.answer(t("no_more", lang))
             return
         if latin:  # a Latin word no table maps: say the archive is searched in Arabic
-            await send(update, context, ui(lang, "latin_topic", query=query[:100],
+            await send(update, context, ui(lang, "latin_topic", query=echo(query),
                                            example=EXAMPLE))
             return
         rows: list[list[InlineKeyboardButton]] = [
             [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]
-        text = ui(lang, "nothing_found", query=query[:100])
+        text = ui(lang, "nothing_found", query=echo(query))
         if lead:
             text = lead + "\n" + text
         if page.suggestions:
@@ -98,7 +103,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                             {"topic": query})])
         await send(update, context, text, keyboard(rows))
         return
-    messages = render_results(page.digests, lang, now, query=query[:100], offset=offset,
+    messages = render_results(page.digests, lang, now, query=echo(query), offset=offset,
                               total=page.total, total_exact=page.total_exact)
     note = "\n".join(n for n in (lead, search_note(page, lang)) if n)
     if note and offset == 0:  # say above the results that they are not an exact answer
@@ -121,6 +126,25 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     for i, html in enumerate(messages):
         await send(update, context, html, markup if i == len(messages) - 1 else None)
+
+
+def echo(query: str) -> str:
+    """The reader's text as quoted back: at most ECHO_CHARS, cut at a word boundary with «…»."""
+    if len(" ".join(query.split())) <= ECHO_CHARS:
+        return " ".join(query.split())
+    return shorten(query, ECHO_CHARS - 1) + "…"
+
+
+async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                      link: str, lang: str) -> None:
+    """A pasted link: the digest of that article when the archive holds it. The link is only
+    looked up, never fetched (a reader's URL must not make the server connect anywhere)."""
+    digest = digest_by_url(rt.db, link)
+    if digest is None:
+        await send(update, context, ui(lang, "link_not_archived"))
+        return
+    for html in render_bundle([digest], lang, rt.now(), header=False):
+        await send(update, context, html)
 
 
 def search_note(page: Page, lang: str) -> str | None:

@@ -170,6 +170,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "/subscribe {example}",
                            "«{topic}» was not followed: topics are followed in Arabic. Send, for"
                            " example: /subscribe {example}"),
+    "link_not_archived": ("هذا الرابط ليس في الأرشيف. أرسل اسم الموضوع بدلًا منه، مثل «الغوطة».",
+                          "This link is not in the archive. Send the topic instead, such as"
+                          " «الغوطة»."),
     # subscriptions
     "general": ("النشرة العامة", "the general digest"),
     "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك أخباره الجديدة.",

@@ -59,12 +59,21 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     else:  # the last page: its count is exact
         total = offset + len(digests)
     suggestions: tuple[str, ...] = ()
-    if not digests and offset == 0:
+    if not digests and offset == 0 and _may_suggest(result.terms):
         found = list(getattr(result, "suggestions", ()) or ()) or suggest(db.db, query, limit=5)
         suggestions = tuple(s for s in found if s and s != query)[:5]
     return Page(digests=digests, total=total, suggestions=suggestions, has_more=has_more,
                 total_exact=exact, note=result.note if digests else None,
                 dropped=result.dropped if digests else ())
+
+
+SUGGEST_MAX_WORDS = 3  # a long question or a pasted paragraph gets no «هل تقصد»
+
+
+def _may_suggest(terms: tuple[str, ...]) -> bool:
+    """Nearby spellings help a mistyped name, not a number, a link or a paragraph."""
+    words = [k for k in terms if not k.isdigit()]
+    return 0 < len(words) <= SUGGEST_MAX_WORDS and len(words) == len(terms)
 
 
 def latest_digests(db: Database, *, now: datetime, limit: int,
@@ -89,6 +98,16 @@ def latest_digests(db: Database, *, now: datetime, limit: int,
         if rows:
             return [digest_from_row(r) for r in rows]
     return []
+
+
+def digest_by_url(db: Database, url: str) -> Digest | None:
+    """The stored digest of the article at `url` (matched by digests.urls.url_key: tracking
+    parameters, fragment and host case ignored), or None. Never fetches the link."""
+    from digests.urls import url_key
+
+    row = next(iter(db.db.query(f"{ARTICLE_SELECT} where articles.url_key = ?",
+                                [url_key(url)])), None)
+    return digest_from_row(row) if row else None
 
 
 def digest_by_article(db: Database, article_id: int) -> Digest | None:

@@ -22,6 +22,7 @@ spelling of its words (up to MAX_PHRASES), and the all-words fallback ORs them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -194,6 +195,27 @@ def lone_name(query: str) -> str | None:
     if not any(names) or any(k not in STOP_WORDS for k in keys):
         return None
     return " ".join(dict.fromkeys(w for w in word_runs_of(query[:4000]) if written_as_name(w)))
+
+
+_LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def pasted_link(text: str) -> str | None:
+    """The link when `text` is one pasted link («https://…», «www.…»), else None."""
+    text = text.strip()
+    if not _LINK_RE.match(text):
+        return None
+    return text if text.lower().startswith("http") else "http://" + text
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary (a single word longer than
+    the limit is cut inside it); spaces collapsed."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    return cut[:limit].rstrip(" ،,.;:-")
 
 
 def topic_key(topic: str) -> str:

@@ -80,8 +80,11 @@ def _sub(row: dict[str, Any]) -> Subscription:
 
 
 def clean_topic(topic: str | None) -> str:
-    """A topic as stored and shown: spaces collapsed, at most MAX_TOPIC_CHARS characters."""
-    return _WS_RE.sub(" ", topic or "").strip()[:MAX_TOPIC_CHARS]
+    """A topic as stored and shown: spaces collapsed, at most MAX_TOPIC_CHARS characters, cut
+    at a word boundary («الغوطة الشرقية …» pasted many times never ends in «الش»)."""
+    from digests.query import shorten  # late: query builds on the analysis modules
+
+    return shorten(_WS_RE.sub(" ", topic or "").strip(), MAX_TOPIC_CHARS)
 
 
 def key_of(topic: str) -> str:

@@ -64,3 +64,30 @@ async def test_english_names_are_searched_as_their_arabic_topic(tmp_path: Path) 
         [en] = await h.say(READER + 1, "Zzyzx", language_code="en")
         assert "Topics are searched in Arabic: try «سوريا»" in en.plain_text
 
+
+async def test_a_pasted_link_of_a_stored_article_gets_its_digest(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        url, title = h.db.db.execute(
+            "select url, title from articles order by id limit 1").fetchone()
+        [msg] = await h.say(READER, url + "?utm_source=x#top")
+        _ok([msg])
+        assert title in msg.plain_text and "نتائج" not in msg.plain_text
+        [none] = await h.say(READER, "https://example.org/news/unknown-story.html")
+        assert "هذا الرابط ليس في الأرشيف" in none.plain_text
+        assert none.button_texts() == []  # no «هل تقصد», nothing to follow
+
+
+async def test_numbers_and_long_questions_get_no_spelling_suggestions(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "98765")
+        assert "هل تقصد" not in msg.plain_text
+        assert msg.button_texts() == ["🔔 تابع هذا الموضوع"]
+        long = "ما آخر أخبار " + " و".join(["حلب", "إدلب", "دمشق", "درعا", "حمص"] * 8)
+        [msg] = await h.say(READER, long)
+        assert "«حلب»" in msg.plain_text.split("\n")[0]  # not in the sample archive: dropped
+        echoed = re.search(r"نتائج «([^»]*)»", msg.plain_text)
+        assert echoed is not None
+        shown = echoed.group(1)
+        assert shown.endswith("…") and len(shown) <= 100
+        assert long.startswith(shown[:-1]) and long[len(shown) - 1] == " "  # a word boundary
+        assert "هل تقصد" not in msg.plain_text

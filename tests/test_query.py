@@ -138,3 +138,25 @@ def test_spellings_never_match_other_words() -> None:
     assert not article_matches("ترامب", article("الترام في القاهرة"))
     assert not article_matches("بوتين", article("بوتان مملكة في الهيمالايا"))
 
+
+def test_shorten_cuts_at_a_word_boundary() -> None:
+    from digests.query import shorten
+
+    text = "الغوطة الشرقية " * 30
+    short = shorten(text, 100)
+    assert len(short) <= 100 and short.split()[-1] in ("الشرقية", "الغوطة")
+    assert text.startswith(short)
+    assert shorten("قصير", 100) == "قصير"
+    assert shorten("ا" * 150, 100) == "ا" * 100  # one long word: cut inside it
+
+
+@pytest.mark.parametrize("text, link", [
+    ("https://www.bbc.com/arabic/a-1", "https://www.bbc.com/arabic/a-1"),
+    ("  http://x.example/a?b=1  ", "http://x.example/a?b=1"),
+    ("www.alarabiya.net/x", "http://www.alarabiya.net/x"),
+    ("الغوطة https://x.example", None), ("ftp://x.example/a", None), ("الغوطة", None),
+])
+def test_pasted_link(text: str, link: str | None) -> None:
+    from digests.query import pasted_link
+
+    assert pasted_link(text) == link

@@ -139,3 +139,9 @@ def test_a_subscription_is_delivered_every_spelling_of_its_name(database: Databa
         outbox.enqueue_article(tx, article, ctx())
     assert [(r["chat_id"], r["story_id"]) for r in rows(database)] == [(1, 7)]
 
+
+def test_a_long_topic_is_cut_at_a_word_boundary(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    sub, _ = subs.subscribe(database, 1, "الغوطة الشرقية " * 30, now=NOW)
+    assert len(sub.topic) <= subs.MAX_TOPIC_CHARS
+    assert sub.topic.split()[-1] in ("الغوطة", "الشرقية")
