@@ -4,14 +4,14 @@ Any plain text in a private chat is a topic question answered from the archive: 
 stories, one page at a time (bot.stories), rendered by bot.render, with buttons to follow the
 topic (handled in bot.following), see more («المزيد», the next page edited in place) and open a
 story's related links. A topic button (the welcome's examples, nearby spellings when nothing is
-found) asks that topic. /digest is "my digest now": the latest stories of the chat's
-subscriptions, or the top stories without any. Buttons carry opaque ids; bot.buttons resolves
+found) asks that topic. /digest is "my digest now": the chat's topics first (a few stories
+each), then the general top stories. Buttons carry opaque ids; bot.buttons resolves
 them and runs the `ACTIONS` declared at the end of this module.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
 
 from telegram import InlineKeyboardButton, Update
 from telegram.error import BadRequest
@@ -35,15 +35,23 @@ from bot.runtime import (
     send,
     ui,
 )
-from bot.stories import Page, digest_by_article, digest_by_url, latest_digests, search_page
+from bot.stories import (
+    Page,
+    digest_by_article,
+    digest_by_url,
+    latest_digests,
+    search_page,
+)
 from digests import subscriptions
 from digests.errors import QueryError
+from digests.models import Digest
 from digests.query import lone_name, pasted_link, shorten
 from digests.topic_names import EXAMPLE, arabic_topic, is_latin
 
 PAGE_SIZE = 5
 ECHO_CHARS = 100  # a topic quoted back to the reader
 DIGEST_STORIES = 8
+TOPIC_STORIES = 3  # a followed topic's stories in /digest
 
 
 # ---------------------------------------------------------------------------------------------
@@ -163,41 +171,54 @@ def search_note(page: Page, lang: str) -> str | None:
 
 
 async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """My digest now: the latest stories of my subscriptions (top stories without any)."""
+    """My digest now: my topics first, then the general top stories (see `my_digest`)."""
     entered = enter(update, context)
     if entered is None:
         return
     rt, chat, lang = entered
     now = rt.now()
     subs = subscriptions.list_subscriptions(rt.db, chat.id)
-    digests = []
-    seen: set[int] = set()
-
-    def add(items: list[Any]) -> None:
-        for d in items:
-            key = d.story_id if d.story_id is not None else -(d.article_id or 0)
-            if key not in seen:
-                seen.add(key)
-                digests.append(d)
-
-    for sub in subs:
-        if sub.topic:
-            try:
-                add(list(search_page(rt.db, sub.topic, offset=0, limit=3, now=now).digests))
-            except QueryError:
-                continue
-        else:
-            add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES))
     if not subs:
         await send(update, context, ui(lang, "digest_no_subs"))
-        add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES))
+    digests = my_digest(rt, [s.topic for s in subs if s.topic], now)
     if not digests:
         await send(update, context, ui(lang, "digest_empty"))
         return
-    digests.sort(key=lambda d: d.published_at.timestamp() if d.published_at else 0,
-                 reverse=True)
-    for html in render_bundle(digests[:DIGEST_STORIES], lang, now, header=True):
+    for html in render_bundle(digests, lang, now, header=True):
         await send(update, context, html)
+
+
+def my_digest(rt: Runtime, topics: list[str], now: datetime) -> list[Digest]:
+    """«نشرتي»: for each followed topic (in the order followed) its best TOPIC_STORIES stories,
+    newest first; then the general top stories; DIGEST_STORIES in all, no story twice.
+
+    A topic's stories come first so that newer general stories never push them out.
+    """
+    out: list[Digest] = []
+    seen: set[int] = set()
+
+    def add(items: list[Digest], limit: int) -> None:
+        fresh: list[Digest] = []
+        for d in items:
+            key = d.story_id if d.story_id is not None else -(d.article_id or 0)
+            if key not in seen and len(fresh) < limit:
+                seen.add(key)
+                fresh.append(d)
+        fresh.sort(key=lambda d: d.published_at.timestamp() if d.published_at else 0,
+                   reverse=True)
+        out.extend(fresh[:DIGEST_STORIES - len(out)])
+
+    for topic in topics:
+        if len(out) >= DIGEST_STORIES:
+            break
+        try:  # more than shown: a story already listed under another topic is skipped
+            page = search_page(rt.db, topic, offset=0, limit=TOPIC_STORIES * 2, now=now)
+        except QueryError:
+            continue
+        add(list(page.digests), TOPIC_STORIES)
+    if len(out) < DIGEST_STORIES:
+        add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES * 2), DIGEST_STORIES)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,8 +4,9 @@
 TELEGRAM_API_BASE_URL (Telegram, a self-hosted Bot API server, or the emulator). Its post_init
 registers the command menu in Arabic and English and starts the sender (bot.sender.Sender) as a
 background task; post_stop cancels it. The JobQueue polls the sources every
-POLL_INTERVAL_MINUTES and purges old callback ids daily. `run_bot(settings)` runs it with long
-polling, or as a webhook when WEBHOOK_URL is set.
+POLL_INTERVAL_MINUTES, purges old callback ids daily, and hourly moves the offsets of chats
+with a named time zone when the clocks change (bot.preferences.refresh_offsets).
+`run_bot(settings)` runs it with long polling, or as a webhook when WEBHOOK_URL is set.
 
 Logging: the httpx logger stays at WARNING (its INFO lines carry the token in URLs) and the
 root handler redacts the token anyway (digests.logs).
@@ -49,6 +50,7 @@ log = logging.getLogger(__name__)
 OPTIONS_KEY = "nashra_options"
 FIRST_POLL_SECONDS = 5.0
 STOP_TIMEOUT_SECONDS = 10.0
+ZONE_REFRESH_SECONDS = 3600.0
 
 
 def api_urls(settings: Settings) -> tuple[str, str]:
@@ -110,6 +112,8 @@ def build_application(settings: Settings, db: Database, *,
                                         first=FIRST_POLL_SECONDS, name="poll-sources")
         app.job_queue.run_daily(purge_job, time=time(3, 30, tzinfo=timezone.utc),
                                 name="purge-callbacks")
+        app.job_queue.run_repeating(zone_job, interval=ZONE_REFRESH_SECONDS,
+                                    first=FIRST_POLL_SECONDS, name="zone-offsets")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     return app
@@ -259,6 +263,13 @@ async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     rt = runtime(context)
     removed = callbacks.purge(rt.db, now=rt.now())
     log.info("callbacks purged count=%d", removed)
+
+
+async def zone_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Hourly: chats with a named time zone follow its daylight saving time (their stored
+    offset, which delivery reads, moves when the clocks change)."""
+    rt = runtime(context)
+    preferences.refresh_offsets(rt.db, rt.now())
 
 
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",

@@ -1,12 +1,24 @@
 """Chat preferences: /settings (instant alerts or a daily digest at an hour; quiet hours; the
-time zone both are read in) and /lang, with the buttons that change them. In groups only the
-group's admins change them."""
+time zone both are read in) and /lang, with the buttons that change them.
+
+Time zones are IANA names (zoneinfo, daylight saving time included; the `tzdata` package brings
+the database where the system has none), stored in chats.time_zone. Delivery (digests.outbox)
+reads chats.utc_offset_minutes, so choosing a zone sets it to the zone's offset now and
+`refresh_offsets` (an hourly job of bot.app) moves it when the clocks change. A chat that chose
+a fixed offset before zones existed keeps it (time_zone NULL) until it picks a zone.
+
+In groups only the group's admins change settings: a member is refused at the first press of
+any settings or language button. Pickers mark the current choice «✓» and have «↩️ رجوع».
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
@@ -15,8 +27,8 @@ from bot.runtime import (
     Action,
     Runtime,
     button,
-    enter,
     edit_or_send,
+    enter,
     keyboard,
     may_change,
     refuse_group,
@@ -24,6 +36,9 @@ from bot.runtime import (
     ui,
 )
 from digests import subscriptions
+from digests.storage import Database
+
+log = logging.getLogger(__name__)
 
 
 def hour_label(hour: int, lang: str) -> str:
@@ -31,26 +46,105 @@ def hour_label(hour: int, lang: str) -> str:
     return num(hour, lang) + ":" + ("٠٠" if lang == "ar" else "00")
 
 
-# Time zones of the Arabic-speaking world, by their UTC offset in minutes.
-ZONES: tuple[tuple[int, str, str], ...] = (
-    (0, "غرينتش", "GMT"),
-    (60, "المغرب، الجزائر، تونس", "Morocco, Algeria, Tunisia"),
-    (120, "مصر، ليبيا، لبنان، فلسطين", "Egypt, Libya, Lebanon, Palestine"),
-    (180, "مكة، بغداد، دمشق، عمّان", "Mecca, Baghdad, Damascus, Amman"),
-    (240, "الإمارات، عُمان", "UAE, Oman"),
+# Time zones readers choose from, by IANA name (zoneinfo applies daylight saving time): the
+# Arabic-speaking countries, then three cities of the diaspora. (zone, Arabic, English).
+ZONES: tuple[tuple[str, str, str], ...] = (
+    ("Africa/Cairo", "مصر", "Egypt"),
+    ("Asia/Beirut", "لبنان", "Lebanon"),
+    ("Asia/Gaza", "فلسطين (غزة والخليل)", "Palestine (Gaza, Hebron)"),
+    ("Asia/Damascus", "سوريا", "Syria"),
+    ("Asia/Amman", "الأردن", "Jordan"),
+    ("Asia/Baghdad", "العراق", "Iraq"),
+    ("Asia/Riyadh", "السعودية", "Saudi Arabia"),
+    ("Asia/Dubai", "الإمارات", "UAE"),
+    ("Asia/Qatar", "قطر", "Qatar"),
+    ("Asia/Kuwait", "الكويت", "Kuwait"),
+    ("Africa/Casablanca", "المغرب", "Morocco"),
+    ("Africa/Algiers", "الجزائر", "Algeria"),
+    ("Africa/Tunis", "تونس", "Tunisia"),
+    ("Africa/Tripoli", "ليبيا", "Libya"),
+    ("Africa/Khartoum", "السودان", "Sudan"),
+    ("Africa/Nouakchott", "موريتانيا", "Mauritania"),
+    ("Asia/Muscat", "عُمان", "Oman"),
+    ("Asia/Aden", "اليمن", "Yemen"),
+    ("Europe/London", "لندن", "London"),
+    ("Europe/Berlin", "برلين ووسط أوروبا", "Berlin, Central Europe"),
+    ("America/New_York", "نيويورك", "New York"),
 )
+_ZONE_NAMES = {zone: (ar, en) for zone, ar, en in ZONES}
+
+# The fixed offsets offered before session 4 (still stored for chats that chose one then; they
+# keep working and keep their label until the chat picks a zone).
+LEGACY_OFFSETS: dict[int, tuple[str, str]] = {
+    0: ("غرينتش", "GMT"),
+    60: ("المغرب، الجزائر، تونس", "Morocco, Algeria, Tunisia"),
+    120: ("مصر، ليبيا، لبنان، فلسطين", "Egypt, Libya, Lebanon, Palestine"),
+    180: ("مكة، بغداد، دمشق، عمّان", "Mecca, Baghdad, Damascus, Amman"),
+    240: ("الإمارات، عُمان", "UAE, Oman"),
+}
 
 
-def zone_label(minutes: int, lang: str) -> str:
-    """«UTC+3 (مكة، بغداد…)» for a preset offset, «UTC+5:30» otherwise."""
+def offset_label(minutes: int) -> str:
+    """«UTC+3», «UTC+5:30», «UTC−5»."""
     sign = "+" if minutes >= 0 else "−"
     hours, rest = divmod(abs(minutes), 60)
-    label = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
-    names = {m: (ar if lang == "ar" else en) for m, ar, en in ZONES}
-    return f"{label} ({names[minutes]})" if minutes in names else label
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def settings_text(chat: subscriptions.Chat, lang: str) -> str:
+def zone_offset(zone: str, now: datetime) -> int:
+    """The zone's offset from UTC in minutes at `now` (daylight saving time included)."""
+    delta = now.astimezone(ZoneInfo(zone)).utcoffset()
+    return int(delta.total_seconds() // 60) if delta is not None else 0
+
+
+def zone_label(minutes: int, lang: str, zone: str | None = None) -> str:
+    """«لبنان (UTC+3)» for a named zone (its offset now, given as `minutes`); for a fixed offset
+    «UTC+3 (مكة، بغداد…)» when it was one of the old presets, «UTC+5:30» otherwise."""
+    idx = 0 if lang == "ar" else 1
+    if zone in _ZONE_NAMES:
+        return f"{_ZONE_NAMES[zone][idx]} ({offset_label(minutes)})"
+    label = offset_label(minutes)
+    return f"{label} ({LEGACY_OFFSETS[minutes][idx]})" if minutes in LEGACY_OFFSETS else label
+
+
+def chat_zone(db: Database, chat_id: int) -> str | None:
+    """The chat's IANA time zone, or None when it keeps a fixed offset."""
+    row = db.db.execute("select time_zone from chats where id = ?", [chat_id]).fetchone()
+    return row[0] if row and row[0] in _ZONE_NAMES else None
+
+
+def set_zone(db: Database, chat_id: int, zone: str, now: datetime) -> subscriptions.Chat:
+    """Give the chat an IANA zone; its offset (what delivery reads) becomes the zone's now."""
+    if zone not in _ZONE_NAMES:
+        raise ValueError(f"unknown time zone {zone!r}")
+    with db.transaction() as tx:
+        tx.execute("update chats set time_zone = ?, utc_offset_minutes = ? where id = ?",
+                   [zone, zone_offset(zone, now), chat_id])
+    chat = subscriptions.get_chat(db, chat_id)
+    assert chat is not None
+    return chat
+
+
+def refresh_offsets(db: Database, now: datetime) -> int:
+    """Bring every zoned chat's utc_offset_minutes to its zone's offset at `now` (run hourly:
+    the daily digest and quiet hours follow daylight saving time). Returns chats changed."""
+    zones = [r[0] for r in db.db.execute(
+        "select distinct time_zone from chats where time_zone is not null").fetchall()]
+    changed = 0
+    with db.transaction() as tx:
+        for zone in zones:
+            if zone not in _ZONE_NAMES:
+                continue
+            minutes = zone_offset(zone, now)
+            cur = tx.execute("update chats set utc_offset_minutes = ? where time_zone = ? "
+                             "and utc_offset_minutes != ?", [minutes, zone, minutes])
+            changed += cur.rowcount
+    if changed:
+        log.info("time zone offsets refreshed chats=%d", changed)
+    return changed
+
+
+def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None) -> str:
     """The chat's delivery settings as an HTML message."""
     mode = t("mode_instant", lang) if chat.mode == "instant" else t(
         "mode_daily", lang, hour=hour_label(chat.daily_hour, lang))
@@ -60,17 +154,37 @@ def settings_text(chat: subscriptions.Chat, lang: str) -> str:
         quiet = t("quiet_range", lang, start=hour_label(chat.quiet_start, lang),
                   end=hour_label(chat.quiet_end, lang))
     return ui(lang, "settings_now", mode=mode, quiet=quiet,
-              zone=zone_label(chat.utc_offset_minutes, lang))
+              zone=zone_label(chat.utc_offset_minutes, lang, zone))
 
 
-def settings_keyboard(rt: Runtime, chat_id: int, lang: str) -> InlineKeyboardMarkup | None:
-    """Buttons: instant, daily (then an hour), quiet hours (then a range), time zone."""
+def _mark(text: str, current: bool) -> str:
+    """A picker's current choice is marked «✓»."""
+    return f"✓ {text}" if current else text
+
+
+def _back(rt: Runtime, chat_id: int, lang: str) -> list[InlineKeyboardButton]:
+    """The «↩️ رجوع» row of a picker: back to the settings."""
+    return [button(rt, chat_id, t("btn_back", lang), "settings_menu")]
+
+
+def settings_keyboard(rt: Runtime, chat_id: int, lang: str,
+                      chat: subscriptions.Chat | None = None) -> InlineKeyboardMarkup | None:
+    """Buttons: instant, daily (then an hour), quiet hours (then a range), time zone; the
+    current alert mode marked «✓»."""
+    daily = chat is not None and chat.mode == "daily"
     return keyboard([
-        [button(rt, chat_id, t("btn_instant", lang), "mode", {"mode": "instant"}),
-         button(rt, chat_id, t("btn_daily", lang), "daily_menu")],
+        [button(rt, chat_id, _mark(t("btn_instant", lang), chat is not None and not daily),
+                "mode", {"mode": "instant"}),
+         button(rt, chat_id, _mark(t("btn_daily", lang), daily), "daily_menu")],
         [button(rt, chat_id, t("btn_quiet", lang), "quiet_menu"),
          button(rt, chat_id, t("btn_zone", lang), "zone_menu")],
     ])
+
+
+def _settings_message(rt: Runtime, chat: subscriptions.Chat, lang: str
+                      ) -> tuple[str, InlineKeyboardMarkup | None]:
+    return (settings_text(chat, lang, chat_zone(rt.db, chat.id)),
+            settings_keyboard(rt, chat.id, lang, chat))
 
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -79,7 +193,7 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if entered is None:
         return
     rt, chat, lang = entered
-    await send(update, context, settings_text(chat, lang), settings_keyboard(rt, chat.id, lang))
+    await send(update, context, *_settings_message(rt, chat, lang))
 
 
 QUIET_PRESETS: tuple[tuple[int, int], ...] = ((22, 7), (23, 8), (0, 6), (21, 6))
@@ -92,21 +206,40 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if entered is None:
         return
     rt, chat, lang = entered
-    rows = [[button(rt, chat.id, "العربية", "lang", {"lang": "ar"}),
-             button(rt, chat.id, "English", "lang", {"lang": "en"})]]
+    rows = [[button(rt, chat.id, _mark("العربية", lang == "ar"), "lang", {"lang": "ar"}),
+             button(rt, chat.id, _mark("English", lang == "en"), "lang", {"lang": "en"})]]
     await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
+
+
+async def _allowed(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """In groups only the admins press settings buttons: a member is refused at the first
+    press, before the shared message changes for everyone."""
+    if await may_change(update, context):
+        return True
+    await refuse_group(update, context, lang)
+    return False
 
 
 async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                            lang: str, change: Callable[[], subscriptions.Chat]) -> None:
     assert update.callback_query is not None
-    if not await may_change(update, context):
-        await refuse_group(update, context, lang)
+    if not await _allowed(update, context, lang):
         return
     chat = change()
     await update.callback_query.answer(t("settings_saved", lang))
-    await edit_or_send(update, context, settings_text(chat, lang),
-                        settings_keyboard(rt, chat.id, lang))
+    await edit_or_send(update, context, *_settings_message(rt, chat, lang))
+
+
+async def _act_settings_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                             cb: Callback, lang: str) -> None:
+    """«↩️ رجوع»: the settings again, unchanged."""
+    assert update.callback_query is not None
+    if not await _allowed(update, context, lang):
+        return
+    chat = subscriptions.get_chat(rt.db, cb.chat_id)
+    await update.callback_query.answer()
+    if chat is not None:
+        await edit_or_send(update, context, *_settings_message(rt, chat, lang))
 
 
 async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -120,22 +253,33 @@ async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
 async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                           cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
+    if not await _allowed(update, context, lang):
+        return
     await update.callback_query.answer()
-    buttons = [button(rt, cb.chat_id, hour_label(h, lang), "mode", {"mode": "daily", "hour": h})
-               for h in HOURS]
     chat = subscriptions.get_chat(rt.db, cb.chat_id)
-    zone = zone_label(chat.utc_offset_minutes if chat else 180, lang)
-    await edit_or_send(update, context, ui(lang, "choose_hour", zone=zone),
-                        keyboard([buttons[i:i + 5] for i in range(0, len(buttons), 5)]))
+    current = chat.daily_hour if chat is not None and chat.mode == "daily" else None
+    buttons = [button(rt, cb.chat_id, _mark(hour_label(h, lang), h == current), "mode",
+                      {"mode": "daily", "hour": h}) for h in HOURS]
+    zone = zone_label(chat.utc_offset_minutes if chat else 180, lang,
+                      chat_zone(rt.db, cb.chat_id))
+    rows = [buttons[i:i + 5] for i in range(0, len(buttons), 5)] + [_back(rt, cb.chat_id, lang)]
+    await edit_or_send(update, context, ui(lang, "choose_hour", zone=zone), keyboard(rows))
 
 
 async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                           cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
+    if not await _allowed(update, context, lang):
+        return
     await update.callback_query.answer()
-    rows = [[button(rt, cb.chat_id, f"{hour_label(s, lang)} – {hour_label(e, lang)}", "quiet",
-                    {"start": s, "end": e})] for s, e in QUIET_PRESETS]
-    rows.append([button(rt, cb.chat_id, t("btn_quiet_off", lang), "quiet", {})])
+    chat = subscriptions.get_chat(rt.db, cb.chat_id)
+    now = (chat.quiet_start, chat.quiet_end) if chat is not None else (None, None)
+    rows = [[button(rt, cb.chat_id,
+                    _mark(f"{hour_label(s, lang)} – {hour_label(e, lang)}", (s, e) == now),
+                    "quiet", {"start": s, "end": e})] for s, e in QUIET_PRESETS]
+    rows.append([button(rt, cb.chat_id, _mark(t("btn_quiet_off", lang), now[0] is None),
+                        "quiet", {})])
+    rows.append(_back(rt, cb.chat_id, lang))
     await edit_or_send(update, context, ui(lang, "choose_quiet"), keyboard(rows))
 
 
@@ -150,14 +294,25 @@ async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
 async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                          cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
+    if not await _allowed(update, context, lang):
+        return
     await update.callback_query.answer()
-    rows = [[button(rt, cb.chat_id, zone_label(m, lang), "zone", {"minutes": m})]
-            for m, _, _ in ZONES]
+    current = chat_zone(rt.db, cb.chat_id)
+    idx = 1 if lang == "ar" else 2
+    buttons = [button(rt, cb.chat_id, _mark(entry[idx], entry[0] == current), "zone",
+                      {"zone": entry[0]}) for entry in ZONES]
+    rows = [buttons[i:i + 3] for i in range(0, len(buttons), 3)] + [_back(rt, cb.chat_id, lang)]
     await edit_or_send(update, context, ui(lang, "choose_zone"), keyboard(rows))
 
 
 async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
+    zone = cb.payload.get("zone")
+    if isinstance(zone, str) and zone in _ZONE_NAMES:
+        await _settings_change(update, context, rt, lang,
+                               lambda: set_zone(rt.db, cb.chat_id, zone, rt.now()))
+        return
+    # A button from before session 4 carries a fixed offset: it still works.
     minutes = int(cb.payload.get("minutes", 180))
     await _settings_change(update, context, rt, lang, lambda: subscriptions.set_utc_offset(
         rt.db, cb.chat_id, minutes))
@@ -166,8 +321,7 @@ async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
 async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
-    if not await may_change(update, context):  # a group's language is its admins' choice
-        await refuse_group(update, context, lang)
+    if not await _allowed(update, context, lang):  # a group's language is its admins' choice
         return
     new = "en" if cb.payload.get("lang") == "en" else "ar"
     subscriptions.set_language(rt.db, cb.chat_id, new)
@@ -176,6 +330,7 @@ async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
 
 
 ACTIONS: dict[str, Action] = {
+    "settings_menu": _act_settings_menu,
     "mode": _act_mode,
     "daily_menu": _act_daily_menu,
     "quiet_menu": _act_quiet_menu,

@@ -239,6 +239,13 @@ def m012_source_error_reason(db: sqlite_utils.Database) -> None:
     db.execute("alter table sources add column last_error_reason text")
 
 
+def m013_chat_time_zone(db: sqlite_utils.Database) -> None:
+    # A chat's time zone by IANA name (zoneinfo, with daylight saving time); NULL keeps the
+    # fixed utc_offset_minutes chosen before. bot.preferences keeps utc_offset_minutes at the
+    # zone's current offset, which is what delivery (digests.outbox) reads.
+    db.execute("alter table chats add column time_zone text")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -252,4 +259,5 @@ MIGRATIONS: list[Migration] = [
     ("010_digest_version", m010_digest_version),
     ("011_rekey_subscriptions", m011_rekey_subscriptions),
     ("012_source_error_reason", m012_source_error_reason),
+    ("013_chat_time_zone", m013_chat_time_zone),
 ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from botkit import READER, running_bot, sample_db
 from telegram_html import check_message
 
 from bot.emulator import SentMessage
+from bot.stories import search_page
 
 
 def _ok(messages: list[SentMessage]) -> None:
@@ -91,3 +93,41 @@ async def test_numbers_and_long_questions_get_no_spelling_suggestions(tmp_path: 
         assert shown.endswith("…") and len(shown) <= 100
         assert long.startswith(shown[:-1]) and long[len(shown) - 1] == " "  # a word boundary
         assert "هل تقصد" not in msg.plain_text
+
+
+def _add_general_news(db: object, n: int, now: datetime) -> None:
+    """`n` newer stories on other subjects (football), each its own story, one source."""
+    from digests.models import iso
+
+    sql = db.db  # type: ignore[attr-defined]
+    source_id = sql.execute("select id from sources order by id limit 1").fetchone()[0]
+    for i in range(n):
+        published = iso(now - timedelta(minutes=i + 1))
+        sql.execute(
+            "insert into articles (source_id, url, url_key, content_hash, title, published_at,"
+            " body, fetched_at, updated_at) values (?,?,?,?,?,?,?,?,?)",
+            [source_id, f"http://127.0.0.1/sport/{i}", f"http://127.0.0.1/sport/{i}", f"s{i}",
+             f"مباراة كرة القدم رقم {i}", published, "نتيجة المباراة.", published, published])
+    sql.conn.commit()
+
+
+async def test_digest_shows_my_topics_before_newer_general_stories(tmp_path: Path) -> None:
+    from digests import subscriptions
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        now = datetime.now(UTC)
+        _add_general_news(h.db, 12, now)
+        subscriptions.upsert_chat(h.db, READER, now=now)
+        subscriptions.subscribe(h.db, READER, "الغوطة", now=now)
+        subscriptions.subscribe(h.db, READER, "", now=now)  # and the general digest
+        got = await h.say(READER, "/digest")
+        _ok(got)
+        text = "\n".join(m.plain_text for m in got)
+        assert text.count("مباراة كرة القدم") == 8 - 3  # the rest of the 8: general stories
+        # the topic's three best stories first, each once
+        best = search_page(h.db, "الغوطة", offset=0, limit=3, now=now).digests
+        assert len(best) == 3
+        lines = [line.strip("\u200f ") for line in text.split("\n")]
+        first = next(i for i, line in enumerate(lines) if line.startswith("مباراة كرة القدم"))
+        for d in best:  # a headline line (its title may also be another story's related link)
+            assert lines.count(d.headline) == 1 and lines.index(d.headline) < first

@@ -1,17 +1,60 @@
-"""bot.preferences: the settings text and time-zone labels (the buttons are driven end to end in
-tests/test_bot_readers.py)."""
+"""bot.preferences: the settings text, time zones by IANA name with daylight saving time (and the
+fixed offsets stored before them), and the settings buttons driven end to end through the
+emulator: group members refused at the first press, «✓» on the current choice, «↩️ رجوع»."""
 
 from __future__ import annotations
 
-from bot.preferences import hour_label, settings_text, zone_label
+from datetime import datetime, timezone
+from pathlib import Path
+
+from botkit import READER, running_bot, sample_db
+
+from bot import callbacks
+from bot.preferences import (
+    ZONES,
+    chat_zone,
+    hour_label,
+    refresh_offsets,
+    set_zone,
+    settings_text,
+    zone_label,
+    zone_offset,
+)
+from digests import outbox, subscriptions
+from digests.storage import Database
 from digests.subscriptions import Chat
+
+WINTER = datetime(2026, 1, 15, 12, tzinfo=timezone.utc)
+SUMMER = datetime(2026, 7, 15, 12, tzinfo=timezone.utc)
 
 
 def test_zone_labels() -> None:
+    # fixed offsets chosen before zones existed keep their labels
     assert zone_label(180, "ar") == "UTC+3 (مكة، بغداد، دمشق، عمّان)"
     assert zone_label(60, "en") == "UTC+1 (Morocco, Algeria, Tunisia)"
     assert zone_label(330, "en") == "UTC+5:30"
     assert zone_label(-300, "ar") == "UTC−5"
+    # a named zone shows its country and its offset now
+    assert zone_label(180, "ar", "Asia/Beirut") == "لبنان (UTC+3)"
+    assert zone_label(-240, "en", "America/New_York") == "New York (UTC−4)"
+
+
+def test_every_zone_is_known_to_zoneinfo_and_the_list_covers_the_brief() -> None:
+    names = {zone for zone, _, _ in ZONES}
+    for zone in ("Africa/Cairo", "Asia/Beirut", "Asia/Gaza", "Asia/Damascus", "Asia/Amman",
+                 "Asia/Baghdad", "Asia/Riyadh", "Asia/Dubai", "Asia/Qatar", "Asia/Kuwait",
+                 "Africa/Casablanca", "Africa/Algiers", "Africa/Tunis", "Africa/Tripoli",
+                 "Africa/Khartoum", "Africa/Nouakchott", "Asia/Muscat", "Asia/Aden",
+                 "Europe/London", "Europe/Berlin", "America/New_York"):
+        assert zone in names
+    for zone in names:
+        zone_offset(zone, WINTER)  # raises ZoneInfoNotFoundError without a tz database
+
+
+def test_daylight_saving_time_is_followed() -> None:
+    assert (zone_offset("Asia/Beirut", WINTER), zone_offset("Asia/Beirut", SUMMER)) == (120, 180)
+    assert (zone_offset("Europe/London", WINTER), zone_offset("Europe/London", SUMMER)) == (0, 60)
+    assert zone_offset("Asia/Riyadh", WINTER) == zone_offset("Asia/Riyadh", SUMMER) == 180
 
 
 def test_hour_labels() -> None:
@@ -27,4 +70,91 @@ def test_settings_text() -> None:
     assert all(line[0] == "\u200f" or "\u0600" <= line[0] <= "\u06ff"
                for line in text.split("\n"))  # right-to-left lines
     english = settings_text(Chat(id=1), "en")
-    assert "Alerts: instant" in english and "Quiet hours: none" in english
+    assert "Alerts: instant" in english and "Quiet hours: not set" in english
+    assert "ساعات الهدوء: غير مفعّلة" in settings_text(Chat(id=1), "ar")
+    assert "التوقيت: لبنان (" in settings_text(daily, "ar", "Asia/Beirut")
+
+
+def _chat_row(db: Database, chat_id: int) -> dict[str, object]:
+    return dict(next(db.db.query("select * from chats where id = ?", [chat_id])))
+
+
+def test_zoned_chats_follow_the_clocks_and_old_offsets_keep_working(tmp_path: Path) -> None:
+    with Database(tmp_path / "z.db") as db:
+        for chat_id in (1, 2):
+            subscriptions.upsert_chat(db, chat_id, now=WINTER, type="private")
+            subscriptions.set_mode(db, chat_id, "daily", 8)
+        set_zone(db, 1, "Asia/Beirut", WINTER)
+        subscriptions.set_utc_offset(db, 2, 120)  # a fixed offset, as stored before zones
+        assert chat_zone(db, 1) == "Asia/Beirut" and chat_zone(db, 2) is None
+        # winter: 08:00 in Beirut is 06:00 UTC for both
+        assert outbox.next_daily(WINTER, _chat_row(db, 1))[1].hour == 6
+        assert outbox.next_daily(WINTER, _chat_row(db, 2))[1].hour == 6
+        # summer: the zoned chat moves with Lebanon's clocks; the fixed one stays at UTC+2
+        assert refresh_offsets(db, SUMMER) == 1
+        assert refresh_offsets(db, SUMMER) == 0  # nothing left to move
+        assert outbox.next_daily(SUMMER, _chat_row(db, 1))[1].hour == 5
+        assert outbox.next_daily(SUMMER, _chat_row(db, 2))[1].hour == 6
+        chat = subscriptions.get_chat(db, 1)
+        assert chat is not None and chat.utc_offset_minutes == 180
+
+
+async def test_zone_picker_marks_the_current_zone_and_goes_back(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [menu] = await h.say(READER, "/settings")
+        assert "✓ ⚡ فورية" in menu.button_texts()
+        h.emu.click(menu, "🕐 التوقيت")
+        await h.until(lambda: "اختر توقيتك" in h.emu.messages(READER)[-1].plain_text)
+        picker = h.emu.messages(READER)[-1]
+        assert {"لبنان", "السودان", "موريتانيا", "لندن", "↩️ رجوع"} <= set(picker.button_texts())
+        h.emu.click(picker, "لبنان")
+        await h.until(lambda: "التوقيت: لبنان (" in h.emu.messages(READER)[-1].plain_text)
+        row = _chat_row(h.db, READER)
+        assert row["time_zone"] == "Asia/Beirut"
+        assert row["utc_offset_minutes"] == zone_offset("Asia/Beirut", datetime.now(timezone.utc))
+        h.emu.click(h.emu.messages(READER)[-1], "🕐 التوقيت")
+        await h.until(lambda: "✓ لبنان" in h.emu.messages(READER)[-1].button_texts())
+        h.emu.click(h.emu.messages(READER)[-1], "↩️ رجوع")
+        await h.until(lambda: "الإعدادات الحالية" in h.emu.messages(READER)[-1].plain_text)
+        # the daily hour picker marks the hour in use
+        h.emu.click(h.emu.messages(READER)[-1], "🗓 يومية")
+        await h.until(lambda: "في أي ساعة" in h.emu.messages(READER)[-1].plain_text)
+        h.emu.click(h.emu.messages(READER)[-1], "٩:٠٠")
+        await h.until(lambda: "✓ 🗓 يومية" in h.emu.messages(READER)[-1].button_texts())
+        h.emu.click(h.emu.messages(READER)[-1], "✓ 🗓 يومية")
+        await h.until(lambda: "✓ ٩:٠٠" in h.emu.messages(READER)[-1].button_texts())
+
+
+async def test_an_old_fixed_offset_button_still_works(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [menu] = await h.say(READER, "/settings")
+        old = callbacks.new_callback(h.db, chat_id=READER, action="zone",
+                                     payload={"minutes": 60}, now=datetime.now(timezone.utc))
+        await h.click_answer(menu, data=old)
+        await h.until(lambda: "UTC+1 (المغرب" in h.emu.messages(READER)[-1].plain_text
+                      .replace("\u200e", ""))
+        chat = subscriptions.get_chat(h.db, READER)
+        assert chat is not None and chat.utc_offset_minutes == 60
+        assert chat_zone(h.db, READER) is None
+
+
+async def test_group_members_are_refused_at_the_first_settings_press(tmp_path: Path) -> None:
+    group = -100900
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[READER])
+        member = h.user(READER + 7)
+        [menu] = await h.say(group, "/settings", user=member)
+        for label in ("🗓 يومية", "🌙 ساعات الهدوء", "🕐 التوقيت"):
+            answer = await h.click_answer(menu, label, user=member)
+            assert answer.get("show_alert")
+            assert "يغيّر الإعدادات والمتابعات مشرفو المجموعة وحدهم" in answer.get("text", "")
+        await h.settle()
+        assert h.emu.messages(group)[-1].plain_text == menu.plain_text  # the menu is unchanged
+        [langs] = await h.say(group, "/lang", user=member)
+        answer = await h.click_answer(langs, "English", user=member)
+        assert "مشرفو المجموعة وحدهم" in answer.get("text", "")
+        chat = subscriptions.get_chat(h.db, group)
+        assert chat is not None and chat.language != "en"
+        # the group's admin may
+        h.emu.click(menu, "🕐 التوقيت", user=h.user(READER))
+        await h.until(lambda: any("اختر توقيتك" in m.plain_text for m in h.emu.messages(group)))
