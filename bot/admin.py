@@ -1,9 +1,12 @@
 """Handlers for admins (settings.admin_ids): /push, /sources, /addsource, /removesource, /ingest,
 /stats. Anyone else gets a polite refusal and nothing happens.
 
-Long work never runs inside the handler's await chain: /ingest starts the poll as a background
-task and reports when it is done; /push only queues deliveries (the sender delivers them) and a
-background task reports delivered / failed once the push has finished.
+Long work never runs inside the handler's await chain (PTB handles one update at a time here:
+bot/app.py leaves `concurrent_updates` off): /ingest starts the poll as a background task and
+reports when it is done; /addsource checks the link (digests.source_check: one fetch, within
+FETCH_TIMEOUT_SECONDS) in a background task and answers when it knows; /push only queues
+deliveries (the sender delivers them) and a background task reports delivered / failed once the
+push has finished.
 """
 
 from __future__ import annotations
@@ -27,10 +30,12 @@ from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, se
 from digests import outbox, sources, subscriptions
 from digests.errors import NashraError, QueryError, SourceError
 from digests.models import iso, parse_iso
+from digests.source_check import check_source
 
 log = logging.getLogger(__name__)
 
 PROGRESS_POLL_SECONDS = 0.5
+CHECKING_NOTICE_SECONDS = 2.0  # a link check slower than this tells the admin it is under way
 PROGRESS_TIMEOUT_SECONDS = 6 * 3600
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
@@ -140,25 +145,48 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 @admin_only
 async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/addsource URL [NAME]: add a feed (validated: http(s), private addresses refused)."""
+    """/addsource URL [NAME]: check the link, then add its feed (see `_add_checked`)."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
+    chat = update.effective_chat
+    assert chat is not None
     args = context.args or []
     if not args:
         await send(update, context, ui(lang, "addsource_usage"))
         return
-    name = " ".join(args[1:]) or None
+    name = " ".join(args[1:]).strip() or None
+    rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang), "addsource")
+
+
+async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, link: str,
+                       name: str | None, lang: str) -> None:
+    """Add `link` only once it proved to be a feed (or a page that declares one), named `name`
+    or else by the feed's own title; otherwise say why, and add nothing."""
     try:
-        # The address check resolves DNS, which blocks: off the event loop, so other chats are
-        # answered meanwhile; the write stays on the loop (one SQLite writer).
-        url = await asyncio.to_thread(sources.validate_url, args[0], rt.settings)
-        source = sources.add_source(rt.db, url, settings=rt.settings, now=rt.now(),
-                                    name=name, require_dns=False)
-    except SourceError as exc:
-        log.info("source refused url=%s error=%s", args[0], exc)
-        await send(update, context, ui(lang, "addsource_failed", error=error_text(exc, lang)))
+        # The address check resolves DNS, which blocks: off the event loop. Writes stay on the
+        # loop (one SQLite writer).
+        url = await asyncio.to_thread(sources.validate_url, link, rt.settings)
+        sources.refuse_duplicate(rt.db, url)  # before fetching anything
+        check = asyncio.ensure_future(check_source(url, rt.settings))
+        done, _ = await asyncio.wait({check}, timeout=CHECKING_NOTICE_SECONDS)
+        if not done:
+            await _notify(rt, context, chat_id, ui(lang, "addsource_checking"))
+        checked = await check
+        source = sources.add_source(rt.db, checked.url, settings=rt.settings, now=rt.now(),
+                                    name=name or checked.title or None, require_dns=False)
+    except NashraError as exc:
+        log.info("source refused url=%s error=%s", link, exc)
+        await _notify(rt, context, chat_id,
+                      ui(lang, "addsource_failed", error=error_text(exc, lang)))
         return
-    await send(update, context, ui(lang, "addsource_ok", id=str(source.id), name=source.name))
+    log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id, source.url,
+             checked.page_url, checked.entries)
+    if checked.page_url is not None:
+        await _notify(rt, context, chat_id, ui(lang, "addsource_found", id=num(source.id, lang),
+                                               name=source.name, feed=source.url))
+    else:
+        await _notify(rt, context, chat_id, ui(lang, "addsource_ok", id=num(source.id, lang),
+                                               name=source.name))
 
 
 @admin_only

@@ -240,7 +240,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "health_never": ("⏳ لم يُجلب بعد", "⏳ not polled yet"),
     "health_failing": ("⚠️ إخفاقات متتالية: {failures} — {error}",
                        "⚠️ failing {failures} times in a row: {error}"),
-    "addsource_usage": ("الاستخدام: /addsource URL", "Usage: /addsource URL"),
+    "addsource_usage": ("الاستخدام: /addsource رابط [اسم] — رابط خلاصة RSS/Atom أو صفحة تشير "
+                        "إليها؛ دون اسم يُسمّى المصدر بعنوان خلاصته.",
+                        "Usage: /addsource URL [NAME]: the link of an RSS/Atom feed or of a page "
+                        "that points to one; without a name the source takes its feed's title."),
+    "addsource_checking": ("⏳ أتحقق من الرابط…", "⏳ Checking the link…"),
+    "addsource_found": ("✅ الرابط صفحة ويب تشير إلى خلاصة أخبار، فأضفت الخلاصة: {feed}\n"
+                        "المصدر {id}: {name}",
+                        "✅ The link is a web page that points to a news feed, so I added the "
+                        "feed: {feed}\nSource {id}: {name}"),
     "addsource_ok": ("✅ أُضيف المصدر {id}: {name}", "✅ Source {id} added: {name}"),
     "addsource_failed": ("تعذرت إضافة المصدر: {error}", "Could not add the source: {error}"),
     "removesource_usage": ("الاستخدام: /removesource ID (الأرقام في /sources)",
@@ -296,10 +304,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "نفسها.",
                        "The page on {host} is over the size limit ({detail} MB). Send the link "
                        "of the feed itself."),
-    "reason_tls": ("شهادة الأمان لموقع {host} غير صالحة: {detail}. على الموقع إصلاحها؛ أعيد "
-                   "المحاولة كل ٦ ساعات.",
+    "reason_tls": ("شهادة الأمان لموقع {host} غير صالحة: {detail}. على الموقع إصلاحها.",
                    "The security certificate of {host} is invalid: {detail}. The site must fix "
-                   "it; I check again every 6 hours."),
+                   "it."),
     "tls_expired": ("منتهية الصلاحية", "expired"),
     "tls_self_signed": ("موقّعة ذاتيًا", "self-signed"),
     "tls_unknown_authority": ("صادرة عن جهة غير موثوقة", "issued by an unknown authority"),

@@ -29,6 +29,7 @@ from digests.fetcher import Fetcher, FetchResult, host_of
 from digests.models import FeedEntry, Source
 from digests.polls import SourceReport, SourceStatus
 from digests.settings import Settings
+from digests.source_check import feed_title
 from digests.storage import Database
 from digests.urls import url_key
 
@@ -98,6 +99,9 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
         return failed(db, settings, source, now,
                       f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None,
                       why=Reason(kind, host_of(feed.final_url)))
+    if source.name == sources.default_name(source.url):  # nobody named it: the feed's title
+        title = await asyncio.to_thread(feed_title, feed.body, feed.headers)
+        sources.adopt_feed_title(db, source, title)
     fresh, known = new_entries(db, source, entries)
     return SourceWork(source, feed, len(entries), fresh, known,
                       first_poll=source.last_success_at is None,

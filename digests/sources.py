@@ -5,6 +5,9 @@ next poll time. Failing sources back off exponentially (capped), a server's Retr
 honoured, and a healthy source is next polled after POLL_INTERVAL_MINUTES or its Cache-Control
 max-age, whichever is longer. Removing a source deactivates it: its articles stay searchable and
 the sources file does not bring it back; adding it again by hand does.
+
+A source added without a name is named by its host until its feed is read: then it takes the
+feed's own title (`adopt_feed_title`). A name an admin gave is never replaced.
 """
 
 from __future__ import annotations
@@ -99,16 +102,28 @@ def find_source(db: Database | sqlite_utils.Database, url: str) -> Source | None
     return None
 
 
-def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
-               name: str | None = None, require_dns: bool = True) -> Source:
-    """Add a feed. Raises SourceError for a bad URL, a refused address or a duplicate."""
-    url = validate_url(url, settings, require_dns=require_dns)
+def default_name(url: str) -> str:
+    """The name of a source nobody named yet: its host."""
+    return urlsplit(url).hostname or url
+
+
+def refuse_duplicate(db: Database | sqlite_utils.Database, url: str) -> Source | None:
+    """SourceError when `url` is an active source already; else the removed source it would
+    bring back (or None)."""
     existing = find_source(db, url)
     if existing is not None and existing.active:
         raise SourceError(f"المصدر مضاف مسبقًا برقم {existing.id} ({existing.name}) / "
                           f"source already added as id {existing.id}: {existing.url}",
                           why=Reason("duplicate", detail=str(existing.id)))
-    name = (name or "").strip() or (urlsplit(url).hostname or url)
+    return existing
+
+
+def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
+               name: str | None = None, require_dns: bool = True) -> Source:
+    """Add a feed. Raises SourceError for a bad URL, a refused address or a duplicate."""
+    url = validate_url(url, settings, require_dns=require_dns)
+    existing = refuse_duplicate(db, url)
+    name = (name or "").strip() or default_name(url)
     with db.transaction() as sql:
         if existing is not None:  # re-adding a removed source brings it back
             sql.table("sources").update(existing.id, {"active": 1, "name": name,
@@ -122,6 +137,21 @@ def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
     source = get_source(db, source_id)
     assert source is not None
     return source
+
+
+def adopt_feed_title(db: Database, source: Source, title: str) -> bool:
+    """Name `source` by its feed's `title` when it is still named by its host (nobody named
+    it). Returns True when the name changed."""
+    title = title.strip()
+    if not title or source.name != default_name(source.url) or title == source.name:
+        return False
+    with db.transaction() as sql:
+        # only if the name is still the host: an admin may have renamed it meanwhile
+        changed = sql.execute("update sources set name = ? where id = ? and name = ?",
+                              [title, source.id, source.name]).rowcount
+    if changed:
+        log.info("source named by its feed id=%s name=%s", source.id, title)
+    return bool(changed)
 
 
 def list_sources(db: Database | sqlite_utils.Database, *, include_inactive: bool = False

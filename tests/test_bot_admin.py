@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from digests import sources, subscriptions
 from digests.errors import Reason
 from digests.models import iso
 from digests.pipeline import poll_once
-from digests.samplesite import SampleSite
+from digests.samplesite import Request, Response, SampleSite, render_feed
 from digests.settings import Settings
 from digests.storage import Database
 
@@ -94,25 +95,116 @@ async def test_push_topic_reaches_only_its_subscribers(tmp_path: Path) -> None:
 
 
 async def test_sources_add_remove_with_health(tmp_path: Path) -> None:
-    async with running_bot(sample_db(tmp_path)) as h:
-        [listing] = await h.say(ADMIN, "/sources")
-        assert check_message(listing.text) == []
-        assert "آخر نجاح" in listing.plain_text
-        [m] = await h.say(ADMIN, "/addsource ftp://example.org/feed")
-        assert "تعذرت إضافة المصدر" in m.plain_text
-        [m] = await h.say(ADMIN, "/addsource http://127.0.0.1:9/new.xml جديد")
-        assert "أُضيف المصدر" in m.plain_text and "جديد" in m.plain_text
-        new = [s for s in sources.list_sources(h.db) if s.url.endswith("/new.xml")]
-        assert len(new) == 1
-        [m] = await h.say(ADMIN, "/addsource http://127.0.0.1:9/new.xml")
-        assert "المصدر مضاف من قبل برقم " in m.plain_text
-        [m] = await h.say(ADMIN, f"/removesource {new[0].id}")
-        assert "حُذف المصدر" in m.plain_text
-        assert not [s for s in sources.list_sources(h.db) if s.url.endswith("/new.xml")]
-        [m] = await h.say(ADMIN, "/removesource 999")
-        assert "لا مصدر بالرقم" in m.plain_text
-        [m] = await h.say(ADMIN, "/removesource")
-        assert "الاستخدام" in m.plain_text
+    with SampleSite() as site:
+        async with running_bot(sample_db(tmp_path)) as h:
+            [listing] = await h.say(ADMIN, "/sources")
+            assert check_message(listing.text) == []
+            assert "آخر نجاح" in listing.plain_text
+            [m] = await h.say(ADMIN, "/addsource ftp://example.org/feed")
+            assert "تعذرت إضافة المصدر" in m.plain_text
+            [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')} جديد")
+            assert "أُضيف المصدر" in m.plain_text and "جديد" in m.plain_text
+            new = [s for s in sources.list_sources(h.db) if s.url == site.feed_url("main")]
+            assert len(new) == 1
+            [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')}")
+            assert "المصدر مضاف من قبل برقم " in m.plain_text
+            [m] = await h.say(ADMIN, f"/removesource {new[0].id}")
+            assert not [s for s in sources.list_sources(h.db) if s.url == site.feed_url("main")]
+            [m] = await h.say(ADMIN, "/removesource 999")
+            assert "لا مصدر بالرقم" in m.plain_text
+            [m] = await h.say(ADMIN, "/removesource")
+            assert "الاستخدام" in m.plain_text
+
+
+def _bare(text: str) -> str:
+    """`text` without the direction marks and isolates the bot adds around mixed lines."""
+    return re.sub("[\u200e\u200f\u2066-\u2069]", "", text)
+
+
+def _page(*links: str) -> Response:
+    heads = "".join(f'<link rel="alternate" type="application/rss+xml" title="RSS" href="{link}">'
+                    for link in links)
+    return Response(body=(f'<!doctype html><html lang="ar"><head><meta charset="utf-8">{heads}'
+                          "<title>الشرق</title></head><body><p>أخبار</p></body></html>"
+                          ).encode(), content_type="text/html; charset=utf-8")
+
+
+async def test_addsource_checks_the_link_before_it_confirms(tmp_path: Path) -> None:
+    """/addsource fetches the link once: a feed is added under its own title, a page that
+    declares its feed adds that feed (and says so), anything else is refused with a plain
+    reason and nothing is added (A5)."""
+    with SampleSite() as site:
+        home = site.add_route("/home.html", _page("/feeds/world.atom"))
+        plain = site.add_route("/about.html", _page())
+        async with running_bot(sample_db(tmp_path)) as h:
+            for s in sources.list_sources(h.db):
+                sources.remove_source(h.db, s.id)  # the sample template's site is gone
+            before = _count(h.db, "sources")
+
+            [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')}")
+            assert "✅ أُضيف المصدر" in m.plain_text
+            assert "نشرة الشرق — الأخبار الرئيسية" in m.plain_text  # the feed's own title
+            [m] = await h.say(ADMIN, f"/addsource {home}")
+            assert _bare(m.plain_text).startswith(
+                f"✅ الرابط صفحة ويب تشير إلى خلاصة أخبار، فأضفت الخلاصة: {site.feed_url('world')}")
+            assert "وكالة المدى — العالم العربي" in m.plain_text
+            added = {s.url: s.name for s in sources.list_sources(h.db)}
+            assert added == {site.feed_url("main"): "نشرة الشرق — الأخبار الرئيسية",
+                             site.feed_url("world"): "وكالة المدى — العالم العربي"}
+
+            refusals = {
+                plain: "الرابط صفحة ويب وليس خلاصة أخبار (RSS/Atom)، ولا تشير الصفحة إلى خلاصة.",
+                site.url("/missing.xml"): f"الصفحة غير موجودة على 127.0.0.1:{site.port} (الخطأ ٤٠٤)",
+                "http://127.0.0.1:9/feed.xml": "تعذر الاتصال بالموقع 127.0.0.1:9 (رفض الاتصال)",
+                "http://nonexistent.invalid/feed.xml": "لم أجد الموقع nonexistent.invalid",
+            }
+            for link, reason in refusals.items():
+                [m] = await h.say(ADMIN, f"/addsource {link}")
+                assert _bare(m.plain_text).startswith("تعذرت إضافة المصدر: "), m.plain_text
+                assert reason in _bare(m.plain_text), (link, m.plain_text)
+            assert _count(h.db, "sources") == before + 2  # nothing more was added
+
+
+async def test_a_slow_check_does_not_hold_up_other_chats(tmp_path: Path) -> None:
+    """While /addsource waits for a slow site, readers are answered; the admin hears that the
+    check is under way, then the outcome."""
+    arrived, release = threading.Event(), threading.Event()
+    feed = render_feed({"format": "rss", "title": "الخلاصة البطيئة", "path": "/slow.xml"}, [],
+                       "http://127.0.0.1")
+
+    def slow(request: Request) -> Response:
+        arrived.set()
+        release.wait(10)
+        return Response(body=feed, content_type="application/rss+xml; charset=utf-8")
+
+    with SampleSite() as site:
+        site.add_route("/slow.xml", slow)
+        async with running_bot(sample_db(tmp_path)) as h:
+            before = len(h.emu.messages(ADMIN))
+            h.emu.send_user_message(ADMIN, f"/addsource {site.url('/slow.xml')}")
+            await h.until(arrived.is_set)  # the site has the request and holds its answer
+            [help_answer] = await h.say(READER, "/help")  # answered while the site is silent
+            assert "/subscribe" in help_answer.plain_text
+            [checking] = await h.emu.await_messages(ADMIN, before + 1)
+            assert "أتحقق من الرابط" in checking.plain_text
+            release.set()
+            await h.until(lambda: len(h.emu.messages(ADMIN)) == before + 2)
+            assert "الخلاصة البطيئة" in h.emu.messages(ADMIN)[-1].plain_text
+            assert "أُضيف المصدر" in h.emu.messages(ADMIN)[-1].plain_text
+
+
+async def test_a_source_named_by_its_host_takes_its_feed_title(settings: Settings) -> None:
+    """Sources nobody named (the sources file, older versions) are named by the feed's title at
+    their first good poll; a name an admin gave stays."""
+    with SampleSite() as site, Database(settings.database_path) as db:
+        now = datetime.now(UTC)
+        unnamed = sources.add_source(db, site.feed_url("main"), settings=settings, now=now)
+        named = sources.add_source(db, site.feed_url("economy"), settings=settings, now=now,
+                                   name="اقتصاد")
+        assert unnamed.name == "127.0.0.1"
+        await poll_once(db, settings, now=now, only_due=False)
+        names = {s.id: s.name for s in sources.list_sources(db)}
+    assert names == {unnamed.id: "نشرة الشرق — الأخبار الرئيسية", named.id: "اقتصاد"}
 
 
 async def test_ingest_runs_in_background_and_reports(tmp_path: Path) -> None:
@@ -204,18 +296,18 @@ async def test_source_errors_are_worded_in_the_admins_language(settings: Setting
         [en] = await h.say(ADMIN + 1, "/sources", language_code="en")
         [bad] = await h.say(ADMIN + 1, "/addsource notaurl", language_code="en")
     assert ("تعذر الاتصال بالموقع 127.0.0.1:9 (رفض الاتصال). تأكد من الرابط أو جرّب لاحقًا."
-            in ar.plain_text)
-    assert "الصفحة ليست خلاصة أخبار (RSS/Atom). أرسل رابط الخلاصة" in ar.plain_text
-    assert f"الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط." in ar.plain_text
-    assert "لم أجد الموقع nonexistent.invalid: لا نطاق بهذا الاسم." in ar.plain_text
+            in _bare(ar.plain_text))
+    assert "الصفحة ليست خلاصة أخبار (RSS/Atom). أرسل رابط الخلاصة" in _bare(ar.plain_text)
+    assert f"الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط." in _bare(ar.plain_text)
+    assert "لم أجد الموقع nonexistent.invalid: لا نطاق بهذا الاسم." in _bare(ar.plain_text)
     assert ("Could not connect to 127.0.0.1:9 (connection refused). Check the link or try later."
-            in en.plain_text)
-    assert "The page is not a news feed (RSS/Atom). Send the feed's link" in en.plain_text
-    assert f"The page does not exist on {host} (error 404). Check the link." in en.plain_text
-    assert "Could not find the site nonexistent.invalid: no such domain." in en.plain_text
+            in _bare(en.plain_text))
+    assert "The page is not a news feed (RSS/Atom). Send the feed's link" in _bare(en.plain_text)
+    assert f"The page does not exist on {host} (error 404). Check the link." in _bare(en.plain_text)
+    assert "Could not find the site nonexistent.invalid: no such domain." in _bare(en.plain_text)
     assert not _ARABIC_LETTER.search(en.plain_text), en.plain_text  # names are hosts here
     for text in (ar.plain_text, en.plain_text, bad.plain_text):
         assert not [x for x in _INTERNALS if x in text], text
-    assert bad.plain_text == ("Could not add the source: The link «notaurl» is not valid: it must"
+    assert _bare(bad.plain_text) == ("Could not add the source: The link «notaurl» is not valid: it must"
                               " start with http:// or https://. Send the full link as your"
                               " browser shows it.")

@@ -10,6 +10,7 @@ its certificate is valid.
 
 from __future__ import annotations
 
+import re
 import socket
 import ssl
 from datetime import UTC, datetime, timedelta
@@ -29,7 +30,7 @@ from digests.fetcher import CERTIFICATE_RETRY_SECONDS, Fetcher, certificate_erro
 from digests.pipeline import poll_once
 from digests.samplesite import Response, SampleSite, render_feed, render_page
 from digests.settings import Settings
-from digests.sources import add_source, get_source
+from digests.sources import add_source, get_source, list_sources
 from digests.storage import Database
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -47,6 +48,11 @@ def example_hosts(monkeypatch: pytest.MonkeyPatch) -> None:
         return ["127.0.0.1"] if host.endswith(".example") else await real(host, port)
 
     monkeypatch.setattr(addresses, "resolve_addresses", resolve)
+
+
+def bare(text: str) -> str:
+    """`text` without the direction marks and isolates the bot adds around mixed lines."""
+    return re.sub("[\u200e\u200f\u2066-\u2069]", "", text)
 
 
 def trusting(settings: Settings, cert: Path) -> GuardedTransport:
@@ -251,12 +257,12 @@ async def test_sources_in_the_bot_show_the_certificate_failure(
     assert "شبكة الأخبار" in listing.plain_text
     # one language, the reason and what to do; OpenSSL's words stay in the log and the CLI
     assert (f"شهادة الأمان لموقع news.example:{port} غير صالحة: موقّعة ذاتيًا. على الموقع "
-            "إصلاحها") in listing.plain_text
+            "إصلاحها") in bare(listing.plain_text)
     assert "self-signed" not in listing.plain_text and "OpenSSL" not in listing.plain_text
     async with running_bot(settings.database_path, admin_ids=frozenset({ADMIN, ADMIN + 1})) as h:
         [listing] = await h.say(ADMIN + 1, "/sources", language_code="en")
     assert (f"The security certificate of news.example:{port} is invalid: self-signed. The site"
-            " must fix it") in listing.plain_text
+            " must fix it") in bare(listing.plain_text)
     assert "شهادة" not in listing.plain_text
 
 
@@ -289,3 +295,18 @@ async def test_a_page_behind_an_invalid_certificate_waits_as_long_before_its_ret
     assert seen == [("pages.example", f"pages.example:{port}")]  # only the recovered fetch
     article = get_article_by_url(database, page_url)
     assert article is not None and article.page_ok
+
+
+@needs_openssl
+async def test_addsource_refuses_a_feed_behind_an_invalid_certificate(
+        settings: Settings, tmp_path: Path) -> None:
+    """/addsource fetches the link first: a self-signed site is refused with the reason, and
+    nothing is added (QA4 A5)."""
+    cert, key = certificate(tmp_path, "news.example")
+    with tls_site(cert, key) as (port, _), Database(settings.database_path):
+        async with running_bot(settings.database_path) as h:
+            [m] = await h.say(ADMIN, f"/addsource https://news.example:{port}/feed.xml")
+            assert "تعذرت إضافة المصدر" in m.plain_text
+            assert (f"شهادة الأمان لموقع news.example:{port} غير صالحة: موقّعة ذاتيًا"
+                    in bare(m.plain_text))
+            assert list_sources(h.db) == []

@@ -1,0 +1,160 @@
+"""What a link is when an admin adds it: a feed (with its own title), a web page that points to
+its feed, or neither.
+
+`check_source` fetches the link once with the real fetcher (its timeout, size cap, private-address
+rule and errors) and parses it as the poller would. A web page is searched for the feed it
+declares (`<link rel="alternate" type="application/rss+xml" href=…>`, Atom and JSON Feed too),
+which is then fetched and parsed in turn. The whole check stays within FETCH_TIMEOUT_SECONDS.
+Anything that cannot become a working source raises an error whose `why` says so (the bot words
+it for the admin); nothing is stored here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+import feedparser
+
+from digests.encoding import decode
+from digests.errors import ParseError, Reason, SourceError, TemporaryFetchError
+from digests.feeds import parse_feed
+from digests.fetcher import Fetcher, FetchResult, host_of
+from digests.settings import Settings
+from digests.urls import is_http_url
+
+log = logging.getLogger(__name__)
+
+TITLE_CHARS = 80
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
+              "application/rdf+xml")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class CheckedSource:
+    """A link that works as a source.
+
+    `url` is the feed to poll: the link itself, or the feed a web page pointed to (then
+    `page_url` is the page). `title` is the feed's own title ("" when it has none).
+    """
+
+    url: str
+    title: str
+    entries: int
+    page_url: str | None = None
+
+
+class _FeedLinks(HTMLParser):
+    """The hrefs of a page's `<link rel="alternate" type="…feed type…">`, in page order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "link":
+            return
+        values = {k.lower(): (v or "") for k, v in attrs}
+        rels = values.get("rel", "").lower().split()
+        kind = values.get("type", "").lower().split(";")[0].strip()
+        if "alternate" in rels and kind in FEED_TYPES and values.get("href", "").strip():
+            self.hrefs.append(values["href"].strip())
+
+
+def feed_links(html: str, base_url: str) -> list[str]:
+    """The feeds a web page declares, as absolute http(s) URLs, without repeats."""
+    parser = _FeedLinks()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (ValueError, AssertionError):  # html.parser gives up on some broken markup
+        pass
+    links = (urljoin(base_url, href) for href in parser.hrefs)
+    return list(dict.fromkeys(link for link in links if is_http_url(link)))
+
+
+def clean_title(title: str) -> str:
+    """A feed title as a source name: one line, spaces collapsed, at most TITLE_CHARS."""
+    title = _SPACES.sub(" ", title).strip()
+    if len(title) > TITLE_CHARS:
+        title = title[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    return title
+
+
+def feed_title(body: bytes, headers: Mapping[str, str] | None = None) -> str:
+    """The feed's own title (RSS/Atom channel title, JSON Feed `title`), cleaned; "" if none."""
+    content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"),
+                        "")
+    if "json" in content_type.lower() or body.lstrip()[:1] == b"{":
+        try:
+            data = json.loads(decode(body, headers))
+        except ValueError:
+            return ""
+        title = data.get("title") if isinstance(data, dict) else None
+        return clean_title(title) if isinstance(title, str) else ""
+    parsed = feedparser.parse(decode(body, headers))
+    title = parsed.get("feed", {}).get("title", "")
+    return clean_title(title) if isinstance(title, str) else ""
+
+
+def _looks_like_html(result: FetchResult) -> bool:
+    content_type = result.headers.get("content-type", "").lower()
+    if "html" in content_type:
+        return True
+    head = result.body.lstrip()[:200].lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _as_feed(result: FetchResult) -> CheckedSource:
+    entries = parse_feed(result.body, result.headers, result.final_url)
+    return CheckedSource(url=result.url, title=feed_title(result.body, result.headers),
+                         entries=len(entries))
+
+
+async def _check(url: str, fetcher: Fetcher) -> CheckedSource:
+    first = await fetcher.fetch(url)
+    try:
+        return _as_feed(first)
+    except ParseError as exc:
+        if not _looks_like_html(first):
+            raise SourceError(f"not a feed: {url}: {exc}",
+                              why=Reason("not_feed", host_of(first.final_url))) from exc
+    links = feed_links(first.text(), first.final_url)
+    if not links:
+        raise SourceError(f"a web page that declares no feed: {url}",
+                          why=Reason("not_feed", host_of(first.final_url), "html"))
+    log.info("feed discovered page=%s feed=%s", url, links[0])
+    second = await fetcher.fetch(links[0])
+    try:
+        found = _as_feed(second)
+    except ParseError as exc:
+        raise SourceError(f"the feed a page declares is not one: {links[0]}: {exc}",
+                          why=Reason("not_feed", host_of(second.final_url))) from exc
+    return CheckedSource(url=links[0], title=found.title, entries=found.entries, page_url=url)
+
+
+async def check_source(url: str, settings: Settings, *,
+                       fetcher: Fetcher | None = None) -> CheckedSource:
+    """Fetch `url` and tell what source it makes, within FETCH_TIMEOUT_SECONDS in all.
+
+    Raises:
+        FetchError: the link could not be fetched (refused, unknown host, 404, certificate …).
+        SourceError: it was fetched but is no feed, nor a page that declares one.
+    """
+    try:
+        async with asyncio.timeout(settings.fetch_timeout_seconds):
+            if fetcher is not None:
+                return await _check(url, fetcher)
+            async with Fetcher(settings) as own:
+                return await _check(url, own)
+    except TimeoutError as exc:
+        raise TemporaryFetchError(
+            f"checking the source took over {settings.fetch_timeout_seconds:g} s: {url}", url=url,
+            why=Reason("timeout", host_of(url), f"{settings.fetch_timeout_seconds:g}")) from exc

@@ -1,0 +1,64 @@
+"""digests.source_check: feed links declared by pages, feed titles, and the check itself
+against the sample site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.errors import FetchError, SourceError
+from digests.samplesite import Response, SampleSite, load_sample, render_feed
+from digests.settings import Settings
+from digests.source_check import check_source, clean_title, feed_links, feed_title
+
+
+def test_feed_links_keeps_declared_feeds_in_order_absolute_and_once() -> None:
+    html = ('<html><head><link rel="stylesheet" href="/s.css">'
+            '<link rel="alternate" type="text/html" hreflang="en" href="/en/">'
+            '<link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+            '<LINK REL="Alternate feed" TYPE="application/atom+xml; charset=utf-8" '
+            'HREF="https://cdn.example/a.atom">'
+            '<link rel="alternate" type="application/rss+xml" href="rss.xml">'
+            '<link rel="alternate" type="application/rss+xml" href="javascript:x">'
+            "</head><body></body></html>")
+    assert feed_links(html, "https://news.example/ar/index.html") == [
+        "https://news.example/rss.xml", "https://cdn.example/a.atom",
+        "https://news.example/ar/rss.xml"]
+    assert feed_links("<p>لا شيء هنا", "https://news.example/") == []
+
+
+@pytest.mark.parametrize("slug", ["main", "world", "economy"])
+def test_feed_title_of_every_sample_format(slug: str) -> None:
+    feeds, articles = load_sample()
+    feed = next(f for f in feeds if f["slug"] == slug)
+    body = render_feed(feed, articles[:2], "http://127.0.0.1")
+    assert feed_title(body) == feed["title"]
+
+
+def test_feed_title_is_one_short_line_or_nothing() -> None:
+    assert clean_title("  نشرة\n  الشرق\t") == "نشرة الشرق"
+    long = clean_title("خبر " * 40)
+    assert len(long) <= 81 and long.endswith("…") and "  " not in long
+    assert feed_title(b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>') == ""
+    assert feed_title(b'{"items": []}', {"Content-Type": "application/feed+json"}) == ""
+
+
+async def test_check_source_finds_the_feed_of_a_page(settings: Settings) -> None:
+    with SampleSite() as site:
+        page = site.add_route("/index.html", Response(
+            body=b'<html><head><link rel="alternate" type="application/atom+xml" '
+                 b'href="/feeds/world.atom"></head></html>'))
+        direct = await check_source(site.feed_url("economy"), settings)
+        found = await check_source(page, settings)
+        with pytest.raises(SourceError) as not_feed:
+            await check_source(site.article_url("ghouta-macron-rouhani"), settings)
+        with pytest.raises(FetchError) as missing:
+            await check_source(site.url("/nothing.xml"), settings)
+    assert (direct.url, direct.title, direct.page_url) == (
+        site.feed_url("economy"), "المدى الاقتصادي والرياضي", None)
+    assert direct.entries > 0
+    assert (found.url, found.title, found.page_url) == (
+        site.feed_url("world"), "وكالة المدى — العالم العربي", page)
+    assert not_feed.value.why is not None and not_feed.value.why.kind == "not_feed"
+    assert not_feed.value.why.detail == "html"
+    assert missing.value.why is not None
+    assert (missing.value.why.kind, missing.value.why.detail) == ("http_status", "404")
