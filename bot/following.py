@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
@@ -23,6 +23,7 @@ from bot.runtime import (
     Runtime,
     button,
     chat_lang,
+    edit_or_send,
     ensure_chat,
     enter,
     keyboard,
@@ -132,11 +133,19 @@ def share_link(bot_username: str | None, topic: str) -> str | None:
 
 
 async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/subscribe [TOPIC]: follow TOPIC, or the general digest without one."""
+    """/subscribe TOPIC: follow TOPIC; bare /subscribe asks what to follow (a button follows
+    the general digest), so typing it to see how it works subscribes to nothing."""
     rt = runtime(context)
     ensure_chat(rt, update)
     lang = chat_lang(rt, update)
-    await subscribe(update, context, rt, " ".join(context.args or []), lang)
+    topic = " ".join(context.args or []).strip()
+    if not topic:
+        chat = update.effective_chat
+        assert chat is not None
+        await send(update, context, ui(lang, "subscribe_what"), keyboard(
+            [[button(rt, chat.id, t("btn_general", lang), "subscribe", {"topic": ""})]]))
+        return
+    await subscribe(update, context, rt, topic, lang)
 
 
 async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -149,18 +158,24 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
         await refuse_group(update, context, lang)
         return
     topic = " ".join(context.args or []).strip()
-    if topic:
-        removed = subscriptions.unsubscribe(rt.db, chat.id, topic)
-        await send(update, context, ui(lang, "unsubscribed" if removed else "not_subscribed",
-                                       topic=topic))
+    if topic:  # the reply names the topic as stored: «الغوطه» typed removes «الغوطة»
+        removed = subscriptions.unsubscribe_topic(rt.db, chat.id, topic)
+        await send(update, context, ui(lang, "unsubscribed", topic=_topic_label(removed.topic, lang))
+                   if removed else ui(lang, "not_subscribed", topic=topic))
         return
-    subs = subscriptions.list_subscriptions(rt.db, chat.id)
+    text, markup = _unsubscribe_list(rt, chat.id, lang)
+    await send(update, context, text, markup)
+
+
+def _unsubscribe_list(rt: Runtime, chat_id: int,
+                      lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The «❌ topic» list (or «you follow nothing» when it is empty)."""
+    subs = subscriptions.list_subscriptions(rt.db, chat_id)
     if not subs:
-        await send(update, context, ui(lang, "no_subscriptions"))
-        return
-    rows = [[button(rt, chat.id, "❌ " + _topic_label(s.topic, lang), "unsub", {"id": s.id})]
+        return ui(lang, "no_subscriptions"), None
+    rows = [[button(rt, chat_id, "❌ " + _topic_label(s.topic, lang), "unsub", {"id": s.id})]
             for s in subs]
-    await send(update, context, ui(lang, "choose_unsubscribe"), keyboard(rows))
+    return ui(lang, "choose_unsubscribe"), keyboard(rows)
 
 
 async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -199,6 +214,8 @@ async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
         return
     sub = subscriptions.unsubscribe_id(rt.db, cb.chat_id, int(cb.payload.get("id", 0)))
     await update.callback_query.answer(t("done", lang))
+    text, markup = _unsubscribe_list(rt, cb.chat_id, lang)
+    await edit_or_send(update, context, text, markup)  # the list without the topic just removed
     if sub is None:
         return
     await send(update, context, ui(lang, "unsubscribed", topic=_topic_label(sub.topic, lang)))

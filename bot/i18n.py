@@ -175,6 +175,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                           " «الغوطة»."),
     # subscriptions
     "general": ("النشرة العامة", "the general digest"),
+    "subscribe_what": ("أي موضوع تريد متابعته؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة العامة» "
+                       "لتصلك أهم الأخبار التي تنقلها عدة مصادر.",
+                       "What would you like to follow? Send: /subscribe الغوطة\nOr press «the "
+                       "general digest» for the top stories several sources report."),
+    "btn_general": ("📰 النشرة العامة", "📰 The general digest"),
     "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك أخباره الجديدة.",
                    "🔔 You now follow «{topic}». Its new stories will reach you."),
     "share_link": ("رابط يدعو غيرك لمتابعته: {link}", "A link that lets others follow it: {link}"),

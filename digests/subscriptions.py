@@ -225,14 +225,23 @@ def subscribe(db: Database, chat_id: int, topic: str, *, now: datetime) -> tuple
 
 def unsubscribe(db: Database, chat_id: int, topic: str) -> bool:
     """Stop following `topic` (matched by key, so «غوطة» removes «الغوطة»). True if removed."""
+    return unsubscribe_topic(db, chat_id, topic) is not None
+
+
+def unsubscribe_topic(db: Database, chat_id: int, topic: str) -> Subscription | None:
+    """Stop following `topic` (matched by key); returns the subscription removed, with its topic
+    as stored («الغوطه» typed removes «الغوطة»), or None when the chat did not follow it."""
     try:
         key = key_of(topic)
     except QueryError:
-        return False
+        return None
+    row = next(iter(db.db.query("select * from subscriptions where chat_id = ? and topic_key = ?",
+                                [chat_id, key])), None)
+    if row is None:
+        return None
     with db.transaction() as tx:
-        cur = tx.execute("delete from subscriptions where chat_id = ? and topic_key = ?",
-                         [chat_id, key])
-        return bool(cur.rowcount)
+        tx.execute("delete from subscriptions where id = ?", [row["id"]])
+    return _sub(row)
 
 
 def unsubscribe_id(db: Database, chat_id: int, subscription_id: int) -> Subscription | None:

@@ -151,7 +151,9 @@ async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
         assert link in m.plain_text  # a share link that subscribes whoever opens it
         [m] = await h.say(READER, "/subscribe غوطة")
         assert "أنت تتابع «الغوطة» من قبل" in m.plain_text
-        [m] = await h.say(READER, "/subscribe")
+        [m] = await h.say(READER, "/subscribe")  # asks first: a button follows the general digest
+        assert "أي موضوع تريد متابعته" in m.plain_text
+        [m] = await h.click(m, "📰 النشرة العامة")
         assert "النشرة العامة" in m.plain_text
         [m] = await h.say(READER, "/topics")
         assert "• الغوطة" in m.plain_text and "• النشرة العامة" in m.plain_text

@@ -145,3 +145,12 @@ def test_a_long_topic_is_cut_at_a_word_boundary(database: Database) -> None:
     sub, _ = subs.subscribe(database, 1, "الغوطة الشرقية " * 30, now=NOW)
     assert len(sub.topic) <= subs.MAX_TOPIC_CHARS
     assert sub.topic.split()[-1] in ("الغوطة", "الشرقية")
+
+
+def test_unsubscribe_topic_returns_the_topic_as_stored(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    subs.subscribe(database, 1, "الغوطة", now=NOW)
+    removed = subs.unsubscribe_topic(database, 1, "غوطه")
+    assert removed is not None and removed.topic == "الغوطة"
+    assert subs.unsubscribe_topic(database, 1, "الغوطة") is None
+    assert subs.unsubscribe_topic(database, 1, "في") is None  # nothing searchable
