@@ -193,7 +193,7 @@ OBJECT_NOUNS = frozenset(
     " وجود عدم ادانه ادانته تاييد تاييده ثقه ثقته حاجه".split())
 
 # Conjunctions that open a new main clause inside a sentence («…، فيما قال الجيش إن …»).
-CLAUSE_CONJ = frozenset("فيما بينما وبينما كما وكما حين عندما بعدما ثم حيث".split())
+CLAUSE_CONJ = frozenset("فيما بينما وبينما كما وكما حين عندما بعدما ثم حيث اذ".split())
 
 RELATIVES = frozenset("التي الذي الذين اللذين اللتين اللواتي".split())
 
