@@ -128,8 +128,11 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
                 or (j == i + 1 and toks[i].norm in NAME_NOUNS)
                 or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 3)
                 or (j == i and closing - j < 4 and closing + 1 < limit
-                    and is_complementizer(toks[closing + 1].norm))):
-            # «وذكر موقع "ساينس ألرت" العلمي أن …», «وقالت "موزيلا" إن …»: a quoted name is
+                    and (is_complementizer(toks[closing + 1].norm)
+                         or (toks[closing + 1].norm == "الي" and closing + 2 < limit
+                             and is_complementizer(toks[closing + 2].norm))))):
+            # «وذكر موقع "ساينس ألرت" العلمي أن …», «وقالت "موزيلا" إن …», «أشارت "ماركا" إلى
+            # أن …»: a quoted name is
             # (part of) the speaker.
             j = closing + 1
             if toks[closing].raw[-1] in "،,:;؛.":

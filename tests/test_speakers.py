@@ -54,3 +54,9 @@ def test_no_subject_is_read_past_a_colon() -> None:
     assert _after("قال فيها: أنا فخور بهذا الفريق") == ""
     toks = tokens("وأضاف الأحد: نحن مستعدون")
     assert subject(toks, 1, len(toks)) == ("", 2)
+
+
+def test_a_quoted_name_before_ila_anna_is_the_speaker() -> None:
+    # «أشارت "ماركا" إلى أن …» as «قالت "ماركا" إن …»: the quoted paper speaks.
+    assert _after('وأشارت "ذا ديلي" إلى أن اللاعب') == "ذا ديلي"
+    assert _after('وقالت "ذا ديلي" إن اللاعب') == "ذا ديلي"
