@@ -137,8 +137,9 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
     header = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
-    blocks = [[(Span(t("source_line", lang, id=s.id, name=s.name, health=_health(s, lang, rt)),
-                     ltr=ltr),), (Span(s.url, ltr=ltr),)] for s in items[:200]]
+    blocks = [[(Span(t("source_line", lang, id=num(s.id, lang), name=s.name,
+                       health=_health(s, lang, rt)), ltr=ltr),),
+               (Span(s.url, ltr=ltr),)] for s in items[:200]]
     for html in pack([header, *blocks]):  # split under Telegram's limit, one source never cut
         await send(update, context, html)
 
@@ -191,19 +192,25 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
 
 @admin_only
 async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/removesource ID: remove a source (its stored articles stay)."""
+    """/removesource ID: stop polling a source (its stored articles stay searchable)."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
     args = context.args or []
-    if len(args) != 1 or not args[0].isdigit():
+    if len(args) != 1 or not args[0].isdigit():  # isdigit: «٥» is accepted as well as «5»
         await send(update, context, ui(lang, "removesource_usage"))
         return
-    try:
-        source = sources.remove_source(rt.db, int(args[0]))
-    except SourceError:
-        await send(update, context, ui(lang, "removesource_missing", id=args[0]))
+    source_id = int(args[0])
+    found = sources.get_source(rt.db, source_id)
+    if found is not None and not found.active:
+        await send(update, context, ui(lang, "removesource_already", id=num(source_id, lang)))
         return
-    await send(update, context, ui(lang, "removesource_ok", id=str(source.id)))
+    try:
+        source = sources.remove_source(rt.db, source_id)
+    except SourceError:
+        await send(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
+        return
+    await send(update, context, ui(lang, "removesource_ok", id=num(source.id, lang),
+                                   name=source.name, url=source.url))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,6 +250,11 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
         failed=num(summary.failed, lang)))
 
 
+def percent(n: int, lang: str) -> str:
+    """«١٠٠٪» in Arabic (Arabic-Indic digits, the Arabic percent sign), "100%" in English."""
+    return f"{num(n, lang)}٪" if lang == "ar" else f"{n}%"
+
+
 def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
     """The figures /stats shows, formatted for `lang`."""
     now = rt.now()
@@ -256,7 +268,7 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
     sent, failed = sql.execute(
         "select coalesce(sum(status = 'sent'), 0), coalesce(sum(status = 'failed'), 0)"
         " from outbox where sent_at >= ?", [since]).fetchone()
-    rate = f"{100 * sent / (sent + failed):.0f}%" if sent + failed else "—"
+    rate = percent(round(100 * sent / (sent + failed)), lang) if sent + failed else "—"
     return {
         "subscribers": num(chats.subscribers, lang), "active": num(chats.active_chats, lang),
         "subscriptions": num(chats.subscriptions, lang), "articles": num(articles, lang),

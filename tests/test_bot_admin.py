@@ -21,6 +21,13 @@ from digests.settings import Settings
 from digests.storage import Database
 
 
+def _follow_general(db: Database, chat_id: int) -> None:
+    """The chat follows the general digest (how a reader gets there is the readers' tests)."""
+    now = datetime.now(UTC)
+    subscriptions.upsert_chat(db, chat_id, now=now)
+    subscriptions.subscribe(db, chat_id, "", now=now)
+
+
 def _count(db: Database, table: str) -> int:
     return int(db.db.execute(f"select count(*) from {table}").fetchone()[0])
 
@@ -71,7 +78,7 @@ async def test_push_general_to_every_subscriber(tmp_path: Path) -> None:
             pytest.skip("no story ids yet: the stories step (digests.stories) is not in the "
                         "processing steps, so there are no top stories to push")
     async with running_bot(db_path) as h:
-        await h.say(READER, "/subscribe")
+        _follow_general(h.db, READER)
         await h.say(READER + 1, "/subscribe لبنان")
         [queued] = await h.say(ADMIN, "/push")
         assert "المحادثات: ٢،" in queued.plain_text
@@ -108,8 +115,6 @@ async def test_sources_add_remove_with_health(tmp_path: Path) -> None:
             assert len(new) == 1
             [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')}")
             assert "المصدر مضاف من قبل برقم " in m.plain_text
-            [m] = await h.say(ADMIN, f"/removesource {new[0].id}")
-            assert not [s for s in sources.list_sources(h.db) if s.url == site.feed_url("main")]
             [m] = await h.say(ADMIN, "/removesource 999")
             assert "لا مصدر بالرقم" in m.plain_text
             [m] = await h.say(ADMIN, "/removesource")
@@ -227,7 +232,7 @@ async def test_ingest_runs_in_background_and_reports(tmp_path: Path) -> None:
 
 async def test_stats(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
-        await h.say(READER, "/subscribe")
+        _follow_general(h.db, READER)
         await h.say(READER + 1, "/subscribe الغوطة")
         [m] = await h.say(ADMIN, "/stats")
         text = m.plain_text
@@ -311,3 +316,35 @@ async def test_source_errors_are_worded_in_the_admins_language(settings: Setting
     assert _bare(bad.plain_text) == ("Could not add the source: The link «notaurl» is not valid: it must"
                               " start with http:// or https://. Send the full link as your"
                               " browser shows it.")
+
+
+async def test_removesource_says_it_stops_polling_and_numbers_are_arabic(tmp_path: Path) -> None:
+    """/removesource stops polling (articles stay) and says so; a second time it says the
+    source is stopped already; ids and percentages use Arabic-Indic digits (A13)."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        first = sources.list_sources(h.db)[0]
+        articles = _count(h.db, "articles")
+        ar_id = str(first.id).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+        [listing] = await h.say(ADMIN, "/sources")
+        assert f"{ar_id}. {first.name}" in _bare(listing.plain_text)
+        [m] = await h.say(ADMIN, f"/removesource {ar_id}")  # typed with Arabic-Indic digits
+        assert _bare(m.plain_text).startswith(
+            f"⏸ أُوقف جلب المصدر {ar_id}: {first.name} (تبقى أخباره في الأرشيف). لإعادته: "
+            f"/addsource {first.url}"), m.plain_text
+        assert "حُذف" not in m.plain_text
+        assert _count(h.db, "articles") == articles  # nothing deleted
+        [again] = await h.say(ADMIN, f"/removesource {first.id}")
+        assert _bare(again.plain_text) == f"المصدر {ar_id} موقوف من قبل."
+        [missing] = await h.say(ADMIN, "/removesource 999")
+        assert _bare(missing.plain_text) == "لا مصدر بالرقم ٩٩٩. الأرقام في /sources"
+
+        await h.say(READER, "/subscribe الغوطة")
+        await h.say(ADMIN, "/push الغوطة")
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+        [stats] = await h.say(ADMIN, "/stats")
+        assert "فشلت: ٠ (١٠٠٪)" in _bare(stats.plain_text), stats.plain_text
+    async with running_bot(sample_db(tmp_path), admin_ids=frozenset({ADMIN + 1})) as h:
+        [en] = await h.say(ADMIN + 1, f"/removesource {first.id}", language_code="en")
+        assert _bare(en.plain_text).startswith(
+            f"⏸ Stopped polling source {first.id}: {first.name} (its articles stay in the "
+            "archive).")
