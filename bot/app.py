@@ -37,7 +37,17 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, answers, buttons, callbacks, following, inline, preferences, welcome
+from bot import (
+    admin,
+    answers,
+    buttons,
+    callbacks,
+    following,
+    inline,
+    preferences,
+    search,
+    welcome,
+)
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
 from digests import outbox
@@ -123,6 +133,7 @@ def register_handlers(app: Application) -> None:
     """Every handler: reader and admin commands, topic text, buttons, inline, membership."""
     posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     for name, func in (("start", welcome.start), ("help", welcome.help_command),
+                       ("search", search.search_command),
                        ("lang", preferences.lang_command),
                        ("subscribe", following.subscribe_command),
                        ("unsubscribe", following.unsubscribe_command),

@@ -90,6 +90,8 @@ def relative_time(dt: datetime | None, now: datetime, lang: str) -> str:
 # are built from these lists, and a test checks the README names every one of them.
 READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("start", "البداية والتعريف بالبوت", "Welcome and what the bot does"),
+    ("search", "آخر أخبار موضوع، في المجموعات أيضًا: /search الغوطة",
+     "A topic's latest news, in groups too: /search الغوطة"),
     ("subscribe", "تابع موضوعًا (أو النشرة العامة)", "Follow a topic (or the general digest)"),
     ("unsubscribe", "ألغِ متابعة موضوع", "Stop following a topic"),
     ("topics", "المواضيع التي تتابعها", "The topics you follow"),
@@ -125,23 +127,35 @@ STRINGS: dict[str, tuple[str, str]] = {
     # /start and /help
     "welcome": (
         "أهلًا بك في <b>نشرة</b> 📰\n"
-        "أجمع الأخبار العربية من مصادر عدة وأختصر كل خبر: العنوان، وأهم التصريحات وقائلوها، "
+        "أجمع الأخبار العربية من مصادر عدة وأختصر كل خبر: العنوان، وأهم التصريحات ومن قالها، "
         "وروابط ذات صلة.\n"
-        "اكتب اسم أي موضوع، مثل «الغوطة»، لتصلك آخر أخباره، أو تابعه بالأمر /subscribe "
-        "لتصلك أخباره أولًا بأول.\n"
+        "{how}\n"
         "جرّب أحد هذه المواضيع:",
         "Welcome to <b>Nashra</b> 📰\n"
         "I gather Arabic news from several sources and condense each story: the headline, the "
         "key quotes and who said them, and related links.\n"
-        "Type any topic, such as «الغوطة», to get its latest news, or follow it with /subscribe "
-        "to get its news as it happens.\n"
+        "{how}\n"
         "Try one of these topics:"),
+    "welcome_private": ("اكتب اسم أي موضوع، مثل «الغوطة»، لتصلك آخر أخباره، أو تابعه لتصلك "
+                        "أخباره أولًا بأول: /subscribe الغوطة",
+                        "Type any topic, such as «الغوطة», to get its latest news, or follow it "
+                        "to get its news as it happens: /subscribe الغوطة"),
+    "welcome_group": ("اكتب /search الغوطة لتصلك آخر أخبار «الغوطة» هنا، ويتابع مشرفو المجموعة "
+                      "موضوعًا لها: /subscribe الغوطة",
+                      "Send /search الغوطة to get the latest news on «الغوطة» here; the group's "
+                      "admins can follow a topic for it: /subscribe الغوطة"),
     "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
     "help_header": ("أوامر نشرة:", "Nashra commands:"),
     "help_admin_header": ("أوامر المشرفين:", "Admin commands:"),
     "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 العربية / Arabic: /lang"),
     "help_footer": ("أو اكتب أي موضوع لتصلك آخر أخباره. وفي أي محادثة: @{bot} موضوع",
                     "Or type any topic to get its latest news. In any chat: @{bot} topic"),
+    "help_footer_group": ("في المجموعة اكتب /search الغوطة لتصلك آخر أخبار «الغوطة». "
+                          "وفي أي محادثة: @{bot} موضوع",
+                          "In a group, send /search الغوطة to get the latest news on «الغوطة». "
+                          "In any chat: @{bot} topic"),
+    "search_usage": ("اكتب الموضوع بعد الأمر، مثل: /search الغوطة",
+                     "Put the topic after the command, e.g. /search الغوطة"),
     # topic questions
     "nothing_found": ("لم أجد أخبارًا عن «{query}».", "I found no news about «{query}»."),
     "did_you_mean": ("هل تقصد:", "Did you mean:"),

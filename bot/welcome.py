@@ -4,12 +4,13 @@ to a supergroup).
 
 /start with a deep-link payload follows that topic first (bot.following decodes the payload);
 then every /start shows the welcome and example topics as buttons, which bot.answers answers.
+In groups the welcome and /help say «اكتب /search الغوطة» (plain text there is not a question).
 """
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ChatMemberStatus
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ContextTypes
 
 from bot import callbacks
@@ -45,18 +46,28 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await subscribe(update, context, rt, topic, lang, deep_link=True)
     rows = [[button(rt, chat.id, topic, "search", {"query": topic})
              for topic in EXAMPLE_TOPICS[i:i + 3]] for i in range(0, len(EXAMPLE_TOPICS), 3)]
-    await send(update, context, ui(lang, "welcome"), keyboard(rows))
+    how = t("welcome_group" if in_group(update) else "welcome_private", lang)
+    await send(update, context, ui(lang, "welcome", how=how), keyboard(rows))
 
 
-def help_text(lang: str, *, admin: bool, bot_username: str) -> str:
-    """Every command with its description; admin commands for admins."""
+def in_group(update: Update) -> bool:
+    """A group or supergroup: the bot does not read its conversation, so topics are asked
+    with /search there."""
+    chat = update.effective_chat
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+def help_text(lang: str, *, admin: bool, bot_username: str, group: bool = False) -> str:
+    """Every command with its description; admin commands for admins. In a group the footer
+    says /search TOPIC rather than «type any topic»."""
     idx = 1 if lang == "ar" else 2
     lines = [f"<b>{escape_text(t('help_header', lang))}</b>"]
     lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in READER_COMMANDS]
     if admin:
         lines.append(f"<b>{escape_text(t('help_admin_header', lang))}</b>")
         lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]
-    lines.append(escape_text(t("help_footer", lang, bot=bot_username)))
+    lines.append(escape_text(t("help_footer_group" if group else "help_footer", lang,
+                               bot=bot_username)))
     lines.append(escape_text(t("help_other_language", lang)))
     html = "\n".join(lines)
     return rtl(html) if lang == "ar" else html
@@ -69,7 +80,8 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     lang = chat_lang(rt, update)
     user = update.effective_user
     await send(update, context, help_text(lang, admin=rt.is_admin(user.id if user else None),
-                                          bot_username=context.bot.username or "bot"))
+                                          bot_username=context.bot.username or "bot",
+                                          group=in_group(update)))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -12,7 +12,7 @@ from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message
 
 from bot import welcome
-from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS
+from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
 from bot.runtime import ui
 
 _MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
@@ -44,8 +44,9 @@ def test_help_commands_and_the_bot_mention_display_in_order() -> None:
 def test_hints_with_commands_display_in_order() -> None:
     shown = "\n".join(displayed(ui("ar", "no_subscriptions")))
     assert shown.count("/subscribe") == 2 and "subscribe/" not in shown
-    shown = "\n".join(displayed(ui("ar", "welcome")))
-    assert "/subscribe" in shown and "subscribe/" not in shown
+    for how in ("welcome_private", "welcome_group"):
+        shown = "\n".join(displayed(ui("ar", "welcome", how=t(how, "ar"))))
+        assert "/subscribe" in shown and "subscribe/" not in shown
 
 
 def test_english_text_gets_no_marks() -> None:
@@ -61,3 +62,34 @@ async def test_start_and_help_as_sent_display_commands_in_order(tmp_path: Path) 
             shown = "\n".join(displayed(msg.text))
             assert not re.search(r"\b[a-z]+/(?!\w)", shown), shown  # no «start/» anywhere
         assert "/start" in "\n".join(displayed(help_.text))
+
+
+async def test_groups_are_told_to_use_search_and_search_answers_there(tmp_path: Path) -> None:
+    group = -100321
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        member = h.user(READER + 3)
+        [welcome_msg] = await h.say(group, "/start", user=member)
+        text = welcome_msg.plain_text.replace("\u200e", "")
+        assert "/search الغوطة" in text and "اكتب اسم أي موضوع" not in text
+        [help_msg] = await h.say(group, "/help", user=member)
+        text = help_msg.plain_text.replace("\u200e", "")
+        assert "/search الغوطة" in text and "أو اكتب أي موضوع" not in text
+        assert any(line.lstrip("\u200f").startswith("/search — ")
+                   for line in text.split("\n"))  # listed among the commands
+        [answer] = await h.say(group, "/search الغوطة", user=member)
+        assert "نتائج «الغوطة»" in answer.plain_text
+        assert "🔔 تابع هذا الموضوع" in answer.button_texts()
+        [usage] = await h.say(group, "/search", user=member)
+        assert "/search الغوطة" in usage.plain_text.replace("\u200e", "")
+
+
+async def test_search_works_in_private_chats_too(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [welcome_msg] = await h.say(READER, "/start")
+        assert "اكتب اسم أي موضوع" in welcome_msg.plain_text  # private: type any topic
+        [typed] = await h.say(READER, "الغوطة")
+        [searched] = await h.say(READER, "/search الغوطة")
+        assert searched.plain_text == typed.plain_text
+        [english] = await h.say(READER + 1, "/search", language_code="en")
+        assert english.plain_text == "Put the topic after the command, e.g. /search الغوطة"
