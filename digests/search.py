@@ -25,7 +25,7 @@ import logging
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
@@ -40,19 +40,19 @@ from digests.arabic import (
     surface_pattern,
 )
 from digests.models import Article, SearchHit, iso, parse_iso
+from digests.processing import StoreContext
 from digests.query import (  # re-exported: callers know them as digests.search.*
     QueryPlan,
     article_matches,
+    every_key,
     lone_name,
     plan_query,
     quote_key,
-    every_key,
     topic_key,
     written_words,
 )
-from digests.variants import alternatives
-from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row, digest_from_row
+from digests.variants import alternatives
 
 __all__ = [
     "QueryPlan", "SearchResult", "article_matches", "create_index", "index_article",
@@ -143,7 +143,7 @@ Candidate = tuple[int, float, int | None]  # (article id, score, story id)
 
 
 def _now_sql(now: datetime) -> str:
-    return now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    return now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
 _AGE = (f"(1.0 + coalesce(max(0.0, julianday(?) - julianday(a.published_at)), 365.0)"
@@ -227,7 +227,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             topic whose newest matches fold into too few stories for the page is ranked
             among more of them (up to COUNT_CAP).
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     plan = plan_query(query)
     if not plan.terms:
         name = lone_name(query)
@@ -408,23 +408,81 @@ def _surface_of(db: sqlite_utils.Database, k: str) -> str:
 
 
 RELATED_CANDIDATES = 60   # newest articles sharing two salient title terms, scored in Python
+SIGNATURE_KEYS = 20       # an article's signature: its most distinctive keys (tf × idf)
+MIN_SHARED = 3            # signature keys a related article must share
+FULL_BODY_KEYS = 30       # distinct content keys of a body that is a full report, not a brief
+
+
+def _idf(k: str) -> float:
+    return math.log(1e6 / (1.0 + key_frequency(k)))
+
+
+def _content(k: str) -> bool:
+    return len(k) > 2 and k not in STOP_WORDS and not k.isdigit()
+
+
+def _counts(keys: Sequence[str]) -> dict[str, int]:
+    tf: dict[str, int] = {}
+    for k in keys:
+        if _content(k):
+            tf[k] = tf.get(k, 0) + 1
+    return tf
+
+
+def signature(title_keys: Sequence[str], body: dict[str, int],
+              size: int = SIGNATURE_KEYS) -> dict[str, float]:
+    """An article's most distinctive content keys and their weights: tf × idf over its title
+    (counted three times) and body (`body`: its content keys' counts). A name or place the
+    article is about recurs in it and is rare in the news at large."""
+    tf = dict(body)
+    for k in title_keys:
+        if _content(k):
+            tf[k] = tf.get(k, 0) + 3
+    weighted = sorted(((math.log1p(n) * _idf(k), k) for k, n in tf.items()), reverse=True)
+    return {k: w for w, k in weighted[:size]}
+
+
+def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dict[str, float],
+                    their_body: dict[str, int]) -> set[str]:
+    """The signature keys two articles share when that shows one subject, else an empty set.
+
+    They must share MIN_SHARED keys (half the shorter signature, at least 2, for a brief), and
+    when both bodies are full articles one shared key must recur in both bodies: the subject
+    of a report comes back in its text, a verb phrase of its headline («للضغط على … لوقف»)
+    does not.
+    """
+    shared = mine.keys() & theirs.keys()
+    if len(shared) < min(MIN_SHARED, max(2, min(len(mine), len(theirs)) // 2)):
+        return set()
+    full = len(my_body) >= FULL_BODY_KEYS and len(their_body) >= FULL_BODY_KEYS
+    if full and not any(my_body.get(k, 0) >= 2 and their_body.get(k, 0) >= 2 for k in shared):
+        return set()
+    return shared
 
 
 def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int = 5,
                      before: datetime | None = None) -> list[Article]:
-    """Earlier archive coverage of the article's topic (its most salient title terms).
+    """Earlier archive coverage of the article's topic: articles about the same names, places
+    and rare words, not merely sharing a phrase of its headline.
 
-    The title's content keys are weighted by rarity in the reference corpus (an idf from
-    digests.arabic.key_frequency); the four rarest are its salient terms. Candidates are the
-    newest articles holding two of them (the one, for a one-term title); each is scored by the
-    weight of the salient terms it shares — double in its title — times a gentle age factor, and
-    must share at least one in its title. The article itself and articles with the same title are
-    left out. "Earlier": stored before it (a smaller id; ids grow with ingest time) and published
-    before `before` (default: the article's own date). No bm25 and no vocabulary scan: it runs at
-    ingest and stays fast on a million articles.
+    Candidates: the title's content keys are weighted by rarity in the reference corpus (an idf
+    from digests.arabic.key_frequency) and by how often the body repeats them; the four heaviest
+    are its salient terms, and the newest
+    articles holding two of them (the one, for a one-term title) and one in their title are
+    candidates. Each candidate must then be about the same subject (`_about_the_same`: share
+    MIN_SHARED keys of the two articles' signatures — the SIGNATURE_KEYS most distinctive keys
+    of title and body — one of which recurs in both bodies): a shared «للضغط على … لوقف» is
+    not enough, shared names are. It is scored by the weight of the signature keys it shares
+    times a gentle age factor. The article itself and articles with
+    the same title are left out. "Earlier": stored before it (a smaller id; ids grow with ingest
+    time) and published before `before` (default: the article's own date). No bm25 and no
+    vocabulary scan: it runs at ingest and stays fast on a million articles.
     """
-    keys = [k for k in dict.fromkeys(analyze(article.title)) if k not in STOP_WORDS and len(k) > 1]
-    weight = {k: math.log(1e6 / (1.0 + key_frequency(k))) for k in keys}
+    title_keys = analyze(article.title)
+    keys = [k for k in dict.fromkeys(title_keys) if k not in STOP_WORDS and len(k) > 1]
+    my_body = _counts(analyze(article.text))
+    # a title word the body comes back to is the subject; one said once is the headline's verb
+    weight = {k: math.log1p(1 + my_body.get(k, 0)) * _idf(k) for k in keys}
     salient = sorted(keys, key=lambda k: (-weight[k], k))[:4]
     if not salient:
         return []
@@ -444,17 +502,22 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
             where {FTS_TABLE} match ? and f.rowid != ? and f.rowid < ?{dated}
             order by f.rowid desc limit {RELATED_CANDIDATES}""",
         [expr, article.id, bound, *([iso(cutoff)] if cutoff is not None else [])]).fetchall()
-    ref = cutoff or datetime.now(timezone.utc)
+    ref = cutoff or datetime.now(UTC)
+    mine = signature(title_keys, my_body)
     ranked = []
-    for article_id, title_keys, body_keys, published, title in rows:
+    for article_id, c_title, c_body, published, title in rows:
         dt = parse_iso(published)
         if cutoff is not None and (dt is None or dt >= cutoff):
             continue
-        in_title = set(title_keys.split()).intersection(salient)
-        if not in_title:
+        c_title_keys = c_title.split()
+        if not set(c_title_keys).intersection(salient):
             continue
-        in_body = set(body_keys.split()).intersection(salient) - in_title
-        score = sum(2 * weight[k] for k in in_title) + sum(weight[k] for k in in_body)
+        their_body = _counts(c_body.split())
+        theirs = signature(c_title_keys, their_body)
+        shared = _about_the_same(mine, my_body, theirs, their_body)
+        if not shared:
+            continue
+        score = sum(min(mine[k], theirs[k]) for k in shared)
         score /= 1.0 + _age_days(published, ref) / 30.0
         ranked.append((score, article_id, normalize(title or "").strip()))
     ranked.sort(key=lambda r: (-r[0], -r[1]))

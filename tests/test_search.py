@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,7 @@ from digests.search import (
 from digests.settings import Settings
 from digests.storage import Database
 
-NOW = datetime(2018, 3, 25, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2018, 3, 25, 12, 0, tzinfo=UTC)
 
 
 def add(db: Database, article_id: int, title: str, body: str, *, days_ago: float = 1.0,
@@ -462,3 +462,34 @@ def test_a_name_is_found_in_every_spelling(database: Database) -> None:
     hit = next(h for h in search(database.db, "ترامب", now=NOW).hits
                if h.digest.article_id == 2)
     assert "ترمب" in hit.matched  # highlighted as the article writes it
+
+
+MACRON = ("دعا الرئيس الفرنسي إيمانويل ماكرون طهران إلى الضغط على دمشق لوقف قصف الغوطة الشرقية."
+          " وقال ماكرون في اتصال هاتفي مع نظيره الإيراني حسن روحاني إن على إيران أن تستخدم نفوذها"
+          " لدى النظام السوري. وأضاف الرئيس الفرنسي أن الوضع الإنساني في الغوطة كارثي، وأن"
+          " المدنيين المحاصرين يحتاجون إلى ممرات آمنة ودخول قوافل المساعدات الطبية والغذائية."
+          " وتتعرض بلدات الغوطة منذ أسابيع لقصف جوي ومدفعي أوقع مئات القتلى.")
+
+
+def test_related_articles_need_shared_names_not_a_shared_phrase(database: Database) -> None:
+    add(database, 1, "الأردن يدعو للضغط على إسرائيل لوقف انتهاكاتها للمقدسات بالقدس",
+        "دعت وزارة الخارجية الأردنية المجتمع الدولي إلى الضغط على إسرائيل لوقف انتهاكاتها"
+        " المتكررة في القدس المحتلة والمسجد الأقصى المبارك. وقال المتحدث باسم الوزارة إن"
+        " اقتحامات المستوطنين لباحات الأقصى تستفز مشاعر المسلمين، وإن المملكة تتابع الوصاية"
+        " الهاشمية على المقدسات الإسلامية والمسيحية في المدينة. وطالب الأردن مجلس الأمن"
+        " بتحمل مسؤولياته تجاه الأقصى والمقدسات.", days_ago=6)
+    add(database, 2, "إطلاق حملة فلسطينية دولية للضغط على الاحتلال لوقف الاعتقال الإداري",
+        "أطلقت مؤسسات حقوقية فلسطينية حملة دولية للضغط على الاحتلال لوقف سياسة الاعتقال"
+        " الإداري بحق الأسرى. وقالت هيئة شؤون الأسرى إن أكثر من خمسمئة أسير يقبعون في"
+        " السجون دون تهمة أو محاكمة، وإن الاعتقال الإداري يجدد كل ستة أشهر بقرار عسكري."
+        " ودعت الحملة البرلمانات الأوروبية والمنظمات الحقوقية إلى التضامن مع الأسرى"
+        " الإداريين المضربين عن الطعام.", days_ago=5)
+    add(database, 3, "مقتل مدنيين في قصف على الغوطة الشرقية",
+        "قتل عشرات المدنيين في قصف جوي ومدفعي شنته قوات النظام السوري على بلدات الغوطة"
+        " الشرقية قرب دمشق. وقال ناشطون إن الطائرات استهدفت دوما وحرستا وعربين، وإن فرق"
+        " الدفاع المدني تواصل انتشال الضحايا من تحت الأنقاض. ويعيش نحو أربعمئة ألف شخص"
+        " محاصرين في الغوطة منذ سنوات، في ظل نقص حاد في الغذاء والدواء، بينما تطالب الأمم"
+        " المتحدة بهدنة إنسانية وإدخال المساعدات إلى الغوطة.", days_ago=4)
+    add(database, 4, "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة", MACRON, days_ago=1)
+    related = [a.id for a in related_articles(database.db, load(database.db, 4))]
+    assert related == [3]  # the Ghouta shelling, not «للضغط على … لوقف» elsewhere
