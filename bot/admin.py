@@ -35,6 +35,7 @@ from digests.source_check import check_source
 log = logging.getLogger(__name__)
 
 PROGRESS_POLL_SECONDS = 0.5
+FAILING_NAMES = 5             # failing sources named after /ingest (the rest: /sources)
 CHECKING_NOTICE_SECONDS = 2.0  # a link check slower than this tells the admin it is under way
 PROGRESS_TIMEOUT_SECONDS = 6 * 3600
 
@@ -245,9 +246,16 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
         return
     if rt.sender is not None:
         rt.sender.wake()
-    await _notify(rt, context, chat_id, ui(
-        lang, "ingest_done", sources=num(len(summary.reports), lang), new=num(summary.new, lang),
-        failed=num(summary.failed, lang)))
+    counts = {"sources": num(len(summary.reports), lang), "new": num(summary.new, lang),
+              "failed": num(summary.failed, lang)}
+    failing = [r.name for r in summary.reports if r.status == "failed"]
+    if not failing:
+        await _notify(rt, context, chat_id, ui(lang, "ingest_done", **counts))
+        return
+    names = ("، " if lang == "ar" else ", ").join(failing[:FAILING_NAMES])
+    if len(failing) > FAILING_NAMES:
+        names += "…"
+    await _notify(rt, context, chat_id, ui(lang, "ingest_done_failures", names=names, **counts))
 
 
 def percent(n: int, lang: str) -> str:

@@ -283,6 +283,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ingest_running": ("الجلب جارٍ بالفعل.", "A poll is already running."),
     "ingest_done": ("✅ انتهى الجلب — المصادر: {sources}، الأخبار الجديدة: {new}، الإخفاقات: {failed}.",
                     "✅ Poll finished: {sources} sources, {new} new articles, {failed} failed."),
+    "ingest_done_failures": ("⚠️ انتهى الجلب مع إخفاقات — المصادر: {sources}، أخفق منها: {failed} "
+                             "({names})، الأخبار الجديدة: {new}. التفاصيل في /sources",
+                             "⚠️ Poll finished with failures: {failed} of {sources} sources "
+                             "failed ({names}); {new} new articles. Details: /sources"),
     "ingest_failed": ("⚠️ فشل الجلب: {error}", "⚠️ The poll failed: {error}"),
     "stats": ("📊 الإحصاءات\n• المشتركون: {subscribers}\n• المحادثات النشطة: {active}\n"
               "• الاشتراكات: {subscriptions}\n• المقالات: {articles}\n• القصص: {stories}\n"

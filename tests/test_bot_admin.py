@@ -348,3 +348,30 @@ async def test_removesource_says_it_stops_polling_and_numbers_are_arabic(tmp_pat
         assert _bare(en.plain_text).startswith(
             f"⏸ Stopped polling source {first.id}: {first.name} (its articles stay in the "
             "archive).")
+
+
+async def test_ingest_with_failures_warns_and_names_them(tmp_path: Path) -> None:
+    """/ingest that could not read some sources ends with ⚠️, names them and points to
+    /sources, instead of a green tick (A14)."""
+    with SampleSite() as site:
+        async with running_bot(sample_db(tmp_path), admin_ids=frozenset({ADMIN, ADMIN + 1})) as h:
+            for s in sources.list_sources(h.db):
+                sources.remove_source(h.db, s.id)  # the sample template's site is gone
+            now = datetime.now(UTC)
+            sources.add_source(h.db, site.feed_url("main"), settings=h.settings, now=now,
+                               name="الشرق")
+            sources.add_source(h.db, "http://127.0.0.1:9/feed.xml", settings=h.settings,
+                               now=now, name="المغلق")
+            sources.add_source(h.db, site.url("/gone.xml"), settings=h.settings, now=now,
+                               name="Gone")
+            await h.say(ADMIN, "/ingest")
+            await h.until(lambda: "انتهى الجلب" in h.emu.messages(ADMIN)[-1].plain_text, 20)
+            done = _bare(h.emu.messages(ADMIN)[-1].plain_text)
+            assert done == ("⚠️ انتهى الجلب مع إخفاقات — المصادر: ٣، أخفق منها: ٢ (المغلق، Gone)"
+                            "، الأخبار الجديدة: ٠. التفاصيل في /sources"), done
+            await h.say(ADMIN + 1, "/ingest", language_code="en")
+            await h.until(lambda: "Poll finished" in h.emu.messages(ADMIN + 1)[-1].plain_text, 20)
+            done = _bare(h.emu.messages(ADMIN + 1)[-1].plain_text)
+            assert done.startswith("⚠️ Poll finished with failures: 2 of 3 sources failed "
+                                   "(المغلق, Gone);"), done
+            assert "✅" not in done
