@@ -123,6 +123,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results_header_at_least": ("نتائج «{query}»: {first}–{last} من {total} على الأقل",
                                 "Results for «{query}»: {first}–{last} of at least {total}"),
     "bundle_header": ("📰 نشرة الأخبار", "📰 News digest"),
+    "reported_by": ("بحسب {speaker}", "According to {speaker}"),
     "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
     # /start and /help
     "welcome": (

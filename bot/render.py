@@ -1,7 +1,8 @@
 """Digest layout: what a reader sees of a story, as Telegram HTML messages (pure; `now` passed in).
 
 A story is its headline bold and linked, the source and a relative time («منذ ٣ ساعات»), key
-quotes as «…» — speaker, and related links. `digest_lines` lays a digest out as `bot.lines.Line`s;
+quotes (direct speech as «…» — speaker; reported speech as «بحسب ترامب، …», without quote
+marks: see `quote_line`), and related links. `digest_lines` lays a digest out as `bot.lines.Line`s;
 the `render_*` functions lay out the shapes readers get (one digest, a bundle of stories, a page
 of topic answers, a story's related links) and hand the lines to `bot.packer`, which fits them
 into messages within Telegram's limits. Escaping and right-to-left handling live in bot.lines:
@@ -17,7 +18,7 @@ from datetime import datetime
 from bot.i18n import num, relative_time, t
 from bot.lines import Line, Span, clean, safe_url
 from bot.packer import pack, truncate
-from digests.models import Digest
+from digests.models import Digest, Quote
 from digests.quotes import quote_marks_balanced
 
 MAX_RELATED = 5
@@ -42,6 +43,34 @@ def _strip_quotes(text: str) -> str:
     return t
 
 
+def _nest(text: str) -> str:
+    """Inside our «…», the quote's own «…» become “…” (a quote within the quote)."""
+    return text.replace("«", "“").replace("»", "”")
+
+
+def quote_line(quote: Quote, lang: str) -> Line | None:
+    """One key quote as a reader sees it; None when there is nothing to show.
+
+    Direct speech is the speaker's own words: «…» — <i>speaker</i>. Reported speech is the
+    writer's paraphrase, where «قواته» and «بلاده» are the speaker's forces and country seen from
+    outside, so it is not put in quote marks: <i>بحسب ترامب</i>، قواته ستغادر… / <i>According to
+    Trump</i>, … A paraphrase without a speaker is the writer's own text, not a quote.
+    """
+    text = _strip_quotes(clean(quote.text))
+    if not text:
+        return None
+    speaker = clean(quote.speaker)
+    if quote.kind == "reported":
+        if not speaker:
+            return None
+        return (Span(t("reported_by", lang, speaker=speaker), italic=True),
+                Span("، " if lang == "ar" else ", "), Span(text))
+    spans = [Span(f"«{_nest(text)}»")]
+    if speaker:
+        spans += [Span(" — "), Span(speaker, italic=True)]
+    return tuple(spans)
+
+
 def _label(text: str, lang: str) -> Span:
     """A bold interface label. In English it keeps its natural left-to-right direction (with
     an RLM, «Related links:» would show as «:Related links»); story lines stay right-to-left."""
@@ -62,14 +91,9 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     if meta:
         lines.append((Span(meta, italic=True),))
     for quote in digest.quotes:
-        text = _strip_quotes(clean(quote.text))
-        if not text:
-            continue
-        spans = [Span(f"«{text}»")]
-        speaker = clean(quote.speaker)
-        if speaker:
-            spans += [Span(" — "), Span(speaker, italic=True)]
-        lines.append(tuple(spans))
+        line = quote_line(quote, lang)
+        if line:
+            lines.append(line)
     if with_related:
         lines.extend(related_lines(digest, lang))
     return lines

@@ -42,7 +42,7 @@ GHOUTA = Digest(
     published_at=NOW - timedelta(hours=3),
     quotes=(
         Quote("إن ما يحدث في الغوطة الشرقية يجب أن يتوقف فورا", "الأمين العام للأمم المتحدة"),
-        Quote("نحن نحارب الإرهاب & نحمي المدنيين <دائما>", "مصدر \"رسمي\" سوري", "reported"),
+        Quote("قواته تحارب الإرهاب & تحمي المدنيين <دائما>", "مصدر \"رسمي\" سوري", "reported"),
     ),
     related=(
         RelatedItem("الأمم المتحدة تدعو إلى هدنة في الغوطة", "https://news.example/truce"),
@@ -124,7 +124,7 @@ def test_long_digest_golden_split_at_sentences() -> None:
 def test_headline_bold_and_linked_with_escaped_href() -> None:
     html = render_digest(GHOUTA, "ar", NOW)
     assert '<b><a href="https://news.example/ghouta?id=1&amp;lang=ar">' in html
-    assert "&lt;دائما&gt;" in html and "&amp; نحمي" in html
+    assert "&lt;دائما&gt;" in html and "&amp; تحمي" in html
     assert 'مصدر "رسمي" سوري' in html  # text needs no quote escaping; attributes do
     assert "رابط غير صالح" not in html  # a related item without a usable link is dropped
     assert "javascript:" not in html  # only http(s) links become links
@@ -252,3 +252,32 @@ def test_inner_quote_marks_of_a_quote_are_kept() -> None:
     shown = visible_text(render_digest(d, "ar", NOW))
     assert '«ما يحصل في اليمن "جرائم حرب"»' in shown
     assert "«لوضع حد للهجمات العشوائية على السكان»" in shown  # its own marks are not doubled
+
+
+def test_reported_speech_is_attributed_not_put_in_quote_marks() -> None:
+    """QA4 A4: «قواته ستغادر…» in quote marks reads as Trump's own words about «his» forces."""
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote('قواته ستغادر سوريا "قريبا جدا"', "ترامب", "reported"),
+                       Quote("الوضع في غزة يتدهور", "", "reported"),  # no speaker: not a quote
+                       Quote("سنبقى هنا", "الرئيس")))
+    shown = visible_text(render_digest(d, "ar", NOW))
+    assert 'بحسب ترامب، قواته ستغادر سوريا "قريبا جدا"' in shown
+    assert "«قواته" not in shown and "الوضع في غزة" not in shown
+    assert "«سنبقى هنا» — الرئيس" in shown  # direct speech as before
+    html = render_digest(d, "ar", NOW)
+    assert "<i>بحسب ترامب</i>، قواته" in html and check_message(html) == []
+    english = visible_text(render_digest(d, "en", NOW))
+    assert 'According to ترامب, قواته ستغادر سوريا "قريبا جدا"' in english
+
+
+def test_a_quote_within_a_direct_quote_takes_the_inner_marks() -> None:
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote("برنامج بلاده الصاروخي «دفاعي بحت وغير قابل للتفاوض»", "روحاني"),))
+    shown = visible_text(render_digest(d, "ar", NOW))
+    assert "«برنامج بلاده الصاروخي “دفاعي بحت وغير قابل للتفاوض”»" in shown
+
+
+def test_the_json_output_keeps_its_shape_for_reported_quotes() -> None:
+    """`run.py digest --json` is unchanged: a quote is its text and speaker, whatever its kind."""
+    assert GHOUTA.to_json()["quotes"][1] == {"text": GHOUTA.quotes[1].text,
+                                            "speaker": 'مصدر "رسمي" سوري'}
