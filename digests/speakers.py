@@ -42,6 +42,29 @@ _TITLE_HEADS = frozenset(
 RELAYING = frozenset("نقلا ونقلا".split())
 
 
+# «مسؤول طلب عدم الكشف عن هويته»: asking not to be named, said of the speaker.
+_ASKING = frozenset(
+    "طلب طلبت طالبا طالبه رفض رفضت رافضا رافضه فضل فضلت مفضلا مفضله شريطه بشرط مشترطا دون بدون"
+    .split())
+_IDENTITY = frozenset("هويته هويتها هويتهم هويتهما اسمه اسمها اسمهم اسماءهم اسمائهم".split())
+
+
+def anonymity(toks: list[Tok], m: int, limit: int) -> bool:
+    """Token `m` is part of «طلب عدم الكشف عن هويته», «رفض كشف اسمه»: no subject, no speech.
+
+    The words describe the speaker; their verbs («رفض», «كشف», «ذكر») introduce nothing.
+    """
+    for s in range(max(0, m - 4), m + 1):
+        if toks[s].norm not in _ASKING and toks[s].norm[1:] not in _ASKING:
+            continue
+        for e in range(s + 1, min(limit, s + 5)):
+            if toks[e].norm in _IDENTITY:
+                if m <= e:
+                    return True
+                break
+    return False
+
+
 def _glued_complementizer(raw: str) -> bool:
     """«إن"السفارة»: a complementizer written against the opening quote mark."""
     head = re.split("[\"“«„]", raw, maxsplit=1)[0]
@@ -138,6 +161,8 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
             if toks[closing].raw[-1] in "،,:;؛.":
                 break
             continue
+        if anonymity(toks, j, limit):
+            break  # «وقال مسؤول طلب عدم الكشف عن هويته إن …»: the subject ends before it
         if j > i and t.raw == "فان":
             j += 1  # «هيرمان فان رومبي»: «van» in a name, not «فإن»
             continue

@@ -24,6 +24,7 @@ from digests.speakers import (
     RELAYING,
     Speakers,
     Tok,
+    anonymity,
     antecedent,
     speaker_before,
     subject,
@@ -204,6 +205,8 @@ def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
         # «وقال: "… وذكرت التقارير أن …"»: a verb quoted mid-sentence is the quoted voice's
         # words; the enclosing direct quote is the statement.
         return skip
+    if anonymity(w.toks, k, w.last):
+        return skip  # «رفض كشف هويته»: asking not to be named says nothing
     head = _head(w, k)
     if head is None:
         return skip

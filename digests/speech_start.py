@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digests.speakers import Tok, opens_statement
+from digests.speakers import Tok, anonymity, opens_statement
 from digests.speech import (
     HEDGES,
     NEGATIONS,
@@ -87,8 +87,10 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
             if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:
                 return None  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
             return tm.end
-        if m > k and _is_cue(tm.raw) and toks[m - 1].norm not in NEGATIONS:
-            return None  # another speech verb («لم تذكر اسمه» says nothing: it goes on)
+        if (m > k and _is_cue(tm.raw) and toks[m - 1].norm not in NEGATIONS
+                and not anonymity(toks, m, last)):
+            # another speech verb («لم تذكر اسمه», «رفض كشف هويته» say nothing: it goes on)
+            return None
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digests.speakers import Speakers, antecedent, speaker_before, subject, tokens
+from digests.speakers import Speakers, anonymity, antecedent, speaker_before, subject, tokens
 
 
 def _after(text: str) -> str:
@@ -60,3 +60,11 @@ def test_a_quoted_name_before_ila_anna_is_the_speaker() -> None:
     # «أشارت "ماركا" إلى أن …» as «قالت "ماركا" إن …»: the quoted paper speaks.
     assert _after('وأشارت "ذا ديلي" إلى أن اللاعب') == "ذا ديلي"
     assert _after('وقالت "ذا ديلي" إن اللاعب') == "ذا ديلي"
+
+
+def test_asking_not_to_be_named_ends_the_subject() -> None:
+    assert _after("وقال مسؤول عسكري طلب عدم الكشف عن هويته إن") == "مسؤول عسكري"
+    assert _after("وقال دبلوماسي شريطة عدم ذكر اسمه إن") == "دبلوماسي"
+    toks = tokens("وقال مصدر رفض كشف هويته إن الهجوم وقع")
+    assert anonymity(toks, 3, len(toks)) and anonymity(toks, 4, len(toks))
+    assert not anonymity(toks, 1, len(toks)) and not anonymity(toks, 6, len(toks))
