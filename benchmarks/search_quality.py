@@ -27,12 +27,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus import build_db, load_corpus  # noqa: E402
-from topics import TOPICS, Topic, bare  # noqa: E402
+from corpus import build_db, load_corpus
+from topics import TOPICS, Topic, bare
 
-from digests.arabic import normalize, written_as_name  # noqa: E402
-from digests.search import search  # noqa: E402
-from digests.storage import Database  # noqa: E402
+from digests.arabic import normalize, written_as_name
+from digests.search import search
+from digests.storage import Database
 
 OUT = Path(__file__).resolve().parent / "out"
 _RAW_WORD = re.compile(r"[^\W_]+")
@@ -164,7 +164,7 @@ def main() -> None:
     with Database(db_path) as database:
         for topic in topics:
             if args.forms:
-                print(topic.query, [sorted(set(normalize(f) for f in fs)) for fs in topic.words])
+                print(topic.query, [sorted({normalize(f) for f in fs}) for fs in topic.words])
             truth = {i for i, w in words_of.items() if in_truth(topic, w, distinct_of[i])}
             lookalike = {i for i, w in words_of.items()
                          if i not in truth and has_lookalike(topic, w)}

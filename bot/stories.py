@@ -43,7 +43,10 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     Raises:
         QueryError: nothing searchable in the query (only stop-words or punctuation).
     """
-    from digests.search import search, suggest  # late: the search index is built elsewhere
+    from digests.search import (  # late: the search index is built elsewhere
+        search,
+        suggest,
+    )
 
     # One folded hit more than shown: only a hit beyond this page proves that a next page
     # exists (a lower-bound story count cannot).

@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from digests.models import Article
-from digests.query import MAX_QUERY_WORDS, article_matches, lone_name, plan_query, topic_key
+from digests.query import (
+    MAX_QUERY_WORDS,
+    article_matches,
+    lone_name,
+    plan_query,
+    topic_key,
+)
 
 
 def article(title: str, text: str = "") -> Article:

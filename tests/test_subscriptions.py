@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -10,7 +10,7 @@ from digests import subscriptions as subs
 from digests.errors import QueryError
 from digests.storage import Database
 
-NOW = datetime(2026, 1, 1, 12, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
 
 
 def test_upsert_chat_keeps_language_choice_and_reactivates(database: Database) -> None:
