@@ -30,6 +30,7 @@ from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, se
 from digests import outbox, sources, subscriptions
 from digests.errors import NashraError, QueryError, SourceError
 from digests.models import iso, parse_iso
+from digests.search import topic_key
 from digests.source_check import check_source
 
 log = logging.getLogger(__name__)
@@ -71,26 +72,62 @@ async def _notify(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
 
 @admin_only
 async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/push [TOPIC]: queue a digest for every subscriber (of TOPIC); report when delivered."""
+    """/push [TOPIC]: queue a digest for every subscriber (of TOPIC); report when delivered.
+
+    The answer says which of the reasons applies when nothing is sent (nobody follows, no
+    news, nothing the followers have not had), and the count of stories is what readers get:
+    what was queued after the «never the same story twice» rule.
+    """
     rt = runtime(context)
     lang = chat_lang(rt, update)
     chat = update.effective_chat
     assert chat is not None
     topic = " ".join(context.args or []).strip() or None
+    if topic is not None and not topic_key(topic):
+        await send(update, context, ui(lang, "nothing_searchable", query=topic))
+        return
+    if followers(rt, topic) == 0:
+        await send(update, context, ui(lang, "push_no_followers_topic", topic=topic) if topic
+                   else ui(lang, "push_no_followers"))
+        return
     try:
         plan = outbox.enqueue_push(rt.db, topic=topic, now=rt.now())
     except QueryError:
         await send(update, context, ui(lang, "nothing_searchable", query=topic or ""))
         return
-    if plan.chats == 0 or plan.stories == 0:
-        await send(update, context, ui(lang, "push_nothing",
-                                       topic=f" «{topic}»" if topic else ""))
+    if plan.stories == 0:
+        await send(update, context, ui(lang, "push_no_stories_topic", topic=topic) if topic
+                   else ui(lang, "push_no_stories"))
+        return
+    if plan.chats == 0:
+        await send(update, context, ui(lang, "push_nothing_new"))
         return
     await send(update, context, ui(lang, "push_queued", chats=num(plan.chats, lang),
-                                   stories=num(plan.stories, lang)))
+                                   stories=queued_stories(rt, plan.push_id, lang)))
     if rt.sender is not None:
         rt.sender.wake()
     rt.spawn(_report_push(rt, context, chat.id, plan.push_id, lang), f"push-{plan.push_id}")
+
+
+def followers(rt: Runtime, topic: str | None) -> int:
+    """Active chats a push of `topic` (None: the general push) would go to."""
+    sql = ("select count(distinct c.id) from chats c join subscriptions s on s.chat_id = c.id"
+           " where c.active = 1")
+    args: list[Any] = []
+    if topic is not None:
+        sql += " and s.topic_key = ?"
+        args.append(topic_key(topic))
+    return int(rt.db.db.execute(sql, args).fetchone()[0])
+
+
+def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:
+    """How many stories each chat of the push gets: «٣», or «٢–٥» when chats differ (a chat
+    never gets a story twice, so those that had some get fewer)."""
+    low, high = rt.db.db.execute(
+        "select min(n), max(n) from (select count(*) as n from outbox where kind = ?"
+        " group by chat_id)", [f"push:{push_id}"]).fetchone()
+    low, high = int(low or 0), int(high or 0)
+    return num(high, lang) if low == high else f"{num(low, lang)}–{num(high, lang)}"
 
 
 async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,

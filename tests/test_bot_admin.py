@@ -98,7 +98,7 @@ async def test_push_topic_reaches_only_its_subscribers(tmp_path: Path) -> None:
         assert "الغوطة" in h.emu.messages(READER)[-1].plain_text
         assert len(h.emu.messages(READER + 1)) == 1  # only the /subscribe answer
         [none] = await h.say(ADMIN, "/push موضوع_لا_مشتركين_فيه")
-        assert "لا أخبار أو لا مشتركين" in none.plain_text
+        assert "لا أحد يتابع «موضوع_لا_مشتركين_فيه»؛ لم تُرسل نشرة." in _bare(none.plain_text)
 
 
 async def test_sources_add_remove_with_health(tmp_path: Path) -> None:
@@ -375,3 +375,39 @@ async def test_ingest_with_failures_warns_and_names_them(tmp_path: Path) -> None
             assert done.startswith("⚠️ Poll finished with failures: 2 of 3 sources failed "
                                    "(المغلق, Gone);"), done
             assert "✅" not in done
+
+
+def _push_rows(db: Database, chat_id: int) -> dict[str, int]:
+    rows = db.db.execute("select kind, count(*) from outbox where chat_id = ? and kind like"
+                         " 'push:%' and status = 'sent' group by kind", [chat_id]).fetchall()
+    return {kind: n for kind, n in rows}
+
+
+async def test_push_says_why_nothing_was_sent_and_counts_what_readers_get(tmp_path: Path) -> None:
+    """/push tells apart «nobody follows», «nothing searchable» and «nothing new»; the number of
+    stories it reports is what the reader receives after the «never twice» rule (A15)."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(ADMIN, "/push")
+        assert _bare(m.plain_text) == "لا مشتركين بعد؛ لم تُرسل نشرة."
+        [m] = await h.say(ADMIN, "/push ترامب")
+        assert _bare(m.plain_text) == "لا أحد يتابع «ترامب»؛ لم تُرسل نشرة."
+        [m] = await h.say(ADMIN, "/push 🙂")
+        assert "لا يحوي كلمات يمكن البحث عنها" in m.plain_text
+        assert _count(h.db, "pushes") == 0 and _count(h.db, "outbox") == 0
+
+        await h.say(READER, "/subscribe الغوطة")
+        _follow_general(h.db, READER)
+        [first] = await h.say(ADMIN, "/push الغوطة")
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+        [again] = await h.say(ADMIN, "/push الغوطة")
+        assert _bare(again.plain_text) == ("لا أخبار جديدة لإرسالها: وصلت هذه الأخبار إلى المتابعين"
+                                           " من قبل.")
+        [general] = await h.say(ADMIN, "/push")  # 5 top stories, of which the reader had 3
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text
+                      and len(_push_rows(h.db, READER)) == 2, 15)
+        sent = _push_rows(h.db, READER)
+    reported = [re.search(r"الأخبار: (\S+)\.", _bare(m.plain_text)) for m in (first, general)]
+    assert all(reported), (first.plain_text, general.plain_text)
+    got = [int(r.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+           for r in reported if r]
+    assert got == [sent[k] for k in sorted(sent, key=lambda k: int(k.split(":")[1]))], (got, sent)
