@@ -18,7 +18,7 @@ digests.speech_start. Pure functions of tokens (digests.speakers).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digests.speakers import (
     RELAYING,
@@ -63,6 +63,7 @@ _REFUSE = frozenset("رفض رفضت يرفض ترفض".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
 _RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
+_RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة عنه»: his words, not the agency's
 _AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
 # «ولخص أحدهم الموقف»: one of them speaks, as written (not a possessed noun). «بعضهم» (some of
 # them) stays out: the group named before («محللون … لكن بعضهم حذر») is the better speaker.
@@ -214,6 +215,10 @@ def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
     if found is None:
         return skip
     speaker, j = found
+    relayed = next((_RELAYED_PRONOUNS[w.toks[m].norm] for m in range(k + 1, j)
+                    if w.toks[m].norm in _RELAYED_PRONOUNS), None)
+    if not speaker and relayed is not None and head.norm in _RELAY_VERBS:
+        head = replace(head, gender=relayed)  # «ونقلت الوكالة عنه»: the last «he» speaks
     if k + 1 < w.last and w.toks[k + 1].norm in _ABOVE:
         speaker = ""  # «وكتب فوقها»: the caption's author is the one who published it
     content_start = _speech_start(w, k, j, head, speaker)
@@ -364,6 +369,10 @@ def _written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, 
             for m in range(k + 1, min(last, k + 8)):
                 if toks[m].norm == "عن":
                     speaker, j = subject(toks, m + 1, last)
+                    break
+                if toks[m].norm in _RELAYED_PRONOUNS:
+                    # «ونقلت الوكالة عنه قوله»: the one relayed was named before.
+                    speaker, j = "", m + 1
                     break
         elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
             # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.

@@ -231,3 +231,14 @@ def test_an_indefinite_speaker_is_a_speaker_as_written() -> None:
              "وقال أحدهم إن الانتظار طال أكثر مما يجب."]
     assert [(q.kind, q.speaker) for q in find_quotes(paras)] == [
         ("direct", "أحدهم"), ("reported", "أحدهم")]
+
+
+def test_a_relayed_pronoun_speaks_for_the_last_one_named() -> None:
+    # «ونقلت الوكالة عنه قوله إن …»: «عنه» is the last man named, not the agency.
+    speakers = Speakers()
+    cues_of("قال الوزير سامي نور إن الأزمة ستنتهي قريبا.", speakers)
+    cues_of("وقالت الوزيرة هالة حسن إن الخطة جاهزة للتنفيذ.", speakers)
+    [his] = cues_of("ونقلت الوكالة الرسمية عنه قوله إن الحكومة ستدعم المزارعين.", speakers)
+    assert his.speaker == "الوزير سامي نور" and not his.named
+    [hers] = cues_of("ونقل التلفزيون عنها قولها إن المدارس ستفتح غدا.", speakers)
+    assert hers.speaker == "الوزيرة هالة حسن"
