@@ -102,11 +102,13 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("help", "قائمة الأوامر", "List of commands"),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("push", "أرسل نشرة الآن إلى المشتركين (أو مشتركي موضوع)",
-     "Send a digest now to subscribers (or a topic's)"),
+    ("push", "أرسل نشرة الآن: /push للمشتركين كلهم، أو /push موضوع لمتابعيه",
+     "Send a digest now: /push to every subscriber, /push TOPIC to its followers"),
     ("sources", "المصادر وحالتها", "Sources and their health"),
-    ("addsource", "أضف مصدرًا: /addsource URL", "Add a source: /addsource URL"),
-    ("removesource", "احذف مصدرًا: /removesource ID", "Remove a source: /removesource ID"),
+    ("addsource", "أضف مصدرًا: /addsource رابط [اسم] (خلاصة RSS/Atom أو صفحة تشير إليها)",
+     "Add a source: /addsource URL [NAME] (an RSS/Atom feed or a page that points to one)"),
+    ("removesource", "أوقف جلب مصدر (تبقى أخباره): /removesource رقم",
+     "Stop polling a source (its articles stay): /removesource NUMBER"),
     ("ingest", "اجلب الأخبار الآن", "Poll the sources now"),
     ("stats", "إحصاءات", "Statistics"),
 )

@@ -242,6 +242,10 @@ async def test_stats(tmp_path: Path) -> None:
         assert "في قائمة الإرسال: ٠" in text and "آخر جلب:" in text
         [m] = await h.say(ADMIN, "/help")
         assert "/push" in m.plain_text and "/stats" in m.plain_text
+        # the arguments are documented, and /removesource says it stops polling
+        help_text = _bare(m.plain_text)
+        assert "/addsource رابط [اسم]" in help_text and "/push موضوع" in help_text
+        assert "أوقف جلب مصدر (تبقى أخباره): /removesource رقم" in help_text
 
 
 async def test_a_long_source_list_is_split_and_errors_are_in_the_admins_language(
