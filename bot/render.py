@@ -48,6 +48,26 @@ def _nest(text: str) -> str:
     return text.replace("«", "“").replace("»", "”")
 
 
+# Sound masculine plurals that speak in the news («قال مسؤولون»): after «بحسب» they take the
+# genitive («بحسب مسؤولين»). Relative adjectives in -يون («دبلوماسيون», «أمريكيون») follow one
+# rule; names ending in -ون («ماكرون», «شارون») are not plurals, so other words are listed.
+_PLURALS = frozenset("""مسؤولون ناشطون مراقبون محللون معارضون مسلحون متظاهرون مستوطنون مقاتلون
+مسعفون مواطنون لاجئون نازحون منظمون متحدثون مشرعون عاملون موظفون مفاوضون محققون باحثون
+مستثمرون مدافعون معلمون مزارعون متابعون منتقدون مؤيدون مشاركون""".split())
+
+
+def _genitive(speaker: str) -> str:
+    """The speaker after «بحسب»: its leading sound masculine plurals in the genitive
+    («دبلوماسيون غربيون» → «دبلوماسيين غربيين»); anything else as written."""
+    words = speaker.split(" ")
+    for i, word in enumerate(words):
+        bare = word[2:] if word.startswith("ال") else word
+        if not (bare in _PLURALS or (bare.endswith("يون") and len(bare) > 4)):
+            break
+        words[i] = word[:-2] + "ين"
+    return " ".join(words)
+
+
 def quote_line(quote: Quote, lang: str) -> Line | None:
     """One key quote as a reader sees it; None when there is nothing to show.
 
@@ -63,6 +83,8 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
     if quote.kind == "reported":
         if not speaker:
             return None
+        if lang == "ar":
+            speaker = _genitive(speaker)
         return (Span(t("reported_by", lang, speaker=speaker), italic=True),
                 Span("، " if lang == "ar" else ", "), Span(text))
     spans = [Span(f"«{_nest(text)}»")]

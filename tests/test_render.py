@@ -281,3 +281,14 @@ def test_the_json_output_keeps_its_shape_for_reported_quotes() -> None:
     """`run.py digest --json` is unchanged: a quote is its text and speaker, whatever its kind."""
     assert GHOUTA.to_json()["quotes"][1] == {"text": GHOUTA.quotes[1].text,
                                             "speaker": 'مصدر "رسمي" سوري'}
+
+
+def test_plural_speakers_take_the_genitive_after_bihasab() -> None:
+    quotes = (Quote("الوزير سيطلب وقف القصف", "دبلوماسيون غربيون", "reported"),
+              Quote("المفاوضات ستستأنف", "المسؤولون في الخارجية", "reported"),
+              Quote("بلاده لن تنسحب", "ماكرون", "reported"))
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان", quotes=quotes)
+    shown = visible_text(render_digest(d, "ar", NOW))
+    assert "بحسب دبلوماسيين غربيين، الوزير" in shown
+    assert "بحسب المسؤولين في الخارجية، المفاوضات" in shown
+    assert "بحسب ماكرون، بلاده" in shown  # a name in -ون is not a plural
