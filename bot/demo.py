@@ -28,7 +28,7 @@ from typing import IO, Any
 
 from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
-from bot.lines import RLM
+from bot.lines import LRM, RLM
 from bot.runtime import RUNTIME_KEY, Runtime
 from digests import outbox
 from digests.settings import Settings
@@ -55,7 +55,8 @@ INTRO = """\
 
 
 def to_terminal(text: str, *, bold: bool = False) -> str:
-    """Telegram HTML as readable terminal text: links as «text ⟨url⟩», tags dropped, no RLM."""
+    """Telegram HTML as readable terminal text: links as «text ⟨url⟩», tags dropped, no RLM or
+    LRM (direction marks for Telegram's clients)."""
     def link(m: re.Match[str]) -> str:
         return f"{m.group(2)} ⟨{m.group(1)}⟩"
 
@@ -63,7 +64,7 @@ def to_terminal(text: str, *, bold: bool = False) -> str:
     if bold:
         text = re.sub(r"<b>(.*?)</b>", "\x1b[1m\\1\x1b[0m", text, flags=re.S)
     text = re.sub(r"<[^>]+>", "", text)
-    return html.unescape(text).replace(RLM, "")
+    return html.unescape(text).replace(RLM, "").replace(LRM, "")
 
 
 @dataclass

@@ -125,6 +125,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results_header_at_least": ("نتائج «{query}»: {first}–{last} من {total} على الأقل",
                                 "Results for «{query}»: {first}–{last} of at least {total}"),
     "bundle_header": ("📰 نشرة الأخبار", "📰 News digest"),
+    "bundle_topic": ("📰 جديد {topics}", "📰 New on {topics}"),
+    "bundle_general": ("📰 النشرة العامة", "📰 The general digest"),
+    "bundle_stop": ("لإيقاف المتابعة: /unsubscribe", "To stop: /unsubscribe"),
     "reported_by": ("بحسب {speaker}", "According to {speaker}"),
     "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
     # /start and /help

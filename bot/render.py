@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from bot.i18n import num, relative_time, t
-from bot.lines import Line, Span, clean, safe_url
+from bot.lines import Line, Span, clean, isolate_ltr, safe_url
 from bot.packer import pack, truncate
 from digests.models import Digest, Quote
 from digests.quotes import quote_marks_balanced
@@ -150,16 +150,39 @@ def render_digest_messages(digest: Digest, lang: str, now: datetime) -> list[str
 
 
 def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
-                  header: bool | None = None) -> list[str]:
+                  header: bool | None = None, topics: Sequence[str] | None = None) -> list[str]:
     """Several stories as few messages as fit (a subscriber is not flooded).
 
     `header` adds «📰 نشرة الأخبار» on top; by default only when there are several stories.
+    `topics` makes it a delivered digest that says why it came (bot.origins): the header names
+    the followed topics («📰 جديد «الغوطة»»; [""] is «📰 النشرة العامة»; [] keeps «📰 نشرة
+    الأخبار»), always shown, and the last line says how to stop («لإيقاف المتابعة:
+    /unsubscribe»).
     """
     items = list(digests)
     stories: list[list[Line]] = [digest_lines(d, lang, now) for d in items]
-    if header or (header is None and len(items) > 1):
+    if topics is not None:
+        stories.insert(0, [(_label(origin_header(topics, lang), lang),)])
+        stories.append([(Span(_rtl_text(t("bundle_stop", lang), lang), ltr=lang == "en"),)])
+    elif header or (header is None and len(items) > 1):
         stories.insert(0, [(_label(t("bundle_header", lang), lang),)])
     return pack(stories)
+
+
+def origin_header(topics: Sequence[str], lang: str) -> str:
+    """«📰 جديد «الغوطة»» / «📰 النشرة العامة» / «📰 نشرة الأخبار» for a delivered digest."""
+    named = [clean(topic) for topic in topics if clean(topic)]
+    if named:
+        sep = "، " if lang == "ar" else ", "
+        return t("bundle_topic", lang, topics=sep.join(f"«{topic}»" for topic in named))
+    if list(topics) == [""]:
+        return t("bundle_general", lang)
+    return t("bundle_header", lang)
+
+
+def _rtl_text(text: str, lang: str) -> str:
+    """Arabic text with its /commands kept in order (bot.lines.isolate_ltr)."""
+    return isolate_ltr(text) if lang == "ar" else text
 
 
 def render_results(digests: Sequence[Digest], lang: str, now: datetime, *, query: str,

@@ -34,7 +34,7 @@ def test_run_py_without_token_runs_the_offline_demo(tmp_path: Path) -> None:
     assert "تمت متابعة «الغوطة»" in out
     # the admin push was queued, delivered to the demo chat by the sender, and reported
     assert "النشرة في قائمة الإرسال — المحادثات: ١" in out
-    assert "📰 نشرة الأخبار" in out
+    assert "📰 النشرة العامة" in out and "لإيقاف المتابعة: /unsubscribe" in out  # why it came
     assert "انتهت النشرة — سُلّمت: ١، فشلت: ٠" in out
     assert "TELEGRAM_BOT_TOKEN=<token>" in out  # how to go live
     assert "\u200f" not in out and "<b>" not in out  # terminal text, not HTML

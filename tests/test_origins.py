@@ -1,0 +1,89 @@
+"""bot.origins and render_bundle(topics=…): a delivered digest says why it came (the followed
+topic, or the general digest) and how to stop — in pure renders, for real bundles of a SQLite
+archive, and end to end through the emulator (/push, the scheduled poll)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from botkit import ADMIN, READER, running_bot, sample_db
+from telegram_html import check_message, visible_text
+from test_welcome import displayed
+
+from bot.courier import Bundle
+from bot.origins import bundle_topics
+from bot.render import render_bundle
+from digests import subscriptions
+from digests.models import Digest
+from digests.records import ARTICLE_SELECT
+from digests.storage import Database
+
+def _plain(text: str) -> str:
+    return text.replace("\u200e", "").replace("\u200f", "")
+
+
+NOW = datetime(2018, 2, 20, 15, 0, tzinfo=timezone.utc)
+STORY = Digest(url="https://news.example/1", source="نشرة", headline="قصف على الغوطة الشرقية",
+               published_at=NOW - timedelta(hours=1))
+
+
+def test_a_delivered_digest_names_its_topic_and_how_to_stop() -> None:
+    [html] = render_bundle([STORY], "ar", NOW, topics=["الغوطة"])
+    lines = _plain(visible_text(html)).split("\n")
+    assert lines[0] == "📰 جديد «الغوطة»"
+    assert lines[-1] == "لإيقاف المتابعة: /unsubscribe"
+    assert "/unsubscribe" in displayed(html)[-1]  # shown in order in the Arabic line
+    assert check_message(html) == []
+    [html] = render_bundle([STORY], "ar", NOW, topics=[""])
+    assert _plain(visible_text(html)).startswith("📰 النشرة العامة\n")
+    [html] = render_bundle([STORY, STORY], "ar", NOW, topics=["الغوطة", "سوريا"])
+    assert _plain(visible_text(html)).startswith("📰 جديد «الغوطة»، «سوريا»\n")
+    [html] = render_bundle([STORY], "en", NOW, topics=["الغوطة"])
+    text = _plain(visible_text(html))
+    assert text.startswith("📰 New on «الغوطة»\n") and text.endswith("\nTo stop: /unsubscribe")
+    # /digest (no topics) keeps its plain header and no footer
+    [html] = render_bundle([STORY], "ar", NOW, header=True)
+    assert _plain(visible_text(html)).startswith("📰 نشرة الأخبار") and "/unsubscribe" not in html
+
+
+def _bundle(db: Database, chat_id: int, ids: tuple[int, ...], kind: str = "instant"
+            ) -> tuple[Bundle, list[dict[str, object]]]:
+    marks = ",".join("?" * len(ids))
+    rows = list(db.db.query(f"{ARTICLE_SELECT} where articles.id in ({marks})", ids))
+    return Bundle(chat_id=chat_id, row_ids=(1,), article_ids=ids, kinds=frozenset({kind}),
+                  attempts=0), rows
+
+
+def test_bundle_topics_are_the_followed_topics_its_stories_match(tmp_path: Path) -> None:
+    with Database(sample_db(tmp_path)) as db:
+        now = datetime.now(timezone.utc)
+        ghouta = db.db.execute("select id from articles where title like '%الغوطة%'").fetchone()[0]
+        other = db.db.execute("select id from articles where title not like '%الغوطة%' and "
+                              "body not like '%غوطة%'").fetchone()[0]
+        subscriptions.upsert_chat(db, 7, now=now, type="private")
+        subscriptions.subscribe(db, 7, "الغوطة", now=now)
+        subscriptions.subscribe(db, 7, "", now=now)
+        assert bundle_topics(db, *_bundle(db, 7, (ghouta,))) == ["الغوطة"]
+        assert bundle_topics(db, *_bundle(db, 7, (other,))) == [""]  # the general digest's
+        subscriptions.upsert_chat(db, 8, now=now, type="private")
+        assert bundle_topics(db, *_bundle(db, 8, (other,))) == []  # follows nothing now
+        with db.transaction() as tx:
+            tx.execute("insert into pushes (id, topic, created_at, stories) values (5, 'مصر', ?, 1)",
+                       [now.isoformat()])
+            tx.execute("insert into pushes (id, topic, created_at, stories) values (6, null, ?, 1)",
+                       [now.isoformat()])
+        assert bundle_topics(db, *_bundle(db, 7, (other,), "push:5")) == ["مصر"]
+        assert bundle_topics(db, *_bundle(db, 7, (other,), "push:6")) == [""]
+
+
+async def test_pushed_digests_say_which_topic_through_the_real_sender(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        await h.say(ADMIN, "/push الغوطة")
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+        digest = h.emu.messages(READER)[-1]
+        lines = _plain(digest.plain_text).split("\n")
+        assert lines[0] == "📰 جديد «الغوطة»"
+        assert lines[-1] == "لإيقاف المتابعة: /unsubscribe"
+        assert check_message(digest.text) == []
