@@ -163,7 +163,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_usage": ("اكتب الموضوع بعد الأمر، مثل: /search الغوطة",
                      "Put the topic after the command, e.g. /search الغوطة"),
     # topic questions
-    "nothing_found": ("لم أجد أخبارًا عن «{query}».", "I found no news about «{query}»."),
+    "nothing_found": ("لم أجد أخبارًا عن «{query}» في الأرشيف. جرّب كلمة أخرى أو تهجئة أخرى، أو "
+                      "تابع الموضوع لتصلك أخباره حين تُنشر.",
+                      "I found no news about «{query}» in the archive. Try another word or "
+                      "spelling, or follow the topic to get its news when it is published."),
     "did_you_mean": ("هل تقصد:", "Did you mean:"),
     "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها. اكتب اسم موضوع، مثل «الغوطة».",
                            "«{query}» has no searchable words. Type a topic, such as «الغوطة»."),
@@ -173,7 +176,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                    " preposition «على». Type the full name, such as «علي خامنئي»."),
     "btn_subscribe": ("🔔 تابع هذا الموضوع", "🔔 Follow this topic"),
     "btn_more": ("المزيد", "More"),
-    "btn_related": ("روابط ذات صلة {n}", "Related links {n}"),
+    "btn_related": ("🔗 روابط الخبر {n}", "🔗 Links for story {n}"),
     "no_more": ("لا مزيد من النتائج.", "No more results."),
     "note_trimmed": ("لم أجد الاسم كاملًا؛ هذه أخبار فيها بقيته.",
                      "The full name was not found; these stories contain the rest of it."),
@@ -200,10 +203,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "What would you like to follow? Send: /subscribe الغوطة\nOr press «the "
                        "general digest» for the top stories several sources report."),
     "btn_general": ("📰 النشرة العامة", "📰 The general digest"),
-    "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك أخباره الجديدة.",
-                   "🔔 You now follow «{topic}». Its new stories will reach you."),
-    "share_link": ("رابط يدعو غيرك لمتابعته: {link}", "A link that lets others follow it: {link}"),
-    "already_subscribed": ("أنت تتابع «{topic}» من قبل.", "You already follow «{topic}»."),
+    "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك الأخبار الجديدة أولًا بأول.",
+                   "🔔 You now follow «{topic}». New stories will reach you as they are published."),
+    "share_link": ("شارك هذا الرابط ليتابع غيرك الموضوع: {link}",
+                   "Share this link so others can follow the topic: {link}"),
+    "already_subscribed": ("أنت تتابع «{topic}» بالفعل.", "You already follow «{topic}»."),
     "too_many_topics": ("لا يمكن متابعة أكثر من {n} موضوعًا.", "You cannot follow more than {n} topics."),
     "unsubscribed": ("أُلغيت متابعة «{topic}».", "You no longer follow «{topic}»."),
     "not_subscribed": ("لست تتابع «{topic}».", "You do not follow «{topic}»."),
@@ -218,8 +222,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "In groups, only the group's admins change settings and subscriptions."),
     # /digest
     "digest_empty": ("لا أخبار جديدة في مواضيعك الآن.", "No recent news on your topics right now."),
-    "digest_no_subs": ("لا تتابع أي موضوع، فهذه أهم الأخبار الآن. تابع موضوعًا بالأمر /subscribe",
-                       "You follow no topic, so here are the top stories now. Follow one with /subscribe"),
+    "digest_no_subs": ("لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابع موضوعًا: /subscribe الغوطة",
+                       "You follow no topic yet; here are the latest stories. Follow one: "
+                       "/subscribe الغوطة"),
     # /settings
     "settings_now": ("الإعدادات الحالية:\n• التنبيهات: {mode}\n• ساعات الهدوء: {quiet}\n"
                      "• التوقيت: {zone}",

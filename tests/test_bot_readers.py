@@ -53,7 +53,7 @@ async def test_topic_question_answers_with_digests_and_buttons(tmp_path: Path) -
         assert "دوما" in text or "الغوطة الشرقية" in text
         buttons = msg.button_texts()
         assert "🔔 تابع هذا الموضوع" in buttons
-        assert any(b.startswith("روابط ذات صلة") for b in buttons)
+        assert any(b.startswith("🔗 روابط الخبر") for b in buttons)
         # headline linked, quotes as «…» — speaker
         assert '<a href="http://127.0.0.1' in msg.text
         # every callback_data is an opaque id, not an action or a topic
@@ -64,7 +64,7 @@ async def test_topic_question_answers_with_digests_and_buttons(tmp_path: Path) -
 async def test_related_links_button(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [msg] = await h.say(READER, "الغوطة")
-        label = next(b for b in msg.button_texts() if b.startswith("روابط ذات صلة"))
+        label = next(b for b in msg.button_texts() if b.startswith("🔗 روابط الخبر"))
         [related] = await h.click(msg, label)
         _ok([related])
         assert "روابط ذات صلة" in related.plain_text
@@ -150,7 +150,7 @@ async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
         link = "https://t.me/nashra_test_bot?start=" + following.encode_start_payload("الغوطة")
         assert link in m.plain_text  # a share link that subscribes whoever opens it
         [m] = await h.say(READER, "/subscribe غوطة")
-        assert "أنت تتابع «الغوطة» من قبل" in m.plain_text
+        assert "أنت تتابع «الغوطة» بالفعل" in m.plain_text
         [m] = await h.say(READER, "/subscribe")  # asks first: a button follows the general digest
         assert "أي موضوع تريد متابعته" in m.plain_text
         [m] = await h.click(m, "📰 النشرة العامة")

@@ -30,7 +30,7 @@ def test_run_py_without_token_runs_the_offline_demo(tmp_path: Path) -> None:
     assert "نتائج «الغوطة»" in out and "الغوطة الشرقية ⟨http://127.0.0.1:" in out
     assert "🔔 تابع هذا الموضوع" in out
     # typing 1 pressed the first button of the last message (related links of story 1)
-    assert "👆 [1] روابط ذات صلة ١" in out and "روابط ذات صلة:" in out
+    assert "👆 [1] 🔗 روابط الخبر ١" in out and "روابط ذات صلة:" in out
     assert "تمت متابعة «الغوطة»" in out
     # the admin push was queued, delivered to the demo chat by the sender, and reported
     assert "النشرة في قائمة الإرسال — المحادثات: ١" in out
