@@ -51,9 +51,10 @@ def _nest(text: str) -> str:
 # Sound masculine plurals that speak in the news («قال مسؤولون»): after «بحسب» they take the
 # genitive («بحسب مسؤولين»). Relative adjectives in -يون («دبلوماسيون», «أمريكيون») follow one
 # rule; names ending in -ون («ماكرون», «شارون») are not plurals, so other words are listed.
-_PLURALS = frozenset("""مسؤولون ناشطون مراقبون محللون معارضون مسلحون متظاهرون مستوطنون مقاتلون
-مسعفون مواطنون لاجئون نازحون منظمون متحدثون مشرعون عاملون موظفون مفاوضون محققون باحثون
-مستثمرون مدافعون معلمون مزارعون متابعون منتقدون مؤيدون مشاركون""".split())
+_PLURALS = frozenset({"مسؤولون", "ناشطون", "مراقبون", "محللون", "معارضون", "مسلحون", "متظاهرون",
+    "مستوطنون", "مقاتلون", "مسعفون", "مواطنون", "لاجئون", "نازحون", "منظمون", "متحدثون", "مشرعون",
+    "عاملون", "موظفون", "مفاوضون", "محققون", "باحثون", "مستثمرون", "مدافعون", "معلمون", "مزارعون",
+    "متابعون", "منتقدون", "مؤيدون", "مشاركون"})
 
 
 def _genitive(speaker: str) -> str:
@@ -61,7 +62,7 @@ def _genitive(speaker: str) -> str:
     («دبلوماسيون غربيون» → «دبلوماسيين غربيين»); anything else as written."""
     words = speaker.split(" ")
     for i, word in enumerate(words):
-        bare = word[2:] if word.startswith("ال") else word
+        bare = word.removeprefix("ال")
         if not (bare in _PLURALS or (bare.endswith("يون") and len(bare) > 4)):
             break
         words[i] = word[:-2] + "ين"

@@ -4,7 +4,7 @@ emulator: group members refused at the first press, «✓» on the current choic
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from botkit import READER, running_bot, sample_db
@@ -24,8 +24,8 @@ from digests import outbox, subscriptions
 from digests.storage import Database
 from digests.subscriptions import Chat
 
-WINTER = datetime(2026, 1, 15, 12, tzinfo=timezone.utc)
-SUMMER = datetime(2026, 7, 15, 12, tzinfo=timezone.utc)
+WINTER = datetime(2026, 1, 15, 12, tzinfo=UTC)
+SUMMER = datetime(2026, 7, 15, 12, tzinfo=UTC)
 
 
 def test_zone_labels() -> None:
@@ -111,7 +111,7 @@ async def test_zone_picker_marks_the_current_zone_and_goes_back(tmp_path: Path) 
         await h.until(lambda: "التوقيت: لبنان (" in h.emu.messages(READER)[-1].plain_text)
         row = _chat_row(h.db, READER)
         assert row["time_zone"] == "Asia/Beirut"
-        assert row["utc_offset_minutes"] == zone_offset("Asia/Beirut", datetime.now(timezone.utc))
+        assert row["utc_offset_minutes"] == zone_offset("Asia/Beirut", datetime.now(UTC))
         h.emu.click(h.emu.messages(READER)[-1], "🕐 التوقيت")
         await h.until(lambda: "✓ لبنان" in h.emu.messages(READER)[-1].button_texts())
         h.emu.click(h.emu.messages(READER)[-1], "↩️ رجوع")
@@ -129,7 +129,7 @@ async def test_an_old_fixed_offset_button_still_works(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [menu] = await h.say(READER, "/settings")
         old = callbacks.new_callback(h.db, chat_id=READER, action="zone",
-                                     payload={"minutes": 60}, now=datetime.now(timezone.utc))
+                                     payload={"minutes": 60}, now=datetime.now(UTC))
         await h.click_answer(menu, data=old)
         await h.until(lambda: "UTC+1 (المغرب" in h.emu.messages(READER)[-1].plain_text
                       .replace("\u200e", ""))

@@ -4,7 +4,7 @@ archive, and end to end through the emulator (/push, the scheduled poll)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from botkit import ADMIN, READER, running_bot, sample_db
@@ -19,11 +19,12 @@ from digests.models import Digest
 from digests.records import ARTICLE_SELECT
 from digests.storage import Database
 
+
 def _plain(text: str) -> str:
     return text.replace("\u200e", "").replace("\u200f", "")
 
 
-NOW = datetime(2018, 2, 20, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2018, 2, 20, 15, 0, tzinfo=UTC)
 STORY = Digest(url="https://news.example/1", source="نشرة", headline="قصف على الغوطة الشرقية",
                published_at=NOW - timedelta(hours=1))
 
@@ -57,7 +58,7 @@ def _bundle(db: Database, chat_id: int, ids: tuple[int, ...], kind: str = "insta
 
 def test_bundle_topics_are_the_followed_topics_its_stories_match(tmp_path: Path) -> None:
     with Database(sample_db(tmp_path)) as db:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         ghouta = db.db.execute("select id from articles where title like '%الغوطة%'").fetchone()[0]
         other = db.db.execute("select id from articles where title not like '%الغوطة%' and "
                               "body not like '%غوطة%'").fetchone()[0]
