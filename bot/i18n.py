@@ -305,14 +305,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "⚠️ Poll finished with failures: {failed} of {sources} sources "
                              "failed ({names}); {new} new articles. Details: /sources"),
     "ingest_failed": ("⚠️ فشل الجلب: {error}", "⚠️ The poll failed: {error}"),
-    "stats": ("📊 الإحصاءات\n• المشتركون: {subscribers}\n• المحادثات النشطة: {active}\n"
-              "• الاشتراكات: {subscriptions}\n• المقالات: {articles}\n• القصص: {stories}\n"
+    "stats": ("📊 الإحصاءات\n• محادثات لها متابعات: {subscribers}\n"
+              "• كل المحادثات النشطة: {active}\n• المتابعات: {subscriptions}\n"
+              "• المقالات: {articles}\n• الأحداث (قصص إخبارية): {stories}\n"
               "• في قائمة الإرسال: {pending}\n• آخر جلب: {last_poll}\n"
-              "• التسليم في ٢٤ ساعة — سُلّمت: {sent}، فشلت: {failed} ({rate})",
-              "📊 Statistics\n• Subscribers: {subscribers}\n• Active chats: {active}\n"
-              "• Subscriptions: {subscriptions}\n• Articles: {articles}\n• Stories: {stories}\n"
+              "• تسليم الأخبار في ٢٤ ساعة — سُلّمت: {sent}، فشلت: {failed} ({rate})",
+              "📊 Statistics\n• Chats that follow something: {subscribers}\n"
+              "• All active chats: {active}\n• Subscriptions: {subscriptions}\n"
+              "• Articles: {articles}\n• Events (news stories): {stories}\n"
               "• Delivery queue: {pending}\n• Last poll: {last_poll}\n"
-              "• Delivery (24 h): {sent} delivered, {failed} failed ({rate})"),
+              "• Stories delivered (24 h): {sent} delivered, {failed} failed ({rate})"),
     "never": ("أبدًا", "never"),
     # why a source failed (digests.errors.Reason, worded by bot.reasons): reason, then what to do
     "reason_invalid_url": ("الرابط «{detail}» غير صالح: يجب أن يبدأ بـ http:// أو https://. أرسل "

@@ -236,7 +236,7 @@ async def test_stats(tmp_path: Path) -> None:
         await h.say(READER + 1, "/subscribe الغوطة")
         [m] = await h.say(ADMIN, "/stats")
         text = m.plain_text
-        assert "المشتركون: ٢" in text
+        assert "محادثات لها متابعات: ٢" in text and "كل المحادثات النشطة: " in text
         articles = _count(h.db, "articles")
         assert f"المقالات: {str(articles).translate(str.maketrans('0123456789', '٠١٢٣٤٥٦٧٨٩'))}" in text
         assert "في قائمة الإرسال: ٠" in text and "آخر جلب:" in text

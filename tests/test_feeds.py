@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from digests.errors import ParseError
 from digests.feeds import parse_feed, strip_html
 
-UTC = timezone.utc
 BASE = "http://news.example/feeds/main.xml"
 
 RSS20 = """<?xml version="1.0" encoding="utf-8"?>

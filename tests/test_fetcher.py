@@ -6,14 +6,14 @@ import asyncio
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import httpx
 import pytest
 
 from digests.errors import PermanentFetchError, TemporaryFetchError
-from digests.fetcher import Fetcher, parse_max_age, parse_retry_after
+from digests.fetcher import Fetcher, host_of, parse_max_age, parse_retry_after
 from digests.samplesite import Request, Response, SampleSite, gzip_bomb, redirect
 from digests.settings import Settings
 
@@ -100,7 +100,7 @@ async def test_server_errors_are_temporary_and_client_errors_permanent(
 async def test_429_carries_retry_after(site: SampleSite, settings: Settings) -> None:
     site.add_route("/busy", Response(status=429, headers={"Retry-After": "120"}))
     # An HTTP-date Retry-After is measured against the response's own Date header.
-    later = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=120), usegmt=True)
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=120), usegmt=True)
     site.add_route("/busy-date", Response(status=503, headers={"Retry-After": later}))
     async with Fetcher(settings) as fetcher:
         with pytest.raises(TemporaryFetchError) as seconds:
@@ -183,7 +183,7 @@ def test_header_parsers() -> None:
     assert parse_retry_after("30") == 30.0
     assert parse_retry_after("nonsense") is None
     assert parse_retry_after("Wed, 21 Oct 2015 07:30:00 GMT",
-                             datetime(2015, 10, 21, 7, 28, tzinfo=timezone.utc)) == 120.0
+                             datetime(2015, 10, 21, 7, 28, tzinfo=UTC)) == 120.0
     assert parse_retry_after(None) is None
     assert parse_max_age("max-age=60, must-revalidate") == 60.0
     assert parse_max_age("s-maxage=10") is None or parse_max_age("s-maxage=10") == 10.0
@@ -194,3 +194,40 @@ def test_header_parsers() -> None:
 async def test_fetch_outside_context_is_a_programming_error(settings: Settings) -> None:
     with pytest.raises(RuntimeError):
         await Fetcher(settings).fetch("http://127.0.0.1:9/")
+
+
+async def test_errors_carry_the_reason_an_admin_is_told(site: SampleSite, settings: Settings
+                                                         ) -> None:
+    """Each failure names its kind and host (never the path or query) for the bot to word."""
+    site.add_route("/busy.xml", Response(status=503, body=b"busy"))
+    site.add_route("/big.xml", Response(body=b"x" * 5000))
+    host = f"127.0.0.1:{site.port}"
+    small = Settings(database_path=settings.database_path, allow_private_sources=True,
+                     fetch_timeout_seconds=5.0, max_body_bytes=1000)
+    cases = [(site.url("/missing.xml?token=secret"), settings, ("http_status", host, "404")),
+             (site.url("/busy.xml"), settings, ("server_error", host, "503")),
+             (site.url("/big.xml"), small, ("too_big", host, "1000")),
+             ("http://127.0.0.1:9/feed.xml", settings, ("refused", "127.0.0.1:9", "")),
+             ("http://nonexistent.invalid/feed", settings, ("unknown_host", "nonexistent.invalid",
+                                                            ""))]
+    for url, used, expected in cases:
+        async with Fetcher(used) as fetcher:
+            with pytest.raises((PermanentFetchError, TemporaryFetchError)) as info:
+                await fetcher.fetch(url)
+        why = info.value.why
+        assert why is not None and (why.kind, why.host, why.detail) == expected, url
+
+
+async def test_a_private_address_is_refused_with_its_reason(site: SampleSite) -> None:
+    strict = Settings(allow_private_sources=False, fetch_timeout_seconds=5.0)
+    async with Fetcher(strict) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch(site.url("/feeds/main.xml"))
+    assert info.value.why is not None and info.value.why.kind == "private_address"
+
+
+def test_host_of_keeps_only_host_and_a_non_default_port() -> None:
+    assert host_of("https://user:pw@news.example/feed?key=1") == "news.example"
+    assert host_of("https://news.example:443/feed") == "news.example"
+    assert host_of("http://news.example:8080/feed") == "news.example:8080"
+    assert host_of("http://news.example:bad/feed") == "news.example"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -13,12 +13,20 @@ from digests.models import FeedEntry, Source
 from digests.polls import SourceReport
 from digests.samplesite import Response, SampleSite
 from digests.settings import Settings
-from digests.source_work import (Clock, SourceWork, failed, finish, new_entries, read_feed,
-                                 source_offset, timed)
+from digests.source_work import (
+    Clock,
+    SourceWork,
+    failed,
+    finish,
+    new_entries,
+    read_feed,
+    source_offset,
+    timed,
+)
 from digests.sources import add_source, get_source
 from digests.storage import Database
 
-NOW = datetime(2018, 3, 12, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2018, 3, 12, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -138,7 +146,7 @@ async def test_finish_records_the_offset_learned_from_pages(
     source = _source(database, settings, site, "/f.xml")
     work = await _read(database, settings, source, Clock())
     assert isinstance(work, SourceWork) and source_offset(database, source.id) is None
-    exact = datetime(2018, 3, 10, 7, 0, tzinfo=timezone.utc)
+    exact = datetime(2018, 3, 10, 7, 0, tzinfo=UTC)
     work.offset_pairs.append((exact, exact + timedelta(hours=3)))  # pages write UTC+3 bare
     report = finish(database, settings, work, NOW)
     assert (report.status, report.error) == ("unchanged", None)

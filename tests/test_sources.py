@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from digests.errors import SourceError
-from digests.models import FeedEntry
 from digests.archive import store_article
+from digests.errors import Reason, SourceError
+from digests.models import FeedEntry
 from digests.settings import Settings
-from digests.sources import (DEFAULT_SOURCES_FILE, add_source, backoff_delay, due_sources,
-                             get_source, list_sources, load_sources_file, parse_sources_file,
-                             record_failure, record_success, remove_source)
+from digests.sources import (
+    DEFAULT_SOURCES_FILE,
+    add_source,
+    adopt_feed_title,
+    backoff_delay,
+    due_sources,
+    get_source,
+    list_sources,
+    load_sources_file,
+    parse_sources_file,
+    record_failure,
+    record_success,
+    remove_source,
+)
 from digests.storage import Database
 
-NOW = datetime(2018, 3, 12, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2018, 3, 12, 8, 0, tzinfo=UTC)
 
 
 def test_add_and_list(database: Database, settings: Settings) -> None:
@@ -150,3 +161,32 @@ def test_failures_back_off_exponentially_capped_and_honour_retry_after(
                              retry_after=7200)
     assert nxt == NOW + timedelta(hours=2)  # Retry-After beats the 15-minute first backoff
     assert backoff_delay(1, settings) == timedelta(minutes=15)
+
+
+def test_only_a_source_named_by_its_host_takes_its_feed_title(database: Database,
+                                                              settings: Settings) -> None:
+    unnamed = add_source(database, "http://127.0.0.1:8000/a.xml", settings=settings, now=NOW)
+    named = add_source(database, "http://127.0.0.1:8000/b.xml", settings=settings, now=NOW,
+                       name="الشرق")
+    assert adopt_feed_title(database, unnamed, "نشرة الشرق") is True
+    assert adopt_feed_title(database, named, "نشرة الشرق") is False
+    assert adopt_feed_title(database, unnamed, "") is False
+    renamed = get_source(database, unnamed.id)
+    assert renamed is not None and renamed.name == "نشرة الشرق"
+    # the value read before the rename is stale: its name is no longer the row's
+    assert adopt_feed_title(database, unnamed, "عنوان آخر") is False
+    assert [s.name for s in list_sources(database)] == ["نشرة الشرق", "الشرق"]
+
+
+def test_refusals_carry_their_reason(database: Database, settings: Settings) -> None:
+    first = add_source(database, "http://127.0.0.1:8000/a.xml", settings=settings, now=NOW)
+    with pytest.raises(SourceError) as duplicate:
+        add_source(database, "http://127.0.0.1:8000/a.xml?utm_source=x", settings=settings,
+                   now=NOW)
+    assert duplicate.value.why == Reason("duplicate", detail=str(first.id))
+    with pytest.raises(SourceError) as missing:
+        remove_source(database, 99)
+    assert missing.value.why == Reason("no_source", detail="99")
+    with pytest.raises(SourceError) as invalid:
+        add_source(database, "notaurl", settings=settings, now=NOW)
+    assert invalid.value.why == Reason("invalid_url", "", "notaurl")
