@@ -63,6 +63,10 @@ _REFUSE = frozenset("رفض رفضت يرفض ترفض".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
 _RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
+# Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.
+_VERBAL_NOUNS = frozenset(
+    "اعلان تحذير تاكيد اصرار اتهام اتهامات ادعاء ادعاءات مزاعم زعم اعتراف اقرار تشديد".split())
+_NOT_IN_A_NAME = frozenset("ضد وسط مفاده مفادها القائله القائل".split())
 _RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة عنه»: his words, not the agency's
 _AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
 # «ولخص أحدهم الموقف»: one of them speaks, as written (not a possessed noun). «بعضهم» (some of
@@ -208,6 +212,10 @@ def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
         return skip
     if anonymity(w.toks, k, w.last):
         return skip  # «رفض كشف هويته»: asking not to be named says nothing
+    if not content_open:
+        noun = _verbal_noun_cue(w, k, speakers)
+        if noun is not None:
+            return noun, max(k + 1, noun.end_tok)
     head = _head(w, k)
     if head is None:
         return skip
@@ -242,6 +250,39 @@ def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
         w.toks[m].norm in COUNTER_CUES for m in range(max(w.first, k - 3), k))
     return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
                content_start=content_start, counter=counter, named=named, end_tok=j), max(k + 1, j)
+
+
+def _verbal_noun_cue(w: _Window, k: int, speakers: Speakers) -> Cue | None:
+    """«وإعلان الوزير أن …», «تحذير المنظمة من أن …»: a verbal noun, its subject, its clause.
+
+    Gold rule: a masdar with a clause is speech. Only a subject written after the noun counts
+    (a glued pronoun, «تحذيرها», guesses its referent too often), and the clause must follow
+    that subject at once.
+    """
+    toks, last = w.toks, w.last
+    norm = toks[k].norm
+    if not any(norm[len(p):] in _VERBAL_NOUNS for p in ("", "و", "ب", "ل", "وب", "ول")
+               if norm.startswith(p)):
+        return None
+    speaker, j = subject(toks, k + 1, last)
+    if not speaker or not plausible_speaker(speaker) or not _voice_like(speaker):
+        return None
+    m = j + 1 if j < last and toks[j].norm in ("من", "علي", "الي") else j
+    if not (m < last and is_complementizer(toks[m].norm) and toks[m].norm[:1] in "اب"):
+        return None
+    speakers.add(speaker, "m")
+    return Cue(tok=k, kind="verb", gender="m", speaker=speaker, content_start=toks[m].end,
+               counter=False, named=True, end_tok=m + 1)
+
+
+def _voice_like(speaker: str) -> bool:
+    """A subject that can be a voice: not a figure, a state («حالة الطوارئ»), a prepositional
+    phrase («لرئيس المجلس …»), nor a clause run on («كيسليوف ضد بريطانيا», «… مفادها»)."""
+    words = [fold(x) for x in speaker.split()]
+    return (not words[0].isdigit() and words[0][:1] != "ل" and words[0] != "حاله"
+            and not any(x in _NOT_IN_A_NAME or x.startswith("و") and (
+                x[1:] in _VERBAL_NOUNS or x[1:].removesuffix("ها") in _VERBAL_NOUNS
+                or x[1:].removesuffix("ه") in _VERBAL_NOUNS) for x in words))
 
 
 def _head(w: _Window, k: int) -> _Head | None:
