@@ -40,7 +40,7 @@ _URL_OK_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 _LTR_TOKEN = (r"(?:https?://[^\s<>«»\"]*[^\s<>«»\".,;:!?()]"
               r"|[/@#]?[A-Za-z][A-Za-z0-9_]*(?:[./:@#?=&%+\-~]+[A-Za-z0-9_]+)*)")
 # Tokens separated by spaces form one run («/addsource URL», «Sky News»).
-_LTR_RUN_RE = re.compile(rf"{_LTR_TOKEN}(?: +{_LTR_TOKEN})*")
+_LTR_RUN_RE = re.compile(rf"{_LTR_TOKEN}(?:[:,;.!?]? +{_LTR_TOKEN})*")
 # Markup that must not be touched: tags and entities.
 _MARKUP_RE = re.compile(r"(<[^>]*>|&#?\w+;)")
 _RTL_CHAR_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -105,12 +105,14 @@ def starts_rtl(text: str) -> bool:
     return bool(text) and unicodedata.bidirectional(text[0]) in ("AL", "R")
 
 
-def isolate_ltr(text: str) -> str:
+def isolate_ltr(text: str, *, always: bool = False) -> str:
     """Plain text with every left-to-right run wrapped in LRMs, when the text holds Arabic.
 
-    Text without a right-to-left letter is returned as it is (an English line needs nothing).
+    Text without a right-to-left letter is returned as it is (an English line needs nothing),
+    unless `always`: a piece of a right-to-left line (a story's headline or link title is laid
+    out right-to-left even when it is all Latin).
     """
-    if not _RTL_CHAR_RE.search(text):
+    if not always and not _RTL_CHAR_RE.search(text):
         return text
     return _LTR_RUN_RE.sub(lambda m: f"{LRM}{m.group(0)}{LRM}", text)
 

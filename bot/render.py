@@ -87,11 +87,17 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
         if lang == "ar":
             speaker = _genitive(speaker)
         return (Span(t("reported_by", lang, speaker=speaker), italic=True),
-                Span("، " if lang == "ar" else ", "), Span(text))
-    spans = [Span(f"«{_nest(text)}»")]
+                Span("، " if lang == "ar" else ", "), Span(_ltr(text)))
+    spans = [Span(f"«{_ltr(_nest(text))}»")]
     if speaker:
-        spans += [Span(" — "), Span(speaker, italic=True)]
+        spans += [Span(" — "), Span(_ltr(speaker), italic=True)]
     return tuple(spans)
+
+
+def _ltr(text: str) -> str:
+    """Story text in a right-to-left line: Latin runs, URLs and @names kept in their order
+    («@UN_News» does not show as «UN_News@»; bot.lines.isolate_ltr)."""
+    return isolate_ltr(text, always=True)
 
 
 def _label(text: str, lang: str) -> Span:
@@ -107,9 +113,9 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     head: list[Span] = []
     if index is not None:
         head.append(Span(f"{num(index, lang)}. ", bold=True))
-    head.append(Span(headline, bold=True, href=safe_url(digest.url)))
+    head.append(Span(_ltr(headline), bold=True, href=safe_url(digest.url)))
     lines: list[Line] = [tuple(head)]
-    meta = " · ".join(p for p in (clean(digest.source),
+    meta = " · ".join(p for p in (_ltr(clean(digest.source)),
                                    relative_time(digest.published_at, now, lang)) if p)
     if meta:
         lines.append((Span(meta, italic=True),))
@@ -132,7 +138,7 @@ def related_lines(digest: Digest, lang: str) -> list[Line]:
             continue
         title = clean(item.title) or url
         seen.add(url)
-        items.append((Span("• "), Span(title, href=url)))
+        items.append((Span("• "), Span(_ltr(title), href=url)))
         if len(items) == MAX_RELATED:
             break
     if not items:

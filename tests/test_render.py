@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram_html import check_message, utf16, visible_text
 
-from bot.lines import RLM, clean, safe_url
+from bot.lines import LRM, RLM, clean, safe_url
 from bot.packer import LIMIT, MAX_ENTITIES, MAX_LINKS
 from bot.render import (
     render_bundle,
@@ -140,7 +140,7 @@ def test_several_stories_are_one_message_when_they_fit() -> None:
 
 
 def test_line_starting_with_latin_or_digit_gets_rlm() -> None:
-    text = visible_text(render_digest(OLD, "ar", NOW))
+    text = visible_text(render_digest(OLD, "ar", NOW)).replace(LRM, "")
     assert text.startswith(RLM + "Ebola")
     assert visible_text(render_digest(OTHER, "ar", NOW)).startswith(RLM + "2018")
 
@@ -197,9 +197,10 @@ def test_any_digest_renders_to_valid_messages(digests: list[Digest], lang: str) 
     # Nothing of a headline is lost when splitting: its words all appear across the messages.
     # (a word longer than a message is cut: drop the line breaks and RLMs between its pieces)
     shown = "".join(visible_text(m) for m in render_digest_messages(digests[0], lang, NOW))
-    shown = shown.replace("\n", "").replace(RLM, "")
+    # (LRMs around Latin runs are direction marks too: bot.lines.isolate_ltr)
+    shown = shown.replace("\n", "").replace(RLM, "").replace(LRM, "")
     for word in clean(digests[0].headline).split()[:20]:
-        visible = word.replace(RLM, "").strip()  # an RLM alone is direction, not a word
+        visible = word.replace(RLM, "").replace(LRM, "").strip()  # marks are not words
         assert visible in shown
 
 
@@ -292,3 +293,16 @@ def test_plural_speakers_take_the_genitive_after_bihasab() -> None:
     assert "بحسب دبلوماسيين غربيين، الوزير" in shown
     assert "بحسب المسؤولين في الخارجية، المفاوضات" in shown
     assert "بحسب ماكرون، بلاده" in shown  # a name in -ون is not a plural
+
+
+def test_story_lines_keep_urls_and_mentions_in_order() -> None:
+    """A related link titled by its URL and an @name in a quote, laid out by the bidi algorithm
+    as clients do: «/http://…» and «UN_News@» were what readers saw before."""
+    from test_welcome import displayed
+
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote("كتب عبر @UN_News إن القصف يجب أن يتوقف", "المتحدث"),),
+               related=(RelatedItem("", "http://x.example/news/"),))
+    shown = "\n".join(displayed(render_digest(d, "ar", NOW)))
+    assert "@UN_News" in shown and "UN_News@" not in shown
+    assert "http://x.example/news/" in shown and "/http:" not in shown

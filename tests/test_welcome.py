@@ -93,3 +93,18 @@ async def test_search_works_in_private_chats_too(tmp_path: Path) -> None:
         assert searched.plain_text == typed.plain_text
         [english] = await h.say(READER + 1, "/search", language_code="en")
         assert english.plain_text == "Put the topic after the command, e.g. /search الغوطة"
+
+
+def test_every_arabic_interface_string_shows_its_commands_in_order() -> None:
+    """Each Arabic string of bot.i18n, as ui() sends it: no «start/» or «bot@» on screen (a
+    guard for strings added later, too)."""
+    from string import Formatter
+
+    from bot.i18n import STRINGS
+
+    mirrored = re.compile(r"(?<![\w/])[A-Za-z_]+[/@](?![\w/])")
+    for key, (arabic, _) in STRINGS.items():
+        fields = {name for _, name, _, _ in Formatter().parse(arabic) if name}
+        html = ui("ar", key, **{name: "٣" for name in fields})
+        for line in displayed(html):
+            assert not mirrored.search(line), (key, line)
