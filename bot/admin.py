@@ -218,6 +218,11 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         await _notify(rt, context, chat_id,
                       ui(lang, "addsource_failed", error=error_text(exc, lang)))
         return
+    except Exception:  # a bug, not the link: the admin still gets an answer; details in the log
+        log.exception("source check failed url=%s", link)
+        await _notify(rt, context, chat_id, ui(lang, "addsource_failed",
+                                               error=reason_text(None, lang)))
+        return
     log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id, source.url,
              checked.page_url, checked.entries)
     if checked.page_url is not None:

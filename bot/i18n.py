@@ -388,8 +388,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "bot's log."),
     "reason_other": ("تعذر الجلب من {host}. التفاصيل في سجل البوت.",
                      "Fetching from {host} failed. Details are in the bot's log."),
-    "reason_unknown": ("سبب غير معروف؛ التفاصيل في سجل البوت أو في `sources list`.",
-                       "Unknown reason; details are in the bot's log or `sources list`."),
+    "reason_unknown": ("سبب غير معروف؛ التفاصيل في سجل البوت (وفي: python run.py sources list).",
+                       "Unknown reason; details are in the bot's log (and in: python run.py "
+                       "sources list)."),
     # inline mode
     "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
 }

@@ -11,6 +11,7 @@ import pytest
 from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message
 
+from bot import admin
 from bot.telegram_html import is_valid_html
 from digests import sources, subscriptions
 from digests.errors import Reason
@@ -415,3 +416,18 @@ async def test_push_says_why_nothing_was_sent_and_counts_what_readers_get(tmp_pa
     got = [int(r.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
            for r in reported if r]
     assert got == [sent[k] for k in sorted(sent, key=lambda k: int(k.split(":")[1]))], (got, sent)
+
+
+async def test_a_broken_check_still_answers_and_adds_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in the check (not the link's fault) is logged; the admin is still answered."""
+    async def broken(url: str, settings: Settings) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(admin, "check_source", broken)
+    async with running_bot(sample_db(tmp_path)) as h:
+        before = _count(h.db, "sources")
+        [m] = await h.say(ADMIN, "/addsource http://127.0.0.1:9/feed.xml")
+        assert "تعذرت إضافة المصدر: سبب غير معروف؛ التفاصيل في سجل البوت" in _bare(m.plain_text)
+        assert "RuntimeError" not in m.plain_text and "a bug" not in m.plain_text
+        assert _count(h.db, "sources") == before
