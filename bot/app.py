@@ -5,7 +5,7 @@ TELEGRAM_API_BASE_URL (Telegram, a self-hosted Bot API server, or the emulator).
 registers the command menu in Arabic and English and starts the sender (bot.sender.Sender) as a
 background task; post_stop cancels it. The JobQueue polls the sources every
 POLL_INTERVAL_MINUTES, purges old callback ids daily, and hourly moves the offsets of chats
-with a named time zone when the clocks change (bot.preferences.refresh_offsets).
+with a named time zone when the clocks change (bot.zones.refresh_offsets).
 `run_bot(settings)` runs it with long polling, or as a webhook when WEBHOOK_URL is set.
 
 Logging: the httpx logger stays at WARNING (its INFO lines carry the token in URLs) and the
@@ -47,6 +47,7 @@ from bot import (
     preferences,
     search,
     welcome,
+    zones,
 )
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
@@ -283,7 +284,7 @@ async def zone_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Hourly: chats with a named time zone follow its daylight saving time (their stored
     offset, which delivery reads, moves when the clocks change)."""
     rt = runtime(context)
-    preferences.refresh_offsets(rt.db, rt.now())
+    zones.refresh_offsets(rt.db, rt.now())
 
 
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",

@@ -1,11 +1,8 @@
 """Chat preferences: /settings (instant alerts or a daily digest at an hour; quiet hours; the
 time zone both are read in) and /lang, with the buttons that change them.
 
-Time zones are IANA names (zoneinfo, daylight saving time included; the `tzdata` package brings
-the database where the system has none), stored in chats.time_zone. Delivery (digests.outbox)
-reads chats.utc_offset_minutes, so choosing a zone sets it to the zone's offset now and
-`refresh_offsets` (an hourly job of bot.app) moves it when the clocks change. A chat that chose
-a fixed offset before zones existed keeps it (time_zone NULL) until it picks a zone.
+Time zones are IANA names with daylight saving time (bot.zones); a chat that chose a fixed
+offset before zones existed keeps it until it picks a zone.
 
 In groups only the group's admins change settings: a member is refused at the first press of
 any settings or language button. Pickers mark the current choice «✓» and have «↩️ رجوع».
@@ -13,10 +10,7 @@ any settings or language button. Pickers mark the current choice «✓» and hav
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -35,113 +29,13 @@ from bot.runtime import (
     send,
     ui,
 )
+from bot.zones import ZONE_NAMES, ZONES, chat_zone, set_zone, zone_label
 from digests import subscriptions
-from digests.storage import Database
-
-log = logging.getLogger(__name__)
 
 
 def hour_label(hour: int, lang: str) -> str:
     """«٢٠:٠٠» / "20:00"."""
     return num(hour, lang) + ":" + ("٠٠" if lang == "ar" else "00")
-
-
-# Time zones readers choose from, by IANA name (zoneinfo applies daylight saving time): the
-# Arabic-speaking countries, then three cities of the diaspora. (zone, Arabic, English).
-ZONES: tuple[tuple[str, str, str], ...] = (
-    ("Africa/Cairo", "مصر", "Egypt"),
-    ("Asia/Beirut", "لبنان", "Lebanon"),
-    ("Asia/Gaza", "فلسطين (غزة والخليل)", "Palestine (Gaza, Hebron)"),
-    ("Asia/Damascus", "سوريا", "Syria"),
-    ("Asia/Amman", "الأردن", "Jordan"),
-    ("Asia/Baghdad", "العراق", "Iraq"),
-    ("Asia/Riyadh", "السعودية", "Saudi Arabia"),
-    ("Asia/Dubai", "الإمارات", "UAE"),
-    ("Asia/Qatar", "قطر", "Qatar"),
-    ("Asia/Kuwait", "الكويت", "Kuwait"),
-    ("Africa/Casablanca", "المغرب", "Morocco"),
-    ("Africa/Algiers", "الجزائر", "Algeria"),
-    ("Africa/Tunis", "تونس", "Tunisia"),
-    ("Africa/Tripoli", "ليبيا", "Libya"),
-    ("Africa/Khartoum", "السودان", "Sudan"),
-    ("Africa/Nouakchott", "موريتانيا", "Mauritania"),
-    ("Asia/Muscat", "عُمان", "Oman"),
-    ("Asia/Aden", "اليمن", "Yemen"),
-    ("Europe/London", "لندن", "London"),
-    ("Europe/Berlin", "برلين ووسط أوروبا", "Berlin, Central Europe"),
-    ("America/New_York", "نيويورك", "New York"),
-)
-_ZONE_NAMES = {zone: (ar, en) for zone, ar, en in ZONES}
-
-# The fixed offsets offered before session 4 (still stored for chats that chose one then; they
-# keep working and keep their label until the chat picks a zone).
-LEGACY_OFFSETS: dict[int, tuple[str, str]] = {
-    0: ("غرينتش", "GMT"),
-    60: ("المغرب، الجزائر، تونس", "Morocco, Algeria, Tunisia"),
-    120: ("مصر، ليبيا، لبنان، فلسطين", "Egypt, Libya, Lebanon, Palestine"),
-    180: ("مكة، بغداد، دمشق، عمّان", "Mecca, Baghdad, Damascus, Amman"),
-    240: ("الإمارات، عُمان", "UAE, Oman"),
-}
-
-
-def offset_label(minutes: int) -> str:
-    """«UTC+3», «UTC+5:30», «UTC−5»."""
-    sign = "+" if minutes >= 0 else "−"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
-
-
-def zone_offset(zone: str, now: datetime) -> int:
-    """The zone's offset from UTC in minutes at `now` (daylight saving time included)."""
-    delta = now.astimezone(ZoneInfo(zone)).utcoffset()
-    return int(delta.total_seconds() // 60) if delta is not None else 0
-
-
-def zone_label(minutes: int, lang: str, zone: str | None = None) -> str:
-    """«لبنان (UTC+3)» for a named zone (its offset now, given as `minutes`); for a fixed offset
-    «UTC+3 (مكة، بغداد…)» when it was one of the old presets, «UTC+5:30» otherwise."""
-    idx = 0 if lang == "ar" else 1
-    if zone in _ZONE_NAMES:
-        return f"{_ZONE_NAMES[zone][idx]} ({offset_label(minutes)})"
-    label = offset_label(minutes)
-    return f"{label} ({LEGACY_OFFSETS[minutes][idx]})" if minutes in LEGACY_OFFSETS else label
-
-
-def chat_zone(db: Database, chat_id: int) -> str | None:
-    """The chat's IANA time zone, or None when it keeps a fixed offset."""
-    row = db.db.execute("select time_zone from chats where id = ?", [chat_id]).fetchone()
-    return row[0] if row and row[0] in _ZONE_NAMES else None
-
-
-def set_zone(db: Database, chat_id: int, zone: str, now: datetime) -> subscriptions.Chat:
-    """Give the chat an IANA zone; its offset (what delivery reads) becomes the zone's now."""
-    if zone not in _ZONE_NAMES:
-        raise ValueError(f"unknown time zone {zone!r}")
-    with db.transaction() as tx:
-        tx.execute("update chats set time_zone = ?, utc_offset_minutes = ? where id = ?",
-                   [zone, zone_offset(zone, now), chat_id])
-    chat = subscriptions.get_chat(db, chat_id)
-    assert chat is not None
-    return chat
-
-
-def refresh_offsets(db: Database, now: datetime) -> int:
-    """Bring every zoned chat's utc_offset_minutes to its zone's offset at `now` (run hourly:
-    the daily digest and quiet hours follow daylight saving time). Returns chats changed."""
-    zones = [r[0] for r in db.db.execute(
-        "select distinct time_zone from chats where time_zone is not null").fetchall()]
-    changed = 0
-    with db.transaction() as tx:
-        for zone in zones:
-            if zone not in _ZONE_NAMES:
-                continue
-            minutes = zone_offset(zone, now)
-            cur = tx.execute("update chats set utc_offset_minutes = ? where time_zone = ? "
-                             "and utc_offset_minutes != ?", [minutes, zone, minutes])
-            changed += cur.rowcount
-    if changed:
-        log.info("time zone offsets refreshed chats=%d", changed)
-    return changed
 
 
 def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None) -> str:
@@ -308,7 +202,7 @@ async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
 async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
     zone = cb.payload.get("zone")
-    if isinstance(zone, str) and zone in _ZONE_NAMES:
+    if isinstance(zone, str) and zone in ZONE_NAMES:
         await _settings_change(update, context, rt, lang,
                                lambda: set_zone(rt.db, cb.chat_id, zone, rt.now()))
         return

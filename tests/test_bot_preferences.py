@@ -1,4 +1,4 @@
-"""bot.preferences: the settings text, time zones by IANA name with daylight saving time (and the
+"""bot.preferences and bot.zones: the settings text, time zones by IANA name with daylight saving time (and the
 fixed offsets stored before them), and the settings buttons driven end to end through the
 emulator: group members refused at the first press, «✓» on the current choice, «↩️ رجوع»."""
 
@@ -10,13 +10,12 @@ from pathlib import Path
 from botkit import READER, running_bot, sample_db
 
 from bot import callbacks
-from bot.preferences import (
+from bot.preferences import hour_label, settings_text
+from bot.zones import (
     ZONES,
     chat_zone,
-    hour_label,
     refresh_offsets,
     set_zone,
-    settings_text,
     zone_label,
     zone_offset,
 )
