@@ -263,7 +263,7 @@ def child_sender(db: str, url: str, rate: float, in_flight: int) -> None:
     from telegram import Bot
     from telegram.request import HTTPXRequest
 
-    from bot.render import render_bundle
+    from bot.origins import bundle_topics
     from bot.sender import Sender
     from digests.settings import Settings
 
@@ -272,8 +272,9 @@ def child_sender(db: str, url: str, rate: float, in_flight: int) -> None:
         # A plain Bot has a pool of ONE connection: give it one per send in flight.
         request = HTTPXRequest(connection_pool_size=in_flight + 2)
         async with Bot(TOKEN, base_url=url, request=request) as bot:
-            sender = Sender(Path(db), bot, settings, render_bundle, max_in_flight=in_flight,
-                            poll_seconds=0.05)
+            # as the bot runs it: the default render, each bundle named by its topics
+            sender = Sender(Path(db), bot, settings, max_in_flight=in_flight, poll_seconds=0.05,
+                            topics_of=bundle_topics)
             task = asyncio.create_task(sender.run())
             while True:
                 await asyncio.sleep(0.1)

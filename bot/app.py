@@ -181,14 +181,12 @@ async def _post_init(app: Application) -> None:
         log.warning("setMyCommands failed error=%s", exc)
     options = app.bot_data[OPTIONS_KEY]
     if options["start_sender"]:
-        from bot.origins import OriginCourier
-        from bot.render import render_bundle
+        from bot.origins import bundle_topics
         from bot.sender import Sender
 
-        rt.sender = Sender(rt.db, app.bot, rt.settings, render_bundle, clock=rt.clock,
-                           **options["sender_options"])
         # Delivered digests name the topic they came for (bot.origins).
-        rt.sender.courier = OriginCourier.adopt(rt.sender.courier)
+        rt.sender = Sender(rt.db, app.bot, rt.settings, clock=rt.clock, topics_of=bundle_topics,
+                           **options["sender_options"])
         rt.sender_task = asyncio.create_task(rt.sender.run(), name="sender")
     log.info("bot ready username=%s admins=%d", app.bot.username, len(rt.settings.admin_ids))
 

@@ -27,6 +27,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
 from telegram import Bot, LinkPreviewOptions
@@ -41,7 +42,10 @@ from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
-Render = Callable[[list[Digest], str, datetime], list[str]]
+# digests, language, now, the topics the bundle came for (None: not known) → messages
+Render = Callable[[list[Digest], str, datetime, Sequence[str] | None], list[str]]
+# database, bundle, its article rows → the topics it answers ([""] = the general digest)
+TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
 MAX_ATTEMPTS = 5  # transient failures before a row fails for good
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
@@ -81,15 +85,17 @@ class Courier:
 
     def __init__(self, db: Database, bot: Bot, render: Render, limiter: RateLimiter,
                  stats: SenderStats, *, default_language: str, clock: Callable[[], datetime],
-                 retry_delay: float, busy: set[int]) -> None:
+                 retry_delay: float, busy: set[int], topics_of: TopicsOf | None = None) -> None:
         """Args:
             db, bot: the sender's database and PTB bot (no PTB rate limiter).
-            render: digests, language, now → messages.
+            render: digests, language, now, topics → messages.
             limiter, stats: the sender's limiter and counters (shared by every bundle).
             default_language: the language of a chat whose language is unknown.
             clock: what "now" is for due times and timestamps.
             retry_delay: first backoff of a transient failure (doubles per attempt).
             busy: the sender's chats in flight; a migrated chat's new id joins it while sending.
+            topics_of: names the topics a bundle came for (bot.origins.bundle_topics), so its
+                header can say why it came; None renders without them.
         """
         self.db = db
         self.bot = bot
@@ -100,8 +106,9 @@ class Courier:
         self.clock = clock
         self.retry_delay = retry_delay
         self._busy = busy
-        # (article ids, language) → messages: a broadcast renders once, not once per chat.
-        self._rendered: dict[tuple[tuple[int, ...], str], list[str]] = {}
+        self.topics_of = topics_of
+        # (article ids, language, topics) → messages: a broadcast renders once, not once per chat.
+        self._rendered: dict[tuple[tuple[int, ...], str, tuple[str, ...] | None], list[str]] = {}
 
     def forget_renderings(self) -> None:
         """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""
@@ -113,18 +120,23 @@ class Courier:
         if not ids:
             return [], "no article to render"
         lang = bundle.language or self.default_language
-        cached = self._rendered.get((ids, lang))
-        if cached is not None:
-            return cached, None
+        if self.topics_of is None:  # no per-chat header: the cache answers before any query
+            cached = self._rendered.get((ids, lang, None))
+            if cached is not None:
+                return cached, None
         marks = ",".join("?" * len(ids))
-        rows = {r["id"]: r for r in self.db.db.query(
+        found = {r["id"]: r for r in self.db.db.query(
             f"{ARTICLE_SELECT} where articles.id in ({marks})", ids)}
-        digests = [digest_from_row(rows[a]) for a in ids if a in rows]
-        if not digests:
+        rows = [found[a] for a in ids if a in found]
+        if not rows:
             return [], "article removed"
-        messages = self.render(digests, lang, self.clock())
-        self._rendered[(ids, lang)] = messages
-        return messages, None
+        topics = None if self.topics_of is None else tuple(self.topics_of(self.db, bundle, rows))
+        key = (ids, lang, topics)
+        cached = self._rendered.get(key)
+        if cached is None:
+            cached = self.render([digest_from_row(r) for r in rows], lang, self.clock(), topics)
+            self._rendered[key] = cached
+        return cached, None
 
     async def deliver(self, bundle: Bundle) -> None:
         """Send the bundle and record its outcome; never raises for a Telegram error."""

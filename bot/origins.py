@@ -4,11 +4,11 @@ A reader who follows several topics, or the general digest, cannot tell from a b
 الأخبار» why a message arrived. `bundle_topics` finds it for one chat's bundle: an admin's push
 names its topic (pushes.topic; none = the general digest); an instant or daily row names the
 chat's followed topics its stories match (digests.query.article_matches, the same test that
-queued them), else the general digest. `OriginCourier` is bot.courier's Courier rendering each
-bundle with those topics (bot.render.render_bundle: the header «📰 جديد «الغوطة»» or «📰 النشرة
-العامة», and «لإيقاف المتابعة: /unsubscribe» last). The bot's sender uses it (bot.app); its
-renderings are cached per (stories, language, topics), so two chats that get the same stories
-for different topics each see their own header.
+queued them), else the general digest. The bot's sender passes it to its courier (bot.app,
+`topics_of`), which renders each bundle with those topics (bot.render.render_bundle: the header
+«📰 جديد «الغوطة»» or «📰 النشرة العامة», and «لإيقاف المتابعة: /unsubscribe» last); renderings
+are cached per (stories, language, topics), so two chats that get the same stories for different
+topics each see their own header.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bot.courier import Bundle, Courier
-from bot.render import render_bundle
+from bot.courier import Bundle
 from digests.query import article_matches
-from digests.records import ARTICLE_SELECT, article_from_row, digest_from_row
+from digests.records import article_from_row
 from digests.storage import Database
 
 MAX_TOPICS = 3  # named in a header; more would bury the headline
@@ -46,36 +45,3 @@ def bundle_topics(db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]) 
     if matched:
         return matched[:MAX_TOPICS]
     return [""] if "" in followed else []
-
-
-class OriginCourier(Courier):
-    """A Courier whose bundles name the topics they came for (see the module docstring)."""
-
-    @classmethod
-    def adopt(cls, courier: Courier) -> OriginCourier:
-        """The same courier (its limiter, counters, clock, chats in flight) as an OriginCourier."""
-        adopted = cls.__new__(cls)
-        adopted.__dict__.update(courier.__dict__)
-        return adopted
-
-    def messages_for(self, bundle: Bundle) -> tuple[list[str], str | None]:
-        """Render the bundle with its topics; (messages, None) or ([], reason)."""
-        ids = tuple(a for a in bundle.article_ids if a is not None)
-        if not ids:
-            return [], "no article to render"
-        lang = bundle.language or self.default_language
-        marks = ",".join("?" * len(ids))
-        found = {r["id"]: r for r in self.db.db.query(
-            f"{ARTICLE_SELECT} where articles.id in ({marks})", ids)}
-        rows = [found[a] for a in ids if a in found]
-        if not rows:
-            return [], "article removed"
-        topics = bundle_topics(self.db, bundle, rows)
-        key = (ids, "\x1f".join([lang, *topics]))  # per language and topics
-        cached = self._rendered.get(key)
-        if cached is not None:
-            return cached, None
-        messages = render_bundle([digest_from_row(r) for r in rows], lang, self.clock(),
-                                 topics=topics)
-        self._rendered[key] = messages
-        return messages, None

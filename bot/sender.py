@@ -29,13 +29,13 @@ import asyncio
 import functools
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from telegram import Bot
 
-from bot.courier import MAX_ATTEMPTS, Bundle, Courier, Render, SenderStats, not_sent
+from bot.courier import MAX_ATTEMPTS, Bundle, Courier, Render, SenderStats, TopicsOf, not_sent
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
 from digests import outbox
 from digests.models import Digest
@@ -57,11 +57,12 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def default_render(digests: list[Digest], lang: str, now: datetime) -> list[str]:
+def default_render(digests: list[Digest], lang: str, now: datetime,
+                   topics: Sequence[str] | None = None) -> list[str]:
     """`bot.render.render_bundle`, imported on first use."""
     from bot.render import render_bundle
 
-    return render_bundle(digests, lang, now)
+    return render_bundle(digests, lang, now, topics=topics)
 
 
 class Sender:
@@ -70,15 +71,16 @@ class Sender:
     def __init__(self, db: Database | str | Path, bot: Bot, settings: Settings,
                  render: Render | None = None, *, max_in_flight: int = 8,
                  clock: Callable[[], datetime] = utc_now, poll_seconds: float = 1.0,
-                 retry_delay: float = 5.0) -> None:
+                 retry_delay: float = 5.0, topics_of: TopicsOf | None = None) -> None:
         """Args:
             db: the database (or its path: the sender opens its own connection).
             bot: an initialized PTB Bot/ExtBot WITHOUT a rate limiter.
-            render: digests, language, now → messages; default `bot.render.render_bundle`.
+            render: digests, language, now, topics → messages; default `bot.render.render_bundle`.
             max_in_flight: bundles being sent at once; also the bound on duplicates after a crash.
             clock: what "now" is for due times and timestamps.
             poll_seconds: how often an idle sender looks for due rows (`wake()` looks at once).
             retry_delay: first backoff of a transient failure (doubles per attempt).
+            topics_of: names the topics each bundle came for, for its header (bot.origins).
         """
         self.db = db if isinstance(db, Database) else Database(db)
         self._own_db = not isinstance(db, Database)
@@ -99,7 +101,7 @@ class Sender:
         self._recovered = False
         self.courier = Courier(self.db, bot, self.render, self.limiter, self.stats,
                                default_language=settings.default_language, clock=clock,
-                               retry_delay=retry_delay, busy=self._busy)
+                               retry_delay=retry_delay, busy=self._busy, topics_of=topics_of)
 
     # -------------------------------------------------------------------------- public API
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from datetime import datetime, timedelta, timezone
 
 from digests.models import Article, Digest, iso
@@ -67,7 +69,8 @@ def rows(db: Database, where: str = "1",
     return list(db.db.query(f"select * from outbox where {where} order by id", args or []))
 
 
-def simple_render(digests: list[Digest], lang: str, now: datetime) -> list[str]:
+def simple_render(digests: list[Digest], lang: str, now: datetime,
+                  topics: Sequence[str] | None = None) -> list[str]:
     """A stand-in renderer that makes assertions easy: one line per story, one message."""
     return ["\n".join(f"<b>{d.article_id}</b> {d.headline}" for d in digests)]
 

@@ -7,6 +7,8 @@ against the emulator in tests/test_sender.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from datetime import datetime
 
 import httpx
@@ -26,7 +28,8 @@ TOKEN = "123456:COURIER-TEST"
 
 
 def courier(database: Database, calls: list[tuple[tuple[int, ...], str]]) -> Courier:
-    def render(digests: list[Digest], lang: str, now: datetime) -> list[str]:
+    def render(digests: list[Digest], lang: str, now: datetime,
+               topics: Sequence[str] | None = None) -> list[str]:
         calls.append((tuple(d.article_id or 0 for d in digests), lang))
         return [f"{lang}:{len(digests)}"]
     return Courier(database, Bot("123:COURIER"), render, RateLimiter(30.0), SenderStats(),

@@ -7,7 +7,7 @@ wall-clock duration of a test.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import datetime
 
 import pytest
@@ -178,7 +178,8 @@ async def test_bad_request_fails_that_message_and_the_queue_goes_on(
         add_chat(database, chat)
         queue(database, chat, a)
 
-    def raw_render(digests: list[Digest], lang: str, now: datetime) -> list[str]:
+    def raw_render(digests: list[Digest], lang: str, now: datetime,
+                   topics: Sequence[str] | None = None) -> list[str]:
         return [d.headline for d in digests]  # unescaped on purpose
     s = make_sender(database, bot, render=raw_render)
     await s.run_once()
