@@ -46,6 +46,7 @@ RELAYING = frozenset("نقلا ونقلا".split())
 _ASKING = frozenset(
     "طلب طلبت طالبا طالبه رفض رفضت رافضا رافضه فضل فضلت مفضلا مفضله شريطه بشرط مشترطا دون بدون"
     .split())
+_ASKING_FORMS = _ASKING | frozenset(p + w for p in "وفب" for w in _ASKING)
 _IDENTITY = frozenset("هويته هويتها هويتهم هويتهما اسمه اسمها اسمهم اسماءهم اسمائهم".split())
 
 
@@ -55,7 +56,7 @@ def anonymity(toks: list[Tok], m: int, limit: int) -> bool:
     The words describe the speaker; their verbs («رفض», «كشف», «ذكر») introduce nothing.
     """
     for s in range(max(0, m - 4), m + 1):
-        if toks[s].norm not in _ASKING and toks[s].norm[1:] not in _ASKING:
+        if toks[s].norm not in _ASKING_FORMS:
             continue
         for e in range(s + 1, min(limit, s + 5)):
             if toks[e].norm in _IDENTITY:

@@ -66,6 +66,7 @@ _RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونق�
 # Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.
 _VERBAL_NOUNS = frozenset(
     "اعلان تحذير تاكيد اصرار اتهام اتهامات ادعاء ادعاءات مزاعم زعم اعتراف اقرار تشديد".split())
+_VERBAL_NOUN_FORMS = frozenset(p + n for p in ("", "و", "ب", "ل", "وب", "ول") for n in _VERBAL_NOUNS)
 _NOT_IN_A_NAME = frozenset("ضد وسط مفاده مفادها القائله القائل".split())
 _RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة عنه»: his words, not the agency's
 _AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
@@ -191,9 +192,10 @@ def _window(toks: list[Tok], sent: tuple[int, int], spans: Sequence[tuple[int, i
     """The sentence's tokens as a window; None when every word of it is inside quote marks."""
     s0, s1 = sent
     inside = [k for k, t in enumerate(toks) if t.start >= s0 and t.end <= s1]
-    paired = [sp for sp in spans if _well_paired(para, *sp)]
-    quoted = frozenset(k for k in inside if _in_marks(toks[k], paired))
-    idx = [k for k in inside if not any(a <= toks[k].start < b for a, b in spans)]
+    here = [sp for sp in spans if sp[0] < s1 and sp[1] > s0]
+    paired = [sp for sp in here if _well_paired(para, *sp)]
+    quoted = frozenset(k for k in inside if _in_marks(toks[k], paired)) if paired else frozenset()
+    idx = [k for k in inside if not any(a <= toks[k].start < b for a, b in here)]
     if not idx:
         return None
     return _Window(toks, idx[0], idx[-1] + 1, speech, quoted)
@@ -260,9 +262,7 @@ def _verbal_noun_cue(w: _Window, k: int, speakers: Speakers) -> Cue | None:
     that subject at once.
     """
     toks, last = w.toks, w.last
-    norm = toks[k].norm
-    if not any(norm[len(p):] in _VERBAL_NOUNS for p in ("", "و", "ب", "ل", "وب", "ول")
-               if norm.startswith(p)):
+    if toks[k].norm not in _VERBAL_NOUN_FORMS:
         return None
     speaker, j = subject(toks, k + 1, last)
     if not speaker or not plausible_speaker(speaker) or not _voice_like(speaker):
