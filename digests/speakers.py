@@ -66,6 +66,21 @@ def anonymity(toks: list[Tok], m: int, limit: int) -> bool:
     return False
 
 
+_ALA_OBJECTS = frozenset("هامش خلفيه راس سبيل صعيد حد حساب مدار مدي طول ضوء اثر وقع نحو".split())
+
+
+def _name_ali(toks: list[Tok], j: int, limit: int) -> bool:
+    """«علي» at token `j` is a name: written with ي where the paragraph writes «على» with ى,
+    and followed by a name («علي حسن خليل», «علي خامنئي»), not by «أن» or a stop word."""
+    if toks[j].raw != "علي" or j + 1 >= limit:
+        return False
+    nxt = toks[j + 1]
+    if (nxt.norm in STOP or nxt.norm in _ALA_OBJECTS or nxt.norm.startswith("ال")
+            or is_complementizer(nxt.norm) or not nxt.raw[0].isalpha()):
+        return False  # «علي هامش», «علي الأقل»: the preposition spelled with ي
+    return any(t.raw.lstrip("و").startswith("على") for t in toks)
+
+
 def _glued_complementizer(raw: str) -> bool:
     """«إن"السفارة»: a complementizer written against the opening quote mark."""
     head = re.split("[\"“«„]", raw, maxsplit=1)[0]
@@ -164,6 +179,9 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
             continue
         if anonymity(toks, j, limit):
             break  # «وقال مسؤول طلب عدم الكشف عن هويته إن …»: the subject ends before it
+        if j > i and _name_ali(toks, j, limit):
+            j += 1  # «وزير المالية علي حسن خليل»: the name «علي», not the preposition «على»
+            continue
         if j > i and t.raw == "فان":
             j += 1  # «هيرمان فان رومبي»: «van» in a name, not «فإن»
             continue

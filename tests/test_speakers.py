@@ -68,3 +68,12 @@ def test_asking_not_to_be_named_ends_the_subject() -> None:
     toks = tokens("وقال مصدر رفض كشف هويته إن الهجوم وقع")
     assert anonymity(toks, 3, len(toks)) and anonymity(toks, 4, len(toks))
     assert not anonymity(toks, 1, len(toks)) and not anonymity(toks, 6, len(toks))
+
+
+def test_the_name_ali_stays_in_the_speaker() -> None:
+    # The paragraph writes the preposition «على» with ى, so «علي» before a name is a name; with
+    # a noun after it («علي هامش») it is still the preposition.
+    assert _after("وقال وزير المالية علي حسن خليل إن الخطة تعتمد على الإصلاح") == (
+        "وزير المالية علي حسن خليل")
+    assert _after("وقال وزير المالية علي حسن خليل إن الخطة جاهزة") == "وزير المالية"
+    assert _after("وقال المسؤول علي هامش المؤتمر إن الحل يعتمد على الحوار") == "المسؤول"
