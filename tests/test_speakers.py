@@ -77,3 +77,8 @@ def test_the_name_ali_stays_in_the_speaker() -> None:
         "وزير المالية علي حسن خليل")
     assert _after("وقال وزير المالية علي حسن خليل إن الخطة جاهزة") == "وزير المالية"
     assert _after("وقال المسؤول علي هامش المؤتمر إن الحل يعتمد على الحوار") == "المسؤول"
+
+
+def test_indefinite_addressees_end_the_speaker() -> None:
+    assert _after("وقال الرئيس لصحافيين في البيت الأبيض إن") == "الرئيس"
+    assert _after("وقال المتحدث باسم الأسطول لصحفيين إن") == "المتحدث باسم الأسطول"
