@@ -33,11 +33,15 @@ MAX_URL = 2048
 _WS_RE = re.compile(r"\s+")
 # Control characters that are not whitespace (whitespace ones collapse to a space) and lone
 # surrogates, which cannot be sent as UTF-8.
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+# Bidi controls from sources (embeddings, overrides, isolates, stray marks) go too: an unclosed
+# U+202B or U+2067 in a headline would reorder the rest of our line, and we place our own marks.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff"
+                         "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _URL_OK_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 # One left-to-right token: a URL (without trailing punctuation), or a Latin word optionally
 # led by / @ # and joined to more Latin/digits by URL-ish punctuation («UTC+3», «a.b», «x_y»).
-_LTR_TOKEN = (r"(?:https?://[^\s<>«»\"]*[^\s<>«»\".,;:!?()]"
+# A scheme alone («http://», «ftp://» in an error text) is a token too, or it shows «//:http».
+_LTR_TOKEN = (r"(?:(?:https?|ftp)://(?:[^\s<>«»\"]*[^\s<>«»\".,;:!?()])?"
               r"|[/@#]?[A-Za-z][A-Za-z0-9_]*(?:[./:@#?=&%+\-~]+[A-Za-z0-9_]+)*)")
 # Tokens separated by spaces form one run («/addsource URL», «Sky News»).
 _LTR_RUN_RE = re.compile(rf"{_LTR_TOKEN}(?:[:,;.!?]? +{_LTR_TOKEN})*")
@@ -70,7 +74,8 @@ def utf16_len(text: str) -> int:
 
 
 def clean(text: str | None) -> str:
-    """One line of displayable text: no control characters or lone surrogates, spaces collapsed.
+    """One line of displayable text: no control characters, bidi controls (U+202A–U+202E,
+    U+2066–U+2069, U+200E/U+200F, U+061C) or lone surrogates; spaces collapsed.
 
     Newlines inside a headline or quote would start a new line that has no RLM, so all
     whitespace becomes one space.

@@ -29,7 +29,7 @@ from bot.runtime import (
     send,
     ui,
 )
-from bot.zones import ZONE_NAMES, ZONES, chat_zone, set_zone, zone_label
+from bot.zones import ZONE_NAMES, ZONES, chat_zone, set_fixed_offset, set_zone, zone_label
 from digests import subscriptions
 
 
@@ -208,7 +208,7 @@ async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         return
     # A button from before session 4 carries a fixed offset: it still works.
     minutes = int(cb.payload.get("minutes", 180))
-    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_utc_offset(
+    await _settings_change(update, context, rt, lang, lambda: set_fixed_offset(
         rt.db, cb.chat_id, minutes))
 
 

@@ -2,7 +2,7 @@
 
 A story is its headline bold and linked, the source and a relative time («منذ ٣ ساعات»), key
 quotes (direct speech as «…» — speaker; reported speech as «بحسب ترامب، …», without quote
-marks: see `quote_line`), and related links. `digest_lines` lays a digest out as `bot.lines.Line`s;
+marks, in grammatical Arabic: see `quote_line` and bot.attribution), and related links. `digest_lines` lays a digest out as `bot.lines.Line`s;
 the `render_*` functions lay out the shapes readers get (one digest, a bundle of stories, a page
 of topic answers, a story's related links) and hand the lines to `bot.packer`, which fits them
 into messages within Telegram's limits. Escaping and right-to-left handling live in bot.lines:
@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from bot.attribution import after_bihasab, first_person, genitive, standalone
 from bot.i18n import num, relative_time, t
-from bot.lines import Line, Span, clean, isolate_ltr, safe_url
+from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url
 from bot.packer import pack, truncate
 from digests.models import Digest, Quote
 from digests.quotes import quote_marks_balanced
@@ -48,46 +49,37 @@ def _nest(text: str) -> str:
     return text.replace("«", "“").replace("»", "”")
 
 
-# Sound masculine plurals that speak in the news («قال مسؤولون»): after «بحسب» they take the
-# genitive («بحسب مسؤولين»). Relative adjectives in -يون («دبلوماسيون», «أمريكيون») follow one
-# rule; names ending in -ون («ماكرون», «شارون») are not plurals, so other words are listed.
-_PLURALS = frozenset({"مسؤولون", "ناشطون", "مراقبون", "محللون", "معارضون", "مسلحون", "متظاهرون",
-    "مستوطنون", "مقاتلون", "مسعفون", "مواطنون", "لاجئون", "نازحون", "منظمون", "متحدثون", "مشرعون",
-    "عاملون", "موظفون", "مفاوضون", "محققون", "باحثون", "مستثمرون", "مدافعون", "معلمون", "مزارعون",
-    "متابعون", "منتقدون", "مؤيدون", "مشاركون"})
-
-
-def _genitive(speaker: str) -> str:
-    """The speaker after «بحسب»: its leading sound masculine plurals in the genitive
-    («دبلوماسيون غربيون» → «دبلوماسيين غربيين»); anything else as written."""
-    words = speaker.split(" ")
-    for i, word in enumerate(words):
-        bare = word.removeprefix("ال")
-        if not (bare in _PLURALS or (bare.endswith("يون") and len(bare) > 4)):
-            break
-        words[i] = word[:-2] + "ين"
-    return " ".join(words)
-
-
 def quote_line(quote: Quote, lang: str) -> Line | None:
     """One key quote as a reader sees it; None when there is nothing to show.
 
     Direct speech is the speaker's own words: «…» — <i>speaker</i>. Reported speech is the
     writer's paraphrase, where «قواته» and «بلاده» are the speaker's forces and country seen from
-    outside, so it is not put in quote marks: <i>بحسب ترامب</i>، قواته ستغادر… / <i>According to
-    Trump</i>, … A paraphrase without a speaker is the writer's own text, not a quote.
+    outside, so it is not put in quote marks: <i>بحسب ترامب</i>، قواته ستغادر… — with the speaker
+    in the genitive («بحسب مسؤولين أميركيين») and «فإنه» for a clause that starts «إنه»; when the
+    speaker's case cannot be settled, the paraphrase then — <i>speaker</i>, which takes no case
+    (bot.attribution). A "paraphrase" in the first person («نحن لسنا…») is the speaker's own
+    words: shown as direct speech. In English: ‎<i>According to ترامب</i>: … (left-to-right,
+    the speaker as written). A paraphrase without a speaker is the writer's own text, not a quote.
     """
     text = _strip_quotes(clean(quote.text))
     if not text:
         return None
     speaker = clean(quote.speaker)
-    if quote.kind == "reported":
+    if quote.kind == "reported" and not first_person(text):
         if not speaker:
             return None
-        if lang == "ar":
-            speaker = _genitive(speaker)
-        return (Span(t("reported_by", lang, speaker=speaker), italic=True),
-                Span("، " if lang == "ar" else ", "), Span(_ltr(text)))
+        if lang == "en":
+            # A left-to-right line; the LRM after the Arabic speaker keeps the colon with it
+            # and the paraphrase a run of its own.
+            return (Span(LRM + t("reported_by", lang, speaker=speaker) + LRM, italic=True,
+                         ltr=True), Span(": "), Span(_ltr(text)))
+        by = genitive(speaker)
+        if by is None:
+            return (Span(_ltr(standalone(text))), Span(" — "), Span(_ltr(speaker), italic=True))
+        return (Span(t("reported_by", lang, speaker=_ltr(by)), italic=True),
+                Span("، "), Span(_ltr(after_bihasab(text))))
+    if quote.kind == "reported" and not speaker:
+        return None
     spans = [Span(f"«{_ltr(_nest(text))}»")]
     if speaker:
         spans += [Span(" — "), Span(_ltr(speaker), italic=True)]

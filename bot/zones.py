@@ -3,8 +3,10 @@ the database where the system has none), their labels, and the stored offset del
 
 A chat's zone is chats.time_zone (migration 013_chat_time_zone). Delivery (digests.outbox) reads
 chats.utc_offset_minutes, so `set_zone` sets it to the zone's offset now and `refresh_offsets`
-(an hourly job of bot.app) moves it when the clocks change. A chat that chose a fixed offset
-before zones existed keeps it (time_zone NULL) and its old label until it picks a zone.
+(an hourly job of bot.app) moves it when the clocks change. A new chat starts on DEFAULT_ZONE
+(migration 014_new_chat_zone: a trigger on chats, so every way a chat is created gets it), which
+the picker marks «✓». A chat that chose a fixed offset before zones existed keeps it (time_zone
+NULL) and its old label until it picks a zone; `set_fixed_offset` (an old button) makes one.
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ ZONES: tuple[tuple[str, str, str], ...] = (
     ("America/New_York", "نيويورك", "New York"),
 )
 ZONE_NAMES = {zone: (ar, en) for zone, ar, en in ZONES}
+# Where a new chat starts: UTC+3 all year (no daylight saving time), the offset chats had by
+# default before zones, now under a name the picker can mark. Migration 014_new_chat_zone
+# writes the same name.
+DEFAULT_ZONE = "Asia/Riyadh"
 
 # The fixed offsets offered before session 4 (still stored for chats that chose one then; they
 # keep working and keep their label until the chat picks a zone).
@@ -95,6 +101,14 @@ def set_zone(db: Database, chat_id: int, zone: str, now: datetime) -> subscripti
     chat = subscriptions.get_chat(db, chat_id)
     assert chat is not None
     return chat
+
+
+def set_fixed_offset(db: Database, chat_id: int, minutes: int) -> subscriptions.Chat:
+    """A fixed offset (a settings button from before zones): the chat leaves its zone, or
+    `refresh_offsets` would move the offset back to the zone's."""
+    with db.transaction() as tx:
+        tx.execute("update chats set time_zone = null where id = ?", [chat_id])
+    return subscriptions.set_utc_offset(db, chat_id, minutes)
 
 
 def refresh_offsets(db: Database, now: datetime) -> int:

@@ -246,6 +246,19 @@ def m013_chat_time_zone(db: sqlite_utils.Database) -> None:
     db.execute("alter table chats add column time_zone text")
 
 
+def m014_new_chat_zone(db: sqlite_utils.Database) -> None:
+    # A new chat starts on a named zone (bot.zones.DEFAULT_ZONE, UTC+3 all year like the column
+    # default offset) that the /settings picker marks; chats that exist keep what they have.
+    # A trigger rather than a column default: SQLite cannot change a column's default in place.
+    db.execute("""
+        create trigger if not exists chats_new_chat_zone after insert on chats
+        when new.time_zone is null
+        begin
+            update chats set time_zone = 'Asia/Riyadh', utc_offset_minutes = 180
+             where id = new.id;
+        end""")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -260,4 +273,5 @@ MIGRATIONS: list[Migration] = [
     ("011_rekey_subscriptions", m011_rekey_subscriptions),
     ("012_source_error_reason", m012_source_error_reason),
     ("013_chat_time_zone", m013_chat_time_zone),
+    ("014_new_chat_zone", m014_new_chat_zone),
 ]

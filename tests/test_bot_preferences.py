@@ -12,9 +12,11 @@ from botkit import READER, running_bot, sample_db
 from bot import callbacks
 from bot.preferences import hour_label, settings_text
 from bot.zones import (
+    DEFAULT_ZONE,
     ZONES,
     chat_zone,
     refresh_offsets,
+    set_fixed_offset,
     set_zone,
     zone_label,
     zone_offset,
@@ -84,7 +86,7 @@ def test_zoned_chats_follow_the_clocks_and_old_offsets_keep_working(tmp_path: Pa
             subscriptions.upsert_chat(db, chat_id, now=WINTER, type="private")
             subscriptions.set_mode(db, chat_id, "daily", 8)
         set_zone(db, 1, "Asia/Beirut", WINTER)
-        subscriptions.set_utc_offset(db, 2, 120)  # a fixed offset, as stored before zones
+        set_fixed_offset(db, 2, 120)  # a fixed offset, as stored before zones
         assert chat_zone(db, 1) == "Asia/Beirut" and chat_zone(db, 2) is None
         # winter: 08:00 in Beirut is 06:00 UTC for both
         assert outbox.next_daily(WINTER, _chat_row(db, 1))[1].hour == 6
@@ -157,3 +159,47 @@ async def test_group_members_are_refused_at_the_first_settings_press(tmp_path: P
         # the group's admin may
         h.emu.click(menu, "🕐 التوقيت", user=h.user(READER))
         await h.until(lambda: any("اختر توقيتك" in m.plain_text for m in h.emu.messages(group)))
+
+
+def test_a_new_chat_starts_on_a_named_zone_and_existing_chats_keep_theirs(tmp_path: Path) -> None:
+    """QA5 N13: a new chat started on the fixed UTC+3 «مكة، بغداد، دمشق، عمّان», which no picker
+    button marks. It starts on Asia/Riyadh now; a chat stored before keeps its fixed offset."""
+    with Database(tmp_path / "n.db") as db:
+        subscriptions.upsert_chat(db, 1, now=WINTER)
+        assert chat_zone(db, 1) == DEFAULT_ZONE == "Asia/Riyadh"
+        chat = subscriptions.upsert_chat(db, 1, now=SUMMER, title="again")  # not a new chat
+        assert chat_zone(db, 1) == DEFAULT_ZONE and chat.utc_offset_minutes == 180
+        assert zone_offset(DEFAULT_ZONE, WINTER) == zone_offset(DEFAULT_ZONE, SUMMER) == 180
+        assert "التوقيت: السعودية (UTC+3)" in settings_text(chat, "ar", chat_zone(db, 1)).replace(
+            "\u200e", "")
+        # a chat that chose Beirut keeps it when it writes again
+        set_zone(db, 1, "Asia/Beirut", WINTER)
+        subscriptions.upsert_chat(db, 1, now=WINTER)
+        assert chat_zone(db, 1) == "Asia/Beirut"
+        # an old fixed-offset button takes the chat out of its zone, and the clocks leave it be
+        set_fixed_offset(db, 1, 60)
+        assert chat_zone(db, 1) is None and refresh_offsets(db, SUMMER) == 0
+
+    # a database from before the migration: its chats keep their fixed offsets
+    path = tmp_path / "old.db"
+    with Database(path) as db:  # undo 014 to get a database as it was before it
+        db.db.execute("drop trigger chats_new_chat_zone")
+        db.db.execute("delete from _migrations where name = '014_new_chat_zone'")
+        subscriptions.upsert_chat(db, 5, now=WINTER)
+        assert chat_zone(db, 5) is None
+    with Database(path) as db:
+        assert "014_new_chat_zone" in db.applied_migrations()
+        assert chat_zone(db, 5) is None
+        chat = subscriptions.get_chat(db, 5)
+        assert chat is not None and chat.utc_offset_minutes == 180
+        subscriptions.upsert_chat(db, 6, now=WINTER)
+        assert chat_zone(db, 6) == DEFAULT_ZONE
+
+
+async def test_the_zone_picker_marks_a_new_chats_zone(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [menu] = await h.say(READER, "/settings")
+        assert "التوقيت: السعودية (UTC+3)" in menu.plain_text.replace("\u200e", "")
+        h.emu.click(menu, "🕐 التوقيت")
+        await h.until(lambda: "اختر توقيتك" in h.emu.messages(READER)[-1].plain_text)
+        assert "✓ السعودية" in h.emu.messages(READER)[-1].button_texts()

@@ -215,7 +215,8 @@ async def test_settings_daily_hour_and_quiet_hours(tmp_path: Path) -> None:
         await h.until(lambda: "من ٢٢:٠٠ إلى ٧:٠٠" in h.emu.messages(READER)[-1].plain_text)
         chat = subscriptions.get_chat(h.db, READER)
         assert chat is not None and (chat.quiet_start, chat.quiet_end) == (22, 7)
-        assert "التوقيت: UTC+3 (مكة" in h.emu.messages(READER)[-1].plain_text.replace("\u200e", "")
+        assert "التوقيت: السعودية (UTC+3)" in h.emu.messages(READER)[-1].plain_text.replace(
+            "\u200e", "")  # a new chat starts on a named zone (QA5 N13)
         h.emu.click(h.emu.messages(READER)[-1], "🕐 التوقيت")
         await h.until(lambda: "اختر توقيتك" in h.emu.messages(READER)[-1].plain_text)
         h.emu.click(h.emu.messages(READER)[-1], "تونس")

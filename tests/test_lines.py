@@ -7,8 +7,10 @@ from telegram_html import check_message
 from bot.lines import (
     RLM,
     Span,
+    clean,
     escape_attr,
     escape_text,
+    isolate_ltr,
     line_html,
     line_len,
     line_text,
@@ -44,3 +46,31 @@ def test_line_html_nests_styles_and_escapes_text_and_links() -> None:
     assert html == (RLM + "<i>«قال»</i> <b><a href=\"https://x.example/?a=1&amp;b=&quot;2&quot;\">"
                     "&lt;عنوان&gt; &amp; خبر</a></b>")
     assert check_message(html) == []
+
+
+def test_a_url_scheme_alone_keeps_its_order_in_arabic_text() -> None:
+    """QA5 N5: «يجب أن يبدأ بـ http:// أو https://» showed «//:http» (the URL token needed a
+    character after «//», so only the word «http» was isolated)."""
+    from test_welcome import displayed
+
+    from bot.runtime import ui
+
+    for scheme in ("http://", "https://", "ftp://"):
+        shown = displayed(RLM + isolate_ltr(f"يجب أن يبدأ الرابط بـ {scheme} أو غيره"))[0]
+        assert scheme in shown and f"//:{scheme[:-3]}" not in shown, shown
+    for detail in ("http://", "ftp://example.com/feed", "notaurl"):
+        html = ui("ar", "reason_invalid_url", detail=detail)
+        shown = "\n".join(displayed(html))
+        assert "http://" in shown and "https://" in shown and "//:http" not in shown, shown
+        assert detail in shown, shown
+        assert check_message(html) == []
+
+
+def test_clean_strips_bidi_controls_from_source_text() -> None:
+    """QA5 N14: a headline carrying U+202B from its source kept it, which reorders our line."""
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    assert clean("\u202bتحليق مكثف لأباتشي التحالف على صعدة وحجة\u202c") == (
+        "تحليق مكثف لأباتشي التحالف على صعدة وحجة")
+    assert clean(f"a{controls}b \u200fc\u200e") == "ab c"
+    # joiners are letters' business, not direction: they stay
+    assert clean("می\u200cخواهم 👨\u200d👩") == "می\u200cخواهم 👨\u200d👩"

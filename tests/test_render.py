@@ -33,7 +33,8 @@ from digests.models import Digest, Quote, RelatedItem
 GOLDEN = Path(__file__).parent / "golden" / "render"
 NOW = datetime(2018, 2, 20, 15, 0, tzinfo=timezone.utc)
 SEPARATOR = "\n----- 8< message -----\n"
-EN_LABELS = ("Related links:", "Results for «", "📰 News digest")  # English labels stay LTR
+# English labels stay LTR; an English attribution line starts with an LRM (bot.render.quote_line)
+EN_LABELS = ("Related links:", "Results for «", "📰 News digest", "\u200eAccording to ")
 
 GHOUTA = Digest(
     url="https://news.example/ghouta?id=1&lang=ar",
@@ -225,7 +226,7 @@ def test_english_labels_keep_their_direction_story_lines_stay_rtl() -> None:
     lines = text.split("\n")
     assert "Related links:" in lines  # no RLM: it would show as «:Related links»
     for line in lines:
-        if line != "Related links:":
+        if line != "Related links:" and not line.startswith(LRM + "According to "):
             assert line.startswith(RLM) or unicodedata.bidirectional(line[0]) == "AL", line
     arabic = visible_text(render_digest(GHOUTA, "ar", NOW))
     assert "روابط ذات صلة:" in arabic.split("\n")
@@ -267,8 +268,8 @@ def test_reported_speech_is_attributed_not_put_in_quote_marks() -> None:
     assert "«سنبقى هنا» — الرئيس" in shown  # direct speech as before
     html = render_digest(d, "ar", NOW)
     assert "<i>بحسب ترامب</i>، قواته" in html and check_message(html) == []
-    english = visible_text(render_digest(d, "en", NOW))
-    assert 'According to ترامب, قواته ستغادر سوريا "قريبا جدا"' in english
+    english = visible_text(render_digest(d, "en", NOW)).replace(LRM, "")
+    assert 'According to ترامب: قواته ستغادر سوريا "قريبا جدا"' in english
 
 
 def test_a_quote_within_a_direct_quote_takes_the_inner_marks() -> None:
@@ -306,3 +307,116 @@ def test_story_lines_keep_urls_and_mentions_in_order() -> None:
     shown = "\n".join(displayed(render_digest(d, "ar", NOW)))
     assert "@UN_News" in shown and "UN_News@" not in shown
     assert "http://x.example/news/" in shown and "/http:" not in shown
+
+
+def _reported(speaker: str, text: str = "الوضع يتدهور", lang: str = "ar") -> str:
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote(text, speaker, "reported"),))
+    html = render_digest(d, lang, NOW)
+    assert check_message(html, ltr_labels=EN_LABELS if lang == "en" else ()) == []
+    return visible_text(html).split("\n")[2].replace(LRM, "").replace(RLM, "")
+
+
+@pytest.mark.parametrize("speaker,shown", [
+    # QA5 N1, each example of the report
+    ("التلفزيون الرسمي السوري", "بحسب التلفزيون الرسمي السوري،"),
+    ("الشاهدان", "بحسب الشاهدين،"),
+    ("شاهدان", "بحسب شاهدين،"),
+    ("المسؤولان الأميركيان", "بحسب المسؤولين الأميركيين،"),
+    ("مسؤولان آخران", "بحسب مسؤولين آخرين،"),
+    ("ممثلون للمقاتلين الأكراد", "بحسب ممثلين للمقاتلين الأكراد،"),
+    ("آخرون", "بحسب آخرين،"),
+    ("كثيرون", "بحسب كثيرين،"),
+    ("القائمون", "بحسب القائمين،"),
+    ("مسؤولين أميركيين مطلعون", "بحسب مسؤولين أميركيين مطلعين،"),
+    ("أبو زياد", "بحسب أبي زياد،"),
+    ("أبو رميلة", "بحسب أبي رميلة،"),
+    # and around them
+    ("مليون متظاهر", "بحسب مليون متظاهر،"),
+    ("مسؤولو الوزارة", "بحسب مسؤولي الوزارة،"),
+    ("اليمنيون", "بحسب اليمنيين،"),
+    ("سكان محليون", "بحسب سكان محليين،"),
+    ("محمود أبو رميلة", "بحسب محمود أبو رميلة،"),  # a family name stays as it is
+    ("البيان", "بحسب البيان،"),
+    ("ماكرون", "بحسب ماكرون،"),
+])
+def test_the_speaker_after_bihasab_is_in_the_genitive(speaker: str, shown: str) -> None:
+    assert _reported(speaker).startswith(shown + " الوضع يتدهور")
+
+
+def test_a_speaker_whose_case_is_uncertain_follows_the_paraphrase() -> None:
+    """A word in -ون or -ان that may be a name or a plural we do not know: «بحسب باتون» could be
+    wrong, «… — باتون» cannot (the speaker stands alone and takes no case)."""
+    assert _reported("باتون") == "الوضع يتدهور — باتون"
+    assert _reported("قناتا تلفزيون حكوميتان") == "الوضع يتدهور — قناتا تلفزيون حكوميتان"
+    # a clause cut from «إنّ» gets it back when it stands alone
+    assert _reported("باتون", "المسلحين غادروا") == "إن المسلحين غادروا — باتون"
+
+
+@pytest.mark.parametrize("text,shown", [
+    # QA5 N2: a clause that starts with «إنّ» after «بحسب X،» takes «ف»
+    ("إنه يعمل بشكل رائع", "بحسب كونتي، فإنه يعمل بشكل رائع"),
+    ("إنها مباراة مهمة دائما", "بحسب كونتي، فإنها مباراة مهمة دائما"),
+    ("إن ميسي أنهى المباراة", "بحسب كونتي، فإن ميسي أنهى المباراة"),
+    # a clause cut from «قال إن …» whose subject shows the accusative gets its «إنّ» back
+    ("اللاعبين يجب أن يطوروا أداءهم", "بحسب كونتي، فإن اللاعبين يجب أن يطوروا أداءهم"),
+    ("الحالتين لا تشكلان مصدرا للقلق", "بحسب كونتي، فإن الحالتين لا تشكلان مصدرا للقلق"),
+    ("السكان الفلسطينيين بحاجة إلى مساكن", "بحسب كونتي، فإن السكان الفلسطينيين بحاجة إلى مساكن"),
+    # anything else as the article wrote it
+    ("قواته ستغادر سوريا", "بحسب كونتي، قواته ستغادر سوريا"),
+    ("البحرين تدعم الاتفاق", "بحسب كونتي، البحرين تدعم الاتفاق"),
+])
+def test_the_paraphrase_after_bihasab_reads_as_a_sentence(text: str, shown: str) -> None:
+    assert _reported("كونتي", text) == shown
+
+
+@pytest.mark.parametrize("speaker,text", [
+    # QA5 N2: "reported" speech in the first person is the speaker's own words
+    ("كروس", "نحن لسنا المرشح الأقرب في روسيا"),
+    ("المدرب", "من السهل أن أختار 11 لاعبا من الذين يشاركون باستمرار لكننا قررنا منح الفرصة"),
+    ("إيسكو", "في الحقيقة لا أحظى في فريقي بالاستمرارية"),
+    ("ليونيل ميسي", "ائمًا ما نعطي كل ما لدينا في أرضية الملعب"),
+])
+def test_a_first_person_paraphrase_is_shown_as_direct_speech(speaker: str, text: str) -> None:
+    assert _reported(speaker, text) == f"«{text}» — {speaker}"
+    assert _reported(speaker, text, "en") == f"«{text}» — {speaker}"
+
+
+def test_third_person_text_with_lookalike_words_stays_reported() -> None:
+    """«لست سنوات» is «for six years» and «معيّنة» is not «معي»: no first person there."""
+    assert _reported("المحكمة", "منعه من السفر لست سنوات").startswith("بحسب المحكمة، منعه")
+    assert _reported("المنظمة", "العيّنات سترسل إلى مختبرات معيّنة").startswith("بحسب المنظمة")
+    # a first-person word inside a quote within the paraphrase belongs to that quote
+    assert _reported("الوزير", 'بلاده سترد "نحن لن نسكت"').startswith("بحسب الوزير، بلاده")
+
+
+def test_english_attribution_reads_left_to_right_with_the_speaker_as_written() -> None:
+    """QA5 N12: «According to دبلوماسيون» laid out right-to-left put "According to" at the
+    right edge. The line is left-to-right now (an LRM first), the speaker as the article has
+    it (no Arabic case for an English sentence), and its own run before the colon."""
+    from test_welcome import displayed
+
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote("الوزير سيطلب وقف القصف", "دبلوماسيون غربيون", "reported"),))
+    html = render_digest(d, "en", NOW)
+    line = visible_text(html).split("\n")[2]
+    assert line.startswith(LRM + "According to دبلوماسيون غربيون")
+    assert check_message(html, ltr_labels=EN_LABELS) == []
+    shown = displayed(html)[2]
+    # on screen, left to right: the English words, then the speaker, then the paraphrase
+    assert shown.startswith("According to ") and shown.index(":") < shown.index("القصف"[::-1])
+    assert "According to دبلوماسيون" not in visible_text(render_digest(d, "ar", NOW))
+
+
+def test_bidi_controls_from_sources_are_not_shown() -> None:
+    """QA5 N14: a title with U+202B (corpus id 7103), and the same in quotes, speakers and
+    source names."""
+    rle = "\u202b"
+    d = Digest(url="https://x.example/a", source=f"{rle}مصدر\u202c",
+               headline=f"{rle}تحليق مكثف لأباتشي التحالف على صعدة وحجة",
+               quotes=(Quote(f"\u2067نص{rle}", f"متحدث\u200f\u202e"),),
+               related=(RelatedItem(f"{rle}عنوان", "https://x.example/b"),))
+    for lang in ("ar", "en"):
+        html = render_digest(d, lang, NOW)
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", html), html
+        assert "تحليق مكثف لأباتشي التحالف على صعدة وحجة</a>" in html

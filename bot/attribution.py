@@ -1,0 +1,229 @@
+"""Who said a paraphrase, in Arabic that stays grammatical: «بحسب» + the speaker in the genitive
+where its case is certain, else the speaker after the clause, where it takes no case (pure).
+
+A reported quote's speaker is written as the article had it, the subject of «قال»: nominative.
+After «بحسب» it is genitive, which Arabic script shows on a few words only:
+- sound masculine plurals «مسؤولون» → «مسؤولين» (their construct «مسؤولو» → «مسؤولي»),
+- duals «الشاهدان» → «الشاهدين», «مسؤولان أميركيان» → «مسؤولين أميركيين»,
+- the five nouns «أبو زياد» → «أبي زياد»,
+- and the adjectives that agree with them («مسؤولين أميركيين مطلعين»).
+Words ending in -ون or -ان are just as often names or singulars («ماكرون», «التلفزيون», «البيان»,
+«زيدان»), and a broken plural in -ون («شؤون») never changes. `genitive` converts what it knows and
+returns None when a word could be either: the caller then writes «الفقرة — المتحدث», which needs
+no case at all.
+
+The paraphrase itself: when it begins with the complementizer («إنه يعمل…», kept from «قال: إنه…»),
+«بحسب X،» needs «فإنه»; when it speaks in the first person («نحن لسنا…», «لكننا قررنا»), it is the
+speaker's own words and is shown as a direct quote (`first_person`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Sound masculine plurals that speak in the news («قال مسؤولون»), without «ال». Relative
+# adjectives in -يون («دبلوماسيون», «أمريكيون») follow one rule (`_is_plural`).
+_PLURALS = frozenset({
+    "مسؤولون", "مسئولون", "مسؤلون", "ناشطون", "مراقبون", "محللون", "المحلّلون", "محلّلون",
+    "معارضون", "مسلحون", "متظاهرون", "مستوطنون", "مقاتلون", "مسعفون", "مواطنون", "لاجئون",
+    "نازحون", "منظمون", "متحدثون", "مشرعون", "عاملون", "موظفون", "مفاوضون", "محققون", "باحثون",
+    "مستثمرون", "مدافعون", "معلمون", "مزارعون", "متابعون", "منتقدون", "مؤيدون", "مشاركون",
+    "آخرون", "كثيرون", "ممثلون", "قائمون", "مراسلون", "متعاملون", "مدعون", "مستخدمون", "تابعون",
+    "بارزون", "مغردون", "معتقلون", "محامون", "مطلعون", "سابقون", "مؤرخون", "قيمون", "مهاجرون",
+    "فارون", "منشقون", "ناجون", "سائحون", "مصدرون", "لاعبون", "معدون", "مطورون", "مستشارون",
+    "منتجون", "مسافرون", "مصرفيون", "مقربون", "مختصون", "متخصصون", "متطوعون", "مندوبون",
+    "منسقون", "محتجون", "مدونون", "مرشحون", "منافسون", "معنيون", "مسيحيون", "مؤسسون", "مطلعون",
+    "مهندسون", "مفتشون", "محافظون", "مخرجون", "مدربون", "مشجعون", "صحفيون", "صحافيون",
+    "يمنيون", "تونسيون", "تشاديون", "محلفون",
+})
+# Words in -يون that are not plurals.
+_NOT_PLURAL = frozenset({"تلفزيون", "تليفزيون", "تلفيزيون", "مليون", "بليون", "تريليون", "ليون",
+                         "نابليون", "صهيون", "كليون", "أنيون"})
+# Singular nouns (and adjectives) whose dual speaks in the news: «الشاهدان», «مصدران».
+_DUAL_BASES = frozenset({
+    "شاهد", "مسؤول", "مسئول", "مصدر", "جندي", "زوج", "أخ", "أخت", "بيان", "ناشط", "مطلع",
+    "دبلوماسي", "وزير", "رئيس", "زعيم", "طرف", "جانب", "خبير", "محلل", "مراقب", "ضابط", "قيادي",
+    "نائب", "مسعف", "طبيب", "صحفي", "صحافي", "مراسل", "مواطن", "لاعب", "مدرب", "محقق", "باحث",
+    "موظف", "عضو", "قائد", "حزب", "تقرير", "مصرف", "بنك", "مستشار", "سفير", "متحدث", "مبعوث",
+    "شقيق", "شقيقة", "والد", "مصدرا", "اثن", "اثنت",
+})
+_FIVE_NOUNS = {"أبو": "أبي", "ذو": "ذي", "أخو": "أخي", "حمو": "حمي", "ذوو": "ذوي"}
+_PREFIXES = ("وال", "ال", "و")
+_PUNCT = "\"'«»“”()#[]،,:."  # around a word of the speaker («#ماكرون», «"الدون»)
+
+
+def _split(word: str) -> tuple[str, str]:
+    """(prefix, core): «والمسؤولون» → («وال», «مسؤولون»). A prepositional prefix (ب، ل، ك)
+    is not split: such a word is already genitive, and no rule below touches it."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return prefix, word[len(prefix):]
+    return "", word
+
+
+def _is_plural(core: str, definite: bool = False) -> bool:
+    """A sound masculine plural in the nominative: listed, or a relative adjective in -يون
+    (without «ال», one in ي-/ت- may be a verb: «يعنيون»; «اليمنيون» is not)."""
+    if core in _PLURALS:
+        return True
+    return (core.endswith("يون") and len(core) > 4 and core not in _NOT_PLURAL
+            and (definite or not core.startswith(("ي", "ت"))))
+
+
+def _is_dual(core: str, definite: bool, after_dual: bool) -> bool:
+    """A dual in the nominative: a known noun's dual, a feminine dual in -تان, or an adjective
+    agreeing with a dual just converted («مسؤولان أميركيان»)."""
+    if not core.endswith("ان") or len(core) < 4:
+        return False
+    base = core[:-2]
+    if base in _DUAL_BASES or (base.endswith("ت") and base[:-1] + "ة" in _DUAL_BASES):
+        return True
+    if after_dual:
+        return True
+    # «الأميركيان», «الحكوميتان»: relative adjectives with the article (names take no «ال»).
+    return definite and len(base) > 3 and (base.endswith("ي") or base.endswith("يت"))
+
+
+def _name_on(core: str) -> bool:
+    """A name in -ون: listed, or a Latin name in -سون («جونسون», «نيكسون»), where an Arabic
+    plural in -سون is a participle in م- («مدرسون», «مؤسسون»)."""
+    return core in _KNOWN_ON or (core.endswith("سون") and not core.startswith("م"))
+
+
+def _governed(core: str) -> bool:
+    """A word after a preposition joined to it («للشؤون», «لشؤون»): already genitive, so an
+    ending in -ون is a broken plural or a name, never a nominative."""
+    return core.startswith(("لل", "بال", "كال")) or (core[:1] in "بلك" and core[1:] in _KNOWN_ON)
+
+
+def _verb(core: str) -> bool:
+    """An imperfect verb in the plural («يعملون»): part of a clause, not of the name."""
+    return core.startswith(("ي", "ت")) and core.endswith("ون") and core not in _PLURALS
+
+
+def genitive(speaker: str) -> str | None:
+    """The speaker as it reads after «بحسب», or None when its case cannot be settled.
+
+    «مسؤولون أميركيون مطلعون» → «مسؤولين أميركيين مطلعين»; «الشاهدان» → «الشاهدين»; «أبو زياد»
+    → «أبي زياد»; «التلفزيون الرسمي», «ماكرون», «البيان» unchanged; «جونسون» or «ثرون» (a name,
+    or a plural not listed?) → None.
+    """
+    words = speaker.split(" ")
+    out: list[str] = []
+    agreeing = ""  # "pl" / "du" while the words read agree with a converted plural / dual
+    for i, raw in enumerate(words):
+        word = raw.lstrip(_PUNCT)
+        lead = raw[:len(raw) - len(word)]
+        word = word.rstrip(_PUNCT)
+        trail = raw[len(lead) + len(word):]
+        prefix, core = _split(word)
+        definite = prefix.endswith("ال")
+        follows = ""
+        if core in _FIVE_NOUNS and not prefix.endswith("ال"):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            # The head («أبو زياد») or a title's name («القيادي أبو زياد»); after a first name it
+            # is a family name («محمود أبو رميلة»), and «أبو ظبي» is a city: both stay.
+            if nxt and "ظبي" not in nxt and (i == 0 or words[i - 1].startswith(("ال", "وال"))):
+                core = _FIVE_NOUNS[core]
+        elif core.endswith("ون") and (definite or not _verb(core)):
+            known = core in _NOT_PLURAL or _name_on(core) or _governed(core)
+            if _is_plural(core, definite) or (agreeing == "pl" and len(core) > 4 and not known):
+                core, follows = core[:-2] + "ين", "pl"
+            elif not known:
+                return None  # «ثرون»: a name, or a plural not listed
+        elif core.endswith("و") and len(core) > 3 and core + "ن" in _PLURALS:
+            core, follows = core[:-1] + "ي", "pl"  # «مسؤولو الوزارة» → «مسؤولي الوزارة»
+        elif _is_dual(core, definite, agreeing == "du"):
+            core, follows = core[:-2] + "ين", "du"
+        elif core.endswith("ان") and i == 0 and not definite and core not in _KNOWN_AN:
+            return None  # a head in -ان that may be a dual («شاهدان»?) or a name («زيدان»)
+        elif core.endswith("تان") and not core.endswith("ستان") and not agreeing:
+            return None  # «قناتا تلفزيون حكوميتان»: a dual adjective whose noun we did not see
+        agreeing = follows
+        out.append(lead + prefix + core + trail)
+    return " ".join(out)
+
+
+# Names and singulars in -ون / -ان seen as speakers, which keep their form.
+_KNOWN_ON = frozenset({
+    "ماكرون", "شارون", "هارون", "زيتون", "قانون", "تلفزيون", "بنتاغون", "البنتاغون", "جون", "مون",
+    "دون", "ليون", "يون", "سون", "فون", "أون", "كلينتون", "تيلرسون", "جونسون", "هودسون", "إيفرتون",
+    "فودافون", "بولتون", "هندرسون", "هاميلتون", "سنغلتون", "تومبسون", "هايدون", "دينيسون",
+    "جيمسون", "ماسون", "جيسون", "أليسون", "شانون", "كليمون", "خيخون", "طرابزون", "ساوثامبتون",
+    "سيغوردسون", "تيدستون", "انيستون", "نيلسون", "أندرسون", "كاميرون", "سايمون", "سيمون", "شؤون",
+    "سجون", "فنون", "عيون", "بالون", "بوفون", "ألاركون", "كينجدون", "ثرون", "لون", "كون",
+    "نيوتن", "صابون", "مأذون", "فرعون", "الفرعون", "مضمون", "كانون", "تعاون", "عون", "تهاون",
+})
+_KNOWN_AN = frozenset({
+    "زيدان", "أردوغان", "إردوغان", "اردوغان", "سلمان", "سلطان", "رضوان", "سكان", "عيان", "بيان",
+    "طيران", "إيران", "لبنان", "عمان", "السودان", "رمضان", "ستيفان", "مروان", "عدنان", "جبران",
+    "سرحان", "علوان", "عمران", "شعبان", "عنان", "خان", "جان", "سان", "كان", "مان", "ألان", "إيفان",
+    "جوناثان", "داميان", "أنطوان", "رايان", "سوزان", "جوليان", "لودريان", "دريان", "طالبان",
+    "فريدمان", "غريزمان", "جريزمان", "ناينغولان", "ميليغان", "جيرمان", "جرمان", "أولدمان",
+    "برافمان", "داروسمان", "شنايدمان", "بومان", "آسمان", "ايسمان", "حميدان", "عجلان", "الرميان",
+    "زلاتان", "غالان", "لوبان", "دوغان", "غندوغان", "مخيتاريان", "ميريجانيان", "كوانجيان",
+    "برلمان", "ميدان", "إعلان", "ديوان", "كيان", "أركان", "الفاتيكان", "فاتيكان", "غانغان",
+    "تشان", "شان", "سينان", "شيبان", "الإخوان", "إخوان", "اليونان", "اليابان", "فنان", "مهرجان",
+    "استبيان", "ائتمان", "إنسان", "ميلان", "أفغان", "ألمان", "غارديان", "هيومان", "طهران",
+    "قطان", "يان", "هيرمان", "ديلان", "هوهوان", "حسبان", "عثمان", "سليمان", "حسان", "غسان",
+    "عدنان", "قحطان", "نعمان", "لقمان", "شيران", "كيوان", "رحمان", "الرحمن", "بيان", "أمان",
+})
+
+# Words that put a clause in the first person: the speaker's own words, not a paraphrase.
+_FIRST_PERSON = frozenset({
+    "أنا", "نحن", "إنني", "إننا", "إني", "أنني", "أننا", "لأنني", "لأننا", "لكنني", "لكننا",
+    "لسنا", "لستُ", "لدينا", "لديّ", "علينا", "عليّ", "كنا", "كنتُ", "قررنا", "قررتُ",
+    "نريد", "أريد", "أعتقد", "نعتقد", "أشعر", "نشعر", "أعرف", "نعرف", "أتمنى", "نتمنى", "أظن",
+    "نظن", "نحتاج", "أحتاج", "سنقوم", "سأقوم", "سنواصل", "سنعمل", "سأعمل", "أستطيع", "نستطيع",
+    "يمكنني", "يمكننا", "بإمكاننا", "بإمكاني", "أرى", "نرى", "أقول", "نقول", "لنا", "منا", "معنا",
+    "عندنا", "بلادنا", "فريقنا", "شعبنا", "أنفسنا", "نفسي", "أحظى", "نعطي", "أختار", "سنبقى",
+    "سأبقى", "أحسست", "فزنا", "خسرنا", "لعبنا", "انتصرنا", "حاولنا", "نحاول", "أحاول", "معي",
+})
+_INNER_QUOTE_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_WORD_RE = re.compile(r"[\u0621-\u0652\u0670-\u06d3ـ]+")
+_MARKS_RE = re.compile("[\u064b-\u0652ـ]")  # harakat and tatweel: «معيّنة» is not «معي»
+_COMPLEMENTIZERS = frozenset({"إن", "إنه", "إنها", "إنهم", "إنهن", "إنهما", "إنكم"})
+
+
+def first_person(text: str) -> bool:
+    """True when the paraphrase speaks in the first person outside any quote it holds
+    («نحن لسنا المرشح الأقرب», «لا أحظى في فريقي…»)."""
+    outside = _INNER_QUOTE_RE.sub(" ", text)
+    for word in _WORD_RE.findall(outside):
+        word = _MARKS_RE.sub("", word)
+        if word in _FIRST_PERSON or (word[:1] in "وف" and word[1:] in _FIRST_PERSON):
+            return True
+    return False
+
+
+# Names and places in -ين, which a clause may start with in any case.
+_NAMES_IN = frozenset({"فلسطين", "الصين", "البحرين", "بنيامين", "حسين", "ياسين", "تشرين",
+                       "بين", "حين", "الدين", "الحسين", "أمين", "الأمين", "ماكين", "لينين",
+                       "بوتين", "كرملين", "الكرملين", "برلين", "جنين", "يقين", "اليمين"})
+
+
+def _accusative_start(text: str) -> bool:
+    """The clause starts with a noun in the accusative: it was cut from «قال إن اللاعبين…»
+    («اللاعبين يجب أن…», «الحالتين لا تشكلان», «السكان الفلسطينيين بحاجة»), which reads wrong
+    without its «إنّ»."""
+    words = [w.strip("\"«»“”(") for w in text.split(" ")[:2]]
+    first = words[0]
+    if first in _NAMES_IN or not first.endswith("ين") or len(first) < 5:
+        return first.startswith("ال") and len(words) > 1 and words[1].endswith("يين")
+    return first.startswith("ال") or first.startswith("م")  # «المسلحين», «مسلحين»
+
+
+def after_bihasab(text: str) -> str:
+    """The paraphrase after «بحسب X،»: «إنه يعمل…» becomes «فإنه يعمل…» (a clause after «بحسب»
+    that starts with «إنّ» takes «ف»), and one cut from «إنّ» gets it back («اللاعبين يجب…» →
+    «فإن اللاعبين يجب…»); anything else as written."""
+    first = text.split(" ", 1)[0]
+    if first.rstrip("،,:") in _COMPLEMENTIZERS:
+        return "ف" + text
+    return "فإن " + text if _accusative_start(text) else text
+
+
+def standalone(text: str) -> str:
+    """The paraphrase as a sentence of its own (before «— المتحدث»): one cut from «إنّ» with an
+    accusative subject gets it back («إن اللاعبين يجب…»)."""
+    return "إن " + text if _accusative_start(text) else text

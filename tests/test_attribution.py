@@ -1,0 +1,55 @@
+"""bot.attribution: the speaker after «بحسب» and the paraphrase around it (the rendered lines
+are checked in tests/test_render.py on QA5's examples; here the rules' edges and invariants)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.attribution import after_bihasab, first_person, genitive, standalone
+
+_WORDS = ["مسؤولون", "أميركيون", "التلفزيون", "الشاهدان", "أبو", "زياد", "وزير", "الخارجية",
+          "ماكرون", "البيان", "مسؤولو", "الوزارة", "جونسون", "في", "للشؤون", "مصدران", "آخرون",
+          "#ماكرون", '"الدون', 'بالون"', "السودان", "الكيان", "يعملون", "والمسؤولون"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6))
+def test_genitive_changes_only_case_endings(words: list[str]) -> None:
+    """Same number of words; a word either stays or differs only in its case ending (or «أبو»)."""
+    speaker = " ".join(words)
+    out = genitive(speaker)
+    if out is None:
+        return
+    changed = out.split(" ")
+    assert len(changed) == len(words)
+    for before, after in zip(words, changed, strict=True):
+        before, after = before.strip('"#'), after.strip('"#')
+        if before != after:
+            assert (before.endswith(("ون", "ان")) and after == before[:-2] + "ين"
+                    or before.endswith("و") and after == before[:-1] + "ي"), (before, after)
+
+
+def test_words_that_only_look_like_plurals_or_duals() -> None:
+    assert genitive("الكيان الصهيوني") == "الكيان الصهيوني"  # «الكيان» is not a dual
+    assert genitive("حكومة أبو ظبي") == "حكومة أبو ظبي"  # a city's name
+    assert genitive("منظمة الأمن والتعاون") == "منظمة الأمن والتعاون"
+    assert genitive("مكتب تنسيق الشؤون الإنسانية") == "مكتب تنسيق الشؤون الإنسانية"
+    assert genitive("نائب وزير الخارجية للشؤون الدبلوماسية") == (
+        "نائب وزير الخارجية للشؤون الدبلوماسية")
+    assert genitive("مورينيو") == "مورينيو" and genitive("عضو البرلمان") == "عضو البرلمان"
+    assert genitive("وزراء دفاع إقليميون") == "وزراء دفاع إقليميين"  # agrees with «وزراء»
+    assert genitive("دبلوماسيان ومسؤولان يمنيان") == "دبلوماسيين ومسؤولين يمنيين"
+    assert genitive("زيدان") == "زيدان" and genitive("شاهدان") == "شاهدين"
+    assert genitive("ساريان") is None  # a head in -ان we do not know: no guess
+
+
+def test_first_person_and_the_clause_start() -> None:
+    assert first_person("لكننا قررنا منح الفرصة") and first_person("وأنا سعيد")
+    assert not first_person("قواته ستغادر سوريا قريبا")
+    assert not first_person("سيغيب لست مباريات")  # «لِسِتّ»: for six
+    assert after_bihasab("إنه يعمل") == "فإنه يعمل"
+    assert after_bihasab("إنتاج النفط ارتفع") == "إنتاج النفط ارتفع"  # not «إنّ»
+    assert after_bihasab("المسلحين غادروا") == "فإن المسلحين غادروا"
+    assert after_bihasab("البحرين تدعم") == "البحرين تدعم"
+    assert standalone("الحوثيين ردوا") == "إن الحوثيين ردوا"
+    assert standalone("الجيش تقدم") == "الجيش تقدم"
