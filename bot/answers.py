@@ -2,8 +2,10 @@
 
 Any plain text in a private chat is a topic question answered from the archive: the best matching
 stories, one page at a time (bot.stories), rendered by bot.render, with buttons to follow the
-topic (handled in bot.following), see more («المزيد», the next page edited in place) and open a
-story's related links. A topic button (the welcome's examples, nearby spellings when nothing is
+topic (handled in bot.following), see more («المزيد», the next page edited in place; «السابق»
+back) and open a story's related links. A link in the text (the first one, if there are several)
+is looked up instead, never followed; a t.me link to this bot acts as /start with its payload.
+English names are searched as their Arabic topic, also inside a few Latin words («Gaza Strip»). A topic button (the welcome's examples, nearby spellings when nothing is
 found) asks that topic. /digest is "my digest now": the chat's topics first (a few stories
 each), then the general top stories. Buttons carry opaque ids; bot.buttons resolves
 them and runs the `ACTIONS` declared at the end of this module.
@@ -18,6 +20,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
+from bot.following import start_payload_of
 from bot.i18n import num, t
 from bot.lines import utf16_len
 from bot.packer import LIMIT
@@ -42,14 +45,14 @@ from bot.stories import (
     latest_digests,
     search_page,
 )
+from bot.welcome import start_with
 from digests import subscriptions
 from digests.errors import QueryError
 from digests.models import Digest
-from digests.query import lone_name, pasted_link, shorten
-from digests.topic_names import EXAMPLE, arabic_topic, is_latin
+from digests.query import echo, links_in, lone_name
+from digests.topic_names import EXAMPLE, arabic_topic, is_latin, name_in
 
 PAGE_SIZE = 5
-ECHO_CHARS = 100  # a topic quoted back to the reader
 DIGEST_STORIES = 8
 TOPIC_STORIES = 3  # a followed topic's stories in /digest
 
@@ -75,15 +78,19 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     assert chat is not None
     lang = chat_lang(rt, update)
     now = rt.now()
-    link = pasted_link(query)
-    if link is not None:
-        await answer_link(update, context, rt, link, lang)
+    links = links_in(query)
+    if links:  # a link, even inside a sentence, is looked up: never searched or followed
+        await answer_link(update, context, rt, links[0], lang, several=len(links) > 1)
         return
     query = query[:200]
-    mapped = arabic_topic(query)
+    mapped = name_in(query)  # «Syria» is «سوريا», «Gaza Strip» «قطاع غزة»: the archive is Arabic
     latin = mapped is None and is_latin(query)
-    lead = ui(lang, "latin_mapped", latin=echo(query), topic=mapped) if mapped else None
-    query = mapped or query  # «Syria» is «سوريا»: the archive is Arabic
+    lead = None
+    if mapped:
+        whole = arabic_topic(query) is not None
+        lead = ui(lang, "latin_mapped" if whole else "latin_partial", latin=echo(query),
+                  topic=mapped)
+    query = mapped or query
     try:
         page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now)
     except QueryError:
@@ -124,6 +131,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                        for i, d in enumerate(page.digests) if d.related and d.article_id]
     rows = [related_buttons[i:i + 3] for i in range(0, len(related_buttons), 3)]
     last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe", {"topic": query})]
+    if offset > 0:  # after «المزيد»: back to the page before
+        last_row.append(button(rt, chat.id, t("btn_prev", lang), "more",
+                               {"query": query, "offset": max(0, offset - PAGE_SIZE)}))
     if page.has_more:
         last_row.append(button(rt, chat.id, t("btn_more", lang), "more",
                                {"query": query, "offset": offset + len(page.digests)}))
@@ -136,22 +146,33 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         await send(update, context, html, markup if i == len(messages) - 1 else None)
 
 
-def echo(query: str) -> str:
-    """The reader's text as quoted back: at most ECHO_CHARS, cut at a word boundary with «…»."""
-    if len(" ".join(query.split())) <= ECHO_CHARS:
-        return " ".join(query.split())
-    return shorten(query, ECHO_CHARS - 1) + "…"
-
-
 async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                      link: str, lang: str) -> None:
-    """A pasted link: the digest of that article when the archive holds it. The link is only
-    looked up, never fetched (a reader's URL must not make the server connect anywhere)."""
+                      link: str, lang: str, *, several: bool = False) -> None:
+    """A pasted link: the digest of that article when the archive holds it; a t.me link to this
+    bot is /start with its payload. The link is only looked up, never fetched (a reader's URL
+    must not make the server connect anywhere). `several`: the message held more links than
+    this one, and the answer says it is about the first."""
+    chat = update.effective_chat
+    assert chat is not None
+    note = ui(lang, "link_several") if several else None
+    payload = start_payload_of(link, context.bot.username)
+    if payload is not None:
+        if note:
+            await send(update, context, note)
+        await start_with(update, context, rt, chat.id, lang, payload)
+        return
     digest = digest_by_url(rt.db, link)
     if digest is None:
-        await send(update, context, ui(lang, "link_not_archived"))
+        text = ui(lang, "link_not_archived")
+        await send(update, context, note + "\n" + text if note else text)
         return
-    for html in render_bundle([digest], lang, rt.now(), header=False):
+    messages = render_bundle([digest], lang, rt.now(), header=False)
+    if note:
+        if utf16_len(note) + 1 + utf16_len(messages[0]) <= LIMIT:
+            messages[0] = note + "\n" + messages[0]
+        else:
+            messages.insert(0, note)
+    for html in messages:
         await send(update, context, html)
 
 

@@ -3,13 +3,18 @@
 A chat follows topics (or the general digest, the empty topic) through digests.subscriptions;
 new stories on them are pushed by the sender. In groups only the group's admins change
 subscriptions; channels (where only admins post) may too. A deep link
-t.me/<bot>?start=<payload> follows a topic when opened (/start is in bot.welcome).
+t.me/<bot>?start=<payload> follows a topic when opened (/start is in bot.welcome; the same link
+pasted into a chat is read by `start_payload_of`), and the reply says how to stop. A topic is
+stored without the words of asking at its ends («ما آخر أخبار الغوطة؟» is «الغوطة»,
+digests.subscriptions.clean_topic); a topic cut to its stored length is echoed with «…».
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import re
+from urllib.parse import parse_qs, urlsplit
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -36,9 +41,12 @@ from bot.runtime import (
 )
 from digests import subscriptions
 from digests.errors import QueryError
-from digests.topic_names import EXAMPLE, arabic_topic, is_latin
+from digests.query import echo
+from digests.topic_names import arabic_topic, example_for, is_latin
 
 DEEP_LINK_PREFIX = "t-"
+_PAYLOAD_CHARS = re.compile(r"[A-Za-z0-9_-]+")
+_TELEGRAM_HOSTS = ("t.me", "telegram.me", "telegram.dog")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -61,11 +69,26 @@ def decode_start_payload(payload: str) -> str:
     Latin words are not followed)."""
     if payload.startswith(DEEP_LINK_PREFIX):
         raw = payload[len(DEEP_LINK_PREFIX):]
+        if not _PAYLOAD_CHARS.fullmatch(raw):  # «t-!!!bad»: b64decode would skip the junk
+            return ""
         try:
             return base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode("utf-8").strip()
         except (binascii.Error, ValueError):
             return ""
     return payload.replace("_", " ").strip()
+
+
+def start_payload_of(link: str, bot_username: str | None) -> str | None:
+    """The /start payload of a link to this bot pasted into a chat («https://t.me/<bot>?start=
+    syria» → «syria»; "" when the link has no payload); None for any other link."""
+    if not bot_username:
+        return None
+    parts = urlsplit(link)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    name = parts.path.strip("/").split("/")[0]
+    if host not in _TELEGRAM_HOSTS or name.lower() != bot_username.lower():
+        return None
+    return (parse_qs(parts.query).get("start") or [""])[0]
 
 
 def _topic_label(topic: str, lang: str) -> str:
@@ -86,13 +109,13 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         await refuse_group(update, context, lang)
         return
     mapped = arabic_topic(topic)
-    lead = ui(lang, "latin_mapped", latin=topic[:100], topic=mapped) if mapped else None
+    lead = ui(lang, "latin_mapped", latin=echo(topic), topic=mapped) if mapped else None
     if mapped:  # «syria» (a deep link, /subscribe Syria) is «سوريا»: the archive is Arabic
         topic = mapped
     elif is_latin(topic):  # it could never match an Arabic story: do not follow it
-        await _answer_button(update, lang)
-        await send(update, context, ui(lang, "latin_not_followed", topic=topic[:100],
-                                       example=EXAMPLE))
+        await _answer_button(update, lang)  # a name in it («lebanon vote») is the example
+        await send(update, context, ui(lang, "latin_not_followed", topic=echo(topic),
+                                       example=example_for(topic)))
         return
     try:
         sub, created = subscriptions.subscribe(rt.db, chat.id, topic, now=rt.now())
@@ -101,11 +124,14 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
                                        n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
         return
     except QueryError:
-        await send(update, context, ui(lang, "nothing_searchable", query=topic[:100]))
+        await send(update, context, ui(lang, "nothing_searchable", query=echo(topic)))
         return
     label = _topic_label(sub.topic, lang)
+    if created and subscriptions.topic_was_cut(topic):
+        label += "…"  # stored at MAX_TOPIC_CHARS: the echo says it was cut
     if deep_link and created:
         text = ui(lang, "deep_link_subscribed", topic=label)
+        text += "\n" + ui(lang, "deep_link_stop", topic=sub.topic)
     else:
         text = ui(lang, "subscribed" if created else "already_subscribed", topic=label)
     link = share_link(context.bot.username, sub.topic)
@@ -188,7 +214,9 @@ async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if not subs:
         await send(update, context, ui(lang, "no_subscriptions"))
         return
-    lines = [ui(lang, "topics_header")]
+    header = {"group": "topics_header_group", "supergroup": "topics_header_group",
+              "channel": "topics_header_channel"}.get(chat.type, "topics_header")
+    lines = [ui(lang, header)]
     lines += [rtl("• " + escape_text(_topic_label(s.topic, lang))) for s in subs]
     if chat.mode == "daily":
         lines.append(ui(lang, "topics_mode_daily", hour=hour_label(chat.daily_hour, lang)))

@@ -1,7 +1,8 @@
 """Inline mode: `@bot TOPIC` in any chat offers matching digests as articles to share.
 
 Each result is one story rendered with bot.render.render_digest (one message, cut short if it
-would not fit); an empty query offers the latest top stories.
+would not fit); an empty query offers the latest top stories. English names are searched as their
+Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «قطاع غزة»).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import latest_digests, search_page
 from digests.errors import QueryError
 from digests.models import Digest
+from digests.topic_names import name_in
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +64,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     next_offset = ""
     if text:
         try:
-            page = search_page(rt.db, text, offset=offset, limit=MAX_RESULTS, now=now)
+            page = search_page(rt.db, name_in(text) or text, offset=offset, limit=MAX_RESULTS,
+                               now=now)
             digests = list(page.digests)
             if page.has_more:  # a next page really holds a story
                 next_offset = str(offset + len(digests))

@@ -2,8 +2,10 @@
 bot's own membership changes (added to a group or channel, removed or blocked, a group migrating
 to a supergroup).
 
-/start with a deep-link payload follows that topic first (bot.following decodes the payload);
-then every /start shows the welcome and example topics as buttons, which bot.answers answers.
+/start with a deep-link payload follows that topic first (bot.following decodes the payload; a
+payload it cannot decode is said to be not understood); then every /start shows the welcome and
+example topics as buttons, which bot.answers answers. A t.me link to the bot pasted into a chat
+acts the same (`start_with`).
 In groups the welcome and /help say «اكتب /search الغوطة» (plain text there is not a question).
 """
 
@@ -18,6 +20,7 @@ from bot.following import decode_start_payload, subscribe
 from bot.i18n import ADMIN_COMMANDS, EXAMPLE_TOPICS, READER_COMMANDS, t
 from bot.lines import escape_text
 from bot.runtime import (
+    Runtime,
     button,
     chat_lang,
     ensure_chat,
@@ -40,11 +43,26 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if entered is None:
         return
     rt, chat, lang = entered
-    if context.args:
-        topic = decode_start_payload(" ".join(context.args))
+    await start_with(update, context, rt, chat.id, lang, " ".join(context.args or []))
+
+
+# The payload of the inline-mode button («no results»: open the bot); it follows nothing.
+INLINE_PAYLOAD = "inline"
+
+
+async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                     chat_id: int, lang: str, payload: str) -> None:
+    """/start with `payload` ("" for none): follow the deep-linked topic, or say that a broken
+    link («t-!!!», cut short when copied) was not understood; then the welcome. Also what a
+    pasted t.me link to this bot does (bot.answers)."""
+    payload = payload.strip()
+    if payload and payload != INLINE_PAYLOAD:
+        topic = decode_start_payload(payload)
         if topic:
             await subscribe(update, context, rt, topic, lang, deep_link=True)
-    rows = [[button(rt, chat.id, topic, "search", {"query": topic})
+        else:
+            await send(update, context, ui(lang, "deep_link_broken"))
+    rows = [[button(rt, chat_id, topic, "search", {"query": topic})
              for topic in EXAMPLE_TOPICS[i:i + 3]] for i in range(0, len(EXAMPLE_TOPICS), 3)]
     how = t("welcome_group" if in_group(update) else "welcome_private", lang)
     await send(update, context, ui(lang, "welcome", how=how), keyboard(rows))

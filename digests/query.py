@@ -198,6 +198,10 @@ def lone_name(query: str) -> str | None:
 
 
 _LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# A link inside a sentence: up to the next space, an Arabic letter (a link glued to the next
+# word) or a closing mark; punctuation at its end belongs to the sentence («…/a.html.»).
+_LINK_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s\u0600-\u06FF«»\"<>]+", re.IGNORECASE)
+_LINK_TAIL = ".,;:!?)]}'،؛؟…"
 
 
 def pasted_link(text: str) -> str | None:
@@ -208,6 +212,49 @@ def pasted_link(text: str) -> str | None:
     return text if text.lower().startswith("http") else "http://" + text
 
 
+def links_in(text: str) -> list[str]:
+    """Every link in `text`, in order («شاهد https://… و www.…»): `www.` links get
+    «http://», trailing sentence punctuation is left out; a bare «http://» is no link."""
+    out: list[str] = []
+    for m in _LINK_IN_TEXT.finditer(text[:4000]):
+        link = m.group().rstrip(_LINK_TAIL)
+        if not link.lower().startswith("http"):
+            link = "http://" + link
+        if "." in link.split("://", 1)[1].split("/", 1)[0]:  # a host with a dot
+            out.append(link)
+    return out
+
+
+def topic_text(query: str) -> str:
+    """The reader's text as written without the words at its ends that the search drops
+    (stop-words and words of asking: «ما آخر أخبار الغوطة؟» → «الغوطة»); the topic a
+    subscription is stored and shown as. Text of only such words comes back as written."""
+    query = " ".join(query.split())
+    spans: list[tuple[int, int, tuple[str, ...], bool]] = []
+    pos = 0
+    for run in word_runs_of(query[:4000]):
+        start = query.index(run, pos)
+        pos = start + len(run)
+        spans.append((start, pos, run_keys(run), written_as_name(run)))
+    keys = [k for *_x, ks, _n in spans for k in ks]
+    drop = STOP_WORDS | QUESTION_WORDS
+    if all(k in drop for k in keys):
+        drop = STOP_WORDS  # only words of asking («آخر الأخبار»): the topic as written
+        if all(k in drop for k in keys):
+            return query
+
+    def dropped(span: tuple[int, int, tuple[str, ...], bool]) -> bool:
+        _s, _e, ks, name = span
+        return all(k in drop for k in ks) and not (name and all(k in STOP_WORDS for k in ks))
+
+    lo, hi = 0, len(spans)
+    while lo < hi and dropped(spans[lo]):
+        lo += 1
+    while hi > lo and dropped(spans[hi - 1]):
+        hi -= 1
+    return query[spans[lo][0]:spans[hi - 1][1]] if lo < hi else query
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters at a word boundary (a single word longer than
     the limit is cut inside it); spaces collapsed."""
@@ -216,6 +263,18 @@ def shorten(text: str, limit: int) -> str:
         return text
     cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
     return cut[:limit].rstrip(" ،,.;:-")
+
+
+ECHO_CHARS = 100  # a reader's text quoted back
+
+
+def echo(text: str, limit: int = ECHO_CHARS) -> str:
+    """A reader's text as quoted back: spaces collapsed, at most `limit` characters, cut at a
+    word boundary and then ending with «…» (the README promises the mark)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return shorten(text, limit - 1) + "…"
 
 
 def topic_key(topic: str) -> str:

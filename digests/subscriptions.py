@@ -2,7 +2,8 @@
 
 A chat is a private chat, group, supergroup or channel the bot talks to, with its language and
 delivery settings (instant alerts or a daily digest at a local hour; quiet hours). A subscription
-is (chat, topic); the topic is kept as the reader wrote it and matched through its analyzed key
+is (chat, topic); the topic is kept as the reader wrote it, without the words of asking at its
+ends («ما آخر أخبار الغوطة؟» is «الغوطة»), and matched through its analyzed key
 (`digests.search.topic_key`), so «الغوطة» and «غوطة» are one subscription. Topic '' is the
 general digest of top stories.
 
@@ -80,11 +81,23 @@ def _sub(row: dict[str, Any]) -> Subscription:
 
 
 def clean_topic(topic: str | None) -> str:
-    """A topic as stored and shown: spaces collapsed, at most MAX_TOPIC_CHARS characters, cut
-    at a word boundary («الغوطة الشرقية …» pasted many times never ends in «الش»)."""
-    from digests.query import shorten  # late: query builds on the analysis modules
+    """A topic as stored and shown: without the words of asking and stop-words at its ends that
+    the search drops («ما آخر أخبار الغوطة؟» → «الغوطة»), spaces collapsed, at most
+    MAX_TOPIC_CHARS characters, cut at a word boundary («الغوطة الشرقية …» pasted many times
+    never ends in «الش»)."""
+    from digests.query import (  # late: query builds on the analysis modules
+        shorten,
+        topic_text,
+    )
 
-    return shorten(_WS_RE.sub(" ", topic or "").strip(), MAX_TOPIC_CHARS)
+    return shorten(topic_text(_WS_RE.sub(" ", topic or "").strip()), MAX_TOPIC_CHARS)
+
+
+def topic_was_cut(topic: str) -> bool:
+    """Whether `clean_topic` shortens `topic` (its echo then ends with «…»)."""
+    from digests.query import topic_text
+
+    return len(topic_text(_WS_RE.sub(" ", topic).strip())) > MAX_TOPIC_CHARS
 
 
 def key_of(topic: str) -> str:

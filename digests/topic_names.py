@@ -3,7 +3,10 @@
 The archive is Arabic news: a topic typed in Latin letters («Trump», «Ghouta», the deep link
 `?start=syria`) matches almost nothing. The common names of the news — countries, cities, people,
 groups, events — are mapped to the Arabic topic; any other Latin-only text gets a plain answer that
-topics are searched (and followed) in Arabic. Pure functions; the bot decides what to say.
+topics are searched (and followed) in Arabic. Several words («Gaza Strip», «trump news») are
+searched as the longest known name among them (`name_in`); a subscription needs the whole text to
+be a name (`arabic_topic`), and otherwise suggests the name found in it (`example_for`). Pure
+functions; the bot decides what to say.
 """
 
 from __future__ import annotations
@@ -33,9 +36,11 @@ ENGLISH_TOPICS: dict[str, str] = {
     "un": "الأمم المتحدة", "united nations": "الأمم المتحدة", "facebook": "فيسبوك",
     "elections": "الانتخابات", "lebanon elections": "الانتخابات اللبنانية",
     "world cup": "كأس العالم", "oil": "النفط", "earthquake": "زلزال", "truce": "الهدنة",
-    "olive branch": "غصن الزيتون",
+    "olive branch": "غصن الزيتون", "gaza strip": "قطاع غزة", "nuclear deal": "الاتفاق النووي",
 }
 EXAMPLE = "سوريا"   # the Arabic topic suggested for an unknown Latin one
+# Names too common as English words to be taken from inside a longer text («tell us about …»).
+_NOT_INSIDE = frozenset({"us"})
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -61,3 +66,29 @@ def arabic_topic(text: str) -> str | None:
         return None
     plain = _plain(text)
     return ENGLISH_TOPICS.get(plain) or ENGLISH_TOPICS.get(plain.removesuffix("s"))
+
+
+def name_in(text: str) -> str | None:
+    """The Arabic topic of `text` read as English: the whole text when it is a name
+    (`arabic_topic`), else the longest known name among its words («Gaza Strip» → «قطاع غزة»,
+    «iran deal» → «إيران», «trump news» → «ترامب»; the first one on a tie); None when no word is
+    a name, and for Arabic text."""
+    whole = arabic_topic(text)
+    if whole or not is_latin(text):
+        return whole
+    words = _plain(text).split()
+    for size in range(min(len(words), 4), 0, -1):
+        for i in range(len(words) - size + 1):
+            name = " ".join(words[i:i + size])
+            if name in _NOT_INSIDE:
+                continue
+            topic = ENGLISH_TOPICS.get(name) or (
+                ENGLISH_TOPICS.get(name.removesuffix("s")) if name.endswith("s") else None)
+            if topic:
+                return topic
+    return None
+
+
+def example_for(text: str) -> str:
+    """The Arabic topic to suggest for Latin `text`: a name found in it, else EXAMPLE."""
+    return name_in(text) or EXAMPLE

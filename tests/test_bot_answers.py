@@ -6,6 +6,8 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from botkit import READER, running_bot, sample_db
 from telegram_html import check_message
 
@@ -131,3 +133,87 @@ async def test_digest_shows_my_topics_before_newer_general_stories(tmp_path: Pat
         first = next(i for i, line in enumerate(lines) if line.startswith("مباراة كرة القدم"))
         for d in best:  # a headline line (its title may also be another story's related link)
             assert lines.count(d.headline) == 1 and lines.index(d.headline) < first
+
+
+async def test_a_link_inside_a_sentence_is_looked_up_never_followed(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        url, title = h.db.db.execute(
+            "select url, title from articles order by id limit 1").fetchone()
+        [msg] = await h.say(READER, f"شاهد {url}، ما رأيك؟")
+        _ok([msg])
+        assert title in msg.plain_text and "نتائج" not in msg.plain_text
+        assert "🔔 تابع هذا الموضوع" not in msg.button_texts()
+        [none] = await h.say(READER, "شاهد https://example.org/news/unknown.html")
+        assert "هذا الرابط ليس في الأرشيف" in none.plain_text and "لم أجد أخبارًا" not in (
+            none.plain_text)
+        assert none.button_texts() == []
+
+
+async def test_several_links_answer_the_first_and_say_so(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        first, second = h.db.db.execute(
+            "select url, title from articles order by id limit 2").fetchall()
+        [msg] = await h.say(READER, f"{first[0]} {second[0]}")
+        _ok([msg])
+        text = msg.plain_text.lstrip("\u200f")
+        assert text.startswith("في رسالتك أكثر من رابط؛ هذا جواب الرابط الأول.")
+        assert first[1] in text and second[1] not in text
+        [none] = await h.say(READER, "https://example.org/a https://example.org/b")
+        assert "أكثر من رابط" in none.plain_text and "ليس في الأرشيف" in none.plain_text
+        assert "سوريا" not in none.plain_text  # not «topics are searched in Arabic»
+
+
+async def test_a_pasted_link_to_this_bot_acts_as_start(tmp_path: Path) -> None:
+    from bot.following import encode_start_payload
+    from digests import subscriptions
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        got = await h.say(READER, "https://t.me/nashra_test_bot?start=syria", n=2)
+        _ok(got)
+        assert "تمت متابعة «سوريا» عبر الرابط" in got[0].plain_text
+        assert "أهلًا بك" in got[1].plain_text
+        link = "https://t.me/Nashra_Test_Bot?start=" + encode_start_payload("الغوطة")
+        got = await h.say(READER, f"تابع هذا {link}", n=2)
+        assert "تمت متابعة «الغوطة» عبر الرابط" in got[0].plain_text
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == [
+            "سوريا", "الغوطة"]
+        [other] = await h.say(READER, "https://t.me/another_bot?start=syria")
+        assert "ليس في الأرشيف" in other.plain_text
+
+
+async def test_english_names_among_other_latin_words(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [topic] = await h.say(READER, "لبنان")
+        [msg] = await h.say(READER, "lebanon news")
+        _ok([msg])
+        first, rest = msg.plain_text.replace("\u200e", "").split("\n", 1)
+        assert first.lstrip("\u200f") == (
+            "الموضوعات تُبحث بالعربية: من «lebanon news» بحثت عن «لبنان».")
+        assert rest == topic.plain_text
+        [en] = await h.say(READER + 1, "Iran deal", language_code="en")
+        assert "from «Iran deal» I searched for «إيران»" in en.plain_text.replace("\u200e", "")
+        assert "Results for «إيران»" in en.plain_text
+
+
+async def test_previous_goes_back_after_more(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot import answers
+
+    monkeypatch.setattr(answers, "PAGE_SIZE", 1)
+    async with running_bot(sample_db(tmp_path)) as h:
+        [page1] = await h.say(READER, "الغوطة")
+        assert "السابق" not in page1.button_texts() and "المزيد" in page1.button_texts()
+        await h.click(page1, "المزيد", n=0)
+        page2 = await h.until(lambda: _current(h, page1)
+                              if _current(h, page1).plain_text != page1.plain_text else None)
+        assert "٢–٢" in page2.plain_text and "السابق" in page2.button_texts()
+        await h.click(page2, "السابق", n=0)
+        back = await h.until(lambda: _current(h, page1)
+                             if _current(h, page1).plain_text == page1.plain_text else None)
+        assert "السابق" not in back.button_texts() and "المزيد" in back.button_texts()
+
+
+def _current(h: object, sent: SentMessage) -> SentMessage:
+    """The message as it is now (after edits)."""
+    return next(m for m in h.emu.messages(sent.chat_id)  # type: ignore[attr-defined]
+                if m.message_id == sent.message_id)

@@ -84,3 +84,71 @@ async def test_the_unsubscribe_list_drops_the_topic_removed(tmp_path: Path) -> N
         emptied = _current(h, menu)
         assert emptied.button_texts() == [] and "لا تتابع أي موضوع" in emptied.plain_text
         assert _topics(h) == []
+
+
+async def test_a_question_is_followed_as_its_topic(tmp_path: Path) -> None:
+    from bot.following import encode_start_payload
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/subscribe ما آخر أخبار الغوطة؟")
+        _ok([m])
+        assert "تمت متابعة «الغوطة»." in m.plain_text
+        assert "?start=" + encode_start_payload("الغوطة") in m.plain_text  # the share link
+        assert _topics(h) == ["الغوطة"]
+        [listed] = await h.say(READER, "/topics")
+        assert "• الغوطة" in listed.plain_text and "أخبار" not in listed.plain_text
+        [found] = await h.say(READER, "ما آخر أخبار الغوطة؟")  # its «🔔 تابع» button too
+        [same] = await h.click(found, "🔔 تابع هذا الموضوع")
+        assert "أنت تتابع «الغوطة» بالفعل" in same.plain_text
+
+
+async def test_a_long_topic_is_echoed_with_an_ellipsis(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/subscribe " + "الغوطة الشرقية " * 20)
+        echoed = m.plain_text.split("«", 1)[1].split("»", 1)[0]
+        assert echoed.endswith("…") and echoed[:-1] == _topics(h)[0]
+
+
+async def test_the_topics_heading_in_a_group_names_the_group(tmp_path: Path) -> None:
+    from botkit import ADMIN
+
+    group = -100777
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        await h.say(group, "/subscribe الغوطة", user=h.user(ADMIN))
+        [m] = await h.say(group, "/topics", user=h.user(ADMIN))
+        assert m.plain_text.lstrip("\u200f").startswith("المواضيع التي تتابعها المجموعة:")
+        await h.say(READER, "/subscribe لبنان")
+        [m] = await h.say(READER, "/topics")
+        assert m.plain_text.lstrip("\u200f").startswith("المواضيع التي تتابعها:")
+
+
+async def test_a_deep_link_follow_says_how_to_stop(tmp_path: Path) -> None:
+    from bot.following import encode_start_payload
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        got = await h.say(READER, "/start " + encode_start_payload("الغوطة"), n=2)
+        lines = [line.strip("\u200e\u200f") for line in got[0].plain_text.split("\n")]
+        assert lines[-1].replace("\u200e", "") == "لإلغاء المتابعة: /unsubscribe الغوطة"
+        [stop] = await h.say(READER, lines[-1].split(": ", 1)[1].replace("\u200e", ""))
+        assert "أُلغيت متابعة «الغوطة»" in stop.plain_text  # the line works as typed
+        assert _topics(h) == []
+
+
+async def test_a_broken_deep_link_says_so_then_welcomes(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        got = await h.say(READER, "/start t-!!!bad", n=2)
+        assert "لم أفهم هذا الرابط" in got[0].plain_text
+        assert "أهلًا بك" in got[1].plain_text
+        assert _topics(h) == []
+        [welcome] = await h.say(READER, "/start inline")  # the inline «no results» button
+        assert "أهلًا بك" in welcome.plain_text and "لم أتابع" not in welcome.plain_text
+        assert _topics(h) == []
+
+
+async def test_a_latin_topic_not_followed_suggests_the_name_in_it(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/subscribe lebanon vote")
+        text = m.plain_text.replace("\u200e", "")
+        assert "لم أتابع «lebanon vote»" in text and text.endswith("/subscribe لبنان")
+        assert _topics(h) == []

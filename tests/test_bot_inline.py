@@ -55,3 +55,15 @@ async def test_inline_in_english_and_paged(tmp_path: Path,
             h.emu.inline_query("الغوطة", offset="1", user=User(READER, language_code="en")),
             timeout=10)
         assert second["results"][0]["id"] != first["results"][0]["id"]
+
+
+async def test_inline_english_names_are_searched_as_their_arabic_topic(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        user = User(READER, language_code="ar")
+        arabic = await h.emu.await_inline_answer(h.emu.inline_query("الغوطة", user=user),
+                                                 timeout=10)
+        for text in ("Ghouta", "ghouta news"):
+            english = await h.emu.await_inline_answer(h.emu.inline_query(text, user=user),
+                                                      timeout=10)
+            assert english["results"], text
+            assert [r["id"] for r in english["results"]] == [r["id"] for r in arabic["results"]]

@@ -166,3 +166,57 @@ def test_pasted_link(text: str, link: str | None) -> None:
     from digests.query import pasted_link
 
     assert pasted_link(text) == link
+
+
+@pytest.mark.parametrize("text, links", [
+    ("شاهد http://127.0.0.1:5000/news/gas.html", ["http://127.0.0.1:5000/news/gas.html"]),
+    ("اقرأ هذا: https://x.example/a?b=1، ثم أخبرني.", ["https://x.example/a?b=1"]),
+    ("https://a.example/1 https://b.example/2", ["https://a.example/1", "https://b.example/2"]),
+    ("عن www.alarabiya.net/x.", ["http://www.alarabiya.net/x"]),
+    ("«https://t.me/nashra_bot?start=syria»", ["https://t.me/nashra_bot?start=syria"]),
+    ("يجب أن يبدأ بـ http:// أو https://", []), ("الغوطة", []), ("ftp://x.example/a", []),
+])
+def test_links_in_finds_links_inside_a_sentence(text: str, links: list[str]) -> None:
+    from digests.query import links_in
+
+    assert links_in(text) == links
+
+
+@pytest.mark.parametrize("query, topic", [
+    ("ما آخر أخبار الغوطة؟", "الغوطة"),
+    ("شو صار في غزة", "غزة"),
+    ("ماذا يحدث في الغوطة الشرقية اليوم؟", "الغوطة الشرقية"),
+    ("الغوطة: آخر المستجدات", "الغوطة"),
+    ("«الغوطة»", "الغوطة"),
+    ("في مجلس الأمن الدولي من", "مجلس الأمن الدولي"),  # inside a phrase a stop-word stays
+    ("ترامب آخر أخبار سوريا", "ترامب آخر أخبار سوريا"),  # inside: kept, as search keeps it
+    ("علي شمخاني", "علي شمخاني"),  # «علي» written as a name stays
+    ("آخر الأخبار", "آخر الأخبار"),  # only words of asking: as written
+    ("في من على", "في من على"), ("", ""),
+])
+def test_topic_text_drops_the_words_search_drops_at_the_ends(query: str, topic: str) -> None:
+    from digests.query import topic_text
+
+    assert topic_text(query) == topic
+
+
+@given(st.text(max_size=80))
+def test_topic_text_keeps_what_search_looks_for(query: str) -> None:
+    from hypothesis import assume
+
+    from digests.arabic import analyze
+    from digests.query import topic_text
+
+    assume(len(analyze(query)) <= MAX_QUERY_WORDS)  # a longer text is searched by its start
+    trimmed = topic_text(query)
+    assert trimmed in " ".join(query.split())
+    assert plan_query(trimmed).terms == plan_query(query).terms
+
+
+def test_echo_marks_a_cut_with_an_ellipsis() -> None:
+    from digests.query import echo
+
+    assert echo("  الغوطة   الشرقية ") == "الغوطة الشرقية"
+    long = "الغوطة الشرقية " * 20
+    shown = echo(long)
+    assert len(shown) <= 100 and shown.endswith("…") and long.startswith(shown[:-1])

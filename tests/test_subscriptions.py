@@ -154,3 +154,20 @@ def test_unsubscribe_topic_returns_the_topic_as_stored(database: Database) -> No
     assert removed is not None and removed.topic == "الغوطة"
     assert subs.unsubscribe_topic(database, 1, "الغوطة") is None
     assert subs.unsubscribe_topic(database, 1, "في") is None  # nothing searchable
+
+
+def test_a_question_is_stored_as_the_topic_it_asks_about(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    sub, created = subs.subscribe(database, 1, "ما آخر أخبار الغوطة؟", now=NOW)
+    assert created and sub.topic == "الغوطة" and sub.topic_key == "غوطه"
+    again, created = subs.subscribe(database, 1, "الغوطة", now=NOW)
+    assert not created and again.id == sub.id
+    sub, _ = subs.subscribe(database, 1, "شو صار في الغوطة الشرقية", now=NOW)
+    assert sub.topic == "الغوطة الشرقية"
+    assert [s.topic for s in subs.list_subscriptions(database, 1)] == ["الغوطة", "الغوطة الشرقية"]
+
+
+def test_topic_was_cut_says_when_the_stored_topic_is_shorter() -> None:
+    assert subs.topic_was_cut("الغوطة الشرقية " * 30)
+    assert not subs.topic_was_cut("ما آخر أخبار الغوطة الشرقية؟")
+    assert not subs.topic_was_cut("الغوطة")

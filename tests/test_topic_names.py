@@ -27,3 +27,22 @@ def test_every_arabic_topic_is_searchable() -> None:
     assert len(ENGLISH_TOPICS) >= 40
     for english, topic in ENGLISH_TOPICS.items():
         assert plan_query(topic).terms, english
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Gaza Strip", "قطاع غزة"), ("iran deal", "إيران"), ("trump news", "ترامب"),
+    ("latest on the Houthis", "الحوثيين"), ("Iran nuclear deal", "الاتفاق النووي"),
+    ("Trump", "ترامب"), ("tell us about gaza", "غزة"),  # «us» inside a text is the pronoun
+    ("Zzyzx news", None), ("سوريا اليوم", None),
+])
+def test_a_known_name_among_several_latin_words_is_found(text: str, topic: str | None) -> None:
+    from digests.topic_names import name_in
+
+    assert name_in(text) == topic
+
+
+def test_the_example_is_a_name_from_the_text_when_there_is_one() -> None:
+    from digests.topic_names import EXAMPLE, example_for
+
+    assert example_for("lebanon vote") == "لبنان"
+    assert example_for("Zzyzx") == EXAMPLE

@@ -108,3 +108,24 @@ def test_every_arabic_interface_string_shows_its_commands_in_order() -> None:
         html = ui("ar", key, **{name: "٣" for name in fields})
         for line in displayed(html):
             assert not mirrored.search(line), (key, line)
+
+
+def test_help_shows_the_argument_of_subscribe() -> None:
+    for lang, arg in (("ar", "/subscribe موضوع"), ("en", "/subscribe TOPIC")):
+        shown = welcome.help_text(lang, admin=False, bot_username="nashra_bot").replace(
+            "\u200e", "")
+        line = next(x for x in shown.split("\n") if x.lstrip("\u200f").startswith("/subscribe"))
+        assert arg in line, line
+    shown = "\n".join(displayed(welcome.help_text("ar", admin=False, bot_username="nashra_bot")))
+    assert shown.count("/subscribe") == 2 and "subscribe/" not in shown  # in order on screen
+
+
+def test_help_and_the_readme_command_tables_agree() -> None:
+    """Each command's row in the README's tables holds the very descriptions /help shows."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| `/(\w+)[^`]*` \|.*$", readme,
+                                                         re.MULTILINE)}
+    for command, ar, en in READER_COMMANDS + ADMIN_COMMANDS:
+        assert command in rows, command
+        cells = [c.strip() for c in rows[command].strip("|").split(" | ")]
+        assert cells[1:] == [ar, en], (command, cells)
