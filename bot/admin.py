@@ -7,6 +7,12 @@ reports when it is done; /addsource checks the link (digests.source_check: one f
 FETCH_TIMEOUT_SECONDS) in a background task and answers when it knows; /push only queues
 deliveries (the sender delivers them) and a background task reports delivered / failed once the
 push has finished.
+
+Replies that name a source or a link (/sources, /addsource, /removesource, /ingest) are laid out
+by one function, `admin_lines`: in Arabic each Latin run of a source's name («مصدر <b>x</b>»),
+host or URL is isolated with LRMs, in English a line that would start with an Arabic name begins
+with an LRM so it still reads left to right. /addsource answers name the link they are about
+(two checks in a row answer in the order the sites do) and reply to the command message.
 """
 
 from __future__ import annotations
@@ -14,16 +20,18 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import re
+import unicodedata
 from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-from telegram import Update
+from telegram import ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.i18n import num, relative_time, t
-from bot.lines import Span
+from bot.lines import LRM, Line, Span, clean, isolate_ltr, line_html
 from bot.packer import pack
 from bot.reasons import error_text, reason_text
 from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
@@ -39,6 +47,7 @@ PROGRESS_POLL_SECONDS = 0.5
 FAILING_NAMES = 5             # failing sources named after /ingest (the rest: /sources)
 CHECKING_NOTICE_SECONDS = 2.0  # a link check slower than this tells the admin it is under way
 PROGRESS_TIMEOUT_SECONDS = 6 * 3600
+LINK_CHARS = 120  # a link named in a reply: longer ones keep their start and their end
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -61,9 +70,77 @@ def admin_only(func: Handler) -> Handler:
 
 
 async def _notify(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                  html: str) -> None:
+                  html: str, reply_to: int | None = None) -> None:
+    # allow_sending_without_reply: the command message may have been deleted meanwhile
+    reply = (ReplyParameters(reply_to, allow_sending_without_reply=True)
+             if reply_to is not None else None)
     await context.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
-                                   link_preview_options=NO_PREVIEW)
+                                   link_preview_options=NO_PREVIEW, reply_parameters=reply)
+
+
+# ---------------------------------------------------------------------------------------------
+# Naming sources and links
+
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+# A chunk of a source name without spaces or Arabic that holds a Latin letter («<b>», «BBC»,
+# «</b>»): isolated whole, so its brackets stay with it (isolate_ltr alone leaves «<» outside).
+_NAME_LTR_RE = re.compile(rf"[^\s{_RTL}]*[A-Za-z][^\s{_RTL}]*")
+_WRAPPED_RE = re.compile(f"({LRM}[^{LRM}]*{LRM})")  # a name's chunk `source_name` isolated
+_RTL_RE = re.compile(f"[{_RTL}]")
+
+
+def _first_strong_rtl(text: str) -> bool:
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False
+
+
+def source_name(name: str, lang: str) -> str:
+    """A source's name as plain text for an admin reply in `lang` (one line; in Arabic, each
+    Latin chunk of it wrapped in LRMs)."""
+    name = clean(name)
+    return _NAME_LTR_RE.sub(lambda m: f"{LRM}{m.group(0)}{LRM}", name) if lang == "ar" else name
+
+
+def link_label(link: str) -> str:
+    """A link as a reply names it: as given, or its start and end when over LINK_CHARS."""
+    link = clean(link)
+    if len(link) <= LINK_CHARS:
+        return link
+    return f"{link[:LINK_CHARS - 41]}…{link[-40:]}"
+
+
+def _isolated(text: str) -> str:
+    """An Arabic line with its Latin runs isolated (bot.lines.isolate_ltr), leaving alone the
+    chunks `source_name` already isolated (isolating «<b>» again would split off its «<»)."""
+    if not _RTL_RE.search(text):
+        return text
+    parts = _WRAPPED_RE.split(text)
+    return "".join(part if i % 2 else isolate_ltr(part, always=True)
+                   for i, part in enumerate(parts))
+
+
+def admin_lines(lang: str, key: str, **values: str) -> list[Line]:
+    """An admin reply as lines of plain text (escaped later by `line_html`), laid out for
+    `lang`: Arabic lines get their Latin runs isolated (and their RLM from `line_html`);
+    English lines that start with an Arabic name begin with an LRM. Names go in through
+    `source_name`, links through `link_label`."""
+    lines: list[Line] = []
+    for text in t(key, lang, **values).split("\n"):
+        if lang == "ar":
+            lines.append((Span(_isolated(text)),))
+        else:
+            lines.append((Span(LRM + text if _first_strong_rtl(text) else text, ltr=True),))
+    return lines
+
+
+def admin_html(lang: str, key: str, **values: str) -> str:
+    """`admin_lines` as one Telegram HTML message."""
+    return "\n".join(line_html(line) for line in admin_lines(lang, key, **values))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -72,7 +149,9 @@ async def _notify(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
 
 @admin_only
 async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/push [TOPIC]: queue a digest for every subscriber (of TOPIC); report when delivered.
+    """/push [TOPIC]: queue a digest for TOPIC's followers, or the general digest for its
+    followers (not every chat: one that follows only «الغوطة» never asked for it); report when
+    delivered.
 
     The answer says which of the reasons applies when nothing is sent (nobody follows, no
     news, nothing the followers have not had), and the count of stories is what readers get:
@@ -110,14 +189,12 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def followers(rt: Runtime, topic: str | None) -> int:
-    """Active chats a push of `topic` (None: the general push) would go to."""
+    """Active chats a push of `topic` would go to: its followers, or (None) the followers of the
+    general digest — the chats outbox.enqueue_push queues."""
     sql = ("select count(distinct c.id) from chats c join subscriptions s on s.chat_id = c.id"
-           " where c.active = 1")
-    args: list[Any] = []
-    if topic is not None:
-        sql += " and s.topic_key = ?"
-        args.append(topic_key(topic))
-    return int(rt.db.db.execute(sql, args).fetchone()[0])
+           " where c.active = 1 and s.topic_key = ?")
+    return int(rt.db.db.execute(sql, [topic_key(topic) if topic is not None else ""]
+                                ).fetchone()[0])
 
 
 def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:
@@ -157,7 +234,10 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
 
 def _health(source: Any, lang: str, rt: Runtime) -> str:
     if source.consecutive_failures:
-        return t("health_failing", lang, failures=num(source.consecutive_failures, lang),
+        n = source.consecutive_failures
+        # Arabic puts the count after a label («إخفاقات متتالية: ١»); English counts a noun
+        failures = num(n, lang) if lang == "ar" else f"{n} time" if n == 1 else f"{n} times"
+        return t("health_failing", lang, failures=failures,
                  error=reason_text(source.last_error_why, lang))
     if source.last_success_at is None:
         return t("health_never", lang)
@@ -175,8 +255,8 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
     header = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
-    blocks = [[(Span(t("source_line", lang, id=num(s.id, lang), name=s.name,
-                       health=_health(s, lang, rt)), ltr=ltr),),
+    blocks = [[*admin_lines(lang, "source_line", id=num(s.id, lang),
+                            name=source_name(s.name, lang), health=_health(s, lang, rt)),
                (Span(s.url, ltr=ltr),)] for s in items[:200]]
     for html in pack([header, *blocks]):  # split under Telegram's limit, one source never cut
         await send(update, context, html)
@@ -194,13 +274,22 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send(update, context, ui(lang, "addsource_usage"))
         return
     name = " ".join(args[1:]).strip() or None
-    rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang), "addsource")
+    message = update.effective_message
+    rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang,
+                          message.message_id if message else None), "addsource")
 
 
 async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, link: str,
-                       name: str | None, lang: str) -> None:
+                       name: str | None, lang: str, reply_to: int | None = None) -> None:
     """Add `link` only once it proved to be a feed (or a page that declares one), named `name`
-    or else by the feed's own title; otherwise say why, and add nothing."""
+    or else by the feed's own title; otherwise say why, and add nothing. Every answer names
+    `link` and replies to the command (`reply_to`): the admin may have sent several."""
+    label = link_label(link)
+
+    async def answer(key: str, **values: str) -> None:
+        await _notify(rt, context, chat_id, admin_html(lang, key, link=label, **values),
+                      reply_to)
+
     try:
         # The address check resolves DNS, which blocks: off the event loop. Writes stay on the
         # loop (one SQLite writer).
@@ -209,28 +298,26 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         check = asyncio.ensure_future(check_source(url, rt.settings))
         done, _ = await asyncio.wait({check}, timeout=CHECKING_NOTICE_SECONDS)
         if not done:
-            await _notify(rt, context, chat_id, ui(lang, "addsource_checking"))
+            await answer("addsource_checking")
         checked = await check
         source = sources.add_source(rt.db, checked.url, settings=rt.settings, now=rt.now(),
                                     name=name or checked.title or None, require_dns=False)
     except NashraError as exc:
         log.info("source refused url=%s error=%s", link, exc)
-        await _notify(rt, context, chat_id,
-                      ui(lang, "addsource_failed", error=error_text(exc, lang)))
+        # adding=True: nothing was added, so nothing will be retried by itself
+        await answer("addsource_failed", error=error_text(exc, lang, adding=True))
         return
     except Exception:  # a bug, not the link: the admin still gets an answer; details in the log
         log.exception("source check failed url=%s", link)
-        await _notify(rt, context, chat_id, ui(lang, "addsource_failed",
-                                               error=reason_text(None, lang)))
+        await answer("addsource_failed", error=reason_text(None, lang, adding=True))
         return
     log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id, source.url,
              checked.page_url, checked.entries)
+    named = {"id": num(source.id, lang), "name": source_name(source.name, lang)}
     if checked.page_url is not None:
-        await _notify(rt, context, chat_id, ui(lang, "addsource_found", id=num(source.id, lang),
-                                               name=source.name, feed=source.url))
+        await answer("addsource_found", feed=link_label(source.url), **named)
     else:
-        await _notify(rt, context, chat_id, ui(lang, "addsource_ok", id=num(source.id, lang),
-                                               name=source.name))
+        await answer("addsource_ok", **named)
 
 
 @admin_only
@@ -252,8 +339,9 @@ async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     except SourceError:
         await send(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
         return
-    await send(update, context, ui(lang, "removesource_ok", id=num(source.id, lang),
-                                   name=source.name, url=source.url))
+    await send(update, context, admin_html(lang, "removesource_ok", id=num(source.id, lang),
+                                           name=source_name(source.name, lang),
+                                           url=source.url))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -294,10 +382,12 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     if not failing:
         await _notify(rt, context, chat_id, ui(lang, "ingest_done", **counts))
         return
-    names = ("، " if lang == "ar" else ", ").join(failing[:FAILING_NAMES])
+    names = ("، " if lang == "ar" else ", ").join(source_name(n, lang)
+                                                 for n in failing[:FAILING_NAMES])
     if len(failing) > FAILING_NAMES:
         names += "…"
-    await _notify(rt, context, chat_id, ui(lang, "ingest_done_failures", names=names, **counts))
+    await _notify(rt, context, chat_id, admin_html(lang, "ingest_done_failures", names=names,
+                                                   **counts))
 
 
 def percent(n: int, lang: str) -> str:

@@ -50,7 +50,7 @@ INTRO = """\
 {articles} مقالًا من موقع الأخبار التجريبي / articles ingested from the bundled sample news site.
 اكتب كما في تيليجرام / type as you would in Telegram:
   /start   الغوطة   /subscribe الغوطة   /digest   /settings   /help
-  /push    (أنت مشرف في العرض / you are an admin in the demo)
+  /push الغوطة   (أنت مشرف في العرض / you are an admin in the demo)
 اكتب رقم الزر للضغط عليه / type a button's number to press it · /quit للخروج / to leave"""
 
 

@@ -92,8 +92,7 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("start", "البداية والتعريف بالبوت", "Welcome and what the bot does"),
     ("search", "آخر أخبار موضوع، في المجموعات أيضًا: /search الغوطة",
      "A topic's latest news, in groups too: /search الغوطة"),
-    ("subscribe", "تابع موضوعًا: /subscribe موضوع (أو النشرة العامة)",
-     "Follow a topic: /subscribe TOPIC (or the general digest)"),
+    ("subscribe", "تابع موضوعًا (أو النشرة العامة)", "Follow a topic (or the general digest)"),
     ("unsubscribe", "ألغِ متابعة موضوع", "Stop following a topic"),
     ("topics", "المواضيع التي تتابعها", "The topics you follow"),
     ("digest", "نشرتي الآن", "My digest now"),
@@ -103,8 +102,8 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("help", "قائمة الأوامر", "List of commands"),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("push", "أرسل نشرة الآن: /push للمشتركين كلهم، أو /push موضوع لمتابعيه",
-     "Send a digest now: /push to every subscriber, /push TOPIC to its followers"),
+    ("push", "أرسل نشرة الآن: /push لمتابعي النشرة العامة، أو /push موضوع لمتابعيه",
+     "Send a digest now: /push to the general digest's followers, /push TOPIC to its followers"),
     ("sources", "المصادر وحالتها", "Sources and their health"),
     ("addsource", "أضف مصدرًا: /addsource رابط [اسم] (خلاصة RSS/Atom أو صفحة تشير إليها)",
      "Add a source: /addsource URL [NAME] (an RSS/Atom feed or a page that points to one)"),
@@ -152,12 +151,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Send /search الغوطة to get the latest news on «الغوطة» here; the group's "
                       "admins can follow a topic for it: /subscribe الغوطة"),
     "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
-    "deep_link_stop": ("لإلغاء المتابعة: /unsubscribe {topic}",
-                       "To stop following it: /unsubscribe {topic}"),
-    "deep_link_broken": ("لم أفهم هذا الرابط، ولعله نُسخ ناقصًا؛ فلم أتابع به شيئًا. اطلب رابطًا "
-                         "جديدًا ممن أرسله، أو اكتب اسم الموضوع.",
-                         "I could not read this link (it may have been copied incompletely), so "
-                         "nothing was followed. Ask its sender for a new one, or type the topic."),
     "help_header": ("أوامر نشرة:", "Nashra commands:"),
     "help_admin_header": ("أوامر المشرفين:", "Admin commands:"),
     "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 العربية / Arabic: /lang"),
@@ -183,7 +176,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                    " preposition «على». Type the full name, such as «علي خامنئي»."),
     "btn_subscribe": ("🔔 تابع هذا الموضوع", "🔔 Follow this topic"),
     "btn_more": ("المزيد", "More"),
-    "btn_prev": ("السابق", "Previous"),
     "btn_related": ("🔗 روابط الخبر {n}", "🔗 Links for story {n}"),
     "no_more": ("لا مزيد من النتائج.", "No more results."),
     "note_trimmed": ("لم أجد الاسم كاملًا؛ هذه أخبار فيها بقيته.",
@@ -194,8 +186,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "{words}: not in the archive, so I searched without it."),
     "latin_mapped": ("الموضوعات تُبحث بالعربية: «{latin}» هو «{topic}».",
                      "Topics are searched in Arabic: «{latin}» is «{topic}»."),
-    "latin_partial": ("الموضوعات تُبحث بالعربية: من «{latin}» بحثت عن «{topic}».",
-                      "Topics are searched in Arabic: from «{latin}» I searched for «{topic}»."),
     "latin_topic": ("لم أجد أخبارًا عن «{query}». الموضوعات تُبحث بالعربية؛ جرّب «{example}».",
                     "I found no news about «{query}». Topics are searched in Arabic: try"
                     " «{example}»."),
@@ -203,8 +193,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "/subscribe {example}",
                            "«{topic}» was not followed: topics are followed in Arabic. Send, for"
                            " example: /subscribe {example}"),
-    "link_several": ("في رسالتك أكثر من رابط؛ هذا جواب الرابط الأول.",
-                     "Your message holds several links; this answers the first one."),
     "link_not_archived": ("هذا الرابط ليس في الأرشيف. أرسل اسم الموضوع بدلًا منه، مثل «الغوطة».",
                           "This link is not in the archive. Send the topic instead, such as"
                           " «الغوطة»."),
@@ -228,8 +216,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "choose_unsubscribe": ("اختر الموضوع الذي تريد إلغاء متابعته:",
                            "Choose the topic to stop following:"),
     "topics_header": ("المواضيع التي تتابعها:", "The topics you follow:"),
-    "topics_header_group": ("المواضيع التي تتابعها المجموعة:", "The topics this group follows:"),
-    "topics_header_channel": ("المواضيع التي تتابعها القناة:", "The topics this channel follows:"),
     "topics_mode_instant": ("التنبيهات: فورية.", "Alerts: instant."),
     "topics_mode_daily": ("التنبيهات: نشرة يومية الساعة {hour}.", "Alerts: a daily digest at {hour}."),
     "group_admins_only": ("في المجموعات، يغيّر الإعدادات والمتابعات مشرفو المجموعة وحدهم.",
@@ -275,7 +261,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "📤 Digest queued: {chats} chats, {stories} stories."),
     "push_no_followers_topic": ("لا أحد يتابع «{topic}»؛ لم تُرسل نشرة.",
                                 "Nobody follows «{topic}»; no digest was sent."),
-    "push_no_followers": ("لا مشتركين بعد؛ لم تُرسل نشرة.", "No subscribers yet; no digest was sent."),
+    "push_no_followers": ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي موضوع: /push الغوطة",
+                          "Nobody follows the general digest; no digest was sent. For a topic's "
+                          "followers: /push الغوطة"),
     "push_no_stories_topic": ("لا أخبار حديثة عن «{topic}»؛ لم تُرسل نشرة.",
                               "No recent news about «{topic}»; no digest was sent."),
     "push_no_stories": ("لا أخبار حديثة لإرسالها.", "No recent stories to send."),
@@ -289,18 +277,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "health_ok": ("✅ آخر نجاح {when}", "✅ last success {when}"),
     "health_never": ("⏳ لم يُجلب بعد", "⏳ not polled yet"),
     "health_failing": ("⚠️ إخفاقات متتالية: {failures} — {error}",
-                       "⚠️ failing {failures} times in a row: {error}"),
+                       "⚠️ failing {failures} in a row: {error}"),
     "addsource_usage": ("الاستخدام: /addsource رابط [اسم] — رابط خلاصة RSS/Atom أو صفحة تشير "
                         "إليها؛ دون اسم يُسمّى المصدر بعنوان خلاصته.",
                         "Usage: /addsource URL [NAME]: the link of an RSS/Atom feed or of a page "
                         "that points to one; without a name the source takes its feed's title."),
-    "addsource_checking": ("⏳ أتحقق من الرابط…", "⏳ Checking the link…"),
+    "addsource_checking": ("⏳ أتحقق من الرابط: {link}", "⏳ Checking the link: {link}"),
     "addsource_found": ("✅ الرابط صفحة ويب تشير إلى خلاصة أخبار، فأضفت الخلاصة: {feed}\n"
-                        "المصدر {id}: {name}",
+                        "المصدر {id}: {name}\nالرابط: {link}",
                         "✅ The link is a web page that points to a news feed, so I added the "
-                        "feed: {feed}\nSource {id}: {name}"),
-    "addsource_ok": ("✅ أُضيف المصدر {id}: {name}", "✅ Source {id} added: {name}"),
-    "addsource_failed": ("تعذرت إضافة المصدر: {error}", "Could not add the source: {error}"),
+                        "feed: {feed}\nSource {id}: {name}\nLink: {link}"),
+    "addsource_ok": ("✅ أُضيف المصدر {id}: {name}\nالرابط: {link}",
+                     "✅ Source {id} added: {name}\nLink: {link}"),
+    "addsource_failed": ("تعذرت إضافة المصدر: {link}\n{error}",
+                         "Could not add the source: {link}\n{error}"),
     "removesource_usage": ("الاستخدام: /removesource رقم (الأرقام في /sources)",
                            "Usage: /removesource NUMBER (the numbers are in /sources)"),
     "removesource_ok": ("⏸ أُوقف جلب المصدر {id}: {name} (تبقى أخباره في الأرشيف). لإعادته: "
@@ -361,6 +351,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "لاحقًا.",
                             "{host} has a problem (error {detail}). I will try again later by "
                             "myself."),
+    "reason_server_error_adding": ("الموقع {host} يواجه عطلًا (الخطأ {detail}). لم يُضف شيء؛ أعد "
+                                   "المحاولة بعد قليل.",
+                                   "{host} has a problem (error {detail}). Nothing was added; "
+                                   "try again in a little while."),
     "reason_too_big": ("الصفحة على {host} أكبر من الحد ({detail} ميغابايت). أرسل رابط الخلاصة "
                        "نفسها.",
                        "The page on {host} is over the size limit ({detail} MB). Send the link "
@@ -389,9 +383,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "The link is a web page, not a news feed (RSS/Atom), and the page "
                              "points to no feed. Send the feed's link; it often ends in rss or "
                              "feed."),
-    "reason_feed_broken": ("خلاصة {host} تالفة ولا أخبار مقروءة فيها. جرّب لاحقًا أو راسل الموقع.",
-                           "The feed of {host} is broken, with no readable news. Try later or "
-                           "tell the site."),
+    "reason_feed_broken": ("خلاصة {host} تالفة (XML غير صالح) ولا أخبار مقروءة فيها. أعيد "
+                           "المحاولة تلقائيًا؛ إن بقيت تالفة فراسل الموقع.",
+                           "The feed of {host} is damaged (invalid XML), with no readable news. "
+                           "I will try again by myself; if it stays damaged, tell the site."),
+    "reason_feed_broken_adding": ("الخلاصة تالفة (XML غير صالح) ولا أخبار مقروءة فيها على {host}. "
+                                  "تحقق منها مع الموقع، ثم أعد المحاولة.",
+                                  "The feed is damaged (invalid XML), with no readable news, on "
+                                  "{host}. Check it with the site, then try again."),
     "reason_duplicate": ("المصدر مضاف من قبل برقم {detail}. المصادر كلها في /sources",
                          "This source is already there as number {detail}. All sources: "
                          "/sources"),

@@ -2,7 +2,10 @@
 of reason and one of what to do, from bot/i18n.py ("reason_<kind>").
 
 The full error message (class names, parser internals) stays in the logs and the CLI; an admin in
-the bot reads only this. Numbers follow the interface (Arabic-Indic digits in Arabic); hosts are
+the bot reads only this. The advice depends on where the reason is told: /sources speaks of a
+source that is polled again by itself («أعيد المحاولة تلقائيًا»), a refused /addsource
+(`adding=True`) of a link that was not added, so the admin is the one to try again
+(«reason_<kind>_adding» where the words differ). Numbers follow the interface (Arabic-Indic digits in Arabic); hosts are
 kept as written. The text is plain: callers escape it for HTML (bot.runtime.ui does).
 """
 
@@ -32,8 +35,14 @@ def _megabytes(detail: str, lang: str) -> str:
         if lang == "ar" else text
 
 
-def reason_text(why: Reason | None, lang: str) -> str:
-    """The reason and what to do, in `lang`; a pointer to the logs when `why` is None."""
+def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
+    """The reason and what to do, in `lang`; a pointer to the logs when `why` is None.
+
+    Args:
+        why: the reason, or None when unknown.
+        lang: the interface language.
+        adding: told in answer to /addsource, which added nothing (no automatic retry).
+    """
     if why is None:
         return t("reason_unknown", lang)
     host = why.host or "?"
@@ -56,9 +65,11 @@ def reason_text(why: Reason | None, lang: str) -> str:
     key = f"reason_{kind}"
     if key not in STRINGS:
         key = "reason_other"
+    if adding and f"{key}_adding" in STRINGS:
+        key = f"{key}_adding"
     return t(key, lang, host=host, detail=detail)
 
 
-def error_text(exc: NashraError, lang: str) -> str:
+def error_text(exc: NashraError, lang: str, *, adding: bool = False) -> str:
     """`reason_text` of an error's `why` (errors without one point to the logs)."""
-    return reason_text(exc.why, lang)
+    return reason_text(exc.why, lang, adding=adding)

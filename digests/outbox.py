@@ -210,8 +210,10 @@ def _top_stories(db: sqlite_utils.Database, now: datetime, limit: int) -> list[t
 
 def enqueue_push(db: Database, *, topic: str | None, now: datetime,
                  limit_stories: int = 5) -> PushPlan:
-    """An admin's manual digest: the top recent stories (of `topic`, or overall) queued for every
-    active subscriber (of that topic, or all), in one transaction.
+    """An admin's manual digest, in one transaction: the top recent stories of `topic` queued
+    for that topic's active followers, or (no topic) the top stories overall for the active
+    followers of the general digest (topic '') only — a chat that follows only «الغوطة» did not
+    ask for the general digest and could not stop it with /unsubscribe.
 
     Raises:
         QueryError: the topic has nothing searchable in it.
@@ -234,7 +236,7 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
     else:
         stories = _top_stories(db.db, now, limit_stories)
         chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"
-                    " where c.active = 1 order by c.id")
+                    " where c.active = 1 and s.topic_key = '' order by c.id")
         chat_args = []
     with db.transaction() as tx:
         cur = tx.execute("insert into pushes (topic, created_at, stories) values (?, ?, ?)",

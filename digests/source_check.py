@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from digests.encoding import decode
-from digests.errors import ParseError, Reason, SourceError, TemporaryFetchError
+from digests.errors import ParseError, Reason, ReasonKind, SourceError, TemporaryFetchError
 from digests.feeds import parse_feed
 from digests.fetcher import Fetcher, FetchResult, host_of
 from digests.settings import Settings
@@ -123,6 +123,9 @@ async def _check(url: str, fetcher: Fetcher) -> CheckedSource:
     try:
         return _as_feed(first)
     except ParseError as exc:
+        if exc.why is not None and exc.why.kind == "feed_broken":  # RSS/Atom, damaged
+            raise SourceError(f"a damaged feed: {url}: {exc}",
+                              why=Reason("feed_broken", host_of(first.final_url))) from exc
         if not _looks_like_html(first):
             raise SourceError(f"not a feed: {url}: {exc}",
                               why=Reason("not_feed", host_of(first.final_url))) from exc
@@ -135,8 +138,10 @@ async def _check(url: str, fetcher: Fetcher) -> CheckedSource:
     try:
         found = _as_feed(second)
     except ParseError as exc:
+        kind: ReasonKind = "feed_broken" if exc.why is not None and \
+            exc.why.kind == "feed_broken" else "not_feed"
         raise SourceError(f"the feed a page declares is not one: {links[0]}: {exc}",
-                          why=Reason("not_feed", host_of(second.final_url))) from exc
+                          why=Reason(kind, host_of(second.final_url))) from exc
     return CheckedSource(url=links[0], title=found.title, entries=found.entries, page_url=url)
 
 
@@ -146,7 +151,8 @@ async def check_source(url: str, settings: Settings, *,
 
     Raises:
         FetchError: the link could not be fetched (refused, unknown host, 404, certificate …).
-        SourceError: it was fetched but is no feed, nor a page that declares one.
+        SourceError: it was fetched but is no feed, nor a page that declares one (why.kind
+            "not_feed"), or a feed whose XML is damaged with nothing readable ("feed_broken").
     """
     try:
         async with asyncio.timeout(settings.fetch_timeout_seconds):

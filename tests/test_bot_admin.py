@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message
+from test_welcome import displayed
 
 from bot import admin
 from bot.telegram_html import is_valid_html
@@ -72,21 +73,45 @@ async def test_push_delivers_and_reports(tmp_path: Path) -> None:
         assert chat is not None and chat.active is False  # blocked → deactivated
 
 
-async def test_push_general_to_every_subscriber(tmp_path: Path) -> None:
+async def test_push_general_reaches_only_the_general_digests_followers(tmp_path: Path) -> None:
+    """A general /push goes to the chats that follow the general digest, not to a group that
+    follows only «الغوطة» (which could not stop it with /unsubscribe); /push الغوطة reaches
+    that group. The admin's counts are what was queued (QA5 N4)."""
     db_path = sample_db(tmp_path)
     with Database(db_path) as db:
         if not db.db.execute("select count(story_id) from articles").fetchone()[0]:
             pytest.skip("no story ids yet: the stories step (digests.stories) is not in the "
                         "processing steps, so there are no top stories to push")
+    group = -100900
     async with running_bot(db_path) as h:
-        _follow_general(h.db, READER)
+        h.emu.add_group(group, "مجموعة", admins=[READER + 5])
+        await h.say(group, "/subscribe الغوطة", user=h.user(READER + 5))
         await h.say(READER + 1, "/subscribe لبنان")
+        [nobody] = await h.say(ADMIN, "/push")  # topics are followed, the general digest is not
+        assert _bare(nobody.plain_text) == ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي"
+                                            " موضوع: /push الغوطة")
+        assert _count(h.db, "pushes") == 0 and _count(h.db, "outbox") == 0
+
+        _follow_general(h.db, READER)
+        group_before, other_before = len(h.emu.messages(group)), len(h.emu.messages(READER + 1))
         [queued] = await h.say(ADMIN, "/push")
-        assert "المحادثات: ٢،" in queued.plain_text
         await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
-        assert "سُلّمت: ٢، فشلت: ٠" in h.emu.messages(ADMIN)[-1].plain_text
-        for chat in (READER, READER + 1):
-            assert check_message(h.emu.messages(chat)[-1].text) == []
+        assert "سُلّمت: ١، فشلت: ٠" in h.emu.messages(ADMIN)[-1].plain_text
+        digest = h.emu.messages(READER)[-1]
+        assert _bare(digest.plain_text).startswith("📰 النشرة العامة\n")
+        assert check_message(digest.text) == []
+        await h.settle()
+        assert len(h.emu.messages(group)) == group_before  # «الغوطة» only: no general digest
+        assert len(h.emu.messages(READER + 1)) == other_before
+        rows = h.db.db.execute("select chat_id, count(*) from outbox group by chat_id").fetchall()
+        assert [r[0] for r in rows] == [READER]
+        stories = str(rows[0][1]).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+        assert f"المحادثات: ١، الأخبار: {stories}." in _bare(queued.plain_text)
+
+        [topic] = await h.say(ADMIN, "/push الغوطة")
+        assert "المحادثات: ١،" in topic.plain_text
+        await h.until(lambda: len(h.emu.messages(group)) == group_before + 1, 15)
+        assert _bare(h.emu.messages(group)[-1].plain_text).startswith("📰 جديد «الغوطة»\n")
 
 
 async def test_push_topic_reaches_only_its_subscribers(tmp_path: Path) -> None:
@@ -150,10 +175,12 @@ async def test_addsource_checks_the_link_before_it_confirms(tmp_path: Path) -> N
             [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')}")
             assert "✅ أُضيف المصدر" in m.plain_text
             assert "نشرة الشرق — الأخبار الرئيسية" in m.plain_text  # the feed's own title
+            assert _bare(m.plain_text).endswith(f"الرابط: {site.feed_url('main')}")
             [m] = await h.say(ADMIN, f"/addsource {home}")
             assert _bare(m.plain_text).startswith(
                 f"✅ الرابط صفحة ويب تشير إلى خلاصة أخبار، فأضفت الخلاصة: {site.feed_url('world')}")
             assert "وكالة المدى — العالم العربي" in m.plain_text
+            assert _bare(m.plain_text).endswith(f"الرابط: {home}")
             added = {s.url: s.name for s in sources.list_sources(h.db)}
             assert added == {site.feed_url("main"): "نشرة الشرق — الأخبار الرئيسية",
                              site.feed_url("world"): "وكالة المدى — العالم العربي"}
@@ -166,7 +193,7 @@ async def test_addsource_checks_the_link_before_it_confirms(tmp_path: Path) -> N
             }
             for link, reason in refusals.items():
                 [m] = await h.say(ADMIN, f"/addsource {link}")
-                assert _bare(m.plain_text).startswith("تعذرت إضافة المصدر: "), m.plain_text
+                assert _bare(m.plain_text).startswith(f"تعذرت إضافة المصدر: {link}\n"), m.plain_text
                 assert reason in _bare(m.plain_text), (link, m.plain_text)
             assert _count(h.db, "sources") == before + 2  # nothing more was added
 
@@ -318,9 +345,9 @@ async def test_source_errors_are_worded_in_the_admins_language(settings: Setting
     assert not _ARABIC_LETTER.search(en.plain_text), en.plain_text  # names are hosts here
     for text in (ar.plain_text, en.plain_text, bad.plain_text):
         assert not [x for x in _INTERNALS if x in text], text
-    assert _bare(bad.plain_text) == ("Could not add the source: The link «notaurl» is not valid: it must"
-                              " start with http:// or https://. Send the full link as your"
-                              " browser shows it.")
+    assert _bare(bad.plain_text) == ("Could not add the source: notaurl\nThe link «notaurl» is not"
+                                     " valid: it must start with http:// or https://. Send the"
+                                     " full link as your browser shows it.")
 
 
 async def test_removesource_says_it_stops_polling_and_numbers_are_arabic(tmp_path: Path) -> None:
@@ -393,7 +420,7 @@ async def test_push_says_why_nothing_was_sent_and_counts_what_readers_get(tmp_pa
     stories it reports is what the reader receives after the «never twice» rule (A15)."""
     async with running_bot(sample_db(tmp_path)) as h:
         [m] = await h.say(ADMIN, "/push")
-        assert _bare(m.plain_text) == "لا مشتركين بعد؛ لم تُرسل نشرة."
+        assert _bare(m.plain_text).startswith("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة.")
         [m] = await h.say(ADMIN, "/push ترامب")
         assert _bare(m.plain_text) == "لا أحد يتابع «ترامب»؛ لم تُرسل نشرة."
         [m] = await h.say(ADMIN, "/push 🙂")
@@ -428,6 +455,142 @@ async def test_a_broken_check_still_answers_and_adds_nothing(
     async with running_bot(sample_db(tmp_path)) as h:
         before = _count(h.db, "sources")
         [m] = await h.say(ADMIN, "/addsource http://127.0.0.1:9/feed.xml")
-        assert "تعذرت إضافة المصدر: سبب غير معروف؛ التفاصيل في سجل البوت" in _bare(m.plain_text)
+        assert _bare(m.plain_text).startswith("تعذرت إضافة المصدر: http://127.0.0.1:9/feed.xml\n"
+                                              "سبب غير معروف؛ التفاصيل في سجل البوت")
         assert "RuntimeError" not in m.plain_text and "a bug" not in m.plain_text
         assert _count(h.db, "sources") == before
+
+
+_CUT_FEED = Response(body=b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                          b"<title>x</title><item><title>broken",
+                     content_type="application/rss+xml; charset=utf-8")
+
+
+async def test_addsource_refusals_are_worded_for_a_link_that_was_not_added(
+        tmp_path: Path) -> None:
+    """Nothing was added, so a refused /addsource never promises «أعيد المحاولة تلقائيًا» (the
+    admin retries: «أعد المحاولة بعد قليل»); a feed cut off mid-item is «الخلاصة تالفة (XML غير
+    صالح)», not «not a feed», whatever type it is served as. /sources, where the source is
+    polled again by itself, keeps «أعيد المحاولة تلقائيًا» (QA5 N6)."""
+    with SampleSite() as site:
+        boom = site.add_route("/boom.xml", Response(status=500))
+        cut = site.add_route("/cut.xml", _CUT_FEED)
+        cut_html = site.add_route("/cut-html.xml", Response(body=_CUT_FEED.body))
+        async with running_bot(sample_db(tmp_path), admin_ids=frozenset({ADMIN, ADMIN + 1})) as h:
+            before = _count(h.db, "sources")
+            [failed] = await h.say(ADMIN, f"/addsource {boom}")
+            [failed_en] = await h.say(ADMIN + 1, f"/addsource {boom}", language_code="en")
+            damaged = [(await h.say(ADMIN, f"/addsource {link}"))[0] for link in (cut, cut_html)]
+            [damaged_en] = await h.say(ADMIN + 1, f"/addsource {cut}", language_code="en")
+            assert _count(h.db, "sources") == before
+
+            sources.add_source(h.db, boom, settings=h.settings, now=datetime.now(UTC))
+            sources.add_source(h.db, cut, settings=h.settings, now=datetime.now(UTC))
+            await poll_once(h.db, h.settings, now=datetime.now(UTC), only_due=False)
+            [listing] = await h.say(ADMIN, "/sources")
+    host = f"127.0.0.1:{site.port}"
+    text = _bare(failed.plain_text)
+    assert f"الموقع {host} يواجه عطلًا (الخطأ ٥٠٠). لم يُضف شيء؛ أعد المحاولة بعد قليل." in text
+    assert "تلقائيًا" not in text
+    assert "try again in a little while" in failed_en.plain_text
+    assert "by myself" not in failed_en.plain_text
+    for m in damaged:
+        assert f"الخلاصة تالفة (XML غير صالح) ولا أخبار مقروءة فيها على {host}." in _bare(
+            m.plain_text), m.plain_text
+        assert "ليست خلاصة" not in m.plain_text and "صفحة ويب" not in m.plain_text
+    assert "The feed is damaged (invalid XML)" in damaged_en.plain_text
+    listed = _bare(listing.plain_text)
+    assert f"الموقع {host} يواجه عطلًا (الخطأ ٥٠٠). أعيد المحاولة تلقائيًا لاحقًا." in listed
+    assert f"خلاصة {host} تالفة (XML غير صالح) ولا أخبار مقروءة فيها. أعيد المحاولة تلقائيًا" \
+        in listed
+
+
+async def test_two_addsource_answers_each_name_their_link(tmp_path: Path) -> None:
+    """Two /addsource in a row, the first one slow: the «⏳ أتحقق من …» line and both outcomes
+    name the link they are about, whatever order they arrive in (QA5 N7)."""
+    arrived, release = threading.Event(), threading.Event()
+
+    def slow(request: Request) -> Response:
+        arrived.set()
+        release.wait(10)
+        return Response(body=b"<html><body>no feed</body></html>")
+
+    with SampleSite() as site:
+        slow_url = site.add_route("/slow.xml", slow)
+        missing = site.url("/missing.xml")
+        async with running_bot(sample_db(tmp_path)) as h:
+            before = len(h.emu.messages(ADMIN))
+            h.emu.send_user_message(ADMIN, f"/addsource {slow_url}")
+            await h.until(arrived.is_set)
+            h.emu.send_user_message(ADMIN, f"/addsource {missing}")
+            await h.emu.await_messages(ADMIN, before + 2)  # the 404 and «⏳ …», any order
+            release.set()
+            await h.emu.await_messages(ADMIN, before + 3)
+            answers = [_bare(m.plain_text) for m in h.emu.messages(ADMIN)[before:]]
+    checking = [a for a in answers if a.startswith("⏳")]
+    assert checking == [f"⏳ أتحقق من الرابط: {slow_url}"], answers
+    refusals = [a for a in answers if a.startswith("تعذرت إضافة المصدر")]
+    assert sorted(refusals) == sorted([
+        f"تعذرت إضافة المصدر: {missing}\nالصفحة غير موجودة على 127.0.0.1:{site.port} (الخطأ ٤٠٤)."
+        " تأكد من الرابط.",
+        f"تعذرت إضافة المصدر: {slow_url}\nالرابط صفحة ويب وليس خلاصة أخبار (RSS/Atom)، ولا تشير"
+        " الصفحة إلى خلاصة. أرسل رابط الخلاصة، وغالبًا ينتهي بـ rss أو feed."]), answers
+
+
+def test_a_long_link_is_named_by_its_start_and_end() -> None:
+    link = "https://news.example/" + "a" * 300 + "/feed.xml"
+    label = admin.link_label(link)
+    assert len(label) == admin.LINK_CHARS
+    assert label.startswith("https://news.example/aaa") and label.endswith("aaa/feed.xml")
+    assert admin.link_label(" https://news.example/rss ") == "https://news.example/rss"
+
+
+def _failing_source(db: Database, name: str, failures: int) -> None:
+    now = datetime(2026, 11, 29, tzinfo=UTC)
+    source = sources.add_source(db, f"http://news{failures}.example/feed.xml",
+                                settings=Settings(), now=now, name=name, require_dns=False)
+    with db.transaction() as tx:
+        for _ in range(failures):
+            sources.record_failure(tx, source.id, now, Settings(), error="refused",
+                                   why=Reason("refused", f"news{failures}.example"))
+
+
+async def test_english_sources_read_left_to_right_with_arabic_names(tmp_path: Path) -> None:
+    """An English /sources line whose source has an Arabic name starts with an LRM, so the
+    number, the name and the health keep their order on screen; one failure is «1 time»
+    (QA5 N8)."""
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        _failing_source(db, "مصدر الاختبار", 1)
+        _failing_source(db, "وكالة الاختبار", 3)
+        ids = [s.id for s in sources.list_sources(db) if "الاختبار" in s.name]
+    async with running_bot(path, admin_ids=frozenset({ADMIN, ADMIN + 1})) as h:
+        [en] = await h.say(ADMIN, "/sources", language_code="en")
+        [ar] = await h.say(ADMIN + 1, "/sources")
+    lines = [line for line in en.plain_text.split("\n") if " — " in line]
+    assert len(lines) >= 2 and all(line.startswith("\u200e") for line in lines), lines
+    shown = [displayed(line)[0] for line in lines if "الاختبار" in line]
+    assert shown[0].startswith(f"{ids[0]}. ") and "⚠️ failing 1 time in a row: Could not" in shown[0]
+    assert shown[1].startswith(f"{ids[1]}. ") and "⚠️ failing 3 times in a row" in shown[1]
+    assert "إخفاقات متتالية: ١ —" in _bare(ar.plain_text)  # Arabic: a count after a colon
+    assert not [line for line in ar.plain_text.split("\n") if line.startswith("\u200e")]
+
+
+async def test_a_source_name_with_latin_markup_is_isolated_alike_everywhere(
+        tmp_path: Path) -> None:
+    """«مصدر <b>تجريبي</b> & شركاه» shows in its own order in the /addsource answer and in
+    /sources: one code path names a source in admin replies (QA5 N14)."""
+    name = "مصدر <b>تجريبي</b> & شركاه"
+    with SampleSite() as site:
+        async with running_bot(sample_db(tmp_path)) as h:
+            [added] = await h.say(ADMIN, f"/addsource {site.feed_url('economy')} {name}")
+            [listing] = await h.say(ADMIN, "/sources")
+    assert "أُضيف المصدر" in added.plain_text
+    added_line = next(line for line in added.plain_text.split("\n") if "شركاه" in line)
+    listed_line = next(line for line in listing.plain_text.split("\n") if "شركاه" in line)
+    for line in (added_line, listed_line):
+        shown = displayed(line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))[0]
+        assert "</b>" in shown and "<b>" in shown and "<b/>" not in shown, shown
+    isolated = admin.source_name(name, "ar")
+    assert isolated == "مصدر \u200e<b>\u200eتجريبي\u200e</b>\u200e & شركاه"
+    assert isolated in added_line and isolated in listed_line

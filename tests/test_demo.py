@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_run_py_without_token_runs_the_offline_demo(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "ADMIN_IDS")}
     env["DATABASE_PATH"] = str(tmp_path / "never-used.db")  # the demo uses its own database
-    lines = "/start\nالغوطة\n1\n/subscribe الغوطة\n/push\n"
+    lines = "/start\nالغوطة\n1\n/subscribe الغوطة\n/push الغوطة\n"
     proc = subprocess.run([sys.executable, "run.py"], input=lines, capture_output=True,
                           text=True, cwd=ROOT, env=env, timeout=120)
     out = proc.stdout
@@ -32,9 +32,10 @@ def test_run_py_without_token_runs_the_offline_demo(tmp_path: Path) -> None:
     # typing 1 pressed the first button of the last message (related links of story 1)
     assert "👆 [1] 🔗 روابط الخبر ١" in out and "روابط ذات صلة:" in out
     assert "تمت متابعة «الغوطة»" in out
-    # the admin push was queued, delivered to the demo chat by the sender, and reported
+    # the admin push of the followed topic was queued, delivered to the demo chat by the
+    # sender, and reported (a general /push reaches only the general digest's followers)
     assert "النشرة في قائمة الإرسال — المحادثات: ١" in out
-    assert "📰 النشرة العامة" in out and "لإيقاف المتابعة: /unsubscribe" in out  # why it came
+    assert "📰 جديد «الغوطة»" in out and "لإيقاف المتابعة: /unsubscribe" in out  # why it came
     assert "انتهت النشرة — سُلّمت: ١، فشلت: ٠" in out
     assert "TELEGRAM_BOT_TOKEN=<token>" in out  # how to go live
     assert "\u200f" not in out and "<b>" not in out  # terminal text, not HTML

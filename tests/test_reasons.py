@@ -63,3 +63,31 @@ def test_reason_round_trips(why: Reason) -> None:
 @pytest.mark.parametrize("text", [None, "", "plain old error text", "[1, 2]", '["a", 1, "b"]'])
 def test_text_it_did_not_write_is_no_reason(text: str | None) -> None:
     assert Reason.decode(text) is None
+
+
+def test_a_refused_addsource_promises_no_retry_and_sources_keep_it() -> None:
+    """/addsource added nothing, so nothing retries by itself; /sources polls again (QA5 N6)."""
+    failing = Reason("server_error", "a.example", "500")
+    assert "أعيد المحاولة تلقائيًا" in reason_text(failing, "ar")
+    assert "by myself" in reason_text(failing, "en")
+    adding_ar = reason_text(failing, "ar", adding=True)
+    assert adding_ar == "الموقع a.example يواجه عطلًا (الخطأ ٥٠٠). لم يُضف شيء؛ أعد المحاولة بعد قليل."
+    assert "myself" not in reason_text(failing, "en", adding=True)
+    # a kind without its own /addsource words says the same in both places
+    refused = Reason("refused", "a.example")
+    assert reason_text(refused, "ar", adding=True) == reason_text(refused, "ar")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_addsource_reason_promises_a_retry(kind: str) -> None:
+    why = Reason(kind, "news.example", "7")  # type: ignore[arg-type]
+    ar, en = reason_text(why, "ar", adding=True), reason_text(why, "en", adding=True)
+    assert "تلقائي" not in ar and "by myself" not in en, (ar, en)
+    assert ARABIC_LETTER.search(ar) and not ARABIC_LETTER.search(en) and "{" not in ar + en
+
+
+def test_a_damaged_feed_says_so() -> None:
+    broken = Reason("feed_broken", "a.example")
+    assert reason_text(broken, "ar", adding=True).startswith("الخلاصة تالفة (XML غير صالح)")
+    assert "(XML غير صالح)" in reason_text(broken, "ar")
+    assert "damaged (invalid XML)" in reason_text(broken, "en", adding=True)

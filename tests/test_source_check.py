@@ -62,3 +62,26 @@ async def test_check_source_finds_the_feed_of_a_page(settings: Settings) -> None
     assert not_feed.value.why.detail == "html"
     assert missing.value.why is not None
     assert (missing.value.why.kind, missing.value.why.detail) == ("http_status", "404")
+
+
+_CUT = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title>'
+        b"<item><title>broken")
+
+
+@pytest.mark.parametrize("content_type", ["application/rss+xml", "text/html; charset=utf-8"])
+async def test_a_feed_cut_off_mid_item_is_damaged_not_a_page(settings: Settings,
+                                                             content_type: str) -> None:
+    """RSS broken mid-item with nothing readable: «feed_broken» (the XML is bad), not «not a
+    feed», whatever type the site says it is; also when a page points to it (QA5 N6)."""
+    with SampleSite() as site:
+        cut = site.add_route("/cut.xml", Response(body=_CUT, content_type=content_type))
+        page = site.add_route("/index.html", Response(
+            body=b'<html><head><link rel="alternate" type="application/rss+xml" '
+                 b'href="/cut.xml"></head></html>'))
+        with pytest.raises(SourceError) as direct:
+            await check_source(cut, settings)
+        with pytest.raises(SourceError) as pointed:
+            await check_source(page, settings)
+    for error in (direct.value, pointed.value):
+        assert error.why is not None
+        assert (error.why.kind, error.why.host) == ("feed_broken", f"127.0.0.1:{site.port}")
