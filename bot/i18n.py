@@ -92,7 +92,8 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("start", "البداية والتعريف بالبوت", "Welcome and what the bot does"),
     ("search", "آخر أخبار موضوع، في المجموعات أيضًا: /search الغوطة",
      "A topic's latest news, in groups too: /search الغوطة"),
-    ("subscribe", "تابع موضوعًا (أو النشرة العامة)", "Follow a topic (or the general digest)"),
+    ("subscribe", "تابع موضوعًا: /subscribe موضوع (أو النشرة العامة)",
+     "Follow a topic: /subscribe TOPIC (or the general digest)"),
     ("unsubscribe", "ألغِ متابعة موضوع", "Stop following a topic"),
     ("topics", "المواضيع التي تتابعها", "The topics you follow"),
     ("digest", "نشرتي الآن", "My digest now"),
@@ -151,6 +152,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Send /search الغوطة to get the latest news on «الغوطة» here; the group's "
                       "admins can follow a topic for it: /subscribe الغوطة"),
     "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
+    "deep_link_stop": ("لإلغاء المتابعة: /unsubscribe {topic}",
+                       "To stop following it: /unsubscribe {topic}"),
+    "deep_link_broken": ("لم أفهم هذا الرابط، ولعله نُسخ ناقصًا؛ فلم أتابع به شيئًا. اطلب رابطًا "
+                         "جديدًا ممن أرسله، أو اكتب اسم الموضوع.",
+                         "I could not read this link (it may have been copied incompletely), so "
+                         "nothing was followed. Ask its sender for a new one, or type the topic."),
     "help_header": ("أوامر نشرة:", "Nashra commands:"),
     "help_admin_header": ("أوامر المشرفين:", "Admin commands:"),
     "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 العربية / Arabic: /lang"),
@@ -176,6 +183,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                    " preposition «على». Type the full name, such as «علي خامنئي»."),
     "btn_subscribe": ("🔔 تابع هذا الموضوع", "🔔 Follow this topic"),
     "btn_more": ("المزيد", "More"),
+    "btn_prev": ("السابق", "Previous"),
     "btn_related": ("🔗 روابط الخبر {n}", "🔗 Links for story {n}"),
     "no_more": ("لا مزيد من النتائج.", "No more results."),
     "note_trimmed": ("لم أجد الاسم كاملًا؛ هذه أخبار فيها بقيته.",
@@ -186,6 +194,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "{words}: not in the archive, so I searched without it."),
     "latin_mapped": ("الموضوعات تُبحث بالعربية: «{latin}» هو «{topic}».",
                      "Topics are searched in Arabic: «{latin}» is «{topic}»."),
+    "latin_partial": ("الموضوعات تُبحث بالعربية: من «{latin}» بحثت عن «{topic}».",
+                      "Topics are searched in Arabic: from «{latin}» I searched for «{topic}»."),
     "latin_topic": ("لم أجد أخبارًا عن «{query}». الموضوعات تُبحث بالعربية؛ جرّب «{example}».",
                     "I found no news about «{query}». Topics are searched in Arabic: try"
                     " «{example}»."),
@@ -193,6 +203,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "/subscribe {example}",
                            "«{topic}» was not followed: topics are followed in Arabic. Send, for"
                            " example: /subscribe {example}"),
+    "link_several": ("في رسالتك أكثر من رابط؛ هذا جواب الرابط الأول.",
+                     "Your message holds several links; this answers the first one."),
     "link_not_archived": ("هذا الرابط ليس في الأرشيف. أرسل اسم الموضوع بدلًا منه، مثل «الغوطة».",
                           "This link is not in the archive. Send the topic instead, such as"
                           " «الغوطة»."),
@@ -216,6 +228,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "choose_unsubscribe": ("اختر الموضوع الذي تريد إلغاء متابعته:",
                            "Choose the topic to stop following:"),
     "topics_header": ("المواضيع التي تتابعها:", "The topics you follow:"),
+    "topics_header_group": ("المواضيع التي تتابعها المجموعة:", "The topics this group follows:"),
+    "topics_header_channel": ("المواضيع التي تتابعها القناة:", "The topics this channel follows:"),
     "topics_mode_instant": ("التنبيهات: فورية.", "Alerts: instant."),
     "topics_mode_daily": ("التنبيهات: نشرة يومية الساعة {hour}.", "Alerts: a daily digest at {hour}."),
     "group_admins_only": ("في المجموعات، يغيّر الإعدادات والمتابعات مشرفو المجموعة وحدهم.",
