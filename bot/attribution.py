@@ -38,7 +38,7 @@ _PLURALS = frozenset({
 })
 # Words in -يون that are not plurals.
 _NOT_PLURAL = frozenset({"تلفزيون", "تليفزيون", "تلفيزيون", "مليون", "بليون", "تريليون", "ليون",
-                         "نابليون", "صهيون", "كليون", "أنيون"})
+                         "نابليون", "صهيون", "كليون", "أنيون", "ليبراسيون", "ناسيون"})
 # Singular nouns (and adjectives) whose dual speaks in the news: «الشاهدان», «مصدران».
 _DUAL_BASES = frozenset({
     "شاهد", "مسؤول", "مسئول", "مصدر", "جندي", "زوج", "أخ", "أخت", "بيان", "ناشط", "مطلع",
@@ -73,15 +73,15 @@ def _is_plural(core: str, definite: bool = False) -> bool:
 def _is_dual(core: str, definite: bool, after_dual: bool) -> bool:
     """A dual in the nominative: a known noun's dual, a feminine dual in -تان, or an adjective
     agreeing with a dual just converted («مسؤولان أميركيان»)."""
-    if not core.endswith("ان") or len(core) < 4:
+    if not core.endswith("ان") or len(core) < 4 or core in _KNOWN_AN:
         return False
     base = core[:-2]
     if base in _DUAL_BASES or (base.endswith("ت") and base[:-1] + "ة" in _DUAL_BASES):
         return True
     if after_dual:
         return True
-    # «الأميركيان», «الحكوميتان»: relative adjectives with the article (names take no «ال»).
-    return definite and len(base) > 3 and (base.endswith("ي") or base.endswith("يت"))
+    # «الأميركيان», «الروسيان»: relative adjectives with the article.
+    return definite and len(base) > 3 and base.endswith("ي")
 
 
 def _name_on(core: str) -> bool:
@@ -111,6 +111,8 @@ def genitive(speaker: str) -> str | None:
     words = speaker.split(" ")
     out: list[str] = []
     agreeing = ""  # "pl" / "du" while the words read agree with a converted plural / dual
+    quoted = False  # inside a name in quote marks («صحيفة "لا ناسيون"»): left as it is
+    clause = False  # after a verb with its object («تقرير أعده خبراء…»): a subject, not ours
     for i, raw in enumerate(words):
         word = raw.lstrip(_PUNCT)
         lead = raw[:len(raw) - len(word)]
@@ -119,6 +121,18 @@ def genitive(speaker: str) -> str | None:
         prefix, core = _split(word)
         definite = prefix.endswith("ال")
         follows = ""
+        opens = any(q in lead for q in "\"«“")
+        closes = any(q in trail for q in "\"»”")
+        if quoted or opens:
+            quoted = not closes
+            out.append(raw)
+            agreeing = ""
+            continue
+        if clause:
+            if genitive(raw) != raw:
+                return None  # «دراسة أجراها باحثون»: «باحثون» is the verb's subject
+            out.append(raw)
+            continue
         if core in _FIVE_NOUNS and not prefix.endswith("ال"):
             nxt = words[i + 1] if i + 1 < len(words) else ""
             # The head («أبو زياد») or a title's name («القيادي أبو زياد»); after a first name it
@@ -137,12 +151,17 @@ def genitive(speaker: str) -> str | None:
             core, follows = core[:-2] + "ين", "du"
         elif core.endswith("ان") and i == 0 and not definite and core not in _KNOWN_AN:
             return None  # a head in -ان that may be a dual («شاهدان»?) or a name («زيدان»)
-        elif core.endswith("تان") and not core.endswith("ستان") and not agreeing:
+        elif (core.endswith("تان") and not core.endswith("ستان") and not agreeing
+              and core not in _KNOWN_AN):
             return None  # «قناتا تلفزيون حكوميتان»: a dual adjective whose noun we did not see
         agreeing = follows
         out.append(lead + prefix + core + trail)
+        clause = i > 0 and word.endswith(("ه", "ها", "هم")) and word not in _NOT_OBJECT
     return " ".join(out)
 
+
+# Words in ه that are not a verb with its object pronoun.
+_NOT_OBJECT = frozenset({"الله", "وجه", "شبه", "الاتجاه", "مياه", "انتباه", "فقيه", "نبيه"})
 
 # Names and singulars in -ون / -ان seen as speakers, which keep their form.
 _KNOWN_ON = frozenset({
@@ -151,7 +170,7 @@ _KNOWN_ON = frozenset({
     "فودافون", "بولتون", "هندرسون", "هاميلتون", "سنغلتون", "تومبسون", "هايدون", "دينيسون",
     "جيمسون", "ماسون", "جيسون", "أليسون", "شانون", "كليمون", "خيخون", "طرابزون", "ساوثامبتون",
     "سيغوردسون", "تيدستون", "انيستون", "نيلسون", "أندرسون", "كاميرون", "سايمون", "سيمون", "شؤون",
-    "سجون", "فنون", "عيون", "بالون", "بوفون", "ألاركون", "كينجدون", "ثرون", "لون", "كون",
+    "سجون", "فنون", "عيون", "بالون", "رامون", "بويغديمون", "بيدمون", "ريمون", "بوفون", "ألاركون", "كينجدون", "ثرون", "لون", "كون",
     "نيوتن", "صابون", "مأذون", "فرعون", "الفرعون", "مضمون", "كانون", "تعاون", "عون", "تهاون",
 })
 _KNOWN_AN = frozenset({
@@ -166,7 +185,7 @@ _KNOWN_AN = frozenset({
     "تشان", "شان", "سينان", "شيبان", "الإخوان", "إخوان", "اليونان", "اليابان", "فنان", "مهرجان",
     "استبيان", "ائتمان", "إنسان", "ميلان", "أفغان", "ألمان", "غارديان", "هيومان", "طهران",
     "قطان", "يان", "هيرمان", "ديلان", "هوهوان", "حسبان", "عثمان", "سليمان", "حسان", "غسان",
-    "عدنان", "قحطان", "نعمان", "لقمان", "شيران", "كيوان", "رحمان", "الرحمن", "بيان", "أمان",
+    "عدنان", "قحطان", "نعمان", "لقمان", "جوردان", "جوردن", "شيران", "كيوان", "رحمان", "الرحمن", "بيان", "أمان",
 })
 
 # Words that put a clause in the first person: the speaker's own words, not a paraphrase.
