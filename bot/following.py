@@ -187,7 +187,7 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     if topic:  # the reply names the topic as stored: «الغوطه» typed removes «الغوطة»
         removed = subscriptions.unsubscribe_topic(rt.db, chat.id, topic)
         await send(update, context, ui(lang, "unsubscribed", topic=_topic_label(removed.topic, lang))
-                   if removed else ui(lang, "not_subscribed", topic=topic))
+                   if removed else ui(lang, "not_subscribed", topic=echo(topic)))
         return
     text, markup = _unsubscribe_list(rt, chat.id, lang)
     await send(update, context, text, markup)

@@ -259,6 +259,14 @@ def m014_new_chat_zone(db: sqlite_utils.Database) -> None:
         end""")
 
 
+def m015_trim_topics(db: sqlite_utils.Database) -> None:
+    # Topics are stored without the words of asking at their ends since session 4 («ما آخر أخبار
+    # الغوطة؟» is «الغوطة»): older ones get the same label (digests.subscriptions.trim_topics).
+    from digests.subscriptions import trim_topics
+
+    trim_topics(db)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -274,4 +282,5 @@ MIGRATIONS: list[Migration] = [
     ("012_source_error_reason", m012_source_error_reason),
     ("013_chat_time_zone", m013_chat_time_zone),
     ("014_new_chat_zone", m014_new_chat_zone),
+    ("015_trim_topics", m015_trim_topics),
 ]

@@ -314,3 +314,17 @@ def rekey_subscriptions(db: sqlite_utils.Database) -> int:
                              [key, row["id"]])
             changed += cur.rowcount
     return changed
+
+
+def trim_topics(db: sqlite_utils.Database) -> int:
+    """Store every topic as `clean_topic` writes it now (caller's transaction): a question
+    followed before topics were trimmed («ما آخر أخبار الغوطة؟») is listed, shared and headed
+    as «الغوطة». Its key does not change (the trimmed words are those the key leaves out).
+    Returns how many changed."""
+    changed = 0
+    for row in list(db.query("select id, topic from subscriptions where topic != ''")):
+        topic = clean_topic(row["topic"])
+        if topic and topic != row["topic"]:
+            db.execute("update subscriptions set topic = ? where id = ?", [topic, row["id"]])
+            changed += 1
+    return changed

@@ -107,6 +107,10 @@ async def test_a_long_topic_is_echoed_with_an_ellipsis(tmp_path: Path) -> None:
         [m] = await h.say(READER, "/subscribe " + "الغوطة الشرقية " * 20)
         echoed = m.plain_text.split("«", 1)[1].split("»", 1)[0]
         assert echoed.endswith("…") and echoed[:-1] == _topics(h)[0]
+        [m] = await h.say(READER, "/unsubscribe " + "حلب وإدلب " * 300)
+        echoed = m.plain_text.split("«", 1)[1].split("»", 1)[0]
+        assert "لست تتابع" in m.plain_text
+        assert echoed.endswith("…") and len(echoed) <= 100
 
 
 async def test_the_topics_heading_in_a_group_names_the_group(tmp_path: Path) -> None:

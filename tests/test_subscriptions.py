@@ -171,3 +171,28 @@ def test_topic_was_cut_says_when_the_stored_topic_is_shorter() -> None:
     assert subs.topic_was_cut("الغوطة الشرقية " * 30)
     assert not subs.topic_was_cut("ما آخر أخبار الغوطة الشرقية؟")
     assert not subs.topic_was_cut("الغوطة")
+
+
+def test_trim_topics_gives_questions_followed_before_their_topic(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    sub, _ = subs.subscribe(database, 1, "الغوطة", now=NOW)
+    general, _ = subs.subscribe(database, 1, "", now=NOW)
+    with database.transaction() as tx:  # as stored before topics were trimmed
+        tx.execute("update subscriptions set topic = 'ما آخر أخبار الغوطة؟' where id = ?",
+                   [sub.id])
+        assert subs.trim_topics(tx) == 1
+        assert subs.trim_topics(tx) == 0  # idempotent
+    assert [(s.topic, s.topic_key) for s in subs.list_subscriptions(database, 1)] == [
+        ("الغوطة", sub.topic_key), ("", "")]
+    assert subs.unsubscribe(database, 1, "ما آخر أخبار الغوطة؟")
+
+
+def test_the_migration_trims_topics_stored_before(database: Database) -> None:
+    subs.upsert_chat(database, 1, now=NOW)
+    sub, _ = subs.subscribe(database, 1, "الغوطة الشرقية", now=NOW)
+    with database.transaction() as tx:  # a database from before 015_trim_topics
+        tx.execute("update subscriptions set topic = 'شو صار في الغوطة الشرقية' where id = ?",
+                   [sub.id])
+        tx.execute("delete from _migrations where name = '015_trim_topics'")
+    assert database.migrate() == ["015_trim_topics"]
+    assert [s.topic for s in subs.list_subscriptions(database, 1)] == ["الغوطة الشرقية"]
