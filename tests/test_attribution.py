@@ -61,3 +61,8 @@ def test_first_person_and_the_clause_start() -> None:
     assert after_bihasab("البحرين تدعم") == "البحرين تدعم"
     assert standalone("الحوثيين ردوا") == "إن الحوثيين ردوا"
     assert standalone("الجيش تقدم") == "الجيش تقدم"
+    # indefinite accusatives: «قال إن عددا من المسلحين قتلوا», «إن زلزالاً ضرب…»
+    assert after_bihasab("عددا من المسلحين قتلوا") == "فإن عددا من المسلحين قتلوا"
+    assert after_bihasab("زلزالاً بقوة 7.5 درجات ضرب") == "فإن زلزالاً بقوة 7.5 درجات ضرب"
+    assert after_bihasab("كثيرا ما يحدث ذلك") == "كثيرا ما يحدث ذلك"  # an adverb
+    assert after_bihasab("روسيا سترد") == "روسيا سترد" and after_bihasab("") == ""
