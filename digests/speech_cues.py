@@ -212,15 +212,13 @@ def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
         # «وقال: "… وذكرت التقارير أن …"»: a verb quoted mid-sentence is the quoted voice's
         # words; the enclosing direct quote is the statement.
         return skip
-    if anonymity(w.toks, k, w.last):
-        return skip  # «رفض كشف هويته»: asking not to be named says nothing
     if not content_open:
         noun = _verbal_noun_cue(w, k, speakers)
         if noun is not None:
             return noun, max(k + 1, noun.end_tok)
     head = _head(w, k)
-    if head is None:
-        return skip
+    if head is None or anonymity(w.toks, k, w.last):
+        return skip  # «رفض كشف هويته»: asking not to be named says nothing
     found = _written_speaker(w.toks, k, w.first, w.last, head.kind, head.prev, content_open, cues)
     if found is None:
         return skip
