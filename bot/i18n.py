@@ -401,10 +401,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "المحاولة تلقائيًا؛ إن بقيت تالفة فراسل الموقع.",
                            "The feed of {host} is damaged (invalid XML), with no readable news. "
                            "I will try again by myself; if it stays damaged, tell the site."),
-    "reason_feed_broken_adding": ("الخلاصة تالفة (XML غير صالح) ولا أخبار مقروءة فيها على {host}. "
-                                  "تحقق منها مع الموقع، ثم أعد المحاولة.",
-                                  "The feed is damaged (invalid XML), with no readable news, on "
-                                  "{host}. Check it with the site, then try again."),
+    "reason_feed_broken_adding": ("الخلاصة تالفة (XML غير صالح) ولا أخبار مقروءة فيها. تحقق منها "
+                                  "مع الموقع، ثم أعد المحاولة.",
+                                  "The feed is damaged (invalid XML), with no readable news. Check "
+                                  "it with the site, then try again."),
     "reason_duplicate": ("المصدر مضاف من قبل برقم {detail}. المصادر كلها في /sources",
                          "This source is already there as number {detail}. All sources: "
                          "/sources"),
