@@ -83,7 +83,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         await answer_link(update, context, rt, links[0], lang, several=len(links) > 1)
         return
     query = query[:200]
-    mapped = name_in(query)  # «Syria» is «سوريا», «Gaza Strip» «قطاع غزة»: the archive is Arabic
+    mapped = name_in(query)  # «Syria» is «سوريا», «Gaza Strip» «غزة»: the archive is Arabic
     latin = mapped is None and is_latin(query)
     lead = None
     if mapped:

@@ -2,7 +2,7 @@
 
 Each result is one story rendered with bot.render.render_digest (one message, cut short if it
 would not fit); an empty query offers the latest top stories. English names are searched as their
-Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «قطاع غزة»).
+Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «غزة»).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ ENGLISH_TOPICS: dict[str, str] = {
     "un": "الأمم المتحدة", "united nations": "الأمم المتحدة", "facebook": "فيسبوك",
     "elections": "الانتخابات", "lebanon elections": "الانتخابات اللبنانية",
     "world cup": "كأس العالم", "oil": "النفط", "earthquake": "زلزال", "truce": "الهدنة",
-    "olive branch": "غصن الزيتون", "gaza strip": "قطاع غزة", "nuclear deal": "الاتفاق النووي",
+    "olive branch": "غصن الزيتون", "nuclear deal": "الاتفاق النووي",
 }
 EXAMPLE = "سوريا"   # the Arabic topic suggested for an unknown Latin one
 # Names too common as English words to be taken from inside a longer text («tell us about …»).
@@ -70,7 +70,7 @@ def arabic_topic(text: str) -> str | None:
 
 def name_in(text: str) -> str | None:
     """The Arabic topic of `text` read as English: the whole text when it is a name
-    (`arabic_topic`), else the longest known name among its words («Gaza Strip» → «قطاع غزة»,
+    (`arabic_topic`), else the longest known name among its words («Gaza Strip» → «غزة»,
     «iran deal» → «إيران», «trump news» → «ترامب»; the first one on a tie); None when no word is
     a name, and for Arabic text."""
     whole = arabic_topic(text)

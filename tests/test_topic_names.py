@@ -30,7 +30,7 @@ def test_every_arabic_topic_is_searchable() -> None:
 
 
 @pytest.mark.parametrize("text, topic", [
-    ("Gaza Strip", "قطاع غزة"), ("iran deal", "إيران"), ("trump news", "ترامب"),
+    ("Gaza Strip", "غزة"), ("iran deal", "إيران"), ("trump news", "ترامب"),
     ("latest on the Houthis", "الحوثيين"), ("Iran nuclear deal", "الاتفاق النووي"),
     ("Trump", "ترامب"), ("tell us about gaza", "غزة"),  # «us» inside a text is the pronoun
     ("Zzyzx news", None), ("سوريا اليوم", None),
