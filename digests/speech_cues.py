@@ -11,8 +11,9 @@ needs three things, resolved here in reading order:
   verb, or after a comma («وقال الوزير، الوضع صعب»);
 * whether it is a counter-voice («من جهته», a denial), which the ranking likes.
 
-Words inside quote marks are speech, not cues. Where the speech starts is read by
-digests.speech_start. Pure functions of tokens (digests.speakers).
+Words inside quote marks are speech, not cues. The speaker as written is read by
+digests.cue_speakers, where the speech starts by digests.speech_start. Pure functions of tokens
+(digests.speakers).
 """
 
 from __future__ import annotations
@@ -20,28 +21,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from digests.speakers import (
-    RELAYING,
-    Speakers,
-    Tok,
-    anonymity,
-    antecedent,
-    speaker_before,
-    subject,
+from digests.cue_speakers import (
+    ABOVE,
+    REFUSE,
+    RELAY_VERBS,
+    RELAYED_PRONOUNS,
+    plausible_speaker,
+    refused_subject,
+    summed_subject,
+    unwritten_speaker,
+    written_speaker,
 )
+from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
     AFTER_MA_ONLY,
     AMBIGUOUS,
     ATTRIBUTION_PREPS,
-    CLAUSE_CONJ,
     COUNTER_CUES,
     FILLERS,
     HEDGES,
     IMPERSONAL,
     IN_WHICH,
     NEGATIONS,
-    PUBLISHING,
-    RELATIVES,
     SAY,
     cue_of,
     fold,
@@ -50,29 +51,14 @@ from digests.speech import (
 )
 from digests.speech_start import comma_start, host_noun, marked_start
 
-_KANA = frozenset(("كان", "كانت", "كانوا"))
-# A pronoun written before the verb is its subject («لكنه قال», «وهو يؤكد»).
-_PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وهو وهي فهو فهي".split())
-_ADDRESSEES = frozenset(
-    "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون احدي احد الصحيفه الجريده المجله"
-    " الوكاله القناه الموقع الشبكه الاذاعه التلفزيون الصحفيين الصحافيين صحفيين صحافيين".split())
 _WENT_ON = frozenset("مضي مضت ذهب ذهبت".split())
-_ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صورة … وكتب فوقها "…"»: X's caption
-_SUMMED = frozenset("لخص لخصت يلخص تلخص".split())
-_REFUSE = frozenset("رفض رفضت يرفض ترفض".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
-_DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
-_RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
 # Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.
 _VERBAL_NOUNS = frozenset(
     "اعلان تحذير تاكيد اصرار اتهام اتهامات ادعاء ادعاءات مزاعم زعم اعتراف اقرار تشديد".split())
 _VERBAL_NOUN_FORMS = frozenset(p + n for p in ("", "و", "ب", "ل", "وب", "ول") for n in _VERBAL_NOUNS)
 _NOT_IN_A_NAME = frozenset("ضد وسط مفاده مفادها القائله القائل".split())
-_RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة عنه»: his words, not the agency's
 _AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
-# «ولخص أحدهم الموقف»: one of them speaks, as written (not a possessed noun). «بعضهم» (some of
-# them) stays out: the group named before («محللون … لكن بعضهم حذر») is the better speaker.
-_INDEFINITE = frozenset("احدهم احداهم احدهما احداهما احداهن".split())
 
 
 @dataclass(frozen=True)
@@ -89,30 +75,6 @@ class Cue:
     end_tok: int = 0  # first token after the cue and its written subject
 
 
-def plausible_speaker(name: str) -> bool:
-    """False for a subject misread from a clause: «بـ"الذباب الإلكتروني"», «قائلين», «وعندما
-    تسعى», «احتياجاتها», «عالمي (بمدرب» — a name does not open with a glued preposition, a
-    participle or a conjunction, is not one possessed noun, and keeps its brackets paired.
-    Indefinite speakers as written («أحدهم», «أحد السكان», «مصدر») are speakers."""
-    words = name.split()
-    if not words:
-        return False
-    first = words[0]
-    norm = fold(first)
-    if first.startswith(("بـ", "لـ", 'ب"', "ب«", "ل«", 'ل"')) or strip_conj(norm) in CLAUSE_CONJ:
-        return False
-    if norm in ("اي", "كل", "جميع"):
-        return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
-    if norm[:1] == "ل" and (norm[1:] in _ADDRESSEES or norm[1:].removeprefix("ل") in _ADDRESSEES):
-        return False  # «لمجلة كيكر», «لإحدى الصحف»: whom it was said to, not who said it
-    for form in (first, first[:-2] if norm.endswith(("ين", "ون")) else ""):
-        hit = cue_of(form)[1] if form else None
-        if hit is not None and hit[0] == "part":
-            return False  # «قائلا», «قائلين»: the participle, not its subject
-    if (len(words) == 1 and len(norm) >= 5 and norm.endswith(("ها", "هم"))
-            and norm not in _INDEFINITE):
-        return False
-    return name.count("(") == name.count(")")
 
 
 @dataclass(frozen=True)
@@ -219,26 +181,27 @@ def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
     head = _head(w, k)
     if head is None or anonymity(w.toks, k, w.last):
         return skip  # «رفض كشف هويته»: asking not to be named says nothing
-    found = _written_speaker(w.toks, k, w.first, w.last, head.kind, head.prev, content_open, cues)
+    found = written_speaker(w.toks, k, w.first, w.last, head.kind, head.prev, content_open,
+                            any(c.named for c in cues))
     if found is None:
         return skip
     speaker, j = found
-    relayed = next((_RELAYED_PRONOUNS[w.toks[m].norm] for m in range(k + 1, j)
-                    if w.toks[m].norm in _RELAYED_PRONOUNS), None)
-    if not speaker and relayed is not None and head.norm in _RELAY_VERBS:
+    relayed = next((RELAYED_PRONOUNS[w.toks[m].norm] for m in range(k + 1, j)
+                    if w.toks[m].norm in RELAYED_PRONOUNS), None)
+    if not speaker and relayed is not None and head.norm in RELAY_VERBS:
         head = replace(head, gender=relayed)  # «ونقلت الوكالة عنه»: the last «he» speaks
-    if k + 1 < w.last and w.toks[k + 1].norm in _ABOVE:
+    if k + 1 < w.last and w.toks[k + 1].norm in ABOVE:
         speaker = ""  # «وكتب فوقها»: the caption's author is the one who published it
     content_start = _speech_start(w, k, j, head, speaker)
-    speaker = _summed_subject(head.norm, speaker)
+    speaker = summed_subject(head.norm, speaker)
     if _reports_no_statement(w, k, head.norm, content_start):
         return skip
-    speaker = _refused_subject(head.norm, speaker)
+    speaker = refused_subject(head.norm, speaker)
     if content_start is not None and any(c.content_start == content_start for c in cues):
         # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
         return None, max(k + 1, j)
     if not speaker and head.kind == "verb":
-        unwritten = _unwritten_speaker(w.toks, k, w.first, w.last, head.prev, content_start,
+        unwritten = unwritten_speaker(w.toks, k, w.first, w.last, head.prev, content_start,
                                        content_open)
         if unwritten is None:
             return skip
@@ -319,22 +282,11 @@ def _speech_start(w: _Window, k: int, j: int, head: _Head, speaker: str) -> int 
     return start
 
 
-def _summed_subject(norm: str, speaker: str) -> str:
-    """After «لخص» the object follows a one-word subject at once: keep only the subject.
-
-    «ولخّص الفيديو الحرب السورية …:», «ولخص أحدهم الموقف قائلا».
-    """
-    if strip_conj(norm) not in _SUMMED or len(speaker.split()) <= 1:
-        return speaker
-    one, two = speaker.split()[:2]
-    if (fold(one).startswith("ال") or fold(one).endswith("هم")) and fold(two).startswith("ال"):
-        return one
-    return speaker
 
 
 def _reports_no_statement(w: _Window, k: int, norm: str, content_start: int | None) -> bool:
     """True for «رفض» with a clause (what was refused) and «تضمن» whose clause is not speech."""
-    if strip_conj(norm) in _REFUSE:
+    if strip_conj(norm) in REFUSE:
         # «رفض الكرملين إشارات بأنه …» reports what was refused, not a statement.
         return content_start is not None
     if strip_conj(norm) not in _CONTAIN:
@@ -348,17 +300,6 @@ def _reports_no_statement(w: _Window, k: int, norm: str, content_start: int | No
         for m in range(k + 1, min(w.last, k + 10)))
 
 
-def _refused_subject(norm: str, speaker: str) -> str:
-    """After «رفض» the object follows the subject at once: cut it at a possessed noun.
-
-    «رفضت إليسا مصافحتها قائلة "…"» names who speaks next, and «مصافحتها» is the object.
-    """
-    if strip_conj(norm) not in _REFUSE:
-        return speaker
-    names = speaker.split()
-    cut = next((n for n in range(1, len(names)) if len(fold(names[n])) >= 5
-                and fold(names[n]).endswith(("ها", "هم", "هما"))), len(names))
-    return " ".join(names[:cut])
 
 
 def _resolved_speaker(speaker: str, head: _Head, content_start: int | None,
@@ -392,108 +333,7 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
             or (not after_ma and (norm in AFTER_MA_ONLY or norm[1:] in AFTER_MA_ONLY)))
 
 
-def _written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, prev: str,
-                     content_open: bool, cues: Sequence[Cue]) -> tuple[str, int] | None:
-    """The speaker written at the cue (or "") and the first token after it; None: no cue here."""
-    t = toks[k]
-    norm = cue_of(t.raw)[0]
-    speaker = ""
-    j = k + 1
-    coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
-                   and any(c.named for c in cues))
-    if kind == "verb" and not content_open and not coordinated and not t.raw.endswith(":"):
-        speaker, j = subject(toks, k + 1, last)
-        if norm in _RELAY_VERBS:
-            # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».
-            for m in range(k + 1, min(last, k + 8)):
-                if toks[m].norm == "عن":
-                    speaker, j = subject(toks, m + 1, last)
-                    break
-                if toks[m].norm in _RELAYED_PRONOUNS:
-                    # «ونقلت الوكالة عنه قوله»: the one relayed was named before.
-                    speaker, j = "", m + 1
-                    break
-        elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
-            # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
-            speaker, j = subject(toks, j + 2, last)
-        if norm in _DESCRIBE and not (speaker and toks[j - 1].raw[-1] in "،,"):
-            # «ووصف بولتون التدخل الروسي بأنه …»: subject and object run together after «وصف»;
-            # only a subject set off by a comma («ووصف الرئيس، …، الهجوم») is trusted.
-            speaker, j = "", k + 1
-        if prev in _PRONOUN_SUBJECTS:
-            # «ولكنه ينفي ممارسته …»: the subject is the pronoun; what follows the verb is its
-            # object, never a speaker.
-            speaker, j = "", k + 1
-    elif kind == "verb" and content_open and (
-            prev in CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
-        speaker, j = subject(toks, k + 1, last)  # a new main clause, its own speaker
-        if not speaker and prev not in CLAUSE_CONJ and not t.norm.startswith(("و", "ف")):
-            # «أن X، نائب الوزير، أوضح أن …»: the subject is written before the verb.
-            speaker = speaker_before(toks, k, first)
-    elif kind == "verb" and content_open:
-        # A verb inside reported speech: an SVO clause «X قال إن» re-attributes it, and
-        # «…، وتابع أن …» starts the same speaker's next statement; other verbs are speech.
-        follows = k + 1 < last and is_complementizer(toks[k + 1].norm)
-        before = speaker_before(toks, k)
-        if t.norm.startswith("و") and follows:
-            speaker = ""
-        elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
-                                             for m in range(k + 1, min(last, k + 4))):
-            speaker = before
-        else:
-            return None
-    elif kind == "prep":
-        # «بحسب ما قاله X», «وفقا لما نقلته X»: the verb after «ما» is the cue.
-        if k + 1 < last and toks[k + 1].norm in {"ما", "لما"}:
-            return None
-        speaker, j = subject(toks, k + 1, last)
-    return speaker, j
 
 
-def _unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
-                       content_start: int | None, content_open: bool) -> str | None:
-    """A verb's speaker written elsewhere than after it ("" when none); None: not a cue at all."""
-    t = toks[k]
-    if k + 1 < last and (toks[k + 1].norm in IN_WHICH
-                         or (strip_conj(t.norm) in ("كتب", "كتبت") and toks[k + 1].norm in _ABOVE)):
-        # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …», also after an
-        # opening phrase («وبعد الإعلان عن طرده، نشر ترامب تغريدة قال فيها»).
-        pub = next((m for m in range(k - 1, first - 1, -1)
-                    if strip_conj(toks[m].norm) in PUBLISHING), None)
-        if pub is not None:
-            return subject(toks, pub + 1, k)[0]
-    if prev in RELATIVES:
-        if content_start is None:
-            # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and
-            # names nobody a later «قائلا:» could mean).
-            return None
-        # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
-        return antecedent(toks, k - 1, first)
-    if (not content_open
-            and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))
-            and _kana_subject(toks, k, first)):
-        # «وكان مسؤول كبير في وزارة الخارجية بريان هوك قد أعلن أن …», «وكان السفير قال إن …»:
-        # the subject sits between «كان» and the verb (or «قد»).
-        return _kana_subject(toks, k, first)
-    if (not content_open and not t.norm.startswith(("و", "ف"))
-            and not (k + 1 < last and toks[k + 1].norm in IN_WHICH)):
-        # An SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن
-        # شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …». («كان له تصريح آخر، قال فيه:»
-        # names the statement's author, not the word before.)
-        return speaker_before(toks, k, first, max_words=6)
-    return ""
 
 
-def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
-    """The subject written between the nearest «كان» before token `k` and the verb."""
-    m = max(m for m in range(max(first, k - 12), k) if strip_conj(toks[m].norm) in _KANA)
-    if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
-        return ""  # another verb between them: «كان» belongs to another clause
-    if m + 1 < k and toks[m + 1].norm.startswith("ل"):
-        return ""  # «كان لأردوغان تصريح»: «كان لـ» means «had», not a subject
-    if toks[k - 1].norm == "قد":
-        return subject(toks, m + 1, k - 1)[0]
-    if (m > first and toks[m - 1].norm in RELATIVES) or any(
-            toks[x].norm in CLAUSE_CONJ for x in range(m + 1, k)):
-        return ""  # «الذي كان يدير …», «كان … عندما صرح»: «كان» is another clause's
-    return subject(toks, m + 1, k)[0]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digests.cue_speakers import plausible_speaker
 from digests.quote_marks import quote_spans, sentence_spans
 from digests.speakers import Speakers, tokens
 from digests.quotes import find_quotes
-from digests.speech_cues import Cue, find_cues, host_noun, plausible_speaker
+from digests.speech_cues import Cue, find_cues, host_noun
 
 
 def cues_of(para: str, speakers: Speakers | None = None) -> list[Cue]:
@@ -71,7 +72,7 @@ def test_host_noun_is_not_the_feminine_participle() -> None:
 
 
 def test_misread_subjects_are_not_speakers() -> None:
-    from digests.speech_cues import plausible_speaker
+    from digests.cue_speakers import plausible_speaker
 
     for junk in ('بـ"الذباب الإلكتروني"', "قائلين", "وعندما تسعى للتغيير", "احتياجاتها",
                  "المتواجدين بمدرب (عالمي", ""):
