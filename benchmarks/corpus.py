@@ -1,7 +1,7 @@
 """Load the shared corpus into a Nashra database (benchmarks only; the corpus is never copied).
 
 `load_corpus()` reads ../shared/corpus/*.jsonl.gz; `build_db(path, docs)` writes sources and
-articles rows straight into the real schema and indexes them with digests.search (the same
+articles rows straight into the real schema and indexes them with digests.search_index (the same
 code the ingest step runs), in one transaction.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from digests.search import index_article  # noqa: E402
+from digests.search_index import index_article  # noqa: E402
 from digests.storage import Database  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"

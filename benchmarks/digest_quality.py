@@ -242,7 +242,7 @@ def store_speed(corpus: dict[str, dict[str, str]], count: int) -> None:
     from digests.digest import store_digest
     from digests.models import iso
     from digests.processing import StoreContext
-    from digests.search import index_article
+    from digests.search_index import index_article
     from digests.settings import Settings
     from digests.storage import Database
     from digests.stories import assign_story

@@ -1,6 +1,6 @@
 """Search speed: query latency p50/p95 at 7k and 1M articles, index build rate, database size.
 
-- 7k: the shared corpus (7,213 articles) indexed through digests.search.index_article.
+- 7k: the shared corpus (7,213 articles) indexed through digests.search_index.index_article.
 - 1M: the corpus replicated to 1,000,000 articles with new ids and dates shifted back 59 days per
   copy (ids grow with dates, as ingest order does), built once with a bulk path (keys analyzed
   once per distinct article, rows and FTS entries written with executemany) into
@@ -109,7 +109,7 @@ def measure(path: Path, queries: list[tuple[str, str]], runs: int, now: datetime
 def measure_related(path: Path, n: int = 100) -> dict[str, float]:
     """related_articles (run by the digest step at ingest) for n of the newest articles."""
     from digests.records import ARTICLE_SELECT, article_from_row
-    from digests.search import related_articles
+    from digests.related import related_articles
 
     times: list[float] = []
     found: list[int] = []

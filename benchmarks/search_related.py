@@ -1,5 +1,5 @@
 """A reading sample of related links: for sampled corpus articles, the titles of the article and
-of its related links (digests.search.related_articles), to be read and judged by a person.
+of its related links (digests.related.related_articles), to be read and judged by a person.
 
 Runs over the search-quality database (benchmarks/out/quality.db: the 7,213 corpus articles
 indexed; built by benchmarks/search_quality.py). The same seed gives the same articles, so a run
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digests.records import ARTICLE_SELECT, article_from_row
-from digests.search import related_articles
+from digests.related import related_articles
 from digests.storage import Database
 
 OUT = Path(__file__).resolve().parent / "out"

@@ -43,10 +43,9 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     Raises:
         QueryError: nothing searchable in the query (only stop-words or punctuation).
     """
-    from digests.search import (  # late: the search index is built elsewhere
-        search,
-        suggest,
-    )
+    # late: the search index is built elsewhere
+    from digests.search import search
+    from digests.suggestions import suggest
 
     # One folded hit more than shown: only a hit beyond this page proves that a next page
     # exists (a lower-bound story count cannot).

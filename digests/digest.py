@@ -139,9 +139,9 @@ def _story_siblings(db: sqlite_utils.Database, article: Article) -> list[Article
 
 
 def archive_for(db: sqlite_utils.Database, article: Article) -> list[Article]:
-    """Earlier archive articles on the article's topic (digests.search), best first."""
+    """Earlier archive articles on the article's topic (digests.related), best first."""
     try:
-        from digests.search import related_articles
+        from digests.related import related_articles
     except ImportError:  # the search capability is not installed: no archive links
         return []
     return list(related_articles(db, article, limit=ARCHIVE_CANDIDATES,
@@ -195,7 +195,7 @@ def _refresh_sibling(db: sqlite_utils.Database, sibling: Article) -> None:
 def store_digest(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
     """Processing step: condense `article` and write its digest columns (caller's transaction).
 
-    Reads archive candidates through digests.search.related_articles and the story's reports from
+    Reads archive candidates through digests.related.related_articles and the story's reports from
     other sources (same `articles.story_id`), then refreshes those reports' related links so each
     earlier report links to this one as a "story" link.
     """

@@ -148,7 +148,7 @@ def m002_chats_delivery(db: sqlite_utils.Database) -> None:
 
 def m003_search_index(db: sqlite_utils.Database) -> None:
     # FTS5 over analyzed keys, its vocabulary, the delete trigger; indexes existing rows.
-    from digests.search import create_index
+    from digests.search_index import create_index
 
     create_index(db)
 

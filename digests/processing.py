@@ -4,7 +4,7 @@ The ingest pipeline stores an article and then runs every step, in this order, i
 transaction, so an article, its search index entry, its story, its digest and the deliveries it
 causes commit together or not at all (nothing lost, nothing half-done):
 
-1. search index   (digests.search.index_article)
+1. search index   (digests.search_index.index_article)
 2. story          (digests.stories.assign_story)
 3. digest         (digests.digest.store_digest)
 4. deliveries     (digests.outbox.enqueue_article)
@@ -45,7 +45,7 @@ def default_steps() -> list[Step]:
     """The steps in order. Imported here, late, so each module stays independent of the others."""
     from digests.digest import store_digest
     from digests.outbox import enqueue_article
-    from digests.search import index_article
+    from digests.search_index import index_article
     from digests.stories import assign_story
 
     # The outbox is LAST: deliveries see the stored story and digest. The story step writes
@@ -59,7 +59,7 @@ def text_steps() -> list[Step]:
     step keeps the current one otherwise), then digest (its story links read the new story).
     Never the outbox: the article was already queued for readers, who must not get it twice."""
     from digests.digest import store_digest
-    from digests.search import index_article
+    from digests.search_index import index_article
     from digests.stories import assign_story
 
     return [index_article, assign_story, store_digest]

@@ -1,69 +1,51 @@
-"""Topic search over the archive: the FTS5 index of analyzed keys, queries, suggestions, related.
+"""Topic search over the archive: a reader's topic to a ranked page of stored articles.
 
-Query planning and topic matching are pure and live in digests/query.py (re-exported here).
+Query planning and topic matching are pure and live in digests/query.py (re-exported here); the
+index itself in digests/search_index.py; suggestions for a topic that found nothing in
+digests/suggestions.py; an article's earlier coverage in digests/related.py.
 
-The index (`articles_fts`, migration 003_search_index) is a standalone FTS5 table with
-rowid = articles.id and two columns of analyzed keys (digests.arabic.analyze): `title_keys` and
-`body_keys`. Queries are analyzed the same way, every key is quoted (no user text ever reaches the
-FTS5 syntax), and a multi-word topic matches as a phrase first, then — only when the phrase finds
-nothing — without a name kept at its ends («علي شمخاني» → «شمخاني», see digests/query.py), then
-as all of its words.
+Queries are analyzed like the index (digests.arabic.analyze), every key is quoted (no user text
+ever reaches the FTS5 syntax), and a multi-word topic matches as a phrase first, then — only when
+the phrase finds nothing — without a name kept at its ends («علي شمخاني» → «شمخاني», see
+digests/query.py), then as all of its words.
 
 Ranking: bm25 (title weighted 4x the body) divided by an age factor (an article 14 days old
 weighs half). A topic with more than `CANDIDATES` matches is a very common one: it is ranked among
 its newest matches by ids (ids grow with ingest time), by title-or-body and age without bm25, and
 its total is counted up to `COUNT_CAP` — which keeps the query fast on a million articles and is
 what a news reader wants anyway (see benchmarks/search.py).
-
-The index stays in step: `index_article` is the first processing step (insert and re-index on
-update) and a trigger on `articles` delete removes the entry (`unindex_article` does it by hand).
 """
 
 from __future__ import annotations
 
 import logging
-import math
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 import sqlite_utils
 
-from digests.arabic import (
-    STOP_WORDS,
-    analyze,
-    key_frequency,
-    normalize,
-    run_at,
-    run_keys,
-    surface_pattern,
-)
-from digests.models import Article, SearchHit, iso, parse_iso
-from digests.processing import StoreContext
+from digests.models import SearchHit
 from digests.query import (  # re-exported: callers know them as digests.search.*
     QueryPlan,
     article_matches,
     every_key,
     lone_name,
     plan_query,
-    quote_key,
     topic_key,
     written_words,
 )
-from digests.records import ARTICLE_SELECT, article_from_row, digest_from_row
+from digests.records import digest_from_row
+from digests.search_index import FTS_TABLE, chunks, doc_counts, matched_words, rows_by_id
+from digests.suggestions import suggest
 from digests.variants import alternatives
 
 __all__ = [
-    "QueryPlan", "SearchResult", "article_matches", "create_index", "index_article",
-    "lone_name", "matched_words", "plan_query", "related_articles", "search", "suggest", "topic_key",
-    "unindex_article",
+    "QueryPlan", "SearchResult", "article_matches", "lone_name", "plan_query", "search",
+    "topic_key",
 ]
 
 log = logging.getLogger(__name__)
 
-FTS_TABLE = "articles_fts"
-VOCAB_TABLE = "articles_fts_vocab"
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
 CANDIDATES = 100         # a topic with more matches is ranked among its newest this many
 COUNT_CAP = 10_000       # totals of very common topics are counted up to this
@@ -101,42 +83,8 @@ class SearchResult:
 
 # --- schema -------------------------------------------------------------------------------
 
-def create_index(db: sqlite_utils.Database) -> None:
-    """Create the FTS5 table, its vocabulary view and the delete trigger; index existing rows.
-
-    Called by migration 003_search_index (inside its transaction).
-    """
-    db.execute(f"create virtual table {FTS_TABLE} using fts5(title_keys, body_keys,"
-               " tokenize = 'unicode61 remove_diacritics 0')")
-    db.execute(f"create virtual table {VOCAB_TABLE} using fts5vocab({FTS_TABLE}, 'row')")
-    db.execute(f"""create trigger articles_fts_delete after delete on articles begin
-                   delete from {FTS_TABLE} where rowid = old.id; end""")
-    rows = db.execute("select id, title, body, summary from articles").fetchall()
-    for article_id, title, body, summary in rows:
-        _write(db, article_id, title or "", body or summary or "")
 
 
-def _write(db: sqlite_utils.Database, article_id: int, title: str, text: str) -> None:
-    db.execute(f"delete from {FTS_TABLE} where rowid = ?", [article_id])
-    db.execute(f"insert into {FTS_TABLE} (rowid, title_keys, body_keys) values (?, ?, ?)",
-               [article_id, " ".join(analyze(title)), " ".join(analyze(text))])
-
-
-def index_article(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
-    """Processing step: (re-)index one stored article (insert or update)."""
-    _write(db, article.id, article.title, article.text)
-
-
-def unindex_article(db: sqlite_utils.Database, article_id: int) -> None:
-    """Drop an article from the index (the articles delete trigger does this on its own)."""
-    db.execute(f"delete from {FTS_TABLE} where rowid = ?", [article_id])
-
-
-def _age_days(published: str | None, now: datetime) -> float:
-    dt = parse_iso(published) if published else None
-    if dt is None:
-        return 365.0
-    return max(0.0, (now - dt).total_seconds() / 86400.0)
 
 
 Candidate = tuple[int, float, int | None]  # (article id, score, story id)
@@ -177,7 +125,7 @@ def _candidates(db: sqlite_utils.Database, expr: str, k: int,
         f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
         [f"title_keys : ({expr})", floor]).fetchall()}
     rows = []
-    for chunk in _chunks(probe[:k]):
+    for chunk in chunks(probe[:k]):
         rows += db.execute(f"select a.id, 1.0 / {_AGE}, a.story_id from articles a"
                            f" where a.id in ({','.join('?' * len(chunk))})",
                            [_now_sql(now), *chunk]).fetchall()
@@ -189,30 +137,6 @@ def _candidates(db: sqlite_utils.Database, expr: str, k: int,
     return scored, total
 
 
-def _core(term: str) -> str:
-    """A piece every surface spelling of `term` contains (after normalization)."""
-    if term == "الله":
-        return "لل"  # لله, والله
-    if term.isascii() and term.endswith("y") and len(term) > 3:
-        return term[:-1]  # countries → country
-    return term
-
-
-def matched_words(text: str, terms: Iterable[str]) -> list[str]:
-    """Distinct words of `text`, as written, whose index key is one of `terms` (in text order).
-
-    Finds each term's core with a spelling-tolerant regex (C speed), widens each find to its word
-    run and keeps the run when its key is the term: no Python loop over every word of the text.
-    """
-    wanted = set(terms) - STOP_WORDS or set(terms)
-    found: dict[str, int] = {}
-    for term in wanted:
-        for m in surface_pattern(_core(term)).finditer(text):
-            start, end = run_at(text, m.start(), m.end())
-            surface = text[start:end]
-            if surface not in found and wanted.intersection(run_keys(surface)):
-                found[surface] = start
-    return sorted(found, key=found.__getitem__)
 
 
 def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: int = 0,
@@ -242,7 +166,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     dropped: tuple[str, ...] = ()
     if not cands and len(plan.content) > 1:
         # «ماكرون Macron»: a word the archive never holds would zero the answer; leave it out.
-        counts = _doc_counts(db, [a for k in plan.content for a in alternatives(k)])
+        counts = doc_counts(db, [a for k in plan.content for a in alternatives(k)])
         missing = frozenset(k for k in plan.content
                             if not any(counts.get(a) for a in alternatives(k)))
         if missing and len(missing) < len(plan.content):
@@ -275,7 +199,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     if fold_stories:
         cands = folded
     page = cands[offset:offset + limit]
-    rows = _rows(db, [c[0] for c in page])
+    rows = rows_by_id(db, [c[0] for c in page])
     hits = []
     for article_id, score, _story in page:
         row = rows.get(article_id)
@@ -327,208 +251,3 @@ def _fold(cands: list[Candidate]) -> list[Candidate]:
     return folded
 
 
-def _chunks(ids: list[int], size: int = 5000) -> list[list[int]]:
-    """Id lists small enough for one `in (...)` (SQLite caps bound parameters)."""
-    return [ids[i:i + size] for i in range(0, len(ids), size)]
-
-
-def _rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, dict[str, Any]]:
-    out: dict[int, dict[str, Any]] = {}
-    for chunk in _chunks(ids):
-        cur = db.execute(f"{ARTICLE_SELECT} where articles.id in ({','.join('?' * len(chunk))})",
-                         chunk)
-        names = [d[0] for d in cur.description]
-        out.update((row[0], dict(zip(names, row))) for row in cur.fetchall())
-    return out
-
-
-# --- suggestions and related coverage -----------------------------------------------------
-
-_ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤ"
-_LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _edits1(term: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion away from `term`."""
-    letters = _LATIN_LETTERS if term.isascii() else _ARABIC_LETTERS
-    splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    out |= {a + c + b for a, b in splits for c in letters}
-    out.discard(term)
-    return out
-
-
-def _doc_counts(db: sqlite_utils.Database, terms: Sequence[str]) -> dict[str, int]:
-    if not terms:
-        return {}
-    marks = ",".join("?" * len(terms))
-    return dict(db.execute(f"select term, doc from {VOCAB_TABLE} where term in ({marks})",
-                           list(terms)).fetchall())
-
-
-def suggest(db: sqlite_utils.Database, query: str, limit: int = 5) -> list[str]:
-    """Nearby spellings from the index vocabulary, most common first, as written in articles.
-
-    For each query key the index does not hold, the keys one edit away (a letter dropped, added,
-    swapped or replaced) that it does hold are proposed, most widely used first.
-    """
-    terms = [t for t in plan_query(query).terms if t not in STOP_WORDS and 3 <= len(t) <= 20]
-    known = _doc_counts(db, terms)
-    scored: list[tuple[int, str]] = []
-    for term in terms:
-        if known.get(term):
-            continue
-        counts = _doc_counts(db, sorted(t for t in _edits1(term) if t not in STOP_WORDS))
-        scored.extend((doc, cand) for cand, doc in counts.items())
-    scored.sort(key=lambda dc: (-dc[0], dc[1]))
-    out: list[str] = []
-    for _doc, cand in scored:
-        shown = _surface_of(db, cand)
-        if shown not in out:
-            out.append(shown)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def _surface_of(db: sqlite_utils.Database, k: str) -> str:
-    """The most common way an index key is written in its newest article's title and body."""
-    row = db.execute(
-        f"select a.title, a.body from {FTS_TABLE} f join articles a on a.id = f.rowid"
-        f" where {FTS_TABLE} match ? order by f.rowid desc limit 1", [quote_key(k)]).fetchone()
-    if row is None:
-        return k
-    words = matched_words(f"{row[0]}\n{row[1]}", [k])
-    if not words:
-        return k
-    plain = [normalize(w) for w in words]
-    return min(words, key=lambda w: (len(plain[words.index(w)]), w))
-
-
-RELATED_CANDIDATES = 60   # newest articles sharing two salient title terms, scored in Python
-SIGNATURE_KEYS = 20       # an article's signature: its most distinctive keys (tf × idf)
-MIN_SHARED = 3            # signature keys a related article must share
-FULL_BODY_KEYS = 30       # distinct content keys of a body that is a full report, not a brief
-
-
-def _idf(k: str) -> float:
-    return math.log(1e6 / (1.0 + key_frequency(k)))
-
-
-def _content(k: str) -> bool:
-    return len(k) > 2 and k not in STOP_WORDS and not k.isdigit()
-
-
-def _counts(keys: Sequence[str]) -> dict[str, int]:
-    tf: dict[str, int] = {}
-    for k in keys:
-        if _content(k):
-            tf[k] = tf.get(k, 0) + 1
-    return tf
-
-
-def signature(title_keys: Sequence[str], body: dict[str, int],
-              size: int = SIGNATURE_KEYS) -> dict[str, float]:
-    """An article's most distinctive content keys and their weights: tf × idf over its title
-    (counted three times) and body (`body`: its content keys' counts). A name or place the
-    article is about recurs in it and is rare in the news at large."""
-    tf = dict(body)
-    for k in title_keys:
-        if _content(k):
-            tf[k] = tf.get(k, 0) + 3
-    weighted = sorted(((math.log1p(n) * _idf(k), k) for k, n in tf.items()), reverse=True)
-    return {k: w for w, k in weighted[:size]}
-
-
-def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dict[str, float],
-                    their_body: dict[str, int]) -> set[str]:
-    """The signature keys two articles share when that shows one subject, else an empty set.
-
-    They must share MIN_SHARED keys (half the shorter signature, at least 2, for a brief), and
-    when both bodies are full articles one shared key must recur in both bodies: the subject
-    of a report comes back in its text, a verb phrase of its headline («للضغط على … لوقف»)
-    does not.
-    """
-    shared = mine.keys() & theirs.keys()
-    if len(shared) < min(MIN_SHARED, max(2, min(len(mine), len(theirs)) // 2)):
-        return set()
-    full = len(my_body) >= FULL_BODY_KEYS and len(their_body) >= FULL_BODY_KEYS
-    if full and not any(my_body.get(k, 0) >= 2 and their_body.get(k, 0) >= 2 for k in shared):
-        return set()
-    return shared
-
-
-def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int = 5,
-                     before: datetime | None = None) -> list[Article]:
-    """Earlier archive coverage of the article's topic: articles about the same names, places
-    and rare words, not merely sharing a phrase of its headline.
-
-    Candidates: the title's content keys are weighted by rarity in the reference corpus (an idf
-    from digests.arabic.key_frequency) and by how often the body repeats them; the four heaviest
-    are its salient terms, and the newest
-    articles holding two of them (the one, for a one-term title) and one in their title are
-    candidates. Each candidate must then be about the same subject (`_about_the_same`: share
-    MIN_SHARED keys of the two articles' signatures — the SIGNATURE_KEYS most distinctive keys
-    of title and body — one of which recurs in both bodies): a shared «للضغط على … لوقف» is
-    not enough, shared names are. It is scored by the weight of the signature keys it shares
-    times a gentle age factor. The article itself and articles with
-    the same title are left out. "Earlier": stored before it (a smaller id; ids grow with ingest
-    time) and published before `before` (default: the article's own date). No bm25 and no
-    vocabulary scan: it runs at ingest and stays fast on a million articles.
-    """
-    title_keys = analyze(article.title)
-    keys = [k for k in dict.fromkeys(title_keys) if k not in STOP_WORDS and len(k) > 1]
-    my_body = _counts(analyze(article.text))
-    # a title word the body comes back to is the subject; one said once is the headline's verb
-    weight = {k: math.log1p(1 + my_body.get(k, 0)) * _idf(k) for k in keys}
-    salient = sorted(keys, key=lambda k: (-weight[k], k))[:4]
-    if not salient:
-        return []
-    if len(salient) == 1:
-        expr = quote_key(salient[0])
-    else:
-        pairs = [(a, b) for i, a in enumerate(salient) for b in salient[i + 1:]]
-        expr = " OR ".join(f"({quote_key(a)} AND {quote_key(b)})" for a, b in pairs)
-    bound = article.id  # stored before it: ids grow with ingest time
-    cutoff = before or article.published_at
-    # The date filter sits inside the limit, so an old article (a backfill) still finds its own
-    # earlier coverage beneath newer matches.
-    dated = " and a.published_at < ?" if cutoff is not None else ""
-    rows = db.execute(
-        f"""select f.rowid, f.title_keys, f.body_keys, a.published_at, a.title
-            from {FTS_TABLE} f join articles a on a.id = f.rowid
-            where {FTS_TABLE} match ? and f.rowid != ? and f.rowid < ?{dated}
-            order by f.rowid desc limit {RELATED_CANDIDATES}""",
-        [expr, article.id, bound, *([iso(cutoff)] if cutoff is not None else [])]).fetchall()
-    ref = cutoff or datetime.now(UTC)
-    mine = signature(title_keys, my_body)
-    ranked = []
-    for article_id, c_title, c_body, published, title in rows:
-        dt = parse_iso(published)
-        if cutoff is not None and (dt is None or dt >= cutoff):
-            continue
-        c_title_keys = c_title.split()
-        if not set(c_title_keys).intersection(salient):
-            continue
-        their_body = _counts(c_body.split())
-        theirs = signature(c_title_keys, their_body)
-        shared = _about_the_same(mine, my_body, theirs, their_body)
-        if not shared:
-            continue
-        score = sum(min(mine[k], theirs[k]) for k in shared)
-        score /= 1.0 + _age_days(published, ref) / 30.0
-        ranked.append((score, article_id, normalize(title or "").strip()))
-    ranked.sort(key=lambda r: (-r[0], -r[1]))
-    seen_titles = {normalize(article.title).strip()}
-    ids: list[int] = []
-    for _score, article_id, title in ranked:
-        if title and title in seen_titles:
-            continue
-        seen_titles.add(title)
-        ids.append(article_id)
-        if len(ids) >= limit:
-            break
-    by_id = _rows(db, ids)
-    return [article_from_row(by_id[i]) for i in ids if i in by_id]

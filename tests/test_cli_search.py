@@ -15,7 +15,7 @@ from cli.main import main
 from digests.models import iso
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row
-from digests.search import index_article
+from digests.search_index import index_article
 from digests.settings import Settings
 from digests.storage import Database
 

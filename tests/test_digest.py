@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from digests.digest import condense, load_digest, merge_related, store_digest
 from digests.models import Article, Digest, RelatedItem, iso
 from digests.processing import StoreContext, default_steps, run_steps
-from digests.search import index_article
+from digests.search_index import index_article
 from digests.settings import Settings
 from digests.storage import Database
 from digests.urls import url_key
@@ -167,7 +167,7 @@ def db(tmp_path: Path) -> Database:
 def test_store_digest_is_a_default_step_after_search() -> None:
     names = [f"{s.__module__}.{s.__name__}" for s in default_steps()]
     assert "digests.digest.store_digest" in names
-    assert names.index("digests.digest.store_digest") > names.index("digests.search.index_article")
+    assert names.index("digests.digest.store_digest") > names.index("digests.search_index.index_article")
 
 
 def test_store_and_load_digest(db: Database) -> None:

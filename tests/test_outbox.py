@@ -109,7 +109,7 @@ def test_push_general_and_topic(database: Database) -> None:
     add_article(database, src[2], "خبر ثالث", story_id=3)
     add_article(database, src[2], "خبر قديم", story_id=4, published=NOW - timedelta(days=3))
     with database.transaction() as tx:
-        from digests.search import index_article
+        from digests.search_index import index_article
         for r in tx.query("select id from articles"):
             from digests.archive import get_article
             a = get_article(tx, r["id"])

@@ -16,17 +16,11 @@ from digests.migrations import MIGRATIONS
 from digests.models import Article, iso
 from digests.processing import StoreContext, default_steps
 from digests.records import ARTICLE_SELECT, article_from_row
-from digests.search import (
-    article_matches,
-    index_article,
-    matched_words,
-    related_articles,
-    search,
-    suggest,
-    topic_key,
-    unindex_article,
-)
+from digests.related import related_articles
+from digests.search import article_matches, search, topic_key
+from digests.search_index import index_article, matched_words, unindex_article
 from digests.settings import Settings
+from digests.suggestions import suggest
 from digests.storage import Database
 
 NOW = datetime(2018, 3, 25, 12, 0, tzinfo=UTC)
@@ -263,8 +257,11 @@ def test_id_lists_are_chunked_for_sqlite(database: Database,
     assert len(whole.hits) == 7
     monkeypatch.setattr(search_module, "CANDIDATES", 2)  # the common-topic path
     common = search(database.db, "دمشق", now=NOW, limit=3, offset=2)
-    original = search_module._chunks
-    monkeypatch.setattr(search_module, "_chunks", lambda ids: original(ids, 2))
+    import digests.search_index as index_module
+
+    original = index_module.chunks
+    monkeypatch.setattr(search_module, "chunks", lambda ids: original(ids, 2))
+    monkeypatch.setattr(index_module, "chunks", lambda ids: original(ids, 2))
     assert ids(search(database.db, "دمشق", now=NOW, limit=7)) == ids(whole)
     assert ids(search(database.db, "دمشق", now=NOW, limit=3, offset=2)) == ids(common)
     assert len(common.hits) == 3
