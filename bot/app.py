@@ -38,14 +38,16 @@ from telegram.ext import (
 )
 
 from bot import (
-    admin,
     answers,
     buttons,
     callbacks,
     following,
     inline,
     preferences,
+    pushes,
     search,
+    sources_admin,
+    stats,
     welcome,
     zones,
 )
@@ -140,9 +142,10 @@ def register_handlers(app: Application) -> None:
                        ("unsubscribe", following.unsubscribe_command),
                        ("topics", following.topics_command), ("digest", answers.digest_command),
                        ("settings", preferences.settings_command),
-                       ("push", admin.push), ("sources", admin.sources_command),
-                       ("addsource", admin.addsource), ("removesource", admin.removesource),
-                       ("ingest", admin.ingest), ("stats", admin.stats)):
+                       ("push", pushes.push), ("sources", sources_admin.sources_command),
+                       ("addsource", sources_admin.addsource),
+                       ("removesource", sources_admin.removesource),
+                       ("ingest", sources_admin.ingest), ("stats", stats.stats)):
         app.add_handler(CommandHandler(name, func, filters=posts))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, welcome.chat_migrated))
     app.add_handler(MessageHandler(

@@ -12,7 +12,7 @@ from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message
 from test_welcome import displayed
 
-from bot import admin
+from bot import admin, sources_admin
 from bot.telegram_html import is_valid_html
 from digests import sources, subscriptions
 from digests.errors import Reason
@@ -451,7 +451,7 @@ async def test_a_broken_check_still_answers_and_adds_nothing(
     async def broken(url: str, settings: Settings) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(admin, "check_source", broken)
+    monkeypatch.setattr(sources_admin, "check_source", broken)
     async with running_bot(sample_db(tmp_path)) as h:
         before = _count(h.db, "sources")
         [m] = await h.say(ADMIN, "/addsource http://127.0.0.1:9/feed.xml")

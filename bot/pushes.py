@@ -1,0 +1,106 @@
+"""/push for admins: queue a digest for a topic's followers (or the general digest's), then
+report delivered / failed once the push has finished.
+
+The handler only queues deliveries (digests.outbox.enqueue_push; the sender delivers them); a
+background task reports when every chat of the push is delivered or failed. The answer says why
+when nothing is sent (nobody follows, no news, nothing the followers have not had) and counts
+the stories readers get.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.admin import admin_only, notify
+from bot.i18n import num
+from bot.runtime import Runtime, chat_lang, runtime, send, ui
+from digests import outbox
+from digests.errors import QueryError
+from digests.search import topic_key
+
+PROGRESS_POLL_SECONDS = 0.5
+PROGRESS_TIMEOUT_SECONDS = 6 * 3600
+
+
+@admin_only
+async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/push [TOPIC]: queue a digest for TOPIC's followers, or the general digest for its
+    followers (not every chat: one that follows only «الغوطة» never asked for it); report when
+    delivered.
+
+    The answer says which of the reasons applies when nothing is sent (nobody follows, no
+    news, nothing the followers have not had), and the count of stories is what readers get:
+    what was queued after the «never the same story twice» rule.
+    """
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    chat = update.effective_chat
+    assert chat is not None
+    topic = " ".join(context.args or []).strip() or None
+    if topic is not None and not topic_key(topic):
+        await send(update, context, ui(lang, "nothing_searchable", query=topic))
+        return
+    if followers(rt, topic) == 0:
+        await send(update, context, ui(lang, "push_no_followers_topic", topic=topic) if topic
+                   else ui(lang, "push_no_followers"))
+        return
+    try:
+        plan = outbox.enqueue_push(rt.db, topic=topic, now=rt.now())
+    except QueryError:
+        await send(update, context, ui(lang, "nothing_searchable", query=topic or ""))
+        return
+    if plan.stories == 0:
+        await send(update, context, ui(lang, "push_no_stories_topic", topic=topic) if topic
+                   else ui(lang, "push_no_stories"))
+        return
+    if plan.chats == 0:
+        await send(update, context, ui(lang, "push_nothing_new"))
+        return
+    await send(update, context, ui(lang, "push_queued", chats=num(plan.chats, lang),
+                                   stories=queued_stories(rt, plan.push_id, lang)))
+    if rt.sender is not None:
+        rt.sender.wake()
+    rt.spawn(_report_push(rt, context, chat.id, plan.push_id, lang), f"push-{plan.push_id}")
+
+
+def followers(rt: Runtime, topic: str | None) -> int:
+    """Active chats a push of `topic` would go to: its followers, or (None) the followers of the
+    general digest — the chats outbox.enqueue_push queues."""
+    sql = ("select count(distinct c.id) from chats c join subscriptions s on s.chat_id = c.id"
+           " where c.active = 1 and s.topic_key = ?")
+    return int(rt.db.db.execute(sql, [topic_key(topic) if topic is not None else ""]
+                                ).fetchone()[0])
+
+
+def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:
+    """How many stories each chat of the push gets: «٣», or «٢–٥» when chats differ (a chat
+    never gets a story twice, so those that had some get fewer)."""
+    low, high = rt.db.db.execute(
+        "select min(n), max(n) from (select count(*) as n from outbox where kind = ?"
+        " group by chat_id)", [f"push:{push_id}"]).fetchone()
+    low, high = int(low or 0), int(high or 0)
+    return num(high, lang) if low == high else f"{num(low, lang)}–{num(high, lang)}"
+
+
+async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                       push_id: int, lang: str) -> None:
+    """Wait until every chat of the push is delivered or failed, then tell the admin."""
+    if rt.sender is not None:
+        try:
+            progress = await rt.sender.wait_push(push_id, timeout=PROGRESS_TIMEOUT_SECONDS)
+        except TimeoutError:
+            progress = outbox.push_progress(rt.db, push_id)
+    else:  # no sender in this process (another one works the outbox): watch the table
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + PROGRESS_TIMEOUT_SECONDS
+        while True:
+            progress = outbox.push_progress(rt.db, push_id)
+            if progress.done or loop.time() > deadline:
+                break
+            await asyncio.sleep(PROGRESS_POLL_SECONDS)
+    await notify(rt, context, chat_id, ui(lang, "push_done",
+                                          delivered=num(progress.delivered, lang),
+                                          failed=num(progress.failed, lang)))

@@ -1,0 +1,187 @@
+"""Source commands for admins: /sources, /addsource, /removesource and /ingest.
+
+Long work never runs inside the handler's await chain (PTB handles one update at a time here:
+bot/app.py leaves `concurrent_updates` off): /addsource checks the link (digests.source_check:
+one fetch, within FETCH_TIMEOUT_SECONDS) in a background task and answers when it knows; /ingest
+starts the poll as a background task and reports when it is done. Replies that name a source or a
+link are laid out by bot.admin.admin_lines; /addsource answers name the link they are about (two
+checks in a row answer in the order the sites do) and reply to the command message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.admin import admin_html, admin_lines, admin_only, link_label, notify, source_name
+from bot.i18n import num, relative_time, t
+from bot.lines import Span
+from bot.packer import pack
+from bot.reasons import error_text, reason_text
+from bot.runtime import Runtime, chat_lang, runtime, send, ui
+from digests import sources
+from digests.errors import NashraError, SourceError
+from digests.source_check import check_source
+
+log = logging.getLogger(__name__)
+
+FAILING_NAMES = 5             # failing sources named after /ingest (the rest: /sources)
+CHECKING_NOTICE_SECONDS = 2.0  # a link check slower than this tells the admin it is under way
+
+
+def _health(source: Any, lang: str, rt: Runtime) -> str:
+    if source.consecutive_failures:
+        n = source.consecutive_failures
+        # Arabic puts the count after a label («إخفاقات متتالية: ١»); English counts a noun
+        failures = num(n, lang) if lang == "ar" else f"{n} time" if n == 1 else f"{n} times"
+        return t("health_failing", lang, failures=failures,
+                 error=reason_text(source.last_error_why, lang))
+    if source.last_success_at is None:
+        return t("health_never", lang)
+    return t("health_ok", lang, when=relative_time(source.last_success_at, rt.now(), lang))
+
+
+@admin_only
+async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/sources: every source with its health."""
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    items = sources.list_sources(rt.db)
+    if not items:
+        await send(update, context, ui(lang, "sources_empty"))
+        return
+    ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
+    header = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
+    blocks = [[*admin_lines(lang, "source_line", id=num(s.id, lang),
+                            name=source_name(s.name, lang), health=_health(s, lang, rt)),
+               (Span(s.url, ltr=ltr),)] for s in items[:200]]
+    for html in pack([header, *blocks]):  # split under Telegram's limit, one source never cut
+        await send(update, context, html)
+
+
+@admin_only
+async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/addsource URL [NAME]: check the link, then add its feed (see `_add_checked`)."""
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    chat = update.effective_chat
+    assert chat is not None
+    args = context.args or []
+    if not args:
+        await send(update, context, ui(lang, "addsource_usage"))
+        return
+    name = " ".join(args[1:]).strip() or None
+    message = update.effective_message
+    rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang,
+                          message.message_id if message else None), "addsource")
+
+
+async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, link: str,
+                       name: str | None, lang: str, reply_to: int | None = None) -> None:
+    """Add `link` only once it proved to be a feed (or a page that declares one), named `name`
+    or else by the feed's own title; otherwise say why, and add nothing. Every answer names
+    `link` and replies to the command (`reply_to`): the admin may have sent several."""
+    label = link_label(link)
+
+    async def answer(key: str, **values: str) -> None:
+        await notify(rt, context, chat_id, admin_html(lang, key, link=label, **values),
+                     reply_to)
+
+    try:
+        # The address check resolves DNS, which blocks: off the event loop. Writes stay on the
+        # loop (one SQLite writer).
+        url = await asyncio.to_thread(sources.validate_url, link, rt.settings)
+        sources.refuse_duplicate(rt.db, url)  # before fetching anything
+        check = asyncio.ensure_future(check_source(url, rt.settings))
+        done, _ = await asyncio.wait({check}, timeout=CHECKING_NOTICE_SECONDS)
+        if not done:
+            await answer("addsource_checking")
+        checked = await check
+        source = sources.add_source(rt.db, checked.url, settings=rt.settings, now=rt.now(),
+                                    name=name or checked.title or None, require_dns=False)
+    except NashraError as exc:
+        log.info("source refused url=%s error=%s", link, exc)
+        # adding=True: nothing was added, so nothing will be retried by itself
+        await answer("addsource_failed", error=error_text(exc, lang, adding=True))
+        return
+    except Exception:  # a bug, not the link: the admin still gets an answer; details in the log
+        log.exception("source check failed url=%s", link)
+        await answer("addsource_failed", error=reason_text(None, lang, adding=True))
+        return
+    log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id, source.url,
+             checked.page_url, checked.entries)
+    named = {"id": num(source.id, lang), "name": source_name(source.name, lang)}
+    if checked.page_url is not None:
+        await answer("addsource_found", feed=link_label(source.url), **named)
+    else:
+        await answer("addsource_ok", **named)
+
+
+@admin_only
+async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/removesource ID: stop polling a source (its stored articles stay searchable)."""
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    args = context.args or []
+    if len(args) != 1 or not args[0].isdigit():  # isdigit: «٥» is accepted as well as «5»
+        await send(update, context, ui(lang, "removesource_usage"))
+        return
+    source_id = int(args[0])
+    found = sources.get_source(rt.db, source_id)
+    if found is not None and not found.active:
+        await send(update, context, ui(lang, "removesource_already", id=num(source_id, lang)))
+        return
+    try:
+        source = sources.remove_source(rt.db, source_id)
+    except SourceError:
+        await send(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
+        return
+    await send(update, context, admin_html(lang, "removesource_ok", id=num(source.id, lang),
+                                           name=source_name(source.name, lang),
+                                           url=source.url))
+
+
+@admin_only
+async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ingest: poll every source now, in the background; report when done."""
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    chat = update.effective_chat
+    assert chat is not None
+    if rt.ingest_task is not None and not rt.ingest_task.done():
+        await send(update, context, ui(lang, "ingest_running"))
+        return
+    await send(update, context, ui(lang, "ingest_started"))
+    rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang), "ingest")
+
+
+async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                      lang: str) -> None:
+    from digests.pipeline import poll_once
+
+    try:
+        summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=False)
+    except (NashraError, OSError) as exc:
+        log.exception("manual ingest failed")
+        why = exc.why if isinstance(exc, NashraError) else None
+        await notify(rt, context, chat_id, ui(lang, "ingest_failed",
+                                              error=reason_text(why, lang)))
+        return
+    if rt.sender is not None:
+        rt.sender.wake()
+    counts = {"sources": num(len(summary.reports), lang), "new": num(summary.new, lang),
+              "failed": num(summary.failed, lang)}
+    failing = [r.name for r in summary.reports if r.status == "failed"]
+    if not failing:
+        await notify(rt, context, chat_id, ui(lang, "ingest_done", **counts))
+        return
+    names = ("، " if lang == "ar" else ", ").join(source_name(n, lang)
+                                                 for n in failing[:FAILING_NAMES])
+    if len(failing) > FAILING_NAMES:
+        names += "…"
+    await notify(rt, context, chat_id, admin_html(lang, "ingest_done_failures", names=names,
+                                                  **counts))
