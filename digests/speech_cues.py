@@ -11,9 +11,9 @@ needs three things, resolved here in reading order:
   verb, or after a comma («وقال الوزير، الوضع صعب»);
 * whether it is a counter-voice («من جهته», a denial), which the ranking likes.
 
-Words inside quote marks are speech, not cues. The speaker as written is read by
-digests.cue_speakers, where the speech starts by digests.speech_start. Pure functions of tokens
-(digests.speakers).
+Words inside quote marks are speech, not cues (digests.cue_window). The speaker as written is
+read by digests.cue_speakers, where the speech starts by digests.speech_start. Pure functions
+of tokens (digests.speakers).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from digests.cue_speakers import (
     unwritten_speaker,
     written_speaker,
 )
+from digests.cue_window import Window, cue_window
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
     AFTER_MA_ONLY,
@@ -75,43 +76,6 @@ class Cue:
     end_tok: int = 0  # first token after the cue and its written subject
 
 
-
-
-@dataclass(frozen=True)
-class _Window:
-    """The tokens of one sentence outside quote marks, and the spans that hold direct speech."""
-
-    toks: list[Tok]
-    first: int  # first token of the sentence
-    last: int  # one past its last token
-    speech: Sequence[tuple[int, int]]
-    quoted: frozenset[int] = frozenset()  # tokens inside quote marks mid-sentence: never cues
-
-
-def _well_paired(para: str, a: int, b: int) -> bool:
-    """The marks around para[a:b] open and close it as written (guillemets always do).
-
-    A straight quote the writer forgot to close («بأنه "هتلر …، وقال إنه "يريد …"») pairs the
-    wrong marks: the span's closing mark then stands before a word, or its opening mark after
-    one, and the words between are the writer's.
-    """
-    if not para or a == 0 or para[a - 1] == "«":
-        return True
-    opens_wrong = a < len(para) and para[a].isspace() and a >= 2 and not para[a - 2].isspace()
-    closes_wrong = (0 < b < len(para) - 1 and para[b - 1].isspace()
-                    and para[b + 1].isalnum())
-    return not (opens_wrong or closes_wrong)
-
-
-def _in_marks(t: Tok, spans: Sequence[tuple[int, int]]) -> bool:
-    """The word is inside quote marks, after their first word.
-
-    The first word glued to the opening mark may still be a cue: in «أن غوتيريس "يدين بشدة …"»
-    the quoted verb is what the subject before it said.
-    """
-    return any(a <= t.start < b for a, b in spans)
-
-
 @dataclass(frozen=True)
 class _Head:
     """The word that may be a cue, read at its token: what kind of cue and what precedes it."""
@@ -135,7 +99,7 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         spans: every quote-mark span of the paragraph (words inside are not cues).
         speech: the spans that hold direct speech (quote marks right after a verb start speech).
     """
-    w = _window(toks, sent, spans, speech, para)
+    w = cue_window(toks, sent, spans, speech, para)
     if w is None:
         return []
     cues: list[Cue] = []
@@ -149,21 +113,7 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
     return cues
 
 
-def _window(toks: list[Tok], sent: tuple[int, int], spans: Sequence[tuple[int, int]],
-            speech: Sequence[tuple[int, int]], para: str = "") -> _Window | None:
-    """The sentence's tokens as a window; None when every word of it is inside quote marks."""
-    s0, s1 = sent
-    inside = [k for k, t in enumerate(toks) if t.start >= s0 and t.end <= s1]
-    here = [sp for sp in spans if sp[0] < s1 and sp[1] > s0]
-    paired = [sp for sp in here if _well_paired(para, *sp)]
-    quoted = frozenset(k for k in inside if _in_marks(toks[k], paired)) if paired else frozenset()
-    idx = [k for k in inside if not any(a <= toks[k].start < b for a, b in here)]
-    if not idx:
-        return None
-    return _Window(toks, idx[0], idx[-1] + 1, speech, quoted)
-
-
-def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
+def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
             speakers: Speakers) -> tuple[Cue | None, int]:
     """The cue at token `k` (None: no cue there) and the token to read next.
 
@@ -215,7 +165,7 @@ def _cue_at(w: _Window, k: int, content_open: bool, cues: Sequence[Cue],
                content_start=content_start, counter=counter, named=named, end_tok=j), max(k + 1, j)
 
 
-def _verbal_noun_cue(w: _Window, k: int, speakers: Speakers) -> Cue | None:
+def _verbal_noun_cue(w: Window, k: int, speakers: Speakers) -> Cue | None:
     """«وإعلان الوزير أن …», «تحذير المنظمة من أن …»: a verbal noun, its subject, its clause.
 
     Gold rule: a masdar with a clause is speech. Only a subject written after the noun counts
@@ -246,7 +196,7 @@ def _voice_like(speaker: str) -> bool:
                 or x[1:].removesuffix("ه") in _VERBAL_NOUNS) for x in words))
 
 
-def _head(w: _Window, k: int) -> _Head | None:
+def _head(w: Window, k: int) -> _Head | None:
     """The cue word at token `k`, its kind settled by what precedes it; None: no cue here."""
     toks, last = w.toks, w.last
     t = toks[k]
@@ -270,7 +220,7 @@ def _head(w: _Window, k: int) -> _Head | None:
     return _Head(norm=norm, kind=kind, gender=gender, prev=prev)
 
 
-def _speech_start(w: _Window, k: int, j: int, head: _Head, speaker: str) -> int | None:
+def _speech_start(w: Window, k: int, j: int, head: _Head, speaker: str) -> int | None:
     """Where the cue's speech starts; an attribution («بحسب X») introduces none."""
     if head.kind == "prep":
         return None
@@ -282,9 +232,7 @@ def _speech_start(w: _Window, k: int, j: int, head: _Head, speaker: str) -> int 
     return start
 
 
-
-
-def _reports_no_statement(w: _Window, k: int, norm: str, content_start: int | None) -> bool:
+def _reports_no_statement(w: Window, k: int, norm: str, content_start: int | None) -> bool:
     """True for «رفض» with a clause (what was refused) and «تضمن» whose clause is not speech."""
     if strip_conj(norm) in REFUSE:
         # «رفض الكرملين إشارات بأنه …» reports what was refused, not a statement.
@@ -298,8 +246,6 @@ def _reports_no_statement(w: _Window, k: int, norm: str, content_start: int | No
         toks[m].end == content_start and is_complementizer(toks[m].norm)
         and not any(toks[x].raw[-1] in "،,\"“”«»" for x in range(k, m))
         for m in range(k + 1, min(w.last, k + 10)))
-
-
 
 
 def _resolved_speaker(speaker: str, head: _Head, content_start: int | None,
@@ -331,9 +277,5 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
     hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
     return (norm in FILLERS or prev in NEGATIONS or prev in IMPERSONAL or hedge or prev == "مما"
             or (not after_ma and (norm in AFTER_MA_ONLY or norm[1:] in AFTER_MA_ONLY)))
-
-
-
-
 
 
