@@ -461,21 +461,7 @@ def ascent_all(train: Sequence[Example], passes: int = 2) -> Model:
     model = dict(hand(train))
     for name in names:
         model.setdefault(name, 0.0)
-    best = score(model, train).objective()
-    for _ in range(passes):
-        improved = False
-        for name in names:
-            grid = (0.0, 0.25, 0.5, 0.8, 1.6, 2.4) if name == "repeat" else GRID
-            for value in grid:
-                if value == model[name]:
-                    continue
-                trial = dict(model, **{name: value})
-                got = score(trial, train).objective()
-                if got > best + 1e-9:
-                    best, model, improved = got, trial, True
-        if not improved:
-            break
-    return model
+    return climb(model, train, passes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -546,7 +532,11 @@ def hand(_train: Sequence[Example]) -> Model:
 
 def ascent(train: Sequence[Example], passes: int = 2) -> Model:
     """Coordinate ascent of the hand features' weights on the measure, from the hand weights."""
-    model = hand(train)
+    return climb(hand(train), train, passes)
+
+
+def climb(model: Model, train: Sequence[Example], passes: int) -> Model:
+    """Coordinate ascent of every weight of `model` over GRID, best measure on `train` kept."""
     best = score(model, train).objective()
     for _ in range(passes):
         improved = False
