@@ -20,6 +20,7 @@ from bot.runtime import Runtime, chat_lang, runtime, send, ui
 from digests import outbox
 from digests.errors import QueryError
 from digests.search import topic_key
+from digests.subscriptions import clean_topic
 
 PROGRESS_POLL_SECONDS = 0.5
 PROGRESS_TIMEOUT_SECONDS = 6 * 3600
@@ -39,7 +40,9 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = chat_lang(rt, update)
     chat = update.effective_chat
     assert chat is not None
-    topic = " ".join(context.args or []).strip() or None
+    # the topic as /subscribe stores and shows it («ما آخر أخبار الغوطة؟» → «الغوطة»): the
+    # pushes row heads the delivered digest, so the words of asking must not reach it
+    topic = clean_topic(" ".join(context.args or [])) or None
     if topic is not None and not topic_key(topic):
         await send(update, context, ui(lang, "nothing_searchable", query=topic))
         return

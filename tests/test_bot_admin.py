@@ -124,7 +124,8 @@ async def test_push_topic_reaches_only_its_subscribers(tmp_path: Path) -> None:
         assert "الغوطة" in h.emu.messages(READER)[-1].plain_text
         assert len(h.emu.messages(READER + 1)) == 1  # only the /subscribe answer
         [none] = await h.say(ADMIN, "/push موضوع_لا_مشتركين_فيه")
-        assert "لا أحد يتابع «موضوع_لا_مشتركين_فيه»؛ لم تُرسل نشرة." in _bare(none.plain_text)
+        # named as /subscribe would store it: the stop-word «فيه» at its end is trimmed
+        assert "لا أحد يتابع «موضوع_لا_مشتركين»؛ لم تُرسل نشرة." in _bare(none.plain_text)
 
 
 async def test_sources_add_remove_with_health(tmp_path: Path) -> None:
@@ -595,3 +596,16 @@ async def test_a_source_name_with_latin_markup_is_isolated_alike_everywhere(
     isolated = admin.source_name(name, "ar")
     assert isolated == "مصدر \u200e<b>\u200eتجريبي\u200e</b>\u200e & شركاه"
     assert isolated in added_line and isolated in listed_line
+
+
+async def test_push_heads_the_digest_with_the_trimmed_topic(tmp_path: Path) -> None:
+    """/push ما آخر أخبار الغوطة؟ pushes «الغوطة» as /subscribe would follow it: the words of
+    asking reach neither the pushes row nor the delivered header."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        [queued] = await h.say(ADMIN, "/push ما آخر أخبار الغوطة؟")
+        assert "المحادثات: ١" in queued.plain_text
+        await h.until(lambda: len(h.emu.messages(READER)) == 2, 15)
+        digest = h.emu.messages(READER)[-1].plain_text
+        assert "الغوطة" in digest and "ما آخر" not in digest and "؟" not in digest.split("\n")[0]
+        assert h.db.db.execute("select topic from pushes").fetchall() == [("الغوطة",)]
