@@ -15,7 +15,7 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ContextTypes
 
-from bot import callbacks
+from bot import callbacks, zones
 from bot.following import decode_start_payload, subscribe
 from bot.i18n import ADMIN_COMMANDS, EXAMPLE_TOPICS, READER_COMMANDS, t
 from bot.lines import escape_text
@@ -124,11 +124,18 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A group became a supergroup: its subscriptions, queue and buttons take the new id."""
+    """A group became a supergroup: its subscriptions, queue, buttons and time zone take the new
+    id."""
     message = update.effective_message
     if message is None or not message.migrate_to_chat_id:
         return
     rt = runtime(context)
     old, new = message.chat.id, message.migrate_to_chat_id
+    zone = rt.db.db.execute("select time_zone, utc_offset_minutes from chats where id = ?",
+                            [old]).fetchone()
     outbox.move_chat(rt.db, old, new)
     callbacks.move_chat(rt.db, old, new)
+    if zone is not None:
+        # the supergroup's row may predate the move (its own messages created it on the default
+        # zone); the zone the group chose wins, with the offset delivery reads
+        zones.carry_zone(rt.db, new, time_zone=zone[0], utc_offset_minutes=zone[1])

@@ -111,6 +111,15 @@ def set_fixed_offset(db: Database, chat_id: int, minutes: int) -> subscriptions.
     return subscriptions.set_utc_offset(db, chat_id, minutes)
 
 
+def carry_zone(db: Database, chat_id: int, *, time_zone: str | None,
+               utc_offset_minutes: int) -> None:
+    """Give the chat another chat's zone and offset as they are (a group's, to the supergroup
+    it became): a NULL zone (a fixed offset) is carried too."""
+    with db.transaction() as tx:
+        tx.execute("update chats set time_zone = ?, utc_offset_minutes = ? where id = ?",
+                   [time_zone, utc_offset_minutes, chat_id])
+
+
 def refresh_offsets(db: Database, now: datetime) -> int:
     """Bring every zoned chat's utc_offset_minutes to its zone's offset at `now` (run hourly:
     the daily digest and quiet hours follow daylight saving time). Returns chats changed."""

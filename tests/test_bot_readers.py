@@ -438,3 +438,26 @@ def test_deep_link_roundtrip_any_short_topic(topic: str) -> None:
         return  # too long for 64 characters: the bot does not offer such a link
     assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", payload)
     assert following.decode_start_payload(payload) == topic
+
+
+async def test_group_migration_keeps_the_named_time_zone(tmp_path: Path) -> None:
+    """A group that chose «Asia/Beirut» keeps it (and its offset) as a supergroup, whether or
+    not the supergroup's row already exists (its own messages may have created it first)."""
+    from bot import zones
+
+    for old, new, early in ((-600701, -1000600701, False), (-600702, -1000600702, True)):
+        (tmp_path / str(-old)).mkdir()
+        async with running_bot(sample_db(tmp_path / str(-old))) as h:
+            h.emu.add_group(old, "g", admins=[READER], type="group")
+            admin = h.user(READER)
+            await h.say(old, "/subscribe الغوطة", user=admin)
+            zones.set_zone(h.db, old, "Asia/Beirut", datetime.now(timezone.utc))
+            offset = subscriptions.get_chat(h.db, old).utc_offset_minutes  # type: ignore
+            if early:  # the supergroup's row exists before the migration message is handled
+                subscriptions.upsert_chat(h.db, new, now=datetime.now(timezone.utc))
+            h.emu.migrate(old, new, announce=True, user=admin)
+            await h.until(lambda: subscriptions.get_chat(h.db, old) is None)
+            await h.settle()
+            assert zones.chat_zone(h.db, new) == "Asia/Beirut", early
+            chat = subscriptions.get_chat(h.db, new)
+            assert chat is not None and chat.utc_offset_minutes == offset
