@@ -1,6 +1,7 @@
 """Command groups 'sources' and 'ingest': manage feeds and pull news into the database.
 
-    run.py sources add URL [--name NAME]   add a feed
+    run.py sources add URL [--name NAME]   add a feed, once checked as the bot's /addsource does
+                                           (--no-check: add it without fetching, offline)
     run.py sources list                    feeds with their health
     run.py sources remove ID               remove a feed (its articles stay searchable)
     run.py ingest --once                   poll every due source once, with progress
@@ -14,13 +15,24 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 from datetime import datetime, timezone
 
+from bot.reasons import error_text
+from digests.errors import NashraError
 from digests.models import Source
 from digests.pipeline import PollSummary, SourceReport, poll_once
 from digests.scheduler import run_forever
 from digests.settings import Settings
-from digests.sources import add_source, list_sources, load_sources_file, remove_source
+from digests.source_check import check_source
+from digests.sources import (
+    add_source,
+    list_sources,
+    load_sources_file,
+    refuse_duplicate,
+    remove_source,
+    validate_url,
+)
 from digests.storage import Database
 
 
@@ -32,7 +44,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
     ssub = sources.add_subparsers(dest="sources_command", metavar="ACTION", required=True)
     add = ssub.add_parser("add", parents=[common], help="أضف خلاصة / add a feed URL")
     add.add_argument("url", help="feed URL (RSS, Atom or JSON Feed)")
-    add.add_argument("--name", help="display name (default: the host name)")
+    add.add_argument("--name", help="display name (default: the feed's own title)")
+    add.add_argument("--no-check", action="store_true",
+                     help="add the link without fetching it first (offline setups); by default "
+                          "it is fetched once and added only if it is a feed or a page that "
+                          "declares one, as the bot's /addsource does")
     add.set_defaults(func=cmd_sources_add)
     lst = ssub.add_parser("list", parents=[common], help="المصادر وحالتها / feeds with health")
     lst.set_defaults(func=cmd_sources_list)
@@ -58,8 +74,26 @@ def _when(dt: datetime | None) -> str:
 
 
 def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
+    """Add a feed once `check_source` proved it one (named by its title unless --name), or the
+    feed a web page declares; otherwise print why in Arabic and English and add nothing.
+    --no-check adds the link as given, without fetching it."""
     with Database(settings.database_path) as db:
-        source = add_source(db, args.url, settings=settings, now=_now(), name=args.name)
+        if args.no_check:
+            source = add_source(db, args.url, settings=settings, now=_now(), name=args.name)
+        else:
+            try:
+                url = validate_url(args.url, settings)  # a bad or duplicate link: not fetched
+                refuse_duplicate(db, url)
+                checked = asyncio.run(check_source(url, settings))
+            except NashraError as exc:  # the bot's wording, both languages, then the detail
+                print(f"لم يُضف المصدر / source not added: {args.url}\n"
+                      f"  {error_text(exc, 'ar', adding=True)}\n"
+                      f"  {error_text(exc, 'en', adding=True)}\n  ({exc})", file=sys.stderr)
+                return 1
+            source = add_source(db, checked.url, settings=settings, now=_now(),
+                                name=args.name or checked.title or None, require_dns=False)
+            if checked.page_url is not None:
+                print(f"الصفحة تشير إلى خلاصتها / the page declares its feed: {checked.url}")
     print(f"أُضيف المصدر {source.id}: {source.name} — {source.url}\n"
           f"added source {source.id}: {source.name}")
     return 0

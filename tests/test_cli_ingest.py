@@ -68,7 +68,8 @@ def test_ingest_once_prints_progress_and_a_summary(env: Path, site: SampleSite,
     site.add_route("/down.xml", Response(status=503, headers={"Retry-After": "600"}))
     for url, name in ((site.feed_url("main"), "الشرق"), (site.feed_url("world"), "المدى"),
                       (site.url("/down.xml"), "معطل")):
-        assert run(capsys, "sources", "add", url, "--name", name, "--db", db)[0] == 0
+        # --no-check: /down.xml answers 503, and this test is about the failure at ingest
+        assert run(capsys, "sources", "add", url, "--name", name, "--no-check", "--db", db)[0] == 0
     code, out, _ = run(capsys, "ingest", "--once", "--db", db)
     assert code == 0
     assert "✓ [1] الشرق: جديد / new 4" in out
@@ -99,3 +100,48 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
         main(["sources", "--help"])
     out = capsys.readouterr().out
     assert "add" in out and "list" in out and "remove" in out
+
+
+def test_sources_add_checks_the_link_as_addsource_does(env: Path, site: SampleSite,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """`sources add` fetches the link once: a feed is named by its own title, a web page adds
+    the feed it declares, anything else is refused with the reason in Arabic and English and
+    nothing is added; --no-check adds a link without fetching it."""
+    from digests import sources
+    from digests.storage import Database
+
+    db = str(env)
+    site.add_route("/page.html", Response(body=(
+        '<html><head><link rel="alternate" type="application/rss+xml" href="'
+        + site.feed_url("world") + '"></head><body>x</body></html>').encode(),
+        headers={"Content-Type": "text/html; charset=utf-8"}))
+    site.add_route("/plain.html", Response(body=b"<html><body>no feed</body></html>",
+                                           headers={"Content-Type": "text/html"}))
+    code, out, _ = run(capsys, "sources", "add", site.feed_url("main"), "--db", db)
+    assert code == 0 and "added source 1" in out
+    with Database(env) as d:
+        [first] = sources.list_sources(d)
+    assert first.name != "127.0.0.1" and first.name in out  # the feed's own title
+    code, out, _ = run(capsys, "sources", "add", site.url("/page.html"), "--db", db)
+    assert code == 0 and "the page declares its feed: " + site.feed_url("world") in out
+    for path, ar, en in (
+            ("/plain.html", "صفحة ويب وليس خلاصة", "not a news feed"),
+            ("/missing.xml", "الصفحة غير موجودة", "404")):
+        code, out, err = run(capsys, "sources", "add", site.url(path), "--db", db)
+        assert code == 1 and out == "", path
+        assert "لم يُضف المصدر / source not added: " + site.url(path) in err
+        assert ar in err and en in err, err
+    code, _, err = run(capsys, "sources", "add", "http://127.0.0.1:9/feed.xml", "--db", db)
+    assert code == 1 and "رفض الاتصال" in err and "connection refused" in err
+    with Database(env) as d:
+        assert [s.url for s in sources.list_sources(d)] == [site.feed_url("main"),
+                                                            site.feed_url("world")]
+    code, out, _ = run(capsys, "sources", "add", site.url("/plain.html"), "--no-check",
+                       "--db", db)
+    assert code == 0 and "added source 3" in out
+
+
+def test_sources_add_help_names_no_check(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["sources", "add", "--help"])
+    assert "--no-check" in capsys.readouterr().out
