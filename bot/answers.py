@@ -49,7 +49,7 @@ from bot.welcome import start_with
 from digests import subscriptions
 from digests.errors import QueryError
 from digests.models import Digest
-from digests.query import echo, links_in, lone_name
+from digests.query import echo, link_forms, links_in, lone_name
 from digests.topic_names import EXAMPLE, arabic_topic, is_latin, name_in
 
 PAGE_SIZE = 5
@@ -161,7 +161,10 @@ async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Ru
             await send(update, context, note)
         await start_with(update, context, rt, chat.id, lang, payload)
         return
-    digest = digest_by_url(rt.db, link)
+    # a link typed short («bbc.com/x» → http://bbc.com/x) names the article stored at
+    # https://www.bbc.com/x: each form is looked up in the archive, none is fetched
+    digest = next((d for d in (digest_by_url(rt.db, form) for form in link_forms(link))
+                   if d is not None), None)
     if digest is None:
         text = ui(lang, "link_not_archived")
         await send(update, context, note + "\n" + text if note else text)

@@ -200,7 +200,13 @@ def lone_name(query: str) -> str | None:
 _LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # A link inside a sentence: up to the next space, an Arabic letter (a link glued to the next
 # word) or a closing mark; punctuation at its end belongs to the sentence («…/a.html.»).
-_LINK_IN_TEXT = re.compile(r"(?:https?://|www\.)[^\s\u0600-\u06FF«»\"<>]+", re.IGNORECASE)
+# A link written without a scheme or «www.» («bbc.com/arabic/x»): a host with a dot, ending in
+# a top-level domain of letters (or an IPv4 address), then a slash; not inside a word, an email
+# address or a longer link. «3.5/10» or «U.S./…» are not links (no letters-only domain).
+_LINK_IN_TEXT = re.compile(
+    r"(?:https?://|www\.)[^\s\u0600-\u06FF«»\"<>]+"
+    r"|(?<![\w.@/:-])(?:(?:[a-z0-9-]+\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?/"
+    r"[^\s\u0600-\u06FF«»\"<>]*", re.IGNORECASE)
 _LINK_TAIL = ".,;:!?)]}'،؛؟…"
 
 
@@ -213,8 +219,9 @@ def pasted_link(text: str) -> str | None:
 
 
 def links_in(text: str) -> list[str]:
-    """Every link in `text`, in order («شاهد https://… و www.…»): `www.` links get
-    «http://», trailing sentence punctuation is left out; a bare «http://» is no link."""
+    """Every link in `text`, in order («شاهد https://… و www.… و bbc.com/arabic/…»): links
+    without a scheme (`www.` or a domain followed by a path) get «http://», trailing sentence
+    punctuation is left out; a bare «http://» is no link."""
     out: list[str] = []
     for m in _LINK_IN_TEXT.finditer(text[:4000]):
         link = m.group().rstrip(_LINK_TAIL)
@@ -223,6 +230,22 @@ def links_in(text: str) -> list[str]:
         if "." in link.split("://", 1)[1].split("/", 1)[0]:  # a host with a dot
             out.append(link)
     return out
+
+
+def link_forms(link: str) -> list[str]:
+    """`link` and the forms a reader may have shortened it from, to look it up by: the other
+    scheme (a link typed without one gets «http://», articles are mostly stored under
+    «https://») and the host with or without «www.» («bbc.com/x» is «https://www.bbc.com/x»)."""
+    scheme, sep, rest = link.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return [link]
+    other = rest[4:] if rest.lower().startswith("www.") else "www." + rest
+    forms = [link]
+    for s in ("https", "http"):
+        for r in (rest, other):
+            if f"{s}://{r}" not in forms:
+                forms.append(f"{s}://{r}")
+    return forms
 
 
 def topic_text(query: str) -> str:

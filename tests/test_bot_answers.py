@@ -217,3 +217,50 @@ def _current(h: object, sent: SentMessage) -> SentMessage:
     """The message as it is now (after edits)."""
     return next(m for m in h.emu.messages(sent.chat_id)  # type: ignore[attr-defined]
                 if m.message_id == sent.message_id)
+
+
+async def test_links_without_a_scheme_are_looked_up_never_fetched(tmp_path: Path) -> None:
+    """«www.bbc.com/news/x» and «bbc.com/arabic/x» in a message are links: a stored article's
+    (stored under https://www.…) gets its digest, another is «not in the archive», and none is
+    fetched (a server on 127.0.0.1 counts requests)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from digests.urls import url_key
+
+    hits: list[str] = []
+
+    class Counter(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Counter)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        async with running_bot(sample_db(tmp_path)) as h:
+            article_id, title = h.db.db.execute(
+                "select id, title from articles order by id limit 1").fetchone()
+            stored = "https://www.bbc.com/arabic/middleeast-123"
+            h.db.db.execute("update articles set url = ?, url_key = ? where id = ?",
+                            [stored, url_key(stored), article_id])
+            h.db.db.conn.commit()
+            for text in ("اقرأ www.bbc.com/arabic/middleeast-123 من فضلك",
+                         "ما رأيك في bbc.com/arabic/middleeast-123؟"):
+                [msg] = await h.say(READER, text)
+                _ok([msg])
+                assert title in msg.plain_text and "نتائج" not in msg.plain_text, text
+                assert "🔔 تابع هذا الموضوع" not in msg.button_texts()
+            port = server.server_address[1]
+            for text in ("bbc.com/news/x", f"انظر 127.0.0.1:{port}/news/x.html"):
+                [none] = await h.say(READER, text)
+                assert "هذا الرابط ليس في الأرشيف" in none.plain_text, text
+            await h.settle()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hits == []

@@ -175,6 +175,11 @@ def test_pasted_link(text: str, link: str | None) -> None:
     ("عن www.alarabiya.net/x.", ["http://www.alarabiya.net/x"]),
     ("«https://t.me/nashra_bot?start=syria»", ["https://t.me/nashra_bot?start=syria"]),
     ("يجب أن يبدأ بـ http:// أو https://", []), ("الغوطة", []), ("ftp://x.example/a", []),
+    ("«www.bbc.com/news/x»", ["http://www.bbc.com/news/x"]),
+    ("اقرأ bbc.com/arabic/x.", ["http://bbc.com/arabic/x"]),
+    ("انظر 127.0.0.1:5000/news/a.html", ["http://127.0.0.1:5000/news/a.html"]),
+    ("bbc.com وحده", []), ("النتيجة 3.5/10", []), ("U.S./x", []), ("a@bbc.com/x", []),
+    ("و/أو", []), ("https://bbc.com/x bbc.com/y", ["https://bbc.com/x", "http://bbc.com/y"]),
 ])
 def test_links_in_finds_links_inside_a_sentence(text: str, links: list[str]) -> None:
     from digests.query import links_in
@@ -220,3 +225,13 @@ def test_echo_marks_a_cut_with_an_ellipsis() -> None:
     long = "الغوطة الشرقية " * 20
     shown = echo(long)
     assert len(shown) <= 100 and shown.endswith("…") and long.startswith(shown[:-1])
+
+
+def test_link_forms_try_the_other_scheme_and_www() -> None:
+    from digests.query import link_forms
+
+    assert link_forms("http://bbc.com/x") == ["http://bbc.com/x", "https://bbc.com/x",
+                                              "https://www.bbc.com/x", "http://www.bbc.com/x"]
+    assert link_forms("https://www.bbc.com/x")[:2] == ["https://www.bbc.com/x",
+                                                        "https://bbc.com/x"]
+    assert link_forms("tg://resolve") == ["tg://resolve"]
