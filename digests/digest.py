@@ -47,7 +47,7 @@ MAX_STORY_SIBLINGS = 20
 # The version of the headline and quote rules. Bump it when they change: stored digests of an older
 # version get their headline and quotes made again, a batch per poll (`refresh_digests`).
 CONDENSER_VERSION = 3
-REFRESH_BATCH = 200  # per poll: ~2 ms each, so well under a second
+REFRESH_BATCH = 200  # per poll: ~2 ms to condense + ~3 ms for the archive links each: ~1 s
 
 
 def _key(url: str) -> str:
@@ -255,23 +255,24 @@ def backfill_digests(db: sqlite_utils.Database, ctx: StoreContext, *, batch: int
 
 
 def refresh_digests(db: sqlite_utils.Database, *, limit: int = REFRESH_BATCH) -> int:
-    """Make the headline and quotes again for up to `limit` digests of an older CONDENSER_VERSION.
+    """Make up to `limit` digests of an older CONDENSER_VERSION again: headline, quotes and links.
 
-    Newest first (what readers ask for). Only the pure part is redone: related links (an archive
-    search) and the outbox are left as they are, so nothing is sent again. Runs in the caller's
-    transaction. Returns how many digests were refreshed (0 once every digest is current).
+    Newest first (what readers ask for). The related links are made again too (the page's own
+    block, earlier archive coverage, the story's other reports), so links chosen by older rules do
+    not stay forever; `digested_at` and the outbox are left as they are, so nothing is sent again.
+    Runs in the caller's transaction. Returns how many digests were refreshed (0 once every digest
+    is current).
     """
     rows = list(db.query(
         ARTICLE_SELECT + " where articles.digest_version < ? order by articles.digest_version,"
         " articles.id desc limit ?", [CONDENSER_VERSION, limit]))
     for row in rows:
         article = article_from_row(row)
-        headline = clean_headline(article.title, article.text)
-        paragraphs = article.paragraphs or (
-            (article.summary,) if article.summary.strip() else ())
-        db.execute("update articles set headline = ?, quotes_json = ?, digest_version = ?"
-                   " where id = ?",
-                   [headline, quotes_to_json(key_quotes(paragraphs, headline)),
+        digest = condense(article, archive=archive_for(db, article),
+                          story=_story_siblings(db, article))
+        db.execute("update articles set headline = ?, quotes_json = ?, digest_related_json = ?,"
+                   " digest_version = ? where id = ?",
+                   [digest.headline, quotes_to_json(digest.quotes), related_to_json(digest.related),
                     CONDENSER_VERSION, article.id])
     if rows:
         log.info("digests refreshed count=%d version=%d", len(rows), CONDENSER_VERSION)

@@ -310,7 +310,7 @@ def test_related_links_invariants(page: list[str], archive: list[str], story: li
     assert len(got) == min(5, len(distinct))
 
 
-def test_digests_of_older_rules_are_refreshed_newest_first_without_touching_links(
+def test_digests_of_older_rules_are_refreshed_newest_first_links_included(
         db: Database) -> None:
     from digests.digest import CONDENSER_VERSION, refresh_digests
 
@@ -320,10 +320,12 @@ def test_digests_of_older_rules_are_refreshed_newest_first_without_touching_link
                              paragraphs=("وقال الوزير إن الطريق ستفتح غدا أمام السيارات.",)))
     fresh = {n: db.db.table("articles").get(n) for n in (5, 11, 12)}
     assert {r["digest_version"] for r in fresh.values()} == {CONDENSER_VERSION}
-    # As if an older condenser had made these two digests: stale quotes, an old headline.
+    # As if an older condenser had made these two digests: stale quotes, an old headline, a link
+    # older rules chose.
+    stale = '[{"title": "قديم", "url": "https://old.example/x", "published_at": null, "kind": "archive"}]'
     with db.transaction() as sql:
-        sql.execute("update articles set quotes_json = '[]', headline = 'قديم', digest_version = 0"
-                    " where id in (11, 12)")
+        sql.execute("update articles set quotes_json = '[]', headline = 'قديم', digest_version = 0,"
+                    " digest_related_json = ? where id in (11, 12)", [stale])
     with db.transaction() as sql:
         assert refresh_digests(sql, limit=1) == 1  # newest first: article 12
     assert db.db.table("articles").get(12)["quotes_json"] == fresh[12]["quotes_json"]
@@ -334,7 +336,9 @@ def test_digests_of_older_rules_are_refreshed_newest_first_without_touching_link
     row = db.db.table("articles").get(seed.id)
     assert row["quotes_json"] == fresh[11]["quotes_json"]
     assert row["headline"] == "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة"
-    assert row["digest_related_json"] == fresh[11]["digest_related_json"]  # links untouched
+    assert row["digest_related_json"] == fresh[11]["digest_related_json"]  # links made again
+    assert "old.example" not in (db.db.table("articles").get(12)["digest_related_json"] or "")
+    assert row["digested_at"] == fresh[11]["digested_at"]  # not a new digest: nothing sent again
     assert plain.id == 12
 
 
