@@ -131,9 +131,10 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         label += "…"  # stored at MAX_TOPIC_CHARS: the echo says it was cut
     if deep_link and created:
         text = ui(lang, "deep_link_subscribed", topic=label)
-        text += "\n" + ui(lang, "deep_link_stop", topic=sub.topic)
     else:
         text = ui(lang, "subscribed" if created else "already_subscribed", topic=label)
+    if deep_link:  # a link opened again still says how to stop what it follows
+        text += "\n" + ui(lang, "deep_link_stop", topic=sub.topic)
     link = share_link(context.bot.username, sub.topic)
     if created and not deep_link and link:
         text += "\n" + ui(lang, "share_link", link=link)

@@ -156,3 +156,18 @@ async def test_a_latin_topic_not_followed_suggests_the_name_in_it(tmp_path: Path
         text = m.plain_text.replace("\u200e", "")
         assert "لم أتابع «lebanon vote»" in text and text.endswith("/subscribe لبنان")
         assert _topics(h) == []
+
+
+async def test_a_deep_link_to_a_followed_topic_still_says_how_to_stop(tmp_path: Path) -> None:
+    """Opening the link of a topic the chat already follows says so and how to stop it."""
+    from bot.following import encode_start_payload
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        got = await h.say(READER, "/start " + encode_start_payload("الغوطة"), n=2)
+        lines = [line.strip("\u200e\u200f").replace("\u200e", "")
+                 for line in got[0].plain_text.split("\n")]
+        assert any("تتابع «الغوطة» بالفعل" in line for line in lines)
+        assert lines[-1] == "لإلغاء المتابعة: /unsubscribe الغوطة"
+        assert _topics(h) == ["الغوطة"]  # followed once, not twice
+
