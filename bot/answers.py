@@ -20,7 +20,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
-from bot.following import start_payload_of
+from bot.following import chat_worded, start_payload_of
 from bot.i18n import num, t
 from bot.lines import utf16_len
 from bot.packer import LIMIT
@@ -203,7 +203,7 @@ async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     now = rt.now()
     subs = subscriptions.list_subscriptions(rt.db, chat.id)
     if not subs:
-        await send(update, context, ui(lang, "digest_no_subs"))
+        await send(update, context, ui(lang, chat_worded("digest_no_subs", chat.type)))
     digests = my_digest(rt, [s.topic for s in subs if s.topic], now)
     if not digests:
         await send(update, context, ui(lang, "digest_empty"))

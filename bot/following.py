@@ -199,10 +199,19 @@ def _unsubscribe_list(rt: Runtime, chat_id: int,
     """The «❌ topic» list (or «you follow nothing» when it is empty)."""
     subs = subscriptions.list_subscriptions(rt.db, chat_id)
     if not subs:
-        return ui(lang, "no_subscriptions"), None
+        chat = subscriptions.get_chat(rt.db, chat_id)
+        return ui(lang, chat_worded("no_subscriptions", chat.type if chat else "private")), None
     rows = [[button(rt, chat_id, "❌ " + _topic_label(s.topic, lang), "unsub", {"id": s.id})]
             for s in subs]
     return ui(lang, "choose_unsubscribe"), keyboard(rows)
+
+
+def chat_worded(key: str, chat_type: str) -> str:
+    """The i18n key of `key` worded for the chat: «المجموعة لا تتابع …» in a group or
+    supergroup (`key`_group), «القناة …» in a channel (`key`_channel), «لا تتابع …» («you»)
+    in a private chat (`key`)."""
+    suffix = {"group": "_group", "supergroup": "_group", "channel": "_channel"}.get(chat_type, "")
+    return key + suffix
 
 
 async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -213,7 +222,7 @@ async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     rt, chat, lang = entered
     subs = subscriptions.list_subscriptions(rt.db, chat.id)
     if not subs:
-        await send(update, context, ui(lang, "no_subscriptions"))
+        await send(update, context, ui(lang, chat_worded("no_subscriptions", chat.type)))
         return
     header = {"group": "topics_header_group", "supergroup": "topics_header_group",
               "channel": "topics_header_channel"}.get(chat.type, "topics_header")

@@ -225,6 +225,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "not_subscribed": ("لست تتابع «{topic}».", "You do not follow «{topic}»."),
     "no_subscriptions": ("لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: /subscribe الغوطة",
                          "You follow no topic yet. Send /subscribe TOPIC, e.g. /subscribe الغوطة"),
+    "no_subscriptions_group": ("المجموعة لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: "
+                               "/subscribe الغوطة",
+                               "This group follows no topic yet. Send /subscribe TOPIC, e.g. "
+                               "/subscribe الغوطة"),
+    "no_subscriptions_channel": ("القناة لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: "
+                                 "/subscribe الغوطة",
+                                 "This channel follows no topic yet. Send /subscribe TOPIC, e.g. "
+                                 "/subscribe الغوطة"),
     "choose_unsubscribe": ("اختر الموضوع الذي تريد إلغاء متابعته:",
                            "Choose the topic to stop following:"),
     "topics_header": ("المواضيع التي تتابعها:", "The topics you follow:"),
@@ -239,6 +247,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "digest_no_subs": ("لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابع موضوعًا: /subscribe الغوطة",
                        "You follow no topic yet; here are the latest stories. Follow one: "
                        "/subscribe الغوطة"),
+    "digest_no_subs_group": ("المجموعة لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابعوا موضوعًا: "
+                             "/subscribe الغوطة",
+                             "This group follows no topic yet; here are the latest stories. "
+                             "Follow one: /subscribe الغوطة"),
+    "digest_no_subs_channel": ("القناة لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابعوا موضوعًا: "
+                               "/subscribe الغوطة",
+                               "This channel follows no topic yet; here are the latest stories. "
+                               "Follow one: /subscribe الغوطة"),
     # /settings
     "settings_now": ("الإعدادات الحالية:\n• التنبيهات: {mode}\n• ساعات الهدوء: {quiet}\n"
                      "• التوقيت: {zone}",

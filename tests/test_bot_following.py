@@ -171,3 +171,30 @@ async def test_a_deep_link_to_a_followed_topic_still_says_how_to_stop(tmp_path: 
         assert lines[-1] == "لإلغاء المتابعة: /unsubscribe الغوطة"
         assert _topics(h) == ["الغوطة"]  # followed once, not twice
 
+
+async def test_a_group_that_follows_nothing_is_worded_as_the_group(tmp_path: Path) -> None:
+    """/topics, /unsubscribe and /digest in a group say «المجموعة لا تتابع …», not «you»; a
+    private chat keeps «لا تتابع …»."""
+    from botkit import ADMIN
+
+    group = -100778
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        admin = h.user(ADMIN)
+        for command in ("/topics", "/unsubscribe", "/digest"):
+            got = await h.say(group, command, user=admin)
+            text = got[0].plain_text.lstrip("\u200f")
+            assert text.startswith("المجموعة لا تتابع أي موضوع بعد"), (command, text)
+            got = await h.say(READER, command)
+            assert got[0].plain_text.lstrip("\u200f").startswith("لا تتابع أي موضوع بعد"), command
+        await h.settle()  # /digest's stories follow the note
+
+
+def test_chat_worded_names_the_group_and_the_channel() -> None:
+    from bot.following import chat_worded
+    from bot.i18n import t
+
+    assert t(chat_worded("no_subscriptions", "supergroup"), "ar").startswith("المجموعة")
+    assert t(chat_worded("digest_no_subs", "channel"), "ar").startswith("القناة")
+    assert t(chat_worded("no_subscriptions", "channel"), "en").startswith("This channel")
+    assert t(chat_worded("digest_no_subs", "private"), "ar").startswith("لا تتابع")
