@@ -117,6 +117,26 @@ def key_of(topic: str) -> str:
     return key
 
 
+def same_name(key: str) -> str:
+    """The key with every name in one spelling (digests.variants), so that «ترامب» and «ترمب» are
+    one topic when a chat follows or stops following it (matching already finds both)."""
+    from digests.variants import alternatives
+
+    return " ".join(min(alternatives(k)) for k in key.split(" ")) if key else key
+
+
+def _followed(db: Database, chat_id: int, key: str) -> dict[str, Any] | None:
+    """The chat's subscription with this key, or with another spelling of the same name."""
+    row = next(iter(db.db.query(
+        "select * from subscriptions where chat_id = ? and topic_key = ?", [chat_id, key])), None)
+    if row is not None or not key:
+        return row
+    wanted = same_name(key)
+    return next((r for r in db.db.query(
+        "select * from subscriptions where chat_id = ? and topic_key != '' order by id", [chat_id])
+        if same_name(r["topic_key"]) == wanted), None)
+
+
 # ---------------------------------------------------------------------------------------------
 # Chats
 
@@ -211,7 +231,8 @@ def subscribe(db: Database, chat_id: int, topic: str, *, now: datetime) -> tuple
     """Follow `topic` ('' = general digest). Returns the subscription and whether it is new.
 
     The chat must exist (upsert_chat first). A topic that analyzes to the same key as an
-    existing subscription returns that one.
+    existing subscription, or names the same person in another spelling («ترمب» for «ترامب»),
+    returns that one.
 
     Raises:
         QueryError: nothing searchable in the topic.
@@ -219,8 +240,7 @@ def subscribe(db: Database, chat_id: int, topic: str, *, now: datetime) -> tuple
     """
     topic = clean_topic(topic)
     key = key_of(topic)
-    existing = next(iter(db.db.query(
-        "select * from subscriptions where chat_id = ? and topic_key = ?", [chat_id, key])), None)
+    existing = _followed(db, chat_id, key)
     if existing:
         return _sub(existing), False
     count = db.db.execute("select count(*) from subscriptions where chat_id = ?",
@@ -242,14 +262,14 @@ def unsubscribe(db: Database, chat_id: int, topic: str) -> bool:
 
 
 def unsubscribe_topic(db: Database, chat_id: int, topic: str) -> Subscription | None:
-    """Stop following `topic` (matched by key); returns the subscription removed, with its topic
-    as stored («الغوطه» typed removes «الغوطة»), or None when the chat did not follow it."""
+    """Stop following `topic` (matched by key, or another spelling of the same name); returns the
+    subscription removed, with its topic as stored («الغوطه» typed removes «الغوطة», «ترمب»
+    removes «ترامب»), or None when the chat did not follow it."""
     try:
         key = key_of(topic)
     except QueryError:
         return None
-    row = next(iter(db.db.query("select * from subscriptions where chat_id = ? and topic_key = ?",
-                                [chat_id, key])), None)
+    row = _followed(db, chat_id, key)
     if row is None:
         return None
     with db.transaction() as tx:

@@ -196,3 +196,18 @@ def test_the_migration_trims_topics_stored_before(database: Database) -> None:
         tx.execute("delete from _migrations where name = '015_trim_topics'")
     assert database.migrate() == ["015_trim_topics"]
     assert [s.topic for s in subs.list_subscriptions(database, 1)] == ["الغوطة الشرقية"]
+
+
+def test_two_spellings_of_one_name_are_one_subscription(database: Database) -> None:
+    subs.upsert_chat(database, 7, now=NOW)
+    first, new = subs.subscribe(database, 7, "ترامب", now=NOW)
+    again, new_again = subs.subscribe(database, 7, "ترمب", now=NOW)  # Al Arabiya's spelling
+    assert new and not new_again and again.id == first.id
+    assert [s.topic for s in subs.list_subscriptions(database, 7)] == ["ترامب"]
+    removed = subs.unsubscribe_topic(database, 7, "ترمب")
+    assert removed is not None and removed.topic == "ترامب"
+    assert subs.list_subscriptions(database, 7) == []
+    # Different people stay different topics.
+    subs.subscribe(database, 7, "بوتين", now=NOW)
+    subs.subscribe(database, 7, "ماكرون", now=NOW)
+    assert len(subs.list_subscriptions(database, 7)) == 2
