@@ -149,6 +149,54 @@ def _closing(toks: list[Tok], j: int, limit: int) -> int | None:
     return None
 
 
+# Words that cannot belong to a name or title phrase once a speaker is written: a verb
+# («السيسي سيكون سيد العالم»), an adverbial participle («صديقه مازحا»), a verbal noun or its
+# plural opening the object («زيدان رغبته», «ماس انتقادات», «المملكة الأردنية اعتداءات»).
+_CLAUSE_VERBS = frozenset(
+    "كان كانت سيكون ستكون سيتم ستتم سيصبح ستصبح اصبح اصبحت بات باتت سيظل ستظل"
+    " سيبقي ستبقي سياتي ستاتي".split())
+_MANNER = frozenset(
+    "مازحا ممازحا ضاحكا ساخرا متهكما غاضبا شارحا باكيا مبتسما متعجبا مستغربا مفتخرا متفاخرا"
+    " متحسرا صارخا هامسا".split())
+_OBJECT_PLURALS = frozenset(
+    "انتقادات اعتداءات تهديدات تحذيرات اتهامات مطالبات ضمانات".split())
+# Words that open another clause («عندما كان …», «مهما كانت …», «كيف ستصبح …»).
+_CLAUSE_OPENERS = frozenset("عندما بعدما حينما اذا كيف لماذا مهما لهذا ولهذا".split())
+_OBJECT_MASDARS = frozenset("سحب سقوط".split())
+_POSSESSIVE = ("هما", "هم", "ها", "ه")
+# «ب» + these: a prepositional object («بعدم منح», «بذلك»), never part of a name.
+_B_OBJECTS = frozenset("عدم ذلك هذا هذه ما سبب فرض حل منع".split())
+
+
+def _object_word(t: Tok, prev: Tok | None) -> bool:
+    """Token `t` opens the verb's object or another clause, not more of the speaker.
+
+    `prev` is the word before it in the speaker (None at the speaker's first word).
+    """
+    norm = t.norm
+    if t.raw.startswith(("بـ", 'ب"', "ب«", "ب“")):
+        return True  # «سانتوس بـ"الانتخابات": a prepositional object in quote marks
+    if norm[:1] == "ب" and len(norm) > 2:
+        rest = norm[1:]
+        if (rest in _B_OBJECTS or (rest.startswith("است") and len(rest) >= 6 and rest[-2] == "ا")
+                or (len(rest) >= 6 and rest[0] == "ا" and rest[2] == "ت" and rest[4] == "ا")
+                or (len(rest) == 6 and rest[0] == "م" and rest[2] == "ا" and rest[5] == "ه")
+                or (len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي" and rest[4] != "ا")):
+            # «بعدم منح», «بانتظام», «بارتكاب», «باستمرار», «بمحاسبة», «بتغيير»: a preposition
+            # and its verbal noun («جمشيد بارتشيزاده», «روزا بارترا», «باستاد»: no such pattern)
+            return True
+    if norm in _CLAUSE_OPENERS:
+        return True
+    if prev is None:
+        return False
+    bare = next((norm[:-len(s)] for s in _POSSESSIVE if norm.endswith(s)
+                 and len(norm) - len(s) >= 3), "")
+    if bare.endswith("ت"):
+        bare = bare[:-1] + "ه"  # «رغبته»: the ة of «رغبة» written as ت before the pronoun
+    return (norm in _CLAUSE_VERBS or norm in _MANNER or norm in _OBJECT_PLURALS
+            or norm in _OBJECT_MASDARS or (bare != "" and bare in OBJECT_NOUNS))
+
+
 def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
     """The speaker written from token `i` (before `limit`): up to a stop word or punctuation."""
     skipped = _skip_object(toks, i)
@@ -210,6 +258,8 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
             return "", i  # «وصفه للمرشد …»: a prepositional object, no speaker here
         if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")):
             break  # an accusative (tanween): the object of «اعتبر …», not the speaker
+        if _object_word(t, toks[j - 1] if j > i else None):
+            break  # «النظام السوري بعدم منح …», «صديقه مازحا»: the speaker ended before it
         j += 1
         if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
             break
