@@ -49,7 +49,7 @@ from bot.welcome import start_with
 from digests import subscriptions
 from digests.errors import QueryError
 from digests.models import Digest
-from digests.query import echo, link_forms, links_in, lone_name
+from digests.query import asks_for_news, echo, link_forms, links_in, lone_name
 from digests.topic_names import EXAMPLE, arabic_topic, is_latin, name_in
 
 PAGE_SIZE = 5
@@ -81,6 +81,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     links = links_in(query)
     if links:  # a link, even inside a sentence, is looked up: never searched or followed
         await answer_link(update, context, rt, links[0], lang, several=len(links) > 1)
+        return
+    if not offset and asks_for_news(query):  # «آخر الأخبار»: the news itself, as /digest gives
+        await send_my_digest(update, context, rt, chat.id, chat.type, lang)
         return
     query = query[:200]
     mapped = name_in(query)  # «Syria» is «سوريا», «Gaza Strip» «غزة»: the archive is Arabic
@@ -200,10 +203,16 @@ async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if entered is None:
         return
     rt, chat, lang = entered
+    await send_my_digest(update, context, rt, chat.id, chat.type, lang)
+
+
+async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         chat_id: int, chat_type: str, lang: str) -> None:
+    """Send the chat's digest now (`my_digest`), saying so first when it follows nothing."""
     now = rt.now()
-    subs = subscriptions.list_subscriptions(rt.db, chat.id)
+    subs = subscriptions.list_subscriptions(rt.db, chat_id)
     if not subs:
-        await send(update, context, ui(lang, chat_worded("digest_no_subs", chat.type)))
+        await send(update, context, ui(lang, chat_worded("digest_no_subs", chat_type)))
     digests = my_digest(rt, [s.topic for s in subs if s.topic], now)
     if not digests:
         await send(update, context, ui(lang, "digest_empty"))

@@ -41,7 +41,7 @@ from bot.runtime import (
 )
 from digests import subscriptions
 from digests.errors import QueryError
-from digests.query import echo
+from digests.query import asks_for_news, echo
 from digests.topic_names import arabic_topic, example_for, is_latin
 
 DEEP_LINK_PREFIX = "t-"
@@ -166,7 +166,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     ensure_chat(rt, update)
     lang = chat_lang(rt, update)
     topic = " ".join(context.args or []).strip()
-    if not topic:
+    if not topic or asks_for_news(topic):  # «/subscribe آخر الأخبار» names no topic either
         chat = update.effective_chat
         assert chat is not None
         await send(update, context, ui(lang, "subscribe_what"), keyboard(

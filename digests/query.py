@@ -48,6 +48,10 @@ _QUESTION_SPELLINGS = (
 )
 QUESTION_WORDS: frozenset[str] = frozenset(
     k for w in _QUESTION_SPELLINGS.split() for k in run_keys(w))
+# Asking for the news itself, with no topic («آخر الأخبار», «ما الجديد؟», "latest news").
+_NEWS_WORDS: frozenset[str] = frozenset(
+    k for w in "آخر اخر أحدث أخبار اخبار خبر جديد جديدة مستجدات عاجل news latest".split()
+    for k in run_keys(w))
 
 
 @dataclass(frozen=True)
@@ -246,6 +250,14 @@ def link_forms(link: str) -> list[str]:
             if f"{s}://{r}" not in forms:
                 forms.append(f"{s}://{r}")
     return forms
+
+
+def asks_for_news(query: str) -> bool:
+    """Whether the text asks for the latest news with no topic («آخر الأخبار», «ما هي آخر
+    الأخبار؟», «شو الجديد»): only words of asking and stop-words, one of them a news word."""
+    keys = [k for run in word_runs_of(query[:400]) for k in run_keys(run)]
+    return (bool(keys) and all(k in STOP_WORDS or k in QUESTION_WORDS for k in keys)
+            and any(k in _NEWS_WORDS for k in keys))
 
 
 def topic_text(query: str) -> str:

@@ -264,3 +264,15 @@ async def test_links_without_a_scheme_are_looked_up_never_fetched(tmp_path: Path
         server.shutdown()
         server.server_close()
     assert hits == []
+
+
+async def test_asking_for_the_latest_news_answers_with_the_digest(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        digest = await h.say(READER, "/digest")
+        asked = await h.say(READER + 1, "ما هي آخر الأخبار؟")
+        _ok(asked)
+        # the same answer as /digest (a chat that follows nothing: a note, then the latest news),
+        # not a search for «الأخبار»
+        assert [m.plain_text for m in asked] == [m.plain_text for m in digest]
+        assert "لم أجد" not in "\n".join(m.plain_text for m in asked)
+        assert "أحدث الأخبار" in asked[0].plain_text

@@ -198,3 +198,11 @@ def test_chat_worded_names_the_group_and_the_channel() -> None:
     assert t(chat_worded("digest_no_subs", "channel"), "ar").startswith("القناة")
     assert t(chat_worded("no_subscriptions", "channel"), "en").startswith("This channel")
     assert t(chat_worded("digest_no_subs", "private"), "ar").startswith("لا تتابع")
+
+
+async def test_subscribing_to_the_latest_news_asks_what_to_follow(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "/subscribe ما هي آخر الأخبار؟")
+        _ok([msg])
+        assert "أي موضوع تريد متابعته" in msg.plain_text
+        assert subscriptions.list_subscriptions(h.db, READER) == []
