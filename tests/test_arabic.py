@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from digests.arabic import (
@@ -166,11 +166,14 @@ def test_analysis_never_fails_and_agrees_with_tokens(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
+@example("للة")  # Hypothesis found it once: «لله» keys as «الله»
 @given(st.text(alphabet=st.sampled_from(list("وفبكلال غوطةلبنانإيران"))))
 def test_keys_only_strip_proclitics(text: str) -> None:
     # A key is what is left of the word once clitics and the article are taken off its front:
     # it is never empty and never changes the word's end. (Idempotence is not promised: key()
     # reads raw words, and «الفكاف» → «فكاف» → «كاف» are each right for the word given.)
+    # The one exception by design: the clitic forms of the name of God («لله», «بالله») fold onto
+    # «الله» (حزب الله is not حزب + له).
     for t in tokens(text):
         k = key(t)
-        assert k and t.norm.endswith(k)
+        assert k and (t.norm.endswith(k) or k == "الله")
