@@ -19,8 +19,9 @@ from bot.i18n import num
 from bot.runtime import Runtime, chat_lang, runtime, send, ui
 from digests import outbox
 from digests.errors import QueryError
+from digests.query import asks_for_news
 from digests.search import topic_key
-from digests.subscriptions import clean_topic
+from digests.subscriptions import clean_topic, keys_of_same_name
 
 PROGRESS_POLL_SECONDS = 0.5
 PROGRESS_TIMEOUT_SECONDS = 6 * 3600
@@ -43,6 +44,8 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # the topic as /subscribe stores and shows it («ما آخر أخبار الغوطة؟» → «الغوطة»): the
     # pushes row heads the delivered digest, so the words of asking must not reach it
     topic = clean_topic(" ".join(context.args or [])) or None
+    if topic is not None and asks_for_news(topic):  # «/push آخر الأخبار»: the general digest
+        topic = None
     if topic is not None and not topic_key(topic):
         await send(update, context, ui(lang, "nothing_searchable", query=topic))
         return
@@ -72,10 +75,10 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def followers(rt: Runtime, topic: str | None) -> int:
     """Active chats a push of `topic` would go to: its followers, or (None) the followers of the
     general digest — the chats outbox.enqueue_push queues."""
+    keys = keys_of_same_name(rt.db.db, topic_key(topic)) if topic is not None else [""]
     sql = ("select count(distinct c.id) from chats c join subscriptions s on s.chat_id = c.id"
-           " where c.active = 1 and s.topic_key = ?")
-    return int(rt.db.db.execute(sql, [topic_key(topic) if topic is not None else ""]
-                                ).fetchone()[0])
+           f" where c.active = 1 and s.topic_key in ({','.join('?' * len(keys))})")
+    return int(rt.db.db.execute(sql, keys).fetchone()[0])
 
 
 def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:

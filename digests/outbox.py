@@ -230,9 +230,13 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
             assert aid is not None
             sid = hit.digest.story_id if hit.digest.story_id is not None else -aid
             stories.append((sid, aid))
+        from digests.subscriptions import keys_of_same_name
+
+        keys = keys_of_same_name(db.db, key)  # «ترمب» reaches the followers of «ترامب»
         chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"
-                    " where c.active = 1 and s.topic_key = ? order by c.id")
-        chat_args: list[Any] = [key]
+                    f" where c.active = 1 and s.topic_key in ({','.join('?' * len(keys))})"
+                    " order by c.id")
+        chat_args: list[Any] = list(keys)
     else:
         stories = _top_stories(db.db, now, limit_stories)
         chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"

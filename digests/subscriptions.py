@@ -125,6 +125,15 @@ def same_name(key: str) -> str:
     return " ".join(min(alternatives(k)) for k in key.split(" ")) if key else key
 
 
+def keys_of_same_name(db: sqlite_utils.Database, key: str) -> list[str]:
+    """Every followed topic key naming what `key` names (itself included): a push of «ترمب»
+    reaches the followers of «ترامب»."""
+    wanted = same_name(key)
+    followed = {r[0] for r in db.execute(
+        "select distinct topic_key from subscriptions where topic_key != ''").fetchall()}
+    return sorted({key} | {k for k in followed if same_name(k) == wanted})
+
+
 def _followed(db: Database, chat_id: int, key: str) -> dict[str, Any] | None:
     """The chat's subscription with this key, or with another spelling of the same name."""
     row = next(iter(db.db.query(

@@ -609,3 +609,15 @@ async def test_push_heads_the_digest_with_the_trimmed_topic(tmp_path: Path) -> N
         digest = h.emu.messages(READER)[-1].plain_text
         assert "الغوطة" in digest and "ما آخر" not in digest and "؟" not in digest.split("\n")[0]
         assert h.db.db.execute("select topic from pushes").fetchall() == [("الغوطة",)]
+
+
+async def test_push_reaches_the_followers_of_another_spelling(tmp_path: Path) -> None:
+    """/push ترمب is for the followers of «ترامب» too (one man, two house styles), and /push آخر
+    الأخبار is the general digest, not a topic nobody follows."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe ترامب")
+        [reply] = await h.say(ADMIN, "/push ترمب")
+        assert "لا أحد يتابع" not in reply.plain_text  # the follower of «ترامب» counts
+        [general] = await h.say(ADMIN, "/push آخر الأخبار")
+        assert "«آخر الأخبار»" not in general.plain_text
+        assert "النشرة العامة" in general.plain_text  # nobody follows the general digest here
