@@ -26,6 +26,7 @@ from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import latest_digests, search_page
 from digests.errors import QueryError
 from digests.models import Digest
+from digests.query import asks_for_news
 from digests.topic_names import name_in
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     offset = int(query.offset) if (query.offset or "").isdigit() else 0
     digests: list[Digest] = []
     next_offset = ""
+    if text and asks_for_news(text):  # «آخر الأخبار», "latest news": the news itself
+        text = ""
     if text:
         try:
             page = search_page(rt.db, name_in(text) or text, offset=offset, limit=MAX_RESULTS,

@@ -44,7 +44,7 @@ _QUESTION_SPELLINGS = (
     "ما ماذا وماذا شو ايش إيش وش شنو هل كيف متى لماذا أين وين ماهي ماهو صار يصير حصل يحصل"
     " حدث يحدث جرى يجري آخر اخر أحدث أخبار اخبار خبر جديد جديدة مستجدات تطورات عاجل"
     " عن حول في بخصوص بشأن على اليوم الآن"
-    " what whats about news latest on in the of is are"
+    " what whats s about news latest on in the of is are"
 )
 QUESTION_WORDS: frozenset[str] = frozenset(
     k for w in _QUESTION_SPELLINGS.split() for k in run_keys(w))

@@ -67,3 +67,11 @@ async def test_inline_english_names_are_searched_as_their_arabic_topic(tmp_path:
                                                       timeout=10)
             assert english["results"], text
             assert [r["id"] for r in english["results"]] == [r["id"] for r in arabic["results"]]
+
+
+async def test_inline_asking_for_the_latest_news_offers_the_latest(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        latest = await h.emu.await_inline_answer(h.emu.inline_query(""), timeout=10)
+        for asked in ("آخر الأخبار", "latest news"):
+            got = await h.emu.await_inline_answer(h.emu.inline_query(asked), timeout=10)
+            assert got["results"] and got["results"] == latest["results"], asked
