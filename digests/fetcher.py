@@ -367,14 +367,7 @@ def certificate_failure(exc: BaseException) -> ssl.SSLCertVerificationError | No
 def certificate_error(url: str, failure: ssl.SSLCertVerificationError) -> CertificateError:
     """The CertificateError for `url`: what is wrong, in Arabic then English, naming the host
     (never the whole URL: its query or user part may hold a secret), and what to do."""
-    parts = urlsplit(url)
-    host = parts.hostname or "?"
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    if port is not None:
-        host = f"{host}:{port}"
+    host = host_of(url) or "?"
     code = getattr(failure, "verify_code", None)
     detail = str(getattr(failure, "verify_message", None) or failure.reason or failure)
     reason_ar, reason_en, kind = _CERTIFICATE_REASONS.get(
