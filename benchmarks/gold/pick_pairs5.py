@@ -14,7 +14,8 @@ Jaccard, window and strata, pick_pairs3's place and person lists and its top-up)
   `test` was scored), `train3` / `train4` (story_pairs9/10.jsonl, more training data): seeds
   20261206 / 20261208 / 20261209, each excluding every set picked before it;
 - `test3` (story_pairs11.jsonl, the third test of session 3, for the story-joining rule tuned
-  after `test2` was scored): seed 20261212.
+  after `test2` was scored): seed 20261212;
+- `test4` (story_pairs12.jsonl, the test of session 5's semantic story signal): seed 20261229.
 
 The choice uses only the corpus text; it never looks at any story id the system assigns, and the
 labels are given afterwards by reading the articles.
@@ -37,7 +38,8 @@ EXISTING = tuple(
     for name in ("story_pairs.jsonl", "story_pairs2.jsonl", "story_pairs3.jsonl", "story_pairs4.jsonl")
 )
 SEEDS = {"test": 20261203, "train1": 20261204, "train2": 20261205,
-         "test2": 20261206, "train3": 20261208, "train4": 20261209, "test3": 20261212}
+         "test2": 20261206, "train3": 20261208, "train4": 20261209, "test3": 20261212,
+         "test4": 20261229}
 
 
 def existing_pairs(paths: tuple[Path, ...] = EXISTING) -> frozenset[frozenset[str]]:
