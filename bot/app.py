@@ -282,8 +282,8 @@ async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def zone_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Hourly: chats with a named time zone follow its daylight saving time (their stored
-    offset, which delivery reads, moves when the clocks change)."""
+    """Hourly: the offset shown in a zoned chat's settings follows daylight saving time
+    (delivery itself reads the zone, see digests.outbox)."""
     rt = runtime(context)
     zones.refresh_offsets(rt.db, rt.now())
 

@@ -1,9 +1,11 @@
 """Time zones of chats: IANA names with daylight saving time (zoneinfo; the `tzdata` package brings
 the database where the system has none), their labels, and the stored offset delivery reads.
 
-A chat's zone is chats.time_zone (migration 013_chat_time_zone). Delivery (digests.outbox) reads
-chats.utc_offset_minutes, so `set_zone` sets it to the zone's offset now and `refresh_offsets`
-(an hourly job of bot.app) moves it when the clocks change. A new chat starts on DEFAULT_ZONE
+A chat's zone is chats.time_zone (migration 013_chat_time_zone). Delivery (digests.outbox) computes
+the local hour from the zone at the moment it schedules, so a change of the clocks never waits for
+a job; chats.utc_offset_minutes is the offset of chats that chose a fixed one before zones existed
+and the offset settings show, which `set_zone` sets and `refresh_offsets` (hourly, bot.app) keeps
+in step. A new chat starts on DEFAULT_ZONE
 (migration 014_new_chat_zone: a trigger on chats, so every way a chat is created gets it), which
 the picker marks «✓». A chat that chose a fixed offset before zones existed keeps it (time_zone
 NULL) and its old label until it picks a zone; `set_fixed_offset` (an old button) makes one.

@@ -7,7 +7,7 @@ gets a second row for a story it already has under any kind, so a second report 
 push of a story the chat already received, never causes a second delivery.
 
 Kinds: 'instant' (instant-mode chats), 'daily:<YYYY-MM-DD>' (daily-mode chats; `not_before` is
-the chat's local hour that day), 'push:<id>' (an admin's /push). Quiet hours push `not_before` to
+the chat's local hour that day, computed from its IANA zone at that moment), 'push:<id>' (an admin's /push). Quiet hours push `not_before` to
 the end of the quiet period. The sender (bot.sender) works the rows; the state changes it makes
 (pending → sending → sent / failed / skipped, chat deactivation, chat migration) are here too, so
 every SQL statement on the outbox lives in one module.
@@ -18,8 +18,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlite_utils
 
@@ -76,8 +77,22 @@ class QueueStats:
 # When a chat may be messaged
 
 
-def _local(now: datetime, offset_minutes: int) -> datetime:
-    return now.astimezone(timezone.utc) + timedelta(minutes=offset_minutes)
+def _zone(chat: dict[str, Any]) -> tzinfo:
+    """The chat's clock: its IANA zone when it has one (daylight saving time applies at the very
+    moment computed, so no stored offset can lag behind a change of the clocks), else the fixed
+    offset it chose before zones existed."""
+    name = chat.get("time_zone")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            log.warning("unknown time zone zone=%r chat=%s; using its stored offset", name,
+                        chat.get("id"))
+    return timezone(timedelta(minutes=chat.get("utc_offset_minutes") or 0))
+
+
+def _utc(local: datetime) -> datetime:
+    return local.astimezone(timezone.utc)
 
 
 def _in_quiet(hour: int, start: int | None, end: int | None) -> bool:
@@ -88,28 +103,26 @@ def _in_quiet(hour: int, start: int | None, end: int | None) -> bool:
 
 def after_quiet(when: datetime, chat: dict[str, Any]) -> datetime:
     """`when` (UTC), or the end of the chat's quiet hours if `when` falls inside them."""
-    offset = chat.get("utc_offset_minutes") or 0
-    local = _local(when, offset)
+    local = when.astimezone(_zone(chat))
     start, end = chat.get("quiet_start"), chat.get("quiet_end")
     if not _in_quiet(local.hour, start, end):
         return when
     assert end is not None
+    # Wall-clock arithmetic: adding a day to a zoned time keeps the hour across a DST change.
     end_local = local.replace(hour=end, minute=0, second=0, microsecond=0)
     if end_local <= local:
         end_local += timedelta(days=1)
-    return (end_local - timedelta(minutes=offset)).replace(tzinfo=timezone.utc)
+    return _utc(end_local)
 
 
 def next_daily(now: datetime, chat: dict[str, Any]) -> tuple[str, datetime]:
     """The chat's next daily digest at or after `now`: ('daily:<local date>', UTC time)."""
-    offset = chat.get("utc_offset_minutes") or 0
-    local = _local(now, offset)
+    local = now.astimezone(_zone(chat))
     at = local.replace(hour=int(chat.get("daily_hour") or 0), minute=0, second=0,
                        microsecond=0)
     if at < local.replace(microsecond=0):
         at += timedelta(days=1)
-    when = (at - timedelta(minutes=offset)).replace(tzinfo=timezone.utc)
-    return f"daily:{at.date().isoformat()}", when
+    return f"daily:{at.date().isoformat()}", _utc(at)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,7 +186,8 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
         return
     marks = ",".join("?" * len(matched))
     chats = {row["id"]: row for row in db.query(
-        f"""select id, mode, daily_hour, utc_offset_minutes, quiet_start, quiet_end from chats
+        f"""select id, mode, daily_hour, time_zone, utc_offset_minutes, quiet_start, quiet_end
+            from chats
             where active = 1 and id in (select chat_id from subscriptions
                                         where topic_key in ({marks}))""", matched)}
     rows = []

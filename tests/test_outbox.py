@@ -188,6 +188,36 @@ def test_next_daily_at_exact_hour(hour: int, expected_day: int) -> None:
     assert when >= now
 
 
+def test_daily_time_follows_the_zone_not_a_stale_stored_offset() -> None:
+    # Beirut moves to UTC+3 on 2026-03-29; the stored offset still says +2 (the hourly job has
+    # not run yet): 08:00 local on the day of the change is 05:00 UTC, not 06:00.
+    chat = {"time_zone": "Asia/Beirut", "utc_offset_minutes": 120, "daily_hour": 8}
+    kind, when = outbox.next_daily(datetime(2026, 3, 28, 12, 0, tzinfo=timezone.utc), chat)
+    assert kind == "daily:2026-03-29"
+    assert when == datetime(2026, 3, 29, 5, 0, tzinfo=timezone.utc)
+    # The day before the change, the same chat's 08:00 is 06:00 UTC.
+    kind, when = outbox.next_daily(datetime(2026, 3, 27, 1, 0, tzinfo=timezone.utc), chat)
+    assert (kind, when) == ("daily:2026-03-27", datetime(2026, 3, 27, 6, 0, tzinfo=timezone.utc))
+
+
+def test_quiet_hours_end_on_the_zone_clock_across_a_change() -> None:
+    # Quiet 22:00–07:00 in Beirut; a story at 23:00 local on 2026-03-28 (21:00 UTC, UTC+2)
+    # waits for 07:00 local on the 29th, when Beirut is already UTC+3: 04:00 UTC.
+    chat = {"time_zone": "Asia/Beirut", "utc_offset_minutes": 120, "quiet_start": 22,
+            "quiet_end": 7}
+    when = outbox.after_quiet(datetime(2026, 3, 28, 21, 0, tzinfo=timezone.utc), chat)
+    assert when == datetime(2026, 3, 29, 4, 0, tzinfo=timezone.utc)
+
+
+def test_a_chat_without_a_zone_keeps_its_fixed_offset_and_an_unknown_zone_falls_back() -> None:
+    fixed = {"time_zone": None, "utc_offset_minutes": 120, "daily_hour": 8}
+    broken = {"time_zone": "Mars/Olympus", "utc_offset_minutes": 120, "daily_hour": 8}
+    now = datetime(2026, 6, 1, 0, 0, tzinfo=timezone.utc)
+    expected = ("daily:2026-06-01", datetime(2026, 6, 1, 6, 0, tzinfo=timezone.utc))
+    assert outbox.next_daily(now, fixed) == expected
+    assert outbox.next_daily(now, broken) == expected
+
+
 def test_rows_of_chats_deactivated_elsewhere_do_not_hold_the_queue(database: Database) -> None:
     src = [add_source(database, n) for n in "ab"]
     for s in src:
