@@ -13,7 +13,7 @@ from goldkit import (GOLD, check_ids_in_corpus, check_pair_set, check_pair_row, 
 SETS = {"story_pairs5.jsonl": "holdout5", "story_pairs6.jsonl": "train6",
         "story_pairs7.jsonl": "train7", "story_pairs8.jsonl": "holdout8",
         "story_pairs9.jsonl": "train9", "story_pairs10.jsonl": "train10",
-        "story_pairs11.jsonl": "holdout11"}
+        "story_pairs11.jsonl": "holdout11", "story_pairs12.jsonl": "holdout12"}
 
 
 def load() -> ModuleType:
