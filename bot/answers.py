@@ -13,6 +13,7 @@ them and runs the `ACTIONS` declared at the end of this module.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from telegram import InlineKeyboardButton, Update
@@ -47,10 +48,20 @@ from bot.stories import (
 )
 from bot.welcome import start_with
 from digests import subscriptions
+from digests.arabic import run_keys
 from digests.errors import QueryError
 from digests.models import Digest
-from digests.query import asks_for_news, echo, link_forms, links_in, lone_name
-from digests.topic_names import EXAMPLE, arabic_topic, is_latin, name_in
+from digests.query import (
+    asks_for_news,
+    echo,
+    followable,
+    link_forms,
+    links_in,
+    lone_name,
+    plan_query,
+    strip_markup,
+)
+from digests.topic_names import EXAMPLE, arabic_topic, is_adjective, is_latin, name_in
 
 PAGE_SIZE = 5
 DIGEST_STORIES = 8
@@ -85,15 +96,16 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     if not offset and asks_for_news(query):  # «آخر الأخبار»: the news itself, as /digest gives
         await send_my_digest(update, context, rt, chat.id, chat.type, lang)
         return
-    query = query[:200]
+    query = strip_markup(query[:4000])[:200] or query[:200]  # «<b>غزة</b>» asks about «غزة»
     mapped = name_in(query)  # «Syria» is «سوريا», «Gaza Strip» «غزة»: the archive is Arabic
     latin = mapped is None and is_latin(query)
     lead = None
     if mapped:
-        whole = arabic_topic(query) is not None
+        whole = arabic_topic(query) is not None and not is_adjective(query)
         lead = ui(lang, "latin_mapped" if whole else "latin_partial", latin=echo(query),
                   topic=mapped)
     query = mapped or query
+    can_follow = followable(query)  # «١٢٣» may be searched, never offered for following
     try:
         page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now)
     except QueryError:
@@ -101,6 +113,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         await send(update, context, ui(lang, "name_alone", name=name) if name
                    else ui(lang, "nothing_searchable", query=echo(query)))
         return
+    if page.digests and numbers_left(query, page):  # «الساعة 10.30/ليلا» found only «30»
+        page = replace(page, digests=(), total=0, has_more=False)
     if not page.digests:
         if offset:
             if update.callback_query:
@@ -112,13 +126,15 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             return
         rows: list[list[InlineKeyboardButton]] = [
             [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]
-        text = ui(lang, "nothing_found", query=echo(query))
+        text = ui(lang, chat_worded("nothing_found", chat.type) if can_follow
+                  else "nothing_found_unfollowable", query=echo(query))
         if lead:
             text = lead + "\n" + text
         if page.suggestions:
             text += "\n" + ui(lang, "did_you_mean")
-        rows.append([button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
-                            {"topic": query})])
+        if can_follow:
+            rows.append([button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
+                                {"topic": query})])
         await send(update, context, text, keyboard(rows))
         return
     messages = render_results(page.digests, lang, now, query=echo(query), offset=offset,
@@ -133,7 +149,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                               "related", {"article_id": d.article_id})
                        for i, d in enumerate(page.digests) if d.related and d.article_id]
     rows = [related_buttons[i:i + 3] for i in range(0, len(related_buttons), 3)]
-    last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe", {"topic": query})]
+    last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe", {"topic": query})
+                ] if can_follow else []
     if offset > 0:  # after «المزيد»: back to the page before
         last_row.append(button(rt, chat.id, t("btn_prev", lang), "more",
                                {"query": query, "offset": max(0, offset - PAGE_SIZE)}))
@@ -150,14 +167,17 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
 
 
 async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                      link: str, lang: str, *, several: bool = False) -> None:
+                      link: str, lang: str, *, several: bool = False,
+                      lead: str | None = None) -> None:
     """A pasted link: the digest of that article when the archive holds it; a t.me link to this
     bot is /start with its payload. The link is only looked up, never fetched (a reader's URL
     must not make the server connect anywhere). `several`: the message held more links than
-    this one, and the answer says it is about the first."""
+    this one, and the answer says it is about the first. `lead`: a line (HTML) said first
+    («a link cannot be followed», for /subscribe LINK)."""
     chat = update.effective_chat
     assert chat is not None
-    note = ui(lang, "link_several") if several else None
+    note = "\n".join(n for n in (lead, ui(lang, "link_several") if several else None)
+                     if n) or None
     payload = start_payload_of(link, context.bot.username)
     if payload is not None:
         if note:
@@ -180,6 +200,16 @@ async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Ru
             messages.insert(0, note)
     for html in messages:
         await send(update, context, html)
+
+
+def numbers_left(query: str, page: Page) -> bool:
+    """Whether the search left out the words that matched nothing and only numbers remained
+    («الساعة 10.30/ليلا» searched as «30»): such stories are no answer to the question."""
+    if page.note != "dropped" or not page.dropped:
+        return False
+    gone = {k for word in page.dropped for k in run_keys(word)}
+    left = [k for k in plan_query(query).content if k not in gone]
+    return bool(left) and not any(followable(k) for k in left)
 
 
 def search_note(page: Page, lang: str) -> str | None:
@@ -215,7 +245,7 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
         await send(update, context, ui(lang, chat_worded("digest_no_subs", chat_type)))
     digests = my_digest(rt, [s.topic for s in subs if s.topic], now)
     if not digests:
-        await send(update, context, ui(lang, "digest_empty"))
+        await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return
     for html in render_bundle(digests, lang, now, header=True):
         await send(update, context, html)

@@ -20,7 +20,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
-from bot.i18n import num, t
+from bot.i18n import chat_worded, num, t
 from bot.lines import escape_text
 from bot.preferences import hour_label
 from bot.runtime import (
@@ -41,8 +41,8 @@ from bot.runtime import (
 )
 from digests import subscriptions
 from digests.errors import QueryError
-from digests.query import asks_for_news, echo
-from digests.topic_names import arabic_topic, example_for, is_latin
+from digests.query import asks_for_news, echo, followable, links_in, strip_markup
+from digests.topic_names import arabic_topic, example_for, is_adjective, is_latin
 
 DEEP_LINK_PREFIX = "t-"
 _PAYLOAD_CHARS = re.compile(r"[A-Za-z0-9_-]+")
@@ -101,16 +101,34 @@ def _topic_label(topic: str, lang: str) -> str:
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime, topic: str,
                     lang: str, *, deep_link: bool = False) -> None:
-    """Follow `topic` in this chat (refused in a group for non-admins) and say so; from a deep
-    link the reply says the link was followed, otherwise it offers the topic's share link."""
+    """Follow `topic` in this chat (refused in a group for non-admins) and say so, worded for
+    the chat (`chat_worded`: «المجموعة تتابع …» in a group); from a deep link the reply says the
+    link was followed, otherwise it offers the topic's share link. HTML tags around a topic are
+    left out («<b>غزة</b>» is «غزة»); a link is answered as a pasted link is (never followed),
+    and a number alone («١٢٣») is no topic."""
     chat = update.effective_chat
     assert chat is not None
     if not await may_change(update, context):
         await refuse_group(update, context, lang)
         return
+    links = links_in(topic)
+    if links:  # «/subscribe https://…/x»: the article's digest, with why nothing was followed
+        from bot.answers import answer_link  # late: bot.answers builds on this module
+
+        await _answer_button(update, lang)
+        await answer_link(update, context, rt, links[0], lang, several=len(links) > 1,
+                          lead=ui(lang, "link_not_topic"))
+        return
+    topic = strip_markup(topic) or topic
+    if topic and not followable(topic):  # "" is the general digest
+        await _answer_button(update, lang)
+        await send(update, context, ui(lang, "not_a_topic", topic=echo(topic)))
+        return
     mapped = arabic_topic(topic)
-    lead = ui(lang, "latin_mapped", latin=echo(topic), topic=mapped) if mapped else None
+    lead = None
     if mapped:  # «syria» (a deep link, /subscribe Syria) is «سوريا»: the archive is Arabic
+        lead = ui(lang, "latin_adjective" if is_adjective(topic) else "latin_mapped",
+                  latin=echo(topic), topic=mapped)
         topic = mapped
     elif is_latin(topic):  # it could never match an Arabic story: do not follow it
         await _answer_button(update, lang)  # a name in it («lebanon vote») is the example
@@ -120,7 +138,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     try:
         sub, created = subscriptions.subscribe(rt.db, chat.id, topic, now=rt.now())
     except subscriptions.TooManyTopics:
-        await send(update, context, ui(lang, "too_many_topics",
+        await send(update, context, ui(lang, chat_worded("too_many_topics", chat.type),
                                        n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
         return
     except QueryError:
@@ -132,12 +150,13 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     if deep_link and created:
         text = ui(lang, "deep_link_subscribed", topic=label)
     else:
-        text = ui(lang, "subscribed" if created else "already_subscribed", topic=label)
+        text = ui(lang, chat_worded("subscribed" if created else "already_subscribed",
+                                    chat.type), topic=label)
     if deep_link:  # a link opened again still says how to stop what it follows
         text += "\n" + ui(lang, "deep_link_stop", topic=sub.topic)
     link = share_link(context.bot.username, sub.topic)
     if created and not deep_link and link:
-        text += "\n" + ui(lang, "share_link", link=link)
+        text += "\n" + ui(lang, chat_worded("share_link", chat.type), link=link)
     if lead:
         text = lead + "\n" + text
     await _answer_button(update, lang)
@@ -169,8 +188,9 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if not topic or asks_for_news(topic):  # «/subscribe آخر الأخبار» names no topic either
         chat = update.effective_chat
         assert chat is not None
-        await send(update, context, ui(lang, "subscribe_what"), keyboard(
-            [[button(rt, chat.id, t("btn_general", lang), "subscribe", {"topic": ""})]]))
+        await send(update, context, ui(lang, chat_worded("subscribe_what", chat.type)),
+                   keyboard([[button(rt, chat.id, t("btn_general", lang), "subscribe",
+                                     {"topic": ""})]]))
         return
     await subscribe(update, context, rt, topic, lang)
 
@@ -187,8 +207,9 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     topic = " ".join(context.args or []).strip()
     if topic:  # the reply names the topic as stored: «الغوطه» typed removes «الغوطة»
         removed = subscriptions.unsubscribe_topic(rt.db, chat.id, topic)
-        await send(update, context, ui(lang, "unsubscribed", topic=_topic_label(removed.topic, lang))
-                   if removed else ui(lang, "not_subscribed", topic=echo(topic)))
+        key = "unsubscribed" if removed else "not_subscribed"
+        shown = _topic_label(removed.topic, lang) if removed else echo(topic)
+        await send(update, context, ui(lang, chat_worded(key, chat.type), topic=shown))
         return
     text, markup = _unsubscribe_list(rt, chat.id, lang)
     await send(update, context, text, markup)
@@ -198,20 +219,13 @@ def _unsubscribe_list(rt: Runtime, chat_id: int,
                       lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
     """The «❌ topic» list (or «you follow nothing» when it is empty)."""
     subs = subscriptions.list_subscriptions(rt.db, chat_id)
+    chat = subscriptions.get_chat(rt.db, chat_id)
+    chat_type = chat.type if chat else "private"
     if not subs:
-        chat = subscriptions.get_chat(rt.db, chat_id)
-        return ui(lang, chat_worded("no_subscriptions", chat.type if chat else "private")), None
+        return ui(lang, chat_worded("no_subscriptions", chat_type)), None
     rows = [[button(rt, chat_id, "❌ " + _topic_label(s.topic, lang), "unsub", {"id": s.id})]
             for s in subs]
-    return ui(lang, "choose_unsubscribe"), keyboard(rows)
-
-
-def chat_worded(key: str, chat_type: str) -> str:
-    """The i18n key of `key` worded for the chat: «المجموعة لا تتابع …» in a group or
-    supergroup (`key`_group), «القناة …» in a channel (`key`_channel), «لا تتابع …» («you»)
-    in a private chat (`key`)."""
-    suffix = {"group": "_group", "supergroup": "_group", "channel": "_channel"}.get(chat_type, "")
-    return key + suffix
+    return ui(lang, chat_worded("choose_unsubscribe", chat_type)), keyboard(rows)
 
 
 async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -224,9 +238,7 @@ async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if not subs:
         await send(update, context, ui(lang, chat_worded("no_subscriptions", chat.type)))
         return
-    header = {"group": "topics_header_group", "supergroup": "topics_header_group",
-              "channel": "topics_header_channel"}.get(chat.type, "topics_header")
-    lines = [ui(lang, header)]
+    lines = [ui(lang, chat_worded("topics_header", chat.type))]
     lines += [rtl("• " + escape_text(_topic_label(s.topic, lang))) for s in subs]
     if chat.mode == "daily":
         lines.append(ui(lang, "topics_mode_daily", hour=hour_label(chat.daily_hour, lang)))
@@ -256,7 +268,9 @@ async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     await edit_or_send(update, context, text, markup)  # the list without the topic just removed
     if sub is None:
         return
-    await send(update, context, ui(lang, "unsubscribed", topic=_topic_label(sub.topic, lang)))
+    chat = update.effective_chat
+    worded = chat_worded("unsubscribed", chat.type if chat else None)
+    await send(update, context, ui(lang, worded, topic=_topic_label(sub.topic, lang)))
 
 
 ACTIONS: dict[str, Action] = {

@@ -114,6 +114,23 @@ ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("stats", "إحصاءات", "Statistics"),
 )
 
+# In a group /help speaks of the group: command → (Arabic, English) replacing READER_COMMANDS'
+# descriptions there (the group follows, the group's digest; admins change what it follows).
+GROUP_COMMANDS: dict[str, tuple[str, str]] = {
+    "search": ("آخر أخبار موضوع هنا: /search الغوطة",
+               "A topic's latest news here: /search الغوطة"),
+    "subscribe": ("تتابع المجموعة موضوعًا (للمشرفين): /subscribe موضوع (أو النشرة العامة)",
+                  "The group follows a topic (admins): /subscribe TOPIC (or the general digest)"),
+    "unsubscribe": ("تلغي المجموعة متابعة موضوع (للمشرفين)",
+                    "The group stops following a topic (admins)"),
+    "topics": ("المواضيع التي تتابعها المجموعة", "The topics this group follows"),
+    "digest": ("نشرة المجموعة الآن", "The group's digest now"),
+    "settings": ("تنبيهات المجموعة: فورية أو يومية، ساعات الهدوء، التوقيت (للمشرفين)",
+                 "The group's alerts: instant or daily, quiet hours, time zone (admins)"),
+    "lang": ("لغة المجموعة: العربية أو English (للمشرفين)",
+             "The group's language: Arabic or English (admins)"),
+}
+
 EXAMPLE_TOPICS: tuple[str, ...] = ("الغوطة", "سوريا", "لبنان", "إيران", "الانتخابات")
 
 # key → (Arabic, English). Values may hold {placeholders} filled by `t`; values are inserted
@@ -133,22 +150,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
     # /start and /help
     "welcome": (
-        "أهلًا بك في <b>نشرة</b> 📰\n"
+        "{hello} في <b>نشرة</b> 📰\n"
         "أجمع الأخبار العربية من مصادر عدة وأختصر كل خبر: العنوان، وأهم التصريحات ومن قالها، "
         "وروابط ذات صلة.\n"
         "{how}\n"
         "جرّب أحد هذه المواضيع:",
-        "Welcome to <b>Nashra</b> 📰\n"
+        "{hello} to <b>Nashra</b> 📰\n"
         "I gather Arabic news from several sources and condense each story: the headline, the "
         "key quotes and who said them, and related links.\n"
         "{how}\n"
         "Try one of these topics:"),
+    "hello": ("أهلًا بك", "Welcome"),
+    "hello_group": ("أهلًا بكم", "Welcome"),
+    "hello_channel": ("أهلًا بكم", "Welcome"),
     "welcome_private": ("اكتب اسم أي موضوع، مثل «الغوطة»، لتصلك آخر أخباره، أو تابعه لتصلك "
                         "أخباره أولًا بأول: /subscribe الغوطة",
                         "Type any topic, such as «الغوطة», to get its latest news, or follow it "
                         "to get its news as it happens: /subscribe الغوطة"),
-    "welcome_group": ("اكتب /search الغوطة لتصلك آخر أخبار «الغوطة» هنا، ويتابع مشرفو المجموعة "
-                      "موضوعًا لها: /subscribe الغوطة",
+    "welcome_group": ("اكتبوا /search الغوطة لتصل آخر أخبار «الغوطة» إلى المجموعة، ويتابع "
+                      "مشرفو المجموعة موضوعًا لها: /subscribe الغوطة",
                       "Send /search الغوطة to get the latest news on «الغوطة» here; the group's "
                       "admins can follow a topic for it: /subscribe الغوطة"),
     "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
@@ -163,8 +183,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 العربية / Arabic: /lang"),
     "help_footer": ("أو اكتب أي موضوع لتصلك آخر أخباره. وفي أي محادثة: @{bot} موضوع",
                     "Or type any topic to get its latest news. In any chat: @{bot} topic"),
-    "help_footer_group": ("في المجموعة اكتب /search الغوطة لتصلك آخر أخبار «الغوطة». "
-                          "وفي أي محادثة: @{bot} موضوع",
+    "help_footer_group": ("في المجموعة اكتبوا /search الغوطة لتصل آخر أخبار «الغوطة» إلى "
+                          "المجموعة. وفي أي محادثة: @{bot} موضوع",
                           "In a group, send /search الغوطة to get the latest news on «الغوطة». "
                           "In any chat: @{bot} topic"),
     "search_usage": ("اكتب الموضوع بعد الأمر، مثل: /search الغوطة",
@@ -174,6 +194,20 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "تابع الموضوع لتصلك أخباره حين تُنشر.",
                       "I found no news about «{query}» in the archive. Try another word or "
                       "spelling, or follow the topic to get its news when it is published."),
+    "nothing_found_group": ("لم أجد أخبارًا عن «{query}» في الأرشيف. جرّبوا كلمة أخرى أو تهجئة "
+                            "أخرى، أو تابعوا الموضوع لتصل المجموعةَ أخباره حين تُنشر.",
+                            "I found no news about «{query}» in the archive. Try another word or "
+                            "spelling, or follow the topic so its news reaches this group when "
+                            "it is published."),
+    "nothing_found_channel": ("لم أجد أخبارًا عن «{query}» في الأرشيف. جرّب كلمة أخرى أو تهجئة "
+                              "أخرى، أو تابع الموضوع لتصل القناةَ أخباره حين تُنشر.",
+                              "I found no news about «{query}» in the archive. Try another word "
+                              "or spelling, or follow the topic so its news reaches this channel "
+                              "when it is published."),
+    "nothing_found_unfollowable": ("لم أجد أخبارًا عن «{query}» في الأرشيف. اكتب اسم موضوع، مثل "
+                                   "«الغوطة».",
+                                   "I found no news about «{query}» in the archive. Type a "
+                                   "topic's name, such as «الغوطة»."),
     "did_you_mean": ("هل تقصد:", "Did you mean:"),
     "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها. اكتب اسم موضوع، مثل «الغوطة».",
                            "«{query}» has no searchable words. Type a topic, such as «الغوطة»."),
@@ -199,6 +233,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "latin_topic": ("لم أجد أخبارًا عن «{query}». الموضوعات تُبحث بالعربية؛ جرّب «{example}».",
                     "I found no news about «{query}». Topics are searched in Arabic: try"
                     " «{example}»."),
+    "latin_adjective": ("الموضوعات تُبحث بالعربية: «{latin}» موضوعه «{topic}».",
+                        "Topics are searched in Arabic: «{latin}» is the topic «{topic}»."),
     "latin_not_followed": ("لم أتابع «{topic}»: الموضوعات تُتابع بالعربية. اكتب مثلًا: "
                            "/subscribe {example}",
                            "«{topic}» was not followed: topics are followed in Arabic. Send, for"
@@ -212,17 +248,55 @@ STRINGS: dict[str, tuple[str, str]] = {
     "general": ("النشرة العامة", "the general digest"),
     "subscribe_what": ("أي موضوع تريد متابعته؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة العامة» "
                        "لتصلك أهم الأخبار التي تنقلها عدة مصادر.",
-                       "What would you like to follow? Send: /subscribe الغوطة\nOr press «the "
+                       "What would you like to follow? Send: /subscribe الغوطة\nOr press «The "
                        "general digest» for the top stories several sources report."),
+    "subscribe_what_group": ("أي موضوع تتابعه المجموعة؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة "
+                             "العامة» لتصل المجموعةَ أهم الأخبار التي تنقلها عدة مصادر.",
+                             "What should this group follow? Send: /subscribe الغوطة\nOr press "
+                             "«The general digest» for the top stories several sources report."),
+    "subscribe_what_channel": ("أي موضوع تتابعه القناة؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة "
+                               "العامة» لتصل القناةَ أهم الأخبار التي تنقلها عدة مصادر.",
+                               "What should this channel follow? Send: /subscribe الغوطة\nOr "
+                               "press «The general digest» for the top stories several sources "
+                               "report."),
     "btn_general": ("📰 النشرة العامة", "📰 The general digest"),
     "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك الأخبار الجديدة أولًا بأول.",
                    "🔔 You now follow «{topic}». New stories will reach you as they are published."),
+    "subscribed_group": ("🔔 تمت متابعة «{topic}» في المجموعة. ستصلها الأخبار الجديدة أولًا بأول.",
+                         "🔔 This group now follows «{topic}». New stories will reach it as they "
+                         "are published."),
+    "subscribed_channel": ("🔔 تمت متابعة «{topic}» في القناة. ستصلها الأخبار الجديدة أولًا بأول.",
+                           "🔔 This channel now follows «{topic}». New stories will reach it as "
+                           "they are published."),
     "share_link": ("شارك هذا الرابط ليتابع غيرك الموضوع: {link}",
                    "Share this link so others can follow the topic: {link}"),
+    "share_link_group": ("شاركوا هذا الرابط ليتابع غيركم الموضوع: {link}",
+                         "Share this link so others can follow the topic: {link}"),
     "already_subscribed": ("أنت تتابع «{topic}» بالفعل.", "You already follow «{topic}»."),
+    "already_subscribed_group": ("المجموعة تتابع «{topic}» بالفعل.",
+                                 "This group already follows «{topic}»."),
+    "already_subscribed_channel": ("القناة تتابع «{topic}» بالفعل.",
+                                   "This channel already follows «{topic}»."),
     "too_many_topics": ("لا يمكن متابعة أكثر من {n} موضوعًا.", "You cannot follow more than {n} topics."),
+    "too_many_topics_group": ("لا يمكن أن تتابع المجموعة أكثر من {n} موضوعًا.",
+                              "This group cannot follow more than {n} topics."),
+    "too_many_topics_channel": ("لا يمكن أن تتابع القناة أكثر من {n} موضوعًا.",
+                                "This channel cannot follow more than {n} topics."),
     "unsubscribed": ("أُلغيت متابعة «{topic}».", "You no longer follow «{topic}»."),
+    "unsubscribed_group": ("لم تعد المجموعة تتابع «{topic}».",
+                           "This group no longer follows «{topic}»."),
+    "unsubscribed_channel": ("لم تعد القناة تتابع «{topic}».",
+                             "This channel no longer follows «{topic}»."),
     "not_subscribed": ("لست تتابع «{topic}».", "You do not follow «{topic}»."),
+    "not_subscribed_group": ("المجموعة لا تتابع «{topic}».",
+                             "This group does not follow «{topic}»."),
+    "not_subscribed_channel": ("القناة لا تتابع «{topic}».",
+                               "This channel does not follow «{topic}»."),
+    "link_not_topic": ("الرابط لا يُتابع: الموضوع اسم، مثل /subscribe الغوطة. وهذا جواب الرابط:",
+                       "A link cannot be followed: a topic is a name, such as /subscribe الغوطة. "
+                       "Here is the answer for the link:"),
+    "not_a_topic": ("«{topic}» ليس موضوعًا يُتابع: اكتب اسمًا، مثل /subscribe الغوطة",
+                    "«{topic}» is not a topic to follow: send a name, such as /subscribe الغوطة"),
     "no_subscriptions": ("لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: /subscribe الغوطة",
                          "You follow no topic yet. Send /subscribe TOPIC, e.g. /subscribe الغوطة"),
     "no_subscriptions_group": ("المجموعة لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: "
@@ -235,6 +309,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                                  "/subscribe الغوطة"),
     "choose_unsubscribe": ("اختر الموضوع الذي تريد إلغاء متابعته:",
                            "Choose the topic to stop following:"),
+    "choose_unsubscribe_group": ("اختر الموضوع الذي تلغي المجموعة متابعته:",
+                                 "Choose the topic this group stops following:"),
+    "choose_unsubscribe_channel": ("اختر الموضوع الذي تلغي القناة متابعته:",
+                                   "Choose the topic this channel stops following:"),
     "topics_header": ("المواضيع التي تتابعها:", "The topics you follow:"),
     "topics_header_group": ("المواضيع التي تتابعها المجموعة:", "The topics this group follows:"),
     "topics_header_channel": ("المواضيع التي تتابعها القناة:", "The topics this channel follows:"),
@@ -244,6 +322,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "In groups, only the group's admins change settings and subscriptions."),
     # /digest
     "digest_empty": ("لا أخبار جديدة في مواضيعك الآن.", "No recent news on your topics right now."),
+    "digest_empty_group": ("لا أخبار جديدة في مواضيع المجموعة الآن.",
+                           "No recent news on this group's topics right now."),
+    "digest_empty_channel": ("لا أخبار جديدة في مواضيع القناة الآن.",
+                             "No recent news on this channel's topics right now."),
     "digest_no_subs": ("لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابع موضوعًا: /subscribe الغوطة",
                        "You follow no topic yet; here are the latest stories. Follow one: "
                        "/subscribe الغوطة"),
@@ -272,8 +354,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "btn_back": ("↩️ رجوع", "↩️ Back"),
     "choose_zone": ("اختر توقيتك (للنشرة اليومية وساعات الهدوء):",
                     "Choose your time zone (for the daily digest and quiet hours):"),
+    "choose_zone_group": ("اختر توقيت المجموعة (للنشرة اليومية وساعات الهدوء):",
+                          "Choose the group's time zone (for the daily digest and quiet hours):"),
+    "choose_zone_channel": ("اختر توقيت القناة (للنشرة اليومية وساعات الهدوء):",
+                            "Choose the channel's time zone (for the daily digest and quiet "
+                            "hours):"),
     "choose_hour": ("في أي ساعة تصلك النشرة اليومية؟ (التوقيت: {zone})",
                     "At what hour should the daily digest arrive? (time zone: {zone})"),
+    "choose_hour_group": ("في أي ساعة تصل المجموعةَ النشرة اليومية؟ (التوقيت: {zone})",
+                          "At what hour should the group's daily digest arrive? (time zone: "
+                          "{zone})"),
+    "choose_hour_channel": ("في أي ساعة تصل القناةَ النشرة اليومية؟ (التوقيت: {zone})",
+                            "At what hour should the channel's daily digest arrive? (time zone: "
+                            "{zone})"),
     "choose_quiet": ("اختر ساعات الهدوء (لا تنبيهات فيها):",
                      "Choose quiet hours (no alerts during them):"),
     "settings_saved": ("✅ حُفظت الإعدادات.", "✅ Settings saved."),
@@ -317,6 +410,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "المصدر {id}: {name}\nالرابط: {link}",
                         "✅ The link is a web page that points to a news feed, so I added the "
                         "feed: {feed}\nSource {id}: {name}\nLink: {link}"),
+    "addsource_scheme": ("كُتب الرابط دون http:// أو https://، فقرأته بـ {scheme}://",
+                         "The link had no http:// or https://, so I took it as {scheme}://"),
+    "addsource_scheme_fallback": ("كُتب الرابط دون http:// أو https://، ولم يُجب الموقع على "
+                                  "https://، فجرّبته بـ http://",
+                                  "The link had no http:// or https://, and the site did not "
+                                  "answer on https://, so I tried http://"),
     "addsource_ok": ("✅ أُضيف المصدر {id}: {name}\nالرابط: {link}",
                      "✅ Source {id} added: {name}\nLink: {link}"),
     "addsource_failed": ("تعذرت إضافة المصدر: {link}\n{error}",
@@ -351,10 +450,12 @@ STRINGS: dict[str, tuple[str, str]] = {
               "• Stories delivered (24 h): {sent} delivered, {failed} failed ({rate})"),
     "never": ("أبدًا", "never"),
     # why a source failed (digests.errors.Reason, worded by bot.reasons): reason, then what to do
-    "reason_invalid_url": ("الرابط «{detail}» غير صالح: يجب أن يبدأ بـ http:// أو https://. أرسل "
-                           "الرابط كاملًا كما يظهر في المتصفح.",
-                           "The link «{detail}» is not valid: it must start with http:// or "
-                           "https://. Send the full link as your browser shows it."),
+    "reason_invalid_url": ("«{detail}» ليس رابط موقع صالحًا: الرابط http:// أو https:// ثم اسم "
+                           "الموقع (مثل https://example.com/rss). أرسله كاملًا كما يظهر في "
+                           "المتصفح.",
+                           "«{detail}» is not a valid web link: a link is http:// or https:// "
+                           "then the site's name (such as https://example.com/rss). Send it in "
+                           "full as your browser shows it."),
     "reason_unknown_host": ("لم أجد الموقع {host}: لا نطاق بهذا الاسم. تأكد من كتابة الرابط.",
                             "Could not find the site {host}: no such domain. Check the link's "
                             "spelling."),
@@ -424,6 +525,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reason_duplicate": ("المصدر مضاف من قبل برقم {detail}. المصادر كلها في /sources",
                          "This source is already there as number {detail}. All sources: "
                          "/sources"),
+    "reason_duplicate_cli": ("المصدر مضاف من قبل برقم {detail}. المصادر كلها: python run.py "
+                             "sources list",
+                             "This source is already there as number {detail}. All sources: "
+                             "python run.py sources list"),
     "reason_no_source": ("لا مصدر بالرقم {detail}. الأرقام في /sources",
                          "No source number {detail}. The numbers are in /sources"),
     "reason_not_stored": ("تعذر حفظ بعض الأخبار ({detail}). التفاصيل في سجل البوت.",
@@ -437,6 +542,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     # inline mode
     "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
 }
+
+
+def chat_worded(key: str, chat_type: str | None) -> str:
+    """The i18n key of `key` worded for the chat: «المجموعة لا تتابع …» in a group or
+    supergroup (`key`_group), «القناة …» in a channel (`key`_channel), «لا تتابع …» («you»)
+    in a private chat (`key`). A channel without its own wording takes the group's; a key with
+    neither (its words fit any chat) is `key` itself."""
+    suffix = {"group": "_group", "supergroup": "_group", "channel": "_channel"}.get(
+        chat_type or "", "")
+    for candidate in (key + suffix, key + "_group" if suffix else key):
+        if candidate in STRINGS:
+            return candidate
+    return key
 
 
 def t(key: str, lang: str, **values: object) -> str:

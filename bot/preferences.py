@@ -16,7 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
-from bot.i18n import num, t
+from bot.i18n import chat_worded, num, t
 from bot.runtime import (
     Action,
     Runtime,
@@ -105,6 +105,12 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
 
 
+def _chat_type(update: Update) -> str | None:
+    """The type of the chat a picker is shown in: a group's picker speaks of the group."""
+    chat = update.effective_chat
+    return chat.type if chat else None
+
+
 async def _allowed(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
     """In groups only the admins press settings buttons: a member is refused at the first
     press, before the shared message changes for everyone."""
@@ -157,7 +163,8 @@ async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
     zone = zone_label(chat.utc_offset_minutes if chat else 180, lang,
                       chat_zone(rt.db, cb.chat_id))
     rows = [buttons[i:i + 5] for i in range(0, len(buttons), 5)] + [_back(rt, cb.chat_id, lang)]
-    await edit_or_send(update, context, ui(lang, "choose_hour", zone=zone), keyboard(rows))
+    await edit_or_send(update, context, ui(lang, chat_worded("choose_hour", _chat_type(update)),
+                                           zone=zone), keyboard(rows))
 
 
 async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -196,7 +203,8 @@ async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     buttons = [button(rt, cb.chat_id, _mark(entry[idx], entry[0] == current), "zone",
                       {"zone": entry[0]}) for entry in ZONES]
     rows = [buttons[i:i + 3] for i in range(0, len(buttons), 3)] + [_back(rt, cb.chat_id, lang)]
-    await edit_or_send(update, context, ui(lang, "choose_zone"), keyboard(rows))
+    await edit_or_send(update, context, ui(lang, chat_worded("choose_zone", _chat_type(update))),
+                       keyboard(rows))
 
 
 async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,

@@ -5,7 +5,9 @@ bot/app.py leaves `concurrent_updates` off): /addsource checks the link (digests
 one fetch, within FETCH_TIMEOUT_SECONDS) in a background task and answers when it knows; /ingest
 starts the poll as a background task and reports when it is done. Replies that name a source or a
 link are laid out by bot.admin.admin_lines; /addsource answers name the link they are about (two
-checks in a row answer in the order the sites do) and reply to the command message.
+checks in a row answer in the order the sites do) and reply to the command message. A link typed
+without http:// or https:// is checked as https://, then as http:// when https:// cannot connect
+(digests.source_check.check_link), and the answer says which one was used.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from bot.reasons import error_text, reason_text
 from bot.runtime import Runtime, chat_lang, runtime, send, ui
 from digests import sources
 from digests.errors import NashraError, SourceError
-from digests.source_check import check_source
+from digests.source_check import check_link, link_candidates
 
 log = logging.getLogger(__name__)
 
@@ -84,29 +86,39 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
                        name: str | None, lang: str, reply_to: int | None = None) -> None:
     """Add `link` only once it proved to be a feed (or a page that declares one), named `name`
     or else by the feed's own title; otherwise say why, and add nothing. Every answer names
-    `link` and replies to the command (`reply_to`): the admin may have sent several."""
+    `link` and replies to the command (`reply_to`): the admin may have sent several. A link
+    without a scheme is tried as https:// then http://; the answer ends with which was used."""
     label = link_label(link)
+    candidates = link_candidates(link)
+    tried: list[str] = []
 
-    async def answer(key: str, **values: str) -> None:
-        await notify(rt, context, chat_id, admin_html(lang, key, link=label, **values),
-                     reply_to)
+    async def answer(key: str, scheme_line: bool = True, /, **values: str) -> None:
+        html = admin_html(lang, key, link=label, **values)
+        if len(candidates) > 1 and scheme_line:  # typed without a scheme: say which was used
+            used = tried[-1] if tried else candidates[0]
+            html += "\n" + admin_html(lang, "addsource_scheme_fallback" if len(tried) > 1
+                                       else "addsource_scheme", scheme=used.split("://", 1)[0])
+        await notify(rt, context, chat_id, html, reply_to)
 
     try:
         # The address check resolves DNS, which blocks: off the event loop. Writes stay on the
         # loop (one SQLite writer).
-        url = await asyncio.to_thread(sources.validate_url, link, rt.settings)
-        sources.refuse_duplicate(rt.db, url)  # before fetching anything
-        check = asyncio.ensure_future(check_source(url, rt.settings))
+        url = await asyncio.to_thread(sources.validate_url, candidates[0], rt.settings)
+        for candidate in (url, *candidates[1:]):  # before fetching anything
+            sources.refuse_duplicate(rt.db, candidate)
+        check = asyncio.ensure_future(check_link((url, *candidates[1:]), rt.settings,
+                                                 tried=tried))
         done, _ = await asyncio.wait({check}, timeout=CHECKING_NOTICE_SECONDS)
         if not done:
-            await answer("addsource_checking")
+            await answer("addsource_checking", False)
         checked = await check
         source = sources.add_source(rt.db, checked.url, settings=rt.settings, now=rt.now(),
                                     name=name or checked.title or None, require_dns=False)
     except NashraError as exc:
         log.info("source refused url=%s error=%s", link, exc)
         # adding=True: nothing was added, so nothing will be retried by itself
-        await answer("addsource_failed", error=error_text(exc, lang, adding=True))
+        duplicate = exc.why is not None and exc.why.kind == "duplicate"  # of either scheme
+        await answer("addsource_failed", not duplicate, error=error_text(exc, lang, adding=True))
         return
     except Exception:  # a bug, not the link: the admin still gets an answer; details in the log
         log.exception("source check failed url=%s", link)

@@ -6,7 +6,8 @@ to a supergroup).
 payload it cannot decode is said to be not understood); then every /start shows the welcome and
 example topics as buttons, which bot.answers answers. A t.me link to the bot pasted into a chat
 acts the same (`start_with`).
-In groups the welcome and /help say «اكتب /search الغوطة» (plain text there is not a question).
+In groups the welcome and /help say «اكتب /search الغوطة» (plain text there is not a question),
+and speak to the group: «أهلًا بكم», «/topics — المواضيع التي تتابعها المجموعة».
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks, zones
 from bot.following import decode_start_payload, subscribe
-from bot.i18n import ADMIN_COMMANDS, EXAMPLE_TOPICS, READER_COMMANDS, t
+from bot.i18n import (
+    ADMIN_COMMANDS,
+    EXAMPLE_TOPICS,
+    GROUP_COMMANDS,
+    READER_COMMANDS,
+    chat_worded,
+    t,
+)
 from bot.lines import escape_text
 from bot.runtime import (
     Runtime,
@@ -65,7 +73,9 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     rows = [[button(rt, chat_id, topic, "search", {"query": topic})
              for topic in EXAMPLE_TOPICS[i:i + 3]] for i in range(0, len(EXAMPLE_TOPICS), 3)]
     how = t("welcome_group" if in_group(update) else "welcome_private", lang)
-    await send(update, context, ui(lang, "welcome", how=how), keyboard(rows))
+    chat = update.effective_chat
+    hello = t(chat_worded("hello", chat.type if chat else None), lang)  # «أهلًا بكم» in a group
+    await send(update, context, ui(lang, "welcome", hello=hello, how=how), keyboard(rows))
 
 
 def in_group(update: Update) -> bool:
@@ -76,11 +86,15 @@ def in_group(update: Update) -> bool:
 
 
 def help_text(lang: str, *, admin: bool, bot_username: str, group: bool = False) -> str:
-    """Every command with its description; admin commands for admins. In a group the footer
-    says /search TOPIC rather than «type any topic»."""
+    """Every command with its description; admin commands for admins. In a group the
+    descriptions speak of the group («/topics — المواضيع التي تتابعها المجموعة», GROUP_COMMANDS)
+    and the footer says /search TOPIC rather than «type any topic»."""
     idx = 1 if lang == "ar" else 2
     lines = [f"<b>{escape_text(t('help_header', lang))}</b>"]
-    lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in READER_COMMANDS]
+    for command in READER_COMMANDS:
+        words = GROUP_COMMANDS.get(command[0]) if group else None
+        described = words[idx - 1] if words else command[idx]
+        lines.append(f"/{command[0]} — {escape_text(described)}")
     if admin:
         lines.append(f"<b>{escape_text(t('help_admin_header', lang))}</b>")
         lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]

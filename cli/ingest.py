@@ -17,14 +17,16 @@ import argparse
 import asyncio
 import sys
 from datetime import datetime, timezone
+from typing import TextIO
 
+from bot.i18n import t
 from bot.reasons import error_text
 from digests.errors import NashraError
 from digests.models import Source
 from digests.pipeline import PollSummary, SourceReport, poll_once
 from digests.scheduler import run_forever
 from digests.settings import Settings
-from digests.source_check import check_source
+from digests.source_check import check_link, link_candidates
 from digests.sources import (
     add_source,
     list_sources,
@@ -49,6 +51,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
                      help="add the link without fetching it first (offline setups); by default "
                           "it is fetched once and added only if it is a feed or a page that "
                           "declares one, as the bot's /addsource does")
+    add.add_argument("--verbose", action="store_true",
+                     help="on a refusal, also print the technical detail")
     add.set_defaults(func=cmd_sources_add)
     lst = ssub.add_parser("list", parents=[common], help="المصادر وحالتها / feeds with health")
     lst.set_defaults(func=cmd_sources_list)
@@ -74,29 +78,55 @@ def _when(dt: datetime | None) -> str:
 
 
 def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
-    """Add a feed once `check_source` proved it one (named by its title unless --name), or the
-    feed a web page declares; otherwise print why in Arabic and English and add nothing.
+    """Add a feed once `check_link` proved it one (named by its title unless --name), or the
+    feed a web page declares; otherwise print why, once in Arabic and once in English (the
+    technical detail with --verbose), and add nothing. A link without a scheme is checked as
+    https://, then http:// when https:// cannot connect, and the output says which.
     --no-check adds the link as given, without fetching it."""
     with Database(settings.database_path) as db:
         if args.no_check:
             source = add_source(db, args.url, settings=settings, now=_now(), name=args.name)
         else:
+            candidates = link_candidates(args.url)
+            tried: list[str] = []
             try:
-                url = validate_url(args.url, settings)  # a bad or duplicate link: not fetched
-                refuse_duplicate(db, url)
-                checked = asyncio.run(check_source(url, settings))
-            except NashraError as exc:  # the bot's wording, both languages, then the detail
+                url = validate_url(candidates[0], settings)  # a bad or duplicate link: not fetched
+                for candidate in (url, *candidates[1:]):
+                    refuse_duplicate(db, candidate)
+                checked = asyncio.run(check_link((url, *candidates[1:]), settings, tried=tried))
+            except NashraError as exc:  # the bot's wording, once in each language
                 print(f"لم يُضف المصدر / source not added: {args.url}\n"
-                      f"  {error_text(exc, 'ar', adding=True)}\n"
-                      f"  {error_text(exc, 'en', adding=True)}\n  ({exc})", file=sys.stderr)
+                      f"  {_refusal(exc, 'ar')}\n  {_refusal(exc, 'en')}", file=sys.stderr)
+                if exc.why is None or exc.why.kind != "duplicate":  # of either scheme
+                    _print_scheme(candidates, tried, sys.stderr)
+                if args.verbose:
+                    print(f"  detail: {exc}", file=sys.stderr)
                 return 1
             source = add_source(db, checked.url, settings=settings, now=_now(),
                                 name=args.name or checked.title or None, require_dns=False)
+            _print_scheme(candidates, tried, sys.stdout)
             if checked.page_url is not None:
                 print(f"الصفحة تشير إلى خلاصتها / the page declares its feed: {checked.url}")
     print(f"أُضيف المصدر {source.id}: {source.name} — {source.url}\n"
           f"added source {source.id}: {source.name}")
     return 0
+
+
+def _refusal(exc: NashraError, lang: str) -> str:
+    """Why a link was not added, as the bot words it, but pointing a terminal user to
+    `python run.py sources list` rather than the bot's /sources."""
+    if exc.why is not None and exc.why.kind == "duplicate":
+        return t("reason_duplicate_cli", lang, detail=exc.why.detail)
+    return error_text(exc, lang, adding=True)
+
+
+def _print_scheme(candidates: tuple[str, ...], tried: list[str], out: TextIO) -> None:
+    """For a link typed without http:// or https://: which scheme it was checked with."""
+    if len(candidates) < 2:
+        return
+    key = "addsource_scheme_fallback" if len(tried) > 1 else "addsource_scheme"
+    scheme = (tried[-1] if tried else candidates[0]).split("://", 1)[0]
+    print(f"  {t(key, 'ar', scheme=scheme)}\n  {t(key, 'en', scheme=scheme)}", file=out)
 
 
 def format_source(source: Source) -> str:

@@ -252,6 +252,21 @@ def link_forms(link: str) -> list[str]:
     return forms
 
 
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def strip_markup(text: str) -> str:
+    """`text` without HTML tags a reader pasted or typed («<b>غزة</b>» → «غزة»), spaces
+    collapsed; the words between tags stay apart («<p>غزة</p><p>حلب</p>» → «غزة حلب»)."""
+    return " ".join(_TAG_RE.sub(" ", text).split())
+
+
+def followable(topic: str) -> bool:
+    """Whether `topic` can be a followed topic: it holds a letter («١٢٣» or «10.30» alone is a
+    number, not a topic, though a search may still look for it)."""
+    return any(ch.isalpha() for ch in topic)
+
+
 def asks_for_news(query: str) -> bool:
     """Whether the text asks for the latest news with no topic («آخر الأخبار», «ما هي آخر
     الأخبار؟», «شو الجديد»): only words of asking and stop-words, one of them a news word."""

@@ -7,6 +7,11 @@ declares (`<link rel="alternate" type="application/rss+xml" href=…>`, Atom and
 which is then fetched and parsed in turn. The whole check stays within FETCH_TIMEOUT_SECONDS.
 Anything that cannot become a working source raises an error whose `why` says so (the bot words
 it for the admin); nothing is stored here.
+
+A link typed without a scheme («www.example.com/feed», as a browser's address bar takes it) is
+tried as https:// first, then as http:// when https:// could not connect (`link_candidates`,
+`check_link`); each try has its own FETCH_TIMEOUT_SECONDS. «http://» alone, or a word with no
+dotted host, stays a link that is refused as invalid.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import asyncio
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -23,7 +28,14 @@ from urllib.parse import urljoin
 import feedparser
 
 from digests.encoding import decode
-from digests.errors import ParseError, Reason, ReasonKind, SourceError, TemporaryFetchError
+from digests.errors import (
+    FetchError,
+    ParseError,
+    Reason,
+    ReasonKind,
+    SourceError,
+    TemporaryFetchError,
+)
 from digests.feeds import parse_feed
 from digests.fetcher import Fetcher, FetchResult, host_of
 from digests.settings import Settings
@@ -35,6 +47,12 @@ TITLE_CHARS = 80
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
               "application/rdf+xml")
 _SPACES = re.compile(r"\s+")
+# A host written without a scheme: dotted labels (a name or an IPv4 address), an optional port,
+# then an optional path, query or fragment («www.example.com/feed», «127.0.0.1:8080/rss»).
+_SCHEMELESS = re.compile(r"(?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d{1,5})?(?:[/?#]\S*)?", re.IGNORECASE)
+# Why https:// may fail where http:// works: the site does not listen or speak TLS there. A
+# certificate error is not one of them: the site serves https:// and must fix its certificate.
+FALLBACK_KINDS: frozenset[ReasonKind] = frozenset({"refused", "connect", "timeout"})
 
 
 @dataclass(frozen=True)
@@ -143,6 +161,45 @@ async def _check(url: str, fetcher: Fetcher) -> CheckedSource:
         raise SourceError(f"the feed a page declares is not one: {links[0]}: {exc}",
                           why=Reason(kind, host_of(second.final_url))) from exc
     return CheckedSource(url=links[0], title=found.title, entries=found.entries, page_url=url)
+
+
+def link_candidates(link: str) -> tuple[str, ...]:
+    """The URLs to check for what an admin typed: the link itself when it names a scheme (also
+    a wrong one, or «http://» alone, which validation refuses clearly); for a host typed without
+    one («www.example.com/feed») https:// and then http://."""
+    link = link.strip()
+    if "://" in link or not _SCHEMELESS.fullmatch(link):
+        return (link,)
+    return ("https://" + link, "http://" + link)
+
+
+async def check_link(candidates: Sequence[str], settings: Settings, *,
+                     fetcher: Fetcher | None = None,
+                     tried: list[str] | None = None) -> CheckedSource:
+    """`check_source` of the first candidate (see `link_candidates`), and of the next one only
+    when the connection failed (FALLBACK_KINDS): https:// refused or silent, http:// answers.
+
+    Args:
+        candidates: the URLs to try, in order (at least one).
+        settings: timeouts, size cap, private-address rule.
+        fetcher: an open Fetcher to use (tests); by default one per check.
+        tried: when given, every URL checked is appended to it in order, so the caller can say
+            which scheme a link typed without one was checked with, also when it failed.
+
+    Raises:
+        FetchError, SourceError: as `check_source`, for the last candidate tried.
+    """
+    for i, url in enumerate(candidates):
+        if tried is not None:
+            tried.append(url)
+        try:
+            return await check_source(url, settings, fetcher=fetcher)
+        except FetchError as exc:
+            if i == len(candidates) - 1 or exc.why is None or exc.why.kind not in FALLBACK_KINDS:
+                raise
+            log.info("link check falls back url=%s next=%s why=%s", url, candidates[i + 1],
+                     exc.why.kind)
+    raise ValueError("check_link needs at least one candidate")
 
 
 async def check_source(url: str, settings: Settings, *,

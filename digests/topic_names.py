@@ -3,7 +3,8 @@
 The archive is Arabic news: a topic typed in Latin letters («Trump», «Ghouta», the deep link
 `?start=syria`) matches almost nothing. The common names of the news — countries, cities, people,
 groups, events — are mapped to the Arabic topic; any other Latin-only text gets a plain answer that
-topics are searched (and followed) in Arabic. Several words («Gaza Strip», «trump news») are
+topics are searched (and followed) in Arabic. The adjectives of those names («Syrian»,
+«Iranian») stand for the name itself. Several words («Gaza Strip», «trump news») are
 searched as the longest known name among them (`name_in`); a subscription needs the whole text to
 be a name (`arabic_topic`), and otherwise suggests the name found in it (`example_for`). Pure
 functions; the bot decides what to say.
@@ -38,6 +39,19 @@ ENGLISH_TOPICS: dict[str, str] = {
     "world cup": "كأس العالم", "oil": "النفط", "earthquake": "زلزال", "truce": "الهدنة",
     "olive branch": "غصن الزيتون", "nuclear deal": "الاتفاق النووي",
 }
+# English adjectives (and nouns of the people) of the names above → the name they come from:
+# «Syrian army» is news about «سوريا». Arabic writes the adjective as another word («السوري»,
+# «السورية»), so the topic searched and followed is the name itself.
+ENGLISH_ADJECTIVES: dict[str, str] = {
+    "syrian": "syria", "gazan": "gaza", "iranian": "iran", "persian": "iran",
+    "russian": "russia", "egyptian": "egypt", "yemeni": "yemen", "lebanese": "lebanon",
+    "iraqi": "iraq", "israeli": "israel", "palestinian": "palestine", "turkish": "turkey",
+    "turk": "turkey", "jordanian": "jordan", "qatari": "qatar", "emirati": "uae",
+    "kuwaiti": "kuwait", "bahraini": "bahrain", "omani": "oman", "libyan": "libya",
+    "tunisian": "tunisia", "algerian": "algeria", "moroccan": "morocco", "sudanese": "sudan",
+    "afghan": "afghanistan", "french": "france", "chinese": "china", "american": "america",
+    "british": "britain", "damascene": "damascus", "kurdish": "kurds", "kurd": "kurds",
+}
 EXAMPLE = "سوريا"   # the Arabic topic suggested for an unknown Latin one
 # Names too common as English words to be taken from inside a longer text («tell us about …»).
 _NOT_INSIDE = frozenset({"us"})
@@ -45,6 +59,12 @@ _NOT_INSIDE = frozenset({"us"})
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SEPARATORS = re.compile(r"[\s_\-.,;:!?'\"«»()]+")
+
+
+def _name(plain: str) -> str | None:
+    """The Arabic topic of one lower-case English name or adjective, or None."""
+    noun = ENGLISH_ADJECTIVES.get(plain)
+    return ENGLISH_TOPICS.get(noun if noun is not None else plain)
 
 
 def is_latin(text: str) -> bool:
@@ -65,7 +85,17 @@ def arabic_topic(text: str) -> str | None:
     if not is_latin(text):
         return None
     plain = _plain(text)
-    return ENGLISH_TOPICS.get(plain) or ENGLISH_TOPICS.get(plain.removesuffix("s"))
+    return _name(plain) or _name(plain.removesuffix("s"))
+
+
+def is_adjective(text: str) -> bool:
+    """Whether `text` is one of the English adjectives of a name («Syrian», "Iranians"): its
+    topic is the name it comes from, so a reply says «from …» rather than «is …»."""
+    if not is_latin(text):
+        return False
+    plain = _plain(text)
+    return plain in ENGLISH_ADJECTIVES or (plain not in ENGLISH_TOPICS
+                                           and plain.removesuffix("s") in ENGLISH_ADJECTIVES)
 
 
 def name_in(text: str) -> str | None:
@@ -82,8 +112,8 @@ def name_in(text: str) -> str | None:
             name = " ".join(words[i:i + size])
             if name in _NOT_INSIDE:
                 continue
-            topic = ENGLISH_TOPICS.get(name) or (
-                ENGLISH_TOPICS.get(name.removesuffix("s")) if name.endswith("s") else None)
+            topic = _name(name) or (
+                _name(name.removesuffix("s")) if name.endswith("s") else None)
             if topic:
                 return topic
     return None

@@ -346,9 +346,10 @@ async def test_source_errors_are_worded_in_the_admins_language(settings: Setting
     assert not _ARABIC_LETTER.search(en.plain_text), en.plain_text  # names are hosts here
     for text in (ar.plain_text, en.plain_text, bad.plain_text):
         assert not [x for x in _INTERNALS if x in text], text
-    assert _bare(bad.plain_text) == ("Could not add the source: notaurl\nThe link «notaurl» is not"
-                                     " valid: it must start with http:// or https://. Send the"
-                                     " full link as your browser shows it.")
+    assert _bare(bad.plain_text) == ("Could not add the source: notaurl\n«notaurl» is not a valid"
+                                     " web link: a link is http:// or https:// then the site's"
+                                     " name (such as https://example.com/rss). Send it in full as"
+                                     " your browser shows it.")
 
 
 async def test_removesource_says_it_stops_polling_and_numbers_are_arabic(tmp_path: Path) -> None:
@@ -449,10 +450,10 @@ async def test_push_says_why_nothing_was_sent_and_counts_what_readers_get(tmp_pa
 async def test_a_broken_check_still_answers_and_adds_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug in the check (not the link's fault) is logged; the admin is still answered."""
-    async def broken(url: str, settings: Settings) -> None:
+    async def broken(urls: object, settings: Settings, **_: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(sources_admin, "check_source", broken)
+    monkeypatch.setattr(sources_admin, "check_link", broken)
     async with running_bot(sample_db(tmp_path)) as h:
         before = _count(h.db, "sources")
         [m] = await h.say(ADMIN, "/addsource http://127.0.0.1:9/feed.xml")
@@ -621,3 +622,35 @@ async def test_push_reaches_the_followers_of_another_spelling(tmp_path: Path) ->
         [general] = await h.say(ADMIN, "/push آخر الأخبار")
         assert "«آخر الأخبار»" not in general.plain_text
         assert "النشرة العامة" in general.plain_text  # nobody follows the general digest here
+
+
+async def test_addsource_without_a_scheme_tries_https_then_http_and_says_which(
+        tmp_path: Path) -> None:
+    """QA B6: «/addsource www.example.invalid/feed» was refused as «must start with http://»,
+    though a pasted link without one is read. A link typed without a scheme is checked as
+    https://, then as http:// when https:// cannot connect, and the answer says which; «http://»
+    alone is a clear refusal that no longer contradicts itself."""
+    with SampleSite() as site:
+        typed = site.feed_url("main").removeprefix("http://")
+        async with running_bot(sample_db(tmp_path)) as h:
+            for s in sources.list_sources(h.db):
+                sources.remove_source(h.db, s.id)
+            [m] = await h.say(ADMIN, f"/addsource {typed}")
+            lines = _bare(m.plain_text).split("\n")
+            assert lines[0].startswith("✅ أُضيف المصدر"), m.plain_text
+            assert lines[-1] == ("كُتب الرابط دون http:// أو https://، ولم يُجب الموقع على "
+                                 "https://، فجرّبته بـ http://")
+            assert [s.url for s in sources.list_sources(h.db)] == [site.feed_url("main")]
+            [again] = await h.say(ADMIN, f"/addsource {typed}")  # either scheme is a duplicate
+            assert "المصدر مضاف من قبل برقم" in again.plain_text
+            assert "فقرأته" not in again.plain_text
+            [unknown] = await h.say(ADMIN, "/addsource www.example.invalid/feed")
+            text = _bare(unknown.plain_text)
+            assert "لم أجد الموقع www.example.invalid: لا نطاق بهذا الاسم." in text
+            assert text.endswith("كُتب الرابط دون http:// أو https://، فقرأته بـ https://")
+            [bare] = await h.say(ADMIN, "/addsource http://")
+            text = _bare(bare.plain_text)
+            assert ("«http://» ليس رابط موقع صالحًا: الرابط http:// أو https:// ثم اسم الموقع"
+                    in text)
+            assert "يجب أن يبدأ" not in text and "فقرأته" not in text
+            assert len(sources.list_sources(h.db)) == 1

@@ -85,7 +85,7 @@ async def test_numbers_and_long_questions_get_no_spelling_suggestions(tmp_path: 
     async with running_bot(sample_db(tmp_path)) as h:
         [msg] = await h.say(READER, "98765")
         assert "هل تقصد" not in msg.plain_text
-        assert msg.button_texts() == ["🔔 تابع هذا الموضوع"]
+        assert msg.button_texts() == []  # a number is no topic to follow (QA Q7)
         long = "ما آخر أخبار " + " و".join(["حلب", "إدلب", "دمشق", "درعا", "حمص"] * 8)
         [msg] = await h.say(READER, long)
         assert "«حلب»" in msg.plain_text.split("\n")[0]  # not in the sample archive: dropped
@@ -276,3 +276,67 @@ async def test_asking_for_the_latest_news_answers_with_the_digest(tmp_path: Path
         assert [m.plain_text for m in asked] == [m.plain_text for m in digest]
         assert "لم أجد" not in "\n".join(m.plain_text for m in asked)
         assert "أحدث الأخبار" in asked[0].plain_text
+
+
+async def test_numbers_and_markup_are_not_offered_for_following(tmp_path: Path) -> None:
+    """QA Q7: «١٢٣» was offered «🔔 تابع هذا الموضوع», and «<b>غزة</b>» was searched (and
+    offered) with its tags. A number alone gets no follow button and is asked for a name; the
+    tags around a topic are left out, so «<b>الغوطة</b>» is «الغوطة»."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [num] = await h.say(READER, "١٢٣")
+        assert num.button_texts() == []
+        assert num.plain_text.lstrip("\u200f") == (
+            "لم أجد أخبارًا عن «١٢٣» في الأرشيف. اكتب اسم موضوع، مثل «الغوطة».")
+        [topic] = await h.say(READER, "الغوطة")
+        [tagged] = await h.say(READER, "<b>الغوطة</b>")
+        _ok([tagged])
+        assert tagged.plain_text == topic.plain_text and "&lt;" not in tagged.text
+        [done] = await h.click(tagged, "🔔 تابع هذا الموضوع")
+        assert "«الغوطة»" in done.plain_text
+        from digests import subscriptions
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == ["الغوطة"]
+
+
+async def test_a_group_search_that_finds_nothing_speaks_to_the_group(tmp_path: Path) -> None:
+    from botkit import ADMIN
+
+    group = -100655
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        [m] = await h.say(group, "/search زيزيكس", user=h.user(ADMIN))
+        text = m.plain_text.lstrip("\u200f")
+        assert "أو تابعوا الموضوع لتصل المجموعةَ أخباره حين تُنشر" in text
+        assert "لتصلك" not in text and "🔔 تابع هذا الموضوع" in m.button_texts()
+        [d] = await h.say(group, "/digest", user=h.user(ADMIN))  # follows nothing yet
+        assert d.plain_text.lstrip("\u200f").startswith("المجموعة لا تتابع")
+        await h.settle()
+
+
+async def test_only_a_number_left_of_the_question_is_no_answer(tmp_path: Path) -> None:
+    """QA B6: «الساعة 10.30/ليلا» dropped «الساعة», «10», «ليلا» and answered with the one story
+    that holds «30» (Macron / Rouhani). A question whose words match nothing but a number finds
+    nothing."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "الساعة 10.30/ليلا")
+        assert m.plain_text.lstrip("\u200f").startswith("لم أجد أخبارًا عن «الساعة 10.30/ليلا»")
+        assert "ماكرون" not in m.plain_text and "نتائج" not in m.plain_text
+        [words] = await h.say(READER, "ماكرون Macron")  # a word left: still answered
+        assert "نتائج «ماكرون Macron»" in words.plain_text
+
+
+async def test_an_english_adjective_is_searched_as_its_name(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [name] = await h.say(READER, "Syria")
+        [adjective] = await h.say(READER, "Syrian")
+        first, rest = adjective.plain_text.replace("\u200e", "").split("\n", 1)
+        assert first.lstrip("\u200f") == "الموضوعات تُبحث بالعربية: من «Syrian» بحثت عن «سوريا»."
+        assert rest == name.plain_text.split("\n", 1)[1]
+
+
+async def test_the_english_general_digest_prompt_names_its_button(tmp_path: Path) -> None:
+    """QA Q7: "Or press «the general digest»" under a button reading "📰 The general digest"."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [ask] = await h.say(READER + 1, "/subscribe", language_code="en")
+        [label] = ask.button_texts()
+        quoted = re.search(r"press «([^»]+)»", ask.plain_text)
+        assert quoted is not None and label.endswith(quoted.group(1)), (label, ask.plain_text)

@@ -206,3 +206,127 @@ async def test_subscribing_to_the_latest_news_asks_what_to_follow(tmp_path: Path
         _ok([msg])
         assert "أي موضوع تريد متابعته" in msg.plain_text
         assert subscriptions.list_subscriptions(h.db, READER) == []
+
+
+# Words that speak to one person: a group must never read them (QA B4).
+_SECOND_PERSON_AR = ("أنت ", "لست ", "ستصلك", "لتصلك", "مواضيعك", "توقيتك", "نشرتي", "تريد")
+
+
+def _to_the_group(text: str) -> bool:
+    return not any(w in text for w in _SECOND_PERSON_AR) and " you" not in text.lower()
+
+
+async def test_every_following_reply_in_a_group_speaks_to_the_group(tmp_path: Path) -> None:
+    """QA B4: in a group that follows «ترامب», /subscribe ترمب said «أنت تتابع «ترامب» بالفعل»
+    and /unsubscribe الغوطة «لست تتابع «الغوطة»». Every reply of following speaks of the group,
+    in Arabic and in English; a private chat keeps «أنت»."""
+    from botkit import ADMIN
+
+    group = -100781
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN, ADMIN + 1])
+        admin, en = h.user(ADMIN), h.user(ADMIN + 1, "en")
+        replies: list[str] = []
+
+        async def say(text: str, user: object = admin) -> str:
+            [m] = await h.say(group, text, user=user)  # type: ignore[arg-type]
+            if user is admin:  # Arabic: laid out right to left
+                _ok([m])
+            replies.append(m.plain_text)
+            return m.plain_text.replace("\u200e", "").lstrip("\u200f")
+
+        assert (await say("/subscribe ترامب")).startswith("🔔 تمت متابعة «ترامب» في المجموعة.")
+        assert (await say("/subscribe ترمب")) == "المجموعة تتابع «ترامب» بالفعل."
+        assert (await say("/unsubscribe الغوطة")) == "المجموعة لا تتابع «الغوطة»."
+        assert (await say("/subscribe ترمب", en)) == "This group already follows «ترامب»."
+        assert (await say("/unsubscribe الغوطة", en)) == "This group does not follow «الغوطة»."
+        assert (await say("/subscribe")).startswith("أي موضوع تتابعه المجموعة؟")
+        assert (await say("/subscribe", en)).startswith("What should this group follow?")
+        listing = await say("/unsubscribe")
+        assert listing == "اختر الموضوع الذي تلغي المجموعة متابعته:"
+        menu = h.emu.messages(group)[-1]
+        [done] = await h.click(menu, "❌ ترامب", user=admin)
+        replies.append(done.plain_text)
+        assert done.plain_text.lstrip("\u200f") == "لم تعد المجموعة تتابع «ترامب»."
+        assert (await say("/digest")).startswith("المجموعة لا تتابع أي موضوع بعد")
+        await h.settle()
+        for text in replies:
+            assert _to_the_group(text), text
+        [mine] = await h.say(READER, "/unsubscribe الغوطة")  # a private chat: «you»
+        assert mine.plain_text.lstrip("\u200f") == "لست تتابع «الغوطة»."
+
+
+async def test_a_channel_is_spoken_of_as_the_channel(tmp_path: Path) -> None:
+    channel = -100782
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_chat(channel, type="channel", title="قناة")
+        await h.say(channel, "/subscribe لبنان")
+        [again] = await h.say(channel, "/subscribe لبنان")
+        assert again.plain_text.lstrip("\u200f") == "القناة تتابع «لبنان» بالفعل."
+        [gone] = await h.say(channel, "/unsubscribe سوريا")
+        assert gone.plain_text.lstrip("\u200f") == "القناة لا تتابع «سوريا»."
+
+
+async def test_a_link_a_number_or_markup_is_not_followed_as_written(tmp_path: Path) -> None:
+    """QA Q7: /subscribe LINK said «الموضوعات تُتابع بالعربية»; «١٢٣» and «<b>غزة</b>» were
+    followed as written. A link is answered as a pasted link (never followed), a number is no
+    topic, and the tags around a topic are left out."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        url, title = h.db.db.execute(
+            "select url, title from articles order by id limit 1").fetchone()
+        [m] = await h.say(READER, f"/subscribe {url}")
+        _ok([m])
+        lines = m.plain_text.replace("\u200e", "").lstrip("\u200f").split("\n")
+        assert lines[0].startswith("الرابط لا يُتابع: الموضوع اسم، مثل /subscribe الغوطة.")
+        assert title in m.plain_text  # the article's digest, as a pasted link gets
+        [m] = await h.say(READER, "/subscribe https://www.bbc.co.uk/arabic/x")
+        assert "الرابط لا يُتابع" in m.plain_text and "ليس في الأرشيف" in m.plain_text
+        assert "بالعربية" not in m.plain_text
+        [m] = await h.say(READER, "/subscribe ١٢٣")
+        assert m.plain_text.replace("\u200e", "").lstrip("\u200f") == (
+            "«١٢٣» ليس موضوعًا يُتابع: اكتب اسمًا، مثل /subscribe الغوطة")
+        assert _topics(h) == []
+        [m] = await h.say(READER, "/subscribe <b>غزة</b>")
+        assert "«غزة»" in m.plain_text and "<" not in m.plain_text
+        assert _topics(h) == ["غزة"]
+
+
+async def test_an_english_adjective_follows_its_name(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/subscribe Syrian")
+        text = m.plain_text.replace("\u200e", "")
+        assert "«Syrian» موضوعه «سوريا»" in text and "تمت متابعة «سوريا»" in text
+        assert _topics(h) == ["سوريا"]
+
+
+def test_chat_worded_falls_back_to_the_group_then_to_the_key() -> None:
+    from bot.following import chat_worded
+
+    assert chat_worded("already_subscribed", "group") == "already_subscribed_group"
+    assert chat_worded("share_link", "channel") == "share_link_group"  # no channel wording
+    assert chat_worded("done", "supergroup") == "done"  # words for any chat
+    assert chat_worded("not_subscribed", "private") == "not_subscribed"
+    assert chat_worded("not_subscribed", None) == "not_subscribed"
+
+
+def test_every_string_that_speaks_to_one_person_has_its_group_wording_or_is_private() -> None:
+    """A guard for new strings: Arabic second person singular («أنت», «تتابعها», «نشرتي» …) is
+    only in strings a group never gets, or in those with a `_group` variant."""
+    from bot.i18n import STRINGS
+
+    private_only = {
+        "welcome_private",  # /start outside groups
+        "help_footer",  # /help outside groups
+        "link_several",  # «في رسالتك»: a message is one member's
+        "topics_header",  # /topics has its group heading
+        "no_subscriptions", "digest_no_subs",  # chat_worded already
+        "latin_topic", "nothing_searchable", "search_usage", "name_alone",  # to the asker
+        "button_expired",  # to the one who pressed
+        "subscribe_what",
+    }
+    marks = ("أنت", "لست", "تصلك", "مواضيعك", "توقيتك", "نشرتي", "تتابعها:", "أهلًا بك")
+    for key, (ar, _en) in STRINGS.items():
+        if key.endswith(("_group", "_channel")) or key in private_only:
+            continue
+        if any(mark in ar for mark in marks):
+            assert f"{key}_group" in STRINGS, key

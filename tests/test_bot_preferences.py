@@ -158,7 +158,10 @@ async def test_group_members_are_refused_at_the_first_settings_press(tmp_path: P
         assert chat is not None and chat.language != "en"
         # the group's admin may
         h.emu.click(menu, "🕐 التوقيت", user=h.user(READER))
-        await h.until(lambda: any("اختر توقيتك" in m.plain_text for m in h.emu.messages(group)))
+        # the picker speaks of the group's zone, not «توقيتك» (QA B4)
+        await h.until(lambda: any("اختر توقيت المجموعة" in m.plain_text
+                                  for m in h.emu.messages(group)))
+        assert not any("توقيتك" in m.plain_text for m in h.emu.messages(group))
 
 
 def test_a_new_chat_starts_on_a_named_zone_and_existing_chats_keep_theirs(tmp_path: Path) -> None:

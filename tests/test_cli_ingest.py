@@ -41,7 +41,9 @@ def test_sources_add_list_remove(env: Path, site: SampleSite,
                        "--db", db)
     assert code == 0 and "أُضيف المصدر 1" in out and "added source 1" in out
     code, _, err = run(capsys, "sources", "add", site.feed_url("main"), "--db", db)
-    assert code == 1 and "already added as id 1" in err
+    assert code == 1 and "already there as number 1" in err and "/sources" not in err
+    # the reason once per language, pointing to the terminal's own listing (QA B6)
+    assert err.count("python run.py sources list") == 2 and "already added" not in err, err
     code, _, err = run(capsys, "sources", "add", "ftp://nope", "--db", db)
     assert code == 1 and "http" in err
     code, out, _ = run(capsys, "sources", "list", "--db", db)
@@ -145,3 +147,23 @@ def test_sources_add_help_names_no_check(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit):
         main(["sources", "add", "--help"])
     assert "--no-check" in capsys.readouterr().out
+
+
+def test_sources_add_without_a_scheme_and_refusals_said_once(env: Path, site: SampleSite,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    """QA B6: `sources add` printed each refusal three times (Arabic, English, then the raw
+    error in both) and refused «www…» for its missing scheme. A link without a scheme is tried
+    as https:// then http:// and the output says so; a refusal is one Arabic and one English
+    line, the raw detail only with --verbose."""
+    db = str(env)
+    typed = site.feed_url("main").removeprefix("http://")
+    code, out, _ = run(capsys, "sources", "add", typed, "--db", db)
+    assert code == 0 and "added source 1" in out
+    assert "so I tried http://" in out and "فجرّبته بـ http://" in out
+    code, _, err = run(capsys, "sources", "add", "http://", "--db", db)
+    assert code == 1 and err.count("ليس رابط موقع صالحًا") == 1
+    assert err.count("is not a valid web link") == 1 and "detail:" not in err
+    assert "must start" not in err and "يجب أن يبدأ" not in err
+    code, _, err = run(capsys, "sources", "add", "http://", "--verbose", "--db", db)
+    assert code == 1 and err.strip().split("\n")[-1].startswith("  detail: ")

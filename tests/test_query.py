@@ -235,3 +235,30 @@ def test_link_forms_try_the_other_scheme_and_www() -> None:
     assert link_forms("https://www.bbc.com/x")[:2] == ["https://www.bbc.com/x",
                                                         "https://bbc.com/x"]
     assert link_forms("tg://resolve") == ["tg://resolve"]
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("<b>غزة</b>", "غزة"), ("<a href='https://x.example'>حلب</a>", "حلب"),
+    ("<p>غزة</p><p>حلب</p>", "غزة حلب"), ("الغوطة<br/>الشرقية", "الغوطة الشرقية"),
+    ("3 < 5 و 7 > 2", "3 < 5 و 7 > 2"), ("«الغوطة»", "«الغوطة»"), ("<غزة>", "<غزة>"),
+])
+def test_strip_markup_leaves_the_text_between_tags(text: str, plain: str) -> None:
+    from digests.query import strip_markup
+
+    assert strip_markup(text) == plain
+
+
+def test_a_topic_to_follow_holds_a_letter() -> None:
+    from digests.query import followable
+
+    assert not followable("١٢٣") and not followable("10.30") and not followable("... !")
+    assert followable("غزة") and followable("٢٠١٨ الانتخابات") and followable("G20")
+
+
+@given(st.text(max_size=60))
+def test_strip_markup_never_adds_text(text: str) -> None:
+    from digests.query import strip_markup
+
+    plain = strip_markup(text)
+    assert "<b>" not in plain and len(plain) <= len(text)
+    assert set(plain) - {" "} <= set(text)

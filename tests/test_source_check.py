@@ -85,3 +85,46 @@ async def test_a_feed_cut_off_mid_item_is_damaged_not_a_page(settings: Settings,
     for error in (direct.value, pointed.value):
         assert error.why is not None
         assert (error.why.kind, error.why.host) == ("feed_broken", f"127.0.0.1:{site.port}")
+
+
+@pytest.mark.parametrize("typed, candidates", [
+    ("www.example.com/feed", ("https://www.example.com/feed", "http://www.example.com/feed")),
+    ("example.com", ("https://example.com", "http://example.com")),
+    ("127.0.0.1:8080/rss?x=1",
+     ("https://127.0.0.1:8080/rss?x=1", "http://127.0.0.1:8080/rss?x=1")),
+    (" https://x.example/a ", ("https://x.example/a",)),
+    ("http://", ("http://",)),  # a scheme alone stays what was typed: validation refuses it
+    ("ftp://x.example", ("ftp://x.example",)), ("notaurl", ("notaurl",)),
+    ("two words.com", ("two words.com",)),
+])
+def test_a_link_without_a_scheme_is_tried_as_https_then_http(typed: str,
+                                                              candidates: tuple[str, ...]) -> None:
+    from digests.source_check import link_candidates
+
+    assert link_candidates(typed) == candidates
+
+
+async def test_check_link_falls_back_to_http_only_when_https_cannot_connect(
+        settings: Settings) -> None:
+    """The sample site speaks plain HTTP: https:// to it fails to connect (no TLS there), so
+    http:// is tried and works. A site that answers https:// (here: a 404) is not tried again
+    with http://."""
+    from digests.source_check import check_link, link_candidates
+
+    with SampleSite() as site:
+        typed = site.feed_url("main").removeprefix("http://")
+        tried: list[str] = []
+        checked = await check_link(link_candidates(typed), settings, tried=tried)
+        assert tried == ["https://" + typed, "http://" + typed]
+        assert checked.url == site.feed_url("main") and checked.entries > 0
+        tried = []
+        with pytest.raises(FetchError) as missing:
+            await check_link((site.url("/nothing.xml"), site.url("/other.xml")), settings,
+                             tried=tried)
+        assert tried == [site.url("/nothing.xml")]
+        assert missing.value.why is not None and missing.value.why.kind == "http_status"
+        tried = []
+        with pytest.raises(FetchError) as refused:  # both refused: the last one's error
+            await check_link(link_candidates("127.0.0.1:9/feed.xml"), settings, tried=tried)
+        assert len(tried) == 2 and refused.value.why is not None
+        assert refused.value.why.kind == "refused"

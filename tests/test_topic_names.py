@@ -46,3 +46,33 @@ def test_the_example_is_a_name_from_the_text_when_there_is_one() -> None:
 
     assert example_for("lebanon vote") == "لبنان"
     assert example_for("Zzyzx") == EXAMPLE
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Syrian", "سوريا"), ("syrians", "سوريا"), ("Iranian", "إيران"), ("Egyptian", "مصر"),
+    ("Russian", "روسيا"), ("Turkish", "تركيا"), ("Turks", "تركيا"), ("Israelis", "إسرائيل"),
+    ("Palestinians", "فلسطين"), ("Lebanese", "لبنان"), ("Saudi", "السعودية"),
+    ("Kurdish", "الأكراد"),
+])
+def test_the_adjectives_of_the_names_map_to_the_name(text: str, topic: str) -> None:
+    from digests.topic_names import is_adjective, name_in
+
+    assert arabic_topic(text) == topic and name_in(text) == topic
+    assert is_adjective(text) == (text != "Saudi")  # «Saudi» is a name of its own
+
+
+def test_an_adjective_inside_a_text_is_found_and_names_are_not_adjectives() -> None:
+    from digests.topic_names import is_adjective, name_in
+
+    assert name_in("Syrian army advances") == "سوريا"
+    assert name_in("Iranian nuclear deal") == "الاتفاق النووي"  # the longer name wins
+    assert not is_adjective("Syria") and not is_adjective("Kurds") and not is_adjective("سوري")
+
+
+def test_every_adjective_comes_from_a_name_in_the_table() -> None:
+    from digests.topic_names import ENGLISH_ADJECTIVES
+
+    assert len(ENGLISH_ADJECTIVES) >= 25
+    for adjective, name in ENGLISH_ADJECTIVES.items():
+        assert name in ENGLISH_TOPICS, adjective
+        assert adjective not in ENGLISH_TOPICS, adjective  # one meaning per word

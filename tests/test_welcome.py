@@ -45,7 +45,8 @@ def test_hints_with_commands_display_in_order() -> None:
     shown = "\n".join(displayed(ui("ar", "no_subscriptions")))
     assert shown.count("/subscribe") == 2 and "subscribe/" not in shown
     for how in ("welcome_private", "welcome_group"):
-        shown = "\n".join(displayed(ui("ar", "welcome", how=t(how, "ar"))))
+        shown = "\n".join(displayed(ui("ar", "welcome", hello=t("hello", "ar"),
+                                        how=t(how, "ar"))))
         assert "/subscribe" in shown and "subscribe/" not in shown
 
 
@@ -129,3 +130,39 @@ def test_help_and_the_readme_command_tables_agree() -> None:
         assert command in rows, command
         cells = [c.strip() for c in rows[command].strip("|").split(" | ")]
         assert cells[1:] == [ar, en], (command, cells)
+
+
+async def test_start_and_help_in_a_group_speak_to_the_group(tmp_path: Path) -> None:
+    """QA B4: group /help said «/topics — المواضيع التي تتابعها» and «/digest — نشرتي الآن».
+    In a group the welcome greets «أهلًا بكم», /help describes the group's topics and digest
+    (in Arabic and English), and nothing says «لتصلك»; a private /help keeps «نشرتي»."""
+    group = -100322
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        member = h.user(READER + 3)
+        [hello] = await h.say(group, "/start", user=member)
+        assert hello.plain_text.lstrip("\u200f").startswith("أهلًا بكم في نشرة")
+        [ar] = await h.say(group, "/help", user=member)
+        [en] = await h.say(group, "/help", user=h.user(READER + 4, "en"))
+        [mine] = await h.say(READER, "/help")
+    lines = [line.replace("\u200e", "").lstrip("\u200f") for line in ar.plain_text.split("\n")]
+    assert "/topics — المواضيع التي تتابعها المجموعة" in lines
+    assert "/digest — نشرة المجموعة الآن" in lines
+    for text in (hello.plain_text, ar.plain_text):
+        assert not any(w in text for w in ("نشرتي", "لتصلك", "أهلًا بك ")), text
+    assert "/topics — The topics this group follows" in en.plain_text.split("\n")
+    assert "/digest — The group's digest now" in en.plain_text.split("\n")
+    assert "/digest — نشرتي الآن" in mine.plain_text.replace("\u200e", "").replace("\u200f", "")
+
+
+def test_group_help_describes_every_reader_command_and_displays_in_order() -> None:
+    from bot.i18n import GROUP_COMMANDS
+
+    assert set(GROUP_COMMANDS) <= {c[0] for c in READER_COMMANDS}
+    for lang in ("ar", "en"):
+        html = welcome.help_text(lang, admin=True, bot_username="nashra_bot", group=True)
+        shown = "\n".join(displayed(html))
+        for command, _, _ in READER_COMMANDS + ADMIN_COMMANDS:
+            assert f"/{command}" in shown and f"{command}/" not in shown, (lang, command)
+        if lang == "ar":
+            assert check_message(html) == []
