@@ -5,6 +5,9 @@ stories, one page at a time (bot.stories), rendered by bot.render, with buttons 
 topic (handled in bot.following), see more («المزيد», the next page edited in place; «السابق»
 back) and open a story's related links. A link in the text (the first one, if there are several)
 is looked up instead, never followed; a t.me link to this bot acts as /start with its payload.
+HTML tags around a topic are left out («<b>غزة</b>» asks about «غزة»); a number alone («١٢٣») is
+searched but never offered for following. Replies a group gets speak of the group
+(bot.i18n.chat_worded).
 English names are searched as their Arabic topic, also inside a few Latin words («Gaza Strip»). A topic button (the welcome's examples, nearby spellings when nothing is
 found) asks that topic. /digest is "my digest now": the chat's topics first (a few stories
 each), then the general top stories. Buttons carry opaque ids; bot.buttons resolves

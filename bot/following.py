@@ -6,7 +6,9 @@ subscriptions; channels (where only admins post) may too. A deep link
 t.me/<bot>?start=<payload> follows a topic when opened (/start is in bot.welcome; the same link
 pasted into a chat is read by `start_payload_of`), and the reply says how to stop. A topic is
 stored without the words of asking at its ends («ما آخر أخبار الغوطة؟» is «الغوطة»,
-digests.subscriptions.clean_topic); a topic cut to its stored length is echoed with «…».
+digests.subscriptions.clean_topic); a topic cut to its stored length is echoed with «…». Replies
+speak to the chat as it is (bot.i18n.chat_worded): «المجموعة تتابع «ترامب» بالفعل» in a group,
+«القناة …» in a channel, «أنت تتابع …» in a private chat.
 """
 
 from __future__ import annotations

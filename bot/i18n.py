@@ -2,7 +2,10 @@
 
 Arabic is the default; a chat gets English when its user's Telegram `language_code` starts with
 "en" or after /lang. `t(key, lang, **values)` formats a string; values are inserted as given, so
-callers that produce HTML must escape dynamic values themselves (bot.render does).
+callers that produce HTML must escape dynamic values themselves (bot.render does). A string a
+group or channel may get has `<key>_group` / `<key>_channel` variants that speak of the chat
+(«المجموعة تتابع …»), chosen by `chat_worded(key, chat_type)`; /help in a group takes its reader
+commands' descriptions from GROUP_COMMANDS.
 """
 
 from __future__ import annotations

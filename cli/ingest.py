@@ -82,31 +82,33 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
     feed a web page declares; otherwise print why, once in Arabic and once in English (the
     technical detail with --verbose), and add nothing. A link without a scheme is checked as
     https://, then http:// when https:// cannot connect, and the output says which.
-    --no-check adds the link as given, without fetching it."""
+    --no-check adds the link as given (without a scheme: as https://), without fetching it."""
+    candidates = link_candidates(args.url)
+    tried: list[str] = []
+    checked = None
     with Database(settings.database_path) as db:
-        if args.no_check:
-            source = add_source(db, args.url, settings=settings, now=_now(), name=args.name)
-        else:
-            candidates = link_candidates(args.url)
-            tried: list[str] = []
-            try:
-                url = validate_url(candidates[0], settings)  # a bad or duplicate link: not fetched
+        try:
+            if args.no_check:
+                source = add_source(db, candidates[0], settings=settings, now=_now(),
+                                    name=args.name)
+            else:
+                url = validate_url(candidates[0], settings)  # bad or duplicate: not fetched
                 for candidate in (url, *candidates[1:]):
                     refuse_duplicate(db, candidate)
                 checked = asyncio.run(check_link((url, *candidates[1:]), settings, tried=tried))
-            except NashraError as exc:  # the bot's wording, once in each language
-                print(f"لم يُضف المصدر / source not added: {args.url}\n"
-                      f"  {_refusal(exc, 'ar')}\n  {_refusal(exc, 'en')}", file=sys.stderr)
-                if exc.why is None or exc.why.kind != "duplicate":  # of either scheme
-                    _print_scheme(candidates, tried, sys.stderr)
-                if args.verbose:
-                    print(f"  detail: {exc}", file=sys.stderr)
-                return 1
-            source = add_source(db, checked.url, settings=settings, now=_now(),
-                                name=args.name or checked.title or None, require_dns=False)
-            _print_scheme(candidates, tried, sys.stdout)
-            if checked.page_url is not None:
-                print(f"الصفحة تشير إلى خلاصتها / the page declares its feed: {checked.url}")
+                source = add_source(db, checked.url, settings=settings, now=_now(),
+                                    name=args.name or checked.title or None, require_dns=False)
+        except NashraError as exc:  # the bot's wording, once in each language
+            print(f"لم يُضف المصدر / source not added: {args.url}\n"
+                  f"  {_refusal(exc, 'ar')}\n  {_refusal(exc, 'en')}", file=sys.stderr)
+            if exc.why is None or exc.why.kind != "duplicate":  # of either scheme
+                _print_scheme(candidates, tried, sys.stderr)
+            if args.verbose:
+                print(f"  detail: {exc}", file=sys.stderr)
+            return 1
+    _print_scheme(candidates, tried, sys.stdout)
+    if checked is not None and checked.page_url is not None:
+        print(f"الصفحة تشير إلى خلاصتها / the page declares its feed: {checked.url}")
     print(f"أُضيف المصدر {source.id}: {source.name} — {source.url}\n"
           f"added source {source.id}: {source.name}")
     return 0

@@ -167,3 +167,13 @@ def test_sources_add_without_a_scheme_and_refusals_said_once(env: Path, site: Sa
     assert "must start" not in err and "يجب أن يبدأ" not in err
     code, _, err = run(capsys, "sources", "add", "http://", "--verbose", "--db", db)
     assert code == 1 and err.strip().split("\n")[-1].startswith("  detail: ")
+
+
+def test_sources_add_no_check_refuses_clearly_and_takes_a_bare_host_as_https(
+        env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(env)
+    code, _, err = run(capsys, "sources", "add", "http://", "--no-check", "--db", db)
+    assert code == 1 and "is not a valid web link" in err and "expected http://" not in err
+    code, out, _ = run(capsys, "sources", "add", "news.example/rss", "--no-check", "--db", db)
+    assert code == 0 and "added source 1" in out and "https://news.example/rss" in out
+    assert "so I took it as https://" in out
