@@ -10,10 +10,22 @@ Pure functions of tokens (digests.speakers).
 
 from __future__ import annotations
 
-from digests.speakers import RELAYING, Tok, antecedent, speaker_before, subject
+from digests.speakers import (
+    CLAUSE_OPENERS,
+    MANNER,
+    RELAYING,
+    Tok,
+    addressee,
+    antecedent,
+    possessed_object,
+    speaker_before,
+    subject,
+    tokens,
+)
 from digests.speech import (
     CLAUSE_CONJ,
     IN_WHICH,
+    OBJECT_PRONOUNS,
     PUBLISHING,
     RELATIVES,
     cue_of,
@@ -39,6 +51,25 @@ RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة
 _INDEFINITE = frozenset("احدهم احداهم احدهما احداهما احداهن".split())
 
 
+# Words that never open a speaker: a comparative or amount («نقل أكثر من …»), an event noun
+# («أعلنت سقوط مسلحين»), a particle or adverb («ربما», «لأنه», «تماما»). Folded.
+_NOT_A_NAME_START = frozenset(
+    "اكثر اقل سقوط مقتل لقد قد هل ربما بما ما وما بل لان لانه لانها لكي كي عاده تماما تحديدا حاليا"
+    " واحدا قرابه زالت مازال مازالت يعتقد يتعين بشده بحراره".split())
+# Nouns that name a medium or a firm by the name written after them: alone they name nobody.
+_BARE_MEDIA = frozenset("شبكه شركه قناه صحيفه محطه وكاله موقع مجله جريده اذاعه".split())
+# «وفقا لتورنبول»: the «ل» of these prepositions is glued to the speaker.
+_BY_LAM = frozenset("وفقا ووفقا وفق ووفق طبقا وطبقا".split())
+# «نقلت الصحيفة بيانا لوزارة النقل قالت فيه»: the document's author speaks. Folded.
+_DOCUMENTS = frozenset("بيانا تصريحا تصريحات رساله كلمه تغريده مقتطفات نص".split())
+
+
+def bare_medium(name: str) -> bool:
+    """«شبكة», «صحيفة» alone: a medium whose name was written in a way not read («صحيفة
+    »أكسبريس«»); the speaker is known to be unknown, so nobody else is put in its place."""
+    return len(name.split()) == 1 and fold(name) in _BARE_MEDIA
+
+
 def plausible_speaker(name: str) -> bool:
     """False for a subject misread from a clause: «بـ"الذباب الإلكتروني"», «قائلين», «وعندما
     تسعى», «احتياجاتها», «عالمي (بمدرب» — a name does not open with a glued preposition, a
@@ -53,6 +84,13 @@ def plausible_speaker(name: str) -> bool:
         return False
     if norm in ("اي", "كل", "جميع"):
         return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
+    if (norm in _NOT_A_NAME_START or norm in MANNER or strip_conj(norm) in CLAUSE_OPENERS
+            or norm.rstrip("%٪").replace(",", "").isdigit()):
+        return False  # «بحسب أكثر، …», «— مبتسما», «بحسب ولهذا، …», «83٪»
+    if addressee(Tok(0, len(first), first, norm)):
+        return False  # «— لتورنبول», «بحسب لأسباب عرضية، …»: whom it was said to, or why
+    if bare_medium(name):
+        return False  # «بحسب شبكة، …»: the medium's name was not read
     if norm[:1] == "ل" and (norm[1:] in _ADDRESSEES or norm[1:].removeprefix("ل") in _ADDRESSEES):
         return False  # «لمجلة كيكر», «لإحدى الصحف»: whom it was said to, not who said it
     for form in (first, first[:-2] if norm.endswith(("ين", "ون")) else ""):
@@ -62,7 +100,26 @@ def plausible_speaker(name: str) -> bool:
     if (len(words) == 1 and len(norm) >= 5 and norm.endswith(("ها", "هم"))
             and norm not in _INDEFINITE):
         return False
+    if len(words) == 1 and possessed_object(Tok(0, len(first), first, norm)):
+        return False  # «أكد حصوله على عقد»: a possessed verbal noun, the verb's object
     return name.count("(") == name.count(")")
+
+
+def after_lam(toks: list[Tok], m: int, last: int) -> tuple[str, int]:
+    """The speaker written at token `m` behind a glued «ل»: «لوزارة النقل» → «وزارة النقل»,
+    «للوزارة» → «الوزارة», «لـ"سانا"» → «"سانا"»; and the first token after it."""
+    raw = toks[m].raw
+    if toks[m].norm in OBJECT_PRONOUNS:
+        return "", m + 1  # «وفقا له»: the one named before
+    bare = raw[2:] if raw.startswith("لـ") else "ا" + raw[1:] if raw.startswith("لل") else raw[1:]
+    if not bare:
+        return "", m + 1
+    head = tokens(bare)
+    if len(head) != 1:
+        return "", m + 1
+    t = toks[m]
+    lifted = Tok(t.start, t.end, bare, head[0].norm)
+    return subject([*toks[:m], lifted, *toks[m + 1:]], m, last)
 
 
 def summed_subject(norm: str, speaker: str) -> str:
@@ -116,6 +173,15 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
                     # «ونقلت الوكالة عنه قوله»: the one relayed was named before.
                     speaker, j = "", m + 1
                     break
+                if toks[m].norm == "لسان" and toks[m - 1].norm == "علي":
+                    # «نقلت وسائل إعلام على لسان فريدمان»: the one whose words they are.
+                    speaker, j = subject(toks, m + 1, last)
+                    break
+            else:
+                if (j + 1 < last and toks[j].norm in _DOCUMENTS
+                        and toks[j + 1].raw.startswith("ل")):
+                    # «ونقلت صحيفة X بيانا لوزارة النقل قالت فيه»: the ministry speaks.
+                    speaker, j = after_lam(toks, j + 1, last)
         elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
             # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
             speaker, j = subject(toks, j + 2, last)
@@ -138,6 +204,12 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         # «…، وتابع أن …» starts the same speaker's next statement; other verbs are speech.
         follows = k + 1 < last and is_complementizer(toks[k + 1].norm)
         before = speaker_before(toks, k)
+        after, after_end = subject(toks, k + 1, last)
+        if before and not plausible_speaker(before) and after and after_end < last and (
+                is_complementizer(toks[after_end].norm)):
+            # «وبينما زعمت X أن الحريق كان لأسباب عرضية أكدت مصادر محلية أن …»: the words
+            # before the verb end the first clause; its subject is written after it.
+            before = after
         if t.norm.startswith("و") and follows:
             speaker = ""
         elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
@@ -149,7 +221,10 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         # «بحسب ما قاله X», «وفقا لما نقلته X»: the verb after «ما» is the cue.
         if k + 1 < last and toks[k + 1].norm in {"ما", "لما"}:
             return None
-        speaker, j = subject(toks, k + 1, last)
+        if norm in _BY_LAM and k + 1 < last and toks[k + 1].raw.startswith("ل"):
+            speaker, j = after_lam(toks, k + 1, last)  # «ووفقا لتورنبول فإن …»
+        else:
+            speaker, j = subject(toks, k + 1, last)
     return speaker, j
 
 

@@ -115,15 +115,35 @@ _DOCUMENTS = frozenset("بيان تصريح".split())
 _PUBLISHED_VIA = frozenset("نشر نشرته صدر صدرت نقلته نقلتها وزع وزعته بث بثته".split())
 
 
+# Words that start with «ل» and a consonant and are not «ل» + a word: names («لبنان», not «ل» +
+# «بنان») and nouns of the root («لجوء», «لقاء»). Folded.
+_LAM_NAMES = frozenset(
+    "لجنه لجان لبنان لندن لقجع لخضر لطفي لهيطه لحود لقمان لبني لميس لمي لمياء لطيفه لجين لحسن"
+    " لجوء لقاء لقاءات لحظه لحظات لغه لغات لقب لهجه لقطه لقطات لحن لعبه لجنتي لبنانيون"
+    " لبنانيين لبناني لبنانيه".split())
+
+
+def addressee(t: Tok) -> bool:
+    """«لتورنبول», «لبوتين», «لأحلام», «لمتابعيه»: «ل» glued to a name or noun, whom a statement
+    was made to («قال لتورنبول»), never the speaker. A word whose «ل» is followed by a long
+    vowel («لافروف», «لودريان», «ليونيل») or that is listed («لجنة», «لندن») is a name."""
+    raw = t.raw.lstrip("\"“«(")
+    if not raw.startswith("ل") or len(t.norm) < 4 or t.norm in _LAM_NAMES:
+        return False
+    if raw[1:2] in ("أ", "إ", "آ"):
+        return True  # «لأحلام», «لإجراء»: «ل» + a word with hamza
+    return raw[1:2] not in ("ا", "و", "ي", "ل", "ـ") and raw[1:2].isalpha()
+
+
 def _skip_object(toks: list[Tok], i: int) -> int:
-    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «عليه» after a verb (addressee, not subject),
-    and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
+    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «لبوتين», «عليه» after a verb (addressee, not
+    subject), and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
     addressed = False
     while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES
                              or toks[i].norm in _WHEN):
         addressed = addressed or toks[i].norm in ADDRESSEES
         i += 1
-    if i < len(toks) and (toks[i].raw.startswith("لـ") or
+    if i < len(toks) and (toks[i].raw.startswith("لـ") or addressee(toks[i]) or
                           toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
         addressed = True
         opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
@@ -155,17 +175,35 @@ def _closing(toks: list[Tok], j: int, limit: int) -> int | None:
 _CLAUSE_VERBS = frozenset(
     "كان كانت سيكون ستكون سيتم ستتم سيصبح ستصبح اصبح اصبحت بات باتت سيظل ستظل"
     " سيبقي ستبقي سياتي ستاتي".split())
-_MANNER = frozenset(
+MANNER = frozenset(
     "مازحا ممازحا ضاحكا ساخرا متهكما غاضبا شارحا باكيا مبتسما متعجبا مستغربا مفتخرا متفاخرا"
     " متحسرا صارخا هامسا".split())
 _OBJECT_PLURALS = frozenset(
     "انتقادات اعتداءات تهديدات تحذيرات اتهامات مطالبات ضمانات".split())
 # Words that open another clause («عندما كان …», «مهما كانت …», «كيف ستصبح …»).
-_CLAUSE_OPENERS = frozenset("عندما بعدما حينما اذا كيف لماذا مهما لهذا ولهذا".split())
+CLAUSE_OPENERS = frozenset("عندما بعدما حينما اذا كيف لماذا مهما لهذا ولهذا".split())
 _OBJECT_MASDARS = frozenset("سحب سقوط".split())
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
 # «ب» + these: a prepositional object («بعدم منح», «بذلك»), never part of a name.
 _B_OBJECTS = frozenset("عدم ذلك هذا هذه ما سبب فرض حل منع".split())
+
+
+# A possessed noun of speech or state after a verb is its object («أكد حصوله على عقد», «قال في
+# حديثه»), never a speaker; «عائلته», «محاموه», «وزارته» are. Folded.
+POSSESSED_OBJECTS = frozenset(
+    "حصوله حديثه حديثها كلامه كلامها كلمته كلمتها تصريحه تصريحها تصريحاته حالته تعبيره امامه"
+    " هويته هويتها دراسته بيانه بيانها انتقاده تقريره تقريرها رسالته رسالتها".split())
+
+
+def possessed_object(t: Tok) -> bool:
+    """«حديثه» (his talk), not «حديثة» (recent): a listed noun with the pronoun «ه»/«ها»."""
+    return t.norm in POSSESSED_OBJECTS and t.raw.rstrip("،,:;؛.").endswith(("ه", "ها"))
+
+
+# «ب» + the means or manner of speaking («بيده», «بنفسه», «برسالة»): never part of a name.
+_BY_MEANS = frozenset(
+    "بيده بيديه بيدها بنفسه بنفسها بانفسهم بصوته بصوتها براسه بلسانه بقلمه بصفته بصفتها"
+    " باصبعه برساله بتغريده بتغريدات ببيان بتصريح بتصريحات بتقريرها بتقريره بخطاه".split())
 
 
 def _object_word(t: Tok, prev: Tok | None) -> bool:
@@ -176,6 +214,13 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
     norm = t.norm
     if t.raw.startswith(("بـ", 'ب"', "ب«", "ب“")):
         return True  # «سانتوس بـ"الانتخابات": a prepositional object in quote marks
+    if norm in MANNER:
+        return True  # «رد عليها مبتسما:»: how it was said, never who said it
+    if prev is not None and (norm in _BY_MEANS or (
+            t.raw.startswith("ب") and len(norm) >= 5
+            and t.raw.rstrip("،,:;؛.").endswith(("ها", "هم", "هما")))):
+        # «وأشار المتحدث بيده إلى», «أقر الكل بحبها»: a prepositional phrase, not the name
+        return True
     if norm[:1] == "ب" and len(norm) > 2:
         rest = norm[1:]
         if (rest in _B_OBJECTS or (rest.startswith("است") and len(rest) >= 6 and rest[-2] == "ا")
@@ -185,7 +230,7 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
             # «بعدم منح», «بانتظام», «بارتكاب», «باستمرار», «بمحاسبة», «بتغيير»: a preposition
             # and its verbal noun («جمشيد بارتشيزاده», «روزا بارترا», «باستاد»: no such pattern)
             return True
-    if norm in _CLAUSE_OPENERS:
+    if norm in CLAUSE_OPENERS:
         return True
     if prev is None:
         return False
@@ -193,7 +238,8 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
                  and len(norm) - len(s) >= 3), "")
     if bare.endswith("ت"):
         bare = bare[:-1] + "ه"  # «رغبته»: the ة of «رغبة» written as ت before the pronoun
-    return (norm in _CLAUSE_VERBS or norm in _MANNER or norm in _OBJECT_PLURALS
+    return (norm in _CLAUSE_VERBS or norm in MANNER or norm in _OBJECT_PLURALS
+            or possessed_object(t)
             or norm in _OBJECT_MASDARS or (bare != "" and bare in OBJECT_NOUNS))
 
 
@@ -205,6 +251,11 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
         # «وقال للصحفيين: نحن …», «تغريدة قال فيها: أنا …»: the colon opens the speech, so no
         # subject is written here (the words after it are what was said).
         return "", colon + 1
+    if any(addressee(toks[m]) and not toks[m].norm[1:] in NAME_NOUNS
+           for m in range(i, skipped)):
+        # «قال لبوتين عبر …», «صرح لجون أفريك …»: the addressee comes first when the subject
+        # is a pronoun; the words after it are the addressee's, not a speaker.
+        return "", skipped
     i = skipped
     j = i
     while j < limit and j - i < MAX_SPEAKER_WORDS:
@@ -223,6 +274,22 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
             # (part of) the speaker.
             j = closing + 1
             if toks[closing].raw[-1] in "،,:;؛.":
+                break
+            continue
+        if (t.raw.startswith("(") and j > i
+                and strip_prefix(toks[j - 1].norm) in NAME_NOUNS | MEDIA_NOUNS):
+            # «وقالت شبكة (سي.بي.اس) إن»: the medium's name in brackets is part of the speaker.
+            shut = next((m for m in range(j, min(limit, j + 3))
+                         if toks[m].raw.rstrip("،,:;؛.").endswith(")")), None)
+            if shut is not None:
+                j = shut + 1
+                if toks[shut].raw[-1] in "،,:;؛.":
+                    break
+                continue
+        if (t.raw.startswith("»") and j > i and t.raw.rstrip("،,:;؛.").endswith("«")
+                and strip_prefix(toks[j - 1].norm) in NAME_NOUNS | MEDIA_NOUNS):
+            j += 1  # «أشارت صحيفة »أكسبريس« الإنجليزية»: guillemets written the other way
+            if t.raw[-1] in "،,:;؛.":
                 break
             continue
         if anonymity(toks, j, limit):
@@ -267,7 +334,13 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
     speaker = " ".join(words).strip(EDGE_PUNCT + " ")
     if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
         speaker += '"'  # keep a quoted name whole: «جريدة "تايمز"»
+    if speaker.count("(") > speaker.count(")") and words[-1].rstrip("،,:;؛.").endswith(")"):
+        speaker += ")"  # and a name in brackets: «شبكة (سي.بي.اس)»
     return speaker, j
+
+
+_TOPIC = frozenset("اما واما بل وبل".split())
+_TIME_PREPS = frozenset("قبل وقبل بعد وبعد منذ ومنذ قبيل عقب".split())
 
 
 def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int = 4) -> str:
@@ -281,8 +354,16 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             continue
         if cue_of(t.raw)[1] is not None or t.norm in {"كان", "وكان", "كانت", "وكانت"}:
             break
+        if t.norm in CLAUSE_OPENERS or strip_prefix(t.norm) in CLAUSE_OPENERS:
+            if words:
+                break
+            return ""  # «ولهذا كتبت اليوم …»: a conjunction, not a subject
         if t.norm in {"لكن", "ولكن"} and words:
             break  # «ولكن أحد محاميه قال إن»: the subject follows the conjunction
+        if t.norm in _TOPIC:
+            break  # «أما هارون فقال», «بل أوضح»: the subject, if any, follows the particle
+        if t.norm in _TIME_PREPS:
+            return ""  # «وقبل أسبوعين كتبت»: a time phrase, not a subject
         if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
                                                    and is_complementizer(t.norm)):
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker

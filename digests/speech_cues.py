@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from digests.cue_speakers import (
     ABOVE,
+    bare_medium,
     REFUSE,
     RELAY_VERBS,
     RELAYED_PRONOUNS,
@@ -50,7 +51,7 @@ from digests.speech import (
     is_complementizer,
     strip_conj,
 )
-from digests.speech_start import comma_start, host_noun, marked_start
+from digests.speech_start import comma_start, describes_document, host_noun, marked_start
 
 _WENT_ON = frozenset("مضي مضت ذهب ذهبت".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
@@ -74,6 +75,7 @@ class Cue:
     counter: bool
     named: bool  # the speaker is written here, not carried from an earlier cue
     end_tok: int = 0  # first token after the cue and its written subject
+    attribution: bool = False  # «بحسب X», «وفقا لـX»: names a source, introduces no speech
 
 
 @dataclass(frozen=True)
@@ -156,13 +158,19 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         if unwritten is None:
             return skip
         speaker = unwritten
+    if speaker and bare_medium(speaker):
+        # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.
+        return Cue(tok=k, kind=head.kind, gender=head.gender, speaker="",
+                   content_start=content_start, counter=False, named=True,
+                   end_tok=j), max(k + 1, j)
     if speaker and not plausible_speaker(speaker):
         speaker = ""  # a misread clause: better the clause's or the last named speaker
     speaker, named = _resolved_speaker(speaker, head, content_start, cues, speakers)
     counter = head.norm in COUNTER_CUES or any(
         w.toks[m].norm in COUNTER_CUES for m in range(max(w.first, k - 3), k))
     return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
-               content_start=content_start, counter=counter, named=named, end_tok=j), max(k + 1, j)
+               content_start=content_start, counter=counter, named=named, end_tok=j,
+               attribution=head.norm in ATTRIBUTION_PREPS), max(k + 1, j)
 
 
 def _verbal_noun_cue(w: Window, k: int, speakers: Speakers) -> Cue | None:
@@ -210,6 +218,8 @@ def _head(w: Window, k: int) -> _Head | None:
         hit = ("verb", "f" if norm.endswith("ت") else "m")  # «ومضى التصريح إلى القول، "…"»
     if (hit is None and norm not in ATTRIBUTION_PREPS) or host_noun(t.raw, hit):
         return None
+    if describes_document(toks, k):
+        return None  # «قال X، في بيان نقلت مقتطفات منه الوكالة، إنه …»: X speaks
     kind, gender = hit if hit else ("prep", "m")
     prev = toks[k - 1].norm if k > w.first else ""
     after_ma = prev in _AFTER_MA
@@ -228,7 +238,7 @@ def _speech_start(w: Window, k: int, j: int, head: _Head, speaker: str) -> int |
     if (start is None and head.kind == "verb" and speaker
             and strip_conj(head.norm) in SAY):
         # Only a verb of saying with its subject written lets a comma stand for «:».
-        start = comma_start(w.toks, j, w.last)
+        start = comma_start(w.toks, j, w.last, k)
     return start
 
 
@@ -262,7 +272,11 @@ def _resolved_speaker(speaker: str, head: _Head, content_start: int | None,
         return speaker, True
     # A participle's subject is its clause's: «رد مكابي على طرده مشيرا إلى أن …» is
     # McCabe speaking even when someone else spoke last.
-    earlier = next((c.speaker for c in reversed(cues) if c.named and c.speaker), "")
+    # A verb's subject before an attribution's source: in «وأوضح الوزير … وفقا للجهاز الحكومي،
+    # لافتا إلى أن» the minister goes on; in «بحسب وكالة دوغان موضحة أن» the agency does.
+    named = [c for c in cues if c.named and c.speaker]
+    earlier = next((c.speaker for c in reversed(named) if not c.attribution),
+                   named[-1].speaker if named else "")
     speaker = earlier if head.kind == "part" and earlier else speakers.last(head.gender)
     if head.kind == "part" and earlier and content_start is not None and (
             not speakers.seen or speakers.seen[-1][0] != earlier):

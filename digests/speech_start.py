@@ -31,6 +31,25 @@ def host_noun(raw: str, hit: tuple[str, str] | None) -> bool:
             and raw.rstrip(":،,.")[-1:] == "ه")
 
 
+# «في بيان نقلت مقتطفات منه وكالة …»: a relay verb that describes the document before it.
+_DOCUMENT_NOUNS = frozenset("بيان تصريح تصريحات مقابله حديث رساله كلمه تغريده مقال".split())
+_RELAY = frozenset("نقل نقلت نقلته نقلتها ينقل تنقل".split())
+
+
+def describes_document(toks: list[Tok], m: int) -> bool:
+    """The verb at token `m` tells how the document named before it came out («في بيان نقلت
+    مقتطفات منه الوكالة»): a relative clause on that noun, not a new statement."""
+    return (m > 0 and strip_conj(toks[m].norm) in _RELAY
+            and toks[m - 1].norm in _DOCUMENT_NOUNS)
+
+
+def _cnn(toks: list[Tok], m: int) -> bool:
+    """«إن» at token `m` is a letter of «سي إن إن» (CNN) or «سي إن بي سي», not a complementizer."""
+    nxt = toks[m + 1].norm if m + 1 < len(toks) else ""
+    return ((toks[m - 1].norm == "سي" and nxt in ("ان", "بي"))
+            or (m >= 2 and toks[m - 1].norm == "ان" and toks[m - 2].norm == "سي"))
+
+
 def _is_cue(raw: str) -> bool:
     """A speech cue, and not a noun that folds like one: another cue ends this one's reach."""
     hit = cue_of(raw)[1]
@@ -68,6 +87,8 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
         if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
             return tm.start  # direct speech follows: «قال X "…"»
         if m > k and is_complementizer(tm.norm):
+            if _cnn(toks, m):
+                continue  # «في مقابلة مع محطة سي إن إن الأميركية إن …»: the channel's name
             if toks[m - 1].norm in {"الا", "والا"}:
                 return None  # «إلا أن» (however) is the writer's, not the speech
             if toks[m - 1].norm in _ADVERBIAL_HEADS:
@@ -88,19 +109,20 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 return None  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
             return tm.end
         if (m > k and _is_cue(tm.raw) and toks[m - 1].norm not in NEGATIONS
-                and not anonymity(toks, m, last)):
+                and not anonymity(toks, m, last) and not describes_document(toks, m)):
             # another speech verb («لم تذكر اسمه», «رفض كشف هويته» say nothing: it goes on)
             return None
     return None
 
 
-def comma_start(toks: list[Tok], j: int, last: int) -> int | None:
+def comma_start(toks: list[Tok], j: int, last: int, verb: int = 0) -> int | None:
     """Where speech starts after a comma that closes a speech verb's subject, as «:» would.
 
     Args:
         toks: the paragraph's tokens.
         j: the first token after the verb and its subject.
         last: one past the sentence's last token.
+        verb: the verb's token (a verb after «أن», «قبل أن» opens no statement).
 
     Returns:
         The offset after the comma when a statement follows it, or after the second comma of an
@@ -108,6 +130,9 @@ def comma_start(toks: list[Tok], j: int, last: int) -> int | None:
     """
     if not (j < last and toks[j - 1].raw.endswith("،")):
         return None
+    if verb > 0 and (is_complementizer(toks[verb - 1].norm)
+                     or toks[verb - 1].norm in _ADVERBIAL_HEADS):
+        return None  # «قبل أن يضيف إيسكو الهدف السادس، …»: a verb in a subordinate clause
     if opens_statement(toks, j, last):
         return toks[j - 1].end  # «وقال الوزير، الوضع صعب»
     if toks[j].norm in _OCCASION:

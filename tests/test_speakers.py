@@ -120,3 +120,30 @@ def test_names_that_look_like_objects_stay() -> None:
     assert _after("وقال مصدر باستاد المدينة إن") == "مصدر باستاد المدينة"  # a place, not a masdar
     assert _after("وقال المتحدث باسم السفارة بتركيا إن") == "المتحدث باسم السفارة بتركيا"
     assert _after("وطالبت الوزارة بتغيير القانون") == "الوزارة"
+
+
+def test_an_addressee_glued_to_lam_is_not_a_subject() -> None:
+    # «قال لسمير»: «ل» + a name; «لافروف», «لجنة», «لندن» are names themselves.
+    assert _after("قال لسمير عبر الهاتف إن") == ""
+    assert _after("وأضاف لأصدقائه إن") == ""
+    assert _after("قال لافروف إن") == "لافروف"
+    assert _after("وقالت لجنة الانتخابات إن") == "لجنة الانتخابات"
+    assert _after("وقال لندن إن") == "لندن"
+
+
+def test_the_subject_ends_at_manner_means_and_possessed_objects() -> None:
+    assert _after("وأشار المتحدث بيده إلى") == "المتحدث"
+    assert _after("ورد عليها مبتسما:") == ""
+    assert _after("وقال المدرب حديثه للصحفيين") == "المدرب"
+    assert _after("وقالت دراسة حديثة إن") == "دراسة حديثة"
+    assert _after("وأكد الكل بحبها أن") == "الكل"
+    assert _after("وقالت شبكة (سي.بي.اس) إن") == "شبكة (سي.بي.اس)"
+
+
+def test_no_subject_before_a_verb_after_a_conjunction_or_a_time_phrase() -> None:
+    toks = tokens("ولهذا كتبت اليوم بأن")
+    assert speaker_before(toks, 1) == ""
+    toks = tokens("وقبل أسبوعين كتبت لأولادها")
+    assert speaker_before(toks, 2) == ""
+    toks = tokens("أما سمير فقال إن")
+    assert speaker_before(toks, 2) == "سمير"  # «أما» (as for) is no part of the name

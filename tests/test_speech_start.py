@@ -90,3 +90,25 @@ def test_host_noun_is_the_masculine_possessed_noun_not_the_participle() -> None:
     assert host_noun("مضيفه:", ("part", "f"))
     assert not host_noun("مضيفة:", ("part", "f"))
     assert not host_noun("مضيفه", ("verb", "f"))
+
+
+def test_the_letters_of_cnn_are_no_complementizer() -> None:
+    from digests.speakers import tokens
+    from digests.speech_start import marked_start
+    para = "وقال الوزير لمحطة سي إن إن الأميركية إن التهريب يبدأ من البحر"
+    toks = tokens(para)
+    start = marked_start(toks, 0, 2, len(toks), "", [])
+    assert start is not None and para[start:].strip().startswith("التهريب")
+    para = "وقال في تصريحات لشبكة سي إن بي سي إن التعريفات سيكون لها أثر ضئيل"
+    toks = tokens(para)
+    start = marked_start(toks, 0, 1, len(toks), "", [])
+    assert start is not None and para[start:].strip().startswith("التعريفات")
+
+
+def test_a_comma_after_a_subordinate_verb_opens_no_statement() -> None:
+    from digests.speakers import tokens
+    from digests.speech_start import comma_start
+    toks = tokens("قبل أن يضيف سمير الهدف السادس، والثالث له في المباراة")
+    assert comma_start(toks, 5, len(toks), 2) is None
+    toks = tokens("وقال الوزير، الوضع صعب جدا")
+    assert comma_start(toks, 2, len(toks), 0) is not None
