@@ -10,6 +10,7 @@ from pathlib import Path
 from botkit import READER, running_bot, sample_db
 
 from bot import callbacks
+from bot.emulator import SentMessage
 from bot.preferences import hour_label, settings_text
 from bot.zones import (
     DEFAULT_ZONE,
@@ -162,6 +163,15 @@ async def test_group_members_are_refused_at_the_first_settings_press(tmp_path: P
         await h.until(lambda: any("اختر توقيت المجموعة" in m.plain_text
                                   for m in h.emu.messages(group)))
         assert not any("توقيتك" in m.plain_text for m in h.emu.messages(group))
+        def now_shown() -> SentMessage:  # the menu message as edited so far
+            return next(m for m in h.emu.messages(group) if m.message_id == menu.message_id)
+
+        h.emu.click(now_shown(), "↩️ رجوع", user=h.user(READER))
+        await h.until(lambda: "🗓 يومية" in now_shown().button_texts())
+        h.emu.click(now_shown(), "🗓 يومية", user=h.user(READER))
+        await h.until(lambda: any("في أي ساعة تصل المجموعةَ النشرة اليومية" in m.plain_text
+                                  for m in h.emu.messages(group)))
+        assert not any("تصلك" in m.plain_text for m in h.emu.messages(group))
 
 
 def test_a_new_chat_starts_on_a_named_zone_and_existing_chats_keep_theirs(tmp_path: Path) -> None:
