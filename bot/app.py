@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import datetime, time, timezone
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat, Update
 from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
@@ -51,7 +51,7 @@ from bot import (
     welcome,
     zones,
 )
-from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
+from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
 from digests import outbox
 from digests.errors import ConfigError
@@ -78,11 +78,19 @@ def api_urls(settings: Settings) -> tuple[str, str]:
     return base, base + "/file"
 
 
-def commands_for(lang: str, *, admin_commands: bool = False) -> list[BotCommand]:
-    """The command menu in one language (descriptions ≤ 256 characters, as Telegram wants)."""
+def commands_for(lang: str, *, admin_commands: bool = False, group: bool = False
+                 ) -> list[BotCommand]:
+    """The command menu in one language (descriptions ≤ 256 characters, as Telegram wants);
+    `group` words the reader commands for a group (GROUP_COMMANDS), as /help there does."""
     idx = 1 if lang == "ar" else 2
     rows = READER_COMMANDS + (ADMIN_COMMANDS if admin_commands else ())
-    return [BotCommand(c[0], c[idx][:256]) for c in rows]
+    menu = []
+    for row in rows:
+        text = row[idx]
+        if group and row[0] in GROUP_COMMANDS:
+            text = GROUP_COMMANDS[row[0]][idx - 1]
+        menu.append(BotCommand(row[0], text[:256]))
+    return menu
 
 
 def build_application(settings: Settings, db: Database, *,
@@ -160,11 +168,15 @@ def register_handlers(app: Application) -> None:
 
 
 async def set_commands(app: Application) -> None:
-    """The command menu: Arabic (also the default) and English; admins see theirs too."""
+    """The command menu: Arabic (also the default) and English, worded for groups in groups;
+    admins see theirs too."""
     bot = app.bot
     await bot.set_my_commands(commands_for("ar"))
     await bot.set_my_commands(commands_for("ar"), language_code="ar")
     await bot.set_my_commands(commands_for("en"), language_code="en")
+    groups = BotCommandScopeAllGroupChats()
+    await bot.set_my_commands(commands_for("ar", group=True), scope=groups)
+    await bot.set_my_commands(commands_for("en", group=True), scope=groups, language_code="en")
     rt: Runtime = app.bot_data[RUNTIME_KEY]
     for admin_id in sorted(rt.settings.admin_ids):
         scope = BotCommandScopeChat(admin_id)

@@ -32,6 +32,13 @@ async def test_command_menu_registered_in_arabic_and_english(tmp_path: Path) -> 
         assert default == ar
         assert ar[0]["description"] == "البداية والتعريف بالبوت"
         assert en[0]["description"] == "Welcome and what the bot does"
+        group_ar = h.emu.commands("", scope={"type": "all_group_chats"})
+        group_en = h.emu.commands("en", scope={"type": "all_group_chats"})
+        assert [c["command"] for c in group_ar] == names == [c["command"] for c in group_en]
+        digest = {c["command"]: c["description"] for c in group_ar}["digest"]
+        assert digest == "نشرة المجموعة الآن"  # not «نشرتي الآن»: the menu speaks to the group
+        assert {c["command"]: c["description"] for c in group_en}["topics"] == (
+            "The topics this group follows")
         admin_menu = h.emu.commands("", scope={"type": "chat", "chat_id": ADMIN})
         assert [c["command"] for c in admin_menu] == names + [c[0] for c in ADMIN_COMMANDS]
 
