@@ -100,11 +100,14 @@ def _entry_summary(entry: Mapping[str, Any]) -> str:
 _XML_DECL_ENCODING_RE = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([A-Za-z0-9._:-]+)""")
 
 
-def _as_utf8(body: bytes, headers: Mapping[str, str] | None) -> tuple[bytes, dict[str, str]]:
-    """The feed re-encoded as UTF-8 with headers and declaration saying so.
+def as_utf8(body: bytes, headers: Mapping[str, str] | None) -> tuple[bytes, dict[str, str]]:
+    """The feed re-encoded as UTF-8 with headers and declaration saying so: what feedparser is
+    given, for the entries and for the feed's title alike (digests.source_check.feed_title).
 
-    feedparser's own fallback for undeclared legacy bytes is windows-1252, which turns Arabic
-    windows-1256 feeds into mojibake; our decoder knows the Arabic fallbacks.
+    The encoding is decided once, by digests.encoding.decode (valid UTF-8 stays UTF-8 whatever it
+    declares; windows-1256 bytes declared UTF-8 are read as windows-1256). feedparser would
+    otherwise apply the declared charset again: to a UTF-8 body declared windows-1256 (mojibake),
+    and its own fallback for undeclared legacy bytes is windows-1252, not an Arabic one.
     """
     out_headers = {k: v for k, v in (headers or {}).items() if k.lower() != "content-type"}
     content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"),
@@ -116,7 +119,7 @@ def _as_utf8(body: bytes, headers: Mapping[str, str] | None) -> tuple[bytes, dic
 
 
 def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str) -> list[FeedEntry]:
-    body, utf8_headers = _as_utf8(body, headers)
+    body, utf8_headers = as_utf8(body, headers)
     parsed = feedparser.parse(body, response_headers=utf8_headers,
                               resolve_relative_uris=False, sanitize_html=False)
     if parsed.get("bozo"):

@@ -36,7 +36,7 @@ from digests.errors import (
     SourceError,
     TemporaryFetchError,
 )
-from digests.feeds import parse_feed
+from digests.feeds import as_utf8, parse_feed
 from digests.fetcher import Fetcher, FetchResult, host_of
 from digests.settings import Settings
 from digests.urls import is_http_url
@@ -117,7 +117,10 @@ def feed_title(body: bytes, headers: Mapping[str, str] | None = None) -> str:
             return ""
         title = data.get("title") if isinstance(data, dict) else None
         return clean_title(title) if isinstance(title, str) else ""
-    parsed = feedparser.parse(decode(body, headers))
+    # The same bytes and encoding decision as the entries get (parse_feed): a str handed to
+    # feedparser would be re-read in the charset its XML declaration names.
+    utf8, utf8_headers = as_utf8(body, headers)
+    parsed = feedparser.parse(utf8, response_headers=utf8_headers)
     title = parsed.get("feed", {}).get("title", "")
     return clean_title(title) if isinstance(title, str) else ""
 

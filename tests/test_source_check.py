@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from digests.errors import FetchError, SourceError
+from digests.feeds import parse_feed
 from digests.samplesite import Response, SampleSite, load_sample, render_feed
 from digests.settings import Settings
 from digests.source_check import check_source, clean_title, feed_links, feed_title
@@ -128,3 +129,35 @@ async def test_check_link_falls_back_to_http_only_when_https_cannot_connect(
             await check_link(link_candidates("127.0.0.1:9/feed.xml"), settings, tried=tried)
         assert len(tried) == 2 and refused.value.why is not None
         assert refused.value.why.kind == "refused"
+
+
+_TITLE = "خلاصة يونيكود معلن أنها ويندوز"
+_ITEM = "المغرب يفتتح أكبر محطة للطاقة الشمسية"
+
+
+def _mislabelled_feed(encoding: str, declared: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="{declared}"?><rss version="2.0"><channel>'
+            f"<title>{_TITLE}</title><link>http://127.0.0.1/</link>"
+            f"<item><title>{_ITEM}</title><link>http://127.0.0.1/a.html</link></item>"
+            "</channel></rss>").encode(encoding)
+
+
+@pytest.mark.parametrize("encoding, declared", [
+    ("utf-8", "windows-1256"),  # valid UTF-8 that says windows-1256 (QA8 F2)
+    ("windows-1256", "utf-8"),  # the reverse: legacy bytes that say UTF-8
+    ("windows-1256", "windows-1256"),  # honest legacy bytes
+    ("utf-8", "utf-8"),
+])
+async def test_a_mislabelled_feed_gets_its_title_decoded_as_its_entries(
+        settings: Settings, encoding: str, declared: str) -> None:
+    """The source's name is decoded once, with the encoding decision its entries get: a UTF-8
+    feed declaring windows-1256 (in the XML and the header) is not named in mojibake (QA8 F2)."""
+    body = _mislabelled_feed(encoding, declared)
+    with SampleSite() as site:
+        url = site.add_route("/feed.xml", Response(
+            body=body, content_type=f"application/rss+xml; charset={declared}"))
+        checked = await check_source(url, settings)
+    assert (checked.title, checked.entries) == (_TITLE, 1)
+    headers = {"Content-Type": f"application/rss+xml; charset={declared}"}
+    assert feed_title(body, headers) == _TITLE == feed_title(body)
+    assert [e.title for e in parse_feed(body, headers)] == [_ITEM]
