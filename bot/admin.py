@@ -11,6 +11,8 @@ with an LRM so it still reads left to right. A background task answers with `not
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import functools
 import logging
 import re
@@ -20,6 +22,7 @@ from typing import Any
 
 from telegram import ReplyParameters, Update
 from telegram.constants import ParseMode
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.i18n import t
@@ -29,6 +32,8 @@ from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, se
 log = logging.getLogger(__name__)
 
 LINK_CHARS = 120  # a link named in a reply: longer ones keep their start and their end
+TELL_ATTEMPTS = 4       # a background answer refused with 429 is tried again this many times
+TELL_MAX_WAIT = 300.0   # … waiting what Telegram asks, at most this many seconds each time
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -59,6 +64,37 @@ async def notify(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
              if reply_to is not None else None)
     await context.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
                                    link_preview_options=NO_PREVIEW, reply_parameters=reply)
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    """How long Telegram asked us to wait (PTB gives seconds or a timedelta)."""
+    wait = exc.retry_after
+    return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
+
+
+async def tell(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str,
+               reply_to: int | None = None) -> bool:
+    """`notify` from a background task that must not lose its answer: a 429 (flood control,
+    likely while a push fills the bot's limit) is waited out and the message sent again.
+
+    Returns:
+        True when the message was sent; False when Telegram refused it for good (logged), so
+        the caller can carry what it said into its next message.
+    """
+    for attempt in range(1, TELL_ATTEMPTS + 1):
+        try:
+            await notify(rt, context, chat_id, html, reply_to)
+            return True
+        except RetryAfter as exc:
+            wait = min(retry_seconds(exc), TELL_MAX_WAIT)
+            log.warning("admin answer rate-limited chat=%s attempt=%d wait=%.1f", chat_id,
+                        attempt, wait)
+            if attempt < TELL_ATTEMPTS:
+                await asyncio.sleep(wait)
+        except TelegramError as exc:
+            log.warning("admin answer not sent chat=%s error=%s", chat_id, exc)
+            return False
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

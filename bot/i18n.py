@@ -393,10 +393,28 @@ STRINGS: dict[str, tuple[str, str]] = {
     "push_no_stories_topic": ("لا أخبار حديثة عن «{topic}»؛ لم تُرسل نشرة.",
                               "No recent news about «{topic}»; no digest was sent."),
     "push_no_stories": ("لا أخبار حديثة لإرسالها.", "No recent stories to send."),
-    "push_nothing_new": ("لا أخبار جديدة لإرسالها: وصلت هذه الأخبار إلى المتابعين من قبل.",
-                         "Nothing new to send: the followers already got these stories."),
+    "push_nothing_new": ("لا أخبار جديدة لإرسالها: أُرسلت هذه الأخبار إلى المتابعين من قبل "
+                         "(سُلّمت، أو تعذّر تسليمها كما قال تقرير تلك النشرة).",
+                         "Nothing new to send: these stories were sent to the followers before "
+                         "(delivered, or failed as that push's report said)."),
     "push_done": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}.",
                   "✅ Digest finished: {delivered} delivered, {failed} failed."),
+    "push_done_failures": ("⚠️ انتهت النشرة مع إخفاقات — سُلّمت: {delivered}، فشلت: {failed}. "
+                           "أسباب الإخفاق (عدد المحادثات):",
+                           "⚠️ Digest finished with failures: {delivered} delivered, {failed} "
+                           "failed. Why (chats):"),
+    "push_failure_line": ("• {chats}: {reason}", "• {chats}: {reason}"),
+    # why a chat did not get a delivery (bot.reasons.delivery_reason)
+    "delivery_blocked": ("حظر المستخدم البوت", "the user blocked the bot"),
+    "delivery_deactivated": ("حُذف حساب المستخدم", "the user's account was deleted"),
+    "delivery_kicked": ("أُخرج البوت من المجموعة", "the bot was removed from the group"),
+    "delivery_not_member": ("البوت ليس عضوًا في المحادثة", "the bot is not a member of the chat"),
+    "delivery_cant_initiate": ("لم يبدأ المستخدم محادثة مع البوت (عليه أن يرسل /start)",
+                               "the user never started a chat with the bot (they must send "
+                               "/start)"),
+    "delivery_chat_not_found": ("لم يجد تيليجرام المحادثة", "Telegram did not find the chat"),
+    "delivery_other": ("رفض تيليجرام الرسالة: {detail}", "Telegram refused the message: {detail}"),
+    "delivery_unknown": ("لم تُسلَّم (التفاصيل في السجل)", "not delivered (details in the log)"),
     "sources_header": ("المصادر:", "Sources:"),
     "sources_empty": ("لا مصادر. أضف مصدرًا: /addsource URL", "No sources. Add one: /addsource URL"),
     "source_line": ("{id}. {name} — {health}", "{id}. {name} — {health}"),

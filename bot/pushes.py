@@ -2,7 +2,9 @@
 report delivered / failed once the push has finished.
 
 The handler only queues deliveries (digests.outbox.enqueue_push; the sender delivers them); a
-background task reports when every chat of the push is delivered or failed. The answer says why
+background task acknowledges the push, then reports when every chat of it is delivered or failed
+(with the reasons of the failed ones, worded by bot.reasons.delivery_reason). Both answers wait
+out a 429 (bot.admin.tell): a push never goes out unreported. The answer says why
 when nothing is sent (nobody follows, no news, nothing the followers have not had) and counts
 the stories readers get.
 """
@@ -14,13 +16,15 @@ import asyncio
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.admin import admin_only, notify
+from bot.admin import admin_only, tell
 from bot.i18n import num
+from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, runtime, send, ui
 from digests import outbox
 from digests.errors import QueryError
 from digests.query import asks_for_news
 from digests.search import topic_key
+from digests.storage import Database
 from digests.subscriptions import clean_topic, keys_of_same_name
 
 PROGRESS_POLL_SECONDS = 0.5
@@ -65,11 +69,15 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if plan.chats == 0:
         await send(update, context, ui(lang, "push_nothing_new"))
         return
-    await send(update, context, ui(lang, "push_queued", chats=num(plan.chats, lang),
-                                   stories=queued_stories(rt, plan.push_id, lang)))
+    # The push is queued: from here the admin's answers come from a task that starts whatever
+    # happens to them. A 429 on the acknowledgement (likely while a broadcast fills the bot's
+    # limit) must lose neither it nor the final report (QA8 F1).
     if rt.sender is not None:
         rt.sender.wake()
-    rt.spawn(_report_push(rt, context, chat.id, plan.push_id, lang), f"push-{plan.push_id}")
+    queued = ui(lang, "push_queued", chats=num(plan.chats, lang),
+                stories=queued_stories(rt, plan.push_id, lang))
+    rt.spawn(_report_push(rt, context, chat.id, plan.push_id, lang, queued),
+             f"push-{plan.push_id}")
 
 
 def followers(rt: Runtime, topic: str | None) -> int:
@@ -92,8 +100,11 @@ def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:
 
 
 async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                       push_id: int, lang: str) -> None:
-    """Wait until every chat of the push is delivered or failed, then tell the admin."""
+                       push_id: int, lang: str, queued: str) -> None:
+    """Acknowledge the push (`queued`), wait until every chat of it is delivered or failed,
+    then tell the admin: counts, and why chats failed. An acknowledgement Telegram refused for
+    good heads the final report instead."""
+    acknowledged = await tell(rt, context, chat_id, queued)
     if rt.sender is not None:
         try:
             progress = await rt.sender.wait_push(push_id, timeout=PROGRESS_TIMEOUT_SECONDS)
@@ -107,6 +118,36 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
             if progress.done or loop.time() > deadline:
                 break
             await asyncio.sleep(PROGRESS_POLL_SECONDS)
-    await notify(rt, context, chat_id, ui(lang, "push_done",
-                                          delivered=num(progress.delivered, lang),
-                                          failed=num(progress.failed, lang)))
+    report = push_report(progress, failure_reasons(rt.db, push_id), lang)
+    await tell(rt, context, chat_id, report if acknowledged else f"{queued}\n{report}")
+
+
+def failure_reasons(db: Database, push_id: int) -> list[tuple[str | None, int]]:
+    """Why the chats of a push that got nothing failed: (Telegram's refusal or None, chats),
+    most chats first. A chat's reason is its rows' last error, else why it was deactivated."""
+    rows = db.db.execute(
+        """select reason, count(*) from (
+               select o.chat_id, coalesce(max(o.last_error), c.deactivated_reason) as reason
+               from outbox o join chats c on c.id = o.chat_id
+               where o.kind = ? group by o.chat_id
+               having sum(o.status = 'sent') = 0
+                  and sum(o.status in ('pending', 'sending') and c.active = 1) = 0)
+           group by reason order by count(*) desc, reason""", [f"push:{push_id}"]).fetchall()
+    return [(reason, int(count)) for reason, count in rows]
+
+
+def push_report(progress: outbox.PushProgress, reasons: list[tuple[str | None, int]],
+                lang: str) -> str:
+    """The final report as Telegram HTML: ✅ with the counts when every chat got the digest;
+    ⚠️, the counts and one line per reason (worded in `lang`) when some did not."""
+    counts = {"delivered": num(progress.delivered, lang), "failed": num(progress.failed, lang)}
+    if not progress.failed:
+        return ui(lang, "push_done", **counts)
+    worded: dict[str, int] = {}  # two refusals may word alike («blocked» with other text)
+    for reason, chats in reasons:
+        text = delivery_reason(reason, lang)
+        worded[text] = worded.get(text, 0) + chats
+    lines = [ui(lang, "push_done_failures", **counts)]
+    lines += [ui(lang, "push_failure_line", chats=num(chats, lang), reason=text)
+              for text, chats in worded.items()]
+    return "\n".join(lines)

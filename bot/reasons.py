@@ -73,3 +73,30 @@ def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
 def error_text(exc: NashraError, lang: str, *, adding: bool = False) -> str:
     """`reason_text` of an error's `why` (errors without one point to the logs)."""
     return reason_text(exc.why, lang, adding=adding)
+
+
+# Telegram's refusals of a delivery (outbox last_error / chats deactivated_reason), by the words
+# Telegram uses: the first that matches words the reason.
+_DELIVERY = (("blocked by the user", "delivery_blocked"),
+             ("user is deactivated", "delivery_deactivated"),
+             ("bot was kicked", "delivery_kicked"),
+             ("not a member", "delivery_not_member"),
+             ("can't initiate conversation", "delivery_cant_initiate"),
+             ("chat not found", "delivery_chat_not_found"))
+DELIVERY_DETAIL_CHARS = 120
+
+
+def delivery_reason(error: str | None, lang: str) -> str:
+    """Why a chat did not get a delivery, in `lang`: Telegram's refusal («Forbidden: bot was
+    blocked by the user») worded for the admin; other refusals quoted (shortened); None (no
+    reason recorded) points to the logs."""
+    if not error:
+        return t("delivery_unknown", lang)
+    low = error.lower()
+    for words, key in _DELIVERY:
+        if words in low:
+            return t(key, lang)
+    detail = " ".join(error.split())
+    if len(detail) > DELIVERY_DETAIL_CHARS:
+        detail = detail[:DELIVERY_DETAIL_CHARS - 1] + "…"
+    return t("delivery_other", lang, detail=detail)

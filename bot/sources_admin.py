@@ -19,7 +19,15 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.admin import admin_html, admin_lines, admin_only, link_label, notify, source_name
+from bot.admin import (
+    admin_html,
+    admin_lines,
+    admin_only,
+    link_label,
+    notify,
+    source_name,
+    tell,
+)
 from bot.i18n import num, relative_time, t
 from bot.lines import Span
 from bot.packer import pack
@@ -167,33 +175,38 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if rt.ingest_task is not None and not rt.ingest_task.done():
         await send(update, context, ui(lang, "ingest_running"))
         return
-    await send(update, context, ui(lang, "ingest_started"))
+    # the poll starts whatever happens to the acknowledgement (a 429 must not lose the report)
     rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang), "ingest")
 
 
 async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                       lang: str) -> None:
+    """Acknowledge, poll every source, report. Both answers wait out a 429 (bot.admin.tell),
+    and the poll runs even when the acknowledgement could not be sent."""
     from digests.pipeline import poll_once
 
+    await tell(rt, context, chat_id, ui(lang, "ingest_started"))
     try:
         summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=False)
     except (NashraError, OSError) as exc:
         log.exception("manual ingest failed")
         why = exc.why if isinstance(exc, NashraError) else None
-        await notify(rt, context, chat_id, ui(lang, "ingest_failed",
-                                              error=reason_text(why, lang)))
+        await tell(rt, context, chat_id, ui(lang, "ingest_failed",
+                                            error=reason_text(why, lang)))
         return
     if rt.sender is not None:
         rt.sender.wake()
     counts = {"sources": num(len(summary.reports), lang), "new": num(summary.new, lang),
               "failed": num(summary.failed, lang)}
-    failing = [r.name for r in summary.reports if r.status == "failed"]
+    failing = [r for r in summary.reports if r.status == "failed"]
     if not failing:
-        await notify(rt, context, chat_id, ui(lang, "ingest_done", **counts))
+        await tell(rt, context, chat_id, ui(lang, "ingest_done", **counts))
         return
-    names = ("، " if lang == "ar" else ", ").join(source_name(n, lang)
-                                                 for n in failing[:FAILING_NAMES])
+    # by number and name, as /sources lists them: several feeds of one site, or unnamed
+    # sources named by their host, stay apart (QA8 F9)
+    names = ("، " if lang == "ar" else ", ").join(
+        f"{num(r.source_id, lang)}: {source_name(r.name, lang)}" for r in failing[:FAILING_NAMES])
     if len(failing) > FAILING_NAMES:
         names += "…"
-    await notify(rt, context, chat_id, admin_html(lang, "ingest_done_failures", names=names,
-                                                  **counts))
+    await tell(rt, context, chat_id, admin_html(lang, "ingest_done_failures", names=names,
+                                                **counts))

@@ -394,20 +394,24 @@ async def test_ingest_with_failures_warns_and_names_them(tmp_path: Path) -> None
             now = datetime.now(UTC)
             sources.add_source(h.db, site.feed_url("main"), settings=h.settings, now=now,
                                name="الشرق")
-            sources.add_source(h.db, "http://127.0.0.1:9/feed.xml", settings=h.settings,
-                               now=now, name="المغلق")
-            sources.add_source(h.db, site.url("/gone.xml"), settings=h.settings, now=now,
-                               name="Gone")
+            closed = sources.add_source(h.db, "http://127.0.0.1:9/feed.xml",
+                                        settings=h.settings, now=now, name="المغلق")
+            gone = sources.add_source(h.db, site.url("/gone.xml"), settings=h.settings,
+                                      now=now, name="Gone")
+            ar = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+            ar_closed, ar_gone = str(closed.id).translate(ar), str(gone.id).translate(ar)
             await h.say(ADMIN, "/ingest")
             await h.until(lambda: "انتهى الجلب" in h.emu.messages(ADMIN)[-1].plain_text, 20)
             done = _bare(h.emu.messages(ADMIN)[-1].plain_text)
-            assert done == ("⚠️ انتهى الجلب مع إخفاقات — المصادر: ٣، أخفق منها: ٢ (المغلق، Gone)"
-                            "، الأخبار الجديدة: ٠. التفاصيل في /sources"), done
+            # named by number and name, as /sources lists them (QA8 F9)
+            assert re.fullmatch(f"⚠️ انتهى الجلب مع إخفاقات — المصادر: ٣، أخفق منها: ٢ "
+                                f"\\({ar_closed}: المغلق، {ar_gone}: Gone\\)، الأخبار الجديدة: "
+                                "[٠-٩]+. التفاصيل في /sources", done), done
             await h.say(ADMIN + 1, "/ingest", language_code="en")
             await h.until(lambda: "Poll finished" in h.emu.messages(ADMIN + 1)[-1].plain_text, 20)
             done = _bare(h.emu.messages(ADMIN + 1)[-1].plain_text)
             assert done.startswith("⚠️ Poll finished with failures: 2 of 3 sources failed "
-                                   "(المغلق, Gone);"), done
+                                   f"({closed.id}: المغلق, {gone.id}: Gone);"), done
             assert "✅" not in done
 
 
@@ -434,8 +438,9 @@ async def test_push_says_why_nothing_was_sent_and_counts_what_readers_get(tmp_pa
         [first] = await h.say(ADMIN, "/push الغوطة")
         await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
         [again] = await h.say(ADMIN, "/push الغوطة")
-        assert _bare(again.plain_text) == ("لا أخبار جديدة لإرسالها: وصلت هذه الأخبار إلى المتابعين"
-                                           " من قبل.")
+        assert _bare(again.plain_text) == ("لا أخبار جديدة لإرسالها: أُرسلت هذه الأخبار إلى "
+                                           "المتابعين من قبل (سُلّمت، أو تعذّر تسليمها كما قال "
+                                           "تقرير تلك النشرة).")
         [general] = await h.say(ADMIN, "/push")  # 5 top stories, of which the reader had 3
         await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text
                       and len(_push_rows(h.db, READER)) == 2, 15)
@@ -654,3 +659,53 @@ async def test_addsource_without_a_scheme_tries_https_then_http_and_says_which(
                     in text)
             assert "يجب أن يبدأ" not in text and "فقرأته" not in text
             assert len(sources.list_sources(h.db)) == 1
+
+
+async def test_a_429_on_the_push_acknowledgement_loses_no_report(tmp_path: Path) -> None:
+    """QA8 F1: Telegram answers 429 to the admin's «📤 …» (likely while a push fills the bot's
+    limit): the acknowledgement is sent again after the wait, the final report still comes,
+    every follower gets the digest exactly once, and the failed ones are counted with their
+    reasons (F9), under ⚠️, not ✅."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        readers = [READER + i for i in range(6)]
+        for chat in readers:
+            await h.say(chat, "/subscribe الغوطة")
+        h.emu.block(readers[1], "blocked")
+        h.emu.block(readers[2], "kicked")
+        h.emu.fail_next(1, 403, "Forbidden: bot can't initiate conversation with a user",
+                        chat_id=readers[3])
+        before = {chat: len(h.emu.messages(chat)) for chat in readers}
+        h.emu.inject_429(2, retry_after=1, chat_id=ADMIN)  # the acknowledgement, twice
+        h.emu.inject_429(2, retry_after=1)  # and the next two sends, whoever they are for
+        [queued] = await h.say(ADMIN, "/push الغوطة", timeout=20)
+        assert "📤 النشرة في قائمة الإرسال — المحادثات: ٦" in _bare(queued.plain_text)
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 20)
+        report = _bare(h.emu.messages(ADMIN)[-1].plain_text)
+        assert report.startswith("⚠️ انتهت النشرة مع إخفاقات — سُلّمت: ٣، فشلت: ٣."), report
+        for reason in ("• ١: حظر المستخدم البوت", "• ١: أُخرج البوت من المجموعة",
+                       "• ١: لم يبدأ المستخدم محادثة مع البوت (عليه أن يرسل /start)"):
+            assert reason in report, report
+        assert "✅" not in report
+        await h.settle()
+        got = {chat: len(h.emu.messages(chat)) - before[chat] for chat in readers}
+        assert got == {readers[0]: 1, readers[1]: 0, readers[2]: 0, readers[3]: 0,
+                       readers[4]: 1, readers[5]: 1}, got
+        assert len([m for m in h.emu.messages(ADMIN) if "📤" in m.plain_text]) == 1
+
+
+async def test_an_acknowledgement_refused_for_good_heads_the_final_report(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When every attempt at the «📤 …» answer gets 429, the final report says what it would
+    have said, then the outcome (✅: every follower got it), in the admin's language."""
+    monkeypatch.setattr(admin, "TELL_ATTEMPTS", 2)
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        h.emu.inject_429(2, retry_after=1, chat_id=ADMIN)
+        before = len(h.emu.messages(ADMIN))
+        h.emu.send_user_message(ADMIN, "/push الغوطة", language_code="en")
+        await h.until(lambda: len(h.emu.messages(ADMIN)) > before, 20)
+        [report] = h.emu.messages(ADMIN)[before:]
+        lines = report.plain_text.split("\n")
+        assert lines[0].startswith("📤 Digest queued: 1 chats"), lines
+        assert lines[1] == "✅ Digest finished: 1 delivered, 0 failed.", lines
+        assert len([m for m in h.emu.messages(READER) if "الغوطة" in m.plain_text]) >= 2
