@@ -1,7 +1,9 @@
 """The article archive: store an entry with its page once, find it, remove it for good.
 
 Deduplication order: the feed GUID (per source), then the normalized URL (`url_key`), then the
-content hash of title and text. Removing an article leaves tombstones for all three keys, so a
+content hash of title and text. A GUID only counts when it names the same article (same link or
+same title): feeds that reuse one GUID for every item would otherwise lose all but the first;
+such an article is stored without the GUID, keyed by its URL. Removing an article leaves tombstones for all three keys, so a
 feed that still lists it never brings it back. Row layout lives in digests.records.
 """
 
@@ -55,23 +57,43 @@ def _tombstoned(sql: sqlite_utils.Database, keys: list[str]) -> bool:
                        keys).fetchone() is not None
 
 
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _guid_owner(sql: sqlite_utils.Database, source_id: int, entry: FeedEntry
+                ) -> tuple[int, bool] | None:
+    """The stored article of the source holding `entry`'s GUID, and whether it is the same
+    article: the same URL, or the same title (or no title to tell them apart). A GUID that
+    comes back with another link *and* another title is a feed reusing its GUIDs (a constant,
+    the home page), not the article moved: the entry is then keyed by its URL."""
+    if not entry.guid:
+        return None
+    row = sql.execute("select id, url_key, title from articles where source_id = ? and guid = ?",
+                      [source_id, entry.guid]).fetchone()
+    if row is None:
+        return None
+    same = (row[1] == url_key(entry.url) or not entry.title or not row[2]
+            or _same_title(row[2], entry.title))
+    return int(row[0]), same
+
+
 def find_known(db: Database | sqlite_utils.Database, source_id: int, entry: FeedEntry
                ) -> tuple[Outcome, int | None] | None:
     """Whether an entry is already stored or removed (by GUID, then URL), before fetching its page.
 
-    Returns ("duplicate", id), ("tombstoned", None) or None for a new entry. The content hash is
-    checked at store time, once the text is known.
+    Returns ("duplicate", id), ("tombstoned", None) or None for a new entry. A GUID held by a
+    stored article with another URL and another title does not make the entry known
+    (`_guid_owner`). The content hash is checked at store time, once the text is known.
     """
     sql = _sql(db)
     key = url_key(entry.url)
     keys = [f"url:{key}"] + ([guid_key(source_id, entry.guid)] if entry.guid else [])
     if _tombstoned(sql, keys):
         return ("tombstoned", None)
-    if entry.guid:
-        row = sql.execute("select id from articles where source_id = ? and guid = ?",
-                          [source_id, entry.guid]).fetchone()
-        if row:
-            return ("duplicate", int(row[0]))
+    owner = _guid_owner(sql, source_id, entry)
+    if owner is not None and owner[1]:
+        return ("duplicate", owner[0])
     row = sql.execute("select id from articles where url_key = ?", [key]).fetchone()
     if row:
         return ("duplicate", int(row[0]))
@@ -101,9 +123,14 @@ def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntr
         return StoreResult("duplicate", existing_id=int(row[0]))
     published = entry.published_at or (page.published_at if page else None)
     related = page.related if page else ()
+    guid = entry.guid
+    if _guid_owner(sql, source_id, entry) is not None:  # a reused GUID: this one has its URL
+        log.warning("feed reuses a GUID for another article source=%s guid=%s url=%s",
+                    source_id, guid, entry.url)
+        guid = None
     article_id = inserted_id(sql.table("articles").insert({
         "source_id": source_id,
-        "guid": entry.guid,
+        "guid": guid,
         "url": entry.url,
         "url_key": url_key(entry.url),
         "content_hash": chash,

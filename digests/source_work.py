@@ -17,7 +17,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -110,18 +110,38 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
                                     if e.published_at is not None])
 
 
+def shared_guids(entries: list[FeedEntry]) -> set[str]:
+    """GUIDs that several entries of one feed carry with different links: a feed that puts a
+    constant or its home page in `<guid>`. Such a GUID names none of its articles."""
+    links: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.guid:
+            links.setdefault(entry.guid, set()).add(url_key(entry.url))
+    return {guid for guid, keys in links.items() if len(keys) > 1}
+
+
 def new_entries(db: Database, source: Source, entries: list[FeedEntry]
                 ) -> tuple[list[FeedEntry], int]:
     """The feed's entries not stored yet (each URL or GUID once), and how many are known.
 
-    Known means stored before, by GUID or URL, tombstones of removed articles included.
+    Known means stored before, by GUID or URL, tombstones of removed articles included, or
+    listed twice in this feed (so new + known adds up to the feed's entries). Entries sharing a
+    GUID but not a link are distinct articles: they lose the GUID and are keyed by their URL
+    (`shared_guids`), now and at every later poll, so none of them is dropped.
     """
+    reused = shared_guids(entries)
+    if reused:
+        log.warning("feed repeats a GUID for different links, keyed by URL source=%s url=%s "
+                    "guids=%s", source.id, source.url, ",".join(sorted(reused)[:3]))
     fresh: list[FeedEntry] = []
     seen: set[str] = set()
     known = 0
     for entry in entries:
+        if entry.guid in reused:
+            entry = replace(entry, guid=None)
         key = url_key(entry.url)
         if key in seen or (entry.guid and f"guid:{entry.guid}" in seen):
+            known += 1
             continue
         seen.add(key)
         if entry.guid:

@@ -69,7 +69,8 @@ async def test_a_changed_feed_hands_back_its_new_entries(
     work = await _read(database, settings, source, clock)
     assert isinstance(work, SourceWork)
     assert [e.url for e in work.fresh] == [site.url("/a.html"), site.url("/b.html")]
-    assert (work.entries, work.known, work.first_poll, work.local_offset) == (3, 0, True, None)
+    # The repeat of /a.html counts as known, so that new + known adds up to the entries.
+    assert (work.entries, work.known, work.first_poll, work.local_offset) == (3, 1, True, None)
     assert work.feed_offsets == [180, 0, 180]
     assert work.feed.status == 200 and work.feed.etag
     assert clock.fetch > 0 and clock.store == 0
@@ -116,13 +117,83 @@ def test_new_entries_skips_stored_ones_and_repeats(database: Database, settings:
         archive.store_article(sql, source_id=source.id, entry=stored, page=None, now=NOW,
                               page_error="x", page_etag=None, page_last_modified=None)
     entries = [FeedEntry(url=site.url("/new.html"), guid="g1"),
-               FeedEntry(url=site.url("/other.html"), guid="g1"),   # same GUID: once
-               FeedEntry(url=site.url("/new.html?"), guid=None),    # same URL key: once
+               FeedEntry(url=site.url("/new.html?"), guid="g1"),    # same URL key: once
+               FeedEntry(url=site.url("/next.html"), guid="g2"),
+               FeedEntry(url=site.url("/next.html#x"), guid=None),  # same URL key: once
                FeedEntry(url=site.url("/moved.html"), guid="old"),  # known by GUID
                FeedEntry(url=site.url("/old.html"))]                # known by URL
     fresh, known = new_entries(database, source, entries)
-    assert [e.url for e in fresh] == [site.url("/new.html")]
-    assert known == 2
+    assert [(e.url, e.guid) for e in fresh] == [(site.url("/new.html"), "g1"),
+                                                (site.url("/next.html"), "g2")]
+    assert known == 4  # repeats in the feed count as known: new + known = entries
+
+
+def test_new_entries_keeps_distinct_links_that_share_a_guid(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """A GUID carried by entries with different links names none of them: each is kept and
+    keyed by its URL (QA8 F3), the same link twice is still once."""
+    source = _source(database, settings, site, "/f.xml")
+    entries = [FeedEntry(url=site.url("/d0.html"), guid="SAME", title="أ"),
+               FeedEntry(url=site.url("/d1.html"), guid="SAME", title="ب"),
+               FeedEntry(url=site.url("/d1.html"), guid="SAME", title="ب"),
+               FeedEntry(url=site.url("/u.html"), guid="own", title="ج")]
+    fresh, known = new_entries(database, source, entries)
+    assert [(e.url, e.guid) for e in fresh] == [
+        (site.url("/d0.html"), None), (site.url("/d1.html"), None), (site.url("/u.html"), "own")]
+    assert known == 1
+
+
+def _page(title: str) -> Response:
+    return Response(body=f"<html><head><title>{title}</title></head><body><article>"
+                    f"<h1>{title}</h1><p>{title} — فقرة أولى طويلة بما يكفي لتكون نص مقال "
+                    f"حقيقي عن {title} في هذه الصفحة.</p></article></body></html>".encode())
+
+
+async def test_a_feed_reusing_one_guid_loses_no_article(database: Database, settings: Settings,
+                                                        site: SampleSite) -> None:
+    """Three items with one `<guid>`, each its own link and title: all three are stored on the
+    first poll, all three are known on the next, and the report adds up (QA8 F3)."""
+    from digests.pipeline import poll_once
+
+    items = [(f"/d{n}.html", "SAME", "Mon, 12 Mar 2018 10:00:00 +0000") for n in range(3)]
+    for path, _, _ in items:
+        site.add_route(path, _page(f"خبر {path}"))
+    feed = _rss(site, items)
+    site.add_route("/dup.xml", Response(body=feed.body, content_type=feed.content_type,
+                                        conditional=False))
+    source = _source(database, settings, site, "/dup.xml")
+    first = await poll_once(database, settings, now=NOW, only_due=False)
+    again = await poll_once(database, settings, now=NOW + timedelta(hours=1), only_due=False)
+    urls = [r[0] for r in database.db.execute(
+        "select url from articles where source_id = ? order by url", [source.id])]
+    assert urls == [site.url(path) for path, _, _ in items]
+    (r1,), (r2,) = first.reports, again.reports
+    assert (r1.entries, r1.new, r1.known + r1.duplicates) == (3, 3, 0)
+    assert (r2.entries, r2.new, r2.known + r2.duplicates) == (3, 0, 3)
+
+
+async def test_a_guid_reused_by_a_later_article_does_not_hide_it(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """A feed that lists one item at a time under a constant GUID: the next poll's article,
+    with another link and title, is stored too; the first one seen again stays known."""
+    from digests.pipeline import poll_once
+
+    date = "Mon, 12 Mar 2018 10:00:00 +0000"
+    for path in ("/a.html", "/b.html"):
+        site.add_route(path, _page(f"خبر {path}"))
+    source = _source(database, settings, site, "/one.xml")
+    reports = []
+    for n, path in enumerate(["/a.html", "/b.html", "/a.html"]):
+        feed = _rss(site, [(path, "home", date)])
+        site.add_route("/one.xml", Response(body=feed.body, content_type=feed.content_type,
+                                            conditional=False))
+        summary = await poll_once(database, settings, now=NOW + timedelta(hours=n),
+                                  only_due=False)
+        reports.append((summary.reports[0].new, summary.reports[0].known))
+    rows = database.db.execute("select url, guid from articles where source_id = ? order by id",
+                               [source.id]).fetchall()
+    assert rows == [(site.url("/a.html"), "home"), (site.url("/b.html"), None)]
+    assert reports == [(1, 0), (1, 0), (0, 1)]
 
 
 async def test_finish_after_a_store_error_drops_validators_and_says_so(
