@@ -757,7 +757,10 @@ def fit_probe(x: Any, y: Any, l2: float, steps: int = 25) -> Any:
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
         grad = x.T @ (p - y) + reg * w
         hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg + 1e-6)
-        w -= np.linalg.solve(hess, grad)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.abs(step).max()) < 1e-6:  # converged (Newton: a few steps)
+            break
     return w
 
 

@@ -345,3 +345,26 @@ def test_a_linear_probe_learns_a_direction_of_key_quotes() -> None:
     assert w.shape == (7,) and int(np.argmax(np.abs(w[:6]))) == 2 and w[2] > 0
     strong = fit_quote_rank.fit_probe(x, y, l2=1000.0)
     assert abs(strong[2]) < abs(w[2])  # the penalty shrinks the weights
+
+
+def test_the_probe_is_cross_validated_inside_each_fold() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    model = _model()
+    texts = ["سنرد على أي هجوم بقوة ولن نسمح بتكرار ما حدث", "الاجتماع سيعقد يوم الثلاثاء المقبل",
+             "نرفض هذه العقوبات ونعتبرها عدوانا على شعبنا", "وصل الوفد إلى المطار صباح اليوم",
+             "لن نتراجع عن مطالبنا مهما كان الثمن"]
+    data = []
+    for n, name in enumerate(("dev1", "dev1", "dev2", "dev2", "train4", "train4")):
+        cands = tuple(_cand(t, f"متحدث {i}", i) for i, t in enumerate(texts))
+        key = tuple(i in (0, 2, 4) for i in range(5))  # the strong statements are key
+        gold = tuple({"text": t, "speaker": f"متحدث {i}", "key": key[i]}
+                     for i, t in enumerate(texts))
+        feats = tuple({"order": 1.0 / (1 + i)} for i in range(5))
+        data.append(fit_quote_rank.Example(name, "الحكومة ترد على العقوبات", cands, gold, feats,
+                                           pool_of(cands), key, texts))
+    cache = fit_quote_rank.VectorCache(model.passages, path=None)  # type: ignore[attr-defined]
+    cv = fit_quote_rank.cross_validate_probe(data, ["dev1", "dev2", "train4"], cache, l2=1.0)
+    assert set(cv) == {"pooled", "dev1", "dev2", "train4"}
+    assert cv["pooled"].key == sum(cv[s].key for s in ("dev1", "dev2", "train4"))
+    # Fitted on the other sets, the probe finds the strong statements of the set left out.
+    assert cv["pooled"].key == 18 and cv["pooled"].precision() == 1.0
