@@ -1,7 +1,8 @@
 """Commands for admins (settings.admin_ids), the parts they share: the admin gate and the reply
 layout. The commands live in bot/pushes.py (/push), bot/sources_admin.py (/sources, /addsource,
-/removesource, /ingest) and bot/stats.py (/stats); anyone but an admin gets a polite refusal and
-nothing happens (`admin_only`).
+/removesource, /ingest) and bot/stats.py (/stats); anyone but an admin gets a polite refusal
+(in a private chat with their numeric user id, for ADMIN_IDS), and nothing happens
+(`admin_only`).
 
 Replies that name a source or a link (/sources, /addsource, /removesource, /ingest) are laid out
 by one function, `admin_lines`: in Arabic each Latin run of a source's name («مصدر <b>x</b>»),
@@ -47,7 +48,15 @@ def admin_only(func: Handler) -> Handler:
         user = update.effective_user
         if not rt.is_admin(user.id if user else None):
             log.info("admin command refused user=%s", user.id if user else None)
-            await send(update, context, ui(chat_lang(rt, update), "not_admin"))
+            lang = chat_lang(rt, update)
+            # The refusal tells the sender their numeric id (as plain digits, to copy): an
+            # operator who has not set ADMIN_IDS yet has no other way to learn it in the bot.
+            # It grants nothing: the id is the sender's own, and the command is still refused.
+            # Only in a private chat: a group need not learn its members' ids.
+            chat = update.effective_chat
+            private = chat is not None and chat.type == "private"
+            await send(update, context, ui(lang, "not_admin_id", user_id=str(user.id))
+                       if user is not None and private else ui(lang, "not_admin"))
             return
         ensure_chat(rt, update)
         await func(update, context)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import secrets
 import sys
@@ -24,7 +25,14 @@ from datetime import datetime, time, timezone
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat, Update
-from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -343,15 +351,33 @@ def run_bot(settings: Settings) -> int:
         log.info("sources loaded added=%d", len(added))
         app = build_application(settings, db)
         # A few start-up retries ride out a short network hiccup; a wrong token or base URL
-        # still ends with a clear message instead of a traceback.
+        # still ends with a clear message instead of a traceback (PTB's own tracebacks of the
+        # start-up retries go to DEBUG: digests.logs).
         if settings.webhook_url:
+            log.info("starting mode=webhook url=%s listen=%s:%s", settings.webhook_url,
+                     settings.webhook_listen, settings.webhook_port)
             app.run_webhook(bootstrap_retries=BOOTSTRAP_RETRIES,
                             **webhook_options(settings))  # type: ignore[arg-type]
         else:
+            log.info("starting mode=polling api=%s",
+                     urlsplit(settings.telegram_api_base_url).netloc)
             app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
     except InvalidToken:
         print("رفض تيليجرام رمز البوت: تحقق من TELEGRAM_BOT_TOKEN / Telegram rejected the bot "
               "token: check TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 1
+    except BadRequest as exc:  # a NetworkError in PTB's classes, but Telegram did answer
+        print(f"رفض تيليجرام الطلب عند البدء: {exc.message} — تحقق من WEBHOOK_URL وبقية "
+              f"الإعدادات / Telegram refused a start-up request: {exc.message}; check "
+              "WEBHOOK_URL and the other settings", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        print(f"المنفذ {settings.webhook_port} مشغول ببرنامج آخر: اختر WEBHOOK_PORT آخر أو أوقف "
+              f"ذلك البرنامج / port {settings.webhook_port} on {settings.webhook_listen} is "
+              "already in use: choose another WEBHOOK_PORT or stop the program that holds it",
+              file=sys.stderr)
         return 1
     except NetworkError as exc:
         host = urlsplit(settings.telegram_api_base_url).netloc

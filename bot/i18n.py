@@ -383,6 +383,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error": ("عذرًا، حدث خطأ. حاول مرة أخرى بعد قليل.", "Sorry, something went wrong. Please try again shortly."),
     # admins
     "not_admin": ("عذرًا، هذا الأمر للمشرفين فقط.", "Sorry, this command is for admins only."),
+    "not_admin_id": ("عذرًا، هذا الأمر للمشرفين فقط.\nمعرّفك في تيليجرام: <code>{user_id}</code> — "
+                     "إن كنت مشغّل البوت فأضفه إلى ADMIN_IDS في إعداداته ثم أعد تشغيله.",
+                     "Sorry, this command is for admins only.\nYour Telegram user id: "
+                     "<code>{user_id}</code>. If you run this bot, add it to ADMIN_IDS in its "
+                     "settings and restart it."),
     "push_queued": ("📤 النشرة في قائمة الإرسال — المحادثات: {chats}، الأخبار: {stories}.",
                     "📤 Digest queued: {chats} chats, {stories} stories."),
     "push_no_followers_topic": ("لا أحد يتابع «{topic}»؛ لم تُرسل نشرة.",

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 FAILING_NAMES = 5             # failing sources named after /ingest (the rest: /sources)
 CHECKING_NOTICE_SECONDS = 2.0  # a link check slower than this tells the admin it is under way
+SQLITE_MAX_INT = 2**63 - 1     # larger ids overflow SQLite's integers
 
 
 def _health(source: Any, lang: str, rt: Runtime) -> str:
@@ -151,6 +152,9 @@ async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await send(update, context, ui(lang, "removesource_usage"))
         return
     source_id = int(args[0])
+    if source_id > SQLITE_MAX_INT:  # no such source; SQLite could not even look it up
+        await send(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
+        return
     found = sources.get_source(rt.db, source_id)
     if found is not None and not found.active:
         await send(update, context, ui(lang, "removesource_already", id=num(source_id, lang)))

@@ -7,6 +7,8 @@ Each command group lives in its own module with `register(subparsers)`; a comman
 from __future__ import annotations
 
 import argparse
+import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +19,9 @@ from cli import ingest as ingest_cmd
 from cli import search as search_cmd
 from digests.errors import NashraError
 from digests.logs import setup_logging
-from digests.settings import Settings
+from digests.settings import Settings, config_warnings
+
+log = logging.getLogger("nashra")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,11 +50,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "db", None) is not None:
         settings = settings.replace(database_path=args.db)
     setup_logging(settings.log_level, settings.telegram_bot_token)
+    for warning in config_warnings():  # a misspelt key would otherwise be ignored in silence
+        log.warning("%s", warning)
     func = getattr(args, "func", None) or bot_cmd.default_command
     try:
         return int(func(args, settings) or 0)
     except NashraError as exc:
         print(f"خطأ / error: {exc}", file=sys.stderr)
         return 1
+    except (sqlite3.Error, OSError) as exc:
+        if not _about_database(exc, settings.database_path):
+            raise
+        log.debug("database error", exc_info=True)
+        print(database_error(settings.database_path, exc), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _about_database(exc: BaseException, path: Path) -> bool:
+    """True for an SQLite error, or an OSError on the database file or one of its folders."""
+    if isinstance(exc, sqlite3.Error):
+        return True
+    name = getattr(exc, "filename", None)
+    if name is None:
+        return False
+    target = Path(name).absolute()
+    db = path.absolute()
+    return target == db or target in db.parents
+
+
+def database_error(path: Path, exc: BaseException) -> str:
+    """The operator's message for a database that cannot be opened or is not Nashra's."""
+    detail = str(exc) if isinstance(exc, sqlite3.Error) else (exc.strerror or str(exc)
+                                                              if isinstance(exc, OSError)
+                                                              else str(exc))
+    return (f"خطأ في قاعدة البيانات / database error: DATABASE_PATH={str(path)!r} ({detail}): "
+            "اختر ملفًا في مجلد قابل للكتابة، ملف SQLite لنشرة أو ملفًا جديدًا (أو --db) / "
+            "choose a file in a writable folder, Nashra's SQLite file or a new one (or --db)")

@@ -38,10 +38,24 @@ class RedactTokenFilter(logging.Filter):
         return True
 
 
+class BootstrapNoiseFilter(logging.Filter):
+    """PTB's start-up retry loop logs its last failure with a traceback at ERROR («Network Retry
+    Loop (Bootstrap …)»); the bot then prints one clear line of its own (bot.app.run_bot), so
+    that record goes to DEBUG: shown only when LOG_LEVEL=DEBUG."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith("telegram") or record.levelno <= logging.DEBUG \
+                or "(Bootstrap" not in record.getMessage():
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
 def setup_logging(level: str = "INFO", token: str = "") -> None:
     """Configure the root logger once for the command line and the bot."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.addFilter(BootstrapNoiseFilter())
     handler.addFilter(RedactTokenFilter(token))
     root = logging.getLogger()
     for old in list(root.handlers):

@@ -42,6 +42,9 @@ async def test_non_admins_are_refused_and_nothing_happens(tmp_path: Path) -> Non
                         "/removesource 1", "/ingest", "/stats", "/sources"):
             [m] = await h.say(READER, command)
             assert "هذا الأمر للمشرفين فقط" in m.plain_text, command
+            # their own id, to copy into ADMIN_IDS (QA8 F5): it grants nothing
+            assert f"معرّفك في تيليجرام: <code>{READER}</code>" in m.text, m.text
+            assert "ADMIN_IDS" in m.plain_text
         await h.settle()
         assert _count(h.db, "outbox") == 0
         assert _count(h.db, "pushes") == 0
@@ -51,6 +54,12 @@ async def test_non_admins_are_refused_and_nothing_happens(tmp_path: Path) -> Non
         # an English reader is refused in English
         [m] = await h.say(READER + 1, "/push", language_code="en")
         assert "for admins only" in m.plain_text
+        assert f"Your Telegram user id: {READER + 1}." in m.plain_text
+        # in a group, the refusal does not tell the group its member's id
+        h.emu.add_group(-100700, "مجموعة", admins=[READER])
+        [g] = await h.say(-100700, "/stats", user=h.user(READER))
+        assert "للمشرفين فقط" in g.plain_text and str(READER) not in g.plain_text
+        assert _count(h.db, "pushes") == 0
 
 
 async def test_push_delivers_and_reports(tmp_path: Path) -> None:
@@ -371,6 +380,8 @@ async def test_removesource_says_it_stops_polling_and_numbers_are_arabic(tmp_pat
         assert _bare(again.plain_text) == f"المصدر {ar_id} موقوف من قبل."
         [missing] = await h.say(ADMIN, "/removesource 999")
         assert _bare(missing.plain_text) == "لا مصدر بالرقم ٩٩٩. الأرقام في /sources"
+        [huge] = await h.say(ADMIN, "/removesource 99999999999999999999")  # past SQLite's ints
+        assert _bare(huge.plain_text).startswith("لا مصدر بالرقم ٩٩٩٩٩"), huge.plain_text
 
         await h.say(READER, "/subscribe الغوطة")
         await h.say(ADMIN, "/push الغوطة")

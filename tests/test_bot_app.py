@@ -4,6 +4,7 @@ and every command documented in /help and the README."""
 from __future__ import annotations
 
 import logging
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -217,7 +218,7 @@ def test_run_py_with_a_rejected_token_says_so_and_exits(tmp_path: Path) -> None:
 
     sources = tmp_path / "sources.txt"
     sources.write_text("# no feeds\n", encoding="utf-8")
-    wrong = "999999:WRONG-token-WRONG-token-WRONG"
+    wrong = "999999:WRONG-token-WRONG-token-WRONG-token"  # shaped like one (QA8 F5)
     with Emulator(token=TOKEN) as emu:  # answers 401 to any other token, as Telegram does
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ADMIN"))}
         env.update(TELEGRAM_BOT_TOKEN=wrong, TELEGRAM_API_BASE_URL=emu.base_url,
@@ -227,3 +228,116 @@ def test_run_py_with_a_rejected_token_says_so_and_exits(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "TELEGRAM_BOT_TOKEN" in proc.stderr and "رمز البوت" in proc.stderr
     assert wrong not in proc.stderr and wrong not in proc.stdout
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]  # PTB's go to DEBUG (QA8 F6)
+
+
+# ---------------------------------------------------------------------------------------------
+# Start-up failures are one clear line (QA8 F6, F7)
+
+GOOD_SHAPED = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
+
+
+class _FakeBotApi:
+    """A Bot API on 127.0.0.1 that knows the bot and refuses setWebhook as Telegram does for a
+    URL it will not call (400 Bad Request)."""
+
+    def __init__(self, *, refuse_webhook: bool = True) -> None:
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                method = self.path.rsplit("/", 1)[-1]
+                code, body = 200, {"ok": True, "result": True}
+                if method == "getMe":
+                    body = {"ok": True, "result": {"id": 123456789, "is_bot": True,
+                                                   "first_name": "N", "username": "n_bot"}}
+                elif method == "setWebhook" and refuse_webhook:
+                    code, body = 400, {"ok": False, "error_code": 400, "description":
+                                       "Bad Request: bad webhook: Failed to resolve host: "
+                                       "Name or service not known"}
+                data = json.dumps(body).encode()
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/bot"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> _FakeBotApi:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _run_bot(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    import os
+    import sys
+
+    from digests.settings import env_keys
+
+    base = {k: v for k, v in os.environ.items() if k not in env_keys()}
+    base.update(TELEGRAM_BOT_TOKEN=GOOD_SHAPED, DATABASE_PATH=str(tmp_path / "bot.db"),
+                SOURCES_FILE=os.devnull, **env)
+    return subprocess.run([sys.executable, "run.py", "bot"], cwd=ROOT, env=base,
+                          capture_output=True, text=True, timeout=90)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_an_unreachable_api_is_one_clear_line_without_ptbs_tracebacks(tmp_path: Path) -> None:
+    proc = _run_bot(tmp_path, TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{_free_port()}/bot")
+    assert proc.returncode == 1
+    assert "cannot reach the Telegram Bot API" in proc.stderr
+    assert "Traceback" not in proc.stderr and "ERROR" not in proc.stderr, proc.stderr[-3000:]
+    assert "mode=polling" in proc.stderr
+    assert GOOD_SHAPED not in proc.stderr
+
+
+def test_telegrams_refusal_of_the_webhook_is_reported_as_what_it_is(tmp_path: Path) -> None:
+    """setWebhook answered 400 is Telegram's word, not a network problem (BadRequest is a
+    NetworkError in PTB's classes: caught first)."""
+    with _FakeBotApi() as api:
+        proc = _run_bot(tmp_path, TELEGRAM_API_BASE_URL=api.base_url,
+                        WEBHOOK_URL="https://bot.invalid/hook", WEBHOOK_LISTEN="127.0.0.1",
+                        WEBHOOK_PORT=str(_free_port()))
+    assert proc.returncode == 1
+    assert "telegram refused a start-up request: bad webhook: failed to resolve host" \
+        in proc.stderr.lower(), proc.stderr[-3000:]
+    assert "رفض تيليجرام الطلب" in proc.stderr and "WEBHOOK_URL" in proc.stderr
+    assert "cannot reach" not in proc.stderr and "Traceback" not in proc.stderr
+    assert "mode=webhook url=https://bot.invalid/hook listen=127.0.0.1:" in proc.stderr
+
+
+def test_a_webhook_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
+    import socket
+
+    with _FakeBotApi(refuse_webhook=False) as api, socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        proc = _run_bot(tmp_path, TELEGRAM_API_BASE_URL=api.base_url,
+                        WEBHOOK_URL="https://bot.example.org/hook", WEBHOOK_LISTEN="127.0.0.1",
+                        WEBHOOK_PORT=str(port))
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    assert f"port {port} on 127.0.0.1 is already in use" in proc.stderr, proc.stderr[-3000:]
+    assert "WEBHOOK_PORT" in proc.stderr and "Traceback" not in proc.stderr

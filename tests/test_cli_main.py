@@ -1,0 +1,79 @@
+"""The command line's first hour (QA8 F5, F6): configuration and database mistakes end with one
+clear line in both languages and no traceback; keys that look like ours are warned about."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_py(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`python run.py ARGS` in `cwd` (where its .env is read) with `env` over a clean
+    environment (no Nashra keys inherited from the one running the tests)."""
+    from digests.settings import env_keys
+
+    base = {k: v for k, v in os.environ.items() if k not in env_keys()}
+    base.update(SOURCES_FILE=os.devnull, **env)
+    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=cwd, env=base,
+                          capture_output=True, text=True, timeout=60)
+
+
+def _clean_error(proc: subprocess.CompletedProcess[str], rc: int, *needles: str) -> None:
+    assert proc.returncode == rc, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    for needle in needles:
+        assert needle in proc.stderr, proc.stderr[-2000:]
+
+
+@pytest.mark.parametrize("make_path", ["folder", "under_a_file", "not_sqlite"])
+def test_a_database_path_that_cannot_be_nashras_is_one_clear_line(tmp_path: Path,
+                                                                   make_path: str) -> None:
+    if make_path == "folder":
+        path = tmp_path / "a_folder"
+        path.mkdir()
+    elif make_path == "under_a_file":
+        (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+        path = tmp_path / "plain.txt" / "nashra.db"
+    else:
+        path = tmp_path / "README.md"
+        path.write_text("# not a database\n" * 100, encoding="utf-8")
+    before = path.read_bytes() if path.is_file() else None
+    proc = run_py(tmp_path, "search", "الغوطة", DATABASE_PATH=str(path))
+    _clean_error(proc, 1, "خطأ في قاعدة البيانات / database error", f"DATABASE_PATH='{path}'",
+                 "writable folder")
+    if before is not None:
+        assert path.read_bytes() == before  # a file that is not ours is left as it was
+
+
+def test_the_db_option_on_a_folder_is_one_clear_line(tmp_path: Path) -> None:
+    proc = run_py(tmp_path, "search", "الغوطة", "--db", str(tmp_path))
+    _clean_error(proc, 1, "database error", "unable to open database file")
+
+
+@pytest.mark.parametrize("key,value", [("LOG_LEVEL", "verbose"),
+                                       ("FETCH_TIMEOUT_SECONDS", "nan"),
+                                       ("SEND_RATE_PER_SECOND", "inf"),
+                                       ("WEBHOOK_URL", "http://bot.example.org/hook")])
+def test_bad_settings_are_one_clear_line_in_both_languages(tmp_path: Path, key: str,
+                                                           value: str) -> None:
+    proc = run_py(tmp_path, "search", "الغوطة", **{key: value})
+    _clean_error(proc, 2, "خطأ في الإعدادات / configuration error", f"{key}=")
+
+
+def test_misspelt_keys_in_env_are_warned_about_and_a_bom_is_harmless(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(
+        "\ufeffDATABASE_PATH=nashra.db # the database\nADMIN_ID=42\nTELEGRAM_TOKEN=1:abc\n"
+        "POLL_INTERVALL_MINUTES=5\n".encode())
+    proc = run_py(tmp_path, "search", "الغوطة")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    for wrong, meant in (("ADMIN_ID", "ADMIN_IDS"), ("TELEGRAM_TOKEN", "TELEGRAM_BOT_TOKEN"),
+                         ("POLL_INTERVALL_MINUTES", "POLL_INTERVAL_MINUTES")):
+        assert f"unknown setting {wrong}: did you mean {meant}?" in proc.stderr, proc.stderr
+    assert (tmp_path / "nashra.db").is_file()  # the first key was read despite the BOM
+    assert "1:abc" not in proc.stderr  # values are not repeated
