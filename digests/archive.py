@@ -16,6 +16,7 @@ from typing import Literal
 
 import sqlite_utils
 
+from digests.dates import stored_time
 from digests.models import Article, FeedEntry, Page, iso
 from digests.records import ARTICLE_SELECT, article_from_row, related_to_json
 from digests.storage import Database
@@ -107,7 +108,9 @@ def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntr
     """Insert one article unless it is a duplicate or was removed. The caller holds the transaction.
 
     The feed's title, date and author win over the page's (the page's fill gaps): feeds carry
-    clean titles and exact dates; pages carry site suffixes and sometimes no date at all.
+    clean titles and exact dates; pages carry site suffixes and sometimes no date at all. An
+    article with no date, or one more than an hour after `now`, is stored at `now`, its fetch
+    time (digests.dates.stored_time), logged with its source when the date was in the future.
     """
     known = find_known(sql, source_id, entry)
     if known is not None:
@@ -121,7 +124,11 @@ def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntr
     row = sql.execute("select id from articles where content_hash = ?", [chash]).fetchone()
     if row:
         return StoreResult("duplicate", existing_id=int(row[0]))
-    published = entry.published_at or (page.published_at if page else None)
+    dated = entry.published_at or (page.published_at if page else None)
+    published = stored_time(dated, now)
+    if dated is not None and published != dated:
+        log.warning("article dated in the future, stored at its fetch time source=%s url=%s "
+                    "date=%s fetched=%s", source_id, entry.url, iso(dated), iso(now))
     related = page.related if page else ()
     guid = entry.guid
     if _guid_owner(sql, source_id, entry) is not None:  # a reused GUID: this one has its URL

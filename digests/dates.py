@@ -7,7 +7,8 @@ returns 1 January, so we map month names ourselves, handle the common «day mont
 directly, and hand anything else to dateparser. Every result is timezone-aware UTC; `parse_date`
 reads a date without an offset as UTC, and `date_offset` says whether one was written, so that
 `publication_time` can read such wall-clock times in the source's own offset (the rule is in its
-docstring). Pure: `now` is always passed in.
+docstring). `stored_time` is the date an article is kept under: its fetch time when it has no
+date or one in the future. Pure: `now` is always passed in.
 """
 
 from __future__ import annotations
@@ -265,3 +266,22 @@ def publication_time(feed: datetime | None, feed_offset: int | None, page: datet
         return None
     offset = source_offset if source_offset is not None else default_offset
     return min(_utc(wall) - timedelta(minutes=offset), _utc(now))
+
+
+# How far past its fetch an article's date may lie before it is taken as wrong: clocks and
+# time zones err by minutes, not by hours (a feed dated 2035 would rank first for years).
+FUTURE_TOLERANCE = timedelta(hours=1)
+
+
+def stored_time(published: datetime | None, fetched: datetime) -> datetime:
+    """The date an article is stored, shown and ordered by: its publication time, or its fetch
+    time when it has none or one more than FUTURE_TOLERANCE after the fetch (a wrong date).
+
+    The renderers, search order, stories and the outbox then read one date that is always set,
+    never a placeholder («— UTC») and never in the future.
+    """
+    fetched = _utc(fetched)
+    if published is None or _utc(published) > fetched + FUTURE_TOLERANCE:
+        return fetched
+    return _utc(published)
+

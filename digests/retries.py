@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from digests.archive import get_article
-from digests.dates import publication_time
+from digests.dates import publication_time, stored_time
 from digests.models import Article, Page, iso
 from digests.processing import StoreContext, run_steps, text_steps
 from digests.records import related_to_json
@@ -106,6 +106,15 @@ def record_failure(sql: sqlite_utils.Database, pending: PendingPage, error: str,
     return last
 
 
+def _date(stored: str | None, fetched: str | None, page: datetime | None,
+          now: datetime) -> str | None:
+    """An article's date once its page came: the stored one, unless it was only the fetch time
+    standing in for a date the feed did not give (digests.dates.stored_time): then the page's."""
+    if stored and stored != fetched or page is None:
+        return stored
+    return iso(stored_time(page, now))
+
+
 def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
                published_at: datetime | None, now: datetime, settings: Settings,
                etag: str | None = None, last_modified: str | None = None) -> Article | None:
@@ -114,11 +123,12 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
 
     The feed's title, author and date stay when it had them (as at first store); the page fills
     what the feed left empty. `published_at` is the date the caller resolved
-    (digests.dates.publication_time); it only fills a missing date. A text that was removed from
+    (digests.dates.publication_time); it only fills a missing date (one that was the fetch time
+    standing in, see `_date`). A text that was removed from
     the archive before (its content hash is tombstoned) is not brought back: the article stays
     feed-only and is not tried again.
     """
-    row = sql.execute("select title, author, published_at, story_id from articles"
+    row = sql.execute("select title, author, published_at, story_id, fetched_at from articles"
                       " where id = ? and page_status = 'feed_only'",
                       [pending.article_id]).fetchone()
     if row is None:
@@ -140,7 +150,7 @@ def apply_page(sql: sqlite_utils.Database, pending: PendingPage, page: Page, *,
         " related_json = ?, content_hash = ?, page_status = 'ok', page_error = null,"
         " page_etag = ?, page_last_modified = ?, page_attempts = ?, page_retry_at = null,"
         " updated_at = ? where id = ?",
-        [title, row[1] or page.author, row[2] or iso(published_at), body,
+        [title, row[1] or page.author, _date(row[2], row[4], published_at, now), body,
          related_to_json(page.related), chash, etag, last_modified,
          pending.attempts + 1, iso(now), pending.article_id])
     article = get_article(sql, pending.article_id)

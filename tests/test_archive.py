@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timezone
+
+import pytest
 
 from digests.archive import (StoreResult, find_known, get_article, get_article_by_url,
                              remove_article,
@@ -90,3 +93,24 @@ def test_removed_article_never_comes_back(database: Database, settings: Settings
         assert _store(database, sid, again).outcome == "tombstoned"
     assert database.db.execute("select count(*) from articles").fetchone()[0] == 0
     assert remove_article(database, 12345, NOW) is None
+
+
+def test_a_future_or_missing_date_is_stored_as_the_fetch_time(
+        database: Database, settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
+    """QA8 F8: an article dated 2035 is stored at its fetch time (and logged with its source);
+    one with no date at all, from feed or page, takes its fetch time too."""
+    sid = _source(database, settings)
+    future = datetime(2035, 1, 1, 10, tzinfo=timezone.utc)
+    with caplog.at_level(logging.WARNING, logger="digests.archive"):
+        ahead = _store(database, sid, FeedEntry(url="http://x.example/f", title="غد",
+                                                published_at=future), page=None)
+    undated = _store(database, sid, FeedEntry(url="http://x.example/u", title="بلا تاريخ"),
+                     page=Page(paragraphs=("نص.",)))
+    from_page = _store(database, sid, FeedEntry(url="http://x.example/p", title="من الصفحة"))
+    assert ahead.article is not None and undated.article is not None
+    assert from_page.article is not None
+    assert ahead.article.published_at == NOW == undated.article.published_at
+    assert from_page.article.published_at == PAGE.published_at
+    assert [r.getMessage() for r in caplog.records if r.name == "digests.archive"] == [
+        f"article dated in the future, stored at its fetch time source={sid} "
+        "url=http://x.example/f date=2035-01-01T10:00:00+00:00 fetched=2018-03-12T00:00:00+00:00"]

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digests.dates import date_offset, find_date, learn_offset, parse_date, publication_time
+from digests.dates import (
+    FUTURE_TOLERANCE,
+    date_offset,
+    find_date,
+    learn_offset,
+    parse_date,
+    publication_time,
+    stored_time,
+)
 
 UTC = timezone.utc
 
@@ -191,3 +199,26 @@ def test_a_written_offset_is_read_back_with_its_date(when: datetime, minutes: in
     assert parse_date(text) == aware
     naive = text.rsplit(" ", 1)[0] if rfc else aware.replace(tzinfo=None).isoformat()
     assert date_offset(naive) is None
+
+
+_FETCHED = datetime(2026, 11, 29, 15, 0, tzinfo=timezone.utc)
+
+
+def test_stored_time_is_the_fetch_time_for_no_date_or_a_future_one() -> None:
+    """QA8 F8: «2035-01-01» is not stored as 2035; a missing date reads as the fetch time."""
+    assert stored_time(None, _FETCHED) == _FETCHED
+    assert stored_time(datetime(2035, 1, 1, 10, tzinfo=timezone.utc), _FETCHED) == _FETCHED
+    soon = _FETCHED + timedelta(minutes=20)  # a clock a little ahead is left alone
+    assert stored_time(soon, _FETCHED) == soon
+    earlier = datetime(1990, 5, 1, tzinfo=timezone(timedelta(hours=3)))
+    assert stored_time(earlier, _FETCHED) == earlier and stored_time(
+        earlier, _FETCHED).tzinfo == timezone.utc
+
+
+@given(st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1),
+                    timezones=st.just(timezone.utc)) | st.none())
+def test_stored_time_is_never_past_the_tolerance(published: datetime | None) -> None:
+    when = stored_time(published, _FETCHED)
+    assert when <= _FETCHED + FUTURE_TOLERANCE
+    assert when == (published if published is not None
+                    and published <= _FETCHED + FUTURE_TOLERANCE else _FETCHED)

@@ -255,3 +255,43 @@ def test_timed_charges_cpu_to_extract_even_on_error() -> None:
     with pytest.raises(ValueError):
         timed(clock, broken)
     assert clock.extract > spent
+
+
+async def test_future_and_missing_dates_are_stored_and_shown_as_the_fetch_time(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """QA8 F8: an item dated 2035 and one without a date are stored at the poll's time, so
+    search shows a date for each («— UTC» never) and the 2035 one does not rank first for
+    years; an undated feed-only article takes its page's date when the page comes later."""
+    from cli.search import render_text
+    from digests.pipeline import poll_once
+    from digests.search import search
+
+    body = ("<item><title>الغد البعيد</title><link>{f}</link>"
+            "<pubDate>Mon, 01 Jan 2035 10:00:00 +0000</pubDate></item>"
+            "<item><title>بلا تاريخ</title><link>{u}</link></item>"
+            "<item><title>تاريخ مبهم</title><link>{b}</link>"
+            "<pubDate>yesterday-ish 99:99</pubDate></item>").format(
+                f=site.url("/f.html"), u=site.url("/u.html"), b=site.url("/b.html"))
+    site.add_route("/d.xml", Response(
+        body=f'<rss version="2.0"><channel><title>t</title>{body}</channel></rss>'.encode(),
+        content_type="application/rss+xml; charset=utf-8", conditional=False))
+    site.add_route("/f.html", _page("الغد البعيد"))
+    site.add_route("/u.html", _page("بلا تاريخ"))
+    site.add_route("/b.html", Response(status=500))
+    _source(database, settings, site, "/d.xml")
+    summary = await poll_once(database, settings, now=NOW, only_due=False)
+    assert summary.new == 3
+    dates = dict(database.db.execute("select url, published_at from articles").fetchall())
+    assert dates == {site.url(p): NOW.isoformat() for p in ("/f.html", "/u.html", "/b.html")}
+    shown = render_text(search(database.db, "تاريخ", now=NOW), "تاريخ")
+    assert "2018-03-12 12:00 UTC" in shown and "— UTC" not in shown and "2035" not in shown
+
+    # The undated article whose page failed: its page, when it comes, gives the real date.
+    dated = _page("تاريخ مبهم").body.replace(
+        b"<head>", b'<head><meta property="article:published_time" '
+                   b'content="2018-03-12T09:30:00+00:00">')
+    site.add_route("/b.html", Response(body=dated))
+    later = await poll_once(database, settings, now=NOW + timedelta(hours=1), only_due=False)
+    assert later.pages_recovered == 1
+    assert database.db.execute("select published_at from articles where url = ?",
+                               [site.url("/b.html")]).fetchone()[0] == "2018-03-12T09:30:00+00:00"
