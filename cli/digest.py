@@ -11,19 +11,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from digests.dates import publication_time
+from bot.attribution import after_bihasab, first_person, genitive, standalone
+from digests.dates import publication_time, stored_time
 from digests.digest import archive_for, condense, find_article, load_digest
 from digests.errors import FetchError, NashraError, ParseError
-from digests.models import Article, Digest
+from digests.feeds import parse_feed
+from digests.models import Article, Digest, Quote
+from digests.quotes import quote_marks_balanced
 from digests.settings import Settings
 from digests.storage import Database
 from digests.urls import is_http_url
 
+_PAIRS = {"«": "»", "“": "”", '"': '"'}
 _KIND_LABELS = {"page": "من الصفحة / on the page", "archive": "من الأرشيف / archive",
                 "story": "القصة نفسها من مصدر آخر / same story elsewhere"}
 
@@ -52,22 +57,45 @@ def _source_row(db: Database | None, url: str) -> dict[str, Any] | None:
     return None
 
 
+def _is_feed(body: bytes, headers: Mapping[str, str], url: str) -> bool:
+    """Whether a fetched link is an RSS/Atom/JSON feed rather than a page (a feed parses to
+    entries; a web page does not)."""
+    head = body.lstrip()[:200].lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return False
+    try:
+        return bool(parse_feed(body, headers, url))
+    except ParseError:
+        return False
+
+
 async def _fetch_article(url: str, settings: Settings, db: Database | None) -> Article:
     from digests.fetcher import Fetcher
     from digests.pages import extract_page
 
     async with Fetcher(settings) as fetcher:
         result = await fetcher.fetch(url)
-    page = extract_page(result.text(), result.final_url)
+    if _is_feed(result.body, result.headers, result.final_url):
+        raise NashraError(
+            f"هذا رابط خلاصة وليس مقالًا؛ أضفه مصدرًا: python run.py sources add {url}\n"
+            f"this is a feed, not an article: add it as a source with "
+            f"python run.py sources add {url}")
+    try:
+        page = extract_page(result.text(), result.final_url)
+    except ParseError as exc:
+        raise ParseError(f"الصفحة ليست مقالًا يمكن قراءته / not a readable article page: "
+                         f"{url} ({exc})") from exc
     if not page.paragraphs and not page.title:
         raise ParseError(f"لم أجد نص مقال في الصفحة / no article text found at {url}")
     source = _source_row(db, result.final_url)
     # The ingest rule for a page date written without an offset: the source's learned local
     # offset, else SOURCE_UTC_OFFSET_MINUTES (digests.dates.publication_time).
-    published = publication_time(
+    # No date, or one in the future: the fetch time, as an ingested article (digests.dates).
+    now = datetime.now(timezone.utc)
+    published = stored_time(publication_time(
         None, None, page.published_at, page.published_offset,
         source_offset=source["utc_offset_minutes"] if source else None,
-        default_offset=settings.source_utc_offset_minutes, now=datetime.now(timezone.utc))
+        default_offset=settings.source_utc_offset_minutes, now=now), now)
     name = str(source["name"]) if source else (urlsplit(result.final_url).hostname or "").lower()
     return Article(id=0, source_id=0, source_name=name,
                    url=result.final_url, title=page.title, published_at=published,
@@ -102,6 +130,30 @@ def get_digest(url: str, settings: Settings) -> Digest:
             db.close()
 
 
+def quote_text(quote: Quote) -> str:
+    """One key quote as plain text, as the bot words it (bot.render.quote_line): direct speech
+    «…» — speaker; reported speech, a paraphrase, without quote marks: «بحسب X، …» with X in
+    the genitive, or «… — X» when its case cannot be settled (bot.attribution); a paraphrase in
+    the first person is the speaker's own words, shown as direct speech; "" for a paraphrase
+    without a speaker (the writer's own text)."""
+    text = quote.text.strip()
+    speaker = " ".join(quote.speaker.split())
+    if quote.kind == "reported" and not first_person(text):
+        if not speaker:
+            return ""
+        by = genitive(speaker)
+        if by is None:
+            return f"{standalone(text)} — {speaker}"
+        return f"بحسب {by}، {after_bihasab(text)}"
+    if quote.kind == "reported" and not speaker:
+        return ""
+    while len(text) >= 2 and _PAIRS.get(text[0]) == text[-1] and \
+            quote_marks_balanced(text[1:-1]):  # we draw our own «…»
+        text = text[1:-1].strip()
+    text = text.replace("«", "“").replace("»", "”")  # a quote within the quote
+    return f"«{text}» — {speaker}" if speaker else f"«{text}»"
+
+
 def render_text(digest: Digest) -> str:
     """Human output, Arabic first."""
     lines = [digest.headline or "(بلا عنوان / untitled)"]
@@ -115,7 +167,9 @@ def render_text(digest: Digest) -> str:
     if digest.quotes:
         lines.append("اقتباسات رئيسية / key quotes:")
         for q in digest.quotes:
-            lines.append(f"  «{q.text}» — {q.speaker}")
+            line = quote_text(q)
+            if line:
+                lines.append(f"  {line}")
     else:
         lines.append("لا اقتباسات / no quotes")
     if digest.related:

@@ -2,8 +2,8 @@
 
     run.py sources add URL [--name NAME]   add a feed, once checked as the bot's /addsource does
                                            (--no-check: add it without fetching, offline)
-    run.py sources list                    feeds with their health
-    run.py sources remove ID               remove a feed (its articles stay searchable)
+    run.py sources list                    feeds with their health, paused ones marked
+    run.py sources remove ID               pause a feed: no longer polled, its articles stay
     run.py ingest --once                   poll every due source once, with progress
     run.py ingest                          keep polling every POLL_INTERVAL_MINUTES
 
@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
+from types import FrameType
 from typing import TextIO
 
-from bot.i18n import t
+from bot.i18n import num, t
 from bot.reasons import error_text
-from digests.errors import NashraError
+from digests.errors import NashraError, SourceError
 from digests.models import Source
 from digests.pipeline import PollSummary, SourceReport, poll_once
 from digests.scheduler import run_forever
@@ -29,6 +34,7 @@ from digests.settings import Settings
 from digests.source_check import check_link, link_candidates
 from digests.sources import (
     add_source,
+    get_source,
     list_sources,
     load_sources_file,
     refuse_duplicate,
@@ -56,7 +62,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
     add.set_defaults(func=cmd_sources_add)
     lst = ssub.add_parser("list", parents=[common], help="المصادر وحالتها / feeds with health")
     lst.set_defaults(func=cmd_sources_list)
-    rm = ssub.add_parser("remove", parents=[common], help="احذف مصدرًا / remove a feed")
+    rm = ssub.add_parser("remove", parents=[common],
+                         help="أوقف جلب مصدر (تبقى أخباره) / pause a feed (its articles stay)")
     rm.add_argument("id", type=int, help="source id (see `sources list`)")
     rm.set_defaults(func=cmd_sources_remove)
 
@@ -132,10 +139,14 @@ def _print_scheme(candidates: tuple[str, ...], tried: list[str], out: TextIO) ->
 
 
 def format_source(source: Source) -> str:
-    """One `sources list` entry: id, name, URL and health."""
+    """One `sources list` entry: id, name, URL and health (a paused source says so)."""
     health = "سليم / ok" if source.consecutive_failures == 0 else \
         f"متعثر / failing ×{source.consecutive_failures}"
-    next_poll = _when(source.next_poll_at) if source.next_poll_at else "الآن / now"
+    if not source.active:
+        health = "⏸ موقوف / paused (sources remove)"
+        next_poll = "— (لإعادته / to resume: sources add URL)"
+    else:
+        next_poll = _when(source.next_poll_at) if source.next_poll_at else "الآن / now"
     lines = [f"[{source.id}] {source.name} — {source.url}",
              f"    الحالة / health: {health}",
              f"    آخر نجاح / last success: {_when(source.last_success_at)}",
@@ -148,7 +159,7 @@ def format_source(source: Source) -> str:
 
 def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
     with Database(settings.database_path) as db:
-        sources = list_sources(db)
+        sources = list_sources(db, include_inactive=True)
     if not sources:
         print("لا توجد مصادر بعد؛ أضف واحدًا: run.py sources add URL\n"
               "no sources yet; add one with: run.py sources add URL")
@@ -159,9 +170,22 @@ def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_sources_remove(args: argparse.Namespace, settings: Settings) -> int:
+    """Pause a source, as the bot's /removesource does: it is no longer polled, its articles
+    stay, `sources list` shows it paused, and `sources add` of its link resumes it. Pausing a
+    paused source says so (exit code 0: it is paused, as asked)."""
     with Database(settings.database_path) as db:
+        if not 0 < args.id < 2 ** 63:  # beyond SQLite's integers: no such source either
+            raise SourceError(f"لا يوجد مصدر برقم {args.id}؛ راجع `sources list` / "
+                              f"no source with id {args.id}; see `sources list`")
+        known = get_source(db, args.id)
+        if known is not None and not known.active:
+            print(f"المصدر {known.id} موقوف من قبل: {known.name}\n"
+                  f"source {known.id} is already paused: {known.url}")
+            return 0
         source = remove_source(db, args.id)
-    print(f"حُذف المصدر {source.id}: {source.name}\nremoved source {source.id}: {source.url}")
+    print(f"⏸ أُوقف جلب المصدر {source.id}: {source.name} (تبقى أخباره في الأرشيف)\n"
+          f"paused source {source.id}: {source.url} (no longer polled; its articles stay)\n"
+          f"لإعادته / to resume: python run.py sources add {source.url}")
     return 0
 
 
@@ -188,16 +212,57 @@ def format_summary(summary: PollSummary) -> str:
             f"فشل / failed {summary.failed}{retried}{refreshed}")
 
 
+def sources_counted(n: int) -> str:
+    """«مصدر واحد», «مصدران», «٩ مصادر», «١١ مصدرًا», «١٠٠ مصدر»: the noun agrees with the
+    number as Arabic numerals require (3–10 take the plural, 11–99 the accusative singular,
+    hundreds and thousands the genitive singular)."""
+    if n == 1:
+        return "مصدر واحد"
+    if n == 2:
+        return "مصدران"
+    rest = n % 100
+    if 3 <= rest <= 10:
+        return f"{num(n, 'ar')} مصادر"
+    if 11 <= rest <= 99:
+        return f"{num(n, 'ar')} مصدرًا"
+    return f"{num(n, 'ar')} مصدر"
+
+
 def _prepare_sources(settings: Settings) -> None:
     with Database(settings.database_path) as db:
         if settings.sources_file is not None or not list_sources(db, include_inactive=True):
             added = load_sources_file(db, settings, _now())
             if added:
-                print(f"أُضيف {len(added)} مصدرًا من ملف المصادر / added {len(added)} sources "
-                      "from the sources file")
+                print(f"أُضيف {sources_counted(len(added))} من ملف المصادر / added "
+                      f"{len(added)} source{'' if len(added) == 1 else 's'} from the sources file")
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM (`kill PID`, a service manager's stop) ends the command as Ctrl-C does: the
+    poll unwinds, so its extraction worker process is shut down rather than left orphaned
+    (only the parent gets a `kill`; Ctrl-C reaches the whole process group)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """`ingest --once` (one poll, with progress and a summary) or `ingest` (on a schedule)."""
+    with _sigterm_as_interrupt():
+        return _ingest(args, settings)
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     _prepare_sources(settings)
     if not args.once:
         print(f"الجلب كل {settings.poll_interval_minutes} دقيقة؛ Ctrl-C للإيقاف / polling every "

@@ -1,8 +1,9 @@
 """Command group 'search': `run.py search QUERY [--limit N] [--offset N] [--json] [--db PATH]`.
 
 Human output is Arabic-first, one block per article; `--json` prints a JSON array, best first, of
-`Digest.to_json()` objects plus `matched` (the matched words as written) and `score` — every
-matching article is its own object (stories are not folded), for scripts.
+`Digest.to_json()` objects (each quote with its `kind`, "direct" or "reported") plus `matched`
+(the matched words as written) and `score` — every matching article is its own object (stories
+are not folded), for scripts. `--limit` is 1 or more (0 is refused, rc 2).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from digests.models import SearchHit
@@ -27,10 +29,34 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
                        help="search the archive for a topic (ابحث في الأرشيف عن موضوع)",
                        description="Search the archive: «الغوطة», «ترامب», «مجلس الأمن»…")
     p.add_argument("query", nargs="+", help="the topic, in Arabic or English")
-    p.add_argument("--limit", type=int, default=10, help="how many articles (default 10)")
-    p.add_argument("--offset", type=int, default=0, help="skip this many (paging)")
+    p.add_argument("--limit", type=_count(1, MAX_LIMIT), default=10,
+                   help=f"how many articles, 1–{MAX_LIMIT} (default 10)")
+    p.add_argument("--offset", type=_count(0, MAX_OFFSET), default=0,
+                   help="skip this many (paging)")
     p.add_argument("--json", action="store_true", help="print a JSON array for scripts")
     p.set_defaults(func=run_search)
+
+
+MAX_LIMIT = 100_000
+MAX_OFFSET = 2 ** 62  # SQLite's integers end at 2**63 - 1
+
+
+def _count(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in [low, high], refused in both languages otherwise.
+
+    `--limit 0` is refused rather than answered with nothing: a script asking for no results
+    has a bug, and an empty answer would hide it (it used to return one result)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"«{text}»: يلزم عدد صحيح من {low} إلى {high} / "
+                f"must be a whole number from {low} to {high}")
+        return value
+    return parse
 
 
 def hit_json(hit: SearchHit) -> dict[str, Any]:
@@ -65,8 +91,8 @@ def run_search(args: argparse.Namespace, settings: Settings, out: TextIO | None 
     """Run a search and print the answer; exit code 0 even when nothing matches."""
     stream = out or sys.stdout
     query = " ".join(args.query)
-    limit = max(1, min(int(args.limit), 100_000))
-    offset = max(0, int(args.offset))
+    limit = max(1, min(int(args.limit), MAX_LIMIT))
+    offset = max(0, min(int(args.offset), MAX_OFFSET))
     with Database(settings.database_path) as database:
         result = search(database.db, query, limit=limit, offset=offset)
     if args.json:

@@ -137,7 +137,9 @@ class Quote:
     kind: QuoteKind = "direct"
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "speaker": self.speaker}
+        """`text`, `speaker` and `kind`: "direct" (the speaker's words) or "reported" (a
+        paraphrase, to be shown as «بحسب X، …», not in quote marks)."""
+        return {"text": self.text, "speaker": self.speaker, "kind": self.kind}
 
 
 @dataclass(frozen=True)

@@ -289,6 +289,9 @@ def _fallback_paragraphs(root: Any) -> list[str]:
     return out
 
 
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+
+
 def extract_page(html: str, url: str) -> Page:
     """Extract an article page.
 
@@ -301,6 +304,9 @@ def extract_page(html: str, url: str) -> Page:
     """
     if not html.strip():
         raise ParseError("empty page")
+    # The text is decoded already: lxml refuses a str that still declares an encoding
+    # (XHTML pages open with `<?xml version="1.0" encoding="…"?>`).
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:

@@ -16,7 +16,7 @@ import pytest
 from cli.main import main
 from digests.digest import find_article, load_digest
 from digests.pipeline import poll_once
-from digests.samplesite import SampleSite
+from digests.samplesite import Response, SampleSite
 from digests.settings import Settings
 from digests.sources import add_source
 from digests.storage import Database
@@ -63,7 +63,11 @@ def check_seed(data: dict[str, object]) -> None:
     assert quotes[0]["text"].startswith("لوضع حد للهجمات العشوائية على السكان المحاصرين")
     assert quotes[0]["speaker"] in {"الرئاسة الفرنسية", "ماكرون", "الرئيس الفرنسي إيمانويل ماكرون"}
     assert any("ينبغي لإيران تهدئة المخاوف" in q["text"] for q in quotes)
-    assert all(set(q) == {"text", "speaker"} for q in quotes)
+    # `kind` tells a script direct speech from a paraphrase (QA8 F10)
+    assert all(set(q) == {"text", "speaker", "kind"} for q in quotes)
+    kinds = {q["text"][:20]: q["kind"] for q in quotes}
+    assert kinds["لوضع حد للهجمات العش"] == "direct"
+    assert kinds["ينبغي لإيران تهدئة ا"] == "reported"
     related = data["related"]
     assert isinstance(related, list)
     page = [(r["title"], r["published_at"]) for r in related if r["kind"] == "page"]
@@ -121,6 +125,10 @@ def test_human_output_is_arabic_first(site: SampleSite, tmp_path: Path,
     assert "اقتباسات رئيسية / key quotes:" in lines
     assert any(line.startswith("  «لوضع حد للهجمات") and "— الرئاسة الفرنسية" in line
                for line in lines)
+    # reported speech as the bot shows it: «بحسب X، …», not in quote marks (QA8 F10)
+    assert "  بحسب الوزير الفرنسي، ينبغي لإيران تهدئة المخاوف بشأن برنامجها للصواريخ " \
+           "البالستية، وإلا فإنها ستكون معرضة لعقوبات جديدة" in lines
+    assert not any("«ينبغي لإيران" in line for line in lines)
     assert "روابط ذات صلة / related:" in lines
 
 
@@ -132,6 +140,38 @@ def test_clear_errors(site: SampleSite, tmp_path: Path,
     assert main(["digest", site.url("/no/such/page.html"), "--db", db]) == 1
     err = capsys.readouterr().err
     assert "تعذر جلب الصفحة" in err and "could not fetch" in err
+
+
+def test_a_feed_link_is_told_apart_from_an_article(site: SampleSite, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """`digest FEED_URL`: our own bilingual pointer to `sources add`, not lxml's complaint
+    about encoding declarations (QA8 F10)."""
+    db = str(tmp_path / "x.db")
+    feed = site.feed_urls[0]
+    assert main(["digest", feed, "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert f"هذا رابط خلاصة وليس مقالًا؛ أضفه مصدرًا: python run.py sources add {feed}" in err
+    assert "this is a feed, not an article" in err and "lxml" not in err
+    assert "Unicode strings" not in err
+    garbage = site.add_route("/junk.bin", Response(body=b"\x00\x01garbage",
+                                                    content_type="application/octet-stream"))
+    assert main(["digest", garbage, "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "الصفحة ليست مقالًا" in err or "لم أجد نص مقال" in err
+
+
+def test_an_xhtml_page_that_declares_its_encoding_is_read(site: SampleSite, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    """A page opening with `<?xml … encoding="windows-1256"?>` (XHTML) is an article too."""
+    body = ('<?xml version="1.0" encoding="windows-1256"?>\n<html><head><title>خبر</title>'
+            '</head><body><article><h1>اجتماع طارئ في بيروت</h1><p>قال وزير الخارجية إن '
+            'الاجتماع الطارئ سيعقد في بيروت يوم الأحد لبحث الأزمة.</p></article></body></html>'
+            ).encode("windows-1256")
+    url = site.add_route("/x.xhtml", Response(body=body, content_type="application/xhtml+xml"))
+    assert main(["digest", url, "--db", str(tmp_path / "x.db")]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "اجتماع طارئ في بيروت"
 
 
 def test_a_fetched_page_date_without_offset_is_read_in_the_sources_local_time(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cli.ingest import sources_counted
 from cli.main import main
 from digests.samplesite import Response, SampleSite
 
@@ -49,11 +50,23 @@ def test_sources_add_list_remove(env: Path, site: SampleSite,
     code, out, _ = run(capsys, "sources", "list", "--db", db)
     assert code == 0 and "[1] نشرة الشرق" in out and "next poll" in out
     code, out, _ = run(capsys, "sources", "remove", "1", "--db", db)
-    assert code == 0 and "removed source 1" in out
+    # paused, as the bot's /removesource says, not «deleted» (QA8 F10)
+    assert code == 0 and "⏸ أُوقف جلب المصدر 1: نشرة الشرق (تبقى أخباره في الأرشيف)" in out
+    assert "paused source 1" in out and "حُذف" not in out and "removed" not in out
+    assert f"python run.py sources add {site.feed_url('main')}" in out
     code, out, _ = run(capsys, "sources", "list", "--db", db)
-    assert "no sources yet" in out
+    assert "[1] نشرة الشرق" in out and "⏸ موقوف / paused" in out, out
+    code, out, _ = run(capsys, "sources", "remove", "1", "--db", db)
+    assert code == 0 and "المصدر 1 موقوف من قبل" in out and "already paused" in out
     code, _, err = run(capsys, "sources", "remove", "7", "--db", db)
     assert code == 1 and "no source with id 7" in err
+    code, _, err = run(capsys, "sources", "remove", "99999999999999999999", "--db", db)
+    assert code == 1 and "no source with id 99999999999999999999" in err
+    # `sources add` of a paused source's link resumes it
+    code, out, _ = run(capsys, "sources", "add", site.feed_url("main"), "--db", db)
+    assert code == 0 and "أُضيف المصدر 1" in out
+    code, out, _ = run(capsys, "sources", "list", "--db", db)
+    assert "paused" not in out and "سليم / ok" in out
 
 
 def test_private_source_refused_without_the_setting(env: Path, site: SampleSite,
@@ -94,7 +107,17 @@ def test_ingest_loads_an_explicit_sources_file(env: Path, site: SampleSite,
     sources.write_text(f"{site.feed_url('economy')} المدى الاقتصادي\n", encoding="utf-8")
     monkeypatch.setenv("SOURCES_FILE", str(sources))
     code, out, _ = run(capsys, "ingest", "--once", "--db", str(env))
-    assert code == 0 and "added 1 sources" in out and "جديد / new 3" in out
+    assert code == 0 and "جديد / new 3" in out
+    assert "أُضيف مصدر واحد من ملف المصادر / added 1 source from the sources file" in out
+
+
+@pytest.mark.parametrize("n, words", [
+    (1, "مصدر واحد"), (2, "مصدران"), (3, "٣ مصادر"), (9, "٩ مصادر"), (10, "١٠ مصادر"),
+    (11, "١١ مصدرًا"), (99, "٩٩ مصدرًا"), (100, "١٠٠ مصدر"), (102, "١٠٢ مصدر"),
+    (103, "١٠٣ مصادر"), (111, "١١١ مصدرًا")])
+def test_source_counts_agree_with_their_number(n: int, words: str) -> None:
+    """«أُضيف ٩ مصادر», not «٩ مصدرًا» (QA8 F10)."""
+    assert sources_counted(n) == words
 
 
 def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
@@ -177,3 +200,81 @@ def test_sources_add_no_check_refuses_clearly_and_takes_a_bare_host_as_https(
     code, out, _ = run(capsys, "sources", "add", "news.example/rss", "--no-check", "--db", db)
     assert code == 0 and "added source 1" in out and "https://news.example/rss" in out
     assert "so I took it as https://" in out
+
+
+def _children(pid: int) -> set[int]:
+    """Live descendants of `pid` (from /proc), zombies excluded."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_sigterm_to_ingest_once_leaves_no_worker_process(env: Path, site: SampleSite,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    """QA8 F10: `kill PID` of `ingest --once` during a big poll (pages extracted in a worker
+    process) ends it like Ctrl-C, and no worker or resource tracker is left running."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from digests.extractor import PROCESS_POOL_MIN_PAGES
+
+    count = PROCESS_POOL_MIN_PAGES + 20
+    items = "".join(f"<item><title>خبر {n}</title><link>{site.url(f'/p{n}.html')}</link>"
+                    f"<pubDate>Mon, 12 Mar 2018 10:00:00 +0000</pubDate></item>"
+                    for n in range(count))
+    site.add_route("/big.xml", Response(
+        body=f'<rss version="2.0"><channel><title>كبير</title>{items}</channel></rss>'.encode(),
+        content_type="application/rss+xml; charset=utf-8"))
+    for n in range(count):
+        site.add_route(f"/p{n}.html", Response(
+            body=(f"<html><body><article><h1>خبر {n}</h1><p>نص الخبر رقم {n} في فقرة طويلة بما "
+                  f"يكفي لتكون مقالًا.</p></article></body></html>").encode(), delay=0.3))
+    assert run(capsys, "sources", "add", site.url("/big.xml"), "--no-check", "--db",
+               str(env))[0] == 0
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, str(root / "run.py"), "ingest", "--once",
+                             "--db", str(env)], cwd=env.parent, env=dict(os.environ),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        workers: set[int] = set()
+        for _ in range(600):  # until the extraction worker process is up
+            workers = _children(proc.pid)
+            if len(workers) >= 2 or proc.poll() is not None:  # resource tracker + a worker
+                break
+            time.sleep(0.1)
+        assert proc.poll() is None and len(workers) >= 2, "the worker process never started"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=120) == 130
+        for _ in range(300):
+            if not any(_alive(pid) for pid in workers):
+                break
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _alive(pid)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

@@ -98,3 +98,18 @@ def test_run_py_entry_point(db_path: Path) -> None:
                            "هدنة"], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
     assert proc.returncode == 0, proc.stderr
     assert [o["url"] for o in json.loads(proc.stdout)] == ["https://bbc.example/2"]
+
+
+@pytest.mark.parametrize("args", [("--limit", "0"), ("--limit", "-3"), ("--limit", "x"),
+                                  ("--offset", "99999999999999999999"), ("--offset", "-1")])
+def test_a_count_out_of_range_is_refused_in_both_languages(db_path: Path,
+                                                           args: tuple[str, str]) -> None:
+    """`--limit 0` is refused (rc 2), not answered with one result; a huge offset is refused
+    rather than overflowing SQLite (QA8 F10)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM")}
+    proc = subprocess.run([sys.executable, "run.py", "search", "--db", str(db_path), "--json",
+                           *args, "الغوطة"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "يلزم عدد صحيح" in proc.stderr and "must be a whole number" in proc.stderr
+    assert "Traceback" not in proc.stderr
