@@ -408,7 +408,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "أسباب الإخفاق (عدد المحادثات):",
                            "⚠️ Digest finished with failures: {delivered} delivered, {failed} "
                            "failed. Why (chats):"),
-    "push_failure_line": ("• {chats}: {reason}", "• {chats}: {reason}"),
     # why a chat did not get a delivery (bot.reasons.delivery_reason)
     "delivery_blocked": ("حظر المستخدم البوت", "the user blocked the bot"),
     "delivery_deactivated": ("حُذف حساب المستخدم", "the user's account was deleted"),
@@ -468,12 +467,14 @@ STRINGS: dict[str, tuple[str, str]] = {
               "• كل المحادثات النشطة: {active}\n• المتابعات: {subscriptions}\n"
               "• المقالات: {articles}\n• الأحداث (قصص إخبارية): {stories}\n"
               "• في قائمة الإرسال: {pending}\n• آخر جلب: {last_poll}\n"
-              "• تسليم الأخبار في ٢٤ ساعة — سُلّمت: {sent}، فشلت: {failed} ({rate})",
+              "• الأخبار المرسلة إلى المحادثات في ٢٤ ساعة (خبر لمحادثة) — سُلّمت: {sent}، "
+              "فشلت: {failed} (نسبة التسليم: {rate})",
               "📊 Statistics\n• Chats that follow something: {subscribers}\n"
               "• All active chats: {active}\n• Subscriptions: {subscriptions}\n"
               "• Articles: {articles}\n• Events (news stories): {stories}\n"
               "• Delivery queue: {pending}\n• Last poll: {last_poll}\n"
-              "• Stories delivered (24 h): {sent} delivered, {failed} failed ({rate})"),
+              "• Stories sent to chats (24 h, one story to one chat): {sent} delivered, "
+              "{failed} failed (delivery rate: {rate})"),
     "never": ("أبدًا", "never"),
     # why a source failed (digests.errors.Reason, worded by bot.reasons): reason, then what to do
     "reason_invalid_url": ("«{detail}» ليس رابط موقع صالحًا: الرابط http:// أو https:// ثم اسم "

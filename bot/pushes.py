@@ -19,7 +19,8 @@ from telegram.ext import ContextTypes
 from bot.admin import admin_only, tell
 from bot.i18n import num
 from bot.reasons import delivery_reason
-from bot.runtime import Runtime, chat_lang, runtime, send, ui
+from bot.lines import escape_text
+from bot.runtime import Runtime, chat_lang, rtl, runtime, send, ui
 from digests import outbox
 from digests.errors import QueryError
 from digests.query import asks_for_news
@@ -148,6 +149,7 @@ def push_report(progress: outbox.PushProgress, reasons: list[tuple[str | None, i
         text = delivery_reason(reason, lang)
         worded[text] = worded.get(text, 0) + chats
     lines = [ui(lang, "push_done_failures", **counts)]
-    lines += [ui(lang, "push_failure_line", chats=num(chats, lang), reason=text)
-              for text, chats in worded.items()]
+    for text, chats in worded.items():  # «• ٢: حظر المستخدم البوت»
+        line = f"• {num(chats, lang)}: {escape_text(text)}"
+        lines.append(rtl(line) if lang == "ar" else line)
     return "\n".join(lines)

@@ -24,7 +24,6 @@ from bot.admin import (
     admin_lines,
     admin_only,
     link_label,
-    notify,
     source_name,
     tell,
 )
@@ -107,7 +106,7 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
             used = tried[-1] if tried else candidates[0]
             html += "\n" + admin_html(lang, "addsource_scheme_fallback" if len(tried) > 1
                                        else "addsource_scheme", scheme=used.split("://", 1)[0])
-        await notify(rt, context, chat_id, html, reply_to)
+        await tell(rt, context, chat_id, html, reply_to)  # a 429 is waited out
 
     try:
         # The address check resolves DNS, which blocks: off the event loop. Writes stay on the

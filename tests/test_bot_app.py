@@ -292,7 +292,7 @@ def _run_bot(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k not in env_keys()}
     base.update(TELEGRAM_BOT_TOKEN=GOOD_SHAPED, DATABASE_PATH=str(tmp_path / "bot.db"),
                 SOURCES_FILE=os.devnull, **env)
-    return subprocess.run([sys.executable, "run.py", "bot"], cwd=ROOT, env=base,
+    return subprocess.run([sys.executable, "run.py", "bot"], cwd=ROOT, env=base, check=False,
                           capture_output=True, text=True, timeout=90)
 
 

@@ -21,7 +21,7 @@ def run_py(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str
     base = {k: v for k, v in os.environ.items() if k not in env_keys()}
     base.update(SOURCES_FILE=os.devnull, **env)
     return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=cwd, env=base,
-                          capture_output=True, text=True, timeout=60)
+                          check=False, capture_output=True, text=True, timeout=60)
 
 
 def _clean_error(proc: subprocess.CompletedProcess[str], rc: int, *needles: str) -> None:
@@ -77,3 +77,4 @@ def test_misspelt_keys_in_env_are_warned_about_and_a_bom_is_harmless(tmp_path: P
         assert f"unknown setting {wrong}: did you mean {meant}?" in proc.stderr, proc.stderr
     assert (tmp_path / "nashra.db").is_file()  # the first key was read despite the BOM
     assert "1:abc" not in proc.stderr  # values are not repeated
+

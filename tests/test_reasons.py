@@ -9,7 +9,7 @@ import typing
 import pytest
 
 from bot.i18n import STRINGS
-from bot.reasons import reason_text
+from bot.reasons import delivery_reason, reason_text
 from digests.errors import Reason, ReasonKind
 
 KINDS: tuple[str, ...] = typing.get_args(ReasonKind)
@@ -91,3 +91,30 @@ def test_a_damaged_feed_says_so() -> None:
     assert reason_text(broken, "ar", adding=True).startswith("الخلاصة تالفة (XML غير صالح)")
     assert "(XML غير صالح)" in reason_text(broken, "ar")
     assert "damaged (invalid XML)" in reason_text(broken, "en", adding=True)
+
+
+@pytest.mark.parametrize("error,ar,en", [
+    ("Forbidden: bot was blocked by the user", "حظر المستخدم البوت", "the user blocked the bot"),
+    ("Forbidden: user is deactivated", "حُذف حساب المستخدم", "the user's account was deleted"),
+    ("Forbidden: bot was kicked from the supergroup chat", "أُخرج البوت من المجموعة",
+     "the bot was removed from the group"),
+    ("Forbidden: bot is not a member of the channel chat", "البوت ليس عضوًا في المحادثة",
+     "the bot is not a member of the chat"),
+    ("Forbidden: bot can't initiate conversation with a user",
+     "لم يبدأ المستخدم محادثة مع البوت (عليه أن يرسل /start)",
+     "the user never started a chat with the bot (they must send /start)"),
+    ("Bad Request: chat not found", "لم يجد تيليجرام المحادثة", "Telegram did not find the chat"),
+    (None, "لم تُسلَّم (التفاصيل في السجل)", "not delivered (details in the log)"),
+])
+def test_telegrams_refusals_of_a_delivery_are_worded_for_the_admin(error: str | None, ar: str,
+                                                                    en: str) -> None:
+    assert delivery_reason(error, "ar") == ar
+    assert delivery_reason(error, "en") == en
+
+
+def test_another_refusal_is_quoted_on_one_short_line() -> None:
+    error = "Bad Request: message is too long\n" + "x" * 500
+    ar, en = delivery_reason(error, "ar"), delivery_reason(error, "en")
+    assert ar.startswith("رفض تيليجرام الرسالة: Bad Request: message is too long x")
+    assert en.startswith("Telegram refused the message: Bad Request: message is too long x")
+    assert "\n" not in ar + en and len(en) < 200 and en.endswith("…")
