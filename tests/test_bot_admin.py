@@ -723,3 +723,18 @@ async def test_an_acknowledgement_refused_for_good_heads_the_final_report(
         assert lines[0].startswith("📤 Digest queued: 1 chats"), lines
         assert lines[1] == "✅ Digest finished: 1 delivered, 0 failed.", lines
         assert len([m for m in h.emu.messages(READER) if "الغوطة" in m.plain_text]) >= 2
+
+
+async def test_a_429_on_the_ingest_acknowledgement_loses_no_report(tmp_path: Path) -> None:
+    """QA8 F1 for /ingest: «⏳ …» refused with 429 is sent again after the wait, then the poll
+    runs and its report arrives."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        for s in sources.list_sources(h.db):
+            sources.remove_source(h.db, s.id)  # nothing to fetch: the poll is quick
+        polls = _count(h.db, "polls")
+        h.emu.inject_429(1, retry_after=1, chat_id=ADMIN)
+        [started] = await h.say(ADMIN, "/ingest", timeout=20)
+        assert "بدأ جلب الأخبار" in started.plain_text
+        await h.until(lambda: "انتهى الجلب" in h.emu.messages(ADMIN)[-1].plain_text, 20)
+        assert _bare(h.emu.messages(ADMIN)[-1].plain_text).startswith("✅ انتهى الجلب")
+        assert _count(h.db, "polls") == polls + 1
