@@ -280,9 +280,10 @@ def test_a_quote_within_a_direct_quote_takes_the_inner_marks() -> None:
 
 
 def test_the_json_output_keeps_its_shape_for_reported_quotes() -> None:
-    """`run.py digest --json` is unchanged: a quote is its text and speaker, whatever its kind."""
+    """`run.py digest --json`: a quote is its text and speaker as written, plus its kind, so a
+    script can show a paraphrase as «بحسب X، …» (QA8 F10)."""
     assert GHOUTA.to_json()["quotes"][1] == {"text": GHOUTA.quotes[1].text,
-                                            "speaker": 'مصدر "رسمي" سوري'}
+                                            "speaker": 'مصدر "رسمي" سوري', "kind": "reported"}
 
 
 def test_plural_speakers_take_the_genitive_after_bihasab() -> None:
