@@ -385,9 +385,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "not_admin": ("عذرًا، هذا الأمر للمشرفين فقط.", "Sorry, this command is for admins only."),
     "not_admin_id": ("عذرًا، هذا الأمر للمشرفين فقط.\nمعرّفك في تيليجرام: <code>{user_id}</code> — "
                      "إن كنت مشغّل البوت فأضفه إلى ADMIN_IDS في إعداداته ثم أعد تشغيله.",
-                     "Sorry, this command is for admins only.\nYour Telegram user id: "
-                     "<code>{user_id}</code>. If you run this bot, add it to ADMIN_IDS in its "
-                     "settings and restart it."),
+                     "Sorry, this command is for admins only.\nThe sender's Telegram user id: "
+                     "<code>{user_id}</code>. The bot's operator may add it to ADMIN_IDS in the "
+                     "bot's settings, then restart the bot."),
     "push_queued": ("📤 النشرة في قائمة الإرسال — المحادثات: {chats}، الأخبار: {stories}.",
                     "📤 Digest queued: {chats} chats, {stories} stories."),
     "push_no_followers_topic": ("لا أحد يتابع «{topic}»؛ لم تُرسل نشرة.",

@@ -54,7 +54,7 @@ async def test_non_admins_are_refused_and_nothing_happens(tmp_path: Path) -> Non
         # an English reader is refused in English
         [m] = await h.say(READER + 1, "/push", language_code="en")
         assert "for admins only" in m.plain_text
-        assert f"Your Telegram user id: {READER + 1}." in m.plain_text
+        assert f"The sender's Telegram user id: {READER + 1}." in m.plain_text
         # in a group, the refusal does not tell the group its member's id
         h.emu.add_group(-100700, "مجموعة", admins=[READER])
         [g] = await h.say(-100700, "/stats", user=h.user(READER))
