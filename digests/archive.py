@@ -16,7 +16,7 @@ from typing import Literal
 
 import sqlite_utils
 
-from digests.dates import stored_time
+from digests.dates import FUTURE_TOLERANCE, stored_time
 from digests.models import Article, FeedEntry, Page, iso
 from digests.records import ARTICLE_SELECT, article_from_row, related_to_json
 from digests.storage import Database
@@ -157,6 +157,20 @@ def store_article(sql: sqlite_utils.Database, *, source_id: int, entry: FeedEntr
     article = get_article(sql, article_id)
     assert article is not None
     return StoreResult("stored", article=article)
+
+
+def date_undated_articles(sql: sqlite_utils.Database) -> int:
+    """Give stored articles the date `store_article` gives new ones (digests.dates.stored_time):
+    their fetch time when they have none, or one more than FUTURE_TOLERANCE after their fetch.
+    For archives stored before that rule (migration 017); returns how many rows changed."""
+    hours = FUTURE_TOLERANCE.total_seconds() / 3600
+    cursor = sql.execute(
+        "update articles set published_at = fetched_at where published_at is null"
+        " or julianday(published_at) > julianday(fetched_at) + ? / 24.0", [hours])
+    changed = cursor.rowcount
+    if changed:
+        log.info("articles dated by their fetch time count=%s", changed)
+    return max(changed, 0)
 
 
 def get_article(db: Database | sqlite_utils.Database, article_id: int) -> Article | None:

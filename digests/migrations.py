@@ -276,6 +276,14 @@ def m016_article_vectors(db: sqlite_utils.Database) -> None:
     backfill_vectors(db)
 
 
+def m017_fetch_time_dates(db: sqlite_utils.Database) -> None:
+    # Articles stored undated or dated in the future (QA8 F8) take their fetch time, as new ones
+    # do since session 5 (digests.dates.stored_time): no «— UTC», no 2035 first in search.
+    from digests.archive import date_undated_articles
+
+    date_undated_articles(db)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -293,4 +301,5 @@ MIGRATIONS: list[Migration] = [
     ("014_new_chat_zone", m014_new_chat_zone),
     ("015_trim_topics", m015_trim_topics),
     ("016_article_vectors", m016_article_vectors),
+    ("017_fetch_time_dates", m017_fetch_time_dates),
 ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
-from digests.archive import (StoreResult, find_known, get_article, get_article_by_url,
+from digests.archive import (StoreResult, date_undated_articles, find_known, get_article,
+                             get_article_by_url,
                              remove_article,
                              store_article)
 from digests.models import FeedEntry, Page, RelatedItem
@@ -114,3 +116,30 @@ def test_a_future_or_missing_date_is_stored_as_the_fetch_time(
     assert [r.getMessage() for r in caplog.records if r.name == "digests.archive"] == [
         f"article dated in the future, stored at its fetch time source={sid} "
         "url=http://x.example/f date=2035-01-01T10:00:00+00:00 fetched=2018-03-12T00:00:00+00:00"]
+
+
+def test_migration_017_dates_an_old_archives_undated_and_future_articles(
+        tmp_path: Path, settings: Settings) -> None:
+    """An archive stored before the fetch-time rule: its undated rows and its 2035 row take
+    their fetch time when the migration runs at start-up; good dates stay (QA8 F8)."""
+    path = tmp_path / "old.db"
+    with Database(path) as database:
+        sid = _source(database, settings)
+        stored = [_store(database, sid, FeedEntry(url=f"http://x.example/{n}", title=f"خبر {n}",
+                                                   summary=f"نص {n}"), page=None).article
+                  for n in range(3)]
+        ids = [article.id for article in stored if article is not None]
+        with database.transaction() as sql:
+            sql.execute("update articles set published_at = null where id = ?", [ids[0]])
+            sql.execute("update articles set published_at = '2035-01-01T10:00:00+00:00'"
+                        " where id = ?", [ids[1]])
+            sql.execute("update articles set published_at = '2018-03-11T09:00:00+00:00'"
+                        " where id = ?", [ids[2]])
+            sql.execute("delete from _migrations where name = '017_fetch_time_dates'")
+    with Database(path) as database:
+        assert database.applied_migrations()[-1] == "017_fetch_time_dates"
+        dates = [database.db.execute("select published_at from articles where id = ?",
+                                     [i]).fetchone()[0] for i in ids]
+        assert dates == [NOW.isoformat(), NOW.isoformat(), "2018-03-11T09:00:00+00:00"]
+        with database.transaction() as sql:
+            assert date_undated_articles(sql) == 0  # nothing left to date
