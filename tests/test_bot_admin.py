@@ -738,3 +738,27 @@ async def test_a_429_on_the_ingest_acknowledgement_loses_no_report(tmp_path: Pat
         await h.until(lambda: "انتهى الجلب" in h.emu.messages(ADMIN)[-1].plain_text, 20)
         assert _bare(h.emu.messages(ADMIN)[-1].plain_text).startswith("✅ انتهى الجلب")
         assert _count(h.db, "polls") == polls + 1
+
+
+async def test_a_429_during_a_push_still_ends_with_the_green_report(tmp_path: Path) -> None:
+    """QA8 F1, as the QA ran it: the next sends answer 429 whoever they are for (the admin's
+    acknowledgement among them); every follower gets the digest exactly once and the admin gets
+    «📤 …» once, then «✅ …»."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        readers = [READER + i for i in range(4)]
+        for chat in readers:
+            await h.say(chat, "/subscribe الغوطة")
+        before = {chat: len(h.emu.messages(chat)) for chat in readers}
+        admin_before = len(h.emu.messages(ADMIN))
+        h.emu.inject_429(1, retry_after=1, chat_id=ADMIN)
+        h.emu.inject_429(3, retry_after=1)
+        h.emu.send_user_message(ADMIN, "/push الغوطة")
+        await h.until(lambda: any("انتهت النشرة" in m.plain_text
+                                  for m in h.emu.messages(ADMIN)), 20)
+        await h.settle()
+        answers = [_bare(m.plain_text) for m in h.emu.messages(ADMIN)[admin_before:]]
+        assert len(answers) == 2, answers
+        assert answers[0].startswith("📤 النشرة في قائمة الإرسال — المحادثات: ٤")
+        assert answers[1] == "✅ انتهت النشرة — سُلّمت: ٤، فشلت: ٠.", answers
+        assert {chat: len(h.emu.messages(chat)) - before[chat] for chat in readers} == \
+            dict.fromkeys(readers, 1)
