@@ -165,8 +165,9 @@ def date_undated_articles(sql: sqlite_utils.Database) -> int:
     For archives stored before that rule (migration 017); returns how many rows changed."""
     hours = FUTURE_TOLERANCE.total_seconds() / 3600
     cursor = sql.execute(
-        "update articles set published_at = fetched_at where published_at is null"
-        " or julianday(published_at) > julianday(fetched_at) + ? / 24.0", [hours])
+        "update articles set published_at = fetched_at where julianday(fetched_at) is not null"
+        " and (published_at is null or julianday(published_at) > julianday(fetched_at) + ? / 24.0)",
+        [hours])  # a fetch time that is no date is left alone (nothing better to put there)
     changed = cursor.rowcount
     if changed:
         log.info("articles dated by their fetch time count=%s", changed)
