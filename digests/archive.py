@@ -3,8 +3,10 @@
 Deduplication order: the feed GUID (per source), then the normalized URL (`url_key`), then the
 content hash of title and text. A GUID only counts when it names the same article (same link or
 same title): feeds that reuse one GUID for every item would otherwise lose all but the first;
-such an article is stored without the GUID, keyed by its URL. Removing an article leaves tombstones for all three keys, so a
-feed that still lists it never brings it back. Row layout lives in digests.records.
+such an article is stored without the GUID, keyed by its URL. Removing an article leaves
+tombstones for all three keys, so a feed that still lists it never brings it back. An article is
+stored with a date: its fetch time when it has none or one in the future. Row layout lives in
+digests.records.
 """
 
 from __future__ import annotations
