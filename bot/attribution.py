@@ -204,14 +204,26 @@ _MARKS_RE = re.compile("[\u064b-\u0652ـ]")  # harakat and tatweel: «معيّن
 _COMPLEMENTIZERS = frozenset({"إن", "إنه", "إنها", "إنهم", "إنهن", "إنهما", "إنكم"})
 
 
+_NEGATIONS = frozenset({"لا", "لن", "لم", "ولا", "ولن", "ولم", "فلا", "فلن", "فلم"})
+# Nouns in ن- that follow «لا» («لا نية لديه», «لا نهاية لها»): not a verb in «نحن».
+_NOUNS_IN_NUN = frozenset({
+    "نية", "نهاية", "نتيجة", "نسبة", "نوع", "نظام", "نحو", "نفس", "نقاش", "نص", "نقطة", "نشاط",
+    "نجاح", "نقص", "نظير", "نفوذ", "نزاع", "نقاط", "نتائج", "نهائيا", "نهائياً", "نصيب"})
+
+
 def first_person(text: str) -> bool:
     """True when the paraphrase speaks in the first person outside any quote it holds
-    («نحن لسنا المرشح الأقرب», «لا أحظى في فريقي…»)."""
+    («نحن لسنا المرشح الأقرب», «لا أحظى في فريقي…», «لن نضمن شيئا»: a negated verb in ن-)."""
     outside = _INNER_QUOTE_RE.sub(" ", text)
+    prev = ""
     for word in _WORD_RE.findall(outside):
         word = _MARKS_RE.sub("", word)
         if word in _FIRST_PERSON or (word[:1] in "وف" and word[1:] in _FIRST_PERSON):
             return True
+        if (prev in _NEGATIONS and word.startswith("ن") and len(word) >= 3
+                and word not in _NOUNS_IN_NUN):
+            return True
+        prev = word
     return False
 
 
@@ -244,10 +256,23 @@ def _accusative_start(text: str) -> bool:
     return first.startswith("ال") or first.startswith("م")  # «المسلحين», «مسلحين»
 
 
+# «أنه فخور…», kept from «قال بأنه فخور…»: after «بحسب X،» or alone it reads «إنه».
+_AN_FORMS = frozenset({"أنه", "أنها", "أنهم", "أنهما", "أنهن"})
+
+
+def _as_inna(text: str) -> str:
+    """«أنه فخور…» → «إنه فخور…»: a clause that stands alone opens with «إنّ», not «أنّ»."""
+    first, _, rest = text.partition(" ")
+    if first in _AN_FORMS and rest:
+        return "إ" + first[1:] + " " + rest
+    return text
+
+
 def after_bihasab(text: str) -> str:
-    """The paraphrase after «بحسب X،»: «إنه يعمل…» becomes «فإنه يعمل…» (a clause after «بحسب»
-    that starts with «إنّ» takes «ف»), and one cut from «إنّ» gets it back («اللاعبين يجب…» →
-    «فإن اللاعبين يجب…»); anything else as written."""
+    """The paraphrase after «بحسب X،»: «إنه يعمل…» (or «أنه يعمل…») becomes «فإنه يعمل…» (a
+    clause after «بحسب» that starts with «إنّ» takes «ف»), and one cut from «إنّ» gets it back
+    («اللاعبين يجب…» → «فإن اللاعبين يجب…»); anything else as written."""
+    text = _as_inna(text)
     first = text.split(" ", 1)[0]
     if first.rstrip("،,:") in _COMPLEMENTIZERS:
         return "ف" + text
@@ -255,6 +280,7 @@ def after_bihasab(text: str) -> str:
 
 
 def standalone(text: str) -> str:
-    """The paraphrase as a sentence of its own (before «— المتحدث»): one cut from «إنّ» with an
-    accusative subject gets it back («إن اللاعبين يجب…»)."""
+    """The paraphrase as a sentence of its own (before «— المتحدث»): «أنه فخور…» reads «إنه
+    فخور…», and one cut from «إنّ» with an accusative subject gets it back («إن اللاعبين يجب…»)."""
+    text = _as_inna(text)
     return "إن " + text if _accusative_start(text) else text

@@ -55,7 +55,9 @@ _INDEFINITE = frozenset("احدهم احداهم احدهما احداهما ا�
 # («أعلنت سقوط مسلحين»), a particle or adverb («ربما», «لأنه», «تماما»). Folded.
 _NOT_A_NAME_START = frozenset(
     "اكثر اقل سقوط مقتل لقد قد هل ربما بما ما وما بل لان لانه لانها لكي كي عاده تماما تحديدا حاليا"
-    " واحدا قرابه زالت مازال مازالت يعتقد يتعين بشده بحراره".split())
+    " واحدا قرابه زالت مازال مازالت يعتقد يتعين بشده بحراره بحق".split())
+# Prepositions as written («علي» with ي is also the name Ali).
+_PREPS = frozenset("في على إلى الى من عن مع حول عبر بين لدى".split())
 # Nouns that name a medium or a firm by the name written after them: alone they name nobody.
 _BARE_MEDIA = frozenset("شبكه شركه قناه صحيفه محطه وكاله موقع مجله جريده اذاعه".split())
 # «وفقا لتورنبول»: the «ل» of these prepositions is glued to the speaker.
@@ -87,6 +89,8 @@ def plausible_speaker(name: str) -> bool:
     if (norm in _NOT_A_NAME_START or norm in MANNER or strip_conj(norm) in CLAUSE_OPENERS
             or norm.rstrip("%٪").replace(",", "").isdigit()):
         return False  # «بحسب أكثر، …», «— مبتسما», «بحسب ولهذا، …», «83٪»
+    if first in _PREPS or (first[:1] in "وف" and first[1:] in _PREPS):
+        return False  # «بحسب ففي عام 2014، …»: a prepositional phrase, not a name
     if addressee(Tok(0, len(first), first, norm)):
         return False  # «— لتورنبول», «بحسب لأسباب عرضية، …»: whom it was said to, or why
     if bare_medium(name):

@@ -72,6 +72,8 @@ _ATTRIBUTION_TAIL_RE = re.compile(
 # Words left dangling when the next speech cue cuts a statement («… في حين قال …»).
 _TRAILING_CONJ_RE = re.compile(
     r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|إذ|اذ|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?؟…]\s")
+_PHRASE_PREPS = frozenset("في من عن مع حول عبر بين".split())
 _NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا انت ذلك هذا هذه".split())
 
 
@@ -162,6 +164,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if not text or word_count(text) < MIN_REPORTED_WORDS:
                     continue
                 start = cs + raw.find(text)
+                subj = _pronoun_subject(toks, cs, text)
+                if subj is not None:
+                    # «قال إنه فخور بـ…»: the clause keeps its subject («إنه فخور …»).
+                    text, start = para[subj:start + len(text)], subj
                 nxt = starts[n + 1] if n + 1 < len(starts) else None
                 if nxt is not None and nxt.named and nxt.speaker and text.startswith(nxt.speaker):
                     # «ونقلت الوكالة أن X، نائب الوزير، أوضح أن …»: the span is the next
@@ -193,6 +199,35 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     return out
 
 
+# «إنه»/«أنها» …: a complementizer that carries the clause's subject. Folded.
+_PRONOUN_COMPLEMENTIZERS = frozenset("انه انها انهم انهما انهن".split())
+# Predicates that open a nominal clause: «إنه فخور», «إنها على استعداد». Folded.
+_PREDICATES = frozenset(
+    "فخور سعيد قادر واثق جاهز حريص راض اكثر اكبر افضل اقل ضد مع علي في غير بحاجه بصدد"
+    " بخير".split())
+
+
+def _pronoun_subject(toks: list[Tok], cs: int, text: str) -> int | None:
+    """Where a reported clause starts when its subject is the pronoun of «إنه/أنها»: «قال إنه
+    فخور بمشاهد …» → «إنه فخور …» (the offset of «إنه», without «ب»/«و»); None when the
+    clause opens with a verb, which carries its subject («قال إنه سيزور …» → «سيزور …»)."""
+    comp = next((t for t in toks if t.end == cs), None)
+    if comp is None:
+        return None
+    bare = comp.norm.lstrip("وب")
+    if bare not in _PRONOUN_COMPLEMENTIZERS:
+        return None
+    first = text.split(maxsplit=1)[0].strip("\"«“”»(") if text.split() else ""
+    norm = fold(first)
+    # «مستعد», «ملتزم»: a participle; «مارست», «مارس» are verbs, which carry their subject.
+    nominal = (norm in _PREDICATES or first.endswith("ة")
+               or (norm.startswith("م") and len(norm) >= 4 and not norm.endswith("ت")
+                   and not norm.startswith("مار")))
+    if not nominal:
+        return None
+    return comp.end - len(comp.raw) + (len(comp.raw) - len(comp.raw.lstrip("وب")))
+
+
 def _is_heading(para: str) -> bool:
     """A short line without final punctuation: a sub-heading or a related article's title."""
     text = para.strip().rstrip("\"'»”’) ")
@@ -211,8 +246,13 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
     so is a long quotation the clause leads into («حض روحاني على … "لوضع حد للهجمات …"»).
     """
     close = min((i for i in (para.find(m, a) for m in "\"“”»") if i >= 0), default=len(para))
-    if word_count(para[a:close]) > MAX_EMBEDDED_WORDS:
-        return False
+    short = word_count(para[a:close]) <= MAX_EMBEDDED_WORDS
+    if _SENTENCE_END_RE.search(para[a:close]):
+        return False  # a quotation of whole sentences is direct speech, whatever leads into it
+    lead = para[:max(0, a - 1)].split()[-1:]
+    # «يأتي في "ضوء كثافة …"»: marks opened after a preposition go on the writer's phrase
+    # («دعا إلى "…"», «حث على "…"» open the verb's own complement: direct speech).
+    mid_phrase = bool(lead) and lead[0].isalpha() and fold(lead[0]) in _PHRASE_PREPS
     for c in cues:
         cs = c.content_start
         if cs is None or cs >= a or toks[c.tok].start >= a:
@@ -222,7 +262,12 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
             continue  # the next statement has begun before the marks
         # After an earlier quotation in the same clause («حذر X "…"موضحا أن "…"») the marks open
         # a new statement whose cue the first quote's marks hid (a scare-quoted word does not).
-        return word_count(para[cs:a - 1]) >= 2 and not any(cs <= x and y < a for x, y in speech)
+        if any(cs <= x and y < a for x, y in speech):
+            return False
+        between = word_count(para[cs:a - 1])
+        # «أكد أن روسيا "ليست هي من بادر …"»: the quote is the predicate of a reported clause
+        # whose subject stands before the marks; without it the words read cut.
+        return (between >= 1 and short) or (mid_phrase and between >= 2)
     return False
 
 

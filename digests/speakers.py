@@ -185,14 +185,15 @@ CLAUSE_OPENERS = frozenset("عندما بعدما حينما اذا كيف لم�
 _OBJECT_MASDARS = frozenset("سحب سقوط".split())
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
 # «ب» + these: a prepositional object («بعدم منح», «بذلك»), never part of a name.
-_B_OBJECTS = frozenset("عدم ذلك هذا هذه ما سبب فرض حل منع".split())
+_B_OBJECTS = frozenset("عدم ذلك هذا هذه ما سبب فرض حل منع كل".split())
 
 
 # A possessed noun of speech or state after a verb is its object («أكد حصوله على عقد», «قال في
 # حديثه»), never a speaker; «عائلته», «محاموه», «وزارته» are. Folded.
 POSSESSED_OBJECTS = frozenset(
     "حصوله حديثه حديثها كلامه كلامها كلمته كلمتها تصريحه تصريحها تصريحاته حالته تعبيره امامه"
-    " هويته هويتها دراسته بيانه بيانها انتقاده تقريره تقريرها رسالته رسالتها".split())
+    " هويته هويتها دراسته بيانه بيانها انتقاده تقريره تقريرها رسالته رسالتها توضيحه توضيحها"
+    " رده ردها تعليقه تعليقها".split())
 
 
 def possessed_object(t: Tok) -> bool:

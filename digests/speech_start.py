@@ -87,8 +87,9 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
         if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
             return tm.start  # direct speech follows: «قال X "…"»
         if m > k and is_complementizer(tm.norm):
-            if _cnn(toks, m):
-                continue  # «في مقابلة مع محطة سي إن إن الأميركية إن …»: the channel's name
+            if _cnn(toks, m) or tm.raw[0] in "\"“«„":
+                # «محطة سي إن إن الأميركية إن …», «محطة "إن تي في"»: a channel's name
+                continue
             if toks[m - 1].norm in {"الا", "والا"}:
                 return None  # «إلا أن» (however) is the writer's, not the speech
             if toks[m - 1].norm in _ADVERBIAL_HEADS:

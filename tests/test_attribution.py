@@ -66,3 +66,20 @@ def test_first_person_and_the_clause_start() -> None:
     assert after_bihasab("زلزالاً بقوة 7.5 درجات ضرب") == "فإن زلزالاً بقوة 7.5 درجات ضرب"
     assert after_bihasab("كثيرا ما يحدث ذلك") == "كثيرا ما يحدث ذلك"  # an adverb
     assert after_bihasab("روسيا سترد") == "روسيا سترد" and after_bihasab("") == ""
+
+
+def test_a_clause_kept_with_its_an_reads_inna() -> None:
+    # «قال بأنه فخور…» is shown from «أنه»: alone or after «بحسب X،» the clause opens with «إنّ».
+    assert after_bihasab("أنه فخور بالفريق") == "فإنه فخور بالفريق"
+    assert after_bihasab("أنها مستعدة للحوار") == "فإنها مستعدة للحوار"
+    assert standalone("أنهم على استعداد للحوار") == "إنهم على استعداد للحوار"
+    assert after_bihasab("أنهار المنطقة جفت") == "أنهار المنطقة جفت"  # a noun, not «أنها»
+
+
+def test_a_negated_verb_in_the_first_person_plural_is_the_speakers_own_words() -> None:
+    assert first_person("لا نضع تركيزنا على ذلك")
+    assert first_person("لن نضمن شيئا حتى تتضح الأمور")
+    assert first_person("ولم نتلق أي رد")
+    assert not first_person("لا نية لديه للاستقالة")  # «نية» is a noun
+    assert not first_person("لا يريد الحرب")
+    assert not first_person('قال إن "لا نريد" شعار قديم')  # inside a quote it is someone else's

@@ -737,3 +737,36 @@ def test_a_verbal_noun_with_its_clause_is_speech() -> None:
     assert [(c.speaker, c.text) for c in find_quotes(paras)] == [
         ("الرئيس التركي رجب أردوغان", "قواته سيطرت على المدينة"),
         ("النقابة الكبرى", "كل مؤشرات الحكومة سلبية")]
+
+
+# --- session 5 (F6): quotes that read cut ------------------------------------------------------
+
+def test_a_quoted_predicate_keeps_the_subject_written_before_its_marks() -> None:
+    # «أكد أن المدينة "ليست هي …"»: the marks hold the predicate; the clause is the quote.
+    [c] = find_quotes(['أكد المتحدث أن المدينة "ليست هي من بدأ هذا الخلاف الطويل".'])
+    assert c.kind == "reported" and c.text.startswith('المدينة "ليست هي')
+    # «قال إن "…"» is direct speech as before.
+    [c] = find_quotes(['وقال المتحدث إن "المدينة ليست هي من بدأ هذا الخلاف الطويل".'])
+    assert c.kind == "direct" and c.text.startswith("المدينة ليست")
+
+
+def test_marks_opened_after_a_preposition_go_on_the_reported_clause() -> None:
+    para = ('وصرح رئيس اللجنة بأن تمديد التصويت ساعة إضافية يأتي في "ضوء إقبال الناخبين الكبير على'
+            ' اللجان منذ الصباح الباكر في كل المحافظات".')
+    [c] = find_quotes([para])
+    assert c.kind == "reported" and c.text.startswith("تمديد التصويت")
+    # «دعا إلى "…"»: the verb's own complement in quote marks stays direct speech.
+    para = 'ودعا الوزير إلى "تشكيل لجنة دولية تساعد الطرفين في حل جميع القضايا العالقة بينهما".'
+    assert [c.kind for c in find_quotes([para])] == ["direct"]
+
+
+def test_a_nominal_clause_keeps_its_pronoun_subject() -> None:
+    [c] = find_quotes(["وقال الوزير إنه فخور بما حققه الفريق هذا العام."])
+    assert c.text.startswith("إنه فخور")
+    [c] = find_quotes(["وقالت الحكومة بأنها مستعدة للحوار مع المعارضة."])
+    assert c.text.startswith("أنها مستعدة")  # verbatim, without «ب»
+    [c] = find_quotes(["واتهم النائب الوزير بأنه أكثر الداعمين للمشروع المثير للجدل."])
+    assert c.text.startswith("أنه أكثر")
+    # A verb carries its own subject: the clause starts after «إنه» as before.
+    [c] = find_quotes(["وقال الوزير إنه سيزور المدينة الأسبوع المقبل."])
+    assert c.text.startswith("سيزور")

@@ -280,6 +280,8 @@ def test_manner_words_conjunctions_and_amounts_are_never_speakers() -> None:
     assert not plausible_speaker("لأسباب عرضية")
     assert not plausible_speaker("مبتسما")
     assert not plausible_speaker("83٪")
+    assert not plausible_speaker("بحق العودة") and not plausible_speaker("ففي عام 2014")
+    assert plausible_speaker("علي لاريجاني")  # «علي» is a name, not «على»
     assert plausible_speaker("لافروف") and plausible_speaker("ليونيل ميسي")
 
 
