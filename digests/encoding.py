@@ -65,6 +65,12 @@ def declared_charsets(body: bytes, headers: Mapping[str, str] | None = None) -> 
     return found
 
 
+def declares_legacy(body: bytes, headers: Mapping[str, str] | None = None) -> bool:
+    """Whether a charset other than UTF-8 (or ASCII) is declared for `body`, whatever it is."""
+    return any(_codec(name) not in (None, "utf-8", "ascii")
+               for name in declared_charsets(body, headers))
+
+
 def detect_encoding(body: bytes, headers: Mapping[str, str] | None = None) -> str:
     """The codec that `decode` would use for `body`."""
     if body.startswith(codecs.BOM_UTF8):

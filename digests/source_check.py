@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from digests.encoding import decode
+from digests.encoding import declares_legacy, decode, detect_encoding
 from digests.errors import (
     FetchError,
     ParseError,
@@ -123,6 +123,19 @@ def feed_title(body: bytes, headers: Mapping[str, str] | None = None) -> str:
     parsed = feedparser.parse(utf8, response_headers=utf8_headers)
     title = parsed.get("feed", {}).get("title", "")
     return clean_title(title) if isinstance(title, str) else ""
+
+
+def misread_title(body: bytes, headers: Mapping[str, str] | None = None) -> str | None:
+    """The name sources were given before the title was decoded with its entries (session 5):
+    for a UTF-8 feed that declares a legacy charset, its title as feedparser read the decoded
+    text again in that charset (mojibake such as «ط®ظ„ط§طµط©»). None for any other feed, or when
+    that reading equals the right one. Lets a poll rename the sources named that way."""
+    if detect_encoding(body, headers) != "utf-8" or not declares_legacy(body, headers):
+        return None
+    parsed = feedparser.parse(decode(body, headers))
+    title = parsed.get("feed", {}).get("title", "")
+    old = clean_title(title) if isinstance(title, str) else ""
+    return old if old and old != feed_title(body, headers) else None
 
 
 def _looks_like_html(result: FetchResult) -> bool:

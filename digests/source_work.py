@@ -29,7 +29,7 @@ from digests.fetcher import Fetcher, FetchResult, host_of
 from digests.models import FeedEntry, Source
 from digests.polls import SourceReport, SourceStatus
 from digests.settings import Settings
-from digests.source_check import feed_title
+from digests.source_check import feed_title, misread_title
 from digests.storage import Database
 from digests.urls import url_key
 
@@ -102,6 +102,8 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
     if source.name == sources.default_name(source.url):  # nobody named it: the feed's title
         title = await asyncio.to_thread(feed_title, feed.body, feed.headers)
         sources.adopt_feed_title(db, source, title)
+    elif source.name == await asyncio.to_thread(misread_title, feed.body, feed.headers):
+        rename_misread(db, source, feed_title(feed.body, feed.headers))
     fresh, known = new_entries(db, source, entries)
     return SourceWork(source, feed, len(entries), fresh, known,
                       first_poll=source.last_success_at is None,
@@ -118,6 +120,20 @@ def shared_guids(entries: list[FeedEntry]) -> set[str]:
         if entry.guid:
             links.setdefault(entry.guid, set()).add(url_key(entry.url))
     return {guid for guid, keys in links.items() if len(keys) > 1}
+
+
+def rename_misread(db: Database, source: Source, title: str) -> bool:
+    """Give a source named by its feed's title in mojibake (before session 5, a UTF-8 feed that
+    declares windows-1256: `misread_title`) the title read right. True when renamed."""
+    if not title:
+        return False
+    with db.transaction() as sql:  # only if nobody renamed it meanwhile
+        changed = sql.execute("update sources set name = ? where id = ? and name = ?",
+                              [title, source.id, source.name]).rowcount
+    if changed:
+        log.info("source name read again in its real encoding id=%s old=%s name=%s",
+                 source.id, source.name, title)
+    return bool(changed)
 
 
 def new_entries(db: Database, source: Source, entries: list[FeedEntry]

@@ -9,7 +9,13 @@ from digests.errors import FetchError, SourceError
 from digests.feeds import parse_feed
 from digests.samplesite import Response, SampleSite, load_sample, render_feed
 from digests.settings import Settings
-from digests.source_check import check_source, clean_title, feed_links, feed_title
+from digests.source_check import (
+    check_source,
+    clean_title,
+    feed_links,
+    feed_title,
+    misread_title,
+)
 
 
 def test_feed_links_keeps_declared_feeds_in_order_absolute_and_once() -> None:
@@ -161,3 +167,15 @@ async def test_a_mislabelled_feed_gets_its_title_decoded_as_its_entries(
     headers = {"Content-Type": f"application/rss+xml; charset={declared}"}
     assert feed_title(body, headers) == _TITLE == feed_title(body)
     assert [e.title for e in parse_feed(body, headers)] == [_ITEM]
+
+
+def test_misread_title_is_only_for_utf8_declaring_a_legacy_charset() -> None:
+    """The mojibake name an older poll gave (QA8 F2), so a later poll can rename the source;
+    None for every feed that was named right."""
+    header = {"Content-Type": "application/rss+xml; charset=windows-1256"}
+    assert misread_title(_mislabelled_feed("utf-8", "windows-1256"), header) == \
+        "ط®ظ„ط§طµط© ظٹظˆظ†ظٹظƒظˆط¯ ظ…ط¹ظ„ظ† ط£ظ†ظ‡ط§ ظˆظٹظ†ط¯ظˆط²"
+    for encoding, declared in (("windows-1256", "utf-8"), ("windows-1256", "windows-1256"),
+                               ("utf-8", "utf-8")):
+        headers = {"Content-Type": f"application/rss+xml; charset={declared}"}
+        assert misread_title(_mislabelled_feed(encoding, declared), headers) is None

@@ -295,3 +295,26 @@ async def test_future_and_missing_dates_are_stored_and_shown_as_the_fetch_time(
     assert later.pages_recovered == 1
     assert database.db.execute("select published_at from articles where url = ?",
                                [site.url("/b.html")]).fetchone()[0] == "2018-03-12T09:30:00+00:00"
+
+
+_TITLE = "خلاصة يونيكود معلن أنها ويندوز"
+# How the title above was named before session 5 (QA8 F2's output, verbatim).
+_MISREAD = "ط®ظ„ط§طµط© ظٹظˆظ†ظٹظƒظˆط¯ ظ…ط¹ظ„ظ† ط£ظ†ظ‡ط§ ظˆظٹظ†ط¯ظˆط²"
+
+
+@pytest.mark.parametrize("named, expected", [(_MISREAD, _TITLE), ("اسم اختاره المشرف",
+                                                                 "اسم اختاره المشرف")])
+async def test_a_source_named_in_mojibake_gets_its_title_read_right(
+        database: Database, settings: Settings, site: SampleSite, named: str,
+        expected: str) -> None:
+    """A source named before the fix by its UTF-8 feed's title read as windows-1256 is renamed
+    at its next poll; a name an admin chose is left alone (QA8 F2)."""
+    body = (f'<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel>'
+            f"<title>{_TITLE}</title><item><title>خبر</title><link>{site.url('/a.html')}"
+            "</link></item></channel></rss>").encode()
+    site.add_route("/m.xml", Response(body=body,
+                                      content_type="application/rss+xml; charset=windows-1256"))
+    source = add_source(database, site.url("/m.xml"), settings=settings, now=NOW, name=named)
+    assert source.name == named
+    assert isinstance(await _read(database, settings, source, Clock()), SourceWork)
+    assert _reload(database, source).name == expected
