@@ -48,13 +48,14 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
 
 
 def _source_row(db: Database | None, url: str) -> dict[str, Any] | None:
-    """The stored source on the same host as `url`, if any."""
+    """The stored source on the same host as `url`, when there is exactly one: with several
+    (feeds of one site, or sites on one address) the page may be any one's, so none is named."""
     host = (urlsplit(url).hostname or "").lower()
-    if db is not None and host:
-        for row in db.db.query("select name, url, utc_offset_minutes from sources"):
-            if (urlsplit(row["url"]).hostname or "").lower() == host:
-                return dict(row)
-    return None
+    if db is None or not host:
+        return None
+    rows = [dict(row) for row in db.db.query("select name, url, utc_offset_minutes from sources")
+            if (urlsplit(row["url"]).hostname or "").lower() == host]
+    return rows[0] if len(rows) == 1 else None
 
 
 def _is_feed(body: bytes, headers: Mapping[str, str], url: str) -> bool:

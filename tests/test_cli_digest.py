@@ -196,3 +196,15 @@ def test_a_fetched_page_date_without_offset_is_read_in_the_sources_local_time(
         db.close()
     local = run_json(capsys, url, "--db", str(db_path))
     assert local["published_at"] == "2018-03-05T13:45:00+00:00"
+    assert local["source"] == source.name
+
+    # A second source on the same host: the page may be either's, so it is named by its host
+    # (QA8 F10: an unstored page showed the first source's name), read at the default offset.
+    db = Database(db_path)
+    try:
+        add_source(db, site.feed_urls[1], settings=settings, now=NOW, name="مصدر آخر")
+    finally:
+        db.close()
+    shared = run_json(capsys, url, "--db", str(db_path))
+    assert shared["source"] == "127.0.0.1"
+    assert shared["published_at"] == "2018-03-05T16:45:00+00:00"
