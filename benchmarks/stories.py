@@ -230,10 +230,9 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]], workdir: Pat
         distance = round(64 * (1 - sim64[g["a"]].similarity(sim64[g["b"]])))
         simhash[key] = hours <= 48 and distance <= 10
     labelled = [g for g in gold if not str(g.get("set", "")).startswith("audit")]
-    subsets = [("dev+holdout", labelled)] + [
-        (name, [g for g in gold if g.get("set") == name])
-        for name in ("dev", "holdout", "audit1", "audit2", "audit3", "audit4", "audit5",
-                     "audit6", "audit7", "audit8", "audit9")]
+    names = sorted({str(g.get("set", "")) for g in gold} - {""})
+    subsets = [("all labelled", labelled)] + [
+        (name, [g for g in gold if g.get("set") == name]) for name in names]
     for name, part in subsets:
         if not part:
             continue
