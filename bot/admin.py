@@ -106,6 +106,27 @@ async def tell(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, ht
     return False
 
 
+async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str) -> None:
+    """`send` for an admin command's answer that a 429 must not lose: refused, it is sent
+    again from a background task once the wait is over (the handler itself does not sleep:
+    PTB handles one update at a time here)."""
+    try:
+        await send(update, context, html)
+    except RetryAfter as exc:
+        chat = update.effective_chat
+        assert chat is not None
+        wait = min(retry_seconds(exc), TELL_MAX_WAIT)
+        log.warning("admin answer rate-limited chat=%s wait=%.1f: sent later", chat.id, wait)
+        rt = runtime(context)
+        rt.spawn(_later(rt, context, chat.id, html, wait), "admin-answer")
+
+
+async def _later(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str,
+                 wait: float) -> None:
+    await asyncio.sleep(wait)
+    await tell(rt, context, chat_id, html)
+
+
 # ---------------------------------------------------------------------------------------------
 # Naming sources and links
 

@@ -16,11 +16,11 @@ import asyncio
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.admin import admin_only, tell
+from bot.admin import admin_only, reply, tell
 from bot.i18n import num
-from bot.reasons import delivery_reason
 from bot.lines import escape_text
-from bot.runtime import Runtime, chat_lang, rtl, runtime, send, ui
+from bot.reasons import delivery_reason
+from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
 from digests import outbox
 from digests.errors import QueryError
 from digests.query import asks_for_news
@@ -52,23 +52,23 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if topic is not None and asks_for_news(topic):  # «/push آخر الأخبار»: the general digest
         topic = None
     if topic is not None and not topic_key(topic):
-        await send(update, context, ui(lang, "nothing_searchable", query=topic))
+        await reply(update, context, ui(lang, "nothing_searchable", query=topic))
         return
     if followers(rt, topic) == 0:
-        await send(update, context, ui(lang, "push_no_followers_topic", topic=topic) if topic
+        await reply(update, context, ui(lang, "push_no_followers_topic", topic=topic) if topic
                    else ui(lang, "push_no_followers"))
         return
     try:
         plan = outbox.enqueue_push(rt.db, topic=topic, now=rt.now())
     except QueryError:
-        await send(update, context, ui(lang, "nothing_searchable", query=topic or ""))
+        await reply(update, context, ui(lang, "nothing_searchable", query=topic or ""))
         return
     if plan.stories == 0:
-        await send(update, context, ui(lang, "push_no_stories_topic", topic=topic) if topic
+        await reply(update, context, ui(lang, "push_no_stories_topic", topic=topic) if topic
                    else ui(lang, "push_no_stories"))
         return
     if plan.chats == 0:
-        await send(update, context, ui(lang, "push_nothing_new"))
+        await reply(update, context, ui(lang, "push_nothing_new"))
         return
     # The push is queued: from here the admin's answers come from a task that starts whatever
     # happens to them. A 429 on the acknowledgement (likely while a broadcast fills the bot's

@@ -24,6 +24,7 @@ from bot.admin import (
     admin_lines,
     admin_only,
     link_label,
+    reply,
     source_name,
     tell,
 )
@@ -31,7 +32,7 @@ from bot.i18n import num, relative_time, t
 from bot.lines import Span
 from bot.packer import pack
 from bot.reasons import error_text, reason_text
-from bot.runtime import Runtime, chat_lang, runtime, send, ui
+from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import sources
 from digests.errors import NashraError, SourceError
 from digests.source_check import check_link, link_candidates
@@ -62,7 +63,7 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     lang = chat_lang(rt, update)
     items = sources.list_sources(rt.db)
     if not items:
-        await send(update, context, ui(lang, "sources_empty"))
+        await reply(update, context, ui(lang, "sources_empty"))
         return
     ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
     header = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
@@ -70,7 +71,7 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                             name=source_name(s.name, lang), health=_health(s, lang, rt)),
                (Span(s.url, ltr=ltr),)] for s in items[:200]]
     for html in pack([header, *blocks]):  # split under Telegram's limit, one source never cut
-        await send(update, context, html)
+        await reply(update, context, html)
 
 
 @admin_only
@@ -82,7 +83,7 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert chat is not None
     args = context.args or []
     if not args:
-        await send(update, context, ui(lang, "addsource_usage"))
+        await reply(update, context, ui(lang, "addsource_usage"))
         return
     name = " ".join(args[1:]).strip() or None
     message = update.effective_message
@@ -148,22 +149,22 @@ async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     lang = chat_lang(rt, update)
     args = context.args or []
     if len(args) != 1 or not args[0].isdigit():  # isdigit: «٥» is accepted as well as «5»
-        await send(update, context, ui(lang, "removesource_usage"))
+        await reply(update, context, ui(lang, "removesource_usage"))
         return
     source_id = int(args[0])
     if source_id > SQLITE_MAX_INT:  # no such source; SQLite could not even look it up
-        await send(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
+        await reply(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
         return
     found = sources.get_source(rt.db, source_id)
     if found is not None and not found.active:
-        await send(update, context, ui(lang, "removesource_already", id=num(source_id, lang)))
+        await reply(update, context, ui(lang, "removesource_already", id=num(source_id, lang)))
         return
     try:
         source = sources.remove_source(rt.db, source_id)
     except SourceError:
-        await send(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
+        await reply(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
         return
-    await send(update, context, admin_html(lang, "removesource_ok", id=num(source.id, lang),
+    await reply(update, context, admin_html(lang, "removesource_ok", id=num(source.id, lang),
                                            name=source_name(source.name, lang),
                                            url=source.url))
 
@@ -176,7 +177,7 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     assert chat is not None
     if rt.ingest_task is not None and not rt.ingest_task.done():
-        await send(update, context, ui(lang, "ingest_running"))
+        await reply(update, context, ui(lang, "ingest_running"))
         return
     # the poll starts whatever happens to the acknowledgement (a 429 must not lose the report)
     rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang), "ingest")

@@ -7,9 +7,9 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.admin import admin_only
+from bot.admin import admin_only, reply
 from bot.i18n import num, relative_time, t
-from bot.runtime import Runtime, chat_lang, runtime, send, ui
+from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import outbox, subscriptions
 from digests.models import iso, parse_iso
 
@@ -47,4 +47,4 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats: subscribers, chats, articles, stories, queue, last poll, delivery rate."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
-    await send(update, context, ui(lang, "stats", **stats_values(rt, lang)))
+    await reply(update, context, ui(lang, "stats", **stats_values(rt, lang)))

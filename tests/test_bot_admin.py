@@ -762,3 +762,19 @@ async def test_a_429_during_a_push_still_ends_with_the_green_report(tmp_path: Pa
         assert answers[1] == "✅ انتهت النشرة — سُلّمت: ٤، فشلت: ٠.", answers
         assert {chat: len(h.emu.messages(chat)) - before[chat] for chat in readers} == \
             dict.fromkeys(readers, 1)
+
+
+async def test_an_admin_answer_refused_with_429_is_sent_after_the_wait(tmp_path: Path) -> None:
+    """Other admin answers (/stats, /removesource …) are not lost to a 429 either: sent again
+    from a background task, and the bot goes on handling updates meanwhile."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.inject_429(1, retry_after=1, chat_id=ADMIN)
+        [stats] = await h.say(ADMIN, "/stats", timeout=20)
+        assert _bare(stats.plain_text).startswith("📊 الإحصاءات")
+        h.emu.inject_429(1, retry_after=2, chat_id=ADMIN)
+        h.emu.send_user_message(ADMIN, "/removesource abc")
+        [m] = await h.say(READER, "/start")  # answered while the admin's answer waits
+        assert "أهلًا" in m.plain_text
+        await h.until(lambda: any("/removesource" in x.plain_text
+                                  for x in h.emu.messages(ADMIN)), 20)
+        assert len(h.emu.messages(ADMIN)) == 2
