@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digests.errors import ConfigError
-from digests.settings import Settings, config_warnings, env_keys
+from digests.settings import Settings, config_warnings, env_keys, read_env_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -167,3 +169,27 @@ def test_keys_that_look_like_ours_are_warned_about_with_the_key_meant(tmp_path: 
         assert f" {other}:" not in text and f" {other} " not in text, text
     assert len(warnings) == 6
     assert config_warnings({"PATH": "/usr/bin", "LOG_LEVEL": "INFO"}, env_file=None) == []
+
+
+_VALUE = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1,
+                 max_size=40).map(str.strip).filter(
+    lambda v: v != "" and v[0] not in "'\"#" and re.search(r"\s#", v) is None)
+
+
+@given(value=_VALUE, comment=st.sampled_from(["", " # note", "  #", "\t# نعم"]))
+@settings(max_examples=150, deadline=None)
+def test_env_values_survive_quotes_and_comments(value: str, comment: str) -> None:
+    """Any plain value reads back as written, bare or quoted, with or without a comment after
+    it (a value is never cut at a «#» it holds itself)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        env = Path(folder) / ".env"
+        lines = [f"A={value}{comment}"]
+        if '"' not in value:
+            lines.append(f'B="{value}"{comment}')
+        env.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        got = read_env_file(env)
+    assert got["A"] == value
+    if '"' not in value:
+        assert got["B"] == value
