@@ -44,10 +44,13 @@ def describes_document(toks: list[Tok], m: int) -> bool:
 
 
 def _cnn(toks: list[Tok], m: int) -> bool:
-    """«إن» at token `m` is a letter of «سي إن إن» (CNN) or «سي إن بي سي», not a complementizer."""
+    """«إن» at token `m` is a letter of «سي إن إن» (CNN), «سي إن بي سي» or «إن تي في» (NTV),
+    not a complementizer."""
     nxt = toks[m + 1].norm if m + 1 < len(toks) else ""
+    after = toks[m + 2].norm if m + 2 < len(toks) else ""
     return ((toks[m - 1].norm == "سي" and nxt in ("ان", "بي"))
-            or (m >= 2 and toks[m - 1].norm == "ان" and toks[m - 2].norm == "سي"))
+            or (m >= 2 and toks[m - 1].norm == "ان" and toks[m - 2].norm == "سي")
+            or (nxt == "تي" and after == "في"))
 
 
 def _is_cue(raw: str) -> bool:

@@ -99,6 +99,9 @@ def test_the_letters_of_cnn_are_no_complementizer() -> None:
     toks = tokens(para)
     start = marked_start(toks, 0, 2, len(toks), "", [])
     assert start is not None and para[start:].strip().startswith("التهريب")
+    para = "وانتقد الرئيس الوجود الأجنبي في تصريحات بثتها شبكة إن تي في الخاصة"
+    toks = tokens(para)
+    assert marked_start(toks, 0, 2, len(toks), "", []) is None
     para = "وقال في تصريحات لشبكة سي إن بي سي إن التعريفات سيكون لها أثر ضئيل"
     toks = tokens(para)
     start = marked_start(toks, 0, 1, len(toks), "", [])
