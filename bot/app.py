@@ -24,7 +24,12 @@ from collections.abc import Callable
 from datetime import datetime, time, timezone
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    Update,
+)
 from telegram.error import (
     BadRequest,
     Forbidden,
