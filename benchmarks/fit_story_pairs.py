@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/fit_story_pairs.py                # CV table + weights to paste
     .venv/bin/python benchmarks/fit_story_pairs.py --l2 0.3 --thresholds 0.5 0.6 0.7
+    .venv/bin/python benchmarks/fit_story_pairs.py --embed title lead head   # cache e5 vectors
+    .venv/bin/python benchmarks/fit_story_pairs.py --semantic head head,lead cross
 
 Every labelled pair of benchmarks/gold/story_pairs*.jsonl except the untouched test set (TEST) is
 read; its features are computed by the production code (digests.similarity.story_vector,
@@ -14,6 +16,13 @@ beside the hand rules (digests.similarity.is_same_story with the model switched 
 model is fitted on everything and its weights are printed in the form digests/story_model.py
 holds them. The script refuses a file whose set is in TEST: the test set is scored once, by
 benchmarks/stories.py, after the weights are frozen.
+
+Meaning vectors (digests.semantic): `--embed VARIANT…` embeds the articles of the labelled pairs
+(`--all`: the whole corpus, for benchmarks/stories.py --semantic) into benchmarks/out/e5_*.npz
+(gitignored; OMP_NUM_THREADS=1 on a shared machine). `--semantic CONFIG…` runs the CV once per
+feature set (comma-separated variants; «head» is production's text and becomes the MEANING
+feature, whose fit on everything is the SEMANTIC_WEIGHTS to paste), beside the word-only model
+in the same run, and lists the blind-fold pairs that change at `--diff-at`.
 """
 
 from __future__ import annotations
