@@ -88,3 +88,34 @@ def test_closer_meaning_never_lowers_the_probability(low: float, high: float, si
     low, high = min(low, high), max(low, high)
     assert (story_model.probability(_with_meaning(high, sim=sim))
             >= story_model.probability(_with_meaning(low, sim=sim)))
+
+
+def test_the_fitting_script_learns_a_meaning_weight_from_labelled_rows() -> None:
+    """benchmarks/fit_story_pairs.py on synthetic rows: «head» becomes the MEANING feature, and a
+    meaning cosine that separates the labels gets a positive weight and a clean CV."""
+    import contextlib
+    import importlib.util
+    import io
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "fit_story_pairs.py"
+    spec = importlib.util.spec_from_file_location("bench_fit_story_pairs", script)
+    assert spec and spec.loader
+    fit = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_fit_story_pairs", fit)
+    spec.loader.exec_module(fit)
+    rows = []
+    for i in range(80):
+        same = i % 2 == 0
+        rows.append({"same": same, "fold": ("holdout2", "holdout3", "train6", "train7")[i % 4],
+                     "x": _values(sim=0.35, lead=0.3, title=0.3), "rule": False,
+                     "cos": {"head": (0.95 if same else 0.85) + (i % 5) * 0.002}})
+    with_meaning = fit.with_meaning(rows, ["head"])
+    assert set(with_meaning[0]["x"]) == {*story_model.FEATURES, story_model.MEANING}
+    weights = fit.fit(with_meaning, 0.3)
+    assert weights[story_model.MEANING] > 1.0
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        decided = fit.cv(with_meaning, 0.3, [0.5], "synthetic")
+    assert decided[0.5] == [r["same"] for r in rows]
+    assert "blind pooled" in out.getvalue() and "1.000/1.000" in out.getvalue()
