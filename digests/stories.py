@@ -63,6 +63,10 @@ JOIN_MEAN = 0.40        # mean same-story probability to a story's reports neede
 JOIN_SHARE = 0.5        # share of a story's reports the article must reach JOIN_DECISION with
 JOIN_DECISION = story_model.DECISION - 0.20  # (a story's angles drift from each other)
 LEAD_FIT = 0.5         # weight of the closest lead cosine when choosing among joinable stories
+# Reports of a story weighed when an article asks to join it: the ones nearest in time. Real
+# stories hold a handful (the corpus's largest: 11), but a site whose pages all extract to one
+# boilerplate makes a story of thousands, and weighing every report made each join O(story size).
+MAX_MEMBERS = 48
 
 
 # --- storage: the candidate index and the stories table ----------------------------------
@@ -218,13 +222,16 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     probability must reach JOIN_MEAN and at least JOIN_SHARE of the reports must pass
     JOIN_DECISION (below the pair decision: a story's angles drift), so A~B and B~C do not make
     A~C. A story of one report is joined on the pair decision alone (already made by the caller).
-    `compared` holds the leads' evidence the caller already computed, by article id.
+    `compared` holds the leads' evidence the caller already computed, by article id. Only the
+    MAX_MEMBERS reports nearest in time are weighed, so joining costs the same in any story.
     """
     members = db.execute(
         f"select a.id, v.vector, v.published_at, a.title,"
         f" substr(coalesce(nullif(a.body, ''), a.summary), 1, 600), {_vector_column(meaning)}"
         f" from story_vectors v join articles a on a.id = v.article_id {_vector_join(meaning)}"
-        f" where a.story_id = ? and a.id != ?", [story_id, article_id]).fetchall()
+        f" where a.story_id = ? and a.id != ?"
+        f" order by abs(julianday(v.published_at) - julianday(?)), a.id limit ?",
+        [story_id, article_id, iso(when), MAX_MEMBERS]).fetchall()
     if not members:
         return None
     probs = []

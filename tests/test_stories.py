@@ -301,6 +301,34 @@ def test_a_story_left_empty_keeps_its_row_and_its_id(db: Database, settings: Set
     assert (_story_of(db, c.id) or 0) > first_b_story  # ids are never handed out twice
 
 
+def test_joining_a_big_story_weighs_only_the_reports_nearest_in_time(
+        db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A site whose pages extract to one boilerplate makes one story of many reports; each join
+    # must cost the same as in a small story (QA8 F4: it weighed every report, O(n) per join).
+    monkeypatch.setattr(stories, "MAX_MEMBERS", 6)  # a small cap keeps the test quick
+    source = _source(db, "boilerplate")
+    first = _store(db, settings, source, QUAKE_A, T0)
+    story = _story_of(db, first.id)
+    for n in range(1, 20):
+        doc = (f"{QUAKE_A[0]} ({n})", QUAKE_A[1])
+        article = _store(db, settings, source, doc, T0 + timedelta(minutes=n))
+        assert _story_of(db, article.id) == story
+    weighed: list[float] = []
+    real = story_model.probability
+
+    def counting(*args: object, **kwargs: object) -> float:
+        weighed.append(1.0)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(story_model, "probability", counting)
+    last = _store(db, settings, source, (f"{QUAKE_A[0]} (last)", QUAKE_A[1]),
+                  T0 + timedelta(hours=2))
+    assert _story_of(db, last.id) == story
+    # Each of the 20 reports is a candidate of the pair decision once; the story-wide weighing
+    # adds at most the cap (it added all 20 before).
+    assert 20 <= len(weighed) <= 20 + 6
+
+
 def test_title_only_article_gets_its_own_story(db: Database, settings: Settings) -> None:
     a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
     bare = _store(db, settings, _source(db, "channel"), (QUAKE_A[0], ""), T0)
