@@ -11,51 +11,17 @@ and ranking of session 4 were frozen.
 
 from __future__ import annotations
 
-import argparse
-import random
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from merge_quotes2 import check_files, read, write_set  # noqa: E402
-from pick_articles import CORPUS, load, pick  # noqa: E402
+from halves import HalvesSet  # noqa: E402
 
-SEED = 20261214
-PER_SOURCE = 12
-SET_NAME = "holdout6"
-ANNOTATORS = ("P", "Q")
-EARLIER = ("quotes", "quotes2", "quotes3", "quotes4", "quotes5")
-
-
-def plan(ids: list[str]) -> dict[str, list[str]]:
-    """The articles each annotator was given: the shuffled list cut in halves."""
-    order = ids[:]
-    random.Random(SEED).shuffle(order)
-    half = len(order) // 2
-    return {"P": order[:half], "Q": order[half:]}
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check the annotators' files")
-    args = parser.parse_args()
-    rows = load(CORPUS)
-    texts = {r["id"]: r["text"] for r in rows}
-    exclude = frozenset().union(*(read(HERE / f"{n}.jsonl") for n in EARLIER))
-    ids = pick(rows, PER_SOURCE, 0, SEED, exclude)
-    own = plan(ids)
-    files = {x: read(HERE / "quotes6" / f"{x}.jsonl") for x in ANNOTATORS
-             if (HERE / "quotes6" / f"{x}.jsonl").exists()}
-    bad = check_files(files, texts, own, "quotes6/")
-    if args.check:
-        return 1 if bad else 0
-    owner = {i: x for x in ANNOTATORS for i in own[x]}
-    if not write_set(HERE / "quotes6.jsonl", ids, owner, files, lambda _i: SET_NAME):
-        bad += 1
-    return 1 if bad else 0
+SET = HalvesSet(name="quotes6", seed=20261214, set_name="holdout6", annotators=("P", "Q"),
+                earlier=("quotes", "quotes2", "quotes3", "quotes4", "quotes5"))
+plan = SET.plan
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SET.main(__doc__.splitlines()[0]))
