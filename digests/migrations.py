@@ -268,12 +268,12 @@ def m015_trim_topics(db: sqlite_utils.Database) -> None:
 
 
 def m016_article_vectors(db: sqlite_utils.Database) -> None:
-    # Meaning vectors of headline + lead (digests.stories, digests.semantic); the articles of the
-    # last story window get theirs now when the model runs here (older ones are never compared).
-    from digests.stories import backfill_vectors, create_vector_table
+    # Meaning vectors of headline + lead (digests.stories, digests.semantic). The table only:
+    # vectors are opt-in (SEMANTIC_MODEL), and a migration cannot read settings; a pair with a
+    # vector missing is decided by words, and stories.backfill_vectors embeds on request.
+    from digests.stories import create_vector_table
 
     create_vector_table(db)
-    backfill_vectors(db)
 
 
 def m017_fetch_time_dates(db: sqlite_utils.Database) -> None:

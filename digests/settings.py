@@ -38,7 +38,7 @@ class Settings:
     # offset has not been learned yet (digests.dates.publication_time).
     source_utc_offset_minutes: int = 0
     # Meaning vectors (digests.semantic) in the story decision, where the model is installed.
-    semantic_model: bool = True
+    semantic_model: bool = False
 
     # Telegram
     telegram_bot_token: str = ""

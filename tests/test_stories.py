@@ -613,6 +613,7 @@ def _vector_count(db: Database) -> int:
 
 @needs_model
 def test_a_rewrite_in_other_words_joins_by_meaning(db: Database, settings: Settings) -> None:
+    settings = settings.replace(semantic_model=True)
     a = _store(db, settings, _source(db, "wire"), FERRY_A, T0)
     b = _store(db, settings, _source(db, "channel"), FERRY_B, T0 + timedelta(hours=12))
     assert _story_of(db, a.id) == _story_of(db, b.id)
@@ -636,6 +637,7 @@ def test_without_the_model_the_words_decide_as_before(db: Database, settings: Se
 @needs_model
 def test_the_same_place_another_event_stays_apart_by_meaning(db: Database,
                                                              settings: Settings) -> None:
+    settings = settings.replace(semantic_model=True)
     a = _store(db, settings, _source(db, "wire"), FERRY_A, T0)
     c = _store(db, settings, _source(db, "daily"), FERRY_TOURISM, T0 + timedelta(hours=2))
     assert _story_of(db, a.id) != _story_of(db, c.id)
@@ -650,15 +652,19 @@ def test_a_pair_with_one_vector_missing_is_decided_by_words(db: Database,
                                                             settings: Settings) -> None:
     # An article stored before vectors existed (no row in article_vectors) meets a new one.
     a = _store(db, settings.replace(semantic_model=False), _source(db, "wire"), FERRY_A, T0)
-    b = _store(db, settings, _source(db, "channel"), FERRY_B, T0 + timedelta(hours=12))
+    b = _store(db, settings.replace(semantic_model=True), _source(db, "channel"), FERRY_B,
+               T0 + timedelta(hours=12))
     assert _vector_count(db) == 1
     assert _story_of(db, a.id) != _story_of(db, b.id)
 
 
 @needs_model
-def test_vector_migration_backfills_the_last_window(settings: Settings) -> None:
+def test_vector_migration_makes_the_table_and_backfill_embeds_the_last_window(
+        settings: Settings) -> None:
     # An archive from before article vectors: migrations up to 015, three stored reports (one
-    # three days older than the others), then reopened: 016 embeds the last 48 h only.
+    # three days older than the others), then reopened: 016 makes the table and embeds nothing
+    # (vectors are opt-in and a migration cannot read settings); a backfill on request embeds the
+    # last 48 h window, then everything.
     from digests import migrations
 
     path = settings.database_path
@@ -677,6 +683,9 @@ def test_vector_migration_backfills_the_last_window(settings: Settings) -> None:
     reopened = Database(path)
     try:
         assert "016_article_vectors" in reopened.applied_migrations()
+        assert _vector_count(reopened) == 0
+        with reopened.transaction() as tx:
+            assert stories.backfill_vectors(tx) == 2
         ids = {r[0] for r in reopened.db.execute("select article_id from article_vectors")}
         assert ids == {a.id, b.id}
         assert early.id not in ids
@@ -697,6 +706,7 @@ def test_vector_migration_backfills_the_last_window(settings: Settings) -> None:
 def test_vector_backfill_without_a_model_stores_nothing(db: Database, settings: Settings,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stories.semantic, "load", lambda: None)  # another CPU: no engine
+    settings = settings.replace(semantic_model=True)
     a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
     b = _store(db, settings, _source(db, "channel"), QUAKE_B, T0 + timedelta(hours=3))
     assert _story_of(db, a.id) == _story_of(db, b.id)  # the words still decide
