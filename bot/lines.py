@@ -41,7 +41,8 @@ _URL_OK_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 # One left-to-right token: a URL (without trailing punctuation), or a Latin word optionally
 # led by / @ # and joined to more Latin/digits by URL-ish punctuation («UTC+3», «a.b», «x_y»).
 # A scheme alone («http://», «ftp://» in an error text) is a token too, or it shows «//:http».
-_LTR_TOKEN = (r"(?:(?:https?|ftp)://(?:[^\s<>«»\"]*[^\s<>«»\".,;:!?()])?"
+# Arabic punctuation («، ؛ ؟») ends a URL: written after a link it belongs to the sentence.
+_LTR_TOKEN = (r"(?:(?:https?|ftp)://(?:[^\s<>«»\"،؛؟]*[^\s<>«»\".,;:!?()،؛؟])?"
               r"|[/@#]?[A-Za-z][A-Za-z0-9_]*(?:[./:@#?=&%+\-~]+[A-Za-z0-9_]+)*)")
 # Tokens separated by spaces form one run («/addsource URL», «Sky News»).
 _LTR_RUN_RE = re.compile(rf"{_LTR_TOKEN}(?:[:,;.!?]? +{_LTR_TOKEN})*")

@@ -74,3 +74,12 @@ def test_clean_strips_bidi_controls_from_source_text() -> None:
     assert clean(f"a{controls}b \u200fc\u200e") == "ab c"
     # joiners are letters' business, not direction: they stay
     assert clean("می\u200cخواهم 👨\u200d👩") == "می\u200cخواهم 👨\u200d👩"
+
+
+def test_an_arabic_comma_after_a_link_stays_with_the_sentence() -> None:
+    """QA9 N2: «…أو https://x.test/feed، …» showed the comma before the link: the URL token took
+    «،» in, so it was laid out left-to-right with the link."""
+    for mark in "،؛؟":
+        text = f"أرسل الرابط كاملًا، مثل https://news.example/feed{mark} أو صفحة الموقع"
+        isolated = isolate_ltr(text)
+        assert f"https://news.example/feed\u200e{mark}" in isolated, isolated
