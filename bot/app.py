@@ -64,6 +64,7 @@ from bot import (
     welcome,
     zones,
 )
+from bot.admin import retry_seconds
 from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
 from digests import outbox
@@ -313,15 +314,29 @@ async def zone_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     zones.refresh_offsets(rt.db, rt.now())
 
 
+# A reader's answer refused with 429 is handled again once after the wait (no apology: that would
+# be one more message into the flood); longer waits are dropped, the reader can ask again.
+REPLY_RETRY_MAX_WAIT = 60.0
+_RETRIED_KEY = "retried_updates"
+
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
                 "bot is not a member")
+
+
+async def _handle_again(app: Application, update: Update, wait: float) -> None:
+    """The update whose answer Telegram refused with 429, handled once more after the wait (QA9
+    N3: a reader's /search or /digest got no answer at all). Handlers answer from the database: a
+    search or digest is answered again; a follow already made answers that it is followed."""
+    await asyncio.sleep(wait)
+    await app.process_update(update)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure and tell the user politely (the token never appears: see digests.logs).
 
     A reply refused because the user blocked the bot (or removed it from the group)
-    deactivates the chat instead, as the sender does.
+    deactivates the chat instead, as the sender does; one refused with 429 is handled again
+    once after the wait.
     """
     error = context.error
     rt: Runtime = context.application.bot_data[RUNTIME_KEY]
@@ -331,7 +346,16 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         outbox.deactivate_chat(rt.db, chat.id, str(error), rt.now())  # its queue is skipped too
         return
     if isinstance(error, RetryAfter):  # flooding this chat: an apology would be one more
-        log.warning("reply rate-limited chat=%s error=%s", chat.id if chat else None, error)
+        wait = retry_seconds(error)
+        retried: set[int] = context.application.bot_data.setdefault(_RETRIED_KEY, set())
+        again = (isinstance(update, Update) and update.update_id not in retried
+                 and wait <= REPLY_RETRY_MAX_WAIT)
+        log.warning("reply rate-limited chat=%s wait=%.1f again=%s", chat.id if chat else None,
+                    wait, again)
+        if again:
+            assert isinstance(update, Update)
+            retried.add(update.update_id)
+            context.application.create_task(_handle_again(context.application, update, wait))
         return
     log.error("update failed update_id=%s error=%r",
               update.update_id if isinstance(update, Update) else None, error, exc_info=error)

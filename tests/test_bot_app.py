@@ -3,6 +3,7 @@ and every command documented in /help and the README."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import subprocess
 from pathlib import Path
@@ -169,12 +170,21 @@ async def test_user_who_blocked_the_bot_is_deactivated_when_a_reply_fails(
         assert subscriptions.get_chat(h.db, READER).active  # type: ignore[union-attr]
 
 
-async def test_rate_limited_reply_is_not_answered_with_another_message(tmp_path: Path) -> None:
+async def test_rate_limited_reply_is_answered_once_after_the_wait(tmp_path: Path) -> None:
+    """QA9 N3: a reader's answer refused with 429 was dropped. Now the update is handled again
+    once after the wait: one answer, no apology sent into the flood; refused twice, dropped."""
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.inject_429(1, retry_after=1, chat_id=READER)
         h.emu.send_user_message(READER, "/help")
+        await h.until(lambda: h.emu.messages(READER), 15)
         await h.settle()
-        assert h.emu.messages(READER) == []  # no apology sent into the flood
+        [m] = h.emu.messages(READER)
+        assert "/subscribe" in m.plain_text
+        h.emu.inject_429(2, retry_after=1, chat_id=READER)
+        h.emu.send_user_message(READER, "/topics")
+        await asyncio.sleep(2.5)
+        await h.settle()
+        assert len(h.emu.messages(READER)) == 1  # refused again: no third try, no apology
         [m] = await h.say(READER, "/help")
         assert "/subscribe" in m.plain_text
 
@@ -253,7 +263,8 @@ class _FakeBotApi:
             def do_POST(self) -> None:
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 method = self.path.rsplit("/", 1)[-1]
-                code, body = 200, {"ok": True, "result": True}
+                code = 200
+                body: dict[str, object] = {"ok": True, "result": True}
                 if method == "getMe":
                     body = {"ok": True, "result": {"id": 123456789, "is_bot": True,
                                                    "first_name": "N", "username": "n_bot"}}
