@@ -95,6 +95,9 @@ class Candidate:
         return Quote(text=trim(self.text, max_chars), speaker=self.speaker, kind=self.kind)
 
 
+# Denial verbs (folded): their reported clause is the proposition denied, not a statement.
+DENIALS = frozenset("نفي نفت ينفي تنفي نفوا ينفون نافيا نافيه انكر انكرت ينكر تنكر".split())
+
 def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     """Every quote of an article in reading order, filtered (names, scare quotes, slogans out).
 
@@ -185,6 +188,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if any(a <= start < b for a, b in speech):
                     continue  # «:"إن التقنية …"»: the إن inside direct speech opens nothing
                 if not cue.speaker or _is_data(cue.speaker):
+                    continue
+                verb = toks[cue.tok].norm
+                if verb in DENIALS or (verb[:1] in "وف" and verb[1:] in DENIALS):
+                    # «نفى المسؤولون أن يكون لهم أي علاقة»: the clause is what they deny; shown as
+                    # «بحسب المسؤولين، يكون لهم …» it would say the opposite (QA9 N4).
                     continue
                 para_quotes.append(Candidate(text=text, speaker=cue.speaker, kind="reported",
                                              paragraph=pi, start=start,

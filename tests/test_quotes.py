@@ -770,3 +770,14 @@ def test_a_nominal_clause_keeps_its_pronoun_subject() -> None:
     # A verb carries its own subject: the clause starts after «إنه» as before.
     [c] = find_quotes(["وقال الوزير إنه سيزور المدينة الأسبوع المقبل."])
     assert c.text.startswith("سيزور")
+
+
+def test_a_denied_clause_is_not_shown_as_the_speakers_statement() -> None:
+    """QA9 N4: «نفى المسؤولون أن يكون لهم …» became «بحسب المسؤولين، يكون لهم …», the opposite of
+    what they said. A denial's clause is no reported statement; other verbs' clauses stay."""
+    denied = find_quotes(["ونفى المسؤولون في الوزارة أن يكون لهم أي علاقة بالصفقة المثيرة للجدل."])
+    assert not [c for c in denied if c.kind == "reported"]
+    said = find_quotes(["وقال المسؤولون في الوزارة إن لهم علاقة مباشرة بالصفقة المثيرة للجدل."])
+    assert [c.kind for c in said] == ["reported"] and said[0].speaker.startswith("المسؤولون")
+    quoted = find_quotes(['ونفت الوزارة ذلك، وقالت في بيان: "لا علاقة لنا بهذه الصفقة على الإطلاق".'])
+    assert [c.kind for c in quoted] == ["direct"]  # direct speech after a denial stays
