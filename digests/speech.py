@@ -38,7 +38,9 @@ AMBIGUOUS = frozenset(
     " هاجم تحدث خلص اصر اهاب ندد استنكر رحب ادان رفض".split())
 
 # «قال X، …» sets a statement off with a comma as with «:» (these verbs only).
-SAY = frozenset("قال قالت اضاف اضافت تابع تابعت يقول تقول يضيف تضيف".split())
+# Not «تابع»: after a comma it is "followed, watched" as often as "went on" (QA9 N4: «تابع X
+# خسارة فريقه من المدرجات»); with «:» or «إن» it still opens speech.
+SAY = frozenset("قال قالت اضاف اضافت يقول تقول يضيف تضيف".split())
 
 SPEAKING = frozenset("متحدث متحدثا متحدثه متحدثين".split())
 

@@ -781,3 +781,14 @@ def test_a_denied_clause_is_not_shown_as_the_speakers_statement() -> None:
     assert [c.kind for c in said] == ["reported"] and said[0].speaker.startswith("المسؤولون")
     quoted = find_quotes(['ونفت الوزارة ذلك، وقالت في بيان: "لا علاقة لنا بهذه الصفقة على الإطلاق".'])
     assert [c.kind for c in quoted] == ["direct"]  # direct speech after a denial stays
+
+
+def test_tabaa_with_a_comma_is_following_not_speaking() -> None:
+    """QA9 N4: «تابع X، خسارة …» ("X watched, the defeat …") was shown «بحسب X، خسارة …».
+    «تابع» opens speech after «:» or a complementizer, not after a comma as «قال» does."""
+    watched = find_quotes(["وتابع قائد المنتخب سالم العتيبي، خسارة فريقه الثقيلة أمس من مدرجات الملعب."])
+    assert not [c for c in watched if c.kind == "reported"]
+    went_on = find_quotes(['وتابع العتيبي: "سنعود أقوى في المباراة المقبلة أمام جماهيرنا".'])
+    assert [c.kind for c in went_on] == ["direct"]
+    said = find_quotes(["وقال قائد المنتخب سالم العتيبي، إن الفريق سيعود أقوى في المباراة المقبلة."])
+    assert [c.kind for c in said] == ["reported"]
