@@ -93,11 +93,17 @@ def get_source(db: Database | sqlite_utils.Database, source_id: int) -> Source |
     return source_from_row(rows[0]) if rows else None
 
 
+def _feed_key(url: str) -> str:
+    # http:// and https:// of one host and path are one feed (QA9 N5: a link typed without a
+    # scheme, taken as https://, added a second copy of an http:// source).
+    return url_key(url).split("://", 1)[-1]
+
+
 def find_source(db: Database | sqlite_utils.Database, url: str) -> Source | None:
-    """The source whose URL normalizes like `url` (active or not)."""
-    key = url_key(url)
+    """The source whose URL normalizes like `url`, whatever its scheme (active or not)."""
+    key = _feed_key(url)
     for row in _sql(db).query("select * from sources"):
-        if url_key(row["url"]) == key:
+        if _feed_key(row["url"]) == key:
             return source_from_row(row)
     return None
 

@@ -54,6 +54,16 @@ def test_duplicate_is_refused_with_a_clear_message(database: Database, settings:
     assert "مضاف مسبقًا" in str(info.value) and "already added as id 1" in str(info.value)
 
 
+def test_the_other_scheme_of_a_feed_is_the_same_source(database: Database,
+                                                       settings: Settings) -> None:
+    """QA9 N5: «127.0.0.1:8000/feed» typed without a scheme and taken as https:// added a second
+    copy of the http:// source, whose every poll then failed."""
+    add_source(database, "http://127.0.0.1:8000/feed", settings=settings, now=NOW)
+    with pytest.raises(SourceError, match="already added as id 1"):
+        add_source(database, "https://127.0.0.1:8000/feed", settings=settings, now=NOW)
+    add_source(database, "https://127.0.0.1:8000/other", settings=settings, now=NOW)  # another path
+
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1/feed", "http://localhost:8080/feed",
                                  "http://10.1.2.3/rss", "http://192.168.1.1/rss",
                                  "http://169.254.169.254/latest", "http://[::1]/feed"])
