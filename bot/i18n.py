@@ -302,14 +302,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "«{topic}» is not a topic to follow: send a name, such as /subscribe الغوطة"),
     "no_subscriptions": ("لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: /subscribe الغوطة",
                          "You follow no topic yet. Send /subscribe TOPIC, e.g. /subscribe الغوطة"),
-    "no_subscriptions_group": ("المجموعة لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: "
+    "no_subscriptions_group": ("المجموعة لا تتابع أي موضوع بعد. يضيف المشرفون موضوعًا: "
+                               "/subscribe موضوع، مثل: "
                                "/subscribe الغوطة",
-                               "This group follows no topic yet. Send /subscribe TOPIC, e.g. "
-                               "/subscribe الغوطة"),
-    "no_subscriptions_channel": ("القناة لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: "
+                               "This group follows no topic yet. Admins add one: "
+                               "/subscribe TOPIC, e.g. /subscribe الغوطة"),
+    "no_subscriptions_channel": ("القناة لا تتابع أي موضوع بعد. يضيف المشرفون موضوعًا: "
+                                 "/subscribe موضوع، مثل: "
                                  "/subscribe الغوطة",
-                                 "This channel follows no topic yet. Send /subscribe TOPIC, e.g. "
-                                 "/subscribe الغوطة"),
+                                 "This channel follows no topic yet. Admins add one: "
+                                 "/subscribe TOPIC, e.g. /subscribe الغوطة"),
     "choose_unsubscribe": ("اختر الموضوع الذي تريد إلغاء متابعته:",
                            "Choose the topic to stop following:"),
     "choose_unsubscribe_group": ("اختر الموضوع الذي تلغي المجموعة متابعته:",

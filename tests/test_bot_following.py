@@ -186,6 +186,7 @@ async def test_a_group_that_follows_nothing_is_worded_as_the_group(tmp_path: Pat
             got = await h.say(group, command, user=admin)
             text = got[0].plain_text.lstrip("\u200f")
             assert text.startswith("المجموعة لا تتابع أي موضوع بعد"), (command, text)
+            assert "اكتب" not in text, text  # QA9 A3: spoken to the group, not to one member
             got = await h.say(READER, command)
             assert got[0].plain_text.lstrip("\u200f").startswith("لا تتابع أي موضوع بعد"), command
         await h.settle()  # /digest's stories follow the note
