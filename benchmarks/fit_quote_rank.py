@@ -674,23 +674,8 @@ def choose_mmr(pool: Pool, scores: Sequence[float], red: Sequence[Sequence[float
                ) -> list[int]:
     """`choose` with a maximal-marginal-relevance term: a pick loses `mmr` × its largest
     redundancy with the quotes already chosen (the paraphrase skip and speaker terms kept)."""
-    chosen: list[int] = []
-    left = list(range(len(pool.candidates)))
-    while left and len(chosen) < limit:
-        def total(i: int) -> float:
-            s = scores[i] - repeat * sum(1 for j in chosen if pool.same[i][j])
-            if len(chosen) == 1 and pool.candidates[i].counter:
-                s += counter
-            if chosen:
-                s -= mmr * max(red[i][j] for j in chosen)
-            return s
-
-        best = max(left, key=total)
-        left.remove(best)
-        if any(pool.paraphrase[best][j] for j in chosen):
-            continue
-        chosen.append(best)
-    return chosen
+    return choose(pool, scores, limit=limit, repeat=repeat, counter=counter,
+                  penalty=lambda i, chosen: mmr * max(red[i][j] for j in chosen))
 
 
 def with_semantic(data: Sequence[Example], vectors: Callable[[Sequence[str]], Any],

@@ -10,7 +10,7 @@ Pure: candidates in, at most `limit` of them out.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -156,11 +156,14 @@ def pool_of(candidates: Sequence[Candidate]) -> Pool:
 
 
 def choose(pool: Pool, scores: Sequence[float], *, limit: int = MAX_QUOTES,
-           repeat: float = W_REPEAT, counter: float = W_COUNTER) -> list[int]:
+           repeat: float = W_REPEAT, counter: float = W_COUNTER,
+           penalty: Callable[[int, Sequence[int]], float] | None = None) -> list[int]:
     """Indices of at most `limit` candidates, best first, picked greedily.
 
     Each pick takes the best score after a penalty per chosen quote of the same speaker and,
     for the second slot, a bonus for a counter-voice; a paraphrase of a chosen quote is skipped.
+    `penalty(i, chosen)`, when given, is subtracted once something is chosen (benchmarks try
+    other redundancy terms with it).
     """
     chosen: list[int] = []
     left = list(range(len(pool.candidates)))
@@ -169,6 +172,8 @@ def choose(pool: Pool, scores: Sequence[float], *, limit: int = MAX_QUOTES,
             s = scores[i] - repeat * sum(1 for j in chosen if pool.same[i][j])
             if len(chosen) == 1 and pool.candidates[i].counter:
                 s += counter
+            if chosen and penalty is not None:
+                s -= penalty(i, chosen)
             return s
 
         best = max(left, key=total)
