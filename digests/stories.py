@@ -100,8 +100,22 @@ def create_vector_table(db: sqlite_utils.Database) -> None:
 
 
 def embedder_for(settings: Settings) -> semantic.Embedder | None:
-    """The meaning model when the settings allow it and it runs here, else None (words decide)."""
-    return semantic.load() if settings.semantic_model else None
+    """The meaning model when the settings allow it and it runs here, else None (words decide).
+
+    Asked for but missing (the `semantic` extra not installed, or another CPU), it is said once
+    as a warning: the operator turned the setting on and gets words alone."""
+    global _missing_said
+    if not settings.semantic_model:
+        return None
+    embedder = semantic.load()
+    if embedder is None and not _missing_said:
+        _missing_said = True
+        log.warning("SEMANTIC_MODEL=true but the meaning model does not run here: install it with "
+                    "pip install -e '.[semantic]' (x86-64 Linux only); stories use words alone")
+    return embedder
+
+
+_missing_said = False
 
 
 def _meaning(mine: semantic.Vectors | None, blob: bytes | None) -> float | None:

@@ -715,3 +715,19 @@ def test_vector_backfill_without_a_model_stores_nothing(db: Database, settings: 
     assert _vector_count(db) == 0
     assert stories.embedder_for(settings) is None
     assert stories.embedder_for(settings.replace(semantic_model=False)) is None
+
+
+def test_the_setting_on_without_the_model_is_said_once(monkeypatch: pytest.MonkeyPatch,
+                                                       caplog: pytest.LogCaptureFixture,
+                                                       settings: Settings) -> None:
+    """SEMANTIC_MODEL=true where the `semantic` extra is not installed (or another CPU): one
+    warning naming the install command, then words alone, quietly."""
+    monkeypatch.setattr(stories.semantic, "load", lambda: None)
+    monkeypatch.setattr(stories, "_missing_said", False)
+    on = settings.replace(semantic_model=True)
+    with caplog.at_level("WARNING", logger="digests.stories"):
+        assert stories.embedder_for(on) is None
+        assert stories.embedder_for(on) is None
+        assert stories.embedder_for(settings.replace(semantic_model=False)) is None
+    said = [r.getMessage() for r in caplog.records if "SEMANTIC_MODEL" in r.getMessage()]
+    assert len(said) == 1 and "[semantic]" in said[0]
