@@ -102,7 +102,7 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     tried: list[str] = []
 
     async def answer(key: str, scheme_line: bool = True, /, **values: str) -> None:
-        html = admin_html(lang, key, link=label, **values)
+        html = admin_html(lang, key, **{"link": label, **values})
         if len(candidates) > 1 and scheme_line:  # typed without a scheme: say which was used
             used = tried[-1] if tried else candidates[0]
             html += "\n" + admin_html(lang, "addsource_scheme_fallback" if len(tried) > 1
@@ -138,8 +138,8 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     named = {"id": num(source.id, lang), "name": source_name(source.name, lang)}
     if checked.page_url is not None:
         await answer("addsource_found", feed=link_label(source.url), **named)
-    else:
-        await answer("addsource_ok", **named)
+    else:  # the link as stored: with the scheme that answered (QA9 N5)
+        await answer("addsource_ok", link=link_label(source.url), **named)
 
 
 @admin_only

@@ -656,6 +656,7 @@ async def test_addsource_without_a_scheme_tries_https_then_http_and_says_which(
             [m] = await h.say(ADMIN, f"/addsource {typed}")
             lines = _bare(m.plain_text).split("\n")
             assert lines[0].startswith("✅ أُضيف المصدر"), m.plain_text
+            assert f"الرابط: {site.feed_url('main')}" in lines, lines  # as stored (QA9 N5)
             assert lines[-1] == ("كُتب الرابط دون http:// أو https://، ولم يُجب الموقع على "
                                  "https://، فجرّبته بـ http://")
             assert [s.url for s in sources.list_sources(h.db)] == [site.feed_url("main")]
