@@ -328,7 +328,8 @@ async def _handle_again(app: Application, update: Update, wait: float) -> None:
     N3: a reader's /search or /digest got no answer at all). Handlers answer from the database: a
     search or digest is answered again; a follow already made answers that it is followed."""
     await asyncio.sleep(wait)
-    await app.process_update(update)
+    await app.process_update(update)  # a second refusal reaches on_error while the id is held
+    app.bot_data.get(_RETRIED_KEY, set()).discard(update.update_id)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

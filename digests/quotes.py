@@ -41,6 +41,7 @@ from digests.quote_marks import (
 from digests.quote_rank import MAX_QUOTES, rank_quotes
 from digests.speakers import Speakers, Tok, tokens
 from digests.speech import (
+    DENIALS,
     NOT_SPEAKERS,
     RELATIVES,
     fold,
@@ -94,9 +95,6 @@ class Candidate:
         """The value a digest stores: the text trimmed at a word boundary."""
         return Quote(text=trim(self.text, max_chars), speaker=self.speaker, kind=self.kind)
 
-
-# Denial verbs (folded): their reported clause is the proposition denied, not a statement.
-DENIALS = frozenset("نفي نفت ينفي تنفي نفوا ينفون نافيا نافيه انكر انكرت ينكر تنكر".split())
 
 def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     """Every quote of an article in reading order, filtered (names, scare quotes, slogans out).
@@ -189,8 +187,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     continue  # «:"إن التقنية …"»: the إن inside direct speech opens nothing
                 if not cue.speaker or _is_data(cue.speaker):
                     continue
-                verb = toks[cue.tok].norm
-                if verb in DENIALS or (verb[:1] in "وف" and verb[1:] in DENIALS):
+                if strip_conj(toks[cue.tok].norm) in DENIALS:
                     # «نفى المسؤولون أن يكون لهم أي علاقة»: the clause is what they deny; shown as
                     # «بحسب المسؤولين، يكون لهم …» it would say the opposite (QA9 N4).
                     continue

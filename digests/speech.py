@@ -113,6 +113,9 @@ COUNTER_CUES = frozenset(
     "نفي نفت ينفي تنفي رد ردت يرد ترد ردا نافيا نافيه رفض رفضت يرفض ترفض المقابل بالمقابل"
     " جهته جهتها جانبه جانبها بدوره بدورها انتقد انتقدت ندد نددت اتهم اتهمت".split())
 
+# Denial verbs: their reported clause is the proposition denied, not the speaker's statement.
+DENIALS = frozenset("نفي نفت ينفي تنفي نفوا ينفون نافيا نافيه انكر انكرت ينكر تنكر".split())
+
 _HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 EDGE_PUNCT = "\"'“”«»„()[]{}.,،؛;:!?؟…-–—*#"
