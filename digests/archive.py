@@ -3,10 +3,14 @@
 Deduplication order: the feed GUID (per source), then the normalized URL (`url_key`), then the
 content hash of title and text. A GUID only counts when it names the same article (same link or
 same title): feeds that reuse one GUID for every item would otherwise lose all but the first;
-such an article is stored without the GUID, keyed by its URL. Removing an article leaves
-tombstones for all three keys, so a feed that still lists it never brings it back. An article is
-stored with a date: its fetch time when it has none or one in the future. Row layout lives in
-digests.records.
+such an article is stored without the GUID, keyed by its URL. Removing an article (an operator's
+decision: `remove_article`; an entry a feed stops listing is never removed) leaves tombstones for
+all three keys, so a feed that still lists it never brings it back, at its link or elsewhere with
+its text. The GUID's tombstone follows the same rule as a stored GUID: it only stops an entry
+that is the removed article (the same link or the same title, kept on the tombstone since
+migration 018); a feed that later gives that GUID to another article (another link and title)
+gets it stored. An article is stored with a date: its fetch time when it has none or one in the
+future. Row layout lives in digests.records.
 """
 
 from __future__ import annotations
@@ -64,6 +68,25 @@ def _same_title(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
+def _removed_here(sql: sqlite_utils.Database, source_id: int, entry: FeedEntry) -> bool:
+    """Whether `entry` is an article removed from this source: its link's tombstone, or its
+    GUID's when the entry is the article that GUID named (the same link or the same title).
+    A GUID tombstone from before migration 018 has no title: there only the link tells, and a
+    copy of the removed text elsewhere is still stopped by its content hash at store time."""
+    if _tombstoned(sql, [f"url:{url_key(entry.url)}"]):
+        return True
+    if not entry.guid:
+        return False
+    row = sql.execute("select article_url, title from tombstones where key = ?",
+                      [guid_key(source_id, entry.guid)]).fetchone()
+    if row is None:
+        return False
+    removed_url, removed_title = row
+    if removed_url and url_key(removed_url) == url_key(entry.url):
+        return True
+    return bool(removed_title and entry.title and _same_title(removed_title, entry.title))
+
+
 def _guid_owner(sql: sqlite_utils.Database, source_id: int, entry: FeedEntry
                 ) -> tuple[int, bool] | None:
     """The stored article of the source holding `entry`'s GUID, and whether it is the same
@@ -86,13 +109,13 @@ def find_known(db: Database | sqlite_utils.Database, source_id: int, entry: Feed
     """Whether an entry is already stored or removed (by GUID, then URL), before fetching its page.
 
     Returns ("duplicate", id), ("tombstoned", None) or None for a new entry. A GUID held by a
-    stored article with another URL and another title does not make the entry known
-    (`_guid_owner`). The content hash is checked at store time, once the text is known.
+    stored article, or left by a removed one, with another URL and another title does not make
+    the entry known (`_guid_owner`, `_removed_here`). The content hash is checked at store
+    time, once the text is known.
     """
     sql = _sql(db)
     key = url_key(entry.url)
-    keys = [f"url:{key}"] + ([guid_key(source_id, entry.guid)] if entry.guid else [])
-    if _tombstoned(sql, keys):
+    if _removed_here(sql, source_id, entry):
         return ("tombstoned", None)
     owner = _guid_owner(sql, source_id, entry)
     if owner is not None and owner[1]:
@@ -189,16 +212,16 @@ def get_article_by_url(db: Database | sqlite_utils.Database, url: str) -> Articl
 
 
 def _remove(sql: sqlite_utils.Database, article_id: int, now: datetime) -> Article | None:
-    row = sql.execute("select source_id, guid, url, url_key, content_hash from articles"
+    row = sql.execute("select source_id, guid, url, url_key, content_hash, title from articles"
                       " where id = ?", [article_id]).fetchone()
     if row is None:
         return None
     article = get_article(sql, article_id)
-    source_id, guid, url, key, chash = row
+    source_id, guid, url, key, chash, title = row
     keys = [f"url:{key}", f"hash:{chash}"] + ([guid_key(source_id, guid)] if guid else [])
     for tomb in keys:
-        sql.execute("insert or replace into tombstones (key, article_url, removed_at)"
-                    " values (?, ?, ?)", [tomb, url, iso(now)])
+        sql.execute("insert or replace into tombstones (key, article_url, removed_at, title)"
+                    " values (?, ?, ?, ?)", [tomb, url, iso(now), title or None])
     sql.execute("delete from articles where id = ?", [article_id])
     log.info("article removed id=%s url=%s", article_id, url)
     return article
@@ -206,7 +229,8 @@ def _remove(sql: sqlite_utils.Database, article_id: int, now: datetime) -> Artic
 
 def remove_article(db: Database | sqlite_utils.Database, article_id: int, now: datetime
                    ) -> Article | None:
-    """Delete an article and tombstone its GUID, URL and content hash; returns what was removed.
+    """Delete an article and tombstone its GUID, URL and content hash (with its link and title,
+    which tell a later article under the same GUID from this one); returns what was removed.
 
     With a `Database` this runs in its own transaction; with a bare sqlite-utils database the
     caller holds one.

@@ -284,6 +284,13 @@ def m017_fetch_time_dates(db: sqlite_utils.Database) -> None:
     date_undated_articles(db)
 
 
+def m018_tombstone_title(db: sqlite_utils.Database) -> None:
+    # A removed article's title beside its link on its tombstones: a feed that later gives the
+    # removed article's GUID to another article (another link and title) gets that one stored
+    # (digests.archive._removed_here). Older tombstones keep NULL: only their link tells.
+    db.execute("alter table tombstones add column title text")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -302,4 +309,5 @@ MIGRATIONS: list[Migration] = [
     ("015_trim_topics", m015_trim_topics),
     ("016_article_vectors", m016_article_vectors),
     ("017_fetch_time_dates", m017_fetch_time_dates),
+    ("018_tombstone_title", m018_tombstone_title),
 ]

@@ -7,8 +7,9 @@ records the source's health (validators, next poll time, the UTC offset learned 
 and reports it. Every write is one transaction of its own, never open across a fetch. `Clock`
 sums where a poll's time goes, for both this module and the pipeline.
 
-Its records are logged under the pipeline's logger name, as they were before this part had a
-module of its own, so filters on `digests.pipeline` keep seeing source failures.
+Its records are logged under its own name (`digests.source_work`). A feed that repeats one GUID
+on every item is warned about once per source in a process (again when its repeated GUIDs
+change); later polls log it at DEBUG.
 """
 
 from __future__ import annotations
@@ -122,6 +123,20 @@ def shared_guids(entries: list[FeedEntry]) -> set[str]:
     return {guid for guid, keys in links.items() if len(keys) > 1}
 
 
+# What each source's repeated GUIDs were when last said (this process): a feed that puts one
+# GUID on every item does so at every poll, and a warning every 15 minutes says nothing new.
+_reused_said: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _say_reused(source: Source, reused: set[str]) -> None:
+    """Log a feed's repeated GUIDs at WARNING the first time (or when they change), else DEBUG."""
+    said, key = frozenset(reused), (source.id, source.url)
+    level = logging.DEBUG if _reused_said.get(key) == said else logging.WARNING
+    _reused_said[key] = said
+    log.log(level, "feed repeats a GUID for different links, keyed by URL source=%s url=%s "
+            "guids=%s", source.id, source.url, ",".join(sorted(reused)[:3]))
+
+
 def rename_misread(db: Database, source: Source, title: str) -> bool:
     """Give a source named by its feed's title in mojibake (before session 5, a UTF-8 feed that
     declares windows-1256: `misread_title`) the title read right. True when renamed."""
@@ -147,8 +162,7 @@ def new_entries(db: Database, source: Source, entries: list[FeedEntry]
     """
     reused = shared_guids(entries)
     if reused:
-        log.warning("feed repeats a GUID for different links, keyed by URL source=%s url=%s "
-                    "guids=%s", source.id, source.url, ",".join(sorted(reused)[:3]))
+        _say_reused(source, reused)
     fresh: list[FeedEntry] = []
     seen: set[str] = set()
     known = 0

@@ -97,6 +97,56 @@ def test_removed_article_never_comes_back(database: Database, settings: Settings
     assert remove_article(database, 12345, NOW) is None
 
 
+def test_a_removed_articles_guid_given_to_a_new_article_stores_it(
+        database: Database, settings: Settings) -> None:
+    """Removing is the operator's act; the GUID's tombstone stops the removed article (same link,
+    or same title at a new link, or its text anywhere), not another article the feed later
+    lists under that GUID."""
+    sid = _source(database, settings)
+    gone = FeedEntry(url="http://x.example/gone", title="الخبر المحذوف", guid="g7")
+    stored = _store(database, sid, gone)
+    assert stored.article is not None
+    remove_article(database, stored.article.id, NOW)
+    fresh_page = Page(title="", published_at=None, author="",
+                      paragraphs=("نص مختلف تمامًا عن خبر جديد.",))
+    newcomer = FeedEntry(url="http://x.example/new", title="خبر جديد", guid="g7")
+    assert find_known(database, sid, newcomer) is None
+    # the removed one, at its link, or moved under its GUID with its title, or its text elsewhere
+    assert find_known(database, sid, gone) == ("tombstoned", None)
+    moved = FeedEntry(url="http://x.example/gone-moved", title=" الخبر  المحذوف", guid="g7")
+    assert find_known(database, sid, moved) == ("tombstoned", None)
+    copy = FeedEntry(url="http://x.example/gone-copy", title="الخبر المحذوف")
+    assert _store(database, sid, copy).outcome == "tombstoned"
+    result = _store(database, sid, newcomer, page=fresh_page)
+    assert result.outcome == "stored" and result.article is not None
+    assert result.article.guid == "g7"  # it owns the GUID now: seen again, it is a duplicate
+    assert find_known(database, sid, newcomer) == ("duplicate", result.article.id)
+    assert find_known(database, sid, gone) == ("tombstoned", None)
+    assert [r[0] for r in database.db.execute("select url from articles")] == [newcomer.url]
+
+
+def test_a_guid_tombstone_from_before_migration_018_is_told_by_its_link(
+        tmp_path: Path, settings: Settings) -> None:
+    """Tombstones written before 018 have no title: a new link under their GUID is fetched and
+    stored unless its text is the removed one's (its content hash)."""
+    path = tmp_path / "old.db"
+    with Database(path) as database:
+        sid = _source(database, settings)
+        stored = _store(database, sid, FeedEntry(url="http://x.example/a", title="أ", guid="g"))
+        assert stored.article is not None
+        remove_article(database, stored.article.id, NOW)
+        with database.transaction() as sql:
+            sql.execute("update tombstones set title = null")
+    with Database(path) as database:
+        moved = FeedEntry(url="http://x.example/a-moved", title="أ", guid="g")
+        assert find_known(database, sid, moved) is None
+        assert _store(database, sid, moved).outcome == "tombstoned"  # the same text: its hash
+        other = FeedEntry(url="http://x.example/b", title="ب", guid="g")
+        assert _store(database, sid, other, page=None).outcome == "stored"
+        assert _store(database, sid, FeedEntry(url="http://x.example/a", title="ب", guid="g"),
+                      page=None).outcome == "tombstoned"  # the removed link stays removed
+
+
 def test_a_future_or_missing_date_is_stored_as_the_fetch_time(
         database: Database, settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
     """QA8 F8: an article dated 2035 is stored at its fetch time (and logged with its source);

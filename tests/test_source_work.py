@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -143,6 +144,32 @@ def test_new_entries_keeps_distinct_links_that_share_a_guid(
     assert known == 1
 
 
+def test_a_repeated_guid_is_warned_about_once_per_source_and_again_when_it_changes(
+        database: Database, settings: Settings, site: SampleSite,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """A feed with one GUID on every item does so at every poll: WARNING the first time, DEBUG
+    at the next polls, WARNING again when its repeated GUIDs change or for another source."""
+    one = _source(database, settings, site, "/r1.xml")
+    two = _source(database, settings, site, "/r2.xml")
+
+    def entries(guid: str) -> list[FeedEntry]:
+        return [FeedEntry(url=site.url(f"/{guid}{n}.html"), guid=guid, title=f"خبر {n}")
+                for n in range(2)]
+
+    def levels() -> list[str]:
+        found = [r.levelname for r in caplog.records if "repeats a GUID" in r.getMessage()]
+        caplog.clear()
+        return found
+
+    caplog.set_level(logging.DEBUG, logger="digests.source_work")
+    for source, guid, level in [(one, "HOME", "WARNING"), (one, "HOME", "DEBUG"),
+                                (one, "HOME", "DEBUG"), (two, "HOME", "WARNING"),
+                                (one, "SITE", "WARNING"), (one, "SITE", "DEBUG")]:
+        fresh, _ = new_entries(database, source, entries(guid))
+        assert [e.guid for e in fresh] == [None, None]  # still keyed by URL at every poll
+        assert levels() == [level], (source.id, guid)
+
+
 def _page(title: str) -> Response:
     return Response(body=f"<html><head><title>{title}</title></head><body><article>"
                     f"<h1>{title}</h1><p>{title} — فقرة أولى طويلة بما يكفي لتكون نص مقال "
@@ -194,6 +221,35 @@ async def test_a_guid_reused_by_a_later_article_does_not_hide_it(
                                [source.id]).fetchall()
     assert rows == [(site.url("/a.html"), "home"), (site.url("/b.html"), None)]
     assert reports == [(1, 0), (1, 0), (0, 1)]
+
+
+async def test_a_removed_articles_guid_reused_for_a_new_article_is_polled_in(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """An operator removed an article; later the feed lists another one (its own link and
+    title) under the removed one's GUID: that one is stored. The removed one, listed again,
+    stays out."""
+    from digests.pipeline import poll_once
+
+    date = "Mon, 12 Mar 2018 10:00:00 +0000"
+    for path in ("/a.html", "/b.html"):
+        site.add_route(path, _page(f"خبر {path}"))
+    source = _source(database, settings, site, "/g.xml")
+    reports = []
+    for n, path in enumerate(["/a.html", "/b.html", "/a.html"]):
+        feed = _rss(site, [(path, "post-1", date)])
+        site.add_route("/g.xml", Response(body=feed.body, content_type=feed.content_type,
+                                          conditional=False))
+        summary = await poll_once(database, settings, now=NOW + timedelta(hours=n),
+                                  only_due=False)
+        reports.append((summary.reports[0].new, summary.reports[0].known))
+        if n == 0:
+            [(first,)] = database.db.execute("select id from articles").fetchall()
+            assert archive.remove_article(database, int(first), NOW) is not None
+    rows = database.db.execute("select url, guid from articles where source_id = ?",
+                               [source.id]).fetchall()
+    assert rows == [(site.url("/b.html"), "post-1")]
+    assert reports == [(1, 0), (1, 0), (0, 1)]
+    assert site.hits("/a.html") == 1  # the removed page is never fetched again
 
 
 async def test_finish_after_a_store_error_drops_validators_and_says_so(
