@@ -333,6 +333,26 @@ async def _warm_meaning(settings: Settings, item: _Fetched) -> None:
     await asyncio.to_thread(embedder.passage, semantic.article_text(title, text))
 
 
+async def _warm_retry_meaning(db: Database, settings: Settings, due: retries.PendingPage,
+                              item: _Fetched) -> None:
+    """As `_warm_meaning`, for a page retry about to complete its article: the story step of
+    `retries.apply_page` embeds the stored title (the page's when there is none) and the page's
+    text; the same is embedded here first, in a worker thread, so the bot stays responsive."""
+    from digests import semantic
+    from digests.stories import embedder_for
+
+    page = item.page
+    if page is None or not page.paragraphs or not settings.semantic_model:
+        return  # no page: the try is only counted, no step runs
+    embedder = embedder_for(settings)
+    if embedder is None:
+        return
+    row = db.db.execute("select title from articles where id = ?", [due.article_id]).fetchone()
+    title = (row[0] if row else "") or page.title
+    text = semantic.article_text(title, "\n".join(page.paragraphs))
+    await asyncio.to_thread(embedder.passage, text)
+
+
 async def _store_in_order(poll: _Poll, pending: _Pending) -> None:
     """Store each article as its page is in, in queue order; finish each source on its last."""
     while pending:
@@ -357,6 +377,7 @@ async def _settle_retries(poll: _Poll, again: _Again) -> tuple[int, int]:
         item = await retry
         again.popleft()
         retried += 1
+        await _warm_retry_meaning(poll.db, poll.settings, due, item)
         recovered += _retry_one(poll.db, poll.settings, due, item, poll.now, poll.clock)
         await asyncio.sleep(0)
     return retried, recovered

