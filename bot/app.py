@@ -4,8 +4,8 @@
 TELEGRAM_API_BASE_URL (Telegram, a self-hosted Bot API server, or the emulator). Its post_init
 registers the command menu in Arabic and English and starts the sender (bot.sender.Sender) as a
 background task; post_stop cancels it. The JobQueue polls the sources every
-POLL_INTERVAL_MINUTES, purges old callback ids daily, and hourly moves the offsets of chats
-with a named time zone when the clocks change (bot.zones.refresh_offsets).
+POLL_INTERVAL_MINUTES and purges old callback ids daily (a chat's time zone needs no job: its
+offset is read from the zone when it is used, bot.zones.chat_offset).
 `run_bot(settings)` runs it with long polling, or as a webhook when WEBHOOK_URL is set.
 
 Logging: the httpx logger stays at WARNING (its INFO lines carry the token in URLs) and the
@@ -62,7 +62,6 @@ from bot import (
     sources_admin,
     stats,
     welcome,
-    zones,
 )
 from bot.admin import retry_seconds
 from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, t
@@ -77,7 +76,6 @@ log = logging.getLogger(__name__)
 OPTIONS_KEY = "nashra_options"
 FIRST_POLL_SECONDS = 5.0
 STOP_TIMEOUT_SECONDS = 10.0
-ZONE_REFRESH_SECONDS = 3600.0
 
 
 def api_urls(settings: Settings) -> tuple[str, str]:
@@ -147,8 +145,6 @@ def build_application(settings: Settings, db: Database, *,
                                         first=FIRST_POLL_SECONDS, name="poll-sources")
         app.job_queue.run_daily(purge_job, time=time(3, 30, tzinfo=timezone.utc),
                                 name="purge-callbacks")
-        app.job_queue.run_repeating(zone_job, interval=ZONE_REFRESH_SECONDS,
-                                    first=FIRST_POLL_SECONDS, name="zone-offsets")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     return app
@@ -305,13 +301,6 @@ async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     rt = runtime(context)
     removed = callbacks.purge(rt.db, now=rt.now())
     log.info("callbacks purged count=%d", removed)
-
-
-async def zone_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Hourly: the offset shown in a zoned chat's settings follows daylight saving time
-    (delivery itself reads the zone, see digests.outbox)."""
-    rt = runtime(context)
-    zones.refresh_offsets(rt.db, rt.now())
 
 
 # A reader's answer refused with 429 is handled again once after the wait (no apology: that would

@@ -11,6 +11,7 @@ any settings or language button. Pickers mark the current choice «✓» and hav
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -29,7 +30,15 @@ from bot.runtime import (
     send,
     ui,
 )
-from bot.zones import ZONE_NAMES, ZONES, chat_zone, set_fixed_offset, set_zone, zone_label
+from bot.zones import (
+    ZONE_NAMES,
+    ZONES,
+    chat_offset,
+    chat_zone,
+    set_fixed_offset,
+    set_zone,
+    zone_label,
+)
 from digests import subscriptions
 
 
@@ -38,8 +47,9 @@ def hour_label(hour: int, lang: str) -> str:
     return num(hour, lang) + ":" + ("٠٠" if lang == "ar" else "00")
 
 
-def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None) -> str:
-    """The chat's delivery settings as an HTML message."""
+def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None, *,
+                  now: datetime) -> str:
+    """The chat's delivery settings as an HTML message; a zone's offset as it is at `now`."""
     mode = t("mode_instant", lang) if chat.mode == "instant" else t(
         "mode_daily", lang, hour=hour_label(chat.daily_hour, lang))
     if chat.quiet_start is None or chat.quiet_end is None:
@@ -48,7 +58,7 @@ def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None) 
         quiet = t("quiet_range", lang, start=hour_label(chat.quiet_start, lang),
                   end=hour_label(chat.quiet_end, lang))
     return ui(lang, "settings_now", mode=mode, quiet=quiet,
-              zone=zone_label(chat.utc_offset_minutes, lang, zone))
+              zone=zone_label(chat_offset(zone, chat.utc_offset_minutes, now), lang, zone))
 
 
 def _mark(text: str, current: bool) -> str:
@@ -77,7 +87,7 @@ def settings_keyboard(rt: Runtime, chat_id: int, lang: str,
 
 def _settings_message(rt: Runtime, chat: subscriptions.Chat, lang: str
                       ) -> tuple[str, InlineKeyboardMarkup | None]:
-    return (settings_text(chat, lang, chat_zone(rt.db, chat.id)),
+    return (settings_text(chat, lang, chat_zone(rt.db, chat.id), now=rt.now()),
             settings_keyboard(rt, chat.id, lang, chat))
 
 
@@ -160,8 +170,9 @@ async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
     current = chat.daily_hour if chat is not None and chat.mode == "daily" else None
     buttons = [button(rt, cb.chat_id, _mark(hour_label(h, lang), h == current), "mode",
                       {"mode": "daily", "hour": h}) for h in HOURS]
-    zone = zone_label(chat.utc_offset_minutes if chat else 180, lang,
-                      chat_zone(rt.db, cb.chat_id))
+    named = chat_zone(rt.db, cb.chat_id)
+    zone = zone_label(chat_offset(named, chat.utc_offset_minutes if chat else 180, rt.now()),
+                      lang, named)
     rows = [buttons[i:i + 5] for i in range(0, len(buttons), 5)] + [_back(rt, cb.chat_id, lang)]
     await edit_or_send(update, context, ui(lang, chat_worded("choose_hour", _chat_type(update)),
                                            zone=zone), keyboard(rows))

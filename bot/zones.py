@@ -2,10 +2,11 @@
 the database where the system has none), their labels, and the stored offset delivery reads.
 
 A chat's zone is chats.time_zone (migration 013_chat_time_zone). Delivery (digests.outbox) computes
-the local hour from the zone at the moment it schedules, so a change of the clocks never waits for
-a job; chats.utc_offset_minutes is the offset of chats that chose a fixed one before zones existed
-and the offset settings show, which `set_zone` sets and `refresh_offsets` (hourly, bot.app) keeps
-in step. A new chat starts on DEFAULT_ZONE
+the local hour from the zone at the moment it schedules, and the settings label the offset at the
+moment it is shown (`chat_offset`), so a change of the clocks never waits for a job.
+chats.utc_offset_minutes is the offset of chats that chose a fixed one before zones existed; for a
+zoned chat it only keeps the offset its zone had when chosen (`set_zone`), which delivery falls
+back to should the zone's name ever fail to load. A new chat starts on DEFAULT_ZONE
 (migration 014_new_chat_zone: a trigger on chats, so every way a chat is created gets it), which
 the picker marks «✓». A chat that chose a fixed offset before zones existed keeps it (time_zone
 NULL) and its old label until it picks a zone; `set_fixed_offset` (an old button) makes one.
@@ -77,6 +78,12 @@ def zone_offset(zone: str, now: datetime) -> int:
     return int(delta.total_seconds() // 60) if delta is not None else 0
 
 
+def chat_offset(zone: str | None, fixed: int, now: datetime) -> int:
+    """The offset a chat's hours are read in at `now`: its zone's (daylight saving time
+    included) when it has one of ZONES, else `fixed`, the offset it chose before zones."""
+    return zone_offset(zone, now) if zone in ZONE_NAMES else fixed
+
+
 def zone_label(minutes: int, lang: str, zone: str | None = None) -> str:
     """«لبنان (UTC+3)» for a named zone (its offset now, given as `minutes`); for a fixed offset
     «UTC+3 (مكة، بغداد…)» when it was one of the old presets, «UTC+5:30» otherwise."""
@@ -94,7 +101,7 @@ def chat_zone(db: Database, chat_id: int) -> str | None:
 
 
 def set_zone(db: Database, chat_id: int, zone: str, now: datetime) -> subscriptions.Chat:
-    """Give the chat an IANA zone; its offset (what delivery reads) becomes the zone's now."""
+    """Give the chat an IANA zone (its stored offset: the zone's now, a fallback only)."""
     if zone not in ZONE_NAMES:
         raise ValueError(f"unknown time zone {zone!r}")
     with db.transaction() as tx:
@@ -106,8 +113,8 @@ def set_zone(db: Database, chat_id: int, zone: str, now: datetime) -> subscripti
 
 
 def set_fixed_offset(db: Database, chat_id: int, minutes: int) -> subscriptions.Chat:
-    """A fixed offset (a settings button from before zones): the chat leaves its zone, or
-    `refresh_offsets` would move the offset back to the zone's."""
+    """A fixed offset (a settings button from before zones): the chat leaves its zone, whose
+    offset would otherwise still be the one used and shown."""
     with db.transaction() as tx:
         tx.execute("update chats set time_zone = null where id = ?", [chat_id])
     return subscriptions.set_utc_offset(db, chat_id, minutes)
@@ -120,22 +127,3 @@ def carry_zone(db: Database, chat_id: int, *, time_zone: str | None,
     with db.transaction() as tx:
         tx.execute("update chats set time_zone = ?, utc_offset_minutes = ? where id = ?",
                    [time_zone, utc_offset_minutes, chat_id])
-
-
-def refresh_offsets(db: Database, now: datetime) -> int:
-    """Bring every zoned chat's utc_offset_minutes to its zone's offset at `now` (run hourly:
-    the daily digest and quiet hours follow daylight saving time). Returns chats changed."""
-    zones = [r[0] for r in db.db.execute(
-        "select distinct time_zone from chats where time_zone is not null").fetchall()]
-    changed = 0
-    with db.transaction() as tx:
-        for zone in zones:
-            if zone not in ZONE_NAMES:
-                continue
-            minutes = zone_offset(zone, now)
-            cur = tx.execute("update chats set utc_offset_minutes = ? where time_zone = ? "
-                             "and utc_offset_minutes != ?", [minutes, zone, minutes])
-            changed += cur.rowcount
-    if changed:
-        log.info("time zone offsets refreshed chats=%d", changed)
-    return changed

@@ -152,9 +152,6 @@ def test_poll_job_scheduled_every_poll_interval(tmp_path: Path) -> None:
         assert app.job_queue is not None
         [job] = app.job_queue.get_jobs_by_name("poll-sources")
         assert job.trigger.interval.total_seconds() == 7 * 60  # type: ignore[attr-defined]
-        # chats with a named time zone follow its clock changes, checked hourly
-        [zones] = app.job_queue.get_jobs_by_name("zone-offsets")
-        assert zones.trigger.interval.total_seconds() == 3600  # type: ignore[attr-defined]
 
 
 async def test_user_who_blocked_the_bot_is_deactivated_when_a_reply_fails(

@@ -15,8 +15,8 @@ from bot.preferences import hour_label, settings_text
 from bot.zones import (
     DEFAULT_ZONE,
     ZONES,
+    chat_offset,
     chat_zone,
-    refresh_offsets,
     set_fixed_offset,
     set_zone,
     zone_label,
@@ -66,15 +66,31 @@ def test_hour_labels() -> None:
 def test_settings_text() -> None:
     daily = Chat(id=1, mode="daily", daily_hour=20, quiet_start=23, quiet_end=7,
                  utc_offset_minutes=120)
-    text = settings_text(daily, "ar").replace("\u200e", "")
+    text = settings_text(daily, "ar", now=WINTER).replace("\u200e", "")
     assert "نشرة يومية الساعة ٢٠:٠٠" in text and "من ٢٣:٠٠ إلى ٧:٠٠" in text
     assert "UTC+2 (مصر" in text
     assert all(line[0] == "\u200f" or "\u0600" <= line[0] <= "\u06ff"
                for line in text.split("\n"))  # right-to-left lines
-    english = settings_text(Chat(id=1), "en")
+    english = settings_text(Chat(id=1), "en", now=WINTER)
     assert "Alerts: instant" in english and "Quiet hours: not set" in english
-    assert "ساعات الهدوء: غير مفعّلة" in settings_text(Chat(id=1), "ar")
-    assert "التوقيت: لبنان (" in settings_text(daily, "ar", "Asia/Beirut")
+    assert "ساعات الهدوء: غير مفعّلة" in settings_text(Chat(id=1), "ar", now=WINTER)
+    assert "التوقيت: لبنان (" in settings_text(daily, "ar", "Asia/Beirut", now=WINTER)
+
+
+def test_the_settings_label_reads_the_zones_offset_when_shown() -> None:
+    """No job keeps a stored offset in step: a zoned chat's label is its zone's offset at the
+    moment it is shown (Beirut: UTC+2 in winter, UTC+3 in summer, whatever was stored when it
+    was chosen); a fixed offset from before zones is shown as stored."""
+    beirut = Chat(id=1, utc_offset_minutes=120)  # stored in winter, never refreshed
+    for now, shown in ((WINTER, "لبنان (UTC+2)"), (SUMMER, "لبنان (UTC+3)")):
+        text = settings_text(beirut, "ar", "Asia/Beirut", now=now).replace("\u200e", "")
+        assert f"التوقيت: {shown}" in text
+    london = settings_text(Chat(id=1, utc_offset_minutes=0), "en", "Europe/London", now=SUMMER)
+    assert "London (UTC+1)" in london.replace("\u200e", "")
+    fixed = settings_text(Chat(id=1, utc_offset_minutes=120), "ar", None, now=SUMMER)
+    assert "UTC+2 (مصر" in fixed.replace("\u200e", "")
+    assert chat_offset("Asia/Beirut", 120, SUMMER) == 180
+    assert chat_offset(None, 120, SUMMER) == chat_offset("Mars/Olympus", 120, SUMMER) == 120
 
 
 def _chat_row(db: Database, chat_id: int) -> dict[str, object]:
@@ -92,13 +108,14 @@ def test_zoned_chats_follow_the_clocks_and_old_offsets_keep_working(tmp_path: Pa
         # winter: 08:00 in Beirut is 06:00 UTC for both
         assert outbox.next_daily(WINTER, _chat_row(db, 1))[1].hour == 6
         assert outbox.next_daily(WINTER, _chat_row(db, 2))[1].hour == 6
-        # summer: the zoned chat moves with Lebanon's clocks; the fixed one stays at UTC+2
-        assert refresh_offsets(db, SUMMER) == 1
-        assert refresh_offsets(db, SUMMER) == 0  # nothing left to move
+        # summer: the zoned chat moves with Lebanon's clocks with no job run in between (its
+        # stored offset is still winter's); the fixed one stays at UTC+2
         assert outbox.next_daily(SUMMER, _chat_row(db, 1))[1].hour == 5
         assert outbox.next_daily(SUMMER, _chat_row(db, 2))[1].hour == 6
         chat = subscriptions.get_chat(db, 1)
-        assert chat is not None and chat.utc_offset_minutes == 180
+        assert chat is not None and chat.utc_offset_minutes == 120
+        assert "لبنان (UTC+3)" in settings_text(chat, "ar", chat_zone(db, 1),
+                                                now=SUMMER).replace("\u200e", "")
 
 
 async def test_zone_picker_marks_the_current_zone_and_goes_back(tmp_path: Path) -> None:
@@ -183,15 +200,17 @@ def test_a_new_chat_starts_on_a_named_zone_and_existing_chats_keep_theirs(tmp_pa
         chat = subscriptions.upsert_chat(db, 1, now=SUMMER, title="again")  # not a new chat
         assert chat_zone(db, 1) == DEFAULT_ZONE and chat.utc_offset_minutes == 180
         assert zone_offset(DEFAULT_ZONE, WINTER) == zone_offset(DEFAULT_ZONE, SUMMER) == 180
-        assert "التوقيت: السعودية (UTC+3)" in settings_text(chat, "ar", chat_zone(db, 1)).replace(
-            "\u200e", "")
+        assert "التوقيت: السعودية (UTC+3)" in settings_text(
+            chat, "ar", chat_zone(db, 1), now=WINTER).replace("\u200e", "")
         # a chat that chose Beirut keeps it when it writes again
         set_zone(db, 1, "Asia/Beirut", WINTER)
         subscriptions.upsert_chat(db, 1, now=WINTER)
         assert chat_zone(db, 1) == "Asia/Beirut"
         # an old fixed-offset button takes the chat out of its zone, and the clocks leave it be
-        set_fixed_offset(db, 1, 60)
-        assert chat_zone(db, 1) is None and refresh_offsets(db, SUMMER) == 0
+        fixed = set_fixed_offset(db, 1, 60)
+        assert chat_zone(db, 1) is None
+        assert "UTC+1 (المغرب" in settings_text(fixed, "ar", None, now=SUMMER).replace(
+            "\u200e", "")
 
     # a database from before the migration: its chats keep their fixed offsets
     path = tmp_path / "old.db"
@@ -203,8 +222,8 @@ def test_a_new_chat_starts_on_a_named_zone_and_existing_chats_keep_theirs(tmp_pa
     with Database(path) as db:
         assert "014_new_chat_zone" in db.applied_migrations()
         assert chat_zone(db, 5) is None
-        chat = subscriptions.get_chat(db, 5)
-        assert chat is not None and chat.utc_offset_minutes == 180
+        kept = subscriptions.get_chat(db, 5)
+        assert kept is not None and kept.utc_offset_minutes == 180
         subscriptions.upsert_chat(db, 6, now=WINTER)
         assert chat_zone(db, 6) == DEFAULT_ZONE
 
