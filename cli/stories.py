@@ -124,7 +124,8 @@ def cmd_backfill(args: argparse.Namespace, settings: Settings,
     with Database(settings.database_path) as db:
         # No transaction around the run: each batch commits as it is written, so the bot keeps
         # its write lock between batches and an interrupted run keeps what it stored.
-        stored = stories.backfill_vectors(db.db, _Counting(embedder, report), since=since)
+        stored = stories.backfill_vectors(db.db, embedder=_Counting(embedder, report),
+                                          since=since)
     if stored:
         print(f"خُزّنت متجهات المعنى لعدد {stored} من المقالات / stored the meaning vectors "
               f"of {stored} articles")
