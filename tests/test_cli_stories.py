@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_cli_main import run_py
 
 from cli.main import build_parser, main
 from cli.stories import model_missing, progress_line, since_time
 from digests import semantic
 from digests.archive import store_article
-from digests.models import FeedEntry, Page
+from digests.models import FeedEntry, Page, iso
 from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
 from digests.sources import add_source
@@ -155,3 +157,17 @@ def test_progress_line() -> None:
     assert progress_line(64, 8.0) == ("… المقالات المضمّنة: 64 (8.0 مقال/ث) / articles "
                                       "embedded: 64 (8.0/s)")
     assert "(—/s)" in progress_line(1, 0.0)
+
+
+@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1),
+                    timezones=st.sampled_from([UTC, timezone(timedelta(hours=3)),
+                                               timezone(timedelta(hours=-5, minutes=-30))])),
+       st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1),
+                    timezones=st.just(UTC)))
+def test_since_compares_with_stored_dates_as_time_does(since: datetime,
+                                                       published: datetime) -> None:
+    """backfill_vectors compares `--since` with stored `published_at` as text: whatever offset
+    the operator writes, that text order is the order in time."""
+    stored = iso(published)
+    assert stored is not None
+    assert (stored >= since_time(since.isoformat())) == (published >= since)
