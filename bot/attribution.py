@@ -12,6 +12,11 @@ Words ending in -ون or -ان are just as often names or singulars («ماكر�
 returns None when a word could be either: the caller then writes «الفقرة — المتحدث», which needs
 no case at all.
 
+A denial (kind "denial") is the clause the speaker denied, from its «أن»: it is shown as the
+article had it, «نفى X أن يكون …» (`denial`), with «نفت» for a speaker feminine by its form
+(«وزارة», «السلطات»), and in English "X denied: أن …" (`denied_by`); never «بحسب X، …», which
+would state what X denied.
+
 The paraphrase itself: when it begins with the complementizer («إنه يعمل…», kept from «قال: إنه…»),
 «بحسب X،» needs «فإنه»; when it speaks in the first person («نحن لسنا…», «لكننا قررنا»), it is the
 speaker's own words and is shown as a direct quote (`first_person`).
@@ -197,6 +202,8 @@ _FIRST_PERSON = frozenset({
     "يمكنني", "يمكننا", "بإمكاننا", "بإمكاني", "أرى", "نرى", "أقول", "نقول", "لنا", "منا", "معنا",
     "عندنا", "بلادنا", "فريقنا", "شعبنا", "أنفسنا", "نفسي", "أحظى", "نعطي", "أختار", "سنبقى",
     "سأبقى", "أحسست", "فزنا", "خسرنا", "لعبنا", "انتصرنا", "حاولنا", "نحاول", "أحاول", "معي",
+    # Unvoweled, yet first person in a paraphrase («قال إنه كنت متوقعا…» is never "you were").
+    "كنت", "قمت", "أكون", "سأكون",  # not «لست»: «لِستّ مباريات» (for six)
 })
 _INNER_QUOTE_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _WORD_RE = re.compile(r"[\u0621-\u0652\u0670-\u06d3ـ]+")
@@ -284,3 +291,46 @@ def standalone(text: str) -> str:
     فخور…», and one cut from «إنّ» with an accusative subject gets it back («إن اللاعبين يجب…»)."""
     text = _as_inna(text)
     return "إن " + text if _accusative_start(text) else text
+
+
+# Feminine heads without «ة»: titles and words a denial's speaker may start with. Unvoweled.
+_FEMININE_HEADS = frozenset({
+    "إسرائيل", "موسكو", "واشنطن", "طهران", "أنقرة", "دمشق", "بكين", "باريس", "لندن", "برلين",
+    "القاهرة", "الرياض", "الدوحة", "بغداد", "إيران", "مصر", "الصين", "اليابان", "قطر", "الهند",
+    "فرنسا", "أمريكا", "أميركا", "كندا", "الكويت", "تونس", "الجزائر", "بيونغ", "سيول", "كييف",
+    "هي", "إدارة"})
+# Countries in «-يا» («تركيا», «روسيا», «سوريا») are feminine; a man's name in «-يا» is rare.
+_MASCULINE_IN_YA = frozenset({"زكريا"})
+_PLURAL_F_RE = re.compile(r"^(?:و?ال)?[\u0621-\u064a]{2,}ات$")
+
+
+def denial_verb(speaker: str) -> str:
+    """«نفى» or «نفت», as a verb before its subject agrees with it: feminine for a head noun in
+    «ة» («وزارة الخارجية», «الحكومة»), a plural in «ات» («السلطات»), or a capital or country
+    named as a state («موسكو», «إسرائيل»); masculine otherwise («المسؤولون», «الوزير»)."""
+    head = speaker.split(" ", 1)[0].strip(_PUNCT) if speaker.split() else ""
+    if head.endswith("ة") or head in _FEMININE_HEADS or _PLURAL_F_RE.match(head) or (
+            head.endswith("يا") and len(head) >= 4 and head not in _MASCULINE_IN_YA):
+        return "نفت"
+    return "نفى"
+
+
+def _as_anna(text: str) -> str:
+    """«إنه …» (a clause kept from «نفى إنه») reads «أنه …» after «نفى X»."""
+    return "أ" + text[1:] if text.startswith("إن") else text
+
+
+def denial_parts(text: str, speaker: str) -> tuple[str, str]:
+    """(«نفى المسؤولون», «أن يكون لهم أي علاقة»): who denied, and the clause denied."""
+    return f"{denial_verb(speaker)} {speaker}", _as_anna(text)
+
+
+def denial(text: str, speaker: str) -> str:
+    """The denied clause with its speaker: «نفى المسؤولون أن يكون لهم أي علاقة» (Arabic line)."""
+    who, clause = denial_parts(text, speaker)
+    return f"{who} {clause}"
+
+
+def denied_by(speaker: str) -> str:
+    """The English label of a denial: "X denied" (the clause follows, in Arabic)."""
+    return f"{speaker} denied"

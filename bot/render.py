@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from bot.attribution import after_bihasab, first_person, genitive, standalone
+from bot.attribution import (
+    after_bihasab,
+    denial_parts,
+    denied_by,
+    first_person,
+    genitive,
+    standalone,
+)
 from bot.i18n import num, relative_time, t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url
 from bot.packer import pack, truncate
@@ -60,11 +67,21 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
     (bot.attribution). A "paraphrase" in the first person («نحن لسنا…») is the speaker's own
     words: shown as direct speech. In English: ‎<i>According to ترامب</i>: … (left-to-right,
     the speaker as written). A paraphrase without a speaker is the writer's own text, not a quote.
+    A denial is what the speaker denied: <i>نفى X</i> أن …, in English ‎<i>X denied</i>: ….
     """
     text = _strip_quotes(clean(quote.text))
     if not text:
         return None
     speaker = clean(quote.speaker)
+    if quote.kind == "denial":
+        # What the speaker denied, never their claim: «نفى X أن …» (bot.attribution).
+        if not speaker:
+            return None
+        if lang == "en":
+            return (Span(LRM + denied_by(speaker) + LRM, italic=True, ltr=True), Span(": "),
+                    Span(_ltr(text)))
+        who, clause = denial_parts(text, speaker)
+        return (Span(_ltr(who), italic=True), Span(" "), Span(_ltr(clause)))
     if quote.kind == "reported" and not first_person(text):
         if not speaker:
             return None

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.attribution import after_bihasab, first_person, genitive, standalone
+from bot.attribution import after_bihasab, denial, first_person, genitive, standalone
 from digests.dates import publication_time, stored_time
 from digests.digest import archive_for, condense, find_article, load_digest
 from digests.errors import FetchError, NashraError, ParseError
@@ -135,10 +135,12 @@ def quote_text(quote: Quote) -> str:
     """One key quote as plain text, as the bot words it (bot.render.quote_line): direct speech
     «…» — speaker; reported speech, a paraphrase, without quote marks: «بحسب X، …» with X in
     the genitive, or «… — X» when its case cannot be settled (bot.attribution); a paraphrase in
-    the first person is the speaker's own words, shown as direct speech; "" for a paraphrase
-    without a speaker (the writer's own text)."""
+    the first person is the speaker's own words, shown as direct speech; a denial is «نفى X أن
+    …»; "" for a paraphrase or denial without a speaker (the writer's own text)."""
     text = quote.text.strip()
     speaker = " ".join(quote.speaker.split())
+    if quote.kind == "denial":
+        return denial(text, speaker) if speaker else ""  # «نفى X أن …», never «بحسب X»
     if quote.kind == "reported" and not first_person(text):
         if not speaker:
             return ""

@@ -23,6 +23,7 @@ from digests.speakers import (
     tokens,
 )
 from digests.speech import (
+    STOP,
     CLAUSE_CONJ,
     IN_WHICH,
     OBJECT_PRONOUNS,
@@ -66,6 +67,47 @@ _BY_LAM = frozenset("وفقا ووفقا وفق ووفق طبقا وطبقا".sp
 _DOCUMENTS = frozenset("بيانا تصريحا تصريحات رساله كلمه تغريده مقتطفات نص".split())
 
 
+# Verbs whose subject is followed by an object («اتهم X تركيا بـ…», «دعا X المجتمع الدولي إلى
+# …», «طالبت X بريطانيا بتفسير …»). Folded, without «و/ف».
+OBJECT_VERBS = frozenset(
+    "اتهم اتهمت يتهم تتهم دعا دعت يدعو تدعو طالب طالبت يطالب تطالب حث حثت يحث تحث حض حضت"
+    " يحض تحض هدد هددت يهدد تهدد ابلغ ابلغت يبلغ تبلغ طمان طمانت يطمئن تطمئن حذر حذرت يحذر"
+    " تحذر ناشد ناشدت يناشد تناشد حمل حملت يحمل تحمل هاجم هاجمت يهاجم تهاجم انتقد انتقدت"
+    " ينتقد تنتقد".split())
+# Words that open such an object: a country or capital, «المجتمع الدولي», «الولايات المتحدة».
+_OBJECT_STARTS = frozenset(
+    "تركيا بريطانيا روسيا ايران اسرائيل واشنطن موسكو طهران انقره لندن باريس فرنسا المانيا"
+    " امريكا اميركا سوريا مصر قطر اليونان قبرص الصين اليابان المجتمع الولايات الامم دول الدول"
+    " السلطات الحكومه الحكومات المواطنين الجميع الشعب الاطراف المسؤولين".split())
+# Nouns whose genitive a country may be («سفير روسيا», «حكومة تركيا», «وكالة أنباء الإمارات»).
+_GENITIVE_HEADS = frozenset(
+    "رئيس رئيسه وزير وزيره سفير سفيره حكومه خارجيه ملك امير ولي مندوب مندوبه وزاره جيش"
+    " برلمان سلطات شرطه بنك مصرف سفاره قنصل قنصليه ممثل ممثله مبعوث نائب رئاسه مجلس"
+    " منتخب مدرب لاعب راديو اذاعه وكاله انباء مفتي عمده حاكم وزراء قوات مكتب وفد حزب شركه"
+    " نادي صحيفه موقع عاصمه باسم قاده زعماء انصار اعداء خصوم مؤيدو مؤيدي حلفاء جيران شعب سكان"
+    " اهالي مواطنو مواطني دوله جمهوريه مملكه سلطنه".split())
+
+
+def object_cut(norm: str, speaker: str) -> str:
+    """After «اتهم», «دعا», «طالب» … the object follows the subject at once: cut it there.
+
+    «واتهم أناستاسيادس تركيا بتبني …» → «أناستاسيادس»; «ودعا المومني المجتمع الدولي …» →
+    «المومني»; «سفير روسيا» keeps its genitive.
+    """
+    if strip_conj(norm) not in OBJECT_VERBS:
+        return speaker
+    names = speaker.split()
+    for n in range(1, len(names)):
+        word, prev = fold(names[n]).lstrip("#"), fold(names[n - 1])
+        if (word in _OBJECT_STARTS and prev not in _GENITIVE_HEADS
+                and not prev.endswith("ات")
+                and not (prev.endswith("ه") and not prev.startswith("ال"))
+                and not (prev.endswith("ي") and not prev.startswith("ال"))):
+            # («منظمة الأمم المتحدة», «محققي الأمم المتحدة»: a noun in construct before it)
+            return " ".join(names[:n])
+    return speaker
+
+
 def bare_medium(name: str) -> bool:
     """«شبكة», «صحيفة» alone: a medium whose name was written in a way not read («صحيفة
     »أكسبريس«»); the speaker is known to be unknown, so nobody else is put in its place."""
@@ -106,6 +148,9 @@ def plausible_speaker(name: str) -> bool:
         return False
     if len(words) == 1 and possessed_object(Tok(0, len(first), first, norm)):
         return False  # «أكد حصوله على عقد»: a possessed verbal noun, the verb's object
+    if (norm[:1] == "ب" and len(norm) >= 4 and norm[1:2] not in ("ا", "و", "ي")
+            and first.rstrip("،,:.").endswith("ه")):
+        return False  # «بحبه لمدينته»: a preposition and a possessed noun
     return name.count("(") == name.count(")")
 
 
@@ -165,8 +210,20 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
     j = k + 1
     coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
                    and named_before)
+    if (kind == "verb" and not content_open and not coordinated and prev == "قد"
+            and norm not in RELAY_VERBS
+            and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))):
+        kana = _kana_subject(toks, k, first)
+        if kana:
+            # «وكانت السلطات قد هددت النساء المحتجات بأنهن …»: the subject is written between
+            # «كان» and «قد»; the words after the verb are its object.
+            return kana, k + 1
+    if (kind == "verb" and not content_open and strip_conj(norm) in OBJECT_VERBS
+            and k + 1 < last and toks[k + 1].norm in IN_WHICH):
+        # «فيديو اتهم فيه السلطات بمنعه»: «فيه» refers back; the words after it are the object.
+        return "", k + 2
     if kind == "verb" and not content_open and not coordinated and not t.raw.endswith(":"):
-        speaker, j = subject(toks, k + 1, last)
+        speaker, j = subject(toks, k + 1, last, after_verb=True)
         if norm in RELAY_VERBS:
             # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».
             for m in range(k + 1, min(last, k + 8)):
@@ -243,7 +300,12 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         pub = next((m for m in range(k - 1, first - 1, -1)
                     if strip_conj(toks[m].norm) in PUBLISHING), None)
         if pub is not None:
-            return subject(toks, pub + 1, k)[0]
+            after = subject(toks, pub + 1, k)[0]
+            if after:
+                return after
+            # «لكن رئاسة الأركان كانت أصدرت بيانا أشارت فيه …»: the publisher is written before.
+            verb = pub - 1 if pub > first and strip_conj(toks[pub - 1].norm) in _KANA else pub
+            return speaker_before(toks, verb, first)
     if prev in RELATIVES:
         if content_start is None:
             # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and
@@ -257,6 +319,10 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         # «وكان مسؤول كبير في وزارة الخارجية بريان هوك قد أعلن أن …», «وكان السفير قال إن …»:
         # the subject sits between «كان» and the verb (or «قد»).
         return _kana_subject(toks, k, first)
+    if not content_open and t.norm.startswith(("و", "ف")):
+        # «وقدّر المعهد الوطني شدة الهزة …، وقال إن …»: the subject of the verb that opens the
+        # sentence goes on speaking, not the speaker named in an earlier sentence.
+        return clause_subject(toks, k, first)
     if (not content_open and not t.norm.startswith(("و", "ف"))
             and not (k + 1 < last and toks[k + 1].norm in IN_WHICH)):
         # An SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن
@@ -264,6 +330,49 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         # names the statement's author, not the word before.)
         return speaker_before(toks, k, first, max_words=6)
     return ""
+
+
+# Words in و- that are nouns or names, not «و» + a verb («وزير الخارجية …»). Folded.
+_WAW_NOUNS = frozenset(
+    "وزير وزراء وكيل والد والده وفد وفق وفقا ولي وسط وقت وسائل واشنطن وليد وائل وجدي وديع وحيد"
+    " وهبي ولد وجه وحده وكاله ولايه وزاره وثيقه ورقه وضع وصول وقوع وجود".split())
+
+
+# Bare cues that go on from the clause before: «وقال», «وأضافت» (past tense, said of its subject).
+_GOING_ON = frozenset(
+    "قال قالت اضاف اضافت اكد اكدت اوضح اوضحت تابع تابعت اشار اشارت لفت لفتت شدد شددت"
+    " قالوا اضافوا اكدوا اوضحوا".split())
+
+
+def _opening_verb(t: Tok) -> bool:
+    """«وقدّر», «وطلبت», «فشدد»: a word that reads as «و/ف» + a past verb opening a sentence."""
+    norm = t.norm
+    return (norm[:1] in "وف" and 4 <= len(norm) <= 6 and not norm[1:].startswith("ال")
+            and norm[1:2] != "ي" and norm not in STOP and norm[1:] not in STOP
+            and not t.raw.rstrip("،,:;؛.").endswith("ة") and norm not in _WAW_NOUNS
+            and norm[1:] not in _WAW_NOUNS and strip_conj(norm) not in _KANA
+            and cue_of(t.raw)[1] is None and not any(c in t.raw for c in "،,:\"«»"))
+
+
+def clause_subject(toks: list[Tok], k: int, first: int) -> str:
+    """The definite subject of the verb that opens the sentence («وقدّر المعهد الوطني …»), when
+    the bare cue at token `k` («وقال إن») goes on from it in the same gender; else ""."""
+    if (k - first < 3 or not _opening_verb(toks[first])
+            or strip_conj(toks[k].norm) not in _GOING_ON):
+        return ""
+    if any(cue_of(toks[m].raw)[1] is not None for m in range(first + 1, k)):
+        return ""
+    if not toks[first + 1].norm.startswith("ال"):
+        return ""
+    verb_f = toks[first].norm.endswith("ت")
+    cue_f = cue_of(toks[k].raw)[1] == ("verb", "f")
+    if verb_f != cue_f:
+        return ""  # «وشهدت المدينة احتجاجات، وقال …»: another subject
+    name = subject(toks, first + 1, k)[0].split()
+    # Only the definite words: «وردد المحتجون شعارات ضد …» — the object follows the subject.
+    cut = next((n for n, w in enumerate(name) if not fold(w).startswith(("ال", "لل"))), len(name))
+    speaker = " ".join(name[:cut])
+    return speaker if speaker and plausible_speaker(speaker) else ""
 
 
 def _kana_subject(toks: list[Tok], k: int, first: int) -> str:

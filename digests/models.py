@@ -14,7 +14,7 @@ from typing import Any, Literal
 from digests.errors import Reason
 
 RelatedKind = Literal["page", "archive", "story"]
-QuoteKind = Literal["direct", "reported"]
+QuoteKind = Literal["direct", "reported", "denial"]
 
 
 def iso(dt: datetime | None) -> str | None:
@@ -137,8 +137,9 @@ class Quote:
     kind: QuoteKind = "direct"
 
     def to_json(self) -> dict[str, Any]:
-        """`text`, `speaker` and `kind`: "direct" (the speaker's words) or "reported" (a
-        paraphrase, to be shown as «بحسب X، …», not in quote marks)."""
+        """`text`, `speaker` and `kind`: "direct" (the speaker's words), "reported" (a
+        paraphrase, to be shown as «بحسب X، …», not in quote marks) or "denial" (the clause the
+        speaker denied, from its «أن»: shown «نفى X أن …», never as the speaker's claim)."""
         return {"text": self.text, "speaker": self.speaker, "kind": self.kind}
 
 

@@ -187,11 +187,19 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     continue  # «:"إن التقنية …"»: the إن inside direct speech opens nothing
                 if not cue.speaker or _is_data(cue.speaker):
                     continue
+                kind: QuoteKind = "reported"
                 if strip_conj(toks[cue.tok].norm) in DENIALS:
+                    if cue.tok > 0 and toks[cue.tok - 1].norm in RELATIVES:
+                        continue  # «الروس الذين نفت موسكو أن يكونوا جواسيس»: a description
                     # «نفى المسؤولون أن يكون لهم أي علاقة»: the clause is what they deny; shown as
-                    # «بحسب المسؤولين، يكون لهم …» it would say the opposite (QA9 N4).
-                    continue
-                para_quotes.append(Candidate(text=text, speaker=cue.speaker, kind="reported",
+                    # «بحسب المسؤولين، يكون لهم …» it would say the opposite (QA9 N4). It is kept
+                    # with its «أن», to be shown «نفى المسؤولون أن يكون …» (bot.attribution).
+                    denied = _denied_clause(toks, cue, cs, start)
+                    if denied is None:
+                        continue
+                    kind = "denial"
+                    text, start = para[denied:start + len(text)], denied
+                para_quotes.append(Candidate(text=text, speaker=cue.speaker, kind=kind,
                                              paragraph=pi, start=start,
                                              named=cue.named, counter=cue.counter,
                                              context=para[s0:s1]))
@@ -210,6 +218,22 @@ _PRONOUN_COMPLEMENTIZERS = frozenset("انه انها انهم انهما انه
 _PREDICATES = frozenset(
     "فخور سعيد قادر واثق جاهز حريص راض اكثر اكبر افضل اقل ضد مع علي في غير بحاجه بصدد"
     " بخير".split())
+
+
+def _denied_clause(toks: list[Tok], cue: Cue, cs: int, start: int) -> int | None:
+    """Where a denied clause starts with its complementizer: «نفى X أن يكون …» → the offset of
+    «أن» (without a glued «ب»/«و»), so it reads «أن يكون …»; None when the speech did not start
+    at «أن/إن» (a colon, a comma) or at «إلى أن» ("until": «نفى X قتل … إلى أن ظهر فيديو», where
+    the object was denied): no clause to show as denied."""
+    at_comp = next((n for n, t in enumerate(toks) if t.end == cs), None)
+    if at_comp is None or not is_complementizer(toks[at_comp].norm):
+        return None
+    if at_comp > cue.tok + 1 and toks[at_comp - 1].norm in ("الي", "حتي"):
+        return None  # «نفى X قتل … إلى أن ظهر فيديو»: «إلى أن» is "until"
+    comp = toks[at_comp]
+    lead = len(comp.raw) - len(comp.raw.lstrip("وب"))
+    at = comp.start + lead
+    return at if at <= start else None
 
 
 def _pronoun_subject(toks: list[Tok], cs: int, text: str) -> int | None:

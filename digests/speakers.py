@@ -109,6 +109,8 @@ def tokens(text: str) -> list[Tok]:
 
 _WHEN = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس مساء صباح"
                   " ليل ايضا كذلك مجددا".split())  # «وذكرت أيضا وكالة …»
+# «وقد صرح وقتها لوسائل الإعلام:»: a time adverb before an addressee (no subject is written).
+_THEN = frozenset("وقتها حينها يومها انذاك ساعتها حينئذ وقتئذ".split())
 
 
 _DOCUMENTS = frozenset("بيان تصريح".split())
@@ -121,6 +123,28 @@ _LAM_NAMES = frozenset(
     "لجنه لجان لبنان لندن لقجع لخضر لطفي لهيطه لحود لقمان لبني لميس لمي لمياء لطيفه لجين لحسن"
     " لجوء لقاء لقاءات لحظه لحظات لغه لغات لقب لهجه لقطه لقطات لحن لعبه لجنتي لبنانيون"
     " لبنانيين لبناني لبنانيه".split())
+
+
+# Nouns whom a statement is made to, behind a glued «ل», even after the speaker's name:
+# «قال ماتيس لعدد من الصحافيين», «كونتي لوسائل إعلام بريطانية», «مصدر عسكري لقناتي …». Folded.
+_ADDRESSED = frozenset(
+    "عدد وسائل مجموعه صحف صحيفتين صحيفتي قناتي قنوات وكالات مواقع اذاعات محطات الصحفيين"
+    " الصحافيين صحفيين صحافيين مراسلين المراسلين".split())
+
+
+# Participles that govern «ل» («الهيئة المنظمة لوسائل الإعلام»): what follows is their object.
+_GOVERNING = frozenset("المنظمه المنظم التابعه التابع المواليه الموالي المقربه المقرب".split())
+
+
+def addressed_after(t: Tok) -> bool:
+    """«لعدد», «لوسائل», «لجمهوره», «لزميله», «لقواته»: whom the speaker spoke to, written after
+    the speaker's name; a possessed noun behind «ل» is never part of a name or title."""
+    raw = t.raw.rstrip("،,:;؛.")
+    if not raw.startswith("ل") or raw.startswith(("لـ", "لل")) or len(t.norm) < 4:
+        return False
+    return t.norm[1:] in _ADDRESSED or (
+        len(t.norm) >= 5 and raw[1:2] not in ("ا", "و", "ي", "أ", "إ", "آ")
+        and raw.endswith(("ه", "ها", "هم", "هن")) and not raw.endswith("الله"))
 
 
 def addressee(t: Tok) -> bool:
@@ -140,12 +164,21 @@ def _skip_object(toks: list[Tok], i: int) -> int:
     subject), and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
     addressed = False
     while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES
-                             or toks[i].norm in _WHEN):
+                             or toks[i].norm in _WHEN or (
+                                 toks[i].norm in _THEN and i + 1 < len(toks)
+                                 and addressed_after(toks[i + 1]))):
         addressed = addressed or toks[i].norm in ADDRESSEES
         i += 1
-    if i < len(toks) and (toks[i].raw.startswith("لـ") or addressee(toks[i]) or
-                          toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
+    if i < len(toks) and (toks[i].raw.startswith("لـ") or addressee(toks[i])
+                          or addressed_after(toks[i])
+                          or toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
         addressed = True
+        if addressed_after(toks[i]) and toks[i].raw[-1] not in "،,:":
+            # «لوسائل الإعلام:», «لعدد من الصحافيين»: the addressee's own words
+            while i + 1 < len(toks) and toks[i + 1].norm.startswith("ال"):
+                i += 1
+                if toks[i].raw[-1] in "،,:":
+                    break
         opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
         i += 1
         while opened and i < len(toks):
@@ -182,10 +215,12 @@ _OBJECT_PLURALS = frozenset(
     "انتقادات اعتداءات تهديدات تحذيرات اتهامات مطالبات ضمانات".split())
 # Words that open another clause («عندما كان …», «مهما كانت …», «كيف ستصبح …»).
 CLAUSE_OPENERS = frozenset("عندما بعدما حينما اذا كيف لماذا مهما لهذا ولهذا".split())
-_OBJECT_MASDARS = frozenset("سحب سقوط".split())
+_OBJECT_MASDARS = frozenset("سحب سقوط قتل مقتل".split())
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
 # «ب» + these: a prepositional object («بعدم منح», «بذلك»), never part of a name.
-_B_OBJECTS = frozenset("عدم ذلك هذا هذه ما سبب فرض حل منع كل".split())
+_B_OBJECTS = frozenset(
+    "عدم ذلك هذا هذه ما سبب فرض حل منع كل قرار مقتل موجب قيمه شرح قتل".split())
+_LONG = frozenset("اوي")
 
 
 # A possessed noun of speech or state after a verb is its object («أكد حصوله على عقد», «قال في
@@ -224,6 +259,14 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
         return True
     if norm[:1] == "ب" and len(norm) > 2:
         rest = norm[1:]
+        bare_raw = t.raw.rstrip("،,:;؛.")
+        if prev is not None and rest[:1] not in _LONG and (
+                (len(rest) >= 3 and bare_raw.endswith("ه") and not bare_raw.endswith("الله"))
+                or (len(rest) == 4 and rest[0] == "ت" and rest[3] == "ي")
+                or (len(rest) == 5 and rest[0] == "ت" and rest[2] == "ا")):
+            # «بمنعه», «بشهادته», «بحبه», «بتبني», «بتجاوز»: a preposition and the verb's object
+            # («محمد بري», «مايك بنس», «فوزي برهوم», «بلدية»: no such pattern)
+            return True
         if (rest in _B_OBJECTS or (rest.startswith("است") and len(rest) >= 6 and rest[-2] == "ا")
                 or (len(rest) >= 6 and rest[0] == "ا" and rest[2] == "ت" and rest[4] == "ا")
                 or (len(rest) == 6 and rest[0] == "م" and rest[2] == "ا" and rest[5] == "ه")
@@ -244,9 +287,14 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
             or norm in _OBJECT_MASDARS or (bare != "" and bare in OBJECT_NOUNS))
 
 
-def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
-    """The speaker written from token `i` (before `limit`): up to a stop word or punctuation."""
+def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) -> tuple[str, int]:
+    """The speaker written from token `i` (before `limit`): up to a stop word or punctuation.
+
+    `after_verb`: token `i` follows a speech verb at once, so a quoted name set off by a comma
+    («وقال "البنتاغون"، في بيان، إن») is its subject.
+    """
     skipped = _skip_object(toks, i)
+    bare_verb = after_verb and skipped == i  # nothing between the verb and the subject
     colon = next((m for m in range(i, skipped) if toks[m].raw.endswith(":")), None)
     if colon is not None:
         # «وقال للصحفيين: نحن …», «تغريدة قال فيها: أنا …»: the colon opens the speech, so no
@@ -266,6 +314,7 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
                 (j > i and {toks[j - 1].norm, strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS)
                 or (j == i + 1 and toks[i].norm in NAME_NOUNS)
                 or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 3)
+                or (j == i and bare_verb and closing == j and t.raw.endswith(("\"،", "”،", "»،")))
                 or (j == i and closing - j < 4 and closing + 1 < limit
                     and (is_complementizer(toks[closing + 1].norm)
                          or (toks[closing + 1].norm == "الي" and closing + 2 < limit
@@ -308,6 +357,15 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
                 and len(toks[j + 1].norm) > 3 and toks[j + 1].norm not in OBJECT_PRONOUNS):
             j += 1  # «وقال بيان للسفارة»: the statement of its author speaks
             continue
+        if (j > i and t.norm.startswith("بال") and len(t.norm) <= 5
+                and toks[j - 1].norm.startswith("ل") and t.raw[-1] in "،,:"):
+            j += 1  # «المدير الفني لكريستال بالاس:»: the club's name, not «ب» + «ال»
+            break
+        if (j > i and len(t.norm) == 1 and t.norm != "و") or (
+                j > i and addressed_after(t) and toks[j - 1].norm not in _GOVERNING):
+            break  # «وتابعت المجلة إ،» (a stray letter); «قال ماتيس لعدد من الصحافيين»
+        if is_complementizer(t.norm):
+            break  # «هددت النساء المحتجات بأنهن …»: the clause starts
         if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm or t.norm in RELAYING
                 or t.raw[0] in "\"“”«»„(:،,؛" or t.norm.isdigit()
                 or t.norm in ADDRESSEES or t.norm.startswith(("بال", "كال"))
@@ -331,6 +389,11 @@ def subject(toks: list[Tok], i: int, limit: int) -> tuple[str, int]:
         j += 1
         if t.raw[-1] in "،,:;؛.":  # punctuation closes the subject
             break
+    if (j - i == MAX_SPEAKER_WORDS and j < limit and toks[j - 1].norm.startswith("ل")
+            and toks[j - 1].raw[-1] not in "،,:;؛." and toks[j].norm.startswith("ال")
+            and not toks[j].norm.endswith(("ين", "ون"))
+            and toks[j].norm not in STOP and not cue_of(toks[j].raw)[1]):
+        j += 1  # «… للأمم المتحدة للشؤون السياسية», «… لكرة القدم»: the title's last word
     words = [toks[k].raw for k in range(i, j)]
     speaker = " ".join(words).strip(EDGE_PUNCT + " ")
     if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
@@ -365,12 +428,12 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             break  # «أما هارون فقال», «بل أوضح»: the subject, if any, follows the particle
         if t.norm in _TIME_PREPS:
             return ""  # «وقبل أسبوعين كتبت»: a time phrase, not a subject
-        if t.norm.startswith(("لكن", "ولكن")) or (k == verb - 1 and t.norm.endswith("ه")
-                                                   and is_complementizer(t.norm)):
+        if t.norm.startswith(("لكن", "ولكن", "لان", "ولان")) or (
+                k == verb - 1 and t.norm.endswith("ه") and is_complementizer(t.norm)):
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
         if any(q in t.raw for q in "\"“”«»") or (k == verb - 1 and t.norm in CLAUSE_CONJ):
             return ""  # a quoted title or «عندما صرح»: no subject written before the verb
-        if t.norm in PREPOSITIONS or t.norm in RELATIVES:
+        if t.norm in PREPOSITIONS or t.norm in RELATIVES or strip_prefix(t.norm) in RELATIVES:
             # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
             # relative clause, not a speaker.
             return ""

@@ -27,6 +27,7 @@ from digests.cue_speakers import (
     REFUSE,
     RELAY_VERBS,
     RELAYED_PRONOUNS,
+    object_cut,
     plausible_speaker,
     refused_subject,
     summed_subject,
@@ -149,6 +150,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     if _reports_no_statement(w, k, head.norm, content_start):
         return skip
     speaker = refused_subject(head.norm, speaker)
+    speaker = object_cut(head.norm, speaker)
     if content_start is not None and any(c.content_start == content_start for c in cues):
         # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
         return None, max(k + 1, j)

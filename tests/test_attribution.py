@@ -3,10 +3,20 @@ are checked in tests/test_render.py on QA5's examples; here the rules' edges and
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.attribution import after_bihasab, first_person, genitive, standalone
+from bot.attribution import (
+    after_bihasab,
+    denial,
+    denial_parts,
+    denial_verb,
+    denied_by,
+    first_person,
+    genitive,
+    standalone,
+)
 
 _WORDS = ["مسؤولون", "أميركيون", "التلفزيون", "الشاهدان", "أبو", "زياد", "وزير", "الخارجية",
           "ماكرون", "البيان", "مسؤولو", "الوزارة", "جونسون", "في", "للشؤون", "مصدران", "آخرون",
@@ -83,3 +93,29 @@ def test_a_negated_verb_in_the_first_person_plural_is_the_speakers_own_words() -
     assert not first_person("لا نية لديه للاستقالة")  # «نية» is a noun
     assert not first_person("لا يريد الحرب")
     assert not first_person('قال إن "لا نريد" شعار قديم')  # inside a quote it is someone else's
+
+
+def test_a_denial_reads_as_the_article_had_it() -> None:
+    """A denied clause is never «بحسب X، …» (which states it): «نفى X أن …», the verb agreeing
+    with the speaker's form."""
+    assert denial("أن يكون لهم أي علاقة بالصفقة", "المسؤولون") == (
+        "نفى المسؤولون أن يكون لهم أي علاقة بالصفقة")
+    assert denial_parts("إنه كان على علم", "ساركوزي") == ("نفى ساركوزي", "أنه كان على علم")
+    assert denied_by("ساركوزي") == "ساركوزي denied"
+
+
+@pytest.mark.parametrize("speaker,verb", [
+    ("وزارة الخارجية الروسية", "نفت"), ("الحكومة", "نفت"), ("السلطات", "نفت"),
+    ("تركيا", "نفت"), ("إيران", "نفت"), ("موسكو", "نفت"), ("الولايات المتحدة", "نفت"),
+    ("المسؤولون", "نفى"), ("البيت الأبيض", "نفى"), ("ساركوزي", "نفى"), ("زكريا", "نفى"),
+    ("الناطق باسم الجيش", "نفى"), ("", "نفى"),
+])
+def test_the_denial_verb_agrees_with_its_subject(speaker: str, verb: str) -> None:
+    assert denial_verb(speaker) == verb
+
+
+def test_unvoweled_first_person_verbs_are_first_person() -> None:
+    """QA9 C: «بحسب المرداسي، كنت متوقعا …» — «كنت» in a paraphrase is the speaker's «I»."""
+    assert first_person("كنت متوقعا أن أدير المباراة النهائية")
+    assert first_person("سأكون حاضرا في المباراة")
+    assert not first_person("كانت المباراة صعبة على الفريقين")

@@ -208,3 +208,14 @@ def test_a_fetched_page_date_without_offset_is_read_in_the_sources_local_time(
     shared = run_json(capsys, url, "--db", str(db_path))
     assert shared["source"] == "127.0.0.1"
     assert shared["published_at"] == "2018-03-05T16:45:00+00:00"
+
+
+def test_a_denial_is_worded_as_the_bot_words_it() -> None:
+    """`run.py digest` prints a denial «نفى X أن …» (cli.digest.quote_text), never «بحسب X»."""
+    from cli.digest import quote_text
+    from digests.models import Quote
+
+    assert quote_text(Quote("أن يكون لهم أي علاقة", "المسؤولون", "denial")) == (
+        "نفى المسؤولون أن يكون لهم أي علاقة")
+    assert quote_text(Quote("أن يكون لهم أي علاقة", "", "denial")) == ""
+    assert Quote("أن يكون", "السلطات", "denial").to_json()["kind"] == "denial"

@@ -774,9 +774,21 @@ def test_a_nominal_clause_keeps_its_pronoun_subject() -> None:
 
 def test_a_denied_clause_is_not_shown_as_the_speakers_statement() -> None:
     """QA9 N4: «نفى المسؤولون أن يكون لهم …» became «بحسب المسؤولين، يكون لهم …», the opposite of
-    what they said. A denial's clause is no reported statement; other verbs' clauses stay."""
+    what they said. A denial's clause is no reported statement but a denial, kept with its «أن»
+    (to be shown «نفى X أن …»); other verbs' clauses stay reported."""
     denied = find_quotes(["ونفى المسؤولون في الوزارة أن يكون لهم أي علاقة بالصفقة المثيرة للجدل."])
     assert not [c for c in denied if c.kind == "reported"]
+    [c] = denied
+    assert (c.kind, c.speaker) == ("denial", "المسؤولون")
+    assert c.text == "أن يكون لهم أي علاقة بالصفقة المثيرة للجدل"
+    # «بأن»: the clause reads «أن …», still a verbatim slice of the paragraph
+    para = "ونفت الشركة بأنها استعملت بيانات المستخدمين في الحملة الانتخابية."
+    [c] = find_quotes([para])
+    assert (c.kind, c.text) == ("denial", "أنها استعملت بيانات المستخدمين في الحملة الانتخابية")
+    assert para[c.start:c.start + len(c.text)] == c.text
+    # «إلى أن» (until) after a denied object, and a denial in a relative clause, are no denials
+    assert not find_quotes(["ونفى المتحدث باسم الجيش قتل الجنود للشاب إلى أن ظهر فيديو يفند روايته."])
+    assert not find_quotes(["وأمهلت الحكومة الدبلوماسيين الذين نفت موسكو أن يكونوا جواسيس أسبوعا."])
     said = find_quotes(["وقال المسؤولون في الوزارة إن لهم علاقة مباشرة بالصفقة المثيرة للجدل."])
     assert [c.kind for c in said] == ["reported"] and said[0].speaker.startswith("المسؤولون")
     quoted = find_quotes(['ونفت الوزارة ذلك، وقالت في بيان: "لا علاقة لنا بهذه الصفقة على الإطلاق".'])

@@ -421,3 +421,18 @@ def test_bidi_controls_from_sources_are_not_shown() -> None:
         html = render_digest(d, lang, NOW)
         assert not re.search("[\u202a-\u202e\u2066-\u2069]", html), html
         assert "تحليق مكثف لأباتشي التحالف على صعدة وحجة</a>" in html
+
+
+def test_a_denial_is_shown_as_a_denial_never_as_the_speakers_claim() -> None:
+    """QA9 N4: «نفى المسؤولون أن يكون لهم …» was shown «بحسب المسؤولين، يكون لهم …» (then
+    dropped); kind "denial" reads «نفى X أن …» in Arabic, "X denied: أن …" in English."""
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote("أن يكون لها أي دور في الهجوم", "وزارة الخارجية", "denial"),
+                       Quote("أن يكون قد التقى المبعوث", "", "denial")))  # nobody: not shown
+    html = render_digest(d, "ar", NOW)
+    assert check_message(html) == []
+    assert "<i>نفت وزارة الخارجية</i> أن يكون لها أي دور في الهجوم" in html
+    shown = visible_text(html)
+    assert "بحسب" not in shown and "التقى المبعوث" not in shown
+    english = visible_text(render_digest(d, "en", NOW)).replace(LRM, "")
+    assert "وزارة الخارجية denied: أن يكون لها أي دور في الهجوم" in english

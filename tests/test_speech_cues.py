@@ -328,3 +328,57 @@ def test_cnn_is_a_name_not_a_complementizer() -> None:
 def test_a_verb_after_an_subordinating_an_opens_no_statement() -> None:
     # «قبل أن يضيف X الهدف السادس، …»: adding a goal, not a statement set off by a comma.
     assert _speakers(["تقدم الفريق بهدفين، قبل أن يضيف سمير الهدف الثالث، والرابع بعد دقيقة."]) == []
+
+
+def test_the_object_after_a_transitive_verbs_subject_is_not_the_speaker() -> None:
+    """QA9 C: «ودعا المومني المجتمع الدولي …», «وطالبت وزارة النقل الروسية بريطانيا …»."""
+    [(speaker, _)] = _speakers(["ودعا الوزير سامر المجتمع الدولي إلى أن يتحمل مسؤولياته كاملة."])
+    assert speaker == "الوزير سامر"
+    [(speaker, _)] = _speakers(["وطالبت وزارة النقل الروسية بريطانيا بأن تفسر سبب تفتيش الطائرة."])
+    assert speaker == "وزارة النقل الروسية"
+    [(speaker, _)] = _speakers(["واتهم الرئيس كمال تركيا بأنها تعرقل أعمال الحفر في المنطقة."])
+    assert speaker == "الرئيس كمال"
+    # a country in a genitive stays: «منظمة الأمم المتحدة», «سفير روسيا»
+    [(speaker, _)] = _speakers(["ودعت منظمة الأمم المتحدة للطفولة إلى أن تتوقف الحرب فورا."])
+    assert speaker == "منظمة الأمم المتحدة للطفولة"
+    [(speaker, _)] = _speakers(["وحذر سفير روسيا من أن العقوبات ستضر بالعلاقات بين البلدين."])
+    assert speaker == "سفير روسيا"
+
+
+def test_the_subject_between_kana_and_qad_is_the_speaker_not_the_verbs_object() -> None:
+    """QA9 C: «وكانت السلطات قد هددت النساء المحتجات بأنهن …» named «النساء المحتجات»."""
+    [(speaker, _)] = _speakers(["وكانت السلطات قد هددت النساء المحتجات بأنهن قد يواجهن السجن."])
+    assert speaker == "السلطات"
+    [(speaker, _)] = _speakers(["وكانت المنظمة قد قالت الأسبوع الماضي إن الوضع يتدهور بسرعة."])
+    assert speaker == "المنظمة"
+    # a relay verb keeps reading the one relayed after «عن»
+    [(speaker, _)] = _speakers(
+        ["وكانت الوكالة قد نقلت عن المتحدث باسم الوزارة قوله إن الوضع هادئ تماما."])
+    assert speaker == "المتحدث باسم الوزارة"
+
+
+def test_fih_after_an_accusing_verb_refers_back_and_the_rest_is_its_object() -> None:
+    cues = cues_of("ونشر الفريق كمال فيديو اتهم فيه السلطات بمنعه من السفر.")
+    assert all("السلطات" not in c.speaker for c in cues)
+    # «كانت أصدرت بيانا أشارت فيه»: the publisher is written before «كانت»
+    cues = cues_of("لكن رئاسة الأركان كانت أصدرت الخميس بيانا أشارت فيه إلى أن الاتصال تم.")
+    assert cues[-1].speaker == "رئاسة الأركان"
+
+
+def test_a_bare_qala_goes_on_from_the_verb_that_opens_its_sentence() -> None:
+    """QA9 N4: «وأعلنت وزارة الداخلية أن … وقدّر المعهد الوطني … وقال إن …» gave the second
+    statement to the ministry, not to the institute that is the subject of the clause before."""
+    quotes = _speakers(["وأعلنت وزارة الداخلية أن الهزة لم تخلف أي أضرار في المدينة.",
+                        "وقدّر المعهد الوطني للجيوفيزياء شدة الهزة بأربع درجات، وقال إن بؤرتها"
+                        " تقع في البحر قبالة الساحل."])
+    assert quotes[-1] == ("المعهد الوطني للجيوفيزياء", "بؤرتها تقع في البحر قبالة الساحل")
+    # another gender, a present tense or a preposition first: the last speaker as before
+    quotes = _speakers(["وأعلن وزير الداخلية أن الهزة لم تخلف أي أضرار في المدينة.",
+                        "وشهدت المدينة احتجاجات واسعة، وقال إن السلطات ستعوض المتضررين قريبا."])
+    assert quotes[-1][0] == "وزير الداخلية"
+    quotes = _speakers(["وأعلن وزير الداخلية أن الهزة لم تخلف أي أضرار في المدينة.",
+                        "وحول المعارك الدائرة في الشمال، قال إن الجيش سيحسمها خلال أيام."])
+    assert quotes[-1][0] == "وزير الداخلية"
+    # only the definite subject: «وردد المحتجون شعارات …» names the protesters
+    quotes = _speakers(["وردد المحتجون شعارات ضد الحكومة، وقالوا إن مطالبهم لن تتغير أبدا."])
+    assert quotes[-1][0] == "المحتجون"
