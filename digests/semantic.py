@@ -55,6 +55,13 @@ class Embedder:
             out = self._model.passage(clipped)
         return np.asarray(out, dtype=np.float32).reshape(len(clipped), DIMENSIONS)
 
+    def fresh(self) -> Embedder:
+        """Another handle on the same model (and its lock) with an empty memo: benchmarks
+        compare runs that must not reuse each other's vectors."""
+        clone = Embedder(self._model, self.max_words)
+        clone._lock = self._lock
+        return clone
+
     def passage(self, text: str) -> Vectors:
         """One text's vector, shape (384,).
 

@@ -175,12 +175,13 @@ def threshold(hours_apart: float) -> float:
     return NEAR_THRESHOLD + (FAR_THRESHOLD - NEAR_THRESHOLD) * h / window_hours
 
 
-def lowest_threshold(hours_apart: float) -> float:
+def lowest_threshold(hours_apart: float, meaning: bool = False) -> float:
     """The least cosine any pair this far apart can pass with (inf beyond the window): the
-    clustering step skips candidates below it before it pays for their leads."""
+    clustering step skips candidates below it before it pays for their leads. With `meaning`
+    (the meaning model on) the lower floor of the meaning weights."""
     if abs(hours_apart) > WINDOW.total_seconds() / 3600:
         return math.inf
-    return story_model.SIM_FLOOR
+    return story_model.SEMANTIC_SIM_FLOOR if meaning else story_model.SIM_FLOOR
 
 
 def _one_announcement(hours_apart: float, lead_sim: float, evidence: LeadEvidence) -> bool:

@@ -13,9 +13,13 @@ window. Stories are never merged afterwards (the outbox
 remembers story ids per chat).
 
 Meaning vectors (digests.semantic, when the model is installed and the `semantic_model` setting is
-on): each article's headline and lead are embedded once, when its story is assigned, and kept in
-`article_vectors`; a pair whose two reports both have one is decided by the model fitted with
-their cosine (digests.story_model.SEMANTIC_WEIGHTS), any other pair by the word-only model.
+on) are embedded lazily: only a pair whose word probability lies in story_model.MEANING_BAND (the
+uncertain middle, a fifth of the labelled pairs and far fewer of the corpus's candidate pairs)
+asks for the cosine of its two reports' headline-and-lead vectors, and is then decided by the
+model fitted with it (story_model.SEMANTIC_WEIGHTS); every other pair is decided by words. What
+is embedded is kept in `article_vectors`, so a report is embedded at most once. Ingest calls
+`meaning_texts` before its store transaction and embeds those texts in a worker thread; the step
+then finds them in the model's memo (a text it still lacks is embedded in place).
 """
 
 from __future__ import annotations
@@ -51,8 +55,8 @@ from digests.similarity import (
 __all__ = [
     "POSTING_TERMS", "WINDOW", "StoryVector", "assign_story", "backfill_stories",
     "backfill_vectors", "candidate_sql", "create_story_index", "create_vector_table",
-    "embedder_for", "find_match", "is_same_story", "refresh_story", "similarity", "stories_row",
-    "story_articles", "story_vector", "threshold",
+    "embedder_for", "find_match", "is_same_story", "meaning_texts", "refresh_story", "similarity",
+    "stories_row", "story_articles", "story_vector", "threshold",
 ]
 
 log = logging.getLogger(__name__)
@@ -61,7 +65,7 @@ MAX_CANDIDATES = 64     # articles compared per assignment, most shared heavy te
 MIN_TERMS = 8           # fewer distinct terms (a bare title): too little evidence, own story
 JOIN_MEAN = 0.40        # mean same-story probability to a story's reports needed to join it
 JOIN_SHARE = 0.5        # share of a story's reports the article must reach JOIN_DECISION with
-JOIN_DECISION = story_model.DECISION - 0.20  # (a story's angles drift from each other)
+JOIN_DECISION = 0.35    # (a story's angles drift from each other; below the pair decision)
 LEAD_FIT = 0.5         # weight of the closest lead cosine when choosing among joinable stories
 # Reports of a story weighed when an article asks to join it: the ones nearest in time. Real
 # stories hold a handful (the corpus's largest: 11), but a site whose pages all extract to one
@@ -118,11 +122,67 @@ def embedder_for(settings: Settings) -> semantic.Embedder | None:
 _missing_said = False
 
 
-def _meaning(mine: semantic.Vectors | None, blob: bytes | None) -> float | None:
-    """Cosine of this article's meaning vector with a stored one, when both exist."""
-    if mine is None or blob is None:
-        return None
-    return float(np.dot(mine, semantic.from_blob(blob)))
+class Meaning:
+    """The meaning cosines of one assignment, each vector embedded only when a pair asks for it.
+
+    `embedder` None makes a collector: `cosine` embeds nothing, answers None (words decide) and
+    records in `wanted` the texts an embedding pass would need (see `meaning_texts`).
+    """
+
+    def __init__(self, db: sqlite_utils.Database, embedder: semantic.Embedder | None,
+                 article_id: int, title: str, text: str) -> None:
+        self._db, self._embedder, self._id = db, embedder, article_id
+        self._text = semantic.article_text(title, text)
+        self._mine: semantic.Vectors | None = None
+        self.wanted: list[str] = []
+        self.embedded = 0  # vectors computed by this assignment (memo hits included)
+
+    def _embed(self, article_id: int, text: str) -> semantic.Vectors | None:
+        if self._embedder is None:
+            if text not in self.wanted:
+                self.wanted.append(text)
+            return None
+        vector = self._embedder.passage(text)
+        self.embedded += 1
+        if article_id > 0:  # a pre-pass has no id yet: nothing to store
+            self._db.execute("insert or replace into article_vectors (article_id, vector)"
+                             " values (?, ?)", [article_id, semantic.to_blob(vector)])
+        return vector
+
+    def mine(self) -> semantic.Vectors | None:
+        """This article's vector (embedded afresh on first use: its text may have changed)."""
+        if self._mine is None:
+            self._mine = self._embed(self._id, self._text)
+        return self._mine
+
+    def cosine(self, other_id: int, blob: bytes | None) -> float | None:
+        """The cosine with another stored article: its stored vector, else embedded and stored."""
+        mine = self.mine()
+        if blob is not None:
+            other = semantic.from_blob(blob)
+        else:
+            row = self._db.execute("select title, coalesce(nullif(body, ''), summary, '')"
+                                   " from articles where id = ?", [other_id]).fetchone()
+            found = self._embed(other_id, semantic.article_text(row[0] or "", row[1] or "")
+                                ) if row else None
+            if found is None:
+                return None
+            other = found
+        return None if mine is None else float(np.dot(mine, other))
+
+
+def _judge(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | None,
+           other_id: int, blob: bytes | None) -> tuple[float, bool]:
+    """(probability, decision) of one pair: by words, or by meaning inside the uncertain band."""
+    values = pair_features(sim, hours, evidence)
+    p = story_model.probability(values)
+    if meaning is not None and story_model.in_band(p, sim):
+        cosine = meaning.cosine(other_id, blob)
+        if cosine is not None:
+            values = pair_features(sim, hours, evidence, cosine)
+            p = story_model.probability(values)
+    # story_model.same_story, without computing the probability again
+    return p, sim >= story_model.floor_for(values) and p >= story_model.decision_for(values)
 
 
 @dataclass(frozen=True)
@@ -151,14 +211,14 @@ def candidate_sql(n_terms: int) -> str:
 
 
 def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
-               when: datetime, lead: Lead, meaning: semantic.Vectors | None = None) -> Match | None:
+               when: datetime, lead: Lead, meaning: Meaning | None = None) -> Match | None:
     """The story this article belongs to, through its closest report there, if any.
 
     Candidates: stored articles of the ±48 h window sharing heavy terms. A candidate passes the pair
-    decision (`is_same_story`: the model of digests.story_model over cosine, time, leads and their
-    gaps, and the meaning cosine where this article's `meaning` vector and the candidate's stored
-    one both exist); among the stories of passing candidates, the one the article fits best as a
-    whole wins (`_cohesion`), if it fits any well enough.
+    decision (the model of digests.story_model over cosine, time, leads and their gaps; with
+    `meaning`, the meaning cosine too where the words leave the pair uncertain); among the
+    stories of passing candidates, the one the article fits best as a whole wins (`_cohesion`),
+    if it fits any well enough.
     """
     if len(vector) < MIN_TERMS:
         return None
@@ -186,12 +246,12 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity_to_blob(vector, blob)
-        if sim < lowest_threshold(hours):
+        if sim < lowest_threshold(hours, meaning is not None):
             continue
         # Only candidates past the cosine floor pay for their lead.
         evidence = compare_leads(lead, lead_of(title, body or "", datetime.fromisoformat(published)))
         compared[cand_id] = evidence
-        if not is_same_story(sim, hours, evidence=evidence, meaning=_meaning(meaning, other)):
+        if not _judge(sim, hours, evidence, meaning, cand_id, other)[1]:
             continue
         held = passing.get(story_id)
         if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
@@ -209,12 +269,12 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     return best
 
 
-def _vector_column(meaning: semantic.Vectors | None) -> str:
+def _vector_column(meaning: Meaning | None) -> str:
     """The stored meaning vector column of a candidate query (NULL when this article has none)."""
     return "m.vector" if meaning is not None else "NULL"
 
 
-def _vector_join(meaning: semantic.Vectors | None) -> str:
+def _vector_join(meaning: Meaning | None) -> str:
     # An article has a meaning vector only where the article_vectors table exists (see _assign).
     return "left join article_vectors m on m.article_id = a.id" if meaning is not None else ""
 
@@ -227,7 +287,7 @@ def _has_vectors(db: sqlite_utils.Database) -> bool:
 
 def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector: StoryVector,
               when: datetime, lead: Lead, compared: dict[int, LeadEvidence],
-              meaning: semantic.Vectors | None = None) -> float | None:
+              meaning: Meaning | None = None) -> float | None:
     """How well the article fits a story as a whole, or None when it may not join the story.
 
     One close member is not enough: a round-up piece would chain separate events together, and a
@@ -253,13 +313,12 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
         then = datetime.fromisoformat(published)
         hours = _hours(when, then)
         sim = similarity_to_blob(vector, blob)
-        if sim < lowest_threshold(hours):
+        if sim < lowest_threshold(hours, meaning is not None):
             probs.append(0.0)
             continue
         evidence = compared.get(member_id) or compare_leads(
             lead, lead_of(title or "", body or "", then))
-        probs.append(story_model.probability(
-            pair_features(sim, hours, evidence, _meaning(meaning, other))))
+        probs.append(_judge(sim, hours, evidence, meaning, member_id, other)[0])
     fit = sum(probs) / len(probs)
     if len(members) == 1:
         return fit
@@ -308,16 +367,16 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
             embedder: semantic.Embedder | None = None) -> int:
     """Give one stored article its story; returns the story id. Idempotent.
 
-    With an `embedder` the article's meaning vector is computed (its text may have changed since
-    a last assignment) and stored beside its story evidence.
+    With an `embedder`, pairs the words leave uncertain are weighed by meaning (see `Meaning`):
+    the vectors embedded on the way are stored. A vector stored by an earlier assignment of this
+    article is dropped first (its text may have changed since).
     """
     when = article.published_at or now
     vector = story_vector(article.title, article.text)
     meaning = None
     if embedder is not None and _has_vectors(db):
-        meaning = embedder.passage(semantic.article_text(article.title, article.text))
-        db.execute("insert or replace into article_vectors (article_id, vector) values (?, ?)",
-                   [article.id, semantic.to_blob(meaning)])
+        db.execute("delete from article_vectors where article_id = ?", [article.id])
+        meaning = Meaning(db, embedder, article.id, article.title, article.text)
     # Forget this article's own postings first so it never matches itself on re-assignment.
     db.execute("delete from story_terms where article_id = ?", [article.id])
     match = find_match(db, article.id, vector, when, lead_of(article.title, article.text, when),
@@ -343,13 +402,31 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
     return story_id
 
 
+def meaning_texts(db: sqlite_utils.Database, title: str, text: str, when: datetime,
+                  article_id: int = 0) -> list[str]:
+    """The texts the story step will want embedded for an article about to be stored.
+
+    A read-only dry run of the step (no model, nothing written): its own headline and lead when
+    any candidate pair falls in the uncertain band, and those of the in-band candidates that have
+    no stored vector. Ingest embeds them in a worker thread before the store transaction, so the
+    step finds them in the model's memo instead of holding the event loop (~0.1–0.3 s a text).
+    Empty where the vectors' table does not exist yet.
+    """
+    if not _has_vectors(db):
+        return []
+    collector = Meaning(db, None, article_id, title, text)
+    find_match(db, article_id, story_vector(title, text), when, lead_of(title, text, when),
+               collector)
+    return collector.wanted
+
+
 def assign_story(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
     """Processing step: put a stored article into the story of its best match, or a new story.
 
     Runs inside the store transaction; no network. The caller's `article.story_id` may be stale:
     the database row is the truth, and re-running the step on the same archive changes nothing.
-    With the meaning model (`embedder_for(ctx.settings)`) the article's vector is stored and
-    weighed against the candidates that have one.
+    With the meaning model (`embedder_for(ctx.settings)`) the pairs the words leave uncertain are
+    weighed by meaning too, embedding (and storing) the vectors they need.
     """
     _assign(db, article, ctx.now, embedder_for(ctx.settings))
 

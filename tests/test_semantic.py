@@ -42,6 +42,10 @@ def test_passage_is_one_row_and_remembers_recent_texts() -> None:
     assert np.allclose(one, model.passages([SAME_A])[0], atol=1e-5)
     again = model.passage(SAME_A + "  ")  # the same words: the remembered vector
     assert again is one and not again.flags.writeable
+    other = model.fresh()  # the same model, nothing remembered: a new, equal vector
+    fresh = other.passage(SAME_A)
+    assert fresh is not one and np.allclose(fresh, one, atol=1e-5)
+    assert other.passage(SAME_A) is fresh and model.passage(SAME_A) is one
 
 
 @needs_model
