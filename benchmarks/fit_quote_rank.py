@@ -39,9 +39,9 @@ the model. None was adopted.
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/fit_quote_rank.py --rankers hand,logistic \
         --semantic hand+each,mmr,mmr+sem_head,logistic_nosem,logistic_hand_sem,logistic_mmr,probe
 
-Only the development sets are read (dev1, holdout1, dev2, holdout2, holdout3, train4, holdout5);
-the session-4 test set (quotes6.jsonl, holdout6) and the session-5 one (quotes7.jsonl, holdout7)
-are never opened, and any other set name is refused.
+Only the development sets are read (dev1, holdout1, dev2, holdout2, holdout3, train4, holdout5,
+and from session 6 holdout6 and holdout7, the tests of sessions 4 and 5, each scored once); the
+session-6 test (quotes8) is never opened, and any other set name is refused.
 """
 
 from __future__ import annotations
@@ -82,13 +82,15 @@ from digests.quote_rank import (  # noqa: E402
 )
 from digests.quotes import Candidate, find_quotes  # noqa: E402
 
-SET_ORDER = ("dev1", "holdout1", "dev2", "holdout2", "holdout3", "train4", "holdout5")
+SET_ORDER = ("dev1", "holdout1", "dev2", "holdout2", "holdout3", "train4", "holdout5", "holdout6",
+             "holdout7")
 KNOWN_SETS = frozenset(SET_ORDER)
-# The files of the development sets only: quotes6.jsonl (holdout6, the untouched test of session 4)
-# is not read. holdout5 (quotes5.jsonl) was the test of session 3, scored once; development since.
+# The files of the development sets only. holdout5, holdout6 and holdout7 (quotes5–7.jsonl) were the
+# tests of sessions 3, 4 and 5, each scored once; development data since. quotes8 (the untouched
+# test of session 6) is never read.
 GOLD_FILES = tuple(ROOT / "benchmarks" / "gold" / name
                    for name in ("quotes.jsonl", "quotes2.jsonl", "quotes3.jsonl", "quotes4.jsonl",
-                                "quotes5.jsonl"))
+                                "quotes5.jsonl", "quotes6.jsonl", "quotes7.jsonl"))
 GRID = (-2.0, -1.2, -0.8, -0.4, -0.2, 0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.6, 2.0, 2.4, 3.0)
 Model = dict[str, float]
 
