@@ -129,7 +129,7 @@ _LAM_NAMES = frozenset(
 # «قال ماتيس لعدد من الصحافيين», «كونتي لوسائل إعلام بريطانية», «مصدر عسكري لقناتي …». Folded.
 _ADDRESSED = frozenset(
     "عدد وسائل مجموعه صحف صحيفتين صحيفتي قناتي قنوات وكالات مواقع اذاعات محطات الصحفيين"
-    " الصحافيين صحفيين صحافيين مراسلين المراسلين".split())
+    " الصحافيين صحفيين صحافيين مراسلين المراسلين سكان اسوشيتد".split())
 
 
 # Participles that govern «ل» («الهيئة المنظمة لوسائل الإعلام»): what follows is their object.
@@ -366,6 +366,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             break  # «وتابعت المجلة إ،» (a stray letter); «قال ماتيس لعدد من الصحافيين»
         if is_complementizer(t.norm):
             break  # «هددت النساء المحتجات بأنهن …»: the clause starts
+        if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا", "هو"):
+            # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name), and
+            # «… هو»: a pronoun
+            break
         if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm or t.norm in RELAYING
                 or t.raw[0] in "\"“”«»„(:،,؛" or t.norm.isdigit()
                 or t.norm in ADDRESSEES or t.norm.startswith(("بال", "كال"))

@@ -203,3 +203,10 @@ def test_because_and_a_relative_before_the_verb_are_no_subject() -> None:
     assert speaker_before(toks, 3) == ""
     toks = tokens("بعد انتهاء أغنيته الأولى والتي أهداها قال")
     assert speaker_before(toks, 6) == ""
+
+
+def test_a_pronoun_after_the_name_ends_the_subject() -> None:
+    """«رفاق له», «أحلام له»: whom it was said to or whose they are; «ديف لي» is a name."""
+    assert _after("وقالت أحلام له إن") == "أحلام"
+    assert _after("وقال رئيس الوزراء تدخله هو إن") == "رئيس الوزراء"
+    assert _after("وقال المحلل ديف لي إن") == "المحلل ديف لي"
