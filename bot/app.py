@@ -172,6 +172,14 @@ def register_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
         answers.topic_question))
+    # A sticker, photo, location … in a private chat: a caption is read as text, else a hint;
+    # service messages (a pinned message, a chat photo changed) get nothing (QA10 F8).
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT
+        & ~filters.StatusUpdate.ALL, welcome.not_text))
+    app.add_handler(MessageHandler(
+        filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT
+        & ~filters.COMMAND, welcome.edited))
     app.add_handler(CallbackQueryHandler(buttons.on_callback))
     app.add_handler(InlineQueryHandler(inline.inline_query))
     app.add_handler(ChatMemberHandler(welcome.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
@@ -214,6 +222,10 @@ async def _post_init(app: Application) -> None:
                            **options["sender_options"])
         rt.sender_task = asyncio.create_task(rt.sender.run(), name="sender")
     log.info("bot ready username=%s admins=%d", app.bot.username, len(rt.settings.admin_ids))
+    if not rt.settings.admin_ids:  # QA10 F7: an operator's first start says how to become one
+        log.warning("ADMIN_IDS is empty: nobody can run admin commands. To learn your Telegram "
+                    "id, send /stats to the bot in a private chat: it answers with your id. "
+                    "Put it in ADMIN_IDS and restart")
 
 
 async def _post_stop(app: Application) -> None:

@@ -28,7 +28,7 @@ from typing import IO, Any
 
 from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
-from bot.lines import LRM, RLM
+from bot.lines import LRI, LRM, PDI, RLM
 from bot.runtime import RUNTIME_KEY, Runtime
 from digests import outbox
 from digests.settings import Settings
@@ -43,7 +43,9 @@ GO_LIVE = """\
 للتشغيل الحقيقي / To go live:
   1. أنشئ بوتًا عند @BotFather وانسخ الرمز / create a bot with @BotFather and copy its token
   2. TELEGRAM_BOT_TOKEN=<token> ADMIN_IDS=<your Telegram user id> python run.py
-     (or put them in .env; WEBHOOK_URL=https://… for webhook mode; SOURCES_FILE for your feeds)"""
+     (or put them in .env; WEBHOOK_URL=https://… for webhook mode; SOURCES_FILE for your feeds)
+  3. لمعرفة معرّفك: أرسل /stats إلى البوت فيرد بمعرّفك، ثم ضعه في ADMIN_IDS وأعد التشغيل
+     / to learn your id: send /stats to the bot, it answers with your id; set ADMIN_IDS, restart"""
 
 INTRO = """\
 نشرة — عرض تجريبي دون اتصال / Nashra — offline demo
@@ -55,8 +57,8 @@ INTRO = """\
 
 
 def to_terminal(text: str, *, bold: bool = False) -> str:
-    """Telegram HTML as readable terminal text: links as «text ⟨url⟩», tags dropped, no RLM or
-    LRM (direction marks for Telegram's clients)."""
+    """Telegram HTML as readable terminal text: links as «text ⟨url⟩», tags dropped, no RLM,
+    LRM, LRI or PDI (direction marks for Telegram's clients)."""
     def link(m: re.Match[str]) -> str:
         return f"{m.group(2)} ⟨{m.group(1)}⟩"
 
@@ -64,7 +66,9 @@ def to_terminal(text: str, *, bold: bool = False) -> str:
     if bold:
         text = re.sub(r"<b>(.*?)</b>", "\x1b[1m\\1\x1b[0m", text, flags=re.S)
     text = re.sub(r"<[^>]+>", "", text)
-    return html.unescape(text).replace(RLM, "").replace(LRM, "")
+    for mark in (RLM, LRM, LRI, PDI):
+        text = text.replace(mark, "")
+    return html.unescape(text)
 
 
 @dataclass

@@ -40,6 +40,12 @@ class UpdateInjection:
         def add_chat(self, chat_id: int, *, type: str = "supergroup", title: str = "",
                      admins: Iterable[int] = ()) -> Chat: ...
 
+    def _written(self) -> dict[tuple[int, int], User]:
+        """Who wrote each user message, by (chat, message id); made on first use (the state
+        belongs to the Emulator, which does not know of edits)."""
+        written: dict[tuple[int, int], User] = self.__dict__.setdefault("_user_written", {})
+        return written
+
     def _push_update(self, kind: str, payload: JSON) -> int:
         with self._changed:
             update_id = next(self._update_ids)
@@ -64,6 +70,17 @@ class UpdateInjection:
                           language_code: str | None = None) -> int:
         """A user writes `text` in `chat_id` (commands get a bot_command entity). Private chats
         appear on first use; for a group, `add_group` it first. Returns the message id."""
+        msg = self._user_message(chat_id, user, language_code, {"text": text})
+        if text.startswith("/"):
+            command = text.split(maxsplit=1)[0]
+            msg["entities"] = [{"type": "bot_command", "offset": 0,
+                                "length": utf16_len(command)}]
+        self._push_update("channel_post" if msg["chat"]["type"] == "channel" else "message", msg)
+        message_id: int = msg["message_id"]
+        return message_id
+
+    def _user_message(self, chat_id: int, user: User | None, language_code: str | None,
+                      content: JSON) -> JSON:
         user = self._user_for(chat_id, user, language_code)
         with self._lock:
             chat = self._chats.get(chat_id)
@@ -71,16 +88,47 @@ class UpdateInjection:
                 chat = self._chats[chat_id] = Chat(chat_id, "private" if chat_id > 0
                                                    else "group", user.first_name)
             message_id = self._new_message_id(chat_id)
+            # kept, so the user can edit it later (`edit_user_message`)
+            self._written()[(chat_id, message_id)] = user
         msg: JSON = {"message_id": message_id, "date": int(time.time()),
-                     "chat": chat.to_json(), "text": text}
+                     "chat": chat.to_json(), **content}
         if chat.type != "channel":
             msg["from"] = user.to_json()
-        if text.startswith("/"):
-            command = text.split(maxsplit=1)[0]
-            msg["entities"] = [{"type": "bot_command", "offset": 0,
-                                "length": utf16_len(command)}]
-        self._push_update("channel_post" if chat.type == "channel" else "message", msg)
+        return msg
+
+    def send_user_content(self, chat_id: int, kind: str, *, caption: str | None = None,
+                          user: User | None = None) -> int:
+        """A user sends something that is not text: a "sticker", a "photo" (with `caption`
+        when given) or a "location", shaped as the Bot API sends them. Returns the message id."""
+        content: JSON
+        if kind == "sticker":
+            content = {"sticker": {"file_id": "sticker-1", "file_unique_id": "s1", "width": 512,
+                                   "height": 512, "is_animated": False, "is_video": False,
+                                   "type": "regular", "emoji": "🙂"}}
+        elif kind == "photo":
+            content = {"photo": [{"file_id": "photo-1", "file_unique_id": "p1", "width": 320,
+                                  "height": 240, "file_size": 12000}]}
+            if caption is not None:
+                content["caption"] = caption
+        elif kind == "location":
+            content = {"location": {"latitude": 33.51, "longitude": 36.29}}
+        else:
+            raise ValueError(f"unknown content kind {kind!r}: sticker, photo or location")
+        msg = self._user_message(chat_id, user, None, content)
+        self._push_update("message", msg)
+        message_id: int = msg["message_id"]
         return message_id
+
+    def edit_user_message(self, chat_id: int, message_id: int, text: str) -> int:
+        """The user who wrote message `message_id` edits its text (an `edited_message` update).
+        Returns the update id."""
+        with self._lock:
+            user = self._written()[(chat_id, message_id)]
+            chat = self._chats[chat_id]
+        now = int(time.time())
+        return self._push_update("edited_message", {
+            "message_id": message_id, "date": now, "edit_date": now, "chat": chat.to_json(),
+            "from": user.to_json(), "text": text})
 
     def click(self, message: SentMessage | tuple[int, int], button_text: str | None = None, *,
               data: str | None = None, user: User | None = None) -> str:
@@ -133,8 +181,25 @@ class UpdateInjection:
         })
 
     def _bot_member_json(self, status: str) -> JSON:
+        """The bot as a ChatMember of `status`, with every field the Bot API always sends for
+        it (PTB refuses a member without them: QA10 F13 saw "administrator" fail to parse)."""
         member: JSON = {"user": self.bot_user.to_json(), "status": status}
         if status == "kicked":
             # Telegram always sends until_date for a ban (0 = forever); PTB requires it
             member["until_date"] = 0
+        elif status == "administrator":
+            member.update(can_be_edited=False, is_anonymous=False, can_manage_chat=True,
+                          can_delete_messages=True, can_manage_video_chats=True,
+                          can_restrict_members=True, can_promote_members=False,
+                          can_change_info=True, can_invite_users=True, can_post_stories=False,
+                          can_edit_stories=False, can_delete_stories=False,
+                          can_pin_messages=True, can_manage_topics=False)
+        elif status == "creator":
+            member["is_anonymous"] = False
+        elif status == "restricted":  # a member who may not write (a muted bot)
+            member.update(is_member=True, until_date=0, **{f"can_{right}": False for right in (
+                "change_info", "invite_users", "pin_messages", "send_messages", "send_polls",
+                "send_other_messages", "add_web_page_previews", "manage_topics", "send_audios",
+                "send_documents", "send_photos", "send_videos", "send_video_notes",
+                "send_voice_notes", "edit_tag")})
         return member

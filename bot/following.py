@@ -43,7 +43,16 @@ from bot.runtime import (
 )
 from digests import subscriptions
 from digests.errors import QueryError
-from digests.query import asks_for_news, echo, followable, links_in, strip_markup
+from digests.query import (
+    MAX_TOPIC_LETTERS,
+    MAX_TOPIC_WORDS,
+    asks_for_news,
+    echo,
+    followable,
+    links_in,
+    strip_markup,
+    topic_too_long,
+)
 from digests.topic_names import arabic_topic, example_for, is_adjective, is_latin
 
 DEEP_LINK_PREFIX = "t-"
@@ -126,6 +135,10 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         await _answer_button(update, lang)
         await send(update, context, ui(lang, "not_a_topic", topic=echo(topic)))
         return
+    if topic_too_long(topic):  # a sentence or a pasted paragraph is no topic (QA10 F14)
+        await _answer_button(update, lang)
+        await send(update, context, too_long_text(topic, lang))
+        return
     mapped = arabic_topic(topic)
     lead = None
     if mapped:  # «syria» (a deep link, /subscribe Syria) is «سوريا»: the archive is Arabic
@@ -163,6 +176,12 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         text = lead + "\n" + text
     await _answer_button(update, lang)
     await send(update, context, text)
+
+
+def too_long_text(topic: str, lang: str) -> str:
+    """The refusal of a topic over MAX_TOPIC_WORDS / MAX_TOPIC_LETTERS (HTML)."""
+    return ui(lang, "topic_too_long", query=echo(topic, 60), words=num(MAX_TOPIC_WORDS, lang),
+              chars=num(MAX_TOPIC_LETTERS, lang))
 
 
 async def _answer_button(update: Update, lang: str) -> None:

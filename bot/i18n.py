@@ -31,6 +31,12 @@ def lang_of(language_code: str | None, stored: str | None = None, default: str =
     return "en" if default == "en" else "ar"
 
 
+def counted(n: int, lang: str, one: str, many: str) -> str:
+    """A count as a reply shows it: in Arabic the number alone (its label comes before it,
+    «المصادر: ١»), in English with its noun in the right number ("1 source", "2 sources")."""
+    return num(n, lang) if lang == "ar" else f"{n} {one if n == 1 else many}"
+
+
 def num(n: int, lang: str) -> str:
     """An integer written with Arabic-Indic digits in Arabic, ASCII digits in English."""
     text = str(n)
@@ -157,12 +163,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "أجمع الأخبار العربية من مصادر عدة وأختصر كل خبر: العنوان، وأهم التصريحات ومن قالها، "
         "وروابط ذات صلة.\n"
         "{how}\n"
-        "جرّب أحد هذه المواضيع:",
+        "{try_these}",
         "{hello} to <b>Nashra</b> 📰\n"
         "I gather Arabic news from several sources and condense each story: the headline, the "
         "key quotes and who said them, and related links.\n"
         "{how}\n"
-        "Try one of these topics:"),
+        "{try_these}"),
+    "try_these": ("جرّب أحد هذه المواضيع:", "Try one of these topics:"),
+    "try_these_group": ("جرّبوا أحد هذه المواضيع:", "Try one of these topics:"),
+    # the bot added to a group (bot.welcome.my_chat_member): said to the group
+    "group_intro": ("مرحبًا بالجميع 👋 أنا «نشرة»: أجمع الأخبار العربية من مصادر عدة وأختصر كل "
+                    "خبر.\nاكتبوا /search الغوطة لتصل آخر أخبار موضوع إلى المجموعة، ويتابع "
+                    "مشرفو المجموعة موضوعًا لها: /subscribe الغوطة. كل الأوامر: /help",
+                    "Hello everyone 👋 I am Nashra: I gather Arabic news from several sources "
+                    "and condense each story.\nSend /search الغوطة to get a topic's latest news "
+                    "here; the group's admins can follow a topic for it: /subscribe الغوطة. "
+                    "All commands: /help"),
+    "group_back": ("عادت متابعات المجموعة: {topics}. لإيقاف إحداها: /unsubscribe",
+                   "The group's followed topics are back: {topics}. To stop one: /unsubscribe"),
+    "group_back_more": (" و{n} غيرها", " and {n} more"),
+    # a private message that is not text (a sticker, a photo without a caption, a location)
+    "not_text": ("اكتب اسم موضوع نصًا، مثل «الغوطة»، لأجد آخر أخباره.",
+                 "Type a topic as text, such as «الغوطة», and I will find its latest news."),
     "hello": ("أهلًا بك", "Welcome"),
     "hello_group": ("أهلًا بكم", "Welcome"),
     "hello_channel": ("أهلًا بكم", "Welcome"),
@@ -212,8 +234,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                                    "I found no news about «{query}» in the archive. Type a "
                                    "topic's name, such as «الغوطة»."),
     "did_you_mean": ("هل تقصد:", "Did you mean:"),
-    "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها. اكتب اسم موضوع، مثل «الغوطة».",
-                           "«{query}» has no searchable words. Type a topic, such as «الغوطة»."),
+    "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها (حروف مثل «و» و«في» "
+                           "و«ال» ترد في كل خبر). اكتب اسم موضوع، مثل «الغوطة».",
+                           "«{query}» has no searchable words (letters and words such as «و», "
+                           "«في» or «ال» are in every story). Type a topic, such as «الغوطة»."),
+    "topic_too_long": ("«{query}» أطول من أن يكون موضوعًا يُتابع (الحد {words} كلمات و{chars} "
+                       "حرفًا). اكتب اسم الموضوع وحده، مثل «الغوطة».",
+                       "«{query}» is too long to be a followed topic (at most {words} words and "
+                       "{chars} characters). Type just the topic's name, such as «الغوطة»."),
     "name_alone": ("لا يمكن البحث عن «{name}» وحده: لا يتميز في الأخبار عن حرف الجر «على». "
                    "اكتب الاسم كاملًا، مثل «علي خامنئي».",
                    "«{name}» alone cannot be searched: in the news it cannot be told from the"
@@ -445,6 +473,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                                   "answer on https://, so I tried http://"),
     "addsource_ok": ("✅ أُضيف المصدر {id}: {name}\nالرابط: {link}",
                      "✅ Source {id} added: {name}\nLink: {link}"),
+    "addsource_resumed": ("✅ أُعيد تفعيل المصدر {id}: {name}\nالرابط: {link}",
+                          "✅ Source {id} resumed: {name}\nLink: {link}"),
     "addsource_failed": ("تعذرت إضافة المصدر: {link}\n{error}",
                          "Could not add the source: {link}\n{error}"),
     "removesource_usage": ("الاستخدام: /removesource رقم (الأرقام في /sources)",
@@ -458,12 +488,17 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "No source number {id}. The numbers are in /sources"),
     "ingest_started": ("⏳ بدأ جلب الأخبار…", "⏳ Polling the sources…"),
     "ingest_running": ("الجلب جارٍ بالفعل.", "A poll is already running."),
+    # English counts come with their noun ("1 source", "2 new articles": bot.i18n.counted)
     "ingest_done": ("✅ انتهى الجلب — المصادر: {sources}، الأخبار الجديدة: {new}، الإخفاقات: {failed}.",
-                    "✅ Poll finished: {sources} sources, {new} new articles, {failed} failed."),
+                    "✅ Poll finished: {sources}, {new}, {failed} failed."),
     "ingest_done_failures": ("⚠️ انتهى الجلب مع إخفاقات — المصادر: {sources}، أخفق منها: {failed} "
                              "({names})، الأخبار الجديدة: {new}. التفاصيل في /sources",
-                             "⚠️ Poll finished with failures: {failed} of {sources} sources "
-                             "failed ({names}); {new} new articles. Details: /sources"),
+                             "⚠️ Poll finished with failures: {failed} of {sources} failed "
+                             "({names}); {new}. Details: /sources"),
+    "ingest_first_poll": ("(أول جلب لمصدر جديد: حُفظت أخباره ({new}) للبحث ولم تُرسل إلى "
+                          "المتابعين؛ تُرسل الأخبار الجديدة من الجلب التالي)",
+                          "(A new source's first poll: its {new} were stored for search, not "
+                          "sent to followers; new articles are sent from the next poll on)"),
     "ingest_failed": ("⚠️ فشل الجلب: {error}", "⚠️ The poll failed: {error}"),
     "stats": ("📊 الإحصاءات\n• محادثات لها متابعات: {subscribers}\n"
               "• كل المحادثات النشطة: {active}\n• المتابعات: {subscriptions}\n"

@@ -16,8 +16,15 @@ line anywhere without cutting through a tag or an entity.
   (the «/» of /start, the «@» of @bot, a URL's «://») is laid out by the Unicode bidi algorithm
   with the neutral on the wrong side: «/start» shows as «start/». `isolate_ltr` wraps every
   /command, @name, URL and Latin run in U+200E (LEFT-TO-RIGHT MARK) on both sides. LRMs rather
-  than the isolates U+2066…U+2069: Telegram Desktop's bidi does not follow the isolate rules
-  (tdesktop issue #27099), while every client honours the marks.
+  than the isolates U+2066…U+2069 where they are enough: Telegram Desktop's bidi does not
+  always follow the isolate rules (tdesktop issue #27099), while every client honours the marks.
+- LRMs are not enough for a run that holds right-to-left letters (a URL with an Arabic path,
+  «http://x.test/أخبار.xml»): its Arabic letters end the left-to-right run, and the path shows
+  before the host (QA10 F5). Such a run is also wrapped in LRI…PDI (U+2066/U+2069, Unicode 6.3:
+  Android, iOS, the web clients and Telegram Desktop's isolate support): LRM LRI run PDI LRM,
+  so a client that ignores isolates still gets the marks.
+- Text that looks like an HTML entity («&quot;» written in a headline) is one left-to-right
+  token, wrapped whole: a mark is never put inside it (QA10 F1 showed «&‎quot‎;» mirrored).
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ from dataclasses import dataclass
 
 RLM = "\u200f"
 LRM = "\u200e"
+LRI = "\u2066"
+PDI = "\u2069"
 MAX_URL = 2048
 
 _WS_RE = re.compile(r"\s+")
@@ -42,7 +51,9 @@ _URL_OK_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 # led by / @ # and joined to more Latin/digits by URL-ish punctuation («UTC+3», «a.b», «x_y»).
 # A scheme alone («http://», «ftp://» in an error text) is a token too, or it shows «//:http».
 # Arabic punctuation («، ؛ ؟») ends a URL: written after a link it belongs to the sentence.
+# Entity-like text («&quot;», «&#1575;») is one token (see the module docstring).
 _LTR_TOKEN = (r"(?:(?:https?|ftp)://(?:[^\s<>«»\"،؛؟]*[^\s<>«»\".,;:!?()،؛؟])?"
+              r"|&#?[A-Za-z0-9]+;"
               r"|[/@#]?[A-Za-z][A-Za-z0-9_]*(?:[./:@#?=&%+\-~]+[A-Za-z0-9_]+)*)")
 # Tokens separated by spaces form one run («/addsource URL», «Sky News»).
 _LTR_RUN_RE = re.compile(rf"{_LTR_TOKEN}(?:[:,;.!?]? +{_LTR_TOKEN})*")
@@ -120,7 +131,19 @@ def isolate_ltr(text: str, *, always: bool = False) -> str:
     """
     if not always and not _RTL_CHAR_RE.search(text):
         return text
-    return _LTR_RUN_RE.sub(lambda m: f"{LRM}{m.group(0)}{LRM}", text)
+    return _LTR_RUN_RE.sub(_wrapped, text)
+
+
+def wrap_ltr(run: str) -> str:
+    """One left-to-right run as placed in right-to-left text: between LRMs, and also inside
+    LRI…PDI when it holds a right-to-left letter (see the module docstring)."""
+    if _RTL_CHAR_RE.search(run):
+        return f"{LRM}{LRI}{run}{PDI}{LRM}"
+    return f"{LRM}{run}{LRM}"
+
+
+def _wrapped(match: re.Match[str]) -> str:
+    return wrap_ltr(match.group(0))
 
 
 def isolate_ltr_html(html: str) -> str:
@@ -128,8 +151,7 @@ def isolate_ltr_html(html: str) -> str:
     if not _RTL_CHAR_RE.search(html):
         return html
     parts = _MARKUP_RE.split(html)
-    return "".join(p if i % 2 else _LTR_RUN_RE.sub(lambda m: f"{LRM}{m.group(0)}{LRM}", p)
-                   for i, p in enumerate(parts))
+    return "".join(p if i % 2 else _LTR_RUN_RE.sub(_wrapped, p) for i, p in enumerate(parts))
 
 
 # ---------------------------------------------------------------------------------------------

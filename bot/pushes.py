@@ -17,13 +17,14 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.admin import admin_only, reply, tell
+from bot.following import too_long_text
 from bot.i18n import num
 from bot.lines import escape_text
 from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
 from digests import outbox
 from digests.errors import QueryError
-from digests.query import asks_for_news
+from digests.query import asks_for_news, topic_too_long
 from digests.search import topic_key
 from digests.storage import Database
 from digests.subscriptions import clean_topic, keys_of_same_name
@@ -51,8 +52,11 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     topic = clean_topic(" ".join(context.args or [])) or None
     if topic is not None and asks_for_news(topic):  # «/push آخر الأخبار»: the general digest
         topic = None
-    if topic is not None and not topic_key(topic):
+    if topic is not None and not topic_key(topic):  # «/push و»: as a reader's search is refused
         await reply(update, context, ui(lang, "nothing_searchable", query=topic))
+        return
+    if topic is not None and topic_too_long(topic):  # nobody can follow it (QA10 F14)
+        await reply(update, context, too_long_text(topic, lang))
         return
     if followers(rt, topic) == 0:
         await reply(update, context, ui(lang, "push_no_followers_topic", topic=topic) if topic

@@ -3,7 +3,8 @@
 Long work never runs inside the handler's await chain (PTB handles one update at a time here:
 bot/app.py leaves `concurrent_updates` off): /addsource checks the link (digests.source_check:
 one fetch, within FETCH_TIMEOUT_SECONDS) in a background task and answers when it knows; /ingest
-starts the poll as a background task and reports when it is done. Replies that name a source or a
+starts the poll as a background task and reports when it is done (saying when a new source's
+first poll only stored its articles: that backfill is not pushed). Replies that name a source or a
 link are laid out by bot.admin.admin_lines; /addsource answers name the link they are about (two
 checks in a row answer in the order the sites do) and reply to the command message. A link typed
 without http:// or https:// is checked as https://, then as http:// when https:// cannot connect
@@ -28,7 +29,7 @@ from bot.admin import (
     source_name,
     tell,
 )
-from bot.i18n import num, relative_time, t
+from bot.i18n import counted, num, relative_time, t
 from bot.lines import Span
 from bot.packer import pack
 from bot.reasons import error_text, reason_text
@@ -121,6 +122,9 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         if not done:
             await answer("addsource_checking", False)
         checked = await check
+        # a removed source added again is resumed, and the answer says so (QA10 F12)
+        before = sources.find_source(rt.db, checked.url)
+        resumed = before is not None and not before.active
         source = sources.add_source(rt.db, checked.url, settings=rt.settings, now=rt.now(),
                                     name=name or checked.title or None, require_dns=False)
     except NashraError as exc:
@@ -136,7 +140,9 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id, source.url,
              checked.page_url, checked.entries)
     named = {"id": num(source.id, lang), "name": source_name(source.name, lang)}
-    if checked.page_url is not None:
+    if resumed:
+        await answer("addsource_resumed", link=link_label(source.url), **named)
+    elif checked.page_url is not None:
         await answer("addsource_found", feed=link_label(source.url), **named)
     else:  # the link as stored: with the scheme that answered (QA9 N5)
         await answer("addsource_ok", link=link_label(source.url), **named)
@@ -190,6 +196,9 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     from digests.pipeline import poll_once
 
     await tell(rt, context, chat_id, ui(lang, "ingest_started"))
+    # sources never read before: their first poll is backfill, stored but not pushed
+    # (digests.pipeline), which the report says (QA10 F6)
+    first = {s.id for s in sources.list_sources(rt.db) if s.last_success_at is None}
     try:
         summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=False)
     except (NashraError, OSError) as exc:
@@ -200,11 +209,15 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
         return
     if rt.sender is not None:
         rt.sender.wake()
-    counts = {"sources": num(len(summary.reports), lang), "new": num(summary.new, lang),
+    counts = {"sources": counted(len(summary.reports), lang, "source", "sources"),
+              "new": counted(summary.new, lang, "new article", "new articles"),
               "failed": num(summary.failed, lang)}
+    backfilled = sum(r.new for r in summary.reports if r.source_id in first)
+    note = "\n" + ui(lang, "ingest_first_poll", new=counted(
+        backfilled, lang, "new article", "new articles")) if backfilled else ""
     failing = [r for r in summary.reports if r.status == "failed"]
     if not failing:
-        await tell(rt, context, chat_id, ui(lang, "ingest_done", **counts))
+        await tell(rt, context, chat_id, ui(lang, "ingest_done", **counts) + note)
         return
     # by number and name, as /sources lists them: several feeds of one site, or unnamed
     # sources named by their host, stay apart (QA8 F9)
@@ -213,4 +226,4 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     if len(failing) > FAILING_NAMES:
         names += "…"
     await tell(rt, context, chat_id, admin_html(lang, "ingest_done_failures", names=names,
-                                                **counts))
+                                                **counts) + note)

@@ -6,14 +6,22 @@ to a supergroup).
 payload it cannot decode is said to be not understood); then every /start shows the welcome and
 example topics as buttons, which bot.answers answers. A t.me link to the bot pasted into a chat
 acts the same (`start_with`).
-In groups the welcome and /help say «اكتب /search الغوطة» (plain text there is not a question),
-and speak to the group: «أهلًا بكم», «/topics — المواضيع التي تتابعها المجموعة».
+In groups the welcome and /help say «اكتبوا /search الغوطة» (plain text there is not a
+question), and speak to the group: «أهلًا بكم», «جرّبوا», «/topics — المواضيع التي تتابعها
+المجموعة». Added to a group, the bot introduces itself once (`my_chat_member`).
+
+Private messages that are not text (a sticker, a photo, a location) get a one-line hint, and a
+caption naming a topic is answered as typed text (`not_text`); an edited private message is
+answered once, at its first edit (`edited`).
 """
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks, zones
@@ -24,6 +32,7 @@ from bot.i18n import (
     GROUP_COMMANDS,
     READER_COMMANDS,
     chat_worded,
+    num,
     t,
 )
 from bot.lines import escape_text
@@ -39,7 +48,9 @@ from bot.runtime import (
     send,
     ui,
 )
-from digests import outbox
+from digests import outbox, subscriptions
+
+log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------------
 # /start, /help
@@ -74,8 +85,11 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
              for topic in EXAMPLE_TOPICS[i:i + 3]] for i in range(0, len(EXAMPLE_TOPICS), 3)]
     how = t("welcome_group" if in_group(update) else "welcome_private", lang)
     chat = update.effective_chat
-    hello = t(chat_worded("hello", chat.type if chat else None), lang)  # «أهلًا بكم» in a group
-    await send(update, context, ui(lang, "welcome", hello=hello, how=how), keyboard(rows))
+    kind = chat.type if chat else None
+    hello = t(chat_worded("hello", kind), lang)  # «أهلًا بكم» in a group
+    try_these = t(chat_worded("try_these", kind), lang)  # «جرّبوا» in a group (QA10 F12)
+    await send(update, context, ui(lang, "welcome", hello=hello, how=how, try_these=try_these),
+               keyboard(rows))
 
 
 def in_group(update: Update) -> bool:
@@ -125,16 +139,103 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 # Membership
 
 
+_OUT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+_IN = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+MAX_TOPICS_NAMED = 5  # a group back with more subscriptions names the first ones and a count
+
+
 async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The bot was added to a group or channel (record it), or removed / blocked (deactivate)."""
+    """The bot was added to a group or channel (record it), or removed / blocked (deactivate).
+
+    Added to a group, it introduces itself once, to the group (QA10 F9: members did not know
+    what it does until someone typed /start); added again to a group that had followed topics,
+    the same message says they are back (they were kept while it was away). Nothing is posted
+    in a channel: its readers did not ask for the bot, its admins set it up by command.
+    """
     change = update.my_chat_member
     if change is None:
         return
     rt = runtime(context)
+    old_topics = [sub.topic for sub in subscriptions.list_subscriptions(rt.db, change.chat.id)]
     ensure_chat(rt, update)
     status = change.new_chat_member.status
-    if status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
+    if status in _OUT:
         outbox.deactivate_chat(rt.db, change.chat.id, f"bot {status}", rt.now())
+        return
+    if change.old_chat_member.status in _OUT and status in _IN and in_group(update):
+        await introduce(update, context, chat_lang(rt, update), old_topics)
+
+
+def intro_text(lang: str, topics: list[str]) -> str:
+    """The group introduction (group-voiced), with the topics it follows again, if any."""
+    text = t("group_intro", lang)
+    if topics:
+        named = "، ".join(f"«{topic or t('general', lang)}»" for topic in topics[:MAX_TOPICS_NAMED])
+        if len(topics) > MAX_TOPICS_NAMED:
+            named += t("group_back_more", lang, n=num(len(topics) - MAX_TOPICS_NAMED, lang))
+        text += "\n" + t("group_back", lang, topics=named)
+    html = escape_text(text)
+    return rtl(html) if lang == "ar" else html
+
+
+async def introduce(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str,
+                    topics: list[str]) -> None:
+    """Post the introduction; a group where the bot may not write is left alone (logged)."""
+    chat = update.effective_chat
+    try:
+        await send(update, context, intro_text(lang, topics))
+    except RetryAfter:
+        raise  # on_error handles the update again after the wait
+    except TelegramError as exc:  # restricted in the group: nothing to say it with
+        log.info("group introduction not sent chat=%s error=%s", chat.id if chat else None, exc)
+
+
+# ---------------------------------------------------------------------------------------------
+# Private messages that are not text
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A private message that is not text (QA10 F8): a photo or video whose caption names a
+    topic is answered as that text would be; anything else (a sticker, a photo without a
+    caption, a location, a voice note) gets one line saying to type a topic."""
+    from bot.answers import answer_topic  # late: bot.answers builds on bot.following
+
+    message = update.effective_message
+    if message is None:
+        return
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    caption = (message.caption or "").strip()
+    if caption and not caption.startswith("/"):
+        await answer_topic(update, context, rt, caption, offset=0, edit=False)
+        return
+    await send(update, context, ui(chat_lang(rt, update), "not_text"))
+
+
+# Edited private messages answered, per chat and message: the first edit only (see `edited`).
+_EDITS_KEY = "answered_edits"
+MAX_EDITS_REMEMBERED = 1000
+
+
+async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited private text message (QA10 F8), answered once: the first edit is answered as
+    a new question (a reader who corrects «لبنن» to «لبنان» wants the news of the corrected
+    word, and the answer to the typo stays above it); later edits of the same message are
+    ignored, so a message corrected letter by letter does not become a stream of answers."""
+    from bot.answers import topic_question  # late: bot.answers builds on bot.following
+
+    message = update.edited_message
+    if message is None or not message.text:
+        return
+    answered: dict[tuple[int, int], None] = context.application.bot_data.setdefault(
+        _EDITS_KEY, {})
+    key = (message.chat.id, message.message_id)
+    if key in answered:
+        return
+    answered[key] = None
+    while len(answered) > MAX_EDITS_REMEMBERED:  # oldest first: dicts keep insertion order
+        del answered[next(iter(answered))]
+    await topic_question(update, context)
 
 
 async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

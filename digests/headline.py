@@ -34,7 +34,9 @@ _DECORATIONS = (
     "فيديو وصور", "بالفيديو والصور", "تقرير مصور", "مباشر", "متابعة", "حصري", "انفوجرافيك",
     "إنفوجرافيك", "انفوغراف", "إنفوغراف", "video", "breaking", "live",
 )
-_SEPARATORS = "|-–—:•·«»/"
+# Separators stripped from a headline's ends. « and » only when unpaired (`_strip_ends`):
+# «ترامب: «سنرد بقوة»» lost its closing mark when they were stripped as separators (QA10 F2).
+_SEPARATORS = "|-–—:•·/"
 _SPLIT_RE = re.compile(r"(\s+(?:\||-|–|—|•|·|::)\s+|\s*«\s*\|\s*»\s*)")
 _LEAD_RE = re.compile(r"^\s*(?P<label>[^:|\-–—]{1,25}?)\s*(?:[:|]|\s[-–—]\s)\s*")
 _SPACE_RE = re.compile(r"\s+")
@@ -88,6 +90,24 @@ def _strip_decorations(title: str) -> str:
     # unreachable
 
 
+def _strip_ends(text: str) -> str:
+    """`text` without separators at its ends, nor a guillemet that closes or opens nothing:
+    «وزير الصحة: «المستشفيات مكتظة»» and «المغرب 2026» لا يعرف اليأس» keep their marks,
+    «» عاجل» or a dangling «… «» loses it."""
+    while True:
+        text = text.strip(_SEPARATORS + " ")
+        if text.startswith("«") and text.count("«") > text.count("»"):
+            text = text[1:]
+        elif text.endswith("»") and text.count("»") > text.count("«"):
+            text = text[:-1]
+        elif text.startswith("»"):  # a closing mark first closes nothing
+            text = text[1:]
+        elif text.endswith("«"):  # an opening mark last opens nothing
+            text = text[:-1]
+        else:
+            return text
+
+
 def shorten(text: str, limit: int = MAX_HEADLINE_CHARS) -> str:
     """`text` cut at the last word boundary before `limit` characters, with «…» when cut."""
     text = _SPACE_RE.sub(" ", text).strip()
@@ -122,8 +142,8 @@ def clean_headline(title: str, lead: str = "", *, limit: int = MAX_HEADLINE_CHAR
         else the lead sentence shortened; "" when both are empty.
     """
     title = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", title or "")).strip()
-    title = title.strip(_SEPARATORS + " ")
-    cleaned = _strip_decorations(_strip_sites(title)).strip(_SEPARATORS + " ")
+    title = _strip_ends(title)
+    cleaned = _strip_ends(_strip_decorations(_strip_sites(title)))
     if len(cleaned.split()) >= 2 or (cleaned and not lead.strip()):
         return shorten(cleaned, limit)
     if lead.strip():

@@ -15,6 +15,12 @@ Readers ask questions: «ما آخر أخبار الغوطة؟», «شو صار 
 out of the all-words fallback, as stop-words are, when other words remain; a query of only such
 words («آخر الأخبار») is searched as written.
 
+A single letter («و», «ب») or a bare article («ال», «لل») is no word of a topic: it is in nearly
+every article (QA10 F4: «و» matched 105 of 1,000 corpus articles, as often as a common word).
+Such keys are dropped at the ends of a query as stop-words are (`too_short`), and a query of
+only such keys and stop-words has nothing searchable. A followed topic is a name, not a
+sentence: `topic_too_long` says when a text is over MAX_TOPIC_WORDS / MAX_TOPIC_LETTERS.
+
 A name with several spellings in the news (digests/variants.py: «ترامب/ترمب», «بوتين/بوتن») is
 searched, and matched for subscriptions, in every spelling: each phrase is tried with each
 spelling of its words (up to MAX_PHRASES), and the all-words fallback ORs them.
@@ -34,6 +40,13 @@ from digests.variants import alternatives
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
 MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
 MAX_PHRASES = 16         # spelling variants multiply phrases: at most this many are tried
+# A followed topic is at most this long. The longest names in the news fit: «المفوضية السامية
+# للأمم المتحدة لشؤون اللاجئين» is 6 words and 45 characters; a longer text is a sentence (a
+# headline, a paragraph) whose words never come again in that order in a new article (QA10 F14).
+MAX_TOPIC_WORDS = 6
+MAX_TOPIC_LETTERS = 60
+# The article alone, or with a proclitic: keys of no topic (see the module docstring).
+BARE_ARTICLES = frozenset({"ال", "لل", "وال", "بال", "ولل"})
 # An article may write a name with a proclitic («وعلي خامنئي»: and Ali Khamenei). The index keeps
 # «وعلي» whole (it is also «وعلى», "and on"), so a phrase that starts with a name lists these
 # spellings too. Not ف: «فعلي» is the word "actual".
@@ -97,6 +110,19 @@ def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
     return keys, names, words
 
 
+def too_short(key: str) -> bool:
+    """Whether a key is too short to search for: a single letter or a bare article (a single
+    digit is a number, and stays searchable)."""
+    return (len(key) == 1 and key.isalpha()) or key in BARE_ARTICLES
+
+
+def topic_too_long(topic: str) -> bool:
+    """Whether `topic`, as it would be followed (`topic_text`: words of asking at its ends
+    left out), is over MAX_TOPIC_WORDS words or MAX_TOPIC_LETTERS characters."""
+    text = topic_text(topic)
+    return len(text) > MAX_TOPIC_LETTERS or len(text.split()) > MAX_TOPIC_WORDS
+
+
 def _trim(keys: list[str], keep: list[bool], drop: frozenset[str]) -> list[str]:
     """`keys` without the words of `drop` at either end, unless `keep` marks them."""
     lo, hi = 0, len(keys)
@@ -125,10 +151,11 @@ def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPla
 
 
 def _plan(keys: list[str], names: list[bool]) -> QueryPlan:
-    distinct = list(dict.fromkeys(k for k in keys if k not in STOP_WORDS))
-    drop = STOP_WORDS | QUESTION_WORDS
+    stop = STOP_WORDS | frozenset(k for k in keys if too_short(k))
+    distinct = list(dict.fromkeys(k for k in keys if k not in stop))
+    drop = stop | QUESTION_WORDS
     if not any(k not in drop for k in distinct):
-        drop = STOP_WORDS  # only question words («آخر الأخبار»): search them as written
+        drop = stop  # only question words («آخر الأخبار»): search them as written
     content = [k for k in distinct if k not in drop][:MAX_ALL_WORDS]
     plain = _trim(keys, [False] * len(keys), drop)
     terms = _trim(keys, names, drop) if content else plain
@@ -287,9 +314,10 @@ def topic_text(query: str) -> str:
         pos = start + len(run)
         spans.append((start, pos, run_keys(run), written_as_name(run)))
     keys = [k for *_x, ks, _n in spans for k in ks]
-    drop = STOP_WORDS | QUESTION_WORDS
+    stop = STOP_WORDS | frozenset(k for k in keys if too_short(k))
+    drop = stop | QUESTION_WORDS
     if all(k in drop for k in keys):
-        drop = STOP_WORDS  # only words of asking («آخر الأخبار»): the topic as written
+        drop = stop  # only words of asking («آخر الأخبار»): the topic as written
         if all(k in drop for k in keys):
             return query
 

@@ -17,6 +17,7 @@ dotted host, stays a link that is refused as invalid.
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import logging
 import re
@@ -99,7 +100,17 @@ def feed_links(html: str, base_url: str) -> list[str]:
 
 
 def clean_title(title: str) -> str:
-    """A feed title as a source name: one line, spaces collapsed, at most TITLE_CHARS."""
+    """A feed title as a source name: entities decoded, one line, spaces collapsed, at most
+    TITLE_CHARS.
+
+    feedparser decodes one level of escaping; WordPress-style feeds escape twice
+    («&amp;quot;»), which left «&quot;» in the name, and in every digest and reply naming
+    the source (QA10 F1). Item titles are decoded the same way (digests.feeds.strip_html).
+    """
+    return _cut(html.unescape(title))
+
+
+def _cut(title: str) -> str:
     title = _SPACES.sub(" ", title).strip()
     if len(title) > TITLE_CHARS:
         title = title[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
@@ -125,17 +136,35 @@ def feed_title(body: bytes, headers: Mapping[str, str] | None = None) -> str:
     return clean_title(title) if isinstance(title, str) else ""
 
 
+def misread_titles(body: bytes, headers: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The names older polls gave sources from this feed's title that `feed_title` now reads
+    differently, so a poll can rename the sources named that way (nobody typed them):
+
+    - before session 5, a UTF-8 feed that declares a legacy charset had its title read again
+      in that charset (mojibake such as «ط®ظ„ط§طµط©», QA8 F2);
+    - before session 6, a title escaped twice kept its entities («أخبار &quot;المحلية&quot;»,
+      QA10 F1), also in that mojibake.
+
+    Empty when every older reading equals today's."""
+    right = feed_title(body, headers)
+    readings: list[str] = []
+    if detect_encoding(body, headers) == "utf-8" and declares_legacy(body, headers):
+        readings.append(_raw_title(feedparser.parse(decode(body, headers))))  # session ≤ 4
+    utf8, utf8_headers = as_utf8(body, headers)
+    readings.append(_raw_title(feedparser.parse(utf8, response_headers=utf8_headers)))
+    return tuple(dict.fromkeys(r for r in readings if r and r != right))
+
+
 def misread_title(body: bytes, headers: Mapping[str, str] | None = None) -> str | None:
-    """The name sources were given before the title was decoded with its entries (session 5):
-    for a UTF-8 feed that declares a legacy charset, its title as feedparser read the decoded
-    text again in that charset (mojibake such as «ط®ظ„ط§طµط©»). None for any other feed, or when
-    that reading equals the right one. Lets a poll rename the sources named that way."""
-    if detect_encoding(body, headers) != "utf-8" or not declares_legacy(body, headers):
-        return None
-    parsed = feedparser.parse(decode(body, headers))
-    title = parsed.get("feed", {}).get("title", "")
-    old = clean_title(title) if isinstance(title, str) else ""
-    return old if old and old != feed_title(body, headers) else None
+    """The first of `misread_titles` (the mojibake one when the feed had both), or None."""
+    return next(iter(misread_titles(body, headers)), None)
+
+
+def _raw_title(parsed: Mapping[str, object]) -> str:
+    """A parsed feed's title cleaned as before session 6: entities left as feedparser gave."""
+    feed = parsed.get("feed", {})
+    title = feed.get("title", "") if isinstance(feed, Mapping) else ""
+    return _cut(title) if isinstance(title, str) else ""
 
 
 def _looks_like_html(result: FetchResult) -> bool:

@@ -66,3 +66,33 @@ def test_clean_headline_never_raises_and_stays_short(title: str, lead: str) -> N
     out = clean_headline(title, lead)
     assert len(out) <= MAX_HEADLINE_CHARS + 2
     assert out == out.strip()
+
+
+# QA10 F2: guillemets that pair up stay; only an unpaired one at an end is a decoration.
+@pytest.mark.parametrize("title, expected", [
+    ("وزير الصحة: «المستشفيات مكتظة»", "وزير الصحة: «المستشفيات مكتظة»"),
+    ("ترامب: «سنرد بقوة»", "ترامب: «سنرد بقوة»"),
+    ("«المغرب 2026» لا يعرف اليأس", "«المغرب 2026» لا يعرف اليأس"),
+    ("«سنرد بقوة» - BBC News عربي", "«سنرد بقوة»"),
+    ("عاجل: ترامب: «سنرد بقوة»", "ترامب: «سنرد بقوة»"),
+    ("«الكل بين علامتين»", "«الكل بين علامتين»"),
+    ("ماكرون: «لا حل عسكريًا» و«لا بد من هدنة»", "ماكرون: «لا حل عسكريًا» و«لا بد من هدنة»"),
+    # unpaired at an end: gone
+    ("» قصف على الغوطة", "قصف على الغوطة"),
+    ("قصف على الغوطة «", "قصف على الغوطة"),
+    ("«قصف على الغوطة", "قصف على الغوطة"),
+    ("قصف على الغوطة»", "قصف على الغوطة"),
+    (f"{SEED} « | » العربية.نت", SEED),
+])
+def test_clean_headline_keeps_paired_guillemets(title: str, expected: str) -> None:
+    assert clean_headline(title) == expected
+
+
+_PLAIN = st.text(alphabet="ابتثجحخد هوي0123456789", min_size=1, max_size=30).filter(str.strip)
+
+
+@given(_PLAIN, _PLAIN, st.text(alphabet="ابتثجحخد هوي", max_size=30))
+def test_a_balanced_title_keeps_every_guillemet(before: str, inside: str, after: str) -> None:
+    """Whatever surrounds a «quoted» part, the headline keeps both marks."""
+    out = clean_headline(f"{before}: «{inside}»{after}", limit=200)
+    assert out.count("«") == out.count("»") == 1, out

@@ -83,3 +83,44 @@ def test_an_arabic_comma_after_a_link_stays_with_the_sentence() -> None:
         text = f"أرسل الرابط كاملًا، مثل https://news.example/feed{mark} أو صفحة الموقع"
         isolated = isolate_ltr(text)
         assert f"https://news.example/feed\u200e{mark}" in isolated, isolated
+
+
+def test_a_url_with_an_arabic_path_is_isolated_and_shown_in_order() -> None:
+    """QA10 F5: «http://127.0.0.1:38101/أخبار.xml» between LRMs showed its path before its host;
+    LRI…PDI (inside the LRMs) keeps the link in order, and a Latin-only run keeps plain LRMs."""
+    from test_welcome import displayed
+
+    from bot.lines import LRI, LRM, PDI
+
+    url = "http://127.0.0.1:38101/أخبار.xml"
+    line = RLM + isolate_ltr(f"تعذرت إضافة المصدر: {url}")
+    assert f"{LRM}{LRI}{url}{PDI}{LRM}" in line
+    [shown] = displayed(line)
+    assert "http://127.0.0.1:38101/رابخأ.xml" in shown, shown  # the Arabic word reads RTL
+    # without the isolate the bidi check sees QA10's mirroring (the check is not vacuous)
+    [mirrored] = displayed(line.replace(LRI, "").replace(PDI, ""))
+    assert "xml.رابخأ/http://" in mirrored, mirrored
+    plain = isolate_ltr("أضف https://news.example/feed ثم /ingest")
+    assert LRI not in plain and f"{LRM}https://news.example/feed{LRM}" in plain
+    # the HTML form (bot.runtime.rtl) isolates the same way
+    from bot.lines import isolate_ltr_html
+
+    html = isolate_ltr_html(f"الرابط: <b>{url}</b>")
+    assert f"<b>{LRM}{LRI}{url}{PDI}{LRM}</b>" == html.split("الرابط: ")[1]
+
+
+def test_marks_never_go_inside_an_entity_like_text() -> None:
+    """QA10 F1: a source name holding «&quot;» got LRMs around «quot» («&‎quot‎;»), and readers
+    saw «;quot&» mirrored. Entity-like text is one token, wrapped whole; escaped after."""
+    from test_welcome import displayed
+
+    from bot.lines import LRM
+
+    name = "أخبار &quot;المحلية&quot; — اختبار"
+    isolated = isolate_ltr(name, always=True)
+    assert f"{LRM}&quot;{LRM}" in isolated and f"&{LRM}" not in isolated
+    html = line_html((Span(isolated, italic=True),))
+    assert f"&amp;{LRM}quot" not in html and "&amp;quot;" in html
+    assert check_message(html) == []
+    [shown] = displayed(html)
+    assert shown.count("&quot;") == 2 and ";quot&" not in shown, shown

@@ -15,7 +15,10 @@ from digests.source_check import (
     feed_links,
     feed_title,
     misread_title,
+    misread_titles,
 )
+from digests.sources import add_source, get_source
+from digests.storage import Database
 
 
 def test_feed_links_keeps_declared_feeds_in_order_absolute_and_once() -> None:
@@ -179,3 +182,56 @@ def test_misread_title_is_only_for_utf8_declaring_a_legacy_charset() -> None:
                                ("utf-8", "utf-8")):
         headers = {"Content-Type": f"application/rss+xml; charset={declared}"}
         assert misread_title(_mislabelled_feed(encoding, declared), headers) is None
+
+
+# A WordPress-style feed: the channel title escaped twice, as QA10 F1's test site served it.
+_ESCAPED_FEED = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                 "<title>أخبار &amp;quot;المحلية&amp;quot; &#x2014; اختبار &amp;amp; تجربة</title>"
+                 "<item><title>خبر</title><link>{link}</link></item></channel></rss>")
+_UNESCAPED = 'أخبار "المحلية" — اختبار & تجربة'
+_AS_STORED = "أخبار &quot;المحلية&quot; — اختبار &amp; تجربة"  # the name session 5 stored
+
+
+def test_a_title_escaped_twice_is_decoded() -> None:
+    """QA10 F1: «&amp;quot;» reached the source's name as «&quot;» (feedparser decodes once)."""
+    body = _ESCAPED_FEED.format(link="http://127.0.0.1/a").encode()
+    assert feed_title(body) == _UNESCAPED
+    assert clean_title("T &amp; &#1575; &lt;b&gt;") == "T & ا <b>"
+    # JSON Feed has no XML escaping of its own: its title is decoded once
+    assert feed_title(b'{"title": "A &quot;B&quot; &amp; C", "items": []}',
+                      {"Content-Type": "application/feed+json"}) == 'A "B" & C'
+    # the cut at TITLE_CHARS comes after decoding: no entity is cut in half
+    long = clean_title("&quot;" + "خبر " * 30)
+    assert long.startswith('"') and "&" not in long
+    # the old reading is what a poll renames; a feed without entities has none
+    assert misread_titles(body) == (_AS_STORED,) and misread_title(body) == _AS_STORED
+    plain = _ESCAPED_FEED.replace("&amp;quot;", "").replace("&#x2014; ", "").replace(
+        "&amp;amp; ", "").format(link="http://127.0.0.1/a").encode()
+    assert misread_titles(plain) == () and misread_title(plain) is None
+
+
+@pytest.mark.parametrize("named, expected", [
+    (_AS_STORED, _UNESCAPED),                      # named by its feed before the fix: renamed
+    ("اسم &quot;كتبه&quot; المشرف", "اسم &quot;كتبه&quot; المشرف"),  # typed: left alone
+])
+async def test_a_source_named_with_visible_entities_is_renamed_at_its_next_poll(
+        settings: Settings, named: str, expected: str) -> None:
+    """QA10 F1: a source named by a feed title that kept its entities takes the decoded title
+    at its next poll, in a real SQLite file; a name an admin typed is never replaced."""
+    from datetime import UTC, datetime
+
+    from digests.pipeline import poll_once
+
+    now = datetime(2026, 11, 29, 23, 0, tzinfo=UTC)
+    db = Database(settings.database_path)
+    try:
+        with SampleSite() as site:
+            url = site.add_route("/wp.xml", Response(
+                body=_ESCAPED_FEED.format(link=site.url("/a.html")).encode(),
+                content_type="application/rss+xml; charset=utf-8"))
+            source = add_source(db, url, settings=settings, now=now, name=named)
+            await poll_once(db, settings, now=now, only_due=False)
+        renamed = get_source(db, source.id)
+        assert renamed is not None and renamed.name == expected
+    finally:
+        db.close()

@@ -46,7 +46,7 @@ def test_hints_with_commands_display_in_order() -> None:
     assert shown.count("/subscribe") == 2 and "subscribe/" not in shown
     for how in ("welcome_private", "welcome_group"):
         shown = "\n".join(displayed(ui("ar", "welcome", hello=t("hello", "ar"),
-                                        how=t(how, "ar"))))
+                                        how=t(how, "ar"), try_these=t("try_these", "ar"))))
         assert "/subscribe" in shown and "subscribe/" not in shown
 
 
