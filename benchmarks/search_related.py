@@ -4,18 +4,25 @@ of its related links (digests.related.related_articles), to be read and judged b
 Runs over the search-quality database (benchmarks/out/quality.db: the 7,213 corpus articles
 indexed; built by benchmarks/search_quality.py). The same seed gives the same articles, so a run
 before and a run after a change can be read side by side. Titles are printed, never stored.
+`--baseline FILE` (an earlier digests/related.py, e.g. `git show HEAD~3:digests/related.py`)
+times that version on the same articles, interleaved with the current one in this process, so
+the two timings share the machine's load.
 
     .venv/bin/python benchmarks/search_related.py [--sample 40] [--seed 4] [--links 1] [--db PATH]
+        [--ids-from OUT] [--baseline FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -24,6 +31,22 @@ from digests.related import related_articles
 from digests.storage import Database
 
 OUT = Path(__file__).resolve().parent / "out"
+
+
+def _load_baseline(path: Path) -> Callable[..., Any]:
+    """`related_articles` of another version of digests/related.py, loaded from a file."""
+    spec = importlib.util.spec_from_file_location("related_baseline", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fn: Callable[..., Any] = module.related_articles
+    return fn
+
+
+def _ms(times: list[float]) -> str:
+    return (f"median {statistics.median(times) * 1000:.1f} ms,"
+            f" p95 {sorted(times)[int(len(times) * 0.95)] * 1000:.1f} ms")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,23 +58,36 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-id", type=int, default=1500, help="sample among later articles")
     ap.add_argument("--ids-from", type=Path,
                     help="the articles of an earlier run's output («[n] id title» lines)")
+    ap.add_argument("--baseline", type=Path,
+                    help="an earlier digests/related.py to time on the same articles")
     args = ap.parse_args(argv)
+    baseline = _load_baseline(args.baseline) if args.baseline else None
     with Database(args.db) as db:
         ids = [r[0] for r in db.db.execute("select id from articles where id >= ? order by id",
                                            [args.min_id]).fetchall()]
         rng = random.Random(args.seed)
         rng.shuffle(ids)
+        # warm-up: the first call builds cached word tables, not a cost per article
+        for row in db.db.query(f"{ARTICLE_SELECT} where articles.id = ?", ids[:1]):
+            related_articles(db.db, article_from_row(row), limit=5)
+            if baseline is not None:
+                baseline(db.db, article_from_row(row), limit=5)
         if args.ids_from:  # the same articles as an earlier run, links or not
             ids = [int(line.split()[1]) for line in args.ids_from.read_text().splitlines()
                    if line.startswith("[")]
         shown = empty = 0
         times: list[float] = []
+        base_times: list[float] = []
         for article_id in ids:
             if shown >= args.sample:
                 break
             row = next(iter(db.db.query(f"{ARTICLE_SELECT} where articles.id = ?",
                                         [article_id])))
             article = article_from_row(row)
+            if baseline is not None:
+                t = time.perf_counter()
+                baseline(db.db, article, limit=5)
+                base_times.append(time.perf_counter() - t)
             t = time.perf_counter()
             related = related_articles(db.db, article, limit=5)
             times.append(time.perf_counter() - t)
@@ -65,8 +101,10 @@ def main(argv: list[str] | None = None) -> int:
             for r in related[:args.links]:
                 print(f"     -> {r.id} {r.title}")
         print(f"articles looked at: {shown + empty}; with no related link: {empty};"
-              f" related_articles median {statistics.median(times) * 1000:.1f} ms,"
-              f" p95 {sorted(times)[int(len(times) * 0.95)] * 1000:.1f} ms")
+              f" related_articles {_ms(times)}")
+        if base_times:
+            ratio = statistics.median(times) / statistics.median(base_times)
+            print(f"baseline {args.baseline}: {_ms(base_times)}; median ratio {ratio:.2f}")
     return 0
 
 

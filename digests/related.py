@@ -2,19 +2,22 @@
 
 Read from the search index (digests.search_index) at ingest, for the digest's related links:
 candidates share salient title keys, and each must share the distinctive keys (its signature)
-of the article — names, places, rare words — not merely a phrase of its headline. See
-`related_articles`.
+of the article — names, places, rare words — not merely a phrase of its headline or one common
+word. Several reports of one story are one link: the reader wants the other slots for other
+angles. See `related_articles`.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 import sqlite_utils
 
-from digests.arabic import STOP_WORDS, analyze, key_frequency, normalize
+from digests.arabic import STOP_WORDS, _freq, analyze, index_key, key_frequency, normalize
 from digests.models import Article, iso, parse_iso
 from digests.query import quote_key
 from digests.records import article_from_row
@@ -24,6 +27,21 @@ RELATED_CANDIDATES = 60   # newest articles sharing two salient title terms, sco
 SIGNATURE_KEYS = 20       # an article's signature: its most distinctive keys (tf × idf)
 MIN_SHARED = 3            # signature keys a related article must share
 FULL_BODY_KEYS = 30       # distinct content keys of a body that is a full report, not a brief
+STRONG_SHARED = 4         # this many shared keys show one subject even when all are common words
+VERY_RARE = 40            # a key seen at most this often in the reference corpus: a rare name
+NAME_SHARE = 0.1          # a key written with «ال» at most this share of the time, or at least
+                          # 1 - NAME_SHARE / 2, is written like a name (ترامب, عفرين; العراق)
+SAME_TITLE = 0.6          # weighted share of the shorter title two reports of one story share
+SAME_TITLE_NEAR = 0.52    # the same, for two reports published within STORY_DAYS of each other
+STORY_DAYS = 2.0
+MAX_STORY_MATES = 20      # as many as the digest lists from (digests.digest.MAX_STORY_SIBLINGS)
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
+# Written one way for grammar's sake, not because they are names: months, numbers and measures,
+# heads of a construct («إعادة إعمار»). Two reports of deficits in January are not one subject.
+_NOT_NAMES = frozenset(k for w in (
+    "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"
+    " مليون مليار ألف بالمئة بالمائة بنسبة حوالي نحو أكثر أقل إعادة دولارا").split()
+    for k in analyze(w))
 
 
 def _age_days(published: str | None, now: datetime) -> float:
@@ -39,6 +57,36 @@ def _idf(k: str) -> float:
 
 def _content(k: str) -> bool:
     return len(k) > 2 and k not in STOP_WORDS and not k.isdigit()
+
+
+@lru_cache(maxsize=1)
+def _definite_share() -> dict[str, float]:
+    """Per key, the share of its occurrences in the reference corpus written with the article
+    «ال» (after a clitic or not). A common noun is written both ways (هجوم / الهجوم, سفير /
+    السفير); a name one way only: never (ترامب, عفرين, مانشستر) or always (العراق, اليمن)."""
+    total: dict[str, int] = {}
+    definite: dict[str, int] = {}
+    for word, n in _freq().items():  # the frozen word table digests.arabic reads
+        k = index_key(word)
+        total[k] = total.get(k, 0) + n
+        # «الحوثي» → حوثي is written with the article; «ألف» → الف is not
+        if word.startswith(_DEFINITE) and not k.startswith("ال"):
+            definite[k] = definite.get(k, 0) + n
+    return {k: definite.get(k, 0) / n for k, n in total.items() if n}
+
+
+def _specificity(k: str) -> int:
+    """How much one shared key shows a shared subject: 2 for a very rare key (a name the news
+    seldom writes, or one never seen), 1 for a key written like a name, 0 for a common word
+    («هجوم», «مساعدات», «صندوق»)."""
+    if key_frequency(k) <= VERY_RARE:
+        return 2
+    if k in _NOT_NAMES:
+        return 0
+    share = _definite_share().get(k)
+    if share is not None and (share <= NAME_SHARE or share >= 1.0 - NAME_SHARE / 2):
+        return 1
+    return 0
 
 
 def _counts(keys: Sequence[str]) -> dict[str, int]:
@@ -66,18 +114,117 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
                     their_body: dict[str, int]) -> set[str]:
     """The signature keys two articles share when that shows one subject, else an empty set.
 
-    They must share MIN_SHARED keys (half the shorter signature, at least 2, for a brief), and
-    when both bodies are full articles one shared key must recur in both bodies: the subject
-    of a report comes back in its text, a verb phrase of its headline («للضغط على … لوقف»)
-    does not.
+    When both bodies are full reports, only keys both bodies hold count: a word of the two
+    headlines alone («تحديد موعد القمة») is not a subject. They must share MIN_SHARED keys (half
+    the shorter signature, at least 2, for a brief; a very rare name counts twice), and when both bodies are full one shared
+    key must recur in both bodies: the subject of a report comes back in its text, a verb phrase
+    of its headline («للضغط على … لوقف») does not. Between two signatures of SIGNATURE_KEYS / 2
+    keys or more, where a few common words meet by chance, fewer than STRONG_SHARED shared keys
+    must hold more than one name or rare word (`_specificity`: a very rare name counts twice):
+    «مقر», «سفير», «هجوم» between two embassy attacks in two countries are common words, not a
+    subject.
     """
     shared = mine.keys() & theirs.keys()
-    if len(shared) < min(MIN_SHARED, max(2, min(len(mine), len(theirs)) // 2)):
-        return set()
     full = len(my_body) >= FULL_BODY_KEYS and len(their_body) >= FULL_BODY_KEYS
+    if full:
+        shared = {k for k in shared if my_body.get(k, 0) and their_body.get(k, 0)}
+    rare = sum(1 for k in shared if key_frequency(k) <= VERY_RARE)  # a rare name counts twice
+    if len(shared) + rare < min(MIN_SHARED, max(2, min(len(mine), len(theirs)) // 2)):
+        return set()
     if full and not any(my_body.get(k, 0) >= 2 and their_body.get(k, 0) >= 2 for k in shared):
         return set()
+    # Three keys shared by chance are likely between two 20-key signatures, not two headlines.
+    chance = min(len(mine), len(theirs)) >= SIGNATURE_KEYS // 2
+    if chance and len(shared) < STRONG_SHARED and sum(_specificity(k) for k in shared) < 2:
+        return set()
     return shared
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A scored candidate link: what tells two reports of one story apart from two stories."""
+
+    score: float
+    article_id: int
+    title: str                # normalized, for exact repeats
+    title_keys: frozenset[str]
+    story_id: int | None
+    published: datetime | None
+
+
+def _title_weight(keys: frozenset[str]) -> float:
+    return sum(_idf(k) for k in keys)
+
+
+def _title_keys(keys: Sequence[str]) -> frozenset[str]:
+    return frozenset(k for k in keys if len(k) > 1 and k not in STOP_WORDS and not k.isdigit())
+
+
+def same_story(a: frozenset[str], a_published: datetime | None, b: frozenset[str],
+               b_published: datetime | None) -> bool:
+    """Whether two headlines (their content keys) read as reports of one story: they share
+    SAME_TITLE of the shorter headline's weight (idf), or SAME_TITLE_NEAR when published within
+    STORY_DAYS of each other. «محمد صلاح لاعب الشهر في الدوري الإنجليزي» and «محمد صلاح أفضل
+    لاعب في الدوري الإنجليزي الممتاز لشهر فبراير» are one story; «محمد صلاح: أحلم بالفوز
+    بالدوري الإنجليزي مع ليفربول» is another."""
+    shared = a & b
+    if len(shared) < 2:
+        return False
+    share = _title_weight(shared) / max(1e-9, min(_title_weight(a), _title_weight(b)))
+    if share >= SAME_TITLE:
+        return True
+    near = (a_published is not None and b_published is not None
+            and abs((a_published - b_published).total_seconds()) <= STORY_DAYS * 86400)
+    return near and share >= SAME_TITLE_NEAR
+
+
+def _story_mates(db: sqlite_utils.Database, article: Article) -> list[tuple[frozenset[str],
+                                                                              datetime | None]]:
+    """Headline keys and dates of the article's story-mates from other sources: the reports the
+    digest lists as its "story" links (digests.digest, same `story_id`, another source)."""
+    if article.story_id is None:
+        return []
+    rows = db.execute(
+        "select title, published_at from articles where story_id = ? and id != ?"
+        " and source_id != ? limit ?",
+        [article.story_id, article.id, article.source_id, MAX_STORY_MATES]).fetchall()
+    return [(_title_keys(analyze(title or "")), parse_iso(published) if published else None)
+            for title, published in rows]
+
+
+def _one_per_story(article: Article, ranked: Sequence[_Candidate], limit: int,
+                   mates: Sequence[tuple[frozenset[str], datetime | None]] = ()) -> list[int]:
+    """The best-ranked candidate of each story, at most `limit` ids.
+
+    A story is a `story_id`, or for reports without one (or split across two), headlines that
+    read as one story (`same_story`). The article's own story is left out when the digest lists
+    it already (`mates`, its "story" links): its story-mates and reports whose headlines read as
+    its own or a mate's. Without mates, those reports are one link, as any other story. An exact
+    repeat of its headline is always left out.
+    """
+    own_title = normalize(article.title).strip()
+    own = [(_title_keys(analyze(article.title)), article.published_at), *mates]
+    kept: list[_Candidate] = []
+    own_story_taken = bool(mates)
+    for c in ranked:
+        if c.title and c.title == own_title:
+            continue
+        if c.story_id is not None and c.story_id == article.story_id:
+            continue
+        if c.title and any(c.title == k.title for k in kept):
+            continue
+        if c.story_id is not None and any(c.story_id == k.story_id for k in kept):
+            continue
+        if any(same_story(c.title_keys, c.published, k.title_keys, k.published) for k in kept):
+            continue
+        if any(same_story(c.title_keys, c.published, keys, published) for keys, published in own):
+            if own_story_taken:
+                continue
+            own_story_taken = True
+        kept.append(c)
+        if len(kept) >= limit:
+            break
+    return [c.article_id for c in kept]
 
 
 def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int = 5,
@@ -92,11 +239,13 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     candidates. Each candidate must then be about the same subject (`_about_the_same`: share
     MIN_SHARED keys of the two articles' signatures — the SIGNATURE_KEYS most distinctive keys
     of title and body — one of which recurs in both bodies): a shared «للضغط على … لوقف» is
-    not enough, shared names are. It is scored by the weight of the signature keys it shares
-    times a gentle age factor. The article itself and articles with
-    the same title are left out. "Earlier": stored before it (a smaller id; ids grow with ingest
-    time) and published before `before` (default: the article's own date). No bm25 and no
-    vocabulary scan: it runs at ingest and stays fast on a million articles.
+    not enough, shared names are; fewer than STRONG_SHARED shared keys must hold two names or
+    rare words. It is scored by the weight of the signature keys it shares times a gentle age
+    factor. One link per story (`_one_per_story`): the best-ranked report of each story_id, or of
+    headlines that read as one story; the article's own story-mates (its "story" links in the
+    digest) and repeats of its headline are left out. "Earlier": stored before it (a smaller id;
+    ids grow with ingest time) and published before `before` (default: the article's own date).
+    No bm25 and no vocabulary scan: it runs at ingest and stays fast on a million articles.
     """
     title_keys = analyze(article.title)
     keys = [k for k in dict.fromkeys(title_keys) if k not in STOP_WORDS and len(k) > 1]
@@ -117,7 +266,7 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     # earlier coverage beneath newer matches.
     dated = " and a.published_at < ?" if cutoff is not None else ""
     rows = db.execute(
-        f"""select f.rowid, f.title_keys, f.body_keys, a.published_at, a.title
+        f"""select f.rowid, f.title_keys, f.body_keys, a.published_at, a.title, a.story_id
             from {FTS_TABLE} f join articles a on a.id = f.rowid
             where {FTS_TABLE} match ? and f.rowid != ? and f.rowid < ?{dated}
             order by f.rowid desc limit {RELATED_CANDIDATES}""",
@@ -125,7 +274,7 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     ref = cutoff or datetime.now(UTC)
     mine = signature(title_keys, my_body)
     ranked = []
-    for article_id, c_title, c_body, published, title in rows:
+    for article_id, c_title, c_body, published, title, story_id in rows:
         dt = parse_iso(published)
         if cutoff is not None and (dt is None or dt >= cutoff):
             continue
@@ -139,16 +288,10 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
             continue
         score = sum(min(mine[k], theirs[k]) for k in shared)
         score /= 1.0 + _age_days(published, ref) / 30.0
-        ranked.append((score, article_id, normalize(title or "").strip()))
-    ranked.sort(key=lambda r: (-r[0], -r[1]))
-    seen_titles = {normalize(article.title).strip()}
-    ids: list[int] = []
-    for _score, article_id, title in ranked:
-        if title and title in seen_titles:
-            continue
-        seen_titles.add(title)
-        ids.append(article_id)
-        if len(ids) >= limit:
-            break
+        ranked.append(_Candidate(score, article_id, normalize(title or "").strip(),
+                                 _title_keys(c_title_keys), story_id, dt))
+    ranked.sort(key=lambda c: (-c.score, -c.article_id))
+    mates = _story_mates(db, article) if ranked else []
+    ids = _one_per_story(article, ranked, limit, mates)
     by_id = rows_by_id(db, ids)
     return [article_from_row(by_id[i]) for i in ids if i in by_id]
