@@ -33,6 +33,7 @@ NAME_SHARE = 0.1          # a key written with «ال» at most this share of th
                           # 1 - NAME_SHARE / 2, is written like a name (ترامب, عفرين; العراق)
 SAME_TITLE = 0.6          # weighted share of the shorter title two reports of one story share
 SAME_TITLE_NEAR = 0.52    # the same, for two reports published within STORY_DAYS of each other
+SAME_SIGNATURE = 8        # or this many signature keys, within STORY_DAYS
 STORY_DAYS = 2.0
 MAX_STORY_MATES = 20      # as many as the digest lists from (digests.digest.MAX_STORY_SIBLINGS)
 _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
@@ -141,15 +142,24 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
 
 
 @dataclass(frozen=True)
+class Report:
+    """What tells two reports of one story from two stories: the content keys of the headline,
+    the publication time and the signature's keys (empty when not known)."""
+
+    title_keys: frozenset[str]
+    published: datetime | None
+    signature: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class _Candidate:
-    """A scored candidate link: what tells two reports of one story apart from two stories."""
+    """A scored candidate link."""
 
     score: float
     article_id: int
     title: str                # normalized, for exact repeats
-    title_keys: frozenset[str]
     story_id: int | None
-    published: datetime | None
+    report: Report
 
 
 def _title_weight(keys: frozenset[str]) -> float:
@@ -160,50 +170,50 @@ def _title_keys(keys: Sequence[str]) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) > 1 and k not in STOP_WORDS and not k.isdigit())
 
 
-def same_story(a: frozenset[str], a_published: datetime | None, b: frozenset[str],
-               b_published: datetime | None) -> bool:
-    """Whether two headlines (their content keys) read as reports of one story: they share
-    SAME_TITLE of the shorter headline's weight (idf), or SAME_TITLE_NEAR when published within
-    STORY_DAYS of each other. «محمد صلاح لاعب الشهر في الدوري الإنجليزي» and «محمد صلاح أفضل
-    لاعب في الدوري الإنجليزي الممتاز لشهر فبراير» are one story; «محمد صلاح: أحلم بالفوز
-    بالدوري الإنجليزي مع ليفربول» is another."""
-    shared = a & b
-    if len(shared) < 2:
-        return False
-    share = _title_weight(shared) / max(1e-9, min(_title_weight(a), _title_weight(b)))
+def same_story(a: Report, b: Report) -> bool:
+    """Whether two reports read as one story: their headlines share SAME_TITLE of the shorter
+    headline's weight (idf); or, published within STORY_DAYS of each other, SAME_TITLE_NEAR of
+    it or SAME_SIGNATURE of their signature keys. «محمد صلاح لاعب الشهر في الدوري الإنجليزي»
+    and «محمد صلاح أفضل لاعب في الدوري الإنجليزي الممتاز لشهر فبراير» are one story; «محمد
+    صلاح: أحلم بالفوز بالدوري الإنجليزي مع ليفربول» is another."""
+    shared = a.title_keys & b.title_keys
+    share = 0.0
+    if len(shared) >= 2:
+        share = _title_weight(shared) / max(1e-9, min(_title_weight(a.title_keys),
+                                                      _title_weight(b.title_keys)))
     if share >= SAME_TITLE:
         return True
-    near = (a_published is not None and b_published is not None
-            and abs((a_published - b_published).total_seconds()) <= STORY_DAYS * 86400)
-    return near and share >= SAME_TITLE_NEAR
+    if a.published is None or b.published is None:
+        return False
+    if abs((a.published - b.published).total_seconds()) > STORY_DAYS * 86400:
+        return False
+    return share >= SAME_TITLE_NEAR or len(a.signature & b.signature) >= SAME_SIGNATURE
 
 
-def _story_mates(db: sqlite_utils.Database, article: Article) -> list[tuple[frozenset[str],
-                                                                              datetime | None]]:
-    """Headline keys and dates of the article's story-mates from other sources: the reports the
-    digest lists as its "story" links (digests.digest, same `story_id`, another source)."""
+def _story_mates(db: sqlite_utils.Database, article: Article) -> list[Report]:
+    """The article's story-mates from other sources, by headline and date: the reports the
+    digest lists as its "story" links (digests.digest: same `story_id`, another source)."""
     if article.story_id is None:
         return []
     rows = db.execute(
         "select title, published_at from articles where story_id = ? and id != ?"
         " and source_id != ? limit ?",
         [article.story_id, article.id, article.source_id, MAX_STORY_MATES]).fetchall()
-    return [(_title_keys(analyze(title or "")), parse_iso(published) if published else None)
+    return [Report(_title_keys(analyze(title or "")), parse_iso(published) if published else None)
             for title, published in rows]
 
 
-def _one_per_story(article: Article, ranked: Sequence[_Candidate], limit: int,
-                   mates: Sequence[tuple[frozenset[str], datetime | None]] = ()) -> list[int]:
+def _one_per_story(article: Article, own: Report, ranked: Sequence[_Candidate], limit: int,
+                   mates: Sequence[Report] = ()) -> list[int]:
     """The best-ranked candidate of each story, at most `limit` ids.
 
-    A story is a `story_id`, or for reports without one (or split across two), headlines that
-    read as one story (`same_story`). The article's own story is left out when the digest lists
-    it already (`mates`, its "story" links): its story-mates and reports whose headlines read as
-    its own or a mate's. Without mates, those reports are one link, as any other story. An exact
-    repeat of its headline is always left out.
+    A story is a `story_id`, or for reports without one (or split across two), reports that
+    read as one story (`same_story`). The article's own story (`own`: the article as a report)
+    is left out when the digest lists it already (`mates`, its "story" links): its story-mates
+    and reports that read as it or a mate. Without mates, those reports are one link, as any
+    other story. An exact repeat of its headline is always left out.
     """
     own_title = normalize(article.title).strip()
-    own = [(_title_keys(analyze(article.title)), article.published_at), *mates]
     kept: list[_Candidate] = []
     own_story_taken = bool(mates)
     for c in ranked:
@@ -215,9 +225,9 @@ def _one_per_story(article: Article, ranked: Sequence[_Candidate], limit: int,
             continue
         if c.story_id is not None and any(c.story_id == k.story_id for k in kept):
             continue
-        if any(same_story(c.title_keys, c.published, k.title_keys, k.published) for k in kept):
+        if any(same_story(c.report, k.report) for k in kept):
             continue
-        if any(same_story(c.title_keys, c.published, keys, published) for keys, published in own):
+        if any(same_story(c.report, r) for r in (own, *mates)):
             if own_story_taken:
                 continue
             own_story_taken = True
@@ -288,10 +298,11 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
             continue
         score = sum(min(mine[k], theirs[k]) for k in shared)
         score /= 1.0 + _age_days(published, ref) / 30.0
-        ranked.append(_Candidate(score, article_id, normalize(title or "").strip(),
-                                 _title_keys(c_title_keys), story_id, dt))
+        ranked.append(_Candidate(score, article_id, normalize(title or "").strip(), story_id,
+                                 Report(_title_keys(c_title_keys), dt, frozenset(theirs))))
     ranked.sort(key=lambda c: (-c.score, -c.article_id))
+    own = Report(_title_keys(title_keys), article.published_at, frozenset(mine))
     mates = _story_mates(db, article) if ranked else []
-    ids = _one_per_story(article, ranked, limit, mates)
+    ids = _one_per_story(article, own, ranked, limit, mates)
     by_id = rows_by_id(db, ids)
     return [article_from_row(by_id[i]) for i in ids if i in by_id]

@@ -7,6 +7,7 @@ FULL_BODY_KEYS content keys), so the rules for full reports apply, as they do in
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from digests.related import (
     FULL_BODY_KEYS,
     _Candidate,
     _counts,
+    Report,
     _one_per_story,
     _title_keys,
     related_articles,
@@ -260,21 +262,27 @@ def keys(title: str) -> frozenset[str]:
 
 def test_same_story_reads_headlines() -> None:
     day = datetime(2018, 3, 5, tzinfo=UTC)
-    award = keys("محمد صلاح أفضل لاعب في الدوري الإنجليزي الممتاز لشهر فبراير")
-    assert same_story(award, day, keys("محمد صلاح لاعب الشهر في الدوري الإنجليزي"),
-                      day + timedelta(days=4))
-    assert not same_story(award, day, keys("محمد صلاح: أحلم بالفوز بالدوري الإنجليزي مع ليفربول"),
-                          day)
-    summit = keys("تحديد موعد القمة التاريخية بين الغريمين الكوريين")
-    arab = keys("تحديد موعد القمة العربية المقبلة في الرياض")
-    assert not same_story(summit, day, arab, day + timedelta(days=9))
-    assert not same_story(keys("ترامب"), day, keys("ترامب"), day)  # one word is no story
+    award = Report(keys("محمد صلاح أفضل لاعب في الدوري الإنجليزي الممتاز لشهر فبراير"), day)
+    assert same_story(award, Report(keys("محمد صلاح لاعب الشهر في الدوري الإنجليزي"),
+                                    day + timedelta(days=4)))
+    dream = Report(keys("محمد صلاح: أحلم بالفوز بالدوري الإنجليزي مع ليفربول"), day)
+    assert not same_story(award, dream)
+    summit = Report(keys("تحديد موعد القمة التاريخية بين الغريمين الكوريين"), day)
+    arab = Report(keys("تحديد موعد القمة العربية المقبلة في الرياض"), day + timedelta(days=9))
+    assert not same_story(summit, arab)
+    assert not same_story(Report(keys("ترامب"), day), Report(keys("ترامب"), day))
+    # headlines in other words, the same day, the same distinctive keys: one story
+    sig = frozenset(f"k{i}" for i in range(10))
+    a = Report(keys("واشنطن تحدد مايو موعدا لنقل سفارتها إلى القدس"), day, sig)
+    b = Report(keys("مسؤول أميركي يتوقع فتح السفارة بالقدس"), day, sig)
+    assert same_story(a, b)
+    assert not same_story(a, replace(b, published=day + timedelta(days=5)))
+    assert not same_story(a, replace(b, signature=frozenset(list(sig)[:5])))
 
 
 def _candidate(i: int, story: int | None, title_words: list[str]) -> _Candidate:
-    return _Candidate(score=100.0 - i, article_id=i, title=" ".join(title_words),
-                      title_keys=frozenset(title_words), story_id=story,
-                      published=NOW - timedelta(days=i))
+    return _Candidate(score=100.0 - i, article_id=i, title=" ".join(title_words), story_id=story,
+                      report=Report(frozenset(title_words), NOW - timedelta(days=i)))
 
 
 @given(st.lists(st.tuples(st.one_of(st.none(), st.integers(1, 4)),
@@ -287,20 +295,20 @@ def test_one_link_per_story_invariants(cands: list[tuple[int | None, list[str]]]
                                        own_story: int | None, limit: int) -> None:
     article = Article(id=999, source_id=1, source_name="م", url="https://x.example/999",
                       title="خبر عن الطقس", published_at=NOW, story_id=own_story)
+    own = Report(keys(article.title), NOW)
     ranked = [_candidate(i, story, words) for i, (story, words) in enumerate(cands)]
-    got = _one_per_story(article, ranked, limit)
+    got = _one_per_story(article, own, ranked, limit)
     by_id = {c.article_id: c for c in ranked}
     assert len(got) <= limit and got == sorted(got)  # best-ranked first, as ranked
     stories = [by_id[i].story_id for i in got if by_id[i].story_id is not None]
     assert len(stories) == len(set(stories)) and own_story not in stories
     for n, a in enumerate(got):
         for b in got[n + 1:]:
-            assert not same_story(by_id[a].title_keys, by_id[a].published,
-                                  by_id[b].title_keys, by_id[b].published)
+            assert not same_story(by_id[a].report, by_id[b].report)
     # every candidate left out has a kept one of its story, or is of the article's own story
     for c in ranked:
         if c.article_id in got or len(got) == limit:
             continue
         assert (c.story_id is not None and (c.story_id == own_story or c.story_id in stories)) \
-            or any(same_story(c.title_keys, c.published, by_id[i].title_keys, by_id[i].published)
-                   for i in got) or any(by_id[i].title == c.title for i in got)
+            or any(same_story(c.report, by_id[i].report) for i in got) \
+            or any(by_id[i].title == c.title for i in got)
