@@ -201,5 +201,5 @@ class UpdateInjection:
                 "change_info", "invite_users", "pin_messages", "send_messages", "send_polls",
                 "send_other_messages", "add_web_page_previews", "manage_topics", "send_audios",
                 "send_documents", "send_photos", "send_videos", "send_video_notes",
-                "send_voice_notes", "edit_tag")})
+                "send_voice_notes", "edit_tag", "react_to_messages")})
         return member

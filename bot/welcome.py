@@ -170,7 +170,8 @@ def intro_text(lang: str, topics: list[str]) -> str:
     """The group introduction (group-voiced), with the topics it follows again, if any."""
     text = t("group_intro", lang)
     if topics:
-        named = "، ".join(f"«{topic or t('general', lang)}»" for topic in topics[:MAX_TOPICS_NAMED])
+        named = ("، " if lang == "ar" else ", ").join(
+            f"«{topic or t('general', lang)}»" for topic in topics[:MAX_TOPICS_NAMED])
         if len(topics) > MAX_TOPICS_NAMED:
             named += t("group_back_more", lang, n=num(len(topics) - MAX_TOPICS_NAMED, lang))
         text += "\n" + t("group_back", lang, topics=named)

@@ -779,3 +779,75 @@ async def test_an_admin_answer_refused_with_429_is_sent_after_the_wait(tmp_path:
         await h.until(lambda: any("/removesource" in x.plain_text
                                   for x in h.emu.messages(ADMIN)), 20)
         assert len(h.emu.messages(ADMIN)) == 2
+
+
+async def test_ingest_says_a_new_sources_first_poll_is_stored_not_pushed(tmp_path: Path) -> None:
+    """QA10 F6: /ingest of a new source said «الأخبار الجديدة: ٨» and followers got nothing (a
+    first poll is backfill), with no word why. The report says so now; at the next poll of an
+    old source it does not. English counts take their noun in the singular (QA10 F12)."""
+    with SampleSite() as site:
+        site.publish(slug="flash", feed="main", title="قمة عربية طارئة في عمّان لبحث الأزمة",
+                     paragraphs=["قال وزير الخارجية الأردني إن القمة ستبحث سبل وقف التصعيد."],
+                     published=datetime.now(UTC))
+        async with running_bot(sample_db(tmp_path), admin_ids=frozenset({ADMIN, ADMIN + 1})) as h:
+            for s in sources.list_sources(h.db):
+                sources.remove_source(h.db, s.id)  # the sample template's site is gone
+            await h.say(READER, "/subscribe عمان")
+            before = len(h.emu.messages(READER))
+            await h.say(ADMIN, f"/addsource {site.feed_url('main')}")
+            await h.say(ADMIN, "/ingest")
+            await h.until(lambda: "انتهى الجلب" in h.emu.messages(ADMIN)[-1].plain_text, 20)
+            done, note = _bare(h.emu.messages(ADMIN)[-1].plain_text).split("\n")
+            assert done.startswith("✅ انتهى الجلب — المصادر: ١، الأخبار الجديدة: ")
+            assert note.startswith("(أول جلب لمصدر جديد: حُفظت أخباره (") and \
+                "ولم تُرسل إلى المتابعين" in note, note
+            await h.settle()
+            assert len(h.emu.messages(READER)) == before  # stored for search, not pushed
+            # the next poll of the same source is no first poll: no note; English counts
+            await h.say(ADMIN + 1, "/ingest", language_code="en")
+            await h.until(lambda: "Poll finished" in h.emu.messages(ADMIN + 1)[-1].plain_text, 20)
+            again = _bare(h.emu.messages(ADMIN + 1)[-1].plain_text)
+            assert again.startswith("✅ Poll finished: 1 source, ") and "1 sources" not in again
+            assert "\n" not in again and "first poll" not in again, again
+
+
+async def test_a_removed_source_added_again_is_said_to_be_resumed(tmp_path: Path) -> None:
+    """QA10 F12: /addsource of a paused source said «✅ أُضيف المصدر ١»; it is resumed."""
+    with SampleSite() as site:
+        async with running_bot(sample_db(tmp_path)) as h:
+            [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')} الشرق")
+            added = _bare(m.plain_text)
+            assert added.startswith("✅ أُضيف المصدر ")
+            number = added.split("المصدر ", 1)[1].split(":", 1)[0]
+            await h.say(ADMIN, f"/removesource {number}")
+            [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')} الشرق")
+            assert _bare(m.plain_text).startswith(f"✅ أُعيد تفعيل المصدر {number}: الشرق"), \
+                m.plain_text
+
+
+async def test_a_feed_title_escaped_twice_names_the_source_readably(tmp_path: Path) -> None:
+    """QA10 F1 end to end: «أخبار &amp;quot;المحلية&amp;quot; &#x2014; اختبار» became the source
+    «أخبار &quot;المحلية&quot; — اختبار» in every admin reply and digest. Now the name is
+    decoded, and a digest's source line is laid out in order (python-bidi)."""
+    title = "أخبار &amp;quot;المحلية&amp;quot; &#x2014; اختبار"
+    with SampleSite() as site:
+        page = site.url("/story.html")
+        site.add_route("/story.html", Response(body=(
+            "<html><head><title>زلزال في الحسيمة</title></head><body><article><h1>زلزال في "
+            "الحسيمة</h1><p>" + "ضرب زلزال مدينة الحسيمة صباح اليوم وقال مسؤول محلي إن الأضرار "
+            "محدودة. " * 6 + "</p></article></body></html>").encode()))
+        feed = site.add_route("/wp.xml", Response(body=(
+            f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>{title}</title><item><title>زلزال في الحسيمة</title><link>{page}</link>"
+            "</item></channel></rss>").encode(), content_type="application/rss+xml"))
+        async with running_bot(sample_db(tmp_path)) as h:
+            [m] = await h.say(ADMIN, f"/addsource {feed}")
+            assert 'أخبار "المحلية" — اختبار' in _bare(m.plain_text) and "&quot;" not in \
+                m.plain_text, m.plain_text
+            await poll_once(h.db, h.settings, now=datetime.now(UTC), only_due=False)
+            [answer] = await h.say(READER, "الحسيمة")
+            assert 'أخبار "المحلية" — اختبار' in _bare(answer.plain_text)
+            assert "quot" not in answer.plain_text and "quot" not in answer.text
+            line = next(x for x in answer.text.split("\n") if "المحلية" in x)
+            [shown] = displayed(line)
+            assert '"ةيلحملا" رابخأ' in shown, shown  # the name as an RTL reader sees it

@@ -216,6 +216,36 @@ def test_run_py_with_a_token_runs_the_bot_until_interrupted(tmp_path: Path) -> N
     assert TOKEN not in err and TOKEN not in out  # the token never reaches the logs
 
 
+def test_run_py_without_admins_warns_how_to_learn_your_id(tmp_path: Path) -> None:
+    """QA10 F7: with ADMIN_IDS empty the only hint at start was «admins=0». A WARNING says to
+    send /stats, and /stats does answer with the sender's id (the README and the demo say so)."""
+    import os
+    import signal
+    import sys
+
+    from bot.emulator import Emulator
+
+    sources = tmp_path / "sources.txt"
+    sources.write_text("# no feeds: this test must not reach the internet\n", encoding="utf-8")
+    with Emulator(token=TOKEN) as emu:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ADMIN"))}
+        env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=emu.base_url,
+                   DATABASE_PATH=str(tmp_path / "bot.db"), SOURCES_FILE=str(sources),
+                   LOG_LEVEL="INFO")
+        proc = subprocess.Popen([sys.executable, "run.py", "bot"], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            emu.send_user_message(READER, "/stats")
+            [m] = emu.wait_for_messages(READER, 1, timeout=30)
+            assert f"معرّفك في تيليجرام: {READER}" in m.plain_text, m.plain_text
+        finally:
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err[-2000:]
+    warning = next(line for line in err.splitlines() if "ADMIN_IDS is empty" in line)
+    assert "WARNING" in warning and "send /stats to the bot" in warning, warning
+
+
 def test_run_py_with_a_rejected_token_says_so_and_exits(tmp_path: Path) -> None:
     import os
     import subprocess

@@ -16,6 +16,13 @@ from digests.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def test_terminal_text_has_no_direction_marks() -> None:
+    """The isolates bot.lines adds around a link with an Arabic path (QA10 F5) are no more
+    printed to a terminal than the marks are."""
+    html = "\u200fتعذرت إضافة: \u200e\u2066http://x.test/أخبار.xml\u2069\u200e &amp; <b>ب</b>"
+    assert to_terminal(html) == "تعذرت إضافة: http://x.test/أخبار.xml & ب"
+
+
 def test_run_py_without_token_runs_the_offline_demo(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "ADMIN_IDS")}
     env["DATABASE_PATH"] = str(tmp_path / "never-used.db")  # the demo uses its own database
@@ -38,6 +45,8 @@ def test_run_py_without_token_runs_the_offline_demo(tmp_path: Path) -> None:
     assert "📰 جديد «الغوطة»" in out and "لإيقاف المتابعة: /unsubscribe" in out  # why it came
     assert "انتهت النشرة — سُلّمت: ١، فشلت: ٠" in out
     assert "TELEGRAM_BOT_TOKEN=<token>" in out  # how to go live
+    # … and how to learn the id ADMIN_IDS wants (QA10 F7)
+    assert "أرسل /stats إلى البوت فيرد بمعرّفك" in out and "send /stats to the bot" in out
     assert "\u200f" not in out and "<b>" not in out  # terminal text, not HTML
     assert not (tmp_path / "never-used.db").exists()
 

@@ -284,3 +284,35 @@ def test_wait_for_messages_blocking(emu: Emulator) -> None:
     [msg] = emu.wait_for_messages(1, 1, timeout=5)
     sender.join()
     assert msg.plain_text == "نص" and msg.entities[0]["type"] == "bold"
+
+
+@pytest.mark.parametrize("status", ["member", "administrator", "creator", "restricted",
+                                    "left", "kicked"])
+async def test_every_bot_membership_update_parses_in_ptb(emu: Emulator, bot: Bot,
+                                                         status: str) -> None:
+    """QA10 F13: an "administrator" my_chat_member lacked the fields the Bot API always sends,
+    PTB could not parse it and logged "Error while parsing updates!" in a loop."""
+    emu.add_group(-100900, "g")
+    emu.chat_member_update(-100900, new_status=status, old_status="left")
+    [update] = await bot.get_updates(timeout=0)
+    change = update.my_chat_member
+    assert change is not None and change.new_chat_member.status == status
+    assert change.new_chat_member.user.id == emu.bot_user.id
+
+
+async def test_non_text_messages_and_edits_parse_in_ptb(emu: Emulator, bot: Bot) -> None:
+    """The updates bot.welcome.not_text and bot.welcome.edited are tested with."""
+    emu.send_user_content(42, "sticker")
+    emu.send_user_content(42, "photo", caption="الغوطة")
+    emu.send_user_content(42, "location")
+    message_id = emu.send_user_message(42, "لبنن")
+    emu.edit_user_message(42, message_id, "لبنان")
+    updates = await bot.get_updates(timeout=0)
+    sticker, photo, location, typed, edited = updates
+    assert sticker.message is not None and sticker.message.sticker is not None
+    assert photo.message is not None and photo.message.caption == "الغوطة" and photo.message.photo
+    assert location.message is not None and location.message.location is not None
+    assert typed.message is not None and edited.edited_message is not None
+    assert (edited.edited_message.message_id, edited.edited_message.text) == (message_id, "لبنان")
+    with pytest.raises(ValueError):
+        emu.send_user_content(42, "hologram")

@@ -166,3 +166,114 @@ def test_group_help_describes_every_reader_command_and_displays_in_order() -> No
             assert f"/{command}" in shown and f"{command}/" not in shown, (lang, command)
         if lang == "ar":
             assert check_message(html) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# QA10: the bot added to a group, private messages that are not text, edits
+
+
+async def test_added_to_a_group_the_bot_introduces_itself_once_to_the_group(
+        tmp_path: Path) -> None:
+    """QA10 F9: added to a group, the bot posted nothing. Now one short introduction, worded for
+    the group; made an admin afterwards, it says nothing more (and the emulator's administrator
+    update parses: QA10 F13)."""
+    from digests import subscriptions
+
+    group = -100810
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        h.emu.chat_member_update(group, new_status="member", old_status="left")
+        [intro] = await h.emu.await_messages(group, 1, timeout=10)
+        text = intro.plain_text
+        assert text.lstrip("\u200f").startswith("مرحبًا بالجميع 👋 أنا «نشرة»")
+        assert "اكتبوا /search الغوطة" in text.replace("\u200e", "")
+        shown = "\n".join(displayed(intro.text))
+        assert "/search" in shown and "search/" not in shown and "help/" not in shown
+        assert "عادت" not in text  # nothing was followed before
+        assert not any(mark in text for mark in ("أنت", "لك ", "تصلك"))  # group-voiced
+        assert check_message(intro.text) == [] and len(text) < 400
+        h.emu.chat_member_update(group, new_status="administrator", old_status="member")
+        await h.settle()
+        assert len(h.emu.messages(group)) == 1
+        chat = subscriptions.get_chat(h.db, group)
+        assert chat is not None and chat.active
+
+
+async def test_added_back_to_a_group_it_says_the_groups_topics_are_back(tmp_path: Path) -> None:
+    """QA10 F9: removed and added again, the group's subscriptions came back silently."""
+    group = -100811
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "Group", admins=[ADMIN])
+        await h.say(group, "/subscribe الغوطة", user=h.user(ADMIN))
+        h.emu.chat_member_update(group, new_status="kicked", old_status="member")
+        await h.settle()
+        before = len(h.emu.messages(group))
+        h.emu.chat_member_update(group, new_status="administrator", old_status="left")
+        [intro] = (await h.emu.await_messages(group, before + 1, timeout=10))[before:]
+        assert "عادت متابعات المجموعة: «الغوطة». لإيقاف إحداها: /unsubscribe" in \
+            intro.plain_text.replace("\u200e", "")
+    english = welcome.intro_text("en", ["الغوطة", ""])
+    assert english.startswith("Hello everyone 👋 I am Nashra")
+    assert english.endswith("The group's followed topics are back: «الغوطة», «the general "
+                            "digest». To stop one: /unsubscribe")
+
+
+def test_the_introduction_names_at_most_five_topics() -> None:
+    html = welcome.intro_text("ar", ["أ1", "أ2", "أ3", "أ4", "أ5", "أ6", "أ7", ""])
+    assert "«أ5»" in html and "«أ6»" not in html and " و٣ غيرها" in html
+    assert check_message(html) == []
+
+
+async def test_added_to_a_channel_the_bot_posts_nothing(tmp_path: Path) -> None:
+    channel = -100812
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_chat(channel, type="channel", title="قناة", admins=[ADMIN])
+        h.emu.chat_member_update(channel, new_status="administrator", old_status="left")
+        await h.settle()
+        assert h.emu.messages(channel) == []
+
+
+async def test_non_text_private_messages_get_a_hint_and_a_caption_is_a_topic(
+        tmp_path: Path) -> None:
+    """QA10 F8: a sticker, a photo, a location got no answer; a photo captioned «الغوطة» was
+    ignored. Each now gets one line (or, for the caption, the topic's news)."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        for kind in ("sticker", "location", "photo"):
+            before = len(h.emu.messages(READER))
+            h.emu.send_user_content(READER, kind)
+            [m] = (await h.emu.await_messages(READER, before + 1, timeout=10))[before:]
+            assert m.plain_text.lstrip("\u200f") == \
+                "اكتب اسم موضوع نصًا، مثل «الغوطة»، لأجد آخر أخباره.", (kind, m.plain_text)
+        before = len(h.emu.messages(READER))
+        h.emu.send_user_content(READER, "photo", caption="الغوطة")
+        [m] = (await h.emu.await_messages(READER, before + 1, timeout=10))[before:]
+        [typed] = await h.say(READER, "الغوطة")
+        assert m.plain_text == typed.plain_text and "الغوطة" in m.plain_text
+        await h.settle()
+        assert len(h.emu.messages(READER)) == before + 2  # one answer each, nothing more
+
+
+async def test_an_edited_message_is_answered_at_its_first_edit_only(tmp_path: Path) -> None:
+    """QA10 F8: an edited message got no answer. The first edit is answered as a new question
+    (a corrected typo); further edits of it are not, so corrections do not stream answers."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        before = len(h.emu.messages(READER))
+        message_id = h.emu.send_user_message(READER, "لبنن")
+        await h.emu.await_messages(READER, before + 1, timeout=10)
+        h.emu.edit_user_message(READER, message_id, "الغوطة")
+        [m] = (await h.emu.await_messages(READER, before + 2, timeout=10))[before + 1:]
+        assert "الغوطة" in m.plain_text and "لم أجد" not in m.plain_text
+        h.emu.edit_user_message(READER, message_id, "حلب")
+        await h.settle()
+        assert len(h.emu.messages(READER)) == before + 2
+
+
+async def test_a_groups_start_asks_the_group_to_try(tmp_path: Path) -> None:
+    """QA10 F12: a group's /start said «اكتبوا …» then the singular «جرّب أحد هذه المواضيع»."""
+    group = -100813
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        [m] = await h.say(group, "/start", user=h.user(ADMIN))
+        assert "جرّبوا أحد هذه المواضيع:" in m.plain_text and "جرّب أحد" not in m.plain_text
+        [m] = await h.say(READER, "/start")
+        assert "جرّب أحد هذه المواضيع:" in m.plain_text
