@@ -76,6 +76,7 @@ from digests.quote_rank import (  # noqa: E402
     W_REPEAT,
     WEIGHTS,
     Pool,
+    _persons,
     choose,
     features,
     pool_of,
@@ -118,6 +119,7 @@ class Example:
     paragraphs: tuple[str, ...] = ()  # the article body (for the lead features of session 4)
     # Meaning redundancy of candidate pairs in [0, 1] (session 5, MMR choice); empty: none.
     redundancy: tuple[tuple[float, ...], ...] = ()
+    article_id: str = ""  # the corpus id (session 6: the readers' consensus is found by it)
 
 
 def examples(sets: Sequence[str]) -> list[Example]:
@@ -136,7 +138,8 @@ def examples(sets: Sequence[str]) -> list[Example]:
         extra = extra_features(cands, headline)
         feats = tuple({**b, **e} for b, e in zip(base, extra))
         key = tuple(_matches_key(c, gold) for c in cands)
-        out.append(Example(name, headline, cands, gold, feats, pool_of(cands), key, paragraphs))
+        out.append(Example(name, headline, cands, gold, feats, pool_of(cands), key, paragraphs,
+                           article_id=str(g["id"])))
     return out
 
 
@@ -794,6 +797,296 @@ def cross_validate_probe(data: Sequence[Example], sets: Sequence[str],
 
 
 # ---------------------------------------------------------------------------------------------
+# Session 6 (brief QK6): the kind of article, the speaker's prominence, a statement's continuation
+# (each a family of features whose weights are ascended on the training sets from the hand
+# weights), boosted trees over every feature, and the readers' consensus as a second measure.
+
+_ANONYMOUS = frozenset(normalize(
+    "مصدر مصادر مسؤول مسؤولون مسؤولين مصدرا شهود ناشطون ناشطين سكان مراقبون محللون خبراء بعض"
+    " كثيرون").split())
+_OUTLET = frozenset(normalize(
+    "وكالة الوكالة صحيفة الصحيفة موقع قناة تلفزيون التلفزيون شبكة مجلة رويترز").split())
+_TITLE = frozenset(normalize(
+    "وزير وزيرة رئيس رئيسة الرئيس المتحدث المتحدثة متحدث متحدثة الناطق ناطق زعيم أمين مدير مديرة"
+    " سفير قائد الملك الأمير ولي المستشار مستشار نائب").split())
+INTERVIEW_SHARE = 0.6  # one person says this share of the quotes (at least three): an interview
+
+
+def article_kind(cands: Sequence[Candidate]) -> tuple[bool, bool]:
+    """(interview, two sides) from the candidates' speakers.
+
+    Interview: one person says ≥ 60% of at least three quotes. Two sides (a statement war): not an
+    interview, and the two most quoted people say ≥ 70% of the quotes, each at least two.
+    """
+    if not cands:
+        return False, False
+    person = _persons(cands)
+    top = Counter(person[c.speaker] for c in cands).most_common(2)
+    n = len(cands)
+    first = top[0][1]
+    second = top[1][1] if len(top) > 1 else 0
+    interview = n >= 3 and first >= INTERVIEW_SHARE * n
+    return interview, not interview and second >= 2 and first + second >= 0.7 * n
+
+
+def session6_features(ex: Example) -> list[dict[str, float]]:
+    """The kind, prominence and dependence features of each candidate (same order), in [0, 1].
+
+    kind: `kind_interview`, `kind_two_sides` (the same for every candidate: they only act through
+    the choice's repeat penalty and the `*_x_interview` / `*_x_two_sides` products with the hand
+    features `named`, `position`, `direct`, `about`, `first_of_speaker`). prominence: the
+    speaker's share of the quotes, being the main voice, a title (وزير، رئيس، المتحدث …), an
+    anonymous source (مصدر، مسؤول، شهود … without a title), an outlet (وكالة، صحيفة …), named in
+    the lead paragraph or in the headline. dependence: a continuation (not named, same person as
+    the quote before, at most one paragraph on), a direct continuation, an opener (a continuation
+    follows it), first person (أنا، نحن، ‑نا …), first person and not named.
+    """
+    cands = ex.candidates
+    n = len(cands)
+    if not n:
+        return []
+    interview, two_sides = article_kind(cands)
+    person = _persons(cands)
+    count = Counter(person[c.speaker] for c in cands)
+    most = max(count.values())
+    head = _content(ex.headline)
+    lead = _content(ex.paragraphs[0]) if ex.paragraphs else set()
+
+    def continues(i: int) -> bool:
+        c, before = cands[i], cands[i - 1] if i else None
+        return (before is not None and not c.named and bool(person[c.speaker])
+                and person[c.speaker] == person[before.speaker]
+                and c.paragraph - before.paragraph <= 1)
+
+    out = []
+    for i, c in enumerate(cands):
+        who = person[c.speaker]
+        words = set(normalize(c.speaker).split())
+        titled = bool(words & _TITLE)
+        cont = continues(i)
+        fp = first_person(c.text)
+        f = {
+            "kind_interview": float(interview),
+            "kind_two_sides": float(two_sides),
+            "spk_share": count[who] / n,
+            "spk_main": float(count[who] == most and most >= 2),
+            "spk_titled": float(titled),
+            "spk_anonymous": float(bool(words & _ANONYMOUS) and not titled),
+            "spk_outlet": float(bool(words & _OUTLET)),
+            "spk_in_lead": float(bool(who) and len(who & lead) >= max(1, len(who) // 2)),
+            "spk_in_headline": float(bool(who & head)),
+            "cont": float(cont),
+            "cont_direct": float(cont and c.kind == "direct"),
+            "opener": float(not cont and i + 1 < n and continues(i + 1)),
+            "first_person": float(fp),
+            "first_person_unnamed": float(fp and not c.named),
+        }
+        for name in ("named", "position", "direct", "about", "first_of_speaker"):
+            f[f"{name}_x_interview"] = ex.feats[i].get(name, 0.0) * interview
+            f[f"{name}_x_two_sides"] = ex.feats[i].get(name, 0.0) * two_sides
+        out.append(f)
+    return out
+
+
+SESSION6 = {
+    "kind": tuple(f"{h}_x_{k}" for k in ("interview", "two_sides")
+                  for h in ("named", "position", "direct", "about", "first_of_speaker")),
+    "prominence": ("spk_share", "spk_main", "spk_titled", "spk_anonymous", "spk_outlet",
+                   "spk_in_lead", "spk_in_headline"),
+    "dependence": ("cont", "cont_direct", "opener", "first_person", "first_person_unnamed"),
+}
+
+
+def with_session6(data: Sequence[Example]) -> list[Example]:
+    """`data` with the session-6 features added."""
+    return [replace(ex, feats=tuple({**f, **g} for f, g in zip(ex.feats, session6_features(ex))))
+            for ex in data]
+
+
+def kind_repeat(train: Sequence[Example],
+                grid: Sequence[float] = (-0.5, -0.25, 0.0, 0.5, 1.0)) -> Model:
+    """The hand weights with the repeat penalty changed by the article's kind (set jointly on the
+    training sets): an interview's main voice may fill the slots, two sides should both speak."""
+    best, model = -math.inf, hand(train)
+    for a, b in itertools.product(grid, repeat=2):
+        trial = dict(hand(train), repeat_interview=a, repeat_two_sides=b)
+        got = score(trial, train).objective()
+        if got > best + 1e-9:
+            best, model = got, trial
+    return model
+
+
+def ascend(names: Sequence[str], passes: int = 2) -> Callable[[Sequence[Example]], Model]:
+    """A ranker: the hand weights fixed, the weights of `names` ascended on the training sets
+    (coordinate ascent over PLUS_GRID from 0)."""
+    def fit(train: Sequence[Example]) -> Model:
+        model = dict(hand(train), **{k: 0.0 for k in names})
+        best = score(model, train).objective()
+        for _ in range(passes):
+            improved = False
+            for name in names:
+                for value in PLUS_GRID:
+                    trial = dict(model, **{name: value})
+                    got = score(trial, train).objective()
+                    if got > best + 1e-9:
+                        best, model, improved = got, trial, True
+            if not improved:
+                break
+        return model
+
+    return fit
+
+
+@dataclass(frozen=True)
+class Boosted:
+    """Boosted regression trees over the features (pointwise logistic loss: key or not), with the
+    greedy choice's repeat penalty and counter bonus set for their scale.
+
+    `edges[f]`: the bin edges of feature `names[f]`; a tree is ("leaf", value) or ("split",
+    feature, bin, left, right) (left: bin ≤ the split's).
+    """
+
+    names: tuple[str, ...]
+    edges: tuple[Any, ...]
+    trees: tuple[Any, ...]
+    rate: float
+    repeat: float = W_REPEAT
+    counter: float = W_COUNTER
+
+    def bins(self, ex: Example) -> Any:
+        import numpy as np
+
+        x = np.array([[f.get(k, 0.0) for k in self.names] for f in ex.feats])
+        return np.stack([np.searchsorted(e, x[:, j], side="left")
+                         for j, e in enumerate(self.edges)], axis=1)
+
+    def scores(self, ex: Example) -> list[float]:
+        if not ex.feats:
+            return []
+        b = self.bins(ex)
+        return [self.rate * sum(_leaf(t, row) for t in self.trees) for row in b]
+
+
+def _leaf(tree: Any, row: Any) -> float:
+    while tree[0] == "split":
+        tree = tree[3] if row[tree[1]] <= tree[2] else tree[4]
+    return float(tree[1])
+
+
+def _grow(b: Any, g: Any, h: Any, depth: int, lam: float, min_hess: float, n_bins: int) -> Any:
+    """One regression tree on binned features (second-order gain, as in gradient boosting)."""
+    import numpy as np
+
+    def grow(idx: Any, d: int) -> Any:
+        gs, hs = float(g[idx].sum()), float(h[idx].sum())
+        leaf = ("leaf", -gs / (hs + lam))
+        if d == 0 or hs < 2 * min_hess:
+            return leaf
+        best, split = 1e-9, None
+        for f in range(b.shape[1]):
+            gl = np.cumsum(np.bincount(b[idx, f], g[idx], n_bins))[:-1]
+            hl = np.cumsum(np.bincount(b[idx, f], h[idx], n_bins))[:-1]
+            ok = (hl >= min_hess) & (hs - hl >= min_hess)
+            if not ok.any():
+                continue
+            gain = np.where(ok, gl ** 2 / (hl + lam) + (gs - gl) ** 2 / (hs - hl + lam)
+                            - gs ** 2 / (hs + lam), -1.0)
+            t = int(gain.argmax())
+            if gain[t] > best:
+                best, split = float(gain[t]), (f, t)
+        if split is None:
+            return leaf
+        f, t = split
+        left = b[idx, f] <= t
+        return ("split", f, t, grow(idx[left], d - 1), grow(idx[~left], d - 1))
+
+    return grow(np.arange(len(g)), depth)
+
+
+def boosted(train: Sequence[Example], trees: int = 100, depth: int = 3, rate: float = 0.1,
+            lam: float = 1.0, min_hess: float = 3.0, n_bins: int = 16,
+            use: Callable[[str], bool] | None = None) -> Boosted:
+    """Boosted trees (numpy) on the candidates of articles with more than three (key or not;
+    each article weighs the same); then the choice's repeat and counter terms set on the training
+    sets for the trees' scale. `use`: which features (default all)."""
+    import numpy as np
+
+    names = tuple(sorted({k for ex in train for f in ex.feats for k in f
+                          if use is None or use(k)}))
+    rows, labels, weights = [], [], []
+    for ex in train:
+        if len(ex.candidates) <= 3:
+            continue
+        rows += [[f.get(k, 0.0) for k in names] for f in ex.feats]
+        labels += [float(k) for k in ex.key]
+        weights += [1.0 / len(ex.candidates)] * len(ex.candidates)
+    x, y, w = np.array(rows), np.array(labels), np.array(weights)
+    w = w / w.mean()
+    edges = tuple(np.unique(np.quantile(x[:, j], np.linspace(0, 1, n_bins + 1)[1:-1]))
+                  for j in range(len(names)))
+    b = np.stack([np.searchsorted(e, x[:, j], side="left") for j, e in enumerate(edges)], axis=1)
+    margin = np.zeros(len(y))
+    grown = []
+    for _ in range(trees):
+        p = 1.0 / (1.0 + np.exp(-margin))
+        tree = _grow(b, (p - y) * w, np.maximum(p * (1 - p), 1e-6) * w, depth, lam, min_hess,
+                     n_bins + 1)
+        grown.append(tree)
+        margin += rate * np.array([_leaf(tree, row) for row in b])
+    model = Boosted(names, edges, tuple(grown), rate)
+    trials = [replace(model, repeat=r, counter=c)
+              for r in (0.0, 0.2, 0.5, 1.0) for c in (0.0, 0.3, 0.8)]
+    return max(trials, key=lambda t: score(t, train).objective())
+
+
+def consensus_gold() -> dict[str, tuple[dict[str, object], ...]]:
+    """Articles three readers annotated, with the key quotes at least two of them made key.
+
+    quotes5's 24 articles read again by M and N (benchmarks/gold/agreement/) and quotes2's 8
+    articles all of A, B and C annotated. The first reader's quotes, each `key` when it matches
+    a key quote of at least two readers (itself included), by the benchmark's matching rule.
+    """
+    import json
+
+    def read(path: Path) -> dict[str, dict[str, Any]]:
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        return {str(r["id"]): r for r in rows}
+
+    gold = ROOT / "benchmarks" / "gold"
+    groups = [[read(gold / "quotes5.jsonl"), read(gold / "agreement" / "M.jsonl"),
+               read(gold / "agreement" / "N.jsonl")],
+              [read(gold / "quotes2" / f"{x}.jsonl") for x in "ABC"]]
+    out: dict[str, tuple[dict[str, object], ...]] = {}
+    for readers in groups:
+        for article in set(readers[0]).intersection(*readers[1:]):
+            first = readers[0][article]["quotes"]
+            rows = []
+            for q in first:
+                votes = sum(_matches_key(Candidate(str(q["text"]), "", "direct", 0, 0, True),
+                                         r[article]["quotes"]) for r in readers)
+                rows.append(dict(q, key=votes >= 2))
+            out[article] = tuple(rows)
+    return out
+
+
+def consensus_cv(data: Sequence[Example], sets: Sequence[str],
+                 rankers: Mapping[str, Callable[[Sequence[Example]], Any]]) -> dict[str, Tally]:
+    """Each ranker fitted without the set an article of `consensus_gold` belongs to, scored on
+    the readers' consensus key quotes of those articles (a measure less tied to one reader)."""
+    consensus = consensus_gold()
+    out = {name: Tally() for name in rankers}
+    for held in sets:
+        test = [replace(ex, gold=consensus[ex.article_id]) for ex in data
+                if ex.set_name == held and ex.article_id in consensus]
+        if not test:
+            continue
+        train = [e for e in data if e.set_name != held]
+        for name, fit in rankers.items():
+            out[name].add(score(fit(train), test))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # Scoring
 
 @dataclass
@@ -840,17 +1133,29 @@ def tally(ex: Example, picked: Sequence[int]) -> Tally:
     return _MEMO[memo][1]
 
 
-_CHOICE = ("repeat", "counter", "mmr")
+_CHOICE = ("repeat", "counter", "mmr", "repeat_interview", "repeat_two_sides")
 
 
-def score(model: Mapping[str, float], data: Sequence[Example]) -> Tally:
-    """The measure of a linear model (weights plus `repeat`, `counter`, `mmr`) over `data`."""
+def score(model: Mapping[str, float] | Boosted, data: Sequence[Example]) -> Tally:
+    """The measure of a model over `data`: a linear one (weights plus `repeat`, `counter`,
+    `mmr`, and session 6's `repeat_interview`/`repeat_two_sides`, the repeat penalty's change in
+    an article of that kind) or boosted trees (`Boosted`)."""
+    if isinstance(model, Boosted):
+        out = Tally()
+        for ex in data:
+            picked = choose(ex.pool, model.scores(ex), repeat=model.repeat, counter=model.counter)
+            out.add(tally(ex, picked))
+        return out
     weights = {k: v for k, v in model.items() if k not in _CHOICE}
     mmr = model.get("mmr", 0.0)
     out = Tally()
     for ex in data:
         scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in ex.feats]
         repeat, counter = model.get("repeat", W_REPEAT), model.get("counter", W_COUNTER)
+        if ex.feats:
+            kind = ex.feats[0]
+            repeat += (model.get("repeat_interview", 0.0) * kind.get("kind_interview", 0.0)
+                       + model.get("repeat_two_sides", 0.0) * kind.get("kind_two_sides", 0.0))
         if mmr and ex.redundancy:
             picked = choose_mmr(ex.pool, scores, ex.redundancy, mmr, repeat=repeat,
                                 counter=counter)
@@ -940,7 +1245,7 @@ RANKERS: dict[str, Callable[[Sequence[Example]], Model]] = {
 
 
 def cross_validate(data: Sequence[Example], sets: Sequence[str],
-                   rankers: Mapping[str, Callable[[Sequence[Example]], Model]]
+                   rankers: Mapping[str, Callable[[Sequence[Example]], Model | Boosted]]
                    ) -> dict[str, dict[str, Tally]]:
     """ranker → set left out (and "pooled") → held-out tally."""
     out: dict[str, dict[str, Tally]] = {name: {"pooled": Tally()} for name in rankers}
@@ -1039,6 +1344,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "mmr (hand + the MMR term), mmr+FEATURE, logistic_mmr, "
                              "logistic_nosem, logistic_hand_sem, probe (hand + a linear probe "
                              "on the vectors)")
+    parser.add_argument("--session6", default="",
+                        help="session-6 rankers (comma list): kind_repeat (the repeat penalty by "
+                             "the article's kind), kind, prominence, dependence (each family's "
+                             "weights ascended beside the hand weights), all6 (all three "
+                             "families), hand+FEATURE (one session-6 feature), boosted, "
+                             "boosted_hand (boosted trees over every feature / the hand ones)")
+    parser.add_argument("--consensus", action="store_true",
+                        help="also score each ranker on the readers' consensus (2 of 3) key "
+                             "quotes of the 32 articles three readers annotated")
     parser.add_argument("--cache-only", action="store_true",
                         help="read meaning vectors from benchmarks/out/ only (no model)")
     parser.add_argument("--verbose", action="store_true",
@@ -1057,6 +1371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not family and x not in IDEAS:
             parser.error(f"ideas: {', '.join(IDEAS)} or roots, lsa, lead, reading")
         ideas += family or [x]
+    rankers: dict[str, Callable[[Sequence[Example]], Model | Boosted]]
     rankers = {n: (RANKERS[n] if n not in ("ascent", "ascent_all") else
                    (lambda tr: ascent(tr, args.passes)) if n == "ascent" else
                    (lambda tr: ascent_all(tr, args.passes))) for n in names}
@@ -1085,8 +1400,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"--semantic: hand+each, hand+FEATURE, mmr, mmr+FEATURE, logistic_mmr, "
                          f"logistic_nosem, logistic_hand_sem, probe "
                          f"(FEATURE one of {', '.join(sem_names)})")
+    session6 = [x for x in args.session6.split(",") if x]
+    six = [k for family in SESSION6.values() for k in family]
+    for x in session6:
+        if x == "kind_repeat":
+            rankers[x] = kind_repeat
+        elif x in SESSION6:
+            rankers[x] = ascend(SESSION6[x])
+        elif x == "all6":
+            rankers[x] = ascend(six)
+        elif x.startswith("hand+") and x[5:] in six:
+            rankers[x] = plus([x[5:]])
+        elif x == "boosted":
+            rankers[x] = boosted
+        elif x == "boosted_hand":
+            rankers[x] = functools.partial(boosted, use=lambda k: k in WEIGHTS)
+        else:
+            parser.error("--session6: kind_repeat, kind, prominence, dependence, all6, "
+                         f"hand+FEATURE (one of {', '.join(six)}), boosted, boosted_hand")
     names = list(rankers)
     data = examples(sets)
+    if session6:
+        data = with_session6(data)
     if ideas or "ascent_all" in names:
         data = with_ideas(data, {IDEAS[x] for x in ideas} or set(IDEAS.values()),
                           args.lsa_rank)
@@ -1106,12 +1441,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| precision (pooled) | " + " | ".join(
         f"{cv[n]['pooled'].precision():.3f} ({cv[n]['pooled'].right}/{cv[n]['pooled'].shown})"
         for n in names) + " |")
+    if args.consensus:
+        agreed = consensus_cv(data, sets, {n: rankers[n] for n in names if n in rankers})
+        print("| readers' consensus (2 of 3), held out | " + " | ".join(
+            agreed[n].cell() if n in agreed else "—" for n in names) + " |")
     for n in names:
         if n == "hand" or n not in rankers or not args.verbose:
             continue
         model = rankers[n](data)
         print(f"{n} fitted on all {len(data)} articles (in-sample {score(model, data).cell()}):")
-        print("  " + ", ".join(f"{k}={v:.2f}" for k, v in sorted(model.items()) if v))
+        if isinstance(model, Boosted):
+            print(f"  {len(model.trees)} trees over {len(model.names)} features, "
+                  f"repeat={model.repeat:.2f}, counter={model.counter:.2f}")
+        else:
+            print("  " + ", ".join(f"{k}={v:.2f}" for k, v in sorted(model.items()) if v))
     return 0
 
 

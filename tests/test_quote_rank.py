@@ -369,3 +369,135 @@ def test_the_probe_is_cross_validated_inside_each_fold() -> None:
     assert cv["pooled"].key == sum(cv[s].key for s in ("dev1", "dev2", "train4"))
     # Fitted on the other sets, the probe finds the strong statements of the set left out.
     assert cv["pooled"].key == 18 and cv["pooled"].precision() == 1.0
+
+
+def _carried(text: str, speaker: str, paragraph: int, kind: str = "direct") -> Candidate:
+    """A quote whose speaker is carried from an earlier one («وأضاف: …»)."""
+    return Candidate(text=text, speaker=speaker, kind=kind,  # type: ignore[arg-type]
+                     paragraph=paragraph, start=0, named=False, context=text)
+
+
+def test_article_kind_tells_an_interview_from_two_sides_and_many_voices() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    a, b, c = "وزير الطاقة", "النقابات", "المحافظ"
+    texts = ["قررنا رفع أسعار الوقود", "سنواصل دراسة أثر القرار", "لن نقبل بهذا القرار أبدا",
+             "الأسر الفقيرة ستحصل على دعم", "الإضراب سيبدأ يوم الأحد"]
+
+    def kind(speakers: list[str]) -> tuple[bool, bool]:
+        return fit_quote_rank.article_kind([_cand(t, s, i) for i, (t, s)
+                                            in enumerate(zip(texts, speakers))])
+
+    assert kind([a, a, a, b, a]) == (True, False)  # one voice says 4 of 5
+    assert kind([a, b, a, b, c]) == (False, True)  # two sides, two quotes each
+    assert kind([a, b, c, a, b][:3]) == (False, False)  # three voices, one quote each
+    assert kind([a, a]) == (False, False)  # too few quotes for an interview
+    assert fit_quote_rank.article_kind([]) == (False, False)
+
+
+def test_session6_features_see_prominence_and_continuations() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    cands = [
+        _cand("قررنا رفع أسعار الوقود بنسبة عشرة في المئة", "وزير الطاقة خالد سالم", 0),
+        _carried("سنواصل دراسة أثر القرار على الأسر", "وزير الطاقة خالد سالم", 1),
+        _cand("القرار سيرفع الأسعار في كل المحافظات", "مصدر حكومي", 3, kind="reported"),
+        _cand("هذا القرار لا يعنينا أبدا", "وكالة الأنباء", 5),
+    ]
+    paragraphs = ("أعلن وزير الطاقة خالد سالم رفع أسعار الوقود.", "نص", "نص", "نص", "نص", "نص")
+    ex = _example(fit_quote_rank, cands, "سالم يرفع أسعار الوقود", paragraphs)
+    feats = fit_quote_rank.session6_features(ex)
+    assert len(feats) == 4 and all(f.keys() == feats[0].keys() for f in feats)
+    assert all(0.0 <= v <= 1.0 for f in feats for v in f.values())
+    assert [f["cont"] for f in feats] == [0.0, 1.0, 0.0, 0.0]
+    assert [f["cont_direct"] for f in feats] == [0.0, 1.0, 0.0, 0.0]
+    assert [f["opener"] for f in feats] == [1.0, 0.0, 0.0, 0.0]
+    assert [f["spk_titled"] for f in feats] == [1.0, 1.0, 0.0, 0.0]
+    assert [f["spk_anonymous"] for f in feats] == [0.0, 0.0, 1.0, 0.0]
+    assert [f["spk_outlet"] for f in feats] == [0.0, 0.0, 0.0, 1.0]
+    assert [f["spk_in_lead"] for f in feats] == [1.0, 1.0, 0.0, 0.0]
+    assert [f["spk_in_headline"] for f in feats] == [1.0, 1.0, 0.0, 0.0]
+    assert feats[0]["spk_share"] == 0.5 and feats[0]["spk_main"] == 1.0
+    assert feats[2]["spk_main"] == 0.0
+    assert [f["first_person"] for f in feats] == [1.0, 0.0, 0.0, 1.0]  # قررنا، يعنينا
+    assert not any(f["kind_interview"] or f["named_x_interview"] for f in feats)
+    (added,) = fit_quote_rank.with_session6([ex])
+    assert added.feats[1]["cont"] == 1.0 and added.feats[1]["about"] == ex.feats[1]["about"]
+    assert fit_quote_rank.session6_features(_example(fit_quote_rank, [], "", ())) == []
+
+
+def _marked(fit_quote_rank: ModuleType, n: int, speakers: list[str] | None = None,
+            extra: dict[str, float] | None = None) -> list[Any]:
+    """`n` articles of five candidates whose key ones carry the feature «mark» (sets dev1/dev2)."""
+    texts = ["قررنا رفع أسعار الوقود بنسبة عشرة في المئة", "سنواصل دراسة أثر القرار على الأسر",
+             "الطقس كان جميلا في العاصمة طوال الأسبوع", "لم نتلق أي إخطار رسمي بفتح المعبر",
+             "الشاحنات ستدخل محملة بالطحين والدواء"]
+    out = []
+    for k in range(n):
+        marks = [float((i + k) % 5 < 2) for i in range(5)]
+        who = speakers or [f"متحدث {i}" for i in range(5)]
+        cands = tuple(_cand(t, who[i], i) for i, t in enumerate(texts))
+        gold = tuple({"text": t, "speaker": who[i], "key": bool(marks[i])}
+                     for i, t in enumerate(texts))
+        feats = tuple({"mark": m, "order": 1.0 / (1 + i), **(extra or {})}
+                      for i, m in enumerate(marks))
+        out.append(fit_quote_rank.Example("dev1" if k % 2 else "dev2", "", cands, gold, feats,
+                                          pool_of(cands), tuple(bool(m) for m in marks)))
+    return out
+
+
+def test_the_repeat_penalty_can_change_with_the_article_kind() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    texts = ["قررنا رفع أسعار الوقود بنسبة عشرة في المئة", "سنواصل دراسة أثر القرار على الأسر",
+             "الطقس كان جميلا في العاصمة طوال الأسبوع", "لم نتلق أي إخطار رسمي بفتح المعبر",
+             "الشاحنات ستدخل محملة بالطحين والدواء"]
+    speakers = ["الوزير", "الوزير", "النقابات", "المحافظ", "الهلال الأحمر"]
+
+    def article(interview: float) -> Any:
+        # The minister's two quotes are the key ones (score 3 and 2.5); the others score 1.
+        cands = tuple(_cand(t, speakers[i], i) for i, t in enumerate(texts))
+        gold = tuple({"text": t, "speaker": speakers[i], "key": i < 2}
+                     for i, t in enumerate(texts))
+        feats = tuple({"mark": 3.0 - 0.5 * i if i < 2 else 1.0, "kind_interview": interview}
+                      for i in range(5))
+        return fit_quote_rank.Example("dev1", "", cands, gold, feats, pool_of(cands),
+                                      tuple(i < 2 for i in range(5)))
+
+    model = {"mark": 1.0, "repeat": 0.5, "counter": 0.0}
+    assert fit_quote_rank.score(model, [article(1.0)]).key == 2  # 2.5 - 0.5 > 1
+    # A larger penalty in an interview (0.5 + 1.5) gives the second slot to another voice.
+    assert fit_quote_rank.score(dict(model, repeat_interview=1.5), [article(1.0)]).key == 1
+    # Outside an interview the term does nothing.
+    assert fit_quote_rank.score(dict(model, repeat_interview=1.5), [article(0.0)]).key == 2
+    assert fit_quote_rank.score(dict(model, repeat_two_sides=1.5), [article(1.0)]).key == 2
+
+
+def test_ascend_sets_only_the_named_weights() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    data = _marked(fit_quote_rank, 4)
+    model = fit_quote_rank.ascend(["mark"])(data)
+    assert model["mark"] > 0 and model["about"] == WEIGHTS["about"]
+    assert fit_quote_rank.score(model, data).key == 8
+
+
+def test_boosted_trees_learn_which_candidates_are_key() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    data = _marked(fit_quote_rank, 6)
+    model = fit_quote_rank.boosted(data, trees=20, depth=2, min_hess=0.5)
+    assert isinstance(model, fit_quote_rank.Boosted) and "mark" in model.names
+    scores = model.scores(data[0])
+    assert all(scores[i] > scores[j] for i in range(5) for j in range(5)
+               if data[0].key[i] and not data[0].key[j])
+    assert fit_quote_rank.score(model, data).key == 12
+    only_order = fit_quote_rank.boosted(data, trees=20, depth=2, min_hess=0.5,
+                                        use=lambda k: k == "order")
+    assert only_order.names == ("order",) and fit_quote_rank.score(only_order, data).key < 12
+
+
+def test_the_readers_consensus_keeps_what_two_of_three_made_key() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    consensus = fit_quote_rank.consensus_gold()
+    assert len(consensus) == 32  # 24 articles of quotes5 (K/L, M, N), 8 of quotes2 (A, B, C)
+    keys = [sum(1 for q in rows if q["key"]) for rows in consensus.values()]
+    # 81 quotes two of three readers made key (each reader made 3 a article: 96 at most, were
+    # there no disagreement and no loose match of one reader's quote to two of another's).
+    assert sum(keys) == 81 and min(keys) == 0 and sorted(keys)[len(keys) // 2] == 3
+    assert all(set(q) >= {"text", "speaker", "key"} for rows in consensus.values() for q in rows)
