@@ -12,7 +12,10 @@ from digests.query import (
     article_matches,
     lone_name,
     plan_query,
+    too_short,
     topic_key,
+    topic_text,
+    topic_too_long,
 )
 
 
@@ -262,3 +265,28 @@ def test_strip_markup_never_adds_text(text: str) -> None:
     plain = strip_markup(text)
     assert "<b>" not in plain and len(plain) <= len(text)
     assert set(plain) - {" "} <= set(text)
+
+
+@pytest.mark.parametrize("query", ["و", "ب", "ا", "أ", "ال", "لل", "وال", "بال", "الـ",
+                                   "و ال", "في و من", "x"])
+def test_single_letters_and_bare_articles_are_nothing_to_search(query: str) -> None:
+    """QA10 F4: «و» matched 105 of 1,000 corpus articles; now it plans nothing, as stop-words."""
+    assert plan_query(query).terms == () and topic_key(query) == ""
+    assert not article_matches(query, article("قال الوزير و أضاف", "خبر و خبر ب ال"))
+
+
+def test_a_letter_beside_a_topic_is_dropped_at_the_ends_and_kept_inside() -> None:
+    assert plan_query("الغوطة و").terms == plan_query("و الغوطة").terms == ("غوطه",)
+    assert topic_text("و الغوطة ب") == "الغوطة"
+    assert plan_query("قمة الـ20").terms == ("قمه", "20")  # a number stays searchable
+    assert plan_query("5").terms == ("5",)
+    assert [k for k in ("و", "ال", "لل", "5", "في", "غوطه") if too_short(k)] == ["و", "ال", "لل"]
+
+
+def test_a_topic_is_at_most_six_words_and_sixty_characters() -> None:
+    """QA10 F14: the longest names in the news fit; a sentence does not."""
+    assert not topic_too_long("المفوضية السامية للأمم المتحدة لشؤون اللاجئين")  # 6 words
+    assert topic_too_long("المفوضية السامية للأمم المتحدة لشؤون اللاجئين السوريين")  # 7
+    assert not topic_too_long("ما آخر أخبار منظمة الأمم المتحدة للتربية والعلم والثقافة؟")
+    assert topic_too_long("ا" * 61) and not topic_too_long("ا" * 60)
+    assert topic_too_long("الغوطة الشرقية " * 20)
