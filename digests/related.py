@@ -28,7 +28,7 @@ SIGNATURE_KEYS = 20       # an article's signature: its most distinctive keys (t
 MIN_SHARED = 3            # signature keys a related article must share
 FULL_BODY_KEYS = 30       # distinct content keys of a body that is a full report, not a brief
 STRONG_SHARED = 4         # this many shared keys show one subject even when all are common words
-VERY_RARE = 40            # a key seen at most this often in the reference corpus: a rare name
+VERY_RARE = 60            # a key seen at most this often in the reference corpus: a rare name
 NAME_SHARE = 0.1          # a key written with «ال» at most this share of the time, or at least
                           # 1 - NAME_SHARE / 2, is written like a name (ترامب, عفرين; العراق)
 SAME_TITLE = 0.6          # weighted share of the shorter title two reports of one story share
@@ -203,15 +203,24 @@ def _story_mates(db: sqlite_utils.Database, article: Article) -> list[Report]:
             for title, published in rows]
 
 
+def _one_story(a_story: int | None, a: Report, b_story: int | None, b: Report) -> bool:
+    """Whether two reports are of one story: by their story ids when both have one (the story
+    step has read their texts and dates: two Austin parcel bombs a day apart with the same
+    headline are two stories), else as they read (`same_story`)."""
+    if a_story is not None and b_story is not None:
+        return a_story == b_story
+    return same_story(a, b)
+
+
 def _one_per_story(article: Article, own: Report, ranked: Sequence[_Candidate], limit: int,
                    mates: Sequence[Report] = ()) -> list[int]:
     """The best-ranked candidate of each story, at most `limit` ids.
 
-    A story is a `story_id`, or for reports without one (or split across two), reports that
-    read as one story (`same_story`). The article's own story (`own`: the article as a report)
-    is left out when the digest lists it already (`mates`, its "story" links): its story-mates
-    and reports that read as it or a mate. Without mates, those reports are one link, as any
-    other story. An exact repeat of its headline is always left out.
+    A story is a `story_id`; reports without one are of a story as they read (`same_story`).
+    The article's own story (`own`: the article as a report) is left out when the digest lists
+    it already (`mates`, its "story" links from other sources): its story-mates and, without a
+    story id, reports that read as it or a mate. Without mates, those reports are one link, as
+    any other story. An exact repeat of its headline is always left out.
     """
     own_title = normalize(article.title).strip()
     kept: list[_Candidate] = []
@@ -219,15 +228,14 @@ def _one_per_story(article: Article, own: Report, ranked: Sequence[_Candidate], 
     for c in ranked:
         if c.title and c.title == own_title:
             continue
-        if c.story_id is not None and c.story_id == article.story_id:
-            continue
         if c.title and any(c.title == k.title for k in kept):
             continue
-        if c.story_id is not None and any(c.story_id == k.story_id for k in kept):
+        if any(_one_story(c.story_id, c.report, k.story_id, k.report) for k in kept):
             continue
-        if any(same_story(c.report, k.report) for k in kept):
-            continue
-        if any(same_story(c.report, r) for r in (own, *mates)):
+        if c.story_id is not None and c.story_id == article.story_id:
+            continue  # a story-mate: a "story" link of the digest, or the same source's report
+        if _one_story(c.story_id, c.report, article.story_id, own) or (
+                c.story_id is None and any(same_story(c.report, r) for r in mates)):
             if own_story_taken:
                 continue
             own_story_taken = True
