@@ -399,6 +399,11 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             and toks[j].norm not in STOP and not cue_of(toks[j].raw)[1]):
         j += 1  # «… للأمم المتحدة للشؤون السياسية», «… لكرة القدم»: the title's last word
     words = [toks[k].raw for k in range(i, j)]
+    if len(words) >= 3 and fold(words[-1]) in _TITLE_HEADS and j < limit and (
+            toks[j].norm in ("هذه", "هذا", "تلك", "ذلك")):
+        # «كارلوس نييتو مدير هذه المنظمة»: the title's own words were cut at «هذه»; the name
+        # before it is whole, the title alone is not.
+        words = words[:-1]
     speaker = " ".join(words).strip(EDGE_PUNCT + " ")
     if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
         speaker += '"'  # keep a quoted name whole: «جريدة "تايمز"»

@@ -210,3 +210,10 @@ def test_a_pronoun_after_the_name_ends_the_subject() -> None:
     assert _after("وقالت أحلام له إن") == "أحلام"
     assert _after("وقال رئيس الوزراء تدخله هو إن") == "رئيس الوزراء"
     assert _after("وقال المحلل ديف لي إن") == "المحلل ديف لي"
+
+
+def test_a_verbal_noun_object_and_a_title_cut_at_a_demonstrative_are_left_out() -> None:
+    """QA9 C: «رئيس الوزراء ارتكاب أي مخالفات», «كارلوس نييتو مدير» (… هذه المنظمة)."""
+    assert _after("ونفى رئيس الوزراء ارتكاب أي مخالفات") == "رئيس الوزراء"
+    assert _after("وقال كمال سالم مدير هذه المنظمة إن") == "كمال سالم"
+    assert _after("وقال مدير المنظمة إن") == "مدير المنظمة"
