@@ -366,9 +366,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             break  # «وتابعت المجلة إ،» (a stray letter); «قال ماتيس لعدد من الصحافيين»
         if is_complementizer(t.norm):
             break  # «هددت النساء المحتجات بأنهن …»: the clause starts
-        if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا", "هو"):
-            # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name), and
-            # «… هو»: a pronoun
+        if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا"):
+            # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name; «متحدث
+            # … هو الميجور X»: «هو» introduces the name and stays)
             break
         if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm or t.norm in RELAYING
                 or t.raw[0] in "\"“”«»„(:،,؛" or t.norm.isdigit()

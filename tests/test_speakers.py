@@ -209,6 +209,7 @@ def test_a_pronoun_after_the_name_ends_the_subject() -> None:
     """«رفاق له», «أحلام له»: whom it was said to or whose they are; «ديف لي» is a name."""
     assert _after("وقالت أحلام له إن") == "أحلام"
     assert _after("وقال رئيس الوزراء تدخله هو إن") == "رئيس الوزراء"
+    assert _after("وقال متحدث ثان هو الرائد سامر إن") == "متحدث ثان هو الرائد سامر"
     assert _after("وقال المحلل ديف لي إن") == "المحلل ديف لي"
 
 
