@@ -6,7 +6,8 @@ indexed; built by benchmarks/search_quality.py). The same seed gives the same ar
 before and a run after a change can be read side by side. Titles are printed, never stored.
 `--baseline FILE` (an earlier digests/related.py, e.g. `git show HEAD~3:digests/related.py`)
 times that version on the same articles, interleaved with the current one in this process, so
-the two timings share the machine's load.
+the two timings share the machine's load. CPU time (process_time) is printed beside wall time:
+on a machine shared with other work it is the steadier figure.
 
     .venv/bin/python benchmarks/search_related.py [--sample 40] [--seed 4] [--links 1] [--db PATH]
         [--ids-from OUT] [--baseline FILE]
@@ -77,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
                    if line.startswith("[")]
         shown = empty = 0
         times: list[float] = []
+        cpu: list[float] = []
         base_times: list[float] = []
+        base_cpu: list[float] = []
         for article_id in ids:
             if shown >= args.sample:
                 break
@@ -85,12 +88,14 @@ def main(argv: list[str] | None = None) -> int:
                                         [article_id])))
             article = article_from_row(row)
             if baseline is not None:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 baseline(db.db, article, limit=5)
                 base_times.append(time.perf_counter() - t)
-            t = time.perf_counter()
+                base_cpu.append(time.process_time() - c)
+            t, c = time.perf_counter(), time.process_time()
             related = related_articles(db.db, article, limit=5)
             times.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
             if not related:
                 empty += 1
                 if args.ids_from:
@@ -101,10 +106,12 @@ def main(argv: list[str] | None = None) -> int:
             for r in related[:args.links]:
                 print(f"     -> {r.id} {r.title}")
         print(f"articles looked at: {shown + empty}; with no related link: {empty};"
-              f" related_articles {_ms(times)}")
+              f" related_articles {_ms(times)} (cpu {_ms(cpu)})")
         if base_times:
             ratio = statistics.median(times) / statistics.median(base_times)
-            print(f"baseline {args.baseline}: {_ms(base_times)}; median ratio {ratio:.2f}")
+            cpu_ratio = statistics.median(cpu) / statistics.median(base_cpu)
+            print(f"baseline {args.baseline}: {_ms(base_times)} (cpu {_ms(base_cpu)});"
+                  f" median ratio {ratio:.2f} (cpu {cpu_ratio:.2f})")
     return 0
 
 

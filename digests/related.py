@@ -9,7 +9,9 @@ angles. See `related_articles`.
 
 from __future__ import annotations
 
+import heapq
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -52,10 +54,12 @@ def _age_days(published: str | None, now: datetime) -> float:
     return max(0.0, (now - dt).total_seconds() / 86400.0)
 
 
+@lru_cache(maxsize=1 << 17)
 def _idf(k: str) -> float:
     return math.log(1e6 / (1.0 + key_frequency(k)))
 
 
+@lru_cache(maxsize=1 << 17)
 def _content(k: str) -> bool:
     return len(k) > 2 and k not in STOP_WORDS and not k.isdigit()
 
@@ -91,11 +95,8 @@ def _specificity(k: str) -> int:
 
 
 def _counts(keys: Sequence[str]) -> dict[str, int]:
-    tf: dict[str, int] = {}
-    for k in keys:
-        if _content(k):
-            tf[k] = tf.get(k, 0) + 1
-    return tf
+    """The content keys of a text (its analyzed keys) and how often each occurs."""
+    return {k: n for k, n in Counter(keys).items() if _content(k)}
 
 
 def signature(title_keys: Sequence[str], body: dict[str, int],
@@ -107,8 +108,8 @@ def signature(title_keys: Sequence[str], body: dict[str, int],
     for k in title_keys:
         if _content(k):
             tf[k] = tf.get(k, 0) + 3
-    weighted = sorted(((math.log1p(n) * _idf(k), k) for k, n in tf.items()), reverse=True)
-    return {k: w for w, k in weighted[:size]}
+    weighted = heapq.nlargest(size, ((math.log1p(n) * _idf(k), k) for k, n in tf.items()))
+    return {k: w for w, k in weighted}
 
 
 def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dict[str, float],
