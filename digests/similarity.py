@@ -181,7 +181,7 @@ def lowest_threshold(hours_apart: float, meaning: bool = False) -> float:
     (the meaning model on) the lower floor of the meaning weights."""
     if abs(hours_apart) > WINDOW.total_seconds() / 3600:
         return math.inf
-    return story_model.SEMANTIC_SIM_FLOOR if meaning else story_model.SIM_FLOOR
+    return story_model.LOW_SIM_FLOOR if meaning else story_model.SIM_FLOOR
 
 
 def _one_announcement(hours_apart: float, lead_sim: float, evidence: LeadEvidence) -> bool:

@@ -182,7 +182,7 @@ def _judge(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | 
             values = pair_features(sim, hours, evidence, cosine)
             p = story_model.probability(values)
     # story_model.same_story, without computing the probability again
-    return p, sim >= story_model.floor_for(values) and p >= story_model.decision_for(values)
+    return p, p >= story_model.needed(values)
 
 
 @dataclass(frozen=True)

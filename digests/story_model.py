@@ -15,7 +15,7 @@ Features are plain numbers so the fitting script and the clustering step compute
 
 Where the meaning cosine of the two reports is known (digests.semantic: multilingual-e5 over the
 headline and lead), it is one more feature and a second set of weights, fitted the same way with
-it, decides (SEMANTIC_WEIGHTS, SEMANTIC_DECISION, above a lower floor SEMANTIC_SIM_FLOOR): the
+it, decides (SEMANTIC_WEIGHTS, SEMANTIC_DECISION, down to the lower floor LOW_SIM_FLOOR): the
 embedding sees that two loosely worded reports state one event where the bags of words share
 little. The story step asks for it only where the words are unsure (`in_band`). Without it (no
 model on this machine, the setting off) the word-only weights decide.
@@ -27,10 +27,9 @@ import math
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["DECISION", "FEATURES", "MEANING", "MEANING_BAND", "SEMANTIC_DECISION",
-           "SEMANTIC_SIM_FLOOR", "SEMANTIC_WEIGHTS", "SIM_FLOOR", "WEIGHTS", "decision_for",
-           "features", "floor_for", "in_band",
-           "meaning_feature", "probability", "same_story", "weights_for"]
+__all__ = ["DECISION", "FEATURES", "LOW_SIM_FLOOR", "MEANING", "MEANING_BAND", "SEMANTIC_DECISION",
+           "SEMANTIC_WEIGHTS", "SIM_FLOOR", "WEIGHTS", "decision_for", "features", "in_band",
+           "meaning_feature", "needed", "probability", "same_story", "weights_for"]
 
 FEATURES = ("sim", "hours", "margin", "lead", "agreement", "reaction_gap", "speaker_gap",
             "day_gap", "title", "shared_words")
@@ -57,13 +56,11 @@ SEMANTIC_DECISION = 0.57  # chosen by the same CV (benchmarks/README.md, "Sessio
 # The word probabilities between which the meaning cosine is worth computing: outside them the
 # meaning weights decided no labelled pair otherwise than the words (checked by the fitting script).
 MEANING_BAND = (0.25, 0.80)
-SIM_FLOOR = 0.25  # whole-text cosine below which no pair is one story, whatever its leads say:
-                  # the words alone cannot tell the same-story pairs below it from identical
-                  # headlines over unrelated bodies («شاهد..», «بالفيديو») or an earthquake and a
-                  # festival in one town (0.225)
-SEMANTIC_SIM_FLOOR = 0.20  # the floor where the meaning cosine weighs in: it sees that Hawking's
-                           # profile and his death (0.24) are one story, the quake and the
-                           # festival two
+SIM_FLOOR = 0.25  # whole-text cosine below which the words never make one story, whatever the
+                  # leads say: identical headlines over unrelated bodies («شاهد..», «بالفيديو»)
+                  # and an earthquake and a festival in one town (0.225) must not merge
+LOW_SIM_FLOOR = 0.20  # the floor of the meaning weights: they see that Hawking's profile and his
+                      # death (0.24) are one story, the quake and the festival two
 WINDOW_HOURS = 48.0  # the story window (digests.similarity.WINDOW is built from it)
 
 
@@ -109,9 +106,15 @@ def _semantic(values: Mapping[str, float]) -> bool:
     return MEANING in values
 
 
-def floor_for(values: Mapping[str, float]) -> float:
-    """The whole-text cosine a pair with these features needs to be one story at all."""
-    return SEMANTIC_SIM_FLOOR if MEANING in values else SIM_FLOOR
+def needed(values: Mapping[str, float], decision: float | None = None) -> float:
+    """The probability a pair with these features needs to be one story: `decision` (by default
+    the one fitted for the features present, `decision_for`), or inf below the floor (SIM_FLOOR
+    for words alone, LOW_SIM_FLOOR with the meaning cosine).
+    """
+    floor = LOW_SIM_FLOOR if MEANING in values else SIM_FLOOR
+    if values["sim"] < floor:
+        return math.inf
+    return decision_for(values) if decision is None else decision
 
 
 def in_band(words_probability: float, sim: float = 1.0) -> bool:
@@ -122,7 +125,7 @@ def in_band(words_probability: float, sim: float = 1.0) -> bool:
     Between the two floors the words always say no: any probability from the band's low end up
     may turn to yes with the meaning.
     """
-    if sim < SEMANTIC_SIM_FLOOR:
+    if sim < LOW_SIM_FLOOR:
         return False
     if sim < SIM_FLOOR:
         return words_probability >= MEANING_BAND[0]
@@ -151,10 +154,9 @@ def probability(values: Mapping[str, float], weights: Mapping[str, float] | None
 
 def same_story(values: Mapping[str, float], weights: Mapping[str, float] | None = None,
                decision: float | None = None) -> bool:
-    """The decision: texts sharing at least their floor (`floor_for`) and the model's probability
-    ≥ `decision`.
+    """The decision: the model's probability reaches what the pair needs (`needed`: `decision`,
+    never below the floor).
 
     Without explicit `weights` and `decision`, those fitted for the features present decide.
     """
-    decision = decision_for(values) if decision is None else decision
-    return values["sim"] >= floor_for(values) and probability(values, weights) >= decision
+    return probability(values, weights) >= needed(values, decision)

@@ -127,3 +127,21 @@ def test_the_fitting_script_learns_a_meaning_weight_from_labelled_rows() -> None
         decided = fit.cv(with_meaning, 0.3, [0.5], "synthetic")
     assert decided[0.5] == [r["same"] for r in rows]
     assert "blind pooled" in out.getvalue() and "1.000/1.000" in out.getvalue()
+
+
+def test_the_meaning_weights_may_join_down_to_the_lower_floor_the_words_never() -> None:
+    """Between LOW_SIM_FLOOR and SIM_FLOOR only a pair with its meaning cosine can be one story;
+    below LOW_SIM_FLOOR none is."""
+    between = (story_model.LOW_SIM_FLOOR + story_model.SIM_FLOOR) / 2
+    words = _values(sim=between, lead=0.9, title=0.9, words=6)
+    assert story_model.needed(words) == float("inf") and not story_model.same_story(words)
+    close = _with_meaning(0.99, sim=between, hours=1.0)
+    assert story_model.needed(close) == story_model.SEMANTIC_DECISION
+    assert story_model.same_story(close) == (
+        story_model.probability(close) >= story_model.SEMANTIC_DECISION)
+    below = _with_meaning(0.99, sim=story_model.LOW_SIM_FLOOR - 0.01, hours=1.0)
+    assert story_model.needed(below) == float("inf") and not story_model.same_story(below)
+    assert story_model.needed(_values(), decision=0.3) == 0.3
+    # Between the floors any word probability from the band's low end asks for the meaning.
+    assert story_model.in_band(0.99, between) and not story_model.in_band(0.99, 0.5)
+    assert not story_model.in_band(0.5, story_model.LOW_SIM_FLOOR - 0.01)
