@@ -236,7 +236,11 @@ async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     answered[key] = None
     while len(answered) > MAX_EDITS_REMEMBERED:  # oldest first: dicts keep insertion order
         del answered[next(iter(answered))]
-    await topic_question(update, context)
+    try:
+        await topic_question(update, context)
+    except Exception:  # not answered (a 429 is handled again by bot.app.on_error): not spent
+        answered.pop(key, None)
+        raise
 
 
 async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

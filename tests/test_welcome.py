@@ -266,6 +266,13 @@ async def test_an_edited_message_is_answered_at_its_first_edit_only(tmp_path: Pa
         h.emu.edit_user_message(READER, message_id, "حلب")
         await h.settle()
         assert len(h.emu.messages(READER)) == before + 2
+        # an edit whose answer Telegram refused with 429 is answered after the wait
+        second = h.emu.send_user_message(READER, "لبنن")
+        await h.emu.await_messages(READER, before + 3, timeout=10)
+        h.emu.inject_429(1, retry_after=1, chat_id=READER)
+        h.emu.edit_user_message(READER, second, "الغوطة")
+        [late] = (await h.emu.await_messages(READER, before + 4, timeout=15))[before + 3:]
+        assert "الغوطة" in late.plain_text and "لم أجد" not in late.plain_text
 
 
 async def test_a_groups_start_asks_the_group_to_try(tmp_path: Path) -> None:
