@@ -9,7 +9,6 @@ angles. See `related_articles`.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -54,12 +53,16 @@ def _age_days(published: str | None, now: datetime) -> float:
     return max(0.0, (now - dt).total_seconds() / 86400.0)
 
 
-@lru_cache(maxsize=1 << 17)
+# Per-key caches (unbounded lru_cache: its hits cost least), emptied when they outgrow this.
+CACHED_KEYS = 200_000
+
+
+@lru_cache(maxsize=None)
 def _idf(k: str) -> float:
     return math.log(1e6 / (1.0 + key_frequency(k)))
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=None)
 def _content(k: str) -> bool:
     return len(k) > 2 and k not in STOP_WORDS and not k.isdigit()
 
@@ -108,8 +111,8 @@ def signature(title_keys: Sequence[str], body: dict[str, int],
     for k in title_keys:
         if _content(k):
             tf[k] = tf.get(k, 0) + 3
-    weighted = heapq.nlargest(size, ((math.log1p(n) * _idf(k), k) for k, n in tf.items()))
-    return {k: w for w, k in weighted}
+    weighted = sorted([(math.log1p(n) * _idf(k), k) for k, n in tf.items()], reverse=True)
+    return {k: w for w, k in weighted[:size]}
 
 
 def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dict[str, float],
@@ -266,6 +269,9 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     ids grow with ingest time) and published before `before` (default: the article's own date).
     No bm25 and no vocabulary scan: it runs at ingest and stays fast on a million articles.
     """
+    for cache in (_idf, _content):
+        if cache.cache_info().currsize > CACHED_KEYS:
+            cache.cache_clear()
     title_keys = analyze(article.title)
     keys = [k for k in dict.fromkeys(title_keys) if k not in STOP_WORDS and len(k) > 1]
     my_body = _counts(analyze(article.text))
