@@ -30,7 +30,7 @@ from bot.admin import (
     tell,
 )
 from bot.i18n import counted, num, relative_time, t
-from bot.lines import Span
+from bot.lines import Span, isolate_ltr
 from bot.packer import pack
 from bot.reasons import error_text, reason_text
 from bot.runtime import Runtime, chat_lang, runtime, ui
@@ -68,9 +68,12 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
     header = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
+    # an Arabic line starts with an RLM: the link is isolated, or «…/feed/» shows «/…/feed» and
+    # an Arabic path comes before the host (QA10 F5)
     blocks = [[*admin_lines(lang, "source_line", id=num(s.id, lang),
                             name=source_name(s.name, lang), health=_health(s, lang, rt)),
-               (Span(s.url, ltr=ltr),)] for s in items[:200]]
+               (Span(s.url if ltr else isolate_ltr(s.url, always=True), ltr=ltr),)]
+              for s in items[:200]]
     for html in pack([header, *blocks]):  # split under Telegram's limit, one source never cut
         await reply(update, context, html)
 

@@ -851,3 +851,26 @@ async def test_a_feed_title_escaped_twice_names_the_source_readably(tmp_path: Pa
             line = next(x for x in answer.text.split("\n") if "المحلية" in x)
             [shown] = displayed(line)
             assert '"ةيلحملا" رابخأ' in shown, shown  # the name as an RTL reader sees it
+
+
+async def test_links_with_an_arabic_path_read_in_order_in_admin_replies(tmp_path: Path) -> None:
+    """QA10 F5: «تعذرت إضافة المصدر: http://127.0.0.1:38101/أخبار.xml» showed the path before the
+    host (python-bidi, as libfribidi did for QA). /addsource's answer and /sources show links
+    in order now, an Arabic path or a trailing slash included."""
+    with SampleSite() as site:
+        arabic = site.url("/أخبار.xml")  # nothing served there: a 404
+        async with running_bot(sample_db(tmp_path)) as h:
+            [m] = await h.say(ADMIN, f"/addsource {arabic}")
+            shown = "\n".join(displayed(m.text))
+            assert "تعذرت إضافة المصدر" in m.plain_text
+            host = arabic.split("/أخبار")[0]
+            assert f"{host}/رابخأ.xml" in shown, shown
+            slash = site.url("/feeds/")
+            with h.db.transaction() as tx:
+                for url in (slash, arabic):
+                    tx.execute("insert into sources (url, name, added_at, active, "
+                               "consecutive_failures) values (?, 'x', ?, 1, 0)",
+                               [url, iso(datetime.now(UTC))])
+            [listed] = await h.say(ADMIN, "/sources")
+            shown = "\n".join(displayed(listed.text))
+            assert slash in shown and f"{host}/رابخأ.xml" in shown, shown
