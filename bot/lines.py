@@ -20,9 +20,10 @@ line anywhere without cutting through a tag or an entity.
   always follow the isolate rules (tdesktop issue #27099), while every client honours the marks.
 - LRMs are not enough for a run that holds right-to-left letters (a URL with an Arabic path,
   «http://x.test/أخبار.xml»): its Arabic letters end the left-to-right run, and the path shows
-  before the host (QA10 F5). Such a run is also wrapped in LRI…PDI (U+2066/U+2069, Unicode 6.3:
-  Android, iOS, the web clients and Telegram Desktop's isolate support): LRM LRI run PDI LRM,
-  so a client that ignores isolates still gets the marks.
+  before the host (QA10 F5). Such a run is also wrapped in LRI…PDI (U+2066/U+2069, part of the
+  bidi algorithm since Unicode 6.3; python-bidi and libfribidi lay it out in order):
+  LRM LRI run PDI LRM, so a client whose isolates are imperfect (tdesktop #27099) still has the
+  marks it had before. Runs without right-to-left letters keep the LRMs alone.
 - Text that looks like an HTML entity («&quot;» written in a headline) is one left-to-right
   token, wrapped whole: a mark is never put inside it (QA10 F1 showed «&‎quot‎;» mirrored).
 """
