@@ -53,9 +53,14 @@ _URL_OK_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 # A scheme alone («http://», «ftp://» in an error text) is a token too, or it shows «//:http».
 # Arabic punctuation («، ؛ ؟») ends a URL: written after a link it belongs to the sentence.
 # Entity-like text («&quot;», «&#1575;») is one token (see the module docstring).
-_LTR_TOKEN = (r"(?:(?:https?|ftp)://(?:[^\s<>«»\"،؛؟]*[^\s<>«»\".,;:!?()،؛؟])?"
-              r"|&#?[A-Za-z0-9]+;"
-              r"|[/@#]?[A-Za-z][A-Za-z0-9_]*(?:[./:@#?=&%+\-~]+[A-Za-z0-9_]+)*)")
+# A URL may end in one (atomic: an entity matched is not taken back as single characters, which
+# would end the URL before its «;»), and a Latin word is not joined to one by its «&».
+_ENTITY = r"&#?[A-Za-z0-9]+;"
+_LTR_TOKEN = (rf"(?:(?:https?|ftp)://(?:(?>{_ENTITY}|[^\s<>«»\"،؛؟])*"
+              rf"(?:{_ENTITY}|[^\s<>«»\".,;:!?()،؛؟]))?"
+              rf"|{_ENTITY}"
+              rf"|[/@#]?[A-Za-z][A-Za-z0-9_]*(?:(?:[./:@#?=%+\-~]|&(?!#?[A-Za-z0-9]+;))+"
+              r"[A-Za-z0-9_]+)*)")
 # Tokens separated by spaces form one run («/addsource URL», «Sky News»).
 _LTR_RUN_RE = re.compile(rf"{_LTR_TOKEN}(?:[:,;.!?]? +{_LTR_TOKEN})*")
 # Markup that must not be touched: tags and entities.

@@ -124,3 +124,25 @@ def test_marks_never_go_inside_an_entity_like_text() -> None:
     assert check_message(html) == []
     [shown] = displayed(html)
     assert shown.count("&quot;") == 2 and ";quot&" not in shown, shown
+
+
+_ENTITIES = ("&quot;", "&amp;", "&#1575;", "&lt;", "&gt;", "&nbsp;")
+
+
+def test_no_mark_is_put_inside_any_entity_like_text() -> None:
+    """Hypothesis: whatever Arabic and Latin surround entity-like text, it stays whole."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["الغوطة", " ", "BBC", "x", "/start", "https://a.test/ب", "،",
+                              *_ENTITIES])
+
+    @given(st.lists(pieces, min_size=1, max_size=12))
+    def check(parts: list[str]) -> None:
+        text = "".join(parts)
+        out = isolate_ltr(text, always=True)
+        for entity in _ENTITIES:
+            assert out.count(entity) >= text.count(entity), (text, out)
+        assert out.replace("\u200e", "").replace("\u2066", "").replace("\u2069", "") == text
+
+    check()
