@@ -14,11 +14,18 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import sqlite_utils
 
-from digests.arabic import STOP_WORDS, _freq, analyze, index_key, key_frequency, normalize
+from digests.arabic import (
+    STOP_WORDS,
+    _freq,
+    analyze,
+    index_key,
+    key_frequency,
+    normalize,
+)
 from digests.models import Article, iso, parse_iso
 from digests.query import quote_key
 from digests.records import article_from_row
@@ -32,8 +39,8 @@ STRONG_SHARED = 4         # this many shared keys show one subject even when all
 VERY_RARE = 60            # a key seen at most this often in the reference corpus: a rare name
 NAME_SHARE = 0.1          # a key written with «ال» at most this share of the time, or at least
                           # 1 - NAME_SHARE / 2, is written like a name (ترامب, عفرين; العراق)
-SAME_TITLE = 0.6          # weighted share of the shorter title two reports of one story share
-SAME_TITLE_NEAR = 0.52    # the same, for two reports published within STORY_DAYS of each other
+SAME_TITLE = 0.6          # weighted share of the longer headline near copies share
+SAME_TITLE_NEAR = 0.52    # of the shorter one, for two reports within STORY_DAYS of each other
 SAME_SIGNATURE = 8        # or this many signature keys, within STORY_DAYS
 STORY_DAYS = 2.0
 MAX_STORY_MATES = 20      # as many as the digest lists from (digests.digest.MAX_STORY_SIBLINGS)
@@ -41,9 +48,9 @@ _DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "
 # Written one way for grammar's sake, not because they are names: months, numbers and measures,
 # heads of a construct («إعادة إعمار»). Two reports of deficits in January are not one subject.
 _NOT_NAMES = frozenset(k for w in (
-    "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"
-    " مليون مليار ألف بالمئة بالمائة بنسبة حوالي نحو أكثر أقل إعادة دولارا").split()
-    for k in analyze(w))
+    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+    "أكتوبر", "نوفمبر", "ديسمبر", "مليون", "مليار", "ألف", "بالمئة", "بالمائة", "بنسبة", "حوالي",
+    "نحو", "أكثر", "أقل", "إعادة", "دولارا") for k in analyze(w))
 
 
 def _age_days(published: str | None, now: datetime) -> float:
@@ -57,12 +64,12 @@ def _age_days(published: str | None, now: datetime) -> float:
 CACHED_KEYS = 200_000
 
 
-@lru_cache(maxsize=None)
+@cache
 def _idf(k: str) -> float:
     return math.log(1e6 / (1.0 + key_frequency(k)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _content(k: str) -> bool:
     return len(k) > 2 and k not in STOP_WORDS and not k.isdigit()
 
@@ -121,13 +128,13 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
 
     When both bodies are full reports, only keys both bodies hold count: a word of the two
     headlines alone («تحديد موعد القمة») is not a subject. They must share MIN_SHARED keys (half
-    the shorter signature, at least 2, for a brief; a very rare name counts twice), and when both bodies are full one shared
-    key must recur in both bodies: the subject of a report comes back in its text, a verb phrase
-    of its headline («للضغط على … لوقف») does not. Between two signatures of SIGNATURE_KEYS / 2
-    keys or more, where a few common words meet by chance, fewer than STRONG_SHARED shared keys
-    must hold more than one name or rare word (`_specificity`: a very rare name counts twice):
-    «مقر», «سفير», «هجوم» between two embassy attacks in two countries are common words, not a
-    subject.
+    the shorter signature, at least 2, for a brief; a very rare name counts twice), and when
+    both bodies are full one shared key must recur in both bodies: the subject of a report comes
+    back in its text, a verb phrase of its headline («للضغط على … لوقف») does not. Between two
+    signatures of SIGNATURE_KEYS / 2 keys or more, where a few common words meet by chance,
+    fewer than STRONG_SHARED shared keys must hold more than one name or rare word
+    (`_specificity`: a very rare name counts twice): «مقر», «سفير», «هجوم» between two embassy
+    attacks in two countries are common words, not a subject.
     """
     shared = mine.keys() & theirs.keys()
     full = len(my_body) >= FULL_BODY_KEYS and len(their_body) >= FULL_BODY_KEYS
@@ -174,24 +181,34 @@ def _title_keys(keys: Sequence[str]) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) > 1 and k not in STOP_WORDS and not k.isdigit())
 
 
-def same_story(a: Report, b: Report) -> bool:
-    """Whether two reports read as one story: their headlines share SAME_TITLE of the shorter
-    headline's weight (idf); or, published within STORY_DAYS of each other, SAME_TITLE_NEAR of
-    it or SAME_SIGNATURE of their signature keys. «محمد صلاح لاعب الشهر في الدوري الإنجليزي»
-    and «محمد صلاح أفضل لاعب في الدوري الإنجليزي الممتاز لشهر فبراير» are one story; «محمد
-    صلاح: أحلم بالفوز بالدوري الإنجليزي مع ليفربول» is another."""
+def _shares(a: Report, b: Report) -> tuple[float, float]:
+    """The weight (idf) two headlines share, as a share of the shorter and of the longer one."""
     shared = a.title_keys & b.title_keys
-    share = 0.0
-    if len(shared) >= 2:
-        share = _title_weight(shared) / max(1e-9, min(_title_weight(a.title_keys),
-                                                      _title_weight(b.title_keys)))
-    if share >= SAME_TITLE:
+    if len(shared) < 2:
+        return 0.0, 0.0
+    w, wa, wb = _title_weight(shared), _title_weight(a.title_keys), _title_weight(b.title_keys)
+    return w / max(1e-9, min(wa, wb)), w / max(1e-9, wa, wb)
+
+
+def near_copy(a: Report, b: Report) -> bool:
+    """Whether two headlines are near copies: they share SAME_TITLE of the longer one's weight.
+    «محمد صلاح أفضل لاعب في الدوري الإنجليزي الممتاز لشهر فبراير» and «محمد صلاح لاعب الشهر في
+    الدوري الإنجليزي» are; «محمد صلاح: أحلم بالفوز بالدوري الإنجليزي مع ليفربول» is not."""
+    return _shares(a, b)[1] >= SAME_TITLE
+
+
+def same_story(a: Report, b: Report) -> bool:
+    """Whether two reports read as one story: near-copy headlines (`near_copy`), at any distance
+    in time; or, published within STORY_DAYS of each other, headlines of which one holds
+    SAME_TITLE_NEAR of the other's weight, or SAME_SIGNATURE shared signature keys."""
+    shorter, longer = _shares(a, b)
+    if longer >= SAME_TITLE:  # near copies
         return True
     if a.published is None or b.published is None:
         return False
     if abs((a.published - b.published).total_seconds()) > STORY_DAYS * 86400:
         return False
-    return share >= SAME_TITLE_NEAR or len(a.signature & b.signature) >= SAME_SIGNATURE
+    return shorter >= SAME_TITLE_NEAR or len(a.signature & b.signature) >= SAME_SIGNATURE
 
 
 def _story_mates(db: sqlite_utils.Database, article: Article) -> list[Report]:
@@ -209,10 +226,11 @@ def _story_mates(db: sqlite_utils.Database, article: Article) -> list[Report]:
 
 def _one_story(a_story: int | None, a: Report, b_story: int | None, b: Report) -> bool:
     """Whether two reports are of one story: by their story ids when both have one (the story
-    step has read their texts and dates: two Austin parcel bombs a day apart with the same
-    headline are two stories), else as they read (`same_story`)."""
+    step has read their texts and dates: two Austin parcel bombs a day apart under like
+    headlines are two stories) unless their headlines are near copies (`near_copy`: a reader
+    takes them for one story), else as they read (`same_story`)."""
     if a_story is not None and b_story is not None:
-        return a_story == b_story
+        return a_story == b_story or near_copy(a, b)
     return same_story(a, b)
 
 
@@ -269,9 +287,9 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     ids grow with ingest time) and published before `before` (default: the article's own date).
     No bm25 and no vocabulary scan: it runs at ingest and stays fast on a million articles.
     """
-    for cache in (_idf, _content):
-        if cache.cache_info().currsize > CACHED_KEYS:
-            cache.cache_clear()
+    for cached in (_idf, _content):
+        if cached.cache_info().currsize > CACHED_KEYS:
+            cached.cache_clear()
     title_keys = analyze(article.title)
     keys = [k for k in dict.fromkeys(title_keys) if k not in STOP_WORDS and len(k) > 1]
     my_body = _counts(analyze(article.text))
