@@ -289,11 +289,17 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
     return speaker, j
 
 
+# «نشر X سلسلة تغريدات قال في إحداها "…"»: one of the posts the publisher put out.
+_ONE_OF = frozenset("احداها احدها اخرها اولها احداهما".split())
+_SERIES = frozenset("سلسله مجموعه عدد".split())
+
+
 def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
                        content_start: int | None, content_open: bool) -> str | None:
     """A verb's speaker written elsewhere than after it ("" when none); None: not a cue at all."""
     t = toks[k]
-    if k + 1 < last and (toks[k + 1].norm in IN_WHICH
+    in_one = (k + 2 < last and toks[k + 1].norm == "في" and toks[k + 2].norm in _ONE_OF)
+    if k + 1 < last and (toks[k + 1].norm in IN_WHICH or in_one
                          or (strip_conj(t.norm) in ("كتب", "كتبت") and toks[k + 1].norm in ABOVE)):
         # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …», also after an
         # opening phrase («وبعد الإعلان عن طرده، نشر ترامب تغريدة قال فيها»).
@@ -301,6 +307,8 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
                     if strip_conj(toks[m].norm) in PUBLISHING), None)
         if pub is not None:
             after = subject(toks, pub + 1, k)[0]
+            while after.split() and fold(after.split()[-1]) in _SERIES:
+                after = after.rsplit(" ", 1)[0] if " " in after else ""  # «X سلسلة تغريدات»
             if after:
                 return after
             # «لكن رئاسة الأركان كانت أصدرت بيانا أشارت فيه …»: the publisher is written before.

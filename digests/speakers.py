@@ -442,7 +442,8 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
         if any(q in t.raw for q in "\"“”«»") or (k == verb - 1 and t.norm in CLAUSE_CONJ):
             return ""  # a quoted title or «عندما صرح»: no subject written before the verb
-        if t.norm in PREPOSITIONS or t.norm in RELATIVES or strip_prefix(t.norm) in RELATIVES:
+        if t.norm in PREPOSITIONS or t.norm in RELATIVES or (
+                k < verb - 1 and strip_prefix(t.norm) in RELATIVES):
             # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
             # relative clause, not a speaker.
             return ""

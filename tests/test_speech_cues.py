@@ -360,6 +360,10 @@ def test_the_subject_between_kana_and_qad_is_the_speaker_not_the_verbs_object() 
 def test_fih_after_an_accusing_verb_refers_back_and_the_rest_is_its_object() -> None:
     cues = cues_of("ونشر الفريق كمال فيديو اتهم فيه السلطات بمنعه من السفر.")
     assert all("السلطات" not in c.speaker for c in cues)
+    # «نشر X سلسلة تغريدات قال في إحداها»: the publisher speaks
+    [(speaker, _)] = _speakers(
+        ['ونشر الوزير كمال سلسلة تغريدات قال في إحداها "لا بد أن نعرف حجمنا الحقيقي".'])
+    assert speaker == "الوزير كمال"
     # «كانت أصدرت بيانا أشارت فيه»: the publisher is written before «كانت»
     cues = cues_of("لكن رئاسة الأركان كانت أصدرت الخميس بيانا أشارت فيه إلى أن الاتصال تم.")
     assert cues[-1].speaker == "رئاسة الأركان"
@@ -382,3 +386,4 @@ def test_a_bare_qala_goes_on_from_the_verb_that_opens_its_sentence() -> None:
     # only the definite subject: «وردد المحتجون شعارات …» names the protesters
     quotes = _speakers(["وردد المحتجون شعارات ضد الحكومة، وقالوا إن مطالبهم لن تتغير أبدا."])
     assert quotes[-1][0] == "المحتجون"
+
