@@ -387,3 +387,13 @@ def test_a_bare_qala_goes_on_from_the_verb_that_opens_its_sentence() -> None:
     quotes = _speakers(["وردد المحتجون شعارات ضد الحكومة، وقالوا إن مطالبهم لن تتغير أبدا."])
     assert quotes[-1][0] == "المحتجون"
 
+
+
+def test_the_posts_a_speaker_criticised_in_are_not_the_speaker() -> None:
+    """«… برده على التغريدات التي انتقد فيها اللاعب "…"» named «التغريدات» (then «اللاعب»,
+    the one criticised); the speaker is the one named before."""
+    quotes = _speakers(['وأضاف رئيس الهيئة سامر خليل، برده على التغريدات التي انتقد فيها المهاجم'
+                        ' كريم "مستواه نازل وهذه حقيقة يعرفها الجميع".'])
+    assert quotes[-1][0] == "رئيس الهيئة سامر خليل"
+    [(speaker, _)] = _speakers(["واتهم فريق خبراء الأمم المتحدة الحكومة بأنها تعرقل وصول المعونات."])
+    assert speaker == "فريق خبراء الأمم المتحدة"  # «خبراء الأمم»: a construct, not an object
