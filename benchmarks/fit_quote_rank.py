@@ -916,6 +916,33 @@ def kind_repeat(train: Sequence[Example],
     return model
 
 
+PARAPHRASE_GRID = (0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
+
+
+def soft_paraphrase(names: Sequence[str] = (), kind: bool = False
+                    ) -> Callable[[Sequence[Example]], Model]:
+    """A ranker: a paraphrase of a chosen quote loses a weight instead of being skipped (only the
+    same words again are), the weight set on the training sets from PARAPHRASE_GRID, jointly
+    with one weight per feature of `names` (PLUS_GRID) and, with `kind`, the repeat penalty's
+    change in an interview or two-sided article (`kind_repeat`'s grid)."""
+    kinds = list(itertools.product((-0.5, -0.25, 0.0, 0.5, 1.0), repeat=2)) if kind else [(0, 0)]
+
+    def fit(train: Sequence[Example]) -> Model:
+        best, model = -math.inf, hand(train)
+        for p in PARAPHRASE_GRID:
+            for values in itertools.product(PLUS_GRID, repeat=len(names)):
+                for a, b in kinds:
+                    trial = dict(hand(train), paraphrase=p, **dict(zip(names, values)))
+                    if kind:
+                        trial.update(repeat_interview=a, repeat_two_sides=b)
+                    got = score(trial, train).objective()
+                    if got > best + 1e-9:
+                        best, model = got, trial
+        return model
+
+    return fit
+
+
 def ascend(names: Sequence[str], passes: int = 2) -> Callable[[Sequence[Example]], Model]:
     """A ranker: the hand weights fixed, the weights of `names` ascended on the training sets
     (coordinate ascent over PLUS_GRID from 0)."""
@@ -1133,24 +1160,26 @@ def tally(ex: Example, picked: Sequence[int]) -> Tally:
     return _MEMO[memo][1]
 
 
-_CHOICE = ("repeat", "counter", "mmr", "repeat_interview", "repeat_two_sides")
+_CHOICE = ("repeat", "counter", "mmr", "repeat_interview", "repeat_two_sides", "paraphrase")
 
 
 def score(model: Mapping[str, float] | Boosted, data: Sequence[Example]) -> Tally:
     """The measure of a model over `data`: a linear one (weights plus `repeat`, `counter`,
     `mmr`, and session 6's `repeat_interview`/`repeat_two_sides`, the repeat penalty's change in
-    an article of that kind) or boosted trees (`Boosted`)."""
+    an article of that kind, and `paraphrase`, what a paraphrase of a chosen quote loses instead
+    of being skipped) or boosted trees (`Boosted`)."""
     if isinstance(model, Boosted):
         out = Tally()
         for ex in data:
             picked = choose(ex.pool, model.scores(ex), repeat=model.repeat, counter=model.counter)
             out.add(tally(ex, picked))
         return out
-    weights = {k: v for k, v in model.items() if k not in _CHOICE}
+    # Only the weights that are not zero: with ~75 features a candidate, most are.
+    weights = [(k, v) for k, v in model.items() if k not in _CHOICE and v]
     mmr = model.get("mmr", 0.0)
     out = Tally()
     for ex in data:
-        scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in ex.feats]
+        scores = [sum(f.get(k, 0.0) * v for k, v in weights) for f in ex.feats]
         repeat, counter = model.get("repeat", W_REPEAT), model.get("counter", W_COUNTER)
         if ex.feats:
             kind = ex.feats[0]
@@ -1160,7 +1189,8 @@ def score(model: Mapping[str, float] | Boosted, data: Sequence[Example]) -> Tall
             picked = choose_mmr(ex.pool, scores, ex.redundancy, mmr, repeat=repeat,
                                 counter=counter)
         else:
-            picked = choose(ex.pool, scores, repeat=repeat, counter=counter)
+            picked = choose(ex.pool, scores, repeat=repeat, counter=counter,
+                            paraphrase=model.get("paraphrase"))
         out.add(tally(ex, picked))
     return out
 
@@ -1345,7 +1375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "logistic_nosem, logistic_hand_sem, probe (hand + a linear probe "
                              "on the vectors)")
     parser.add_argument("--session6", default="",
-                        help="session-6 rankers (comma list): kind_repeat (the repeat penalty by "
+                        help="session-6 rankers (comma list): soft_paraphrase (a paraphrase of a "
+                             "chosen quote loses a weight instead of being skipped), "
+                             "soft_paraphrase+FEATURE, soft_paraphrase+kind_repeat, "
+                             "kind_repeat (the repeat penalty by "
                              "the article's kind), kind, prominence, dependence (each family's "
                              "weights ascended beside the hand weights), all6 (all three "
                              "families), hand+FEATURE (one session-6 feature), boosted, "
@@ -1411,12 +1444,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             rankers[x] = ascend(six)
         elif x.startswith("hand+") and x[5:] in six:
             rankers[x] = plus([x[5:]])
+        elif x == "soft_paraphrase":
+            rankers[x] = soft_paraphrase()
+        elif x == "soft_paraphrase+kind_repeat":
+            rankers[x] = soft_paraphrase(kind=True)
+        elif x.startswith("soft_paraphrase+") and x[16:] in six:
+            rankers[x] = soft_paraphrase([x[16:]])
         elif x == "boosted":
             rankers[x] = boosted
         elif x == "boosted_hand":
             rankers[x] = functools.partial(boosted, use=lambda k: k in WEIGHTS)
         else:
-            parser.error("--session6: kind_repeat, kind, prominence, dependence, all6, "
+            parser.error("--session6: soft_paraphrase, soft_paraphrase+FEATURE, "
+                         "soft_paraphrase+kind_repeat, kind_repeat, kind, prominence, "
+                         "dependence, all6, "
                          f"hand+FEATURE (one of {', '.join(six)}), boosted, boosted_hand")
     names = list(rankers)
     data = examples(sets)

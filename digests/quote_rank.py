@@ -42,7 +42,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
 })
 W_REPEAT = 0.5  # per chosen quote of the same speaker (editors do repeat the main voice)
 W_COUNTER = 0.8  # a reply or denial, for the second slot
-PARAPHRASE = 0.45  # word overlap with a chosen quote above which a quote adds nothing
+PARAPHRASE = 0.45  # word overlap with a chosen quote above which a quote is its paraphrase
+SAME_WORDS = 0.9  # word overlap above which a quote is the chosen one's words again: never shown
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 # Words of a strong statement (a warning, a demand, a refusal, a threat), for the third slot.
 _STRONG = frozenset(analyze(
@@ -136,12 +137,14 @@ class Pool:
     """What the greedy choice needs besides the scores: who is whom, and which quotes repeat.
 
     `same[i][j]`: candidates i and j are one speaker (one person under several names);
-    `paraphrase[i][j]`: their words overlap enough that the later one adds nothing.
+    `paraphrase[i][j]`: their words overlap (≥ PARAPHRASE) so that one restates the other;
+    `same_words[i][j]`: they are nearly the same words (≥ SAME_WORDS).
     """
 
     candidates: tuple[Candidate, ...]
     same: tuple[tuple[bool, ...], ...]
     paraphrase: tuple[tuple[bool, ...], ...]
+    same_words: tuple[tuple[bool, ...], ...] = ()
 
 
 def pool_of(candidates: Sequence[Candidate]) -> Pool:
@@ -151,20 +154,25 @@ def pool_of(candidates: Sequence[Candidate]) -> Pool:
     keys = [_keys(c.text) for c in candidates]
     same = tuple(tuple(bool(a) and (a == b or _overlap(set(a), set(b)) >= 0.5) for b in who)
                  for a in who)
-    para = tuple(tuple(_overlap(a, b) >= PARAPHRASE for b in keys) for a in keys)
-    return Pool(tuple(candidates), same, para)
+    overlap = [[_overlap(a, b) for b in keys] for a in keys]
+    para = tuple(tuple(x >= PARAPHRASE for x in row) for row in overlap)
+    words = tuple(tuple(x >= SAME_WORDS for x in row) for row in overlap)
+    return Pool(tuple(candidates), same, para, words)
 
 
 def choose(pool: Pool, scores: Sequence[float], *, limit: int = MAX_QUOTES,
            repeat: float = W_REPEAT, counter: float = W_COUNTER,
-           penalty: Callable[[int, Sequence[int]], float] | None = None) -> list[int]:
+           penalty: Callable[[int, Sequence[int]], float] | None = None,
+           paraphrase: float | None = None) -> list[int]:
     """Indices of at most `limit` candidates, best first, picked greedily.
 
     Each pick takes the best score after a penalty per chosen quote of the same speaker and,
-    for the second slot, a bonus for a counter-voice; a paraphrase of a chosen quote is skipped.
+    for the second slot, a bonus for a counter-voice. A paraphrase of a chosen quote is skipped
+    (`paraphrase` None) or loses `paraphrase` (then only the same words again are skipped).
     `penalty(i, chosen)`, when given, is subtracted once something is chosen (benchmarks try
     other redundancy terms with it).
     """
+    skip = pool.same_words if paraphrase is not None and pool.same_words else pool.paraphrase
     chosen: list[int] = []
     left = list(range(len(pool.candidates)))
     while left and len(chosen) < limit:
@@ -174,12 +182,14 @@ def choose(pool: Pool, scores: Sequence[float], *, limit: int = MAX_QUOTES,
                 s += counter
             if chosen and penalty is not None:
                 s -= penalty(i, chosen)
+            if paraphrase is not None and any(pool.paraphrase[i][j] for j in chosen):
+                s -= paraphrase
             return s
 
         best = max(left, key=total)
         left.remove(best)
-        # A paraphrase of a chosen quote (same words) adds nothing.
-        if any(pool.paraphrase[best][j] for j in chosen):
+        # The same words again add nothing (and, unless `paraphrase` is given, a paraphrase).
+        if any(skip[best][j] for j in chosen):
             continue
         chosen.append(best)
     return chosen

@@ -501,3 +501,49 @@ def test_the_readers_consensus_keeps_what_two_of_three_made_key() -> None:
     # there no disagreement and no loose match of one reader's quote to two of another's).
     assert sum(keys) == 81 and min(keys) == 0 and sorted(keys)[len(keys) // 2] == 3
     assert all(set(q) >= {"text", "speaker", "key"} for rows in consensus.values() for q in rows)
+
+
+def test_choose_can_let_a_paraphrase_lose_a_weight_instead_of_skipping_it() -> None:
+    cands = [
+        _cand("الحكومة لن تقبل بأي شروط جديدة على الاتفاق", "الرئيس", 0, kind="reported"),
+        _cand("لن نقبل بأي شروط جديدة على الاتفاق مهما كانت", "الرئيس الفرنسي", 3),
+        _cand("لن نقبل بأي شروط جديدة على الاتفاق مهما كانت", "الرئيس الفرنسي", 5),
+        _cand("على طهران أن تبدد المخاوف من برنامجها الصاروخي", "وزير الخارجية", 4),
+    ]
+    pool = pool_of(cands)
+    assert pool.paraphrase[0][1] and not pool.same_words[0][1]  # restated, other words
+    assert pool.same_words[1][2] and not pool.same_words[0][3]  # the same words again
+    scores = [3.0, 2.9, 2.8, 1.0]
+    # Default: a paraphrase of a chosen quote is skipped; the digest keeps two quotes.
+    assert choose(pool, scores) == [0, 3]
+    # As a weight: the paraphrase comes after the other voice, and fills the third slot; the
+    # same words again are still never shown.
+    assert choose(pool, scores, paraphrase=2.0) == [0, 3, 1]
+    assert choose(pool, scores, paraphrase=0.5, repeat=0.0) == [0, 1, 3]
+    # Without the same-words relation (a Pool built by hand) the skip stays as before.
+    bare = type(pool)(pool.candidates, pool.same, pool.paraphrase)
+    assert choose(bare, scores, paraphrase=2.0) == [0, 3]
+
+
+def test_the_soft_paraphrase_ranker_sets_its_weight_on_the_training_articles() -> None:
+    fit_quote_rank = _fit_quote_rank()
+    texts = ["قررنا رفع أسعار الوقود بنسبة عشرة في المئة من الشهر المقبل",
+             "الحكومة قررت رفع أسعار الوقود بنسبة عشرة في المئة",
+             "الطقس كان جميلا في العاصمة طوال الأسبوع الماضي"]
+    speakers = ["الوزير", "المتحدث", "المحافظ"]
+    data = []
+    for n in range(4):
+        # Both statements of the fuel decision are key; the weather is not.
+        cands = tuple(_cand(t, speakers[i], i) for i, t in enumerate(texts))
+        gold = tuple({"text": t, "speaker": speakers[i], "key": i < 2}
+                     for i, t in enumerate(texts))
+        # No feature tells them apart: reading order decides, the restatement comes last.
+        feats = tuple({"about": 0.0} for _ in range(3))
+        data.append(fit_quote_rank.Example("dev1" if n % 2 else "dev2", "", cands, gold, feats,
+                                           pool_of(cands), tuple(i < 2 for i in range(3))))
+    assert data[0].pool.paraphrase[0][1]
+    assert fit_quote_rank.score(fit_quote_rank.hand(data), data).key == 4  # restatement skipped
+    model = fit_quote_rank.soft_paraphrase()(data)
+    assert model["paraphrase"] in fit_quote_rank.PARAPHRASE_GRID
+    assert fit_quote_rank.score(model, data).key == 8  # it fills the third slot
+    assert fit_quote_rank.score(model, data).precision() == 1.0
