@@ -39,6 +39,17 @@ the model. None was adopted.
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/fit_quote_rank.py --rankers hand,logistic \
         --semantic hand+each,mmr,mmr+sem_head,logistic_nosem,logistic_hand_sem,logistic_mmr,probe
 
+Session 6 (`--session6`, benchmarks/README.md «Session 6 (brief QK6)») adds the kind of article
+(interview, two sides, many voices) as a change of the repeat penalty and as products with the
+hand features, the speaker's prominence (share, title, anonymous source, outlet, in the lead or
+headline), a statement's continuation (a carried «وأضاف» quote, first person), boosted trees
+(numpy) over every feature, and a soft paraphrase rule (a paraphrase of a chosen quote loses a
+weight instead of being skipped); `--consensus` scores each ranker on what two of three readers
+made key. None cleared the bar (best +11 of +15).
+
+    .venv/bin/python benchmarks/fit_quote_rank.py --rankers hand --consensus \
+        --session6 soft_paraphrase,kind_repeat,kind,prominence,dependence,all6,boosted
+
 Only the development sets are read (dev1, holdout1, dev2, holdout2, holdout3, train4, holdout5,
 and from session 6 holdout6 and holdout7, the tests of sessions 4 and 5, each scored once); the
 session-6 test (quotes8) is never opened, and any other set name is refused.

@@ -24,7 +24,8 @@ MAX_QUOTES = 3
 
 # Weights of the editor's order over the features below: chosen by hand and coordinate ascent in
 # session 2 (dev1, holdout1, dev2, holdout2). In session 3 no refit and no learned ranker beat them
-# in leave-one-set-out CV over six sets (benchmarks/fit_quote_rank.py, benchmarks/README.md).
+# in leave-one-set-out CV over six sets (benchmarks/fit_quote_rank.py, benchmarks/README.md); nor in
+# sessions 4–6 (roots, LSA, meaning vectors, the article's kind, boosted trees; nine sets in 6).
 WEIGHTS: Mapping[str, float] = MappingProxyType({
     "about": 2.0,  # word overlap of the quote's sentence and speaker with the headline
     "direct": 1.0,  # direct speech
