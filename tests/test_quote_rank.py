@@ -547,3 +547,26 @@ def test_the_soft_paraphrase_ranker_sets_its_weight_on_the_training_articles() -
     assert model["paraphrase"] in fit_quote_rank.PARAPHRASE_GRID
     assert fit_quote_rank.score(model, data).key == 8  # it fills the third slot
     assert fit_quote_rank.score(model, data).precision() == 1.0
+
+
+def test_the_fitting_script_runs_the_session6_rankers_on_two_sets(
+        capsys: Any) -> None:
+    """A smoke run on the real corpus and gold (dev1, dev2: 54 articles), two folds."""
+    import pytest
+
+    fit_quote_rank = _fit_quote_rank()
+    if not fit_quote_rank.CORPUS.exists():
+        pytest.skip("the corpus is not beside the repository")
+    assert fit_quote_rank.main(["--sets", "dev1,dev2", "--rankers", "hand", "--consensus",
+                                "--session6", "soft_paraphrase,kind_repeat"]) == 0
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if line.startswith("| set left out"))
+    assert "soft_paraphrase key recall" in header and "kind_repeat key recall" in header
+    rows = {line.split(" | ")[0].strip("| "): line for line in out.splitlines()
+            if line.startswith("| ")}
+    assert set(rows) >= {"dev1", "dev2", "pooled", "precision (pooled)",
+                         "readers' consensus (2 of 3), held out"}
+    # dev2 holds the 8 articles A, B and C all annotated: their consensus is scored.
+    assert "/0)" not in rows["readers' consensus (2 of 3), held out"]
+    with pytest.raises(SystemExit):
+        fit_quote_rank.main(["--sets", "dev1", "--session6", "nonsense"])
