@@ -30,7 +30,7 @@ from digests.fetcher import Fetcher, FetchResult, host_of
 from digests.models import FeedEntry, Source
 from digests.polls import SourceReport, SourceStatus
 from digests.settings import Settings
-from digests.source_check import feed_title, misread_title
+from digests.source_check import feed_title, misread_titles
 from digests.storage import Database
 from digests.urls import url_key
 
@@ -103,7 +103,8 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
     if source.name == sources.default_name(source.url):  # nobody named it: the feed's title
         title = await asyncio.to_thread(feed_title, feed.body, feed.headers)
         sources.adopt_feed_title(db, source, title)
-    elif source.name == await asyncio.to_thread(misread_title, feed.body, feed.headers):
+    elif source.name in await asyncio.to_thread(misread_titles, feed.body, feed.headers):
+        # named from the title as an older session read it (mojibake, or entities left in)
         rename_misread(db, source, feed_title(feed.body, feed.headers))
     fresh, known = new_entries(db, source, entries)
     return SourceWork(source, feed, len(entries), fresh, known,
@@ -138,16 +139,18 @@ def _say_reused(source: Source, reused: set[str]) -> None:
 
 
 def rename_misread(db: Database, source: Source, title: str) -> bool:
-    """Give a source named by its feed's title in mojibake (before session 5, a UTF-8 feed that
-    declares windows-1256: `misread_title`) the title read right. True when renamed."""
+    """Give a source named by its feed's title as an older session misread it (any of
+    `digests.source_check.misread_titles`: mojibake before session 5, a UTF-8 feed that declares
+    windows-1256; entities left in before session 6, a title escaped twice) the title read
+    right. True when renamed."""
     if not title:
         return False
     with db.transaction() as sql:  # only if nobody renamed it meanwhile
         changed = sql.execute("update sources set name = ? where id = ? and name = ?",
                               [title, source.id, source.name]).rowcount
     if changed:
-        log.info("source name read again in its real encoding id=%s old=%s name=%s",
-                 source.id, source.name, title)
+        log.info("source renamed from a misread title (encoding or entities) id=%s old=%s"
+                 " name=%s", source.id, source.name, title)
     return bool(changed)
 
 

@@ -374,3 +374,33 @@ async def test_a_source_named_in_mojibake_gets_its_title_read_right(
     assert source.name == named
     assert isinstance(await _read(database, settings, source, Clock()), SourceWork)
     assert _reload(database, source).name == expected
+
+
+# A UTF-8 feed declaring windows-1256 whose title is escaped twice: before session 5 its source
+# was named in mojibake with entities, in session 5 with the entities only (QA10 F1).
+_ESCAPED_TITLE = "نشرة &amp;quot;الخليج&amp;quot;"
+
+
+@pytest.mark.parametrize("session", ["4", "5"])
+async def test_a_source_named_by_any_older_reading_is_renamed_and_the_log_says_why(
+        database: Database, settings: Settings, site: SampleSite, session: str,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Both older names of a mislabelled feed with entities are renamed at the next poll, not
+    only the first (`misread_titles`, not `misread_title`); the log line names a misread title,
+    not an encoding alone."""
+    from digests.source_check import misread_titles
+
+    body = (f'<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel>'
+            f"<title>{_ESCAPED_TITLE}</title><item><title>خبر</title><link>"
+            f"{site.url('/a.html')}</link></item></channel></rss>").encode()
+    headers = {"Content-Type": "application/rss+xml; charset=windows-1256"}
+    mojibake, escaped = misread_titles(body, headers)
+    assert escaped == "نشرة &quot;الخليج&quot;"  # session 5's name of this feed
+    site.add_route("/e.xml", Response(body=body, content_type=headers["Content-Type"]))
+    named = mojibake if session == "4" else escaped
+    source = add_source(database, site.url("/e.xml"), settings=settings, now=NOW, name=named)
+    with caplog.at_level(logging.INFO, logger="digests.source_work"):
+        assert isinstance(await _read(database, settings, source, Clock()), SourceWork)
+    assert _reload(database, source).name == 'نشرة "الخليج"'
+    [line] = [r.getMessage() for r in caplog.records if "renamed" in r.getMessage()]
+    assert "misread title (encoding or entities)" in line and "real encoding" not in line
