@@ -102,8 +102,9 @@ def object_cut(norm: str, speaker: str) -> str:
         if (word in _OBJECT_STARTS and prev not in _GENITIVE_HEADS
                 and not prev.endswith("ات")
                 and not (prev.endswith("ه") and not prev.startswith("ال"))
-                and not (prev.endswith("ي") and not prev.startswith("ال"))):
-            # («منظمة الأمم المتحدة», «محققي الأمم المتحدة»: a noun in construct before it)
+                and not (prev.endswith("ي") and not prev.startswith("ال"))
+                and not (prev.startswith("م") and prev.endswith("و"))):
+            # («منظمة الأمم المتحدة», «محققي/محققو الأمم المتحدة»: a noun in construct before it)
             return " ".join(names[:n])
     return speaker
 

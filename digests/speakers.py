@@ -470,6 +470,11 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
     return " ".join(words).strip(EDGE_PUNCT + " ")
 
 
+# Posts a relative clause may describe («التغريدات التي انتقد فيها X»): their author speaks,
+# and the posts name nobody.
+_POSTS = frozenset("التغريدات التغريده التدوينه التدوينات المنشور".split())
+
+
 def antecedent(toks: list[Tok], rel: int, first: int) -> str:
     """The noun phrase (up to three words) just before the relative pronoun at `rel`."""
     words: list[str] = []
@@ -477,7 +482,7 @@ def antecedent(toks: list[Tok], rel: int, first: int) -> str:
     while k >= first and len(words) < 3:
         t = toks[k]
         if (t.norm in STOP or t.norm in PREPOSITIONS or cue_of(t.raw)[1] is not None
-                or t.raw[-1] in "،,:." or t.norm in ATTRIBUTION_PREPS):
+                or t.raw[-1] in "،,:." or t.norm in ATTRIBUTION_PREPS or t.norm in _POSTS):
             break  # «… وفق عبد الله التي أوضحت»: the attribution is not part of the name
         words.insert(0, t.raw)
         k -= 1

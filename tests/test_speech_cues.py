@@ -373,8 +373,8 @@ def test_a_bare_qala_goes_on_from_the_verb_that_opens_its_sentence() -> None:
     """QA9 N4: «وأعلنت وزارة الداخلية أن … وقدّر المعهد الوطني … وقال إن …» gave the second
     statement to the ministry, not to the institute that is the subject of the clause before."""
     quotes = _speakers(["وأعلنت وزارة الداخلية أن الهزة لم تخلف أي أضرار في المدينة.",
-                        "وقدّر المعهد الوطني للجيوفيزياء شدة الهزة بأربع درجات، وقال إن بؤرتها"
-                        " تقع في البحر قبالة الساحل."])
+                        ("وقدّر المعهد الوطني للجيوفيزياء شدة الهزة بأربع درجات، وقال إن بؤرتها"
+                         " تقع في البحر قبالة الساحل.")])
     assert quotes[-1] == ("المعهد الوطني للجيوفيزياء", "بؤرتها تقع في البحر قبالة الساحل")
     # another gender, a present tense or a preposition first: the last speaker as before
     quotes = _speakers(["وأعلن وزير الداخلية أن الهزة لم تخلف أي أضرار في المدينة.",
@@ -392,8 +392,10 @@ def test_a_bare_qala_goes_on_from_the_verb_that_opens_its_sentence() -> None:
 def test_the_posts_a_speaker_criticised_in_are_not_the_speaker() -> None:
     """«… برده على التغريدات التي انتقد فيها اللاعب "…"» named «التغريدات» (then «اللاعب»,
     the one criticised); the speaker is the one named before."""
-    quotes = _speakers(['وأضاف رئيس الهيئة سامر خليل، برده على التغريدات التي انتقد فيها المهاجم'
-                        ' كريم "مستواه نازل وهذه حقيقة يعرفها الجميع".'])
+    quotes = _speakers([('وأضاف رئيس الهيئة سامر خليل، برده على التغريدات التي انتقد فيها المهاجم'
+                         ' كريم "مستواه نازل وهذه حقيقة يعرفها الجميع".')])
     assert quotes[-1][0] == "رئيس الهيئة سامر خليل"
     [(speaker, _)] = _speakers(["واتهم فريق خبراء الأمم المتحدة الحكومة بأنها تعرقل وصول المعونات."])
     assert speaker == "فريق خبراء الأمم المتحدة"  # «خبراء الأمم»: a construct, not an object
+    [(speaker, _)] = _speakers(["واتهم محققو الأمم المتحدة تركيا بأنها أسهمت في نشر الكراهية."])
+    assert speaker == "محققو الأمم المتحدة"
