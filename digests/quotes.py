@@ -8,7 +8,9 @@ Finding works paragraph by paragraph, sentence by sentence:
 * reported speech is what follows a speech verb (قال، أضاف، أكد … in masculine, feminine, present
   and participle forms, with و/ف prefixed) up to إن/أن/«:», to the end of the sentence;
 * the speaker is the subject written after the verb («الرئيس الفرنسي إيمانويل ماكرون»); a bare
-  cue («وأضافت أن», «مضيفًا:») takes the last named speaker of the same grammatical gender.
+  cue («وأضافت أن», «مضيفًا:») takes the last named speaker of the same grammatical gender;
+* what a denial verb («نفى», «نافيا») introduces is not the speaker's statement: it is kept as
+  kind "denial", its text from the «أن» («أن يكون لهم أي علاقة …»), to be shown «نفى X أن …».
 
 About two thirds of quoted spans in Arabic news are short names, so the filters matter more than
 the finder. Ranking (DESIGN §3, digests.quote_rank) puts the statement behind the headline first,
