@@ -399,3 +399,10 @@ def test_the_posts_a_speaker_criticised_in_are_not_the_speaker() -> None:
     assert speaker == "فريق خبراء الأمم المتحدة"  # «خبراء الأمم»: a construct, not an object
     [(speaker, _)] = _speakers(["واتهم محققو الأمم المتحدة تركيا بأنها أسهمت في نشر الكراهية."])
     assert speaker == "محققو الأمم المتحدة"
+
+
+def test_what_a_refusing_participle_rejects_is_not_a_statement() -> None:
+    """«رافضا اتهامات واشنطن بأن موسكو تنتهك التزاماتها» was shown «بحسب بيسكوف، موسكو تنتهك …»."""
+    quotes = _speakers([('وقال المتحدث باسم الوزارة إن "بلاده لا تنوي خوض سباق تسلح"، رافضا اتهامات'
+                         ' الجيران بأن بلاده تنتهك التزاماتها الدولية.')])
+    assert [text for _, text in quotes] == ["بلاده لا تنوي خوض سباق تسلح"]
