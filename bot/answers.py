@@ -5,13 +5,15 @@ stories, one page at a time (bot.stories), rendered by bot.render, with buttons 
 topic (handled in bot.following), see more («المزيد», the next page edited in place; «السابق»
 back) and open a story's related links. A link in the text (the first one, if there are several)
 is looked up instead, never followed; a t.me link to this bot acts as /start with its payload.
-HTML tags around a topic are left out («<b>غزة</b>» asks about «غزة»); a number alone («١٢٣») is
-searched but never offered for following. Replies a group gets speak of the group
+HTML tags around a topic are left out («<b>غزة</b>» asks about «غزة»); a number alone («١٢٣») or a
+text too long to be a topic (a pasted headline, `digests.query.topic_too_long`) is searched but
+never offered for following. Replies a group gets speak of the group
 (bot.i18n.chat_worded).
 English names are searched as their Arabic topic, also inside a few Latin words («Gaza Strip»). A topic button (the welcome's examples, nearby spellings when nothing is
 found) asks that topic. /digest is "my digest now": the chat's topics first (a few stories
-each), then the general top stories. Buttons carry opaque ids; bot.buttons resolves
-them and runs the `ACTIONS` declared at the end of this module.
+each), then the general top stories; a report whose page is gone (HTTP 404/410) is not offered
+there (bot.stories.live_digests), though a search still finds it. Buttons carry opaque ids;
+bot.buttons resolves them and runs the `ACTIONS` declared at the end of this module.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from bot.stories import (
     digest_by_article,
     digest_by_url,
     latest_digests,
+    live_digests,
     search_page,
 )
 from bot.welcome import start_with
@@ -63,6 +66,7 @@ from digests.query import (
     lone_name,
     plan_query,
     strip_markup,
+    topic_too_long,
 )
 from digests.topic_names import EXAMPLE, arabic_topic, is_adjective, is_latin, name_in
 
@@ -108,7 +112,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         lead = ui(lang, "latin_mapped" if whole else "latin_partial", latin=echo(query),
                   topic=mapped)
     query = mapped or query
-    can_follow = followable(query)  # «١٢٣» may be searched, never offered for following
+    # «١٢٣» or a pasted headline may be searched, never offered for following (the follow
+    # would be refused: QA10 F14)
+    can_follow = followable(query) and not topic_too_long(query)
     try:
         page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now)
     except QueryError:
@@ -281,7 +287,7 @@ def my_digest(rt: Runtime, topics: list[str], now: datetime) -> list[Digest]:
             page = search_page(rt.db, topic, offset=0, limit=TOPIC_STORIES * 2, now=now)
         except QueryError:
             continue
-        add(list(page.digests), TOPIC_STORIES)
+        add(live_digests(rt.db, page.digests), TOPIC_STORIES)
     if len(out) < DIGEST_STORIES:
         add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES * 2), DIGEST_STORIES)
     return out

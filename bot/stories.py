@@ -1,6 +1,7 @@
 """The bot's read queries over the archive: a page of topic answers, the latest top stories,
 one article's digest. Thin wrappers over digests.search and the `articles`/`stories` tables, so
-handlers stay about Telegram.
+handlers stay about Telegram. A report whose page is gone for good (HTTP 404/410,
+digests.retries.GONE) is found by search and by its link, but never offered as a top story.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import datetime, timedelta
 from digests.errors import QueryError
 from digests.models import Digest, iso
 from digests.records import ARTICLE_SELECT, digest_from_row
+from digests.retries import GONE, live_report
 from digests.storage import Database
 
 TOP_WINDOW = timedelta(hours=48)
@@ -82,10 +84,11 @@ def latest_digests(db: Database, *, now: datetime, limit: int,
                    window: timedelta = TOP_WINDOW) -> list[Digest]:
     """Top stories: those reported by the most articles in `window` before `now`, newest first
     among equals; one digest (the newest report) per story. An archive with nothing that
-    recent (the demo's sample news, a quiet night) falls back to the newest stories stored."""
+    recent (the demo's sample news, a quiet night) falls back to the newest stories stored.
+    Reports whose page is gone (404/410) neither count nor are shown."""
     newest = "coalesce(articles.published_at, articles.fetched_at) desc"
-    biggest = ("(select count(*) from articles b where b.story_id = articles.story_id) desc, "
-               + newest)
+    biggest = ("(select count(*) from articles b where b.story_id = articles.story_id"
+               f" and b.page_status != '{GONE}') desc, " + newest)
     for lower, order in ((iso(now - window), biggest), (None, newest)):
         rows = list(db.db.query(
             f"""{ARTICLE_SELECT}
@@ -93,13 +96,33 @@ def latest_digests(db: Database, *, now: datetime, limit: int,
                   select max(a.id) from articles a
                   where (? is null or coalesce(a.published_at, a.fetched_at) >= ?)
                     and coalesce(a.published_at, a.fetched_at) <= ?
+                    and a.page_status != ?
                   group by coalesce(a.story_id, -a.id))
                 order by {order}
                 limit ?""",
-            [lower, lower, iso(now), limit]))
+            [lower, lower, iso(now), GONE, limit]))
         if rows:
             return [digest_from_row(r) for r in rows]
     return []
+
+
+def live_digests(db: Database, digests: list[Digest] | tuple[Digest, ...]) -> list[Digest]:
+    """`digests` to offer as news (/digest): each whose page is gone (404/410) replaced by the
+    newest live report of its story, or left out when the story has none; no story twice."""
+    out: list[Digest] = []
+    seen: set[int] = set()
+    for digest in digests:
+        if digest.article_id is None:
+            out.append(digest)
+            continue
+        live = live_report(db.db, digest.article_id, digest.story_id)
+        if live is None or live in seen:
+            continue
+        seen.add(live)
+        found = digest if live == digest.article_id else digest_by_article(db, live)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def digest_by_url(db: Database, url: str) -> Digest | None:

@@ -291,6 +291,17 @@ def m018_tombstone_title(db: sqlite_utils.Database) -> None:
     db.execute("alter table tombstones add column title text")
 
 
+def m019_gone_pages(db: sqlite_utils.Database) -> None:
+    # Feed-only articles whose page answered 404/410 are gone for good (QA10 F10): no more
+    # retries, and deliveries still waiting for them move to a live report or are skipped
+    # (digests.retries.mark_stored_gone). They stay searchable.
+    from datetime import datetime, timezone
+
+    from digests.retries import mark_stored_gone
+
+    mark_stored_gone(db, datetime.now(timezone.utc))
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -310,4 +321,5 @@ MIGRATIONS: list[Migration] = [
     ("016_article_vectors", m016_article_vectors),
     ("017_fetch_time_dates", m017_fetch_time_dates),
     ("018_tombstone_title", m018_tombstone_title),
+    ("019_gone_pages", m019_gone_pages),
 ]

@@ -8,9 +8,11 @@ push of a story the chat already received, never causes a second delivery.
 
 Kinds: 'instant' (instant-mode chats), 'daily:<YYYY-MM-DD>' (daily-mode chats; `not_before` is
 the chat's local hour that day, computed from its IANA zone at that moment), 'push:<id>' (an admin's /push). Quiet hours push `not_before` to
-the end of the quiet period. The sender (bot.sender) works the rows; the state changes it makes
-(pending → sending → sent / failed / skipped, chat deactivation, chat migration) are here too, so
-every SQL statement on the outbox lives in one module.
+the end of the quiet period. An article whose page is gone for good (HTTP 404/410,
+digests.retries.GONE) is never queued nor pushed: it is no story to send a reader to. The
+sender (bot.sender) works the rows; the state changes it makes (pending → sending → sent /
+failed / skipped, chat deactivation, chat migration) are here too, so every SQL statement on
+the outbox lives in one module.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import sqlite_utils
 
 from digests.models import Article, iso
 from digests.processing import StoreContext
+from digests.retries import GONE, live_report
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
@@ -33,6 +36,7 @@ log = logging.getLogger(__name__)
 GENERAL_MIN_SOURCES = 2  # a story is "top" for the general digest once this many sources report it
 RECENT_HOURS = 24  # how far back /push looks for top stories
 TERMINAL = ("sent", "failed", "skipped")
+GONE_REASON = "الصفحة محذوفة من الموقع / page gone (HTTP 404/410)"  # a skipped row's last_error
 
 
 @dataclass(frozen=True)
@@ -156,8 +160,8 @@ def story_key(db: sqlite_utils.Database, article: Article) -> int:
 def _story_sources(db: sqlite_utils.Database, story: int) -> int:
     if story < 0:
         return 1
-    row = db.execute("select count(distinct source_id) from articles where story_id = ?",
-                     [story]).fetchone()
+    row = db.execute("select count(distinct source_id) from articles where story_id = ?"
+                     " and page_status != ?", [story, GONE]).fetchone()
     return int(row[0] or 0)
 
 
@@ -168,7 +172,7 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
     (topic '') takes a story once GENERAL_MIN_SOURCES sources report it. Instant-mode chats get
     an 'instant' row (after their quiet hours), daily-mode chats a row for their next daily digest.
     """
-    if ctx.backfill:
+    if ctx.backfill or _is_gone(db, article.id):
         return
     from digests.search import article_matches  # late: search builds on the analysis modules
 
@@ -205,20 +209,28 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
         log.info("deliveries queued article=%s story=%s rows=%d", article.id, story, n)
 
 
+def _is_gone(db: sqlite_utils.Database, article_id: int) -> bool:
+    row = db.execute("select page_status from articles where id = ?", [article_id]).fetchone()
+    return row is not None and row[0] == GONE
+
+
 def _top_stories(db: sqlite_utils.Database, now: datetime, limit: int) -> list[tuple[int, int]]:
-    """(story, latest article) of the recent stories with the most sources, best first; when
-    nothing is that recent, the latest stories whatever their age."""
+    """(story, latest live article) of the recent stories with the most sources, best first;
+    when nothing is that recent, the latest stories whatever their age. Reports whose page is
+    gone (404/410) neither count nor are sent."""
     recent = list(db.execute(
         """select story_id, max(id) from articles
            where story_id is not null and coalesce(published_at, fetched_at) >= ?
+             and page_status != ?
            group by story_id
            order by count(distinct source_id) desc, max(coalesce(published_at, fetched_at)) desc
-           limit ?""", [iso(now - timedelta(hours=RECENT_HOURS)), limit]).fetchall())
+           limit ?""", [iso(now - timedelta(hours=RECENT_HOURS)), GONE, limit]).fetchall())
     if not recent:
         recent = list(db.execute(
-            """select story_id, max(id) from articles where story_id is not null
+            """select story_id, max(id) from articles
+               where story_id is not null and page_status != ?
                group by story_id order by max(coalesce(published_at, fetched_at)) desc
-               limit ?""", [limit]).fetchall())
+               limit ?""", [GONE, limit]).fetchall())
     return [(r[0], r[1]) for r in recent]
 
 
@@ -237,13 +249,16 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
         from digests.search import search, topic_key
 
         key = topic_key(topic)
-        result = search(db.db, topic, limit=limit_stories, now=now, fold_stories=True)
-        stories = []
+        # More than needed: a story whose every report is gone (404/410) is left out.
+        result = search(db.db, topic, limit=limit_stories * 2, now=now, fold_stories=True)
+        stories: list[tuple[int, int]] = []
         for hit in result.hits:
             aid = hit.digest.article_id
             assert aid is not None
             sid = hit.digest.story_id if hit.digest.story_id is not None else -aid
-            stories.append((sid, aid))
+            live = live_report(db.db, aid, sid)
+            if live is not None and len(stories) < limit_stories:
+                stories.append((sid, live))
         from digests.subscriptions import keys_of_same_name
 
         keys = keys_of_same_name(db.db, key)  # «ترمب» reaches the followers of «ترامب»
@@ -269,6 +284,28 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
     log.info("push queued push=%s topic=%r chats=%d stories=%d", push_id, topic, chats,
              len(stories))
     return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=len(stories))
+
+
+def drop_gone_deliveries(sql: sqlite_utils.Database, article_id: int,
+                         now: datetime) -> tuple[int, int]:
+    """An article's page turned out gone (a retry got 404/410; the caller's transaction): its
+    deliveries still waiting move to the newest live report of the same story, so the chat still
+    gets the story once; with none, they are skipped with the reason. Rows being sent or done
+    stay as they are. Returns (moved, skipped)."""
+    moved = skipped = 0
+    for row_id, story in sql.execute("select id, story_id from outbox where article_id = ?"
+                                     " and status = 'pending'", [article_id]).fetchall():
+        live = live_report(sql, article_id, int(story))
+        if live == article_id:  # not gone after all: nothing to change
+            continue
+        if live is not None:
+            sql.execute("update outbox set article_id = ? where id = ?", [live, row_id])
+            moved += 1
+        else:
+            sql.execute("update outbox set status = 'skipped', sent_at = ?, last_error = ?"
+                        " where id = ?", [iso(now), GONE_REASON, row_id])
+            skipped += 1
+    return moved, skipped
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,8 +5,9 @@ concurrently (the fetcher bounds requests per host); only entries not yet stored
 tombstones included) get their page fetched, oldest first across all sources, and each article is
 stored in its own transaction together with `digests.processing.run_steps` (search index, story,
 digest, deliveries) as soon as it and every older entry are ready. Pages that failed on an earlier
-poll are fetched again (`digests.retries`) for every source whose feed answered. Publication
-times follow `digests.dates.publication_time`, with the offset each source writes its dates in
+poll are fetched again (`digests.retries`) for every source whose feed answered; a page gone for
+good (HTTP 404/410) is not: its article is stored as backfill, marked gone, never pushed.
+Publication times follow `digests.dates.publication_time`, with the offset each source writes its dates in
 learned at each poll. One bad source never stops the others: its failure is recorded with backoff.
 One source's feed read and its recorded outcome live in digests.source_work. The report types
 live in digests.polls and are re-exported here.
@@ -54,6 +55,7 @@ class _Fetched:
     etag: str | None
     last_modified: str | None
     retry_after: float | None = None  # the server asked us to wait this long (429/503)
+    status: int | None = None  # the failed fetch's HTTP status (404/410: the page is gone)
 
 
 async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, batch: int,
@@ -64,7 +66,7 @@ async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, 
         result = await fetcher.fetch(entry.url)
     except FetchError as exc:
         clock.fetch += time.perf_counter() - started
-        return _Fetched(entry, None, str(exc), None, None, exc.retry_after)
+        return _Fetched(entry, None, str(exc), None, None, exc.retry_after, exc.status)
     clock.fetch += time.perf_counter() - started
     try:
         page, cpu = await extractor.extract(result.text(), result.final_url, batch=batch)
@@ -95,7 +97,10 @@ def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetche
         now=now)
     # The resolved time goes in as the entry's, so the archive stores it as the feed's date.
     entry = replace(entry, published_at=published, published_offset=0)
-    backfill = work.first_poll or (published is not None and published < now - PUSH_WINDOW)
+    # A page gone for good (404/410) is no news to push either: stored, searchable, not sent.
+    gone = page is None and retries.is_gone(item.status)
+    backfill = (work.first_poll or gone
+                or (published is not None and published < now - PUSH_WINDOW))
     started = time.perf_counter()
     try:
         with db.transaction() as sql:
@@ -104,7 +109,9 @@ def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetche
                 page_error=item.error, page_etag=item.etag,
                 page_last_modified=item.last_modified)
             if result.article is not None:
-                if page is None and settings.fetch_pages:
+                if gone:
+                    retries.mark_gone(sql, result.article.id, item.error or "", now)
+                elif page is None and settings.fetch_pages:
                     retries.schedule(sql, result.article.id, now, settings,
                                      retry_after=item.retry_after)
                 run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
@@ -130,7 +137,8 @@ def _retry_one(db: Database, settings: Settings, due: retries.PendingPage, item:
     try:
         return retries.settle(db, settings, due, item.page, item.error, now=now,
                               source_offset=source_offset(db, due.source_id), etag=item.etag,
-                              last_modified=item.last_modified, retry_after=item.retry_after)
+                              last_modified=item.last_modified, retry_after=item.retry_after,
+                              status=item.status)
     finally:
         clock.store += time.perf_counter() - started
 

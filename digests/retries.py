@@ -15,8 +15,18 @@ to it as "the same story" any more.
 The outbox is not run again: the article was already queued for readers (or was backfill), and
 a reader must never get it twice.
 
+A page the site says is gone for good (HTTP 404 or 410, `GONE_STATUSES`), at the first fetch or
+at a retry, is not tried again: the article is marked `page_status = 'gone'` (`mark_gone`). It
+stays in the archive and in search, but nobody is sent it: it is stored as backfill (no
+deliveries), a delivery still waiting for it moves to a live report of its story or is skipped
+(digests.outbox.drop_gone_deliveries), and the general digest, /push and /digest leave it out
+(QA10 F10). Transient failures (timeouts, 5xx, 429, a body over the size cap) stay `feed_only`,
+retried and deliverable as before.
+
 Columns (migration 008_page_retries): `articles.page_attempts` (page tries after the first) and
 `articles.page_retry_at` (when the next one is due; NULL: none, the page is in or we gave up).
+`articles.page_status` is 'ok', 'feed_only' or 'gone' (no CHECK constraint; migration
+019_gone_pages marks the 404/410 pages stored before as gone).
 """
 
 from __future__ import annotations
@@ -43,6 +53,13 @@ MAX_PAGE_RETRIES = 3
 MAX_RETRY_DELAY = timedelta(hours=6)
 MAX_RETRIES_PER_POLL = 200
 MAX_RETRY_AFTER = timedelta(hours=24)  # a server's Retry-After is honoured up to this
+GONE = "gone"  # articles.page_status of a page the site removed (HTTP 404/410)
+GONE_STATUSES = frozenset({404, 410})  # "not here (any more)": asking again will not help
+
+
+def is_gone(status: int | None) -> bool:
+    """Whether a failed fetch's HTTP status says the page is gone for good (404 or 410)."""
+    return status in GONE_STATUSES
 
 
 @dataclass(frozen=True)
@@ -104,6 +121,53 @@ def record_failure(sql: sqlite_utils.Database, pending: PendingPage, error: str,
                 [attempts, None if last else iso(_next_try(attempts, now, settings, retry_after)),
                  (error[:400] + note), iso(now), pending.article_id])
     return last
+
+
+def live_report(sql: sqlite_utils.Database, article_id: int, story_id: int | None) -> int | None:
+    """The report to offer readers for this article: itself when its page is not gone, else the
+    newest report of its story whose page is not gone, else None (nothing live to send)."""
+    row = sql.execute("select page_status from articles where id = ?", [article_id]).fetchone()
+    if row is None:
+        return None
+    if row[0] != GONE:
+        return article_id
+    if story_id is None or story_id < 0:  # a negative story is the article alone
+        return None
+    found = sql.execute("select max(id) from articles where story_id = ? and page_status != ?",
+                        [story_id, GONE]).fetchone()
+    return int(found[0]) if found and found[0] is not None else None
+
+
+def mark_gone(sql: sqlite_utils.Database, article_id: int, error: str, now: datetime) -> None:
+    """Mark a feed-only article's page gone for good (404/410) in the caller's transaction: no
+    more retries, and no reader is sent it (a delivery still waiting moves to a live report of
+    the story, else it is skipped: digests.outbox.drop_gone_deliveries). It stays searchable."""
+    # late: the outbox builds on processing, as this module does
+    from digests.outbox import drop_gone_deliveries
+
+    changed = sql.execute("update articles set page_status = ?, page_retry_at = null,"
+                          " page_error = ?, updated_at = ? where id = ?"
+                          " and page_status = 'feed_only'",
+                          [GONE, error[:400], iso(now), article_id]).rowcount
+    if changed:
+        moved, skipped = drop_gone_deliveries(sql, article_id, now)
+        log.info("page gone article_id=%s deliveries_moved=%s deliveries_skipped=%s",
+                 article_id, moved, skipped)
+
+
+# How digests.fetcher words a 404/410 (the same since session 1): what `mark_stored_gone` reads.
+_GONE_ERRORS = tuple(f"%HTTP {status} / HTTP {status}:%" for status in sorted(GONE_STATUSES))
+
+
+def mark_stored_gone(sql: sqlite_utils.Database, now: datetime) -> int:
+    """Mark gone the feed-only articles stored before pages could be gone whose recorded error is
+    a 404/410 (migration 019_gone_pages; the caller's transaction). Returns how many."""
+    where = " or ".join("page_error like ?" for _ in _GONE_ERRORS)
+    rows = sql.execute(f"select id, page_error from articles where page_status = 'feed_only'"
+                       f" and ({where}) order by id", list(_GONE_ERRORS)).fetchall()
+    for article_id, error in rows:
+        mark_gone(sql, int(article_id), str(error), now)
+    return len(rows)
 
 
 def _date(stored: str | None, fetched: str | None, page: datetime | None,
@@ -200,15 +264,21 @@ def _redigest_story(sql: sqlite_utils.Database, story_id: int, context: StoreCon
 def settle(db: Database, settings: Settings, due: PendingPage, page: Page | None,
            error: str | None, *, now: datetime, source_offset: int | None,
            etag: str | None = None, last_modified: str | None = None,
-           retry_after: float | None = None) -> bool:
+           retry_after: float | None = None, status: int | None = None) -> bool:
     """Record one retry in its own transaction: the page completes the article, or the try is
     counted. Returns True when the article was completed.
+
+    `status` is the failed fetch's HTTP status, if any: 404/410 marks the page gone
+    (`mark_gone`) instead of counting a try.
 
     A failure while completing (a processing step raising) rolls the update back and is counted
     as a failed try with its reason, so a page that breaks a step is not retried for ever.
     """
     try:
         with db.transaction() as sql:
+            if page is None and is_gone(status):
+                mark_gone(sql, due.article_id, error or f"HTTP {status}", now)
+                return False
             if page is None:
                 record_failure(sql, due, error or "", now, settings, retry_after=retry_after)
                 return False

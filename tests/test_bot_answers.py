@@ -340,3 +340,48 @@ async def test_the_english_general_digest_prompt_names_its_button(tmp_path: Path
         [label] = ask.button_texts()
         quoted = re.search(r"press «([^»]+)»", ask.plain_text)
         assert quoted is not None and label.endswith(quoted.group(1)), (label, ask.plain_text)
+
+
+async def test_a_search_too_long_to_be_a_topic_offers_no_follow_button(tmp_path: Path) -> None:
+    """A pasted headline is searched (it finds its story) but not offered for following: the
+    follow would be refused as too long (QA10 F14, digests.query.topic_too_long). A topic of six
+    words still gets its button; a long text that finds nothing says to type a topic's name."""
+    headline = "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة"
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, headline)
+        _ok([msg])
+        assert "الغوطة" in msg.plain_text and "نتائج" in msg.plain_text
+        assert "🔔 تابع هذا الموضوع" not in msg.button_texts()
+        [short] = await h.say(READER, "ماكرون يدعو طهران")
+        assert "🔔 تابع هذا الموضوع" in short.button_texts()
+        [none] = await h.say(READER, "كلمات لا ترد في أي خبر من أخبار هذا الأرشيف أبدا")
+        assert "اكتب اسم موضوع" in none.plain_text and "تابع الموضوع" not in none.plain_text
+        assert "🔔 تابع هذا الموضوع" not in none.button_texts()
+
+
+async def test_digest_leaves_out_a_story_whose_page_is_gone_search_finds_it(
+        tmp_path: Path) -> None:
+    """QA10 F10: a report whose page answered 404/410 is not offered by /digest (neither under
+    a followed topic nor among the top stories), but a search still finds it."""
+    from digests import subscriptions
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        now = datetime.now(UTC)
+        subscriptions.upsert_chat(h.db, READER, now=now)
+        subscriptions.subscribe(h.db, READER, "الغوطة", now=now)
+        subscriptions.subscribe(h.db, READER, "", now=now)
+        best = search_page(h.db, "الغوطة", offset=0, limit=3, now=now).digests
+        before = "\n".join(m.plain_text for m in await h.say(READER, "/digest"))
+        dead = best[0]
+        assert dead.headline in before
+        with h.db.transaction() as tx:  # every report of its story is gone
+            tx.execute("update articles set page_status = 'gone' where id = ? or story_id = ?",
+                       [dead.article_id, dead.story_id if dead.story_id is not None else -1])
+        got = await h.say(READER, "/digest")
+        _ok(got)
+        after = "\n".join(m.plain_text for m in got)
+        lines = [line.strip("\u200f ") for line in after.split("\n")]
+        assert dead.headline not in lines
+        assert all(d.headline in lines for d in best[1:])
+        found = "\n".join(m.plain_text for m in await h.say(READER, "الغوطة"))
+        assert dead.headline in found

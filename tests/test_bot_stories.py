@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from botkit import sample_db
 
-from bot.stories import digest_by_article, latest_digests, search_page
+from bot.stories import digest_by_article, latest_digests, live_digests, search_page
 from digests.errors import QueryError
 from digests.models import iso
 from digests.storage import Database
@@ -54,6 +54,31 @@ def test_top_stories_fall_back_to_the_newest_when_nothing_is_recent(archive: Dat
 def test_future_articles_are_not_top_stories(archive: Database) -> None:
     assert [d.article_id for d in latest_digests(archive, now=NOW - timedelta(hours=3),
                                                  limit=10)] == [2]
+
+
+def _gone(db: Database, *ids: int) -> None:
+    with db.transaction() as tx:
+        for n in ids:
+            tx.execute("update articles set page_status = 'gone' where id = ?", [n])
+
+
+def test_reports_whose_page_is_gone_are_no_top_stories(archive: Database) -> None:
+    """QA10 F10: a report whose page is gone (404/410) is not offered by /digest or inline; its
+    story is, by a live report, counted without the dead one."""
+    _gone(archive, 2, 3)
+    got = latest_digests(archive, now=NOW, limit=10)
+    assert [d.article_id for d in got] == [1, 4]  # story 10 by its live report; 20 has none
+    assert [d.article_id for d in latest_digests(archive, now=NOW + timedelta(days=30),
+                                                 limit=10)] == [4, 1, 5]
+
+
+def test_live_digests_put_a_live_report_in_a_gone_ones_place(archive: Database) -> None:
+    shown = [d for d in (digest_by_article(archive, n) for n in (2, 3, 1, 4)) if d]
+    assert [d.article_id for d in live_digests(archive, shown)] == [2, 3, 1, 4]  # none gone
+    _gone(archive, 2, 3)
+    # 2's story has 1 (listed once), 3's story has nothing live: left out
+    assert [d.article_id for d in live_digests(archive, shown)] == [1, 4]
+    assert [d.headline for d in live_digests(archive, shown[:1])] == ["خبر 1"]
 
 
 def test_digest_by_article(archive: Database) -> None:

@@ -247,3 +247,87 @@ def test_enqueue_many_subscribers_in_one_statement(database: Database) -> None:
     assert len(rows(database)) == 2000
     enqueue(database, add_article(database, src[1], "قمة مرة ثالثة", story_id=1))
     assert len(rows(database)) == 2000
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports whose page is gone for good (404/410, QA10 F10)
+
+
+def _gone(db: Database, *ids: int) -> None:
+    with db.transaction() as tx:
+        for n in ids:
+            tx.execute("update articles set page_status = 'gone' where id = ?", [n])
+
+
+def _indexed(db: Database) -> None:
+    from digests.archive import get_article
+    from digests.search_index import index_article
+
+    with db.transaction() as tx:
+        for (n,) in tx.execute("select id from articles").fetchall():
+            a = get_article(tx, n)
+            assert a is not None
+            index_article(tx, a, ctx())
+
+
+def test_a_gone_report_causes_no_alert_and_does_not_make_a_story_top(database: Database) -> None:
+    src1, src2 = add_source(database, "a"), add_source(database, "b")
+    add_chat(database, 1, topics=("الغوطة", ""))
+    dead = add_article(database, src1, "قصف على الغوطة", story_id=5)
+    _gone(database, dead.id)
+    enqueue(database, dead)  # even when a caller forgets backfill
+    assert rows(database) == []
+    add_chat(database, 2)  # the general digest only
+    live = add_article(database, src2, "الغوطة مرة أخرى", story_id=5)
+    enqueue(database, live)
+    # chat 1 by its topic; chat 2 not: one live source is no top story (the dead one not counted)
+    assert [(r["chat_id"], r["article_id"]) for r in rows(database)] == [(1, live.id)]
+
+
+def test_pushes_leave_out_gone_reports_and_send_a_live_one_of_the_story(database: Database) -> None:
+    src = [add_source(database, n) for n in "abc"]
+    add_article(database, src[0], "الغوطة تحت القصف", story_id=1)
+    newest = add_article(database, src[1], "قصف الغوطة", story_id=1)
+    lone = add_article(database, src[2], "الغوطة: خبر وحيد", story_id=2)
+    add_article(database, src[0], "قمة عربية", story_id=3)
+    add_article(database, src[1], "قمة عربية أخرى", story_id=3)
+    _indexed(database)
+    _gone(database, newest.id, lone.id)
+    add_chat(database, 10)
+    add_chat(database, 11, topics=("الغوطة",))
+    general = outbox.enqueue_push(database, topic=None, now=NOW, limit_stories=5)
+    got = [(r["story_id"], r["article_id"]) for r in rows(database, "kind = ?", [general.kind])]
+    assert got == [(3, 5), (1, 1)]  # story 3 has two live sources; 1 by its live report
+    topic = outbox.enqueue_push(database, topic="الغوطة", now=NOW)
+    got = [(r["story_id"], r["article_id"]) for r in rows(database, "kind = ?", [topic.kind])]
+    assert got == [(1, 1)] and topic.stories == 1  # story 2 has nothing live
+
+
+def test_a_waiting_delivery_of_a_report_gone_later_moves_or_is_skipped(database: Database) -> None:
+    from digests import retries
+
+    src1, src2 = add_source(database, "a"), add_source(database, "b")
+    first = add_article(database, src1, "الغوطة", story_id=5)
+    second = add_article(database, src2, "الغوطة ثانية", story_id=5)
+    alone = add_article(database, src1, "الغوطة وحدها", story_id=6)
+    add_chat(database, 1, topics=("الغوطة",))
+    add_chat(database, 2, topics=("الغوطة",))
+    with database.transaction() as tx:
+        tx.execute("update articles set page_status = 'feed_only' where id in (?, ?)",
+                   [second.id, alone.id])
+        for chat, story, article, status in ((1, 5, second.id, "pending"),
+                                             (2, 5, second.id, "sent"),
+                                             (1, 6, alone.id, "pending")):
+            tx.execute("insert into outbox (chat_id, story_id, article_id, kind, status,"
+                       " created_at) values (?, ?, ?, 'instant', ?, ?)",
+                       [chat, story, article, status, "2026-11-29T09:00:00+00:00"])
+    with database.transaction() as tx:
+        retries.mark_gone(tx, second.id, "HTTP 404", later(5))
+        retries.mark_gone(tx, alone.id, "HTTP 410", later(5))
+        retries.mark_gone(tx, first.id, "HTTP 404", later(5))  # a page that is in: unchanged
+    got = [(r["chat_id"], r["story_id"], r["article_id"], r["status"]) for r in rows(database)]
+    assert got == [(1, 5, first.id, "pending"),  # the story still reaches chat 1, once
+                   (2, 5, second.id, "sent"),  # what was sent stays as it was
+                   (1, 6, alone.id, "skipped")]  # nothing live in its story
+    assert database.db.execute("select page_status from articles where id = ?",
+                               [first.id]).fetchone()[0] == "ok"

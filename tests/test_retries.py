@@ -482,3 +482,123 @@ async def test_a_recovered_pages_waiting_delivery_follows_its_new_story(
     rows = {r[0]: r[1:] for r in database.db.execute(
         "select chat_id, story_id, status from outbox where article_id = ?", [late_id])}
     assert rows == {42: (alone, "skipped"), 43: (ferry, "pending")}
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages gone for good (QA10 F10): 404/410 are never retried nor sent; the article stays searchable
+
+
+@pytest.mark.parametrize("status", [404, 410])
+async def test_a_page_gone_at_its_first_fetch_is_stored_searchable_and_never_sent(
+        database: Database, settings: Settings, site: SampleSite, status: int) -> None:
+    from digests import outbox
+
+    article_id = await _first_feed_only(database, settings, site, Response(status=status))
+    row = _row(database, site.url(SEED))
+    assert row["page_status"] == "gone" and row["page_retry_at"] is None
+    assert f"HTTP {status}" in str(row["page_error"])
+    assert _outbox(database) == []  # chat 42 follows «ماكرون»: no instant alert of a dead link
+    assert article_id in {h.digest.article_id for h in search(database.db, "ماكرون",
+                                                              now=NOW).hits}
+    for later in (timedelta(minutes=16), timedelta(hours=3)):  # never fetched again
+        summary = await poll_once(database, settings, now=NOW + later, only_due=False)
+        assert summary.pages_retried == 0
+    assert site.hits(SEED) == 1
+    topic = outbox.enqueue_push(database, topic="ماكرون", now=NOW)
+    assert topic.stories == 0 and _outbox(database) == []
+    upsert_chat(database, 7, now=NOW)
+    subscribe(database, 7, "", now=NOW)  # the general digest
+    general = outbox.enqueue_push(database, topic=None, now=NOW)
+    assert general.stories == 1  # the other (live) report, not the dead one
+    assert [a for _, a, _ in _outbox(database)] == [int(_row(database, site.url(OTHER))["id"])]
+
+
+async def test_a_page_that_goes_away_at_a_retry_is_marked_gone_and_its_alert_skipped(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """A 503 at first: the article is feed-only, queued for the reader and retried. The retry
+    gets 404: no more tries, and the alert still waiting is skipped with the reason (its story
+    has no other report to send instead)."""
+    article_id = await _first_feed_only(database, settings, site, Response(status=503))
+    assert _outbox(database) == [(42, article_id, "instant")]
+    site.add_route(SEED, Response(status=404))
+    summary = await poll_once(database, settings, now=NOW + timedelta(minutes=16),
+                              only_due=False)
+    assert (summary.pages_retried, summary.pages_recovered) == (1, 0)
+    row = _row(database, site.url(SEED))
+    assert (row["page_status"], row["page_retry_at"]) == ("gone", None)
+    assert "HTTP 404" in str(row["page_error"]) and row["page_attempts"] == 0  # not a try
+    [(status, error)] = database.db.execute("select status, last_error from outbox").fetchall()
+    assert status == "skipped" and "404/410" in error
+    await poll_once(database, settings, now=NOW + timedelta(hours=3), only_due=False)
+    assert site.hits(SEED) == 2
+    assert article_id in {h.digest.article_id for h in search(database.db, "ماكرون",
+                                                              now=NOW).hits}
+
+
+@pytest.mark.parametrize("failing", [Response(status=500), Response(status=403),
+                                     Response(status=429)], ids=["500", "403", "429"])
+async def test_other_failures_stay_retried_and_sent(
+        database: Database, settings: Settings, site: SampleSite, failing: Response) -> None:
+    """Only 404/410 say a page is gone: a 5xx, a refusal or a rate limit stays feed-only,
+    retried and pushed as before."""
+    article_id = await _first_feed_only(database, settings, site, failing)
+    row = _row(database, site.url(SEED))
+    assert row["page_status"] == "feed_only" and row["page_retry_at"] is not None
+    assert _outbox(database) == [(42, article_id, "instant")]
+
+
+async def test_a_page_over_the_size_cap_stays_retried_and_sent(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    small = settings.replace(max_body_bytes=2_000)
+    site.add_route("/rf.xml", _rss(site, [(OTHER, "دوما", _rfc822(NOW - timedelta(days=7)))]))
+    add_source(database, site.url("/rf.xml"), settings=small, now=NOW)
+    await poll_once(database, small, now=NOW)
+    upsert_chat(database, 42, now=NOW)
+    subscribe(database, 42, "ماكرون", now=NOW)
+    site.add_route("/rf.xml", _rss(site, [(OTHER, "دوما", _rfc822(NOW - timedelta(days=7))),
+                                          (SEED, SEED_TITLE, _rfc822(NOW - timedelta(hours=1)))]))
+    await poll_once(database, small, now=NOW, only_due=False)
+    row = _row(database, site.url(SEED))
+    assert row["page_status"] == "feed_only" and "cap" in str(row["page_error"])
+    assert row["page_retry_at"] is not None
+    assert _outbox(database) == [(42, int(row["id"]), "instant")]
+
+
+def test_the_migration_marks_stored_404_and_410_pages_gone(settings: Settings) -> None:
+    from digests import migrations
+
+    path = settings.database_path
+    full = list(migrations.MIGRATIONS)
+    index = [name for name, _ in full].index("019_gone_pages")
+    due = "2026-11-29T23:00:00+00:00"
+    url = "http://feeds.example/{}"
+    errors = {
+        "r404": "رفض الخادم الطلب HTTP 404 / HTTP 404: {} (محاولة 1 من 3 / retry 1 of 3)",
+        "r410": "رفض الخادم الطلب HTTP 410 / HTTP 410: {}",
+        "r403": "رفض الخادم الطلب HTTP 403 / HTTP 403: {}",
+        "r500": "خطأ مؤقت من الخادم HTTP 500 / server error HTTP 500: {}"}
+    migrations.MIGRATIONS[:] = full[:index]
+    try:
+        old = Database(path)
+        with old.transaction() as sql:
+            sql.execute("insert into sources (id, url, name, added_at) values"
+                        " (1, 'http://feeds.example/rss', 'مصدر', '2018-01-01T00:00:00+00:00')")
+            for name, error in errors.items():
+                sql.execute("insert into articles (source_id, url, url_key, content_hash,"
+                            " page_status, page_error, page_retry_at, fetched_at, updated_at)"
+                            " values (1, ?, ?, ?, 'feed_only', ?, ?, ?, ?)",
+                            [url.format(name), url.format(name), name,
+                             error.format(url.format(name)), due, due, due])
+            sql.execute("insert into chats (id, created_at) values (42, ?)", [due])
+            sql.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at)"
+                        " values (42, -1, 1, 'instant', ?)", [due])
+        old.close()
+    finally:
+        migrations.MIGRATIONS[:] = full
+    with Database(path) as reopened:
+        got = {r[0].rsplit("/", 1)[1]: (r[1], r[2]) for r in reopened.db.execute(
+            "select url, page_status, page_retry_at from articles").fetchall()}
+        outbox_row = reopened.db.execute("select status from outbox").fetchone()[0]
+    assert got == {"r404": ("gone", None), "r410": ("gone", None),
+                   "r403": ("feed_only", due), "r500": ("feed_only", due)}
+    assert outbox_row == "skipped"  # its alert was still waiting: nothing live to send
