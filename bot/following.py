@@ -255,17 +255,50 @@ async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if entered is None:
         return
     rt, chat, lang = entered
-    subs = subscriptions.list_subscriptions(rt.db, chat.id)
+    text, markup = _topics_listing(rt, chat.id, lang)
+    await send(update, context, text, markup)
+
+
+def matches_nothing(topic: str) -> bool:
+    """Whether a followed topic has nothing searchable under today's query rules: one followed
+    before single letters and bare articles were refused («و», «ال»: QA10 F4). It matches no
+    news (digests.query.article_matches), and typing it to /unsubscribe finds nothing, so
+    /topics marks it and offers a ❌ button. It is not dropped silently: the reader chose it,
+    and learns why it stays quiet where the list of what they follow is shown."""
+    if not topic:
+        return False  # the general digest
+    try:
+        subscriptions.key_of(topic)
+    except QueryError:
+        return True
+    return False
+
+
+def _topics_listing(rt: Runtime, chat_id: int,
+                    lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The /topics text: each topic (one that matches nothing marked, with a ❌ button to
+    remove it) and how news is delivered; «follows nothing» when there is none."""
+    subs = subscriptions.list_subscriptions(rt.db, chat_id)
+    chat = subscriptions.get_chat(rt.db, chat_id)
+    chat_type = chat.type if chat else "private"
     if not subs:
-        await send(update, context, ui(lang, chat_worded("no_subscriptions", chat.type)))
-        return
-    lines = [ui(lang, chat_worded("topics_header", chat.type))]
-    lines += [rtl("• " + escape_text(_topic_label(s.topic, lang))) for s in subs]
-    if chat.mode == "daily":
+        return ui(lang, chat_worded("no_subscriptions", chat_type)), None
+    lines = [ui(lang, chat_worded("topics_header", chat_type))]
+    empty = [s for s in subs if matches_nothing(s.topic)]
+    for s in subs:
+        line = "• " + escape_text(_topic_label(s.topic, lang))
+        if s in empty:
+            line += " — " + escape_text(t("topic_matches_nothing", lang))
+        lines.append(rtl(line))
+    if chat is not None and chat.mode == "daily":
         lines.append(ui(lang, "topics_mode_daily", hour=hour_label(chat.daily_hour, lang)))
     else:
         lines.append(ui(lang, "topics_mode_instant"))
-    await send(update, context, "\n".join(lines))
+    if not empty:
+        return "\n".join(lines), None
+    lines.append(ui(lang, "topics_remove_empty"))
+    rows = [[button(rt, chat_id, "❌ " + s.topic, "unsub_topics", {"id": s.id})] for s in empty]
+    return "\n".join(lines), keyboard(rows)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -294,7 +327,27 @@ async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     await send(update, context, ui(lang, worded, topic=_topic_label(sub.topic, lang)))
 
 
+async def _act_unsub_topics(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                            cb: Callback, lang: str) -> None:
+    """❌ under /topics (a topic that matches nothing): remove it; the listing is shown again
+    in place, without it."""
+    assert update.callback_query is not None
+    if not await may_change(update, context):
+        await refuse_group(update, context, lang)
+        return
+    sub = subscriptions.unsubscribe_id(rt.db, cb.chat_id, int(cb.payload.get("id", 0)))
+    await update.callback_query.answer(t("done", lang))
+    text, markup = _topics_listing(rt, cb.chat_id, lang)
+    await edit_or_send(update, context, text, markup)
+    if sub is None:
+        return
+    chat = update.effective_chat
+    worded = chat_worded("unsubscribed", chat.type if chat else None)
+    await send(update, context, ui(lang, worded, topic=_topic_label(sub.topic, lang)))
+
+
 ACTIONS: dict[str, Action] = {
     "subscribe": _act_subscribe,
     "unsub": _act_unsub,
+    "unsub_topics": _act_unsub_topics,
 }

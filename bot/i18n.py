@@ -351,6 +351,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "topics_header_channel": ("المواضيع التي تتابعها القناة:", "The topics this channel follows:"),
     "topics_mode_instant": ("التنبيهات: فورية.", "Alerts: instant."),
     "topics_mode_daily": ("التنبيهات: نشرة يومية الساعة {hour}.", "Alerts: a daily digest at {hour}."),
+    "topic_matches_nothing": ("لا يطابق أي خبر (حرف واحد أو «ال» وحدها ليست كلمة يُبحث عنها)",
+                              "matches no news (a single letter or a bare «ال» is no word to "
+                              "search for)"),
+    "topics_remove_empty": ("يُلغى ما لا يطابق أي خبر بالزر ❌ أدناه.",
+                            "The ❌ button below removes what matches no news."),
     "group_admins_only": ("في المجموعات، يغيّر الإعدادات والمتابعات مشرفو المجموعة وحدهم.",
                           "In groups, only the group's admins change settings and subscriptions."),
     # /digest

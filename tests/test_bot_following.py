@@ -385,3 +385,45 @@ async def test_a_topic_of_six_words_is_followed_and_seven_are_refused(tmp_path: 
         assert "أطول من أن يكون موضوعًا يُتابع" in m.plain_text
         [m] = await h.say(READER, "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة")
         assert "أطول من أن" not in m.plain_text and "الغوطة" in m.plain_text
+
+
+async def test_topics_marks_a_topic_that_matches_nothing_and_offers_to_remove_it(
+        tmp_path: Path) -> None:
+    """A chat that followed «و» or «ال» before they were refused (QA10 F4) follows topics that
+    match no news under today's rules. /topics says so beside each, with a ❌ button that removes
+    it and shows the list again in place; real topics are listed as before, with no button."""
+    from datetime import UTC, datetime
+
+    from digests.models import iso
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        with h.db.transaction() as tx:  # as an older session stored them
+            for topic in ("و", "ال"):
+                tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                           " values (?, ?, ?, ?)", [READER, topic, topic, iso(datetime.now(UTC))])
+        [listed] = await h.say(READER, "/topics")
+        _ok([listed])
+        lines = [line.strip("\u200f\u200e ") for line in listed.plain_text.split("\n")]
+        assert "• الغوطة" in lines
+        assert "• و — لا يطابق أي خبر (حرف واحد أو «ال» وحدها ليست كلمة يُبحث عنها)" in lines
+        assert any(line.startswith("• ال — لا يطابق أي خبر") for line in lines)
+        assert "يُلغى ما لا يطابق أي خبر بالزر ❌ أدناه." in lines
+        assert listed.button_texts() == ["❌ و", "❌ ال"]
+        [done] = await h.click(listed, "❌ و")
+        assert "أُلغيت متابعة «و»" in done.plain_text
+        again = _current(h, listed)
+        assert again.button_texts() == ["❌ ال"] and "• و —" not in again.plain_text
+        assert _topics(h) == ["الغوطة", "ال"]
+        await h.click(again, "❌ ال")
+        clean = _current(h, listed)
+        assert clean.button_texts() == [] and "لا يطابق" not in clean.plain_text
+        assert "• الغوطة" in clean.plain_text and _topics(h) == ["الغوطة"]
+        await h.say(READER + 1, "/subscribe الغوطة", language_code="en")
+        with h.db.transaction() as tx:
+            tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                       " values (?, 'ب', 'ب', ?)", [READER + 1, iso(datetime.now(UTC))])
+        [en] = await h.say(READER + 1, "/topics", language_code="en")
+        assert "• ب — matches no news (a single letter or a bare «ال» is no word to search for)" \
+            in en.plain_text.replace("\u200e", "")
+        assert en.button_texts() == ["❌ ب"]
