@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -602,3 +603,48 @@ def test_the_migration_marks_stored_404_and_410_pages_gone(settings: Settings) -
     assert got == {"r404": ("gone", None), "r410": ("gone", None),
                    "r403": ("feed_only", due), "r500": ("feed_only", due)}
     assert outbox_row == "skipped"  # its alert was still waiting: nothing live to send
+
+
+async def test_through_the_bot_a_dead_page_is_not_pushed_nor_in_digest_but_found(
+        tmp_path: Path) -> None:
+    """QA10 F10 as it was seen: a feed lists a story whose page answers 404, one whose page is
+    over the size cap and one that reads fine. After /ingest, «/push الحسيمة» sends the
+    follower the two live ones (the over-cap one is retried later, so it stays), not the dead
+    one; /digest leaves it out too; a search still finds it."""
+    from botkit import ADMIN, READER, running_bot, sample_db
+
+    from digests import sources
+
+    now = datetime.now(timezone.utc)
+    quake = ("زلزال بقوة خمس درجات يضرب الحسيمة شمال المغرب",
+             ["قال المعهد الوطني للجيوفيزياء إن زلزالا بقوة خمس درجات ضرب الحسيمة فجر اليوم.",
+              "وأضاف أن السكان خرجوا إلى الشوارع ولم تسجل أضرار كبيرة في المباني."])
+    dead = "مهرجان الموسيقى في الحسيمة يفتتح دورته العاشرة"
+    big = "إضراب عمال الميناء في الحسيمة لليوم الثالث"
+    with SampleSite() as site:
+        _page(site, "/h/quake.html", quake, now - timedelta(hours=1))
+        site.add_route("/h/dead.html", Response(status=404))
+        site.add_route("/h/big.html", Response(body=b"<html>" + b"x" * 300_000 + b"</html>"))
+        site.add_route("/h.xml", _feed(site, [
+            ("/h/quake.html", quake[0], "زلزال في الحسيمة", now - timedelta(hours=1)),
+            ("/h/dead.html", dead, "مهرجان في الحسيمة", now - timedelta(hours=2)),
+            ("/h/big.html", big, "إضراب في الحسيمة", now - timedelta(hours=3))]))
+        async with running_bot(sample_db(tmp_path), max_body_bytes=200_000) as h:
+            for s in sources.list_sources(h.db):
+                sources.remove_source(h.db, s.id)  # the sample template's site is gone
+            await h.say(ADMIN, f"/addsource {site.url('/h.xml')}")
+            await h.say(ADMIN, "/ingest")
+            await h.until(lambda: "انتهى الجلب" in h.emu.messages(ADMIN)[-1].plain_text, 20)
+            status = dict(h.db.db.execute("select title, page_status from articles"
+                                          " where title in (?, ?, ?)", [quake[0], dead, big]))
+            assert status == {quake[0]: "ok", dead: "gone", big: "feed_only"}
+            await h.say(READER, "/subscribe الحسيمة")
+            await h.say(ADMIN, "/push الحسيمة")
+            await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+            pushed = h.emu.messages(READER)[-1].plain_text
+            assert "الحسيمة" in pushed and quake[0] in pushed and big in pushed
+            assert dead not in pushed
+            got = await h.say(READER, "/digest")
+            assert dead not in "\n".join(m.plain_text for m in got)
+            [found] = await h.say(READER, "الحسيمة")
+            assert dead in found.plain_text
