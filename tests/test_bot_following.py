@@ -427,3 +427,30 @@ async def test_topics_marks_a_topic_that_matches_nothing_and_offers_to_remove_it
         assert "• ب — matches no news (a single letter or a bare «ال» is no word to search for)" \
             in en.plain_text.replace("\u200e", "")
         assert en.button_texts() == ["❌ ب"]
+
+
+async def test_in_a_group_only_admins_remove_a_topic_that_matches_nothing(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from botkit import ADMIN
+
+    from digests.models import iso
+
+    group = -100778
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        await h.say(group, "/subscribe الغوطة", user=h.user(ADMIN))
+        with h.db.transaction() as tx:
+            tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                       " values (?, 'و', 'و', ?)", [group, iso(datetime.now(UTC))])
+        [listed] = await h.say(group, "/topics", user=h.user(READER))
+        _ok([listed])
+        assert listed.plain_text.lstrip("\u200f").startswith("المواضيع التي تتابعها المجموعة:")
+        assert listed.button_texts() == ["❌ و"]
+        answer = await h.click_answer(listed, "❌ و", user=h.user(READER))
+        assert "مشرفو المجموعة وحدهم" in str(answer.get("text"))
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, group)] == ["الغوطة", "و"]
+        [done] = await h.click(listed, "❌ و", user=h.user(ADMIN))
+        assert "لم تعد المجموعة تتابع «و»." in done.plain_text
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, group)] == ["الغوطة"]
+        assert _current(h, listed).button_texts() == []
