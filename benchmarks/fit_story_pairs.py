@@ -22,7 +22,9 @@ Meaning vectors (digests.semantic): `--embed VARIANT…` embeds the articles of 
 (gitignored; OMP_NUM_THREADS=1 on a shared machine). `--semantic CONFIG…` runs the CV once per
 feature set (comma-separated variants; «head» is production's text and becomes the MEANING
 feature, whose fit on everything is the SEMANTIC_WEIGHTS to paste), beside the word-only model
-in the same run, and lists the blind-fold pairs that change at `--diff-at`.
+in the same run, prints production's lazy rule (the meaning decides only pairs whose word
+probability lies in story_model.MEANING_BAND) and lists the blind-fold pairs that change at
+`--diff-at`. benchmarks/stories.py --cv carries the same CV to the stored stories.
 """
 
 from __future__ import annotations

@@ -387,6 +387,17 @@ def test_benchmark_script_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch: pyt
     assert "cached vectors: 0 of 3 articles" in out
     assert re.search(r"assign_story \(stored, chained\)\s+precision 1\.000\s+recall 1\.000", out)
     assert "archive       6 articles: assign_story median" in out
+    # --throughput: the story step's articles/s, words / lazy / every article, the real model.
+    band = story_model.MEANING_BAND
+    bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--throughput", "3"])
+    out = capsys.readouterr().out
+    assert re.search(r"words only\s+[\d.]+ articles/s .* 0 texts embedded .* x1\.00", out)
+    # The festival shares 0.225 of the quake's words (between the floors): the lazy path asks.
+    lazy = re.search(r"lazy meaning\s+[\d.]+ articles/s .* (\d+) texts embedded", out)
+    assert lazy and int(lazy.group(1)) >= 2
+    every = re.search(r"every article \(session 5\)\s+[\d.]+ articles/s .* (\d+) texts", out)
+    assert every and int(every.group(1)) >= 3
+    assert story_model.MEANING_BAND == band  # restored
 
     # --audit-sample: unlabelled merged cross-source pairs only (here the second quake report
     # from a third source; the labelled pair is left out), then nothing else.
