@@ -28,8 +28,10 @@ scored (a test set must be named to be scored). quotes3.jsonl (60 articles, set 
 test set scored once at the end of session 2 (development data since); quotes4.jsonl (75 articles,
 `train4`) is training data for the ranking; quotes5.jsonl (60 articles, `holdout5`) is the test of
 session 3, scored once at its end (development data since session 4); quotes6.jsonl (60 articles,
-`holdout6`) was the test of session 4 and quotes7.jsonl (60 articles, `holdout7`) is the untouched
-test of session 5: their mismatches are never printed (`--show` prints only the development sets).
+`holdout6`) was the test of session 4 and quotes7.jsonl (60 articles, `holdout7`) the test of
+session 5 (both development data since session 6); quotes8.jsonl (60 articles, `holdout8`) is the
+untouched test of session 6: its mismatches are never printed (`--show` prints only the
+development sets).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ from digests.quotes import TRIM_MARK, find_quotes  # noqa: E402
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
 GOLD = [ROOT / "benchmarks" / "gold" / name
         for name in ("quotes.jsonl", "quotes2.jsonl", "quotes3.jsonl", "quotes4.jsonl", "quotes5.jsonl",
-                     "quotes6.jsonl", "quotes7.jsonl")]
+                     "quotes6.jsonl", "quotes7.jsonl", "quotes8.jsonl")]
 # Sets whose mismatches `--show` may print (holdout2 and holdout3 were scored once, untouched, in
 # session 2, holdout5 in session 3, holdout6 in session 4 and holdout7 in session 5, and are
 # development data now; train4 is training data); any other set (quotes8, the untouched test of
