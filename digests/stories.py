@@ -468,8 +468,8 @@ def backfill_vectors(db: sqlite_utils.Database, embedder: semantic.Embedder | No
                      since: str | None = None, batch: int = 64) -> int:
     """Store the meaning vectors of articles that have none, published at `since` or later.
 
-    For articles stored before SEMANTIC_MODEL was turned on (a pair with a vector missing is
-    decided by words until then). By default
+    For articles stored before SEMANTIC_MODEL was turned on (the story step embeds a missing
+    vector when a pair first needs it; this does it ahead, in batches). By default
     (`since` None) only the last story window — articles within WINDOW of the newest one — is
     embedded: an older report is never a candidate again (stories are never merged afterwards),
     and a whole archive would take hours (~0.1 s an article); `since=""` embeds every article.
