@@ -12,7 +12,14 @@ wrong by the shape of their words:
   تركيا», «وزارة النقل الروسية بريطانيا»): the object after the subject;
 * ``first_person``: a reported quote that speaks in the first person («كنت متوقع …») but would
   still be shown «بحسب X، …»;
-* ``denial``: quotes shown as denials (kind "denial", «نفى X أن …»).
+* ``denial``: quotes shown as denials (kind "denial", «نفى X أن …»);
+* ``accusative``: a speaker that starts with an indefinite accusative («استطلاعا للرأي», from
+  «لكن استطلاعا كشف أن») or a reported clause that does («جهودا جارية», «هناك تحقيقا») and
+  would still be shown without its «إنّ» («بحسب X، جهودا جارية …»);
+* ``narrator_turn``: a reported clause that runs on into the writer's «، إلا أن», «بيد أن»,
+  «، غير أن» or «، وأصدر» (the narrator's next sentence);
+* ``name_cut``: a speaker that ends in an organisation noun whose quoted name was cut off
+  («ومتحدث باسم حركة» from «حركة "الشباب"»).
 
 Usage:
     .venv/bin/python benchmarks/speaker_scan.py [--limit N] [--dump /tmp/scan.json]
@@ -39,13 +46,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import CORPUS, load_corpus  # noqa: E402
-from bot.attribution import first_person  # noqa: E402
+from bot.attribution import after_bihasab, first_person  # noqa: E402
 from digests.digest import condense  # noqa: E402
 from digests.models import Article, parse_iso  # noqa: E402
 from digests.quotes import find_quotes  # noqa: E402
 from digests.speech import fold  # noqa: E402
 
-CLASSES = ("prep_tail", "cut_word", "time_adverb", "object_np", "first_person", "denial")
+CLASSES = ("prep_tail", "cut_word", "time_adverb", "object_np", "first_person", "denial",
+           "accusative", "narrator_turn", "name_cut")
 
 # Names that start with «ب»/«ل» and a consonant (not a preposition glued to a word). Folded.
 _B_L_NAMES = frozenset(
@@ -53,7 +61,7 @@ _B_L_NAMES = frozenset(
     " بلديه برشلونه بطرس بسام بسمه بشير بشري بلال برهم بنيامين بلير بومبيو بنك البنك لبنان لندن"
     " لجنه لحود لقجع لطفي لخضر لبنانيه لبناني لمي بكر بري برهوم بنس بخاري برناس بركات بدوي"
     " بهزاد بلور بنا برايس بترا بريطاني بريطانيه بريطانيون بريطانيين لبيض لعبيدي".split())
-_TIME_ADVERBS = frozenset("وقتها حينها انذاك يومها حينئذ ساعتها وقتئذ".split())
+_TIME_ADVERBS = frozenset("وقتها حينها انذاك يومها حينئذ ساعتها وقتئذ الان حاليا".split())
 # Objects that follow a VSO subject: countries and capitals, «المجتمع الدولي». Folded.
 _OBJECTS = frozenset(
     "تركيا بريطانيا روسيا ايران اسرائيل واشنطن موسكو طهران انقره لندن باريس فرنسا المانيا"
@@ -69,6 +77,13 @@ _SHORT_NAMES = frozenset("بي سي دي لي لو سو بو حق اس صن كي
 # Unvoweled first-person forms the renderer cannot tell from other persons («كنت»: I/you/she).
 _FIRST_PERSON = frozenset("كنت لست قمت اكون ساكون سنكون نكون انني اننا نحن انا اعتقد".split())
 _ARABIC_RE = re.compile(r"^[\u0621-\u064a]+$")
+# Indefinite nouns in the accusative seen opening a subject cut from «إنّ/لكنّ». Folded.
+_ACCUSATIVES = frozenset(
+    "استطلاعا تحقيقا جهودا عددا تقريرا مسحا فريقا مصدرا مسؤولا".split())
+_THERE = frozenset("هناك هنالك ثمه".split())
+_TURN_RE = re.compile(r"[،,]\s*(?:إلا|الا|غير) أن\s|\sبيد أن\s|[،,]\s*وأصدرت?\s")
+# Organisation nouns a quoted name follows («حركة "الشباب"»). Folded.
+_ORGANISATIONS = frozenset("حركه حزب تنظيم جماعه ائتلاف تحالف جبهه منظمه جمعيه".split())
 
 
 def _object_after(prev: str, i: int) -> bool:
@@ -101,6 +116,17 @@ def classes(kind: str, speaker: str, text: str) -> list[str]:
             out.append("object_np")
     if any(f in _TIME_ADVERBS for f in folded):
         out.append("time_adverb")
+    if folded and (folded[0] in _ACCUSATIVES or words[0].endswith(("اً", "ًا"))):
+        out.append("accusative")
+    elif kind == "reported" and after_bihasab(text) == text:
+        lead = [fold(w.strip("\"«»“”(")) for w in text.split()[:2]]
+        if lead and (lead[0] in _ACCUSATIVES or (
+                len(lead) > 1 and lead[0] in _THERE and lead[1] in _ACCUSATIVES)):
+            out.append("accusative")
+    if kind == "reported" and _TURN_RE.search(text):
+        out.append("narrator_turn")
+    if len(folded) >= 2 and folded[-1] in _ORGANISATIONS:
+        out.append("name_cut")
     if kind == "reported" and not first_person(text):
         first = fold(text.split()[0]) if text.split() else ""
         if first in _FIRST_PERSON:

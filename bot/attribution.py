@@ -138,7 +138,11 @@ def genitive(speaker: str) -> str | None:
                 return None  # «دراسة أجراها باحثون»: «باحثون» is the verb's subject
             out.append(raw)
             continue
-        if core in _FIVE_NOUNS and not prefix.endswith("ال"):
+        if i == 0 and not prefix and _MARKS_RE.sub("", core) in _ACCUSATIVE_INDEFINITE:
+            # «لكن استطلاعا للرأي كشف أن»: the subject kept its accusative from «لكنّ»/«إنّ»;
+            # after «بحسب» it is genitive, with no alif of tanween.
+            core = _MARKS_RE.sub("", core)[:-1]
+        elif core in _FIVE_NOUNS and not prefix.endswith("ال"):
             nxt = words[i + 1] if i + 1 < len(words) else ""
             # The head («أبو زياد») or a title's name («القيادي أبو زياد»); after a first name it
             # is a family name («محمود أبو رميلة»), and «أبو ظبي» is a city: both stay.
@@ -247,7 +251,10 @@ _ACCUSATIVE_INDEFINITE = frozenset({
     "طفلا", "جنديا", "مزيدا", "جنرالا", "جنودا", "واحدا", "شابا", "فريقا", "مسؤولا", "موظفا",
     "فلسطينيا", "مدنيا", "مسلحا", "صاروخا", "حريقا", "تقريرا", "قرارا", "اتفاقا", "جزءا",
     "مواطنا", "لاجئا", "مقاتلا", "ضابطا", "رئيسا", "وزيرا", "شرطيا", "عنصرا", "عناصرا",
+    "تحقيقا", "جهودا", "استطلاعا", "مسحا",
 })
+# «هناك تحقيقا …», «ثمة جهودا …»: a fronted predicate before an accusative noun, cut from «أن هناك».
+_THERE = frozenset({"هناك", "هنالك", "ثمة", "ثمّة"})
 
 
 def _accusative_start(text: str) -> bool:
@@ -258,6 +265,10 @@ def _accusative_start(text: str) -> bool:
     first = words[0]
     if _MARKS_RE.sub("", first) in _ACCUSATIVE_INDEFINITE:
         return True
+    if first in _THERE and len(words) > 1 and (
+            _MARKS_RE.sub("", words[1]) in _ACCUSATIVE_INDEFINITE
+            or words[1].endswith(("اً", "ًا"))):
+        return True  # «هناك تحقيقا في الموضوع»: «فإن هناك تحقيقا»
     if first in _NAMES_IN or not first.endswith("ين") or len(first) < 5:
         return first.startswith("ال") and len(words) > 1 and words[1].endswith("يين")
     return first.startswith("ال") or first.startswith("م")  # «المسلحين», «مسلحين»

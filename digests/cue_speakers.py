@@ -10,6 +10,8 @@ Pure functions of tokens (digests.speakers).
 
 from __future__ import annotations
 
+import re
+
 from digests.speakers import (
     CLAUSE_OPENERS,
     MANNER,
@@ -107,6 +109,29 @@ def object_cut(norm: str, speaker: str) -> str:
             # («منظمة الأمم المتحدة», «محققي/محققو الأمم المتحدة»: a noun in construct before it)
             return " ".join(names[:n])
     return speaker
+
+
+# Indefinite subjects seen in the accusative after «إنّ/لكنّ» («لكن استطلاعا للرأي كشف أن»,
+# «إن مصدرا أمنيا قال»). Unvoweled, without tanween.
+_ACCUSATIVE_HEADS = frozenset(
+    "استطلاعا مصدرا مسؤولا تقريرا مسحا فريقا عددا خبيرا شاهدا دبلوماسيا".split())
+_TANWEEN_RE = re.compile("[\u064b\u0640]")
+
+
+def nominative(speaker: str) -> str:
+    """The speaker as the subject of «قال»: an accusative kept from «إنّ/لكنّ» loses its alif
+    («استطلاعا للرأي» → «استطلاع للرأي», «مصدرا أمنيا» → «مصدر أمني»); others as written."""
+    words = speaker.split(" ")
+    if not words or _TANWEEN_RE.sub("", words[0]) not in _ACCUSATIVE_HEADS:
+        return speaker
+    out = [_TANWEEN_RE.sub("", words[0])[:-1]]
+    agreeing = True
+    for w in words[1:]:
+        bare = _TANWEEN_RE.sub("", w)
+        # Adjectives agree («أمنيا» → «أمني»); anything else ends the agreement.
+        agreeing = agreeing and bare.endswith("ا") and len(bare) > 3 and not bare.startswith("ال")
+        out.append(bare[:-1] if agreeing else w)
+    return " ".join(out)
 
 
 def bare_medium(name: str) -> bool:
@@ -379,6 +404,24 @@ def clause_subject(toks: list[Tok], k: int, first: int) -> str:
         return ""  # «وشهدت المدينة احتجاجات، وقال …»: another subject
     name = subject(toks, first + 1, k)[0].split()
     # Only the definite words: «وردد المحتجون شعارات ضد …» — the object follows the subject.
+    cut = next((n for n, w in enumerate(name) if not fold(w).startswith(("ال", "لل"))), len(name))
+    speaker = " ".join(name[:cut])
+    return speaker if speaker and plausible_speaker(speaker) else ""
+
+
+def participle_subject(toks: list[Tok], k: int, first: int) -> str:
+    """The definite subject of a past verb outside the speech lists that opens the sentence
+    before the participle at token `k` («ونعتها الوزارة قائلة:», «وواصل الرئيس حديثه قائلا:»);
+    "" when the sentence opens otherwise or the subject is not a definite noun."""
+    if not 2 <= k - first <= 8 or not _opening_verb(toks[first]):
+        return ""
+    if any(cue_of(toks[m].raw)[1] is not None for m in range(first + 1, k)):
+        return ""  # another cue between: its speaker is the participle's
+    if not toks[first + 1].norm.startswith("ال"):
+        return ""
+    name = subject(toks, first + 1, k)[0].split()
+    # Only the definite words («وواصل الرئيس حديثه قائلا»). A definite object right after the
+    # subject («وغادر الوزير القاعة قائلا») cannot be told from an adjective («البيت الأبيض»).
     cut = next((n for n, w in enumerate(name) if not fold(w).startswith(("ال", "لل"))), len(name))
     speaker = " ".join(name[:cut])
     return speaker if speaker and plausible_speaker(speaker) else ""

@@ -75,6 +75,10 @@ _ATTRIBUTION_TAIL_RE = re.compile(
 # Words left dangling when the next speech cue cuts a statement («… في حين قال …»).
 _TRAILING_CONJ_RE = re.compile(
     r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|إذ|اذ|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
+# «…، إلا أن المعارضة رفضت», «… بيد أن …», «…، وأصدر حسني بيانا نفى فيه …»: the writer turns
+# from the reported clause to his own narration (QA9 6699, 6968; QA10 122).
+_NARRATOR_TURN_RE = re.compile(
+    r"(?:[،,]\s*(?:إلا|الا|غير) أن|\s(?:بيد|بيدَ) أن|[،,]\s*وأصدرت?)\s.*$", re.DOTALL)
 _SENTENCE_END_RE = re.compile(r"[.!?؟…]\s")
 _PHRASE_PREPS = frozenset("في من عن مع حول عبر بين".split())
 _NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا انت ذلك هذا هذه".split())
@@ -158,7 +162,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 end = s1
                 if n + 1 < len(starts):
                     end = min(end, toks[starts[n + 1].tok].start)
-                raw = _ATTRIBUTION_TAIL_RE.sub("", para[cs:end])
+                raw = _NARRATOR_TURN_RE.sub("", _ATTRIBUTION_TAIL_RE.sub("", para[cs:end]))
                 text = raw.strip(" \t،,.:؛!؟?\n")
                 text = _TRAILING_CONJ_RE.sub("", text).rstrip(" \t،,.:؛!؟?")
                 while text and text[-1] in "\"”»" and text.count(text[-1]) % 2 == 1 and (

@@ -108,7 +108,7 @@ def tokens(text: str) -> list[Tok]:
 
 
 _WHEN = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس مساء صباح"
-                  " ليل ايضا كذلك مجددا".split())  # «وذكرت أيضا وكالة …»
+                  " ليل ايضا كذلك مجددا الان".split())  # «وذكرت أيضا وكالة …»; «اعترف الآن بأن»
 # «وقد صرح وقتها لوسائل الإعلام:»: a time adverb before an addressee (no subject is written).
 _THEN = frozenset("وقتها حينها يومها انذاك ساعتها حينئذ وقتئذ".split())
 
@@ -287,6 +287,12 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
             or norm in _OBJECT_MASDARS or (bare != "" and bare in OBJECT_NOUNS))
 
 
+# «ومتحدث باسم حركة "الشباب"»: an organisation's name in quote marks is part of the speaker.
+_ORGANISATIONS = frozenset(
+    "حركه حزب تنظيم جماعه ائتلاف تحالف جبهه منظمه جمعيه مؤسسه شركه مجموعه مركز معهد نادي"
+    " فصيل كتيبه لواء".split())
+
+
 def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) -> tuple[str, int]:
     """The speaker written from token `i` (before `limit`): up to a stop word or punctuation.
 
@@ -314,6 +320,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 (j > i and {toks[j - 1].norm, strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS)
                 or (j == i + 1 and toks[i].norm in NAME_NOUNS)
                 or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 3)
+                or (j > i and toks[j - 1].norm in _ORGANISATIONS and closing - j < 3)
                 or (j == i and bare_verb and closing == j and t.raw.endswith(("\"،", "”،", "»،")))
                 or (j == i and closing - j < 4 and closing + 1 < limit
                     and (is_complementizer(toks[closing + 1].norm)
@@ -366,6 +373,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             break  # «وتابعت المجلة إ،» (a stray letter); «قال ماتيس لعدد من الصحافيين»
         if is_complementizer(t.norm):
             break  # «هددت النساء المحتجات بأنهن …»: the clause starts
+        if j > i and (t.norm in ("الان", "حاليا") or t.norm in _THEN):
+            break  # «واعترف الوزير الآن بأن …»: a time adverb after the subject ends it
         if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا"):
             # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name; «متحدث
             # … هو الميجور X»: «هو» introduces the name and stays)

@@ -27,7 +27,9 @@ from digests.cue_speakers import (
     REFUSE,
     RELAY_VERBS,
     RELAYED_PRONOUNS,
+    nominative,
     object_cut,
+    participle_subject,
     plausible_speaker,
     refused_subject,
     summed_subject,
@@ -160,6 +162,14 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         if unwritten is None:
             return skip
         speaker = unwritten
+    opener = ""
+    if (not speaker and head.kind == "part" and not content_open
+            and not any(c.named and c.speaker for c in cues)):
+        # «ونعتها الوزارة قائلة:»: the subject of the verb that opens the sentence speaks. It
+        # is not recorded as the last speaker: the verb is no speech verb, and a later bare cue
+        # («يتوقعون أن …») should not fall back on it.
+        opener = speaker = participle_subject(w.toks, k, w.first)
+    speaker = nominative(speaker)
     if speaker and bare_medium(speaker):
         # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.
         return Cue(tok=k, kind=head.kind, gender=head.gender, speaker="",
@@ -167,7 +177,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
                    end_tok=j), max(k + 1, j)
     if speaker and not plausible_speaker(speaker):
         speaker = ""  # a misread clause: better the clause's or the last named speaker
-    speaker, named = _resolved_speaker(speaker, head, content_start, cues, speakers)
+    speaker, named = ((speaker, True) if opener and speaker == opener
+                      else _resolved_speaker(speaker, head, content_start, cues, speakers))
     counter = head.norm in COUNTER_CUES or any(
         w.toks[m].norm in COUNTER_CUES for m in range(max(w.first, k - 3), k))
     return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
@@ -288,9 +299,17 @@ def _resolved_speaker(speaker: str, head: _Head, content_start: int | None,
     return speaker, False
 
 
+# Form I verbs whose present with «يُ» is passive («يُزعم», «يُذكر»); forms II and IV take «يُ»
+# in the active too («يُضيف», «يُؤكد»), so only these are read as passive. Folded.
+_PASSIVE_FORM_I = frozenset("يزعم تزعم يذكر تذكر ينقل ينسب تنسب يعتقد يقال تقال".split())
+
+
 def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_ma: bool) -> bool:
     """«ويذكر أن» (a filler), «لا يزعمون أن» (denied speech), «يبدو أن» (a hedge), «وصفه» (a noun)."""
     hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
+    raw = toks[k].raw.lstrip("وف")
+    if raw[:2] in ("يُ", "تُ") and strip_conj(norm) in _PASSIVE_FORM_I:
+        return True  # «صحفي محلي، يُزعم أنه اختطف»: «it is claimed», said by nobody named
     return (norm in FILLERS or prev in NEGATIONS or prev in IMPERSONAL or hedge or prev == "مما"
             or (not after_ma and (norm in AFTER_MA_ONLY or norm[1:] in AFTER_MA_ONLY)))
 

@@ -119,3 +119,12 @@ def test_unvoweled_first_person_verbs_are_first_person() -> None:
     assert first_person("كنت متوقعا أن أدير المباراة النهائية")
     assert first_person("سأكون حاضرا في المباراة")
     assert not first_person("كانت المباراة صعبة على الفريقين")
+
+
+def test_f8_an_accusative_clause_after_bihasab_takes_fa_inna() -> None:
+    """QA10 case slips: «بحسب X، هناك تحقيقا …», «بحسب X، جهودا جارية …» read «فإن …»."""
+    assert after_bihasab("هناك تحقيقا في الموضوع") == "فإن هناك تحقيقا في الموضوع"
+    assert after_bihasab("جهودا جارية لتحديد المسؤول") == "فإن جهودا جارية لتحديد المسؤول"
+    assert standalone("جهودا جارية لتحديد المسؤول") == "إن جهودا جارية لتحديد المسؤول"
+    assert after_bihasab("هناك خلافات بين الطرفين") == "هناك خلافات بين الطرفين"
+    assert genitive("استطلاعا للرأي") == "استطلاع للرأي"

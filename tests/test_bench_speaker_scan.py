@@ -30,6 +30,12 @@ def test_the_classes_of_suspicious_speakers() -> None:
     assert scan.classes("reported", "وزارة النقل الروسية بريطانيا", "…") == ["object_np"]
     assert scan.classes("reported", "المرداسي", "كان متوقعا") == []
     assert scan.classes("denial", "السلطات", "أن يكون …") == ["denial"]
+    assert scan.classes("reported", "استطلاعا للرأي", "…") == ["accusative"]
+    assert scan.classes("reported", "الوزارة", "جهودا جارية لتحديد") == []  # «فإن» added
+    assert scan.classes("reported", "الوزير", "الحكومة ستعمل، إلا أن المعارضة رفضت") == [
+        "narrator_turn"]
+    assert scan.classes("reported", "الشرطة ومتحدث باسم حركة", "…") == ["name_cut"]
+    assert scan.classes("reported", "الآن", "…") == ["time_adverb"]
     # right speakers stay out of every class
     for speaker in ("رئيس البرلمان نبيه بري", "سفير روسيا", "وكالة الأناضول للأنباء",
                     "مراسل بي بي سي", "المتحدث فرحان حق"):

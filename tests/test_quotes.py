@@ -804,3 +804,52 @@ def test_tabaa_with_a_comma_is_following_not_speaking() -> None:
     assert [c.kind for c in went_on] == ["direct"]
     said = find_quotes(["وقال قائد المنتخب سالم العتيبي، إن الفريق سيعود أقوى في المباراة المقبلة."])
     assert [c.kind for c in said] == ["reported"]
+
+
+def test_f8_a_reported_clause_ends_where_the_writer_turns() -> None:
+    """«، إلا أن», «بيد أن», «، وأصدر X»: the narrator's next clause is not the speaker's."""
+    for tail in ("، إلا أن المعارضة رفضت ذلك تماما", " بيد أن المعارضة رفضت ذلك تماما",
+                 "، وأصدر الحزب بيانا رسميا نفى فيه ذلك"):
+        found = find_quotes([f"وقال الوزير إن الحكومة ستواصل العمل في المشروع{tail}."])
+        assert [(c.speaker, c.text) for c in found if c.kind == "reported"] == [
+            ("الوزير", "الحكومة ستواصل العمل في المشروع")]
+
+
+def test_f8_a_time_adverb_is_no_speaker() -> None:
+    """QA10 (AL-sport-73): «اعترف الآن بأن» gave the speaker «الآن»."""
+    named = find_quotes(["واعترف الوزير الآن بأن الحكومة لم تحقق أي تقدم في الملف."])
+    assert [c.speaker for c in named] == ["الوزير"]
+    assert all(c.speaker != "الآن"
+               for c in find_quotes(["لكنني اعترف الآن بأن الحكومة لم تحقق أي تقدم في الملف."]))
+
+
+def test_f8_a_participle_after_a_verb_outside_the_lists() -> None:
+    """QK6: «ونعتها الوزارة قائلة: "…"», «وواصل الرئيس حديثه قائلا: "…"» found nobody."""
+    quote = '"إن الحكومة لن تتراجع عن قرارها مهما كانت الضغوط".'
+    for para, speaker in ((f"ونعتها الوزارة قائلة: {quote}", "الوزارة"),
+                          (f"وواصل الرئيس حديثه قائلا: {quote}", "الرئيس")):
+        assert [(c.kind, c.speaker) for c in find_quotes([para])] == [("direct", speaker)]
+    # without a definite subject after the opening verb nobody is named
+    assert not find_quotes([f"وغادر قائلا: {quote}"])
+
+
+def test_f8_a_passive_claim_names_nobody() -> None:
+    """QA10 (BB-internationalNews-177): «… صحفي محلي، يُزعم أنه اختطف» gave the speaker
+    «إطلاق سراح صحفي محلي»: «يُزعم» is passive."""
+    found = find_quotes(["وطلب منه مساعدة للإفراج عن صحفي محلي، يُزعم أنه اختطف من قبل جماعة."])
+    assert not found
+
+
+def test_f8_an_organisation_keeps_its_quoted_name() -> None:
+    """QA10 (AL-internationalNews-272): «ومتحدث باسم حركة "الشباب"» lost «"الشباب"»."""
+    found = find_quotes(['وقالت الشرطة ومتحدث باسم حركة "الفجر" المسلحة، إن الحركة نفذت هجوما'
+                         " على نقطة أمنية."])
+    assert [c.speaker for c in found] == ['الشرطة ومتحدث باسم حركة "الفجر" المسلحة']
+
+
+def test_f8_an_accusative_subject_is_named_in_the_nominative() -> None:
+    """«لكن استطلاعا للرأي كشف أن …» was shown «بحسب استطلاعا للرأي»."""
+    found = find_quotes(["لكن استطلاعا للرأي كشف أن نصف السكان يشعرون بالقلق من الوضع."])
+    assert [c.speaker for c in found] == ["استطلاع للرأي"]
+    found = find_quotes(["وقال مصدرا أمنيا إن الانفجار وقع أمام المدخل الرئيسي للمبنى."])
+    assert [c.speaker for c in found] == ["مصدر أمني"]
