@@ -61,7 +61,7 @@ _B_L_NAMES = frozenset(
     " بلديه برشلونه بطرس بسام بسمه بشير بشري بلال برهم بنيامين بلير بومبيو بنك البنك لبنان لندن"
     " لجنه لحود لقجع لطفي لخضر لبنانيه لبناني لمي بكر بري برهوم بنس بخاري برناس بركات بدوي"
     " بهزاد بلور بنا برايس بترا بريطاني بريطانيه بريطانيون بريطانيين لبيض لعبيدي".split())
-_TIME_ADVERBS = frozenset("وقتها حينها انذاك يومها حينئذ ساعتها وقتئذ الان حاليا".split())
+_TIME_ADVERBS = frozenset("وقتها حينها انذاك يومها حينئذ ساعتها وقتئذ حاليا".split())
 # Objects that follow a VSO subject: countries and capitals, «المجتمع الدولي». Folded.
 _OBJECTS = frozenset(
     "تركيا بريطانيا روسيا ايران اسرائيل واشنطن موسكو طهران انقره لندن باريس فرنسا المانيا"
@@ -114,7 +114,7 @@ def classes(kind: str, speaker: str, text: str) -> list[str]:
         if any(f in _OBJECTS and _object_after(folded[i - 1], i)
                for i, f in enumerate(folded) if i >= 1):
             out.append("object_np")
-    if any(f in _TIME_ADVERBS for f in folded):
+    if any(f in _TIME_ADVERBS for f in folded) or any(w in ("الآن", "الان") for w in words):
         out.append("time_adverb")
     if folded and (folded[0] in _ACCUSATIVES or words[0].endswith(("اً", "ًا"))):
         out.append("accusative")

@@ -140,6 +140,10 @@ def bare_medium(name: str) -> bool:
     return len(name.split()) == 1 and fold(name) in _BARE_MEDIA
 
 
+# Pronouns of the first person: a subject that holds one is the writer, not a named speaker.
+_FIRST_PERSON_WORDS = frozenset("انني اننا انا نحن لكنني لكننا فانني فاننا".split())
+
+
 def plausible_speaker(name: str) -> bool:
     """False for a subject misread from a clause: «بـ"الذباب الإلكتروني"», «قائلين», «وعندما
     تسعى», «احتياجاتها», «عالمي (بمدرب» — a name does not open with a glued preposition, a
@@ -154,6 +158,8 @@ def plausible_speaker(name: str) -> bool:
         return False
     if norm in ("اي", "كل", "جميع"):
         return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
+    if norm in ("الا", "غير", "بيد") or any(fold(w) in _FIRST_PERSON_WORDS for w in words):
+        return False  # «الا انني اعترف الآن بأن»: the writer speaks in the first person
     if (norm in _NOT_A_NAME_START or norm in MANNER or strip_conj(norm) in CLAUSE_OPENERS
             or norm.rstrip("%٪").replace(",", "").isdigit()):
         return False  # «بحسب أكثر، …», «— مبتسما», «بحسب ولهذا، …», «83٪»
@@ -409,6 +415,17 @@ def clause_subject(toks: list[Tok], k: int, first: int) -> str:
     return speaker if speaker and plausible_speaker(speaker) else ""
 
 
+_AFAL_RE = re.compile(r"^الا...$")  # «الأبيض», «الأعلى» (not «فعيل»: «الرئيس» is a noun)
+
+
+def _adjective(word: str) -> bool:
+    """A folded definite word that reads as an adjective or a genitive after a noun: a relative
+    adjective («الإسرائيلي», «الوطنية»), «أفعل» («الأبيض»), «المتحدة», or a
+    noun behind «لل» («للانتخابات»)."""
+    return (word.endswith(("ي", "يه")) or word.startswith("لل") or word == "المتحده"
+            or bool(_AFAL_RE.match(word)))
+
+
 def participle_subject(toks: list[Tok], k: int, first: int) -> str:
     """The definite subject of a past verb outside the speech lists that opens the sentence
     before the participle at token `k` («ونعتها الوزارة قائلة:», «وواصل الرئيس حديثه قائلا:»);
@@ -420,9 +437,12 @@ def participle_subject(toks: list[Tok], k: int, first: int) -> str:
     if not toks[first + 1].norm.startswith("ال"):
         return ""
     name = subject(toks, first + 1, k)[0].split()
-    # Only the definite words («وواصل الرئيس حديثه قائلا»). A definite object right after the
-    # subject («وغادر الوزير القاعة قائلا») cannot be told from an adjective («البيت الأبيض»).
-    cut = next((n for n, w in enumerate(name) if not fold(w).startswith(("ال", "لل"))), len(name))
+    # The definite noun and what reads as its adjectives or genitive («الجيش الإسرائيلي», «البيت
+    # الأبيض», «الهيئة الوطنية للانتخابات»); another definite noun is the verb's object
+    # («ومددت الهيئة … الاقتراع», «وتوعد المحلل الرياضي الشخص الذي …»).
+    cut = next((n for n, w in enumerate(name)
+                if not fold(w).startswith(("ال", "لل")) or (n and not _adjective(fold(w)))),
+               len(name))
     speaker = " ".join(name[:cut])
     return speaker if speaker and plausible_speaker(speaker) else ""
 

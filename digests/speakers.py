@@ -108,7 +108,7 @@ def tokens(text: str) -> list[Tok]:
 
 
 _WHEN = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس مساء صباح"
-                  " ليل ايضا كذلك مجددا الان".split())  # «وذكرت أيضا وكالة …»; «اعترف الآن بأن»
+                  " ليل ايضا كذلك مجددا".split())  # «وذكرت أيضا وكالة …»
 # «وقد صرح وقتها لوسائل الإعلام:»: a time adverb before an addressee (no subject is written).
 _THEN = frozenset("وقتها حينها يومها انذاك ساعتها حينئذ وقتئذ".split())
 
@@ -159,12 +159,17 @@ def addressee(t: Tok) -> bool:
     return raw[1:2] not in ("ا", "و", "ي", "ل", "ـ") and raw[1:2].isalpha()
 
 
+def now(t: Tok) -> bool:
+    """«الآن» (now), written with or without madda; not the name «ألان» (Alan)."""
+    return t.raw.rstrip("،,:;؛.").replace("\u064e", "") in ("الآن", "الان")
+
+
 def _skip_object(toks: list[Tok], i: int) -> int:
     """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «لبوتين», «عليه» after a verb (addressee, not
     subject), and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
     addressed = False
     while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES
-                             or toks[i].norm in _WHEN or (
+                             or toks[i].norm in _WHEN or now(toks[i]) or (
                                  toks[i].norm in _THEN and i + 1 < len(toks)
                                  and addressed_after(toks[i + 1]))):
         addressed = addressed or toks[i].norm in ADDRESSEES
@@ -373,7 +378,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             break  # «وتابعت المجلة إ،» (a stray letter); «قال ماتيس لعدد من الصحافيين»
         if is_complementizer(t.norm):
             break  # «هددت النساء المحتجات بأنهن …»: the clause starts
-        if j > i and (t.norm in ("الان", "حاليا") or t.norm in _THEN):
+        if j > i and (now(t) or t.norm == "حاليا" or t.norm in _THEN):
             break  # «واعترف الوزير الآن بأن …»: a time adverb after the subject ends it
         if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا"):
             # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name; «متحدث

@@ -853,3 +853,25 @@ def test_f8_an_accusative_subject_is_named_in_the_nominative() -> None:
     assert [c.speaker for c in found] == ["استطلاع للرأي"]
     found = find_quotes(["وقال مصدرا أمنيا إن الانفجار وقع أمام المدخل الرئيسي للمبنى."])
     assert [c.speaker for c in found] == ["مصدر أمني"]
+
+
+def test_f8_alan_is_a_name_and_the_first_person_no_speaker() -> None:
+    """«ألان» (Alan) folds like «الآن» (now) but is a name; «إلا أنني اعترف الآن بأن» is the
+    writer in the first person, no speaker."""
+    found = find_quotes(['وقال ألان فاين: "لقد دخل إلى مقر البنك يوما ما بدون موعد سابق".'])
+    assert [c.speaker for c in found] == ["ألان فاين"]
+    assert not find_quotes(["كنت من المعارضين، إلا أنني اعترف الآن بأن المنتخب لم يستفد منها."])
+
+
+def test_f8_the_participle_speaker_stops_at_a_definite_object() -> None:
+    """«ومددت الهيئة الوطنية للانتخابات الاقتراع ساعة قائلة إن …»: the object is cut, the
+    adjectives («الوطنية», «الأبيض») and a genitive behind «لل» stay."""
+    found = find_quotes(["ومددت الهيئة الوطنية للانتخابات الاقتراع ساعة قائلة إن الطقس منع"
+                         " الناخبين من الوصول."])
+    assert [c.speaker for c in found] == ["الهيئة الوطنية للانتخابات"]
+    found = find_quotes(["وسعى البيت الأبيض لطمأنة الأسواق، قائلا إنه يركز على الأساسيات"
+                         " الاقتصادية طويلة الأمد."])
+    assert [c.speaker for c in found] == ["البيت الأبيض"]
+    found = find_quotes(["وخاطبت السفيرة الأميركية الرئيس الفلسطيني قائلة إن بلادها لن تتراجع"
+                         " عن موقفها."])
+    assert [c.speaker for c in found] == ["السفيرة الأميركية"]
