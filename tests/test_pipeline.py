@@ -540,3 +540,46 @@ async def test_a_page_retry_embeds_in_a_worker_thread_not_on_the_event_loop(
     assert any("الأرخبيل" in t for _, texts in calls for t in texts), \
         "the recovered page's text was never embedded"
     assert not any(on_loop for on_loop, _ in calls), "an embedding ran on the event loop"
+
+
+async def test_a_new_article_embeds_only_what_its_uncertain_pairs_need_off_the_loop(
+        database: Database, settings: Settings, site: SampleSite,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SEMANTIC_MODEL on, the first ferry report (no candidate) embeds nothing; the second,
+    whose pair the words leave uncertain, has its own and the first report's headline and lead
+    embedded in a worker thread before its store (stories.meaning_texts), and joins its story."""
+    import threading
+
+    from digests import semantic
+
+    embedder = semantic.load()
+    if embedder is None:
+        pytest.skip(_MODEL_MISSING)
+    embedder = embedder.fresh()  # nothing remembered from other tests: every text is computed
+    monkeypatch.setattr(semantic, "load", lambda: embedder)
+    on = settings.replace(semantic_model=True)
+    first = ("/ferry-a.html", FERRY_A, NOW - timedelta(hours=14))
+    second = ("/ferry-b.html", FERRY_B, NOW - timedelta(hours=2))
+    site.add_route("/ferry-a.html", _ferry_page(FERRY_A))
+    site.add_route("/ferry-b.html", _ferry_page(FERRY_B))
+    loop_thread = threading.current_thread()
+    calls: list[tuple[bool, list[str]]] = []
+    real = embedder.passages
+
+    def recording(texts: Sequence[str]) -> semantic.Vectors:
+        calls.append((threading.current_thread() is loop_thread, list(texts)))
+        return real(texts)
+
+    monkeypatch.setattr(embedder, "passages", recording)
+    site.add_route("/ferry.xml", _ferry_feed(site, [first]))
+    add_source(database, site.url("/ferry.xml"), settings=on, now=NOW - timedelta(hours=13))
+    assert (await poll_once(database, on, now=NOW - timedelta(hours=13), only_due=False)).new == 1
+    assert calls == []  # alone in its window: no pair to weigh
+    site.add_route("/ferry.xml", _ferry_feed(site, [first, second]))
+    assert (await poll_once(database, on, now=NOW, only_due=False)).new == 1
+    embedded = [t for _, texts in calls for t in texts]
+    assert any("الأرخبيل" in t for t in embedded) and any("انقلابها" in t for t in embedded)
+    assert not any(on_loop for on_loop, _ in calls), "an embedding ran on the event loop"
+    stories = {r[0] for r in database.db.execute("select story_id from articles")}
+    assert len(stories) == 1
+    assert database.db.execute("select count(*) from article_vectors").fetchone()[0] == 2
