@@ -14,10 +14,10 @@ remembers story ids per chat).
 
 Meaning vectors (digests.semantic, when the model is installed and the `semantic_model` setting is
 on) are embedded lazily: only a pair whose word probability lies in story_model.MEANING_BAND (the
-uncertain middle, a fifth of the labelled pairs and far fewer of the corpus's candidate pairs)
-asks for the cosine of its two reports' headline-and-lead vectors, and is then decided by the
-model fitted with it (story_model.SEMANTIC_WEIGHTS); every other pair is decided by words. What
-is embedded is kept in `article_vectors`, so a report is embedded at most once. Ingest calls
+uncertain middle: a fifth of the labelled pairs; about 40% of the corpus's articles take part in
+one) asks for the cosine of its two reports' headline-and-lead vectors, and is then decided by
+the model fitted with it (story_model.SEMANTIC_WEIGHTS); every other pair is decided by words.
+What is embedded is kept in `article_vectors`, so a report is embedded at most once. Ingest calls
 `meaning_texts` before its store transaction and embeds those texts in a worker thread; the step
 then finds them in the model's memo (a text it still lacks is embedded in place).
 """
