@@ -302,7 +302,8 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
         between = word_count(para[cs:a - 1])
         # «أكد أن روسيا "ليست هي من بادر …"»: the quote is the predicate of a reported clause
         # whose subject stands before the marks; without it the words read cut.
-        return (between >= 1 and short) or (mid_phrase and between >= 2)
+        subject_first = bool(lead) and fold(lead[0]).startswith("ال") and between <= 3
+        return (between >= 1 and (short or subject_first)) or (mid_phrase and between >= 2)
     return False
 
 

@@ -875,3 +875,13 @@ def test_f8_the_participle_speaker_stops_at_a_definite_object() -> None:
     found = find_quotes(["وخاطبت السفيرة الأميركية الرئيس الفلسطيني قائلة إن بلادها لن تتراجع"
                          " عن موقفها."])
     assert [c.speaker for c in found] == ["السفيرة الأميركية"]
+
+
+def test_f8_a_reported_clause_that_quotes_its_predicate_is_kept_whole() -> None:
+    """QK6 (gold rule 2): «كشف X أن الدركي "…"» is the whole clause, subject and all, even when
+    the marked predicate is long; «قال إن "…"» and «قال: "…"» stay direct speech."""
+    pred = '"تعرض لهجوم من مجموعة مسلحة أثناء قيامه بواجبه قرب الحدود مع البلد المجاور"'
+    found = find_quotes([f"وكشف المحافظ أن الدركي {pred}."])
+    assert [(c.kind, c.text) for c in found] == [("reported", f"الدركي {pred}")]
+    for para in (f"وقال المحافظ إن {pred}.", f"وقال المحافظ: {pred}."):
+        assert [c.kind for c in find_quotes([para])] == ["direct"]
