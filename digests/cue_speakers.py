@@ -90,6 +90,9 @@ _GENITIVE_HEADS = frozenset(
     " اهالي مواطنو مواطني دوله جمهوريه مملكه سلطنه خبراء فريق لجنه بعثه هيئه مفوضيه".split())
 
 
+_FAIL_RE = re.compile(r"^ال.ا..$")  # «الحاكم», «السابق»: the active participle of form I
+
+
 def object_cut(norm: str, speaker: str) -> str:
     """After «اتهم», «دعا», «طالب» … the object follows the subject at once: cut it there.
 
@@ -107,6 +110,13 @@ def object_cut(norm: str, speaker: str) -> str:
                 and not (prev.endswith("ي") and not prev.startswith("ال"))
                 and not (prev.startswith("م") and prev.endswith("و"))):
             # («منظمة الأمم المتحدة», «محققي/محققو الأمم المتحدة»: a noun in construct before it)
+            return " ".join(names[:n])
+        if (n >= 2 and prev.startswith("ال") and (prev.endswith(("ي", "يه")) or prev == "المتحده")
+                and word.startswith("ال") and len(word) >= 6 and not _adjective(word)
+                and not _FAIL_RE.match(word)):
+            # «واتهم محققو الأمم المتحدة الشركة بأنها …»: after the subject's relative adjective
+            # (or «المتحدة») a long definite noun starts the object; «العام», «الخاص», «الحاكم»,
+            # «السابق» are adjectives still.
             return " ".join(names[:n])
     return speaker
 

@@ -111,11 +111,28 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
     content_open = False  # inside someone's reported speech: nested verbs are theirs
     k = w.first
     while k < w.last:
+        _gave_statement(w, k, speakers)
         cue, k = _cue_at(w, k, content_open, cues, speakers)
         if cue is not None:
             cues.append(cue)
             content_open = content_open or cue.content_start is not None
     return cues
+
+
+# «وأدلى الوزير بتصريحه»: no speech verb, yet the one a later bare «وقال» means. Folded.
+_GAVE = {"ادلي": "m", "وادلي": "m", "ادلت": "f", "وادلت": "f"}
+_STATEMENTS = ("بتصريح", "بتصريحات", "بحديث", "ببيان", "بشهاد", "بافاد")
+
+
+def _gave_statement(w: Window, k: int, speakers: Speakers) -> None:
+    """Record X of «أدلى X بتصريح/بحديث/ببيان» as the last speaker (QA10: a «وقال» after
+    «وأدلى وزير الإعلام بتصريحه» was given to the government named before)."""
+    gender = _GAVE.get(w.toks[k].norm)
+    if gender is None:
+        return
+    name, j = subject(w.toks, k + 1, w.last)
+    if name and j < w.last and w.toks[j].norm.startswith(_STATEMENTS):
+        speakers.add(name, gender)
 
 
 def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],

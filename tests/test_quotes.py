@@ -885,3 +885,23 @@ def test_f8_a_reported_clause_that_quotes_its_predicate_is_kept_whole() -> None:
     assert [(c.kind, c.text) for c in found] == [("reported", f"الدركي {pred}")]
     for para in (f"وقال المحافظ إن {pred}.", f"وقال المحافظ: {pred}."):
         assert [c.kind for c in find_quotes([para])] == ["direct"]
+
+
+def test_f8_a_definite_object_after_the_subjects_adjective() -> None:
+    """F7's leftover: «واتهم محققو الأمم المتحدة الشركة بأنها …» kept «الشركة» in the speaker;
+    «العام», «الحاكم» (adjectives) stay in it."""
+    found = find_quotes(["واتهم محققو الأمم المتحدة الشركة بأنها باعت أسلحة إلى الجماعات المسلحة."])
+    assert [c.speaker for c in found] == ["محققو الأمم المتحدة"]
+    found = find_quotes(["وانتقد المدعي العام الأمريكي القرار قائلا إنه يضر بسير العدالة في البلاد."])
+    assert found and found[0].speaker.startswith("المدعي العام")
+
+
+def test_f8_a_statement_given_names_the_next_bare_said() -> None:
+    """QA10 (SK-internationalNews-587): «وأدلى وزير الإعلام بتصريحه …» then «وقال "…"»: the
+    minister speaks, not the government named before; «أدلى الناخبون بأصواتهم» names nobody."""
+    lead = "وقالت الحكومة إن المحادثات مستمرة مع المسلحين منذ فترة طويلة."
+    said = 'وقال "لا يعلم كثيرون أننا نجري محادثات مع المسلحين منذ فترة".'
+    found = find_quotes([lead, "وأدلى وزير الإعلام بتصريحه في بيان عبر البريد الإلكتروني.", said])
+    assert [c.speaker for c in found if c.kind == "direct"] == ["وزير الإعلام"]
+    found = find_quotes([lead, "وأدلى الناخبون بأصواتهم في مراكز الاقتراع.", said])
+    assert [c.speaker for c in found if c.kind == "direct"] == ["الحكومة"]
