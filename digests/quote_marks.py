@@ -30,6 +30,9 @@ TRIM_MARK = " …"
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
+_CLOSERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
 def trim(text: str, max_chars: int = MAX_QUOTE_CHARS) -> str:
     """`text` cut at a word boundary before `max_chars`, marked with « …» when cut."""
     if len(text) <= max_chars:
@@ -39,8 +42,15 @@ def trim(text: str, max_chars: int = MAX_QUOTE_CHARS) -> str:
     if space > max_chars // 2:
         cut = cut[:space]
     while not quote_marks_balanced(cut):
-        # The cut fell inside inner quote marks: end before the unpaired opener instead.
+        # The cut fell inside inner quote marks: end before the unpaired opener instead, or,
+        # when that would leave little more than the clause's subject («المحكمة "استندت …"»),
+        # close the marks after the cut.
         last = max(cut.rfind(m) for m in "\"“”„«»")
+        if 0 <= last < max_chars // 2 and cut[last] in _CLOSERS:
+            body = cut.rstrip(" ،,;؛:-–—")
+            if len(body) + 1 > max_chars and body.rfind(" ") > last:
+                body = body[:body.rfind(" ")].rstrip(" ،,;؛:-–—")  # room for the closing mark
+            return body + TRIM_MARK + _CLOSERS[cut[last]]
         cut = cut[:last].rstrip()
     return cut.rstrip(" ،,;؛:-–—") + TRIM_MARK
 

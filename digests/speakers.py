@@ -378,6 +378,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             break  # «وتابعت المجلة إ،» (a stray letter); «قال ماتيس لعدد من الصحافيين»
         if is_complementizer(t.norm):
             break  # «هددت النساء المحتجات بأنهن …»: the clause starts
+        if j > i and t.norm in ("الانتباه", "الانظار"):
+            break  # «ولفت الوزير الانتباه إلى أن …»: the object of «لفت»
         if j > i and (now(t) or t.norm == "حاليا" or t.norm in _THEN):
             break  # «واعترف الوزير الآن بأن …»: a time adverb after the subject ends it
         if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا"):

@@ -318,12 +318,16 @@ def _resolved_speaker(speaker: str, head: _Head, content_start: int | None,
 
 # Form I verbs whose present with «يُ» is passive («يُزعم», «يُذكر»); forms II and IV take «يُ»
 # in the active too («يُضيف», «يُؤكد»), so only these are read as passive. Folded.
+_CAUGHT = frozenset("لفت لفتت يلفت تلفت".split())
 _PASSIVE_FORM_I = frozenset("يزعم تزعم يذكر تذكر ينقل ينسب تنسب يعتقد يقال تقال".split())
 
 
 def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_ma: bool) -> bool:
     """«ويذكر أن» (a filler), «لا يزعمون أن» (denied speech), «يبدو أن» (a hedge), «وصفه» (a noun)."""
     hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
+    if (strip_conj(norm) in _CAUGHT and k + 1 < last
+            and toks[k + 1].norm.startswith(("انتباه", "الانتباه", "الانظار", "انظار", "نظر"))):
+        return True  # «لفت انتباهي …»: caught the eye, no speech
     raw = toks[k].raw.lstrip("وف")
     if raw[:2] in ("يُ", "تُ") and strip_conj(norm) in _PASSIVE_FORM_I:
         return True  # «صحفي محلي، يُزعم أنه اختطف»: «it is claimed», said by nobody named

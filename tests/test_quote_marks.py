@@ -76,3 +76,12 @@ def test_trim_never_leaves_a_quote_mark_unpaired(parts: list[str]) -> None:
     text = " ".join(parts)
     if quote_marks_balanced(text):
         assert quote_marks_balanced(trim(text, 40))
+
+
+def test_trim_closes_marks_that_hold_most_of_a_long_clause() -> None:
+    """«المحكمة "استندت …"» cut inside the marks kept only «المحكمة …»: the marks opened
+    early are closed after the cut instead."""
+    text = 'المحكمة "' + " ".join(["استندت في حكمها"] * 30) + '"'
+    out = trim(text, 120)
+    assert out.startswith('المحكمة "استندت') and out.endswith(TRIM_MARK + '"')
+    assert quote_marks_balanced(out) and len(out) <= 120 + len(TRIM_MARK) + 1

@@ -905,3 +905,12 @@ def test_f8_a_statement_given_names_the_next_bare_said() -> None:
     assert [c.speaker for c in found if c.kind == "direct"] == ["وزير الإعلام"]
     found = find_quotes([lead, "وأدلى الناخبون بأصواتهم في مراكز الاقتراع.", said])
     assert [c.speaker for c in found if c.kind == "direct"] == ["الحكومة"]
+
+
+def test_f8_caught_the_eye_is_no_speech() -> None:
+    """QA10 (AL-sport-73): «لفت انتباهي فيما يخص …» gave the speaker «انتباهي …»; «لفت X
+    الانتباه إلى أن» is speech, the attention its object."""
+    assert not find_quotes(["ولكن الذي لفت انتباهي فيما يخص الدرجتين الأولى والثانية أنها"
+                            " أندية تعاني كثيرا."])
+    found = find_quotes(["ولفت الوزير الانتباه إلى أن الحكومة ستواصل العمل في المشروع."])
+    assert [c.speaker for c in found] == ["الوزير"]
