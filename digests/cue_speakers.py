@@ -168,6 +168,8 @@ def plausible_speaker(name: str) -> bool:
         return False
     if norm in ("اي", "كل", "جميع"):
         return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
+    if norm[:1] in "وف" and strip_conj(norm) in PUBLISHING:
+        return False  # «ونشرت وسائل الإعلام مقالات تشيد …»: a clause with its verb, no name
     if norm in ("الا", "غير", "بيد") or any(fold(w) in _FIRST_PERSON_WORDS for w in words):
         return False  # «الا انني اعترف الآن بأن»: the writer speaks in the first person
     if (norm in _NOT_A_NAME_START or norm in MANNER or strip_conj(norm) in CLAUSE_OPENERS

@@ -325,6 +325,8 @@ _PASSIVE_FORM_I = frozenset("يزعم تزعم يذكر تذكر ينقل ينس
 def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_ma: bool) -> bool:
     """«ويذكر أن» (a filler), «لا يزعمون أن» (denied speech), «يبدو أن» (a hedge), «وصفه» (a noun)."""
     hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
+    if norm in ("المتوقع", "والمتوقع"):
+        return True  # «والمتوقع أن تتم الموافقة»: «it is expected», said by nobody
     if (strip_conj(norm) in _CAUGHT and k + 1 < last
             and toks[k + 1].norm.startswith(("انتباه", "الانتباه", "الانظار", "انظار", "نظر"))):
         return True  # «لفت انتباهي …»: caught the eye, no speech

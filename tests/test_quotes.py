@@ -914,3 +914,15 @@ def test_f8_caught_the_eye_is_no_speech() -> None:
                             " أندية تعاني كثيرا."])
     found = find_quotes(["ولفت الوزير الانتباه إلى أن الحكومة ستواصل العمل في المشروع."])
     assert [c.speaker for c in found] == ["الوزير"]
+
+
+def test_f8_expected_is_no_speech() -> None:
+    """«… مقالات تشيد بالتعديل والمتوقع أن تتم الموافقة عليه» gave the speaker «ونشرت وسائل
+    الإعلام الحكومية مقالات»: «المتوقع أن» (it is expected) names nobody; «توقع X أن» does."""
+    assert not find_quotes(["وكانت الجلسة هادئة والمتوقع أن تتم الموافقة على التعديل خلال"
+                            " الجلسة التشريعية."])
+    found = find_quotes(["ونشرت وسائل الإعلام مقالات تشيد بالتعديل الذي والمتوقع أن تتم"
+                         " الموافقة عليه خلال الجلسة."])
+    assert all(not c.speaker.startswith("ونشرت") for c in found)
+    found = find_quotes(["وتوقع الوزير أن تتم الموافقة على القانون خلال الجلسة المقبلة."])
+    assert [c.speaker for c in found] == ["الوزير"]
