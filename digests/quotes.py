@@ -79,7 +79,17 @@ _TRAILING_CONJ_RE = re.compile(
 # from the reported clause to his own narration (QA9 6699, 6968; QA10 122).
 _NARRATOR_TURN_RE = re.compile(
     r"(?:[،,]\s*(?:إلا|الا|غير) أن|\s(?:بيد|بيدَ) أن|[،,]\s*وأصدرت?)\s.*$", re.DOTALL)
+_CONCESSIVE_RE = re.compile(r"(?:^|\s)(?:ب|بال|على ال)?رغم\b")
 _SENTENCE_END_RE = re.compile(r"[.!?؟…]\s")
+
+
+def _narrator_cut(raw: str) -> str:
+    """`raw` up to the writer's turn (`_NARRATOR_TURN_RE`), unless «إلا أن» answers a «رغم»
+    the clause opened («رغم عدم توقيعه الاتفاق، إلا أن محاميه …» is one statement)."""
+    m = _NARRATOR_TURN_RE.search(raw)
+    if m is None or _CONCESSIVE_RE.search(raw[:m.start()]):
+        return raw
+    return raw[:m.start()]
 _PHRASE_PREPS = frozenset("في من عن مع حول عبر بين".split())
 _NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا انت ذلك هذا هذه".split())
 
@@ -162,7 +172,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 end = s1
                 if n + 1 < len(starts):
                     end = min(end, toks[starts[n + 1].tok].start)
-                raw = _NARRATOR_TURN_RE.sub("", _ATTRIBUTION_TAIL_RE.sub("", para[cs:end]))
+                raw = _narrator_cut(_ATTRIBUTION_TAIL_RE.sub("", para[cs:end]))
                 text = raw.strip(" \t،,.:؛!؟?\n")
                 text = _TRAILING_CONJ_RE.sub("", text).rstrip(" \t،,.:؛!؟?")
                 while text and text[-1] in "\"”»" and text.count(text[-1]) % 2 == 1 and (

@@ -813,6 +813,10 @@ def test_f8_a_reported_clause_ends_where_the_writer_turns() -> None:
         found = find_quotes([f"وقال الوزير إن الحكومة ستواصل العمل في المشروع{tail}."])
         assert [(c.speaker, c.text) for c in found if c.kind == "reported"] == [
             ("الوزير", "الحكومة ستواصل العمل في المشروع")]
+    # «رغم …، إلا أن …» is one concessive statement, not the writer's turn
+    kept = find_quotes(["وقال الوزير إنه رغم الصعوبات الكبيرة في التمويل، إلا أن الحكومة"
+                        " ستواصل العمل."])
+    assert [c.text for c in kept] == ["رغم الصعوبات الكبيرة في التمويل، إلا أن الحكومة ستواصل العمل"]
 
 
 def test_f8_a_time_adverb_is_no_speaker() -> None:
