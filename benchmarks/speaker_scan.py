@@ -123,8 +123,9 @@ def classes(kind: str, speaker: str, text: str) -> list[str]:
         if lead and (lead[0] in _ACCUSATIVES or (
                 len(lead) > 1 and lead[0] in _THERE and lead[1] in _ACCUSATIVES)):
             out.append("accusative")
-    if kind == "reported" and _TURN_RE.search(text):
-        out.append("narrator_turn")
+    turn = _TURN_RE.search(text) if kind == "reported" else None
+    if turn is not None and "رغم" not in text[:turn.start()]:
+        out.append("narrator_turn")  # («رغم …، إلا أن …» is one concessive statement)
     if len(folded) >= 2 and folded[-1] in _ORGANISATIONS:
         out.append("name_cut")
     if kind == "reported" and not first_person(text):

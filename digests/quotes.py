@@ -312,7 +312,8 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
         between = word_count(para[cs:a - 1])
         # «أكد أن روسيا "ليست هي من بادر …"»: the quote is the predicate of a reported clause
         # whose subject stands before the marks; without it the words read cut.
-        subject_first = bool(lead) and fold(lead[0]).startswith("ال") and between <= 3
+        subject_first = (bool(lead) and fold(lead[0]).startswith("ال") and between <= 3
+                         and not lead[0].endswith((":", "،", ",")))  # «صاحب أحد الفنادق:"…"»
         return (between >= 1 and (short or subject_first)) or (mid_phrase and between >= 2)
     return False
 

@@ -887,7 +887,8 @@ def test_f8_a_reported_clause_that_quotes_its_predicate_is_kept_whole() -> None:
     pred = '"تعرض لهجوم من مجموعة مسلحة أثناء قيامه بواجبه قرب الحدود مع البلد المجاور"'
     found = find_quotes([f"وكشف المحافظ أن الدركي {pred}."])
     assert [(c.kind, c.text) for c in found] == [("reported", f"الدركي {pred}")]
-    for para in (f"وقال المحافظ إن {pred}.", f"وقال المحافظ: {pred}."):
+    for para in (f"وقال المحافظ إن {pred}.", f"وقال المحافظ: {pred}.",
+                 f"ويقول سامي، صاحب أحد الفنادق:{pred}."):
         assert [c.kind for c in find_quotes([para])] == ["direct"]
 
 
