@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 from telegram import InlineKeyboardMarkup, Update
@@ -310,15 +311,18 @@ async def _act_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     await subscribe(update, context, rt, str(cb.payload.get("topic", "")), lang)
 
 
-async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                     cb: Callback, lang: str) -> None:
+async def _remove_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                        cb: Callback, lang: str,
+                        listing: Callable[[Runtime, int, str], tuple[str, InlineKeyboardMarkup | None]],
+                        ) -> None:
+    """Remove the pressed topic, show `listing` again in place without it, then confirm."""
     assert update.callback_query is not None
     if not await may_change(update, context):
         await refuse_group(update, context, lang)
         return
     sub = subscriptions.unsubscribe_id(rt.db, cb.chat_id, int(cb.payload.get("id", 0)))
     await update.callback_query.answer(t("done", lang))
-    text, markup = _unsubscribe_list(rt, cb.chat_id, lang)
+    text, markup = listing(rt, cb.chat_id, lang)
     await edit_or_send(update, context, text, markup)  # the list without the topic just removed
     if sub is None:
         return
@@ -327,23 +331,16 @@ async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     await send(update, context, ui(lang, worded, topic=_topic_label(sub.topic, lang)))
 
 
+async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                     cb: Callback, lang: str) -> None:
+    await _remove_topic(update, context, rt, cb, lang, _unsubscribe_list)
+
+
 async def _act_unsub_topics(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                             cb: Callback, lang: str) -> None:
     """❌ under /topics (a topic that matches nothing): remove it; the listing is shown again
     in place, without it."""
-    assert update.callback_query is not None
-    if not await may_change(update, context):
-        await refuse_group(update, context, lang)
-        return
-    sub = subscriptions.unsubscribe_id(rt.db, cb.chat_id, int(cb.payload.get("id", 0)))
-    await update.callback_query.answer(t("done", lang))
-    text, markup = _topics_listing(rt, cb.chat_id, lang)
-    await edit_or_send(update, context, text, markup)
-    if sub is None:
-        return
-    chat = update.effective_chat
-    worded = chat_worded("unsubscribed", chat.type if chat else None)
-    await send(update, context, ui(lang, worded, topic=_topic_label(sub.topic, lang)))
+    await _remove_topic(update, context, rt, cb, lang, _topics_listing)
 
 
 ACTIONS: dict[str, Action] = {

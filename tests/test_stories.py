@@ -31,6 +31,7 @@ from digests.stories import (
     story_vector,
     threshold,
 )
+from story_texts import FERRY_A, FERRY_B
 
 T0 = datetime(2026, 3, 3, 7, 0, tzinfo=timezone.utc)
 
@@ -590,22 +591,9 @@ def test_among_joinable_stories_the_closest_lead_breaks_a_near_tie(
 
 # --- meaning vectors (digests.semantic): the real model where it runs here -------------------
 
-# A ferry disaster worded apart by two sources (few shared words, different leads), and a tourist
-# ferry at the same island the same evening (shares more words with the first than the rewrite).
-FERRY_A = (
-    "غرق عبارة قبالة زنجبار ومخاوف من سقوط عشرات الضحايا",
-    "غرقت عبارة تقل أكثر من مئتي راكب قبالة سواحل جزيرة زنجبار التنزانية مساء الأحد، وفق ما أعلنت"
-    " الشرطة المحلية.\nوقال قائد الشرطة إن فرق الإنقاذ انتشلت حتى الآن جثث اثنتي عشرة ضحية وأنقذت"
-    " نحو ستين راكبا، فيما لا يزال البحث جاريا عن المفقودين.\nوأضاف أن العبارة كانت متجهة من دار"
-    " السلام إلى الجزيرة وأن الأمواج العالية ربما تسببت في انقلابها.",
-)
-FERRY_B = (
-    "مأساة في المحيط الهندي.. انقلاب سفينة ركاب في طريقها إلى زنجبار",
-    "لقي ما لا يقل عن اثني عشر شخصا حتفهم بعدما انقلبت سفينة ركاب كانت في طريقها من دار السلام إلى"
-    " الأرخبيل، بحسب الشرطة التنزانية.\nوتمكنت فرق الإنقاذ من إنقاذ ستين شخصا، بينما يتواصل البحث"
-    " عن المفقودين، إذ كان على متنها أكثر من مئتي مسافر.\nورجحت الشرطة أن تكون الرياح القوية"
-    " وارتفاع الأمواج وراء انقلاب السفينة قبالة سواحل الجزيرة.",
-)
+# FERRY_A/FERRY_B (tests/story_texts.py): a ferry disaster worded apart by two sources (few shared
+# words, different leads); a tourist ferry at the same island the same evening (shares more words
+# with the first than the rewrite).
 FERRY_TOURISM = (
     "زنجبار تستقبل أول رحلة بحرية سياحية من دار السلام بعد تجديد الميناء",
     "استقبل ميناء زنجبار التنزاني مساء الأحد أول رحلة بحرية سياحية قادمة من دار السلام بعد أشهر من"
