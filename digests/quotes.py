@@ -236,6 +236,12 @@ _PREDICATES = frozenset(
     " بخير".split())
 
 
+# Words that open another clause between «نفى X» and an «أن» (folded; with or without «و»):
+# a speaking or describing participle or verb, a contrast, "especially", "after", "expected".
+_OTHER_CLAUSE = ("قائل", "قال", "مضيف", "اضاف", "وصف", "لكن", "خاصه", "بعد", "المتوقع",
+                 "متوقع", "مؤكد", "اكد")
+
+
 def _denied_clause(toks: list[Tok], cue: Cue, cs: int, start: int) -> int | None:
     """Where a denied clause starts with its complementizer: «نفى X أن يكون …» → the offset of
     «أن» (without a glued «ب»/«و»), so it reads «أن يكون …»; None when the speech did not start
@@ -246,6 +252,12 @@ def _denied_clause(toks: list[Tok], cue: Cue, cs: int, start: int) -> int | None
         return None
     if at_comp > cue.tok + 1 and toks[at_comp - 1].norm in ("الي", "حتي"):
         return None  # «نفى X قتل … إلى أن ظهر فيديو»: «إلى أن» is "until"
+    if any(t.norm.startswith(_OTHER_CLAUSE) or strip_conj(t.norm).startswith(_OTHER_CLAUSE)
+           for t in toks[cue.tok + 1:at_comp]):
+        # Another verb or turn between the denial and «أن» owns the clause («نفى الجيش عزمه
+        # امتلاك أسلحة وصفها البعض بأنها …», «وينفي السائحون هذه الاتهامات، قائلين إنهم لم
+        # يكونوا …»): shown after «نفى» it would say the opposite (QA11).
+        return None
     comp = toks[at_comp]
     lead = len(comp.raw) - len(comp.raw.lstrip("وب"))
     at = comp.start + lead

@@ -795,6 +795,28 @@ def test_a_denied_clause_is_not_shown_as_the_speakers_statement() -> None:
     assert [c.kind for c in quoted] == ["direct"]  # direct speech after a denial stays
 
 
+def test_a_clause_owned_by_a_later_verb_is_not_what_was_denied() -> None:
+    """QA11: «وينفي السائحون هذه الاتهامات، قائلين إنهم لم يكونوا …» was shown «نفى السائحون
+    أنهم لم يكونوا …» (the opposite); the clause after «قائلين», «وصفها … بأنها», «بعد مزاعم
+    أنها» or «خاصة أنه» belongs to that word, not to the denial. A denier's long name, an
+    adverb or a date between «نفى» and «أن» still leaves the clause denied."""
+    for para in (
+        "وينفي المتهمون العشرة هذه الاتهامات، قائلين إنهم لم يكونوا في المدينة يومها.",
+        "ونفى الجيش عزمه شراء طائرات مسيرة وصفها الخبراء بأنها سلاح المستقبل.",
+        "ونفت الوزيرة أي تقصير من قبلها بعد مزاعم أنها أنفقت أموال الوزارة على رحلات خاصة.",
+        "وينفي المدرب هذه الرواية بشدة، خاصة أنه كان خارج البلاد طوال الأسبوع.",
+    ):
+        assert not [c for c in find_quotes([para]) if c.kind == "denial"], para
+    for para, said in (
+        ("ونفت الشركة \"بشكل قطعي\" أن تكون قد جمعت بيانات المستخدمين دون موافقتهم.",
+         "أن تكون قد جمعت بيانات المستخدمين دون موافقتهم"),
+        ("ونفت هيئة الطيران المدني، في السابع من فبراير، أن تكون قد سمحت بمرور أي رحلات.",
+         "أن تكون قد سمحت بمرور أي رحلات"),
+    ):
+        denials = [c for c in find_quotes([para]) if c.kind == "denial"]
+        assert [c.text for c in denials] == [said], para
+
+
 def test_tabaa_with_a_comma_is_following_not_speaking() -> None:
     """QA9 N4: «تابع X، خسارة …» ("X watched, the defeat …") was shown «بحسب X، خسارة …».
     «تابع» opens speech after «:» or a complementizer, not after a comma as «قال» does."""
