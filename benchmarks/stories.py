@@ -7,6 +7,7 @@ archive grows to 100k articles.
     .venv/bin/python benchmarks/stories.py --semantic      # with meaning vectors (digests.semantic)
     .venv/bin/python benchmarks/stories.py --cv            # held-out weights, words and meaning
     .venv/bin/python benchmarks/stories.py --throughput 600  # story step articles/s, real model
+    .venv/bin/python benchmarks/stories.py --gaps          # why stored stories lose pairwise pairs
 
 Quality: every corpus article is stored in a fresh SQLite database and given its story by the real
 step (digests.stories.assign_story) in publication order, as ingest would; a gold pair is predicted
@@ -32,6 +33,14 @@ each blind fold the word weights, and the meaning weights, are fitted without it
 is assigned with them (words only, then with meaning vectors from the cache), and the fold's
 pairs are scored on the stored stories and on the pairwise decision; pooled over the blind folds,
 both paths in one run (9 folds × 2 corpus assignments).
+
+--gaps: every labelled same-story pair (the folds of fit_story_pairs.py) that the pairwise decision
+also calls same but the stored stories keep apart, by id, with its cause — seen by watching the
+step (shipped weights, words only) when the pair's later report is assigned: the earlier report
+was no candidate; its story spans past the window; the step's own pair decision says no; the
+story's other members outvote the pair (JOIN_MEAN / JOIN_SHARE, MAX_MEMBERS), the earlier report
+being that story's first or a later joiner; or another story fitted better (a story already
+split in two: stories are never merged).
 
 --throughput N: the story step's own articles/s on the first N corpus articles in publication
 order, with words only, with the lazy meaning path (story_model.MEANING_BAND) and with every
@@ -364,6 +373,132 @@ def cross_validate(docs: list[dict[str, Any]], workdir: Path, l2: float = 0.3) -
     print(f"(texts the cache lacked, embedded by the model: {embedder.embedded})")
 
 
+def gaps(docs: list[dict[str, Any]], workdir: Path) -> None:
+    """Why the stored stories keep apart pairs the pairwise decision and the reader call same
+    (see --gaps): the whole corpus is assigned with the shipped weights, words only, and the step
+    is watched when the later report of each labelled same-story pair is assigned."""
+    sys.path.insert(0, str(BENCH))
+    import fit_story_pairs as fsp
+    from digests import story_model
+
+    by_id = {d["id"]: d for d in docs}
+    pairs = fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES if (fsp.GOLD / f).exists()])
+    rows = [r for r in fsp.pair_rows(pairs, by_id) if r["same"]]
+    order = {d["id"]: n + 1 for n, d in enumerate(docs)}  # db id = assignment order
+    later: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        r["first"], r["second"] = sorted((r["a"], r["b"]), key=order.__getitem__)
+        r["pairwise"] = story_model.same_story(r["x"])
+        later.setdefault(order[r["second"]], []).append(r)
+    db = Database(workdir / "gaps.db")
+    with db.transaction():
+        insert(db, docs, 1, timedelta(0))
+    real_find = stories.find_match
+
+    def watched(conn: Any, article_id: int, vector: Any, when: datetime, lead: Any,
+                meaning: Any = None) -> Any:
+        match = real_find(conn, article_id, vector, when, lead, meaning)
+        for r in later.get(article_id, []):
+            r["why"] = _why(conn, order[r["first"]], article_id, vector, when, lead, match)
+        return match
+
+    stories.find_match = watched  # type: ignore[assignment]
+    try:
+        for n, d in enumerate(docs):
+            timed_assign(db, n + 1, d["when"], Settings(semantic_model=False))
+    finally:
+        stories.find_match = real_find  # type: ignore[assignment]
+    story = dict(db.db.execute("select id, story_id from articles").fetchall())
+    size = dict(db.db.execute("select id, article_count from stories").fetchall())
+    db.close()
+    kept = [r for r in rows if r["pairwise"]]
+    apart = [r for r in kept if story[order[r["a"]]] != story[order[r["b"]]]]
+    print(f"labelled same-story pairs within 48 h: {len(rows)} in {len({r['fold'] for r in rows})}"
+          f" folds; pairwise same {len(kept)}; stored apart {len(apart)}")
+    causes: dict[str, list[int]] = {}  # cause -> [all folds, blind folds]
+    for r in sorted(apart, key=lambda r: (r["why"][0], r["fold"])):
+        cause, detail = r["why"]
+        tally = causes.setdefault(cause, [0, 0])
+        tally[0] += 1
+        tally[1] += r["fold"] in fsp.BLIND
+        print(f"  {cause:<26} {r['fold']:<11} {r['first']} ~ {r['second']}  {detail}"
+              f"  final sizes {size[story[order[r['first']]]]}/{size[story[order[r['second']]]]}")
+    blind = sum(r["fold"] in fsp.BLIND for r in rows)
+    print("causes (all folds / blind folds): " + ", ".join(
+        f"{k} {a}/{b}" for k, (a, b) in sorted(causes.items(), key=lambda kv: -kv[1][0])))
+    print(f"blind folds: {blind} same-story pairs; +0.03 recall is {0.03 * blind:.1f} of them")
+
+
+def _why(conn: Any, first: int, second: int, vector: Any, when: datetime, lead: Any,
+         match: Any) -> tuple[str, str]:
+    """The cause a stored pair ended apart, seen when its later report (`second`) was assigned:
+    the earlier report no candidate, its story past the window, the step's own pair decision
+    (leads from the stored 600 characters), its story's members outvoting the pair (JOIN_*,
+    the earlier report its story's first or a later joiner), or another story fitting better."""
+    from digests.similarity import lowest_threshold, similarity_to_blob
+    from digests.stories import (JOIN_DECISION, JOIN_MEAN, JOIN_SHARE, LEAD_FIT, MAX_CANDIDATES,
+                                 MAX_MEMBERS, MIN_TERMS, WINDOW, _cohesion, _hours, _judge,
+                                 candidate_sql)
+
+    if len(vector) < MIN_TERMS:
+        return "too few terms", f"terms={len(vector)}"
+    terms = vector.heaviest()
+    cands = [r[0] for r in conn.execute(
+        candidate_sql(len(terms)),
+        [*terms, iso(when - WINDOW), iso(when + WINDOW), second, MAX_CANDIDATES]).fetchall()]
+    story_id, published, blob, title, body = conn.execute(
+        "select a.story_id, v.published_at, v.vector, a.title,"
+        " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600) from articles a"
+        " join story_vectors v on v.article_id = a.id where a.id = ?", [first]).fetchone()
+    chosen = f"joined {match.story_id} via {match.article_id}" if match else "new story"
+    if first not in cands:
+        shared = conn.execute(
+            f"select count(*) from story_terms where article_id = ? and term in"
+            f" ({','.join('?' * len(terms))})", [first, *terms]).fetchone()[0]
+        return "not a candidate", f"shared heavy terms {shared}, candidates {len(cands)}; {chosen}"
+    span = conn.execute("select first_published_at, last_published_at, article_count"
+                        " from stories where id = ?", [story_id]).fetchone()
+    if not (span[0] >= iso(when - WINDOW) and span[1] <= iso(when + WINDOW)):
+        return "story outside window", f"story {story_id} {span[0]}..{span[1]} n={span[2]}; {chosen}"
+    then = datetime.fromisoformat(published)
+    hours = _hours(when, then)
+    sim = similarity_to_blob(vector, blob)
+    evidence = compare_leads(lead, lead_of(title or "", body or "", then))
+    p, ok = _judge(sim, hours, evidence, None, first, None)
+    if sim < lowest_threshold(hours) or not ok:
+        return "step's pair decision no", f"p={p:.2f} sim={sim:.2f} (lead from 600 chars); {chosen}"
+    members = conn.execute("select id from articles where story_id = ? and id != ?",
+                           [story_id, second]).fetchall()
+    fit = _cohesion(conn, story_id, second, vector, when, lead, {first: evidence})
+    if fit is None:
+        probs = []
+        for (mid,) in members[:MAX_MEMBERS]:
+            mt, mb, mp, mbl = conn.execute(
+                "select a.title, substr(coalesce(nullif(a.body, ''), a.summary), 1, 600),"
+                " v.published_at, v.vector from articles a join story_vectors v"
+                " on v.article_id = a.id where a.id = ?", [mid]).fetchone()
+            mw = datetime.fromisoformat(mp)
+            ms = similarity_to_blob(vector, mbl)
+            probs.append(0.0 if ms < lowest_threshold(_hours(when, mw)) else _judge(
+                ms, _hours(when, mw), compare_leads(lead, lead_of(mt or "", mb or "", mw)),
+                None, mid, None)[0])
+        mean = sum(probs) / len(probs)
+        close = sum(q >= JOIN_DECISION for q in probs)
+        lead_first = conn.execute("select min(id) from articles where story_id = ?",
+                                  [story_id]).fetchone()[0] == first
+        capped = " (MAX_MEMBERS)" if len(members) > MAX_MEMBERS else ""
+        return ("outvoted (a is lead)" if lead_first else "outvoted (a joined)",
+                f"members {len(members)}{capped} mean {mean:.2f}/{JOIN_MEAN} close {close}/"
+                f"{JOIN_SHARE * len(members):.1f} pair p={p:.2f} members p="
+                f"{','.join(f'{q:.2f}' for q in probs)}; {chosen}")
+    if match is not None and match.story_id != story_id:
+        other = _cohesion(conn, match.story_id, second, vector, when, lead, {})
+        return "other story fitted better", (
+            f"pair p={p:.2f}; fit {fit:.2f} to its story (n={len(members)}) vs {other or 0:.2f}"
+            f" (each +{LEAD_FIT}*lead cosine) to story {match.story_id}; {chosen}")
+    return "joined later elsewhere?", chosen
+
+
 def throughput(docs: list[dict[str, Any]], workdir: Path) -> None:
     """Story step articles/s on `docs`: words, lazy meaning, every pair by meaning (see
     --throughput). The real model computes every vector: nothing comes from the cache."""
@@ -491,6 +626,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="weigh meaning vectors too (see the module docstring)")
     parser.add_argument("--cv", action="store_true",
                         help="held-out weights per blind fold, stored and pairwise, both paths")
+    parser.add_argument("--gaps", action="store_true",
+                        help="list the labelled same pairs the pairwise decision joins and the"
+                             " stored stories keep apart, each with its cause")
     parser.add_argument("--throughput", type=int, metavar="N",
                         help="story step articles/s on N articles: words, lazy and eager meaning")
     parser.add_argument("--audit-sample", type=int, nargs=2, metavar=("N", "SEED"),
@@ -498,8 +636,10 @@ def main(argv: list[str] | None = None) -> None:
                              " (a new audit set to label by reading) instead of the figures")
     args = parser.parse_args(argv)
     docs = load(args.corpus)
-    if args.cv or args.throughput:
+    if args.cv or args.throughput or args.gaps:
         with tempfile.TemporaryDirectory() as tmp:
+            if args.gaps:
+                gaps(docs, Path(tmp))
             if args.cv:
                 cross_validate(docs, Path(tmp))
             if args.throughput:
