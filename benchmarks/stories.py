@@ -8,6 +8,7 @@ archive grows to 100k articles.
     .venv/bin/python benchmarks/stories.py --cv            # held-out weights, words and meaning
     .venv/bin/python benchmarks/stories.py --throughput 600  # story step articles/s, real model
     .venv/bin/python benchmarks/stories.py --gaps          # why stored stories lose pairwise pairs
+    .venv/bin/python benchmarks/stories.py --cv-join 0.9   # words-only CV: a joining variant
 
 Quality: every corpus article is stored in a fresh SQLite database and given its story by the real
 step (digests.stories.assign_story) in publication order, as ingest would; a gold pair is predicted
@@ -41,6 +42,10 @@ was no candidate; its story spans past the window; the step's own pair decision 
 story's other members outvote the pair (JOIN_MEAN / JOIN_SHARE, MAX_MEMBERS), the earlier report
 being that story's first or a later joiner; or another story fitted better (a story already
 split in two: stories are never merged).
+
+--cv-join P: the words-only CV of the stored stories (held-out word weights per blind fold, as
+--cv) for the shipped joining rule and, in the same run, a variant that joins a story its members
+would refuse when one member's pair probability reaches P (brief S8's candidate).
 
 --throughput N: the story step's own articles/s on the first N corpus articles in publication
 order, with words only, with the lazy meaning path (story_model.MEANING_BAND) and with every
@@ -499,6 +504,74 @@ def _why(conn: Any, first: int, second: int, vector: Any, when: datetime, lead: 
     return "joined later elsewhere?", chosen
 
 
+def strong_join(p_strong: float) -> Any:
+    """A variant of digests.stories._cohesion for --cv-join: a story its members would refuse
+    (JOIN_MEAN / JOIN_SHARE) is still joined when one member passes `p_strong` (words only)."""
+    from digests.similarity import lowest_threshold, similarity_to_blob
+
+    real = stories._cohesion
+
+    def cohesion(db: Any, story_id: int, article_id: int, vector: Any, when: datetime,
+                 lead: Any, compared: dict[int, Any], meaning: Any = None) -> float | None:
+        fit = real(db, story_id, article_id, vector, when, lead, compared, meaning)
+        if fit is not None:
+            return fit
+        probs = []
+        for mid, blob, published, title, body in db.execute(
+                "select a.id, v.vector, v.published_at, a.title,"
+                " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600) from story_vectors v"
+                " join articles a on a.id = v.article_id where a.story_id = ? and a.id != ?"
+                " order by abs(julianday(v.published_at) - julianday(?)), a.id limit ?",
+                [story_id, article_id, iso(when), stories.MAX_MEMBERS]).fetchall():
+            then = datetime.fromisoformat(published)
+            hours = stories._hours(when, then)
+            sim = similarity_to_blob(vector, blob)
+            if sim < lowest_threshold(hours):
+                probs.append(0.0)
+                continue
+            evidence = compared.get(mid) or compare_leads(lead, lead_of(title or "", body or "",
+                                                                        then))
+            probs.append(stories._judge(sim, hours, evidence, None, mid, None)[0])
+        return sum(probs) / len(probs) if probs and max(probs) >= p_strong else None
+
+    return cohesion
+
+
+def cv_join(docs: list[dict[str, Any]], workdir: Path, p_strong: float, l2: float = 0.3) -> None:
+    """Words only, per blind fold: the shipped joining rule against `strong_join(p_strong)`, each
+    with the fold's held-out weights, scored on the stored stories (see --cv-join)."""
+    from types import MappingProxyType
+
+    sys.path.insert(0, str(BENCH))
+    import fit_story_pairs as fsp
+    from digests import story_model
+
+    rows = fsp.pair_rows(fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES
+                                         if (fsp.GOLD / f).exists()]), {d["id"]: d for d in docs})
+    saved = (story_model.WEIGHTS, stories._cohesion)
+    rules = (("shipped", saved[1]), (f"strong {p_strong}", strong_join(p_strong)))
+    tally: dict[str, list[int]] = {}
+    try:
+        for fold in fsp.BLIND:
+            story_model.WEIGHTS = MappingProxyType(fsp.fit([r for r in rows if r["fold"] != fold],
+                                                           l2))
+            test = [r for r in rows if r["fold"] == fold]
+            cells = [fsp.pr(fsp.counts(test, [story_model.same_story(r["x"]) for r in test]))]
+            for name, rule in rules:
+                stories._cohesion = rule  # type: ignore[assignment]
+                story_of, _ = assign_corpus(docs, workdir / f"join-{fold}-{len(cells)}.db",
+                                            Settings(semantic_model=False))
+                c = fsp.counts(test, [story_of[r["a"]] == story_of[r["b"]] for r in test])
+                tally[name] = [a + b for a, b in zip(tally.get(name, [0, 0, 0]), c)]
+                cells.append(f"{fsp.pr(c)} ({'/'.join(map(str, c))})")
+            print(f"{fold:<10}{len(test):>4}  pairwise {cells[0]}  stored: "
+                  + "  ".join(f"{n} {c}" for (n, _), c in zip(rules, cells[1:])), flush=True)
+    finally:
+        story_model.WEIGHTS, stories._cohesion = saved  # type: ignore[assignment]
+    print("pooled stored: " + "  ".join(f"{n} {fsp.pr((v[0], v[1], v[2]))} ({'/'.join(map(str, v))})"
+                                        for n, v in tally.items()))
+
+
 def throughput(docs: list[dict[str, Any]], workdir: Path) -> None:
     """Story step articles/s on `docs`: words, lazy meaning, every pair by meaning (see
     --throughput). The real model computes every vector: nothing comes from the cache."""
@@ -629,6 +702,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gaps", action="store_true",
                         help="list the labelled same pairs the pairwise decision joins and the"
                              " stored stories keep apart, each with its cause")
+    parser.add_argument("--cv-join", type=float, metavar="P",
+                        help="words-only CV of the stored stories: the shipped joining rule"
+                             " against joining any story one member passes at P")
     parser.add_argument("--throughput", type=int, metavar="N",
                         help="story step articles/s on N articles: words, lazy and eager meaning")
     parser.add_argument("--audit-sample", type=int, nargs=2, metavar=("N", "SEED"),
@@ -636,8 +712,10 @@ def main(argv: list[str] | None = None) -> None:
                              " (a new audit set to label by reading) instead of the figures")
     args = parser.parse_args(argv)
     docs = load(args.corpus)
-    if args.cv or args.throughput or args.gaps:
+    if args.cv or args.throughput or args.gaps or args.cv_join:
         with tempfile.TemporaryDirectory() as tmp:
+            if args.cv_join:
+                cv_join(docs, Path(tmp), args.cv_join)
             if args.gaps:
                 gaps(docs, Path(tmp))
             if args.cv:
