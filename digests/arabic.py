@@ -329,6 +329,29 @@ def key_frequency(k: str) -> int:
     return _key_counts().get(k, 0)
 
 
+# The article «ال» after a clitic or not, as a word is written in the frequency table.
+_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
+
+
+@lru_cache(maxsize=1)
+def _definite_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word, n in _freq().items():
+        k = index_key(word)
+        # «الحوثي» → حوثي is written with the article; «ألف» → الف is not
+        if word.startswith(_DEFINITE) and not k.startswith("ال"):
+            counts[k] = counts.get(k, 0) + n
+    return counts
+
+
+def definite_share(k: str) -> float | None:
+    """The share of index key `k`'s occurrences in the reference corpus written with the article
+    «ال» (None: never seen). A common noun is written both ways (هجوم / الهجوم, سفير / السفير);
+    a name one way only: never (ترامب, عفرين, مانشستر) or always (العراق, اليمن)."""
+    total = key_frequency(k)
+    return _definite_counts().get(k, 0) / total if total else None
+
+
 STOP_WORDS: frozenset[str] = _PLAIN_STOP | frozenset(index_key(w) for w in _PLAIN_STOP)
 
 

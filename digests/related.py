@@ -14,15 +14,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache, lru_cache
+from functools import cache
 
 import sqlite_utils
 
 from digests.arabic import (
     STOP_WORDS,
-    _freq,
     analyze,
-    index_key,
+    definite_share,
     key_frequency,
     normalize,
 )
@@ -44,7 +43,6 @@ SAME_TITLE_NEAR = 0.52    # of the shorter one, for two reports within STORY_DAY
 SAME_SIGNATURE = 8        # or this many signature keys, within STORY_DAYS
 STORY_DAYS = 2.0
 MAX_STORY_MATES = 20      # as many as the digest lists from (digests.digest.MAX_STORY_SIBLINGS)
-_DEFINITE = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
 # Written one way for grammar's sake, not because they are names: months, numbers and measures,
 # heads of a construct («إعادة إعمار»). Two reports of deficits in January are not one subject.
 _NOT_NAMES = frozenset(k for w in (
@@ -74,22 +72,6 @@ def _content(k: str) -> bool:
     return len(k) > 2 and k not in STOP_WORDS and not k.isdigit()
 
 
-@lru_cache(maxsize=1)
-def _definite_share() -> dict[str, float]:
-    """Per key, the share of its occurrences in the reference corpus written with the article
-    «ال» (after a clitic or not). A common noun is written both ways (هجوم / الهجوم, سفير /
-    السفير); a name one way only: never (ترامب, عفرين, مانشستر) or always (العراق, اليمن)."""
-    total: dict[str, int] = {}
-    definite: dict[str, int] = {}
-    for word, n in _freq().items():  # the frozen word table digests.arabic reads
-        k = index_key(word)
-        total[k] = total.get(k, 0) + n
-        # «الحوثي» → حوثي is written with the article; «ألف» → الف is not
-        if word.startswith(_DEFINITE) and not k.startswith("ال"):
-            definite[k] = definite.get(k, 0) + n
-    return {k: definite.get(k, 0) / n for k, n in total.items() if n}
-
-
 def _specificity(k: str) -> int:
     """How much one shared key shows a shared subject: 2 for a very rare key (a name the news
     seldom writes, or one never seen), 1 for a key written like a name, 0 for a common word
@@ -98,7 +80,7 @@ def _specificity(k: str) -> int:
         return 2
     if k in _NOT_NAMES:
         return 0
-    share = _definite_share().get(k)
+    share = definite_share(k)
     if share is not None and (share <= NAME_SHARE or share >= 1.0 - NAME_SHARE / 2):
         return 1
     return 0
