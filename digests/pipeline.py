@@ -330,22 +330,15 @@ async def _warm_meaning(poll: _Poll, item: _Fetched) -> None:
     will weigh by meaning (digests.stories.meaning_texts: most articles none, else the uncertain
     pairs' headlines and leads): the step then finds them remembered (digests.semantic) instead
     of holding the event loop (~0.1–0.3 s a text). Same title and text as digests.archive stores."""
-    from digests.stories import embedder_for, meaning_texts
+    from digests.stories import embedder_for
 
-    embedder = embedder_for(poll.settings)
-    if embedder is None:
+    if embedder_for(poll.settings) is None:
         return
     page = item.page
     title = item.entry.title or (page.title if page else "")
     text = "\n".join(page.paragraphs) if page and page.paragraphs else item.entry.summary
     when = item.entry.published_at or (page.published_at if page else None) or poll.now
-    try:
-        texts = meaning_texts(poll.db.db, title, text, when)
-    except Exception:  # a failed dry run costs speed only: the step embeds what it needs itself
-        log.exception("meaning texts not prepared; the story step embeds in place")
-        return
-    if texts:
-        await asyncio.to_thread(lambda: [embedder.passage(t) for t in texts])
+    await _embed_ahead(poll.db, poll.settings, title, text, when)
 
 
 async def _warm_retry_meaning(db: Database, settings: Settings, due: retries.PendingPage,
@@ -355,22 +348,31 @@ async def _warm_retry_meaning(db: Database, settings: Settings, due: retries.Pen
     text; what it will want embedded is embedded here first, in a worker thread, so the bot stays
     responsive."""
     from digests.models import parse_iso
-    from digests.stories import embedder_for, meaning_texts
+    from digests.stories import embedder_for
 
     page = item.page
-    if page is None or not page.paragraphs or not settings.semantic_model:
+    if page is None or not page.paragraphs or embedder_for(settings) is None:
         return  # no page: the try is only counted, no step runs
-    embedder = embedder_for(settings)
-    if embedder is None:
-        return
     row = db.db.execute("select title, coalesce(published_at, fetched_at) from articles"
                         " where id = ?", [due.article_id]).fetchone()
     when = parse_iso(row[1]) if row and row[1] else None
     if when is None:
         return  # the step embeds in place what it needs
     title = (row[0] if row else "") or page.title
+    await _embed_ahead(db, settings, title, "\n".join(page.paragraphs), when, due.article_id)
+
+
+async def _embed_ahead(db: Database, settings: Settings, title: str, text: str,
+                       when: datetime, article_id: int = 0) -> None:
+    """Embed in a worker thread what the story step will weigh by meaning for this article
+    (digests.stories.meaning_texts, a read-only dry run); the model remembers the vectors."""
+    from digests.stories import embedder_for, meaning_texts
+
+    embedder = embedder_for(settings)
+    if embedder is None:
+        return
     try:
-        texts = meaning_texts(db.db, title, "\n".join(page.paragraphs), when, due.article_id)
+        texts = meaning_texts(db.db, title, text, when, article_id)
     except Exception:  # a failed dry run costs speed only: the step embeds what it needs itself
         log.exception("meaning texts not prepared; the story step embeds in place")
         return
