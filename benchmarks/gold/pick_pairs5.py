@@ -16,7 +16,8 @@ Jaccard, window and strata, pick_pairs3's place and person lists and its top-up)
 - `test3` (story_pairs11.jsonl, the third test of session 3, for the story-joining rule tuned
   after `test2` was scored): seed 20261212;
 - `test4` (story_pairs12.jsonl, the test of session 5's semantic story signal): seed 20261229;
-- `test5` (story_pairs13.jsonl, the test of session 6's story work): seed 20261230.
+- `test5` (story_pairs13.jsonl, the test of session 6's story work): seed 20261230;
+- `test6` (story_pairs14.jsonl, the test of session 7's story work): seed 20261231.
 
 The choice uses only the corpus text; it never looks at any story id the system assigns, and the
 labels are given afterwards by reading the articles.
@@ -40,7 +41,7 @@ EXISTING = tuple(
 )
 SEEDS = {"test": 20261203, "train1": 20261204, "train2": 20261205,
          "test2": 20261206, "train3": 20261208, "train4": 20261209, "test3": 20261212,
-         "test4": 20261229, "test5": 20261230}
+         "test4": 20261229, "test5": 20261230, "test6": 20261231}
 
 
 def existing_pairs(paths: tuple[Path, ...] = EXISTING) -> frozenset[frozenset[str]]:
