@@ -60,7 +60,7 @@ from digests.quotes import TRIM_MARK, find_quotes  # noqa: E402
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
 GOLD = [ROOT / "benchmarks" / "gold" / name
         for name in ("quotes.jsonl", "quotes2.jsonl", "quotes3.jsonl", "quotes4.jsonl", "quotes5.jsonl",
-                     "quotes6.jsonl", "quotes7.jsonl", "quotes8.jsonl")]
+                     "quotes6.jsonl", "quotes7.jsonl", "quotes8.jsonl", "quotes9.jsonl")]
 # Sets whose mismatches `--show` may print (holdout2 and holdout3 were scored once, untouched, in
 # session 2, holdout5 in session 3, holdout6 in session 4, holdout7 in session 5 and holdout8 in
 # session 6, and are development data now; train4 is training data); any other set is only
