@@ -57,6 +57,7 @@ from digests import subscriptions
 from digests.arabic import run_keys
 from digests.errors import QueryError
 from digests.models import Digest
+from digests.related import live_related
 from digests.query import (
     asks_for_news,
     echo,
@@ -124,6 +125,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     if page.digests and numbers_left(query, page):  # «الساعة 10.30/ليلا» found only «30»
         page = replace(page, digests=(), total=0, has_more=False)
+    if page.digests:  # a «🔗 روابط الخبر» button only where a link is left
+        page = replace(page, digests=tuple(live_related(rt.db.db, page.digests)))
     if not page.digests:
         if offset:
             if update.callback_query:
@@ -201,7 +204,7 @@ async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Ru
         text = ui(lang, "link_not_archived")
         await send(update, context, note + "\n" + text if note else text)
         return
-    messages = render_bundle([digest], lang, rt.now(), header=False)
+    messages = render_bundle(live_related(rt.db.db, [digest]), lang, rt.now(), header=False)
     if note:
         if utf16_len(note) + 1 + utf16_len(messages[0]) <= LIMIT:
             messages[0] = note + "\n" + messages[0]
@@ -256,7 +259,7 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     if not digests:
         await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return
-    for html in render_bundle(digests, lang, now, header=True):
+    for html in render_bundle(live_related(rt.db.db, digests), lang, now, header=True):
         await send(update, context, html)
 
 
@@ -327,6 +330,8 @@ async def _act_related(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     assert update.callback_query is not None
     await update.callback_query.answer()
     digest = digest_by_article(rt.db, int(cb.payload.get("article_id", 0)))
+    if digest is not None:  # a "story" link to a page since gone is replaced or dropped
+        digest = live_related(rt.db.db, [digest])[0]
     if digest is None or not digest.related:
         await send(update, context, ui(lang, "no_related"))
         return

@@ -38,6 +38,7 @@ from bot.limiter import RateLimiter
 from digests import outbox
 from digests.models import Digest
 from digests.records import ARTICLE_SELECT, digest_from_row
+from digests.related import live_related
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,8 @@ class Courier:
         key = (ids, lang, topics)
         cached = self._rendered.get(key)
         if cached is None:
-            cached = self.render([digest_from_row(r) for r in rows], lang, self.clock(), topics)
+            digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
+            cached = self.render(digests, lang, self.clock(), topics)
             self._rendered[key] = cached
         return cached, None
 

@@ -27,6 +27,7 @@ from bot.stories import latest_digests, search_page
 from digests.errors import QueryError
 from digests.models import Digest
 from digests.query import asks_for_news
+from digests.related import live_related
 from digests.topic_names import name_in
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             digests = []
     elif offset == 0:
         digests = latest_digests(rt.db, now=now, limit=MAX_RESULTS)
+    digests = live_related(rt.db.db, digests)  # no "story" link to a page since gone
     results = [_result(d, lang, now, offset + i) for i, d in enumerate(digests)]
     if not results and offset == 0 and text:
         button_text = t("inline_nothing", lang, query=text[:50])

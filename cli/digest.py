@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from bot.attribution import after_bihasab, denial, first_person, genitive, standalone
 from digests.dates import publication_time, stored_time
 from digests.digest import archive_for, condense, find_article, load_digest
+from digests.related import live_related
 from digests.errors import FetchError, NashraError, ParseError
 from digests.feeds import parse_feed
 from digests.models import Article, Digest, Quote
@@ -117,8 +118,8 @@ def get_digest(url: str, settings: Settings) -> Digest:
             stored = find_article(db.db, url)
             if stored is not None:
                 digest = load_digest(db.db, stored.id)
-                if digest is not None:
-                    return digest
+                if digest is not None:  # a "story" link to a page since gone is replaced
+                    return live_related(db.db, [digest])[0]
         try:
             article = asyncio.run(_fetch_article(url, settings, db))
         except FetchError as exc:

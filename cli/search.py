@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from collections.abc import Callable
 from typing import Any, TextIO
 
 from digests.models import SearchHit
+from digests.related import live_related
 from digests.search import SearchResult, search
 from digests.settings import Settings
 from digests.storage import Database
@@ -95,6 +97,10 @@ def run_search(args: argparse.Namespace, settings: Settings, out: TextIO | None 
     offset = max(0, min(int(args.offset), MAX_OFFSET))
     with Database(settings.database_path) as database:
         result = search(database.db, query, limit=limit, offset=offset)
+        if args.json:  # a "story" link to a page since gone (404/410) is replaced or dropped
+            live = live_related(database.db, [h.digest for h in result.hits])
+            result = replace(result, hits=tuple(replace(h, digest=d)
+                                                for h, d in zip(result.hits, live, strict=True)))
     if args.json:
         json.dump([hit_json(h) for h in result.hits], stream, ensure_ascii=False, indent=2)
         stream.write("\n")

@@ -5,6 +5,9 @@ candidates share salient title keys, and each must share the distinctive keys (i
 of the article — names, places, rare words — not merely a phrase of its headline or one common
 word. Several reports of one story are one link: the reader wants the other slots for other
 angles. See `related_articles`.
+
+`live_related` is asked on the way to a reader: a "story" link to a page the site has removed
+(HTTP 404/410) is replaced by the story's newest live report, or dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 
@@ -25,10 +28,13 @@ from digests.arabic import (
     key_frequency,
     normalize,
 )
-from digests.models import Article, iso, parse_iso
+from digests.headline import clean_headline
+from digests.models import Article, Digest, RelatedItem, iso, parse_iso
 from digests.query import quote_key
 from digests.records import article_from_row
+from digests.retries import GONE
 from digests.search_index import FTS_TABLE, rows_by_id
+from digests.urls import url_key
 
 RELATED_CANDIDATES = 60   # newest articles sharing two salient title terms, scored in Python
 SIGNATURE_KEYS = 20       # an article's signature: its most distinctive keys (tf × idf)
@@ -321,3 +327,89 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     ids = _one_per_story(article, own, ranked, limit, mates)
     by_id = rows_by_id(db, ids)
     return [article_from_row(by_id[i]) for i in ids if i in by_id]
+
+
+# ---------------------------------------------------------------------------------------------
+# Links to pages gone for good
+
+_CHUNK = 500  # url keys per query (SQLite's variable limit is 999 on older builds)
+
+
+def _link_key(url: str) -> str | None:
+    try:
+        return url_key(url)
+    except ValueError:
+        return None
+
+
+def _live_mate(db: sqlite_utils.Database, story_id: int, own_id: int | None,
+               own_source: int | None, linked: set[str]) -> RelatedItem | None:
+    """The newest report of the story whose page is not gone, from another source than the
+    article's own, that is neither the article nor linked already; None when there is none."""
+    rows = db.execute(
+        "select url, url_key, title, headline, published_at from articles"
+        " where story_id = ? and page_status != ? and id != ? and source_id != ?"
+        " order by coalesce(published_at, fetched_at) desc, id desc limit ?",
+        [story_id, GONE, -1 if own_id is None else own_id,
+         -1 if own_source is None else own_source, len(linked) + 1]).fetchall()
+    for url, key, title, headline, published in rows:
+        if key in linked:
+            continue
+        name = headline or clean_headline(title or "", "") or url
+        return RelatedItem(title=name, url=url, published_at=parse_iso(published), kind="story")
+    return None
+
+
+def live_related(db: sqlite_utils.Database, digests: Sequence[Digest]) -> list[Digest]:
+    """`digests` with their "story" links to a page gone for good (HTTP 404/410,
+    digests.retries.GONE) replaced by the story's newest live report from another source (not the
+    digest's own article, not a link it has already), or dropped when there is none.
+
+    Stored digests keep the links they were made with — a page may go after the digests that
+    link to it were written — so every reader-facing path asks here before it shows links. A
+    digest without a gone story link is returned as it is (the same object). One query for all
+    the digests' story links, one more per gone link.
+    """
+    wanted = {key for d in digests for item in d.related if item.kind == "story"
+              for key in [_link_key(item.url)] if key is not None}
+    if not wanted:
+        return list(digests)
+    keys = sorted(wanted)
+    gone: dict[str, int | None] = {}  # url key of a gone page → its story id
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i:i + _CHUNK]
+        marks = ",".join("?" for _ in chunk)
+        for key, story_id in db.execute(
+                f"select url_key, story_id from articles where page_status = ?"
+                f" and url_key in ({marks})", [GONE, *chunk]).fetchall():
+            gone[key] = story_id
+    if not gone:
+        return list(digests)
+    out: list[Digest] = []
+    for digest in digests:
+        if not any(item.kind == "story" and _link_key(item.url) in gone
+                   for item in digest.related):
+            out.append(digest)
+            continue
+        own_id, own_source = digest.article_id, None
+        if own_id is not None:
+            row = db.execute("select source_id from articles where id = ?", [own_id]).fetchone()
+            own_source = row[0] if row else None
+        linked = {k for k in (_link_key(u) for u in (digest.url, *(r.url for r in
+                                                                   digest.related)))
+                  if k is not None}
+        related: list[RelatedItem] = []
+        for item in digest.related:
+            key = _link_key(item.url)
+            if item.kind != "story" or key not in gone:
+                related.append(item)
+                continue
+            story_id = gone[key] if key is not None else None
+            if story_id is None or story_id < 0:  # a negative story is the article alone
+                continue
+            mate = _live_mate(db, story_id, own_id, own_source, linked)
+            if mate is not None:
+                linked.add(_link_key(mate.url) or mate.url)
+                related.append(mate)
+        out.append(replace(digest, related=tuple(related)))
+    return out

@@ -385,3 +385,45 @@ async def test_digest_leaves_out_a_story_whose_page_is_gone_search_finds_it(
         assert all(d.headline in lines for d in best[1:])
         found = "\n".join(m.plain_text for m in await h.say(READER, "الغوطة"))
         assert dead.headline in found
+
+
+async def test_a_story_link_to_a_gone_page_is_replaced_or_dropped(tmp_path: Path) -> None:
+    """X6 item 1: a stored digest's "story" link to a page gone since (404/410) is shown as the
+    story's newest live report from another source, or not at all when none is live — in a
+    pasted link's answer and behind a search's «🔗 روابط الخبر» button."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        rows = {r["id"]: r for r in h.db.db.query(
+            "select id, url, source_id, story_id, digest_related_json from articles")}
+        # the sample's one story of two sources: the aid convoy in Douma
+        convoy = next(r for r in rows.values() if '"story"' in r["digest_related_json"])
+        mate = next(r for r in rows.values()
+                    if r["story_id"] == convoy["story_id"] and r["id"] != convoy["id"])
+        third = next(s for s in {r["source_id"] for r in rows.values()}
+                     if s not in (convoy["source_id"], mate["source_id"]))
+        url = "https://third.example/douma-convoy-unloaded"
+        with h.db.transaction() as tx:  # a later report, stored without re-linking the others
+            tx.execute(
+                "insert into articles (source_id, url, url_key, content_hash, title, body,"
+                " published_at, fetched_at, updated_at, story_id, headline)"
+                " values (?, ?, ?, 'x6', ?, ?, ?, ?, ?, ?, ?)",
+                [third, url, "third.example/douma-convoy-unloaded", "قافلة دوما تفرغ حمولتها",
+                 "نص", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z",
+                 convoy["story_id"], "قافلة دوما تفرغ حمولتها"])
+        [before] = await h.say(READER, convoy["url"])
+        assert mate["url"] in before.text and url not in before.text
+        with h.db.transaction() as tx:
+            tx.execute("update articles set page_status = 'gone' where id = ?", [mate["id"]])
+        [after] = await h.say(READER, convoy["url"])
+        _ok([after])
+        assert mate["url"] not in after.text and url in after.text
+        assert "قافلة دوما تفرغ حمولتها" in after.plain_text
+        with h.db.transaction() as tx:
+            tx.execute("update articles set page_status = 'gone' where url = ?", [url])
+        [none] = await h.say(READER, convoy["url"])
+        _ok([none])
+        assert mate["url"] not in none.text and url not in none.text
+        # the button under a search answer shows the same links
+        [found] = await h.say(READER, "قافلة المساعدات دوما")
+        label = next(b for b in found.button_texts() if b.startswith("🔗"))
+        [links] = await h.click(found, label)
+        assert mate["url"] not in links.text and url not in links.text

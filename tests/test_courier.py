@@ -115,3 +115,42 @@ async def test_a_429_with_int_time_periods_is_waited_out_too(
         stats, resent_after = await _deliver_into_a_429(database)
     assert (stats.retry_after, stats.messages, stats.rows_sent) == (1, 1, 1)
     assert resent_after >= 1.0
+
+
+async def test_a_delivered_digest_never_links_a_story_report_whose_page_is_gone(
+        database: Database) -> None:
+    """X6 item 1: the digest a subscriber is sent was stored with a "story" link to a report
+    whose page has gone since (404/410): the story's newest live report from another source is
+    linked in its place; with none live, no story link is."""
+    import json
+
+    from digests.models import RelatedItem
+
+    a_src, b_src, c_src = (add_source(database, n) for n in ("a", "b", "c"))
+    first = add_article(database, a_src, "خبر القصة الأول", story_id=7)
+    mate = add_article(database, b_src, "خبر القصة الثاني", story_id=7)
+    newest = add_article(database, c_src, "خبر القصة الأحدث", story_id=7)
+    stored = [RelatedItem("خبر القصة الثاني", mate.url, mate.published_at, "story")]
+    with database.transaction() as tx:  # keyed as the archive keys them (digests.urls.url_key)
+        tx.execute("update articles set url_key = url")
+        tx.execute("update articles set digest_related_json = ? where id = ?",
+                   [json.dumps([r.to_json() for r in stored], ensure_ascii=False), first.id])
+    seen: list[list[str]] = []
+
+    def render(digests: list[Digest], lang: str, now: datetime,
+               topics: Sequence[str] | None = None) -> list[str]:
+        seen.append([r.url for d in digests for r in d.related])
+        return ["x"]
+
+    def fresh() -> Courier:
+        return Courier(database, Bot("123:COURIER"), render, RateLimiter(30.0), SenderStats(),
+                       default_language="ar", clock=lambda: NOW, retry_delay=1.0, busy=set())
+
+    fresh().messages_for(bundle(first.id))
+    with database.transaction() as tx:
+        tx.execute("update articles set page_status = 'gone' where id = ?", [mate.id])
+    fresh().messages_for(bundle(first.id))
+    with database.transaction() as tx:
+        tx.execute("update articles set page_status = 'gone' where id = ?", [newest.id])
+    fresh().messages_for(bundle(first.id))
+    assert seen == [[mate.url], [newest.url], []]

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from digests.arabic import analyze
 from digests.digest import load_digest, store_digest
-from digests.models import Article, RelatedItem, iso
+from digests.models import Article, Digest, RelatedItem, iso
 from digests.processing import StoreContext, run_steps
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.related import (
@@ -28,9 +28,11 @@ from digests.related import (
     _one_per_story,
     _title_keys,
     near_copy,
+    live_related,
     related_articles,
     same_story,
 )
+from digests.retries import GONE
 from digests.search_index import index_article
 from digests.settings import Settings
 from digests.storage import Database
@@ -95,8 +97,9 @@ VIENNA_EARLIER = (
 
 def add(db: Database, article_id: int, title: str, body: str, *, days_ago: float,
         story_id: int | None = None, source: int = 1,
-        related: tuple[RelatedItem, ...] = ()) -> Article:
-    """Store an article through the real tables and index it as the ingest step does."""
+        related: tuple[RelatedItem, ...] = (), steps: bool = True) -> Article:
+    """Store an article through the real tables and index it as the ingest step does (with
+    `steps` False, only the row: its story-mates' digests are not re-linked)."""
     sql = db.db
     sql.execute("insert or ignore into sources (id, url, name, added_at) values (?, ?, ?, ?)",
                 [source, f"https://s{source}.example/feed", f"مصدر {source}", iso(NOW)])
@@ -110,8 +113,9 @@ def add(db: Database, article_id: int, title: str, body: str, *, days_ago: float
             "related_json": json.dumps([r.to_json() for r in related], ensure_ascii=False),
         })
         article = load(conn, article_id)
-        run_steps(conn, article, StoreContext(now=NOW, settings=Settings()),
-                  [index_article, store_digest])
+        if steps:
+            run_steps(conn, article, StoreContext(now=NOW, settings=Settings()),
+                      [index_article, store_digest])
     return article
 
 
@@ -344,3 +348,65 @@ def test_one_link_per_story_invariants(cands: list[tuple[int | None, list[str]]]
         assert c.story_id is not None and c.story_id == own_story \
             or any(one_story(c, by_id[i]) for i in got) \
             or any(by_id[i].title == c.title for i in got)
+
+
+# --- "story" links to a page gone for good (HTTP 404/410) ----------------------------------------
+
+def _story_links(digest: Digest) -> list[str]:
+    return [r.url for r in digest.related if r.kind == "story"]
+
+
+def _gone(db: Database, *ids: int) -> None:
+    with db.transaction() as tx:
+        for n in ids:
+            tx.execute("update articles set page_status = ? where id = ?", [GONE, n])
+
+
+def test_a_story_link_to_a_gone_page_becomes_the_newest_live_report(database: Database) -> None:
+    """A stored digest keeps its links after a page goes (404/410): the reader gets the story's
+    newest live report from another source in its place, or no link when none is live."""
+    a = add(database, 2, BAN_TITLES[0], BAN_LIFTED, days_ago=3, story_id=60, source=1)
+    b = add(database, 3, BAN_TITLES[1], BAN_LIFTED, days_ago=2.9, story_id=60, source=2)
+    c = add(database, 4, BAN_TITLES[2], BAN_LIFTED, days_ago=2.8, story_id=60, source=3)
+    first = load_digest(database.db, a.id)
+    assert first is not None and _story_links(first) == [b.url, c.url]
+    # a later report of source 2, stored without re-linking a's digest
+    later = add(database, 5, "فيفا يرفع الحظر عن الملاعب العراقية", BAN_LIFTED, days_ago=2.5,
+                story_id=60, source=2, steps=False)
+    first = load_digest(database.db, a.id)
+    assert first is not None
+    assert live_related(database.db, [first])[0] is first  # nothing gone: the same digest
+    _gone(database, b.id)
+    [live] = live_related(database.db, [first])
+    assert _story_links(live) == [later.url, c.url]  # in b's place, nothing else moved
+    assert [r.kind for r in live.related] == [r.kind for r in first.related]
+    assert live.related[0].title == "فيفا يرفع الحظر عن الملاعب العراقية"
+    # c linked b and a: b's place goes to the newest live report c does not link yet
+    third = load_digest(database.db, c.id)
+    assert third is not None and set(_story_links(third)) >= {a.url, b.url}
+    assert set(_story_links(live_related(database.db, [third])[0])) == {a.url, later.url}
+    # no live report left from another source than a's, not linked already: no link at all
+    _gone(database, later.id)
+    [live] = live_related(database.db, [first])
+    assert _story_links(live) == [c.url]
+    _gone(database, c.id)
+    assert _story_links(live_related(database.db, [first])[0]) == []
+
+
+def test_a_gone_story_link_is_never_the_article_itself_nor_its_own_source(
+        database: Database) -> None:
+    a = add(database, 2, BAN_TITLES[0], BAN_LIFTED, days_ago=3, story_id=60, source=1)
+    b = add(database, 3, BAN_TITLES[1], BAN_LIFTED, days_ago=2.9, story_id=60, source=2)
+    # the story's newest live report is of a's own source: not a "same story elsewhere" link
+    add(database, 4, "فيفا يرفع الحظر عن ملاعب العراق رسميا", BAN_LIFTED, days_ago=1,
+        story_id=60, source=1)
+    _gone(database, b.id)
+    first = load_digest(database.db, a.id)
+    assert first is not None and b.url in _story_links(first)
+    assert _story_links(live_related(database.db, [first])[0]) == []
+    # an archive or page link is left as it is, and so is a digest of another story
+    other = add(database, 9, "الفرحة تعم العراق بعد رفع الحظر عن ملاعبه", CELEBRATION, days_ago=1,
+                story_id=70, source=3)
+    digest = load_digest(database.db, other.id)
+    assert digest is not None
+    assert live_related(database.db, [digest]) == [digest]
