@@ -43,6 +43,7 @@ from bot.runtime import (
     ui,
 )
 from digests import subscriptions
+from digests.arabic import normalize
 from digests.errors import QueryError
 from digests.query import (
     MAX_TOPIC_LETTERS,
@@ -228,13 +229,36 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
         return
     topic = " ".join(context.args or []).strip()
     if topic:  # the reply names the topic as stored: «الغوطه» typed removes «الغوطة»
-        removed = subscriptions.unsubscribe_topic(rt.db, chat.id, topic)
+        removed = (subscriptions.unsubscribe_topic(rt.db, chat.id, topic)
+                   or _unsubscribe_as_written(rt, chat.id, topic))
         key = "unsubscribed" if removed else "not_subscribed"
         shown = _topic_label(removed.topic, lang) if removed else echo(topic)
         await send(update, context, ui(lang, chat_worded(key, chat.type), topic=shown))
         return
     text, markup = _unsubscribe_list(rt, chat.id, lang)
     await send(update, context, text, markup)
+
+
+def _unsubscribe_as_written(rt: Runtime, chat_id: int,
+                            topic: str) -> subscriptions.Subscription | None:
+    """Remove the chat's subscription whose stored topic reads as `topic` (Arabic folded, as
+    digests.arabic.normalize folds it, spaces collapsed), or None.
+
+    For a topic stored before today's query rules refused it: «و», «ال» or a stop-word alone
+    have no key to match by (`matches_nothing`), yet the reader sees them in /topics and types
+    them back; they are removed by their text. The general digest is never matched here."""
+    typed = _as_written(topic)
+    if not typed:
+        return None
+    for sub in subscriptions.list_subscriptions(rt.db, chat_id):
+        if sub.topic and _as_written(sub.topic) == typed:
+            return subscriptions.unsubscribe_id(rt.db, chat_id, sub.id)
+    return None
+
+
+def _as_written(topic: str) -> str:
+    """A topic compared by its text: normalized, without «» quotes around it, spaces collapsed."""
+    return " ".join(normalize(strip_markup(topic) or topic).strip("«»\"'“” ").split())
 
 
 def _unsubscribe_list(rt: Runtime, chat_id: int,
@@ -263,9 +287,10 @@ async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 def matches_nothing(topic: str) -> bool:
     """Whether a followed topic has nothing searchable under today's query rules: one followed
     before single letters and bare articles were refused («و», «ال»: QA10 F4). It matches no
-    news (digests.query.article_matches), and typing it to /unsubscribe finds nothing, so
-    /topics marks it and offers a ❌ button. It is not dropped silently: the reader chose it,
-    and learns why it stays quiet where the list of what they follow is shown."""
+    news (digests.query.article_matches) and has no key to be found by, so /topics marks it
+    and offers a ❌ button (a typed /unsubscribe finds it by its text: `_unsubscribe_as_written`).
+    It is not dropped silently: the reader chose it, and learns why it stays quiet where the
+    list of what they follow is shown."""
     if not topic:
         return False  # the general digest
     try:

@@ -454,3 +454,47 @@ async def test_in_a_group_only_admins_remove_a_topic_that_matches_nothing(tmp_pa
         assert "لم تعد المجموعة تتابع «و»." in done.plain_text
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, group)] == ["الغوطة"]
         assert _current(h, listed).button_texts() == []
+
+
+async def test_a_typed_unsubscribe_removes_a_topic_stored_before_it_was_refused(
+        tmp_path: Path) -> None:
+    """X6 item 2: «و», «ال» or a stop-word alone, followed before the query rules refused them,
+    have no key to be found by; typed back to /unsubscribe (as /topics shows them, with
+    «» or a tatweel) they are removed by their stored text. A real topic is still removed by
+    its key, and a letter the chat does not follow is «لست تتابع»."""
+    from datetime import UTC, datetime
+
+    from botkit import ADMIN
+
+    from digests.models import iso
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        with h.db.transaction() as tx:  # as an older session stored them
+            for topic in ("و", "ال", "في"):
+                tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                           " values (?, ?, ?, ?)", [READER, topic, topic, iso(datetime.now(UTC))])
+        [done] = await h.say(READER, "/unsubscribe و")
+        _ok([done])
+        assert "أُلغيت متابعة «و»" in done.plain_text
+        assert _topics(h) == ["الغوطة", "ال", "في"]
+        [missing] = await h.say(READER, "/unsubscribe ب")
+        assert "لست تتابع «ب»" in missing.plain_text and _topics(h) == ["الغوطة", "ال", "في"]
+        [done] = await h.say(READER, "/unsubscribe «الـ»")
+        assert "أُلغيت متابعة «ال»" in done.plain_text and _topics(h) == ["الغوطة", "في"]
+        [done] = await h.say(READER, "/unsubscribe في")
+        assert "أُلغيت متابعة «في»" in done.plain_text and _topics(h) == ["الغوطة"]
+        [done] = await h.say(READER, "/unsubscribe الغوطه")
+        assert "أُلغيت متابعة «الغوطة»" in done.plain_text and _topics(h) == []
+        # in a group, only its admins: a member's typed /unsubscribe removes nothing
+        group = -100779
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        await h.say(group, "/subscribe الغوطة", user=h.user(ADMIN))
+        with h.db.transaction() as tx:
+            tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                       " values (?, 'و', 'و', ?)", [group, iso(datetime.now(UTC))])
+        await h.say(group, "/unsubscribe و", user=h.user(READER))
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, group)] == ["الغوطة", "و"]
+        [done] = await h.say(group, "/unsubscribe و", user=h.user(ADMIN))
+        assert "لم تعد المجموعة تتابع «و»." in done.plain_text
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, group)] == ["الغوطة"]
