@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cli import articles as articles_cmd
 from cli import bot as bot_cmd
 from cli import digest as digest_cmd
 from cli import ingest as ingest_cmd
@@ -34,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Nashra (نشرة): Arabic news digests on Telegram.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (bot_cmd, ingest_cmd, search_cmd, digest_cmd, stories_cmd):
+    for module in (bot_cmd, ingest_cmd, search_cmd, digest_cmd, stories_cmd, articles_cmd):
         module.register(sub, common)
     return parser
 

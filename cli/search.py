@@ -82,7 +82,8 @@ def render_text(result: SearchResult, query: str, *, offset: int = 0) -> str:
         when = d.published_at.strftime("%Y-%m-%d %H:%M") if d.published_at else "—"
         lines.append("")
         lines.append(f"{RLM}{n}. {d.headline}")
-        lines.append(f"{RLM}   {d.source} · {when} UTC")
+        number = f" · المقال {d.article_id} / article {d.article_id}" if d.article_id else ""
+        lines.append(f"{RLM}   {d.source} · {when} UTC{number}")  # for `articles remove ID`
         if hit.matched:
             lines.append(f"{RLM}   الكلمات المطابقة: {'، '.join(hit.matched)}")
         lines.append(f"{RLM}   {d.url}")
