@@ -3,7 +3,8 @@
 `RateLimiter` paces every message the sender (bot.sender) sends: a smooth overall schedule at
 `RATE_MARGIN` of the configured rate (no burst), at most one message per `CHAT_INTERVAL` per chat,
 at most `GROUP_LIMIT` per `GROUP_WINDOW` per group or channel, and a global pause after a 429.
-Times are `time.monotonic()` seconds. Tests shorten the windows by patching this module's constants.
+Times are `time.monotonic()` seconds. Tests shorten the windows by patching this module's constants,
+and read the limiter's decisions through `RateLimiter.observe` rather than the clock of a busy host.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import contextlib
 import heapq
 import itertools
 import time
+from collections.abc import Callable
 
 CHAT_INTERVAL = 1.05  # seconds between messages to one chat (1/s plus a margin for jitter)
 GROUP_WINDOW = 60.5  # seconds of the per-group window
@@ -32,6 +34,10 @@ class RateLimiter:
     Slots are never taken in advance, so waiters do not all go at once after a stall. A message
     retried after a 429 keeps its ticket, so it goes first when the pause ends: nothing is
     reordered.
+
+    `observe`, when set, is called with (chat id, monotonic time) at every slot granted: the
+    limiter's own decisions, which keep the limits whatever the host's load (the times messages
+    reach Telegram add network jitter on top). Tests replay them through Telegram's windows.
     """
 
     def __init__(self, rate: float) -> None:
@@ -46,6 +52,7 @@ class RateLimiter:
         self._chat_next: dict[int, float] = {}
         self._chat_before: dict[int, float] = {}
         self._group: dict[int, collections.deque[float]] = {}
+        self.observe: Callable[[int, float], None] | None = None
 
     def pause(self, seconds: float) -> None:
         """Hold every send for `seconds` (Telegram answered 429 retry_after)."""
@@ -96,6 +103,8 @@ class RateLimiter:
         self._chat_next[chat_id] = sent_at + CHAT_INTERVAL
         if is_group:
             self._group.setdefault(chat_id, collections.deque()).append(sent_at)
+        if self.observe is not None:
+            self.observe(chat_id, sent_at)
         return ticket
 
     def refused(self, chat_id: int, is_group: bool) -> None:
