@@ -7,12 +7,17 @@ FULL_BODY_KEYS content keys), so the rules for full reports apply, as they do in
 from __future__ import annotations
 
 import json
+import random
+import shutil
+import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 import sqlite_utils
 from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from digests.arabic import analyze
@@ -316,6 +321,7 @@ def _candidate(i: int, story: int | None, title_words: list[str]) -> _Candidate:
                       report=Report(frozenset(title_words), NOW - timedelta(days=i)))
 
 
+@hypothesis_settings(deadline=None)  # the first example loads the word table (~0.5 s)
 @given(st.lists(st.tuples(st.one_of(st.none(), st.integers(1, 4)),
                           st.lists(st.sampled_from(["دوما", "غوطه", "قصف", "ماكرون", "روحاني",
                                                     "قافله", "حرستا"]),
@@ -410,3 +416,57 @@ def test_a_gone_story_link_is_never_the_article_itself_nor_its_own_source(
     digest = load_digest(database.db, other.id)
     assert digest is not None
     assert live_related(database.db, [digest]) == [digest]
+
+
+@cache
+def _empty_archive() -> Path:
+    """A migrated database with three sources, made once and copied for each example."""
+    path = Path(tempfile.mkdtemp(prefix="nashra-related-")) / "template.db"
+    with Database(path) as db:
+        for n in (1, 2, 3):
+            db.db.execute("insert into sources (id, url, name, added_at) values (?, ?, ?, ?)",
+                          [n, f"https://s{n}.example/feed", f"مصدر {n}", iso(NOW)])
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@hypothesis_settings(deadline=None, max_examples=60)
+@given(st.lists(st.tuples(st.integers(1, 3), st.booleans()), min_size=1, max_size=7),
+       st.integers(1, 3), st.randoms(use_true_random=False))
+def test_live_story_links_invariants(reports: list[tuple[int, bool]], own_source: int,
+                                     rnd: random.Random) -> None:
+    """Whatever the story's reports (sources, pages gone): no story link to a gone page, no
+    self-link or repeat; links that were live stay in place; each gone one is replaced while a
+    live report of another source than the article's own is not linked yet."""
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copyfile(_empty_archive(), Path(folder) / "nashra.db")
+        db = Database(Path(folder) / "nashra.db")
+        rows = [(1, own_source, False)] + [(i + 2, s, g) for i, (s, g) in enumerate(reports)]
+        with db.transaction() as tx:
+            for article_id, source, gone in rows:
+                url = f"https://s{source}.example/a/{article_id}"
+                tx.table("articles").insert({
+                    "id": article_id, "source_id": source, "url": url, "url_key": url_key(url),
+                    "content_hash": f"h{article_id}", "title": f"خبر {article_id}",
+                    "published_at": iso(NOW - timedelta(hours=article_id)),
+                    "fetched_at": iso(NOW), "updated_at": iso(NOW), "story_id": 7,
+                    "page_status": GONE if gone else "ok"})
+        linked = [r for r in rows[1:] if r[1] != own_source]
+        rnd.shuffle(linked)
+        linked = linked[:rnd.randint(0, len(linked))]
+        url = {a: f"https://s{s}.example/a/{a}" for a, s, _ in rows}
+        digest = Digest(url=url[1], source="م", headline="خبر", published_at=NOW,
+                        related=tuple(RelatedItem(f"خبر {a}", url[a], NOW, "story")
+                                      for a, _, _ in linked), story_id=7, article_id=1)
+        [live] = live_related(db.db, [digest])
+        db.close()
+    gone = {url[a] for a, _, g in rows if g}
+    got = [r.url for r in live.related]
+    assert not gone & set(got) and url[1] not in got and len(got) == len(set(got))
+    kept = [url[a] for a, _, g in linked if not g]
+    assert [u for u in got if u in kept] == kept  # the live ones, in their order
+    by_url = {url[a]: s for a, s, _ in rows}
+    assert all(by_url[u] != own_source for u in got)
+    spare = {url[a] for a, s, g in rows[1:] if not g and s != own_source} - set(kept)
+    n_gone = sum(1 for _, _, g in linked if g)
+    assert len(got) == len(kept) + min(n_gone, len(spare))
