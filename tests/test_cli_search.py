@@ -113,3 +113,34 @@ def test_a_count_out_of_range_is_refused_in_both_languages(db_path: Path,
     assert proc.returncode == 2 and proc.stdout == ""
     assert "يلزم عدد صحيح" in proc.stderr and "must be a whole number" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_human_output_names_the_article_number_for_articles_remove(
+        db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "--db", str(db_path), "الضغوط"]) == 0
+    out = capsys.readouterr().out
+    assert "المقال 3 / article 3" in out  # `run.py articles remove 3`
+
+
+def test_json_story_links_to_a_gone_page_are_replaced(db_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A stored digest's "story" link to a page gone since (404/410) is given as the story's
+    newest live report from another source (digests.related.live_related)."""
+    with Database(db_path) as database, database.transaction() as conn:
+        conn.execute("insert into sources (id, url, name, added_at) values"
+                     " (2, 'https://cnn.example/feed', 'CNN', ?)", [iso(NOW)])
+        for aid, status in ((4, "gone"), (5, "ok")):
+            conn.execute(
+                "insert into articles (id, source_id, url, url_key, content_hash, title,"
+                " published_at, fetched_at, updated_at, story_id, page_status)"
+                " values (?, 2, ?, ?, ?, ?, ?, ?, ?, 3, ?)",
+                [aid, f"https://cnn.example/{aid}", f"https://cnn.example/{aid}", f"h{aid}",
+                 f"هدنة الغوطة {aid}", f"2018-02-2{aid}T10:00:00+00:00", iso(NOW), iso(NOW),
+                 status])
+        conn.execute("update articles set digest_related_json = ? where id = 2", [json.dumps(
+            [{"title": "هدنة الغوطة 4", "url": "https://cnn.example/4",
+              "published_at": "2018-02-24T10:00:00+00:00", "kind": "story"}])])
+    assert main(["search", "--db", str(db_path), "--json", "هدنة"]) == 0
+    by_url = {o["url"]: o for o in json.loads(capsys.readouterr().out)}
+    assert [(r["url"], r["kind"]) for r in by_url["https://bbc.example/2"]["related"]] == [
+        ("https://cnn.example/5", "story")]
