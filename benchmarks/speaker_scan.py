@@ -19,7 +19,21 @@ wrong by the shape of their words:
 * ``narrator_turn``: a reported clause that runs on into the writer's «، إلا أن», «بيد أن»,
   «، غير أن» or «، وأصدر» (the narrator's next sentence);
 * ``name_cut``: a speaker that ends in an organisation noun whose quoted name was cut off
-  («ومتحدث باسم حركة» from «حركة "الشباب"»).
+  («ومتحدث باسم حركة» from «حركة "الشباب"»);
+* ``non_name`` (session 7): a speaker that is a manner adverb («بجلاء»), a year («عام»,
+  «العام»), a bare number cut from its noun («تسعة» of «تسعة بالمئة ممن …») or the object of
+  «لفت النظر»;
+* ``hashtag``: a speaker written with a hashtag's «#» or «_» («الشرطة_البريطانية»);
+* ``first_person_suffix``: a reported quote that the renderer's first-person test misses but
+  that holds a first-person word of this script's own list («علاقتي», «مني», «جئت»,
+  «استقبلني»): it would read «بحسب X، علاقتي …»;
+* ``fragment``: a marked quote of fewer than six words set in the writer's own sentence (no
+  speech verb among the three words before it, not after a complementizer or a colon): «تم
+  نقلهم إلى "أحد مراكز الإقامة …"»;
+* ``fem_object``: the speaker is the definite object of a feminine «اعتبرت» followed by the
+  quote marks («واعتبرت الخطوة "…"»);
+* ``describer``: a quote after «وصفته X بأنه» given to someone other than X;
+* ``denial_gender``: a denial whose shown verb («نفى/نفت») disagrees with the verb written.
 
 Usage:
     .venv/bin/python benchmarks/speaker_scan.py [--limit N] [--dump /tmp/scan.json]
@@ -46,14 +60,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import CORPUS, load_corpus  # noqa: E402
-from bot.attribution import after_bihasab, first_person  # noqa: E402
+from bot.attribution import after_bihasab, denial_verb, first_person  # noqa: E402
 from digests.digest import condense  # noqa: E402
 from digests.models import Article, parse_iso  # noqa: E402
 from digests.quotes import find_quotes  # noqa: E402
-from digests.speech import fold  # noqa: E402
+from digests.quote_marks import TRIM_MARK  # noqa: E402
+from digests.speech import cue_of, fold, is_complementizer  # noqa: E402
 
 CLASSES = ("prep_tail", "cut_word", "time_adverb", "object_np", "first_person", "denial",
-           "accusative", "narrator_turn", "name_cut")
+           "accusative", "narrator_turn", "name_cut", "non_name", "hashtag",
+           "first_person_suffix", "fragment", "fem_object", "describer", "denial_gender")
 
 # Names that start with «ب»/«ل» and a consonant (not a preposition glued to a word). Folded.
 _B_L_NAMES = frozenset(
@@ -86,6 +102,58 @@ _TURN_RE = re.compile(r"[،,]\s*(?:إلا|الا|غير) أن\s|\sبيد أن\s|
 _ORGANISATIONS = frozenset("حركه حزب تنظيم جماعه ائتلاف تحالف جبهه منظمه جمعيه".split())
 
 
+# Speakers that name nobody: adverbs of manner, years, bare numbers, an idiom's object. Folded.
+_NON_NAMES = frozenset(
+    "بجلاء بوضوح بصراحه بشده بحزم عام العام سنه النظر الانتباه اثنان ثلاثه اربعه خمسه سته سبعه"
+    " ثمانيه تسعه عشره".split())
+# First-person words the renderer's closed list lacked in session 6 (QA11 6586). Unvoweled.
+_FIRST_PERSON_MORE = frozenset(
+    "مني عني علاقتي منزلي حياتي مسيرتي عائلتي زوجتي رأيي زملائي أولادي ابني ابنتي أمي جئت أتيت"
+    " استقبلني يسعدني يشرفني جعلني منحني أعطاني دفعني يهمني يحفزني تحبني بنفسي وجودي".split())
+_WORD_RE = re.compile(r"[\u0621-\u064a]+")
+_INNER_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# «وصفته السفارة بأنه»: the verb with its object pronoun, then a written subject (not «بأنه»,
+# «بـ», «قائلا»: the pronoun subject's own words).
+_DESCRIBER_RE = re.compile(r"(?:^|\s)و?وصف(?:ته|تها|تهم|ه|ها|هم) (?![بل]|قائل|في\s)(\S+)")
+
+
+def _fragment(text: str, context: str) -> bool:
+    """A marked quote under six words set in the writer's sentence, not after a speech verb,
+    a complementizer or a colon."""
+    at = context.find(text)
+    if at <= 0 or len(text.split()) >= 6:
+        return False
+    before = context[:at].rstrip(" \"“”«„")
+    if not before or before.endswith((":", "،", ",")):
+        return False
+    near = before.split()[-3:]  # «وقال الوزير "…"»: a verb and its subject before the marks
+    return not (any(cue_of(w)[1] is not None for w in near) or is_complementizer(fold(near[-1])))
+
+
+def _context_classes(kind: str, speaker: str, text: str, context: str) -> list[str]:
+    """The classes read from the sentence a quote stands in."""
+    out: list[str] = []
+    if not context:
+        return out
+    if kind == "direct" and _fragment(text, context):
+        out.append("fragment")
+    if len(speaker.split()) == 1 and re.search(
+            r"(?:^|\s)و?(?:اعتبرت|تعتبر) " + re.escape(speaker) + r"\s*[\"«“]", context):
+        out.append("fem_object")
+    at = context.find(text[:40])
+    for m in _DESCRIBER_RE.finditer(context):
+        if 0 <= m.end() <= at and fold(m.group(1)) not in {fold(w) for w in speaker.split()}:
+            out.append("describer")
+            break
+    if kind == "denial" and speaker:
+        said = re.search(r"(?:^|\s)و?(نفت|تنفي|نفى|ينفي) " + re.escape(speaker.split()[0]),
+                         context)
+        if said is not None and (said.group(1) in ("نفت", "تنفي")) != (
+                denial_verb(speaker) == "نفت"):
+            out.append("denial_gender")
+    return out
+
+
 def _object_after(prev: str, i: int) -> bool:
     """A country after `prev` is the verb's object, not a genitive of the speaker: after a
     definite word, a plural, another country, or a one-word name that heads no construct."""
@@ -95,8 +163,9 @@ def _object_after(prev: str, i: int) -> bool:
             or i == 1)
 
 
-def classes(kind: str, speaker: str, text: str) -> list[str]:
-    """The suspicious classes one quote falls in (a speaker may be in several)."""
+def classes(kind: str, speaker: str, text: str, context: str = "") -> list[str]:
+    """The suspicious classes one quote falls in (a speaker may be in several); `context`, the
+    sentence it stands in, adds the classes read from it."""
     out: list[str] = []
     if kind == "denial":
         out.append("denial")
@@ -132,7 +201,15 @@ def classes(kind: str, speaker: str, text: str) -> list[str]:
         first = fold(text.split()[0]) if text.split() else ""
         if first in _FIRST_PERSON:
             out.append("first_person")
-    return out
+        if any(w in _FIRST_PERSON_MORE for w in _WORD_RE.findall(_INNER_RE.sub(" ", text))):
+            out.append("first_person_suffix")
+    if folded and (folded[0] in _NON_NAMES and len(folded) == 1
+                   or folded[0] in _NON_NAMES and folded[0].startswith(("ب", "ال"))
+                   and folded[0] != "العام"):
+        out.append("non_name")
+    if "_" in speaker or "#" in speaker:
+        out.append("hashtag")
+    return out + _context_classes(kind, speaker, text, context)
 
 
 def _article(n: int, row: dict[str, str]) -> Article:
@@ -155,13 +232,16 @@ def scan(docs: Sequence[dict[str, str]]) -> tuple[Counter[str], Counter[str],
     for n, row in enumerate(docs, 1):
         article = _article(n, row)
         quotes = condense(article).quotes
+        cands = find_quotes(article.paragraphs)
         dump[str(n)] = [[q.kind, q.speaker, q.text] for q in quotes]
         for q in quotes:
             digest_counts["quotes"] += 1
-            digest_counts.update(classes(q.kind, q.speaker, q.text))
-        for c in find_quotes(article.paragraphs):
+            context = next((c.context for c in cands if c.speaker == q.speaker
+                            and c.text.startswith(q.text.removesuffix(TRIM_MARK))), "")
+            digest_counts.update(classes(q.kind, q.speaker, q.text, context))
+        for c in cands:
             cand_counts["quotes"] += 1
-            cand_counts.update(classes(c.kind, c.speaker, c.text))
+            cand_counts.update(classes(c.kind, c.speaker, c.text, c.context))
     return digest_counts, cand_counts, dump
 
 

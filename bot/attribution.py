@@ -209,6 +209,32 @@ _FIRST_PERSON = frozenset({
     # Unvoweled, yet first person in a paraphrase («قال إنه كنت متوقعا…» is never "you were").
     "كنت", "قمت", "أكون", "سأكون",  # not «لست»: «لِستّ مباريات» (for six)
 })
+# First-person words the list above lacked (QA11 6586, «بحسب ليوناردو، علاقتي … مني … جئت»):
+# prepositions with «ـي», nouns a player or official speaks of as his own, and verbs whose «ـني»
+# is «me». Each reads as the first person whatever its vowels. Unvoweled.
+_FIRST_PERSON_MORE = frozenset({
+    "مني", "عني", "بنفسي", "لنفسي", "علاقتي", "منزلي", "حياتي", "مسيرتي",
+    "عائلتي", "زوجتي", "رأيي", "زملائي", "أولادي", "ابنتي", "أمي", "وطني", "مهنتي", "تجربتي",
+    "مشواري", "بلادي", "أصدقائي", "جمهوري", "جئت", "أتيت", "استقبلني", "يسعدني",
+    "يشرفني", "جعلني", "منحني", "أعطاني", "دفعني", "يهمني", "بالنسبة لي",
+}) - {"وطني", "جمهوري"}  # «وطني»/«جمهوري» are also adjectives: «الحزب الوطني», «مرشح جمهوري»
+# Present verbs of the third person that end in «ني» without being «… me» («يعني», «يبني»).
+_NOT_ME = frozenset({
+    "يعني", "تعني", "سيعني", "ستعني", "يبني", "تبني", "سيبني", "ستبني", "يثني", "تثني", "يغني",
+    "تغني", "يستثني", "تستثني", "يستغني", "تستغني", "يعتني", "تعتني", "يتواني", "تتواني", "يدني",
+    "تدني", "يمني", "يميني", "يجني", "تجني", "ينثني", "يلوني", "تلوني", "يكفي"})
+
+
+_SUFFERED_AFTER = frozenset({"التي", "الذي", "أن", "ان", "بعدما", "ما"})
+
+
+def _me_verb(word: str) -> bool:
+    """«يحفزني», «تحبني», «تنتابني»: a present verb with the object pronoun «ني» (me); not
+    «يعني», «تعاني» («ـاني» is a verb's or a noun's own ending) nor «يمني» (Yemeni)."""
+    return (word[:1] in "يت" and word.endswith("ني") and len(word) >= 5
+            and word[-3] not in "ايو" and word not in _NOT_ME)
+
+
 _INNER_QUOTE_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _WORD_RE = re.compile(r"[\u0621-\u0652\u0670-\u06d3ـ]+")
 _MARKS_RE = re.compile("[\u064b-\u0652ـ]")  # harakat and tatweel: «معيّنة» is not «معي»
@@ -226,10 +252,18 @@ def first_person(text: str) -> bool:
     """True when the paraphrase speaks in the first person outside any quote it holds
     («نحن لسنا المرشح الأقرب», «لا أحظى في فريقي…», «لن نضمن شيئا»: a negated verb in ن-)."""
     outside = _INNER_QUOTE_RE.sub(" ", text)
+    if "بالنسبة لي" in _MARKS_RE.sub("", outside):
+        return True
     prev = ""
-    for word in _WORD_RE.findall(outside):
-        word = _MARKS_RE.sub("", word)
-        if word in _FIRST_PERSON or (word[:1] in "وف" and word[1:] in _FIRST_PERSON):
+    words = [_MARKS_RE.sub("", w) for w in _WORD_RE.findall(outside)]
+    for n, word in enumerate(words):
+        bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+        if word == "مني" and (prev in _SUFFERED_AFTER or (
+                n + 1 < len(words) and words[n + 1].startswith("ب"))):
+            prev = word
+            continue  # «الهزائم التي مني بها»: «مُني» (suffered), not «منّي» (from me)
+        if (word in _FIRST_PERSON or bare in _FIRST_PERSON or word in _FIRST_PERSON_MORE
+                or bare in _FIRST_PERSON_MORE or _me_verb(bare)):
             return True
         if (prev in _NEGATIONS and word.startswith("ن") and len(word) >= 3
                 and word not in _NOUNS_IN_NUN):

@@ -38,6 +38,13 @@ from digests.speech import (
 )
 
 _KANA = frozenset(("كان", "كانت", "كانوا"))
+_NEGATED = frozenset("لم ولم فلم لا ولا".split())
+# Heads of a subject that is a person or a body by its title («متحدثة باسم فيسبوك», «الوزير»).
+# Folded, without «ال».
+_HUMAN_HEADS = frozenset(
+    "متحدث متحدثه ناطق ناطقه مسؤول مسؤوله مصدر وزير وزيره رئيس رئيسه مدرب لاعب نجم مهاجم حارس"
+    " مدير مديره سفير سفيره قائد زعيم محامي محاميه قاضي ملك امير شيخ نائب نائبه عضو مستشار"
+    " مستشاره خبير باحث باحثه طبيب طبيبه وزاره حكومه شرطه جيش شركه منظمه هيئه".split())
 # A pronoun written before the verb is its subject («لكنه قال», «وهو يؤكد»).
 _PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وهو وهي فهو فهي".split())
 _ADDRESSEES = frozenset(
@@ -47,6 +54,16 @@ ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صور
 _SUMMED = frozenset("لخص لخصت يلخص تلخص".split())
 REFUSE = frozenset("رفض رفضت يرفض ترفض رافض رافضا رافضه".split())  # «رافضا اتهامات بأن …»
 _DESCRIBE = frozenset("وصف وصفت يصف تصف ووصف ووصفت ويصف وتصف".split())
+_DESCRIBED_RE = re.compile(r"^(?:وصف|وصفت|يصف|تصف)(?:ه|ها|هم|هما)$")
+
+
+def described(norm: str) -> str | None:
+    """«وصفته», «ووصفتها», «يصفه»: a describing verb with its object pronoun, whose subject is
+    then written after it («وصفته السفارة بأنه …»); its gender, or None for another word."""
+    for form in (norm, norm[1:] if norm[:1] in "وف" else ""):
+        if form and _DESCRIBED_RE.match(form):
+            return "f" if form.startswith(("وصفت", "تصف")) else "m"
+    return None
 RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
 RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة عنه»: his words, not the agency's
 # «ولخص أحدهم الموقف»: one of them speaks, as written (not a possessed noun). «بعضهم» (some of
@@ -253,7 +270,7 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
     speaker = ""
     j = k + 1
     coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
-                   and named_before)
+                   and named_before and described(t.norm) is None)
     if (kind == "verb" and not content_open and not coordinated and prev == "قد"
             and norm not in RELAY_VERBS
             and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))):
@@ -294,6 +311,11 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             # «ووصف بولتون التدخل الروسي بأنه …»: subject and object run together after «وصف»;
             # only a subject set off by a comma («ووصف الرئيس، …، الهجوم») is trusted.
             speaker, j = "", k + 1
+        if _considered_object(norm, speaker, toks, j, last):
+            # «واعتبرت الخطوة "انتهاكا صارخا"»: «اعتبر X Y» — the definite noun right after the
+            # verb is what was considered, its accusative predicate in the marks; the subject
+            # is the pronoun (F8's leftover).
+            speaker, j = "", k + 1
         if prev in _PRONOUN_SUBJECTS:
             # «ولكنه ينفي ممارسته …»: the subject is the pronoun; what follows the verb is its
             # object, never a speaker.
@@ -331,6 +353,21 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         else:
             speaker, j = subject(toks, k + 1, last)
     return speaker, j
+
+
+_CONSIDER = frozenset("اعتبر اعتبرت يعتبر تعتبر".split())
+
+
+def _considered_object(norm: str, speaker: str, toks: list[Tok], j: int, last: int) -> bool:
+    """«اعتبرت الخطوة "انتهاكا …"»: one definite word after «اعتبر», then quote marks that open
+    with an indefinite accusative: that word is the verb's first object, not its subject."""
+    if strip_conj(norm) not in _CONSIDER or len(speaker.split()) != 1:
+        return False
+    if not fold(speaker).startswith("ال") or j >= last or toks[j].raw[:1] not in "\"“«„":
+        return False
+    first = toks[j].raw.lstrip("\"“«„").rstrip("\"”»،,.")
+    bare = first.replace("\u064b", "")
+    return bool(bare) and not bare.startswith("ال") and bare.endswith("ا") and len(bare) >= 4
 
 
 # «نشر X سلسلة تغريدات قال في إحداها "…"»: one of the posts the publisher put out.
@@ -472,3 +509,51 @@ def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
             toks[x].norm in CLAUSE_CONJ for x in range(m + 1, k)):
         return ""  # «الذي كان يدير …», «كان … عندما صرح»: «كان» is another clause's
     return subject(toks, m + 1, k)[0]
+
+
+def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozenset[str]] | None:
+    """The subject of a verb outside the speech lists that opens the sentence, when it names a
+    person or a body (a title, or a name set off by a comma or an age), with the genders the
+    verb allows; None otherwise.
+
+    «وتقدم كاراغر (40 عاما) باعتذار …، قائلا», «وتتعامل ميليسا برونتي، محاضرة …» and «ولم
+    تناقش متحدثة باسم فيسبوك …، إلا أنها أكدت» name the one a bare «وأضاف», «وتقول» or
+    «وقالت» after them means (QA11 3815, 5105, 366), not the speaker named before them.
+    """
+    i = first
+    negated = toks[i].norm in _NEGATED
+    if negated:
+        i += 1
+    if i + 1 >= last:
+        return None
+    verb = toks[i]
+    stem = verb.norm
+    if not negated:
+        if stem[:1] not in "وف" or len(stem) < 4:
+            return None
+        stem = stem[1:]
+    if (not 3 <= len(stem) <= 6 or stem.startswith("ال") or stem in STOP or stem in _KANA
+            or fold(verb.raw) in _WAW_NOUNS or stem in _WAW_NOUNS
+            or cue_of(verb.raw)[1] is not None
+            or any(c in verb.raw for c in "،,:\"«»()") or not verb.raw[-1].isalpha()):
+        return None
+    if stem.endswith("ت") and not stem.startswith("ت"):
+        genders = frozenset("f")
+    elif stem.startswith("ت"):
+        genders = frozenset("mf")  # «تقدّم» (he stepped up) or «تتعامل» (she deals)
+    else:
+        genders = frozenset("m")
+    name, j = subject(toks, i + 1, last)
+    words = name.split()
+    if not words or not plausible_speaker(name):
+        return None
+    head = fold(words[0])
+    if head.removeprefix("ال") in _HUMAN_HEADS:
+        if len(words) >= 3 and fold(words[1]) == "باسم":
+            return " ".join(words[:3]), genders
+        return (name, genders) if len(words) <= 4 else None
+    set_off = toks[j - 1].raw.endswith(("،", ",")) or (j < last and toks[j].raw.startswith("("))
+    if (head.startswith("ال") or not set_off or len(words) > 3
+            or any(fold(w).startswith("ال") or fold(w).endswith("ات") for w in words)):
+        return None
+    return name, genders

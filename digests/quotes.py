@@ -51,6 +51,7 @@ from digests.speech import (
     strip_conj,
     strip_prefix,
 )
+from digests.cue_speakers import OBJECT_VERBS
 from digests.speech_cues import Cue, find_cues
 
 __all__ = [
@@ -156,6 +157,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                                               (started_open and a == 0) or
                                                               (a <= 1 and last_para_had_quote)))
                 after_colon = para[:a].rstrip(" \"“«„").endswith(":")
+                if not after_colon and _fragment(para, toks, cues, a, text, s0):
+                    continue  # «تم نقلهم إلى "أحد مراكز الإقامة المؤقتة"»: the writer's phrase
                 if not speaker or _is_data(speaker) or (
                         fold(text.split()[0]) in RELATIVES and not after_colon):
                     continue  # «بالتراجع عن مواقفه، "التي تتساوق …"»: the writer's clause goes on
@@ -326,8 +329,76 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
         # whose subject stands before the marks; without it the words read cut.
         subject_first = (bool(lead) and fold(lead[0]).startswith("ال") and between <= 3
                          and not lead[0].endswith((":", "،", ",")))  # «صاحب أحد الفنادق:"…"»
-        return (between >= 1 and (short or subject_first)) or (mid_phrase and between >= 2)
+        # «أنها ستودّع "27 طفلاً …"», «إن قرار ترامب يحظر "…"»: the clause's verb stands
+        # outside the marks, which hold only its object; the clause is the statement (QA10).
+        verb_first = (between >= 1 and close < len(para)
+                      and any(_present_verb(w) for w in para[cs:a - 1].split()))
+        return ((between >= 1 and (short or subject_first)) or (mid_phrase and between >= 2)
+                or verb_first)
     return False
+
+
+# Words that open the occasion or time between a speech verb's subject and its quote marks
+# («وقال بارنييه في تغريدة "…"», «حثت الصين، الجمعة، واشنطن على "…"»). Folded.
+_OCCASION = frozenset(
+    "في خلال عبر امام علي لدي اليوم امس الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت"
+    " مساء صباح".split())
+MIN_SET_IN_WORDS = 6  # a marked phrase this long, or with a predicate, may stand on its own
+# Words that make a phrase a statement: particles, pronouns, «كان», modals. Folded.
+_PREDICATE_WORDS = frozenset(
+    "لا لم لن ليس ليست ليسوا هو هي هم هما نحن انا انت ان انه انها اننا انني كان كانت كانوا"
+    " قد لقد سوف يجب ينبغي يمكن هناك ثمه هذا هذه ذلك تلك".split())
+
+
+def _present_verb(word: str) -> bool:
+    """«يحظر», «ستودّع», «وسيبقى»: a present or future verb by its prefix."""
+    norm = fold(word)
+    norm = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    return len(norm) >= 4 and (norm[0] == "ي" or (norm[0] == "س" and norm[1] in "يتن"))
+
+
+def _predicate(text: str) -> bool:
+    """The phrase holds a verb or a predicate: a particle, a pronoun or «كان» («لا يوجد أدنى
+    دليل», «الدولة في حالة رائعة» do not pass; «حققنا …», «يمكن استخدامها» do), a present or
+    future verb («يحظر», «ستودّع»), a past verb of the first person plural («حققنا»)."""
+    for w in text.split():
+        norm = fold(w).lstrip("وف") if len(fold(w)) > 3 else fold(w)
+        if norm in _PREDICATE_WORDS or fold(w) in _PREDICATE_WORDS:
+            return True
+        if len(norm) >= 4 and (norm[0] == "ي" or (norm[0] == "س" and norm[1] in "يتن")
+                               or (norm.endswith("نا") and not norm.startswith("ال"))):
+            return True
+    return False
+
+
+def _fragment(para: str, toks: list[Tok], cues: Sequence[Cue], a: int, text: str,
+              s0: int) -> bool:
+    """A short noun phrase in quote marks set inside the writer's own sentence («تم نقلهم إلى
+    "أحد مراكز الإقامة المؤقتة"», «استراتيجية "أقصى قدر من الضغط"»): not a statement (QA11).
+
+    Kept: a phrase of `MIN_SET_IN_WORDS` words or more, one with a predicate, one that opens
+    its sentence or follows a speech verb and its subject, a complementizer or a colon.
+    """
+    if word_count(text) >= MIN_SET_IN_WORDS or _predicate(text):
+        return False
+    if not para[s0:max(s0, a - 1)].strip(" \"“”«„،,"):
+        return False  # «"…"، قال X»: the sentence opens with the quote
+    at = next((k for k, t in enumerate(toks) if t.start <= a - 1 < t.end), None)
+    if at is None or at == 0:
+        return False
+    prev = toks[at - 1]
+    if is_complementizer(prev.norm) or prev.raw.endswith(":"):
+        return False  # «أكد أن "…"», «قالت:"…"»
+    # «وقال بينيت "…"», «وأضاف"…"»: the marks right after a speech verb and its subject, or a
+    # few words after a verb whose speech has not started («وقال بارنييه في تغريدة "…"»)
+    if prev.norm == "و" and at >= 2 and toks[at - 2].raw.rstrip("،,")[-1:] in "\"”»":
+        return False  # «كتب عليها "شكرا أيها القائد"، و"رحلة سعيدة …"»: one more of a list
+    return not any(c.end_tok == at or c.tok in (at, at - 1)
+                   or (c.content_start in (None, toks[at].start) and c.tok < at <= c.end_tok + 6
+                       and (toks[c.end_tok].norm in _OCCASION or (
+                           prev.norm in ("الي", "علي") and strip_conj(toks[c.tok].norm)
+                           in OBJECT_VERBS)))
+                   for c in cues if c.kind != "prep")
 
 
 def _is_data(speaker: str) -> bool:

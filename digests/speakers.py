@@ -32,6 +32,8 @@ from digests.speech import (
 )
 
 MAX_SPEAKER_WORDS = 9
+# «وصفته», «ووصفها»: a describing verb with its object pronoun, whose own subject follows.
+_DESCRIBING_RE = re.compile(r"^[وف]?(?:وصف|وصفت|يصف|تصف)(?:ه|ها|هم|هما)$")
 _TOKEN_RE = re.compile(r"\S+")
 # «د.», «أ.», «إ.», «م.», «أ.د.»: an abbreviated title or initial, not the end of a sentence.
 _ABBREV_RE = re.compile(r"^(?:[\u0621-\u064a]\.){1,2}$")
@@ -111,6 +113,29 @@ _WHEN = frozenset("الاحد الاثنين الثلاثاء الاربعاء �
                   " ليل ايضا كذلك مجددا".split())  # «وذكرت أيضا وكالة …»
 # «وقد صرح وقتها لوسائل الإعلام:»: a time adverb before an addressee (no subject is written).
 _THEN = frozenset("وقتها حينها يومها انذاك ساعتها حينئذ وقتئذ".split())
+# «أوضح بجلاء أن»: an adverb of manner right after the verb, never its subject (QA11). Folded.
+_MANNER_ADVERBS = frozenset(
+    "بجلاء بوضوح بصراحه بشده بحزم بثقه بدقه باختصار بايجاز بحسم بتفصيل بمراره بحسره بغضب بفخر"
+    " بصرامه".split())
+# «أكد عام 2015 إنه», «حذرت العام الماضي من أن»: a year is when, not who. Folded.
+_YEARS = frozenset("عام العام سنه السنه مطلع اواخر اوائل".split())
+_YEAR_AFTER = frozenset("الماضي الماضيه المنصرم المنصرمه المقبل المقبله الجاري الحالي".split())
+
+
+def _time_phrase(toks: list[Tok], i: int) -> int:
+    """Tokens a year takes at `i` («عام 2015», «العام الماضي»), 0 when none is written there."""
+    if i + 1 < len(toks) and toks[i].norm in _YEARS and (
+            toks[i + 1].norm.isdigit() or toks[i + 1].norm in _YEAR_AFTER):
+        return 2
+    return 0
+
+
+# Number words that head a partitive subject («قال ثلاثة من أولياء الأمور», «تسعة بالمئة ممن
+# شملهم المسح»): the number alone names nobody (QA11). Folded.
+NUMBER_WORDS = frozenset(
+    "اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره ثلاث اربع خمس سبع ثماني تسع عشر"
+    " عشرات مئات الاف".split())
+_PERCENT = frozenset("بالمئه بالمائه".split())
 
 
 _DOCUMENTS = frozenset("بيان تصريح".split())
@@ -159,6 +184,19 @@ def addressee(t: Tok) -> bool:
     return raw[1:2] not in ("ا", "و", "ي", "ل", "ـ") and raw[1:2].isalpha()
 
 
+def _named_addressee(toks: list[Tok], j: int, limit: int) -> bool:
+    """Token `j` is «ل» glued to a name the paragraph also writes bare («قال سيبايوس لزيدان»
+    where «زيدان» is written elsewhere): whom it was said to, after a name that is no title
+    («المدير الفني لتوتنهام» keeps its club; «حمزة لبيض» is one name)."""
+    raw = toks[j].raw.rstrip("،,:;؛.")
+    prev = toks[j - 1]
+    if (not raw.startswith("ل") or raw.startswith(("لل", "لـ")) or len(raw) < 4
+            or prev.norm.startswith("ال") or prev.raw[-1:] in "،,:" or prev.norm in _TITLE_HEADS):
+        return False
+    bare = fold(raw[1:])
+    return any(n != j and t.norm in (bare, "و" + bare) for n, t in enumerate(toks))
+
+
 def now(t: Tok) -> bool:
     """«الآن» (now), written with or without madda; not the name «ألان» (Alan)."""
     return t.raw.rstrip("،,:;؛.").replace("\u064e", "") in ("الآن", "الان")
@@ -169,11 +207,12 @@ def _skip_object(toks: list[Tok], i: int) -> int:
     subject), and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
     addressed = False
     while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES
-                             or toks[i].norm in _WHEN or now(toks[i]) or (
+                             or toks[i].norm in _WHEN or now(toks[i])
+                             or toks[i].norm in _MANNER_ADVERBS or _time_phrase(toks, i) or (
                                  toks[i].norm in _THEN and i + 1 < len(toks)
                                  and addressed_after(toks[i + 1]))):
         addressed = addressed or toks[i].norm in ADDRESSEES
-        i += 1
+        i += _time_phrase(toks, i) or 1
     if i < len(toks) and (toks[i].raw.startswith("لـ") or addressee(toks[i])
                           or addressed_after(toks[i])
                           or toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
@@ -378,10 +417,19 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             break  # «وتابعت المجلة إ،» (a stray letter); «قال ماتيس لعدد من الصحافيين»
         if is_complementizer(t.norm):
             break  # «هددت النساء المحتجات بأنهن …»: the clause starts
-        if j > i and t.norm in ("الانتباه", "الانظار"):
-            break  # «ولفت الوزير الانتباه إلى أن …»: the object of «لفت»
+        if t.norm in ("الانتباه", "الانظار", "النظر"):
+            # «ولفت الوزير الانتباه إلى أن …»: the object of «لفت»; «ولفت النظر إلى أن» names
+            # no subject (QA11: «بحسب النظر، …»)
+            break
         if j > i and (now(t) or t.norm == "حاليا" or t.norm in _THEN):
             break  # «واعترف الوزير الآن بأن …»: a time adverb after the subject ends it
+        if j > i and toks[i].norm in NUMBER_WORDS and (
+                (j == i + 1 and (t.norm == "من" or t.norm in _PERCENT))
+                or (j == i + 2 and toks[i + 1].norm in _PERCENT and t.norm == "ممن")):
+            j += 1  # «ثلاثة من أولياء الأمور», «تسعة بالمئة ممن …»: the number's noun follows
+            continue
+        if j > i and _named_addressee(toks, j, limit):
+            break  # «قال سيبايوس لزيدان»: whom it was said to, named elsewhere in the paragraph
         if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا"):
             # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name; «متحدث
             # … هو الميجور X»: «هو» introduces the name and stays)
@@ -394,6 +442,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             break
         if t.norm.startswith("ل") and t.norm[1:] in NAME_NOUNS:
             break
+        if j > i and (strip_prefix(t.norm) in RELATIVES and t.norm[:1] == "و"
+                      or _DESCRIBING_RE.match(t.norm)):
+            break  # «الخطوة والذي وصفته السفارة …»: a relative clause and its own subject
         if t.norm in ATTRIBUTION_PREPS or _glued_complementizer(t.raw):
             break  # «قال، بحسب الوكالة، …»; «وقال البيان إن"السفارة …»: the statement starts
         if j > i and (t.norm in SPEAKING
@@ -420,7 +471,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         # «كارلوس نييتو مدير هذه المنظمة»: the title's own words were cut at «هذه»; the name
         # before it is whole, the title alone is not.
         words = words[:-1]
-    speaker = " ".join(words).strip(EDGE_PUNCT + " ")
+    # «#الشرطة_البريطانية»: a hashtag is shown as the words it joins (QA11).
+    words = [w.replace("_", " ").replace("#", "") for w in words]
+    speaker = " ".join(w for w in words if w.strip()).strip(EDGE_PUNCT + " ")
     if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
         speaker += '"'  # keep a quoted name whole: «جريدة "تايمز"»
     if speaker.count("(") > speaker.count(")") and words[-1].rstrip("،,:;؛.").endswith(")"):
@@ -429,11 +482,36 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
 
 
 _TOPIC = frozenset("اما واما بل وبل".split())
+_PLURAL_RELATIVES = frozenset("الذين اللواتي".split())
 _TIME_PREPS = frozenset("قبل وقبل بعد وبعد منذ ومنذ قبيل عقب".split())
+
+
+def _related_subject(toks: list[Tok], verb: int, first: int) -> str:
+    """«ولكن العلماء الذين قاموا بالدراسة لفتوا الانتباه إلى أن»: a plural verb after a
+    relative clause has the clause's antecedent as its subject, the clause with it (QA: the
+    speaker was «الانتباه»); "" when the words before the verb are otherwise."""
+    if not toks[verb].norm.endswith("وا"):
+        return ""
+    rel = next((m for m in range(verb - 2, max(first, verb - 6) - 1, -1)
+                if toks[m].norm in _PLURAL_RELATIVES), None)
+    if rel is None or rel <= first or any(
+            cue_of(toks[m].raw)[1] is not None or toks[m].raw[-1] in "،,:\"«»"
+            for m in range(rel, verb)):
+        return ""
+    name = antecedent(toks, rel, first).split()
+    while name and fold(name[0]) in ("لكن", "ولكن", "بينما", "فيما", "كما", "اما", "واما"):
+        name = name[1:]
+    whole = name + [toks[m].raw for m in range(rel, verb)]
+    if not name or len(whole) > MAX_SPEAKER_WORDS:
+        return ""
+    return " ".join(whole).strip(EDGE_PUNCT + " ")
 
 
 def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int = 4) -> str:
     """SVO: «روحاني قال لماكرون إن …», the named subject written before a verb."""
+    related = _related_subject(toks, verb, first)
+    if related:
+        return related
     words: list[str] = []
     k = verb - 1
     while k >= first and len(words) < max_words:
@@ -524,6 +602,9 @@ class Speakers:
 
     def __init__(self) -> None:
         self.seen: list[tuple[str, str]] = []
+        # The subject of a non-speech verb that opened the last sentence and named nobody else
+        # (digests.cue_speakers.sentence_opener), with the genders its verb allows.
+        self.opener: tuple[str, frozenset[str]] | None = None
 
     def add(self, name: str, gender: str) -> None:
         self.seen.append((name, gender))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from digests.cue_speakers import (
     ABOVE,
     bare_medium,
+    described,
     REFUSE,
     RELAY_VERBS,
     RELAYED_PRONOUNS,
@@ -31,6 +32,7 @@ from digests.cue_speakers import (
     object_cut,
     participle_subject,
     plausible_speaker,
+    sentence_opener,
     refused_subject,
     summed_subject,
     unwritten_speaker,
@@ -39,6 +41,7 @@ from digests.cue_speakers import (
 from digests.cue_window import Window, cue_window
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
+    STOP,
     AFTER_MA_ONLY,
     AMBIGUOUS,
     ATTRIBUTION_PREPS,
@@ -109,13 +112,19 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         return []
     cues: list[Cue] = []
     content_open = False  # inside someone's reported speech: nested verbs are theirs
+    here = sentence_opener(w.toks, w.first, w.last)
+    openers = tuple(o for o in (here, speakers.opener) if o is not None)
     k = w.first
     while k < w.last:
         _gave_statement(w, k, speakers)
-        cue, k = _cue_at(w, k, content_open, cues, speakers)
+        cue, k = _cue_at(w, k, content_open, cues, speakers, openers)
         if cue is not None:
             cues.append(cue)
             content_open = content_open or cue.content_start is not None
+    # The sentence's subject stays the one a bare cue of the next sentence means, unless a cue
+    # here named someone else.
+    speakers.opener = here if here is not None and not any(
+        c.named and c.speaker and c.speaker != here[0] for c in cues) else None
     return cues
 
 
@@ -136,8 +145,12 @@ def _gave_statement(w: Window, k: int, speakers: Speakers) -> None:
 
 
 def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
-            speakers: Speakers) -> tuple[Cue | None, int]:
+            speakers: Speakers, openers: Sequence[tuple[str, frozenset[str]]] = ()
+            ) -> tuple[Cue | None, int]:
     """The cue at token `k` (None: no cue there) and the token to read next.
+
+    `openers`: the subject of a non-speech verb opening this sentence, then the one left by the
+    sentence before (`sentence_opener`), which a bare cue of their gender means.
 
     Only a cue that is kept touches `speakers`: every test that can reject the word comes first.
     """
@@ -186,6 +199,13 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         # is not recorded as the last speaker: the verb is no speech verb, and a later bare cue
         # («يتوقعون أن …») should not fall back on it.
         opener = speaker = participle_subject(w.toks, k, w.first)
+        if not speaker and openers and openers[0] is not None and head.gender in openers[0][1] \
+                and w.toks[w.first].start <= w.toks[k].start:
+            # «وتقدم كاراغر (40 عاما) باعتذار …، قائلا إن …»: the name that opens the sentence
+            # (it is recorded when speech follows: a later «وأضاف» means him, QA11 3815).
+            opener = speaker = _fuller(openers[0][0], speakers)
+            if content_start is not None:
+                speakers.add(speaker, head.gender)
     speaker = nominative(speaker)
     if speaker and bare_medium(speaker):
         # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.
@@ -194,13 +214,31 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
                    end_tok=j), max(k + 1, j)
     if speaker and not plausible_speaker(speaker):
         speaker = ""  # a misread clause: better the clause's or the last named speaker
-    speaker, named = ((speaker, True) if opener and speaker == opener
-                      else _resolved_speaker(speaker, head, content_start, cues, speakers))
-    counter = head.norm in COUNTER_CUES or any(
+    fit = None
+    if (not speaker and head.kind == "verb" and not content_open
+            and not any(c.named and c.speaker for c in cues)):
+        fit = next((o for o in openers if head.gender in o[1]), None)
+    if fit is not None:
+        # «وتتعامل ميليسا برونتي، محاضرة …» then «وتقول:»: the subject just named speaks.
+        speaker, named = _fuller(fit[0], speakers), False
+        speakers.add(speaker, head.gender)
+    else:
+        speaker, named = ((speaker, True) if opener and speaker == opener
+                          else _resolved_speaker(speaker, head, content_start, cues, speakers))
+    # «ونفى», «وردّ»: the «و» is stripped before the lookup (a denial after a statement is a
+    # counter-voice whatever conjunction joins it).
+    counter = strip_conj(head.norm) in COUNTER_CUES or any(
         w.toks[m].norm in COUNTER_CUES for m in range(max(w.first, k - 3), k))
     return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
                content_start=content_start, counter=counter, named=named, end_tok=j,
                attribution=head.norm in ATTRIBUTION_PREPS), max(k + 1, j)
+
+
+def _fuller(name: str, speakers: Speakers) -> str:
+    """The fuller form of `name` named before («المدرب» → «المدرب سامي نور», «كاراغر» →
+    «جيمي كاراغر»), else `name`."""
+    return next((n for n, _ in reversed(speakers.seen)
+                 if n.startswith(name + " ") or n.endswith(" " + name)), name)
 
 
 def _verbal_noun_cue(w: Window, k: int, speakers: Speakers) -> Cue | None:
@@ -246,6 +284,12 @@ def _head(w: Window, k: int) -> _Head | None:
             toks[m].norm.strip("،,:") in ("القول", "للقول")
             for m in range(k + 1, min(last, k + 6))):
         hit = ("verb", "f" if norm.endswith("ت") else "m")  # «ومضى التصريح إلى القول، "…"»
+    describer = hit is None and _describer(toks, k, last)
+    if describer:
+        # «في خطوة وصفتها رئيسة الوزراء تيريزا ماي بأنها "…"»: the subject written after the
+        # verb and its object pronoun gives the description (QA11 7001: not the one named
+        # before).
+        hit = ("verb", described(norm) or "m")
     if (hit is None and norm not in ATTRIBUTION_PREPS) or host_noun(t.raw, hit):
         return None
     if describes_document(toks, k):
@@ -255,9 +299,23 @@ def _head(w: Window, k: int) -> _Head | None:
     after_ma = prev in _AFTER_MA
     if kind == "verb" and after_ma:
         kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
-    if _not_speech(toks, k, last, norm, prev, after_ma):
+    if not describer and _not_speech(toks, k, last, norm, prev, after_ma):
         return None
     return _Head(norm=norm, kind=kind, gender=gender, prev=prev)
+
+
+def _describer(toks: list[Tok], k: int, last: int) -> bool:
+    """Token `k` is «وصفته X بـ…/بأنه»: a describing verb with its object pronoun, a subject
+    written after it, and the description after «ب»."""
+    if described(toks[k].norm) is None or k + 1 >= last:
+        return False
+    nxt = toks[k + 1]
+    if nxt.norm[:1] in "بل" or nxt.norm in STOP or cue_of(nxt.raw)[1] is not None:
+        return False  # «وصفه بأنه», «وصفها لـ…»: the pronoun subject, named before
+    name, j = subject(toks, k + 1, last)
+    # («وصفته السفارة الروسية في لندن بأنه»: a place may come between)
+    return bool(name) and plausible_speaker(name) and any(
+        toks[m].norm[:1] == "ب" for m in range(j, min(last, j + 4)))
 
 
 def _speech_start(w: Window, k: int, j: int, head: _Head, speaker: str) -> int | None:

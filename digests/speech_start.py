@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digests.cue_speakers import described
 from digests.speakers import Tok, anonymity, opens_statement
 from digests.speech import (
     HEDGES,
@@ -54,9 +55,10 @@ def _cnn(toks: list[Tok], m: int) -> bool:
 
 
 def _is_cue(raw: str) -> bool:
-    """A speech cue, and not a noun that folds like one: another cue ends this one's reach."""
-    hit = cue_of(raw)[1]
-    return hit is not None and not host_noun(raw, hit)
+    """A speech cue, and not a noun that folds like one: another cue ends this one's reach
+    («وصفته X بأنه»: the «أن» is the describer's, not an earlier verb's)."""
+    norm, hit = cue_of(raw)
+    return (hit is not None and not host_noun(raw, hit)) or described(norm) is not None
 
 
 def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,

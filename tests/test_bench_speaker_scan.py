@@ -36,6 +36,31 @@ def test_the_classes_of_suspicious_speakers() -> None:
         "narrator_turn"]
     assert scan.classes("reported", "الشرطة ومتحدث باسم حركة", "…") == ["name_cut"]
     assert scan.classes("reported", "الآن", "…") == ["time_adverb"]
+    # session 7 (F9)
+    assert scan.classes("reported", "بجلاء", "…") == ["non_name"]
+    assert scan.classes("reported", "تسعة", "…") == ["non_name"]
+    assert scan.classes("reported", "تسعة بالمئة ممن شملهم المسح", "…") == []
+    assert scan.classes("reported", "عام", "…") == ["non_name"]
+    assert scan.classes("reported", "عام الرمادة", "…") == []
+    assert scan.classes("reported", "الشرطة_البريطانية", "…") == ["hashtag"]
+    # (a word of the script's own list the renderer does not read as «me»)
+    assert scan.classes("reported", "ليوناردو", "الجماهير سعيدة بوجودي هنا") == []
+    assert scan.classes("reported", "ليوناردو", "الجماهير سعيدة على وجودي هنا") == [
+        "first_person_suffix"]
+    context = 'وقالت الوكالة إن الجيش نقلهم إلى "أحد مراكز الإقامة المؤقتة".'
+    assert scan.classes("direct", "الوكالة", "أحد مراكز الإقامة المؤقتة", context) == [
+        "fragment"]
+    context = 'وقال الوزير "أحد مراكز الإقامة المؤقتة".'
+    assert scan.classes("direct", "الوزير", "أحد مراكز الإقامة المؤقتة", context) == []
+    context = 'واعتبرت الخطوة "انتهاكا صارخا للقانون الدولي".'
+    assert "fem_object" in scan.classes("direct", "الخطوة", "انتهاكا صارخا للقانون الدولي",
+                                        context)
+    context = 'أعلنت دول طرد دبلوماسيين في تحرك وصفته ماي بأنه "أكبر طرد في التاريخ".'
+    assert scan.classes("direct", "دول", "أكبر طرد في التاريخ", context) == ["describer"]
+    assert scan.classes("direct", "ماي", "أكبر طرد في التاريخ", context) == []
+    context = "ونفت تيريزا ماي أن يكون الهجوم قد وقع."
+    assert scan.classes("denial", "تيريزا ماي", "أن يكون الهجوم قد وقع", context) == [
+        "denial", "denial_gender"]
     # right speakers stay out of every class
     for speaker in ("رئيس البرلمان نبيه بري", "سفير روسيا", "وكالة الأناضول للأنباء",
                     "مراسل بي بي سي", "المتحدث فرحان حق"):

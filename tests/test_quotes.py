@@ -953,3 +953,125 @@ def test_f8_expected_is_no_speech() -> None:
     assert all(not c.speaker.startswith("ونشرت") for c in found)
     found = find_quotes(["وتوقع الوزير أن تتم الموافقة على القانون خلال الجلسة المقبلة."])
     assert [c.speaker for c in found] == ["الوزير"]
+
+
+# Session 7 (brief F9): QA11's list, each on an invented sentence.
+
+def test_f9_an_adverb_a_year_or_an_idiom_object_is_no_speaker() -> None:
+    """QA11 6633/4878: «أوضح بجلاء أن», «أكد عام 2015 إنه», «ولفت النظر إلى أن» gave the
+    speakers «بجلاء», «عام», «النظر»; the speaker named before speaks."""
+    lead = "وقال الوزير سامي نور إن الحكومة ستعمل على حل الأزمة قريبا."
+    for line in ("وأوضح بجلاء أن هناك علاقة بين الأزمة والقرارات السابقة.",
+                 "وأكد عام 2015 إنه تعلم درسا مهما من تلك الأزمة الكبيرة.",
+                 "وحذر العام الماضي من أن الأزمة قد تطول أكثر من المتوقع.",
+                 "ولفت النظر إلى أن الأزمة قد تطول أكثر من المتوقع بكثير."):
+        found = find_quotes([lead, line])
+        assert [c.speaker for c in found] == ["الوزير سامي نور", "الوزير سامي نور"], line
+
+
+def test_f9_a_number_keeps_its_noun() -> None:
+    """QA11 4812: «قال تسعة بالمئة ممن شملهم المسح إنهم …» gave the speaker «تسعة»."""
+    found = find_quotes(["وقال تسعة بالمئة ممن شملهم المسح إنهم طلبوا القهوة عبر التطبيق."])
+    assert [c.speaker for c in found] == ["تسعة بالمئة ممن شملهم المسح"]
+    found = find_quotes(["وقال ثلاثة من أولياء الأمور إن الجيش أنقذ التلميذات من الخاطفين."])
+    assert [c.speaker for c in found] == ["ثلاثة من أولياء الأمور"]
+
+
+def test_f9_a_hashtag_speaker_is_shown_as_words() -> None:
+    """QA11 5681: «بحسب الشرطة_البريطانية»."""
+    found = find_quotes(["وقالت #الشرطة_البريطانية إنها تحقق في بلاغات عن هجوم في لندن."])
+    assert [c.speaker for c in found] == ["الشرطة البريطانية"]
+
+
+def test_f9_a_named_addressee_is_cut() -> None:
+    """F7's leftover: «قال سيبايوس لزيدان» — «زيدان», written bare in the paragraph, is whom it
+    was said to; «حمزة لبيض» (one name) and «المدير الفني لتوتنهام» stay whole."""
+    found = find_quotes(["وقال سيبايوس لزيدان إنه يريد اللعب أكثر، لكن زيدان لم يرد عليه."])
+    assert [c.speaker for c in found] == ["سيبايوس"]
+    found = find_quotes(["وقال حمزة لبيض إن الفريق يستحق الفوز في المباراة."])
+    assert [c.speaker for c in found] == ["حمزة لبيض"]
+
+
+def test_f9_a_bare_cue_takes_the_subject_of_the_sentence_before() -> None:
+    """QA11 5105 and 3815: a bare «وتقول»/«وأضاف» after a sentence whose subject is a new
+    person goes to that person, not to the older speaker."""
+    found = find_quotes([
+        "وقالت الطبيبة هدى سالم إن الكتابة باليد مهمة للأطفال في المدارس.",
+        "وتتعامل ليلى برونتي، محاضرة في العلاج الوظيفي، بحرص شديد مع هذه المسألة.",
+        'وتقول: "توجد عوامل أخرى مثل الهجاء وتطوير اللغة لدى الأطفال".'])
+    assert [c.speaker for c in found] == ["الطبيبة هدى سالم", "ليلى برونتي"]
+    found = find_quotes([
+        'ويقول له سائق سيارة مجاورة: "حظك سيئ اليوم يا فتى".',
+        "وتقدم كاراغر (40 عاما) باعتذار إلى العائلة، قائلا إن ما قام به أمر غير مقبول.",
+        'وأضاف: "كانت لحظة جنون لا يمكن تبريرها على الإطلاق".'])
+    assert [c.speaker for c in found] == ["سائق سيارة مجاورة", "كاراغر", "كاراغر"]
+
+
+def test_f9_the_subject_of_a_negated_verb_speaks_next() -> None:
+    """QA10/QA11 366: «ولم تناقش متحدثة باسم فيسبوك …، إلا أنها أكدت …» then «وقالت:»."""
+    found = find_quotes([
+        "وقال المعارض في تغريدة إن الموقع استجاب لطلب غير قانوني من السلطات.",
+        "ولم تناقش متحدثة باسم فيسبوك تفاصيل القضية، إلا أنها أكدت على الالتزام بالقانون.",
+        'وقالت: "نحن نراجع هذه الطلبات بعناية في ضوء القوانين المحلية".'])
+    assert [c.speaker for c in found] == ["المعارض", "متحدثة باسم فيسبوك"]
+
+
+def test_f9_a_sentence_about_a_thing_names_no_next_speaker() -> None:
+    """The subject carried to a bare cue is a person or a body (a title, or a name set off by a
+    comma or an age): «ووقع انفجار في المدينة» names nobody."""
+    found = find_quotes([
+        "وقال الوزير سامي نور إن الوضع هادئ في المدينة.",
+        "ووقع انفجار ضخم في السوق المركزي مساء أمس.",
+        'وأضاف: "الشرطة تحقق في أسباب الانفجار منذ الصباح".'])
+    assert [c.speaker for c in found] == ["الوزير سامي نور", "الوزير سامي نور"]
+
+
+def test_f9_a_short_phrase_in_the_writers_sentence_is_no_quote() -> None:
+    """QA11 3659/2274: «تم نقلهم إلى "أحد مراكز الإقامة المؤقتة"» is no statement; a phrase
+    after the verb and its subject, with a predicate, or of six words or more is kept."""
+    found = find_quotes(['وقالت الوكالة إن الجيش أخرج المدنيين وتم نقلهم إلى'
+                         ' "أحد مراكز الإقامة المؤقتة".'])
+    assert all(c.kind != "direct" for c in found)
+    found = find_quotes(['وأكد الطرفان التزامهما بمواصلة استراتيجية "أقصى قدر من الضغط" على'
+                         ' الحكومة.'])
+    assert found == []
+    for para in ('وقال بارنييه في تغريدة على تويتر "أرحب بخطاب رئيسة الوزراء".',
+                 'وقال بينيت "الدولة في حالة رائعة".',
+                 'ووصل الوفد إلى العاصمة، وقال رئيسه إن "الوضع لا يحتمل أبدا".'):
+        assert [c.kind for c in find_quotes([para])] == ["direct"], para
+
+
+def test_f9_a_verb_outside_the_marks_makes_the_clause_the_quote() -> None:
+    """QA10 3127: «وقالت في بلاغ أنها ستودّع "27 طفلاً …"»: the clause with its verb."""
+    obj = '"27 طفلاً مجنداً ومتأثراً بالحرب من محافظتي مأرب وعمران بعد دورة كاملة"'
+    found = find_quotes([f"وقالت المؤسسة في بلاغ صحفي أنها ستودّع {obj}."])
+    assert [(c.kind, c.text) for c in found] == [("reported", f"ستودّع {obj}")]
+
+
+def test_f9_the_describer_written_after_its_verb_speaks() -> None:
+    """QA11 7001: «في تحرك وصفته رئيسة الوزراء بأنه "…"» gave the words to the subject of the
+    sentence; «وصفه بأنه "…"» (no subject written) stays with the speaker."""
+    found = find_quotes(['أعلنت عدة دول طرد دبلوماسيين روس، في تحرك وصفته رئيسة الوزراء'
+                         ' البريطانية تيريزا ماي بأنه "أكبر طرد جماعي لعناصر استخبارات في'
+                         ' التاريخ".'])
+    assert [c.speaker for c in found] == ["رئيسة الوزراء البريطانية تيريزا ماي"]
+    found = find_quotes(['وانتقد الوزير سامي نور، في كلمته، القرار الذي وصفه بأنه "غير ودي'
+                         ' واستفزازي بشكل كبير جدا".'])
+    assert [c.speaker for c in found] == ["الوزير سامي نور"]
+
+
+def test_f9_a_denial_joined_by_waw_is_a_counter_voice() -> None:
+    """F7's leftover: «ونفى» was matched with its «و» against the counter cues."""
+    found = find_quotes(["وقال المسؤولون إن الجيش قصف المدينة بالغاز أمس.",
+                         "ونفى الجيش أن يكون قد استخدم أي سلاح كيماوي في المدينة."])
+    assert [(c.kind, c.counter) for c in found] == [("reported", False), ("denial", True)]
+
+
+def test_f9_the_object_of_considered_is_no_speaker() -> None:
+    """F8's leftover: «واعتبرت الخطوة "انتهاكا صارخا …"» gave the speaker «الخطوة»; the
+    ministry that opens the sentence considered it. «واعتبر الوزير أن "…"» is the minister."""
+    found = find_quotes(['وحملت الوزارة، الحكومة المسؤولية الكاملة عن الهجوم، واعتبرت الخطوة'
+                         ' "انتهاكا صارخا للقانون الدولي وللاتفاقات الموقعة".'])
+    assert [c.speaker for c in found] == ["الوزارة"]
+    found = find_quotes(['واعتبر الوزير أن "الخطوة انتهاك صارخ للقانون الدولي".'])
+    assert [c.speaker for c in found] == ["الوزير"]

@@ -218,3 +218,29 @@ def test_a_verbal_noun_object_and_a_title_cut_at_a_demonstrative_are_left_out() 
     assert _after("ونفى رئيس الوزراء ارتكاب أي مخالفات") == "رئيس الوزراء"
     assert _after("وقال كمال سالم مدير هذه المنظمة إن") == "كمال سالم"
     assert _after("وقال مدير المنظمة إن") == "مدير المنظمة"
+
+
+def test_f9_words_that_name_nobody_right_after_the_verb() -> None:
+    """QA11: an adverb («بجلاء»), a year («عام 2015», «العام الماضي») or the object of «لفت
+    النظر» after the verb is no subject; a number keeps its noun; a hashtag reads as words."""
+    assert _after("أوضح بجلاء أن هناك علاقة") == ""
+    assert _after("وقال بوضوح الوزير سامي إن") == "الوزير سامي"
+    assert _after("أكد عام 2015 إنه تعلم") == ""
+    assert _after("وحذرت العام الماضي من أن") == ""
+    assert _after("ولفت النظر إلى أن") == ""
+    assert _after("وقال ثلاثة من أولياء الأمور إن") == "ثلاثة من أولياء الأمور"
+    assert _after("قال تسعة بالمئة ممن شملهم المسح إنهم") == "تسعة بالمئة ممن شملهم المسح"
+    assert _after("وقالت #الشرطة_البريطانية إنها") == "الشرطة البريطانية"
+    # «ل» + a name the paragraph writes bare: the addressee, after a name that is no title
+    assert _after("قال سيبايوس لزيدان إنه يريد اللعب وزيدان صامت") == "سيبايوس"
+    # («المدير الفني لتوتنهام» keeps its club, written bare elsewhere or not)
+    assert _after("قال المدير الفني لتوتنهام إن توتنهام سيفوز") == "المدير الفني لتوتنهام"
+
+
+def test_f9_a_plural_verb_after_a_relative_clause() -> None:
+    """«ولكن العلماء الذين قاموا بالدراسة لفتوا الانتباه إلى أن»: the antecedent and its clause
+    are the subject (the speaker had been «الانتباه»); a singular verb reads as before."""
+    toks = tokens("ولكن العلماء الذين قاموا بالدراسة لفتوا الانتباه إلى أن")
+    assert speaker_before(toks, 5) == "العلماء الذين قاموا بالدراسة"
+    toks = tokens("وكان الرجل الذي قام بالدراسة لفت الانتباه إلى أن")
+    assert speaker_before(toks, 5) == ""

@@ -406,3 +406,24 @@ def test_what_a_refusing_participle_rejects_is_not_a_statement() -> None:
     quotes = _speakers([('وقال المتحدث باسم الوزارة إن "بلاده لا تنوي خوض سباق تسلح"، رافضا اتهامات'
                          ' الجيران بأن بلاده تنتهك التزاماتها الدولية.')])
     assert [text for _, text in quotes] == ["بلاده لا تنوي خوض سباق تسلح"]
+
+
+def test_f9_the_subject_that_opens_a_sentence() -> None:
+    """`sentence_opener`: a non-speech verb's subject that is a person or a body, with the
+    genders its verb allows; a thing («انفجار»), a definite noun without a title, a speech
+    verb (a cue of its own) are none."""
+    from digests.cue_speakers import sentence_opener
+
+    def opener(text: str) -> tuple[str, frozenset[str]] | None:
+        toks = tokens(text)
+        return sentence_opener(toks, 0, len(toks))
+
+    assert opener("وتتعامل ليلى برونتي، محاضرة في العلاج، بحرص") == (
+        "ليلى برونتي", frozenset("mf"))
+    assert opener("وتقدم كاراغر (40 عاما) باعتذار") == ("كاراغر", frozenset("mf"))
+    assert opener("ولم تناقش متحدثة باسم فيسبوك تفاصيل القضية") == (
+        "متحدثة باسم فيسبوك", frozenset("mf"))
+    assert opener("وغادرت الوزيرة") == ("الوزيرة", frozenset("f"))
+    assert opener("ووقع انفجار ضخم في السوق") is None
+    assert opener("وشهدت المدينة احتجاجات واسعة") is None
+    assert opener("وقال الوزير إن الوضع هادئ") is None
