@@ -6,8 +6,8 @@ of the article — names, places, rare words — not merely a phrase of its head
 word. Several reports of one story are one link: the reader wants the other slots for other
 angles. See `related_articles`.
 
-`live_related` is asked on the way to a reader: a "story" link to a page the site has removed
-(HTTP 404/410) is replaced by the story's newest live report, or dropped.
+`live_related` is asked on the way to a reader: a "story" or "archive" link to a page the site
+has removed (HTTP 404/410) is replaced by a live report of the same story, or dropped.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from digests.arabic import (
     normalize,
 )
 from digests.headline import clean_headline
-from digests.models import Article, Digest, RelatedItem, iso, parse_iso
+from digests.models import Article, Digest, RelatedItem, RelatedKind, iso, parse_iso
 from digests.query import quote_key
 from digests.records import article_from_row
 from digests.retries import GONE
@@ -342,35 +342,48 @@ def _link_key(url: str) -> str | None:
         return None
 
 
-def _live_mate(db: sqlite_utils.Database, story_id: int, own_id: int | None,
-               own_source: int | None, linked: set[str]) -> RelatedItem | None:
-    """The newest report of the story whose page is not gone, from another source than the
-    article's own, that is neither the article nor linked already; None when there is none."""
+def _live_mate(db: sqlite_utils.Database, story_id: int, own: Digest, own_source: int | None,
+               linked: set[str], kind: RelatedKind) -> RelatedItem | None:
+    """The newest report of the story whose page is not gone and that is neither the article
+    nor linked already; None when there is none. For a "story" link, from another source than
+    the article's own; for an "archive" link, published before the article (earlier coverage)."""
+    where = ""
+    args: list[object] = []
+    if kind == "story":
+        where, args = " and source_id != ?", [-1 if own_source is None else own_source]
+    elif own.published_at is not None:
+        where, args = " and published_at < ?", [iso(own.published_at)]
     rows = db.execute(
         "select url, url_key, title, headline, published_at from articles"
-        " where story_id = ? and page_status != ? and id != ? and source_id != ?"
+        f" where story_id = ? and page_status != ? and id != ?{where}"
         " order by coalesce(published_at, fetched_at) desc, id desc limit ?",
-        [story_id, GONE, -1 if own_id is None else own_id,
-         -1 if own_source is None else own_source, len(linked) + 1]).fetchall()
+        [story_id, GONE, -1 if own.article_id is None else own.article_id, *args,
+         len(linked) + 1]).fetchall()
     for url, key, title, headline, published in rows:
         if key in linked:
             continue
         name = headline or clean_headline(title or "", "") or url
-        return RelatedItem(title=name, url=url, published_at=parse_iso(published), kind="story")
+        return RelatedItem(title=name, url=url, published_at=parse_iso(published), kind=kind)
     return None
 
 
+_OURS: frozenset[str] = frozenset({"story", "archive"})  # links to articles we store
+
+
 def live_related(db: sqlite_utils.Database, digests: Sequence[Digest]) -> list[Digest]:
-    """`digests` with their "story" links to a page gone for good (HTTP 404/410,
-    digests.retries.GONE) replaced by the story's newest live report from another source (not the
-    digest's own article, not a link it has already), or dropped when there is none.
+    """`digests` with their links to a page gone for good (HTTP 404/410, digests.retries.GONE)
+    replaced, or dropped when nothing can stand in: a "story" link by the story's newest live
+    report from another source than the digest's own; an "archive" link (earlier coverage) by
+    the newest live report of that link's story published before the digest's article. Never
+    the digest's own article nor a link it has already; a "page" link (the site's own block) is
+    left as it is.
 
     Stored digests keep the links they were made with — a page may go after the digests that
     link to it were written — so every reader-facing path asks here before it shows links. A
-    digest without a gone story link is returned as it is (the same object). One query for all
-    the digests' story links, one more per gone link.
+    digest without a gone link is returned as it is (the same object). One query for all the
+    digests' links, one more per gone link.
     """
-    wanted = {key for d in digests for item in d.related if item.kind == "story"
+    wanted = {key for d in digests for item in d.related if item.kind in _OURS
               for key in [_link_key(item.url)] if key is not None}
     if not wanted:
         return list(digests)
@@ -387,13 +400,14 @@ def live_related(db: sqlite_utils.Database, digests: Sequence[Digest]) -> list[D
         return list(digests)
     out: list[Digest] = []
     for digest in digests:
-        if not any(item.kind == "story" and _link_key(item.url) in gone
+        if not any(item.kind in _OURS and _link_key(item.url) in gone
                    for item in digest.related):
             out.append(digest)
             continue
-        own_id, own_source = digest.article_id, None
-        if own_id is not None:
-            row = db.execute("select source_id from articles where id = ?", [own_id]).fetchone()
+        own_source = None
+        if digest.article_id is not None:
+            row = db.execute("select source_id from articles where id = ?",
+                             [digest.article_id]).fetchone()
             own_source = row[0] if row else None
         linked = {k for k in (_link_key(u) for u in (digest.url, *(r.url for r in
                                                                    digest.related)))
@@ -401,13 +415,15 @@ def live_related(db: sqlite_utils.Database, digests: Sequence[Digest]) -> list[D
         related: list[RelatedItem] = []
         for item in digest.related:
             key = _link_key(item.url)
-            if item.kind != "story" or key not in gone:
+            if item.kind not in _OURS or key not in gone:
                 related.append(item)
                 continue
             story_id = gone[key] if key is not None else None
             if story_id is None or story_id < 0:  # a negative story is the article alone
                 continue
-            mate = _live_mate(db, story_id, own_id, own_source, linked)
+            if item.kind == "archive" and story_id == digest.story_id:
+                continue  # its own story now (merged): its reports are "story" links
+            mate = _live_mate(db, story_id, digest, own_source, linked, item.kind)
             if mate is not None:
                 linked.add(_link_key(mate.url) or mate.url)
                 related.append(mate)

@@ -470,3 +470,30 @@ def test_live_story_links_invariants(reports: list[tuple[int, bool]], own_source
     spare = {url[a] for a, s, g in rows[1:] if not g and s != own_source} - set(kept)
     n_gone = sum(1 for _, _, g in linked if g)
     assert len(got) == len(kept) + min(n_gone, len(spare))
+
+
+def test_an_archive_link_to_a_gone_page_becomes_earlier_live_coverage(database: Database) -> None:
+    """An "archive" link (earlier coverage) to a page gone since is replaced by the newest live
+    report of that link's story published before the article — never a later one — or dropped."""
+    add(database, 2, BAN_TITLES[0], BAN_LIFTED, days_ago=5, story_id=60, source=1)
+    add(database, 3, BAN_TITLES[1], BAN_LIFTED, days_ago=4.9, story_id=60, source=2)
+    seed = add(database, 9, "الفرحة تعم العراق بعد رفع الحظر عن ملاعبه", CELEBRATION, days_ago=1,
+               story_id=70, source=3)
+    # the same story reported again after the article: no "earlier coverage"
+    later = add(database, 4, "فيفا يرفع الحظر عن الملاعب العراقية", BAN_LIFTED, days_ago=0.5,
+                story_id=60, source=1, steps=False)
+    digest = load_digest(database.db, seed.id)
+    assert digest is not None
+    archive = [r.url for r in digest.related if r.kind == "archive"]
+    urls = {n: load(database.db, n).url for n in (2, 3)}
+    assert len(archive) == 1 and archive[0] in urls.values()
+    linked = next(n for n, u in urls.items() if u == archive[0])
+    other = 5 - linked
+    _gone(database, linked)
+    [live] = live_related(database.db, [digest])
+    assert [(r.kind, r.url) for r in live.related if r.kind == "archive"] == [
+        ("archive", urls[other])]
+    _gone(database, other)
+    [live] = live_related(database.db, [digest])
+    assert [r for r in live.related if r.kind == "archive"] == []
+    assert later.url not in [r.url for r in live.related]
