@@ -51,7 +51,7 @@ from digests.speech import (
     strip_conj,
     strip_prefix,
 )
-from digests.cue_speakers import OBJECT_VERBS
+from digests.cue_speakers import OBJECT_VERBS, described
 from digests.speech_cues import Cue, find_cues
 
 __all__ = [
@@ -136,6 +136,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         toks = tokens(para)
         para_quotes: list[Candidate] = []
         direct_done: set[tuple[int, int]] = set()
+        fragments: set[tuple[int, int]] = set()  # marked phrases of the writer's, not speech
         for sent in sentence_spans(para):
             cues = find_cues(para, toks, sent, speakers, spans, speech)
             s0, s1 = sent
@@ -158,6 +159,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                                               (a <= 1 and last_para_had_quote)))
                 after_colon = para[:a].rstrip(" \"“«„").endswith(":")
                 if not after_colon and _fragment(para, toks, cues, a, text, s0):
+                    fragments.add((a, b))
                     continue  # «تم نقلهم إلى "أحد مراكز الإقامة المؤقتة"»: the writer's phrase
                 if not speaker or _is_data(speaker) or (
                         fold(text.split()[0]) in RELATIVES and not after_colon):
@@ -184,7 +186,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if not text or word_count(text) < MIN_REPORTED_WORDS:
                     continue
                 start = cs + raw.find(text)
-                subj = _pronoun_subject(toks, cs, text)
+                # «وصفته X بأنه أغنى …»: a description is a predicate, shown with its «أنه».
+                subj = _pronoun_subject(toks, cs, text,
+                                        described=described(toks[cue.tok].norm) is not None)
                 if subj is not None:
                     # «قال إنه فخور بـ…»: the clause keeps its subject («إنه فخور …»).
                     text, start = para[subj:start + len(text)], subj
@@ -197,6 +201,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 # clause quotes: then the whole clause is the statement).
                 if any(start <= a < start + len(text) + 1 and word_count(para[a:b]) >= MIN_QUOTE_WORDS
                        and not _embedded(para, cues, a, toks, speech)
+                       and (a, b) not in fragments  # (a phrase of the writer's: the clause wins)
                        for a, b in spans) or (text[0] in "\"“”«„" and any(
                            a == start + 1 for a, _ in speech)):
                     continue
@@ -267,7 +272,8 @@ def _denied_clause(toks: list[Tok], cue: Cue, cs: int, start: int) -> int | None
     return at if at <= start else None
 
 
-def _pronoun_subject(toks: list[Tok], cs: int, text: str) -> int | None:
+def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = False
+                     ) -> int | None:
     """Where a reported clause starts when its subject is the pronoun of «إنه/أنها»: «قال إنه
     فخور بمشاهد …» → «إنه فخور …» (the offset of «إنه», without «ب»/«و»); None when the
     clause opens with a verb, which carries its subject («قال إنه سيزور …» → «سيزور …»)."""
@@ -283,7 +289,7 @@ def _pronoun_subject(toks: list[Tok], cs: int, text: str) -> int | None:
     nominal = (norm in _PREDICATES or first.endswith("ة")
                or (norm.startswith("م") and len(norm) >= 4 and not norm.endswith("ت")
                    and not norm.startswith("مار")))
-    if not nominal:
+    if not nominal and not described:
         return None
     return comp.end - len(comp.raw) + (len(comp.raw) - len(comp.raw.lstrip("وب")))
 
@@ -347,7 +353,8 @@ MIN_SET_IN_WORDS = 6  # a marked phrase this long, or with a predicate, may stan
 # Words that make a phrase a statement: particles, pronouns, «كان», modals. Folded.
 _PREDICATE_WORDS = frozenset(
     "لا لم لن ليس ليست ليسوا هو هي هم هما نحن انا انت ان انه انها اننا انني كان كانت كانوا"
-    " قد لقد سوف يجب ينبغي يمكن هناك ثمه هذا هذه ذلك تلك".split())
+    " قد لقد سوف يجب ينبغي يمكن هناك ثمه هذا هذه ذلك تلك لدي لديك لديه لديها لدينا لديهم عندي"
+    " عندنا".split())
 
 
 def _present_verb(word: str) -> bool:
@@ -361,10 +368,12 @@ def _predicate(text: str) -> bool:
     """The phrase holds a verb or a predicate: a particle, a pronoun or «كان» («لا يوجد أدنى
     دليل», «الدولة في حالة رائعة» do not pass; «حققنا …», «يمكن استخدامها» do), a present or
     future verb («يحظر», «ستودّع»), a past verb of the first person plural («حققنا»)."""
-    for w in text.split():
+    for n, w in enumerate(text.split()):
         norm = fold(w).lstrip("وف") if len(fold(w)) > 3 else fold(w)
         if norm in _PREDICATE_WORDS or fold(w) in _PREDICATE_WORDS:
             return True
+        if (n and norm[:1] == "ت" and len(norm) >= 4 and not norm.endswith(("ه", "ات", "ي"))):
+            return True  # «مئات الأيادي تمتد للمس النساء»: a present verb after its subject
         if len(norm) >= 4 and (norm[0] == "ي" or (norm[0] == "س" and norm[1] in "يتن")
                                or (norm.endswith("نا") and not norm.startswith("ال"))):
             return True
@@ -393,9 +402,10 @@ def _fragment(para: str, toks: list[Tok], cues: Sequence[Cue], a: int, text: str
     # few words after a verb whose speech has not started («وقال بارنييه في تغريدة "…"»)
     if prev.norm == "و" and at >= 2 and toks[at - 2].raw.rstrip("،,")[-1:] in "\"”»":
         return False  # «كتب عليها "شكرا أيها القائد"، و"رحلة سعيدة …"»: one more of a list
+    # («وقال المحامي للصحافيين "…"»: one word between, whom it was said to)
     return not any(c.end_tok == at or c.tok in (at, at - 1)
                    or (c.content_start in (None, toks[at].start) and c.tok < at <= c.end_tok + 6
-                       and (toks[c.end_tok].norm in _OCCASION or (
+                       and (at - c.end_tok == 1 or toks[c.end_tok].norm in _OCCASION or (
                            prev.norm in ("الي", "علي") and strip_conj(toks[c.tok].norm)
                            in OBJECT_VERBS)))
                    for c in cues if c.kind != "prep")

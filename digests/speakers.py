@@ -421,12 +421,18 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             # «ولفت الوزير الانتباه إلى أن …»: the object of «لفت»; «ولفت النظر إلى أن» names
             # no subject (QA11: «بحسب النظر، …»)
             break
+        if j > i and t.norm == "ذات" and j + 1 < limit and toks[j + 1].norm in ("يوم", "مره"):
+            break  # «وصفته مجلة فوربس ذات يوم بأنه»: «once», not part of the name
         if j > i and (now(t) or t.norm == "حاليا" or t.norm in _THEN):
             break  # «واعترف الوزير الآن بأن …»: a time adverb after the subject ends it
         if j > i and toks[i].norm in NUMBER_WORDS and (
                 (j == i + 1 and (t.norm == "من" or t.norm in _PERCENT))
                 or (j == i + 2 and toks[i + 1].norm in _PERCENT and t.norm == "ممن")):
             j += 1  # «ثلاثة من أولياء الأمور», «تسعة بالمئة ممن …»: the number's noun follows
+            continue
+        if (j > i + 2 and toks[i].norm in NUMBER_WORDS and toks[i + 1].norm == "من"
+                and t.norm.isdigit() and j - i <= 5):
+            j += 1  # «سبعة من بين كل 10 أشخاص»: the figure of the partitive
             continue
         if j > i and _named_addressee(toks, j, limit):
             break  # «قال سيبايوس لزيدان»: whom it was said to, named elsewhere in the paragraph

@@ -46,6 +46,7 @@ from digests.speech import (
     AMBIGUOUS,
     ATTRIBUTION_PREPS,
     COUNTER_CUES,
+    DENIALS,
     FILLERS,
     HEDGES,
     IMPERSONAL,
@@ -206,7 +207,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
             opener = speaker = _fuller(openers[0][0], speakers)
             if content_start is not None:
                 speakers.add(speaker, head.gender)
-    speaker = nominative(speaker)
+    # «إلا أن #أمن_عدن أكد»: a hashtag written before the verb reads as words (QA11 5681).
+    speaker = nominative(speaker).replace("_", " ").replace("#", "").strip()
     if speaker and bare_medium(speaker):
         # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.
         return Cue(tok=k, kind=head.kind, gender=head.gender, speaker="",
@@ -225,9 +227,9 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     else:
         speaker, named = ((speaker, True) if opener and speaker == opener
                           else _resolved_speaker(speaker, head, content_start, cues, speakers))
-    # «ونفى», «وردّ»: the «و» is stripped before the lookup (a denial after a statement is a
-    # counter-voice whatever conjunction joins it).
-    counter = strip_conj(head.norm) in COUNTER_CUES or any(
+    # «ونفى»: the «و» is stripped before the lookup (a denial after a statement is a
+    # counter-voice whatever conjunction joins it; other verbs keep F7's reading).
+    counter = head.norm in COUNTER_CUES or strip_conj(head.norm) in DENIALS or any(
         w.toks[m].norm in COUNTER_CUES for m in range(max(w.first, k - 3), k))
     return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
                content_start=content_start, counter=counter, named=named, end_tok=j,
@@ -284,7 +286,7 @@ def _head(w: Window, k: int) -> _Head | None:
             toks[m].norm.strip("،,:") in ("القول", "للقول")
             for m in range(k + 1, min(last, k + 6))):
         hit = ("verb", "f" if norm.endswith("ت") else "m")  # «ومضى التصريح إلى القول، "…"»
-    describer = hit is None and _describer(toks, k, last)
+    describer = _describer(toks, k, last)  # («وصفه» is also a cue after «ما» only)
     if describer:
         # «في خطوة وصفتها رئيسة الوزراء تيريزا ماي بأنها "…"»: the subject written after the
         # verb and its object pronoun gives the description (QA11 7001: not the one named

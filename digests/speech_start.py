@@ -114,6 +114,9 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
             if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:
                 return None  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
             return tm.end
+        if (m > k and _is_cue(tm.raw) and toks[m - 1].norm in NEGATIONS
+                and m + 1 < last and is_complementizer(toks[m + 1].norm)):
+            return None  # «ولكنها لم تعلن أنها ستتدخل»: the «أن» is the negated verb's
         if (m > k and _is_cue(tm.raw) and toks[m - 1].norm not in NEGATIONS
                 and not anonymity(toks, m, last) and not describes_document(toks, m)):
             # another speech verb («لم تذكر اسمه», «رفض كشف هويته» say nothing: it goes on)

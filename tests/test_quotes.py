@@ -981,6 +981,8 @@ def test_f9_a_hashtag_speaker_is_shown_as_words() -> None:
     """QA11 5681: «بحسب الشرطة_البريطانية»."""
     found = find_quotes(["وقالت #الشرطة_البريطانية إنها تحقق في بلاغات عن هجوم في لندن."])
     assert [c.speaker for c in found] == ["الشرطة البريطانية"]
+    found = find_quotes(["إلا أن #أمن_عدن أكد حينها أنه تم إحباط مخطط لهجوم على المقر."])
+    assert [c.speaker for c in found] == ["أمن عدن"]
 
 
 def test_f9_a_named_addressee_is_cut() -> None:
@@ -1031,7 +1033,14 @@ def test_f9_a_short_phrase_in_the_writers_sentence_is_no_quote() -> None:
     after the verb and its subject, with a predicate, or of six words or more is kept."""
     found = find_quotes(['وقالت الوكالة إن الجيش أخرج المدنيين وتم نقلهم إلى'
                          ' "أحد مراكز الإقامة المؤقتة".'])
-    assert all(c.kind != "direct" for c in found)
+    assert [(c.kind, c.text) for c in found] == [
+        ("reported", 'الجيش أخرج المدنيين وتم نقلهم إلى "أحد مراكز الإقامة المؤقتة"')]
+    # the reported clause the phrase sits in is the statement, even after an earlier marked
+    # name («لـ "…"»)
+    found = find_quotes(['وقالت الشركة إنها تخطط لجولة عالمية لـ "الأيدي الذهبية لنلسون مانديلا"'
+                         ' تهدف إلى تثقيف الشباب حول حياة "أيقونة مناهضة التمييز العنصري".'])
+    assert [c.kind for c in found] == ["reported"]
+    assert found[0].text.startswith("تخطط لجولة عالمية")
     found = find_quotes(['وأكد الطرفان التزامهما بمواصلة استراتيجية "أقصى قدر من الضغط" على'
                          ' الحكومة.'])
     assert found == []
@@ -1075,3 +1084,18 @@ def test_f9_the_object_of_considered_is_no_speaker() -> None:
     assert [c.speaker for c in found] == ["الوزارة"]
     found = find_quotes(['واعتبر الوزير أن "الخطوة انتهاك صارخ للقانون الدولي".'])
     assert [c.speaker for c in found] == ["الوزير"]
+
+
+def test_f9_reading_the_first_thirty_changed_digests() -> None:
+    """Cases met reading changed corpus digests: a phrase after the verb and whom it was said
+    to, or with «لديك», stays; «لم تعلن أنها …» is no statement of the verb before it; a
+    description keeps its «أنه»; «ذات يوم» is no part of the describer's name."""
+    for para in ('وقال المحامي سامي نور للصحافيين "أطلق القاضي سراح موكلي".',
+                 'وكتب المدرب في الورقة التي أرسلها إلى اللاعب "لديك إجازة لثلاثة أيام".'):
+        assert [c.kind for c in find_quotes([para])] == ["direct"], para
+    assert find_quotes(["ونددت الحكومة مرارا بالهجوم على المدينة ولكنها لم تعلن أنها ستتدخل"
+                        " قبل الاثنين."]) == []
+    found = find_quotes(["فمن هو الرجل الذي وصفته مجلة فوربس ذات يوم بأنه أغنى رجل أسود في"
+                         " العالم؟"])
+    assert [(c.speaker, c.text) for c in found] == [
+        ("مجلة فوربس", "أنه أغنى رجل أسود في العالم")]

@@ -229,6 +229,7 @@ def test_f9_words_that_name_nobody_right_after_the_verb() -> None:
     assert _after("وحذرت العام الماضي من أن") == ""
     assert _after("ولفت النظر إلى أن") == ""
     assert _after("وقال ثلاثة من أولياء الأمور إن") == "ثلاثة من أولياء الأمور"
+    assert _after("وقال سبعة من بين كل 10 أشخاص إن") == "سبعة من بين كل 10 أشخاص"
     assert _after("قال تسعة بالمئة ممن شملهم المسح إنهم") == "تسعة بالمئة ممن شملهم المسح"
     assert _after("وقالت #الشرطة_البريطانية إنها") == "الشرطة البريطانية"
     # «ل» + a name the paragraph writes bare: the addressee, after a name that is no title
