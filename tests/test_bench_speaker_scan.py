@@ -43,9 +43,10 @@ def test_the_classes_of_suspicious_speakers() -> None:
     assert scan.classes("reported", "عام", "…") == ["non_name"]
     assert scan.classes("reported", "عام الرمادة", "…") == []
     assert scan.classes("reported", "الشرطة_البريطانية", "…") == ["hashtag"]
-    # (a word of the script's own list the renderer does not read as «me»)
-    assert scan.classes("reported", "ليوناردو", "الجماهير سعيدة بوجودي هنا") == []
-    assert scan.classes("reported", "ليوناردو", "الجماهير سعيدة على وجودي هنا") == [
+    # (a word of the script's own list the renderer does not read as «me»: the list is cruder
+    # than the renderer, which reads «مني بها» as «مُني», suffered)
+    assert scan.classes("reported", "ليوناردو", "علاقتي جيدة مع اللاعبين") == []
+    assert scan.classes("reported", "الوزير", "الهزائم التي مني بها التنظيم كبيرة") == [
         "first_person_suffix"]
     context = 'وقالت الوكالة إن الجيش نقلهم إلى "أحد مراكز الإقامة المؤقتة".'
     assert scan.classes("direct", "الوكالة", "أحد مراكز الإقامة المؤقتة", context) == [
