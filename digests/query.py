@@ -1,8 +1,10 @@
 """Topic queries as pure functions: user text → safe FTS5 expressions, and topic matching.
 
 Every key is quoted, so no user text ever reaches the FTS5 syntax; a multi-word topic is a phrase
-first and all of its words second. `article_matches` is the same semantics as a phrase search,
-checked on one article in memory (the delivery outbox asks it once per subscribed topic).
+first and all of its words second (after the phrase hits when the phrase is rare, see
+digests/search.py). `article_matches` is a phrase search's semantics checked on one article in
+memory, plus every word of a multi-word topic in the headline (the delivery outbox asks it once
+per subscribed topic).
 
 Stop-words at the ends of a query are dropped, except a name that is spelled like one: «علي» with
 ي (Ali; the preposition «على» has the same key) stays when the query has other words, so
@@ -382,15 +384,30 @@ def _topic_phrases(topic: str) -> tuple[tuple[str, ...], ...]:
     return plan_query(topic).phrases
 
 
-def article_matches(topic: str, article: Article) -> bool:
-    """Whether `article` concerns `topic`: the topic's keys in order in its title or body.
+@lru_cache(maxsize=4096)
+def _topic_words(topic: str) -> tuple[tuple[str, ...], ...]:
+    """Each content word of a multi-word topic as its spellings; () for a one-word topic."""
+    content = plan_query(topic).content
+    return tuple(alternatives(k) for k in content) if len(content) > 1 else ()
 
-    Same semantics as a phrase search: «غوطة» matches «بالغوطة»; «الغوطة الشرقية» needs the two
-    words together. A topic of only stop-words matches nothing.
+
+def article_matches(topic: str, article: Article) -> bool:
+    """Whether `article` concerns `topic`: the topic's keys in order in its title or body, or
+    every word of a multi-word topic in its title.
+
+    The phrase is a phrase search's semantics: «غوطة» matches «بالغوطة»; «الغوطة الشرقية» needs
+    the two words together in a body. A headline that holds every word is about the topic in
+    any order («بدء فرز الأصوات في انتخابات الرئاسة المصرية» for «الانتخابات المصرية», QA12 F6);
+    a body that names them apart is not enough for an alert (it would send «حزب الله» followers
+    every article with «حزب» and «عبد الله»). The search shows these headlines first after the
+    phrase hits when the phrase is rare. A topic of only stop-words matches nothing.
     """
     phrases = _topic_phrases(topic)
     if not phrases:
         return False
     title, body, every = _text_keys(article.title, article.text)
-    return any(every.issuperset(p) and (_contains(title, p) or _contains(body, p))
-               for p in phrases)
+    if any(every.issuperset(p) and (_contains(title, p) or _contains(body, p))
+           for p in phrases):
+        return True
+    words = _topic_words(topic)
+    return bool(words) and all(any(k in title for k in spellings) for spellings in words)

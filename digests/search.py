@@ -7,7 +7,10 @@ digests/suggestions.py; an article's earlier coverage in digests/related.py.
 Queries are analyzed like the index (digests.arabic.analyze), every key is quoted (no user text
 ever reaches the FTS5 syntax), and a multi-word topic matches as a phrase first, then — only when
 the phrase finds nothing — without a name kept at its ends («علي شمخاني» → «شمخاني», see
-digests/query.py), then as all of its words.
+digests/query.py), then as all of its words. A phrase that finds fewer than `WIDEN_BELOW`
+articles does not shut out the rest (QA12 F6: «الانتخابات المصرية» found 3 while 15 articles say
+«الانتخابات الرئاسية المصرية»): the articles holding all its words follow the phrase hits
+(`widen=False` keeps the phrase alone), with note "more".
 
 Ranking: bm25 (title weighted 4x the body) divided by an age factor (an article 14 days old
 weighs half). A topic with more than `CANDIDATES` matches is a very common one: it is ranked among
@@ -50,6 +53,10 @@ TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
 CANDIDATES = 100         # a topic with more matches is ranked among its newest this many
 COUNT_CAP = 10_000       # totals of very common topics are counted up to this
 RECENCY_DAYS = 14.0      # an article this old weighs half as much as one from today
+# A phrase that finds fewer articles than this (two of the bot's pages) is followed by the
+# articles holding all its words: a reader who typed «محمد صلاح ليفربول» wants the 126 articles
+# that name both, not only the 3 that say it in that order. A common phrase stands alone.
+WIDEN_BELOW = 10
 
 
 @dataclass(frozen=True)
@@ -64,9 +71,11 @@ class SearchResult:
     is "phrase" (all words in order), "all" (all words, any order: the phrase found nothing) or
     "none"; `message` explains an empty or fallback answer (Arabic / English); `note` names the
     fallback for callers that word it themselves ("trimmed": the full name was not found, "all":
-    the phrase was not found, "dropped": words that match nothing were left out — `dropped`
-    holds them as the reader wrote them); `suggestions` are nearby topics from the index when
-    nothing was found.
+    the phrase was not found, "more": the phrase found only `exact` articles and the articles
+    with all its words follow them, "dropped": words that match nothing were left out —
+    `dropped` holds them as the reader wrote them); `suggestions` are nearby topics from the
+    index when nothing was found. `exact` counts the articles that hold the phrase itself when
+    note is "more" (they come first), else equals `total`.
     """
 
     hits: tuple[SearchHit, ...]
@@ -79,6 +88,7 @@ class SearchResult:
     stories_exact: bool = True
     note: str | None = None
     dropped: tuple[str, ...] = ()
+    exact: int = 0
 
 
 # --- schema -------------------------------------------------------------------------------
@@ -140,7 +150,8 @@ def _candidates(db: sqlite_utils.Database, expr: str, k: int,
 
 
 def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: int = 0,
-           now: datetime | None = None, fold_stories: bool = False) -> SearchResult:
+           now: datetime | None = None, fold_stories: bool = False,
+           widen: bool = True) -> SearchResult:
     """Search the archive for a topic. Any text is safe; an empty answer carries a message.
 
     Args:
@@ -150,6 +161,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         fold_stories: keep only the best report of each story (the bot's pages); a common
             topic whose newest matches fold into too few stories for the page is ranked
             among more of them (up to COUNT_CAP).
+        widen: when the exact phrase finds fewer than WIDEN_BELOW articles, the articles
+            with all its words follow them (note "more"); False keeps the phrase alone.
     """
     now = now or datetime.now(UTC)
     plan = plan_query(query)
@@ -174,24 +187,35 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             dropped = tuple(written_words(query, sorted(missing)))
             mode, expr, cands, total, _note = _first_found(db, plan, k, now)
             note = "dropped" if cands else note
+    exact = total
+    wide = (plan.all_words if widen and note is None and mode == "phrase"
+            and 0 < total < WIDEN_BELOW else None)
+    if wide is not None:
+        more, more_total = _candidates(db, wide, k, now)
+        if any(c[0] not in {p[0] for p in cands} for c in more):
+            note = "more"
+            total = max(total, more_total)
+        else:
+            wide = None
     message = _MESSAGES.get(note or "")
     if note == "dropped":
         shown = "، ".join(f"«{w}»" for w in dropped)
         message = (f"لم نجد {shown} في الأرشيف، فبحثنا عن بقية الكلمات. /"
                    f" {', '.join(dropped)}: not in the archive, searched without it.")
+    elif note == "more":
+        message = _more_message(exact)
     if not cands:
         sugg = tuple(suggest(db, query))
         hint = f" هل تقصد: {'، '.join(sugg)}؟ / Did you mean: {', '.join(sugg)}?" if sugg else ""
         return SearchResult((), 0, plan.terms, mode="none", suggestions=sugg,
                             message="لا توجد مقالات عن هذا الموضوع. / Nothing found." + hint)
-    cands.sort(key=lambda c: (-c[1], -c[0]))
+    cands = _ranked(db, cands, wide, k, now)
     folded = _fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
     # page, rank more of them, or its later stories could never be paged to.
     while fold_stories and len(folded) < offset + limit and k < min(total, COUNT_CAP):
         k = min(k * 4, COUNT_CAP)
-        cands, _ = _candidates(db, expr, k, now)
-        cands.sort(key=lambda c: (-c[1], -c[0]))
+        cands = _ranked(db, _candidates(db, expr, k, now)[0], wide, k, now)
         folded = _fold(cands)
     # Every match was ranked when there were at most k: the story count is exact. Otherwise it
     # counts the stories of the k ranked (counting them all would read every match's row).
@@ -208,11 +232,38 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         text = (row.get("title") or "") + "\n" + (row.get("body") or row.get("summary") or "")
         hits.append(SearchHit(digest=digest_from_row(row), score=round(score, 6),
                               matched=tuple(matched_words(text, every_key(plan)))))
-    log.debug("search terms=%s mode=%s total=%s stories=%s%s hits=%s", " ".join(plan.terms),
-              mode, total, stories, "" if stories_exact else "+", len(hits))
+    log.debug("search terms=%s mode=%s note=%s total=%s stories=%s%s hits=%s",
+              " ".join(plan.terms), mode, note, total, stories, "" if stories_exact else "+",
+              len(hits))
     return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode,
                         stories=stories, stories_exact=stories_exact, note=note,
-                        dropped=dropped)
+                        dropped=dropped, exact=exact)
+
+
+def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, k: int,
+            now: datetime) -> list[Candidate]:
+    """`cands` best first, then (`wide`: the all-words expression of a rare phrase) the other
+    articles holding all the words, those with all of them in the headline first: the phrase
+    hits always come first."""
+    cands = sorted(cands, key=lambda c: (-c[1], -c[0]))
+    if wide is None:
+        return cands
+    seen = {c[0] for c in cands}
+    more = [c for c in _candidates(db, wide, k, now)[0] if c[0] not in seen]
+    # A headline with all the words is about the topic; a body may name them apart.
+    titled = {r[0] for r in db.execute(
+        f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ?",
+        [f"title_keys : ({wide})"]).fetchall()}
+    return cands + sorted(more, key=lambda c: (c[0] not in titled, -c[1], -c[0]))
+
+
+def _more_message(exact: int) -> str:
+    """The note of a widened answer: how many articles hold the exact phrase (1 to 9)."""
+    arabic = {1: "مقال واحد", 2: "مقالين"}.get(exact, f"{exact} مقالات")
+    english = "1 article" if exact == 1 else f"{exact} articles"
+    return (f"وجدنا العبارة كما هي في {arabic} فقط، تليها مقالات فيها كل كلماتها. /"
+            f" The exact phrase is in only {english}; after them come articles with all its"
+            " words.")
 
 
 _MESSAGES = {

@@ -94,9 +94,12 @@ def test_recency_breaks_equal_relevance(db: Database) -> None:
 
 
 def test_phrase_first_then_all_words(db: Database) -> None:
-    result = search(db.db, "الغوطة الشرقية", now=NOW)
-    assert result.mode == "phrase"
+    result = search(db.db, "الغوطة الشرقية", now=NOW, widen=False)
+    assert result.mode == "phrase" and result.note is None
     assert sorted(ids(result)) == [1, 2]  # 4 has both words, not together
+    widened = search(db.db, "الغوطة الشرقية", now=NOW)  # a rare phrase: 4 follows (QA12 F6)
+    assert widened.mode == "phrase" and widened.note == "more" and widened.exact == 2
+    assert sorted(ids(widened)[:2]) == [1, 2] and ids(widened)[2:] == [4]
     fallback = search(db.db, "الشرقية بيروت الغوطة", now=NOW)
     assert fallback.mode == "none" and fallback.message  # no article has all three words
     assert ids(fallback) == [] and fallback.total == 0
@@ -490,3 +493,68 @@ def test_related_articles_need_shared_names_not_a_shared_phrase(database: Databa
     add(database, 4, "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة", MACRON, days_ago=1)
     related = [a.id for a in related_articles(database.db, load(database.db, 4))]
     assert related == [3]  # the Ghouta shelling, not «للضغط على … لوقف» elsewhere
+
+
+def _election(database: Database, phrase_hits: int) -> None:
+    """`phrase_hits` articles say «الانتخابات المصرية»; four more hold both words apart (one in
+    its headline, newest of all; three in the body only); one holds only one word."""
+    for i in range(phrase_hits):
+        add(database, 100 + i, f"تقرير {i}", "بدأت الانتخابات المصرية اليوم.", days_ago=5 + i)
+    add(database, 1, "بدء فرز الأصوات في انتخابات الرئاسة المصرية", "نص الخبر.", days_ago=6)
+    add(database, 2, "الرئاسة", "الانتخابات الرئاسية المصرية بدأت.", days_ago=0.5)
+    add(database, 3, "تصويت", "جرت الانتخابات. وقالت الحكومة المصرية إنها راضية.", days_ago=0.2)
+    add(database, 4, "مقابلة", "قال مرشح الانتخابات الرئاسية إن المصرية فازت.", days_ago=1)
+    add(database, 5, "الانتخابات العراقية", "جرت الانتخابات في بغداد.", days_ago=0.1)
+
+
+def test_a_rare_phrase_is_followed_by_the_all_words_hits(database: Database) -> None:
+    """QA12 F6: three phrase hits shut out fifteen all-words hits. Now: phrase hits first, then
+    the headlines with every word, then the bodies; no article twice; a note says so."""
+    _election(database, 3)
+    result = search(database.db, "الانتخابات المصرية", now=NOW)
+    got = ids(result)
+    assert sorted(got[:3]) == [100, 101, 102]  # the phrase first, whatever the recency
+    assert got[3] == 1  # the headline with both words, though older than 2, 3 and 4
+    assert sorted(got[4:]) == [2, 3, 4] and len(got) == len(set(got)) == 7
+    assert 5 not in got
+    assert result.note == "more" and result.exact == 3 and result.total == 7
+    assert result.message and "3 مقالات" in result.message and "3 articles" in result.message
+    paged = [h for off in range(0, 7, 2)
+             for h in ids(search(database.db, "الانتخابات المصرية", now=NOW, limit=2,
+                                 offset=off))]
+    assert paged == got  # pages of the widened list are slices of one order
+    narrow = search(database.db, "الانتخابات المصرية", now=NOW, widen=False)
+    assert sorted(ids(narrow)) == [100, 101, 102] and narrow.note is None
+    assert narrow.exact == narrow.total == 3
+
+
+def test_a_common_phrase_stands_alone(database: Database) -> None:
+    """A phrase with a page or more of hits (WIDEN_BELOW) is not widened."""
+    from digests.search import WIDEN_BELOW
+
+    _election(database, WIDEN_BELOW)
+    result = search(database.db, "الانتخابات المصرية", now=NOW, limit=50)
+    assert sorted(ids(result)) == list(range(100, 100 + WIDEN_BELOW))
+    assert result.note is None and result.message is None
+
+
+def test_a_widened_answer_folds_stories_across_both_parts(database: Database) -> None:
+    """A story with a phrase report is shown once, by that report; its all-words report
+    does not come back among the widened hits."""
+    add(database, 100, "تقرير", "بدأت الانتخابات المصرية اليوم.", days_ago=5, story_id=7)
+    add(database, 1, "فرز الأصوات في انتخابات الرئاسة المصرية", "نص", days_ago=0.1, story_id=7)
+    add(database, 2, "انتخابات الرئاسة المصرية", "نص", days_ago=1)
+    result = search(database.db, "الانتخابات المصرية", now=NOW, fold_stories=True)
+    assert ids(result) == [100, 2] and result.stories == 2 and result.note == "more"
+
+
+def test_a_followed_topic_matches_a_headline_with_all_its_words(database: Database) -> None:
+    _election(database, 1)
+    headline, body_only, one_word = (load(database.db, i) for i in (1, 3, 5))
+    assert article_matches("الانتخابات المصرية", headline)
+    assert not article_matches("الانتخابات المصرية", body_only)
+    assert not article_matches("الانتخابات المصرية", one_word)
+    assert article_matches("الانتخابات المصرية", load(database.db, 100))
+    # a one-word topic is unchanged; spellings count in a headline too
+    add(database, 6, "ترمب يلتقي نتانياهو", "نص", days_ago=1)
+    assert article_matches("نتنياهو ترامب", load(database.db, 6))
