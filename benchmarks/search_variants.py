@@ -9,6 +9,11 @@ transliteration variant) and the cosine of their contexts (the content keys two 
 side). A curated table is then written by reading this list, not generated from it.
 
     .venv/bin/python benchmarks/search_variants.py [--min-docs 3] [--top 60] [--check W1,W2 ...]
+    .venv/bin/python benchmarks/search_variants.py --rules   # what the -ng rule and JOINED join
+
+`--rules` (session 7) lists every pair of corpus keys the -ng rule of digests/variants.py joins
+(both spellings attested), how many keys the rule gives a variant at all, and the joined/split
+names of `JOINED` with their article counts: the list to read for false variants.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from corpus import load_corpus
 
 from digests.arabic import STOP_WORDS, analyze, run_keys
+from digests.variants import JOINED, NOT_NG, ng_spelling
 
 VOWELS = "اوي"
 SWAPS = {"غ": "ج", "ج": "غ", "س": "ش", "ش": "س", "ت": "ط", "ط": "ت", "ك": "ق", "ق": "ك"}
@@ -51,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=60)
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (smoke)")
     ap.add_argument("--check", nargs="*", default=[], help="comma-separated spellings to report")
+    ap.add_argument("--rules", action="store_true", help="list what the -ng rule and JOINED join")
     args = ap.parse_args(argv)
     docs = load_corpus()
     if args.limit:
@@ -72,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
             for j in range(max(0, i - 2), min(len(keys), i + 3)):
                 if j != i and keys[j] not in STOP_WORDS:
                     ctx[keys[j]] += 1
+    if args.rules:
+        rules_report(df, by_source, context, docs)
+        return 0
     frequent = {k for k, n in df.items() if n >= args.min_docs and len(k) >= 4
                 and k not in STOP_WORDS and not k.isascii()}
     rows = []
@@ -98,6 +108,33 @@ def main(argv: list[str] | None = None) -> int:
             for b in spellings[i + 1:]:
                 print(f"  cosine {a} ~ {b}: {cosine(context[a], context[b]):.2f}")
     return 0
+
+
+def rules_report(df: Counter[str], by_source: dict[str, Counter[str]],
+                 context: dict[str, Counter[str]], docs: list[dict[str, object]]) -> None:
+    """Print what the -ng rule and the JOINED table join over the corpus keys."""
+    changed = sorted((k for k in df if ng_spelling(k)), key=lambda k: -df[k])
+    both = [k for k in changed if df.get(ng_spelling(k) or "") and k.endswith("غ")]
+    print(f"-ng rule: {len(changed)} corpus keys get a variant; {len(both)} pairs attested both"
+          f" ways; left out: {', '.join(sorted(NOT_NG))}")
+    print("pair | articles | context cosine | sources")
+    for k in both:
+        v = ng_spelling(k) or ""
+        print(f"{k} / {v} | {df[k]} / {df[v]} | {cosine(context[k], context[v]):.2f} |"
+              f" {len(by_source[k])} / {len(by_source[v])}")
+    print("keys ending «نج» the rule gives a variant no article uses (harmless, read for"
+          " Arabic words):")
+    print(" ".join(f"{k}({df[k]})" for k in changed if k.endswith("ج")
+                   and not df.get(ng_spelling(k) or "")))
+    bigrams: Counter[tuple[str, str]] = Counter()
+    wanted = {tuple(k for w in two.split() for k in run_keys(w)) for _one, two in JOINED}
+    for doc in docs:
+        keys = analyze(f"{doc.get('title') or ''}\n{doc.get('text') or ''}")
+        bigrams.update({pair for pair in zip(keys, keys[1:]) if pair in wanted})
+    print("joined / split | articles")
+    for one, two in JOINED:
+        pair = tuple(k for w in two.split() for k in run_keys(w))
+        print(f"{one} / {two} | {df[run_keys(one)[0]]} / {bigrams[pair]}")  # type: ignore[index]
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ sentence: `topic_too_long` says when a text is over MAX_TOPIC_WORDS / MAX_TOPIC_
 
 A name with several spellings in the news (digests/variants.py: «ترامب/ترمب», «بوتين/بوتن») is
 searched, and matched for subscriptions, in every spelling: each phrase is tried with each
-spelling of its words (up to MAX_PHRASES), and the all-words fallback ORs them.
+spelling of its words (up to MAX_PHRASES), and the all-words fallback ORs them. A name written
+as one word or two («فيسبوك/فيس بوك») is tried both ways in a phrase.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from functools import lru_cache
 
 from digests.arabic import STOP_WORDS, analyze, run_keys, word_runs_of, written_as_name
 from digests.models import Article
-from digests.variants import alternatives
+from digests.variants import alternatives, joined_form, split_form
 
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
 MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
@@ -192,10 +193,25 @@ def _spelled(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...
                 for p in list(out):
                     if len(out) >= MAX_PHRASES:
                         return tuple(out)
-                    if p[i] == k:
+                    if i < len(p) and p[i] == k:
                         variant = (*p[:i], alt, *p[i + 1:])
                         if variant not in out:
                             out.append(variant)
+    return _rejoined(tuple(out))
+
+
+def _rejoined(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase, then the same with a name written as one word split in two, or two words
+    joined («فيسبوك» ↔ «فيس بوك», digests.variants.JOINED; at most MAX_PHRASES)."""
+    out = list(phrases)
+    for p in phrases:
+        for i, k in enumerate(p):
+            two = split_form(k)
+            one = joined_form(k, p[i + 1]) if i + 1 < len(p) else None
+            for variant in ((*p[:i], *two, *p[i + 1:]) if two else None,
+                            (*p[:i], one, *p[i + 2:]) if one else None):
+                if variant is not None and variant not in out and len(out) < MAX_PHRASES:
+                    out.append(variant)
     return tuple(out)
 
 

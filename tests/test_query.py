@@ -290,3 +290,31 @@ def test_a_topic_is_at_most_six_words_and_sixty_characters() -> None:
     assert not topic_too_long("ما آخر أخبار منظمة الأمم المتحدة للتربية والعلم والثقافة؟")
     assert topic_too_long("ا" * 61) and not topic_too_long("ا" * 60)
     assert topic_too_long("الغوطة الشرقية " * 20)
+
+
+def test_g_written_three_ways_and_the_ng_ending() -> None:
+    """QA12 F10: «هوكينج» is «هوكينغ», «جوجل» is «غوغل» (and a reader's «قوقل»); Arabic
+    words ending in «نج» are no names."""
+    from digests.variants import NOT_NG, alternatives, ng_spelling
+
+    assert set(alternatives("هوكينج")) == {"هوكينج", "هوكينغ"}
+    assert set(alternatives("سامسونغ")) == {"سامسونغ", "سامسونج"}
+    assert set(alternatives("قوقل")) == {"قوقل", "غوغل", "جوجل"}
+    for word in NOT_NG:
+        assert alternatives(word) == (word,), word
+    assert ng_spelling("بنج") is None  # three letters: anaesthesia, not a name
+    assert ng_spelling("غرب") is None and alternatives("رغم") == ("رغم",)
+    plan = plan_query("ستيفن هوكينج")
+    assert ("ستيفن", "هوكينغ") in plan.phrases and plan.all_words is not None
+    assert '"هوكينغ"' in plan.all_words
+
+
+def test_a_name_written_as_one_word_or_two() -> None:
+    joined, split = plan_query("فيسبوك"), plan_query("فيس بوك")
+    assert ("فيس", "بوك") in joined.phrases and ("فيسبوك",) in split.phrases
+    assert ("يو", "تيوب") in plan_query("يوتيوب").phrases
+    # inside a longer phrase, and with the other spellings of its words
+    assert ("صفحه", "فيسبوك") in plan_query("صفحة فيس بوك").phrases
+    assert ("بيونج", "يانج") in plan_query("بيونغيانغ").phrases or \
+        ("بيونغ", "يانغ") in plan_query("بيونغيانغ").phrases
+    assert len(plan_query("فيس بوك ترامب بوتين نتنياهو غوغل").phrases) <= 16

@@ -558,3 +558,21 @@ def test_a_followed_topic_matches_a_headline_with_all_its_words(database: Databa
     # a one-word topic is unchanged; spellings count in a headline too
     add(database, 6, "ترمب يلتقي نتانياهو", "نص", days_ago=1)
     assert article_matches("نتنياهو ترامب", load(database.db, 6))
+
+
+def test_spelling_variants_of_foreign_names_find_each_other(database: Database) -> None:
+    """QA12 F10 on a real index: «ستيفن هوكينج» finds the articles that write «هوكينغ»;
+    «فيس بوك» and «فيسبوك» find each other; «جوجل» finds «غوغل»; a subscription too."""
+    add(database, 1, "وفاة عالم الفيزياء ستيفن هوكينغ", "رحل ستيفن هوكينغ عن 76 عاما.")
+    add(database, 2, "حملة على فيسبوك", "نشر الناشطون على فيسبوك صورا.")
+    add(database, 3, "صفحة على فيس بوك", "قال إن صفحته على فيس بوك أغلقت.")
+    add(database, 4, "غوغل تطلق خدمة", "أعلنت شركة غوغل خدمة جديدة.")
+    add(database, 5, "الغرب والشرق", "قرب الحدود رغم التشنج.")
+    assert ids(search(database.db, "ستيفن هوكينج", now=NOW)) == [1]
+    assert sorted(ids(search(database.db, "فيس بوك", now=NOW))) == [2, 3]
+    assert sorted(ids(search(database.db, "فيسبوك", now=NOW))) == [2, 3]
+    assert ids(search(database.db, "جوجل", now=NOW)) == [4]
+    assert ids(search(database.db, "قوقل", now=NOW)) == [4]
+    assert ids(search(database.db, "تشنغ", now=NOW)) == []  # the name Cheng is not a spasm
+    assert article_matches("هوكينج", load(database.db, 1))
+    assert article_matches("فيس بوك", load(database.db, 2))
