@@ -39,7 +39,7 @@ from digests.query import (  # re-exported: callers know them as digests.search.
 )
 from digests.records import digest_from_row
 from digests.search_index import FTS_TABLE, chunks, doc_counts, matched_words, rows_by_id
-from digests.suggestions import suggest
+from digests.suggestions import better_spellings, suggest
 from digests.variants import alternatives
 
 __all__ = [
@@ -74,7 +74,8 @@ class SearchResult:
     the phrase was not found, "more": the phrase found only `exact` articles and the articles
     with all its words follow them, "dropped": words that match nothing were left out —
     `dropped` holds them as the reader wrote them); `suggestions` are nearby topics from the
-    index when nothing was found. `exact` counts the articles that hold the phrase itself when
+    index when nothing was found, or far more common spellings of a rare word when little was
+    found («ارودغان»: one article; «هل تقصد: أردوغان», also in `message`). `exact` counts the articles that hold the phrase itself when
     note is "more" (they come first), else equals `total`.
     """
 
@@ -205,10 +206,16 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     elif note == "more":
         message = _more_message(exact)
     if not cands:
-        sugg = tuple(suggest(db, query))
-        hint = f" هل تقصد: {'، '.join(sugg)}؟ / Did you mean: {', '.join(sugg)}?" if sugg else ""
-        return SearchResult((), 0, plan.terms, mode="none", suggestions=sugg,
+        near = tuple(suggest(db, query))
+        hint = f" {_did_you_mean(near)}" if near else ""
+        return SearchResult((), 0, plan.terms, mode="none", suggestions=near,
                             message="لا توجد مقالات عن هذا الموضوع. / Nothing found." + hint)
+    sugg: tuple[str, ...] = ()
+    if total < WIDEN_BELOW and not dropped:
+        # «ارودغان» is in one article; «أردوغان» in 155: the reader surely meant it.
+        sugg = tuple(better_spellings(db, query))
+        if sugg:
+            message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
     cands = _ranked(db, cands, wide, k, now)
     folded = _fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
@@ -237,7 +244,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
               len(hits))
     return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode,
                         stories=stories, stories_exact=stories_exact, note=note,
-                        dropped=dropped, exact=exact)
+                        dropped=dropped, exact=exact, suggestions=sugg)
 
 
 def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, k: int,
@@ -255,6 +262,10 @@ def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None,
         f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ?",
         [f"title_keys : ({wide})"]).fetchall()}
     return cands + sorted(more, key=lambda c: (c[0] not in titled, -c[1], -c[0]))
+
+
+def _did_you_mean(spellings: tuple[str, ...]) -> str:
+    return (f"هل تقصد: {'، '.join(spellings)}؟ / Did you mean: {', '.join(spellings)}?")
 
 
 def _more_message(exact: int) -> str:

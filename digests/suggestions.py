@@ -1,7 +1,10 @@
-"""Spelling suggestions for a topic that found nothing: nearby keys the index holds.
+"""Spelling suggestions: nearby keys the index holds, for a topic that found nothing or little.
 
 For each query key the index does not hold, the keys one edit away that it does hold are
 proposed, most widely used first, each shown as the articles write it (digests.search_index).
+A misspelling can also occur in an article or two («ارودغان» once, for «أردوغان» in 155):
+`better_spellings` proposes a key one edit away that is far more widely used (RARE_RATIO times,
+in at least RARE_MIN articles) than a rare query key (in at most RARE_MAX articles).
 """
 
 from __future__ import annotations
@@ -11,9 +14,15 @@ import sqlite_utils
 from digests.arabic import STOP_WORDS, normalize
 from digests.query import plan_query, quote_key
 from digests.search_index import FTS_TABLE, doc_counts, matched_words
+from digests.variants import alternatives
 
 _ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤ"
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+RARE_MAX = 3      # a query key in at most this many articles may be a misspelling …
+RARE_RATIO = 30   # … when a key one edit away is in this many times as many articles …
+RARE_MIN = 30     # … and in at least this many,
+RARE_LETTERS = 5  # for a key of at least this many letters
+MAX_WORDS = 3     # a longer text is a question or a paste, not a mistyped name
 
 
 def _edits1(term: str) -> set[str]:
@@ -51,6 +60,53 @@ def suggest(db: sqlite_utils.Database, query: str, limit: int = 5) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+def _slips(term: str) -> set[str]:
+    """Typing slips inside a word: two letters swapped («ارودغان» → «اردوغان») or a letter
+    typed twice («نتنياهوو»). Other single edits of a real word are mostly other real words
+    (measured: a letter added, dropped or replaced inside a rare corpus word gave a wrong
+    «هل تقصد» for 10 in 300 — «امينيه» → «أمنية», «شهيرين» → «شهرين»)."""
+    swaps = {term[:i] + term[i + 1] + term[i] + term[i + 2:] for i in range(1, len(term) - 2)}
+    # «تتكشف», «تتجمد»: a verb's prefix before a verb that starts with the same letter.
+    doubled = {term[:i] + term[i + 1:] for i in range(1, len(term))
+               if term[i] == term[i - 1] and not (i == 1 and term[0] in "تين")}
+    return (swaps | doubled) - {term}
+
+
+def better_spellings(db: sqlite_utils.Database, query: str, limit: int = 3) -> list[str]:
+    """Far more common spellings of the query's rare words, most common first, as written.
+
+    For a query of 1 to MAX_WORDS content words: each key of RARE_LETTERS letters or more in 1
+    to RARE_MAX articles, whose other spellings (digests.variants) are as rare, gets the keys
+    one typing slip away (`_slips`: two inner letters swapped, a letter doubled) held by at
+    least RARE_RATIO times as many articles and RARE_MIN; the best of them is proposed
+    («ارودغان» → «أردوغان»). Nothing for common or short words, numbers or Latin-only words.
+    """
+    plan = plan_query(query)
+    terms = [t for t in plan.content if 3 <= len(t) <= 20 and not t.isascii()]
+    if not terms or len(plan.content) > MAX_WORDS:
+        return []
+    known = doc_counts(db, [a for t in terms for a in alternatives(t)])
+    scored: list[tuple[int, str]] = []
+    for term in terms:
+        own = sum(known.get(a, 0) for a in alternatives(term))
+        if not 0 < own <= RARE_MAX:
+            continue
+        if len(term) < RARE_LETTERS:
+            continue
+        counts = doc_counts(db, sorted(t for t in _slips(term) if t not in STOP_WORDS))
+        best = max(((doc, cand) for cand, doc in counts.items()
+                    if doc >= max(RARE_MIN, RARE_RATIO * own)
+                    and cand not in alternatives(term)), default=None)
+        if best is not None:
+            scored.append(best)
+    out: list[str] = []
+    for _doc, cand in sorted(scored, key=lambda dc: (-dc[0], dc[1])):
+        shown = _surface_of(db, cand)
+        if shown not in out:
+            out.append(shown)
+    return out[:limit]
 
 
 def _surface_of(db: sqlite_utils.Database, k: str) -> str:

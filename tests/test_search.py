@@ -576,3 +576,21 @@ def test_spelling_variants_of_foreign_names_find_each_other(database: Database) 
     assert ids(search(database.db, "تشنغ", now=NOW)) == []  # the name Cheng is not a spasm
     assert article_matches("هوكينج", load(database.db, 1))
     assert article_matches("فيس بوك", load(database.db, 2))
+
+
+def test_a_rare_misspelling_offers_the_common_spelling(database: Database) -> None:
+    """QA12: «ارودغان» is in one article, «أردوغان» in many: the one hit is shown with
+    «هل تقصد: أردوغان». A rare word whose neighbour differs at its end (grammar) is left alone."""
+    from digests.suggestions import RARE_MIN
+
+    for i in range(RARE_MIN):
+        add(database, 100 + i, f"أردوغان يزور المدينة {i}", "قال الرئيس أردوغان وشعار الحملة.",
+            days_ago=2 + i / 10)
+    add(database, 1, "محطة نووية تركية", "تحدث ارودغان عن المحطة وعن شعاره الجديد.")
+    result = search(database.db, "ارودغان", now=NOW)
+    assert ids(result) == [1] and result.suggestions == ("أردوغان",)
+    assert result.message and "هل تقصد: أردوغان" in result.message
+    assert "Did you mean: أردوغان" in result.message
+    assert search(database.db, "أردوغان", now=NOW).suggestions == ()
+    assert search(database.db, "شعاره", now=NOW).suggestions == ()  # «شعار»: a suffix, no typo
+    assert search(database.db, "نتنياهوو", now=NOW).total == 0
