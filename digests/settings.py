@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from digests.errors import ConfigError
@@ -119,7 +120,8 @@ _INLINE_COMMENT_RE = re.compile(r"\s+#.*$")
 def config_warnings(environ: Mapping[str, str] | None = None,
                     env_file: Path | None = Path(".env")) -> list[str]:
     """Keys that look like ours but are not (ADMIN_ID, TELEGRAM_TOKEN, POLL_INTERVALL_MINUTES),
-    each with the key it probably means: they would be ignored in silence.
+    each with the key it probably means: they would be ignored in silence; and values that
+    work but are surely mistakes (`_value_warnings`: SEND_RATE_PER_SECOND under 1).
 
     Every unknown key of `env_file` is named (the file is Nashra's); in the environment, which
     holds other programs' variables too, only keys close to one of ours.
@@ -133,7 +135,9 @@ def config_warnings(environ: Mapping[str, str] | None = None,
     for key in (os.environ if environ is None else environ):
         if key not in known and key not in found and (close := _closest(key, known, 0.85)):
             found[key] = close
-    messages = []
+    messages = _value_warnings({**(read_env_file(env_file) if env_file is not None
+                                   and env_file.is_file() else {}),
+                                **(os.environ if environ is None else environ)})
     for key, close in found.items():
         if close:
             messages.append(f"مفتاح غير معروف {key}: أتقصد {close}؟ / unknown setting {key}: "
@@ -142,6 +146,36 @@ def config_warnings(environ: Mapping[str, str] | None = None,
             messages.append(f"مفتاح غير معروف {key} في .env / unknown setting {key} in .env "
                             "(it is ignored; the keys are in .env.example)")
     return messages
+
+
+def _value_warnings(values: Mapping[str, str]) -> list[str]:
+    """Values that work but are surely mistakes (QA12 F9): a send rate under one message a
+    second (a digest to 2,000 chats would take hours), an offset of 1 to 14 minutes (hours
+    meant: «+3»), an admin id that is a group's."""
+    out = []
+    rate = values.get("SEND_RATE_PER_SECOND", "").strip()
+    try:
+        per_second = float(rate) if rate else 30.0
+    except ValueError:
+        per_second = 30.0  # refused by Settings.from_env with its own message
+    if 0 < per_second < 1:
+        hours = 2000 / per_second / 3600
+        out.append(f"SEND_RATE_PER_SECOND={rate}: رسالة كل {1 / per_second:g} ثانية، فنشرة إلى"
+                   f" 2000 محادثة تستغرق {hours:.0f} ساعة؛ المعتاد 30 / one message every"
+                   f" {1 / per_second:g} s: a digest to 2,000 chats takes {hours:.0f} h; the"
+                   " usual value is 30 (Telegram allows about 30 a second)")
+    offset = values.get("SOURCE_UTC_OFFSET_MINUTES", "").strip()
+    if re.fullmatch(r"[+-]?\d{1,2}", offset) and 0 < abs(int(offset)) <= 14:
+        minutes = int(offset) * 60
+        out.append(f"SOURCE_UTC_OFFSET_MINUTES={offset}: {abs(int(offset))} دقائق فقط؟ القيمة"
+                   f" بالدقائق؛ إن قصدت ساعات فاكتب {minutes} / only {abs(int(offset))} minutes?"
+                   f" The value is in minutes: for hours, write {minutes}")
+    for part in values.get("ADMIN_IDS", "").replace(";", ",").split(","):
+        if part.strip().startswith("-") and part.strip()[1:].isdigit():
+            out.append(f"ADMIN_IDS: {part.strip()} رقم مجموعة أو قناة لا مستخدم، والمشرفون"
+                       f" مستخدمون / {part.strip()} is the id of a group or channel, not of a"
+                       " user: admins are users (send /stats to the bot to learn your id)")
+    return out
 
 
 def _closest(key: str, known: list[str], cutoff: float) -> str | None:
@@ -161,19 +195,19 @@ def _parse(key: str, name: str, raw: str) -> object:
         if name in {"database_path", "sources_file"}:
             return Path(raw)
         if name in _INT_LIMITS:
-            value = int(raw)
+            value = _number(key, name, raw, int)
             if value < 0 or (name != "max_redirects" and value == 0):
                 raise ValueError("must be positive")
             if value > _INT_LIMITS[name]:
                 raise ValueError(f"must be at most {_INT_LIMITS[name]}")
             return value
         if name == "source_utc_offset_minutes":
-            value = int(raw)
+            value = _number(key, name, raw, int)
             if abs(value) > 14 * 60:
                 raise ValueError("must be between -840 and 840 minutes")
             return value
         if name in _FLOAT_LIMITS:
-            fvalue = float(raw)
+            fvalue = _number(key, name, raw, float)
             if not math.isfinite(fvalue):  # «nan», «inf» parse as floats
                 raise ValueError("must be a number")
             if fvalue <= 0:
@@ -189,7 +223,9 @@ def _parse(key: str, name: str, raw: str) -> object:
                 return False
             raise ValueError("expected true/false")
         if name == "admin_ids":
-            return frozenset(int(p) for p in raw.replace(";", ",").split(",") if p.strip())
+            return _admin_ids(raw)
+        if name in _HEADER_KEYS:
+            _header_value(key, raw)
         if name == "default_language":
             if raw not in {"ar", "en"}:
                 raise ValueError("expected ar or en")
@@ -226,6 +262,74 @@ def _in_arabic(reason: str) -> str:
         if re.fullmatch(pattern, reason):
             return re.sub(pattern, arabic, reason)
     return "قيمة غير صالحة"
+
+
+# What to write for each number key, when its value is not a number (QA12 F9: Python's own
+# «invalid literal for int()» said neither what was wrong nor what to write).
+_NUMBER_HINTS: dict[str, tuple[str, str]] = {
+    "poll_interval_minutes": ("عدد صحيح من الدقائق، مثل 15", "a whole number of minutes, such as 15"),
+    "max_body_bytes": ("عدد صحيح من البايتات، مثل 10485760 (عشرة ميغابايت)",
+                       "a whole number of bytes, such as 10485760 (10 MB)"),
+    "max_redirects": ("عدد صحيح، مثل 5", "a whole number, such as 5"),
+    "per_host_concurrency": ("عدد صحيح، مثل 2", "a whole number, such as 2"),
+    "webhook_port": ("رقم منفذ، مثل 8443", "a port number, such as 8443"),
+    "source_utc_offset_minutes": (
+        "عدد صحيح من الدقائق شرق غرينتش: 180 تعني +03:00، و-300 تعني -05:00",
+        "whole minutes east of UTC: 180 means +03:00, -300 means -05:00"),
+    "fetch_timeout_seconds": ("عدد من الثواني، مثل 20", "a number of seconds, such as 20"),
+    "send_rate_per_second": ("عدد الرسائل في الثانية، مثل 30",
+                             "a number of messages per second, such as 30"),
+}
+_N = TypeVar("_N", int, float)
+_OFFSET_RE = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+
+
+def _number(key: str, name: str, raw: str, kind: type[_N]) -> _N:
+    """`raw` as an int or a float, or a ConfigError that says what to write, in both
+    languages («+03:00» for the offset gets its number: «اكتب 180»)."""
+    try:
+        return kind(raw)
+    except ValueError:
+        pass
+    arabic, english = _NUMBER_HINTS[name]
+    offset = _OFFSET_RE.fullmatch(raw) if name == "source_utc_offset_minutes" else None
+    if offset:
+        sign, hours, minutes = offset.group(1), int(offset.group(2)), int(offset.group(3) or 0)
+        value = (hours * 60 + minutes) * (-1 if sign == "-" else 1)
+        arabic, english = f"{arabic}؛ اكتب {value}", f"{english}; write {value}"
+    what = ("ليست عددًا صحيحًا", "not a whole number") if kind is int else ("ليست عددًا",
+                                                                        "not a number")
+    raise ConfigError(f"{key}={raw!r}: {what[0]}؛ المطلوب {arabic} / {what[1]}: expected"
+                      f" {english}")
+
+
+def _admin_ids(raw: str) -> frozenset[int]:
+    """ADMIN_IDS: numeric Telegram user ids separated by commas (or semicolons)."""
+    try:
+        return frozenset(int(p) for p in raw.replace(";", ",").split(",") if p.strip())
+    except ValueError:
+        raise ConfigError(
+            f"ADMIN_IDS={raw!r}: المطلوب أرقام معرّفات تيليجرام مفصولة بفواصل، مثل "
+            "123456789,987654321، لا أسماء المستخدمين (@name). لتعرف رقمك أرسل /stats إلى البوت:"
+            " يرد على غير المشرف برقم معرّفه / expected numeric Telegram user ids separated by"
+            " commas, such as 123456789,987654321, not @usernames. To learn yours, send /stats"
+            " to the bot: it answers anyone who is not an admin with their id") from None
+
+
+# Settings sent as HTTP header values: httpx encodes them as ASCII (QA12 F2: a non-ASCII
+# USER_AGENT passed the start and then failed every fetch with a UnicodeEncodeError).
+_HEADER_KEYS = frozenset({"user_agent"})
+
+
+def _header_value(key: str, raw: str) -> None:
+    """Refuse a value an HTTP header cannot carry: non-ASCII or control characters."""
+    if raw.isascii() and not any(ord(c) < 32 or ord(c) == 127 for c in raw):
+        return
+    raise ConfigError(
+        f"{key}={raw!r}: يجب أن يكون بحروف لاتينية وأرقام ورموز ASCII فقط، لأنه يُرسل في ترويسة"
+        " HTTP (مثل NashraBot/1.0 (+https://example.org)) /"
+        " must be ASCII without control characters: it is sent as an HTTP header (such as"
+        " NashraBot/1.0 (+https://example.org))")
 
 
 # Upper bounds: past them a value is a typo, and some (a port, a day's minutes) would fail later

@@ -193,3 +193,80 @@ def test_env_values_survive_quotes_and_comments(value: str, comment: str) -> Non
     assert got["A"] == value
     if '"' not in value:
         assert got["B"] == value
+
+
+@pytest.mark.parametrize("key,value,expected", [
+    ("POLL_INTERVAL_MINUTES", "abc", "such as 15"),
+    ("POLL_INTERVAL_MINUTES", "1.5", "whole number of minutes"),
+    ("MAX_BODY_BYTES", "10MB", "such as 10485760"),
+    ("MAX_REDIRECTS", "many", "such as 5"),
+    ("PER_HOST_CONCURRENCY", "two", "such as 2"),
+    ("WEBHOOK_PORT", "https", "such as 8443"),
+    ("FETCH_TIMEOUT_SECONDS", "20s", "seconds, such as 20"),
+    ("SEND_RATE_PER_SECOND", "fast", "per second, such as 30"),
+    ("SOURCE_UTC_OFFSET_MINUTES", "+03:00", "180 means +03:00"),
+    ("ADMIN_IDS", "@myname", "/stats"),
+    ("ADMIN_IDS", "123, abc", "numeric Telegram user ids"),
+])
+def test_a_value_that_is_no_number_says_what_to_write(key: str, value: str,
+                                                       expected: str) -> None:
+    """QA12 F9: no Python text («invalid literal for int()»), what to write in both languages."""
+    with pytest.raises(ConfigError) as err:
+        Settings.from_env({key: value}, env_file=None)
+    message = str(err.value)
+    assert message.startswith(f"{key}={value!r}: ") and expected in message
+    assert "literal" not in message and "convert" not in message and "int()" not in message
+    arabic, _, english = message.partition(" / ")
+    assert re.search("[\u0600-\u06ff]", arabic) and english, message
+
+
+def test_an_offset_written_as_hours_gets_its_number_of_minutes() -> None:
+    for written, minutes in (("+03:00", "180"), ("-05:00", "-300"), ("UTC+5:30", "330")):
+        with pytest.raises(ConfigError, match=f"اكتب {minutes}؛|اكتب {minutes} /") as err:
+            Settings.from_env({"SOURCE_UTC_OFFSET_MINUTES": written}, env_file=None)
+        assert f"write {minutes}" in str(err.value)
+    assert Settings.from_env({"SOURCE_UTC_OFFSET_MINUTES": "180"},
+                             env_file=None).source_utc_offset_minutes == 180
+
+
+@pytest.mark.parametrize("agent", ["نشرة بوت", "NashraBot/1.0 ✓", "Nashra\r\nX-Evil: 1",
+                                   "Nashra\tBot"])
+def test_a_user_agent_no_http_header_can_carry_is_refused(agent: str) -> None:
+    """QA12 F2: a non-ASCII USER_AGENT was accepted, then every fetch failed in httpx."""
+    with pytest.raises(ConfigError) as err:
+        Settings.from_env({"USER_AGENT": agent}, env_file=None)
+    message = str(err.value)
+    assert message.startswith("USER_AGENT=") and "ASCII" in message and "HTTP" in message
+    assert re.search("[\u0600-\u06ff]", message.partition(" / ")[0])
+
+
+@given(st.text(max_size=40).filter(lambda t: t.strip() != ""))
+def test_every_user_agent_accepted_is_one_httpx_can_send(agent: str) -> None:
+    """The refusal is exactly what httpx cannot send: a real request is built with every
+    value the settings accept (and a refused non-ASCII one fails there too)."""
+    import httpx
+
+    try:
+        parsed = Settings.from_env({"USER_AGENT": agent}, env_file=None)
+    except ConfigError:
+        if not agent.strip().isascii():
+            with pytest.raises(UnicodeEncodeError):
+                httpx.Request("GET", "http://127.0.0.1/", headers={"User-Agent": agent.strip()})
+        return
+    request = httpx.Request("GET", "http://127.0.0.1/", headers={"User-Agent": parsed.user_agent})
+    assert request.headers["User-Agent"] == parsed.user_agent
+
+
+def test_values_that_work_but_are_surely_mistakes_are_warned_about() -> None:
+    """SEND_RATE_PER_SECOND under 1 works (one message every 100 s) but is surely a slip; a
+    negative admin id is a group's. Warned, not refused: the settings still load."""
+    environ = {"SEND_RATE_PER_SECOND": "0.01", "ADMIN_IDS": "5,-100"}
+    assert Settings.from_env(environ, env_file=None).send_rate_per_second == 0.01
+    warnings = config_warnings(environ, env_file=None)
+    assert any(w.startswith("SEND_RATE_PER_SECOND=0.01") and "56 h" in w for w in warnings)
+    assert any("-100" in w and "group" in w for w in warnings)
+    assert config_warnings({"SEND_RATE_PER_SECOND": "1", "ADMIN_IDS": "5"}, env_file=None) == []
+    assert config_warnings({"SEND_RATE_PER_SECOND": "fast"}, env_file=None) == []
+    hours = config_warnings({"SOURCE_UTC_OFFSET_MINUTES": "+3"}, env_file=None)
+    assert len(hours) == 1 and "write 180" in hours[0] and "اكتب 180" in hours[0]
+    assert config_warnings({"SOURCE_UTC_OFFSET_MINUTES": "-300"}, env_file=None) == []
