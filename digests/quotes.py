@@ -337,7 +337,9 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
                          and not lead[0].endswith((":", "،", ",")))  # «صاحب أحد الفنادق:"…"»
         # «أنها ستودّع "27 طفلاً …"», «إن قرار ترامب يحظر "…"»: the clause's verb stands
         # outside the marks, which hold only its object; the clause is the statement (QA10).
-        verb_first = (between >= 1 and close < len(para)
+        # (not after a comma: «… من ليفربول، "…"» sets the quotation off from the clause)
+        verb_first = (1 <= between <= 4 and close < len(para)
+                      and not para[cs:a - 1].rstrip(" \"“«„").endswith(("،", ","))
                       and any(_present_verb(w) for w in para[cs:a - 1].split()))
         return ((between >= 1 and (short or subject_first)) or (mid_phrase and between >= 2)
                 or verb_first)

@@ -54,11 +54,13 @@ def _cnn(toks: list[Tok], m: int) -> bool:
             or (nxt == "تي" and after == "في"))
 
 
-def _is_cue(raw: str) -> bool:
+def _is_cue(raw: str, nxt: str = "") -> bool:
     """A speech cue, and not a noun that folds like one: another cue ends this one's reach
-    («وصفته X بأنه»: the «أن» is the describer's, not an earlier verb's)."""
+    («وصفته X بأنه»: the «أن» is the describer's, not an earlier verb's; in «انتقدت الخطوة
+    ووصفتها بأنها» no subject follows «ووصفتها» and the speech goes on)."""
     norm, hit = cue_of(raw)
-    return (hit is not None and not host_noun(raw, hit)) or described(norm) is not None
+    return ((hit is not None and not host_noun(raw, hit))
+            or (described(norm) is not None and bool(nxt) and nxt[:1] not in "بل"))
 
 
 def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
@@ -86,7 +88,7 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
         tm = toks[m]
         if m >= j + 14 and not tm.raw.endswith(":"):
             # Far from the verb only «قال X في …:» still introduces speech.
-            if _is_cue(tm.raw):
+            if _is_cue(tm.raw, toks[m + 1].norm if m + 1 < last else ""):
                 return None
             continue
         if m > k and tm.raw[0] in "\"“”«„" and any(a == tm.start + 1 for a, _ in speech):
@@ -117,7 +119,8 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
         if (m > k and _is_cue(tm.raw) and toks[m - 1].norm in NEGATIONS
                 and m + 1 < last and is_complementizer(toks[m + 1].norm)):
             return None  # «ولكنها لم تعلن أنها ستتدخل»: the «أن» is the negated verb's
-        if (m > k and _is_cue(tm.raw) and toks[m - 1].norm not in NEGATIONS
+        if (m > k and _is_cue(tm.raw, toks[m + 1].norm if m + 1 < last else "")
+                and toks[m - 1].norm not in NEGATIONS
                 and not anonymity(toks, m, last) and not describes_document(toks, m)):
             # another speech verb («لم تذكر اسمه», «رفض كشف هويته» say nothing: it goes on)
             return None

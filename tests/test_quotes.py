@@ -1099,3 +1099,15 @@ def test_f9_reading_the_first_thirty_changed_digests() -> None:
                          " العالم؟"])
     assert [(c.speaker, c.text) for c in found] == [
         ("مجلة فوربس", "أنه أغنى رجل أسود في العالم")]
+
+
+def test_f9_reading_the_second_thirty_changed_digests() -> None:
+    """A quotation set off by a comma after a clause with a verb stays direct speech; «ووصفتها
+    بأنها» (no subject written) does not end the speech of the verb before it."""
+    found = find_quotes(['وقال المحلل في تغريدة عن اللاعب الذي من الممكن أن يضمه النادي من'
+                         ' ليفربول، "لا أحد للنادي، ولكن صلاح قد يصلح لفريق آخر".'])
+    assert [(c.kind, c.speaker) for c in found] == [("direct", "المحلل")]
+    found = find_quotes(["وانتقدت اللجنة الوطنية الخطوة ووصفتها بأنها إهانة لأفراد القوات"
+                         " المسلحة."])
+    assert [(c.speaker, c.text) for c in found] == [
+        ("اللجنة الوطنية", "أنها إهانة لأفراد القوات المسلحة")]
