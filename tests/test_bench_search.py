@@ -49,3 +49,9 @@ def test_same_person_truth_and_related_sample_smoke(tmp_path: Path) -> None:
     sample = run("search_related.py", "--db", str(tmp_path / "quality.db"), "--min-id", "100",
                   "--sample", "3")
     assert "articles looked at:" in sample and "related_articles median" in sample
+
+
+def test_search_variants_rules_smoke() -> None:
+    out = run("search_variants.py", "--limit", "400", "--rules")
+    assert "-ng rule:" in out and "left out: " in out and "تشنج" in out
+    assert "فيسبوك / فيس بوك |" in out
