@@ -186,9 +186,13 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if not text or word_count(text) < MIN_REPORTED_WORDS:
                     continue
                 start = cs + raw.find(text)
-                # «وصفته X بأنه أغنى …»: a description is a predicate, shown with its «أنه».
-                subj = _pronoun_subject(toks, cs, text,
-                                        described=described(toks[cue.tok].norm) is not None)
+                # «وصفته X بأنه أغنى …»: a description is a predicate, shown with its «أنه»; it
+                # ends at the comma that returns to the writer's sentence («بأنه "اختراق
+                # دبلوماسي"، قيودا على …»).
+                describer = described(toks[cue.tok].norm) is not None
+                if describer and ("،" in text or "," in text):
+                    text = re.split("[،,]", text, maxsplit=1)[0].rstrip()
+                subj = _pronoun_subject(toks, cs, text, described=describer)
                 if subj is not None:
                     # «قال إنه فخور بـ…»: the clause keeps its subject («إنه فخور …»).
                     text, start = para[subj:start + len(text)], subj

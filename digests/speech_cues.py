@@ -68,6 +68,8 @@ _VERBAL_NOUNS = frozenset(
 _VERBAL_NOUN_FORMS = frozenset(p + n for p in ("", "و", "ب", "ل", "وب", "ول") for n in _VERBAL_NOUNS)
 _NOT_IN_A_NAME = frozenset("ضد وسط مفاده مفادها القائله القائل".split())
 _AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
+# Words a verb never follows: what looks like one after them is a verbal noun («رغم نفي X»).
+_GOVERNING_WORDS = frozenset("رغم برغم ورغم بعد وبعد قبل مع عن في الي علي ضد".split())
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         speaker = ""  # a misread clause: better the clause's or the last named speaker
     fit = None
     if (not speaker and head.kind == "verb" and not content_open
-            and not any(c.named and c.speaker for c in cues)):
+            and not any(c.named and c.speaker for c in cues) and _bare(w, k)):
         fit = next((o for o in openers if head.gender in o[1]), None)
     if fit is not None:
         # «وتتعامل ميليسا برونتي، محاضرة …» then «وتقول:»: the subject just named speaks.
@@ -234,6 +236,16 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
                content_start=content_start, counter=counter, named=named, end_tok=j,
                attribution=head.norm in ATTRIBUTION_PREPS), max(k + 1, j)
+
+
+_PRONOUN_LEADS = frozenset("انه انها لكنه لكنها ولكنه ولكنها وهو وهي".split())
+
+
+def _bare(w: Window, k: int) -> bool:
+    """The cue at `k` opens its sentence or a clause («وتقول:», «…، إلا أنها أكدت») with no
+    subject written before it («لكن مراسل "العربية" أفاد» names its own)."""
+    return (k == w.first or w.toks[k].norm[:1] in "وف"
+            or (k > w.first and w.toks[k - 1].norm in _PRONOUN_LEADS))
 
 
 def _fuller(name: str, speakers: Speakers) -> str:
@@ -301,6 +313,8 @@ def _head(w: Window, k: int) -> _Head | None:
     after_ma = prev in _AFTER_MA
     if kind == "verb" and after_ma:
         kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
+    if kind == "verb" and prev in _GOVERNING_WORDS:
+        return None  # «رغم نفي ترامب المتكرر أن …»: a verbal noun after a preposition
     if not describer and _not_speech(toks, k, last, norm, prev, after_ma):
         return None
     return _Head(norm=norm, kind=kind, gender=gender, prev=prev)

@@ -1111,3 +1111,22 @@ def test_f9_reading_the_second_thirty_changed_digests() -> None:
                          " المسلحة."])
     assert [(c.speaker, c.text) for c in found] == [
         ("اللجنة الوطنية", "أنها إهانة لأفراد القوات المسلحة")]
+
+
+def test_f9_reading_the_third_thirty_changed_digests() -> None:
+    """«رغم نفي ترامب المتكرر أن …» is a verbal noun after «رغم» (no denial by «ترامب
+    المتكرر»); a description ends at the comma back to the writer's sentence; «بضرورة»,
+    «بصعوبة» end a subject; a cue with its own subject before it takes no sentence opener."""
+    assert find_quotes(["ويأتي فرض العقوبات رغم نفي الرئيس المتكرر أن تكون روسيا قد حاولت"
+                        " التأثير على الانتخابات."]) == []
+    found = find_quotes(['وفرض الاتفاق، الذي وصفه الرئيس السابق باراك أوباما بأنه "اختراق'
+                         ' دبلوماسي كبير"، قيودا على برنامج إيران النووي.'])
+    assert [(c.speaker, c.text) for c in found] == [
+        ("الرئيس السابق باراك أوباما", 'أنه "اختراق دبلوماسي كبير"')]
+    found = find_quotes(["وقال الوزير إن الوضع صعب للغاية.",
+                         "وأقر المشاركون بصعوبة الأمر، وقالوا إن الحل صعب جدا."])
+    assert [c.speaker for c in found] == ["الوزير", "المشاركون"]
+    found = find_quotes(["وقال الوزير سامي نور إن الوضع هادئ في المنطقة.",
+                         "وقصف الجيش موقع مراقبة حدوديا، بينما فرض حظرا على النشر. لكن"
+                         " المراسل أفاد لاحقا بأن ثلاثة جنود أصيبوا بجروح خطيرة."])
+    assert [c.speaker for c in found] == ["الوزير سامي نور", "المراسل"]
