@@ -422,6 +422,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             # «ولفت الوزير الانتباه إلى أن …»: the object of «لفت»; «ولفت النظر إلى أن» names
             # no subject (QA11: «بحسب النظر، …»)
             break
+        if (j > i and t.norm == "اي" and j + 1 < limit
+                and toks[j + 1].norm not in ("بي", "سي", "ان", "تي", "ام")):
+            break  # «ونفى طبيب المنتخب أي خلاف»: the object («أي بي سي» is a name)
         if j > i and t.norm == "ذات" and j + 1 < limit and toks[j + 1].norm in ("يوم", "مره"):
             break  # «وصفته مجلة فوربس ذات يوم بأنه»: «once», not part of the name
         if j > i and (now(t) or t.norm == "حاليا" or t.norm in _THEN):

@@ -234,6 +234,8 @@ def test_f9_words_that_name_nobody_right_after_the_verb() -> None:
     assert _after("وقالت #الشرطة_البريطانية إنها") == "الشرطة البريطانية"
     # «ل» + a name the paragraph writes bare: the addressee, after a name that is no title
     assert _after("قال سيبايوس لزيدان إنه يريد اللعب وزيدان صامت") == "سيبايوس"
+    assert _after("ونفى طبيب المنتخب أي خلاف مع النادي") == "طبيب المنتخب"
+    assert _after("وقالت شبكة أي بي سي إن") == "شبكة أي بي سي"
     # («المدير الفني لتوتنهام» keeps its club, written bare elsewhere or not)
     assert _after("قال المدير الفني لتوتنهام إن توتنهام سيفوز") == "المدير الفني لتوتنهام"
 
