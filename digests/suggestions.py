@@ -41,7 +41,9 @@ def suggest(db: sqlite_utils.Database, query: str, limit: int = 5) -> list[str]:
     """Nearby spellings from the index vocabulary, most common first, as written in articles.
 
     For each query key the index does not hold, the keys one edit away (a letter dropped, added,
-    swapped or replaced) that it does hold are proposed, most widely used first.
+    swapped or replaced) that it does hold are proposed, most widely used first; not a rare one
+    (in at most RARE_MAX articles) beside one RARE_RATIO times as common (the corpus's own typo),
+    nor a second spelling of a name already proposed (digests.variants).
     """
     terms = [t for t in plan_query(query).terms if t not in STOP_WORDS and 3 <= len(t) <= 20]
     known = doc_counts(db, terms)
@@ -53,10 +55,17 @@ def suggest(db: sqlite_utils.Database, query: str, limit: int = 5) -> list[str]:
         scored.extend((doc, cand) for cand, doc in counts.items())
     scored.sort(key=lambda dc: (-dc[0], dc[1]))
     out: list[str] = []
-    for _doc, cand in scored:
+    taken: list[str] = []
+    most = scored[0][0] if scored else 0
+    for doc, cand in scored:
+        if doc <= RARE_MAX and most >= RARE_RATIO * doc:
+            continue  # «أرودغان» (1 article) beside «أردوغان» (155): a typo, no suggestion
+        if any(cand in alternatives(k) for k in taken):
+            continue  # «بوتن» beside «بوتين»: one name, found in both spellings
         shown = _surface_of(db, cand)
         if shown not in out:
             out.append(shown)
+            taken.append(cand)
         if len(out) >= limit:
             break
     return out

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from digests.arabic import STOP_WORDS, index_key, tokens
@@ -594,3 +594,57 @@ def test_a_rare_misspelling_offers_the_common_spelling(database: Database) -> No
     assert search(database.db, "أردوغان", now=NOW).suggestions == ()
     assert search(database.db, "شعاره", now=NOW).suggestions == ()  # «شعار»: a suffix, no typo
     assert search(database.db, "نتنياهوو", now=NOW).total == 0
+
+
+def test_suggestions_leave_out_rare_typos_and_second_spellings(database: Database) -> None:
+    """«اردغان» found nothing: «أردوغان» is proposed, not the corpus's one-off typo «أرودغان»
+    beside it; «بوتبن»: «بوتين» once, not «بوتن» too (search finds both spellings)."""
+    from digests.suggestions import RARE_RATIO
+
+    for i in range(RARE_RATIO):
+        add(database, 100 + i, f"أردوغان وبوتين {i}",
+            "التقى بوتين وأردوغان." + (" وقال بوتن" if i < 5 else ""), days_ago=2 + i / 10)
+    add(database, 1, "محطة", "تحدث أرودغان عن المحطة.")
+    assert suggest(database.db, "اردغان") == ["أردوغان"]
+    assert suggest(database.db, "بوتبن") == ["بوتين"]
+
+
+_WORDS = ["الانتخابات", "المصرية", "الرئاسية", "الغوطة", "الشرقية", "فيس", "بوك", "فيسبوك",
+          "ترمب", "ترامب", "مصر"]
+
+
+@pytest.fixture
+def wide_db(database: Database) -> Database:
+    """Articles whose titles and bodies mix a few topic words in many orders."""
+    import random
+
+    rng = random.Random(5)
+    for i in range(1, 41):
+        title = " ".join(rng.sample(_WORDS, 3))
+        body = " ".join(rng.choice(_WORDS) for _ in range(8))
+        add(database, i, title, body, days_ago=rng.random() * 30,
+            story_id=rng.choice([None, None, 1, 2, 3]))
+    return database
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3), fold=st.booleans())
+def test_a_widened_answer_starts_with_exactly_the_phrase_hits(wide_db: Database,
+                                                              words: list[str],
+                                                              fold: bool) -> None:
+    """Invariant: whatever the query, the widened list begins with the phrase's own answer,
+    in the same order, holds no article twice, and only ever adds (never drops) articles."""
+    from digests.search import WIDEN_BELOW
+
+    query = " ".join(words)
+    narrow = search(wide_db.db, query, limit=100, now=NOW, widen=False, fold_stories=fold)
+    wide = search(wide_db.db, query, limit=100, now=NOW, fold_stories=fold)
+    got = ids(wide)
+    event(f"note={wide.note}")
+    assert len(got) == len(set(got))
+    if wide.note == "more":
+        assert got[:len(ids(narrow))] == ids(narrow)  # folded too: a story's phrase report
+        assert wide.exact == narrow.total < WIDEN_BELOW and wide.total >= wide.exact
+        assert len(got) > len(ids(narrow))
+    else:
+        assert got == ids(narrow) and wide.total == narrow.total
