@@ -259,8 +259,8 @@ def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None,
     more = [c for c in _candidates(db, wide, k, now)[0] if c[0] not in seen]
     # A headline with all the words is about the topic; a body may name them apart.
     titled = {r[0] for r in db.execute(
-        f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ?",
-        [f"title_keys : ({wide})"]).fetchall()}
+        f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
+        [f"title_keys : ({wide})", min((c[0] for c in more), default=0)]).fetchall()}
     return cands + sorted(more, key=lambda c: (c[0] not in titled, -c[1], -c[0]))
 
 
