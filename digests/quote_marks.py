@@ -50,7 +50,10 @@ def trim(text: str, max_chars: int = MAX_QUOTE_CHARS) -> str:
             body = cut.rstrip(" ،,;؛:-–—")
             if len(body) + 1 > max_chars and body.rfind(" ") > last:
                 body = body[:body.rfind(" ")].rstrip(" ،,;؛:-–—")  # room for the closing mark
-            return body + TRIM_MARK + _CLOSERS[cut[last]]
+            closed = body + TRIM_MARK + _CLOSERS[cut[last]]
+            if quote_marks_balanced(closed):
+                return closed
+            # (the mark was no opener — «» "" "» ahead of it: end before it instead)
         cut = cut[:last].rstrip()
     return cut.rstrip(" ،,;؛:-–—") + TRIM_MARK
 

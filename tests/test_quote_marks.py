@@ -85,3 +85,11 @@ def test_trim_closes_marks_that_hold_most_of_a_long_clause() -> None:
     out = trim(text, 120)
     assert out.startswith('المحكمة "استندت') and out.endswith(TRIM_MARK + '"')
     assert quote_marks_balanced(out) and len(out) <= 120 + len(TRIM_MARK) + 1
+
+
+def test_trim_closes_only_a_mark_that_opened() -> None:
+    """Hypothesis found «قال قال قال » » " " " …» (a straight mark that closes, after
+    guillemets written the other way): closing it again left three straight marks; the cut
+    ends before it instead."""
+    text = 'قال قال قال » » " " " قال قال قال قال « « "'
+    assert quote_marks_balanced(trim(text, 40))
