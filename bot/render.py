@@ -88,8 +88,10 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
         if lang == "en":
             # A left-to-right line; the LRM after the Arabic speaker keeps the colon with it
             # and the paraphrase a run of its own.
+            # The clause stands alone after the colon: one cut from «أنّ» gets «إن» back
+            # («قصفا مكثفا» → «إن قصفا مكثفا»), as the Arabic lines do.
             return (Span(LRM + t("reported_by", lang, speaker=speaker) + LRM, italic=True,
-                         ltr=True), Span(": "), Span(_ltr(text)))
+                         ltr=True), Span(": "), Span(_ltr(standalone(text))))
         by = genitive(speaker)
         if by is None:
             return (Span(_ltr(standalone(text))), Span(" — "), Span(_ltr(speaker), italic=True))

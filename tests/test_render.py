@@ -272,6 +272,16 @@ def test_reported_speech_is_attributed_not_put_in_quote_marks() -> None:
     assert 'According to ترامب: قواته ستغادر سوريا "قريبا جدا"' in english
 
 
+def test_an_english_paraphrase_cut_from_anna_gets_inna_back() -> None:
+    """QA12 F7: the English line kept the accusative of a dropped «أنّ» («قصفا مكثفا …»)."""
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote("قصفا مكثفا استهدف مدينة دوما", "المرصد السوري", "reported"),))
+    english = visible_text(render_digest(d, "en", NOW)).replace(LRM, "")
+    assert "According to المرصد السوري: إن قصفا مكثفا استهدف مدينة دوما" in english
+    arabic = visible_text(render_digest(d, "ar", NOW))
+    assert "فإن قصفا مكثفا" in arabic  # the Arabic line as before
+
+
 def test_a_quote_within_a_direct_quote_takes_the_inner_marks() -> None:
     d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
                quotes=(Quote("برنامج بلاده الصاروخي «دفاعي بحت وغير قابل للتفاوض»", "روحاني"),))
