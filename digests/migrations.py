@@ -302,6 +302,20 @@ def m019_gone_pages(db: sqlite_utils.Database) -> None:
     mark_stored_gone(db, datetime.now(timezone.utc))
 
 
+def m020_story_merges(db: sqlite_utils.Database) -> None:
+    # Two stories of one event become one when a report bridges them (digests.stories
+    # .merge_stories): a merged id still resolves to the story it went into (kept flat).
+    db.execute("""
+        create table if not exists story_merges (
+            merged_id integer primary key,
+            into_id integer not null,
+            merged_at text not null
+        )""")
+    db.execute("create index if not exists story_merges_into on story_merges(into_id)")
+    # A merge looks up the outbox rows of two stories (digests.outbox.merge_deliveries).
+    db.execute("create index if not exists outbox_story on outbox(story_id)")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -322,4 +336,5 @@ MIGRATIONS: list[Migration] = [
     ("017_fetch_time_dates", m017_fetch_time_dates),
     ("018_tombstone_title", m018_tombstone_title),
     ("019_gone_pages", m019_gone_pages),
+    ("020_story_merges", m020_story_merges),
 ]

@@ -144,9 +144,57 @@ def _insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, int |
         """insert or ignore into outbox (chat_id, story_id, article_id, kind, not_before,
                                          created_at)
            select ?, ?, ?, ?, ?, ?
-           where not exists (select 1 from outbox where chat_id = ? and story_id = ?)""",
-        [(c, s, a, k, nb, created, c, s) for c, s, a, k, nb in rows])
+           where not exists (select 1 from outbox where chat_id = ? and (story_id = ? or
+                             story_id in (select merged_id from story_merges where into_id = ?)))""",
+        [(c, s, a, k, nb, created, c, s, s) for c, s, a, k, nb in rows])
     return int(db.execute("select total_changes()").fetchone()[0] - before)
+
+
+MERGED_REASON = "القصة دُمجت في قصة وصلت المحادثة / story merged into one the chat already has"
+
+
+def merge_deliveries(db: sqlite_utils.Database, into_id: int, merged_id: int,
+                     now: datetime) -> tuple[int, int]:
+    """Two stories became one (digests.stories.merge_stories, the caller's transaction): per
+    chat, at most one delivery of the merged story stays waiting, and none when the chat already
+    got (or is being sent) either half. Returns (moved, skipped).
+
+    A chat with rows of the story (`into_id` and every id merged into it): when one of them is
+    sent or sending, its pending rows are skipped with MERGED_REASON; else the pending row due
+    first (earliest `not_before`, then the first queued) is kept — the reader gets the story at
+    the soonest time already promised, not later because a second report arrived — and the
+    others are skipped. The kept row moves to `into_id` (so a gone page finds the story's live
+    reports); rows already sent, failed or skipped stay as they are, under their old id.
+    """
+    family = [into_id, merged_id] + [int(r[0]) for r in db.execute(
+        "select merged_id from story_merges where into_id = ? and merged_id != ?",
+        [into_id, merged_id])]
+    marks = ",".join("?" * len(family))
+    moved = skipped = 0
+    chats = [r[0] for r in db.execute(
+        f"select distinct chat_id from outbox where story_id in ({marks})"
+        f" and status = 'pending'", family)]
+    for chat_id in chats:
+        rows = db.execute(
+            f"select id, story_id, status from outbox where chat_id = ? and story_id in ({marks})"
+            f" order by status != 'pending', coalesce(not_before, created_at), id",
+            [chat_id, *family]).fetchall()
+        delivered = any(status in ("sent", "sending") for _, _, status in rows)
+        pending = [(row_id, story) for row_id, story, status in rows if status == 'pending']
+        keep = None if delivered else pending[0]
+        for row_id, story in pending:
+            if (row_id, story) == keep:
+                if story != into_id:  # "or ignore": a finished row of into_id may hold the kind
+                    moved += db.execute("update or ignore outbox set story_id = ? where id = ?",
+                                        [into_id, row_id]).rowcount
+                continue
+            db.execute("update outbox set status = 'skipped', sent_at = ?, last_error = ?"
+                       " where id = ?", [iso(now), MERGED_REASON, row_id])
+            skipped += 1
+    if moved or skipped:
+        log.info("deliveries merged into=%s merged=%s moved=%d skipped=%d", into_id, merged_id,
+                 moved, skipped)
+    return moved, skipped
 
 
 def story_key(db: sqlite_utils.Database, article: Article) -> int:

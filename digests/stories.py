@@ -9,8 +9,15 @@ four days, never on the size of the archive. It joins the story of its best matc
 that story as a whole: the pair model's mean probability over all its reports, and a share of them
 passing a joining threshold (so a story does not grow by chaining: A~B and B~C do not make A~C);
 among several such stories, the one it fits best, closest lead first; a story spans at most the
-window. Stories are never merged afterwards (the outbox
-remembers story ids per chat).
+window.
+
+An event split in two stories is mended (brief S9, benchmarks/README.md "Session 7 (brief S9)"):
+an article that fits two stories as a whole, each at MERGE_FIT or more, bridges them, and
+`merge_stories` moves the younger story's reports to the older id inside the arriving article's
+store transaction, records the merge in `story_merges` (kept flat, so an old id resolves:
+`resolve_story`) and lets the outbox collapse the two stories' deliveries to one per chat
+(digests.outbox.merge_deliveries). And a pair at STRONG_PAIR overrides a story's vote. Both act
+on the words' path only (with the meaning model on, the CV measured no gain for them).
 
 Meaning vectors (digests.semantic, when the model is installed and the `semantic_model` setting is
 on) are embedded lazily: only a pair whose word probability lies in story_model.MEANING_BAND (the
@@ -26,7 +33,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -56,8 +63,9 @@ from digests.similarity import (
 __all__ = [
     "POSTING_TERMS", "WINDOW", "StoryVector", "assign_story", "backfill_stories",
     "backfill_vectors", "candidate_sql", "create_story_index", "create_vector_table",
-    "embedder_for", "find_match", "is_same_story", "meaning_texts", "refresh_story", "similarity",
-    "stories_row", "story_articles", "story_vector", "threshold",
+    "embedder_for", "find_match", "is_same_story", "meaning_texts", "merge_stories", "merged_ids",
+    "refresh_story", "resolve_story", "similarity", "stories_row", "story_articles",
+    "story_vector", "threshold",
 ]
 
 log = logging.getLogger(__name__)
@@ -68,6 +76,18 @@ JOIN_MEAN = 0.40        # mean same-story probability to a story's reports neede
 JOIN_SHARE = 0.5        # share of a story's reports the article must reach JOIN_DECISION with
 JOIN_DECISION = 0.35    # (a story's angles drift from each other; below the pair decision)
 LEAD_FIT = 0.5         # weight of the closest lead cosine when choosing among joinable stories
+# An article that fits two stories as a whole bridges an event split in two: merge them
+# (`merge_stories`). MERGE_RULE "fit": fitting both is enough; "members": the two stories'
+# reports must also fit each other (`_members_fit`, each story's MERGE_MEMBERS nearest reports).
+# Both this and STRONG_PAIR act on the words' path only: with the meaning model on (opt-in) the
+# merge lost precision in the CV and the strong pair was not measured (brief S9).
+MERGE = True
+MERGE_RULE = "fit"
+MERGE_MEMBERS = 12
+MERGE_FIT = 0.7         # the article's fit (`_cohesion`) to each story merged must reach this
+# A story its members would refuse (JOIN_MEAN / JOIN_SHARE) is still joined when the article's
+# pair probability with one of its reports reaches this (brief S8's rule; above 1: never).
+STRONG_PAIR = 0.9
 # Reports of a story weighed when an article asks to join it: the ones nearest in time. Real
 # stories hold a handful (the corpus's largest: 11), but a site whose pages all extract to one
 # boilerplate makes a story of thousands, and weighing every report made each join O(story size).
@@ -194,6 +214,9 @@ class Match:
     story_id: int
     similarity: float
     hours_apart: float
+    # Other stories the article also fits as a whole (`_cohesion` passes): the event is split
+    # in two, and the article bridges them (see `merge_stories`).
+    also: tuple[int, ...] = ()
 
 
 def _hours(a: datetime, b: datetime) -> float:
@@ -219,7 +242,8 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     decision (the model of digests.story_model over cosine, time, leads and their gaps; with
     `meaning`, the meaning cosine too where the words leave the pair uncertain); among the
     stories of passing candidates, the one the article fits best as a whole wins (`_cohesion`),
-    if it fits any well enough.
+    if it fits any well enough. `Match.also` names the other stories it fits as a whole (each,
+    and the best, at MERGE_FIT or more): what `MERGE` would merge.
     """
     if len(vector) < MIN_TERMS:
         return None
@@ -263,11 +287,18 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     # not that morning's strikes whose bodies share as many words.
     best: Match | None = None
     best_fit = 0.0
+    fits: dict[int, float] = {}  # story -> cohesion, of the stories the article may join
     for story_id, match in sorted(passing.items()):
         cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared, meaning)
-        if cohesion is not None and cohesion + LEAD_FIT * lead_fit[story_id] > best_fit:
+        if cohesion is None:
+            continue
+        fits[story_id] = cohesion
+        if cohesion + LEAD_FIT * lead_fit[story_id] > best_fit:
             best, best_fit = match, cohesion + LEAD_FIT * lead_fit[story_id]
-    return best
+    if best is None or fits[best.story_id] < MERGE_FIT:
+        return best
+    return replace(best, also=tuple(s for s, fit in fits.items()
+                                    if s != best.story_id and fit >= MERGE_FIT))
 
 
 def _vector_column(meaning: Meaning | None) -> str:
@@ -296,7 +327,8 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     (digests.story_model) weighs the article against every report of the story: the mean
     probability must reach JOIN_MEAN and at least JOIN_SHARE of the reports must pass
     JOIN_DECISION (below the pair decision: a story's angles drift), so A~B and B~C do not make
-    A~C. A story of one report is joined on the pair decision alone (already made by the caller).
+    A~C, unless one report's pair probability reaches STRONG_PAIR. A story of one report is joined
+    on the pair decision alone (already made by the caller).
     `compared` holds the leads' evidence the caller already computed, by article id. Only the
     MAX_MEMBERS reports nearest in time are weighed, so joining costs the same in any story.
     """
@@ -324,7 +356,111 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     if len(members) == 1:
         return fit
     close = sum(p >= JOIN_DECISION for p in probs)
-    return fit if fit >= JOIN_MEAN and close >= JOIN_SHARE * len(members) else None
+    if fit >= JOIN_MEAN and close >= JOIN_SHARE * len(members):
+        return fit
+    # A pair this sure overrides the vote: the report it pairs with sits in a story of a wider
+    # affair (London's boycott threat among eight Skripal reports, Moscow's answer refused).
+    # Measured on words only (brief S9): the meaning path keeps the vote.
+    return fit if meaning is None and max(probs) >= STRONG_PAIR else None
+
+
+# --- merging a story split in two ----------------------------------------------------------
+
+def _has_merges(db: sqlite_utils.Database) -> bool:
+    # The story migration (006) backfills before the merges' table (020) exists: no merge then.
+    return bool(db.execute("select 1 from sqlite_master where type = 'table'"
+                           " and name = 'story_merges'").fetchone())
+
+
+def resolve_story(db: sqlite_utils.Database, story_id: int) -> int:
+    """The story a story id stands for now: the one it was merged into, else itself.
+
+    `story_merges` is kept flat (every merged id points at a surviving story), so one look-up
+    is enough. Ids handed out before a merge (an outbox row, a button) resolve through it."""
+    if not _has_merges(db):
+        return story_id
+    row = db.execute("select into_id from story_merges where merged_id = ?",
+                     [story_id]).fetchone()
+    return int(row[0]) if row else story_id
+
+
+def merged_ids(db: sqlite_utils.Database, story_id: int) -> list[int]:
+    """The ids merged into a surviving story (empty when none or the table does not exist)."""
+    if not _has_merges(db):
+        return []
+    return [int(r[0]) for r in db.execute(
+        "select merged_id from story_merges where into_id = ? order by merged_id", [story_id])]
+
+
+def _members_fit(db: sqlite_utils.Database, one: int, other: int, when: datetime) -> bool:
+    """Whether the reports of two stories fit each other as one story (MERGE_RULE "members").
+
+    Words only (stored vectors and 600-character leads): over the pairs across the two stories
+    (each its MERGE_MEMBERS reports nearest to `when`), the pair model's mean probability must
+    reach JOIN_MEAN and a JOIN_SHARE of the pairs JOIN_DECISION, as an article joining a story."""
+    def members(story_id: int) -> list[tuple[bytes, datetime, Lead]]:
+        rows = db.execute(
+            "select v.vector, v.published_at, a.title,"
+            " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
+            " from story_vectors v join articles a on a.id = v.article_id where a.story_id = ?"
+            " order by abs(julianday(v.published_at) - julianday(?)), a.id limit ?",
+            [story_id, iso(when), MERGE_MEMBERS]).fetchall()
+        out = []
+        for blob, published, title, body in rows:
+            then = datetime.fromisoformat(published)
+            out.append((blob, then, lead_of(title or "", body or "", then)))
+        return out
+
+    left, right = members(one), members(other)
+    if not left or not right:
+        return False
+    probs = []
+    for blob, then, lead in left:
+        vector = StoryVector.from_blob(blob)
+        for other_blob, other_then, other_lead in right:
+            hours = _hours(then, other_then)
+            sim = similarity_to_blob(vector, other_blob)
+            if sim < lowest_threshold(hours):
+                probs.append(0.0)
+                continue
+            probs.append(_judge(sim, hours, compare_leads(lead, other_lead), None, 0, None)[0])
+    close = sum(p >= JOIN_DECISION for p in probs)
+    return sum(probs) / len(probs) >= JOIN_MEAN and close >= JOIN_SHARE * len(probs)
+
+
+def _merge_fitting(db: sqlite_utils.Database, match: Match, when: datetime,
+                   now: datetime) -> int:
+    """Merge the stories an arriving article fits as a whole (its best and `match.also`) under
+    MERGE_RULE; returns the story the article joins (the oldest of those merged)."""
+    group = [match.story_id] + [
+        s for s in match.also
+        if MERGE_RULE == "fit" or _members_fit(db, match.story_id, s, when)]
+    into = min(group)
+    for story_id in sorted(group):
+        if story_id != into:
+            merge_stories(db, into, story_id, now)
+    return into
+
+
+def merge_stories(db: sqlite_utils.Database, into_id: int, merged_id: int,
+                  now: datetime) -> None:
+    """Make two stories one, in the caller's (the arriving article's store) transaction.
+
+    The younger story's reports move to `into_id` (the older one); `story_merges` records the
+    merge, flattened so every merged id points at a surviving story, and the merged story keeps
+    its row (count 0: its id is never handed out again). The outbox follows
+    (digests.outbox.merge_deliveries): no chat gets the merged story twice.
+    """
+    from digests.outbox import merge_deliveries  # late: the outbox is the last step's module
+
+    db.execute("update articles set story_id = ? where story_id = ?", [into_id, merged_id])
+    db.execute("update story_merges set into_id = ? where into_id = ?", [into_id, merged_id])
+    db.execute("insert or replace into story_merges (merged_id, into_id, merged_at)"
+               " values (?, ?, ?)", [merged_id, into_id, iso(now)])
+    refresh_story(db, into_id)
+    refresh_story(db, merged_id)
+    merge_deliveries(db, into_id, merged_id, now)
+    log.info("stories merged into=%s merged=%s", into_id, merged_id)
 
 
 def _remember(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
@@ -388,6 +524,8 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
         old = None
     if match is not None:
         story_id = match.story_id
+        if MERGE and match.also and meaning is None and _has_merges(db):
+            story_id = _merge_fitting(db, match, when, now)
     elif old is not None:
         story_id = old  # nothing better: keep the story it has (re-assignment changes nothing)
     else:
