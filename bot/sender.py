@@ -191,7 +191,8 @@ class Sender:
         return bool(outbox.due_rows(self.db, horizon, limit=1))
 
     def _plan(self) -> list[Bundle]:
-        rows = outbox.due_rows(self.db, self.clock(), limit=1000, exclude_chats=self._busy)
+        rows = outbox.due_rows(self.db, self.clock(), limit=1000, exclude_chats=self._busy,
+                                 per_chat=MAX_BUNDLE)
         per_chat: dict[int, list[outbox.DueRow]] = {}
         for r in rows:
             group = per_chat.setdefault(r.chat_id, [])

@@ -416,17 +416,41 @@ class DueRow:
 
 
 def due_rows(db: Database, now: datetime, *, limit: int = 1000,
-             exclude_chats: Iterable[int] = ()) -> list[DueRow]:
-    """Pending rows of active chats that are due, oldest first."""
+             exclude_chats: Iterable[int] = (), per_chat: int | None = None) -> list[DueRow]:
+    """Pending rows of active chats that are due, whole chats, oldest chat first.
+
+    The chats are those of the oldest `limit` due rows; each comes with all its due rows (the
+    first `per_chat` of them when given), so a chat's digest is never cut in two by where the
+    limit falls: a push queues several rows per chat, and a daily digest's rows for a chat's
+    second topic may have been queued long after the first topic's (QA12 F3).
+    """
     excluded = set(exclude_chats)
+    stamp = iso(now)
     rows = db.db.execute(
-        """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.attempts, c.type,
-                  c.language
-           from outbox o join chats c on c.id = o.chat_id
+        f"""{_DUE_SELECT}
            where o.status = 'pending' and (o.not_before is null or o.not_before <= ?)
              and c.active = 1
-           order by o.id limit ?""", [iso(now), limit + len(excluded)]).fetchall()
-    return [DueRow(*r) for r in rows if r[1] not in excluded][:limit]
+           order by o.id limit ?""", [stamp, limit + len(excluded)]).fetchall()
+    chats = list(dict.fromkeys(r[1] for r in rows if r[1] not in excluded))[:limit]
+    if not chats:
+        return []
+    whole: dict[int, list[DueRow]] = {chat: [] for chat in chats}
+    for start in range(0, len(chats), 500):  # SQLite's bound-parameter limit
+        part = chats[start:start + 500]
+        for r in db.db.execute(
+                f"""{_DUE_SELECT}
+                   where o.chat_id in ({",".join("?" * len(part))}) and o.status = 'pending'
+                     and (o.not_before is null or o.not_before <= ?) and c.active = 1
+                   order by o.id""", [*part, stamp]).fetchall():
+            group = whole[r[1]]
+            if per_chat is None or len(group) < per_chat:
+                group.append(DueRow(*r))
+    return [row for chat in chats for row in whole[chat]]
+
+
+_DUE_SELECT = """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.attempts, c.type,
+                  c.language
+           from outbox o join chats c on c.id = o.chat_id"""
 
 
 def claim(db: Database, ids: Sequence[int]) -> list[int]:

@@ -140,7 +140,7 @@ def test_state_changes_and_stats(database: Database) -> None:
     for i in range(3):
         enqueue(database, add_article(database, src, f"الغوطة {i}", story_id=i + 1))
     due = outbox.due_rows(database, NOW)
-    assert len(due) == 6 and [d.chat_id for d in due[:2]] == [1, 2]
+    assert [d.chat_id for d in due] == [1, 1, 1, 2, 2, 2]  # whole chats, oldest first
     ids = [d.id for d in due if d.chat_id == 1]
     assert outbox.claim(database, ids) == ids
     assert outbox.claim(database, ids) == []  # already taken
@@ -155,6 +155,29 @@ def test_state_changes_and_stats(database: Database) -> None:
     assert outbox.deactivate_chat(database, 2, "Forbidden: bot was blocked by the user", NOW) == 3
     assert outbox.due_rows(database, NOW) == []
     assert database.db.execute("select active from chats where id = 2").fetchone()[0] == 0
+
+
+def test_due_rows_never_cut_a_chat_in_two(database: Database) -> None:
+    """QA12 F3: the limit fell inside a chat's rows, so its digest went out as two messages; a
+    chat's rows queued long after (a daily digest's second topic) came in a later plan."""
+    for chat in (1, 2, 3):
+        add_chat(database, chat, topics=("الغوطة",))
+    src = add_source(database, "a")
+    for i in range(3):
+        enqueue(database, add_article(database, src, f"الغوطة {i}", story_id=i + 1))
+    # Queued later, after every other row: chat 1's row of another story.
+    late = add_article(database, src, "خبر آخر", story_id=9)
+    database.db.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at)"
+                        " values (1, 9, ?, 'instant', ?)", [late.id, NOW.isoformat()])
+    # Rows by id: (1,s1) (2,s1) (3,s1) (1,s2) …; the 2 oldest name chats 1 and 2.
+    due = outbox.due_rows(database, NOW, limit=2)
+    assert [d.chat_id for d in due] == [1, 1, 1, 1, 2, 2, 2]
+    assert [d.story_id for d in due if d.chat_id == 1] == [1, 2, 3, 9]
+    capped = outbox.due_rows(database, NOW, limit=2, per_chat=2)
+    assert [(d.chat_id, d.story_id) for d in capped] == [(1, 1), (1, 2), (2, 1), (2, 2)]
+    assert [d.chat_id for d in outbox.due_rows(database, NOW, limit=1)] == [1, 1, 1, 1]
+    assert [d.chat_id for d in outbox.due_rows(database, NOW, limit=2, exclude_chats={1})] == \
+        [2, 2, 2, 3, 3, 3]
 
 
 def test_move_chat_keeps_rows_and_never_duplicates(database: Database) -> None:
