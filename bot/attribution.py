@@ -209,6 +209,39 @@ _FIRST_PERSON = frozenset({
     # Unvoweled, yet first person in a paraphrase («قال إنه كنت متوقعا…» is never "you were").
     "كنت", "قمت", "أكون", "سأكون",  # not «لست»: «لِستّ مباريات» (for six)
 })
+# Entries whose unvoweled form is also another word («علي» Ali, «لست» for six, «قررت» she
+# decided): first person only when the text writes the vowel that tells them apart. Compared with
+# the word as written (tatweel dropped, marks kept), in the order the marks are written.
+_FIRST_PERSON_VOWELED = frozenset({"لديّ", "عليّ", "لستُ", "كنتُ", "قررتُ", "إليّ"})
+# A word in «ـنا» (us, our) that is no first person: «هنا» (here), a noun or adjective whose
+# own last letter is «ن» in the accusative («مواطنا», «ممكنا», «علنا»), a name («أثينا»), or a
+# dual verb («تمكنا», «أعلنا»: the two of them). Words in «ـانا/ـونا/ـينا» are left out by
+# form («أحيانا», «مليونا», «ديونا», «مارادونا», «أثينا») but for those listed in _NA_YES.
+_NA_NOT = frozenset({
+    "هنا", "وهنا", "دينا", "مخزنا", "مواطنا", "مستوطنا", "مكونا", "أمنا", "بطنا", "كفربطنا",
+    "علنا", "ساكنا", "آمنا", "ممكنا", "معلنا", "متعاونا", "مطمئنا", "تحسنا", "توازنا", "تضامنا",
+    "تزامنا", "راهنا", "شأنا", "إذنا", "مدنا", "مؤنا", "سفنا", "طعنا", "حسنا", "ثمنا", "وطنا",
+    "سجنا", "لحنا", "ركنا", "وزنا", "زمنا", "قرنا", "طنا", "حزنا", "دفنا", "سكنا", "موطنا",
+    "مسكنا", "ضمنا", "كريشنا", "تمكنا", "أعلنا", "اعلنا", "يعلنا", "تعلنا", "معلنا", "متمكنا",
+    "مؤمنا", "كامنا", "باطنا", "متينا", "لكنا", "فنا", "عينا", "حينا", "أذنا", "رهنا", "شحنا",
+    "مضمونا", "محصنا", "متزامنا", "متوازنا", "ممتنا", "مرهونا", "لبنا", "جبنا", "تبنا",
+    "قطنا", "دهنا", "متدينا", "معينا", "مبينا", "مزمنا", "منا", "أثناء",
+    # Idioms of the narrator, not the speaker's «we»: «مجموعتنا الشمسية», «كوكبنا», «يومنا هذا»,
+    # «رحل عن عالمنا», «في عصرنا».
+    "مجموعتنا", "كوكبنا", "يومنا", "عالمنا", "عصرنا", "أرضنا", "زمننا",
+})
+_NA_YES = frozenset({"تعازينا", "إلينا", "علينا", "لدينا", "أيدينا", "فينا", "رأينا", "تلقينا",
+                     "نادينا", "قضينا", "أنهينا", "بقينا", "مشينا", "أعطينا", "مضينا"})
+
+
+def _we_suffix(word: str) -> bool:
+    """«حققنا», «بدأنا», «حياتنا», «مسيرتنا»: a verb or noun with «ـنا» (we, our); not «هنا»,
+    «مواطنا», «أحيانا», «مليونا», nor a word of three letters («لنا», «منا» are listed)."""
+    if word in _NA_YES:
+        return True
+    return (len(word) >= 4 and word.endswith("نا") and word not in _NA_NOT
+            and not word.endswith(("انا", "ونا", "ينا", "ءنا"))
+            and not word.startswith(("ال", "لل", "بال", "كال")))  # «الزنا»: «ال» takes no «ـنا» of ours
 # First-person words the list above lacked (QA11 6586, «بحسب ليوناردو، علاقتي … مني … جئت»):
 # prepositions with «ـي», nouns a player or official speaks of as his own, and verbs whose «ـني»
 # is «me». Each reads as the first person whatever its vowels. Unvoweled.
@@ -255,9 +288,20 @@ def first_person(text: str) -> bool:
     if "بالنسبة لي" in _MARKS_RE.sub("", outside):
         return True
     prev = ""
-    words = [_MARKS_RE.sub("", w) for w in _WORD_RE.findall(outside)]
+    written = [w.replace("ـ", "") for w in _WORD_RE.findall(outside)]
+    words = [_MARKS_RE.sub("", w) for w in written]
     for n, word in enumerate(words):
+        if (written[n] in _FIRST_PERSON_VOWELED
+                or written[n][1:] in _FIRST_PERSON_VOWELED and written[n][:1] in "وف"):
+            return True  # «لستُ قلقا», «ولديّ نقاش»: the vowel says «I»
         bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+        # «بأننا», «لأننا», «كأننا», «وبأننا»: a preposition before the word of «we».
+        inner = bare[1:] if bare[:1] in "بلك" and len(bare) > 4 else bare
+        if _we_suffix(bare) or (inner != bare and _we_suffix(inner) and (
+                inner in _FIRST_PERSON or inner.startswith(("أن", "إن", "ان")))):
+            return True
+        if inner in _FIRST_PERSON:
+            return True
         if word == "مني" and (prev in _SUFFERED_AFTER or (
                 n + 1 < len(words) and words[n + 1].startswith("ب"))):
             prev = word
