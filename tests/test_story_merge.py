@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import numpy as np
 import pytest
 
 from bot.callbacks import new_callback, resolve
@@ -51,7 +52,7 @@ def _source(db: Database, name: str) -> int:
 
 
 def _store(db: Database, source_id: int, doc: tuple[str, str], published: datetime,
-           *, steps: bool = False) -> Article:
+           *, steps: bool = False, settings: Settings | None = None) -> Article:
     """Insert an article and run the story step (or every step) in one transaction."""
     with db.transaction() as tx:
         n = tx.execute("select count(*) from articles").fetchone()[0]
@@ -63,7 +64,7 @@ def _store(db: Database, source_id: int, doc: tuple[str, str], published: dateti
              doc[0], doc[1], iso(published), iso(published), iso(published)])
         row = next(iter(tx.query(f"{ARTICLE_SELECT} where articles.id = ?", [cur.lastrowid])))
         article = article_from_row(row)
-        run_steps(tx, article, StoreContext(now=published, settings=Settings()),
+        run_steps(tx, article, StoreContext(now=published, settings=settings or Settings()),
                   steps=default_steps() if steps else [stories.assign_story])
     return article
 
@@ -74,11 +75,13 @@ def _story(db: Database, article_id: int) -> int:
 
 
 def _split_then_bridge(db: Database, gap: float = 9, *, steps: bool = False,
-                       ) -> tuple[Article, Article, Article]:
-    a = _store(db, _source(db, "wire"), FERRY_A, T0, steps=steps)
-    b = _store(db, _source(db, "channel"), FERRY_B, T0 + timedelta(hours=gap), steps=steps)
+                       settings: Settings | None = None) -> tuple[Article, Article, Article]:
+    a = _store(db, _source(db, "wire"), FERRY_A, T0, steps=steps, settings=settings)
+    b = _store(db, _source(db, "channel"), FERRY_B, T0 + timedelta(hours=gap), steps=steps,
+               settings=settings)
     assert _story(db, a.id) != _story(db, b.id)  # the event is split in two
-    c = _store(db, _source(db, "daily"), FERRY_BRIDGE, T0 + timedelta(hours=gap + 1), steps=steps)
+    c = _store(db, _source(db, "daily"), FERRY_BRIDGE, T0 + timedelta(hours=gap + 1),
+               steps=steps, settings=settings)
     return a, b, c
 
 
@@ -119,6 +122,30 @@ def test_members_rule_keeps_halves_that_do_not_fit_each_other(
     with database.transaction() as tx:  # re-assignment of the bridge: now it merges
         stories._assign(tx, c, T0 + timedelta(hours=19))
     assert _story(database, a.id) == _story(database, b.id) == _story(database, c.id)
+
+
+class _Unrelated:
+    """A stand-in meaning model: every text its own direction, so meaning never joins a pair."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def passage(self, text: str) -> np.ndarray:
+        vector = np.zeros(64, dtype=np.float32)
+        vector[self.seen.setdefault(text, len(self.seen)) % 64] = 1.0
+        return vector
+
+
+def test_the_meaning_path_never_merges(database: Database,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # Measured on words only: with the meaning model on, the step is session 6's (no merge).
+    fake = _Unrelated()
+    monkeypatch.setattr(stories, "embedder_for",
+                        lambda settings: fake if settings.semantic_model else None)
+    a, b, c = _split_then_bridge(database, settings=Settings(semantic_model=True))
+    assert fake.seen  # the uncertain pair was weighed by meaning
+    assert _story(database, a.id) != _story(database, b.id)
+    assert database.db.execute("select count(*) from story_merges").fetchone()[0] == 0
 
 
 def test_reassigning_after_a_merge_changes_nothing(database: Database) -> None:
@@ -226,3 +253,25 @@ def test_a_button_holding_an_old_story_id_still_opens_the_story(database: Databa
     assert digest is not None and digest.story_id == older
     assert digest.article_id == max(a.id, b.id, c.id)  # the newest report of the merged story
     assert story_digest(database, 999) is None
+
+
+def test_cv_merge_names_its_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """benchmarks/stories.py --cv-merge: a rule's name sets the merge, its fit and the strong
+    pair; the default compares session 6's step with the shipped one."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "stories.py"
+    spec = importlib.util.spec_from_file_location("bench_stories_merge", script)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_stories_merge", bench)
+    spec.loader.exec_module(bench)
+    assert bench._variant("no merge") == ("no merge", False, "fit", 0.0, None)
+    assert bench._variant("merge members") == ("merge members", True, "members", 0.0, None)
+    shipped = bench._variant(bench.SHIPPED_VS[1])
+    assert shipped[1:] == (stories.MERGE, stories.MERGE_RULE, stories.MERGE_FIT,
+                           stories.STRONG_PAIR)
+    with pytest.raises(SystemExit):
+        bench._variant("merge everything")
