@@ -333,6 +333,27 @@ _ACCUSATIVE_INDEFINITE = frozenset({
 })
 # «هناك تحقيقا …», «ثمة جهودا …»: a fronted predicate before an accusative noun, cut from «أن هناك».
 _THERE = frozenset({"هناك", "هنالك", "ثمة", "ثمّة"})
+# Adverbs and adverbial accusatives in «-ًا» that open a clause in any case («دائماً ما»,
+# «استنادًا إلى»): no «إنّ» was cut before them. Unvoweled.
+_ADVERBS_IN_AN = frozenset({
+    "دائما", "ائما", "أيضا", "ايضا", "استنادا", "علما", "طبقا", "وفقا", "نظرا", "تقريبا", "حاليا",
+    "مثلا", "خصوصا", "جدا", "فعلا", "أولا", "اولا", "ثانيا", "ثالثا", "أخيرا", "اخيرا", "مؤخرا",
+    "عموما", "غالبا", "أحيانا", "احيانا", "كثيرا", "قليلا", "سابقا", "لاحقا", "قريبا", "تحديدا",
+    "شكرا", "تبعا", "فضلا", "ردا", "تماشيا", "انطلاقا", "بدلا", "حفاظا", "تجنبا", "حرصا", "سعيا",
+    "منعا", "تعبيرا", "احتراما", "تأكيدا", "إضافة", "اضافة", "حتما", "أبدا", "ابدا", "غدا",
+    "يوميا", "سنويا", "رسميا", "عمليا", "نسبيا", "تدريجيا", "شخصيا", "مجددا", "مجانا", "معا",
+    "سويا", "جميعا", "ربما", "لاسيما", "أساسا", "اساسا", "إجمالا", "اجمالا", "حرفيا", "فورا",
+    "صباحا", "مساء", "ليلا", "نهارا", "تماما", "مطلقا", "خلافا", "وصولا", "عوضا", "إلحاقا",
+})
+
+
+def _there_accusative(word: str) -> bool:
+    """The noun after «هناك/ثمة» in the accusative, unvoweled or not («فسادا», «ديونا»,
+    «"شكوكا»): cut from «أن هناك». Not a broken plural in «ـايا» («قضايا»), a definite noun or a
+    number; an adverb («هناك أيضا») gets «فإن» too, which reads as well."""
+    bare = _MARKS_RE.sub("", word)
+    return (len(bare) >= 3 and bare.endswith("ا") and not bare.endswith("ايا")
+            and not bare.startswith("ال") and not bare[:1].isdigit())
 
 
 def _accusative_start(text: str) -> bool:
@@ -343,10 +364,10 @@ def _accusative_start(text: str) -> bool:
     first = words[0]
     if _MARKS_RE.sub("", first) in _ACCUSATIVE_INDEFINITE:
         return True
-    if first in _THERE and len(words) > 1 and (
-            _MARKS_RE.sub("", words[1]) in _ACCUSATIVE_INDEFINITE
-            or words[1].endswith(("اً", "ًا"))):
-        return True  # «هناك تحقيقا في الموضوع»: «فإن هناك تحقيقا»
+    if first.endswith(("اً", "ًا")) and _MARKS_RE.sub("", first) not in _ADVERBS_IN_AN:
+        return True  # «ألماً جسدياً حاداً أجبرها», «حرباً محتملة … ستكون»: the tanween is written
+    if first in _THERE and len(words) > 1 and _there_accusative(words[1]):
+        return True  # «هناك تحقيقا في الموضوع», «هناك فسادا»: «فإن هناك فسادا»
     if first in _NAMES_IN or not first.endswith("ين") or len(first) < 5:
         return first.startswith("ال") and len(words) > 1 and words[1].endswith("يين")
     return first.startswith("ال") or first.startswith("م")  # «المسلحين», «مسلحين»

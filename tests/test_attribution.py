@@ -169,3 +169,21 @@ def test_f10_words_in_na_that_are_not_we() -> None:
                  "أدين بالزنا أمام المحكمة", "غادر أثينا صباحا", "تحدث علنا عن الأزمة",
                  "هناك ديونا كبيرة على الشركة", "تلعب فيرونا غدا"):
         assert not first_person(text), text
+
+
+def test_f10_an_accusative_with_written_tanween_gets_its_inna_back() -> None:
+    # QA13 top 4: nouns outside the closed list, cut from «قال إن حرباً …».
+    assert after_bihasab("حرباً طويلة ستدمر المنطقة") == "فإن حرباً طويلة ستدمر المنطقة"
+    assert standalone("خللاً فنياً أدى إلى الحريق") == "إن خللاً فنياً أدى إلى الحريق"
+    # Adverbs in «-ًا» open a clause in any case.
+    assert after_bihasab("دائماً ما يتأخر القطار") == "دائماً ما يتأخر القطار"
+    assert after_bihasab("استنادًا إلى القانون تعاقب الشركة") == "استنادًا إلى القانون تعاقب الشركة"
+
+
+def test_f10_the_noun_after_there_is_accusative_without_tanween_too() -> None:
+    assert after_bihasab("هناك فسادا في الصفقة") == "فإن هناك فسادا في الصفقة"
+    assert after_bihasab('هناك "شكوكا قوية" في الأمر') == 'فإن هناك "شكوكا قوية" في الأمر'
+    # Nominatives and a broken plural in «ـايا» stay as written.
+    assert after_bihasab("هناك قضايا أهم من ذلك") == "هناك قضايا أهم من ذلك"
+    assert after_bihasab("هناك أدلة على التدخل") == "هناك أدلة على التدخل"
+    assert after_bihasab("هناك 40 طفلا في المبنى") == "هناك 40 طفلا في المبنى"
