@@ -396,6 +396,12 @@ _CAUGHT = frozenset("لفت لفتت يلفت تلفت".split())
 _PASSIVE_FORM_I = frozenset("يزعم تزعم يذكر تذكر ينقل ينسب تنسب يعتقد يقال تقال".split())
 
 
+# «علق/تعلق» + «ب…»: hung on, caught on, relates to — never "commented" (which takes «على»).
+_HUNG = frozenset("علق علقت يعلق تعلق علقوا يعلقون تعلقت".split())
+# «به/بها …» or «بال…» («بالشجرة»): not a name in «ب» («وعلق بيغيرستاين»), nor «بعض الصحف».
+_BI_PRONOUNS = frozenset("به بها بهم بهما بهن".split())
+
+
 def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_ma: bool) -> bool:
     """«ويذكر أن» (a filler), «لا يزعمون أن» (denied speech), «يبدو أن» (a hedge), «وصفه» (a noun)."""
     hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
@@ -404,6 +410,9 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
     if (strip_conj(norm) in _CAUGHT and k + 1 < last
             and toks[k + 1].norm.startswith(("انتباه", "الانتباه", "الانظار", "انظار", "نظر"))):
         return True  # «لفت انتباهي …»: caught the eye, no speech
+    if (strip_conj(norm) in _HUNG and k + 1 < last
+            and (toks[k + 1].norm in _BI_PRONOUNS or toks[k + 1].norm.startswith("بال"))):
+        return True  # «شجرة علقت بها عمامته:» (got caught on), not «علّق على» (commented)
     raw = toks[k].raw.lstrip("وف")
     if raw[:2] in ("يُ", "تُ") and strip_conj(norm) in _PASSIVE_FORM_I:
         return True  # «صحفي محلي، يُزعم أنه اختطف»: «it is claimed», said by nobody named

@@ -427,3 +427,19 @@ def test_f9_the_subject_that_opens_a_sentence() -> None:
     assert opener("ووقع انفجار ضخم في السوق") is None
     assert opener("وشهدت المدينة احتجاجات واسعة") is None
     assert opener("وقال الوزير إن الوضع هادئ") is None
+
+
+def test_f10_hung_on_is_no_comment() -> None:
+    # QA13 1535: «علقت بها عمامته:» (his turban got caught on it) was read as «علّقت» (commented),
+    # with the turban as the speaker of what follows the colon.
+    for paragraph in ('وعرف الأمير أن خوف الشاعر كان بسبب شجرة علقت بها عمامته: "ليت الأرض ابتلعته!".',
+                      'وضحك الأمير لما رأى شجرة علقت بها عمامته: "ليت الأرض ابتلعته!".'):
+        assert all(c.speaker != "عمامته" for c in find_quotes([paragraph])), paragraph
+    # «علّق على …:» is still a speech cue.
+    said = find_quotes(['وعلق الوزير على القرار: "هذا يوم مهم للبلاد كلها".'])
+    assert [c.speaker for c in said] == ["الوزير"]
+
+
+def test_f10_a_subject_in_ba_after_alaq_still_comments() -> None:
+    said = find_quotes(['وعلق بيرنارد على ذلك قائلا "إنها مواجهة صعبة جدا علينا".'])
+    assert [c.speaker for c in said] == ["بيرنارد"]
