@@ -517,6 +517,10 @@ def _related_subject(toks: list[Tok], verb: int, first: int) -> str:
     return " ".join(whole).strip(EDGE_PUNCT + " ")
 
 
+# «هناك/ثمة» with «و/ف» joined (STOP holds the bare words).
+_THERE_JOINED = frozenset("فهناك وهناك فهنالك وهنالك فثمه وثمه".split())
+
+
 def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int = 4) -> str:
     """SVO: «روحاني قال لماكرون إن …», the named subject written before a verb."""
     related = _related_subject(toks, verb, first)
@@ -553,8 +557,8 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             return ""
         if k == verb - 1 and t.norm.startswith(("بال", "كال")):
             return ""  # «بالفعل، يلفت …»: an adverb, not a subject
-        if t.norm in STOP or is_complementizer(t.norm):
-            break
+        if t.norm in STOP or is_complementizer(t.norm) or t.norm in _THERE_JOINED:
+            break  # «فهناك فريق يرى أن»: the subject is «فريق», «هناك» is no part of it
         if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")):
             break  # an accusative: «جزئياً»
         if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from digests.speakers import Speakers, anonymity, antecedent, speaker_before, subject, tokens
+from digests.quotes import find_quotes
 
 
 def _after(text: str) -> str:
@@ -247,3 +248,9 @@ def test_f9_a_plural_verb_after_a_relative_clause() -> None:
     assert speaker_before(toks, 5) == "العلماء الذين قاموا بالدراسة"
     toks = tokens("وكان الرجل الذي قام بالدراسة لفت الانتباه إلى أن")
     assert speaker_before(toks, 5) == ""
+
+
+def test_f10_there_joined_to_fa_is_no_part_of_the_speaker() -> None:
+    # QA13 6604: «فهناك فريق يرى أن …» gave «بحسب فهناك فريق».
+    cands = find_quotes(['وتختلف الآراء حول الأمر، فهناك فريق يرى أن الشركة انتهكت القانون بشكل واضح.'])
+    assert [c.speaker for c in cands] == ["فريق"]
