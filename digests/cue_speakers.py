@@ -76,6 +76,11 @@ _INDEFINITE = frozenset("احدهم احداهم احدهما احداهما ا�
 _NOT_A_NAME_START = frozenset(
     "اكثر اقل سقوط مقتل لقد قد هل ربما بما ما وما بل لان لانه لانها لكي كي عاده تماما تحديدا حاليا"
     " واحدا قرابه زالت مازال مازالت يعتقد يتعين بشده بحراره بحق".split())
+# First words that name no voice (folded): a preposition with its pronoun («منهم»: of them),
+# God quoted in a column («قال الله تعالى»: scripture, not news speech).
+_NO_VOICE = frozenset("منهم منها منه منهما منكم منا منهن الله".split())
+# Alone, a figure of speech in opinion columns («فقد كشفت الساحة أن», «أثبتت الأيام أن»).
+_NO_VOICE_ALONE = frozenset("الساحه الايام الظروف الواقع".split())
 # Prepositions as written («علي» with ي is also the name Ali).
 _PREPS = frozenset("في على إلى الى من عن مع حول عبر بين لدى".split())
 # Nouns that name a medium or a firm by the name written after them: alone they name nobody.
@@ -171,6 +176,20 @@ def bare_medium(name: str) -> bool:
 _FIRST_PERSON_WORDS = frozenset("انني اننا انا نحن لكنني لكننا فانني فاننا".split())
 
 
+def no_voice(name: str) -> bool:
+    """«منهم», «الله تعالى», «الساحة» alone, «بأخطائك»: a subject that is nobody who speaks
+    (opinion columns: «فقد كشفت الساحة أن», «قال الله تعالى»); its speech is nobody's, and the
+    last speaker is not put in its place."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0]
+    norm = fold(first)
+    return (norm in _NO_VOICE or (len(words) == 1 and norm in _NO_VOICE_ALONE)
+            or (len(words) == 1 and norm[:1] in "بل" and len(norm) >= 5
+                and first.rstrip("،,:.").endswith("ك")))  # «بأخطائك»: «your» errors
+
+
 def plausible_speaker(name: str) -> bool:
     """False for a subject misread from a clause: «بـ"الذباب الإلكتروني"», «قائلين», «وعندما
     تسعى», «احتياجاتها», «عالمي (بمدرب» — a name does not open with a glued preposition, a
@@ -198,6 +217,8 @@ def plausible_speaker(name: str) -> bool:
         return False  # «— لتورنبول», «بحسب لأسباب عرضية، …»: whom it was said to, or why
     if bare_medium(name):
         return False  # «بحسب شبكة، …»: the medium's name was not read
+    if no_voice(name):
+        return False
     if norm[:1] == "ل" and (norm[1:] in _ADDRESSEES or norm[1:].removeprefix("ل") in _ADDRESSEES):
         return False  # «لمجلة كيكر», «لإحدى الصحف»: whom it was said to, not who said it
     for form in (first, first[:-2] if norm.endswith(("ين", "ون")) else ""):

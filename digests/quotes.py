@@ -141,6 +141,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
             cues = find_cues(para, toks, sent, speakers, spans, speech)
             s0, s1 = sent
             sent_spans = [sp for sp in spans if s0 <= sp[0] < s1]
+            governed: list[Candidate] = []  # marks the writer's sentence governs (below)
             # Direct speech first.
             for a, b in sent_spans:
                 if (a, b) in direct_done:
@@ -161,14 +162,23 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if not after_colon and _fragment(para, toks, cues, a, text, s0):
                     fragments.add((a, b))
                     continue  # «تم نقلهم إلى "أحد مراكز الإقامة المؤقتة"»: the writer's phrase
-                if not speaker or _is_data(speaker) or (
+                if not speaker or _is_data(speaker) or _bare_list(text) or (
                         fold(text.split()[0]) in RELATIVES and not after_colon):
                     continue  # «بالتراجع عن مواقفه، "التي تتساوق …"»: the writer's clause goes on
                 direct_done.add((a, b))
-                para_quotes.append(Candidate(text=text, speaker=speaker, kind="direct",
-                                             paragraph=pi, start=a + inner.find(text),
-                                             named=named, counter=counter,
-                                             context=para[s0:s1]))
+                cand = Candidate(text=text, speaker=speaker, kind="direct", paragraph=pi,
+                                 start=a + inner.find(text), named=named, counter=counter,
+                                 context=para[s0:s1])
+                governs = "" if after_colon else _governed_opening(toks, cues, a, text)
+                if governs:
+                    # «ستساعد مصر على "ربط …"»: the reported clause that holds the marks is the
+                    # statement; the phrase stands only if no such clause is made («أن "تكون
+                    # …"», «لما أظهره "من …"»: never).
+                    fragments.add((a, b))
+                    if governs == "clause":
+                        governed.append(cand)
+                    continue
+                para_quotes.append(cand)
             # Reported speech: from a cue's content start to the next cue or the sentence end.
             starts = [c for c in cues if c.content_start is not None]
             for n, cue in enumerate(starts):
@@ -231,6 +241,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                              paragraph=pi, start=start,
                                              named=cue.named, counter=cue.counter,
                                              context=para[s0:s1]))
+            para_quotes.extend(g for g in governed if not any(
+                c.kind != "direct" and c.start <= g.start < c.start + len(c.text) + 1
+                for c in para_quotes))
         para_quotes = [c for c in para_quotes if quote_marks_balanced(c.text)]
         if _is_heading(para):
             para_quotes = []  # «أوباما يقول إن …» as a related link's title: a heading
@@ -415,6 +428,67 @@ def _fragment(para: str, toks: list[Tok], cues: Sequence[Cue], a: int, text: str
                            prev.norm in ("الي", "علي") and strip_conj(toks[c.tok].norm)
                            in OBJECT_VERBS)))
                    for c in cues if c.kind != "prep")
+
+
+def _bare_list(text: str) -> bool:
+    """«القدس، الحدود، الأمن، المستوطنات، اللاجئين»: a list of single nouns in quote marks
+    (the issues, the names) states nothing; a statement has a verb or a predicate somewhere."""
+    items = [i.strip(" .!؟?") for i in re.split("[،,]", text)]
+    return (len([i for i in items if i]) >= 4 and all(len(i.split()) == 1 for i in items if i)
+            and not _predicate(text))
+
+
+# «أن "تكون دولة منتجة …"»: a subjunctive opened by «أن» outside the marks.
+_KANA_SUBJUNCTIVE = frozenset("تكون يكون تكونا يكونا يكونوا تكن يكن".split())
+_AN_RAW = frozenset({"أن", "وأن", "بأن", "لأن", "ان", "وان"})
+_PREP_RAW = frozenset({"على", "إلى", "الى", "علي", "في", "عن", "من"})
+_MA_RAW = frozenset({"ما", "لما", "بما", "مما", "عما", "فيما"})
+
+
+def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -> str:
+    """Quote marks set where the writer's sentence governs their first word, so that the
+    phrase means nothing alone whatever its length (QA13 1206, 2414, 3280): a subjunctive after
+    «أن» («أن "تكون دولة منتجة …"»), a verbal noun after a preposition of a verb that is no
+    speech cue («ستساعد مصر على "ربط الغاز …"»), «من» explaining a «ما» («لما أظهره أمير قطر
+    "من تسليط الضوء …"»), or an object with its tanween written after a verb that is no cue
+    («صلاح سجل "هدفًا على الأقل …"»). Kept: anything right after a speech cue («دعا إلى "…"»,
+    «أكد أن "…"») or a complementizer that opens a clause.
+
+    Returns "drop" (the phrase is no quote), "clause" (the reported clause that holds the marks
+    is the statement; the phrase only where there is none) or "" (a quote)."""
+    words = text.split()
+    at = next((k for k, t in enumerate(toks) if t.start <= a - 1 < t.end), None)
+    if not words or at is None or at == 0:
+        return ""
+    prev, first = toks[at - 1], words[0].strip("\"«»“”(")
+    if any(c.tok <= at - 1 <= c.end_tok + 1 or c.content_start == toks[at].start
+           for c in cues if c.kind != "prep"):
+        return ""  # «دعا إلى "…"», «وقال بينيت "…"»: the speech starts at the marks
+    if prev.raw in _AN_RAW:
+        return "drop" if first in _KANA_SUBJUNCTIVE else ""
+    if first == "من":
+        return "drop" if prev.raw not in _PREP_RAW and any(
+            t.raw in _MA_RAW for t in toks[max(0, at - 5):at]) else ""
+    # The two rules below only where a reported clause holds the marks, which then stands as
+    # the statement («فقالت إنها … ستساعد مصر على "ربط …"»); a phrase with no such clause
+    # («أعلن المرصد عن "77 قتيلا …"») is left as it was.
+    if not any(c.content_start is not None and c.content_start < a for c in cues):
+        return ""
+    if prev.raw in _PREP_RAW:
+        if _predicate(" ".join(words[:1])) or any(
+                c.tok < at for c in cues if c.kind != "prep"
+                and c.content_start is None and at - c.end_tok <= 6):
+            return ""
+        return "clause"
+    return "clause" if (
+        first.endswith(("ًا", "اً")) and fold(first).rstrip("ا") not in _ADVERB_STEMS
+        and not is_complementizer(prev.norm) and prev.raw[-1:] not in ":،,") else ""
+
+
+# Adverbs in «-ًا» a quote may open with («أيضاً», «دائماً»), folded without their alif.
+_ADVERB_STEMS = frozenset("ايض دائم حالي تقريب غالب فعل خصوص مثل جد اول اخير مؤخر عموم كثير"
+                          " قليل سابق لاحق قريب تحديد شكر طبق وفق نظر علم استناد تمام حتم ابد"
+                          " رسمي عملي شخصي مجدد مع جميع".split())
 
 
 def _is_data(speaker: str) -> bool:

@@ -31,6 +31,7 @@ from digests.cue_speakers import (
     nominative,
     object_cut,
     participle_subject,
+    no_voice,
     plausible_speaker,
     sentence_opener,
     refused_subject,
@@ -211,7 +212,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
                 speakers.add(speaker, head.gender)
     # «إلا أن #أمن_عدن أكد»: a hashtag written before the verb reads as words (QA11 5681).
     speaker = nominative(speaker).replace("_", " ").replace("#", "").strip()
-    if speaker and bare_medium(speaker):
+    if speaker and (bare_medium(speaker) or no_voice(speaker)):
         # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.
         return Cue(tok=k, kind=head.kind, gender=head.gender, speaker="",
                    content_start=content_start, counter=False, named=True,

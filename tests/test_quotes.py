@@ -1130,3 +1130,41 @@ def test_f9_reading_the_third_thirty_changed_digests() -> None:
                          "وقصف الجيش موقع مراقبة حدوديا، بينما فرض حظرا على النشر. لكن"
                          " المراسل أفاد لاحقا بأن ثلاثة جنود أصيبوا بجروح خطيرة."])
     assert [c.speaker for c in found] == ["الوزير سامي نور", "المراسل"]
+
+
+def test_f10_marks_the_writers_sentence_governs_are_no_quote() -> None:
+    # QA13 1206, 2414, 3280: a verbal noun after a non-speech verb's preposition, «من» explaining
+    # «ما», an object with written tanween, a subjunctive after «أن»: none stands alone.
+    for paragraph in (
+            'وقالت الصحيفة إنها ستساعد على تشغيل الوحدات، كما ستساعد مصر على "ربط الغاز القبرصي '
+            'اليوناني بمحطات الإسالة لتصديره إلى أوروبا".',
+            'وجاء الثناء لما أظهره الأمير "من تسليط الضوء على السبل الأفضل لمكافحة الأنشطة '
+            'المزعزعة" في المنطقة.',
+            'وقال الموقع إن صلاح سجل "هدفًا على الأقل في كل مباراة شارك بها خلال الشهر الماضي".',
+            'وقال إن على أي دولة تطمح لأن تكون مركزا للطاقة أن "تكون دولة منتجة للغاز بكميات '
+            'كبيرة وهو ما يحدث".'):
+        assert all(c.kind != "direct" for c in find_quotes([paragraph])), paragraph
+
+
+def test_f10_marks_right_after_a_speech_cue_stay_quotes() -> None:
+    for paragraph, opening in (
+            ('ودعا الوزير إلى "وقف فوري لإطلاق النار في كل المناطق المحاصرة".', "وقف"),
+            ('وأشار الوزير إلى "ضرورة وقف إطلاق النار في كل المناطق المحاصرة".', "ضرورة"),
+            ('وقال الوزير: "من المهم أن نوقف إطلاق النار في كل المناطق".', "من"),
+            ('وأكد الوزير أن "الحكومة ستواصل العمل على وقف إطلاق النار".', "الحكومة")):
+        cands = find_quotes([paragraph])
+        assert [(c.kind, c.text.split()[0]) for c in cands] == [("direct", opening)], paragraph
+
+
+def test_f10_a_bare_list_of_nouns_is_no_statement() -> None:
+    found = find_quotes(['وعدد الرئيس قضايا الحل النهائي "المدينة، الحدود، الأمن، المياه، الأسرى".'])
+    assert found == []
+    kept = find_quotes(['وقال الرئيس: "سنفوز، ونحن الأفضل، هذا واضح، للجميع".'])
+    assert [c.speaker for c in kept] == ["الرئيس"]
+
+
+def test_f10_a_governed_phrase_stands_when_no_clause_holds_it() -> None:
+    # The phrase gives way only to a reported clause that holds it; «أعلن المرصد عن "…"» has
+    # none, and its marks follow the cue at once: a quote.
+    cands = find_quotes(['وأعلن المرصد عن "مقتل شخصين وإصابة خمسة وخمسين شخصا بجروح".'])
+    assert [(c.kind, c.text.split()[0]) for c in cands] == [("direct", "مقتل")]

@@ -254,3 +254,14 @@ def test_f10_there_joined_to_fa_is_no_part_of_the_speaker() -> None:
     # QA13 6604: «فهناك فريق يرى أن …» gave «بحسب فهناك فريق».
     cands = find_quotes(['وتختلف الآراء حول الأمر، فهناك فريق يرى أن الشركة انتهكت القانون بشكل واضح.'])
     assert [c.speaker for c in cands] == ["فريق"]
+
+
+def test_f10_words_that_are_no_voice_speak_for_nobody() -> None:
+    # QA13 top 4: an opinion column's figures of speech and scripture gave «بحسب الساحة، …»,
+    # «بحسب منهم، …», «بحسب الله تعالى، …»; nor does the last speaker take their clause.
+    coach = "وقال المدرب إن الفريق جاهز تماما للمباراة المقبلة أمام المنافس. "
+    for tail in ('وقد كشفت الساحة أن هناك من يحارب كل من يعمل بجد.',
+                 'وقد أكد منهم أن منتخبنا يشبه المنتخبات الأخرى في كل شيء.',
+                 'وقال الله تعالى إن من يعمل خيرا يره في النهاية.'):
+        found = [(c.speaker, c.text.split()[0]) for c in find_quotes([coach + tail])]
+        assert found == [("المدرب", "الفريق")], (tail, found)
