@@ -361,8 +361,9 @@ def drop_gone_deliveries(sql: sqlite_utils.Database, article_id: int,
 
 
 def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:
-    """Per chat: delivered (a message reached it), failed (nothing did, or the chat was
-    deactivated meanwhile), or still pending."""
+    """Per chat: delivered (a message reached it, or the push's story was merged into one the
+    chat already has: MERGED_REASON), failed (nothing did, or the chat was deactivated
+    meanwhile), or still pending."""
     sdb = db.db if isinstance(db, Database) else db
     row = sdb.execute(
         """select count(*),
@@ -371,10 +372,11 @@ def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushPro
                   coalesce(sum(case when busy > 0 then 1 else 0 end), 0)
            from (select o.chat_id,
                         sum(o.status in ('pending', 'sending') and c.active = 1) as busy,
-                        sum(o.status = 'sent') as sent
+                        sum(o.status = 'sent' or (o.status = 'skipped' and o.last_error = ?))
+                          as sent
                  from outbox o join chats c on c.id = o.chat_id
                  where o.kind = ? group by o.chat_id)""",
-        [f"push:{push_id}"]).fetchone()
+        [MERGED_REASON, f"push:{push_id}"]).fetchone()
     return PushProgress(push_id=push_id, chats=row[0], delivered=row[1], failed=row[2],
                         pending=row[3])
 

@@ -226,6 +226,22 @@ def test_merge_deliveries_keeps_the_row_due_first(database: Database) -> None:
                                                  (1, "push:1", "pending")]
 
 
+def test_a_push_row_skipped_by_a_merge_counts_as_delivered(database: Database) -> None:
+    """The chat already has the story (its other half was sent): the admin's push report must
+    not count it as a chat the push failed to reach."""
+    add_chat(database, 7)
+    with database.transaction() as tx:
+        for n in (1, 2):
+            tx.execute("insert into stories (id, created_at) values (?, ?)", [n, iso(T0)])
+        tx.execute("insert into outbox (chat_id, story_id, kind, status, created_at)"
+                   " values (7, 2, 'instant', 'sent', ?)", [iso(T0)])
+        tx.execute("insert into outbox (chat_id, story_id, kind, created_at)"
+                   " values (7, 1, 'push:4', ?)", [iso(T0)])
+        stories.merge_stories(tx, 1, 2, T0 + timedelta(hours=1))
+    progress = outbox.push_progress(database, 4)
+    assert (progress.chats, progress.delivered, progress.failed, progress.pending) == (1, 1, 0, 0)
+
+
 def test_enqueue_checks_the_merged_ids(database: Database) -> None:
     add_chat(database, 7)
     with database.transaction() as tx:
