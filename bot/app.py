@@ -221,6 +221,10 @@ async def _post_init(app: Application) -> None:
         rt.sender = Sender(rt.db, app.bot, rt.settings, clock=rt.clock, topics_of=bundle_topics,
                            **options["sender_options"])
         rt.sender_task = asyncio.create_task(rt.sender.run(), name="sender")
+    # Reports of pushes a stopped or killed process still owed its admins (QA12 F1).
+    from bot.pushes import resume_reports
+
+    resume_reports(rt, ContextTypes.DEFAULT_TYPE(app))
     log.info("bot ready username=%s admins=%d", app.bot.username, len(rt.settings.admin_ids))
     if not rt.settings.admin_ids:  # QA10 F7: an operator's first start says how to become one
         log.warning("ADMIN_IDS is empty: nobody can run admin commands. To learn your Telegram "
@@ -231,6 +235,13 @@ async def _post_init(app: Application) -> None:
 async def _post_stop(app: Application) -> None:
     """Stop background work while the bot can still talk (before shutdown)."""
     rt: Runtime = app.bot_data[RUNTIME_KEY]
+    if rt.sender is not None and rt.sender_task is not None and not rt.sender_task.done():
+        # Graceful: messages already on the wire finish, so none is sent twice after the
+        # restart (QA12 F4); the rest stay pending for the next start.
+        try:
+            await rt.sender.stop(STOP_TIMEOUT_SECONDS)
+        except Exception:  # stopping must go on whatever the sender's state
+            log.exception("sender did not stop gracefully")
     tasks = [task for task in (rt.sender_task, *rt.tasks) if task is not None and not task.done()]
     for task in tasks:
         task.cancel()

@@ -108,6 +108,9 @@ class Courier:
         self.retry_delay = retry_delay
         self._busy = busy
         self.topics_of = topics_of
+        # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
+        # stop lets these finish and cancels the others (Sender.stop).
+        self.on_wire: set[Bundle] = set()
         # (article ids, language, topics) → messages: a broadcast renders once, not once per chat.
         self._rendered: dict[tuple[tuple[int, ...], str, tuple[str, ...] | None], list[str]] = {}
 
@@ -146,6 +149,7 @@ class Courier:
         try:
             await self._send(bundle, moved)
         finally:
+            self.on_wire.discard(bundle)
             for chat_id in moved:
                 self._busy.discard(chat_id)
 
@@ -171,6 +175,7 @@ class Courier:
                 row_ids = outbox.claim(self.db, bundle.row_ids)
                 if not row_ids:
                     return  # no longer pending (the chat was deactivated meanwhile)
+                self.on_wire.add(bundle)
             try:
                 await self.bot.send_message(chat_id, messages[sent], parse_mode=ParseMode.HTML,
                                             link_preview_options=NO_PREVIEW)

@@ -7,11 +7,17 @@ background task acknowledges the push, then reports when every chat of it is del
 out a 429 (bot.admin.tell): a push never goes out unreported. The answer says why
 when nothing is sent (nobody follows, no news, nothing the followers have not had) and counts
 the stories readers get.
+
+The report is owed in the database, not only in the task that waits for it: the `pushes` row
+keeps the admin's chat and language until the report is sent (migration 021_push_reports), and
+a bot started again after a crash or a restart in the middle of a push sends the reports still
+owed once their pushes finish (`resume_reports`, from bot.app at start; QA12 F1).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -24,10 +30,13 @@ from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
 from digests import outbox
 from digests.errors import QueryError
+from digests.models import iso
 from digests.query import asks_for_news, topic_too_long
 from digests.search import topic_key
 from digests.storage import Database
 from digests.subscriptions import clean_topic, keys_of_same_name
+
+log = logging.getLogger(__name__)
 
 PROGRESS_POLL_SECONDS = 0.5
 PROGRESS_TIMEOUT_SECONDS = 6 * 3600
@@ -79,10 +88,41 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # limit) must lose neither it nor the final report (QA8 F1).
     if rt.sender is not None:
         rt.sender.wake()
+    owe_report(rt.db, plan.push_id, chat.id, lang)
     queued = ui(lang, "push_queued", chats=num(plan.chats, lang),
                 stories=queued_stories(rt, plan.push_id, lang))
     rt.spawn(_report_push(rt, context, chat.id, plan.push_id, lang, queued),
              f"push-{plan.push_id}")
+
+
+def owe_report(db: Database, push_id: int, chat_id: int, lang: str) -> None:
+    """Record that `chat_id` (an admin, in `lang`) is owed the push's final report."""
+    with db.transaction() as tx:
+        tx.execute("update pushes set admin_chat_id = ?, admin_lang = ?, reported_at = null"
+                   " where id = ?", [chat_id, lang, push_id])
+
+
+def owed_reports(db: Database) -> list[tuple[int, int, str]]:
+    """(push id, admin chat id, language) of every push whose final report was not sent."""
+    rows = db.db.execute("select id, admin_chat_id, coalesce(admin_lang, 'ar') from pushes"
+                         " where admin_chat_id is not null and reported_at is null"
+                         " order by id").fetchall()
+    return [(int(p), int(c), str(lang)) for p, c, lang in rows]
+
+
+def resume_reports(rt: Runtime, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """At start: wait for each push whose report is still owed (the process that queued it was
+    stopped or killed) and send its report, headed with its counts; returns how many."""
+    owed = owed_reports(rt.db)
+    for push_id, chat_id, lang in owed:
+        chats = rt.db.db.execute("select chats from pushes where id = ?", [push_id]).fetchone()
+        queued = ui(lang, "push_queued", chats=num(int(chats[0] or 0), lang),
+                    stories=queued_stories(rt, push_id, lang))
+        rt.spawn(_report_push(rt, context, chat_id, push_id, lang, queued, resumed=True),
+                 f"push-{push_id}")
+    if owed:
+        log.info("push reports resumed count=%d", len(owed))
+    return len(owed)
 
 
 def followers(rt: Runtime, topic: str | None) -> int:
@@ -105,11 +145,12 @@ def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:
 
 
 async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                       push_id: int, lang: str, queued: str) -> None:
+                       push_id: int, lang: str, queued: str, *, resumed: bool = False) -> None:
     """Acknowledge the push (`queued`), wait until every chat of it is delivered or failed,
-    then tell the admin: counts, and why chats failed. An acknowledgement Telegram refused for
-    good heads the final report instead."""
-    acknowledged = await tell(rt, context, chat_id, queued)
+    then tell the admin: counts, and why chats failed, and record that the report went. An
+    acknowledgement Telegram refused for good heads the final report instead; so does one a
+    restarted bot cannot know was sent (`resumed`)."""
+    acknowledged = False if resumed else await tell(rt, context, chat_id, queued)
     if rt.sender is not None:
         try:
             progress = await rt.sender.wait_push(push_id, timeout=PROGRESS_TIMEOUT_SECONDS)
@@ -123,8 +164,15 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
             if progress.done or loop.time() > deadline:
                 break
             await asyncio.sleep(PROGRESS_POLL_SECONDS)
+    if not progress.done:  # 6 h and not finished: say where it stands, and keep owing it
+        log.warning("push report given before the push finished push_id=%s pending=%s",
+                    push_id, progress.pending)
     report = push_report(progress, failure_reasons(rt.db, push_id), lang)
     await tell(rt, context, chat_id, report if acknowledged else f"{queued}\n{report}")
+    if progress.done:  # sent, or refused by Telegram for good: not owed any more either way
+        with rt.db.transaction() as tx:
+            tx.execute("update pushes set reported_at = ? where id = ?",
+                       [iso(rt.now()), push_id])
 
 
 def failure_reasons(db: Database, push_id: int) -> list[tuple[str | None, int]]:

@@ -95,7 +95,8 @@ class Sender:
         self.stats = SenderStats()
         self._wake = asyncio.Event()
         self._busy: set[int] = set()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks: dict[asyncio.Task[None], Bundle] = {}
+        self._stopping = False
         self._slots = asyncio.Semaphore(self.max_in_flight)
         self._watchers: dict[str, list[ProgressCallback]] = {}
         self._recovered = False
@@ -141,7 +142,7 @@ class Sender:
         log.info("sender started rate=%.1f/s in_flight=%d", self.settings.send_rate_per_second,
                  self.max_in_flight)
         try:
-            while True:
+            while not self._stopping:
                 self._wake.clear()  # before looking: a wake() during the look is kept
                 try:
                     started = await self._dispatch()
@@ -152,7 +153,24 @@ class Sender:
                 if not started:
                     await wait_event(self._wake, self.poll_seconds)
         finally:
-            await self._cancel_tasks()
+            if not self._stopping:  # cancelled: a graceful `stop` lets the sends on the wire end
+                await self._cancel_tasks()
+
+    async def stop(self, timeout: float) -> None:
+        """Stop gracefully (a deploy, SIGTERM): start no new bundle, cancel those still waiting
+        for a slot (nothing of theirs was sent: their rows stay pending), and let those with a
+        message on the wire finish, for at most `timeout` seconds — a message Telegram already
+        has is not sent again at the next start (QA12 F4). Then `run` returns."""
+        self._stopping = True
+        self._wake.set()
+        for task, bundle in list(self._tasks.items()):
+            if bundle not in self.courier.on_wire:
+                task.cancel()
+        sending = [t for t, b in self._tasks.items() if b in self.courier.on_wire]
+        if sending:
+            await asyncio.wait(sending, timeout=timeout)
+        await self._cancel_tasks()
+        log.info("sender stopped gracefully in_flight_finished=%d", len(sending))
 
     async def run_once(self) -> int:
         """Send every bundle due now and wait for them; returns messages sent."""
@@ -207,18 +225,23 @@ class Sender:
 
     async def _dispatch(self) -> int:
         """Start a task per due bundle (bounded by max_in_flight). Returns how many started."""
+        if self._stopping:
+            return 0
         bundles = self._plan()
         for bundle in bundles:
             await self._slots.acquire()
+            if self._stopping:  # stopped while waiting for a slot
+                self._slots.release()
+                break
             self._busy.add(bundle.chat_id)
             task = asyncio.create_task(self.courier.deliver(bundle), name=f"send:{bundle.chat_id}")
-            self._tasks.add(task)
+            self._tasks[task] = bundle
             task.add_done_callback(functools.partial(self._finished, bundle=bundle))
         self.limiter.forget_idle()
         return len(bundles)
 
     def _finished(self, task: asyncio.Task[None], bundle: Bundle) -> None:
-        self._tasks.discard(task)
+        self._tasks.pop(task, None)
         self._busy.discard(bundle.chat_id)
         self._slots.release()
         if not task.cancelled() and task.exception() is not None:

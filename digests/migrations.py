@@ -316,6 +316,13 @@ def m020_story_merges(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists outbox_story on outbox(story_id)")
 
 
+def m021_push_reports(db: sqlite_utils.Database) -> None:
+    # An admin's /push report outlives a restart (QA12 F1): who asked, in which language, and
+    # when the final report went; bot.pushes resumes the unreported pushes at start.
+    for column in ("admin_chat_id integer", "admin_lang text", "reported_at text"):
+        db.execute(f"alter table pushes add column {column}")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -337,4 +344,5 @@ MIGRATIONS: list[Migration] = [
     ("018_tombstone_title", m018_tombstone_title),
     ("019_gone_pages", m019_gone_pages),
     ("020_story_merges", m020_story_merges),
+    ("021_push_reports", m021_push_reports),
 ]

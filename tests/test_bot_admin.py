@@ -874,3 +874,48 @@ async def test_links_with_an_arabic_path_read_in_order_in_admin_replies(tmp_path
             [listed] = await h.say(ADMIN, "/sources")
             shown = "\n".join(displayed(listed.text))
             assert slash in shown and f"{host}/رابخأ.xml" in shown, shown
+
+
+async def test_a_push_stopped_midway_is_finished_and_reported_after_the_restart(
+        tmp_path: Path) -> None:
+    """QA12 F1 and F4: the bot is stopped (SIGTERM: a deploy) in the middle of a /push. The
+    messages already on their way finish, the rest wait; started again, the bot sends the rest
+    and the admin gets the final report it still owed — each chat got the digest exactly once,
+    and the report is not sent again at the next start."""
+    path = sample_db(tmp_path)
+    readers = [7100 + n for n in range(10)]
+    received: dict[int, int] = {}
+    async with running_bot(path, send_rate_per_second=2.0) as h:
+        for chat in readers:
+            _follow_general(h.db, chat)
+        [queued] = await h.say(ADMIN, "/push")
+        assert "المحادثات: ١٠" in queued.plain_text
+        await h.until(lambda: sum(len(h.emu.messages(c)) for c in readers) >= 2, 15)
+        h.emu.slow_next(1, 2.0)  # the next digest is delivered, its answer comes 2 s late
+        await h.until(lambda: sum(len(h.emu.messages(c)) for c in readers) >= 3, 15)
+        # leaving the block now stops the bot as SIGTERM does (bot.app._post_stop), with that
+        # message on the wire: it is waited for, not cancelled and sent again after the restart
+    for chat in readers:
+        received[chat] = len(h.emu.messages(chat))
+    with Database(path) as db:
+        rows = db.db.execute("select chat_id, status from outbox where kind = 'push:1'"
+                             ).fetchall()
+        assert "sending" not in {s for _, s in rows}  # nothing half-sent for a restart to repeat
+        assert 2 <= len({c for c, s in rows if s == "sent"}) < 10
+        owed = db.db.execute("select admin_chat_id, admin_lang, reported_at from pushes"
+                             " where id = 1").fetchone()
+        assert owed == (ADMIN, "ar", None)
+    async with running_bot(path, send_rate_per_second=20.0) as h:
+        await h.until(lambda: any("انتهت النشرة" in m.plain_text
+                                  for m in h.emu.messages(ADMIN)), 20)
+        [report] = [m for m in h.emu.messages(ADMIN) if "انتهت النشرة" in m.plain_text]
+        assert "المحادثات: ١٠" in report.plain_text  # the counts head it: a fresh process
+        assert "✅ انتهت النشرة — سُلّمت: ١٠، فشلت: ٠." in report.plain_text
+        assert check_message(report.text) == []
+        for chat in readers:
+            received[chat] += len(h.emu.messages(chat))
+        assert h.db.db.execute("select reported_at from pushes where id = 1").fetchone()[0]
+    assert received == {chat: 1 for chat in readers}
+    async with running_bot(path) as h:  # owed no more: not reported twice
+        await h.settle()
+        assert h.emu.messages(ADMIN) == []
