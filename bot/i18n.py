@@ -459,6 +459,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_line": ("{id}. {name} — {health}", "{id}. {name} — {health}"),
     "health_ok": ("✅ آخر نجاح {when}", "✅ last success {when}"),
     "health_never": ("⏳ لم يُجلب بعد", "⏳ not polled yet"),
+    "health_paused": ("⏸ موقوف (تبقى أخباره) — لإعادته: /addsource والرابط أدناه",
+                      "⏸ paused (its articles stay) — to resume: /addsource with the link below"),
     "health_failing": ("⚠️ إخفاقات متتالية: {failures} — {error}",
                        "⚠️ failing {failures} in a row: {error}"),
     "addsource_usage": ("الاستخدام: /addsource رابط [اسم] — رابط خلاصة RSS/Atom أو صفحة تشير "

@@ -46,6 +46,8 @@ SQLITE_MAX_INT = 2**63 - 1     # larger ids overflow SQLite's integers
 
 
 def _health(source: Any, lang: str, rt: Runtime) -> str:
+    if not source.active:  # paused by /removesource: said so, with how to resume (QA12 F8)
+        return t("health_paused", lang)
     if source.consecutive_failures:
         n = source.consecutive_failures
         # Arabic puts the count after a label («إخفاقات متتالية: ١»); English counts a noun
@@ -59,10 +61,11 @@ def _health(source: Any, lang: str, rt: Runtime) -> str:
 
 @admin_only
 async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/sources: every source with its health."""
+    """/sources: every source with its health; paused ones last, marked, with how to resume."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
-    items = sources.list_sources(rt.db)
+    items = sorted(sources.list_sources(rt.db, include_inactive=True),
+                   key=lambda s: (not s.active, s.id))
     if not items:
         await reply(update, context, ui(lang, "sources_empty"))
         return
@@ -204,8 +207,8 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     first = {s.id for s in sources.list_sources(rt.db) if s.last_success_at is None}
     try:
         summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=False)
-    except (NashraError, OSError) as exc:
-        log.exception("manual ingest failed")
+    except Exception as exc:  # any failure is answered: an /ingest never goes unanswered
+        log.exception("manual ingest failed")  # (QA12 F2: a bug's error left it without reply)
         why = exc.why if isinstance(exc, NashraError) else None
         await tell(rt, context, chat_id, ui(lang, "ingest_failed",
                                             error=reason_text(why, lang)))

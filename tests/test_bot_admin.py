@@ -919,3 +919,41 @@ async def test_a_push_stopped_midway_is_finished_and_reported_after_the_restart(
     async with running_bot(path) as h:  # owed no more: not reported twice
         await h.settle()
         assert h.emu.messages(ADMIN) == []
+
+
+async def test_an_ingest_that_fails_on_a_bug_is_still_answered(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA12 F2: a poll that raised something unforeseen (a non-ASCII USER_AGENT made httpx
+    raise UnicodeEncodeError) left «⏳ بدأ جلب الأخبار…» without its final answer."""
+    import digests.pipeline
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise UnicodeEncodeError("ascii", "نشرة", 0, 1, "ordinal not in range(128)")
+
+    path = sample_db(tmp_path)
+    monkeypatch.setattr(digests.pipeline, "poll_once", broken)
+    async with running_bot(path) as h:
+        got = await h.say(ADMIN, "/ingest", n=2)
+        assert "بدأ جلب الأخبار" in got[0].plain_text
+        assert got[1].plain_text.lstrip("\u200f").startswith("⚠️ فشل الجلب:")
+        assert "سجل البوت" in got[1].plain_text
+
+
+async def test_sources_lists_paused_sources_last_with_how_to_resume(tmp_path: Path) -> None:
+    """QA12 F8: after /removesource, /sources still names the paused source (last), marked
+    «⏸ موقوف» with how to resume it; with every source paused it does not say there are none."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        first = sources.list_sources(h.db)[0]
+        await h.say(ADMIN, f"/removesource {first.id}")
+        [listing] = await h.say(ADMIN, "/sources")
+        assert check_message(listing.text) == []
+        lines = [_bare(line) for line in listing.plain_text.split("\n")]
+        number = str(first.id).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+        paused = next(i for i, line in enumerate(lines) if line.startswith(f"{number}. "))
+        assert "⏸ موقوف (تبقى أخباره) — لإعادته: /addsource والرابط أدناه" in lines[paused]
+        assert lines[paused + 1] == first.url and paused + 2 == len(lines)  # the last one
+        for s in sources.list_sources(h.db):
+            await h.say(ADMIN, f"/removesource {s.id}")
+        [listing] = await h.say(ADMIN, "/sources")
+        assert "لا مصادر" not in listing.plain_text
+        assert _bare(listing.plain_text).count("⏸ موقوف (تبقى أخباره)") == 3
