@@ -76,6 +76,12 @@ log = logging.getLogger(__name__)
 OPTIONS_KEY = "nashra_options"
 FIRST_POLL_SECONDS = 5.0
 STOP_TIMEOUT_SECONDS = 10.0
+# How long a call to Telegram may take to answer (PTB's default is 5 s). A digest Telegram
+# answers late was delivered all the same, and a timeout there is "maybe sent": re-sent, a
+# duplicate the reader sees (QA12 F5: 12 s answers repeated every message). Long polls are
+# timed apart (getUpdates adds its own timeout).
+READ_TIMEOUT_SECONDS = 30.0
+WRITE_TIMEOUT_SECONDS = 30.0
 
 
 def api_urls(settings: Settings) -> tuple[str, str]:
@@ -130,6 +136,8 @@ def build_application(settings: Settings, db: Database, *,
            .token(settings.telegram_bot_token)
            .base_url(base_url)
            .base_file_url(file_url)
+           .read_timeout(READ_TIMEOUT_SECONDS)
+           .write_timeout(WRITE_TIMEOUT_SECONDS)
            .post_init(_post_init)
            .post_stop(_post_stop)
            .post_shutdown(_post_shutdown)

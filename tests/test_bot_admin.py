@@ -957,3 +957,19 @@ async def test_sources_lists_paused_sources_last_with_how_to_resume(tmp_path: Pa
         [listing] = await h.say(ADMIN, "/sources")
         assert "لا مصادر" not in listing.plain_text
         assert _bare(listing.plain_text).count("⏸ موقوف (تبقى أخباره)") == 3
+
+
+async def test_a_digest_telegram_answers_late_is_not_sent_twice(tmp_path: Path) -> None:
+    """QA12 F5: Telegram answering a send 6 s late (PTB's default read timeout is 5 s) made the
+    sender take it as "maybe sent" and send it again; the bot waits longer for an answer."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        readers = (7300, 7301)
+        for chat in readers:
+            _follow_general(h.db, chat)
+        [queued] = await h.say(ADMIN, "/push")
+        h.emu.slow_next(1, 6.0)  # the first digest is delivered, its answer comes 6 s late
+        await h.until(lambda: any("انتهت النشرة" in m.plain_text
+                                  for m in h.emu.messages(ADMIN)), 30)
+        assert [len(h.emu.messages(chat)) for chat in readers] == [1, 1]
+        assert "✅ انتهت النشرة — سُلّمت: ٢، فشلت: ٠." in h.emu.messages(ADMIN)[-1].plain_text
+        assert h.db.db.execute("select max(attempts) from outbox").fetchone()[0] == 1
