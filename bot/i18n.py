@@ -23,12 +23,25 @@ _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 
 
 def lang_of(language_code: str | None, stored: str | None = None, default: str = "ar") -> Lang:
-    """The interface language: a stored choice (/lang) wins, then Telegram's language_code."""
+    """The interface language: a stored choice (/lang) wins, then Telegram's language_code when
+    it is Arabic or English; any other (French, Turkish …) is unknown to Nashra, so the
+    operator's DEFAULT_LANGUAGE decides, as for no code at all (QA12)."""
     if stored in ("ar", "en"):
         return stored  # type: ignore[return-value]
-    if language_code:
-        return "en" if language_code.lower().startswith("en") else "ar"
+    known = code_language(language_code)
+    if known is not None:
+        return known
     return "en" if default == "en" else "ar"
+
+
+def code_language(language_code: str | None) -> Lang | None:
+    """'ar' or 'en' for a Telegram language_code in Arabic or English, else None."""
+    code = (language_code or "").lower()
+    if code.startswith("en"):
+        return "en"
+    if code.startswith("ar"):
+        return "ar"
+    return None
 
 
 def counted(n: int, lang: str, one: str, many: str) -> str:

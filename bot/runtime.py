@@ -21,7 +21,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks
-from bot.i18n import Lang, lang_of, t
+from bot.i18n import Lang, code_language, lang_of, t
 from bot.lines import RLM, escape_text, isolate_ltr_html, starts_rtl
 from digests import subscriptions
 from digests.settings import Settings
@@ -112,7 +112,7 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
     user = update.effective_user
     language = None
     if user and user.language_code and chat.type == "private":
-        language = "en" if user.language_code.lower().startswith("en") else "ar"
+        language = code_language(user.language_code)  # other languages: DEFAULT_LANGUAGE
     title = chat.title or chat.full_name or ""
     return subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type, title=title,
                                      language=language)

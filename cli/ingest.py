@@ -150,7 +150,7 @@ def format_source(source: Source) -> str:
     lines = [f"[{source.id}] {source.name} — {source.url}",
              f"    الحالة / health: {health}",
              f"    آخر نجاح / last success: {_when(source.last_success_at)}",
-             f"    الاستطلاع التالي / next poll: {next_poll}"]
+             f"    الجلب التالي / next poll: {next_poll}"]
     if source.last_error:
         lines.append(f"    آخر خطأ / last error ({_when(source.last_error_at)}): "
                      f"{source.last_error}")

@@ -461,3 +461,13 @@ async def test_group_migration_keeps_the_named_time_zone(tmp_path: Path) -> None
             assert zones.chat_zone(h.db, new) == "Asia/Beirut", early
             chat = subscriptions.get_chat(h.db, new)
             assert chat is not None and chat.utc_offset_minutes == offset
+
+
+async def test_a_reader_in_another_language_gets_the_operators_default(tmp_path: Path) -> None:
+    """QA12: with DEFAULT_LANGUAGE=en, a reader whose Telegram speaks French gets English (it
+    was Arabic: any code but English counted as Arabic); an Arabic one still gets Arabic."""
+    async with running_bot(sample_db(tmp_path), default_language="en") as h:
+        [fr] = await h.say(READER, "/help", language_code="fr")
+        assert "/subscribe" in fr.plain_text and "تابع" not in fr.plain_text
+        [ar] = await h.say(READER + 1, "/help", language_code="ar")
+        assert "تابع" in ar.plain_text

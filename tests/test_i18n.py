@@ -66,6 +66,9 @@ def test_language_choice() -> None:
     assert lang_of("en-US") == "en"
     assert lang_of("ar") == "ar" and lang_of("fr") == "ar" and lang_of(None) == "ar"
     assert lang_of(None, default="en") == "en"
+    # a language Nashra does not speak is unknown: the operator's DEFAULT_LANGUAGE (QA12)
+    assert lang_of("fr", default="en") == "en" and lang_of("tr") == "ar"
+    assert lang_of("ar-EG", default="en") == "ar"
     assert lang_of("en", stored="ar") == "ar"  # /lang wins over Telegram's language
     assert t("done", "en") == "Done." and t("done", "ar") == "تم."
     assert t("unsubscribed", "en", topic="X") == "You no longer follow «X»."
