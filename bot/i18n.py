@@ -422,7 +422,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Choose quiet hours (no alerts during them):"),
     "settings_saved": ("✅ حُفظت الإعدادات.", "✅ Settings saved."),
     # /lang
-    "choose_lang": ("اختر اللغة / Choose the language:", "اختر اللغة / Choose the language:"),
+    # no colon: after the isolated Latin run it would show at the far left of the RTL line (QA12)
+    "choose_lang": ("اختر اللغة / Choose the language", "اختر اللغة / Choose the language"),
     "lang_set": ("✅ اللغة الآن: العربية.", "✅ Language is now English."),
     # buttons and errors
     "button_expired": ("انتهت صلاحية هذا الزر. أعد الطلب من جديد.",
