@@ -24,7 +24,8 @@ on) are embedded lazily: only a pair whose word probability lies in story_model.
 uncertain middle: a fifth of the labelled pairs; about 40% of the corpus's articles take part in
 one) asks for the cosine of its two reports' headline-and-lead vectors, and is then decided by
 the model fitted with it (story_model.SEMANTIC_WEIGHTS); every other pair is decided by words.
-What is embedded is kept in `article_vectors`, so a report is embedded at most once. Ingest calls
+What is embedded is kept in `article_vectors` (digests.story_meaning: the table, the model, the
+lazy cosines, the backfill), so a report is embedded at most once. Ingest calls
 `meaning_texts` before its store transaction and embeds those texts in a worker thread; the step
 then finds them in the model's memo (a text it still lacks is embedded in place).
 """
@@ -32,20 +33,24 @@ then finds them in the model's memo (a text it still lacks is embedded in place)
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
-import numpy as np
 import sqlite_utils
 
 from digests import semantic, story_model
 from digests.leads import Lead, compare_leads, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext
-from digests.settings import Settings
 from digests.records import ARTICLE_SELECT, article_from_row
+from digests.story_meaning import (  # re-exported: the story step's meaning side
+    Meaning,
+    backfill_vectors,
+    create_vector_table,
+    embedder_for,
+    has_vectors as _has_vectors,
+)
 from digests.similarity import (
     POSTING_TERMS,
     LeadEvidence,
@@ -113,83 +118,6 @@ def create_story_index(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists story_terms_lookup"
                " on story_terms(term, published_at)")
     db.execute("create index if not exists story_terms_article on story_terms(article_id)")
-
-
-def create_vector_table(db: sqlite_utils.Database) -> None:
-    """The meaning vectors of articles (called by the article-vectors migration)."""
-    db.execute("""
-        create table if not exists article_vectors (
-            article_id integer primary key,
-            vector blob not null          -- digests.semantic.to_blob of headline + lead
-        )""")
-
-
-def embedder_for(settings: Settings) -> semantic.Embedder | None:
-    """The meaning model when the settings allow it and it runs here, else None (words decide).
-
-    Asked for but missing (the `semantic` extra not installed, or another CPU), it is said once
-    as a warning: the operator turned the setting on and gets words alone."""
-    global _missing_said
-    if not settings.semantic_model:
-        return None
-    embedder = semantic.load()
-    if embedder is None and not _missing_said:
-        _missing_said = True
-        log.warning("SEMANTIC_MODEL=true but the meaning model does not run here: install it with "
-                    "%s (x86-64 Linux only); stories use words alone", semantic.INSTALL)
-    return embedder
-
-
-_missing_said = False
-
-
-class Meaning:
-    """The meaning cosines of one assignment, each vector embedded only when a pair asks for it.
-
-    `embedder` None makes a collector: `cosine` embeds nothing, answers None (words decide) and
-    records in `wanted` the texts an embedding pass would need (see `meaning_texts`).
-    """
-
-    def __init__(self, db: sqlite_utils.Database, embedder: semantic.Embedder | None,
-                 article_id: int, title: str, text: str) -> None:
-        self._db, self._embedder, self._id = db, embedder, article_id
-        self._text = semantic.article_text(title, text)
-        self._mine: semantic.Vectors | None = None
-        self.wanted: list[str] = []
-        self.embedded = 0  # vectors computed by this assignment (memo hits included)
-
-    def _embed(self, article_id: int, text: str) -> semantic.Vectors | None:
-        if self._embedder is None:
-            if text not in self.wanted:
-                self.wanted.append(text)
-            return None
-        vector = self._embedder.passage(text)
-        self.embedded += 1
-        if article_id > 0:  # a pre-pass has no id yet: nothing to store
-            self._db.execute("insert or replace into article_vectors (article_id, vector)"
-                             " values (?, ?)", [article_id, semantic.to_blob(vector)])
-        return vector
-
-    def mine(self) -> semantic.Vectors | None:
-        """This article's vector (embedded afresh on first use: its text may have changed)."""
-        if self._mine is None:
-            self._mine = self._embed(self._id, self._text)
-        return self._mine
-
-    def cosine(self, other_id: int, blob: bytes | None) -> float | None:
-        """The cosine with another stored article: its stored vector, else embedded and stored."""
-        mine = self.mine()
-        if blob is not None:
-            other = semantic.from_blob(blob)
-        else:
-            row = self._db.execute("select title, coalesce(nullif(body, ''), summary, '')"
-                                   " from articles where id = ?", [other_id]).fetchone()
-            found = self._embed(other_id, semantic.article_text(row[0] or "", row[1] or "")
-                                ) if row else None
-            if found is None:
-                return None
-            other = found
-        return None if mine is None else float(np.dot(mine, other))
 
 
 def _judge(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | None,
@@ -309,12 +237,6 @@ def _vector_column(meaning: Meaning | None) -> str:
 def _vector_join(meaning: Meaning | None) -> str:
     # An article has a meaning vector only where the article_vectors table exists (see _assign).
     return "left join article_vectors m on m.article_id = a.id" if meaning is not None else ""
-
-
-def _has_vectors(db: sqlite_utils.Database) -> bool:
-    # The story migration (006) backfills before the vectors' table (016) exists.
-    return bool(db.execute("select 1 from sqlite_master where type = 'table'"
-                           " and name = 'article_vectors'").fetchone())
 
 
 def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector: StoryVector,
@@ -601,54 +523,6 @@ def backfill_stories(db: sqlite_utils.Database, now: datetime | None = None,
             _assign(db, article_from_row(row), now)
             last_key = (row.get("published_at") or "", row["id"])
             done += 1
-
-
-def backfill_vectors(db: sqlite_utils.Database, embedder: semantic.Embedder | None = None,
-                     since: str | None = None, batch: int = 64,
-                     progress: Callable[[int, int], None] | None = None) -> int:
-    """Store the meaning vectors of articles that have none, published at `since` or later.
-
-    For articles stored before SEMANTIC_MODEL was turned on (the story step embeds a missing
-    vector when a pair first needs it; this does it ahead, in batches). By default
-    (`since` None) only the last story window — articles within WINDOW of the newest one — is
-    embedded: an older report is never a candidate again (stories are never merged afterwards),
-    and a whole archive would take hours (~0.1 s an article); `since=""` embeds every article.
-    Undated articles count with the time they were stored. `embedder` defaults to the process's
-    model; without one nothing is stored. Embeds `batch` texts a call and logs progress (and
-    calls `progress(done, total)` after each batch, for a command line's progress line); safe to
-    re-run. Returns how many vectors were stored.
-    """
-    if since is None:
-        newest = db.execute("select max(published_at) from story_vectors").fetchone()[0]
-        if newest is None:
-            return 0
-        since = iso(datetime.fromisoformat(newest) - WINDOW)
-    where = ("a.id not in (select article_id from article_vectors)"
-             " and coalesce(a.published_at, v.published_at, '') >= ?")
-    total = db.execute(f"select count(*) from articles a left join story_vectors v"
-                       f" on v.article_id = a.id where {where}", [since]).fetchone()[0]
-    if not total:
-        return 0
-    embedder = embedder or semantic.load()
-    if embedder is None:
-        log.info("meaning vectors not backfilled reason=no_model articles=%d", total)
-        return 0
-    done = 0
-    while True:
-        rows = db.execute(
-            f"select a.id, a.title, coalesce(nullif(a.body, ''), a.summary, '')"
-            f" from articles a left join story_vectors v on v.article_id = a.id"
-            f" where {where} order by a.id limit ?", [since, batch]).fetchall()
-        if not rows:
-            return done
-        vectors = embedder.passages([semantic.article_text(t or "", b or "") for _, t, b in rows])
-        db.conn.executemany(
-            "insert or replace into article_vectors (article_id, vector) values (?, ?)",
-            [(row[0], semantic.to_blob(v)) for row, v in zip(rows, vectors)])
-        done += len(rows)
-        log.info("meaning vectors backfilled done=%d total=%d", done, total)
-        if progress is not None:
-            progress(done, total)
 
 
 def stories_row(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | None:

@@ -18,7 +18,7 @@ from test_cli_main import run_py
 
 from cli.main import build_parser, main
 from cli.stories import model_missing, progress_line, since_time
-from digests import semantic
+from digests import semantic, story_meaning
 from digests.archive import store_article
 from digests.models import FeedEntry, Page, iso
 from digests.processing import StoreContext, run_steps
@@ -184,8 +184,8 @@ def test_the_install_hint_is_worded_once(caplog: pytest.LogCaptureFixture,
 
     assert cli_stories.INSTALL == semantic.INSTALL == "pip install -e '.[semantic]'"
     monkeypatch.setattr(semantic, "load", lambda: None)
-    monkeypatch.setattr(stories, "_missing_said", False)
-    with caplog.at_level("WARNING", logger="digests.stories"):
+    monkeypatch.setattr(story_meaning, "_missing_said", False)
+    with caplog.at_level("WARNING", logger="digests.story_meaning"):
         assert stories.embedder_for(Settings(semantic_model=True)) is None
     assert semantic.INSTALL in caplog.text
 

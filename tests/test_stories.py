@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from digests import semantic, stories, story_model
+from digests import semantic, stories, story_meaning, story_model
 from digests.leads import compare_leads, headline_agreement, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext, default_steps, run_steps
@@ -800,9 +800,9 @@ def test_the_setting_on_without_the_model_is_said_once(monkeypatch: pytest.Monke
     """SEMANTIC_MODEL=true where the `semantic` extra is not installed (or another CPU): one
     warning naming the install command, then words alone, quietly."""
     monkeypatch.setattr(stories.semantic, "load", lambda: None)
-    monkeypatch.setattr(stories, "_missing_said", False)
+    monkeypatch.setattr(story_meaning, "_missing_said", False)
     on = settings.replace(semantic_model=True)
-    with caplog.at_level("WARNING", logger="digests.stories"):
+    with caplog.at_level("WARNING", logger="digests.story_meaning"):
         assert stories.embedder_for(on) is None
         assert stories.embedder_for(on) is None
         assert stories.embedder_for(settings.replace(semantic_model=False)) is None
