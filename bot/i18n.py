@@ -451,6 +451,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "(سُلّمت، أو تعذّر تسليمها كما قال تقرير تلك النشرة).",
                          "Nothing new to send: these stories were sent to the followers before "
                          "(delivered, or failed as that push's report said)."),
+    "push_nothing_new_queued": ("لا أخبار جديدة لإرسالها: هذه الأخبار في قائمة الإرسال الآن (نشرة "
+                                "سابقة لم تنتهِ بعد، ويصلك تقريرها حين تنتهي).",
+                                "Nothing new to send: these stories are in the queue now (an "
+                                "earlier push has not finished; its report follows when it does)."),
     "push_done": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}.",
                   "✅ Digest finished: {delivered} delivered, {failed} failed."),
     "push_done_failures": ("⚠️ انتهت النشرة مع إخفاقات — سُلّمت: {delivered}، فشلت: {failed}. "

@@ -80,8 +80,9 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, ui(lang, "push_no_stories_topic", topic=topic) if topic
                    else ui(lang, "push_no_stories"))
         return
-    if plan.chats == 0:
-        await reply(update, context, ui(lang, "push_nothing_new"))
+    if plan.chats == 0:  # an earlier push still on its way holds them, or they went before
+        await reply(update, context, ui(lang, "push_nothing_new_queued" if _push_unfinished(rt)
+                                        else "push_nothing_new"))
         return
     # The push is queued: from here the admin's answers come from a task that starts whatever
     # happens to them. A 429 on the acknowledgement (likely while a broadcast fills the bot's
@@ -123,6 +124,14 @@ def resume_reports(rt: Runtime, context: ContextTypes.DEFAULT_TYPE) -> int:
     if owed:
         log.info("push reports resumed count=%d", len(owed))
     return len(owed)
+
+
+def _push_unfinished(rt: Runtime) -> bool:
+    """Whether an earlier push still has deliveries waiting or on their way (QA12: a second
+    /push right after the first was told its stories had been «sent before»)."""
+    return rt.db.db.execute("select 1 from outbox o join chats c on c.id = o.chat_id"
+                            " where o.kind like 'push:%' and o.status in ('pending', 'sending')"
+                            " and c.active = 1 limit 1").fetchone() is not None
 
 
 def followers(rt: Runtime, topic: str | None) -> int:

@@ -973,3 +973,19 @@ async def test_a_digest_telegram_answers_late_is_not_sent_twice(tmp_path: Path) 
         assert [len(h.emu.messages(chat)) for chat in readers] == [1, 1]
         assert "✅ انتهت النشرة — سُلّمت: ٢، فشلت: ٠." in h.emu.messages(ADMIN)[-1].plain_text
         assert h.db.db.execute("select max(attempts) from outbox").fetchone()[0] == 1
+
+
+async def test_a_push_right_after_an_unfinished_one_says_its_stories_are_queued(
+        tmp_path: Path) -> None:
+    """QA12 (run H): a second /push while the first is still being sent was told the stories
+    «أُرسلت … من قبل»; they are in the queue, and its report follows."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        _follow_general(h.db, READER)
+        h.emu.slow_next(2, 3.0)  # the acknowledgement and the digest are answered late
+        await h.say(ADMIN, "/push")
+        [again] = await h.say(ADMIN, "/push")
+        assert _bare(again.plain_text).startswith(
+            "لا أخبار جديدة لإرسالها: هذه الأخبار في قائمة الإرسال الآن (نشرة سابقة لم تنتهِ بعد")
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 20)
+        [done] = await h.say(ADMIN, "/push")
+        assert "أُرسلت هذه الأخبار إلى المتابعين من قبل" in done.plain_text
