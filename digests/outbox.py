@@ -11,14 +11,14 @@ the chat's local hour that day, computed from its IANA zone at that moment), 'pu
 the end of the quiet period. An article whose page is gone for good (HTTP 404/410,
 digests.retries.GONE) is never queued nor pushed: it is no story to send a reader to. The
 sender (bot.sender) works the rows; the state changes it makes (pending → sending → sent /
-failed / skipped, chat deactivation, chat migration) are here too, so every SQL statement on
-the outbox lives in one module.
+failed / skipped, chat deactivation, chat migration) are in digests.outbox_states, re-exported
+here, so every SQL statement on the outbox lives in these two modules.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
@@ -27,6 +27,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlite_utils
 
 from digests.models import Article, iso
+from digests.outbox_states import (  # re-exported: the sender's state changes
+    TERMINAL,
+    DueRow,
+    claim,
+    deactivate_chat,
+    due_rows,
+    finish,
+    move_chat,
+    recover_in_flight,
+    retry_later,
+)
 from digests.processing import StoreContext
 from digests.retries import GONE, live_report
 from digests.storage import Database
@@ -35,7 +46,6 @@ log = logging.getLogger(__name__)
 
 GENERAL_MIN_SOURCES = 2  # a story is "top" for the general digest once this many sources report it
 RECENT_HOURS = 24  # how far back /push looks for top stories
-TERMINAL = ("sent", "failed", "skipped")
 GONE_REASON = "الصفحة محذوفة من الموقع / page gone (HTTP 404/410)"  # a skipped row's last_error
 
 
@@ -397,141 +407,3 @@ def queue_stats(db: Database | sqlite_utils.Database, now: datetime) -> QueueSta
            from outbox o left join chats c on c.id = o.chat_id""",
         [now_s, hour_ago, hour_ago]).fetchone()
     return QueueStats(*[int(v) for v in row])
-
-
-# ---------------------------------------------------------------------------------------------
-# State changes made by the sender (each its own short transaction; never across the network)
-
-
-@dataclass(frozen=True)
-class DueRow:
-    """A pending delivery the sender may take now."""
-
-    id: int
-    chat_id: int
-    story_id: int
-    article_id: int | None
-    kind: str
-    attempts: int
-    chat_type: str = "private"
-    language: str | None = None
-
-
-def due_rows(db: Database, now: datetime, *, limit: int = 1000,
-             exclude_chats: Iterable[int] = (), per_chat: int | None = None) -> list[DueRow]:
-    """Pending rows of active chats that are due, whole chats, oldest chat first.
-
-    The chats are those of the oldest `limit` due rows; each comes with all its due rows (the
-    first `per_chat` of them when given), so a chat's digest is never cut in two by where the
-    limit falls: a push queues several rows per chat, and a daily digest's rows for a chat's
-    second topic may have been queued long after the first topic's (QA12 F3).
-    """
-    excluded = set(exclude_chats)
-    stamp = iso(now)
-    rows = db.db.execute(
-        f"""{_DUE_SELECT}
-           where o.status = 'pending' and (o.not_before is null or o.not_before <= ?)
-             and c.active = 1
-           order by o.id limit ?""", [stamp, limit + len(excluded)]).fetchall()
-    chats = list(dict.fromkeys(r[1] for r in rows if r[1] not in excluded))[:limit]
-    if not chats:
-        return []
-    whole: dict[int, list[DueRow]] = {chat: [] for chat in chats}
-    for start in range(0, len(chats), 500):  # SQLite's bound-parameter limit
-        part = chats[start:start + 500]
-        for r in db.db.execute(
-                f"""{_DUE_SELECT}
-                   where o.chat_id in ({",".join("?" * len(part))}) and o.status = 'pending'
-                     and (o.not_before is null or o.not_before <= ?) and c.active = 1
-                   order by o.id""", [*part, stamp]).fetchall():
-            group = whole[r[1]]
-            if per_chat is None or len(group) < per_chat:
-                group.append(DueRow(*r))
-    return [row for chat in chats for row in whole[chat]]
-
-
-_DUE_SELECT = """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.attempts, c.type,
-                  c.language
-           from outbox o join chats c on c.id = o.chat_id"""
-
-
-def claim(db: Database, ids: Sequence[int]) -> list[int]:
-    """pending → sending (attempts + 1) for those of `ids` still pending; returns them."""
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    with db.transaction() as tx:
-        claimed = [r[0] for r in tx.execute(
-            f"update outbox set status = 'sending', attempts = attempts + 1"
-            f" where status = 'pending' and id in ({marks}) returning id", list(ids)).fetchall()]
-    return sorted(claimed)
-
-
-def finish(db: Database, ids: Sequence[int], status: str, now: datetime,
-           error: str | None = None) -> None:
-    """sending → sent / failed / skipped, with the time and the reason (`sent_at` is the time
-    of the outcome, whichever it is)."""
-    if not ids:
-        return
-    assert status in TERMINAL
-    marks = ",".join("?" * len(ids))
-    with db.transaction() as tx:
-        # A success keeps the last transient error: it tells why a row took several attempts.
-        tx.execute(f"update outbox set status = ?, sent_at = ?,"
-                   f" last_error = coalesce(?, last_error) where id in ({marks})",
-                   [status, iso(now), error, *ids])
-
-
-def retry_later(db: Database, ids: Sequence[int], when: datetime, error: str, *,
-                refund_attempt: bool = False) -> None:
-    """sending → pending, not before `when` (a transient failure). `refund_attempt`: the
-    message surely never left, so the attempt does not count."""
-    if not ids:
-        return
-    marks = ",".join("?" * len(ids))
-    with db.transaction() as tx:
-        tx.execute(f"update outbox set status = 'pending', not_before = ?, last_error = ?,"
-                   f" attempts = attempts - ? where id in ({marks})",
-                   [iso(when), error, int(refund_attempt), *ids])
-
-
-def recover_in_flight(db: Database) -> int:
-    """After a crash: rows left 'sending' go back to 'pending' (at-least-once). Returns how many."""
-    with db.transaction() as tx:
-        cur = tx.execute("update outbox set status = 'pending',"
-                         " last_error = 'interrupted while sending (re-sent after restart)'"
-                         " where status = 'sending'")
-    if cur.rowcount:
-        log.warning("outbox recovered rows=%d (re-sent: the crash may have delivered them)",
-                    cur.rowcount)
-    return cur.rowcount
-
-
-def deactivate_chat(db: Database, chat_id: int, reason: str, now: datetime) -> int:
-    """The chat blocked us / was deactivated / removed us: stop delivering; its pending rows are
-    skipped with the reason. Returns how many rows were skipped."""
-    with db.transaction() as tx:
-        tx.execute("update chats set active = 0, deactivated_at = ?, deactivated_reason = ?"
-                   " where id = ?", [iso(now), reason[:200], chat_id])
-        cur = tx.execute("update outbox set status = 'skipped', last_error = ?, sent_at = ?"
-                         " where chat_id = ? and status in ('pending', 'sending')",
-                         [reason[:200], iso(now), chat_id])
-    log.info("chat deactivated chat=%s reason=%s skipped=%d", chat_id, reason, cur.rowcount)
-    return cur.rowcount
-
-
-def move_chat(db: Database, old_id: int, new_id: int) -> None:
-    """A group became a supergroup: the chat, its subscriptions and its outbox rows take the new
-    id (rows the new id already has for a story are dropped, so nothing is sent twice)."""
-    with db.transaction() as tx:
-        if tx.execute("select 1 from chats where id = ?", [new_id]).fetchone() is None:
-            # on update cascade carries subscriptions and outbox rows along
-            tx.execute("update chats set id = ? where id = ?", [new_id, old_id])
-        else:
-            tx.execute("update or ignore subscriptions set chat_id = ? where chat_id = ?",
-                       [new_id, old_id])
-            tx.execute("""update outbox set chat_id = ? where chat_id = ? and story_id not in
-                          (select story_id from outbox where chat_id = ?)""",
-                       [new_id, old_id, new_id])
-            tx.execute("delete from chats where id = ?", [old_id])
-    log.info("chat migrated old=%s new=%s", old_id, new_id)
