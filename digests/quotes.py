@@ -12,10 +12,10 @@ Finding works paragraph by paragraph, sentence by sentence:
 * what a denial verb («نفى», «نافيا») introduces is not the speaker's statement: it is kept as
   kind "denial", its text from the «أن» («أن يكون لهم أي علاقة …»), to be shown «نفى X أن …».
 
-About two thirds of quoted spans in Arabic news are short names, so the filters matter more than
-the finder. Ranking (DESIGN §3, digests.quote_rank) puts the statement behind the headline first,
-then another voice, then the strongest remaining point, preferring direct speech over its
-paraphrase. The word lists live in digests.speech, quote marks in digests.quote_marks, speech
+About two thirds of quoted spans in Arabic news are short names, so the filters
+(digests.quote_filters) matter more than the finder. Ranking (DESIGN §3, digests.quote_rank)
+puts the statement behind the headline first, then another voice, then the strongest remaining
+point, preferring direct speech over its paraphrase. The word lists live in digests.speech, quote marks in digests.quote_marks, speech
 cues and their speakers in digests.speech_cues.
 
 Everything here is pure: text in, values out. Quote texts are verbatim slices of the paragraphs
@@ -44,14 +44,23 @@ from digests.quote_rank import MAX_QUOTES, rank_quotes
 from digests.speakers import Speakers, Tok, tokens
 from digests.speech import (
     DENIALS,
-    NOT_SPEAKERS,
     RELATIVES,
     fold,
     is_complementizer,
     strip_conj,
-    strip_prefix,
 )
-from digests.cue_speakers import OBJECT_VERBS, described
+from digests.cue_speakers import described
+from digests.quote_filters import (  # re-exported: the candidate filters
+    MAX_EMBEDDED_WORDS,
+    MAX_HEADING_WORDS,
+    MIN_SET_IN_WORDS,
+    _bare_list,
+    _embedded,
+    _fragment,
+    _governed_opening,
+    _is_data,
+    _is_heading,
+)
 from digests.speech_cues import Cue, find_cues
 
 __all__ = [
@@ -66,9 +75,6 @@ __all__ = [
 ]
 
 MIN_REPORTED_WORDS = 3  # «أعلن الجيش أن الحادث "عمل مدبر"» is a whole statement
-MAX_EMBEDDED_WORDS = 8
-MAX_HEADING_WORDS = 15  # a line this short without final punctuation is a heading
-_END_PUNCT = frozenset(".!?؟…:")
 
 # «…، بحسب ما قال في خطاب»: the attribution after the statement is not part of it.
 _ATTRIBUTION_TAIL_RE = re.compile(
@@ -81,7 +87,6 @@ _TRAILING_CONJ_RE = re.compile(
 _NARRATOR_TURN_RE = re.compile(
     r"(?:[،,]\s*(?:إلا|الا|غير) أن|\s(?:بيد|بيدَ) أن|[،,]\s*وأصدرت?)\s.*$", re.DOTALL)
 _CONCESSIVE_RE = re.compile(r"(?:^|\s)(?:ب|بال|على ال)?رغم\b")
-_SENTENCE_END_RE = re.compile(r"[.!?؟…]\s")
 
 
 def _narrator_cut(raw: str) -> str:
@@ -91,8 +96,6 @@ def _narrator_cut(raw: str) -> str:
     if m is None or _CONCESSIVE_RE.search(raw[:m.start()]):
         return raw
     return raw[:m.start()]
-_PHRASE_PREPS = frozenset("في من عن مع حول عبر بين".split())
-_NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا انت ذلك هذا هذه".split())
 
 
 @dataclass(frozen=True)
@@ -309,206 +312,6 @@ def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = F
     if not nominal and not described:
         return None
     return comp.end - len(comp.raw) + (len(comp.raw) - len(comp.raw.lstrip("وب")))
-
-
-def _is_heading(para: str) -> bool:
-    """A short line without final punctuation: a sub-heading or a related article's title."""
-    text = para.strip().rstrip("\"'»”’) ")
-    # A body line ends with a stop (often inside the closing mark) or goes on from the last
-    # one («وقال …»); a heading does neither.
-    return (bool(text) and text[-1] not in _END_PUNCT and not text.startswith("و")
-            and word_count(text) <= MAX_HEADING_WORDS)
-
-
-def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
-              speech: Sequence[tuple[int, int]]) -> bool:
-    """True when the quote marks at `a` hold a short phrase inside a reported clause.
-
-    «قال إن الإجراءات تهدف لمعاقبة الصين على "أعوام من السرقة …"»: the quoted phrase is part of
-    the reported statement, which is the quote (gold rule 2); «قال إن "…"» is direct speech, and
-    so is a long quotation the clause leads into («حض روحاني على … "لوضع حد للهجمات …"»).
-    """
-    close = min((i for i in (para.find(m, a) for m in "\"“”»") if i >= 0), default=len(para))
-    short = word_count(para[a:close]) <= MAX_EMBEDDED_WORDS
-    if _SENTENCE_END_RE.search(para[a:close]):
-        return False  # a quotation of whole sentences is direct speech, whatever leads into it
-    lead = para[:max(0, a - 1)].split()[-1:]
-    # «يأتي في "ضوء كثافة …"»: marks opened after a preposition go on the writer's phrase
-    # («دعا إلى "…"», «حث على "…"» open the verb's own complement: direct speech).
-    mid_phrase = bool(lead) and lead[0].isalpha() and fold(lead[0]) in _PHRASE_PREPS
-    for c in cues:
-        cs = c.content_start
-        if cs is None or cs >= a or toks[c.tok].start >= a:
-            continue
-        later = [d for d in cues if d.content_start is not None and d.tok > c.tok]
-        if later and toks[later[0].tok].start < a:
-            continue  # the next statement has begun before the marks
-        # After an earlier quotation in the same clause («حذر X "…"موضحا أن "…"») the marks open
-        # a new statement whose cue the first quote's marks hid (a scare-quoted word does not).
-        if any(cs <= x and y < a for x, y in speech):
-            return False
-        between = word_count(para[cs:a - 1])
-        # «أكد أن روسيا "ليست هي من بادر …"»: the quote is the predicate of a reported clause
-        # whose subject stands before the marks; without it the words read cut.
-        subject_first = (bool(lead) and fold(lead[0]).startswith("ال") and between <= 3
-                         and not lead[0].endswith((":", "،", ",")))  # «صاحب أحد الفنادق:"…"»
-        # «أنها ستودّع "27 طفلاً …"», «إن قرار ترامب يحظر "…"»: the clause's verb stands
-        # outside the marks, which hold only its object; the clause is the statement (QA10).
-        # (not after a comma: «… من ليفربول، "…"» sets the quotation off from the clause)
-        verb_first = (1 <= between <= 4 and close < len(para)
-                      and not para[cs:a - 1].rstrip(" \"“«„").endswith(("،", ","))
-                      and any(_present_verb(w) for w in para[cs:a - 1].split()))
-        return ((between >= 1 and (short or subject_first)) or (mid_phrase and between >= 2)
-                or verb_first)
-    return False
-
-
-# Words that open the occasion or time between a speech verb's subject and its quote marks
-# («وقال بارنييه في تغريدة "…"», «حثت الصين، الجمعة، واشنطن على "…"»). Folded.
-_OCCASION = frozenset(
-    "في خلال عبر امام علي لدي اليوم امس الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت"
-    " مساء صباح".split())
-MIN_SET_IN_WORDS = 6  # a marked phrase this long, or with a predicate, may stand on its own
-# Words that make a phrase a statement: particles, pronouns, «كان», modals. Folded.
-_PREDICATE_WORDS = frozenset(
-    "لا لم لن ليس ليست ليسوا هو هي هم هما نحن انا انت ان انه انها اننا انني كان كانت كانوا"
-    " قد لقد سوف يجب ينبغي يمكن هناك ثمه هذا هذه ذلك تلك لدي لديك لديه لديها لدينا لديهم عندي"
-    " عندنا".split())
-
-
-def _present_verb(word: str) -> bool:
-    """«يحظر», «ستودّع», «وسيبقى»: a present or future verb by its prefix."""
-    norm = fold(word)
-    norm = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
-    return len(norm) >= 4 and (norm[0] == "ي" or (norm[0] == "س" and norm[1] in "يتن"))
-
-
-def _predicate(text: str) -> bool:
-    """The phrase holds a verb or a predicate: a particle, a pronoun or «كان» («لا يوجد أدنى
-    دليل», «الدولة في حالة رائعة» do not pass; «حققنا …», «يمكن استخدامها» do), a present or
-    future verb («يحظر», «ستودّع»), a past verb of the first person plural («حققنا»)."""
-    for n, w in enumerate(text.split()):
-        norm = fold(w).lstrip("وف") if len(fold(w)) > 3 else fold(w)
-        if norm in _PREDICATE_WORDS or fold(w) in _PREDICATE_WORDS:
-            return True
-        if (n and norm[:1] == "ت" and len(norm) >= 4 and not norm.endswith(("ه", "ات", "ي"))):
-            return True  # «مئات الأيادي تمتد للمس النساء»: a present verb after its subject
-        if len(norm) >= 4 and (norm[0] == "ي" or (norm[0] == "س" and norm[1] in "يتن")
-                               or (norm.endswith("نا") and not norm.startswith("ال"))):
-            return True
-    return False
-
-
-def _fragment(para: str, toks: list[Tok], cues: Sequence[Cue], a: int, text: str,
-              s0: int) -> bool:
-    """A short noun phrase in quote marks set inside the writer's own sentence («تم نقلهم إلى
-    "أحد مراكز الإقامة المؤقتة"», «استراتيجية "أقصى قدر من الضغط"»): not a statement (QA11).
-
-    Kept: a phrase of `MIN_SET_IN_WORDS` words or more, one with a predicate, one that opens
-    its sentence or follows a speech verb and its subject, a complementizer or a colon.
-    """
-    if word_count(text) >= MIN_SET_IN_WORDS or _predicate(text):
-        return False
-    if not para[s0:max(s0, a - 1)].strip(" \"“”«„،,"):
-        return False  # «"…"، قال X»: the sentence opens with the quote
-    at = next((k for k, t in enumerate(toks) if t.start <= a - 1 < t.end), None)
-    if at is None or at == 0:
-        return False
-    prev = toks[at - 1]
-    if is_complementizer(prev.norm) or prev.raw.endswith(":"):
-        return False  # «أكد أن "…"», «قالت:"…"»
-    # «وقال بينيت "…"», «وأضاف"…"»: the marks right after a speech verb and its subject, or a
-    # few words after a verb whose speech has not started («وقال بارنييه في تغريدة "…"»)
-    if prev.norm == "و" and at >= 2 and toks[at - 2].raw.rstrip("،,")[-1:] in "\"”»":
-        return False  # «كتب عليها "شكرا أيها القائد"، و"رحلة سعيدة …"»: one more of a list
-    # («وقال المحامي للصحافيين "…"»: one word between, whom it was said to)
-    return not any(c.end_tok == at or c.tok in (at, at - 1)
-                   or (c.content_start in (None, toks[at].start) and c.tok < at <= c.end_tok + 6
-                       and (at - c.end_tok == 1 or toks[c.end_tok].norm in _OCCASION or (
-                           prev.norm in ("الي", "علي") and strip_conj(toks[c.tok].norm)
-                           in OBJECT_VERBS)))
-                   for c in cues if c.kind != "prep")
-
-
-def _bare_list(text: str) -> bool:
-    """«القدس، الحدود، الأمن، المستوطنات، اللاجئين»: a list of single nouns in quote marks
-    (the issues, the names) states nothing; a statement has a verb or a predicate somewhere."""
-    items = [i.strip(" .!؟?") for i in re.split("[،,]", text)]
-    return (len([i for i in items if i]) >= 4 and all(len(i.split()) == 1 for i in items if i)
-            and not _predicate(text))
-
-
-# «أن "تكون دولة منتجة …"»: a subjunctive opened by «أن» outside the marks.
-_KANA_SUBJUNCTIVE = frozenset("تكون يكون تكونا يكونا يكونوا تكن يكن".split())
-_AN_RAW = frozenset({"أن", "وأن", "بأن", "لأن", "ان", "وان"})
-_PREP_RAW = frozenset({"على", "إلى", "الى", "علي", "في", "عن", "من"})
-_MA_RAW = frozenset({"ما", "لما", "بما", "مما", "عما", "فيما"})
-
-
-def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -> str:
-    """Quote marks set where the writer's sentence governs their first word, so that the
-    phrase means nothing alone whatever its length (QA13 1206, 2414, 3280): a subjunctive after
-    «أن» («أن "تكون دولة منتجة …"»), a verbal noun after a preposition of a verb that is no
-    speech cue («ستساعد مصر على "ربط الغاز …"»), «من» explaining a «ما» («لما أظهره أمير قطر
-    "من تسليط الضوء …"»), or an object with its tanween written after a verb that is no cue
-    («صلاح سجل "هدفًا على الأقل …"»). Kept: anything right after a speech cue («دعا إلى "…"»,
-    «أكد أن "…"») or a complementizer that opens a clause.
-
-    Returns "drop" (the phrase is no quote), "clause" (the reported clause that holds the marks
-    is the statement; the phrase only where there is none) or "" (a quote)."""
-    words = text.split()
-    at = next((k for k, t in enumerate(toks) if t.start <= a - 1 < t.end), None)
-    if not words or at is None or at == 0:
-        return ""
-    prev, first = toks[at - 1], words[0].strip("\"«»“”(")
-    if any(c.tok <= at - 1 <= c.end_tok + 1 or c.content_start == toks[at].start
-           for c in cues if c.kind != "prep"):
-        return ""  # «دعا إلى "…"», «وقال بينيت "…"»: the speech starts at the marks
-    if prev.raw in _AN_RAW:
-        return "drop" if first in _KANA_SUBJUNCTIVE else ""
-    if first == "من":
-        return "drop" if prev.raw not in _PREP_RAW and any(
-            t.raw in _MA_RAW for t in toks[max(0, at - 5):at]) else ""
-    # The two rules below only where a reported clause holds the marks, which then stands as
-    # the statement («فقالت إنها … ستساعد مصر على "ربط …"»); a phrase with no such clause
-    # («أعلن المرصد عن "77 قتيلا …"») is left as it was.
-    if not any(c.content_start is not None and c.content_start < a for c in cues):
-        return ""
-    if prev.raw in _PREP_RAW:
-        if _predicate(" ".join(words[:1])) or any(
-                c.tok < at for c in cues if c.kind != "prep"
-                and c.content_start is None and at - c.end_tok <= 6):
-            return ""
-        return "clause"
-    return "clause" if (
-        first.endswith(("ًا", "اً")) and fold(first).rstrip("ا") not in _ADVERB_STEMS
-        and not is_complementizer(prev.norm) and prev.raw[-1:] not in ":،,") else ""
-
-
-# Adverbs in «-ًا» a quote may open with («أيضاً», «دائماً»), folded without their alif.
-_ADVERB_STEMS = frozenset("ايض دائم حالي تقريب غالب فعل خصوص مثل جد اول اخير مؤخر عموم كثير"
-                          " قليل سابق لاحق قريب تحديد شكر طبق وفق نظر علم استناد تمام حتم ابد"
-                          " رسمي عملي شخصي مجدد مع جميع".split())
-
-
-def _is_data(speaker: str) -> bool:
-    """«تشير الأرقام إلى أن …»: bare figures and estimates state facts, nobody speaks.
-
-    With their source written («تقديرات جامعة كولومبيا») they speak like a report does. A
-    speaker that opens with a particle, pronoun or relative («فإنهم», «اسمه», «والتي») is a
-    misread clause, not a name.
-    """
-    words = speaker.split()
-    if not words:
-        return True
-    first = fold(words[0])
-    bare = strip_conj(first)
-    if is_complementizer(bare) or bare in _NOT_NAMES or bare in RELATIVES or (
-            bare[:1] == "ف" and is_complementizer(bare[1:])):
-        return True
-    if len(words) != 1:
-        return False
-    return strip_prefix(first) in NOT_SPEAKERS or first in NOT_SPEAKERS
 
 
 def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int, s1: int,
