@@ -1,0 +1,209 @@
+"""Is a subject read at a speech cue a speaker: checks and trims of digests.cue_speakers.
+
+`plausible_speaker` rejects a clause misread as a name («بـ"الذباب الإلكتروني"», «قائلين»,
+«وعندما تسعى», «احتياجاتها»); `no_voice` and `bare_medium` mark a subject that is nobody who speaks
+(«منهم», «الله تعالى») or a medium whose name was not read («شبكة» alone); `object_cut` cuts a
+subject that ran into the object of «اتهم», «دعا», «طالب» …; `nominative` gives an accusative
+subject kept from «إنّ/لكنّ» its nominative form. Pure functions of words and tokens
+(digests.speakers); digests.cue_speakers re-exports them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.speakers import (
+    CLAUSE_OPENERS,
+    MANNER,
+    Tok,
+    addressee,
+    possessed_object,
+)
+from digests.speech import (
+    CLAUSE_CONJ,
+    PUBLISHING,
+    cue_of,
+    fold,
+    strip_conj,
+)
+
+_ADDRESSEES = frozenset(
+    "صحيفه جريده مجله وكاله قناه موقع شبكه اذاعه تلفزيون احدي احد الصحيفه الجريده المجله"
+    " الوكاله القناه الموقع الشبكه الاذاعه التلفزيون الصحفيين الصحافيين صحفيين صحافيين".split())
+
+
+# «ولخص أحدهم الموقف»: one of them speaks, as written (not a possessed noun). «بعضهم» (some of
+# them) stays out: the group named before («محللون … لكن بعضهم حذر») is the better speaker.
+_INDEFINITE = frozenset("احدهم احداهم احدهما احداهما احداهن".split())
+
+
+# Words that never open a speaker: a comparative or amount («نقل أكثر من …»), an event noun
+# («أعلنت سقوط مسلحين»), a particle or adverb («ربما», «لأنه», «تماما»). Folded.
+_NOT_A_NAME_START = frozenset(
+    "اكثر اقل سقوط مقتل لقد قد هل ربما بما ما وما بل لان لانه لانها لكي كي عاده تماما تحديدا حاليا"
+    " واحدا قرابه زالت مازال مازالت يعتقد يتعين بشده بحراره بحق".split())
+# First words that name no voice (folded): a preposition with its pronoun («منهم»: of them),
+# God quoted in a column («قال الله تعالى»: scripture, not news speech).
+_NO_VOICE = frozenset("منهم منها منه منهما منكم منا منهن الله".split())
+# Alone, a figure of speech in opinion columns («فقد كشفت الساحة أن», «أثبتت الأيام أن»).
+_NO_VOICE_ALONE = frozenset("الساحه الايام الظروف الواقع".split())
+# Prepositions as written («علي» with ي is also the name Ali).
+_PREPS = frozenset("في على إلى الى من عن مع حول عبر بين لدى".split())
+# Nouns that name a medium or a firm by the name written after them: alone they name nobody.
+_BARE_MEDIA = frozenset("شبكه شركه قناه صحيفه محطه وكاله موقع مجله جريده اذاعه".split())
+
+
+# Verbs whose subject is followed by an object («اتهم X تركيا بـ…», «دعا X المجتمع الدولي إلى
+# …», «طالبت X بريطانيا بتفسير …»). Folded, without «و/ف».
+OBJECT_VERBS = frozenset(
+    "اتهم اتهمت يتهم تتهم دعا دعت يدعو تدعو طالب طالبت يطالب تطالب حث حثت يحث تحث حض حضت"
+    " يحض تحض هدد هددت يهدد تهدد ابلغ ابلغت يبلغ تبلغ طمان طمانت يطمئن تطمئن حذر حذرت يحذر"
+    " تحذر ناشد ناشدت يناشد تناشد حمل حملت يحمل تحمل هاجم هاجمت يهاجم تهاجم انتقد انتقدت"
+    " ينتقد تنتقد".split())
+# Words that open such an object: a country or capital, «المجتمع الدولي», «الولايات المتحدة».
+_OBJECT_STARTS = frozenset(
+    "تركيا بريطانيا روسيا ايران اسرائيل واشنطن موسكو طهران انقره لندن باريس فرنسا المانيا"
+    " امريكا اميركا سوريا مصر قطر اليونان قبرص الصين اليابان المجتمع الولايات الامم دول الدول"
+    " السلطات الحكومه الحكومات المواطنين الجميع الشعب الاطراف المسؤولين".split())
+# Nouns whose genitive a country may be («سفير روسيا», «حكومة تركيا», «وكالة أنباء الإمارات»).
+_GENITIVE_HEADS = frozenset(
+    "رئيس رئيسه وزير وزيره سفير سفيره حكومه خارجيه ملك امير ولي مندوب مندوبه وزاره جيش"
+    " برلمان سلطات شرطه بنك مصرف سفاره قنصل قنصليه ممثل ممثله مبعوث نائب رئاسه مجلس"
+    " منتخب مدرب لاعب راديو اذاعه وكاله انباء مفتي عمده حاكم وزراء قوات مكتب وفد حزب شركه"
+    " نادي صحيفه موقع عاصمه باسم قاده زعماء انصار اعداء خصوم مؤيدو مؤيدي حلفاء جيران شعب سكان"
+    " اهالي مواطنو مواطني دوله جمهوريه مملكه سلطنه خبراء فريق لجنه بعثه هيئه مفوضيه".split())
+
+
+_FAIL_RE = re.compile(r"^ال.ا..$")  # «الحاكم», «السابق»: the active participle of form I
+
+
+def object_cut(norm: str, speaker: str) -> str:
+    """After «اتهم», «دعا», «طالب» … the object follows the subject at once: cut it there.
+
+    «واتهم أناستاسيادس تركيا بتبني …» → «أناستاسيادس»; «ودعا المومني المجتمع الدولي …» →
+    «المومني»; «سفير روسيا» keeps its genitive.
+    """
+    if strip_conj(norm) not in OBJECT_VERBS:
+        return speaker
+    names = speaker.split()
+    for n in range(1, len(names)):
+        word, prev = fold(names[n]).lstrip("#"), fold(names[n - 1])
+        if (word in _OBJECT_STARTS and prev not in _GENITIVE_HEADS
+                and not prev.endswith("ات")
+                and not (prev.endswith("ه") and not prev.startswith("ال"))
+                and not (prev.endswith("ي") and not prev.startswith("ال"))
+                and not (prev.startswith("م") and prev.endswith("و"))):
+            # («منظمة الأمم المتحدة», «محققي/محققو الأمم المتحدة»: a noun in construct before it)
+            return " ".join(names[:n])
+        if (n >= 2 and prev.startswith("ال") and (prev.endswith(("ي", "يه")) or prev == "المتحده")
+                and word.startswith("ال") and len(word) >= 6 and not _adjective(word)
+                and not _FAIL_RE.match(word)):
+            # «واتهم محققو الأمم المتحدة الشركة بأنها …»: after the subject's relative adjective
+            # (or «المتحدة») a long definite noun starts the object; «العام», «الخاص», «الحاكم»,
+            # «السابق» are adjectives still.
+            return " ".join(names[:n])
+    return speaker
+
+
+# Indefinite subjects seen in the accusative after «إنّ/لكنّ» («لكن استطلاعا للرأي كشف أن»,
+# «إن مصدرا أمنيا قال»). Unvoweled, without tanween.
+_ACCUSATIVE_HEADS = frozenset(
+    "استطلاعا مصدرا مسؤولا تقريرا مسحا فريقا عددا خبيرا شاهدا دبلوماسيا".split())
+_TANWEEN_RE = re.compile("[\u064b\u0640]")
+
+
+def nominative(speaker: str) -> str:
+    """The speaker as the subject of «قال»: an accusative kept from «إنّ/لكنّ» loses its alif
+    («استطلاعا للرأي» → «استطلاع للرأي», «مصدرا أمنيا» → «مصدر أمني»); others as written."""
+    words = speaker.split(" ")
+    if not words or _TANWEEN_RE.sub("", words[0]) not in _ACCUSATIVE_HEADS:
+        return speaker
+    out = [_TANWEEN_RE.sub("", words[0])[:-1]]
+    agreeing = True
+    for w in words[1:]:
+        bare = _TANWEEN_RE.sub("", w)
+        # Adjectives agree («أمنيا» → «أمني»); anything else ends the agreement.
+        agreeing = agreeing and bare.endswith("ا") and len(bare) > 3 and not bare.startswith("ال")
+        out.append(bare[:-1] if agreeing else w)
+    return " ".join(out)
+
+
+def bare_medium(name: str) -> bool:
+    """«شبكة», «صحيفة» alone: a medium whose name was written in a way not read («صحيفة
+    »أكسبريس«»); the speaker is known to be unknown, so nobody else is put in its place."""
+    return len(name.split()) == 1 and fold(name) in _BARE_MEDIA
+
+
+# Pronouns of the first person: a subject that holds one is the writer, not a named speaker.
+_FIRST_PERSON_WORDS = frozenset("انني اننا انا نحن لكنني لكننا فانني فاننا".split())
+
+
+def no_voice(name: str) -> bool:
+    """«منهم», «الله تعالى», «الساحة» alone, «بأخطائك»: a subject that is nobody who speaks
+    (opinion columns: «فقد كشفت الساحة أن», «قال الله تعالى»); its speech is nobody's, and the
+    last speaker is not put in its place."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0]
+    norm = fold(first)
+    return (norm in _NO_VOICE or (len(words) == 1 and norm in _NO_VOICE_ALONE)
+            or (len(words) == 1 and norm[:1] in "بل" and len(norm) >= 5
+                and first.rstrip("،,:.").endswith("ك")))  # «بأخطائك»: «your» errors
+
+
+def plausible_speaker(name: str) -> bool:
+    """False for a subject misread from a clause: «بـ"الذباب الإلكتروني"», «قائلين», «وعندما
+    تسعى», «احتياجاتها», «عالمي (بمدرب» — a name does not open with a glued preposition, a
+    participle or a conjunction, is not one possessed noun, and keeps its brackets paired.
+    Indefinite speakers as written («أحدهم», «أحد السكان», «مصدر») are speakers."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0]
+    norm = fold(first)
+    if first.startswith(("بـ", "لـ", 'ب"', "ب«", "ل«", 'ل"')) or strip_conj(norm) in CLAUSE_CONJ:
+        return False
+    if norm in ("اي", "كل", "جميع"):
+        return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
+    if norm[:1] in "وف" and strip_conj(norm) in PUBLISHING:
+        return False  # «ونشرت وسائل الإعلام مقالات تشيد …»: a clause with its verb, no name
+    if norm in ("الا", "غير", "بيد") or any(fold(w) in _FIRST_PERSON_WORDS for w in words):
+        return False  # «الا انني اعترف الآن بأن»: the writer speaks in the first person
+    if (norm in _NOT_A_NAME_START or norm in MANNER or strip_conj(norm) in CLAUSE_OPENERS
+            or norm.rstrip("%٪").replace(",", "").isdigit()):
+        return False  # «بحسب أكثر، …», «— مبتسما», «بحسب ولهذا، …», «83٪»
+    if first in _PREPS or (first[:1] in "وف" and first[1:] in _PREPS):
+        return False  # «بحسب ففي عام 2014، …»: a prepositional phrase, not a name
+    if addressee(Tok(0, len(first), first, norm)):
+        return False  # «— لتورنبول», «بحسب لأسباب عرضية، …»: whom it was said to, or why
+    if bare_medium(name):
+        return False  # «بحسب شبكة، …»: the medium's name was not read
+    if no_voice(name):
+        return False
+    if norm[:1] == "ل" and (norm[1:] in _ADDRESSEES or norm[1:].removeprefix("ل") in _ADDRESSEES):
+        return False  # «لمجلة كيكر», «لإحدى الصحف»: whom it was said to, not who said it
+    for form in (first, first[:-2] if norm.endswith(("ين", "ون")) else ""):
+        hit = cue_of(form)[1] if form else None
+        if hit is not None and hit[0] == "part":
+            return False  # «قائلا», «قائلين»: the participle, not its subject
+    if (len(words) == 1 and len(norm) >= 5 and norm.endswith(("ها", "هم"))
+            and norm not in _INDEFINITE):
+        return False
+    if len(words) == 1 and possessed_object(Tok(0, len(first), first, norm)):
+        return False  # «أكد حصوله على عقد»: a possessed verbal noun, the verb's object
+    if (norm[:1] == "ب" and len(norm) >= 4 and norm[1:2] not in ("ا", "و", "ي")
+            and first.rstrip("،,:.").endswith("ه")):
+        return False  # «بحبه لمدينته»: a preposition and a possessed noun
+    return name.count("(") == name.count(")")
+
+
+_AFAL_RE = re.compile(r"^الا...$")  # «الأبيض», «الأعلى» (not «فعيل»: «الرئيس» is a noun)
+
+
+def _adjective(word: str) -> bool:
+    """A folded definite word that reads as an adjective or a genitive after a noun: a relative
+    adjective («الإسرائيلي», «الوطنية»), «أفعل» («الأبيض»), «المتحدة», or a
+    noun behind «لل» («للانتخابات»)."""
+    return (word.endswith(("ي", "يه")) or word.startswith("لل") or word == "المتحده"
+            or bool(_AFAL_RE.match(word)))
