@@ -1,0 +1,46 @@
+"""digests.speaker_checks: is a subject read at a cue a speaker; its trims."""
+
+from __future__ import annotations
+
+from digests.cue_speakers import plausible_speaker as reexported
+from digests.speaker_checks import (
+    bare_medium,
+    no_voice,
+    nominative,
+    object_cut,
+    plausible_speaker,
+)
+
+
+def test_misread_subjects_are_not_speakers() -> None:
+    for junk in ('بـ"الذباب الإلكتروني"', "قائلين", "وعندما تسعى للتغيير", "احتياجاتها",
+                 "المتواجدين بمدرب (عالمي", ""):
+        assert not plausible_speaker(junk), junk
+    for name in ("الرئيس الفرنسي إيمانويل ماكرون", "روحاني", "الخارجية الفرنسية",
+                 "صحيفة \"الشرق الأوسط\"", "وزارة الدفاع الأمريكية (البنتاغون)"):
+        assert plausible_speaker(name), name
+
+
+def test_cue_speakers_reexports_the_checks() -> None:
+    assert reexported is plausible_speaker
+
+
+def test_the_object_after_an_accusing_or_calling_verb_is_cut() -> None:
+    assert object_cut("واتهم", "أناستاسيادس تركيا") == "أناستاسيادس"
+    assert object_cut("ودعا", "المومني المجتمع الدولي") == "المومني"
+    assert object_cut("اتهم", "سفير روسيا") == "سفير روسيا"  # a genitive stays
+    assert object_cut("قال", "أناستاسيادس تركيا") == "أناستاسيادس تركيا"  # not such a verb
+
+
+def test_an_accusative_subject_is_given_as_nominative() -> None:
+    assert nominative("استطلاعا للرأي") == "استطلاع للرأي"
+    assert nominative("مصدرا أمنيا") == "مصدر أمني"
+    assert nominative("وزير الخارجية") == "وزير الخارجية"
+
+
+def test_subjects_that_are_nobody_who_speaks() -> None:
+    assert bare_medium("شبكة") and not bare_medium("شبكة سي إن إن")
+    for nobody in ("منهم", "الله تعالى", "الساحة", "بأخطائك"):
+        assert no_voice(nobody), nobody
+    for somebody in ("روحاني", "الساحة السياسية الفرنسية", ""):
+        assert not no_voice(somebody), somebody
