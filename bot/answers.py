@@ -161,6 +161,13 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                               "related", {"article_id": d.article_id})
                        for i, d in enumerate(page.digests) if d.related and d.article_id]
     rows = [related_buttons[i:i + 3] for i in range(0, len(related_buttons), 3)]
+    if page.suggestions and offset == 0:  # «ارودغان» found once; «أردوغان» is far more common
+        ask = ui(lang, "did_you_mean")
+        if utf16_len(messages[-1]) + 1 + utf16_len(ask) <= LIMIT:
+            messages[-1] += "\n" + ask
+        else:
+            messages.append(ask)
+        rows += [[button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:3]]
     last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe", {"topic": query})
                 ] if can_follow else []
     if offset > 0:  # after «المزيد»: back to the page before
@@ -230,7 +237,7 @@ def search_note(page: Page, lang: str) -> str | None:
     if page.note == "dropped" and page.dropped:
         sep = "، " if lang == "ar" else ", "
         return ui(lang, "note_dropped", words=sep.join(f"«{w}»" for w in page.dropped))
-    if page.note in ("trimmed", "all"):
+    if page.note in ("trimmed", "all", "more"):
         return ui(lang, f"note_{page.note}")
     return None
 

@@ -268,6 +268,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "The full name was not found; these stories contain the rest of it."),
     "note_all": ("لم أجد العبارة كما هي؛ هذه أخبار فيها كل كلماتها.",
                  "The exact phrase was not found; these stories contain all its words."),
+    "note_more": ("العبارة كما هي في أخبار قليلة؛ تليها أخبار فيها كل كلماتها.",
+                  "Few stories hold the exact phrase; stories with all its words follow them."),
     "note_dropped": ("لم أجد {words} في الأرشيف، فبحثت عن بقية الكلمات.",
                      "{words}: not in the archive, so I searched without it."),
     "latin_mapped": ("الموضوعات تُبحث بالعربية: «{latin}» هو «{topic}».",

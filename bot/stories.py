@@ -26,8 +26,10 @@ class Page:
     to "no more results"); `total` is what the page header shows: the number of matching stories
     — exact unless `total_exact` is False, when it is a lower bound (a very common topic is not
     counted whole; the header says «على الأقل» / "at least"). `note` says how the search fell
-    back (digests.search.SearchResult.note: "trimmed", "all" or "dropped", with the `dropped`
-    words as written), so the reader is told the answer is not an exact one.
+    back (digests.search.SearchResult.note: "trimmed", "all", "more" or "dropped", with the
+    `dropped` words as written), so the reader is told the answer is not an exact one.
+    `suggestions`: other spellings to offer — when nothing was found, or (first page only) beside
+    a few hits when a far more common spelling exists (digests.suggestions.better_spellings).
     """
 
     digests: tuple[Digest, ...]
@@ -66,6 +68,8 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     if not digests and offset == 0 and _may_suggest(result.terms):
         found = list(getattr(result, "suggestions", ()) or ()) or suggest(db.db, query, limit=5)
         suggestions = tuple(s for s in found if s and s != query)[:5]
+    elif digests and offset == 0:
+        suggestions = tuple(s for s in result.suggestions if s and s != query)[:3]
     return Page(digests=digests, total=total, suggestions=suggestions, has_more=has_more,
                 total_exact=exact, note=result.note if digests else None,
                 dropped=result.dropped if digests else ())

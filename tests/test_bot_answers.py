@@ -427,3 +427,63 @@ async def test_a_story_link_to_a_gone_page_is_replaced_or_dropped(tmp_path: Path
         label = next(b for b in found.button_texts() if b.startswith("🔗"))
         [links] = await h.click(found, label)
         assert mate["url"] not in links.text and url not in links.text
+
+
+def _add_articles(db_path: Path, docs: list[tuple[str, str]]) -> None:
+    """Store articles through every processing step (digest, index, story) as ingest does."""
+    from digests.models import iso
+    from digests.processing import StoreContext, default_steps, run_steps
+    from digests.records import ARTICLE_SELECT, article_from_row
+    from digests.settings import Settings
+    from digests.storage import Database
+
+    now = datetime.now(UTC)
+    db = Database(db_path)
+    try:
+        with db.transaction() as tx:
+            tx.execute("insert or ignore into sources (url, name, added_at) values (?, ?, ?)",
+                       ["https://wire.example/feed", "Wire", iso(now)])
+            source = tx.execute("select id from sources where name = 'Wire'").fetchone()[0]
+        for n, (title, body) in enumerate(docs):
+            when = now - timedelta(hours=n + 1)
+            with db.transaction() as tx:
+                cur = tx.execute(
+                    "insert into articles (source_id, url, url_key, content_hash, title, body,"
+                    " published_at, fetched_at, updated_at) values (?,?,?,?,?,?,?,?,?)",
+                    [source, f"https://wire.example/{n}", f"wire.example/{n}", f"w{n}", title,
+                     body, iso(when), iso(when), iso(when)])
+                row = next(iter(tx.query(f"{ARTICLE_SELECT} where articles.id = ?",
+                                         [cur.lastrowid])))
+                run_steps(tx, article_from_row(row), StoreContext(now=when, settings=Settings()),
+                          steps=default_steps())
+    finally:
+        db.close()
+
+
+async def test_a_rare_phrase_is_widened_and_a_rare_typo_gets_did_you_mean(tmp_path: Path) -> None:
+    """QA12 F6 in the bot: the phrase in one story, its words in others — the reader is told
+    the all-words stories follow; «ارودغان» (once) is answered with «هل تقصد: أردوغان»."""
+    from digests.suggestions import RARE_MIN
+
+    path = sample_db(tmp_path)
+    docs = [("نتائج الانتخابات المصرية الأولية", "أعلنت اللجنة نتائج الانتخابات المصرية الأولية.")]
+    docs += [(f"فرز الأصوات في الانتخابات الرئاسية المصرية {i}",
+              f"بدأ فرز الأصوات في الانتخابات الرئاسية المصرية في المحافظة رقم {i}.")
+             for i in range(3)]
+    docs += [(f"أردوغان يزور مدينة رقم {i}", f"قال الرئيس أردوغان في المدينة رقم {i} كلاما.")
+             for i in range(RARE_MIN)]
+    docs += [("محطة نووية تركية", "تحدث ارودغان عن المحطة النووية التركية الجديدة.")]
+    _add_articles(path, docs)
+    async with running_bot(path) as h:
+        [wide] = await h.say(READER, "الانتخابات المصرية")
+        _ok([wide])
+        assert wide.plain_text.lstrip("\u200f").startswith("العبارة كما هي في أخبار قليلة")
+        # the phrase's story first, then the all-words story (its three reports folded)
+        assert wide.plain_text.index("نتائج الانتخابات المصرية") < wide.plain_text.index(
+            "فرز الأصوات في الانتخابات الرئاسية المصرية")
+        [en] = await h.say(READER + 1, "الانتخابات المصرية", language_code="en")
+        assert "stories with all its words follow" in en.plain_text
+        [typo] = await h.say(READER, "ارودغان")
+        _ok([typo])
+        assert "محطة نووية تركية" in typo.plain_text and "هل تقصد:" in typo.plain_text
+        assert "أردوغان" in typo.button_texts()
