@@ -31,6 +31,7 @@ from digests.stories import (
     story_vector,
     threshold,
 )
+from story_helpers import add_source, insert_article
 from story_texts import FERRY_A, FERRY_B
 
 T0 = datetime(2026, 3, 3, 7, 0, tzinfo=timezone.utc)
@@ -125,24 +126,13 @@ def db(database: Database) -> Database:
 
 
 def _source(db: Database, name: str) -> int:
-    with db.transaction() as tx:
-        cur = tx.execute("insert into sources (url, name, added_at) values (?, ?, ?)",
-                         [f"https://{name}.test/feed", name, iso(T0)])
-    return int(cur.lastrowid or 0)
+    return add_source(db, name, T0)
 
 
 def _insert(db: Database, source_id: int, title: str, body: str,
             published: datetime | None) -> Article:
     with db.transaction() as tx:
-        n = tx.execute("select count(*) from articles").fetchone()[0]
-        cur = tx.execute(
-            """insert into articles (source_id, url, url_key, content_hash, title, body,
-                                     published_at, fetched_at, updated_at)
-               values (?,?,?,?,?,?,?,?,?)""",
-            [source_id, f"https://s{source_id}.test/{n}", f"s{source_id}.test/{n}", f"h{n}",
-             title, body, iso(published), iso(T0), iso(T0)])
-        row = next(iter(tx.query(f"{ARTICLE_SELECT} where articles.id = ?", [cur.lastrowid])))
-    return article_from_row(row)
+        return insert_article(tx, source_id, title, body, published, T0)
 
 
 def _store(db: Database, settings: Settings, source_id: int, doc: tuple[str, str],

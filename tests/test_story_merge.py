@@ -21,9 +21,9 @@ from delivery_helpers import add_chat
 from digests import outbox, stories
 from digests.models import Article, iso
 from digests.processing import StoreContext, default_steps, run_steps
-from digests.records import ARTICLE_SELECT, article_from_row
 from digests.settings import Settings
 from digests.storage import Database
+from story_helpers import add_source, insert_article
 from story_texts import FERRY_A, FERRY_B
 
 T0 = datetime(2026, 3, 3, 7, 0, tzinfo=timezone.utc)
@@ -45,25 +45,14 @@ def merging(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _source(db: Database, name: str) -> int:
-    with db.transaction() as tx:
-        cur = tx.execute("insert into sources (url, name, added_at) values (?, ?, ?)",
-                         [f"https://{name}.test/feed", name, iso(T0)])
-    return int(cur.lastrowid or 0)
+    return add_source(db, name, T0)
 
 
 def _store(db: Database, source_id: int, doc: tuple[str, str], published: datetime,
            *, steps: bool = False, settings: Settings | None = None) -> Article:
     """Insert an article and run the story step (or every step) in one transaction."""
     with db.transaction() as tx:
-        n = tx.execute("select count(*) from articles").fetchone()[0]
-        cur = tx.execute(
-            """insert into articles (source_id, url, url_key, content_hash, title, body,
-                                     published_at, fetched_at, updated_at)
-               values (?,?,?,?,?,?,?,?,?)""",
-            [source_id, f"https://s{source_id}.test/{n}", f"s{source_id}.test/{n}", f"h{n}",
-             doc[0], doc[1], iso(published), iso(published), iso(published)])
-        row = next(iter(tx.query(f"{ARTICLE_SELECT} where articles.id = ?", [cur.lastrowid])))
-        article = article_from_row(row)
+        article = insert_article(tx, source_id, doc[0], doc[1], published, published)
         run_steps(tx, article, StoreContext(now=published, settings=settings or Settings()),
                   steps=default_steps() if steps else [stories.assign_story])
     return article
