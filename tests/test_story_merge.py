@@ -11,6 +11,7 @@ report that takes sentences from both.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import numpy as np
 import pytest
@@ -215,15 +216,20 @@ def test_merge_deliveries_keeps_the_row_due_first(database: Database) -> None:
                                                  (1, "push:1", "pending")]
 
 
+def _two_stories_the_second_sent_to_7(tx: Any) -> None:
+    """Stories 1 and 2; chat 7 has already been sent story 2."""
+    for n in (1, 2):
+        tx.execute("insert into stories (id, created_at) values (?, ?)", [n, iso(T0)])
+    tx.execute("insert into outbox (chat_id, story_id, kind, status, created_at)"
+               " values (7, 2, 'instant', 'sent', ?)", [iso(T0)])
+
+
 def test_a_push_row_skipped_by_a_merge_counts_as_delivered(database: Database) -> None:
     """The chat already has the story (its other half was sent): the admin's push report must
     not count it as a chat the push failed to reach."""
     add_chat(database, 7)
     with database.transaction() as tx:
-        for n in (1, 2):
-            tx.execute("insert into stories (id, created_at) values (?, ?)", [n, iso(T0)])
-        tx.execute("insert into outbox (chat_id, story_id, kind, status, created_at)"
-                   " values (7, 2, 'instant', 'sent', ?)", [iso(T0)])
+        _two_stories_the_second_sent_to_7(tx)
         tx.execute("insert into outbox (chat_id, story_id, kind, created_at)"
                    " values (7, 1, 'push:4', ?)", [iso(T0)])
         stories.merge_stories(tx, 1, 2, T0 + timedelta(hours=1))
@@ -234,10 +240,7 @@ def test_a_push_row_skipped_by_a_merge_counts_as_delivered(database: Database) -
 def test_enqueue_checks_the_merged_ids(database: Database) -> None:
     add_chat(database, 7)
     with database.transaction() as tx:
-        for n in (1, 2):
-            tx.execute("insert into stories (id, created_at) values (?, ?)", [n, iso(T0)])
-        tx.execute("insert into outbox (chat_id, story_id, kind, status, created_at)"
-                   " values (7, 2, 'instant', 'sent', ?)", [iso(T0)])
+        _two_stories_the_second_sent_to_7(tx)
         stories.merge_stories(tx, 1, 2, T0)
         assert outbox._insert_rows(tx, [(7, 1, None, "push:3", None)], T0) == 0
     add_chat(database, 9)
