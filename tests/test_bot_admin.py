@@ -914,7 +914,10 @@ async def test_a_push_stopped_midway_is_finished_and_reported_after_the_restart(
         assert check_message(report.text) == []
         for chat in readers:
             received[chat] += len(h.emu.messages(chat))
-        assert h.db.db.execute("select reported_at from pushes where id = 1").fetchone()[0]
+        # the report is marked as given once Telegram answered it: a moment after the
+        # emulator recorded the message
+        assert await h.until(lambda: h.db.db.execute(
+            "select reported_at from pushes where id = 1").fetchone()[0], 10)
     assert received == {chat: 1 for chat in readers}
     async with running_bot(path) as h:  # owed no more: not reported twice
         await h.settle()
