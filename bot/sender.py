@@ -212,10 +212,8 @@ class Sender:
         rows = outbox.due_rows(self.db, self.clock(), limit=1000, exclude_chats=self._busy,
                                  per_chat=MAX_BUNDLE)
         per_chat: dict[int, list[outbox.DueRow]] = {}
-        for r in rows:
-            group = per_chat.setdefault(r.chat_id, [])
-            if len(group) < MAX_BUNDLE:
-                group.append(r)
+        for r in rows:  # whole chats, at most MAX_BUNDLE rows each (due_rows)
+            per_chat.setdefault(r.chat_id, []).append(r)
         self.courier.forget_renderings()  # relative times stay fresh for one plan
         return [Bundle(chat_id, tuple(r.id for r in rs), tuple(r.article_id for r in rs),
                        frozenset(r.kind for r in rs), max(r.attempts for r in rs),

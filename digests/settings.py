@@ -127,17 +127,16 @@ def config_warnings(environ: Mapping[str, str] | None = None,
     holds other programs' variables too, only keys close to one of ours.
     """
     known = env_keys()
+    from_file = read_env_file(env_file) if env_file is not None and env_file.is_file() else {}
+    env = os.environ if environ is None else environ
     found: dict[str, str] = {}
-    if env_file is not None and env_file.is_file():
-        for key in read_env_file(env_file):
-            if key not in known:
-                found[key] = _closest(key, known, 0.6) or ""
-    for key in (os.environ if environ is None else environ):
+    for key in from_file:
+        if key not in known:
+            found[key] = _closest(key, known, 0.6) or ""
+    for key in env:
         if key not in known and key not in found and (close := _closest(key, known, 0.85)):
             found[key] = close
-    messages = _value_warnings({**(read_env_file(env_file) if env_file is not None
-                                   and env_file.is_file() else {}),
-                                **(os.environ if environ is None else environ)})
+    messages = _value_warnings({**from_file, **env})
     for key, close in found.items():
         if close:
             messages.append(f"مفتاح غير معروف {key}: أتقصد {close}؟ / unknown setting {key}: "
