@@ -32,6 +32,7 @@ from digests.sources import add_source
 from digests.stories import stories_row
 from digests.storage import Database
 from digests.subscriptions import subscribe, upsert_chat
+from migration_kit import archive_before
 
 NOW = datetime(2018, 3, 12, 12, 0, tzinfo=timezone.utc)
 SEED = "/news/ghouta-macron-rouhani.html"
@@ -221,19 +222,13 @@ async def test_a_page_without_readable_text_keeps_the_summary_and_is_retried(
 
 def test_the_migration_schedules_recent_feed_only_rows_of_an_existing_archive(
         settings: Settings) -> None:
-    from digests import migrations
-
     path = settings.database_path
-    full = list(migrations.MIGRATIONS)
-    index = [name for name, _ in full].index("008_page_retries")
     recent = datetime.now(timezone.utc) - timedelta(hours=3)
     rows = {"recent": ("feed_only", "HTTP 500", recent),
             "old": ("feed_only", "HTTP 500", recent - timedelta(days=5)),
             "off": ("feed_only", "جلب الصفحات معطل / page fetching disabled", recent),
             "fine": ("ok", None, recent)}
-    migrations.MIGRATIONS[:] = full[:index]
-    try:
-        old = Database(path)
+    with archive_before(path, "008_page_retries") as old:
         with old.transaction() as sql:
             sql.execute("insert into sources (id, url, name, added_at) values"
                         " (1, 'http://feeds.example/rss', 'مصدر', '2018-01-01T00:00:00+00:00')")
@@ -244,9 +239,6 @@ def test_the_migration_schedules_recent_feed_only_rows_of_an_existing_archive(
                             [f"http://feeds.example/{name}", f"http://feeds.example/{name}",
                              name, status, error, fetched.isoformat(timespec="seconds"),
                              fetched.isoformat(timespec="seconds")])
-        old.close()
-    finally:
-        migrations.MIGRATIONS[:] = full
     with Database(path) as reopened:
         got = dict(reopened.db.execute(
             "select url, page_retry_at from articles").fetchall())
@@ -566,11 +558,7 @@ async def test_a_page_over_the_size_cap_stays_retried_and_sent(
 
 
 def test_the_migration_marks_stored_404_and_410_pages_gone(settings: Settings) -> None:
-    from digests import migrations
-
     path = settings.database_path
-    full = list(migrations.MIGRATIONS)
-    index = [name for name, _ in full].index("019_gone_pages")
     due = "2026-11-29T23:00:00+00:00"
     url = "http://feeds.example/{}"
     errors = {
@@ -578,9 +566,7 @@ def test_the_migration_marks_stored_404_and_410_pages_gone(settings: Settings) -
         "r410": "رفض الخادم الطلب HTTP 410 / HTTP 410: {}",
         "r403": "رفض الخادم الطلب HTTP 403 / HTTP 403: {}",
         "r500": "خطأ مؤقت من الخادم HTTP 500 / server error HTTP 500: {}"}
-    migrations.MIGRATIONS[:] = full[:index]
-    try:
-        old = Database(path)
+    with archive_before(path, "019_gone_pages") as old:
         with old.transaction() as sql:
             sql.execute("insert into sources (id, url, name, added_at) values"
                         " (1, 'http://feeds.example/rss', 'مصدر', '2018-01-01T00:00:00+00:00')")
@@ -593,9 +579,6 @@ def test_the_migration_marks_stored_404_and_410_pages_gone(settings: Settings) -
             sql.execute("insert into chats (id, created_at) values (42, ?)", [due])
             sql.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at)"
                         " values (42, -1, 1, 'instant', ?)", [due])
-        old.close()
-    finally:
-        migrations.MIGRATIONS[:] = full
     with Database(path) as reopened:
         got = {r[0].rsplit("/", 1)[1]: (r[1], r[2]) for r in reopened.db.execute(
             "select url, page_status, page_retry_at from articles").fetchall()}

@@ -31,6 +31,7 @@ from digests.stories import (
     story_vector,
     threshold,
 )
+from migration_kit import archive_before
 from story_helpers import add_source, insert_article
 from story_texts import FERRY_A, FERRY_B
 
@@ -241,19 +242,10 @@ def test_backfill_assigns_articles_stored_before_the_step(db: Database) -> None:
 
 def test_migration_backfills_an_existing_archive(settings: Settings) -> None:
     # An archive from before the story step: apply migrations up to 005, add rows, then reopen.
-    from digests import migrations
-
     path = settings.database_path
-    full = list(migrations.MIGRATIONS)
-    index = [name for name, _ in full].index("006_story_index")
-    migrations.MIGRATIONS[:] = full[:index]
-    try:
-        old = Database(path)
+    with archive_before(path, "006_story_index") as old:
         a = _insert(old, _source(old, "wire"), *QUAKE_A, T0)
         b = _insert(old, _source(old, "channel"), *QUAKE_B, T0 + timedelta(hours=2))
-        old.close()
-    finally:
-        migrations.MIGRATIONS[:] = full
     reopened = Database(path)
     try:
         assert "006_story_index" in reopened.applied_migrations()
@@ -732,21 +724,12 @@ def test_vector_migration_makes_the_table_and_backfill_embeds_the_last_window(
     # three days older than the others), then reopened: 016 makes the table and embeds nothing
     # (vectors are opt-in and a migration cannot read settings); a backfill on request embeds the
     # last 48 h window, then everything.
-    from digests import migrations
-
     path = settings.database_path
-    full = list(migrations.MIGRATIONS)
-    index = [name for name, _ in full].index("016_article_vectors")
-    migrations.MIGRATIONS[:] = full[:index]
-    try:
-        old = Database(path)
+    with archive_before(path, "016_article_vectors") as old:
         early = _store(old, settings, _source(old, "daily"), QUAKE_A, T0 - timedelta(days=3))
         a = _store(old, settings, _source(old, "wire"), FERRY_A, T0)
         b = _store(old, settings, _source(old, "channel"), FERRY_B, T0 + timedelta(hours=12))
         assert _story_of(old, a.id) != _story_of(old, b.id)  # words alone, as before
-        old.close()
-    finally:
-        migrations.MIGRATIONS[:] = full
     reopened = Database(path)
     try:
         assert "016_article_vectors" in reopened.applied_migrations()
