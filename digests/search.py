@@ -191,6 +191,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     exact = total
     wide = (plan.all_words if widen and note is None and mode == "phrase"
             and 0 < total < WIDEN_BELOW else None)
+    more: list[Candidate] = []  # the all-words matches of a rare phrase (its k newest)
     if wide is not None:
         more, more_total = _candidates(db, wide, k, now)
         if any(c[0] not in {p[0] for p in cands} for c in more):
@@ -216,7 +217,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         sugg = tuple(better_spellings(db, query))
         if sugg:
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
-    cands = _ranked(db, cands, wide, k, now)
+    cands = _ranked(db, cands, wide, k, now, more)
     folded = _fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
     # page, rank more of them, or its later stories could never be paged to.
@@ -248,15 +249,16 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
 
 
 def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, k: int,
-            now: datetime) -> list[Candidate]:
+            now: datetime, wide_found: list[Candidate] | None = None) -> list[Candidate]:
     """`cands` best first, then (`wide`: the all-words expression of a rare phrase) the other
     articles holding all the words, those with all of them in the headline first: the phrase
-    hits always come first."""
+    hits always come first. `wide_found`: `wide`'s k matches when the caller has them."""
     cands = sorted(cands, key=lambda c: (-c[1], -c[0]))
     if wide is None:
         return cands
     seen = {c[0] for c in cands}
-    more = [c for c in _candidates(db, wide, k, now)[0] if c[0] not in seen]
+    found = wide_found if wide_found else _candidates(db, wide, k, now)[0]
+    more = [c for c in found if c[0] not in seen]
     # A headline with all the words is about the topic; a body may name them apart.
     titled = {r[0] for r in db.execute(
         f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
