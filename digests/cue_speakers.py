@@ -204,6 +204,10 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
                                              for m in range(k + 1, min(last, k + 4))):
             speaker = before
+        elif before and _rebuttal(toks, k, before, last):
+            # «وكان X قد أعلن أن …، لكن مكتب الرئيسة قال في بيان: "…"»: the contrasted clause
+            # is a new voice answering X, not X's words (QA13 4165).
+            speaker = before
         else:
             return None
     elif kind == "prep":
@@ -215,6 +219,20 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         else:
             speaker, j = subject(toks, k + 1, last)
     return speaker, j
+
+
+_BUT = frozenset("لكن ولكن".split())
+
+
+def _rebuttal(toks: list[Tok], k: int, before: str, last: int) -> bool:
+    """The verb at `k` inside reported speech is «، لكن X قال …:»: «لكن» after a comma, then
+    the subject `before`, then a colon within six words (the new voice's own words follow)."""
+    n = len(before.split())
+    at = k - n - 1
+    if at < 1 or toks[at].norm not in _BUT or not toks[at - 1].raw.endswith(("،", ",")):
+        return False
+    return plausible_speaker(before) and any(
+        toks[m].raw.endswith(":") for m in range(k, min(last, k + 7)))
 
 
 _CONSIDER = frozenset("اعتبر اعتبرت يعتبر تعتبر".split())

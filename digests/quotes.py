@@ -190,6 +190,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 end = s1
                 if n + 1 < len(starts):
                     end = min(end, toks[starts[n + 1].tok].start)
+                    before_next = para[cs:end].rstrip()
+                    if starts[n + 1].named and starts[n + 1].speaker and before_next.endswith(
+                            " " + starts[n + 1].speaker):
+                        # «…، لكن مكتب الرئيسة قال:»: the next voice's subject, written before
+                        # its verb, is no part of this statement.
+                        end = cs + len(before_next) - len(starts[n + 1].speaker)
                 raw = _narrator_cut(_ATTRIBUTION_TAIL_RE.sub("", para[cs:end]))
                 text = raw.strip(" \t،,.:؛!؟?\n")
                 text = _TRAILING_CONJ_RE.sub("", text).rstrip(" \t،,.:؛!؟?")

@@ -1168,3 +1168,14 @@ def test_f10_a_governed_phrase_stands_when_no_clause_holds_it() -> None:
     # none, and its marks follow the cue at once: a quote.
     cands = find_quotes(['وأعلن المرصد عن "مقتل شخصين وإصابة خمسة وخمسين شخصا بجروح".'])
     assert [(c.kind, c.text.split()[0]) for c in cands] == [("direct", "مقتل")]
+
+
+def test_f11_a_rebuttal_after_but_is_the_new_voices() -> None:
+    # QA13 4165: «وكان X قد أعلن أن …، لكن مكتب Y قال في بيان: "…"» — the quote is the office's,
+    # and X's clause ends before the office's name.
+    cands = find_quotes(['وكان رئيس الحكومة قد أعلن أن الوزيرة تعتزم الاستقالة يوم الاثنين، لكن '
+                         'مكتب الوزيرة قال في بيان صادر عنه: "إن الوزيرة ترفض أي فكرة '
+                         'للاستقالة لأنها غير مخطئة".'])
+    assert [(c.kind, c.speaker) for c in cands] == [("reported", "رئيس الحكومة"),
+                                                   ("direct", "مكتب الوزيرة")]
+    assert cands[0].text == "الوزيرة تعتزم الاستقالة يوم الاثنين"
