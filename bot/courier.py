@@ -13,7 +13,10 @@ with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
 - Forbidden "blocked by the user", "user is deactivated", "bot was kicked", "bot is not a member":
   the chat is deactivated and its pending rows skipped. Other 403s fail that bundle only.
 - ChatMigrated: the chat, its subscriptions and its outbox rows move to the new id; resent there.
-- BadRequest: the bundle's rows fail with Telegram's reason; the queue goes on.
+- BadRequest "chat not found" (the chat was deleted, or a user who never started the bot): as
+  permanent as a block — the chat is deactivated (its subscriptions kept, so a chat that writes
+  again gets them back) and its pending rows skipped, instead of failing again on every push.
+- Other BadRequests: the bundle's rows fail with Telegram's reason; the queue goes on.
 - TimedOut / NetworkError that means "not sent" (pool or connect timeout, connection refused):
   retried later without counting as an attempt.
 - A read/write timeout or a dropped connection after the request left ("maybe sent"): AT LEAST
@@ -51,6 +54,7 @@ TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 MAX_ATTEMPTS = 5  # transient failures before a row fails for good
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
                 "bot is not a member")
+GONE_CHAT = ("chat not found",)  # 400s that are as permanent as a block
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
@@ -207,6 +211,14 @@ class Courier:
                 return
             except BadRequest as err:
                 log.warning("message refused chat=%s reason=%s", chat_id, err)
+                if any(p in str(err).lower() for p in GONE_CHAT):
+                    # Retried on every push otherwise (QA12); a chat that writes to the bot
+                    # again is active again (subscriptions.upsert_chat), its topics kept.
+                    outbox.finish(self.db, row_ids, "failed", self.clock(), str(err))
+                    outbox.deactivate_chat(self.db, chat_id, str(err), self.clock())
+                    self.stats.deactivated += 1
+                    self.stats.rows_failed += len(row_ids)
+                    return
                 outbox.finish(self.db, row_ids, "failed", self.clock(),
                               f"{err} (after {sent} of {len(messages)} messages)" if sent
                               else str(err))

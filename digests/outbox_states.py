@@ -138,11 +138,13 @@ def deactivate_chat(db: Database, chat_id: int, reason: str, now: datetime) -> i
 
 def move_chat(db: Database, old_id: int, new_id: int) -> None:
     """A group became a supergroup: the chat, its subscriptions and its outbox rows take the new
-    id (rows the new id already has for a story are dropped, so nothing is sent twice)."""
+    id (rows the new id already has for a story are dropped, so nothing is sent twice), and the
+    chat is a 'supergroup' from then on (Telegram migrates a group only into a supergroup)."""
     with db.transaction() as tx:
         if tx.execute("select 1 from chats where id = ?", [new_id]).fetchone() is None:
             # on update cascade carries subscriptions and outbox rows along
-            tx.execute("update chats set id = ? where id = ?", [new_id, old_id])
+            tx.execute("update chats set id = ?, type = 'supergroup' where id = ?",
+                       [new_id, old_id])
         else:
             tx.execute("update or ignore subscriptions set chat_id = ? where chat_id = ?",
                        [new_id, old_id])
@@ -150,4 +152,6 @@ def move_chat(db: Database, old_id: int, new_id: int) -> None:
                           (select story_id from outbox where chat_id = ?)""",
                        [new_id, old_id, new_id])
             tx.execute("delete from chats where id = ?", [old_id])
+            tx.execute("update chats set type = 'supergroup' where id = ? and type = 'group'",
+                       [new_id])
     log.info("chat migrated old=%s new=%s", old_id, new_id)

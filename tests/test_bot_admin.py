@@ -82,6 +82,32 @@ async def test_push_delivers_and_reports(tmp_path: Path) -> None:
         assert chat is not None and chat.active is False  # blocked → deactivated
 
 
+async def test_a_chat_telegram_does_not_find_is_reported_and_not_tried_again(
+        tmp_path: Path) -> None:
+    """QA12: a 400 «chat not found» chat stayed active and failed on every push. It is counted
+    under its reason in the report, deactivated (its topic kept), and the next push skips it."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        await h.say(READER + 1, "/subscribe الغوطة")
+        h.emu.fail_next(1, 400, "Bad Request: chat not found", chat_id=READER + 1)
+        await h.say(ADMIN, "/push الغوطة")
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+        report = _bare(h.emu.messages(ADMIN)[-1].plain_text)
+        assert "سُلّمت: ١، فشلت: ١" in report and "• ١: لم يجد تيليجرام المحادثة" in report
+        chat = subscriptions.get_chat(h.db, READER + 1)
+        assert chat is not None and chat.active is False
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER + 1)] == ["الغوطة"]
+        def active_followers() -> int:
+            return int(h.db.db.execute(
+                "select count(*) from chats c join subscriptions s on s.chat_id = c.id"
+                " where c.active = 1 and s.topic = 'الغوطة'").fetchone()[0])
+
+        assert active_followers() == 1  # a later push leaves it out
+        await h.say(READER + 1, "/topics")  # the chat comes back: active, its topic there
+        chat = subscriptions.get_chat(h.db, READER + 1)
+        assert chat is not None and chat.active is True and active_followers() == 2
+
+
 async def test_push_general_reaches_only_the_general_digests_followers(tmp_path: Path) -> None:
     """A general /push goes to the chats that follow the general digest, not to a group that
     follows only «الغوطة» (which could not stop it with /unsubscribe); /push الغوطة reaches

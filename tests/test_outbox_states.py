@@ -54,5 +54,7 @@ def test_move_chat_keeps_rows_and_never_duplicates(database: Database) -> None:
     database.db.execute("insert into outbox (chat_id, story_id, kind, created_at, status)"
                         " values (-8, 1, 'instant', 'x', 'sent')")
     outbox.move_chat(database, -7, -8)
+    types = dict(database.db.execute("select id, type from chats").fetchall())
+    assert types == {-1005: "supergroup", -8: "supergroup"}  # -5 moved, -7 merged into -8
     assert sorted((r["chat_id"], r["story_id"]) for r in rows(database, "chat_id in (-7, -8)")
                   ) == [(-8, 1), (-8, 2)]

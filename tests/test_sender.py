@@ -156,6 +156,44 @@ async def test_forbidden_deactivates_blocked_chats_only(database: Database, emu:
     assert emu.counters["error:403"] == 3  # each tried once
 
 
+async def test_chat_not_found_deactivates_the_chat_and_keeps_its_topics(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """QA12: a chat answering 400 «chat not found» stayed active and failed on every push; it
+    is as permanent as a block now: deactivated, its later rows never tried, its topics kept
+    (a chat that writes to the bot again gets them back, as after a 403)."""
+    arts = articles(database, 2)
+    add_chat(database, 1)
+    add_chat(database, -77, topics=("الغوطة",), type="supergroup")  # unknown to Telegram
+    for chat in (1, -77):
+        queue(database, chat, arts[0])
+    s = make_sender(database, bot)
+    await s.run_once()
+    queue(database, -77, arts[1])  # the next push: not tried again
+    await s.run_once()
+    assert dict(database.db.execute("select id, active from chats").fetchall()) == \
+        {1: 1, -77: 0}
+    status = {(r["chat_id"], r["article_id"]): r["status"] for r in rows(database)}
+    assert status == {(1, arts[0].id): "sent", (-77, arts[0].id): "failed",
+                      (-77, arts[1].id): "pending"}
+    assert "chat not found" in str(database.db.execute(
+        "select deactivated_reason from chats where id = -77").fetchone()[0]).lower()
+    assert emu.counters["error:400"] == 1 and s.stats.deactivated == 1
+    assert database.db.execute("select topic from subscriptions where chat_id = -77"
+                               ).fetchone()[0] == "الغوطة"
+
+
+async def test_a_migrated_group_is_a_supergroup(database: Database, emu: Emulator,
+                                                bot: Bot) -> None:
+    """QA12 run F: the moved chat kept type 'group'."""
+    [art] = articles(database, 1)
+    add_chat(database, -6, type="group")
+    queue(database, -6, art)
+    emu.migrate(-6, -1006)
+    await make_sender(database, bot).run_once()
+    assert database.db.execute("select type from chats where id = -1006").fetchone()[0] == \
+        "supergroup"
+
+
 async def test_chat_migration_moves_and_delivers(database: Database, emu: Emulator,
                                                  bot: Bot) -> None:
     arts = articles(database, 2)
