@@ -284,6 +284,26 @@ def _related_subject(toks: list[Tok], verb: int, first: int) -> str:
     return " ".join(whole).strip(EDGE_PUNCT + " ")
 
 
+def _head_of_relative(toks: list[Tok], verb: int, first: int) -> str:
+    """«محمود أحمد، الذي تسلط عليه الأضواء بسبب اعتقال مساعديه، حميد وجواد، تساءل …»: the
+    sentence opens on a name set off by «، الذي/التي …،» and the verb comes after a comma: the
+    name is the subject, not the apposition to the relative clause's object (QA13 4985). ""
+    when the sentence opens otherwise."""
+    if verb - first < 4 or not toks[verb - 1].raw.endswith(("،", ",")):
+        return ""
+    rel = next((m for m in range(first + 1, verb - 1) if toks[m].norm in RELATIVES), None)
+    if rel is None or not toks[rel - 1].raw.endswith(("،", ",")):
+        return ""
+    words = [toks[m].raw for m in range(first, rel)]
+    if not words or len(words) > MAX_SPEAKER_WORDS - 2 or any(
+            toks[m].norm in STOP or toks[m].norm in PREPOSITIONS or toks[m].raw[-1] in "،,:"
+            or cue_of(toks[m].raw)[1] is not None or any(q in toks[m].raw for q in "\"“”«»")
+            for m in range(first, rel - 1)):
+        return ""
+    name = " ".join(words).strip(EDGE_PUNCT + " ")
+    return "" if fold(name.split()[0]) in CLAUSE_OPENERS else name
+
+
 # «هناك/ثمة» with «و/ف» joined (STOP holds the bare words).
 _THERE_JOINED = frozenset("فهناك وهناك فهنالك وهنالك فثمه وثمه".split())
 
@@ -293,6 +313,9 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
     related = _related_subject(toks, verb, first)
     if related:
         return related
+    head = _head_of_relative(toks, verb, first)
+    if head:
+        return head
     words: list[str] = []
     k = verb - 1
     while k >= first and len(words) < max_words:

@@ -265,3 +265,14 @@ def test_f10_words_that_are_no_voice_speak_for_nobody() -> None:
                  'وقال الله تعالى إن من يعمل خيرا يره في النهاية.'):
         found = [(c.speaker, c.text.split()[0]) for c in find_quotes([coach + tail])]
         assert found == [("المدرب", "الفريق")], (tail, found)
+
+
+def test_f11_the_name_before_a_relative_clause_speaks_not_the_apposition_in_it() -> None:
+    # QA13 4985: «X، الذي … مساعديه، حميد وجواد، تساءل»: X asked, not his two aides.
+    found = find_quotes(['الرئيس السابق محمود سالم، الذي تسلط عليه الأضواء بسبب اعتقال اثنين من '
+                         'مساعديه، حميد نوري وجواد كريم، تساءل في رسالة مفتوحة "هل لهذه الضغوط '
+                         'علاقة بأحداث قادمة في هذا البلد؟".'])
+    assert [c.speaker for c in found] == ["الرئيس السابق محمود سالم"]
+    # A sentence that opens on something else keeps the old reading.
+    toks = tokens("وفي المؤتمر، الذي عقد أمس في العاصمة، وزير الخارجية سامي نور، قال")
+    assert speaker_before(toks, len(toks) - 1) == "وزير الخارجية سامي نور"
