@@ -184,6 +184,8 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     if not words or at is None or at == 0:
         return ""
     prev, first = toks[at - 1], words[0].strip("\"«»“”(")
+    if _charge(toks, at, first):
+        return "drop"  # «واتهم الزعماء إسرائيل "بهجوم ممنهج …"»: the charge, not a statement
     if any(c.tok <= at - 1 <= c.end_tok + 1 or c.content_start == toks[at].start
            for c in cues if c.kind != "prep"):
         return ""  # «دعا إلى "…"», «وقال بينيت "…"»: the speech starts at the marks
@@ -206,6 +208,21 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     return "clause" if (
         first.endswith(("ًا", "اً")) and fold(first).rstrip("ا") not in _ADVERB_STEMS
         and not is_complementizer(prev.norm) and prev.raw[-1:] not in ":،,") else ""
+
+
+# «اتهم X بـ…»: verbs of accusing, whose «ب» phrase names the charge. Folded, without «و/ف».
+_ACCUSE = frozenset("اتهم اتهمت يتهم تتهم اتهموا يتهمون".split())
+
+
+def _charge(toks: list[Tok], at: int, first: str) -> bool:
+    """The marks open on the «ب» of a charge a few words after «اتهم» («واتهم الزعماء في بيان
+    إسرائيل "بهجوم ممنهج …"», QA13 1658): "of a systematic attack" says nothing alone, and the
+    accused stays outside the marks."""
+    glued = toks[at].raw.startswith(("بـ", "ب\"", "ب«"))
+    if not (glued or (first.startswith("ب") and not first.startswith("بأن") and len(first) > 3
+                      and not is_complementizer(fold(first)))):
+        return False
+    return any(strip_conj(toks[m].norm) in _ACCUSE for m in range(max(0, at - 7), at))
 
 
 # Adverbs in «-ًا» a quote may open with («أيضاً», «دائماً»), folded without their alif.

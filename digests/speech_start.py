@@ -63,6 +63,16 @@ def _is_cue(raw: str, nxt: str = "") -> bool:
             or (described(norm) is not None and bool(nxt) and nxt[:1] not in "بل"))
 
 
+# Verbs of speech that take «إلى أن» («أشار إلى أن», «لافتا إلى أن»): stems, folded.
+_TO_STEMS = ("شار", "شير", "لفت", "لافت", "نوه", "منوه", "دعا", "دعو", "داعي", "دعت", "لمح",
+             "ذهب", "خلص", "تطرق")
+
+
+def _to_verb(norm: str) -> bool:
+    """The cue is a verb of speech that takes «إلى» («وأشار», «لافتا», «ودعت»)."""
+    return any(stem in norm for stem in _TO_STEMS)
+
+
 def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                  speech: Sequence[tuple[int, int]]) -> int | None:
     """Where the speech of the cue at token `k` starts, when a word or sign marks it.
@@ -111,6 +121,10 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 return None
             return tm.end
         if m > k and tm.norm == "الي" and m + 1 < last and is_complementizer(toks[m + 1].norm):
+            if toks[m - 1].raw.endswith(("،", ",")) and not _to_verb(t.norm):
+                # «أعلن X إغلاق الكنيسة حتى إشعار آخر، إلى أن تتراجع إسرائيل»: "until", the
+                # writer's clause; only «أشار/لفت/نوه/دعا … إلى أن» report speech there.
+                return None
             return toks[m + 1].end  # «مشيرًا إلى أن»
         if tm.raw.endswith(":") and m >= k:
             if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:

@@ -1179,3 +1179,22 @@ def test_f11_a_rebuttal_after_but_is_the_new_voices() -> None:
     assert [(c.kind, c.speaker) for c in cands] == [("reported", "رئيس الحكومة"),
                                                    ("direct", "مكتب الوزيرة")]
     assert cands[0].text == "الوزيرة تعتزم الاستقالة يوم الاثنين"
+
+
+def test_f11_the_charge_after_accuse_is_no_quote() -> None:
+    # QA13 1658: «واتهم X إسرائيل "بهجوم ممنهج …"»: «of a systematic attack» alone says nothing.
+    for paragraph in (
+            'واتهم الزعماء في بيان الحكومة "بهجوم ممنهج لم يسبق له مثيل على السكان في المدينة".',
+            'واتهم الزعماء في بيان الحكومة بـ"هجوم ممنهج لم يسبق له مثيل على السكان في المدينة".'):
+        assert find_quotes([paragraph]) == [], paragraph
+    # A statement after the accusation keeps its speaker.
+    kept = find_quotes(['واتهم الزعماء الحكومة، وقالوا: "إن هذا الهجوم لم يسبق له مثيل في المدينة".'])
+    assert [(c.kind, c.speaker) for c in kept] == [("direct", "الزعماء")]
+
+
+def test_f11_until_after_a_comma_is_no_speech() -> None:
+    # QA13 1658: «أعلن X إغلاق الكنيسة حتى إشعار آخر، إلى أن تتراجع الحكومة …» is "until".
+    assert find_quotes(['أعلن ممثلو الكنائس، الأحد، إغلاق الكنيسة حتى إشعار آخر، إلى أن تتراجع '
+                        'الحكومة عن قرار الحجز على الحسابات.']) == []
+    said = find_quotes(['وأشار الوزير في كلمته، إلى أن الحكومة ستتراجع عن قرار الحجز.'])
+    assert [(c.speaker, c.text.split()[0]) for c in said] == [("الوزير", "الحكومة")]
