@@ -27,7 +27,7 @@ with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -46,8 +46,9 @@ from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
-# digests, language, now, the topics the bundle came for (None: not known) → messages
-Render = Callable[[list[Digest], str, datetime, Sequence[str] | None], list[str]]
+# digests, language, now, the topics the bundle came for (None: not known), the bundle's kind
+# (bundle_kind: 'instant', 'push' or 'daily:<the chat's local date>') → messages
+Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str], list[str]]
 # database, bundle, its article rows → the topics it answers ([""] = the general digest)
 TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
@@ -115,8 +116,10 @@ class Courier:
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
         self.on_wire: set[Bundle] = set()
-        # (article ids, language, topics) → messages: a broadcast renders once, not once per chat.
-        self._rendered: dict[tuple[tuple[int, ...], str, tuple[str, ...] | None], list[str]] = {}
+        # (article ids, language, topics, kind) → messages: a broadcast renders once, not once
+        # per chat.
+        self._rendered: dict[tuple[tuple[int, ...], str, tuple[str, ...] | None, str],
+                             list[str]] = {}
 
     def forget_renderings(self) -> None:
         """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""
@@ -128,8 +131,9 @@ class Courier:
         if not ids:
             return [], "no article to render"
         lang = bundle.language or self.default_language
+        kind = bundle_kind(bundle.kinds)
         if self.topics_of is None:  # no per-chat header: the cache answers before any query
-            cached = self._rendered.get((ids, lang, None))
+            cached = self._rendered.get((ids, lang, None, kind))
             if cached is not None:
                 return cached, None
         marks = ",".join("?" * len(ids))
@@ -139,11 +143,11 @@ class Courier:
         if not rows:
             return [], "article removed"
         topics = None if self.topics_of is None else tuple(self.topics_of(self.db, bundle, rows))
-        key = (ids, lang, topics)
+        key = (ids, lang, topics, kind)
         cached = self._rendered.get(key)
         if cached is None:
             digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
-            cached = self.render(digests, lang, self.clock(), topics)
+            cached = self.render(digests, lang, self.clock(), topics, kind)
             self._rendered[key] = cached
         return cached, None
 
@@ -256,6 +260,18 @@ class Courier:
         outbox.retry_later(self.db, row_ids, self.clock() + timedelta(seconds=delay), reason)
         log.warning("delivery retried later chat=%s seconds=%.0f reason=%s", bundle.chat_id,
                     delay, reason)
+
+
+def bundle_kind(kinds: Iterable[str]) -> str:
+    """What a bundle is, for its header: 'push' when an admin's /push is in it; the latest
+    'daily:<local date>' when all its rows wait for a daily digest (digests.outbox.next_daily
+    wrote the chat's local date into the kind); else 'instant'."""
+    kinds = set(kinds)
+    if any(k.startswith("push:") for k in kinds):
+        return "push"
+    if kinds and all(k.startswith("daily:") for k in kinds):
+        return max(kinds)
+    return "instant"
 
 
 def not_sent(err: Exception) -> bool:

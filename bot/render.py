@@ -13,7 +13,7 @@ their own («Related links:», the results header) keep their natural direction.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.attribution import (
     after_bihasab,
@@ -23,7 +23,7 @@ from bot.attribution import (
     genitive,
     standalone,
 )
-from bot.i18n import num, relative_time, t
+from bot.i18n import format_date, num, relative_time, t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url
 from bot.packer import pack, truncate
 from digests.models import Digest, Quote
@@ -168,34 +168,56 @@ def render_digest_messages(digest: Digest, lang: str, now: datetime) -> list[str
 
 
 def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
-                  header: bool | None = None, topics: Sequence[str] | None = None) -> list[str]:
+                  header: bool | None = None, topics: Sequence[str] | None = None,
+                  kind: str | None = None) -> list[str]:
     """Several stories as few messages as fit (a subscriber is not flooded).
 
     `header` adds «📰 نشرة الأخبار» on top; by default only when there are several stories.
     `topics` makes it a delivered digest that says why it came (bot.origins): the header names
     the followed topics («📰 جديد «الغوطة»»; [""] is «📰 النشرة العامة»; [] keeps «📰 نشرة
     الأخبار»), always shown, and the last line says how to stop («لإيقاف المتابعة:
-    /unsubscribe»).
+    /unsubscribe»). `kind` is the outbox kind the bundle was queued under (bot.courier.
+    bundle_kind): a scheduled daily digest, 'daily:<the chat's local date>', is headed «📰
+    نشرتك اليومية — ٣٠ نوفمبر ٢٠٢٦» (with the topics it answers), not as an instant alert.
     """
     items = list(digests)
     stories: list[list[Line]] = [digest_lines(d, lang, now) for d in items]
     if topics is not None:
-        stories.insert(0, [(_label(origin_header(topics, lang), lang),)])
+        stories.insert(0, [(_label(origin_header(topics, lang, kind), lang),)])
         stories.append([(Span(_rtl_text(t("bundle_stop", lang), lang), ltr=lang == "en"),)])
     elif header or (header is None and len(items) > 1):
         stories.insert(0, [(_label(t("bundle_header", lang), lang),)])
     return pack(stories)
 
 
-def origin_header(topics: Sequence[str], lang: str) -> str:
-    """«📰 جديد «الغوطة»» / «📰 النشرة العامة» / «📰 نشرة الأخبار» for a delivered digest."""
+def origin_header(topics: Sequence[str], lang: str, kind: str | None = None) -> str:
+    """«📰 جديد «الغوطة»» / «📰 النشرة العامة» / «📰 نشرة الأخبار» for a delivered digest; «📰
+    نشرتك اليومية — <date>[: «الغوطة»]» for a daily one (`kind` 'daily:YYYY-MM-DD', the date
+    in the chat's zone as the outbox wrote it)."""
     named = [clean(topic) for topic in topics if clean(topic)]
+    sep = "، " if lang == "ar" else ", "
+    listed = sep.join(f"«{topic}»" for topic in named)
+    day = daily_date(kind)
+    if day is not None:
+        when = format_date(datetime(day.year, day.month, day.day), lang)
+        if named:
+            return t("bundle_daily_topics", lang, date=when, topics=listed)
+        return t("bundle_daily", lang, date=when)
     if named:
-        sep = "، " if lang == "ar" else ", "
-        return t("bundle_topic", lang, topics=sep.join(f"«{topic}»" for topic in named))
+        return t("bundle_topic", lang, topics=listed)
     if list(topics) == [""]:
         return t("bundle_general", lang)
     return t("bundle_header", lang)
+
+
+def daily_date(kind: str | None) -> date | None:
+    """The local date of a 'daily:YYYY-MM-DD' outbox kind; None for any other kind."""
+    if not kind or not kind.startswith("daily:"):
+        return None
+    try:
+        return date.fromisoformat(kind[len("daily:"):])
+    except ValueError:
+        return None
 
 
 def _rtl_text(text: str, lang: str) -> str:

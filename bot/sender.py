@@ -58,11 +58,11 @@ def utc_now() -> datetime:
 
 
 def default_render(digests: list[Digest], lang: str, now: datetime,
-                   topics: Sequence[str] | None = None) -> list[str]:
+                   topics: Sequence[str] | None = None, kind: str = "instant") -> list[str]:
     """`bot.render.render_bundle`, imported on first use."""
     from bot.render import render_bundle
 
-    return render_bundle(digests, lang, now, topics=topics)
+    return render_bundle(digests, lang, now, topics=topics, kind=kind)
 
 
 class Sender:
@@ -75,7 +75,8 @@ class Sender:
         """Args:
             db: the database (or its path: the sender opens its own connection).
             bot: an initialized PTB Bot/ExtBot WITHOUT a rate limiter.
-            render: digests, language, now, topics → messages; default `bot.render.render_bundle`.
+            render: digests, language, now, topics, bundle kind → messages; default
+                `bot.render.render_bundle`.
             max_in_flight: bundles being sent at once; also the bound on duplicates after a crash.
             clock: what "now" is for due times and timestamps.
             poll_seconds: how often an idle sender looks for due rows (`wake()` looks at once).

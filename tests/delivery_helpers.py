@@ -70,7 +70,7 @@ def rows(db: Database, where: str = "1",
 
 
 def simple_render(digests: list[Digest], lang: str, now: datetime,
-                  topics: Sequence[str] | None = None) -> list[str]:
+                  topics: Sequence[str] | None = None, kind: str = "instant") -> list[str]:
     """A stand-in renderer that makes assertions easy: one line per story, one message."""
     return ["\n".join(f"<b>{d.article_id}</b> {d.headline}" for d in digests)]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import hypothesis
@@ -14,7 +14,7 @@ from telegram_html import check_message
 
 from bot import answers, following
 from bot.emulator import SentMessage
-from bot.i18n import READER_COMMANDS
+from bot.i18n import READER_COMMANDS, format_date
 from digests import subscriptions
 from digests.models import iso
 from digests.search import search
@@ -389,6 +389,17 @@ async def test_subscriber_gets_new_stories_from_the_scheduled_poll(tmp_path: Pat
             [(kind, status)] = h.db.db.execute(
                 "select kind, status from outbox where chat_id = ?", [READER + 2]).fetchall()
             assert kind.startswith("daily:") and status == "pending"
+            # The digest hour comes: one message headed as the daily digest of that local date
+            # (QA12: it was headed «📰 جديد «عمّان»» like an instant alert).
+            with h.db.transaction() as tx:
+                tx.execute("update outbox set not_before = null where chat_id = ?", [READER + 2])
+            [daily] = (await h.emu.await_messages(READER + 2, 2, timeout=10))[1:]
+            day = date.fromisoformat(kind[len("daily:"):])
+            assert check_message(daily.text) == []
+            assert daily.plain_text.replace("\u200f", "").startswith(
+                f"📰 نشرتك اليومية — {format_date(datetime(day.year, day.month, day.day), 'ar')}"
+                ": «عمّان»\n"), daily.plain_text
+            assert "قمة عربية طارئة في عمّان" in daily.plain_text
 
 
 async def test_pressing_more_twice_is_harmless(tmp_path: Path,

@@ -29,7 +29,7 @@ TOKEN = "123456:COURIER-TEST"
 
 def courier(database: Database, calls: list[tuple[tuple[int, ...], str]]) -> Courier:
     def render(digests: list[Digest], lang: str, now: datetime,
-               topics: Sequence[str] | None = None) -> list[str]:
+               topics: Sequence[str] | None = None, kind: str = "instant") -> list[str]:
         calls.append((tuple(d.article_id or 0 for d in digests), lang))
         return [f"{lang}:{len(digests)}"]
     return Courier(database, Bot("123:COURIER"), render, RateLimiter(30.0), SenderStats(),
@@ -138,7 +138,7 @@ async def test_a_delivered_digest_never_links_a_story_report_whose_page_is_gone(
     seen: list[list[str]] = []
 
     def render(digests: list[Digest], lang: str, now: datetime,
-               topics: Sequence[str] | None = None) -> list[str]:
+               topics: Sequence[str] | None = None, kind: str = "instant") -> list[str]:
         seen.append([r.url for d in digests for r in d.related])
         return ["x"]
 
@@ -154,3 +154,15 @@ async def test_a_delivered_digest_never_links_a_story_report_whose_page_is_gone(
         tx.execute("update articles set page_status = 'gone' where id = ?", [newest.id])
     fresh().messages_for(bundle(first.id))
     assert seen == [[mate.url], [newest.url], []]
+
+
+def test_bundle_kind_names_what_the_header_says() -> None:
+    """The renderer is told whether a bundle is a push, a daily digest (with the chat's local
+    date the outbox wrote) or instant alerts."""
+    from bot.courier import bundle_kind
+
+    assert bundle_kind({"push:3", "instant"}) == "push"
+    assert bundle_kind({"daily:2026-11-30"}) == "daily:2026-11-30"
+    assert bundle_kind({"daily:2026-11-29", "daily:2026-11-30"}) == "daily:2026-11-30"
+    assert bundle_kind({"daily:2026-11-30", "instant"}) == "instant"  # a mode just changed
+    assert bundle_kind(set()) == "instant"

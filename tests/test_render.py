@@ -34,7 +34,8 @@ GOLDEN = Path(__file__).parent / "golden" / "render"
 NOW = datetime(2018, 2, 20, 15, 0, tzinfo=timezone.utc)
 SEPARATOR = "\n----- 8< message -----\n"
 # English labels stay LTR; an English attribution line starts with an LRM (bot.render.quote_line)
-EN_LABELS = ("Related links:", "Results for «", "📰 News digest", "\u200eAccording to ")
+EN_LABELS = ("Related links:", "Results for «", "📰 News digest", "\u200eAccording to ",
+             "📰 Your daily digest", "To stop:")
 
 GHOUTA = Digest(
     url="https://news.example/ghouta?id=1&lang=ar",
@@ -90,6 +91,20 @@ def test_golden_results() -> None:
 def test_golden_results_and_bundle_english() -> None:
     _golden("results_en", render_results([GHOUTA, OLD], "en", NOW, query="Ghouta", total=2))
     _golden("bundle_en", render_bundle([GHOUTA, OTHER], "en", NOW))
+
+
+def test_golden_daily_digest_headers() -> None:
+    """A scheduled daily digest says so, with the chat's local date from its outbox kind (QA12:
+    it was headed like an instant alert); Arabic and English, with and without topics."""
+    daily = "daily:2018-02-21"
+    _golden("daily_ar", render_bundle([GHOUTA, OTHER], "ar", NOW, topics=["الغوطة", "دوما"],
+                                      kind=daily)
+            + render_bundle([OTHER], "ar", NOW, topics=[""], kind=daily))
+    _golden("daily_en", render_bundle([GHOUTA, OTHER], "en", NOW, topics=["الغوطة"], kind=daily)
+            + render_bundle([OTHER], "en", NOW, topics=[""], kind=daily))
+    for kind in ("instant", "push", "daily:not-a-date", None):  # the other kinds keep theirs
+        [html] = render_bundle([OTHER], "ar", NOW, topics=["الغوطة"], kind=kind)
+        assert "نشرتك اليومية" not in html and "📰 جديد «الغوطة»" in html
 
 
 def test_results_header_says_at_least_for_a_lower_bound() -> None:

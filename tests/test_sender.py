@@ -221,7 +221,7 @@ async def test_bad_request_fails_that_message_and_the_queue_goes_on(
         queue(database, chat, a)
 
     def raw_render(digests: list[Digest], lang: str, now: datetime,
-                   topics: Sequence[str] | None = None) -> list[str]:
+                   topics: Sequence[str] | None = None, kind: str = "instant") -> list[str]:
         return [d.headline for d in digests]  # unescaped on purpose
     s = make_sender(database, bot, render=raw_render)
     await s.run_once()
