@@ -119,10 +119,25 @@ def key_of(topic: str) -> str:
 
 def same_name(key: str) -> str:
     """The key with every name in one spelling (digests.variants), so that «ترامب» and «ترمب» are
-    one topic when a chat follows or stops following it (matching already finds both)."""
-    from digests.variants import alternatives
+    one topic when a chat follows or stops following it (matching already finds both), and a
+    name written as two words in its one-word form («فيس بوك» → «فيسبوك», digests.variants.
+    JOINED), so following one is following the other."""
+    from digests.variants import alternatives, joined_form
 
-    return " ".join(min(alternatives(k)) for k in key.split(" ")) if key else key
+    if not key:
+        return key
+    parts = key.split(" ")
+    words: list[str] = []
+    i = 0
+    while i < len(parts):
+        pair = parts[i:i + 2]
+        joined = None
+        if len(pair) == 2:  # «بيونج يانج» is «بيونغ يانغ»: try each spelling of both words
+            joined = next((j for a in alternatives(pair[0]) for b in alternatives(pair[1])
+                           if (j := joined_form(a, b))), None)
+        words.append(joined or parts[i])
+        i += 2 if joined else 1
+    return " ".join(min(alternatives(k)) for k in words)
 
 
 def keys_of_same_name(db: sqlite_utils.Database, key: str) -> list[str]:

@@ -211,3 +211,24 @@ def test_two_spellings_of_one_name_are_one_subscription(database: Database) -> N
     subs.subscribe(database, 7, "بوتين", now=NOW)
     subs.subscribe(database, 7, "ماكرون", now=NOW)
     assert len(subs.list_subscriptions(database, 7)) == 2
+
+
+def test_a_name_written_as_one_word_or_two_is_one_topic(database: Database) -> None:
+    """QA12 F10 / X8: «فيس بوك» and «فيسبوك» (digests.variants.JOINED) are one subscription, one
+    unsubscribe, and a push of either reaches the followers of both."""
+    assert subs.same_name("فيس بوك") == subs.same_name("فيسبوك")
+    assert subs.same_name("بيونج يانج") == subs.same_name("بيونغيانغ")
+    assert subs.same_name("فيس بوك ترمب") == subs.same_name("فيسبوك ترامب")
+    assert subs.same_name("فيس") != subs.same_name("فيسبوك")  # one word of the two is not it
+    subs.upsert_chat(database, 7, now=NOW)
+    first, new = subs.subscribe(database, 7, "فيسبوك", now=NOW)
+    again, new_again = subs.subscribe(database, 7, "فيس بوك", now=NOW)
+    assert new and not new_again and again.id == first.id
+    subs.upsert_chat(database, 8, now=NOW)
+    subs.subscribe(database, 8, "فيس بوك", now=NOW)
+    from digests.search import topic_key
+
+    assert subs.keys_of_same_name(database.db, topic_key("فيسبوك")) == sorted(
+        {topic_key("فيسبوك"), topic_key("فيس بوك")})
+    removed = subs.unsubscribe_topic(database, 7, "فيس بوك")
+    assert removed is not None and removed.topic == "فيسبوك"
