@@ -149,7 +149,7 @@ def _context_classes(kind: str, speaker: str, text: str, context: str) -> list[s
         said = re.search(r"(?:^|\s)و?(نفت|تنفي|نفى|ينفي) " + re.escape(speaker.split()[0]),
                          context)
         if said is not None and (said.group(1) in ("نفت", "تنفي")) != (
-                denial_verb(speaker) == "نفت"):
+                denial_verb(speaker, text) == "نفت"):
             out.append("denial_gender")
     return out
 

@@ -414,15 +414,31 @@ _MASCULINE_IN_YA = frozenset({"زكريا"})
 _PLURAL_F_RE = re.compile(r"^(?:و?ال)?[\u0621-\u064a]{2,}ات$")
 
 
-def denial_verb(speaker: str) -> str:
+def denial_verb(speaker: str, clause: str = "") -> str:
     """«نفى» or «نفت», as a verb before its subject agrees with it: feminine for a head noun in
     «ة» («وزارة الخارجية», «الحكومة»), a plural in «ات» («السلطات»), or a capital or country
-    named as a state («موسكو», «إسرائيل»); masculine otherwise («المسؤولون», «الوزير»)."""
+    named as a state («موسكو», «إسرائيل»); masculine otherwise («المسؤولون», «الوزير»).
+
+    A bare name that shows no gender («كامبريدج أناليتيكا», a company; «ساركوزي», a man) takes
+    the gender of the pronoun the denied `clause` opens with, which refers back to it: «أنها
+    أنجزت …» → «نفت», «أنه كان …» → «نفى» (QA13: «وتنفي كامبريدج أناليتيكا أنها …» was shown
+    «نفى»)."""
     head = speaker.split(" ", 1)[0].strip(_PUNCT) if speaker.split() else ""
     if head.endswith("ة") or head in _FEMININE_HEADS or _PLURAL_F_RE.match(head) or (
             head.endswith("يا") and len(head) >= 4 and head not in _MASCULINE_IN_YA):
         return "نفت"
+    opening = clause.split(" ", 1)[0] if clause else ""
+    if (opening in ("أنها", "إنها", "بأنها") and not head.startswith(("ال", "وال"))
+            and _MARKS_RE.sub("", head) not in _MASCULINE_HEADS):
+        return "نفت"
     return "نفى"
+
+
+# Heads that are masculine whatever the clause says («نفى وزير الخارجية أنها …»: she is
+# someone else). Unvoweled.
+_MASCULINE_HEADS = frozenset(
+    "وزير رئيس عضو نادي نائب مدير متحدث ناطق مسؤول مصدر سفير قائد زعيم مستشار محامي مدرب"
+    " لاعب نجم حزب جيش مكتب مجلس اتحاد بيان مرشد أمين".split())
 
 
 def _as_anna(text: str) -> str:
@@ -432,7 +448,7 @@ def _as_anna(text: str) -> str:
 
 def denial_parts(text: str, speaker: str) -> tuple[str, str]:
     """(«نفى المسؤولون», «أن يكون لهم أي علاقة»): who denied, and the clause denied."""
-    return f"{denial_verb(speaker)} {speaker}", _as_anna(text)
+    return f"{denial_verb(speaker, _as_anna(text))} {speaker}", _as_anna(text)
 
 
 def denial(text: str, speaker: str) -> str:

@@ -187,3 +187,14 @@ def test_f10_the_noun_after_there_is_accusative_without_tanween_too() -> None:
     assert after_bihasab("هناك قضايا أهم من ذلك") == "هناك قضايا أهم من ذلك"
     assert after_bihasab("هناك أدلة على التدخل") == "هناك أدلة على التدخل"
     assert after_bihasab("هناك 40 طفلا في المبنى") == "هناك 40 طفلا في المبنى"
+
+
+def test_f11_a_bare_name_takes_the_gender_of_the_denied_clause() -> None:
+    """QA13: «وتنفي كامبريدج أناليتيكا أنها أنجزت …» was shown «نفى»: a name that shows no
+    gender takes the pronoun of the clause it denies; a title keeps its own gender."""
+    assert denial_parts("أنها أنجزت أي عمل للحملة", "كامبريدج أناليتيكا") == (
+        "نفت كامبريدج أناليتيكا", "أنها أنجزت أي عمل للحملة")
+    assert denial_verb("ساركوزي", "أنه كان على علم") == "نفى"
+    assert denial_verb("وزير الخارجية", "أنها تلقت رسالة") == "نفى"
+    assert denial_verb("البيت الأبيض", "أنها تلقت رسالة") == "نفى"
+    assert denial_verb("ترامب", "أن يكون قد التقى بها") == "نفى"
