@@ -125,8 +125,10 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("help", "قائمة الأوامر", "List of commands"),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("push", "أرسل نشرة الآن: /push لمتابعي النشرة العامة، أو /push موضوع لمتابعيه",
-     "Send a digest now: /push to the general digest's followers, /push TOPIC to its followers"),
+    ("push", "أرسل نشرة الآن: /push لمتابعي النشرة العامة، أو /push موضوع لمتابعيه بما تحمله"
+             " تنبيهاتهم (العبارة في الخبر أو كل كلماتها في عنوانه)",
+     "Send a digest now: /push to the general digest's followers, /push TOPIC to its followers"
+     " with what their alerts carry (the phrase in a story, or all its words in a headline)"),
     ("sources", "المصادر وحالتها", "Sources and their health"),
     ("addsource", "أضف مصدرًا: /addsource رابط [اسم] (خلاصة RSS/Atom أو صفحة تشير إليها)",
      "Add a source: /addsource URL [NAME] (an RSS/Atom feed or a page that points to one)"),

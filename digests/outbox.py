@@ -294,7 +294,8 @@ def _top_stories(db: sqlite_utils.Database, now: datetime, limit: int) -> list[t
 
 def enqueue_push(db: Database, *, topic: str | None, now: datetime,
                  limit_stories: int = 5) -> PushPlan:
-    """An admin's manual digest, in one transaction: the top recent stories of `topic` queued
+    """An admin's manual digest, in one transaction: the top recent stories of `topic` (in the
+    search's order, only those its followers' alerts would carry: `article_matches`) queued
     for that topic's active followers, or (no topic) the top stories overall for the active
     followers of the general digest (topic '') only — a chat that follows only «الغوطة» did not
     ask for the general digest and could not stop it with /unsubscribe.
@@ -307,15 +308,20 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
         from digests.search import search, topic_key
 
         key = topic_key(topic)
-        # More than needed: a story whose every report is gone (404/410) is left out.
-        result = search(db.db, topic, limit=limit_stories * 2, now=now, fold_stories=True)
+        # More than needed: a story whose every report is gone (404/410) is left out, and so is
+        # one that only the widened search finds — the push sends what the topic's followers
+        # are sent (article_matches: the phrase, or every word in the headline), not a body
+        # that names the words apart.
+        result = search(db.db, topic, limit=limit_stories * 4, now=now, fold_stories=True)
         stories: list[tuple[int, int]] = []
         for hit in result.hits:
             aid = hit.digest.article_id
             assert aid is not None
+            if len(stories) >= limit_stories or not _followers_get(db.db, topic, aid):
+                continue
             sid = hit.digest.story_id if hit.digest.story_id is not None else -aid
             live = live_report(db.db, aid, sid)
-            if live is not None and len(stories) < limit_stories:
+            if live is not None:
                 stories.append((sid, live))
         from digests.subscriptions import keys_of_same_name
 
@@ -342,6 +348,15 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
     log.info("push queued push=%s topic=%r chats=%d stories=%d", push_id, topic, chats,
              len(stories))
     return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=len(stories))
+
+
+def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bool:
+    """Whether the topic's followers would be sent this article (the alert's test)."""
+    from digests.records import ARTICLE_SELECT, article_from_row
+    from digests.search import article_matches
+
+    row = next(iter(db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])), None)
+    return row is not None and article_matches(topic, article_from_row(row))
 
 
 def drop_gone_deliveries(sql: sqlite_utils.Database, article_id: int,

@@ -310,3 +310,34 @@ def test_a_waiting_delivery_of_a_report_gone_later_moves_or_is_skipped(database:
                    (1, 6, alone.id, "skipped")]  # nothing live in its story
     assert database.db.execute("select page_status from articles where id = ?",
                                [first.id]).fetchone()[0] == "ok"
+
+
+def test_a_topic_push_sends_what_its_followers_alerts_carry(database: Database) -> None:
+    """X8: /push TOPIC used the widened search, so a rare phrase pushed bodies that merely name
+    its words apart — articles the topic's followers are never alerted to. It sends the phrase
+    hits and the headlines with every word (digests.query.article_matches), nothing else."""
+    from digests.archive import get_article
+    from digests.search import article_matches
+    from digests.search_index import index_article
+
+    src = add_source(database, "a")
+    phrase = add_article(database, src, "فرز الأصوات في الانتخابات المصرية", story_id=1)
+    titled = add_article(database, src, "نتائج انتخابات الرئاسة المصرية", story_id=2)
+    apart = add_article(database, src, "تقرير عن المنطقة", story_id=3,
+                        body="جرت الانتخابات في لبنان، وقالت الخارجية المصرية إنها تتابع.")
+    with database.transaction() as tx:
+        for a in (phrase, titled, apart):
+            stored = get_article(tx, a.id)
+            assert stored is not None
+            index_article(tx, stored, ctx())
+    from digests.search import search
+
+    found = {h.digest.article_id for h in search(database.db, "الانتخابات المصرية", now=NOW).hits}
+    assert apart.id in found  # the widened search lists it for a reader browsing …
+    stored_apart = get_article(database.db, apart.id)
+    assert stored_apart is not None and not article_matches("الانتخابات المصرية", stored_apart)
+    add_chat(database, 20, topics=("الانتخابات المصرية",))
+    plan = outbox.enqueue_push(database, topic="الانتخابات المصرية", now=NOW)
+    pushed = {r["article_id"] for r in rows(database, "kind = ?", [plan.kind])}
+    assert pushed == {phrase.id, titled.id}  # … but the push carries what alerts carry
+    assert plan.stories == 2
