@@ -25,6 +25,10 @@ _ABBREV_RE = re.compile(r"^(?:[\u0621-\u064a]\.){1,2}$")
 # «رئيس "سيرك دو سولاي" دانيال لامار»: a title whose organisation is a short quoted name.
 _TITLE_HEADS = frozenset(
     "رئيس رئيسه مدير مديره مدرب قائد زعيم مؤسس باسم عضو ممثل امين نائب سفير".split())
+# A medium's people, whose medium's name follows in quote marks («مراسل "العربية"»). Folded.
+STAFF_NOUNS = frozenset(
+    "مراسل مراسله مراسلو مراسلي مندوب مندوبه موفد موفده محرر محرره مذيع مذيعه مقدم مقدمه"
+    " كاتب كاتبه معلق محلل".split())
 # «قالت الوكالة نقلا عن مصدر …»: the words after «نقلا عن» name the real speaker.
 RELAYING = frozenset("نقلا ونقلا".split())
 

@@ -17,6 +17,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     NUMBER_WORDS,
     POSSESSED_OBJECTS,
     RELAYING,
+    STAFF_NOUNS,
     Tok,
     _DESCRIBING_RE,
     _DOCUMENTS,
@@ -132,6 +133,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 (j > i and {toks[j - 1].norm, strip_prefix(toks[j - 1].norm)} & MEDIA_NOUNS)
                 or (j == i + 1 and toks[i].norm in NAME_NOUNS)
                 or (j > i and toks[j - 1].norm in _TITLE_HEADS and closing - j < 3)
+                or (j > i and toks[j - 1].norm in STAFF_NOUNS and closing - j < 4)
                 or (j > i and toks[j - 1].norm in _ORGANISATIONS and closing - j < 3)
                 or (j == i and bare_verb and closing == j and t.raw.endswith(("\"،", "”،", "»،")))
                 or (j == i and closing - j < 4 and closing + 1 < limit
@@ -304,6 +306,21 @@ def _head_of_relative(toks: list[Tok], verb: int, first: int) -> str:
     return "" if fold(name.split()[0]) in CLAUSE_OPENERS else name
 
 
+def _quoted_medium(toks: list[Tok], k: int, first: int) -> int | None:
+    """Token `k` closes a medium's name in quote marks that follows a reporter («مراسل
+    "العربية"», «مراسلة "سكاي نيوز عربية"»): the reporter's token, else None."""
+    if not toks[k].raw.rstrip("،,").endswith(("\"", "”", "»")):
+        return None
+    for m in range(k, max(first, k - 3) - 1, -1):
+        if toks[m].raw[:1] in "\"“«":
+            staff = m - 1
+            if staff >= first and toks[staff].norm in STAFF_NOUNS | {
+                    "و" + n for n in STAFF_NOUNS}:
+                return staff
+            return None
+    return None
+
+
 # «هناك/ثمة» with «و/ف» joined (STOP holds the bare words).
 _THERE_JOINED = frozenset("فهناك وهناك فهنالك وهنالك فثمه وثمه".split())
 
@@ -338,6 +355,12 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
         if t.norm.startswith(("لكن", "ولكن", "لان", "ولان")) or (
                 k == verb - 1 and t.norm.endswith("ه") and is_complementizer(t.norm)):
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
+        staffed = _quoted_medium(toks, k, first)
+        if staffed is not None:
+            # «لكن مراسل "العربية" أفاد»: the reporter and his medium's name in quote marks.
+            words[:0] = [toks[m].raw for m in range(staffed, k + 1)]
+            k = staffed - 1
+            continue
         if any(q in t.raw for q in "\"“”«»") or (k == verb - 1 and t.norm in CLAUSE_CONJ):
             return ""  # a quoted title or «عندما صرح»: no subject written before the verb
         if t.norm in PREPOSITIONS or t.norm in RELATIVES or (
@@ -365,7 +388,10 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             break  # «…، مارك كيميت، قال إن»: a comma right before the verb ends an apposition
         words.insert(0, t.raw)
         k -= 1
-    return " ".join(words).strip(EDGE_PUNCT + " ")
+    name = " ".join(words).strip(EDGE_PUNCT + " ")
+    if name.count('"') % 2 == 1 and words[-1].rstrip("،,").endswith('"'):
+        name += '"'  # keep a quoted name whole: «مراسل "العربية"»
+    return name
 
 
 # Posts a relative clause may describe («التغريدات التي انتقد فيها X»): their author speaks,

@@ -276,3 +276,17 @@ def test_f11_the_name_before_a_relative_clause_speaks_not_the_apposition_in_it()
     # A sentence that opens on something else keeps the old reading.
     toks = tokens("وفي المؤتمر، الذي عقد أمس في العاصمة، وزير الخارجية سامي نور، قال")
     assert speaker_before(toks, len(toks) - 1) == "وزير الخارجية سامي نور"
+
+
+def test_f11_a_reporter_keeps_his_mediums_quoted_name() -> None:
+    # «مراسل "العربية"» was cut at the quote mark: «مراسل» (VSO) or no speaker at all (SVO).
+    for paragraph, speaker in (
+            ('وقصف الجيش موقعا، بينما فرض حظرا على النشر. لكن مراسل "العربية" أفاد بأن ثلاثة '
+             'جنود أصيبوا بجروح خطيرة.', 'مراسل "العربية"'),
+            ('وقال مراسل "العربية" إن ثلاثة جنود أصيبوا بجروح خطيرة في القصف.', 'مراسل "العربية"'),
+            ('وأفاد مراسل "سكاي نيوز عربية" في دمشق بأن ثلاثة جنود أصيبوا بجروح خطيرة.',
+             'مراسل "سكاي نيوز عربية"')):
+        assert [c.speaker for c in find_quotes([paragraph])] == [speaker], paragraph
+    # A quoted title before a verb is still no subject.
+    toks = tokens('وفي كتابه "الطريق إلى دمشق" كتب')
+    assert speaker_before(toks, len(toks) - 1) == ""
