@@ -233,6 +233,10 @@ async def _post_init(app: Application) -> None:
     from bot.pushes import resume_reports
 
     resume_reports(rt, ContextTypes.DEFAULT_TYPE(app))
+    # … and the answers of /ingest requests it was killed or stopped in the middle of (X8).
+    from bot.ingests import resume_ingests
+
+    resume_ingests(rt, ContextTypes.DEFAULT_TYPE(app))
     log.info("bot ready username=%s admins=%d", app.bot.username, len(rt.settings.admin_ids))
     if not rt.settings.admin_ids:  # QA10 F7: an operator's first start says how to become one
         log.warning("ADMIN_IDS is empty: nobody can run admin commands. To learn your Telegram "

@@ -531,6 +531,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "المتابعين؛ تُرسل الأخبار الجديدة من الجلب التالي)",
                           "(A new source's first poll: its {new} were stored for search, not "
                           "sent to followers; new articles are sent from the next poll on)"),
+    "ingest_interrupted": ("⚠️ توقف الجلب قبل أن يكتمل؛ أعد المحاولة بـ /ingest",
+                           "⚠️ The poll stopped before it finished (the bot was restarted);"
+                           " try again with /ingest"),
     "ingest_failed": ("⚠️ فشل الجلب: {error}", "⚠️ The poll failed: {error}"),
     "stats": ("📊 الإحصاءات\n• محادثات لها متابعات: {subscribers}\n"
               "• كل المحادثات النشطة: {active}\n• المتابعات: {subscriptions}\n"

@@ -30,6 +30,7 @@ from bot.admin import (
     tell,
 )
 from bot.i18n import counted, num, relative_time, t
+from bot.ingests import answered, owe_ingest, record_answer
 from bot.lines import Span, isolate_ltr
 from bot.packer import pack
 from bot.reasons import error_text, reason_text
@@ -183,7 +184,8 @@ async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 @admin_only
 async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/ingest: poll every source now, in the background; report when done."""
+    """/ingest: poll every source now, in the background; report when done. The request is
+    recorded first (bot.ingests), so a bot killed mid-poll still answers after its restart."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
     chat = update.effective_chat
@@ -191,17 +193,27 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if rt.ingest_task is not None and not rt.ingest_task.done():
         await reply(update, context, ui(lang, "ingest_running"))
         return
+    request_id = owe_ingest(rt.db, chat.id, lang, rt.now())
     # the poll starts whatever happens to the acknowledgement (a 429 must not lose the report)
-    rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang), "ingest")
+    rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang, request_id), "ingest")
 
 
 async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                      lang: str) -> None:
+                      lang: str, request_id: int) -> None:
     """Acknowledge, poll every source, report. Both answers wait out a 429 (bot.admin.tell),
-    and the poll runs even when the acknowledgement could not be sent."""
+    and the poll runs even when the acknowledgement could not be sent. The final answer is
+    stored before it is sent, and marked given after (bot.ingests)."""
+    await tell(rt, context, chat_id, ui(lang, "ingest_started"))
+    html = await _poll_answer(rt, lang)
+    record_answer(rt.db, request_id, html, rt.now())
+    await tell(rt, context, chat_id, html)
+    answered(rt.db, request_id, rt.now())
+
+
+async def _poll_answer(rt: Runtime, lang: str) -> str:
+    """Poll every source now; the admin's final answer as Telegram HTML."""
     from digests.pipeline import poll_once
 
-    await tell(rt, context, chat_id, ui(lang, "ingest_started"))
     # sources never read before: their first poll is backfill, stored but not pushed
     # (digests.pipeline), which the report says (QA10 F6)
     first = {s.id for s in sources.list_sources(rt.db) if s.last_success_at is None}
@@ -210,9 +222,7 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     except Exception as exc:  # any failure is answered: an /ingest never goes unanswered
         log.exception("manual ingest failed")  # (QA12 F2: a bug's error left it without reply)
         why = exc.why if isinstance(exc, NashraError) else None
-        await tell(rt, context, chat_id, ui(lang, "ingest_failed",
-                                            error=reason_text(why, lang)))
-        return
+        return ui(lang, "ingest_failed", error=reason_text(why, lang))
     if rt.sender is not None:
         rt.sender.wake()
     counts = {"sources": counted(len(summary.reports), lang, "source", "sources"),
@@ -223,13 +233,11 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
         backfilled, lang, "new article", "new articles")) if backfilled else ""
     failing = [r for r in summary.reports if r.status == "failed"]
     if not failing:
-        await tell(rt, context, chat_id, ui(lang, "ingest_done", **counts) + note)
-        return
+        return ui(lang, "ingest_done", **counts) + note
     # by number and name, as /sources lists them: several feeds of one site, or unnamed
     # sources named by their host, stay apart (QA8 F9)
     names = ("، " if lang == "ar" else ", ").join(
         f"{num(r.source_id, lang)}: {source_name(r.name, lang)}" for r in failing[:FAILING_NAMES])
     if len(failing) > FAILING_NAMES:
         names += "…"
-    await tell(rt, context, chat_id, admin_html(lang, "ingest_done_failures", names=names,
-                                                **counts) + note)
+    return admin_html(lang, "ingest_done_failures", names=names, **counts) + note

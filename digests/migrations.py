@@ -323,6 +323,22 @@ def m021_push_reports(db: sqlite_utils.Database) -> None:
         db.execute(f"alter table pushes add column {column}")
 
 
+def m022_ingest_requests(db: sqlite_utils.Database) -> None:
+    # An admin's /ingest is answered even when the bot is killed in the middle of it (X8, the
+    # /push report's way): the request, its final answer once known, and when it was given;
+    # bot.ingests answers at start what a stopped process still owed.
+    db.execute("""
+        create table if not exists ingest_requests (
+            id integer primary key,
+            chat_id integer not null,
+            lang text not null,
+            requested_at text not null,
+            finished_at text,
+            report text,
+            reported_at text
+        )""")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -345,4 +361,5 @@ MIGRATIONS: list[Migration] = [
     ("019_gone_pages", m019_gone_pages),
     ("020_story_merges", m020_story_merges),
     ("021_push_reports", m021_push_reports),
+    ("022_ingest_requests", m022_ingest_requests),
 ]

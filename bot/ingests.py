@@ -1,0 +1,72 @@
+"""An admin's /ingest is owed its answer in the database, so a restart cannot swallow it.
+
+The handler (bot.sources_admin.ingest) records the request before the poll starts
+(`owe_ingest`); the poll's task writes its final answer there before sending it
+(`record_answer`) and marks it given once Telegram took it (`answered`). A process killed in the
+middle (SIGKILL, a crash) or stopped (SIGTERM cancels the poll) leaves the request owed; the next
+start (`resume_ingests`, from bot.app) answers each: the stored answer when the poll had finished,
+else «⚠️ توقف الجلب قبل أن يكتمل؛ أعد المحاولة بـ /ingest» — a poll is not run again behind the
+admin's back (the scheduled poll catches up anyway). Migration 022_ingest_requests; the model is
+the /push report (bot.pushes.resume_reports, QA12 F1).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from telegram.ext import ContextTypes
+
+from bot.admin import tell
+from bot.runtime import Runtime, ui
+from digests.models import iso
+from digests.storage import Database
+
+log = logging.getLogger(__name__)
+
+
+def owe_ingest(db: Database, chat_id: int, lang: str, now: datetime) -> int:
+    """Record that `chat_id` (an admin, in `lang`) asked for a poll; returns the request id."""
+    with db.transaction() as tx:
+        cur = tx.execute("insert into ingest_requests (chat_id, lang, requested_at)"
+                         " values (?, ?, ?)", [chat_id, lang, iso(now)])
+    return int(cur.lastrowid or 0)
+
+
+def record_answer(db: Database, request_id: int, html: str, now: datetime) -> None:
+    """The poll finished: keep its final answer until it is given."""
+    with db.transaction() as tx:
+        tx.execute("update ingest_requests set finished_at = ?, report = ? where id = ?",
+                   [iso(now), html, request_id])
+
+
+def answered(db: Database, request_id: int, now: datetime) -> None:
+    """The final answer went (or Telegram refused it for good): nothing is owed any more."""
+    with db.transaction() as tx:
+        tx.execute("update ingest_requests set reported_at = ? where id = ?",
+                   [iso(now), request_id])
+
+
+def owed_ingests(db: Database) -> list[tuple[int, int, str, str | None]]:
+    """(request id, admin chat id, language, final answer or None) of every unanswered
+    /ingest, oldest first."""
+    rows = db.db.execute("select id, chat_id, lang, report from ingest_requests"
+                         " where reported_at is null order by id").fetchall()
+    return [(int(i), int(c), str(lang), report) for i, c, lang, report in rows]
+
+
+def resume_ingests(rt: Runtime, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """At start: answer each /ingest a stopped or killed process still owed (its stored answer,
+    or that it stopped before it finished), in the background; returns how many."""
+    owed = owed_ingests(rt.db)
+    if owed:
+        rt.spawn(_answer_owed(rt, context, owed), "ingest-resume")
+        log.info("ingest answers resumed count=%d", len(owed))
+    return len(owed)
+
+
+async def _answer_owed(rt: Runtime, context: ContextTypes.DEFAULT_TYPE,
+                       owed: list[tuple[int, int, str, str | None]]) -> None:
+    for request_id, chat_id, lang, report in owed:
+        await tell(rt, context, chat_id, report or ui(lang, "ingest_interrupted"))
+        answered(rt.db, request_id, rt.now())

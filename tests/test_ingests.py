@@ -1,0 +1,128 @@
+"""bot.ingests: an /ingest is answered even when the bot is killed or stopped in the middle of
+the poll (the request is owed in the database, migration 022), and answered once."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from botkit import ADMIN, TOKEN, running_bot, sample_db
+
+from bot.emulator import Emulator
+from bot.ingests import owe_ingest, owed_ingests, record_answer
+from digests.storage import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+INTERRUPTED = "توقف الجلب قبل أن يكتمل؛ أعد المحاولة بـ /ingest"
+
+
+class SilentSite:
+    """A feed host on 127.0.0.1 that accepts connections and never answers (a poll hangs)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.held: list[socket.socket] = []
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/feed.xml"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.held:
+            conn.close()
+
+
+def _start(env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "run.py", "bot"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_an_ingest_killed_mid_poll_is_answered_after_the_restart(tmp_path: Path) -> None:
+    """X8 (QA12 run I): SIGKILL while /ingest polls; the restarted bot tells the admin the poll
+    stopped before it finished and how to run it again — once, not at every start."""
+    site = SilentSite()
+    sources = tmp_path / "sources.txt"
+    sources.write_text(f"{site.url} موقع صامت\n", encoding="utf-8")
+    try:
+        with Emulator(token=TOKEN) as emu:
+            env = {k: v for k, v in os.environ.items()
+                   if not k.startswith(("TELEGRAM_", "ADMIN"))}
+            env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=emu.base_url,
+                       DATABASE_PATH=str(tmp_path / "bot.db"), SOURCES_FILE=str(sources),
+                       ADMIN_IDS=str(ADMIN), ALLOW_PRIVATE_SOURCES="true",
+                       FETCH_TIMEOUT_SECONDS="120", LOG_LEVEL="INFO")
+            proc = _start(env)
+            try:
+                emu.send_user_message(ADMIN, "/ingest")
+                [started] = emu.wait_for_messages(ADMIN, 1, timeout=30)
+                assert "بدأ جلب الأخبار" in started.plain_text
+            finally:
+                proc.send_signal(signal.SIGKILL)
+                proc.communicate(timeout=30)
+            with Database(tmp_path / "bot.db") as db:
+                assert [(c, lang, r) for _, c, lang, r in owed_ingests(db)] == [(ADMIN, "ar", None)]
+            for start in range(2):  # the second start owes nothing
+                proc = _start(env)
+                try:
+                    emu.send_user_message(ADMIN + 1, "/start")  # the bot is up and answering
+                    emu.wait_for_messages(ADMIN + 1, len(emu.messages(ADMIN + 1)) + 1,
+                                          timeout=30)
+                    if start == 0:
+                        [_, answer] = emu.wait_for_messages(ADMIN, 2, timeout=30)
+                        bare = answer.plain_text.replace("\u200f", "").replace("\u200e", "")
+                        assert bare == "⚠️ " + INTERRUPTED, bare
+                finally:
+                    proc.send_signal(signal.SIGINT)
+                    out, err = proc.communicate(timeout=30)
+                assert proc.returncode == 0, err[-2000:]
+            assert len(emu.messages(ADMIN)) == 2
+            with Database(tmp_path / "bot.db") as db:
+                assert owed_ingests(db) == []
+    finally:
+        site.close()
+
+
+async def test_a_stopped_poll_and_a_finished_one_are_answered_at_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A graceful stop cancels the poll (no answer then); a poll that finished but whose answer
+    never reached Telegram keeps it. The next start gives both, in order, in the admin's
+    language."""
+    import digests.pipeline
+
+    async def hanging(*args: object, **kwargs: object) -> None:
+        await asyncio.sleep(3600)
+
+    path = sample_db(tmp_path)
+    monkeypatch.setattr(digests.pipeline, "poll_once", hanging)
+    async with running_bot(path) as h:
+        [started] = await h.say(ADMIN, "/ingest", language_code="en")
+        assert "Polling the sources" in started.plain_text
+    monkeypatch.undo()
+    with Database(path) as db:
+        done = owe_ingest(db, ADMIN, "ar", datetime.now(UTC))
+        record_answer(db, done, "✅ انتهى الجلب — كما حُفظ", datetime.now(UTC))
+        assert len(owed_ingests(db)) == 2
+    async with running_bot(path) as h:
+        got = await h.emu.await_messages(ADMIN, 2, timeout=10)
+        assert got[0].plain_text.startswith("⚠️ The poll stopped before it finished")
+        assert "/ingest" in got[0].plain_text
+        assert got[1].plain_text == "✅ انتهى الجلب — كما حُفظ"
+        assert await h.until(lambda: owed_ingests(h.db) == [], 10)
+    async with running_bot(path) as h:
+        await h.settle()
+        assert h.emu.messages(ADMIN) == []
