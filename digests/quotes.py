@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from digests.first_person import first_person
 from digests.models import Quote, QuoteKind
 from digests.quote_marks import (
     MAX_QUOTE_CHARS,
@@ -128,6 +129,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     """
     out: list[Candidate] = []
     speakers = Speakers()
+    writer_we = 0  # the writer's own sentences (no cue, no quote marks) in the first person
     carried = False
     last_para_had_quote = False
     for pi, para in enumerate(paragraphs):
@@ -143,6 +145,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         for sent in sentence_spans(para):
             cues = find_cues(para, toks, sent, speakers, spans, speech)
             s0, s1 = sent
+            if not cues and not any(s0 <= a < s1 for a, _ in spans) and first_person(
+                    para[s0:s1]):
+                writer_we += 1  # the writer's own sentence says «we»: a column
             sent_spans = [sp for sp in spans if s0 <= sp[0] < s1]
             governed: list[Candidate] = []  # marks the writer's sentence governs (below)
             # Direct speech first.
@@ -259,7 +264,37 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         para_quotes.sort(key=lambda c: c.start)
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
+    if writer_we >= _COLUMN_SENTENCES:
+        out = [c for c in (_writers_we_cut(c) for c in out) if c is not None]
     return out
+
+
+# Sentences of the writer's own in the first person that make an article a column.
+_COLUMN_SENTENCES = 2
+# Bodies a column reports in the third person («ترى الحكومة أن …»); a person's «we» in a
+# reported clause is his own («قال المدرب إننا …»), whoever writes. Folded, with «ال».
+_BODIES = frozenset(
+    "الحكومه الدوله الوزاره الشركه الاتحاد النادي الاداره الهيئه اللجنه المؤسسه الجمعيه"
+    " السلطات السلطه المجلس الجهات البلديه الجامعه المنظمه الحزب".split())
+
+
+def _writers_we_cut(cand: Candidate) -> Candidate | None:
+    """In a column, a reported clause's «we» is the writer's («ترى الحكومة أن الأندية …، وهي
+    سياسة يحرص عليها قادتنا، واليوم دخلنا …», QA13 3768): the clause ends before the first
+    comma-separated part in the first person; None when nothing of the speaker's is left."""
+    head = fold(cand.speaker.split()[0]) if cand.speaker.split() else ""
+    if cand.kind != "reported" or head not in _BODIES or not first_person(cand.text):
+        return cand
+    parts = re.split("([،,])", cand.text)
+    keep = ""
+    for n in range(0, len(parts), 2):
+        if first_person(parts[n]):
+            break
+        keep += parts[n] + (parts[n + 1] if n + 1 < len(parts) else "")
+    keep = _TRAILING_CONJ_RE.sub("", keep.rstrip(" ،,")).rstrip(" ،,")
+    if word_count(keep) < MIN_REPORTED_WORDS or not quote_marks_balanced(keep):
+        return None
+    return replace(cand, text=keep)
 
 
 # «إنه»/«أنها» …: a complementizer that carries the clause's subject. Folded.

@@ -1198,3 +1198,20 @@ def test_f11_until_after_a_comma_is_no_speech() -> None:
                         'الحكومة عن قرار الحجز على الحسابات.']) == []
     said = find_quotes(['وأشار الوزير في كلمته، إلى أن الحكومة ستتراجع عن قرار الحجز.'])
     assert [(c.speaker, c.text.split()[0]) for c in said] == [("الوزير", "الحكومة")]
+
+
+def test_f11_a_columns_we_is_the_writers_not_the_bodys() -> None:
+    # QA13 3768: «ترى الحكومة أن الأندية …، وهي سياسة يحرص عليها قادتنا، واليوم دخلنا …».
+    column = ["نحن في حاجة إلى مراجعة شاملة لواقع رياضتنا.",
+              "ترى الحكومة أن الأندية مكان هام لاستثمار أبناء الوطن، وهي سياسة حكيمة، يحرص "
+              "عليها قادتنا، واليوم دخلنا عالم العولمة.",
+              "ولعلنا نتذكر جميعا ما حدث لأنديتنا في الموسم الماضي."]
+    found = find_quotes(column)
+    assert [(c.speaker, c.text) for c in found] == [
+        ("الحكومة", "الأندية مكان هام لاستثمار أبناء الوطن، وهي سياسة حكيمة")]
+    # In a news report (the writer never says «we») the clause is left whole.
+    news = find_quotes([column[1]])
+    assert news and news[0].text.endswith("دخلنا عالم العولمة")
+    # A person's «we» in a column is his own.
+    coach = find_quotes([column[0], "وقال المدرب إننا سنلعب بقوة في المباراة المقبلة.", column[2]])
+    assert [c.text for c in coach] == ["سنلعب بقوة في المباراة المقبلة"]
