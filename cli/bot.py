@@ -18,15 +18,23 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
              common: argparse.ArgumentParser) -> None:
     """Add this group's commands to the parser."""
     bot = sub.add_parser("bot", parents=[common],
-                         help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)",
-                         description="Run the bot: long polling, or a webhook when WEBHOOK_URL "
-                                     "is set. Polls the sources every POLL_INTERVAL_MINUTES.")
+                         help="شغّل بوت تيليجرام (يحتاج TELEGRAM_BOT_TOKEN) / run the Telegram "
+                              "bot (needs TELEGRAM_BOT_TOKEN)",
+                         description="شغّل البوت: يستقبل الرسائل بالاستعلام المتكرر (long "
+                                     "polling)، أو عبر webhook إذا ضُبط WEBHOOK_URL، ويجلب "
+                                     "المصادر كل POLL_INTERVAL_MINUTES دقيقة. / Run the bot: "
+                                     "long polling, or a webhook when WEBHOOK_URL is set. Polls "
+                                     "the sources every POLL_INTERVAL_MINUTES.")
     bot.set_defaults(func=run_bot_command)
     demo = sub.add_parser("demo", parents=[common],
-                          help="offline demo: chat with the bot in the terminal, no network",
-                          description="Serve bundled sample news and a Telegram emulator on "
-                                      "127.0.0.1 and chat with the real bot in the terminal. "
-                                      "Uses a temporary database unless --db is given.")
+                          help="عرض تجريبي دون شبكة: حادث البوت في الطرفية / offline demo: "
+                               "chat with the bot in the terminal, no network",
+                          description="يقدّم أخبارًا تجريبية مرفقة ومحاكيًا لتيليجرام على "
+                                      "127.0.0.1 لتحادث البوت الحقيقي في الطرفية، بقاعدة بيانات "
+                                      "مؤقتة ما لم تُعطَ --db. / Serve bundled sample news and "
+                                      "a Telegram emulator on 127.0.0.1 and chat with the real "
+                                      "bot in the terminal. Uses a temporary database unless "
+                                      "--db is given.")
     demo.set_defaults(func=run_demo_command)
 
 

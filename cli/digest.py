@@ -41,10 +41,12 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
         "digest", parents=[common],
         help="ملخص مقال واحد / print one article's digest (stored, or fetched once)",
         description="اطبع ملخص مقال: العنوان والاقتباسات الرئيسية والروابط ذات الصلة. "
-                    "Print an article's digest: headline, key quotes with speakers, related links.")
+                    "/ Print an article's digest: headline, key quotes with speakers, related "
+                    "links.")
     parser.add_argument("url", metavar="URL", help="رابط المقال / the article's URL")
     parser.add_argument("--json", action="store_true",
-                        help="JSON: url, source, headline, published_at, quotes, related, story_id")
+                        help="بصيغة JSON / as JSON: url, source, headline, published_at, "
+                             "quotes, related, story_id")
     parser.set_defaults(func=digest_command)
 
 

@@ -48,31 +48,56 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
              common: argparse.ArgumentParser) -> None:
     """Add this group's commands to the parser."""
     sources = sub.add_parser("sources", parents=[common],
-                             help="إدارة المصادر / manage news feeds")
+                             help="إدارة المصادر / manage news feeds",
+                             description="أضف مصادر الأخبار (خلاصات RSS وAtom وJSON Feed) "
+                                         "واعرضها وأوقفها. / Add, list and pause news feeds "
+                                         "(RSS, Atom, JSON Feed).")
     ssub = sources.add_subparsers(dest="sources_command", metavar="ACTION", required=True)
-    add = ssub.add_parser("add", parents=[common], help="أضف خلاصة / add a feed URL")
-    add.add_argument("url", help="feed URL (RSS, Atom or JSON Feed)")
-    add.add_argument("--name", help="display name (default: the feed's own title)")
+    add = ssub.add_parser("add", parents=[common], help="أضف خلاصة / add a feed URL",
+                          description="أضف خلاصة بعد التحقق منها بجلبة واحدة، كما يفعل /addsource "
+                                      "في البوت. / Add a feed after checking it with one fetch, "
+                                      "as the bot's /addsource does.")
+    add.add_argument("url", help="رابط الخلاصة (RSS أو Atom أو JSON Feed) أو صفحة تعلن عنها / "
+                                 "feed URL (RSS, Atom or JSON Feed) or a page that declares one")
+    add.add_argument("--name", help="اسم للعرض (الافتراضي: عنوان الخلاصة نفسها) / display name "
+                                    "(default: the feed's own title)")
     add.add_argument("--no-check", action="store_true",
-                     help="add the link without fetching it first (offline setups); by default "
-                          "it is fetched once and added only if it is a feed or a page that "
-                          "declares one, as the bot's /addsource does")
+                     help="أضف الرابط دون جلبه أولًا (بيئة بلا شبكة)؛ افتراضيًا يُجلب مرة ولا "
+                          "يُضاف إلا إن كان خلاصة أو صفحة تعلن عن خلاصة / add the link without "
+                          "fetching it first (offline setups); by default it is fetched once and "
+                          "added only if it is a feed or a page that declares one, as the bot's "
+                          "/addsource does")
     add.add_argument("--verbose", action="store_true",
-                     help="on a refusal, also print the technical detail")
+                     help="عند الرفض، اطبع التفاصيل التقنية أيضًا / on a refusal, also print "
+                          "the technical detail")
     add.set_defaults(func=cmd_sources_add)
-    lst = ssub.add_parser("list", parents=[common], help="المصادر وحالتها / feeds with health")
+    lst = ssub.add_parser("list", parents=[common], help="المصادر وحالتها / feeds with health",
+                          description="المصادر بأرقامها وحالتها: آخر نجاح، الإخفاقات، الجلب "
+                                      "التالي؛ والموقوفة أخيرًا. / Feeds with their numbers and "
+                                      "health: last success, failures, next poll; paused ones "
+                                      "last.")
     lst.set_defaults(func=cmd_sources_list)
     rm = ssub.add_parser("remove", parents=[common],
-                         help="أوقف جلب مصدر (تبقى أخباره) / pause a feed (its articles stay)")
-    rm.add_argument("id", type=int, help="source id (see `sources list`)")
+                         help="أوقف جلب مصدر (تبقى أخباره) / pause a feed (its articles stay)",
+                         description="أوقف جلب مصدر؛ تبقى أخباره في الأرشيف، ويعيده `sources "
+                                     "add` بالرابط نفسه. / Pause a feed: its articles stay "
+                                     "searchable; `sources add` with the same link resumes it.")
+    rm.add_argument("id", type=int, help="رقم المصدر (انظر `sources list`) / source number "
+                                         "(see `sources list`)")
     rm.set_defaults(func=cmd_sources_remove)
 
     ingest = sub.add_parser("ingest", parents=[common],
-                            help="اجلب الأخبار / poll the feeds (on a schedule, or --once)")
+                            help="اجلب الأخبار / poll the feeds (on a schedule, or --once)",
+                            description="اجلب الأخبار من المصادر: على جدول كل "
+                                        "POLL_INTERVAL_MINUTES دقيقة، أو مرة واحدة مع --once. / "
+                                        "Poll the feeds: on a schedule every "
+                                        "POLL_INTERVAL_MINUTES, or once with --once.")
     ingest.add_argument("--once", action="store_true",
-                        help="poll every due source once and exit")
+                        help="اجلب كل مصدر حان موعده مرة واحدة ثم اخرج / poll every due source "
+                             "once and exit")
     ingest.add_argument("--all", action="store_true",
-                        help="with --once: poll every source, due or not")
+                        help="مع --once: اجلب كل المصادر، حان موعدها أم لا / with --once: poll "
+                             "every source, due or not")
     ingest.set_defaults(func=cmd_ingest)
 
 

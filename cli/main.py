@@ -19,6 +19,7 @@ from cli import digest as digest_cmd
 from cli import ingest as ingest_cmd
 from cli import search as search_cmd
 from cli import stories as stories_cmd
+from cli.helptext import Parser, bilingual
 from digests.errors import NashraError
 from digests.logs import setup_logging
 from digests.settings import Settings, config_warnings
@@ -29,15 +30,20 @@ log = logging.getLogger("nashra")
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="SQLite database path (default: DATABASE_PATH or data/nashra.db)")
-    parser = argparse.ArgumentParser(
+                        help="مسار قاعدة بيانات SQLite (الافتراضي: DATABASE_PATH أو "
+                             "data/nashra.db) / SQLite database path (default: DATABASE_PATH "
+                             "or data/nashra.db)")
+    parser = Parser(
         prog="run.py", parents=[common],
-        description="Nashra (نشرة): Arabic news digests on Telegram.",
+        description="نشرة: ملخصات الأخبار العربية على تيليجرام. / Nashra: Arabic news digests "
+                    "on Telegram.",
+        epilog="دون أمر: البوت، أو العرض التجريبي إن لم يُضبط TELEGRAM_BOT_TOKEN. / Without a "
+               "COMMAND: the bot, or the offline demo when TELEGRAM_BOT_TOKEN is not set.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (bot_cmd, ingest_cmd, search_cmd, digest_cmd, stories_cmd, articles_cmd):
         module.register(sub, common)
-    return parser
+    return bilingual(parser)  # argparse's own words (usage, options, -h) in both languages
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -28,14 +28,18 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
              common: argparse.ArgumentParser) -> None:
     """Add the `search` command to the parser."""
     p = sub.add_parser("search", parents=[common],
-                       help="search the archive for a topic (ابحث في الأرشيف عن موضوع)",
-                       description="Search the archive: «الغوطة», «ترامب», «مجلس الأمن»…")
-    p.add_argument("query", nargs="+", help="the topic, in Arabic or English")
+                       help="ابحث في الأرشيف عن موضوع / search the archive for a topic",
+                       description="ابحث في الأرشيف: «الغوطة»، «ترامب»، «مجلس الأمن»… / Search "
+                                   "the archive: «الغوطة», «ترامب», «مجلس الأمن»…")
+    p.add_argument("query", nargs="+", help="الموضوع، بالعربية أو الإنجليزية / the topic, in "
+                                            "Arabic or English")
     p.add_argument("--limit", type=_count(1, MAX_LIMIT), default=10,
-                   help=f"how many articles, 1–{MAX_LIMIT} (default 10)")
+                   help=f"عدد المقالات، 1–{MAX_LIMIT} (الافتراضي 10) / how many articles, "
+                        f"1–{MAX_LIMIT} (default 10)")
     p.add_argument("--offset", type=_count(0, MAX_OFFSET), default=0,
-                   help="skip this many (paging)")
-    p.add_argument("--json", action="store_true", help="print a JSON array for scripts")
+                   help="تخطَّ هذا العدد (للتصفح صفحةً بعد صفحة) / skip this many (paging)")
+    p.add_argument("--json", action="store_true",
+                   help="اطبع مصفوفة JSON للبرامج / print a JSON array for scripts")
     p.set_defaults(func=run_search)
 
 

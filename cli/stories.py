@@ -32,22 +32,28 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
              common: argparse.ArgumentParser) -> None:
     """Add this group's commands to the parser."""
     group = sub.add_parser("stories", parents=[common],
-                           help="القصص / stories: meaning vectors of stored articles")
+                           help="القصص / stories: meaning vectors of stored articles",
+                           description="القصص: متجهات المعنى للمقالات المخزنة (SEMANTIC_MODEL). "
+                                       "/ Stories: meaning vectors of stored articles "
+                                       "(SEMANTIC_MODEL).")
     ssub = group.add_subparsers(dest="stories_command", metavar="ACTION", required=True)
     backfill = ssub.add_parser(
         "backfill", parents=[common],
         help="احسب متجهات المعنى للمقالات المخزنة بدونها / embed stored articles that have no "
              "meaning vector (SEMANTIC_MODEL, the `semantic` extra)",
-        description="احسب متجهات المعنى للمقالات المخزنة قبل تفعيل SEMANTIC_MODEL. "
-                    "Embed the articles stored before SEMANTIC_MODEL was turned on: by default "
+        description="احسب متجهات المعنى للمقالات المخزنة قبل تفعيل SEMANTIC_MODEL: افتراضيًا "
+                    "نافذة القصص الأخيرة (48 ساعة قبل أحدث مقال)، أو من تاريخ --since، أو --all؛ "
+                    "التقدم على stderr، ويمكن إيقافه وإعادته. / Embed the articles stored before SEMANTIC_MODEL was turned on: by default "
                     "the last story window (48 h before the newest article), --since a date, "
                     "or --all. Progress on stderr; safe to interrupt and run again.")
     when = backfill.add_mutually_exclusive_group()
     when.add_argument("--since", type=since_time, metavar="ISO",
-                      help="articles published at or after this date or time (2018-02-01, "
-                           "2018-02-01T12:00+03:00; without an offset: UTC)")
+                      help="المقالات المنشورة في هذا التاريخ أو الوقت أو بعده (دون فرق توقيت: "
+                           "UTC) / articles published at or after this date or time "
+                           "(2018-02-01, 2018-02-01T12:00+03:00; without an offset: UTC)")
     when.add_argument("--all", action="store_true",
-                      help="every article without a vector (hours for a large archive)")
+                      help="كل مقال بلا متجه (ساعات لأرشيف كبير) / every article without a "
+                           "vector (hours for a large archive)")
     backfill.set_defaults(func=cmd_backfill)
 
 

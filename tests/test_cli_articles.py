@@ -195,7 +195,13 @@ def test_without_yes_it_asks_and_without_a_terminal_removes_nothing(
 
 
 def test_an_unknown_article_is_one_line_in_both_languages(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    # An earlier test's main() left a root handler on a stderr pytest has closed since: the
+    # migrations logged here would print «Logging error» tracebacks into this test's stderr.
+    monkeypatch.setattr(logging.getLogger(), "handlers", [])
     path = tmp_path / "nashra.db"
     Database(path).close()
     for ref in ("12345", "https://nowhere.example/x", "99999999999999999999999"):

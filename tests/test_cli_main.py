@@ -113,3 +113,56 @@ def test_the_readme_lists_every_command_with_options_the_parser_knows() -> None:
     for name, options in listed.items():
         known = {o for a in commands[name]._actions for o in a.option_strings} if name else set()
         assert set(options) <= known, (name, options)
+
+
+def _arabic_first(text: str) -> bool:
+    """Arabic, then « / » and the English: the first letter is Arabic, the English follows."""
+    import re
+
+    letters = [c for c in text if c.isalpha()]
+    arabic, _, english = text.partition(" / ")
+    return (bool(letters) and "\u0600" <= letters[0] <= "\u06ff" and bool(english)
+            and re.search("[\u0600-\u06ff]", arabic) is not None
+            and re.search("[A-Za-z]", english) is not None)
+
+
+def test_every_commands_help_is_arabic_first_then_english(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """X8 (QA12): `bot`, `demo`, `sources remove`'s id and `search`'s options were English only,
+    `ingest` had no description, argparse's own words were English. Every --help, walked from
+    the parser itself, prints every line a reader reads Arabic first, then English."""
+    from cli.main import build_parser, main
+
+    def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+             ) -> dict[tuple[str, ...], argparse.ArgumentParser]:
+        found = {path: parser}
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    found.update(walk(child, (*path, name)))
+        return found
+
+    commands = walk(build_parser())
+    assert len(commands) >= 14  # run.py, bot, demo, sources add/list/remove, ingest, …
+    for path, parser in commands.items():
+        with pytest.raises(SystemExit) as done:
+            main([*path, "--help"])
+        assert done.value.code == 0, path
+        out = capsys.readouterr().out
+        assert out.startswith("الاستخدام / usage: run.py"), (path, out[:80])
+        assert "اعرض هذه المساعدة واخرج / show this help and exit" in out, path
+        assert "الخيارات / options:" in out, path
+        assert parser.description and _arabic_first(parser.description), (path, parser.description)
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helps = [a.help for a in action._choices_actions]
+            else:
+                helps = [action.help]
+            for text in helps:
+                assert text and text != argparse.SUPPRESS and _arabic_first(text), (path, text)
+    # A usage error says where the help is, in both languages.
+    with pytest.raises(SystemExit) as done:
+        main(["sources"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "خطأ في الأمر / usage error" in err and "run.py sources --help" in err
