@@ -34,20 +34,20 @@ import gzip
 import json
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from digests import arabic, semantic  # noqa: E402
+from digests import arabic, semantic, shared_speech  # noqa: E402
 from digests.leads import _first_sentence, compare_leads, lead_of  # noqa: E402
 from digests.models import parse_iso  # noqa: E402
 from digests.similarity import pair_features, rule_decision, similarity, story_vector  # noqa: E402
 from digests.story_model import (  # noqa: E402
-    DECISION, FEATURES, MEANING, MEANING_BAND, WEIGHTS, in_band, meaning_feature, probability,
-    same_story)
+    DECISION, FEATURES, MEANING, MEANING_BAND, SIM_FLOOR, WEIGHTS, in_band, meaning_feature,
+    probability, same_story)
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
 GOLD = ROOT / "benchmarks" / "gold"
@@ -277,6 +277,139 @@ def cv(rows: list[dict[str, Any]], l2: float, thresholds: Sequence[float],
     return decided
 
 
+# Brief S10: evidence the bags of words miss, each a candidate feature of the pair model
+# (`--extra`): shared quoted speech, shared speakers, shared names (digests.shared_speech).
+EXTRA: dict[str, Callable[[shared_speech.Speech, shared_speech.Speech], float]] = {
+    "qrun": lambda a, b: math.log1p(shared_speech.shared_quote_run(a, b)),
+    "qtext": lambda a, b: math.log1p(shared_speech.quote_in_text(a, b)),
+    "qlong": lambda a, b: float(shared_speech.quote_in_text(a, b) >= 6),
+    "qshare": shared_speech.quoted_share,
+    "spk": lambda a, b: math.log1p(shared_speech.shared_speakers(a, b)),
+    "spktext": lambda a, b: math.log1p(shared_speech.speaker_in_text(a, b)),
+    "names": lambda a, b: math.log1p(shared_speech.shared_names(a, b)),
+    "names2": lambda a, b: float(shared_speech.shared_names(a, b) >= 2),
+    "stmt": lambda a, b: math.log1p(shared_speech.shared_statement_run(a, b)),
+    "stmtlong": lambda a, b: float(shared_speech.shared_statement_run(a, b) >= 6),
+    "spk2": lambda a, b: float(shared_speech.shared_speakers(a, b) >= 2),
+    "people": lambda a, b: math.log1p(shared_speech.shared_people(a, b)),
+    "people2": lambda a, b: float(shared_speech.shared_people(a, b) >= 2),
+    "dq": lambda a, b: math.log1p(shared_speech.shared_digest_run(a, b)),
+    "dspk": lambda a, b: math.log1p(shared_speech.shared_digest_speakers(a, b)),
+}
+
+
+def speeches(rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]
+             ) -> dict[str, shared_speech.Speech]:
+    """The shared_speech.Speech of every article of the rows, by id; prints what reading one
+    article and comparing one pair cost (median, p95: what the story step would pay)."""
+    import statistics
+    import time
+
+    ids = sorted({i for r in rows for i in (r["a"], r["b"])})
+    out: dict[str, shared_speech.Speech] = {}
+    reads: list[float] = []
+    for i in ids:
+        start = time.perf_counter()
+        out[i] = shared_speech.speech_of(docs[i]["title"] or "", docs[i]["text"])
+        reads.append(time.perf_counter() - start)
+    pairs: list[float] = []
+    for r in rows:
+        start = time.perf_counter()
+        for f in EXTRA.values():
+            f(out[r["a"]], out[r["b"]])
+        pairs.append(time.perf_counter() - start)
+    for name, times in (("reading an article (speech_of)", reads),
+                        (f"comparing a pair (all {len(EXTRA)} EXTRA features)", pairs)):
+        times.sort()
+        print(f"cost of {name}: median {statistics.median(times) * 1000:.2f} ms,"
+              f" p95 {times[int(0.95 * (len(times) - 1))] * 1000:.2f} ms (n = {len(times)})")
+    return out
+
+
+def with_extra(rows: list[dict[str, Any]], config: Sequence[str],
+               speech: dict[str, shared_speech.Speech]) -> list[dict[str, Any]]:
+    """The rows with the EXTRA features named in `config` added."""
+    return [{**r, "x": {**r["x"], **{f: EXTRA[f](speech[r["a"]], speech[r["b"]]) for f in config}}}
+            for r in rows]
+
+
+def below_floor(rows: list[dict[str, Any]], speech: dict[str, shared_speech.Speech],
+                runs: Sequence[int] = (4, 5, 6, 8, 10)) -> None:
+    """The narrow override of brief S10: labelled pairs under SIM_FLOOR (which the words never
+    join) that share a run of N words or more between a quote of one and the other's text
+    (quote marks: quote_in_text; any statement the finder finds: shared_statement_run), by
+    label, and how many of them the model (shipped WEIGHTS, the floor lifted) would join."""
+    low = [r for r in rows if r["x"]["sim"] < SIM_FLOOR]
+    print(f"\n== under SIM_FLOOR {SIM_FLOOR}: {len(low)} labelled pairs"
+          f" ({sum(r['same'] for r in low)} same)")
+    for kind, run_of in (("quote", shared_speech.quote_in_text),
+                         ("statement", shared_speech.shared_statement_run)):
+        for n in runs:
+            hit = [r for r in low if run_of(speech[r["a"]], speech[r["b"]]) >= n]
+            joined = [r for r in hit if probability(r["x"], WEIGHTS) >= DECISION]
+            print(f"  sharing a {kind} run >= {n:>2} words: {len(hit)} pairs,"
+                  f" {sum(r['same'] for r in hit)} same / {sum(not r['same'] for r in hit)}"
+                  f" different (blind folds {sum(r['fold'] in BLIND for r in hit)}); the model"
+                  f" at p >= {DECISION} would join {sum(r['same'] for r in joined)} same /"
+                  f" {sum(not r['same'] for r in joined)} different")
+            for r in hit if n == runs[0] else []:
+                print(f"    {r['fold']:<11} {r['a']} ~ {r['b']} same={r['same']}"
+                      f" sim={r['x']['sim']:.3f} run={run_of(speech[r['a']], speech[r['b']])}"
+                      f" p={probability(r['x'], WEIGHTS):.2f}")
+
+
+def describe_extra(rows: list[dict[str, Any]], speech: dict[str, shared_speech.Speech]) -> None:
+    """How often each EXTRA feature is non-zero, and its mean, among same and different pairs."""
+    print("\n== extra features (share non-zero, mean) among same / different pairs")
+    for name, f in EXTRA.items():
+        cells = []
+        for label in (True, False):
+            vals = [f(speech[r["a"]], speech[r["b"]]) for r in rows if r["same"] == label]
+            cells.append(f"{sum(v > 0 for v in vals) / max(1, len(vals)):.2f}"
+                         f" {sum(vals) / max(1, len(vals)):.2f}")
+        print(f"  {name:<8} same {cells[0]:<12} different {cells[1]}")
+
+
+def misses(rows: list[dict[str, Any]], decided: list[bool],
+           speech: dict[str, shared_speech.Speech]) -> None:
+    """Is the evidence there at all? Each EXTRA feature among the blind folds' same-story pairs
+    the held-out words miss, against their different pairs the words come close on (held-out
+    probability unknown here, so: different pairs the shipped weights give 0.2 or more) and the
+    different pairs they refuse outright. Raw values (runs and counts, not log1p)."""
+    raw: dict[str, Callable[[shared_speech.Speech, shared_speech.Speech], float]] = {
+        "qrun": lambda a, b: shared_speech.shared_quote_run(a, b),
+        "qtext": shared_speech.quote_in_text,
+        "qshare": shared_speech.quoted_share,
+        "spk": shared_speech.shared_speakers,
+        "spktext": shared_speech.speaker_in_text,
+        "names": shared_speech.shared_names,
+        "stmt": shared_speech.shared_statement_run,
+        "people": shared_speech.shared_people,
+        "dq": shared_speech.shared_digest_run,
+        "dspk": shared_speech.shared_digest_speakers,
+    }
+    blind = [i for i, r in enumerate(rows) if r["fold"] in BLIND]
+    groups = {
+        "same, missed": [rows[i] for i in blind if rows[i]["same"] and not decided[i]],
+        "same, joined": [rows[i] for i in blind if rows[i]["same"] and decided[i]],
+        "different, p>=0.2": [rows[i] for i in blind if not rows[i]["same"]
+                              and probability(rows[i]["x"], WEIGHTS) >= 0.2],
+        "different, p<0.2": [rows[i] for i in blind if not rows[i]["same"]
+                             and probability(rows[i]["x"], WEIGHTS) < 0.2],
+    }
+    print("\n== blind folds at the held-out decision: mean (share >= threshold) per group")
+    cuts = {"qrun": 6, "qtext": 6, "qshare": 0.5, "spk": 1, "spktext": 2, "names": 3,
+            "stmt": 6, "people": 2, "dq": 6, "dspk": 1}
+    print(f"{'group':<20}{'n':>5}  " + "  ".join(f"{k + '>=' + str(cuts[k]):>14}" for k in raw))
+    for name, part in groups.items():
+        cells = []
+        for k, f in raw.items():
+            vals = [f(speech[r["a"]], speech[r["b"]]) for r in part]
+            share = sum(v >= cuts[k] for v in vals) / max(1, len(vals))
+            cells.append(f"{sum(vals) / max(1, len(vals)):.2f} ({share:.2f})")
+        print(f"{name:<20}{len(part):>5}  " + "  ".join(f"{c:>14}" for c in cells))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -288,6 +421,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="with --embed: every corpus article (benchmarks/stories.py reads them)")
     parser.add_argument("--semantic", nargs="*", default=[],
                         help="feature sets to compare with the model alone, e.g. head head,title")
+    parser.add_argument("--extra", nargs="*", default=[],
+                        help="brief S10: feature sets of digests.shared_speech to compare with the"
+                             " words alone, comma-separated names of EXTRA (e.g. qrun qtext,spk)")
     parser.add_argument("--diff-at", type=float, default=0.55,
                         help="threshold at which the blind-fold pairs that change are listed")
     args = parser.parse_args(argv)
@@ -308,6 +444,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     base = cv(rows, args.l2, args.thresholds, "model alone")
     print("\nWEIGHTS (words only, all folds):")
     print(_weights(fit(rows, args.l2)))
+    if args.extra:
+        speech = speeches(rows, docs)
+        describe_extra(rows, speech)
+        if DECISION in base:
+            misses(rows, base[DECISION], speech)
+        below_floor(rows, speech)
+        for config in args.extra:
+            names = config.split(",")
+            unknown = [n for n in names if n not in EXTRA]
+            if unknown:
+                raise SystemExit(f"--extra: unknown feature(s) {unknown}; known: {sorted(EXTRA)}")
+            final = with_extra(rows, names, speech)
+            new = cv(final, args.l2, args.thresholds, "with " + "+".join(names))
+            _changes(rows, base, new, args.diff_at)
+            print(f"\nWEIGHTS (all folds, with {'+'.join(names)}):")
+            print(_weights(fit(final, args.l2)))
     for config in configs:
         final = with_meaning(rows, config)
         new = cv(final, args.l2, args.thresholds, "with e5 " + "+".join(config))
