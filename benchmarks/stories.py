@@ -589,7 +589,7 @@ def cv_join(docs: list[dict[str, Any]], workdir: Path, p_strong: float, l2: floa
                                         for n, v in tally.items()))
 
 
-SHIPPED_VS = ["no merge", "merge fit 0.7+strong 0.9"]  # session 6's step vs session 7's
+SHIPPED_VS = ["no merge", "merge fit 0.7+strong 0.9"]  # the shipped step (sessions 6, 8) vs session 7's
 MERGE_RULES = (("no merge", False, "fit"), ("merge fit", True, "fit"),
                ("merge members", True, "members"))
 # "merge fit F": the article's fit to each of the stories must reach F (stories.MERGE_FIT);

@@ -507,7 +507,8 @@ def test_a_strong_pair_overrides_the_members_vote(db: Database, settings: Settin
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """Brief S9: a report whose pair with one member reaches STRONG_PAIR joins that member's
     story even when the other members outvote it (the member sits in a story of a wider affair);
-    below it the vote holds."""
+    below it the vote holds. (Off by default since session 8; the rule is tested at S9's 0.9.)"""
+    monkeypatch.setattr(stories, "STRONG_PAIR", 0.9)
     a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
     f = _store(db, settings, _source(db, "daily"), FESTIVAL, T0 + timedelta(hours=1))
     g = _store(db, settings, _source(db, "agency"), BORDER_A, T0 + timedelta(hours=1))
