@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 
 from digests.first_person import _MARKS_RE, first_person
+from digests.speech import cue_of
 
 __all__ = ["after_bihasab", "denial", "denial_parts", "denial_verb", "denied_by", "first_person",
-           "genitive", "standalone"]
+           "genitive", "hedged", "hedged_parts", "standalone"]
 
 # Sound masculine plurals that speak in the news («قال مسؤولون»), without «ال». Relative
 # adjectives in -يون («دبلوماسيون», «أمريكيون») follow one rule (`_is_plural`).
@@ -349,3 +350,25 @@ def denial(text: str, speaker: str) -> str:
 def denied_by(speaker: str) -> str:
     """The English label of a denial: "X denied" (the clause follows, in Arabic)."""
     return f"{speaker} denied"
+
+
+# A reported clause kept with its verb because it is a subjunctive after «أن» («ترجح السلطات أن
+# تكون الطائرة تحطمت», «أعربوا عن أملهم في أن يكون القرار …»: digests.quotes).
+_HEDGED_RE = re.compile(r"^\S+(?: \S+){0,8}? (?:في |ب)?[أا]ن (?:يكون|تكون|يكونا|تكونا|يكونوا)(?:\s|$)")
+
+
+def hedged(text: str) -> bool:
+    """The paraphrase holds its own verb of judging, hoping or expecting before «أن يكون …»:
+    it is shown as written, never after «بحسب X،», which would state what was only judged
+    likely («بحسب السلطات، تكون الطائرة تحطمت», QA13 743)."""
+    first = text.split(" ", 1)[0]
+    return bool(_HEDGED_RE.match(text)) and cue_of(first)[1] is not None
+
+
+def hedged_parts(text: str, speaker: str) -> tuple[str, str]:
+    """(the line, the speaker to show after it or ""): the speaker written right after the
+    verb («ترجح السلطات أن …») is in the line already; else it follows («أعربوا عن أملهم في
+    أن يكون …» — المصادر)."""
+    words = text.split(" ", 1)
+    rest = words[1] if len(words) > 1 else ""
+    return text, "" if speaker and rest.startswith(speaker) else speaker

@@ -21,6 +21,8 @@ from bot.attribution import (
     denied_by,
     first_person,
     genitive,
+    hedged,
+    hedged_parts,
     standalone,
 )
 from bot.i18n import format_date, num, relative_time, t
@@ -82,6 +84,12 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
                     Span(_ltr(text)))
         who, clause = denial_parts(text, speaker)
         return (Span(_ltr(who), italic=True), Span(" "), Span(_ltr(clause)))
+    if quote.kind == "reported" and speaker and hedged(text):
+        # «ترجح السلطات أن تكون الطائرة تحطمت»: what was judged likely, as the article wrote it.
+        line, after = hedged_parts(text, speaker)
+        if not after:
+            return (Span(_ltr(line)),)
+        return (Span(_ltr(line)), Span(" — "), Span(_ltr(after), italic=True))
     if quote.kind == "reported" and not first_person(text):
         if not speaker:
             return None

@@ -46,6 +46,7 @@ from digests.speakers import Speakers, Tok, tokens
 from digests.speech import (
     DENIALS,
     RELATIVES,
+    cue_of,
     fold,
     is_complementizer,
     strip_conj,
@@ -251,6 +252,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                         continue
                     kind = "denial"
                     text, start = para[denied:start + len(text)], denied
+                elif _subjunctive_kana(toks, cs, text):
+                    # «وترجح السلطات أن تكون الطائرة تحطمت»: judged likely (hoped, expected),
+                    # not stated; «بحسب السلطات، تكون الطائرة تحطمت» would state it (QA13 743).
+                    # The clause keeps its verb, to be shown as the article wrote it.
+                    verb = toks[cue.tok]
+                    at = verb.start + (1 if verb.raw[:1] in "وف" and cue_of(verb.raw[1:])[1]
+                                       else 0)
+                    text, start = para[at:start + len(text)], at
                 para_quotes.append(Candidate(text=text, speaker=cue.speaker, kind=kind,
                                              paragraph=pi, start=start,
                                              named=cue.named, counter=cue.counter,
@@ -295,6 +304,19 @@ def _writers_we_cut(cand: Candidate) -> Candidate | None:
     if word_count(keep) < MIN_REPORTED_WORDS or not quote_marks_balanced(keep):
         return None
     return replace(cand, text=keep)
+
+
+_KANA_SUBJUNCTIVE = frozenset("تكون يكون تكونا يكونا يكونوا".split())
+
+
+def _subjunctive_kana(toks: list[Tok], cs: int, text: str) -> bool:
+    """The reported clause is «أن تكون/يكون …» (a subjunctive after «أن», QA13 743): what was
+    judged likely, hoped or expected («ترجح السلطات أن تكون الطائرة تحطمت»), which «بحسب X،
+    تكون الطائرة تحطمت» would state as fact."""
+    comp = next((t for t in toks if t.end == cs), None)
+    first = fold(text.split()[0]) if text.split() else ""
+    return (comp is not None and comp.norm.lstrip("وب") == "ان" and comp.raw.lstrip("وب")[:1] != "إ"
+            and first in _KANA_SUBJUNCTIVE)
 
 
 # «إنه»/«أنها» …: a complementizer that carries the clause's subject. Folded.

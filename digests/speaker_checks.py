@@ -77,6 +77,14 @@ _GENITIVE_HEADS = frozenset(
 _FAIL_RE = re.compile(r"^ال.ا..$")  # «الحاكم», «السابق»: the active participle of form I
 
 
+# The people of the subject, with his pronoun: the object of «حذر/دعا/طالب …» when they follow
+# it («حذر ميسي مدربه …», «دعا الرئيس مواطنيه إلى …»). Folded.
+_RELATION_OBJECTS = frozenset(fold(w) for w in (
+    "مدربه مدربها زملاءه زملائه زميله زميلها رفاقه رفاقها لاعبيه لاعبيها أنصاره أنصارها"
+    " مواطنيه مواطنيها نظيره نظيرها مساعديه مساعديها أتباعه أتباعها حلفاءه حلفائه حلفاءها"
+    " حلفائها شعبه شعبها جمهوره جماهيره جماهيرها أبناءه أبنائه").split())
+
+
 def object_cut(norm: str, speaker: str) -> str:
     """After «اتهم», «دعا», «طالب» … the object follows the subject at once: cut it there.
 
@@ -86,6 +94,10 @@ def object_cut(norm: str, speaker: str) -> str:
     if strip_conj(norm) not in OBJECT_VERBS:
         return speaker
     names = speaker.split()
+    cut = next((n for n, w in enumerate(names) if fold(w.rstrip("،,:")) in _RELATION_OBJECTS), None)
+    if cut is not None:
+        # «حذر ميسي مدربه فالفيردي وزملاءه من أن …»: whom he warned, his own people.
+        return " ".join(names[:cut])
     for n in range(1, len(names)):
         word, prev = fold(names[n]).lstrip("#"), fold(names[n - 1])
         if (word in _OBJECT_STARTS and prev not in _GENITIVE_HEADS
@@ -101,6 +113,19 @@ def object_cut(norm: str, speaker: str) -> str:
             # «واتهم محققو الأمم المتحدة الشركة بأنها …»: after the subject's relative adjective
             # (or «المتحدة») a long definite noun starts the object; «العام», «الخاص», «الحاكم»,
             # «السابق» are adjectives still.
+            return " ".join(names[:n])
+    return speaker
+
+
+def describing_verb_cut(speaker: str) -> str:
+    """An indefinite plural subject described by a clause with no relative pronoun ends before
+    its verb: «محققون دوليون يجمعون أدلة» → «محققون دوليون» (QA13 6400); «يـ…ون» after the
+    first word is a present verb of the plural («يجمعون»), not part of the name."""
+    names = speaker.split()
+    for n in range(1, len(names)):
+        word = fold(names[n])
+        if (word.startswith("ي") and word.endswith("ون") and len(word) >= 5
+                and not fold(names[0]).startswith("ال")):
             return " ".join(names[:n])
     return speaker
 

@@ -10,6 +10,8 @@ word lists and the tests of where a noun phrase ends are digests.speaker_words (
 
 from __future__ import annotations
 
+import re
+
 from digests.speaker_words import (  # re-exported: the word lists and noun-phrase ends
     CLAUSE_OPENERS,
     MANNER,
@@ -321,6 +323,12 @@ def _quoted_medium(toks: list[Tok], k: int, first: int) -> int | None:
     return None
 
 
+# A broken plural of the pattern «فواعيل» in the accusative, with its alif («صواريخا»,
+# «جواسيسا»): an object a relative verb describes («صواريخا قال إن إيران هربتها»), never a
+# speaker.
+_BROKEN_ACCUSATIVE = re.compile(r"^[^ا]وا.ي.ا$")
+
+
 # «هناك/ثمة» with «و/ف» joined (STOP holds the bare words).
 _THERE_JOINED = frozenset("فهناك وهناك فهنالك وهنالك فثمه وثمه".split())
 
@@ -372,8 +380,8 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             return ""  # «بالفعل، يلفت …»: an adverb, not a subject
         if t.norm in STOP or is_complementizer(t.norm) or t.norm in _THERE_JOINED:
             break  # «فهناك فريق يرى أن»: the subject is «فريق», «هناك» is no part of it
-        if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")):
-            break  # an accusative: «جزئياً»
+        if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")) or _BROKEN_ACCUSATIVE.match(t.norm):
+            break  # an accusative: «جزئياً»; «استعرض … صواريخا قال إن …» (QA13 6243)
         if t.raw[-1] in "،,:" and not (k == verb - 1 and t.raw[-1] in "،,"):
             if t.raw[-1] in "،," and toks[verb - 1].raw[-1] in "،,":
                 # «وكان بولت، حامل الرقم القياسي، أعلن»: the words between the commas describe

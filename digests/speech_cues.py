@@ -25,6 +25,7 @@ from digests.cue_speakers import (
     ABOVE,
     bare_medium,
     described,
+    describing_verb_cut,
     REFUSE,
     RELAY_VERBS,
     RELAYED_PRONOUNS,
@@ -186,7 +187,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     if _reports_no_statement(w, k, head.norm, content_start):
         return skip
     speaker = refused_subject(head.norm, speaker)
-    speaker = object_cut(head.norm, speaker)
+    speaker = describing_verb_cut(object_cut(head.norm, speaker))
     if content_start is not None and any(c.content_start == content_start for c in cues):
         # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
         return None, max(k + 1, j)
@@ -212,6 +213,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
                 speakers.add(speaker, head.gender)
     # «إلا أن #أمن_عدن أكد»: a hashtag written before the verb reads as words (QA11 5681).
     speaker = nominative(speaker).replace("_", " ").replace("#", "").strip()
+    speaker = _another(speaker, speakers)
     if speaker and (bare_medium(speaker) or no_voice(speaker)):
         # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.
         return Cue(tok=k, kind=head.kind, gender=head.gender, speaker="",
@@ -237,6 +239,17 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
                content_start=content_start, counter=counter, named=named, end_tok=j,
                attribution=head.norm in ATTRIBUTION_PREPS), max(k + 1, j)
+
+
+def _another(speaker: str, speakers: Speakers) -> str:
+    """«وصرح مسؤول أميركي أن …، في حين قال آخر إنه …»: «آخر» alone is «another» of the head
+    named last («مسؤول آخر»), which «بحسب آخر» does not say (QA13 5422); else `speaker`."""
+    if fold(speaker) != "اخر" or not speakers.seen:
+        return speaker
+    head = speakers.seen[-1][0].split()[0]
+    if fold(head).startswith("ال") or head.endswith("ة") or fold(head) == "اخر":
+        return speaker
+    return f"{head} {speaker}"
 
 
 _PRONOUN_LEADS = frozenset("انه انها لكنه لكنها ولكنه ولكنها وهو وهي".split())

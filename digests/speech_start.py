@@ -73,6 +73,17 @@ def _to_verb(norm: str) -> bool:
     return any(stem in norm for stem in _TO_STEMS)
 
 
+def _describes_noun(toks: list[Tok], m: int, last: int) -> bool:
+    """The present verb at token `m` describes the indefinite noun before it and takes an
+    object, not a clause («محققون يجمعون أدلة تدين مرتكبي الجرائم، … إنهم»): no new speech."""
+    prev = toks[m - 1]
+    return (toks[m].norm[:1] in "يت" and not prev.norm.startswith("ال")
+            and prev.raw[-1] not in "،,:\"”»" and len(prev.norm) >= 3
+            and cue_of(prev.raw)[1] is None
+            and not any(is_complementizer(toks[x].norm) or toks[x].raw.endswith(":")
+                        for x in range(m + 1, min(last, m + 4))))
+
+
 def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                  speech: Sequence[tuple[int, int]]) -> int | None:
     """Where the speech of the cue at token `k` starts, when a word or sign marks it.
@@ -134,7 +145,7 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 and m + 1 < last and is_complementizer(toks[m + 1].norm)):
             return None  # «ولكنها لم تعلن أنها ستتدخل»: the «أن» is the negated verb's
         if (m > k and _is_cue(tm.raw, toks[m + 1].norm if m + 1 < last else "")
-                and toks[m - 1].norm not in NEGATIONS
+                and toks[m - 1].norm not in NEGATIONS and not _describes_noun(toks, m, last)
                 and not anonymity(toks, m, last) and not describes_document(toks, m)):
             # another speech verb («لم تذكر اسمه», «رفض كشف هويته» say nothing: it goes on)
             return None

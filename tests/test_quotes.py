@@ -1215,3 +1215,47 @@ def test_f11_a_columns_we_is_the_writers_not_the_bodys() -> None:
     # A person's «we» in a column is his own.
     coach = find_quotes([column[0], "وقال المدرب إننا سنلعب بقوة في المباراة المقبلة.", column[2]])
     assert [c.text for c in coach] == ["سنلعب بقوة في المباراة المقبلة"]
+
+
+def test_f11_a_subjunctive_clause_after_an_is_not_stated() -> None:
+    # QA13 743: «وترجح السلطات أن تكون الطائرة تحطمت» was «بحسب السلطات، تكون الطائرة تحطمت».
+    # The clause keeps its verb (bot.attribution.hedged shows it as written).
+    for paragraph, text in (
+            ('وترجح السلطات أن تكون الطائرة تحطمت وقتل جميع ركابها.',
+             "ترجح السلطات أن تكون الطائرة تحطمت وقتل جميع ركابها"),
+            ('ويتوقع الوزير ان يكون الاجتماع المقبل مثمرا للطرفين.',
+             "يتوقع الوزير ان يكون الاجتماع المقبل مثمرا للطرفين")):
+        assert [(c.kind, c.text) for c in find_quotes([paragraph])] == [("reported", text)]
+    denied = find_quotes(['ونفت السلطات أن تكون الطائرة تحطمت وقتل جميع ركابها.'])
+    assert [(c.kind, c.text.split()[0]) for c in denied] == [("denial", "أن")]
+    said = find_quotes(['وقالت السلطات إن الطائرة تحطمت وقتل جميع ركابها.'])
+    assert [c.kind for c in said] == ["reported"]
+
+
+def test_f11_another_is_another_of_the_last_head() -> None:
+    # QA13 5422: «وصرح مسؤول أميركي أن …، في حين قال آخر إنه …» → «مسؤول آخر», not «آخر».
+    found = find_quotes(['وصرح مسؤول أميركي للوكالة أن جهودا جارية لتحديد مصدر التسريب، في حين '
+                         'قال آخر إنه أمر غير مشروع إذا كانت الوثائق سرية.'])
+    assert [c.speaker for c in found] == ["مسؤول أميركي", "مسؤول آخر"]
+    # After a definite head there is nothing to borrow: «آخر» stays as written.
+    kept = find_quotes(['وقال الوزير إن الاتفاق سيوقع قريبا في العاصمة، في حين قال آخر إن الموعد '
+                        'لم يحدد بعد.'])
+    assert [c.speaker for c in kept] == ["الوزير", "آخر"]
+
+
+def test_f11_an_accusative_broken_plural_before_said_is_no_speaker() -> None:
+    # QA13 6243: «استعرض المتحدث، الاثنين، صواريخا قال إن إيران هربتها» gave «بحسب صواريخا».
+    found = find_quotes(['استعرض العقيد الركن، تركي المالكي، الاثنين، صواريخا قال إن إيران هربتها '
+                         'إلى الجماعة في اليمن.'])
+    assert found == []  # the clause is a relative description of the missiles: no statement
+
+
+def test_f11_a_plural_subject_described_by_a_verb_speaks() -> None:
+    # QA13 6400: «قال محققون دوليون يجمعون أدلة تدين مرتكبي الجرائم …، الثلاثاء، انهم …» gave
+    # «بحسب مرتكبي الجرائم الفظيعة»: «تدين» describes the evidence, it introduces no speech.
+    found = find_quotes(['قال محققون دوليون يجمعون أدلة تدين مرتكبي الجرائم في الحرب السورية، '
+                         'الثلاثاء، انهم بدأوا بفرز الكمية الهائلة من المعلومات.'])
+    assert [(c.speaker, c.text.split()[0]) for c in found] == [("محققون دوليون", "بدأوا")]
+    # «مصادر تؤكد أن …»: a present verb after an indefinite noun with a clause still speaks.
+    both = find_quotes(['وقال الوزير إن المفاوضات مستمرة، لكن مصادر تؤكد أن الاتفاق بات قريبا.'])
+    assert [(c.speaker, c.text) for c in both][-1:] == [("مصادر", "الاتفاق بات قريبا")]

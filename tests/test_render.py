@@ -461,3 +461,21 @@ def test_a_denial_is_shown_as_a_denial_never_as_the_speakers_claim() -> None:
     assert "بحسب" not in shown and "التقى المبعوث" not in shown
     english = visible_text(render_digest(d, "en", NOW)).replace(LRM, "")
     assert "وزارة الخارجية denied: أن يكون لها أي دور في الهجوم" in english
+
+
+def test_f11_a_hedged_clause_is_shown_with_its_verb_not_after_bihasab() -> None:
+    """QA13 743: «بحسب السلطات، تكون الطائرة تحطمت» stated what was only judged likely."""
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote("ترجح السلطات أن تكون الطائرة تحطمت وقتل جميع ركابها", "السلطات",
+                             "reported"),
+                       Quote("أعربوا عن أملهم في أن يكون القرار نقطة تحول", "المصادر",
+                             "reported")))
+    for lang in ("ar", "en"):
+        shown = visible_text(render_digest(d, lang, NOW)).replace(LRM, "")
+        assert "ترجح السلطات أن تكون الطائرة تحطمت وقتل جميع ركابها" in shown
+        assert "أعربوا عن أملهم في أن يكون القرار نقطة تحول — المصادر" in shown
+        assert "بحسب" not in shown and "According" not in shown
+    # A paraphrase that merely holds «أن يكون» further on keeps its attribution.
+    d2 = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+                quotes=(Quote("الحكومة تأمل في أن يكون الاتفاق قريبا", "الوزير", "reported"),))
+    assert "بحسب الوزير، الحكومة تأمل" in visible_text(render_digest(d2, "ar", NOW))

@@ -44,3 +44,14 @@ def test_subjects_that_are_nobody_who_speaks() -> None:
         assert no_voice(nobody), nobody
     for somebody in ("روحاني", "الساحة السياسية الفرنسية", ""):
         assert not no_voice(somebody), somebody
+
+
+def test_f11_his_own_people_after_warn_are_the_object() -> None:
+    from digests.speaker_checks import object_cut
+    # «حذّر ميسي مدربه فالفيردي وزملاءه من …»: the coach and teammates were warned.
+    assert object_cut("حذر", "ليونيل ميسي نجم برشلونة مدربه إرنيستو فالفيردي") == (
+        "ليونيل ميسي نجم برشلونة")
+    assert object_cut("وحذر", "مدربه فالفيردي وبقية نجوم الفريق") == ""
+    assert object_cut("دعا", "الرئيس مواطنيه") == "الرئيس"
+    # Not after a verb of saying: «قال مدربه» — his coach said it.
+    assert object_cut("قال", "مدربه فالفيردي") == "مدربه فالفيردي"
