@@ -362,7 +362,13 @@ def hedged(text: str) -> bool:
     it is shown as written, never after «بحسب X،», which would state what was only judged
     likely («بحسب السلطات، تكون الطائرة تحطمت», QA13 743)."""
     first = text.split(" ", 1)[0]
+    if _DESCRIBING_RE.match(text):
+        return True  # «واصفةً "دفع الرشى"، بأنه أمر "بالغ الخطورة"»: what she described, as
+        # written (QA13 2122: «بحسب X، أمر "بالغ الخطورة"» lost what was described)
     return bool(_HEDGED_RE.match(text)) and cue_of(first)[1] is not None
+
+
+_DESCRIBING_RE = re.compile(r"^واصف(?:ا|اً|ًا|ة|ةً|ين)? .{1,80}? ب[أا]ن(?:ه|ها|هم)(?:\s|$)")
 
 
 def hedged_parts(text: str, speaker: str) -> tuple[str, str]:

@@ -390,6 +390,9 @@ def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozen
     تناقش متحدثة باسم فيسبوك …، إلا أنها أكدت» name the one a bare «وأضاف», «وتقول» or
     «وقالت» after them means (QA11 3815, 5105, 366), not the speaker named before them.
     """
+    quoted = _quoted_opener(toks, first, last)
+    if quoted is not None:
+        return quoted
     i = first
     negated = toks[i].norm in _NEGATED
     if negated:
@@ -427,3 +430,26 @@ def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozen
             or any(fold(w).startswith("ال") or fold(w).endswith("ات") for w in words)):
         return None
     return name, genders
+
+
+def _quoted_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozenset[str]] | None:
+    """«"بوابة الأهرام" في تقرير مفصل لها حاولت استعراض …، فقالت إنها …» (QA13 1206): a name in
+    quote marks opens the sentence and a feminine past verb that is no speech verb follows it
+    within a few words: the name is the subject a bare «فقالت» then means."""
+    if not toks[first].raw.startswith(("\"", "«", "“")):
+        return None
+    close = next((m for m in range(first, min(last, first + 4))
+                  if toks[m].raw.rstrip("،,:").endswith(("\"", "»", "”"))
+                  and (m > first or len(toks[m].raw.strip("\"«»“”،,:")) < len(toks[m].raw) - 1)),
+                 None)
+    if close is None:
+        return None
+    for m in range(close + 1, min(last, close + 7)):
+        t = toks[m]
+        if cue_of(t.raw)[1] is not None or any(c in t.raw for c in "\"«»“”:"):
+            return None
+        if (t.norm.endswith("ت") and 4 <= len(t.norm) <= 7 and not t.norm.startswith("ال")
+                and t.norm not in STOP and not t.norm.startswith(("و", "ب", "ل"))):
+            name = " ".join(toks[x].raw for x in range(first, close + 1)).rstrip("،,:")
+            return name, frozenset("f")
+    return None

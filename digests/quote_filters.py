@@ -186,6 +186,14 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     prev, first = toks[at - 1], words[0].strip("\"«»“”(")
     if _charge(toks, at, first):
         return "drop"  # «واتهم الزعماء إسرائيل "بهجوم ممنهج …"»: the charge, not a statement
+    nisba = fold(first)
+    if (prev.norm.lstrip("وب") in _IT_IS and word_count(text) < MIN_SET_IN_WORDS
+            and not _predicate(text) and len(nisba) >= 4 and not nisba.startswith("ال")
+            and nisba.endswith(("ي", "يه"))):
+        # «وأشار إلى صاروخ … وقال إنه "إيراني من نوع قيام"» (QA13 6212): a relative adjective
+        # whose subject is the pronoun outside the marks; «"إيراني من نوع قيام" — المتحدث»
+        # says nothing alone («أنها "الآن في طريقها …"», «وأنه "نفى كل التهم"» do).
+        return "drop"
     if any(c.tok <= at - 1 <= c.end_tok + 1 or c.content_start == toks[at].start
            for c in cues if c.kind != "prep"):
         return ""  # «دعا إلى "…"», «وقال بينيت "…"»: the speech starts at the marks
@@ -199,6 +207,10 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     # («أعلن المرصد عن "77 قتيلا …"») is left as it was.
     if not any(c.content_start is not None and c.content_start < a for c in cues):
         return ""
+    if prev.norm.lstrip("و") in _BECAME and fold(first)[:1] in "يت" and len(fold(first)) >= 4:
+        # «أكد X أن مصر أصبحت "تمتلك كل المقومات …"» (QA13 1206): the subject and its verb
+        # stand outside the marks; the reported clause that holds them is the statement.
+        return "clause"
     if prev.raw in _PREP_RAW:
         if _predicate(" ".join(words[:1])) or any(
                 c.tok < at for c in cues if c.kind != "prep"
@@ -210,6 +222,10 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
         and not is_complementizer(prev.norm) and prev.raw[-1:] not in ":،,") else ""
 
 
+# «أصبح/بات/صار» (became) right before marks that open on a present verb. Folded.
+_BECAME = frozenset("اصبح اصبحت اصبحوا بات باتت باتوا صار صارت صاروا اضحي اضحت".split())
+# «إنه/أنها …» right before the marks: the phrase is only their predicate. Folded.
+_IT_IS = frozenset("انه انها انهم انهما".split())
 # «اتهم X بـ…»: verbs of accusing, whose «ب» phrase names the charge. Folded, without «و/ف».
 _ACCUSE = frozenset("اتهم اتهمت يتهم تتهم اتهموا يتهمون".split())
 

@@ -197,8 +197,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if n + 1 < len(starts):
                     end = min(end, toks[starts[n + 1].tok].start)
                     before_next = para[cs:end].rstrip()
-                    if starts[n + 1].named and starts[n + 1].speaker and before_next.endswith(
-                            " " + starts[n + 1].speaker):
+                    lead = before_next[:len(before_next) - len(starts[n + 1].speaker)].rstrip()
+                    if starts[n + 1].named and starts[n + 1].speaker and not toks[
+                            starts[n + 1].tok].norm.startswith(("و", "ف")) and before_next.endswith(
+                            " " + starts[n + 1].speaker) and (
+                                lead.endswith(("،", ",")) or lead.split()[-1:] in (
+                                    ["لكن"], ["ولكن"], ["بينما"], ["فيما"])):
                         # «…، لكن مكتب الرئيسة قال:»: the next voice's subject, written before
                         # its verb, is no part of this statement.
                         end = cs + len(before_next) - len(starts[n + 1].speaker)
@@ -217,7 +221,15 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 describer = described(toks[cue.tok].norm) is not None
                 if describer and ("،" in text or "," in text):
                     text = re.split("[،,]", text, maxsplit=1)[0].rstrip()
-                subj = _pronoun_subject(toks, cs, text, described=describer)
+                object_at = _described_object(toks, cue, cs)
+                if object_at is not None:
+                    # «واصفةً "دفع الرشى"، بأنه أمر "بالغ الخطورة"، وبأن …» (QA13 2122): what
+                    # she described stays with its description, up to the next comma, and the
+                    # line keeps the participle (bot.attribution shows it as written).
+                    text = re.split("[،,]", text, maxsplit=1)[0].rstrip()
+                    text, start = para[object_at:start + len(text)], object_at
+                subj = None if object_at is not None else _pronoun_subject(
+                    toks, cs, text, described=describer)
                 if subj is not None:
                     # «قال إنه فخور بـ…»: the clause keeps its subject («إنه فخور …»).
                     text, start = para[subj:start + len(text)], subj
@@ -304,6 +316,20 @@ def _writers_we_cut(cand: Candidate) -> Candidate | None:
     if word_count(keep) < MIN_REPORTED_WORDS or not quote_marks_balanced(keep):
         return None
     return replace(cand, text=keep)
+
+
+def _described_object(toks: list[Tok], cue: Cue, cs: int) -> int | None:
+    """Where «واصفا/واصفةً X بأنه …» starts (the participle's offset) when the describing
+    participle has its object written before «بأنه»; None otherwise."""
+    verb = toks[cue.tok]
+    if cue.kind != "part" or not verb.norm.startswith("واصف"):
+        return None
+    comp = next((m for m, t in enumerate(toks) if t.end == cs), None)
+    if comp is None or comp <= cue.tok + 1 or toks[comp].norm not in ("بانه", "بانها", "بانهم"):
+        return None
+    # Only a thing named in quote marks («"دفع الرشى"»): a person described («واصفا الرئيس
+    # السوري بأنه "…"») reads well enough as «بحسب X، فإنه "…"».
+    return verb.start if toks[cue.tok + 1].raw[:1] in "\"«“" else None
 
 
 _KANA_SUBJUNCTIVE = frozenset("تكون يكون تكونا يكونا يكونوا".split())

@@ -60,6 +60,7 @@ from digests.speech import (
     cue_of,
     fold,
     is_complementizer,
+    strip_conj,
     strip_prefix,
 )
 
@@ -165,6 +166,19 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             if t.raw[-1] in "،,:;؛.":
                 break
             continue
+        if j == i + 1 and t.norm == "في" and toks[i].norm in _MEMBER:
+            # «وقال عضو في اللجنة "…"»: a member is named by his body (QA13 3659: «— عضو»).
+            m = j + 1
+            while (m < limit and m - j <= 3 and toks[m].raw[0] not in "\"“”«»„("
+                   and toks[m].norm not in STOP and not cue_of(toks[m].raw)[1]
+                   and not is_complementizer(toks[m].norm)
+                   and (m == j + 1 or toks[m].norm.startswith("ال"))):
+                m += 1
+                if toks[m - 1].raw[-1] in "،,:;؛.":
+                    break
+            if m > j + 1:
+                j = m
+                break
         if anonymity(toks, j, limit):
             break  # «وقال مسؤول طلب عدم الكشف عن هويته إن …»: the subject ends before it
         if j > i and _name_ali(toks, j, limit):
@@ -262,6 +276,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     return speaker, j
 
 
+_MEMBER = frozenset("عضو عضوه اعضاء".split())  # folded
 _TOPIC = frozenset("اما واما بل وبل".split())
 _PLURAL_RELATIVES = frozenset("الذين اللواتي".split())
 _TIME_PREPS = frozenset("قبل وقبل بعد وبعد منذ ومنذ قبيل عقب".split())
@@ -418,7 +433,17 @@ def antecedent(toks: list[Tok], rel: int, first: int) -> str:
             break  # «… وفق عبد الله التي أوضحت»: the attribution is not part of the name
         words.insert(0, t.raw)
         k -= 1
+    if len(words) > 1 and strip_conj(fold(words[0])) in _VSO_VERBS:
+        words = words[1:]  # «عمل بوتين الذي وصف …»: the main verb before its subject
     return " ".join(words).strip(EDGE_PUNCT + " ")
+
+
+# Past verbs (not of speech) that open a clause before their subject, which a relative clause
+# then describes («…، عمل بوتين الذي وصف تفكك الاتحاد بأنه "…"، على ترميم …», QA13 4878).
+# Folded.
+_VSO_VERBS = frozenset(
+    "عمل عملت سعي سعت حاول حاولت عاد عادت واصل واصلت تمكن تمكنت نجح نجحت فشل فشلت ظل ظلت"
+    " بقي بقيت اراد ارادت استطاع استطاعت".split())
 
 
 def opens_statement(toks: list[Tok], j: int, last: int) -> bool:

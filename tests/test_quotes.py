@@ -1259,3 +1259,51 @@ def test_f11_a_plural_subject_described_by_a_verb_speaks() -> None:
     # «مصادر تؤكد أن …»: a present verb after an indefinite noun with a clause still speaks.
     both = find_quotes(['وقال الوزير إن المفاوضات مستمرة، لكن مصادر تؤكد أن الاتفاق بات قريبا.'])
     assert [(c.speaker, c.text) for c in both][-1:] == [("مصادر", "الاتفاق بات قريبا")]
+
+
+def test_f11_a_member_is_named_with_his_body() -> None:
+    # QA13 3659: «وقال عضو في اللجنة "…"» was «— عضو».
+    found = find_quotes(['وقال عضو في اللجنة "ناقشت اللجنة عرضا للمصالحة يتضمن خروج المدنيين".'])
+    assert [c.speaker for c in found] == ["عضو في اللجنة"]
+    found = find_quotes(['وقال عضو في مجلس النواب الأمريكي إن التصويت تأجل إلى الأسبوع المقبل.'])
+    assert [c.speaker for c in found] == ["عضو في مجلس النواب الأمريكي"]
+
+
+def test_f11_the_verb_before_a_described_name_is_not_the_name() -> None:
+    # QA13 4878: «…، عمل بوتين الذي وصف تفكك الاتحاد بأنه "…"» was «— عمل بوتين».
+    found = find_quotes(['ترميم الهيبة، عمل بوتين الذي وصف تفكك الاتحاد السوفياتي بأنه "أكبر كارثة '
+                         'جيوسياسية في القرن العشرين"، على ترميم هيبة روسيا.'])
+    assert [c.speaker for c in found] == ["بوتين"]
+
+
+def test_f11_a_relative_adjective_after_it_is_no_quote() -> None:
+    # QA13 6212: «وقال إنه "إيراني من نوع قيام"» — «it» is outside the marks.
+    assert find_quotes(['وأشار المتحدث إلى صاروخ أطلقه الحوثيون على الرياض وقال إنه "إيراني من '
+                        'نوع قيام".']) == []
+    # A phrase after «أنها» that holds a verb or an adverb still stands (gold: key quotes).
+    kept = find_quotes(['وأعلن الصليب الأحمر أن القافلة عبرت خط الجبهة، مشيرا إلى أنها "الآن في '
+                        'طريقها لمدينة دوما".'])
+    assert any(c.kind == "direct" and c.text.startswith("الآن") for c in kept)
+
+
+def test_f11_what_a_describer_named_in_marks_stays_with_its_description() -> None:
+    # QA13 2122: «واصفةً "دفع الرشى"، بأنه أمر "بالغ الخطورة"، وبأن …» lost «دفع الرشى».
+    found = find_quotes(['وكانت مديرة الدائرة قد هاجمت رئيس الوزراء في الجلسة، واصفةً "دفع الرشى"، '
+                         'بأنه أمر "بالغ الخطورة"، وبأن وصف الدعم بكونه "تغطية إيجابية" غير صحيح.'])
+    assert [(c.speaker, c.text) for c in found] == [
+        ("مديرة الدائرة", 'واصفةً "دفع الرشى"، بأنه أمر "بالغ الخطورة"')]
+
+
+def test_f11_marks_after_became_give_way_to_the_clause() -> None:
+    # QA13 1206: «أكد X أن مصر أصبحت "تمتلك كل المقومات …"» — the subject is outside the marks.
+    found = find_quotes(['وأكد المتحدث باسم الرئاسة أن مصر أصبحت "تمتلك كل المقومات التي تجعلها '
+                         'مركزا إقليميا للطاقة".'])
+    assert [(c.kind, c.text.split()[0]) for c in found] == [("reported", "مصر")]
+
+
+def test_f11_a_quoted_name_opening_the_sentence_is_the_bare_cues_subject() -> None:
+    # QA13 1206: «"بوابة الأهرام" في تقرير لها حاولت …، فقالت إنها …» went to the man named before.
+    found = find_quotes(['وقال الخبير سامي نور إن الغاز سيصل قريبا إلى المحطات المصرية.',
+                         '"بوابة الأهرام" في تقرير مفصل لها حاولت استعراض فوائد الصفقة، فقالت إنها '
+                         'ستساعد على تشغيل وحدات الإسالة المتوقفة.'])
+    assert [c.speaker for c in found] == ["الخبير سامي نور", '"بوابة الأهرام"']

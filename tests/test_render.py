@@ -479,3 +479,12 @@ def test_f11_a_hedged_clause_is_shown_with_its_verb_not_after_bihasab() -> None:
     d2 = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
                 quotes=(Quote("الحكومة تأمل في أن يكون الاتفاق قريبا", "الوزير", "reported"),))
     assert "بحسب الوزير، الحكومة تأمل" in visible_text(render_digest(d2, "ar", NOW))
+
+
+def test_f11_a_describers_line_keeps_what_was_described() -> None:
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote('واصفةً "دفع الرشى"، بأنه أمر "بالغ الخطورة"', "مديرة الدائرة",
+                             "reported"),))
+    shown = visible_text(render_digest(d, "ar", NOW))
+    assert 'واصفةً "دفع الرشى"، بأنه أمر "بالغ الخطورة" — مديرة الدائرة' in shown
+    assert "بحسب" not in shown
