@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/fit_story_pairs.py --l2 0.3 --thresholds 0.5 0.6 0.7
     .venv/bin/python benchmarks/fit_story_pairs.py --embed title lead head   # cache e5 vectors
     .venv/bin/python benchmarks/fit_story_pairs.py --semantic head head,lead cross
+    .venv/bin/python benchmarks/fit_story_pairs.py --extra qtext spk names2,spk   # brief S10
 
 Every labelled pair of benchmarks/gold/story_pairs*.jsonl except the untouched test set (TEST) is
 read; its features are computed by the production code (digests.similarity.story_vector,
@@ -25,6 +26,13 @@ feature, whose fit on everything is the SEMANTIC_WEIGHTS to paste), beside the w
 in the same run, prints production's lazy rule (the meaning decides only pairs whose word
 probability lies in story_model.MEANING_BAND) and lists the blind-fold pairs that change at
 `--diff-at`. benchmarks/stories.py --cv carries the same CV to the stored stories.
+
+`--extra CONFIG…` (brief S10) runs the CV once per set of candidate features of
+digests.shared_speech (comma-separated names of EXTRA: shared quoted speech, speakers, names),
+beside the words alone in the same run; it also prints each feature among the blind folds' missed
+same pairs against the different pairs the words come close on (`misses`), the labelled pairs
+under SIM_FLOOR that share a long quote (`below_floor`: the narrow override) and what reading an
+article and comparing a pair cost.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ The texts are written for these tests (a fictional minister in a fictional regio
 
 from __future__ import annotations
 
+from types import ModuleType
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -117,3 +120,42 @@ def test_longest_run_is_the_longest_common_substring(a: list[str], b: list[str])
 def test_a_slice_runs_its_whole_length(a: list[str], i: int, j: int) -> None:
     part = a[min(i, j):max(i, j)]
     assert ss.longest_run(part, a) == len(part)
+
+
+def _fit_script() -> ModuleType:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "fit_story_pairs.py"
+    spec = importlib.util.spec_from_file_location("bench_fit_story_pairs", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_fit_story_pairs", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_fitting_script_adds_the_extra_features_and_counts_the_override(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/fit_story_pairs.py --extra on constructed reports: the named features are
+    added to each row, and the below-floor override counts pairs sharing a quote by label."""
+    from digests import story_model
+
+    fit = _fit_script()
+    docs = {name: {"title": t, "text": x}
+            for name, (t, x) in {"one": ONE, "two": TWO, "reported": REPORTED,
+                                 "quake": QUAKE}.items()}
+    low = story_model.features(0.2, 3.0, -0.1, 0.3, 0.2, False, False, False, 0.2, 1)
+    rows = [{"same": True, "fold": "holdout2", "a": "one", "b": "reported", "x": low},
+            {"same": False, "fold": "holdout3", "a": "one", "b": "quake", "x": low},
+            {"same": True, "fold": "holdout2", "a": "one", "b": "two", "x": {**low, "sim": 0.6}}]
+    speech = fit.speeches(rows, docs)
+    extra = fit.with_extra(rows, ["qtext", "spk", "qlong"], speech)
+    assert set(extra[0]["x"]) == {*story_model.FEATURES, "qtext", "spk", "qlong"}
+    assert extra[0]["x"]["qlong"] == 1.0 and extra[1]["x"]["qlong"] == 0.0
+    assert extra[1]["x"]["spk"] == 0.0 < extra[2]["x"]["spk"]
+    fit.below_floor(rows, speech, runs=(6,))
+    out = capsys.readouterr().out
+    assert "2 labelled pairs (1 same)" in out  # the third pair is above the floor
+    assert "quote run >=  6 words: 1 pairs, 1 same / 0 different" in out
