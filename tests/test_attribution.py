@@ -198,3 +198,9 @@ def test_f11_a_bare_name_takes_the_gender_of_the_denied_clause() -> None:
     assert denial_verb("وزير الخارجية", "أنها تلقت رسالة") == "نفى"
     assert denial_verb("البيت الأبيض", "أنها تلقت رسالة") == "نفى"
     assert denial_verb("ترامب", "أن يكون قد التقى بها") == "نفى"
+
+
+def test_f11_an_amount_cut_from_anna_gets_fa_inna() -> None:
+    """QA13 4165: «بحسب المكتب، مبلغا قدره 27000 دولار … قد تمت إعادته»."""
+    assert after_bihasab("مبلغا قدره 27000 دولار قد تمت إعادته") == (
+        "فإن مبلغا قدره 27000 دولار قد تمت إعادته")
