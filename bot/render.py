@@ -70,6 +70,8 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
     words: shown as direct speech. In English: ‎<i>According to ترامب</i>: … (left-to-right,
     the speaker as written). A paraphrase without a speaker is the writer's own text, not a quote.
     A denial is what the speaker denied: <i>نفى X</i> أن …, in English ‎<i>X denied</i>: ….
+    A clause kept with its verb (a hedge «ترجح السلطات أن تكون …», a description «واصفةً "…"
+    بأنه …») is shown as the article wrote it, its speaker after it unless the line names it.
     """
     text = _strip_quotes(clean(quote.text))
     if not text:
