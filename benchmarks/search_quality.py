@@ -7,11 +7,21 @@ Systems, all over the same 7,213 articles (title + text), all answering the topi
 Truth per topic comes from benchmarks/topics.py (explicit counting forms, no analyzer).
 
     .venv/bin/python benchmarks/search_quality.py [--forms] [--misses TOPIC] [--same-person]
+                                                  [--no-rank]
 
 `--same-person`: the truth of a name also counts the other spellings of that name in
 digests/variants.py (a Trump story written «ترمب» is a Trump story) and, from `SPLIT_SPELLINGS`
 here, the name written as two words («فيس بوك»); without it the truth counts only the spelling
 typed, as the hand-listed forms of benchmarks/topics.py say.
+
+Ranking (after the table; `--no-rank` skips it, ≈45 s of story assignment): the same database
+with stories assigned (digests.stories, as ingest would), each topic's first page of 5 as the bot
+shows it (`fold_stories`, the clock at the corpus's end), with the re-ranking of
+digests/search_rank.py and without it (the baseline, same process). Per topic: the share of the 5
+whose headline holds the topic (a counting form, the truth's own test) — a proxy for "about the
+topic" — and, for the three topics of QA12 section 2 (`RANKED`, expected stories picked by reading
+the articles), whether each expected story is on the first page and each misplaced article off it.
+Articles are named by their corpus ids (stable), not database ids.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpus import build_db, load_corpus
-from topics import TOPICS, Topic, bare, both
+from topics import TOPICS, Topic, bare, both, definite, single
 
 from digests.arabic import normalize, written_as_name
 from digests.search import search
@@ -118,6 +129,94 @@ def split_topics(topic: Topic) -> list[Topic]:
     return [Topic(" ".join(two), topic.kind, (both(two[0]), (two[1],)))]  # «الفيس بوك» too
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """A topic whose first page was judged by reading (QA12 section 2): each group of `first`
+    (the reports of one story, corpus ids) must be on the first page; no id of `not_first`."""
+
+    topic: Topic
+    first: tuple[tuple[str, ...], ...]
+    not_first: tuple[str, ...]
+
+
+RANKED: tuple[Ranked, ...] = (
+    # The 90th Academy Awards: the winners, three sources (BBC, Al Arabiya, France 24 twice);
+    # the Academy's president accused. Not first: gold leaf eaten at the after-party.
+    Ranked(single("الأوسكار", "event (ranking)", both("أوسكار")),
+           (("BB-culture-61-20180305", "AL-culture-130-20180305",
+             "FR-internationalNews-258-20180305", "FR-culture-22-20180305"),
+            ("BB-culture-78-20180317", "BB-internationalNews-173-20180317")),
+           ("AL-culture-129-20180305",)),
+    # North Korea to take part in Tokyo 2020 / Beijing 2022; the Special Olympics in Abu Dhabi
+    # close. Not first: a Saudi referee's World Cup appointment (a body's one mention of Rio), a
+    # column that names the Special Olympics in passing.
+    Ranked(single("الأولمبياد", "event (ranking)", both("أولمبياد"), "الأولمبية الأولمبي"),
+           (("AL-internationalNews-708-20180331", "SK-sport-506-20180331"),
+            ("SK-sport-393-20180322",)),
+           ("AL-sport-952-20180329", "AL-sport-886-20180326")),
+    # Saad Hariri (prime minister): Gulf travel bans, the elections. Not first: Nasr al-Hariri
+    # (Syrian opposition), the Saudi ambassador's piece that names Rafik Hariri once.
+    Ranked(single("الحريري", "person (ranking)", definite("حريري"), "الحرير حرير"),
+           (("CN-middleEast-437-20180331",), ("CN-middleEast-353-20180324",)),
+           ("CN-middleEast-287-20180317", "CN-middleEast-395-20180327")),
+)
+CORPUS_END = "2018-04-01T00:00:00+00:00"  # the clock of the ranking runs (QA12 ran with it)
+
+
+def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
+            topics: list[Topic]) -> None:
+    """The first page of each topic with and without digests.search_rank (see the docstring)."""
+    import shutil
+
+    import digests.search as search_module
+    from digests.models import parse_iso
+    from digests.stories import backfill_stories
+
+    ranked_path = out_dir / "ranked.db"
+    shutil.copyfile(db_path, ranked_path)
+    now = parse_iso(CORPUS_END)
+    assert now is not None
+    t = time.perf_counter()
+    with Database(ranked_path) as database:
+        with database.transaction() as tx:
+            backfill_stories(tx, now=now)
+        print(f"\nranking: stories assigned in {time.perf_counter() - t:.0f}s; first page of 5,"
+              " folded by story, clock at the corpus's end")
+        corpus_id = {i: d["id"] for i, d in enumerate(docs, 1)}
+        heads = {i: truth_words(d.get("title") or "") for i, d in enumerate(docs, 1)}
+        real = search_module.rerank
+
+        def page(query: str, rerank: bool) -> list[int]:
+            search_module.rerank = real if rerank else (lambda db, cands, phrases: cands)
+            try:
+                res = search(database.db, query, limit=5, now=now, fold_stories=True)
+            finally:
+                search_module.rerank = real
+            return [h.digest.article_id for h in res.hits if h.digest.article_id is not None]
+
+        print(f"{'topic':<16} headline share of the first 5: baseline → re-ranked")
+        sums = [0.0, 0.0]
+        for topic in topics + [r.topic for r in RANKED]:
+            shares = []
+            for rerank in (False, True):
+                ids = page(topic.query, rerank)
+                named = sum(in_truth(topic, heads[i], frozenset(heads[i])) for i in ids)
+                shares.append(named / len(ids) if ids else 1.0)
+            sums = [sums[0] + shares[0], sums[1] + shares[1]]
+            mark = "" if shares[1] >= shares[0] else "  LOSS"
+            print(f"{topic.query:<16} {shares[0]:.1f} → {shares[1]:.1f}{mark}")
+        n = len(topics) + len(RANKED)
+        print(f"mean headline share: {sums[0] / n:.3f} → {sums[1] / n:.3f}")
+        for r in RANKED:
+            for rerank in (False, True):
+                shown = [corpus_id[i] for i in page(r.topic.query, rerank)]
+                hit = sum(any(c in shown for c in group) for group in r.first)
+                wrong = [c for c in r.not_first if c in shown]
+                print(f"{r.topic.query:<16} {'re-ranked' if rerank else 'baseline ':<9}"
+                      f" expected stories on page 1: {hit}/{len(r.first)}, misplaced:"
+                      f" {len(wrong)}/{len(r.not_first)}  {' '.join(shown)}")
+
+
 def pr(found: set[int], truth: set[int]) -> tuple[float, float]:
     tp = len(found & truth)
     recall = tp / len(truth) if truth else 1.0
@@ -135,6 +234,8 @@ def main() -> None:
                         help="a name's truth counts its other spellings (digests/variants.py)")
     parser.add_argument("--holdout", action="store_true",
                         help="frequency table from the even-numbered half, measured on the odd")
+    parser.add_argument("--no-rank", action="store_true",
+                        help="skip the ranking of first pages (story assignment, ≈45 s)")
     args = parser.parse_args()
     out_dir: Path = args.out
 
@@ -225,6 +326,17 @@ def main() -> None:
               f" {base[0] / base[2]:.3f}/{base[1] / base[2]:.3f}")
     for line in before_name:
         print(line)
+    with Database(db_path) as database:  # the three topics judged by reading (not in the means)
+        for judged in RANKED:
+            truth = {i for i, w in words_of.items()
+                     if in_truth(judged.topic, w, distinct_of[i])}
+            res = search(database.db, judged.topic.query, limit=len(docs) + 1)
+            rr, rp = pr({h.digest.article_id for h in res.hits
+                         if h.digest.article_id is not None}, truth)
+            print(f"{judged.topic.query:<16} {judged.topic.kind:<28} {len(truth):>5} |"
+                  f" {rr:>8.3f} {rp:>5.3f}")
+    if not args.no_rank:
+        ranking(db_path, out_dir, docs, topics)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ articles does not shut out the rest (QA12 F6: «الانتخابات المصر�
 (`widen=False` keeps the phrase alone), with note "more".
 
 Ranking: bm25 (title weighted 4x the body) divided by an age factor (an article 14 days old
-weighs half). A topic with more than `CANDIDATES` matches is a very common one: it is ranked among
+weighs half), then weighed by what bm25 misses (digests.search_rank: the topic in the headline,
+a body's one passing mention, how many sources reported the story, another man of the name). A topic with more than `CANDIDATES` matches is a very common one: it is ranked among
 its newest matches by ids (ids grow with ingest time), by title-or-body and age without bm25, and
 its total is counted up to `COUNT_CAP` — which keeps the query fast on a million articles and is
 what a news reader wants anyway (see benchmarks/search.py).
@@ -39,6 +40,7 @@ from digests.query import (  # re-exported: callers know them as digests.search.
 )
 from digests.records import digest_from_row
 from digests.search_index import FTS_TABLE, chunks, doc_counts, matched_words, rows_by_id
+from digests.search_rank import rerank
 from digests.suggestions import better_spellings, suggest
 from digests.variants import alternatives
 
@@ -217,6 +219,10 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         sugg = tuple(better_spellings(db, query))
         if sugg:
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
+    if mode == "phrase" and note in (None, "more", "dropped") and len(cands) == exact:
+        # scored by bm25: what it misses (a headline, one passing mention, several sources,
+        # another man of the name) weighs in (digests.search_rank)
+        cands = rerank(db, cands, plan.phrases)
     cands = _ranked(db, cands, wide, k, now, more)
     folded = _fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the

@@ -26,6 +26,7 @@ def test_search_quality_smoke(tmp_path: Path) -> None:
     out = run("search_quality.py", "--limit-docs", "300", "--out", str(tmp_path))
     assert "الغوطة الشرقية" in out and "snow" in out
     assert "mean recall/precision: nashra" in out
+    assert "mean headline share:" in out and "expected stories on page 1:" in out  # ranking
 
 
 def test_search_speed_smoke(tmp_path: Path) -> None:
@@ -44,8 +45,9 @@ def test_search_variants_smoke() -> None:
 
 
 def test_same_person_truth_and_related_sample_smoke(tmp_path: Path) -> None:
-    out = run("search_quality.py", "--limit-docs", "300", "--same-person", "--out", str(tmp_path))
-    assert "mean recall/precision: nashra" in out
+    out = run("search_quality.py", "--limit-docs", "300", "--same-person", "--no-rank", "--out",
+              str(tmp_path))
+    assert "mean recall/precision: nashra" in out and "headline share" not in out
     sample = run("search_related.py", "--db", str(tmp_path / "quality.db"), "--min-id", "100",
                   "--sample", "3")
     assert "articles looked at:" in sample and "related_articles median" in sample

@@ -1,0 +1,120 @@
+"""What bm25 and age miss when a topic's matches are ranked: where, how often, by how many sources,
+and about whom.
+
+digests.search scores a rare-enough topic's matches by bm25 (title 4×) over an age factor. Read
+against the corpus (QA12 section 2, benchmarks/search_quality.py's ranked topics) that order puts
+a body's one passing mention («شارك في أولمبياد ريو», a referee's biography) above headlines about
+the topic, a two-line feature above the story three sources reported («تعرف على الفائزين
+بالأوسكار»), and another man of the same name («نصر الحريري») among Saad Hariri's news. `rerank`
+multiplies each candidate's score by:
+
+- TITLE: the topic (its phrase, in any spelling) is in the headline — the article is about it;
+- ONE_MENTION: the headline holds none of its words and the body names it once — the article is
+  about something else («خامنئي» in a headline keeps «علي خامنئي» from this);
+- coverage, for a headline about the topic: 1 + COVERAGE per further source among the matches
+  of the same story (up to MAX_SOURCES): the event several newsrooms reported is the one a
+  reader asks about (a story that names the topic in passing gains nothing from its size);
+- OTHER_NAME: a one-word name whose matches mostly introduce one person («سعد الحريري»: 22 of 32
+  first mentions) and this article's headline and first mention name another («نصر الحريري»,
+  «أيمن الحريري»), a given name that is rare before the surname among the matches.
+
+Reads the index's analyzed keys of the candidates (at most digests.search.CANDIDATES rows), with
+string operations only; pure apart from that one query.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from digests.search_index import FTS_TABLE, chunks
+
+TITLE = 1.5
+ONE_MENTION = 0.5
+COVERAGE = 0.25
+MAX_SOURCES = 3
+OTHER_NAME = 0.4
+NAME_SHARE = 0.5     # the usual first name introduces at least this share of the matches …
+NAME_MIN = 3         # … and at least this many
+RARE_NAME = 0.25     # another first name is «rare» at most at this fraction of the usual one
+
+Candidate = tuple[int, float, int | None]  # (article id, score, story id), as digests.search
+
+
+def rerank(db: sqlite_utils.Database, cands: list[Candidate],
+           phrases: Sequence[Sequence[str]]) -> list[Candidate]:
+    """The candidates with their scores adjusted (see the module docstring); order unchanged.
+
+    Args:
+        db: the archive (its FTS index and articles).
+        cands: matches of the topic's phrase, scored by bm25 and age.
+        phrases: the topic's phrase in each spelling (digests.query.QueryPlan.phrases).
+    """
+    if not cands or not phrases:
+        return cands
+    needles = [f" {' '.join(p)} " for p in phrases if p]
+    keys = {k for p in phrases for k in p}
+    rows: dict[int, tuple[str, str, int]] = {}
+    for chunk in chunks([c[0] for c in cands]):
+        marks = ",".join("?" * len(chunk))
+        for rid, title, body, source in db.execute(
+                f"select f.rowid, f.title_keys, f.body_keys, a.source_id from {FTS_TABLE} f"
+                f" join articles a on a.id = f.rowid where f.rowid in ({marks})", chunk):
+            rows[rid] = (f" {title} ", f" {body} ", source)
+    sources: dict[int, set[int]] = {}
+    for aid, _score, story in cands:
+        if story is not None and aid in rows:
+            sources.setdefault(story, set()).add(rows[aid][2])
+    names = _first_names(rows, needles) if len(phrases[0]) == 1 else {}
+    usual = _usual_name(names)
+    counts = Counter(p for p, _ in names.values() if p)
+    out: list[Candidate] = []
+    for aid, score, story in cands:
+        row = rows.get(aid)
+        if row is None:
+            out.append((aid, score, story))
+            continue
+        title, body, _source = row
+        factor = 1.0
+        if any(n in title for n in needles):
+            factor *= TITLE
+            if story is not None:  # an event about the topic, reported by several newsrooms
+                factor *= 1 + COVERAGE * (min(len(sources.get(story, ())), MAX_SOURCES) - 1)
+        elif not any(f" {k} " in title for k in keys) \
+                and sum(body.count(n) for n in needles) <= 1:
+            factor *= ONE_MENTION
+        first, in_title = names.get(aid, (None, None))
+        if (usual is not None and first and first != usual and in_title == first
+                and counts[first] <= RARE_NAME * counts[usual]):
+            factor *= OTHER_NAME
+        out.append((aid, score * factor, story))
+    return out
+
+
+def _first_names(rows: dict[int, tuple[str, str, int]], needles: list[str]
+                 ) -> dict[int, tuple[str | None, str | None]]:
+    """Per article: the key before the first mention in the body and before the first mention
+    in the headline (None where there is none)."""
+    out: dict[int, tuple[str | None, str | None]] = {}
+    for aid, (title, body, _source) in rows.items():
+        out[aid] = (_before(body, needles), _before(title, needles))
+    return out
+
+
+def _before(text: str, needles: list[str]) -> str | None:
+    at = min((i for i in (text.find(n) for n in needles) if i >= 0), default=-1)
+    if at <= 0:
+        return None
+    return text[:at].rsplit(" ", 1)[-1] or None
+
+
+def _usual_name(names: dict[int, tuple[str | None, str | None]]) -> str | None:
+    """The key that introduces most first mentions (a one-word name's usual first name), when
+    it introduces at least NAME_SHARE of the mentions and NAME_MIN articles; else None."""
+    firsts = [p for p, _ in names.values() if p is not None]
+    if not firsts:
+        return None
+    key, n = Counter(firsts).most_common(1)[0]
+    return key if n >= NAME_MIN and n >= NAME_SHARE * len(firsts) else None
