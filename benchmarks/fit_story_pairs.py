@@ -465,6 +465,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 raise SystemExit(f"--extra: unknown feature(s) {unknown}; known: {sorted(EXTRA)}")
             final = with_extra(rows, names, speech)
             new = cv(final, args.l2, args.thresholds, "with " + "+".join(names))
+            if DECISION in base:  # as the meaning does: the new weights only inside the band
+                _lazy(rows, base[DECISION], new, args.thresholds)
             _changes(rows, base, new, args.diff_at)
             print(f"\nWEIGHTS (all folds, with {'+'.join(names)}):")
             print(_weights(fit(final, args.l2)))
@@ -493,7 +495,7 @@ def _lazy(rows: list[dict[str, Any]], words: list[bool], new: dict[float, list[b
         chosen = [new[t][i] if band[i] else words[i] for i in blind]
         line.append(pr(counts([rows[i] for i in blind], chosen)))
     share = sum(band[i] for i in blind) / max(1, len(blind))
-    print(f"{'  meaning only in the band':<35}" + "  ".join(f"{c:>7}" for c in line)
+    print(f"{'  new weights only in the band':<35}" + "  ".join(f"{c:>7}" for c in line)
           + f"   ({share:.0%} of blind pairs in the band {MEANING_BAND})")
 
 
