@@ -277,6 +277,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
 
 
 _MEMBER = frozenset("عضو عضوه اعضاء".split())  # folded
+_LEADS = frozenset("لكن ولكن بينما فيما كما اما واما بل".split())  # folded
 _TOPIC = frozenset("اما واما بل وبل".split())
 _PLURAL_RELATIVES = frozenset("الذين اللواتي".split())
 _TIME_PREPS = frozenset("قبل وقبل بعد وبعد منذ ومنذ قبيل عقب".split())
@@ -319,8 +320,10 @@ def _head_of_relative(toks: list[Tok], verb: int, first: int) -> str:
             or cue_of(toks[m].raw)[1] is not None or any(q in toks[m].raw for q in "\"“”«»")
             for m in range(first, rel - 1)):
         return ""
+    while words and fold(words[0]) in _LEADS:
+        words = words[1:]  # «لكن الديمقراطيين، الذين يعارضون …، يقولون»
     name = " ".join(words).strip(EDGE_PUNCT + " ")
-    return "" if fold(name.split()[0]) in CLAUSE_OPENERS else name
+    return "" if not name or fold(name.split()[0]) in CLAUSE_OPENERS else name
 
 
 def _quoted_medium(toks: list[Tok], k: int, first: int) -> int | None:

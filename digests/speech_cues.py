@@ -247,9 +247,16 @@ def _another(speaker: str, speakers: Speakers) -> str:
     if fold(speaker) != "اخر" or not speakers.seen:
         return speaker
     head = speakers.seen[-1][0].split()[0]
-    if fold(head).startswith("ال") or head.endswith("ة") or fold(head) == "اخر":
-        return speaker
+    if fold(head) not in _ONE_OF_MANY:
+        return speaker  # «أحد المستخدمين», «وسائل إعلام»: no head «آخر» can borrow
     return f"{head} {speaker}"
+
+
+# Indefinite heads of one person among many («مسؤول أميركي», «مصدر أمني»), which «آخر» alone
+# refers back to. Folded.
+_ONE_OF_MANY = frozenset(
+    "مسؤول مصدر مستخدم مغرد متحدث دبلوماسي ضابط شاهد مواطن ناشط خبير محلل قيادي لاعب مشجع"
+    " معلق نائب مسعف طبيب صحفي صحافي موظف جندي عضو باحث محام محامي".split())
 
 
 _PRONOUN_LEADS = frozenset("انه انها لكنه لكنها ولكنه ولكنها وهو وهي".split())
@@ -424,6 +431,8 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
     if (strip_conj(norm) in _CAUGHT and k + 1 < last
             and toks[k + 1].norm.startswith(("انتباه", "الانتباه", "الانظار", "انظار", "نظر"))):
         return True  # «لفت انتباهي …»: caught the eye, no speech
+    if strip_conj(norm) == "رد" and k + 1 < last and toks[k + 1].norm in ("فعل", "الفعل"):
+        return True  # «أثار تبنيه رد فعل قويا لأن …»: a reaction (noun), no one replied
     if (strip_conj(norm) in _HUNG and k + 1 < last
             and (toks[k + 1].norm in _BI_PRONOUNS or toks[k + 1].norm.startswith("بال"))):
         return True  # «شجرة علقت بها عمامته:» (got caught on), not «علّق على» (commented)

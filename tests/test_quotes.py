@@ -1307,3 +1307,19 @@ def test_f11_a_quoted_name_opening_the_sentence_is_the_bare_cues_subject() -> No
                          '"بوابة الأهرام" في تقرير مفصل لها حاولت استعراض فوائد الصفقة، فقالت إنها '
                          'ستساعد على تشغيل وحدات الإسالة المتوقفة.'])
     assert [c.speaker for c in found] == ["الخبير سامي نور", '"بوابة الأهرام"']
+
+
+def test_f11_a_reaction_is_no_reply_and_another_needs_a_head() -> None:
+    # «أثار تبنيه رد فعل قويا لأن …»: «رد فعل» (a reaction) is a noun, not «ردّ» (replied).
+    assert find_quotes(['وقد أثار تبنيه رد فعل قويا لأن القانون يتطلب من الأبوين أن يعيشا في '
+                        'البلاد سنة واحدة.']) == []
+    # «أحد المستخدمين … بينما أضاف آخر»: «أحد» lends no head; «آخر» stays as written.
+    found = find_quotes(['وعلق أحد المستخدمين بالقول "هذا هو الإعلان الذي انتظرناه؟!"، بينما أضاف '
+                         'آخر "هذا كل ما في الأمر إذن؟".'])
+    assert [c.speaker for c in found] == ["أحد المستخدمين", "آخر"]
+
+
+def test_f11_but_is_no_part_of_the_name_before_a_relative_clause() -> None:
+    found = find_quotes(['لكن الديمقراطيين، الذين يعارضون التعديلات، يقولون إن نظام خفض الضرائب '
+                         'سيفيد الأثرياء.'])
+    assert [c.speaker for c in found] == ["الديمقراطيين"]
