@@ -205,6 +205,11 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
                                              for m in range(k + 1, min(last, k + 4))):
             speaker = before
+        elif _reported_subject(toks, k, last):
+            # «ونقلت الوكالة أن النائب العام طارق وليام صعب قال على حسابه تويتر إنه "…"»: the
+            # subject between «أن» and the verb speaks, whatever words come before his «إنه»
+            # (QA13 6620: the quote went to the agency that relayed it).
+            speaker = _reported_subject(toks, k, last)
         elif before and _rebuttal(toks, k, before, last):
             # «وكان X قد أعلن أن …، لكن مكتب الرئيسة قال في بيان: "…"»: the contrasted clause
             # is a new voice answering X, not X's words (QA13 4165).
@@ -222,6 +227,24 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
     return speaker, j
 
 
+def _reported_subject(toks: list[Tok], k: int, last: int) -> str:
+    """The SVO subject of the verb at `k` when «أن» opens it («… أن X قال …»), up to six words,
+    and the verb's own «إن/أن» or colon follows within seven words without a comma; else ""."""
+    name = speaker_before(toks, k, max_words=6)
+    n = len(name.split())
+    if not name or k - n - 1 < 0 or toks[k - n - 1].norm not in ("ان", "بان", "وان"):
+        return ""
+    if k + 1 >= last or not (toks[k + 1].norm in _WHERE_SAID or toks[k + 1].norm[:1] == "ل"):
+        return ""  # «أن X أبلغ السفير ضرورة أن …»: an object, then another clause's «أن»
+    for m in range(k + 1, min(last, k + 8)):
+        if is_complementizer(toks[m].norm) or toks[m].raw.endswith(":"):
+            return name if plausible_speaker(name) else ""
+        if toks[m].raw[-1] in "،,\"«»“”" or cue_of(toks[m].raw)[1] is not None:
+            return ""
+    return ""
+
+
+_WHERE_SAID = frozenset("في علي عبر خلال امام".split())  # «قال على حسابه …», «في تغريدة»
 _BUT = frozenset("لكن ولكن".split())
 
 

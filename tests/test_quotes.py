@@ -1323,3 +1323,15 @@ def test_f11_but_is_no_part_of_the_name_before_a_relative_clause() -> None:
     found = find_quotes(['لكن الديمقراطيين، الذين يعارضون التعديلات، يقولون إن نظام خفض الضرائب '
                          'سيفيد الأثرياء.'])
     assert [c.speaker for c in found] == ["الديمقراطيين"]
+
+
+def test_f11_the_subject_after_an_inside_a_relay_speaks() -> None:
+    # QA13 6620: «ونقلت الوكالة أن النائب العام X قال على حسابه تويتر إنه "…"» gave the quote to
+    # the agency that relayed it.
+    found = find_quotes(['ونقلت وكالة الأنباء الفرنسية أن النائب العام طارق وليام صعب قال على حسابه '
+                         'تويتر إنه "في مواجهة الأحداث الرهيبة قمنا بتعيين أربعة مدعين".'])
+    assert [(c.kind, c.speaker) for c in found][-1] == ("direct", "النائب العام طارق وليام صعب")
+    # An object after the verb: its «ضرورة أن» is no statement of the subject's own.
+    told = find_quotes(['وقالت ماي إن وزير الخارجية أبلغ السفير الروسي ضرورة أن تقدم موسكو معلومات '
+                        'كاملة قبل نهاية يوم الثلاثاء.'])
+    assert [c.speaker for c in told] == ["ماي"]
