@@ -416,6 +416,18 @@ def misses(rows: list[dict[str, Any]], decided: list[bool],
             share = sum(v >= cuts[k] for v in vals) / max(1, len(vals))
             cells.append(f"{sum(vals) / max(1, len(vals)):.2f} ({share:.2f})")
         print(f"{name:<20}{len(part):>5}  " + "  ".join(f"{c:>14}" for c in cells))
+    # The ceiling: a rule joining every missed pair past a cut joins as many refused different
+    # pairs beside them (different pairs the held-out words refuse at a shipped p >= 0.2).
+    missed = groups["same, missed"]
+    refused = [rows[i] for i in blind if not rows[i]["same"] and not decided[i]
+               and probability(rows[i]["x"], WEIGHTS) >= 0.2]
+    print(f"cuts: missed same pairs ({len(missed)}) / refused different pairs ({len(refused)})"
+          " past each")
+    for k, cut in (("qtext", 4), ("qtext", 5), ("qtext", 6), ("stmt", 4), ("stmt", 5),
+                   ("stmt", 6), ("spk", 2), ("dspk", 1)):
+        f = raw[k]
+        print(f"  {k} >= {cut}: {sum(f(speech[r['a']], speech[r['b']]) >= cut for r in missed)}"
+              f" / {sum(f(speech[r['a']], speech[r['b']]) >= cut for r in refused)}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -58,10 +58,13 @@ def quoted_keys(text: str) -> tuple[tuple[str, ...], ...]:
     out: list[tuple[str, ...]] = []
     carried = False
     for para in paragraphs(text):
+        continued = carried  # a quote run on from the paragraph before has no words before it
         spans, carried = quote_spans(para, carried)
         for start, end in spans:
             inner = para[start:end]
-            if word_count(inner) < MIN_QUOTE_WORDS or is_name_or_slogan(para, start, end):
+            if word_count(inner) < MIN_QUOTE_WORDS:
+                continue
+            if not (continued and start == 0) and is_name_or_slogan(para, start, end):
                 continue
             keys = tuple(arabic.analyze(inner))
             if keys:
