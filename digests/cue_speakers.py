@@ -148,6 +148,12 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         return "", k + 2
     if kind == "verb" and not content_open and not coordinated and not t.raw.endswith(":"):
         speaker, j = subject(toks, k + 1, last, after_verb=True)
+        if not speaker and _reports_subject(toks, k, last, norm):
+            # «وتفيد تقارير بأن …»: unnamed reports are the subject («بحسب تقارير، …»), not
+            # the object noun «تقارير» that ends a subject elsewhere; else the last named
+            # speaker was given their words.
+            j = k + 2 + (k + 2 < last and _REPORT_ADJ.match(toks[k + 2].raw) is not None)
+            speaker = " ".join(toks[m].raw for m in range(k + 1, j)).rstrip("،,:")
         if norm in RELAY_VERBS:
             # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».
             for m in range(k + 1, min(last, k + 8)):
@@ -242,6 +248,17 @@ def _reported_subject(toks: list[Tok], k: int, last: int) -> str:
         if toks[m].raw[-1] in "،,\"«»“”" or cue_of(toks[m].raw)[1] is not None:
             return ""
     return ""
+
+
+_REPORTING = frozenset("تفيد يفيد افادت افاد تشير اشارت ذكرت تذكر قالت تقول".split())
+_REPORT_ADJ = re.compile(r"^(?:إعلامية|اعلامية|صحفية|صحافية|إخبارية|اخبارية|غربية|أمريكية|أميركية"
+                         r"|إسرائيلية|روسية|محلية|رسمية|أولية|اولية)[،,]?$")
+
+
+def _reports_subject(toks: list[Tok], k: int, last: int, norm: str) -> bool:
+    """Token `k` is a verb of reporting and «تقارير» (reports) right after it is its subject."""
+    return (strip_conj(norm) in _REPORTING and k + 1 < last
+            and toks[k + 1].norm in ("تقارير", "التقارير"))
 
 
 _WHERE_SAID = frozenset("في علي عبر خلال امام".split())  # «قال على حسابه …», «في تغريدة»

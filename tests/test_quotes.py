@@ -1335,3 +1335,11 @@ def test_f11_the_subject_after_an_inside_a_relay_speaks() -> None:
     told = find_quotes(['وقالت ماي إن وزير الخارجية أبلغ السفير الروسي ضرورة أن تقدم موسكو معلومات '
                         'كاملة قبل نهاية يوم الثلاثاء.'])
     assert [c.speaker for c in told] == ["ماي"]
+
+
+def test_f11_unnamed_reports_are_the_subject_not_the_last_speaker() -> None:
+    # «وتفيد تقارير بأن علاقة مادونا بمالاوي مضطربة» went to Madonna, named before.
+    found = find_quotes(['وقالت المطربة إن ابنها سيكون رئيسا في المستقبل.',
+                         'وتفيد تقارير بأن علاقة المطربة بمالاوي مضطربة منذ سنوات. وذكرت تقارير '
+                         'إعلامية أن الحفل تأجل إلى موعد آخر.'])
+    assert [c.speaker for c in found] == ["المطربة", "تقارير", "تقارير إعلامية"]
