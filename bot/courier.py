@@ -47,7 +47,7 @@ from digests.storage import Database
 log = logging.getLogger(__name__)
 
 # digests, language, now, the topics the bundle came for (None: not known), the bundle's kind
-# (bundle_kind: 'instant', 'push' or 'daily:<the chat's local date>') → messages
+# (bundle_kind: 'instant', 'push', 'daily:<the chat's local date>[:group]') → messages
 Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str], list[str]]
 # database, bundle, its article rows → the topics it answers ([""] = the general digest)
 TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
@@ -131,7 +131,7 @@ class Courier:
         if not ids:
             return [], "no article to render"
         lang = bundle.language or self.default_language
-        kind = bundle_kind(bundle.kinds)
+        kind = bundle_kind(bundle.kinds, bundle.is_group or bundle.chat_id < 0)
         if self.topics_of is None:  # no per-chat header: the cache answers before any query
             cached = self._rendered.get((ids, lang, None, kind))
             if cached is not None:
@@ -262,15 +262,16 @@ class Courier:
                     delay, reason)
 
 
-def bundle_kind(kinds: Iterable[str]) -> str:
+def bundle_kind(kinds: Iterable[str], is_group: bool = False) -> str:
     """What a bundle is, for its header: 'push' when an admin's /push is in it; the latest
     'daily:<local date>' when all its rows wait for a daily digest (digests.outbox.next_daily
-    wrote the chat's local date into the kind); else 'instant'."""
+    wrote the chat's local date into the kind), 'daily:<local date>:group' for a group or a
+    channel (worded for many readers); else 'instant'."""
     kinds = set(kinds)
     if any(k.startswith("push:") for k in kinds):
         return "push"
     if kinds and all(k.startswith("daily:") for k in kinds):
-        return max(kinds)
+        return max(kinds) + (":group" if is_group else "")
     return "instant"
 
 

@@ -7,7 +7,9 @@ middle (SIGKILL, a crash) or stopped (SIGTERM cancels the poll) leaves the reque
 start (`resume_ingests`, from bot.app) answers each: the stored answer when the poll had finished,
 else «⚠️ توقف الجلب قبل أن يكتمل؛ أعد المحاولة بـ /ingest» — a poll is not run again behind the
 admin's back (the scheduled poll catches up anyway). Migration 022_ingest_requests; the model is
-the /push report (bot.pushes.resume_reports, QA12 F1).
+the /push report (bot.pushes.resume_reports, QA12 F1). Telegram gives the restarted bot the
+updates the killed one had not confirmed: the same /ingest message again is ignored (its
+message id is kept, migration 023), so the admin reads «توقف…» once and no second poll starts.
 """
 
 from __future__ import annotations
@@ -25,11 +27,19 @@ from digests.storage import Database
 log = logging.getLogger(__name__)
 
 
-def owe_ingest(db: Database, chat_id: int, lang: str, now: datetime) -> int:
-    """Record that `chat_id` (an admin, in `lang`) asked for a poll; returns the request id."""
+def owe_ingest(db: Database, chat_id: int, lang: str, now: datetime,
+               message_id: int | None = None) -> int | None:
+    """Record that `chat_id` (an admin, in `lang`) asked for a poll with message `message_id`;
+    returns the request id, or None when that message was recorded before — Telegram gives a
+    killed bot's last updates to the next start again, and a redelivered /ingest is the request
+    the restart already answered, not a new one."""
     with db.transaction() as tx:
-        cur = tx.execute("insert into ingest_requests (chat_id, lang, requested_at)"
-                         " values (?, ?, ?)", [chat_id, lang, iso(now)])
+        if message_id is not None and tx.execute(
+                "select 1 from ingest_requests where chat_id = ? and message_id = ?",
+                [chat_id, message_id]).fetchone():
+            return None
+        cur = tx.execute("insert into ingest_requests (chat_id, lang, requested_at, message_id)"
+                         " values (?, ?, ?, ?)", [chat_id, lang, iso(now), message_id])
     return int(cur.lastrowid or 0)
 
 

@@ -203,16 +203,18 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
 def origin_header(topics: Sequence[str], lang: str, kind: str | None = None) -> str:
     """«📰 جديد «الغوطة»» / «📰 النشرة العامة» / «📰 نشرة الأخبار» for a delivered digest; «📰
     نشرتك اليومية — <date>[: «الغوطة»]» for a daily one (`kind` 'daily:YYYY-MM-DD', the date
-    in the chat's zone as the outbox wrote it)."""
+    in the chat's zone as the outbox wrote it); «📰 النشرة اليومية …» in a group or channel
+    (kind 'daily:YYYY-MM-DD:group')."""
     named = [clean(topic) for topic in topics if clean(topic)]
     sep = "، " if lang == "ar" else ", "
     listed = sep.join(f"«{topic}»" for topic in named)
     day = daily_date(kind)
     if day is not None:
         when = format_date(datetime(day.year, day.month, day.day), lang)
+        group = "_group" if (kind or "").endswith(":group") else ""  # «النشرة اليومية»
         if named:
-            return t("bundle_daily_topics", lang, date=when, topics=listed)
-        return t("bundle_daily", lang, date=when)
+            return t(f"bundle_daily_topics{group}", lang, date=when, topics=listed)
+        return t(f"bundle_daily{group}", lang, date=when)
     if named:
         return t("bundle_topic", lang, topics=listed)
     if list(topics) == [""]:
@@ -221,11 +223,11 @@ def origin_header(topics: Sequence[str], lang: str, kind: str | None = None) -> 
 
 
 def daily_date(kind: str | None) -> date | None:
-    """The local date of a 'daily:YYYY-MM-DD' outbox kind; None for any other kind."""
+    """The local date of a 'daily:YYYY-MM-DD[:group]' bundle kind; None for any other kind."""
     if not kind or not kind.startswith("daily:"):
         return None
     try:
-        return date.fromisoformat(kind[len("daily:"):])
+        return date.fromisoformat(kind.split(":")[1])
     except ValueError:
         return None
 

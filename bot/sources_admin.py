@@ -193,7 +193,12 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if rt.ingest_task is not None and not rt.ingest_task.done():
         await reply(update, context, ui(lang, "ingest_running"))
         return
-    request_id = owe_ingest(rt.db, chat.id, lang, rt.now())
+    message = update.effective_message
+    request_id = owe_ingest(rt.db, chat.id, lang, rt.now(),
+                            message.message_id if message is not None else None)
+    if request_id is None:  # the same message handed again after a restart: answered there
+        log.info("redelivered /ingest ignored chat=%s", chat.id)
+        return
     # the poll starts whatever happens to the acknowledgement (a 429 must not lose the report)
     rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang, request_id), "ingest")
 

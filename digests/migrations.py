@@ -339,6 +339,12 @@ def m022_ingest_requests(db: sqlite_utils.Database) -> None:
         )""")
 
 
+def m023_ingest_message(db: sqlite_utils.Database) -> None:
+    # The /ingest message a request answers: Telegram hands a killed bot's last updates to the
+    # next start again, and the same message must not start a second poll (bot.ingests).
+    db.execute("alter table ingest_requests add column message_id integer")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -362,4 +368,5 @@ MIGRATIONS: list[Migration] = [
     ("020_story_merges", m020_story_merges),
     ("021_push_reports", m021_push_reports),
     ("022_ingest_requests", m022_ingest_requests),
+    ("023_ingest_message", m023_ingest_message),
 ]

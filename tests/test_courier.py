@@ -166,3 +166,4 @@ def test_bundle_kind_names_what_the_header_says() -> None:
     assert bundle_kind({"daily:2026-11-29", "daily:2026-11-30"}) == "daily:2026-11-30"
     assert bundle_kind({"daily:2026-11-30", "instant"}) == "instant"  # a mode just changed
     assert bundle_kind(set()) == "instant"
+    assert bundle_kind({"daily:2026-11-30"}, is_group=True) == "daily:2026-11-30:group"
