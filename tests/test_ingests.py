@@ -141,6 +141,7 @@ async def test_a_stopped_poll_and_a_finished_one_are_answered_at_start(
     monkeypatch.undo()
     with Database(path) as db:
         done = owe_ingest(db, ADMIN, "ar", datetime.now(UTC))
+        assert done is not None
         record_answer(db, done, "✅ انتهى الجلب — كما حُفظ", datetime.now(UTC))
         assert len(owed_ingests(db)) == 2
     async with running_bot(path) as h:
