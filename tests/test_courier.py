@@ -167,3 +167,28 @@ def test_bundle_kind_names_what_the_header_says() -> None:
     assert bundle_kind({"daily:2026-11-30", "instant"}) == "instant"  # a mode just changed
     assert bundle_kind(set()) == "instant"
     assert bundle_kind({"daily:2026-11-30"}, is_group=True) == "daily:2026-11-30:group"
+
+
+async def test_a_daily_and_an_instant_bundle_of_the_same_stories_render_apart(
+        database: Database) -> None:
+    """The rendering cache is keyed by the bundle's kind too: a broadcast renders once per kind,
+    so a daily digest never gets an instant alert's header, nor a group the private wording."""
+    from bot.sender import default_render
+
+    src = add_source(database, "src")
+    art = add_article(database, src, "قصف على الغوطة", story_id=1)
+    c = Courier(database, Bot("123:COURIER"), default_render, RateLimiter(30.0), SenderStats(),
+                default_language="ar", clock=lambda: NOW, retry_delay=1.0, busy=set(),
+                topics_of=lambda db, b, rows: ["الغوطة"])
+
+    def header(kinds: set[str], chat_id: int = 1) -> str:
+        b = Bundle(chat_id=chat_id, row_ids=(1,), article_ids=(art.id,), kinds=frozenset(kinds),
+                   attempts=0, language="ar", is_group=chat_id < 0)
+        messages, reason = c.messages_for(b)
+        assert reason is None
+        return messages[0].split("\n")[0]
+
+    assert "📰 جديد «الغوطة»" in header({"instant"})
+    assert "📰 نشرتك اليومية — ٢٩ نوفمبر ٢٠٢٦: «الغوطة»" in header({"daily:2026-11-29"})
+    assert "📰 النشرة اليومية — ٢٩ نوفمبر ٢٠٢٦" in header({"daily:2026-11-29"}, chat_id=-5)
+    assert "📰 جديد «الغوطة»" in header({"instant"})  # the daily rendering did not replace it

@@ -91,3 +91,39 @@ def test_rerank_keeps_candidates_it_cannot_read_and_empty_input() -> None:
     create_index(db)
     assert search_rank.rerank(db, [(9, 2.0, 1)], (("غوطه",),)) == [(9, 2.0, 1)]
     assert search_rank.rerank(db, [], (("غوطه",),)) == []
+
+
+def test_rerank_changes_the_order_never_the_matches(database: Database) -> None:
+    """Over a small archive of headlines and bodies, every query finds the same articles (and
+    totals) with and without the re-ranking, and the phrase hits of a widened answer still come
+    first."""
+    texts = [("الحريري يزور روما", "قال سعد الحريري إن لبنان يحتاج الدعم."),
+             ("نصر الحريري في الرياض", "قال نصر الحريري إن الغوطة محاصرة."),
+             ("قمة في روما", "حضر الحريري القمة."),
+             ("الانتخابات المصرية", "بدأ فرز الأصوات في الانتخابات الرئاسية المصرية."),
+             ("انتخابات الرئاسة المصرية", "نتائج شبه رسمية."),
+             ("الأولمبياد الخاص", "ختام الأولمبياد الخاص في أبوظبي."),
+             ("تحكيم", "شارك الحكم في أولمبياد ريو."),
+             ("الطقس", "أمطار غزيرة.")]
+    for n, (title, body) in enumerate(texts):
+        add(database, n + 1, title, body, days_ago=n % 4 + 1, story_id=(n // 2) + 1)
+    queries = ["الحريري", "الانتخابات المصرية", "الأولمبياد", "روما", "الغوطة", "نصر الحريري"]
+    real = search_module.rerank
+    for query in queries:
+        for fold in (False, True):
+            with_it = search(database.db, query, now=NOW, fold_stories=fold, limit=50)
+            search_module.rerank = lambda db, cands, phrases: cands
+            try:
+                without = search(database.db, query, now=NOW, fold_stories=fold, limit=50)
+            finally:
+                search_module.rerank = real
+            assert (with_it.total, with_it.note, with_it.exact) == \
+                (without.total, without.note, without.exact), query
+            if fold:  # a story may be shown by another of its reports: the same stories
+                assert sorted(h.digest.story_id or 0 for h in with_it.hits) == \
+                    sorted(h.digest.story_id or 0 for h in without.hits), query
+            else:
+                assert sorted(ids(with_it)) == sorted(ids(without)), query
+            if with_it.note == "more":  # the phrase's own hits first, whatever their order
+                narrow = search(database.db, query, now=NOW, widen=False, limit=50)
+                assert set(ids(with_it)[:with_it.exact]) == set(ids(narrow)), query
