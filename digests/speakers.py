@@ -317,6 +317,7 @@ def _head_of_relative(toks: list[Tok], verb: int, first: int) -> str:
     words = [toks[m].raw for m in range(first, rel)]
     if not words or len(words) > MAX_SPEAKER_WORDS - 2 or any(
             toks[m].norm in STOP or toks[m].norm in PREPOSITIONS or toks[m].raw[-1] in "،,:"
+            or strip_conj(toks[m].norm) in ATTRIBUTION_PREPS or toks[m].norm in ATTRIBUTION_PREPS
             or cue_of(toks[m].raw)[1] is not None or any(q in toks[m].raw for q in "\"“”«»")
             for m in range(first, rel - 1)):
         return ""

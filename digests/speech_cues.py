@@ -433,6 +433,9 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
         return True  # «لفت انتباهي …»: caught the eye, no speech
     if strip_conj(norm) == "رد" and k + 1 < last and toks[k + 1].norm in ("فعل", "الفعل"):
         return True  # «أثار تبنيه رد فعل قويا لأن …»: a reaction (noun), no one replied
+    if (strip_conj(norm) in ("ترد", "يرد") and k + 2 < last and toks[k + 1].norm in ("علي", "في")
+            and toks[k + 2].norm.startswith(("الموقع", "الصفحه", "الحساب", "القائمه", "موقع"))):
+        return True  # «وترد على الموقع الرسمي للنادي رسالة "…"»: appears on, not «ردّ» (replied)
     if (strip_conj(norm) in _HUNG and k + 1 < last
             and (toks[k + 1].norm in _BI_PRONOUNS or toks[k + 1].norm.startswith("بال"))):
         return True  # «شجرة علقت بها عمامته:» (got caught on), not «علّق على» (commented)

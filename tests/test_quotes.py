@@ -1343,3 +1343,14 @@ def test_f11_unnamed_reports_are_the_subject_not_the_last_speaker() -> None:
                          'وتفيد تقارير بأن علاقة المطربة بمالاوي مضطربة منذ سنوات. وذكرت تقارير '
                          'إعلامية أن الحفل تأجل إلى موعد آخر.'])
     assert [c.speaker for c in found] == ["المطربة", "تقارير", "تقارير إعلامية"]
+
+
+def test_f11_an_attribution_opening_a_sentence_is_no_name() -> None:
+    # «ووفقا لمقال سكالفاري، الذي نشر الخميس، قال إنه …» gave «بحسب ووفقا لمقال سكالفاري».
+    found = find_quotes(['ووفقا لمقال الصحفي، الذي نشر الخميس، قال إنه سأل البابا أين تذهب الأرواح '
+                         'الشريرة.'])
+    assert found == []  # (the name is the subject of «قال», not an attribution)
+    # «وترد على الموقع الرسمي رسالة "…"»: appears on the site; nobody replied.
+    site = find_quotes(['وتفيد تقارير صحافية بأن التذاكر بيعت كلها في دقائق. وترد على الموقع '
+                        'الرسمي للنادي رسالة "لا توجد أمكنة متوفرة الآن".'])
+    assert [(c.speaker, c.text) for c in site] == [("تقارير صحافية", "التذاكر بيعت كلها في دقائق")]
