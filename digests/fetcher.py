@@ -49,6 +49,13 @@ log = logging.getLogger(__name__)
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 ADDRESS_CACHE_SECONDS = 300.0
+# Where a cached refusal names the URL: each refusal names the URL at hand, not the first one.
+_URL_SLOT = "\x00url\x00"
+# The body cap of an article page (a feed's is MAX_BODY_BYTES, 10 MB by default, or lower when
+# that is set lower). A news page is commonly a few hundred KB of HTML, inline scripts included;
+# past 4 MB it is a dump rather than an article, and one 9 MB page cost 0.6 GB of RAM and 22 s
+# to read (QA14 F5). The text kept from a page is capped as well (digests.extractor).
+PAGE_MAX_BYTES = 4 * 1024 * 1024
 ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
           " text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
 _TEMPORARY_STATUSES = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
@@ -143,7 +150,8 @@ class Fetcher:
         self._transport = transport
         self._client: httpx.AsyncClient | None = None
         self._host_slots: dict[str, asyncio.Semaphore] = {}
-        self._address_verdicts: dict[str, tuple[float, str]] = {}  # key → (expires, error)
+        # origin → (expires, refusal message with _URL_SLOT for the URL; "" when allowed)
+        self._address_verdicts: dict[str, tuple[float, str]] = {}
 
     async def __aenter__(self) -> Self:
         limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
@@ -176,7 +184,8 @@ class Fetcher:
 
     def _remember_refusal(self, url: str, address: str) -> None:
         self._address_verdicts[self._host_key(url)] = (
-            time.monotonic() + ADDRESS_CACHE_SECONDS, private_address_message(url, address))
+            time.monotonic() + ADDRESS_CACHE_SECONDS,
+            private_address_message(_URL_SLOT, address))
 
     async def _check(self, url: str) -> None:
         """check_address, remembered per host for a few minutes (a poll fetches many pages
@@ -185,13 +194,15 @@ class Fetcher:
         key = self._host_key(url)
         cached = self._address_verdicts.get(key)
         if cached is not None and cached[0] > time.monotonic():
-            if cached[1]:
-                raise PermanentFetchError(cached[1], url=url, why=_address_reason(url))
+            if cached[1]:  # the verdict is the origin's; the message names this URL (QA14 F12)
+                raise PermanentFetchError(cached[1].replace(_URL_SLOT, url), url=url,
+                                          why=_address_reason(url))
             return
         try:
             await check_address(url, self.settings)
         except SourceError as exc:
-            self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS, str(exc))
+            self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS,
+                                           str(exc).replace(url, _URL_SLOT))
             raise PermanentFetchError(str(exc), url=url, why=_address_reason(url)) from exc
         except TemporaryFetchError as exc:  # the host name does not resolve
             raise TemporaryFetchError(str(exc), url=url,
@@ -208,13 +219,18 @@ class Fetcher:
         return slot
 
     async def fetch(self, url: str, *, etag: str | None = None,
-                    last_modified: str | None = None) -> FetchResult:
+                    last_modified: str | None = None, page: bool = False) -> FetchResult:
         """GET `url`, conditionally when `etag`/`last_modified` are given.
+
+        With `page` (an article page, not a feed) the body cap is the lower PAGE_MAX_BYTES, and
+        an answer whose Content-Type is an image, audio, video or PDF is refused from its
+        headers, before its body is read.
 
         Raises:
             TemporaryFetchError: timeout, connection failure, 429, 5xx (with `retry_after`).
             PermanentFetchError: other 4xx, too many redirects, body over the cap, refused
-                address, invalid URL.
+                address, invalid URL (a malformed host, IDNA or IPv6 literal included), not a
+                page (with `page`).
         """
         if self._client is None:
             raise RuntimeError("Fetcher used outside 'async with'")
@@ -224,29 +240,43 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         current = url
-        for _hop in range(self.settings.max_redirects + 1):
-            await self._check(current)
-            async with self._slot(current):
-                status, resp_headers, body = await self._get_once(current, headers)
-            if status in _REDIRECTS and "location" in resp_headers:
-                current = urljoin(current, resp_headers["location"])
-                continue
-            return self._result(url, current, status, resp_headers, body)
+        try:
+            for _hop in range(self.settings.max_redirects + 1):
+                problem = host_problem(current)
+                if problem is not None:  # before the address check: the resolver refuses it too
+                    raise invalid_url(current, ValueError(problem))
+                await self._check(current)
+                async with self._slot(current):
+                    status, resp_headers, body = await self._get_once(current, headers, page)
+                if status in _REDIRECTS and "location" in resp_headers:
+                    current = urljoin(current, resp_headers["location"])
+                    continue
+                return self._result(url, current, status, resp_headers, body)
+        except FetchError:
+            raise
+        except (ValueError, UnicodeError, httpx.InvalidURL) as exc:
+            # QA14 F1: a host httpx or the idna codec cannot encode («http://xn--/x», a
+            # 64-letter label, «http://[::1/»), in the link or in a redirect's Location. Building
+            # the request raises before any I/O; the URL will not get better by trying again.
+            raise invalid_url(current, exc) from exc
         raise PermanentFetchError(
             f"تحويلات كثيرة جدًا (أكثر من {self.settings.max_redirects}) / "
             f"too many redirects: {url}",
             url=url, why=Reason("redirects", host_of(url)))
 
-    async def _get_once(self, url: str, headers: dict[str, str]
+    async def _get_once(self, url: str, headers: dict[str, str], page: bool = False
                         ) -> tuple[int, dict[str, str], bytes]:
         assert self._client is not None
-        cap = self.settings.max_body_bytes
+        cap = min(self.settings.max_body_bytes, PAGE_MAX_BYTES) if page else \
+            self.settings.max_body_bytes
         try:
             async with asyncio.timeout(self.settings.fetch_timeout_seconds):
                 async with self._client.stream("GET", url, headers=headers) as resp:
                     resp_headers = {k.lower(): v for k, v in resp.headers.items()}
                     if resp.status_code in _REDIRECTS or resp.status_code == 304:
                         return resp.status_code, resp_headers, b""
+                    if page and 200 <= resp.status_code < 300:
+                        _refuse_non_page(url, resp_headers.get("content-type", ""))
                     declared = resp_headers.get("content-length", "")
                     if ("content-encoding" not in resp_headers and declared.isdigit()
                             and int(declared) > cap):
@@ -280,9 +310,8 @@ class Fetcher:
         except httpx.DecodingError as exc:
             raise PermanentFetchError(f"ترميز ضغط تالف / bad content encoding: {url}: {exc}",
                                       url=url, why=Reason("bad_encoding", host_of(url))) from exc
-        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-            raise PermanentFetchError(f"رابط غير صالح / invalid URL: {url}: {exc}",
-                                      url=url, why=Reason("invalid_url", "", url)) from exc
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError, UnicodeError) as exc:
+            raise invalid_url(url, exc) from exc
         except (httpx.HTTPError, ssl.SSLCertVerificationError) as exc:
             failure = certificate_failure(exc)
             if failure is not None:
@@ -313,6 +342,51 @@ class Fetcher:
         raise PermanentFetchError(f"رفض الخادم الطلب HTTP {status} / HTTP {status}: {url}",
                                   url=url, status=status, retry_after=retry_after,
                                   why=Reason("http_status", host_of(final_url), str(status)))
+
+
+def host_problem(url: str) -> str | None:
+    """Why no request can be built for `url`'s host (a malformed IDNA «xn--» label, a label
+    over 63 characters, a broken IPv6 literal), in a few words; None when it can (QA14 F1)."""
+    try:
+        host = httpx.Request("GET", url).url.host  # httpx's own IDNA and IPv6 rules
+        if host and ":" not in host:  # DNS's: what the resolver will be asked
+            host.encode("idna")
+    except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+        return str(exc) or type(exc).__name__
+    return None
+
+
+def invalid_url(url: str, exc: BaseException) -> PermanentFetchError:
+    """The error of a URL no request can be built for (a malformed host or port)."""
+    return PermanentFetchError(f"رابط غير صالح / invalid URL: {url}: {type(exc).__name__}: {exc}",
+                               url=url, why=Reason("invalid_url", "", url))
+
+
+def non_page_kind(content_type: str) -> str | None:
+    """What a Content-Type says an answer is when it is no article page: "image", "audio",
+    "video" or "pdf"; None for anything that may be a page (HTML, text, unknown)."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media == "application/pdf":
+        return "pdf"
+    kind = media.split("/", 1)[0]
+    return kind if kind in {"image", "audio", "video"} else None
+
+
+_NON_PAGE_WORDS = {"image": ("صورة", "an image"), "audio": ("ملف صوتي", "an audio file"),
+                   "video": ("فيديو", "a video"), "pdf": ("ملف PDF", "a PDF file")}
+
+
+def _refuse_non_page(url: str, content_type: str) -> None:
+    """PermanentFetchError when an article link answers with an image, audio, video or PDF:
+    refused from the headers, so its body (maybe megabytes) is never downloaded (QA14 F13)."""
+    kind = non_page_kind(content_type)
+    if kind is None:
+        return
+    arabic, english = _NON_PAGE_WORDS[kind]
+    media = content_type.split(";", 1)[0].strip()
+    raise PermanentFetchError(f"الرابط {arabic} وليس صفحة خبر ({media}) / the link is {english},"
+                              f" not an article page ({media}): {url}",
+                              url=url, why=Reason("other", host_of(url), media))
 
 
 def host_of(url: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -13,7 +13,8 @@ import httpx
 import pytest
 
 from digests.errors import PermanentFetchError, TemporaryFetchError
-from digests.fetcher import Fetcher, host_of, parse_max_age, parse_retry_after
+from digests.fetcher import (PAGE_MAX_BYTES, Fetcher, host_of, host_problem, non_page_kind,
+                             parse_max_age, parse_retry_after)
 from digests.samplesite import Request, Response, SampleSite, gzip_bomb, redirect
 from digests.settings import Settings
 
@@ -231,3 +232,143 @@ def test_host_of_keeps_only_host_and_a_non_default_port() -> None:
     assert host_of("https://news.example:443/feed") == "news.example"
     assert host_of("http://news.example:8080/feed") == "news.example:8080"
     assert host_of("http://news.example:bad/feed") == "news.example"
+
+
+# --- QA14: malformed hosts (F1), the cached refusal's URL (F12), non-pages and the page cap (F5,
+# F13)
+
+MALFORMED = ["http://xn--zz/y", "http://xn--/x", "http://[::1/", f"http://{'a' * 64}.com/feed",
+             "http://example.com:99999/x"]
+
+
+@pytest.mark.parametrize("private", [True, False])
+@pytest.mark.parametrize("url", MALFORMED)
+async def test_a_malformed_host_is_a_permanent_invalid_url(settings: Settings, url: str,
+                                                           private: bool) -> None:
+    """QA14 F1: httpx.InvalidURL, idna's IDNAError, the idna codec's UnicodeError and
+    urlsplit's ValueError all leave the fetcher as one PermanentFetchError."""
+    async with Fetcher(settings.replace(allow_private_sources=private)) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch(url)
+    assert "invalid URL" in str(info.value) and "رابط غير صالح" in str(info.value)
+    assert info.value.why is not None and info.value.why.kind == "invalid_url"
+
+
+@pytest.mark.parametrize("target", ["http://xn--/feed", "http://xn--zz/y",
+                                    f"http://{'b' * 64}.net/"])
+async def test_a_redirect_to_a_malformed_host_is_a_permanent_invalid_url(
+        site: SampleSite, settings: Settings, target: str) -> None:
+    site.add_route("/redir-idna", redirect(target, 302))
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch(site.url("/redir-idna"), page=True)
+    # httpx reads the Location of any 3xx as it answers (Response.next_request), so a target
+    # it cannot parse fails that hop: the error names the page, its cause the bad host.
+    assert info.value.url in (target, site.url("/redir-idna"))
+    assert info.value.why is not None and info.value.why.kind == "invalid_url"
+    assert "label" in str(info.value)
+
+
+def test_host_problem_names_only_hosts_no_request_can_be_built_for() -> None:
+    for url in MALFORMED[:4]:
+        assert host_problem(url), url
+    for url in ("http://example.com/a", "http://[::1]:8080/x", "https://مثال.test/خبر",
+                "http://127.0.0.1:9/x", f"http://{'a' * 63}.com/"):
+        assert host_problem(url) is None, url
+
+
+async def test_a_cached_refusal_names_the_url_at_hand(site: SampleSite, settings: Settings
+                                                      ) -> None:
+    """QA14 F12: the verdict is cached per origin, the message is the URL being fetched."""
+    strict = settings.replace(allow_private_sources=False)
+    first, second = site.url("/feed-internal.xml"), site.url("/secret?x=1")
+    async with Fetcher(strict) as fetcher:
+        for url in (first, second, second):
+            with pytest.raises(PermanentFetchError) as info:
+                await fetcher.fetch(url)
+            message = str(info.value)
+            assert url in message and "ALLOW_PRIVATE_SOURCES" in message
+            assert (first in message) == (url == first), message
+            assert info.value.why is not None and info.value.why.kind == "private_address"
+    assert site.hits() == 0
+
+
+async def test_a_refusal_at_connect_time_is_cached_with_the_url_at_hand(settings: Settings
+                                                                        ) -> None:
+    """The connect-time refusal (AddressRefused: a host that rebinds) is remembered the same
+    way: a later URL on that origin is named, not the first one."""
+    strict = settings.replace(allow_private_sources=False)
+    async with Fetcher(strict) as fetcher:
+        fetcher._remember_refusal("http://93.184.216.34/first", "10.0.0.7")
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch("http://93.184.216.34/second")
+    assert "/second" in str(info.value) and "/first" not in str(info.value)
+    assert "10.0.0.7" in str(info.value)
+
+
+@pytest.mark.parametrize("content_type, word", [
+    ("image/png", "an image"), ("application/pdf", "a PDF file"),
+    ("audio/mpeg", "an audio file"), ("video/mp4; codecs=avc1", "a video")])
+async def test_a_page_that_is_an_image_pdf_audio_or_video_is_refused(
+        site: SampleSite, settings: Settings, content_type: str, word: str) -> None:
+    """QA14 F13: refused as a page from its headers; the same URL fetched as a feed is read."""
+    site.add_route("/media", Response(body=b"\x89PNG" + b"\0" * 5000, content_type=content_type))
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch(site.url("/media"), page=True)
+        assert (await fetcher.fetch(site.url("/media"))).body.startswith(b"\x89PNG")
+    assert word in str(info.value) and "وليس صفحة خبر" in str(info.value)
+    assert info.value.status is None  # not a 404/410: the page is not taken for gone
+
+
+def test_non_page_kind_reads_the_media_type_only() -> None:
+    assert non_page_kind("IMAGE/JPEG") == "image"
+    assert non_page_kind("application/pdf; charset=binary") == "pdf"
+    for page in ("text/html; charset=utf-8", "", "application/xhtml+xml", "text/plain",
+                 "application/octet-stream", "application/json"):
+        assert non_page_kind(page) is None, page
+
+
+class _CountingStream(httpx.AsyncByteStream):
+    """A 10 MB body that counts how much of it was read."""
+
+    def __init__(self) -> None:
+        self.read = 0
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for _ in range(160):
+            self.read += 65536
+            yield b"\0" * 65536
+
+
+async def test_a_non_page_body_is_not_downloaded(settings: Settings) -> None:
+    stream = _CountingStream()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Type": "application/pdf"}, stream=stream)
+
+    async with Fetcher(settings, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(PermanentFetchError, match="PDF"):
+            await fetcher.fetch("http://93.184.216.34/report.pdf", page=True)
+    assert stream.read == 0
+
+
+async def test_pages_have_a_lower_body_cap_than_feeds(site: SampleSite, settings: Settings
+                                                      ) -> None:
+    """QA14 F5: PAGE_MAX_BYTES for pages, MAX_BODY_BYTES for feeds."""
+    size = PAGE_MAX_BYTES + 1024
+    assert settings.max_body_bytes > size
+    for chunked in (False, True):
+        headers = {"Content-Encoding": "identity"} if chunked else {}
+        site.add_route("/long.html", Response(body=b"<p>" + b"x" * size, headers=headers))
+        async with Fetcher(settings) as fetcher:
+            with pytest.raises(PermanentFetchError) as info:
+                await fetcher.fetch(site.url("/long.html"), page=True)
+            assert len((await fetcher.fetch(site.url("/long.html"))).body) == size + 3
+        assert info.value.why is not None and info.value.why.kind == "too_big"
+        assert info.value.why.detail == str(PAGE_MAX_BYTES)
+    small = settings.replace(max_body_bytes=1000)  # a lower MAX_BODY_BYTES still rules pages
+    site.add_route("/mid.html", Response(body=b"<p>" + b"x" * 2000))
+    async with Fetcher(small) as fetcher:
+        with pytest.raises(PermanentFetchError, match="cap"):
+            await fetcher.fetch(site.url("/mid.html"), page=True)
