@@ -60,13 +60,21 @@ class _Fetched:
 
 async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, batch: int,
                       clock: Clock) -> _Fetched:
-    """Fetch and extract one page; a fetch error or unreadable page becomes the reason."""
+    """Fetch and extract one page; a fetch error or unreadable page becomes the reason.
+
+    Never raises (but CancelledError): one page's failure, expected or not, makes its article
+    feed-only and costs no other page, source or the poll (QA14 F1)."""
     started = time.perf_counter()
     try:
-        result = await fetcher.fetch(entry.url)
+        result = await fetcher.fetch(entry.url, page=True)
     except FetchError as exc:
         clock.fetch += time.perf_counter() - started
         return _Fetched(entry, None, str(exc), None, None, exc.retry_after, exc.status)
+    except Exception as exc:  # a fetcher bug on one odd link must not abort the poll
+        clock.fetch += time.perf_counter() - started
+        log.exception("page fetch failed unexpectedly url=%s", entry.url)
+        return _Fetched(entry, None, f"تعذر جلب الصفحة / page fetch failed: "
+                        f"{type(exc).__name__}: {exc}", None, None)
     clock.fetch += time.perf_counter() - started
     try:
         page, cpu = await extractor.extract(result.text(), result.final_url, batch=batch)

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 import sqlite_utils
 
+from digests import extractor as extractor_module
 from digests import processing
 from digests.archive import get_article, get_article_by_url, remove_article
+from digests.fetcher import Fetcher, FetchResult
 from digests.models import Article
 from digests.pipeline import PollSummary, SourceReport, poll_once
 from digests.processing import StoreContext
@@ -571,3 +573,93 @@ async def test_a_new_article_embeds_only_what_its_uncertain_pairs_need_off_the_l
     stories = {r[0] for r in database.db.execute("select story_id from articles")}
     assert len(stories) == 1
     assert database.db.execute("select count(*) from article_vectors").fetchone()[0] == 2
+
+
+# --- QA14 F1 (one page's error never aborts the poll), F5 (the page text cap), F13 (non-pages)
+
+async def test_malformed_hosts_in_entries_and_redirects_cost_only_their_pages(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """QA14 F1: entry links whose host httpx or idna cannot encode, and a page redirecting to
+    one, become feed-only articles with the reason; every other entry and source is stored."""
+    good = site.article_url("ghouta-macron-rouhani")
+    site.add_route("/redir-idna", Response(status=302, headers={"Location": "http://xn--/feed"}))
+    rss = ('<rss version="2.0"><channel><title>t</title>'
+           "<item><title>رابط أول معطوب</title><link>http://xn--zz/y</link></item>"
+           "<item><title>رابط ثان معطوب</title><link>http://xn--/x</link></item>"
+           f"<item><title>رابط طويل</title><link>http://{'a' * 64}.com/y</link></item>"
+           f"<item><title>تحويل معطوب</title><link>{site.url('/redir-idna')}</link></item>"
+           f"<item><title>سليم</title><link>{good}</link></item></channel></rss>").encode()
+    site.add_route("/odd.xml", Response(body=rss))
+    odd = add_source(database, site.url("/odd.xml"), settings=settings, now=NOW).id
+    other = add_source(database, site.feed_url("world"), settings=settings, now=NOW).id
+    summary = await poll_once(database, settings, now=NOW)
+    by_id = {r.source_id: r for r in summary.reports}
+    assert summary.failed == 0 and by_id[odd].status == "new" and by_id[odd].new == 5
+    assert by_id[odd].pages_failed == 4 and by_id[other].new > 0
+    errors = dict(database.db.execute(
+        "select url, page_error from articles where source_id = ?", [odd]).fetchall())
+    assert errors[good] is None
+    bad = [url for url in errors if url != good]
+    assert len(bad) == 4 and all("invalid URL" in (errors[url] or "") for url in bad)
+    # the next poll of the same feed is a plain one: nothing left half done
+    again = await poll_once(database, settings, now=NOW + timedelta(hours=1))
+    assert again.failed == 0
+
+
+class _BuggyFetcher(Fetcher):
+    """A real fetcher whose page fetch of one URL hits an unexpected bug."""
+
+    async def fetch(self, url: str, *, etag: str | None = None,
+                    last_modified: str | None = None, page: bool = False) -> FetchResult:
+        if url.endswith("/bug.html"):
+            raise KeyError("an unexpected bug")
+        return await super().fetch(url, etag=etag, last_modified=last_modified, page=page)
+
+
+async def test_an_unexpected_error_fetching_one_page_costs_only_that_page(
+        database: Database, settings: Settings, site: SampleSite,
+        caplog: pytest.LogCaptureFixture) -> None:
+    good = site.article_url("ghouta-macron-rouhani")
+    site.add_route("/bug.xml", Response(body=_rss([("علة", "/bug.html", "a"),
+                                                   ("سليم", good, "b")])))
+    sid = add_source(database, site.url("/bug.xml"), settings=settings, now=NOW).id
+    async with _BuggyFetcher(settings) as fetcher:
+        summary = await poll_once(database, settings, now=NOW, fetcher=fetcher)
+    assert summary.failed == 0 and summary.new == 2
+    errors = dict(database.db.execute("select url, page_error from articles").fetchall())
+    assert errors[good] is None and "KeyError" in (errors[site.url("/bug.html")] or "")
+    logged = [r for r in caplog.records if "page fetch failed unexpectedly" in r.getMessage()]
+    assert logged and site.url("/bug.html") in logged[0].getMessage()
+    assert get_source(database, sid) is not None
+
+
+async def test_a_huge_one_paragraph_page_is_stored_capped(
+        database: Database, settings: Settings, site: SampleSite,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA14 F5: the text is cut before analysis, search index and storage."""
+    monkeypatch.setattr(extractor_module, "MAX_ARTICLE_CHARS", 5_000)
+    paragraph = "قالت الأمم المتحدة إن الغوطة تحت الحصار " * 1_000
+    page = (f"<html><head><title>خبر طويل</title></head><body><article><h1>خبر طويل</h1>"
+            f"<p>{paragraph}</p></article></body></html>").encode()
+    site.add_route("/p/long.html", Response(body=page))
+    site.add_route("/long.xml", Response(body=_rss([("خبر طويل", "/p/long.html", "a")])))
+    add_source(database, site.url("/long.xml"), settings=settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW)
+    assert summary.new == 1
+    stored = get_article_by_url(database, site.url("/p/long.html"))
+    assert stored is not None and stored.page_ok
+    assert len(paragraph) >= 40_000 and 4_000 < len("".join(stored.paragraphs)) <= 5_000
+    assert stored.paragraphs[-1].endswith("…")
+
+
+async def test_an_image_link_is_feed_only_with_its_reason(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """QA14 F13."""
+    site.add_route("/p/photo.png", Response(body=b"\x89PNG" + b"\0" * 200_000,
+                                            content_type="image/png"))
+    site.add_route("/img.xml", Response(body=_rss([("صورة", "/p/photo.png", "a")])))
+    add_source(database, site.url("/img.xml"), settings=settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW)
+    assert summary.new == 1 and summary.reports[0].pages_failed == 1
+    error = database.db.execute("select page_error from articles").fetchone()[0]
+    assert "image" in error and "صورة" in error
