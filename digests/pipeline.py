@@ -385,7 +385,10 @@ async def _embed_ahead(db: Database, settings: Settings, title: str, text: str,
         log.exception("meaning texts not prepared; the story step embeds in place")
         return
     if texts:
-        await asyncio.to_thread(lambda: [embedder.passage(t) for t in texts])
+        try:
+            await asyncio.to_thread(lambda: [embedder.passage(t) for t in texts])
+        except Exception:  # speed only, as above: one article's texts must not stop the poll
+            log.exception("meaning texts not embedded ahead; the story step embeds in place")
 
 
 async def _store_in_order(poll: _Poll, pending: _Pending) -> None:

@@ -26,7 +26,7 @@ from digests.addresses import is_private as _is_private
 from digests.addresses import private_address_message
 from digests.archive import inserted_id
 from digests.errors import Reason, SourceError
-from digests.fetcher import host_of
+from digests.fetcher import host_of, host_problem
 from digests.models import Source, iso, parse_iso
 from digests.settings import Settings
 from digests.storage import Database
@@ -64,13 +64,18 @@ def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> s
         raise SourceError(f"رابط غير صالح؛ يجب أن يبدأ بـ http:// أو https://: {url!r} / "
                           f"invalid URL, expected http:// or https://: {url!r}",
                           why=Reason("invalid_url", "", url))
-    if settings.allow_private_sources:
-        return url
     parts = urlsplit(url)
     host = parts.hostname or ""
+    problem = host_problem(url)
+    if problem is not None:
+        raise SourceError(f"رابط غير صالح: اسم المضيف {host!r} مكتوب خطأ ({problem})؛ تحقق من "
+                          f"الرابط / invalid URL: the host name {host!r} is malformed "
+                          f"({problem}); check the URL", why=Reason("invalid_url", "", url))
+    if settings.allow_private_sources:
+        return url
     try:
         infos = socket.getaddrinfo(host, parts.port or 80, type=socket.SOCK_STREAM)
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:
         if not require_dns:
             return url
         raise SourceError(f"تعذر العثور على المضيف {host}: تحقق من الرابط / cannot resolve host "

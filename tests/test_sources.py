@@ -200,3 +200,33 @@ def test_refusals_carry_their_reason(database: Database, settings: Settings) -> 
     with pytest.raises(SourceError) as invalid:
         add_source(database, "notaurl", settings=settings, now=NOW)
     assert invalid.value.why == Reason("invalid_url", "", "notaurl")
+
+
+# --- QA14 F1: hosts no request can be built for are refused when added, with a clear reason
+
+MALFORMED_HOSTS = ["http://xn--/feed", "http://xn--zz/y", f"http://{'a' * 64}.com/feed"]
+
+
+@pytest.mark.parametrize("require_dns", [True, False])
+@pytest.mark.parametrize("url", MALFORMED_HOSTS)
+def test_a_malformed_host_is_refused_in_both_languages(database: Database, settings: Settings,
+                                                       url: str, require_dns: bool) -> None:
+    for private in (True, False):
+        with pytest.raises(SourceError) as info:
+            add_source(database, url, settings=settings.replace(allow_private_sources=private),
+                       now=NOW, require_dns=require_dns)
+        message = str(info.value)
+        assert "رابط غير صالح" in message and "invalid URL" in message and "malformed" in message
+        assert info.value.why == Reason("invalid_url", "", url)
+    assert list_sources(database) == []
+
+
+@pytest.mark.parametrize("url", MALFORMED_HOSTS)
+def test_the_cli_refuses_a_malformed_host_without_a_traceback(
+        settings: Settings, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from cli.main import main
+
+    assert main(["--db", str(settings.database_path), "sources", "add", url]) == 1
+    err = capsys.readouterr().err
+    assert "لم يُضف المصدر / source not added" in err and "Traceback" not in err
+    assert "رابط" in err and "link" in err.lower()
