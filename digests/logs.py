@@ -2,28 +2,42 @@
 
 httpx logs every request URL at INFO, and Telegram URLs contain the bot token, so the `httpx`
 and `httpcore` loggers sit at WARNING, and a filter redacts the token from anything that still
-carries it (exception messages included).
+carries it (exception messages included), and its secret half on its own. `url_for_log` is what
+to log of a URL that may carry a secret in its path (the webhook's).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import urlsplit
 
 _TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 
 
+# The secret half of a token is redacted on its own only when it is this long (@BotFather's are
+# 35 characters): a short one would redact ordinary words.
+_MIN_SECRET = 20
+
+
 class RedactTokenFilter(logging.Filter):
-    """Replace the bot token (and anything shaped like one) with `<token>`."""
+    """Replace the bot token (and anything shaped like one) with `<token>`, and its secret part
+    (after the colon) on its own: the bot id is public, so the secret alone is the token (QA14
+    F2: a WEBHOOK_URL whose path was the secret was logged whole)."""
 
     def __init__(self, token: str = "") -> None:
         super().__init__()
         self.token = token
+        secret = token.partition(":")[2]
+        self.secret = secret if len(secret) >= _MIN_SECRET else ""
 
     def _clean(self, text: str) -> str:
         if self.token:
             text = text.replace(self.token, "<token>")
-        return _TOKEN_RE.sub("<token>", text)
+        text = _TOKEN_RE.sub("<token>", text)
+        if self.secret:
+            text = text.replace(self.secret, "<token>")
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -36,6 +50,20 @@ class RedactTokenFilter(logging.Filter):
             record.exc_text = None
         record.msg, record.args = cleaned, None
         return True
+
+
+def url_for_log(url: str) -> str:
+    """`url` as it may be logged: scheme, host and port only. A webhook's path (or any URL's
+    path, query or user part) may hold a secret."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 literal
+        host = f"[{host}]"
+    return f"{parts.scheme}://{host}{f':{port}' if port is not None else ''}" if host else "?"
 
 
 class BootstrapNoiseFilter(logging.Filter):

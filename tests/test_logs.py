@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from digests.logs import setup_logging
+from digests.logs import setup_logging, url_for_log
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
 
@@ -51,3 +51,39 @@ def test_at_debug_it_is_kept_as_debug_without_the_token(capsys: pytest.CaptureFi
     assert "DEBUG telegram.ext Network Retry Loop (Bootstrap Initialize Application)" in err
     assert "Traceback" in err and "ConnectionError" in err
     assert TOKEN not in err and "<token>" in err
+
+
+@pytest.mark.usefixtures("root_logging")
+def test_the_tokens_secret_half_is_redacted_on_its_own(capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    """QA14 F2: a webhook path holding only the part after the colon is the token too."""
+    setup_logging("INFO", TOKEN)
+    secret = TOKEN.split(":", 1)[1]
+    log = logging.getLogger("bot.app")
+    log.info("starting mode=webhook url=%s listen=%s", f"https://example.com:8443/hook/{secret}",
+             "0.0.0.0")
+    try:
+        raise RuntimeError(f"bad path /{secret}/x")
+    except RuntimeError:
+        log.exception("webhook failed")
+    err = capsys.readouterr().err
+    assert secret not in err and TOKEN not in err
+    assert "url=https://example.com:8443/hook/<token> listen=0.0.0.0" in err
+    assert "bad path /<token>/x" in err
+
+
+@pytest.mark.usefixtures("root_logging")
+def test_a_short_or_missing_token_redacts_no_words(capsys: pytest.CaptureFixture[str]) -> None:
+    setup_logging("INFO", "12345:abc")
+    logging.getLogger("x").info("abc and abcdef stay")
+    assert "abc and abcdef stay" in capsys.readouterr().err
+
+
+def test_url_for_log_keeps_scheme_host_and_port_only() -> None:
+    secret = TOKEN.split(":", 1)[1]
+    assert url_for_log(f"https://bot.example.org:8443/hook/{secret}?a=1") == \
+        "https://bot.example.org:8443"
+    assert url_for_log("https://user:pw@bot.example.org/x") == "https://bot.example.org"
+    assert url_for_log("http://[::1]:80/x") == "http://[::1]:80"
+    assert url_for_log("not a url") == "?"
+    assert url_for_log("https://bot.example.org:bad/x") == "https://bot.example.org"
