@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digests.errors import ConfigError
-from digests.settings import Settings, config_warnings, env_keys, read_env_file
+from digests.settings import Settings, config_warnings, env_keys, mask_tokens, read_env_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -270,3 +270,26 @@ def test_values_that_work_but_are_surely_mistakes_are_warned_about() -> None:
     hours = config_warnings({"SOURCE_UTC_OFFSET_MINUTES": "+3"}, env_file=None)
     assert len(hours) == 1 and "write 180" in hours[0] and "اكتب 180" in hours[0]
     assert config_warnings({"SOURCE_UTC_OFFSET_MINUTES": "-300"}, env_file=None) == []
+
+
+TOKEN = "7123456789:AAHqa14SeCrEtZz9abcdefghijklmnopqQ"
+
+
+@pytest.mark.parametrize("key, value", [
+    ("ADMIN_IDS", TOKEN), ("WEBHOOK_URL", f"http://x.com/{TOKEN}"),
+    ("WEBHOOK_URL", f"https://x.com:9999/hook/{TOKEN}"), ("POLL_INTERVAL_MINUTES", TOKEN),
+    ("USER_AGENT", f"Nashra {TOKEN} ٌ"), ("LOG_LEVEL", TOKEN), ("DEFAULT_LANGUAGE", TOKEN)])
+def test_a_token_under_another_key_is_never_repeated(key: str, value: str) -> None:
+    """QA14 F7: the error names the key and says what to write, with `<token>` for the value."""
+    with pytest.raises(ConfigError) as info:
+        Settings.from_env({key: value}, env_file=None)
+    message = str(info.value)
+    assert key in message and "<token>" in message
+    assert TOKEN not in message and TOKEN.split(":")[1] not in message
+    assert info.value.__cause__ is None and info.value.__suppress_context__  # no chained echo
+
+
+def test_other_config_errors_keep_their_value() -> None:
+    with pytest.raises(ConfigError, match="ADMIN_IDS='@me'"):
+        Settings.from_env({"ADMIN_IDS": "@me"}, env_file=None)
+    assert mask_tokens(f"a {TOKEN} b 12345:short") == "a <token> b 12345:short"
