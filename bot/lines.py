@@ -32,6 +32,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
+
+import idna
 from dataclasses import dataclass
 
 RLM = "\u200f"
@@ -45,9 +48,17 @@ _WS_RE = re.compile(r"\s+")
 # surrogates, which cannot be sent as UTF-8.
 # Bidi controls from sources (embeddings, overrides, isolates, stray marks) go too: an unclosed
 # U+202B or U+2067 in a headline would reorder the rest of our line, and we place our own marks.
+# Zero-width characters with no use in a headline go too (QA14 F11): U+200B ZERO WIDTH SPACE,
+# U+2060 WORD JOINER and U+FEFF (a byte-order mark inside text) are invisible and break the
+# search of the word they sit in. ZWJ (U+200D: emoji sequences) and ZWNJ (U+200C: Persian and
+# some Arabic spellings) are kept: they change how the text is drawn.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff"
-                         "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+                         "\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _URL_OK_RE = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+_URL_PARTS_RE = re.compile(r"^(https?)://([^/?#]*)(.*)$", re.IGNORECASE | re.DOTALL)
+# What a browser percent-encodes in a link's path, query and fragment (WHATWG URL: space, the
+# double quote, < > ` { }), plus | \ ^ which some clients refuse; and every non-ASCII character.
+_URL_ENCODE = frozenset(' "<>`{}|\\^')
 # One left-to-right token: a URL (without trailing punctuation), or a Latin word optionally
 # led by / @ # and joined to more Latin/digits by URL-ish punctuation («UTC+3», «a.b», «x_y»).
 # A scheme alone («http://», «ftp://» in an error text) is a token too, or it shows «//:http».
@@ -93,7 +104,8 @@ def utf16_len(text: str) -> int:
 
 def clean(text: str | None) -> str:
     """One line of displayable text: no control characters, bidi controls (U+202A–U+202E,
-    U+2066–U+2069, U+200E/U+200F, U+061C) or lone surrogates; spaces collapsed.
+    U+2066–U+2069, U+200E/U+200F, U+061C), stray zero-width characters (U+200B, U+2060,
+    U+FEFF; ZWJ and ZWNJ stay) or lone surrogates; spaces collapsed.
 
     Newlines inside a headline or quote would start a new line that has no RLM, so all
     whitespace becomes one space.
@@ -114,13 +126,68 @@ def escape_attr(text: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL if it is a plain http(s) URL Telegram will accept as a link, else None."""
+    """The URL as a link Telegram accepts: http(s) only, percent-encoded the way a browser does
+    (spaces, «"», «<», «>» and non-ASCII in the path, query and fragment; a non-ASCII host in
+    its IDNA form); None for another scheme, no host, a host IDNA refuses or a URL over
+    MAX_URL (QA14 F8: such links used to be dropped, leaving the reader nothing to open)."""
     if not url:
         return None
-    url = clean(url)
+    match = _URL_PARTS_RE.match(clean(url))
+    if match is None:
+        return None
+    scheme, netloc, rest = match.groups()
+    netloc = _ascii_netloc(netloc)
+    if netloc is None:
+        return None
+    url = f"{scheme.lower()}://{netloc}{''.join(_percent(c) for c in rest)}"
     if len(url) > MAX_URL or not _URL_OK_RE.match(url):
         return None
     return url
+
+
+def _percent(char: str) -> str:
+    if char.isascii() and char not in _URL_ENCODE:
+        return char
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+
+
+def _ascii_host(name: str) -> str | None:
+    """A host name in ASCII: a non-ASCII one in its IDNA form; None for one no client can open
+    (a label over 63 characters, a malformed «xn--» label: idna's rules, as httpx applies them).
+    An ASCII name is kept as it is (an «_» in a label is not IDNA, but browsers open it)."""
+    try:
+        if not name.isascii():
+            return idna.encode(name.lower(), uts46=True).decode("ascii")
+        for label in name.split("."):
+            if len(label) > 63:
+                return None
+            if label[:4].lower() == "xn--":
+                idna.decode(label)
+    except (idna.IDNAError, UnicodeError):
+        return None
+    return name
+
+
+def _ascii_netloc(netloc: str) -> str | None:
+    """`[user@]host[:port]` with a non-ASCII host in its IDNA form and the user part encoded;
+    None when there is no host, the port is no number or the host cannot be encoded."""
+    try:
+        parts = urlsplit(f"http://{netloc}")
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        return None
+    host = parts.hostname
+    if not host:
+        return None
+    user, at, hostport = netloc.rpartition("@")
+    if not hostport.startswith("["):  # not an IPv6 literal: a name (or IPv4) in IDNA form
+        name, colon, port = hostport.partition(":")
+        ascii_name = _ascii_host(name)
+        if ascii_name is None:
+            return None
+        hostport = f"{ascii_name}{colon}{port}"
+    user = "".join(_percent(c) for c in user)
+    return f"{user}{at}{hostport}"
 
 
 def starts_rtl(text: str) -> bool:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
 from telegram_html import check_message
 
 from bot.lines import (
+    MAX_URL,
     RLM,
     Span,
     clean,
@@ -14,9 +19,12 @@ from bot.lines import (
     line_html,
     line_len,
     line_text,
+    safe_url,
     starts_rtl,
     utf16_len,
 )
+from bot.render import render_digest, render_related
+from digests.models import Digest, RelatedItem
 
 
 def test_escaping_uses_only_the_entities_telegram_knows() -> None:
@@ -146,3 +154,74 @@ def test_no_mark_is_put_inside_any_entity_like_text() -> None:
         assert out.replace("\u200e", "").replace("\u2066", "").replace("\u2069", "") == text
 
     check()
+
+
+# --- QA14 F8: links are percent-encoded as a browser does, not dropped; F11: stray zero-widths
+
+def test_safe_url_percent_encodes_what_a_browser_does() -> None:
+    cases = {
+        "http://127.0.0.1:39140/p/b.html?x=1&y=<2>&q=%22quoted%22":
+            "http://127.0.0.1:39140/p/b.html?x=1&y=%3C2%3E&q=%22quoted%22",
+        'https://x.example/a "b" `c` {d}|e\\f^g':
+            "https://x.example/a%20%22b%22%20%60c%60%20%7Bd%7D%7Ce%5Cf%5Eg",
+        "https://مثال.test/أخبار/خبر 1.html?ق=غوطة#x y":
+            "https://xn--mgbh0fb.test/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/%D8%AE%D8%A8%D8%B1%201.html"
+            "?%D9%82=%D8%BA%D9%88%D8%B7%D8%A9#x%20y",
+        "HTTPS://News.Example:8443/a?b=%41&c=%zz": "https://News.Example:8443/a?b=%41&c=%zz",
+        "http://user:p w@مثال.com:8080/x": "http://user:p%20w@xn--mgbh0fb.com:8080/x",
+        "http://[::1]:80/a b": "http://[::1]:80/a%20b",
+        "http://a_b.example.com/😀": "http://a_b.example.com/%F0%9F%98%80",
+        "https://x.example/\u202eevil\u200b": "https://x.example/evil",
+    }
+    for given_url, expected in cases.items():
+        assert safe_url(given_url) == expected, given_url
+
+
+def test_safe_url_still_refuses_what_is_no_http_link() -> None:
+    for url in (None, "", "javascript:alert(1)", "ftp://x.example/f", "file:///etc/passwd",
+                "http://", "https://:80/x", "http://x.example:bad/", "http://[::1/x",
+                "http://xn--/x", "http://xn--zz/y", f"http://{'a' * 64}.com/", "//x.example/a",
+                "https://exa mple.com/x", "data:text/html,<b>x</b>",
+                "https://x.example/" + "a" * MAX_URL):
+        assert safe_url(url) is None, url
+
+
+_URL_TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from(' <>"`{}|\\^%#?&\u202e'),
+                    max_size=40)
+
+
+@given(st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "", "javascript:"]),
+       st.sampled_from(["x.example", "مثال.test", "1.2.3.4:81", "[::1]", "u@x.example", ""]),
+       _URL_TEXT)
+def test_a_safe_url_is_ascii_an_http_link_and_stable(scheme: str, host: str, rest: str) -> None:
+    url = safe_url(f"{scheme}{host}/{rest}")
+    if url is None:
+        return
+    assert scheme.lower() in {"http://", "https://"} and host
+    assert url.isascii() and url.startswith(("http://", "https://"))
+    assert not any(c in url for c in ' <>"`{}|\\^') and len(url) <= MAX_URL
+    assert safe_url(url) == url  # encoding twice changes nothing
+    line = (Span("خبر", href=url),)
+    assert check_message(line_html(line)) == []
+
+
+def test_a_digest_whose_url_has_quotes_and_brackets_keeps_its_links() -> None:
+    """QA14 F8 end to end in the renderer: the headline is a link, the related copy is listed."""
+    odd = "https://news.example/p/b.html?x=1&y=<2>&q=\"quoted\""
+    digest = Digest(url=odd, source="مصدر", headline="الغوطة تحت القصف",
+                    related=(RelatedItem(title="نسخة أخرى عن الغوطة", url=odd + "&src=3"),))
+    now = datetime(2018, 3, 12, tzinfo=UTC)
+    message = render_digest(digest, "ar", now)
+    assert check_message(message) == []
+    assert 'href="https://news.example/p/b.html?x=1&amp;y=%3C2%3E&amp;q=%22quoted%22"' in message
+    related = render_related(digest, "ar", now)
+    assert check_message(related) == []
+    assert "y=%3C2%3E&amp;q=%22quoted%22&amp;src=3" in related and "نسخة أخرى" in related
+
+
+def test_clean_strips_zero_width_space_word_joiner_and_bom_but_keeps_joiners() -> None:
+    """QA14 F11: U+200B/U+2060/U+FEFF are invisible and break a search of their word."""
+    assert clean("\ufeffالغو\u200bطة\u2060 تحت الحصار\u200b") == "الغوطة تحت الحصار"
+    family = "👨\u200d👩\u200d👧"
+    assert clean(f"عائلة {family} می\u200cخواهم") == f"عائلة {family} می\u200cخواهم"
+    assert clean("\u200b \ufeff") == ""

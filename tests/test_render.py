@@ -179,7 +179,7 @@ def test_bundle_of_many_stories_splits_between_stories() -> None:
 
 def test_clean_and_safe_url() -> None:
     assert clean("  a\n\tb\x00c\ud800 ") == "a bc"
-    assert safe_url("https://x.example/a b") is None
+    assert safe_url("https://x.example/a b") == "https://x.example/a%20b"  # QA14 F8: encoded
     assert safe_url(" https://x.example/a ") == "https://x.example/a"
     assert safe_url("ftp://x") is None and safe_url(None) is None
 
