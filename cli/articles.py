@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TextIO
 
+from bot.lines import clean
 from digests.errors import NashraError
 from digests.removal import Removal, find_article, preview, remove_for_good
 from digests.settings import Settings
@@ -54,8 +55,8 @@ def describe(found: Removal) -> str:
     """What will be removed, Arabic first, then English."""
     a = found.article
     when = a.published_at.strftime("%Y-%m-%d %H:%M UTC") if a.published_at else "—"
-    head = [f"المقال {a.id} / article {a.id}: {a.title or a.url}",
-            f"  {a.source_name} · {when}", f"  {a.url}"]
+    head = [f"المقال {a.id} / article {a.id}: {clean(a.title) or a.url}",  # QA14 F14
+            f"  {clean(a.source_name)} · {when}", f"  {a.url}"]
     story_ar, story_en = "", ""
     if found.story_id is not None:
         story_ar = f"، ومكانه في القصة {found.story_id} (يبقى فيها {found.story_left} تقرير)"

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.attribution import after_bihasab, denial, first_person, genitive, standalone
+from bot.lines import clean
 from digests.dates import publication_time, stored_time
 from digests.digest import archive_for, condense, find_article, load_digest
 from digests.related import live_related
@@ -161,9 +162,9 @@ def quote_text(quote: Quote) -> str:
 
 
 def render_text(digest: Digest) -> str:
-    """Human output, Arabic first."""
-    lines = [digest.headline or "(بلا عنوان / untitled)"]
-    meta = [digest.source] if digest.source else []
+    """Human output, Arabic first; texts from feeds cleaned of bidi controls (QA14 F14)."""
+    lines = [clean(digest.headline) or "(بلا عنوان / untitled)"]
+    meta = [clean(digest.source)] if digest.source else []
     if digest.published_at is not None:
         meta.append(digest.published_at.strftime("%Y-%m-%d %H:%M UTC"))
     if meta:
@@ -173,7 +174,7 @@ def render_text(digest: Digest) -> str:
     if digest.quotes:
         lines.append("اقتباسات رئيسية / key quotes:")
         for q in digest.quotes:
-            line = quote_text(q)
+            line = clean(quote_text(q))
             if line:
                 lines.append(f"  {line}")
     else:
@@ -183,7 +184,7 @@ def render_text(digest: Digest) -> str:
         lines.append("روابط ذات صلة / related:")
         for r in digest.related:
             date = f" ({r.published_at:%Y-%m-%d})" if r.published_at else ""
-            lines.append(f"  • {r.title}{date} — {_KIND_LABELS.get(r.kind, r.kind)}")
+            lines.append(f"  • {clean(r.title)}{date} — {_KIND_LABELS.get(r.kind, r.kind)}")
             lines.append(f"    {r.url}")
     if digest.story_id is not None:
         lines.append("")

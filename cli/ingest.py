@@ -20,11 +20,13 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from types import FrameType
 from typing import TextIO
 
 from bot.i18n import num, t
+from bot.lines import clean
 from bot.reasons import error_text
 from digests.errors import NashraError, SourceError
 from digests.models import Source
@@ -141,8 +143,9 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
     _print_scheme(candidates, tried, sys.stdout)
     if checked is not None and checked.page_url is not None:
         print(f"الصفحة تشير إلى خلاصتها / the page declares its feed: {checked.url}")
-    print(f"أُضيف المصدر {source.id}: {source.name} — {source.url}\n"
-          f"added source {source.id}: {source.name}")
+    # clean: a name's bidi overrides would redraw the rest of the line (QA14 F14)
+    print(f"أُضيف المصدر {source.id}: {clean(source.name)} — {source.url}\n"
+          f"added source {source.id}: {clean(source.name)}")
     return 0
 
 
@@ -172,7 +175,7 @@ def format_source(source: Source) -> str:
         next_poll = "— (لإعادته / to resume: sources add URL)"
     else:
         next_poll = _when(source.next_poll_at) if source.next_poll_at else "الآن / now"
-    lines = [f"[{source.id}] {source.name} — {source.url}",
+    lines = [f"[{source.id}] {clean(source.name)} — {source.url}",
              f"    الحالة / health: {health}",
              f"    آخر نجاح / last success: {_when(source.last_success_at)}",
              f"    الجلب التالي / next poll: {next_poll}"]
@@ -204,18 +207,19 @@ def cmd_sources_remove(args: argparse.Namespace, settings: Settings) -> int:
                               f"no source with id {args.id}; see `sources list`")
         known = get_source(db, args.id)
         if known is not None and not known.active:
-            print(f"المصدر {known.id} موقوف من قبل: {known.name}\n"
+            print(f"المصدر {known.id} موقوف من قبل: {clean(known.name)}\n"
                   f"source {known.id} is already paused: {known.url}")
             return 0
         source = remove_source(db, args.id)
-    print(f"⏸ أُوقف جلب المصدر {source.id}: {source.name} (تبقى أخباره في الأرشيف)\n"
+    print(f"⏸ أُوقف جلب المصدر {source.id}: {clean(source.name)} (تبقى أخباره في الأرشيف)\n"
           f"paused source {source.id}: {source.url} (no longer polled; its articles stay)\n"
           f"لإعادته / to resume: python run.py sources add {source.url}")
     return 0
 
 
 def format_report(report: SourceReport) -> str:
-    """One progress line of `ingest`."""
+    """One progress line of `ingest` (the name cleaned of bidi controls, QA14 F14)."""
+    report = replace(report, name=clean(report.name))
     if report.status == "failed":
         return (f"✗ [{report.source_id}] {report.name}: فشل / failed — {report.error} "
                 f"(المحاولة التالية / retry at {_when(report.next_poll_at)})")

@@ -15,6 +15,7 @@ from dataclasses import replace
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from bot.lines import clean
 from digests.models import SearchHit
 from digests.related import live_related
 from digests.search import SearchResult, search
@@ -85,9 +86,10 @@ def render_text(result: SearchResult, query: str, *, offset: int = 0) -> str:
         d = hit.digest
         when = d.published_at.strftime("%Y-%m-%d %H:%M") if d.published_at else "—"
         lines.append("")
-        lines.append(f"{RLM}{n}. {d.headline}")
+        # clean: a feed's bidi overrides would redraw the rest of the terminal line (QA14 F14)
+        lines.append(f"{RLM}{n}. {clean(d.headline)}")
         number = f" · المقال {d.article_id} / article {d.article_id}" if d.article_id else ""
-        lines.append(f"{RLM}   {d.source} · {when} UTC{number}")  # for `articles remove ID`
+        lines.append(f"{RLM}   {clean(d.source)} · {when} UTC{number}")  # for `articles remove ID`
         if hit.matched:
             lines.append(f"{RLM}   الكلمات المطابقة: {'، '.join(hit.matched)}")
         lines.append(f"{RLM}   {d.url}")
