@@ -342,7 +342,10 @@ def _subjunctive_kana(toks: list[Tok], cs: int, text: str) -> bool:
     comp = next((t for t in toks if t.end == cs), None)
     first = fold(text.split()[0]) if text.split() else ""
     return (comp is not None and comp.norm.lstrip("وب") == "ان" and comp.raw.lstrip("وب")[:1] != "إ"
-            and first in _KANA_SUBJUNCTIVE)
+            and (first in _KANA_SUBJUNCTIVE
+                 # «حثت السلطات مواطنيها على أن يظلوا متيقظين»: a plural present verb written
+                 # with «ـوا» is subjunctive (the indicative is «يظلون»)
+                 or (first[:1] in "يت" and first.endswith("وا") and len(first) >= 4)))
 
 
 # «إنه»/«أنها» …: a complementizer that carries the clause's subject. Folded.

@@ -204,3 +204,12 @@ def test_f11_an_amount_cut_from_anna_gets_fa_inna() -> None:
     """QA13 4165: «بحسب المكتب، مبلغا قدره 27000 دولار … قد تمت إعادته»."""
     assert after_bihasab("مبلغا قدره 27000 دولار قد تمت إعادته") == (
         "فإن مبلغا قدره 27000 دولار قد تمت إعادته")
+
+
+def test_f11_hedged_lines_keep_their_verb() -> None:
+    from bot.attribution import hedged, hedged_parts
+    assert hedged("حثت السلطات مواطنيها على أن يظلوا متيقظين")
+    assert hedged_parts("حثت السلطات مواطنيها على أن يظلوا متيقظين", "السلطات")[1] == ""
+    assert hedged("ترجح السلطات أن تكون الطائرة تحطمت")
+    assert not hedged("الحكومة تأمل في أن يكون الاتفاق قريبا")  # no verb of speech first
+    assert not hedged("قال الوزير إن السكان يظلون متيقظين")

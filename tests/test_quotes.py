@@ -1354,3 +1354,13 @@ def test_f11_an_attribution_opening_a_sentence_is_no_name() -> None:
     site = find_quotes(['وتفيد تقارير صحافية بأن التذاكر بيعت كلها في دقائق. وترد على الموقع '
                         'الرسمي للنادي رسالة "لا توجد أمكنة متوفرة الآن".'])
     assert [(c.speaker, c.text) for c in site] == [("تقارير صحافية", "التذاكر بيعت كلها في دقائق")]
+
+
+def test_f11_a_plural_subjunctive_after_an_keeps_its_verb() -> None:
+    # «حثت السلطات مواطنيها على أن يظلوا متيقظين» was «بحسب السلطات، يظلوا متيقظين».
+    found = find_quotes(['حثت السلطات مواطنيها الاثنين على أن يظلوا متيقظين مع استمرار الحرائق.'])
+    assert [c.text for c in found] == [
+        "حثت السلطات مواطنيها الاثنين على أن يظلوا متيقظين مع استمرار الحرائق"]
+    # The indicative («يظلون») after «إن» is a statement, shown after «بحسب».
+    said = find_quotes(['وقالت السلطات إن السكان يظلون متيقظين مع استمرار الحرائق.'])
+    assert [c.text for c in said] == ["السكان يظلون متيقظين مع استمرار الحرائق"]
