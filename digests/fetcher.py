@@ -310,7 +310,7 @@ class Fetcher:
         except httpx.DecodingError as exc:
             raise PermanentFetchError(f"ترميز ضغط تالف / bad content encoding: {url}: {exc}",
                                       url=url, why=Reason("bad_encoding", host_of(url))) from exc
-        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError, UnicodeError) as exc:
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise invalid_url(url, exc) from exc
         except (httpx.HTTPError, ssl.SSLCertVerificationError) as exc:
             failure = certificate_failure(exc)
@@ -322,6 +322,9 @@ class Fetcher:
             raise TemporaryFetchError(f"خطأ في الاتصال / connection failed: {url}: "
                                       f"{type(exc).__name__}: {exc}", url=url,
                                       why=connection_reason(url, exc)) from exc
+        except (ValueError, UnicodeError) as exc:  # after ssl's: its errors are ValueErrors too
+            # idna's errors from a redirect's Location, which httpx parses as it answers
+            raise invalid_url(url, exc) from exc
 
     def _timeout_reason(self, url: str) -> Reason:
         return Reason("timeout", host_of(url), f"{self.settings.fetch_timeout_seconds:g}")
