@@ -366,7 +366,11 @@ def hedged(text: str) -> bool:
     if _DESCRIBING_RE.match(text):
         return True  # «واصفةً "دفع الرشى"، بأنه أمر "بالغ الخطورة"»: what she described, as
         # written (QA13 2122: «بحسب X، أمر "بالغ الخطورة"» lost what was described)
-    return bool(_HEDGED_RE.match(text)) and cue_of(first)[1] is not None
+    return bool(_HEDGED_RE.match(text) or _WHETHER_RE.match(text)) and cue_of(first)[1] is not None
+
+
+# «تساءل في رسالة فيما إذا كانت هذه الضغوط "لها علاقة …؟"»: what was asked, with its verb.
+_WHETHER_RE = re.compile(r"^\S+(?: \S+){0,10}? (?:فيما |ما )?إذا (?:كان|كانت|كانوا)\s")
 
 
 _DESCRIBING_RE = re.compile(r"^واصف(?:ا|اً|ًا|ة|ةً|ين)? .{1,80}? ب[أا]ن(?:ه|ها|هم)(?:\s|$)")

@@ -175,6 +175,18 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                         fold(text.split()[0]) in RELATIVES and not after_colon):
                     continue  # «بالتراجع عن مواقفه، "التي تتساوق …"»: the writer's clause goes on
                 direct_done.add((a, b))
+                asked = _asked_whether(toks, cues, a)
+                if asked is not None:
+                    # «تساءل في رسالة فيما إذا كانت هذه الضغوط "لها علاقة …؟"» (QA13 4985): the
+                    # marks finish the writer's «whether …»; the line keeps the verb and the
+                    # question (bot.attribution shows it as written).
+                    end = b + 1 if b < len(para) and para[b] in "\"”»" else b
+                    para_quotes.append(Candidate(
+                        text=para[asked:end].rstrip(" ،,."), speaker=speaker, kind="reported",
+                        paragraph=pi, start=asked, named=named, counter=counter,
+                        context=para[s0:s1]))
+                    fragments.add((a, b))
+                    continue
                 cand = Candidate(text=text, speaker=speaker, kind="direct", paragraph=pi,
                                  start=a + inner.find(text), named=named, counter=counter,
                                  context=para[s0:s1])
@@ -330,6 +342,28 @@ def _described_object(toks: list[Tok], cue: Cue, cs: int) -> int | None:
     # Only a thing named in quote marks («"دفع الرشى"»): a person described («واصفا الرئيس
     # السوري بأنه "…"») reads well enough as «بحسب X، فإنه "…"».
     return verb.start if toks[cue.tok + 1].raw[:1] in "\"«“" else None
+
+
+_ASKING = ("تساءل", "يتساءل", "تتساءل", "متسائل", "سال", "يسال", "تسال")  # folded stems
+
+
+def _asked_whether(toks: list[Tok], cues: Sequence[Cue], a: int) -> int | None:
+    """The offset of the cue verb when the marks at `a` finish a «(فيما/ما) إذا كان/كانت …»
+    that follows that verb («تساءل X فيما إذا كانت هذه الضغوط "…"»); None otherwise."""
+    at = next((k for k, t in enumerate(toks) if t.start <= a - 1 < t.end), None)
+    if at is None:
+        return None
+    for c in cues:
+        if (c.kind == "prep" or not c.tok < at or at - c.tok > 16
+                or not strip_conj(toks[c.tok].norm).startswith(_ASKING)):
+            continue  # only «تساءل/سأل/متسائلا»: after «قالت لدى سؤالها عما إذا …» she answers
+        between = [toks[m].norm for m in range(c.tok + 1, at)]
+        if any(between[n] == "اذا" and between[n + 1] in ("كان", "كانت", "كانوا")
+               for n in range(len(between) - 1)) and not any(
+                   any(q in toks[m].raw for q in "\"«»“”:") for m in range(c.tok, at)):
+            verb = toks[c.tok]
+            return verb.start + (1 if verb.raw[:1] in "وف" and cue_of(verb.raw[1:])[1] else 0)
+    return None
 
 
 _KANA_SUBJUNCTIVE = frozenset("تكون يكون تكونا يكونا يكونوا".split())

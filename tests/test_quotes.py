@@ -1364,3 +1364,14 @@ def test_f11_a_plural_subjunctive_after_an_keeps_its_verb() -> None:
     # The indicative («يظلون») after «إن» is a statement, shown after «بحسب».
     said = find_quotes(['وقالت السلطات إن السكان يظلون متيقظين مع استمرار الحرائق.'])
     assert [c.text for c in said] == ["السكان يظلون متيقظين مع استمرار الحرائق"]
+
+
+def test_f11_marks_that_finish_whether_keep_the_question() -> None:
+    # QA13 4985: «تساءل في رسالة فيما إذا كانت هذه الضغوط "لها علاقة …؟"» was a fragment.
+    found = find_quotes(['وتساءل الرئيس السابق في رسالة مفتوحة فيما إذا كانت هذه الضغوط على '
+                         'مساعديه "لها علاقة مع أحداث مستقبلية قادمة أو مع قدر هذا البلد؟".'])
+    assert [(c.kind, c.text.split()[0]) for c in found] == [("reported", "تساءل")]
+    # An answer to a question about «whether» is the speaker's own words.
+    answer = find_quotes(['وقالت المندوبة لدى سؤالها عما إذا كانت التغريدة فكرة صائبة "أعتقد أن '
+                          'عليه دائما إبقاء الجميع متنبهين".'])
+    assert [(c.kind, c.text.split()[0]) for c in answer] == [("direct", "أعتقد")]

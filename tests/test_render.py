@@ -492,3 +492,11 @@ def test_f11_a_describers_line_keeps_what_was_described() -> None:
     shown = visible_text(render_digest(d, "ar", NOW))
     assert 'واصفةً "دفع الرشى"، بأنه أمر "بالغ الخطورة" — مديرة الدائرة' in shown
     assert "بحسب" not in shown
+
+
+def test_f11_a_question_of_whether_is_shown_with_its_verb() -> None:
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote('تساءل في رسالة فيما إذا كانت الضغوط "لها علاقة بقدر هذا البلد؟"',
+                             "الرئيس السابق", "reported"),))
+    shown = visible_text(render_digest(d, "ar", NOW))
+    assert 'تساءل في رسالة فيما إذا كانت الضغوط "لها علاقة بقدر هذا البلد؟" — الرئيس السابق' in shown
