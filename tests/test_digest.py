@@ -13,7 +13,8 @@ import sqlite_utils
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digests.digest import condense, load_digest, merge_related, store_digest
+from digests import digest as digest_module
+from digests.digest import condense, load_digest, merge_related, quotable, store_digest
 from digests.models import Article, Digest, RelatedItem, iso
 from digests.processing import StoreContext, default_steps, run_steps
 from digests.search_index import index_article
@@ -380,3 +381,38 @@ def test_an_old_file_gets_digests_before_the_version_column_exists(tmp_path: Pat
     assert row["headline"] == "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة"
     assert row["digested_at"] is not None and row["digest_version"] == 0
     reopened.close()
+
+
+# --- the finder's input is bounded (QA14 F2: a hostile one-paragraph page froze the bot) --------
+
+@given(st.lists(st.text(alphabet="قال إن «» \"الوزير.،", max_size=300), max_size=8))
+def test_quotable_keeps_real_sized_paragraphs_whole(paragraphs: list[str]) -> None:
+    """Paragraphs inside the bounds (every real article: see QUOTE_PARAGRAPH_CHARS) pass as they are."""
+    kept = [p for p in paragraphs if sum(p.count(m) for m in '"“”«»„')
+            <= digest_module.QUOTE_PARAGRAPH_MARKS]
+    assert quotable(kept) == tuple(kept)
+
+
+def test_quotable_bounds_a_hostile_paragraph_at_a_word() -> None:
+    """One 660 KB paragraph of short quotes and one of nested marks are cut before a word, under
+    the character and mark bounds, and the article under its total."""
+    short = "وقال الوزير «نعم» " * 36_000
+    nested = "قال «" * 130_000 + "»" * 130_000
+    for para in (short, nested):
+        (kept,) = quotable([para])
+        assert para.startswith(kept) and len(kept) <= digest_module.QUOTE_PARAGRAPH_CHARS
+        assert sum(kept.count(m) for m in "«»") <= digest_module.QUOTE_PARAGRAPH_MARKS
+        assert para[len(kept)] == " "  # cut before a word, never inside one
+    many = quotable(["الغوطة " * 5_000] * 30)  # no marks: the character bounds cut
+    assert sum(map(len, many)) <= digest_module.QUOTE_TEXT_CHARS
+    assert len(many) < 30 and all(len(p) <= digest_module.QUOTE_PARAGRAPH_CHARS for p in many)
+
+
+def test_condense_reads_quotes_of_a_long_article_within_the_bound() -> None:
+    """A quote in the first paragraphs of an article padded with a huge paragraph is still found."""
+    first = "وقال وزير الخارجية الفنلندي ماتي كوسكينن إن بلاده سترسل قافلة مساعدات إلى الإقليم فورا."
+    article = Article(id=1, source_id=1, source_name="مصدر", url="https://news.example/a",
+                      title="قافلة مساعدات",
+                      paragraphs=(first, "قال «" * 50_000 + "»" * 50_000))
+    digest = condense(article)
+    assert [q.speaker for q in digest.quotes][:1] == ["وزير الخارجية الفنلندي ماتي كوسكينن"]
