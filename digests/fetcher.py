@@ -244,7 +244,8 @@ class Fetcher:
             for _hop in range(self.settings.max_redirects + 1):
                 problem = host_problem(current)
                 if problem is not None:  # before the address check: the resolver refuses it too
-                    raise invalid_url(current, ValueError(problem))
+                    raise invalid_url(current, detail=f"اسم المضيف مكتوب خطأ / malformed host"
+                                                      f" name ({problem})")
                 await self._check(current)
                 async with self._slot(current):
                     status, resp_headers, body = await self._get_once(current, headers, page)
@@ -286,6 +287,9 @@ class Fetcher:
                     chunks: list[bytes] = []
                     size = 0
                     async for chunk in resp.aiter_bytes():
+                        if page and size == 0 and 200 <= resp.status_code < 300:
+                            # a file labelled text/html: known by its first bytes, not read on
+                            _refuse_non_page(url, sniff_media(chunk))
                         size += len(chunk)
                         if size > cap:
                             raise PermanentFetchError(
@@ -359,9 +363,12 @@ def host_problem(url: str) -> str | None:
     return None
 
 
-def invalid_url(url: str, exc: BaseException) -> PermanentFetchError:
-    """The error of a URL no request can be built for (a malformed host or port)."""
-    return PermanentFetchError(f"رابط غير صالح / invalid URL: {url}: {type(exc).__name__}: {exc}",
+def invalid_url(url: str, exc: BaseException | None = None, *, detail: str = ""
+                ) -> PermanentFetchError:
+    """The error of a URL no request can be built for (a malformed host or port): `detail`, or
+    the exception that said so."""
+    detail = detail or (f"{type(exc).__name__}: {exc}" if exc is not None else "")
+    return PermanentFetchError(f"رابط غير صالح / invalid URL: {url}: {detail}",
                                url=url, why=Reason("invalid_url", "", url))
 
 
@@ -373,6 +380,27 @@ def non_page_kind(content_type: str) -> str | None:
         return "pdf"
     kind = media.split("/", 1)[0]
     return kind if kind in {"image", "audio", "video"} else None
+
+
+# The first bytes of files that are no page, whatever their Content-Type says (QA14 F13: an image
+# served as text/html was downloaded and handed to trafilatura).
+_MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"),
+          (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"), (b"\xff\xd8\xff", "image/jpeg"),
+          (b"ID3", "audio/mpeg"), (b"OggS", "audio/ogg"), (b"fLaC", "audio/flac"),
+          (b"\x1aE\xdf\xa3", "video/webm"))
+
+
+def sniff_media(head: bytes) -> str:
+    """The media type the first bytes of a body show (a PDF, an image, audio, video: see
+    _MAGIC, plus RIFF WEBP/WAVE/AVI and ISO «ftyp» video), or "" when they show none."""
+    for magic, media in _MAGIC:
+        if head.startswith(magic):
+            return media
+    if head[:4] == b"RIFF" and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "image/webp", b"WAVE": "audio/wav", b"AVI ": "video/avi"}[head[8:12]]
+    if head[4:8] == b"ftyp":
+        return "image/avif" if head[8:12] in (b"avif", b"heic") else "video/mp4"
+    return ""
 
 
 _NON_PAGE_WORDS = {"image": ("صورة", "an image"), "audio": ("ملف صوتي", "an audio file"),

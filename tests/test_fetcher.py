@@ -14,7 +14,7 @@ import pytest
 
 from digests.errors import PermanentFetchError, TemporaryFetchError
 from digests.fetcher import (PAGE_MAX_BYTES, Fetcher, host_of, host_problem, non_page_kind,
-                             parse_max_age, parse_retry_after)
+                             parse_max_age, parse_retry_after, sniff_media)
 from digests.samplesite import Request, Response, SampleSite, gzip_bomb, redirect
 from digests.settings import Settings
 
@@ -330,15 +330,16 @@ def test_non_page_kind_reads_the_media_type_only() -> None:
 
 
 class _CountingStream(httpx.AsyncByteStream):
-    """A 10 MB body that counts how much of it was read."""
+    """A 10 MB body (starting with `head`) that counts how much of it was read."""
 
-    def __init__(self) -> None:
+    def __init__(self, head: bytes = b"") -> None:
         self.read = 0
+        self.head = head
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        for _ in range(160):
+        for n in range(160):
             self.read += 65536
-            yield b"\0" * 65536
+            yield (self.head if n == 0 else b"").ljust(65536, b"\0")
 
 
 async def test_a_non_page_body_is_not_downloaded(settings: Settings) -> None:
@@ -372,3 +373,43 @@ async def test_pages_have_a_lower_body_cap_than_feeds(site: SampleSite, settings
     async with Fetcher(small) as fetcher:
         with pytest.raises(PermanentFetchError, match="cap"):
             await fetcher.fetch(site.url("/mid.html"), page=True)
+
+
+@pytest.mark.parametrize("head, media", [
+    (b"%PDF-1.4\n", "application/pdf"), (b"\x89PNG\r\n\x1a\n\0\0", "image/png"),
+    (b"GIF89a..", "image/gif"), (b"\xff\xd8\xff\xe0", "image/jpeg"), (b"ID3\x04", "audio/mpeg"),
+    (b"RIFF\0\0\0\0WEBPVP8 ", "image/webp"), (b"\0\0\0\x18ftypmp42", "video/mp4"),
+    (b"<!doctype html>", ""), (b"\xef\xbb\xbf<html>", ""), (b"", ""), (b"RIFF\0\0\0\0XXXX", "")])
+def test_sniff_media_knows_files_by_their_first_bytes(head: bytes, media: str) -> None:
+    assert sniff_media(head) == media
+
+
+async def test_a_file_labelled_text_html_is_refused_by_its_first_bytes(
+        site: SampleSite, settings: Settings) -> None:
+    """QA14 F13: «binary labelled text/html» — a PNG served as a page."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 300_000
+    site.add_route("/imghtml.html", Response(body=png))  # text/html; charset=utf-8
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(PermanentFetchError, match="an image") as info:
+            await fetcher.fetch(site.url("/imghtml.html"), page=True)
+        assert (await fetcher.fetch(site.url("/imghtml.html"))).body == png  # as a feed: read
+    assert "image/png" in str(info.value)
+
+
+async def test_a_labelled_page_body_stops_at_its_first_chunk(settings: Settings) -> None:
+    stream = _CountingStream(b"%PDF-1.7\n")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, stream=stream)
+
+    async with Fetcher(settings, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(PermanentFetchError, match="PDF"):
+            await fetcher.fetch("http://93.184.216.34/report.html", page=True)
+    assert stream.read == 65536  # one chunk of 160
+
+
+async def test_a_malformed_host_is_named_as_such(settings: Settings) -> None:
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch("http://xn--/x")
+    assert "malformed host name" in str(info.value) and "مكتوب خطأ" in str(info.value)
