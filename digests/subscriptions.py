@@ -32,6 +32,12 @@ MAX_TOPIC_CHARS = 100
 MAX_SUBSCRIPTIONS = 50
 
 _WS_RE = re.compile(r"\s+")
+# Invisible characters a reader (or a crafted t.me link) can put in a topic: bidi overrides,
+# embeddings and isolates would mirror every reply that quotes the topic (QA14 F5), marks and
+# zero-width spaces would make two topics that read alike; control characters. ZWJ and ZWNJ stay
+# (emoji, Persian).
+_INVISIBLE_RE = re.compile("[\x00-\x1f\x7f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060"
+                           "\u2066-\u2069\ufeff]")
 
 
 class TooManyTopics(QueryError):
@@ -82,7 +88,8 @@ def _sub(row: dict[str, Any]) -> Subscription:
 
 def clean_topic(topic: str | None) -> str:
     """A topic as stored and shown: without the words of asking and stop-words at its ends that
-    the search drops («ما آخر أخبار الغوطة؟» → «الغوطة»), spaces collapsed, at most
+    the search drops («ما آخر أخبار الغوطة؟» → «الغوطة»), without bidi controls and other
+    invisible characters (QA14 F5: an RLO mirrored every reply), spaces collapsed, at most
     MAX_TOPIC_CHARS characters, cut at a word boundary («الغوطة الشرقية …» pasted many times
     never ends in «الش»)."""
     from digests.query import (  # late: query builds on the analysis modules
@@ -90,14 +97,16 @@ def clean_topic(topic: str | None) -> str:
         topic_text,
     )
 
-    return shorten(topic_text(_WS_RE.sub(" ", topic or "").strip()), MAX_TOPIC_CHARS)
+    text = _INVISIBLE_RE.sub("", topic or "")
+    return shorten(topic_text(_WS_RE.sub(" ", text).strip()), MAX_TOPIC_CHARS)
 
 
 def topic_was_cut(topic: str) -> bool:
     """Whether `clean_topic` shortens `topic` (its echo then ends with «…»)."""
     from digests.query import topic_text
 
-    return len(topic_text(_WS_RE.sub(" ", topic).strip())) > MAX_TOPIC_CHARS
+    text = _INVISIBLE_RE.sub("", topic)
+    return len(topic_text(_WS_RE.sub(" ", text).strip())) > MAX_TOPIC_CHARS
 
 
 def key_of(topic: str) -> str:

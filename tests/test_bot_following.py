@@ -498,3 +498,30 @@ async def test_a_typed_unsubscribe_removes_a_topic_stored_before_it_was_refused(
         [done] = await h.say(group, "/unsubscribe و", user=h.user(ADMIN))
         assert "لم تعد المجموعة تتابع «و»." in done.plain_text
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, group)] == ["الغوطة"]
+
+
+async def test_bidi_overrides_a_reader_types_never_reach_a_reply_or_a_topic(
+        tmp_path: Path) -> None:
+    """QA14 F5: «/subscribe \\u202eعاجل» kept the RLO in the stored topic and in every reply
+    that quoted it (the rest of the line drawn mirrored); a crafted t.me link spread it; a
+    search echoed it back. The topic is stored without it and no reply carries an override."""
+    from bot.following import encode_start_payload
+
+    overrides = re.compile("[\u202a-\u202e]")
+    async with running_bot(sample_db(tmp_path)) as h:
+        got = await h.say(READER, "/subscribe <b>x</b> & \u202eعاجل")
+        got += await h.say(READER + 1, "/subscribe \u202eالغوطة", language_code="en")
+        got += await h.say(READER, "/topics")
+        got += await h.say(READER, "الغوطة \u202eevil \u202dmoc.live")  # found nothing: echoed
+        payload = encode_start_payload("\u202eالغوطة \u202dmoc.evil")
+        got += await h.say(READER + 2, f"/start {payload}", language_code="en")
+        got += await h.say(READER, "/unsubscribe غير موجود \u202e")
+        for m in got:
+            assert not overrides.search(m.text), m.text
+            if m.chat_id == READER:  # the Arabic interface's lines start right-to-left
+                assert check_message(m.text) == []
+        topics = [s.topic for chat in (READER, READER + 1, READER + 2)
+                  for s in subscriptions.list_subscriptions(h.db, chat)]
+        assert topics and not any(overrides.search(t) for t in topics), topics
+        assert "الغوطة" in topics
+        assert any("moc.evil" in m.plain_text for m in got)  # the words stay, the override goes
