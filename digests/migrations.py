@@ -345,6 +345,14 @@ def m023_ingest_message(db: sqlite_utils.Database) -> None:
     db.execute("alter table ingest_requests add column message_id integer")
 
 
+def m024_clean_topics(db: sqlite_utils.Database) -> None:
+    # Topics are stored without bidi controls and invisible characters since session 8 (QA14
+    # F5: an RLO in a topic mirrored every reply quoting it): older ones are cleaned the same way.
+    from digests.subscriptions import trim_topics
+
+    trim_topics(db)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -369,4 +377,5 @@ MIGRATIONS: list[Migration] = [
     ("021_push_reports", m021_push_reports),
     ("022_ingest_requests", m022_ingest_requests),
     ("023_ingest_message", m023_ingest_message),
+    ("024_clean_topics", m024_clean_topics),
 ]

@@ -232,3 +232,15 @@ def test_a_name_written_as_one_word_or_two_is_one_topic(database: Database) -> N
         {topic_key("فيسبوك"), topic_key("فيس بوك")})
     removed = subs.unsubscribe_topic(database, 7, "فيس بوك")
     assert removed is not None and removed.topic == "فيسبوك"
+
+
+def test_the_migration_cleans_topics_stored_with_bidi_controls(database: Database) -> None:
+    """QA14 F5: a topic followed with an RLO before it was stripped gets its clean label."""
+    subs.upsert_chat(database, 1, now=NOW)
+    sub, _ = subs.subscribe(database, 1, "الغوطة", now=NOW)
+    with database.transaction() as tx:
+        tx.execute("update subscriptions set topic = ? where id = ?", ["\u202eالغوطة\u200b",
+                                                                        sub.id])
+        tx.execute("delete from _migrations where name = '024_clean_topics'")
+    assert database.migrate() == ["024_clean_topics"]
+    assert [s.topic for s in subs.list_subscriptions(database, 1)] == ["الغوطة"]
