@@ -52,6 +52,7 @@ from telegram.ext import (
 
 from bot import (
     answers,
+    api_noise,
     buttons,
     callbacks,
     following,
@@ -68,6 +69,7 @@ from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
 from digests import outbox
 from digests.errors import ConfigError
+from digests.logs import url_for_log
 from digests.settings import Settings
 from digests.storage import Database
 
@@ -128,6 +130,7 @@ def build_application(settings: Settings, db: Database, *,
     Raises:
         ConfigError: no TELEGRAM_BOT_TOKEN.
     """
+    api_noise.install()  # PTB's «invalid JSON» tracebacks → one WARNING line (QA14 F4, F6)
     if not settings.telegram_bot_token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is empty: set it (from @BotFather) or run the "
                           "offline demo with `python run.py demo`")
@@ -295,8 +298,14 @@ async def start_application(app: Application, *, poll_timeout: int = 10,
     if webhook is not None:
         await app.updater.start_webhook(**webhook)  # type: ignore[arg-type]
     else:
+        # as run_polling does: a failed poll reaches the error handler (on_error), not PTB's
+        # own ERROR traceback
+        def polling_error(exc: TelegramError) -> None:
+            app.create_task(app.process_error(update=None, error=exc))
+
         await app.updater.start_polling(poll_interval=0.0, timeout=poll_timeout,
-                                        allowed_updates=Update.ALL_TYPES)
+                                        allowed_updates=Update.ALL_TYPES,
+                                        error_callback=polling_error)
     await app.start()
 
 
@@ -342,6 +351,7 @@ async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 # be one more message into the flood); longer waits are dropped, the reader can ask again.
 REPLY_RETRY_MAX_WAIT = 60.0
 _RETRIED_KEY = "retried_updates"
+_TROUBLE_KEY = "polling_trouble"
 
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
                 "bot is not a member")
@@ -382,6 +392,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             retried.add(update.update_id)
             context.application.create_task(_handle_again(context.application, update, wait))
         return
+    if not isinstance(update, Update) and isinstance(error, NetworkError):
+        # the polling loop's own failure (a 502 page, a dropped connection): one WARNING a
+        # minute, no traceback (QA14 F6: two tracebacks per failed long poll)
+        trouble = context.application.bot_data.setdefault(_TROUBLE_KEY, api_noise.PollingTrouble())
+        trouble.report(error)
+        return
     log.error("update failed update_id=%s error=%r",
               update.update_id if isinstance(update, Update) else None, error, exc_info=error)
     if not isinstance(update, Update):
@@ -408,8 +424,11 @@ def run_bot(settings: Settings) -> int:
         # still ends with a clear message instead of a traceback (PTB's own tracebacks of the
         # start-up retries go to DEBUG: digests.logs).
         if settings.webhook_url:
-            log.info("starting mode=webhook url=%s listen=%s:%s", settings.webhook_url,
-                     settings.webhook_listen, settings.webhook_port)
+            # scheme and host only: a webhook path often holds a secret, the token's own
+            # secret half included (QA14 F3)
+            log.info("starting mode=webhook url=%s listen=%s:%s",
+                     url_for_log(settings.webhook_url), settings.webhook_listen,
+                     settings.webhook_port)
             app.run_webhook(bootstrap_retries=BOOTSTRAP_RETRIES,
                             **webhook_options(settings))  # type: ignore[arg-type]
         else:
@@ -438,6 +457,12 @@ def run_bot(settings: Settings) -> int:
         print(f"تعذر الاتصال بخادم تيليجرام ({host}): تحقق من الشبكة ومن TELEGRAM_API_BASE_URL / "
               f"cannot reach the Telegram Bot API at {host}: check the network and "
               f"TELEGRAM_API_BASE_URL ({type(exc).__name__})", file=sys.stderr)
+        return 1
+    except TelegramError as exc:  # QA14 F4: 200 with a body that is not the Bot API's JSON
+        host = urlsplit(settings.telegram_api_base_url).netloc
+        print(f"خادم تيليجرام ({host}) ردّ بما لا يُفهم ({exc.message}): تحقق من "
+              f"TELEGRAM_API_BASE_URL / the Telegram Bot API at {host} answered something it "
+              f"should not ({exc.message}): check TELEGRAM_API_BASE_URL", file=sys.stderr)
         return 1
     finally:
         db.close()

@@ -292,6 +292,8 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
             delay = 0.0
             if method in SEND_METHODS:
                 self._check_faults(method, params)
+            else:
+                self._check_injected(method, params)
             result = fn(params)
             if method in SEND_METHODS:
                 with self._lock:

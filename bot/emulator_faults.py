@@ -1,7 +1,8 @@
 """Faults and limits the Telegram emulator can impose (a mixin of bot.emulator.Emulator).
 
 Tests configure them (`block`, `migrate`, `inject_429`, `fail_next`, `slow_next`, `rate_limits`);
-`_check_faults` applies them to every send method before it runs, raising `ApiError` as Telegram
+`_check_faults` applies them to every send method before it runs (`_check_injected`, the queued
+faults only, to any other method), raising `ApiError` as Telegram
 would answer. State belongs to the Emulator; it is declared here so the methods type-check.
 """
 
@@ -126,7 +127,9 @@ class FaultInjection:
             self._rates = RateWindows(enabled, overall_per_second, per_chat_interval,
                                        group_per_minute, group_window)
 
-    def _check_faults(self, method: str, params: JSON) -> None:
+    def _check_injected(self, method: str, params: JSON) -> None:
+        """The faults a test queued with `fail_next` for this method (any method: a test may
+        fail getUpdates to play a Bot API behind a failing proxy)."""
         chat_id = maybe_int(params.get("chat_id"))
         with self._lock:
             for fault in self._faults:
@@ -137,6 +140,11 @@ class FaultInjection:
                 if fault.remaining > 0:
                     fault.remaining -= 1
                 raise ApiError(fault.status, fault.description, fault.parameters)
+
+    def _check_faults(self, method: str, params: JSON) -> None:
+        chat_id = maybe_int(params.get("chat_id"))
+        self._check_injected(method, params)
+        with self._lock:
             if chat_id is not None:
                 if chat_id in self._migrated:
                     raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup "

@@ -278,7 +278,9 @@ class _FakeBotApi:
     """A Bot API on 127.0.0.1 that knows the bot and refuses setWebhook as Telegram does for a
     URL it will not call (400 Bad Request)."""
 
-    def __init__(self, *, refuse_webhook: bool = True) -> None:
+    def __init__(self, *, refuse_webhook: bool = True, garbage: int | None = None) -> None:
+        """`garbage`: every method answers this status with an HTML page (a captive portal,
+        a proxy's 502, a web server at the wrong URL) that echoes the request path."""
         import json
         import threading
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -289,6 +291,15 @@ class _FakeBotApi:
 
             def do_POST(self) -> None:
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if garbage is not None:
+                    page = (f"<html><body><h1>{garbage}</h1><p>{self.path}</p>"
+                            + "<p>lorem ipsum</p>" * 50 + "</body></html>").encode()
+                    self.send_response(garbage)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", str(len(page)))
+                    self.end_headers()
+                    self.wfile.write(page)
+                    return
                 method = self.path.rsplit("/", 1)[-1]
                 code = 200
                 body: dict[str, object] = {"ok": True, "result": True}
@@ -363,7 +374,9 @@ def test_telegrams_refusal_of_the_webhook_is_reported_as_what_it_is(tmp_path: Pa
         in proc.stderr.lower(), proc.stderr[-3000:]
     assert "رفض تيليجرام الطلب" in proc.stderr and "WEBHOOK_URL" in proc.stderr
     assert "cannot reach" not in proc.stderr and "Traceback" not in proc.stderr
-    assert "mode=webhook url=https://bot.invalid/hook listen=127.0.0.1:" in proc.stderr
+    # scheme and host only: a webhook path may hold a secret (QA14 F3)
+    assert "mode=webhook url=https://bot.invalid listen=127.0.0.1:" in proc.stderr
+    assert "/hook" not in proc.stderr
 
 
 def test_a_webhook_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
@@ -379,3 +392,18 @@ def test_a_webhook_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr[-3000:]
     assert f"port {port} on 127.0.0.1 is already in use" in proc.stderr, proc.stderr[-3000:]
     assert "WEBHOOK_PORT" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("status", [200, 502])
+def test_an_api_answering_html_is_one_clear_line_without_tracebacks(tmp_path: Path,
+                                                                    status: int) -> None:
+    """QA14 F4: a «Bot API» answering 200 with an HTML page ended in an uncaught traceback; a
+    502 page printed four ERROR tracebacks before the clear line. Now one line each, the page
+    summed up in WARNINGs, and the token (echoed in the page) never shown."""
+    with _FakeBotApi(garbage=status) as api:
+        proc = _run_bot(tmp_path, TELEGRAM_API_BASE_URL=api.base_url)
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr and "ERROR" not in proc.stderr, proc.stderr[-3000:]
+    assert ("answered something it should not" if status == 200
+            else "cannot reach the Telegram Bot API") in proc.stderr, proc.stderr[-3000:]
+    assert GOOD_SHAPED not in proc.stderr and GOOD_SHAPED.split(":")[1] not in proc.stderr
