@@ -355,6 +355,8 @@ _TROUBLE_KEY = "polling_trouble"
 
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
                 "bot is not a member")
+# answerCallbackQuery for a press older than ~15 s (QA14 F9)
+STALE_PRESS = ("query is too old", "query id is invalid")
 
 
 async def _handle_again(app: Application, update: Update, wait: float) -> None:
@@ -391,6 +393,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             assert isinstance(update, Update)
             retried.add(update.update_id)
             context.application.create_task(_handle_again(context.application, update, wait))
+        return
+    if isinstance(error, BadRequest) and any(p in str(error).lower() for p in STALE_PRESS):
+        # a button pressed long ago (while the bot was down): Telegram no longer takes its
+        # answer; the press did its work or nothing, and a second answer would fail too (F9)
+        log.info("button press too old to answer update_id=%s",
+                 update.update_id if isinstance(update, Update) else None)
         return
     if not isinstance(update, Update) and isinstance(error, NetworkError):
         # the polling loop's own failure (a 502 page, a dropped connection): one WARNING a

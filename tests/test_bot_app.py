@@ -407,3 +407,21 @@ def test_an_api_answering_html_is_one_clear_line_without_tracebacks(tmp_path: Pa
     assert ("answered something it should not" if status == 200
             else "cannot reach the Telegram Bot API") in proc.stderr, proc.stderr[-3000:]
     assert GOOD_SHAPED not in proc.stderr and GOOD_SHAPED.split(":")[1] not in proc.stderr
+
+
+async def test_a_press_too_old_to_answer_is_no_error(tmp_path: Path,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    """QA14 F9: Telegram refuses the answer to a press older than ~15 s (made while the bot was
+    down); that logged an ERROR traceback and a second answer was tried. Now one INFO line."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [msg] = await h.say(READER, "الغوطة")
+        h.emu.fail_next(1, 400, "Bad Request: query is too old and response timeout expired or "
+                        "query id is invalid", methods=["answerCallbackQuery"])
+        before = h.emu.counters["method:answerCallbackQuery"]
+        with caplog.at_level(logging.INFO):
+            h.emu.click(msg, "🔗 روابط الخبر ١")
+            await h.until(lambda: h.emu.counters["error:400"] >= 1, 10)
+            await h.settle()
+        assert h.emu.counters["method:answerCallbackQuery"] == before + 1  # no second answer
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+        assert any("too old to answer" in r.getMessage() for r in caplog.records)
