@@ -46,6 +46,14 @@ def admin_only(func: Handler) -> Handler:
     async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         rt = runtime(context)
         user = update.effective_user
+        message = update.effective_message
+        if message is not None and message.forward_origin is not None:
+            # QA14 F10: an admin forwarding someone's «/push» or «/removesource 3» did not
+            # mean to run it; whoever wrote it first may not be an admin
+            log.info("admin command in a forwarded message ignored user=%s",
+                     user.id if user else None)
+            await send(update, context, ui(chat_lang(rt, update), "admin_forwarded"))
+            return
         if not rt.is_admin(user.id if user else None):
             log.info("admin command refused user=%s", user.id if user else None)
             lang = chat_lang(rt, update)
@@ -55,8 +63,11 @@ def admin_only(func: Handler) -> Handler:
             # Only in a private chat: a group need not learn its members' ids.
             chat = update.effective_chat
             private = chat is not None and chat.type == "private"
+            anonymous = (message is not None and chat is not None and message.sender_chat
+                         is not None and message.sender_chat.id == chat.id)  # GroupAnonymousBot
             await send(update, context, ui(lang, "not_admin_id", user_id=str(user.id))
-                       if user is not None and private else ui(lang, "not_admin"))
+                       if user is not None and private
+                       else ui(lang, "not_admin_anonymous" if anonymous else "not_admin"))
             return
         ensure_chat(rt, update)
         await func(update, context)

@@ -67,10 +67,11 @@ class UpdateInjection:
         return user
 
     def send_user_message(self, chat_id: int, text: str, *, user: User | None = None,
-                          language_code: str | None = None) -> int:
+                          language_code: str | None = None, extra: JSON | None = None) -> int:
         """A user writes `text` in `chat_id` (commands get a bot_command entity). Private chats
-        appear on first use; for a group, `add_group` it first. Returns the message id."""
-        msg = self._user_message(chat_id, user, language_code, {"text": text})
+        appear on first use; for a group, `add_group` it first. `extra`: more Message fields
+        as the Bot API names them (`forward_origin`, `sender_chat` …). Returns the message id."""
+        msg = self._user_message(chat_id, user, language_code, {"text": text, **(extra or {})})
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
             msg["entities"] = [{"type": "bot_command", "offset": 0,

@@ -442,6 +442,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error": ("عذرًا، حدث خطأ. حاول مرة أخرى بعد قليل.", "Sorry, something went wrong. Please try again shortly."),
     # admins
     "not_admin": ("عذرًا، هذا الأمر للمشرفين فقط.", "Sorry, this command is for admins only."),
+    "not_admin_anonymous": ("عذرًا، هذا الأمر للمشرفين فقط، والبوت لا يعرف من أرسله باسم المجموعة:"
+                            " أرسل الأمر باسمك، لا باسم المجموعة.",
+                            "Sorry, this command is for admins only, and the bot cannot tell who"
+                            " sent it as the group: send it as yourself, not as the group."),
+    "admin_forwarded": ("لا تُنفَّذ أوامر المشرفين من رسالة مُعاد توجيهها: اكتب الأمر بنفسك.",
+                        "Admin commands in a forwarded message are not run: type the command"
+                        " yourself."),
     "not_admin_id": ("عذرًا، هذا الأمر للمشرفين فقط.\nمعرّفك في تيليجرام: <code>{user_id}</code> — "
                      "إن كنت مشغّل البوت فأضفه إلى ADMIN_IDS في إعداداته ثم أعد تشغيله.",
                      "Sorry, this command is for admins only.\nThe sender's Telegram user id: "

@@ -1018,3 +1018,42 @@ async def test_a_push_right_after_an_unfinished_one_says_its_stories_are_queued(
         await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 20)
         [done] = await h.say(ADMIN, "/push")
         assert "أُرسلت هذه الأخبار إلى المتابعين من قبل" in done.plain_text
+
+
+async def test_a_forwarded_admin_command_is_not_run(tmp_path: Path) -> None:
+    """QA14 F10: an admin forwarding a reader's «/stats» (or «/push», «/removesource 3») ran it.
+    A command in a forwarded message is not run, and the admin is told why."""
+    import time as _time
+
+    from bot.emulator_model import User
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        reader = User(READER, "Reader").to_json()
+        origin = {"type": "user", "date": int(_time.time()) - 60, "sender_user": reader}
+        before = _count(h.db, "sources")
+        for command in ("/stats", "/removesource 1", "/push"):
+            seen = len(h.emu.messages(ADMIN))
+            h.emu.send_user_message(ADMIN, command, extra={"forward_origin": origin})
+            m = (await h.emu.await_messages(ADMIN, seen + 1))[seen]
+            assert "مُعاد توجيهها" in m.plain_text, m.plain_text
+        await h.settle()
+        assert _count(h.db, "pushes") == 0
+        assert len(sources.list_sources(h.db)) == before  # source 1 still polled
+        [m] = await h.say(ADMIN, "/stats")  # typed by the admin: runs
+        assert "المقالات" in m.plain_text
+
+
+async def test_an_anonymous_group_admin_is_told_to_send_as_themselves(tmp_path: Path) -> None:
+    """QA14 F10: a command sent as the group (GroupAnonymousBot) was refused with no hint that
+    the bot cannot tell who sent it."""
+    from bot.emulator_model import User
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(-100710, "مجموعة", admins=[ADMIN])
+        anonymous = User(1087968824, "Group", username="GroupAnonymousBot", is_bot=True)
+        group = {"id": -100710, "type": "supergroup", "title": "مجموعة"}
+        seen = len(h.emu.messages(-100710))
+        h.emu.send_user_message(-100710, "/stats", user=anonymous, extra={"sender_chat": group})
+        m = (await h.emu.await_messages(-100710, seen + 1))[seen]
+        assert "أرسل الأمر باسمك، لا باسم المجموعة" in m.plain_text
+        assert "1087968824" not in m.plain_text
