@@ -42,6 +42,7 @@ from digests.source_check import check_link, link_candidates
 log = logging.getLogger(__name__)
 
 FAILING_NAMES = 5             # failing sources named after /ingest (the rest: /sources)
+SOURCES_LISTED = 50           # /sources lists at most this many (QA14 F15: 159 → 25 messages)
 CHECKING_NOTICE_SECONDS = 2.0  # a link check slower than this tells the admin it is under way
 SQLITE_MAX_INT = 2**63 - 1     # larger ids overflow SQLite's integers
 
@@ -72,12 +73,28 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
     header = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
+    hidden = 0
+    if len(items) > SOURCES_LISTED:
+        # Many sources: the counts, then those that need the admin (failing, never polled,
+        # paused) before the healthy ones, cut at SOURCES_LISTED (QA14 F15)
+        def state(s: Any) -> int:
+            return 2 if not s.active else 0 if s.consecutive_failures else \
+                1 if s.last_success_at is None else 3
+        counts = [sum(1 for s in items if state(s) == k) for k in range(4)]
+        header = [(Span(t("sources_summary", lang, total=num(len(items), lang),
+                          failing=num(counts[0], lang), never=num(counts[1], lang),
+                          paused=num(counts[2], lang), ok=num(counts[3], lang)),
+                        bold=True, ltr=ltr),)]
+        items = sorted(items, key=lambda s: (state(s), s.id))
+        hidden, items = len(items) - SOURCES_LISTED, items[:SOURCES_LISTED]
     # an Arabic line starts with an RLM: the link is isolated, or «…/feed/» shows «/…/feed» and
     # an Arabic path comes before the host (QA10 F5)
     blocks = [[*admin_lines(lang, "source_line", id=num(s.id, lang),
                             name=source_name(s.name, lang), health=_health(s, lang, rt)),
                (Span(s.url if ltr else isolate_ltr(s.url, always=True), ltr=ltr),)]
-              for s in items[:200]]
+              for s in items]
+    if hidden:
+        blocks.append([(Span(t("sources_more", lang, n=num(hidden, lang)), ltr=ltr),)])
     for html in pack([header, *blocks]):  # split under Telegram's limit, one source never cut
         await reply(update, context, html)
 

@@ -1057,3 +1057,35 @@ async def test_an_anonymous_group_admin_is_told_to_send_as_themselves(tmp_path: 
         m = (await h.emu.await_messages(-100710, seen + 1))[seen]
         assert "أرسل الأمر باسمك، لا باسم المجموعة" in m.plain_text
         assert "1087968824" not in m.plain_text
+
+
+async def test_many_sources_are_summed_up_with_those_that_need_the_admin_first(
+        tmp_path: Path) -> None:
+    """QA14 F15: 159 sources made /sources 25 messages. Past SOURCES_LISTED, the answer counts
+    them by health, lists the failing, never-polled and paused ones first, and says how many
+    were left out and where to see them all."""
+    path = tmp_path / "many.db"  # no sample sources: these 120 only
+    db = Database(path)
+    settings = Settings()
+    now = datetime(2026, 11, 29, tzinfo=UTC)
+    with db.transaction() as tx:
+        for n in range(120):
+            tx.execute("insert into sources (id, url, name, added_at, last_success_at)"
+                       " values (?, ?, ?, ?, ?)",
+                       [n + 1, f"https://s{n}.example/feed.xml", f"مصدر {n}", iso(now),
+                        iso(now) if n < 100 else None])
+        for n in range(60, 100):  # 40 failing, 20 never polled, 60 fine
+            sources.record_failure(tx, n + 1, now, settings, error="x",
+                                   why=Reason("http_status", f"s{n}.example", "500"))
+    db.close()
+    async with running_bot(path) as h:
+        before = len(h.emu.messages(ADMIN))
+        await h.say(ADMIN, "/sources")
+        await h.settle()
+        messages = h.emu.messages(ADMIN)[before:]
+        text = _bare("\n".join(m.plain_text for m in messages))
+        assert len(messages) <= 10 and all(is_valid_html(m.text) for m in messages)
+        assert text.startswith("المصادر: ١٢٠ — ✅ ٦٠، ⚠️ ٤٠، ⏳ ٢٠، ⏸ ٠"), text[:120]
+        shown = [n for n in range(120) if f"s{n}.example/feed" in text]
+        assert shown == list(range(60, 110)), shown  # the 40 failing, then 10 never polled
+        assert "و٧٠ غيرها لم تُعرض" in text and "python run.py sources list" in text
