@@ -491,9 +491,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "delivery_unknown": ("لم تُسلَّم (التفاصيل في السجل)", "not delivered (details in the log)"),
     "sources_header": ("المصادر:", "Sources:"),
     "sources_summary": ("المصادر: {total} — ✅ {ok}، ⚠️ {failing}، ⏳ {never}، ⏸ {paused}؛ أولًا"
-                        " ما يحتاج انتباهك:",
+                        " ما يحتاج إلى انتباه:",
                         "Sources: {total} — ✅ {ok}, ⚠️ {failing}, ⏳ {never}, ⏸ {paused}; those"
-                        " that need you first:"),
+                        " that need attention first:"),
     "sources_more": ("… و{n} غيرها لم تُعرض — كلها في: python run.py sources list",
                      "… and {n} more not shown — all of them: python run.py sources list"),
     "sources_empty": ("لا مصادر. أضف مصدرًا: /addsource URL", "No sources. Add one: /addsource URL"),
