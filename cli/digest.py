@@ -75,18 +75,21 @@ def _is_feed(body: bytes, headers: Mapping[str, str], url: str) -> bool:
 
 
 async def _fetch_article(url: str, settings: Settings, db: Database | None) -> Article:
+    from digests.extractor import cap_page
     from digests.fetcher import Fetcher
     from digests.pages import extract_page
 
+    # Fetched as ingest fetches a page (QA14 F5, F13): the page byte cap, no images or PDFs, and
+    # the text cut where it is extracted, so one hostile link costs what it costs ingest.
     async with Fetcher(settings) as fetcher:
-        result = await fetcher.fetch(url)
+        result = await fetcher.fetch(url, page=True)
     if _is_feed(result.body, result.headers, result.final_url):
         raise NashraError(
             f"هذا رابط خلاصة وليس مقالًا؛ أضفه مصدرًا: python run.py sources add {url}\n"
             f"this is a feed, not an article: add it as a source with "
             f"python run.py sources add {url}")
     try:
-        page = extract_page(result.text(), result.final_url)
+        page = cap_page(extract_page(result.text(), result.final_url))
     except ParseError as exc:
         raise ParseError(f"الصفحة ليست مقالًا يمكن قراءته / not a readable article page: "
                          f"{url} ({exc})") from exc

@@ -219,3 +219,35 @@ def test_a_denial_is_worded_as_the_bot_words_it() -> None:
         "نفى المسؤولون أن يكون لهم أي علاقة")
     assert quote_text(Quote("أن يكون لهم أي علاقة", "", "denial")) == ""
     assert Quote("أن يكون", "السلطات", "denial").to_json()["kind"] == "denial"
+
+
+def test_a_link_to_an_image_or_a_huge_page_is_refused_as_ingest_refuses_it(
+        site: SampleSite, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`digest URL` fetches as ingest fetches a page (QA14 F5, F13): an image is no article, a
+    page over the page cap is not read whole, and an article's text is cut where it is extracted."""
+    from digests import extractor
+    from digests.fetcher import PAGE_MAX_BYTES
+
+    db = str(tmp_path / "x.db")
+    image = site.add_route("/photo.png", Response(body=b"\x89PNG\r\n\x1a\n" + b"\x00" * 2048,
+                                                   content_type="image/png"))
+    assert main(["digest", image, "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "تعذر جلب الصفحة" in err and "could not fetch" in err
+    huge = site.add_route("/huge.html", Response(
+        body=b"<html><body><p>" + "الغوطة ".encode() * (PAGE_MAX_BYTES // 12 + 10)
+        + b"</p></body></html>", content_type="text/html; charset=utf-8"))
+    assert main(["digest", huge, "--db", db]) == 1
+    assert "could not fetch" in capsys.readouterr().err
+    first = "<p>قال وزير الخارجية الفرنسي جان إيف لودريان إن الحصار يجب أن ينتهي فورا في الغوطة.</p>"
+    later = "<p>وقال رئيس الوزراء البريطاني إن المساعدات ستصل إلى السكان المحاصرين خلال أيام.</p>"
+    long_page = site.add_route("/long.html", Response(
+        body=("<html><head><title>حصار الغوطة</title></head><body><article>" + first
+              + "<p>" + "تفاصيل الحصار والمعاناة اليومية للسكان. " * 40 + "</p>" + later
+              + "</article></body></html>").encode(), content_type="text/html; charset=utf-8"))
+    monkeypatch.setattr(extractor, "MAX_ARTICLE_CHARS", 400)  # read at the call: a small cut
+    data = run_json(capsys, long_page, "--db", db)
+    speakers = [q["speaker"] for q in data["quotes"]]
+    assert any("لودريان" in s for s in speakers)
+    assert not any("البريطاني" in s for s in speakers)  # past the cut: never read
