@@ -123,17 +123,9 @@ def test_a_slice_runs_its_whole_length(a: list[str], i: int, j: int) -> None:
 
 
 def _fit_script() -> ModuleType:
-    import importlib.util
-    import sys
-    from pathlib import Path
+    from benchkit import load_benchmark
 
-    script = Path(__file__).resolve().parents[1] / "benchmarks" / "fit_story_pairs.py"
-    spec = importlib.util.spec_from_file_location("bench_fit_story_pairs", script)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_fit_story_pairs", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("fit_story_pairs", "bench_fit_story_pairs")
 
 
 def test_the_fitting_script_adds_the_extra_features_and_counts_the_override(

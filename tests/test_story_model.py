@@ -102,17 +102,11 @@ def test_the_fitting_script_learns_a_meaning_weight_from_labelled_rows() -> None
     """benchmarks/fit_story_pairs.py on synthetic rows: «head» becomes the MEANING feature, and a
     meaning cosine that separates the labels gets a positive weight and a clean CV."""
     import contextlib
-    import importlib.util
     import io
-    import sys
-    from pathlib import Path
 
-    script = Path(__file__).resolve().parents[1] / "benchmarks" / "fit_story_pairs.py"
-    spec = importlib.util.spec_from_file_location("bench_fit_story_pairs", script)
-    assert spec and spec.loader
-    fit = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_fit_story_pairs", fit)
-    spec.loader.exec_module(fit)
+    from benchkit import load_benchmark
+
+    fit = load_benchmark("fit_story_pairs", "bench_fit_story_pairs")
     rows = []
     for i in range(80):
         same = i % 2 == 0
