@@ -204,6 +204,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "The group's followed topics are back: {topics}. To stop one: /unsubscribe"),
     "group_back_more": (" و{n} غيرها", " and {n} more"),
     # a private message that is not text (a sticker, a photo without a caption, a location)
+    "push_unreadable_topic": ("لا يحوي الموضوع حروفًا تُقرأ؛ لم تُرسل نشرة. أرسل /push وحدها للنشرة "
+                              "العامة، أو /push ثم اسم الموضوع، مثل /push الغوطة",
+                              "The topic holds no readable characters; nothing was sent. Send /push"
+                              " alone for the general digest, or /push and a topic, such as /push"
+                              " الغوطة"),
     "not_text": ("اكتب اسم موضوع نصًا، مثل «الغوطة»، لأجد آخر أخباره.",
                  "Type a topic as text, such as «الغوطة», and I will find its latest news."),
     "hello": ("أهلًا بك", "Welcome"),

@@ -58,7 +58,13 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert chat is not None
     # the topic as /subscribe stores and shows it («ما آخر أخبار الغوطة؟» → «الغوطة»): the
     # pushes row heads the delivered digest, so the words of asking must not reach it
-    topic = clean_topic(" ".join(context.args or [])) or None
+    typed = " ".join(context.args or [])
+    topic = clean_topic(typed) or None
+    if topic is None and typed and not any(ch.isalnum() for ch in typed):
+        # Only invisible marks after /push (an RLM copied with Arabic text): the admin meant a
+        # topic; cleaned away, it would have become the general digest for all its followers.
+        await reply(update, context, ui(lang, "push_unreadable_topic"))
+        return
     if topic is not None and asks_for_news(topic):  # «/push آخر الأخبار»: the general digest
         topic = None
     if topic is not None and not topic_key(topic):  # «/push و»: as a reader's search is refused

@@ -149,6 +149,19 @@ async def test_push_general_reaches_only_the_general_digests_followers(tmp_path:
         assert _bare(h.emu.messages(group)[-1].plain_text).startswith("📰 جديد «الغوطة»\n")
 
 
+async def test_push_of_invisible_characters_is_no_general_push(tmp_path: Path) -> None:
+    """«/push \u200f» (an RLM copied with Arabic text) cleans to nothing: it is refused, never
+    turned into the general digest for every one of its followers (QA15 N1)."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        _follow_general(h.db, READER)
+        for marks in ("\u200f", "\u202e", "\u200b\ufeff"):
+            [answer] = await h.say(ADMIN, f"/push {marks}")
+            assert "لا يحوي الموضوع حروفًا تُقرأ؛ لم تُرسل نشرة" in answer.plain_text
+        assert _count(h.db, "pushes") == 0 and _count(h.db, "outbox") == 0
+        await h.settle()
+        assert not any("📰" in m.plain_text for m in h.emu.messages(READER))
+
+
 async def test_push_topic_reaches_only_its_subscribers(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         await h.say(READER, "/subscribe الغوطة")
