@@ -349,10 +349,17 @@ _TOKEN_RE = re.compile(r"\d{3,}:[A-Za-z0-9_-]{30,}")
 WEBHOOK_PORTS = (443, 80, 88, 8443)
 
 
+# The token's secret half alone (QA15 N6: pasted without the bot id): 30 or more letters,
+# digits, - and _ in one run, with letters and digits both (no ordinary setting value is so).
+_SECRET_RE = re.compile(r"(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])"
+                        r"[A-Za-z0-9_-]{30,}")
+
+
 def mask_tokens(text: str) -> str:
-    """`text` with anything shaped like a bot token replaced by `<token>` (QA14 F7: a config
-    error repeated the value of ADMIN_IDS or WEBHOOK_URL, a token pasted there included)."""
-    return _TOKEN_RE.sub("<token>", text)
+    """`text` with anything shaped like a bot token, or like its secret half alone, replaced by
+    `<token>` (QA14 F7: a config error repeated the value of ADMIN_IDS or WEBHOOK_URL, a token
+    pasted there included)."""
+    return _SECRET_RE.sub("<token>", _TOKEN_RE.sub("<token>", text))
 
 
 def _token(raw: str) -> str:

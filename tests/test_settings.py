@@ -293,3 +293,11 @@ def test_other_config_errors_keep_their_value() -> None:
     with pytest.raises(ConfigError, match="ADMIN_IDS='@me'"):
         Settings.from_env({"ADMIN_IDS": "@me"}, env_file=None)
     assert mask_tokens(f"a {TOKEN} b 12345:short") == "a <token> b 12345:short"
+    secret = TOKEN.split(":")[1]
+    with pytest.raises(ConfigError) as info:  # the secret half alone (QA15 N6)
+        Settings.from_env({"ADMIN_IDS": secret}, env_file=None)
+    assert secret not in str(info.value) and "ADMIN_IDS='<token>'" in str(info.value)
+    # ordinary values keep their words: a long path, a URL, a word without digits
+    for plain in ("/var/lib/nashra/nashra-database-file.sqlite3", "https://example.com/feed.xml",
+                  "a_very_long_setting_value_without_any_digits_at_all"):
+        assert mask_tokens(plain) == plain
