@@ -91,7 +91,7 @@ def render_text(result: SearchResult, query: str, *, offset: int = 0) -> str:
         number = f" · المقال {d.article_id} / article {d.article_id}" if d.article_id else ""
         lines.append(f"{RLM}   {clean(d.source)} · {when} UTC{number}")  # for `articles remove ID`
         if hit.matched:
-            lines.append(f"{RLM}   الكلمات المطابقة: {'، '.join(hit.matched)}")
+            lines.append(f"{RLM}   الكلمات المطابقة: {'، '.join(map(clean, hit.matched))}")
         lines.append(f"{RLM}   {d.url}")
     return "\n".join(lines)
 

@@ -44,10 +44,12 @@ def test_search_and_digest_texts_show_headlines_without_overrides() -> None:
                     headline="تحديث \u202eالغوطة\u202e evil\u202d txt.exe", published_at=NOW,
                     quotes=(Quote(text="\u202eلا هدنة\u202c", speaker="\u202eمتحدث"),),
                     related=(RelatedItem(title="\u202eخبر\u200b آخر", url="http://x.example/b"),))
-    found = search_text(SearchResult(hits=(SearchHit(digest, 1.0),), total=1, terms=("غوطة",)),
-                        "الغوطة")
+    matched = ("\u202eالغوطة\u202e", "الغوطة")  # the words as written in the article (QA15 N9)
+    found = search_text(SearchResult(hits=(SearchHit(digest, 1.0, matched),), total=1,
+                                     terms=("غوطة",)), "الغوطة")
     _plain(found.replace("\u200f", ""))  # our own RLMs lead each line
     assert "1. تحديث الغوطة evil txt.exe" in found and f"{SHOWN} · 2018-03-12" in found
+    assert "الكلمات المطابقة: الغوطة، الغوطة" in found
     shown = digest_text(digest)
     _plain(shown)
     assert "تحديث الغوطة evil txt.exe" in shown and "خبر آخر" in shown and "لا هدنة" in shown
