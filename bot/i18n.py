@@ -354,6 +354,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "link_not_topic": ("الرابط لا يُتابع: الموضوع اسم، مثل /subscribe الغوطة. وهذا جواب الرابط:",
                        "A link cannot be followed: a topic is a name, such as /subscribe الغوطة. "
                        "Here is the answer for the link:"),
+    "not_a_topic_blank": ("اكتب اسم الموضوع الذي تتابعه، مثل /subscribe الغوطة",
+                          "Send the name of the topic to follow, such as /subscribe الغوطة"),
     "not_a_topic": ("«{topic}» ليس موضوعًا يُتابع: اكتب اسمًا، مثل /subscribe الغوطة",
                     "«{topic}» is not a topic to follow: send a name, such as /subscribe الغوطة"),
     "no_subscriptions": ("لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: /subscribe الغوطة",

@@ -292,6 +292,11 @@ async def test_a_link_a_number_or_markup_is_not_followed_as_written(tmp_path: Pa
         assert m.plain_text.replace("\u200e", "").lstrip("\u200f") == (
             "«١٢٣» ليس موضوعًا يُتابع: اكتب اسمًا، مثل /subscribe الغوطة")
         assert _topics(h) == []
+        [m] = await h.say(READER, "/subscribe \u200b\ufeff\u2066\u2069")  # QA15 N8: no «»
+        assert m.plain_text.replace("\u200e", "").lstrip("\u200f") == (
+            "اكتب اسم الموضوع الذي تتابعه، مثل /subscribe الغوطة")
+        [m] = await h.say(READER, "/unsubscribe \u202e")
+        assert "«»" not in m.plain_text and "لست تتابع" not in m.plain_text
         [m] = await h.say(READER, "/subscribe <b>غزة</b>")
         assert "«غزة»" in m.plain_text and "<" not in m.plain_text
         assert _topics(h) == ["غزة"]
