@@ -7,9 +7,7 @@ read as they are committed; the corpus check skips when ../shared/corpus is abse
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from benchkit import load_file
 
 GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "gold"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
@@ -25,12 +24,7 @@ KINDS = {"reaction", "development", "other"}
 
 def load_script(name: str) -> ModuleType:
     """benchmarks/gold/<name>.py as a module (registered, so scripts importing it find it)."""
-    spec = importlib.util.spec_from_file_location(name, GOLD / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file(GOLD / f"{name}.py", name)
 
 
 def row(id_: str, source: str, published: str, title: str, abstract: str) -> dict[str, Any]:
