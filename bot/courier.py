@@ -201,6 +201,14 @@ class Courier:
                 self.stats.migrated += 1
                 self._busy.add(new_id)
                 moved.append(new_id)
+                kept = outbox.rows_of_chat(self.db, row_ids, new_id)
+                if len(kept) < len(row_ids):
+                    # The supergroup was already a chat and had some of these stories (QA15
+                    # N2): the rendered bundle would repeat them. What is left goes back to the
+                    # queue and is bundled anew for the new chat.
+                    outbox.retry_later(self.db, kept, self.clock(), "chat migrated",
+                                       refund_attempt=True)
+                    return
                 chat_id = new_id
                 continue
             except Forbidden as err:

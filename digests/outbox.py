@@ -37,6 +37,7 @@ from digests.outbox_states import (  # re-exported: the sender's state changes
     move_chat,
     recover_in_flight,
     retry_later,
+    rows_of_chat,
 )
 from digests.processing import StoreContext
 from digests.retries import GONE, live_report

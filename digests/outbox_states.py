@@ -136,6 +136,17 @@ def deactivate_chat(db: Database, chat_id: int, reason: str, now: datetime) -> i
     return cur.rowcount
 
 
+def rows_of_chat(db: Database, ids: Sequence[int], chat_id: int) -> list[int]:
+    """Those of the rows `ids` that are still queued or on their way for `chat_id` (after
+    `move_chat` dropped the ones the new chat already had)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return [r[0] for r in db.db.execute(
+        f"select id from outbox where id in ({marks}) and chat_id = ?"
+        f" and status in ('pending', 'sending') order by id", [*ids, chat_id])]
+
+
 def move_chat(db: Database, old_id: int, new_id: int) -> None:
     """A group became a supergroup: the chat, its subscriptions and its outbox rows take the new
     id (rows the new id already has for a story are dropped, so nothing is sent twice), and the

@@ -450,3 +450,24 @@ async def test_run_survives_a_failing_look(database: Database, emu: Emulator, bo
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
     assert calls["n"] > 2
+
+
+async def test_a_group_migrated_into_a_known_supergroup_gets_no_story_twice(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """QA15 N2: the supergroup a group became was already a chat (a member subscribed there
+    before the bot learned of the upgrade) and had the story; the old group's row, redirected by
+    Telegram's «migrate_to_chat_id», must not send it again."""
+    [art] = articles(database, 1)
+    add_chat(database, -7, type="group")
+    add_chat(database, -1007, type="supergroup")
+    emu.migrate(-7, -1007)
+    queue(database, -1007, art)
+    s = make_sender(database, bot)
+    await s.run_once()
+    assert len(emu.messages(-1007)) == 1
+    queue(database, -7, art)
+    await s.run_once()
+    await s.run_once()
+    assert len(emu.messages(-1007)) == 1  # once, not twice
+    assert {(r["chat_id"], r["status"]) for r in rows(database)} == {(-1007, "sent")}
+    assert database.db.execute("select count(*) from chats where id = -7").fetchone()[0] == 0
