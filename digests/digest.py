@@ -27,6 +27,12 @@ import sqlite_utils
 from digests.headline import clean_headline
 from digests.models import Article, Digest, RelatedItem, RelatedKind, iso
 from digests.processing import StoreContext
+from digests.quote_marks import (  # re-exported: the finder's input bounds
+    QUOTE_PARAGRAPH_CHARS,
+    QUOTE_PARAGRAPH_MARKS,
+    QUOTE_TEXT_CHARS,
+    quotable,
+)
 from digests.quotes import key_quotes
 from digests.records import (
     ARTICLE_SELECT,
@@ -47,16 +53,6 @@ MAX_STORY_SIBLINGS = 20
 # The version of the headline and quote rules. Bump it when they change: stored digests of an older
 # version get their headline and quotes made again, a batch per poll (`refresh_digests`).
 CONDENSER_VERSION = 10  # 5: speakers and quote starts (F6); 6: no denied clauses; 7: «تابع،»; 8: F7; 9: F9; 10: F11
-# Quote finding reads every quote span against the sentence around it: superlinear in a
-# paragraph's length and marks. A hostile page of one 660 KB paragraph of nested marks froze the
-# bot for minutes (QA14 F2), so the finder reads each paragraph up to QUOTE_PARAGRAPH_CHARS or its
-# QUOTE_PARAGRAPH_MARKS-th quote mark, and the article up to QUOTE_TEXT_CHARS. Real articles stay
-# far inside all three (corpus: the longest paragraph 5,063 characters and 40 marks, the longest
-# article 15,144 characters): no real digest changes.
-QUOTE_PARAGRAPH_CHARS = 6_000
-QUOTE_PARAGRAPH_MARKS = 64
-QUOTE_TEXT_CHARS = 40_000
-_MARKS = frozenset('"“”«»„')
 REFRESH_BATCH = 200  # per poll: ~2 ms to condense + ~3 ms for the archive links each: ~1 s
 
 
@@ -103,36 +99,6 @@ def merge_related(own_url: str, page: Iterable[RelatedItem], archive: Iterable[R
     return tuple(pages + archives + stories)
 
 
-def _bounded(para: str, limit: int) -> str:
-    """`para` up to `limit` characters and QUOTE_PARAGRAPH_MARKS quote marks, cut before a word."""
-    marks = 0
-    for i, ch in enumerate(para[:limit]):
-        if ch in _MARKS:
-            marks += 1
-            if marks > QUOTE_PARAGRAPH_MARKS:
-                limit = i
-                break
-    if len(para) <= limit:
-        return para
-    cut = para[:limit]
-    space = cut.rfind(" ")
-    return cut[:space] if space > 0 else cut
-
-
-def quotable(paragraphs: Sequence[str]) -> tuple[str, ...]:
-    """The paragraphs the quote finder reads: each bounded (see QUOTE_PARAGRAPH_CHARS), the whole
-    up to QUOTE_TEXT_CHARS. A quote is still a verbatim slice of its (bounded) paragraph."""
-    out: list[str] = []
-    left = QUOTE_TEXT_CHARS
-    for para in paragraphs:
-        if left <= 0:
-            break
-        kept = _bounded(para, min(QUOTE_PARAGRAPH_CHARS, left))
-        out.append(kept)
-        left -= len(kept)
-    return tuple(out)
-
-
 def condense(article: Article, *, archive: Sequence[Article] = (),
              story: Sequence[Article] = ()) -> Digest:
     """The digest of `article`.
@@ -148,7 +114,7 @@ def condense(article: Article, *, archive: Sequence[Article] = (),
     """
     headline = clean_headline(article.title, article.text)
     paragraphs = article.paragraphs or ((article.summary,) if article.summary.strip() else ())
-    quotes = key_quotes(quotable(paragraphs), headline)
+    quotes = key_quotes(paragraphs, headline)
     earlier = [a for a in archive
                if a.id != article.id and (article.published_at is None or a.published_at is None
                                           or a.published_at <= article.published_at)]

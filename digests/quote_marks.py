@@ -9,6 +9,7 @@ and bot.render (a trimmed quote must keep its marks paired).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from digests.arabic import sentences
 from digests.speech import (
@@ -156,3 +157,46 @@ def quote_marks_balanced(text: str) -> bool:
     """Quote marks of `text` pair up (« », “ ”/„ “, straight quotes in twos)."""
     return (text.count("«") == text.count("»")
             and sum(text.count(m) for m in "\"“”„") % 2 == 0)
+
+
+# Quote finding reads every quote span against the sentence around it: superlinear in a
+# paragraph's length and marks. A hostile page of one 660 KB paragraph of nested marks froze the
+# bot for minutes (QA14 F2), so the finder (digests.quotes.find_quotes) reads each paragraph up
+# to QUOTE_PARAGRAPH_CHARS or its QUOTE_PARAGRAPH_MARKS-th quote mark, and the article up to
+# QUOTE_TEXT_CHARS. Real articles stay
+# far inside all three (corpus: the longest paragraph 5,063 characters and 40 marks, the longest
+# article 15,144 characters): no real digest changes.
+QUOTE_PARAGRAPH_CHARS = 6_000
+QUOTE_PARAGRAPH_MARKS = 64
+QUOTE_TEXT_CHARS = 40_000
+_MARKS = frozenset('"“”«»„')
+
+
+def _bounded(para: str, limit: int) -> str:
+    """`para` up to `limit` characters and QUOTE_PARAGRAPH_MARKS quote marks, cut before a word."""
+    marks = 0
+    for i, ch in enumerate(para[:limit]):
+        if ch in _MARKS:
+            marks += 1
+            if marks > QUOTE_PARAGRAPH_MARKS:
+                limit = i
+                break
+    if len(para) <= limit:
+        return para
+    cut = para[:limit]
+    space = cut.rfind(" ")
+    return cut[:space] if space > 0 else cut
+
+
+def quotable(paragraphs: Sequence[str]) -> tuple[str, ...]:
+    """The paragraphs the quote finder reads: each bounded (see QUOTE_PARAGRAPH_CHARS), the whole
+    up to QUOTE_TEXT_CHARS. A quote is still a verbatim slice of its (bounded) paragraph."""
+    out: list[str] = []
+    left = QUOTE_TEXT_CHARS
+    for para in paragraphs:
+        if left <= 0:
+            break
+        kept = _bounded(para, min(QUOTE_PARAGRAPH_CHARS, left))
+        out.append(kept)
+        left -= len(kept)
+    return tuple(out)

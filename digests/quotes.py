@@ -36,6 +36,7 @@ from digests.quote_marks import (
     TRIM_MARK,
     is_name_or_slogan,
     quote_marks_balanced,
+    quotable,
     quote_spans,
     sentence_spans,
     trim,
@@ -128,6 +129,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         Candidates with verbatim text (a slice of its paragraph) and speaker as written; a
         candidate without any speaker in sight is dropped.
     """
+    paragraphs = quotable(paragraphs)  # bounded: the cost grows faster than the text (QA14 F2)
     out: list[Candidate] = []
     speakers = Speakers()
     writer_we = 0  # the writer's own sentences (no cue, no quote marks) in the first person
