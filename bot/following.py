@@ -133,7 +133,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
                           lead=ui(lang, "link_not_topic"))
         return
     topic = strip_markup(topic) or topic
-    if topic and not any(ch.isalnum() for ch in topic):  # only invisible marks (QA15 N8): no «»
+    if topic and not subscriptions.readable(topic):  # only invisible marks (QA15 N8): no «»
         await _answer_button(update, lang)
         await send(update, context, ui(lang, "not_a_topic_blank"))
         return
@@ -232,7 +232,7 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
         await refuse_group(update, context, lang)
         return
     topic = " ".join(context.args or []).strip()
-    if any(ch.isalnum() for ch in topic):  # the reply names the topic as stored: «الغوطه» typed
+    if subscriptions.readable(topic):  # the reply names the topic as stored: «الغوطه» typed
         # removes «الغوطة»; invisible marks alone are no topic: the list is shown (QA15 N8)
         removed = (subscriptions.unsubscribe_topic(rt.db, chat.id, topic)
                    or _unsubscribe_as_written(rt, chat.id, topic))

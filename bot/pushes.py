@@ -34,7 +34,7 @@ from digests.models import iso
 from digests.query import asks_for_news, topic_too_long
 from digests.search import topic_key
 from digests.storage import Database
-from digests.subscriptions import clean_topic, keys_of_same_name
+from digests.subscriptions import clean_topic, keys_of_same_name, readable
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # pushes row heads the delivered digest, so the words of asking must not reach it
     typed = " ".join(context.args or [])
     topic = clean_topic(typed) or None
-    if topic is None and typed and not any(ch.isalnum() for ch in typed):
+    if topic is None and typed and not readable(typed):
         # Only invisible marks after /push (an RLM copied with Arabic text): the admin meant a
         # topic; cleaned away, it would have become the general digest for all its followers.
         await reply(update, context, ui(lang, "push_unreadable_topic"))

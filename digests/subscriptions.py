@@ -86,6 +86,12 @@ def _sub(row: dict[str, Any]) -> Subscription:
                         topic_key=row["topic_key"], created_at=parse_iso(row["created_at"]))
 
 
+def readable(text: str) -> bool:
+    """`text` holds a letter or digit: not only invisible marks (an RLM copied with Arabic text,
+    a zero-width space), which clean_topic removes and no reader meant as a topic (QA15 N1, N8)."""
+    return any(ch.isalnum() for ch in text)
+
+
 def clean_topic(topic: str | None) -> str:
     """A topic as stored and shown: without the words of asking and stop-words at its ends that
     the search drops («ما آخر أخبار الغوطة؟» → «الغوطة»), without bidi controls and other
