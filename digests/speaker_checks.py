@@ -41,7 +41,7 @@ _INDEFINITE = frozenset("احدهم احداهم احدهما احداهما ا�
 # («أعلنت سقوط مسلحين»), a particle or adverb («ربما», «لأنه», «تماما»). Folded.
 _NOT_A_NAME_START = frozenset(
     "اكثر اقل سقوط مقتل لقد قد هل ربما بما ما وما بل لان لانه لانها لكي كي عاده تماما تحديدا حاليا"
-    " واحدا قرابه زالت مازال مازالت يعتقد يتعين بشده بحراره بحق".split())
+    " واحدا قرابه زالت مازال مازالت يعتقد يتعين بشده بحراره بحق يمكن يجب ينبغي يبدو".split())
 # First words that name no voice (folded): a preposition with its pronoun («منهم»: of them),
 # God quoted in a column («قال الله تعالى»: scripture, not news speech).
 _NO_VOICE = frozenset("منهم منها منه منهما منكم منا منهن الله".split())

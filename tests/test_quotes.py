@@ -1375,3 +1375,12 @@ def test_f11_marks_that_finish_whether_keep_the_question() -> None:
     answer = find_quotes(['وقالت المندوبة لدى سؤالها عما إذا كانت التغريدة فكرة صائبة "أعتقد أن '
                           'عليه دائما إبقاء الجميع متنبهين".'])
     assert [(c.kind, c.text.split()[0]) for c in answer] == [("direct", "أعتقد")]
+
+
+def test_f12_a_caption_after_a_bare_added_is_no_speaker() -> None:
+    # QA13 5046: «وأضاف يمكن رؤية مقاتلي …» — a photo caption run into a bare «وأضاف» named
+    # nobody; the later «وتابع:» is the commander's.
+    cands = find_quotes(['وذكر القائد في تصريح أنه "لم تكن هناك مقاومة تذكر في المدينة أمس". '
+                         'وأضاف يمكن رؤية المقاتلين وهم يلوحون بالأعلام في الساحة. '
+                         'وتابع: "هناك أخطاء ارتكبها بعض المقاتلين أمس في المدينة".'])
+    assert [c.speaker for c in cands] == ["القائد", "القائد"]
