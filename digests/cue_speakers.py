@@ -216,6 +216,8 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             # subject between «أن» and the verb speaks, whatever words come before his «إنه»
             # (QA13 6620: the quote went to the agency that relayed it).
             speaker = _reported_subject(toks, k, last)
+        elif _reported_publisher(toks, k, first, last):
+            speaker = _reported_publisher(toks, k, first, last)
         elif before and _rebuttal(toks, k, before, last):
             # «وكان X قد أعلن أن …، لكن مكتب الرئيسة قال في بيان: "…"»: the contrasted clause
             # is a new voice answering X, not X's words (QA13 4165).
@@ -296,6 +298,38 @@ _ONE_OF = frozenset("احداها احدها اخرها اولها احداهم�
 _SERIES = frozenset("سلسله مجموعه عدد".split())
 
 
+def _publisher(toks: list[Tok], k: int, first: int) -> str | None:
+    """Who published the document of «… بيانا قال/جاء فيه» at token `k`: the subject of the
+    publishing verb between `first` and `k` («نشر نيمار تغريدة», «الوزارة أصدرت بيانا»); ""
+    when none is written, None when no publishing verb is there."""
+    pub = next((m for m in range(k - 1, first - 1, -1)
+                if strip_conj(toks[m].norm) in PUBLISHING), None)
+    if pub is None:
+        return None
+    after = subject(toks, pub + 1, k)[0]
+    while after.split() and fold(after.split()[-1]) in _SERIES:
+        after = after.rsplit(" ", 1)[0] if " " in after else ""  # «X سلسلة تغريدات»
+    if after:
+        return after
+    # «لكن رئاسة الأركان كانت أصدرت بيانا أشارت فيه …»: the publisher is written before.
+    verb = pub - 1 if pub > first and strip_conj(toks[pub - 1].norm) in _KANA else pub
+    return speaker_before(toks, verb, first)
+
+
+def _reported_publisher(toks: list[Tok], k: int, first: int, last: int) -> str:
+    """Inside reported speech, «… أن X أصدر بيانا جاء فيه "…"» (QA13 3823): the body that
+    issued the document speaks, not the agency that reported it; "" when the verb at `k` is not
+    «قال/جاء فيه» after a publishing verb whose subject is written inside the clause."""
+    if not (k + 1 < last and toks[k + 1].norm in IN_WHICH):
+        return ""
+    comp = next((m for m in range(k - 1, first - 1, -1) if is_complementizer(toks[m].norm)),
+                None)
+    if comp is None:
+        return ""
+    publisher = _publisher(toks, k, comp + 1)
+    return publisher if publisher and plausible_speaker(publisher) else ""
+
+
 def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
                        content_start: int | None, content_open: bool) -> str | None:
     """A verb's speaker written elsewhere than after it ("" when none); None: not a cue at all."""
@@ -305,17 +339,9 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
                          or (strip_conj(t.norm) in ("كتب", "كتبت") and toks[k + 1].norm in ABOVE)):
         # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …», also after an
         # opening phrase («وبعد الإعلان عن طرده، نشر ترامب تغريدة قال فيها»).
-        pub = next((m for m in range(k - 1, first - 1, -1)
-                    if strip_conj(toks[m].norm) in PUBLISHING), None)
-        if pub is not None:
-            after = subject(toks, pub + 1, k)[0]
-            while after.split() and fold(after.split()[-1]) in _SERIES:
-                after = after.rsplit(" ", 1)[0] if " " in after else ""  # «X سلسلة تغريدات»
-            if after:
-                return after
-            # «لكن رئاسة الأركان كانت أصدرت بيانا أشارت فيه …»: the publisher is written before.
-            verb = pub - 1 if pub > first and strip_conj(toks[pub - 1].norm) in _KANA else pub
-            return speaker_before(toks, verb, first)
+        publisher = _publisher(toks, k, first)
+        if publisher is not None:
+            return publisher
     if prev in RELATIVES:
         if content_start is None:
             # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and

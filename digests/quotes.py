@@ -248,7 +248,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     # «قال إنه فخور بـ…»: the clause keeps its subject («إنه فخور …»).
                     text, start = para[subj:start + len(text)], subj
                 nxt = starts[n + 1] if n + 1 < len(starts) else None
-                if nxt is not None and nxt.named and nxt.speaker and text.startswith(nxt.speaker):
+                if nxt is not None and nxt.named and nxt.speaker and _unpunctuated(text).startswith(
+                        _unpunctuated(nxt.speaker)):
                     # «ونقلت الوكالة أن X، نائب الوزير، أوضح أن …»: the span is the next
                     # statement's subject, not a statement.
                     continue
@@ -330,6 +331,12 @@ def _writers_we_cut(cand: Candidate) -> Candidate | None:
     if word_count(keep) < MIN_REPORTED_WORDS or not quote_marks_balanced(keep):
         return None
     return replace(cand, text=keep)
+
+
+def _unpunctuated(text: str) -> str:
+    """`text` without commas, to compare a clause with a speaker read across an apposition
+    («رئيس الاتحاد، اللواء X، أصدر» → «رئيس الاتحاد اللواء X»)."""
+    return " ".join(re.sub("[،,]", " ", text).split())
 
 
 def _described_object(toks: list[Tok], cue: Cue, cs: int) -> int | None:

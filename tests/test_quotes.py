@@ -1384,3 +1384,19 @@ def test_f12_a_caption_after_a_bare_added_is_no_speaker() -> None:
                          'وأضاف يمكن رؤية المقاتلين وهم يلوحون بالأعلام في الساحة. '
                          'وتابع: "هناك أخطاء ارتكبها بعض المقاتلين أمس في المدينة".'])
     assert [c.speaker for c in cands] == ["القائد", "القائد"]
+
+
+def test_f12_the_body_that_issued_a_statement_speaks_not_the_agency() -> None:
+    # QA13 3823: «وأشارت الوكالة إلى أن رئيس الاتحاد، اللواء X، أصدر بيانا جاء فيه "…"» — the
+    # statement is the president's; the agency only reported it, and its clause («رئيس الاتحاد
+    # … أصدر بيانا») is no statement of its own.
+    cands = find_quotes(['وأشارت الوكالة إلى أن رئيس الاتحاد، اللواء سامي خليل، أصدر بيانا جاء '
+                         'فيه "هذه الاتفاقيات تحتم على الاتحادات إعلام القيادة الرياضية".'])
+    assert [(c.kind, c.speaker) for c in cands] == [("direct", "رئيس الاتحاد اللواء سامي خليل")]
+    cands = find_quotes(['وقالت الوكالة إن الوزارة أصدرت بيانا جاء فيه "هذه الاتفاقيات تحتم على '
+                         'الاتحادات إعلام القيادة الرياضية".'])
+    assert [(c.kind, c.speaker) for c in cands] == [("direct", "الوزارة")]
+    # The agency's own words after «أن» stay the agency's.
+    cands = find_quotes(['وأشارت الوكالة إلى أن "هذه الاتفاقيات تحتم على الاتحادات إعلام '
+                         'القيادة الرياضية".'])
+    assert [c.speaker for c in cands] == ["الوكالة"]
