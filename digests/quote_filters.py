@@ -73,8 +73,13 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
         between = word_count(para[cs:a - 1])
         # «أكد أن روسيا "ليست هي من بادر …"»: the quote is the predicate of a reported clause
         # whose subject stands before the marks; without it the words read cut.
-        subject_first = (bool(lead) and fold(lead[0]).startswith("ال") and between <= 3
-                         and not lead[0].endswith((":", "،", ",")))  # «صاحب أحد الفنادق:"…"»
+        subject_first = (bool(lead) and between <= 3
+                         and not lead[0].endswith((":", "،", ","))  # «صاحب أحد الفنادق:"…"»
+                         and (fold(lead[0]).startswith("ال")
+                              # «تقول المفوضية إن قطر "تتعاطى معها بجدية …"» (QA13 3250):
+                              # a verb whose subject is outside the marks; alone, the quote
+                              # reads as the speaker's own conduct
+                              or _opens_on_verb(para[a:close])))
         # «أنها ستودّع "27 طفلاً …"», «إن قرار ترامب يحظر "…"»: the clause's verb stands
         # outside the marks, which hold only its object; the clause is the statement (QA10).
         # (not after a comma: «… من ليفربول، "…"» sets the quotation off from the clause)
@@ -97,6 +102,19 @@ _PREDICATE_WORDS = frozenset(
     "لا لم لن ليس ليست ليسوا هو هي هم هما نحن انا انت ان انه انها اننا انني كان كانت كانوا"
     " قد لقد سوف يجب ينبغي يمكن هناك ثمه هذا هذه ذلك تلك لدي لديك لديه لديها لدينا لديهم عندي"
     " عندنا".split())
+
+
+_VERB_PARTICLES = frozenset("لا لن لم ليس ليست قد سوف".split())
+
+
+def _opens_on_verb(text: str) -> bool:
+    """The marked words open on a present or future verb or a particle of one («تتعاطى معها
+    …», «لن تتراجع …»), which needs its subject."""
+    words = text.strip(" \"“”«»„").split()
+    first = fold(words[0]) if words else ""
+    # («تتعاطى», «تستعد»: the feminine present of forms V, VI and X; a bare «ت» opens nouns too)
+    return bool(words) and (_present_verb(words[0]) or first in _VERB_PARTICLES
+                            or (len(first) >= 5 and first.startswith(("تت", "تست"))))
 
 
 def _present_verb(word: str) -> bool:

@@ -1400,3 +1400,19 @@ def test_f12_the_body_that_issued_a_statement_speaks_not_the_agency() -> None:
     cands = find_quotes(['وأشارت الوكالة إلى أن "هذه الاتفاقيات تحتم على الاتحادات إعلام '
                          'القيادة الرياضية".'])
     assert [c.speaker for c in cands] == ["الوكالة"]
+
+
+def test_f12_marks_that_open_on_a_verb_keep_its_subject() -> None:
+    # QA13 3250: «وتقول المفوضية إن قطر "تتعاطى معها بجدية …"» — alone, the marks read as the
+    # commission's own conduct; the clause with its subject is the statement.
+    cands = find_quotes(['وتقول المفوضية إن قطر "تتعاطى معها بجدية بشأن شكاوى القبيلة فيما '
+                         'يتعلق بمسألة سحب الجنسية".'])
+    assert [(c.kind, c.speaker) for c in cands] == [("reported", "المفوضية")]
+    assert cands[0].text.startswith('قطر "تتعاطى')
+    cands = find_quotes(['وقال الوزير إن بلاده "لن تتراجع عن موقفها في هذه القضية مهما كانت '
+                         'الضغوط".'])
+    assert [c.text.split()[0] for c in cands] == ["بلاده"]
+    # Marks that hold the subject, or a whole clause after «إن», stay direct speech.
+    for paragraph in ('وقال الوزير إن "بلاده لن تتراجع عن موقفها في هذه القضية مهما كانت الضغوط".',
+                      'وقال الوزير إن "تتعاطى الحكومة بجدية مع شكاوى القبيلة كلها".'):
+        assert [c.kind for c in find_quotes([paragraph])] == ["direct"], paragraph
