@@ -73,21 +73,22 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
         between = word_count(para[cs:a - 1])
         # «أكد أن روسيا "ليست هي من بادر …"»: the quote is the predicate of a reported clause
         # whose subject stands before the marks; without it the words read cut.
-        subject_first = (bool(lead) and between <= 3
-                         and not lead[0].endswith((":", "،", ","))  # «صاحب أحد الفنادق:"…"»
-                         and (fold(lead[0]).startswith("ال")
-                              # «تقول المفوضية إن قطر "تتعاطى معها بجدية …"» (QA13 3250):
-                              # a verb whose subject is outside the marks; alone, the quote
-                              # reads as the speaker's own conduct
-                              or _opens_on_verb(para[a:close])))
+        subject_first = (bool(lead) and fold(lead[0]).startswith("ال") and between <= 3
+                         and not lead[0].endswith((":", "،", ",")))  # «صاحب أحد الفنادق:"…"»
+        # «تقول المفوضية إن قطر "تتعاطى معها بجدية …"» (QA13 3250), «أن تنويع مصادر الدخل
+        # "لا يعني …"», «أن الاستثمارات …، تأتي "ليس فقط في …"» (6370): marks that open on a
+        # verb or a particle whose subject (or verb) is outside them; alone, the quote reads as
+        # the speaker's own conduct or means nothing.
+        verb_inside = (bool(lead) and not lead[0].endswith((":", "،", ","))
+                       and _opens_on_verb(para[a:close]))
         # «أنها ستودّع "27 طفلاً …"», «إن قرار ترامب يحظر "…"»: the clause's verb stands
         # outside the marks, which hold only its object; the clause is the statement (QA10).
         # (not after a comma: «… من ليفربول، "…"» sets the quotation off from the clause)
         verb_first = (1 <= between <= 4 and close < len(para)
                       and not para[cs:a - 1].rstrip(" \"“«„").endswith(("،", ","))
                       and any(_present_verb(w) for w in para[cs:a - 1].split()))
-        return ((between >= 1 and (short or subject_first)) or (mid_phrase and between >= 2)
-                or verb_first)
+        return ((between >= 1 and (short or subject_first or verb_inside))
+                or (mid_phrase and between >= 2) or verb_first)
     return False
 
 

@@ -1416,3 +1416,16 @@ def test_f12_marks_that_open_on_a_verb_keep_its_subject() -> None:
     for paragraph in ('وقال الوزير إن "بلاده لن تتراجع عن موقفها في هذه القضية مهما كانت الضغوط".',
                       'وقال الوزير إن "تتعاطى الحكومة بجدية مع شكاوى القبيلة كلها".'):
         assert [c.kind for c in find_quotes([paragraph])] == ["direct"], paragraph
+
+
+def test_f12_marks_whose_subject_or_verb_is_outside_give_way_to_the_clause() -> None:
+    # QA13 6370: «"لا يعني تقليل الاهتمام …"», «"ليس فقط في الإنتاج النفطي …"» do not stand alone;
+    # the reported clause with its subject (and verb) is the statement.
+    for paragraph, opening in (
+            ('أكد الوزير، أن تنويع مصادر دخل المملكة من خارج النفط "لا يعني تقليل الاهتمام '
+             'بالقطاع الأساسي باقتصاد المملكة وهو القطاع البترولي".', "تنويع"),
+            ('وأوضح الوزير أن الاستثمارات التي تعتزم المملكة مواصلتها في قطاع النفط والغاز، تأتي '
+             '"ليس فقط في الإنتاج النفطي ولكن أيضا في التقنيات الإنتاجية".', "الاستثمارات")):
+        cands = find_quotes([paragraph])
+        assert [(c.kind, c.speaker, c.text.split()[0]) for c in cands] == [
+            ("reported", "الوزير", opening)], paragraph
