@@ -463,6 +463,12 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
             for c2 in usable[1:]:
                 if c2.kind != "part" and c2.content_start is not None and c2.named:
                     c = c2
+            if c.tok > 0 and toks[c.tok - 1].norm in RELATIVES:
+                # «وقال رعد في تغريدته التي تساءل البعض عن مدى جديتها …: "…"» (QA13 2934): a
+                # verb in a relative clause describes the post; the verb before it, whose speech
+                # had not started, speaks.
+                c = next((d for d in before if d.tok < c.tok and d.kind == "verb"
+                          and d.content_start is None and d.named and d.speaker), c)
             return c.speaker, c.named, c.counter
     after = [c for c in cues if b < toks[c.tok].start < s1 and toks[c.tok].start - b < 40]
     if after:

@@ -1429,3 +1429,12 @@ def test_f12_marks_whose_subject_or_verb_is_outside_give_way_to_the_clause() -> 
         cands = find_quotes([paragraph])
         assert [(c.kind, c.speaker, c.text.split()[0]) for c in cands] == [
             ("reported", "الوزير", opening)], paragraph
+
+
+def test_f12_a_verb_in_a_relative_clause_does_not_take_the_post() -> None:
+    # QA13 2934: «وقال رعد في تغريدته التي تساءل البعض عن مدى جديته فيها، …: "…"» — the
+    # tweet is Raad's; «البعض» only wondered about it.
+    cands = find_quotes(['وقال المغني في تغريدته التي تساءل البعض عن مدى جديته فيها، نظرا '
+                         'لتداول أسماء عدد كبير من المرشحين المحتملين في الصحف: "أعلن أنا ترشحي '
+                         'للانتخابات النيابية في العاصمة".'])
+    assert [(c.kind, c.speaker) for c in cands] == [("direct", "المغني")]
