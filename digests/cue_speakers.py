@@ -432,6 +432,25 @@ def participle_subject(toks: list[Tok], k: int, first: int) -> str:
     return speaker if speaker and plausible_speaker(speaker) else ""
 
 
+def kana_present_subject(toks: list[Tok], k: int, first: int, gender: str) -> str:
+    """«في الوقت الذي كان حجازي يحتفل بنجاح …، مؤكداً أنه …» (QA13 5175): the subject of «كان»
+    and a present verb written before the participle at token `k`, of the participle's gender
+    (one to three words, no other cue between); "" otherwise."""
+    kanas = [m for m in range(max(first, k - 16), k)
+             if strip_conj(toks[m].norm) in ("كان", "كانت")]
+    if not kanas or ("f" if toks[kanas[-1]].norm.endswith("ت") else "m") != gender:
+        return ""
+    m = kanas[-1]
+    if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
+        return ""
+    verb = next((x for x in range(m + 2, min(k, m + 5))
+                 if toks[x].norm[:1] in "يت" and len(toks[x].norm) >= 4), None)
+    if verb is None or any(toks[x].raw[-1] in "،,:\"«»“”" for x in range(m + 1, verb)):
+        return ""
+    name = " ".join(toks[x].raw for x in range(m + 1, verb))
+    return name if plausible_speaker(name) else ""
+
+
 def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
     """The subject written between the nearest «كان» before token `k` and the verb."""
     m = max(m for m in range(max(first, k - 12), k) if strip_conj(toks[m].norm) in _KANA)

@@ -32,6 +32,7 @@ from digests.cue_speakers import (
     nominative,
     object_cut,
     participle_subject,
+    kana_present_subject,
     no_voice,
     plausible_speaker,
     sentence_opener,
@@ -203,7 +204,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         # «ونعتها الوزارة قائلة:»: the subject of the verb that opens the sentence speaks. It
         # is not recorded as the last speaker: the verb is no speech verb, and a later bare cue
         # («يتوقعون أن …») should not fall back on it.
-        opener = speaker = participle_subject(w.toks, k, w.first)
+        opener = speaker = (participle_subject(w.toks, k, w.first)
+                            or kana_present_subject(w.toks, k, w.first, head.gender))
         if not speaker and openers and openers[0] is not None and head.gender in openers[0][1] \
                 and w.toks[w.first].start <= w.toks[k].start:
             # «وتقدم كاراغر (40 عاما) باعتذار …، قائلا إن …»: the name that opens the sentence
@@ -426,6 +428,8 @@ _BI_PRONOUNS = frozenset("به بها بهم بهما بهن".split())
 def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_ma: bool) -> bool:
     """«ويذكر أن» (a filler), «لا يزعمون أن» (denied speech), «يبدو أن» (a hedge), «وصفه» (a noun)."""
     hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
+    if prev in ("ان", "أن") and k >= 2 and toks[k - 2].norm in ("دون", "بدون"):
+        return True  # «حذفت ما كتبته دون أن توضح الأسباب»: "without explaining" (QA13 5175)
     if norm in ("المتوقع", "والمتوقع"):
         return True  # «والمتوقع أن تتم الموافقة»: «it is expected», said by nobody
     if (strip_conj(norm) in _CAUGHT and k + 1 < last

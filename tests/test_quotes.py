@@ -1438,3 +1438,14 @@ def test_f12_a_verb_in_a_relative_clause_does_not_take_the_post() -> None:
                          'لتداول أسماء عدد كبير من المرشحين المحتملين في الصحف: "أعلن أنا ترشحي '
                          'للانتخابات النيابية في العاصمة".'])
     assert [(c.kind, c.speaker) for c in cands] == [("direct", "المغني")]
+
+
+def test_f12_without_explaining_is_no_speech_and_kana_names_the_participle() -> None:
+    # QA13 5175: «دون أن توضح الأسباب» — "without explaining the reasons": «الأسباب» is no
+    # speaker; «… الذي كان حجازي يحتفل …، مؤكداً أنه …» is Hegazy's.
+    cands = find_quotes(['وكتبت الفنانة على حسابها أنها انفصلت عن خطيبها. لكنها حذفت ما كتبته '
+                         'دون أن توضح الأسباب، وذلك في الوقت الذي كان المخرج يحتفل بنجاح آخر '
+                         'أعماله، مؤكدا في لقاء تلفزيوني أنه لم ينفصل عن خطيبته.'])
+    assert [(c.speaker, c.text) for c in cands] == [("الفنانة", "انفصلت عن خطيبها"),
+                                                   ("المخرج", "لم ينفصل عن خطيبته")]
+    assert find_quotes(['وحذفت الفنانة ما كتبته دون أن توضح الأسباب أن الخطوبة انتهت.']) == []
