@@ -8,6 +8,8 @@ connection goes through digests.addresses.GuardedTransport, which connects only 
 checked (no DNS rebinding). Errors leave this module only as TemporaryFetchError (try again later)
 or PermanentFetchError; an invalid TLS certificate is a CertificateError (a PermanentFetchError
 whose `retry_after` keeps the next try CERTIFICATE_RETRY_SECONDS away: the site must act).
+An error's message never repeats a URL's `user:password@` part (digests.logs.strip_credentials):
+it is stored as a page's or a source's last error and printed by the CLI (QA15 N12).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from digests.addresses import (
     private_address_message,
 )
 from digests.encoding import decode
+from digests.logs import strip_credentials
 from digests.errors import (
     CertificateError,
     FetchError,
@@ -239,13 +242,20 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        try:
+            return await self._fetch(url, headers, page)
+        except FetchError as exc:  # its message is stored and printed: no user:password@
+            exc.args = tuple(strip_credentials(a) if isinstance(a, str) else a for a in exc.args)
+            raise
+
+    async def _fetch(self, url: str, headers: dict[str, str], page: bool) -> FetchResult:
+        """`fetch`'s redirect loop."""
         current = url
         try:
             for _hop in range(self.settings.max_redirects + 1):
                 problem = host_problem(current)
                 if problem is not None:  # before the address check: the resolver refuses it too
-                    raise invalid_url(current, detail=f"اسم المضيف مكتوب خطأ / malformed host"
-                                                      f" name ({problem})")
+                    raise invalid_url(current, detail=malformed_host(problem))
                 await self._check(current)
                 async with self._slot(current):
                     status, resp_headers, body = await self._get_once(current, headers, page)
@@ -327,8 +337,10 @@ class Fetcher:
                                       f"{type(exc).__name__}: {exc}", url=url,
                                       why=connection_reason(url, exc)) from exc
         except (ValueError, UnicodeError) as exc:  # after ssl's: its errors are ValueErrors too
-            # idna's errors from a redirect's Location, which httpx parses as it answers
-            raise invalid_url(url, exc) from exc
+            # idna's errors from a redirect's Location, which httpx parses as it answers: worded
+            # as host_problem words a malformed link, not as the raw exception (QA15 N12)
+            raise invalid_url(url, detail=malformed_host(str(exc) or type(exc).__name__,
+                                                         redirect=True)) from exc
 
     def _timeout_reason(self, url: str) -> Reason:
         return Reason("timeout", host_of(url), f"{self.settings.fetch_timeout_seconds:g}")
@@ -363,12 +375,25 @@ def host_problem(url: str) -> str | None:
     return None
 
 
+def malformed_host(problem: str, *, redirect: bool = False) -> str:
+    """The words of a host no request can be built for, `problem` being host_problem's answer:
+    «اسم المضيف مكتوب خطأ / malformed host name (…)», of the redirect's target with `redirect`."""
+    if redirect:
+        return f"يحوّل إلى اسم مضيف مكتوب خطأ / redirects to a malformed host name ({problem})"
+    return f"اسم المضيف مكتوب خطأ / malformed host name ({problem})"
+
+
+# How the error of a link refused as malformed starts (digests.retries.MALFORMED_PREFIX is
+# its Arabic head: such a link is never tried again).
+INVALID_URL = "رابط غير صالح / invalid URL: "
+
+
 def invalid_url(url: str, exc: BaseException | None = None, *, detail: str = ""
                 ) -> PermanentFetchError:
     """The error of a URL no request can be built for (a malformed host or port): `detail`, or
     the exception that said so."""
     detail = detail or (f"{type(exc).__name__}: {exc}" if exc is not None else "")
-    return PermanentFetchError(f"رابط غير صالح / invalid URL: {url}: {detail}",
+    return PermanentFetchError(f"{INVALID_URL}{url}: {detail}",
                                url=url, why=Reason("invalid_url", "", url))
 
 
@@ -498,6 +523,20 @@ def _date_header(headers: Mapping[str, str]) -> datetime | None:
     return when
 
 
+def size_text(size: int) -> tuple[str, str]:
+    """A byte count as a reader says it, in Arabic and English: («٤ ميغابايت», "4 MB"),
+    («١٫٥ كيلوبايت», "1.5 KB"), («٩٠٠ بايت», "900 bytes"); binary units, as MAX_BODY_BYTES's
+    help counts them (10485760 = ten megabytes)."""
+    for unit, arabic, english in ((1024 ** 2, "ميغابايت", "MB"), (1024, "كيلوبايت", "KB")):
+        if size >= unit:
+            value = f"{size / unit:.1f}".removesuffix(".0")
+            break
+    else:
+        value, arabic, english = str(size), "بايت", "bytes"
+    indic = value.replace(".", "٫").translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    return f"{indic} {arabic}", f"{value} {english}"
+
+
 def _too_big(url: str, cap: int) -> str:
-    return (f"حجم الاستجابة يتجاوز الحد ({cap} بايت) / response body over the {cap}-byte cap: "
-            f"{url}")
+    arabic, english = size_text(cap)
+    return f"حجم الاستجابة يتجاوز الحد ({arabic}) / response body over the {english} cap: {url}"

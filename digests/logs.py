@@ -3,7 +3,10 @@
 httpx logs every request URL at INFO, and Telegram URLs contain the bot token, so the `httpx`
 and `httpcore` loggers sit at WARNING, and a filter redacts the token from anything that still
 carries it (exception messages included), and its secret half on its own. `url_for_log` is what
-to log of a URL that may carry a secret in its path (the webhook's).
+to log of a URL that may carry a secret in its path (the webhook's). The same filter drops a URL's
+`user:password@` part (`strip_credentials`, which error messages use too) and the bidi embeddings,
+overrides and isolates a feed's name or title may carry: an RLO in a log line redraws the rest of
+the operator's terminal line reversed (QA15 N12).
 """
 
 from __future__ import annotations
@@ -13,6 +16,22 @@ import re
 from urllib.parse import urlsplit
 
 _TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
+# A URL's user part: after «scheme://», up to an «@» before the path, query or fragment.
+_USERINFO_RE = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://)[^/\s@?#]*@")
+# Bidi embeddings, overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI). The marks
+# (LRM, RLM, ALM) stay: they change no more than the character next to them.
+_BIDI_CONTROLS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_credentials(text: str) -> str:
+    """`text` with every URL's `user:password@` part removed («http://u:p@host/x» →
+    «http://host/x»): what may be written of a URL in a message or a log."""
+    return _USERINFO_RE.sub(r"\1", text)
+
+
+def without_bidi_controls(text: str) -> str:
+    """`text` without bidi embeddings, overrides and isolates (a feed's name in a log line)."""
+    return _BIDI_CONTROLS_RE.sub("", text)
 
 
 # The secret half of a token is redacted on its own only when it is this long (@BotFather's are
@@ -23,7 +42,8 @@ _MIN_SECRET = 20
 class RedactTokenFilter(logging.Filter):
     """Replace the bot token (and anything shaped like one) with `<token>`, and its secret part
     (after the colon) on its own: the bot id is public, so the secret alone is the token (QA14
-    F2: a WEBHOOK_URL whose path was the secret was logged whole)."""
+    F2: a WEBHOOK_URL whose path was the secret was logged whole). URLs lose their
+    `user:password@`, and the text its bidi controls."""
 
     def __init__(self, token: str = "") -> None:
         super().__init__()
@@ -37,7 +57,7 @@ class RedactTokenFilter(logging.Filter):
         text = _TOKEN_RE.sub("<token>", text)
         if self.secret:
             text = text.replace(self.secret, "<token>")
-        return text
+        return without_bidi_controls(strip_credentials(text))
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

@@ -14,6 +14,7 @@ import pytest
 
 from digests.errors import PermanentFetchError, TemporaryFetchError
 from digests.fetcher import (PAGE_MAX_BYTES, Fetcher, host_of, host_problem, non_page_kind,
+                             size_text,
                              parse_max_age, parse_retry_after, sniff_media)
 from digests.samplesite import Request, Response, SampleSite, gzip_bomb, redirect
 from digests.settings import Settings
@@ -80,7 +81,7 @@ async def test_oversized_body_is_refused(site: SampleSite, fast: Settings, chunk
     async with Fetcher(fast) as fetcher:
         with pytest.raises(PermanentFetchError) as info:
             await fetcher.fetch(site.url("/big"))
-    assert "200000" in str(info.value)
+    assert "(١٩٥٫٣ كيلوبايت) / response body over the 195.3 KB cap" in str(info.value)
 
 
 async def test_server_errors_are_temporary_and_client_errors_permanent(
@@ -368,6 +369,8 @@ async def test_pages_have_a_lower_body_cap_than_feeds(site: SampleSite, settings
             assert len((await fetcher.fetch(site.url("/long.html"))).body) == size + 3
         assert info.value.why is not None and info.value.why.kind == "too_big"
         assert info.value.why.detail == str(PAGE_MAX_BYTES)
+        # QA15 N12: «(4194304 بايت)» was the cap in raw bytes
+        assert "يتجاوز الحد (٤ ميغابايت) / response body over the 4 MB cap" in str(info.value)
     small = settings.replace(max_body_bytes=1000)  # a lower MAX_BODY_BYTES still rules pages
     site.add_route("/mid.html", Response(body=b"<p>" + b"x" * 2000))
     async with Fetcher(small) as fetcher:
@@ -413,3 +416,42 @@ async def test_a_malformed_host_is_named_as_such(settings: Settings) -> None:
         with pytest.raises(PermanentFetchError) as info:
             await fetcher.fetch("http://xn--/x")
     assert "malformed host name" in str(info.value) and "مكتوب خطأ" in str(info.value)
+
+
+# --- QA15 N12: the words of a redirect to a malformed host, the cap, credentials in messages
+
+
+@pytest.mark.parametrize("target", ["http://xn--zz/y", "http://xn--/feed"])
+async def test_a_redirect_to_a_malformed_host_says_so_in_plain_words(
+        site: SampleSite, settings: Settings, target: str) -> None:
+    """It read «رابط غير صالح / invalid URL: …/redir-idna: IDNAError: Malformed A-label …»."""
+    site.add_route("/redir-idna", redirect(target, 302))
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch(site.url("/redir-idna"), page=True)
+    text = str(info.value)
+    assert text.startswith(f"رابط غير صالح / invalid URL: {site.url('/redir-idna')}: "), text
+    assert "يحوّل إلى اسم مضيف مكتوب خطأ / redirects to a malformed host name (" in text, text
+    assert "Error:" not in text, text  # no exception class name
+
+
+@pytest.mark.parametrize("size, arabic, english", [
+    (4 * 1024 * 1024, "٤ ميغابايت", "4 MB"), (10 * 1024 * 1024, "١٠ ميغابايت", "10 MB"),
+    (1536, "١٫٥ كيلوبايت", "1.5 KB"), (900, "٩٠٠ بايت", "900 bytes"),
+    (5_000_000, "٤٫٨ ميغابايت", "4.8 MB")])
+def test_size_text_says_sizes_as_a_reader_does(size: int, arabic: str, english: str) -> None:
+    assert size_text(size) == (arabic, english)
+
+
+@pytest.mark.parametrize("private", [True, False])
+async def test_an_error_never_repeats_the_user_part_of_a_url(
+        site: SampleSite, settings: Settings, private: bool) -> None:
+    """A stored page_error repeated `user:pass@` of the link: a 404 (allowed address) and the
+    private-address refusal (not allowed) both name the URL without it."""
+    url = site.url("/nothing-here").replace("http://", "http://reader:s3cret@")
+    async with Fetcher(settings.replace(allow_private_sources=private)) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch(url, page=True)
+    text = str(info.value)
+    assert "s3cret" not in text and "reader" not in text, text
+    assert site.url("/nothing-here") in text, text

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from digests.logs import setup_logging, url_for_log
+from digests.logs import setup_logging, strip_credentials, url_for_log, without_bidi_controls
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
 
@@ -87,3 +87,30 @@ def test_url_for_log_keeps_scheme_host_and_port_only() -> None:
     assert url_for_log("http://[::1]:80/x") == "http://[::1]:80"
     assert url_for_log("not a url") == "?"
     assert url_for_log("https://bot.example.org:bad/x") == "https://bot.example.org"
+
+
+@pytest.mark.usefixtures("root_logging")
+def test_a_feeds_bidi_controls_and_a_urls_password_are_not_logged(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """QA15 N12: `source named by its feed id=1 name=<b>مصدر</b> & … \u202eلوحة` carried the
+    feed's RLO into the operator's terminal; a URL's user:password@ was logged as it was."""
+    setup_logging("INFO", TOKEN)
+    log = logging.getLogger("digests.sources")
+    log.info("source named by its feed id=%s name=%s", 1, "<b>مصدر</b> & \u202eلوحة\u2066x\u2069")
+    try:
+        raise OSError("cannot reach http://admin:hunter2@feeds.example/rss")
+    except OSError:
+        log.exception("poll failed url=%s", "https://u:p@news.example/feed?x=a@b")
+    err = capsys.readouterr().err
+    assert "name=<b>مصدر</b> & لوحةx" in err
+    assert not any(ch in err for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "url=https://news.example/feed?x=a@b" in err  # an @ in the query is no user part
+    assert "http://feeds.example/rss" in err and "hunter2" not in err  # the traceback too
+
+
+def test_strip_credentials_keeps_everything_but_the_user_part() -> None:
+    assert strip_credentials("a http://u:p@h.example:81/x@y b https://t@h2/") == \
+        "a http://h.example:81/x@y b https://h2/"
+    assert strip_credentials("mail me@host.example, see http://h/?a=b@c#d@e") == \
+        "mail me@host.example, see http://h/?a=b@c#d@e"
+    assert without_bidi_controls("\u202eabc\u202c \u200fد") == "abc \u200fد"  # marks stay
