@@ -23,6 +23,12 @@ deliveries), a delivery still waiting for it moves to a live report of its story
 (QA10 F10). Transient failures (timeouts, 5xx, 429, a body over the size cap) stay `feed_only`,
 retried and deliverable as before.
 
+A link refused as malformed (a host no request can be built for, «http://xn--zz/y», or a link
+that is not http(s): digests.fetcher.invalid_url and digests.addresses word it «رابط غير صالح …»)
+is refused before any I/O and will be refused the same way on every try: no retry is scheduled
+for it, and a retry that meets it (a redirect that now leads to such a host) is the last
+(`is_malformed`; QA15: such rows filled the retry table).
+
 Columns (migration 008_page_retries): `articles.page_attempts` (page tries after the first) and
 `articles.page_retry_at` (when the next one is due; NULL: none, the page is in or we gave up).
 `articles.page_status` is 'ok', 'feed_only' or 'gone' (no CHECK constraint; migration
@@ -57,6 +63,16 @@ GONE = "gone"  # articles.page_status of a page the site removed (HTTP 404/410)
 GONE_STATUSES = frozenset({404, 410})  # "not here (any more)": asking again will not help
 
 
+# How digests.fetcher (invalid_url) and digests.addresses (check_address) word a link refused as
+# malformed: the start of the stored page_error.
+MALFORMED_PREFIX = "رابط غير صالح"
+
+
+def is_malformed(error: str | None) -> bool:
+    """Whether a failed fetch's message says the link itself is malformed (never worth a retry)."""
+    return bool(error) and str(error).startswith(MALFORMED_PREFIX)
+
+
 def is_gone(status: int | None) -> bool:
     """Whether a failed fetch's HTTP status says the page is gone for good (404 or 410)."""
     return status in GONE_STATUSES
@@ -88,7 +104,12 @@ def _next_try(attempt: int, now: datetime, settings: Settings,
 
 def schedule(sql: sqlite_utils.Database, article_id: int, now: datetime,
              settings: Settings, *, retry_after: float | None = None) -> None:
-    """Schedule the first retry of a page that could not be had (the caller's transaction)."""
+    """Schedule the first retry of a page that could not be had (the caller's transaction);
+    none when its recorded error (`articles.page_error`) says the link is malformed."""
+    row = sql.execute("select page_error from articles where id = ?", [article_id]).fetchone()
+    if row is not None and is_malformed(row[0]):
+        log.info("page not retried: malformed link article_id=%s", article_id)
+        return
     sql.execute("update articles set page_attempts = 0, page_retry_at = ? where id = ?",
                 [iso(_next_try(0, now, settings, retry_after)), article_id])
 
@@ -110,9 +131,10 @@ def due(sql: sqlite_utils.Database, source_ids: Iterable[int], now: datetime,
 
 def record_failure(sql: sqlite_utils.Database, pending: PendingPage, error: str, now: datetime,
                    settings: Settings, *, retry_after: float | None = None) -> bool:
-    """Count a failed retry and schedule the next, or give up after the last. True: gave up."""
+    """Count a failed retry and schedule the next, or give up after the last (or at once for a
+    malformed link). True: gave up."""
     attempts = pending.attempts + 1
-    last = attempts >= MAX_PAGE_RETRIES
+    last = attempts >= MAX_PAGE_RETRIES or is_malformed(error)
     note = (f" (محاولة {attempts} من {MAX_PAGE_RETRIES}، توقفنا / retry {attempts} of "
             f"{MAX_PAGE_RETRIES}, giving up)" if last else
             f" (محاولة {attempts} من {MAX_PAGE_RETRIES} / retry {attempts} of {MAX_PAGE_RETRIES})")

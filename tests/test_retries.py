@@ -25,7 +25,7 @@ from digests.digest import load_digest
 from digests.models import Article, iso
 from digests.pipeline import poll_once
 from digests.processing import StoreContext
-from digests.samplesite import Response, SampleSite, render_page
+from digests.samplesite import Response, SampleSite, redirect, render_page
 from digests.search import search
 from digests.settings import Settings
 from digests.sources import add_source
@@ -631,3 +631,59 @@ async def test_through_the_bot_a_dead_page_is_not_pushed_nor_in_digest_but_found
             assert dead not in "\n".join(m.plain_text for m in got)
             [found] = await h.say(READER, "الحسيمة")
             assert dead in found.plain_text
+
+
+# ---------------------------------------------------------------------------------------------
+# Links refused as malformed (QA15): refused before any I/O and the same on every try — no retry
+
+
+async def test_a_malformed_link_gets_no_retry(database: Database, settings: Settings,
+                                              site: SampleSite) -> None:
+    """An entry whose link has a malformed host, and one whose page redirects to such a host,
+    are stored feed-only with the plain reason, and no retry is scheduled for either."""
+    site.add_route("/redir", redirect("http://xn--zz/y", 302))
+    bad = "http://xn--zz/y"
+    items = "".join(f"<item><title>{title}</title><link>{link}</link><guid>{link}</guid>"
+                    f"<pubDate>{_rfc822(NOW - timedelta(hours=hours))}</pubDate></item>"
+                    for link, title, hours in ((site.url(OTHER), "دوما", 2),
+                                               (site.url("/redir"), "تحويل", 1),
+                                               (bad, "مكسور", 0)))
+    site.add_route("/rf.xml", Response(
+        body=f'<rss version="2.0"><channel><title>t</title>{items}</channel></rss>'.encode(),
+        content_type="application/rss+xml; charset=utf-8"))
+    add_source(database, site.url("/rf.xml"), settings=settings, now=NOW)
+    assert (await poll_once(database, settings, now=NOW)).new == 3
+    for url, words in ((bad, "اسم المضيف مكتوب خطأ / malformed host name"),
+                       (site.url("/redir"), "يحوّل إلى اسم مضيف مكتوب خطأ")):
+        row = _row(database, url)
+        assert row["page_status"] == "feed_only" and words in str(row["page_error"]), row
+        assert row["page_retry_at"] is None and not row["page_attempts"], row
+    assert _row(database, site.url(OTHER))["page_status"] == "ok"
+    later = await poll_once(database, settings, now=NOW + timedelta(hours=3), only_due=False)
+    assert later.pages_retried == 0 and site.hits("/redir") == 1
+
+
+async def test_a_retry_that_meets_a_malformed_link_is_the_last(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """A 503 at first (retried); the page then redirects to a malformed host: given up at once,
+    not tried twice more. So is a malformed-link row an older version had scheduled."""
+    await _first_feed_only(database, settings, site, Response(status=503))
+    site.add_route(SEED, redirect("http://xn--/feed", 302))
+    summary = await poll_once(database, settings, now=NOW + timedelta(minutes=16),
+                              only_due=False)
+    assert summary.pages_retried == 1
+    row = _row(database, site.url(SEED))
+    assert row["page_retry_at"] is None and row["page_attempts"] == 1
+    assert "giving up" in str(row["page_error"]) and "مكتوب خطأ" in str(row["page_error"])
+    await poll_once(database, settings, now=NOW + timedelta(days=1), only_due=False)
+    assert site.hits(SEED) == 2
+
+
+def test_is_malformed_reads_the_fetchers_and_the_address_checks_words() -> None:
+    from digests.fetcher import invalid_url
+
+    assert retries.is_malformed(str(invalid_url("http://xn--/x", detail="x")))
+    assert retries.is_malformed("رابط غير صالح (http أو https فقط): ftp://a / not an http(s) URL")
+    for other in (None, "", "خطأ مؤقت من الخادم HTTP 503 / server error HTTP 503: http://a/",
+                  "انتهت المهلة / timed out: http://a/"):
+        assert not retries.is_malformed(other)
