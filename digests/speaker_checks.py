@@ -189,6 +189,8 @@ def plausible_speaker(name: str) -> bool:
     norm = fold(first)
     if first.startswith(("بـ", "لـ", 'ب"', "ب«", "ل«", 'ل"')) or strip_conj(norm) in CLAUSE_CONJ:
         return False
+    if ":" in name.rstrip(" :"):
+        return False  # «كتبت قائلة:"لا أزال …"» (QA13 1320): the speech began inside the subject
     if norm in ("اي", "كل", "جميع"):
         return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
     if norm[:1] in "وف" and strip_conj(norm) in PUBLISHING:

@@ -1449,3 +1449,11 @@ def test_f12_without_explaining_is_no_speech_and_kana_names_the_participle() -> 
     assert [(c.speaker, c.text) for c in cands] == [("الفنانة", "انفصلت عن خطيبها"),
                                                    ("المخرج", "لم ينفصل عن خطيبته")]
     assert find_quotes(['وحذفت الفنانة ما كتبته دون أن توضح الأسباب أن الخطوبة انتهت.']) == []
+
+
+def test_f12_a_participle_glued_to_its_colon_is_no_speaker() -> None:
+    # QA13 1320: «كتبت قائلة:"لا أزال …"» was shown «— قائلة:"لا».
+    cands = find_quotes(['وغردت الممثلة عبر حسابها قائلة: "هل هناك شخص آخر لم يعد يستخدم هذا '
+                         'التطبيق؟". وبعد الضجة التي أثارتها، كتبت قائلة:"لا أزال أحبك يا '
+                         'تطبيقي حبي الأول".'])
+    assert [c.speaker for c in cands] == ["الممثلة", "الممثلة"]

@@ -55,3 +55,12 @@ def test_f11_his_own_people_after_warn_are_the_object() -> None:
     assert object_cut("دعا", "الرئيس مواطنيه") == "الرئيس"
     # Not after a verb of saying: «قال مدربه» — his coach said it.
     assert object_cut("قال", "مدربه فالفيردي") == "مدربه فالفيردي"
+
+
+def test_f12_a_subject_holding_a_colon_or_an_impersonal_verb_is_no_speaker() -> None:
+    # QA13 1320: «كتبت قائلة:"لا أزال …"» — the speech began inside the subject read.
+    assert not plausible_speaker('قائلة:"لا')
+    # QA13 5046: «وأضاف يمكن رؤية مقاتلي …» — a caption, not a name.
+    assert not plausible_speaker("يمكن رؤية المقاتلين")
+    assert plausible_speaker("رئيس الوزراء:")  # a colon closing the subject is fine
+    assert plausible_speaker('مراسل "العربية"')
