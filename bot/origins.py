@@ -2,7 +2,8 @@
 
 A reader who follows several topics, or the general digest, cannot tell from a bare «📰 نشرة
 الأخبار» why a message arrived. `bundle_topics` finds it for one chat's bundle: an admin's push
-names its topic (pushes.topic; none = the general digest); an instant or daily row names the
+names its topic (pushes.topic, in the reader's own spelling when the chat follows it by another:
+«فيسبوك» for «فيس بوك»; none = the general digest); an instant or daily row names the
 chat's followed topics its stories match (digests.query.article_matches, the same test that
 queued them), else the general digest. The bot's sender passes it to its courier (bot.app,
 `topics_of`), which renders each bundle with those topics (bot.render.render_bundle: the header
@@ -19,7 +20,9 @@ from typing import Any
 from bot.courier import Bundle
 from digests.query import article_matches
 from digests.records import article_from_row
+from digests.search import topic_key
 from digests.storage import Database
+from digests.subscriptions import same_name
 
 MAX_TOPICS = 3  # named in a header; more would bury the headline
 
@@ -36,7 +39,7 @@ def bundle_topics(db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]) 
         if kind.startswith("push:") and kind[5:].isdigit():
             row = db.db.execute("select topic from pushes where id = ?", [int(kind[5:])]).fetchone()
             if row is not None:
-                return [row[0]] if row[0] else [""]
+                return [own_spelling(db, bundle.chat_id, row[0])] if row[0] else [""]
     followed = [r[0] for r in db.db.execute(
         "select topic from subscriptions where chat_id = ? order by id", [bundle.chat_id])]
     articles = [article_from_row(r) for r in rows]
@@ -45,3 +48,16 @@ def bundle_topics(db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]) 
     if matched:
         return matched[:MAX_TOPICS]
     return [""] if "" in followed else []
+
+
+def own_spelling(db: Database, chat_id: int, topic: str) -> str:
+    """`topic` as the chat follows it: an admin's push of «فيس بوك» reaches the follower of
+    «فيسبوك» (digests.subscriptions.same_name), whose header names «فيسبوك» (QA15 N12); the
+    topic itself when the chat follows no spelling of it."""
+    wanted = same_name(topic_key(topic))
+    for followed, key in db.db.execute("select topic, topic_key from subscriptions where"
+                                       " chat_id = ? and topic_key != '' order by id",
+                                       [chat_id]).fetchall():
+        if followed and wanted and same_name(key) == wanted:
+            return str(followed)
+    return topic

@@ -88,3 +88,36 @@ async def test_pushed_digests_say_which_topic_through_the_real_sender(tmp_path: 
         assert lines[0] == "📰 جديد «الغوطة»"
         assert lines[-1] == "لإيقاف المتابعة: /unsubscribe"
         assert check_message(digest.text) == []
+
+
+async def test_a_pushed_topic_is_named_in_the_followers_own_spelling(tmp_path: Path) -> None:
+    """QA15 N12: an English reader following «فيسبوك» got "📰 New on «فيس بوك»" (the admin's
+    spelling of the push); each follower reads the topic as they follow it."""
+    from delivery_helpers import add_article
+
+    from digests.processing import StoreContext, run_steps
+    from digests.settings import Settings
+
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        source = int(db.db.execute("select min(id) from sources").fetchone()[0])
+        article = add_article(db, source, "فيسبوك تحذف حسابات مزيفة قبل الانتخابات",
+                              body="أعلنت شركة فيسبوك حذف مئات الحسابات المزيفة.",
+                              published=datetime.now(UTC) - timedelta(hours=1))
+        with db.transaction() as tx:
+            run_steps(tx, article, StoreContext(datetime.now(UTC), Settings(), backfill=True))
+        subscriptions.upsert_chat(db, 7, now=NOW, type="private")
+        subscriptions.subscribe(db, 7, "فيسبوك", now=NOW)
+        with db.transaction() as tx:
+            tx.execute("insert into pushes (id, topic, created_at, stories) values (5, ?, ?, 1)",
+                       ["فيس بوك", NOW.isoformat()])
+        assert bundle_topics(db, *_bundle(db, 7, (article.id,), "push:5")) == ["فيسبوك"]
+        subscriptions.upsert_chat(db, 8, now=NOW, type="private")  # follows no spelling of it
+        assert bundle_topics(db, *_bundle(db, 8, (article.id,), "push:5")) == ["فيس بوك"]
+    async with running_bot(path) as h:
+        await h.say(READER, "/subscribe فيسبوك", language_code="en")
+        await h.say(ADMIN, "/push فيس بوك")
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+        digest = h.emu.messages(READER)[-1]
+        assert _plain(digest.plain_text).split("\n")[0] == "📰 New on «فيسبوك»"
+        assert "فيس بوك" not in digest.plain_text
