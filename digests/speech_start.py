@@ -23,6 +23,8 @@ from digests.speech import (
 _ADVERBIAL_HEADS = frozenset(
     "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
 _OCCASION = frozenset("في خلال امام عبر".split())
+# «التفاصيل:», «للمزيد:», «اقرأ أيضا:»: a colon that leads to a related link's title. Folded.
+_TEASERS = frozenset("التفاصيل تفاصيل للتفاصيل المزيد للمزيد اقرا ايضا".split())
 _MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
 
 
@@ -138,6 +140,8 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 return None
             return toks[m + 1].end  # «مشيرًا إلى أن»
         if tm.raw.endswith(":") and m >= k:
+            if m > k and tm.norm.rstrip(":") in _TEASERS:
+                return None  # «…، التفاصيل: بريطانيا: خبراء …» (QA13 5357): a link's teaser
             if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:
                 return None  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
             return tm.end

@@ -1457,3 +1457,13 @@ def test_f12_a_participle_glued_to_its_colon_is_no_speaker() -> None:
                          'التطبيق؟". وبعد الضجة التي أثارتها، كتبت قائلة:"لا أزال أحبك يا '
                          'تطبيقي حبي الأول".'])
     assert [c.speaker for c in cands] == ["الممثلة", "الممثلة"]
+
+
+def test_f12_a_teasers_colon_opens_no_speech() -> None:
+    # QA13 5357: «…، التفاصيل: بريطانيا: خبراء … سيعاينون أدلة» is a related link's title.
+    cands = find_quotes(['وقد أعلنت الحكومة قدوم خبراء من المنظمة لمعاينة أدلة من موقع الحادث في '
+                         'المدينة، التفاصيل: الحكومة: خبراء من المنظمة سيعاينون أدلة من المدينة.'])
+    assert cands == []
+    kept = find_quotes(['وقالت الحكومة في بيان نشرته مع التفاصيل: خبراء من المنظمة سيعاينون أدلة '
+                        'من المدينة.'])
+    assert [c.speaker for c in kept] == ["الحكومة"]
