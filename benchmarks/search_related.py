@@ -27,6 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from digests.models import Article
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.related import related_articles
 from digests.storage import Database
@@ -40,6 +41,7 @@ def _load_baseline(path: Path) -> Callable[..., Any]:
     if spec is None or spec.loader is None:
         raise SystemExit(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     fn: Callable[..., Any] = module.related_articles
     return fn
@@ -60,6 +62,14 @@ def _ms(times: list[float]) -> str:
             f" p95 {sorted(times)[int(len(times) * 0.95)] * 1000:.1f} ms")
 
 
+def _meta(article: Article, wanted: bool) -> str:
+    """«  {s=story src=source date}» when `wanted`: what a reader of repeated stories checks."""
+    if not wanted:
+        return ""
+    day = article.published_at.date().isoformat() if article.published_at else "?"
+    return f"  {{s={article.story_id} src={article.source_id} {day}}}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--db", type=Path, default=OUT / "quality.db")
@@ -71,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="the articles of an earlier run's output («[n] id title» lines)")
     ap.add_argument("--baseline", type=Path,
                     help="an earlier digests/related.py to time on the same articles")
+    ap.add_argument("--meta", action="store_true",
+                    help="print each article's and link's story id, source and date")
     args = ap.parse_args(argv)
     baseline = _load_baseline(args.baseline) if args.baseline else None
     with Database(args.db) as db:
@@ -111,9 +123,9 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"[-] {article.id} {article.title}\n     -> (none)")
                 continue
             shown += 1
-            print(f"[{shown}] {article.id} {article.title}")
+            print(f"[{shown}] {article.id} {article.title}{_meta(article, args.meta)}")
             for r in related[:args.links]:
-                print(f"     -> {r.id} {r.title}")
+                print(f"     -> {r.id} {r.title}{_meta(r, args.meta)}")
         print(f"articles looked at: {shown + empty}; with no related link: {empty};"
               f" related_articles {_ms(times)} (cpu {_ms(cpu)})")
         if base_times:

@@ -43,18 +43,28 @@ FULL_BODY_KEYS = 30       # distinct content keys of a body that is a full repor
 STRONG_SHARED = 4         # this many shared keys show one subject even when all are common words
 VERY_RARE = 60            # a key seen at most this often in the reference corpus: a rare name
 NAME_SHARE = 0.1          # a key written with «ال» at most this share of the time, or at least
-                          # 1 - NAME_SHARE / 2, is written like a name (ترامب, عفرين; العراق)
+DEFINITE_NAME = 0.9       # this share, is written like a name (ترامب, عفرين; العراق, الغوطة)
+RARE_BOTH_WAYS = (0.3, 0.85)  # a very rare key written with «ال» this share of the time is a word
+                            # written both ways («سيادي» 0.81), not a name
 SAME_TITLE = 0.6          # weighted share of the longer headline near copies share
 SAME_TITLE_NEAR = 0.52    # of the shorter one, for two reports within STORY_DAYS of each other
 SAME_SIGNATURE = 8        # or this many signature keys, within STORY_DAYS
 STORY_DAYS = 2.0
 MAX_STORY_MATES = 20      # as many as the digest lists from (digests.digest.MAX_STORY_SIBLINGS)
-# Written one way for grammar's sake, not because they are names: months, numbers and measures,
-# heads of a construct («إعادة إعمار»). Two reports of deficits in January are not one subject.
-_NOT_NAMES = frozenset(k for w in (
+# Written one way for grammar's sake, not because they are names: months, numbers and measures
+# (two reports of deficits in January are not one subject) and heads of a construct («إعادة
+# إعمار», «مقر السفارة»).
+_MONTHS = frozenset(k for w in (
     "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-    "أكتوبر", "نوفمبر", "ديسمبر", "مليون", "مليار", "ألف", "بالمئة", "بالمائة", "بنسبة", "حوالي",
-    "نحو", "أكثر", "أقل", "إعادة", "دولارا") for k in analyze(w))
+    "أكتوبر", "نوفمبر", "ديسمبر") for k in analyze(w))
+_NOT_NAMES = _MONTHS | frozenset(k for w in (
+    "مليون", "مليار", "ألف", "بالمئة", "بالمائة", "بنسبة", "حوالي", "نحو", "أكثر", "أقل",
+    "إعادة", "دولارا", "مقر") for k in analyze(w))
+# Endings of one word's forms (تحطم / تحطمت, كوري / كوريا, صين / صيني / صينية, سقوط / سقوطها):
+# two keys that differ by one of them are one shared word, not two.
+_ENDINGS = frozenset({"ه", "ت", "ا", "ي", "يه", "ات", "ها", "هم", "هما", "ون", "ين", "ان", "يا"})
+_PRONOUNS = ("ها", "هم", "هما", "كم", "نا")  # a key with one is a word, never a name
+MIN_STEM = 3
 
 
 def _age_days(published: str | None, now: datetime) -> float:
@@ -78,18 +88,56 @@ def _content(k: str) -> bool:
     return len(k) > 2 and k not in STOP_WORDS and not k.isdigit()
 
 
-def _specificity(k: str) -> int:
-    """How much one shared key shows a shared subject: 2 for a very rare key (a name the news
-    seldom writes, or one never seen), 1 for a key written like a name, 0 for a common word
+def _very_rare(k: str, held: bool) -> bool:
+    """Whether a shared key is a very rare name: seen at most VERY_RARE times, held by a body
+    (`held`: a word of both headlines only, «يقتل», is a headline's verb), written like a name
+    (`_name_like`: «سيادي», rare but written both ways, is an adjective) and without a pronoun
+    ending («سقوطها»)."""
+    if key_frequency(k) > VERY_RARE or not held:
+        return False
+    if _pronoun_form(k):
+        return False
+    share = definite_share(k)
+    # counted over so few uses, the share is loose: «حسني» is written with «ال» 0.13 of the time
+    return share is None or not RARE_BOTH_WAYS[0] <= share <= RARE_BOTH_WAYS[1]
+
+
+def _pronoun_form(k: str) -> bool:
+    """Whether a key is a common word with a pronoun ending («سقوطها»): never a name."""
+    return (k.endswith(_PRONOUNS) and len(k) - 2 >= MIN_STEM
+            and key_frequency(k[:-2]) > VERY_RARE)
+
+
+def _name_like(share: float) -> bool:
+    return share <= NAME_SHARE or share >= DEFINITE_NAME
+
+
+def _specificity(k: str, held: bool = True) -> int:
+    """How much one shared key shows a shared subject: 2 for a very rare name (`_very_rare`: one
+    the news seldom writes, or never seen), 1 for a key written like a name, 0 for a common word
     («هجوم», «مساعدات», «صندوق»)."""
-    if key_frequency(k) <= VERY_RARE:
+    if _very_rare(k, held):
         return 2
-    if k in _NOT_NAMES:
+    if k in _NOT_NAMES or _pronoun_form(k):
         return 0
     share = definite_share(k)
-    if share is not None and (share <= NAME_SHARE or share >= 1.0 - NAME_SHARE / 2):
-        return 1
-    return 0
+    return 1 if share is not None and _name_like(share) else 0
+
+
+def _families(keys: set[str]) -> list[list[str]]:
+    """`keys` grouped by word: a key that is another's with an ending (`_ENDINGS`) joins it, so
+    «تحطم» and «تحطمت», «كوري» and «كوريا» count as one shared word."""
+    groups: dict[str, list[str]] = {}
+    for k in sorted(keys, key=lambda k: (len(k), k)):
+        base = next((b for b in groups if len(b) >= MIN_STEM and k.startswith(b)
+                     and k[len(b):] in _ENDINGS), None)
+        if base is None:
+            for b in groups:  # «كوريا» then «كوري»: the same word, whichever came first
+                if len(k) >= MIN_STEM and b.startswith(k) and b[len(k):] in _ENDINGS:
+                    base = b
+                    break
+        groups.setdefault(base or k, []).append(k)
+    return list(groups.values())
 
 
 def _counts(keys: Sequence[str]) -> dict[str, int]:
@@ -122,20 +170,31 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
     signatures of SIGNATURE_KEYS / 2 keys or more, where a few common words meet by chance,
     fewer than STRONG_SHARED shared keys must hold more than one name or rare word
     (`_specificity`: a very rare name counts twice): «مقر», «سفير», «هجوم» between two embassy
-    attacks in two countries are common words, not a subject.
+    attacks in two countries are common words, not a subject. Months are never shared subjects
+    (February's inflation in Morocco and in America); a very rare key is a name only when a body
+    holds it, it is written like one and has no pronoun ending (not «يقتل» of two headlines,
+    «سيادي», «سقوطها»); one word's forms («تحطم», «تحطمت») are one name at most.
     """
     shared = mine.keys() & theirs.keys()
     full = len(my_body) >= FULL_BODY_KEYS and len(their_body) >= FULL_BODY_KEYS
     if full:
         shared = {k for k in shared if my_body.get(k, 0) and their_body.get(k, 0)}
-    rare = sum(1 for k in shared if key_frequency(k) <= VERY_RARE)  # a rare name counts twice
+    recurring = any(my_body.get(k, 0) >= 2 and their_body.get(k, 0) >= 2 for k in shared)
+    shared -= _MONTHS  # February's inflation in Morocco and in America: two subjects
+
+    def held(k: str) -> bool:
+        return bool(my_body.get(k, 0) or their_body.get(k, 0))
+
+    rare = sum(1 for k in shared if _very_rare(k, held(k)))  # a rare name counts twice
     if len(shared) + rare < min(MIN_SHARED, max(2, min(len(mine), len(theirs)) // 2)):
         return set()
-    if full and not any(my_body.get(k, 0) >= 2 and their_body.get(k, 0) >= 2 for k in shared):
+    if full and not recurring:
         return set()
     # Three keys shared by chance are likely between two 20-key signatures, not two headlines.
+    # One word's forms («تحطم», «تحطمت») are one name at most.
     chance = min(len(mine), len(theirs)) >= SIGNATURE_KEYS // 2
-    if chance and len(shared) < STRONG_SHARED and sum(_specificity(k) for k in shared) < 2:
+    if chance and len(shared) < STRONG_SHARED and sum(
+            max(_specificity(k, held(k)) for k in w) for w in _families(shared)) < 2:
         return set()
     return shared
 

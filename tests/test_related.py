@@ -27,10 +27,14 @@ from digests.processing import StoreContext, run_steps
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.related import (
     FULL_BODY_KEYS,
+    SIGNATURE_KEYS,
     Report,
+    _about_the_same,
     _Candidate,
     _counts,
+    _families,
     _one_per_story,
+    _specificity,
     _title_keys,
     near_copy,
     live_related,
@@ -253,6 +257,81 @@ def test_a_headline_phrase_alone_gives_no_link(database: Database) -> None:
     assert related_ids(database, 9) == []
 
 
+# --- which shared keys show a subject (session 9, brief R4) ---------------------------------------
+# Signatures and bodies are built by hand: FILLER keys fill each signature to SIGNATURE_KEYS with
+# keys the other side lacks, so only the listed keys are shared; a body of FULL_BODY_KEYS or
+# more is a full report, a shorter one a brief. The keys' frequencies and «ال» shares are the
+# reference word table's (digests/data/word_freq.tsv.gz), as in production.
+
+def _pair(shared: dict[str, tuple[int, int]], *, full: bool = True
+          ) -> tuple[dict[str, float], dict[str, int], dict[str, float], dict[str, int]]:
+    """Two articles' signatures and bodies sharing exactly the keys of `shared`, each held
+    (mine, theirs) times by the two bodies."""
+    size = FULL_BODY_KEYS if full else FULL_BODY_KEYS // 2
+    sides = []
+    for side in (0, 1):
+        filler = [f"فاصل{side}x{n}" for n in range(SIGNATURE_KEYS - len(shared))]
+        sig = {k: 1.0 for k in [*shared, *filler]}
+        body = {k: counts[side] for k, counts in shared.items() if counts[side]}
+        body.update({f"متن{side}x{n}": 1 for n in range(size - len(body))})
+        sides.append((sig, body))
+    (mine, my_body), (theirs, their_body) = sides
+    return mine, my_body, theirs, their_body
+
+
+def links(shared: dict[str, tuple[int, int]], *, full: bool = True) -> bool:
+    return bool(_about_the_same(*_pair(shared, full=full)))
+
+
+def test_a_rare_headline_verb_no_body_holds_is_no_name() -> None:
+    # two briefs «انفجار … يقتل 6 في التشيك» / «انفجار في كابول يقتل 26»: «يقتل» is rare in the
+    # word table but a verb of both headlines only; «انفجار» is common
+    assert not links({"انفجار": (2, 1), "يقتل": (0, 0)}, full=False)
+    # a rare name the briefs' texts come back to is a shared subject (one event's two briefs)
+    assert links({"انفجار": (2, 1), "اسمان": (2, 1)}, full=False)
+
+
+def test_a_rare_word_written_both_ways_is_no_name() -> None:
+    # «الصندوق السيادي» of Qatar, Norway and Egypt: «سيادي» is rare but an adjective (written
+    # with «ال» 0.81 of the time), «صندوق» a common noun
+    assert _specificity("سيادي") == 0
+    assert not links({"صندوق": (6, 9), "سيادي": (4, 1)})
+    # a rare name written one way counts twice: the same two keys with it make a link
+    assert _specificity("ليفانتي") == 2
+    assert links({"صندوق": (6, 9), "ليفانتي": (4, 1)})
+
+
+def test_a_word_with_a_pronoun_ending_is_no_name() -> None:
+    # «سقوطها من باب الطوارئ» and a plane crash: «سقوطها» is «سقوط» with «ها», not a rare name
+    assert _specificity("سقوطها") == 0
+    assert not links({"سقوطها": (1, 2), "طائره": (5, 5), "طوارئ": (2, 4)})
+    assert links({"سكريبال": (1, 2), "طائره": (5, 5), "طوارئ": (2, 4)})
+
+
+def test_one_words_forms_are_one_name() -> None:
+    assert sorted(map(sorted, _families({"تحطم", "تحطمت", "طائره", "كوريا", "كوري"}))) == [
+        ["تحطم", "تحطمت"], ["طائره"], ["كوري", "كوريا"]]
+    assert sorted(_families({"مصر", "مصرف"})) == [["مصر"], ["مصرف"]]  # «ف» is no ending
+    # two crashes of two planes in two countries: «تحطم» and «تحطمت» are one word
+    assert not links({"تحطم": (1, 1), "تحطمت": (3, 5), "طائره": (9, 11)})
+    # two names and a common word are a subject
+    assert links({"تحطم": (1, 1), "ترامب": (3, 5), "طائره": (9, 11)})
+
+
+def test_months_are_no_shared_subject() -> None:
+    # February's inflation in Morocco and in America: prices, inflation and two months
+    assert not links({"اسعار": (3, 5), "تضخم": (3, 1), "فبراير": (3, 3), "يناير": (2, 3)})
+    # four shared keys that are not months still show one subject, as before
+    assert links({"اسعار": (3, 5), "تضخم": (3, 1), "مقارنه": (2, 3), "نفط": (2, 3)})
+
+
+def test_a_name_mostly_written_with_the_article_is_a_name() -> None:
+    # «البنتاغون» (0.945 with «ال») and «ترامب» between two reports of Trump's parade
+    assert _specificity("بنتاغون") == 1
+    assert links({"بنتاغون": (3, 4), "ترامب": (2, 2), "عرض": (4, 3)})
+    assert not links({"عرض": (4, 3), "طائره": (2, 2), "صندوق": (3, 3)})
+
+
 # --- the page's own block is untouched -----------------------------------------------------------
 
 def _seed_parts() -> tuple[str, str, tuple[RelatedItem, ...]]:
@@ -443,14 +522,14 @@ def test_live_story_links_invariants(reports: list[tuple[int, bool]], own_source
         db = Database(Path(folder) / "nashra.db")
         rows = [(1, own_source, False)] + [(i + 2, s, g) for i, (s, g) in enumerate(reports)]
         with db.transaction() as tx:
-            for article_id, source, gone in rows:
-                url = f"https://s{source}.example/a/{article_id}"
+            for article_id, source, is_gone in rows:
+                page = f"https://s{source}.example/a/{article_id}"
                 tx.table("articles").insert({
-                    "id": article_id, "source_id": source, "url": url, "url_key": url_key(url),
+                    "id": article_id, "source_id": source, "url": page, "url_key": url_key(page),
                     "content_hash": f"h{article_id}", "title": f"خبر {article_id}",
                     "published_at": iso(NOW - timedelta(hours=article_id)),
                     "fetched_at": iso(NOW), "updated_at": iso(NOW), "story_id": 7,
-                    "page_status": GONE if gone else "ok"})
+                    "page_status": GONE if is_gone else "ok"})
         linked = [r for r in rows[1:] if r[1] != own_source]
         rnd.shuffle(linked)
         linked = linked[:rnd.randint(0, len(linked))]
