@@ -354,8 +354,8 @@ def denied_by(speaker: str) -> str:
 
 # A reported clause kept with its verb because it is a subjunctive after «أن» («ترجح السلطات أن
 # تكون الطائرة تحطمت», «أعربوا عن أملهم في أن يكون القرار …»: digests.quotes).
-_HEDGED_RE = re.compile(r"^\S+(?: \S+){0,8}? (?:في |على |ب)?[أا]ن (?:يكون|تكون|يكونا|تكونا|يكونوا"
-                        r"|[يت]\S{2,}وا)(?:\s|$)")
+_HEDGED_RE = re.compile(r"^\S+(?: \S+){0,15}? (?:في |على |ب|من )?[أا]ن (?:يكون|تكون|يكونا|تكونا|يكونوا"
+                        r"|[يت]\S{2,}وا|ي\S{3,}|تت\S{3,}|تست\S{2,})(?:\s|$)")
 
 
 def hedged(text: str) -> bool:

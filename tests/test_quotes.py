@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.attribution import hedged
 from digests.quotes import (
     MAX_QUOTES,
     TRIM_MARK,
@@ -1467,3 +1468,24 @@ def test_f12_a_teasers_colon_opens_no_speech() -> None:
     kept = find_quotes(['وقالت الحكومة في بيان عن تفاصيل الخطة: خبراء من المنظمة سيعاينون أدلة '
                         'من المدينة.'])
     assert [c.speaker for c in kept] == ["الحكومة"]
+
+
+def test_f12_a_singular_subjunctive_after_an_keeps_its_verb() -> None:
+    # F11's leftover: «توقع أن يرتفع التضخم» (expected it to rise) was shown «بحسب X، يرتفع
+    # التضخم …», a fact; «استبعد أن يقوم» (ruled out) said the opposite. The clause keeps its
+    # verb, within reach of bot.attribution.hedged.
+    for paragraph, line in (
+            ('لكن رئيس البنك توقع أن يرتفع التضخم من جديد إلى المستوى المستهدف هذا العام.',
+             "توقع أن يرتفع التضخم من جديد إلى المستوى المستهدف هذا العام"),
+            ('واستبعد المصدر أن يقوم الرئيس الفرنسي بزيارة قريبة إلى البلاد.',
+             "استبعد المصدر أن يقوم الرئيس الفرنسي بزيارة قريبة إلى البلاد"),
+            ('وطالب الاتحاد بأن تستعيد الأندية حقوقها كاملة في البطولة.',
+             "طالب الاتحاد بأن تستعيد الأندية حقوقها كاملة في البطولة")):
+        cands = find_quotes([paragraph])
+        assert [(c.kind, c.text) for c in cands] == [("reported", line)], paragraph
+        assert hedged(cands[0].text), line
+    # «أنّ» + a noun (a name in «ي», a country in «ت») is a statement, shown after «بحسب».
+    for paragraph, opening in (('وقال الوزير إن يوسف سيعود إلى الفريق الأسبوع المقبل.', "يوسف"),
+                               ('وأكد الوزير أن تركيا ستواصل عملياتها في المنطقة.', "تركيا"),
+                               ('وأكد الوزير أن تقرير اللجنة يثبت براءة الفريق.', "تقرير")):
+        assert [c.text.split()[0] for c in find_quotes([paragraph])] == [opening], paragraph

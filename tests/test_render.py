@@ -500,3 +500,16 @@ def test_f11_a_question_of_whether_is_shown_with_its_verb() -> None:
                              "الرئيس السابق", "reported"),))
     shown = visible_text(render_digest(d, "ar", NOW))
     assert 'تساءل في رسالة فيما إذا كانت الضغوط "لها علاقة بقدر هذا البلد؟" — الرئيس السابق' in shown
+
+
+def test_f12_a_singular_subjunctive_is_shown_with_its_verb() -> None:
+    """F11's leftover: «بحسب رئيس البنك، يرتفع التضخم …» stated what was only expected."""
+    d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
+               quotes=(Quote("توقع أن يرتفع التضخم من جديد هذا العام", "رئيس البنك", "reported"),
+                       Quote("أعرب مدير المنتخب الألماني لكرة القدم أوليفر بيرهوف عن أمله بأن يكون "
+                             "الحارس جاهزا", "مدير المنتخب الألماني لكرة القدم أوليفر بيرهوف",
+                             "reported")))
+    shown = visible_text(render_digest(d, "ar", NOW)).replace(LRM, "")
+    assert "توقع أن يرتفع التضخم من جديد هذا العام — رئيس البنك" in shown
+    assert "أعرب مدير المنتخب الألماني لكرة القدم أوليفر بيرهوف عن أمله بأن يكون الحارس جاهزا" in shown
+    assert "بحسب" not in shown
