@@ -65,6 +65,7 @@ _NOT_NAMES = _MONTHS | frozenset(k for w in (
 _ENDINGS = frozenset({"ه", "ت", "ا", "ي", "يه", "ات", "ها", "هم", "هما", "ون", "ين", "ان", "يا"})
 _PRONOUNS = ("ها", "هم", "هما", "كم", "نا")  # a key with one is a word, never a name
 MIN_STEM = 3
+FORM_RATIO = 4  # a word's accusative or dual form is this many times rarer than the word
 
 
 def _age_days(published: str | None, now: datetime) -> float:
@@ -103,9 +104,20 @@ def _very_rare(k: str, held: bool) -> bool:
 
 
 def _pronoun_form(k: str) -> bool:
-    """Whether a key is a common word with a pronoun ending («سقوطها»): never a name."""
-    return (k.endswith(_PRONOUNS) and len(k) - 2 >= MIN_STEM
-            and key_frequency(k[:-2]) > VERY_RARE)
+    """Whether a key is a common word's form, never a name: with a pronoun ending («سقوطها»);
+    or, itself rare, in the accusative («عجزا», «رسوما») or the dual («طائرتين»)."""
+    if k.endswith(_PRONOUNS) and len(k) - 2 >= MIN_STEM and key_frequency(k[:-2]) > VERY_RARE:
+        return True
+    n = key_frequency(k)
+    if n > VERY_RARE:
+        return False
+    # «كتالونيا» is no accusative of «كتالوني»: a name in «يا» beside its adjective
+    bases = [k[:-1]] if k.endswith("ا") and not k.endswith("يا") else []
+    if k.endswith(("تين", "تان")):
+        bases.append(k[:-3] + "ه")
+    # the plain word is far commoner than its form (عجز 183, عجزا 24)
+    return any(len(b) >= MIN_STEM and key_frequency(b) >= FORM_RATIO * max(n, 1)
+               and key_frequency(b) > VERY_RARE for b in bases)
 
 
 def _name_like(share: float) -> bool:
@@ -172,8 +184,9 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
     (`_specificity`: a very rare name counts twice): «مقر», «سفير», «هجوم» between two embassy
     attacks in two countries are common words, not a subject. Months are never shared subjects
     (February's inflation in Morocco and in America); a very rare key is a name only when a body
-    holds it, it is written like one and has no pronoun ending (not «يقتل» of two headlines,
-    «سيادي», «سقوطها»); one word's forms («تحطم», «تحطمت») are one name at most.
+    holds it, it is written like one and is no common word's form (not «يقتل» of two headlines,
+    «سيادي», «سقوطها», «عجزا», nor «باكستاني» beside «باكستان»); one word's forms («تحطم»,
+    «تحطمت») are one name at most.
     """
     shared = mine.keys() & theirs.keys()
     full = len(my_body) >= FULL_BODY_KEYS and len(their_body) >= FULL_BODY_KEYS
@@ -185,7 +198,9 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
     def held(k: str) -> bool:
         return bool(my_body.get(k, 0) or their_body.get(k, 0))
 
-    rare = sum(1 for k in shared if _very_rare(k, held(k)))  # a rare name counts twice
+    # a rare name counts twice, unless it is a form of a common word shared too (باكستاني)
+    rare = sum(1 for w in _families(shared)
+               if all(_very_rare(k, held(k)) for k in w) for k in w)
     if len(shared) + rare < min(MIN_SHARED, max(2, min(len(mine), len(theirs)) // 2)):
         return set()
     if full and not recurring:

@@ -308,6 +308,17 @@ def test_a_word_with_a_pronoun_ending_is_no_name() -> None:
     assert links({"سكريبال": (1, 2), "طائره": (5, 5), "طوارئ": (2, 4)})
 
 
+def test_a_rare_form_of_a_common_word_is_no_name() -> None:
+    # «عجزا» (accusative, 24 uses) of «عجز» (183): two deficits in two countries
+    assert _specificity("عجزا") == 0 and _specificity("طائرتين") == 0  # dual of «طائرة»
+    assert not links({"سنه": (3, 4), "عجزا": (1, 2), "ماليه": (4, 5)})
+    # a name in «يا» beside its adjective is still a name (كتالونيا, كتالوني)
+    assert _specificity("كتالونيا") == 2
+    # «باكستان» with «باكستاني»: one word, however rare one of its forms
+    assert not links({"باكستان": (2, 1), "باكستاني": (2, 2)})
+    assert links({"باكستان": (2, 1), "كتالونيا": (2, 2)})
+
+
 def test_one_words_forms_are_one_name() -> None:
     assert sorted(map(sorted, _families({"تحطم", "تحطمت", "طائره", "كوريا", "كوري"}))) == [
         ["تحطم", "تحطمت"], ["طائره"], ["كوري", "كوريا"]]
