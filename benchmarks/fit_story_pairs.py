@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/fit_story_pairs.py --embed title lead head   # cache e5 vectors
     .venv/bin/python benchmarks/fit_story_pairs.py --semantic head head,lead cross
     .venv/bin/python benchmarks/fit_story_pairs.py --extra qtext spk names2,spk   # brief S10
+    .venv/bin/python benchmarks/fit_story_pairs.py --extra ann ann1 sameother annname  # brief S11
 
 Every labelled pair of benchmarks/gold/story_pairs*.jsonl except the untouched test set (TEST) is
 read; its features are computed by the production code (digests.similarity.story_vector,
@@ -32,7 +33,11 @@ digests.shared_speech (comma-separated names of EXTRA: shared quoted speech, spe
 beside the words alone in the same run; it also prints each feature among the blind folds' missed
 same pairs against the different pairs the words come close on (`misses`), the labelled pairs
 under SIM_FLOOR that share a long quote (`below_floor`: the narrow override) and what reading an
-article and comparing a pair cost.
+article and comparing a pair cost. The same flag takes the time features of TIME (brief S11:
+digests.event_time — a report naming the other's publication day, both naming one day, a shared
+occasion noun, each optionally with two shared rare words); then it lists the blind folds'
+missed same pairs with the readers' notes and the features firing on them, the hard negatives
+they fire on, and the labelled pairs under SIM_FLOOR they touch.
 """
 
 from __future__ import annotations
@@ -49,7 +54,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from digests import arabic, semantic, shared_speech  # noqa: E402
+from digests import arabic, event_time, semantic, shared_speech  # noqa: E402
 from digests.leads import _first_sentence, compare_leads, lead_of  # noqa: E402
 from digests.models import parse_iso  # noqa: E402
 from digests.similarity import pair_features, rule_decision, similarity, story_vector  # noqa: E402
@@ -184,7 +189,8 @@ def pair_rows(pairs: list[dict[str, Any]], docs: dict[str, dict[str, Any]],
             cos["cross"] = max(float(t[p["a"]] @ h[p["b"]]), float(h[p["a"]] @ t[p["b"]]))
         out.append({"same": bool(p["same"]), "fold": group(str(p.get("set", ""))),
                     "x": pair_features(sim, hours, ev), "rule": rule_decision(sim, hours, ev),
-                    "cos": cos, "a": p["a"], "b": p["b"], "note": p.get("note", "")})
+                    "cos": cos, "a": p["a"], "b": p["b"], "note": p.get("note", ""),
+                    "kind": p.get("kind", "")})
     return out
 
 
@@ -431,6 +437,178 @@ def misses(rows: list[dict[str, Any]], decided: list[bool],
               f" / {sum(f(speech[r['a']], speech[r['b']]) >= cut for r in refused)}")
 
 
+# Brief S11: time. A preview names the day of the event it announces, which is the other
+# report's publication day; two angles of one occasion date it to one day (digests.event_time,
+# read from the headline and first sentence, as the story step's leads are).
+TimeFeature = Callable[[event_time.EventTime, event_time.EventTime, dict[str, float]], float]
+_RARE2 = math.log1p(2)  # x["shared_words"] is log1p of the rare keys both leads use
+
+
+def _named(x: dict[str, float]) -> bool:
+    return x["shared_words"] >= _RARE2 - 1e-9
+
+
+TIME: dict[str, TimeFeature] = {
+    "ann": lambda a, b, x: float(event_time.announces(a, b)),
+    "ann1": lambda a, b, x: float(event_time.announces(a, b, 1)),
+    "fwd": lambda a, b, x: float(event_time.previews(a, b)),
+    "fwd1": lambda a, b, x: float(event_time.previews(a, b, 1)),
+    "back": lambda a, b, x: float(event_time.looks_back(a, b)),
+    "sameday": lambda a, b, x: float(event_time.same_day(a, b)),
+    "sameother": lambda a, b, x: float(event_time.same_day(a, b, other_only=True)),
+    "occ": lambda a, b, x: float(event_time.shared_occasion(a, b)),
+    "annocc": lambda a, b, x: float(event_time.announces(a, b) and event_time.shared_occasion(a, b)),
+    "fwdocc": lambda a, b, x: float(event_time.previews(a, b, 1)
+                                    and event_time.shared_occasion(a, b)),
+    "annname": lambda a, b, x: float(event_time.announces(a, b) and _named(x)),
+    "ann1name": lambda a, b, x: float(event_time.announces(a, b, 1) and _named(x)),
+    "fwdname": lambda a, b, x: float(event_time.previews(a, b, 1) and _named(x)),
+    "samename": lambda a, b, x: float(event_time.same_day(a, b, other_only=True) and _named(x)),
+    "sameocc": lambda a, b, x: float(event_time.same_day(a, b) and event_time.shared_occasion(a, b)),
+    "timename": lambda a, b, x: float((event_time.announces(a, b)
+                                       or event_time.same_day(a, b, other_only=True)) and _named(x)),
+    "occname": lambda a, b, x: float(event_time.shared_occasion(a, b) and _named(x)),
+    "samepub": lambda a, b, x: float(a.published == b.published),
+    # "repgap" replaces the model's day_gap (digests.leads.event_day: the first weekday named,
+    # compared by weekday) by event_time's: the days both leads name are disjoint, and neither
+    # is a preview of the other (a preview names a later day than its own by design)
+    "repgap": lambda a, b, x: float(_day_gap(a, b)),
+    # a preview is a day early by design: let the model take back the hours' penalty for it
+    "fwdhours": lambda a, b, x: float(event_time.previews(a, b, 1)) * x["hours"],
+    "fwdlead": lambda a, b, x: float(event_time.previews(a, b, 1)) * x["lead"],
+}
+def _day_gap(a: event_time.EventTime, b: event_time.EventTime) -> bool:
+    days_a = {r.first for r in a.references if r.first == r.last}
+    days_b = {r.first for r in b.references if r.first == r.last}
+    return bool(days_a and days_b and not days_a & days_b and not event_time.previews(a, b))
+
+
+# The same features read from the headline and the first 600 characters (what the story step
+# holds of a candidate) instead of the headline and first sentence: the name ends in "w".
+WIDE = 600
+
+
+def _time_of(name: str) -> tuple[str, bool]:
+    """(TIME feature, wide text?) of an --extra name: "ann" or "annw"."""
+    if name in TIME:
+        return name, False
+    if name.endswith("w") and name[:-1] in TIME:
+        return name[:-1], True
+    raise KeyError(name)
+
+
+def is_time(name: str) -> bool:
+    try:
+        _time_of(name)
+    except KeyError:
+        return False
+    return True
+
+
+def time_value(name: str, when: dict[str, tuple[event_time.EventTime, event_time.EventTime]],
+               r: dict[str, Any]) -> float:
+    """The TIME feature `name` (suffix "w": the wide text) of row `r`."""
+    feature, wide = _time_of(name)
+    k = int(wide)
+    return TIME[feature](when[r["a"]][k], when[r["b"]][k], r["x"])
+
+
+def times(rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]
+          ) -> dict[str, tuple[event_time.EventTime, event_time.EventTime]]:
+    """The event_time.EventTime of every article of the rows by id: of the headline and first
+    sentence (as the story step's lead), and of the headline and first WIDE characters; prints
+    what reading one costs (median, p95)."""
+    import statistics
+    import time
+
+    out: dict[str, tuple[event_time.EventTime, event_time.EventTime]] = {}
+    spent: list[float] = []
+    for i in sorted({i for r in rows for i in (r["a"], r["b"])}):
+        d = docs[i]
+        when = parse_iso(d["published"])
+        assert when is not None, i  # every corpus article has a publication time
+        start = time.perf_counter()
+        lead = event_time.event_time(d["title"] or "", _first_sentence(d["text"]), when)
+        spent.append(time.perf_counter() - start)
+        out[i] = (lead, event_time.event_time(d["title"] or "", d["text"][:WIDE], when))
+    spent.sort()
+    print(f"cost of event_time.event_time (headline + first sentence): median"
+          f" {statistics.median(spent) * 1000:.3f} ms,"
+          f" p95 {spent[int(0.95 * (len(spent) - 1))] * 1000:.3f} ms (n = {len(spent)})")
+    return out
+
+
+def describe_time(rows: list[dict[str, Any]], decided: list[bool],
+                  when: dict[str, tuple[event_time.EventTime, event_time.EventTime]]) -> None:
+    """Step 1 of brief S11: the blind folds' same pairs the held-out words miss, with the
+    readers' notes and which time feature fires on each; then each feature among the misses,
+    the joined same pairs and the different pairs (hard negatives: shipped p >= 0.2)."""
+    blind = [i for i, r in enumerate(rows) if r["fold"] in BLIND]
+    missed = [rows[i] for i in blind if rows[i]["same"] and not decided[i]]
+    print(f"\n== blind folds: {len(missed)} same pairs the held-out words miss (p >= {DECISION})")
+    names = [*TIME, *(f"{k}w" for k in ("ann", "ann1", "fwd", "fwd1", "sameother", "fwdname"))]
+    for r in missed:
+        a, b = when[r["a"]][0], when[r["b"]][0]
+        fired = [k for k in names if time_value(k, when, r)]
+        refs = [f"{x.cue}:{x.first.isoformat()[5:]}" for x in a.references] + ["|"] + [
+            f"{x.cue}:{x.first.isoformat()[5:]}" for x in b.references]
+        print(f"  {r['fold']:<10} {r['a']} ~ {r['b']} sim={r['x']['sim']:.2f}"
+              f" p={probability(r['x'], WEIGHTS):.2f} pub {a.published.isoformat()[5:]}"
+              f"/{b.published.isoformat()[5:]} refs {' '.join(refs)} fires {','.join(fired) or '-'}"
+              f"\n      note: {r['note'][:160]}")
+    groups = {
+        "same, missed": missed,
+        "same, joined": [rows[i] for i in blind if rows[i]["same"] and decided[i]],
+        "different, p>=0.2": [rows[i] for i in blind if not rows[i]["same"]
+                              and probability(rows[i]["x"], WEIGHTS) >= 0.2],
+        "different, p<0.2": [rows[i] for i in blind if not rows[i]["same"]
+                             and probability(rows[i]["x"], WEIGHTS) < 0.2],
+        "different, refused p>=0.2": [rows[i] for i in blind if not rows[i]["same"]
+                                      and not decided[i]
+                                      and probability(rows[i]["x"], WEIGHTS) >= 0.2],
+    }
+    print("\n== time features: pairs firing per group (blind folds)")
+    print(f"{'group':<27}{'n':>5}  " + "  ".join(f"{k:>9}" for k in names))
+    for name, part in groups.items():
+        cells = [sum(time_value(k, when, r) > 0 for r in part) for k in names]
+        print(f"{name:<27}{len(part):>5}  " + "  ".join(f"{c:>9}" for c in cells))
+    for name in ("different, p>=0.2",):
+        print(f"\n== {name} pairs that a time feature fires on (hard negatives)")
+        for r in groups[name]:
+            fired = [k for k in ("ann", "ann1", "fwd", "fwd1", "back", "sameother", "annname",
+                                 "fwdname", "annocc", "fwdw", "fwd1w") if time_value(k, when, r)]
+            if fired:
+                print(f"  {r['fold']:<10} {r['a']} ~ {r['b']} p={probability(r['x'], WEIGHTS):.2f}"
+                      f" held-out={'join' if decided[rows.index(r)] else 'no'}"
+                      f" fires {','.join(fired)} kind={r.get('kind', '')} note: {r['note'][:110]}")
+
+
+def time_below_floor(rows: list[dict[str, Any]],
+                     when: dict[str, tuple[event_time.EventTime, event_time.EventTime]]) -> None:
+    """The below-floor override of brief S11: labelled pairs under SIM_FLOOR on which a time
+    feature fires, by label, and how many the model (shipped WEIGHTS, floor lifted) would join."""
+    low = [r for r in rows if r["x"]["sim"] < SIM_FLOOR]
+    print(f"\n== under SIM_FLOOR {SIM_FLOOR}: {len(low)} labelled pairs"
+          f" ({sum(r['same'] for r in low)} same)")
+    for name in ("ann", "ann1", "fwd", "fwd1", "annname", "ann1name", "fwdname", "samename",
+                 "timename", "annocc", "fwdocc", "fwdw", "fwdnamew"):
+        hit = [r for r in low if time_value(name, when, r)]
+        joined = [r for r in hit if probability(r["x"], WEIGHTS) >= DECISION]
+        print(f"  {name:<9} {len(hit)} pairs, {sum(r['same'] for r in hit)} same /"
+              f" {sum(not r['same'] for r in hit)} different (blind {sum(r['fold'] in BLIND for r in hit)});"
+              f" the model at p >= {DECISION} would join {sum(r['same'] for r in joined)} same /"
+              f" {sum(not r['same'] for r in joined)} different")
+
+
+def with_time(rows: list[dict[str, Any]], config: Sequence[str],
+              when: dict[str, tuple[event_time.EventTime, event_time.EventTime]]
+              ) -> list[dict[str, Any]]:
+    """The rows with the TIME features named in `config` added (see `time_value`); "repgap"
+    ("repgapw") is not added but replaces the model's own day_gap."""
+    return [{**r, "x": {**r["x"], **{("day_gap" if f.startswith("repgap") else f):
+                                     time_value(f, when, r) for f in config}}} for r in rows]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -466,17 +644,28 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("\nWEIGHTS (words only, all folds):")
     print(_weights(fit(rows, args.l2)))
     if args.extra:
-        speech = speeches(rows, docs)
-        describe_extra(rows, speech)
-        if DECISION in base:
-            misses(rows, base[DECISION], speech)
-        below_floor(rows, speech)
+        unknown = [n for c in args.extra for n in c.split(",") if n not in EXTRA and not is_time(n)]
+        if unknown:
+            raise SystemExit(f"--extra: unknown feature(s) {unknown};"
+                             f" known: {sorted(EXTRA)} (speech), {sorted(TIME)} (time; add"
+                             f" 'w' for the headline and first {WIDE} characters)")
+        speech: dict[str, shared_speech.Speech] = {}
+        if any(n in EXTRA for c in args.extra for n in c.split(",")):
+            speech = speeches(rows, docs)
+            describe_extra(rows, speech)
+            if DECISION in base:
+                misses(rows, base[DECISION], speech)
+            below_floor(rows, speech)
+        when: dict[str, tuple[event_time.EventTime, event_time.EventTime]] = {}
+        if any(is_time(n) for c in args.extra for n in c.split(",")):
+            when = times(rows, docs)
+            if DECISION in base:
+                describe_time(rows, base[DECISION], when)
+            time_below_floor(rows, when)
         for config in args.extra:
             names = config.split(",")
-            unknown = [n for n in names if n not in EXTRA]
-            if unknown:
-                raise SystemExit(f"--extra: unknown feature(s) {unknown}; known: {sorted(EXTRA)}")
-            final = with_extra(rows, names, speech)
+            final = with_time(with_extra(rows, [n for n in names if n in EXTRA], speech),
+                              [n for n in names if is_time(n)], when)
             new = cv(final, args.l2, args.thresholds, "with " + "+".join(names))
             if DECISION in base:  # as the meaning does: the new weights only inside the band
                 _lazy(rows, base[DECISION], new, args.thresholds)

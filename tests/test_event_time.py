@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -175,3 +176,41 @@ def test_pair_relations_are_symmetric(one: list[str], two: list[str], when: date
     assert not et.announces(a, b) or et.announces(a, b, 1)  # slack only widens
     # a preview or a look back of the other's own day is an announcement of it
     assert not (et.previews(a, b) or et.looks_back(a, b)) or et.announces(a, b)
+
+
+def test_the_fitting_script_adds_time_features_and_counts_the_override(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/fit_story_pairs.py --extra with time features on constructed reports: a preview
+    and the next day's report fire `fwd` and `ann`, the wide text («…w») reads past the first
+    sentence, "repgap" replaces the model's day_gap, and the override counts by label."""
+    from benchkit import load_benchmark
+
+    from digests import story_model
+
+    fit = load_benchmark("fit_story_pairs", "bench_fit_story_pairs")
+    docs = {
+        "preview": {"title": "الرئيس يستقبل نظيره الفالديري", "published": "2018-03-19T08:00:00Z",
+                    "text": "يستقبل الرئيس نظيره الفالديري في العاصمة. وتعقد القمة الثلاثاء."},
+        "summit": {"title": "قمة بين الرئيسين في العاصمة", "published": "2018-03-20T09:00:00Z",
+                   "text": "التقى الرئيس نظيره الفالديري اليوم في العاصمة."},
+        "quake": {"title": "زلزال في جزيرة", "published": "2018-03-20T10:00:00Z",
+                  "text": "ضرب زلزال الجزيرة أمس الاثنين."},
+    }
+    low = story_model.features(0.2, 25.0, -0.3, 0.3, 0.2, False, False, True, 0.2, 2)
+    rows = [{"same": True, "fold": "holdout2", "a": "preview", "b": "summit", "x": low},
+            {"same": False, "fold": "holdout3", "a": "preview", "b": "quake", "x": low}]
+    when = fit.times(rows, docs)
+    timed = fit.with_time(rows, ["fwd", "fwdw", "annw", "back", "occ", "occw", "repgapw"], when)
+    first, second = timed[0]["x"], timed[1]["x"]
+    assert set(first) == {*story_model.FEATURES, "fwd", "fwdw", "annw", "back", "occ", "occw"}
+    # «الثلاثاء» and «القمة» are in the preview's second sentence: only the wide text has them
+    assert first["fwd"] == 0.0 and first["fwdw"] == 1.0 and first["annw"] == 1.0
+    assert first["occ"] == 0.0 and first["occw"] == 1.0
+    assert first["day_gap"] == 0.0  # a preview of the other's day is no day gap
+    # the quake's «أمس الاثنين» is the preview's day: a look back; and the quake is published on
+    # the day the preview names: a time feature alone cannot tell it from the summit
+    assert second["back"] == 1.0 and second["fwdw"] == 1.0 and second["occw"] == 0.0
+    fit.time_below_floor(rows, when)
+    out = capsys.readouterr().out
+    assert "2 labelled pairs (1 same)" in out
+    assert "fwdw      2 pairs, 1 same / 1 different" in out
