@@ -211,15 +211,18 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if n + 1 < len(starts):
                     end = min(end, toks[starts[n + 1].tok].start)
                     before_next = para[cs:end].rstrip()
-                    lead = before_next[:len(before_next) - len(starts[n + 1].speaker)].rstrip()
+                    # («…، ومصادر أمنية قالت»: the subject keeps the «و» the speaker lost)
+                    written = next((" " + w + starts[n + 1].speaker for w in ("", "و")
+                                    if before_next.endswith(" " + w + starts[n + 1].speaker)),
+                                   "")
+                    lead = before_next[:len(before_next) - len(written) + 1].rstrip()
                     if starts[n + 1].named and starts[n + 1].speaker and not toks[
-                            starts[n + 1].tok].norm.startswith(("و", "ف")) and before_next.endswith(
-                            " " + starts[n + 1].speaker) and (
+                            starts[n + 1].tok].norm.startswith(("و", "ف")) and written and (
                                 lead.endswith(("،", ",")) or lead.split()[-1:] in (
                                     ["لكن"], ["ولكن"], ["بينما"], ["فيما"])):
                         # «…، لكن مكتب الرئيسة قال:»: the next voice's subject, written before
                         # its verb, is no part of this statement.
-                        end = cs + len(before_next) - len(starts[n + 1].speaker)
+                        end = cs + len(before_next) - len(written) + 1
                 raw = _narrator_cut(_ATTRIBUTION_TAIL_RE.sub("", para[cs:end]))
                 text = raw.strip(" \t،,.:؛!؟?\n")
                 text = _TRAILING_CONJ_RE.sub("", text).rstrip(" \t،,.:؛!؟?")

@@ -1489,3 +1489,14 @@ def test_f12_a_singular_subjunctive_after_an_keeps_its_verb() -> None:
                                ('وأكد الوزير أن تركيا ستواصل عملياتها في المنطقة.', "تركيا"),
                                ('وأكد الوزير أن تقرير اللجنة يثبت براءة الفريق.', "تقرير")):
         assert [c.text.split()[0] for c in find_quotes([paragraph])] == [opening], paragraph
+
+
+def test_f12_a_subject_joined_by_waw_after_a_comma_loses_the_waw() -> None:
+    # F11's leftover: «…، ومصادر أمنية قالت إن …» was shown «بحسب ومصادر أمنية، …».
+    cands = find_quotes(['وقتل ثلاثة أشخاص في الانفجار، ومصادر أمنية قالت إن الانتحاري كان يقود '
+                         'سيارة مفخخة.'])
+    assert [c.speaker for c in cands] == ["مصادر أمنية"]
+    cands = find_quotes(['وقال شهود إن القصف استمر طوال الليل، والشرطة تؤكد أن عدد الجرحى تجاوز '
+                         'المئة.'])
+    assert [(c.speaker, c.text) for c in cands] == [("شهود", "القصف استمر طوال الليل"),
+                                                   ("الشرطة", "عدد الجرحى تجاوز المئة")]

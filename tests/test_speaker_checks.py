@@ -64,3 +64,11 @@ def test_f12_a_subject_holding_a_colon_or_an_impersonal_verb_is_no_speaker() -> 
     assert not plausible_speaker("يمكن رؤية المقاتلين")
     assert plausible_speaker("رئيس الوزراء:")  # a colon closing the subject is fine
     assert plausible_speaker('مراسل "العربية"')
+
+
+def test_f12_the_joining_waw_is_cut_from_a_subject() -> None:
+    from digests.speaker_checks import conjunction_cut
+    assert conjunction_cut("ومصادر أمنية") == "مصادر أمنية"
+    assert conjunction_cut("والشرطة المحلية") == "الشرطة المحلية"
+    for name in ("والد الضحية", "وليد جنبلاط", "وزير الخارجية", "وكالة الأنباء", "واشنطن"):
+        assert conjunction_cut(name) == name
