@@ -7,7 +7,7 @@ Systems, all over the same 7,213 articles (title + text), all answering the topi
 Truth per topic comes from benchmarks/topics.py (explicit counting forms, no analyzer).
 
     .venv/bin/python benchmarks/search_quality.py [--forms] [--misses TOPIC] [--same-person]
-                                                  [--no-rank]
+                                                  [--no-rank] [--folds [P]]
 
 `--same-person`: the truth of a name also counts the other spellings of that name in
 digests/variants.py (a Trump story written «ترمب» is a Trump story) and, from `SPLIT_SPELLINGS`
@@ -22,6 +22,15 @@ whose headline holds the topic (a counting form, the truth's own test) — a pro
 topic" — and, for the three topics of QA12 section 2 (`RANKED`, expected stories picked by reading
 the articles), whether each expected story is on the first page and each misplaced article off it.
 Articles are named by their corpus ids (stable), not database ids.
+
+`--folds [P]` (with the ranking): could a results page fold two reports of one event that the
+story step left in two stories (QA15 N7)? For each topic (the 29, the three of `RANKED` and QA12's
+25 of `QA12_TOPICS`), every pair among its first `FOLD_ENTRIES` folded entries from two sources
+within the story window whose pair probability (digests.story_model over digests.similarity's
+cosine and digests.leads' evidence, as the story step computes it) is at least P (default 0.25),
+with both headlines, to be read; then how many of the labelled story pairs of benchmarks/gold/
+(benchmarks/fit_story_pairs.py's sets) reach each probability and how many of those are labelled
+two stories — what a fold at that probability would hide.
 """
 
 from __future__ import annotations
@@ -162,9 +171,91 @@ RANKED: tuple[Ranked, ...] = (
 )
 CORPUS_END = "2018-04-01T00:00:00+00:00"  # the clock of the ranking runs (QA12 ran with it)
 
+# QA12's 25 topics as a reader typed them (qa12.md section 2): the fold listing reads their pages.
+QA12_TOPICS = ("الغوطة", "غوطه", "عفرين", "ترمب", "محمد صلاح", "سكريبال", "بوتين", "محمد بن سلمان",
+               "السيسى", "كوريا الشمالية", "اردوغان", "القُدس", "الحوثيون", "الأولمبياد",
+               "الأوسكار", "ستيفن هوكينغ", "فيسبوك", "غزة", "الحريري", "الانتخابات المصرية",
+               "Afrin", "تيلرسون", "الامم المتحده", "دوما", "نتنياهو")
+FOLD_ENTRIES = 10  # folded entries per topic whose pairs the fold listing weighs (two pages)
+FOLD_LEAD_CHARS = 600  # of the body, as the story step reads a candidate's lead
+
+
+def pair_probability(db: sqlite3.Connection | Any, a: int, b: int) -> float | None:
+    """The story model's probability that articles `a` and `b` are one story, computed as the
+    story step does (their stored story vectors, leads of the headline and the body's start);
+    None when no pair decision applies (one source, further apart than the window, a cosine
+    below the floor)."""
+    from digests import story_model
+    from digests.leads import compare_leads, lead_of
+    from digests.models import parse_iso
+    from digests.similarity import WINDOW, StoryVector, pair_features, similarity
+
+    got = {}
+    for aid, source, published, title, body, blob in db.execute(
+            "select a.id, a.source_id, a.published_at, a.title,"
+            " substr(coalesce(nullif(a.body, ''), a.summary, ''), 1, ?), v.vector"
+            " from articles a join story_vectors v on v.article_id = a.id where a.id in (?, ?)",
+            [FOLD_LEAD_CHARS, a, b]).fetchall():
+        when = parse_iso(published)
+        got[aid] = (source, when, StoryVector.from_blob(blob), lead_of(title or "", body, when))
+    if len(got) < 2 or got[a][0] == got[b][0]:
+        return None
+    (_, when_a, vector_a, lead_a), (_, when_b, vector_b, lead_b) = got[a], got[b]
+    if when_a is None or when_b is None:
+        return None
+    hours = abs((when_a - when_b).total_seconds()) / 3600
+    if hours > WINDOW.total_seconds() / 3600:
+        return None
+    values = pair_features(similarity(vector_a, vector_b), hours,
+                           compare_leads(lead_a, lead_b))
+    if story_model.needed(values) == float("inf"):
+        return None
+    return story_model.probability(values)
+
+
+def fold_listing(database: Database, now: Any, corpus_id: dict[int, str],
+                 queries: list[str], low: float) -> None:
+    """The `--folds` listing (see the module docstring)."""
+    print(f"\nfolds: pairs among the first {FOLD_ENTRIES} folded entries with story probability"
+          f" >= {low} (two sources, within 48 h), clock at the corpus's end")
+    seen: set[tuple[int, int]] = set()
+    for query in queries:
+        res = search(database.db, query, limit=FOLD_ENTRIES, now=now, fold_stories=True)
+        ids = [h.digest.article_id for h in res.hits if h.digest.article_id is not None]
+        for x, a in enumerate(ids):
+            for y in range(x + 1, len(ids)):
+                b = ids[y]
+                p = pair_probability(database.db, a, b)
+                if p is None or p < low:
+                    continue
+                again = " (listed above)" if (min(a, b), max(a, b)) in seen else ""
+                seen.add((min(a, b), max(a, b)))
+                print(f"{query} | entries {x + 1} and {y + 1} | p={p:.3f}{again}")
+                for aid in (a, b):
+                    title, published = database.db.execute(
+                        "select title, published_at from articles where id = ?", [aid]).fetchone()
+                    print(f"    {aid} {corpus_id[aid]} {published[:16]} {title}")
+    try:
+        import fit_story_pairs as gold
+        from digests import story_model
+
+        docs = {d["id"]: d for d in load_corpus()}
+        rows = gold.pair_rows(gold.load_pairs([gold.GOLD / n for n in gold.FILES]), docs)
+    except Exception as exc:  # the listing above stands without the labelled pairs
+        print(f"labelled pairs not read: {type(exc).__name__}: {exc}")
+        return
+    scored = [(story_model.probability(r["x"]), bool(r["same"])) for r in rows
+              if story_model.needed(r["x"]) != float("inf")]
+    print(f"labelled story pairs within 48 h (benchmarks/gold/): {len(rows)}")
+    for cut in (low, 0.5, story_model.DECISION, 0.7, 0.8, 0.9, 0.95):
+        chosen = [same for p, same in scored if p >= cut]
+        wrong = chosen.count(False)
+        print(f"  p >= {cut:.2f}: {len(chosen)} pairs, {wrong} labelled two stories"
+              f" (precision {1 - wrong / max(1, len(chosen)):.3f})")
+
 
 def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
-            topics: list[Topic]) -> None:
+            topics: list[Topic], folds: float | None = None) -> None:
     """The first page of each topic with and without digests.search_rank (see the docstring)."""
     import shutil
 
@@ -215,6 +306,10 @@ def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
                 print(f"{r.topic.query:<16} {'re-ranked' if rerank else 'baseline ':<9}"
                       f" expected stories on page 1: {hit}/{len(r.first)}, misplaced:"
                       f" {len(wrong)}/{len(r.not_first)}  {' '.join(shown)}")
+        if folds is not None:
+            queries = list(dict.fromkeys([t.query for t in topics]
+                                         + [r.topic.query for r in RANKED] + list(QA12_TOPICS)))
+            fold_listing(database, now, corpus_id, queries, folds)
 
 
 def pr(found: set[int], truth: set[int]) -> tuple[float, float]:
@@ -236,6 +331,10 @@ def main() -> None:
                         help="frequency table from the even-numbered half, measured on the odd")
     parser.add_argument("--no-rank", action="store_true",
                         help="skip the ranking of first pages (story assignment, ≈45 s)")
+    parser.add_argument("--folds", type=float, nargs="?", const=0.25, default=None,
+                        metavar="P", help="with the ranking: list pairs of reports on first pages"
+                        " the story model gives at least P (default 0.25), and the labelled"
+                        " pairs' precision at each P")
     args = parser.parse_args()
     out_dir: Path = args.out
 
@@ -336,7 +435,7 @@ def main() -> None:
             print(f"{judged.topic.query:<16} {judged.topic.kind:<28} {len(truth):>5} |"
                   f" {rr:>8.3f} {rp:>5.3f}")
     if not args.no_rank:
-        ranking(db_path, out_dir, docs, topics)
+        ranking(db_path, out_dir, docs, topics, args.folds)
 
 
 if __name__ == "__main__":

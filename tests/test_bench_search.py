@@ -57,3 +57,12 @@ def test_search_variants_rules_smoke() -> None:
     out = run("search_variants.py", "--limit", "400", "--rules")
     assert "-ng rule:" in out and "left out: " in out and "تشنج" in out
     assert "فيسبوك / فيس بوك |" in out
+
+
+def test_search_quality_fold_listing_smoke(tmp_path: Path) -> None:
+    """`--folds`: pairs of reports on first pages with their story probability (QA15 N7), and the
+    labelled pairs' precision at each probability."""
+    out = run("search_quality.py", "--limit-docs", "300", "--folds", "0.2", "--out", str(tmp_path))
+    assert "folds: pairs among the first 10 folded entries with story probability >= 0.2" in out
+    assert "labelled story pairs within 48 h (benchmarks/gold/):" in out
+    assert "p >= 0.90:" in out and "labelled two stories (precision" in out
