@@ -29,6 +29,7 @@ from bot.i18n import num, t
 from bot.lines import clean
 from bot.reasons import error_text
 from digests.errors import NashraError, SourceError
+from digests.logs import strip_credentials
 from digests.models import Source
 from digests.pipeline import PollSummary, SourceReport, poll_once
 from digests.scheduler import run_forever
@@ -133,18 +134,19 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
                 source = add_source(db, checked.url, settings=settings, now=_now(),
                                     name=args.name or checked.title or None, require_dns=False)
         except NashraError as exc:  # the bot's wording, once in each language
-            print(f"لم يُضف المصدر / source not added: {args.url}\n"
+            print(f"لم يُضف المصدر / source not added: {strip_credentials(args.url)}\n"
                   f"  {_refusal(exc, 'ar')}\n  {_refusal(exc, 'en')}", file=sys.stderr)
             if exc.why is None or exc.why.kind != "duplicate":  # of either scheme
                 _print_scheme(candidates, tried, sys.stderr)
             if args.verbose:
-                print(f"  detail: {exc}", file=sys.stderr)
+                print(f"  detail: {strip_credentials(str(exc))}", file=sys.stderr)
             return 1
     _print_scheme(candidates, tried, sys.stdout)
     if checked is not None and checked.page_url is not None:
-        print(f"الصفحة تشير إلى خلاصتها / the page declares its feed: {checked.url}")
+        print(f"الصفحة تشير إلى خلاصتها / the page declares its feed: "
+              f"{strip_credentials(checked.url)}")
     # clean: a name's bidi overrides would redraw the rest of the line (QA14 F14)
-    print(f"أُضيف المصدر {source.id}: {clean(source.name)} — {source.url}\n"
+    print(f"أُضيف المصدر {source.id}: {clean(source.name)} — {strip_credentials(source.url)}\n"
           f"added source {source.id}: {clean(source.name)}")
     return 0
 
@@ -175,13 +177,15 @@ def format_source(source: Source) -> str:
         next_poll = "— (لإعادته / to resume: sources add URL)"
     else:
         next_poll = _when(source.next_poll_at) if source.next_poll_at else "الآن / now"
-    lines = [f"[{source.id}] {clean(source.name)} — {source.url}",
+    # a feed's user:password@ is not printed (QA15 N12); `sources add` of the link without it
+    # still finds the source (sources are keyed without it, digests.urls.url_key)
+    lines = [f"[{source.id}] {clean(source.name)} — {strip_credentials(source.url)}",
              f"    الحالة / health: {health}",
              f"    آخر نجاح / last success: {_when(source.last_success_at)}",
              f"    الجلب التالي / next poll: {next_poll}"]
     if source.last_error:
         lines.append(f"    آخر خطأ / last error ({_when(source.last_error_at)}): "
-                     f"{source.last_error}")
+                     f"{strip_credentials(source.last_error)}")
     return "\n".join(lines)
 
 
@@ -208,12 +212,13 @@ def cmd_sources_remove(args: argparse.Namespace, settings: Settings) -> int:
         known = get_source(db, args.id)
         if known is not None and not known.active:
             print(f"المصدر {known.id} موقوف من قبل: {clean(known.name)}\n"
-                  f"source {known.id} is already paused: {known.url}")
+                  f"source {known.id} is already paused: {strip_credentials(known.url)}")
             return 0
         source = remove_source(db, args.id)
+    url = strip_credentials(source.url)
     print(f"⏸ أُوقف جلب المصدر {source.id}: {clean(source.name)} (تبقى أخباره في الأرشيف)\n"
-          f"paused source {source.id}: {source.url} (no longer polled; its articles stay)\n"
-          f"لإعادته / to resume: python run.py sources add {source.url}")
+          f"paused source {source.id}: {url} (no longer polled; its articles stay)\n"
+          f"لإعادته / to resume: python run.py sources add {url}")
     return 0
 
 
@@ -221,7 +226,8 @@ def format_report(report: SourceReport) -> str:
     """One progress line of `ingest` (the name cleaned of bidi controls, QA14 F14)."""
     report = replace(report, name=clean(report.name))
     if report.status == "failed":
-        return (f"✗ [{report.source_id}] {report.name}: فشل / failed — {report.error} "
+        return (f"✗ [{report.source_id}] {report.name}: فشل / failed — "
+                f"{strip_credentials(report.error or '')} "
                 f"(المحاولة التالية / retry at {_when(report.next_poll_at)})")
     if report.status == "unchanged" and report.entries == 0:
         return f"= [{report.source_id}] {report.name}: بلا تغيير / not modified (304)"

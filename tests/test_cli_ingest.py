@@ -278,3 +278,31 @@ def test_sigterm_to_ingest_once_leaves_no_worker_process(env: Path, site: Sample
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_a_feeds_user_and_password_are_never_printed(env: Path, site: SampleSite,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """QA15 N12: a URL's `user:password@` was repeated in stored errors; the terminal's
+    listings, reports and hints name the feed without it (and `sources add` of that link
+    resumes the paused source: sources are keyed without it)."""
+    db = str(env)
+    printed: list[str] = []
+    bare = site.url("/missing-feed.xml")
+    secret = bare.replace("http://", "http://reader:s3cret@")
+    code, out, err = run(capsys, "sources", "add", secret, "--no-check", "--db", db)
+    printed += [out, err]
+    assert code == 0 and "أُضيف المصدر 1: " in out and bare in out
+    code, out, err = run(capsys, "ingest", "--once", "--all", "--db", db)
+    printed += [out, err]
+    assert "✗ [1]" in out and "404" in out
+    code, out, err = run(capsys, "sources", "list", "--db", db)
+    printed += [out, err]
+    assert code == 0 and f"— {bare}" in out and "آخر خطأ / last error" in out
+    code, out, err = run(capsys, "sources", "remove", "1", "--db", db)
+    printed += [out, err]
+    assert code == 0 and f"to resume: python run.py sources add {bare}" in out
+    code, out, err = run(capsys, "sources", "add", bare, "--no-check", "--db", db)
+    printed += [out, err]
+    assert code == 0 and "أُضيف المصدر 1: " in out  # resumed, not a second source
+    for text in printed:
+        assert "s3cret" not in text and "reader:" not in text, text
