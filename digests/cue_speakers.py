@@ -17,6 +17,7 @@ from digests.speaker_checks import (  # re-exported: the checks and trims of a s
     OBJECT_VERBS,
     _adjective,
     bare_medium,
+    colon_cut,
     conjunction_cut,
     describing_verb_cut,
     no_voice,

@@ -161,6 +161,21 @@ _JOINED_SUBJECTS = frozenset(
 _WAL_NOUNS = frozenset("والد والده والدها والدته والي والاس والتر".split())
 
 
+def colon_cut(speaker: str) -> str:
+    """The subject up to the word its speech began in: «عصمان مايدمي لفرانس24:"الأفواج» →
+    «عصمان مايدمي» (whom he spoke to is dropped with it), «الوزير:"نحن» → «الوزير»,
+    «قائلة:"لا» → "" (QA13 1320; the quote marks were glued to the colon)."""
+    words = speaker.split()
+    at = next((n for n, w in enumerate(words) if ":" in w.rstrip(":")), None)
+    if at is None:
+        return speaker
+    head = words[at].split(":", 1)[0]
+    keep = words[:at]
+    if head and not addressee(Tok(0, len(head), head, fold(head))):
+        keep.append(head)
+    return " ".join(keep)
+
+
 def conjunction_cut(speaker: str) -> str:
     """«ومصادر أمنية» → «مصادر أمنية», «والشرطة» → «الشرطة»: a subject written before its
     verb after a comma keeps the «و» that joins its clause to the one before (F11's leftover:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from digests.cue_speakers import (
     ABOVE,
     bare_medium,
+    colon_cut,
     conjunction_cut,
     described,
     describing_verb_cut,
@@ -215,7 +216,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
             if content_start is not None:
                 speakers.add(speaker, head.gender)
     # «إلا أن #أمن_عدن أكد»: a hashtag written before the verb reads as words (QA11 5681).
-    speaker = conjunction_cut(nominative(speaker).replace("_", " ").replace("#", "").strip())
+    speaker = conjunction_cut(colon_cut(nominative(speaker)).replace("_", " ").replace("#", "")
+                              .strip())
     speaker = _another(speaker, speakers)
     if speaker and (bare_medium(speaker) or no_voice(speaker)):
         # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.

@@ -1500,3 +1500,11 @@ def test_f12_a_subject_joined_by_waw_after_a_comma_loses_the_waw() -> None:
                          'المئة.'])
     assert [(c.speaker, c.text) for c in cands] == [("شهود", "القصف استمر طوال الليل"),
                                                    ("الشرطة", "عدد الجرحى تجاوز المئة")]
+
+
+def test_f12_a_speaker_glued_to_his_quote_keeps_his_name() -> None:
+    # Found reading the corpus before/after: «وقال عصمان مايدمي لفرانس24:"الأفواج …"» went to
+    # the last speaker once the glued subject was refused whole.
+    cands = find_quotes(['وقال ماكرون إن فرنسا ستساعد. وقال عصمان مايدمي لفرانس24:"الأفواج الأولى '
+                         'من المهاجرين وصلت في نهاية العام الماضي".'])
+    assert [c.speaker for c in cands][-1] == "عصمان مايدمي"

@@ -72,3 +72,11 @@ def test_f12_the_joining_waw_is_cut_from_a_subject() -> None:
     assert conjunction_cut("والشرطة المحلية") == "الشرطة المحلية"
     for name in ("والد الضحية", "وليد جنبلاط", "وزير الخارجية", "وكالة الأنباء", "واشنطن"):
         assert conjunction_cut(name) == name
+
+
+def test_f12_a_subject_is_cut_where_its_speech_began() -> None:
+    from digests.speaker_checks import colon_cut
+    assert colon_cut('عصمان مايدمي لفرانس24:"الأفواج') == "عصمان مايدمي"
+    assert colon_cut('الوزير:"نحن') == "الوزير"
+    assert colon_cut('قائلة:"لا') == "قائلة"  # then no speaker: a participle (plausible_speaker)
+    assert colon_cut("رئيس الوزراء:") == "رئيس الوزراء:"
