@@ -1,9 +1,11 @@
 """The digest's headline: an article title cleaned of site names and decorations.
 
 Titles arrive dressed for the site they came from: «… - BBC News عربي», «… | الجزيرة نت»,
-«عاجل: …», «فيديو | …». A digest shows what happened, so those go. Leading labels that carry
-meaning («ترامب: …», «سوريا: …») stay: only a fixed list of decorations is removed. When there is
-no usable title, the lead sentence stands in, shortened at a word boundary.
+«عاجل: …», «فيديو | …», «شاهد.. …», «… - فيديو», emoji. A digest shows what happened, so those
+go. Labels that carry meaning («ترامب: …», «سوريا: …», «الكويت.. …») stay: only a fixed list of
+decorations is removed, and quotes around a whole title stay (a quotation, or a column's name).
+When there is no usable title (a site name, a placeholder, punctuation, Latin capitals above an
+Arabic text), the lead sentence stands in, shortened at a word boundary.
 
 Pure functions: no I/O.
 """
@@ -26,19 +28,41 @@ _SITE_NAMES = (
     "rt arabic", "rt عربي", "روسيا اليوم", "عربي 21", "عربي21", "القدس العربي", "الشرق الأوسط",
     "العربي الجديد", "اندبندنت عربية", "الحرة", "يورونيوز", "euronews", "الأناضول", "وكالة الأناضول",
     "dw عربية", "دويتشه فيله", "الخليج أونلاين", "الخليج اونلاين", "مصراوي", "اليوم السابع",
-    "الميادين", "المنار", "عنب بلدي", "سبوتنيك", "سبوتنيك عربي", "reuters", "رويترز",
+    "الميادين", "المنار", "عنب بلدي", "سبوتنيك", "سبوتنيك عربي", "reuters", "رويترز", "dw",
 )
 # Leading decorations: labels about the medium or urgency, not the news.
 _DECORATIONS = (
     "عاجل", "خبر عاجل", "فيديو", "بالفيديو", "شاهد", "شاهد بالفيديو", "بالصور", "صور",
     "فيديو وصور", "بالفيديو والصور", "تقرير مصور", "مباشر", "متابعة", "حصري", "انفوجرافيك",
-    "إنفوجرافيك", "انفوغراف", "إنفوغراف", "video", "breaking", "live",
+    "إنفوجرافيك", "انفوغراف", "إنفوغراف", "إنفوغرافيك", "انفوغرافيك", "صور وفيديو",
+    "بالصور والفيديو", "شاهد بالصور", "فيديوجراف", "فيديوغراف", "video", "breaking",
+    "breaking news", "live",
+)
+# Titles that name no article: a site's home page or a CMS placeholder (compared folded).
+_PLACEHOLDERS = (
+    "الصفحة الرئيسية", "الرئيسية", "الصفحة غير موجودة", "home", "homepage", "home page",
+    "untitled", "index", "page not found", "404", "404 not found", "not found",
 )
 # Separators stripped from a headline's ends. « and » only when unpaired (`_strip_ends`):
 # «ترامب: «سنرد بقوة»» lost its closing mark when they were stripped as separators (QA10 F2).
 _SEPARATORS = "|-–—:•·/"
 _SPLIT_RE = re.compile(r"(\s+(?:\||-|–|—|•|·|::)\s+|\s*«\s*\|\s*»\s*)")
-_LEAD_RE = re.compile(r"^\s*(?P<label>[^:|\-–—]{1,25}?)\s*(?:[:|]|\s[-–—]\s)\s*")
+# A leading label and its separator: «عاجل:», «فيديو |», «فيديو - », «شاهد.. », «[فيديو]»,
+# «#عاجل ».
+_LEAD_RE = re.compile(r"^\s*(?:[\[(«\"“]\s*(?P<bracketed>[^\])»\"”]{1,25}?)\s*[\])»\"”]\s*"
+                      r"|#(?P<tag>[^\s#]{1,25})\s+"
+                      r"|(?P<label>[^:|\-–—.…\[(«\"“#]{1,25}?)\s*"
+                      r"(?:[:|]|\.{2,}|…|\s[-–—]\s)\s*)")
+# A trailing one: «… - فيديو», «… | فيديو», «… (صور)», «… [فيديو]», «…. فيديو».
+_TAIL_RE = re.compile(r"\s*(?:(?:\s[-–—|]|\.{2,}|…)\s*(?P<label>[^\-–—|.…()\[\]]{1,25}?)"
+                      r"|[\[(]\s*(?P<bracketed>[^\])]{1,25}?)\s*[\])])\s*$")
+# Emoji and pictographs: decorations wherever they stand («🔴 عاجل:», «… 🔥»). Symbols that
+# carry meaning in text (°, ©, №, arrows) are outside these ranges.
+_EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+")
+_EMOJI_JOINERS_RE = re.compile("[\uFE0F\u20E3]|(?<=[\U0001F000-\U0001FAFF])\u200D")
+_DATE_PART_RE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")  # DW: «… | DW | 05.03.2018»
+_ARABIC_RE = re.compile("[\u0600-\u06FF]")
+_LATIN_RE = re.compile("[A-Za-z]")
 _SPACE_RE = re.compile(r"\s+")
 _HARAKAT_RE = re.compile("[\u064b-\u0655\u0670\u0640]")
 _SENTENCE_END_RE = re.compile(r"[.؟?!\n]")
@@ -54,11 +78,19 @@ def _fold(text: str) -> str:
 
 _SITE_FOLDED = frozenset(_fold(s) for s in _SITE_NAMES)
 _DECORATIONS_FOLDED = frozenset(_fold(s) for s in _DECORATIONS)
+_PLACEHOLDERS_FOLDED = frozenset(_fold(s) for s in _PLACEHOLDERS)
+
+
+def _is_decoration(label: str) -> bool:
+    """Whether a label is about the medium or urgency: «عاجل», «#فيديو», «شاهد بالفيديو»."""
+    return _fold(label).lstrip("#").strip() in _DECORATIONS_FOLDED
 
 
 def _is_site(part: str) -> bool:
     folded = _fold(part)
-    if folded in _SITE_FOLDED:
+    if folded in _SITE_FOLDED or folded in _PLACEHOLDERS_FOLDED:
+        return True
+    if _DATE_PART_RE.match(folded):
         return True
     # «موقع X», «قناة X», «BBC News عربي - الرئيسية»
     return any(folded.startswith(s + " ") and len(folded) - len(s) <= 12 for s in _SITE_FOLDED)
@@ -79,15 +111,36 @@ def _strip_sites(title: str) -> str:
 
 
 def _strip_decorations(title: str) -> str:
+    """`title` without the decorations that lead it («عاجل:», «شاهد.. », «[فيديو]») or end it
+    («- فيديو», «(صور)»); a label that carries meaning («سوريا: …», «الكويت.. …») stays, and so
+    does a decoration that is all the title has."""
     while True:
         m = _LEAD_RE.match(title)
-        if not m or _fold(m.group("label")) not in _DECORATIONS_FOLDED:
-            return title
+        if not m or not _is_decoration(m.group("label") or m.group("bracketed")
+                                       or m.group("tag") or ""):
+            break
         rest = title[m.end():]
+        if not rest.strip():
+            break
+        title = rest
+    while True:
+        m = _TAIL_RE.search(title)
+        if not m or not _is_decoration(m.group("label") or m.group("bracketed") or ""):
+            return title
+        rest = title[:m.start()]
         if not rest.strip():
             return title
         title = rest
-    # unreachable
+
+
+def _unusable(title: str, lead: str) -> bool:
+    """Whether a title cannot stand for an Arabic article: no word of two letters or more in
+    it («...», «!!!»), or capitals only in Latin letters («BREAKING NEWS», a slug) above an
+    Arabic text."""
+    if not any(len(w) >= 2 and any(ch.isalnum() for ch in w) for w in title.split()):
+        return True
+    return (not _ARABIC_RE.search(title) and bool(_ARABIC_RE.search(lead))
+            and bool(_LATIN_RE.search(title)) and title.upper() == title)
 
 
 def _strip_ends(text: str) -> str:
@@ -138,12 +191,19 @@ def clean_headline(title: str, lead: str = "", *, limit: int = MAX_HEADLINE_CHAR
         limit: longest headline in characters; longer ones are cut at a word boundary.
 
     Returns:
-        The title without site suffixes/prefixes and leading decorations («عاجل:», «فيديو |»),
-        else the lead sentence shortened; "" when both are empty.
+        The title without site suffixes/prefixes, emoji and the decorations that lead or end
+        it («عاجل:», «فيديو |», «شاهد.. », «- فيديو», «(صور)»), else — when nothing of two
+        words is left, or only punctuation or Latin capitals above an Arabic text — the lead
+        sentence shortened; "" when both are empty.
     """
-    title = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", title or "")).strip()
+    title = _EMOJI_JOINERS_RE.sub("", unicodedata.normalize("NFC", title or ""))
+    title = _EMOJI_RE.sub(" ", title)
+    title = _SPACE_RE.sub(" ", title).strip()
     title = _strip_ends(title)
     cleaned = _strip_ends(_strip_decorations(_strip_sites(title)))
+    cleaned = _strip_ends(_strip_sites(cleaned))  # «فيديو: … - BBC News عربي»
+    if _unusable(cleaned, lead) and lead.strip():
+        cleaned = ""
     if len(cleaned.split()) >= 2 or (cleaned and not lead.strip()):
         return shorten(cleaned, limit)
     if lead.strip():

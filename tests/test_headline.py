@@ -96,3 +96,77 @@ def test_a_balanced_title_keeps_every_guillemet(before: str, inside: str, after:
     """Whatever surrounds a «quoted» part, the headline keeps both marks."""
     out = clean_headline(f"{before}: «{inside}»{after}", limit=200)
     assert out.count("«") == out.count("»") == 1, out
+
+
+# Session 9 (brief R4): decorations after «..», at the end, in brackets or as hashtags; emoji;
+# titles that cannot stand for the article. Constructed titles around the seed headline.
+LEAD = "دعا الرئيس الفرنسي إيمانويل ماكرون نظيره الإيراني إلى الضغط على دمشق. وقال آخرون"
+FROM_LEAD = "دعا الرئيس الفرنسي إيمانويل ماكرون نظيره الإيراني إلى الضغط على دمشق"
+
+DECORATED = [
+    # «..» after a leading decoration, as 200 of the corpus's 7,041 titles have it
+    f"شاهد.. {SEED}", f"شاهد… {SEED}", f"بالصور.. {SEED}", f"إنفوغرافيك.. {SEED}",
+    f"انفوجرافيك.. {SEED}", f"فيديو.. {SEED}", f"بالفيديو.. {SEED}", f"صور وفيديو.. {SEED}",
+    f"شاهد بالفيديو.. {SEED}", f"عاجل.. {SEED}", f"حصري.. {SEED}",
+    # at the end, after a separator or in brackets
+    f"{SEED} - فيديو", f"{SEED} | فيديو", f"{SEED} (فيديو)", f"{SEED} [فيديو]",
+    f"{SEED} - بالفيديو", f"{SEED} – صور", f"{SEED} (صور)", f"{SEED}.. فيديو",
+    f"{SEED} – مباشر", f"{SEED} - فيديو - BBC News عربي", f"فيديو: {SEED} (صور) | الجزيرة نت",
+    # in brackets, as a hashtag, between guillemets, one after another
+    f"[فيديو] {SEED}", f"(فيديو) {SEED}", f"(شاهد) {SEED}", f"#عاجل {SEED}",
+    f"#فيديو | {SEED}", f"«عاجل» {SEED}", f"عاجل | فيديو | {SEED}",
+    # emoji
+    f"🔴 عاجل: {SEED}", f"{SEED} 🔥", f"🔴 {SEED}", f"⚡️ {SEED} ⚡️",
+    # site names: DW's «| DW | date», and a decoration inside
+    f"{SEED} | DW | 05.03.2018", f"{SEED} | DW عربية | DW | 05.03.2018",
+    f"عاجل - {SEED} - فرانس 24",
+]
+
+
+@pytest.mark.parametrize("title", DECORATED)
+def test_decorations_wherever_they_stand(title: str) -> None:
+    assert clean_headline(title, LEAD) == SEED
+
+
+@pytest.mark.parametrize("title", [
+    "بي بي سي عربي", "BBC News عربي", "...", "!!!", "- | -", "«»", '""', "عاجل", "فيديو",
+    "🔴🔴", "⚽", "الصفحة الرئيسية", "Home", "Untitled", "404 Not Found",
+    "BREAKING NEWS", "LIVE: SYRIA UPDATES", "MACRON URGES IRAN TO PRESS DAMASCUS",
+    "https://www.bbc.com/arabic/middleeast-43281829", "فيديو.. شاهد",
+])
+def test_an_unusable_title_gives_way_to_the_lead(title: str) -> None:
+    assert clean_headline(title, LEAD) == FROM_LEAD
+
+
+@pytest.mark.parametrize("title", [
+    # labels that carry meaning, before «..» or «:», stay
+    f"الكويت.. {SEED}", f"سوريا: {SEED}", f"العرب في المونديال: {SEED}",
+    f"تقرير: {SEED}", f"CNN: {SEED}", "NBA: ليكرز يفوز على سلتيكس",
+    # what follows the title and is not a decoration stays
+    f"{SEED} (تحليل)", f"{SEED} - 2", f"{SEED}.. تعرف عليها", "درجة الحرارة تبلغ 50° في الكويت",
+    # a title in quotes is a quotation or a column's name, not a decoration: the corpus's
+    # whole-quoted titles are four column names and a woman's own words
+    f"«{SEED}»", f'"{SEED}"', "«مصر.. من تاني»",
+    # an English title in mixed case is a title
+    "Syria: Macron urges Iran to press Damascus",
+])
+def test_meaning_is_not_cut(title: str) -> None:
+    assert clean_headline(title, LEAD) == title
+
+
+def test_a_decoration_that_is_all_but_one_word_leaves_the_lead() -> None:
+    assert clean_headline("شاهد.. الغوطة", LEAD) == FROM_LEAD
+    assert clean_headline("شاهد.. الغوطة", "") == "الغوطة"
+
+
+def test_an_overlong_title_is_cut_at_a_word_boundary() -> None:
+    title = " ".join(["كلمة"] * 60)  # 300 characters
+    out = clean_headline(title, LEAD)
+    assert out.endswith(" …") and len(out) <= MAX_HEADLINE_CHARS + 2
+    assert set(out[:-2].split()) == {"كلمة"}
+
+
+def test_emoji_go_but_a_joiner_inside_a_word_stays() -> None:
+    assert clean_headline("👨\u200d👩\u200d👧 عائلة تنجو من الحريق") == "عائلة تنجو من الحريق"
+    # a zero-width joiner between Arabic letters is the writer's, not an emoji's
+    assert clean_headline("كلمة\u200dأخرى في العنوان") == "كلمة\u200dأخرى في العنوان"
