@@ -110,9 +110,12 @@ _VERB_PARTICLES = frozenset("لا لن لم ليس ليست قد سوف".split()
 
 def _opens_on_verb(text: str) -> bool:
     """The marked words open on a present or future verb or a particle of one («تتعاطى معها
-    …», «لن تتراجع …»), which needs its subject."""
+    …», «لن تتراجع …»), which needs its subject, or on a noun whose pronoun refers back outside
+    them («احتلالها من قبل …»)."""
     words = text.strip(" \"“”«»„").split()
     first = fold(words[0]) if words else ""
+    if len(first) >= 5 and first.endswith(("ها", "هم", "هما")) and not first.startswith("ال"):
+        return True  # «أن عفرين قد جرى "احتلالها من قبل …"»: «its» refers outside the marks
     # («تتعاطى», «تستعد»: the feminine present of forms V, VI and X; a bare «ت» opens nouns too)
     return bool(words) and (_present_verb(words[0]) or first in _VERB_PARTICLES
                             or (len(first) >= 5 and first.startswith(("تت", "تست"))))

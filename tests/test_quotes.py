@@ -1508,3 +1508,10 @@ def test_f12_a_speaker_glued_to_his_quote_keeps_his_name() -> None:
     cands = find_quotes(['وقال ماكرون إن فرنسا ستساعد. وقال عصمان مايدمي لفرانس24:"الأفواج الأولى '
                          'من المهاجرين وصلت في نهاية العام الماضي".'])
     assert [c.speaker for c in cands][-1] == "عصمان مايدمي"
+
+
+def test_f12_marks_opening_on_a_pronoun_that_refers_outside_give_way() -> None:
+    # «أن منطقة عفرين قد جرى "احتلالها من قبل …"»: «its occupation» alone says nothing.
+    cands = find_quotes(['واعتبرت الرئيسة أن منطقة عفرين قد جرى "احتلالها من قبل المسلحين '
+                         'والجيش التركي، بشكل مشترك".'])
+    assert [(c.kind, c.text.split()[0]) for c in cands] == [("reported", "منطقة")]
