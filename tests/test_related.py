@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import subprocess
+import sys
 import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -587,3 +589,29 @@ def test_an_archive_link_to_a_gone_page_becomes_earlier_live_coverage(database: 
     [live] = live_related(database.db, [digest])
     assert [r for r in live.related if r.kind == "archive"] == []
     assert later.url not in [r.url for r in live.related]
+
+
+# --- benchmarks/search_related.py on a tiny archive ----------------------------------------------
+
+def test_the_reading_sample_prints_links_meta_and_a_baseline(database: Database,
+                                                              settings: Settings) -> None:
+    """The reading script on four stored reports: the article's links with their story, source
+    and date (`--meta`), and a baseline related.py (this one) timed beside it (`--baseline`,
+    which loads a module of frozen dataclasses from a file)."""
+    add(database, 1, FRIENDLY_TITLE, FRIENDLY, days_ago=30, story_id=50)
+    add(database, 2, BAN_TITLES[0], BAN_LIFTED, days_ago=5, story_id=60, source=2)
+    add(database, 9, "الفرحة تعم العراق بعد رفع الحظر عن ملاعبه", CELEBRATION, days_ago=1,
+        story_id=70, source=3)
+    database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    proc = subprocess.run(
+        [sys.executable, "benchmarks/search_related.py", "--db", str(settings.database_path),
+         "--min-id", "9", "--links", "5", "--meta", "--baseline",
+         str(ROOT / "digests" / "related.py")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("[1] 9 الفرحة تعم العراق") and "{s=70 src=3 " in lines[0]
+    links = [ln.split()[1] for ln in lines[1:] if ln.strip().startswith("->")]
+    assert sorted(links) == ["1", "2"]
+    assert any("{s=60 src=2 " in ln for ln in lines[1:3])
+    assert "articles looked at: 1" in proc.stdout and "median ratio" in proc.stdout
