@@ -210,6 +210,8 @@ def no_voice(name: str) -> bool:
         return False
     first = words[0]
     norm = fold(first)
+    if first.rstrip("،,").endswith(("%", "٪")):
+        return True  # «بينما قال 1.8% فقط إنهم يؤيدون …»: a share of those polled, no voice
     return (norm in _NO_VOICE or (len(words) == 1 and norm in _NO_VOICE_ALONE)
             or (len(words) == 1 and norm[:1] in "بل" and len(norm) >= 5
                 and first.rstrip("،,:.").endswith("ك")))  # «بأخطائك»: «your» errors

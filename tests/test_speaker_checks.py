@@ -80,3 +80,10 @@ def test_f12_a_subject_is_cut_where_its_speech_began() -> None:
     assert colon_cut('الوزير:"نحن') == "الوزير"
     assert colon_cut('قائلة:"لا') == "قائلة"  # then no speaker: a participle (plausible_speaker)
     assert colon_cut("رئيس الوزراء:") == "رئيس الوزراء:"
+
+
+def test_f12_a_share_of_those_polled_is_no_voice() -> None:
+    # «بينما قال 1.8% فقط إنهم يؤيدون …» was shown «بحسب 1.8% فقط، يؤيدون …».
+    assert no_voice("1.8% فقط")
+    assert no_voice("25٪")
+    assert not no_voice("ثلاثة مسؤولين")
