@@ -140,15 +140,10 @@ def _families(keys: set[str]) -> list[list[str]]:
     """`keys` grouped by word: a key that is another's with an ending (`_ENDINGS`) joins it, so
     «تحطم» and «تحطمت», «كوري» and «كوريا» count as one shared word."""
     groups: dict[str, list[str]] = {}
-    for k in sorted(keys, key=lambda k: (len(k), k)):
+    for k in sorted(keys, key=lambda k: (len(k), k)):  # shortest first: a word before its forms
         base = next((b for b in groups if len(b) >= MIN_STEM and k.startswith(b)
-                     and k[len(b):] in _ENDINGS), None)
-        if base is None:
-            for b in groups:  # «كوريا» then «كوري»: the same word, whichever came first
-                if len(k) >= MIN_STEM and b.startswith(k) and b[len(k):] in _ENDINGS:
-                    base = b
-                    break
-        groups.setdefault(base or k, []).append(k)
+                     and k[len(b):] in _ENDINGS), k)
+        groups.setdefault(base, []).append(k)
     return list(groups.values())
 
 
