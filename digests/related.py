@@ -42,6 +42,7 @@ MIN_SHARED = 3            # signature keys a related article must share
 FULL_BODY_KEYS = 30       # distinct content keys of a body that is a full report, not a brief
 STRONG_SHARED = 4         # this many shared keys show one subject even when all are common words
 VERY_RARE = 60            # a key seen at most this often in the reference corpus: a rare name
+RARE_RECURS = 3           # times the two bodies hold a rare name for it to count twice
 NAME_SHARE = 0.1          # a key written with «ال» at most this share of the time, or at least
 DEFINITE_NAME = 0.9       # this share, is written like a name (ترامب, عفرين; العراق, الغوطة)
 RARE_BOTH_WAYS = (0.3, 0.85)  # a very rare key written with «ال» this share of the time is a word
@@ -178,8 +179,8 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
     fewer than STRONG_SHARED shared keys must hold more than one name or rare word
     (`_specificity`: a very rare name counts twice): «مقر», «سفير», «هجوم» between two embassy
     attacks in two countries are common words, not a subject. Months are never shared subjects
-    (February's inflation in Morocco and in America); a very rare key is a name only when a body
-    holds it, it is written like one and is no common word's form (not «يقتل» of two headlines,
+    (February's inflation in Morocco and in America); a very rare key is a name only when both
+    bodies come back to it (`RARE_RECURS`), it is written like one and is no common word's form (not «يقتل» of two headlines,
     «سيادي», «سقوطها», «عجزا», nor «باكستاني» beside «باكستان»); one word's forms («تحطم»,
     «تحطمت») are one name at most.
     """
@@ -193,9 +194,19 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
     def held(k: str) -> bool:
         return bool(my_body.get(k, 0) or their_body.get(k, 0))
 
-    # a rare name counts twice, unless it is a form of a common word shared too (باكستاني)
+    def recurs(k: str) -> bool:
+        """Both reports come back to it: both bodies hold it, three times in all («تحتفي» of
+        two celebrations, once in each, is a word; «الغفران» of two reports on the tribe is
+        a subject). Without both bodies, a body holding it is enough."""
+        mine_n, theirs_n = my_body.get(k, 0), their_body.get(k, 0)
+        if not (my_body and their_body):
+            return held(k)
+        return mine_n >= 1 and theirs_n >= 1 and mine_n + theirs_n >= RARE_RECURS
+
+    # a rare name both reports come back to counts twice, unless it is a form of a common word
+    # shared too (باكستاني beside باكستان)
     rare = sum(1 for w in _families(shared)
-               if all(_very_rare(k, held(k)) for k in w) for k in w)
+               if all(_very_rare(k, held(k)) and recurs(k) for k in w) for k in w)
     if len(shared) + rare < min(MIN_SHARED, max(2, min(len(mine), len(theirs)) // 2)):
         return set()
     if full and not recurring:
@@ -204,7 +215,8 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
     # One word's forms («تحطم», «تحطمت») are one name at most.
     chance = min(len(mine), len(theirs)) >= SIGNATURE_KEYS // 2
     if chance and len(shared) < STRONG_SHARED and sum(
-            max(_specificity(k, held(k)) for k in w) for w in _families(shared)) < 2:
+            max(_specificity(k, held(k) and recurs(k)) for k in w)
+            for w in _families(shared)) < 2:
         return set()
     return shared
 

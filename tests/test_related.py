@@ -293,6 +293,17 @@ def test_a_rare_headline_verb_no_body_holds_is_no_name() -> None:
     assert links({"انفجار": (2, 1), "اسمان": (2, 1)}, full=False)
 
 
+def test_a_rare_name_counts_twice_only_when_both_reports_come_back_to_it() -> None:
+    # «دار الأوبرا … تحتفي» and «أهرامات الجيزة تحتفي … أوبرا عايدة»: a rare verb once in each
+    # body and a common word are two celebrations, not one subject
+    assert not links({"اوبرا": (2, 27), "تحتفي": (1, 1)})
+    # a rare name the two bodies hold three times is a subject
+    assert links({"اوبرا": (2, 27), "كابور": (1, 2)})
+    # an article with no text to read: the other report's body holding the name is enough
+    mine, _, theirs, their_body = _pair({"اوبرا": (0, 27), "كابور": (0, 2)})
+    assert _about_the_same(mine, {}, theirs, their_body) == {"اوبرا", "كابور"}
+
+
 def test_a_rare_word_written_both_ways_is_no_name() -> None:
     # «الصندوق السيادي» of Qatar, Norway and Egypt: «سيادي» is rare but an adjective (written
     # with «ال» 0.81 of the time), «صندوق» a common noun
