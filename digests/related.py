@@ -180,9 +180,9 @@ def _about_the_same(mine: dict[str, float], my_body: dict[str, int], theirs: dic
     (`_specificity`: a very rare name counts twice): «مقر», «سفير», «هجوم» between two embassy
     attacks in two countries are common words, not a subject. Months are never shared subjects
     (February's inflation in Morocco and in America); a very rare key is a name only when both
-    bodies come back to it (`RARE_RECURS`), it is written like one and is no common word's form (not «يقتل» of two headlines,
-    «سيادي», «سقوطها», «عجزا», nor «باكستاني» beside «باكستان»); one word's forms («تحطم»,
-    «تحطمت») are one name at most.
+    bodies come back to it (`RARE_RECURS`), it is written like one and is no common word's form
+    (not «يقتل» of two headlines, «تحتفي» once in each body, «سيادي», «سقوطها», «عجزا», nor
+    «باكستاني» beside «باكستان»); one word's forms («تحطم», «تحطمت») are one name at most.
     """
     shared = mine.keys() & theirs.keys()
     full = len(my_body) >= FULL_BODY_KEYS and len(their_body) >= FULL_BODY_KEYS
