@@ -37,7 +37,6 @@ from digests.addresses import (
     private_address_message,
 )
 from digests.encoding import decode
-from digests.logs import strip_credentials
 from digests.errors import (
     CertificateError,
     FetchError,
@@ -46,6 +45,7 @@ from digests.errors import (
     SourceError,
     TemporaryFetchError,
 )
+from digests.logs import strip_credentials
 from digests.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -269,7 +269,7 @@ class Fetcher:
             # QA14 F1: a host httpx or the idna codec cannot encode («http://xn--/x», a
             # 64-letter label, «http://[::1/»), in the link or in a redirect's Location. Building
             # the request raises before any I/O; the URL will not get better by trying again.
-            raise invalid_url(current, exc) from exc
+            raise invalid_url(current, detail=malformed_host(_problem(exc))) from exc
         raise PermanentFetchError(
             f"تحويلات كثيرة جدًا (أكثر من {self.settings.max_redirects}) / "
             f"too many redirects: {url}",
@@ -324,7 +324,9 @@ class Fetcher:
         except httpx.DecodingError as exc:
             raise PermanentFetchError(f"ترميز ضغط تالف / bad content encoding: {url}: {exc}",
                                       url=url, why=Reason("bad_encoding", host_of(url))) from exc
-        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+        except httpx.InvalidURL as exc:  # a redirect's Location httpx cannot parse
+            raise invalid_url(url, detail=malformed_host(_problem(exc), redirect=True)) from exc
+        except httpx.UnsupportedProtocol as exc:
             raise invalid_url(url, exc) from exc
         except (httpx.HTTPError, ssl.SSLCertVerificationError) as exc:
             failure = certificate_failure(exc)
@@ -339,8 +341,7 @@ class Fetcher:
         except (ValueError, UnicodeError) as exc:  # after ssl's: its errors are ValueErrors too
             # idna's errors from a redirect's Location, which httpx parses as it answers: worded
             # as host_problem words a malformed link, not as the raw exception (QA15 N12)
-            raise invalid_url(url, detail=malformed_host(str(exc) or type(exc).__name__,
-                                                         redirect=True)) from exc
+            raise invalid_url(url, detail=malformed_host(_problem(exc), redirect=True)) from exc
 
     def _timeout_reason(self, url: str) -> Reason:
         return Reason("timeout", host_of(url), f"{self.settings.fetch_timeout_seconds:g}")
@@ -371,7 +372,7 @@ def host_problem(url: str) -> str | None:
         if host and ":" not in host:  # DNS's: what the resolver will be asked
             host.encode("idna")
     except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
-        return str(exc) or type(exc).__name__
+        return _problem(exc)
     return None
 
 
@@ -381,6 +382,11 @@ def malformed_host(problem: str, *, redirect: bool = False) -> str:
     if redirect:
         return f"يحوّل إلى اسم مضيف مكتوب خطأ / redirects to a malformed host name ({problem})"
     return f"اسم المضيف مكتوب خطأ / malformed host name ({problem})"
+
+
+def _problem(exc: BaseException) -> str:
+    """An exception's own words (its class name when it has none), as host_problem gives them."""
+    return str(exc) or type(exc).__name__
 
 
 # How the error of a link refused as malformed starts (digests.retries.MALFORMED_PREFIX is

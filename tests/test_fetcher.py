@@ -455,3 +455,15 @@ async def test_an_error_never_repeats_the_user_part_of_a_url(
     text = str(info.value)
     assert "s3cret" not in text and "reader" not in text, text
     assert site.url("/nothing-here") in text, text
+
+
+@pytest.mark.parametrize("url", MALFORMED)
+async def test_a_malformed_link_is_named_in_plain_words(settings: Settings, url: str) -> None:
+    """«…:99999/x: ValueError: Port out of range» read as the raw exception too."""
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch(url)
+    text = str(info.value)
+    assert "اسم المضيف مكتوب خطأ / malformed host name (" in text, text
+    for raw in (": ValueError:", ": IDNAError:", ": InvalidURL:", ": UnicodeError:"):
+        assert raw not in text, text
