@@ -66,6 +66,16 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
         later = [d for d in cues if d.content_start is not None and d.tok > c.tok]
         if later and toks[later[0].tok].start < a:
             continue  # the next statement has begun before the marks
+        # «تتعاطى معها بجدية …» after «إن قطر» (QA13 3250), «لا يعني …» after «أن تنويع مصادر
+        # الدخل» (6370), «قد تمت دراسته» after «، وأن قرار فرض رسوم»: marks that open on a verb,
+        # a particle or a pronoun whose subject (or verb) is outside them; alone, the quote reads
+        # as the speaker's own conduct or means nothing. (Not after a bare «أن»: «أكد أن "لا
+        # …"»; «وأنها "لا تشكل خطرا"» leaves «it» outside.)
+        verb_inside = (bool(lead) and not lead[0].endswith((":", "،", ","))
+                       and fold(lead[0]).lstrip("وبل") not in ("ان", "اذ")
+                       and _opens_on_verb(para[a:close]))
+        if verb_inside and word_count(para[cs:a - 1]) >= 1:
+            return True
         # After an earlier quotation in the same clause («حذر X "…"موضحا أن "…"») the marks open
         # a new statement whose cue the first quote's marks hid (a scare-quoted word does not).
         if any(cs <= x and y < a for x, y in speech):
@@ -75,19 +85,13 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
         # whose subject stands before the marks; without it the words read cut.
         subject_first = (bool(lead) and fold(lead[0]).startswith("ال") and between <= 3
                          and not lead[0].endswith((":", "،", ",")))  # «صاحب أحد الفنادق:"…"»
-        # «تقول المفوضية إن قطر "تتعاطى معها بجدية …"» (QA13 3250), «أن تنويع مصادر الدخل
-        # "لا يعني …"», «أن الاستثمارات …، تأتي "ليس فقط في …"» (6370): marks that open on a
-        # verb or a particle whose subject (or verb) is outside them; alone, the quote reads as
-        # the speaker's own conduct or means nothing.
-        verb_inside = (bool(lead) and not lead[0].endswith((":", "،", ","))
-                       and _opens_on_verb(para[a:close]))
         # «أنها ستودّع "27 طفلاً …"», «إن قرار ترامب يحظر "…"»: the clause's verb stands
         # outside the marks, which hold only its object; the clause is the statement (QA10).
         # (not after a comma: «… من ليفربول، "…"» sets the quotation off from the clause)
         verb_first = (1 <= between <= 4 and close < len(para)
                       and not para[cs:a - 1].rstrip(" \"“«„").endswith(("،", ","))
                       and any(_present_verb(w) for w in para[cs:a - 1].split()))
-        return ((between >= 1 and (short or subject_first or verb_inside))
+        return ((between >= 1 and (short or subject_first))
                 or (mid_phrase and between >= 2) or verb_first)
     return False
 
@@ -106,6 +110,8 @@ _PREDICATE_WORDS = frozenset(
 
 
 _VERB_PARTICLES = frozenset("لا لن لم ليس ليست قد سوف".split())
+# Names in «لي/لت» that a purpose clause («لينضم», «لتصبح») could be taken for. Folded.
+_L_NAMES = frozenset("ليفربول ليبيا ليبي ليبيه ليون ليونيل ليستر ليتوانيا".split())
 
 
 def _opens_on_verb(text: str) -> bool:
@@ -118,7 +124,10 @@ def _opens_on_verb(text: str) -> bool:
         return True  # «أن عفرين قد جرى "احتلالها من قبل …"»: «its» refers outside the marks
     # («تتعاطى», «تستعد»: the feminine present of forms V, VI and X; a bare «ت» opens nouns too)
     return bool(words) and (_present_verb(words[0]) or first in _VERB_PARTICLES
-                            or (len(first) >= 5 and first.startswith(("تت", "تست"))))
+                            or (len(first) >= 5 and first.startswith(("تت", "تست")))
+                            # «شارك في التدريبات "لينضم بالتالي إلى …"»: a purpose clause
+                            or (len(first) >= 5 and first.startswith(("لي", "لت"))
+                                and first not in _L_NAMES))
 
 
 def _present_verb(word: str) -> bool:
@@ -208,6 +217,9 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     prev, first = toks[at - 1], words[0].strip("\"«»“”(")
     if _charge(toks, at, first):
         return "drop"  # «واتهم الزعماء إسرائيل "بهجوم ممنهج …"»: the charge, not a statement
+    if (fold(first) in ("وذلك", "ذلك") and len(words) > 1
+            and fold(words[1])[:1] in "بل" and len(fold(words[1])) >= 4):
+        return "drop"  # «وتابع في بيانه "وذلك بقيامه بإشارات …"»: the end of a sentence before
     nisba = fold(first)
     if (prev.norm.lstrip("وب") in _IT_IS and word_count(text) < MIN_SET_IN_WORDS
             and not _predicate(text) and len(nisba) >= 4 and not nisba.startswith("ال")
@@ -250,17 +262,21 @@ _BECAME = frozenset("اصبح اصبحت اصبحوا بات باتت باتوا
 _IT_IS = frozenset("انه انها انهم انهما".split())
 # «اتهم X بـ…»: verbs of accusing, whose «ب» phrase names the charge. Folded, without «و/ف».
 _ACCUSE = frozenset("اتهم اتهمت يتهم تتهم اتهموا يتهمون".split())
+# «مطالبا الحكومة "بتحمل مسؤولياتها …"»: what was demanded, which says nothing alone. Folded.
+_DEMAND = frozenset("طالب طالبت يطالب تطالب طالبوا يطالبون مطالبا مطالبه مطالبين".split())
 
 
 def _charge(toks: list[Tok], at: int, first: str) -> bool:
     """The marks open on the «ب» of a charge a few words after «اتهم» («واتهم الزعماء في بيان
-    إسرائيل "بهجوم ممنهج …"», QA13 1658): "of a systematic attack" says nothing alone, and the
-    accused stays outside the marks."""
+    إسرائيل "بهجوم ممنهج …"», QA13 1658), or of a demand after «طالب/مطالبا» («مطالباً الحكومة
+    "بتحمل مسؤولياتها …"»): "of a systematic attack" says nothing alone, and the accused (the
+    one asked) stays outside the marks."""
     glued = toks[at].raw.startswith(("بـ", "ب\"", "ب«"))
     if not (glued or (first.startswith("ب") and not first.startswith("بأن") and len(first) > 3
                       and not is_complementizer(fold(first)))):
         return False
-    return any(strip_conj(toks[m].norm) in _ACCUSE for m in range(max(0, at - 7), at))
+    return any(strip_conj(toks[m].norm) in _ACCUSE or strip_conj(toks[m].norm) in _DEMAND
+               for m in range(max(0, at - 7), at))
 
 
 # Adverbs in «-ًا» a quote may open with («أيضاً», «دائماً»), folded without their alif.

@@ -248,6 +248,8 @@ def plausible_speaker(name: str) -> bool:
         return False  # «بحسب شبكة، …»: the medium's name was not read
     if no_voice(name):
         return False
+    if norm[:1] == "ل" and norm[1:] in _GENITIVE_HEADS:
+        return False  # «بحسب لوزارة العدل، …»: «to/for the ministry», not who said it
     if norm[:1] == "ل" and (norm[1:] in _ADDRESSEES or norm[1:].removeprefix("ل") in _ADDRESSEES):
         return False  # «لمجلة كيكر», «لإحدى الصحف»: whom it was said to, not who said it
     for form in (first, first[:-2] if norm.endswith(("ين", "ون")) else ""):

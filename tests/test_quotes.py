@@ -1515,3 +1515,27 @@ def test_f12_marks_opening_on_a_pronoun_that_refers_outside_give_way() -> None:
     cands = find_quotes(['واعتبرت الرئيسة أن منطقة عفرين قد جرى "احتلالها من قبل المسلحين '
                          'والجيش التركي، بشكل مشترك".'])
     assert [(c.kind, c.text.split()[0]) for c in cands] == [("reported", "منطقة")]
+
+
+def test_f12_fragments_that_do_not_stand_alone_found_on_a_seed_98_sample() -> None:
+    # «وأن قرار فرض رسوم … "قد تمت دراسته بعناية"»: after an earlier quotation in the clause,
+    # marks that open on a particle still need the subject outside them.
+    cands = find_quotes(['وأعلن الوزير أن بلاده "لا تسعى إلى حرب تجارية مع أحد"، وأن قرار فرض '
+                         'رسوم على الواردات "قد تمت دراسته بعناية".'])
+    assert [c.kind for c in cands] == ["reported"]
+    assert "قرار فرض رسوم" in cands[0].text
+    # «شارك في تدريبات الفريق "لينضم بالتالي إلى …"»: a purpose clause.
+    cands = find_quotes(['وقال النادي إن اللاعب شارك في تدريبات الفريق "لينضم بالتالي إلى كوكبة '
+                         'من اللاعبين الذين عادوا".'])
+    assert [(c.kind, c.text.split()[0]) for c in cands] == [("reported", "اللاعب")]
+    # «مطالباً الحكومة "بتحمل مسؤولياتها …"»: what was demanded says nothing alone.
+    assert find_quotes(['وأدان المندوب الحادث، مطالباً الحكومة الألمانية "بتحمل مسؤولياتها في '
+                        'إجلاء الحقيقة وتحقيق المحاسبة".']) == []
+    # «وتابع النادي في بيانه "وذلك بقيامه بإشارات …"»: the end of the sentence before.
+    cands = find_quotes(['وقال النادي في البيان "يعرب مجلس الإدارة عن أسفه من تصرفات اللاعب خلال '
+                         'المباراة". وتابع النادي في بيانه "وذلك بقيامه بإشارات تجاه الجمهور '
+                         'تتنافى مع الروح الرياضية".'])
+    assert [c.text.split()[0] for c in cands] == ["يعرب"]
+    # A bare «أن» before the marks leaves the subject inside them: direct speech.
+    cands = find_quotes(['وأكد الوزير أن "لا تراجع عن هذا القرار مهما كانت الضغوط علينا".'])
+    assert [c.kind for c in cands] == ["direct"]

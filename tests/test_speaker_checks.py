@@ -87,3 +87,9 @@ def test_f12_a_share_of_those_polled_is_no_voice() -> None:
     assert no_voice("1.8% فقط")
     assert no_voice("25٪")
     assert not no_voice("ثلاثة مسؤولين")
+
+
+def test_f12_to_the_ministry_is_no_speaker() -> None:
+    assert not plausible_speaker("لوزارة العدل")
+    assert not plausible_speaker("لرئيس الوزراء")
+    assert plausible_speaker("لافروف") and plausible_speaker("لبنان")
