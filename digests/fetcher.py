@@ -21,7 +21,7 @@ import socket
 import ssl
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
@@ -246,6 +246,8 @@ class Fetcher:
             return await self._fetch(url, headers, page)
         except FetchError as exc:  # its message is stored and printed: no user:password@
             exc.args = tuple(strip_credentials(a) if isinstance(a, str) else a for a in exc.args)
+            if exc.why is not None:  # nor its reason, which the bot words (an invalid URL's)
+                exc.why = replace(exc.why, detail=strip_credentials(exc.why.detail))
             raise
 
     async def _fetch(self, url: str, headers: dict[str, str], page: bool) -> FetchResult:

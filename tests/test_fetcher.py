@@ -455,6 +455,13 @@ async def test_an_error_never_repeats_the_user_part_of_a_url(
     text = str(info.value)
     assert "s3cret" not in text and "reader" not in text, text
     assert site.url("/nothing-here") in text, text
+    assert info.value.why is not None and "s3cret" not in info.value.why.detail
+    # the reason of an invalid link carries the link itself: the bot words it for an admin
+    async with Fetcher(settings) as fetcher:
+        with pytest.raises(PermanentFetchError) as info:
+            await fetcher.fetch("http://reader:s3cret@xn--zz/y")
+    assert info.value.why is not None and info.value.why.detail == "http://xn--zz/y"
+    assert "s3cret" not in str(info.value)
 
 
 @pytest.mark.parametrize("url", MALFORMED)
