@@ -57,7 +57,8 @@ _DETAILS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = t
         (r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
          lambda m: f"{m['value']} ليس من الخيارات المتاحة ({_names(m['choices'])})"),
         (r"the following arguments are required: (?P<names>.*)",
-         lambda m: f"ينقص هذا المعامل أو هذه المعاملات: {_names(m['names'])}"),
+         lambda m: (f"تنقص معاملات مطلوبة: {_names(m['names'])}" if ", " in m["names"]
+                    else f"ينقص معامل مطلوب: {m['names']}")),
         (r"unrecognized arguments: (?P<names>.*)",
          lambda m: f"معاملات لا يعرفها هذا الأمر: {m['names']}"),
         (r"expected one argument", lambda m: "يلزم بعده قيمة واحدة"),

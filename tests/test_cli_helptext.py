@@ -108,3 +108,10 @@ def test_an_unknown_sentence_is_kept_as_it_is() -> None:
     assert usage_error("argument X: something new happened") == \
         "argument X: something new happened"
     assert usage_error("expected 2 arguments").startswith("يلزم بعده 2 من القيم / expected 2")
+
+
+def test_required_arguments_agree_in_number() -> None:
+    assert usage_error("the following arguments are required: query") == \
+        "ينقص معامل مطلوب: query / the following arguments are required: query"
+    assert usage_error("the following arguments are required: url, --name").startswith(
+        "تنقص معاملات مطلوبة: url، --name / the following")
