@@ -11,6 +11,13 @@ Publication times follow `digests.dates.publication_time`, with the offset each 
 learned at each poll. One bad source never stops the others: its failure is recorded with backoff.
 One source's feed read and its recorded outcome live in digests.source_work. The report types
 live in digests.polls and are re-exported here.
+
+The poll's store work — each article with its steps, each source's outcome, page retries, the
+digest refresh and the `polls` row — runs in the poll's `digests.writer.Writer`: one worker
+thread with its own SQLite connection, one call at a time, in order, so the event loop (the
+bot's readers, the sender) is free while a poll of long pages stores them (QA14 F2). Feeds are
+read and pages fetched on the loop as before; only reads and the feed's own outcome touch the
+caller's connection there.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from digests.settings import Settings
 from digests.source_work import (Clock, SourceWork, failed, finish, read_feed,
                                  source_offset)
 from digests.storage import Database
+from digests.writer import Writer
 
 __all__ = ["PUSH_WINDOW", "PollSummary", "SourceReport", "SourceStatus", "Timings", "poll_once"]
 
@@ -159,6 +167,7 @@ class _Poll:
     settings: Settings
     now: datetime
     progress: Callable[[SourceReport], None] | None
+    writer: Writer  # every store of the poll, in its worker thread
     clock: Clock = field(default_factory=Clock)
     reports: dict[int, SourceReport] = field(default_factory=dict)
     answered: set[int] = field(default_factory=set)  # feed answered (200/304): pages may retry
@@ -201,20 +210,21 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
         new / unchanged / failed.
     """
     chosen = sources.due_sources(db, now) if only_due else sources.list_sources(db)
-    poll_id = _open_poll(db, now, len(chosen))
-    poll = _Poll(db, settings, now, progress)
     extractor = Extractor()
     try:
-        if fetcher is None:
-            async with Fetcher(settings) as active:
-                retried, recovered = await _run(poll, active, extractor, chosen)
-        else:
-            retried, recovered = await _run(poll, fetcher, extractor, chosen)
+        async with Writer(db) as writer:
+            poll_id = await writer.run(_open_poll, now, len(chosen))
+            poll = _Poll(db, settings, now, progress, writer)
+            if fetcher is None:
+                async with Fetcher(settings) as active:
+                    retried, recovered = await _run(poll, active, extractor, chosen)
+            else:
+                retried, recovered = await _run(poll, fetcher, extractor, chosen)
+            refreshed = await writer.run(_refresh_digests)
+            summary = _summarise(poll, chosen, retried, recovered, refreshed)
+            await writer.run(_close_poll, poll_id, summary)
     finally:
         extractor.close()
-    refreshed = _refresh_digests(db)
-    summary = _summarise(poll, chosen, retried, recovered, refreshed)
-    _close_poll(db, poll_id, summary)
     log.info("poll done sources=%s new=%s unchanged=%s failed=%s pages_retried=%s"
              " pages_recovered=%s digests_refreshed=%s", len(summary.reports), summary.new,
              summary.unchanged, summary.failed, retried, recovered, refreshed)
@@ -230,7 +240,7 @@ async def _run(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
     """
     works = await _read_feeds(poll, fetcher, chosen)
     queue = _store_order(works)
-    _start_waiting(poll, works)
+    await _start_waiting(poll, works)
     due_pages = _due_pages(poll)
     batch = len(queue) + len(due_pages)
     pending = _fetch_new_pages(poll, fetcher, extractor, queue, batch)
@@ -276,25 +286,31 @@ def _store_order(works: Sequence[SourceWork]) -> list[tuple[FeedEntry, SourceWor
                   key=lambda pair: iso(pair[0].published_at) or "~")
 
 
-def _start_waiting(poll: _Poll, works: Sequence[SourceWork]) -> None:
+async def _start_waiting(poll: _Poll, works: Sequence[SourceWork]) -> None:
     """Count each source's entries as waiting; a source with none is finished now."""
     for work in works:
         work.waiting = len(work.fresh)
         work.fresh = []  # the queue holds the entries now
         if work.waiting == 0:
-            _finish_source(poll, work)
+            await _finish_source(poll, work)
 
 
-def _finish_source(poll: _Poll, work: SourceWork) -> None:
-    """Record a source whose entries are all settled and report it; never raises."""
+async def _finish_source(poll: _Poll, work: SourceWork) -> None:
+    """Record (in the writer) a source whose entries are all settled and report it (here, on
+    the caller's thread: `progress` may print or touch the bot); never raises."""
+    poll.report(await poll.writer.run(_finished, poll.settings, work, poll.now))
+
+
+def _finished(db: Database, settings: Settings, work: SourceWork, now: datetime
+              ) -> SourceReport:
+    """`finish` the source; a failure to record it is its report, never raised."""
     try:
-        done = finish(poll.db, poll.settings, work, poll.now)
+        return finish(db, settings, work, now)
     except Exception as exc:  # recording one source's health must not stop the others
         log.exception("source finish failed id=%s", work.source.id)
-        done = SourceReport(work.source.id, work.source.name, work.source.url, "failed",
+        return SourceReport(work.source.id, work.source.name, work.source.url, "failed",
                             entries=work.entries, new=work.new, known=work.known,
                             error=f"{type(exc).__name__}: {exc}")
-    poll.report(done)
 
 
 def _due_pages(poll: _Poll) -> list[retries.PendingPage]:
@@ -333,77 +349,20 @@ def _fetch_retry_pages(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
                  for due in due_pages)
 
 
-async def _warm_meaning(poll: _Poll, item: _Fetched) -> None:
-    """Embed, in a worker thread before the article's store transaction, the texts its story step
-    will weigh by meaning (digests.stories.meaning_texts: most articles none, else the uncertain
-    pairs' headlines and leads): the step then finds them remembered (digests.semantic) instead
-    of holding the event loop (~0.1–0.3 s a text). Same title and text as digests.archive stores."""
-    from digests.stories import embedder_for
-
-    if embedder_for(poll.settings) is None:
-        return
-    page = item.page
-    title = item.entry.title or (page.title if page else "")
-    text = "\n".join(page.paragraphs) if page and page.paragraphs else item.entry.summary
-    when = item.entry.published_at or (page.published_at if page else None) or poll.now
-    await _embed_ahead(poll.db, poll.settings, title, text, when)
-
-
-async def _warm_retry_meaning(db: Database, settings: Settings, due: retries.PendingPage,
-                              item: _Fetched) -> None:
-    """As `_warm_meaning`, for a page retry about to complete its article: the story step of
-    `retries.apply_page` weighs the stored title (the page's when there is none) and the page's
-    text; what it will want embedded is embedded here first, in a worker thread, so the bot stays
-    responsive."""
-    from digests.models import parse_iso
-    from digests.stories import embedder_for
-
-    page = item.page
-    if page is None or not page.paragraphs or embedder_for(settings) is None:
-        return  # no page: the try is only counted, no step runs
-    row = db.db.execute("select title, coalesce(published_at, fetched_at) from articles"
-                        " where id = ?", [due.article_id]).fetchone()
-    when = parse_iso(row[1]) if row and row[1] else None
-    if when is None:
-        return  # the step embeds in place what it needs
-    title = (row[0] if row else "") or page.title
-    await _embed_ahead(db, settings, title, "\n".join(page.paragraphs), when, due.article_id)
-
-
-async def _embed_ahead(db: Database, settings: Settings, title: str, text: str,
-                       when: datetime, article_id: int = 0) -> None:
-    """Embed in a worker thread what the story step will weigh by meaning for this article
-    (digests.stories.meaning_texts, a read-only dry run); the model remembers the vectors."""
-    from digests.stories import embedder_for, meaning_texts
-
-    embedder = embedder_for(settings)
-    if embedder is None:
-        return
-    try:
-        texts = meaning_texts(db.db, title, text, when, article_id)
-    except Exception:  # a failed dry run costs speed only: the step embeds what it needs itself
-        log.exception("meaning texts not prepared; the story step embeds in place")
-        return
-    if texts:
-        try:
-            await asyncio.to_thread(lambda: [embedder.passage(t) for t in texts])
-        except Exception:  # speed only, as above: one article's texts must not stop the poll
-            log.exception("meaning texts not embedded ahead; the story step embeds in place")
-
-
 async def _store_in_order(poll: _Poll, pending: _Pending) -> None:
-    """Store each article as its page is in, in queue order; finish each source on its last."""
+    """Store each article (in the writer) as its page is in, in queue order; finish each source
+    on its last. The story step embeds what it weighs by meaning there too (SEMANTIC_MODEL):
+    off the event loop like the rest of the store."""
     while pending:
         work, future = pending[0]
         item = await future
         pending.popleft()  # drop the page as soon as it is stored
-        await _warm_meaning(poll, item)
-        _store_one(poll.db, poll.settings, work, item, poll.now, poll.clock)
+        await poll.writer.run(_store_one, poll.settings, work, item, poll.now, poll.clock)
         work.waiting -= 1
         if work.waiting == 0:
-            _finish_source(poll, work)
-        # Let in-flight requests move between stores: a long run of stores must not
-        # starve them into timeouts.
+            await _finish_source(poll, work)
+        # Inline (an in-memory database): let in-flight requests move between stores, so a
+        # long run of stores does not starve them into timeouts.
         await asyncio.sleep(0)
 
 
@@ -415,8 +374,8 @@ async def _settle_retries(poll: _Poll, again: _Again) -> tuple[int, int]:
         item = await retry
         again.popleft()
         retried += 1
-        await _warm_retry_meaning(poll.db, poll.settings, due, item)
-        recovered += _retry_one(poll.db, poll.settings, due, item, poll.now, poll.clock)
+        recovered += await poll.writer.run(_retry_one, poll.settings, due, item, poll.now,
+                                           poll.clock)
         await asyncio.sleep(0)
     return retried, recovered
 

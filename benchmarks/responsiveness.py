@@ -1,0 +1,170 @@
+"""Responsiveness benchmark: how long a reader waits for the bot while a poll stores long pages.
+
+The real PTB Application runs against the emulator (tests/botkit.py) on the sample database; the
+sample site (digests.samplesite) on 127.0.0.1 serves one extra feed of N long article pages,
+each made of consecutive corpus articles joined until it holds about --chars characters (the
+extractor keeps at most 100,000). A poll of that feed is started in the bot's event loop
+(`poll_once`, as /ingest and the scheduled poll run it) and, while it runs, a reader sends
+/help and /start in turn, again and again; the figure is the time from each message to the bot's
+answer recorded by the emulator (median and maximum over every answer of every run), next to the
+same reader's round trip with no poll running, and the poll's own duration. /help writes nothing
+to the database; /start stores its buttons' ids (a write, which waits for the article
+transaction in progress, if any).
+
+`--inline` runs the store steps on the event loop as sessions 1–8 did (digests.writer.INLINE):
+the baseline, measured in the same process as the default (a worker thread with its own SQLite
+connection), so the ratio compares like with like.
+
+    .venv/bin/python benchmarks/responsiveness.py [--pages 24] [--chars 60000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
+
+
+def corpus_rows() -> Iterator[dict[str, Any]]:
+    """The corpus articles in file order."""
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def long_pages(pages: int, chars: int, skip: int = 0) -> list[tuple[str, list[str]]]:
+    """`pages` (title, paragraphs) made of consecutive corpus articles, ~`chars` characters each
+    (`skip` pages' worth of articles are passed over, so every run stores pages never seen)."""
+    out: list[tuple[str, list[str]]] = []
+    title, paragraphs, size, skipped = "", [], 0, 0
+    for row in corpus_rows():
+        text = row.get("text") or ""
+        if not text:
+            continue
+        title = title or (row.get("title") or "")
+        paragraphs.extend(p for p in text.split("\n") if p.strip())
+        size += len(text)
+        if size >= chars:
+            if skipped < skip:
+                skipped += 1
+            else:
+                out.append((title, paragraphs))
+            title, paragraphs, size = "", [], 0
+            if len(out) == pages:
+                break
+    return out
+
+
+async def one_run(pages: list[tuple[str, list[str]]], run: int,
+                  idle_probes: int) -> dict[str, Any]:
+    """One bot, one poll of `pages`: the reader's round trips while it runs and before it."""
+    from botkit import READER, running_bot, sample_db
+
+    from digests.pipeline import poll_once
+    from digests.samplesite import SampleSite
+    from digests.sources import add_source, list_sources, remove_source
+
+    now = datetime.now(timezone.utc)
+    with SampleSite() as site, tempfile.TemporaryDirectory() as tmp:
+        for i, (title, paragraphs) in enumerate(pages):
+            site.publish(slug=f"long-{run}-{i}", feed="main", title=title, paragraphs=paragraphs,
+                         published=now - timedelta(minutes=len(pages) - i))
+        async with running_bot(sample_db(Path(tmp))) as h:
+            for source in list_sources(h.db):
+                remove_source(h.db, source.id)
+            add_source(h.db, site.feed_url("main"), settings=h.settings, now=now)
+            await h.say(READER, "/start")  # warm up
+            idle: dict[str, list[float]] = {"/help": [], "/start": []}
+            for i in range(2 * idle_probes):
+                command = PROBES[i % 2]
+                t0 = time.perf_counter()
+                await h.say(READER, command, timeout=600)
+                idle[command].append(time.perf_counter() - t0)
+            started = time.perf_counter()
+            poll = asyncio.create_task(poll_once(h.db, h.settings, now=now, only_due=False))
+            busy: dict[str, list[float]] = {"/help": [], "/start": []}
+            i = 0
+            while not poll.done():
+                command = PROBES[i % 2]
+                i += 1
+                t0 = time.perf_counter()
+                await h.say(READER, command, timeout=600)
+                busy[command].append(time.perf_counter() - t0)
+            summary = await poll
+            took = time.perf_counter() - started
+    return {"idle": idle, "busy": busy, "poll_s": took, "new": summary.new,
+            "store_s": summary.timings.store}
+
+
+PROBES = ("/help", "/start")
+
+
+async def bench(pages: int, chars: int, runs: int, inline: bool) -> dict[str, float]:
+    """`runs` runs (fresh pages each); figures in milliseconds, the poll in seconds."""
+    from digests import writer
+
+    writer.INLINE = inline
+    idle: dict[str, list[float]] = {probe: [] for probe in PROBES}
+    busy: dict[str, list[float]] = {probe: [] for probe in PROBES}
+    polls, stores, worst = [], [], []
+    for run in range(runs):
+        result = await one_run(long_pages(pages, chars, skip=run * pages), run, idle_probes=5)
+        for probe in PROBES:
+            idle[probe] += result["idle"][probe]
+            busy[probe] += result["busy"][probe]
+        worst.append(max((t for probe in PROBES for t in result["busy"][probe]), default=0.0))
+        polls.append(result["poll_s"])
+        stores.append(result["store_s"])
+    figures: dict[str, float] = {}
+    for probe in PROBES:
+        name = probe.lstrip("/")
+        figures[f"{name}_answers_during_polls"] = len(busy[probe])
+        figures[f"{name}_idle_ms_median"] = 1000 * statistics.median(idle[probe])
+        figures[f"{name}_busy_ms_median"] = (1000 * statistics.median(busy[probe])
+                                             if busy[probe] else 0.0)
+        figures[f"{name}_busy_ms_max"] = 1000 * max(busy[probe], default=0.0)
+    figures["busy_ms_max_median_of_runs"] = 1000 * statistics.median(worst)
+    figures["poll_s_median"] = statistics.median(polls)
+    figures["store_s_median"] = statistics.median(stores)
+    return figures
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=24)
+    parser.add_argument("--chars", type=int, default=60_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=("inline", "thread"), default=None,
+                        help="run one mode only (default: the inline baseline, then the thread)")
+    args = parser.parse_args(argv)
+    modes = [args.only] if args.only else ["inline", "thread"]
+    results: dict[str, dict[str, float]] = {}
+    for mode in modes:
+        figures = asyncio.run(bench(args.pages, args.chars, args.runs, mode == "inline"))
+        results[mode] = figures
+        print(f"[{mode}] pages={args.pages} chars≈{args.chars} runs={args.runs}")
+        for key, value in figures.items():
+            print(f"  {key:28} {value:,.1f}" if isinstance(value, float) else f"  {key:28} {value}")
+    if len(results) == 2:
+        for key in ("help_busy_ms_median", "start_busy_ms_median", "busy_ms_max_median_of_runs"):
+            if results["thread"][key]:
+                print(f"{key} inline/thread = {results['inline'][key] / results['thread'][key]:.1f}×")
+    return results
+
+
+if __name__ == "__main__":
+    main()
