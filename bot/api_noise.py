@@ -11,19 +11,33 @@ says more than "the API answered badly", and the operator can do nothing about o
   traceback, the body cut to 120 characters.
 - `PollingTrouble.report`: a network error of the polling loop (no update) is one WARNING at
   most once a minute, with how many were seen since the last line.
+- `LastConfirmFilter` (on PTB's Updater logger): stopping while the API answers badly, PTB's
+  last getUpdates (it confirms the updates already taken) fails and PTB logs ERROR «Error while
+  calling `get_updates` one more time …» with three chained tracebacks (QA15 N5). PTB offers no
+  setting for it (the message says to adjust timeouts); it becomes one WARNING saying what it
+  means: those updates may be handed again at the next start, which the bot expects (a
+  redelivered /ingest is recognised, bot.ingests).
+- `StartWatch`: while the bot starts, a Bot API that takes the connection and never answers
+  left the operator with minutes of silence (QA15 N3: PTB retries getMe with a 30 s read
+  timeout, quietly). Until the bot is ready, one bilingual WARNING every 15 s says how long the
+  server has been silent and when the start gives up (the clean line of bot.app.run_bot).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
+from types import TracebackType
 
 log = logging.getLogger("bot.app")
 
 REQUEST_LOGGER = "telegram.request.BaseRequest"  # PTB's logger of a response it cannot read
+UPDATER_LOGGER = "telegram.ext.Updater"  # PTB's logger of the polling loop and its stop
 BODY_CHARS = 120
 EVERY_SECONDS = 60.0
+START_EVERY_SECONDS = 15.0
 
 
 class NotJsonFilter(logging.Filter):
@@ -44,11 +58,28 @@ class NotJsonFilter(logging.Filter):
         return True
 
 
+class LastConfirmFilter(logging.Filter):
+    """PTB's ERROR (3 tracebacks) when its last getUpdates at stop fails → one WARNING."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.getMessage().startswith("Error while calling `get_updates` one more time"):
+            return True
+        error = record.exc_info[1] if record.exc_info else None
+        record.msg = ("Bot API did not take the confirmation of the last updates while stopping"
+                      " (%s): Telegram may hand them again at the next start")
+        record.args = (f"{type(error).__name__}: {error}" if error is not None else "no answer",)
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
+
+
 def install() -> None:
-    """Attach NotJsonFilter to PTB's request logger (once)."""
-    logger = logging.getLogger(REQUEST_LOGGER)
-    if not any(isinstance(f, NotJsonFilter) for f in logger.filters):
-        logger.addFilter(NotJsonFilter())
+    """Attach NotJsonFilter to PTB's request logger and LastConfirmFilter to its Updater's
+    (once each)."""
+    for name, kind in ((REQUEST_LOGGER, NotJsonFilter), (UPDATER_LOGGER, LastConfirmFilter)):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, kind) for f in logger.filters):
+            logger.addFilter(kind())
 
 
 class PollingTrouble:
@@ -72,3 +103,43 @@ class PollingTrouble:
                     "last report): %s: %s", self._unreported, type(error).__name__, error)
         self._last, self._unreported = now, 0
         return True
+
+
+class StartWatch:
+    """Says, every `every` seconds until `ready()`, that the Bot API has not answered yet.
+
+    A context manager around the start (`run_polling`/`run_webhook`): a thread of its own
+    speaks while the event loop waits on the silent server; leaving the block ends it.
+    """
+
+    def __init__(self, host: str, give_up_after: float,
+                 every: float = START_EVERY_SECONDS) -> None:
+        self.host = host
+        self.give_up_after = give_up_after
+        self.every = every
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="start-watch", daemon=True)
+        self.said = 0
+
+    def ready(self) -> None:
+        """The Bot API answered: nothing more to say."""
+        self._ready.set()
+
+    def __enter__(self) -> StartWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self._ready.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        waited = 0.0
+        while not self._ready.wait(self.every):
+            waited += self.every
+            self.said += 1
+            log.warning("لا ردّ من خادم تيليجرام (%s) بعد %d ثانية، أحاول مجددًا (أتوقف بعد %d "
+                        "ثانية) / no answer from the Telegram server (%s) after %d s, retrying "
+                        "(giving up after %d s)", self.host, waited, self.give_up_after,
+                        self.host, waited, self.give_up_after)

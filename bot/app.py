@@ -76,6 +76,7 @@ from digests.storage import Database
 log = logging.getLogger(__name__)
 
 OPTIONS_KEY = "nashra_options"
+WATCH_KEY = "nashra_start_watch"  # bot.api_noise.StartWatch of run_bot, told at post_init
 FIRST_POLL_SECONDS = 5.0
 STOP_TIMEOUT_SECONDS = 10.0
 # How long a call to Telegram may take to answer (PTB's default is 5 s). A digest Telegram
@@ -219,6 +220,9 @@ async def set_commands(app: Application) -> None:
 
 async def _post_init(app: Application) -> None:
     rt: Runtime = app.bot_data[RUNTIME_KEY]
+    watch = app.bot_data.get(WATCH_KEY)
+    if watch is not None:  # getMe answered: the start is no longer waiting on a silent API
+        watch.ready()
     try:
         await set_commands(app)
     except TelegramError as exc:
@@ -323,14 +327,28 @@ async def stop_application(app: Application) -> None:
 
 
 async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Scheduled poll of the due sources (skipped while an admin's /ingest runs)."""
+    """Scheduled poll of the due sources, as a background task (skipped while an admin's
+    /ingest or the previous scheduled poll runs).
+
+    The job only starts the task: PTB's stop waits for running jobs, and a poll waiting for a
+    site that never answers kept a stopping bot up to FETCH_TIMEOUT_SECONDS (QA15 N4). As a
+    task (`Runtime.spawn`) it is cancelled at stop like /ingest's: what is stored stays
+    stored, a page half-fetched is fetched again at the next poll."""
+    rt = runtime(context)
+    if any(task is not None and not task.done() for task in (rt.ingest_task, rt.poll_task)):
+        return
+    rt.poll_task = rt.spawn(scheduled_poll(rt), "scheduled-poll")
+
+
+async def scheduled_poll(rt: Runtime) -> None:
+    """Poll the due sources once; wake the sender when something new was stored."""
     from digests.pipeline import poll_once
 
-    rt = runtime(context)
-    if rt.ingest_task is not None and not rt.ingest_task.done():
-        return
     try:
         summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=True)
+    except asyncio.CancelledError:
+        log.info("scheduled poll stopped with the bot; what it stored stays stored")
+        raise
     except Exception:
         log.exception("scheduled poll failed")
         return
@@ -430,19 +448,23 @@ def run_bot(settings: Settings) -> int:
         app = build_application(settings, db)
         # A few start-up retries ride out a short network hiccup; a wrong token or base URL
         # still ends with a clear message instead of a traceback (PTB's own tracebacks of the
-        # start-up retries go to DEBUG: digests.logs).
-        if settings.webhook_url:
-            # scheme and host only: a webhook path often holds a secret, the token's own
-            # secret half included (QA14 F3)
-            log.info("starting mode=webhook url=%s listen=%s:%s",
-                     url_for_log(settings.webhook_url), settings.webhook_listen,
-                     settings.webhook_port)
-            app.run_webhook(bootstrap_retries=BOOTSTRAP_RETRIES,
-                            **webhook_options(settings))  # type: ignore[arg-type]
-        else:
-            log.info("starting mode=polling api=%s",
-                     urlsplit(settings.telegram_api_base_url).netloc)
-            app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
+        # start-up retries go to DEBUG: digests.logs). A server that never answers is said
+        # every 15 s until the start gives up (QA15 N3).
+        host = urlsplit(settings.telegram_api_base_url).netloc
+        with api_noise.StartWatch(host, START_BOUND_SECONDS) as watch:
+            app.bot_data[WATCH_KEY] = watch
+            if settings.webhook_url:
+                # scheme and host only: a webhook path often holds a secret, the token's own
+                # secret half included (QA14 F3)
+                log.info("starting mode=webhook url=%s listen=%s:%s",
+                         url_for_log(settings.webhook_url), settings.webhook_listen,
+                         settings.webhook_port)
+                app.run_webhook(bootstrap_retries=BOOTSTRAP_RETRIES,
+                                **webhook_options(settings))  # type: ignore[arg-type]
+            else:
+                log.info("starting mode=polling api=%s", host)
+                app.run_polling(allowed_updates=Update.ALL_TYPES,
+                                bootstrap_retries=BOOTSTRAP_RETRIES)
     except InvalidToken:
         print("رفض تيليجرام رمز البوت: تحقق من TELEGRAM_BOT_TOKEN / Telegram rejected the bot "
               "token: check TELEGRAM_BOT_TOKEN", file=sys.stderr)
@@ -478,4 +500,7 @@ def run_bot(settings: Settings) -> int:
 
 
 BOOTSTRAP_RETRIES = 3
+# A Bot API that takes the connection and never answers: PTB tries getMe 1 + BOOTSTRAP_RETRIES
+# times, each until READ_TIMEOUT_SECONDS, at once after a timeout; then run_bot's clean line.
+START_BOUND_SECONDS = (1 + BOOTSTRAP_RETRIES) * READ_TIMEOUT_SECONDS
 

@@ -10,12 +10,19 @@ admin's back (the scheduled poll catches up anyway). Migration 022_ingest_reques
 the /push report (bot.pushes.resume_reports, QA12 F1). Telegram gives the restarted bot the
 updates the killed one had not confirmed: the same /ingest message again is ignored (its
 message id is kept, migration 023), so the admin reads «توقف…» once and no second poll starts.
+
+Order (QA15 N10): the poll's task sends «⏳ بدأ جلب الأخبار…» through `acknowledge`; a second
+/ingest while it runs waits for that (`acknowledged`, at most ACK_WAIT_SECONDS) before it is
+answered «الجلب جارٍ بالفعل», so the admin reads them in the order they happened.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import weakref
 from datetime import datetime
+from typing import Any
 
 from telegram.ext import ContextTypes
 
@@ -25,6 +32,38 @@ from digests.models import iso
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
+
+# How long a second /ingest waits for the first one's «بدأ» (sent within milliseconds unless
+# Telegram's flood control holds it; PTB handles one update at a time, so others wait too).
+ACK_WAIT_SECONDS = 5.0
+# The «بدأ» of each poll task, set once it went (or could not go): a waiter needs it before
+# the task has even started to run.
+_ACKS: weakref.WeakKeyDictionary[asyncio.Task[Any], asyncio.Event] = \
+    weakref.WeakKeyDictionary()
+
+
+def _ack(task: asyncio.Task[Any]) -> asyncio.Event:
+    return _ACKS.setdefault(task, asyncio.Event())
+
+
+async def acknowledge(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                      lang: str) -> None:
+    """From the poll's task: send «⏳ بدأ جلب الأخبار…» (a 429 waited out), then let a second
+    /ingest waiting in `acknowledged` be answered."""
+    try:
+        await tell(rt, context, chat_id, ui(lang, "ingest_started"))
+    finally:
+        task = asyncio.current_task()
+        if task is not None:
+            _ack(task).set()
+
+
+async def acknowledged(task: asyncio.Task[Any]) -> None:
+    """Wait until the running poll `task` has sent its «بدأ» (at most ACK_WAIT_SECONDS)."""
+    try:
+        await asyncio.wait_for(_ack(task).wait(), ACK_WAIT_SECONDS)
+    except TimeoutError:
+        log.info("ingest acknowledgement still waiting; second /ingest answered first")
 
 
 def owe_ingest(db: Database, chat_id: int, lang: str, now: datetime,

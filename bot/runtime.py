@@ -48,6 +48,7 @@ class Runtime:
     sender: Any = None  # bot.sender.Sender once started
     sender_task: asyncio.Task[Any] | None = None
     ingest_task: asyncio.Task[Any] | None = None
+    poll_task: asyncio.Task[Any] | None = None  # the scheduled poll in progress (bot.app)
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
 
     def now(self) -> datetime:
@@ -122,6 +123,13 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
     if user and user.language_code and chat.type == "private":
         language = code_language(user.language_code)  # other languages: DEFAULT_LANGUAGE
     title = chat.title or chat.full_name or ""
+    known = subscriptions.get_chat(rt.db, chat.id)
+    if (known is not None and known.active and known.deactivated_reason is None
+            and known.type == chat.type and known.title == title[:200]
+            and (known.language is not None or language is None)):
+        # Nothing would change: no write. A reader's update then never waits for the write
+        # lock a poll's store holds (digests.writer); reads never wait in WAL mode.
+        return known
     return subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type, title=title,
                                      language=language)
 

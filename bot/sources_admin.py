@@ -30,7 +30,7 @@ from bot.admin import (
     tell,
 )
 from bot.i18n import counted, num, relative_time, t
-from bot.ingests import answered, owe_ingest, record_answer
+from bot.ingests import acknowledge, acknowledged, answered, owe_ingest, record_answer
 from bot.lines import Span, isolate_ltr
 from bot.packer import pack
 from bot.reasons import error_text, reason_text
@@ -208,6 +208,7 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     assert chat is not None
     if rt.ingest_task is not None and not rt.ingest_task.done():
+        await acknowledged(rt.ingest_task)  # the first one's «بدأ» goes first (QA15 N10)
         await reply(update, context, ui(lang, "ingest_running"))
         return
     message = update.effective_message
@@ -225,7 +226,7 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     """Acknowledge, poll every source, report. Both answers wait out a 429 (bot.admin.tell),
     and the poll runs even when the acknowledgement could not be sent. The final answer is
     stored before it is sent, and marked given after (bot.ingests)."""
-    await tell(rt, context, chat_id, ui(lang, "ingest_started"))
+    await acknowledge(rt, context, chat_id, lang)
     html = await _poll_answer(rt, lang)
     record_answer(rt.db, request_id, html, rt.now())
     await tell(rt, context, chat_id, html)
