@@ -47,8 +47,9 @@ from digests.storage import Database
 log = logging.getLogger(__name__)
 
 # digests, language, now, the topics the bundle came for (None: not known), the bundle's kind
-# (bundle_kind: 'instant', 'push', 'daily:<the chat's local date>[:group]') → messages
-Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str], list[str]]
+# (bundle_kind: 'instant', 'push', 'daily:<the chat's local date>[:group]'), how many more
+# stories the bundle stands for than it shows (Bundle.more) → messages
+Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int], list[str]]
 # database, bundle, its article rows → the topics it answers ([""] = the general digest)
 TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
@@ -70,6 +71,9 @@ class Bundle:
     attempts: int
     is_group: bool = False
     language: str | None = None
+    # Rows at the end of `row_ids` beyond those of `article_ids`: stories the bundle does not
+    # show but counts in its last line («و٣٨ خبرًا آخر — /digest»), sent with it (bot.sender).
+    more: int = 0
 
 
 @dataclass
@@ -116,9 +120,9 @@ class Courier:
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
         self.on_wire: set[Bundle] = set()
-        # (article ids, language, topics, kind) → messages: a broadcast renders once, not once
-        # per chat.
-        self._rendered: dict[tuple[tuple[int, ...], str, tuple[str, ...] | None, str],
+        # (article ids, language, topics, kind, more) → messages: a broadcast renders once,
+        # not once per chat.
+        self._rendered: dict[tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int],
                              list[str]] = {}
 
     def forget_renderings(self) -> None:
@@ -133,7 +137,7 @@ class Courier:
         lang = bundle.language or self.default_language
         kind = bundle_kind(bundle.kinds, bundle.is_group or bundle.chat_id < 0)
         if self.topics_of is None:  # no per-chat header: the cache answers before any query
-            cached = self._rendered.get((ids, lang, None, kind))
+            cached = self._rendered.get((ids, lang, None, kind, bundle.more))
             if cached is not None:
                 return cached, None
         marks = ",".join("?" * len(ids))
@@ -143,11 +147,11 @@ class Courier:
         if not rows:
             return [], "article removed"
         topics = None if self.topics_of is None else tuple(self.topics_of(self.db, bundle, rows))
-        key = (ids, lang, topics, kind)
+        key = (ids, lang, topics, kind, bundle.more)
         cached = self._rendered.get(key)
         if cached is None:
             digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
-            cached = self.render(digests, lang, self.clock(), topics, kind)
+            cached = self.render(digests, lang, self.clock(), topics, kind, bundle.more)
             self._rendered[key] = cached
         return cached, None
 

@@ -176,6 +176,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bundle_daily_topics_group": ("📰 النشرة اليومية — {date}: {topics}",
                                   "📰 The daily digest — {date}: {topics}"),
     "bundle_stop": ("لإيقاف المتابعة: /unsubscribe", "To stop: /unsubscribe"),
+    # A header naming topics and the general digest (QA16 F5): «📰 جديد «سوريا» والنشرة العامة»
+    "bundle_and_general": ("{topics} والنشرة العامة", "{topics} and the general digest"),
+    # The stories a delivered digest counts but does not show (QA16 F4); {count} is «٣٨ خبرًا
+    # آخر» / "38 more stories" (bot.render.more_count)
+    "bundle_more": ("و{count} — /digest", "And {count} — /digest"),
+    "bundle_more_topic": ("و{count} — /search {topic} أو /digest",
+                          "And {count} — /search {topic} or /digest"),
     "reported_by": ("بحسب {speaker}", "According to {speaker}"),
     "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
     # /start and /help

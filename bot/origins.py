@@ -5,7 +5,8 @@ A reader who follows several topics, or the general digest, cannot tell from a b
 names its topic (pushes.topic, in the reader's own spelling when the chat follows it by another:
 «فيسبوك» for «فيس بوك»; none = the general digest); an instant or daily row names the
 chat's followed topics its stories match (digests.query.article_matches, the same test that
-queued them), else the general digest. The bot's sender passes it to its courier (bot.app,
+queued them), and the general digest when some story answers none of them («📰 جديد «سوريا»
+والنشرة العامة»). The bot's sender passes it to its courier (bot.app,
 `topics_of`), which renders each bundle with those topics (bot.render.render_bundle: the header
 «📰 جديد «الغوطة»» or «📰 النشرة العامة», and «لإيقاف المتابعة: /unsubscribe» last); renderings
 are cached per (stories, language, topics), so two chats that get the same stories for different
@@ -28,7 +29,9 @@ MAX_TOPICS = 3  # named in a header; more would bury the headline
 
 
 def bundle_topics(db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]) -> list[str]:
-    """The topics this bundle answers: [topic, …], [""] for the general digest, [] if unknown.
+    """The topics this bundle answers: [topic, …], with "" last when some of its stories came
+    for the general digest (none of the chat's topics matches them); [""] for the general
+    digest alone; [] if unknown.
 
     Args:
         db: the database (subscriptions and pushes).
@@ -43,11 +46,16 @@ def bundle_topics(db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]) 
     followed = [r[0] for r in db.db.execute(
         "select topic from subscriptions where chat_id = ? order by id", [bundle.chat_id])]
     articles = [article_from_row(r) for r in rows]
-    matched = [topic for topic in followed
-               if topic and any(article_matches(topic, a) for a in articles)]
+    named = [topic for topic in followed if topic]
+    hits = [{topic for topic in named if article_matches(topic, a)} for a in articles]
+    matched = [topic for topic in named if any(topic in h for h in hits)]
+    # A story that answers no followed topic came for the general digest: the header names it
+    # too, so it is true of every story under it (QA16 F5: «📰 جديد «سوريا»» over three
+    # general-digest stories and one about Syria).
+    general = "" in followed and (not matched or any(not h for h in hits))
     if matched:
-        return matched[:MAX_TOPICS]
-    return [""] if "" in followed else []
+        return matched[:MAX_TOPICS] + ([""] if general else [])
+    return [""] if general else []
 
 
 def own_spelling(db: Database, chat_id: int, topic: str) -> str:

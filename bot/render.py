@@ -179,7 +179,7 @@ def render_digest_messages(digest: Digest, lang: str, now: datetime) -> list[str
 
 def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
                   header: bool | None = None, topics: Sequence[str] | None = None,
-                  kind: str | None = None) -> list[str]:
+                  kind: str | None = None, more: int = 0) -> list[str]:
     """Several stories as few messages as fit (a subscriber is not flooded).
 
     `header` adds «📰 نشرة الأخبار» on top; by default only when there are several stories.
@@ -189,11 +189,18 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     /unsubscribe»). `kind` is the outbox kind the bundle was queued under (bot.courier.
     bundle_kind): a scheduled daily digest, 'daily:<the chat's local date>', is headed «📰
     نشرتك اليومية — ٣٠ نوفمبر ٢٠٢٦» (with the topics it answers), not as an instant alert.
+    `more` counts the stories the delivered digest stands for but does not show (bot.sender
+    shows the best ten): a line after them says how many and where to see them («و٣٨ خبرًا آخر
+    — /digest»). Split across messages only where Telegram's limits force it; only the first
+    message carries the header.
     """
     items = list(digests)
     stories: list[list[Line]] = [digest_lines(d, lang, now) for d in items]
     if topics is not None:
         stories.insert(0, [(_label(origin_header(topics, lang, kind), lang),)])
+        if more > 0:
+            stories.append([(Span(_rtl_text(more_line(more, topics, lang), lang),
+                                  ltr=lang == "en"),)])
         stories.append([(Span(_rtl_text(t("bundle_stop", lang), lang), ltr=lang == "en"),)])
     elif header or (header is None and len(items) > 1):
         stories.insert(0, [(_label(t("bundle_header", lang), lang),)])
@@ -208,6 +215,10 @@ def origin_header(topics: Sequence[str], lang: str, kind: str | None = None) -> 
     named = [clean(topic) for topic in topics if clean(topic)]
     sep = "، " if lang == "ar" else ", "
     listed = sep.join(f"«{topic}»" for topic in named)
+    if named and "" in topics:
+        # Some stories came for a topic, others for the general digest (QA16 F5): the header
+        # names both, so it is true of every story under it.
+        listed = t("bundle_and_general", lang, topics=listed)
     day = daily_date(kind)
     if day is not None:
         when = format_date(datetime(day.year, day.month, day.day), lang)
@@ -220,6 +231,33 @@ def origin_header(topics: Sequence[str], lang: str, kind: str | None = None) -> 
     if list(topics) == [""]:
         return t("bundle_general", lang)
     return t("bundle_header", lang)
+
+
+def more_count(n: int, lang: str) -> str:
+    """«خبر آخر» / «خبران آخران» / «٣ أخبار أخرى» / «٣٨ خبرًا آخر» / «١٠٠ خبر آخر» (the
+    numeral's noun by the grammar of Arabic numerals; the string puts «و» before it); "1 more
+    story" / "38 more stories"."""
+    if lang == "en":
+        return f"{n} more stor{'y' if n == 1 else 'ies'}"
+    if n == 1:
+        return "خبر آخر"
+    if n == 2:
+        return "خبران آخران"
+    if 3 <= n % 100 <= 10:
+        return f"{num(n, 'ar')} أخبار أخرى"
+    if 11 <= n % 100 <= 99:
+        return f"{num(n, 'ar')} خبرًا آخر"
+    return f"{num(n, 'ar')} خبر آخر"  # 100, 101, 102, 200 …: the noun in the singular
+
+
+def more_line(n: int, topics: Sequence[str], lang: str) -> str:
+    """The line after a delivered digest's stories that counts those it does not show and says
+    where to see them: /digest (the chat's digest now), and /search with the topic when the
+    digest came for one topic (its every story, page by page, in a private chat or a group)."""
+    named = [clean(topic) for topic in topics if clean(topic)]
+    if len(named) == 1 and "" not in topics:
+        return t("bundle_more_topic", lang, count=more_count(n, lang), topic=named[0])
+    return t("bundle_more", lang, count=more_count(n, lang))
 
 
 def daily_date(kind: str | None) -> date | None:

@@ -2,7 +2,9 @@
 
 An asyncio task the bot starts (`await Sender(...).run()` until cancelled). It picks due pending
 rows (digests.outbox), groups each chat's rows into one bundle (several stories in one message
-when they fit, rendered by `bot.render.render_bundle`), and runs a task per bundle — at most
+when they fit, rendered by `bot.render.render_bundle`; at most MAX_BUNDLE shown, the best, and
+the others counted in its last line and sent with it: `choose_shown`), and runs a task per
+bundle — at most
 `max_in_flight` at once, one per chat — that sends it through the courier (bot.courier: rendering,
 `bot.send_message(parse_mode=HTML)`, the error policy) and the limiter (bot.limiter:
 `send_rate_per_second` overall as a smooth schedule, one message per second per chat, 20 per
@@ -35,7 +37,16 @@ from pathlib import Path
 
 from telegram import Bot
 
-from bot.courier import MAX_ATTEMPTS, Bundle, Courier, Render, SenderStats, TopicsOf, not_sent
+from bot.courier import (
+    MAX_ATTEMPTS,
+    Bundle,
+    Courier,
+    Render,
+    SenderStats,
+    TopicsOf,
+    bundle_kind,
+    not_sent,
+)
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
 from digests import outbox
 from digests.models import Digest
@@ -43,13 +54,19 @@ from digests.settings import Settings
 from digests.storage import Database
 
 __all__ = ["MAX_ATTEMPTS", "MAX_BUNDLE", "Bundle", "ProgressCallback", "RateLimiter", "Render",
-           "Sender", "SenderStats", "default_render", "not_sent", "utc_now"]
+           "Sender", "SenderStats", "choose_shown", "default_render", "not_sent", "utc_now"]
 
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[outbox.PushProgress], Awaitable[None] | None]
 
-MAX_BUNDLE = 10  # stories per bundle; a chat with more due gets further bundles 1 s apart
+# Stories shown in one bundle, daily or instant (QA16 F4). A chat with more due at once gets the
+# best MAX_BUNDLE (most sources, then newest: how /digest ranks) and a last line «و٣٨ خبرًا
+# آخر — /digest»; the rest are marked sent with that bundle, never sent as further headed
+# bundles. Ten stories of a digest are 2–3 messages (about 1,300 UTF-16 units a story with its
+# quotes and related links), a few minutes of reading; /digest shows 8 on demand.
+MAX_BUNDLE = 10
+MAX_DUE = 500  # a chat's due rows taken into one bundle (after a long outage, more wait)
 
 
 def utc_now() -> datetime:
@@ -58,11 +75,33 @@ def utc_now() -> datetime:
 
 
 def default_render(digests: list[Digest], lang: str, now: datetime,
-                   topics: Sequence[str] | None = None, kind: str = "instant") -> list[str]:
+                   topics: Sequence[str] | None = None, kind: str = "instant",
+                   more: int = 0) -> list[str]:
     """`bot.render.render_bundle`, imported on first use."""
     from bot.render import render_bundle
 
-    return render_bundle(digests, lang, now, topics=topics, kind=kind)
+    return render_bundle(digests, lang, now, topics=topics, kind=kind, more=more)
+
+
+def choose_shown(rows: Sequence[outbox.DueRow], weights: dict[int, tuple[int, str]],
+                 limit: int = MAX_BUNDLE) -> tuple[list[outbox.DueRow], list[outbox.DueRow]]:
+    """One chat's due rows → (the rows whose stories the bundle shows, the rows it only counts).
+
+    An admin's push rows come first, as queued (the admin chose them). A daily digest shows
+    the day's best stories, best first: most sources, then the newest report (`weights`,
+    digests.outbox.story_weights; the row queued last among equals), the order /digest ranks
+    in. An instant bundle of at most
+    `limit` stories keeps the order they came in; a bigger one (a big poll) is ranked like a
+    daily digest. At most `limit` are shown.
+    """
+    pushes = [r for r in rows if r.kind.startswith("push:")]
+    others = [r for r in rows if not r.kind.startswith("push:")]
+    daily = bundle_kind(r.kind for r in rows).startswith("daily:")
+    if daily or len(rows) > limit:
+        others.sort(key=lambda r: (weights.get(r.story_id, (0, ""))[0],
+                                   weights.get(r.story_id, (0, ""))[1], r.id), reverse=True)
+    ordered = pushes + others
+    return ordered[:limit], ordered[limit:]
 
 
 class Sender:
@@ -211,16 +250,26 @@ class Sender:
 
     def _plan(self) -> list[Bundle]:
         rows = outbox.due_rows(self.db, self.clock(), limit=1000, exclude_chats=self._busy,
-                                 per_chat=MAX_BUNDLE)
+                               per_chat=MAX_DUE)
         per_chat: dict[int, list[outbox.DueRow]] = {}
-        for r in rows:  # whole chats, at most MAX_BUNDLE rows each (due_rows)
+        for r in rows:  # whole chats (due_rows)
             per_chat.setdefault(r.chat_id, []).append(r)
         self.courier.forget_renderings()  # relative times stay fresh for one plan
-        return [Bundle(chat_id, tuple(r.id for r in rs), tuple(r.article_id for r in rs),
-                       frozenset(r.kind for r in rs), max(r.attempts for r in rs),
-                       is_group=chat_id < 0 or rs[0].chat_type != "private",
-                       language=rs[0].language)
-                for chat_id, rs in per_chat.items()]
+        bundles = []
+        for chat_id, rs in per_chat.items():
+            ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
+                                      or bundle_kind(r.kind for r in rs).startswith("daily:"))
+            weights = outbox.story_weights(self.db.db, [(r.story_id, r.article_id) for r in rs]
+                                           ) if ranked else {}
+            shown, counted = choose_shown(rs, weights)
+            # Every row rides with the bundle (claimed, then sent together): the counted ones
+            # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
+            bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),
+                                  tuple(r.article_id for r in shown),
+                                  frozenset(r.kind for r in rs), max(r.attempts for r in rs),
+                                  is_group=chat_id < 0 or rs[0].chat_type != "private",
+                                  language=rs[0].language, more=len(counted)))
+        return bundles
 
     async def _dispatch(self) -> int:
         """Start a task per due bundle (bounded by max_in_flight). Returns how many started."""

@@ -216,6 +216,27 @@ def story_key(db: sqlite_utils.Database, article: Article) -> int:
     return int(story_id) if story_id is not None else -article.id
 
 
+def story_weights(db: sqlite_utils.Database, rows: Iterable[tuple[int, int | None]]
+                  ) -> dict[int, tuple[int, str]]:
+    """(story, article) pairs of due rows → story: (sources reporting it, its newest report's
+    time as ISO text), the order /digest ranks stories in (bot.stories.latest_digests: most
+    sources, then newest). Reports whose page is gone do not count; a story without a row of
+    its own (a negative id: an article with no story) is its article alone."""
+    out: dict[int, tuple[int, str]] = {}
+    for story, article in rows:
+        if story < 0 or article is None:
+            found = db.execute("select 1, coalesce(published_at, fetched_at, '') from articles"
+                               " where id = ?", [article if article is not None else -story]
+                               ).fetchone()
+        else:
+            found = db.execute(
+                "select count(distinct source_id), max(coalesce(published_at, fetched_at, ''))"
+                " from articles where story_id = ? and page_status != ?", [story, GONE]
+            ).fetchone()
+        out[story] = (int(found[0] or 0), str(found[1] or "")) if found else (0, "")
+    return out
+
+
 def _story_sources(db: sqlite_utils.Database, story: int) -> int:
     if story < 0:
         return 1

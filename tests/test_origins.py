@@ -121,3 +121,33 @@ async def test_a_pushed_topic_is_named_in_the_followers_own_spelling(tmp_path: P
         digest = h.emu.messages(READER)[-1]
         assert _plain(digest.plain_text).split("\n")[0] == "📰 New on «فيسبوك»"
         assert "فيس بوك" not in digest.plain_text
+
+
+def test_a_bundle_of_topic_and_general_stories_names_both(tmp_path: Path) -> None:
+    """QA16 F5: a bundle of general-digest stories and one «الغوطة» story was headed «📰 جديد
+    «الغوطة»» for all of them; the header now names both reasons, so it is true of every story
+    under it (and only the topic when every story answers it)."""
+    with Database(sample_db(tmp_path)) as db:
+        now = datetime.now(UTC)
+        ghouta = db.db.execute("select id from articles where title like '%الغوطة%'").fetchone()[0]
+        other = db.db.execute("select id from articles where title not like '%الغوطة%' and "
+                              "body not like '%غوطة%'").fetchone()[0]
+        subscriptions.upsert_chat(db, 7, now=now, type="private")
+        subscriptions.subscribe(db, 7, "الغوطة", now=now)
+        subscriptions.subscribe(db, 7, "", now=now)
+        mixed = bundle_topics(db, *_bundle(db, 7, (other, ghouta)))
+        assert mixed == ["الغوطة", ""]
+        assert bundle_topics(db, *_bundle(db, 7, (ghouta,))) == ["الغوطة"]
+        subscriptions.upsert_chat(db, 9, now=now, type="private")  # no general digest
+        subscriptions.subscribe(db, 9, "الغوطة", now=now)
+        assert bundle_topics(db, *_bundle(db, 9, (other, ghouta))) == ["الغوطة"]
+    [html] = render_bundle([STORY, STORY], "ar", NOW, topics=mixed)
+    assert _plain(visible_text(html)).startswith("📰 جديد «الغوطة» والنشرة العامة\n")
+    [html] = render_bundle([STORY], "en", NOW, topics=mixed)
+    assert _plain(visible_text(html)).startswith(
+        "📰 New on «الغوطة» and the general digest\n")
+    [html] = render_bundle([STORY], "ar", NOW, topics=["الغوطة", "سوريا", ""],
+                           kind="daily:2018-02-21")
+    assert _plain(visible_text(html)).startswith(
+        "📰 نشرتك اليومية — ٢١ فبراير ٢٠١٨: «الغوطة»، «سوريا» والنشرة العامة\n")
+    assert check_message(html) == []

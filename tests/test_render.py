@@ -35,7 +35,7 @@ NOW = datetime(2018, 2, 20, 15, 0, tzinfo=timezone.utc)
 SEPARATOR = "\n----- 8< message -----\n"
 # English labels stay LTR; an English attribution line starts with an LRM (bot.render.quote_line)
 EN_LABELS = ("Related links:", "Results for «", "📰 News digest", "\u200eAccording to ",
-             "📰 Your daily digest", "To stop:")
+             "📰 Your daily digest", "To stop:", "And ")
 
 GHOUTA = Digest(
     url="https://news.example/ghouta?id=1&lang=ar",
@@ -513,3 +513,24 @@ def test_f12_a_singular_subjunctive_is_shown_with_its_verb() -> None:
     assert "توقع أن يرتفع التضخم من جديد هذا العام — رئيس البنك" in shown
     assert "أعرب مدير المنتخب الألماني لكرة القدم أوليفر بيرهوف عن أمله بأن يكون الحارس جاهزا" in shown
     assert "بحسب" not in shown
+
+
+def test_golden_daily_digest_counts_what_it_does_not_show() -> None:
+    """QA16 F4: a daily digest shows its best stories and says how many more there are and
+    where to see them, one header over all; Arabic and English, one topic and several."""
+    daily = "daily:2018-02-21"
+    _golden("daily_more_ar", render_bundle([GHOUTA, OTHER], "ar", NOW, topics=["الغوطة"],
+                                           kind=daily, more=38)
+            + render_bundle([OTHER], "ar", NOW, topics=["الغوطة", ""], kind=daily, more=3))
+    _golden("daily_more_en", render_bundle([GHOUTA, OTHER], "en", NOW, topics=["الغوطة"],
+                                           kind=daily, more=38)
+            + render_bundle([OTHER], "en", NOW, topics=[""], kind=daily, more=1))
+
+
+def test_more_count_follows_the_grammar_of_numerals() -> None:
+    from bot.render import more_count
+
+    assert ["و" + more_count(n, "ar") for n in (1, 2, 3, 10, 11, 38, 99, 100, 103, 111)] == [
+        "وخبر آخر", "وخبران آخران", "و٣ أخبار أخرى", "و١٠ أخبار أخرى", "و١١ خبرًا آخر",
+        "و٣٨ خبرًا آخر", "و٩٩ خبرًا آخر", "و١٠٠ خبر آخر", "و١٠٣ أخبار أخرى", "و١١١ خبرًا آخر"]
+    assert [more_count(n, "en") for n in (1, 38)] == ["1 more story", "38 more stories"]

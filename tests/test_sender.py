@@ -18,11 +18,18 @@ from telegram import Bot
 from telegram.request import HTTPXRequest
 
 from bot import limiter as limiter_module
-from bot import sender as sender_module
 from bot.emulator import Emulator
 from bot.emulator_model import RateWindows
 from bot.sender import Sender
-from delivery_helpers import NOW, add_article, add_chat, add_source, rows, simple_render
+from delivery_helpers import (
+    NOW,
+    add_article,
+    add_chat,
+    add_source,
+    per_story_render,
+    rows,
+    simple_render,
+)
 from digests import outbox
 from digests.models import Article, Digest, iso
 from digests.settings import Settings
@@ -105,16 +112,12 @@ async def test_429_pauses_everything_then_resumes_in_order(database: Database, e
     arts = articles(database, 12)
     for chat in range(1, 5):
         add_chat(database, chat)
-    for chat in range(1, 5):  # 3 stories per chat, sent as 3 bundles by capping bundles at 1
+    for chat in range(1, 5):  # 3 stories per chat, sent as 3 messages (one per story)
         for a in arts[(chat - 1) * 3:chat * 3]:
             queue(database, chat, a)
-    sender_module.MAX_BUNDLE, saved = 1, sender_module.MAX_BUNDLE
-    try:
-        emu.inject_429(1, retry_after=1)
-        s = make_sender(database, bot)
-        await s.drain(timeout=20)
-    finally:
-        sender_module.MAX_BUNDLE = saved
+    emu.inject_429(1, retry_after=1)
+    s = make_sender(database, bot, render=per_story_render)
+    await s.drain(timeout=20)
     [refusal] = emu.refusals(429)
     log = emu.sent_log()
     assert len(log) == 12 and s.stats.retry_after == 1  # nothing lost
@@ -221,7 +224,8 @@ async def test_bad_request_fails_that_message_and_the_queue_goes_on(
         queue(database, chat, a)
 
     def raw_render(digests: list[Digest], lang: str, now: datetime,
-                   topics: Sequence[str] | None = None, kind: str = "instant") -> list[str]:
+                   topics: Sequence[str] | None = None, kind: str = "instant",
+                   more: int = 0) -> list[str]:
         return [d.headline for d in digests]  # unescaped on purpose
     s = make_sender(database, bot, render=raw_render)
     await s.run_once()
@@ -319,18 +323,18 @@ async def test_per_chat_and_overall_limits_hold(database: Database, emu: Emulato
     emu.rate_limits(True, overall_per_second=30)
     arts = articles(database, 25)
     add_chat(database, 1)
-    for a in arts[:21]:  # 21 stories → bundles of 10, 10, 1 to one chat
+    for a in arts[:3]:  # 3 stories → 3 messages to one chat (one per story)
         queue(database, 1, a)
     for chat in range(2, 42):  # and 40 other chats at once
         add_chat(database, chat)
         queue(database, chat, arts[21])
-    s = make_sender(database, bot, rate=30)
+    s = make_sender(database, bot, rate=30, render=per_story_render)
     decisions = decisions_of(s)
     await s.drain(timeout=30)
     assert refusals(decisions, RateWindows(True, overall_per_second=30,
                                            per_chat_interval=1.0)) == []
     sent = [d for d in decisions if not d.refused]
-    assert len(sent) == 43  # one slot per message: 3 bundles to chat 1, 1 to each other
+    assert len(sent) == 43  # one slot per message: 3 to chat 1, 1 to each other
     mine = [d.at for d in sent if d.chat == 1]
     assert len(mine) == 3 and all(b - a >= limiter_module.CHAT_INTERVAL
                                   for a, b in zip(mine, mine[1:]))
@@ -344,7 +348,6 @@ async def test_group_window_holds(database: Database, emu: Emulator, bot: Bot,
     monkeypatch.setattr(limiter_module, "GROUP_LIMIT", 3)
     monkeypatch.setattr(limiter_module, "GROUP_WINDOW", 2.0)  # 0.5 s margin, as in production
     monkeypatch.setattr(limiter_module, "CHAT_INTERVAL", 0.05)
-    monkeypatch.setattr(sender_module, "MAX_BUNDLE", 1)
     emu.rate_limits(True, overall_per_second=100, per_chat_interval=0.0, group_per_minute=3,
                     group_window=1.5)
     arts = articles(database, 5)
@@ -352,7 +355,7 @@ async def test_group_window_holds(database: Database, emu: Emulator, bot: Bot,
     emu.add_group(-9, "مجموعة")
     for a in arts:
         queue(database, -9, a)
-    s = make_sender(database, bot)
+    s = make_sender(database, bot, render=per_story_render)
     decisions = decisions_of(s)
     await s.drain(timeout=20)
     # the limiter's decisions, replayed through the emulator's windows (3 per 1.5 s)
@@ -471,3 +474,91 @@ async def test_a_group_migrated_into_a_known_supergroup_gets_no_story_twice(
     assert len(emu.messages(-1007)) == 1  # once, not twice
     assert {(r["chat_id"], r["status"]) for r in rows(database)} == {(-1007, "sent")}
     assert database.db.execute("select count(*) from chats where id = -7").fetchone()[0] == 0
+
+
+async def test_a_daily_digest_is_one_digest_of_the_best_stories(database: Database, emu: Emulator,
+                                                                bot: Bot) -> None:
+    """QA16 F4: 25 stories due for a daily digest came as three digests of 10, 10 and 5, each
+    headed «📰 نشرتك اليومية — …». One digest now: one header, the ten best stories (most
+    sources first, then newest), and a line for the other 15; every row sent, none left for
+    tomorrow. Arabic, English and a group alike."""
+    from bot.origins import bundle_topics
+    from bot.sender import MAX_BUNDLE
+
+    arts = articles(database, 25)
+    for name in ("src2", "src3"):  # story 105 is reported by three sources, 120 by two
+        src = add_source(database, name)
+        add_article(database, src, "تقرير آخر", story_id=105)
+        if name == "src2":
+            add_article(database, src, "تقرير آخر", story_id=120)
+    add_chat(database, 1, mode="daily")
+    add_chat(database, 2, mode="daily", language="en")
+    add_chat(database, -3, mode="daily", type="supergroup")
+    emu.add_group(-3, "مجموعة")
+    for chat in (1, 2, -3):
+        for a in arts:
+            queue(database, chat, a, kind="daily:2026-11-29")
+    s = make_sender(database, bot, render=None, topics_of=bundle_topics)
+    await s.drain(timeout=20)
+    headers = {1: "📰 نشرتك اليومية — ٢٩ نوفمبر ٢٠٢٦", 2: "📰 Your daily digest — 29 Nov 2026",
+               -3: "📰 النشرة اليومية — ٢٩ نوفمبر ٢٠٢٦"}
+    more = {1: "و١٥ خبرًا آخر — /digest", 2: "And 15 more stories — /digest",
+            -3: "و١٥ خبرًا آخر — /digest"}
+    for chat, header in headers.items():
+        texts = [m.plain_text.replace("\u200e", "").replace("\u200f", "")
+                 for m in emu.messages(chat)]
+        assert texts[0].startswith(header)
+        assert sum(t.count("📰") for t in texts) == 1  # one header in all its messages
+        whole = "\n".join(texts)
+        assert more[chat] in whole and whole.index(more[chat]) > whole.index(arts[5].title)
+        shown = [a for a in arts if f"{a.title}\n" in whole + "\n"]
+        assert len(shown) == MAX_BUNDLE
+        # the three-source story first, then the two-source one, then the newest (ids as ties)
+        assert whole.index(arts[5].title) < whole.index(arts[20].title) < whole.index(
+            arts[24].title)
+    assert {r["status"] for r in rows(database)} == {"sent"}  # counted = delivered
+    assert await s.run_once() == 0
+
+
+async def test_a_big_poll_makes_one_instant_bundle(database: Database, emu: Emulator,
+                                                    bot: Bot) -> None:
+    """A poll that queues 25 instant stories for a chat sends one bundle of the 10 best with a
+    line for the others, not three bundles headed «📰 النشرة العامة» a second apart; a bundle
+    of at most 10 keeps the order its stories came in."""
+    from bot.origins import bundle_topics
+
+    arts = articles(database, 25)
+    add_chat(database, 1)
+    add_chat(database, 2, language="en")
+    for a in arts:
+        queue(database, 1, a)
+    for a in reversed(arts[:4]):
+        queue(database, 2, a)
+    s = make_sender(database, bot, render=None, topics_of=bundle_topics)
+    await s.drain(timeout=20)
+    texts = [m.plain_text for m in emu.messages(1)]
+    assert sum(t.count("📰 النشرة العامة") for t in texts) == 1
+    assert "و١٥ خبرًا آخر" in texts[-1]
+    [en] = [m.plain_text for m in emu.messages(2)]
+    assert "more stor" not in en
+    assert [en.index(a.title) for a in reversed(arts[:4])] == sorted(
+        en.index(a.title) for a in arts[:4])  # as queued
+    assert {r["status"] for r in rows(database)} == {"sent"}
+
+
+def test_choose_shown_puts_pushes_first_and_ranks_the_rest() -> None:
+    from bot.sender import choose_shown
+
+    def row(i: int, kind: str = "instant") -> outbox.DueRow:
+        return outbox.DueRow(id=i, chat_id=1, story_id=i, article_id=i, kind=kind, attempts=0)
+
+    weights = {i: (1, f"2026-11-29T0{i % 10}:00:00") for i in range(1, 13)}
+    weights[3] = (4, "2026-11-01T00:00:00")
+    rows_ = [row(i) for i in range(1, 12)] + [row(12, "push:1")]
+    shown, counted = choose_shown(rows_, weights, limit=3)
+    assert [r.id for r in shown] == [12, 3, 9]  # the push, most sources, newest
+    assert len(counted) == 9 and 12 not in {r.id for r in counted}
+    few = [row(i) for i in (5, 1, 3)]
+    assert choose_shown(few, weights, limit=3) == (few, [])  # instant: as they came
+    daily = [row(i, "daily:2026-11-29") for i in (5, 1, 3)]
+    assert [r.id for r in choose_shown(daily, weights, limit=3)[0]] == [3, 5, 1]
