@@ -29,6 +29,7 @@ from telegram.ext import ContextTypes
 from bot.i18n import t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, line_html
 from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
+from bot.threads import ANSWER_THREAD, answer_thread, thread_of
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,14 @@ def admin_only(func: Handler) -> Handler:
                        else ui(lang, "not_admin_anonymous" if anonymous else "not_admin"))
             return
         ensure_chat(rt, update)
-        await func(update, context)
+        # Its answers from background tasks (spawned in `func`, copying this context) go to
+        # the forum topic the command came from (bot.threads; QA16 F3).
+        chat = update.effective_chat
+        token = ANSWER_THREAD.set((chat.id, thread_of(update)) if chat is not None else None)
+        try:
+            await func(update, context)
+        finally:
+            ANSWER_THREAD.reset(token)
 
     return wrapper
 
@@ -78,12 +86,14 @@ def admin_only(func: Handler) -> Handler:
 async def notify(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                  html: str, reply_to: int | None = None) -> None:
     """Send `html` to the admin's chat from a background task (no update to reply through),
-    as a reply to the command message `reply_to` when given."""
+    as a reply to the command message `reply_to` when given, in the forum topic of the admin
+    command that started the task (bot.threads.answer_thread)."""
     # allow_sending_without_reply: the command message may have been deleted meanwhile
     reply = (ReplyParameters(reply_to, allow_sending_without_reply=True)
              if reply_to is not None else None)
     await context.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
-                                   link_preview_options=NO_PREVIEW, reply_parameters=reply)
+                                   link_preview_options=NO_PREVIEW, reply_parameters=reply,
+                                   message_thread_id=answer_thread(chat_id))
 
 
 def retry_seconds(exc: RetryAfter) -> float:

@@ -16,6 +16,8 @@ with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
 - BadRequest "chat not found" (the chat was deleted, or a user who never started the bot): as
   permanent as a block — the chat is deactivated (its subscriptions kept, so a chat that writes
   again gets them back) and its pending rows skipped, instead of failing again on every push.
+- BadRequest for a forum topic closed or deleted (the group's delivery topic, bot.threads): the
+  chat's deliveries go to General from then on, this message first.
 - Other BadRequests: the bundle's rows fail with Telegram's reason; the queue goes on.
 - TimedOut / NetworkError that means "not sent" (pool or connect timeout, connection refused):
   retried later without counting as an attempt.
@@ -38,6 +40,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 
 from bot.limiter import RateLimiter
+from bot.threads import GONE_TOPIC, forget_thread
 from digests import outbox
 from digests.models import Digest
 from digests.records import ARTICLE_SELECT, digest_from_row
@@ -74,6 +77,7 @@ class Bundle:
     # Rows at the end of `row_ids` beyond those of `article_ids`: stories the bundle does not
     # show but counts in its last line («و٣٨ خبرًا آخر — /digest»), sent with it (bot.sender).
     more: int = 0
+    thread: int | None = None  # the forum topic the chat's deliveries go to (bot.threads)
 
 
 @dataclass
@@ -179,6 +183,7 @@ class Courier:
         row_ids: list[int] = []
         sent = 0
         ticket: int | None = None  # kept when the same message is retried after a 429
+        thread = bundle.thread
         while sent < len(messages):
             ticket = await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0, ticket)
             if not row_ids:
@@ -190,7 +195,8 @@ class Courier:
                 self.on_wire.add(bundle)
             try:
                 await self.bot.send_message(chat_id, messages[sent], parse_mode=ParseMode.HTML,
-                                            link_preview_options=NO_PREVIEW)
+                                            link_preview_options=NO_PREVIEW,
+                                            message_thread_id=thread)
             except RetryAfter as err:
                 wait = _seconds(err.retry_after)
                 self.stats.retry_after += 1
@@ -226,6 +232,12 @@ class Courier:
                 self.stats.rows_failed += len(row_ids)
                 return
             except BadRequest as err:
+                if thread is not None and any(p in str(err).lower() for p in GONE_TOPIC):
+                    # The group's delivery topic was closed or deleted: General from now on,
+                    # this message first (bot.threads).
+                    forget_thread(self.db, chat_id)
+                    thread, ticket = None, None
+                    continue
                 log.warning("message refused chat=%s reason=%s", chat_id, err)
                 if any(p in str(err).lower() for p in GONE_CHAT):
                     # Retried on every push otherwise (QA12); a chat that writes to the bot

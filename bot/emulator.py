@@ -88,6 +88,7 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
         self._commands: dict[tuple[str, str], list[JSON]] = {}
         self._blocked: dict[int, str] = {}
         self._migrated: dict[int, int] = {}
+        self._closed_topics: set[tuple[int, int]] = set()  # (chat, thread): TOPIC_CLOSED
         self._faults: list[Fault] = []
         self._slow: list[float] = []  # delays for the next responses to send methods
         self._rates = RateWindows()
@@ -172,17 +173,25 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
     # ------------------------------------------------------------------ configuration
 
     def add_chat(self, chat_id: int, *, type: str = "supergroup", title: str = "",
-                 admins: Iterable[int] = ()) -> Chat:
-        """Declare a group/supergroup/channel (or a private chat) with its admin user ids."""
-        chat = Chat(id=chat_id, type=type, title=title, admins=frozenset(admins))
+                 admins: Iterable[int] = (), forum: bool = False) -> Chat:
+        """Declare a group/supergroup/channel (or a private chat) with its admin user ids;
+        `forum`: a supergroup with topics (a user writes in one with `send_user_message(…,
+        extra={"message_thread_id": 77, "is_topic_message": True})`)."""
+        chat = Chat(id=chat_id, type=type, title=title, admins=frozenset(admins),
+                    is_forum=forum)
         with self._lock:
             self._chats[chat_id] = chat
         return chat
 
     def add_group(self, chat_id: int, title: str = "", admins: Iterable[int] = (), *,
-                  type: str = "supergroup") -> Chat:
+                  type: str = "supergroup", forum: bool = False) -> Chat:
         """Shorthand of `add_chat` for groups."""
-        return self.add_chat(chat_id, type=type, title=title, admins=admins)
+        return self.add_chat(chat_id, type=type, title=title, admins=admins, forum=forum)
+
+    def close_topic(self, chat_id: int, thread_id: int) -> None:
+        """Sends to this forum topic are refused with 400 TOPIC_CLOSED from now on."""
+        with self._lock:
+            self._closed_topics.add((chat_id, thread_id))
 
     def set_admins(self, chat_id: int, admins: Iterable[int]) -> None:
         with self._lock:

@@ -46,6 +46,7 @@ class BotApiMethods:
     _callback_queries: dict[str, JSON]
     _inline_answers: dict[str, JSON]
     _commands: dict[tuple[str, str], list[JSON]]
+    _closed_topics: set[tuple[int, int]]
 
     def commands(self, language_code: str = "", scope: Any = None) -> list[JSON]:
         raise NotImplementedError
@@ -88,17 +89,25 @@ class BotApiMethods:
             out["reply_markup"] = m.reply_markup
         if m.edits:
             out["edit_date"] = int(time.time())
+        if m.message_thread_id is not None:
+            out["message_thread_id"] = m.message_thread_id
+            out["is_topic_message"] = True
         return out
 
     def _send_message(self, params: JSON) -> JSON:
         text, plain, entities = check_text(params)
         markup = check_markup(params.get("reply_markup"))
+        thread = maybe_int(params.get("message_thread_id"))
         with self._changed:
             chat = self._chat_for(params)
+            if thread is not None and not chat.is_forum:
+                raise ApiError(400, "Bad Request: message thread not found")
+            if thread is not None and (chat.id, thread) in self._closed_topics:
+                raise ApiError(400, "Bad Request: TOPIC_CLOSED")
             m = SentMessage(chat_id=chat.id, message_id=self._new_message_id(chat.id),
                             text=text, plain_text=plain, parse_mode=params.get("parse_mode"),
                             reply_markup=markup, at=time.monotonic(), wall_time=time.time(),
-                            entities=entities)
+                            entities=entities, message_thread_id=thread)
             self._messages[(m.chat_id, m.message_id)] = m
             self._log.append(m)
             self.counters["sent"] += 1

@@ -67,6 +67,7 @@ class Chat:
     type: str = "private"  # private, group, supergroup, channel
     title: str = ""
     admins: frozenset[int] = frozenset()
+    is_forum: bool = False  # a supergroup with topics
 
     def to_json(self) -> JSON:
         out: JSON = {"id": self.id, "type": self.type}
@@ -74,6 +75,8 @@ class Chat:
             out["first_name"] = self.title or "Test"
         else:
             out["title"] = self.title or f"Group {self.id}"
+        if self.is_forum:
+            out["is_forum"] = True
         return out
 
     @property
@@ -95,6 +98,7 @@ class SentMessage:
     wall_time: float  # time.time() when accepted
     entities: tuple[JSON, ...] = ()
     edits: int = 0
+    message_thread_id: int | None = None  # the forum topic it was sent to (None: General)
 
     def buttons(self) -> list[JSON]:
         """Inline keyboard buttons, row by row flattened."""

@@ -23,6 +23,7 @@ from telegram.ext import ContextTypes
 from bot import callbacks
 from bot.i18n import Lang, code_language, lang_of, t
 from bot.lines import RLM, escape_text, isolate_ltr_html, starts_rtl
+from bot.threads import remember_thread, thread_of
 from digests import subscriptions
 from digests.settings import Settings
 from digests.storage import Database
@@ -167,12 +168,14 @@ def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMa
 
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str,
                markup: InlineKeyboardMarkup | None = None) -> Any:
-    """Send an HTML message to the update's chat (link previews off: digests carry many links)."""
+    """Send an HTML message to the update's chat (link previews off: digests carry many links),
+    in the forum topic the update came from (bot.threads)."""
     chat = update.effective_chat
     assert chat is not None
     return await context.bot.send_message(chat.id, html, parse_mode=ParseMode.HTML,
                                           reply_markup=markup,
-                                          link_preview_options=NO_PREVIEW)
+                                          link_preview_options=NO_PREVIEW,
+                                          message_thread_id=thread_of(update))
 
 
 async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -185,6 +188,7 @@ async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool
     message = update.effective_message
     if update.callback_query is None and message is not None and message.sender_chat \
             and message.sender_chat.id == chat.id:
+        remember_thread(runtime(context).db, update)
         return True  # an anonymous admin posting as the group
     user = update.effective_user
     if user is None:
@@ -194,7 +198,10 @@ async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool
     except TelegramError as exc:
         log.warning("getChatMember failed chat=%s error=%s", chat.id, exc)
         return False
-    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+    if member.status not in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
+        return False
+    remember_thread(runtime(context).db, update)  # a forum's topic: where deliveries go
+    return True
 
 
 async def refuse_group(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:

@@ -268,7 +268,8 @@ class Sender:
                                   tuple(r.article_id for r in shown),
                                   frozenset(r.kind for r in rs), max(r.attempts for r in rs),
                                   is_group=chat_id < 0 or rs[0].chat_type != "private",
-                                  language=rs[0].language, more=len(counted)))
+                                  language=rs[0].language, more=len(counted),
+                                  thread=rs[0].thread_id))
         return bundles
 
     async def _dispatch(self) -> int:

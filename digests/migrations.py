@@ -353,6 +353,12 @@ def m024_clean_topics(db: sqlite_utils.Database) -> None:
     trim_topics(db)
 
 
+def m025_chat_thread(db: sqlite_utils.Database) -> None:
+    # A forum supergroup's topic its deliveries go to: where it last ran /subscribe or /settings
+    # (bot.threads; QA16 F3). NULL: the chat itself, a forum's «General».
+    db.execute("alter table chats add column thread_id integer")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -378,4 +384,5 @@ MIGRATIONS: list[Migration] = [
     ("022_ingest_requests", m022_ingest_requests),
     ("023_ingest_message", m023_ingest_message),
     ("024_clean_topics", m024_clean_topics),
+    ("025_chat_thread", m025_chat_thread),
 ]

@@ -31,6 +31,7 @@ class DueRow:
     attempts: int
     chat_type: str = "private"
     language: str | None = None
+    thread_id: int | None = None  # the forum topic the chat's deliveries go to (bot.threads)
 
 
 def due_rows(db: Database, now: datetime, *, limit: int = 1000,
@@ -67,7 +68,7 @@ def due_rows(db: Database, now: datetime, *, limit: int = 1000,
 
 
 _DUE_SELECT = """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.attempts, c.type,
-                  c.language
+                  c.language, c.thread_id
            from outbox o join chats c on c.id = o.chat_id"""
 
 
