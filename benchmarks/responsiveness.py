@@ -5,11 +5,12 @@ sample site (digests.samplesite) on 127.0.0.1 serves one extra feed of N long ar
 each made of consecutive corpus articles joined until it holds about --chars characters (the
 extractor keeps at most 100,000). A poll of that feed is started in the bot's event loop
 (`poll_once`, as /ingest and the scheduled poll run it) and, while it runs, a reader sends
-/help and /start in turn, again and again; the figure is the time from each message to the bot's
-answer recorded by the emulator (median and maximum over every answer of every run), next to the
-same reader's round trip with no poll running, and the poll's own duration. /help writes nothing
-to the database; /start stores its buttons' ids (a write, which waits for the article
-transaction in progress, if any).
+/help and another /start, each every second from a thread of its own (so a message is sent at
+any moment of the poll, whether the bot is free or not); the figure is the time from each
+message to the bot's answer as the emulator accepted it (median, 90th percentile and maximum
+over every message of every run), next to the same readers with no poll running, and the poll's
+own duration. /help writes nothing to the database; /start stores its buttons' ids (a write,
+which waits for the article transaction in progress, if any).
 
 `--inline` runs the store steps on the event loop as sessions 1–8 did (digests.writer.INLINE):
 the baseline, measured in the same process as the default (a worker thread with its own SQLite
@@ -50,7 +51,8 @@ def long_pages(pages: int, chars: int, skip: int = 0) -> list[tuple[str, list[st
     """`pages` (title, paragraphs) made of consecutive corpus articles, ~`chars` characters each
     (`skip` pages' worth of articles are passed over, so every run stores pages never seen)."""
     out: list[tuple[str, list[str]]] = []
-    title, paragraphs, size, skipped = "", [], 0, 0
+    title, size, skipped = "", 0, 0
+    paragraphs: list[str] = []
     for row in corpus_rows():
         text = row.get("text") or ""
         if not text:
@@ -71,7 +73,7 @@ def long_pages(pages: int, chars: int, skip: int = 0) -> list[tuple[str, list[st
 
 async def one_run(pages: list[tuple[str, list[str]]], run: int,
                   idle_probes: int) -> dict[str, Any]:
-    """One bot, one poll of `pages`: the reader's round trips while it runs and before it."""
+    """One bot, one poll of `pages`: the readers' waits while it runs and before it."""
     from botkit import READER, running_bot, sample_db
 
     from digests.pipeline import poll_once
@@ -87,29 +89,54 @@ async def one_run(pages: list[tuple[str, list[str]]], run: int,
             for source in list_sources(h.db):
                 remove_source(h.db, source.id)
             add_source(h.db, site.feed_url("main"), settings=h.settings, now=now)
-            await h.say(READER, "/start")  # warm up
-            idle: dict[str, list[float]] = {"/help": [], "/start": []}
-            for i in range(2 * idle_probes):
-                command = PROBES[i % 2]
-                t0 = time.perf_counter()
-                await h.say(READER, command, timeout=600)
-                idle[command].append(time.perf_counter() - t0)
+            chats = {probe: READER + i for i, probe in enumerate(PROBES)}
+            for chat in chats.values():
+                await h.say(chat, "/start")  # warm up; each reader's chat is recorded
+            idle = await _probe(h, chats, stop=None, count=idle_probes)
             started = time.perf_counter()
             poll = asyncio.create_task(poll_once(h.db, h.settings, now=now, only_due=False))
-            busy: dict[str, list[float]] = {"/help": [], "/start": []}
-            i = 0
-            while not poll.done():
-                command = PROBES[i % 2]
-                i += 1
-                t0 = time.perf_counter()
-                await h.say(READER, command, timeout=600)
-                busy[command].append(time.perf_counter() - t0)
+            busy = await _probe(h, chats, stop=poll, count=None)
             summary = await poll
             took = time.perf_counter() - started
     return {"idle": idle, "busy": busy, "poll_s": took, "new": summary.new,
             "store_s": summary.timings.store}
 
 
+async def _probe(h: Any, chats: dict[str, int], *, stop: asyncio.Task[Any] | None,
+                 count: int | None) -> dict[str, list[float]]:
+    """Readers write every PACE seconds from a thread of their own (so a busy event loop delays
+    their answers, never their messages) — `count` rounds, or until `stop` is done; then each
+    message's wait: from its sending to its answer accepted by the emulator (`SentMessage.at`)."""
+    import threading
+
+    sent: dict[str, list[float]] = {probe: [] for probe in chats}
+    before = {probe: len(h.emu.messages(chat)) for probe, chat in chats.items()}
+    done = threading.Event()
+
+    def readers() -> None:
+        rounds = 0
+        while not done.is_set() and (count is None or rounds < count):
+            for probe, chat in chats.items():
+                sent[probe].append(time.monotonic())
+                h.emu.send_user_message(chat, probe)
+            rounds += 1
+            done.wait(PACE)
+
+    thread = threading.Thread(target=readers, daemon=True)
+    thread.start()
+    if stop is not None:
+        await asyncio.wait([stop])
+        done.set()
+    await asyncio.to_thread(thread.join)
+    waits: dict[str, list[float]] = {}
+    for probe, chat in chats.items():
+        got = await h.emu.await_messages(chat, before[probe] + len(sent[probe]), timeout=600)
+        answers = got[before[probe]:]
+        waits[probe] = [answer.at - at for answer, at in zip(answers, sent[probe])]
+    return waits
+
+
+PACE = 1.0  # seconds between one reader's messages
 PROBES = ("/help", "/start")
 
 
@@ -136,6 +163,9 @@ async def bench(pages: int, chars: int, runs: int, inline: bool) -> dict[str, fl
         figures[f"{name}_idle_ms_median"] = 1000 * statistics.median(idle[probe])
         figures[f"{name}_busy_ms_median"] = (1000 * statistics.median(busy[probe])
                                              if busy[probe] else 0.0)
+        ordered = sorted(busy[probe])
+        figures[f"{name}_busy_ms_p90"] = (1000 * ordered[int(0.9 * (len(ordered) - 1))]
+                                          if ordered else 0.0)
         figures[f"{name}_busy_ms_max"] = 1000 * max(busy[probe], default=0.0)
     figures["busy_ms_max_median_of_runs"] = 1000 * statistics.median(worst)
     figures["poll_s_median"] = statistics.median(polls)
@@ -160,7 +190,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
         for key, value in figures.items():
             print(f"  {key:28} {value:,.1f}" if isinstance(value, float) else f"  {key:28} {value}")
     if len(results) == 2:
-        for key in ("help_busy_ms_median", "start_busy_ms_median", "busy_ms_max_median_of_runs"):
+        for key in ("help_busy_ms_median", "help_busy_ms_p90", "start_busy_ms_median",
+                    "start_busy_ms_p90", "busy_ms_max_median_of_runs"):
             if results["thread"][key]:
                 print(f"{key} inline/thread = {results['inline'][key] / results['thread'][key]:.1f}×")
     return results
