@@ -101,8 +101,15 @@ async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, 
 
 def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetched,
                now: datetime, clock: Clock) -> None:
-    """Store one article with its processing steps in one transaction; count the outcome."""
+    """Store one article with its processing steps in one transaction; count the outcome.
+
+    Runs in the poll's writer thread. What the story step will weigh by meaning is embedded
+    first, outside the transaction (`_embed_ahead`)."""
     entry, page = item.entry, item.page
+    title = entry.title or (page.title if page else "")
+    text = "\n".join(page.paragraphs) if page and page.paragraphs else entry.summary
+    _embed_ahead(db, settings, title, text,
+                 entry.published_at or (page.published_at if page else None) or now)
     if (page is not None and page.published_at is not None and page.published_offset is None
             and entry.published_at is not None and entry.published_offset is not None):
         work.offset_pairs.append((entry.published_at, page.published_at))
@@ -148,15 +155,59 @@ def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetche
 
 def _retry_one(db: Database, settings: Settings, due: retries.PendingPage, item: _Fetched,
                now: datetime, clock: Clock) -> bool:
-    """Settle one page retry (digests.retries.settle), timed as store work. True: recovered."""
+    """Settle one page retry (digests.retries.settle), timed as store work. True: recovered.
+
+    Runs in the poll's writer thread; a page that completes its article first has what its story
+    step weighs by meaning embedded (`_embed_ahead`), outside the transaction."""
     started = time.perf_counter()
     try:
+        _embed_retry_ahead(db, settings, due, item)
         return retries.settle(db, settings, due, item.page, item.error, now=now,
                               source_offset=source_offset(db, due.source_id), etag=item.etag,
                               last_modified=item.last_modified, retry_after=item.retry_after,
                               status=item.status)
     finally:
         clock.store += time.perf_counter() - started
+
+
+def _embed_retry_ahead(db: Database, settings: Settings, due: retries.PendingPage,
+                       item: _Fetched) -> None:
+    """`_embed_ahead` for a page retry about to complete its article: the story step of
+    `retries.apply_page` weighs the stored title (the page's when there is none) and the page's
+    text."""
+    from digests.models import parse_iso
+    from digests.stories import embedder_for
+
+    page = item.page
+    if page is None or not page.paragraphs or embedder_for(settings) is None:
+        return  # no page: the try is only counted, no step runs
+    row = db.db.execute("select title, coalesce(published_at, fetched_at) from articles"
+                        " where id = ?", [due.article_id]).fetchone()
+    when = parse_iso(row[1]) if row and row[1] else None
+    if when is None:
+        return  # the step embeds in place what it needs
+    title = (row[0] if row else "") or page.title
+    _embed_ahead(db, settings, title, "\n".join(page.paragraphs), when, due.article_id)
+
+
+def _embed_ahead(db: Database, settings: Settings, title: str, text: str, when: datetime,
+                 article_id: int = 0) -> None:
+    """Embed, before the article's store transaction, what its story step will weigh by meaning
+    (digests.stories.meaning_texts, a read-only dry run: most articles nothing, else the
+    uncertain pairs' headlines and leads; SEMANTIC_MODEL only). The model remembers the vectors,
+    so the step finds them instead of embedding (~0.1–0.3 s a text) while it holds SQLite's
+    write lock, which a bot handler's write would wait for. Failures cost speed only."""
+    from digests.stories import embedder_for, meaning_texts
+
+    embedder = embedder_for(settings)
+    if embedder is None:
+        return
+    try:
+        texts = meaning_texts(db.db, title, text, when, article_id)
+        for passage in texts:
+            embedder.passage(passage)
+    except Exception:  # the step embeds in place what it still needs
+        log.exception("meaning texts not embedded ahead; the story step embeds in place")
 
 
 @dataclass(frozen=True)
@@ -351,8 +402,8 @@ def _fetch_retry_pages(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
 
 async def _store_in_order(poll: _Poll, pending: _Pending) -> None:
     """Store each article (in the writer) as its page is in, in queue order; finish each source
-    on its last. The story step embeds what it weighs by meaning there too (SEMANTIC_MODEL):
-    off the event loop like the rest of the store."""
+    on its last. Meaning vectors (SEMANTIC_MODEL) are embedded there too, before each article's
+    transaction: off the event loop and outside the write lock."""
     while pending:
         work, future = pending[0]
         item = await future
