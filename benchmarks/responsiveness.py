@@ -140,18 +140,19 @@ PACE = 1.0  # seconds between one reader's messages
 PROBES = ("/help", "/start")
 
 
-async def bench(pages: int, chars: int, runs: int, inline: bool) -> dict[str, float]:
+async def bench(pages: int, chars: int, runs: int, inline: bool, idle: int = 5
+                ) -> dict[str, float]:
     """`runs` runs (fresh pages each); figures in milliseconds, the poll in seconds."""
     from digests import writer
 
     writer.INLINE = inline
-    idle: dict[str, list[float]] = {probe: [] for probe in PROBES}
+    idle_waits: dict[str, list[float]] = {probe: [] for probe in PROBES}
     busy: dict[str, list[float]] = {probe: [] for probe in PROBES}
     polls, stores, worst = [], [], []
     for run in range(runs):
-        result = await one_run(long_pages(pages, chars, skip=run * pages), run, idle_probes=5)
+        result = await one_run(long_pages(pages, chars, skip=run * pages), run, idle_probes=idle)
         for probe in PROBES:
-            idle[probe] += result["idle"][probe]
+            idle_waits[probe] += result["idle"][probe]
             busy[probe] += result["busy"][probe]
         worst.append(max((t for probe in PROBES for t in result["busy"][probe]), default=0.0))
         polls.append(result["poll_s"])
@@ -160,7 +161,7 @@ async def bench(pages: int, chars: int, runs: int, inline: bool) -> dict[str, fl
     for probe in PROBES:
         name = probe.lstrip("/")
         figures[f"{name}_answers_during_polls"] = len(busy[probe])
-        figures[f"{name}_idle_ms_median"] = 1000 * statistics.median(idle[probe])
+        figures[f"{name}_idle_ms_median"] = 1000 * statistics.median(idle_waits[probe])
         figures[f"{name}_busy_ms_median"] = (1000 * statistics.median(busy[probe])
                                              if busy[probe] else 0.0)
         ordered = sorted(busy[probe])
@@ -178,13 +179,15 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
     parser.add_argument("--pages", type=int, default=24)
     parser.add_argument("--chars", type=int, default=60_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--idle", type=int, default=5, help="rounds of messages with no poll")
     parser.add_argument("--only", choices=("inline", "thread"), default=None,
                         help="run one mode only (default: the inline baseline, then the thread)")
     args = parser.parse_args(argv)
     modes = [args.only] if args.only else ["inline", "thread"]
     results: dict[str, dict[str, float]] = {}
     for mode in modes:
-        figures = asyncio.run(bench(args.pages, args.chars, args.runs, mode == "inline"))
+        figures = asyncio.run(bench(args.pages, args.chars, args.runs, mode == "inline",
+                                    args.idle))
         results[mode] = figures
         print(f"[{mode}] pages={args.pages} chars≈{args.chars} runs={args.runs}")
         for key, value in figures.items():

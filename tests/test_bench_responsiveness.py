@@ -1,0 +1,24 @@
+"""Smoke test of benchmarks/responsiveness.py on two short pages (figures are not asserted, only
+their shape, and that the baseline switch is put back)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchkit import load_benchmark
+from digests import writer
+
+
+def test_responsiveness_benchmark_runs_on_two_short_pages(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    module = load_benchmark("responsiveness", "bench_responsiveness")
+    if not module.CORPUS.is_file():
+        pytest.skip("the shared corpus is not present")
+    monkeypatch.setattr(writer, "INLINE", False)  # restored whatever the run leaves
+    results = module.main(["--pages", "2", "--chars", "3000", "--runs", "1", "--idle", "1"])
+    assert set(results) == {"inline", "thread"}
+    for figures in results.values():
+        assert figures["help_idle_ms_median"] > 0 and figures["start_idle_ms_median"] > 0
+        assert figures["poll_s_median"] > 0
+        assert figures["help_answers_during_polls"] == figures["start_answers_during_polls"]
+    assert "[thread] pages=2" in capsys.readouterr().out
