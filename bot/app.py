@@ -4,9 +4,15 @@
 TELEGRAM_API_BASE_URL (Telegram, a self-hosted Bot API server, or the emulator). Its post_init
 registers the command menu in Arabic and English and starts the sender (bot.sender.Sender) as a
 background task; post_stop cancels it. The JobQueue polls the sources every
-POLL_INTERVAL_MINUTES and purges old callback ids daily (a chat's time zone needs no job: its
-offset is read from the zone when it is used, bot.zones.chat_offset).
-`run_bot(settings)` runs it with long polling, or as a webhook when WEBHOOK_URL is set.
+POLL_INTERVAL_MINUTES (the job starts the poll as a background task, which a stop cancels like
+/ingest's) and purges old callback ids daily (a chat's time zone needs no job: its offset is
+read from the zone when it is used, bot.zones.chat_offset).
+`run_bot(settings)` runs it with long polling, or as a webhook when WEBHOOK_URL is set; while
+the Bot API has not answered at start, a WARNING every 15 s says so (bot.api_noise.StartWatch).
+
+Database: handlers, jobs and the sender use `Runtime.db` on the event loop; a poll's store work
+runs in its own writer thread and connection (digests.writer). A handler that writes waits for
+the article transaction in progress, if any (SQLite has one writer); reads never wait.
 
 Logging: the httpx logger stays at WARNING (its INFO lines carry the token in URLs) and the
 root handler redacts the token anyway (digests.logs).
