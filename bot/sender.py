@@ -67,6 +67,13 @@ ProgressCallback = Callable[[outbox.PushProgress], Awaitable[None] | None]
 # quotes and related links), a few minutes of reading; /digest shows 8 on demand.
 MAX_BUNDLE = 10
 MAX_DUE = 500  # a chat's due rows taken into one bundle (after a long outage, more wait)
+# At most one instant bundle per chat this often (QA16 F4): a poll stores its articles one by
+# one for a minute or more, and the sender, looking every second, sent each chat a bundle headed
+# «📰 جديد «سوريا»» for every story or two as they came (24 in three days' polls for one chat).
+# The first alert after a quiet spell goes at once; what comes within the gap waits and goes
+# as one bundle (the best MAX_BUNDLE and a line for the rest). Pushes and daily digests are not
+# spaced.
+INSTANT_GAP = timedelta(minutes=5)
 
 
 def utc_now() -> datetime:
@@ -110,7 +117,8 @@ class Sender:
     def __init__(self, db: Database | str | Path, bot: Bot, settings: Settings,
                  render: Render | None = None, *, max_in_flight: int = 8,
                  clock: Callable[[], datetime] = utc_now, poll_seconds: float = 1.0,
-                 retry_delay: float = 5.0, topics_of: TopicsOf | None = None) -> None:
+                 retry_delay: float = 5.0, topics_of: TopicsOf | None = None,
+                 instant_gap: timedelta = INSTANT_GAP) -> None:
         """Args:
             db: the database (or its path: the sender opens its own connection).
             bot: an initialized PTB Bot/ExtBot WITHOUT a rate limiter.
@@ -121,6 +129,7 @@ class Sender:
             poll_seconds: how often an idle sender looks for due rows (`wake()` looks at once).
             retry_delay: first backoff of a transient failure (doubles per attempt).
             topics_of: names the topics each bundle came for, for its header (bot.origins).
+            instant_gap: the least time between two instant bundles to one chat (INSTANT_GAP).
         """
         self.db = db if isinstance(db, Database) else Database(db)
         self._own_db = not isinstance(db, Database)
@@ -131,6 +140,7 @@ class Sender:
         self.clock = clock
         self.poll_seconds = poll_seconds
         self.retry_delay = retry_delay
+        self.instant_gap = instant_gap
         self.limiter = RateLimiter(settings.send_rate_per_second)
         self.stats = SenderStats()
         self._wake = asyncio.Event()
@@ -256,7 +266,13 @@ class Sender:
             per_chat.setdefault(r.chat_id, []).append(r)
         self.courier.forget_renderings()  # relative times stay fresh for one plan
         bundles = []
+        now = self.clock()
         for chat_id, rs in per_chat.items():
+            if self.instant_gap and bundle_kind(r.kind for r in rs) == "instant":
+                last = outbox.last_instant(self.db, chat_id)
+                if last is not None and now - last < self.instant_gap:
+                    outbox.postpone(self.db, [r.id for r in rs], last + self.instant_gap)
+                    continue
             ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
                                       or bundle_kind(r.kind for r in rs).startswith("daily:"))
             weights = outbox.story_weights(self.db.db, [(r.story_id, r.article_id) for r in rs]

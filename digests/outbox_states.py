@@ -72,6 +72,23 @@ _DUE_SELECT = """select o.id, o.chat_id, o.story_id, o.article_id, o.kind, o.att
            from outbox o join chats c on c.id = o.chat_id"""
 
 
+def last_instant(db: Database, chat_id: int) -> datetime | None:
+    """When the chat was last sent an instant alert (None: never)."""
+    row = db.db.execute("select max(sent_at) from outbox where chat_id = ? and kind = 'instant'"
+                        " and status = 'sent'", [chat_id]).fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+
+def postpone(db: Database, ids: Sequence[int], when: datetime) -> None:
+    """Pending rows wait until `when` (the sender spacing a chat's instant alerts)."""
+    if not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    with db.transaction() as tx:
+        tx.execute(f"update outbox set not_before = ? where status = 'pending'"
+                   f" and id in ({marks})", [iso(when), *ids])
+
+
 def claim(db: Database, ids: Sequence[int]) -> list[int]:
     """pending → sending (attempts + 1) for those of `ids` still pending; returns them."""
     if not ids:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from collections.abc import AsyncIterator, Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from telegram import Bot
@@ -55,6 +55,7 @@ def make_sender(database: Database, bot: Bot, rate: float = 200.0, **kw: object)
                         send_rate_per_second=rate)
     kw.setdefault("render", simple_render)
     kw.setdefault("retry_delay", 0.05)
+    kw.setdefault("instant_gap", timedelta(0))  # spacing has its own test
     return Sender(database, bot, settings, clock=lambda: NOW, **kw)  # type: ignore[arg-type]
 
 
@@ -562,3 +563,42 @@ def test_choose_shown_puts_pushes_first_and_ranks_the_rest() -> None:
     assert choose_shown(few, weights, limit=3) == (few, [])  # instant: as they came
     daily = [row(i, "daily:2026-11-29") for i in (5, 1, 3)]
     assert [r.id for r in choose_shown(daily, weights, limit=3)[0]] == [3, 5, 1]
+
+
+async def test_instant_bundles_to_a_chat_are_spaced(database: Database, emu: Emulator,
+                                                   bot: Bot) -> None:
+    """QA16 F4: a poll storing its articles one by one made a bundle headed «📰 جديد «سوريا»»
+    for every story or two. The first alert goes at once; what comes within INSTANT_GAP waits
+    and goes as one bundle; pushes are not spaced, other chats not held."""
+    from bot.sender import INSTANT_GAP
+
+    clock = [NOW]
+    arts = articles(database, 8)
+    add_chat(database, 1)
+    add_chat(database, 2)
+    s = make_sender(database, bot, instant_gap=INSTANT_GAP)
+    s.clock = s.courier.clock = lambda: clock[0]
+    queue(database, 1, arts[0])
+    assert await s.run_once() == 1  # the first at once
+    for a in arts[1:5]:  # the poll goes on storing
+        queue(database, 1, a)
+        clock[0] += timedelta(seconds=20)
+        assert await s.run_once() == 0
+    queue(database, 2, arts[5])
+    assert await s.run_once() == 1  # another chat is not held
+    queue(database, 1, arts[6], kind="push:1")
+    with database.transaction() as tx:
+        tx.execute("insert into pushes (id, topic, created_at, stories) values (1, null, ?, 1)",
+                   [iso(NOW)])
+    clock[0] += timedelta(seconds=1)
+    assert await s.run_once() == 1  # an admin's push is not spaced
+    queue(database, 1, arts[7])
+    clock[0] += timedelta(seconds=1)
+    assert await s.run_once() == 0
+    pending = rows(database, "status = 'pending'")
+    assert [r["article_id"] for r in pending] == [a.id for a in arts[1:5]] + [arts[7].id]
+    assert {r["not_before"] for r in pending} == {iso(NOW + INSTANT_GAP)}
+    clock[0] = NOW + INSTANT_GAP
+    assert await s.run_once() == 1  # the five that waited: one bundle
+    assert {r["status"] for r in rows(database)} == {"sent"}
+    assert len(emu.messages(1)) == 3 and len(emu.messages(2)) == 1
