@@ -138,6 +138,8 @@ class StartWatch:
         waited = 0.0
         while not self._ready.wait(self.every):
             waited += self.every
+            if waited >= self.give_up_after:
+                return  # the start gives up now: its own clean line follows
             self.said += 1
             log.warning("لا ردّ من خادم تيليجرام (%s) بعد %d ثانية، أحاول مجددًا (أتوقف بعد %d "
                         "ثانية) / no answer from the Telegram server (%s) after %d s, retrying "

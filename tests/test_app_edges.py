@@ -187,6 +187,19 @@ def test_the_start_watch_speaks_until_ready_then_stops(
     assert "giving up after 120 s" in lines[0] and "أحاول مجددًا" in lines[0]
 
 
+def test_the_start_watch_is_silent_once_the_start_gives_up(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Past the bound the start ends with its own clean line: no «retrying» that is not true."""
+    with caplog.at_level(logging.WARNING, logger="bot.app"):
+        watch = StartWatch("api.example:443", 0.03, every=0.01)
+        with watch:
+            watch._thread.join(WAIT)  # it returns by itself at the bound
+            assert not watch._thread.is_alive()
+    assert 1 <= watch.said <= 2
+    lines = [r.getMessage() for r in caplog.records if "Telegram server" in r.getMessage()]
+    assert len(lines) == watch.said and all("after 0 s" in line for line in lines)
+
+
 @contextmanager
 def _silent_api() -> Iterator[str]:
     """A server that accepts every connection and never answers; its base URL."""
