@@ -15,6 +15,8 @@ import re
 
 from digests.speaker_checks import (  # re-exported: the checks and trims of a subject
     OBJECT_VERBS,
+    SHARE_RE,
+    _RELATION_OBJECTS,
     _adjective,
     bare_medium,
     colon_cut,
@@ -97,6 +99,22 @@ def after_lam(toks: list[Tok], m: int, last: int) -> tuple[str, int]:
     return subject([*toks[:m], lifted, *toks[m + 1:]], m, last)
 
 
+# «أبلغ/يبلغ»: told someone — the person told follows the verb at once. Folded.
+_INFORM = frozenset("ابلغ ابلغت يبلغ تبلغ".split())
+
+
+def _before_relation(toks: list[Tok], i: int, j: int) -> tuple[str, int]:
+    """The subject from token `i` up to the describing verb's object when that object is the
+    subject's own counterpart or people («وصف الرئيس التركي X نظيره السوري …» → «الرئيس
+    التركي X»), with the token after it; ("", `i`) otherwise (subject and object run together)."""
+    cut = next((m for m in range(i + 1, j) if fold(toks[m].raw.rstrip("،,:")) in _RELATION_OBJECTS),
+               None)
+    if cut is None:
+        return "", i
+    name = " ".join(toks[m].raw for m in range(i, cut)).rstrip("،,:")
+    return (name, cut) if plausible_speaker(name) else ("", i)
+
+
 def summed_subject(norm: str, speaker: str) -> str:
     """After «لخص» the object follows a one-word subject at once: keep only the subject.
 
@@ -150,6 +168,16 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         return "", k + 2
     if kind == "verb" and not content_open and not coordinated and not t.raw.endswith(":"):
         speaker, j = subject(toks, k + 1, last, after_verb=True)
+        share = SHARE_RE.match(" ".join(toks[m].raw for m in range(k + 1, min(last, k + 6))))
+        if not speaker and share and "%" not in share.group(0) and "٪" not in share.group(0):
+            # «قال 48 بالمئة من العينة إن …» (QA13 5582): the share of those polled speaks, with
+            # «من …» up to its «إن» (the last named speaker was put in its place).
+            j = k + 1 + len(share.group(0).split())
+            of = next((m for m in range(j, min(last, j + 5)) if is_complementizer(toks[m].norm)),
+                      None)
+            if of is not None and toks[j].norm == "من":
+                j = of
+            speaker = " ".join(toks[m].raw for m in range(k + 1, j)).rstrip("،,:")
         if not speaker and _reports_subject(toks, k, last, norm):
             # «وتفيد تقارير بأن …»: unnamed reports are the subject («بحسب تقارير، …»), not
             # the object noun «تقارير» that ends a subject elsewhere; else the last named
@@ -180,8 +208,16 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             speaker, j = subject(toks, j + 2, last)
         if norm in _DESCRIBE and not (speaker and toks[j - 1].raw[-1] in "،,"):
             # «ووصف بولتون التدخل الروسي بأنه …»: subject and object run together after «وصف»;
-            # only a subject set off by a comma («ووصف الرئيس، …، الهجوم») is trusted.
-            speaker, j = "", k + 1
+            # only a subject set off by a comma («ووصف الرئيس، …، الهجوم») is trusted, or one
+            # that his own «نظيره/مساعديه …» ends («وصف الرئيس X نظيره السوري بـ"…"، قائلا»).
+            speaker, j = _before_relation(toks, k + 1, j)
+        if strip_conj(norm) in _INFORM and speaker and not t.norm.startswith(("و", "ف")):
+            # «أن الرئيس الفرنسي أبلغ أردوغان …، بأنه "…"»: after «أن» the subject is written
+            # before «أبلغ»; the name after it is whom he told (QA13 1831).
+            before = speaker_before(toks, k, first, max_words=5)
+            n = len(before.split())
+            if before and k - n - 1 >= first and toks[k - n - 1].norm in ("ان", "بان", "وان"):
+                speaker = before
         if _considered_object(norm, speaker, toks, j, last):
             # «واعتبرت الخطوة "انتهاكا صارخا"»: «اعتبر X Y» — the definite noun right after the
             # verb is what was considered, its accusative predicate in the marks; the subject
@@ -411,46 +447,6 @@ def clause_subject(toks: list[Tok], k: int, first: int) -> str:
     cut = next((n for n, w in enumerate(name) if not fold(w).startswith(("ال", "لل"))), len(name))
     speaker = " ".join(name[:cut])
     return speaker if speaker and plausible_speaker(speaker) else ""
-
-
-def participle_subject(toks: list[Tok], k: int, first: int) -> str:
-    """The definite subject of a past verb outside the speech lists that opens the sentence
-    before the participle at token `k` («ونعتها الوزارة قائلة:», «وواصل الرئيس حديثه قائلا:»);
-    "" when the sentence opens otherwise or the subject is not a definite noun."""
-    if not 2 <= k - first <= 8 or not _opening_verb(toks[first]):
-        return ""
-    if any(cue_of(toks[m].raw)[1] is not None for m in range(first + 1, k)):
-        return ""  # another cue between: its speaker is the participle's
-    if not toks[first + 1].norm.startswith("ال"):
-        return ""
-    name = subject(toks, first + 1, k)[0].split()
-    # The definite noun and what reads as its adjectives or genitive («الجيش الإسرائيلي», «البيت
-    # الأبيض», «الهيئة الوطنية للانتخابات»); another definite noun is the verb's object
-    # («ومددت الهيئة … الاقتراع», «وتوعد المحلل الرياضي الشخص الذي …»).
-    cut = next((n for n, w in enumerate(name)
-                if not fold(w).startswith(("ال", "لل")) or (n and not _adjective(fold(w)))),
-               len(name))
-    speaker = " ".join(name[:cut])
-    return speaker if speaker and plausible_speaker(speaker) else ""
-
-
-def kana_present_subject(toks: list[Tok], k: int, first: int, gender: str) -> str:
-    """«في الوقت الذي كان حجازي يحتفل بنجاح …، مؤكداً أنه …» (QA13 5175): the subject of «كان»
-    and a present verb written before the participle at token `k`, of the participle's gender
-    (one to three words, no other cue between); "" otherwise."""
-    kanas = [m for m in range(max(first, k - 16), k)
-             if strip_conj(toks[m].norm) in ("كان", "كانت")]
-    if not kanas or ("f" if toks[kanas[-1]].norm.endswith("ت") else "m") != gender:
-        return ""
-    m = kanas[-1]
-    if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
-        return ""
-    verb = next((x for x in range(m + 2, min(k, m + 5))
-                 if toks[x].norm[:1] in "يت" and len(toks[x].norm) >= 4), None)
-    if verb is None or any(toks[x].raw[-1] in "،,:\"«»“”" for x in range(m + 1, verb)):
-        return ""
-    name = " ".join(toks[x].raw for x in range(m + 1, verb))
-    return name if plausible_speaker(name) else ""
 
 
 def _kana_subject(toks: list[Tok], k: int, first: int) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digests.cue_speakers import OBJECT_VERBS
+from digests.cue_speakers import OBJECT_VERBS, described
 from digests.quote_marks import word_count
 from digests.speakers import Tok
 from digests.speech import (
@@ -53,9 +53,9 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
     """
     close = min((i for i in (para.find(m, a) for m in "\"“”»") if i >= 0), default=len(para))
     short = word_count(para[a:close]) <= MAX_EMBEDDED_WORDS
-    if _SENTENCE_END_RE.search(para[a:close]):
-        return False  # a quotation of whole sentences is direct speech, whatever leads into it
     lead = para[:max(0, a - 1)].split()[-1:]
+    if _SENTENCE_END_RE.search(para[a:close]) and lead != ["لـ"]:
+        return False  # a quotation of whole sentences is direct speech, whatever leads into it
     # «يأتي في "ضوء كثافة …"»: marks opened after a preposition go on the writer's phrase
     # («دعا إلى "…"», «حث على "…"» open the verb's own complement: direct speech).
     mid_phrase = bool(lead) and lead[0].isalpha() and fold(lead[0]) in _PHRASE_PREPS
@@ -75,6 +75,10 @@ def _embedded(para: str, cues: Sequence[Cue], a: int, toks: list[Tok],
                        and fold(lead[0]).lstrip("وبل") not in ("ان", "اذ")
                        and _opens_on_verb(para[a:close]))
         if verb_inside and word_count(para[cs:a - 1]) >= 1:
+            return True
+        if lead and lead[0] == "لـ" and word_count(para[cs:a - 1]) >= 3:
+            # «في ارتكابه لـ"جنايات الاتجار …"» (QA13 1958): marks glued to «لـ» after a noun
+            # of the clause hold its complement; the clause is the statement.
             return True
         # After an earlier quotation in the same clause («حذر X "…"موضحا أن "…"») the marks open
         # a new statement whose cue the first quote's marks hid (a scare-quoted word does not).
@@ -114,6 +118,13 @@ _VERB_PARTICLES = frozenset("لا لن لم ليس ليست قد سوف".split()
 _L_NAMES = frozenset("ليفربول ليبيا ليبي ليبيه ليون ليونيل ليستر ليتوانيا".split())
 
 
+# Feminine presents of form I that open marks after their subject («أن عدم تحرك المنظمات
+# "تزيد من مخاوف …"», QA13 2568); a bare «ت» opens nouns too («تقرير», «تحرك»). Folded.
+_T_VERBS = frozenset(
+    "تزيد تعد تمثل تشكل تبقي تظل تعني تضم تاتي تسعي تصل تبدو تفوق تهدد تضر تحتاج"
+    " تملك تمنع تسمح تعكس تقع تقف".split())
+
+
 def _opens_on_verb(text: str) -> bool:
     """The marked words open on a present or future verb or a particle of one («تتعاطى معها
     …», «لن تتراجع …»), which needs its subject, or on a noun whose pronoun refers back outside
@@ -124,6 +135,7 @@ def _opens_on_verb(text: str) -> bool:
         return True  # «أن عفرين قد جرى "احتلالها من قبل …"»: «its» refers outside the marks
     # («تتعاطى», «تستعد»: the feminine present of forms V, VI and X; a bare «ت» opens nouns too)
     return bool(words) and (_present_verb(words[0]) or first in _VERB_PARTICLES
+                            or first in _T_VERBS
                             or (len(first) >= 5 and first.startswith(("تت", "تست")))
                             # «شارك في التدريبات "لينضم بالتالي إلى …"»: a purpose clause
                             or (len(first) >= 5 and first.startswith(("لي", "لت"))
@@ -194,9 +206,17 @@ def _bare_list(text: str) -> bool:
 
 # «أن "تكون دولة منتجة …"»: a subjunctive opened by «أن» outside the marks.
 _KANA_SUBJUNCTIVE = frozenset("تكون يكون تكونا يكونا يكونوا تكن يكن".split())
+_LIST_PREPS = frozenset("من في علي عن الي ل ب".split())  # «وكذلك من أجل …». Folded.
 _AN_RAW = frozenset({"أن", "وأن", "بأن", "لأن", "ان", "وان"})
 _PREP_RAW = frozenset({"على", "إلى", "الى", "علي", "في", "عن", "من"})
 _MA_RAW = frozenset({"ما", "لما", "بما", "مما", "عما", "فيما"})
+
+
+def _list_tail(text: str) -> bool:
+    """«"وكذلك من أجل جنح …"» (QA13 1958, after «وأضاف:» too): «and also for …» goes on from a
+    list written before the marks; alone it says nothing."""
+    words = text.strip(" \"«»“”(").split()
+    return len(words) > 1 and fold(words[0]) in ("وكذلك", "كذلك") and fold(words[1]) in _LIST_PREPS
 
 
 def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -> str:
@@ -220,6 +240,13 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     if (fold(first) in ("وذلك", "ذلك") and len(words) > 1
             and fold(words[1])[:1] in "بل" and len(fold(words[1])) >= 4):
         return "drop"  # «وتابع في بيانه "وذلك بقيامه بإشارات …"»: the end of a sentence before
+    if (at >= 3 and prev.norm in ("بانه", "بانها") and described(toks[at - 2].norm) is not None
+            and toks[at - 3].norm in RELATIVES and len(words) > 1
+            and fold(first).rstrip("اه") in ("واحد", "احد", "احدي") and fold(words[1]) == "من"):
+        # «والرياض التي وصفها بأنها "واحدةً من أكبر القوى …"» (QA13 2299): «one of …», said of
+        # the antecedent outside the marks, names nothing alone («القرار الذي وصفه بأنه "غير
+        # ودي …"» is kept: F9).
+        return "drop"
     nisba = fold(first)
     if (prev.norm.lstrip("وب") in _IT_IS and word_count(text) < MIN_SET_IN_WORDS
             and not _predicate(text) and len(nisba) >= 4 and not nisba.startswith("ال")

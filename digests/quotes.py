@@ -63,8 +63,10 @@ from digests.quote_filters import (  # re-exported: the candidate filters
     _governed_opening,
     _is_data,
     _is_heading,
+    _list_tail,
 )
 from digests.speech_cues import Cue, find_cues
+from digests.speech_start import lists_after
 
 __all__ = [
     "MAX_QUOTES",
@@ -173,7 +175,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if not after_colon and _fragment(para, toks, cues, a, text, s0):
                     fragments.add((a, b))
                     continue  # «تم نقلهم إلى "أحد مراكز الإقامة المؤقتة"»: the writer's phrase
-                if not speaker or _is_data(speaker) or _bare_list(text) or (
+                if not speaker or _is_data(speaker) or _bare_list(text) or _list_tail(text) or (
                         fold(text.split()[0]) in RELATIVES and not after_colon):
                     continue  # «بالتراجع عن مواقفه، "التي تتساوق …"»: the writer's clause goes on
                 direct_done.add((a, b))
@@ -208,6 +210,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 cs = cue.content_start
                 assert cs is not None
                 end = s1
+                # «…، معرباً عن تقديره للجهات … وهي: …» (QA13 6535): a participle after a comma
+                # that leads to a list returns to the writer's sentence; the clause ends there.
+                end = next((toks[c.tok].start for c in cues if c.kind == "part"
+                            and c.content_start is None and toks[c.tok].start > cs
+                            and toks[c.tok - 1].raw.endswith(("،", ","))
+                            and lists_after(toks, c.tok, s1)), end)
                 if n + 1 < len(starts):
                     end = min(end, toks[starts[n + 1].tok].start)
                     before_next = para[cs:end].rstrip()

@@ -64,12 +64,13 @@ OBJECT_VERBS = frozenset(
 _OBJECT_STARTS = frozenset(
     "تركيا بريطانيا روسيا ايران اسرائيل واشنطن موسكو طهران انقره لندن باريس فرنسا المانيا"
     " امريكا اميركا سوريا مصر قطر اليونان قبرص الصين اليابان المجتمع الولايات الامم دول الدول"
-    " السلطات الحكومه الحكومات المواطنين الجميع الشعب الاطراف المسؤولين".split())
+    " السلطات الحكومه الحكومات المواطنين الجميع الشعب الاطراف المسؤولين"
+    " حراس لاعبي اللاعبين الجماهير المشجعين".split())  # «حذر الحارس X حراس المونديال من …»
 # Nouns whose genitive a country may be («سفير روسيا», «حكومة تركيا», «وكالة أنباء الإمارات»).
 _GENITIVE_HEADS = frozenset(
     "رئيس رئيسه وزير وزيره سفير سفيره حكومه خارجيه ملك امير ولي مندوب مندوبه وزاره جيش"
     " برلمان سلطات شرطه بنك مصرف سفاره قنصل قنصليه ممثل ممثله مبعوث نائب رئاسه مجلس"
-    " منتخب مدرب لاعب راديو اذاعه وكاله انباء مفتي عمده حاكم وزراء قوات مكتب وفد حزب شركه"
+    " منتخب مدرب لاعب راديو اذاعه وكاله انباء مفتي عمده حاكم وزراء قوات مكتب وفد حزب شركه قائد مدير"
     " نادي صحيفه موقع عاصمه باسم قاده زعماء انصار اعداء خصوم مؤيدو مؤيدي حلفاء جيران شعب سكان"
     " اهالي مواطنو مواطني دوله جمهوريه مملكه سلطنه خبراء فريق لجنه بعثه هيئه مفوضيه".split())
 
@@ -201,6 +202,11 @@ def bare_medium(name: str) -> bool:
 _FIRST_PERSON_WORDS = frozenset("انني اننا انا نحن لكنني لكننا فانني فاننا".split())
 
 
+# A share of those polled written as the subject: «48 بالمئة», «38 إلى 58 في المئة», «1.8%».
+SHARE_RE = re.compile(r"^[\d٠-٩]+(?:[.,][\d٠-٩]+)?(?: (?:إلى|الى|و|-) [\d٠-٩]+(?:[.,][\d٠-٩]+)?)?"
+                      r"(?:%|٪| ?بال?مئة| ?بالمائة| في ال?مئة| في المائة)(?=\s|$|[،,])")
+
+
 def no_voice(name: str) -> bool:
     """«منهم», «الله تعالى», «الساحة» alone, «بأخطائك»: a subject that is nobody who speaks
     (opinion columns: «فقد كشفت الساحة أن», «قال الله تعالى»); its speech is nobody's, and the
@@ -238,7 +244,8 @@ def plausible_speaker(name: str) -> bool:
     if norm in ("الا", "غير", "بيد") or any(fold(w) in _FIRST_PERSON_WORDS for w in words):
         return False  # «الا انني اعترف الآن بأن»: the writer speaks in the first person
     if (norm in _NOT_A_NAME_START or norm in MANNER or strip_conj(norm) in CLAUSE_OPENERS
-            or norm.rstrip("%٪").replace(",", "").isdigit()):
+            or (norm.rstrip("%٪").replace(",", "").isdigit()
+                and not (SHARE_RE.match(name) and not first.endswith(("%", "٪"))))):
         return False  # «بحسب أكثر، …», «— مبتسما», «بحسب ولهذا، …», «83٪»
     if first in _PREPS or (first[:1] in "وف" and first[1:] in _PREPS):
         return False  # «بحسب ففي عام 2014، …»: a prepositional phrase, not a name

@@ -166,8 +166,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             if t.raw[-1] in "،,:;؛.":
                 break
             continue
-        if j == i + 1 and t.norm == "في" and toks[i].norm in _MEMBER:
-            # «وقال عضو في اللجنة "…"»: a member is named by his body (QA13 3659: «— عضو»).
+        if j == i + 1 and ((t.norm == "في" and toks[i].norm in _MEMBER)
+                           or (t.norm == "من" and toks[i].norm in _SOME)):
+            # «وقال عضو في اللجنة "…"»: a member is named by his body (QA13 3659: «— عضو»);
+            # «ويقول عدد من الخبراء إنه …» by whom they are some of (QA13 1207: «بحسب عدد»).
             m = j + 1
             while (m < limit and m - j <= 3 and toks[m].raw[0] not in "\"“”«»„("
                    and toks[m].norm not in STOP and not cue_of(toks[m].raw)[1]
@@ -210,6 +212,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         if (j > i and t.norm == "اي" and j + 1 < limit
                 and toks[j + 1].norm not in ("بي", "سي", "ان", "تي", "ام")):
             break  # «ونفى طبيب المنتخب أي خلاف»: the object («أي بي سي» is a name)
+        if j > i and t.norm in ("القول", "بالقول"):
+            break  # «وأضاف مانينغ القول إن …» (QA13 2915): «the saying», the verb's object
         if j > i and t.norm == "ذات" and j + 1 < limit and toks[j + 1].norm in ("يوم", "مره"):
             break  # «وصفته مجلة فوربس ذات يوم بأنه»: «once», not part of the name
         if j > i and (now(t) or t.norm == "حاليا" or t.norm in _THEN):
@@ -276,6 +280,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     return speaker, j
 
 
+# «عدد من الخبراء»: some of a group, named with it. Folded.
+_SOME = frozenset(("عدد", "مجموعه"))
 _MEMBER = frozenset("عضو عضوه اعضاء".split())  # folded
 _LEADS = frozenset("لكن ولكن بينما فيما كما اما واما بل".split())  # folded
 _TOPIC = frozenset("اما واما بل وبل".split())

@@ -33,8 +33,6 @@ from digests.cue_speakers import (
     RELAYED_PRONOUNS,
     nominative,
     object_cut,
-    participle_subject,
-    kana_present_subject,
     no_voice,
     plausible_speaker,
     sentence_opener,
@@ -44,6 +42,11 @@ from digests.cue_speakers import (
     written_speaker,
 )
 from digests.cue_window import Window, cue_window
+from digests.participle_subjects import (
+    kana_present_subject,
+    participle_subject,
+    statement_owner,
+)
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
     STOP,
@@ -207,7 +210,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         # is not recorded as the last speaker: the verb is no speech verb, and a later bare cue
         # («يتوقعون أن …») should not fall back on it.
         opener = speaker = (participle_subject(w.toks, k, w.first)
-                            or kana_present_subject(w.toks, k, w.first, head.gender))
+                            or kana_present_subject(w.toks, k, w.first, head.gender)
+                            or statement_owner(w.toks, k, w.first))
         if not speaker and openers and openers[0] is not None and head.gender in openers[0][1] \
                 and w.toks[w.first].start <= w.toks[k].start:
             # «وتقدم كاراغر (40 عاما) باعتذار …، قائلا إن …»: the name that opens the sentence

@@ -25,7 +25,16 @@ _ADVERBIAL_HEADS = frozenset(
 _OCCASION = frozenset("في خلال امام عبر".split())
 # «التفاصيل:», «للمزيد:», «اقرأ أيضا:»: a colon that leads to a related link's title. Folded.
 _TEASERS = frozenset("التفاصيل تفاصيل للتفاصيل المزيد للمزيد اقرا ايضا".split())
+# «للجهات المشاركة وهي: …», «ومنها:»: a pronoun before the colon introduces a list. Folded.
+_LISTING = frozenset("هي وهي هو وهو هم وهم هما وهما منها ومنها".split())
 _MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
+
+
+def lists_after(toks: Sequence[Tok], k: int, end: int) -> bool:
+    """A colon after a pronoun («وهي:», «ومنها:») follows token `k` before offset `end`: what
+    comes after it is a list (QA13 6535), not speech."""
+    return any(t.raw.endswith(":") and t.norm.rstrip(":") in _LISTING
+               for t in toks[k + 1:] if t.start < end)
 
 
 def host_noun(raw: str, hit: tuple[str, str] | None) -> bool:
@@ -142,6 +151,8 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
         if tm.raw.endswith(":") and m >= k:
             if m > k and tm.norm.rstrip(":") in _TEASERS:
                 return None  # «…، التفاصيل: بريطانيا: خبراء …» (QA13 5357): a link's teaser
+            if m > k and tm.norm.rstrip(":") in _LISTING:
+                return None  # «للجهات المشاركة وهي: وزارة الصحة، …» (QA13 6535): a list
             if m > k and prev in RELATIVES and cue_of(tm.raw)[1] is not None:
                 return None  # «الوزراء الذين اتهموا بالفساد قائلا:»: the colon is قائلا's
             return tm.end

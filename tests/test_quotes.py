@@ -1539,3 +1539,90 @@ def test_f12_fragments_that_do_not_stand_alone_found_on_a_seed_98_sample() -> No
     # A bare «أن» before the marks leaves the subject inside them: direct speech.
     cands = find_quotes(['وأكد الوزير أن "لا تراجع عن هذا القرار مهما كانت الضغوط علينا".'])
     assert [c.kind for c in cands] == ["direct"]
+
+
+def test_f13_a_participle_after_describing_his_counterpart_is_the_describer() -> None:
+    # QA13 1712: «وصف الرئيس X نظيره السوري بـ"القاتل"، قائلا إنه "…"» — the subject of
+    # «وصف» (cut before his own «نظيره») speaks, not the minister named before.
+    cands = find_quotes(['وقال الوزير خالد سليم إن "الوضع صعب جدا في المدينة الآن". من جانبه، '
+                         'وصف الرئيس التركي سامي كمال نظيره السوري بـ"القاتل"، قائلا إنه "تسبب '
+                         'في مقتل عدد كبير من المواطنين".'])
+    assert [c.speaker for c in cands] == ["الوزير خالد سليم", "الرئيس التركي سامي كمال"]
+    # Subject and object that run together stay unread: the minister goes on.
+    cands = find_quotes(['وقال الوزير خالد سليم إن "الوضع صعب جدا في المدينة الآن". ووصف '
+                         'الرئيس التدخل الأجنبي بـ"الخطير"، قائلا إنه "تسبب في مقتل عدد كبير من '
+                         'المواطنين".'])
+    assert [c.speaker for c in cands] == ["الوزير خالد سليم", "الوزير خالد سليم"]
+
+
+def test_f13_after_an_the_subject_of_informed_is_before_the_verb() -> None:
+    # QA13 1831: «أن الرئيس الفرنسي أبلغ أردوغان …، بأنه "…"» — Erdogan is whom he told.
+    cands = find_quotes(['وجاء في بيان للمكتب أن الرئيس الفرنسي أبلغ أردوغان في اتصال هاتفي، '
+                         'بأنه "من اللازم الاحترام الكامل لوقف إطلاق النار".'])
+    assert [(c.kind, c.speaker) for c in cands] == [("direct", "الرئيس الفرنسي")]
+    # Without «أن» before it the subject follows the verb as usual.
+    cands = find_quotes(['وأبلغ الرئيس الفرنسي نظيره في اتصال هاتفي بأنه "من اللازم الاحترام '
+                         'الكامل لوقف إطلاق النار".'])
+    assert [c.speaker for c in cands] == ["الرئيس الفرنسي"]
+
+
+def test_f13_a_participle_after_someones_statements_is_theirs() -> None:
+    # QA13 3732: «مع تصريحات لنتانياهو في لقاء …، قائلا إنهم "…"» — the author of the
+    # statements speaks, not the party named in the sentence before.
+    cands = find_quotes(['وقال الوزير خالد سليم إن "الوضع صعب جدا في المدينة الآن". ويتوافق هذا '
+                         'الاقتراح مع تصريحات لنتانياهو في لقاء مع وزراء حزبه الأحد، قائلا إنهم '
+                         '"يعملون من أجل حكومة مستقرة حتى نهاية ولايتها".'])
+    assert [c.speaker for c in cands] == ["الوزير خالد سليم", "نتانياهو"]
+
+
+def test_f13_a_share_written_in_words_is_the_share_speaking() -> None:
+    # QA13 5582: «قال 48 بالمئة من العينة إن …» — the share of those polled, never the last
+    # speaker named before.
+    cands = find_quotes(['وقال الخبير سامي كمال إن الدراسة شملت عددا كبيرا من الناس. وحول '
+                         'مسؤولية ضمان صحة الأخبار، قال 48 بالمئة من العينة إن وسائل الإعلام '
+                         'تتحمل مسؤولية ضمان ذلك. وقال 38 إلى 58 في المئة من المشاركين إنه أصبح '
+                         'من الصعب متابعة الأخبار.'])
+    assert [c.speaker for c in cands] == ["الخبير سامي كمال", "48 بالمئة من العينة",
+                                          "38 إلى 58 في المئة من المشاركين"]
+
+
+def test_f13_a_list_after_a_pronoun_and_colon_is_no_speech() -> None:
+    # QA13 6535: «معرباً عن تقديره للجهات المشاركة وهي: وزارة الصحة، …» — a list, not a
+    # statement; the clause before ends at the participle.
+    cands = find_quotes(['وأوضح الوكيل أن البرنامج يسعى إلى دعم أهداف التنمية في المملكة، معرباً '
+                         'عن تقديره للجهات الحكومية المشاركة في البرنامج وهي: وزارة الصحة، '
+                         'ووزارة التعليم، والهيئة العامة للسياحة.'])
+    assert [(c.speaker, c.text) for c in cands] == [
+        ("الوكيل", "البرنامج يسعى إلى دعم أهداف التنمية في المملكة")]
+    # A colon after a speaking participle stays speech.
+    cands = find_quotes(['وأوضح الوكيل أن البرنامج يسعى إلى دعم أهداف التنمية في المملكة، مضيفاً: '
+                         'البرنامج سيستمر حتى نهاية العام المقبل بلا توقف.'])
+    assert len(cands) == 2
+
+
+def test_f13_fragments_that_go_on_from_the_writers_sentence_are_dropped() -> None:
+    # QA13 1958: marks glued to «لـ» after a noun of a reported clause, and «"وكذلك من أجل …"»
+    # after «وأضاف:», continue the charges listed before them; neither stands alone.
+    cands = find_quotes(['وتابع الوكيل أنه تقرر إحالته إلى غرفة الجنايات من أجل الاشتباه في '
+                         'ارتكابه لـ"جنايات الاتجار بالبشر باستغلال الحاجة والضعف.. وهتك العرض '
+                         'بالعنف المنصوص عليها في الفصول 448 من القانون الجنائي". وأضاف: "وكذلك '
+                         'من أجل جنح التحرش الجنسي واستعمال وسائل للتصوير المنصوص عليها في '
+                         'القانون".'])
+    assert not any(c.text.startswith(("جنايات", "وكذلك")) for c in cands)
+    # «وكذلك» opening a sentence of its own stays a quote.
+    cands = find_quotes(['وأضاف الوكيل: "وكذلك الحال بالنسبة للمتهمين الآخرين في القضية نفسها".'])
+    assert [c.speaker for c in cands] == ["الوكيل"]
+    # QA13 2299: «والرياض التي وصفها بأنها "واحدةً من أكبر القوى …"» — the antecedent is
+    # outside the marks.
+    cands = find_quotes(['ولفت الوزير إلى وجود من يعترض على التواصل بين لندن والرياض التي '
+                         'وصفها بأنها "واحدةً من أكبر القوى في الشرق الأوسط وواحدة من أقدم '
+                         'الأصدقاء في المنطقة".'])
+    assert not any(c.text.startswith("واحدةً") for c in cands)
+
+
+def test_f13_marks_opening_on_a_bare_t_present_give_way_to_the_clause() -> None:
+    # QA13 2568: «أن عدم تحرك المنظمات … "تزيد من مخاوف …"» — the subject is outside the marks.
+    cands = find_quotes(['وأكدت الرابطة في بيان أن عدم تحرك المنظمات الحقوقية تجاه هذه '
+                         'الانتهاكات "تزيد من مخاوف أهالي المختطفين من فقدان ذويهم داخل السجون".'])
+    assert [(c.kind, c.speaker) for c in cands] == [("reported", "الرابطة")]
+    assert cands[0].text.startswith("عدم تحرك المنظمات")

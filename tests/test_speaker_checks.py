@@ -93,3 +93,12 @@ def test_f12_to_the_ministry_is_no_speaker() -> None:
     assert not plausible_speaker("لوزارة العدل")
     assert not plausible_speaker("لرئيس الوزراء")
     assert plausible_speaker("لافروف") and plausible_speaker("لبنان")
+
+
+def test_f13_the_people_warned_after_the_subject_are_the_object() -> None:
+    # QA13 5953: «وحذر حارس مرمى مانشستر يونايتد دي خيا حراس المونديال من الكرة»
+    assert object_cut("وحذر", "حارس مرمى مانشستر يونايتد دي خيا حراس المونديال") == (
+        "حارس مرمى مانشستر يونايتد دي خيا")
+    assert object_cut("ودعا", "المدرب اللاعبين إلى") == "المدرب"
+    # Not after a genitive head: «قائد حراس الحدود» is one title.
+    assert object_cut("وحذر", "قائد حراس الحدود") == "قائد حراس الحدود"

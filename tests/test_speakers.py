@@ -290,3 +290,18 @@ def test_f11_a_reporter_keeps_his_mediums_quoted_name() -> None:
     # A quoted title before a verb is still no subject.
     toks = tokens('وفي كتابه "الطريق إلى دمشق" كتب')
     assert speaker_before(toks, len(toks) - 1) == ""
+
+
+def test_f13_some_of_a_group_and_the_saying_after_a_name() -> None:
+    # QA13 1207: «ويقول عدد من الخبراء المشاركين في مؤتمر لندن إنه» — «بحسب عدد، …»
+    # named nobody; some are named with the group they belong to.
+    toks = tokens("يقول عدد من الخبراء المشاركين في مؤتمر لندن إنه")
+    assert subject(toks, 1, len(toks), after_verb=True)[0] == "عدد من الخبراء المشاركين"
+    toks = tokens("قالت مجموعة من الجماهير الروسية إن")
+    assert subject(toks, 1, len(toks), after_verb=True)[0] == "مجموعة من الجماهير الروسية"
+    # «من» after another head still ends the subject.
+    toks = tokens("قال الوزير من جهته إن")
+    assert subject(toks, 1, len(toks), after_verb=True)[0] == "الوزير"
+    # QA13 2915: «وأضاف مانينغ القول إن» — «the saying» is the verb's object, not his name.
+    toks = tokens("وأضاف مانينغ القول إن")
+    assert subject(toks, 1, len(toks), after_verb=True)[0] == "مانينغ"

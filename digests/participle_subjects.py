@@ -1,0 +1,71 @@
+"""Who speaks at a participle whose subject is not written at it («…، قائلا إن …»).
+
+digests.speech_cues asks these when a participle («قائلا», «مؤكداً») has no subject of its own
+and no cue of its sentence named one: the definite subject of the past verb that opens the
+sentence («ونعتها الوزارة قائلة:»), the subject of «كان» and a present verb before it («كان
+حجازي يحتفل …، مؤكداً»), or the one whose statements the sentence mentions («تصريحات لنتانياهو
+…، قائلا إنهم …»). Pure functions of tokens (digests.speakers).
+"""
+
+from __future__ import annotations
+
+from digests.cue_speakers import _opening_verb, after_lam
+from digests.speaker_checks import _adjective, plausible_speaker
+from digests.speakers import Tok, subject
+from digests.speech import cue_of, fold, strip_conj
+
+# «تصريحات لـX», «في كلمة لـX»: a statement whose author is written behind a glued «ل». Folded.
+_STATEMENT_NOUNS = frozenset("تصريح تصريحات تصريحا كلمه حديث مقابله".split())
+
+
+def participle_subject(toks: list[Tok], k: int, first: int) -> str:
+    """The definite subject of a past verb outside the speech lists that opens the sentence
+    before the participle at token `k` («ونعتها الوزارة قائلة:», «وواصل الرئيس حديثه قائلا:»);
+    "" when the sentence opens otherwise or the subject is not a definite noun."""
+    if not 2 <= k - first <= 8 or not _opening_verb(toks[first]):
+        return ""
+    if any(cue_of(toks[m].raw)[1] is not None for m in range(first + 1, k)):
+        return ""  # another cue between: its speaker is the participle's
+    if not toks[first + 1].norm.startswith("ال"):
+        return ""
+    name = subject(toks, first + 1, k)[0].split()
+    # The definite noun and what reads as its adjectives or genitive («الجيش الإسرائيلي», «البيت
+    # الأبيض», «الهيئة الوطنية للانتخابات»); another definite noun is the verb's object
+    # («ومددت الهيئة … الاقتراع», «وتوعد المحلل الرياضي الشخص الذي …»).
+    cut = next((n for n, w in enumerate(name)
+                if not fold(w).startswith(("ال", "لل")) or (n and not _adjective(fold(w)))),
+               len(name))
+    speaker = " ".join(name[:cut])
+    return speaker if speaker and plausible_speaker(speaker) else ""
+
+
+def kana_present_subject(toks: list[Tok], k: int, first: int, gender: str) -> str:
+    """«في الوقت الذي كان حجازي يحتفل بنجاح …، مؤكداً أنه …» (QA13 5175): the subject of «كان»
+    and a present verb written before the participle at token `k`, of the participle's gender
+    (one to three words, no other cue between); "" otherwise."""
+    kanas = [m for m in range(max(first, k - 16), k)
+             if strip_conj(toks[m].norm) in ("كان", "كانت")]
+    if not kanas or ("f" if toks[kanas[-1]].norm.endswith("ت") else "m") != gender:
+        return ""
+    m = kanas[-1]
+    if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
+        return ""
+    verb = next((x for x in range(m + 2, min(k, m + 5))
+                 if toks[x].norm[:1] in "يت" and len(toks[x].norm) >= 4), None)
+    if verb is None or any(toks[x].raw[-1] in "،,:\"«»“”" for x in range(m + 1, verb)):
+        return ""
+    name = " ".join(toks[x].raw for x in range(m + 1, verb))
+    return name if plausible_speaker(name) else ""
+
+
+def statement_owner(toks: list[Tok], k: int, first: int) -> str:
+    """«ويتوافق هذا الاقتراح مع تصريحات لنتانياهو في لقاء …، قائلا إنهم "…"» (QA13 3732): the
+    author of statements named before the participle at token `k` («تصريحات لـX», up to 16
+    words before it, no other cue between); "" otherwise."""
+    for m in range(k - 2, max(first, k - 16) - 1, -1):
+        if cue_of(toks[m].raw)[1] is not None:
+            return ""  # another cue between: its speaker is the participle's
+        if strip_conj(toks[m].norm) in _STATEMENT_NOUNS and toks[m + 1].raw.startswith("ل"):
+            name, _ = after_lam(toks, m + 1, k)
+            return name if name and plausible_speaker(name) else ""
+    return ""
