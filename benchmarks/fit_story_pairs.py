@@ -448,6 +448,14 @@ def _named(x: dict[str, float]) -> bool:
     return x["shared_words"] >= _RARE2 - 1e-9
 
 
+def _day_gap(a: event_time.EventTime, b: event_time.EventTime) -> bool:
+    """event_time's day gap: the single days both leads name are disjoint, and neither report
+    previews the other."""
+    days_a = {r.first for r in a.references if r.first == r.last}
+    days_b = {r.first for r in b.references if r.first == r.last}
+    return bool(days_a and days_b and not days_a & days_b and not event_time.previews(a, b))
+
+
 TIME: dict[str, TimeFeature] = {
     "ann": lambda a, b, x: float(event_time.announces(a, b)),
     "ann1": lambda a, b, x: float(event_time.announces(a, b, 1)),
@@ -477,10 +485,6 @@ TIME: dict[str, TimeFeature] = {
     "fwdhours": lambda a, b, x: float(event_time.previews(a, b, 1)) * x["hours"],
     "fwdlead": lambda a, b, x: float(event_time.previews(a, b, 1)) * x["lead"],
 }
-def _day_gap(a: event_time.EventTime, b: event_time.EventTime) -> bool:
-    days_a = {r.first for r in a.references if r.first == r.last}
-    days_b = {r.first for r in b.references if r.first == r.last}
-    return bool(days_a and days_b and not days_a & days_b and not event_time.previews(a, b))
 
 
 # The same features read from the headline and the first 600 characters (what the story step
@@ -498,6 +502,7 @@ def _time_of(name: str) -> tuple[str, bool]:
 
 
 def is_time(name: str) -> bool:
+    """Whether an --extra name is a TIME feature (with or without the wide suffix "w")."""
     try:
         _time_of(name)
     except KeyError:

@@ -12,6 +12,7 @@ archive grows to 100k articles.
     .venv/bin/python benchmarks/stories.py --cv-merge      # CV: stories merged vs never merged
     .venv/bin/python benchmarks/stories.py --cv-merge shipped "merge fit" --meaning
     .venv/bin/python benchmarks/stories.py --gaps --merge fit  # the gaps left with merging on
+    .venv/bin/python benchmarks/stories.py --cv-merge "no merge" --misses  # the stored misses
 
 Quality: every corpus article is stored in a fresh SQLite database and given its story by the real
 step (digests.stories.assign_story) in publication order, as ingest would; a gold pair is predicted
@@ -60,6 +61,8 @@ whole merges them), "merge fit F" (its fit to each must reach F: MERGE_FIT) and 
 --cv-join's variant, now in the step). The default compares "no merge" with the shipped step
 ("merge fit 0.7+strong 0.9"). Prints each fold, the pooled figure and the merges a corpus pass
 makes. --gaps --merge RULE lists the gaps left with merging on (--gaps alone: the shipped step).
+With --misses, every blind same pair a rule's stored stories keep apart is listed with its
+held-out probability and whether the pairwise decision joins it (brief S11's list).
 
 --throughput N: the story step's own articles/s on the first N corpus articles in publication
 order, with words only, with the lazy meaning path (story_model.MEANING_BAND) and with every
@@ -611,7 +614,7 @@ def _variant(name: str) -> tuple[str, bool, str, float, float | None]:
 
 
 def cv_merge(docs: list[dict[str, Any]], workdir: Path, rules: list[str], meaning: bool,
-             l2: float = 0.3) -> None:
+             l2: float = 0.3, misses: bool = False) -> None:
     """Per blind fold, held-out weights: the shipped step (stories never merged) against the
     merging variants named in `rules` (MERGE_RULES), scored on the stored stories, words only or
     (`meaning`) the lazy meaning path with cached vectors (see --cv-merge)."""
@@ -666,6 +669,12 @@ def cv_merge(docs: list[dict[str, Any]], workdir: Path, rules: list[str], meanin
                 c = fsp.counts(test, [story_of[r["a"]] == story_of[r["b"]] for r in test])
                 tally[name] = [a + b for a, b in zip(tally.get(name, [0, 0, 0]), c)]
                 cells.append(f"{fsp.pr(c)} ({'/'.join(map(str, c))})")
+                for r in test if misses else []:  # brief S11: the same pairs stored apart
+                    if r["same"] and story_of[r["a"]] != story_of[r["b"]]:
+                        pairwise = "joins" if story_model.same_story(r["x"]) else "refuses"
+                        print(f"  missed [{name}] {fold} {r['a']} ~ {r['b']}"
+                              f" p={story_model.probability(r['x']):.2f} (pairwise {pairwise})"
+                              f" {r['note'][:100]}")
             print(f"{fold:<10}{len(test):>4}  stored: "
                   + "  ".join(f"{v[0]} {c}" for v, c in zip(chosen, cells)), flush=True)
     finally:
@@ -818,6 +827,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="with --gaps: stories merge (digests.stories.MERGE) by this rule")
     parser.add_argument("--meaning", action="store_true",
                         help="with --cv-merge: the lazy meaning path (cached vectors)")
+    parser.add_argument("--misses", action="store_true",
+                        help="with --cv-merge: list each blind fold's same pairs stored apart")
     parser.add_argument("--throughput", type=int, metavar="N",
                         help="story step articles/s on N articles: words, lazy and eager meaning")
     parser.add_argument("--audit-sample", type=int, nargs=2, metavar=("N", "SEED"),
@@ -828,7 +839,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.cv or args.throughput or args.gaps or args.cv_join or args.cv_merge is not None:
         with tempfile.TemporaryDirectory() as tmp:
             if args.cv_merge is not None:
-                cv_merge(docs, Path(tmp), args.cv_merge or SHIPPED_VS, args.meaning)
+                cv_merge(docs, Path(tmp), args.cv_merge or SHIPPED_VS, args.meaning,
+                         misses=args.misses)
             if args.cv_join:
                 cv_join(docs, Path(tmp), args.cv_join)
             if args.gaps:

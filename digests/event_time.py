@@ -10,7 +10,8 @@ time words of a headline and lead and resolves them against the publication date
   future cue says so («المقبل», «سوف», «من المقرر», «غدا» …), earlier with «الماضي», else the
   nearer of the two (ties: earlier, as news reports what happened); not after «منذ»/«حتى» (a span);
 - «اليوم», «الليلة», «غدا» / «الغد», «بعد غد», «أمس», «أول أمس»;
-- «الأسبوع المقبل/القادم» and «الأسبوع الماضي» as ranges, «هذا الأسبوع» as the days around it;
+- «الأسبوع المقبل/القادم», «الأسبوع الماضي» and «هذا الأسبوع» / «الأسبوع الجاري» as ranges
+  (weeks from Monday to Sunday);
 - explicit dates «20 مارس», «20 آذار/مارس 2018» (month names read by digests.dates; a date with
   no year takes the publication's year, or the next/previous one when that lies nearer).
 
@@ -46,9 +47,10 @@ _PAST = frozenset(("الماضي", "الماضيه", "المنصرم", "المن
 OCCASIONS = frozenset(arabic.normalize(w) for w in (
     "قمة", "مؤتمر", "اجتماع", "اجتماعات", "زيارة", "جلسة", "مباراة", "لقاء", "محادثات",
     "مفاوضات", "انتخابات", "تصويت", "اقتراع", "قرعة", "نهائي", "خطاب", "كلمة", "حفل", "مراسم",
-    "جنازة", "تشييع", "محاكمة", "منتدى", "مناظرة", "استفتاء", "مسيرة", "تظاهرة", "احتجاجات",
-    "اقتراح", "مؤتمرا", "قمه"))
-_PREFIXES = ("ولل", "فلل", "وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "و", "ب", "ف", "ل")
+    "جنازة", "تشييع", "محاكمة", "منتدى", "مناظرة", "استفتاء", "مسيرة", "تظاهرة", "احتجاجات"))
+# Clitics an occasion noun may carry («وللمباراة», «بالقمة»), longest first.
+_PREFIXES = ("ولل", "فلل", "وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول",
+             "و", "ب", "ف", "ل")
 _DAY_NUMBER = range(1, 32)
 
 
@@ -90,15 +92,18 @@ _TIME_WORDS = frozenset(("اليوم", "الليله", "امس", "الامس", "
 
 
 def _bare(word: str) -> str:
-    """A normalized word without the و/ف/ب/ل clitics before a time word («والثلاثاء»,
-    «وأمس», «وبالأمس»); «الأمس» reads as «أمس»."""
-    for _ in range(2):  # «وبالأمس»: two clitics
-        if word in _WEEKDAYS or word in _TIME_WORDS or word[:1] not in "وفبل":
+    """A normalized time word without the و/ف/ب/ل clitics before it («والثلاثاء», «وأمس»,
+    «وبالأمس») or a number («و20 مارس»); «الأمس» reads as «أمس». Other words are returned as
+    they are."""
+    if word[:1] in "وف" and word[1:].isdigit():
+        return word[1:]
+    for cut in (0, 1, 2):
+        rest = word[cut:]
+        if word[:cut] and any(c not in "وفبل" for c in word[:cut]):
             break
-        rest = word[1:]
-        if rest in _WEEKDAYS or rest in _TIME_WORDS or rest[:1] in "بل":
-            word = rest
-    return "امس" if word == "الامس" else word
+        if rest in _WEEKDAYS or rest in _TIME_WORDS:
+            return "امس" if rest == "الامس" else rest
+    return word
 
 
 def _resolve_weekday(day: int, today: date, cue: int) -> date:
@@ -130,34 +135,43 @@ def _cue(words: Sequence[str], i: int) -> int:
     return (future > past) - (past > future)
 
 
+def _month_at(words: Sequence[str], j: int) -> int:
+    """How many words (2, 1 or 0) a month name at word j takes («كانون الثاني», «مارس»)."""
+    for width in (2, 1):
+        part = words[j: j + width]
+        if len(part) == width and not any(w.isdigit() for w in part) and dates.find_date(
+                f"1 {' '.join(part)} 2000") is not None:
+            return width
+    return 0
+
+
 def _explicit(words: Sequence[str], i: int, today: date) -> tuple[date, int] | None:
-    """A date «20 مارس [2018]» starting at word i (a day number): the date and words used."""
+    """A date «20 مارس [2018]», «20 آذار/مارس [2018]» starting at word i (a day number): the
+    date and how many words it took."""
     try:
         number = int(words[i])
     except ValueError:
         return None
-    if number not in _DAY_NUMBER:
+    width = _month_at(words, i + 1)
+    if number not in _DAY_NUMBER or not width:
         return None
-    for width in (2, 1):  # «كانون الثاني» before «الثاني»
-        month = " ".join(words[i + 1: i + 1 + width])
-        if len(words[i + 1: i + 1 + width]) < width:
-            continue
-        rest = words[i + 1 + width: i + 2 + width]
-        year = int(rest[0]) if rest and rest[0].isdigit() and len(rest[0]) == 4 else None
-        found = dates.find_date(f"{number} {month} {year or today.year}")
-        if found is None:
-            continue
-        day = found.date()
-        if year is None:  # a date without a year: the one nearest the publication
-            options = [day]
-            for shift in (-1, 1):
-                try:
-                    options.append(day.replace(year=day.year + shift))
-                except ValueError:
-                    pass
-            day = min(options, key=lambda d: abs((d - today).days))
-        return day, width + (1 if year else 0)
-    return None
+    month = " ".join(words[i + 1: i + 1 + width])
+    j = i + 1 + width
+    j += _month_at(words, j)  # the month's second spelling: «آذار/مارس»
+    year = int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
+    found = dates.find_date(f"{number} {month} {year or today.year}")
+    if found is None:  # «31 فبراير»
+        return None
+    day = found.date()
+    if year is None:  # a date without a year: the one nearest the publication
+        options = [day]
+        for shift in (-1, 1):
+            try:
+                options.append(day.replace(year=day.year + shift))
+            except ValueError:  # 29 February
+                pass
+        day = min(options, key=lambda d: abs((d - today).days))
+    return day, j - i + (year is not None)
 
 
 def references(text: str, published: datetime) -> tuple[Reference, ...]:
@@ -193,8 +207,8 @@ def references(text: str, published: datetime) -> tuple[Reference, ...]:
         elif word in ("غدا", "الغد", "غد"):
             ahead = 2 if prev == "بعد" else 1
             add(today + timedelta(days=ahead), today + timedelta(days=ahead), word)
-        elif word == "الاسبوع" and i + 1 < len(words):
-            after = words[i + 1]
+        elif word == "الاسبوع":
+            after = words[i + 1] if i + 1 < len(words) else ""
             start = today - timedelta(days=today.weekday())  # Monday of this week
             if after in ("المقبل", "القادم"):
                 add(start + timedelta(days=7), start + timedelta(days=13), "الاسبوع " + after)
@@ -205,7 +219,7 @@ def references(text: str, published: datetime) -> tuple[Reference, ...]:
         elif word.isdigit():
             explicit = _explicit(words, i, today)
             if explicit is not None:
-                add(explicit[0], explicit[0], " ".join(words[i: i + 1 + explicit[1]]))
+                add(explicit[0], explicit[0], " ".join(words[i: i + explicit[1]]))
     return tuple(found)
 
 
