@@ -173,10 +173,11 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             # «قال 48 بالمئة من العينة إن …» (QA13 5582): the share of those polled speaks, with
             # «من …» up to its «إن» (the last named speaker was put in its place).
             j = k + 1 + len(share.group(0).split())
-            of = next((m for m in range(j, min(last, j + 5)) if is_complementizer(toks[m].norm)),
+            of = next((m for m in range(j, min(last, j + 6)) if is_complementizer(toks[m].norm)),
                       None)
-            if of is not None and toks[j].norm == "من":
-                j = of
+            if of is not None and (toks[j].norm in ("من", "ممن") or (
+                    toks[j].norm == "فقط" and toks[j + 1].norm in ("من", "ممن"))):
+                j = of  # «44 في المئة ممن شملهم الاستطلاع», «9 في المئة فقط من المشاركات»
             speaker = " ".join(toks[m].raw for m in range(k + 1, j)).rstrip("،,:")
         if not speaker and _reports_subject(toks, k, last, norm):
             # «وتفيد تقارير بأن …»: unnamed reports are the subject («بحسب تقارير، …»), not

@@ -1584,6 +1584,11 @@ def test_f13_a_share_written_in_words_is_the_share_speaking() -> None:
                          'من الصعب متابعة الأخبار.'])
     assert [c.speaker for c in cands] == ["الخبير سامي كمال", "48 بالمئة من العينة",
                                           "38 إلى 58 في المئة من المشاركين"]
+    cands = find_quotes(['وقال 44 في المئة ممن شملهم الاستطلاع إنهم راضون عن أداء الحكومة. '
+                         'وقالت 9 في المئة فقط من المشاركات إن الموقع يفعل ما يجب لوقف '
+                         'الإساءات.'])
+    assert [c.speaker for c in cands] == ["44 في المئة ممن شملهم الاستطلاع",
+                                          "9 في المئة فقط من المشاركات"]
 
 
 def test_f13_a_list_after_a_pronoun_and_colon_is_no_speech() -> None:
