@@ -136,8 +136,12 @@ def refused_subject(norm: str, speaker: str) -> str:
     if strip_conj(norm) not in REFUSE:
         return speaker
     names = speaker.split()
+    # «ورفض جونسون التقليل من …»: a definite verbal noun («التقليل», «التعليق») is what he
+    # refused (not «التركي»: an adjective of the subject).
     cut = next((n for n in range(1, len(names)) if len(fold(names[n])) >= 5
-                and fold(names[n]).endswith(("ها", "هم", "هما"))), len(names))
+                and (fold(names[n]).endswith(("ها", "هم", "هما"))
+                     or (fold(names[n]).startswith("الت") and len(fold(names[n])) >= 6
+                         and not _adjective(fold(names[n]))))), len(names))
     return " ".join(names[:cut])
 
 
@@ -386,6 +390,12 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
             # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and
             # names nobody a later «قائلا:» could mean).
             return None
+        hit = cue_of(toks[k].raw)[1]
+        if hit is not None and hit[0] == "verb" and toks[k - 1].norm in ("التي", "الذي") and (
+                hit[1] == "f") != (toks[k - 1].norm == "التي"):
+            # «الرياض التي قال إنه يرغب بأن تقوم …» (F13): the verb does not agree with the
+            # noun, so its subject is someone else (the one speaking), not the noun described.
+            return ""
         # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
         return antecedent(toks, k - 1, first)
     if (not content_open

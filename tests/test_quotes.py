@@ -1631,3 +1631,17 @@ def test_f13_marks_opening_on_a_bare_t_present_give_way_to_the_clause() -> None:
                          'الانتهاكات "تزيد من مخاوف أهالي المختطفين من فقدان ذويهم داخل السجون".'])
     assert [(c.kind, c.speaker) for c in cands] == [("reported", "الرابطة")]
     assert cands[0].text.startswith("عدم تحرك المنظمات")
+
+
+def test_f13_a_relative_verb_that_does_not_agree_is_not_the_nouns() -> None:
+    # Found reading F13's seed-15 after: «الرياض التي قال إنه يرغب بأن تقوم …» — «قال» is
+    # masculine, «التي» feminine: the one speaking is not Riyadh; «رفض X التقليل» keeps X.
+    cands = find_quotes(['ورفض جونسون التقليل من الاختلافات مع الرياض التي قال إنه يرغب بأن تقوم '
+                         'بالمزيد لحماية حقوق الإنسان.'])
+    assert [c.speaker for c in cands] == ["جونسون"]
+    cands = find_quotes(['وتحدثت الوزيرة عن الحكومة التي قالت إنها ستقدم مساعدات إضافية '
+                         'للمتضررين.'])
+    assert [c.speaker for c in cands] == ["الحكومة"]
+    cands = find_quotes(['ورفض الرئيس التركي التعليق على القرار قائلا إن "الأمر لا يعنينا في '
+                         'هذه المرحلة على الإطلاق".'])
+    assert [c.speaker for c in cands] == ["الرئيس التركي"]
