@@ -157,7 +157,7 @@ async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     mode: subscriptions.Mode = "daily" if cb.payload.get("mode") == "daily" else "instant"
     hour = cb.payload.get("hour")
     await _settings_change(update, context, rt, lang, lambda: subscriptions.set_mode(
-        rt.db, cb.chat_id, mode, int(hour) if hour is not None else None))
+        rt.db, cb.chat_id, mode, int(hour) if hour is not None else None, rt.now()))
 
 
 async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -200,7 +200,7 @@ async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     start, end = cb.payload.get("start"), cb.payload.get("end")
     await _settings_change(update, context, rt, lang, lambda: subscriptions.set_quiet_hours(
         rt.db, cb.chat_id, None if start is None else int(start),
-        None if end is None else int(end)))
+        None if end is None else int(end), rt.now()))
 
 
 async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -228,7 +228,7 @@ async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     # A button from before session 4 carries a fixed offset: it still works.
     minutes = int(cb.payload.get("minutes", 180))
     await _settings_change(update, context, rt, lang, lambda: set_fixed_offset(
-        rt.db, cb.chat_id, minutes))
+        rt.db, cb.chat_id, minutes, rt.now()))
 
 
 async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,

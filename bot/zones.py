@@ -18,7 +18,7 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from digests import subscriptions
+from digests import outbox, subscriptions
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
@@ -101,23 +101,28 @@ def chat_zone(db: Database, chat_id: int) -> str | None:
 
 
 def set_zone(db: Database, chat_id: int, zone: str, now: datetime) -> subscriptions.Chat:
-    """Give the chat an IANA zone (its stored offset: the zone's now, a fallback only)."""
+    """Give the chat an IANA zone (its stored offset: the zone's now, a fallback only); what it
+    has queued moves to the same local hours in the new zone (`outbox.retime_chat`, QA16 F3: a
+    digest queued for 9:00 Riyadh came at 1:00 a.m. to a reader who had moved to New York)."""
     if zone not in ZONE_NAMES:
         raise ValueError(f"unknown time zone {zone!r}")
     with db.transaction() as tx:
         tx.execute("update chats set time_zone = ?, utc_offset_minutes = ? where id = ?",
                    [zone, zone_offset(zone, now), chat_id])
+        outbox.retime_chat(tx, chat_id, now)
     chat = subscriptions.get_chat(db, chat_id)
     assert chat is not None
     return chat
 
 
-def set_fixed_offset(db: Database, chat_id: int, minutes: int) -> subscriptions.Chat:
+def set_fixed_offset(db: Database, chat_id: int, minutes: int,
+                     now: datetime | None = None) -> subscriptions.Chat:
     """A fixed offset (a settings button from before zones): the chat leaves its zone, whose
-    offset would otherwise still be the one used and shown."""
+    offset would otherwise still be the one used and shown; its queue follows (one
+    transaction)."""
     with db.transaction() as tx:
         tx.execute("update chats set time_zone = null where id = ?", [chat_id])
-    return subscriptions.set_utc_offset(db, chat_id, minutes)
+        return subscriptions.set_utc_offset(db, chat_id, minutes, now)
 
 
 def carry_zone(db: Database, chat_id: int, *, time_zone: str | None,

@@ -142,6 +142,47 @@ def next_daily(now: datetime, chat: dict[str, Any]) -> tuple[str, datetime]:
     return f"daily:{at.date().isoformat()}", _utc(at)
 
 
+def retime_chat(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> int:
+    """The chat's delivery settings changed (mode, daily hour, time zone or quiet hours; the
+    caller's transaction, after the change): its pending alerts and daily-digest rows follow
+    them, as `enqueue_article` would queue them now (QA16 F3). Returns how many rows changed.
+
+    - instant mode: every such row is 'instant', due now (or at the end of the quiet hours):
+      what waited for a daily digest goes now, as one bundle, not tomorrow under a daily header.
+      (An INSTANT_GAP hold is made again by the sender.)
+    - daily mode: every row not yet due takes the next daily digest ('daily:<local date>' at the
+      daily hour in the chat's zone, after its quiet hours), so one digest comes at the new
+      hour, none at the old one. A daily row already due stays: it is that day's digest, on its
+      way.
+    Pushes and rows being sent are left alone; a row only changes its kind and time, so nothing
+    is added, lost or sent twice."""
+    chat = next(iter(sql.query(
+        "select id, mode, daily_hour, time_zone, utc_offset_minutes, quiet_start, quiet_end"
+        " from chats where id = ?", [chat_id])), None)
+    if chat is None:
+        return 0
+    stamp = iso(now)
+    if chat["mode"] == "daily":
+        kind, when = next_daily(now, chat)
+        args: list[Any] = [kind, iso(after_quiet(when, chat)), chat_id, stamp]
+        # 'or ignore': a chat has one row per story (`_insert_rows`), but a merge may have left
+        # a finished row of the same story under the new kind; that row then keeps its time.
+        cur = sql.execute(
+            "update or ignore outbox set kind = ?, not_before = ? where chat_id = ?"
+            " and status = 'pending' and (kind = 'instant' or (kind like 'daily:%'"
+            " and coalesce(not_before, '') > ?))", args)
+    else:
+        when = after_quiet(now, chat)
+        cur = sql.execute(
+            "update or ignore outbox set kind = 'instant', not_before = ? where chat_id = ?"
+            " and status = 'pending' and (kind = 'instant' or kind like 'daily:%')",
+            [iso(when) if when > now else None, chat_id])
+    if cur.rowcount:
+        log.info("deliveries retimed chat=%s mode=%s rows=%d", chat_id, chat["mode"],
+                 cur.rowcount)
+    return int(cur.rowcount)
+
+
 # ---------------------------------------------------------------------------------------------
 # Writing rows
 

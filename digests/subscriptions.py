@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Literal
 
 import sqlite_utils
@@ -211,8 +211,18 @@ def set_language(db: Database, chat_id: int, language: str) -> None:
         tx.execute("update chats set language = ? where id = ?", [language, chat_id])
 
 
-def set_mode(db: Database, chat_id: int, mode: Mode, daily_hour: int | None = None) -> Chat:
-    """Instant alerts, or a daily digest at `daily_hour` (0–23, the chat's local time)."""
+def _retime(sql: sqlite_utils.Database, chat_id: int, now: datetime | None) -> None:
+    """What the chat has queued follows its new settings, in the change's transaction (QA16 F3:
+    an old daily row kept its old hour, day and header after a switch to instant alerts)."""
+    from digests.outbox import retime_chat  # late: the outbox builds on processing
+
+    retime_chat(sql, chat_id, now or datetime.now(timezone.utc))
+
+
+def set_mode(db: Database, chat_id: int, mode: Mode, daily_hour: int | None = None,
+             now: datetime | None = None) -> Chat:
+    """Instant alerts, or a daily digest at `daily_hour` (0–23, the chat's local time); the
+    chat's queued deliveries follow at `now` (`digests.outbox.retime_chat`)."""
     if mode not in ("instant", "daily"):
         raise ValueError(f"mode {mode!r}")
     if daily_hour is not None and not 0 <= daily_hour <= 23:
@@ -220,13 +230,16 @@ def set_mode(db: Database, chat_id: int, mode: Mode, daily_hour: int | None = No
     with db.transaction() as tx:
         tx.execute("update chats set mode = ?, daily_hour = coalesce(?, daily_hour) where id = ?",
                    [mode, daily_hour, chat_id])
+        _retime(tx, chat_id, now)
     chat = get_chat(db, chat_id)
     assert chat is not None
     return chat
 
 
-def set_quiet_hours(db: Database, chat_id: int, start: int | None, end: int | None) -> Chat:
-    """Quiet hours [start, end) in local hours (may wrap midnight); None, None turns them off."""
+def set_quiet_hours(db: Database, chat_id: int, start: int | None, end: int | None,
+                    now: datetime | None = None) -> Chat:
+    """Quiet hours [start, end) in local hours (may wrap midnight); None, None turns them off.
+    The chat's queued deliveries follow at `now`."""
     if (start is None) != (end is None):
         raise ValueError("quiet hours need both start and end")
     for h in (start, end):
@@ -237,18 +250,21 @@ def set_quiet_hours(db: Database, chat_id: int, start: int | None, end: int | No
     with db.transaction() as tx:
         tx.execute("update chats set quiet_start = ?, quiet_end = ? where id = ?",
                    [start, end, chat_id])
+        _retime(tx, chat_id, now)
     chat = get_chat(db, chat_id)
     assert chat is not None
     return chat
 
 
-def set_utc_offset(db: Database, chat_id: int, minutes: int) -> Chat:
+def set_utc_offset(db: Database, chat_id: int, minutes: int,
+                   now: datetime | None = None) -> Chat:
     """The chat's time zone as an offset from UTC in minutes (−720 … +840), for the daily hour
-    and quiet hours."""
+    and quiet hours; the chat's queued deliveries follow at `now`."""
     if not -720 <= minutes <= 840:
         raise ValueError(f"utc offset {minutes} minutes")
     with db.transaction() as tx:
         tx.execute("update chats set utc_offset_minutes = ? where id = ?", [minutes, chat_id])
+        _retime(tx, chat_id, now)
     chat = get_chat(db, chat_id)
     assert chat is not None
     return chat

@@ -4,7 +4,7 @@ emulator: group members refused at the first press, «✓» on the current choic
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from botkit import READER, running_bot, sample_db
@@ -235,3 +235,33 @@ async def test_the_zone_picker_marks_a_new_chats_zone(tmp_path: Path) -> None:
         h.emu.click(menu, "🕐 التوقيت")
         await h.until(lambda: "اختر توقيتك" in h.emu.messages(READER)[-1].plain_text)
         assert "✓ السعودية" in h.emu.messages(READER)[-1].button_texts()
+
+
+async def test_a_reader_switching_to_instant_gets_the_queued_digest_now(tmp_path: Path) -> None:
+    """QA16 F3: stories queued for tomorrow's daily digest go at once, as one instant bundle,
+    when the reader presses «⚡ فورية» — not ~20 h later under a daily header."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/start")
+        now = datetime.now(UTC)
+        subscriptions.set_mode(h.db, READER, "daily", 9, now=now)
+        [menu] = await h.say(READER, "/settings")
+        kind, when = outbox.next_daily(now + timedelta(days=1), {"daily_hour": 9,
+                                                                 "time_zone": DEFAULT_ZONE})
+        picked = h.db.db.execute("select story_id, max(id) from articles where story_id is not"
+                                 " null group by story_id order by story_id limit 3").fetchall()
+        with h.db.transaction() as tx:
+            for story, article in picked:
+                tx.execute("insert into outbox (chat_id, story_id, article_id, kind, not_before,"
+                           " created_at) values (?,?,?,?,?,?)",
+                           [READER, story, article, kind, when.isoformat(), now.isoformat()])
+        before = len(h.emu.messages(READER))
+        h.emu.click(menu, "⚡ فورية")
+        await h.until(lambda: h.db.db.execute(
+            "select count(*) from outbox where chat_id = ? and status = 'sent'",
+            [READER]).fetchone()[0] == 3)
+        await h.settle()
+        sent = [m.plain_text for m in h.emu.messages(READER)[before:]
+                if "📰" in m.plain_text]
+        assert len(sent) == 1 and "نشرتك اليومية" not in sent[0]  # one bundle, instant
+        assert {r[0] for r in h.db.db.execute(
+            "select kind from outbox where chat_id = ?", [READER])} == {"instant"}

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, later, rows
-from digests import outbox
-from digests.models import parse_iso
+from bot.zones import set_fixed_offset, set_zone
+from digests import outbox, subscriptions
+from digests.models import iso, parse_iso
 from digests.processing import default_steps
 from digests.storage import Database
 
@@ -341,3 +343,99 @@ def test_a_topic_push_sends_what_its_followers_alerts_carry(database: Database) 
     pushed = {r["article_id"] for r in rows(database, "kind = ?", [plan.kind])}
     assert pushed == {phrase.id, titled.id}  # … but the push carries what alerts carry
     assert plan.stories == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# A settings change re-times what the chat has queued (QA16 F3)
+
+
+_NAMES = itertools.count()
+
+
+def _queue(db: Database, chat_id: int, kind: str, not_before: datetime | None,
+           status: str = "pending") -> int:
+    """A row of a new story for `chat_id`, as enqueue_article or a push would have left it."""
+    src = add_source(db, f"q{next(_NAMES)}")
+    art = add_article(db, src, "خبر", story_id=None)
+    with db.transaction() as tx:
+        story = 1000 + art.id
+        cur = tx.execute("insert into outbox (chat_id, story_id, article_id, kind, status,"
+                         " not_before, created_at) values (?,?,?,?,?,?,?)",
+                         [chat_id, story, art.id, kind, status,
+                          iso(not_before) if not_before else None, iso(NOW)])
+    return int(cur.lastrowid or 0)
+
+
+def _row(db: Database, row_id: int) -> tuple[object, datetime | None, object]:
+    [r] = rows(db, "id = ?", [row_id])
+    nb = r["not_before"]
+    return r["kind"], parse_iso(nb) if isinstance(nb, str) else None, r["status"]
+
+
+TOMORROW_8 = datetime(2026, 11, 30, 5, tzinfo=timezone.utc)  # 08:00 Riyadh
+
+
+def test_switching_daily_to_instant_makes_the_queued_digest_due_now(database: Database) -> None:
+    add_chat(database, 1, mode="daily", daily_hour=8)
+    queued = [_queue(database, 1, "daily:2026-11-30", TOMORROW_8) for _ in range(3)]
+    push = _queue(database, 1, "push:7", None)
+    done = _queue(database, 1, "daily:2026-11-29", later(-240), status="sent")
+    subscriptions.set_mode(database, 1, "instant", now=NOW)
+    # one bundle, now, under the instant header: all three due at once
+    assert [_row(database, i) for i in queued] == [("instant", None, "pending")] * 3
+    assert _row(database, push) == ("push:7", None, "pending")
+    assert _row(database, done) == ("daily:2026-11-29", later(-240), "sent")
+    assert {r.id for r in outbox.due_rows(database, NOW)} == {*queued, push}
+
+
+def test_a_new_daily_hour_moves_the_queued_digest_there(database: Database) -> None:
+    add_chat(database, 1, mode="daily", daily_hour=8)
+    waiting = _queue(database, 1, "daily:2026-11-30", TOMORROW_8)
+    due = _queue(database, 1, "daily:2026-11-29", later(-60))  # today's, on its way
+    subscriptions.set_mode(database, 1, "daily", 20, now=NOW)
+    # 20:00 Riyadh today: one digest tonight, none tomorrow at the hour the reader left
+    assert _row(database, waiting) == ("daily:2026-11-29",
+                                       datetime(2026, 11, 29, 17, tzinfo=timezone.utc), "pending")
+    assert _row(database, due) == ("daily:2026-11-29", later(-60), "pending")
+
+
+def test_a_new_zone_moves_the_queued_digest_to_the_same_local_hour(database: Database) -> None:
+    add_chat(database, 1, mode="daily", daily_hour=9)
+    row = _queue(database, 1, "daily:2026-11-30", datetime(2026, 11, 30, 6, tzinfo=timezone.utc))
+    set_zone(database, 1, "America/New_York", NOW)
+    # NOW is 04:00 in New York: 9:00 there today (14:00 UTC), not 1:00 a.m. tomorrow
+    assert _row(database, row) == ("daily:2026-11-29",
+                                   datetime(2026, 11, 29, 14, tzinfo=timezone.utc), "pending")
+    set_fixed_offset(database, 1, 180, NOW)  # an old button: UTC+3 again
+    assert _row(database, row) == ("daily:2026-11-30",
+                                   datetime(2026, 11, 30, 6, tzinfo=timezone.utc), "pending")
+
+
+def test_quiet_hours_hold_and_release_queued_alerts(database: Database) -> None:
+    add_chat(database, 1)  # instant, UTC+3: NOW is 12:00 local
+    row = _queue(database, 1, "instant", None)
+    subscriptions.set_quiet_hours(database, 1, 11, 14, now=NOW)
+    assert _row(database, row) == ("instant", datetime(2026, 11, 29, 11, tzinfo=timezone.utc),
+                                   "pending")
+    subscriptions.set_quiet_hours(database, 1, None, None, now=NOW)
+    assert _row(database, row) == ("instant", None, "pending")
+
+
+def test_switching_instant_to_daily_gathers_waiting_alerts_in_the_next_digest(
+        database: Database) -> None:
+    add_chat(database, 1, quiet=(11, 14))
+    held = _queue(database, 1, "instant", datetime(2026, 11, 29, 11, tzinfo=timezone.utc))
+    sending = _queue(database, 1, "instant", None, status="sending")
+    subscriptions.set_mode(database, 1, "daily", 8, now=NOW)
+    assert _row(database, held) == ("daily:2026-11-30", TOMORROW_8, "pending")
+    assert _row(database, sending) == ("instant", None, "sending")  # on the wire: left alone
+
+
+def test_a_retimed_row_is_never_a_second_row_of_its_story(database: Database) -> None:
+    add_chat(database, 1, topics=("الغوطة",), mode="daily", daily_hour=8)
+    art = add_article(database, add_source(database, "a"), "الغوطة", story_id=3)
+    enqueue(database, art)
+    subscriptions.set_mode(database, 1, "instant", now=NOW)
+    enqueue(database, add_article(database, add_source(database, "b"), "الغوطة", story_id=3),
+            now=later(5))
+    assert [(r["kind"], r["story_id"]) for r in rows(database)] == [("instant", 3)]
