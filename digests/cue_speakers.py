@@ -74,6 +74,10 @@ def described(norm: str) -> str | None:
     return None
 RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
 RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة عنه»: his words, not the agency's
+# «مسؤول أميركي نقلت أقواله صحيفة X» (F13): the words relayed are the one's named before. Folded.
+RELAYED_PRONOUNS.update({w: g for g, ws in (("m", "اقواله تصريحاته كلامه"),
+                                            ("f", "اقوالها تصريحاتها كلامها"))
+                         for w in ws.split()})
 
 
 # «وفقا لتورنبول»: the «ل» of these prepositions is glued to the speaker.

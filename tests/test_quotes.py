@@ -1645,3 +1645,11 @@ def test_f13_a_relative_verb_that_does_not_agree_is_not_the_nouns() -> None:
     cands = find_quotes(['ورفض الرئيس التركي التعليق على القرار قائلا إن "الأمر لا يعنينا في '
                          'هذه المرحلة على الإطلاق".'])
     assert [c.speaker for c in cands] == ["الرئيس التركي"]
+
+
+def test_f13_the_one_whose_words_a_paper_relayed_speaks() -> None:
+    # Found reading F13's corpus after: «وأفاد مسؤول أميركي نقلت أقواله صحيفة واشنطن بوست،
+    # بأن …» was «بحسب أقواله صحيفة واشنطن بوست، …».
+    cands = find_quotes(['وأفاد مسؤول أميركي نقلت أقواله صحيفة واشنطن بوست الأربعاء، بأن المبعوثين '
+                         'أكدا أن المقاربة الأميركية لن تكون منحازة لأي طرف.'])
+    assert [c.speaker for c in cands] == ["مسؤول أميركي"]
