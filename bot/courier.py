@@ -11,11 +11,13 @@ with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
   nothing is lost or reordered. retry_after is a timedelta (the bot package opts in to PTB's
   `PTB_TIMEDELTA`, so no PTBDeprecationWarning), or int seconds where a user set it to false.
 - Forbidden "blocked by the user", "user is deactivated", "bot was kicked", "bot is not a member":
-  the chat is deactivated and its pending rows skipped. Other 403s fail that bundle only.
+  the chat is deactivated and its rows, this bundle's included, skipped with the reason (as when
+  Telegram tells us first, my_chat_member «kicked»). Other 403s fail that bundle only.
 - ChatMigrated: the chat, its subscriptions and its outbox rows move to the new id; resent there.
 - BadRequest "chat not found" (the chat was deleted, or a user who never started the bot): as
   permanent as a block — the chat is deactivated (its subscriptions kept, so a chat that writes
-  again gets them back) and its pending rows skipped, instead of failing again on every push.
+  again gets them back) and its rows (this bundle's too) skipped, instead of failing again on
+  every push.
 - BadRequest for a forum topic closed or deleted (the group's delivery topic, bot.threads): the
   chat's deliveries go to General from then on, this message first.
 - Other BadRequests: the bundle's rows fail with Telegram's reason; the queue goes on.
@@ -224,11 +226,12 @@ class Courier:
             except Forbidden as err:
                 text = str(err)
                 if any(p in text.lower() for p in DEACTIVATING):
-                    outbox.finish(self.db, row_ids, "failed", self.clock(), text)
+                    # This bundle's rows end as the chat's other rows do: skipped with the
+                    # reason, as after a my_chat_member «kicked» (QA16 N8: one outcome, one state)
                     outbox.deactivate_chat(self.db, chat_id, text, self.clock())
                     self.stats.deactivated += 1
-                else:
-                    outbox.finish(self.db, row_ids, "failed", self.clock(), text)
+                    return
+                outbox.finish(self.db, row_ids, "failed", self.clock(), text)
                 self.stats.rows_failed += len(row_ids)
                 return
             except BadRequest as err:
@@ -242,10 +245,8 @@ class Courier:
                 if any(p in str(err).lower() for p in GONE_CHAT):
                     # Retried on every push otherwise (QA12); a chat that writes to the bot
                     # again is active again (subscriptions.upsert_chat), its topics kept.
-                    outbox.finish(self.db, row_ids, "failed", self.clock(), str(err))
                     outbox.deactivate_chat(self.db, chat_id, str(err), self.clock())
                     self.stats.deactivated += 1
-                    self.stats.rows_failed += len(row_ids)
                     return
                 outbox.finish(self.db, row_ids, "failed", self.clock(),
                               f"{err} (after {sent} of {len(messages)} messages)" if sent
