@@ -17,6 +17,10 @@ says more than "the API answered badly", and the operator can do nothing about o
   setting for it (the message says to adjust timeouts); it becomes one WARNING saying what it
   means: those updates may be handed again at the next start, which the bot expects (a
   redelivered /ingest is recognised, bot.ingests).
+- `DbFaultFilter` (on the loggers of the bot's background work: the sender, spawned tasks): a
+  database locked by another program or a full disk made the sender log a traceback for every
+  due chat every second (QA16 F2); such a record becomes the process's one WARNING a minute
+  (digests.storage.FAULTS), without its traceback.
 - `StartWatch`: while the bot starts, a Bot API that takes the connection and never answers
   left the operator with minutes of silence (QA15 N3: PTB retries getMe with a 30 s read
   timeout, quietly). Until the bot is ready, one bilingual WARNING every 15 s says how long the
@@ -30,6 +34,8 @@ import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
+
+from digests.storage import FAULTS, FaultLog, fault_of
 
 log = logging.getLogger("bot.app")
 
@@ -73,10 +79,35 @@ class LastConfirmFilter(logging.Filter):
         return True
 
 
+class DbFaultFilter(logging.Filter):
+    """A record carrying a database fault (locked, disk full…) → one WARNING a minute."""
+
+    def __init__(self, faults: FaultLog | None = None) -> None:
+        super().__init__()
+        self.faults = faults or FAULTS
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is None and isinstance(record.args, tuple):
+            error = next((a for a in record.args if isinstance(a, BaseException)), None)
+        kind = fault_of(error)
+        if kind is None:
+            return True
+        # the line logged here carries no exception: it passes this filter
+        self.faults.report(kind, record.name, logger=logging.getLogger(record.name))
+        return False
+
+
+FAULT_LOGGERS = ("bot.sender", "bot.runtime", "bot.pushes", "bot.ingests")
+
+
 def install() -> None:
-    """Attach NotJsonFilter to PTB's request logger and LastConfirmFilter to its Updater's
-    (once each)."""
-    for name, kind in ((REQUEST_LOGGER, NotJsonFilter), (UPDATER_LOGGER, LastConfirmFilter)):
+    """Attach NotJsonFilter to PTB's request logger, LastConfirmFilter to its Updater's and
+    DbFaultFilter to the background work's (once each)."""
+    pairs: list[tuple[str, type[logging.Filter]]] = [
+        (REQUEST_LOGGER, NotJsonFilter), (UPDATER_LOGGER, LastConfirmFilter),
+        *((name, DbFaultFilter) for name in FAULT_LOGGERS)]
+    for name, kind in pairs:
         logger = logging.getLogger(name)
         if not any(isinstance(f, kind) for f in logger.filters):
             logger.addFilter(kind())

@@ -77,7 +77,14 @@ from digests import outbox
 from digests.errors import ConfigError
 from digests.logs import url_for_log
 from digests.settings import Settings
-from digests.storage import Database
+from digests.storage import (
+    FAULT_TEXT,
+    FAULTS,
+    Database,
+    DatabaseInUse,
+    fault_of,
+    hold_lock,
+)
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +98,16 @@ STOP_TIMEOUT_SECONDS = 10.0
 # timed apart (getUpdates adds its own timeout).
 READ_TIMEOUT_SECONDS = 30.0
 WRITE_TIMEOUT_SECONDS = 30.0
+# How long a write on the event loop's connection waits for SQLite's write lock: the article
+# transaction of a poll in progress takes well under it; a lock another program holds is met
+# briefly and answered «busy» instead of freezing every reply 30 s (QA16 F1).
+HANDLER_BUSY_SECONDS = 2.0
+# A reader's answer when the database cannot take a write (bilingual: said before the chat's
+# language could be stored).
+BUSY_REPLY = FAULT_TEXT["locked"]
+UNSAVED_REPLY = ("تعذّر حفظ طلبك الآن (مساحة الخادم ممتلئة أو لا تقبل الكتابة)، أعد المحاولة لاحقًا"
+                 " / your request could not be saved right now (the server's disk is full or "
+                 "read-only); try again later")
 
 
 def api_urls(settings: Settings) -> tuple[str, str]:
@@ -355,8 +372,12 @@ async def scheduled_poll(rt: Runtime) -> None:
     except asyncio.CancelledError:
         log.info("scheduled poll stopped with the bot; what it stored stays stored")
         raise
-    except Exception:
-        log.exception("scheduled poll failed")
+    except Exception as exc:
+        fault = fault_of(exc)
+        if fault is None:
+            log.exception("scheduled poll failed")
+        else:  # the poll could not even start its record: once a minute, no traceback
+            FAULTS.report(fault, "scheduled poll", level=logging.ERROR, logger=log)
         return
     log.info("scheduled poll sources=%d new=%d failed=%d", len(summary.reports), summary.new,
              summary.failed)
@@ -430,6 +451,14 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         trouble = context.application.bot_data.setdefault(_TROUBLE_KEY, api_noise.PollingTrouble())
         trouble.report(error)
         return
+    fault = fault_of(error)
+    if fault is not None:
+        # another program holds the database, or its disk is full: one WARNING a minute, not a
+        # traceback per update (QA16 F1, F2), and the reader is told it is temporary
+        FAULTS.report(fault, "update", logger=log)
+        if isinstance(update, Update):
+            await _tell_fault(update, context, BUSY_REPLY if fault == "locked" else UNSAVED_REPLY)
+        return
     log.error("update failed update_id=%s error=%r",
               update.update_id if isinstance(update, Update) else None, error, exc_info=error)
     if not isinstance(update, Update):
@@ -443,11 +472,26 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await context.bot.send_message(chat.id, ui(lang, "error"), parse_mode="HTML")
 
 
+async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """The bilingual «try again» of a write the database could not take (never raises)."""
+    chat = update.effective_chat
+    with contextlib.suppress(Exception):
+        if update.callback_query is not None:
+            await update.callback_query.answer(text[:200], show_alert=True)
+        elif chat is not None:
+            await context.bot.send_message(chat.id, text)
+
+
 def run_bot(settings: Settings) -> int:
     """Run the real bot until interrupted: long polling, or a webhook when WEBHOOK_URL is set."""
     from digests.sources import load_sources_file
 
-    db = Database(settings.database_path)
+    try:  # one bot per database: a second one would send everything again (QA16 N1)
+        lock = hold_lock(settings.database_path)
+    except DatabaseInUse as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    db = Database(settings.database_path, busy_seconds=HANDLER_BUSY_SECONDS)
     try:
         added = load_sources_file(db, settings, datetime.now(timezone.utc))
         log.info("sources loaded added=%d", len(added))
@@ -502,6 +546,8 @@ def run_bot(settings: Settings) -> int:
         return 1
     finally:
         db.close()
+        if lock is not None:
+            lock.close()
     return 0
 
 

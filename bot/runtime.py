@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,7 +28,7 @@ from bot.lines import RLM, escape_text, isolate_ltr_html, starts_rtl
 from bot.threads import remember_thread, thread_of
 from digests import subscriptions
 from digests.settings import Settings
-from digests.storage import Database
+from digests.storage import FAULTS, Database, fault_of
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,9 @@ class Runtime:
     ingest_task: asyncio.Task[Any] | None = None
     poll_task: asyncio.Task[Any] | None = None  # the scheduled poll in progress (bot.app)
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+    # Until when (time.monotonic) buttons are sent without storing them: the database refused
+    # one (locked by another program, disk full), and each try waits out the busy timeout.
+    buttons_unsaved_until: float = 0.0
 
     def now(self) -> datetime:
         """The bot's notion of now (tests and the demo may pin the clock)."""
@@ -131,8 +136,17 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
         # Nothing would change: no write. A reader's update then never waits for the write
         # lock a poll's store holds (digests.writer); reads never wait in WAL mode.
         return known
-    return subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type, title=title,
-                                     language=language)
+    try:
+        return subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type,
+                                         title=title, language=language)
+    except sqlite3.Error as exc:
+        # Locked by another program or a full disk: what needs no write is still answered
+        # (help, search, /digest; QA16 F1, F2); a write later in the handler says «busy».
+        if fault_of(exc) is None:
+            raise
+        FAULTS.report(fault_of(exc) or "locked", "chat record", logger=log)
+        return known or subscriptions.Chat(chat.id, type=chat.type, title=title[:200],
+                                           language=language)
 
 
 def enter(update: Update, context: ContextTypes.DEFAULT_TYPE
@@ -155,14 +169,32 @@ def enter(update: Update, context: ContextTypes.DEFAULT_TYPE
 def button(rt: Runtime, chat_id: int, text: str, action: str,
            payload: dict[str, Any] | None = None) -> InlineKeyboardButton:
     """An inline button whose callback_data is an opaque id stored with its meaning."""
-    cb_id = callbacks.new_callback(rt.db, chat_id=chat_id, action=action, payload=payload,
-                                   now=rt.now())
+    if time.monotonic() < rt.buttons_unsaved_until:
+        return InlineKeyboardButton(text, callback_data=UNSAVED)
+    try:
+        cb_id = callbacks.new_callback(rt.db, chat_id=chat_id, action=action, payload=payload,
+                                       now=rt.now())
+    except sqlite3.Error as exc:
+        kind = fault_of(exc)
+        if kind is None:
+            raise
+        # the answer goes without its buttons (`keyboard` drops them) rather than not at all,
+        # and the next ones of this answer do not wait out the busy timeout again
+        FAULTS.report(kind, "button", logger=log)
+        rt.buttons_unsaved_until = time.monotonic() + UNSAVED_SECONDS
+        return InlineKeyboardButton(text, callback_data=UNSAVED)
     return InlineKeyboardButton(text, callback_data=cb_id)
 
 
+UNSAVED = "unsaved"  # a button whose meaning the database could not store (never sent)
+UNSAVED_SECONDS = 5.0
+
+
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
-    """An inline keyboard of the non-empty rows, or None when there are none."""
-    rows = [list(r) for r in rows if r]
+    """An inline keyboard of the non-empty rows (buttons not stored dropped), or None when
+    there are none."""
+    rows = [[b for b in r if b.callback_data != UNSAVED] for r in rows]
+    rows = [r for r in rows if r]
     return InlineKeyboardMarkup(rows) if rows else None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from html import escape as escape_html
 from typing import Any
 
 from telegram import Update
@@ -38,6 +39,7 @@ from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import sources
 from digests.errors import NashraError, SourceError
 from digests.source_check import check_link, link_candidates
+from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
 
 log = logging.getLogger(__name__)
 
@@ -243,6 +245,10 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
     try:
         summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=False)
     except Exception as exc:  # any failure is answered: an /ingest never goes unanswered
+        kind = fault_of(exc)
+        if kind is not None:  # the database's own trouble: say which (QA16 F2), no traceback
+            FAULTS.report(kind, "ingest", level=logging.ERROR, logger=log)
+            return ui(lang, "ingest_failed", error=FAULT_TEXT[kind])
         log.exception("manual ingest failed")  # (QA12 F2: a bug's error left it without reply)
         why = exc.why if isinstance(exc, NashraError) else None
         return ui(lang, "ingest_failed", error=reason_text(why, lang))
@@ -263,4 +269,9 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
         f"{num(r.source_id, lang)}: {source_name(r.name, lang)}" for r in failing[:FAILING_NAMES])
     if len(failing) > FAILING_NAMES:
         names += "…"
+    # articles the database would not take (a full disk): why, in the report itself, as
+    # /sources cannot have recorded it
+    kind = next((k for r in failing if (k := fault_in(r.error)) is not None), None)
+    if kind is not None:
+        note += "\n⚠️ " + escape_html(FAULT_TEXT[kind])
     return admin_html(lang, "ingest_done_failures", names=names, **counts) + note

@@ -93,6 +93,35 @@ def database_error(path: Path, exc: BaseException) -> str:
     detail = str(exc) if isinstance(exc, sqlite3.Error) else (exc.strerror or str(exc)
                                                               if isinstance(exc, OSError)
                                                               else str(exc))
-    return (f"خطأ في قاعدة البيانات / database error: DATABASE_PATH={str(path)!r} ({detail}): "
-            "اختر ملفًا في مجلد قابل للكتابة، ملف SQLite لنشرة أو ملفًا جديدًا (أو --db) / "
-            "choose a file in a writable folder, Nashra's SQLite file or a new one (or --db)")
+    head = f"خطأ في قاعدة البيانات / database error: DATABASE_PATH={str(path)!r} ({detail}): "
+    from digests.storage import fault_of
+
+    kind = fault_of(exc) or ""
+    if kind == "damaged" and "not a database" in detail:
+        # a text file named by mistake, or Nashra's file with its header damaged: both advices
+        hedged = _FAULT_ADVICE["damaged"].replace("الملف تالف", "إن كان ملف نشرة فهو تالف").replace(
+            "the file is damaged", "if it is Nashra's file, it is damaged")
+        return head + _WRONG_FILE + " — " + hedged
+    if kind in _FAULT_ADVICE:
+        return head + _FAULT_ADVICE[kind]
+    return head + _WRONG_FILE
+
+
+_WRONG_FILE = ("اختر ملفًا في مجلد قابل للكتابة، ملف SQLite لنشرة أو ملفًا جديدًا (أو --db) / "
+               "choose a file in a writable folder, Nashra's SQLite file or a new one (or --db)")
+
+
+# What to do about the database's own trouble (QA16 N4), instead of the advice for a wrong path.
+_FAULT_ADVICE = {
+    "damaged": ("الملف تالف: استرجع نسخة احتياطية أو أنقذ ما فيه بـ "
+                "sqlite3 nashra.db \".recover\" | sqlite3 fixed.db ثم اجعل DATABASE_PATH يشير إلى "
+                "fixed.db / the file is damaged: restore a backup, or recover what it holds with "
+                "sqlite3 nashra.db \".recover\" | sqlite3 fixed.db and point DATABASE_PATH at "
+                "fixed.db"),
+    "locked": ("برنامج آخر يمسك قاعدة البيانات (جلسة sqlite3 أو نسخ احتياطي أو أمر آخر لنشرة): "
+               "انتظر حتى ينتهي أو أوقفه ثم أعد المحاولة / another program holds the database (a "
+               "sqlite3 shell, a backup or another Nashra command): wait for it or stop it, "
+               "then try again"),
+    "full": ("القرص الذي يحمل قاعدة البيانات ممتلئ: وفّر مساحة ثم أعد المحاولة / the disk "
+             "holding the database is full: free some space, then try again"),
+}

@@ -43,7 +43,7 @@ from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
 from digests.source_work import (Clock, SourceWork, failed, finish, read_feed,
                                  source_offset)
-from digests.storage import Database
+from digests.storage import FAULT_LOG, FAULT_TEXT, Database, Fault, fault_in, fault_of
 from digests.writer import Writer
 
 __all__ = ["PUSH_WINDOW", "PollSummary", "SourceReport", "SourceStatus", "Timings", "poll_once"]
@@ -139,8 +139,13 @@ def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetche
                                      retry_after=item.retry_after)
                 run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
     except Exception as exc:  # a failing step rolls back this article only
-        log.exception("article not stored source=%s url=%s", work.source.id, item.entry.url)
-        work.store_errors.append(f"{item.entry.url}: {type(exc).__name__}: {exc}")
+        kind = fault_of(exc)
+        if kind is None:
+            log.exception("article not stored source=%s url=%s", work.source.id, item.entry.url)
+        # A full disk or a lock: every article meets it; the poll says it once (QA16 F2), and
+        # the source reports it as its failure (`_finished`).
+        said = FAULT_TEXT[kind] + " — " if kind else ""
+        work.store_errors.append(f"{said}{item.entry.url}: {type(exc).__name__}: {exc}")
         return
     finally:
         clock.store += time.perf_counter() - started
@@ -276,6 +281,10 @@ async def poll_once(db: Database, settings: Settings, *, now: datetime,
             await writer.run(_close_poll, poll_id, summary)
     finally:
         extractor.close()
+    faulted = [k for r in summary.reports if (k := fault_in(r.error)) is not None]
+    if faulted:  # one line for the poll, not one per article (QA16 F2)
+        log.error("poll could not store articles sources=%d: %s", len(faulted),
+                  FAULT_LOG[faulted[0]])
     log.info("poll done sources=%s new=%s unchanged=%s failed=%s pages_retried=%s"
              " pages_recovered=%s digests_refreshed=%s", len(summary.reports), summary.new,
              summary.unchanged, summary.failed, retried, recovered, refreshed)
@@ -355,13 +364,29 @@ async def _finish_source(poll: _Poll, work: SourceWork) -> None:
 def _finished(db: Database, settings: Settings, work: SourceWork, now: datetime
               ) -> SourceReport:
     """`finish` the source; a failure to record it is its report, never raised."""
+    kinds = [k for k in map(fault_in, work.store_errors) if k is not None]
     try:
-        return finish(db, settings, work, now)
+        done = finish(db, settings, work, now)
     except Exception as exc:  # recording one source's health must not stop the others
-        log.exception("source finish failed id=%s", work.source.id)
+        kind = fault_of(exc)
+        if kind is None:
+            log.exception("source finish failed id=%s", work.source.id)
+        error = f"{type(exc).__name__}: {exc}"
         return SourceReport(work.source.id, work.source.name, work.source.url, "failed",
                             entries=work.entries, new=work.new, known=work.known,
-                            error=f"{type(exc).__name__}: {exc}")
+                            error=_fault_error(kind, work) if kind else error)
+    if not kinds:
+        return done
+    # Articles the database could not take: the source failed this poll (not «✅ … ٠ failed»,
+    # QA16 F2); they are not in the archive and the feed's validators were not kept, so the
+    # next poll reads the feed whole and stores them.
+    return replace(done, status="failed", error=_fault_error(kinds[0], work))
+
+
+def _fault_error(kind: Fault, work: SourceWork) -> str:
+    """A source's error when the database would not take its articles."""
+    n = len(work.store_errors)
+    return f"{FAULT_TEXT[kind]} — تعذر حفظ {n} خبرًا / {n} articles not stored"
 
 
 def _due_pages(poll: _Poll) -> list[retries.PendingPage]:

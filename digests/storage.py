@@ -7,12 +7,16 @@ named and applied in order at start-up, each in its own transaction, and recorde
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import IO, Literal
 
 import sqlite_utils
 
@@ -21,24 +25,146 @@ from digests.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
 
+# How long a write waits for another connection's write lock. The poll's writer thread and the
+# CLI wait long (they are off any event loop); the bot's event-loop connection waits briefly
+# (bot.app HANDLER_BUSY_SECONDS): a lock held by another program must not freeze every reply
+# (QA16 F1).
+BUSY_SECONDS = 30.0
+
+Fault = Literal["locked", "full", "damaged", "readonly"]
+
+# What the database's trouble means for whoever reads it: bilingual, as operators and readers
+# of either language may meet it.
+FAULT_TEXT: dict[Fault, str] = {
+    "locked": "قاعدة البيانات مشغولة الآن، أعد المحاولة بعد قليل / the database is busy, "
+              "try again shortly",
+    "full": "القرص الذي يحمل قاعدة البيانات ممتلئ / the disk holding the database is full: "
+            "free space at DATABASE_PATH",
+    "damaged": "ملف قاعدة البيانات تالف / the database file is damaged",
+    "readonly": "لا يمكن الكتابة في قاعدة البيانات / the database cannot be written to",
+}
+# What the operator's log says of it (one WARNING a minute: FaultLog).
+FAULT_LOG: dict[Fault, str] = {
+    "locked": "database is locked by another program (a sqlite3 shell, a backup, a CLI job "
+              "or a second bot?): writes wait and fail until it lets go",
+    "full": "the disk holding the database is full: free space at DATABASE_PATH; articles "
+            "not stored are retried at the next poll",
+    "damaged": "the database file is damaged: restore a backup or recover it "
+               "(sqlite3 nashra.db \".recover\" | sqlite3 fixed.db)",
+    "readonly": "the database cannot be written to (read-only file, folder or mount)",
+}
+
+
+def fault_of(exc: BaseException | None) -> Fault | None:
+    """The database trouble an exception (or its cause) reports, None for anything else."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, sqlite3.Error):
+            text = str(exc).lower()
+            if "locked" in text or "busy" in text:
+                return "locked"
+            if "disk is full" in text or "disk full" in text:
+                return "full"
+            if "malformed" in text or "not a database" in text or "corrupt" in text:
+                return "damaged"
+            if "readonly" in text or "read-only" in text:
+                return "readonly"
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
+def fault_in(text: str | None) -> Fault | None:
+    """The fault a message built with FAULT_TEXT names (a source's error in a poll report)."""
+    return next((kind for kind, said in FAULT_TEXT.items() if text and said in text), None)
+
+
+class FaultLog:
+    """One log line per kind of database fault per interval, instead of one per update, send
+    or article (QA16 F1, F2: a traceback per update, per due chat per second)."""
+
+    def __init__(self, interval: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.interval = interval
+        self.clock = clock
+        self._last: dict[Fault, float] = {}
+        self.hidden = 0  # faults not logged since the last line
+
+    def forget(self) -> None:
+        """Log the next fault of each kind at once (a new run, a test)."""
+        self._last.clear()
+        self.hidden = 0
+
+    def report(self, kind: Fault, where: str, *, level: int = logging.WARNING,
+               logger: logging.Logger | None = None) -> bool:
+        """Log `kind` unless it was logged less than `interval` ago. True when logged."""
+        now = self.clock()
+        last = self._last.get(kind)
+        if last is not None and now - last < self.interval:
+            self.hidden += 1
+            return False
+        self._last[kind] = now
+        more, self.hidden = self.hidden, 0
+        (logger or log).log(level, "%s where=%s suppressed=%d", FAULT_LOG[kind], where, more)
+        return True
+
+
+FAULTS = FaultLog()  # the process's one: every part of it reports into the same minute
+
+
+class DatabaseInUse(StorageError):
+    """Another Nashra bot runs on this database file (its lock file is held)."""
+
+
+def hold_lock(path: str | Path) -> IO[str] | None:
+    """Take the bot's lock beside the database (``DATABASE_PATH.lock``), for the process's life.
+
+    Two bots on one database would both send (QA16 N1). `flock` is released by the kernel when
+    the holder exits or is killed, so a stale lock never blocks a restart. Returns the open lock
+    file (keep it; close it to let go), None for an in-memory database.
+
+    Raises:
+        DatabaseInUse: another process holds the lock.
+    """
+    if str(path) == ":memory:":
+        return None
+    lock_path = Path(f"{path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 — held for the process's life
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        holder = handle.read().strip() or "?"
+        handle.close()
+        raise DatabaseInUse(
+            f"بوت آخر لنشرة يعمل على قاعدة البيانات هذه (العملية {holder}): أوقفه أولًا أو اختر "
+            f"DATABASE_PATH آخر / another Nashra bot (pid {holder}) runs on this database "
+            f"({path}): stop it first or choose another DATABASE_PATH") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
+
 
 class Database:
     """Nashra's SQLite database. `Database(":memory:")` works for narrow unit tests."""
 
-    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
+    def __init__(self, path: str | Path, *, migrate: bool = True,
+                 busy_seconds: float = BUSY_SECONDS) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans exactly
         # what `transaction()` wraps and nothing is left open across network I/O.
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                               timeout=30.0)
+                               timeout=busy_seconds)
         self.db = sqlite_utils.Database(conn, recursive_triggers=True)
         self.conn = conn
         if self.path != ":memory:":
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA busy_timeout=30000")
+        conn.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
         conn.execute("PRAGMA foreign_keys=ON")
         self._depth = 0
         if migrate:
@@ -102,7 +228,9 @@ class Database:
                         [name, datetime.now(timezone.utc).isoformat(timespec="seconds")],
                     )
             except sqlite3.Error as exc:
-                raise StorageError(f"migration {name} failed: {exc}") from exc
+                kind = fault_of(exc)
+                said = f"{FAULT_TEXT[kind]} — " if kind else ""
+                raise StorageError(f"{said}migration {name} failed: {exc}") from exc
             log.info("migration applied name=%s", name)
             applied.append(name)
         return applied

@@ -1,0 +1,299 @@
+"""The database under faults (QA16 F1, F2, N1, N4): locked by another program, a full disk, a
+second bot on one file, a damaged file. Real SQLite files, the real pipeline against the sample
+site on 127.0.0.1, the real PTB Application against the emulator."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sqlite3
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from botkit import ADMIN, READER, TOKEN, BotHarness, sample_db, sample_template
+
+from bot import api_noise
+from bot.app import HANDLER_BUSY_SECONDS, build_application, run_bot, start_application, \
+    stop_application
+from bot.emulator import Emulator
+from cli.main import database_error
+from digests import storage, writer
+from digests.errors import StorageError
+from digests.pipeline import poll_once
+from digests.samplesite import SampleSite
+from digests.settings import Settings
+from digests.sources import add_source
+from digests.storage import FAULT_TEXT, FAULTS, Database, DatabaseInUse, FaultLog, fault_of, \
+    hold_lock
+
+ROOT = Path(__file__).resolve().parent.parent
+BUSY_REPLY = FAULT_TEXT["locked"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_fault_log() -> Iterator[None]:
+    FAULTS.forget()
+    yield
+    FAULTS.forget()
+
+
+# ---- what a fault is, and how often it is said
+
+
+def test_faults_are_told_apart_by_sqlites_own_messages(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"this is no database, just text " * 200)
+    with pytest.raises(sqlite3.DatabaseError) as caught:
+        sqlite3.connect(damaged).execute("select * from sqlite_master").fetchall()
+    assert fault_of(caught.value) == "damaged"
+    assert fault_of(sqlite3.OperationalError("database is locked")) == "locked"
+    assert fault_of(sqlite3.OperationalError("database or disk is full")) == "full"
+    assert fault_of(sqlite3.OperationalError("no such table: x")) is None
+    assert fault_of(ValueError("database is locked")) is None  # only SQLite's own errors
+    wrapped = StorageError("migration failed")
+    wrapped.__cause__ = sqlite3.OperationalError("database or disk is full")
+    assert fault_of(wrapped) == "full"
+
+
+def test_a_fault_is_logged_once_an_interval(caplog: pytest.LogCaptureFixture) -> None:
+    now = [0.0]
+    faults = FaultLog(interval=60.0, clock=lambda: now[0])
+    with caplog.at_level(logging.WARNING, logger="digests.storage"):
+        said = [faults.report("locked", "update") for _ in range(50)]
+        now[0] = 61.0
+        said.append(faults.report("locked", "update"))
+        said.append(faults.report("full", "poll"))  # another kind is said at once
+    assert said == [True] + [False] * 49 + [True, True]
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 3
+    assert "database is locked by another program" in lines[0]
+    assert "suppressed=49" in lines[1]
+    assert "disk holding the database is full" in lines[2]
+
+
+def test_the_senders_db_failures_are_one_warning_a_minute(caplog: pytest.LogCaptureFixture
+                                                          ) -> None:
+    """QA16 F2: `send task failed … OperationalError` + traceback for every due chat every
+    second becomes the process's one WARNING a minute; other errors pass untouched."""
+    api_noise.install()
+    sender_log = logging.getLogger("bot.sender")
+    assert any(isinstance(f, api_noise.DbFaultFilter) for f in sender_log.filters)
+    error = sqlite3.OperationalError("database or disk is full")
+    with caplog.at_level(logging.WARNING, logger="bot.sender"):
+        for chat in range(100):
+            sender_log.error("send task failed chat=%s error=%r", chat, error)
+        try:
+            raise sqlite3.OperationalError("database is locked")
+        except sqlite3.OperationalError:
+            sender_log.exception("sender loop failed; retrying")
+        sender_log.error("send task failed chat=%s error=%r", 7, ValueError("a bug"))
+    records = [r for r in caplog.records if r.name == "bot.sender"]
+    assert [r.levelname for r in records] == ["WARNING", "WARNING", "ERROR"]
+    assert "disk holding the database is full" in records[0].getMessage()
+    assert "locked by another program" in records[1].getMessage()
+    assert all(r.exc_info is None for r in records[:2])
+    assert "a bug" in records[2].getMessage()
+
+
+# ---- F1: another program holds the database while the bot runs
+
+
+@asynccontextmanager
+async def bot_on(path: Path) -> AsyncIterator[BotHarness]:
+    """The real Application on the connection `run_bot` opens (its short busy timeout)."""
+    emu = Emulator().start()
+    settings = Settings(database_path=path, telegram_bot_token=TOKEN,
+                        telegram_api_base_url=emu.base_url, admin_ids=frozenset({ADMIN}),
+                        allow_private_sources=True, fetch_timeout_seconds=5.0)
+    db = Database(path, busy_seconds=HANDLER_BUSY_SECONDS)
+    app = build_application(settings, db, poll_sources=False,
+                            sender_options={"poll_seconds": 0.05, "retry_delay": 0.2})
+    try:
+        await start_application(app, poll_timeout=1)
+        yield BotHarness(emu=emu, app=app, db=db, settings=settings)
+    finally:
+        await stop_application(app)
+        db.close()
+        emu.stop()
+
+
+def exclusive(path: Path) -> sqlite3.Connection:
+    """Another program's connection holding the database (`BEGIN EXCLUSIVE` and a write, as in
+    a sqlite3 shell)."""
+    other = sqlite3.connect(path, isolation_level=None, timeout=0.1)
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("update _migrations set applied_at = applied_at")
+    return other
+
+
+async def test_a_database_held_by_another_program_still_answers_and_says_busy(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """QA16 F1: 30 s of silence per update, then «عذرًا، حدث خطأ» and a traceback each."""
+    path = sample_db(tmp_path)
+    async with bot_on(path) as h:
+        await h.say(READER, "/start")  # a known chat: its updates need no write
+        other = exclusive(path)
+        try:
+            with caplog.at_level(logging.WARNING):
+                [help_] = await h.say(READER, "/help")
+                assert "/subscribe" in help_.plain_text
+                [found] = await h.say(READER, "/search سوريا")
+                assert "سوريا" in found.plain_text and BUSY_REPLY not in found.plain_text
+                [new] = await h.say(READER + 1, "/help")  # a chat the bot has never seen
+                assert "/subscribe" in new.plain_text
+                [busy] = await h.say(READER, "/subscribe سوريا")
+                assert busy.plain_text == BUSY_REPLY
+                [busy2] = await h.say(READER + 2, "/subscribe ترامب")
+                assert busy2.plain_text == BUSY_REPLY
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+        assert errors == [], [r.getMessage() for r in errors]
+        warned = [r for r in caplog.records
+                  if "database is locked by another program" in r.getMessage()]
+        assert len(warned) == 1 and warned[0].exc_info is None
+        [done] = await h.say(READER, "/subscribe سوريا")  # the lock gone: it works again
+        assert BUSY_REPLY not in done.plain_text
+        followed = h.db.db.execute("select count(*) from subscriptions where chat_id = ?",
+                                   [READER]).fetchone()[0]
+        assert followed == 1
+
+
+# ---- F2: the disk holding the database is full during a poll
+
+
+class _FullDisk(Database):
+    """The writer's connection on a disk with no page to spare: SQLite's own SQLITE_FULL."""
+
+    def __init__(self, path: str | Path, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        self.conn.execute(f"PRAGMA max_page_count = {pages}")
+
+
+async def test_a_full_disk_fails_the_sources_says_why_once_and_loses_nothing(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA16 F2: «✅ … الإخفاقات: ٠» while 92 articles failed, with 92 tracebacks."""
+    path = tmp_path / "nashra.db"
+    settings = Settings(database_path=path, allow_private_sources=True,
+                        fetch_timeout_seconds=5.0)
+    now = datetime.now(timezone.utc)
+    with SampleSite() as site, Database(path) as db:
+        for url in site.feed_urls:
+            add_source(db, url, settings=settings, now=now)
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        monkeypatch.setattr(writer, "Database", _FullDisk)
+        with caplog.at_level(logging.INFO):
+            summary = await poll_once(db, settings, now=now, only_due=False)
+        stored = db.db.execute("select count(*) from articles").fetchone()[0]
+        assert stored == summary.new < 3  # the disk's last free pages took one at most
+        assert summary.failed == len(site.feed_urls) == len(summary.reports)
+        for report in summary.reports:
+            assert report.error is not None and FAULT_TEXT["full"] in report.error
+        errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+        assert len(errors) == 1, [r.getMessage() for r in errors]
+        assert "disk holding the database is full" in errors[0].getMessage()
+        assert all(r.exc_info is None for r in caplog.records)
+        monkeypatch.setattr(writer, "Database", Database)  # space is back
+        again = await poll_once(db, settings, now=now, only_due=False)
+        assert again.failed == 0 and again.new > 0  # the feeds' articles are all stored now
+        with Database(sample_template(), migrate=False) as reference:  # one clean poll's
+            expected = reference.db.execute("select count(*) from articles").fetchone()[0]
+        total = db.db.execute("select count(*) from articles").fetchone()[0]
+        assert total == summary.new + again.new == expected  # nothing lost
+
+
+def test_a_migration_on_a_full_disk_says_so_in_arabic_too(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "nashra.db"
+    Database(path).close()
+
+    def grows(db: Any) -> None:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages}")
+        db.execute("create table big (b blob)")
+        db.execute("insert into big values (zeroblob(1000000))")
+
+    monkeypatch.setattr(storage, "MIGRATIONS", [*storage.MIGRATIONS, ("999_big", grows)])
+    with pytest.raises(StorageError) as caught:
+        Database(path)
+    assert str(caught.value).startswith(FAULT_TEXT["full"])
+    assert "migration 999_big failed" in str(caught.value)
+
+
+# ---- N1: one bot per database
+
+
+def test_a_second_bot_on_the_same_database_is_refused(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "nashra.db"
+    first = hold_lock(path)
+    assert first is not None
+    try:
+        with pytest.raises(DatabaseInUse):
+            hold_lock(path)
+        settings = Settings(database_path=path, telegram_bot_token=TOKEN,
+                            telegram_api_base_url="http://127.0.0.1:9/bot")
+        assert run_bot(settings) == 1  # refused before it touches the network
+        err = capsys.readouterr().err
+        assert "بوت آخر لنشرة يعمل على قاعدة البيانات هذه" in err
+        assert "another Nashra bot" in err and "stop it first" in err
+    finally:
+        first.close()
+    again = hold_lock(path)  # let go: the next start takes it
+    assert again is not None
+    again.close()
+
+
+def test_a_killed_bots_lock_does_not_block_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "nashra.db"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from digests.storage import hold_lock; "
+         f"h = hold_lock({str(path)!r}); print('held', flush=True); sys.stdin.read()"],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(DatabaseInUse, match=str(holder.pid)):
+            hold_lock(path)
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=10)
+    assert Path(f"{path}.lock").exists()  # the stale file stays; its lock died with the holder
+    lock = hold_lock(path)
+    assert lock is not None
+    lock.close()
+
+
+# ---- N4: the operator's line for a damaged or locked database
+
+
+def test_a_damaged_database_says_how_to_recover(tmp_path: Path) -> None:
+    damaged = tmp_path / "nashra.db"
+    with Database(damaged) as db:
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.conn.execute("PRAGMA journal_mode=DELETE")
+    data = bytearray(damaged.read_bytes())
+    data[100:4096] = b"\xa5" * 3996  # the schema's page, after the file header
+    damaged.write_bytes(bytes(data))
+    proc = subprocess.run([sys.executable, "run.py", "sources", "list", "--db", str(damaged)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "الملف تالف" in proc.stderr and "the file is damaged" in proc.stderr
+    assert '.recover' in proc.stderr
+    assert "writable folder" not in proc.stderr
+
+
+def test_a_locked_database_says_another_program_holds_it(tmp_path: Path) -> None:
+    text = database_error(tmp_path / "nashra.db", sqlite3.OperationalError("database is locked"))
+    assert "برنامج آخر يمسك قاعدة البيانات" in text
+    assert "another program holds the database" in text
+    assert "writable folder" not in text
