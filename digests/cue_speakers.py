@@ -6,7 +6,8 @@ pronoun, between «كان» and the verb), the noun a relative clause describes,
 «بيانا قال فيه». It also trims a subject that ran into the verb's object («رفضت إليسا
 مصافحتها», «ولخص الفيديو الحرب»); the checks that reject a clause misread as a name
 (`plausible_speaker`) and the trims after «اتهم», «دعا» … are digests.speaker_checks (re-exported
-here). Pure functions of tokens (digests.speakers).
+here); a participle's unwritten subject is digests.participle_subjects, a sentence's opening
+subject digests.sentence_openers. Pure functions of tokens (digests.speakers).
 """
 
 from __future__ import annotations
@@ -49,13 +50,6 @@ from digests.speech import (
 )
 
 _KANA = frozenset(("كان", "كانت", "كانوا"))
-_NEGATED = frozenset("لم ولم فلم لا ولا".split())
-# Heads of a subject that is a person or a body by its title («متحدثة باسم فيسبوك», «الوزير»).
-# Folded, without «ال».
-_HUMAN_HEADS = frozenset(
-    "متحدث متحدثه ناطق ناطقه مسؤول مسؤوله مصدر وزير وزيره رئيس رئيسه مدرب لاعب نجم مهاجم حارس"
-    " مدير مديره سفير سفيره قائد زعيم محامي محاميه قاضي ملك امير شيخ نائب نائبه عضو مستشار"
-    " مستشاره خبير باحث باحثه طبيب طبيبه وزاره حكومه شرطه جيش شركه منظمه هيئه".split())
 # A pronoun written before the verb is its subject («لكنه قال», «وهو يؤكد»).
 _PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وهو وهي فهو فهي".split())
 ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صورة … وكتب فوقها "…"»: X's caption
@@ -477,77 +471,3 @@ def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
             toks[x].norm in CLAUSE_CONJ for x in range(m + 1, k)):
         return ""  # «الذي كان يدير …», «كان … عندما صرح»: «كان» is another clause's
     return subject(toks, m + 1, k)[0]
-
-
-def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozenset[str]] | None:
-    """The subject of a verb outside the speech lists that opens the sentence, when it names a
-    person or a body (a title, or a name set off by a comma or an age), with the genders the
-    verb allows; None otherwise.
-
-    «وتقدم كاراغر (40 عاما) باعتذار …، قائلا», «وتتعامل ميليسا برونتي، محاضرة …» and «ولم
-    تناقش متحدثة باسم فيسبوك …، إلا أنها أكدت» name the one a bare «وأضاف», «وتقول» or
-    «وقالت» after them means (QA11 3815, 5105, 366), not the speaker named before them.
-    """
-    quoted = _quoted_opener(toks, first, last)
-    if quoted is not None:
-        return quoted
-    i = first
-    negated = toks[i].norm in _NEGATED
-    if negated:
-        i += 1
-    if i + 1 >= last:
-        return None
-    verb = toks[i]
-    stem = verb.norm
-    if not negated:
-        if stem[:1] not in "وف" or len(stem) < 4:
-            return None
-        stem = stem[1:]
-    if (not 3 <= len(stem) <= 6 or stem.startswith("ال") or stem in STOP or stem in _KANA
-            or fold(verb.raw) in _WAW_NOUNS or stem in _WAW_NOUNS
-            or cue_of(verb.raw)[1] is not None
-            or any(c in verb.raw for c in "،,:\"«»()") or not verb.raw[-1].isalpha()):
-        return None
-    if stem.endswith("ت") and not stem.startswith("ت"):
-        genders = frozenset("f")
-    elif stem.startswith("ت"):
-        genders = frozenset("mf")  # «تقدّم» (he stepped up) or «تتعامل» (she deals)
-    else:
-        genders = frozenset("m")
-    name, j = subject(toks, i + 1, last)
-    words = name.split()
-    if not words or not plausible_speaker(name):
-        return None
-    head = fold(words[0])
-    if head.removeprefix("ال") in _HUMAN_HEADS:
-        if len(words) >= 3 and fold(words[1]) == "باسم":
-            return " ".join(words[:3]), genders
-        return (name, genders) if len(words) <= 4 else None
-    set_off = toks[j - 1].raw.endswith(("،", ",")) or (j < last and toks[j].raw.startswith("("))
-    if (head.startswith("ال") or not set_off or len(words) > 3
-            or any(fold(w).startswith("ال") or fold(w).endswith("ات") for w in words)):
-        return None
-    return name, genders
-
-
-def _quoted_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozenset[str]] | None:
-    """«"بوابة الأهرام" في تقرير مفصل لها حاولت استعراض …، فقالت إنها …» (QA13 1206): a name in
-    quote marks opens the sentence and a feminine past verb that is no speech verb follows it
-    within a few words: the name is the subject a bare «فقالت» then means."""
-    if not toks[first].raw.startswith(("\"", "«", "“")):
-        return None
-    close = next((m for m in range(first, min(last, first + 4))
-                  if toks[m].raw.rstrip("،,:").endswith(("\"", "»", "”"))
-                  and (m > first or len(toks[m].raw.strip("\"«»“”،,:")) < len(toks[m].raw) - 1)),
-                 None)
-    if close is None:
-        return None
-    for m in range(close + 1, min(last, close + 7)):
-        t = toks[m]
-        if cue_of(t.raw)[1] is not None or any(c in t.raw for c in "\"«»“”:"):
-            return None
-        if (t.norm.endswith("ت") and 4 <= len(t.norm) <= 7 and not t.norm.startswith("ال")
-                and t.norm not in STOP and not t.norm.startswith(("و", "ب", "ل"))):
-            name = " ".join(toks[x].raw for x in range(first, close + 1)).rstrip("،,:")
-            return name, frozenset("f")
-    return None

@@ -476,7 +476,7 @@ class Speakers:
     def __init__(self) -> None:
         self.seen: list[tuple[str, str]] = []
         # The subject of a non-speech verb that opened the last sentence and named nobody else
-        # (digests.cue_speakers.sentence_opener), with the genders its verb allows.
+        # (digests.sentence_openers.sentence_opener), with the genders its verb allows.
         self.opener: tuple[str, frozenset[str]] | None = None
 
     def add(self, name: str, gender: str) -> None:

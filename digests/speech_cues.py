@@ -35,7 +35,6 @@ from digests.cue_speakers import (
     object_cut,
     no_voice,
     plausible_speaker,
-    sentence_opener,
     refused_subject,
     summed_subject,
     unwritten_speaker,
@@ -47,6 +46,7 @@ from digests.participle_subjects import (
     participle_subject,
     statement_owner,
 )
+from digests.sentence_openers import sentence_opener
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
     STOP,

@@ -401,7 +401,7 @@ def test_f9_the_subject_that_opens_a_sentence() -> None:
     """`sentence_opener`: a non-speech verb's subject that is a person or a body, with the
     genders its verb allows; a thing («انفجار»), a definite noun without a title, a speech
     verb (a cue of its own) are none."""
-    from digests.cue_speakers import sentence_opener
+    from digests.sentence_openers import sentence_opener
 
     def opener(text: str) -> tuple[str, frozenset[str]] | None:
         toks = tokens(text)
