@@ -152,7 +152,8 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         before = sources.find_source(rt.db, checked.url)
         resumed = before is not None and not before.active
         source = sources.add_source(rt.db, checked.url, settings=rt.settings, now=rt.now(),
-                                    name=name or checked.title or None, require_dns=False)
+                                    name=name or None, title=checked.title or None,
+                                    require_dns=False)
     except NashraError as exc:
         log.info("source refused url=%s error=%s", link, exc)
         # adding=True: nothing was added, so nothing will be retried by itself

@@ -132,7 +132,8 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
                     refuse_duplicate(db, candidate)
                 checked = asyncio.run(check_link((url, *candidates[1:]), settings, tried=tried))
                 source = add_source(db, checked.url, settings=settings, now=_now(),
-                                    name=args.name or checked.title or None, require_dns=False)
+                                    name=args.name, title=checked.title or None,
+                                    require_dns=False)
         except NashraError as exc:  # the bot's wording, once in each language
             print(f"لم يُضف المصدر / source not added: {strip_credentials(args.url)}\n"
                   f"  {_refusal(exc, 'ar')}\n  {_refusal(exc, 'en')}", file=sys.stderr)

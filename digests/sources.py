@@ -130,13 +130,20 @@ def refuse_duplicate(db: Database | sqlite_utils.Database, url: str) -> Source |
 
 
 def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
-               name: str | None = None, require_dns: bool = True) -> Source:
-    """Add a feed. Raises SourceError for a bad URL, a refused address or a duplicate."""
+               name: str | None = None, require_dns: bool = True,
+               title: str | None = None) -> Source:
+    """Add a feed, named `name` (the operator's), else `title` (the feed's own), else its host.
+    Re-adding a removed (paused) source brings it back under the name it had, unless the operator
+    names it now: a feed's title never replaces a name (QA16 N5: «مصدر 0», given with --name,
+    came back as «BBC»). Raises SourceError for a bad URL, a refused address or a duplicate."""
     url = validate_url(url, settings, require_dns=require_dns)
     existing = refuse_duplicate(db, url)
-    name = (name or "").strip() or default_name(url)
+    given = (name or "").strip()
+    name = given or (title or "").strip() or default_name(url)
     with db.transaction() as sql:
         if existing is not None:  # re-adding a removed source brings it back
+            if not given and existing.name != default_name(existing.url):
+                name = existing.name
             sql.table("sources").update(existing.id, {"active": 1, "name": name,
                                                 "next_poll_at": None})
             source_id = existing.id

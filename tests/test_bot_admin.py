@@ -862,6 +862,11 @@ async def test_a_removed_source_added_again_is_said_to_be_resumed(tmp_path: Path
             [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')} الشرق")
             assert _bare(m.plain_text).startswith(f"✅ أُعيد تفعيل المصدر {number}: الشرق"), \
                 m.plain_text
+            # QA16 N5: resumed without a name, it keeps the operator's, not the feed's title
+            await h.say(ADMIN, f"/removesource {number}")
+            [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')}")
+            assert _bare(m.plain_text).startswith(f"✅ أُعيد تفعيل المصدر {number}: الشرق"), \
+                m.plain_text
 
 
 async def test_a_feed_title_escaped_twice_names_the_source_readably(tmp_path: Path) -> None:

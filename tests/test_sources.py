@@ -95,6 +95,29 @@ def test_remove_deactivates(database: Database, settings: Settings) -> None:
     assert (again.id, again.active, again.name) == (used.id, True, "ب")
 
 
+def test_a_resumed_source_keeps_the_operators_name(database: Database, settings: Settings) -> None:
+    """QA16 N5: re-adding a paused source named by the operator renamed it to the feed's title."""
+    named = add_source(database, "http://127.0.0.1/n", settings=settings, now=NOW, name="مصدر 0",
+                       title="BBC")
+    assert named.name == "مصدر 0"
+    remove_source(database, named.id)
+    again = add_source(database, "http://127.0.0.1/n", settings=settings, now=NOW, title="BBC")
+    assert (again.id, again.active, again.name) == (named.id, True, "مصدر 0")
+    remove_source(database, named.id)  # named now by the operator: the new name wins
+    renamed = add_source(database, "http://127.0.0.1/n", settings=settings, now=NOW,
+                         name="بي بي سي", title="BBC")
+    assert renamed.name == "بي بي سي"
+    # a source nobody named (still its host) takes the feed's title when it comes back
+    bare = add_source(database, "http://127.0.0.1/h", settings=settings, now=NOW)
+    assert bare.name == "127.0.0.1"
+    remove_source(database, bare.id)
+    assert add_source(database, "http://127.0.0.1/h", settings=settings, now=NOW,
+                      title="الشرق").name == "الشرق"
+    # a new source without a name is named by its feed's title
+    assert add_source(database, "http://127.0.0.1/t", settings=settings, now=NOW,
+                      title="العربي").name == "العربي"
+
+
 def test_sources_file(database: Database, settings: Settings, tmp_path: Path) -> None:
     path = tmp_path / "sources.txt"
     path.write_text("# comment\n\nhttp://127.0.0.1/one نشرة واحد\nnot-a-url\n"
