@@ -274,5 +274,5 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
     # /sources cannot have recorded it
     kind = next((k for r in failing if (k := fault_in(r.error)) is not None), None)
     if kind is not None:
-        note += "\n⚠️ " + escape_html(FAULT_TEXT[kind])
+        note = "\n⚠️ " + escape_html(FAULT_TEXT[kind]) + note
     return admin_html(lang, "ingest_done_failures", names=names, **counts) + note

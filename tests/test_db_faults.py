@@ -23,12 +23,11 @@ from bot.app import HANDLER_BUSY_SECONDS, build_application, run_bot, start_appl
     stop_application
 from bot.emulator import Emulator
 from cli.main import database_error
-from digests import storage, writer
+from digests import sources, storage, writer
 from digests.errors import StorageError
 from digests.pipeline import poll_once
 from digests.samplesite import SampleSite
 from digests.settings import Settings
-from digests.sources import add_source
 from digests.storage import FAULT_TEXT, FAULTS, Database, DatabaseInUse, FaultLog, fault_of, \
     hold_lock
 
@@ -188,7 +187,7 @@ async def test_a_full_disk_fails_the_sources_says_why_once_and_loses_nothing(
     now = datetime.now(timezone.utc)
     with SampleSite() as site, Database(path) as db:
         for url in site.feed_urls:
-            add_source(db, url, settings=settings, now=now)
+            sources.add_source(db, url, settings=settings, now=now)
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         monkeypatch.setattr(writer, "Database", _FullDisk)
         with caplog.at_level(logging.INFO):
@@ -209,6 +208,29 @@ async def test_a_full_disk_fails_the_sources_says_why_once_and_loses_nothing(
             expected = reference.db.execute("select count(*) from articles").fetchone()[0]
         total = db.db.execute("select count(*) from articles").fetchone()[0]
         assert total == summary.new + again.new == expected  # nothing lost
+
+
+async def test_the_admins_ingest_report_warns_of_a_full_disk(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The /ingest report on a full disk: ⚠️ with the reason, not «✅ … الإخفاقات: ٠»."""
+    with SampleSite() as site:
+        site.publish(slug="flash", feed="main", title="قمة عربية طارئة في عمّان لبحث الأزمة",
+                     paragraphs=["قال وزير الخارجية الأردني إن القمة ستبحث سبل وقف التصعيد."],
+                     published=datetime.now(timezone.utc))
+        async with bot_on(tmp_path / "fresh.db") as h:  # no free page left inside the file
+            sources.add_source(h.db, site.feed_url("main"), settings=h.settings,
+                               now=datetime.now(timezone.utc), name="الشرق")
+            monkeypatch.setattr(writer, "Database", _FullDisk)
+            with caplog.at_level(logging.WARNING):
+                await h.say(ADMIN, "/ingest")
+                await h.until(lambda: "انتهى الجلب" in h.emu.messages(ADMIN)[-1].plain_text,
+                              20)
+            done = h.emu.messages(ADMIN)[-1].plain_text.replace("\u200f", "")
+            assert done.startswith("⚠️ انتهى الجلب مع إخفاقات"), done
+            assert done.splitlines()[1] == "⚠️ " + FAULT_TEXT["full"]
+            assert "✅" not in done
+            assert all(r.exc_info is None for r in caplog.records)
 
 
 def test_a_migration_on_a_full_disk_says_so_in_arabic_too(tmp_path: Path,
