@@ -8,8 +8,9 @@ start (`resume_ingests`, from bot.app) answers each: the stored answer when the 
 else «⚠️ توقف الجلب قبل أن يكتمل؛ أعد المحاولة بـ /ingest» — a poll is not run again behind the
 admin's back (the scheduled poll catches up anyway). Migration 022_ingest_requests; the model is
 the /push report (bot.pushes.resume_reports, QA12 F1). Telegram gives the restarted bot the
-updates the killed one had not confirmed: the same /ingest message again is ignored (its
-message id is kept, migration 023), so the admin reads «توقف…» once and no second poll starts.
+updates the killed one had not confirmed: the same /ingest message again within
+REDELIVERY_WINDOW is ignored (its message id is kept, migration 023), so the admin reads «توقف…»
+once and no second poll starts; answered requests are pruned after KEEP_ANSWERED.
 
 Order (QA15 N10): the poll's task sends «⏳ بدأ جلب الأخبار…» through `acknowledge`; a second
 /ingest while it runs waits for that (`acknowledged`, at most ACK_WAIT_SECONDS) before it is
@@ -21,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram.ext import ContextTypes
@@ -40,6 +41,13 @@ ACK_WAIT_SECONDS = 5.0
 # the task has even started to run.
 _ACKS: weakref.WeakKeyDictionary[asyncio.Task[Any], asyncio.Event] = \
     weakref.WeakKeyDictionary()
+# How long a recorded /ingest message counts as "redelivered" when it comes again: Telegram hands
+# a restarted bot what the stopped one had not confirmed, within the restart's minutes. An older
+# match is another message with a reused id (QA16 N3: a database reused with a new bot token,
+# whose message ids start again, ignored the admin's /ingest silently forever).
+REDELIVERY_WINDOW = timedelta(minutes=30)
+# Answered requests are kept this long, then pruned (`prune_ingests`, the daily purge job).
+KEEP_ANSWERED = timedelta(days=7)
 
 
 def _ack(task: asyncio.Task[Any]) -> asyncio.Event:
@@ -69,13 +77,14 @@ async def acknowledged(task: asyncio.Task[Any]) -> None:
 def owe_ingest(db: Database, chat_id: int, lang: str, now: datetime,
                message_id: int | None = None) -> int | None:
     """Record that `chat_id` (an admin, in `lang`) asked for a poll with message `message_id`;
-    returns the request id, or None when that message was recorded before — Telegram gives a
-    killed bot's last updates to the next start again, and a redelivered /ingest is the request
-    the restart already answered, not a new one."""
+    returns the request id, or None when that message was recorded in the last
+    REDELIVERY_WINDOW — Telegram gives a killed bot's last updates to the next start again, and a
+    redelivered /ingest is the request the restart already answered, not a new one."""
     with db.transaction() as tx:
         if message_id is not None and tx.execute(
-                "select 1 from ingest_requests where chat_id = ? and message_id = ?",
-                [chat_id, message_id]).fetchone():
+                "select 1 from ingest_requests where chat_id = ? and message_id = ?"
+                " and requested_at >= ?",
+                [chat_id, message_id, iso(now - REDELIVERY_WINDOW)]).fetchone():
             return None
         cur = tx.execute("insert into ingest_requests (chat_id, lang, requested_at, message_id)"
                          " values (?, ?, ?, ?)", [chat_id, lang, iso(now), message_id])
@@ -94,6 +103,22 @@ def answered(db: Database, request_id: int, now: datetime) -> None:
     with db.transaction() as tx:
         tx.execute("update ingest_requests set reported_at = ? where id = ?",
                    [iso(now), request_id])
+
+
+def prune_ingests(db: Database, now: datetime, *, keep: timedelta = KEEP_ANSWERED,
+                  batch: int = 5000) -> int:
+    """Delete requests answered more than `keep` ago (QA16 N2: the table only grew), in batches
+    of `batch`, each its own short transaction; an unanswered one stays until it is answered.
+    Returns how many went."""
+    cutoff, removed = iso(now - keep), 0
+    while True:
+        with db.transaction() as tx:
+            n = tx.execute("delete from ingest_requests where id in (select id from"
+                           " ingest_requests where reported_at is not null and reported_at < ?"
+                           " and requested_at < ? limit ?)", [cutoff, cutoff, batch]).rowcount
+        removed += n
+        if n < batch:
+            return removed
 
 
 def owed_ingests(db: Database) -> list[tuple[int, int, str, str | None]]:

@@ -10,14 +10,21 @@ import socket
 import subprocess
 import sys
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from botkit import ADMIN, TOKEN, running_bot, sample_db
 
 from bot.emulator import Emulator
-from bot.ingests import owe_ingest, owed_ingests, record_answer
+from bot.ingests import (
+    REDELIVERY_WINDOW,
+    answered,
+    owe_ingest,
+    owed_ingests,
+    prune_ingests,
+    record_answer,
+)
 from digests.storage import Database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,3 +171,58 @@ def test_the_same_ingest_message_is_one_request(tmp_path: Path) -> None:
         assert owe_ingest(db, ADMIN + 1, "ar", datetime.now(UTC), message_id=41) is not None
         assert owe_ingest(db, ADMIN, "ar", datetime.now(UTC)) is not None  # no id: always new
         assert len(owed_ingests(db)) == 3
+
+
+def test_an_old_request_with_the_same_message_id_is_another_message(tmp_path: Path) -> None:
+    """QA16 N3: message ids start again in a database reused with a new bot token; only a
+    request of the last REDELIVERY_WINDOW is a redelivery."""
+    now = datetime(2026, 11, 30, 8, tzinfo=UTC)
+    with Database(sample_db(tmp_path)) as db:
+        old = owe_ingest(db, ADMIN, "ar", now - REDELIVERY_WINDOW - timedelta(seconds=1),
+                         message_id=2)
+        assert old is not None
+        again = owe_ingest(db, ADMIN, "ar", now, message_id=2)
+        assert again is not None and again != old
+        assert owe_ingest(db, ADMIN, "ar", now + REDELIVERY_WINDOW, message_id=2) is None
+
+
+def test_answered_requests_are_pruned_after_a_week_in_batches(tmp_path: Path) -> None:
+    """QA16 N2: answered requests older than KEEP_ANSWERED go; unanswered ones stay."""
+    now = datetime(2026, 11, 30, 8, tzinfo=UTC)
+    with Database(sample_db(tmp_path)) as db:
+        ids = []
+        for age in (9, 8, 8, 8, 6):  # days
+            at = now - timedelta(days=age)
+            rid = owe_ingest(db, ADMIN, "ar", at, message_id=age * 100 + len(ids))
+            assert rid is not None
+            ids.append(rid)
+            if len(ids) != 2:
+                answered(db, rid, at)
+        assert prune_ingests(db, now, batch=2) == 3  # two batches: 2 + 1
+        left = [r[0] for r in db.db.execute("select id from ingest_requests order by id")]
+        assert left == [ids[1], ids[4]]  # the unanswered one and the recent one
+        assert prune_ingests(db, now) == 0
+        assert prune_ingests(db, now + timedelta(days=2)) == 1
+
+
+async def test_a_reused_message_id_gets_its_ingest_answered(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """QA16 N3 end to end: every message id the emulator may give already names an /ingest
+    answered hours ago; the admin's /ingest is answered, not ignored."""
+    import digests.pipeline
+
+    async def hanging(*args: object, **kwargs: object) -> None:
+        await asyncio.sleep(3600)
+
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        hours_ago = datetime.now(UTC) - timedelta(hours=3)
+        for message_id in range(1, 200):
+            rid = owe_ingest(db, ADMIN, "ar", hours_ago, message_id=message_id)
+            assert rid is not None
+            answered(db, rid, hours_ago)
+    monkeypatch.setattr(digests.pipeline, "poll_once", hanging)
+    async with running_bot(path) as h:
+        [started] = await h.say(ADMIN, "/ingest")
+        assert "بدأ جلب الأخبار" in started.plain_text
