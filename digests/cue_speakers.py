@@ -134,13 +134,17 @@ def refused_subject(norm: str, speaker: str) -> str:
     if strip_conj(norm) not in REFUSE:
         return speaker
     names = speaker.split()
-    # «ورفض جونسون التقليل من …»: a definite verbal noun («التقليل», «التعليق») is what he
-    # refused (not «التركي»: an adjective of the subject).
     cut = next((n for n in range(1, len(names)) if len(fold(names[n])) >= 5
-                and (fold(names[n]).endswith(("ها", "هم", "هما"))
-                     or (fold(names[n]).startswith("الت") and len(fold(names[n])) >= 6
-                         and not _adjective(fold(names[n]))))), len(names))
+                and (fold(names[n]).endswith(("ها", "هم", "هما")) or _verbal_noun(names[n]))),
+               len(names))
     return " ".join(names[:cut])
+
+
+def _verbal_noun(word: str) -> bool:
+    """«التقليل», «التعليق», «التعامل»: the definite verbal noun of form II or VI (what «رفض»
+    refused: «ورفض جونسون التقليل من …»); not «التركي», «التشيك» (an adjective, a name)."""
+    w = fold(word)
+    return len(w) == 7 and w.startswith("الت") and (w[5] == "ي" or w[4] == "ا")
 
 
 def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, prev: str,

@@ -1653,3 +1653,11 @@ def test_f13_the_one_whose_words_a_paper_relayed_speaks() -> None:
     cands = find_quotes(['وأفاد مسؤول أميركي نقلت أقواله صحيفة واشنطن بوست الأربعاء، بأن المبعوثين '
                          'أكدا أن المقاربة الأميركية لن تكون منحازة لأي طرف.'])
     assert [c.speaker for c in cands] == ["مسؤول أميركي"]
+
+
+def test_f13_a_name_in_t_after_refused_is_not_cut() -> None:
+    # «ورفضت جمهورية التشيك …» keeps «التشيك» (a name, not a verbal noun like «التعليق»).
+    from digests.cue_speakers import refused_subject
+    assert refused_subject("ورفضت", "جمهورية التشيك") == "جمهورية التشيك"
+    assert refused_subject("ورفض", "جونسون التقليل") == "جونسون"
+    assert refused_subject("ورفض", "الجيش الإسرائيلي التعليق") == "الجيش الإسرائيلي"
