@@ -21,6 +21,10 @@ says more than "the API answered badly", and the operator can do nothing about o
   database locked by another program or a full disk made the sender log a traceback for every
   due chat every second (QA16 F2); such a record becomes the process's one WARNING a minute
   (digests.storage.FAULTS), without its traceback.
+- `stop_without_backoff` (the stop signals' handler of `run.py bot`, in place of PTB's): while
+  the Bot API is unreachable, PTB's polling loop sleeps between tries, up to 30 s, and its stop
+  waited for that sleep (QA16 N7: 22 s after SIGTERM). The handler cancels the polling task
+  first — PTB's stop takes a cancelled task as stopped — then stops as PTB's does.
 - `StartWatch`: while the bot starts, a Bot API that takes the connection and never answers
   left the operator with minutes of silence (QA15 N3: PTB retries getMe with a 30 s read
   timeout, quietly). Until the bot is ready, one bilingual WARNING every 15 s says how long the
@@ -29,7 +33,9 @@ says more than "the API answered badly", and the operator can do nothing about o
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -111,6 +117,26 @@ def install() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(f, kind) for f in logger.filters):
             logger.addFilter(kind())
+
+
+POLLING_TASK = "Updater:start_polling:polling_task"  # PTB's name for its polling loop's task
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)  # PTB's own on POSIX
+
+
+def stop_without_backoff() -> None:
+    """A stop signal: cancel PTB's polling task (perhaps asleep in its retry backoff), then stop
+    as PTB's handler does (SystemExit out of the event loop)."""
+    for task in asyncio.all_tasks():
+        if task.get_name() == POLLING_TASK:
+            task.cancel()
+    raise SystemExit
+
+
+def install_stop_signals(loop: asyncio.AbstractEventLoop) -> None:
+    """Handle the stop signals with `stop_without_backoff` (replacing PTB's handlers, which
+    `run_polling` adds before post_init)."""
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, stop_without_backoff)
 
 
 class PollingTrouble:

@@ -71,6 +71,7 @@ from bot import (
     welcome,
 )
 from bot.admin import retry_seconds
+from bot.ingests import prune_ingests
 from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
 from digests import outbox
@@ -246,6 +247,8 @@ async def _post_init(app: Application) -> None:
     watch = app.bot_data.get(WATCH_KEY)
     if watch is not None:  # getMe answered: the start is no longer waiting on a silent API
         watch.ready()
+        # run_bot: a stop signal does not wait out PTB's retry backoff (QA16 N7)
+        api_noise.install_stop_signals(asyncio.get_running_loop())
     try:
         await set_commands(app)
     except TelegramError as exc:
@@ -386,10 +389,15 @@ async def scheduled_poll(rt: Runtime) -> None:
 
 
 async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Daily: forget button ids older than a week."""
+    """Daily: forget button ids older than a week; prune finished deliveries and answered
+    /ingest requests (QA16 N2: both only grew), a batch at a time, updates handled between."""
     rt = runtime(context)
     removed = callbacks.purge(rt.db, now=rt.now())
     log.info("callbacks purged count=%d", removed)
+    now = rt.now()
+    while outbox.prune(rt.db, now, max_batches=1) == outbox.PRUNE_BATCH:
+        await asyncio.sleep(0)
+    prune_ingests(rt.db, now)
 
 
 # A reader's answer refused with 429 is handled again once after the wait (no apology: that would

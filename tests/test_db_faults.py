@@ -319,3 +319,73 @@ def test_a_locked_database_says_another_program_holds_it(tmp_path: Path) -> None
     assert "برنامج آخر يمسك قاعدة البيانات" in text
     assert "another program holds the database" in text
     assert "writable folder" not in text
+
+
+# ---- N7: a stop while the Bot API is unreachable
+
+
+async def test_a_stop_signal_does_not_wait_out_ptbs_retry_backoff(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """QA16 N7: SIGTERM while the Bot API was down took 22 s (PTB's polling loop sleeps up to
+    30 s between tries and its stop waited for the sleep) and ended in PTB's ERROR."""
+    import asyncio
+
+    with caplog.at_level(logging.WARNING):
+        async with bot_on(sample_db(tmp_path)) as h:
+            await h.say(READER, "/start")
+            [polling] = [t for t in asyncio.all_tasks() if t.get_name() == api_noise.POLLING_TASK]
+            h.emu.stop()  # the Bot API goes away
+            await h.until(lambda: any("Bot API unreachable" in r.getMessage()
+                                      for r in caplog.records))
+            with pytest.raises(SystemExit):
+                api_noise.stop_without_backoff()  # what SIGTERM runs in `run.py bot`
+            await asyncio.wait({polling})  # cancelled now, not after its backoff sleep
+            assert polling.cancelled()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    confirm = [r for r in caplog.records if "confirmation of the last updates" in r.getMessage()]
+    assert len(confirm) == 1 and confirm[0].levelname == "WARNING"
+
+
+def test_run_py_bot_stops_cleanly_on_sigterm_while_the_api_is_down(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    sources_file = tmp_path / "sources.txt"
+    sources_file.write_text("# no feeds\n", encoding="utf-8")
+    emu = Emulator(token=TOKEN).start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ADMIN"))}
+    env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=emu.base_url,
+               DATABASE_PATH=str(tmp_path / "bot.db"), SOURCES_FILE=str(sources_file),
+               ADMIN_IDS=str(ADMIN), LOG_LEVEL="INFO")
+    proc = subprocess.Popen([sys.executable, "run.py", "bot"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    ready, down = threading.Event(), threading.Event()
+
+    def read() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.append(line)
+            if "bot ready" in line:
+                ready.set()
+            if "Bot API unreachable" in line:
+                down.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        assert ready.wait(60), "".join(lines)[-2000:]
+        # a second bot on the same database is refused while this one runs (N1)
+        second = subprocess.run([sys.executable, "run.py", "bot"], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 1 and "another Nashra bot" in second.stderr
+        emu.stop()
+        assert down.wait(60), "".join(lines)[-2000:]
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        reader.join(timeout=10)
+    text = "".join(lines)
+    assert "Traceback" not in text and " ERROR " not in text, text[-3000:]
