@@ -50,6 +50,13 @@ log = logging.getLogger(__name__)
 GENERAL_MIN_SOURCES = 2  # a story is "top" for the general digest once this many sources report it
 RECENT_HOURS = 24  # how far back /push looks for top stories
 GONE_REASON = "الصفحة محذوفة من الموقع / page gone (HTTP 404/410)"  # a skipped row's last_error
+# Finished rows are kept this long, and as long as their story had a report fetched within it
+# (`prune`, QA16 N2). A row is what stops a chat getting a story twice (`_insert_rows`): a new
+# report is queued only when published in the last 48 h (digests.pipeline.PUSH_WINDOW) and joins
+# a story spanning at most 48 h (digests.similarity.WINDOW), so a story with no report fetched
+# for KEEP_DONE can take none that is queued again; /push leaves out such stories too.
+KEEP_DONE = timedelta(days=30)
+PRUNE_BATCH = 2000  # rows deleted per transaction: each one short, the bot's writes go between
 
 
 @dataclass(frozen=True)
@@ -348,12 +355,13 @@ def _top_stories(db: sqlite_utils.Database, now: datetime, limit: int) -> list[t
            group by story_id
            order by count(distinct source_id) desc, max(coalesce(published_at, fetched_at)) desc
            limit ?""", [iso(now - timedelta(hours=RECENT_HOURS)), GONE, limit]).fetchall())
-    if not recent:
+    if not recent:  # a story nobody reported for KEEP_DONE may have had its rows pruned
         recent = list(db.execute(
             """select story_id, max(id) from articles
                where story_id is not null and page_status != ?
-               group by story_id order by max(coalesce(published_at, fetched_at)) desc
-               limit ?""", [GONE, limit]).fetchall())
+               group by story_id having max(fetched_at) >= ?
+               order by max(coalesce(published_at, fetched_at)) desc
+               limit ?""", [GONE, iso(now - KEEP_DONE), limit]).fetchall())
     return [(r[0], r[1]) for r in recent]
 
 
@@ -386,7 +394,7 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
                 continue
             sid = hit.digest.story_id if hit.digest.story_id is not None else -aid
             live = live_report(db.db, aid, sid)
-            if live is not None:
+            if live is not None and _reported_since(db.db, sid, now - KEEP_DONE):
                 stories.append((sid, live))
         from digests.subscriptions import keys_of_same_name
 
@@ -413,6 +421,47 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
     log.info("push queued push=%s topic=%r chats=%d stories=%d", push_id, topic, chats,
              len(stories))
     return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=len(stories))
+
+
+def _reported_since(db: sqlite_utils.Database, story: int, since: datetime) -> bool:
+    """Whether the story had a report fetched at or after `since` (a story older than that may
+    have had its rows pruned: pushing it could send it to a chat a second time)."""
+    sql = ("select 1 from articles where id = ? and fetched_at >= ?" if story < 0 else
+           "select 1 from articles where story_id = ? and fetched_at >= ? limit 1")
+    return db.execute(sql, [abs(story), iso(since)]).fetchone() is not None
+
+
+def prune(db: Database, now: datetime, *, keep: timedelta = KEEP_DONE,
+          batch: int = PRUNE_BATCH, max_batches: int | None = None) -> int:
+    """Delete finished rows (sent, failed, skipped) whose outcome is older than `keep` and whose
+    story (or the story it was merged into) had no report fetched since (QA16 N2: ~186 bytes a
+    row, ~2 GB a year at 1,000 instant readers). In batches of `batch`, each its own
+    transaction, until none is left or `max_batches` ran. Pending and in-flight rows, and
+    everything /stats counts (the last day), stay. Returns how many rows went."""
+    cutoff = iso(now - keep)
+    removed = runs = 0
+    while max_batches is None or runs < max_batches:
+        with db.transaction() as tx:
+            n = tx.execute(
+                """delete from outbox where id in (
+                     select o.id from outbox o
+                     where o.status in ('sent', 'failed', 'skipped')
+                       and coalesce(o.sent_at, o.created_at) < ?
+                       and not exists (select 1 from articles a  -- each by an index
+                                       where a.story_id = o.story_id and a.fetched_at >= ?)
+                       and not exists (select 1 from articles a
+                                       where a.id = -o.story_id and a.fetched_at >= ?)
+                       and not exists (select 1 from story_merges m
+                                       join articles a on a.story_id = m.into_id
+                                       where m.merged_id = o.story_id and a.fetched_at >= ?)
+                     limit ?)""", [cutoff, cutoff, cutoff, cutoff, batch]).rowcount
+        removed += n
+        runs += 1
+        if n < batch:
+            break
+    if removed:
+        log.info("outbox pruned rows=%d older_than=%s", removed, cutoff)
+    return removed
 
 
 def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bool:

@@ -226,3 +226,36 @@ async def test_a_reused_message_id_gets_its_ingest_answered(tmp_path: Path,
     async with running_bot(path) as h:
         [started] = await h.say(ADMIN, "/ingest")
         assert "بدأ جلب الأخبار" in started.plain_text
+
+
+async def test_the_daily_purge_job_prunes_the_outbox_and_answered_requests(
+        tmp_path: Path) -> None:
+    """QA16 N2 through the bot's scheduled job: what is old and finished goes; a row of a story
+    reported lately and a request still owed stay."""
+    from telegram.ext import CallbackContext
+
+    from bot.app import purge_job
+    from digests.models import iso
+
+    path = sample_db(tmp_path)
+    long_ago = datetime.now(UTC) - timedelta(days=40)
+    with Database(path) as db:
+        owed = owe_ingest(db, ADMIN, "ar", long_ago, message_id=7)
+        done = owe_ingest(db, ADMIN, "ar", long_ago, message_id=8)
+        assert owed is not None and done is not None
+        answered(db, done, long_ago)
+        (fresh_story,) = db.db.execute("select story_id from articles where story_id is not null"
+                                       " limit 1").fetchone()
+        with db.transaction() as tx:
+            tx.execute("insert into chats (id, created_at) values (?, ?)",
+                       [ADMIN + 5, iso(long_ago)])
+            for n in range(5):  # four stories nobody reported for 40 days, one of today
+                story = fresh_story if n == 0 else -10_000 - n
+                tx.execute("insert into outbox (chat_id, story_id, kind, status, created_at,"
+                           " sent_at) values (?,?,'instant','sent',?,?)",
+                           [ADMIN + 5, story, iso(long_ago), iso(long_ago)])
+    async with running_bot(path) as h:
+        await purge_job(CallbackContext(h.app))
+        assert [r[0] for r in h.db.db.execute("select story_id from outbox where chat_id = ?",
+                                              [ADMIN + 5])] == [fresh_story]
+        assert [r[0] for r in h.db.db.execute("select id from ingest_requests")] == [owed]

@@ -439,3 +439,62 @@ def test_a_retimed_row_is_never_a_second_row_of_its_story(database: Database) ->
     enqueue(database, add_article(database, add_source(database, "b"), "الغوطة", story_id=3),
             now=later(5))
     assert [(r["kind"], r["story_id"]) for r in rows(database)] == [("instant", 3)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Pruning finished rows (QA16 N2)
+
+
+def _finished(db: Database, chat_id: int, story: int, article: int | None, status: str,
+              at: datetime) -> int:
+    with db.transaction() as tx:
+        cur = tx.execute("insert into outbox (chat_id, story_id, article_id, kind, status,"
+                         " created_at, sent_at) values (?,?,?,'instant',?,?,?)",
+                         [chat_id, story, article, status, iso(at), iso(at)])
+    return int(cur.lastrowid or 0)
+
+
+def test_prune_deletes_old_finished_rows_of_quiet_stories_only(database: Database) -> None:
+    add_chat(database, 1, topics=("الغوطة",))
+    src = add_source(database, "a")
+    old_story = add_article(database, src, "الغوطة قديما", story_id=1)
+    live_story = add_article(database, src, "الغوطة اليوم", story_id=2)
+    alone = add_article(database, src, "الغوطة بلا قصة")
+    month = NOW - outbox.KEEP_DONE
+    with database.transaction() as tx:  # story 1 was last reported 40 days ago
+        tx.execute("update articles set fetched_at = ? where id in (?, ?)",
+                   [iso(month - timedelta(days=10)), old_story.id, alone.id])
+    for chat in (2, 3, 4):
+        add_chat(database, chat)
+    gone = [_finished(database, c, 1, old_story.id, s, month - timedelta(days=5))
+            for c, s in ((1, "sent"), (3, "failed"), (4, "skipped"))]
+    gone.append(_finished(database, 1, -alone.id, alone.id, "sent", month - timedelta(days=5)))
+    kept = [_finished(database, 1, 2, live_story.id, "sent", month - timedelta(days=5)),
+            _finished(database, 2, 1, old_story.id, "sent", month + timedelta(days=1))]
+    pending = _queue(database, 1, "daily:2026-11-30", TOMORROW_8)
+    with database.transaction() as tx:  # an old pending row (a chat paused long ago) stays
+        tx.execute("update outbox set created_at = ? where id = ?",
+                   [iso(month - timedelta(days=60)), pending])
+    assert outbox.prune(database, NOW, batch=3) == 4  # two batches
+    left = {r["id"] for r in rows(database)}
+    assert left == {*kept, pending} and not left & set(gone)
+    assert outbox.prune(database, NOW) == 0
+
+
+def test_a_pruned_story_is_not_queued_nor_pushed_again(database: Database) -> None:
+    """Why pruning is safe: a report of a story quiet for KEEP_DONE is never queued (older
+    than 48 h it is backfill; newer, it starts another story), and /push leaves it out."""
+    add_chat(database, 1)
+    src1, src2 = add_source(database, "a"), add_source(database, "b")
+    month_ago = NOW - outbox.KEEP_DONE - timedelta(days=2)
+    arts = [add_article(database, s, "خبر قديم", story_id=4, published=month_ago) for s in
+            (src1, src2)]
+    with database.transaction() as tx:
+        tx.execute("update articles set fetched_at = ?", [iso(month_ago)])
+    _finished(database, 1, 4, arts[1].id, "sent", month_ago)
+    assert outbox.prune(database, NOW) == 1
+    plan = outbox.enqueue_push(database, topic=None, now=NOW)
+    assert plan.stories == 0 and rows(database) == []
+    # the same push within the window would have sent it (the fallback to older stories)
+    assert outbox.enqueue_push(database, topic=None, now=month_ago + timedelta(days=3)
+                               ).stories == 1
