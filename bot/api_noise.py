@@ -24,7 +24,8 @@ says more than "the API answered badly", and the operator can do nothing about o
 - `stop_without_backoff` (the stop signals' handler of `run.py bot`, in place of PTB's): while
   the Bot API is unreachable, PTB's polling loop sleeps between tries, up to 30 s, and its stop
   waited for that sleep (QA16 N7: 22 s after SIGTERM). The handler cancels the polling task
-  first — PTB's stop takes a cancelled task as stopped — then stops as PTB's does.
+  when it sleeps there — PTB's stop takes a cancelled task as stopped — then stops as PTB's
+  does.
 - `StartWatch`: while the bot starts, a Bot API that takes the connection and never answers
   left the operator with minutes of silence (QA15 N3: PTB retries getMe with a 30 s read
   timeout, quietly). Until the bot is ready, one bilingual WARNING every 15 s says how long the
@@ -123,12 +124,23 @@ POLLING_TASK = "Updater:start_polling:polling_task"  # PTB's name for its pollin
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)  # PTB's own on POSIX
 
 
+POLLING_ACTION = "polling_action_cb"  # PTB's one getUpdates call, a task of its own
+
+
 def stop_without_backoff() -> None:
-    """A stop signal: cancel PTB's polling task (perhaps asleep in its retry backoff), then stop
-    as PTB's handler does (SystemExit out of the event loop)."""
-    for task in asyncio.all_tasks():
-        if task.get_name() == POLLING_TASK:
-            task.cancel()
+    """A stop signal: cancel PTB's polling task when it sleeps in its retry backoff, then stop
+    as PTB's handler does (SystemExit out of the event loop).
+
+    While a getUpdates call is on the wire the task is left alone: PTB's stop cancels that call
+    itself (cancelling the task around it would leave the call running, holding the one
+    connection the last getUpdates needs)."""
+    tasks = [task for task in asyncio.all_tasks() if not task.done()]
+    calling = any(getattr(task.get_coro(), "__qualname__", "").endswith(POLLING_ACTION)
+                  for task in tasks)
+    if not calling:
+        for task in tasks:
+            if task.get_name() == POLLING_TASK:
+                task.cancel()
     raise SystemExit
 
 

@@ -53,9 +53,10 @@ class Runtime:
     ingest_task: asyncio.Task[Any] | None = None
     poll_task: asyncio.Task[Any] | None = None  # the scheduled poll in progress (bot.app)
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
-    # Until when (time.monotonic) buttons are sent without storing them: the database refused
-    # one (locked by another program, disk full), and each try waits out the busy timeout.
-    buttons_unsaved_until: float = 0.0
+    # Until when (time.monotonic) chats are not recorded and buttons are sent without storing
+    # them: the database refused a write (locked by another program, disk full), and each try
+    # waits out the busy timeout.
+    writes_skipped_until: float = 0.0
 
     def now(self) -> datetime:
         """The bot's notion of now (tests and the demo may pin the clock)."""
@@ -136,17 +137,22 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
         # Nothing would change: no write. A reader's update then never waits for the write
         # lock a poll's store holds (digests.writer); reads never wait in WAL mode.
         return known
+    unrecorded = known or subscriptions.Chat(chat.id, type=chat.type, title=title[:200],
+                                             language=language)
+    if time.monotonic() < rt.writes_skipped_until:
+        return unrecorded
     try:
         return subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type,
                                          title=title, language=language)
     except sqlite3.Error as exc:
         # Locked by another program or a full disk: what needs no write is still answered
         # (help, search, /digest; QA16 F1, F2); a write later in the handler says «busy».
-        if fault_of(exc) is None:
+        kind = fault_of(exc)
+        if kind is None:
             raise
-        FAULTS.report(fault_of(exc) or "locked", "chat record", logger=log)
-        return known or subscriptions.Chat(chat.id, type=chat.type, title=title[:200],
-                                           language=language)
+        FAULTS.report(kind, "chat record", logger=log)
+        rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
+        return unrecorded
 
 
 def enter(update: Update, context: ContextTypes.DEFAULT_TYPE
@@ -169,7 +175,7 @@ def enter(update: Update, context: ContextTypes.DEFAULT_TYPE
 def button(rt: Runtime, chat_id: int, text: str, action: str,
            payload: dict[str, Any] | None = None) -> InlineKeyboardButton:
     """An inline button whose callback_data is an opaque id stored with its meaning."""
-    if time.monotonic() < rt.buttons_unsaved_until:
+    if time.monotonic() < rt.writes_skipped_until:
         return InlineKeyboardButton(text, callback_data=UNSAVED)
     try:
         cb_id = callbacks.new_callback(rt.db, chat_id=chat_id, action=action, payload=payload,
@@ -181,7 +187,7 @@ def button(rt: Runtime, chat_id: int, text: str, action: str,
         # the answer goes without its buttons (`keyboard` drops them) rather than not at all,
         # and the next ones of this answer do not wait out the busy timeout again
         FAULTS.report(kind, "button", logger=log)
-        rt.buttons_unsaved_until = time.monotonic() + UNSAVED_SECONDS
+        rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
         return InlineKeyboardButton(text, callback_data=UNSAVED)
     return InlineKeyboardButton(text, callback_data=cb_id)
 

@@ -337,6 +337,12 @@ async def test_a_stop_signal_does_not_wait_out_ptbs_retry_backoff(
             h.emu.stop()  # the Bot API goes away
             await h.until(lambda: any("Bot API unreachable" in r.getMessage()
                                       for r in caplog.records))
+
+            def asleep() -> bool:  # between two tries: no getUpdates call on the wire
+                return not any(getattr(t.get_coro(), "__qualname__", "").endswith(
+                    api_noise.POLLING_ACTION) for t in asyncio.all_tasks() if not t.done())
+
+            await h.until(asleep)
             with pytest.raises(SystemExit):
                 api_noise.stop_without_backoff()  # what SIGTERM runs in `run.py bot`
             await asyncio.wait({polling})  # cancelled now, not after its backoff sleep
