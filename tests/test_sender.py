@@ -14,6 +14,8 @@ from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
@@ -604,3 +606,27 @@ async def test_instant_bundles_to_a_chat_are_spaced(database: Database, emu: Emu
     assert await s.run_once() == 1  # the five that waited: one bundle
     assert {r["status"] for r in rows(database)} == {"sent"}
     assert len(emu.messages(1)) == 3 and len(emu.messages(2)) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["instant", "daily:2026-11-29", "push:1"]),
+                          st.integers(0, 5), st.integers(0, 9)), max_size=30, unique_by=lambda x: x),
+       st.integers(1, 12))
+def test_choose_shown_partitions_the_rows(specs: list[tuple[str, int, int]], limit: int) -> None:
+    """Every row is shown or counted, never both nor lost; at most `limit` shown; an admin's
+    push rows are shown before any other; shown stories rank no lower than counted ones."""
+    from bot.sender import choose_shown
+
+    rows_ = [outbox.DueRow(id=i + 1, chat_id=1, story_id=i + 1, article_id=i + 1, kind=kind,
+                           attempts=0) for i, (kind, _, _) in enumerate(specs)]
+    weights = {i + 1: (sources, f"2026-11-29T0{hour}:00:00")
+               for i, (_, sources, hour) in enumerate(specs)}
+    shown, counted = choose_shown(rows_, weights, limit)
+    assert sorted(r.id for r in shown + counted) == [r.id for r in rows_]
+    assert len(shown) == min(limit, len(rows_))
+    pushes = [r for r in rows_ if r.kind.startswith("push:")]
+    assert shown[:len(pushes)] == pushes[:len(shown)]
+    rank = [(weights[r.id], r.id) for r in shown if not r.kind.startswith("push:")]
+    if counted and (len(rows_) > limit or any(r.kind.startswith("daily:") for r in rows_)):
+        assert all(w >= (weights[c.id], c.id) for w in rank for c in counted
+                   if not c.kind.startswith("push:"))

@@ -87,3 +87,20 @@ async def test_a_group_without_topics_is_sent_no_thread(tmp_path: Path) -> None:
         assert m.message_thread_id is None and "الغوطة" in m.plain_text
         assert _thread_of_chat(h, -100901) is None
         assert not h.emu.refusals(400)
+
+
+async def test_a_settings_button_an_admin_presses_moves_the_deliveries(tmp_path: Path) -> None:
+    """/settings only shows a menu (anyone may open it); the admin's press of one of its buttons
+    in topic 66 makes 66 the delivery topic, a member's press does not."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(FORUM, "منتدى", admins=[ADMIN], forum=True)
+        [menu] = await _say_in(h, "/settings", READER, 66)
+        assert menu.message_id and menu.message_thread_id == 66
+        assert _thread_of_chat(h, FORUM) is None  # opening the menu changes nothing
+        answer = await h.click_answer(menu, "🗓 يومية", user=h.user(READER))
+        assert answer.get("show_alert") and _thread_of_chat(h, FORUM) is None
+        h.emu.click(menu, "🗓 يومية", user=h.user(ADMIN))
+        await h.until(lambda: _thread_of_chat(h, FORUM) == 66)
+        await h.until(lambda: any("النشرة اليومية" in m.plain_text
+                                  for m in h.emu.messages(FORUM)))
+        assert {m.message_thread_id for m in h.emu.messages(FORUM)} == {66}
