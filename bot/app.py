@@ -25,6 +25,7 @@ import contextlib
 import errno
 import logging
 import secrets
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import datetime, time, timezone
@@ -74,7 +75,7 @@ from bot.admin import retry_seconds
 from bot.ingests import prune_ingests
 from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
-from digests import outbox
+from digests import outbox, subscriptions
 from digests.errors import ConfigError
 from digests.logs import url_for_log
 from digests.settings import Settings
@@ -460,6 +461,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         trouble.report(error)
         return
     fault = fault_of(error)
+    if fault is None and isinstance(error, sqlite3.IntegrityError) and chat is not None \
+            and "foreign key" in str(error).lower() and FAULTS.last is not None \
+            and subscriptions.get_chat(rt.db, chat.id) is None:
+        fault = FAULTS.last  # its chat could not be recorded (bot.runtime.ensure_chat)
     if fault is not None:
         # another program holds the database, or its disk is full: one WARNING a minute, not a
         # traceback per update (QA16 F1, F2), and the reader is told it is temporary

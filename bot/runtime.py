@@ -151,7 +151,8 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
         if kind is None:
             raise
         FAULTS.report(kind, "chat record", logger=log)
-        rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
+        if kind == "locked":  # each try waits out the busy timeout (a full disk fails at once)
+            rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
         return unrecorded
 
 
@@ -187,7 +188,8 @@ def button(rt: Runtime, chat_id: int, text: str, action: str,
         # the answer goes without its buttons (`keyboard` drops them) rather than not at all,
         # and the next ones of this answer do not wait out the busy timeout again
         FAULTS.report(kind, "button", logger=log)
-        rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
+        if kind == "locked":  # each try waits out the busy timeout (a full disk fails at once)
+            rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
         return InlineKeyboardButton(text, callback_data=UNSAVED)
     return InlineKeyboardButton(text, callback_data=cb_id)
 

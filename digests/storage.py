@@ -45,8 +45,9 @@ FAULT_TEXT: dict[Fault, str] = {
 }
 # What the operator's log says of it (one WARNING a minute: FaultLog).
 FAULT_LOG: dict[Fault, str] = {
-    "locked": "database is locked by another program (a sqlite3 shell, a backup, a CLI job "
-              "or a second bot?): writes wait and fail until it lets go",
+    "locked": "database is locked by another program or a long write (a sqlite3 shell, a "
+              "backup, a CLI job, a poll's long transaction): writes wait and fail until it "
+              "lets go",
     "full": "the disk holding the database is full: free space at DATABASE_PATH; articles "
             "not stored are retried at the next poll",
     "damaged": "the database file is damaged: restore a backup or recover it "
@@ -88,16 +89,19 @@ class FaultLog:
         self.clock = clock
         self._last: dict[Fault, float] = {}
         self.hidden = 0  # faults not logged since the last line
+        self.last: Fault | None = None  # the latest fault reported, logged or not
 
     def forget(self) -> None:
         """Log the next fault of each kind at once (a new run, a test)."""
         self._last.clear()
         self.hidden = 0
+        self.last = None
 
     def report(self, kind: Fault, where: str, *, level: int = logging.WARNING,
                logger: logging.Logger | None = None) -> bool:
         """Log `kind` unless it was logged less than `interval` ago. True when logged."""
         now = self.clock()
+        self.last = kind
         last = self._last.get(kind)
         if last is not None and now - last < self.interval:
             self.hidden += 1
