@@ -190,7 +190,7 @@ def test_answered_requests_are_pruned_after_a_week_in_batches(tmp_path: Path) ->
     """QA16 N2: answered requests older than KEEP_ANSWERED go; unanswered ones stay."""
     now = datetime(2026, 11, 30, 8, tzinfo=UTC)
     with Database(sample_db(tmp_path)) as db:
-        ids = []
+        ids: list[int] = []
         for age in (9, 8, 8, 8, 6):  # days
             at = now - timedelta(days=age)
             rid = owe_ingest(db, ADMIN, "ar", at, message_id=age * 100 + len(ids))

@@ -6,6 +6,8 @@ import itertools
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, later, rows
 from bot.zones import set_fixed_offset, set_zone
@@ -498,3 +500,50 @@ def test_a_pruned_story_is_not_queued_nor_pushed_again(database: Database) -> No
     # the same push within the window would have sent it (the fallback to older stories)
     assert outbox.enqueue_push(database, topic=None, now=month_ago + timedelta(days=3)
                                ).stories == 1
+
+
+_CHANGES = st.one_of(
+    st.tuples(st.just("mode"), st.sampled_from(["instant", "daily"]), st.integers(0, 23)),
+    st.tuples(st.just("quiet"), st.integers(0, 23), st.integers(0, 23)),
+    st.tuples(st.just("zone"), st.sampled_from(["Asia/Riyadh", "America/New_York",
+                                                "Europe/London", "Asia/Beirut"]),
+              st.just(0)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_CHANGES, st.integers(0, 30 * 60)), min_size=1, max_size=6))
+def test_settings_changes_only_move_rows(tmp_path_factory: pytest.TempPathFactory,
+                                         changes: list[tuple[tuple[str, object, int], int]]
+                                         ) -> None:
+    """Whatever settings a reader changes, and when: no row is added, lost or finished, pushes
+    and finished rows keep their time, and every waiting alert or digest row is where
+    `enqueue_article` would put it now (a daily row already due excepted)."""
+    with Database(tmp_path_factory.mktemp("retime") / "n.db") as db:
+        add_chat(db, 1, mode="daily", daily_hour=8)
+        queued = [_queue(db, 1, "daily:2026-11-30", TOMORROW_8),
+                  _queue(db, 1, "instant", None), _queue(db, 1, "push:3", None),
+                  _queue(db, 1, "daily:2026-11-28", later(-600), status="sent")]
+        fixed = {i: _row(db, i) for i in queued[2:]}
+        now = NOW
+        for (what, a, b), minutes in changes:
+            now += timedelta(minutes=minutes)
+            if what == "mode":
+                subscriptions.set_mode(db, 1, a, b, now=now)  # type: ignore[arg-type]
+            elif what == "quiet":
+                subscriptions.set_quiet_hours(db, 1, int(str(a)), b, now=now)
+            else:
+                set_zone(db, 1, str(a), now)
+            assert [r["id"] for r in rows(db)] == queued  # ordered by id
+            assert {i: _row(db, i) for i in queued[2:]} == fixed
+            chat = next(iter(db.db.query("select * from chats where id = 1")))
+            for row_id in queued[:2]:
+                kind, when, status = _row(db, row_id)
+                assert status == "pending"
+                if chat["mode"] == "instant":
+                    expected = outbox.after_quiet(now, chat)
+                    assert (kind, when) == ("instant", expected if expected > now else None)
+                    continue
+                assert str(kind).startswith("daily:") and when is not None
+                if when > now:  # not yet due: the next digest, as if queued now
+                    key, at = outbox.next_daily(now, chat)
+                    assert (kind, when) == (key, outbox.after_quiet(at, chat))
