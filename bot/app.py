@@ -69,6 +69,7 @@ from bot import (
     search,
     sources_admin,
     stats,
+    threads,
     welcome,
 )
 from bot.admin import retry_seconds
@@ -481,8 +482,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         lang = chat_lang(rt, update)
         if update.callback_query is not None:
             await update.callback_query.answer(t("error", lang), show_alert=True)
-        elif chat is not None:
-            await context.bot.send_message(chat.id, ui(lang, "error"), parse_mode="HTML")
+        elif chat is not None:  # in a forum, to the topic it was asked in (not General)
+            await context.bot.send_message(chat.id, ui(lang, "error"), parse_mode="HTML",
+                                           message_thread_id=threads.thread_of(update))
 
 
 async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -492,7 +494,8 @@ async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         if update.callback_query is not None:
             await update.callback_query.answer(text[:200], show_alert=True)
         elif chat is not None:
-            await context.bot.send_message(chat.id, text)
+            await context.bot.send_message(chat.id, text,
+                                           message_thread_id=threads.thread_of(update))
 
 
 def run_bot(settings: Settings) -> int:

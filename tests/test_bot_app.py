@@ -70,6 +70,23 @@ async def test_error_handler_tells_the_user_politely(tmp_path: Path,
         assert "أهلًا" in m.plain_text
 
 
+async def test_error_answer_goes_to_the_forum_topic(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """X15: in a forum group the apology goes to the topic it was asked in, not General."""
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("index on fire")
+
+    monkeypatch.setattr(answers, "search_page", broken)
+    forum = -100900
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(forum, "منتدى", admins=[ADMIN], forum=True)
+        h.emu.send_user_message(forum, "/search الغوطة", user=h.user(READER),
+                                extra={"message_thread_id": 77, "is_topic_message": True})
+        [m] = await h.emu.await_messages(forum, 1, timeout=10)
+        assert "عذرًا، حدث خطأ" in m.plain_text
+        assert m.message_thread_id == 77
+
+
 async def test_token_never_logged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     setup_logging("DEBUG", TOKEN)
     try:
