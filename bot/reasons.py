@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from bot.i18n import STRINGS, num, t
 from digests.errors import NashraError, Reason
+from digests.fetcher import size_text
 
 _HTTP_FORBIDDEN = {"401", "403", "451"}
+MEGABYTE = 1024 * 1024  # binary, as digests.fetcher.size_text
 
 
 def _digits(text: str, lang: str) -> str:
@@ -25,12 +27,15 @@ def _digits(text: str, lang: str) -> str:
 
 
 def _megabytes(detail: str, lang: str) -> str:
+    """A byte count as megabytes, binary as digests.fetcher.size_text counts them (the 4 MB page
+    cap, 4194304 bytes, is «٤», not «٤٫٢»); under a megabyte, a fraction of one."""
     if not detail.isdigit():
         return detail
-    mb = int(detail) / 1_000_000
-    if mb >= 1 and mb == int(mb):
-        return num(int(mb), lang)
-    text = f"{mb:.1f}"
+    size = int(detail)
+    arabic, english = size_text(size)
+    if size >= MEGABYTE:
+        return (arabic if lang == "ar" else english).rsplit(" ", 1)[0]
+    text = f"{size / MEGABYTE:.1f}"
     return text.replace(".", "٫").translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) \
         if lang == "ar" else text
 

@@ -11,6 +11,7 @@ import pytest
 from bot.i18n import STRINGS
 from bot.reasons import delivery_reason, reason_text
 from digests.errors import Reason, ReasonKind
+from digests.fetcher import PAGE_MAX_BYTES
 
 KINDS: tuple[str, ...] = typing.get_args(ReasonKind)
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
@@ -32,8 +33,13 @@ def test_digits_follow_the_interface_and_status_codes_get_plain_words() -> None:
     assert "(error 403)" in reason_text(Reason("http_status", "a.example", "403"), "en")
     assert "(الخطأ ٥٠٣)" in reason_text(Reason("server_error", "a.example", "503"), "ar")
     assert "(٢٠ ث)" in reason_text(Reason("timeout", "a.example", "20"), "ar")
-    assert "(٥ ميغابايت)" in reason_text(Reason("too_big", "a.example", "5000000"), "ar")
-    assert "(2.5 MB)" in reason_text(Reason("too_big", "a.example", "2500000"), "en")
+    # binary megabytes, as digests.fetcher.size_text: the 4 MB page cap reads «٤», not «٤٫٢»
+    assert "(٥ ميغابايت)" in reason_text(Reason("too_big", "a.example", "5242880"), "ar")
+    assert "(2.5 MB)" in reason_text(Reason("too_big", "a.example", "2621440"), "en")
+    cap = str(PAGE_MAX_BYTES)
+    assert "(٤ ميغابايت)" in reason_text(Reason("too_big", "a.example", cap), "ar")
+    assert "(4 MB)" in reason_text(Reason("too_big", "a.example", cap), "en")
+    assert "(٠٫٥ ميغابايت)" in reason_text(Reason("too_big", "a.example", "524288"), "ar")
     assert "برقم ١٢." in reason_text(Reason("duplicate", detail="12"), "ar")
 
 
