@@ -37,6 +37,7 @@ from digests.dates import publication_time
 from digests.errors import FetchError, ParseError
 from digests.extractor import Extractor
 from digests.fetcher import Fetcher
+from digests.logs import strip_credentials
 from digests.models import FeedEntry, Page, Source, iso
 from digests.polls import PollSummary, SourceReport, SourceStatus, Timings
 from digests.processing import StoreContext, run_steps
@@ -82,21 +83,24 @@ async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, 
     except Exception as exc:  # a fetcher bug on one odd link must not abort the poll
         clock.fetch += time.perf_counter() - started
         log.exception("page fetch failed unexpectedly url=%s", entry.url)
-        return _Fetched(entry, None, f"تعذر جلب الصفحة / page fetch failed: "
-                        f"{type(exc).__name__}: {exc}", None, None)
+        return _Fetched(entry, None, strip_credentials(f"تعذر جلب الصفحة / page fetch failed: "
+                                                       f"{type(exc).__name__}: {exc}"), None, None)
     clock.fetch += time.perf_counter() - started
     try:
         page, cpu = await extractor.extract(result.text(), result.final_url, batch=batch)
         clock.extract += cpu
     except ParseError as exc:
-        return _Fetched(entry, None, f"تعذرت قراءة الصفحة / page unreadable: {exc}", None, None)
+        return _Fetched(entry, None,
+                        strip_credentials(f"تعذرت قراءة الصفحة / page unreadable: {exc}"),
+                        None, None)
     except Exception as exc:  # an extractor bug on one odd page must not cost the source
         log.exception("page extraction failed url=%s", entry.url)
-        return _Fetched(entry, None, f"تعذرت قراءة الصفحة / page unreadable: "
-                        f"{type(exc).__name__}: {exc}", None, None)
+        return _Fetched(entry, None, strip_credentials(f"تعذرت قراءة الصفحة / page unreadable: "
+                                                       f"{type(exc).__name__}: {exc}"), None, None)
     if not page.paragraphs:  # a consent wall, a script-only page: keep the feed's summary
+        # the stored reason (/sources, the CLI) names the page without its `user:password@`
         return _Fetched(entry, None, "الصفحة بلا نص مقروء / page has no readable article text: "
-                        f"{result.final_url}", None, None)
+                        f"{strip_credentials(result.final_url)}", None, None)
     return _Fetched(entry, page, None, result.etag, result.last_modified)
 
 
@@ -146,7 +150,8 @@ def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetche
         # A full disk or a lock: every article meets it; the poll says it once (QA16 F2), and
         # the source reports it as its failure (`_finished`).
         said = FAULT_TEXT[kind] + " — " if kind else ""
-        work.store_errors.append(f"{said}{item.entry.url}: {type(exc).__name__}: {exc}")
+        work.store_errors.append(
+            strip_credentials(f"{said}{item.entry.url}: {type(exc).__name__}: {exc}"))
         return
     finally:
         clock.store += time.perf_counter() - started

@@ -663,3 +663,20 @@ async def test_an_image_link_is_feed_only_with_its_reason(
     assert summary.new == 1 and summary.reports[0].pages_failed == 1
     error = database.db.execute("select page_error from articles").fetchone()[0]
     assert "image" in error and "صورة" in error
+
+
+async def test_a_page_error_never_stores_the_links_credentials(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    """X15: «page has no readable text: URL» is read by /sources and the CLI; the URL goes in
+    without its `user:password@`."""
+    site.add_route("/p/empty.html", Response(
+        body="<html><head><title>فارغة</title></head><body><script>1</script></body></html>"
+        .encode(), content_type="text/html; charset=utf-8"))
+    link = site.url("/p/empty.html").replace("http://", "http://reader:s3cret@")
+    site.add_route("/cred.xml", Response(body=_rss([("صفحة فارغة", link, "a")])))
+    add_source(database, site.url("/cred.xml"), settings=settings, now=NOW)
+    summary = await poll_once(database, settings, now=NOW)
+    assert summary.new == 1 and summary.reports[0].pages_failed == 1
+    error = database.db.execute("select page_error from articles").fetchone()[0]
+    assert "no readable article text" in error
+    assert site.url("/p/empty.html") in error and "s3cret" not in error and "reader:" not in error
