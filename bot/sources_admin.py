@@ -38,6 +38,7 @@ from bot.reasons import error_text, reason_text
 from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import sources
 from digests.errors import NashraError, SourceError
+from digests.logs import strip_credentials
 from digests.source_check import check_link, link_candidates
 from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
 
@@ -91,10 +92,12 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         hidden, items = len(items) - SOURCES_LISTED, items[:SOURCES_LISTED]
     # an Arabic line starts with an RLM: the link is isolated, or «…/feed/» shows «/…/feed» and
     # an Arabic path comes before the host (QA10 F5)
+    # a feed's `user:password@` is the operator's secret: listed without it (the stored URL keeps
+    # it, the poll needs it)
     blocks = [[*admin_lines(lang, "source_line", id=num(s.id, lang),
                             name=source_name(s.name, lang), health=_health(s, lang, rt)),
-               (Span(s.url if ltr else isolate_ltr(s.url, always=True), ltr=ltr),)]
-              for s in items]
+               (Span(shown if ltr else isolate_ltr(shown, always=True), ltr=ltr),)]
+              for s in items for shown in (strip_credentials(s.url),)]
     if hidden:
         blocks.append([(Span(t("sources_more", lang, n=num(hidden, lang)), ltr=ltr),)])
     for html in pack([header, *blocks]):  # split under Telegram's limit, one source never cut

@@ -362,6 +362,24 @@ async def test_a_long_source_list_is_split_and_errors_are_in_the_admins_language
         assert "شهادة" not in text and "TLS" not in text
 
 
+async def test_sources_lists_a_feed_without_its_credentials(tmp_path: Path) -> None:
+    """X15: a feed behind `user:password@` is listed without them, in both languages; the
+    stored URL keeps them (the poll needs them)."""
+    path = sample_db(tmp_path)
+    url = "https://reader:s3cret@private.example/feed.xml"
+    with Database(path) as db, db.transaction() as tx:
+        tx.execute("insert into sources (url, name, added_at) values (?, ?, ?)",
+                   [url, "خاص", iso(datetime(2026, 11, 29, tzinfo=UTC))])
+    async with running_bot(path, admin_ids=frozenset({ADMIN, ADMIN + 1})) as h:
+        [ar] = await h.say(ADMIN, "/sources")
+        [en] = await h.say(ADMIN + 1, "/sources", language_code="en")
+        for listing in (ar, en):
+            assert "private.example/feed.xml" in listing.plain_text
+            assert "s3cret" not in listing.text and "reader:" not in listing.text
+        assert h.db.db.execute("select count(*) from sources where url = ?", [url]
+                               ).fetchone()[0] == 1
+
+
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _INTERNALS = ("ConnectError", "Errno", "mismatched", "<unknown>", "Traceback", "bozo", " / ")
 
