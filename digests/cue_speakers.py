@@ -210,6 +210,15 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
                         and toks[j + 1].raw.startswith("ل")):
                     # «ونقلت صحيفة X بيانا لوزارة النقل قالت فيه»: the ministry speaks.
                     speaker, j = after_lam(toks, j + 1, last)
+        elif speaker and any(toks[m].norm == "لسان" and toks[m - 1].norm == "علي"
+                             for m in range(j + 1, min(last, k + 10))):
+            # «وأضافت الوزارة مقتطفا آخر للمقابلة على لسان الأمير قوله:» (QA13 4939): the words
+            # are the one's on whose tongue they are, not the publisher's (with no publisher
+            # written, «وقالت على لسان المتحدث باسمها» stays the group's, named before).
+            m = next(m for m in range(j + 1, min(last, k + 10))
+                     if toks[m].norm == "لسان" and toks[m - 1].norm == "علي")
+            if not any(is_complementizer(toks[n].norm) for n in range(j, m)):
+                speaker, j = subject(toks, m + 1, last)
         elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
             # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
             speaker, j = subject(toks, j + 2, last)

@@ -32,6 +32,8 @@ _END_PUNCT = frozenset(".!?؟…:")
 _SENTENCE_END_RE = re.compile(r"[.!?؟…]\s")
 _PHRASE_PREPS = frozenset("في من عن مع حول عبر بين".split())
 _NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا انت ذلك هذا هذه".split())
+# Subjects of «يقول/يشير» that are no person and no source: a proverb, a colour on a chart.
+_THINGS = frozenset("مثل امثال لون الوان".split())
 
 
 def _is_heading(para: str) -> bool:
@@ -327,6 +329,8 @@ def _is_data(speaker: str) -> bool:
     if is_complementizer(bare) or bare in _NOT_NAMES or bare in RELATIVES or (
             bare[:1] == "ف" and is_complementizer(bare[1:])):
         return True
+    if strip_prefix(bare) in _THINGS:
+        return True  # «كما يقول المثل …», «ويشير اللون الأحمر إلى أن …»: nobody speaks
     if len(words) != 1:
         return False
     return strip_prefix(first) in NOT_SPEAKERS or first in NOT_SPEAKERS

@@ -65,6 +65,11 @@ from digests.speech import (
 )
 
 
+# Media addressed by a name spelled in letters («لبي بي سي», «لسي إن إن»): its tail is no subject.
+_SPELLED_MEDIA = frozenset("لبي لسي".split())
+_SPELLED_TAILS = frozenset("بي سي ان".split())
+
+
 def _skip_object(toks: list[Tok], i: int) -> int:
     """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «لبوتين», «عليه» after a verb (addressee, not
     subject), and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
@@ -75,7 +80,11 @@ def _skip_object(toks: list[Tok], i: int) -> int:
                                  toks[i].norm in _THEN and i + 1 < len(toks)
                                  and addressed_after(toks[i + 1]))):
         addressed = addressed or toks[i].norm in ADDRESSEES
+        medium = toks[i].norm in _SPELLED_MEDIA
         i += _time_phrase(toks, i) or 1
+        while (medium and i < len(toks)
+               and re.split(r"[:،,\"“«]", toks[i].norm)[0] in _SPELLED_TAILS):
+            i += 1  # «وأضاف لبي بي سي:»: the rest of the addressee's spelled-out name
     if i < len(toks) and (toks[i].raw.startswith("لـ") or addressee(toks[i])
                           or addressed_after(toks[i])
                           or toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):

@@ -1661,3 +1661,29 @@ def test_f13_a_name_in_t_after_refused_is_not_cut() -> None:
     assert refused_subject("ورفضت", "جمهورية التشيك") == "جمهورية التشيك"
     assert refused_subject("ورفض", "جونسون التقليل") == "جونسون"
     assert refused_subject("ورفض", "الجيش الإسرائيلي التعليق") == "الجيش الإسرائيلي"
+
+
+def test_f14_a_proverb_or_a_colour_is_no_speaker() -> None:
+    # QA13 2962, 6091: «كما يقول المثل "…"، وإن …» and «ويشير اللون الأحمر إلى أن …» — nobody
+    # speaks; neither the proverb nor the writer's sentence after it is a statement.
+    cands = find_quotes(['وقال الوزير خالد سليم إن "الوضع صعب جدا في المدينة الآن". والكلمة '
+                         'مسؤولية، أو كما يقول المثل «الصبر مفتاح الفرج»، وإن احترام الرأي ينبغي '
+                         'أن يقابله احترام الكلمة في كل الأحوال.'])
+    assert [c.speaker for c in cands] == ["الوزير خالد سليم"]
+    cands = find_quotes(['ويشير اللون الأخضر على الرسم إلى أن مستوى الألم خفيف، بينما يشير اللون '
+                         'الأحمر إلى أن مستوى الألم شديد لدى المريض.'])
+    assert cands == []
+
+
+def test_f14_the_one_on_whose_tongue_the_words_are_speaks() -> None:
+    # QA13 4939: «وأضافت الوزارة مقتطفا آخر للمقابلة على لسان الأمير قوله: "…"» — the prince.
+    cands = find_quotes(['وأضافت وزارة الخارجية مقتطفا آخر للمقابلة على لسان الأمير سامي قوله: '
+                         '"من يتورط في الفساد سيواجه القانون".'])
+    assert [c.speaker for c in cands] == ["الأمير سامي"]
+
+
+def test_f14_a_medium_spelled_in_letters_is_the_addressee() -> None:
+    # QA13 2475: «وأضاف لبي بي سي:"…"» — BBC is whom he told; he goes on speaking.
+    cands = find_quotes(['وقال السباح سامي كمال إن "السباق كان صعبا جدا علي هذه المرة". وأضاف لبي '
+                         'بي سي:"لقد كانت سباحتي مثالية ومتوازنة تماما في النهاية".'])
+    assert [c.speaker for c in cands] == ["السباح سامي كمال", "السباح سامي كمال"]
