@@ -147,13 +147,22 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
     except sqlite3.Error as exc:
         # Locked by another program or a full disk: what needs no write is still answered
         # (help, search, /digest; QA16 F1, F2); a write later in the handler says «busy».
-        kind = fault_of(exc)
-        if kind is None:
-            raise
-        FAULTS.report(kind, "chat record", logger=log)
-        if kind == "locked":  # each try waits out the busy timeout (a full disk fails at once)
-            rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
+        _refused(rt, exc, "chat record")
         return unrecorded
+
+
+def _refused(rt: Runtime, exc: sqlite3.Error, what: str) -> None:
+    """Report a write the database refused for a fault (once a minute); re-raise anything else.
+
+    A lock also skips the optional writes for UNSAVED_SECONDS: each try waits out the busy
+    timeout, while a full disk fails at once.
+    """
+    kind = fault_of(exc)
+    if kind is None:
+        raise exc
+    FAULTS.report(kind, what, logger=log)
+    if kind == "locked":
+        rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
 
 
 def enter(update: Update, context: ContextTypes.DEFAULT_TYPE
@@ -182,14 +191,9 @@ def button(rt: Runtime, chat_id: int, text: str, action: str,
         cb_id = callbacks.new_callback(rt.db, chat_id=chat_id, action=action, payload=payload,
                                        now=rt.now())
     except sqlite3.Error as exc:
-        kind = fault_of(exc)
-        if kind is None:
-            raise
         # the answer goes without its buttons (`keyboard` drops them) rather than not at all,
         # and the next ones of this answer do not wait out the busy timeout again
-        FAULTS.report(kind, "button", logger=log)
-        if kind == "locked":  # each try waits out the busy timeout (a full disk fails at once)
-            rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
+        _refused(rt, exc, "button")
         return InlineKeyboardButton(text, callback_data=UNSAVED)
     return InlineKeyboardButton(text, callback_data=cb_id)
 

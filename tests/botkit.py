@@ -112,14 +112,18 @@ class BotHarness:
 
 @asynccontextmanager
 async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({ADMIN}),
+                      busy_seconds: float | None = None,
                       **settings_changes: Any) -> AsyncIterator[BotHarness]:
-    """The real Application (handlers, sender, command menus) against a fresh emulator."""
+    """The real Application (handlers, sender, command menus) against a fresh emulator.
+
+    `busy_seconds`: the connection's busy timeout, e.g. the short one `run_bot` opens with.
+    """
     emu = Emulator().start()
     settings = Settings(database_path=db_path, telegram_bot_token=TOKEN,
                         telegram_api_base_url=emu.base_url, admin_ids=admin_ids,
                         allow_private_sources=True, fetch_timeout_seconds=5.0,
                         **settings_changes)
-    db = Database(db_path)
+    db = Database(db_path) if busy_seconds is None else Database(db_path, busy_seconds=busy_seconds)
     app = build_application(settings, db, poll_sources=False,
                             sender_options={"poll_seconds": 0.05, "retry_delay": 0.2})
     try:

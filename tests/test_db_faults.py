@@ -9,18 +9,17 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
-from botkit import ADMIN, READER, TOKEN, BotHarness, sample_db, sample_template
+from botkit import ADMIN, READER, TOKEN, BotHarness, running_bot, sample_db, sample_template
 
 from bot import api_noise
-from bot.app import HANDLER_BUSY_SECONDS, build_application, run_bot, start_application, \
-    stop_application
+from bot.app import HANDLER_BUSY_SECONDS, run_bot
 from bot.emulator import Emulator
 from cli.main import database_error
 from digests import sources, storage, writer
@@ -103,23 +102,9 @@ def test_the_senders_db_failures_are_one_warning_a_minute(caplog: pytest.LogCapt
 # ---- F1: another program holds the database while the bot runs
 
 
-@asynccontextmanager
-async def bot_on(path: Path) -> AsyncIterator[BotHarness]:
+def bot_on(path: Path) -> AbstractAsyncContextManager[BotHarness]:
     """The real Application on the connection `run_bot` opens (its short busy timeout)."""
-    emu = Emulator().start()
-    settings = Settings(database_path=path, telegram_bot_token=TOKEN,
-                        telegram_api_base_url=emu.base_url, admin_ids=frozenset({ADMIN}),
-                        allow_private_sources=True, fetch_timeout_seconds=5.0)
-    db = Database(path, busy_seconds=HANDLER_BUSY_SECONDS)
-    app = build_application(settings, db, poll_sources=False,
-                            sender_options={"poll_seconds": 0.05, "retry_delay": 0.2})
-    try:
-        await start_application(app, poll_timeout=1)
-        yield BotHarness(emu=emu, app=app, db=db, settings=settings)
-    finally:
-        await stop_application(app)
-        db.close()
-        emu.stop()
+    return running_bot(path, busy_seconds=HANDLER_BUSY_SECONDS)
 
 
 def exclusive(path: Path) -> sqlite3.Connection:
