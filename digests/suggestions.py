@@ -23,6 +23,7 @@ RARE_RATIO = 30   # … when a key one edit away is in this many times as many a
 RARE_MIN = 30     # … and in at least this many,
 RARE_LETTERS = 5  # for a key of at least this many letters
 MAX_WORDS = 3     # a longer text is a question or a paste, not a mistyped name
+GQK = "غقكج"      # the letters a «g» is written with (digests.variants)
 
 
 def _edits1(term: str) -> set[str]:
@@ -37,22 +38,36 @@ def _edits1(term: str) -> set[str]:
     return out
 
 
+def _gqk_spellings(term: str) -> set[str]:
+    """`term` with one of غ ق ك ج written as another, as a «g» is transliterated
+    (digests.variants): a reader's slip in a common name, or a correct word of the query read
+    as another, rare one («الغوطة» → «كوطة»)."""
+    return {term[:i] + c + term[i + 1:] for i, letter in enumerate(term) if letter in GQK
+            for c in GQK if c != letter}
+
+
 def suggest(db: sqlite_utils.Database, query: str, limit: int = 5) -> list[str]:
     """Nearby spellings from the index vocabulary, most common first, as written in articles.
 
     For each query key the index does not hold, the keys one edit away (a letter dropped, added,
     swapped or replaced) that it does hold are proposed, most widely used first; not a rare one
     (in at most RARE_MAX articles) beside one RARE_RATIO times as common (the corpus's own typo),
-    nor a second spelling of a name already proposed (digests.variants).
+    nor a second spelling of a name already proposed (digests.variants), nor a rare one (in at
+    most RARE_MAX articles) that differs by a g/q/k letter (`_gqk_spellings`). A key the archive
+    holds in any of its spellings gets none.
     """
     terms = [t for t in plan_query(query).terms if t not in STOP_WORDS and 3 <= len(t) <= 20]
-    known = doc_counts(db, terms)
+    known = doc_counts(db, [a for t in terms for a in alternatives(t)])
     scored: list[tuple[int, str]] = []
     for term in terms:
-        if known.get(term):
-            continue
+        if any(known.get(a) for a in alternatives(term)):
+            continue  # the archive knows this spelling (or another of the same name)
         counts = doc_counts(db, sorted(t for t in _edits1(term) if t not in STOP_WORDS))
-        scored.extend((doc, cand) for cand, doc in counts.items())
+        gqk = _gqk_spellings(term)
+        # a name's g/q/k slip is corrected to the name the news is about («أردوقان» → أردوغان),
+        # not to a rare other word («الغوطة» → «كوطة», in one article: QA16 N9)
+        scored.extend((doc, cand) for cand, doc in counts.items()
+                      if cand not in gqk or doc > RARE_MAX)
     scored.sort(key=lambda dc: (-dc[0], dc[1]))
     out: list[str] = []
     taken: list[str] = []
