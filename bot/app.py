@@ -62,6 +62,7 @@ from bot import (
     api_noise,
     buttons,
     callbacks,
+    channels,
     following,
     inline,
     preferences,
@@ -191,6 +192,9 @@ def build_application(settings: Settings, db: Database, *,
 def register_handlers(app: Application) -> None:
     """Every handler: reader and admin commands, topic text, buttons, inline, membership."""
     posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+    # a channel's answers are public posts: menus and lists get one line there (bot.channels)
+    app.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POST & filters.COMMAND,
+                                   channels.on_channel_command), group=-1)
     for name, func in (("start", welcome.start), ("help", welcome.help_command),
                        ("search", search.search_command),
                        ("lang", preferences.lang_command),

@@ -176,7 +176,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     if deep_link:  # a link opened again still says how to stop what it follows
         text += "\n" + ui(lang, "deep_link_stop", topic=sub.topic)
     link = share_link(context.bot.username, sub.topic)
-    if created and not deep_link and link:
+    if created and not deep_link and link and chat.type != "channel":  # a public post there
         text += "\n" + ui(lang, chat_worded("share_link", chat.type), link=link)
     if lead:
         text = lead + "\n" + text

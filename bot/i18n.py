@@ -221,6 +221,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "hello": ("أهلًا بك", "Welcome"),
     "hello_group": ("أهلًا بكم", "Welcome"),
     "hello_channel": ("أهلًا بكم", "Welcome"),
+    "channel_no_menus": ("📢 لا أنشر في القناة قوائم ولا أزرارًا، فكل قرائها يرونها ويضغطونها: هنا "
+                         "/subscribe موضوع و/unsubscribe موضوع فقط، والباقي في محادثة خاصة "
+                         "معي: @{bot}",
+                         "📢 I post no lists or buttons in a channel: every reader sees and can "
+                         "press them. Here: /subscribe TOPIC and /unsubscribe TOPIC only; the "
+                         "rest in a private chat with me: @{bot}"),
     "welcome_private": ("اكتب اسم أي موضوع، مثل «الغوطة»، لتصلك آخر أخباره، أو تابعه لتصلك "
                         "أخباره أولًا بأول: /subscribe الغوطة",
                         "Type any topic, such as «الغوطة», to get its latest news, or follow it "

@@ -1,0 +1,57 @@
+"""Commands posted in a channel (QA16 N6): every answer there is a public post.
+
+In a channel the bot's answer to a command reaches every reader, and any reader can press its
+buttons (bot.runtime.may_change lets a channel's presses through: Telegram names no admin
+behind a channel post). So a channel gets no menus, lists or links from a command: /settings,
+/topics, /search, /start, /help, /lang and a bare /subscribe or /unsubscribe (which offer
+buttons) are answered with one short line pointing the admin to a private chat with the bot.
+Only `/subscribe TOPIC` and `/unsubscribe TOPIC` are carried out, answered with their one line
+(without /subscribe's share link: bot.following). /digest still posts the channel's digest: that
+is news for its readers. Admin commands refuse a channel post as before (bot.admin).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.runtime import chat_lang, runtime, send, ui
+
+log = logging.getLogger(__name__)
+
+# Commands a channel may use with a topic: they change what it follows, in one answer line.
+WITH_TOPIC = frozenset({"subscribe", "unsubscribe"})
+# Commands whose answer would be a menu, a list or a reader's help: one line instead.
+ANSWERED_BRIEFLY = frozenset({"settings", "topics", "search", "start", "help", "lang"})
+
+
+def channel_command(text: str) -> tuple[str, bool] | None:
+    """The command of a channel post («/Topics@nashra_bot x» → ("topics", True)) and whether a
+    topic follows it, or None for a post that is no command."""
+    words = text.split(maxsplit=1)
+    if not words or not words[0].startswith("/"):
+        return None
+    return words[0][1:].split("@", 1)[0].lower(), len(words) > 1 and bool(words[1].strip())
+
+
+async def on_channel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs before the command handlers for a channel post: answer a menu's or a list's command
+    with one line and stop there; let the others through."""
+    post = update.channel_post
+    if post is None or post.text is None:
+        return
+    parsed = channel_command(post.text)
+    if parsed is None:
+        return
+    command, has_topic = parsed
+    if command in WITH_TOPIC and has_topic:
+        return  # carried out by its handler
+    if command not in ANSWERED_BRIEFLY and command not in WITH_TOPIC:
+        return  # /digest; admin commands refuse on their own
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    log.info("channel command answered briefly chat=%s command=%s", post.chat.id, command)
+    await send(update, context, ui(lang, "channel_no_menus", bot=context.bot.username or "bot"))
+    raise ApplicationHandlerStop
