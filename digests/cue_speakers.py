@@ -147,6 +147,27 @@ def _verbal_noun(word: str) -> bool:
     return len(w) == 7 and w.startswith("الت") and (w[5] == "ي" or w[4] == "ا")
 
 
+# Plural speech verbs whose subject may be the indefinite plural just before them. Folded.
+_SAID_PLURAL = frozenset("قالوا اعتبروا اكدوا صرحوا اوضحوا اشاروا ذكروا افادوا اعلنوا راوا"
+                         " اضافوا حذروا شددوا لفتوا".split())
+
+
+def _plural_before(toks: list[Tok], k: int, first: int) -> str:
+    """«ما أثار انتقاد مسؤولين كبار في الكونغرس اعتبروا أن …» (QA13 3416): a plural verb right
+    after an indefinite plural noun phrase describes it, and that noun is its subject (not the
+    last speaker named)."""
+    head = None
+    for m in range(k - 1, max(first - 1, k - 6), -1):
+        t = toks[m]
+        if (t.raw[-1] in "،,:.\"”»" or cue_of(t.raw)[1] is not None or t.norm in RELATIVES
+                or (t.norm in STOP and t.norm != "في")):
+            break
+        if (len(t.norm) >= 6 and t.norm.endswith(("ين", "ون"))
+                and not t.norm.startswith(("ال", "وال", "بال", "لل"))):
+            head = m  # the first of «مسؤولون عراقيون»: the noun, not its adjective
+    return " ".join(toks[x].raw for x in range(head, k)) if head is not None else ""
+
+
 def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, prev: str,
                      content_open: bool, named_before: bool) -> tuple[str, int] | None:
     """The speaker written at the cue (or "") and the first token after it; None: no cue here.
@@ -185,6 +206,8 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
                     toks[j].norm == "فقط" and toks[j + 1].norm in ("من", "ممن"))):
                 j = of  # «44 في المئة ممن شملهم الاستطلاع», «9 في المئة فقط من المشاركات»
             speaker = " ".join(toks[m].raw for m in range(k + 1, j)).rstrip("،,:")
+        if not speaker and strip_conj(norm) in _SAID_PLURAL:
+            speaker = _plural_before(toks, k, first)  # «انتقاد مسؤولين كبار اعتبروا أن»
         if not speaker and _reports_subject(toks, k, last, norm):
             # «وتفيد تقارير بأن …»: unnamed reports are the subject («بحسب تقارير، …»), not
             # the object noun «تقارير» that ends a subject elsewhere; else the last named
@@ -480,6 +503,14 @@ def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
         return ""  # «كان لأردوغان تصريح»: «كان لـ» means «had», not a subject
     if toks[k - 1].norm == "قد":
         return subject(toks, m + 1, k - 1)[0]
+    hit = cue_of(toks[k].raw)[1]
+    if toks[k].norm.startswith("و") and toks[k - 1].raw.endswith(("،", ",")) and (
+            (strip_conj(toks[m].norm) == "كانت") != (hit is not None and hit[1] == "f")
+            or any(toks[x].norm in ("هي", "هو", "هم") for x in range(m + 1, k))):
+        # «وكانت الأمتار الأخيرة هي الأشد إرهاقا، ويوضح:»: «كان» closed its own clause (its
+        # predicate a pronoun's, its gender not the verb's); «وكانت النيابة أحالت …، وقالت»
+        # goes on with the same subject.
+        return ""
     if (m > first and toks[m - 1].norm in RELATIVES) or any(
             toks[x].norm in CLAUSE_CONJ for x in range(m + 1, k)):
         return ""  # «الذي كان يدير …», «كان … عندما صرح»: «كان» is another clause's

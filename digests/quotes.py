@@ -479,6 +479,28 @@ def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = F
     return comp.end - len(comp.raw) + (len(comp.raw) - len(comp.raw.lstrip("وب")))
 
 
+# A topic fronted before the speech verb: «وحول/وبشأن/وعن الحادث … قال X إن …». Folded.
+_TOPIC = frozenset("حول وحول بشان وبشان عن وعن".split())
+
+
+def _in_topic(toks: list[Tok], a: int) -> bool:
+    """The quote marks opening at `a` stand in the sentence's fronted topic («وحول X و"…"»):
+    the writer names what the speaker then spoke about (QA13 3743), nobody's words."""
+    q = next((i for i, t in enumerate(toks) if t.start <= a - 1 < t.end or t.start >= a - 1),
+             None)
+    if q is None:
+        return False
+    def ends(t: Tok) -> bool:
+        return t.raw.rstrip("\"”»")[-1:] in (".", "!", "?", "؟")
+
+    f = q
+    while f > 0 and not ends(toks[f - 1]) and q - f < 25:
+        f -= 1
+    if toks[f].norm not in _TOPIC or (f > 0 and not ends(toks[f - 1])):
+        return False
+    return not any(cue_of(toks[i].raw)[1] is not None for i in range(f + 1, q))
+
+
 def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int, s1: int,
                     speakers: Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
     """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
@@ -501,6 +523,8 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
                           and d.content_start is None and d.named and d.speaker), c)
             return c.speaker, c.named, c.counter
     after = [c for c in cues if b < toks[c.tok].start < s1 and toks[c.tok].start - b < 40]
+    if after and _in_topic(toks, a):
+        return "", False, False  # «وحول حادث … و"توجيه الإساءات …" قال X إن»: the topic's words
     if after:
         c = after[0]
         return c.speaker, c.named, c.counter

@@ -22,6 +22,7 @@ from digests.speech import (
 # «بما أن» (since), «بعد أن» (after): the complementizer opens an adverbial clause.
 _ADVERBIAL_HEADS = frozenset(
     "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
+_WAS = frozenset("كان كانت كانوا كنت".split())
 _OCCASION = frozenset("في خلال امام عبر".split())
 # «التفاصيل:», «للمزيد:», «اقرأ أيضا:»: a colon that leads to a related link's title. Folded.
 _TEASERS = frozenset("التفاصيل تفاصيل للتفاصيل المزيد للمزيد اقرا ايضا".split())
@@ -133,6 +134,11 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 return None  # «إلا أن» (however) is the writer's, not the speech
             if toks[m - 1].norm in _ADVERBIAL_HEADS:
                 continue  # «بما أن», «بعد أن»: a clause of reason or time, not speech
+            if (toks[m - 1].norm in ("لو", "ولو") and tm.raw.startswith("أ")) or (
+                    tm.norm == "وان" and m + 1 < last and toks[m + 1].norm in _WAS):
+                # «ولو أنهم وضعوها …» (if), «وإن كان يبدو فوق الـ70» (even if): the writer's
+                # condition or concession, not speech (QA13 2745, 1857).
+                continue
             if m - 1 > k and strip_conj(toks[m - 1].norm) in _MODALS:
                 continue  # «الذي يمكن أن يضمن»: a modal's clause, not speech
             if m - 1 > k and strip_conj(toks[m - 1].norm) in HEDGES:

@@ -1687,3 +1687,59 @@ def test_f14_a_medium_spelled_in_letters_is_the_addressee() -> None:
     cands = find_quotes(['وقال السباح سامي كمال إن "السباق كان صعبا جدا علي هذه المرة". وأضاف لبي '
                          'بي سي:"لقد كانت سباحتي مثالية ومتوازنة تماما في النهاية".'])
     assert [c.speaker for c in cands] == ["السباح سامي كمال", "السباح سامي كمال"]
+
+
+def test_f14_a_plural_verb_after_an_indefinite_plural_is_its_subject() -> None:
+    # QA13 3416: «ما أثار انتقاد مسؤولين كبار في الكونغرس اعتبروا أن …» — the officials, not
+    # the ministry that spoke before.
+    cands = find_quotes(['وقالت وزارة العمل إن الاقتصاد أضاف عددا كبيرا من الوظائف الجديدة هذا '
+                         'الشهر. وفرض الرئيس رسوما عالية على الواردات، ما أثار انتقاد مسؤولين '
+                         'كبار في الكونغرس اعتبروا أن القرار يمكن أن يؤدي إلى حرب تجارية واسعة.'])
+    assert [c.speaker for c in cands] == ["وزارة العمل", "مسؤولين كبار في الكونغرس"]
+
+
+def test_f14_even_if_and_if_are_no_speech() -> None:
+    # QA13 1857: «ويقول أحدهم، وهو سامي، الذي … وإن كان يبدو فوق السبعين: "…"» — the marks
+    # after the colon are his words, not «كان يبدو …»; 2745: «ولو أنهم …» is the writer's «if».
+    cands = find_quotes(['ويقول أحد هؤلاء الرجال، وهو سامي كمال، الذي لا نعرف عمره بالضبط وإن '
+                         'كان يبدو فوق السبعين: "في الجيل السابق كانت اللغة تستخدم في القرية '
+                         'كلها".'])
+    assert [(c.kind, c.speaker, c.text[:8]) for c in cands] == [
+        ("direct", "أحد هؤلاء الرجال", "في الجيل")]
+    cands = find_quotes(['بينما يدرك العقلاء أن للمؤامرة حدودا وأدلة تكشف وجودها وتبرهن ضررها، '
+                         'ولو أنهم وضعوها الاحتمال الوحيد دائما لما استطاعوا التفكير في شيء.'])
+    assert all(c.speaker != "وجودها وتبرهن ضررها" for c in cands)
+
+
+def test_f14_marks_in_a_fronted_topic_are_nobodys_words() -> None:
+    # QA13 3743: «وحول حادث الاعتداء على السفارة و"توجيه الإساءات …" قال X إن …» — the writer
+    # names the topic; X's words are the clause after «إن».
+    cands = find_quotes(['وحول حادث الاعتداء على السفارة في لندن و"توجيه الإساءات للجمهورية '
+                         'الاسلامية في ايران وأهل السنة" قال السفير سامي كمال إن الشرطة '
+                         'البريطانية حضرت بعد دقائق ولم تفعل شيئا.'])
+    assert [(c.kind, c.speaker) for c in cands] == [("reported", "السفير سامي كمال")]
+    # A quote written before its verb outside such a topic stays the speaker's.
+    cands = find_quotes(['"الشرطة البريطانية حضرت بعد دقائق ولم تفعل شيئا لحماية السفارة" قال '
+                         'السفير سامي كمال للصحفيين.'])
+    assert [(c.kind, c.speaker) for c in cands] == [("direct", "السفير سامي كمال")]
+
+
+def test_f14_a_bare_verb_after_a_closed_kana_clause_is_not_its_subjects() -> None:
+    # Found reading the corpus before/after sample (2494): «وكانت الأمتار الأخيرة هي الأشد
+    # إرهاقا، ويوضح:"…"» — «كان» closed its own clause; the swimmer goes on.
+    cands = find_quotes(['وقال السباح سامي كمال إن "السباق كان صعبا جدا علي هذه المرة". وكانت '
+                         'الأمتار الأخيرة هي الأشد إرهاقا، ويوضح :"استمر الأداء حتى الأمتار '
+                         'العشرة الأخيرة، وكنت أعرف أنني متعب".'])
+    assert [c.speaker for c in cands] == ["السباح سامي كمال", "السباح سامي كمال"]
+    # A passive plural («اتهموا بأنهم», they were accused) does not make its noun a speaker.
+    cands = find_quotes(['وأصدرت محكمة حكما بالسجن على ثلاثة صحافيين معروفين اتهموا بأنهم على '
+                         'علاقة بمحاولة الانقلاب في العام الماضي.'])
+    assert all(c.speaker != "صحافيين معروفين" for c in cands)
+
+
+def test_f14_a_name_ending_in_lau_before_inna_still_opens_speech() -> None:
+    # Found reading the corpus before/after sample (6732): «ولو أن» is «if», but «فلورار لو إن»
+    # is a name and its «إن».
+    cands = find_quotes(['وقالت السيدة التي تدعى فلورار لو إن موظفي المطار أخبروها بأن رحلتها '
+                         'قد تأجلت بعد الحادث.'])
+    assert [c.text[:12] for c in cands] == ["موظفي المطار"]
