@@ -152,6 +152,19 @@ _SAID_PLURAL = frozenset("قالوا اعتبروا اكدوا صرحوا اوض
                          " اضافوا حذروا شددوا لفتوا".split())
 
 
+# Whom «أبلغ» told when it stands last in the subject read after it. Folded.
+_TOLD = frozenset("الشرطه السلطات الصحفيين الصحافيين المحققين المحكمه النيابه المراسلين".split())
+# Titles that open a subject of their own: «…، وقال وزير الخارجية X "…"» is the minister
+# speaking, not the one a cue before named. Folded, without «ال».
+_TITLES = frozenset("وزير وزيره رئيس رئيسه متحدث متحدثه ناطق ناطقه سفير سفيره مدير مديره"
+                    " قائد زعيم نائب مستشار".split())
+
+
+def _titled(t: Tok) -> bool:
+    """«وزير», «المتحدث»: a title that opens the subject of a verb before it."""
+    return t.norm.removeprefix("ال") in _TITLES
+
+
 def _plural_before(toks: list[Tok], k: int, first: int) -> str:
     """«ما أثار انتقاد مسؤولين كبار في الكونغرس اعتبروا أن …» (QA13 3416): a plural verb right
     after an indefinite plural noun phrase describes it, and that noun is its subject (not the
@@ -180,6 +193,7 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
     speaker = ""
     j = k + 1
     coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
+                   and not (k + 1 < last and _titled(toks[k + 1]))
                    and named_before and described(t.norm) is None)
     if (kind == "verb" and not content_open and not coordinated and prev == "قد"
             and norm not in RELAY_VERBS
@@ -257,6 +271,10 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             n = len(before.split())
             if before and k - n - 1 >= first and toks[k - n - 1].norm in ("ان", "بان", "وان"):
                 speaker = before
+        if strip_conj(norm) in _INFORM and len(speaker.split()) > 1 and fold(
+                speaker.split()[-1]) in _TOLD:
+            # «وأبلغت أسرة كيارا الشرطة أنها …» (QA13 5468): the police are whom she told.
+            speaker = speaker.rsplit(" ", 1)[0]
         if _considered_object(norm, speaker, toks, j, last):
             # «واعتبرت الخطوة "انتهاكا صارخا"»: «اعتبر X Y» — the definite noun right after the
             # verb is what was considered, its accusative predicate in the marks; the subject

@@ -1743,3 +1743,22 @@ def test_f14_a_name_ending_in_lau_before_inna_still_opens_speech() -> None:
     cands = find_quotes(['وقالت السيدة التي تدعى فلورار لو إن موظفي المطار أخبروها بأن رحلتها '
                          'قد تأجلت بعد الحادث.'])
     assert [c.text[:12] for c in cands] == ["موظفي المطار"]
+
+
+def test_f14_a_coordinated_say_with_a_title_after_it_has_its_own_subject() -> None:
+    # F13's leftover: «ورفضت جمهورية التشيك مزاعم روسيا، وقال وزير الخارجية X "…"» — the
+    # minister speaks, not the subject of the cue before.
+    cands = find_quotes(['ورفضت جمهورية التشيك مزاعم روسيا بشأن الغاز، وقال وزير الخارجية التشيكي '
+                         'سامي كمال "هذه المزاعم لا أساس لها من الصحة على الإطلاق".'])
+    assert [c.speaker for c in cands] == ["وزير الخارجية التشيكي سامي كمال"]
+    # Without a title after it, «وقال» goes on with the speaker named before.
+    cands = find_quotes(['وقال الوزير سامي كمال إن "الوضع صعب جدا في المدينة الآن"، وقال للصحفيين '
+                         '"سنعمل على تحسينه خلال الأسابيع المقبلة".'])
+    assert [c.speaker for c in cands] == ["الوزير سامي كمال", "الوزير سامي كمال"]
+
+
+def test_f14_whom_informed_told_is_not_part_of_the_subject() -> None:
+    # QA13 5468: «وأبلغت أسرة كيارا الشرطة أنها …» — the family told the police.
+    cands = find_quotes(['وأبلغت أسرة كيارا الشرطة أنها اختفت منذ مساء الجمعة الماضي بعد خروجها '
+                         'من المنزل.'])
+    assert [c.speaker for c in cands] == ["أسرة كيارا"]
