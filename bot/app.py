@@ -486,9 +486,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         lang = chat_lang(rt, update)
         if update.callback_query is not None:
             await update.callback_query.answer(t("error", lang), show_alert=True)
-        elif chat is not None:  # in a forum, to the topic it was asked in (not General)
+        elif chat is not None:  # in a forum, to the topic it was asked in (not General) …
             await context.bot.send_message(chat.id, ui(lang, "error"), parse_mode="HTML",
-                                           message_thread_id=threads.thread_of(update))
+                                           message_thread_id=_answer_thread(update, error))
 
 
 async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -499,7 +499,15 @@ async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
             await update.callback_query.answer(text[:200], show_alert=True)
         elif chat is not None:
             await context.bot.send_message(chat.id, text,
-                                           message_thread_id=threads.thread_of(update))
+                                           message_thread_id=_answer_thread(update, None))
+
+
+def _answer_thread(update: Update, error: BaseException | None) -> int | None:
+    """The forum topic an apology goes to: the asking one, unless the failure was that topic
+    being closed or deleted (then General, where it can be read)."""
+    if isinstance(error, BadRequest) and any(g in str(error).lower() for g in threads.GONE_TOPIC):
+        return None
+    return threads.thread_of(update)
 
 
 def run_bot(settings: Settings) -> int:

@@ -85,6 +85,12 @@ async def test_error_answer_goes_to_the_forum_topic(tmp_path: Path,
         [m] = await h.emu.await_messages(forum, 1, timeout=10)
         assert "عذرًا، حدث خطأ" in m.plain_text
         assert m.message_thread_id == 77
+        # the failure was the topic itself being closed: the apology goes to General
+        h.emu.close_topic(forum, 77)
+        h.emu.send_user_message(forum, "/help", user=h.user(READER),
+                                extra={"message_thread_id": 77, "is_topic_message": True})
+        [_, closed] = await h.emu.await_messages(forum, 2, timeout=10)
+        assert "عذرًا، حدث خطأ" in closed.plain_text and closed.message_thread_id is None
 
 
 async def test_token_never_logged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
