@@ -1,8 +1,8 @@
 """Commands posted in a channel (QA16 N6): every answer there is a public post.
 
 In a channel the bot's answer to a command reaches every reader, and any reader can press its
-buttons (bot.runtime.may_change lets a channel's presses through: Telegram names no admin
-behind a channel post). So a channel gets no menus, lists or links from a command: /settings,
+buttons (bot.runtime.may_change lets only the channel's admins change anything by a press, but
+the menus would still be public clutter). So a channel gets no menus, lists or links from a command: /settings,
 /topics, /search, /start, /help, /lang and a bare /subscribe or /unsubscribe (which offer
 buttons) are answered with one short line pointing the admin to a private chat with the bot.
 Only `/subscribe TOPIC` and `/unsubscribe TOPIC` are carried out, answered with their one line

@@ -223,11 +223,15 @@ async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str,
 
 
 async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Private chats and channels: yes. Groups: only the group's admins (asked of Telegram)."""
+    """Private chats: yes. A channel's posts: yes (only its admins post). Groups, and buttons
+    pressed under a channel's posts (any reader can press them): only the chat's admins (asked
+    of Telegram)."""
     chat = update.effective_chat
     if chat is None:
         return False
-    if chat.type in (ChatType.PRIVATE, ChatType.CHANNEL):
+    if chat.type == ChatType.PRIVATE:
+        return True
+    if chat.type == ChatType.CHANNEL and update.callback_query is None:
         return True
     message = update.effective_message
     if update.callback_query is None and message is not None and message.sender_chat \

@@ -4,12 +4,16 @@ carried out in one line, without the share link. The real Application against th
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
-from botkit import READER, running_bot, sample_db
+from botkit import ADMIN, READER, running_bot, sample_db
+
+from bot import callbacks
 
 from bot.channels import channel_command
 from digests import subscriptions
+from digests.storage import Database
 
 CHANNEL = -100777
 
@@ -42,3 +46,25 @@ async def test_a_channel_gets_one_line_for_menus_and_lists(tmp_path: Path) -> No
         assert menu.buttons()
         [mine] = await h.say(READER, "/subscribe لبنان")
         assert "t.me/" in mine.text
+
+
+async def test_a_button_under_a_channel_post_changes_nothing_unless_an_admin_presses(
+        tmp_path: Path) -> None:
+    # Menus posted in a channel before bot.channels (or forged ids) stay pressable by any
+    # reader: only the channel's admins may change its settings with them.
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_chat(CHANNEL, type="channel", title="قناة", admins=[ADMIN])
+        [post] = await h.say(CHANNEL, "/subscribe لبنان")
+        cb_id = callbacks.new_callback(h.db, chat_id=CHANNEL, action="mode",
+                                       payload={"mode": "daily", "hour": 9},
+                                       now=datetime.now(timezone.utc))
+        refused = await h.click_answer(post, data=cb_id, user=h.user(READER))
+        assert refused.get("show_alert") is True
+        assert _mode(h.db) == "instant"
+        await h.click_answer(post, data=cb_id, user=h.user(ADMIN))
+        await h.until(lambda: _mode(h.db) == "daily")
+
+
+def _mode(db: Database) -> str | None:
+    chat = subscriptions.get_chat(db, CHANNEL)
+    return chat.mode if chat else None
