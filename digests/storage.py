@@ -131,9 +131,13 @@ def hold_lock(path: str | Path) -> IO[str] | None:
     """
     if str(path) == ":memory:":
         return None
-    lock_path = Path(f"{path}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 — held for the process's life
+    # the file's real path: a symlink to the database must not give a second bot its own lock
+    lock_path = Path(f"{Path(path).resolve()}.lock")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 — held for life
+    except OSError as exc:
+        raise _lock_error(lock_path, exc) from exc
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
@@ -144,11 +148,25 @@ def hold_lock(path: str | Path) -> IO[str] | None:
             f"بوت آخر لنشرة يعمل على قاعدة البيانات هذه (العملية {holder}): أوقفه أولًا أو اختر "
             f"DATABASE_PATH آخر / another Nashra bot (pid {holder}) runs on this database "
             f"({path}): stop it first or choose another DATABASE_PATH") from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(str(os.getpid()))
-    handle.flush()
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+    except OSError as exc:  # a full disk: the lock itself is held, only the pid is not written
+        handle.close()
+        raise _lock_error(lock_path, exc) from exc
     return handle
+
+
+def _lock_error(lock_path: Path, exc: OSError) -> StorageError:
+    """A read-only folder or a full disk met while taking the lock: one bilingual line, no
+    traceback (QA17 R1)."""
+    detail = exc.strerror or str(exc)
+    return StorageError(
+        f"تعذّر إنشاء ملف القفل {lock_path} ({detail}): اجعل DATABASE_PATH في مجلد قابل للكتابة فيه "
+        f"مساحة فارغة / cannot write the lock file {lock_path} ({detail}): put DATABASE_PATH in a "
+        f"writable folder with free space")
 
 
 class Database:

@@ -279,6 +279,39 @@ def test_a_killed_bots_lock_does_not_block_a_restart(tmp_path: Path) -> None:
     lock.close()
 
 
+def test_a_symlink_to_the_database_shares_its_lock(tmp_path: Path) -> None:
+    # QA17: the lock was named from the path as given, so a second bot started through a
+    # symlink ran beside the first
+    real = tmp_path / "nashra.db"
+    link = tmp_path / "alias.db"
+    link.symlink_to(real)
+    first = hold_lock(real)
+    assert first is not None
+    try:
+        with pytest.raises(DatabaseInUse):
+            hold_lock(link)
+    finally:
+        first.close()
+
+
+def test_a_lock_file_that_cannot_be_written_is_one_bilingual_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # QA17 R1: a read-only folder or a full disk gave an OSError traceback at start; a file where
+    # the folder should be fails the same way, even for root
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    path = blocker / "nashra.db"
+    with pytest.raises(StorageError, match="cannot write the lock file"):
+        hold_lock(path)
+    from cli.main import main as cli_main
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", "http://127.0.0.1:9/bot")
+    assert cli_main(["--db", str(path), "bot"]) == 1
+    err = capsys.readouterr().err
+    assert "تعذّر إنشاء ملف القفل" in err and "writable folder with free space" in err
+    assert "Traceback" not in err
+
+
 # ---- N4: the operator's line for a damaged or locked database
 
 
