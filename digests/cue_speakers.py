@@ -154,6 +154,8 @@ _SAID_PLURAL = frozenset("قالوا اعتبروا اكدوا صرحوا اوض
 
 # Whom «أبلغ» told when it stands last in the subject read after it. Folded.
 _TOLD = frozenset("الشرطه السلطات الصحفيين الصحافيين المحققين المحكمه النيابه المراسلين".split())
+# Media nouns that open whom «أبلغ» told: «قناة فوكس نيوز», «صحيفة …». Folded.
+_MEDIA = frozenset("قناه صحيفه وكاله اذاعه تلفزيون مجله موقع شبكه".split())
 # Titles that open a subject of their own: «…، وقال وزير الخارجية X "…"» is the minister
 # speaking, not the one a cue before named. Folded, without «ال».
 _TITLES = frozenset("وزير وزيره رئيس رئيسه متحدث متحدثه ناطق ناطقه سفير سفيره مدير مديره"
@@ -275,6 +277,13 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
                 speaker.split()[-1]) in _TOLD:
             # «وأبلغت أسرة كيارا الشرطة أنها …» (QA13 5468): the police are whom she told.
             speaker = speaker.rsplit(" ", 1)[0]
+        if strip_conj(norm) in _INFORM and len(speaker.split()) > 1:
+            # «وأبلغ الوزير قناة فوكس نيوز التلفزيونية قائلا "…"» (F14's left): a medium named
+            # after the subject is whom he told, with all its name.
+            words = speaker.split()
+            cut = next((n for n in range(1, len(words)) if fold(words[n]) in _MEDIA), 0)
+            if cut:
+                speaker = " ".join(words[:cut])
         if _considered_object(norm, speaker, toks, j, last):
             # «واعتبرت الخطوة "انتهاكا صارخا"»: «اعتبر X Y» — the definite noun right after the
             # verb is what was considered, its accusative predicate in the marks; the subject
@@ -532,4 +541,19 @@ def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
     if (m > first and toks[m - 1].norm in RELATIVES) or any(
             toks[x].norm in CLAUSE_CONJ for x in range(m + 1, k)):
         return ""  # «الذي كان يدير …», «كان … عندما صرح»: «كان» is another clause's
-    return subject(toks, m + 1, k)[0]
+    name = subject(toks, m + 1, k)[0]
+    words = name.split()
+    if strip_conj(toks[m].norm) == "كانت" and len(words) > 1 and fold(words[0]).startswith("ال"):
+        # «وكانت النيابة أحالت المتهمين …، وقالت إن» (F14's left, corpus 1249): «كانت»'s
+        # subject ends at its own past verb, a feminine «…ت» after the definite noun.
+        cut = next((n for n in range(1, len(words)) if _past_feminine(words[n])), 0)
+        if cut:
+            name = " ".join(words[:cut])
+    return name
+
+
+def _past_feminine(word: str) -> bool:
+    """«أحالت», «اعتقلت»: an indefinite word ending in «ت» (not «ـات», a plural noun)."""
+    norm = fold(word)
+    return (len(norm) >= 4 and norm.endswith("ت") and not norm.endswith("ات")
+            and not norm.startswith("ال"))

@@ -239,6 +239,12 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     prev, first = toks[at - 1], words[0].strip("\"«»“”(")
     if _charge(toks, at, first):
         return "drop"  # «واتهم الزعماء إسرائيل "بهجوم ممنهج …"»: the charge, not a statement
+    if fold(first) in ("باي", "بايه") and not text.rstrip(" .\"»”").endswith(("؟", "?")):
+        # «أن مريم لم تبلغ السائق "بأي مخاوف …"» (F14's seed 17, 4579): «of any …» is the
+        # object of a verb outside the marks; the reported clause that holds them is the
+        # statement, the phrase never alone («"بأي حق …؟"», a question, is kept).
+        return "clause" if any(c.content_start is not None and c.content_start < a
+                               for c in cues) else "drop"
     if (fold(first) in ("وذلك", "ذلك") and len(words) > 1
             and fold(words[1])[:1] in "بل" and len(fold(words[1])) >= 4):
         return "drop"  # «وتابع في بيانه "وذلك بقيامه بإشارات …"»: the end of a sentence before

@@ -99,9 +99,19 @@ def quote_spans(text: str, carried_open: bool) -> tuple[list[tuple[int, int]], b
         spans.append((0, dq[0]))
         dq = dq[1:]
     left_open = False
-    for j in range(0, len(dq) - 1, 2):
+    j = 0
+    while j < len(dq) - 1:
         spans.append((dq[j] + 1, dq[j + 1]))
-    if len(dq) % 2 == 1:
+        if j + 2 < len(dq) and _opener_like(text, dq[j + 1]) and not _opener_like(text, dq[j + 2]):
+            # «قائلا "سنمضي قدما. نعكف على ذلك. "لذا، كما قال …، ليس هدفنا". ودفعت …» (F14's
+            # seed 17, 6115): the mark closing a pair opens a quote nested in it (or one whose
+            # closer was lost), and the mark after it closes both; pairing on in twos would
+            # make the writer's next sentence a quote. The nested tail is no quote of its own
+            # («"تنظيم مراسم … "تزامنا مع ذكرى …".»: a phrase of the same statement).
+            j += 3
+        else:
+            j += 2
+    if j == len(dq) - 1:
         last = dq[-1]
         # An opener: followed by a letter, preceded by space/start/a prefix letter.
         if last + 1 < len(text) and text[last + 1].isalnum():
@@ -109,6 +119,11 @@ def quote_spans(text: str, carried_open: bool) -> tuple[list[tuple[int, int]], b
             left_open = True
     spans.sort()
     return spans, left_open
+
+
+def _opener_like(text: str, i: int) -> bool:
+    """The mark at `i` opens: a space (or start) before it and a letter right after it."""
+    return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalpha()
 
 
 def _preceding_words(text: str, pos: int, n: int) -> list[str]:

@@ -454,6 +454,12 @@ def antecedent(toks: list[Tok], rel: int, first: int) -> str:
         k -= 1
     if len(words) > 1 and strip_conj(fold(words[0])) in _VSO_VERBS:
         words = words[1:]  # «عمل بوتين الذي وصف …»: the main verb before its subject
+    cut = next((n for n in range(1, len(words))
+                if words[n].startswith("لل") and len(words[n]) > 4), 0)
+    if cut:
+        # «أنها هدف للقوات الحكومية التي تقول إنها …» (F14's seed 17, 4366): the relative
+        # describes the object of «لـ», not the indefinite noun it hangs on.
+        words = ["ال" + words[cut][2:]] + words[cut + 1:]  # «للقوات» → «القوات»
     return " ".join(words).strip(EDGE_PUNCT + " ")
 
 

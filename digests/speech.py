@@ -152,11 +152,19 @@ def _build_cues() -> dict[str, tuple[str, str]]:
     return cues
 
 _CUES = _build_cues()
+# «الرجل متهم بالانتماء … وبالمشاركة في "…"» (F14's seed 17, 5781): bare «متهم» is the passive
+# «accused»; the speaker's «accusing» is the accusative «متهما».
+del _CUES["متهم"]
 # «وبينت اللجنة أن …»: only the feminine past (masculine «بين» is «between»).
 _CUES["بينت"] = ("verb", "f")
 
 # Two-letter verbs that keep their cue after «و»/«ف» («وحث», «فحض»; not «ورد», «وعد»).
 _SHORT_ROOTS = frozenset(("حث", "حض"))
+
+# «ليرد/ليجيب X بقوله:»: «لـ» before a reply verb tells what came next, not a purpose.
+_REPLY_AFTER = frozenset("ليرد لترد ليجيب لتجيب".split())
+_CUES["يجيب"] = ("verb", "m")
+_CUES["تجيب"] = ("verb", "f")
 
 AFTER_MA_ONLY = frozenset(v + "ه" for v in _PAST_MASC) - frozenset(_PAST_MASC)
 
@@ -167,6 +175,8 @@ def cue_of(raw: str) -> tuple[str, tuple[str, str] | None]:
     doubled = norm[1:] == "رد" and "\u0651" in raw  # «وردّ» (and replied), not «ورد» (came)
     if hit is None and (len(norm) > 3 or norm[1:] in _SHORT_ROOTS or doubled) and norm[0] in "وف":
         hit = _CUES.get(norm[1:])
+    if hit is None and norm in _REPLY_AFTER:
+        hit = _CUES.get(norm[1:])  # «…، ليرد الأمير بقوله: "…"» (F14's left): «and he replied»
     return norm, hit
 
 def is_complementizer(norm: str) -> bool:

@@ -93,3 +93,12 @@ def test_trim_closes_only_a_mark_that_opened() -> None:
     ends before it instead."""
     text = 'قال قال قال » » " " " قال قال قال قال « « "'
     assert quote_marks_balanced(trim(text, 40))
+
+
+def test_f15_a_mark_that_closes_a_pair_and_opens_a_nested_one() -> None:
+    # «"أ ب. "ج د". هـ و "ز ح"»: the second mark opens a quote nested in the first (its closer
+    # lost) and the third closes it; the writer's «هـ و» stays outside, «ز ح» pairs on.
+    text = 'قال "أ ب. "ج د". هـ و "ز ح" ثم'
+    spans, left_open = quote_spans(text, False)
+    assert [text[a:b] for a, b in spans] == ["أ ب. ", "ز ح"]
+    assert not left_open

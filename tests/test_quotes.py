@@ -1762,3 +1762,70 @@ def test_f14_whom_informed_told_is_not_part_of_the_subject() -> None:
     cands = find_quotes(['وأبلغت أسرة كيارا الشرطة أنها اختفت منذ مساء الجمعة الماضي بعد خروجها '
                          'من المنزل.'])
     assert [c.speaker for c in cands] == ["أسرة كيارا"]
+
+
+def test_f15_a_mark_opened_inside_a_quote_closes_with_it() -> None:
+    # F14's seed 17, 6115: «قائلا "… نعكف على ذلك. "لذا، كما قال الرئيس …، ليس هدفنا". ودفعت
+    # …» — the writer's next sentence is no quote of the president's.
+    cands = find_quotes(['وأبلغ الوزير الصحفيين قائلا "سنمضي قدما في خطتنا الجديدة. نعمل على ذلك '
+                         'الآن. "لذا، كما قال الرئيس، لا نخشى المنافسة، لكن ذلك ليس هدفنا". '
+                         'وتراجعت أسعار الأسهم في الأسواق بعد التصريحات. وكان الرئيس وقع أمرا '
+                         '"يستهدف فرض رسوم جديدة" الأسبوع الماضي.'])
+    assert [(c.speaker, c.text) for c in cands] == [
+        ("الوزير", "سنمضي قدما في خطتنا الجديدة. نعمل على ذلك الآن")]
+
+
+def test_f15_the_accused_is_no_participle_cue() -> None:
+    # F14's seed 17, 5781: «أن الرجل متهم بالانتماء إلى … وبالمشاركة في "…"» — bare «متهم» is
+    # «accused»; the clause is the statement, not the marked phrase alone.
+    cands = find_quotes(['وأضافت النيابة في بيان أن الرجل متهم بالانتماء إلى تنظيم إرهابي '
+                         'وبالمشاركة في "التشدد وتجنيد الشباب المحلي" في مركز للاجئين.'])
+    assert [(c.speaker, c.kind) for c in cands] == [("النيابة", "reported")]
+    assert cands[0].text.startswith("الرجل متهم بالانتماء")
+
+
+def test_f15_a_relative_after_lam_describes_its_noun() -> None:
+    # F14's seed 17, 4366: «أنها هدف للقوات الحكومية التي تقول إنها …» — the forces speak.
+    cands = find_quotes(['ورغم أن المدينة من مناطق التهدئة إلا أنها هدف للقوات الحكومية التي تقول '
+                         'إنها تسعى وراء المسلحين المتشددين.'])
+    assert [c.speaker for c in cands] == ["القوات الحكومية"]
+
+
+def test_f15_of_any_is_never_a_quote_alone() -> None:
+    # F14's seed 17, 4579: «أن مريم لم تبلغ السائق "بأي مخاوف …"» — the clause is the statement.
+    cands = find_quotes(['وأضافت الشركة أن الطالبة لم تبلغ السائق "بأي مخاوف قد تكون لديها بشأن '
+                         'أشخاص آخرين في المحطة".'])
+    assert [(c.speaker, c.kind) for c in cands] == [("الشركة", "reported")]
+    assert cands[0].text.startswith("الطالبة لم تبلغ السائق")
+    assert find_quotes(['ورد الطالب على المعلم "بأي مخاوف قد تكون لديها بشأن أشخاص آخرين" فقط.']) == []
+
+
+def test_f15_then_he_replied_saying_is_a_cue() -> None:
+    # F14's left: «…، ليرد الأمير بقوله: "…"» — the prince, not the noun before.
+    cands = find_quotes(['وسأله الصحفي عن الموقف، ليرد الأمير بقوله: "المتطرفون يحرمون كل شيء ولا '
+                         'يقبلون أي نقاش".'])
+    assert [c.speaker for c in cands] == ["الأمير"]
+    cands = find_quotes(['وسألها الصحفي عن الموقف، لتجيب الوزيرة بقولها: "نحن لا نقبل هذه '
+                         'الاتهامات ولا نعترف بها".'])
+    assert [c.speaker for c in cands] == ["الوزيرة"]
+
+
+def test_f15_a_channel_told_is_no_part_of_the_speaker() -> None:
+    # F14's left (6115): «وأبلغ الوزير قناة فوكس نيوز التلفزيونية قائلا "…"» — the minister.
+    cands = find_quotes(['وأبلغ الوزير قناة فوكس نيوز التلفزيونية اليوم قائلا "سنمضي قدما في '
+                         'خطتنا الجديدة لأنها تخدم الاقتصاد".'])
+    assert [c.speaker for c in cands] == ["الوزير"]
+
+
+def test_f15_a_title_after_a_title_is_whom_he_criticised() -> None:
+    # F14's seed 17, 1146: «انتقد الرئيس المدعي العام، …، فقال "…"» — the president.
+    cands = find_quotes(['وباللهجة نفسها، انتقد الرئيس المدعي العام، وأخطأ في كتابة اسمه، حسب '
+                         'الوكالة، فقال "لماذا لا يتم التحقيق في هذه القضايا المهمة؟".'])
+    assert [c.speaker for c in cands] == ["الرئيس"]
+
+
+def test_f15_kana_subject_ends_at_its_own_verb() -> None:
+    # F14's left (corpus 1249): «وكانت النيابة أحالت المتهمين …، وقالت إن» — the prosecution.
+    cands = find_quotes(['وكانت النيابة أحالت المتهمين للمحاكمة الجنائية، وقالت إن بعضهم أقام '
+                         'معسكرات تدريب في الصحراء وانخرط في صفوف المسلحين.'])
+    assert [c.speaker for c in cands] == ["النيابة"]
