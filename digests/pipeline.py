@@ -502,6 +502,10 @@ def _refresh_digests(db: Database) -> int:
             done += made
             if made < REFRESH_SLICE:
                 break
+            # SQLite wakes a waiting writer on its own schedule (sleeps of up to 100 ms): back-to-
+            # back slices kept every handler from the lock until its 2 s ran out, and readers
+            # were told «busy» by our own refresh (QA17 R3). A pause lets a waiting one in.
+            time.sleep(REFRESH_PAUSE)
         return done
     except Exception as exc:  # a failing refresh costs this poll its batch, nothing else
         kind = fault_of(exc)
@@ -513,3 +517,4 @@ def _refresh_digests(db: Database) -> int:
 
 
 REFRESH_SLICE = 20  # digests remade per transaction (~14 ms each)
+REFRESH_PAUSE = 0.15  # seconds between slices: longer than SQLite's longest busy-handler sleep

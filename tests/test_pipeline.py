@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 import threading
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta, timezone
@@ -680,3 +681,27 @@ async def test_a_page_error_never_stores_the_links_credentials(
     error = database.db.execute("select page_error from articles").fetchone()[0]
     assert "no readable article text" in error
     assert site.url("/p/empty.html") in error and "s3cret" not in error and "reader:" not in error
+
+
+def test_the_digest_refresh_pauses_between_its_slices(tmp_path: pathlib.Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # QA17 R3: back-to-back slices of the refresh after an upgrade kept a bot handler from the
+    # write lock for its whole busy timeout; a pause after each committed slice lets it in
+    import digests.digest as digest_module
+    from digests import pipeline
+
+    events: list[str] = []
+    left = [pipeline.REFRESH_SLICE] * 3 + [5]
+
+    def fake_refresh(sql: object, *, limit: int) -> int:
+        events.append("slice")
+        return left.pop(0)
+
+    monkeypatch.setattr(digest_module, "refresh_digests", fake_refresh)
+    monkeypatch.setattr(pipeline.time, "sleep", lambda s: events.append(f"pause {s}"))
+    with Database(tmp_path / "r.db") as db:
+        done = pipeline._refresh_digests(db)
+    assert done == 3 * pipeline.REFRESH_SLICE + 5
+    pause = f"pause {pipeline.REFRESH_PAUSE}"
+    assert events == ["slice", pause, "slice", pause, "slice", pause, "slice"]
+    assert pipeline.REFRESH_PAUSE > 0.1  # SQLite's busy handler sleeps up to 100 ms at a time
