@@ -477,8 +477,14 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if isinstance(update, Update):
             await _tell_fault(update, context, BUSY_REPLY if fault == "locked" else UNSAVED_REPLY)
         return
-    log.error("update failed update_id=%s error=%r",
-              update.update_id if isinstance(update, Update) else None, error, exc_info=error)
+    if isinstance(error, BadRequest) and any(g in str(error).lower() for g in threads.GONE_TOPIC):
+        # asked in a forum topic that is closed (or gone): Telegram refuses our answer there;
+        # not a bug of ours — one line, and the apology goes to General (QA17)
+        log.warning("reply refused: the forum topic is closed or deleted chat=%s error=%s",
+                    chat.id if chat else None, error)
+    else:
+        log.error("update failed update_id=%s error=%r",
+                  update.update_id if isinstance(update, Update) else None, error, exc_info=error)
     if not isinstance(update, Update):
         return
     lang = rt.settings.default_language

@@ -71,12 +71,14 @@ async def test_error_handler_tells_the_user_politely(tmp_path: Path,
 
 
 async def test_error_answer_goes_to_the_forum_topic(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
     """X15: in a forum group the apology goes to the topic it was asked in, not General."""
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("index on fire")
 
     monkeypatch.setattr(answers, "search_page", broken)
+    caplog.set_level(logging.WARNING, logger="bot.app")
     forum = -100900
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.add_group(forum, "منتدى", admins=[ADMIN], forum=True)
@@ -91,6 +93,11 @@ async def test_error_answer_goes_to_the_forum_topic(tmp_path: Path,
                                 extra={"message_thread_id": 77, "is_topic_message": True})
         [_, closed] = await h.emu.await_messages(forum, 2, timeout=10)
         assert "عذرًا، حدث خطأ" in closed.plain_text and closed.message_thread_id is None
+    # the closed topic is no bug of ours: one WARNING, no ERROR with a traceback (QA17)
+    refused = [r for r in caplog.records if "forum topic is closed" in r.getMessage()]
+    assert [r.levelname for r in refused] == ["WARNING"] and refused[0].exc_info is None
+    assert not [r for r in caplog.records if r.levelname == "ERROR" and "TOPIC_CLOSED"
+                in r.getMessage().upper()]
 
 
 async def test_token_never_logged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
