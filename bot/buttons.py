@@ -2,18 +2,75 @@
 
 Each handler module declares its own `ACTIONS` (action name → coroutine); an unknown, expired or
 foreign id, or an action nobody declares, gets a polite answer and nothing happens.
+
+The «more stories» button under a delivered digest (QA17 R2) is handled here: its payload holds
+the article ids the digest counted but did not show (bot.courier made it, for that chat only);
+pressed, it sends those stories as a bundle without a header, once. In a group anyone may
+press it (it reads, it changes no setting).
 """
 
 from __future__ import annotations
+
+import logging
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import answers, callbacks, following, preferences
 from bot.i18n import t
-from bot.runtime import Action, chat_lang, runtime
+from bot.render import render_bundle
+from bot.runtime import Action, Runtime, chat_lang, runtime, send
+from digests.records import ARTICLE_SELECT, digest_from_row
+from digests.related import live_related
 
-ACTIONS: dict[str, Action] = {**answers.ACTIONS, **following.ACTIONS, **preferences.ACTIONS}
+log = logging.getLogger(__name__)
+
+MORE_STORIES = callbacks.MORE_STORIES  # the courier's button (bot.courier)
+MAX_MORE_IDS = 500  # a payload is ours, but never trust a length
+
+
+async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                            cb: callbacks.Callback, lang: str) -> None:
+    query = update.callback_query
+    assert query is not None
+    raw = cb.payload.get("articles", [])
+    ids = [int(a) for a in raw if isinstance(a, int)][:MAX_MORE_IDS] \
+        if isinstance(raw, list) else []
+    if not callbacks.take(rt.db, cb.id, action=MORE_STORIES):
+        await query.answer(t("more_already_sent", lang), show_alert=True)
+        return
+    found = {r["id"]: r for r in rt.db.db.query(
+        f"{ARTICLE_SELECT} where articles.id in ({','.join('?' * len(ids))})", ids)} \
+        if ids else {}
+    rows = [found[a] for a in ids if a in found]
+    if not rows:
+        await query.answer(t("more_gone", lang), show_alert=True)
+        return
+    await query.answer()
+    now = rt.now()
+    messages = render_bundle(live_related(rt.db.db, [digest_from_row(r) for r in rows]), lang,
+                             now, header=False)
+    sent = 0
+    try:
+        for html in messages:
+            await send(update, context, html)
+            sent += 1
+    except Exception:
+        if not sent:  # nothing reached the reader: the button works again
+            callbacks.give_back(rt.db, cb.id, action=MORE_STORIES)
+        raise
+    log.info("more stories sent chat=%s stories=%d messages=%d", cb.chat_id, len(rows), sent)
+
+
+async def _act_more_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         cb: callbacks.Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer(t("more_already_sent", lang), show_alert=True)
+
+
+ACTIONS: dict[str, Action] = {**answers.ACTIONS, **following.ACTIONS, **preferences.ACTIONS,
+                              MORE_STORIES: _act_more_stories,
+                              f"{MORE_STORIES}:done": _act_more_sent}
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

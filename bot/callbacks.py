@@ -23,6 +23,9 @@ from digests.storage import Database
 log = logging.getLogger(__name__)
 
 MAX_AGE = timedelta(days=7)
+# The button under a delivered digest that sends the stories it counted but did not show
+# (made by bot.courier, handled by bot.buttons; QA17 R2)
+MORE_STORIES = "more_stories"
 ID_BYTES = 12  # 16 URL-safe characters, well under Telegram's 64-byte limit
 
 
@@ -77,6 +80,22 @@ def resolve(db: Database, callback_id: str | None, *, chat_id: int, now: datetim
         payload = {}
     return Callback(id=row["id"], chat_id=row["chat_id"], action=row["action"],
                     payload=payload if isinstance(payload, dict) else {}, created_at=created)
+
+
+def take(db: Database, callback_id: str, *, action: str) -> bool:
+    """Mark a once-only button used: its action becomes `<action>:done`. True for the one
+    caller that changed it (a double press, or two readers of a group at once, get False)."""
+    with db.transaction() as tx:
+        cur = tx.execute("update callbacks set action = ? where id = ? and action = ?",
+                         [f"{action}:done", callback_id, action])
+        return bool(cur.rowcount)
+
+
+def give_back(db: Database, callback_id: str, *, action: str) -> None:
+    """Undo `take` when nothing could be sent: the button works again."""
+    with db.transaction() as tx:
+        tx.execute("update callbacks set action = ? where id = ? and action = ?",
+                   [action, callback_id, f"{action}:done"])
 
 
 def purge(db: Database, *, now: datetime, max_age: timedelta = MAX_AGE) -> int:

@@ -37,10 +37,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 
+from bot import callbacks
+from bot.i18n import num, t
 from bot.limiter import RateLimiter
 from bot.threads import GONE_TOPIC, forget_thread
 from digests import outbox
@@ -77,9 +79,12 @@ class Bundle:
     is_group: bool = False
     language: str | None = None
     # Rows at the end of `row_ids` beyond those of `article_ids`: stories the bundle does not
-    # show but counts in its last line («و٣٨ خبرًا آخر — /digest»), sent with it (bot.sender).
+    # show but counts in its last line («و٣٨ خبرًا آخر — في الزر أدناه»), sent with it (bot.sender).
     more: int = 0
     thread: int | None = None  # the forum topic the chat's deliveries go to (bot.threads)
+    # The article ids of those `more` stories: a button under the last message sends them
+    # (QA17 R2: /digest shows other stories, so the line alone led nowhere).
+    hidden: tuple[int | None, ...] = ()
 
 
 @dataclass
@@ -186,6 +191,7 @@ class Courier:
         sent = 0
         ticket: int | None = None  # kept when the same message is retried after a 429
         thread = bundle.thread
+        markup: InlineKeyboardMarkup | None = None
         while sent < len(messages):
             ticket = await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0, ticket)
             if not row_ids:
@@ -195,10 +201,14 @@ class Courier:
                 if not row_ids:
                     return  # no longer pending (the chat was deactivated meanwhile)
                 self.on_wire.add(bundle)
+            if sent == len(messages) - 1 and bundle.hidden and markup is None:
+                markup = self.more_button(bundle, chat_id)
             try:
                 await self.bot.send_message(chat_id, messages[sent], parse_mode=ParseMode.HTML,
                                             link_preview_options=NO_PREVIEW,
-                                            message_thread_id=thread)
+                                            message_thread_id=thread,
+                                            reply_markup=markup if sent == len(messages) - 1
+                                            else None)
             except RetryAfter as err:
                 wait = _seconds(err.retry_after)
                 self.stats.retry_after += 1
@@ -222,6 +232,7 @@ class Courier:
                                        refund_attempt=True)
                     return
                 chat_id = new_id
+                markup = None  # a button is bound to its chat: made anew for the new id
                 continue
             except Forbidden as err:
                 text = str(err)
@@ -262,6 +273,25 @@ class Courier:
         outbox.finish(self.db, row_ids, "sent", self.clock())
         self.stats.bundles += 1
         self.stats.rows_sent += len(row_ids)
+
+    def more_button(self, bundle: Bundle, chat_id: int) -> InlineKeyboardMarkup | None:
+        """The «📰 اعرض الأخبار الأخرى (٣)» button for the stories the bundle counts but does
+        not show: an opaque id (bot.callbacks) bound to `chat_id` whose payload is their article
+        ids; bot.buttons sends them once. None (the line stays, without a button) when the
+        database refuses the write: the digest itself must still go."""
+        ids = [a for a in bundle.hidden if a is not None]
+        if not ids:
+            return None
+        lang = bundle.language or self.default_language
+        try:
+            cb_id = callbacks.new_callback(self.db, chat_id=chat_id,
+                                           action=callbacks.MORE_STORIES,
+                                           payload={"articles": ids}, now=self.clock())
+        except Exception as exc:  # sqlite3 locked / disk full: send without the button
+            log.warning("more button not stored chat=%s error=%r", chat_id, exc)
+            return None
+        return InlineKeyboardMarkup([[InlineKeyboardButton(
+            t("more_button", lang, count=num(len(ids), lang)), callback_data=cb_id)]])
 
     def _transient(self, bundle: Bundle, row_ids: Sequence[int], err: Exception) -> None:
         surely_not_sent = not_sent(err)

@@ -183,6 +183,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bundle_more": ("و{count} — /digest", "And {count} — /digest"),
     "bundle_more_topic": ("و{count} — /search {topic} أو /digest",
                           "And {count} — /search {topic} or /digest"),
+    # QA17 R2: the line when the stories it counts are one button away (bot.courier adds it
+    # under the last message; bot.buttons sends them once)
+    "bundle_more_button": ("و{count} — في الزر أدناه", "And {count} — in the button below"),
+    "bundle_more_button_topic": ("و{count} — في الزر أدناه، أو /search {topic}",
+                                 "And {count} — in the button below, or /search {topic}"),
+    "more_button": ("📰 اعرض الأخبار الأخرى ({count})", "📰 Show the other stories ({count})"),
+    "more_already_sent": ("أُرسلت هذه الأخبار من قبل، انظر أعلاه.",
+                          "These stories were already sent: see above."),
+    "more_gone": ("لم تعد هذه الأخبار متاحة؛ جرّب /digest.",
+                  "These stories are no longer available; try /digest."),
     "reported_by": ("بحسب {speaker}", "According to {speaker}"),
     "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
     # /start and /help

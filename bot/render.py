@@ -191,7 +191,7 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     نشرتك اليومية — ٣٠ نوفمبر ٢٠٢٦» (with the topics it answers), not as an instant alert.
     `more` counts the stories the delivered digest stands for but does not show (bot.sender
     shows the best ten): a line after them says how many and where to see them («و٣٨ خبرًا آخر
-    — /digest»). Split across messages only where Telegram's limits force it; only the first
+    — في الزر أدناه»). Split across messages only where Telegram's limits force it; only the first
     message carries the header.
     """
     items = list(digests)
@@ -252,12 +252,13 @@ def more_count(n: int, lang: str) -> str:
 
 def more_line(n: int, topics: Sequence[str], lang: str) -> str:
     """The line after a delivered digest's stories that counts those it does not show and says
-    where to see them: /digest (the chat's digest now), and /search with the topic when the
-    digest came for one topic (its every story, page by page, in a private chat or a group)."""
+    where to see them: the button under the last message (bot.courier adds it; pressed, it
+    sends exactly those stories — QA17 R2: /digest showed others), and /search with the topic
+    when the digest came for one topic (its every story, page by page)."""
     named = [clean(topic) for topic in topics if clean(topic)]
     if len(named) == 1 and "" not in topics:
-        return t("bundle_more_topic", lang, count=more_count(n, lang), topic=named[0])
-    return t("bundle_more", lang, count=more_count(n, lang))
+        return t("bundle_more_button_topic", lang, count=more_count(n, lang), topic=named[0])
+    return t("bundle_more_button", lang, count=more_count(n, lang))
 
 
 def daily_date(kind: str | None) -> date | None:

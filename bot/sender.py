@@ -62,7 +62,7 @@ ProgressCallback = Callable[[outbox.PushProgress], Awaitable[None] | None]
 
 # Stories shown in one bundle, daily or instant (QA16 F4). A chat with more due at once gets the
 # best MAX_BUNDLE (most sources, then newest: how /digest ranks) and a last line «و٣٨ خبرًا
-# آخر — /digest»; the rest are marked sent with that bundle, never sent as further headed
+# آخر — في الزر أدناه» with a button that sends them; the rest are marked sent with that bundle, never sent as further headed
 # bundles. Ten stories of a digest are 2–3 messages (about 1,300 UTF-16 units a story with its
 # quotes and related links), a few minutes of reading; /digest shows 8 on demand.
 MAX_BUNDLE = 10
@@ -285,7 +285,8 @@ class Sender:
                                   frozenset(r.kind for r in rs), max(r.attempts for r in rs),
                                   is_group=chat_id < 0 or rs[0].chat_type != "private",
                                   language=rs[0].language, more=len(counted),
-                                  thread=rs[0].thread_id))
+                                  thread=rs[0].thread_id,
+                                  hidden=tuple(r.article_id for r in counted)))
         return bundles
 
     async def _dispatch(self) -> int:

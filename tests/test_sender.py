@@ -507,8 +507,8 @@ async def test_a_daily_digest_is_one_digest_of_the_best_stories(database: Databa
     await s.drain(timeout=20)
     headers = {1: "📰 نشرتك اليومية — ٢٩ نوفمبر ٢٠٢٦", 2: "📰 Your daily digest — 29 Nov 2026",
                -3: "📰 النشرة اليومية — ٢٩ نوفمبر ٢٠٢٦"}
-    more = {1: "و١٥ خبرًا آخر — /digest", 2: "And 15 more stories — /digest",
-            -3: "و١٥ خبرًا آخر — /digest"}
+    more = {1: "و١٥ خبرًا آخر — في الزر أدناه", 2: "And 15 more stories — in the button below",
+            -3: "و١٥ خبرًا آخر — في الزر أدناه"}
     for chat, header in headers.items():
         texts = [m.plain_text.replace("\u200e", "").replace("\u200f", "")
                  for m in emu.messages(chat)]
