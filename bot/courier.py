@@ -22,7 +22,8 @@ with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
   chat's deliveries go to General from then on, this message first.
 - Other BadRequests: the bundle's rows fail with Telegram's reason; the queue goes on.
 - TimedOut / NetworkError that means "not sent" (pool or connect timeout, connection refused):
-  retried later without counting as an attempt.
+  retried later without counting as an attempt, after 1 s doubling with each such failure in a
+  row up to a minute; one WARNING a minute says how many (QA17 N-a).
 - A read/write timeout or a dropped connection after the request left ("maybe sent"): AT LEAST
   ONCE — retried after a backoff (up to MAX_ATTEMPTS), so a reader may get a duplicate but never
   silently loses a digest.
@@ -31,6 +32,7 @@ with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -65,6 +67,11 @@ DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
                 "bot is not a member")
 GONE_CHAT = ("chat not found",)  # 400s that are as permanent as a block
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+# Telegram unreachable (QA17 N-a): every due chat failed "not sent" once a second, one WARNING
+# each. The retry waits double with each such failure in a row (1 s … UNREACHABLE_MAX_DELAY,
+# back to 1 s after a message goes), and one WARNING a minute says how many there were.
+UNREACHABLE_MAX_DELAY = 60.0
+UNREACHABLE_REPORT_EVERY = 60.0
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,8 @@ class Courier:
 
     def __init__(self, db: Database, bot: Bot, render: Render, limiter: RateLimiter,
                  stats: SenderStats, *, default_language: str, clock: Callable[[], datetime],
-                 retry_delay: float, busy: set[int], topics_of: TopicsOf | None = None) -> None:
+                 retry_delay: float, busy: set[int], topics_of: TopicsOf | None = None,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         """Args:
             db, bot: the sender's database and PTB bot (no PTB rate limiter).
             render: digests, language, now, topics → messages.
@@ -117,6 +125,7 @@ class Courier:
             busy: the sender's chats in flight; a migrated chat's new id joins it while sending.
             topics_of: names the topics a bundle came for (bot.origins.bundle_topics), so its
                 header can say why it came; None renders without them.
+            monotonic: the clock of the once-a-minute "unreachable" report.
         """
         self.db = db
         self.bot = bot
@@ -128,6 +137,10 @@ class Courier:
         self.retry_delay = retry_delay
         self._busy = busy
         self.topics_of = topics_of
+        self._monotonic = monotonic
+        self._unreachable = 0  # "not sent" failures in a row, any chat (the back-off)
+        self._unreported = 0  # "not sent" failures since the last WARNING
+        self._last_report: float | None = None
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
         self.on_wire: set[Bundle] = set()
@@ -270,9 +283,28 @@ class Courier:
             sent += 1
             ticket = None
             self.stats.messages += 1
+            self._unreachable = 0
         outbox.finish(self.db, row_ids, "sent", self.clock())
         self.stats.bundles += 1
         self.stats.rows_sent += len(row_ids)
+
+    def unreachable_delay(self) -> float:
+        """Seconds before a "not sent" bundle is tried again: 1, 2, 4 … UNREACHABLE_MAX_DELAY
+        with each such failure in a row (any chat: they share one Bot API)."""
+        return min(UNREACHABLE_MAX_DELAY, 2.0 ** min(self._unreachable, 16))
+
+    def _report_unreachable(self, chat_id: int, delay: float, reason: str) -> None:
+        """One WARNING a minute while deliveries are not sent; the others at DEBUG."""
+        self._unreported += 1
+        now = self._monotonic()
+        if self._last_report is not None and now - self._last_report < UNREACHABLE_REPORT_EVERY:
+            log.debug("delivery not sent, retried chat=%s seconds=%.0f reason=%s", chat_id,
+                      delay, reason)
+            return
+        log.warning("deliveries not sent, retried (%d since the last report; the Bot API "
+                    "unreachable?) chat=%s seconds=%.0f reason=%s", self._unreported, chat_id,
+                    delay, reason)
+        self._last_report, self._unreported = now, 0
 
     def more_button(self, bundle: Bundle, chat_id: int) -> InlineKeyboardMarkup | None:
         """The «📰 اعرض الأخبار الأخرى (٣)» button for the stories the bundle counts but does
@@ -301,9 +333,11 @@ class Courier:
         reason = f"{type(err).__name__} ({label}): {err}"
         if surely_not_sent:
             # Our side never sent it (pool exhausted, Telegram unreachable): no attempt used.
-            outbox.retry_later(self.db, row_ids, self.clock() + timedelta(seconds=1.0), reason,
-                               refund_attempt=True)
-            log.warning("delivery not sent, retried chat=%s reason=%s", bundle.chat_id, reason)
+            delay = self.unreachable_delay()
+            self._unreachable += 1
+            outbox.retry_later(self.db, row_ids, self.clock() + timedelta(seconds=delay),
+                               reason, refund_attempt=True)
+            self._report_unreachable(bundle.chat_id, delay, reason)
             return
         if bundle.attempts + 1 >= MAX_ATTEMPTS:
             outbox.finish(self.db, row_ids, "failed", self.clock(), reason)

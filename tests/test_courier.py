@@ -194,3 +194,53 @@ async def test_a_daily_and_an_instant_bundle_of_the_same_stories_render_apart(
     assert "📰 نشرتك اليومية — ٢٩ نوفمبر ٢٠٢٦: «الغوطة»" in header({"daily:2026-11-29"})
     assert "📰 النشرة اليومية — ٢٩ نوفمبر ٢٠٢٦" in header({"daily:2026-11-29"}, chat_id=-5)
     assert "📰 جديد «الغوطة»" in header({"instant"})  # the daily rendering did not replace it
+
+
+async def test_an_unreachable_api_backs_off_and_warns_once_a_minute(
+        database: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """QA17 N-a: with the Bot API gone, each due chat's bundle is retried later — 1 s, 2 s, 4 s
+    … (one Bot API for all chats), a minute at most — and one WARNING a minute counts them, not
+    one a chat a second. A message that goes resets the back-off."""
+    import logging
+
+    src = add_source(database, "src")
+    art = add_article(database, src, "قصف على الغوطة", story_id=1)
+    chats = list(range(1, 9))
+    ids = {}
+    for chat in chats:
+        add_chat(database, chat)
+        with database.transaction() as tx:
+            ids[chat] = tx.execute(
+                "insert into outbox (chat_id, story_id, article_id, kind, created_at, status)"
+                " values (?,?,?,?,?,?)", [chat, 1, art.id, "instant", iso(NOW), "pending"]
+            ).lastrowid
+    ticks = [0.0]
+    gone = Emulator().start()
+    async with Bot(TOKEN, base_url=gone.base_url) as dead:
+        gone.stop()  # connections refused from now on
+        c = Courier(database, dead, simple_render, RateLimiter(1000.0), SenderStats(),
+                    default_language="ar", clock=lambda: NOW, retry_delay=1.0, busy=set(),
+                    monotonic=lambda: ticks[0])
+        caplog.set_level(logging.DEBUG, logger="bot.courier")
+        for chat in chats:
+            await c.deliver(Bundle(chat_id=chat, row_ids=(ids[chat],), article_ids=(art.id,),
+                                   kinds=frozenset({"instant"}), attempts=0, language="ar"))
+            ticks[0] += 1.0
+        warned = [r for r in caplog.records if r.levelno == logging.WARNING]
+        assert len(warned) == 1
+        waits = [(datetime.fromisoformat(r["not_before"]) - NOW).total_seconds()
+                 for r in sorted(rows(database), key=lambda r: r["chat_id"])]
+        assert waits == [1, 2, 4, 8, 16, 32, 60, 60]
+        assert {r["status"] for r in rows(database)} == {"pending"}
+        assert all(r["attempts"] == 0 for r in rows(database))  # "not sent" uses no attempt
+        ticks[0] += 60.0
+        await c.deliver(Bundle(chat_id=1, row_ids=(ids[1],), article_ids=(art.id,),
+                               kinds=frozenset({"instant"}), attempts=0, language="ar"))
+        warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+        assert len(warned) == 2 and "(8 since the last report" in warned[1]
+    with Emulator() as emu:
+        async with Bot(TOKEN, base_url=emu.base_url) as live:
+            c.bot = live
+            await c.deliver(Bundle(chat_id=2, row_ids=(ids[2],), article_ids=(art.id,),
+                                   kinds=frozenset({"instant"}), attempts=0, language="ar"))
+    assert c.unreachable_delay() == 1.0 and len(emu.sent_log()) == 1
