@@ -37,6 +37,7 @@ from digests.settings import Settings
 from digests.source_check import check_link, link_candidates
 from digests.sources import (
     add_source,
+    find_source,
     get_source,
     list_sources,
     load_sources_file,
@@ -121,9 +122,12 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
     candidates = link_candidates(args.url)
     tried: list[str] = []
     checked = None
+    resumed = False
     with Database(settings.database_path) as db:
         try:
             if args.no_check:
+                before = find_source(db, candidates[0])
+                resumed = before is not None and not before.active
                 source = add_source(db, candidates[0], settings=settings, now=_now(),
                                     name=args.name)
             else:
@@ -131,6 +135,8 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
                 for candidate in (url, *candidates[1:]):
                     refuse_duplicate(db, candidate)
                 checked = asyncio.run(check_link((url, *candidates[1:]), settings, tried=tried))
+                before = find_source(db, checked.url)  # a paused source comes back (QA17)
+                resumed = before is not None and not before.active
                 source = add_source(db, checked.url, settings=settings, now=_now(),
                                     name=args.name, title=checked.title or None,
                                     require_dns=False)
@@ -147,8 +153,12 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
         print(f"الصفحة تشير إلى خلاصتها / the page declares its feed: "
               f"{strip_credentials(checked.url)}")
     # clean: a name's bidi overrides would redraw the rest of the line (QA14 F14)
-    print(f"أُضيف المصدر {source.id}: {clean(source.name)} — {strip_credentials(source.url)}\n"
-          f"added source {source.id}: {clean(source.name)}")
+    if resumed:  # as the bot's /addsource says it (not «added»: it was there, paused)
+        print(f"أُعيد تفعيل المصدر {source.id}: {clean(source.name)} — "
+              f"{strip_credentials(source.url)}\nresumed source {source.id}: {clean(source.name)}")
+    else:
+        print(f"أُضيف المصدر {source.id}: {clean(source.name)} — {strip_credentials(source.url)}"
+              f"\nadded source {source.id}: {clean(source.name)}")
     return 0
 
 

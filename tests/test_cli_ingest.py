@@ -64,7 +64,9 @@ def test_sources_add_list_remove(env: Path, site: SampleSite,
     assert code == 1 and "no source with id 99999999999999999999" in err
     # `sources add` of a paused source's link resumes it
     code, out, _ = run(capsys, "sources", "add", site.feed_url("main"), "--db", db)
-    assert code == 0 and "أُضيف المصدر 1" in out
+    # said as resumed, as the bot says it, not «added» (QA17)
+    assert code == 0 and "أُعيد تفعيل المصدر 1: نشرة الشرق" in out
+    assert "resumed source 1: نشرة الشرق" in out and "أُضيف" not in out and "added" not in out
     code, out, _ = run(capsys, "sources", "list", "--db", db)
     assert "paused" not in out and "سليم / ok" in out
 
@@ -303,6 +305,6 @@ def test_a_feeds_user_and_password_are_never_printed(env: Path, site: SampleSite
     assert code == 0 and f"to resume: python run.py sources add {bare}" in out
     code, out, err = run(capsys, "sources", "add", bare, "--no-check", "--db", db)
     printed += [out, err]
-    assert code == 0 and "أُضيف المصدر 1: " in out  # resumed, not a second source
+    assert code == 0 and "أُعيد تفعيل المصدر 1: " in out  # resumed, not a second source
     for text in printed:
         assert "s3cret" not in text and "reader:" not in text, text
