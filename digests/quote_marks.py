@@ -101,8 +101,15 @@ def quote_spans(text: str, carried_open: bool) -> tuple[list[tuple[int, int]], b
     left_open = False
     j = 0
     while j < len(dq) - 1:
+        if _closer_like(text, dq[j]) and not _closer_like(text, dq[j + 1]):
+            # «قائلا: ليفا، … اللعنة!"، ليرد عليه البولندي "أنت …"» (corpus 2275): the opener
+            # was never written; a mark that can only close starts no pair, or every pair
+            # after it holds the writer's words between two quotes.
+            j += 1
+            continue
         spans.append((dq[j] + 1, dq[j + 1]))
-        if j + 2 < len(dq) and _opener_like(text, dq[j + 1]) and not _opener_like(text, dq[j + 2]):
+        if (j + 2 < len(dq) and _sentence_opener(text, dq[j + 1])
+                and not _opener_like(text, dq[j + 2])):
             # «قائلا "سنمضي قدما. نعكف على ذلك. "لذا، كما قال …، ليس هدفنا". ودفعت …» (F14's
             # seed 17, 6115): the mark closing a pair opens a quote nested in it (or one whose
             # closer was lost), and the mark after it closes both; pairing on in twos would
@@ -124,6 +131,18 @@ def quote_spans(text: str, carried_open: bool) -> tuple[list[tuple[int, int]], b
 def _opener_like(text: str, i: int) -> bool:
     """The mark at `i` opens: a space (or start) before it and a letter right after it."""
     return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalpha()
+
+
+def _closer_like(text: str, i: int) -> bool:
+    """The mark at `i` can only close: a stop before it and a comma or stop after it
+    («اللعنة!"،», «هدفنا".»)."""
+    return i > 0 and text[i - 1] in ".!?؟" and (i + 1 == len(text) or text[i + 1] in "،,.")
+
+
+def _sentence_opener(text: str, i: int) -> bool:
+    """The mark at `i` opens a sentence: «… ذلك. "لذا …» (a nested mark inside a phrase, «أحضروا
+    مدربًا "معطوبًا" اعتزل …», is a name or scare quote within the quote)."""
+    return _opener_like(text, i) and text[:i].rstrip()[-1:] in ".!?؟"
 
 
 def _preceding_words(text: str, pos: int, n: int) -> list[str]:

@@ -102,3 +102,11 @@ def test_f15_a_mark_that_closes_a_pair_and_opens_a_nested_one() -> None:
     spans, left_open = quote_spans(text, False)
     assert [text[a:b] for a, b in spans] == ["أ ب. ", "ز ح"]
     assert not left_open
+
+
+def test_f15_a_mark_that_can_only_close_starts_no_pair() -> None:
+    # corpus 2275: «قائلا: أ ب!"، ثم قال "ج د"، وقال "هـ و"» — the first opener was never
+    # written; «ج د» and «هـ و» still pair, the writer's «ثم قال» stays outside.
+    text = 'قائلا: أ ب!"، ثم قال "ج د"، وقال "هـ و".'
+    spans, _ = quote_spans(text, False)
+    assert [text[a:b] for a, b in spans] == ["ج د", "هـ و"]
