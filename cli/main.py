@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shlex
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -97,13 +98,21 @@ def database_error(path: Path, exc: BaseException) -> str:
     from digests.storage import fault_of
 
     kind = fault_of(exc) or ""
+    # the .recover advice names the real file (QA17: it said «nashra.db» whatever the path)
+    names = {"db": shlex.quote(str(path)), "fixed": shlex.quote(str(path.with_name("fixed.db")))}
     if kind == "damaged" and "not a database" in detail:
         # a text file named by mistake, or Nashra's file with its header damaged: both advices
-        hedged = _FAULT_ADVICE["damaged"].replace("الملف تالف", "إن كان ملف نشرة فهو تالف").replace(
+        hedged = _FAULT_ADVICE["damaged"].format(**names).replace(
+            "الملف تالف", "إن كان ملف نشرة فهو تالف").replace(
             "the file is damaged", "if it is Nashra's file, it is damaged")
         return head + _WRONG_FILE + " — " + hedged
+    if kind == "locked":
+        # SQLite's English detail only after the Arabic, with the English (QA17)
+        ar, en = _FAULT_ADVICE[kind].split(" / ", 1)
+        return (f"خطأ في قاعدة البيانات DATABASE_PATH={str(path)!r}: {ar} / database error "
+                f"({detail}): {en}")
     if kind in _FAULT_ADVICE:
-        return head + _FAULT_ADVICE[kind]
+        return head + _FAULT_ADVICE[kind].format(**names)
     return head + _WRONG_FILE
 
 
@@ -114,10 +123,10 @@ _WRONG_FILE = ("اختر ملفًا في مجلد قابل للكتابة، مل
 # What to do about the database's own trouble (QA16 N4), instead of the advice for a wrong path.
 _FAULT_ADVICE = {
     "damaged": ("الملف تالف: استرجع نسخة احتياطية أو أنقذ ما فيه بـ "
-                "sqlite3 nashra.db \".recover\" | sqlite3 fixed.db ثم اجعل DATABASE_PATH يشير إلى "
-                "fixed.db / the file is damaged: restore a backup, or recover what it holds with "
-                "sqlite3 nashra.db \".recover\" | sqlite3 fixed.db and point DATABASE_PATH at "
-                "fixed.db"),
+                "sqlite3 {db} \".recover\" | sqlite3 {fixed} ثم اجعل DATABASE_PATH يشير إلى "
+                "{fixed} / the file is damaged: restore a backup, or recover what it holds with "
+                "sqlite3 {db} \".recover\" | sqlite3 {fixed} and point DATABASE_PATH at "
+                "{fixed}"),
     "locked": ("برنامج آخر يمسك قاعدة البيانات (جلسة sqlite3 أو نسخ احتياطي أو أمر آخر لنشرة): "
                "انتظر حتى ينتهي أو أوقفه ثم أعد المحاولة / another program holds the database (a "
                "sqlite3 shell, a backup or another Nashra command): wait for it or stop it, "

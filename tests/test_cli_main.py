@@ -166,3 +166,23 @@ def test_every_commands_help_is_arabic_first_then_english(
     assert done.value.code == 2
     err = capsys.readouterr().err
     assert "خطأ في الأمر / usage error" in err and "run.py sources --help" in err
+
+
+def test_the_database_advice_names_the_real_file_and_keeps_sqlite_english_last(
+        tmp_path: Path) -> None:
+    """QA17 nits: the `.recover` advice names DATABASE_PATH's file (not «nashra.db»), and the
+    locked line has no English SQLite detail inside its Arabic half."""
+    import shlex
+    import sqlite3
+
+    from cli.main import database_error
+
+    path = tmp_path / "my news.db"
+    damaged = database_error(path, sqlite3.DatabaseError("database disk image is malformed"))
+    fixed = tmp_path / "fixed.db"
+    assert f"sqlite3 '{path}' \".recover\" | sqlite3 {shlex.quote(str(fixed))}" in damaged
+    assert "nashra.db" not in damaged
+    locked = database_error(path, sqlite3.OperationalError("database is locked"))
+    arabic, english = locked.split(" / ", 1)
+    assert "برنامج آخر يمسك قاعدة البيانات" in arabic and "database is locked" not in arabic
+    assert "(database is locked)" in english and "another program holds the database" in english
