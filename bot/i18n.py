@@ -178,13 +178,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bundle_stop": ("لإيقاف المتابعة: /unsubscribe", "To stop: /unsubscribe"),
     # A header naming topics and the general digest (QA16 F5): «📰 جديد «سوريا» والنشرة العامة»
     "bundle_and_general": ("{topics} والنشرة العامة", "{topics} and the general digest"),
-    # The stories a delivered digest counts but does not show (QA16 F4); {count} is «٣٨ خبرًا
-    # آخر» / "38 more stories" (bot.render.more_count)
-    "bundle_more": ("و{count} — /digest", "And {count} — /digest"),
-    "bundle_more_topic": ("و{count} — /search {topic} أو /digest",
-                          "And {count} — /search {topic} or /digest"),
-    # QA17 R2: the line when the stories it counts are one button away (bot.courier adds it
-    # under the last message; bot.buttons sends them once)
+    # The stories a delivered digest counts but does not show (QA16 F4), one button away (QA17
+    # R2: bot.courier adds it under the last message; bot.buttons sends them once); {count} is
+    # «٣٨ خبرًا آخر» / "38 more stories" (bot.render.more_count)
     "bundle_more_button": ("و{count} — في الزر أدناه", "And {count} — in the button below"),
     "bundle_more_button_topic": ("و{count} — في الزر أدناه، أو /search {topic}",
                                  "And {count} — in the button below, or /search {topic}"),
