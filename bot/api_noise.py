@@ -42,6 +42,7 @@ import time
 from collections.abc import Callable
 from types import TracebackType
 
+from digests.logs import Throttle
 from digests.storage import FAULTS, FaultLog, fault_of
 
 log = logging.getLogger("bot.app")
@@ -157,20 +158,16 @@ class PollingTrouble:
     def __init__(self, every: float = EVERY_SECONDS,
                  clock: Callable[[], float] | None = None) -> None:
         self.every = every
-        self._clock = clock or time.monotonic
-        self._last: float | None = None
-        self._unreported = 0
+        self._throttle = Throttle(every, clock or time.monotonic)
 
     def report(self, error: BaseException) -> bool:
         """Count `error`; log one WARNING (no traceback) when the last is `every` seconds old.
         Returns whether a line was logged."""
-        self._unreported += 1
-        now = self._clock()
-        if self._last is not None and now - self._last < self.every:
+        count = self._throttle.due()
+        if count is None:
             return False
         log.warning("Bot API unreachable or answering badly while polling (%d time(s) since the "
-                    "last report): %s: %s", self._unreported, type(error).__name__, error)
-        self._last, self._unreported = now, 0
+                    "last report): %s: %s", count, type(error).__name__, error)
         return True
 
 

@@ -48,6 +48,7 @@ from bot.i18n import num, t
 from bot.limiter import RateLimiter
 from bot.threads import GONE_TOPIC, forget_thread
 from digests import outbox
+from digests.logs import Throttle
 from digests.models import Digest
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.related import live_related
@@ -137,10 +138,8 @@ class Courier:
         self.retry_delay = retry_delay
         self._busy = busy
         self.topics_of = topics_of
-        self._monotonic = monotonic
         self._unreachable = 0  # "not sent" failures in a row, any chat (the back-off)
-        self._unreported = 0  # "not sent" failures since the last WARNING
-        self._last_report: float | None = None
+        self._unreachable_log = Throttle(UNREACHABLE_REPORT_EVERY, monotonic)
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
         self.on_wire: set[Bundle] = set()
@@ -295,16 +294,14 @@ class Courier:
 
     def _report_unreachable(self, chat_id: int, delay: float, reason: str) -> None:
         """One WARNING a minute while deliveries are not sent; the others at DEBUG."""
-        self._unreported += 1
-        now = self._monotonic()
-        if self._last_report is not None and now - self._last_report < UNREACHABLE_REPORT_EVERY:
+        count = self._unreachable_log.due()
+        if count is None:
             log.debug("delivery not sent, retried chat=%s seconds=%.0f reason=%s", chat_id,
                       delay, reason)
             return
         log.warning("deliveries not sent, retried (%d since the last report; the Bot API "
-                    "unreachable?) chat=%s seconds=%.0f reason=%s", self._unreported, chat_id,
+                    "unreachable?) chat=%s seconds=%.0f reason=%s", count, chat_id,
                     delay, reason)
-        self._last_report, self._unreported = now, 0
 
     def more_button(self, bundle: Bundle, chat_id: int) -> InlineKeyboardMarkup | None:
         """The «📰 اعرض الأخبار الأخرى (٣)» button for the stories the bundle counts but does

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
+import time
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 _TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
@@ -37,6 +39,27 @@ def without_bidi_controls(text: str) -> str:
 # The secret half of a token is redacted on its own only when it is this long (@BotFather's are
 # 35 characters): a short one would redact ordinary words.
 _MIN_SECRET = 20
+
+
+class Throttle:
+    """At most one log line every `every` seconds for a trouble that repeats (a Bot API down,
+    deliveries not sent): the lines in between are counted, not logged."""
+
+    def __init__(self, every: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.every = every
+        self._clock = clock
+        self._last: float | None = None
+        self._count = 0
+
+    def due(self) -> int | None:
+        """Count one occurrence. When a line is due, how many occurred since the last line
+        (this one included); None while the last line is younger than `every` seconds."""
+        self._count += 1
+        now = self._clock()
+        if self._last is not None and now - self._last < self.every:
+            return None
+        count, self._last, self._count = self._count, now, 0
+        return count
 
 
 class RedactTokenFilter(logging.Filter):

@@ -114,3 +114,17 @@ def test_strip_credentials_keeps_everything_but_the_user_part() -> None:
     assert strip_credentials("mail me@host.example, see http://h/?a=b@c#d@e") == \
         "mail me@host.example, see http://h/?a=b@c#d@e"
     assert without_bidi_controls("\u202eabc\u202c \u200fد") == "abc \u200fد"  # marks stay
+
+
+def test_throttle_lets_one_line_a_period_through_and_counts_the_rest() -> None:
+    from digests.logs import Throttle
+
+    now = [0.0]
+    throttle = Throttle(60.0, clock=lambda: now[0])
+    assert throttle.due() == 1  # the first occurrence is said at once
+    now[0] = 30.0
+    assert throttle.due() is None and throttle.due() is None
+    now[0] = 61.0
+    assert throttle.due() == 3  # the two held back and this one
+    now[0] = 100.0
+    assert throttle.due() is None
