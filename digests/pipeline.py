@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TypeAlias
 
-from digests import archive, retries, sources
+from digests import archive, prepared, retries, sources
 from digests.archive import inserted_id
 from digests.dates import publication_time
 from digests.errors import FetchError, ParseError
@@ -109,12 +109,16 @@ def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetche
     """Store one article with its processing steps in one transaction; count the outcome.
 
     Runs in the poll's writer thread. What the story step will weigh by meaning is embedded
-    first, outside the transaction (`_embed_ahead`)."""
+    first, and the digest's headline and quotes found (digests.prepared), outside the
+    transaction (`_embed_ahead`), so it holds SQLite's write lock only to write."""
     entry, page = item.entry, item.page
     title = entry.title or (page.title if page else "")
     text = "\n".join(page.paragraphs) if page and page.paragraphs else entry.summary
     _embed_ahead(db, settings, title, text,
                  entry.published_at or (page.published_at if page else None) or now)
+    # the digest's headline and quotes are found here, before the transaction: a handler's
+    # write waits for the transaction only (digests.prepared)
+    ready = prepared.prepare(title, page.paragraphs if page else (), entry.summary)
     if (page is not None and page.published_at is not None and page.published_offset is None
             and entry.published_at is not None and entry.published_offset is not None):
         work.offset_pairs.append((entry.published_at, page.published_at))
@@ -142,7 +146,8 @@ def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetche
                 elif page is None and settings.fetch_pages:
                     retries.schedule(sql, result.article.id, now, settings,
                                      retry_after=item.retry_after)
-                run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill))
+                run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill),
+                          prepared.steps(ready))
     except Exception as exc:  # a failing step rolls back this article only
         kind = fault_of(exc)
         if kind is None:
