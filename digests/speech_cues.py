@@ -70,6 +70,9 @@ from digests.speech_start import comma_start, describes_document, host_noun, mar
 
 _WENT_ON = frozenset("مضي مضت ذهب ذهبت".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
+# «وواصل X حديثه: "…"»: went on with his talk (folded, with or without «و»/«ف»).
+_WENT_ON_TALKING = frozenset("واصل واصلت وواصل وواصلت فواصل فواصلت".split())
+_TALK = frozenset("حديثه حديثها كلامه كلامها".split())
 # Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.
 _VERBAL_NOUNS = frozenset(
     "اعلان تحذير تاكيد اصرار اتهام اتهامات ادعاء ادعاءات مزاعم زعم اعتراف اقرار تشديد".split())
@@ -328,6 +331,12 @@ def _head(w: Window, k: int) -> _Head | None:
             toks[m].norm.strip("،,:") in ("القول", "للقول")
             for m in range(k + 1, min(last, k + 6))):
         hit = ("verb", "f" if norm.endswith("ت") else "m")  # «ومضى التصريح إلى القول، "…"»
+    if hit is None and norm in _WENT_ON_TALKING and any(
+            toks[m].norm in _TALK and toks[m].raw.endswith(":")
+            for m in range(k + 1, min(last, k + 7))):
+        # «وواصل مهاجم الباطن حديثه: "…"» (K12: two key quotes lost): only with the talk
+        # named and a colon; «واصل الجيش قصفه» stays narration.
+        hit = ("verb", "f" if norm.endswith("ت") else "m")
     describer = _describer(toks, k, last)  # («وصفه» is also a cue after «ما» only)
     if describer:
         # «في خطوة وصفتها رئيسة الوزراء تيريزا ماي بأنها "…"»: the subject written after the

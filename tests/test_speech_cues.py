@@ -432,3 +432,17 @@ def test_f10_hung_on_is_no_comment() -> None:
 def test_f10_a_subject_in_ba_after_alaq_still_comments() -> None:
     said = find_quotes(['وعلق بيرنارد على ذلك قائلا "إنها مواجهة صعبة جدا علينا".'])
     assert [c.speaker for c in said] == ["بيرنارد"]
+
+
+def test_k12_went_on_with_his_talk_and_a_colon_speaks() -> None:
+    # «وواصل X حديثه: "…"» (K12's loss table: two key quotes never found).
+    found = find_quotes(['وواصل مهاجم النادي حديثه: "أرى في هذا اللاعب موهبة كبيرة جدا".'])
+    assert [(c.kind, c.speaker, c.text) for c in found] == [
+        ("direct", "مهاجم النادي", "أرى في هذا اللاعب موهبة كبيرة جدا")]
+    found = find_quotes(['وواصلت الوزيرة حديثها: "لن نقبل بهذا القرار أبدا".'])
+    assert [(c.speaker, c.text) for c in found] == [("الوزيرة", "لن نقبل بهذا القرار أبدا")]
+
+
+def test_k12_went_on_with_something_else_is_narration() -> None:
+    assert find_quotes(['وواصل الجيش قصفه للمدينة: "طوال الليل دون توقف أبدا".']) == []
+    assert cues_of("وواصل الجيش قصفه للمدينة طوال الليل.") == []
