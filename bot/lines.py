@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 import idna
 
-from digests.fetcher import host_problem
+from digests.fetch_failures import host_problem
 
 RLM = "\u200f"
 LRM = "\u200e"

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from bot.i18n import STRINGS, num, t
 from digests.errors import NashraError, Reason
-from digests.fetcher import size_text
+from digests.fetch_failures import size_text
 
 _HTTP_FORBIDDEN = {"401", "403", "451"}
-MEGABYTE = 1024 * 1024  # binary, as digests.fetcher.size_text
+MEGABYTE = 1024 * 1024  # binary, as digests.fetch_failures.size_text
 
 
 def _digits(text: str, lang: str) -> str:
@@ -27,8 +27,8 @@ def _digits(text: str, lang: str) -> str:
 
 
 def _megabytes(detail: str, lang: str) -> str:
-    """A byte count as megabytes, binary as digests.fetcher.size_text counts them (the 4 MB page
-    cap, 4194304 bytes, is «٤», not «٤٫٢»); under a megabyte, a fraction of one."""
+    """A byte count as megabytes, binary as digests.fetch_failures.size_text counts them (the
+    4 MB page cap, 4194304 bytes, is «٤», not «٤٫٢»); under a megabyte, a fraction of one."""
     if not detail.isdigit():
         return detail
     size = int(detail)

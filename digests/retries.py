@@ -24,9 +24,9 @@ deliveries), a delivery still waiting for it moves to a live report of its story
 retried and deliverable as before.
 
 A link refused as malformed (a host no request can be built for, «http://xn--zz/y», or a link
-that is not http(s): digests.fetcher.invalid_url and digests.addresses word it «رابط غير صالح …»)
-is refused before any I/O and will be refused the same way on every try: no retry is scheduled
-for it, and a retry that meets it (a redirect that now leads to such a host) is the last
+that is not http(s): digests.fetch_failures.invalid_url and digests.addresses word it «رابط غير
+صالح …») is refused before any I/O and will be refused the same way on every try: no retry is
+scheduled for it, and a retry that meets it (a redirect that now leads to such a host) is the last
 (`is_malformed`; QA15: such rows filled the retry table).
 
 Columns (migration 008_page_retries): `articles.page_attempts` (page tries after the first) and
@@ -63,8 +63,8 @@ GONE = "gone"  # articles.page_status of a page the site removed (HTTP 404/410)
 GONE_STATUSES = frozenset({404, 410})  # "not here (any more)": asking again will not help
 
 
-# How digests.fetcher (invalid_url) and digests.addresses (check_address) word a link refused as
-# malformed: the start of the stored page_error.
+# How digests.fetch_failures (invalid_url) and digests.addresses (check_address) word a link
+# refused as malformed: the start of the stored page_error.
 MALFORMED_PREFIX = "رابط غير صالح"
 
 
@@ -177,7 +177,7 @@ def mark_gone(sql: sqlite_utils.Database, article_id: int, error: str, now: date
                  article_id, moved, skipped)
 
 
-# How digests.fetcher words a 404/410 (the same since session 1): what `mark_stored_gone` reads.
+# How digests.responses words a 404/410 (the same since session 1): what `mark_stored_gone` reads.
 _GONE_ERRORS = tuple(f"%HTTP {status} / HTTP {status}:%" for status in sorted(GONE_STATUSES))
 
 

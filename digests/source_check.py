@@ -38,7 +38,9 @@ from digests.errors import (
     TemporaryFetchError,
 )
 from digests.feeds import as_utf8, parse_feed
-from digests.fetcher import Fetcher, FetchResult, host_of
+from digests.fetch_failures import host_of
+from digests.fetcher import Fetcher
+from digests.responses import FetchResult
 from digests.settings import Settings
 from digests.urls import is_http_url
 

@@ -26,9 +26,11 @@ from digests import archive, sources
 from digests.dates import learn_offset
 from digests.errors import FetchError, ParseError, Reason
 from digests.feeds import parse_feed
-from digests.fetcher import Fetcher, FetchResult, host_of
+from digests.fetch_failures import host_of
+from digests.fetcher import Fetcher
 from digests.models import FeedEntry, Source
 from digests.polls import SourceReport, SourceStatus
+from digests.responses import FetchResult
 from digests.settings import Settings
 from digests.source_check import feed_title, misread_titles
 from digests.storage import Database

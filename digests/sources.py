@@ -26,7 +26,7 @@ from digests.addresses import is_private as _is_private
 from digests.addresses import private_address_message
 from digests.archive import inserted_id
 from digests.errors import Reason, SourceError
-from digests.fetcher import host_of, host_problem
+from digests.fetch_failures import host_of, host_problem
 from digests.models import Source, iso, parse_iso
 from digests.settings import Settings
 from digests.storage import Database

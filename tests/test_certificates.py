@@ -26,7 +26,8 @@ from digests import addresses
 from digests.addresses import GuardedTransport
 from digests.archive import get_article_by_url
 from digests.errors import CertificateError, PermanentFetchError, TemporaryFetchError
-from digests.fetcher import CERTIFICATE_RETRY_SECONDS, Fetcher, certificate_error
+from digests.fetch_failures import CERTIFICATE_RETRY_SECONDS, certificate_error
+from digests.fetcher import Fetcher
 from digests.pipeline import poll_once
 from digests.samplesite import Response, SampleSite, render_feed, render_page
 from digests.settings import Settings

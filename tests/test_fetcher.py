@@ -13,9 +13,7 @@ import httpx
 import pytest
 
 from digests.errors import PermanentFetchError, TemporaryFetchError
-from digests.fetcher import (PAGE_MAX_BYTES, Fetcher, host_of, host_problem, non_page_kind,
-                             size_text,
-                             parse_max_age, parse_retry_after, sniff_media)
+from digests.fetcher import PAGE_MAX_BYTES, Fetcher
 from digests.samplesite import Request, Response, SampleSite, gzip_bomb, redirect
 from digests.settings import Settings
 
@@ -181,18 +179,6 @@ async def test_cache_control_max_age_is_reported(site: SampleSite, settings: Set
         assert (await fetcher.fetch(site.url("/cached"))).max_age == 1800.0
 
 
-def test_header_parsers() -> None:
-    assert parse_retry_after("30") == 30.0
-    assert parse_retry_after("nonsense") is None
-    assert parse_retry_after("Wed, 21 Oct 2015 07:30:00 GMT",
-                             datetime(2015, 10, 21, 7, 28, tzinfo=UTC)) == 120.0
-    assert parse_retry_after(None) is None
-    assert parse_max_age("max-age=60, must-revalidate") == 60.0
-    assert parse_max_age("s-maxage=10") is None or parse_max_age("s-maxage=10") == 10.0
-    assert parse_max_age("no-store") == 0.0
-    assert parse_max_age(None) is None
-
-
 async def test_fetch_outside_context_is_a_programming_error(settings: Settings) -> None:
     with pytest.raises(RuntimeError):
         await Fetcher(settings).fetch("http://127.0.0.1:9/")
@@ -228,13 +214,6 @@ async def test_a_private_address_is_refused_with_its_reason(site: SampleSite) ->
     assert info.value.why is not None and info.value.why.kind == "private_address"
 
 
-def test_host_of_keeps_only_host_and_a_non_default_port() -> None:
-    assert host_of("https://user:pw@news.example/feed?key=1") == "news.example"
-    assert host_of("https://news.example:443/feed") == "news.example"
-    assert host_of("http://news.example:8080/feed") == "news.example:8080"
-    assert host_of("http://news.example:bad/feed") == "news.example"
-
-
 # --- QA14: malformed hosts (F1), the cached refusal's URL (F12), non-pages and the page cap (F5,
 # F13)
 
@@ -268,14 +247,6 @@ async def test_a_redirect_to_a_malformed_host_is_a_permanent_invalid_url(
     assert info.value.url in (target, site.url("/redir-idna"))
     assert info.value.why is not None and info.value.why.kind == "invalid_url"
     assert "label" in str(info.value)
-
-
-def test_host_problem_names_only_hosts_no_request_can_be_built_for() -> None:
-    for url in MALFORMED[:4]:
-        assert host_problem(url), url
-    for url in ("http://example.com/a", "http://[::1]:8080/x", "https://مثال.test/خبر",
-                "http://127.0.0.1:9/x", f"http://{'a' * 63}.com/"):
-        assert host_problem(url) is None, url
 
 
 async def test_a_cached_refusal_names_the_url_at_hand(site: SampleSite, settings: Settings
@@ -320,14 +291,6 @@ async def test_a_page_that_is_an_image_pdf_audio_or_video_is_refused(
         assert (await fetcher.fetch(site.url("/media"))).body.startswith(b"\x89PNG")
     assert word in str(info.value) and "وليس صفحة خبر" in str(info.value)
     assert info.value.status is None  # not a 404/410: the page is not taken for gone
-
-
-def test_non_page_kind_reads_the_media_type_only() -> None:
-    assert non_page_kind("IMAGE/JPEG") == "image"
-    assert non_page_kind("application/pdf; charset=binary") == "pdf"
-    for page in ("text/html; charset=utf-8", "", "application/xhtml+xml", "text/plain",
-                 "application/octet-stream", "application/json"):
-        assert non_page_kind(page) is None, page
 
 
 class _CountingStream(httpx.AsyncByteStream):
@@ -378,15 +341,6 @@ async def test_pages_have_a_lower_body_cap_than_feeds(site: SampleSite, settings
             await fetcher.fetch(site.url("/mid.html"), page=True)
 
 
-@pytest.mark.parametrize("head, media", [
-    (b"%PDF-1.4\n", "application/pdf"), (b"\x89PNG\r\n\x1a\n\0\0", "image/png"),
-    (b"GIF89a..", "image/gif"), (b"\xff\xd8\xff\xe0", "image/jpeg"), (b"ID3\x04", "audio/mpeg"),
-    (b"RIFF\0\0\0\0WEBPVP8 ", "image/webp"), (b"\0\0\0\x18ftypmp42", "video/mp4"),
-    (b"<!doctype html>", ""), (b"\xef\xbb\xbf<html>", ""), (b"", ""), (b"RIFF\0\0\0\0XXXX", "")])
-def test_sniff_media_knows_files_by_their_first_bytes(head: bytes, media: str) -> None:
-    assert sniff_media(head) == media
-
-
 async def test_a_file_labelled_text_html_is_refused_by_its_first_bytes(
         site: SampleSite, settings: Settings) -> None:
     """QA14 F13: «binary labelled text/html» — a PNG served as a page."""
@@ -433,14 +387,6 @@ async def test_a_redirect_to_a_malformed_host_says_so_in_plain_words(
     assert text.startswith(f"رابط غير صالح / invalid URL: {site.url('/redir-idna')}: "), text
     assert "يحوّل إلى اسم مضيف مكتوب خطأ / redirects to a malformed host name (" in text, text
     assert "Error:" not in text, text  # no exception class name
-
-
-@pytest.mark.parametrize("size, arabic, english", [
-    (4 * 1024 * 1024, "٤ ميغابايت", "4 MB"), (10 * 1024 * 1024, "١٠ ميغابايت", "10 MB"),
-    (1536, "١٫٥ كيلوبايت", "1.5 KB"), (900, "٩٠٠ بايت", "900 bytes"),
-    (5_000_000, "٤٫٨ ميغابايت", "4.8 MB")])
-def test_size_text_says_sizes_as_a_reader_does(size: int, arabic: str, english: str) -> None:
-    assert size_text(size) == (arabic, english)
 
 
 @pytest.mark.parametrize("private", [True, False])

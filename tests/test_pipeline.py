@@ -14,10 +14,11 @@ import sqlite_utils
 from digests import extractor as extractor_module
 from digests import processing
 from digests.archive import get_article, get_article_by_url, remove_article
-from digests.fetcher import Fetcher, FetchResult
+from digests.fetcher import Fetcher
 from digests.models import Article
 from digests.pipeline import PollSummary, SourceReport, poll_once
 from digests.processing import StoreContext
+from digests.responses import FetchResult
 from digests.samplesite import Response, SampleSite, gzip_bomb
 from digests.settings import Settings
 from digests.sources import add_source, get_source

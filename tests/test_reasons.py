@@ -33,7 +33,7 @@ def test_digits_follow_the_interface_and_status_codes_get_plain_words() -> None:
     assert "(error 403)" in reason_text(Reason("http_status", "a.example", "403"), "en")
     assert "(الخطأ ٥٠٣)" in reason_text(Reason("server_error", "a.example", "503"), "ar")
     assert "(٢٠ ث)" in reason_text(Reason("timeout", "a.example", "20"), "ar")
-    # binary megabytes, as digests.fetcher.size_text: the 4 MB page cap reads «٤», not «٤٫٢»
+    # binary megabytes, as digests.fetch_failures.size_text: the 4 MB page cap reads «٤», not «٤٫٢»
     assert "(٥ ميغابايت)" in reason_text(Reason("too_big", "a.example", "5242880"), "ar")
     assert "(2.5 MB)" in reason_text(Reason("too_big", "a.example", "2621440"), "en")
     cap = str(PAGE_MAX_BYTES)

@@ -680,7 +680,7 @@ async def test_a_retry_that_meets_a_malformed_link_is_the_last(
 
 
 def test_is_malformed_reads_the_fetchers_and_the_address_checks_words() -> None:
-    from digests.fetcher import invalid_url
+    from digests.fetch_failures import invalid_url
 
     assert retries.is_malformed(str(invalid_url("http://xn--/x", detail="x")))
     assert retries.is_malformed("رابط غير صالح (http أو https فقط): ftp://a / not an http(s) URL")
