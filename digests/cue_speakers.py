@@ -50,6 +50,9 @@ from digests.speech import (
 )
 
 _KANA = frozenset(("كان", "كانت", "كانوا"))
+# «ومضت تقول "…"», «وراح يقول»: a verb of going on before a present speech verb is no subject;
+# the voice is the one speaking before (folded, «و»/«ف» stripped).
+_WENT_ON_SAYING = frozenset("مضي مضت راح راحت ظل ظلت".split())
 # A pronoun written before the verb is its subject («لكنه قال», «وهو يؤكد»).
 _PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وهو وهي فهو فهي".split())
 ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صورة … وكتب فوقها "…"»: X's caption
@@ -469,12 +472,19 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         # «وقدّر المعهد الوطني شدة الهزة …، وقال إن …»: the subject of the verb that opens the
         # sentence goes on speaking, not the speaker named in an earlier sentence.
         return clause_subject(toks, k, first)
+    if (k > first and strip_conj(toks[k - 1].norm) in _WENT_ON_SAYING
+            and t.norm[:1] in "يت"):
+        return ""  # «ومضت تقول "…"» (K12): the last named speaker goes on
     if (not content_open and not t.norm.startswith(("و", "ف"))
             and not (k + 1 < last and toks[k + 1].norm in IN_WHICH)):
         # An SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن
         # شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …». («كان له تصريح آخر، قال فيه:»
         # names the statement's author, not the word before.)
-        return speaker_before(toks, k, first, max_words=6)
+        before = speaker_before(toks, k, first, max_words=6)
+        head, _, rest = before.partition(" ")
+        if rest and strip_conj(fold(head)) in _WENT_ON_SAYING:
+            return rest  # «وظل الوزير يقول إن …»: the minister, not «وظل الوزير»
+        return before
     return ""
 
 

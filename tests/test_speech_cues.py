@@ -446,3 +446,15 @@ def test_k12_went_on_with_his_talk_and_a_colon_speaks() -> None:
 def test_k12_went_on_with_something_else_is_narration() -> None:
     assert find_quotes(['وواصل الجيش قصفه للمدينة: "طوال الليل دون توقف أبدا".']) == []
     assert cues_of("وواصل الجيش قصفه للمدينة طوال الليل.") == []
+
+
+def test_k12_went_on_saying_is_the_last_voice_not_a_speaker() -> None:
+    # «ومضت تقول "…"»: «ومضت» (went on) is no subject; the woman named before goes on.
+    found = find_quotes(["وقالت المحققة يانغي لي إن الوضع خطير جدا.",
+                         'ومضت تقول "استخدم الموقع لنقل رسائل عامة إلى الناس".'])
+    assert [(c.speaker, c.named) for c in found] == [
+        ("المحققة يانغي لي", True), ("المحققة يانغي لي", False)]
+    # «ومضى الرئيس الأمريكي يقول إن …»: the president, without the verb.
+    found = find_quotes(["ومضى الرئيس الأمريكي يقول إن الحكومة لن تتراجع عن القرار."])
+    assert [(c.speaker, c.text) for c in found] == [
+        ("الرئيس الأمريكي", "الحكومة لن تتراجع عن القرار")]
