@@ -3,8 +3,9 @@
 In a channel the bot's answer to a command reaches every reader, and any reader can press its
 buttons (bot.runtime.may_change lets only the channel's admins change anything by a press, but
 the menus would still be public clutter). So a channel gets no menus, lists or links from a command: /settings,
-/topics, /search, /start, /help, /lang and a bare /subscribe or /unsubscribe (which offer
-buttons) are answered with one short line pointing the admin to a private chat with the bot.
+/topics, /search, /start, /help, /lang, /channels and a bare /subscribe or /unsubscribe (which
+offer buttons) are answered with one short line telling the admin to send /channels to the bot
+in a private chat, where the channel's settings and topics are managed (bot.channel_admin).
 Only `/subscribe TOPIC` and `/unsubscribe TOPIC` are carried out, answered with their one line
 (without /subscribe's share link: bot.following). /digest still posts the channel's digest: that
 is news for its readers. Admin commands refuse a channel post as before (bot.admin).
@@ -24,7 +25,8 @@ log = logging.getLogger(__name__)
 # Commands a channel may use with a topic: they change what it follows, in one answer line.
 WITH_TOPIC = frozenset({"subscribe", "unsubscribe"})
 # Commands whose answer would be a menu, a list or a reader's help: one line instead.
-ANSWERED_BRIEFLY = frozenset({"settings", "topics", "search", "start", "help", "lang"})
+ANSWERED_BRIEFLY = frozenset({"settings", "topics", "search", "start", "help", "lang",
+                              "channels"})
 
 
 def channel_command(text: str) -> tuple[str, bool] | None:

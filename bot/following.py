@@ -9,6 +9,9 @@ stored without the words of asking at its ends («ما آخر أخبار الغ�
 digests.subscriptions.clean_topic); a topic cut to its stored length is echoed with «…». Replies
 speak to the chat as it is (bot.i18n.chat_worded): «المجموعة تتابع «ترامب» بالفعل» in a group,
 «القناة …» in a channel, «أنت تتابع …» in a private chat.
+
+A channel's topics are also listed in a private chat, from its menu there (/channels,
+bot.channel_admin): each with «❌» to stop following it, and «↩️ رجوع» to its settings.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
+from bot.channel_admin import Scope, channel_heading, may_manage, scope_of
 from bot.i18n import chat_worded, num, t
 from bot.lines import escape_text
 from bot.preferences import hour_label
@@ -332,6 +336,30 @@ def _topics_listing(rt: Runtime, chat_id: int,
     return "\n".join(lines), keyboard(rows)
 
 
+def channel_topics(rt: Runtime, scope: Scope,
+                   lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    """A channel's topics shown in a private chat (its menu from /channels): the channel named
+    first, each topic with «❌» to stop following it, how to add one, and «↩️ رجوع» to the
+    channel's settings."""
+    chat = subscriptions.get_chat(rt.db, scope.target)
+    subs = subscriptions.list_subscriptions(rt.db, scope.target)
+    lines = [channel_heading(chat, lang, rt.settings.default_language)] if chat else []
+    if subs:
+        lines.append(ui(lang, "topics_header_channel"))
+        for s in subs:
+            line = "• " + escape_text(_topic_label(s.topic, lang))
+            if matches_nothing(s.topic):
+                line += " — " + escape_text(t("topic_matches_nothing", lang))
+            lines.append(rtl(line))
+    else:
+        lines.append(ui(lang, "channel_no_topics"))
+    lines.append(ui(lang, "channel_topics_add"))
+    rows = [[scope.button(rt, "❌ " + _topic_label(s.topic, lang), "unsub_topics", {"id": s.id})]
+            for s in subs]
+    rows.append([scope.button(rt, t("btn_back", lang), "settings_menu")])
+    return "\n".join(lines), keyboard(rows)
+
+
 # ---------------------------------------------------------------------------------------------
 # Buttons
 
@@ -345,19 +373,23 @@ async def _remove_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: 
                         cb: Callback, lang: str,
                         listing: Callable[[Runtime, int, str], tuple[str, InlineKeyboardMarkup | None]],
                         ) -> None:
-    """Remove the pressed topic, show `listing` again in place without it, then confirm."""
+    """Remove the pressed topic, show `listing` again in place without it, then confirm (a
+    channel's topic pressed in a private chat: after re-checking the presser administers the
+    channel, with the channel's list)."""
     assert update.callback_query is not None
-    if not await may_change(update, context):
-        await refuse_group(update, context, lang)
+    scope = scope_of(cb)
+    if not await may_manage(update, context, rt, scope, lang):
         return
-    sub = subscriptions.unsubscribe_id(rt.db, cb.chat_id, int(cb.payload.get("id", 0)))
+    sub = subscriptions.unsubscribe_id(rt.db, scope.target, int(cb.payload.get("id", 0)))
     await update.callback_query.answer(t("done", lang))
-    text, markup = listing(rt, cb.chat_id, lang)
+    text, markup = channel_topics(rt, scope, lang) if scope.channel else listing(
+        rt, scope.target, lang)
     await edit_or_send(update, context, text, markup)  # the list without the topic just removed
     if sub is None:
         return
     chat = update.effective_chat
-    worded = chat_worded("unsubscribed", chat.type if chat else None)
+    worded = chat_worded("unsubscribed", "channel" if scope.channel else
+                         chat.type if chat else None)
     await send(update, context, ui(lang, worded, topic=_topic_label(sub.topic, lang)))
 
 
@@ -373,7 +405,22 @@ async def _act_unsub_topics(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     await _remove_topic(update, context, rt, cb, lang, _topics_listing)
 
 
+async def _act_channel_topics(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                              cb: Callback, lang: str) -> None:
+    """«📋 المواضيع» in a channel's menu (a private chat): the channel's topics."""
+    assert update.callback_query is not None
+    scope = scope_of(cb)
+    if not scope.channel:  # only a channel's menu makes this button
+        await update.callback_query.answer(t("button_expired", lang), show_alert=True)
+        return
+    if not await may_manage(update, context, rt, scope, lang):
+        return
+    await update.callback_query.answer()
+    await edit_or_send(update, context, *channel_topics(rt, scope, lang))
+
+
 ACTIONS: dict[str, Action] = {
+    "channel_topics": _act_channel_topics,
     "subscribe": _act_subscribe,
     "unsub": _act_unsub,
     "unsub_topics": _act_unsub_topics,

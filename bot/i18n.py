@@ -121,6 +121,8 @@ READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("digest", "نشرتي الآن", "My digest now"),
     ("settings", "التنبيهات: فورية أو يومية، ساعات الهدوء، التوقيت",
      "Alerts: instant or daily, quiet hours, time zone"),
+    ("channels", "قنواتي: إعدادات قناة تشرف عليها ومواضيعها",
+     "My channels: settings and topics of a channel you administer"),
     ("lang", "اللغة: العربية أو English", "Language: Arabic or English"),
     ("help", "قائمة الأوامر", "List of commands"),
 )
@@ -151,6 +153,8 @@ GROUP_COMMANDS: dict[str, tuple[str, str]] = {
     "digest": ("نشرة المجموعة الآن", "The group's digest now"),
     "settings": ("تنبيهات المجموعة: فورية أو يومية، ساعات الهدوء، التوقيت (للمشرفين)",
                  "The group's alerts: instant or daily, quiet hours, time zone (admins)"),
+    "channels": ("قنواتي: إدارة قناة تشرف عليها، في محادثة خاصة مع البوت",
+                 "My channels: manage a channel you administer, in a private chat with the bot"),
     "lang": ("لغة المجموعة: العربية أو English (للمشرفين)",
              "The group's language: Arabic or English (admins)"),
 }
@@ -228,11 +232,43 @@ STRINGS: dict[str, tuple[str, str]] = {
     "hello_group": ("أهلًا بكم", "Welcome"),
     "hello_channel": ("أهلًا بكم", "Welcome"),
     "channel_no_menus": ("📢 لا أنشر في القناة قوائم ولا أزرارًا، فكل قرائها يرونها ويضغطونها: هنا "
-                         "/subscribe موضوع و/unsubscribe موضوع فقط، والباقي في محادثة خاصة "
-                         "معي: @{bot}",
+                         "/subscribe موضوع و/unsubscribe موضوع فقط. لإعدادات القناة ومواضيعها "
+                         "أرسل /channels إلى @{bot} في محادثة خاصة.",
                          "📢 I post no lists or buttons in a channel: every reader sees and can "
-                         "press them. Here: /subscribe TOPIC and /unsubscribe TOPIC only; the "
-                         "rest in a private chat with me: @{bot}"),
+                         "press them. Here: /subscribe TOPIC and /unsubscribe TOPIC only. For "
+                         "the channel's settings and topics, send /channels to @{bot} in a "
+                         "private chat."),
+    # /channels: a channel's settings and topics from a private chat (bot.channel_admin)
+    "channels_header": ("📢 اختر قناة لإدارة إعداداتها ومواضيعها:",
+                        "📢 Choose a channel to manage its settings and topics:"),
+    "channels_none": ("لا أعرف قناة تشرف عليها. لإدارة قناة من هنا: أضفني إليها مشرفًا يملك "
+                      "النشر، وانشر فيها /subscribe موضوع، ثم أرسل /channels هنا من جديد.",
+                      "No channel to manage from here. To manage one: add me to the channel as "
+                      "an admin who can post, post /subscribe TOPIC in it, then send /channels "
+                      "here again."),
+    "channels_private_only": ("تُدار القنوات في محادثة خاصة معي: أرسل /channels إلى @{bot}",
+                              "Channels are managed in a private chat with me: send /channels "
+                              "to @{bot}"),
+    "channel_menu_title": ("📢 القناة «{title}» (لغة منشوراتها: {language})",
+                           "📢 Channel «{title}» (its posts in {language})"),
+    "btn_channel_topics": ("📋 مواضيع القناة", "📋 Channel topics"),
+    "btn_channel_lang": ("🌐 لغة القناة", "🌐 Channel language"),
+    "choose_channel_lang": ("اختر لغة منشورات القناة:", "Choose the language of the channel's posts:"),
+    "channel_no_topics": ("القناة لا تتابع أي موضوع بعد.", "This channel follows no topic yet."),
+    "channel_topics_add": ("لإضافة موضوع انشر في القناة: /subscribe موضوع",
+                           "To add a topic, post in the channel: /subscribe TOPIC"),
+    "channel_not_admin": ("إعدادات «{title}» لمشرفيها الذين يملكون النشر أو تعديل معلوماتها "
+                          "وحدهم، فلم يتغير شيء.",
+                          "Only the admins of «{title}» who can post or change its info manage "
+                          "it; nothing was changed."),
+    "channel_gone": ("لم أعد في القناة «{title}» (أُزلت منها أو لم أعد مشرفًا فيها)، فلم يتغير "
+                     "شيء. أعد إضافتي مشرفًا ثم أرسل /channels.",
+                     "I am no longer in the channel «{title}» (removed, or no longer an admin "
+                     "there); nothing was changed. Add me back as an admin, then send "
+                     "/channels."),
+    "channel_unchecked": ("تعذر التحقق الآن من مشرفي «{title}»، فلم يتغير شيء. حاول بعد قليل.",
+                          "Could not check the admins of «{title}» right now; nothing was "
+                          "changed. Try again shortly."),
     "welcome_private": ("اكتب اسم أي موضوع، مثل «الغوطة»، لتصلك آخر أخباره، أو تابعه لتصلك "
                         "أخباره أولًا بأول: /subscribe الغوطة",
                         "Type any topic, such as «الغوطة», to get its latest news, or follow it "

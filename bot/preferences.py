@@ -6,6 +6,10 @@ offset before zones existed keeps it until it picks a zone.
 
 In groups only the group's admins change settings: a member is refused at the first press of
 any settings or language button. Pickers mark the current choice «✓» and have «↩️ رجوع».
+
+The same menu manages a channel from a private chat (bot.channel_admin, /channels): a button's
+`Scope` names the chat it acts on; the menu's first line names the channel, it also offers the
+channel's language and topics, and every press re-checks that the presser administers it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,16 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
+from bot.channel_admin import ACTIONS as CHANNEL_ACTIONS
+from bot.channel_admin import (
+    LANGUAGE_NAMES,
+    Scope,
+    back_to_list,
+    channel_heading,
+    may_manage,
+    same_chat,
+    scope_of,
+)
 from bot.i18n import chat_worded, num, t
 from bot.runtime import (
     Action,
@@ -25,8 +39,6 @@ from bot.runtime import (
     edit_or_send,
     enter,
     keyboard,
-    may_change,
-    refuse_group,
     send,
     ui,
 )
@@ -66,29 +78,41 @@ def _mark(text: str, current: bool) -> str:
     return f"✓ {text}" if current else text
 
 
-def _back(rt: Runtime, chat_id: int, lang: str) -> list[InlineKeyboardButton]:
+def _back(rt: Runtime, scope: Scope, lang: str) -> list[InlineKeyboardButton]:
     """The «↩️ رجوع» row of a picker: back to the settings."""
-    return [button(rt, chat_id, t("btn_back", lang), "settings_menu")]
+    return [scope.button(rt, t("btn_back", lang), "settings_menu")]
 
 
 def settings_keyboard(rt: Runtime, chat_id: int, lang: str,
-                      chat: subscriptions.Chat | None = None) -> InlineKeyboardMarkup | None:
+                      chat: subscriptions.Chat | None = None, *,
+                      scope: Scope | None = None) -> InlineKeyboardMarkup | None:
     """Buttons: instant, daily (then an hour), quiet hours (then a range), time zone; the
-    current alert mode marked «✓»."""
+    current alert mode marked «✓». A channel's menu (`scope` acting on a channel) adds its
+    topics and language, and «↩️ رجوع» to the list of channels."""
+    scope = scope or same_chat(chat_id)
     daily = chat is not None and chat.mode == "daily"
-    return keyboard([
-        [button(rt, chat_id, _mark(t("btn_instant", lang), chat is not None and not daily),
-                "mode", {"mode": "instant"}),
-         button(rt, chat_id, _mark(t("btn_daily", lang), daily), "daily_menu")],
-        [button(rt, chat_id, t("btn_quiet", lang), "quiet_menu"),
-         button(rt, chat_id, t("btn_zone", lang), "zone_menu")],
-    ])
+    rows = [
+        [scope.button(rt, _mark(t("btn_instant", lang), chat is not None and not daily),
+                      "mode", {"mode": "instant"}),
+         scope.button(rt, _mark(t("btn_daily", lang), daily), "daily_menu")],
+        [scope.button(rt, t("btn_quiet", lang), "quiet_menu"),
+         scope.button(rt, t("btn_zone", lang), "zone_menu")],
+    ]
+    if scope.channel:
+        rows.append([scope.button(rt, t("btn_channel_topics", lang), "channel_topics"),
+                     scope.button(rt, t("btn_channel_lang", lang), "lang_menu")])
+        rows.append(back_to_list(rt, scope, lang))
+    return keyboard(rows)
 
 
-def _settings_message(rt: Runtime, chat: subscriptions.Chat, lang: str
-                      ) -> tuple[str, InlineKeyboardMarkup | None]:
-    return (settings_text(chat, lang, chat_zone(rt.db, chat.id), now=rt.now()),
-            settings_keyboard(rt, chat.id, lang, chat))
+def _settings_message(rt: Runtime, chat: subscriptions.Chat, lang: str,
+                      scope: Scope | None = None) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The settings text and buttons of `chat` (a channel's headed by its name)."""
+    scope = scope or same_chat(chat.id)
+    text = settings_text(chat, lang, chat_zone(rt.db, chat.id), now=rt.now())
+    if scope.channel:
+        text = channel_heading(chat, lang, rt.settings.default_language) + "\n" + text
+    return text, settings_keyboard(rt, scope.chat_id, lang, chat, scope=scope)
 
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -115,134 +139,174 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
 
 
-def _chat_type(update: Update) -> str | None:
-    """The type of the chat a picker is shown in: a group's picker speaks of the group."""
+def _chat_type(update: Update, scope: Scope) -> str | None:
+    """The type of the chat a picker speaks of: a group's picker speaks of the group, a
+    channel's (in a private chat) of the channel."""
+    if scope.channel:
+        return "channel"
     chat = update.effective_chat
     return chat.type if chat else None
 
 
-async def _allowed(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+async def _allowed(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                   scope: Scope, lang: str) -> bool:
     """In groups only the admins press settings buttons: a member is refused at the first
-    press, before the shared message changes for everyone."""
-    if await may_change(update, context):
-        return True
-    await refuse_group(update, context, lang)
-    return False
+    press, before the shared message changes for everyone; a channel's menu asks Telegram
+    again at every press whether the presser administers the channel
+    (bot.channel_admin.may_manage)."""
+    return await may_manage(update, context, rt, scope, lang)
 
 
 async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                           lang: str, change: Callable[[], subscriptions.Chat]) -> None:
+                           scope: Scope, lang: str,
+                           change: Callable[[], subscriptions.Chat]) -> None:
     assert update.callback_query is not None
-    if not await _allowed(update, context, lang):
+    if not await _allowed(update, context, rt, scope, lang):
         return
     chat = change()
     await update.callback_query.answer(t("settings_saved", lang))
-    await edit_or_send(update, context, *_settings_message(rt, chat, lang))
+    await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
 
 
 async def _act_settings_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                              cb: Callback, lang: str) -> None:
-    """«↩️ رجوع»: the settings again, unchanged."""
+    """«↩️ رجوع»: the settings again, unchanged (a channel chosen in /channels' list: its
+    settings)."""
     assert update.callback_query is not None
-    if not await _allowed(update, context, lang):
+    scope = scope_of(cb)
+    if not await _allowed(update, context, rt, scope, lang):
         return
-    chat = subscriptions.get_chat(rt.db, cb.chat_id)
+    chat = subscriptions.get_chat(rt.db, scope.target)
     await update.callback_query.answer()
     if chat is not None:
-        await edit_or_send(update, context, *_settings_message(rt, chat, lang))
+        await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
 
 
 async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
     mode: subscriptions.Mode = "daily" if cb.payload.get("mode") == "daily" else "instant"
     hour = cb.payload.get("hour")
-    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_mode(
-        rt.db, cb.chat_id, mode, int(hour) if hour is not None else None, rt.now()))
+    scope = scope_of(cb)
+    await _settings_change(update, context, rt, scope, lang, lambda: subscriptions.set_mode(
+        rt.db, scope.target, mode, int(hour) if hour is not None else None, rt.now()))
 
 
 async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                           cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
-    if not await _allowed(update, context, lang):
+    scope = scope_of(cb)
+    if not await _allowed(update, context, rt, scope, lang):
         return
     await update.callback_query.answer()
-    chat = subscriptions.get_chat(rt.db, cb.chat_id)
+    chat = subscriptions.get_chat(rt.db, scope.target)
     current = chat.daily_hour if chat is not None and chat.mode == "daily" else None
-    buttons = [button(rt, cb.chat_id, _mark(hour_label(h, lang), h == current), "mode",
-                      {"mode": "daily", "hour": h}) for h in HOURS]
-    named = chat_zone(rt.db, cb.chat_id)
+    buttons = [scope.button(rt, _mark(hour_label(h, lang), h == current), "mode",
+                            {"mode": "daily", "hour": h}) for h in HOURS]
+    named = chat_zone(rt.db, scope.target)
     zone = zone_label(chat_offset(named, chat.utc_offset_minutes if chat else 180, rt.now()),
                       lang, named)
-    rows = [buttons[i:i + 5] for i in range(0, len(buttons), 5)] + [_back(rt, cb.chat_id, lang)]
-    await edit_or_send(update, context, ui(lang, chat_worded("choose_hour", _chat_type(update)),
+    rows = [buttons[i:i + 5] for i in range(0, len(buttons), 5)] + [_back(rt, scope, lang)]
+    await edit_or_send(update, context, ui(lang, chat_worded("choose_hour",
+                                                             _chat_type(update, scope)),
                                            zone=zone), keyboard(rows))
 
 
 async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                           cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
-    if not await _allowed(update, context, lang):
+    scope = scope_of(cb)
+    if not await _allowed(update, context, rt, scope, lang):
         return
     await update.callback_query.answer()
-    chat = subscriptions.get_chat(rt.db, cb.chat_id)
+    chat = subscriptions.get_chat(rt.db, scope.target)
     now = (chat.quiet_start, chat.quiet_end) if chat is not None else (None, None)
-    rows = [[button(rt, cb.chat_id,
-                    _mark(f"{hour_label(s, lang)} – {hour_label(e, lang)}", (s, e) == now),
-                    "quiet", {"start": s, "end": e})] for s, e in QUIET_PRESETS]
-    rows.append([button(rt, cb.chat_id, _mark(t("btn_quiet_off", lang), now[0] is None),
-                        "quiet", {})])
-    rows.append(_back(rt, cb.chat_id, lang))
+    rows = [[scope.button(rt, _mark(f"{hour_label(s, lang)} – {hour_label(e, lang)}",
+                                    (s, e) == now),
+                          "quiet", {"start": s, "end": e})] for s, e in QUIET_PRESETS]
+    rows.append([scope.button(rt, _mark(t("btn_quiet_off", lang), now[0] is None),
+                              "quiet", {})])
+    rows.append(_back(rt, scope, lang))
     await edit_or_send(update, context, ui(lang, "choose_quiet"), keyboard(rows))
 
 
 async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                      cb: Callback, lang: str) -> None:
     start, end = cb.payload.get("start"), cb.payload.get("end")
-    await _settings_change(update, context, rt, lang, lambda: subscriptions.set_quiet_hours(
-        rt.db, cb.chat_id, None if start is None else int(start),
+    scope = scope_of(cb)
+    await _settings_change(update, context, rt, scope, lang, lambda: subscriptions.set_quiet_hours(
+        rt.db, scope.target, None if start is None else int(start),
         None if end is None else int(end), rt.now()))
 
 
 async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                          cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
-    if not await _allowed(update, context, lang):
+    scope = scope_of(cb)
+    if not await _allowed(update, context, rt, scope, lang):
         return
     await update.callback_query.answer()
-    current = chat_zone(rt.db, cb.chat_id)
+    current = chat_zone(rt.db, scope.target)
     idx = 1 if lang == "ar" else 2
-    buttons = [button(rt, cb.chat_id, _mark(entry[idx], entry[0] == current), "zone",
-                      {"zone": entry[0]}) for entry in ZONES]
-    rows = [buttons[i:i + 3] for i in range(0, len(buttons), 3)] + [_back(rt, cb.chat_id, lang)]
-    await edit_or_send(update, context, ui(lang, chat_worded("choose_zone", _chat_type(update))),
+    buttons = [scope.button(rt, _mark(entry[idx], entry[0] == current), "zone",
+                            {"zone": entry[0]}) for entry in ZONES]
+    rows = [buttons[i:i + 3] for i in range(0, len(buttons), 3)] + [_back(rt, scope, lang)]
+    await edit_or_send(update, context, ui(lang, chat_worded("choose_zone",
+                                                             _chat_type(update, scope))),
                        keyboard(rows))
 
 
 async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
     zone = cb.payload.get("zone")
+    scope = scope_of(cb)
     if isinstance(zone, str) and zone in ZONE_NAMES:
-        await _settings_change(update, context, rt, lang,
-                               lambda: set_zone(rt.db, cb.chat_id, zone, rt.now()))
+        await _settings_change(update, context, rt, scope, lang,
+                               lambda: set_zone(rt.db, scope.target, zone, rt.now()))
         return
     # A button from before session 4 carries a fixed offset: it still works.
     minutes = int(cb.payload.get("minutes", 180))
-    await _settings_change(update, context, rt, lang, lambda: set_fixed_offset(
-        rt.db, cb.chat_id, minutes, rt.now()))
+    await _settings_change(update, context, rt, scope, lang, lambda: set_fixed_offset(
+        rt.db, scope.target, minutes, rt.now()))
 
 
 async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
-    if not await _allowed(update, context, lang):  # a group's language is its admins' choice
+    scope = scope_of(cb)
+    # a group's language is its admins' choice, a channel's its admins'
+    if not await _allowed(update, context, rt, scope, lang):
         return
     new = "en" if cb.payload.get("lang") == "en" else "ar"
-    subscriptions.set_language(rt.db, cb.chat_id, new)
+    subscriptions.set_language(rt.db, scope.target, new)
+    if scope.channel:  # the channel's posts change language; this chat keeps its own
+        chat = subscriptions.get_chat(rt.db, scope.target)
+        await update.callback_query.answer(t("settings_saved", lang))
+        if chat is not None:
+            await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
+        return
     await update.callback_query.answer(t("lang_set", new))
     await edit_or_send(update, context, ui(new, "lang_set"), None)
 
 
+async def _act_lang_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         cb: Callback, lang: str) -> None:
+    """«🌐 اللغة» in a channel's menu: the language of its posts, the current one marked."""
+    assert update.callback_query is not None
+    scope = scope_of(cb)
+    if not await _allowed(update, context, rt, scope, lang):
+        return
+    await update.callback_query.answer()
+    chat = subscriptions.get_chat(rt.db, scope.target)
+    current = chat.language if chat is not None and chat.language else \
+        rt.settings.default_language
+    rows = [[scope.button(rt, _mark(LANGUAGE_NAMES[code], code == current), "lang",
+                          {"lang": code}) for code in ("ar", "en")], _back(rt, scope, lang)]
+    await edit_or_send(update, context, ui(lang, "choose_channel_lang"), keyboard(rows))
+
+
 ACTIONS: dict[str, Action] = {
+    **CHANNEL_ACTIONS,
+    "lang_menu": _act_lang_menu,
     "settings_menu": _act_settings_menu,
     "mode": _act_mode,
     "daily_menu": _act_daily_menu,

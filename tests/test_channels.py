@@ -33,11 +33,13 @@ async def test_a_channel_gets_one_line_for_menus_and_lists(tmp_path: Path) -> No
         assert "t.me/" not in done.text and "\n" not in done.plain_text.strip()  # no share link
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, CHANNEL)] == ["لبنان"]
         for command in ("/settings", "/topics", "/search الغوطة", "/start", "/help",
-                        "/subscribe", "/unsubscribe", "/lang"):
+                        "/subscribe", "/unsubscribe", "/lang", "/channels"):
             [line] = await h.say(CHANNEL, command)
             assert line.buttons() == [], command
             assert "لا أنشر في القناة قوائم ولا أزرارًا" in line.plain_text, command
             assert "/subscribe" in line.plain_text and "@" in line.plain_text
+            # the real path: /channels in a private chat (bot.channel_admin)
+            assert "أرسل /channels إلى @" in line.plain_text.replace("\u200e", ""), command
         [gone] = await h.say(CHANNEL, "/unsubscribe لبنان")
         assert gone.plain_text.lstrip("\u200f") == "لم تعد القناة تتابع «لبنان»."
         assert subscriptions.list_subscriptions(h.db, CHANNEL) == []
@@ -68,3 +70,13 @@ async def test_a_button_under_a_channel_post_changes_nothing_unless_an_admin_pre
 def _mode(db: Database) -> str | None:
     chat = subscriptions.get_chat(db, CHANNEL)
     return chat.mode if chat else None
+
+
+async def test_a_channel_in_english_is_pointed_to_channels_in_english(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_chat(CHANNEL, type="channel", title="channel")
+        await h.say(CHANNEL, "/subscribe لبنان")
+        subscriptions.set_language(h.db, CHANNEL, "en")
+        [line] = await h.say(CHANNEL, "/settings")
+        assert line.buttons() == []
+        assert "send /channels to @" in line.plain_text and "in a private chat" in line.plain_text
