@@ -52,6 +52,7 @@ CHANNEL_KEY = "channel"
 MAX_CHANNELS = 100
 CONCURRENT_CHECKS = 8
 CHECK_TIMEOUT_SECONDS = 10.0
+# The language picker's buttons: each language in its own script, as /lang shows them.
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
 
 Access = Literal["admin", "not_admin", "gone", "unchecked"]
@@ -150,9 +151,9 @@ def channel_title(chat: subscriptions.Chat | None, channel_id: int) -> str:
 def channel_heading(chat: subscriptions.Chat, lang: str, default_language: str) -> str:
     """The first line of a channel's menu (HTML): which channel, in which language it gets its
     posts (`default_language` when it never chose)."""
+    language = "en" if (chat.language or default_language) == "en" else "ar"
     return ui(lang, "channel_menu_title", title=channel_title(chat, chat.id),
-              language=LANGUAGE_NAMES.get(chat.language or default_language,
-                                          LANGUAGE_NAMES["ar"]))
+              language=t(f"language_{language}", lang))
 
 
 def channels_listing(rt: Runtime, chat_id: int, channels: list[subscriptions.Chat],

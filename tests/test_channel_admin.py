@@ -118,7 +118,7 @@ async def test_the_channels_language_and_topics_from_its_menu(tmp_path: Path) ->
         langs = await _until_shown(h, menu, "اختر لغة منشورات القناة")
         assert "✓ العربية" in langs.button_texts()
         h.emu.click(langs, "English")
-        menu = await _until_shown(h, menu, "لغة منشوراتها: English")
+        menu = await _until_shown(h, menu, "لغة منشوراتها: الإنجليزية")
         assert _chat(h).language == "en"
         assert "الإعدادات الحالية" in menu.plain_text  # this chat keeps its Arabic
         # the topics: each with ❌, how to add one, back to the settings
@@ -198,8 +198,7 @@ async def test_the_english_interface(tmp_path: Path) -> None:
         assert "Choose a channel to manage its settings and topics" in listing.plain_text
         h.emu.click(listing, f"📢 {TITLE}")
         menu = await _until_shown(h, listing, "Current settings")
-        assert f"Channel «{TITLE}» (its posts in العربية)" in menu.plain_text.replace("\u200e",
-                                                                                    "")
+        assert f"Channel «{TITLE}» (its posts in Arabic)" in menu.plain_text.replace("\u200e", "")
         assert {"📋 Channel topics", "🌐 Channel language", "↩️ Back"} <= set(menu.button_texts())
         h.emu.click(menu, "🕐 Time zone")
         zones = await _until_shown(h, menu, "Choose the channel's time zone")
@@ -281,3 +280,33 @@ def test_who_may_manage_a_channel() -> None:
     assert not _may_manage_member(admin(post=False, info=False))  # may only delete, invite …
     assert not _may_manage_member(ChatMemberMember(user))
 
+
+
+async def test_a_channel_the_bot_was_just_added_to_is_listed_and_in_the_command_menu(
+        tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_chat(CHANNEL, type="channel", title=TITLE, admins=[ADMIN])
+        h.emu.chat_member_update(CHANNEL, new_status="administrator", old_status="left",
+                                 user=h.user(ADMIN))
+        await h.until(lambda: subscriptions.get_chat(h.db, CHANNEL) is not None)
+        menu = await _open_menu(h)  # no post yet: the admin sets it up from here
+        h.emu.click(menu, "📋 مواضيع القناة")
+        topics = await _until_shown(h, menu, "القناة لا تتابع أي موضوع بعد")
+        assert "/subscribe" in topics.plain_text and topics.button_texts() == ["↩️ رجوع"]
+        assert h.emu.messages(CHANNEL) == []  # nothing was posted in the channel
+        for lang in ("", "ar", "en"):
+            assert "channels" in [c["command"] for c in h.emu.commands(language_code=lang)]
+
+
+async def test_telegram_not_answering_the_check_changes_nothing(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        await _channel(h, admins=[ADMIN])
+        menu = await _open_menu(h)
+        h.emu.fail_next(1, 500, "Internal Server Error", chat_id=CHANNEL,
+                        methods={"getChatMember"})
+        answer = await h.click_answer(menu, "🗓 يومية")
+        assert "تعذر التحقق الآن" in answer.get("text", "")
+        await _until_shown(h, menu, "حاول بعد قليل")
+        assert _chat(h).mode == "instant"
+        h.emu.click(_shown(h, menu), "↩️ رجوع")  # the next check is answered: the list again
+        await _until_shown(h, menu, "اختر قناة")
