@@ -161,6 +161,9 @@ _CUES["بينت"] = ("verb", "f")
 # Two-letter verbs that keep their cue after «و»/«ف» («وحث», «فحض»; not «ورد», «وعد»).
 _SHORT_ROOTS = frozenset(("حث", "حض"))
 
+# «بيّن» (explained) written with its shadda; bare «بين» is «between». Folded.
+_EXPLAINED = frozenset(("بين", "وبين", "فبين"))
+
 # «ليرد/ليجيب X بقوله:»: «لـ» before a reply verb tells what came next, not a purpose.
 _REPLY_AFTER = frozenset("ليرد لترد ليجيب لتجيب".split())
 _CUES["يجيب"] = ("verb", "m")
@@ -177,6 +180,8 @@ def cue_of(raw: str) -> tuple[str, tuple[str, str] | None]:
         hit = _CUES.get(norm[1:])
     if hit is None and norm in _REPLY_AFTER:
         hit = _CUES.get(norm[1:])  # «…، ليرد الأمير بقوله: "…"» (F14's left): «and he replied»
+    if hit is None and norm in _EXPLAINED and "\u064a\u0651" in raw:
+        hit = ("verb", "m")  # «وبيّن البرنامج أنه …» (K12): the shadda tells «explained» from «between»
     return norm, hit
 
 def is_complementizer(norm: str) -> bool:

@@ -36,3 +36,11 @@ def test_prefixes() -> None:
     assert strip_prefix("بالصحيفه") == "صحيفه"
     assert strip_prefix("وكاله") == "كاله"  # why callers test both forms
     assert strip_conj("وقال") == "قال" and strip_conj("قال") == "قال"
+
+
+def test_k12_explained_with_its_shadda_is_a_cue_between_is_not() -> None:
+    assert cue_of("وبيّن")[1] == ("verb", "m")
+    assert cue_of("بيّن")[1] == ("verb", "m")
+    assert cue_of("بين")[1] is None  # «between»
+    assert cue_of("وبين")[1] is None
+    assert cue_of("تبيّن")[1] is None  # «it turned out»: a finding, not speech
