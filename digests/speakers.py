@@ -296,6 +296,9 @@ _LEADS = frozenset("لكن ولكن بينما فيما كما اما واما �
 _TOPIC = frozenset("اما واما بل وبل".split())
 _PLURAL_RELATIVES = frozenset("الذين اللواتي".split())
 _TIME_PREPS = frozenset("قبل وقبل بعد وبعد منذ ومنذ قبيل عقب".split())
+# «وعن آلية العمل، بيّن أن …», «وحول الاتفاق، قال إن …»: a topic fronted before a bare verb
+# (K12), whose noun is no subject. Folded.
+_FRONTED_TOPIC = frozenset("وعن فعن وحول بشان وبشان".split())
 
 
 def _related_subject(toks: list[Tok], verb: int, first: int) -> str:
@@ -405,7 +408,7 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             continue
         if any(q in t.raw for q in "\"“”«»") or (k == verb - 1 and t.norm in CLAUSE_CONJ):
             return ""  # a quoted title or «عندما صرح»: no subject written before the verb
-        if t.norm in PREPOSITIONS or t.norm in RELATIVES or (
+        if t.norm in PREPOSITIONS or t.norm in RELATIVES or t.norm in _FRONTED_TOPIC or (
                 k < verb - 1 and strip_prefix(t.norm) in RELATIVES):
             # «… إلى أدلة متزايدة تشير إلى أن»: the object of a preposition; «التي تضم …»: a
             # relative clause, not a speaker.

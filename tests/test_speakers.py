@@ -305,3 +305,16 @@ def test_f13_some_of_a_group_and_the_saying_after_a_name() -> None:
     # QA13 2915: «وأضاف مانينغ القول إن» — «the saying» is the verb's object, not his name.
     toks = tokens("وأضاف مانينغ القول إن")
     assert subject(toks, 1, len(toks), after_verb=True)[0] == "مانينغ"
+
+
+def test_k12_a_fronted_topic_is_no_subject() -> None:
+    # «وعن آلية العمل، بيّن أن …» (K12's reading): the topic is what he spoke about; the speaker
+    # named before goes on.
+    for verb in ("قال إن", "أوضح أن", "بيّن أن"):
+        found = find_quotes(["وقال المتحدث خالد أبا الخيل إن الوزارة تعمل بجد.",
+                             f"وعن آلية العمل، {verb} الوكالة الجديدة ستعمل على تدريب الشباب."])
+        assert [c.speaker for c in found] == ["المتحدث خالد أبا الخيل"] * 2, verb
+    toks = tokens("وحول الاتفاق الجديد قال إن الحكومة ستوقعه")
+    assert speaker_before(toks, 3, 0, max_words=6) == ""
+    toks = tokens("لكن الوزير قال إن الحكومة ستوقعه")  # an SVO subject still reads
+    assert speaker_before(toks, 2, 0, max_words=6) == "الوزير"
