@@ -7,7 +7,11 @@ before and a run after a change can be read side by side. Titles are printed, ne
 `--baseline FILE` (an earlier digests/related.py, e.g. `git show HEAD~3:digests/related.py`)
 times that version on the same articles, interleaved with the current one in this process, so
 the two timings share the machine's load. CPU time (process_time) is printed beside wall time:
-on a machine shared with other work it is the steadier figure.
+on a machine shared with other work it is the steadier figure. Since session 10 the rules live
+in three modules: digests/related.py (the candidate query and scoring), digests/signatures.py
+(which shared keys show one subject) and digests/story_reports.py (one link per story). A baseline
+file is one module: it brings its own query and scoring but imports today's signatures and story
+rules (for a related.py of session 9 or earlier, which held all three, it is the whole).
 
     .venv/bin/python benchmarks/search_related.py [--sample 40] [--seed 4] [--links 1] [--db PATH]
         [--ids-from OUT] [--baseline FILE]
