@@ -31,6 +31,7 @@ with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +47,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, Tele
 from bot import callbacks
 from bot.i18n import num, t
 from bot.limiter import RateLimiter
+from bot.owed import Locked, OwedWrites
 from bot.threads import GONE_TOPIC, forget_thread
 from digests import outbox
 from digests.logs import Throttle
@@ -138,6 +140,9 @@ class Courier:
         self.retry_delay = retry_delay
         self._busy = busy
         self.topics_of = topics_of
+        # every outbox write here waits briefly for the lock; an outcome it cannot write yet
+        # is owed, never lost, and its rows are never sent again (bot.owed)
+        self.writes = OwedWrites(db, monotonic=monotonic)
         self._unreachable = 0  # "not sent" failures in a row, any chat (the back-off)
         self._unreachable_log = Throttle(UNREACHABLE_REPORT_EVERY, monotonic)
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
@@ -196,8 +201,11 @@ class Courier:
             log.exception("render failed chat=%s", chat_id)
             messages, reason = [], f"render failed: {exc!r}"
         if not messages:
-            outbox.finish(self.db, outbox.claim(self.db, bundle.row_ids), "skipped",
-                          self.clock(), reason)
+            try:
+                claimed = self.writes.attempt("claim", outbox.claim, bundle.row_ids)
+            except Locked:
+                return  # still pending: a later pass
+            self.writes.owe("skipped", outbox.finish, claimed, "skipped", self.clock(), reason)
             return
         row_ids: list[int] = []
         sent = 0
@@ -205,11 +213,19 @@ class Courier:
         thread = bundle.thread
         markup: InlineKeyboardMarkup | None = None
         while sent < len(messages):
+            if not row_ids and self.writes.blocked():
+                return  # the database refused a write a moment ago: a later pass (bot.owed)
             ticket = await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0, ticket)
             if not row_ids:
                 # Claimed only now, as the first message leaves: after a crash, the rows left
-                # 'sending' are those really on the wire (the bound on duplicates).
-                row_ids = outbox.claim(self.db, bundle.row_ids)
+                # 'sending' are those really on the wire (the bound on duplicates). A claim the
+                # database does not take sends nothing: the rows stay pending (bot.owed).
+                try:
+                    row_ids = self.writes.attempt("claim", outbox.claim, bundle.row_ids)
+                except Locked:
+                    # nothing sent: the chat's slot is not used up
+                    self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
+                    return
                 if not row_ids:
                     return  # no longer pending (the chat was deactivated meanwhile)
                 self.on_wire.add(bundle)
@@ -231,7 +247,12 @@ class Courier:
                 continue  # the same message again, first in line after the pause
             except ChatMigrated as err:
                 new_id = int(err.new_chat_id)
-                outbox.move_chat(self.db, chat_id, new_id)
+                try:
+                    self.writes.attempt("chat migrated", outbox.move_chat, chat_id, new_id)
+                except Locked:  # nothing was sent: the rows wait, and meet the move again
+                    self.writes.owe("chat migrated", _refunded, row_ids, self.clock(),
+                                    "chat migrated")
+                    return
                 self.stats.migrated += 1
                 self._busy.add(new_id)
                 moved.append(new_id)
@@ -240,8 +261,8 @@ class Courier:
                     # The supergroup was already a chat and had some of these stories (QA15
                     # N2): the rendered bundle would repeat them. What is left goes back to the
                     # queue and is bundled anew for the new chat.
-                    outbox.retry_later(self.db, kept, self.clock(), "chat migrated",
-                                       refund_attempt=True)
+                    self.writes.owe("chat migrated", _refunded, kept, self.clock(),
+                                    "chat migrated")
                     return
                 chat_id = new_id
                 markup = None  # a button is bound to its chat: made anew for the new id
@@ -251,29 +272,34 @@ class Courier:
                 if any(p in text.lower() for p in DEACTIVATING):
                     # This bundle's rows end as the chat's other rows do: skipped with the
                     # reason, as after a my_chat_member «kicked» (QA16 N8: one outcome, one state)
-                    outbox.deactivate_chat(self.db, chat_id, text, self.clock())
+                    self.writes.owe("deactivated", outbox.deactivate_chat, chat_id, text,
+                                    self.clock())
                     self.stats.deactivated += 1
                     return
-                outbox.finish(self.db, row_ids, "failed", self.clock(), text)
+                self.writes.owe("failed", outbox.finish, row_ids, "failed", self.clock(), text)
                 self.stats.rows_failed += len(row_ids)
                 return
             except BadRequest as err:
                 if thread is not None and any(p in str(err).lower() for p in GONE_TOPIC):
                     # The group's delivery topic was closed or deleted: General from now on,
                     # this message first (bot.threads).
-                    forget_thread(self.db, chat_id)
+                    try:
+                        self.writes.attempt("topic gone", forget_thread, chat_id)
+                    except Locked:  # General for this bundle; the next one learns it again
+                        pass
                     thread, ticket = None, None
                     continue
                 log.warning("message refused chat=%s reason=%s", chat_id, err)
                 if any(p in str(err).lower() for p in GONE_CHAT):
                     # Retried on every push otherwise (QA12); a chat that writes to the bot
                     # again is active again (subscriptions.upsert_chat), its topics kept.
-                    outbox.deactivate_chat(self.db, chat_id, str(err), self.clock())
+                    self.writes.owe("deactivated", outbox.deactivate_chat, chat_id, str(err),
+                                    self.clock())
                     self.stats.deactivated += 1
                     return
-                outbox.finish(self.db, row_ids, "failed", self.clock(),
-                              f"{err} (after {sent} of {len(messages)} messages)" if sent
-                              else str(err))
+                self.writes.owe("failed", outbox.finish, row_ids, "failed", self.clock(),
+                                f"{err} (after {sent} of {len(messages)} messages)" if sent
+                                else str(err))
                 self.stats.rows_failed += len(row_ids)
                 return
             except TelegramError as err:  # TimedOut, NetworkError, anything unforeseen
@@ -283,7 +309,9 @@ class Courier:
             ticket = None
             self.stats.messages += 1
             self._unreachable = 0
-        outbox.finish(self.db, row_ids, "sent", self.clock())
+        # Owed when the database does not take it now: the rows stay 'sending', which no pass
+        # picks, until it is written — the message is not sent again (bot.owed).
+        self.writes.owe("sent", outbox.finish, row_ids, "sent", self.clock())
         self.stats.bundles += 1
         self.stats.rows_sent += len(row_ids)
 
@@ -313,9 +341,7 @@ class Courier:
             return None
         lang = bundle.language or self.default_language
         try:
-            cb_id = callbacks.new_callback(self.db, chat_id=chat_id,
-                                           action=callbacks.MORE_STORIES,
-                                           payload={"articles": ids}, now=self.clock())
+            cb_id = self.writes.attempt("more button", _new_more, chat_id, ids, self.clock())
         except Exception as exc:  # sqlite3 locked / disk full: send without the button
             log.warning("more button not stored chat=%s error=%r", chat_id, exc)
             return None
@@ -332,18 +358,19 @@ class Courier:
             # Our side never sent it (pool exhausted, Telegram unreachable): no attempt used.
             delay = self.unreachable_delay()
             self._unreachable += 1
-            outbox.retry_later(self.db, row_ids, self.clock() + timedelta(seconds=delay),
-                               reason, refund_attempt=True)
+            self.writes.owe("retry", _refunded, row_ids,
+                            self.clock() + timedelta(seconds=delay), reason)
             self._report_unreachable(bundle.chat_id, delay, reason)
             return
         if bundle.attempts + 1 >= MAX_ATTEMPTS:
-            outbox.finish(self.db, row_ids, "failed", self.clock(), reason)
+            self.writes.owe("failed", outbox.finish, row_ids, "failed", self.clock(), reason)
             self.stats.rows_failed += len(row_ids)
             log.error("delivery failed after attempts=%d chat=%s reason=%s", MAX_ATTEMPTS,
                       bundle.chat_id, reason)
             return
         delay = self.retry_delay * (2 ** bundle.attempts)
-        outbox.retry_later(self.db, row_ids, self.clock() + timedelta(seconds=delay), reason)
+        self.writes.owe("retry", outbox.retry_later, row_ids,
+                        self.clock() + timedelta(seconds=delay), reason)
         log.warning("delivery retried later chat=%s seconds=%.0f reason=%s", bundle.chat_id,
                     delay, reason)
 
@@ -376,3 +403,13 @@ def _seconds(value: timedelta | float) -> float:
     if isinstance(value, timedelta):
         return value.total_seconds()
     return float(value)
+
+
+# a retry that uses no attempt: the message surely never left (or was never sent)
+_refunded = functools.partial(outbox.retry_later, refund_attempt=True)
+
+
+def _new_more(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
+    """Store a «more stories» button's meaning; its opaque id."""
+    return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.MORE_STORIES,
+                                  payload={"articles": ids}, now=now)

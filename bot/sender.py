@@ -28,6 +28,7 @@ Delivery policy (the details are in bot.courier and the README):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import time
@@ -48,6 +49,7 @@ from bot.courier import (
     not_sent,
 )
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
+from bot.owed import Locked
 from digests import outbox
 from digests.models import Digest
 from digests.settings import Settings
@@ -179,9 +181,15 @@ class Sender:
             return await done
 
     def recover(self) -> int:
-        """Rows a crashed run left 'sending' go back to pending (once per Sender)."""
+        """Rows a crashed run left 'sending' go back to pending (once per Sender). Nothing is
+        claimed before it is done: a row this sender claimed must never be taken for a crashed
+        run's (bot.owed). While the database refuses the write, 0 and not yet recovered."""
+        try:
+            count = self.courier.writes.attempt("recover", outbox.recover_in_flight)
+        except Locked:
+            return 0
         self._recovered = True
-        return outbox.recover_in_flight(self.db)
+        return count
 
     async def run(self) -> None:
         """Work the outbox until cancelled."""
@@ -220,6 +228,13 @@ class Sender:
         if sending:
             await asyncio.wait(sending, timeout=timeout)
         await self._cancel_tasks()
+        writes = self.courier.writes
+        if writes.owed and not writes.settle(wait=timeout):
+            # the lock outlived the stop: those rows stay 'sending', sent again at the next
+            # start as after a crash (at least once)
+            log.warning("sender stopped with %d delivery outcomes not written (the database "
+                        "stayed locked): their messages may be sent again at the next start",
+                        writes.owed)
         log.info("sender stopped gracefully in_flight_finished=%d", len(sending))
 
     async def run_once(self) -> int:
@@ -271,7 +286,9 @@ class Sender:
             if self.instant_gap and bundle_kind(r.kind for r in rs) == "instant":
                 last = outbox.last_instant(self.db, chat_id)
                 if last is not None and now - last < self.instant_gap:
-                    outbox.postpone(self.db, [r.id for r in rs], last + self.instant_gap)
+                    with contextlib.suppress(Locked):  # still due: postponed at a later pass
+                        self.courier.writes.attempt("postpone", outbox.postpone,
+                                                    [r.id for r in rs], last + self.instant_gap)
                     continue
             ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
                                       or bundle_kind(r.kind for r in rs).startswith("daily:"))
@@ -290,9 +307,18 @@ class Sender:
         return bundles
 
     async def _dispatch(self) -> int:
-        """Start a task per due bundle (bounded by max_in_flight). Returns how many started."""
+        """Start a task per due bundle (bounded by max_in_flight). Returns how many started.
+
+        Nothing starts while the database refuses the sender's writes, or before the outcomes
+        owed from earlier bundles are written (bot.owed): their rows must be marked before any
+        other claim, and a pass under a lock costs the event loop one short wait at most."""
         if self._stopping:
             return 0
+        writes = self.courier.writes
+        if writes.blocked() or not writes.settle():
+            return 0
+        if not self._recovered and (self.recover() or not self._recovered):
+            return 0  # rows a crash left 'sending' are pending again: the next pass sends them
         bundles = self._plan()
         for bundle in bundles:
             await self._slots.acquire()

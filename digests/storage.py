@@ -226,6 +226,19 @@ class Database:
         finally:
             self._depth = 0
 
+    @contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """Writes inside the block wait at most `seconds` for another connection's write lock
+        (then SQLite's «database is locked»), whatever the connection's own busy timeout. For
+        code on an event loop that would rather try later than stall it (bot.owed); keep the
+        block synchronous: the timeout is the connection's, shared by whoever runs meanwhile."""
+        before = int(self.conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        self.conn.execute(f"PRAGMA busy_timeout={max(0, int(seconds * 1000))}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout={before}")
+
     def applied_migrations(self) -> list[str]:
         if not self.db["_migrations"].exists():
             return []
