@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import httpx
@@ -101,32 +102,32 @@ def address_reason(url: str) -> Reason:
     return Reason("private_address", host_of(url))
 
 
-def connection_reason(url: str, exc: BaseException) -> Reason:
-    """What went wrong with a connection, from the errors chained behind `exc`: nothing
-    listening (refused), a host name that does not resolve, or another failure."""
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and the errors behind it, each once: its cause, else its context, and theirs (a
+    library's error wraps the one that happened: httpx ← httpcore ← ssl or socket)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
-        if isinstance(current, ConnectionRefusedError):
-            return Reason("refused", host_of(url))
-        if isinstance(current, socket.gaierror):
-            return Reason("unknown_host", host_of(url))
+        yield current
         seen.add(id(current))
         current = current.__cause__ or current.__context__
+
+
+def connection_reason(url: str, exc: BaseException) -> Reason:
+    """What went wrong with a connection, from the errors chained behind `exc`: nothing
+    listening (refused), a host name that does not resolve, or another failure."""
+    for error in _chain(exc):
+        if isinstance(error, ConnectionRefusedError):
+            return Reason("refused", host_of(url))
+        if isinstance(error, socket.gaierror):
+            return Reason("unknown_host", host_of(url))
     return Reason("connect", host_of(url))
 
 
 def certificate_failure(exc: BaseException) -> ssl.SSLCertVerificationError | None:
     """The certificate verification error behind `exc`: itself or one in its chain of causes
     (httpx.ConnectError ← httpcore.ConnectError ← ssl.SSLCertVerificationError)."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, ssl.SSLCertVerificationError):
-            return current
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return None
+    return next((e for e in _chain(exc) if isinstance(e, ssl.SSLCertVerificationError)), None)
 
 
 def certificate_error(url: str, failure: ssl.SSLCertVerificationError) -> CertificateError:

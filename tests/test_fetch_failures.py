@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import socket
+import ssl
+
+import httpx
 import pytest
 
-from digests.fetch_failures import host_of, host_problem, size_text, too_big
+from digests.fetch_failures import (
+    certificate_failure,
+    connection_reason,
+    host_of,
+    host_problem,
+    size_text,
+    too_big,
+)
 
 # hosts no request can be built for (QA14 F1): a bad IDNA label, an empty one, a broken IPv6
 # literal, a label over 63 characters
@@ -41,3 +52,35 @@ def test_too_big_names_the_cap_as_a_reader_says_it() -> None:
     assert error.status == 200 and error.why is not None
     assert (error.why.kind, error.why.host, error.why.detail) == (
         "too_big", "a.example:8080", str(4 * 1024 * 1024))
+
+
+def _wrapped(cause: BaseException) -> httpx.ConnectError:
+    """`cause` behind two layers, as httpx raises it (httpx ← httpcore ← the OS or ssl)."""
+    try:
+        try:
+            raise cause
+        except BaseException as inner:
+            raise OSError("httpcore") from inner
+    except OSError as middle:
+        error = httpx.ConnectError("failed")
+        error.__cause__ = middle
+        return error
+
+
+def test_the_reason_of_a_connection_is_read_behind_the_errors_that_wrap_it() -> None:
+    url = "https://news.example:8443/feed"
+    assert connection_reason(url, _wrapped(ConnectionRefusedError())).kind == "refused"
+    unknown = connection_reason(url, _wrapped(socket.gaierror(-2, "Name or service not known")))
+    assert (unknown.kind, unknown.host) == ("unknown_host", "news.example:8443")
+    assert connection_reason(url, _wrapped(TimeoutError())).kind == "connect"
+    looped = httpx.ConnectError("failed")
+    looped.__context__ = looped  # a cycle is walked once, not forever
+    assert connection_reason(url, looped).kind == "connect"
+    assert certificate_failure(looped) is None
+
+
+def test_a_certificate_failure_is_found_behind_the_errors_that_wrap_it() -> None:
+    failure = ssl.SSLCertVerificationError(1, "certificate verify failed")
+    assert certificate_failure(_wrapped(failure)) is failure
+    assert certificate_failure(failure) is failure
+    assert certificate_failure(_wrapped(ConnectionRefusedError())) is None
