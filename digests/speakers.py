@@ -68,6 +68,8 @@ from digests.speech import (
 # Media addressed by a name spelled in letters («لبي بي سي», «لسي إن إن»): its tail is no subject.
 _SPELLED_MEDIA = frozenset("لبي لسي".split())
 _SPELLED_TAILS = frozenset("بي سي ان".split())
+# A medium addressed by its kind («لوكالة», «لصحيفة»): its name follows. Folded.
+_MEDIUM_ADDRESSEES = frozenset("لوكاله لصحيفه لقناه لموقع لشبكه لمجله لاذاعه لتلفزيون".split())
 
 
 def _skip_object(toks: list[Tok], i: int) -> int:
@@ -81,7 +83,16 @@ def _skip_object(toks: list[Tok], i: int) -> int:
                                  and addressed_after(toks[i + 1]))):
         addressed = addressed or toks[i].norm in ADDRESSEES
         medium = toks[i].norm in _SPELLED_MEDIA
+        named_medium = toks[i].norm in _MEDIUM_ADDRESSEES
         i += _time_phrase(toks, i) or 1
+        if named_medium:
+            # «وقال لوكالة فرانس برس: "…"» (K12): the medium's name up to the colon is the
+            # addressee's, and no subject is written.
+            colon = next((m for m in range(i, min(len(toks), i + 3))
+                          if toks[m].raw.endswith(":")), None)
+            if colon is not None and not any(cue_of(toks[m].raw)[1] is not None
+                                             for m in range(i, colon + 1)):
+                i = colon + 1
         while (medium and i < len(toks)
                and re.split(r"[:،,\"“«]", toks[i].norm)[0] in _SPELLED_TAILS):
             i += 1  # «وأضاف لبي بي سي:»: the rest of the addressee's spelled-out name
@@ -95,6 +106,8 @@ def _skip_object(toks: list[Tok], i: int) -> int:
                 i += 1
                 if toks[i].raw[-1] in "،,:":
                     break
+        if toks[i].raw.rstrip("،,") in ("لـ", "ل") and i + 1 < len(toks):
+            i += 1  # «ذكرت لـ CNN بأن» (K12): «لـ» written apart; the name after it is addressed
         opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
         i += 1
         while opened and i < len(toks):
@@ -434,9 +447,33 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
         words.insert(0, t.raw)
         k -= 1
     name = " ".join(words).strip(EDGE_PUNCT + " ")
+    if not name:
+        return _amma_subject(toks, verb, first)
     if name.count('"') % 2 == 1 and words[-1].rstrip("،,").endswith('"'):
         name += '"'  # keep a quoted name whole: «مراسل "العربية"»
     return name
+
+
+def _amma_subject(toks: list[Tok], verb: int, first: int) -> str:
+    """«أما النائب X، عضو البرلمان، فقد قال لـ CNN، إنه …» (K12): the noun after «أما» up to
+    its comma is the subject of «فقد» + verb; "" when the verb is not so introduced."""
+    if verb - 1 < first or toks[verb - 1].norm != "فقد":
+        return ""
+    amma = next((m for m in range(verb - 2, first - 1, -1) if toks[m].norm in ("اما", "واما")),
+                None)
+    if amma is None or verb - amma > 20:
+        return ""
+    words: list[str] = []
+    for m in range(amma + 1, min(verb - 1, amma + 1 + MAX_SPEAKER_WORDS)):
+        raw = toks[m].raw
+        if cue_of(raw)[1] is not None or any(q in raw for q in "\"“”«»"):
+            return ""
+        words.append(raw.rstrip("،,"))
+        if raw[-1:] in "،,":
+            break
+    else:
+        return ""  # no comma: the loop above would have read it
+    return " ".join(words)
 
 
 # Posts a relative clause may describe («التغريدات التي انتقد فيها X»): their author speaks,

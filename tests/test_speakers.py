@@ -318,3 +318,20 @@ def test_k12_a_fronted_topic_is_no_subject() -> None:
     assert speaker_before(toks, 3, 0, max_words=6) == ""
     toks = tokens("لكن الوزير قال إن الحكومة ستوقعه")  # an SVO subject still reads
     assert speaker_before(toks, 2, 0, max_words=6) == "الوزير"
+
+
+def test_k12_a_medium_addressed_apart_or_before_a_colon_is_no_speaker() -> None:
+    # «ذكرت لـ CNN بأن»: «لـ» written apart still addresses the name after it.
+    found = find_quotes(["لكن وزارة الخارجية الكورية ذكرت لـ CNN بأن محادثات جديدة قاربت البدء."])
+    assert [c.speaker for c in found] == ["وزارة الخارجية الكورية"]
+    # «وقال لوكالة فرانس برس: "…"»: the medium's name up to the colon is whom he spoke to.
+    found = find_quotes(["وقال المسؤول بيتر داهل إن التحقيق مستمر في القضية.",
+                         'وقال لوكالة فرانس برس: "نجري تحقيقات في المنطقة ونبحث عن شهود".'])
+    assert [c.speaker for c in found] == ["المسؤول بيتر داهل"] * 2
+
+
+def test_k12_amma_with_an_apposition_names_the_speaker_of_faqad() -> None:
+    found = find_quotes(["أما النائب أحمد حسن، عضو البرلمان، فقد قال لـ CNN، إنه يرفض القانون الجديد."])
+    assert [c.speaker for c in found] == ["النائب أحمد حسن"]
+    found = find_quotes(["أما هارون فقد قال إنه يرفض القانون الجديد تماما."])
+    assert [c.speaker for c in found] == ["هارون"]
