@@ -6,7 +6,7 @@ normalized word overlap ≥ 0.5 of the shorter, one-to-one) gets one cause:
 
 * **a finder** — no candidate of `find_quotes` overlaps it by half. Sub-cause: the first filter
   of digests/quotes.py which, switched off alone, lets a candidate match it («filter: NAME»); else a
-  candidate that overlaps it by a quarter to a half («cut or split span»); else, for a quote in
+  candidate whose span covers part of it («cut or split span»); else, for a quote in
   marks that `quote_spans` does not pair, «marks not paired»; else a speech verb the finder knows
   stands before it in its sentence but no candidate came of it («cue present, no candidate»:
   far from its cue, nested, no speaker); else «no cue the finder knows» (with the two words
@@ -57,10 +57,9 @@ from digests.headline import clean_headline  # noqa: E402
 from digests.quote_marks import quote_spans, sentence_spans  # noqa: E402
 from digests.quote_rank import choose, features, pool_of, WEIGHTS, W_COUNTER, W_REPEAT  # noqa: E402
 from digests.quotes import Candidate, find_quotes  # noqa: E402
-from digests.speech import cue_of  # noqa: E402
+from digests.speech import cue_of, fold, is_complementizer  # noqa: E402
 
 MATCH = 0.5  # the scorer's overlap rule
-PARTIAL = 0.25  # a candidate this close is the quote cut or split, not a quote missed
 
 CAUSES = ("a finder", "b dedupe", "c rank", "d matching")
 
@@ -150,14 +149,14 @@ def _finder_cause(paragraphs: Sequence[str], g: dict[str, Any],
                 continue
         if any(overlap(words(c.text), gw) >= MATCH for c in again):
             return f"filter: {label}"
-    best = max((overlap(words(c.text), gw) for c in cands), default=0.0)
-    if best >= PARTIAL:
-        return "cut or split span"
     text = str(g["text"])
-    para = next((p for p in paragraphs if text in p), "")
+    pi, para = next(((n, p) for n, p in enumerate(paragraphs) if text in p), (-1, ""))
     if not para:
         return "gold span not in a paragraph as written"
     at = para.find(text)
+    if any(c.paragraph == pi and c.start < at + len(text) and at < c.start + len(c.text)
+           for c in cands):
+        return "cut or split span (a candidate covers part of it)"
     before = para[:at].rstrip()
     if before[-1:] in "\"“«„" and not any(a <= at < b + 1 for a, b in quote_spans(para, False)[0]):
         return "marks not paired"
@@ -165,8 +164,16 @@ def _finder_cause(paragraphs: Sequence[str], g: dict[str, Any],
     lead = para[sent[0]:at].split()
     if any(cue_of(w.strip("،,.:\"«»“”"))[1] is not None for w in lead[-14:]):
         return "cue present, no candidate"
-    last = " ".join(lead[-2:]) if lead else "(paragraph start)"
-    return f"no cue the finder knows: «{last}»"
+    last = lead[-1] if lead else ""
+    if last[-1:] in "\"“«„":
+        shape = "marks after a word"
+    elif last.endswith(":"):
+        shape = "a colon"
+    elif is_complementizer(fold(last)) or fold(last) in ("ان", "بان", "وان", "انه", "انها"):
+        shape = "a clause after إن/أن"
+    else:
+        shape = "other"
+    return f"no cue the finder knows ({shape}): «{' '.join(lead[-3:])}»"
 
 
 def _matching_cause(shown: str, q: dict[str, Any], gold: Sequence[dict[str, Any]],
@@ -267,7 +274,9 @@ def table(found: Sequence[Loss], keys: Counter[str], sets: Sequence[str],
                  + f" | {sum(kept.values())} |")
     by: dict[tuple[str, str], list[Loss]] = defaultdict(list)
     for x in found:
-        by[(x.cause, x.sub)].append(x)
+        # («no cue the finder knows (shape): «words»» rows are grouped by shape; the words
+        # print with --ids)
+        by[(x.cause, x.sub.split(": «")[0])].append(x)
     for cause in CAUSES:
         rows = [x for x in found if x.cause == cause]
         per = Counter(x.set_name for x in rows)
@@ -283,7 +292,9 @@ def table(found: Sequence[Loss], keys: Counter[str], sets: Sequence[str],
     if show_ids:
         for (cause, sub), items in sorted(by.items()):
             lines.append(f"\n{cause} / {sub}:")
-            lines.extend(f"  {x.set_name} {x.article}: {x.gold}" for x in items)
+            lines.extend(f"  {x.set_name} {x.article}: {x.gold}"
+                         + (f"  [{x.sub.split(': ', 1)[1]}]" if ": «" in x.sub else "")
+                         for x in items)
     return lines
 
 
