@@ -31,6 +31,7 @@ with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import time
@@ -60,8 +61,10 @@ log = logging.getLogger(__name__)
 
 # digests, language, now, the topics the bundle came for (None: not known), the bundle's kind
 # (bundle_kind: 'instant', 'push', 'daily:<the chat's local date>[:group]'), how many more
-# stories the bundle stands for than it shows (Bundle.more) → messages
-Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int], list[str]]
+# stories the bundle stands for than it shows (Bundle.more), whether the «more» button is
+# under the last message (False: its line must promise none) → messages
+Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int, bool],
+                  list[str]]
 # database, bundle, its article rows → the topics it answers ([""] = the general digest)
 TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
@@ -148,24 +151,25 @@ class Courier:
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
         self.on_wire: set[Bundle] = set()
-        # (article ids, language, topics, kind, more) → messages: a broadcast renders once,
-        # not once per chat.
-        self._rendered: dict[tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int],
-                             list[str]] = {}
+        # (article ids, language, topics, kind, more, button) → messages: a broadcast renders
+        # once, not once per chat.
+        self._rendered: dict[tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int,
+                                   bool], list[str]] = {}
 
     def forget_renderings(self) -> None:
         """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""
         self._rendered.clear()
 
-    def messages_for(self, bundle: Bundle) -> tuple[list[str], str | None]:
-        """Render the bundle; (messages, None) or ([], reason) when nothing can be sent."""
+    def messages_for(self, bundle: Bundle, button: bool = True) -> tuple[list[str], str | None]:
+        """Render the bundle; (messages, None) or ([], reason) when nothing can be sent.
+        `button`: whether its «more» button goes under the last message."""
         ids = tuple(a for a in bundle.article_ids if a is not None)
         if not ids:
             return [], "no article to render"
         lang = bundle.language or self.default_language
         kind = bundle_kind(bundle.kinds, bundle.is_group or bundle.chat_id < 0)
         if self.topics_of is None:  # no per-chat header: the cache answers before any query
-            cached = self._rendered.get((ids, lang, None, kind, bundle.more))
+            cached = self._rendered.get((ids, lang, None, kind, bundle.more, button))
             if cached is not None:
                 return cached, None
         marks = ",".join("?" * len(ids))
@@ -175,11 +179,11 @@ class Courier:
         if not rows:
             return [], "article removed"
         topics = None if self.topics_of is None else tuple(self.topics_of(self.db, bundle, rows))
-        key = (ids, lang, topics, kind, bundle.more)
+        key = (ids, lang, topics, kind, bundle.more, button)
         cached = self._rendered.get(key)
         if cached is None:
             digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
-            cached = self.render(digests, lang, self.clock(), topics, kind, bundle.more)
+            cached = self.render(digests, lang, self.clock(), topics, kind, bundle.more, button)
             self._rendered[key] = cached
         return cached, None
 
@@ -195,8 +199,20 @@ class Courier:
 
     async def _send(self, bundle: Bundle, moved: list[int]) -> None:
         chat_id = bundle.chat_id
+        markup: InlineKeyboardMarkup | None = None
+        if bundle.hidden:
+            # The button first: its line is rendered only when it is really there (a line
+            # «في الزر أدناه» without one led nowhere). A database refusing writes now would
+            # refuse the claim too: the bundle waits for a later pass, nothing sent.
+            if self.writes.blocked():
+                return
+            try:
+                markup = self.more_button(bundle, chat_id)
+            except Locked:
+                return
         try:
-            messages, reason = self.messages_for(bundle)
+            messages, reason = self.messages_for(bundle, button=markup is not None
+                                                 or not bundle.hidden)
         except Exception as exc:  # a render bug fails these rows, not the sender
             log.exception("render failed chat=%s", chat_id)
             messages, reason = [], f"render failed: {exc!r}"
@@ -211,7 +227,6 @@ class Courier:
         sent = 0
         ticket: int | None = None  # kept when the same message is retried after a 429
         thread = bundle.thread
-        markup: InlineKeyboardMarkup | None = None
         while sent < len(messages):
             if not row_ids and self.writes.blocked():
                 return  # the database refused a write a moment ago: a later pass (bot.owed)
@@ -229,8 +244,6 @@ class Courier:
                 if not row_ids:
                     return  # no longer pending (the chat was deactivated meanwhile)
                 self.on_wire.add(bundle)
-            if sent == len(messages) - 1 and bundle.hidden and markup is None:
-                markup = self.more_button(bundle, chat_id)
             try:
                 await self.bot.send_message(chat_id, messages[sent], parse_mode=ParseMode.HTML,
                                             link_preview_options=NO_PREVIEW,
@@ -265,7 +278,10 @@ class Courier:
                                     "chat migrated")
                     return
                 chat_id = new_id
-                markup = None  # a button is bound to its chat: made anew for the new id
+                if markup is not None:  # a button is bound to its chat: it follows the chat
+                    with contextlib.suppress(Locked):
+                        self.writes.attempt("chat migrated", callbacks.move_chat, bundle.chat_id,
+                                            new_id)
                 continue
             except Forbidden as err:
                 text = str(err)
@@ -334,15 +350,21 @@ class Courier:
     def more_button(self, bundle: Bundle, chat_id: int) -> InlineKeyboardMarkup | None:
         """The «📰 اعرض الأخبار الأخرى (٣)» button for the stories the bundle counts but does
         not show: an opaque id (bot.callbacks) bound to `chat_id` whose payload is their article
-        ids; bot.buttons sends them once. None (the line stays, without a button) when the
-        database refuses the write: the digest itself must still go."""
+        ids; bot.buttons sends them once. None when it cannot be made for another reason than
+        the database's (the digest then goes, its line promising no button: bot.render).
+
+        Raises:
+            Locked: the database did not take the id now (bot.owed): send the bundle later.
+        """
         ids = [a for a in bundle.hidden if a is not None]
         if not ids:
             return None
         lang = bundle.language or self.default_language
         try:
             cb_id = self.writes.attempt("more button", _new_more, chat_id, ids, self.clock())
-        except Exception as exc:  # sqlite3 locked / disk full: send without the button
+        except Locked:
+            raise
+        except Exception as exc:  # an unforeseen failure: the digest still goes, honestly
             log.warning("more button not stored chat=%s error=%r", chat_id, exc)
             return None
         return InlineKeyboardMarkup([[InlineKeyboardButton(

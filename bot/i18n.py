@@ -188,6 +188,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bundle_more_button": ("و{count} — في الزر أدناه", "And {count} — in the button below"),
     "bundle_more_button_topic": ("و{count} — في الزر أدناه، أو /search {topic}",
                                  "And {count} — in the button below, or /search {topic}"),
+    # … and the same line when the button could not be attached (the database refused its id):
+    # it promises no button; /digest holds the top stories now, not necessarily these
+    "bundle_more_hint": ("و{count} — أهم الأخبار الآن في /digest",
+                         "And {count} — /digest has the top stories now"),
+    "bundle_more_hint_topic": ("و{count} — في /search {topic}",
+                               "And {count} — in /search {topic}"),
     "more_button": ("📰 اعرض الأخبار الأخرى ({count})", "📰 Show the other stories ({count})"),
     "more_already_sent": ("أُرسلت هذه الأخبار من قبل، انظر أعلاه.",
                           "These stories were already sent: see above."),
@@ -629,6 +635,12 @@ STRINGS: dict[str, tuple[str, str]] = {
               "• Stories sent to chats (24 h, one story to one chat): {sent} delivered, "
               "{failed} failed (delivery rate: {rate})"),
     "never": ("أبدًا", "never"),
+    # /stats: stories a delivered digest counted but did not show, behind its «more» button
+    # (bot.courier), count as delivered only once the button is pressed
+    "stats_behind_button": ("• أخبار خلف زر «اعرض الأخبار الأخرى» لم يُضغط بعد (لا تُحسب في "
+                            "المُسلَّمة): {behind}",
+                            "• Stories behind a «Show the other stories» button not pressed yet "
+                            "(not counted as delivered): {behind}"),
     # why a source failed (digests.errors.Reason, worded by bot.reasons): reason, then what to do
     "reason_invalid_url": ("«{detail}» ليس رابط موقع صالحًا: الرابط http:// أو https:// ثم اسم "
                            "الموقع (مثل https://example.com/rss). أرسله كاملًا كما يظهر في "

@@ -179,7 +179,7 @@ def render_digest_messages(digest: Digest, lang: str, now: datetime) -> list[str
 
 def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
                   header: bool | None = None, topics: Sequence[str] | None = None,
-                  kind: str | None = None, more: int = 0) -> list[str]:
+                  kind: str | None = None, more: int = 0, button: bool = True) -> list[str]:
     """Several stories as few messages as fit (a subscriber is not flooded).
 
     `header` adds «📰 نشرة الأخبار» on top; by default only when there are several stories.
@@ -191,15 +191,16 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     نشرتك اليومية — ٣٠ نوفمبر ٢٠٢٦» (with the topics it answers), not as an instant alert.
     `more` counts the stories the delivered digest stands for but does not show (bot.sender
     shows the best ten): a line after them says how many and where to see them («و٣٨ خبرًا آخر
-    — في الزر أدناه»). Split across messages only where Telegram's limits force it; only the first
-    message carries the header.
+    — في الزر أدناه»); `button` False says the courier could not attach that button (the
+    database refused its id), and the line then promises none (`more_line`). Split across
+    messages only where Telegram's limits force it; only the first message carries the header.
     """
     items = list(digests)
     stories: list[list[Line]] = [digest_lines(d, lang, now) for d in items]
     if topics is not None:
         stories.insert(0, [(_label(origin_header(topics, lang, kind), lang),)])
         if more > 0:
-            stories.append([(Span(_rtl_text(more_line(more, topics, lang), lang),
+            stories.append([(Span(_rtl_text(more_line(more, topics, lang, button), lang),
                                   ltr=lang == "en"),)])
         stories.append([(Span(_rtl_text(t("bundle_stop", lang), lang), ltr=lang == "en"),)])
     elif header or (header is None and len(items) > 1):
@@ -250,13 +251,20 @@ def more_count(n: int, lang: str) -> str:
     return f"{num(n, 'ar')} خبر آخر"  # 100, 101, 102, 200 …: the noun in the singular
 
 
-def more_line(n: int, topics: Sequence[str], lang: str) -> str:
+def more_line(n: int, topics: Sequence[str], lang: str, button: bool = True) -> str:
     """The line after a delivered digest's stories that counts those it does not show and says
     where to see them: the button under the last message (bot.courier adds it; pressed, it
     sends exactly those stories — QA17 R2: /digest showed others), and /search with the topic
-    when the digest came for one topic (its every story, page by page)."""
+    when the digest came for one topic (its every story, page by page). Without the button
+    (`button` False: its id could not be stored) the line promises none: /search with the topic,
+    else /digest, said honestly to hold the top stories now, not necessarily these."""
     named = [clean(topic) for topic in topics if clean(topic)]
-    if len(named) == 1 and "" not in topics:
+    one = len(named) == 1 and "" not in topics
+    if not button:
+        if one:
+            return t("bundle_more_hint_topic", lang, count=more_count(n, lang), topic=named[0])
+        return t("bundle_more_hint", lang, count=more_count(n, lang))
+    if one:
         return t("bundle_more_button_topic", lang, count=more_count(n, lang), topic=named[0])
     return t("bundle_more_button", lang, count=more_count(n, lang))
 

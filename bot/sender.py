@@ -85,11 +85,11 @@ def utc_now() -> datetime:
 
 def default_render(digests: list[Digest], lang: str, now: datetime,
                    topics: Sequence[str] | None = None, kind: str = "instant",
-                   more: int = 0) -> list[str]:
+                   more: int = 0, button: bool = True) -> list[str]:
     """`bot.render.render_bundle`, imported on first use."""
     from bot.render import render_bundle
 
-    return render_bundle(digests, lang, now, topics=topics, kind=kind, more=more)
+    return render_bundle(digests, lang, now, topics=topics, kind=kind, more=more, button=button)
 
 
 def choose_shown(rows: Sequence[outbox.DueRow], weights: dict[int, tuple[int, str]],

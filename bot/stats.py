@@ -1,4 +1,9 @@
-"""/stats for admins: subscribers, chats, articles, stories, queue, last poll, delivery rate."""
+"""/stats for admins: subscribers, chats, articles, stories, queue, last poll, delivery rate.
+
+Delivered stories are those a chat was shown: the stories a delivered digest counted but hid
+behind its «📰 اعرض الأخبار الأخرى» button (bot.courier) are marked sent in the outbox with it,
+but count as delivered only once the button is pressed; until then /stats shows them on a line
+of their own («behind the button»), left out of the delivery rate too (QA17 R2's follow-up)."""
 
 from __future__ import annotations
 
@@ -7,11 +12,13 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import callbacks
 from bot.admin import admin_only, reply
 from bot.i18n import num, relative_time, t
 from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import outbox, subscriptions
 from digests.models import iso, parse_iso
+from digests.storage import Database
 
 
 def percent(n: int, lang: str) -> str:
@@ -32,14 +39,31 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
     sent, failed = sql.execute(
         "select coalesce(sum(status = 'sent'), 0), coalesce(sum(status = 'failed'), 0)"
         " from outbox where sent_at >= ?", [since]).fetchone()
+    behind = behind_buttons(rt.db, since)
+    sent = int(sent) - behind  # delivered: shown, or sent when their button was pressed
     rate = percent(round(100 * sent / (sent + failed)), lang) if sent + failed else "—"
     return {
         "subscribers": num(chats.subscribers, lang), "active": num(chats.active_chats, lang),
         "subscriptions": num(chats.subscriptions, lang), "articles": num(articles, lang),
         "stories": num(stories, lang), "pending": num(queue.pending, lang),
         "last_poll": relative_time(parse_iso(last), now, lang) if last else t("never", lang),
-        "sent": num(int(sent), lang), "failed": num(int(failed), lang), "rate": rate,
+        "sent": num(sent, lang), "failed": num(int(failed), lang), "rate": rate,
+        "behind": num(behind, lang) if behind else "",
     }
+
+
+def behind_buttons(db: Database, since: str | None) -> int:
+    """Outbox rows marked sent since `since` whose story a delivered digest counted but did not
+    show, behind a «more» button nobody has pressed yet (bot.courier; once pressed its action
+    is `more_stories:done`, bot.callbacks.take, and those stories count as delivered). A
+    bundle re-planned after a refused claim may have left a second, unsent button for the same
+    rows: each row is counted once."""
+    found = db.db.execute(
+        "select count(distinct o.id) from callbacks c, json_each(c.payload, '$.articles') j"
+        " join outbox o on o.chat_id = c.chat_id and o.article_id = j.value"
+        " where c.action = ? and o.status = 'sent' and o.sent_at >= ?",
+        [callbacks.MORE_STORIES, since]).fetchone()
+    return int(found[0] or 0)
 
 
 @admin_only
@@ -47,4 +71,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats: subscribers, chats, articles, stories, queue, last poll, delivery rate."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
-    await reply(update, context, ui(lang, "stats", **stats_values(rt, lang)))
+    values = stats_values(rt, lang)
+    text = ui(lang, "stats", **values)
+    if values["behind"]:  # said only when there are some: a pressed button is delivered
+        text += "\n" + ui(lang, "stats_behind_button", behind=values["behind"])
+    await reply(update, context, text)

@@ -30,7 +30,7 @@ TOKEN = "123456:COURIER-TEST"
 def courier(database: Database, calls: list[tuple[tuple[int, ...], str]]) -> Courier:
     def render(digests: list[Digest], lang: str, now: datetime,
                topics: Sequence[str] | None = None, kind: str = "instant",
-               more: int = 0) -> list[str]:
+               more: int = 0, button: bool = True) -> list[str]:
         calls.append((tuple(d.article_id or 0 for d in digests), lang))
         return [f"{lang}:{len(digests)}"]
     return Courier(database, Bot("123:COURIER"), render, RateLimiter(30.0), SenderStats(),
@@ -140,7 +140,7 @@ async def test_a_delivered_digest_never_links_a_story_report_whose_page_is_gone(
 
     def render(digests: list[Digest], lang: str, now: datetime,
                topics: Sequence[str] | None = None, kind: str = "instant",
-               more: int = 0) -> list[str]:
+               more: int = 0, button: bool = True) -> list[str]:
         seen.append([r.url for d in digests for r in d.related])
         return ["x"]
 

@@ -230,7 +230,7 @@ async def test_bad_request_fails_that_message_and_the_queue_goes_on(
 
     def raw_render(digests: list[Digest], lang: str, now: datetime,
                    topics: Sequence[str] | None = None, kind: str = "instant",
-                   more: int = 0) -> list[str]:
+                   more: int = 0, button: bool = True) -> list[str]:
         return [d.headline for d in digests]  # unescaped on purpose
     s = make_sender(database, bot, render=raw_render)
     await s.run_once()
