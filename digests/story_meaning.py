@@ -88,8 +88,10 @@ class Meaning:
             self._mine = self._embed(self._id, self._text)
         return self._mine
 
-    def cosine(self, other_id: int, blob: bytes | None) -> float | None:
-        """The cosine with another stored article: its stored vector, else embedded and stored."""
+    def vectors(self, other_id: int, blob: bytes | None
+                ) -> tuple[semantic.Vectors, semantic.Vectors] | None:
+        """This article's vector and another stored article's (its stored vector, else embedded
+        and stored); None where either is unknown (a collector, or the other article is gone)."""
         mine = self.mine()
         if blob is not None:
             other = semantic.from_blob(blob)
@@ -101,7 +103,12 @@ class Meaning:
             if found is None:
                 return None
             other = found
-        return None if mine is None else float(np.dot(mine, other))
+        return None if mine is None else (mine, other)
+
+    def cosine(self, other_id: int, blob: bytes | None) -> float | None:
+        """The cosine with another stored article: its stored vector, else embedded and stored."""
+        pair = self.vectors(other_id, blob)
+        return None if pair is None else float(np.dot(*pair))
 
 
 def has_vectors(db: sqlite_utils.Database) -> bool:

