@@ -9,8 +9,9 @@ else «⚠️ توقف الجلب قبل أن يكتمل؛ أعد المحاول
 admin's back (the scheduled poll catches up anyway). Migration 022_ingest_requests; the model is
 the /push report (bot.pushes.resume_reports, QA12 F1). Telegram gives the restarted bot the
 updates the killed one had not confirmed: the same /ingest message again within
-REDELIVERY_WINDOW is ignored (its message id is kept, migration 023), so the admin reads «توقف…»
-once and no second poll starts; answered requests are pruned after KEEP_ANSWERED.
+REDELIVERY_WINDOW is ignored (its message id and bot are kept, migrations 023 and 026), so the
+admin reads «توقف…» once and no second poll starts; answered requests are pruned after
+KEEP_ANSWERED.
 
 Order (QA15 N10): the poll's task sends «⏳ بدأ جلب الأخبار…» through `acknowledge`; a second
 /ingest while it runs waits for that (`acknowledged`, at most ACK_WAIT_SECONDS) before it is
@@ -75,19 +76,23 @@ async def acknowledged(task: asyncio.Task[Any]) -> None:
 
 
 def owe_ingest(db: Database, chat_id: int, lang: str, now: datetime,
-               message_id: int | None = None) -> int | None:
-    """Record that `chat_id` (an admin, in `lang`) asked for a poll with message `message_id`;
-    returns the request id, or None when that message was recorded in the last
-    REDELIVERY_WINDOW — Telegram gives a killed bot's last updates to the next start again, and a
-    redelivered /ingest is the request the restart already answered, not a new one."""
+               message_id: int | None = None, bot_id: int | None = None) -> int | None:
+    """Record that `chat_id` (an admin, in `lang`) asked bot `bot_id` for a poll with message
+    `message_id`; returns the request id, or None when that message of that bot was recorded in
+    the last REDELIVERY_WINDOW — Telegram gives a killed bot's last updates to the next start
+    again, and a redelivered /ingest is the request the restart already answered, not a new one.
+    Another bot's message with the same id (a database reused with a new token: its message ids
+    start again) is a new request at once (QA17). A request recorded without its bot (before
+    migration 026, or `bot_id` None) is taken as the same bot's."""
     with db.transaction() as tx:
         if message_id is not None and tx.execute(
                 "select 1 from ingest_requests where chat_id = ? and message_id = ?"
-                " and requested_at >= ?",
-                [chat_id, message_id, iso(now - REDELIVERY_WINDOW)]).fetchone():
+                " and requested_at >= ? and (? is null or bot_id is null or bot_id = ?)",
+                [chat_id, message_id, iso(now - REDELIVERY_WINDOW), bot_id, bot_id]).fetchone():
             return None
-        cur = tx.execute("insert into ingest_requests (chat_id, lang, requested_at, message_id)"
-                         " values (?, ?, ?, ?)", [chat_id, lang, iso(now), message_id])
+        cur = tx.execute("insert into ingest_requests (chat_id, lang, requested_at, message_id,"
+                         " bot_id) values (?, ?, ?, ?, ?)",
+                         [chat_id, lang, iso(now), message_id, bot_id])
     return int(cur.lastrowid or 0)
 
 

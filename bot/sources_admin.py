@@ -219,7 +219,8 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     message = update.effective_message
     request_id = owe_ingest(rt.db, chat.id, lang, rt.now(),
-                            message.message_id if message is not None else None)
+                            message.message_id if message is not None else None,
+                            bot_id=context.bot.id)  # ids start again for a new token (QA17)
     if request_id is None:  # the same message handed again after a restart: answered there
         log.info("redelivered /ingest ignored chat=%s", chat.id)
         return

@@ -359,6 +359,13 @@ def m025_chat_thread(db: sqlite_utils.Database) -> None:
     db.execute("alter table chats add column thread_id integer")
 
 
+def m026_ingest_bot(db: sqlite_utils.Database) -> None:
+    # The bot an /ingest message was sent to: message ids start again for a new bot (a database
+    # reused with a new token), so a redelivered message is one of the same bot (bot.ingests;
+    # QA17). NULL: recorded before this column.
+    db.execute("alter table ingest_requests add column bot_id integer")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -385,4 +392,5 @@ MIGRATIONS: list[Migration] = [
     ("023_ingest_message", m023_ingest_message),
     ("024_clean_topics", m024_clean_topics),
     ("025_chat_thread", m025_chat_thread),
+    ("026_ingest_bot", m026_ingest_bot),
 ]

@@ -259,3 +259,42 @@ async def test_the_daily_purge_job_prunes_the_outbox_and_answered_requests(
         assert [r[0] for r in h.db.db.execute("select story_id from outbox where chat_id = ?",
                                               [ADMIN + 5])] == [fresh_story]
         assert [r[0] for r in h.db.db.execute("select id from ingest_requests")] == [owed]
+
+
+def test_another_bots_message_with_the_same_id_is_a_new_request(tmp_path: Path) -> None:
+    """QA17: a database reused with a new bot token (message ids start again) ignored the
+    admin's /ingest for REDELIVERY_WINDOW; only the same bot's message is a redelivery."""
+    now = datetime(2026, 11, 30, 8, tzinfo=UTC)
+    with Database(sample_db(tmp_path)) as db:
+        first = owe_ingest(db, ADMIN, "ar", now, message_id=1, bot_id=111)
+        assert first is not None
+        assert owe_ingest(db, ADMIN, "ar", now + timedelta(minutes=1), message_id=1,
+                          bot_id=111) is None  # the same bot's, handed again
+        other = owe_ingest(db, ADMIN, "ar", now + timedelta(minutes=2), message_id=1,
+                           bot_id=222)
+        assert other is not None and other != first
+        assert owe_ingest(db, ADMIN, "ar", now + timedelta(minutes=3), message_id=1,
+                          bot_id=222) is None
+        # a request recorded before the bot was (migration 026) is taken as the same bot's
+        db.db.execute("update ingest_requests set bot_id = null where id = ?", [first])
+        assert owe_ingest(db, ADMIN, "ar", now + timedelta(minutes=4), message_id=1,
+                          bot_id=333) is None
+
+
+async def test_a_new_token_on_a_reused_database_answers_ingest_at_once(tmp_path: Path) -> None:
+    """The real bot: an /ingest whose message id a previous bot's request had (recorded a
+    minute ago) is answered, not ignored as a redelivery."""
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        db.db.execute("update sources set active = 0")
+        previous = owe_ingest(db, ADMIN, "ar", datetime.now(UTC) - timedelta(minutes=1),
+                              message_id=1, bot_id=987654321)
+        assert previous is not None
+        answered(db, previous, datetime.now(UTC))
+    async with running_bot(path) as h:
+        got = await h.say(ADMIN, "/ingest", n=2, timeout=20)
+        assert any("بدأ" in m.plain_text for m in got)
+        owed = h.db.db.execute("select message_id, bot_id from ingest_requests order by id"
+                               ).fetchall()
+        # the same message id as the previous bot's request, which no longer hides it
+        assert [tuple(r) for r in owed] == [(1, 987654321), (1, h.app.bot.id)]
