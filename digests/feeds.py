@@ -27,12 +27,16 @@ from digests.urls import absolute_url, is_http_url
 
 log = logging.getLogger(__name__)
 
-_TAG_RE = re.compile(r"<[^>]+>")
+# Real tags only (a letter after «<» or «</»), comments and declarations: «<قصف>» in a title
+# is a word in angle brackets, not markup (QA18 R15), and «ترامب < أوباما» keeps its «<».
+_TAG_RE = re.compile(r"<!--.*?-->|<!\[CDATA\[|\]\]>|<![A-Za-z][^>]*>|</?[A-Za-z][^>]*>",
+                     re.DOTALL)
 _SPACE_RE = re.compile(r"[ \t\r\f\v]+")
 
 
 def strip_html(text: str) -> str:
-    """Plain text of a feed summary (which is often HTML), entities decoded, spaces collapsed."""
+    """Plain text of a feed summary (which is often HTML), entities decoded, spaces collapsed.
+    Only real tags go (`</?letter…>`, comments): text between «<» and «>» that is no tag stays."""
     text = re.sub(r"\s+", " ", text)  # raw newlines in HTML are spaces; only tags break lines
     text = re.sub(r"(?i)<\s*(br|/p|/div|/li)\b[^>]*>", "\n", text)
     text = html.unescape(_TAG_RE.sub(" ", text))

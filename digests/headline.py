@@ -66,6 +66,14 @@ _ARABIC_RE = re.compile("[\u0600-\u06FF]")
 _LATIN_RE = re.compile("[A-Za-z]")
 _SPACE_RE = re.compile(r"\s+")
 _HARAKAT_RE = re.compile("[\u064b-\u0655\u0670\u0640]")
+# «شاهد» ("watch") as a video teaser with no separator: «شاهد هيلي تهاجم عريقات…» (QA18 R18).
+# Only when what follows reads as a headline of its own, three words or more, whose first word
+# does not make «شاهد» the noun "witness" («شاهد عيان», «شاهد إثبات», «شاهد على العصر») or
+# start a phrase that needs it («شاهد من الجو.. …»).
+_WATCH_RE = re.compile(r"^شاهد\s+(?P<next>[^\s.:|…]+)(?P<rest>(?:\s+\S+){2,})$")
+_WATCH_NOUN = frozenset(("عيان", "العيان", "اثبات", "زور", "الزور", "ملك", "على", "علي",
+                         "عصر", "العصر", "من", "في", "عن", "الى", "قبر", "رئيسي", "وحيد",
+                         "اخر", "جديد", "نفي", "حي", "عدل"))
 _SENTENCE_END_RE = re.compile(r"[.؟?!\n]")
 
 
@@ -112,10 +120,14 @@ def _strip_sites(title: str) -> str:
 
 
 def _strip_decorations(title: str) -> str:
-    """`title` without the decorations that lead it («عاجل:», «شاهد.. », «[فيديو]») or end it
-    («- فيديو», «(صور)»); a label that carries meaning («سوريا: …», «الكويت.. …») stays, and so
+    """`title` without the decorations that lead it («عاجل:», «شاهد.. », «[فيديو]», «شاهد »
+    before a clause) or end it («- فيديو», «(صور)»); a label that carries meaning («سوريا: …», «الكويت.. …») stays, and so
     does a decoration that is all the title has."""
     while True:
+        watch = _WATCH_RE.match(title)
+        if watch and _fold(watch.group("next")) not in _WATCH_NOUN:
+            title = title[len("شاهد"):].lstrip()
+            continue
         m = _LEAD_RE.match(title)
         if not m or not _is_decoration(m.group("label") or m.group("bracketed")
                                        or m.group("tag") or ""):

@@ -147,6 +147,25 @@ def test_strip_html_keeps_paragraph_breaks_and_entities() -> None:
     assert strip_html("<p>أ &amp; ب</p><p>ج<br>د</p>") == "أ & ب\nج\nد"
 
 
+def test_strip_html_removes_tags_only_not_words_in_angle_brackets() -> None:
+    """QA18 R15: «<قصف>» (escaped in the feed) vanished from a headline: any text between «<»
+    and «>» was taken for a tag. Real tags, comments and CDATA marks still go."""
+    assert strip_html("الغوطة & دوما: <قصف> مستمر") == "الغوطة & دوما: <قصف> مستمر"
+    assert strip_html("ترامب < أوباما؟ و 3 > 2") == "ترامب < أوباما؟ و 3 > 2"
+    assert strip_html('<a href="x">خبر</a> <IMG src=y /><!-- <p> -->تم') == "خبر تم"
+    assert strip_html("<![CDATA[نص]]>") == "نص"
+    assert strip_html("أ</div >ب") == "أ\nب"
+
+
+def test_a_feed_title_with_a_word_in_angle_brackets_keeps_it() -> None:
+    rss = """<rss version="2.0"><channel><title>t</title><item>
+<title>الغوطة &amp; دوما: &lt;قصف&gt; مستمر لليوم السادس</title><link>http://a.example/1</link>
+<description>&lt;p&gt;الوضع &lt;كارثي&gt; هناك&lt;/p&gt;</description></item></channel></rss>"""
+    [entry] = parse_feed(rss.encode(), {}, "http://a.example/rss")
+    assert entry.title == "الغوطة & دوما: <قصف> مستمر لليوم السادس"
+    assert entry.summary == "الوضع <كارثي> هناك"
+
+
 def test_arabic_pub_date_in_a_feed() -> None:
     rss = """<rss version="2.0"><channel><title>t</title><item><title>خبر</title>
 <link>http://a.example/1</link><pubDate>الأحد 25 شباط/فبراير 2018 - 18:40</pubDate></item>

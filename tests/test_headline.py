@@ -170,3 +170,24 @@ def test_emoji_go_but_a_joiner_inside_a_word_stays() -> None:
     assert clean_headline("👨\u200d👩\u200d👧 عائلة تنجو من الحريق") == "عائلة تنجو من الحريق"
     # a zero-width joiner between Arabic letters is the writer's, not an emoji's
     assert clean_headline("كلمة\u200dأخرى في العنوان") == "كلمة\u200dأخرى في العنوان"
+
+
+# QA18 R18: «شاهد» + space before a clause is the teaser word; «شاهد» the noun stays.
+@pytest.mark.parametrize(("title", "expected"), [
+    ("شاهد هيلي تهاجم عريقات في مجلس الأمن: لن أخرس", "هيلي تهاجم عريقات في مجلس الأمن: لن أخرس"),
+    ("شاهد كيف أنقذ شرطي مصري طفلا سقط من الطابق الثالث!",
+     "كيف أنقذ شرطي مصري طفلا سقط من الطابق الثالث!"),
+    ("عاجل: شاهد لحظة قتل فلسطيني برصاص قناص", "لحظة قتل فلسطيني برصاص قناص"),
+])
+def test_the_teaser_watch_before_a_clause_goes(title: str, expected: str) -> None:
+    assert clean_headline(title, LEAD) == expected
+
+
+@pytest.mark.parametrize("title", [
+    "شاهد عيان يروي لحظات القصف في الغوطة", "شاهد إثبات يغيّر مسار محاكمة نتنياهو",
+    "شاهد على العصر يتحدث عن حرب 1973", "شاهد من الجو.. فيضانات على طول نهر أوهايو!",
+    '"شاهد ملك" ضد نتانياهو في قضية الفساد', "شاهد زور في قضية مقتل الحريري",
+    "شاهد الغوطة",  # two words: nothing of a headline would be left
+])
+def test_watch_as_a_noun_or_before_a_phrase_stays(title: str) -> None:
+    assert clean_headline(title, LEAD) == title
