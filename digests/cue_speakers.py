@@ -298,7 +298,9 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             speaker, j = "", k + 1
     elif kind == "verb" and content_open and (
             prev in CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
-        speaker, j = subject(toks, k + 1, last)  # a new main clause, its own speaker
+        # a new main clause, its own speaker; «…"، وأضاف: مر وقت طويل …» (K12): after the
+        # colon on the verb come the words said, never a subject
+        speaker, j = ("", k + 1) if t.raw.endswith(":") else subject(toks, k + 1, last)
         if not speaker and prev not in CLAUSE_CONJ and not t.norm.startswith(("و", "ف")):
             # «أن X، نائب الوزير، أوضح أن …»: the subject is written before the verb.
             speaker = speaker_before(toks, k, first)

@@ -458,3 +458,12 @@ def test_k12_went_on_saying_is_the_last_voice_not_a_speaker() -> None:
     found = find_quotes(["ومضى الرئيس الأمريكي يقول إن الحكومة لن تتراجع عن القرار."])
     assert [(c.speaker, c.text) for c in found] == [
         ("الرئيس الأمريكي", "الحكومة لن تتراجع عن القرار")]
+
+
+def test_k12_a_colon_on_a_verb_after_a_quote_opens_speech_not_a_subject() -> None:
+    # «…"، وأضاف: مر وقت طويل …»: «مر» (passed) is what he said, not who said it.
+    found = find_quotes(['وقال نجم ليفربول: "أقول لجماهيرنا إني أعمل بكل طاقتي"، وأضاف: مر وقت '
+                         'طويل منذ حصل النادي على اللقب.'])
+    assert [(c.speaker, c.text) for c in found] == [
+        ("نجم ليفربول", "أقول لجماهيرنا إني أعمل بكل طاقتي"),
+        ("نجم ليفربول", "مر وقت طويل منذ حصل النادي على اللقب")]
