@@ -91,6 +91,12 @@ def take(db: Database, callback_id: str, *, action: str) -> bool:
         return bool(cur.rowcount)
 
 
+def forget(db: Database, callback_id: str) -> None:
+    """Delete a button's meaning (a button that was never sent: bot.courier)."""
+    with db.transaction() as tx:
+        tx.execute("delete from callbacks where id = ?", [callback_id])
+
+
 def give_back(db: Database, callback_id: str, *, action: str) -> None:
     """Undo `take` when nothing could be sent: the button works again."""
     with db.transaction() as tx:

@@ -210,6 +210,21 @@ class Courier:
                 markup = self.more_button(bundle, chat_id)
             except Locked:
                 return
+        went = False
+        try:
+            went = await self._send_messages(bundle, moved, markup)
+        finally:
+            if markup is not None and not went:
+                # the button never reached the chat: its id goes, so /stats never takes its
+                # stories for ones behind an unpressed button (bot.stats), when the database
+                # takes it (owed otherwise, written before any other claim)
+                self.writes.owe("drop button", callbacks.forget, _button_id(markup))
+
+    async def _send_messages(self, bundle: Bundle, moved: list[int],
+                             markup: InlineKeyboardMarkup | None) -> bool:
+        """Render and send the bundle's messages, the button under the last; record the
+        outcome. True once the last message went."""
+        chat_id = bundle.chat_id
         try:
             messages, reason = self.messages_for(bundle, button=markup is not None
                                                  or not bundle.hidden)
@@ -220,16 +235,16 @@ class Courier:
             try:
                 claimed = self.writes.attempt("claim", outbox.claim, bundle.row_ids)
             except Locked:
-                return  # still pending: a later pass
+                return False  # still pending: a later pass
             self.writes.owe("skipped", outbox.finish, claimed, "skipped", self.clock(), reason)
-            return
+            return False
         row_ids: list[int] = []
         sent = 0
         ticket: int | None = None  # kept when the same message is retried after a 429
         thread = bundle.thread
         while sent < len(messages):
             if not row_ids and self.writes.blocked():
-                return  # the database refused a write a moment ago: a later pass (bot.owed)
+                return False  # the database refused a write a moment ago (bot.owed)
             ticket = await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0, ticket)
             if not row_ids:
                 # Claimed only now, as the first message leaves: after a crash, the rows left
@@ -240,9 +255,9 @@ class Courier:
                 except Locked:
                     # nothing sent: the chat's slot is not used up
                     self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
-                    return
+                    return False
                 if not row_ids:
-                    return  # no longer pending (the chat was deactivated meanwhile)
+                    return False  # no longer pending (the chat was deactivated meanwhile)
                 self.on_wire.add(bundle)
             try:
                 await self.bot.send_message(chat_id, messages[sent], parse_mode=ParseMode.HTML,
@@ -265,7 +280,7 @@ class Courier:
                 except Locked:  # nothing was sent: the rows wait, and meet the move again
                     self.writes.owe("chat migrated", _refunded, row_ids, self.clock(),
                                     "chat migrated")
-                    return
+                    return False
                 self.stats.migrated += 1
                 self._busy.add(new_id)
                 moved.append(new_id)
@@ -276,7 +291,7 @@ class Courier:
                     # queue and is bundled anew for the new chat.
                     self.writes.owe("chat migrated", _refunded, kept, self.clock(),
                                     "chat migrated")
-                    return
+                    return False
                 chat_id = new_id
                 if markup is not None:  # a button is bound to its chat: it follows the chat
                     with contextlib.suppress(Locked):
@@ -291,10 +306,10 @@ class Courier:
                     self.writes.owe("deactivated", outbox.deactivate_chat, chat_id, text,
                                     self.clock())
                     self.stats.deactivated += 1
-                    return
+                    return False
                 self.writes.owe("failed", outbox.finish, row_ids, "failed", self.clock(), text)
                 self.stats.rows_failed += len(row_ids)
-                return
+                return False
             except BadRequest as err:
                 if thread is not None and any(p in str(err).lower() for p in GONE_TOPIC):
                     # The group's delivery topic was closed or deleted: General from now on,
@@ -312,15 +327,15 @@ class Courier:
                     self.writes.owe("deactivated", outbox.deactivate_chat, chat_id, str(err),
                                     self.clock())
                     self.stats.deactivated += 1
-                    return
+                    return False
                 self.writes.owe("failed", outbox.finish, row_ids, "failed", self.clock(),
                                 f"{err} (after {sent} of {len(messages)} messages)" if sent
                                 else str(err))
                 self.stats.rows_failed += len(row_ids)
-                return
+                return False
             except TelegramError as err:  # TimedOut, NetworkError, anything unforeseen
                 self._transient(bundle, row_ids, err)
-                return
+                return False
             sent += 1
             ticket = None
             self.stats.messages += 1
@@ -330,6 +345,7 @@ class Courier:
         self.writes.owe("sent", outbox.finish, row_ids, "sent", self.clock())
         self.stats.bundles += 1
         self.stats.rows_sent += len(row_ids)
+        return True
 
     def unreachable_delay(self) -> float:
         """Seconds before a "not sent" bundle is tried again: 1, 2, 4 … UNREACHABLE_MAX_DELAY
@@ -435,3 +451,8 @@ def _new_more(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
     """Store a «more stories» button's meaning; its opaque id."""
     return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.MORE_STORIES,
                                   payload={"articles": ids}, now=now)
+
+
+def _button_id(markup: InlineKeyboardMarkup) -> str:
+    """The opaque id of the «more» button in `markup`."""
+    return str(markup.inline_keyboard[0][0].callback_data)

@@ -55,14 +55,17 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
 def behind_buttons(db: Database, since: str | None) -> int:
     """Outbox rows marked sent since `since` whose story a delivered digest counted but did not
     show, behind a «more» button nobody has pressed yet (bot.courier; once pressed its action
-    is `more_stories:done`, bot.callbacks.take, and those stories count as delivered). A
-    bundle re-planned after a refused claim may have left a second, unsent button for the same
-    rows: each row is counted once."""
+    is `more_stories:done`, bot.callbacks.take, and those stories count as delivered). Each
+    row is counted once, and a row one pressed button sent is delivered whatever other button
+    names it (a digest re-sent after a «maybe sent» timeout carries a button of its own; a
+    button that never went is deleted by the courier)."""
     found = db.db.execute(
         "select count(distinct o.id) from callbacks c, json_each(c.payload, '$.articles') j"
         " join outbox o on o.chat_id = c.chat_id and o.article_id = j.value"
-        " where c.action = ? and o.status = 'sent' and o.sent_at >= ?",
-        [callbacks.MORE_STORIES, since]).fetchone()
+        " where c.action = ? and o.status = 'sent' and o.sent_at >= ?"
+        " and not exists (select 1 from callbacks d, json_each(d.payload, '$.articles') k"
+        " where d.chat_id = o.chat_id and d.action = ? and k.value = o.article_id)",
+        [callbacks.MORE_STORIES, since, f"{callbacks.MORE_STORIES}:done"]).fetchone()
     return int(found[0] or 0)
 
 

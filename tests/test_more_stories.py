@@ -145,3 +145,61 @@ async def test_stats_counts_the_stories_behind_the_button_once_it_is_pressed(
         [done] = await h.say(ADMIN, "/stats", language_code="en")
         assert _figures(done.plain_text) == (26, 0)
         assert "not counted as delivered" not in done.plain_text
+
+
+async def test_a_button_whose_digest_never_went_is_forgotten(
+        database: Database, bot: Bot, emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The button's id is stored, then the claim meets another program's lock: nothing is sent,
+    and that id is deleted once the database takes it (before anything else is claimed), so
+    only the button the chat really got names those stories."""
+    from digests import outbox
+
+    _queue_daily(database, (1,), MAX_BUNDLE + 2)
+    settings = Settings(database_path=Path(database.path), send_rate_per_second=500.0)
+    s = Sender(database, bot, settings, clock=lambda: NOW, instant_gap=timedelta(0),
+               topics_of=bundle_topics)
+    now = [100.0]
+    s.courier.writes.monotonic = lambda: now[0]
+    s.courier.writes.wait = 0.01
+    s.recover()
+    other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
+    real_claim = outbox.claim
+
+    def claim_under_lock(db: Database, ids: Any) -> list[int]:
+        if not other.in_transaction:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("update _migrations set applied_at = applied_at")
+        return real_claim(db, ids)
+
+    monkeypatch.setattr(outbox, "claim", claim_under_lock)
+    assert await s.run_once() == 0
+    assert emu.sent_log() == [] and s.courier.writes.owed == 1  # the id's deletion
+    assert database.db.execute("select count(*) from callbacks").fetchone()[0] == 1
+    other.execute("ROLLBACK")
+    other.close()
+    monkeypatch.setattr(outbox, "claim", real_claim)
+    now[0] += 2.0
+    assert await s.drain(timeout=5) >= 1
+    [(kept,)] = database.db.execute("select id from callbacks").fetchall()
+    assert emu.messages(1)[-1].buttons()[0]["callback_data"] == kept
+
+
+def test_stats_count_a_story_behind_buttons_once_and_pressed_wins(database: Database) -> None:
+    """A row named by two buttons (a digest re-sent after a «maybe sent» timeout) is behind
+    the button once; once either button is pressed it is delivered."""
+    import json
+
+    from bot.stats import behind_buttons
+
+    arts = _queue_daily(database, (1,), 2)
+    with database.transaction() as tx:
+        tx.execute("update outbox set status = 'sent', sent_at = ?", [iso(NOW)])
+        for cb in ("first", "second"):
+            tx.execute("insert into callbacks (id, chat_id, action, payload, created_at)"
+                       " values (?, 1, 'more_stories', ?, ?)",
+                       [cb, json.dumps({"articles": [arts[1].id]}), iso(NOW)])
+    since = iso(NOW - timedelta(days=1))
+    assert behind_buttons(database, since) == 1
+    assert behind_buttons(database, iso(NOW + timedelta(seconds=1))) == 0  # sent before that
+    database.db.execute("update callbacks set action = 'more_stories:done' where id = 'first'")
+    assert behind_buttons(database, since) == 0
