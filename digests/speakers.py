@@ -218,6 +218,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 and len(toks[j + 1].norm) > 3 and toks[j + 1].norm not in OBJECT_PRONOUNS):
             j += 1  # «وقال بيان للسفارة»: the statement of its author speaks
             continue
+        if (j == i and t.norm in _DOCUMENTS and j + 2 < limit
+                and toks[j + 1].norm in ("صادر", "صادره") and toks[j + 2].norm == "عن"):
+            j += 3  # «وأكد بيان صادر عن الوزارة أن» (K12): the statement issued by its author
+            continue
         if (j > i and t.norm.startswith("بال") and len(t.norm) <= 5
                 and toks[j - 1].norm.startswith("ل") and t.raw[-1] in "،,:"):
             j += 1  # «المدير الفني لكريستال بالاس:»: the club's name, not «ب» + «ال»

@@ -335,3 +335,10 @@ def test_k12_amma_with_an_apposition_names_the_speaker_of_faqad() -> None:
     assert [c.speaker for c in found] == ["النائب أحمد حسن"]
     found = find_quotes(["أما هارون فقد قال إنه يرفض القانون الجديد تماما."])
     assert [c.speaker for c in found] == ["هارون"]
+
+
+def test_k12_a_statement_issued_by_its_author_speaks() -> None:
+    # «وأكد بيان صادر عن الوزارة أن …» was no candidate at all (K12: a key quote lost).
+    found = find_quotes(["وأكد بيان صادر عن وزارة الصناعة والتجارة أن القرار يأتي في ضوء التحديات.",
+                         "وأشار إلى أن القرار يهدف لتجنب المزيد من الآثار السلبية."])
+    assert [c.speaker for c in found] == ["بيان صادر عن وزارة الصناعة والتجارة"] * 2
