@@ -130,8 +130,17 @@ async def channel_access(bot: Bot, db: Database, channel_id: int, user_id: int) 
     return "admin" if _may_manage_member(member) else "not_admin"
 
 
-async def managed_channels(bot: Bot, db: Database, user_id: int) -> list[subscriptions.Chat]:
-    """The known channels `user_id` administers now, in title order."""
+@dataclass(frozen=True)
+class Managed:
+    """What /channels found: the channels the user administers, in title order, and whether
+    Telegram left some unanswered (those may be the user's too: asking again may list them)."""
+
+    channels: tuple[subscriptions.Chat, ...]
+    unchecked: bool = False
+
+
+async def managed_channels(bot: Bot, db: Database, user_id: int) -> Managed:
+    """The known channels `user_id` administers now, asked of Telegram a few at a time."""
     channels = known_channels(db)
     gate = asyncio.Semaphore(CONCURRENT_CHECKS)
 
@@ -140,7 +149,8 @@ async def managed_channels(bot: Bot, db: Database, user_id: int) -> list[subscri
             return await channel_access(bot, db, chat.id, user_id)
 
     answers = await asyncio.gather(*(check(chat) for chat in channels))
-    return [chat for chat, access in zip(channels, answers, strict=True) if access == "admin"]
+    return Managed(tuple(chat for chat, access in zip(channels, answers, strict=True)
+                         if access == "admin"), unchecked="unchecked" in answers)
 
 
 def channel_title(chat: subscriptions.Chat | None, channel_id: int) -> str:
@@ -156,14 +166,16 @@ def channel_heading(chat: subscriptions.Chat, lang: str, default_language: str) 
               language=t(f"language_{language}", lang))
 
 
-def channels_listing(rt: Runtime, chat_id: int, channels: list[subscriptions.Chat],
+def channels_listing(rt: Runtime, chat_id: int, found: Managed,
                      lang: str, bot_username: str) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The /channels answer: a button per channel (opening its settings), or how to add one."""
-    if not channels:
-        return ui(lang, "channels_none", bot=bot_username), None
+    """The /channels answer: a button per channel (opening its settings), or how to add one;
+    a line more when Telegram did not answer for some channel."""
+    later = "\n" + ui(lang, "channels_unchecked") if found.unchecked else ""
+    if not found.channels:
+        return ui(lang, "channels_none", bot=bot_username) + later, None
     rows = [[Scope(chat_id, chat.id).button(rt, "📢 " + channel_title(chat, chat.id),
-                                            "settings_menu")] for chat in channels]
-    return ui(lang, "channels_header"), keyboard(rows)
+                                            "settings_menu")] for chat in found.channels]
+    return ui(lang, "channels_header") + later, keyboard(rows)
 
 
 async def channels_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -178,9 +190,10 @@ async def channels_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if chat.type != ChatType.PRIVATE or user is None:
         await send(update, context, ui(lang, "channels_private_only", bot=bot_username))
         return
-    channels = await managed_channels(context.bot, rt.db, user.id)
-    log.info("channels listed user=%s channels=%d", user.id, len(channels))
-    await send(update, context, *channels_listing(rt, chat.id, channels, lang, bot_username))
+    found = await managed_channels(context.bot, rt.db, user.id)
+    log.info("channels listed user=%s channels=%d unchecked=%s", user.id, len(found.channels),
+             found.unchecked)
+    await send(update, context, *channels_listing(rt, chat.id, found, lang, bot_username))
 
 
 async def _act_channels(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -190,8 +203,8 @@ async def _act_channels(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: 
     assert query is not None
     user = update.effective_user
     await query.answer()
-    channels = await managed_channels(context.bot, rt.db, user.id) if user else []
-    await edit_or_send(update, context, *channels_listing(rt, cb.chat_id, channels, lang,
+    found = await managed_channels(context.bot, rt.db, user.id) if user else Managed(())
+    await edit_or_send(update, context, *channels_listing(rt, cb.chat_id, found, lang,
                                                           context.bot.username or "bot"))
 
 

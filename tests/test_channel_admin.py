@@ -310,3 +310,11 @@ async def test_telegram_not_answering_the_check_changes_nothing(tmp_path: Path) 
         assert _chat(h).mode == "instant"
         h.emu.click(_shown(h, menu), "↩️ رجوع")  # the next check is answered: the list again
         await _until_shown(h, menu, "اختر قناة")
+        # a list Telegram did not fully answer says so, rather than «no channel»
+        h.emu.fail_next(1, 500, "Internal Server Error", chat_id=CHANNEL,
+                        methods={"getChatMember"})
+        [partial] = await h.say(ADMIN, "/channels")
+        assert partial.buttons() == [] and "لم يجب تيليجرام الآن عن بعض القنوات" in \
+            partial.plain_text
+        [whole] = await h.say(ADMIN, "/channels")
+        assert whole.button_texts() == [f"📢 {TITLE}"] and "لم يجب" not in whole.plain_text
