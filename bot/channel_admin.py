@@ -95,10 +95,10 @@ def same_chat(chat_id: int) -> Scope:
 
 def known_channels(db: Database, limit: int = MAX_CHANNELS) -> list[subscriptions.Chat]:
     """The active channels the bot knows (added as admin, or subscribed by a post), by title."""
-    rows = db.db.query("select * from chats where type = 'channel' and active = 1"
-                       " order by title collate nocase, id limit ?", [limit])
-    return [chat for row in rows
-            if (chat := subscriptions.get_chat(db, int(row["id"]))) is not None]
+    ids = [row[0] for row in db.db.execute(
+        "select id from chats where type = 'channel' and active = 1"
+        " order by title collate nocase, id limit ?", [limit])]
+    return [chat for chat_id in ids if (chat := subscriptions.get_chat(db, chat_id)) is not None]
 
 
 def _may_manage_member(member: Any) -> bool:

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from botkit import ADMIN, READER, BotHarness, running_bot, sample_db
+from hypothesis import given
+from hypothesis import strategies as st
 from telegram import ChatMemberAdministrator, ChatMemberMember, ChatMemberOwner, User
 
 from bot import callbacks
@@ -261,6 +263,20 @@ def test_scope_of_reads_only_an_integer_channel() -> None:
     for junk in ("-100555", True, None, 1.5):
         assert scope_of(cb({CHANNEL_KEY: junk})) == Scope(READER, READER), junk
     assert not scope_of(cb({})).channel
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=8))
+def test_only_an_integer_payload_names_another_chat(value: object) -> None:
+    """Whatever a stored payload holds under the channel key, a button acts on another chat
+    only when it is an int (json gives bools as bools: True is no chat id)."""
+    cb = callbacks.Callback(id="x", chat_id=READER, action="mode",
+                            payload={CHANNEL_KEY: value, "mode": "daily"})
+    scope = scope_of(cb)
+    assert scope.chat_id == READER
+    is_id = isinstance(value, int) and not isinstance(value, bool)
+    assert scope.target == (value if is_id else READER)
 
 
 def test_who_may_manage_a_channel() -> None:
