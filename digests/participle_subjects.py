@@ -26,9 +26,18 @@ def participle_subject(toks: list[Tok], k: int, first: int) -> str:
         return ""
     if any(cue_of(toks[m].raw)[1] is not None for m in range(first + 1, k)):
         return ""  # another cue between: its speaker is the participle's
-    if not toks[first + 1].norm.startswith("ال"):
+    # «ونعتها وزارة الثقافة الفلسطينية قائلة:» (K12): a feminine head in construct with a
+    # definite genitive is definite too.
+    construct = (not toks[first + 1].norm.startswith("ال") and first + 2 < k
+                 and toks[first + 1].raw.endswith("ة") and toks[first + 2].norm.startswith("ال"))
+    if not toks[first + 1].norm.startswith("ال") and not construct:
         return ""
     name = subject(toks, first + 1, k)[0].split()
+    if construct:
+        rest = name[2:]
+        cut = next((n for n, w in enumerate(rest) if not _adjective(fold(w))), len(rest))
+        speaker = " ".join(name[:2 + cut]) if len(name) >= 2 else ""
+        return speaker if speaker and plausible_speaker(speaker) else ""
     # The definite noun and what reads as its adjectives or genitive («الجيش الإسرائيلي», «البيت
     # الأبيض», «الهيئة الوطنية للانتخابات»); another definite noun is the verb's object
     # («ومددت الهيئة … الاقتراع», «وتوعد المحلل الرياضي الشخص الذي …»).

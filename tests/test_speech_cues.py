@@ -467,3 +467,12 @@ def test_k12_a_colon_on_a_verb_after_a_quote_opens_speech_not_a_subject() -> Non
     assert [(c.speaker, c.text) for c in found] == [
         ("نجم ليفربول", "أقول لجماهيرنا إني أعمل بكل طاقتي"),
         ("نجم ليفربول", "مر وقت طويل منذ حصل النادي على اللقب")]
+
+
+def test_k12_a_construct_body_opening_the_sentence_speaks_through_its_participle() -> None:
+    # «ونعتها وزارة الثقافة الفلسطينية قائلة: "…"»: «وزارة الثقافة» is definite by its genitive.
+    found = find_quotes(['ونعتها وزارة الثقافة الفلسطينية قائلة: "رحيل الفنانة خسارة كبيرة للثقافة".'])
+    assert [(c.speaker, c.text) for c in found] == [
+        ("وزارة الثقافة الفلسطينية", "رحيل الفنانة خسارة كبيرة للثقافة")]
+    # an indefinite noun after the opening verb is still no subject
+    assert find_quotes(['ونعتها صديقة مقربة قائلة: "رحيل الفنانة خسارة كبيرة للثقافة".']) == []
