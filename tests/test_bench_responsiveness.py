@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from benchkit import load_benchmark
-from digests import writer
+from digests import prepared, writer
+from digests.storage import Database
 
 
 def test_responsiveness_benchmark_runs_on_two_short_pages(
@@ -15,10 +16,16 @@ def test_responsiveness_benchmark_runs_on_two_short_pages(
     if not module.CORPUS.is_file():
         pytest.skip("the shared corpus is not present")
     monkeypatch.setattr(writer, "INLINE", False)  # restored whatever the run leaves
+    monkeypatch.setattr(prepared, "AHEAD", True)
+    transaction = Database.transaction
     results = module.main(["--pages", "2", "--chars", "3000", "--runs", "1", "--idle", "1"])
-    assert set(results) == {"inline", "thread"}
+    assert set(results) == {"thread", "ahead"}
     for figures in results.values():
         assert figures["help_idle_ms_median"] > 0 and figures["start_idle_ms_median"] > 0
         assert figures["poll_s_median"] > 0
         assert figures["help_answers_during_polls"] == figures["start_answers_during_polls"]
-    assert "[thread] pages=2" in capsys.readouterr().out
+        assert figures["longest_write_tx_ms_median_of_runs"] > 0
+        assert 0 <= figures["start_write_refused_percent"] <= 100
+    assert Database.transaction is transaction  # the lock clock is taken off again
+    out = capsys.readouterr().out
+    assert "[thread] pages=2" in out and "[ahead] pages=2" in out
