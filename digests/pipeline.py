@@ -498,15 +498,23 @@ def _refresh_digests(db: Database) -> int:
     from digests.digest import REFRESH_BATCH, refresh_digests
 
     done = 0
+    limit = REFRESH_SLICE
     try:
         # in short transactions: a bot handler's write waits for the write lock at most
         # HANDLER_BUSY_SECONDS (bot.app), and a batch of 200 takes seconds (QA16 F7)
         while done < REFRESH_BATCH:
+            asked = min(limit, REFRESH_BATCH - done)
+            started = _clock()
             with db.transaction() as sql:
-                made = refresh_digests(sql, limit=min(REFRESH_SLICE, REFRESH_BATCH - done))
+                made = refresh_digests(sql, limit=asked)
             done += made
-            if made < REFRESH_SLICE:
+            if made < asked:
                 break
+            took = _clock() - started
+            if took > REFRESH_SLICE_SECONDS:
+                # long articles (pages near the text cap: ~0.3–0.9 s a digest) make a slice of
+                # 20 hold the lock for seconds: fewer a slice from then on (same digests made)
+                limit = max(1, int(limit * REFRESH_SLICE_SECONDS / took))
             # SQLite wakes a waiting writer on its own schedule (sleeps of up to 100 ms): back-to-
             # back slices kept every handler from the lock until its 2 s ran out, and readers
             # were told «busy» by our own refresh (QA17 R3). A pause lets a waiting one in.
@@ -522,4 +530,6 @@ def _refresh_digests(db: Database) -> int:
 
 
 REFRESH_SLICE = 20  # digests remade per transaction (~14 ms each)
+REFRESH_SLICE_SECONDS = 0.25  # a slice that took longer makes the next ones smaller
+_clock = time.perf_counter  # the refresh's clock (tests move it)
 REFRESH_PAUSE = 0.15  # seconds between slices: longer than SQLite's longest busy-handler sleep

@@ -706,3 +706,27 @@ def test_the_digest_refresh_pauses_between_its_slices(tmp_path: pathlib.Path,
     pause = f"pause {pipeline.REFRESH_PAUSE}"
     assert events == ["slice", pause, "slice", pause, "slice", pause, "slice"]
     assert pipeline.REFRESH_PAUSE > 0.1  # SQLite's busy handler sleeps up to 100 ms at a time
+
+
+def test_the_digest_refresh_shrinks_its_slices_when_they_hold_the_lock_long(
+        tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # X17: twenty digests of pages near the text cap held the write lock for seconds a slice;
+    # a slice that took longer than REFRESH_SLICE_SECONDS makes the next ones smaller
+    import digests.digest as digest_module
+    from digests import pipeline
+
+    asked: list[int] = []
+    seconds = iter([0.0, 1.0, 1.0, 2.0, 2.0, 2.1, 2.1, 2.2] + [9.0] * 400)
+
+    def fake_refresh(sql: object, *, limit: int) -> int:
+        asked.append(limit)
+        return limit if len(asked) < 6 else 0
+
+    monkeypatch.setattr(digest_module, "refresh_digests", fake_refresh)
+    monkeypatch.setattr(pipeline, "_clock", lambda: next(seconds))
+    monkeypatch.setattr(pipeline.time, "sleep", lambda s: None)
+    with Database(tmp_path / "r.db") as db:
+        done = pipeline._refresh_digests(db)
+    # 20 in 1 s → 5 a slice; 5 in 1 s → 1; quick slices do not grow it back
+    assert asked == [20, 5, 1, 1, 1, 1]
+    assert done == 20 + 5 + 1 + 1 + 1
