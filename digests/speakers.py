@@ -205,8 +205,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 break
         if anonymity(toks, j, limit):
             break  # «وقال مسؤول طلب عدم الكشف عن هويته إن …»: the subject ends before it
-        if j > i and _name_ali(toks, j, limit):
-            j += 1  # «وزير المالية علي حسن خليل»: the name «علي», not the preposition «على»
+        if (j > i or after_verb) and _name_ali(toks, j, limit):
+            # «وزير المالية علي حسن خليل», «وقال علي محمد الغانم» (K12): the name «علي», not
+            # the preposition «على» (which the paragraph writes with «ى»)
+            j += 1
             continue
         if j > i and t.raw == "فان":
             j += 1  # «هيرمان فان رومبي»: «van» in a name, not «فإن»

@@ -342,3 +342,11 @@ def test_k12_a_statement_issued_by_its_author_speaks() -> None:
     found = find_quotes(["وأكد بيان صادر عن وزارة الصناعة والتجارة أن القرار يأتي في ضوء التحديات.",
                          "وأشار إلى أن القرار يهدف لتجنب المزيد من الآثار السلبية."])
     assert [c.speaker for c in found] == ["بيان صادر عن وزارة الصناعة والتجارة"] * 2
+
+
+def test_k12_ali_right_after_the_verb_is_a_name_where_ala_is_written_with_alif() -> None:
+    found = find_quotes(['وقال علي محمد الغانم، رئيس الغرفة "إن الغرفة مستمرة في الإشراف على دعم '
+                         'البيئة الاستثمارية".'])
+    assert [c.speaker for c in found] == ["علي محمد الغانم"]
+    # «أكد علي أن»: the preposition (spelled with ي) opens no name
+    assert find_quotes(["وأكد علي أن الحكومة مستمرة في الإشراف على دعم البيئة."]) == []
