@@ -196,6 +196,10 @@ def register_handlers(app: Application) -> None:
     # a channel's answers are public posts: menus and lists get one line there (bot.channels)
     app.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POST & filters.COMMAND,
                                    channels.on_channel_command), group=-1)
+    # a private answer to «➕ أضف موضوعًا» adds a channel's topic (bot.following), else goes on
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT
+        & ~filters.COMMAND, following.channel_topic_reply), group=-1)
     for name, func in (("start", welcome.start), ("help", welcome.help_command),
                        ("search", search.search_command),
                        ("lang", preferences.lang_command),

@@ -12,7 +12,9 @@ The buttons stay opaque ids bound to the private chat (bot.callbacks: a forged o
 nothing); their stored payload names the channel (`CHANNEL_KEY`). A `Scope` says which chat a
 button shows and which it acts on; every press in a channel's scope asks Telegram again whether
 the presser still administers it (`may_manage`): a demoted admin is refused with one line, and a
-channel the bot was removed from is said to be out of reach, with nothing changed.
+channel the bot was removed from is said to be out of reach, with nothing changed. A topic is
+added to the channel by answering the «➕» message in the private chat (`remember_prompt`,
+bot.following).
 """
 
 from __future__ import annotations
@@ -243,6 +245,30 @@ async def may_manage(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     await edit_or_send(update, context, ui(lang, key, title=title),
                        keyboard([back_to_list(rt, scope, lang)]))
     return False
+
+
+# A channel's topic is added by answering the bot's «➕» message in the private chat (ForceReply):
+# (private chat, that message's id) → the channel. Kept in memory, the newest MAX_PROMPTS: after a
+# restart an answer to an old prompt is read as any text is (a topic's latest news).
+PROMPTS_KEY = "channel_topic_prompts"
+MAX_PROMPTS = 1000
+
+
+def remember_prompt(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int,
+                    channel_id: int) -> None:
+    """Remember that a reply to `message_id` in `chat_id` names a topic for `channel_id`."""
+    prompts: dict[tuple[int, int], int] = context.application.bot_data.setdefault(PROMPTS_KEY, {})
+    prompts[(chat_id, message_id)] = channel_id
+    while len(prompts) > MAX_PROMPTS:  # oldest first: dicts keep insertion order
+        del prompts[next(iter(prompts))]
+
+
+def prompted_channel(context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                     message_id: int) -> int | None:
+    """The channel a reply to `message_id` in `chat_id` adds a topic to, if that message was a
+    «➕» prompt."""
+    prompts: dict[tuple[int, int], int] = context.application.bot_data.get(PROMPTS_KEY, {})
+    return prompts.get((chat_id, message_id))
 
 
 ACTIONS: dict[str, Action] = {"channels": _act_channels}

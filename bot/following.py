@@ -22,11 +22,20 @@ import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
-from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
+from telegram import ForceReply, InlineKeyboardMarkup, Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.callbacks import Callback
-from bot.channel_admin import Scope, channel_heading, may_manage, scope_of
+from bot.channel_admin import (
+    Scope,
+    channel_heading,
+    channel_title,
+    may_manage,
+    prompted_channel,
+    remember_prompt,
+    same_chat,
+    scope_of,
+)
 from bot.i18n import chat_worded, num, t
 from bot.lines import escape_text
 from bot.preferences import hour_label
@@ -117,17 +126,20 @@ def _topic_label(topic: str, lang: str) -> str:
 
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime, topic: str,
-                    lang: str, *, deep_link: bool = False) -> None:
+                    lang: str, *, deep_link: bool = False, scope: Scope | None = None) -> None:
     """Follow `topic` in this chat (refused in a group for non-admins) and say so, worded for
     the chat (`chat_worded`: «المجموعة تتابع …» in a group); from a deep link the reply says the
     link was followed, otherwise it offers the topic's share link. HTML tags around a topic are
     left out («<b>غزة</b>» is «غزة»); a link is answered as a pasted link is (never followed),
-    and a number alone («١٢٣») is no topic."""
+    and a number alone («١٢٣») is no topic. With a channel's `scope` (its topic added from a
+    private chat, `channel_topic_reply`) the channel follows it, if the sender administers it,
+    and the answer, worded for the channel, goes to the private chat."""
     chat = update.effective_chat
     assert chat is not None
-    if not await may_change(update, context):
-        await refuse_group(update, context, lang)
+    scope = scope or same_chat(chat.id)
+    if not await may_manage(update, context, rt, scope, lang):
         return
+    target, target_type = (scope.target, "channel") if scope.channel else (chat.id, chat.type)
     links = links_in(topic)
     if links:  # «/subscribe https://…/x»: the article's digest, with why nothing was followed
         from bot.answers import answer_link  # late: bot.answers builds on this module
@@ -161,9 +173,9 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
                                        example=example_for(topic)))
         return
     try:
-        sub, created = subscriptions.subscribe(rt.db, chat.id, topic, now=rt.now())
+        sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())
     except subscriptions.TooManyTopics:
-        await send(update, context, ui(lang, chat_worded("too_many_topics", chat.type),
+        await send(update, context, ui(lang, chat_worded("too_many_topics", target_type),
                                        n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
         return
     except QueryError:
@@ -176,11 +188,11 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         text = ui(lang, "deep_link_subscribed", topic=label)
     else:
         text = ui(lang, chat_worded("subscribed" if created else "already_subscribed",
-                                    chat.type), topic=label)
+                                    target_type), topic=label)
     if deep_link:  # a link opened again still says how to stop what it follows
         text += "\n" + ui(lang, "deep_link_stop", topic=sub.topic)
     link = share_link(context.bot.username, sub.topic)
-    if created and not deep_link and link and chat.type != "channel":  # a public post there
+    if created and not deep_link and link and target_type != "channel":  # a public post there
         text += "\n" + ui(lang, chat_worded("share_link", chat.type), link=link)
     if lead:
         text = lead + "\n" + text
@@ -356,6 +368,7 @@ def channel_topics(rt: Runtime, scope: Scope,
     lines.append(ui(lang, "channel_topics_add"))
     rows = [[scope.button(rt, "❌ " + _topic_label(s.topic, lang), "unsub_topics", {"id": s.id})]
             for s in subs]
+    rows.append([scope.button(rt, t("btn_channel_add_topic", lang), "channel_add_topic")])
     rows.append([scope.button(rt, t("btn_back", lang), "settings_menu")])
     return "\n".join(lines), keyboard(rows)
 
@@ -419,7 +432,46 @@ async def _act_channel_topics(update: Update, context: ContextTypes.DEFAULT_TYPE
     await edit_or_send(update, context, *channel_topics(rt, scope, lang))
 
 
+async def _act_channel_add_topic(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                                 rt: Runtime, cb: Callback, lang: str) -> None:
+    """«➕ أضف موضوعًا» under a channel's topics: a message asking for the topic, which Telegram
+    opens a reply to (ForceReply); the reply is `channel_topic_reply`'s."""
+    query = update.callback_query
+    assert query is not None
+    scope = scope_of(cb)
+    if not scope.channel:
+        await query.answer(t("button_expired", lang), show_alert=True)
+        return
+    if not await may_manage(update, context, rt, scope, lang):
+        return
+    await query.answer()
+    title = channel_title(subscriptions.get_chat(rt.db, scope.target), scope.target)
+    prompt = await context.bot.send_message(
+        scope.chat_id, ui(lang, "channel_add_topic_prompt", title=title), parse_mode="HTML",
+        reply_markup=ForceReply(input_field_placeholder=t("channel_add_topic_placeholder",
+                                                          lang)))
+    remember_prompt(context, scope.chat_id, prompt.message_id, scope.target)
+
+
+async def channel_topic_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A private text replying to a «➕» prompt: the channel named there follows it (if the
+    sender still administers the channel), and nothing else answers it. Any other message goes
+    on to the usual handlers (registered before them, bot.app)."""
+    message = update.message
+    if message is None or message.reply_to_message is None or not message.text:
+        return
+    channel = prompted_channel(context, message.chat.id, message.reply_to_message.message_id)
+    if channel is None:
+        return
+    rt = runtime(context)
+    ensure_chat(rt, update)
+    await subscribe(update, context, rt, message.text.strip(), chat_lang(rt, update),
+                    scope=Scope(message.chat.id, channel))
+    raise ApplicationHandlerStop
+
+
 ACTIONS: dict[str, Action] = {
+    "channel_add_topic": _act_channel_add_topic,
     "channel_topics": _act_channel_topics,
     "subscribe": _act_subscribe,
     "unsub": _act_unsub,

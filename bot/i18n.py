@@ -268,8 +268,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "choose_channel_lang": ("اختر لغة منشورات القناة:",
                             "Choose the language of the channel's posts:"),
     "channel_no_topics": ("القناة لا تتابع أي موضوع بعد.", "This channel follows no topic yet."),
-    "channel_topics_add": ("لإضافة موضوع انشر في القناة: /subscribe موضوع",
-                           "To add a topic, post in the channel: /subscribe TOPIC"),
+    "channel_topics_add": ("لإضافة موضوع: «➕ أضف موضوعًا» أدناه، أو انشر في القناة: "
+                           "/subscribe موضوع",
+                           "To add a topic: «➕ Add a topic» below, or post in the channel: "
+                           "/subscribe TOPIC"),
+    "btn_channel_add_topic": ("➕ أضف موضوعًا", "➕ Add a topic"),
+    "channel_add_topic_prompt": ("اكتب ردًّا على هذه الرسالة الموضوعَ الذي تتابعه القناة "
+                                 "«{title}»، مثل: الغوطة",
+                                 "Reply to this message with the topic «{title}» should "
+                                 "follow, e.g. الغوطة"),
+    "channel_add_topic_placeholder": ("موضوع للقناة", "A topic for the channel"),
     "channel_not_admin": ("إعدادات «{title}» لمشرفيها الذين يملكون النشر أو تعديل معلوماتها "
                           "وحدهم، فلم يتغير شيء.",
                           "Only the admins of «{title}» who can post or change its info manage "

@@ -308,7 +308,8 @@ async def test_a_channel_the_bot_was_just_added_to_is_listed_and_in_the_command_
         menu = await _open_menu(h)  # no post yet: the admin sets it up from here
         h.emu.click(menu, "📋 مواضيع القناة")
         topics = await _until_shown(h, menu, "القناة لا تتابع أي موضوع بعد")
-        assert "/subscribe" in topics.plain_text and topics.button_texts() == ["↩️ رجوع"]
+        assert "/subscribe" in topics.plain_text and topics.button_texts() == ["➕ أضف موضوعًا",
+                                                                     "↩️ رجوع"]
         assert h.emu.messages(CHANNEL) == []  # nothing was posted in the channel
         for lang in ("", "ar", "en"):
             assert "channels" in [c["command"] for c in h.emu.commands(language_code=lang)]
@@ -334,3 +335,48 @@ async def test_telegram_not_answering_the_check_changes_nothing(tmp_path: Path) 
             partial.plain_text
         [whole] = await h.say(ADMIN, "/channels")
         assert whole.button_texts() == [f"📢 {TITLE}"] and "لم يجب" not in whole.plain_text
+
+
+def _reply_to(message: SentMessage) -> dict[str, object]:
+    """The Message fields of a user's reply to `message` (Telegram sends the replied message)."""
+    return {"reply_to_message": {"message_id": message.message_id, "date": 0,
+                                 "chat": {"id": message.chat_id, "type": "private",
+                                          "first_name": "U"},
+                                 "text": message.plain_text}}
+
+
+async def test_an_admin_adds_a_topic_to_the_channel_by_answering_the_prompt(
+        tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        await _channel(h, admins=[ADMIN])
+        posts = len(h.emu.messages(CHANNEL))
+        menu = await _open_menu(h)
+        h.emu.click(menu, "📋 مواضيع القناة")
+        topics = await _until_shown(h, menu, "المواضيع التي تتابعها القناة")
+        [prompt] = await h.click(topics, "➕ أضف موضوعًا")
+        assert f"الموضوعَ الذي تتابعه القناة «{TITLE}»" in prompt.plain_text
+        assert prompt.reply_markup is not None and prompt.reply_markup.get("force_reply")
+        before = len(h.emu.messages(ADMIN))
+        h.emu.send_user_message(ADMIN, "الغوطة", extra=_reply_to(prompt))
+        [done] = (await h.emu.await_messages(ADMIN, before + 1))[before:]
+        assert "تمت متابعة «الغوطة» في القناة" in done.plain_text
+        assert "t.me/" not in done.text  # no share link for a channel's topic
+        await h.settle()
+        assert len(h.emu.messages(ADMIN)) == before + 1  # not also answered as a search
+        assert {s.topic for s in subscriptions.list_subscriptions(h.db, CHANNEL)} == {
+            "لبنان", "الغوطة"}
+        assert subscriptions.list_subscriptions(h.db, ADMIN) == []  # not the admin's own chat
+        assert len(h.emu.messages(CHANNEL)) == posts  # nothing posted in the channel
+        # demoted, an answer to the same prompt changes nothing
+        h.emu.set_admins(CHANNEL, [])
+        before = len(h.emu.messages(ADMIN))
+        h.emu.send_user_message(ADMIN, "حلب", extra=_reply_to(prompt))
+        [refused] = (await h.emu.await_messages(ADMIN, before + 1))[before:]
+        assert "فلم يتغير شيء" in refused.plain_text
+        assert "حلب" not in {s.topic for s in subscriptions.list_subscriptions(h.db, CHANNEL)}
+        # a reply to any other message is a question as before
+        before = len(h.emu.messages(ADMIN))
+        h.emu.send_user_message(ADMIN, "الغوطة", extra=_reply_to(refused))
+        [answer] = (await h.emu.await_messages(ADMIN, before + 1))[before:]
+        assert "فلم يتغير شيء" not in answer.plain_text and "تمت متابعة" not in answer.plain_text
+        assert subscriptions.list_subscriptions(h.db, ADMIN) == []
