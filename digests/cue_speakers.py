@@ -31,6 +31,7 @@ from digests.speaker_checks import (  # re-exported: the checks and trims of a s
 from digests.speakers import (
     RELAYING,
     Tok,
+    amma_subject,
     antecedent,
     speaker_before,
     subject,
@@ -472,8 +473,10 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         return _kana_subject(toks, k, first)
     if not content_open and t.norm.startswith(("و", "ف")):
         # «وقدّر المعهد الوطني شدة الهزة …، وقال إن …»: the subject of the verb that opens the
-        # sentence goes on speaking, not the speaker named in an earlier sentence.
-        return clause_subject(toks, k, first)
+        # sentence goes on speaking, not the speaker named in an earlier sentence; «أما
+        # شيروان بري، …، فقال "…"»: the one «أما» names (K12).
+        return clause_subject(toks, k, first) or (
+            amma_subject(toks, k, first) if t.norm.startswith("ف") else "")
     if (k > first and strip_conj(toks[k - 1].norm) in _WENT_ON_SAYING
             and t.norm[:1] in "يت"):
         return ""  # «ومضت تقول "…"» (K12): the last named speaker goes on

@@ -454,23 +454,26 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
         k -= 1
     name = " ".join(words).strip(EDGE_PUNCT + " ")
     if not name:
-        return _amma_subject(toks, verb, first)
+        return amma_subject(toks, verb, first)
     if name.count('"') % 2 == 1 and words[-1].rstrip("،,").endswith('"'):
         name += '"'  # keep a quoted name whole: «مراسل "العربية"»
     return name
 
 
-def _amma_subject(toks: list[Tok], verb: int, first: int) -> str:
-    """«أما النائب X، عضو البرلمان، فقد قال لـ CNN، إنه …» (K12): the noun after «أما» up to
-    its comma is the subject of «فقد» + verb; "" when the verb is not so introduced."""
-    if verb - 1 < first or toks[verb - 1].norm != "فقد":
+def amma_subject(toks: list[Tok], verb: int, first: int) -> str:
+    """«أما النائب X، عضو البرلمان، فقد قال لـ CNN، إنه …», «أما شيروان بري، أحد …، فقال "…"»
+    (K12): the noun after «أما» (up to its comma) is the subject of «فقد» + verb or of a verb
+    with «ف»; "" when the verb is not so introduced."""
+    glued = toks[verb].norm.startswith("ف")
+    if not glued and (verb - 1 < first or toks[verb - 1].norm != "فقد"):
         return ""
-    amma = next((m for m in range(verb - 2, first - 1, -1) if toks[m].norm in ("اما", "واما")),
+    end = verb if glued else verb - 1
+    amma = next((m for m in range(end - 1, first - 1, -1) if toks[m].norm in ("اما", "واما")),
                 None)
-    if amma is None or verb - amma > 20:
+    if amma is None or verb - amma > 20 or amma + 1 >= end:
         return ""
     words: list[str] = []
-    for m in range(amma + 1, min(verb - 1, amma + 1 + MAX_SPEAKER_WORDS)):
+    for m in range(amma + 1, min(end, amma + 1 + MAX_SPEAKER_WORDS)):
         raw = toks[m].raw
         if cue_of(raw)[1] is not None or any(q in raw for q in "\"“”«»"):
             return ""
@@ -478,7 +481,8 @@ def _amma_subject(toks: list[Tok], verb: int, first: int) -> str:
         if raw[-1:] in "،,":
             break
     else:
-        return ""  # no comma: the loop above would have read it
+        if not glued or end - amma - 1 > MAX_SPEAKER_WORDS:
+            return ""  # («أما هارون فقد قال»: read before the verb as any subject)
     return " ".join(words)
 
 

@@ -350,3 +350,15 @@ def test_k12_ali_right_after_the_verb_is_a_name_where_ala_is_written_with_alif()
     assert [c.speaker for c in found] == ["علي محمد الغانم"]
     # «أكد علي أن»: the preposition (spelled with ي) opens no name
     assert find_quotes(["وأكد علي أن الحكومة مستمرة في الإشراف على دعم البيئة."]) == []
+
+
+def test_k12_amma_names_the_speaker_of_a_verb_with_fa() -> None:
+    # «أما شيروان بري، …، فقال "…"»: not the voice before (K12: 15 corpus digests misattributed).
+    found = find_quotes([
+        'وتابع عبد الرحمن أن "16 مدنيا قتلوا في الغارة بينهم امرأتان".',
+        'أما شيروان بري، احد رؤساء الهلال الأحمر (شمال شرق سوريا) فقال "تعرضت المدينة لقصف كثيف '
+        'خلال النهار".',
+        'وأضاف "إنه المستشفى الوحيد العامل في مدينة عفرين".'])
+    assert [c.speaker for c in found] == ["عبد الرحمن", "شيروان بري", "شيروان بري"]
+    found = find_quotes(["أما هارون فقال إن الحكومة لن تتراجع عن القرار."])
+    assert [c.speaker for c in found] == ["هارون"]
