@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Literal
 
+from bot.lines import close_rtl
+
 Lang = Literal["ar", "en"]
 
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -307,7 +309,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "nothing was followed. Ask its sender for a new one, or type the topic."),
     "help_header": ("أوامر نشرة:", "Nashra commands:"),
     "help_admin_header": ("أوامر المشرفين:", "Admin commands:"),
-    "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 العربية / Arabic: /lang"),
+    # English starts with a Latin word: a line that starts with Arabic is laid out right-to-left
+    "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 Arabic / العربية: /lang"),
     "help_footer": ("أو اكتب أي موضوع لتصلك آخر أخباره. وفي أي محادثة: @{bot} موضوع",
                     "Or type any topic to get its latest news. In any chat: @{bot} topic"),
     "help_footer_group": ("في المجموعة اكتبوا /search الغوطة لتصل آخر أخبار «الغوطة» إلى "
@@ -762,7 +765,10 @@ def chat_worded(key: str, chat_type: str | None) -> str:
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The string `key` in `lang` (Arabic unless "en"), formatted with `values`."""
+    """The string `key` in `lang` (Arabic unless "en"), formatted with `values`. An English
+    string's Arabic runs are closed with marks (bot.lines.close_rtl), so an Arabic name before
+    a number or another Arabic name keeps its place on a left-to-right line (QA18 R17)."""
     ar, en = STRINGS[key]
     text = en if lang == "en" else ar
-    return text.format(**values) if values else text
+    text = text.format(**values) if values else text
+    return close_rtl(text) if lang == "en" else text

@@ -26,12 +26,19 @@ line anywhere without cutting through a tag or an entity.
   marks it had before. Runs without right-to-left letters keep the LRMs alone.
 - Text that looks like an HTML entity («&quot;» written in a headline) is one left-to-right
   token, wrapped whole: a mark is never put inside it (QA10 F1 showed «&‎quot‎;» mirrored).
+- The mirror image in English (left-to-right) lines, `close_rtl`: an Arabic name followed by a
+  number or by another Arabic name is laid out as one right-to-left run with them («Results for
+  «الغوطة»: 6–10» showed «10–6 :«الغوطة», a list of three topics in reverse order: QA18 R17).
+  An LRM after the Arabic run closes it; a line whose first letter is Arabic starts with one, or
+  the whole line is laid out right-to-left. bot.i18n.t applies it to every English string.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -79,6 +86,15 @@ _LTR_RUN_RE = re.compile(rf"{_LTR_TOKEN}(?:[:,;.!?]? +{_LTR_TOKEN})*")
 # Markup that must not be touched: tags and entities.
 _MARKUP_RE = re.compile(r"(<[^>]*>|&#?\w+;)")
 _RTL_CHAR_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+# An Arabic run inside a left-to-right line: Arabic words with what stands between them inside
+# one phrase — spaces, quote marks, brackets, digits («سكاي نيوز عربية», «مصدر "رسمي" سوري»,
+# «مقتل 100 مدني» are each shown right-to-left as a whole) — but not the separators English
+# lines put between two names («, », «», «», «·», «:», «;», «.», «—», «/»).
+_RTL_RUN_RE = re.compile(f"[{_RTL}]+(?:[\\s\u200c\"'“”‘’()\\[\\]\\-%0-9]+[{_RTL}]+)*")
+# What `close_rtl` never marks inside: tags (real ones: «<قصف>» written in a headline is text),
+# entities and URLs (an Arabic path stays one link).
+_KEEP_RE = re.compile(r"(</?[A-Za-z][^<>]*>|&#?[A-Za-z0-9]+;|(?:https?|ftp)://[^\s<>«»\"]+)")
 
 
 @dataclass(frozen=True)
@@ -222,6 +238,75 @@ def isolate_ltr_html(html: str) -> str:
         return html
     parts = _MARKUP_RE.split(html)
     return "".join(p if i % 2 else _LTR_RUN_RE.sub(_wrapped, p) for i, p in enumerate(parts))
+
+
+def close_rtl(text: str) -> str:
+    """Left-to-right (English) text, plain or Telegram HTML, with its Arabic runs kept in
+    place: an LRM after each Arabic run that a number or another Arabic run follows (before the
+    next letter of another script), and at the start of each line whose first letter is Arabic.
+    A run followed by Latin text or by the line's end needs no mark and gets none. Tags,
+    entities and URLs are left as they are. Text without Arabic is returned unchanged."""
+    if not _RTL_CHAR_RE.search(text):
+        return text
+    return "\n".join(_close_line(line) for line in text.split("\n"))
+
+
+def _close_line(line: str) -> str:
+    parts = _KEEP_RE.split(line)  # odd indexes: tags, entities, URLs
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(part)
+            continue
+        pos = 0
+        for run in _RTL_RUN_RE.finditer(part):
+            out.append(part[pos:run.end()])
+            if _joins_next([part[run.end():], *parts[i + 1:]]):
+                out.append(LRM)
+            pos = run.end()
+        out.append(part[pos:])
+    closed = "".join(out)
+    return LRM + closed if _first_strong(parts) in ("R", "AL") else closed
+
+
+def _classes(parts: list[str]) -> Iterator[str]:
+    """The bidi classes of the characters `parts` show, in order (odd indexes are kept markup:
+    a tag shows nothing, an entity its character, a URL is left-to-right)."""
+    for i, part in enumerate(parts):
+        if i % 2:
+            if part.startswith("<"):
+                continue
+            if part.startswith("&"):
+                part = html.unescape(part)
+            else:
+                yield "L"
+                continue
+        for char in part:
+            yield unicodedata.bidirectional(char)
+
+
+def _joins_next(parts: list[str]) -> bool:
+    """Whether what follows an Arabic run would join it: a digit or an Arabic letter comes
+    before any left-to-right letter."""
+    for kind in _classes(parts):
+        if kind in ("R", "AL", "EN", "AN"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def _first_strong(parts: list[str]) -> str | None:
+    return next((k for k in _classes(parts) if k in ("L", "R", "AL")), None)
+
+
+def byline(meta: str, lang: str) -> Line:
+    """The italic line under a headline, «المصدر · منذ ٣ ساعات» / "source · 3 hours ago". In
+    English it is a left-to-right line whose Arabic source name is closed (`close_rtl`):
+    «سكاي نيوز عربية · 8 hours ago» showed "hours ago 8 · سكاي نيوز عربية" (QA18 R17)."""
+    if lang == "en":
+        return (Span(close_rtl(meta), italic=True, ltr=True),)
+    return (Span(meta, italic=True),)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import string
 from datetime import datetime, timedelta, timezone
@@ -72,3 +73,76 @@ def test_language_choice() -> None:
     assert lang_of("en", stored="ar") == "ar"  # /lang wins over Telegram's language
     assert t("done", "en") == "Done." and t("done", "ar") == "تم."
     assert t("unsubscribed", "en", topic="X") == "You no longer follow «X»."
+
+
+# ---------------------------------------------------------------------------------------------
+# QA18 R17: English lines laid out by the bidi algorithm (python-bidi, as Telegram's clients
+# lay them out): an Arabic value before a number or another Arabic value kept its place.
+
+_MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
+_TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
+_PHRASE = re.compile("[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)*")
+ARABIC = "سكاي نيوز عربية"
+
+
+def _shown(text: str) -> list[str]:
+    """Each line as a client shows it, left to right on the screen, marks removed."""
+    from bidi import get_display
+
+    plain = html.unescape(_TAGS.sub("", text))
+    return [_MARKS.sub("", get_display(line)) for line in plain.split("\n")]
+
+
+def _in_order(text: str) -> list[str]:
+    """What a reader of a left-to-right line must see: the text in its order, each Arabic
+    phrase (words and the spaces between them) drawn right to left in its place."""
+    plain = _MARKS.sub("", html.unescape(_TAGS.sub("", text)))
+    return [_PHRASE.sub(lambda m: m.group(0)[::-1], line) for line in plain.split("\n")]
+
+
+def _fillings(fields: list[str]) -> list[dict[str, str]]:
+    """Every value Arabic; every value a number; Arabic and numbers alternating both ways."""
+    return [{f: ARABIC for f in fields}, {f: "20" for f in fields},
+            {f: ARABIC if i % 2 == 0 else str(i) for i, f in enumerate(fields)},
+            {f: str(i + 3) if i % 2 == 0 else ARABIC for i, f in enumerate(fields)}]
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_english_string_filled_with_arabic_shows_in_order(key: str) -> None:
+    """Each English template filled with Arabic names and numbers: laid out by the bidi
+    algorithm, its numbers, names and words stay where they were written."""
+    fields = sorted(_fields(STRINGS[key][1]))
+    for values in _fillings(fields):
+        text = t(key, "en", **values)
+        assert _shown(text) == _in_order(text), (key, values)
+
+
+@pytest.mark.parametrize(("key", "values"), [
+    ("results_header", {"query": "الغوطة", "first": "6", "last": "10", "total": "20"}),
+    ("bundle_topic", {"topics": "«الغوطة», «ترامب», «النفط»"}),
+    ("ingest_done_failures", {"failed": "3", "sources": "5 sources", "new": "82 new articles",
+                              "names": "1: سكاي نيوز عربية, 2: العربية نت, 3: CNN بالعربية"}),
+    ("source_line", {"id": "3", "name": "العربية نت", "health": "✅ last success 8 hours ago"}),
+])
+def test_the_lines_qa_saw_scrambled_show_in_order(key: str, values: dict[str, str]) -> None:
+    """QA18 R17's lines, as the bot fills them: in order with the marks, scrambled without them
+    (so the check above can fail)."""
+    text = t(key, "en", **values)
+    assert _shown(text) == _in_order(text)
+    raw = STRINGS[key][1].format(**values)
+    assert _shown(raw) != _in_order(raw)
+
+
+def test_results_header_as_a_reader_sees_it() -> None:
+    [line] = _shown(t("results_header", "en", query="الغوطة", first="6", last="10", total="20"))
+    assert line == "Results for «ةطوغلا»: 6–10 of 20"
+
+
+def test_english_strings_without_a_joined_arabic_run_get_no_mark() -> None:
+    """A mark only where one is needed: Arabic at a line's end or before Latin text is left
+    as it is, and Arabic strings never get one from `t`."""
+    assert t("search_usage", "en") == "Put the topic after the command, e.g. /search الغوطة"
+    assert t("subscribed", "en", topic="الغوطة") == ("🔔 You now follow «الغوطة». New stories "
+                                                     "will reach you as they are published.")
+    assert "\u200e" not in t("results_header", "ar", query="الغوطة", first="١", last="٥",
+                             total="٢٠")

@@ -9,10 +9,13 @@ from hypothesis import strategies as st
 from telegram_html import check_message
 
 from bot.lines import (
+    LRM,
     MAX_URL,
     RLM,
     Span,
+    byline,
     clean,
+    close_rtl,
     escape_attr,
     escape_text,
     isolate_ltr,
@@ -225,3 +228,56 @@ def test_clean_strips_zero_width_space_word_joiner_and_bom_but_keeps_joiners() -
     family = "👨\u200d👩\u200d👧"
     assert clean(f"عائلة {family} می\u200cخواهم") == f"عائلة {family} می\u200cخواهم"
     assert clean("\u200b \ufeff") == ""
+
+
+# ---------------------------------------------------------------------------------------------
+# QA18 R17: Arabic runs in English (left-to-right) lines
+
+
+def _shown(text: str) -> str:
+    from bidi import get_display
+
+    return get_display(text).replace(LRM, "").replace(RLM, "")
+
+
+def test_the_english_byline_keeps_the_time_after_the_source() -> None:
+    """«سكاي نيوز عربية · 8 hours ago» showed "hours ago 8 · …", «BBC News عربي · 16 hours
+    ago» "BBC News 16 · عربي hours ago": an English byline is a left-to-right line (no RLM)
+    whose Arabic source name is closed."""
+    line = byline("سكاي نيوز عربية · 8 hours ago", "en")
+    assert _shown(line_text(line)) == "ةيبرع زوين ياكس · 8 hours ago"
+    assert line_html(line) == "<i>\u200eسكاي نيوز عربية\u200e · 8 hours ago</i>"
+    bbc = byline(f"{LRM}BBC News{LRM} عربي · 16 hours ago", "en")
+    assert _shown(line_text(bbc)) == "BBC News يبرع · 16 hours ago"
+    arabic = byline("سكاي نيوز عربية · منذ ٨ ساعات", "ar")
+    assert line_text(arabic) == "سكاي نيوز عربية · منذ ٨ ساعات" and arabic[0].italic
+
+
+def test_close_rtl_marks_only_runs_a_number_or_arabic_follows() -> None:
+    assert close_rtl("Results for «الغوطة»: 6–10 of 20") == \
+        "Results for «الغوطة\u200e»: 6–10 of 20"
+    assert close_rtl("You follow «الغوطة». Good") == "You follow «الغوطة». Good"
+    assert close_rtl("New on «الغوطة», «ترامب»") == "New on «الغوطة\u200e», «ترامب»"
+    assert close_rtl("no arabic: 1, 2") == "no arabic: 1, 2"
+    # an Arabic phrase with quote marks or digits inside is one run, closed once
+    assert close_rtl('By مصدر "رسمي" سوري: 3') == 'By مصدر "رسمي" سوري\u200e: 3'
+    assert close_rtl("Search «مقتل 100 مدني»: 1–5") == "Search «مقتل 100 مدني\u200e»: 1–5"
+
+
+def test_close_rtl_leaves_tags_entities_and_urls_whole() -> None:
+    html = '<a href="http://x.test/أخبار">«الغوطة»</a> &amp; 3 http://x.test/أخبار/2 4'
+    closed = close_rtl(html)
+    # the line's first letter is Arabic: it starts with an LRM (laid out left to right)
+    assert closed.startswith('\u200e<a href="http://x.test/أخبار">«الغوطة\u200e»</a>')
+    assert closed.endswith(" http://x.test/أخبار/2 4")  # no mark inside the link
+    # a line whose first letter is Arabic starts with an LRM, each line on its own
+    assert close_rtl("<b>الغوطة</b>\nEnglish") == "\u200e<b>الغوطة</b>\nEnglish"
+    # «<قصف>» is text, not a tag: its Arabic is a run like any other
+    assert close_rtl("Title «<قصف> مستمر»: 2") == "Title «<قصف\u200e> مستمر\u200e»: 2"
+
+
+@given(st.text(alphabet="ab 12«»,:·()\"غوطةسكاي", max_size=40))
+def test_close_rtl_only_ever_adds_marks(text: str) -> None:
+    closed = close_rtl(text)
+    assert closed.replace(LRM, "") == text
+    assert close_rtl(closed) == closed  # a second pass adds nothing
