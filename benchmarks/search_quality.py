@@ -16,10 +16,12 @@ typed, as the hand-listed forms of benchmarks/topics.py say.
 
 Ranking (after the table; `--no-rank` skips it, ≈45 s of story assignment): the same database
 with stories assigned (digests.stories, as ingest would), each topic's first page of 5 as the bot
-shows it (`fold_stories`, the clock at the corpus's end), with the re-ranking of
-digests/search_rank.py and without it (the baseline, same process). Per topic: the share of the 5
-whose headline holds the topic (a counting form, the truth's own test) — a proxy for "about the
-topic" — and, for the three topics of QA12 section 2 (`RANKED`, expected stories picked by reading
+shows it (`fold_stories`, the clock at the corpus's end), in three orders in the same process:
+the baseline (bm25 over age), re-ranked by score (session 8: digests/search_rank.py's factors)
+and latest first (session 10: the relevant matches newest day first, digests.search._ranked).
+Per topic: the share of the 5 whose headline holds the topic (a counting form, the truth's own
+test) — a proxy for "about the topic" —, the share published within `FRESH_HOURS` of the topic's
+newest match, and, for the three topics of QA12 section 2 (`RANKED`, expected stories picked by reading
 the articles), whether each expected story is on the first page and each misplaced article off it.
 Articles are named by their corpus ids (stable), not database ids.
 
@@ -170,6 +172,7 @@ RANKED: tuple[Ranked, ...] = (
            ("CN-middleEast-287-20180317", "CN-middleEast-395-20180327")),
 )
 CORPUS_END = "2018-04-01T00:00:00+00:00"  # the clock of the ranking runs (QA12 ran with it)
+FRESH_HOURS = 48  # «fresh»: published within this many hours of the topic's newest match
 
 # QA12's 25 topics as a reader typed them (qa12.md section 2): the fold listing reads their pages.
 QA12_TOPICS = ("الغوطة", "غوطه", "عفرين", "ترمب", "محمد صلاح", "سكريبال", "بوتين", "محمد بن سلمان",
@@ -261,6 +264,7 @@ def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
 
     import digests.search as search_module
     from digests.models import parse_iso
+    from digests.search_rank import weigh
     from digests.stories import backfill_stories
 
     ranked_path = out_dir / "ranked.db"
@@ -275,35 +279,59 @@ def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
               " folded by story, clock at the corpus's end")
         corpus_id = {i: d["id"] for i, d in enumerate(docs, 1)}
         heads = {i: truth_words(d.get("title") or "") for i, d in enumerate(docs, 1)}
-        real = search_module.rerank
+        real = search_module._judged, search_module._days_old
+        published = {r[0]: parse_iso(r[1]) for r in database.db.execute(
+            "select id, coalesce(published_at, fetched_at) from articles")}
 
-        def page(query: str, rerank: bool) -> list[int]:
-            search_module.rerank = real if rerank else (lambda db, cands, phrases: cands)
+        def page(query: str, order: str, limit: int = 5) -> list[int]:
+            """`order`: "baseline" (bm25 / age), "re-ranked" (session 8: × search_rank's
+            factors), "latest" (session 10: the articles about the topic newest day first)."""
+            if order != "latest":  # the score alone orders (as before session 10)
+                search_module._judged = lambda db, cands, plan, judge: (
+                    weigh(db, cands, plan.phrases)[0] if judge and order == "re-ranked"
+                    else cands, {})
+                search_module._days_old = lambda db, ids, now: {}
             try:
-                res = search(database.db, query, limit=5, now=now, fold_stories=True)
+                res = search(database.db, query, limit=limit, now=now, fold_stories=True)
             finally:
-                search_module.rerank = real
+                search_module._judged, search_module._days_old = real
             return [h.digest.article_id for h in res.hits if h.digest.article_id is not None]
 
-        print(f"{'topic':<16} headline share of the first 5: baseline → re-ranked")
-        sums = [0.0, 0.0]
+        def fresh(query: str, ids: list[int]) -> float:
+            """Share of `ids` published within FRESH_HOURS of the topic's newest match."""
+            every = [w for i in page(query, "latest", limit=400)
+                     if (w := published.get(i)) is not None]
+            if not ids or not every:
+                return 1.0
+            newest = max(every)
+            return sum(1 for i in ids if (w := published.get(i)) is not None
+                       and (newest - w).total_seconds() <= FRESH_HOURS * 3600) / len(ids)
+
+        orders = ("baseline", "re-ranked", "latest")
+        print(f"{'topic':<16} first 5: headline share / share within {FRESH_HOURS} h of the"
+              f" newest match — {' → '.join(orders)}")
+        sums = [[0.0, 0.0] for _ in orders]
         for topic in topics + [r.topic for r in RANKED]:
-            shares = []
-            for rerank in (False, True):
-                ids = page(topic.query, rerank)
+            cells = []
+            for n_order, order in enumerate(orders):
+                ids = page(topic.query, order)
                 named = sum(in_truth(topic, heads[i], frozenset(heads[i])) for i in ids)
-                shares.append(named / len(ids) if ids else 1.0)
-            sums = [sums[0] + shares[0], sums[1] + shares[1]]
-            mark = "" if shares[1] >= shares[0] else "  LOSS"
-            print(f"{topic.query:<16} {shares[0]:.1f} → {shares[1]:.1f}{mark}")
+                share, recent = named / len(ids) if ids else 1.0, fresh(topic.query, ids)
+                sums[n_order][0] += share
+                sums[n_order][1] += recent
+                cells.append((share, recent))
+            mark = "" if cells[2][0] >= cells[1][0] else "  LOSS"
+            print(f"{topic.query:<16} " + " → ".join(f"{a:.1f}/{b:.1f}" for a, b in cells)
+                  + mark)
         n = len(topics) + len(RANKED)
-        print(f"mean headline share: {sums[0] / n:.3f} → {sums[1] / n:.3f}")
+        print("mean headline share / fresh share: " + " → ".join(
+            f"{order} {a / n:.3f}/{b / n:.3f}" for order, (a, b) in zip(orders, sums)))
         for r in RANKED:
-            for rerank in (False, True):
-                shown = [corpus_id[i] for i in page(r.topic.query, rerank)]
+            for order in orders:
+                shown = [corpus_id[i] for i in page(r.topic.query, order)]
                 hit = sum(any(c in shown for c in group) for group in r.first)
                 wrong = [c for c in r.not_first if c in shown]
-                print(f"{r.topic.query:<16} {'re-ranked' if rerank else 'baseline ':<9}"
+                print(f"{r.topic.query:<16} {order:<9}"
                       f" expected stories on page 1: {hit}/{len(r.first)}, misplaced:"
                       f" {len(wrong)}/{len(r.not_first)}  {' '.join(shown)}")
         if folds is not None:

@@ -67,6 +67,7 @@ from digests.query import (
     lone_name,
     plan_query,
     strip_markup,
+    topic_shown,
     topic_too_long,
 )
 from digests.topic_names import EXAMPLE, arabic_topic, is_adjective, is_latin, name_in
@@ -149,7 +150,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                                 {"topic": query})])
         await send(update, context, text, keyboard(rows))
         return
-    messages = render_results(page.digests, lang, now, query=echo(query), offset=offset,
+    messages = render_results(page.digests, lang, now, query=echo(topic_shown(query)),
+                              offset=offset,
                               total=page.total, total_exact=page.total_exact)
     note = "\n".join(n for n in (lead, search_note(page, lang)) if n)
     if note and offset == 0:  # say above the results that they are not an exact answer

@@ -351,6 +351,24 @@ def topic_text(query: str) -> str:
     return query[spans[lo][0]:spans[hi - 1][1]] if lo < hi else query
 
 
+_CLITIC_ARTICLE = re.compile(r"^[وفبك]?(?:ال|لل)(?=\w)")
+
+
+def topic_shown(query: str) -> str:
+    """The topic a search answered, as a results header names it (QA18 R12: «نتائج «شو صار
+    بالغوطة اليوم؟»» → «نتائج «الغوطة»»): `topic_text`, its first word's proclitic before
+    the article dropped («بالغوطة» → «الغوطة», «للأمم» → «الأمم») where the analyzer reads
+    the word the same without it («والدة», «بالغ» stay as written). A later word keeps its
+    «و»: «الغوطة والقصف» is a phrase."""
+    text = topic_text(query)
+    first, sep, rest = text.partition(" ")
+    m = _CLITIC_ARTICLE.match(first)
+    if m is None or m.group() == "ال":
+        return text
+    bare = "ال" + first[m.end():]
+    return bare + sep + rest if run_keys(bare) == run_keys(first) else text
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters at a word boundary (a single word longer than
     the limit is cut inside it); spaces collapsed."""

@@ -12,12 +12,16 @@ articles does not shut out the rest (QA12 F6: «الانتخابات المصر�
 «الانتخابات الرئاسية المصرية»): the articles holding all its words follow the phrase hits
 (`widen=False` keeps the phrase alone), with note "more".
 
-Ranking: bm25 (title weighted 4x the body) divided by an age factor (an article 14 days old
-weighs half), then weighed by what bm25 misses (digests.search_rank: the topic in the headline,
-a body's one passing mention, how many sources reported the story, another man of the name). A topic with more than `CANDIDATES` matches is a very common one: it is ranked among
-its newest matches by ids (ids grow with ingest time), by title-or-body and age without bm25, and
-its total is counted up to `COUNT_CAP` — which keeps the query fast on a million articles and is
-what a news reader wants anyway (see benchmarks/search.py).
+Ranking: latest first (QA18 R12). The matches come in three tiers (digests.search_rank.weigh):
+the articles about the topic (its phrase in the headline, or several body mentions), the others,
+the passing mentions; each tier newest day first (`LATEST_DAYS`), and within a day by score:
+bm25 (title weighted 4x the body) divided by an age factor (an article 14 days old weighs half),
+weighed by what bm25 misses (the topic in the headline, a body's one passing mention, how many
+sources reported the story, another man of the name). A topic with more than `CANDIDATES`
+matches is a very common one: it is ranked among its newest matches by ids (ids grow with
+ingest time), scored by title-or-body and age without bm25, and its total is counted up to
+`COUNT_CAP` — which keeps the query fast on a million articles and is what a news reader wants
+anyway (see benchmarks/search.py).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from digests.query import (  # re-exported: callers know them as digests.search.
 )
 from digests.records import digest_from_row
 from digests.search_index import FTS_TABLE, chunks, doc_counts, matched_words, rows_by_id
-from digests.search_rank import rerank
+from digests.search_rank import weigh
 from digests.suggestions import better_spellings, suggest
 from digests.variants import alternatives
 
@@ -55,6 +59,10 @@ TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
 CANDIDATES = 100         # a topic with more matches is ranked among its newest this many
 COUNT_CAP = 10_000       # totals of very common topics are counted up to this
 RECENCY_DAYS = 14.0      # an article this old weighs half as much as one from today
+# Latest first (QA18 R12: «شو صار بالغوطة اليوم؟» showed a 4-day-old story above the last day's):
+# relevant matches are ordered by how many spans of this many days old they are, newest first;
+# bm25 (over the age factor above) orders the matches of one span.
+LATEST_DAYS = 1.0
 # A phrase that finds fewer articles than this (two of the bot's pages) is followed by the
 # articles holding all its words: a reader who typed «محمد صلاح ليفربول» wants the 126 articles
 # that name both, not only the 3 that say it in that order. A common phrase stands alone.
@@ -219,17 +227,16 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         sugg = tuple(better_spellings(db, query))
         if sugg:
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
-    if mode == "phrase" and note in (None, "more", "dropped") and len(cands) == exact:
-        # scored by bm25: what it misses (a headline, one passing mention, several sources,
-        # another man of the name) weighs in (digests.search_rank)
-        cands = rerank(db, cands, plan.phrases)
-    cands = _ranked(db, cands, wide, k, now, more)
+    judge = mode == "phrase" and note in (None, "more", "dropped")
+    cands, tiers = _judged(db, cands, plan, judge)
+    cands = _ranked(db, cands, wide, k, now, more, tiers)
     folded = _fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
     # page, rank more of them, or its later stories could never be paged to.
     while fold_stories and len(folded) < offset + limit and k < min(total, COUNT_CAP):
         k = min(k * 4, COUNT_CAP)
-        cands = _ranked(db, _candidates(db, expr, k, now)[0], wide, k, now)
+        cands, tiers = _judged(db, _candidates(db, expr, k, now)[0], plan, judge)
+        cands = _ranked(db, cands, wide, k, now, tiers=tiers)
         folded = _fold(cands)
     # Every match was ranked when there were at most k: the story count is exact. Otherwise it
     # counts the stories of the k ranked (counting them all would read every match's row).
@@ -254,12 +261,42 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
                         dropped=dropped, exact=exact, suggestions=sugg)
 
 
+def _judged(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, judge: bool
+            ) -> tuple[list[Candidate], dict[int, int]]:
+    """The candidates weighed by what bm25 misses (a headline, one passing mention, several
+    sources, another man of the name), and each one's tier (about the topic, other, passing:
+    digests.search_rank.weigh). `judge` False (a fallback: the phrase itself was not found)
+    leaves them as they are, all of one tier."""
+    if not judge or not cands:
+        return cands, {}
+    return weigh(db, cands, plan.phrases)
+
+
+def _days_old(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, int]:
+    """Article id → whole days between its publication (else its fetch) and `now`: day 0 is
+    the last 24 hours. An article with neither time is a year old."""
+    out: dict[int, int] = {}
+    for chunk in chunks(ids):
+        for aid, age in db.execute(
+                "select id, julianday(?) - julianday(coalesce(published_at, fetched_at))"
+                f" from articles where id in ({','.join('?' * len(chunk))})",
+                [_now_sql(now), *chunk]).fetchall():
+            out[aid] = int(max(0.0, age if age is not None else 365.0) // LATEST_DAYS)
+    return out
+
+
 def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, k: int,
-            now: datetime, wide_found: list[Candidate] | None = None) -> list[Candidate]:
-    """`cands` best first, then (`wide`: the all-words expression of a rare phrase) the other
-    articles holding all the words, those with all of them in the headline first: the phrase
-    hits always come first. `wide_found`: `wide`'s k matches when the caller has them."""
-    cands = sorted(cands, key=lambda c: (-c[1], -c[0]))
+            now: datetime, wide_found: list[Candidate] | None = None,
+            tiers: dict[int, int] | None = None) -> list[Candidate]:
+    """`cands` by tier (`tiers`: the articles about the topic, then the others, then the passing
+    mentions; digests.search_rank.weigh), each tier latest first: by the day they were
+    published, newest day first, the score ordering each day's. Then (`wide`: the all-words expression of a rare phrase) the other articles
+    holding all the words, those with all of them in the headline first, each group latest
+    first: the phrase hits always come first. `wide_found`: `wide`'s k matches when the caller
+    has them."""
+    days = _days_old(db, [c[0] for c in cands], now)
+    tier = tiers or {}
+    cands = sorted(cands, key=lambda c: (tier.get(c[0], 0), days.get(c[0], 365), -c[1], -c[0]))
     if wide is None:
         return cands
     seen = {c[0] for c in cands}
@@ -269,7 +306,9 @@ def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None,
     titled = {r[0] for r in db.execute(
         f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
         [f"title_keys : ({wide})", min((c[0] for c in more), default=0)]).fetchall()}
-    return cands + sorted(more, key=lambda c: (c[0] not in titled, -c[1], -c[0]))
+    days = _days_old(db, [c[0] for c in more], now)
+    return cands + sorted(more, key=lambda c: (c[0] not in titled, days.get(c[0], 365), -c[1],
+                                               -c[0]))
 
 
 def _did_you_mean(spellings: tuple[str, ...]) -> str:

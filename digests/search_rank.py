@@ -39,6 +39,9 @@ OTHER_NAME = 0.4
 NAME_SHARE = 0.5     # the usual first name introduces at least this share of the matches …
 NAME_MIN = 3         # … and at least this many
 RARE_NAME = 0.25     # another first name is «rare» at most at this fraction of the usual one
+# Tiers of a results page (QA18 R12: latest first among the articles about the topic).
+ABOUT, OTHER, PASSING = 0, 1, 2
+ABOUT_MENTIONS = 3   # a body that names the topic this often is about it, whatever its headline
 
 Candidate = tuple[int, float, int | None]  # (article id, score, story id), as digests.search
 
@@ -52,8 +55,17 @@ def rerank(db: sqlite_utils.Database, cands: list[Candidate],
         cands: matches of the topic's phrase, scored by bm25 and age.
         phrases: the topic's phrase in each spelling (digests.query.QueryPlan.phrases).
     """
+    return weigh(db, cands, phrases)[0]
+
+
+def weigh(db: sqlite_utils.Database, cands: list[Candidate],
+          phrases: Sequence[Sequence[str]]) -> tuple[list[Candidate], dict[int, int]]:
+    """`rerank`'s candidates, and each one's tier: ABOUT (the topic in the headline, or named
+    at least ABOUT_MENTIONS times in the body: the article is about it), OTHER, or PASSING
+    (marked down: a passing mention, another man of the name). digests.search shows the tiers
+    in that order, each latest first (QA18 R12)."""
     if not cands or not phrases:
-        return cands
+        return cands, {}
     needles = [f" {' '.join(p)} " for p in phrases if p]
     keys = {k for p in phrases for k in p}
     rows: dict[int, tuple[str, str, int]] = {}
@@ -71,6 +83,7 @@ def rerank(db: sqlite_utils.Database, cands: list[Candidate],
     usual = _usual_name(names)
     counts = Counter(p for p, _ in names.values() if p)
     out: list[Candidate] = []
+    tiers: dict[int, int] = {}
     for aid, score, story in cands:
         row = rows.get(aid)
         if row is None:
@@ -78,19 +91,24 @@ def rerank(db: sqlite_utils.Database, cands: list[Candidate],
             continue
         title, body, _source = row
         factor = 1.0
+        mentions = sum(body.count(n) for n in needles)
+        tier = ABOUT if mentions >= ABOUT_MENTIONS else OTHER
         if any(n in title for n in needles):
             factor *= TITLE
+            tier = ABOUT
             if story is not None:  # an event about the topic, reported by several newsrooms
                 factor *= 1 + COVERAGE * (min(len(sources.get(story, ())), MAX_SOURCES) - 1)
-        elif not any(f" {k} " in title for k in keys) \
-                and sum(body.count(n) for n in needles) <= 1:
+        elif not any(f" {k} " in title for k in keys) and mentions <= 1:
             factor *= ONE_MENTION
+            tier = PASSING
         first, in_title = names.get(aid, (None, None))
         if (usual is not None and first and first != usual and in_title == first
                 and counts[first] <= RARE_NAME * counts[usual]):
             factor *= OTHER_NAME
+            tier = PASSING
         out.append((aid, score * factor, story))
-    return out
+        tiers[aid] = tier
+    return out, tiers
 
 
 def _first_names(rows: dict[int, tuple[str, str, int]], needles: list[str]

@@ -26,7 +26,8 @@ def test_search_quality_smoke(tmp_path: Path) -> None:
     out = run("search_quality.py", "--limit-docs", "300", "--out", str(tmp_path))
     assert "الغوطة الشرقية" in out and "snow" in out
     assert "mean recall/precision: nashra" in out
-    assert "mean headline share:" in out and "expected stories on page 1:" in out  # ranking
+    assert "mean headline share / fresh share:" in out and "latest" in out  # ranking
+    assert "expected stories on page 1:" in out
 
 
 def test_search_speed_smoke(tmp_path: Path) -> None:

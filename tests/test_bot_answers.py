@@ -36,6 +36,19 @@ async def test_a_natural_question_answers_like_the_topic(tmp_path: Path) -> None
         assert "لم أجد" not in asked.plain_text
 
 
+async def test_the_header_names_the_topic_searched_not_the_question(tmp_path: Path) -> None:
+    """QA18 R12: «شو صار بالغوطة اليوم؟» was answered under «نتائج «شو صار بالغوطة اليوم؟»»;
+    the topic searched is «الغوطة». A topic's own «و» inside it stays."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [asked] = await h.say(READER, "شو صار بالغوطة اليوم؟")
+        _ok([asked])
+        header = asked.plain_text.replace("\u200f", "").replace("\u200e", "").split("\n")[0]
+        assert header.startswith("نتائج «الغوطة»: "), header
+        [english] = await h.say(READER + 1, "شو صار بالغوطة اليوم؟", language_code="en")
+        first = english.plain_text.replace("\u200f", "").replace("\u200e", "").split("\n")[0]
+        assert first.startswith("Results for «الغوطة»: "), first
+
+
 async def test_an_unknown_word_is_dropped_and_the_reader_is_told(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [msg] = await h.say(READER, "ماكرون Macron")
@@ -91,9 +104,10 @@ async def test_numbers_and_long_questions_get_no_spelling_suggestions(tmp_path: 
         assert "«حلب»" in msg.plain_text.split("\n")[0]  # not in the sample archive: dropped
         echoed = re.search(r"نتائج «([^»]*)»", msg.plain_text)
         assert echoed is not None
-        shown = echoed.group(1)
+        shown = echoed.group(1)  # the topic searched, without the words of asking (QA18 R12)
         assert shown.endswith("…") and len(shown) <= 100
-        assert long.startswith(shown[:-1]) and long[len(shown) - 1] == " "  # a word boundary
+        topic = long.removeprefix("ما آخر أخبار ")
+        assert topic.startswith(shown[:-1]) and topic[len(shown) - 1] == " "  # a word boundary
         assert "هل تقصد" not in msg.plain_text
 
 

@@ -208,6 +208,27 @@ def test_topic_text_drops_the_words_search_drops_at_the_ends(query: str, topic: 
     assert topic_text(query) == topic
 
 
+@pytest.mark.parametrize("query,shown", [
+    ("شو صار بالغوطة اليوم؟", "الغوطة"),  # QA18 R12
+    ("ما اخبار الهدنة في الغوطة", "الهدنة في الغوطة"),
+    ("وللأمم المتحدة", "الأمم المتحدة"), ("فالحكومة", "الحكومة"),
+    ("والدة", "والدة"), ("بالغ", "بالغ"),  # words of their own, not clitic + article
+    ("الغوطة والقصف", "الغوطة والقصف"),  # a later word keeps its «و»
+    ("ال", "ال"), ("", ""), ("trump", "trump"),
+])
+def test_topic_shown_is_the_topic_without_the_question(query: str, shown: str) -> None:
+    from digests.query import topic_shown
+
+    assert topic_shown(query) == shown
+
+
+@given(st.text(max_size=60))
+def test_topic_shown_searches_like_the_query(query: str) -> None:
+    from digests.query import plan_query, topic_shown, topic_text
+
+    assert plan_query(topic_shown(query)).terms == plan_query(topic_text(query)).terms
+
+
 @given(st.text(max_size=80))
 def test_topic_text_keeps_what_search_looks_for(query: str) -> None:
     from hypothesis import assume

@@ -16,7 +16,7 @@ HARIRI_BODY = "قال رئيس الوزراء اللبناني سعد الحري
 
 
 def without_rerank(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_module, "rerank", lambda db, cands, phrases: cands)
+    monkeypatch.setattr(search_module, "weigh", lambda db, cands, phrases: (cands, {}))
 
 
 def test_a_headline_outranks_a_single_passing_mention(database: Database,
@@ -108,15 +108,15 @@ def test_rerank_changes_the_order_never_the_matches(database: Database) -> None:
     for n, (title, body) in enumerate(texts):
         add(database, n + 1, title, body, days_ago=n % 4 + 1, story_id=(n // 2) + 1)
     queries = ["الحريري", "الانتخابات المصرية", "الأولمبياد", "روما", "الغوطة", "نصر الحريري"]
-    real = search_module.rerank
+    real = search_module.weigh
     for query in queries:
         for fold in (False, True):
             with_it = search(database.db, query, now=NOW, fold_stories=fold, limit=50)
-            search_module.rerank = lambda db, cands, phrases: cands
+            search_module.weigh = lambda db, cands, phrases: (cands, {})
             try:
                 without = search(database.db, query, now=NOW, fold_stories=fold, limit=50)
             finally:
-                search_module.rerank = real
+                search_module.weigh = real
             assert (with_it.total, with_it.note, with_it.exact) == \
                 (without.total, without.note, without.exact), query
             if fold:  # a story may be shown by another of its reports: the same stories
@@ -127,3 +127,65 @@ def test_rerank_changes_the_order_never_the_matches(database: Database) -> None:
             if with_it.note == "more":  # the phrase's own hits first, whatever their order
                 narrow = search(database.db, query, now=NOW, widen=False, limit=50)
                 assert set(ids(with_it)[:with_it.exact]) == set(ids(narrow)), query
+
+
+LONG_BODY = ("اجتمع مجلس الأمن الدولي مساء الخميس في نيويورك لبحث مشروع قرار تقدمت به الكويت والسويد"
+             " يطالب بوقف إطلاق النار ثلاثين يوما في أنحاء سوريا للسماح بإدخال المساعدات الإنسانية"
+             " وإجلاء الجرحى والمرضى، وأرجأ المجلس التصويت إلى الجمعة بعد مطالب روسية بتعديل النص.")
+
+
+def test_the_last_day_comes_before_a_better_match_days_old(database: Database) -> None:
+    """QA18 R12: «شو صار بالغوطة اليوم؟» showed a 4-day-old story above the last day's; bm25
+    over a 14-day age factor let a dense old headline outrank the last day's news."""
+    add(database, 1, "الغوطة: قصف على الغوطة", "قصف الغوطة. الغوطة تحت النار في الغوطة.",
+        days_ago=4)
+    add(database, 2, "مجلس الأمن يؤجل التصويت على هدنة الغوطة", LONG_BODY, days_ago=0.6)
+    add(database, 3, "الجيش يدعو المدنيين في الغوطة إلى الرحيل", LONG_BODY, days_ago=0.8)
+    for query in ("شو صار بالغوطة اليوم؟", "الغوطة"):
+        assert ids(search(database.db, query, now=NOW)) == [2, 3, 1], query
+        folded = search(database.db, query, now=NOW, fold_stories=True)
+        assert ids(folded) == [2, 3, 1], query
+
+
+def test_within_a_day_the_better_match_comes_first(database: Database) -> None:
+    add(database, 1, "تقرير عن الطقس", "ذكرت الغوطة في التقرير. وعادت الغوطة. ثم الغوطة.",
+        days_ago=0.2)
+    add(database, 2, "الغوطة: هدنة في الغوطة", "هدنة الغوطة " + LONG_BODY, days_ago=0.7)
+    assert ids(search(database.db, "الغوطة", now=NOW)) == [2, 1]
+
+
+def test_articles_about_the_topic_come_first_then_the_rest_latest_first(
+        database: Database) -> None:
+    """Latest first among the articles about the topic (its name in the headline, or at least
+    ABOUT_MENTIONS times in the body); a body that names it less often comes after them, and a
+    passing mention (once, nothing of it in the headline) last, however new."""
+    add(database, 1, "ختام مؤتمر المانحين", "وتحدث الوزير عن الغوطة في كلمته. " + LONG_BODY,
+        days_ago=0.1)  # passing
+    add(database, 2, "اجتماع وزاري في جنيف", "بحث الوزراء الغوطة. وقالوا إن الغوطة تحتاج "
+        "المساعدات. " + LONG_BODY, days_ago=0.2)  # twice in the body: other
+    add(database, 3, "الغوطة تحت القصف", LONG_BODY, days_ago=5)  # about (headline), old
+    add(database, 4, "مساعدات إلى دمشق", "وصلت المساعدات إلى الغوطة. وفي الغوطة قال السكان "
+        "إن الغوطة محاصرة. " + LONG_BODY, days_ago=2)  # three times in the body: about
+    assert search_rank.ABOUT_MENTIONS == 3
+    assert ids(search(database.db, "الغوطة", now=NOW)) == [4, 3, 2, 1]
+    _, tiers = search_rank.weigh(database.db, [(n, 1.0, None) for n in (1, 2, 3, 4)],
+                                 (("غوطه",),))
+    assert tiers == {1: search_rank.PASSING, 2: search_rank.OTHER, 3: search_rank.ABOUT,
+                     4: search_rank.ABOUT}
+
+
+def test_a_common_topic_is_latest_first_too(database: Database) -> None:
+    """Over CANDIDATES matches (ranked by where they match, without bm25) the same order."""
+    saved, search_module.CANDIDATES = search_module.CANDIDATES, 3
+    try:
+        add(database, 1, "الغوطة: قصف", "الغوطة", days_ago=3)
+        add(database, 2, "الغوطة: هدنة", "الغوطة", days_ago=2)
+        add(database, 3, "مؤتمر", "ذكر الغوطة مرة. " + LONG_BODY, days_ago=0.1)  # passing
+        add(database, 4, "الغوطة: مساعدات", "الغوطة", days_ago=0.5)
+        add(database, 5, "الغوطة: نزوح", "الغوطة", days_ago=4)
+        result = search(database.db, "الغوطة", now=NOW, limit=3)
+        assert result.total == 5
+        # the newest 3 ids are ranked (5, 4, 3): about the topic newest first, then the passing
+        assert ids(result) == [4, 5, 3]
+    finally:
+        search_module.CANDIDATES = saved
