@@ -49,6 +49,9 @@ log = logging.getLogger(__name__)
 
 GENERAL_MIN_SOURCES = 2  # a story is "top" for the general digest once this many sources report it
 RECENT_HOURS = 24  # how far back /push looks for top stories
+# A topic's /push weighs this many times its stories per chat: each chat is sent the first it
+# has not had (QA18 R14).
+PUSH_POOL = 4
 GONE_REASON = "الصفحة محذوفة من الموقع / page gone (HTTP 404/410)"  # a skipped row's last_error
 # Finished rows are kept this long, and as long as their story had a report fetched within it
 # (`prune`, QA16 N2). A row is what stops a chat getting a story twice (`_insert_rows`): a new
@@ -367,35 +370,27 @@ def _top_stories(db: sqlite_utils.Database, now: datetime, limit: int) -> list[t
 
 def enqueue_push(db: Database, *, topic: str | None, now: datetime,
                  limit_stories: int = 5) -> PushPlan:
-    """An admin's manual digest, in one transaction: the top recent stories of `topic` (in the
-    search's order, only those its followers' alerts would carry: `article_matches`) queued
+    """An admin's manual digest, in one transaction: the top recent stories of `topic` queued
     for that topic's active followers, or (no topic) the top stories overall for the active
     followers of the general digest (topic '') only — a chat that follows only «الغوطة» did not
     ask for the general digest and could not stop it with /unsubscribe.
+
+    A topic's stories are those its followers' alerts would carry (`article_matches`), in the
+    search's order (latest first: digests.search), `limit_stories` × PUSH_POOL of them; each
+    chat gets the first `limit_stories` of them it has not had yet (QA18 R14: five stories
+    sent before no longer hide a fresh one behind them). The general digest's are its `limit_stories` top stories (most sources
+    first): a second /push sends no lesser ones. `PushPlan.stories` counts the stories found
+    (at most `limit_stories`), before the per-chat choice.
 
     Raises:
         QueryError: the topic has nothing searchable in it.
     """
     topic = (topic or "").strip() or None
     if topic is not None:
-        from digests.search import search, topic_key
+        from digests.search import topic_key
 
         key = topic_key(topic)
-        # More than needed: a story whose every report is gone (404/410) is left out, and so is
-        # one that only the widened search finds — the push sends what the topic's followers
-        # are sent (article_matches: the phrase, or every word in the headline), not a body
-        # that names the words apart.
-        result = search(db.db, topic, limit=limit_stories * 4, now=now, fold_stories=True)
-        stories: list[tuple[int, int]] = []
-        for hit in result.hits:
-            aid = hit.digest.article_id
-            assert aid is not None
-            if len(stories) >= limit_stories or not _followers_get(db.db, topic, aid):
-                continue
-            sid = hit.digest.story_id if hit.digest.story_id is not None else -aid
-            live = live_report(db.db, aid, sid)
-            if live is not None and _reported_since(db.db, sid, now - KEEP_DONE):
-                stories.append((sid, live))
+        stories = _topic_stories(db, topic, now, limit_stories * PUSH_POOL)
         from digests.subscriptions import keys_of_same_name
 
         keys = keys_of_same_name(db.db, key)  # «ترمب» reaches the followers of «ترامب»
@@ -408,19 +403,60 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
         chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"
                     " where c.active = 1 and s.topic_key = '' order by c.id")
         chat_args = []
+    found = min(len(stories), limit_stories)
     with db.transaction() as tx:
         cur = tx.execute("insert into pushes (topic, created_at, stories) values (?, ?, ?)",
-                         [topic, iso(now), len(stories)])
+                         [topic, iso(now), found])
         push_id = int(cur.lastrowid or 0)
         kind = f"push:{push_id}"
         chat_ids = [r[0] for r in tx.execute(chat_sql, chat_args).fetchall()] if stories else []
-        _insert_rows(tx, ((c, s, a, kind, None) for c in chat_ids for s, a in stories), now)
+        rows = [(c, s, a, kind, None) for c in chat_ids
+                for s, a in _unsent(tx, c, stories)[:limit_stories]]
+        _insert_rows(tx, rows, now)
         chats = tx.execute("select count(distinct chat_id) from outbox where kind = ?",
                            [kind]).fetchone()[0]
         tx.execute("update pushes set chats = ? where id = ?", [chats, push_id])
-    log.info("push queued push=%s topic=%r chats=%d stories=%d", push_id, topic, chats,
-             len(stories))
-    return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=len(stories))
+    log.info("push queued push=%s topic=%r chats=%d stories=%d", push_id, topic, chats, found)
+    return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=found)
+
+
+def _topic_stories(db: Database, topic: str, now: datetime, limit: int
+                   ) -> list[tuple[int, int]]:
+    """(story, live report) of the topic's stories its followers' alerts would carry, in the
+    search's order (latest first), at most `limit`.
+
+    Searched for more than needed: a story whose every report is gone (404/410) is left out,
+    and so is one that only the widened search finds — the push sends what the topic's
+    followers are sent (article_matches: the phrase, or every word in the headline), not a
+    body that names the words apart.
+    """
+    from digests.search import search
+
+    result = search(db.db, topic, limit=limit * 2, now=now, fold_stories=True)
+    stories: list[tuple[int, int]] = []
+    for hit in result.hits:
+        aid = hit.digest.article_id
+        assert aid is not None
+        if len(stories) >= limit or not _followers_get(db.db, topic, aid):
+            continue
+        sid = hit.digest.story_id if hit.digest.story_id is not None else -aid
+        live = live_report(db.db, aid, sid)
+        if live is not None and _reported_since(db.db, sid, now - KEEP_DONE):
+            stories.append((sid, live))
+    return stories
+
+
+def _unsent(db: sqlite_utils.Database, chat_id: int, stories: list[tuple[int, int]]
+            ) -> list[tuple[int, int]]:
+    """The (story, article) pairs the chat has no outbox row for (under any kind, a story merged
+    into it included: the rule `_insert_rows` keeps), in their order."""
+    if not stories:
+        return []
+    had = {r[0] for r in db.execute(
+        "select story_id from outbox where chat_id = ? union"
+        " select m.into_id from story_merges m join outbox o on o.story_id = m.merged_id"
+        " where o.chat_id = ?", [chat_id, chat_id]).fetchall()}
+    return [(s, a) for s, a in stories if s not in had]
 
 
 def _reported_since(db: sqlite_utils.Database, story: int, since: datetime) -> bool:

@@ -137,6 +137,60 @@ def test_push_general_and_topic(database: Database) -> None:
     assert (progress.chats, progress.pending, progress.done) == (2, 2, False)
 
 
+def _index_all(database: Database) -> None:
+    from digests.archive import get_article
+    from digests.search_index import index_article
+
+    with database.transaction() as tx:
+        for r in tx.query("select id from articles"):
+            a = get_article(tx, r["id"])
+            assert a is not None
+            index_article(tx, a, ctx())
+
+
+def test_topic_push_sends_the_fresh_story_past_five_already_sent(database: Database) -> None:
+    """QA18 R14: /push took the first five of the search's order and only then dropped what
+    each chat had; five stories already sent hid the fresh one ranked sixth."""
+    src = add_source(database, "a")
+    for i in range(5):  # the topic in the headline: the search ranks them first
+        add_article(database, src, f"ترامب يتحدث في الملف رقم {i}", story_id=i + 1,
+                    published=NOW - timedelta(hours=6 + i))
+    fresh = add_article(database, src, "استطلاع جديد عن الرئيس الأميركي",
+                        body="قال استطلاع إن ترامب يتراجع. وأضاف أن ترامب خسر نقاطا.",
+                        story_id=6, published=NOW - timedelta(hours=1))
+    _index_all(database)
+    add_chat(database, 21, topics=("ترامب",))
+    add_chat(database, 22, topics=("ترامب",))
+    with database.transaction() as tx:  # chat 21 had the five headline stories already
+        for story in range(1, 6):
+            tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
+                       " status) values (21, ?, ?, 'instant', ?, 'sent')",
+                       [story, story, iso(NOW - timedelta(hours=2))])
+    plan = outbox.enqueue_push(database, topic="ترامب", now=NOW)
+    got = {(r["chat_id"], r["story_id"]) for r in rows(database, "kind = ?", [plan.kind])}
+    assert (21, 6) in got and fresh.id is not None
+    assert {s for c, s in got if c == 21} == {6}  # nothing it had already
+    assert {s for c, s in got if c == 22} == {1, 2, 3, 4, 5}  # at most five, the first five
+    assert plan.chats == 2 and plan.stories == 5
+
+
+def test_topic_push_skips_a_story_merged_into_one_the_chat_has(database: Database) -> None:
+    src = add_source(database, "a")
+    add_article(database, src, "ترامب يزور المكسيك", story_id=1)
+    add_article(database, src, "ترامب في المكسيك", story_id=2)
+    _index_all(database)
+    add_chat(database, 31, topics=("ترامب",))
+    with database.transaction() as tx:  # the chat had story 3, since merged into story 2
+        tx.execute("insert into stories (id, created_at, headline) values (3, ?, 'x')",
+                   [iso(NOW)])
+        tx.execute("insert into story_merges (into_id, merged_id, merged_at) values (2, 3, ?)",
+                   [iso(NOW)])
+        tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at, status)"
+                   " values (31, 3, null, 'instant', ?, 'sent')", [iso(NOW)])
+    plan = outbox.enqueue_push(database, topic="ترامب", now=NOW)
+    assert [r["story_id"] for r in rows(database, "kind = ?", [plan.kind])] == [1]
+
+
 def test_state_changes_and_stats(database: Database) -> None:
     add_chat(database, 1, topics=("الغوطة",))
     add_chat(database, 2, topics=("الغوطة",))
