@@ -10,6 +10,7 @@ commands' descriptions from GROUP_COMMANDS.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Literal
 
@@ -182,6 +183,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bundle_daily_topics_group": ("📰 النشرة اليومية — {date}: {topics}",
                                   "📰 The daily digest — {date}: {topics}"),
     "bundle_stop": ("لإيقاف المتابعة: /unsubscribe", "To stop: /unsubscribe"),
+    # A header names at most MAX_TOPICS_NAMED topics and counts the rest (QA18 R4; topic_list)
+    "topics_more_one": ("{topics} و١ آخر", "{topics} and 1 more"),
+    "topics_more_two": ("{topics} و٢ آخران", "{topics} and 2 more"),
+    "topics_more": ("{topics} و{n} أخرى", "{topics} and {n} more"),
     # A header naming topics and the general digest (QA16 F5): «📰 جديد «سوريا» والنشرة العامة»
     "bundle_and_general": ("{topics} والنشرة العامة", "{topics} and the general digest"),
     # The stories a delivered digest counts but does not show (QA16 F4), one button away (QA17
@@ -749,6 +754,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     # inline mode
     "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
 }
+
+
+MAX_TOPICS_NAMED = 3  # topics a digest's header names; more would bury the headline
+
+
+def topic_list(topics: Sequence[str], lang: str, limit: int = MAX_TOPICS_NAMED) -> str:
+    """Topics as a header names them, in the order given: «الغوطة»، «النفط»، «ترامب» — the
+    first `limit`, then how many more («و١ آخر», «و٢ آخران», «و٣ أخرى» / "and 3 more")."""
+    sep = "، " if lang == "ar" else ", "
+    listed = sep.join(f"«{topic}»" for topic in topics[:limit])
+    hidden = len(topics) - limit
+    if hidden <= 0:
+        return listed
+    key = "topics_more_one" if hidden == 1 else "topics_more_two" if hidden == 2 else "topics_more"
+    return t(key, lang, topics=listed, n=num(hidden, lang))
 
 
 def chat_worded(key: str, chat_type: str | None) -> str:

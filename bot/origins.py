@@ -5,8 +5,11 @@ A reader who follows several topics, or the general digest, cannot tell from a b
 names its topic (pushes.topic, in the reader's own spelling when the chat follows it by another:
 «فيسبوك» for «فيس بوك»; none = the general digest); an instant or daily row names the
 chat's followed topics its stories match (digests.query.article_matches, the same test that
-queued them), and the general digest when some story answers none of them («📰 جديد «سوريا»
-والنشرة العامة»). The bot's sender passes it to its courier (bot.app,
+queued them), in the order of the stories that answer them (the lead story's topic first: QA18
+R4 saw «النفط» left out of a header over two oil stories, cut in subscription order), and the
+general digest when some story answers none of them («📰 جديد «سوريا» والنشرة العامة»). Every
+matched topic is returned; the header names the first three and counts the rest («و١ آخر»:
+bot.i18n.topic_list). The bot's sender passes it to its courier (bot.app,
 `topics_of`), which renders each bundle with those topics (bot.render.render_bundle: the header
 «📰 جديد «الغوطة»» or «📰 النشرة العامة», and «لإيقاف المتابعة: /unsubscribe» last); renderings
 are cached per (stories, language, topics), so two chats that get the same stories for different
@@ -25,13 +28,12 @@ from digests.search import topic_key
 from digests.storage import Database
 from digests.subscriptions import same_name
 
-MAX_TOPICS = 3  # named in a header; more would bury the headline
-
 
 def bundle_topics(db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]) -> list[str]:
-    """The topics this bundle answers: [topic, …], with "" last when some of its stories came
-    for the general digest (none of the chat's topics matches them); [""] for the general
-    digest alone; [] if unknown.
+    """The topics this bundle answers: [topic, …] in the order of the first story each one
+    answers (a story answering several: in the order the chat followed them), with "" last
+    when some of its stories came for the general digest (none of the chat's topics matches
+    them); [""] for the general digest alone; [] if unknown.
 
     Args:
         db: the database (subscriptions and pushes).
@@ -48,13 +50,15 @@ def bundle_topics(db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]) 
     articles = [article_from_row(r) for r in rows]
     named = [topic for topic in followed if topic]
     hits = [{topic for topic in named if article_matches(topic, a)} for a in articles]
-    matched = [topic for topic in named if any(topic in h for h in hits)]
+    matched: list[str] = []
+    for hit in hits:  # story order: the topics of the stories shown first, first
+        matched += [topic for topic in named if topic in hit and topic not in matched]
     # A story that answers no followed topic came for the general digest: the header names it
     # too, so it is true of every story under it (QA16 F5: «📰 جديد «سوريا»» over three
     # general-digest stories and one about Syria).
     general = "" in followed and (not matched or any(not h for h in hits))
     if matched:
-        return matched[:MAX_TOPICS] + ([""] if general else [])
+        return matched + ([""] if general else [])
     return [""] if general else []
 
 

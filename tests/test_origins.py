@@ -12,6 +12,7 @@ from telegram_html import check_message, visible_text
 from test_welcome import displayed
 
 from bot.courier import Bundle
+from bot.i18n import topic_list
 from bot.origins import bundle_topics
 from bot.render import render_bundle
 from digests import subscriptions
@@ -51,7 +52,9 @@ def test_a_delivered_digest_names_its_topic_and_how_to_stop() -> None:
 def _bundle(db: Database, chat_id: int, ids: tuple[int, ...], kind: str = "instant"
             ) -> tuple[Bundle, list[dict[str, object]]]:
     marks = ",".join("?" * len(ids))
-    rows = list(db.db.query(f"{ARTICLE_SELECT} where articles.id in ({marks})", ids))
+    found = {r["id"]: r for r in db.db.query(f"{ARTICLE_SELECT} where articles.id in ({marks})",
+                                             ids)}
+    rows = [found[a] for a in ids if a in found]  # in the bundle's order, as bot.courier does
     return Bundle(chat_id=chat_id, row_ids=(1,), article_ids=ids, kinds=frozenset({kind}),
                   attempts=0), rows
 
@@ -151,3 +154,33 @@ def test_a_bundle_of_topic_and_general_stories_names_both(tmp_path: Path) -> Non
     assert _plain(visible_text(html)).startswith(
         "📰 نشرتك اليومية — ٢١ فبراير ٢٠١٨: «الغوطة»، «سوريا» والنشرة العامة\n")
     assert check_message(html) == []
+
+
+def test_the_header_names_first_the_topics_of_the_stories_shown_first(tmp_path: Path) -> None:
+    """QA18 R4: a reader of four topics got «📰 جديد «الغوطة»، «ترامب»، «الدوري الإسباني»» over
+    two oil stories — cut at three in subscription order. The topics now come in the order of
+    the stories, all of them (the header counts the ones it does not name)."""
+    with Database(sample_db(tmp_path)) as db:
+        now = datetime.now(UTC)
+        subscriptions.upsert_chat(db, 9, now=now, type="private")
+        for topic in ("الغوطة", "لبنان", "مصر", "النفط"):
+            subscriptions.subscribe(db, 9, topic, now=now)
+        # stories: oil (4), Egypt (10), Lebanon and oil (1), Ghouta (9)
+        topics = bundle_topics(db, *_bundle(db, 9, (4, 10, 1, 9)))
+        assert topics == ["النفط", "مصر", "لبنان", "الغوطة"]
+        assert topic_list(topics, "ar") == "«النفط»، «مصر»، «لبنان» و١ آخر"
+        assert bundle_topics(db, *_bundle(db, 9, (9, 4))) == ["الغوطة", "النفط"]
+        # a story answering two topics names them in the order the chat followed them
+        assert bundle_topics(db, *_bundle(db, 9, (1,))) == ["لبنان", "النفط"]
+
+
+def test_topic_list_counts_the_topics_it_does_not_name() -> None:
+    names = ["أ", "ب", "ج", "د", "ه", "و"]
+    assert topic_list(names[:3], "ar") == "«أ»، «ب»، «ج»"
+    assert topic_list(names[:5], "ar") == "«أ»، «ب»، «ج» و٢ آخران"
+    assert topic_list(names, "ar") == "«أ»، «ب»، «ج» و٣ أخرى"
+    assert topic_list(["Ghouta", "oil", "Trump", "x"], "en") == \
+        "«Ghouta», «oil», «Trump» and 1 more"
+    shown = _plain(topic_list(["الغوطة", "ترامب", "النفط", "مصر"], "en"))
+    assert shown == "«الغوطة», «ترامب», «النفط» and 1 more"
+    assert topic_list([], "en") == ""
