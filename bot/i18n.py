@@ -187,6 +187,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "topics_more_one": ("{topics} و١ آخر", "{topics} and 1 more"),
     "topics_more_two": ("{topics} و٢ آخران", "{topics} and 2 more"),
     "topics_more": ("{topics} و{n} أخرى", "{topics} and {n} more"),
+    # The last line of a delivered digest in a group: its members cannot change what the group
+    # follows, its admins can (QA18 R18); a channel's post has no such line (`bundle_stop`)
+    "bundle_stop_group": ("للمشرفين: /unsubscribe", "Admins: /unsubscribe"),
     # A header naming topics and the general digest (QA16 F5): «📰 جديد «سوريا» والنشرة العامة»
     "bundle_and_general": ("{topics} والنشرة العامة", "{topics} and the general digest"),
     # The stories a delivered digest counts but does not show (QA16 F4), one button away (QA17
@@ -761,14 +764,59 @@ MAX_TOPICS_NAMED = 3  # topics a digest's header names; more would bury the head
 
 def topic_list(topics: Sequence[str], lang: str, limit: int = MAX_TOPICS_NAMED) -> str:
     """Topics as a header names them, in the order given: «الغوطة»، «النفط»، «ترامب» — the
-    first `limit`, then how many more («و١ آخر», «و٢ آخران», «و٣ أخرى» / "and 3 more")."""
+    first `limit`, then how many more («و١ آخر», «و٢ آخران», «و٣ أخرى» / "and 3 more"). In
+    English a topic with an English name is named by it ("«Ghouta», «Oil»": `topic_label`)."""
     sep = "، " if lang == "ar" else ", "
-    listed = sep.join(f"«{topic}»" for topic in topics[:limit])
+    listed = sep.join(f"«{topic_label(topic, lang)}»" for topic in topics[:limit])
     hidden = len(topics) - limit
     if hidden <= 0:
         return listed
     key = "topics_more_one" if hidden == 1 else "topics_more_two" if hidden == 2 else "topics_more"
     return t(key, lang, topics=listed, n=num(hidden, lang))
+
+
+def bundle_stop(lang: str, chat_type: str | None) -> str | None:
+    """The last line of a delivered digest: how to stop («لإيقاف المتابعة: /unsubscribe») in a
+    private chat, for the admins in a group («للمشرفين: /unsubscribe»), None in a channel — its
+    readers cannot send a command there (QA18 R18)."""
+    if chat_type == "channel":
+        return None
+    return t(chat_worded("bundle_stop", chat_type), lang)
+
+
+# English names of Arabic topics, one a topic (digests.topic_names maps English → Arabic; the
+# first English name of each topic is its label): «الغوطة» → "Ghouta".
+_ACRONYMS = frozenset({"un", "uk", "us", "usa", "uae", "isis", "nato"})
+
+
+def _english_name(name: str) -> str:
+    return " ".join(w.upper() if w in _ACRONYMS else w if w == "bin" else w.capitalize()
+                    for w in name.split())
+
+
+def _english_labels() -> dict[str, str]:
+    from digests.topic_names import ENGLISH_TOPICS
+
+    labels: dict[str, str] = {}
+    for english, arabic in ENGLISH_TOPICS.items():
+        labels.setdefault(arabic, _english_name(english))
+    return labels
+
+
+_ENGLISH_LABELS = _english_labels()
+
+
+def topic_label(topic: str, lang: str, *, with_arabic: bool = False) -> str:
+    """A followed topic as a reader of `lang` sees it: '' is the general digest by name; in
+    English a topic with a common English name is shown by it — «الغوطة» as "Ghouta", or
+    "Ghouta (الغوطة)" `with_arabic` (QA18 R18: an English reader who followed «Ghouta» saw
+    it only in Arabic script) — any other topic as it is."""
+    if not topic:
+        return t("general", lang)
+    english = _ENGLISH_LABELS.get(topic) if lang == "en" else None
+    if english is None:
+        return topic
+    return f"{english} ({topic})" if with_arabic else english
 
 
 def chat_worded(key: str, chat_type: str | None) -> str:

@@ -146,3 +146,34 @@ def test_english_strings_without_a_joined_arabic_run_get_no_mark() -> None:
                                                      "will reach you as they are published.")
     assert "\u200e" not in t("results_header", "ar", query="الغوطة", first="١", last="٥",
                              total="٢٠")
+
+
+def test_a_digests_last_line_fits_the_chat() -> None:
+    """QA18 R18: «لإيقاف المتابعة: /unsubscribe» under a channel post said nothing its readers
+    can do, and in a group only the admins can."""
+    from bot.i18n import bundle_stop
+
+    assert bundle_stop("ar", "private") == "لإيقاف المتابعة: /unsubscribe"
+    assert bundle_stop("ar", "group") == bundle_stop("ar", "supergroup") == \
+        "للمشرفين: /unsubscribe"
+    assert bundle_stop("en", "supergroup") == "Admins: /unsubscribe"
+    assert bundle_stop("ar", "channel") is None and bundle_stop("en", "channel") is None
+    assert bundle_stop("en", None) == "To stop: /unsubscribe"
+
+
+def test_an_english_reader_sees_a_topic_by_its_english_name() -> None:
+    """QA18 R18: a reader who followed «Ghouta» saw «الغوطة» everywhere after."""
+    from bot.i18n import topic_label, topic_list
+    from digests.topic_names import arabic_topic
+
+    assert topic_label("الغوطة", "en") == "Ghouta"
+    assert topic_label("الغوطة", "en", with_arabic=True) == "Ghouta (الغوطة)"
+    assert topic_label("الأمم المتحدة", "en") == "UN"
+    assert topic_label("محمد بن سلمان", "en") == "Mohammed bin Salman"
+    assert topic_label("الغوطة", "ar") == "الغوطة"  # Arabic readers see the topic itself
+    assert topic_label("حمص", "en") == "حمص"  # no English name known: as followed
+    assert topic_label("", "en") == "the general digest" and topic_label("", "ar") == "النشرة العامة"
+    assert topic_list(["الغوطة", "حمص", "النفط"], "en") == "«Ghouta», «حمص», «Oil»"
+    # each label is a name the search maps back to its topic («/search Ghouta» works)
+    for arabic in ("الغوطة", "ترامب", "النفط", "الأمم المتحدة", "داعش", "محمد بن سلمان"):
+        assert arabic_topic(topic_label(arabic, "en")) == arabic
