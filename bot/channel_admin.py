@@ -24,8 +24,16 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatMemberStatus, ChatType
+from telegram import (
+    Bot,
+    ChatMember,
+    ChatMemberAdministrator,
+    ChatMemberOwner,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
+from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
@@ -103,14 +111,14 @@ def known_channels(db: Database, limit: int = MAX_CHANNELS) -> list[subscription
     return [chat for chat_id in ids if (chat := subscriptions.get_chat(db, chat_id)) is not None]
 
 
-def _may_manage_member(member: Any) -> bool:
-    """An owner, or an administrator who may post or change the channel's info."""
-    if member.status == ChatMemberStatus.OWNER:
+def _may_manage_member(member: ChatMember) -> bool:
+    """An owner, or an administrator who may post or change the channel's info (one who may
+    only delete posts or invite users does not choose what the channel publishes)."""
+    if isinstance(member, ChatMemberOwner):
         return True
-    if member.status != ChatMemberStatus.ADMINISTRATOR:
-        return False
-    return bool(getattr(member, "can_post_messages", False)
-                or getattr(member, "can_change_info", False))
+    if isinstance(member, ChatMemberAdministrator):
+        return bool(member.can_post_messages or member.can_change_info)
+    return False
 
 
 async def channel_access(bot: Bot, db: Database, channel_id: int, user_id: int) -> Access:
