@@ -122,7 +122,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     except QueryError:
         name = lone_name(query)  # «علي» alone: the preposition «على» has the same key
         await send(update, context, ui(lang, "name_alone", name=name) if name
-                   else ui(lang, "nothing_searchable", query=echo(query)))
+                   else ui(lang, "nothing_searchable", query=echo(query))
+                   if any(ch.isalnum() for ch in query) else ui(lang, "no_words"))
         return
     if page.digests and numbers_left(query, page):  # «الساعة 10.30/ليلا» found only «30»
         page = replace(page, digests=(), total=0, has_more=False)
@@ -236,9 +237,9 @@ def numbers_left(query: str, page: Page) -> bool:
 def search_note(page: Page, lang: str) -> str | None:
     """How the search fell back (the full name, the exact phrase, or words it left out), as a
     line of HTML in the reader's language; None for an exact answer."""
-    if page.note == "dropped" and page.dropped:
+    if page.note in ("dropped", "pasted") and page.dropped:  # words left out / names searched
         sep = "، " if lang == "ar" else ", "
-        return ui(lang, "note_dropped", words=sep.join(f"«{w}»" for w in page.dropped))
+        return ui(lang, f"note_{page.note}", words=sep.join(f"«{w}»" for w in page.dropped))
     if page.note in ("trimmed", "all", "more"):
         return ui(lang, f"note_{page.note}")
     return None

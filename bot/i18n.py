@@ -351,6 +351,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "و«ال» ترد في كل خبر). اكتب اسم موضوع، مثل «الغوطة».",
                            "«{query}» has no searchable words (letters and words such as «و», "
                            "«في» or «ال» are in every story). Type a topic, such as «الغوطة»."),
+    # only emoji or marks («🔥»): nothing to explain about stop letters (QA18 R13)
+    "no_words": ("اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب».",
+                 "Type a word for the topic, such as «الغوطة» or «ترامب»."),
     "topic_too_long": ("«{query}» أطول من أن يكون موضوعًا يُتابع (الحد {words} كلمات و{chars} "
                        "حرفًا). اكتب اسم الموضوع وحده، مثل «الغوطة».",
                        "«{query}» is too long to be a followed topic (at most {words} words and "
@@ -372,6 +375,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                   "Few stories hold the exact phrase; stories with all its words follow them."),
     "note_dropped": ("لم أجد {words} في الأرشيف، فبحثت عن بقية الكلمات.",
                      "{words}: not in the archive, so I searched without it."),
+    # a pasted paragraph that found nothing as written (QA18 R13)
+    "note_pasted": ("لم أجد النص كما هو؛ بحثت بالأسماء التي فيه: {words}.",
+                    "The text was not found as written; I searched by the names in it: {words}."),
     "latin_mapped": ("الموضوعات تُبحث بالعربية: «{latin}» هو «{topic}».",
                      "Topics are searched in Arabic: «{latin}» is «{topic}»."),
     "latin_partial": ("الموضوعات تُبحث بالعربية: من «{latin}» بحثت عن «{topic}».",

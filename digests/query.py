@@ -70,6 +70,13 @@ _NEWS_WORDS: frozenset[str] = frozenset(
     for k in run_keys(w))
 
 
+# The first word of a kunya or a lineage («أبو ظبي», «ابن سلمان», «أم كلثوم»): in hundreds of
+# names, it is never a topic alone — a search that drops the other word («ظبي», not in the
+# archive) must not fall back to it (QA18 R13: «ابو ظبي» showed «علي أبو شادي»).
+KUNYA: frozenset[str] = frozenset(
+    k for w in "أبو ابو ابن أم ام بن بنت أبي".split() for k in run_keys(w))
+
+
 @dataclass(frozen=True)
 class QueryPlan:
     """What a user's text becomes: the keys, the phrase and all-words FTS5 expressions.
@@ -349,6 +356,30 @@ def topic_text(query: str) -> str:
     while hi > lo and dropped(spans[hi - 1]):
         hi -= 1
     return query[spans[lo][0]:spans[hi - 1][1]] if lo < hi else query
+
+
+def pasted_names(text: str) -> list[str]:
+    """The names of the news (digests.topic_names.NEWS_NAMES, in any spelling) that a long text
+    holds, in the order it first names them; a name inside a longer one found at the same place
+    («الغوطة» in «الغوطة الشرقية») is not listed apart. A pasted paragraph is searched by these
+    when its words find nothing (QA18 R13: its first words are generic)."""
+    from digests.topic_names import NEWS_NAMES  # late: a table of names, not query logic
+
+    keys = [k for run in word_runs_of(text[:4000]) for k in run_keys(run)]
+    found: list[tuple[int, int, str]] = []  # (position, length in keys, name)
+    for name in NEWS_NAMES:
+        for phrase in _topic_phrases(name):
+            n = len(phrase)
+            at = next((i for i in range(len(keys) - n + 1)
+                       if list(keys[i:i + n]) == list(phrase)), None)
+            if at is not None:
+                found.append((at, n, name))
+                break
+    kept: list[tuple[int, int, str]] = []
+    for at, n, name in sorted(found, key=lambda f: (-f[1], f[0])):  # longest first
+        if not any(a <= at < a + m or at <= a < at + n for a, m, _ in kept):
+            kept.append((at, n, name))
+    return [name for _, _, name in sorted(kept)]
 
 
 _CLITIC_ARTICLE = re.compile(r"^[وفبك]?(?:ال|لل)(?=\w)")

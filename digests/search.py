@@ -34,12 +34,15 @@ import sqlite_utils
 
 from digests.models import SearchHit
 from digests.query import (  # re-exported: callers know them as digests.search.*
+    KUNYA,
     QueryPlan,
     article_matches,
     every_key,
     lone_name,
+    pasted_names,
     plan_query,
     topic_key,
+    topic_too_long,
     written_words,
 )
 from digests.records import digest_from_row
@@ -67,6 +70,7 @@ LATEST_DAYS = 1.0
 # articles holding all its words: a reader who typed «محمد صلاح ليفربول» wants the 126 articles
 # that name both, not only the 3 that say it in that order. A common phrase stands alone.
 WIDEN_BELOW = 10
+PASTE_NAMES = 3  # a pasted paragraph that found nothing is searched by its first names, up to this
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,8 @@ class SearchResult:
     fallback for callers that word it themselves ("trimmed": the full name was not found, "all":
     the phrase was not found, "more": the phrase found only `exact` articles and the articles
     with all its words follow them, "dropped": words that match nothing were left out —
-    `dropped` holds them as the reader wrote them); `suggestions` are nearby topics from the
+    `dropped` holds them as the reader wrote them; "pasted": a long text that found nothing was
+    searched by the names of the news it holds — `dropped` holds those names); `suggestions` are nearby topics from the
     index when nothing was found, or far more common spellings of a rare word when little was
     found («ارودغان»: one article; «هل تقصد: أردوغان», also in `message`). `exact` counts the articles that hold the phrase itself when
     note is "more" (they come first), else equals `total`.
@@ -193,11 +198,18 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         counts = doc_counts(db, [a for k in plan.content for a in alternatives(k)])
         missing = frozenset(k for k in plan.content
                             if not any(counts.get(a) for a in alternatives(k)))
-        if missing and len(missing) < len(plan.content):
+        rest = [k for k in plan.content if k not in missing]
+        # never a bare «أبو» / «ابن» / «أم» left of a name: it is in hundreds of names
+        if missing and rest and not all(k in KUNYA for k in rest):
             plan = plan_query(query, without=missing)
             dropped = tuple(written_words(query, sorted(missing)))
             mode, expr, cands, total, _note = _first_found(db, plan, k, now)
             note = "dropped" if cands else note
+    if not cands and topic_too_long(query):
+        # a pasted paragraph: its first words are generic; the names in it carry the search
+        names, expr, cands, total = _by_names(db, query, k, now)
+        if cands:
+            plan, mode, note, dropped = plan_query(" ".join(names)), "all", "pasted", names
     exact = total
     wide = (plan.all_words if widen and note is None and mode == "phrase"
             and 0 < total < WIDEN_BELOW else None)
@@ -216,6 +228,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
                    f" {', '.join(dropped)}: not in the archive, searched without it.")
     elif note == "more":
         message = _more_message(exact)
+    elif note == "pasted":
+        message = ("نص طويل: بحثنا بالأسماء التي فيه: " + "، ".join(f"«{w}»" for w in dropped)
+                   + ". / A long text: searched by the names in it: " + ", ".join(dropped) + ".")
     if not cands:
         near = tuple(suggest(db, query))
         hint = f" {_did_you_mean(near)}" if near else ""
@@ -309,6 +324,21 @@ def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None,
     days = _days_old(db, [c[0] for c in more], now)
     return cands + sorted(more, key=lambda c: (c[0] not in titled, days.get(c[0], 365), -c[1],
                                                -c[0]))
+
+
+def _by_names(db: sqlite_utils.Database, query: str, k: int, now: datetime
+              ) -> tuple[tuple[str, ...], str, list[Candidate], int]:
+    """A long text searched by the names of the news it holds (digests.query.pasted_names):
+    the articles holding its first PASTE_NAMES names, else fewer of them. Returns (the names
+    searched, the expression, candidates, total); no candidates when nothing was found."""
+    names = pasted_names(query)
+    for n in range(min(PASTE_NAMES, len(names)), 0, -1):
+        used = tuple(names[:n])
+        expr = " AND ".join(f"({plan_query(name).phrase})" for name in used)
+        cands, total = _candidates(db, expr, k, now)
+        if cands:
+            return used, expr, cands, total
+    return (), "", [], 0
 
 
 def _did_you_mean(spellings: tuple[str, ...]) -> str:

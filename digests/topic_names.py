@@ -1,7 +1,7 @@
 """English names readers type for Arabic topics: «Syria» → «سوريا».
 
 The archive is Arabic news: a topic typed in Latin letters («Trump», «Ghouta», the deep link
-`?start=syria`) matches almost nothing. The common names of the news — countries, cities, people,
+`?start=syria`, a flag «🇸🇾») matches almost nothing. The common names of the news — countries, cities, people,
 groups, events — are mapped to the Arabic topic; any other Latin-only text gets a plain answer that
 topics are searched (and followed) in Arabic. The adjectives of those names («Syrian»,
 «Iranian») stand for the name itself. Several words («Gaza Strip», «trump news») are
@@ -52,6 +52,18 @@ ENGLISH_ADJECTIVES: dict[str, str] = {
     "afghan": "afghanistan", "french": "france", "chinese": "china", "american": "america",
     "british": "britain", "damascene": "damascus", "kurdish": "kurds", "kurd": "kurds",
 }
+# The names of the news as Arabic topics (each once): a pasted paragraph is searched by those it
+# holds (digests.query.pasted_names).
+NEWS_NAMES: tuple[str, ...] = tuple(dict.fromkeys(ENGLISH_TOPICS.values()))
+# A flag typed alone («🇸🇾») is its country: ISO 3166 code → the English name above.
+FLAGS: dict[str, str] = {
+    "SY": "syria", "PS": "palestine", "IR": "iran", "RU": "russia", "EG": "egypt",
+    "YE": "yemen", "LB": "lebanon", "IQ": "iraq", "IL": "israel", "TR": "turkey",
+    "SA": "saudi", "JO": "jordan", "QA": "qatar", "AE": "uae", "KW": "kuwait", "BH": "bahrain",
+    "OM": "oman", "LY": "libya", "TN": "tunisia", "DZ": "algeria", "MA": "morocco",
+    "SD": "sudan", "AF": "afghanistan", "FR": "france", "CN": "china", "US": "usa",
+    "GB": "uk",
+}
 EXAMPLE = "سوريا"   # the Arabic topic suggested for an unknown Latin one
 # Names too common as English words to be taken from inside a longer text («tell us about …»).
 _NOT_INSIDE = frozenset({"us"})
@@ -79,11 +91,27 @@ def _plain(text: str) -> str:
     return " ".join(words)
 
 
-def arabic_topic(text: str) -> str | None:
-    """The Arabic topic of a common English name («Syria», «eastern_ghouta», "the UN"), or None
-    (for Arabic text too)."""
-    if not is_latin(text):
+def flag_topic(text: str) -> str | None:
+    """The Arabic topic of a country's flag typed alone («🇸🇾», or the same flag repeated, spaces
+    aside) → «سوريا»; None for any other text (QA18 R13)."""
+    letters = "".join(text.split())
+    if not letters or len(letters) % 2:
         return None
+    codes = set()
+    for i in range(0, len(letters), 2):
+        pair = letters[i:i + 2]
+        if not all(0x1F1E6 <= ord(ch) <= 0x1F1FF for ch in pair):
+            return None
+        codes.add("".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in pair))
+    name = FLAGS.get(codes.pop()) if len(codes) == 1 else None
+    return ENGLISH_TOPICS.get(name) if name else None
+
+
+def arabic_topic(text: str) -> str | None:
+    """The Arabic topic of a common English name («Syria», «eastern_ghouta», "the UN") or of a
+    country's flag typed alone («🇸🇾»), or None (for Arabic text too)."""
+    if not is_latin(text):
+        return flag_topic(text)
     plain = _plain(text)
     return _name(plain) or _name(plain.removesuffix("s"))
 

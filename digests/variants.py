@@ -21,8 +21,14 @@ Two rules join what a table would list name by name (session 7, QA12 F10; measur
   in the corpus is a foreign name; of those ending in «نج», «تشنج» (a spasm) is an Arabic word
   whose «نغ» form is also attested (the name Cheng), «شطرنج», «اسفنج», «راتنج» are Arabic words
   too: they are left out (`NOT_NG`; keys under four letters, «بنج», «منج», are never touched).
-- **Joined and split** names (`JOINED`): «فيسبوك/فيس بوك», «يوتيوب/يو تيوب»: a phrase is also
-  searched with the other form (digests.query), one key for two or two for one.
+- **-iga**: «الليغا» is written «الليجا» in Egypt (QA18 R13), as «بوندسليغا/بوندسليجا»,
+  «بانيغا/بانيجا»: a key of four letters or more ending in «يغا» or «يجا» is also searched with
+  the other letter (`ga_spelling`). Arabic words with that ending are accusatives of words in
+  «يج»/«يغ» («تتويجا», «مزيجا», «صيغا»), whose other spelling is no word at all: searching it
+  finds nothing more. Over the corpus index, the pairs of keys of this shape that both occur are
+  ليغا/ليجا, بوندسليغا/بوندسليجا and بانيغا/بانيجا — one name each.
+- **Joined and split** names (`JOINED`): «فيسبوك/فيس بوك», «يوتيوب/يو تيوب», «أبوظبي/أبو ظبي»: a
+  phrase is also searched with the other form (digests.query), one key for two or two for one.
 
 `alternatives(key)` is applied to query keys by digests.query, so both the archive search and
 subscription matching (`article_matches`) see every spelling.
@@ -83,6 +89,7 @@ JOINED: tuple[tuple[str, str], ...] = (
     ("نيويورك", "نيو يورك"),     # 250 / 0
     ("هونغكونغ", "هونغ كونغ"),   # 0 / 22
     ("لينكدإن", "لينكد إن"),     # 1 / 3
+    ("أبوظبي", "أبو ظبي"),       # QA18's week: 8 / 0 (readers type it apart, QA18 R13)
 )
 # The -ng rule's exceptions: an Arabic word and the name it would be joined with.
 NOT_NG = frozenset({"تشنج", "متشنج", "تشنغ", "شطرنج", "اسفنج", "راتنج"})
@@ -106,18 +113,25 @@ def ng_spelling(key: str) -> str | None:
     return key[:-1] + ("ج" if key[-1] == "غ" else "غ")
 
 
+def ga_spelling(key: str) -> str | None:
+    """The other spelling of a name ending in «يغا»/«يجا» («ليغا» ↔ «ليجا»), else None."""
+    if len(key) < 4 or key[-1] != "ا" or key[-3] != "ي" or key[-2] not in "غج":
+        return None
+    return key[:-2] + ("ج" if key[-2] == "غ" else "غ") + "ا"
+
+
 def alternatives(key: str) -> tuple[str, ...]:
     """The key and the keys of the other spellings of the same name («ترمب» → ترمب, ترامب;
-    «هوكينج» → هوكينج, هوكينغ)."""
+    «هوكينج» → هوكينج, هوكينغ; «ليجا» → ليجا, ليغا)."""
     listed = _table().get(key)
     if listed is not None:
         return listed
-    other = ng_spelling(key)
+    other = ng_spelling(key) or ga_spelling(key)
     return (key, other) if other else (key,)
 
 
 def has_variants(key: str) -> bool:
-    """Whether the key is a name with other spellings (the table or the -ng rule)."""
+    """Whether the key is a name with other spellings (the table, the -ng or -iga rule)."""
     return len(alternatives(key)) > 1
 
 

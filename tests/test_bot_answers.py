@@ -501,3 +501,25 @@ async def test_a_rare_phrase_is_widened_and_a_rare_typo_gets_did_you_mean(tmp_pa
         _ok([typo])
         assert "محطة نووية تركية" in typo.plain_text and "هل تقصد:" in typo.plain_text
         assert "أردوغان" in typo.button_texts()
+
+
+async def test_a_flag_an_emoji_and_a_pasted_paragraph(tmp_path: Path) -> None:
+    """QA18 R13: «🇸🇾» was told about stop letters, «🔥» too; a pasted paragraph found nothing."""
+    paragraph = ("أفادت تقارير صحفية محلية بأن الأوضاع تزداد سوءا يوما بعد يوم في الغوطة الشرقية"
+                 " قرب دمشق، حيث يعاني السكان من نقص حاد في الغذاء والدواء وسط استمرار العمليات"
+                 " العسكرية وتحذيرات متكررة من منظمات الإغاثة بشأن مصير آلاف العائلات العالقة")
+    async with running_bot(sample_db(tmp_path)) as h:
+        [flag] = await h.say(READER, "🇸🇾")
+        _ok([flag])
+        assert "«🇸🇾» هو «سوريا»" in flag.plain_text
+        assert "حروف مثل" not in flag.plain_text
+        [fire] = await h.say(READER, "🔥")
+        assert fire.plain_text == "اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب»."
+        [en] = await h.say(READER + 1, "🔥", language_code="en")
+        assert en.plain_text.startswith("Type a word for the topic")
+        [pasted] = await h.say(READER, paragraph)
+        _ok([pasted])
+        first = pasted.plain_text.replace("\u200f", "").replace("\u200e", "").split("\n")[0]
+        assert first == "لم أجد النص كما هو؛ بحثت بالأسماء التي فيه: «الغوطة الشرقية»، «دمشق».", \
+            first
+        assert "الغوطة الشرقية" in pasted.plain_text.split("\n", 2)[2]

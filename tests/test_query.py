@@ -339,3 +339,34 @@ def test_a_name_written_as_one_word_or_two() -> None:
     assert ("بيونج", "يانج") in plan_query("بيونغيانغ").phrases or \
         ("بيونغ", "يانغ") in plan_query("بيونغيانغ").phrases
     assert len(plan_query("فيس بوك ترامب بوتين نتنياهو غوغل").phrases) <= 16
+
+
+def test_the_iga_ending_and_abu_dhabi_written_as_one_word() -> None:
+    """QA18 R13: «الليجا» is «الليغا»; «ابو ظبي» is written «أبوظبي» in the news."""
+    from digests.variants import alternatives, ga_spelling
+
+    assert set(alternatives("ليجا")) == {"ليجا", "ليغا"}
+    assert set(alternatives("بوندسليغا")) == {"بوندسليغا", "بوندسليجا"}
+    assert ga_spelling("يجا") is None and ga_spelling("روهينجا") is None  # -ng, not -iga
+    assert ga_spelling("مزيجا") == "مزيغا"  # no word: searching it finds nothing more
+    assert ("ليغا",) in plan_query("الليجا").phrases
+    assert ("ابوظبي",) in plan_query("ابو ظبي").phrases
+    assert ("ابو", "ظبي") in plan_query("أبوظبي").phrases
+
+
+def test_a_kunya_particle_is_known() -> None:
+    from digests.arabic import run_keys
+    from digests.query import KUNYA
+
+    for word in ("أبو", "ابو", "ابن", "أم", "بن"):
+        assert all(k in KUNYA for k in run_keys(word)), word
+    assert not any(k in KUNYA for k in run_keys("ظبي"))
+
+
+def test_a_pasted_paragraph_yields_the_names_it_holds_in_order() -> None:
+    from digests.query import pasted_names
+
+    text = ("أفادت تقارير محلية بأن الأوضاع تزداد سوءا في الغوطة الشرقية قرب دمشق، فيما دعت"
+            " الأمم المتحدة إلى هدنة فورية وحذر ترمب من التصعيد")
+    assert pasted_names(text) == ["الغوطة الشرقية", "دمشق", "الأمم المتحدة", "الهدنة", "ترامب"]
+    assert pasted_names("كلام عام لا اسم فيه") == []

@@ -648,3 +648,53 @@ def test_a_widened_answer_starts_with_exactly_the_phrase_hits(wide_db: Database,
         assert len(got) > len(ids(narrow))
     else:
         assert got == ids(narrow) and wide.total == narrow.total
+
+
+def test_abu_dhabi_typed_apart_finds_it_written_as_one_word(database: Database) -> None:
+    """QA18 R13: «ابو ظبي» searched «ابو» alone (0 of 5 relevant): the news writes «أبوظبي»."""
+    add(database, 1, "وفاة الناقد علي أبو شادي", "توفي الناقد السينمائي علي أبو شادي.")
+    add(database, 2, "طواف أبوظبي للدراجات", "انطلقت المرحلة الثالثة من طواف أبوظبي.")
+    result = search(database.db, "ابو ظبي", now=NOW)
+    assert ids(result) == [2] and result.note is None
+
+
+def test_a_kunya_is_never_searched_alone_after_its_name_is_dropped(database: Database) -> None:
+    """A name the archive lacks («ابو زعبل») must not fall back to a bare «ابو»."""
+    add(database, 1, "وفاة الناقد علي أبو شادي", "توفي الناقد السينمائي علي أبو شادي.")
+    add(database, 2, "ابن بطوطة", "رحلة ابن بطوطة.")
+    for query in ("ابو زعبل", "ابن خلدونيات", "أم قيسونة"):
+        result = search(database.db, query, now=NOW)
+        assert result.hits == () and result.note is None, query
+    # a word that is no kunya is still dropped as before
+    dropped = search(database.db, "شادي زعبلاوي", now=NOW)
+    assert ids(dropped) == [1] and dropped.note == "dropped"
+
+
+def test_la_liga_in_the_egyptian_spelling(database: Database) -> None:
+    """QA18 R13: «الليجا» found nothing; the news writes «الليغا»."""
+    add(database, 1, "راموس: مستمرون بالقتال في الليغا", "قال راموس إن الفريق سيقاتل.")
+    add(database, 2, "مزيج من الأخبار", "خبر عن مزيجا من الأشياء.")
+    assert ids(search(database.db, "الليجا", now=NOW)) == [1]
+    assert ids(search(database.db, "الليغا", now=NOW)) == [1]
+
+
+PASTED = ("أفادت تقارير صحفية محلية بأن الأوضاع تزداد سوءا يوما بعد يوم في الغوطة الشرقية قرب"
+          " دمشق، حيث يعاني السكان من نقص حاد في الغذاء والدواء وسط استمرار العمليات العسكرية"
+          " وتحذيرات متكررة من منظمات الإغاثة بشأن مصير آلاف العائلات العالقة هناك")
+
+
+def test_a_pasted_paragraph_is_searched_by_the_names_in_it(database: Database) -> None:
+    """QA18 R13: a pasted paragraph found nothing (searched by its first, generic words)."""
+    add(database, 1, "قصف على الغوطة الشرقية", "تعرضت الغوطة الشرقية قرب دمشق لقصف عنيف.")
+    add(database, 2, "دمشق تستضيف معرضا", "افتتح في دمشق معرض للكتاب.")
+    add(database, 3, "الطقس", "أمطار غزيرة في الغوطة الشرقية.", days_ago=3)
+    result = search(database.db, PASTED, now=NOW)
+    assert ids(result) == [1] and result.note == "pasted"
+    assert result.dropped == ("الغوطة الشرقية", "دمشق")
+    assert result.message is not None and "«الغوطة الشرقية»" in result.message
+    # with no article naming both, the first name alone
+    database.db.execute("delete from articles where id = 1")
+    again = search(database.db, PASTED, now=NOW)
+    assert ids(again) == [3] and again.dropped == ("الغوطة الشرقية",)
+    # a short text is never searched this way
+    assert search(database.db, "تقارير صحفية محلية عن الغوطة الشرقية", now=NOW).note != "pasted"

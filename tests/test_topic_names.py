@@ -76,3 +76,22 @@ def test_every_adjective_comes_from_a_name_in_the_table() -> None:
     for adjective, name in ENGLISH_ADJECTIVES.items():
         assert name in ENGLISH_TOPICS, adjective
         assert adjective not in ENGLISH_TOPICS, adjective  # one meaning per word
+
+
+@pytest.mark.parametrize("text,topic", [
+    ("🇸🇾", "سوريا"), (" 🇸🇾 🇸🇾 ", "سوريا"), ("🇺🇸", "أمريكا"), ("🇵🇸", "فلسطين"),
+    ("🇸🇾🇪🇬", None), ("🇩🇪", None), ("🔥", None), ("سوريا", None), ("", None),
+])
+def test_a_flag_typed_alone_is_its_country(text: str, topic: str | None) -> None:
+    """QA18 R13: «🇸🇾» was answered with an explanation about stop letters."""
+    from digests.topic_names import flag_topic, name_in
+
+    assert flag_topic(text) == topic
+    assert arabic_topic(text) == topic and name_in(text) == topic
+
+
+def test_every_flag_names_a_known_topic() -> None:
+    from digests.topic_names import FLAGS, NEWS_NAMES
+
+    assert all(FLAGS[code] in ENGLISH_TOPICS for code in FLAGS)
+    assert "الغوطة الشرقية" in NEWS_NAMES and len(set(NEWS_NAMES)) == len(NEWS_NAMES)
