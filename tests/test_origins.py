@@ -181,6 +181,9 @@ def test_topic_list_counts_the_topics_it_does_not_name() -> None:
     assert topic_list(names, "ar") == "«أ»، «ب»، «ج» و٣ أخرى"
     assert topic_list(["Ghouta", "oil", "Trump", "x"], "en") == \
         "«Ghouta», «oil», «Trump» and 1 more"
-    shown = _plain(topic_list(["الغوطة", "ترامب", "النفط", "مصر"], "en"))
-    assert shown == "«الغوطة», «ترامب», «النفط» and 1 more"
+    # English names where the topic has one (bot.i18n.topic_label), else the topic itself
+    assert topic_list(["الغوطة", "ترامب", "النفط", "مصر"], "en") == \
+        "«Ghouta», «Trump», «Oil» and 1 more"
+    shown = _plain(topic_list(["درعا", "حمص", "اللاذقية", "طرطوس"], "en"))
+    assert shown == "«درعا», «حمص», «اللاذقية» and 1 more"
     assert topic_list([], "en") == ""
