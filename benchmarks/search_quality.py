@@ -7,7 +7,7 @@ Systems, all over the same 7,213 articles (title + text), all answering the topi
 Truth per topic comes from benchmarks/topics.py (explicit counting forms, no analyzer).
 
     .venv/bin/python benchmarks/search_quality.py [--forms] [--misses TOPIC] [--same-person]
-                                                  [--no-rank] [--folds [P]]
+                                                  [--no-rank] [--folds [P]] [--alerts [N]]
 
 `--same-person`: the truth of a name also counts the other spellings of that name in
 digests/variants.py (a Trump story written «ترمب» is a Trump story) and, from `SPLIT_SPELLINGS`
@@ -24,6 +24,12 @@ test) — a proxy for "about the topic" —, the share published within `FRESH_H
 newest match, and, for the three topics of QA12 section 2 (`RANKED`, expected stories picked by reading
 the articles), whether each expected story is on the first page and each misplaced article off it.
 Articles are named by their corpus ids (stable), not database ids.
+
+`--alerts [N]` (alone, ≈30 s): where the articles an alert of each topic would carry name it —
+the headline, the lead (the first 400 characters of the first paragraph), two or more body
+mentions, one body mention only — over the 29 topics and QA18's four (`ALERT_TOPICS`), then N
+random single body mentions (default 40, seed 19) with the sentence around them, to be read
+(QA18 R3; digests.query.alert_matches drops the last kind).
 
 `--folds [P]` (with the ranking): could a results page fold two reports of one event that the
 story step left in two stories (QA15 N7)? For each topic (the 29, the three of `RANKED` and QA12's
@@ -340,6 +346,78 @@ def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
             fold_listing(database, now, corpus_id, queries, folds)
 
 
+# QA18's instant reader's four topics (qa18.md R3), beside the 29.
+ALERT_TOPICS = ("الغوطة", "ترامب", "الدوري الإسباني", "النفط")
+
+
+def mention_place(topic: str, title: str, paragraphs: tuple[str, ...]) -> tuple[str, int]:
+    """Where an article that matches `topic` (digests.query.article_matches) names it: "title"
+    (the phrase, or every word of a multi-word topic, in the headline), "lead" (the phrase in
+    the first paragraph), else "body"; and how many times the body names the phrase."""
+    from digests.arabic import analyze
+    from digests.query import plan_query
+
+    phrases = plan_query(topic).phrases
+    words = [frozenset(p) for p in phrases]
+
+    def count(keys: list[str]) -> int:
+        return sum(1 for i in range(len(keys)) for p in phrases
+                   if tuple(keys[i:i + len(p)]) == p)
+
+    head = analyze(title)
+    body = analyze("\n".join(paragraphs))
+    if count(head) or (len(phrases[0]) > 1 and any(w <= set(head) for w in words)):
+        return "title", count(body)
+    lead = analyze(paragraphs[0][:LEAD_CHARS]) if paragraphs else []
+    return ("lead" if count(lead) else "body"), count(body)
+
+
+LEAD_CHARS = 400  # of the first paragraph: digests.query.ALERT_LEAD_CHARS
+
+
+def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) -> None:
+    """`--alerts N`: per topic, the corpus articles an alert of it carries (article_matches), by
+    where they name it; then N random ones naming it once, in the body only, to be read."""
+    import random
+
+    from digests.models import Article
+    from digests.query import article_matches
+
+    places: dict[str, dict[str, int]] = {t: {} for t in topics}
+    once: list[tuple[str, int]] = []
+    for n, d in enumerate(docs):
+        paragraphs = tuple(x for x in (d.get("text") or "").split("\n") if x.strip())
+        article = Article(id=n + 1, source_id=0, source_name=d.get("source") or "", url="",
+                          title=d.get("title") or "", paragraphs=paragraphs)
+        for topic in topics:
+            if not article_matches(topic, article):
+                continue
+            where, body = mention_place(topic, article.title, paragraphs)
+            key = where if where != "body" else ("body once" if body <= 1 else "body 2+")
+            places[topic][key] = places[topic].get(key, 0) + 1
+            if key == "body once":
+                once.append((topic, n))
+    kinds = ("title", "lead", "body 2+", "body once")
+    print(f"\nalerts: corpus articles an alert carries, by where they name the topic (lead: the"
+          f" first {LEAD_CHARS} characters of the first paragraph)")
+    print(f"{'topic':<16} " + " ".join(f"{k:>9}" for k in kinds))
+    sums = dict.fromkeys(kinds, 0)
+    for topic in topics:
+        print(f"{topic:<16} " + " ".join(f"{places[topic].get(k, 0):>9}" for k in kinds))
+        for k in kinds:
+            sums[k] += places[topic].get(k, 0)
+    total = sum(sums.values())
+    print(f"{'all':<16} " + " ".join(f"{sums[k]:>9}" for k in kinds) + f"  (of {total};"
+          f" body once {sums['body once'] / max(1, total):.3f})")
+    for topic, n in random.Random(19).sample(once, min(sample, len(once))):
+        d = docs[n]
+        text = d.get("text") or ""
+        at = next((m for m in (text.find(w) for w in (topic, topic.removeprefix("ال")))
+                   if m >= 0), -1)
+        span = text[max(0, at - 120):at + 120].replace("\n", " ⏎ ") if at >= 0 else text[:200]
+        print(f"--- {topic} | {d['id']} | {d.get('title')}\n    …{span}…")
+
+
 def pr(found: set[int], truth: set[int]) -> tuple[float, float]:
     tp = len(found & truth)
     recall = tp / len(truth) if truth else 1.0
@@ -363,8 +441,16 @@ def main() -> None:
                         metavar="P", help="with the ranking: list pairs of reports on first pages"
                         " the story model gives at least P (default 0.25), and the labelled"
                         " pairs' precision at each P")
+    parser.add_argument("--alerts", type=int, nargs="?", const=40, default=None, metavar="N",
+                        help="only: where alerts of the 29 topics and QA18's four name the"
+                        " topic, and N random single body mentions to read (default 40)")
     args = parser.parse_args()
     out_dir: Path = args.out
+    if args.alerts is not None:
+        docs = load_corpus()[:args.limit_docs or None]
+        alert_listing(docs, list(dict.fromkeys([t.query for t in TOPICS] + list(ALERT_TOPICS))),
+                      args.alerts)
+        return
 
     docs = load_corpus()
     if args.limit_docs:

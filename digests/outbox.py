@@ -301,13 +301,14 @@ def _story_sources(db: sqlite_utils.Database, story: int) -> int:
 def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
     """Processing step: queue the deliveries a newly stored article causes (no-op on backfill).
 
-    A topic subscription matches via `digests.search.article_matches`; the general digest
+    A topic subscription matches via `digests.search.alert_matches` (the topic in the headline
+    or lead, or named twice: not a body's passing mention, QA18 R3); the general digest
     (topic '') takes a story once GENERAL_MIN_SOURCES sources report it. Instant-mode chats get
     an 'instant' row (after their quiet hours), daily-mode chats a row for their next daily digest.
     """
     if ctx.backfill or _is_gone(db, article.id):
         return
-    from digests.search import article_matches  # late: search builds on the analysis modules
+    from digests.search import alert_matches  # late: search builds on the analysis modules
 
     # Match each distinct subscribed topic once, then fetch only the chats that match.
     topics = db.execute(
@@ -318,7 +319,7 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
     story = story_key(db, article)
     matched = [key for key, topic in topics
                if (key == "" and _story_sources(db, story) >= GENERAL_MIN_SOURCES)
-               or (key != "" and article_matches(topic, article))]
+               or (key != "" and alert_matches(topic, article))]
     if not matched:
         return
     marks = ",".join("?" * len(matched))
@@ -375,7 +376,7 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
     followers of the general digest (topic '') only — a chat that follows only «الغوطة» did not
     ask for the general digest and could not stop it with /unsubscribe.
 
-    A topic's stories are those its followers' alerts would carry (`article_matches`), in the
+    A topic's stories are those its followers' alerts would carry (`alert_matches`), in the
     search's order (latest first: digests.search), `limit_stories` × PUSH_POOL of them; each
     chat gets the first `limit_stories` of them it has not had yet (QA18 R14: five stories
     sent before no longer hide a fresh one behind them). The general digest's are its `limit_stories` top stories (most sources
@@ -427,8 +428,8 @@ def _topic_stories(db: Database, topic: str, now: datetime, limit: int
 
     Searched for more than needed: a story whose every report is gone (404/410) is left out,
     and so is one that only the widened search finds — the push sends what the topic's
-    followers are sent (article_matches: the phrase, or every word in the headline), not a
-    body that names the words apart.
+    followers are sent (alert_matches: the phrase in the headline, the lead or twice, or every
+    word in the headline), not a body that names the words apart or the topic in passing.
     """
     from digests.search import search
 
@@ -503,10 +504,10 @@ def prune(db: Database, now: datetime, *, keep: timedelta = KEEP_DONE,
 def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bool:
     """Whether the topic's followers would be sent this article (the alert's test)."""
     from digests.records import ARTICLE_SELECT, article_from_row
-    from digests.search import article_matches
+    from digests.search import alert_matches
 
     row = next(iter(db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])), None)
-    return row is not None and article_matches(topic, article_from_row(row))
+    return row is not None and alert_matches(topic, article_from_row(row))
 
 
 def drop_gone_deliveries(sql: sqlite_utils.Database, article_id: int,

@@ -456,6 +456,41 @@ def _topic_words(topic: str) -> tuple[tuple[str, ...], ...]:
     return tuple(alternatives(k) for k in content) if len(content) > 1 else ()
 
 
+# An alert is about its topic (QA18 R3: ~28 of 99 alerts to a 4-topic reader named the topic once,
+# in passing): the topic in the headline, in the lead (this much of the first paragraph), or at
+# least ALERT_MENTIONS times in the text. Measured by `benchmarks/search_quality.py --alerts`.
+ALERT_LEAD_CHARS = 400
+ALERT_MENTIONS = 2
+
+
+def alert_matches(topic: str, article: Article) -> bool:
+    """Whether a new article is sent to the followers of `topic`: it matches
+    (`article_matches`) and is about the topic — the headline names it (the phrase, or every
+    word of a multi-word topic), the lead does (the first ALERT_LEAD_CHARS characters of the
+    first paragraph, or of the summary of an article without a page), or the text names it at
+    least ALERT_MENTIONS times. A body's single passing mention («بينما صعد النفط» in a gold
+    report) is no alert; a search still finds the article."""
+    if not article_matches(topic, article):
+        return False
+    phrases = _topic_phrases(topic)
+    title, body, _every = _text_keys(article.title, article.text)
+    words = _topic_words(topic)
+    if any(_contains(title, p) for p in phrases) or (
+            words and all(any(k in title for k in spellings) for spellings in words)):
+        return True
+    lead = article.paragraphs[0] if article.paragraphs else article.summary
+    lead_keys = analyze(lead[:ALERT_LEAD_CHARS])
+    if any(_contains(lead_keys, p) for p in phrases):
+        return True
+    return _mentions(body, phrases) >= ALERT_MENTIONS
+
+
+def _mentions(keys: Sequence[str], phrases: Sequence[Sequence[str]]) -> int:
+    """How many places of `keys` start one of `phrases`."""
+    return sum(1 for i in range(len(keys))
+               if any(tuple(keys[i:i + len(p)]) == tuple(p) for p in phrases))
+
+
 def article_matches(topic: str, article: Article) -> bool:
     """Whether `article` concerns `topic`: the topic's keys in order in its title or body, or
     every word of a multi-word topic in its title.

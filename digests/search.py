@@ -36,6 +36,7 @@ from digests.models import SearchHit
 from digests.query import (  # re-exported: callers know them as digests.search.*
     KUNYA,
     QueryPlan,
+    alert_matches,
     article_matches,
     every_key,
     lone_name,
@@ -52,8 +53,8 @@ from digests.suggestions import better_spellings, suggest
 from digests.variants import alternatives
 
 __all__ = [
-    "QueryPlan", "SearchResult", "article_matches", "lone_name", "plan_query", "search",
-    "topic_key",
+    "QueryPlan", "SearchResult", "alert_matches", "article_matches", "lone_name", "plan_query",
+    "search", "topic_key",
 ]
 
 log = logging.getLogger(__name__)

@@ -67,3 +67,8 @@ def test_search_quality_fold_listing_smoke(tmp_path: Path) -> None:
     assert "folds: pairs among the first 10 folded entries with story probability >= 0.2" in out
     assert "labelled story pairs within 48 h (benchmarks/gold/):" in out
     assert "p >= 0.90:" in out and "labelled two stories (precision" in out
+
+
+def test_search_quality_alerts_smoke() -> None:
+    out = run("search_quality.py", "--limit-docs", "300", "--alerts", "3")
+    assert "body once" in out and "النفط" in out and out.count("\n--- ") <= 3

@@ -601,3 +601,44 @@ def test_settings_changes_only_move_rows(tmp_path_factory: pytest.TempPathFactor
                 if when > now:  # not yet due: the next digest, as if queued now
                     key, at = outbox.next_daily(now, chat)
                     assert (kind, when) == (key, outbox.after_quiet(at, chat))
+
+
+LEAD = "افتتح المعرض الدولي للكتاب أبوابه صباح اليوم بحضور عدد كبير من الزوار والناشرين."
+FILLER = "وشهد اليوم الأول ندوات عن الترجمة والنشر الرقمي وحفلات توقيع لعدد من الكتب الجديدة."
+
+
+def test_an_alert_needs_the_topic_in_the_headline_the_lead_or_twice(database: Database) -> None:
+    """QA18 R3: ~28 of 99 alerts to a 4-topic reader named the topic once, in passing, deep in
+    the body («بينما صعد النفط» in a gold report). A search still finds them."""
+    src = add_source(database, "a")
+    add_chat(database, 1, topics=("النفط",))
+    cases = {
+        1: ("ارتفاع أسعار النفط", f"{LEAD}\n{FILLER}"),                 # headline
+        2: ("أخبار الاقتصاد", f"صعد النفط اليوم.\n{FILLER}"),            # lead
+        3: ("الذهب مستقر", f"{LEAD}\n{FILLER} وصعد النفط.\nوتراجع النفط مساء."),  # twice
+        4: ("الذهب مستقر", f"{LEAD}\n{FILLER}\nبينما صعد النفط قليلا."),  # once, in passing
+    }
+    for story, (title, body) in cases.items():
+        enqueue(database, add_article(database, src, title, body=body, story_id=story))
+    assert sorted(r["story_id"] for r in rows(database)) == [1, 2, 3]
+
+
+def test_a_multi_word_topic_alerts_on_its_words_in_the_headline(database: Database) -> None:
+    src = add_source(database, "a")
+    add_chat(database, 1, topics=("الانتخابات المصرية",))
+    enqueue(database, add_article(database, src, "فرز الأصوات في انتخابات الرئاسة المصرية",
+                                  body=f"{LEAD}\n{FILLER}", story_id=1))
+    enqueue(database, add_article(database, src, "معرض الكتاب", story_id=2,
+                                  body=f"{LEAD}\n{FILLER}\nوتحدث عن الانتخابات المصرية."))
+    assert [r["story_id"] for r in rows(database)] == [1]
+
+
+def test_a_topic_push_leaves_out_a_passing_mention(database: Database) -> None:
+    src = add_source(database, "a")
+    add_article(database, src, "الذهب مستقر", body=f"{LEAD}\n{FILLER}\nبينما صعد النفط قليلا.",
+                story_id=1)
+    add_article(database, src, "النفط يصعد", body=f"{LEAD}\n{FILLER}", story_id=2)
+    _index_all(database)
+    add_chat(database, 1, topics=("النفط",))
+    plan = outbox.enqueue_push(database, topic="النفط", now=NOW)
+    assert [r["story_id"] for r in rows(database, "kind = ?", [plan.kind])] == [2]

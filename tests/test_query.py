@@ -370,3 +370,26 @@ def test_a_pasted_paragraph_yields_the_names_it_holds_in_order() -> None:
             " الأمم المتحدة إلى هدنة فورية وحذر ترمب من التصعيد")
     assert pasted_names(text) == ["الغوطة الشرقية", "دمشق", "الأمم المتحدة", "الهدنة", "ترامب"]
     assert pasted_names("كلام عام لا اسم فيه") == []
+
+
+def test_an_alert_is_about_its_topic_not_a_passing_mention() -> None:
+    """QA18 R3: the topic in the headline, the lead (first 400 characters of the first
+    paragraph, or of the summary) or twice; a single later body mention is no alert."""
+    from digests.models import Article
+    from digests.query import ALERT_LEAD_CHARS, alert_matches, article_matches
+
+    def art(title: str, *paragraphs: str, summary: str = "") -> Article:
+        return Article(id=1, source_id=1, source_name="s", url="u", title=title,
+                       paragraphs=paragraphs, summary=summary)
+
+    other = "كلام عن موضوع آخر تماما في فقرة طويلة"
+    passing = art("الذهب مستقر", other, "بينما صعد النفط قليلا")
+    assert article_matches("النفط", passing) and not alert_matches("النفط", passing)
+    assert alert_matches("النفط", art("النفط يصعد", other))
+    assert alert_matches("نفط", art("عنوان", "صعد النفط اليوم", other))
+    assert alert_matches("النفط", art("عنوان", other, "صعد النفط", "ثم هبط النفط"))
+    assert alert_matches("النفط", art("عنوان", summary="صعد النفط اليوم"))  # no page: summary
+    late = art("عنوان", "ك" * ALERT_LEAD_CHARS + " النفط")  # past the lead, once
+    assert article_matches("النفط", late) and not alert_matches("النفط", late)
+    assert alert_matches("ترمب", art("عنوان", other, "قال ترامب", "وأضاف ترمب"))  # spellings
+    assert not alert_matches("الغوطة", art("عنوان", other))
