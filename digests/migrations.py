@@ -366,6 +366,21 @@ def m026_ingest_bot(db: sqlite_utils.Database) -> None:
     db.execute("alter table ingest_requests add column bot_id integer")
 
 
+def m027_new_chat_quiet_hours(db: sqlite_utils.Database) -> None:
+    # A new chat starts with quiet hours 23:00–07:00 in its local time (QA18 R5: instant alerts
+    # at 01:30 every night by default): rows due in them wait for the morning
+    # (digests.outbox.after_quiet). Chats that exist keep what they have, quiet hours off
+    # included: an operator's settings never change under them. A trigger, as in
+    # 014_new_chat_zone: SQLite cannot change a column's default in place. A chat inserted with
+    # quiet hours of its own keeps them; /settings turns them off (both columns NULL).
+    db.execute("""
+        create trigger if not exists chats_new_chat_quiet after insert on chats
+        when new.quiet_start is null and new.quiet_end is null
+        begin
+            update chats set quiet_start = 23, quiet_end = 7 where id = new.id;
+        end""")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -393,4 +408,5 @@ MIGRATIONS: list[Migration] = [
     ("024_clean_topics", m024_clean_topics),
     ("025_chat_thread", m025_chat_thread),
     ("026_ingest_bot", m026_ingest_bot),
+    ("027_new_chat_quiet_hours", m027_new_chat_quiet_hours),
 ]

@@ -112,11 +112,14 @@ class BotHarness:
 
 @asynccontextmanager
 async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({ADMIN}),
-                      busy_seconds: float | None = None,
+                      busy_seconds: float | None = None, night_quiet: bool = False,
                       **settings_changes: Any) -> AsyncIterator[BotHarness]:
     """The real Application (handlers, sender, command menus) against a fresh emulator.
 
     `busy_seconds`: the connection's busy timeout, e.g. the short one `run_bot` opens with.
+    `night_quiet`: chats the test creates start with the quiet hours new chats get (23:00–07:00
+    local, migration 027). Off by default: the bot runs on the wall clock, and a test's
+    deliveries must not wait for the morning when the suite runs at night (UTC+3).
     """
     emu = Emulator().start()
     settings = Settings(database_path=db_path, telegram_bot_token=TOKEN,
@@ -124,6 +127,8 @@ async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({A
                         allow_private_sources=True, fetch_timeout_seconds=5.0,
                         **settings_changes)
     db = Database(db_path) if busy_seconds is None else Database(db_path, busy_seconds=busy_seconds)
+    if not night_quiet:
+        db.db.execute("drop trigger if exists chats_new_chat_quiet")
     app = build_application(settings, db, poll_sources=False,
                             sender_options={"poll_seconds": 0.05, "retry_delay": 0.2})
     try:

@@ -54,6 +54,9 @@ def add_chat(db: Database, chat_id: int, *, topics: tuple[str, ...] = ("",),
                       values (?,?,?,?,?,?,?,?,?)""",
                    [chat_id, type, language, int(active), mode, daily_hour,
                     quiet[0] if quiet else None, quiet[1] if quiet else None, iso(NOW)])
+        if quiet is None:  # off, not the 23:00–07:00 a new chat starts with (migration 027)
+            tx.execute("update chats set quiet_start = null, quiet_end = null where id = ?",
+                       [chat_id])
         for topic in topics:
             tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
                        " values (?,?,?,?)", [chat_id, topic, topic_key(topic) if topic else "",

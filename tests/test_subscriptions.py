@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -244,3 +245,55 @@ def test_the_migration_cleans_topics_stored_with_bidi_controls(database: Databas
         tx.execute("delete from _migrations where name = '024_clean_topics'")
     assert database.migrate() == ["024_clean_topics"]
     assert [s.topic for s in subs.list_subscriptions(database, 1)] == ["الغوطة"]
+
+
+def test_a_new_chat_starts_with_quiet_hours_and_chats_from_before_keep_theirs(
+        tmp_path: Path) -> None:
+    """QA18 R5: every instant chat got its alerts at 01:30 local, quiet hours being off by
+    default. A chat created after migration 027 starts with 23:00–07:00 local; a chat from
+    before keeps what it had — off, or hours of its own — and /settings' «off» stays off."""
+    from datetime import timedelta
+
+    from migration_kit import archive_before
+
+    from digests.outbox import after_quiet
+
+    path = tmp_path / "quiet.db"
+    with archive_before(path, "027_new_chat_quiet_hours") as old:
+        subs.upsert_chat(old, 1, now=NOW)
+        subs.upsert_chat(old, 2, now=NOW)
+        subs.set_quiet_hours(old, 2, 22, 6)
+    with Database(path) as db:
+        assert "027_new_chat_quiet_hours" in db.applied_migrations()
+        quiet = {c: (chat.quiet_start, chat.quiet_end) for c in (1, 2)
+                 if (chat := subs.get_chat(db, c)) is not None}
+        assert quiet == {1: (None, None), 2: (22, 6)}  # an operator's chats do not change
+        new = subs.upsert_chat(db, 3, now=NOW)
+        assert (new.quiet_start, new.quiet_end) == (23, 7)
+        # a chat writing again is updated, not inserted: its settings stay as they are
+        assert subs.upsert_chat(db, 1, now=NOW).quiet_start is None
+        assert subs.set_quiet_hours(db, 3, None, None).quiet_start is None
+        assert subs.upsert_chat(db, 3, now=NOW, title="x").quiet_start is None
+        # held to the morning: 01:30 in Riyadh (22:30 UTC) waits for 07:00 (04:00 UTC)
+        night = datetime(2026, 11, 30, 22, 30, tzinfo=UTC)
+        chat4 = subs.upsert_chat(db, 4, now=NOW)
+        settings = {"quiet_start": chat4.quiet_start, "quiet_end": chat4.quiet_end,
+                    "utc_offset_minutes": chat4.utc_offset_minutes, "time_zone": "Asia/Riyadh"}
+        assert after_quiet(night, settings) == night + timedelta(hours=5, minutes=30)
+        noon = datetime(2026, 11, 30, 9, tzinfo=UTC)
+        assert after_quiet(noon, settings) == noon
+
+
+async def test_settings_shows_a_new_chats_quiet_hours(tmp_path: Path) -> None:
+    """The default as a reader meets it: /settings of a new chat says 23:00–07:00, and
+    «بلا ساعات هدوء» turns them off."""
+    from botkit import READER, running_bot, sample_db
+
+    async with running_bot(sample_db(tmp_path), night_quiet=True) as h:
+        [menu] = await h.say(READER, "/settings")
+        shown = menu.plain_text.replace("\u200e", "").replace("\u200f", "")
+        assert "ساعات الهدوء: من ٢٣:٠٠ إلى ٧:٠٠" in shown, shown
+        chat = subs.get_chat(h.db, READER)
+        assert chat is not None and (chat.quiet_start, chat.quiet_end) == (23, 7)
+        [english] = await h.say(READER + 1, "/settings", language_code="en")
+        assert "Quiet hours: from 23:00 to 7:00" in english.plain_text
