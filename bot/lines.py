@@ -302,10 +302,12 @@ def _first_strong(parts: list[str]) -> str | None:
 
 def byline(meta: str, lang: str) -> Line:
     """The italic line under a headline, «المصدر · منذ ٣ ساعات» / "source · 3 hours ago". In
-    English it is a left-to-right line whose Arabic source name is closed (`close_rtl`):
-    «سكاي نيوز عربية · 8 hours ago» showed "hours ago 8 · سكاي نيوز عربية" (QA18 R17)."""
-    if lang == "en":
-        return (Span(close_rtl(meta), italic=True, ltr=True),)
+    English it is a left-to-right line, opened with an LRM, whose Arabic source name is closed
+    (`close_rtl`): «سكاي نيوز عربية · 8 hours ago» showed "hours ago 8 · سكاي نيوز عربية"
+    (QA18 R17)."""
+    if lang == "en":  # opened with an LRM whatever comes first: always laid out left to right
+        closed = close_rtl(meta)
+        return (Span(closed if closed.startswith(LRM) else LRM + closed, italic=True, ltr=True),)
     return (Span(meta, italic=True),)
 
 
