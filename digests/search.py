@@ -71,6 +71,7 @@ LATEST_DAYS = 1.0
 # articles holding all its words: a reader who typed «محمد صلاح ليفربول» wants the 126 articles
 # that name both, not only the 3 that say it in that order. A common phrase stands alone.
 WIDEN_BELOW = 10
+JUDGE_MAX = 1600  # a common topic ranked among more matches is not weighed (≈60 ms at 1,600)
 PASTE_NAMES = 3  # a pasted paragraph that found nothing is searched by its first names, up to this
 
 
@@ -251,7 +252,9 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     # page, rank more of them, or its later stories could never be paged to.
     while fold_stories and len(folded) < offset + limit and k < min(total, COUNT_CAP):
         k = min(k * 4, COUNT_CAP)
-        cands, tiers = _judged(db, _candidates(db, expr, k, now)[0], plan, judge)
+        # weighing reads every candidate's keys: past JUDGE_MAX the order is by day and score
+        cands, tiers = _judged(db, _candidates(db, expr, k, now)[0], plan,
+                               judge and k <= JUDGE_MAX)
         cands = _ranked(db, cands, wide, k, now, tiers=tiers)
         folded = _fold(cands)
     # Every match was ranked when there were at most k: the story count is exact. Otherwise it

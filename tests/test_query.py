@@ -393,3 +393,24 @@ def test_an_alert_is_about_its_topic_not_a_passing_mention() -> None:
     assert article_matches("النفط", late) and not alert_matches("النفط", late)
     assert alert_matches("ترمب", art("عنوان", other, "قال ترامب", "وأضاف ترمب"))  # spellings
     assert not alert_matches("الغوطة", art("عنوان", other))
+
+
+_WORDS = ("النفط", "نفط", "الغوطة", "الشرقية", "صعد", "في", "و", "الذهب", "قال", "ترمب", "ترامب")
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=6),
+       st.lists(st.lists(st.sampled_from(_WORDS), max_size=12), max_size=4),
+       st.sampled_from(("النفط", "الغوطة الشرقية", "ترامب", "في الغوطة")))
+def test_an_alert_is_always_a_match(title: list[str], paragraphs: list[list[str]],
+                                    topic: str) -> None:
+    """alert_matches only narrows article_matches: a search still finds every alert's article."""
+    from digests.models import Article
+    from digests.query import alert_matches, article_matches
+
+    article = Article(id=1, source_id=1, source_name="s", url="u", title=" ".join(title),
+                      paragraphs=tuple(" ".join(p) for p in paragraphs if p))
+    if alert_matches(topic, article):
+        assert article_matches(topic, article)
+    if any(w in title for w in topic.split()) and article_matches(topic, article) \
+            and " ".join(title).find(topic) >= 0:
+        assert alert_matches(topic, article)  # the phrase in the headline is always an alert
