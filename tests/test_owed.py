@@ -147,7 +147,6 @@ async def test_a_sent_message_whose_mark_is_refused_is_never_sent_again(
     queue_chats(database, range(1, 4))
     clock = Clock()
     s = sender_for(database, bot, clock)
-    s.courier.max_in_flight = 1
     s.courier.bot = LockingBot(bot, program)  # type: ignore[assignment]
     await s.run_once()
     sent = [m.chat_id for m in emu.sent_log()]
