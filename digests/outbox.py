@@ -379,8 +379,8 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
     A topic's stories are those its followers' alerts would carry (`alert_matches`), in the
     search's order (latest first: digests.search), `limit_stories` × PUSH_POOL of them; each
     chat gets the first `limit_stories` of them it has not had yet (QA18 R14: five stories
-    sent before no longer hide a fresh one behind them). The general digest's are its `limit_stories` top stories (most sources
-    first): a second /push sends no lesser ones. `PushPlan.stories` counts the stories found
+    sent before no longer hide a fresh one behind them). The general digest's are its
+    `limit_stories` top stories (most sources first): a second /push sends no lesser ones. `PushPlan.stories` counts the stories found
     (at most `limit_stories`), before the per-chat choice.
 
     Raises:

@@ -90,10 +90,11 @@ class SearchResult:
     the phrase was not found, "more": the phrase found only `exact` articles and the articles
     with all its words follow them, "dropped": words that match nothing were left out —
     `dropped` holds them as the reader wrote them; "pasted": a long text that found nothing was
-    searched by the names of the news it holds — `dropped` holds those names); `suggestions` are nearby topics from the
-    index when nothing was found, or far more common spellings of a rare word when little was
-    found («ارودغان»: one article; «هل تقصد: أردوغان», also in `message`). `exact` counts the articles that hold the phrase itself when
-    note is "more" (they come first), else equals `total`.
+    searched by the names of the news it holds — `dropped` holds those names); `suggestions`
+    are nearby topics from the index when nothing was found, or far more common spellings of a
+    rare word when little was found («ارودغان»: one article; «هل تقصد: أردوغان», also in
+    `message`). `exact` counts the articles that hold the phrase itself when note is "more"
+    (they come first), else equals `total`.
     """
 
     hits: tuple[SearchHit, ...]
@@ -309,8 +310,8 @@ def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None,
             tiers: dict[int, int] | None = None) -> list[Candidate]:
     """`cands` by tier (`tiers`: the articles about the topic, then the others, then the passing
     mentions; digests.search_rank.weigh), each tier latest first: by the day they were
-    published, newest day first, the score ordering each day's. Then (`wide`: the all-words expression of a rare phrase) the other articles
-    holding all the words, those with all of them in the headline first, each group latest
+    published, newest day first, the score ordering each day's. Then (`wide`: the all-words
+    expression of a rare phrase) the other articles holding all the words, those with all of them in the headline first, each group latest
     first: the phrase hits always come first. `wide_found`: `wide`'s k matches when the caller
     has them."""
     days = _days_old(db, [c[0] for c in cands], now)

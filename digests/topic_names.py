@@ -1,10 +1,10 @@
 """English names readers type for Arabic topics: «Syria» → «سوريا».
 
 The archive is Arabic news: a topic typed in Latin letters («Trump», «Ghouta», the deep link
-`?start=syria`, a flag «🇸🇾») matches almost nothing. The common names of the news — countries, cities, people,
-groups, events — are mapped to the Arabic topic; any other Latin-only text gets a plain answer that
-topics are searched (and followed) in Arabic. The adjectives of those names («Syrian»,
-«Iranian») stand for the name itself. Several words («Gaza Strip», «trump news») are
+`?start=syria`, a flag «🇸🇾») matches almost nothing. The common names of the news — countries,
+cities, people, groups, events — are mapped to the Arabic topic; any other Latin-only text gets
+a plain answer that topics are searched (and followed) in Arabic. The adjectives of those names
+(«Syrian», «Iranian») stand for the name itself. Several words («Gaza Strip», «trump news») are
 searched as the longest known name among them (`name_in`); a subscription needs the whole text to
 be a name (`arabic_topic`), and otherwise suggests the name found in it (`example_for`). Pure
 functions; the bot decides what to say.
