@@ -27,6 +27,7 @@ from digests.speaker_checks import (  # re-exported: the checks and trims of a s
     nominative,
     object_cut,
     plausible_speaker,
+    tail_cut,
 )
 from digests.speakers import (
     RELAYING,
@@ -99,6 +100,12 @@ def after_lam(toks: list[Tok], m: int, last: int) -> tuple[str, int]:
     t = toks[m]
     lifted = Tok(t.start, t.end, bare, head[0].norm)
     return subject([*toks[:m], lifted, *toks[m + 1:]], m, last)
+
+
+# «المصدر نفسه», «المسؤول ذاته»: the one named before. Folded.
+_ANAPHORS = frozenset("نفسه نفسها ذاته ذاتها".split())
+# What a slogan is written on («لافتات كتب عليها "…"»). Folded.
+_BANNERS = frozenset("لافتات لافته لافته يافطات يافطه شعارات لوحات لوحه".split())
 
 
 # «أبلغ/يبلغ»: told someone — the person told follows the verb at once. Folded.
@@ -213,8 +220,34 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             and k + 1 < last and toks[k + 1].norm in IN_WHICH):
         # «فيديو اتهم فيه السلطات بمنعه»: «فيه» refers back; the words after it are the object.
         return "", k + 2
+    if (kind == "verb" and not content_open and strip_conj(norm) in ("كتب", "كتبت")
+            and k > first and k + 1 < last and toks[k + 1].norm in ("عليها", "عليه")
+            and toks[k - 1].norm in _BANNERS):
+        # «ورفع المتظاهرون لافتات كتب عليها "…"» (QA18 R11): those who raised the banners
+        # speak, not «ورفع المتظاهرون لافتات» read backwards from the verb.
+        raised = subject(toks, first + 1, k - 1)[0] if _opening_verb(toks[first]) else ""
+        return (raised if plausible_speaker(raised) else ""), k + 2
+    if (kind == "verb" and not content_open and not coordinated and k > first
+            and t.norm[:1] in "يت" and toks[k - 1].norm in _DOCUMENTS):
+        # «وأصدر ريال مدريد بيانا يؤكد إصابة اللاعب …» (QA18 R8): the statement's issuer
+        # speaks; the words after the verb are what it confirms.
+        publisher = _publisher(toks, k, first)
+        if publisher is not None:
+            words = publisher.split()
+            while words and fold(words[-1]) in _DOCUMENTS:
+                words.pop()
+            return " ".join(words), k + 1
     if kind == "verb" and not content_open and not coordinated and not t.raw.endswith(":"):
         speaker, j = subject(toks, k + 1, last, after_verb=True)
+        if (fold(speaker) == "بعض" and j < last and toks[j].norm.startswith("ال")
+                and cue_of(toks[j].raw)[1] is None and not is_complementizer(toks[j].norm)):
+            # «وقال بعض التقارير إن …» (QA18 R2): «بعض» names nobody without its noun.
+            speaker, j = speaker + " " + toks[j].raw.rstrip("،,:"), j + 1
+        words = speaker.split()
+        if len(words) == 2 and fold(words[1]) in _ANAPHORS:
+            # «وأضاف المصدر نفسه أنه …» (QA18 R2): «the same source» is the one named before
+            # (as «وأضاف» alone is); shown out of its article it names nobody.
+            speaker = ""
         share = SHARE_RE.match(" ".join(toks[m].raw for m in range(k + 1, min(last, k + 6))))
         if not speaker and share and "%" not in share.group(0) and "٪" not in share.group(0):
             # «قال 48 بالمئة من العينة إن …» (QA13 5582): the share of those polled speaks, with
@@ -277,6 +310,14 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             n = len(before.split())
             if before and k - n - 1 >= first and toks[k - n - 1].norm in ("ان", "بان", "وان"):
                 speaker = before
+            elif before and k - n == first and plausible_speaker(before):
+                # «عباس أبلغ الرئيس الروسي بأن …» (QA18 R1): the sentence opens with the
+                # subject; the one named after the verb is whom he told.
+                speaker = before
+            elif any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k)):
+                kana = _kana_subject(toks, k, first)
+                if kana and plausible_speaker(kana):
+                    speaker = kana  # «وكان عباس أبلغ الرئيس الروسي، …، بأن …» (QA18 R1)
         if strip_conj(norm) in _INFORM and len(speaker.split()) > 1 and fold(
                 speaker.split()[-1]) in _TOLD:
             # «وأبلغت أسرة كيارا الشرطة أنها …» (QA13 5468): the police are whom she told.
@@ -532,7 +573,8 @@ def clause_subject(toks: list[Tok], k: int, first: int) -> str:
     name = subject(toks, first + 1, k)[0].split()
     # Only the definite words: «وردد المحتجون شعارات ضد …» — the object follows the subject.
     cut = next((n for n, w in enumerate(name) if not fold(w).startswith(("ال", "لل"))), len(name))
-    speaker = " ".join(name[:cut])
+    # «ودانت وزارة الخارجية الأميركية الأحداث. وقالت إن» (QA18 R11): what it condemned is out.
+    speaker = tail_cut(toks[first].norm, " ".join(name[:cut]))
     return speaker if speaker and plausible_speaker(speaker) else ""
 
 

@@ -33,7 +33,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?؟…]\s")
 _PHRASE_PREPS = frozenset("في من عن مع حول عبر بين".split())
 _NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا انت ذلك هذا هذه".split())
 # Subjects of «يقول/يشير» that are no person and no source: a proverb, a colour on a chart.
-_THINGS = frozenset("مثل امثال لون الوان".split())
+_THINGS = frozenset("مثل امثال لون الوان".split()
+                    # «وأشارت حاشية صغيرة»، «بحسب رقم»، «تؤكد التعزيزات العسكرية أن» (QA18 R8, R11)
+                    + "حاشيه رقم تعزيزات".split())
 
 
 def _is_heading(para: str) -> bool:
@@ -196,6 +198,26 @@ def _fragment(para: str, toks: list[Tok], cues: Sequence[Cue], a: int, text: str
                            prev.norm in ("الي", "علي") and strip_conj(toks[c.tok].norm)
                            in OBJECT_VERBS)))
                    for c in cues if c.kind != "prep")
+
+
+# Nouns of feeling a speaker «expresses» with his pronoun («أعرب عن قلقه "العميق إزاء …"»): the
+# marks go on with its adjective, a phrase of the writer's sentence. Folded, without the pronoun.
+_FEELINGS = frozenset("قلق اسف ارتياح ترحيب تقدير استياء غضب امتنان تضامن رفض شكر ادانه".split())
+_SET_IN_MAX = 5  # words: a longer span glued to the writer's words may still be a statement
+
+
+def _writers_phrase(para: str, a: int, b: int, text: str) -> bool:
+    """Marks that finish or open a phrase of the writer's sentence (QA18 R2, R7): «قلقه "العميق
+    إزاء التصعيد"» (the adjective of a noun outside the marks), or a short span whose closing
+    mark is glued to the next word («إن "من المحتمل أن خمسة"روس قد قتلوا»: the sentence goes on)."""
+    before = para[:max(0, a - 1)].split()
+    if before:
+        word = fold(before[-1])
+        bare = next((word[:-len(p)] for p in ("ها", "ه", "هم") if word.endswith(p)), "")
+        if bare and strip_conj(bare) in _FEELINGS | {w[:-1] + "ت" for w in _FEELINGS if w.endswith("ه")}:
+            return True
+    return (word_count(text) <= _SET_IN_MAX and b + 1 < len(para)
+            and para[b] in "\"”»" and para[b + 1].isalpha())
 
 
 def _bare_list(text: str) -> bool:

@@ -59,6 +59,37 @@ def trim(text: str, max_chars: int = MAX_QUOTE_CHARS) -> str:
     return cut.rstrip(" ،,;؛:-–—") + TRIM_MARK
 
 
+# A clause's opening conjunction or «و» on a preposition or particle: the quote reads as cut
+# mid-sentence with it («وفي دعوة قطر …», «لكن الوضع …»), whole without it (QA18 R18).
+_OPENING_WAW = frozenset(
+    "وفي وعلى ومن وإن وأن وقد ولا ولم ولن وهذا وهذه وهو وهي وهم وإذا ولذلك وبالتالي ومع وعن"
+    .split())
+_OPENING_PARTICLES = ("بيد أن ", "لكن ", "ولكن ")
+_HASHTAG_RE = re.compile(r"#([^\W\d_][\w]*)")
+
+
+def tidy(text: str) -> str:
+    """A quote or speaker as a reader sees it: Al Arabiya's hashtags as words («#كوريا_الشمالية»
+    → «كوريا الشمالية»), no stray mark at its start («" "لكي …»), no opening conjunction.
+
+    The cut is made only when a statement of three words or more is left."""
+    text = _HASHTAG_RE.sub(lambda m: m.group(1).replace("_", " "), text)
+    if len(text) > 3 and text[0] in "\"“”„" and text[1] == " " and text[2] in "\"“”„":
+        text = text[3:]  # «" "لكي يكون …»: an empty pair left from the sentence before
+        if not quote_marks_balanced(text) and text[-1:] in "\"”":
+            text = text[:-1].rstrip()
+    while text[:1] in "\"“”«»„" and not quote_marks_balanced(text):
+        text = text[1:].lstrip()  # «" "لكي يكون …»: a mark left from the sentence before
+    for particle in _OPENING_PARTICLES:
+        rest = text[len(particle):]
+        if text.startswith(particle) and word_count(rest) >= 3:
+            return rest
+    first, _, rest = text.partition(" ")
+    if first in _OPENING_WAW and word_count(rest) >= 2:
+        return first[1:] + " " + rest
+    return text
+
+
 def word_count(text: str) -> int:
     """Words of `text` that hold a letter (figures and punctuation do not count)."""
     return sum(1 for w in text.split() if _LETTER_RE.search(w))
@@ -78,12 +109,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def quote_spans(text: str, carried_open: bool) -> tuple[list[tuple[int, int]], bool]:
+def quote_spans(text: str, carried_open: bool, *,
+                closes_at_break: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """Inner spans (start, end) of quote-mark pairs in a paragraph.
 
     Guillemets pair with guillemets; the double-quote family (" “ ” „) pairs in order. An opener
-    left unpaired at the end runs to the end of the paragraph (the quote goes on in the next one);
-    `carried_open` says the previous paragraph left one open, so our first mark closes it.
+    left unpaired at the end runs to the end of the paragraph; `carried_open` says the previous
+    paragraph left one open. By default the quote goes on in the next paragraph, whose first mark
+    closes it (digests.shared_speech's story keys). With `closes_at_break` (the quote finder) a
+    quote never spans a paragraph break (QA18 R7: «وقال X "…⏎ وقال Y … "يجب أن يتوقف"» made
+    the writer's next paragraph X's words): the next paragraph starts outside quotes, and a first
+    mark that cannot open (glued to the word before it) is the lost closer, paired with nothing.
     Returns the spans and whether this paragraph leaves a quote open.
     """
     spans: list[tuple[int, int]] = []
@@ -95,7 +131,10 @@ def quote_spans(text: str, carried_open: bool) -> tuple[list[tuple[int, int]], b
         elif ch == "»" and guil:
             start = guil.pop()
             spans.append((start + 1, i))
-    if carried_open and dq:
+    if carried_open and dq and closes_at_break:
+        if not (dq[0] == 0 or text[dq[0] - 1].isspace()):
+            dq = dq[1:]  # «… حالا".» closing the previous paragraph's quote: no pair of its own
+    elif carried_open and dq:
         spans.append((0, dq[0]))
         dq = dq[1:]
     left_open = False

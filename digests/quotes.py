@@ -39,6 +39,7 @@ from digests.quote_marks import (
     quotable,
     quote_spans,
     sentence_spans,
+    tidy,
     trim,
     word_count,
 )
@@ -60,6 +61,7 @@ from digests.quote_filters import (  # re-exported: the candidate filters
     _bare_list,
     _embedded,
     _fragment,
+    _writers_phrase,
     _governed_opening,
     _is_data,
     _is_heading,
@@ -118,7 +120,9 @@ class Candidate:
 
     def to_quote(self, max_chars: int = MAX_QUOTE_CHARS) -> Quote:
         """The value a digest stores: the text trimmed at a word boundary."""
-        return Quote(text=trim(self.text, max_chars), speaker=self.speaker, kind=self.kind)
+        # (a reader's text: hashtags as words, no opening conjunction; QA18 R11, R18)
+        return Quote(text=trim(tidy(self.text), max_chars), speaker=tidy(self.speaker),
+                     kind=self.kind)
 
 
 def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
@@ -138,7 +142,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     carried = False
     last_para_had_quote = False
     for pi, para in enumerate(paragraphs):
-        spans, left_open = quote_spans(para, carried)
+        spans, left_open = quote_spans(para, carried, closes_at_break=True)  # (QA18 R7)
         started_open = carried
         speech = [(a, b) for a, b in spans if word_count(para[a:b]) >= MIN_QUOTE_WORDS
                   and ((started_open and a == 0) or not is_name_or_slogan(para, a, b))]
@@ -172,7 +176,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                                               (started_open and a == 0) or
                                                               (a <= 1 and last_para_had_quote)))
                 after_colon = para[:a].rstrip(" \"“«„").endswith(":")
-                if not after_colon and _fragment(para, toks, cues, a, text, s0):
+                if not after_colon and (_fragment(para, toks, cues, a, text, s0)
+                                        or _writers_phrase(para, a, b, text)):
                     fragments.add((a, b))
                     continue  # «تم نقلهم إلى "أحد مراكز الإقامة المؤقتة"»: the writer's phrase
                 if not speaker or _is_data(speaker) or _bare_list(text) or _list_tail(text) or (
@@ -474,9 +479,15 @@ def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = F
     nominal = (norm in _PREDICATES or first.endswith("ة")
                or (norm.startswith("م") and len(norm) >= 4 and not norm.endswith("ت")
                    and not norm.startswith("مار")))
-    if not nominal and not described:
+    if not nominal and not described and norm not in _FEELING_VERBS:
         return None
     return comp.end - len(comp.raw) + (len(comp.raw) - len(comp.raw.lstrip("وب")))
+
+
+# Verbs of feeling and belief: «قالت المعارضة إنها تخشى …», «أبلغ زيدان … أنه يشعر بالتفاؤل»
+# keep their «إنها/أنه» (QA18 R2, R8): «بحسب المعارضة، تخشى …» has lost who fears. Folded.
+_FEELING_VERBS = frozenset("تخشي يخشي تخاف يخاف تامل يامل تتمني يتمني تشعر يشعر تعتقد يعتقد"
+                           " تتوقع يتوقع تاسف ياسف".split())
 
 
 # A topic fronted before the speech verb: «وحول/وبشأن/وعن الحادث … قال X إن …». Folded.

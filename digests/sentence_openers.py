@@ -8,7 +8,7 @@ from digests.cue_speakers (F13, behaviour identical). Pure functions of tokens.
 from __future__ import annotations
 
 from digests.cue_speakers import _KANA, _WAW_NOUNS
-from digests.speaker_checks import plausible_speaker
+from digests.speaker_checks import plausible_speaker, tail_cut
 from digests.speakers import Tok, subject
 from digests.speech import STOP, cue_of, fold
 
@@ -57,6 +57,7 @@ def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozen
     else:
         genders = frozenset("m")
     name, j = subject(toks, i + 1, last)
+    name = tail_cut(verb.norm, name)  # «ودانت الوزارة الأحداث.» (QA18 R11): not the event
     words = name.split()
     if not words or not plausible_speaker(name):
         return None

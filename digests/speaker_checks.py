@@ -125,6 +125,40 @@ def object_cut(norm: str, speaker: str) -> str:
     return speaker
 
 
+# A participle that opens a description of the subject with its own object («النادي المنتمي إلى
+# …», «دروغبا … والبالغ عمره 39 عاما»): the speaker ends before it. Folded.
+_DESCRIPTION_OPENERS = frozenset("المنتمي المنتميه والمنتمي البالغ والبالغ البالغه والبالغه".split())
+# Condemning verbs whose object, an event, follows the subject at once («ودانت الوزارة الأحداث»).
+_CONDEMN = frozenset("دان دانت ادان ادانت يدين تدين ندد نددت يندد تندد استنكر استنكرت".split())
+_EVENT_OBJECTS = frozenset(
+    "الاحداث الهجوم الهجمات الحادث الحادثه الاعتداء الاعتداءات التفجير التفجيرات القصف الغارات"
+    " الضربات القرار الخطوه العمليه".split())
+_DEMAND = frozenset("طالب طالبت يطالب تطالب".split())
+
+
+def tail_cut(norm: str, speaker: str) -> str:
+    """The subject without the words after it that are not it (QA18 R2, R9, R11).
+
+    «دروغبا قائد ساحل العاج السابق والبالغ عمره» → «دروغبا قائد ساحل العاج السابق» (a
+    description with its number); after «دان/ندد» the event condemned («وزارة الخارجية الأحداث»
+    → «وزارة الخارجية»); after «طالب» the demand opened by «بـ» + a definite or feminine noun
+    («وزارة الخارجية بهدنة فورية …» → «وزارة الخارجية»).
+    """
+    words = speaker.split()
+    cut = next((n for n in range(1, len(words)) if fold(words[n]) in _DESCRIPTION_OPENERS), None)
+    if cut is not None:
+        words = words[:cut]
+    verb = strip_conj(norm)
+    if verb in _CONDEMN and len(words) > 1 and fold(words[-1].rstrip("،,.")) in _EVENT_OBJECTS:
+        words = words[:-1]
+    if verb in _DEMAND:
+        cut = next((n for n in range(1, len(words)) if words[n].startswith("ب") and (
+            fold(words[n])[1:3] == "ال" or words[n].rstrip("،,.").endswith("ة"))), None)
+        if cut is not None:
+            words = words[:cut]
+    return " ".join(words)
+
+
 def describing_verb_cut(speaker: str) -> str:
     """An indefinite plural subject described by a clause with no relative pronoun ends before
     its verb: «محققون دوليون يجمعون أدلة» → «محققون دوليون» (QA13 6400); «يـ…ون» after the

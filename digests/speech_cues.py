@@ -36,6 +36,7 @@ from digests.cue_speakers import (
     no_voice,
     plausible_speaker,
     refused_subject,
+    tail_cut,
     summed_subject,
     unwritten_speaker,
     written_speaker,
@@ -196,7 +197,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     if _reports_no_statement(w, k, head.norm, content_start):
         return skip
     speaker = refused_subject(head.norm, speaker)
-    speaker = describing_verb_cut(object_cut(head.norm, speaker))
+    speaker = tail_cut(head.norm, describing_verb_cut(object_cut(head.norm, speaker)))
     if content_start is not None and any(c.content_start == content_start for c in cues):
         # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
         return None, max(k + 1, j)

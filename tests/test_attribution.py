@@ -213,3 +213,11 @@ def test_f11_hedged_lines_keep_their_verb() -> None:
     assert hedged("ترجح السلطات أن تكون الطائرة تحطمت")
     assert not hedged("الحكومة تأمل في أن يكون الاتفاق قريبا")  # no verb of speech first
     assert not hedged("قال الوزير إن السكان يظلون متيقظين")
+
+
+def test_f16_an_accusative_driver_gets_its_inna_back() -> None:
+    """QA18 R2: «أن سائقا في موكب الرئيس اعتقل …» cut to «سائقا …» reads «فإن سائقا …»."""
+    assert after_bihasab("سائقا في موكب الرئيس اعتقل لفترة قصيرة") == (
+        "فإن سائقا في موكب الرئيس اعتقل لفترة قصيرة")
+    assert after_bihasab("إنها تخشى أن يبقى الرئيس في السلطة") == (
+        "فإنها تخشى أن يبقى الرئيس في السلطة")

@@ -11,6 +11,7 @@ from digests.quote_marks import (
     quote_marks_balanced,
     quote_spans,
     sentence_spans,
+    tidy,
     trim,
     word_count,
 )
@@ -26,15 +27,29 @@ def test_guillemets_and_straight_quotes_pair_within_a_paragraph() -> None:
     assert inner(text) == ["نحن هنا", "لن نغادر أبدا", "هذا وعد"]
 
 
-def test_an_opener_left_unpaired_runs_to_the_end_and_is_carried() -> None:
+def test_an_opener_left_unpaired_closes_at_the_paragraph_end() -> None:
+    """QA18 R7 (f16): a quote never spans a paragraph break; the next paragraph starts outside
+    quotes and its first mark, glued to the word before it, is the lost closer."""
     text = 'وقال: "سنواصل العمل حتى النهاية'
     spans, left_open = quote_spans(text, carried_open=False)
     assert left_open is True
     assert text[spans[-1][0]:spans[-1][1]] == "سنواصل العمل حتى النهاية"
-    nxt = 'وهذا وعد للجميع" وانتهى الخطاب.'
-    spans2, left2 = quote_spans(nxt, carried_open=True)
-    assert nxt[spans2[0][0]:spans2[0][1]] == "وهذا وعد للجميع"
+    nxt = 'وهذا وعد للجميع" وانتهى الخطاب ثم قال "سنعود إلى هنا قريبا".'
+    spans2, left2 = quote_spans(nxt, carried_open=True, closes_at_break=True)
+    assert [nxt[a:b] for a, b in spans2] == ["سنعود إلى هنا قريبا"]
     assert left2 is False
+    # Story keys (digests.shared_speech) still read the quote on to its closer.
+    spans3, _ = quote_spans(nxt, carried_open=True)
+    assert nxt[spans3[0][0]:spans3[0][1]] == "وهذا وعد للجميع"
+
+
+def test_f16_the_paragraph_after_an_open_quote_pairs_its_own_marks() -> None:
+    """QA18 R7: «وقال منسق … إن استهداف المدنيين "يجب أن يتوقف"» after a paragraph that left a
+    quote open: its own marks pair, the writer's words before them are no quote."""
+    nxt = 'وقال المنسق في بيان إن استهداف المدنيين "يجب أن يتوقف حالا" في الغوطة.'
+    spans, left = quote_spans(nxt, carried_open=True, closes_at_break=True)
+    assert [nxt[a:b] for a, b in spans] == ["يجب أن يتوقف حالا"]
+    assert left is False
 
 
 def test_a_paper_name_in_marks_is_a_name_but_speech_after_a_colon_is_not() -> None:
@@ -110,3 +125,13 @@ def test_f15_a_mark_that_can_only_close_starts_no_pair() -> None:
     text = 'قائلا: أ ب!"، ثم قال "ج د"، وقال "هـ و".'
     spans, _ = quote_spans(text, False)
     assert [text[a:b] for a, b in spans] == ["ج د", "هـ و"]
+
+
+def test_f16_tidy_shows_hashtags_as_words_and_drops_an_opening_conjunction() -> None:
+    """QA18 R11, R18: what a reader sees of a quote."""
+    assert tidy("#عقوبات إضافية على #روسيا قريبا جدا") == "عقوبات إضافية على روسيا قريبا جدا"
+    assert tidy("وفي دعوة الحكومة إلى الحوار ما يكفي") == "في دعوة الحكومة إلى الحوار ما يكفي"
+    assert tidy("بيد أن الفريق استمر في تقديم أداء جيد") == "الفريق استمر في تقديم أداء جيد"
+    assert tidy('" "لكي يكون الحل شاملا للجميع"') == "لكي يكون الحل شاملا للجميع"
+    assert tidy("وزارة الخارجية قالت ذلك") == "وزارة الخارجية قالت ذلك"  # a noun, not «و»
+    assert tidy("لكن ذلك صعب") == "لكن ذلك صعب"  # too little would be left

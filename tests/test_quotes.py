@@ -130,14 +130,15 @@ def test_speaker_written_after_the_quote() -> None:
     assert cand.speaker == "قائد الشرطة"
 
 
-def test_a_quote_continued_in_the_next_paragraph() -> None:
+def test_a_quote_left_open_ends_with_its_paragraph() -> None:
+    """QA18 R7: a quote never spans a paragraph break; the next paragraph starts outside quotes
+    (its lost closing mark pairs with nothing)."""
     paras = ['وقال رئيس اللجنة سعيد كمال: "بدأنا العمل منذ الفجر في كل الأحياء،',
              'وسنواصل حتى نصل إلى آخر بيت في المدينة".']
     cands = find_quotes(paras)
     assert cands[0].text == "بدأنا العمل منذ الفجر في كل الأحياء"
     assert cands[0].speaker == "رئيس اللجنة سعيد كمال"
-    assert cands[1].text == "وسنواصل حتى نصل إلى آخر بيت في المدينة"
-    assert cands[1].speaker == "رئيس اللجنة سعيد كمال"
+    assert [c.paragraph for c in cands] == [0]
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -1829,3 +1830,76 @@ def test_f15_kana_subject_ends_at_its_own_verb() -> None:
     cands = find_quotes(['وكانت النيابة أحالت المتهمين للمحاكمة الجنائية، وقالت إن بعضهم أقام '
                          'معسكرات تدريب في الصحراء وانخرط في صفوف المسلحين.'])
     assert [c.speaker for c in cands] == ["النيابة"]
+
+
+def test_f16_a_quote_left_open_closes_at_its_paragraph_end() -> None:
+    """QA18 R7: the director's quote is never closed; the next paragraph, the writer's narration
+    with another voice's words in marks, is not the director's quote."""
+    paras = ['وقال مدير المرصد سامي حداد "ارتفعت حصيلة القتلى منذ الصباح إلى خمسين بينهم أطفال.',
+             'وقال منسق الأمم المتحدة في بيان إن استهداف المدنيين في المدينة "يجب أن يتوقف حالا".']
+    cands = find_quotes(paras)
+    assert [c.speaker for c in cands if c.paragraph == 0] == ["مدير المرصد سامي حداد"]
+    assert all(c.speaker != "مدير المرصد سامي حداد" for c in cands if c.paragraph == 1)
+    assert not any(c.paragraph == 1 and c.text.startswith("وقال") for c in cands)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "وكان سليم أبلغ الرئيس الفرنسي، جان مارتان، في باريس بأن واشنطن لا يمكن أن تكون الوسيط الوحيد.",
+    "سليم أبلغ الرئيس الفرنسي في باريس بأن واشنطن لا يمكن أن تكون الوسيط الوحيد في المفاوضات.",
+])
+def test_f16_the_subject_of_a_telling_verb_speaks_not_whom_he_told(paragraph: str) -> None:
+    """QA18 R1: «وكان عباس أبلغ الرئيس الروسي … بأن …» is Abbas's statement, told to Putin."""
+    (cand,) = find_quotes([paragraph])
+    assert cand.speaker == "سليم"
+    assert cand.text.startswith("واشنطن")
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    # QA18 R2: «بعض» with its noun; «المصدر نفسه» is the one named before.
+    (["وقال بعض التقارير إن أكثر من مئة من المقاتلين قتلوا في الغارات الأخيرة."], "بعض التقارير"),
+    (["وقال الجهاز الأمني إن السائق اعتقل لفترة قصيرة بعد العثور على مسدس.",
+      "وأضاف المصدر نفسه أنه تم العثور على المسدس خلال عملية تدقيق أمني."], "الجهاز الأمني"),
+    # QA18 R8: the statement's issuer, not what «يؤكد» confirms.
+    (["وأصدر نادي الشباب بيانا يؤكد إصابة اللاعب في الفخذ، وقال إن الحارس يعاني من الإصابة ذاتها."],
+     "نادي الشباب"),
+    # QA18 R2: a description with a number is no part of the speaker.
+    (['وقال سامي قائد المنتخب السابق والبالغ عمره 39 عاما في حسابه "لا يمكنني أن أشعر بفخر أكبر"'],
+     "سامي قائد المنتخب السابق"),
+    # QA18 R9: the demand after «طالبت … بـ» and the audience after «لـ» are not the speaker.
+    (["وطالبت وزارة الخارجية بهدنة فورية حقنا للدماء، مضيفة أن المدينة لا تتحمل فصلا دمويا آخر."],
+     "وزارة الخارجية"),
+    (['وقال الرئيس لطلاب مدرسة النور يوم الأربعاء: "سنتخذ إجراءات قوية جدا في هذا الملف".'],
+     "الرئيس"),
+    # QA18 R11: the banners' slogan is the marchers'; the event condemned is no speaker.
+    (['ورفع المتظاهرون لافتات كتب عليها "الحرية هي الحل الوحيد للجميع".'], "المتظاهرون"),
+    (['ودانت وزارة الخارجية الأحداث. وقالت إن "الحكومة تعارض بالكامل اللجوء إلى العنف".'],
+     "وزارة الخارجية"),
+])
+def test_f16_speakers_a_reader_met(paragraphs: list[str], speaker: str) -> None:
+    cands = find_quotes(paragraphs)
+    assert cands and cands[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraph", [
+    'وأشارت حاشية صغيرة في الأسفل إلى الآتي: "لم يعد لدينا كلمات لوصف معاناة الأطفال".',
+    "بل تؤكد التعزيزات العسكرية التي دفعت بها الحكومة إلى المنطقة أن الأسوأ قادم لا محالة.",
+    # QA18 R2, R7: marks that finish the writer's phrase are no statement alone.
+    'وأعرب المنسق في البيان عن قلقه "العميق إزاء التصعيد الأخير لأعمال العنف" في المدينة.',
+    'وكانت الحكومة قالت سابقا إن "من المحتمل أن خمسة"جنود قد قتلوا في المعركة.',
+])
+def test_f16_no_line_for_a_thing_or_a_phrase(paragraph: str) -> None:
+    assert find_quotes([paragraph]) == []
+
+
+def test_f16_a_feeling_keeps_its_subject_pronoun() -> None:
+    """QA18 R2: «قالت المعارضة إنها تخشى …» keeps «إنها» («بحسب المعارضة، فإنها تخشى …»)."""
+    (cand,) = find_quotes(["وقالت المعارضة إنها تخشى أن يبقى الرئيس في السلطة من خلال التزوير."])
+    assert cand.text.startswith("إنها تخشى")
+
+
+def test_f16_a_quote_as_a_reader_sees_it() -> None:
+    """QA18 R11, R18: hashtags as words, no opening conjunction (the candidate stays verbatim)."""
+    paras = ['وقال الوزير: "وفي دعوة #كوريا_الشمالية إلى الحوار ما يكفي لبدء المفاوضات".']
+    (cand,) = find_quotes(paras)
+    assert cand.text.startswith("وفي دعوة #كوريا_الشمالية")
+    assert cand.to_quote().text == "في دعوة كوريا الشمالية إلى الحوار ما يكفي لبدء المفاوضات"
