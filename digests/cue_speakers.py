@@ -102,6 +102,10 @@ def after_lam(toks: list[Tok], m: int, last: int) -> tuple[str, int]:
     return subject([*toks[:m], lifted, *toks[m + 1:]], m, last)
 
 
+# «بيانا يوم الثلاثاء يؤكد»: when the statement was issued, between it and its verb. Folded.
+_WHEN_ISSUED = frozenset("يوم اليوم امس الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت".split())
+# «وحسب رويترز، أبلغ X …»: an attribution opening the sentence is not the telling verb's subject.
+_BY_PREPS = frozenset("حسب بحسب وفق وفقا طبقا".split())
 # «المصدر نفسه», «المسؤول ذاته»: the one named before. Folded.
 _ANAPHORS = frozenset("نفسه نفسها ذاته ذاتها".split())
 # What a slogan is written on («لافتات كتب عليها "…"»). Folded.
@@ -227,8 +231,11 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         # speak, not «ورفع المتظاهرون لافتات» read backwards from the verb.
         raised = subject(toks, first + 1, k - 1)[0] if _opening_verb(toks[first]) else ""
         return (raised if plausible_speaker(raised) else ""), k + 2
-    if (kind == "verb" and not content_open and not coordinated and k > first
-            and t.norm[:1] in "يت" and toks[k - 1].norm in _DOCUMENTS):
+    issued = next((m for m in range(k - 1, max(first, k - 4) - 1, -1)
+                   if toks[m].norm in _DOCUMENTS), None) if k > first else None
+    if (kind == "verb" and not content_open and not coordinated and issued is not None
+            and t.norm[:1] in "يت" and all(toks[m].norm in _WHEN_ISSUED
+                                          for m in range(issued + 1, k))):
         # «وأصدر ريال مدريد بيانا يؤكد إصابة اللاعب …» (QA18 R8): the statement's issuer
         # speaks; the words after the verb are what it confirms.
         publisher = _publisher(toks, k, first)
@@ -310,7 +317,9 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             n = len(before.split())
             if before and k - n - 1 >= first and toks[k - n - 1].norm in ("ان", "بان", "وان"):
                 speaker = before
-            elif before and k - n == first and plausible_speaker(before):
+            elif (before and k - n == first and plausible_speaker(before)
+                  and not any(toks[m].raw.endswith(("،", ",")) for m in range(first, k))
+                  and strip_conj(toks[first].norm) not in _BY_PREPS):
                 # «عباس أبلغ الرئيس الروسي بأن …» (QA18 R1): the sentence opens with the
                 # subject; the one named after the verb is whom he told.
                 speaker = before

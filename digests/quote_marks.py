@@ -62,7 +62,7 @@ def trim(text: str, max_chars: int = MAX_QUOTE_CHARS) -> str:
 # A clause's opening conjunction or «و» on a preposition or particle: the quote reads as cut
 # mid-sentence with it («وفي دعوة قطر …», «لكن الوضع …»), whole without it (QA18 R18).
 _OPENING_WAW = frozenset(
-    "وفي وعلى ومن وإن وأن وقد ولا ولم ولن وهذا وهذه وهو وهي وهم وإذا ولذلك وبالتالي ومع وعن"
+    "وفي وعلى ومن وقد ولا ولم ولن وهذا وهذه وهو وهي وهم وإذا ولذلك وبالتالي ومع وعن"
     .split())
 _OPENING_PARTICLES = ("بيد أن ", "لكن ", "ولكن ")
 _HASHTAG_RE = re.compile(r"#([^\W\d_][\w]*)")

@@ -44,7 +44,7 @@ _NOT_A_NAME_START = frozenset(
     " واحدا قرابه زالت مازال مازالت يعتقد يتعين بشده بحراره بحق يمكن يجب ينبغي يبدو".split())
 # First words that name no voice (folded): a preposition with its pronoun («منهم»: of them),
 # God quoted in a column («قال الله تعالى»: scripture, not news speech).
-_NO_VOICE = frozenset("منهم منها منه منهما منكم منا منهن الله".split())
+_NO_VOICE = frozenset("منهم منها منه منهما منكم منا منهن الله بينهما بينهم بينها".split())
 # Alone, a figure of speech in opinion columns («فقد كشفت الساحة أن», «أثبتت الأيام أن»).
 _NO_VOICE_ALONE = frozenset("الساحه الايام الظروف الواقع".split())
 # Prepositions as written («علي» with ي is also the name Ali).
