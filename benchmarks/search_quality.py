@@ -293,8 +293,8 @@ def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
             """`order`: "baseline" (bm25 / age), "re-ranked" (session 8: × search_rank's
             factors), "latest" (session 10: the articles about the topic newest day first)."""
             if order != "latest":  # the score alone orders (as before session 10)
-                search_module._judged = lambda db, cands, plan, judge: (
-                    weigh(db, cands, plan.phrases)[0] if judge and order == "re-ranked"
+                search_module._judged = lambda db, cands, plan, judge, every: (
+                    weigh(db, cands, plan.phrases)[0] if judge and every and order == "re-ranked"
                     else cands, {})
                 search_module._days_old = lambda db, ids, now: {}
             try:

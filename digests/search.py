@@ -48,7 +48,7 @@ from digests.query import (  # re-exported: callers know them as digests.search.
 )
 from digests.records import digest_from_row
 from digests.search_index import FTS_TABLE, chunks, doc_counts, matched_words, rows_by_id
-from digests.search_rank import weigh
+from digests.search_rank import tiers_of, weigh
 from digests.suggestions import better_spellings, suggest
 from digests.variants import alternatives
 
@@ -71,7 +71,7 @@ LATEST_DAYS = 1.0
 # articles holding all its words: a reader who typed «محمد صلاح ليفربول» wants the 126 articles
 # that name both, not only the 3 that say it in that order. A common phrase stands alone.
 WIDEN_BELOW = 10
-JUDGE_MAX = 1600  # a common topic ranked among more matches is not weighed (≈60 ms at 1,600)
+TIER_MAX = 1600  # a common topic ranked among more matches is not tiered (keys read: ≈30 ms)
 PASTE_NAMES = 3  # a pasted paragraph that found nothing is searched by its first names, up to this
 
 
@@ -246,16 +246,16 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         if sugg:
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
     judge = mode == "phrase" and note in (None, "more", "dropped")
-    cands, tiers = _judged(db, cands, plan, judge)
+    cands, tiers = _judged(db, cands, plan, judge, len(cands) == exact)
     cands = _ranked(db, cands, wide, k, now, more, tiers)
     folded = _fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
     # page, rank more of them, or its later stories could never be paged to.
     while fold_stories and len(folded) < offset + limit and k < min(total, COUNT_CAP):
         k = min(k * 4, COUNT_CAP)
-        # weighing reads every candidate's keys: past JUDGE_MAX the order is by day and score
+        # past TIER_MAX (≈30 ms of keys to read) a common topic is ordered by day and score
         cands, tiers = _judged(db, _candidates(db, expr, k, now)[0], plan,
-                               judge and k <= JUDGE_MAX)
+                               judge and k <= TIER_MAX, False)
         cands = _ranked(db, cands, wide, k, now, tiers=tiers)
         folded = _fold(cands)
     # Every match was ranked when there were at most k: the story count is exact. Otherwise it
@@ -281,15 +281,20 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
                         dropped=dropped, exact=exact, suggestions=sugg)
 
 
-def _judged(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, judge: bool
-            ) -> tuple[list[Candidate], dict[int, int]]:
-    """The candidates weighed by what bm25 misses (a headline, one passing mention, several
-    sources, another man of the name), and each one's tier (about the topic, other, passing:
-    digests.search_rank.weigh). `judge` False (a fallback: the phrase itself was not found)
-    leaves them as they are, all of one tier."""
+def _judged(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, judge: bool,
+            every: bool) -> tuple[list[Candidate], dict[int, int]]:
+    """The candidates and each one's tier (about the topic, other, passing). When they are
+    `every` match, scored by bm25: weighed by what bm25 misses (a headline, one passing
+    mention, several sources, another man of the name; digests.search_rank.weigh), as
+    session 8 did. A very common topic's newest matches (`every` False) keep their scores
+    and are only tiered (search_rank.tiers_of: the headline and the body's mentions).
+    `judge` False (a fallback: the phrase itself was not found) leaves them as they are, all
+    of one tier."""
     if not judge or not cands:
         return cands, {}
-    return weigh(db, cands, plan.phrases)
+    if every:
+        return weigh(db, cands, plan.phrases)
+    return cands, tiers_of(db, cands, plan.phrases)
 
 
 def _days_old(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, int]:

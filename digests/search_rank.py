@@ -111,6 +111,31 @@ def weigh(db: sqlite_utils.Database, cands: list[Candidate],
     return out, tiers
 
 
+def tiers_of(db: sqlite_utils.Database, cands: list[Candidate],
+             phrases: Sequence[Sequence[str]]) -> dict[int, int]:
+    """`weigh`'s tiers without its scores, for a very common topic's newest matches: only the
+    headline and the number of body mentions (no sources, no first names: another man of the
+    name is not told apart here). Reads the candidates' keys: ≈2 ms per 100 at 7k articles."""
+    needles = [f" {' '.join(p)} " for p in phrases if p]
+    keys = {f" {k} " for p in phrases for k in p}
+    out: dict[int, int] = {}
+    if not needles:
+        return out
+    for chunk in chunks([c[0] for c in cands]):
+        for rid, title, body in db.execute(
+                f"select rowid, title_keys, body_keys from {FTS_TABLE}"
+                f" where rowid in ({','.join('?' * len(chunk))})", chunk):
+            title, body = f" {title} ", f" {body} "
+            mentions = sum(body.count(n) for n in needles)
+            if any(n in title for n in needles) or mentions >= ABOUT_MENTIONS:
+                out[rid] = ABOUT
+            elif not any(k in title for k in keys) and mentions <= 1:
+                out[rid] = PASSING
+            else:
+                out[rid] = OTHER
+    return out
+
+
 def _first_names(rows: dict[int, tuple[str, str, int]], needles: list[str]
                  ) -> dict[int, tuple[str | None, str | None]]:
     """Per article: the key before the first mention in the body and before the first mention

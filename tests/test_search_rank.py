@@ -189,3 +189,18 @@ def test_a_common_topic_is_latest_first_too(database: Database) -> None:
         assert ids(result) == [4, 5, 3]
     finally:
         search_module.CANDIDATES = saved
+
+
+def test_tiers_of_agrees_with_weigh_without_reading_sources(database: Database) -> None:
+    """A very common topic's matches are tiered as weigh tiers them (the headline, the body's
+    mentions), without weigh's scores."""
+    add(database, 1, "الغوطة تحت القصف", LONG_BODY)
+    add(database, 2, "مساعدات", "وصلت إلى الغوطة قافلة. وفي الغوطة فرح. ثم الغوطة. " + LONG_BODY)
+    add(database, 3, "اجتماع", "بحثوا الغوطة. وقالوا إن الغوطة محاصرة. " + LONG_BODY)
+    add(database, 4, "مؤتمر", "ذكر الغوطة مرة. " + LONG_BODY)
+    cands = [(n, 1.0, None) for n in (1, 2, 3, 4)]
+    phrases = (("غوطه",),)
+    assert search_rank.tiers_of(database.db, cands, phrases) == search_rank.weigh(
+        database.db, cands, phrases)[1] == {1: search_rank.ABOUT, 2: search_rank.ABOUT,
+                                            3: search_rank.OTHER, 4: search_rank.PASSING}
+    assert search_rank.tiers_of(database.db, cands, ()) == {}
