@@ -308,6 +308,11 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
                 and c.content_start is None and at - c.end_tok <= 6):
             return ""
         return "clause"
+    if first in _PREP_RAW and not is_complementizer(prev.norm) and prev.raw[-1:] not in ":،,":
+        # «بأن الزعماء اتفقوا على اتخاذ إجراءات "على مختلف المستويات …"» (QA18 R2): marks that
+        # open on a preposition after the writer's noun finish his phrase; the clause is the
+        # statement.
+        return "clause"
     return "clause" if (
         first.endswith(("ًا", "اً")) and fold(first).rstrip("ا") not in _ADVERB_STEMS
         and not is_complementizer(prev.norm) and prev.raw[-1:] not in ":،,") else ""

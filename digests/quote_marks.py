@@ -70,7 +70,8 @@ _HASHTAG_RE = re.compile(r"#([^\W\d_][\w]*)")
 
 def tidy(text: str) -> str:
     """A quote or speaker as a reader sees it: Al Arabiya's hashtags as words («#كوريا_الشمالية»
-    → «كوريا الشمالية»), no stray mark at its start («" "لكي …»), no opening conjunction.
+    → «كوريا الشمالية»), no stray mark at its start («" "لكي …»), no doubled opening («بلاده أن
+    بلاده …»), no opening conjunction.
 
     The cut is made only when a statement of three words or more is left."""
     text = _HASHTAG_RE.sub(lambda m: m.group(1).replace("_", " "), text)
@@ -80,6 +81,9 @@ def tidy(text: str) -> str:
             text = text[:-1].rstrip()
     while text[:1] in "\"“”«»„" and not quote_marks_balanced(text):
         text = text[1:].lstrip()  # «" "لكي يكون …»: a mark left from the sentence before
+    words = text.split(" ", 3)
+    if len(words) == 4 and words[0] == words[2] and words[1] in ("أن", "إن"):
+        text = words[2] + " " + words[3]  # «بلاده أن بلاده مستعدة …»: the source's doubled words
     for particle in _OPENING_PARTICLES:
         rest = text[len(particle):]
         if text.startswith(particle) and word_count(rest) >= 3:

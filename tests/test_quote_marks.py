@@ -135,3 +135,4 @@ def test_f16_tidy_shows_hashtags_as_words_and_drops_an_opening_conjunction() -> 
     assert tidy('" "لكي يكون الحل شاملا للجميع"') == "لكي يكون الحل شاملا للجميع"
     assert tidy("وزارة الخارجية قالت ذلك") == "وزارة الخارجية قالت ذلك"  # a noun, not «و»
     assert tidy("لكن ذلك صعب") == "لكن ذلك صعب"  # too little would be left
+    assert tidy("بلاده أن بلاده مستعدة للموافقة") == "بلاده مستعدة للموافقة"

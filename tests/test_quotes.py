@@ -1911,3 +1911,12 @@ def test_f16_a_quote_as_a_reader_sees_it() -> None:
     (cand,) = find_quotes(paras)
     assert cand.text.startswith("وفي دعوة #كوريا_الشمالية")
     assert cand.to_quote().text == "في دعوة كوريا الشمالية إلى الحوار ما يكفي لبدء المفاوضات"
+
+
+def test_f16_marks_opening_on_a_preposition_after_a_noun_finish_the_clause() -> None:
+    """QA18 R2: «اتفقوا على اتخاذ إجراءات "على مختلف المستويات …"» alone has no verb; the
+    reported clause that holds it is the statement."""
+    (cand,) = find_quotes(['وأفاد مكتب الرئيس في بيان بأن الزعماء الثلاثة اتفقوا على اتخاذ إجراءات'
+                           ' "على مختلف المستويات الإقليمية والدولية لمنع بناء الجدار".'])
+    assert cand.kind == "reported"
+    assert cand.text.startswith("الزعماء الثلاثة اتفقوا")
