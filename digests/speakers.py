@@ -93,6 +93,12 @@ def _skip_object(toks: list[Tok], i: int) -> int:
             if colon is not None and not any(cue_of(toks[m].raw)[1] is not None
                                              for m in range(i, colon + 1)):
                 i = colon + 1
+            elif (i + 1 < len(toks) and not toks[i].norm.startswith("ال")
+                  and toks[i].raw[:1].isalpha() and toks[i].norm not in STOP
+                  and toks[i + 1].norm in STOP):
+                # «وقال لتلفزيون فلسطين خلال مقابلة …، الخميس: "…"» (QA18 R11): the medium's
+                # one-word name, then a time or place; no subject is written (Abbas speaks).
+                i += 1
         while (medium and i < len(toks)
                and re.split(r"[:،,\"“«]", toks[i].norm)[0] in _SPELLED_TAILS):
             i += 1  # «وأضاف لبي بي سي:»: the rest of the addressee's spelled-out name
