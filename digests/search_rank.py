@@ -125,7 +125,9 @@ def tiers_of(db: sqlite_utils.Database, cands: list[Candidate],
         for rid, title, body in db.execute(
                 f"select rowid, title_keys, body_keys from {FTS_TABLE}"
                 f" where rowid in ({','.join('?' * len(chunk))})", chunk):
-            title, body = f" {title} ", f" {body} "
+            title = f" {title} "
+            # the body is not copied with spaces around it: a mention that is its first or
+            # last key goes uncounted, the price of not copying every candidate's body
             mentions = sum(body.count(n) for n in needles)
             if any(n in title for n in needles) or mentions >= ABOUT_MENTIONS:
                 out[rid] = ABOUT
