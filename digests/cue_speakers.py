@@ -325,7 +325,8 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
                 speaker = before
             elif any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k)):
                 kana = _kana_subject(toks, k, first)
-                if kana and plausible_speaker(kana):
+                if kana and plausible_speaker(kana) and not any(
+                        _predicate_word(w) for w in kana.split()):
                     speaker = kana  # «وكان عباس أبلغ الرئيس الروسي، …، بأن …» (QA18 R1)
         if strip_conj(norm) in _INFORM and len(speaker.split()) > 1 and fold(
                 speaker.split()[-1]) in _TOLD:
@@ -616,6 +617,14 @@ def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
         if cut:
             name = " ".join(words[:cut])
     return name
+
+
+def _predicate_word(word: str) -> bool:
+    """«محتجزا», «خلالهما»: an accusative predicate of «كان» or a preposition with its pronoun —
+    «كان محتجزا خلالهما لدى الشرطة أبلغ المحققون ساركوزي» names no subject between them."""
+    norm = fold(word.rstrip("،,"))
+    return (len(norm) >= 4 and not norm.startswith("ال") and norm.endswith("ا")
+            and not norm.endswith(("ها", "هما"))) or norm.endswith(("هما", "هم", "ها"))
 
 
 def _past_feminine(word: str) -> bool:

@@ -1923,3 +1923,12 @@ def test_f16_marks_opening_on_a_preposition_after_a_noun_finish_the_clause() -> 
                            ' "على مختلف المستويات الإقليمية والدولية لمنع بناء الجدار".'])
     assert cand.kind == "reported"
     assert cand.text.startswith("الزعماء الثلاثة اتفقوا")
+
+
+def test_f16_a_kana_predicate_is_no_subject_of_a_telling_verb() -> None:
+    """Found reading the corpus diff: «كان محتجزا خلالهما … أبلغ المحققون X أنه …» — «محتجزا
+    خلالهما» is «كان»'s predicate; the investigators told him (whom they told, written after
+    them, is still read into the speaker: a leftover, not asserted)."""
+    (cand,) = find_quotes(["وبعد استجوابه على مدى يومين كان محتجزا خلالهما لدى الشرطة أبلغ المحققون"
+                           " الوزير السابق أنه مشتبه به رسميا في اتهامات بالفساد."])
+    assert cand.speaker.startswith("المحققون")
