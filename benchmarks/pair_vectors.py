@@ -1,7 +1,8 @@
 """Brief S12: a learned pair decision over the meaning vectors themselves, and a second encoder.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/pair_vectors.py            # every variant
-    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/pair_vectors.py --variants words meaning e5:both:16
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/pair_vectors.py --variants words meaning e5:prod:0
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/pair_vectors.py --stored 0   # stored-story CV
 
 The shipped meaning path (digests.story_model SEMANTIC_WEIGHTS) sees the two reports' meaning
 vectors only through their cosine. Here the vectors themselves are features: the elementwise
@@ -385,8 +386,8 @@ def stored_cv(k: int, with_words: bool, l2: float = 0.3, folds: Sequence[str] = 
     finally:
         (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, stories.embedder_for,
          stories._judge) = saved
-    print("pooled stored: " + "  ".join(f"{n} {fsp.pr((v[0], v[1], v[2]))} ({'/'.join(map(str, v))})"
-                                      for n, v in tally.items()))
+    print("pooled stored: " + "  ".join(
+        f"{n} {fsp.pr((v[0], v[1], v[2]))} ({'/'.join(map(str, v))})" for n, v in tally.items()))
     print(f"(texts the cache lacked, embedded by the model: {embedder.embedded})")
 
 
@@ -396,6 +397,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--variants", nargs="*", default=list(DEFAULT_VARIANTS))
     parser.add_argument("--at", type=float, nargs="*", default=[0.55, 0.57, 0.6],
                         help="thresholds whose per-fold lines and changed pairs are printed")
+    parser.add_argument("--list", nargs="*", default=["e5:prod:0", "meaning:use"],
+                        help="variants whose pairs changed against the shipped meaning path"
+                             " (lazy, p >= SEMANTIC_DECISION) are listed with the readers' notes")
     parser.add_argument("--stored", type=int, metavar="K",
                         help="the stored-story CV of the folded e5 prod model with PCA size K"
                              " (0: chosen per training fold) against the shipped meaning path")
@@ -431,9 +435,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         design = design_of(rows, variant, vectors)
         prob = held_out(rows, variant, design)
         p, chosen = prob[0]["p"], prob[1]
+        k_label = variant.k or ("chosen" if variant.vectors != "none" else 0)
         print(f"\n== {variant.name}: (l2, K) per fold {[chosen[f] for f in fsp.BLIND]}"
               f" (dims: words {design.words.shape[1]}, cosines {design.cosines.shape[1]},"
-              f" vectors {design.pair_vectors.shape[1]} -> {variant.k})")
+              f" vectors {design.pair_vectors.shape[1]} -> K {k_label})")
         print(f"{'':<12}{header}")
         every, lazy = [], []
         for t in THRESHOLDS:
@@ -470,6 +475,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                 fixed = sum(not rows[i]["same"] and base[i] and not new[i] for i in blind)
                 print(f"vs meaning@0.57: {name} lazy p>={t}: +{gained} same -{lost} same,"
                       f" +{wrong} wrong -{fixed} wrong")
+                for i in blind if name in args.list and t == story_model.SEMANTIC_DECISION else []:
+                    if new[i] != base[i]:
+                        kind = ("recovered" if new[i] else "lost") if rows[i]["same"] else (
+                            "new wrong" if new[i] else "undone wrong")
+                        print(f"  {kind}: {rows[i]['fold']} {rows[i]['a']} ~ {rows[i]['b']}"
+                              f" {rows[i]['note'][:120]}")
 
 
 if __name__ == "__main__":
