@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.courier import Bundle
-from digests.query import article_matches
-from digests.records import article_from_row
+from digests.query import alert_matches, article_matches
+from digests.records import ARTICLE_SELECT, article_from_row
 from digests.search import topic_key
 from digests.storage import Database
 from digests.subscriptions import same_name
@@ -73,3 +73,28 @@ def own_spelling(db: Database, chat_id: int, topic: str) -> str:
         if followed and wanted and same_name(key) == wanted:
             return str(followed)
     return topic
+
+
+def row_topics(db: Database, chat_id: int, article_ids: Sequence[int | None]
+               ) -> dict[int, str]:
+    """Article → the first of the chat's followed topics (in the order it followed them) that
+    the article answers, by the test that queues alerts (digests.query.alert_matches); articles
+    that answer none (the general digest's) are left out. {} when the chat follows no topic.
+
+    The sender ranks a daily digest with it: the stories a reader chose by topic before the
+    general digest's (QA18 R6: 13 Ghouta stories hidden under single-topic readers' digests).
+    """
+    named = [r[0] for r in db.db.execute(
+        "select topic from subscriptions where chat_id = ? and topic != '' order by id",
+        [chat_id])]
+    ids = sorted({a for a in article_ids if a is not None})
+    if not named or not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    out: dict[int, str] = {}
+    for row in db.db.query(f"{ARTICLE_SELECT} where articles.id in ({marks})", ids):
+        article = article_from_row(row)
+        topic = next((t for t in named if alert_matches(t, article)), None)
+        if topic is not None:
+            out[int(row["id"])] = topic
+    return out

@@ -32,7 +32,7 @@ import contextlib
 import functools
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -49,6 +49,7 @@ from bot.courier import (
     not_sent,
 )
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
+from bot.origins import row_topics
 from bot.owed import Locked
 from digests import outbox
 from digests.models import Digest
@@ -56,7 +57,8 @@ from digests.settings import Settings
 from digests.storage import Database
 
 __all__ = ["MAX_ATTEMPTS", "MAX_BUNDLE", "Bundle", "ProgressCallback", "RateLimiter", "Render",
-           "Sender", "SenderStats", "choose_shown", "default_render", "not_sent", "utc_now"]
+           "PER_TOPIC", "Sender", "SenderStats", "choose_shown", "default_render", "not_sent",
+           "topic_share", "utc_now"]
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,9 @@ ProgressCallback = Callable[[outbox.PushProgress], Awaitable[None] | None]
 # bundles. Ten stories of a digest are 2–3 messages (about 1,300 UTF-16 units a story with its
 # quotes and related links), a few minutes of reading; /digest shows 8 on demand.
 MAX_BUNDLE = 10
+# In a ranked bundle, each followed topic's best stories go before the general digest's: all of
+# them for a chat with one topic, an even share (at least this many) when several share the room.
+PER_TOPIC = 3
 MAX_DUE = 500  # a chat's due rows taken into one bundle (after a long outage, more wait)
 # At most one instant bundle per chat this often (QA16 F4): a poll stores its articles one by
 # one for a minute or more, and the sender, looking every second, sent each chat a bundle headed
@@ -93,15 +98,21 @@ def default_render(digests: list[Digest], lang: str, now: datetime,
 
 
 def choose_shown(rows: Sequence[outbox.DueRow], weights: dict[int, tuple[int, str]],
-                 limit: int = MAX_BUNDLE) -> tuple[list[outbox.DueRow], list[outbox.DueRow]]:
+                 limit: int = MAX_BUNDLE, topics: Mapping[int, str] | None = None
+                 ) -> tuple[list[outbox.DueRow], list[outbox.DueRow]]:
     """One chat's due rows → (the rows whose stories the bundle shows, the rows it only counts).
 
     An admin's push rows come first, as queued (the admin chose them). A daily digest shows
     the day's best stories, best first: most sources, then the newest report (`weights`,
     digests.outbox.story_weights; the row queued last among equals), the order /digest ranks
-    in. An instant bundle of at most
-    `limit` stories keeps the order they came in; a bigger one (a big poll) is ranked like a
-    daily digest. At most `limit` are shown.
+    in — except that the stories of the chat's followed topics come before the general
+    digest's (`topics`: article → the topic it answers, bot.origins.row_topics; QA18 R6: a
+    Ghouta follower's digests showed 0 of 13 Ghouta stories, single-source, under the general
+    digest's many-source ones). Several topics share the room: each gets its best
+    `topic_share` stories first (a topic with fewer leaves its room to the others), grouped by
+    topic, the topic of the best story first; the rest follow in rank order. An instant
+    bundle of at most `limit` stories keeps the order they came in; a bigger one (a big poll)
+    is ranked like a daily digest. At most `limit` are shown.
     """
     pushes = [r for r in rows if r.kind.startswith("push:")]
     others = [r for r in rows if not r.kind.startswith("push:")]
@@ -109,8 +120,39 @@ def choose_shown(rows: Sequence[outbox.DueRow], weights: dict[int, tuple[int, st
     if daily or len(rows) > limit:
         others.sort(key=lambda r: (weights.get(r.story_id, (0, ""))[0],
                                    weights.get(r.story_id, (0, ""))[1], r.id), reverse=True)
+        if topics:
+            others = _topics_first(others, topics, max(0, limit - len(pushes)))
     ordered = pushes + others
     return ordered[:limit], ordered[limit:]
+
+
+def topic_share(topics: int, room: int) -> int:
+    """How many of a topic's stories go before the rest when `topics` topics share `room`
+    places: all of them for one topic; else an even split, at least PER_TOPIC."""
+    return room if topics <= 1 else max(PER_TOPIC, room // topics)
+
+
+def _topics_first(ranked: list[outbox.DueRow], topics: Mapping[int, str], room: int
+                  ) -> list[outbox.DueRow]:
+    """`ranked` (best first) with each topic's best stories first (see `choose_shown`)."""
+    groups: dict[str, list[outbox.DueRow]] = {}
+    for r in ranked:
+        topic = topics.get(r.article_id) if r.article_id is not None else None
+        if topic is not None:
+            groups.setdefault(topic, []).append(r)
+    if not groups:
+        return ranked
+    share = topic_share(len(groups), room)
+    picked: dict[str, list[outbox.DueRow]] = {t: [] for t in groups}
+    taken = 0
+    for depth in range(share):  # round by round: when room runs out, every topic had its turn
+        for topic, members in groups.items():
+            if taken < room and depth < len(members):
+                picked[topic].append(members[depth])
+                taken += 1
+    first = [r for members in picked.values() for r in members]
+    chosen = {r.id for r in first}
+    return first + [r for r in ranked if r.id not in chosen]
 
 
 class Sender:
@@ -294,7 +336,9 @@ class Sender:
                                       or bundle_kind(r.kind for r in rs).startswith("daily:"))
             weights = outbox.story_weights(self.db.db, [(r.story_id, r.article_id) for r in rs]
                                            ) if ranked else {}
-            shown, counted = choose_shown(rs, weights)
+            # the chat's followed topics first (QA18 R6): which topic each row answers
+            topical = row_topics(self.db, chat_id, [r.article_id for r in rs]) if ranked else {}
+            shown, counted = choose_shown(rs, weights, topics=topical)
             # Every row rides with the bundle (claimed, then sent together): the counted ones
             # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
             bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),

@@ -630,3 +630,65 @@ def test_choose_shown_partitions_the_rows(specs: list[tuple[str, int, int]], lim
     if counted and (len(rows_) > limit or any(r.kind.startswith("daily:") for r in rows_)):
         assert all(w >= (weights[c.id], c.id) for w in rank for c in counted
                    if not c.kind.startswith("push:"))
+
+
+async def test_a_daily_digest_shows_the_followed_topic_first(database: Database, emu: Emulator,
+                                                             bot: Bot) -> None:
+    """QA18 R6: a reader who follows «الغوطة» and the general digest got four daily digests
+    whose ten visible stories held none of the 13+ Ghouta stories (one source each, ranked
+    under the general digest's three-source stories). The topic's stories now come first,
+    best first, and the header names the topic; the general digest's fill the rest."""
+    from bot.origins import bundle_topics
+
+    srcs = [add_source(database, f"src{i}") for i in range(3)]
+    general = []
+    for i in range(12):  # the general digest's: three sources each
+        general.append(add_article(database, srcs[0], f"خبر عام رقم {i}", story_id=200 + i))
+        for src in srcs[1:]:
+            add_article(database, src, f"تقرير آخر رقم {i}", story_id=200 + i)
+    ghouta = [add_article(database, srcs[i % 3], f"قصف جديد على الغوطة الشرقية رقم {i}",
+                          story_id=300 + i, published=NOW - timedelta(hours=10 - i))
+              for i in range(4)]  # one source each, the last the newest
+    add_chat(database, 1, mode="daily", topics=("", "الغوطة"))
+    add_chat(database, 2, mode="daily")  # the general digest alone: ranked by sources
+    for a in ghouta[:2] + general + ghouta[2:]:
+        for chat in (1, 2):
+            queue(database, chat, a, kind="daily:2026-11-29")
+    s = make_sender(database, bot, render=None, topics_of=bundle_topics)
+    await s.drain(timeout=20)
+    whole = "\n".join(m.plain_text for m in emu.messages(1)).replace("\u200f", "")
+    assert whole.startswith("📰") and "الغوطة" in whole.split("\n")[0]  # the header names it
+    positions = [whole.index(a.title) for a in reversed(ghouta)]  # all four, newest first
+    assert positions == sorted(positions)
+    shown_general = [a for a in general if f"{a.title}\n" in whole + "\n"]
+    assert len(shown_general) == 6 and positions[-1] < whole.index(shown_general[0].title)
+    other = "\n".join(m.plain_text for m in emu.messages(2)).replace("\u200f", "")
+    assert not any(a.title in other for a in ghouta)  # hidden for the general-only reader
+    assert "الغوطة" not in other.split("\n")[0]
+    assert {r["status"] for r in rows(database)} == {"sent"}
+
+
+def test_choose_shown_gives_several_topics_a_fair_share() -> None:
+    from bot.sender import choose_shown, topic_share
+
+    def row(i: int) -> outbox.DueRow:
+        return outbox.DueRow(id=i, chat_id=1, story_id=i, article_id=i,
+                             kind="daily:2026-11-29", attempts=0)
+
+    # 1–6 the general digest's (3 sources), 7–14 «النفط» (2 sources), 15–16 «الغوطة» (1)
+    weights = {i: ((3 if i <= 6 else 2 if i <= 14 else 1), f"2026-11-29T{i:02d}:00:00")
+               for i in range(1, 17)}
+    topics = {i: "النفط" for i in range(7, 15)} | {15: "الغوطة", 16: "الغوطة"}
+    shown, counted = choose_shown([row(i) for i in range(1, 17)], weights, topics=topics)
+    assert [r.id for r in shown] == [14, 13, 12, 11, 10, 16, 15, 6, 5, 4]
+    assert len(counted) == 6
+    assert topic_share(1, 10) == 10 and topic_share(2, 10) == 5 and topic_share(4, 10) == 3
+    # four topics of four stories each: rounds of each topic's best, three each, room for 10
+    four = {i: f"t{(i - 1) // 4}" for i in range(1, 17)}
+    flat = {i: (1, f"2026-11-29T{i:02d}:00:00") for i in range(1, 17)}
+    shown, _ = choose_shown([row(i) for i in range(1, 17)], flat, topics=four)
+    assert sorted({four[r.id] for r in shown}) == ["t0", "t1", "t2", "t3"]
+    assert max(sum(1 for r in shown if four[r.id] == t) for t in ("t0", "t1", "t2")) == 3
+    # no topic: the order /digest ranks in, unchanged
+    plain, _ = choose_shown([row(i) for i in range(1, 17)], weights, topics={})
+    assert [r.id for r in plain][:6] == [6, 5, 4, 3, 2, 1]
