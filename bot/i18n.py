@@ -169,6 +169,8 @@ EXAMPLE_TOPICS: tuple[str, ...] = ("الغوطة", "سوريا", "لبنان", "
 STRINGS: dict[str, tuple[str, str]] = {
     # rendering
     "related": ("روابط ذات صلة:", "Related links:"),
+    # over a story a chat was sent a day or more before, now with a new report (QA18 R10)
+    "story_update": ("🔄 تحديث", "🔄 Update"),
     "results_header": ("نتائج «{query}»: {first}–{last} من {total}",
                        "Results for «{query}»: {first}–{last} of {total}"),
     "results_header_at_least": ("نتائج «{query}»: {first}–{last} من {total} على الأقل",

@@ -128,10 +128,13 @@ def _label(text: str, lang: str) -> Span:
 
 
 def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool = True,
-                 index: int | None = None) -> list[Line]:
-    """The lines of one story: headline, source and time, quotes, related links."""
+                 index: int | None = None, update: bool = False) -> list[Line]:
+    """The lines of one story: headline, source and time, quotes, related links; `update` puts
+    «🔄 تحديث» / "🔄 Update" first (a new report of a story the chat was sent before)."""
     headline = clean(digest.headline) or clean(digest.url) or "—"
     head: list[Span] = []
+    if update:
+        head.append(Span(_ltr(f"{t('story_update', lang)} · "), bold=True))
     if index is not None:
         head.append(Span(f"{num(index, lang)}. ", bold=True))
     head.append(Span(_ltr(headline), bold=True, href=safe_url(digest.url)))
@@ -179,7 +182,8 @@ def render_digest_messages(digest: Digest, lang: str, now: datetime) -> list[str
 
 def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
                   header: bool | None = None, topics: Sequence[str] | None = None,
-                  kind: str | None = None, more: int = 0, button: bool = True) -> list[str]:
+                  kind: str | None = None, more: int = 0, button: bool = True,
+                  updates: frozenset[int] = frozenset()) -> list[str]:
     """Several stories as few messages as fit (a subscriber is not flooded).
 
     `header` adds «📰 نشرة الأخبار» on top; by default only when there are several stories.
@@ -194,9 +198,12 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     — في الزر أدناه»); `button` False says the courier could not attach that button (the
     database refused its id), and the line then promises none (`more_line`). Split across
     messages only where Telegram's limits force it; only the first message carries the header.
+    `updates`: the article ids shown as a story's update («🔄 تحديث · » before the headline:
+    digests.outbox.update_articles).
     """
     items = list(digests)
-    stories: list[list[Line]] = [digest_lines(d, lang, now) for d in items]
+    stories: list[list[Line]] = [digest_lines(d, lang, now, update=d.article_id in updates)
+                                 for d in items]
     if topics is not None:
         stories.insert(0, [(_label(origin_header(topics, lang, kind), lang),)])
         if more > 0:

@@ -4,9 +4,13 @@ Pure SQL, no Telegram. `enqueue_article` is the last processing step (digests.pr
 an article, its story, its digest and the deliveries it causes commit in one transaction: nothing
 is lost between "stored" and "queued". Rows are unique per (chat, story, kind), and a chat never
 gets a second row for a story it already has under any kind, so a second report of a story, or a
-push of a story the chat already received, never causes a second delivery.
+push of a story the chat already received, never causes a second delivery — except a report that
+comes UPDATE_AFTER (18 h) or more after the story was sent to the chat: the next day's news of
+it, queued once as an update ('update:<local date>', or the chat's next daily digest; at most one
+a day per chat and story, never twice for one report: `_queue_updates`).
 
-Kinds: 'instant' (instant-mode chats), 'daily:<YYYY-MM-DD>' (daily-mode chats; `not_before` is
+Kinds: 'instant' (instant-mode chats), 'update:<YYYY-MM-DD>' (a story's update to an instant chat),
+'daily:<YYYY-MM-DD>' (daily-mode chats; `not_before` is
 the chat's local hour that day, computed from its IANA zone at that moment), 'push:<id>' (an admin's /push). Quiet hours push `not_before` to
 the end of the quiet period. An article whose page is gone for good (HTTP 404/410,
 digests.retries.GONE) is never queued nor pushed: it is no story to send a reader to. The
@@ -59,7 +63,10 @@ GONE_REASON = "الصفحة محذوفة من الموقع / page gone (HTTP 404
 # a story spanning at most 48 h (digests.similarity.WINDOW), so a story with no report fetched
 # for KEEP_DONE can take none that is queued again; /push leaves out such stories too.
 KEEP_DONE = timedelta(days=30)
-PRUNE_BATCH = 2000  # rows deleted per transaction: each one short, the bot's writes go between
+PRUNE_BATCH = 2000
+# A new report of a story reaches a chat as an update (`_queue_updates`, QA18 R10) when the chat
+# was last sent the story this long before: the next day's news, not the same day's second source.
+UPDATE_AFTER = timedelta(hours=18)  # rows deleted per transaction: each one short, the bot's writes go between
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,7 @@ def retime_chat(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> int:
       daily hour in the chat's zone, after its quiet hours), so one digest comes at the new
       hour, none at the old one. A daily row already due stays: it is that day's digest, on its
       way.
+    A story's update ('update:<date>', `_queue_updates`) moves as an instant alert does.
     Pushes and rows being sent are left alone; a row only changes its kind and time, so nothing
     is added, lost or sent twice."""
     chat = next(iter(sql.query(
@@ -179,8 +187,8 @@ def retime_chat(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> int:
         # a finished row of the same story under the new kind; that row then keeps its time.
         cur = sql.execute(
             "update or ignore outbox set kind = ?, not_before = ? where chat_id = ?"
-            " and status = 'pending' and (kind = 'instant' or (kind like 'daily:%'"
-            " and coalesce(not_before, '') > ?))", args)
+            " and status = 'pending' and (kind = 'instant' or kind like 'update:%'"
+            " or (kind like 'daily:%' and coalesce(not_before, '') > ?))", args)
     else:
         when = after_quiet(now, chat)
         cur = sql.execute(
@@ -228,7 +236,8 @@ def merge_deliveries(db: sqlite_utils.Database, into_id: int, merged_id: int,
     first (earliest `not_before`, then the first queued) is kept — the reader gets the story at
     the soonest time already promised, not later because a second report arrived — and the
     others are skipped. The kept row moves to `into_id` (so a gone page finds the story's live
-    reports); rows already sent, failed or skipped stay as they are, under their old id.
+    reports); rows already sent, failed or skipped stay as they are, under their old id, and so
+    does a story's update waiting for the chat (a pending row of a story it was sent).
     """
     family = [into_id, merged_id] + [int(r[0]) for r in db.execute(
         "select merged_id from story_merges where into_id = ? and merged_id != ?",
@@ -244,7 +253,11 @@ def merge_deliveries(db: sqlite_utils.Database, into_id: int, merged_id: int,
             f" order by status != 'pending', coalesce(not_before, created_at), id",
             [chat_id, *family]).fetchall()
         delivered = any(status in ("sent", "sending") for _, _, status in rows)
-        pending = [(row_id, story) for row_id, story, status in rows if status == 'pending']
+        sent_stories = {story for _, story, status in rows if status == "sent"}
+        # a story's update (`_queue_updates`: a pending row of a story the chat was sent) is
+        # the next day's news of it, not the other half's first delivery: it stays as it is
+        pending = [(row_id, story) for row_id, story, status in rows
+                   if status == 'pending' and story not in sent_stories]
         keep = None if delivered else pending[0]
         for row_id, story in pending:
             if (row_id, story) == keep:
@@ -341,6 +354,66 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
     n = _insert_rows(db, rows, ctx.now)
     if n:
         log.info("deliveries queued article=%s story=%s rows=%d", article.id, story, n)
+    if n < len(rows):  # some chats have the story already: a later day's report is an update
+        _queue_updates(db, article, story, chats, ctx.now)
+
+
+def _queue_updates(db: sqlite_utils.Database, article: Article, story: int,
+                   chats: dict[int, dict[str, Any]], now: datetime) -> int:
+    """Queue `article`, a new report of `story`, as an update for the chats (those its alert
+    test or the general digest chose) that were sent the story UPDATE_AFTER or longer ago and
+    have nothing of it waiting (QA18 R10: a source's next-day market report joined yesterday's
+    story, and the oil follower never saw it). The row's kind is 'update:<the chat's local
+    date>' for an instant chat (unique per chat, story and kind: one update a day) and the next
+    daily digest's kind for a daily chat; none for a report published before the last delivery
+    or one the chat already has a row for. Returns how many were queued."""
+    if story < 0:
+        return 0
+    published = article.published_at or now
+    rows = []
+    for chat_id, chat in sorted(chats.items()):
+        last, waiting, same = db.execute(
+            """select max(case when status = 'sent' then sent_at end),
+                      coalesce(sum(status in ('pending', 'sending')), 0),
+                      coalesce(sum(article_id = ?), 0)
+               from outbox where chat_id = ? and (story_id = ? or story_id in
+                   (select merged_id from story_merges where into_id = ?))""",
+            [article.id, chat_id, story, story]).fetchone()
+        if not last or waiting or same:
+            continue
+        sent = datetime.fromisoformat(last)
+        if now - sent < UPDATE_AFTER or published <= sent:
+            continue
+        if chat["mode"] == "daily":
+            kind, when = next_daily(now, chat)
+        else:
+            kind, when = f"update:{now.astimezone(_zone(chat)).date().isoformat()}", now
+        when = after_quiet(when, chat)
+        rows.append((chat_id, story, article.id, kind, iso(when) if when > now else None,
+                     iso(now)))
+    if not rows:
+        return 0
+    before = db.execute("select total_changes()").fetchone()[0]
+    db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
+                        " not_before, created_at) values (?, ?, ?, ?, ?, ?)", rows)
+    n = int(db.execute("select total_changes()").fetchone()[0] - before)
+    if n:
+        log.info("story updates queued article=%s story=%s rows=%d", article.id, story, n)
+    return n
+
+
+def update_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
+    """The articles of these outbox rows that come as an update: the row's chat was sent the
+    story before (only `_queue_updates` gives a chat a second row of a story it was sent)."""
+    ids = list(row_ids)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {int(r[0]) for r in db.execute(
+        f"""select o.article_id from outbox o where o.id in ({marks}) and o.article_id is not null
+              and exists (select 1 from outbox p where p.chat_id = o.chat_id and p.id != o.id
+                          and p.story_id = o.story_id and p.status = 'sent'
+                          and coalesce(p.sent_at, '') < coalesce(o.sent_at, '9'))""", ids)}
 
 
 def _is_gone(db: sqlite_utils.Database, article_id: int) -> bool:

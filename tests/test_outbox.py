@@ -642,3 +642,74 @@ def test_a_topic_push_leaves_out_a_passing_mention(database: Database) -> None:
     add_chat(database, 1, topics=("النفط",))
     plan = outbox.enqueue_push(database, topic="النفط", now=NOW)
     assert [r["story_id"] for r in rows(database, "kind = ?", [plan.kind])] == [2]
+
+
+def _mark_sent(db: Database, when: datetime) -> None:
+    with db.transaction() as tx:
+        tx.execute("update outbox set status = 'sent', sent_at = ? where status = 'pending'",
+                   [iso(when)])
+
+
+def test_a_story_s_next_day_report_reaches_its_followers_as_an_update(database: Database) -> None:
+    """QA18 R10: a source's next-day market report joined yesterday's story and the oil
+    follower never saw it (one row per chat and story). A report 18 h or more after the story
+    was sent to a chat is queued for it once, as an update: an instant chat's 'update:<local
+    date>' (one a day), a daily chat's next digest; a report sooner, one published before the
+    delivery, one the chat has waiting, or the same report again causes nothing."""
+    src1, src2 = add_source(database, "a"), add_source(database, "b")
+    add_chat(database, 1, topics=("النفط",))
+    add_chat(database, 2, topics=("النفط",), mode="daily")
+    add_chat(database, 3, topics=("الغوطة",))  # another topic: nothing of this story
+    first = add_article(database, src1, "النفط يغلق بلا تغير", story_id=643)
+    enqueue(database, first)
+    assert {(r["chat_id"], r["kind"]) for r in rows(database)} == {
+        (1, "instant"), (2, "daily:2026-11-30")}
+    with database.transaction() as tx:  # chat 1 at once, chat 2 in its digest (08:00 Riyadh)
+        tx.execute("update outbox set status = 'sent', sent_at = case chat_id when 1 then ?"
+                   " else ? end", [iso(NOW), "2026-11-30T05:00:00+00:00"])
+    same_day = add_article(database, src2, "النفط مستقر في التعاملات", story_id=643,
+                           published=later(60 * 6))
+    enqueue(database, same_day, later(60 * 6))  # the same day's second source: nothing
+    stale = add_article(database, src2, "النفط في تقرير قديم", story_id=643,
+                        published=NOW - timedelta(hours=1))
+    enqueue(database, stale, later(60 * 20))  # published before the delivery: nothing
+    assert len(rows(database)) == 2
+    next_day = add_article(database, src1, "النفط يرتفع بفعل الدولار", story_id=643,
+                           published=later(60 * 45))
+    enqueue(database, next_day, later(60 * 45))  # 12-01 06:00 UTC, 09:00 in Riyadh
+    updates = rows(database, "article_id = ?", [next_day.id])
+    assert [(r["chat_id"], r["story_id"], r["kind"], r["not_before"]) for r in updates] == [
+        (1, 643, "update:2026-12-01", None),  # due now
+        (2, 643, "daily:2026-12-02", "2026-12-02T05:00:00+00:00")]  # the next digest
+    enqueue(database, next_day, later(60 * 45))  # the same report again: nothing
+    assert len(rows(database)) == 4
+    assert outbox.update_articles(database.db, [r["id"] for r in updates]) == {next_day.id}
+    assert outbox.update_articles(database.db, [rows(database)[0]["id"]]) == set()
+    # chat 1 got its update; chat 2 has its own waiting: a report an hour later queues nothing
+    with database.transaction() as tx:
+        tx.execute("update outbox set status = 'sent', sent_at = ? where chat_id = 1"
+                   " and status = 'pending'", [iso(later(60 * 46))])
+    third = add_article(database, src2, "النفط يواصل الارتفاع", story_id=643,
+                        published=later(60 * 47))
+    enqueue(database, third, later(60 * 47))
+    assert len(rows(database)) == 4
+    # a day after chat 1's update: the next one (chat 2's is still waiting)
+    fourth = add_article(database, src2, "النفط يتراجع مع صادرات أميركا", story_id=643,
+                         published=later(60 * 70))
+    enqueue(database, fourth, later(60 * 70))
+    assert [(r["chat_id"], r["kind"]) for r in rows(database, "article_id = ?", [fourth.id])
+            ] == [(1, "update:2026-12-02")]
+    assert rows(database, "chat_id = 3") == []
+
+
+def test_a_queued_update_follows_a_switch_to_daily(database: Database) -> None:
+    """An instant chat's waiting update goes into its next daily digest when it turns daily."""
+    src = add_source(database, "a")
+    add_chat(database, 1, topics=("النفط",))
+    enqueue(database, add_article(database, src, "النفط يغلق بلا تغير", story_id=7))
+    _mark_sent(database, NOW)
+    enqueue(database, add_article(database, src, "النفط يرتفع", story_id=7,
+                                  published=later(60 * 19)), later(60 * 19))
+    subscriptions.set_mode(database, 1, "daily", now=later(60 * 19))
+    # 04:00 UTC is 07:00 in Riyadh: today's digest at 08:00
+    assert [r["kind"] for r in rows(database, "status = 'pending'")] == ["daily:2026-11-30"]

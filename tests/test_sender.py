@@ -692,3 +692,39 @@ def test_choose_shown_gives_several_topics_a_fair_share() -> None:
     # no topic: the order /digest ranks in, unchanged
     plain, _ = choose_shown([row(i) for i in range(1, 17)], weights, topics={})
     assert [r.id for r in plain][:6] == [6, 5, 4, 3, 2, 1]
+
+
+async def test_a_story_s_next_day_report_comes_as_an_update(database: Database, emu: Emulator,
+                                                            bot: Bot) -> None:
+    """QA18 R10 on the emulator: the oil follower gets the next day's report of a story it
+    was sent yesterday, marked «🔄 تحديث»; a reader who follows oil since today gets the same
+    report in the same pass as a story of its own, unmarked; English says "🔄 Update"."""
+    from bot.origins import bundle_topics
+    from delivery_helpers import ctx
+
+    clock = [NOW]
+    src = add_source(database, "src")
+    add_chat(database, 1, topics=("النفط",))
+    add_chat(database, 3, topics=("النفط",), language="en")
+    first = add_article(database, src, "النفط يغلق بلا تغير", story_id=643)
+    with database.transaction() as tx:
+        outbox.enqueue_article(tx, first, ctx(NOW))
+    s = make_sender(database, bot, render=None, topics_of=bundle_topics)
+    s.clock = s.courier.clock = lambda: clock[0]
+    await s.drain(timeout=20)
+    assert "تحديث" not in emu.messages(1)[0].plain_text
+    clock[0] = NOW + timedelta(hours=20)
+    add_chat(database, 2, topics=("النفط",))  # follows oil since today
+    next_day = add_article(database, src, "النفط يرتفع بفعل الدولار", story_id=643,
+                           published=clock[0])
+    with database.transaction() as tx:
+        outbox.enqueue_article(tx, next_day, ctx(clock[0]))
+    await s.drain(timeout=20)
+    old, new = emu.messages(1)[-1].plain_text, emu.messages(2)[-1].plain_text
+    assert len(emu.messages(1)) == 2 and next_day.title in old and next_day.title in new
+    line = next(x for x in old.split("\n") if next_day.title in x)
+    assert "🔄 تحديث" in line  # on the story's headline line
+    assert "تحديث" not in new and "\x00" not in old  # the marker never shows
+    assert "🔄 Update · " in emu.messages(3)[-1].plain_text.replace("\u200e", "")
+    assert {r["status"] for r in rows(database)} == {"sent"}
+    assert await s.run_once() == 0

@@ -288,3 +288,21 @@ def test_cv_merge_names_its_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     assert tried[1:] == (True, "fit", 0.7, 0.9)
     with pytest.raises(SystemExit):
         bench._variant("merge everything")
+
+
+def test_a_waiting_update_survives_a_merge(database: Database) -> None:
+    """A story's update (digests.outbox._queue_updates: a second row of a story the chat was
+    sent, QA18 R10) is the next day's news of it: a merge of another half into the story
+    skips that half's waiting row (the chat has the event) but leaves the update waiting."""
+    add_chat(database, 7)
+    with database.transaction() as tx:
+        _two_stories_the_second_sent_to_7(tx)
+        tx.execute("insert into outbox (chat_id, story_id, kind, created_at)"
+                   " values (7, 2, 'update:2026-03-04', ?)", [iso(T0 + timedelta(days=1))])
+        tx.execute("insert into outbox (chat_id, story_id, kind, created_at)"
+                   " values (7, 1, 'instant', ?)", [iso(T0 + timedelta(days=1))])
+        stories.merge_stories(tx, 2, 1, T0 + timedelta(days=1))
+    assert [(r["story_id"], r["kind"], r["status"]) for r in database.db.query(
+        "select * from outbox order by id")] == [(2, "instant", "sent"),
+                                                 (2, "update:2026-03-04", "pending"),
+                                                 (1, "instant", "skipped")]
