@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlite_utils
 
-from digests.models import Article, iso
+from digests.models import Article, iso, parse_iso
 from digests.outbox_states import (  # re-exported: the sender's state changes
     TERMINAL,
     DueRow,
@@ -361,8 +361,9 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
 def _queue_updates(db: sqlite_utils.Database, article: Article, story: int,
                    chats: dict[int, dict[str, Any]], now: datetime) -> int:
     """Queue `article`, a new report of `story`, as an update for the chats (those its alert
-    test or the general digest chose) that were sent the story UPDATE_AFTER or longer ago and
-    have nothing of it waiting (QA18 R10: a source's next-day market report joined yesterday's
+    test or the general digest chose) that were sent the story UPDATE_AFTER or longer ago, or
+    were sent a report published UPDATE_AFTER or longer before this one, and have nothing of it
+    waiting (QA18 R10: a source's next-day market report joined yesterday's
     story, and the oil follower never saw it). The row's kind is 'update:<the chat's local
     date>' for an instant chat (unique per chat, story and kind: one update a day) and the next
     daily digest's kind for a daily chat; none for a report published before the last delivery
@@ -372,17 +373,25 @@ def _queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     published = article.published_at or now
     rows = []
     for chat_id, chat in sorted(chats.items()):
-        last, waiting, same = db.execute(
-            """select max(case when status = 'sent' then sent_at end),
-                      coalesce(sum(status in ('pending', 'sending')), 0),
-                      coalesce(sum(article_id = ?), 0)
-               from outbox where chat_id = ? and (story_id = ? or story_id in
+        last, seen, waiting, same = db.execute(
+            """select max(case when o.status = 'sent' then o.sent_at end),
+                      max(case when o.status = 'sent'
+                               then coalesce(a.published_at, a.fetched_at) end),
+                      coalesce(sum(o.status in ('pending', 'sending')), 0),
+                      coalesce(sum(o.article_id = ?), 0)
+               from outbox o left join articles a on a.id = o.article_id
+               where o.chat_id = ? and (o.story_id = ? or o.story_id in
                    (select merged_id from story_merges where into_id = ?))""",
             [article.id, chat_id, story, story]).fetchone()
         if not last or waiting or same:
             continue
-        sent = datetime.fromisoformat(last)
-        if now - sent < UPDATE_AFTER or published <= sent:
+        sent, shown = parse_iso(last), parse_iso(seen)
+        assert sent is not None
+        # a day after the delivery, or a day after the report it delivered (held by quiet
+        # hours or a daily digest: «النفط يغلق» of 01:16 seen at 07:00, «النفط يرتفع» at 22:21)
+        later_day = now - sent >= UPDATE_AFTER or (
+            shown is not None and published - shown >= UPDATE_AFTER)
+        if not later_day or published <= sent:
             continue
         if chat["mode"] == "daily":
             kind, when = next_daily(now, chat)

@@ -713,3 +713,26 @@ def test_a_queued_update_follows_a_switch_to_daily(database: Database) -> None:
     subscriptions.set_mode(database, 1, "daily", now=later(60 * 19))
     # 04:00 UTC is 07:00 in Riyadh: today's digest at 08:00
     assert [r["kind"] for r in rows(database, "status = 'pending'")] == ["daily:2026-11-30"]
+
+
+def test_a_report_a_day_after_the_one_shown_is_an_update_even_if_shown_late(
+        database: Database) -> None:
+    """QA18 R10's oil story: «النفط يغلق بلا تغير» published 01:16, shown at 07:00 (quiet
+    hours), «النفط يرتفع» published 22:21 — 15 h after the delivery but the next day's market
+    report (21 h after the one shown): an update. A report 10 h after the one shown is none."""
+    src = add_source(database, "a")
+    add_chat(database, 1, topics=("النفط",))
+    day = datetime(2026, 12, 3, tzinfo=timezone.utc)
+    first = add_article(database, src, "النفط يغلق بلا تغير", story_id=643,
+                        published=day + timedelta(hours=1, minutes=16))
+    enqueue(database, first, day + timedelta(hours=1, minutes=20))
+    _mark_sent(database, day + timedelta(hours=7))
+    sooner = add_article(database, src, "النفط مستقر", story_id=643,
+                         published=day + timedelta(hours=11))
+    enqueue(database, sooner, day + timedelta(hours=11))
+    assert len(rows(database)) == 1
+    late = add_article(database, src, "النفط يرتفع بفعل الدولار", story_id=643,
+                       published=day + timedelta(hours=22, minutes=21))
+    enqueue(database, late, day + timedelta(hours=22, minutes=30))
+    assert [(r["kind"], r["article_id"]) for r in rows(database, "status = 'pending'")] == [
+        ("update:2026-12-04", late.id)]  # 01:30 in Riyadh: the 4th there
