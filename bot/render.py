@@ -25,8 +25,8 @@ from bot.attribution import (
     hedged_parts,
     standalone,
 )
-from bot.i18n import format_date, num, relative_time, t
-from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url
+from bot.i18n import format_date, num, relative_time, t, topic_list
+from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, safe_url
 from bot.packer import pack, truncate
 from digests.models import Digest, Quote
 from digests.quotes import quote_marks_balanced
@@ -142,7 +142,7 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     meta = " · ".join(p for p in (_ltr(clean(digest.source)),
                                    relative_time(digest.published_at, now, lang)) if p)
     if meta:
-        lines.append((Span(meta, italic=True),))
+        lines.append(byline(meta, lang))
     for quote in digest.quotes:
         line = quote_line(quote, lang)
         if line:
@@ -221,8 +221,7 @@ def origin_header(topics: Sequence[str], lang: str, kind: str | None = None) -> 
     in the chat's zone as the outbox wrote it); «📰 النشرة اليومية …» in a group or channel
     (kind 'daily:YYYY-MM-DD:group')."""
     named = [clean(topic) for topic in topics if clean(topic)]
-    sep = "، " if lang == "ar" else ", "
-    listed = sep.join(f"«{topic}»" for topic in named)
+    listed = topic_list(named, lang)
     if named and "" in topics:
         # Some stories came for a topic, others for the general digest (QA16 F5): the header
         # names both, so it is true of every story under it.
