@@ -36,7 +36,7 @@ from bot.channel_admin import (
     same_chat,
     scope_of,
 )
-from bot.i18n import chat_worded, num, t
+from bot.i18n import chat_worded, num, t, topic_label
 from bot.lines import escape_text
 from bot.preferences import hour_label
 from bot.runtime import (
@@ -118,7 +118,9 @@ def start_payload_of(link: str, bot_username: str | None) -> str | None:
 
 
 def _topic_label(topic: str, lang: str) -> str:
-    return topic or t("general", lang)
+    # An English reader who followed «Ghouta» sees "Ghouta (الغوطة)" in lists and buttons
+    # (QA18 R18); Arabic readers, and topics without an English name, see the topic as stored.
+    return topic_label(topic, lang, with_arabic=True)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -530,3 +530,14 @@ async def test_bidi_overrides_a_reader_types_never_reach_a_reply_or_a_topic(
         assert topics and not any(overrides.search(t) for t in topics), topics
         assert "الغوطة" in topics
         assert any("moc.evil" in m.plain_text for m in got)  # the words stay, the override goes
+
+
+def test_an_english_reader_sees_a_followed_topic_by_its_english_name_too() -> None:
+    # QA18 R18: an English reader who followed «Ghouta» saw it only in Arabic script in /topics
+    # and on the ❌ buttons.
+    from bot import following
+
+    assert following._topic_label("الغوطة", "en") == "Ghouta (الغوطة)"
+    assert following._topic_label("الغوطة", "ar") == "الغوطة"
+    assert following._topic_label("موضوع نادر", "en") == "موضوع نادر"
+    assert following._topic_label("", "en") != ""
