@@ -244,7 +244,7 @@ async def test_every_following_reply_in_a_group_speaks_to_the_group(tmp_path: Pa
         assert (await say("/subscribe ترامب")).startswith("🔔 تمت متابعة «ترامب» في المجموعة.")
         assert (await say("/subscribe ترمب")) == "المجموعة تتابع «ترامب» بالفعل."
         assert (await say("/unsubscribe الغوطة")) == "المجموعة لا تتابع «الغوطة»."
-        assert (await say("/subscribe ترمب", en)) == "This group already follows «ترامب»."
+        assert (await say("/subscribe ترمب", en)) == "This group already follows «Trump (ترامب)»."
         assert (await say("/unsubscribe الغوطة", en)) == "This group does not follow «الغوطة»."
         assert (await say("/subscribe")).startswith("أي موضوع تتابعه المجموعة؟")
         assert (await say("/subscribe", en)).startswith("What should this group follow?")
