@@ -74,6 +74,10 @@ MAX_BUNDLE = 10
 # In a ranked bundle, each followed topic's best stories go before the general digest's: all of
 # them for a chat with one topic, an even share (at least this many) when several share the room.
 PER_TOPIC = 3
+# Rows whose articles are read for the chat's topics (the newest queued): the alert test costs
+# about 1 ms an article per topic on the event loop, and after a long outage a chat has up to
+# MAX_DUE rows; a daily digest has 15–25 (QA18's week).
+TOPIC_CHECK = 200
 MAX_DUE = 500  # a chat's due rows taken into one bundle (after a long outage, more wait)
 # At most one instant bundle per chat this often (QA16 F4): a poll stores its articles one by
 # one for a minute or more, and the sender, looking every second, sent each chat a bundle headed
@@ -379,7 +383,8 @@ class Sender:
             weights = outbox.story_weights(self.db.db, [(r.story_id, r.article_id) for r in rs]
                                            ) if ranked else {}
             # the chat's followed topics first (QA18 R6): which topic each row answers
-            topical = row_topics(self.db, chat_id, [r.article_id for r in rs]) if ranked else {}
+            topical = row_topics(self.db, chat_id, [r.article_id for r in rs[-TOPIC_CHECK:]]
+                                 ) if ranked else {}
             shown, counted = choose_shown(rs, weights, topics=topical)
             # Every row rides with the bundle (claimed, then sent together): the counted ones
             # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
