@@ -261,6 +261,13 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 and t.norm.isdigit() and j - i <= 5):
             j += 1  # «سبعة من بين كل 10 أشخاص»: the figure of the partitive
             continue
+        if (j > i and j - i <= 2 and t.norm[2:] in _TOLD_TITLES and t.norm.startswith("لل")
+                and not any(toks[m].norm.startswith(("ال", "و")) or toks[m].norm in _TITLE_HEADS
+                            or toks[m].norm in STAFF_NOUNS or toks[m].norm.endswith("ه")
+                            or toks[m].norm in _TOLD_TITLES or toks[m].norm in _AIDES
+                            or toks[m].norm.endswith(("ون", "ين"))
+                            for m in range(i, j))):
+            break  # «وأكد سليم للرئيس الروسي أن» (F16): a bare name is no title of his
         if j > i and _named_addressee(toks, j, limit):
             break  # «قال سيبايوس لزيدان»: whom it was said to, named elsewhere in the paragraph
         if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا"):
@@ -304,6 +311,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         # «كارلوس نييتو مدير هذه المنظمة»: the title's own words were cut at «هذه»; the name
         # before it is whole, the title alone is not.
         words = words[:-1]
+    if len(words) >= 2 and fold(words[-1]) in _ALL_OF:
+        # «أكدت له عائلته وأصدقاؤه وكل من يقابله أنه» (F16's seed 19, 2371): «and everyone
+        # who …» was cut at its relative; the ones named before it speak.
+        words = words[:-1]
     # «#الشرطة_البريطانية»: a hashtag is shown as the words it joins (QA11).
     words = [w.replace("_", " ").replace("#", "") for w in words]
     speaker = " ".join(w for w in words if w.strip()).strip(EDGE_PUNCT + " ")
@@ -314,6 +325,11 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     return speaker, j
 
 
+# Titles whom a name spoke to behind «لل» («سليم للرئيس الروسي»); after a title or a
+# definite noun they are its genitive («المدير الفني للفريق», «مستشار للرئيس»). Folded.
+_TOLD_TITLES = frozenset("رئيس وزير ملك امير امين مبعوث سفير مستشار مستشاره رئيسه وزيره".split())
+_ALL_OF = frozenset("وكل وجميع وسائر وبعض".split())  # folded; their noun or «من» follows
+_AIDES = frozenset("متحدث ناطق مساعد كبير مسؤول مصدر مندوب ممثل معارض مؤيد منتقد".split())
 # «عدد من الخبراء»: some of a group, named with it. Folded.
 _SOME = frozenset(("عدد", "مجموعه"))
 _MEMBER = frozenset("عضو عضوه اعضاء".split())  # folded

@@ -1932,3 +1932,48 @@ def test_f16_a_kana_predicate_is_no_subject_of_a_telling_verb() -> None:
     (cand,) = find_quotes(["وبعد استجوابه على مدى يومين كان محتجزا خلالهما لدى الشرطة أبلغ المحققون"
                            " الوزير السابق أنه مشتبه به رسميا في اتهامات بالفساد."])
     assert cand.speaker.startswith("المحققون")
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # F16's skipped list: whom a bare name spoke to behind «لل» is no part of his name ...
+    ("وأكد سليم للرئيس الروسي أن بلاده تدعم الحل السياسي في المنطقة كلها.", "سليم"),
+    # ... but a title's genitive stays («the coach of the team», «an adviser to the president»).
+    ("وأكد المدير الفني للفريق أن اللاعبين جاهزون للمباراة المقبلة بكل قوة.", "المدير الفني للفريق"),
+    ("وقال مستشار للرئيس الروسي إن بلاده تدعم الحل السياسي في المنطقة.", "مستشار للرئيس الروسي"),
+    # (found reading the corpus diff: «opponents of the president-elect»)
+    ("وزعم معارضون للرئيس المنتخب أن ناخبين أجبروا على الحضور إلى لجان الاقتراع.", "معارضون للرئيس المنتخب"),
+    # «أبلغ المحققون ساركوزي أنه …»: the one told follows the definite plural subject.
+    ("وأبلغ المحققون سامي أنه متهم بتلقي أموال غير مشروعة خلال الحملة.", "المحققون"),
+])
+def test_f17_whom_he_told_is_not_the_speaker(paragraph: str, speaker: str) -> None:
+    (cand,) = find_quotes([paragraph])
+    assert cand.speaker == speaker
+
+
+@pytest.mark.parametrize(("first", "speaker"), [
+    # K12: the object of a masculine «حذر» is not remembered as the last speaker ...
+    ("وقال الوزير إن بلاده قلقة جدا. وحذر الدول الإفريقية من مخاطر الهجرة على المنطقة.", "الوزير"),
+    # ... and «وحذر الوزير» still leaves the minister for «وأضاف».
+    ("وحذر الوزير من مخاطر الهجرة غير الشرعية على المنطقة.", "الوزير"),
+    # A feminine verb takes them as its subject.
+    ("وحذرت الدول الإفريقية من مخاطر الهجرة غير الشرعية على المنطقة.", "الدول الإفريقية"),
+])
+def test_f17_whom_he_warned_does_not_speak_next(first: str, speaker: str) -> None:
+    cands = find_quotes([first, "وأضاف أن الحكومة ستتخذ إجراءات صارمة ضد المهربين."])
+    assert cands[-1].text.startswith("الحكومة ستتخذ")
+    assert cands[-1].speaker == speaker
+
+
+def test_f17_and_everyone_who_is_not_part_of_the_speaker() -> None:
+    """F16's seed 19 (2371): «عائلته وأصدقاؤه وكل من يقابله» was cut to «… وكل»."""
+    (cand,) = find_quotes(["وقد أكدت له عائلته وأصدقاؤه وكل من يقابله أنه يشبه اللاعب في ملامح وجهه."])
+    assert cand.speaker == "عائلته وأصدقاؤه"
+
+
+def test_f17_whom_a_demand_is_made_of_is_no_quote() -> None:
+    """F16's seed 19 (3375): «وطالبت المنظمة "جميع الأطراف" بـ"السماح …"» — the demand is the
+    statement; the parties it is made of are not a line of their own."""
+    cands = find_quotes(['وطالبت المنظمة في بيان "جميع الأطراف المتنازعة ومؤيديها" بـ"السماح بإدخال'
+                         ' الأدوية المنقذة للحياة والمواد الطبية دون عوائق".'])
+    assert [c.text[:6] for c in cands] == ["السماح"]
+    assert cands[0].speaker == "المنظمة"
