@@ -62,9 +62,15 @@ log = logging.getLogger(__name__)
 # digests, language, now, the topics the bundle came for (None: not known), the bundle's kind
 # (bundle_kind: 'instant', 'push', 'daily:<the chat's local date>[:group]'), how many more
 # stories the bundle stands for than it shows (Bundle.more), whether the «more» button is
-# under the last message (False: its line must promise none) → messages
-Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int, bool],
-                  list[str]]
+# under the last message (False: its line must promise none), the article ids shown as a
+# story's update (Bundle.updates), the chat's type (Bundle.chat_type: its stop line) → messages.
+# The one definition of a renderer's shape: bot.sender.default_render is one.
+Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int, bool,
+                   frozenset[int], str | None], list[str]]
+# What a rendering is cached by (Courier.messages_for): article ids, language, topics, kind,
+# more, button, updates, chat type.
+_RenderKey = tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int, bool, frozenset[int],
+                   str | None]
 # database, bundle, its article rows → the topics it answers ([""] = the general digest)
 TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
@@ -98,6 +104,12 @@ class Bundle:
     # The article ids of those `more` stories: a button under the last message sends them
     # (QA17 R2: /digest shows other stories, so the line alone led nowhere).
     hidden: tuple[int | None, ...] = ()
+    # Facts of the chat, not of its stories (two chats sent the same stories render apart):
+    # the shown articles that come as an update of a story the chat was sent before («🔄 تحديث
+    # ·», digests.outbox.update_articles), and the chat's Telegram type ('private', 'group',
+    # 'supergroup', 'channel'; None: not known), which words the stop line (bot.i18n.bundle_stop).
+    updates: frozenset[int] = frozenset()
+    chat_type: str | None = None
 
 
 @dataclass
@@ -123,7 +135,7 @@ class Courier:
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         """Args:
             db, bot: the sender's database and PTB bot (no PTB rate limiter).
-            render: digests, language, now, topics → messages.
+            render: the bundle's digests and facts → messages (`Render`).
             limiter, stats: the sender's limiter and counters (shared by every bundle).
             default_language: the language of a chat whose language is unknown.
             clock: what "now" is for due times and timestamps.
@@ -151,10 +163,9 @@ class Courier:
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
         self.on_wire: set[Bundle] = set()
-        # (article ids, language, topics, kind, more, button) → messages: a broadcast renders
-        # once, not once per chat.
-        self._rendered: dict[tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int,
-                                   bool], list[str]] = {}
+        # (article ids, language, topics, kind, more, button, updates, chat type) → messages: a
+        # broadcast renders once, not once per chat.
+        self._rendered: dict[_RenderKey, list[str]] = {}
 
     def forget_renderings(self) -> None:
         """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""
@@ -168,8 +179,12 @@ class Courier:
             return [], "no article to render"
         lang = bundle.language or self.default_language
         kind = bundle_kind(bundle.kinds, bundle.is_group or bundle.chat_id < 0)
+        updates = bundle.updates.intersection(ids)  # those shown: the others change nothing
+
+        def key(topics: tuple[str, ...] | None) -> _RenderKey:
+            return (ids, lang, topics, kind, bundle.more, button, updates, bundle.chat_type)
         if self.topics_of is None:  # no per-chat header: the cache answers before any query
-            cached = self._rendered.get((ids, lang, None, kind, bundle.more, button))
+            cached = self._rendered.get(key(None))
             if cached is not None:
                 return cached, None
         marks = ",".join("?" * len(ids))
@@ -179,12 +194,12 @@ class Courier:
         if not rows:
             return [], "article removed"
         topics = None if self.topics_of is None else tuple(self.topics_of(self.db, bundle, rows))
-        key = (ids, lang, topics, kind, bundle.more, button)
-        cached = self._rendered.get(key)
+        cached = self._rendered.get(key(topics))
         if cached is None:
             digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
-            cached = self.render(digests, lang, self.clock(), topics, kind, bundle.more, button)
-            self._rendered[key] = cached
+            cached = self.render(digests, lang, self.clock(), topics, kind, bundle.more, button,
+                                 updates, bundle.chat_type)
+            self._rendered[key(topics)] = cached
         return cached, None
 
     async def deliver(self, bundle: Bundle) -> None:

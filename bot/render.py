@@ -25,7 +25,7 @@ from bot.attribution import (
     hedged_parts,
     standalone,
 )
-from bot.i18n import format_date, num, relative_time, t, topic_list
+from bot.i18n import bundle_stop, format_date, num, relative_time, t, topic_list
 from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, safe_url
 from bot.packer import pack, truncate
 from digests.models import Digest, Quote
@@ -183,14 +183,17 @@ def render_digest_messages(digest: Digest, lang: str, now: datetime) -> list[str
 def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
                   header: bool | None = None, topics: Sequence[str] | None = None,
                   kind: str | None = None, more: int = 0, button: bool = True,
-                  updates: frozenset[int] = frozenset()) -> list[str]:
+                  updates: frozenset[int] = frozenset(),
+                  chat_type: str | None = None) -> list[str]:
     """Several stories as few messages as fit (a subscriber is not flooded).
 
     `header` adds «📰 نشرة الأخبار» on top; by default only when there are several stories.
     `topics` makes it a delivered digest that says why it came (bot.origins): the header names
     the followed topics («📰 جديد «الغوطة»»; [""] is «📰 النشرة العامة»; [] keeps «📰 نشرة
-    الأخبار»), always shown, and the last line says how to stop («لإيقاف المتابعة:
-    /unsubscribe»). `kind` is the outbox kind the bundle was queued under (bot.courier.
+    الأخبار»), always shown, and the last line says how to stop, worded for `chat_type`
+    (bot.i18n.bundle_stop: «لإيقاف المتابعة: /unsubscribe» in a private chat or when unknown,
+    «للمشرفين: /unsubscribe» in a group, no line in a channel, whose readers cannot send a
+    command — QA18 R18). `kind` is the outbox kind the bundle was queued under (bot.courier.
     bundle_kind): a scheduled daily digest, 'daily:<the chat's local date>', is headed «📰
     نشرتك اليومية — ٣٠ نوفمبر ٢٠٢٦» (with the topics it answers), not as an instant alert.
     `more` counts the stories the delivered digest stands for but does not show (bot.sender
@@ -209,7 +212,9 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
         if more > 0:
             stories.append([(Span(_rtl_text(more_line(more, topics, lang, button), lang),
                                   ltr=lang == "en"),)])
-        stories.append([(Span(_rtl_text(t("bundle_stop", lang), lang), ltr=lang == "en"),)])
+        stop = bundle_stop(lang, chat_type)
+        if stop is not None:
+            stories.append([(Span(_rtl_text(stop, lang), ltr=lang == "en"),)])
     elif header or (header is None and len(items) > 1):
         stories.insert(0, [(_label(t("bundle_header", lang), lang),)])
     return pack(stories)

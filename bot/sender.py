@@ -35,7 +35,6 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 from telegram import Bot
 
@@ -96,30 +95,13 @@ def utc_now() -> datetime:
 def default_render(digests: list[Digest], lang: str, now: datetime,
                    topics: Sequence[str] | None = None, kind: str = "instant",
                    more: int = 0, button: bool = True,
-                   updates: frozenset[int] = frozenset()) -> list[str]:
-    """`bot.render.render_bundle`, imported on first use."""
+                   updates: frozenset[int] = frozenset(),
+                   chat_type: str | None = None) -> list[str]:
+    """`bot.render.render_bundle`, imported on first use (a `bot.courier.Render`)."""
     from bot.render import render_bundle
 
     return render_bundle(digests, lang, now, topics=topics, kind=kind, more=more, button=button,
-                         updates=updates)
-
-
-# Which of a bundle's stories are updates (digests.outbox.update_articles) is a fact of the
-# chat, not of its stories: it rides in the topics the courier keys its renderings by (two
-# chats sent the same stories, one of them for the second time, get their own rendering), as
-# a last element the sender's render takes off again. Never shown, never stored.
-_UPDATES = "\x00updates:"
-
-
-def _with_updates(topics: list[str], updates: set[int]) -> list[str]:
-    return topics + [_UPDATES + ",".join(map(str, sorted(updates)))] if updates else topics
-
-
-def _split_updates(topics: Sequence[str] | None) -> tuple[Sequence[str] | None, frozenset[int]]:
-    if topics and topics[-1].startswith(_UPDATES):
-        ids = topics[-1][len(_UPDATES):]
-        return list(topics[:-1]), frozenset(int(i) for i in ids.split(",") if i)
-    return topics, frozenset()
+                         updates=updates, chat_type=chat_type)
 
 
 def choose_shown(rows: Sequence[outbox.DueRow], weights: dict[int, tuple[int, str]],
@@ -191,7 +173,7 @@ class Sender:
         """Args:
             db: the database (or its path: the sender opens its own connection).
             bot: an initialized PTB Bot/ExtBot WITHOUT a rate limiter.
-            render: digests, language, now, topics, bundle kind → messages; default
+            render: the bundle's digests and facts → messages (bot.courier.Render); default
                 `bot.render.render_bundle`.
             max_in_flight: bundles being sent at once; also the bound on duplicates after a crash.
             clock: what "now" is for due times and timestamps.
@@ -219,30 +201,9 @@ class Sender:
         self._slots = asyncio.Semaphore(self.max_in_flight)
         self._watchers: dict[str, list[ProgressCallback]] = {}
         self._recovered = False
-        self._topics_of = topics_of
-        self.courier = Courier(self.db, bot, self._render, self.limiter, self.stats,
+        self.courier = Courier(self.db, bot, self.render, self.limiter, self.stats,
                                default_language=settings.default_language, clock=clock,
-                               retry_delay=retry_delay, busy=self._busy,
-                               topics_of=None if topics_of is None else self._bundle_topics)
-
-    # -------------------------------------------------------------------------- rendering
-
-    def _bundle_topics(self, db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]
-                       ) -> list[str]:
-        """The bundle's topics (`topics_of`), and which of its stories are updates (QA18 R10:
-        a story's next-day report, digests.outbox._queue_updates) for `_render`."""
-        assert self._topics_of is not None
-        topics = list(self._topics_of(db, bundle, rows))
-        return _with_updates(topics, outbox.update_articles(db.db, bundle.row_ids))
-
-    def _render(self, digests: list[Digest], lang: str, now: datetime,
-                topics: Sequence[str] | None, kind: str, more: int, button: bool) -> list[str]:
-        """`render`, with the updates `_bundle_topics` found marked «🔄 تحديث» (the default
-        rendering; a render of one's own gets the topics alone)."""
-        topics, updates = _split_updates(topics)
-        if updates and self.render is default_render:
-            return default_render(digests, lang, now, topics, kind, more, button, updates)
-        return self.render(digests, lang, now, topics, kind, more, button)
+                               retry_delay=retry_delay, busy=self._busy, topics_of=topics_of)
 
     # -------------------------------------------------------------------------- public API
 
@@ -386,6 +347,9 @@ class Sender:
             topical = row_topics(self.db, chat_id, [r.article_id for r in rs[-TOPIC_CHECK:]]
                                  ) if ranked else {}
             shown, counted = choose_shown(rs, weights, topics=topical)
+            # which shown stories the chat was sent before (QA18 R10: a story's next-day
+            # report, digests.outbox._queue_updates): marked «🔄 تحديث» for this chat only
+            updates = outbox.update_articles(self.db.db, [r.id for r in shown])
             # Every row rides with the bundle (claimed, then sent together): the counted ones
             # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
             bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),
@@ -394,7 +358,8 @@ class Sender:
                                   is_group=chat_id < 0 or rs[0].chat_type != "private",
                                   language=rs[0].language, more=len(counted),
                                   thread=rs[0].thread_id,
-                                  hidden=tuple(r.article_id for r in counted)))
+                                  hidden=tuple(r.article_id for r in counted),
+                                  updates=frozenset(updates), chat_type=rs[0].chat_type))
         return bundles
 
     async def _dispatch(self) -> int:

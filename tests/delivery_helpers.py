@@ -74,14 +74,16 @@ def rows(db: Database, where: str = "1",
 
 def simple_render(digests: list[Digest], lang: str, now: datetime,
                   topics: Sequence[str] | None = None, kind: str = "instant",
-                  more: int = 0, button: bool = True) -> list[str]:
+                  more: int = 0, button: bool = True, updates: frozenset[int] = frozenset(),
+                  chat_type: str | None = None) -> list[str]:
     """A stand-in renderer that makes assertions easy: one line per story, one message."""
     return ["\n".join(f"<b>{d.article_id}</b> {d.headline}" for d in digests)]
 
 
 def per_story_render(digests: list[Digest], lang: str, now: datetime,
                      topics: Sequence[str] | None = None, kind: str = "instant",
-                     more: int = 0, button: bool = True) -> list[str]:
+                     more: int = 0, button: bool = True, updates: frozenset[int] = frozenset(),
+                     chat_type: str | None = None) -> list[str]:
     """A stand-in renderer that sends each story as a message of its own: one bundle makes
     several messages to one chat (what the limiter's tests need)."""
     return [f"<b>{d.article_id}</b> {d.headline}" for d in digests]

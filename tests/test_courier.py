@@ -30,7 +30,8 @@ TOKEN = "123456:COURIER-TEST"
 def courier(database: Database, calls: list[tuple[tuple[int, ...], str]]) -> Courier:
     def render(digests: list[Digest], lang: str, now: datetime,
                topics: Sequence[str] | None = None, kind: str = "instant",
-               more: int = 0, button: bool = True) -> list[str]:
+               more: int = 0, button: bool = True, updates: frozenset[int] = frozenset(),
+               chat_type: str | None = None) -> list[str]:
         calls.append((tuple(d.article_id or 0 for d in digests), lang))
         return [f"{lang}:{len(digests)}"]
     return Courier(database, Bot("123:COURIER"), render, RateLimiter(30.0), SenderStats(),
@@ -140,7 +141,8 @@ async def test_a_delivered_digest_never_links_a_story_report_whose_page_is_gone(
 
     def render(digests: list[Digest], lang: str, now: datetime,
                topics: Sequence[str] | None = None, kind: str = "instant",
-               more: int = 0, button: bool = True) -> list[str]:
+               more: int = 0, button: bool = True, updates: frozenset[int] = frozenset(),
+               chat_type: str | None = None) -> list[str]:
         seen.append([r.url for d in digests for r in d.related])
         return ["x"]
 
@@ -244,3 +246,40 @@ async def test_an_unreachable_api_backs_off_and_warns_once_a_minute(
             await c.deliver(Bundle(chat_id=2, row_ids=(ids[2],), article_ids=(art.id,),
                                    kinds=frozenset({"instant"}), attempts=0, language="ar"))
     assert c.unreachable_delay() == 1.0 and len(emu.sent_log()) == 1
+
+
+async def test_a_render_is_told_the_chat_s_updates_and_type(database: Database) -> None:
+    """The chat's facts reach the render as arguments of their own (Bundle.updates,
+    Bundle.chat_type), never hidden in its topics, and the rendering cache keys by them: a
+    broadcast renders once per distinct chat, not once per chat."""
+    src = add_source(database, "src")
+    a, b = (add_article(database, src, f"خبر {i}") for i in range(2))
+    seen: list[tuple[tuple[str, ...] | None, frozenset[int], str | None]] = []
+
+    def render(digests: list[Digest], lang: str, now: datetime,
+               topics: Sequence[str] | None = None, kind: str = "instant",
+               more: int = 0, button: bool = True, updates: frozenset[int] = frozenset(),
+               chat_type: str | None = None) -> list[str]:
+        seen.append((None if topics is None else tuple(topics), updates, chat_type))
+        return ["x"]
+
+    c = Courier(database, Bot("123:COURIER"), render, RateLimiter(30.0), SenderStats(),
+                default_language="ar", clock=lambda: NOW, retry_delay=1.0, busy=set(),
+                topics_of=lambda db, b, rows: ["الغوطة"])
+
+    def send(chat_id: int, updates: frozenset[int] = frozenset(),
+             chat_type: str | None = "private") -> None:
+        c.messages_for(Bundle(chat_id=chat_id, row_ids=(1, 2), article_ids=(a.id, b.id),
+                              kinds=frozenset({"instant"}), attempts=0, language="ar",
+                              updates=updates, chat_type=chat_type))
+
+    send(1)
+    send(2)  # the same facts: the same rendering
+    send(3, updates=frozenset({b.id}))
+    send(4, updates=frozenset({b.id, 999}))  # an update it does not show changes nothing
+    send(-5, chat_type="supergroup")
+    send(-1006, chat_type="channel")
+    assert seen == [(("الغوطة",), frozenset(), "private"),
+                    (("الغوطة",), frozenset({b.id}), "private"),
+                    (("الغوطة",), frozenset(), "supergroup"),
+                    (("الغوطة",), frozenset(), "channel")]

@@ -111,6 +111,24 @@ def test_golden_daily_digest_headers() -> None:
         assert "نشرتك اليومية" not in html and "📰 جديد «الغوطة»" in html
 
 
+def test_the_stop_line_is_worded_for_the_chat_type() -> None:
+    """QA18 R18: a delivered digest's last line tells a private reader how to stop, a group's
+    admins how («للمشرفين»: members cannot), and a channel nothing (readers cannot send a
+    command there); a chat of unknown type is worded as a private one."""
+    def text(lang: str, chat_type: str | None) -> str:
+        shown = visible_text("".join(render_bundle([OTHER], lang, NOW, topics=["الغوطة"],
+                                                   chat_type=chat_type)))
+        return shown.replace(LRM, "").replace(RLM, "")
+    assert text("ar", "private").endswith("لإيقاف المتابعة: /unsubscribe")
+    assert text("ar", None) == text("ar", "private")
+    assert text("ar", "group").endswith("للمشرفين: /unsubscribe")
+    assert text("ar", "supergroup") == text("ar", "group")
+    assert text("en", "supergroup").endswith("Admins: /unsubscribe")
+    for lang in ("ar", "en"):
+        channel = text(lang, "channel")
+        assert "/unsubscribe" not in channel and OTHER.headline in channel
+
+
 def test_results_header_says_at_least_for_a_lower_bound() -> None:
     [exact] = render_results([GHOUTA], "ar", NOW, query="سوريا", offset=5, total=87)
     [bound] = render_results([GHOUTA], "ar", NOW, query="سوريا", offset=5, total=87,

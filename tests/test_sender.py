@@ -230,7 +230,8 @@ async def test_bad_request_fails_that_message_and_the_queue_goes_on(
 
     def raw_render(digests: list[Digest], lang: str, now: datetime,
                    topics: Sequence[str] | None = None, kind: str = "instant",
-                   more: int = 0, button: bool = True) -> list[str]:
+                   more: int = 0, button: bool = True, updates: frozenset[int] = frozenset(),
+                   chat_type: str | None = None) -> list[str]:
         return [d.headline for d in digests]  # unescaped on purpose
     s = make_sender(database, bot, render=raw_render)
     await s.run_once()
@@ -728,3 +729,40 @@ async def test_a_story_s_next_day_report_comes_as_an_update(database: Database, 
     assert "🔄 Update · " in emu.messages(3)[-1].plain_text.replace("\u200e", "")
     assert {r["status"] for r in rows(database)} == {"sent"}
     assert await s.run_once() == 0
+
+
+def _shown(text: str) -> str:
+    """A message's text without the invisible direction marks and isolates (bot.lines)."""
+    return "".join(c for c in text if c not in "\u200e\u200f\u2066\u2067\u2068\u2069")
+
+
+async def test_the_stop_line_is_worded_for_each_chat_of_one_broadcast(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """QA18 R18: «لإيقاف المتابعة: /unsubscribe» closed every delivered digest, where a
+    channel's readers cannot act on it and a group's members cannot either. The same story in
+    the same pass (one rendering key but the chat's type, Bundle.chat_type): a private chat is
+    told how to stop, a group its admins, a channel nothing."""
+    from bot.origins import bundle_topics
+
+    [art] = articles(database, 1)
+    add_chat(database, 1)
+    add_chat(database, 2, language="en")
+    add_chat(database, -3, type="supergroup")
+    add_chat(database, -4, type="group", language="en")
+    add_chat(database, -1005, type="channel")
+    emu.add_group(-3, "مجموعة")
+    emu.add_group(-4, "group", type="group")
+    emu.add_chat(-1005, type="channel", title="قناة")
+    for chat in (1, 2, -3, -4, -1005):
+        queue(database, chat, art)
+    s = make_sender(database, bot, render=None, topics_of=bundle_topics)
+    await s.drain(timeout=20)
+    last = {chat: _shown(emu.messages(chat)[-1].plain_text) for chat in (1, 2, -3, -4, -1005)}
+    assert last[1].endswith("\nلإيقاف المتابعة: /unsubscribe")
+    assert last[2].endswith("\nTo stop: /unsubscribe")
+    assert last[-3].endswith("\nللمشرفين: /unsubscribe")
+    assert last[-4].endswith("\nAdmins: /unsubscribe")
+    # the channel's post is the private chat's but its stop line: header and story kept
+    assert art.title in last[-1005] and "/unsubscribe" not in last[-1005]
+    assert last[-1005] + "\n\nلإيقاف المتابعة: /unsubscribe" == last[1]
+    assert {r["status"] for r in rows(database)} == {"sent"}
