@@ -94,10 +94,10 @@ def object_cut(norm: str, speaker: str) -> str:
     «واتهم أناستاسيادس تركيا بتبني …» → «أناستاسيادس»; «ودعا المومني المجتمع الدولي …» →
     «المومني»; «سفير روسيا» keeps its genitive.
     """
-    if strip_conj(norm) not in OBJECT_VERBS:
+    verb = strip_conj(norm)
+    if verb not in OBJECT_VERBS:
         return speaker
     names = speaker.split()
-    verb = strip_conj(norm)
     if names and fold(names[0]) in _FEMININE_OBJECTS and not verb.endswith("ت") \
             and not verb.startswith("ت"):
         # «وحذر الدول الإفريقية من …» (K12): a masculine verb takes no feminine plural subject;
@@ -137,6 +137,7 @@ def object_cut(norm: str, speaker: str) -> str:
     return speaker
 
 
+_HAPPENED = frozenset("حصلت حصل وقعت وقع جرت جري".split())  # folded: «a massacre happened»
 # Plurals of things and bodies that a masculine verb cannot take as its subject. Folded.
 _FEMININE_OBJECTS = frozenset("الدول دول الحكومات السلطات الحكومه".split())
 # «أبلغ/يبلغ»: told someone — whom they told follows the subject. Folded.
@@ -178,6 +179,17 @@ def tail_cut(norm: str, speaker: str) -> str:
         if cut is not None:
             words = words[:cut]
     return " ".join(words)
+
+
+def plural_verb_object(norm: str, speaker: str) -> str:
+    """The subject read after verb `norm`: none when the verb has its plural ending.
+
+    «قد أعلنوا تنظيم مسيرة» (F16's skipped list): «أعلنوا» holds its subject; «تنظيم مسيرة»
+    is its object, never a speaker. Only for words written after the verb (a subject before
+    it, «مسؤولين كبار اعتبروا أن», agrees with it).
+    """
+    verb = strip_conj(norm)
+    return "" if len(verb) >= 5 and verb.endswith("وا") else speaker
 
 
 def describing_verb_cut(speaker: str) -> str:
@@ -299,6 +311,8 @@ def plausible_speaker(name: str) -> bool:
         return False
     if ":" in name.rstrip(" :"):
         return False  # «كتبت قائلة:"لا أزال …"» (QA13 1320): the speech began inside the subject
+    if any(fold(w.rstrip("،,")) in _HAPPENED for w in words[1:]):
+        return False  # «وتقول مجزرةٌ حقيقية حصلت …» (F16's skipped list): a clause, not a name
     if norm in ("اي", "كل", "جميع"):
         return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
     if norm[:1] in "وف" and strip_conj(norm) in PUBLISHING:

@@ -42,6 +42,7 @@ from digests.cue_speakers import (
     written_speaker,
 )
 from digests.cue_window import Window, cue_window
+from digests.speaker_checks import plural_verb_object
 from digests.participle_subjects import (
     kana_present_subject,
     participle_subject,
@@ -198,6 +199,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         return skip
     speaker = refused_subject(head.norm, speaker)
     speaker = tail_cut(head.norm, describing_verb_cut(object_cut(head.norm, speaker)))
+    if speaker and k + 1 < w.last and w.toks[k + 1].raw.startswith(speaker.split()[0]):
+        speaker = plural_verb_object(head.norm, speaker)
     if content_start is not None and any(c.content_start == content_start for c in cues):
         # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
         return None, max(k + 1, j)

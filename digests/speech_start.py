@@ -28,6 +28,7 @@ _OCCASION = frozenset("في خلال امام عبر".split())
 _TEASERS = frozenset("التفاصيل تفاصيل للتفاصيل المزيد للمزيد اقرا ايضا".split())
 # «للجهات المشاركة وهي: …», «ومنها:»: a pronoun before the colon introduces a list. Folded.
 _LISTING = frozenset("هي وهي هو وهو هم وهم هما وهما منها ومنها".split())
+_IF_PAST = frozenset("تم كان كانت حصل جري وقع استمر استمرت ثبت".split())  # folded
 _MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
 
 
@@ -138,6 +139,12 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                     tm.norm == "وان" and m + 1 < last and toks[m + 1].norm in _WAS):
                 # «ولو أنهم وضعوها …» (if), «وإن كان يبدو فوق الـ70» (even if): the writer's
                 # condition or concession, not speech (QA13 2745, 1857).
+                continue
+            if (m > j and tm.raw.startswith("إن") and tm.norm == "ان" and m + 1 < last
+                    and toks[m + 1].norm.rstrip("،,") in _IF_PAST):
+                # «معتبراً أي تدخل مرفوضاً إن تمّ دون موافقة دمشق» (F16's skipped list): «إنّ»
+                # takes a noun, so «إن» before a past verb is «if», the speaker's condition
+                # (right after the cue, «وأجاب بهدوء إن كانت …», it may open his answer).
                 continue
             if m - 1 > k and strip_conj(toks[m - 1].norm) in _MODALS:
                 continue  # «الذي يمكن أن يضمن»: a modal's clause, not speech

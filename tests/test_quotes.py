@@ -1977,3 +1977,13 @@ def test_f17_whom_a_demand_is_made_of_is_no_quote() -> None:
                          ' الأدوية المنقذة للحياة والمواد الطبية دون عوائق".'])
     assert [c.text[:6] for c in cands] == ["السماح"]
     assert cands[0].speaker == "المنظمة"
+
+
+def test_f17_if_before_a_past_verb_is_no_that() -> None:
+    """F16's skipped list (1258): «معتبراً أي تدخل مرفوضاً إن تمّ دون موافقة دمشق» — «إنّ» takes
+    a noun, so «إن تمّ» is «if it happens», the speaker's condition, not what he reported."""
+    paragraph = ("ندد الرئيس سامي حداد بالهجوم على المدينة، معتبرا أي تدخل أجنبي مرفوضا إن تمّ دون"
+                 " موافقة الحكومة.")
+    assert find_quotes([paragraph]) == []
+    (cand,) = find_quotes(["وقال الرئيس سامي حداد إن الاتفاق سيكون مرفوضا إن تمّ دون موافقة الحكومة."])
+    assert cand.text.startswith("الاتفاق سيكون")

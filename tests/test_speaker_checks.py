@@ -9,6 +9,7 @@ from digests.speaker_checks import (
     nominative,
     object_cut,
     plausible_speaker,
+    plural_verb_object,
 )
 
 
@@ -102,3 +103,19 @@ def test_f13_the_people_warned_after_the_subject_are_the_object() -> None:
     assert object_cut("ودعا", "المدرب اللاعبين إلى") == "المدرب"
     # Not after a genitive head: «قائد حراس الحدود» is one title.
     assert object_cut("وحذر", "قائد حراس الحدود") == "قائد حراس الحدود"
+
+
+def test_f17_a_plural_verb_has_no_subject_after_it() -> None:
+    """F16's skipped list (909): «وكان طلاب … قد أعلنوا تنظيم مسيرة» — «أعلنوا» holds its
+    subject; «تنظيم مسيرة» is its object, never a speaker a later line falls back on."""
+    assert plural_verb_object("اعلنوا", "تنظيم مسيرة") == ""
+    assert plural_verb_object("واكدوا", "تنظيم مسيرة") == ""
+    assert plural_verb_object("اعلن", "المتحدث باسم الوزارة") == "المتحدث باسم الوزارة"
+    assert plural_verb_object("دعا", "الوزير") == "الوزير"
+
+
+def test_f17_a_clause_with_its_verb_is_no_speaker() -> None:
+    """F16's skipped list (908): «وتقول مجزرةٌ حقيقية حصلت …» read the clause as a subject."""
+    assert not plausible_speaker("مجزرةٌ حقيقية حصلت")
+    assert not plausible_speaker("معارك عنيفة جرت")
+    assert plausible_speaker("وزارة الخارجية")
