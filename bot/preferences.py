@@ -182,6 +182,17 @@ async def _act_settings_menu(update: Update, context: ContextTypes.DEFAULT_TYPE,
         await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
 
 
+async def _opened(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                  cb: Callback, lang: str) -> Scope | None:
+    """A picker's press: the chat it acts on, the press answered — or None (refused and told)."""
+    assert update.callback_query is not None
+    scope = scope_of(cb)
+    if not await _allowed(update, context, rt, scope, lang):
+        return None
+    await update.callback_query.answer()
+    return scope
+
+
 async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
     mode: subscriptions.Mode = "daily" if cb.payload.get("mode") == "daily" else "instant"
@@ -193,11 +204,9 @@ async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
 
 async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                           cb: Callback, lang: str) -> None:
-    assert update.callback_query is not None
-    scope = scope_of(cb)
-    if not await _allowed(update, context, rt, scope, lang):
+    scope = await _opened(update, context, rt, cb, lang)
+    if scope is None:
         return
-    await update.callback_query.answer()
     chat = subscriptions.get_chat(rt.db, scope.target)
     current = chat.daily_hour if chat is not None and chat.mode == "daily" else None
     buttons = [scope.button(rt, _mark(hour_label(h, lang), h == current), "mode",
@@ -213,11 +222,9 @@ async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
 
 async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                           cb: Callback, lang: str) -> None:
-    assert update.callback_query is not None
-    scope = scope_of(cb)
-    if not await _allowed(update, context, rt, scope, lang):
+    scope = await _opened(update, context, rt, cb, lang)
+    if scope is None:
         return
-    await update.callback_query.answer()
     chat = subscriptions.get_chat(rt.db, scope.target)
     now = (chat.quiet_start, chat.quiet_end) if chat is not None else (None, None)
     rows = [[scope.button(rt, _mark(f"{hour_label(s, lang)} – {hour_label(e, lang)}",
@@ -240,11 +247,9 @@ async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
 
 async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                          cb: Callback, lang: str) -> None:
-    assert update.callback_query is not None
-    scope = scope_of(cb)
-    if not await _allowed(update, context, rt, scope, lang):
+    scope = await _opened(update, context, rt, cb, lang)
+    if scope is None:
         return
-    await update.callback_query.answer()
     current = chat_zone(rt.db, scope.target)
     idx = 1 if lang == "ar" else 2
     buttons = [scope.button(rt, _mark(entry[idx], entry[0] == current), "zone",
@@ -291,11 +296,9 @@ async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
 async def _act_lang_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                          cb: Callback, lang: str) -> None:
     """«🌐 اللغة» in a channel's menu: the language of its posts, the current one marked."""
-    assert update.callback_query is not None
-    scope = scope_of(cb)
-    if not await _allowed(update, context, rt, scope, lang):
+    scope = await _opened(update, context, rt, cb, lang)
+    if scope is None:
         return
-    await update.callback_query.answer()
     chat = subscriptions.get_chat(rt.db, scope.target)
     current = chat.language if chat is not None and chat.language else \
         rt.settings.default_language
