@@ -332,6 +332,18 @@ class Sender:
         bundles = []
         now = self.clock()
         for chat_id, rs in per_chat.items():
+            # Quiet hours again at send time (QA19 N2): rows queued in the evening but due only
+            # after a restart at night wait for the morning. Alerts and updates only: an admin's
+            # push is sent when asked, a daily digest at the hour the reader chose.
+            held = [r for r in rs if r.kind == "instant" or r.kind.startswith("update:")]
+            until = outbox.quiet_until(self.db.db, chat_id, now) if held else None
+            if until is not None:
+                with contextlib.suppress(Locked):  # still due: held at a later pass
+                    self.courier.writes.attempt("quiet", outbox.postpone,
+                                                [r.id for r in held], until)
+                rs = [r for r in rs if r not in held]
+                if not rs:
+                    continue
             if self.instant_gap and bundle_kind(r.kind for r in rs) == "instant":
                 last = outbox.last_instant(self.db, chat_id)
                 if last is not None and now - last < self.instant_gap:

@@ -149,6 +149,20 @@ def after_quiet(when: datetime, chat: dict[str, Any]) -> datetime:
     return _utc(end_local)
 
 
+def quiet_until(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> datetime | None:
+    """The end of the chat's quiet hours (UTC) when `now` falls inside them, else None.
+
+    The sender asks it at send time (QA19 N2): a row queued before the quiet hours but sent
+    after a restart inside them waits for their end, as `enqueue_article` would queue it now."""
+    chat = next(iter(sql.query(
+        "select id, time_zone, utc_offset_minutes, quiet_start, quiet_end from chats"
+        " where id = ?", [chat_id])), None)
+    if chat is None:
+        return None
+    until = after_quiet(now, chat)
+    return until if until > now else None
+
+
 def next_daily(now: datetime, chat: dict[str, Any]) -> tuple[str, datetime]:
     """The chat's next daily digest at or after `now`: ('daily:<local date>', UTC time)."""
     local = now.astimezone(_zone(chat))

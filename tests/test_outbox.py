@@ -103,6 +103,19 @@ def test_quiet_hours_wrapping_midnight() -> None:
     assert outbox.after_quiet(early, chat) == datetime(2026, 11, 29, 4, tzinfo=timezone.utc)
 
 
+def test_quiet_until_is_the_end_of_the_quiet_hours_now(database: Database) -> None:
+    """QA19 N2: the sender asks at send time whether a chat is in its quiet hours."""
+    add_chat(database, 1, quiet=(23, 7))  # UTC+3 (Asia/Riyadh)
+    add_chat(database, 2)  # quiet hours off
+    night = datetime(2026, 11, 29, 22, 30, tzinfo=timezone.utc)  # 01:30 local
+    morning = datetime(2026, 11, 30, 4, tzinfo=timezone.utc)  # 07:00 local
+    assert outbox.quiet_until(database.db, 1, night) == morning
+    assert outbox.quiet_until(database.db, 1, morning) is None
+    assert outbox.quiet_until(database.db, 1, NOW) is None  # noon
+    assert outbox.quiet_until(database.db, 2, night) is None
+    assert outbox.quiet_until(database.db, 3, night) is None  # no such chat
+
+
 def test_push_general_and_topic(database: Database) -> None:
     src = [add_source(database, n) for n in "abc"]
     # Story 1 has three sources, story 2 two, story 3 one; story 4 is old.

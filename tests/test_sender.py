@@ -766,3 +766,44 @@ async def test_the_stop_line_is_worded_for_each_chat_of_one_broadcast(
     assert art.title in last[-1005] and "/unsubscribe" not in last[-1005]
     assert last[-1005] + "\n\nلإيقاف المتابعة: /unsubscribe" == last[1]
     assert {r["status"] for r in rows(database)} == {"sent"}
+
+
+async def test_a_night_restart_holds_the_evening_backlog_until_the_quiet_hours_end(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """QA19 N2: alerts due at 22:30 local (19:30Z) that a stopped bot only sees at 01:30 local
+    went out in the night although the chat's quiet hours are 23–07. At send time they are held
+    to 07:00 local, then sent once; an admin's push to the same chat is not held, nor a chat
+    without quiet hours."""
+    evening = datetime(2026, 11, 29, 19, 30, tzinfo=NOW.tzinfo)  # 22:30 in UTC+3
+    night = datetime(2026, 11, 29, 22, 30, tzinfo=NOW.tzinfo)  # 01:30
+    morning = datetime(2026, 11, 30, 4, 0, tzinfo=NOW.tzinfo)  # 07:00
+    clock = [night]
+    arts = articles(database, 5)
+    add_chat(database, 1, quiet=(23, 7))
+    add_chat(database, 2)  # quiet hours off
+    backlog = [queue(database, 1, a) for a in arts[:3]]
+    queue(database, 1, arts[3], kind="update:2026-11-29")
+    queue(database, 2, arts[0])
+    queue(database, 1, arts[4], kind="push:1")
+    with database.transaction() as tx:
+        tx.execute("insert into pushes (id, topic, created_at, stories) values (1, null, ?, 1)",
+                   [iso(night)])
+        tx.execute("update outbox set not_before = ? where kind != 'push:1'", [iso(evening)])
+    s = make_sender(database, bot)
+    s.clock = s.courier.clock = lambda: clock[0]
+    assert await s.run_once() == 2  # chat 2's alert and chat 1's push, nothing else
+    assert len(emu.messages(1)) == 1 and arts[4].title in emu.messages(1)[0].plain_text
+    held = rows(database, "chat_id = 1 and status = 'pending'")
+    assert sorted(r["id"] for r in held) == sorted(backlog) + [max(backlog) + 1]
+    assert {r["not_before"] for r in held} == {iso(morning)}
+    for minutes in (60, 240, 329):  # the rest of the night: nothing
+        clock[0] = night + timedelta(minutes=minutes)
+        assert await s.run_once() == 0
+    clock[0] = morning
+    assert await s.run_once() == 1  # the backlog and the update: one bundle, once
+    clock[0] = morning + timedelta(hours=1)
+    assert await s.run_once() == 0
+    assert len(emu.messages(1)) == 2
+    whole = emu.messages(1)[1].plain_text
+    assert all(a.title in whole for a in arts[:4])
+    assert {r["status"] for r in rows(database)} == {"sent"}
