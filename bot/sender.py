@@ -56,9 +56,9 @@ from digests.models import Digest
 from digests.settings import Settings
 from digests.storage import Database
 
-__all__ = ["MAX_ATTEMPTS", "MAX_BUNDLE", "Bundle", "ProgressCallback", "RateLimiter", "Render",
-           "PER_TOPIC", "Sender", "SenderStats", "choose_shown", "default_render", "not_sent",
-           "topic_share", "utc_now"]
+__all__ = ["GENERAL_ROOM", "MAX_ATTEMPTS", "MAX_BUNDLE", "Bundle", "ProgressCallback",
+           "RateLimiter", "Render", "PER_TOPIC", "Sender", "SenderStats", "choose_shown",
+           "default_render", "not_sent", "topic_share", "utc_now"]
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,10 @@ MAX_BUNDLE = 10
 # In a ranked bundle, each followed topic's best stories go before the general digest's: all of
 # them for a chat with one topic, an even share (at least this many) when several share the room.
 PER_TOPIC = 3
+# When the chat follows the general digest too, it keeps this many places of a ranked bundle (at
+# most half the room; fewer when it has fewer stories): QA19 N7, a busy Ghouta day filled a
+# daily digest with 10 Ghouta stories and 1 of the general digest. The topics take the rest (6).
+GENERAL_ROOM = 4
 # Rows whose articles are read for the chat's topics (the newest queued): the alert test costs
 # about 1 ms an article per topic on the event loop, and after a long outage a chat has up to
 # MAX_DUE rows; a daily digest has 15–25 (QA18's week).
@@ -105,7 +109,8 @@ def default_render(digests: list[Digest], lang: str, now: datetime,
 
 
 def choose_shown(rows: Sequence[outbox.DueRow], weights: dict[int, tuple[int, str]],
-                 limit: int = MAX_BUNDLE, topics: Mapping[int, str] | None = None
+                 limit: int = MAX_BUNDLE, topics: Mapping[int, str] | None = None,
+                 general: bool = False
                  ) -> tuple[list[outbox.DueRow], list[outbox.DueRow]]:
     """One chat's due rows → (the rows whose stories the bundle shows, the rows it only counts).
 
@@ -117,7 +122,10 @@ def choose_shown(rows: Sequence[outbox.DueRow], weights: dict[int, tuple[int, st
     Ghouta follower's digests showed 0 of 13 Ghouta stories, single-source, under the general
     digest's many-source ones). Several topics share the room: each gets its best
     `topic_share` stories first (a topic with fewer leaves its room to the others), grouped by
-    topic, the topic of the best story first; the rest follow in rank order. An instant
+    topic, the topic of the best story first; the rest follow in rank order. A chat that
+    follows the general digest too (`general`) keeps GENERAL_ROOM places for the general
+    digest's best (QA19 N7): the topics take the others, their fair shares within them, and
+    the general digest's stories go before the topics' leftovers. An instant
     bundle of at most `limit` stories keeps the order they came in; a bigger one (a big poll)
     is ranked like a daily digest. At most `limit` are shown.
     """
@@ -128,7 +136,7 @@ def choose_shown(rows: Sequence[outbox.DueRow], weights: dict[int, tuple[int, st
         others.sort(key=lambda r: (weights.get(r.story_id, (0, ""))[0],
                                    weights.get(r.story_id, (0, ""))[1], r.id), reverse=True)
         if topics:
-            others = _topics_first(others, topics, max(0, limit - len(pushes)))
+            others = _topics_first(others, topics, max(0, limit - len(pushes)), general)
     ordered = pushes + others
     return ordered[:limit], ordered[limit:]
 
@@ -139,16 +147,21 @@ def topic_share(topics: int, room: int) -> int:
     return room if topics <= 1 else max(PER_TOPIC, room // topics)
 
 
-def _topics_first(ranked: list[outbox.DueRow], topics: Mapping[int, str], room: int
-                  ) -> list[outbox.DueRow]:
+def _topics_first(ranked: list[outbox.DueRow], topics: Mapping[int, str], room: int,
+                  general: bool = False) -> list[outbox.DueRow]:
     """`ranked` (best first) with each topic's best stories first (see `choose_shown`)."""
     groups: dict[str, list[outbox.DueRow]] = {}
+    rest: list[outbox.DueRow] = []
     for r in ranked:
         topic = topics.get(r.article_id) if r.article_id is not None else None
         if topic is not None:
             groups.setdefault(topic, []).append(r)
+        else:
+            rest.append(r)
     if not groups:
         return ranked
+    if general:  # the general digest's floor, taken from the topics' room
+        room -= min(GENERAL_ROOM, room // 2, len(rest))
     share = topic_share(len(groups), room)
     picked: dict[str, list[outbox.DueRow]] = {t: [] for t in groups}
     taken = 0
@@ -159,6 +172,9 @@ def _topics_first(ranked: list[outbox.DueRow], topics: Mapping[int, str], room: 
                 taken += 1
     first = [r for members in picked.values() for r in members]
     chosen = {r.id for r in first}
+    if general:  # the general digest's best, then the topics' leftovers
+        chosen |= {r.id for r in rest}
+        return first + rest + [r for r in ranked if r.id not in chosen]
     return first + [r for r in ranked if r.id not in chosen]
 
 
@@ -358,7 +374,8 @@ class Sender:
             # the chat's followed topics first (QA18 R6): which topic each row answers
             topical = row_topics(self.db, chat_id, [r.article_id for r in rs[-TOPIC_CHECK:]]
                                  ) if ranked else {}
-            shown, counted = choose_shown(rs, weights, topics=topical)
+            general = bool(topical) and outbox.follows_general(self.db.db, chat_id)
+            shown, counted = choose_shown(rs, weights, topics=topical, general=general)
             # which shown stories the chat was sent before (QA18 R10: a story's next-day
             # report, digests.outbox._queue_updates): marked «🔄 تحديث» for this chat only
             updates = outbox.update_articles(self.db.db, [r.id for r in shown])

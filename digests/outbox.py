@@ -163,6 +163,13 @@ def quiet_until(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> date
     return until if until > now else None
 
 
+def follows_general(sql: sqlite_utils.Database, chat_id: int) -> bool:
+    """Whether the chat follows the general digest (topic '') — the sender keeps it room in a
+    digest crowded by a followed topic (QA19 N7)."""
+    return sql.execute("select 1 from subscriptions where chat_id = ? and topic = ''",
+                       [chat_id]).fetchone() is not None
+
+
 def next_daily(now: datetime, chat: dict[str, Any]) -> tuple[str, datetime]:
     """The chat's next daily digest at or after `now`: ('daily:<local date>', UTC time)."""
     local = now.astimezone(_zone(chat))

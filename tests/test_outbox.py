@@ -116,6 +116,14 @@ def test_quiet_until_is_the_end_of_the_quiet_hours_now(database: Database) -> No
     assert outbox.quiet_until(database.db, 3, night) is None  # no such chat
 
 
+def test_follows_general(database: Database) -> None:
+    add_chat(database, 1, topics=("", "الغوطة"))
+    add_chat(database, 2, topics=("الغوطة",))
+    assert outbox.follows_general(database.db, 1)
+    assert not outbox.follows_general(database.db, 2)
+    assert not outbox.follows_general(database.db, 3)
+
+
 def test_push_general_and_topic(database: Database) -> None:
     src = [add_source(database, n) for n in "abc"]
     # Story 1 has three sources, story 2 two, story 3 one; story 4 is old.

@@ -807,3 +807,77 @@ async def test_a_night_restart_holds_the_evening_backlog_until_the_quiet_hours_e
     whole = emu.messages(1)[1].plain_text
     assert all(a.title in whole for a in arts[:4])
     assert {r["status"] for r in rows(database)} == {"sent"}
+
+
+def test_choose_shown_keeps_room_for_the_general_digest() -> None:
+    """QA19 N7: a chat following «الغوطة» and the general digest got 10 Ghouta stories and one
+    general story on a busy day. The topics now take at most 6 of 10 (their fair shares within
+    them), the general digest's best the rest; a chat following only topics is unchanged."""
+    from bot.sender import GENERAL_ROOM, MAX_BUNDLE, choose_shown
+
+    def row(i: int) -> outbox.DueRow:
+        return outbox.DueRow(id=i, chat_id=1, story_id=i, article_id=i,
+                             kind="daily:2026-11-29", attempts=0)
+
+    # 1–12 the general digest's (1 source: 5–12 better than 1–4), 13–24 «الغوطة» (2 sources)
+    weights = {i: ((2 if i > 12 else 1), f"2026-11-29T{i:02d}:00:00") for i in range(1, 25)}
+    ghouta = {i: "الغوطة" for i in range(13, 25)}
+    every = [row(i) for i in range(1, 25)]
+    shown, counted = choose_shown(every, weights, topics=ghouta, general=True)
+    assert [r.id for r in shown] == [24, 23, 22, 21, 20, 19, 12, 11, 10, 9]
+    assert MAX_BUNDLE - GENERAL_ROOM == 6 and len(counted) == 14
+    # topics only: the topic takes all the room, as before
+    only, _ = choose_shown(every, weights, topics=ghouta)
+    assert [r.id for r in only] == list(range(24, 14, -1))
+    # two topics and the general digest: 3 + 3 + 4
+    two = ghouta | {i: "النفط" for i in range(13, 19)}
+    shown, _ = choose_shown(every, weights, topics=two, general=True)
+    assert sorted(two.get(r.id, "") for r in shown) == [""] * 4 + ["الغوطة"] * 3 + ["النفط"] * 3
+    # the general digest with few stories leaves its room to the topic
+    few = [row(i) for i in (1, 2)] + [row(i) for i in range(13, 25)]
+    shown, _ = choose_shown(few, weights, topics=ghouta, general=True)
+    assert [r.id for r in shown] == [24, 23, 22, 21, 20, 19, 18, 17, 2, 1]
+    # a push takes a place first; the general digest keeps at most half of what is left
+    pushed = [outbox.DueRow(id=99, chat_id=1, story_id=99, article_id=99, kind="push:1",
+                            attempts=0)] + every
+    shown, _ = choose_shown(pushed, weights, topics=ghouta, general=True)
+    assert [r.id for r in shown] == [99, 24, 23, 22, 21, 20, 12, 11, 10, 9]
+
+
+async def test_a_busy_topic_day_leaves_the_general_digest_its_room(database: Database,
+                                                                   emu: Emulator,
+                                                                   bot: Bot) -> None:
+    """QA19 N7 on the emulator: 12 Ghouta and 12 general stories due in one daily digest. The
+    reader of «الغوطة» and the general digest sees 6 Ghouta stories first, then the general
+    digest's 4 best (most sources); the reader of «الغوطة» alone sees 10 Ghouta stories."""
+    from bot.origins import bundle_topics
+
+    srcs = [add_source(database, f"src{i}") for i in range(3)]
+    general = []
+    for i in range(12):  # the first four with three sources, the rest with one
+        general.append(add_article(database, srcs[0], f"خبر عام رقم {i}", story_id=200 + i))
+        for src in srcs[1:] if i < 4 else []:
+            add_article(database, src, f"تقرير آخر رقم {i}", story_id=200 + i)
+    ghouta = [add_article(database, srcs[i % 3], f"قصف جديد على الغوطة الشرقية رقم {i}",
+                          story_id=300 + i, published=NOW - timedelta(hours=20 - i))
+              for i in range(12)]
+    add_chat(database, 1, mode="daily", topics=("", "الغوطة"))
+    add_chat(database, 2, mode="daily", topics=("الغوطة",))
+    for a in ghouta + general:
+        for chat in (1, 2):
+            queue(database, chat, a, kind="daily:2026-11-29")
+    s = make_sender(database, bot, render=None, topics_of=bundle_topics)
+    await s.drain(timeout=20)
+
+    def shown(chat: int) -> tuple[str, list[Article], list[Article]]:
+        whole = "\n".join(m.plain_text for m in emu.messages(chat)).replace("\u200f", "")
+        return (whole, [a for a in ghouta if f"{a.title}\n" in whole + "\n"],
+                [a for a in general if f"{a.title}\n" in whole + "\n"])
+
+    whole, topic, plain = shown(1)
+    assert len(topic) == 6 and plain == general[:4]
+    assert max(whole.index(a.title) for a in topic) < min(whole.index(a.title) for a in plain)
+    assert "الغوطة" in whole.split("\n")[0]
+    whole, topic, plain = shown(2)
+    assert len(topic) == 10 and plain == []
+    assert {r["status"] for r in rows(database)} == {"sent"}
