@@ -37,7 +37,7 @@ from bot.channel_admin import (
     scope_of,
 )
 from bot.i18n import chat_worded, num, t, topic_label
-from bot.lines import escape_text
+from bot.lines import close_rtl, escape_text
 from bot.preferences import hour_label
 from bot.runtime import (
     Action,
@@ -115,6 +115,12 @@ def start_payload_of(link: str, bot_username: str | None) -> str | None:
     if host not in _TELEGRAM_HOSTS or name.lower() != bot_username.lower():
         return None
     return (parse_qs(parts.query).get("start") or [""])[0]
+
+
+def _listed(line: str, lang: str) -> str:
+    # A «• topic» line of a list: right to left in Arabic; in English left to right, the bullet
+    # on the left (QA19 N4: an RLM put it on the right of "Ghouta (الغوطة)").
+    return rtl(line) if lang == "ar" else close_rtl(line)
 
 
 def _topic_label(topic: str, lang: str) -> str:
@@ -338,7 +344,7 @@ def _topics_listing(rt: Runtime, chat_id: int,
         line = "• " + escape_text(_topic_label(s.topic, lang))
         if s in empty:
             line += " — " + escape_text(t("topic_matches_nothing", lang))
-        lines.append(rtl(line))
+        lines.append(_listed(line, lang))
     if chat is not None and chat.mode == "daily":
         lines.append(ui(lang, "topics_mode_daily", hour=hour_label(chat.daily_hour, lang)))
     else:
@@ -364,7 +370,7 @@ def channel_topics(rt: Runtime, scope: Scope,
             line = "• " + escape_text(_topic_label(s.topic, lang))
             if matches_nothing(s.topic):
                 line += " — " + escape_text(t("topic_matches_nothing", lang))
-            lines.append(rtl(line))
+            lines.append(_listed(line, lang))
     else:
         lines.append(ui(lang, "channel_no_topics"))
     lines.append(ui(lang, "channel_topics_add"))

@@ -541,3 +541,12 @@ def test_an_english_reader_sees_a_followed_topic_by_its_english_name_too() -> No
     assert following._topic_label("الغوطة", "ar") == "الغوطة"
     assert following._topic_label("موضوع نادر", "en") == "موضوع نادر"
     assert following._topic_label("", "en") != ""
+
+
+def test_an_english_topics_line_reads_left_to_right() -> None:
+    # QA19 N4: the English /topics lines opened with an RLM, so the bullet showed on the right.
+    from bot import following
+
+    english = following._listed("• Ghouta (الغوطة)", "en")
+    assert not english.startswith("\u200f") and english.startswith("•")
+    assert following._listed("• الغوطة", "ar").startswith("\u200f")
