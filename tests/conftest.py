@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from telegram import Bot
+
+from bot.emulator import Emulator
 
 from digests.settings import Settings
 from digests.storage import Database
@@ -34,3 +37,17 @@ def database(settings: Settings) -> Iterator[Database]:
     db = Database(settings.database_path)
     yield db
     db.close()
+
+
+@pytest.fixture
+def emu() -> Iterator[Emulator]:
+    """The project's Telegram Bot API emulator on 127.0.0.1, fresh for each test."""
+    with Emulator() as e:
+        yield e
+
+
+@pytest.fixture
+async def bot(emu: Emulator) -> AsyncIterator[Bot]:
+    """A real PTB Bot whose base_url is the emulator."""
+    async with Bot("123456:TEST-DELIVERY", base_url=emu.base_url) as b:
+        yield b

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -77,16 +76,16 @@ async def test_a_button_that_cannot_be_stored_leaves_the_digest_hint(
             assert all(m.button_texts() == [] for m in delivered)
 
 
-@pytest.fixture
-def emu() -> Iterator[Emulator]:
-    with Emulator() as e:
-        yield e
 
-
-@pytest.fixture
-async def bot(emu: Emulator) -> AsyncIterator[Bot]:
-    async with Bot("123456:MORE-TEST", base_url=emu.base_url) as b:
-        yield b
+def _quick_sender(database: Database, bot: Bot, now: list[float]) -> Sender:
+    """A recovered sender whose writes give up after 0.01 s under a lock, on the clock `now`."""
+    settings = Settings(database_path=Path(database.path), send_rate_per_second=500.0)
+    s = Sender(database, bot, settings, clock=lambda: NOW, instant_gap=timedelta(0),
+               topics_of=bundle_topics)
+    s.courier.writes.monotonic = lambda: now[0]
+    s.courier.writes.wait = 0.01
+    s.recover()
+    return s
 
 
 async def test_under_a_lock_the_digest_waits_and_then_comes_with_its_button(
@@ -95,13 +94,8 @@ async def test_under_a_lock_the_digest_waits_and_then_comes_with_its_button(
     holds the lock the digest waits (nothing sent, rows pending), never goes with a line
     promising a button it lacks."""
     _queue_daily(database, (1,), MAX_BUNDLE + 2)
-    settings = Settings(database_path=Path(database.path), send_rate_per_second=500.0)
-    s = Sender(database, bot, settings, clock=lambda: NOW, instant_gap=timedelta(0),
-               topics_of=bundle_topics)
     now = [100.0]
-    s.courier.writes.monotonic = lambda: now[0]
-    s.courier.writes.wait = 0.01
-    s.recover()
+    s = _quick_sender(database, bot, now)
     other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
     other.execute("BEGIN IMMEDIATE")
     other.execute("update _migrations set applied_at = applied_at")
@@ -155,13 +149,8 @@ async def test_a_button_whose_digest_never_went_is_forgotten(
     from digests import outbox
 
     _queue_daily(database, (1,), MAX_BUNDLE + 2)
-    settings = Settings(database_path=Path(database.path), send_rate_per_second=500.0)
-    s = Sender(database, bot, settings, clock=lambda: NOW, instant_gap=timedelta(0),
-               topics_of=bundle_topics)
     now = [100.0]
-    s.courier.writes.monotonic = lambda: now[0]
-    s.courier.writes.wait = 0.01
-    s.recover()
+    s = _quick_sender(database, bot, now)
     other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
     real_claim = outbox.claim
 

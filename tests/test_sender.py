@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import pytest
@@ -39,17 +39,6 @@ from digests.storage import Database
 
 TOKEN = "123456:SENDER-TEST"
 
-
-@pytest.fixture
-def emu() -> Iterator[Emulator]:
-    with Emulator() as e:
-        yield e
-
-
-@pytest.fixture
-async def bot(emu: Emulator) -> AsyncIterator[Bot]:
-    async with Bot(TOKEN, base_url=emu.base_url) as b:
-        yield b
 
 
 def make_sender(database: Database, bot: Bot, rate: float = 200.0, **kw: object) -> Sender:
