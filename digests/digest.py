@@ -25,7 +25,7 @@ from datetime import datetime
 import sqlite_utils
 
 from digests.headline import clean_headline
-from digests.models import Article, Digest, RelatedItem, RelatedKind, iso
+from digests.models import Article, Digest, Quote, RelatedItem, RelatedKind, iso
 from digests.processing import StoreContext
 from digests.quote_marks import (  # re-exported: the finder's input bounds
     QUOTE_PARAGRAPH_CHARS,
@@ -198,18 +198,27 @@ def _refresh_sibling(db: sqlite_utils.Database, sibling: Article) -> None:
                    [related_to_json(related), sibling.id])
 
 
-def store_digest(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
+def store_digest(db: sqlite_utils.Database, article: Article, ctx: StoreContext, *,
+                 found: tuple[str, tuple[Quote, ...]] | None = None) -> None:
     """Processing step: condense `article` and write its digest columns (caller's transaction).
 
     Reads archive candidates through digests.related.related_articles and the story's reports from
     other sources (same `articles.story_id`), then refreshes those reports' related links so each
-    earlier report links to this one as a "story" link.
+    earlier report links to this one as a "story" link. `found`: the article's headline and key
+    quotes, found before the transaction (digests.prepared) — only the related links are
+    condensed here, without the text (the quotes are its only use of it).
     """
     story_id = _current_story_id(db, article)
     if story_id != article.story_id:
         article = replace(article, story_id=story_id)
     siblings = _story_siblings(db, article)
-    digest = condense(article, archive=archive_for(db, article), story=siblings)
+    archive = archive_for(db, article)
+    if found is None:
+        digest = condense(article, archive=archive, story=siblings)
+    else:
+        bare = replace(article, paragraphs=(), summary="")
+        digest = replace(condense(bare, archive=archive, story=siblings),
+                         headline=found[0], quotes=found[1])
     _write(db, digest, article.id, ctx.now)
     for sibling in siblings:
         _refresh_sibling(db, sibling)

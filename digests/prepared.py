@@ -14,9 +14,8 @@ transaction, and the transaction only writes (`steps`):
   warms the word-key caches the search index, the story and the archive links read
   (`digests.arabic.analyze`).
 - `steps(prepared)` is `digests.processing.default_steps()` with the digest step replaced by one
-  that writes the prepared headline and quotes beside the related links it finds in the
-  transaction — what `digests.digest.store_digest` writes, in the same order, without finding
-  the quotes again. When the stored article is not the one prepared (its title, paragraphs or
+  that is `digests.digest.store_digest` given the prepared headline and quotes (`found=`): it
+  finds only the related links in the transaction, not the quotes again. When the stored article is not the one prepared (its title, paragraphs or
   summary differ), the step is `store_digest` itself: what is stored never depends on the
   preparation (tests/test_prepared.py compares whole rows with and without it).
 
@@ -27,7 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import sqlite_utils
 
@@ -107,20 +106,6 @@ def _digest_step(prepared: Prepared) -> Step:
             log.debug("prepared digest does not fit the stored article id=%s", article.id)
             digest.store_digest(db, article, ctx)
             return
-        # store_digest's order: the story as stored now, its reports from other sources, the
-        # archive links, the digest written, then those reports' story links refreshed
-        story_id = digest._current_story_id(db, article)
-        if story_id != article.story_id:
-            article = replace(article, story_id=story_id)
-        siblings = digest._story_siblings(db, article)
-        # condense without the text: the related links are all it is asked for here (the
-        # headline and quotes, its only use of the text, were found ahead)
-        bare = replace(article, paragraphs=(), summary="")
-        made = replace(digest.condense(bare, archive=digest.archive_for(db, article),
-                                       story=siblings),
-                       headline=prepared.headline, quotes=prepared.quotes)
-        digest._write(db, made, article.id, ctx.now)
-        for sibling in siblings:
-            digest._refresh_sibling(db, sibling)
+        digest.store_digest(db, article, ctx, found=(prepared.headline, prepared.quotes))
 
     return store_prepared
