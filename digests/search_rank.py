@@ -5,7 +5,7 @@ digests.search scores a rare-enough topic's matches by bm25 (title 4×) over an 
 against the corpus (QA12 section 2, benchmarks/search_quality.py's ranked topics) that order puts
 a body's one passing mention («شارك في أولمبياد ريو», a referee's biography) above headlines about
 the topic, a two-line feature above the story three sources reported («تعرف على الفائزين
-بالأوسكار»), and another man of the same name («نصر الحريري») among Saad Hariri's news. `rerank`
+بالأوسكار»), and another man of the same name («نصر الحريري») among Saad Hariri's news. `weigh`
 multiplies each candidate's score by:
 
 - TITLE: the topic (its phrase, in any spelling) is in the headline — the article is about it;
@@ -46,21 +46,10 @@ ABOUT_MENTIONS = 3   # a body that names the topic this often is about it, whate
 Candidate = tuple[int, float, int | None]  # (article id, score, story id), as digests.search
 
 
-def rerank(db: sqlite_utils.Database, cands: list[Candidate],
-           phrases: Sequence[Sequence[str]]) -> list[Candidate]:
-    """The candidates with their scores adjusted (see the module docstring); order unchanged.
-
-    Args:
-        db: the archive (its FTS index and articles).
-        cands: matches of the topic's phrase, scored by bm25 and age.
-        phrases: the topic's phrase in each spelling (digests.query.QueryPlan.phrases).
-    """
-    return weigh(db, cands, phrases)[0]
-
-
 def weigh(db: sqlite_utils.Database, cands: list[Candidate],
           phrases: Sequence[Sequence[str]]) -> tuple[list[Candidate], dict[int, int]]:
-    """`rerank`'s candidates, and each one's tier: ABOUT (the topic in the headline, or named
+    """The candidates with their scores adjusted (see the module docstring; order unchanged),
+    and each one's tier: ABOUT (the topic in the headline, or named
     at least ABOUT_MENTIONS times in the body: the article is about it), OTHER, or PASSING
     (marked down: a passing mention, another man of the name). digests.search shows the tiers
     in that order, each latest first (QA18 R12)."""

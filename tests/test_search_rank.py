@@ -74,12 +74,12 @@ def test_a_headline_with_part_of_a_name_is_not_a_passing_mention(database: Datab
         days_ago=2)
     add(database, 51, "ولي العهد: سنرد بالمثل", "قال إن علي خامنئي يريد التوسع، وإن علي "
         "خامنئي مثل هتلر في رأيه، وإن المنطقة لن تقبل ذلك أبدا من أي طرف كان.", days_ago=2)
-    [first, _] = search_rank.rerank(
-        database.db, [(50, 1.0, None), (51, 1.0, None)], (("علي", "خامنئي"),))
+    [first, _] = search_rank.weigh(
+        database.db, [(50, 1.0, None), (51, 1.0, None)], (("علي", "خامنئي"),))[0]
     assert first == (50, 1.0, None)  # neither boosted nor penalised
 
 
-def test_rerank_keeps_candidates_it_cannot_read_and_empty_input() -> None:
+def test_weigh_keeps_candidates_it_cannot_read_and_empty_input() -> None:
     """No index row (an article deleted meanwhile): the candidate keeps its score."""
     import sqlite_utils
 
@@ -89,8 +89,8 @@ def test_rerank_keeps_candidates_it_cannot_read_and_empty_input() -> None:
     db.execute("create table articles (id integer primary key, source_id integer, title text,"
                " body text, summary text)")
     create_index(db)
-    assert search_rank.rerank(db, [(9, 2.0, 1)], (("غوطه",),)) == [(9, 2.0, 1)]
-    assert search_rank.rerank(db, [], (("غوطه",),)) == []
+    assert search_rank.weigh(db, [(9, 2.0, 1)], (("غوطه",),))[0] == [(9, 2.0, 1)]
+    assert search_rank.weigh(db, [], (("غوطه",),))[0] == []
 
 
 def test_rerank_changes_the_order_never_the_matches(database: Database) -> None:
