@@ -27,7 +27,7 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
 from bot.following import chat_worded, start_payload_of
-from bot.i18n import num, t
+from bot.i18n import num, t, topic_label
 from bot.lines import utf16_len
 from bot.packer import LIMIT
 from bot.render import render_bundle, render_related, render_results
@@ -151,7 +151,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                                 {"topic": query})])
         await send(update, context, text, keyboard(rows))
         return
-    messages = render_results(page.digests, lang, now, query=echo(topic_shown(query)),
+    messages = render_results(page.digests, lang, now, query=results_topic(query, lang),
                               offset=offset,
                               total=page.total, total_exact=page.total_exact)
     note = "\n".join(n for n in (lead, search_note(page, lang)) if n)
@@ -222,6 +222,15 @@ async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Ru
             messages.insert(0, note)
     for html in messages:
         await send(update, context, html)
+
+
+def results_topic(query: str, lang: str) -> str:
+    """The topic a results header names (QA19 N6): the topic searched (`topic_shown`), which an
+    English reader sees as /topics shows it when it has an English name — «Ghouta (الغوطة)»,
+    «Iran (إيران)» for «Iran deal» — and a free query as typed (the English template closes its
+    Arabic runs: bot.i18n.t). The note above the results still names the Arabic searched
+    («from «Iran deal» I searched for «إيران»»): it says what the archive was asked."""
+    return topic_label(echo(topic_shown(query)), lang, with_arabic=True)
 
 
 def numbers_left(query: str, page: Page) -> bool:

@@ -20,6 +20,23 @@ def _ok(messages: list[SentMessage]) -> None:
         assert check_message(m.text) == [], m.text
 
 
+_MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
+_PHRASE = re.compile("[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)*")
+
+
+def _shown(line: str) -> str:
+    """A plain line as a client lays it out (python-bidi), marks removed."""
+    from bidi import get_display
+
+    return _MARKS.sub("", get_display(line))
+
+
+def _in_order(line: str) -> str:
+    """What a left-to-right line must show: its text in order, each Arabic phrase drawn right
+    to left in its place."""
+    return _PHRASE.sub(lambda m: m.group(0)[::-1], _MARKS.sub("", line))
+
+
 def _count(text: str) -> str:
     m = re.search(r"من (\S+)", text)
     assert m, text
@@ -46,7 +63,8 @@ async def test_the_header_names_the_topic_searched_not_the_question(tmp_path: Pa
         assert header.startswith("نتائج «الغوطة»: "), header
         [english] = await h.say(READER + 1, "شو صار بالغوطة اليوم؟", language_code="en")
         first = english.plain_text.replace("\u200f", "").replace("\u200e", "").split("\n")[0]
-        assert first.startswith("Results for «الغوطة»: "), first
+        # the topic as an English reader's /topics names it (QA19 N6)
+        assert first.startswith("Results for «Ghouta (الغوطة)»: "), first
 
 
 async def test_an_unknown_word_is_dropped_and_the_reader_is_told(tmp_path: Path) -> None:
@@ -205,8 +223,28 @@ async def test_english_names_among_other_latin_words(tmp_path: Path) -> None:
             "الموضوعات تُبحث بالعربية: من «lebanon news» بحثت عن «لبنان».")
         assert rest == topic.plain_text
         [en] = await h.say(READER + 1, "Iran deal", language_code="en")
-        assert "from «Iran deal» I searched for «إيران»" in en.plain_text.replace("\u200e", "")
-        assert "Results for «إيران»" in en.plain_text.replace("\u200e", "")
+        note, header = en.plain_text.replace("\u200e", "").split("\n")[:2]
+        # the note says what the archive was asked (in Arabic); the header names the topic as
+        # an English reader's /topics does (QA19 N6)
+        assert note == "Topics are searched in Arabic: from «Iran deal» I searched for «إيران»."
+        assert header.startswith("Results for «Iran (إيران)»: 1–")
+        for line in en.plain_text.split("\n")[:2]:  # both laid out left to right, in order
+            assert _shown(line) == _in_order(line), line
+
+
+async def test_an_english_header_names_a_free_query_as_typed(tmp_path: Path) -> None:
+    """QA19 N6: a query that is no known topic is named as typed, its Arabic closed with marks
+    so the numbers after it stay in order on the English line; a known topic by its English
+    name with the Arabic beside it."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [free] = await h.say(READER, "قصف الغوطة", language_code="en")
+        [header] = [line for line in free.plain_text.split("\n") if line.startswith("Results")]
+        assert header.replace("\u200e", "").startswith("Results for «قصف الغوطة»: 1–")
+        assert _shown(header) == _in_order(header)
+        [known] = await h.say(READER, "بالغوطة", language_code="en")
+        assert "Results for «Ghouta (الغوطة)»: 1–" in known.plain_text.replace("\u200e", "")
+        [ar] = await h.say(READER + 1, "بالغوطة")  # an Arabic reader: the topic in Arabic
+        assert "نتائج «الغوطة»: ١–" in ar.plain_text
 
 
 async def test_previous_goes_back_after_more(tmp_path: Path,
