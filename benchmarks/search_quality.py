@@ -27,9 +27,11 @@ Articles are named by their corpus ids (stable), not database ids.
 
 `--alerts [N]` (alone, ≈30 s): where the articles an alert of each topic would carry name it —
 the headline, the lead (the first 400 characters of the first paragraph), two or more body
-mentions, one body mention only — over the 29 topics and QA18's four (`ALERT_TOPICS`), then N
-random single body mentions (default 40, seed 19) with the sentence around them, to be read
-(QA18 R3; digests.query.alert_matches drops the last kind).
+mentions, one body mention only — over the 29 topics, QA18's four (`ALERT_TOPICS`) and five of
+several common words (`PHRASE_TOPICS`, brief X25), and how many alert_matches sends; then N random
+single body mentions (default 40, seed 19) with the sentence around them, to be read (QA18 R3;
+digests.query.alert_matches drops the last kind), and N random headlines of a topic of several
+words named exactly twice in the body only (seed 25; alert_matches drops them since X25).
 
 `--folds [P]` (with the ranking): could a results page fold two reports of one event that the
 story step left in two stories (QA15 N7)? For each topic (the 29, the three of `RANKED` and QA12's
@@ -346,8 +348,10 @@ def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
             fold_listing(database, now, corpus_id, queries, folds)
 
 
-# QA18's instant reader's four topics (qa18.md R3), beside the 29.
+# QA18's instant reader's four topics (qa18.md R3), beside the 29; then (brief X25, QA19) topics
+# of several common words, which a body names in passing (an institution, a sector, a region).
 ALERT_TOPICS = ("الغوطة", "ترامب", "الدوري الإسباني", "النفط")
+PHRASE_TOPICS = ("النفط والغاز", "مجلس الأمن", "حقوق الإنسان", "الاتحاد الأوروبي", "الشرق الأوسط")
 
 
 def mention_place(topic: str, title: str, paragraphs: tuple[str, ...]) -> tuple[str, int]:
@@ -381,10 +385,11 @@ def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) ->
     import random
 
     from digests.models import Article
-    from digests.query import article_matches
+    from digests.query import alert_matches, article_matches
 
     places: dict[str, dict[str, int]] = {t: {} for t in topics}
     once: list[tuple[str, int]] = []
+    twice: list[tuple[str, int]] = []  # a topic of several words named twice, in the body only
     for n, d in enumerate(docs):
         paragraphs = tuple(x for x in (d.get("text") or "").split("\n") if x.strip())
         article = Article(id=n + 1, source_id=0, source_name=d.get("source") or "", url="",
@@ -397,18 +402,26 @@ def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) ->
             places[topic][key] = places[topic].get(key, 0) + 1
             if key == "body once":
                 once.append((topic, n))
-    kinds = ("title", "lead", "body 2+", "body once")
+            if where == "body" and body == 2 and len(topic.split()) > 1:
+                twice.append((topic, n))
+            if alert_matches(topic, article):
+                places[topic]["alert"] = places[topic].get("alert", 0) + 1
+    kinds = ("title", "lead", "body 2+", "body once", "alert")
     print(f"\nalerts: corpus articles an alert carries, by where they name the topic (lead: the"
-          f" first {LEAD_CHARS} characters of the first paragraph)")
+          f" first {LEAD_CHARS} characters of the first paragraph); alert: what"
+          f" digests.query.alert_matches sends")
     print(f"{'topic':<16} " + " ".join(f"{k:>9}" for k in kinds))
     sums = dict.fromkeys(kinds, 0)
     for topic in topics:
         print(f"{topic:<16} " + " ".join(f"{places[topic].get(k, 0):>9}" for k in kinds))
         for k in kinds:
             sums[k] += places[topic].get(k, 0)
-    total = sum(sums.values())
+    total = sum(sums[k] for k in kinds[:4])
     print(f"{'all':<16} " + " ".join(f"{sums[k]:>9}" for k in kinds) + f"  (of {total};"
           f" body once {sums['body once'] / max(1, total):.3f})")
+    print(f"topics of several words named exactly twice, in the body only: {len(twice)}")
+    for topic, n in random.Random(25).sample(twice, min(sample, len(twice))):
+        print(f"=== {topic} | {docs[n]['id']} | {docs[n].get('title')}")
     for topic, n in random.Random(19).sample(once, min(sample, len(once))):
         d = docs[n]
         text = d.get("text") or ""
@@ -448,8 +461,8 @@ def main() -> None:
     out_dir: Path = args.out
     if args.alerts is not None:
         docs = load_corpus()[:args.limit_docs or None]
-        alert_listing(docs, list(dict.fromkeys([t.query for t in TOPICS] + list(ALERT_TOPICS))),
-                      args.alerts)
+        alert_listing(docs, list(dict.fromkeys([t.query for t in TOPICS] + list(ALERT_TOPICS)
+                                               + list(PHRASE_TOPICS))), args.alerts)
         return
 
     docs = load_corpus()

@@ -72,3 +72,5 @@ def test_search_quality_fold_listing_smoke(tmp_path: Path) -> None:
 def test_search_quality_alerts_smoke() -> None:
     out = run("search_quality.py", "--limit-docs", "300", "--alerts", "3")
     assert "body once" in out and "النفط" in out and out.count("\n--- ") <= 3
+    assert "alert" in out and "النفط والغاز" in out  # what alert_matches sends, X25's topics
+    assert "topics of several words named exactly twice, in the body only:" in out

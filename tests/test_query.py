@@ -395,6 +395,33 @@ def test_an_alert_is_about_its_topic_not_a_passing_mention() -> None:
     assert not alert_matches("الغوطة", art("عنوان", other))
 
 
+def test_a_topic_of_several_words_needs_three_body_mentions() -> None:
+    """QA19 (brief X25): «الأمم المتحدة» named twice as a source of figures, «النفط والغاز» twice
+    in a list of sectors, was an alert; a topic of several words needs its phrase three times
+    in the body — or in the headline (its words in any order) or the lead, as before. A
+    one-word topic still needs two."""
+    from digests.models import Article
+    from digests.query import alert_matches, article_matches
+
+    def art(title: str, *paragraphs: str) -> Article:
+        return Article(id=1, source_id=1, source_name="s", url="u", title=title,
+                       paragraphs=paragraphs)
+
+    other = "كلام عن موضوع آخر تماما في فقرة طويلة"
+    twice = art("عنوان", other, "وتقدر الأمم المتحدة عدد النازحين", "وقالت الأمم المتحدة أمس")
+    assert article_matches("الأمم المتحدة", twice) and not alert_matches("الأمم المتحدة", twice)
+    thrice = art("عنوان", other, "الأمم المتحدة تدعو", "وقالت الأمم المتحدة",
+                 "ورحبت الأمم المتحدة")
+    assert alert_matches("الأمم المتحدة", thrice)
+    sectors = art("عنوان", other, "شركات النفط والغاز والبناء", "في قطاع النفط والغاز")
+    assert not alert_matches("النفط والغاز", sectors)
+    assert alert_matches("النفط والغاز", art("الغاز يرتفع مع النفط", other))  # headline: any order
+    assert alert_matches("النفط والغاز", art("عنوان", "قطاع النفط والغاز ينمو", other))  # lead
+    assert alert_matches("النفط", art("عنوان", other, "صعد النفط", "ثم هبط النفط"))  # one word
+    apart = art("عنوان", other, "النفط صعد والغاز", "هبط النفط ثم الغاز", "النفط أولا ثم الغاز")
+    assert not alert_matches("النفط والغاز", apart)  # the words apart are not the topic
+
+
 _WORDS = ("النفط", "نفط", "الغوطة", "الشرقية", "صعد", "في", "و", "الذهب", "قال", "ترمب", "ترامب")
 
 
