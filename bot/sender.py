@@ -89,6 +89,8 @@ MAX_DUE = 500  # a chat's due rows taken into one bundle (after a long outage, m
 # as one bundle (the best MAX_BUNDLE and a line for the rest). Pushes and daily digests are not
 # spaced.
 INSTANT_GAP = timedelta(minutes=5)
+# Kinds (besides 'instant') a chat's quiet hours hold at send time; a push ('push:') is not held.
+HELD_KINDS = ("update:", "daily:")
 
 
 def utc_now() -> datetime:
@@ -349,9 +351,10 @@ class Sender:
         now = self.clock()
         for chat_id, rs in per_chat.items():
             # Quiet hours again at send time (QA19 N2): rows queued in the evening but due only
-            # after a restart at night wait for the morning. Alerts and updates only: an admin's
-            # push is sent when asked, a daily digest at the hour the reader chose.
-            held = [r for r in rs if r.kind == "instant" or r.kind.startswith("update:")]
+            # after a restart at night wait for the morning. Alerts, updates and a daily digest
+            # (queued after the quiet hours, so found due inside them only when the bot was
+            # down at the reader's hour: brief X25); an admin's push is sent when asked.
+            held = [r for r in rs if r.kind == "instant" or r.kind.startswith(HELD_KINDS)]
             until = outbox.quiet_until(self.db.db, chat_id, now) if held else None
             if until is not None:
                 with contextlib.suppress(Locked):  # still due: held at a later pass

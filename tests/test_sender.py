@@ -870,3 +870,38 @@ async def test_a_busy_topic_day_leaves_the_general_digest_its_room(database: Dat
     whole, topic, plain = shown(2)
     assert len(topic) == 10 and plain == []
     assert {r["status"] for r in rows(database)} == {"sent"}
+
+
+async def test_a_daily_digest_found_due_at_night_waits_for_the_morning(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """Brief X25: a daily digest due at 20:00 local that a bot down since the evening only finds
+    at 03:00 local went out at once, in the chat's quiet hours (23–07). It is held to 07:00
+    and sent then, once; a chat without quiet hours gets its late digest at once."""
+    evening = datetime(2026, 11, 29, 17, 0, tzinfo=NOW.tzinfo)  # 20:00 in UTC+3
+    night = datetime(2026, 11, 30, 0, 0, tzinfo=NOW.tzinfo)  # 03:00
+    morning = datetime(2026, 11, 30, 4, 0, tzinfo=NOW.tzinfo)  # 07:00
+    clock = [night]
+    arts = articles(database, 3)
+    add_chat(database, 1, mode="daily", daily_hour=20, quiet=(23, 7))
+    add_chat(database, 2, mode="daily", daily_hour=20)  # quiet hours off
+    digest = [queue(database, 1, a, kind="daily:2026-11-29") for a in arts]
+    queue(database, 2, arts[0], kind="daily:2026-11-29")
+    with database.transaction() as tx:
+        tx.execute("update outbox set not_before = ?", [iso(evening)])
+    s = make_sender(database, bot)
+    s.clock = s.courier.clock = lambda: clock[0]
+    assert await s.run_once() == 1  # chat 2's digest only
+    assert emu.messages(1) == [] and len(emu.messages(2)) == 1
+    held = rows(database, "chat_id = 1 and status = 'pending'")
+    assert sorted(r["id"] for r in held) == digest
+    assert {r["not_before"] for r in held} == {iso(morning)}
+    for minutes in (30, 120, 239):  # the rest of the night: nothing
+        clock[0] = night + timedelta(minutes=minutes)
+        assert await s.run_once() == 0
+    clock[0] = morning
+    assert await s.run_once() == 1  # the day's digest, one message, once
+    clock[0] = morning + timedelta(hours=1)
+    assert await s.run_once() == 0
+    [sent] = emu.messages(1)
+    assert all(a.title in sent.plain_text for a in arts)
+    assert {r["status"] for r in rows(database)} == {"sent"}
