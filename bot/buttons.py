@@ -7,6 +7,15 @@ The «more stories» button under a delivered digest (QA17 R2) is handled here: 
 the article ids the digest counted but did not show (bot.courier made it, for that chat only);
 pressed, it sends those stories as a bundle without a header, once. In a group anyone may
 press it (it reads, it changes no setting).
+
+A compact delivered digest (QA18 R16) has a «📖 ١» button per story whose block leaves
+something out (bot.courier.story_rows; data «<id>.<n>», the stored id's payload holding the shown
+article ids): pressed, it sends that story's full digest — its every quote and related link —
+once per button (a double press, or a second reader of a group, is told it is above). In a
+channel it answers with an alert instead (bot.render.story_alert: the story's rest, cut to
+Telegram's 200 characters), every time, to whoever pressed: a message in a channel would be a
+new post notifying every reader because one of them pressed, and a private message cannot reach
+a reader who never started the bot — the alert works for anyone, subscriber or not.
 """
 
 from __future__ import annotations
@@ -14,12 +23,14 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot import answers, callbacks, following, preferences
 from bot.i18n import t
-from bot.render import render_bundle
+from bot.render import render_bundle, render_digest_messages, story_alert
 from bot.runtime import Action, Runtime, chat_lang, runtime, send
+from bot.stories import digest_by_article, live_digests
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.related import live_related
 
@@ -68,9 +79,50 @@ async def _act_more_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     await update.callback_query.answer(t("more_already_sent", lang), show_alert=True)
 
 
+async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                     cb: callbacks.Callback, lang: str) -> None:
+    """A compact bundle's «📖 n»: story n's full digest (see the module docstring)."""
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None
+    raw = cb.payload.get("articles", [])
+    ids = [a for a in raw if isinstance(a, int)] if isinstance(raw, list) else []
+    n = cb.index
+    if n is None or not 1 <= n <= len(ids):  # a forged place: nothing of ours
+        log.info("story button refused reason=place chat=%s", cb.chat_id)
+        await query.answer(t("button_expired", lang), show_alert=True)
+        return
+    found = digest_by_article(rt.db, ids[n - 1])
+    # a report whose page is gone since is replaced by its story's newest live one
+    digests = live_related(rt.db.db, live_digests(rt.db, [found])) if found else []
+    if not digests:
+        await query.answer(t("story_gone", lang), show_alert=True)
+        return
+    now = rt.now()
+    if chat is not None and chat.type == ChatType.CHANNEL:
+        await query.answer(story_alert(digests[0], lang, now), show_alert=True)
+        log.info("story alert chat=%s place=%d", cb.chat_id, n)
+        return
+    if not callbacks.take_index(rt.db, cb.id, n):
+        await query.answer(t("story_already_sent", lang), show_alert=True)
+        return
+    await query.answer()
+    sent = 0
+    try:
+        for html in render_digest_messages(digests[0], lang, now):
+            await send(update, context, html)
+            sent += 1
+    except Exception:
+        if not sent:  # nothing reached the reader: the button works again
+            callbacks.give_back_index(rt.db, cb.id, n)
+        raise
+    log.info("story sent chat=%s place=%d messages=%d", cb.chat_id, n, sent)
+
+
 ACTIONS: dict[str, Action] = {**answers.ACTIONS, **following.ACTIONS, **preferences.ACTIONS,
                               MORE_STORIES: _act_more_stories,
-                              f"{MORE_STORIES}:done": _act_more_sent}
+                              f"{MORE_STORIES}:done": _act_more_sent,
+                              callbacks.STORY: _act_story}
 
 
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

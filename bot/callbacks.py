@@ -26,7 +26,12 @@ MAX_AGE = timedelta(days=7)
 # The button under a delivered digest that sends the stories it counted but did not show
 # (made by bot.courier, handled by bot.buttons; QA17 R2)
 MORE_STORIES = "more_stories"
+# The story buttons under a compact delivered digest (bot.courier.story_buttons, QA18 R16): ONE
+# stored id for the bundle, payload {"articles": [the shown stories' article ids]}; each button's
+# data is «<id>.<n>», n the story's 1-based place in it (checked against the payload on press).
+STORY = "story"
 ID_BYTES = 12  # 16 URL-safe characters, well under Telegram's 64-byte limit
+_INDEX_SEP = "."  # never in an id: token_urlsafe uses A–Z a–z 0–9 - _
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class Callback:
     action: str
     payload: Mapping[str, Any] = field(default_factory=dict)
     created_at: datetime | None = None
+    index: int | None = None  # «<id>.<n>»: which of the id's buttons was pressed (STORY)
 
 
 def new_callback(db: Database, *, chat_id: int, action: str,
@@ -62,6 +68,13 @@ def resolve(db: Database, callback_id: str | None, *, chat_id: int, now: datetim
     if not callback_id or len(callback_id) > 64:
         log.info("callback refused reason=malformed chat=%s", chat_id)
         return None
+    index: int | None = None
+    if _INDEX_SEP in callback_id:
+        callback_id, _, tail = callback_id.partition(_INDEX_SEP)
+        if not tail.isascii() or not tail.isdigit() or len(tail) > 3:
+            log.info("callback refused reason=malformed chat=%s", chat_id)
+            return None
+        index = int(tail)
     row = next(iter(db.db.query("select * from callbacks where id = ?", [callback_id])), None)
     if row is None:
         log.info("callback refused reason=unknown chat=%s", chat_id)
@@ -79,7 +92,51 @@ def resolve(db: Database, callback_id: str | None, *, chat_id: int, now: datetim
     except ValueError:
         payload = {}
     return Callback(id=row["id"], chat_id=row["chat_id"], action=row["action"],
-                    payload=payload if isinstance(payload, dict) else {}, created_at=created)
+                    payload=payload if isinstance(payload, dict) else {}, created_at=created,
+                    index=index)
+
+
+def button_data(callback_id: str, index: int) -> str:
+    """The callback data of button `index` (1-based) of a stored id with several (STORY)."""
+    return f"{callback_id}{_INDEX_SEP}{index}"
+
+
+def take_index(db: Database, callback_id: str, index: int) -> bool:
+    """Mark button `index` of a stored id used (its payload's "done" list), once: True for the
+    one caller that added it (a double press, or two readers of a group at once, get False)."""
+    with db.transaction() as tx:
+        row = tx.execute("select payload from callbacks where id = ?", [callback_id]).fetchone()
+        if row is None:
+            return False
+        try:
+            payload = json.loads(row[0] or "{}")
+        except ValueError:
+            payload = {}
+        if not isinstance(payload, dict):
+            payload = {}
+        done = [d for d in payload.get("done", []) if isinstance(d, int)]
+        if index in done:
+            return False
+        payload["done"] = [*done, index]
+        tx.execute("update callbacks set payload = ? where id = ?",
+                   [json.dumps(payload, ensure_ascii=False), callback_id])
+        return True
+
+
+def give_back_index(db: Database, callback_id: str, index: int) -> None:
+    """Undo `take_index` when nothing could be sent: the button works again."""
+    with db.transaction() as tx:
+        row = tx.execute("select payload from callbacks where id = ?", [callback_id]).fetchone()
+        if row is None:
+            return
+        try:
+            payload = json.loads(row[0] or "{}")
+        except ValueError:
+            return
+        if isinstance(payload, dict) and isinstance(payload.get("done"), list):
+            payload["done"] = [d for d in payload["done"] if d != index]
+            tx.execute("update callbacks set payload = ? where id = ?",
+                       [json.dumps(payload, ensure_ascii=False), callback_id])
 
 
 def take(db: Database, callback_id: str, *, action: str) -> bool:

@@ -49,6 +49,7 @@ from bot import callbacks
 from bot.i18n import num, t
 from bot.limiter import RateLimiter
 from bot.owed import Locked, OwedWrites
+from bot.render import has_details
 from bot.threads import GONE_TOPIC, forget_thread
 from digests import outbox
 from digests.logs import Throttle
@@ -79,6 +80,7 @@ DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
                 "bot is not a member")
 GONE_CHAT = ("chat not found",)  # 400s that are as permanent as a block
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+STORY_ROW = 5  # story buttons a keyboard row («📖 ١» … «📖 ٥»): ten stories take two rows
 # Telegram unreachable (QA17 N-a): every due chat failed "not sent" once a second, one WARNING
 # each. The retry waits double with each such failure in a row (1 s … UNREACHABLE_MAX_DELAY,
 # back to 1 s after a message goes), and one WARNING a minute says how many there were.
@@ -132,7 +134,8 @@ class Courier:
     def __init__(self, db: Database, bot: Bot, render: Render, limiter: RateLimiter,
                  stats: SenderStats, *, default_language: str, clock: Callable[[], datetime],
                  retry_delay: float, busy: set[int], topics_of: TopicsOf | None = None,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 story_buttons: bool = True) -> None:
         """Args:
             db, bot: the sender's database and PTB bot (no PTB rate limiter).
             render: the bundle's digests and facts → messages (`Render`).
@@ -144,6 +147,8 @@ class Courier:
             topics_of: names the topics a bundle came for (bot.origins.bundle_topics), so its
                 header can say why it came; None renders without them.
             monotonic: the clock of the once-a-minute "unreachable" report.
+            story_buttons: a «📖 ١» button per shown story whose compact block leaves something
+                out (`story_places`), answered with its full digest (bot.buttons; QA18 R16).
         """
         self.db = db
         self.bot = bot
@@ -166,10 +171,35 @@ class Courier:
         # (article ids, language, topics, kind, more, button, updates, chat type) → messages: a
         # broadcast renders once, not once per chat.
         self._rendered: dict[_RenderKey, list[str]] = {}
+        self.story_buttons = story_buttons
+        # (article ids, language) → (shown article ids, the 1-based places with a story button)
+        self._places: dict[tuple[tuple[int, ...], str], tuple[list[int], list[int]]] = {}
 
     def forget_renderings(self) -> None:
         """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""
         self._rendered.clear()
+        self._places.clear()
+
+    def story_places(self, bundle: Bundle) -> tuple[list[int], list[int]]:
+        """The article ids of the stories the bundle shows, in their order (the render's
+        numbering), and the 1-based places of those whose compact block leaves something out
+        (bot.render.has_details): only they get a button. ([], []) when nothing is shown."""
+        ids = tuple(a for a in bundle.article_ids if a is not None)
+        lang = bundle.language or self.default_language
+        cached = self._places.get((ids, lang))
+        if cached is not None:
+            return cached
+        if not ids:
+            return [], []
+        found = {r["id"]: r for r in self.db.db.query(
+            f"{ARTICLE_SELECT} where articles.id in ({','.join('?' * len(ids))})", ids)}
+        digests = live_related(self.db.db, [digest_from_row(found[a]) for a in ids
+                                            if a in found])
+        now = self.clock()
+        shown = [int(d.article_id or 0) for d in digests]
+        places = [i + 1 for i, d in enumerate(digests) if has_details(d, lang, now)]
+        self._places[(ids, lang)] = (shown, places)
+        return shown, places
 
     def messages_for(self, bundle: Bundle, button: bool = True) -> tuple[list[str], str | None]:
         """Render the bundle; (messages, None) or ([], reason) when nothing can be sent.
@@ -214,35 +244,41 @@ class Courier:
 
     async def _send(self, bundle: Bundle, moved: list[int]) -> None:
         chat_id = bundle.chat_id
-        markup: InlineKeyboardMarkup | None = None
-        if bundle.hidden:
-            # The button first: its line is rendered only when it is really there (a line
-            # «في الزر أدناه» without one led nowhere). A database refusing writes now would
-            # refuse the claim too: the bundle waits for a later pass, nothing sent.
+        more: InlineKeyboardMarkup | None = None
+        stories: list[list[InlineKeyboardButton]] = []
+        if bundle.hidden or self.story_buttons:
+            # The buttons first: the «more» line is rendered only when its button is really
+            # there (a line «في الزر أدناه» without one led nowhere). A database refusing writes
+            # now would refuse the claim too: the bundle waits for a later pass, nothing sent.
             if self.writes.blocked():
                 return
             try:
-                markup = self.more_button(bundle, chat_id)
+                more = self.more_button(bundle, chat_id) if bundle.hidden else None
+                stories = self.story_rows(bundle, chat_id) if self.story_buttons else []
             except Locked:
+                if more is not None:
+                    self.writes.owe("drop button", callbacks.forget, _button_ids(more)[0])
                 return
+        rows = stories + (list(more.inline_keyboard) if more is not None else [])
+        markup = InlineKeyboardMarkup(rows) if rows else None
         went = False
         try:
-            went = await self._send_messages(bundle, moved, markup)
+            went = await self._send_messages(bundle, moved, markup, button=more is not None)
         finally:
             if markup is not None and not went:
-                # the button never reached the chat: its id goes, so /stats never takes its
+                # the buttons never reached the chat: their ids go, so /stats never takes its
                 # stories for ones behind an unpressed button (bot.stats), when the database
                 # takes it (owed otherwise, written before any other claim)
-                self.writes.owe("drop button", callbacks.forget, _button_id(markup))
+                for cb_id in _button_ids(markup):
+                    self.writes.owe("drop button", callbacks.forget, cb_id)
 
     async def _send_messages(self, bundle: Bundle, moved: list[int],
-                             markup: InlineKeyboardMarkup | None) -> bool:
-        """Render and send the bundle's messages, the button under the last; record the
-        outcome. True once the last message went."""
+                             markup: InlineKeyboardMarkup | None, *, button: bool) -> bool:
+        """Render and send the bundle's messages, the buttons under the last; record the
+        outcome. True once the last message went. `button`: the «more» button is there."""
         chat_id = bundle.chat_id
         try:
-            messages, reason = self.messages_for(bundle, button=markup is not None
-                                                 or not bundle.hidden)
+            messages, reason = self.messages_for(bundle, button=button or not bundle.hidden)
         except Exception as exc:  # a render bug fails these rows, not the sender
             log.exception("render failed chat=%s", chat_id)
             messages, reason = [], f"render failed: {exc!r}"
@@ -401,6 +437,34 @@ class Courier:
         return InlineKeyboardMarkup([[InlineKeyboardButton(
             t("more_button", lang, count=num(len(ids), lang)), callback_data=cb_id)]])
 
+    def story_rows(self, bundle: Bundle, chat_id: int) -> list[list[InlineKeyboardButton]]:
+        """The story buttons of a compact bundle (QA18 R16): «📖 ١» … under the message, one
+        per shown story whose block leaves something out, STORY_ROW to a row; «📖 الخبر كاملًا»
+        when the bundle shows one story. One stored id (bot.callbacks.STORY) bound to
+        `chat_id` holds the shown article ids; a button's data is «<id>.<n>» (at most 20
+        bytes). [] when no story has more, or the id could not be stored for another reason
+        than the database's (the digest goes without them: its blocks promise no button).
+
+        Raises:
+            Locked: the database did not take the id now (bot.owed): send the bundle later.
+        """
+        shown, places = self.story_places(bundle)
+        if not places:
+            return []
+        lang = bundle.language or self.default_language
+        try:
+            cb_id = self.writes.attempt("story buttons", _new_stories, chat_id, shown,
+                                        self.clock())
+        except Locked:
+            raise
+        except Exception as exc:  # an unforeseen failure: the digest still goes
+            log.warning("story buttons not stored chat=%s error=%r", chat_id, exc)
+            return []
+        buttons = [InlineKeyboardButton(
+            t("btn_story", lang, n=num(n, lang)) if len(shown) > 1 else t("btn_story_one", lang),
+            callback_data=callbacks.button_data(cb_id, n)) for n in places]
+        return [buttons[i:i + STORY_ROW] for i in range(0, len(buttons), STORY_ROW)]
+
     def _transient(self, bundle: Bundle, row_ids: Sequence[int], err: Exception) -> None:
         surely_not_sent = not_sent(err)
         if not surely_not_sent:
@@ -468,6 +532,15 @@ def _new_more(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
                                   payload={"articles": ids}, now=now)
 
 
-def _button_id(markup: InlineKeyboardMarkup) -> str:
-    """The opaque id of the «more» button in `markup`."""
-    return str(markup.inline_keyboard[0][0].callback_data)
+def _new_stories(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
+    """Store a compact bundle's story buttons' meaning (the shown article ids); its id."""
+    return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.STORY,
+                                  payload={"articles": ids}, now=now)
+
+
+def _button_ids(markup: InlineKeyboardMarkup) -> list[str]:
+    """The stored ids behind the buttons of `markup` (a story button's «<id>.<n>» is its id),
+    each once, in order."""
+    ids = [str(b.callback_data).partition(".")[0] for row in markup.inline_keyboard
+           for b in row if b.callback_data]
+    return list(dict.fromkeys(ids))

@@ -211,6 +211,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "These stories were already sent: see above."),
     "more_gone": ("لم تعد هذه الأخبار متاحة؛ جرّب /digest.",
                   "These stories are no longer available; try /digest."),
+    # --- X24 (session 11, QA18 R16): a compact bundle's story buttons (bot.courier); pressed,
+    # the story's full digest (bot.buttons), in a channel an alert (bot.render.story_alert)
+    "btn_story": ("📖 خبر {n}", "📖 Story {n}"),
+    "btn_story_one": ("📖 الخبر كاملًا", "📖 The full story"),
+    "story_already_sent": ("أُرسل هذا الخبر كاملًا من قبل، انظر أعلاه.",
+                           "This story was already sent in full: see above."),
+    "story_gone": ("لم يعد هذا الخبر متاحًا؛ جرّب /digest.",
+                   "This story is no longer available; try /digest."),
+    "story_no_more": ("لا مزيد في هذا الخبر.", "Nothing more in this story."),
+    # --- end X24
     "reported_by": ("بحسب {speaker}", "According to {speaker}"),
     "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
     # /start and /help

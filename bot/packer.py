@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.lines import Line, Span, line_html, line_len, utf16_len
+from bot.lines import LRI, PDI, Line, Span, line_html, line_len, utf16_len
 
 LIMIT = 4096  # UTF-16 code units per message, after entity parsing
 MAX_ENTITIES = 100  # per message; Telegram ignores formatting past the 100th entity
@@ -194,3 +194,39 @@ def truncate(lines: Sequence[Line], limit: int = LIMIT) -> list[Line]:
             out.append(cut + (Span("…"),))
         break
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Shortening a line (a compact bundle's key quote)
+
+_CLOSERS = "»”\"'"
+
+
+def shorten(line: Line, budget: int) -> tuple[Line, bool]:
+    """`line` within `budget` UTF-16 units (RLM included): its longest plain span (the quote
+    itself, never the italic speaker or a bold label) cut at a word and ended with «…» before
+    its closing quote mark, so «…» and the speaker after it stay whole. (line, False) when it
+    fits; (the line, True) once cut. A line whose longest span cannot give enough room is cut
+    anyway to a few words: a compact block never grows past its budget by a quote."""
+    over = line_len(line) - budget
+    if over <= 0:
+        return line, False
+    at = max(range(len(line)), key=lambda i: (not line[i].italic and not line[i].bold,
+                                              utf16_len(line[i].text)))
+    span = line[at]
+    text = span.text
+    closer = text[-1] if text[-1:] in _CLOSERS else ""
+    body = text[:-1] if closer else text
+    keep = max(utf16_len(body) - over - 1, 12)  # the ellipsis takes one unit
+    cut = ""
+    for word in _WORD_RE.findall(body):
+        if utf16_len(cut + word) > keep:
+            break
+        cut += word
+    if not cut.strip():  # one very long word: characters
+        cut = _hard_cut(body, keep)[0] if body else ""
+    cut = cut.rstrip(" ،,؛;:-—")
+    if cut.count(LRI) > cut.count(PDI):  # an isolate cut open would hold the «…» and after
+        cut += PDI
+    short = Span(cut + "…" + closer, span.bold, span.italic, span.href, span.ltr)
+    return line[:at] + (short,) + line[at + 1:], True

@@ -26,12 +26,16 @@ from bot.attribution import (
     standalone,
 )
 from bot.i18n import bundle_stop, format_date, num, relative_time, t, topic_list
-from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, safe_url
-from bot.packer import pack, truncate
+from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, line_text, safe_url
+from bot.packer import pack, shorten, truncate
 from digests.models import Digest, Quote
 from digests.quotes import quote_marks_balanced
 
 MAX_RELATED = 5
+# A compact block's key quote line at most this long (UTF-16 units, its speaker included): two
+# or three lines on a phone; the rest of it is behind the story's button (QA18 R16).
+KEY_QUOTE_UNITS = 200
+ALERT_CHARS = 200  # Telegram's limit for a callback answer's text
 
 _QUOTE_MARKS = "\"'“”«»„‟‹›`"
 _PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", '"': '"', "'": "'"}
@@ -128,9 +132,13 @@ def _label(text: str, lang: str) -> Span:
 
 
 def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool = True,
-                 index: int | None = None, update: bool = False) -> list[Line]:
+                 index: int | None = None, update: bool = False,
+                 compact: bool = False) -> list[Line]:
     """The lines of one story: headline, source and time, quotes, related links; `update` puts
-    «🔄 تحديث» / "🔄 Update" first (a new report of a story the chat was sent before)."""
+    «🔄 تحديث» / "🔄 Update" first (a new report of a story the chat was sent before).
+    `compact` (a delivered bundle's block, QA18 R16): headline and byline and at most ONE key
+    quote line — the first that shows, within KEY_QUOTE_UNITS (cut at a word with «…») — and
+    no related links: the rest is a tap away (`has_details`, bot.courier's story buttons)."""
     headline = clean(digest.headline) or clean(digest.url) or "—"
     head: list[Span] = []
     if update:
@@ -145,11 +153,35 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
         lines.append(byline(meta, lang))
     for quote in digest.quotes:
         line = quote_line(quote, lang)
+        if line and compact:
+            lines.append(shorten(line, KEY_QUOTE_UNITS)[0])
+            break
         if line:
             lines.append(line)
-    if with_related:
+    if with_related and not compact:
         lines.extend(related_lines(digest, lang))
     return lines
+
+
+def has_details(digest: Digest, lang: str, now: datetime) -> bool:
+    """Whether the compact block of `digest` leaves anything out (another quote, the key
+    quote's end, a related link): only such a story gets a button to its full digest."""
+    return digest_lines(digest, lang, now, compact=True) != digest_lines(digest, lang, now)
+
+
+def story_alert(digest: Digest, lang: str, now: datetime) -> str:
+    """The rest of a story as a button's alert (plain text, at most ALERT_CHARS): what its
+    compact block does not show — the key quote whole when it was cut, the other quotes, then
+    the related headlines — cut with «…». A channel's story buttons answer this way (a
+    message would be a post to every reader of the channel; bot.buttons)."""
+    shown = set(digest_lines(digest, lang, now, compact=True))
+    rest = [line for line in digest_lines(digest, lang, now) if line not in shown]
+    if not rest:
+        return t("story_no_more", lang)
+    text = "\n".join(line_text(line) for line in rest)
+    if len(text) > ALERT_CHARS:
+        text = text[:ALERT_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ،,") + "…"
+    return text
 
 
 def related_lines(digest: Digest, lang: str) -> list[Line]:
@@ -184,7 +216,7 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
                   header: bool | None = None, topics: Sequence[str] | None = None,
                   kind: str | None = None, more: int = 0, button: bool = True,
                   updates: frozenset[int] = frozenset(),
-                  chat_type: str | None = None) -> list[str]:
+                  chat_type: str | None = None, compact: bool | None = None) -> list[str]:
     """Several stories as few messages as fit (a subscriber is not flooded).
 
     `header` adds «📰 نشرة الأخبار» on top; by default only when there are several stories.
@@ -203,10 +235,17 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     messages only where Telegram's limits force it; only the first message carries the header.
     `updates`: the article ids shown as a story's update («🔄 تحديث · » before the headline:
     digests.outbox.update_articles).
+    `compact` (by default: a delivered digest, `topics` given) lays each story out as a short
+    block (`digest_lines(compact=True)`), numbered «١.» when there are several: the courier's
+    story buttons under the message carry those numbers (bot.courier.story_buttons; QA18 R16).
     """
     items = list(digests)
-    stories: list[list[Line]] = [digest_lines(d, lang, now, update=d.article_id in updates)
-                                 for d in items]
+    compact = topics is not None if compact is None else compact
+    numbered = compact and len(items) > 1
+    stories: list[list[Line]] = [digest_lines(d, lang, now, update=d.article_id in updates,
+                                              compact=compact,
+                                              index=i + 1 if numbered else None)
+                                 for i, d in enumerate(items)]
     if topics is not None:
         stories.insert(0, [(_label(origin_header(topics, lang, kind), lang),)])
         if more > 0:

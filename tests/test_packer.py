@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from telegram_html import check_message, visible_text
 
 from bot.lines import RLM, Line, Span, line_len
-from bot.packer import pack, split_line, truncate
+from bot.packer import pack, shorten, split_line, truncate
 
 _chars = st.sampled_from(list("ابتثجحخد غوطة") + ["Latin", " ", ". ", "؟ ", "😀", "<&>", "1"])
 _texts = st.lists(_chars, min_size=1, max_size=80).map("".join)
@@ -76,3 +76,25 @@ def test_truncate_keeps_what_fits_and_marks_the_cut() -> None:
     assert check_message(message, 60) == []
     assert "لن يظهر" not in message
     assert truncate(lines[:1], 60) == lines[:1]  # nothing to cut: nothing marked
+
+
+def test_shorten_cuts_the_quote_at_a_word_and_keeps_its_mark_and_speaker() -> None:
+    """A compact bundle's key quote (bot.render.KEY_QUOTE_UNITS): the quote span is cut, «…»
+    before its closing mark; the italic speaker is never touched."""
+    text = "«" + " ".join(f"كلمة{i}" for i in range(80)) + "»"
+    line: Line = (Span(text), Span(" — "), Span("المتحدث الرسمي", italic=True))
+    short, cut = shorten(line, 120)
+    assert cut and line_len(short) <= 120
+    assert short[0].text.endswith("…»") and short[0].text.startswith("«كلمة0 ")
+    assert short[1:] == line[1:]
+    words = short[0].text[1:-2].split(" ")
+    assert all(w.startswith("كلمة") and w[4:].isdigit() for w in words)  # whole words only
+    assert shorten(line, 2000) == (line, False)
+
+
+def test_shorten_closes_an_isolate_it_cuts_open() -> None:
+    """A Latin run with Arabic letters is wrapped LRI…PDI (bot.lines): a cut inside it closes
+    the isolate, or «…» and the speaker would be laid out inside it."""
+    inner = "\u2066" + " ".join(["http://x.test/أخبار"] * 30) + "\u2069"
+    short, cut = shorten((Span("قال " + inner), Span(" — "), Span("س", italic=True)), 80)
+    assert cut and short[0].text.count("\u2066") == short[0].text.count("\u2069")

@@ -553,3 +553,57 @@ def test_more_count_follows_the_grammar_of_numerals() -> None:
         "وخبر آخر", "وخبران آخران", "و٣ أخبار أخرى", "و١٠ أخبار أخرى", "و١١ خبرًا آخر",
         "و٣٨ خبرًا آخر", "و٩٩ خبرًا آخر", "و١٠٠ خبر آخر", "و١٠٣ أخبار أخرى", "و١١١ خبرًا آخر"]
     assert [more_count(n, "en") for n in (1, 38)] == ["1 more story", "38 more stories"]
+
+
+# --- compact delivered bundles (QA18 R16, brief X24) ---------------------------------------
+
+LONG = Digest(url="https://news.example/long", source="سكاي نيوز عربية",
+              headline="الأمم المتحدة تطالب بهدنة فورية",
+              published_at=NOW - timedelta(hours=1),
+              quotes=(Quote(" ".join(["نطالب جميع الأطراف بوقف فوري لإطلاق النار"] * 12),
+                            "الأمين العام"),
+                      Quote("لن نقبل بأي شروط مسبقة", "المعارضة")),
+              story_id=11, article_id=11)
+
+
+def test_a_delivered_bundle_shows_one_key_quote_a_story_within_its_budget() -> None:
+    from bot.render import KEY_QUOTE_UNITS
+
+    [msg] = render_bundle([GHOUTA, LONG, OTHER], "ar", NOW, topics=[""])
+    text = visible_text(msg)
+    assert "إن ما يحدث في الغوطة" in text
+    assert "قواته تحارب" not in text and "روابط ذات صلة" not in text  # behind the button
+    assert "لن نقبل" not in text
+    quote = next(line for line in text.split("\n") if "نطالب" in line)
+    assert utf16(quote) <= KEY_QUOTE_UNITS and "…»" in quote and "الأمين العام" in quote
+    assert [line[:3] for line in text.split("\n") if re.match(f"{RLM}?[١-٩]", line)] == \
+        [f"{RLM}١.", f"{RLM}٢.", f"{RLM}٣."]
+    assert check_message(msg) == []
+    # an answer page or /digest (no topics) keeps the whole story
+    [whole] = render_bundle([GHOUTA, LONG], "ar", NOW)
+    assert "قواته تحارب" in visible_text(whole) and "لن نقبل" in visible_text(whole)
+
+
+def test_has_details_is_whether_the_block_leaves_anything_out() -> None:
+    from bot.render import has_details
+
+    assert has_details(GHOUTA, "ar", NOW)  # a second quote and related links
+    assert has_details(LONG, "en", NOW)
+    assert not has_details(OTHER, "ar", NOW)
+    one = Digest(url="https://news.example/one", source="س", headline="عنوان",
+                 quotes=(Quote("جملة قصيرة", "متحدث"),), article_id=5)
+    assert not has_details(one, "ar", NOW)
+    cut = Digest(url=one.url, source="س", headline="عنوان",
+                 quotes=(Quote("كلمة " * 80, "متحدث"),), article_id=5)
+    assert has_details(cut, "ar", NOW)  # only the key quote's end is hidden
+
+
+def test_a_story_alert_is_its_rest_in_plain_text_within_telegrams_limit() -> None:
+    from bot.render import ALERT_CHARS, story_alert
+
+    alert = story_alert(GHOUTA, "ar", NOW)
+    assert "قواته تحارب الإرهاب & تحمي المدنيين <دائما>" in alert  # plain text: not escaped
+    assert "إن ما يحدث" not in alert  # already in the block
+    assert len(story_alert(LONG, "ar", NOW)) <= ALERT_CHARS
+    assert story_alert(LONG, "ar", NOW).endswith("…")
+    assert story_alert(OTHER, "en", NOW) == "Nothing more in this story."
