@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import re
+import sqlite3
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
@@ -55,7 +57,7 @@ from bot.runtime import (
     send,
     ui,
 )
-from digests import subscriptions
+from digests import prompts, subscriptions
 from digests.arabic import normalize
 from digests.errors import QueryError
 from digests.query import (
@@ -69,6 +71,8 @@ from digests.query import (
     topic_too_long,
 )
 from digests.topic_names import arabic_topic, example_for, is_adjective, is_latin
+
+log = logging.getLogger(__name__)
 
 DEEP_LINK_PREFIX = "t-"
 _PAYLOAD_CHARS = re.compile(r"[A-Za-z0-9_-]+")
@@ -458,7 +462,11 @@ async def _act_channel_add_topic(update: Update, context: ContextTypes.DEFAULT_T
         scope.chat_id, ui(lang, "channel_add_topic_prompt", title=title), parse_mode="HTML",
         reply_markup=ForceReply(input_field_placeholder=t("channel_add_topic_placeholder",
                                                           lang)))
-    remember_prompt(context, scope.chat_id, prompt.message_id, scope.target)
+    try:  # stored, so that an answer after a restart still adds the topic (brief X25)
+        prompts.remember(rt.db, scope.chat_id, prompt.message_id, scope.target, now=rt.now())
+    except sqlite3.Error as exc:  # locked or full: this run still knows the prompt
+        log.warning("prompt kept in memory only chat=%s error=%s", scope.chat_id, exc)
+        remember_prompt(context, scope.chat_id, prompt.message_id, scope.target)
 
 
 async def channel_topic_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -468,10 +476,13 @@ async def channel_topic_reply(update: Update, context: ContextTypes.DEFAULT_TYPE
     message = update.message
     if message is None or message.reply_to_message is None or not message.text:
         return
-    channel = prompted_channel(context, message.chat.id, message.reply_to_message.message_id)
+    rt = runtime(context)
+    replied = message.reply_to_message.message_id
+    channel = prompts.prompted(rt.db, message.chat.id, replied, now=rt.now())
+    if channel is None:
+        channel = prompted_channel(context, message.chat.id, replied)  # not stored (locked)
     if channel is None:
         return
-    rt = runtime(context)
     ensure_chat(rt, update)
     await subscribe(update, context, rt, message.text.strip(), chat_lang(rt, update),
                     scope=Scope(message.chat.id, channel))

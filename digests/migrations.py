@@ -381,6 +381,23 @@ def m027_new_chat_quiet_hours(db: sqlite_utils.Database) -> None:
         end""")
 
 
+def m029_pending_prompts(db: sqlite_utils.Database) -> None:
+    # A «➕ أضف موضوعًا» prompt (ForceReply) waiting for its answer: (private chat, the prompt's
+    # message id) → the channel the answer adds a topic to, until `expires_at`. Kept in memory
+    # until session 11, so a restart between prompt and answer lost it (brief X25);
+    # digests.prompts reads and writes it.
+    db.execute("""
+        create table pending_prompts (
+            chat_id integer not null,
+            message_id integer not null,
+            target_chat_id integer not null,
+            created_at text not null,
+            expires_at text not null,
+            primary key (chat_id, message_id)
+        )""")
+    db.execute("create index pending_prompts_expires on pending_prompts(expires_at)")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -409,4 +426,5 @@ MIGRATIONS: list[Migration] = [
     ("025_chat_thread", m025_chat_thread),
     ("026_ingest_bot", m026_ingest_bot),
     ("027_new_chat_quiet_hours", m027_new_chat_quiet_hours),
+    ("029_pending_prompts", m029_pending_prompts),
 ]

@@ -550,3 +550,40 @@ def test_an_english_topics_line_reads_left_to_right() -> None:
     english = following._listed("• Ghouta (الغوطة)", "en")
     assert not english.startswith("\u200f") and english.startswith("•")
     assert following._listed("• الغوطة", "ar").startswith("\u200f")
+
+
+async def test_a_channel_topic_prompt_is_answered_after_a_restart(tmp_path: Path) -> None:
+    """Brief X25: «➕ أضف موضوعًا» prompts were kept in memory, so a restart between the prompt
+    and the admin's answer read the answer as a search. The prompt is stored
+    (digests.prompts): a new run of the bot on the same database adds the topic."""
+    from botkit import ADMIN
+
+    channel, title = -100555, "قناة الأخبار"
+    path = sample_db(tmp_path)
+    async with running_bot(path) as h:
+        h.emu.add_chat(channel, type="channel", title=title, admins=[ADMIN])
+        await h.say(channel, "/subscribe لبنان")
+        [listing] = await h.say(ADMIN, "/channels")
+        h.emu.click(listing, f"📢 {title}")
+        await h.until(lambda: "مواضيع القناة" in " ".join(_now(h, listing).button_texts()))
+        h.emu.click(_now(h, listing), "📋 مواضيع القناة")
+        await h.until(lambda: "➕ أضف موضوعًا" in _now(h, listing).button_texts())
+        [prompt] = await h.click(_now(h, listing), "➕ أضف موضوعًا")
+        assert prompt.reply_markup is not None and prompt.reply_markup.get("force_reply")
+    reply = {"reply_to_message": {"message_id": prompt.message_id, "date": 0,
+                                  "chat": {"id": ADMIN, "type": "private", "first_name": "U"},
+                                  "text": prompt.plain_text}}
+    async with running_bot(path) as h:  # restarted: a new process, the same database
+        h.emu.add_chat(channel, type="channel", title=title, admins=[ADMIN])
+        h.emu.send_user_message(ADMIN, "الغوطة", extra=reply)
+        [done] = await h.emu.await_messages(ADMIN, 1)
+        assert "تمت متابعة «الغوطة» في القناة" in done.plain_text
+        assert {s.topic for s in subscriptions.list_subscriptions(h.db, channel)} == {
+            "لبنان", "الغوطة"}
+        assert subscriptions.list_subscriptions(h.db, ADMIN) == []
+
+
+def _now(h: object, sent: SentMessage) -> SentMessage:
+    """The message as it is now (after edits)."""
+    return next(m for m in h.emu.messages(sent.chat_id)  # type: ignore[attr-defined]
+                if m.message_id == sent.message_id)
