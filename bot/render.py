@@ -136,9 +136,10 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
                  compact: bool = False) -> list[Line]:
     """The lines of one story: headline, source and time, quotes, related links; `update` puts
     «🔄 تحديث» / "🔄 Update" first (a new report of a story the chat was sent before).
-    `compact` (a delivered bundle's block, QA18 R16): headline and byline and at most ONE key
-    quote line — the first that shows, within KEY_QUOTE_UNITS (cut at a word with «…») — and
-    no related links: the rest is a tap away (`has_details`, bot.courier's story buttons)."""
+    `compact` (a delivered bundle's block, QA18 R16): the headline with its source and time
+    after it on one line, and at most ONE key quote line — the first that shows, within
+    KEY_QUOTE_UNITS (cut at a word with «…») — and no related links: the rest is a tap away
+    (`has_details`, bot.courier's story buttons)."""
     headline = clean(digest.headline) or clean(digest.url) or "—"
     head: list[Span] = []
     if update:
@@ -146,27 +147,50 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     if index is not None:
         head.append(Span(f"{num(index, lang)}. ", bold=True))
     head.append(Span(_ltr(headline), bold=True, href=safe_url(digest.url)))
+    when = relative_time(digest.published_at, now, lang)
+    meta = " · ".join(p for p in (_ltr(clean(digest.source)), when) if p)
+    if compact and meta:
+        # the source and time on the headline's line: a story is two lines, not three (R16);
+        # in English "3 hours ago" is one left-to-right run of this right-to-left line (its
+        # digit alone would be laid out after "hours ago")
+        if lang == "en" and when:
+            meta = " · ".join(p for p in (_ltr(clean(digest.source)), LRM + when + LRM) if p)
+        head.append(Span(" — " + meta, italic=True))
     lines: list[Line] = [tuple(head)]
-    meta = " · ".join(p for p in (_ltr(clean(digest.source)),
-                                   relative_time(digest.published_at, now, lang)) if p)
-    if meta:
+    if meta and not compact:
         lines.append(byline(meta, lang))
-    for quote in digest.quotes:
-        line = quote_line(quote, lang)
-        if line and compact:
-            lines.append(shorten(line, KEY_QUOTE_UNITS)[0])
-            break
-        if line:
-            lines.append(line)
-    if with_related and not compact:
+    quotes = _quote_lines(digest, lang)
+    if compact:
+        lines.extend(_key_line(quotes))
+        return lines
+    lines.extend(quotes)
+    if with_related:
         lines.extend(related_lines(digest, lang))
     return lines
 
 
+def _quote_lines(digest: Digest, lang: str) -> list[Line]:
+    return [line for line in (quote_line(q, lang) for q in digest.quotes) if line]
+
+
+def _key_line(quotes: list[Line]) -> list[Line]:
+    """A compact block's one quote line: the first, within KEY_QUOTE_UNITS."""
+    return [shorten(quotes[0], KEY_QUOTE_UNITS)[0]] if quotes else []
+
+
+def _rest(digest: Digest, lang: str) -> list[Line]:
+    """What a story's compact block leaves out: the key quote whole when it was cut, the other
+    quotes, the related links."""
+    quotes = _quote_lines(digest, lang)
+    shown = _key_line(quotes)
+    return [line for line in quotes if line not in shown] + related_lines(digest, lang)
+
+
 def has_details(digest: Digest, lang: str, now: datetime) -> bool:
     """Whether the compact block of `digest` leaves anything out (another quote, the key
-    quote's end, a related link): only such a story gets a button to its full digest."""
-    return digest_lines(digest, lang, now, compact=True) != digest_lines(digest, lang, now)
+    quote's end, a related link): only such a story gets a button to its full digest.
+    (`now` keeps the shape of the other layout functions; nothing here depends on it.)"""
+    return bool(_rest(digest, lang))
 
 
 def story_alert(digest: Digest, lang: str, now: datetime) -> str:
@@ -174,8 +198,7 @@ def story_alert(digest: Digest, lang: str, now: datetime) -> str:
     compact block does not show — the key quote whole when it was cut, the other quotes, then
     the related headlines — cut with «…». A channel's story buttons answer this way (a
     message would be a post to every reader of the channel; bot.buttons)."""
-    shown = set(digest_lines(digest, lang, now, compact=True))
-    rest = [line for line in digest_lines(digest, lang, now) if line not in shown]
+    rest = _rest(digest, lang)
     if not rest:
         return t("story_no_more", lang)
     text = "\n".join(line_text(line) for line in rest)

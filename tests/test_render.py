@@ -35,7 +35,7 @@ NOW = datetime(2018, 2, 20, 15, 0, tzinfo=timezone.utc)
 SEPARATOR = "\n----- 8< message -----\n"
 # English labels stay LTR; an English attribution line starts with an LRM (bot.render.quote_line)
 EN_LABELS = ("Related links:", "Results for «", "📰 News digest", "\u200e",
-             "📰 Your daily digest", "To stop:", "And ")
+             "📰 Your daily digest", "To stop:", "And ", "📰 The general digest")
 
 GHOUTA = Digest(
     url="https://news.example/ghouta?id=1&lang=ar",
@@ -607,3 +607,19 @@ def test_a_story_alert_is_its_rest_in_plain_text_within_telegrams_limit() -> Non
     assert len(story_alert(LONG, "ar", NOW)) <= ALERT_CHARS
     assert story_alert(LONG, "ar", NOW).endswith("…")
     assert story_alert(OTHER, "en", NOW) == "Nothing more in this story."
+
+
+def test_a_compact_story_is_its_headline_with_source_and_time_then_one_quote() -> None:
+    """Two lines a story: «١. headline — source · منذ ٣ ساعات» and the key quote; in English
+    "3 hours ago" reads as written inside the right-to-left headline line (python-bidi)."""
+    from bidi.algorithm import get_display
+
+    [ar] = render_bundle([GHOUTA, OTHER], "ar", NOW, topics=[""])
+    lines = visible_text(ar).split("\n")
+    assert lines[2] == (f"{RLM}١. مقتل العشرات في قصف على الغوطة الشرقية — نشرة تجريبية"
+                        " · منذ ٣ ساعات")
+    assert lines[3].startswith(f"{RLM}«إن ما يحدث") and lines[4] == ""
+    [en] = render_bundle([GHOUTA, OTHER], "en", NOW, topics=[""])
+    head = visible_text(en).split("\n")[2]
+    assert "3 hours ago" in get_display(head) and "3 hours ago" not in head.replace(LRM, "")[:30]
+    assert check_message(en, ltr_labels=EN_LABELS) == []
