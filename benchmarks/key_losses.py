@@ -55,7 +55,16 @@ from digest_quality import (  # noqa: E402
 )
 from digests.headline import clean_headline  # noqa: E402
 from digests.quote_marks import quote_spans, sentence_spans  # noqa: E402
-from digests.quote_rank import choose, features, pool_of, WEIGHTS, W_COUNTER, W_REPEAT  # noqa: E402
+from digests.clause_split import split_clauses  # noqa: E402
+from digests.quote_rank import (  # noqa: E402
+    PARAPHRASE_LAST,
+    WEIGHTS,
+    W_COUNTER,
+    W_REPEAT,
+    choose,
+    features,
+    pool_of,
+)
 from digests.quotes import Candidate, find_quotes  # noqa: E402
 from digests.speech import cue_of, fold, is_complementizer  # noqa: E402
 
@@ -126,14 +135,16 @@ def match_pairs(preds: Sequence[str], gold: Sequence[dict[str, Any]]) -> dict[in
 
 
 def ranking(cands: Sequence[Candidate], headline: str) -> tuple[list[int], list[int]]:
-    """(the full greedy order as `rank_quotes` makes it, those skipped as a paraphrase of one of
-    the first three)."""
+    """(the full greedy order as `rank_quotes` makes it over `cands` — the clauses
+    digests.clause_split makes —, those below the first three that are a paraphrase of one of
+    them: since K13 a paraphrase comes after every other candidate, PARAPHRASE_LAST)."""
     scores = [sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
               for f in features(cands, headline)]
     pool = pool_of(cands)
-    order = choose(pool, scores, limit=len(cands), repeat=W_REPEAT, counter=W_COUNTER)
+    order = choose(pool, scores, limit=len(cands), repeat=W_REPEAT, counter=W_COUNTER,
+                   paraphrase=PARAPHRASE_LAST)
     top = order[:3]
-    skipped = [i for i in range(len(cands)) if i not in order
+    skipped = [i for i in range(len(cands)) if i not in top
                and any(pool.paraphrase[i][j] for j in top)]
     return order, skipped
 
@@ -226,10 +237,13 @@ def losses(sets: Sequence[str], limit: int = 0) -> tuple[list[Loss], Counter[str
         headline = clean_headline(article.title, article.text)
         gold: list[dict[str, Any]] = list(g.get("quotes", []))
         keys[set_name] += sum(1 for q in gold if q.get("key"))
-        cands = find_quotes(paragraphs)
+        found = find_quotes(paragraphs)
+        cands, origin = split_clauses(found)  # what the ranking sees (K13)
         order, skipped = ranking(cands, headline)
         top = order[:3]
-        shown = [cands[i].to_quote().text for i in top]
+        # A clause chosen without its sibling is shown as its whole span (rank_quotes).
+        shown = [(cands[i] if all(j in top for j, o in enumerate(origin) if o == origin[i])
+                  else found[origin[i]]).to_quote().text for i in top]
         shown_match = match_pairs(shown, gold)
         cand_match = match_pairs([c.text for c in cands], gold)
         gold_of = {i: j for j, i in cand_match.items()}

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from digests.quote_rank import WEIGHTS, choose, features, pool_of, rank_quotes
+from digests.quote_rank import PARAPHRASE_LAST, WEIGHTS, choose, features, pool_of, rank_quotes
 from digests.quotes import Candidate
 
 
@@ -37,7 +37,12 @@ def test_ranking_prefers_direct_speech_over_its_paraphrase() -> None:
     ]
     ranked = rank_quotes(cands, "الرئيس يرفض شروطا جديدة على الاتفاق")
     assert ranked[0].kind == "direct"
-    assert len(ranked) == 1  # the paraphrase adds nothing
+    # The paraphrase only fills the slot nothing else fills (K13: PARAPHRASE_LAST) …
+    assert [c.kind for c in ranked] == ["direct", "reported"]
+    # … and comes after any other voice, however low that voice scores.
+    other = _cand("سننظر في الأمر لاحقا ونرد في الوقت المناسب", "وزير الخارجية", 9)
+    ranked = rank_quotes(cands + [other], "الرئيس يرفض شروطا جديدة على الاتفاق", limit=2)
+    assert [c.speaker for c in ranked] == ["الرئيس", "وزير الخارجية"]
 
 
 def test_ranking_prefers_different_speakers_and_respects_the_limit() -> None:
@@ -82,7 +87,11 @@ def test_choose_skips_paraphrases_and_matches_rank_quotes() -> None:
     headline = "الرئيس يرفض شروطا جديدة على الاتفاق"
     scores = [sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
               for f in features(cands, headline)]
-    assert [cands[i] for i in choose(pool, scores)] == rank_quotes(cands, headline)
+    # rank_quotes fills an empty slot with the paraphrase (PARAPHRASE_LAST); the rest is choose's.
+    assert [cands[i] for i in choose(pool, scores, paraphrase=PARAPHRASE_LAST)] == rank_quotes(
+        cands, headline)
+    assert [cands[i] for i in choose(pool, scores)] == rank_quotes(cands, headline)[:2]
+    assert choose(pool, [3.0, 2.0, 1.0], paraphrase=PARAPHRASE_LAST) == [0, 2, 1]
 
 
 def test_choose_penalises_a_repeated_speaker_and_rewards_a_counter_voice() -> None:
