@@ -38,7 +38,7 @@ from bot.channel_admin import (
     same_chat,
     scope_of,
 )
-from bot.i18n import chat_worded, num, t, topic_label
+from bot.i18n import chat_worded, code_language, num, t, topic_label
 from bot.lines import close_rtl, escape_text
 from bot.preferences import hour_label
 from bot.runtime import (
@@ -137,6 +137,16 @@ def _topic_label(topic: str, lang: str) -> str:
 # Subscriptions
 
 
+def admin_language(update: Update) -> str | None:
+    """The language ('ar'/'en') of the user behind a group's or channel's setup (who added the
+    bot, or followed a topic for it), from their Telegram language_code; None when unknown (a
+    channel post has no user) or neither Arabic nor English (DEFAULT_LANGUAGE then)."""
+    user = update.effective_user
+    if update.my_chat_member is not None:
+        user = update.my_chat_member.from_user
+    return code_language(user.language_code) if user else None
+
+
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime, topic: str,
                     lang: str, *, deep_link: bool = False, scope: Scope | None = None) -> None:
     """Follow `topic` in this chat (refused in a group for non-admins) and say so, worded for
@@ -193,6 +203,10 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     except QueryError:
         await send(update, context, ui(lang, "nothing_searchable", query=echo(topic)))
         return
+    if target_type != "private":  # a group without a language takes its admin's (brief X25)
+        adopted = admin_language(update)
+        if adopted and subscriptions.adopt_language(rt.db, target, adopted) and not scope.channel:
+            lang = adopted  # this answer already speaks the group's language
     label = _topic_label(sub.topic, lang)
     if created and subscriptions.topic_was_cut(topic):
         label += "…"  # stored at MAX_TOPIC_CHARS: the echo says it was cut

@@ -112,12 +112,24 @@ def ui(lang: str, key: str, **values: object) -> str:
 
 
 def chat_lang(rt: Runtime, update: Update) -> Lang:
-    """The language for this update: the chat's stored choice, else the user's Telegram one."""
+    """The language for this update: the chat's stored choice, else (a private chat) the
+    user's Telegram one, else DEFAULT_LANGUAGE."""
     chat = update.effective_chat
     stored = subscriptions.get_chat(rt.db, chat.id) if chat else None
-    user = update.effective_user
-    return lang_of(user.language_code if user else None, stored.language if stored else None,
+    return lang_of(user_code(update), stored.language if stored else None,
                    rt.settings.default_language)
+
+
+def user_code(update: Update) -> str | None:
+    """The Telegram language_code that may choose the answer's language: the user's in a
+    private chat; none in a group or channel, which speaks one language to all its members —
+    its stored choice (/lang, or the language of the admin who added it or followed its first
+    topic: subscriptions.adopt_language), else DEFAULT_LANGUAGE (brief X25: a group whose
+    language was unset answered each member in theirs)."""
+    chat, user = update.effective_chat, update.effective_user
+    if user is None or (chat is not None and chat.type != "private"):
+        return None
+    return user.language_code
 
 
 def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
@@ -176,9 +188,7 @@ def enter(update: Update, context: ContextTypes.DEFAULT_TYPE
     chat = ensure_chat(rt, update)
     if chat is None:
         return None
-    user = update.effective_user
-    lang = lang_of(user.language_code if user else None, chat.language,
-                   rt.settings.default_language)
+    lang = lang_of(user_code(update), chat.language, rt.settings.default_language)
     return rt, chat, lang
 
 

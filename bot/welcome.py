@@ -18,6 +18,7 @@ answered once, at its first edit (`edited`).
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -25,7 +26,7 @@ from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks, zones
-from bot.following import decode_start_payload, subscribe
+from bot.following import admin_language, decode_start_payload, subscribe
 from bot.i18n import (
     ADMIN_COMMANDS,
     EXAMPLE_TOPICS,
@@ -162,6 +163,13 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if status in _OUT:
         outbox.deactivate_chat(rt.db, change.chat.id, f"bot {status}", rt.now())
         return
+    if change.old_chat_member.status in _OUT and status in _IN and change.chat.type != "private":
+        # a group speaks one language: without one chosen, the language of the admin who added
+        # it (brief X25); a write refused (locked) leaves DEFAULT_LANGUAGE, as before
+        try:
+            subscriptions.adopt_language(rt.db, change.chat.id, admin_language(update))
+        except sqlite3.Error as exc:
+            log.warning("group language not recorded chat=%s error=%s", change.chat.id, exc)
     if change.old_chat_member.status in _OUT and status in _IN and in_group(update):
         await introduce(update, context, chat_lang(rt, update), old_topics)
 

@@ -5,6 +5,7 @@ python-bidi), and the group variants (/search instead of «type a topic»)."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bidi import get_display
@@ -14,6 +15,7 @@ from telegram_html import check_message
 from bot import welcome
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, t
 from bot.runtime import ui
+from digests import subscriptions
 
 _MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
 _TAGS = re.compile(r"<[^>]+>")
@@ -143,7 +145,11 @@ async def test_start_and_help_in_a_group_speak_to_the_group(tmp_path: Path) -> N
         [hello] = await h.say(group, "/start", user=member)
         assert hello.plain_text.lstrip("\u200f").startswith("أهلًا بكم في نشرة")
         [ar] = await h.say(group, "/help", user=member)
-        [en] = await h.say(group, "/help", user=h.user(READER + 4, "en"))
+        # an English group (its /lang choice; a group speaks one language: brief X25)
+        h.emu.add_group(group - 1, "group", admins=[ADMIN])
+        subscriptions.upsert_chat(h.db, group - 1, now=datetime.now(UTC), type="supergroup")
+        subscriptions.set_language(h.db, group - 1, "en")
+        [en] = await h.say(group - 1, "/help", user=member)
         [mine] = await h.say(READER, "/help")
     lines = [line.replace("\u200e", "").lstrip("\u200f") for line in ar.plain_text.split("\n")]
     assert "/topics — المواضيع التي تتابعها المجموعة" in lines
@@ -284,3 +290,37 @@ async def test_a_groups_start_asks_the_group_to_try(tmp_path: Path) -> None:
         assert "جرّبوا أحد هذه المواضيع:" in m.plain_text and "جرّب أحد" not in m.plain_text
         [m] = await h.say(READER, "/start")
         assert "جرّب أحد هذه المواضيع:" in m.plain_text
+
+
+async def test_a_group_speaks_one_language_to_members_of_two(tmp_path: Path) -> None:
+    """Brief X25: a group whose language was unset answered each member in their own Telegram
+    language, so its members saw a conversation in two languages. A group speaks its stored
+    choice, else the language of the admin who added the bot, else DEFAULT_LANGUAGE."""
+    added, unset = -100901, -100902
+    ar_member, en_member = READER + 5, READER + 6
+    async with running_bot(sample_db(tmp_path)) as h:
+        arabic, english = h.user(ar_member), h.user(en_member, "en")
+        # added by an English-speaking admin: the introduction and every member in English
+        h.emu.add_group(added, "group", admins=[ADMIN])
+        h.emu.chat_member_update(added, new_status="member", old_status="left",
+                                 user=h.user(ADMIN, "en"))
+        [intro] = await h.emu.await_messages(added, 1, timeout=10)
+        assert intro.plain_text.startswith("Hello everyone")
+        [a] = await h.say(added, "/help", user=arabic)
+        [e] = await h.say(added, "/help", user=english)
+        assert a.plain_text == e.plain_text and "/topics — The topics this group follows" in \
+            a.plain_text.split("\n")
+        chat = subscriptions.get_chat(h.db, added)
+        assert chat is not None and chat.language == "en"
+        # nobody known added it: both members get DEFAULT_LANGUAGE (Arabic), not their own
+        h.emu.add_group(unset, "مجموعة", admins=[ADMIN])
+        [a] = await h.say(unset, "/search الغوطة", user=arabic)
+        [e] = await h.say(unset, "/search الغوطة", user=english)
+        assert "نتائج «الغوطة»" in a.plain_text and "نتائج «الغوطة»" in e.plain_text
+        # /lang wins over the admin's language, for everyone
+        subscriptions.set_language(h.db, added, "ar")
+        [e] = await h.say(added, "/help", user=english)
+        assert e.plain_text.lstrip("\u200f").startswith("أوامر نشرة")
+        # a private chat still speaks its user's language
+        [mine] = await h.say(en_member, "/help", user=english)
+        assert "/topics" in mine.plain_text and "أوامر" not in mine.plain_text
