@@ -11,7 +11,8 @@ because one shown span held two).
 Only a new complement clause after a comma splits: «، وإن …», «، وإنه …», «، وأنه …», «، وأن
 ال…» (a definite subject), «، كما أن …». Not «، وأن يبقى …» (a second subjunctive object of one
 verb: «رأيت ألا يشارك، وأن يبقى …»), nor «وبأن», nor inside quote marks, nor a span that opens
-on its verb (a hedged «ترجح السلطات أن تكون …» shown as written), nor a part under three words.
+on its verb (a hedged «ترجح السلطات أن تكون …» shown as written), nor a concessive «وإن أضاف»,
+«وإن كان», nor a second reason of one «لأن», nor a part under three words.
 The second part keeps a complementizer that carries its subject («أنه رغم …», shown «إنه …» by
 bot.attribution) and otherwise starts at its subject; it is no longer `named` (its speaker is
 the first part's). Pure.
@@ -46,6 +47,12 @@ def _present_verb(word: str) -> bool:
             or w.startswith(("تت", "تست")))
 
 
+# «وإن أضاف …», «وإن كان …»: «even though» — a concession inside the clause, no new statement.
+_CONCESSIVE_NEXT = frozenset("كان كانت كانوا يكن تكن لم بدا بدت ظل ظلت".split())
+# «… وذلك لأن البشر يتفاعلون …، كما أنهم يسافرون»: a second reason of the same «because».
+_CAUSAL_RE = re.compile(r"(?:^|\s)(?:و?ل(?:أن|ان)|بسبب|نظرا)")
+
+
 def _cuts(text: str) -> list[re.Match[str]]:
     """Where a new complement clause starts in `text` (the rules of the module docstring)."""
     out: list[re.Match[str]] = []
@@ -54,6 +61,10 @@ def _cuts(text: str) -> list[re.Match[str]]:
                 :m.start()].count("»"):
             continue  # inside quote marks: the speaker's own words go on
         comp, pronoun, nxt = m.group(2), m.group(3), m.group(4)
+        if not pronoun and (fold(nxt) in _CONCESSIVE_NEXT or cue_of(nxt)[1] is not None):
+            continue
+        if _CAUSAL_RE.search(text[out[-1].end() if out else 0:m.start()]):
+            continue
         hamza_a = comp[0] in "أا"  # «أن» (subjunctive or a clause), not «إن» (a clause)
         if hamza_a and not pronoun and (
                 _present_verb(nxt) or (m.group(1) == "و" and not fold(nxt).startswith("ال"))):
