@@ -221,6 +221,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "This story is no longer available; try /digest."),
     "story_no_more": ("لا مزيد في هذا الخبر.", "Nothing more in this story."),
     # --- end X24
+    # --- X25 (session 11): a chat on UTC (where an English reader starts) is told how to pick
+    # its zone under the /start welcome (bot.welcome)
+    "zone_hint_utc": ("🕐 الأوقات (والنشرة اليومية وساعات الهدوء) بالتوقيت العالمي UTC. لتختار "
+                      "توقيتك: /settings",
+                      "🕐 Times (the daily digest, quiet hours) are in UTC. To pick your time "
+                      "zone: /settings"),
+    # --- end X25
     "reported_by": ("بحسب {speaker}", "According to {speaker}"),
     "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
     # /start and /help

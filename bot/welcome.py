@@ -89,8 +89,11 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     kind = chat.type if chat else None
     hello = t(chat_worded("hello", kind), lang)  # «أهلًا بكم» in a group
     try_these = t(chat_worded("try_these", kind), lang)  # «جرّبوا» in a group (QA10 F12)
-    await send(update, context, ui(lang, "welcome", hello=hello, how=how, try_these=try_these),
-               keyboard(rows))
+    text = ui(lang, "welcome", hello=hello, how=how, try_these=try_these)
+    if kind == "private" and zones.chat_zone(rt.db, chat_id) == zones.ENGLISH_ZONE:
+        # an English reader starts on UTC (brief X25): say so, and where to pick their zone
+        text += "\n" + ui(lang, "zone_hint_utc")
+    await send(update, context, text, keyboard(rows))
 
 
 def in_group(update: Update) -> bool:

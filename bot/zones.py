@@ -8,7 +8,8 @@ chats.utc_offset_minutes is the offset of chats that chose a fixed one before zo
 zoned chat it only keeps the offset its zone had when chosen (`set_zone`), which delivery falls
 back to should the zone's name ever fail to load. A new chat starts on DEFAULT_ZONE
 (migration 014_new_chat_zone: a trigger on chats, so every way a chat is created gets it), which
-the picker marks «✓». A chat that chose a fixed offset before zones existed keeps it (time_zone
+the picker marks «✓»; a private chat whose user's Telegram speaks English starts on UTC
+(ENGLISH_ZONE, brief X25), which the picker offers too. A chat that chose a fixed offset before zones existed keeps it (time_zone
 NULL) and its old label until it picks a zone; `set_fixed_offset` (an old button) makes one.
 """
 
@@ -47,12 +48,17 @@ ZONES: tuple[tuple[str, str, str], ...] = (
     ("Europe/London", "لندن", "London"),
     ("Europe/Berlin", "برلين ووسط أوروبا", "Berlin, Central Europe"),
     ("America/New_York", "نيويورك", "New York"),
+    ("UTC", "التوقيت العالمي", "UTC"),
 )
 ZONE_NAMES = {zone: (ar, en) for zone, ar, en in ZONES}
 # Where a new chat starts: UTC+3 all year (no daylight saving time), the offset chats had by
 # default before zones, now under a name the picker can mark. Migration 014_new_chat_zone
 # writes the same name.
 DEFAULT_ZONE = "Asia/Riyadh"
+# Where a new private chat whose user's Telegram speaks English starts (brief X25): English
+# readers live in every zone, Riyadh is wrong for most, and no zone is right for all (Telegram
+# tells a bot no one's place): UTC is named as what it is, and /start says how to pick one.
+ENGLISH_ZONE = subscriptions.ENGLISH_ZONE
 
 # The fixed offsets offered before session 4 (still stored for chats that chose one then; they
 # keep working and keep their label until the chat picks a zone).
@@ -88,6 +94,8 @@ def zone_label(minutes: int, lang: str, zone: str | None = None) -> str:
     """«لبنان (UTC+3)» for a named zone (its offset now, given as `minutes`); for a fixed offset
     «UTC+3 (مكة، بغداد…)» when it was one of the old presets, «UTC+5:30» otherwise."""
     idx = 0 if lang == "ar" else 1
+    if zone == "UTC":  # «UTC (UTC+0)» would say it twice
+        return "التوقيت العالمي (UTC)" if lang == "ar" else "UTC"
     if zone in ZONE_NAMES:
         return f"{ZONE_NAMES[zone][idx]} ({offset_label(minutes)})"
     label = offset_label(minutes)

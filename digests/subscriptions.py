@@ -73,6 +73,11 @@ class Subscription:
     created_at: datetime | None = None
 
 
+# A new private chat whose user's Telegram speaks English starts on UTC (bot.zones.ENGLISH_ZONE,
+# brief X25), not on Riyadh as Arabic readers do.
+ENGLISH_ZONE = "UTC"
+
+
 def _chat(row: dict[str, Any]) -> Chat:
     return Chat(id=row["id"], type=row["type"], title=row["title"], language=row["language"],
                 active=bool(row["active"]), mode=row["mode"], daily_hour=row["daily_hour"],
@@ -190,15 +195,20 @@ def upsert_chat(db: Database, chat_id: int, *, now: datetime, type: str = "priva
                 title: str = "", language: str | None = None) -> Chat:
     """Create the chat or refresh its type and title; a chat that writes to us is active again.
 
-    `language` is set only when the chat has none yet, so a choice made with /lang stays.
+    `language` is set only when the chat has none yet, so a choice made with /lang stays. A new
+    private chat in English starts on ENGLISH_ZONE; any other on bot.zones.DEFAULT_ZONE
+    (migration 014's trigger).
     """
+    english = type == "private" and language == "en"
     with db.transaction() as tx:
         tx.execute(
-            """insert into chats (id, type, title, language, created_at) values (?,?,?,?,?)
+            """insert into chats (id, type, title, language, created_at, time_zone,
+                                  utc_offset_minutes) values (?,?,?,?,?,?,?)
                on conflict(id) do update set type = excluded.type, title = excluded.title,
                  language = coalesce(chats.language, excluded.language),
                  active = 1, deactivated_at = null, deactivated_reason = null""",
-            [chat_id, type, title[:200], language, iso(now)],
+            [chat_id, type, title[:200], language, iso(now),
+             ENGLISH_ZONE if english else None, 0 if english else 180],
         )
     chat = get_chat(db, chat_id)
     assert chat is not None

@@ -265,3 +265,40 @@ async def test_a_reader_switching_to_instant_gets_the_queued_digest_now(tmp_path
         assert len(sent) == 1 and "نشرتك اليومية" not in sent[0]  # one bundle, instant
         assert {r[0] for r in h.db.db.execute(
             "select kind from outbox where chat_id = ?", [READER])} == {"instant"}
+
+
+async def test_an_english_reader_starts_on_utc_and_is_told_how_to_pick_a_zone(
+        tmp_path: Path) -> None:
+    """Brief X25: an English reader started on Riyadh's zone (UTC+3), so their daily digest and
+    quiet hours came three hours off for most of them, and nothing said so. A new private chat
+    whose Telegram speaks English starts on UTC (labelled, marked in the picker), /start says
+    where to pick a zone, and a digest at 8:00 is 08:00 UTC; an Arabic reader keeps Riyadh and
+    gets no such line."""
+    english, arabic = READER + 20, READER + 21
+    async with running_bot(sample_db(tmp_path)) as h:
+        [welcome] = await h.say(english, "/start", language_code="en")
+        assert welcome.plain_text.split("\n")[-1] == (
+            "🕐 Times (the daily digest, quiet hours) are in UTC. To pick your time zone: /settings")
+        assert chat_zone(h.db, english) == "UTC"
+        [menu] = await h.say(english, "/settings", language_code="en")
+        assert "Time zone: UTC" in menu.plain_text.replace("\u200e", "")
+        h.emu.click(menu, "🕐 Time zone")
+        await h.until(lambda: "✓ UTC" in h.emu.messages(english)[-1].button_texts())
+        chat = subscriptions.get_chat(h.db, english)
+        assert chat is not None
+        _, when = outbox.next_daily(datetime(2026, 11, 30, 5, tzinfo=UTC),
+                                    {"daily_hour": chat.daily_hour, "time_zone": "UTC"})
+        assert when == datetime(2026, 11, 30, 8, tzinfo=UTC)  # 8:00 is 08:00 UTC
+        # picking a zone takes the hint away
+        h.emu.click(h.emu.messages(english)[-1], "London")
+        await h.until(lambda: "Time zone: London" in h.emu.messages(english)[-1].plain_text)
+        [again] = await h.say(english, "/start", language_code="en")
+        assert "UTC" not in again.plain_text
+        [ar] = await h.say(arabic, "/start")
+        assert chat_zone(h.db, arabic) == DEFAULT_ZONE and "/settings" not in ar.plain_text
+
+
+def test_the_utc_zone_is_labelled_once() -> None:
+    assert zone_label(0, "en", "UTC") == "UTC"
+    assert zone_label(0, "ar", "UTC") == "التوقيت العالمي (UTC)"
+    assert chat_offset("UTC", 180, SUMMER) == 0
