@@ -243,6 +243,8 @@ def _insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, int |
     return int(db.execute("select total_changes()").fetchone()[0] - before)
 
 
+# A story's update not sent: the chat had the same news from another story (`_queue_updates`)
+REPEAT_REASON = "يكرر خبرًا وصل المحادثة من قصة أخرى / repeats news the chat had from another story"
 MERGED_REASON = "القصة دُمجت في قصة وصلت المحادثة / story merged into one the chat already has"
 
 
@@ -388,7 +390,10 @@ def _queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     story, and the oil follower never saw it). The row's kind is 'update:<the chat's local
     date>' for an instant chat (unique per chat, story and kind: one update a day) and the next
     daily digest's kind for a daily chat; none for a report published before the last delivery
-    or one the chat already has a row for. Returns how many were queued."""
+    or one the chat already has a row for. An update that says what the chat was sent in the last
+    48 h under another story (digests.repeats, QA19 N3) is recorded 'skipped' with
+    REPEAT_REASON instead (its row also keeps that day's update of the story from coming).
+    Returns how many were queued."""
     if story < 0:
         return 0
     published = article.published_at or now
@@ -423,13 +428,34 @@ def _queue_updates(db: sqlite_utils.Database, article: Article, story: int,
                      iso(now)))
     if not rows:
         return 0
+    # QA19 N3: an update saying what the chat was sent under another story in the last 48 h
+    # (one event split across stories) is recorded skipped, not queued (digests.repeats)
+    from digests.repeats import repeated_chats, report  # late: it builds on the story analysis
+
+    repeats = repeated_chats(db, article.id, report(article.title, article.text, published),
+                             story, [r[0] for r in rows], now)
     before = db.execute("select total_changes()").fetchone()[0]
     db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
-                        " not_before, created_at) values (?, ?, ?, ?, ?, ?)", rows)
+                        " not_before, created_at) values (?, ?, ?, ?, ?, ?)",
+                        [r for r in rows if r[0] not in repeats])
     n = int(db.execute("select total_changes()").fetchone()[0] - before)
+    if repeats:
+        db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
+                            " created_at, status, last_error) values (?, ?, ?, ?, ?, 'skipped',"
+                            " ?)", [(r[0], r[1], r[2], r[3], r[5], REPEAT_REASON)
+                                    for r in rows if r[0] in repeats])
+        log.info("story updates skipped as repeats article=%s story=%s chats=%d", article.id,
+                 story, len(repeats))
     if n:
         log.info("story updates queued article=%s story=%s rows=%d", article.id, story, n)
     return n
+
+
+def repeats_skipped(db: sqlite_utils.Database, since: datetime) -> int:
+    """Updates recorded skipped since `since` because they repeated what the chat had (N3)."""
+    return int(db.execute("select count(*) from outbox where status = 'skipped'"
+                          " and last_error = ? and created_at >= ?",
+                          [REPEAT_REASON, iso(since)]).fetchone()[0])
 
 
 def update_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:

@@ -1,0 +1,126 @@
+"""Whether a story's update repeats news a chat already had from another story (QA19 N3).
+
+One event is sometimes split across stories (the story index keeps apart two reports a day
+apart that it could not tie: QA19 saw Ivanka Trump's visit to Seoul three times). A later
+report of one of them comes to a chat as «🔄 تحديث» (digests.outbox._queue_updates) though the
+chat was sent the same news under the other story. `repeated_chats` names the chats for which
+an update article repeats a report of ANOTHER story they were sent in the last REPEAT_WINDOW;
+the outbox records those updates as skipped (REPEAT_REASON) instead of queuing them.
+
+"Says the same" (`says_same`, pure): the leads (headline + first sentence, digests.leads)
+have a cosine of at least LEAD_MIN with no reaction, speaker or weekday gap between them, or the
+story model's probability (digests.story_model, the words' pair model) is at least MODEL_MIN —
+a pair the model refused only by its time-scaled bar. Measured on the development story pairs
+the model keeps apart (benchmarks/update_repeats.py): the lead cosine alone at 0.40 catches 14
+of 112 gold-same pairs and hides 19 of 832 gold-different ones; the model's probability alone at
+0.60 catches 19 and hides 4; the two together catch 24 and hide 7 (precision 0.77) — the gold's
+different pairs are hard negatives, near the bar by construction.
+
+Cost: the update's lead and vector once; each distinct sent report of the window once — its
+stored whole-text vector first (story_vectors), analyzed (lead, vector: ~4 ms) only when that
+cosine reaches SIM_FLOOR. Only chats that get an update are asked (a report a day or more after
+the delivery of its story).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from digests import story_model
+from digests.leads import Lead, compare_leads, lead_of
+from digests.models import iso, parse_iso
+from digests.similarity import (
+    StoryVector,
+    pair_features,
+    similarity,
+    similarity_to_blob,
+    story_vector,
+)
+
+log = logging.getLogger(__name__)
+
+REPEAT_WINDOW = timedelta(hours=48)  # what the chat was sent this recently counts
+LEAD_MIN = 0.40   # lead cosine that says the same, when no gap tells two events apart
+MODEL_MIN = 0.60  # story-model probability that says the same whatever the time between
+SIM_FLOOR = 0.10  # whole-text cosine below which a sent report is not analyzed (cost)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What is compared of one article: its lead, its whole-text vector, its time."""
+
+    lead: Lead
+    vector: StoryVector
+    published: datetime | None
+
+
+def report(title: str, text: str, published: datetime | None) -> Report:
+    """The `Report` of an article (analyzes its headline, first sentence and text)."""
+    return Report(lead_of(title, text, published), story_vector(title, text), published)
+
+
+def says_same(a: Report, b: Report) -> bool:
+    """Whether two reports of different stories tell the same news (see the module)."""
+    evidence = compare_leads(a.lead, b.lead)
+    gap = evidence.reaction_gap or evidence.speaker_gap or evidence.day_gap
+    if evidence.similarity >= LEAD_MIN and not gap:
+        return True
+    hours = abs((a.published - b.published).total_seconds()) / 3600 \
+        if a.published and b.published else 0.0
+    values = pair_features(similarity(a.vector, b.vector), hours, evidence)
+    return story_model.probability(values) >= MODEL_MIN
+
+
+def repeated_chats(db: sqlite_utils.Database, article_id: int, update: Report, story: int,
+                   chat_ids: Iterable[int], now: datetime) -> dict[int, int]:
+    """The chats among `chat_ids` that were sent, in the REPEAT_WINDOW before `now`, a report
+    of another story than `story` (or one merged into it) saying the same as `update` (the
+    report `article_id`): chat → that sent article. Each distinct sent report is judged once;
+    one whose stored whole-text vector (story_vectors) is below SIM_FLOOR of the update's is
+    not analyzed further (every pair the rule takes on the development pairs is above 0.14)."""
+    chats = sorted(set(chat_ids))
+    if not chats:
+        return {}
+    marks = ",".join("?" * len(chats))
+    sent = db.execute(
+        f"""select o.chat_id, o.article_id from outbox o
+            where o.chat_id in ({marks}) and o.status = 'sent' and o.sent_at >= ?
+              and o.article_id is not null and o.article_id != ? and o.story_id != ?
+              and o.story_id not in (select merged_id from story_merges where into_id = ?)
+            order by o.sent_at desc""",
+        [*chats, iso(now - REPEAT_WINDOW), article_id, story, story]).fetchall()
+    same: dict[int, bool] = {}
+    found: dict[int, int] = {}
+    for chat_id, other in sent:
+        chat_id, other = int(chat_id), int(other)
+        if chat_id in found:
+            continue
+        if other not in same:
+            same[other] = _same_as(db, update, other)
+        if same[other]:
+            found[chat_id] = other
+    if found:
+        log.info("story updates repeat what chats had article=%s chats=%d", article_id,
+                 len(found))
+    return found
+
+
+def _same_as(db: sqlite_utils.Database, update: Report, other: int) -> bool:
+    """`says_same` for a stored article, cheap first: its stored vector against SIM_FLOOR."""
+    row = db.execute(
+        """select coalesce(a.headline, a.title, ''),
+                  case when a.body != '' then a.body else a.summary end,
+                  coalesce(a.published_at, a.fetched_at), v.vector
+           from articles a left join story_vectors v on v.article_id = a.id
+           where a.id = ?""", [other]).fetchone()
+    if row is None:
+        return False
+    title, text, when, blob = row
+    if blob is not None and similarity_to_blob(update.vector, blob) < SIM_FLOOR:
+        return False
+    return says_same(update, report(str(title), str(text or ""), parse_iso(when)))
