@@ -121,3 +121,16 @@ def test_settings_and_the_pooled_table(sc: ModuleType) -> None:
     row = next(t for t in table if "0.55/0.40/0.50" in t)
     assert "| 2 | 0.902/0.797 | 55/6/14 | holdout2 0.871 |" in row
     assert any("0.45/0.40/0.50 | 1 | 0.857/0.882" in t for t in table)
+
+
+def test_the_shared_svd_choice_is_pair_vectors_choice(sc: ModuleType) -> None:
+    rows, vectors = _synthetic()
+    design = sc.pv.design_of(rows, sc.pv.parse_variant("use:both:0"), {"use": vectors})
+    y = np.array([float(r["same"]) for r in rows])
+    folds = np.array([r["fold"] for r in rows])
+    train = np.flatnonzero(folds != "fold0")
+    assert sc.choose(design, y, folds, train, (4, 8, 16)) == sc.pv.choose(
+        design, y, folds, train, (4, 8, 16))
+    wide = sc.pv.Transform(design, train, 16)
+    narrow = sc.pv.Transform(design, train, 8)
+    assert sc._sliced(wide, 8)(design, train) == pytest.approx(narrow(design, train), abs=1e-9)
