@@ -135,7 +135,7 @@ class Courier:
                  stats: SenderStats, *, default_language: str, clock: Callable[[], datetime],
                  retry_delay: float, busy: set[int], topics_of: TopicsOf | None = None,
                  monotonic: Callable[[], float] = time.monotonic,
-                 story_buttons: bool = True) -> None:
+                 story_buttons: bool | None = None) -> None:
         """Args:
             db, bot: the sender's database and PTB bot (no PTB rate limiter).
             render: the bundle's digests and facts → messages (`Render`).
@@ -147,8 +147,10 @@ class Courier:
             topics_of: names the topics a bundle came for (bot.origins.bundle_topics), so its
                 header can say why it came; None renders without them.
             monotonic: the clock of the once-a-minute "unreachable" report.
-            story_buttons: a «📖 ١» button per shown story whose compact block leaves something
-                out (`story_places`), answered with its full digest (bot.buttons; QA18 R16).
+            story_buttons: a «📖 خبر ١» button per shown story whose compact block leaves
+                something out (`story_places`), answered with its full digest (bot.buttons;
+                QA18 R16). By default when `topics_of` is given: the render then lays a
+                delivered digest out in compact blocks (bot.render.render_bundle).
         """
         self.db = db
         self.bot = bot
@@ -171,7 +173,7 @@ class Courier:
         # (article ids, language, topics, kind, more, button, updates, chat type) → messages: a
         # broadcast renders once, not once per chat.
         self._rendered: dict[_RenderKey, list[str]] = {}
-        self.story_buttons = story_buttons
+        self.story_buttons = topics_of is not None if story_buttons is None else story_buttons
         # (article ids, language) → (shown article ids, the 1-based places with a story button)
         self._places: dict[tuple[tuple[int, ...], str], tuple[list[int], list[int]]] = {}
 

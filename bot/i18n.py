@@ -220,6 +220,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "story_gone": ("لم يعد هذا الخبر متاحًا؛ جرّب /digest.",
                    "This story is no longer available; try /digest."),
     "story_no_more": ("لا مزيد في هذا الخبر.", "Nothing more in this story."),
+    # /stats (QA19 N3): updates not sent as they repeated another story (digests.repeats)
+    "stats_repeats": ("• تحديثات لم تُرسل لأنها تكرر خبرًا وصل المحادثة (٢٤ ساعة): {count}",
+                      "• Updates not sent as they repeated news the chat had (24 h): {count}"),
     # --- end X24
     # --- X25 (session 11): a chat on UTC (where an English reader starts) is told how to pick
     # its zone under the /start welcome (bot.welcome)

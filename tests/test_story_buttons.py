@@ -6,14 +6,22 @@ Application (PTB) and sender against the emulator, real SQLite files."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from botkit import running_bot
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows
+from telegram import Bot
 
-from bot import callbacks
+from bot import callbacks, courier
+from bot.emulator import Emulator
+from bot.origins import bundle_topics
+from bot.sender import Sender
 from digests.models import Quote, RelatedItem, iso
 from digests.records import quotes_to_json, related_to_json
+from digests.settings import Settings
 from digests.storage import Database
 
 QUOTES = (Quote("الوضع في المدينة خطير جدا & <يتدهور>", "المتحدث باسم الأمم المتحدة"),
@@ -79,7 +87,7 @@ async def test_a_delivered_bundle_is_compact_with_a_button_per_story_with_more(
         for quote in QUOTES:
             assert quote.text in whole
         assert "تقرير سابق عن المدينة" in whole and "روابط ذات صلة" in whole
-        assert "&amp;" in full.text and "&lt;يتدهور&gt;" in full.text  # escaped, as every feed string
+        assert "&amp;" in full.text and "&lt;يتدهور&gt;" in full.text  # escaped
         again = await h.click_answer(bundle, "📖 خبر ١")
         assert again["show_alert"] and "من قبل" in again["text"]
         assert len(h.emu.messages(1)) == 2  # no second copy
@@ -155,3 +163,58 @@ def test_story_place_is_taken_once_and_given_back(database: Database) -> None:
     assert not callbacks.take_index(database, "unknown", 1)
     assert callbacks.resolve(database, f"{cb_id}.", chat_id=1, now=NOW) is None
     assert callbacks.resolve(database, f"{cb_id}.1234", chat_id=1, now=NOW) is None
+
+
+async def test_story_buttons_that_cannot_be_stored_leave_the_compact_digest_without_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unforeseen failure storing the buttons' id: the digest still goes (its blocks promise
+    no button), with no story button under it."""
+    def broken(*args: Any) -> str:
+        raise RuntimeError("the callbacks table is gone")
+
+    monkeypatch.setattr(courier, "_new_stories", broken)
+    path = tmp_path / "nostory.db"
+    with Database(path) as db:
+        _queue(db, {1: "private"})
+    async with running_bot(path) as h:
+        await h.until(lambda: {r["status"] for r in rows(h.db)} == {"sent"})
+        [bundle] = h.emu.messages(1)
+        assert bundle.button_texts() == [] and "١. " in _plain(bundle.plain_text)
+
+
+async def test_story_buttons_of_a_digest_that_never_went_are_forgotten(
+        database: Database, bot: Bot, emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The buttons' id is stored before the claim; a claim refused under another program's
+    lock sends nothing, and that id is deleted: only ids of buttons a chat got are kept."""
+    import sqlite3
+
+    from digests import outbox
+
+    _queue(database, {1: "private"})
+    other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
+    real_claim = outbox.claim
+
+    def claim_under_lock(db: Database, ids: Any) -> list[int]:
+        if not other.in_transaction:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("update _migrations set applied_at = applied_at")
+        return real_claim(db, ids)
+
+    now = [100.0]
+    settings = Settings(database_path=Path(database.path), send_rate_per_second=500.0)
+    s = Sender(database, bot, settings, clock=lambda: NOW, instant_gap=timedelta(0),
+               topics_of=bundle_topics)
+    s.courier.writes.monotonic = lambda: now[0]
+    s.courier.writes.wait = 0.01
+    s.recover()
+    monkeypatch.setattr(outbox, "claim", claim_under_lock)
+    assert await s.run_once() == 0
+    assert emu.sent_log() == []
+    other.execute("ROLLBACK")
+    other.close()
+    monkeypatch.setattr(outbox, "claim", real_claim)
+    now[0] += 2.0
+    assert await s.drain(timeout=5) >= 1
+    [(kept,)] = database.db.execute("select id from callbacks").fetchall()
+    [bundle] = emu.messages(1)
+    assert {b["callback_data"].partition(".")[0] for b in bundle.buttons()} == {kept}
