@@ -49,10 +49,11 @@ W_REPEAT = 0.5  # per chosen quote of the same speaker (editors do repeat the ma
 W_COUNTER = 0.8  # a reply or denial, for the second slot
 PARAPHRASE = 0.45  # word overlap with a chosen quote above which a quote is its paraphrase
 SAME_WORDS = 0.9  # word overlap above which a quote is the chosen one's words again: never shown
-# What a paraphrase of a chosen quote loses: more than any two scores differ (≈ −1.2 … 5.8), so it
-# comes after every other candidate and only fills a slot nothing else fills — the lead's
-# paraphrase beside the direct quote, which the annotators key both when the article has few
-# quotes (brief K13; session 6's soft paraphrase, a weight then, fitted 1.0–2.0 in K13's folds).
+# What a paraphrase of a chosen quote loses: more than any two totals differ (scores −1.2 … 5.8,
+# repeat and counter terms ±1.8), so it comes after every other candidate and only fills a slot
+# nothing else fills — the lead's paraphrase beside the direct quote, which the annotators key
+# both when the article has few quotes (brief K13; session 6's soft paraphrase was a weight:
+# refitted in each of K13's folds it is 1.0 or this, benchmarks/three_quotes.py).
 PARAPHRASE_LAST = 10.0
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 # Words of a strong statement (a warning, a demand, a refusal, a threat), for the third slot.
