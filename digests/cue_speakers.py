@@ -352,6 +352,14 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             prev in CLAUSE_CONJ or (k > first and toks[k - 1].raw.endswith(("،", ",")))):
         # a new main clause, its own speaker; «…"، وأضاف: مر وقت طويل …» (K12): after the
         # colon on the verb come the words said, never a subject
+        if k + 1 < last and toks[k + 1].norm in IN_WHICH and not t.norm.startswith(("و", "ف")):
+            # «… أن أجهزة الاستخبارات اعترضت محادثات بين X، الذي تسميه وسائل الإعلام "شيف"
+            # الرئيس الروسي، فلاديمير بوتين، قال فيها …» (QA19 N1): «فيها» refers back to a
+            # noun the reported clause described, so the name before the comma is no subject;
+            # only a document's publisher speaks («…، أصدر بيانا، قال فيه»); else nobody
+            # written here (digests.speech_cues ends the reported clause at the verb).
+            publisher = _publisher(toks, k, first)
+            return (publisher if publisher and plausible_speaker(publisher) else ""), k + 2
         speaker, j = ("", k + 1) if t.raw.endswith(":") else subject(toks, k + 1, last)
         if not speaker and prev not in CLAUSE_CONJ and not t.norm.startswith(("و", "ف")):
             # «أن X، نائب الوزير، أوضح أن …»: the subject is written before the verb.

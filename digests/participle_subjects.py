@@ -12,7 +12,7 @@ from __future__ import annotations
 from digests.cue_speakers import _opening_verb, after_lam
 from digests.speaker_checks import _adjective, plausible_speaker
 from digests.speakers import Tok, subject
-from digests.speech import cue_of, fold, strip_conj
+from digests.speech import STOP, cue_of, fold, strip_conj
 
 # «تصريحات لـX», «في كلمة لـX»: a statement whose author is written behind a glued «ل». Folded.
 _STATEMENT_NOUNS = frozenset("تصريح تصريحات تصريحا كلمه حديث مقابله".split())
@@ -78,3 +78,48 @@ def statement_owner(toks: list[Tok], k: int, first: int) -> str:
             name, _ = after_lam(toks, m + 1, k)
             return name if name and plausible_speaker(name) else ""
     return ""
+
+
+# «ليرد عليه X», «لتتدخل أحلام بعدها»: words between a purpose verb and its subject. Folded.
+_BEFORE_SUBJECT = frozenset("عليه عليها عليهم بعدها بعده حينها بدوره بدورها".split())
+# «ليكون مستشاره …»: «كان» and «ليس» take a predicate, not a speaker. Folded, «ل» stripped.
+_NOT_A_SPEAKING_VERB = frozenset("يكون تكون يصبح تصبح يبقي تبقي يظل تظل يست".split())
+# Verbs whose object — whom one told, asked or urged — follows them at once. Folded, «ل» stripped.
+_TELLING = frozenset(
+    "يخبر تخبر يسال تسال يطالب تطالب يدعو تدعو يبلغ تبلغ يخاطب تخاطب ينصح تنصح يحث تحث"
+    " يطلب تطلب يوجه توجه يبشر تبشر يحذر تحذر يعد تعد يهنئ تهنئ يشكر تشكر".split())
+
+
+def purpose_subject(toks: list[Tok], k: int, first: int, gender: str) -> str:
+    """«…، ليعلق بعدها وزير الدفاع الأمريكي، جيمس ماتيس، قائلا: "…"» (QA19 N1), «…، لترفض
+    أحلام قائلة "…"»: a present verb with «لـ» after a comma and its subject written after it,
+    right before the participle at token `k` of the same gender, is who speaks — not the source
+    of an attribution («وفقا لأصدقاء …») or the voice quoted before; "" otherwise."""
+    for v in range(k - 1, max(first, k - 9) - 1, -1):
+        if cue_of(toks[v].raw)[1] is not None or any(q in toks[v].raw for q in "\"“”«»:"):
+            return ""  # another cue (or speech) between: its speaker is the participle's
+        raw = toks[v].raw
+        if (raw[:2] in ("لي", "لت") and len(fold(raw)) >= 5 and raw[-1] not in "،,.:؛"
+                and (v == first or toks[v - 1].raw.endswith(("،", ",")))):
+            break
+    else:
+        return ""
+    norm = fold(raw)
+    if ("f" if norm.startswith("لت") else "m") != gender or norm.endswith(("وا", "ون", "ة", "ه")):
+        return ""  # «لترتيب إجراءات ترحيلهم، مشيرا»: a verbal noun, not her verb
+    if norm[1:] in _NOT_A_SPEAKING_VERB or norm[1:].startswith("يست") or norm[1:] in _TELLING:
+        return ""  # («لتخبر مدير أعمالها قائلة»: whom she told follows the verb, not who)
+    s = v + 1
+    while s < k and toks[s].norm in _BEFORE_SUBJECT:
+        s += 1
+    name, j = subject(toks, s, k)
+    if not name or (j < k and not toks[j - 1].raw.endswith(("،", ","))):
+        return ""  # the subject does not reach the participle: an object or a clause between
+    rest = [toks[m].raw.rstrip("،,") for m in range(j, k)]
+    if rest:
+        # «وزير الدفاع الأمريكي، جيمس ماتيس،»: the title and the name set off after it.
+        if len(rest) > 3 or not toks[k - 1].raw.endswith(("،", ",")) or any(
+                fold(w) in STOP for w in rest):
+            return ""
+        name = f"{name} {' '.join(rest)}"
+    return name if plausible_speaker(name) else ""

@@ -526,6 +526,17 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
             for c2 in usable[1:]:
                 if c2.kind != "part" and c2.content_start is not None and c2.named:
                     c = c2
+            lead = [c2 for c2 in usable if c2.content_start is not None
+                    and not para[c2.content_start:a].strip(" :\"“«„")]
+            if lead and lead[-1] is not c and (lead[-1].named or (
+                    c.content_start is None and any(
+                        c3.named and c3.speaker == lead[-1].speaker and c.tok < c3.tok
+                        and toks[c3.tok - 1].norm not in RELATIVES  # («السبب الذي يدعو X»)
+                        for c3 in before))):
+                # «وفقا لأصدقاء …، ليعلق بعدها الوزير قائلا: "…"», «قال عاصي "…"، لترفض أحلام
+                # قائلة "…"» (QA19 N1): the cue whose speech opens at these marks speaks, not
+                # an attribution before it that introduced none, nor a voice quoted before.
+                c = lead[-1]
             if c.tok > 0 and toks[c.tok - 1].norm in RELATIVES:
                 # «وقال رعد في تغريدته التي تساءل البعض عن مدى جديتها …: "…"» (QA13 2934): a
                 # verb in a relative clause describes the post; the verb before it, whose speech

@@ -206,6 +206,17 @@ _OBJECT_PLURALS = frozenset(
 # Words that open another clause («عندما كان …», «مهما كانت …», «كيف ستصبح …»).
 CLAUSE_OPENERS = frozenset("عندما بعدما حينما اذا كيف لماذا مهما لهذا ولهذا".split())
 _OBJECT_MASDARS = frozenset("سحب سقوط قتل مقتل".split())
+# Indefinite verbal nouns that open the object clause of «أعلن/قرر/انتقد/اعتبر …» («أعلنت
+# وزارة الخارجية الأمريكية بدء "…"», «أعلنت الحكومة البريطانية طرد 23 دبلوماسيا», QA19 N5).
+# After a definite word they cannot be its genitive («منظمة حظر الأسلحة», «تحالف دعم الشرعية»
+# follow an indefinite head), so they start the clause, never end a speaker. Folded; not
+# «عودة», «زيادة» (surnames: «النائب أيمن عودة»).
+_CLAUSE_MASDARS = frozenset(
+    "بدء اطلاق وقف تعليق استئناف انطلاق تاجيل الغاء اغلاق منع ارسال تشكيل تنظيم اقامه انسحاب"
+    " انهاء توقيع تعيين اقاله تقديم رفع خفض تمديد فرض انشاء تخصيص تحويل شراء بيع تنفيذ اعاده"
+    " اعتزام اعتماد تسليم اخلاء اعدام توقيف مصادره حجز حظر ادراج طرد ترحيل تجميد استنكار"
+    " تخفيض اعفاء ايقاف تعزيز تقليص احاله توجيه افتتاح تكليف ابعاد استبعاد اعاره تجديد"
+    " مقاطعه".split())
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
 # «ب» + these: a prepositional object («بعدم منح», «بذلك»), never part of a name.
 _B_OBJECTS = frozenset(
@@ -269,6 +280,8 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
         return True
     if prev is None:
         return False
+    if norm in _CLAUSE_MASDARS and prev.norm.startswith("ال"):
+        return True  # «وزارة الخارجية الأمريكية بدء "…"»: the object clause starts
     bare = next((norm[:-len(s)] for s in _POSSESSIVE if norm.endswith(s)
                  and len(norm) - len(s) >= 3), "")
     if bare.endswith("ت"):

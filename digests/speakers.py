@@ -270,6 +270,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             break  # «وأكد سليم للرئيس الروسي أن» (F16): a bare name is no title of his
         if j > i and _named_addressee(toks, j, limit):
             break  # «قال سيبايوس لزيدان»: whom it was said to, named elsewhere in the paragraph
+        if (j > i and t.norm in ("عنوان", "اسم", "معرف") and j + 1 < limit
+                and toks[j + 1].norm in ("حسابه", "حسابها")):
+            break  # «قال آخر عنوان حسابه @X "…"»: "whose account is", not part of the name
         if j > i and t.norm in ("له", "لها", "لهم", "لهما", "لنا"):
             # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name; «متحدث
             # … هو الميجور X»: «هو» introduces the name and stays)

@@ -46,6 +46,7 @@ from digests.speaker_checks import plural_verb_object
 from digests.participle_subjects import (
     kana_present_subject,
     participle_subject,
+    purpose_subject,
     statement_owner,
 )
 from digests.sentence_openers import sentence_opener
@@ -204,6 +205,13 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     if content_start is not None and any(c.content_start == content_start for c in cues):
         # Two cues before one «إن»: the speech is the first one's («قالت X، التي تبلغ …، إن»).
         return None, max(k + 1, j)
+    if (not speaker and head.kind == "verb" and content_open and k + 1 < w.last
+            and w.toks[k + 1].norm in IN_WHICH and w.toks[k - 1].raw.endswith(("،", ","))):
+        # «…، فلاديمير بوتين، قال فيها …» inside a reported clause (QA19 N1): the subject of
+        # «قال فيها» is not written there; the clause ends, and nobody is credited.
+        return Cue(tok=k, kind=head.kind, gender=head.gender, speaker="",
+                   content_start=content_start, counter=False, named=True,
+                   end_tok=j), max(k + 1, j)
     if not speaker and head.kind == "verb":
         unwritten = unwritten_speaker(w.toks, k, w.first, w.last, head.prev, content_start,
                                        content_open)
@@ -211,6 +219,12 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
             return skip
         speaker = unwritten
     opener = ""
+    if not speaker and head.kind == "part":
+        # «…، ليعلق بعدها وزير الدفاع، جيمس ماتيس، قائلا:»: the subject of the purpose verb
+        # right before the participle speaks, whoever a cue named earlier (QA19 N1).
+        opener = speaker = purpose_subject(w.toks, k, w.first, head.gender)
+        if speaker and content_start is not None:
+            speakers.add(speaker, head.gender)
     if (not speaker and head.kind == "part" and not content_open
             and not any(c.named and c.speaker for c in cues)):
         # «ونعتها الوزارة قائلة:»: the subject of the verb that opens the sentence speaks. It

@@ -1,0 +1,89 @@
+"""Brief F18 (session 11): speakers QA19 and the seed-21 reading found wrong, on invented
+sentences. Each fix's test fails on the tree before F18 (checked against its start, 67e0842);
+the guards of what must not change (a publisher, a telling verb, a verbal noun's genitive) pass
+on both."""
+
+from __future__ import annotations
+
+import pytest
+
+from digests.quotes import find_quotes
+
+
+def test_f18_said_in_which_inside_a_reported_clause_names_nobody() -> None:
+    """QA19 N1 (CN-middleEast-68): «… بين X، الذي يلقبه الإعلام "الطاهي" الرئيس، Y، قال فيها
+    … إنه …» — «فيها» refers back to the talks; Y, the apposition before the comma, did not say
+    it. The newspaper's clause ends at the verb and no line is credited to Y."""
+    paragraph = ('وذكرت الصحيفة أن الاستخبارات اعترضت محادثات بين رجل أعمال يعرف باسم سامي حداد،'
+                 ' الذي يلقبه الإعلام "الطاهي" الرئيس، كمال نور، قال فيها لمسؤولين إنه حصل على'
+                 ' موافقة من وزير لمبادرة سريعة وقوية.')
+    cands = find_quotes([paragraph])
+    assert [c.speaker for c in cands] == ["الصحيفة"]
+    assert cands[0].text.endswith("كمال نور")
+
+
+def test_f18_said_in_which_after_a_statement_is_its_publishers() -> None:
+    """The publisher of «أصدر بيانا، قال فيه» still speaks inside a reported clause."""
+    paragraph = ("وذكرت الوكالة أن الوزير سامي حداد أصدر بيانا، قال فيه إن الحكومة ستفتح المعابر"
+                 " أمام المساعدات الإنسانية.")
+    cands = find_quotes([paragraph])
+    assert cands[-1].text.startswith("الحكومة ستفتح")
+    assert cands[-1].speaker == "الوزير سامي حداد"
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # QA19 N1 (CN-middleEast-68): not the source of «وفقا لـ» before the purpose verb.
+    ('وكانت القوات قد شنت غارة قتل فيها عدد من المقاتلين وفقا لأصدقاء ومقربين منهم، ليعلق'
+     ' بعدها وزير الدفاع، سامي حداد، قائلا: "لقد قالوا لنا إنهم لا يملكون قوات في تلك المنطقة'
+     ' على الإطلاق".', "وزير الدفاع سامي حداد"),
+    # (corpus 2733) not the voice quoted before in the sentence.
+    ('حيث قال عاصي "أعطيني واحدة من هذه الشارات الذهبية"، لترفض أحلام قائلة "لا لا هذه'
+     ' الشارات لمشتركي فريقي فقط".', "أحلام"),
+])
+def test_f18_the_subject_of_a_purpose_verb_speaks(paragraph: str, speaker: str) -> None:
+    """«…، ليعلق بعدها X قائلا: "…"», «…، لترفض أحلام قائلة "…"»: the subject written after the
+    purpose verb right before the participle is who speaks."""
+    cand = find_quotes([paragraph])[-1]
+    assert cand.kind == "direct" and cand.speaker == speaker
+
+
+@pytest.mark.parametrize("paragraph", [
+    # whom she told follows «لتخبر» (corpus 3587)
+    'ثم التفتت إلى الجمهور، لتخبر مدير أعمالها قائلة "أين الميكروفون؟ ألن أغني الليلة هنا؟".',
+    # a verbal noun in «لتـ» is no verb of hers (the participle is masculine)
+    'وتحدث الوزير عن الجهود المبذولة، لترتيب إجراءات ترحيلهم، مشيرا إلى أن المدة غير كافية أبدا.',
+])
+def test_f18_no_subject_is_read_after_a_telling_verb_or_a_verbal_noun(paragraph: str) -> None:
+    assert all(not c.speaker.startswith(("مدير", "إجراءات")) for c in find_quotes([paragraph]))
+
+
+def test_f18_the_quote_goes_to_the_cue_it_follows() -> None:
+    """(corpus 4040) «وكتب فيها "قريبا"، ليرد عليه هنيدي قائلا "…"»: the reply is Henedy's, not
+    the writer of the post whose one word was quoted before it."""
+    paragraph = ('ونشر تريكة تغريدة تتضمن أعلام مصر وكتب فيها "قريبا"، ليرد عليه هنيدي قائلا'
+                 ' "ترجع بالسلامة يا حبيب الناس".')
+    (cand,) = find_quotes([paragraph])
+    assert cand.speaker == "هنيدي"
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # QA19 N5 (corpus 1461): «بدء» opens what was announced.
+    ('أعلنت وزارة الخارجية الأمريكية بدء "تنظيم مراسم نقل السفارة إلى المدينة بحلول منتصف مايو'
+     ' المقبل".', "وزارة الخارجية الأمريكية"),
+    # (corpus 6855) «طرد»
+    ("وأعلنت الحكومة البريطانية طرد دبلوماسيين، وقالت إن العائلة المالكة لن تحضر البطولة هذا"
+     " العام.", "الحكومة البريطانية"),
+    # After an indefinite head the verbal noun is its genitive, part of the name.
+    ("وقالت منظمة حظر الأسلحة الكيميائية إن فريقها سيحتاج إلى أسبوعين لتحليل العينات.",
+     "منظمة حظر الأسلحة الكيميائية"),
+])
+def test_f18_a_speaker_never_ends_in_the_verbal_noun_that_opens_the_clause(
+        paragraph: str, speaker: str) -> None:
+    assert find_quotes([paragraph])[-1].speaker == speaker
+
+
+def test_f18_whose_account_is_is_no_part_of_the_name() -> None:
+    """(corpus 126) «قال آخر عنوان حسابه @X "…"»: «another one, whose account is …»."""
+    paragraph = ('غرد شاب قائلا "صوتها رائع وهي تستحق الفوز بالمسابقة". في حين قال آخر عنوان حسابه'
+                 ' @PUPPY "المتسابقة يجب أن تغادر البرنامج في أقرب وقت ممكن".')
+    assert find_quotes([paragraph])[-1].speaker == "آخر"
