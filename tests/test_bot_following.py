@@ -343,6 +343,7 @@ def test_every_string_that_speaks_to_one_person_has_its_group_wording_or_is_priv
         "latin_topic", "nothing_searchable", "search_usage", "name_alone",  # to the asker
         "button_expired",  # to the one who pressed
         "subscribe_what",
+        "zone_hint_utc",  # under a private chat's /start only (bot.welcome)
     }
     marks = ("أنت", "لست", "تصلك", "مواضيعك", "توقيتك", "نشرتي", "تتابعها:", "أهلًا بك")
     english = re.compile(r"\b(you|your)\b", re.IGNORECASE)
