@@ -2,7 +2,11 @@
 
 The sender (bot.sender) plans bundles and runs a courier task per bundle; the courier renders the
 bundle's digests (once per broadcast), takes a slot from the rate limiter (bot.limiter), sends
-with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox:
+with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox. Under the last
+message go the buttons, their ids stored before anything is claimed and deleted if the digest
+never went: a «📖 خبر n» per story whose compact block leaves something out (`story_rows`, one
+id for the bundle; QA18 R16) and the «📰 اعرض الأخبار الأخرى» of the stories not shown
+(`more_button`). The policy:
 
 - Status goes pending → sending → sent / failed / skipped, each change committed in its own short
   transaction before and after the network call (never a transaction across the network). Rows

@@ -49,7 +49,8 @@ async def test_the_more_button_sends_the_hidden_stories_once(tmp_path: Path) -> 
             delivered = h.emu.messages(chat)
             whole = _plain("\n".join(m.plain_text for m in delivered))
             assert line in whole and "/digest" not in whole
-            hidden = [a for a in arts if f"{a.title}\n" not in whole + "\n"]
+            # a delivered story's line: «headline — source · time» (compact, X24)
+            hidden = [a for a in arts if f"{a.title} — " not in whole]
             assert len(hidden) == 3
             assert [m.button_texts() for m in delivered[:-1]] == [[]] * (len(delivered) - 1)
             assert delivered[-1].button_texts() == [button]

@@ -506,7 +506,8 @@ async def test_a_daily_digest_is_one_digest_of_the_best_stories(database: Databa
         assert sum(t.count("📰") for t in texts) == 1  # one header in all its messages
         whole = "\n".join(texts)
         assert more[chat] in whole and whole.index(more[chat]) > whole.index(arts[5].title)
-        shown = [a for a in arts if f"{a.title}\n" in whole + "\n"]
+        # a delivered story's line: «headline — source · time» (compact, X24)
+        shown = [a for a in arts if f"{a.title} — " in whole]
         assert len(shown) == MAX_BUNDLE
         # the three-source story first, then the two-source one, then the newest (ids as ties)
         assert whole.index(arts[5].title) < whole.index(arts[20].title) < whole.index(
@@ -650,7 +651,7 @@ async def test_a_daily_digest_shows_the_followed_topic_first(database: Database,
     assert whole.startswith("📰") and "الغوطة" in whole.split("\n")[0]  # the header names it
     positions = [whole.index(a.title) for a in reversed(ghouta)]  # all four, newest first
     assert positions == sorted(positions)
-    shown_general = [a for a in general if f"{a.title}\n" in whole + "\n"]
+    shown_general = [a for a in general if f"{a.title} — " in whole]
     assert len(shown_general) == 6 and positions[-1] < whole.index(shown_general[0].title)
     other = "\n".join(m.plain_text for m in emu.messages(2)).replace("\u200f", "")
     assert not any(a.title in other for a in ghouta)  # hidden for the general-only reader
@@ -860,8 +861,8 @@ async def test_a_busy_topic_day_leaves_the_general_digest_its_room(database: Dat
 
     def shown(chat: int) -> tuple[str, list[Article], list[Article]]:
         whole = "\n".join(m.plain_text for m in emu.messages(chat)).replace("\u200f", "")
-        return (whole, [a for a in ghouta if f"{a.title}\n" in whole + "\n"],
-                [a for a in general if f"{a.title}\n" in whole + "\n"])
+        return (whole, [a for a in ghouta if f"{a.title} — " in whole],
+                [a for a in general if f"{a.title} — " in whole])
 
     whole, topic, plain = shown(1)
     assert len(topic) == 6 and plain == general[:4]
