@@ -206,8 +206,9 @@ def shorten(line: Line, budget: int) -> tuple[Line, bool]:
     """`line` within `budget` UTF-16 units (RLM included): its longest plain span (the quote
     itself, never the italic speaker or a bold label) cut at a word and ended with «…» before
     its closing quote mark, so «…» and the speaker after it stay whole. (line, False) when it
-    fits; (the line, True) once cut. A line whose longest span cannot give enough room is cut
-    anyway to a few words: a compact block never grows past its budget by a quote."""
+    fits; (the line, True) once cut. The quote keeps at least 12 units (a few words) even when
+    the rest of the line alone passes the budget (a very long speaker): it is cut, never
+    emptied."""
     over = line_len(line) - budget
     if over <= 0:
         return line, False
