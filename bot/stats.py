@@ -40,6 +40,8 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
         "select coalesce(sum(status = 'sent'), 0), coalesce(sum(status = 'failed'), 0)"
         " from outbox where sent_at >= ?", [since]).fetchone()
     behind = behind_buttons(rt.db, since)
+    # updates recorded skipped as repeats of another story the chat had (QA19 N3, X24)
+    repeats = outbox.repeats_skipped(sql, now - timedelta(days=1))
     sent = int(sent) - behind  # delivered: shown, or sent when their button was pressed
     rate = percent(round(100 * sent / (sent + failed)), lang) if sent + failed else "—"
     return {
@@ -49,6 +51,7 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
         "last_poll": relative_time(parse_iso(last), now, lang) if last else t("never", lang),
         "sent": num(sent, lang), "failed": num(int(failed), lang), "rate": rate,
         "behind": num(behind, lang) if behind else "",
+        "repeats": num(repeats, lang) if repeats else "",
     }
 
 
@@ -78,4 +81,6 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = ui(lang, "stats", **values)
     if values["behind"]:  # said only when there are some: a pressed button is delivered
         text += "\n" + ui(lang, "stats_behind_button", behind=values["behind"])
+    if values["repeats"]:  # said only when some updates were skipped as repeats
+        text += "\n" + ui(lang, "stats_repeats", count=values["repeats"])
     await reply(update, context, text)

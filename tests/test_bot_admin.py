@@ -17,6 +17,7 @@ from bot.telegram_html import is_valid_html
 from digests import sources, subscriptions
 from digests.errors import Reason
 from digests.models import iso
+from digests.outbox import REPEAT_REASON
 from digests.pipeline import poll_once
 from digests.samplesite import Request, Response, SampleSite, render_feed
 from digests.settings import Settings
@@ -317,6 +318,15 @@ async def test_stats(tmp_path: Path) -> None:
         articles = _count(h.db, "articles")
         assert f"المقالات: {str(articles).translate(str.maketrans('0123456789', '٠١٢٣٤٥٦٧٨٩'))}" in text
         assert "في قائمة الإرسال: ٠" in text and "آخر جلب:" in text
+        assert "تكرر خبرًا" not in text  # said only when some update was skipped (X24, N3)
+        story, article = h.db.db.execute("select story_id, id from articles limit 1").fetchone()
+        h.db.db.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
+                        " status, last_error) values (?, ?, ?, 'update:2026-11-30', ?,"
+                        " 'skipped', ?)", [READER, story, article,
+                                           iso(datetime.now(UTC)), REPEAT_REASON])
+        h.db.db.conn.commit()
+        [m] = await h.say(ADMIN, "/stats")
+        assert "تحديثات لم تُرسل لأنها تكرر خبرًا وصل المحادثة (٢٤ ساعة): ١" in m.plain_text
         [m] = await h.say(ADMIN, "/help")
         assert "/push" in m.plain_text and "/stats" in m.plain_text
         # the arguments are documented, and /removesource says it stops polling
