@@ -256,8 +256,9 @@ async def may_manage(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
 
 
 # A channel's topic is added by answering the bot's «➕» message in the private chat (ForceReply):
-# (private chat, that message's id) → the channel. Kept in memory, the newest MAX_PROMPTS: after a
-# restart an answer to an old prompt is read as any text is (a topic's latest news).
+# (private chat, that message's id) → the channel. Stored in SQLite for a day (digests.prompts, X25),
+# so an answer after a restart still adds the topic; memory (the newest MAX_PROMPTS) is only the
+# fallback when the database refuses the write.
 PROMPTS_KEY = "channel_topic_prompts"
 MAX_PROMPTS = 1000
 

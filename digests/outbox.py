@@ -338,7 +338,8 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
     """Processing step: queue the deliveries a newly stored article causes (no-op on backfill).
 
     A topic subscription matches via `digests.search.alert_matches` (the topic in the headline
-    or lead, or named twice: not a body's passing mention, QA18 R3); the general digest
+    or lead, or named twice — a topic of several words three times: not a body's passing
+    mention, QA18 R3, X25); the general digest
     (topic '') takes a story once GENERAL_MIN_SOURCES sources report it. Instant-mode chats get
     an 'instant' row (after their quiet hours), daily-mode chats a row for their next daily digest.
     """
@@ -557,7 +558,8 @@ def _topic_stories(db: Database, topic: str, now: datetime, limit: int
 
     Searched for more than needed: a story whose every report is gone (404/410) is left out,
     and so is one that only the widened search finds — the push sends what the topic's
-    followers are sent (alert_matches: the phrase in the headline, the lead or twice, or every
+    followers are sent (alert_matches: the phrase in the headline, the lead or twice — three
+    times for several words —, or every
     word in the headline), not a body that names the words apart or the topic in passing.
     """
     from digests.search import search
