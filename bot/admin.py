@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import enum
 import functools
 import logging
 import re
@@ -23,7 +24,7 @@ from typing import Any
 
 from telegram import ReplyParameters, Update
 from telegram.constants import ParseMode
-from telegram.error import RetryAfter, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.i18n import t
@@ -36,6 +37,9 @@ log = logging.getLogger(__name__)
 LINK_CHARS = 120  # a link named in a reply: longer ones keep their start and their end
 TELL_ATTEMPTS = 4       # a background answer refused with 429 is tried again this many times
 TELL_MAX_WAIT = 300.0   # … waiting what Telegram asks, at most this many seconds each time
+# Waits (seconds) before each new try of a background answer that met a transient error (502,
+# timeout, dropped connection): about four minutes in all, longer than a Bot API restart.
+TELL_BACKOFF: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0, 120.0)
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -102,29 +106,67 @@ def retry_seconds(exc: RetryAfter) -> float:
     return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
 
 
-async def tell(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str,
-               reply_to: int | None = None) -> bool:
-    """`notify` from a background task that must not lose its answer: a 429 (flood control,
-    likely while a push fills the bot's limit) is waited out and the message sent again.
+class Told(enum.Enum):
+    """What became of a background answer (`deliver`)."""
 
-    Returns:
-        True when the message was sent; False when Telegram refused it for good (logged), so
-        the caller can carry what it said into its next message.
+    SENT = "sent"          # Telegram accepted it
+    REFUSED = "refused"    # Telegram refused it for good (403, 400): trying again cannot help
+    UNSENT = "unsent"      # transient trouble outlasted the retries: it may go later
+
+
+def transient(exc: TelegramError) -> bool:
+    """Whether Telegram's error is a hiccup worth trying again: a 5xx (PTB's NetworkError),
+    a timeout or a dropped connection — not a 400 (BadRequest is a NetworkError too in PTB)."""
+    return isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
+
+
+async def deliver(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str,
+                  reply_to: int | None = None) -> Told:
+    """`notify` from a background task that must not lose its answer: a 429 (flood control,
+    likely while a push fills the bot's limit) is waited out, and a transient error (502,
+    timeout, dropped connection: api.telegram.org's normal hiccups, QA20 O1) is tried again
+    after TELL_BACKOFF's waits; both bounded, so a task never hangs on a dead API.
+
+    A timeout may hide a message Telegram did take: trying again can show it twice, which
+    beats losing a final report.
     """
-    for attempt in range(1, TELL_ATTEMPTS + 1):
+    rate_limited = 0
+    backoff = iter(TELL_BACKOFF)
+    while True:
         try:
             await notify(rt, context, chat_id, html, reply_to)
-            return True
+            return Told.SENT
         except RetryAfter as exc:
+            rate_limited += 1
             wait = min(retry_seconds(exc), TELL_MAX_WAIT)
             log.warning("admin answer rate-limited chat=%s attempt=%d wait=%.1f", chat_id,
-                        attempt, wait)
-            if attempt < TELL_ATTEMPTS:
-                await asyncio.sleep(wait)
+                        rate_limited, wait)
+            if rate_limited >= TELL_ATTEMPTS:
+                return Told.UNSENT
+            await asyncio.sleep(wait)
         except TelegramError as exc:
-            log.warning("admin answer not sent chat=%s error=%s", chat_id, exc)
-            return False
-    return False
+            if not transient(exc):
+                log.warning("admin answer refused chat=%s error=%s", chat_id, exc)
+                return Told.REFUSED
+            pause = next(backoff, None)
+            if pause is None:
+                log.warning("admin answer not sent chat=%s error=%s: gave up after %d tries",
+                            chat_id, exc, len(TELL_BACKOFF) + 1)
+                return Told.UNSENT
+            log.warning("admin answer failed chat=%s error=%s: trying again in %.1f s",
+                        chat_id, exc, pause)
+            await asyncio.sleep(pause)
+
+
+async def tell(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str,
+               reply_to: int | None = None) -> bool:
+    """`deliver`, for an answer nothing is owed for in the database.
+
+    Returns:
+        True when the message was sent; False when it was not (logged), so the caller can
+        carry what it said into its next message.
+    """
+    return await deliver(rt, context, chat_id, html, reply_to) is Told.SENT
 
 
 async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str) -> None:

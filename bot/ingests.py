@@ -2,7 +2,8 @@
 
 The handler (bot.sources_admin.ingest) records the request before the poll starts
 (`owe_ingest`); the poll's task writes its final answer there before sending it
-(`record_answer`) and marks it given once Telegram took it (`answered`). A process killed in the
+(`record_answer`) and marks it given once Telegram took it or refused it for good (`answered`;
+a transient error that outlasts bot.admin.deliver's retries leaves it owed, QA20 O1). A process killed in the
 middle (SIGKILL, a crash) or stopped (SIGTERM cancels the poll) leaves the request owed; the next
 start (`resume_ingests`, from bot.app) answers each: the stored answer when the poll had finished,
 else «⚠️ توقف الجلب قبل أن يكتمل؛ أعد المحاولة بـ /ingest» — a poll is not run again behind the
@@ -28,7 +29,7 @@ from typing import Any
 
 from telegram.ext import ContextTypes
 
-from bot.admin import tell
+from bot.admin import Told, deliver, tell
 from bot.runtime import Runtime, ui
 from digests.models import iso
 from digests.storage import Database
@@ -147,5 +148,6 @@ def resume_ingests(rt: Runtime, context: ContextTypes.DEFAULT_TYPE) -> int:
 async def _answer_owed(rt: Runtime, context: ContextTypes.DEFAULT_TYPE,
                        owed: list[tuple[int, int, str, str | None]]) -> None:
     for request_id, chat_id, lang, report in owed:
-        await tell(rt, context, chat_id, report or ui(lang, "ingest_interrupted"))
-        answered(rt.db, request_id, rt.now())
+        told = await deliver(rt, context, chat_id, report or ui(lang, "ingest_interrupted"))
+        if told is not Told.UNSENT:  # the API still down: owed to the next start (QA20 O1)
+            answered(rt.db, request_id, rt.now())

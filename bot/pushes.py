@@ -4,7 +4,8 @@ report delivered / failed once the push has finished.
 The handler only queues deliveries (digests.outbox.enqueue_push; the sender delivers them); a
 background task acknowledges the push, then reports when every chat of it is delivered or failed
 (with the reasons of the failed ones, worded by bot.reasons.delivery_reason). Both answers wait
-out a 429 (bot.admin.tell): a push never goes out unreported. The answer says why
+out a 429 and retry a transient error (502, timeout; bot.admin.deliver): a push never goes out
+unreported, and the report is marked given only once Telegram took it (or refused it for good). The answer says why
 when nothing is sent (nobody follows, no news, nothing the followers have not had) and counts
 the stories readers get.
 
@@ -22,7 +23,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.admin import admin_only, reply, tell
+from bot.admin import Told, admin_only, deliver, reply, tell
 from bot.following import too_long_text
 from bot.i18n import num
 from bot.lines import escape_text
@@ -183,8 +184,10 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         log.warning("push report given before the push finished push_id=%s pending=%s",
                     push_id, progress.pending)
     report = push_report(progress, failure_reasons(rt.db, push_id), lang)
-    await tell(rt, context, chat_id, report if acknowledged else f"{queued}\n{report}")
-    if progress.done:  # sent, or refused by Telegram for good: not owed any more either way
+    told = await deliver(rt, context, chat_id, report if acknowledged else f"{queued}\n{report}")
+    if told is Told.UNSENT:  # the API stayed down past the retries: a restart sends it (QA20 O1)
+        log.warning("push report still owed push_id=%s chat=%s", push_id, chat_id)
+    elif progress.done:  # sent, or refused by Telegram for good: not owed any more either way
         with rt.db.transaction() as tx:
             tx.execute("update pushes set reported_at = ? where id = ?",
                        [iso(rt.now()), push_id])

@@ -22,9 +22,11 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.admin import (
+    Told,
     admin_html,
     admin_lines,
     admin_only,
+    deliver,
     link_label,
     reply,
     source_name,
@@ -236,8 +238,8 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     await acknowledge(rt, context, chat_id, lang)
     html = await _poll_answer(rt, lang)
     record_answer(rt.db, request_id, html, rt.now())
-    await tell(rt, context, chat_id, html)
-    answered(rt.db, request_id, rt.now())
+    if await deliver(rt, context, chat_id, html) is not Told.UNSENT:  # else owed (QA20 O1)
+        answered(rt.db, request_id, rt.now())
 
 
 async def _poll_answer(rt: Runtime, lang: str) -> str:
