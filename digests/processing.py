@@ -44,7 +44,7 @@ Step = Callable[[sqlite_utils.Database, Article, StoreContext], None]
 def default_steps() -> list[Step]:
     """The steps in order. Imported here, late, so each module stays independent of the others."""
     from digests.digest import store_digest
-    from digests.outbox import enqueue_article
+    from digests.new_deliveries import enqueue_article
     from digests.search_index import index_article
     from digests.stories import assign_story
 

@@ -165,7 +165,7 @@ def mark_gone(sql: sqlite_utils.Database, article_id: int, error: str, now: date
     more retries, and no reader is sent it (a delivery still waiting moves to a live report of
     the story, else it is skipped: digests.outbox.drop_gone_deliveries). It stays searchable."""
     # late: the outbox builds on processing, as this module does
-    from digests.outbox import drop_gone_deliveries
+    from digests.outbox_upkeep import drop_gone_deliveries
 
     changed = sql.execute("update articles set page_status = ?, page_retry_at = null,"
                           " page_error = ?, updated_at = ? where id = ?"

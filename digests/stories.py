@@ -377,7 +377,7 @@ def merge_stories(db: sqlite_utils.Database, into_id: int, merged_id: int,
     its row (count 0: its id is never handed out again). The outbox follows
     (digests.outbox.merge_deliveries): no chat gets the merged story twice.
     """
-    from digests.outbox import merge_deliveries  # late: the outbox is the last step's module
+    from digests.outbox_upkeep import merge_deliveries  # late: the outbox builds on retries
 
     db.execute("update articles set story_id = ? where story_id = ?", [into_id, merged_id])
     db.execute("update story_merges set into_id = ? where into_id = ?", [into_id, merged_id])

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
+from digests.delivery_times import retime_chat
 from digests.errors import QueryError
 from digests.models import iso, parse_iso
 from digests.storage import Database
@@ -235,8 +236,6 @@ def set_language(db: Database, chat_id: int, language: str) -> None:
 def _retime(sql: sqlite_utils.Database, chat_id: int, now: datetime | None) -> None:
     """What the chat has queued follows its new settings, in the change's transaction (QA16 F3:
     an old daily row kept its old hour, day and header after a switch to instant alerts)."""
-    from digests.outbox import retime_chat  # late: the outbox builds on processing
-
     retime_chat(sql, chat_id, now or datetime.now(timezone.utc))
 
 

@@ -17,7 +17,7 @@ from bot.telegram_html import is_valid_html
 from digests import sources, subscriptions
 from digests.errors import Reason
 from digests.models import iso
-from digests.outbox import REPEAT_REASON
+from digests.story_updates import REPEAT_REASON
 from digests.pipeline import poll_once
 from digests.samplesite import Request, Response, SampleSite, render_feed
 from digests.settings import Settings

@@ -270,7 +270,7 @@ def test_a_new_chat_starts_with_quiet_hours_and_chats_from_before_keep_theirs(
 
     from migration_kit import archive_before
 
-    from digests.outbox import after_quiet
+    from digests.delivery_times import after_quiet
 
     path = tmp_path / "quiet.db"
     with archive_before(path, "027_new_chat_quiet_hours") as old:

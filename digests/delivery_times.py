@@ -1,0 +1,124 @@
+"""When a chat may be messaged: its clock, its quiet hours, its next daily digest.
+
+Pure functions of a chat's settings (a row of `chats`), and two SQL helpers: the sender's
+`quiet_until` at send time and `retime_chat`, which moves a chat's waiting deliveries when its
+settings change. The queueing modules (digests.new_deliveries, digests.story_updates) time
+their rows here, so a row queued now and a row retimed now wait for the same moment.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import sqlite_utils
+
+from digests.models import iso
+
+log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+
+
+def chat_zone(chat: dict[str, Any]) -> tzinfo:
+    """The chat's clock: its IANA zone when it has one (daylight saving time applies at the very
+    moment computed, so no stored offset can lag behind a change of the clocks), else the fixed
+    offset it chose before zones existed."""
+    name = chat.get("time_zone")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            log.warning("unknown time zone zone=%r chat=%s; using its stored offset", name,
+                        chat.get("id"))
+    return timezone(timedelta(minutes=chat.get("utc_offset_minutes") or 0))
+
+
+def _utc(local: datetime) -> datetime:
+    return local.astimezone(timezone.utc)
+
+
+def _in_quiet(hour: int, start: int | None, end: int | None) -> bool:
+    if start is None or end is None or start == end:
+        return False
+    return start <= hour < end if start < end else (hour >= start or hour < end)
+
+
+def after_quiet(when: datetime, chat: dict[str, Any]) -> datetime:
+    """`when` (UTC), or the end of the chat's quiet hours if `when` falls inside them."""
+    local = when.astimezone(chat_zone(chat))
+    start, end = chat.get("quiet_start"), chat.get("quiet_end")
+    if not _in_quiet(local.hour, start, end):
+        return when
+    assert end is not None
+    # Wall-clock arithmetic: adding a day to a zoned time keeps the hour across a DST change.
+    end_local = local.replace(hour=end, minute=0, second=0, microsecond=0)
+    if end_local <= local:
+        end_local += timedelta(days=1)
+    return _utc(end_local)
+
+
+def quiet_until(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> datetime | None:
+    """The end of the chat's quiet hours (UTC) when `now` falls inside them, else None.
+
+    The sender asks it at send time (QA19 N2): a row queued before the quiet hours but sent
+    after a restart inside them waits for their end, as `enqueue_article` would queue it now."""
+    chat = next(iter(sql.query(
+        "select id, time_zone, utc_offset_minutes, quiet_start, quiet_end from chats"
+        " where id = ?", [chat_id])), None)
+    if chat is None:
+        return None
+    until = after_quiet(now, chat)
+    return until if until > now else None
+
+
+def next_daily(now: datetime, chat: dict[str, Any]) -> tuple[str, datetime]:
+    """The chat's next daily digest at or after `now`: ('daily:<local date>', UTC time)."""
+    local = now.astimezone(chat_zone(chat))
+    at = local.replace(hour=int(chat.get("daily_hour") or 0), minute=0, second=0,
+                       microsecond=0)
+    if at < local.replace(microsecond=0):
+        at += timedelta(days=1)
+    return f"daily:{at.date().isoformat()}", _utc(at)
+
+
+def retime_chat(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> int:
+    """The chat's delivery settings changed (mode, daily hour, time zone or quiet hours; the
+    caller's transaction, after the change): its pending alerts and daily-digest rows follow
+    them, as `enqueue_article` would queue them now (QA16 F3). Returns how many rows changed.
+
+    - instant mode: every such row is 'instant', due now (or at the end of the quiet hours):
+      what waited for a daily digest goes now, as one bundle, not tomorrow under a daily header.
+      (An INSTANT_GAP hold is made again by the sender.)
+    - daily mode: every row not yet due takes the next daily digest ('daily:<local date>' at the
+      daily hour in the chat's zone, after its quiet hours), so one digest comes at the new
+      hour, none at the old one. A daily row already due stays: it is that day's digest, on its
+      way.
+    A story's update ('update:<date>', digests.story_updates) moves as an instant alert does.
+    Pushes and rows being sent are left alone; a row only changes its kind and time, so nothing
+    is added, lost or sent twice."""
+    chat = next(iter(sql.query(
+        "select id, mode, daily_hour, time_zone, utc_offset_minutes, quiet_start, quiet_end"
+        " from chats where id = ?", [chat_id])), None)
+    if chat is None:
+        return 0
+    stamp = iso(now)
+    if chat["mode"] == "daily":
+        kind, when = next_daily(now, chat)
+        args: list[Any] = [kind, iso(after_quiet(when, chat)), chat_id, stamp]
+        # 'or ignore': a chat has one row per story (digests.new_deliveries), but a merge may
+        # have left a finished row of the same story under the new kind; it then keeps its time.
+        cur = sql.execute(
+            "update or ignore outbox set kind = ?, not_before = ? where chat_id = ?"
+            " and status = 'pending' and (kind = 'instant' or kind like 'update:%'"
+            " or (kind like 'daily:%' and coalesce(not_before, '') > ?))", args)
+    else:
+        when = after_quiet(now, chat)
+        cur = sql.execute(
+            "update or ignore outbox set kind = 'instant', not_before = ? where chat_id = ?"
+            " and status = 'pending' and (kind = 'instant' or kind like 'daily:%')",
+            [iso(when) if when > now else None, chat_id])
+    if cur.rowcount:
+        log.info("deliveries retimed chat=%s mode=%s rows=%d", chat_id, chat["mode"],
+                 cur.rowcount)
+    return int(cur.rowcount)

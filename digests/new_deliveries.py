@@ -1,0 +1,113 @@
+"""Queueing a newly stored article's deliveries: which chat gets which story.
+
+`enqueue_article` is the last processing step (digests.processing), so an article, its story,
+its digest and the deliveries it causes commit in one transaction: nothing is lost between
+"stored" and "queued". A chat never gets a second row for a story it already has under any kind
+(`insert_rows`, the rule /push keeps too), so a second report of a story never causes a second
+delivery — except a report that comes a day later, queued as the story's update
+(digests.story_updates). Pure SQL, no Telegram.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+
+import sqlite_utils
+
+from digests.delivery_times import after_quiet, next_daily
+from digests.models import Article, iso
+from digests.processing import StoreContext
+from digests.retries import GONE
+from digests.story_updates import queue_updates
+
+log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+
+GENERAL_MIN_SOURCES = 2  # a story is "top" for the general digest once this many sources report it
+
+
+def insert_rows(db: sqlite_utils.Database, rows: Iterable[tuple[int, int, int | None, str,
+                                                                 str | None]],
+                 now: datetime) -> int:
+    """Insert (chat, story, article, kind, not_before) rows unless the chat already has the
+    story under any kind. Returns how many were inserted."""
+    created = iso(now)
+    before = db.execute("select total_changes()").fetchone()[0]
+    db.conn.executemany(
+        """insert or ignore into outbox (chat_id, story_id, article_id, kind, not_before,
+                                         created_at)
+           select ?, ?, ?, ?, ?, ?
+           where not exists (select 1 from outbox where chat_id = ? and (story_id = ? or
+                             story_id in (select merged_id from story_merges where into_id = ?)))""",
+        [(c, s, a, k, nb, created, c, s, s) for c, s, a, k, nb in rows])
+    return int(db.execute("select total_changes()").fetchone()[0] - before)
+
+
+def story_key(db: sqlite_utils.Database, article: Article) -> int:
+    """The story an article belongs to (read from its row: the story step may have assigned it
+    after the Article value was made); an article without a story is its own (negative id)."""
+    row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
+    story_id = row[0] if row and row[0] is not None else article.story_id
+    return int(story_id) if story_id is not None else -article.id
+
+
+def _story_sources(db: sqlite_utils.Database, story: int) -> int:
+    if story < 0:
+        return 1
+    row = db.execute("select count(distinct source_id) from articles where story_id = ?"
+                     " and page_status != ?", [story, GONE]).fetchone()
+    return int(row[0] or 0)
+
+
+def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
+    """Processing step: queue the deliveries a newly stored article causes (no-op on backfill).
+
+    A topic subscription matches via `digests.search.alert_matches` (the topic in the headline
+    or lead, or named twice — a topic of several words three times: not a body's passing
+    mention, QA18 R3, X25); the general digest
+    (topic '') takes a story once GENERAL_MIN_SOURCES sources report it. Instant-mode chats get
+    an 'instant' row (after their quiet hours), daily-mode chats a row for their next daily digest.
+    """
+    if ctx.backfill or _is_gone(db, article.id):
+        return
+    from digests.search import alert_matches  # late: search builds on the analysis modules
+
+    # Match each distinct subscribed topic once, then fetch only the chats that match.
+    topics = db.execute(
+        """select s.topic_key, min(s.topic) from subscriptions s
+           join chats c on c.id = s.chat_id where c.active = 1 group by s.topic_key""").fetchall()
+    if not topics:
+        return
+    story = story_key(db, article)
+    matched = [key for key, topic in topics
+               if (key == "" and _story_sources(db, story) >= GENERAL_MIN_SOURCES)
+               or (key != "" and alert_matches(topic, article))]
+    if not matched:
+        return
+    marks = ",".join("?" * len(matched))
+    chats = {row["id"]: row for row in db.query(
+        f"""select id, mode, daily_hour, time_zone, utc_offset_minutes, quiet_start, quiet_end
+            from chats
+            where active = 1 and id in (select chat_id from subscriptions
+                                        where topic_key in ({marks}))""", matched)}
+    rows = []
+    for chat_id, chat in sorted(chats.items()):
+        if chat["mode"] == "daily":
+            kind, when = next_daily(ctx.now, chat)
+            not_before: str | None = iso(after_quiet(when, chat))
+        else:
+            kind = "instant"
+            when = after_quiet(ctx.now, chat)
+            not_before = iso(when) if when > ctx.now else None
+        rows.append((chat_id, story, article.id, kind, not_before))
+    n = insert_rows(db, rows, ctx.now)
+    if n:
+        log.info("deliveries queued article=%s story=%s rows=%d", article.id, story, n)
+    if n < len(rows):  # some chats have the story already: a later day's report is an update
+        queue_updates(db, article, story, chats, ctx.now)
+
+
+def _is_gone(db: sqlite_utils.Database, article_id: int) -> bool:
+    row = db.execute("select page_status from articles where id = ?", [article_id]).fetchone()
+    return row is not None and row[0] == GONE

@@ -1,0 +1,165 @@
+"""Keeping the outbox right as stories change and rows age: merges, gone pages, pruning, stats.
+
+Two stories merged (`merge_deliveries`) or a page found gone (`drop_gone_deliveries`) change
+the rows still waiting, so no chat gets a story twice or a page that is no more; `prune`
+deletes finished rows no new report can need; `queue_stats` is the outbox at a glance for
+/stats. Pure SQL, no Telegram.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from digests.models import iso
+from digests.retries import live_report
+from digests.storage import Database
+
+log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+
+GONE_REASON = "الصفحة محذوفة من الموقع / page gone (HTTP 404/410)"  # a skipped row's last_error
+# Finished rows are kept this long, and as long as their story had a report fetched within it
+# (`prune`, QA16 N2). A row is what stops a chat getting a story twice
+# (digests.new_deliveries.insert_rows): a new report is queued only when published in the last 48 h (digests.pipeline.PUSH_WINDOW) and joins
+# a story spanning at most 48 h (digests.similarity.WINDOW), so a story with no report fetched
+# for KEEP_DONE can take none that is queued again; /push leaves out such stories too.
+KEEP_DONE = timedelta(days=30)
+PRUNE_BATCH = 2000  # rows deleted per transaction: each one short, the bot's writes go between
+MERGED_REASON = "القصة دُمجت في قصة وصلت المحادثة / story merged into one the chat already has"
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    """The outbox at a glance, for /stats."""
+
+    pending: int
+    due: int
+    sending: int
+    sent_last_hour: int
+    failed: int
+    failed_last_hour: int
+
+
+def merge_deliveries(db: sqlite_utils.Database, into_id: int, merged_id: int,
+                     now: datetime) -> tuple[int, int]:
+    """Two stories became one (digests.stories.merge_stories, the caller's transaction): per
+    chat, at most one delivery of the merged story stays waiting, and none when the chat already
+    got (or is being sent) either half. Returns (moved, skipped).
+
+    A chat with rows of the story (`into_id` and every id merged into it): when one of them is
+    sent or sending, its pending rows are skipped with MERGED_REASON; else the pending row due
+    first (earliest `not_before`, then the first queued) is kept — the reader gets the story at
+    the soonest time already promised, not later because a second report arrived — and the
+    others are skipped. The kept row moves to `into_id` (so a gone page finds the story's live
+    reports); rows already sent, failed or skipped stay as they are, under their old id, and so
+    does a story's update waiting for the chat (a pending row of a story it was sent).
+    """
+    family = [into_id, merged_id] + [int(r[0]) for r in db.execute(
+        "select merged_id from story_merges where into_id = ? and merged_id != ?",
+        [into_id, merged_id])]
+    marks = ",".join("?" * len(family))
+    moved = skipped = 0
+    chats = [r[0] for r in db.execute(
+        f"select distinct chat_id from outbox where story_id in ({marks})"
+        f" and status = 'pending'", family)]
+    for chat_id in chats:
+        rows = db.execute(
+            f"select id, story_id, status from outbox where chat_id = ? and story_id in ({marks})"
+            f" order by status != 'pending', coalesce(not_before, created_at), id",
+            [chat_id, *family]).fetchall()
+        delivered = any(status in ("sent", "sending") for _, _, status in rows)
+        sent_stories = {story for _, story, status in rows if status == "sent"}
+        # a story's update (digests.story_updates: a pending row of a story the chat was sent) is
+        # the next day's news of it, not the other half's first delivery: it stays as it is
+        pending = [(row_id, story) for row_id, story, status in rows
+                   if status == 'pending' and story not in sent_stories]
+        keep = None if delivered else pending[0]
+        for row_id, story in pending:
+            if (row_id, story) == keep:
+                if story != into_id:  # "or ignore": a finished row of into_id may hold the kind
+                    moved += db.execute("update or ignore outbox set story_id = ? where id = ?",
+                                        [into_id, row_id]).rowcount
+                continue
+            db.execute("update outbox set status = 'skipped', sent_at = ?, last_error = ?"
+                       " where id = ?", [iso(now), MERGED_REASON, row_id])
+            skipped += 1
+    if moved or skipped:
+        log.info("deliveries merged into=%s merged=%s moved=%d skipped=%d", into_id, merged_id,
+                 moved, skipped)
+    return moved, skipped
+
+
+def prune(db: Database, now: datetime, *, keep: timedelta = KEEP_DONE,
+          batch: int = PRUNE_BATCH, max_batches: int | None = None) -> int:
+    """Delete finished rows (sent, failed, skipped) whose outcome is older than `keep` and whose
+    story (or the story it was merged into) had no report fetched since (QA16 N2: ~186 bytes a
+    row, ~2 GB a year at 1,000 instant readers). In batches of `batch`, each its own
+    transaction, until none is left or `max_batches` ran. Pending and in-flight rows, and
+    everything /stats counts (the last day), stay. Returns how many rows went."""
+    cutoff = iso(now - keep)
+    removed = runs = 0
+    while max_batches is None or runs < max_batches:
+        with db.transaction() as tx:
+            n = tx.execute(
+                """delete from outbox where id in (
+                     select o.id from outbox o
+                     where o.status in ('sent', 'failed', 'skipped')
+                       and coalesce(o.sent_at, o.created_at) < ?
+                       and not exists (select 1 from articles a  -- each by an index
+                                       where a.story_id = o.story_id and a.fetched_at >= ?)
+                       and not exists (select 1 from articles a
+                                       where a.id = -o.story_id and a.fetched_at >= ?)
+                       and not exists (select 1 from story_merges m
+                                       join articles a on a.story_id = m.into_id
+                                       where m.merged_id = o.story_id and a.fetched_at >= ?)
+                     limit ?)""", [cutoff, cutoff, cutoff, cutoff, batch]).rowcount
+        removed += n
+        runs += 1
+        if n < batch:
+            break
+    if removed:
+        log.info("outbox pruned rows=%d older_than=%s", removed, cutoff)
+    return removed
+
+
+def drop_gone_deliveries(sql: sqlite_utils.Database, article_id: int,
+                         now: datetime) -> tuple[int, int]:
+    """An article's page turned out gone (a retry got 404/410; the caller's transaction): its
+    deliveries still waiting move to the newest live report of the same story, so the chat still
+    gets the story once; with none, they are skipped with the reason. Rows being sent or done
+    stay as they are. Returns (moved, skipped)."""
+    moved = skipped = 0
+    for row_id, story in sql.execute("select id, story_id from outbox where article_id = ?"
+                                     " and status = 'pending'", [article_id]).fetchall():
+        live = live_report(sql, article_id, int(story))
+        if live == article_id:  # not gone after all: nothing to change
+            continue
+        if live is not None:
+            sql.execute("update outbox set article_id = ? where id = ?", [live, row_id])
+            moved += 1
+        else:
+            sql.execute("update outbox set status = 'skipped', sent_at = ?, last_error = ?"
+                        " where id = ?", [iso(now), GONE_REASON, row_id])
+            skipped += 1
+    return moved, skipped
+
+
+def queue_stats(db: Database | sqlite_utils.Database, now: datetime) -> QueueStats:
+    """Pending (and due now) for active chats, in flight, sent and failed in the last hour,
+    failed overall."""
+    sdb = db.db if isinstance(db, Database) else db
+    hour_ago, now_s = iso(now - timedelta(hours=1)), iso(now)
+    row = sdb.execute(
+        """select coalesce(sum(o.status = 'pending' and c.active = 1), 0),
+                  coalesce(sum(o.status = 'pending' and c.active = 1
+                               and (o.not_before is null or o.not_before <= ?)), 0),
+                  coalesce(sum(o.status = 'sending'), 0),
+                  coalesce(sum(o.status = 'sent' and o.sent_at >= ?), 0),
+                  coalesce(sum(o.status = 'failed'), 0),
+                  coalesce(sum(o.status = 'failed' and o.sent_at >= ?), 0)
+           from outbox o left join chats c on c.id = o.chat_id""",
+        [now_s, hour_ago, hour_ago]).fetchone()
+    return QueueStats(*[int(v) for v in row])

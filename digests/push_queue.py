@@ -1,0 +1,206 @@
+"""An admin's /push: the top stories (of a topic, or overall) queued for their followers.
+
+`enqueue_push` queues the push in one transaction, under the rule a chat never gets a story
+twice (digests.new_deliveries.insert_rows); `push_progress` tells the admin how far it went.
+Pure SQL, no Telegram: bot.pushes is the command, bot.sender sends the rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from digests.models import iso
+from digests.new_deliveries import insert_rows
+from digests.outbox_upkeep import KEEP_DONE, MERGED_REASON
+from digests.retries import GONE, live_report
+from digests.storage import Database
+
+log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+
+RECENT_HOURS = 24  # how far back /push looks for top stories
+# A topic's /push weighs this many times its stories per chat: each chat is sent the first it
+# has not had (QA18 R14).
+PUSH_POOL = 4
+
+
+@dataclass(frozen=True)
+class PushPlan:
+    """What an admin's /push queued."""
+
+    push_id: int
+    kind: str  # 'push:<id>'
+    topic: str | None
+    chats: int
+    stories: int
+
+
+@dataclass(frozen=True)
+class PushProgress:
+    """Per-chat outcome of a push so far (a chat's stories travel together in one message)."""
+
+    push_id: int
+    chats: int
+    delivered: int
+    failed: int
+    pending: int
+
+    @property
+    def done(self) -> bool:
+        return self.pending == 0
+
+
+def _top_stories(db: sqlite_utils.Database, now: datetime, limit: int) -> list[tuple[int, int]]:
+    """(story, latest live article) of the recent stories with the most sources, best first;
+    when nothing is that recent, the latest stories whatever their age. Reports whose page is
+    gone (404/410) neither count nor are sent."""
+    recent = list(db.execute(
+        """select story_id, max(id) from articles
+           where story_id is not null and coalesce(published_at, fetched_at) >= ?
+             and page_status != ?
+           group by story_id
+           order by count(distinct source_id) desc, max(coalesce(published_at, fetched_at)) desc
+           limit ?""", [iso(now - timedelta(hours=RECENT_HOURS)), GONE, limit]).fetchall())
+    if not recent:  # a story nobody reported for KEEP_DONE may have had its rows pruned
+        recent = list(db.execute(
+            """select story_id, max(id) from articles
+               where story_id is not null and page_status != ?
+               group by story_id having max(fetched_at) >= ?
+               order by max(coalesce(published_at, fetched_at)) desc
+               limit ?""", [GONE, iso(now - KEEP_DONE), limit]).fetchall())
+    return [(r[0], r[1]) for r in recent]
+
+
+def enqueue_push(db: Database, *, topic: str | None, now: datetime,
+                 limit_stories: int = 5) -> PushPlan:
+    """An admin's manual digest, in one transaction: the top recent stories of `topic` queued
+    for that topic's active followers, or (no topic) the top stories overall for the active
+    followers of the general digest (topic '') only — a chat that follows only «الغوطة» did not
+    ask for the general digest and could not stop it with /unsubscribe.
+
+    A topic's stories are those its followers' alerts would carry (`alert_matches`), in the
+    search's order (latest first: digests.search), `limit_stories` × PUSH_POOL of them; each
+    chat gets the first `limit_stories` of them it has not had yet (QA18 R14: five stories
+    sent before no longer hide a fresh one behind them). The general digest's are its
+    `limit_stories` top stories (most sources first): a second /push sends no lesser ones.
+    `PushPlan.stories` counts the stories found
+    (at most `limit_stories`), before the per-chat choice.
+
+    Raises:
+        QueryError: the topic has nothing searchable in it.
+    """
+    topic = (topic or "").strip() or None
+    if topic is not None:
+        from digests.search import topic_key
+
+        key = topic_key(topic)
+        stories = _topic_stories(db, topic, now, limit_stories * PUSH_POOL)
+        from digests.subscriptions import keys_of_same_name
+
+        keys = keys_of_same_name(db.db, key)  # «ترمب» reaches the followers of «ترامب»
+        chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"
+                    f" where c.active = 1 and s.topic_key in ({','.join('?' * len(keys))})"
+                    " order by c.id")
+        chat_args: list[Any] = list(keys)
+    else:
+        stories = _top_stories(db.db, now, limit_stories)
+        chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"
+                    " where c.active = 1 and s.topic_key = '' order by c.id")
+        chat_args = []
+    found = min(len(stories), limit_stories)
+    with db.transaction() as tx:
+        cur = tx.execute("insert into pushes (topic, created_at, stories) values (?, ?, ?)",
+                         [topic, iso(now), found])
+        push_id = int(cur.lastrowid or 0)
+        kind = f"push:{push_id}"
+        chat_ids = [r[0] for r in tx.execute(chat_sql, chat_args).fetchall()] if stories else []
+        rows = [(c, s, a, kind, None) for c in chat_ids
+                for s, a in _unsent(tx, c, stories)[:limit_stories]]
+        insert_rows(tx, rows, now)
+        chats = tx.execute("select count(distinct chat_id) from outbox where kind = ?",
+                           [kind]).fetchone()[0]
+        tx.execute("update pushes set chats = ? where id = ?", [chats, push_id])
+    log.info("push queued push=%s topic=%r chats=%d stories=%d", push_id, topic, chats, found)
+    return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=found)
+
+
+def _topic_stories(db: Database, topic: str, now: datetime, limit: int
+                   ) -> list[tuple[int, int]]:
+    """(story, live report) of the topic's stories its followers' alerts would carry, in the
+    search's order (latest first), at most `limit`.
+
+    Searched for more than needed: a story whose every report is gone (404/410) is left out,
+    and so is one that only the widened search finds — the push sends what the topic's
+    followers are sent (alert_matches: the phrase in the headline, the lead or twice — three
+    times for several words —, or every
+    word in the headline), not a body that names the words apart or the topic in passing.
+    """
+    from digests.search import search
+
+    result = search(db.db, topic, limit=limit * 2, now=now, fold_stories=True)
+    stories: list[tuple[int, int]] = []
+    for hit in result.hits:
+        aid = hit.digest.article_id
+        assert aid is not None
+        if len(stories) >= limit or not _followers_get(db.db, topic, aid):
+            continue
+        sid = hit.digest.story_id if hit.digest.story_id is not None else -aid
+        live = live_report(db.db, aid, sid)
+        if live is not None and _reported_since(db.db, sid, now - KEEP_DONE):
+            stories.append((sid, live))
+    return stories
+
+
+def _unsent(db: sqlite_utils.Database, chat_id: int, stories: list[tuple[int, int]]
+            ) -> list[tuple[int, int]]:
+    """The (story, article) pairs the chat has no outbox row for (under any kind, a story merged
+    into it included: the rule `digests.new_deliveries.insert_rows` keeps), in their order."""
+    if not stories:
+        return []
+    had = {r[0] for r in db.execute(
+        "select story_id from outbox where chat_id = ? union"
+        " select m.into_id from story_merges m join outbox o on o.story_id = m.merged_id"
+        " where o.chat_id = ?", [chat_id, chat_id]).fetchall()}
+    return [(s, a) for s, a in stories if s not in had]
+
+
+def _reported_since(db: sqlite_utils.Database, story: int, since: datetime) -> bool:
+    """Whether the story had a report fetched at or after `since` (a story older than that may
+    have had its rows pruned: pushing it could send it to a chat a second time)."""
+    sql = ("select 1 from articles where id = ? and fetched_at >= ?" if story < 0 else
+           "select 1 from articles where story_id = ? and fetched_at >= ? limit 1")
+    return db.execute(sql, [abs(story), iso(since)]).fetchone() is not None
+
+
+def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bool:
+    """Whether the topic's followers would be sent this article (the alert's test)."""
+    from digests.records import ARTICLE_SELECT, article_from_row
+    from digests.search import alert_matches
+
+    row = next(iter(db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])), None)
+    return row is not None and alert_matches(topic, article_from_row(row))
+
+
+def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:
+    """Per chat: delivered (a message reached it, or the push's story was merged into one the
+    chat already has: MERGED_REASON), failed (nothing did, or the chat was deactivated
+    meanwhile), or still pending."""
+    sdb = db.db if isinstance(db, Database) else db
+    row = sdb.execute(
+        """select count(*),
+                  coalesce(sum(case when busy = 0 and sent > 0 then 1 else 0 end), 0),
+                  coalesce(sum(case when busy = 0 and sent = 0 then 1 else 0 end), 0),
+                  coalesce(sum(case when busy > 0 then 1 else 0 end), 0)
+           from (select o.chat_id,
+                        sum(o.status in ('pending', 'sending') and c.active = 1) as busy,
+                        sum(o.status = 'sent' or (o.status = 'skipped' and o.last_error = ?))
+                          as sent
+                 from outbox o join chats c on c.id = o.chat_id
+                 where o.kind = ? group by o.chat_id)""",
+        [MERGED_REASON, f"push:{push_id}"]).fetchone()
+    return PushProgress(push_id=push_id, chats=row[0], delivered=row[1], failed=row[2],
+                        pending=row[3])

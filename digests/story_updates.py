@@ -1,0 +1,119 @@
+"""A story's updates: the next day's report of a story a chat was sent, and the repeats left out.
+
+A new report of a story reaches a chat that was sent the story a day before as one update
+(kind 'update:<local date>', or the chat's next daily digest), unless it says what the chat
+had under another story (digests.repeats): then it is recorded skipped with REPEAT_REASON.
+`update_articles` tells the sender which rows of a bundle come as an update («🔄 تحديث»).
+Pure SQL, no Telegram.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from digests.delivery_times import after_quiet, chat_zone, next_daily
+from digests.models import Article, iso, parse_iso
+
+log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+
+# A new report of a story reaches a chat as an update (`queue_updates`, QA18 R10) when the chat
+# was last sent the story this long before: the next day's news, not the same day's second source.
+UPDATE_AFTER = timedelta(hours=18)
+# A story's update not sent: the chat had the same news from another story (`queue_updates`)
+REPEAT_REASON = "يكرر خبرًا وصل المحادثة من قصة أخرى / repeats news the chat had from another story"
+
+
+def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
+                   chats: dict[int, dict[str, Any]], now: datetime) -> int:
+    """Queue `article`, a new report of `story`, as an update for the chats (those its alert
+    test or the general digest chose) that were sent the story UPDATE_AFTER or longer ago, or
+    were sent a report published UPDATE_AFTER or longer before this one, and have nothing of it
+    waiting (QA18 R10: a source's next-day market report joined yesterday's
+    story, and the oil follower never saw it). The row's kind is 'update:<the chat's local
+    date>' for an instant chat (unique per chat, story and kind: one update a day) and the next
+    daily digest's kind for a daily chat; none for a report published before the last delivery
+    or one the chat already has a row for. An update that says what the chat was sent in the last
+    48 h under another story (digests.repeats, QA19 N3) is recorded 'skipped' with
+    REPEAT_REASON instead (its row also keeps that day's update of the story from coming).
+    Returns how many were queued."""
+    if story < 0:
+        return 0
+    published = article.published_at or now
+    rows = []
+    for chat_id, chat in sorted(chats.items()):
+        last, seen, waiting, same = db.execute(
+            """select max(case when o.status = 'sent' then o.sent_at end),
+                      max(case when o.status = 'sent'
+                               then coalesce(a.published_at, a.fetched_at) end),
+                      coalesce(sum(o.status in ('pending', 'sending')), 0),
+                      coalesce(sum(o.article_id = ?), 0)
+               from outbox o left join articles a on a.id = o.article_id
+               where o.chat_id = ? and (o.story_id = ? or o.story_id in
+                   (select merged_id from story_merges where into_id = ?))""",
+            [article.id, chat_id, story, story]).fetchone()
+        if not last or waiting or same:
+            continue
+        sent, shown = parse_iso(last), parse_iso(seen)
+        assert sent is not None
+        # a day after the delivery, or a day after the report it delivered (held by quiet
+        # hours or a daily digest: «النفط يغلق» of 01:16 seen at 07:00, «النفط يرتفع» at 22:21)
+        later_day = now - sent >= UPDATE_AFTER or (
+            shown is not None and published - shown >= UPDATE_AFTER)
+        if not later_day or published <= sent:
+            continue
+        if chat["mode"] == "daily":
+            kind, when = next_daily(now, chat)
+        else:
+            kind, when = f"update:{now.astimezone(chat_zone(chat)).date().isoformat()}", now
+        when = after_quiet(when, chat)
+        rows.append((chat_id, story, article.id, kind, iso(when) if when > now else None,
+                     iso(now)))
+    if not rows:
+        return 0
+    # QA19 N3: an update saying what the chat was sent under another story in the last 48 h
+    # (one event split across stories) is recorded skipped, not queued (digests.repeats)
+    from digests.repeats import repeated_chats, report  # late: it builds on the story analysis
+
+    repeats = repeated_chats(db, article.id, report(article.title, article.text, published),
+                             story, [r[0] for r in rows], now)
+    before = db.execute("select total_changes()").fetchone()[0]
+    db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
+                        " not_before, created_at) values (?, ?, ?, ?, ?, ?)",
+                        [r for r in rows if r[0] not in repeats])
+    n = int(db.execute("select total_changes()").fetchone()[0] - before)
+    if repeats:
+        db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
+                            " created_at, status, last_error) values (?, ?, ?, ?, ?, 'skipped',"
+                            " ?)", [(r[0], r[1], r[2], r[3], r[5], REPEAT_REASON)
+                                    for r in rows if r[0] in repeats])
+        log.info("story updates skipped as repeats article=%s story=%s chats=%d", article.id,
+                 story, len(repeats))
+    if n:
+        log.info("story updates queued article=%s story=%s rows=%d", article.id, story, n)
+    return n
+
+
+def repeats_skipped(db: sqlite_utils.Database, since: datetime) -> int:
+    """Updates recorded skipped since `since` because they repeated what the chat had (N3)."""
+    return int(db.execute("select count(*) from outbox where status = 'skipped'"
+                          " and last_error = ? and created_at >= ?",
+                          [REPEAT_REASON, iso(since)]).fetchone()[0])
+
+
+def update_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
+    """The articles of these outbox rows that come as an update: the row's chat was sent the
+    story before (only `queue_updates` gives a chat a second row of a story it was sent)."""
+    ids = list(row_ids)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {int(r[0]) for r in db.execute(
+        f"""select o.article_id from outbox o where o.id in ({marks}) and o.article_id is not null
+              and exists (select 1 from outbox p where p.chat_id = o.chat_id and p.id != o.id
+                          and p.story_id = o.story_id and p.status = 'sent'
+                          and coalesce(p.sent_at, '') < coalesce(o.sent_at, '9'))""", ids)}
