@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shlex
 import sqlite3
 import sys
@@ -21,6 +22,7 @@ from cli import ingest as ingest_cmd
 from cli import search as search_cmd
 from cli import stories as stories_cmd
 from cli.helptext import Parser, bilingual
+from digests.envfile import anchored, find_env_file
 from digests.errors import NashraError
 from digests.logs import setup_logging
 from digests.settings import Settings, config_warnings
@@ -32,8 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="مسار قاعدة بيانات SQLite (الافتراضي: DATABASE_PATH أو "
-                             "data/nashra.db) / SQLite database path (default: DATABASE_PATH "
-                             "or data/nashra.db)")
+                             "data/nashra.db بجوار .env أو في مجلد المشروع) / SQLite database "
+                             "path (default: DATABASE_PATH, or data/nashra.db beside the .env "
+                             "read, else in the project's folder)")
     parser = Parser(
         prog="run.py", parents=[common],
         description="نشرة: ملخصات الأخبار العربية على تيليجرام. / Nashra: Arabic news digests "
@@ -51,15 +54,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # the .env of the current folder, else the project's; relative paths anchored (QA20 O2)
+    found = find_env_file()
+    args.env_file = found
     try:
-        settings = Settings.from_env()
+        settings = anchored(Settings.from_env(env_file=found.path), found, os.environ)
     except NashraError as exc:
         print(f"خطأ في الإعدادات / configuration error: {exc}", file=sys.stderr)
         return 2
     if getattr(args, "db", None) is not None:
         settings = settings.replace(database_path=args.db)
     setup_logging(settings.log_level, settings.telegram_bot_token)
-    for warning in config_warnings():  # a misspelt key would otherwise be ignored in silence
+    # a misspelt key would otherwise be ignored in silence
+    for warning in config_warnings(env_file=found.path):
         log.warning("%s", warning)
     func = getattr(args, "func", None) or bot_cmd.default_command
     try:

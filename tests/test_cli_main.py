@@ -186,3 +186,79 @@ def test_the_database_advice_names_the_real_file_and_keeps_sqlite_english_last(
     arabic, english = locked.split(" / ", 1)
     assert "برنامج آخر يمسك قاعدة البيانات" in arabic and "database is locked" not in arabic
     assert "(database is locked)" in english and "another program holds the database" in english
+
+
+# QA20 O2: started from another folder, run.py finds the project's .env and database, and a
+# missing token is a failure naming the .env, not a quiet demo.
+
+def _project(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the project's entry point in `tmp_path/app` (so its folder is the project's,
+    with a .env of our own), and an empty folder to start it from."""
+    from digests.envfile import find_env_file
+
+    app = tmp_path / "app"
+    app.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert find_env_file(elsewhere, project=app).path is None
+    return app, elsewhere
+
+
+def test_the_projects_env_and_database_are_found_from_another_folder(tmp_path: Path) -> None:
+    from digests.envfile import anchored, find_env_file
+    from digests.settings import Settings
+
+    app, elsewhere = _project(tmp_path)
+    (app / ".env").write_text("LOG_LEVEL=DEBUG\nSOURCES_FILE=feeds.txt\n", encoding="utf-8")
+    found = find_env_file(elsewhere, project=app)
+    assert found.path == app / ".env"
+    settings = anchored(Settings.from_env({}, env_file=found.path), found, {}, project=app)
+    assert settings.log_level == "DEBUG"
+    assert settings.database_path == app / "data" / "nashra.db"  # not elsewhere/data
+    assert settings.sources_file == app / "feeds.txt"  # relative to the .env that names it
+    # a path given in the environment is the shell's: relative to the current folder
+    env = {"DATABASE_PATH": "mine.db"}
+    settings = anchored(Settings.from_env(env, env_file=found.path), found, env, project=app)
+    assert settings.database_path == Path("mine.db")
+    # a .env in the current folder comes first (a deployment folder of its own)
+    (elsewhere / ".env").write_text("LOG_LEVEL=WARNING\n", encoding="utf-8")
+    found = find_env_file(elsewhere, project=app)
+    assert found.path == elsewhere / ".env"
+    settings = anchored(Settings.from_env({}, env_file=found.path), found, {}, project=app)
+    assert settings.database_path == elsewhere / "data" / "nashra.db"
+    # none at all: the project's folder
+    (elsewhere / ".env").unlink()
+    (app / ".env").unlink()
+    found = find_env_file(elsewhere, project=app)
+    assert found.looked == (elsewhere / ".env", app / ".env")
+    settings = anchored(Settings.from_env({}, env_file=None), found, {}, project=app)
+    assert settings.database_path == app / "data" / "nashra.db"
+
+
+def test_the_db_option_stays_relative_to_the_current_folder(tmp_path: Path) -> None:
+    """The real run.py, started from another folder: a path typed on the command line is the
+    shell's (only the default and the .env's paths are anchored elsewhere)."""
+    _, elsewhere = _project(tmp_path)
+    proc = run_py(elsewhere, "search", "الغوطة", "--db", "x.db")  # --db: the shell's path
+    assert (elsewhere / "x.db").is_file(), proc.stderr[-2000:]
+    assert not (elsewhere / "data").exists()
+
+
+def test_a_misconfigured_start_fails_naming_the_env_and_a_fresh_one_runs_the_demo(
+        tmp_path: Path) -> None:
+    """`run.py` (no command) and `run.py bot` with a .env that has no token: exit 1, one
+    line, Arabic first then English, naming the .env path. `run.py bot` with no .env at all
+    names where it looked."""
+    folder = tmp_path / "deploy"
+    folder.mkdir()
+    (folder / ".env").write_text("ADMIN_IDS=42\n", encoding="utf-8")
+    for args in ((), ("bot",)):
+        proc = run_py(folder, *args)
+        _clean_error(proc, 1, "TELEGRAM_BOT_TOKEN", str(folder / ".env"), "run.py demo")
+        line = proc.stderr.strip().splitlines()[-1]
+        assert _arabic_first(line.removeprefix("خطأ / error: ")), line
+        assert "فارغ" in line and "is empty" in line
+        assert "عرض تجريبي" not in proc.stdout and "offline demo" not in proc.stdout
+    (folder / ".env").unlink()
+    proc = run_py(folder, "bot")
+    _clean_error(proc, 1, "TELEGRAM_BOT_TOKEN", str(folder / ".env"), "run.py demo")

@@ -1,0 +1,86 @@
+"""Which `.env` the command line reads, and where relative paths in the settings point (QA20 O2).
+
+A service manager, cron or `python /opt/nashra/run.py` from the home folder starts Nashra in
+another folder than the project's. The `.env` was read from the current folder only, and the
+default `data/nashra.db` resolved there too, so such a start quietly ran the offline demo, or a
+bot on a new, empty database. Now:
+
+- `.env` is looked for in the current folder, then in the project's folder (next to run.py);
+  the first found is read (`find_env_file`), and the start says which (`describe`).
+- Relative paths (DATABASE_PATH, SOURCES_FILE) are anchored (`anchored`): one written in the
+  `.env` file is relative to that file's folder; the default `data/nashra.db` to the `.env`'s
+  folder, or the project's when there is none; one given in the environment (or `--db`) to the
+  current folder, as any path typed in a shell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from digests.settings import Settings
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+ENV_NAME = ".env"
+_PATH_FIELDS = ("database_path", "sources_file")
+
+
+@dataclass(frozen=True)
+class EnvFile:
+    """The `.env` the settings came from (None: none found) and every place looked at."""
+
+    path: Path | None
+    looked: tuple[Path, ...]
+
+
+def find_env_file(cwd: Path | None = None, project: Path = PROJECT_DIR) -> EnvFile:
+    """The first `.env` file in `cwd` (default: the current folder), then in `project`."""
+    here = (cwd or Path.cwd()).absolute()
+    looked: list[Path] = []
+    for folder in (here, project):
+        candidate = folder / ENV_NAME
+        if candidate in looked:
+            continue
+        looked.append(candidate)
+        if candidate.is_file():
+            return EnvFile(candidate, tuple(looked))
+    return EnvFile(None, tuple(looked))
+
+
+def anchored(settings: Settings, found: EnvFile, environ: Mapping[str, str],
+             project: Path = PROJECT_DIR) -> Settings:
+    """`settings` with its relative paths anchored as the module docstring says. A path from
+    the environment is left as given (relative to the current folder)."""
+    base = found.path.parent if found.path is not None else project
+    changes: dict[str, object] = {}
+    for name in _PATH_FIELDS:
+        value = getattr(settings, name)
+        if value is None or value.is_absolute() or (environ.get(name.upper()) or "").strip():
+            continue
+        changes[name] = base / value
+    return settings.replace(**changes) if changes else settings
+
+
+def describe(found: EnvFile) -> str:
+    """One bilingual line (Arabic first) saying which `.env` was read, or where none was."""
+    if found.path is not None:
+        return f"الإعدادات من {found.path} / settings read from {found.path}"
+    places = " ، ".join(str(p) for p in found.looked)
+    places_en = ", ".join(str(p) for p in found.looked)
+    return (f"لا ملف .env (بحثت في: {places}) / no .env file (looked at: {places_en})")
+
+
+def no_token_message(found: EnvFile) -> str:
+    """`run.py bot` without TELEGRAM_BOT_TOKEN: Arabic, then English, naming the `.env`."""
+    if found.path is not None:
+        where_ar = f"ليس في {found.path} ولا في البيئة"
+        where_en = f"not in {found.path} nor in the environment"
+    else:
+        places = ", ".join(str(p) for p in found.looked)
+        where_ar = f"لا ملف .env في {places} وليس في البيئة"
+        where_en = f"no .env file at {places}, nor in the environment"
+    return (f"رمز البوت TELEGRAM_BOT_TOKEN فارغ ({where_ar}): احصل على رمز من @BotFather وضعه في .env "
+            f"أو في البيئة، أو جرّب `python run.py demo` / TELEGRAM_BOT_TOKEN is empty "
+            f"({where_en}): get a token from @BotFather and set it in .env or the "
+            f"environment, or try `python run.py demo`")
