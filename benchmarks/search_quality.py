@@ -31,7 +31,10 @@ mentions, one body mention only — over the 29 topics, QA18's four (`ALERT_TOPI
 several common words (`PHRASE_TOPICS`, brief X25), and how many alert_matches sends; then N random
 single body mentions (default 40, seed 19) with the sentence around them, to be read (QA18 R3;
 digests.query.alert_matches drops the last kind), and N random headlines of a topic of several
-words named exactly twice in the body only (seed 25; alert_matches drops them since X25).
+words named exactly twice in the body only (seed 25; alert_matches drops them since X25); then
+(brief X27) the alerts that only a mention inside a longer name of another entity carried (column
+«longer», digests.longer_names: «مجلس الأمن القومي» for «مجلس الأمن») and N random ones (seed 27)
+with the words around those mentions, to be read.
 
 `--folds [P]` (with the ranking): could a results page fold two reports of one event that the
 story step left in two stories (QA15 N7)? For each topic (the 29, the three of `RANKED` and QA12's
@@ -390,6 +393,7 @@ def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) ->
     places: dict[str, dict[str, int]] = {t: {} for t in topics}
     once: list[tuple[str, int]] = []
     twice: list[tuple[str, int]] = []  # a topic of several words named twice, in the body only
+    longer: list[tuple[str, int]] = []  # alerts only a mention inside a longer name carried
     for n, d in enumerate(docs):
         paragraphs = tuple(x for x in (d.get("text") or "").split("\n") if x.strip())
         article = Article(id=n + 1, source_id=0, source_name=d.get("source") or "", url="",
@@ -406,7 +410,10 @@ def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) ->
                 twice.append((topic, n))
             if alert_matches(topic, article):
                 places[topic]["alert"] = places[topic].get("alert", 0) + 1
-    kinds = ("title", "lead", "body 2+", "body once", "alert")
+            elif alert_matches(topic, article, whole_names=False):
+                places[topic]["longer"] = places[topic].get("longer", 0) + 1
+                longer.append((topic, n))
+    kinds = ("title", "lead", "body 2+", "body once", "alert", "longer")
     print(f"\nalerts: corpus articles an alert carries, by where they name the topic (lead: the"
           f" first {LEAD_CHARS} characters of the first paragraph); alert: what"
           f" digests.query.alert_matches sends")
@@ -416,12 +423,19 @@ def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) ->
         print(f"{topic:<16} " + " ".join(f"{places[topic].get(k, 0):>9}" for k in kinds))
         for k in kinds:
             sums[k] += places[topic].get(k, 0)
+    print("longer: alerts no more sent, their mentions being inside a longer name of another"
+          " entity (digests.longer_names, brief X27); alert + longer = the alerts before")
     total = sum(sums[k] for k in kinds[:4])
     print(f"{'all':<16} " + " ".join(f"{sums[k]:>9}" for k in kinds) + f"  (of {total};"
           f" body once {sums['body once'] / max(1, total):.3f})")
     print(f"topics of several words named exactly twice, in the body only: {len(twice)}")
     for topic, n in random.Random(25).sample(twice, min(sample, len(twice))):
         print(f"=== {topic} | {docs[n]['id']} | {docs[n].get('title')}")
+    print(f"alerts dropped as mentions inside a longer name: {len(longer)}")
+    for topic, n in random.Random(27).sample(longer, min(sample, len(longer))):
+        print(f"+++ {topic} | {docs[n]['id']} | {docs[n].get('title')}")
+        for span in longer_spans(topic, docs[n].get("title") or "", docs[n].get("text") or ""):
+            print(f"    …{span}…")
     for topic, n in random.Random(19).sample(once, min(sample, len(once))):
         d = docs[n]
         text = d.get("text") or ""
@@ -429,6 +443,26 @@ def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) ->
                    if m >= 0), -1)
         span = text[max(0, at - 120):at + 120].replace("\n", " ⏎ ") if at >= 0 else text[:200]
         print(f"--- {topic} | {d['id']} | {d.get('title')}\n    …{span}…")
+
+
+def longer_spans(topic: str, title: str, text: str) -> list[str]:
+    """The words around each mention of `topic` inside a longer name (digests.longer_names)."""
+    from digests.arabic import run_keys, word_runs_of
+    from digests.longer_names import context, in_longer_name
+    from digests.query import plan_query
+
+    plan = plan_query(topic)
+    ctx = context(plan.terms)
+    if ctx is None:
+        return []
+    runs = [(k, r) for r in word_runs_of(title + " | " + text) for k in run_keys(r)]
+    keys = [k for k, _ in runs]
+    out = []
+    for i in range(len(keys)):
+        p = next((p for p in plan.phrases if tuple(keys[i:i + len(p)]) == tuple(p)), None)
+        if p is not None and in_longer_name(keys, i, len(p), ctx):
+            out.append(" ".join(r for _, r in runs[max(0, i - 3):i + len(p) + 3]))
+    return out
 
 
 def pr(found: set[int], truth: set[int]) -> tuple[float, float]:

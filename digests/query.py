@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digests.arabic import STOP_WORDS, analyze, run_keys, word_runs_of, written_as_name
+from digests.longer_names import Context, context, masked
 from digests.models import Article
 from digests.variants import alternatives, joined_form, split_form
 
@@ -471,27 +472,39 @@ ALERT_MENTIONS = 2
 ALERT_MENTIONS_PHRASE = 3
 
 
-def alert_matches(topic: str, article: Article) -> bool:
+def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> bool:
     """Whether a new article is sent to the followers of `topic`: it matches
     (`article_matches`) and is about the topic — the headline names it (the phrase, or every
     word of a multi-word topic), the lead does (the first ALERT_LEAD_CHARS characters of the
     first paragraph, or of the summary of an article without a page), or the text names it at
     least ALERT_MENTIONS times (a topic of several words ALERT_MENTIONS_PHRASE times). A body's
     single passing mention («بينما صعد النفط» in a gold report) is no alert, nor «الأمم المتحدة»
-    named twice as a source of figures; a search still finds the article."""
+    named twice as a source of figures; a search still finds the article.
+
+    A mention inside a longer name of another entity counts nowhere (digests.longer_names:
+    «مجلس الأمن القومي» for «مجلس الأمن», «صحيفة الشرق الأوسط» for «الشرق الأوسط»; brief X27);
+    `whole_names=False` counts them (the benchmark's before)."""
     if not article_matches(topic, article):
         return False
     phrases = _topic_phrases(topic)
     title, body, _every = _text_keys(article.title, article.text)
+    ctx = _topic_context(topic) if whole_names else None
+    title, body = masked(title, phrases, ctx), masked(body, phrases, ctx)
     words = _topic_words(topic)
     if any(_contains(title, p) for p in phrases) or (
             words and all(any(k in title for k in spellings) for spellings in words)):
         return True
     lead = article.paragraphs[0] if article.paragraphs else article.summary
-    lead_keys = analyze(lead[:ALERT_LEAD_CHARS])
+    lead_keys = masked(analyze(lead[:ALERT_LEAD_CHARS]), phrases, ctx)
     if any(_contains(lead_keys, p) for p in phrases):
         return True
     return _mentions(body, phrases) >= (ALERT_MENTIONS_PHRASE if words else ALERT_MENTIONS)
+
+
+@lru_cache(maxsize=4096)
+def _topic_context(topic: str) -> Context | None:
+    """The longer names that hide the topic's mentions (digests.longer_names), if any."""
+    return context(plan_query(topic).terms)
 
 
 def _mentions(keys: Sequence[str], phrases: Sequence[Sequence[str]]) -> int:

@@ -74,3 +74,4 @@ def test_search_quality_alerts_smoke() -> None:
     assert "body once" in out and "النفط" in out and out.count("\n--- ") <= 3
     assert "alert" in out and "النفط والغاز" in out  # what alert_matches sends, X25's topics
     assert "topics of several words named exactly twice, in the body only:" in out
+    assert "longer" in out and "alerts dropped as mentions inside a longer name:" in out

@@ -422,6 +422,67 @@ def test_a_topic_of_several_words_needs_three_body_mentions() -> None:
     assert not alert_matches("النفط والغاز", apart)  # the words apart are not the topic
 
 
+def test_a_topic_inside_a_longer_name_is_no_mention_for_an_alert() -> None:
+    """Brief X27: «مجلس الأمن القومي» (a national security council) is not «مجلس الأمن», «كأس
+    العالم للأندية» not the World Cup, «الاتحاد الأوروبي لكرة القدم» (UEFA) and «كأس الاتحاد
+    الأوروبي» not the EU, «صحيفة الشرق الأوسط» not the region — in the headline, the lead or the
+    body. The topic's own longer forms («مجلس الأمن الدولي», «كأس العالم لكرة القدم») still
+    count, and a search still finds every one of these articles."""
+    from digests.models import Article
+    from digests.query import alert_matches, article_matches
+
+    def art(title: str, *paragraphs: str) -> Article:
+        return Article(id=1, source_id=1, source_name="s", url="u", title=title,
+                       paragraphs=paragraphs)
+
+    other = "كلام عن موضوع آخر تماما في فقرة طويلة"
+    nsc = art("عنوان", other, "اجتمع مجلس الأمن القومي", "وقال مجلس الأمن القومي",
+              "ثم أعلن مجلس الأمن القومي")
+    assert article_matches("مجلس الأمن", nsc) and not alert_matches("مجلس الأمن", nsc)
+    assert alert_matches("مجلس الأمن", nsc, whole_names=False)  # before X27: three mentions
+    assert alert_matches("مجلس الامن", nsc, whole_names=False) \
+        and not alert_matches("مجلس الامن", nsc)  # the topic by its keys, any spelling
+    unsc = art("عنوان", other, "اجتمع مجلس الأمن الدولي", "وقال مجلس الأمن الدولي",
+               "ثم أعلن مجلس الأمن الدولي")
+    assert alert_matches("مجلس الأمن", unsc)
+    # the headline: neither the phrase nor its words in any order count inside the longer name
+    headline = art("مجلس الأمن القومي البريطاني يجتمع", other)
+    assert article_matches("مجلس الأمن", headline) and not alert_matches("مجلس الأمن", headline)
+    assert alert_matches("مجلس الأمن", art("مجلس الأمن القومي يطلب جلسة لمجلس الأمن", other))
+    # the lead
+    assert not alert_matches("كأس العالم", art("عنوان", "توج الفريق بكأس العالم للأندية"))
+    assert alert_matches("كأس العالم", art("عنوان", "تأهل المنتخب لكأس العالم لكرة القدم"))
+    assert not alert_matches("كأس العالم", art("عنوان", "فازت فرنسا بكأس العالم لكرة اليد"))
+    # a longer name before the topic (its tail): a newspaper, a cup
+    paper = art("عنوان", other, "ذكرت صحيفة الشرق الأوسط", "وأضافت صحيفة الشرق الأوسط",
+                "ونقلت صحيفة الشرق الأوسط")
+    assert not alert_matches("الشرق الأوسط", paper)
+    assert not alert_matches("الاتحاد الأوروبي", art("عنوان", "نهائي كأس الاتحاد الأوروبي"))
+    assert not alert_matches("الاتحاد الأوروبي", art("عنوان", "قرر الاتحاد الأوروبي لكرة القدم"))
+    assert alert_matches("الاتحاد الأوروبي", art("عنوان", "قرر الاتحاد الأوروبي فرض رسوم"))
+    # one real mention among longer names is a mention
+    mixed = art("عنوان", other, "قالت صحيفة الشرق الأوسط", "إن السلام في الشرق الأوسط",
+                "يهم الشرق الأوسط", "وسلام الشرق الأوسط")
+    assert alert_matches("الشرق الأوسط", mixed)
+    # a topic the table does not name is matched as before
+    assert alert_matches("الأمم المتحدة", art("عنوان", "قالت منظمة الأمم المتحدة للطفولة"))
+
+
+def test_longer_names_are_keyed_and_masked() -> None:
+    from digests.arabic import analyze
+    from digests.longer_names import LONGER_NAMES, context, in_longer_name, masked
+
+    for topic in LONGER_NAMES:  # every topic of the table is found by its plan's terms
+        assert context(plan_query(topic).terms) is not None, topic
+    assert context(("امم", "متحده")) is None
+    ctx = context(plan_query("مجلس الأمن").terms)
+    assert ctx is not None
+    keys = analyze("مجلس الأمن القومي ثم مجلس الأمن الدولي")
+    assert in_longer_name(keys, 0, 2, ctx) and not in_longer_name(keys, 4, 2, ctx)
+    assert masked(keys, [("مجلس", "امن")], ctx) == ("", "", *keys[2:])
+    assert masked(keys, [("مجلس", "امن")], None) == tuple(keys)
+
+
 _WORDS = ("النفط", "نفط", "الغوطة", "الشرقية", "صعد", "في", "و", "الذهب", "قال", "ترمب", "ترامب")
 
 
