@@ -1,12 +1,12 @@
 """The courier: sends one chat's bundle of outbox rows under the delivery policy.
 
-The sender (bot.sender) plans bundles and runs a courier task per bundle; the courier renders the
-bundle's digests (once per broadcast), takes a slot from the rate limiter (bot.limiter), sends
-with `bot.send_message(parse_mode=HTML)` and records the outcome in the outbox. Under the last
-message go the buttons, their ids stored before anything is claimed and deleted if the digest
-never went: a «📖 خبر n» per story whose compact block leaves something out (`story_rows`, one
-id for the bundle; QA18 R16) and the «📰 اعرض الأخبار الأخرى» of the stories not shown
-(`more_button`). The policy:
+The sender (bot.sender) plans bundles (bot.bundles) and runs a courier task per bundle; the
+courier renders the bundle's digests (once per broadcast: bot.bundles.Renderings), takes a slot
+from the rate limiter (bot.limiter), sends with `bot.send_message(parse_mode=HTML)` and records
+the outcome in the outbox. Under the last message go the buttons (bot.bundle_buttons), their
+ids stored before anything is claimed and deleted if the digest never went: a «📖 خبر n» per
+story whose compact block leaves something out (one id for the bundle; QA18 R16) and the
+«📰 اعرض الأخبار الأخرى» of the stories not shown. The policy:
 
 - Status goes pending → sending → sent / failed / skipped, each change committed in its own short
   transaction before and after the network call (never a transaction across the network). Rows
@@ -39,10 +39,9 @@ import contextlib
 import functools
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
@@ -50,72 +49,27 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 
 from bot import callbacks
-from bot.i18n import num, t
+from bot.bundle_buttons import button_ids, more_button, story_rows
+from bot.bundles import Bundle, Render, Renderings, TopicsOf
 from bot.limiter import RateLimiter
 from bot.owed import Locked, OwedWrites
-from bot.render import has_details
 from bot.threads import GONE_TOPIC, forget_thread
 from digests import outbox
 from digests.logs import Throttle
-from digests.models import Digest
-from digests.records import ARTICLE_SELECT, digest_from_row
-from digests.related import live_related
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
-
-# digests, language, now, the topics the bundle came for (None: not known), the bundle's kind
-# (bundle_kind: 'instant', 'push', 'daily:<the chat's local date>[:group]'), how many more
-# stories the bundle stands for than it shows (Bundle.more), whether the «more» button is
-# under the last message (False: its line must promise none), the article ids shown as a
-# story's update (Bundle.updates), the chat's type (Bundle.chat_type: its stop line) → messages.
-# The one definition of a renderer's shape: bot.sender.default_render is one.
-Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int, bool,
-                   frozenset[int], str | None], list[str]]
-# What a rendering is cached by (Courier.messages_for): article ids, language, topics, kind,
-# more, button, updates, chat type.
-_RenderKey = tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int, bool, frozenset[int],
-                   str | None]
-# database, bundle, its article rows → the topics it answers ([""] = the general digest)
-TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
 MAX_ATTEMPTS = 5  # transient failures before a row fails for good
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
                 "bot is not a member")
 GONE_CHAT = ("chat not found",)  # 400s that are as permanent as a block
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-STORY_ROW = 5  # story buttons a keyboard row («📖 ١» … «📖 ٥»): ten stories take two rows
 # Telegram unreachable (QA17 N-a): every due chat failed "not sent" once a second, one WARNING
 # each. The retry waits double with each such failure in a row (1 s … UNREACHABLE_MAX_DELAY,
 # back to 1 s after a message goes), and one WARNING a minute says how many there were.
 UNREACHABLE_MAX_DELAY = 60.0
 UNREACHABLE_REPORT_EVERY = 60.0
-
-
-@dataclass(frozen=True)
-class Bundle:
-    """One chat's due rows, sent together."""
-
-    chat_id: int
-    row_ids: tuple[int, ...]
-    article_ids: tuple[int | None, ...]
-    kinds: frozenset[str]
-    attempts: int
-    is_group: bool = False
-    language: str | None = None
-    # Rows at the end of `row_ids` beyond those of `article_ids`: stories the bundle does not
-    # show but counts in its last line («و٣٨ خبرًا آخر — في الزر أدناه»), sent with it (bot.sender).
-    more: int = 0
-    thread: int | None = None  # the forum topic the chat's deliveries go to (bot.threads)
-    # The article ids of those `more` stories: a button under the last message sends them
-    # (QA17 R2: /digest shows other stories, so the line alone led nowhere).
-    hidden: tuple[int | None, ...] = ()
-    # Facts of the chat, not of its stories (two chats sent the same stories render apart):
-    # the shown articles that come as an update of a story the chat was sent before («🔄 تحديث
-    # ·», digests.outbox.update_articles), and the chat's Telegram type ('private', 'group',
-    # 'supergroup', 'channel'; None: not known), which words the stop line (bot.i18n.bundle_stop).
-    updates: frozenset[int] = frozenset()
-    chat_type: str | None = None
 
 
 @dataclass
@@ -174,69 +128,24 @@ class Courier:
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
         self.on_wire: set[Bundle] = set()
-        # (article ids, language, topics, kind, more, button, updates, chat type) → messages: a
-        # broadcast renders once, not once per chat.
-        self._rendered: dict[_RenderKey, list[str]] = {}
+        # a broadcast renders once, not once per chat (bot.bundles)
+        self.renderings = Renderings(db, render, default_language=default_language,
+                                     topics_of=topics_of)
         self.story_buttons = topics_of is not None if story_buttons is None else story_buttons
-        # (article ids, language) → (shown article ids, the 1-based places with a story button)
-        self._places: dict[tuple[tuple[int, ...], str], tuple[list[int], list[int]]] = {}
 
     def forget_renderings(self) -> None:
         """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""
-        self._rendered.clear()
-        self._places.clear()
+        self.renderings.forget()
 
     def story_places(self, bundle: Bundle) -> tuple[list[int], list[int]]:
         """The article ids of the stories the bundle shows, in their order (the render's
-        numbering), and the 1-based places of those whose compact block leaves something out
-        (bot.render.has_details): only they get a button. ([], []) when nothing is shown."""
-        ids = tuple(a for a in bundle.article_ids if a is not None)
-        lang = bundle.language or self.default_language
-        cached = self._places.get((ids, lang))
-        if cached is not None:
-            return cached
-        if not ids:
-            return [], []
-        found = {r["id"]: r for r in self.db.db.query(
-            f"{ARTICLE_SELECT} where articles.id in ({','.join('?' * len(ids))})", ids)}
-        digests = live_related(self.db.db, [digest_from_row(found[a]) for a in ids
-                                            if a in found])
-        now = self.clock()
-        shown = [int(d.article_id or 0) for d in digests]
-        places = [i + 1 for i, d in enumerate(digests) if has_details(d, lang, now)]
-        self._places[(ids, lang)] = (shown, places)
-        return shown, places
+        numbering), and the 1-based places of those with a story button (bot.bundles)."""
+        return self.renderings.places(bundle, self.clock)
 
     def messages_for(self, bundle: Bundle, button: bool = True) -> tuple[list[str], str | None]:
         """Render the bundle; (messages, None) or ([], reason) when nothing can be sent.
         `button`: whether its «more» button goes under the last message."""
-        ids = tuple(a for a in bundle.article_ids if a is not None)
-        if not ids:
-            return [], "no article to render"
-        lang = bundle.language or self.default_language
-        kind = bundle_kind(bundle.kinds, bundle.is_group or bundle.chat_id < 0)
-        updates = bundle.updates.intersection(ids)  # those shown: the others change nothing
-
-        def key(topics: tuple[str, ...] | None) -> _RenderKey:
-            return (ids, lang, topics, kind, bundle.more, button, updates, bundle.chat_type)
-        if self.topics_of is None:  # no per-chat header: the cache answers before any query
-            cached = self._rendered.get(key(None))
-            if cached is not None:
-                return cached, None
-        marks = ",".join("?" * len(ids))
-        found = {r["id"]: r for r in self.db.db.query(
-            f"{ARTICLE_SELECT} where articles.id in ({marks})", ids)}
-        rows = [found[a] for a in ids if a in found]
-        if not rows:
-            return [], "article removed"
-        topics = None if self.topics_of is None else tuple(self.topics_of(self.db, bundle, rows))
-        cached = self._rendered.get(key(topics))
-        if cached is None:
-            digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
-            cached = self.render(digests, lang, self.clock(), topics, kind, bundle.more, button,
-                                 updates, bundle.chat_type)
-            self._rendered[key(topics)] = cached
-        return cached, None
+        return self.renderings.messages(bundle, self.clock, button)
 
     async def deliver(self, bundle: Bundle) -> None:
         """Send the bundle and record its outcome; never raises for a Telegram error."""
@@ -259,11 +168,14 @@ class Courier:
             if self.writes.blocked():
                 return
             try:
-                more = self.more_button(bundle, chat_id) if bundle.hidden else None
-                stories = self.story_rows(bundle, chat_id) if self.story_buttons else []
+                lang = bundle.language or self.default_language
+                more = (more_button(self.writes, bundle, chat_id, lang, self.clock)
+                        if bundle.hidden else None)
+                stories = (story_rows(self.writes, chat_id, *self.story_places(bundle), lang,
+                                      self.clock) if self.story_buttons else [])
             except Locked:
                 if more is not None:
-                    self.writes.owe("drop button", callbacks.forget, _button_ids(more)[0])
+                    self.writes.owe("drop button", callbacks.forget, button_ids(more)[0])
                 return
         rows = stories + (list(more.inline_keyboard) if more is not None else [])
         markup = InlineKeyboardMarkup(rows) if rows else None
@@ -275,7 +187,7 @@ class Courier:
                 # the buttons never reached the chat: their ids go, so /stats never takes its
                 # stories for ones behind an unpressed button (bot.stats), when the database
                 # takes it (owed otherwise, written before any other claim)
-                for cb_id in _button_ids(markup):
+                for cb_id in button_ids(markup):
                     self.writes.owe("drop button", callbacks.forget, cb_id)
 
     async def _send_messages(self, bundle: Bundle, moved: list[int],
@@ -420,57 +332,6 @@ class Courier:
                     "unreachable?) chat=%s seconds=%.0f reason=%s", count, chat_id,
                     delay, reason)
 
-    def more_button(self, bundle: Bundle, chat_id: int) -> InlineKeyboardMarkup | None:
-        """The «📰 اعرض الأخبار الأخرى (٣)» button for the stories the bundle counts but does
-        not show: an opaque id (bot.callbacks) bound to `chat_id` whose payload is their article
-        ids; bot.buttons sends them once. None when it cannot be made for another reason than
-        the database's (the digest then goes, its line promising no button: bot.render).
-
-        Raises:
-            Locked: the database did not take the id now (bot.owed): send the bundle later.
-        """
-        ids = [a for a in bundle.hidden if a is not None]
-        if not ids:
-            return None
-        lang = bundle.language or self.default_language
-        try:
-            cb_id = self.writes.attempt("more button", _new_more, chat_id, ids, self.clock())
-        except Locked:
-            raise
-        except Exception as exc:  # an unforeseen failure: the digest still goes, honestly
-            log.warning("more button not stored chat=%s error=%r", chat_id, exc)
-            return None
-        return InlineKeyboardMarkup([[InlineKeyboardButton(
-            t("more_button", lang, count=num(len(ids), lang)), callback_data=cb_id)]])
-
-    def story_rows(self, bundle: Bundle, chat_id: int) -> list[list[InlineKeyboardButton]]:
-        """The story buttons of a compact bundle (QA18 R16): «📖 ١» … under the message, one
-        per shown story whose block leaves something out, STORY_ROW to a row; «📖 الخبر كاملًا»
-        when the bundle shows one story. One stored id (bot.callbacks.STORY) bound to
-        `chat_id` holds the shown article ids; a button's data is «<id>.<n>» (at most 20
-        bytes). [] when no story has more, or the id could not be stored for another reason
-        than the database's (the digest goes without them: its blocks promise no button).
-
-        Raises:
-            Locked: the database did not take the id now (bot.owed): send the bundle later.
-        """
-        shown, places = self.story_places(bundle)
-        if not places:
-            return []
-        lang = bundle.language or self.default_language
-        try:
-            cb_id = self.writes.attempt("story buttons", _new_stories, chat_id, shown,
-                                        self.clock())
-        except Locked:
-            raise
-        except Exception as exc:  # an unforeseen failure: the digest still goes
-            log.warning("story buttons not stored chat=%s error=%r", chat_id, exc)
-            return []
-        buttons = [InlineKeyboardButton(
-            t("btn_story", lang, n=num(n, lang)) if len(shown) > 1 else t("btn_story_one", lang),
-            callback_data=callbacks.button_data(cb_id, n)) for n in places]
-        return [buttons[i:i + STORY_ROW] for i in range(0, len(buttons), STORY_ROW)]
-
     def _transient(self, bundle: Bundle, row_ids: Sequence[int], err: Exception) -> None:
         surely_not_sent = not_sent(err)
         if not surely_not_sent:
@@ -498,19 +359,6 @@ class Courier:
                     delay, reason)
 
 
-def bundle_kind(kinds: Iterable[str], is_group: bool = False) -> str:
-    """What a bundle is, for its header: 'push' when an admin's /push is in it; the latest
-    'daily:<local date>' when all its rows wait for a daily digest (digests.outbox.next_daily
-    wrote the chat's local date into the kind), 'daily:<local date>:group' for a group or a
-    channel (worded for many readers); else 'instant'."""
-    kinds = set(kinds)
-    if any(k.startswith("push:") for k in kinds):
-        return "push"
-    if kinds and all(k.startswith("daily:") for k in kinds):
-        return max(kinds) + (":group" if is_group else "")
-    return "instant"
-
-
 def not_sent(err: Exception) -> bool:
     """True when PTB's error proves the request never reached Telegram (pool or connect
     timeout, connection refused); False when it may have been delivered."""
@@ -530,23 +378,3 @@ def _seconds(value: timedelta | float) -> float:
 
 # a retry that uses no attempt: the message surely never left (or was never sent)
 _refunded = functools.partial(outbox.retry_later, refund_attempt=True)
-
-
-def _new_more(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
-    """Store a «more stories» button's meaning; its opaque id."""
-    return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.MORE_STORIES,
-                                  payload={"articles": ids}, now=now)
-
-
-def _new_stories(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
-    """Store a compact bundle's story buttons' meaning (the shown article ids); its id."""
-    return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.STORY,
-                                  payload={"articles": ids}, now=now)
-
-
-def _button_ids(markup: InlineKeyboardMarkup) -> list[str]:
-    """The stored ids behind the buttons of `markup` (a story button's «<id>.<n>» is its id),
-    each once, in order."""
-    ids = [str(b.callback_data).partition(".")[0] for row in markup.inline_keyboard
-           for b in row if b.callback_data]
-    return list(dict.fromkeys(ids))

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bot.courier import Bundle
+from bot.bundles import Bundle
 from digests.query import alert_matches, article_matches
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.search import topic_key

@@ -38,16 +38,8 @@ from pathlib import Path
 
 from telegram import Bot
 
-from bot.courier import (
-    MAX_ATTEMPTS,
-    Bundle,
-    Courier,
-    Render,
-    SenderStats,
-    TopicsOf,
-    bundle_kind,
-    not_sent,
-)
+from bot.bundles import Bundle, Render, TopicsOf, bundle_kind
+from bot.courier import MAX_ATTEMPTS, Courier, SenderStats, not_sent
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
 from bot.origins import row_topics
 from bot.owed import Locked

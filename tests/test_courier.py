@@ -17,7 +17,8 @@ from telegram import Bot
 from telegram.error import TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.courier import Bundle, Courier, SenderStats, not_sent
+from bot.bundles import Bundle
+from bot.courier import Courier, SenderStats, not_sent
 from bot.emulator import Emulator
 from bot.limiter import RateLimiter
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows, simple_render
@@ -163,7 +164,7 @@ async def test_a_delivered_digest_never_links_a_story_report_whose_page_is_gone(
 def test_bundle_kind_names_what_the_header_says() -> None:
     """The renderer is told whether a bundle is a push, a daily digest (with the chat's local
     date the outbox wrote) or instant alerts."""
-    from bot.courier import bundle_kind
+    from bot.bundles import bundle_kind
 
     assert bundle_kind({"push:3", "instant"}) == "push"
     assert bundle_kind({"daily:2026-11-30"}) == "daily:2026-11-30"

@@ -15,7 +15,7 @@ from botkit import ADMIN, running_bot
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows
 from telegram import Bot
 
-from bot import courier
+from bot import bundle_buttons
 from bot.emulator import Emulator
 from bot.origins import bundle_topics
 from bot.render import more_line
@@ -64,7 +64,7 @@ async def test_a_button_that_cannot_be_stored_leaves_the_digest_hint(
     def broken(*args: Any) -> str:
         raise RuntimeError("the callbacks table is gone")
 
-    monkeypatch.setattr(courier, "_new_more", broken)
+    monkeypatch.setattr(bundle_buttons, "_new_more", broken)
     async with running_bot(path) as h:
         await h.until(lambda: {r["status"] for r in rows(h.db)} == {"sent"})
         for chat, line in ((1, "و٣ أخبار أخرى — أهم الأخبار الآن في /digest"),

@@ -11,7 +11,7 @@ from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message, visible_text
 from test_welcome import displayed
 
-from bot.courier import Bundle
+from bot.bundles import Bundle
 from bot.i18n import topic_list
 from bot.origins import bundle_topics
 from bot.render import render_bundle

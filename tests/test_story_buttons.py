@@ -15,7 +15,7 @@ from botkit import running_bot
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows
 from telegram import Bot
 
-from bot import callbacks, courier
+from bot import bundle_buttons, callbacks
 from bot.emulator import Emulator
 from bot.origins import bundle_topics
 from bot.sender import Sender
@@ -172,7 +172,7 @@ async def test_story_buttons_that_cannot_be_stored_leave_the_compact_digest_with
     def broken(*args: Any) -> str:
         raise RuntimeError("the callbacks table is gone")
 
-    monkeypatch.setattr(courier, "_new_stories", broken)
+    monkeypatch.setattr(bundle_buttons, "_new_stories", broken)
     path = tmp_path / "nostory.db"
     with Database(path) as db:
         _queue(db, {1: "private"})

@@ -1,0 +1,99 @@
+"""The buttons under a delivered bundle's last message, and the stored ids behind them.
+
+A «📖 خبر n» per shown story whose compact block leaves something out (`story_rows`, one stored
+id for the bundle; QA18 R16) and the «📰 اعرض الأخبار الأخرى» of the stories the bundle counts
+but does not show (`more_button`; QA17 R2). The courier (bot.courier) makes them before it
+claims anything and deletes their ids if the digest never went (`button_ids`); bot.buttons
+answers them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import callbacks
+from bot.bundles import Bundle
+from bot.i18n import num, t
+from bot.owed import Locked, OwedWrites
+from digests.storage import Database
+
+log = logging.getLogger("bot.courier")  # the courier's log: these are its messages' buttons
+
+STORY_ROW = 5  # story buttons a keyboard row («📖 ١» … «📖 ٥»): ten stories take two rows
+
+
+def more_button(writes: OwedWrites, bundle: Bundle, chat_id: int, lang: str,
+                clock: Callable[[], datetime]) -> InlineKeyboardMarkup | None:
+    """The «📰 اعرض الأخبار الأخرى (٣)» button for the stories the bundle counts but does
+    not show: an opaque id (bot.callbacks) bound to `chat_id` whose payload is their article
+    ids; bot.buttons sends them once. None when it cannot be made for another reason than
+    the database's (the digest then goes, its line promising no button: bot.render).
+    `clock`: what "now" is when the id is stored.
+
+    Raises:
+        Locked: the database did not take the id now (bot.owed): send the bundle later.
+    """
+    ids = [a for a in bundle.hidden if a is not None]
+    if not ids:
+        return None
+    try:
+        cb_id = writes.attempt("more button", _new_more, chat_id, ids, clock())
+    except Locked:
+        raise
+    except Exception as exc:  # an unforeseen failure: the digest still goes, honestly
+        log.warning("more button not stored chat=%s error=%r", chat_id, exc)
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        t("more_button", lang, count=num(len(ids), lang)), callback_data=cb_id)]])
+
+
+def story_rows(writes: OwedWrites, chat_id: int, shown: list[int], places: list[int],
+               lang: str, clock: Callable[[], datetime]) -> list[list[InlineKeyboardButton]]:
+    """The story buttons of a compact bundle (QA18 R16): «📖 ١» … under the message, one
+    per shown story whose block leaves something out (`places`, 1-based in `shown`: the
+    article ids the bundle shows, bot.bundles.Renderings.places), STORY_ROW to a row;
+    «📖 الخبر كاملًا» when the bundle shows one story. One stored id (bot.callbacks.STORY) bound
+    to `chat_id` holds the shown article ids; a button's data is «<id>.<n>» (at most 20
+    bytes). [] when no story has more, or the id could not be stored for another reason
+    than the database's (the digest goes without them: its blocks promise no button).
+
+    Raises:
+        Locked: the database did not take the id now (bot.owed): send the bundle later.
+    """
+    if not places:
+        return []
+    try:
+        cb_id = writes.attempt("story buttons", _new_stories, chat_id, shown, clock())
+    except Locked:
+        raise
+    except Exception as exc:  # an unforeseen failure: the digest still goes
+        log.warning("story buttons not stored chat=%s error=%r", chat_id, exc)
+        return []
+    buttons = [InlineKeyboardButton(
+        t("btn_story", lang, n=num(n, lang)) if len(shown) > 1 else t("btn_story_one", lang),
+        callback_data=callbacks.button_data(cb_id, n)) for n in places]
+    return [buttons[i:i + STORY_ROW] for i in range(0, len(buttons), STORY_ROW)]
+
+
+def button_ids(markup: InlineKeyboardMarkup) -> list[str]:
+    """The stored ids behind the buttons of `markup` (a story button's «<id>.<n>» is its id),
+    each once, in order."""
+    ids = [str(b.callback_data).partition(".")[0] for row in markup.inline_keyboard
+           for b in row if b.callback_data]
+    return list(dict.fromkeys(ids))
+
+
+def _new_more(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
+    """Store a «more stories» button's meaning; its opaque id."""
+    return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.MORE_STORIES,
+                                  payload={"articles": ids}, now=now)
+
+
+def _new_stories(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
+    """Store a compact bundle's story buttons' meaning (the shown article ids); its id."""
+    return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.STORY,
+                                  payload={"articles": ids}, now=now)
