@@ -41,6 +41,7 @@ from digests.speakers import (
 from digests.speech import (
     STOP,
     CLAUSE_CONJ,
+    OBJECT_NOUNS,
     IN_WHICH,
     OBJECT_PRONOUNS,
     PUBLISHING,
@@ -126,6 +127,70 @@ def _before_relation(toks: list[Tok], i: int, j: int) -> tuple[str, int]:
         return "", i
     name = " ".join(toks[m].raw for m in range(i, cut)).rstrip("،,:")
     return (name, cut) if plausible_speaker(name) else ("", i)
+
+
+def _described_by(toks: list[Tok], k: int, read: str, j: int, last: int) -> tuple[str, int]:
+    """The subject of «وصف» at token `k` read as `read` (up to `j`), when subject and object
+    may run together: the one `_before_relation` finds, else `_describer_subject`'s, else ""
+    (with the token to read on from)."""
+    speaker, j_rel = _before_relation(toks, k + 1, j)
+    if speaker:
+        return speaker, j_rel
+    speaker = _describer_subject(read, toks, j, last)
+    return (speaker, j) if speaker else ("", j_rel)
+
+
+def describer_only(toks: list[Tok], k: int, last: int, speaker: str) -> bool:
+    """The subject `speaker` of «وصف» at token `k` was trusted by `_describer_subject` alone:
+    digests.speech_cues neither records it as the last speaker nor calls it named, so a later
+    bare cue and the ranking read the article as before F18 (only the name shown is new)."""
+    if not speaker or cue_of(toks[k].raw)[0] not in _DESCRIBE:
+        return False
+    read, end = subject(toks, k + 1, last, after_verb=True)
+    if not read or toks[end - 1].raw[-1] in "،," or _before_relation(toks, k + 1, end)[0]:
+        return False
+    return _describer_subject(read, toks, end, last) == speaker
+
+
+def _describer_subject(speaker: str, toks: list[Tok], j: int, last: int) -> str:
+    """The subject of «وصف» when the reading stopped before the description (seed 21, 2833):
+    «ووصف برلسكوني وجود المهاجرين … بأنهم» (stopped at the object noun «وجود»), «ووصف محلل
+    في الشؤون السياسية … تصريحات نتنياهو بأنها» (one word, then a preposition), «ووصفت
+    الحكومة السورية الهجوم التركي على عفرين بأنه» (a definite noun and its adjectives; the next
+    definite noun is the object); "" when it ran into the description or is otherwise."""
+    words = speaker.split()
+    if not words or j >= last or toks[j].norm[:1] == "ب" or toks[j].raw[:1] in "\"«“":
+        return ""  # «ووصف المدعون العامون بنل بأنه»: subject and object run into «بأنه»
+    folded = [fold(w) for w in words]
+    if folded[0].startswith("ال"):
+        # the object is the first definite noun right after a definite word that is no
+        # adjective of it («الحكومة السورية | الهجوم التركي»); a genitive after «ل» or an
+        # indefinite word stays («المفوض الأعلى لحقوق الإنسان زيد رعد الحسين»).
+        cut = next((n for n in range(1, len(words)) if folded[n].startswith("ال")
+                    and folded[n - 1].startswith("ال") and not _adjective(folded[n])), len(words))
+        if cut == 1 and len(words) == 1:
+            return ""
+        name = " ".join(words[:cut])
+        return name if cut < len(words) or toks[j].norm in _OBJECT_STOPS else ""
+    if len(words) == 1 and (toks[j].norm in _OBJECT_STOPS or toks[j].norm in STOP):
+        return words[0]  # (a definite word alone is left to the rules before: «كما وصف
+        #                   العلاقات مع إيران بأنها» is what he described)
+    if (len(words) > 1 and folded[1].startswith("ال") and not _adjective(folded[1])
+            and not words[0].endswith("ة") and not folded[0].endswith(("ات", "اء"))
+            and not (folded[0][:1] == "م" and folded[0].endswith(("ون", "ين")))
+            and folded[0] not in _HEADS and folded[0] not in _RELATION_OBJECTS):
+        return words[0]  # «وصف بولتون التدخل الروسي في …»: a name, then what he described
+    return ""
+
+
+# Indefinite nouns that head a construct («عضو اللجنة», «رئيس الوزراء»), not names. Folded.
+_HEADS = frozenset(
+    "عضو اعضاء رئيس رئيسه مدير مديره وزير وزيره نائب امين سفير قائد زعيم مؤسس ممثل مندوب"
+    " متحدث ناطق مسؤول مصدر خبير محلل مستشار مراسل كاتب باحث استاذ طبيب محامي محام قاضي لاعب"
+    " مدرب نجم حارس مهاجم عميد شيخ امير ملك ولي وسائل مصادر منظمات جماعات جهات اوساط قوات"
+    " فصائل عناصر سكان اهالي اهل بعض معظم اغلب كل جميع".split())
+# What the object of «وصف» opens with, after which the subject read before it is whole. Folded.
+_OBJECT_STOPS = OBJECT_NOUNS | frozenset("هذه هذا هذان هاتان هؤلاء تلك ذلك ايضا".split())
 
 
 def summed_subject(norm: str, speaker: str) -> str:
@@ -308,8 +373,9 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         if norm in _DESCRIBE and not (speaker and toks[j - 1].raw[-1] in "،,"):
             # «ووصف بولتون التدخل الروسي بأنه …»: subject and object run together after «وصف»;
             # only a subject set off by a comma («ووصف الرئيس، …، الهجوم») is trusted, or one
-            # that his own «نظيره/مساعديه …» ends («وصف الرئيس X نظيره السوري بـ"…"، قائلا»).
-            speaker, j = _before_relation(toks, k + 1, j)
+            # that his own «نظيره/مساعديه …» ends («وصف الرئيس X نظيره السوري بـ"…"، قائلا»),
+            # or one the reading ended before the description (`_describer_subject`).
+            speaker, j = _described_by(toks, k, speaker, j, last)
         if strip_conj(norm) in _INFORM and speaker and not t.norm.startswith(("و", "ف")):
             # «أن الرئيس الفرنسي أبلغ أردوغان …، بأنه "…"»: after «أن» the subject is written
             # before «أبلغ»; the name after it is whom he told (QA13 1831).
@@ -361,6 +427,9 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             publisher = _publisher(toks, k, first)
             return (publisher if publisher and plausible_speaker(publisher) else ""), k + 2
         speaker, j = ("", k + 1) if t.raw.endswith(":") else subject(toks, k + 1, last)
+        if norm in _DESCRIBE and speaker and toks[j - 1].raw[-1] not in "،,":
+            # «…، كما وصف العلاقات مع إيران بأنها "…"»: as after a sentence's «وصف» (below)
+            speaker, j = _described_by(toks, k, speaker, j, last)
         if not speaker and prev not in CLAUSE_CONJ and not t.norm.startswith(("و", "ف")):
             # «أن X، نائب الوزير، أوضح أن …»: the subject is written before the verb.
             speaker = speaker_before(toks, k, first)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from digests.cue_speakers import _opening_verb, after_lam
 from digests.speaker_checks import _adjective, plausible_speaker
 from digests.speakers import Tok, subject
-from digests.speech import STOP, cue_of, fold, strip_conj
+from digests.speech import PREPOSITIONS, STOP, cue_of, fold, strip_conj
 
 # «تصريحات لـX», «في كلمة لـX»: a statement whose author is written behind a glued «ل». Folded.
 _STATEMENT_NOUNS = frozenset("تصريح تصريحات تصريحا كلمه حديث مقابله".split())
@@ -123,3 +123,41 @@ def purpose_subject(toks: list[Tok], k: int, first: int, gender: str) -> str:
             return ""
         name = f"{name} {' '.join(rest)}"
     return name if plausible_speaker(name) else ""
+
+
+# «لفت الانتباه/النظر إلى»: drew attention, no speech verb between the subject and the participle.
+_ATTENTION = frozenset("الانتباه الانظار النظر".split())
+
+
+def named_opener(toks: list[Tok], k: int, first: int, gender: str) -> str:
+    """«وحرص كامبيو على لفت الانتباه إلى …، قائلا "…"», «وأبدى توفيق سعادته للتعاون …
+    معتبراً أنه …» (seed 21: 2616, 518): a past verb outside the speech lists opens the sentence
+    and a name of one or two words follows it, ended by a preposition or a possessed noun (its
+    object): that name speaks at the participle at token `k` of the verb's gender, not the
+    speaker named in an earlier sentence; "" otherwise."""
+    if not 3 <= k - first <= 10 or not _opening_verb(toks[first]):
+        return ""
+    if ("f" if toks[first].norm.endswith("ت") else "m") != gender:
+        return ""
+    for m in range(first + 1, k):
+        if cue_of(toks[m].raw)[1] is not None and not (
+                m + 1 < k and toks[m + 1].norm in _ATTENTION):
+            return ""  # another cue between: its speaker is the participle's
+    end = next((m for m in range(first + 2, min(k, first + 4)) if _ends_name(toks[m])), None)
+    if end is None:
+        return ""
+    words = toks[first + 1:end]
+    if any(t.norm.startswith(("ال", "لل")) or t.norm in STOP or len(t.norm) < 3
+           or t.raw[-1] in "،,:؛.\"«»“”()" or t.raw.endswith("ة") or cue_of(t.raw)[1] is not None
+           for t in words):
+        return ""  # «وشهدت المدينة …», «وتقدم …،»: no bare name written there
+    name = " ".join(t.raw for t in words)
+    return name if plausible_speaker(name) else ""
+
+
+def _ends_name(t: Tok) -> bool:
+    """A word that a name before it does not run into: a preposition («على», «في», «بجزء») or a
+    noun with a possessive pronoun («سعادته», «رأيها»): the verb's object or complement."""
+    raw = t.raw.rstrip("،,")
+    return (t.norm in PREPOSITIONS or (t.norm[:1] == "ب" and len(t.norm) >= 4)
+            or (len(t.norm) >= 5 and raw.endswith(("ه", "ها", "هم")) and not raw.endswith("ة")))

@@ -297,6 +297,11 @@ def no_voice(name: str) -> bool:
                 and first.rstrip("،,:.").endswith("ك")))  # «بأخطائك»: «your» errors
 
 
+# A song's lyrics and tunes with their pronoun («وكتب كلماتها X»): the object of «كتب», read
+# first in the subject (seed 21, 518). Folded.
+_CREDITS = frozenset("كلماتها كلماته كلماتهم الحانها الحانه لحنها لحنه".split())
+
+
 def plausible_speaker(name: str) -> bool:
     """False for a subject misread from a clause: «بـ"الذباب الإلكتروني"», «قائلين», «وعندما
     تسعى», «احتياجاتها», «عالمي (بمدرب» — a name does not open with a glued preposition, a
@@ -313,6 +318,8 @@ def plausible_speaker(name: str) -> bool:
         return False  # «كتبت قائلة:"لا أزال …"» (QA13 1320): the speech began inside the subject
     if any(fold(w.rstrip("،,")) in _HAPPENED for w in words[1:]):
         return False  # «وتقول مجزرةٌ حقيقية حصلت …» (F16's skipped list): a clause, not a name
+    if norm in _CREDITS:
+        return False  # «وكتب كلماتها مجدي مهنا وصورها»: a song's credits, no one speaking
     if norm in ("اي", "كل", "جميع"):
         return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
     if norm[:1] in "وف" and strip_conj(norm) in PUBLISHING:

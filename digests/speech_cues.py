@@ -27,6 +27,7 @@ from digests.cue_speakers import (
     colon_cut,
     conjunction_cut,
     described,
+    describer_only,
     describing_verb_cut,
     REFUSE,
     RELAY_VERBS,
@@ -45,6 +46,7 @@ from digests.cue_window import Window, cue_window
 from digests.speaker_checks import plural_verb_object
 from digests.participle_subjects import (
     kana_present_subject,
+    named_opener,
     participle_subject,
     purpose_subject,
     statement_owner,
@@ -208,9 +210,10 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     if (not speaker and head.kind == "verb" and content_open and k + 1 < w.last
             and w.toks[k + 1].norm in IN_WHICH and w.toks[k - 1].raw.endswith(("،", ","))):
         # «…، فلاديمير بوتين، قال فيها …» inside a reported clause (QA19 N1): the subject of
-        # «قال فيها» is not written there; the clause ends, and nobody is credited.
+        # «قال فيها» is not written there; the clause ends, and nobody is credited (marks after
+        # it stay with the voice of the clause: «… إن آخر رسالة تلقوها منه، قال فيها: "…"»).
         return Cue(tok=k, kind=head.kind, gender=head.gender, speaker="",
-                   content_start=content_start, counter=False, named=True,
+                   content_start=content_start, counter=False, named=False,
                    end_tok=j), max(k + 1, j)
     if not speaker and head.kind == "verb":
         unwritten = unwritten_speaker(w.toks, k, w.first, w.last, head.prev, content_start,
@@ -232,7 +235,13 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         # («يتوقعون أن …») should not fall back on it.
         opener = speaker = (participle_subject(w.toks, k, w.first)
                             or kana_present_subject(w.toks, k, w.first, head.gender)
-                            or statement_owner(w.toks, k, w.first))
+                            or statement_owner(w.toks, k, w.first)
+                            or named_opener(w.toks, k, w.first, head.gender))
+        if speaker and content_start is not None and speaker == named_opener(
+                w.toks, k, w.first, head.gender):
+            # «وأبدى توفيق سعادته …، معتبراً أنه …»: a name who speaks here is the one a later
+            # «وكشف أنه» means (seed 21, 518), as a name read at a speech verb would be.
+            speakers.add(speaker, head.gender)
         if not speaker and openers and openers[0] is not None and head.gender in openers[0][1] \
                 and w.toks[w.first].start <= w.toks[k].start:
             # «وتقدم كاراغر (40 عاما) باعتذار …، قائلا إن …»: the name that opens the sentence
@@ -259,6 +268,14 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         # «وتتعامل ميليسا برونتي، محاضرة …» then «وتقول:»: the subject just named speaks.
         speaker, named = _fuller(fit[0], speakers), False
         speakers.add(speaker, head.gender)
+    elif describer_only(w.toks, k, w.last, speaker):
+        # «ووصف برلسكوني وجود المهاجرين … بأنهم "…"» (seed 21, 2833): the name is shown, but
+        # neither remembered for a later bare cue nor ranked as written here (F18: only the name
+        # a reader sees changes; the article is read as before, and a description that had
+        # no speaker to fall back on makes no line now either).
+        named = False
+        if not speakers.last(head.gender):
+            speaker = ""
     else:
         speaker, named = ((speaker, True) if opener and speaker == opener
                           else _resolved_speaker(speaker, head, content_start, cues, speakers))

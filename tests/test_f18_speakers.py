@@ -87,3 +87,64 @@ def test_f18_whose_account_is_is_no_part_of_the_name() -> None:
     paragraph = ('غرد شاب قائلا "صوتها رائع وهي تستحق الفوز بالمسابقة". في حين قال آخر عنوان حسابه'
                  ' @PUPPY "المتسابقة يجب أن تغادر البرنامج في أقرب وقت ممكن".')
     assert find_quotes([paragraph])[-1].speaker == "آخر"
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    # seed 21, 2616: not the host quoted before.
+    (['وقال مقدم الحفل سامي حداد "أدعوكم إلى الوقوف وإظهار الشارات البيضاء الآن".',
+      'وحرص كامبيو على لفت الانتباه إلى مسألة المهاجرين قائلا "حان الوقت لنصغي إليهم لأن الصمت'
+      ' يوازي الموت".'], "كامبيو"),
+    # seed 21, 518: a name and its possessed object, then the participle.
+    (['وقال المخرج سامي حداد إن الفيلم سيعرض قريبا في دور السينما العربية.',
+      'وأبدى توفيق سعادته للتعاون مع الملحن طلال معتبراً أنه يملك إحساساً جميلاً وعالياً جداً.'],
+     "توفيق"),
+])
+def test_f18_a_name_opening_the_sentence_speaks_at_its_participle(
+        paragraphs: list[str], speaker: str) -> None:
+    """«وحرص كامبيو على …، قائلا "…"», «وأبدى توفيق سعادته … معتبراً أنه …»: the name after the
+    verb that opens the sentence speaks at the participle, not the one named before."""
+    assert find_quotes(paragraphs)[-1].speaker == speaker
+
+
+def test_f18_the_name_speaking_at_a_participle_speaks_next() -> None:
+    """(seed 21, 518) a later bare «وكشف أنه» goes on with him."""
+    cands = find_quotes(['وأبدى توفيق سعادته للتعاون مع الملحن طلال معتبراً أنه يملك إحساساً جميلاً.',
+                         'وكشف أنه سيسجل قريباً أغنية جديدة للفنان الراحل فريد الأطرش.'])
+    assert [c.speaker for c in cands] == ["توفيق", "توفيق"]
+
+
+def test_f18_a_songs_credits_are_no_speaker() -> None:
+    """(seed 21, 518) «وكتب كلماتها مجدي مهنا وصورها …»: the lyrics' author is no voice a later
+    bare cue means."""
+    cands = find_quotes(['أطلق الفنان وليد توفيق أغنية جديدة، وكتب كلماتها مجدي مهنا وصورها مع المخرج.',
+                         'وكشف أنه سيسجل قريباً أغنية جديدة للفنان الراحل فريد الأطرش.'])
+    assert all(not c.speaker.startswith("كلماتها") for c in cands)
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # seed 21, 2833: a name, then the object noun «وجود».
+    ('ووصف برلسكوني وجود المهاجرين غير الشرعيين بأنهم "قنبلة موقوتة اجتماعية"، وتعهد بترحيلهم.',
+     "برلسكوني"),
+    # a definite subject and its adjective, then the definite object
+    ('ووصفت الحكومة السورية الهجوم التركي على عفرين بأنه "اعتداء سافر" على سيادتها.',
+     "الحكومة السورية"),
+    # one indefinite word, then a preposition
+    ("ووصف محلل في الشؤون السياسية تصريحات الوزير بأنها أيدولوجية في طبيعتها إلى حد كبير.",
+     "محلل"),
+])
+def test_f18_who_described_is_read_before_what_he_described(paragraph: str, speaker: str) -> None:
+    """«وصف X Y بأنه …»: when the reading stops before the description, X is the subject (before
+    F18 the last speaker named was shown)."""
+    first = "وقال الوزير سامي حداد إن الحكومة ستعقد اجتماعا طارئا مساء اليوم لبحث الأزمة."
+    assert find_quotes([first, paragraph])[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the object alone after the verb: its subject is the pronoun (the minister, named before)
+    'كما وصف العلاقات مع إيران بأنها "تتطلب تواصلا دائما بين البلدين الجارين".',
+    # subject and object run into the description: not trusted
+    'ووصف المؤتمر المقترح بأنه سيكون "على غرار مؤتمر باريس للسلام".',
+])
+def test_f18_what_was_described_is_no_speaker(paragraph: str) -> None:
+    first = "وقال الوزير سامي حداد إن الحكومة ستعقد اجتماعا طارئا مساء اليوم لبحث الأزمة."
+    assert find_quotes([first, paragraph])[-1].speaker == "الوزير سامي حداد"

@@ -1,0 +1,88 @@
+"""A reading sample of corpus digests with quotes, for the F-series readings (brief F18 on).
+
+Draws `--n` corpus articles (ids in corpus order, as benchmarks/speaker_scan.py numbers them)
+whose digest has at least one quote, with `random.Random(seed).sample` over the sorted ids,
+leaving out every article of the development gold (benchmarks/gold/quotes.jsonl and
+quotes2–12.jsonl: their digests are measured already). Prints each digest as a reader sees it
+(`bot.render.render_digest`, Arabic, now = 2018-04-02, tags stripped) and, with `--text`, the
+article body to read it against. Nothing is written; corpus text stays out of the repository.
+
+Usage:
+    .venv/bin/python benchmarks/reading_sample.py --seed 21 [--n 40] [--text] [--ids-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import random
+import re
+import sys
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import CORPUS, load_corpus  # noqa: E402
+from benchmarks.speaker_scan import _article  # noqa: E402
+from bot.render import render_digest  # noqa: E402
+from digests.digest import condense  # noqa: E402
+
+# The development gold (quotes13.jsonl is this session's blind test and is not read here).
+GOLD = [ROOT / "benchmarks" / "gold" / name for name in (
+    "quotes.jsonl", "quotes2.jsonl", "quotes3.jsonl", "quotes4.jsonl", "quotes5.jsonl",
+    "quotes6.jsonl", "quotes7.jsonl", "quotes8.jsonl", "quotes9.jsonl", "quotes10.jsonl",
+    "quotes11.jsonl", "quotes12.jsonl")]
+NOW = datetime(2018, 4, 2, tzinfo=timezone.utc)
+
+
+def gold_ids(paths: Iterable[Path] = GOLD) -> set[str]:
+    """The corpus ids of the development gold's articles."""
+    out: set[str] = set()
+    for path in paths:
+        with path.open(encoding="utf-8") as fh:
+            out.update(json.loads(line)["id"] for line in fh if line.strip())
+    return out
+
+
+def sample(docs: list[dict[str, str]], seed: int, n: int, skip: set[str]) -> list[int]:
+    """`n` ids (1-based corpus order) of articles outside `skip` whose digest has quotes."""
+    eligible = [i for i, d in enumerate(docs, 1)
+                if d["id"] not in skip and condense(_article(i, d)).quotes]
+    return sorted(random.Random(seed).sample(eligible, min(n, len(eligible))))
+
+
+def shown(n: int, doc: dict[str, str]) -> str:
+    """The digest of corpus article `n` as a reader sees it, as plain text."""
+    message = render_digest(condense(_article(n, doc)), "ar", NOW)
+    return html.unescape(re.sub(r"<[^>]+>", "", message))
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--n", type=int, default=40)
+    ap.add_argument("--text", action="store_true", help="print each article's body too")
+    ap.add_argument("--ids-only", action="store_true")
+    args = ap.parse_args(list(argv) if argv is not None else None)
+    docs = load_corpus(args.corpus)
+    ids = sample(docs, args.seed, args.n, gold_ids())
+    if args.ids_only:
+        print(" ".join(map(str, ids)))
+        return 0
+    for n in ids:
+        doc = docs[n - 1]
+        print(f"===== {n} {doc['id']}")
+        print(shown(n, doc))
+        if args.text:
+            print("--- body")
+            print(doc.get("text", ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
