@@ -3,10 +3,17 @@
 Delivered stories are those a chat was shown: the stories a delivered digest counted but hid
 behind its «📰 اعرض الأخبار الأخرى» button (bot.courier) are marked sent in the outbox with it,
 but count as delivered only once the button is pressed; until then /stats shows them on a line
-of their own («behind the button»), left out of the delivery rate too (QA17 R2's follow-up)."""
+of their own («behind the button»), left out of the delivery rate too (QA17 R2's follow-up).
+
+Readers lost are said plainly (QA20 O3): the stories not delivered because Telegram refused
+their chat for good (blocked, account deleted, «chat not found», the bot removed) are recorded
+'skipped' with that refusal, and count as undelivered in the rate; the chats lost have a line
+of their own, and «المتابعات» counts the active chats' subscriptions only, as «محادثات لها
+متابعات» does. A flood-wait pause of the sender (a 429) is shown with the queue (QA20 O6)."""
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 from telegram import Update
@@ -15,10 +22,61 @@ from telegram.ext import ContextTypes
 from bot import callbacks
 from bot.admin import admin_only, reply
 from bot.i18n import num, relative_time, t
-from bot.runtime import Runtime, chat_lang, runtime, ui
+from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
 from digests import outbox, subscriptions
 from digests.models import iso, parse_iso
+from digests.outbox_upkeep import GONE_REASON, MERGED_REASON
 from digests.storage import Database
+from digests.story_updates import REPEAT_REASON
+
+# Skips that lose no reader: the chat had the story another way, or the page is gone. Any
+# other skipped row is a delivery a refusal for good cancelled (digests.outbox.deactivate_chat).
+HARMLESS_SKIPS = (GONE_REASON, MERGED_REASON, REPEAT_REASON)
+SAME_STORY_SKIP = "%the chat already has this story%"  # digests.retries' follow-up of a story
+
+# Lines of /stats said only when they apply (Arabic, English).
+TEXTS = {
+    "lost": ("• محادثات فُقدت (حظرت البوت أو حُذف الحساب أو أُخرج البوت أو لم يجدها تيليجرام): "
+             "{chats}، منها {recent} في ٢٤ ساعة؛ متابعاتها ({subscriptions}) محفوظة لعودتها ولا "
+             "تُحسب أعلاه",
+             "• Chats lost (blocked the bot, account deleted, bot removed, or not found by "
+             "Telegram): {chats}, {recent} of them in 24 h; their subscriptions "
+             "({subscriptions}) are kept for their return and not counted above"),
+    "undelivered": ("• أخبار لم تُسلَّم لأن المحادثة فُقدت (٢٤ ساعة): {count} — محسوبة في نسبة "
+                    "التسليم",
+                    "• Stories not delivered because the chat was lost (24 h): {count} — "
+                    "counted in the delivery rate"),
+    "paused": ("• ⏸ الإرسال متوقف بطلب تيليجرام (429، حد الإرسال) لمدة {seconds} ثانية أخرى؛ "
+               "مستحقة الآن: {due}، قيد الإرسال: {sending}",
+               "• ⏸ Sending paused at Telegram's request (429, flood control) for {seconds} s "
+               "more; due now: {due}, being sent: {sending}"),
+    "queue": ("• مستحقة الآن: {due}، قيد الإرسال: {sending}",
+              "• Due now: {due}, being sent: {sending}"),
+}
+
+
+def line(lang: str, key: str, **values: str) -> str:
+    """One of TEXTS as Telegram HTML for `lang` (values are numbers: nothing to escape)."""
+    ar, en = TEXTS[key]
+    return rtl(ar.format(**values)) if lang == "ar" else en.format(**values)
+
+
+def lost_deliveries(db: Database, since: str) -> int:
+    """Outbox rows skipped since `since` because Telegram refused their chat for good."""
+    marks = ",".join("?" * len(HARMLESS_SKIPS))
+    row = db.db.execute(
+        "select count(*) from outbox where status = 'skipped' and sent_at >= ?"
+        f" and coalesce(last_error, '') not in ({marks}) and coalesce(last_error, '') not like ?",
+        [since, *HARMLESS_SKIPS, SAME_STORY_SKIP]).fetchone()
+    return int(row[0] or 0)
+
+
+def paused_seconds(rt: Runtime) -> int:
+    """Seconds the sender still holds every send after Telegram's 429 (0: not paused)."""
+    limiter = getattr(rt.sender, "limiter", None)
+    # bot.limiter.RateLimiter keeps its pause as a monotonic deadline
+    until = float(getattr(limiter, "_paused_until", 0.0) or 0.0)
+    return max(0, round(until - time.monotonic()))
 
 
 def percent(n: int, lang: str) -> str:
@@ -29,13 +87,13 @@ def percent(n: int, lang: str) -> str:
 def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
     """The figures /stats shows, formatted for `lang`."""
     now = rt.now()
-    chats = subscriptions.stats(rt.db)
+    since = iso(now - timedelta(days=1))
+    chats = subscriptions.stats(rt.db, since)
     queue = outbox.queue_stats(rt.db, now)
     sql = rt.db.db
     articles = sql.execute("select count(*) from articles").fetchone()[0]
     stories = sql.execute("select count(*) from stories").fetchone()[0]
     last = sql.execute("select max(coalesce(finished_at, started_at)) from polls").fetchone()[0]
-    since = iso(now - timedelta(days=1))
     sent, failed = sql.execute(
         "select coalesce(sum(status = 'sent'), 0), coalesce(sum(status = 'failed'), 0)"
         " from outbox where sent_at >= ?", [since]).fetchone()
@@ -43,7 +101,11 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
     # updates recorded skipped as repeats of another story the chat had (QA19 N3, X24)
     repeats = outbox.repeats_skipped(sql, now - timedelta(days=1))
     sent = int(sent) - behind  # delivered: shown, or sent when their button was pressed
-    rate = percent(round(100 * sent / (sent + failed)), lang) if sent + failed else "—"
+    lost = lost_deliveries(rt.db, since or "")
+    missed = int(failed) + lost  # a story a lost chat never got was not delivered (QA20 O3)
+    # floor, not round: 2,999 of 3,000 is not «100%»
+    rate = percent(100 * sent // (sent + missed), lang) if sent + missed else "—"
+    paused = paused_seconds(rt)
     return {
         "subscribers": num(chats.subscribers, lang), "active": num(chats.active_chats, lang),
         "subscriptions": num(chats.subscriptions, lang), "articles": num(articles, lang),
@@ -52,6 +114,12 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
         "sent": num(sent, lang), "failed": num(int(failed), lang), "rate": rate,
         "behind": num(behind, lang) if behind else "",
         "repeats": num(repeats, lang) if repeats else "",
+        "lost_chats": num(chats.lost_chats, lang) if chats.lost_chats else "",
+        "lost_recent": num(chats.lost_recently, lang),
+        "lost_subscriptions": num(chats.lost_subscriptions, lang),
+        "undelivered": num(lost, lang) if lost else "",
+        "paused": num(paused, lang) if paused else "",
+        "due": num(queue.due, lang), "sending": num(queue.sending, lang),
     }
 
 
@@ -83,4 +151,15 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text += "\n" + ui(lang, "stats_behind_button", behind=values["behind"])
     if values["repeats"]:  # said only when some updates were skipped as repeats
         text += "\n" + ui(lang, "stats_repeats", count=values["repeats"])
+    if values["undelivered"]:
+        text += "\n" + line(lang, "undelivered", count=values["undelivered"])
+    if values["lost_chats"]:
+        text += "\n" + line(lang, "lost", chats=values["lost_chats"],
+                            recent=values["lost_recent"],
+                            subscriptions=values["lost_subscriptions"])
+    if values["paused"]:  # Telegram's flood wait holds every send (QA20 O6)
+        text += "\n" + line(lang, "paused", seconds=values["paused"], due=values["due"],
+                            sending=values["sending"])
+    elif values["pending"] != num(0, lang):
+        text += "\n" + line(lang, "queue", due=values["due"], sending=values["sending"])
     await reply(update, context, text)

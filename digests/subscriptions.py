@@ -376,18 +376,30 @@ class ChatStats:
     chats: int
     active_chats: int
     subscribers: int  # active chats with at least one subscription
-    subscriptions: int
+    subscriptions: int  # of active chats (a lost chat's are `lost_subscriptions`, QA20 O3)
+    lost_chats: int = 0  # chats that blocked or removed the bot, deleted, or not found
+    lost_recently: int = 0  # … of which deactivated since the `since` given to `stats`
+    lost_subscriptions: int = 0  # subscriptions the lost chats still hold (kept for a return)
 
 
-def stats(db: Database) -> ChatStats:
-    """Chats, active chats, subscribers (active chats with a subscription), subscriptions."""
+def stats(db: Database, since: str | None = None) -> ChatStats:
+    """Chats, active chats, subscribers (active chats with a subscription), their
+    subscriptions; chats lost (inactive: Telegram refused them for good, or the bot was
+    removed), those lost since `since` (ISO time), and the subscriptions they hold."""
     row = db.db.execute("""
         select (select count(*) from chats),
                (select count(*) from chats where active = 1),
                (select count(distinct s.chat_id) from subscriptions s
                   join chats c on c.id = s.chat_id where c.active = 1),
-               (select count(*) from subscriptions)""").fetchone()
-    return ChatStats(chats=row[0], active_chats=row[1], subscribers=row[2], subscriptions=row[3])
+               (select count(*) from subscriptions s join chats c on c.id = s.chat_id
+                  where c.active = 1),
+               (select count(*) from chats where active = 0),
+               (select count(*) from chats where active = 0 and deactivated_at >= ?),
+               (select count(*) from subscriptions s join chats c on c.id = s.chat_id
+                  where c.active = 0)""", [since or ""]).fetchone()
+    return ChatStats(chats=row[0], active_chats=row[1], subscribers=row[2], subscriptions=row[3],
+                     lost_chats=row[4], lost_recently=row[5] if since else 0,
+                     lost_subscriptions=row[6])
 
 
 def rekey_subscriptions(db: sqlite_utils.Database) -> int:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from digests import subscriptions as subs
 from digests.errors import QueryError
+from digests.models import iso
 from digests.storage import Database
 
 NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
@@ -109,7 +110,12 @@ def test_stats_count_active_subscribers(database: Database) -> None:
     subs.subscribe(database, 2, "لبنان", now=NOW)
     subs.deactivate(database, 2, reason="blocked", now=NOW)
     st = subs.stats(database)
-    assert (st.chats, st.active_chats, st.subscribers, st.subscriptions) == (3, 2, 1, 3)
+    # a lost chat's subscriptions are counted apart (QA20 O3: 3,000 «المتابعات» beside 2,700
+    # chats that follow something)
+    assert (st.chats, st.active_chats, st.subscribers, st.subscriptions) == (3, 2, 1, 1)
+    assert (st.lost_chats, st.lost_subscriptions, st.lost_recently) == (1, 2, 0)
+    assert subs.stats(database, since=iso(NOW - timedelta(hours=1))).lost_recently == 1
+    assert subs.stats(database, since=iso(NOW + timedelta(hours=1))).lost_recently == 0
 
 
 def test_rekey_gives_old_subscriptions_the_key_they_are_looked_up_by(database: Database) -> None:
