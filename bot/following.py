@@ -11,7 +11,8 @@ speak to the chat as it is (bot.i18n.chat_worded): «المجموعة تتابع
 «القناة …» in a channel, «أنت تتابع …» in a private chat.
 
 A channel's topics are also listed in a private chat, from its menu there (/channels,
-bot.channel_admin): each with «❌» to stop following it, and «↩️ رجوع» to its settings.
+bot.channel_admin): each with «❌» to stop following it, and «↩️ رجوع» to its settings. The
+lists and pickers these handlers show are bot.topic_lists'.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.callbacks import Callback
 from bot.channel_admin import (
     Scope,
-    channel_heading,
     channel_title,
     may_manage,
     prompted_channel,
@@ -38,9 +38,7 @@ from bot.channel_admin import (
     same_chat,
     scope_of,
 )
-from bot.i18n import chat_worded, code_language, num, t, topic_label
-from bot.lines import close_rtl, escape_text
-from bot.preferences import hour_label
+from bot.i18n import chat_worded, code_language, num, t
 from bot.runtime import (
     Action,
     Runtime,
@@ -52,13 +50,18 @@ from bot.runtime import (
     keyboard,
     may_change,
     refuse_group,
-    rtl,
     runtime,
     send,
     ui,
 )
+from bot.topic_lists import (
+    channel_topics,
+    shown_topic,
+    topics_listing,
+    unsubscribe_as_written,
+    unsubscribe_list,
+)
 from digests import prompts, subscriptions
-from digests.arabic import normalize
 from digests.errors import QueryError
 from digests.query import (
     MAX_TOPIC_LETTERS,
@@ -119,18 +122,6 @@ def start_payload_of(link: str, bot_username: str | None) -> str | None:
     if host not in _TELEGRAM_HOSTS or name.lower() != bot_username.lower():
         return None
     return (parse_qs(parts.query).get("start") or [""])[0]
-
-
-def _listed(line: str, lang: str) -> str:
-    # A «• topic» line of a list: right to left in Arabic; in English left to right, the bullet
-    # on the left (QA19 N4: an RLM put it on the right of "Ghouta (الغوطة)").
-    return rtl(line) if lang == "ar" else close_rtl(line)
-
-
-def _topic_label(topic: str, lang: str) -> str:
-    # An English reader who followed «Ghouta» sees "Ghouta (الغوطة)" in lists and buttons
-    # (QA18 R18); Arabic readers, and topics without an English name, see the topic as stored.
-    return topic_label(topic, lang, with_arabic=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,7 +198,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         adopted = admin_language(update)
         if adopted and subscriptions.adopt_language(rt.db, target, adopted) and not scope.channel:
             lang = adopted  # this answer already speaks the group's language
-    label = _topic_label(sub.topic, lang)
+    label = shown_topic(sub.topic, lang)
     if created and subscriptions.topic_was_cut(topic):
         label += "…"  # stored at MAX_TOPIC_CHARS: the echo says it was cut
     if deep_link and created:
@@ -277,48 +268,13 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     if subscriptions.readable(topic):  # the reply names the topic as stored: «الغوطه» typed
         # removes «الغوطة»; invisible marks alone are no topic: the list is shown (QA15 N8)
         removed = (subscriptions.unsubscribe_topic(rt.db, chat.id, topic)
-                   or _unsubscribe_as_written(rt, chat.id, topic))
+                   or unsubscribe_as_written(rt, chat.id, topic))
         key = "unsubscribed" if removed else "not_subscribed"
-        shown = _topic_label(removed.topic, lang) if removed else echo(topic)
+        shown = shown_topic(removed.topic, lang) if removed else echo(topic)
         await send(update, context, ui(lang, chat_worded(key, chat.type), topic=shown))
         return
-    text, markup = _unsubscribe_list(rt, chat.id, lang)
+    text, markup = unsubscribe_list(rt, chat.id, lang)
     await send(update, context, text, markup)
-
-
-def _unsubscribe_as_written(rt: Runtime, chat_id: int,
-                            topic: str) -> subscriptions.Subscription | None:
-    """Remove the chat's subscription whose stored topic reads as `topic` (Arabic folded, as
-    digests.arabic.normalize folds it, spaces collapsed), or None.
-
-    For a topic stored before today's query rules refused it: «و», «ال» or a stop-word alone
-    have no key to match by (`matches_nothing`), yet the reader sees them in /topics and types
-    them back; they are removed by their text. The general digest is never matched here."""
-    typed = _as_written(topic)
-    if not typed:
-        return None
-    for sub in subscriptions.list_subscriptions(rt.db, chat_id):
-        if sub.topic and _as_written(sub.topic) == typed:
-            return subscriptions.unsubscribe_id(rt.db, chat_id, sub.id)
-    return None
-
-
-def _as_written(topic: str) -> str:
-    """A topic compared by its text: normalized, without «» quotes around it, spaces collapsed."""
-    return " ".join(normalize(strip_markup(topic) or topic).strip("«»\"'“” ").split())
-
-
-def _unsubscribe_list(rt: Runtime, chat_id: int,
-                      lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The «❌ topic» list (or «you follow nothing» when it is empty)."""
-    subs = subscriptions.list_subscriptions(rt.db, chat_id)
-    chat = subscriptions.get_chat(rt.db, chat_id)
-    chat_type = chat.type if chat else "private"
-    if not subs:
-        return ui(lang, chat_worded("no_subscriptions", chat_type)), None
-    rows = [[button(rt, chat_id, "❌ " + _topic_label(s.topic, lang), "unsub", {"id": s.id})]
-            for s in subs]
-    return ui(lang, chat_worded("choose_unsubscribe", chat_type)), keyboard(rows)
 
 
 async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -327,76 +283,8 @@ async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if entered is None:
         return
     rt, chat, lang = entered
-    text, markup = _topics_listing(rt, chat.id, lang)
+    text, markup = topics_listing(rt, chat.id, lang)
     await send(update, context, text, markup)
-
-
-def matches_nothing(topic: str) -> bool:
-    """Whether a followed topic has nothing searchable under today's query rules: one followed
-    before single letters and bare articles were refused («و», «ال»: QA10 F4). It matches no
-    news (digests.query.article_matches) and has no key to be found by, so /topics marks it
-    and offers a ❌ button (a typed /unsubscribe finds it by its text: `_unsubscribe_as_written`).
-    It is not dropped silently: the reader chose it, and learns why it stays quiet where the
-    list of what they follow is shown."""
-    if not topic:
-        return False  # the general digest
-    try:
-        subscriptions.key_of(topic)
-    except QueryError:
-        return True
-    return False
-
-
-def _topics_listing(rt: Runtime, chat_id: int,
-                    lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The /topics text: each topic (one that matches nothing marked, with a ❌ button to
-    remove it) and how news is delivered; «follows nothing» when there is none."""
-    subs = subscriptions.list_subscriptions(rt.db, chat_id)
-    chat = subscriptions.get_chat(rt.db, chat_id)
-    chat_type = chat.type if chat else "private"
-    if not subs:
-        return ui(lang, chat_worded("no_subscriptions", chat_type)), None
-    lines = [ui(lang, chat_worded("topics_header", chat_type))]
-    empty = [s for s in subs if matches_nothing(s.topic)]
-    for s in subs:
-        line = "• " + escape_text(_topic_label(s.topic, lang))
-        if s in empty:
-            line += " — " + escape_text(t("topic_matches_nothing", lang))
-        lines.append(_listed(line, lang))
-    if chat is not None and chat.mode == "daily":
-        lines.append(ui(lang, "topics_mode_daily", hour=hour_label(chat.daily_hour, lang)))
-    else:
-        lines.append(ui(lang, "topics_mode_instant"))
-    if not empty:
-        return "\n".join(lines), None
-    lines.append(ui(lang, "topics_remove_empty"))
-    rows = [[button(rt, chat_id, "❌ " + s.topic, "unsub_topics", {"id": s.id})] for s in empty]
-    return "\n".join(lines), keyboard(rows)
-
-
-def channel_topics(rt: Runtime, scope: Scope,
-                   lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
-    """A channel's topics shown in a private chat (its menu from /channels): the channel named
-    first, each topic with «❌» to stop following it, how to add one, and «↩️ رجوع» to the
-    channel's settings."""
-    chat = subscriptions.get_chat(rt.db, scope.target)
-    subs = subscriptions.list_subscriptions(rt.db, scope.target)
-    lines = [channel_heading(chat, lang, rt.settings.default_language)] if chat else []
-    if subs:
-        lines.append(ui(lang, "topics_header_channel"))
-        for s in subs:
-            line = "• " + escape_text(_topic_label(s.topic, lang))
-            if matches_nothing(s.topic):
-                line += " — " + escape_text(t("topic_matches_nothing", lang))
-            lines.append(_listed(line, lang))
-    else:
-        lines.append(ui(lang, "channel_no_topics"))
-    lines.append(ui(lang, "channel_topics_add"))
-    rows = [[scope.button(rt, "❌ " + _topic_label(s.topic, lang), "unsub_topics", {"id": s.id})]
-            for s in subs]
-    rows.append([scope.button(rt, t("btn_channel_add_topic", lang), "channel_add_topic")])
-    rows.append([scope.button(rt, t("btn_back", lang), "settings_menu")])
-    return "\n".join(lines), keyboard(rows)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -429,19 +317,19 @@ async def _remove_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: 
     chat = update.effective_chat
     worded = chat_worded("unsubscribed", "channel" if scope.channel else
                          chat.type if chat else None)
-    await send(update, context, ui(lang, worded, topic=_topic_label(sub.topic, lang)))
+    await send(update, context, ui(lang, worded, topic=shown_topic(sub.topic, lang)))
 
 
 async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                      cb: Callback, lang: str) -> None:
-    await _remove_topic(update, context, rt, cb, lang, _unsubscribe_list)
+    await _remove_topic(update, context, rt, cb, lang, unsubscribe_list)
 
 
 async def _act_unsub_topics(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                             cb: Callback, lang: str) -> None:
     """❌ under /topics (a topic that matches nothing): remove it; the listing is shown again
     in place, without it."""
-    await _remove_topic(update, context, rt, cb, lang, _topics_listing)
+    await _remove_topic(update, context, rt, cb, lang, topics_listing)
 
 
 async def _act_channel_topics(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,

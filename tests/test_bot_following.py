@@ -545,21 +545,21 @@ async def test_bidi_overrides_a_reader_types_never_reach_a_reply_or_a_topic(
 def test_an_english_reader_sees_a_followed_topic_by_its_english_name_too() -> None:
     # QA18 R18: an English reader who followed «Ghouta» saw it only in Arabic script in /topics
     # and on the ❌ buttons.
-    from bot import following
+    from bot import topic_lists
 
-    assert following._topic_label("الغوطة", "en") == "Ghouta (الغوطة)"
-    assert following._topic_label("الغوطة", "ar") == "الغوطة"
-    assert following._topic_label("موضوع نادر", "en") == "موضوع نادر"
-    assert following._topic_label("", "en") != ""
+    assert topic_lists.shown_topic("الغوطة", "en") == "Ghouta (الغوطة)"
+    assert topic_lists.shown_topic("الغوطة", "ar") == "الغوطة"
+    assert topic_lists.shown_topic("موضوع نادر", "en") == "موضوع نادر"
+    assert topic_lists.shown_topic("", "en") != ""
 
 
 def test_an_english_topics_line_reads_left_to_right() -> None:
     # QA19 N4: the English /topics lines opened with an RLM, so the bullet showed on the right.
-    from bot import following
+    from bot import topic_lists
 
-    english = following._listed("• Ghouta (الغوطة)", "en")
+    english = topic_lists.list_line("• Ghouta (الغوطة)", "en")
     assert not english.startswith("\u200f") and english.startswith("•")
-    assert following._listed("• الغوطة", "ar").startswith("\u200f")
+    assert topic_lists.list_line("• الغوطة", "ar").startswith("\u200f")
 
 
 async def test_a_channel_topic_prompt_is_answered_after_a_restart(tmp_path: Path) -> None:
