@@ -26,7 +26,8 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
-from bot.following import chat_worded, start_payload_of
+from bot.deep_links import start_payload_of
+from bot.following import chat_worded
 from bot.i18n import num, t, topic_label
 from bot.lines import utf16_len
 from bot.packer import LIMIT

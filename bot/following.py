@@ -3,9 +3,9 @@
 A chat follows topics (or the general digest, the empty topic) through digests.subscriptions;
 new stories on them are pushed by the sender. In groups only the group's admins change
 subscriptions; channels (where only admins post) may too. A deep link
-t.me/<bot>?start=<payload> follows a topic when opened (/start is in bot.welcome; the same link
-pasted into a chat is read by `start_payload_of`), and the reply says how to stop. A topic is
-stored without the words of asking at its ends («ما آخر أخبار الغوطة؟» is «الغوطة»,
+t.me/<bot>?start=<payload> follows a topic when opened (bot.deep_links; /start is in
+bot.welcome, a link pasted into a chat is bot.answers'), and the reply says how to stop. A
+topic is stored without the words of asking at its ends («ما آخر أخبار الغوطة؟» is «الغوطة»,
 digests.subscriptions.clean_topic); a topic cut to its stored length is echoed with «…». Replies
 speak to the chat as it is (bot.i18n.chat_worded): «المجموعة تتابع «ترامب» بالفعل» in a group,
 «القناة …» in a channel, «أنت تتابع …» in a private chat.
@@ -17,13 +17,9 @@ lists and pickers these handlers show are bot.topic_lists'.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import logging
-import re
 import sqlite3
 from collections.abc import Callable
-from urllib.parse import parse_qs, urlsplit
 
 from telegram import ForceReply, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -38,6 +34,7 @@ from bot.channel_admin import (
     same_chat,
     scope_of,
 )
+from bot.deep_links import share_link
 from bot.i18n import chat_worded, code_language, num, t
 from bot.runtime import (
     Action,
@@ -76,52 +73,6 @@ from digests.query import (
 from digests.topic_names import arabic_topic, example_for, is_adjective, is_latin
 
 log = logging.getLogger(__name__)
-
-DEEP_LINK_PREFIX = "t-"
-_PAYLOAD_CHARS = re.compile(r"[A-Za-z0-9_-]+")
-_TELEGRAM_HOSTS = ("t.me", "telegram.me", "telegram.dog")
-
-
-# ---------------------------------------------------------------------------------------------
-# Deep links: t.me/<bot>?start=<payload>; payloads are [A-Za-z0-9_-]{1,64}, so an Arabic topic
-# travels as base64url of its UTF-8 after a "t-" marker (24 Arabic letters fit).
-
-
-def encode_start_payload(topic: str) -> str:
-    """The /start payload that subscribes to `topic` (raises ValueError when over 64 chars)."""
-    raw = base64.urlsafe_b64encode(topic.encode("utf-8")).decode("ascii").rstrip("=")
-    payload = DEEP_LINK_PREFIX + raw
-    if len(payload) > 64:
-        raise ValueError("topic too long for a deep link")
-    return payload
-
-
-def decode_start_payload(payload: str) -> str:
-    """The topic of a /start payload: "t-" + base64url, else the ASCII words themselves (an
-    English name such as `syria` is then followed as its Arabic topic by `subscribe`; other
-    Latin words are not followed)."""
-    if payload.startswith(DEEP_LINK_PREFIX):
-        raw = payload[len(DEEP_LINK_PREFIX):]
-        if not _PAYLOAD_CHARS.fullmatch(raw):  # «t-!!!bad»: b64decode would skip the junk
-            return ""
-        try:
-            return base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode("utf-8").strip()
-        except (binascii.Error, ValueError):
-            return ""
-    return payload.replace("_", " ").strip()
-
-
-def start_payload_of(link: str, bot_username: str | None) -> str | None:
-    """The /start payload of a link to this bot pasted into a chat («https://t.me/<bot>?start=
-    syria» → «syria»; "" when the link has no payload); None for any other link."""
-    if not bot_username:
-        return None
-    parts = urlsplit(link)
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    name = parts.path.strip("/").split("/")[0]
-    if host not in _TELEGRAM_HOSTS or name.lower() != bot_username.lower():
-        return None
-    return (parse_qs(parts.query).get("start") or [""])[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,16 +177,6 @@ def too_long_text(topic: str, lang: str) -> str:
 async def _answer_button(update: Update, lang: str) -> None:
     if update.callback_query:
         await update.callback_query.answer(t("done", lang))
-
-
-def share_link(bot_username: str | None, topic: str) -> str | None:
-    """https://t.me/<bot>?start=<payload>: opening it follows `topic` (None if it cannot)."""
-    if not bot_username or not topic:
-        return None
-    try:
-        return f"https://t.me/{bot_username}?start={encode_start_payload(topic)}"
-    except ValueError:
-        return None
 
 
 async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -26,7 +26,8 @@ from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks, zones
-from bot.following import admin_language, decode_start_payload, subscribe
+from bot.deep_links import decode_start_payload
+from bot.following import admin_language, subscribe
 from bot.i18n import (
     ADMIN_COMMANDS,
     EXAMPLE_TOPICS,

@@ -196,7 +196,7 @@ async def test_several_links_answer_the_first_and_say_so(tmp_path: Path) -> None
 
 
 async def test_a_pasted_link_to_this_bot_acts_as_start(tmp_path: Path) -> None:
-    from bot.following import encode_start_payload
+    from bot.deep_links import encode_start_payload
     from digests import subscriptions
 
     async with running_bot(sample_db(tmp_path)) as h:

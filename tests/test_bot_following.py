@@ -88,7 +88,7 @@ async def test_the_unsubscribe_list_drops_the_topic_removed(tmp_path: Path) -> N
 
 
 async def test_a_question_is_followed_as_its_topic(tmp_path: Path) -> None:
-    from bot.following import encode_start_payload
+    from bot.deep_links import encode_start_payload
 
     async with running_bot(sample_db(tmp_path)) as h:
         [m] = await h.say(READER, "/subscribe ما آخر أخبار الغوطة؟")
@@ -133,7 +133,7 @@ async def test_the_topics_heading_in_a_group_names_the_group(tmp_path: Path) -> 
 
 
 async def test_a_deep_link_follow_says_how_to_stop(tmp_path: Path) -> None:
-    from bot.following import encode_start_payload
+    from bot.deep_links import encode_start_payload
 
     async with running_bot(sample_db(tmp_path)) as h:
         got = await h.say(READER, "/start " + encode_start_payload("الغوطة"), n=2)
@@ -165,7 +165,7 @@ async def test_a_latin_topic_not_followed_suggests_the_name_in_it(tmp_path: Path
 
 async def test_a_deep_link_to_a_followed_topic_still_says_how_to_stop(tmp_path: Path) -> None:
     """Opening the link of a topic the chat already follows says so and how to stop it."""
-    from bot.following import encode_start_payload
+    from bot.deep_links import encode_start_payload
 
     async with running_bot(sample_db(tmp_path)) as h:
         await h.say(READER, "/subscribe الغوطة")
@@ -520,7 +520,7 @@ async def test_bidi_overrides_a_reader_types_never_reach_a_reply_or_a_topic(
     """QA14 F5: «/subscribe \\u202eعاجل» kept the RLO in the stored topic and in every reply
     that quoted it (the rest of the line drawn mirrored); a crafted t.me link spread it; a
     search echoed it back. The topic is stored without it and no reply carries an override."""
-    from bot.following import encode_start_payload
+    from bot.deep_links import encode_start_payload
 
     overrides = re.compile("[\u202a-\u202e]")
     async with running_bot(sample_db(tmp_path)) as h:

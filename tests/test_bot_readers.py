@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message
 
-from bot import answers, following
+from bot import answers, deep_links
 from bot.emulator import SentMessage
 from bot.i18n import READER_COMMANDS, format_date
 from digests import subscriptions
@@ -147,7 +147,7 @@ async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [m] = await h.say(READER, "/subscribe الغوطة")
         assert "تمت متابعة «الغوطة»" in m.plain_text
-        link = "https://t.me/nashra_test_bot?start=" + following.encode_start_payload("الغوطة")
+        link = "https://t.me/nashra_test_bot?start=" + deep_links.encode_start_payload("الغوطة")
         assert link in m.plain_text  # a share link that subscribes whoever opens it
         [m] = await h.say(READER, "/subscribe غوطة")
         assert "أنت تتابع «الغوطة» بالفعل" in m.plain_text
@@ -167,7 +167,7 @@ async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
 
 
 async def test_deep_link_subscribes_to_an_encoded_arabic_topic(tmp_path: Path) -> None:
-    payload = following.encode_start_payload("الغوطة الشرقية")
+    payload = deep_links.encode_start_payload("الغوطة الشرقية")
     assert payload.isascii() and len(payload) <= 64
     async with running_bot(sample_db(tmp_path)) as h:
         got = await h.say(READER, f"/start {payload}", n=2)
@@ -179,11 +179,11 @@ async def test_deep_link_subscribes_to_an_encoded_arabic_topic(tmp_path: Path) -
 
 def test_deep_link_payloads() -> None:
     for topic in ("الغوطة", "syria", "إيران", "Ghouta east"):
-        assert following.decode_start_payload(following.encode_start_payload(topic)) == topic
-    assert following.decode_start_payload("syria_news") == "syria news"
-    assert following.decode_start_payload("t-!!!") == ""
+        assert deep_links.decode_start_payload(deep_links.encode_start_payload(topic)) == topic
+    assert deep_links.decode_start_payload("syria_news") == "syria news"
+    assert deep_links.decode_start_payload("t-!!!") == ""
     with pytest.raises(ValueError):
-        following.encode_start_payload("الغوطة " * 10)
+        deep_links.encode_start_payload("الغوطة " * 10)
 
 
 async def test_digest_now(tmp_path: Path) -> None:
@@ -447,11 +447,11 @@ async def test_huge_digest_is_split_within_telegram_limits(tmp_path: Path) -> No
 @hypothesis.given(st.text(min_size=1, max_size=20).map(str.strip).filter(bool))
 def test_deep_link_roundtrip_any_short_topic(topic: str) -> None:
     try:
-        payload = following.encode_start_payload(topic)
+        payload = deep_links.encode_start_payload(topic)
     except ValueError:
         return  # too long for 64 characters: the bot does not offer such a link
     assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", payload)
-    assert following.decode_start_payload(payload) == topic
+    assert deep_links.decode_start_payload(payload) == topic
 
 
 async def test_group_migration_keeps_the_named_time_zone(tmp_path: Path) -> None:

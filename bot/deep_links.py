@@ -1,0 +1,65 @@
+"""Deep links that follow a topic: t.me/<bot>?start=<payload>, made, read and found in a link.
+
+Payloads are [A-Za-z0-9_-]{1,64}, so an Arabic topic travels as base64url of its UTF-8 after a
+"t-" marker (24 Arabic letters fit); an English name («syria») travels as itself. Pure
+functions: bot.welcome follows the topic of a /start payload, bot.following offers a topic's
+`share_link`, bot.answers reads a link to this bot pasted into a chat (`start_payload_of`).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from urllib.parse import parse_qs, urlsplit
+
+DEEP_LINK_PREFIX = "t-"
+_PAYLOAD_CHARS = re.compile(r"[A-Za-z0-9_-]+")
+_TELEGRAM_HOSTS = ("t.me", "telegram.me", "telegram.dog")
+
+
+def encode_start_payload(topic: str) -> str:
+    """The /start payload that subscribes to `topic` (raises ValueError when over 64 chars)."""
+    raw = base64.urlsafe_b64encode(topic.encode("utf-8")).decode("ascii").rstrip("=")
+    payload = DEEP_LINK_PREFIX + raw
+    if len(payload) > 64:
+        raise ValueError("topic too long for a deep link")
+    return payload
+
+
+def decode_start_payload(payload: str) -> str:
+    """The topic of a /start payload: "t-" + base64url, else the ASCII words themselves (an
+    English name such as `syria` is then followed as its Arabic topic by `subscribe`; other
+    Latin words are not followed)."""
+    if payload.startswith(DEEP_LINK_PREFIX):
+        raw = payload[len(DEEP_LINK_PREFIX):]
+        if not _PAYLOAD_CHARS.fullmatch(raw):  # «t-!!!bad»: b64decode would skip the junk
+            return ""
+        try:
+            return base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode("utf-8").strip()
+        except (binascii.Error, ValueError):
+            return ""
+    return payload.replace("_", " ").strip()
+
+
+def start_payload_of(link: str, bot_username: str | None) -> str | None:
+    """The /start payload of a link to this bot pasted into a chat («https://t.me/<bot>?start=
+    syria» → «syria»; "" when the link has no payload); None for any other link."""
+    if not bot_username:
+        return None
+    parts = urlsplit(link)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    name = parts.path.strip("/").split("/")[0]
+    if host not in _TELEGRAM_HOSTS or name.lower() != bot_username.lower():
+        return None
+    return (parse_qs(parts.query).get("start") or [""])[0]
+
+
+def share_link(bot_username: str | None, topic: str) -> str | None:
+    """https://t.me/<bot>?start=<payload>: opening it follows `topic` (None if it cannot)."""
+    if not bot_username or not topic:
+        return None
+    try:
+        return f"https://t.me/{bot_username}?start={encode_start_payload(topic)}"
+    except ValueError:
+        return None
