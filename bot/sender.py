@@ -45,6 +45,7 @@ from bot.origins import row_topics
 from bot.owed import Locked
 from digests import outbox
 from digests.models import Digest
+from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.settings import Settings
 from digests.storage import Database
 
@@ -341,6 +342,7 @@ class Sender:
         self.courier.forget_renderings()  # relative times stay fresh for one plan
         bundles = []
         now = self.clock()
+        ready: list[tuple[int, list[outbox.DueRow]]] = []  # not held nor spaced: sent now
         for chat_id, rs in per_chat.items():
             # Quiet hours again at send time (QA19 N2): rows queued in the evening but due only
             # after a restart at night wait for the morning. Alerts, updates and a daily digest
@@ -362,6 +364,15 @@ class Sender:
                         self.courier.writes.attempt("postpone", outbox.postpone,
                                                     [r.id for r in rs], last + self.instant_gap)
                     continue
+            ready.append((chat_id, rs))
+        # an update that now repeats what the chat had from another story (sent after the
+        # update was queued) is skipped, not sent (brief X27): asked for every chat at once,
+        # so an update due in many chats (the morning after quiet hours) is analyzed once
+        repeating = self._repeating([r for _c, rs in ready for r in rs], now)
+        for chat_id, rs in ready:
+            rs = [r for r in rs if r.id not in repeating]
+            if not rs:
+                continue
             ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
                                       or bundle_kind(r.kind for r in rs).startswith("daily:"))
             weights = outbox.story_weights(self.db.db, [(r.story_id, r.article_id) for r in rs]
@@ -385,6 +396,30 @@ class Sender:
                                   hidden=tuple(r.article_id for r in counted),
                                   updates=frozenset(updates), chat_type=rs[0].chat_type))
         return bundles
+
+    def _repeating(self, rs: list[outbox.DueRow], now: datetime) -> set[int]:
+        """The ids of the update rows among `rs` (due now, any chats) that repeat news their
+        chat was sent under another story (digests.repeats.repeating_rows), recorded skipped
+        with outbox.REPEAT_REASON. The outbox asked when it queued them; the chat may have been
+        sent the other story since (an update held for the night, a daily digest's update
+        waiting for its hour). About 8 ms an update row on the event loop, once per update
+        article for all its chats (benchmarks/update_recheck.py); other rows cost one query.
+        While the database refuses the write, the rows wait (asked again at the next pass)."""
+        rows = [r for r in rs if not r.kind.startswith("push:") and r.article_id is not None]
+        updates = outbox.update_articles(self.db.db, [r.id for r in rows]) if rows else set()
+        queued = [Queued(r.id, r.chat_id, r.article_id, r.story_id) for r in rows
+                  if r.article_id is not None and r.article_id in updates]
+        if not queued:
+            return set()
+        try:
+            repeating = set(repeating_rows(self.db.db, queued, now))
+        except Exception:  # an analysis bug must not stop deliveries: sent as queued
+            log.exception("update re-check failed rows=%d", len(queued))
+            return set()
+        if repeating:
+            with contextlib.suppress(Locked):  # still pending: asked again at a later pass
+                self.courier.writes.attempt("repeats", skip_repeats, sorted(repeating))
+        return repeating
 
     async def _dispatch(self) -> int:
         """Start a task per due bundle (bounded by max_in_flight). Returns how many started.

@@ -5,7 +5,10 @@ apart that it could not tie: QA19 saw Ivanka Trump's visit to Seoul three times)
 report of one of them comes to a chat as «🔄 تحديث» (digests.outbox._queue_updates) though the
 chat was sent the same news under the other story. `repeated_chats` names the chats for which
 an update article repeats a report of ANOTHER story they were sent in the last REPEAT_WINDOW;
-the outbox records those updates as skipped (REPEAT_REASON) instead of queuing them.
+the outbox records those updates as skipped (REPEAT_REASON) instead of queuing them. The chat
+can be sent the other story after that (an update held by quiet hours or waiting for a daily
+digest, the other story pushed or sent meanwhile): the sender asks again, for the update rows it
+is about to send (`repeating_rows`, bot.sender), and records those skipped (`skip_repeats`).
 
 "Says the same" (`says_same`, pure): the leads (headline + first sentence, digests.leads)
 have a cosine of at least LEAD_MIN with no reaction, speaker or weekday gap between them, or the
@@ -17,9 +20,11 @@ of 112 gold-same pairs and hides 19 of 832 gold-different ones; the model's prob
 different pairs are hard negatives, near the bar by construction.
 
 Cost: the update's lead and vector once; each distinct sent report of the window once — its
-stored whole-text vector first (story_vectors), analyzed (lead, vector: ~4 ms) only when that
-cosine reaches SIM_FLOOR. Only chats that get an update are asked (a report a day or more after
-the delivery of its story).
+stored whole-text vector first (story_vectors), analyzed (lead, vector: ~1–4 ms) only when that
+cosine reaches SIM_FLOOR; the last 512 stored reports analyzed are kept (the sender asks about
+the same sent reports for each update of a chat). Only chats that get an update are asked (a
+report a day or more after the delivery of its story). At send time, about 5–15 ms an update
+row (benchmarks/update_recheck.py, a 4-topic reader's 48 h of ~65 reports and a 200-report one).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -41,6 +47,7 @@ from digests.similarity import (
     similarity_to_blob,
     story_vector,
 )
+from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
@@ -110,17 +117,85 @@ def repeated_chats(db: sqlite_utils.Database, article_id: int, update: Report, s
     return found
 
 
-def _same_as(db: sqlite_utils.Database, update: Report, other: int) -> bool:
-    """`says_same` for a stored article, cheap first: its stored vector against SIM_FLOOR."""
-    row = db.execute(
-        """select coalesce(a.headline, a.title, ''),
+_STORED = """select coalesce(a.headline, a.title, ''),
                   case when a.body != '' then a.body else a.summary end,
                   coalesce(a.published_at, a.fetched_at), v.vector
            from articles a left join story_vectors v on v.article_id = a.id
-           where a.id = ?""", [other]).fetchone()
+           where a.id = ?"""
+
+
+def _same_as(db: sqlite_utils.Database, update: Report, other: int) -> bool:
+    """`says_same` for a stored article, cheap first: its stored vector against SIM_FLOOR."""
+    row = db.execute(_STORED, [other]).fetchone()
     if row is None:
         return False
     title, text, when, blob = row
     if blob is not None and similarity_to_blob(update.vector, blob) < SIM_FLOOR:
         return False
-    return says_same(update, report(str(title), str(text or ""), parse_iso(when)))
+    return says_same(update, _stored(str(title), str(text or ""), when))
+
+
+@lru_cache(maxsize=512)
+def _stored(title: str, text: str, when: str | None) -> Report:
+    """A stored article's `Report`, kept: the sender asks about the same sent reports for every
+    update due to a chat (bot.sender); a changed text is another key."""
+    return report(title, text, parse_iso(when))
+
+
+def stored_report(db: sqlite_utils.Database, article_id: int) -> Report | None:
+    """The `Report` of a stored article (its headline, text and time); None when it is gone."""
+    row = db.execute(_STORED, [article_id]).fetchone()
+    if row is None:
+        return None
+    title, text, when, _blob = row
+    return _stored(str(title), str(text or ""), when)
+
+
+@dataclass(frozen=True)
+class Queued:
+    """An update row about to be sent: the outbox row, its chat, article and story."""
+
+    row_id: int
+    chat_id: int
+    article_id: int
+    story_id: int
+
+
+def repeating_rows(db: sqlite_utils.Database, queued: Iterable[Queued], now: datetime
+                   ) -> list[int]:
+    """The rows among `queued` (updates about to be sent) whose article now repeats what their
+    chat was sent in the REPEAT_WINDOW before `now` under another story (`repeated_chats`).
+
+    The outbox asks at queue time; a chat can be sent the other story after that (an update
+    held for the night, a daily digest's update waiting for the digest's hour, the other
+    story's own alert queued later and sent first), so the sender asks again when it takes
+    the row (bot.sender). Each update article is analyzed once for all its chats."""
+    by_article: dict[tuple[int, int], list[Queued]] = {}
+    for q in queued:
+        by_article.setdefault((q.article_id, q.story_id), []).append(q)
+    out: list[int] = []
+    for (article_id, story), qs in by_article.items():
+        update = stored_report(db, article_id)
+        if update is None:
+            continue
+        chats = repeated_chats(db, article_id, update, story, [q.chat_id for q in qs], now)
+        out.extend(q.row_id for q in qs if q.chat_id in chats)
+    return out
+
+
+def skip_repeats(db: Database, row_ids: Iterable[int]) -> int:
+    """Record still-pending rows skipped as repeats (REPEAT_REASON: /stats counts them with
+    the ones skipped at queue time). Returns how many were."""
+    from digests.outbox import REPEAT_REASON  # late: the outbox builds on this module
+
+    ids = list(row_ids)
+    if not ids:
+        return 0
+    marks = ",".join("?" * len(ids))
+    with db.transaction() as tx:
+        n = tx.execute(f"update outbox set status = 'skipped', last_error = ?"
+                       f" where id in ({marks}) and status = 'pending'",
+                       [REPEAT_REASON, *ids]).rowcount
+    if n:
+        log.info("story updates skipped as repeats at send time rows=%d", n)
+    return n

@@ -101,3 +101,37 @@ def test_a_report_of_the_same_story_is_never_taken_for_a_repeat(database: Databa
                         published=later(60 * 30))
     _enqueue(database, again, later(60 * 30))
     assert [r["status"] for r in rows(database, "article_id = ?", [again.id])] == ["pending"]
+
+
+def test_the_send_time_check_skips_only_pending_updates_that_now_repeat(
+        database: Database) -> None:
+    """Brief X27 (digests.repeats.repeating_rows, skip_repeats): a queued update of story 20
+    is judged against what the chat was sent under other stories by the time it goes — chat 1
+    was sent story 10's report after the update was queued, chat 2 was not; a row no longer
+    pending (sent meanwhile) is never rewritten."""
+    from digests.repeats import Queued, repeating_rows, skip_repeats
+
+    src1, src2 = add_source(database, "a"), add_source(database, "b")
+    for chat in (1, 2):
+        add_chat(database, chat, topics=("إيفانكا",))
+    seoul = add_article(database, src1, SEOUL[0], body=SEOUL[1], story_id=10)
+    again = add_article(database, src2, SEOUL_AGAIN[0], body=SEOUL_AGAIN[1], story_id=20,
+                        published=later(60 * 30))
+    with database.transaction() as tx:
+        for chat in (1, 2):
+            tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at)"
+                       " values (?, 20, ?, 'update:2026-11-29', ?)", [chat, again.id, iso(NOW)])
+    ids = {r["chat_id"]: int(str(r["id"])) for r in rows(database, "article_id = ?", [again.id])}
+    queued = [Queued(ids[c], c, again.id, 20) for c in (1, 2)]
+    assert repeating_rows(database.db, queued, later(60 * 40)) == []  # nothing sent yet
+    _sent(database, 1, seoul, later(60 * 35))
+    assert repeating_rows(database.db, queued, later(60 * 40)) == [ids[1]]
+    assert repeating_rows(database.db, queued, later(60 * 35) + REPEAT_WINDOW
+                          + timedelta(minutes=1)) == []  # out of the window
+    with database.transaction() as tx:
+        tx.execute("update outbox set status = 'sent' where id = ?", [ids[2]])
+    assert skip_repeats(database, [ids[1], ids[2]]) == 1
+    status = {r["chat_id"]: (r["status"], r["last_error"])
+              for r in rows(database, "article_id = ?", [again.id])}
+    assert status == {1: ("skipped", outbox.REPEAT_REASON), 2: ("sent", None)}
+    assert skip_repeats(database, []) == 0

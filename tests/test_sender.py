@@ -906,3 +906,59 @@ async def test_a_daily_digest_found_due_at_night_waits_for_the_morning(
     [sent] = emu.messages(1)
     assert all(a.title in sent.plain_text for a in arts)
     assert {r["status"] for r in rows(database)} == {"sent"}
+
+
+async def test_an_update_that_now_repeats_what_the_chat_was_sent_is_skipped(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """Brief X27: the outbox checks an update against what the chat had from other stories when
+    it queues it (digests.repeats); the chat can be sent the other story afterwards. Here the
+    next-day report of story 20 (Ivanka Trump in Seoul) is queued at 00:30 local for two chats
+    and held by their quiet hours; at 01:00 an admin's push sends chat 1 story 10, which told
+    the same. At 07:00 chat 1's update is recorded skipped (REPEAT_REASON, counted for /stats)
+    and never sent; chat 2, which never had story 10, gets it."""
+    from delivery_helpers import ctx
+    from test_repeats import SEOUL, SEOUL_AGAIN
+
+    night = datetime(2026, 11, 29, 21, 30, tzinfo=NOW.tzinfo)  # 00:30 in UTC+3
+    morning = datetime(2026, 11, 30, 4, 0, tzinfo=NOW.tzinfo)  # 07:00
+    clock = [night]
+    src1, src2 = add_source(database, "a"), add_source(database, "b")
+    for chat in (1, 2):
+        add_chat(database, chat, topics=("إيفانكا",), quiet=(23, 7))
+    plans = add_article(database, src1, "إيفانكا ترامب تستعد لرحلة آسيوية",
+                        body="تستعد إيفانكا ترامب لرحلة إلى آسيا الأسبوع المقبل بحسب البيت"
+                             " الأبيض.", story_id=20, published=night - timedelta(hours=22))
+    for chat in (1, 2):
+        with database.transaction() as tx:
+            tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
+                       " status, sent_at) values (?, 20, ?, 'instant', ?, 'sent', ?)",
+                       [chat, plans.id, iso(night - timedelta(hours=21)),
+                        iso(night - timedelta(hours=21))])
+    again = add_article(database, src2, SEOUL_AGAIN[0], body=SEOUL_AGAIN[1], story_id=20,
+                        published=night)
+    with database.transaction() as tx:
+        outbox.enqueue_article(tx, again, ctx(night))
+    updates = rows(database, "article_id = ?", [again.id])
+    assert {(r["chat_id"], r["status"]) for r in updates} == {(1, "pending"), (2, "pending")}
+    assert {r["not_before"] for r in updates} == {iso(morning)}  # held for the night
+    seoul = add_article(database, src1, SEOUL[0], body=SEOUL[1], story_id=10,
+                        published=night - timedelta(hours=1))
+    queue(database, 1, seoul, kind="push:1")
+    with database.transaction() as tx:
+        tx.execute("insert into pushes (id, topic, created_at, stories) values (1, null, ?, 1)",
+                   [iso(night)])
+    s = make_sender(database, bot)
+    s.clock = s.courier.clock = lambda: clock[0]
+    clock[0] = night + timedelta(minutes=30)
+    assert await s.run_once() == 1  # the push, at once
+    assert SEOUL[0] in emu.messages(1)[0].plain_text and emu.messages(2) == []
+    clock[0] = morning
+    assert await s.run_once() == 1  # chat 2's update only
+    assert len(emu.messages(1)) == 1
+    assert SEOUL_AGAIN[0] in emu.messages(2)[0].plain_text
+    status = {r["chat_id"]: r for r in rows(database, "article_id = ?", [again.id])}
+    assert status[1]["status"] == "skipped" and status[1]["last_error"] == outbox.REPEAT_REASON
+    assert status[2]["status"] == "sent"
+    assert outbox.repeats_skipped(database.db, night - timedelta(hours=1)) == 1
+    clock[0] = morning + timedelta(hours=1)
+    assert await s.run_once() == 0 and len(emu.messages(1)) == 1
