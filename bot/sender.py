@@ -399,7 +399,8 @@ class Sender:
 
     def _repeating(self, rs: list[outbox.DueRow], now: datetime) -> set[int]:
         """The ids of the update rows among `rs` (due now, any chats) that repeat news their
-        chat was sent under another story (digests.repeats.repeating_rows), recorded skipped
+        chat was sent under another story, or that a new story of the same bundle tells
+        (digests.repeats.repeating_rows), recorded skipped
         with outbox.REPEAT_REASON. The outbox asked when it queued them; the chat may have been
         sent the other story since (an update held for the night, a daily digest's update
         waiting for its hour). About 8 ms an update row on the event loop, once per update
@@ -411,8 +412,13 @@ class Sender:
                   if r.article_id is not None and r.article_id in updates]
         if not queued:
             return set()
+        # the new stories going with an update: one of them may tell the same news
+        alongside: dict[int, list[tuple[int, int]]] = {}
+        for r in rs:  # an admin's push among them too
+            if r.article_id is not None and r.article_id not in updates:
+                alongside.setdefault(r.chat_id, []).append((r.article_id, r.story_id))
         try:
-            repeating = set(repeating_rows(self.db.db, queued, now))
+            repeating = set(repeating_rows(self.db.db, queued, now, alongside))
         except Exception:  # an analysis bug must not stop deliveries: sent as queued
             log.exception("update re-check failed rows=%d", len(queued))
             return set()

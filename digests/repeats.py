@@ -30,7 +30,7 @@ row (benchmarks/update_recheck.py, a 4-topic reader's 48 h of ~65 reports and a 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -161,10 +161,14 @@ class Queued:
     story_id: int
 
 
-def repeating_rows(db: sqlite_utils.Database, queued: Iterable[Queued], now: datetime
+def repeating_rows(db: sqlite_utils.Database, queued: Iterable[Queued], now: datetime,
+                   alongside: Mapping[int, Sequence[tuple[int, int]]] | None = None
                    ) -> list[int]:
     """The rows among `queued` (updates about to be sent) whose article now repeats what their
-    chat was sent in the REPEAT_WINDOW before `now` under another story (`repeated_chats`).
+    chat was sent in the REPEAT_WINDOW before `now` under another story (`repeated_chats`), or
+    what goes to the chat with it (`alongside`: chat → (article, story) of the new stories of
+    its bundle: the other story's own alert held by the same quiet hours comes in the same
+    message; the update is the one left out).
 
     The outbox asks at queue time; a chat can be sent the other story after that (an update
     held for the night, a daily digest's update waiting for the digest's hour, the other
@@ -179,7 +183,19 @@ def repeating_rows(db: sqlite_utils.Database, queued: Iterable[Queued], now: dat
         if update is None:
             continue
         chats = repeated_chats(db, article_id, update, story, [q.chat_id for q in qs], now)
-        out.extend(q.row_id for q in qs if q.chat_id in chats)
+        same: dict[int, bool] = {}
+        for q in qs:
+            if q.chat_id in chats:
+                out.append(q.row_id)
+                continue
+            for other, other_story in (alongside or {}).get(q.chat_id, ()):
+                if other == article_id or other_story == story:
+                    continue
+                if other not in same:
+                    same[other] = _same_as(db, update, other)
+                if same[other]:
+                    out.append(q.row_id)
+                    break
     return out
 
 

@@ -962,3 +962,49 @@ async def test_an_update_that_now_repeats_what_the_chat_was_sent_is_skipped(
     assert outbox.repeats_skipped(database.db, night - timedelta(hours=1)) == 1
     clock[0] = morning + timedelta(hours=1)
     assert await s.run_once() == 0 and len(emu.messages(1)) == 1
+
+
+async def test_an_update_is_left_out_of_a_bundle_whose_new_story_tells_the_same(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """Brief X27: the quiet hours hold both the next-day report of story 20 (an update) and the
+    first report of story 10, which tells the same (one event split across stories); at 07:00
+    they would go in one message, the same news twice. The bundle carries story 10's report;
+    the update is recorded skipped. A bundle whose new story is other news keeps its update."""
+    from delivery_helpers import ctx
+    from test_repeats import OIL, SEOUL, SEOUL_AGAIN
+
+    night = datetime(2026, 11, 29, 21, 30, tzinfo=NOW.tzinfo)  # 00:30 in UTC+3
+    morning = datetime(2026, 11, 30, 4, 0, tzinfo=NOW.tzinfo)  # 07:00
+    src1, src2 = add_source(database, "a"), add_source(database, "b")
+    for chat in (1, 2):
+        add_chat(database, chat, topics=("إيفانكا",), quiet=(23, 7))
+    plans = add_article(database, src1, "إيفانكا ترامب تستعد لرحلة آسيوية",
+                        body="تستعد إيفانكا ترامب لرحلة إلى آسيا الأسبوع المقبل بحسب البيت"
+                             " الأبيض.", story_id=20, published=night - timedelta(hours=22))
+    with database.transaction() as tx:
+        for chat in (1, 2):
+            tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
+                       " status, sent_at) values (?, 20, ?, 'instant', ?, 'sent', ?)",
+                       [chat, plans.id, iso(night - timedelta(hours=21)),
+                        iso(night - timedelta(hours=21))])
+    again = add_article(database, src2, SEOUL_AGAIN[0], body=SEOUL_AGAIN[1], story_id=20,
+                        published=night)
+    with database.transaction() as tx:
+        outbox.enqueue_article(tx, again, ctx(night))
+    seoul = add_article(database, src1, SEOUL[0], body=SEOUL[1], story_id=10,
+                        published=night + timedelta(minutes=20))
+    oil = add_article(database, src1, OIL[0], body=OIL[1], story_id=30,
+                      published=night + timedelta(minutes=20))
+    queue(database, 1, seoul)  # chat 1: the same news under story 10
+    queue(database, 2, oil)  # chat 2: other news
+    with database.transaction() as tx:
+        tx.execute("update outbox set not_before = ? where status = 'pending'", [iso(morning)])
+    s = make_sender(database, bot)
+    s.clock = s.courier.clock = lambda: morning
+    assert await s.run_once() == 2
+    [one], [two] = emu.messages(1), emu.messages(2)
+    assert SEOUL[0] in one.plain_text and SEOUL_AGAIN[0] not in one.plain_text
+    assert OIL[0] in two.plain_text and SEOUL_AGAIN[0] in two.plain_text
+    status = {r["chat_id"]: (r["status"], r["last_error"])
+              for r in rows(database, "article_id = ?", [again.id])}
+    assert status == {1: ("skipped", outbox.REPEAT_REASON), 2: ("sent", None)}
