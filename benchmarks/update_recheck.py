@@ -1,6 +1,6 @@
 """What the sender's re-check of an update costs per row (brief X27).
 
-    .venv/bin/python benchmarks/update_recheck.py [--updates N] [--runs R]
+    .venv/bin/python benchmarks/update_recheck.py [--updates N] [--runs R] [--no-vectors]
 
 The sender asks, for each update row it is about to send, whether the update now repeats news
 the chat was sent under another story (bot.sender `_without_repeats` →
@@ -117,8 +117,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-vectors", action="store_true",
                         help="no stored story vectors: every sent report analyzed")
+    parser.add_argument("--limit-docs", type=int, default=0, help="smoke runs: first N docs")
     args = parser.parse_args()
-    docs = load_corpus()
+    docs = load_corpus()[:args.limit_docs or None]
     articles = [_article(n, d) for n, d in enumerate(docs, 1)]
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(Path(tmp) / "recheck.db")
