@@ -241,15 +241,40 @@ def admin_lines(lang: str, key: str, **values: str) -> list[Line]:
     `lang`: Arabic lines get their Latin runs isolated (and their RLM from `line_html`);
     English lines that start with an Arabic name begin with an LRM. Names go in through
     `source_name`, links through `link_label`."""
+    return text_lines(lang, t(key, lang, **values))
+
+
+def text_lines(lang: str, text: str) -> list[Line]:
+    """`admin_lines` for a text already worded (t's English closing marks included)."""
     lines: list[Line] = []
-    for text in t(key, lang, **values).split("\n"):
+    for row in text.split("\n"):
         if lang == "ar":
-            lines.append((Span(_isolated(text)),))
-        else:
-            lines.append((Span(LRM + text if _first_strong_rtl(text) else text, ltr=True),))
+            lines.append((Span(_isolated(row)),))
+            continue
+        row = _names_whole(row)
+        lines.append((Span(LRM + row if _first_strong_rtl(row) else row, ltr=True),))
     return lines
+
+
+def _names_whole(text: str) -> str:
+    """An English line with each Arabic name that holds « — » as one right-to-left unit.
+
+    `t` closes every Arabic run with an LRM when an Arabic letter or a digit follows before any
+    Latin one, so it keeps its place on a left-to-right line. Inside a name such as «نشرة الشرق
+    — الأخبار الرئيسية» that mark split the name in two runs shown left to right (QA20 O10);
+    between two Arabic letters the « — » is right-to-left anyway, so that mark goes (the one
+    after the whole name stays). No English template puts « — » between two Arabic values."""
+    return _DASH_IN_NAME_RE.sub(r"\1\2", text)
+
+
+_DASH_IN_NAME_RE = re.compile(f"([{_RTL}]){LRM}(\\s+—\\s+)(?=[{_RTL}])")
 
 
 def admin_html(lang: str, key: str, **values: str) -> str:
     """`admin_lines` as one Telegram HTML message."""
     return "\n".join(line_html(line) for line in admin_lines(lang, key, **values))
+
+
+def text_html(lang: str, text: str) -> str:
+    """`text_lines` as Telegram HTML."""
+    return "\n".join(line_html(line) for line in text_lines(lang, text))

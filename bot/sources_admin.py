@@ -31,13 +31,24 @@ from bot.admin import (
     reply,
     source_name,
     tell,
+    text_html,
+    text_lines,
 )
 from bot.i18n import counted, num, relative_time, t
 from bot.ingests import acknowledge, acknowledged, answered, owe_ingest, record_answer
-from bot.lines import Span, isolate_ltr
+from bot.lines import Line, Span, isolate_ltr
 from bot.packer import pack
 from bot.reasons import error_text, reason_text
 from bot.runtime import Runtime, chat_lang, runtime, ui
+from bot.source_notes import (
+    added_during_poll,
+    fetch_now,
+    first_fetch_line,
+    next_poll_line,
+    page_note,
+    page_trouble,
+)
+from bot.source_notes import text as note_text
 from digests import sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
@@ -77,7 +88,7 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await reply(update, context, ui(lang, "sources_empty"))
         return
     ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
-    header = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
+    header: list[Line] = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
     hidden = 0
     if len(items) > SOURCES_LISTED:
         # Many sources: the counts, then those that need the admin (failing, never polled,
@@ -96,8 +107,15 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     # an Arabic path comes before the host (QA10 F5)
     # a feed's `user:password@` is the operator's secret: listed without it (the stored URL keeps
     # it, the poll needs it)
+    next_poll = next_poll_line(context, rt.now(), lang)  # as `sources list` says it (QA20 O4)
+    if next_poll is not None:
+        header = [*header, *text_lines(lang, next_poll)]
+    # pages refused (over the cap, errors): the feed looks healthy, the stories are bare (O5)
+    trouble = page_trouble(rt.db, rt.now())
     blocks = [[*admin_lines(lang, "source_line", id=num(s.id, lang),
                             name=source_name(s.name, lang), health=_health(s, lang, rt)),
+               *(text_lines(lang, page_note(trouble[s.id], lang))
+                 if s.active and s.id in trouble else []),
                (Span(shown if ltr else isolate_ltr(shown, always=True), ltr=ltr),)]
               for s in items for shown in (strip_credentials(s.url),)]
     if hidden:
@@ -133,12 +151,15 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     candidates = link_candidates(link)
     tried: list[str] = []
 
-    async def answer(key: str, scheme_line: bool = True, /, **values: str) -> None:
+    async def answer(key: str, scheme_line: bool = True, /, tail: str = "",
+                     **values: str) -> None:
         html = admin_html(lang, key, **{"link": label, **values})
         if len(candidates) > 1 and scheme_line:  # typed without a scheme: say which was used
             used = tried[-1] if tried else candidates[0]
             html += "\n" + admin_html(lang, "addsource_scheme_fallback" if len(tried) > 1
                                        else "addsource_scheme", scheme=used.split("://", 1)[0])
+        if tail:
+            html += "\n" + text_html(lang, tail)
         await tell(rt, context, chat_id, html, reply_to)  # a 429 is waited out
 
     try:
@@ -172,12 +193,14 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id, source.url,
              checked.page_url, checked.entries)
     named = {"id": num(source.id, lang), "name": source_name(source.name, lang)}
+    # fetched at once, or the answer says when (QA20 O4: it waited for the next poll, unsaid)
+    tail = first_fetch_line(await fetch_now(context), rt.now(), lang)
     if resumed:
-        await answer("addsource_resumed", link=link_label(source.url), **named)
+        await answer("addsource_resumed", link=link_label(source.url), tail=tail, **named)
     elif checked.page_url is not None:
-        await answer("addsource_found", feed=link_label(source.url), **named)
+        await answer("addsource_found", feed=link_label(source.url), tail=tail, **named)
     else:  # the link as stored: with the scheme that answered (QA9 N5)
-        await answer("addsource_ok", link=link_label(source.url), **named)
+        await answer("addsource_ok", link=link_label(source.url), tail=tail, **named)
 
 
 @admin_only
@@ -217,7 +240,12 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert chat is not None
     if rt.ingest_task is not None and not rt.ingest_task.done():
         await acknowledged(rt.ingest_task)  # the first one's «بدأ» goes first (QA15 N10)
-        await reply(update, context, ui(lang, "ingest_running"))
+        html = ui(lang, "ingest_running")
+        fresh = added_during_poll(rt.db)
+        if fresh:  # added after the poll started: not in it (QA20 O4)
+            html += "\n" + text_html(lang, note_text(lang, "ingest_running_new",
+                                                     count=num(fresh, lang)))
+        await reply(update, context, html)
         return
     message = update.effective_message
     request_id = owe_ingest(rt.db, chat.id, lang, rt.now(),

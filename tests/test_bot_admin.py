@@ -225,12 +225,16 @@ async def test_addsource_checks_the_link_before_it_confirms(tmp_path: Path) -> N
             [m] = await h.say(ADMIN, f"/addsource {site.feed_url('main')}")
             assert "✅ أُضيف المصدر" in m.plain_text
             assert "نشرة الشرق — الأخبار الرئيسية" in m.plain_text  # the feed's own title
-            assert _bare(m.plain_text).endswith(f"الرابط: {site.feed_url('main')}")
+            # the link, then when its first fetch comes (QA20 O4: no poll in this test's bot)
+            *_, link, first = _bare(m.plain_text).split("\n")
+            assert link == f"الرابط: {site.feed_url('main')}"
+            assert first == "⏳ سيُجلب في الجلب التالي (لا جلب مجدول في هذه العملية)، أو أرسل " \
+                "/ingest الآن", first
             [m] = await h.say(ADMIN, f"/addsource {home}")
             assert _bare(m.plain_text).startswith(
                 f"✅ الرابط صفحة ويب تشير إلى خلاصة أخبار، فأضفت الخلاصة: {site.feed_url('world')}")
             assert "وكالة المدى — العالم العربي" in m.plain_text
-            assert _bare(m.plain_text).endswith(f"الرابط: {home}")
+            assert _bare(m.plain_text).split("\n")[-2] == f"الرابط: {home}"
             added = {s.url: s.name for s in sources.list_sources(h.db)}
             assert added == {site.feed_url("main"): "نشرة الشرق — الأخبار الرئيسية",
                              site.feed_url("world"): "وكالة المدى — العالم العربي"}
@@ -724,8 +728,9 @@ async def test_addsource_without_a_scheme_tries_https_then_http_and_says_which(
             lines = _bare(m.plain_text).split("\n")
             assert lines[0].startswith("✅ أُضيف المصدر"), m.plain_text
             assert f"الرابط: {site.feed_url('main')}" in lines, lines  # as stored (QA9 N5)
-            assert lines[-1] == ("كُتب الرابط دون http:// أو https://، ولم يُجب الموقع على "
+            assert lines[-2] == ("كُتب الرابط دون http:// أو https://، ولم يُجب الموقع على "
                                  "https://، فجرّبته بـ http://")
+            assert lines[-1].startswith("⏳ سيُجلب في الجلب التالي")  # QA20 O4
             assert [s.url for s in sources.list_sources(h.db)] == [site.feed_url("main")]
             [again] = await h.say(ADMIN, f"/addsource {typed}")  # either scheme is a duplicate
             assert "المصدر مضاف من قبل برقم" in again.plain_text

@@ -1,0 +1,173 @@
+"""What /sources and /addsource tell an admin about fetching (QA20 O4, O5).
+
+- A source just added is fetched at once (`fetch_now`: the scheduled poll of the due sources is
+  started, and a source never polled is due), or the answer says when it will be: the next
+  scheduled poll, or /ingest once the running poll is over (`first_fetch_line`).
+- /sources says when the next scheduled poll is (`next_poll_line`), as `run.py sources list`
+  does.
+- A source whose article pages are refused (over the page cap, errors) shows as healthy by its
+  feed, yet its stories have no lead and no quotes: /sources says so under it, with the reason
+  stored with those articles (`page_trouble`, `page_note`).
+
+The words live here (Arabic, English), laid out by bot.admin.text_lines.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from telegram.ext import ContextTypes
+
+from bot.i18n import num
+from bot.runtime import Runtime, runtime
+from digests.models import iso
+from digests.storage import Database
+
+POLL_JOB = "poll-sources"  # the name bot.app gives the scheduled poll's job
+PAGE_WINDOW = timedelta(days=1)  # pages of the articles fetched this recently are looked at
+
+TEXTS = {
+    "fetching_now": ("⏳ يُجلب الآن لأول مرة؛ حالته في /sources",
+                     "⏳ Fetching it now for the first time; see /sources"),
+    "fetch_after_running": ("⏳ جلبٌ جارٍ الآن بدونه: سيُجلب في الجلب التالي ({when})، أو أرسل "
+                            "/ingest بعد انتهاء الجاري",
+                            "⏳ A poll is running without it: it will be fetched at the next "
+                            "poll ({when}), or send /ingest once the running one is over"),
+    "fetch_later": ("⏳ سيُجلب في الجلب التالي ({when})، أو أرسل /ingest الآن",
+                    "⏳ It will be fetched at the next poll ({when}), or send /ingest now"),
+    "next_poll": ("الجلب التالي: {when}", "Next poll: {when}"),
+    "ingest_running_new": ("المصادر التي لم تُجلب بعد ({count}) ليست في الجلب الجاري: أرسل "
+                           "/ingest بعد انتهائه",
+                           "Sources never fetched yet ({count}) are not in the running poll: "
+                           "send /ingest once it is over"),
+    "pages_failing": ("⚠️ صفحات أخباره لا تُجلب ({failed} من {total} في ٢٤ ساعة)، فأخباره بلا "
+                      "مقدمة ولا اقتباسات: {reason}",
+                      "⚠️ Its article pages are not fetched ({failed} of {total} in 24 h), so "
+                      "its stories have no lead and no quotes: {reason}"),
+}
+
+
+def text(lang: str, key: str, **values: str) -> str:
+    """One of TEXTS in `lang` (plain text; bot.admin.text_lines lays it out)."""
+    ar, en = TEXTS[key]
+    return (ar if lang == "ar" else en).format(**values)
+
+
+def _poll_job(context: ContextTypes.DEFAULT_TYPE) -> object | None:
+    queue = context.job_queue
+    if queue is None:
+        return None
+    jobs = queue.get_jobs_by_name(POLL_JOB)
+    return jobs[0] if jobs else None
+
+
+def next_poll_at(context: ContextTypes.DEFAULT_TYPE) -> datetime | None:
+    """When the scheduled poll runs next (None: this process does not poll on a schedule)."""
+    job = _poll_job(context)
+    when = getattr(job, "next_t", None)
+    return when if isinstance(when, datetime) else None
+
+
+def in_words(when: datetime | None, now: datetime, lang: str) -> str:
+    """«خلال ١٢ دقيقة» / "within 12 min", or «لا جلب مجدول» when there is none."""
+    if when is None:
+        return "لا جلب مجدول في هذه العملية" if lang == "ar" else "none scheduled in this process"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    minutes = max(1, math.ceil((when - now).total_seconds() / 60))
+    return f"خلال {num(minutes, lang)} دقيقة" if lang == "ar" else f"within {minutes} min"
+
+
+def next_poll_line(context: ContextTypes.DEFAULT_TYPE, now: datetime, lang: str) -> str | None:
+    """/sources' line about the next scheduled poll (None when nothing is scheduled)."""
+    when = next_poll_at(context)
+    return None if when is None else text(lang, "next_poll", when=in_words(when, now, lang))
+
+
+def polling(rt: Runtime) -> bool:
+    """Whether a poll (an admin's /ingest or the scheduled one) is running now."""
+    return any(task is not None and not task.done() for task in (rt.ingest_task, rt.poll_task))
+
+
+@dataclass(frozen=True)
+class FirstFetch:
+    """What became of a new source's first fetch: "now" (the poll started), "running" (a poll
+    without it runs), "later" (no poll is scheduled in this process); and the next poll."""
+
+    kind: str
+    next_poll: datetime | None
+
+
+async def fetch_now(context: ContextTypes.DEFAULT_TYPE) -> FirstFetch:
+    """After /addsource: start the scheduled poll of the due sources now (the new one is due:
+    never polled) when nothing polls and this process polls on a schedule."""
+    rt = runtime(context)
+    when = next_poll_at(context)
+    if _poll_job(context) is None:
+        return FirstFetch("later", when)
+    if polling(rt):
+        return FirstFetch("running", when)
+    from bot.app import poll_job  # bot.app imports the handlers: imported when needed
+
+    await poll_job(context)
+    return FirstFetch("now", when)
+
+
+def first_fetch_line(first: FirstFetch, now: datetime, lang: str) -> str:
+    """The line a new source's confirmation ends with, in `lang`."""
+    if first.kind == "now":
+        return text(lang, "fetching_now")
+    return text(lang, "fetch_after_running" if first.kind == "running" else "fetch_later",
+                when=in_words(first.next_poll, now, lang))
+
+
+def added_during_poll(db: Database) -> int:
+    """Active sources added since the running poll started (it chose its sources then), never
+    polled yet (times are kept to the second: one added in that second counts)."""
+    row = db.db.execute(
+        "select count(*) from sources where active = 1 and last_polled_at is null and added_at >="
+        " (select max(started_at) from polls where finished_at is null)").fetchone()
+    return int(row[0] or 0)
+
+
+@dataclass(frozen=True)
+class PageTrouble:
+    """A source's article pages fetched in the last PAGE_WINDOW: how many failed, of how many,
+    and the latest failure's stored reason (Arabic / English)."""
+
+    failed: int
+    total: int
+    error: str
+
+
+def page_trouble(db: Database, now: datetime) -> dict[int, PageTrouble]:
+    """Sources at least half of whose recent articles were stored from the feed alone, their
+    page refused (over MAX_BODY_BYTES, an error), by source id."""
+    rows = db.db.execute(
+        """select source_id, count(*), sum(page_status != 'ok' and page_error is not null),
+                  (select a2.page_error from articles a2 where a2.source_id = a.source_id
+                     and a2.page_status != 'ok' and a2.page_error is not null
+                     and a2.fetched_at >= ? order by a2.id desc limit 1)
+           from articles a where fetched_at >= ? group by source_id""",
+        [iso(now - PAGE_WINDOW), iso(now - PAGE_WINDOW)]).fetchall()
+    return {int(source): PageTrouble(int(failed), int(total), str(error))
+            for source, total, failed, error in rows
+            if failed and error and 2 * int(failed) >= int(total)}
+
+
+def page_reason(error: str, lang: str) -> str:
+    """A stored page error («عربي / English: URL») in `lang`, without the page's link (it names
+    one article, and may be long)."""
+    arabic, sep, english = error.partition(" / ")
+    chosen = arabic if lang == "ar" or not sep else english
+    for cut in (": http://", ": https://"):
+        chosen = chosen.split(cut, 1)[0]
+    return chosen.strip()
+
+
+def page_note(trouble: PageTrouble, lang: str) -> str:
+    """The line under a source whose pages fail."""
+    return text(lang, "pages_failing", failed=num(trouble.failed, lang),
+                total=num(trouble.total, lang), reason=page_reason(trouble.error, lang))
