@@ -341,7 +341,12 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             speaker = " ".join(toks[m].raw for m in range(k + 1, j)).rstrip("،,:")
         if norm in RELAY_VERBS:
             # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».
-            for m in range(k + 1, min(last, k + 8)):
+            # (up to 8 words; or where the publisher read after the verb ends: «ونقل موقع "كوين
+            # ديسك" المتخصص بأخبار العملات الرقمية عن سنودن قوله» — seed 21, 6135)
+            reach = max(k + 8, subject(toks, k + 1, last, after_verb=True)[1] + 1)
+            for m in range(k + 1, min(last, reach)):
+                if m >= k + 8 and toks[m].norm != "عن":
+                    continue  # (past eight words only «عن» itself: «… يونكر عنه» stays as before)
                 if toks[m].norm == "عن":
                     speaker, j = subject(toks, m + 1, last)
                     break
@@ -431,8 +436,10 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             # «…، كما وصف العلاقات مع إيران بأنها "…"»: as after a sentence's «وصف» (below)
             speaker, j = _described_by(toks, k, speaker, j, last)
         if not speaker and prev not in CLAUSE_CONJ and not t.norm.startswith(("و", "ف")):
-            # «أن X، نائب الوزير، أوضح أن …»: the subject is written before the verb.
-            speaker = speaker_before(toks, k, first)
+            # «أن X، نائب الوزير، أوضح أن …»: the subject is written before the verb; «إن X،
+            # الذي …، أقر بأنه …» (seed 21, 5336): X, not the relative clause's last words.
+            speaker = (_relative_head(toks, k, first, last)
+                       or speaker_before(toks, k, first))
     elif kind == "verb" and content_open:
         # A verb inside reported speech: an SVO clause «X قال إن» re-attributes it, and
         # «…، وتابع أن …» starts the same speaker's next statement; other verbs are speech.
@@ -471,6 +478,27 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         else:
             speaker, j = subject(toks, k + 1, last)
     return speaker, j
+
+
+def _relative_head(toks: list[Tok], k: int, first: int, last: int) -> str:
+    """Inside a reported clause, «… إن رجل الأعمال X، الذي لعب دور الوسيط …، أقر بأنه …»: the
+    words from the clause's «إن/أن» up to «، الذي/التي» are the subject of the verb at `k`
+    (after a comma), when its own «أن/إن» follows within six words; "" otherwise."""
+    if not toks[k - 1].raw.endswith(("،", ",")) or not any(
+            is_complementizer(toks[m].norm) for m in range(k + 1, min(last, k + 7))):
+        return ""
+    comp = next((m for m in range(k - 1, first - 1, -1) if is_complementizer(toks[m].norm)), None)
+    if comp is None:
+        return ""
+    rel = next((m for m in range(comp + 2, k) if toks[m].norm in RELATIVES
+                and toks[m - 1].raw.endswith(("،", ","))), None)
+    if rel is None or any(cue_of(toks[m].raw)[1] is not None for m in range(comp + 1, rel)):
+        return ""
+    words = [toks[m].raw for m in range(comp + 1, rel)]
+    name = " ".join(words).strip("،, ")
+    if not 1 <= len(words) <= 9 or any(q in name for q in "\"«»“”:") or not plausible_speaker(name):
+        return ""
+    return name
 
 
 def _reported_subject(toks: list[Tok], k: int, last: int) -> str:
@@ -604,7 +632,8 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         # sentence goes on speaking, not the speaker named in an earlier sentence; «أما
         # شيروان بري، …، فقال "…"»: the one «أما» names (K12).
         return clause_subject(toks, k, first) or (
-            amma_subject(toks, k, first) if t.norm.startswith("ف") else "")
+            amma_subject(toks, k, first) if t.norm.startswith("ف") else "") or (
+            _kana_opener(toks, k, first))
     if (k > first and strip_conj(toks[k - 1].norm) in _WENT_ON_SAYING
             and t.norm[:1] in "يت"):
         return ""  # «ومضت تقول "…"» (K12): the last named speaker goes on
@@ -663,6 +692,26 @@ def clause_subject(toks: list[Tok], k: int, first: int) -> str:
     # «ودانت وزارة الخارجية الأميركية الأحداث. وقالت إن» (QA18 R11): what it condemned is out.
     speaker = tail_cut(toks[first].norm, " ".join(name[:cut]))
     return speaker if speaker and plausible_speaker(speaker) else ""
+
+
+_DECLARED = frozenset("صرح صرحت اعلن اعلنت كشف كشفت ذكر ذكرت".split())  # folded, with _GOING_ON
+
+
+def _kana_opener(toks: list[Tok], k: int, first: int) -> str:
+    """«وكان بوفون، حارس مرمى يوفنتوس، قد أبدى في مقابلات …، بعض القابلية …، وصرح مؤخرا أنه
+    …» (seed 21, 1905): the sentence opens on «وكان X قد» + a verb; a bare «وصرح» of its gender,
+    after a comma and farther than `_kana_subject` looks, goes on with X; "" otherwise."""
+    if strip_conj(toks[first].norm) not in ("كان", "كانت") or not toks[k - 1].raw.endswith(
+            ("،", ",")) or strip_conj(toks[k].norm) not in _GOING_ON | _DECLARED:
+        return ""
+    qad = next((m for m in range(first + 2, min(k, first + 10)) if toks[m].norm == "قد"), None)
+    if qad is None or (strip_conj(toks[first].norm) == "كانت") != (
+            cue_of(toks[k].raw)[1] == ("verb", "f")):
+        return ""
+    if any(cue_of(toks[m].raw)[1] is not None for m in range(first + 1, k)):
+        return ""  # another cue between: its speaker goes on
+    name = subject(toks, first + 1, qad)[0]
+    return name if name and plausible_speaker(name) else ""
 
 
 def _kana_subject(toks: list[Tok], k: int, first: int) -> str:

@@ -180,6 +180,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                         or _writers_phrase(para, a, b, text)):
                     fragments.add((a, b))
                     continue  # «تم نقلهم إلى "أحد مراكز الإقامة المؤقتة"»: the writer's phrase
+                if _open_ended(text):
+                    continue  # «قبل أن "يتحول …، لافتاً إلى أنّه "ربما …"» (seed 21, 5963)
                 if not speaker or _is_data(speaker) or _bare_list(text) or _list_tail(text) or (
                         fold(text.split()[0]) in RELATIVES and not after_colon):
                     continue  # «بالتراجع عن مواقفه، "التي تتساوق …"»: the writer's clause goes on
@@ -331,6 +333,16 @@ _COLUMN_SENTENCES = 2
 _BODIES = frozenset(
     "الحكومه الدوله الوزاره الشركه الاتحاد النادي الاداره الهيئه اللجنه المؤسسه الجمعيه"
     " السلطات السلطه المجلس الجهات البلديه الجامعه المنظمه الحزب".split())
+
+
+def _open_ended(text: str) -> bool:
+    """Marks whose words end on a speech cue and its «أن/إن» («يتحول بشكل مفاجئ إلى التشدّد،
+    لافتاً إلى أنّه»): the writer left a mark unclosed and these are his words between two
+    quotes, cut where the next one opens."""
+    words = text.rstrip(" ،,.:").split()
+    if len(words) < 2 or not is_complementizer(fold(words[-1])):
+        return False
+    return any(cue_of(w)[1] is not None for w in words[-4:-1])
 
 
 def _writers_we_cut(cand: Candidate) -> Candidate | None:

@@ -334,7 +334,7 @@ _TOLD_TITLES = frozenset("رئيس وزير ملك امير امين مبعوث 
 _ALL_OF = frozenset("وكل وجميع وسائر وبعض".split())  # folded; their noun or «من» follows
 _AIDES = frozenset("متحدث ناطق مساعد كبير مسؤول مصدر مندوب ممثل معارض مؤيد منتقد".split())
 # «عدد من الخبراء»: some of a group, named with it. Folded.
-_SOME = frozenset(("عدد", "مجموعه"))
+_SOME = frozenset(("عدد", "مجموعه", "العديد", "كثير"))  # («العديد من الإسرائيليين»: F18)
 _MEMBER = frozenset("عضو عضوه اعضاء".split())  # folded
 _LEADS = frozenset("لكن ولكن بينما فيما كما اما واما بل".split())  # folded
 _TOPIC = frozenset("اما واما بل وبل".split())

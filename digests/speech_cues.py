@@ -197,6 +197,10 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     if k + 1 < w.last and w.toks[k + 1].norm in ABOVE:
         speaker = ""  # «وكتب فوقها»: the caption's author is the one who published it
     content_start = _speech_start(w, k, j, head, speaker)
+    if content_start is not None and any(
+            w.toks[m].norm in _IF and w.toks[m - 1].norm not in _WHETHER
+            for m in range(k + 1, w.last) if w.toks[m].end < content_start):
+        return skip  # «تحدث إلى الصيدلي …، إذا اعتقدت أن …» (seed 21, 6618): the condition's «أن»
     speaker = summed_subject(head.norm, speaker)
     if _reports_no_statement(w, k, head.norm, content_start):
         return skip
@@ -464,6 +468,8 @@ def _resolved_speaker(speaker: str, head: _Head, content_start: int | None,
     return speaker, False
 
 
+_WHETHER = frozenset("ما فيما عما وما".split())  # «تساءل فيما إذا كان …»: whether, no condition
+_IF = frozenset("اذا واذا فاذا".split())  # folded: a verb after them is a condition («لو»: also a name)
 # Form I verbs whose present with «يُ» is passive («يُزعم», «يُذكر»); forms II and IV take «يُ»
 # in the active too («يُضيف», «يُؤكد»), so only these are read as passive. Folded.
 _CAUGHT = frozenset("لفت لفتت يلفت تلفت".split())
@@ -481,6 +487,8 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
     hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
     if prev in ("ان", "أن") and k >= 2 and toks[k - 2].norm in ("دون", "بدون"):
         return True  # «حذفت ما كتبته دون أن توضح الأسباب»: "without explaining" (QA13 5175)
+    if prev in _IF and not (k >= 2 and toks[k - 2].norm in _WHETHER):
+        return True  # «تحدث إلى الصيدلي إذا اعتقدت أن …» (seed 21, 6618): a condition, not speech
     if norm in ("المتوقع", "والمتوقع"):
         return True  # «والمتوقع أن تتم الموافقة»: «it is expected», said by nobody
     if (strip_conj(norm) in _CAUGHT and k + 1 < last

@@ -148,3 +148,55 @@ def test_f18_who_described_is_read_before_what_he_described(paragraph: str, spea
 def test_f18_what_was_described_is_no_speaker(paragraph: str) -> None:
     first = "وقال الوزير سامي حداد إن الحكومة ستعقد اجتماعا طارئا مساء اليوم لبحث الأزمة."
     assert find_quotes([first, paragraph])[-1].speaker == "الوزير سامي حداد"
+
+
+def test_f18_a_verb_after_if_is_no_statement() -> None:
+    """(seed 21, 6618) «تحدث إلى الصيدلي …، إذا اعتقدت أن …»: the reader's condition, shown
+    «بحسب الصيدلي، …» before F18."""
+    cands = find_quotes(["وقال الصيدلي إن الدواء آمن لمعظم الرجال الذين يعانون من المشكلة.",
+                         "تحدث إلى الصيدلي أو إلى طبيبك، إذا اعتقدت أن الدواء لا يناسبك أو يسبب"
+                         " لك الألم."])
+    assert [c.text[:6] for c in cands] == ["الدواء"]
+
+
+def test_f18_marks_ending_on_a_cue_and_its_that_are_no_quote() -> None:
+    """(seed 21, 5963) the writer left a mark unclosed: «قبل أن "يتحول …، لافتاً إلى أنّه "ربما
+    …"» pairs the words between the two quotes, which end on «لافتاً إلى أنّه»."""
+    paragraph = ('وأضاف الوزير أن المهاجم كان معروفا للسلطات "بارتكابه جرائم صغيرة"، وسبق أن تم'
+                 ' احتجازه من أجل "جنح بسيطة"، قبل أن "يتحول بشكل مفاجئ إلى التشدد، لافتاً إلى أنّه'
+                 ' "ربما تحرك بشكل منفرد" الجمعة في الهجوم.')
+    assert all(not c.text.endswith("أنّه") for c in find_quotes([paragraph]))
+
+
+def test_f18_the_one_relayed_after_a_long_publisher_name() -> None:
+    """(seed 21, 6135) «ونقل موقع "كوين ديسك" المتخصص بأخبار العملات الرقمية عن سنودن قوله إن»:
+    «عن» is the eighth word after the verb; the site relays Snowden's words."""
+    paragraph = ('ونقل موقع "كوين ديسك" المتخصص بأخبار العملات الرقمية عن سنودن قوله إن المخاوف بشأن'
+                 ' الخصوصية أكثر خطورة من القيود على التعاملات.')
+    assert find_quotes([paragraph])[-1].speaker == "سنودن"
+
+
+def test_f18_the_subject_of_a_relative_clause_inside_a_reported_one() -> None:
+    """(seed 21, 5336) «كتبت الصحيفة إن X، الذي لعب دور الوسيط …، أقر بأنه نقل …»: X speaks,
+    not «يترأسه ساركوزي» (the relative clause's last words), and the subject alone is no line."""
+    paragraph = ('من جهتها كتبت الصحيفة إن رجل الأعمال زياد تقي الدين، الذي لعب دور الوسيط بين'
+                 ' النظام والحزب الذي كان يترأسه الرئيس، أقر بأنه نقل شخصيا 5 ملايين يورو إلى باريس.')
+    cands = find_quotes([paragraph])
+    assert [c.speaker for c in cands] == ["رجل الأعمال زياد تقي الدين"]
+    assert cands[0].text.startswith("نقل شخصيا")
+
+
+def test_f18_a_bare_verb_goes_on_with_the_subject_of_kana_qad() -> None:
+    """(seed 21, 1905) «وكان بوفون، …، قد أبدى …، وصرح مؤخرا أنه …»: Buffon, not the coach
+    quoted before."""
+    cands = find_quotes(['وقال المدرب دي بياجيو إنه يعتزم استدعاء الحارس للمباراتين الوديتين.',
+                         'وكان بوفون ، حارس مرمى يوفنتوس الإيطالي قد أبدى في مقابلات صحفية لاحقة'
+                         ' لإعلان اعتزاله اللعب الدولي ، بعض القابلية للتراجع عن القرار ، وصرح'
+                         ' مؤخرا أنه سيتخذ القرار بشأن مسيرته قبل نهاية الموسم الحالي.'])
+    assert cands[-1].speaker == "بوفون"
+
+
+def test_f18_many_of_a_group_are_named_with_it() -> None:
+    """(seed 21, 236) «ويقول العديد من الإسرائيليين إن …»: «بحسب العديد» named nobody."""
+    (cand,) = find_quotes(["ويقول العديد من الإسرائيليين إن العائلة استغلت ابنتها لوقت طويل."])
+    assert cand.speaker == "العديد من الإسرائيليين"
