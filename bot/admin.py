@@ -24,12 +24,12 @@ from typing import Any
 
 from telegram import ReplyParameters, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.i18n import t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, line_html
-from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
+from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, rtl, runtime, send, ui
 from bot.threads import ANSWER_THREAD, answer_thread, thread_of
 
 log = logging.getLogger(__name__)
@@ -182,6 +182,63 @@ async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str) -
         log.warning("admin answer rate-limited chat=%s wait=%.1f: sent later", chat.id, wait)
         rt = runtime(context)
         rt.spawn(_later(rt, context, chat.id, html, wait), "admin-answer")
+
+
+# An admin's /sources or /stats typed in a group: the answer lists every feed URL (often with a
+# key) and the bot's audience, so it goes to the admin's private chat (QA20 O7).
+PRIVATE_TEXTS = {
+    "sent_private": ("📬 أرسلت الجواب إليك في محادثة خاصة: فيه روابط المصادر وأرقام البوت، فلا "
+                     "يُنشر في المجموعة.",
+                     "📬 I sent the answer to you in a private chat: it holds the sources' links "
+                     "and the bot's figures, so it is not posted in the group."),
+    "start_private": ("🔒 يُجاب هذا الأمر في محادثة خاصة فقط، ولم أستطع مراسلتك: افتح محادثة مع "
+                      "البوت وأرسل /start ثم أعد الأمر هناك.",
+                      "🔒 This command is answered in a private chat only, and I could not write "
+                      "to you: open a chat with the bot, send /start, then send the command "
+                      "there."),
+}
+
+
+def private_text(lang: str, key: str) -> str:
+    """One of PRIVATE_TEXTS as Telegram HTML for `lang`."""
+    ar, en = PRIVATE_TEXTS[key]
+    return rtl(ar) if lang == "ar" else en
+
+
+async def answer_privately(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                           htmls: list[str]) -> None:
+    """Send an admin's answer (`htmls`, in order) to the chat it was asked in when that is a
+    private chat; asked in a group, to the admin's private chat, with one line in the group
+    saying so — or, when the bot cannot write to the admin (never started it), how to."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or chat.type == "private" or user is None:
+        for html in htmls:
+            await reply(update, context, html)
+        return
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    try:
+        for i, html in enumerate(htmls):
+            try:
+                await context.bot.send_message(user.id, html, parse_mode=ParseMode.HTML,
+                                               link_preview_options=NO_PREVIEW)
+            except RetryAfter as exc:  # the rest from a background task, after the wait
+                wait = min(retry_seconds(exc), TELL_MAX_WAIT)
+                rt.spawn(_later_all(rt, context, user.id, htmls[i:], wait), "admin-answer")
+                break
+    except (Forbidden, BadRequest) as exc:  # never started the bot, or blocked it
+        log.info("admin answer not sent privately user=%s error=%s", user.id, exc)
+        await reply(update, context, private_text(lang, "start_private"))
+        return
+    log.info("admin answer sent privately user=%s chat=%s", user.id, chat.id)
+    await reply(update, context, private_text(lang, "sent_private"))
+
+
+async def _later_all(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                     htmls: list[str], wait: float) -> None:
+    await asyncio.sleep(wait)
+    for html in htmls:
+        await tell(rt, context, chat_id, html)
 
 
 async def _later(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str,

@@ -26,6 +26,7 @@ from bot.admin import (
     admin_html,
     admin_lines,
     admin_only,
+    answer_privately,
     deliver,
     link_label,
     reply,
@@ -85,7 +86,7 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     items = sorted(sources.list_sources(rt.db, include_inactive=True),
                    key=lambda s: (not s.active, s.id))
     if not items:
-        await reply(update, context, ui(lang, "sources_empty"))
+        await answer_privately(update, context, [ui(lang, "sources_empty")])
         return
     ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
     header: list[Line] = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
@@ -120,8 +121,9 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
               for s in items for shown in (strip_credentials(s.url),)]
     if hidden:
         blocks.append([(Span(t("sources_more", lang, n=num(hidden, lang)), ltr=ltr),)])
-    for html in pack([header, *blocks]):  # split under Telegram's limit, one source never cut
-        await reply(update, context, html)
+    # split under Telegram's limit, one source never cut; feed URLs (keys in them) go to the
+    # admin's private chat when asked in a group (QA20 O7)
+    await answer_privately(update, context, pack([header, *blocks]))
 
 
 @admin_only

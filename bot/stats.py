@@ -20,7 +20,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks
-from bot.admin import admin_only, reply
+from bot.admin import admin_only, answer_privately
 from bot.i18n import num, relative_time, t
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
 from digests import outbox, subscriptions
@@ -162,4 +162,4 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                             sending=values["sending"])
     elif values["pending"] != num(0, lang):
         text += "\n" + line(lang, "queue", due=values["due"], sending=values["sending"])
-    await reply(update, context, text)
+    await answer_privately(update, context, [text])  # not posted in a group (QA20 O7)

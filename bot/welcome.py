@@ -36,6 +36,7 @@ from bot.i18n import (
     chat_worded,
     num,
     t,
+    topic_label,
 )
 from bot.lines import escape_text
 from bot.runtime import (
@@ -59,12 +60,50 @@ log = logging.getLogger(__name__)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start [payload]: follow a deep-linked topic if any, then the welcome and example topics."""
-    entered = enter(update, context)
+    """/start [payload]: follow a deep-linked topic if any, then the welcome and example topics.
+    A private reader back after blocking the bot (or after Telegram lost their chat) is told
+    which topics they still follow (`still_following`, QA20 O8)."""
+    came_back = was_lost(runtime(context), update)
+    entered = enter(update, context)  # makes the chat active again
     if entered is None:
         return
     rt, chat, lang = entered
-    await start_with(update, context, rt, chat.id, lang, " ".join(context.args or []))
+    await start_with(update, context, rt, chat.id, lang, " ".join(context.args or []),
+                     back=still_following(rt, chat.id, lang) if came_back else "")
+
+
+# A private reader back after blocking the bot: blocking was likely how they wanted to stop, and
+# their topics were kept (QA20 O8), so the welcome says what they still follow and how to stop.
+BACK_TEXTS = {
+    "back": ("👋 أهلًا بعودتك. ما زلت تتابع: {topics} — لإيقاف متابعة: /unsubscribe، "
+             "ولرؤيتها كلها: /topics",
+             "👋 Welcome back. You still follow: {topics} — to stop one: /unsubscribe, "
+             "to see them all: /topics"),
+}
+
+
+def was_lost(rt: Runtime, update: Update) -> bool:
+    """Whether the update's private chat is recorded inactive (blocked the bot, or refused by
+    Telegram for good) — read before the update makes it active again."""
+    chat = update.effective_chat
+    if chat is None or chat.type != ChatType.PRIVATE:
+        return False
+    known = subscriptions.get_chat(rt.db, chat.id)
+    return known is not None and not known.active
+
+
+def still_following(rt: Runtime, chat_id: int, lang: str) -> str:
+    """«ما زلت تتابع: «الغوطة»، …» as Telegram HTML, or "" when the chat follows nothing."""
+    topics = [sub.topic for sub in subscriptions.list_subscriptions(rt.db, chat_id)]
+    if not topics:
+        return ""
+    named = ("، " if lang == "ar" else ", ").join(
+        f"«{topic_label(topic, lang)}»" for topic in topics[:MAX_TOPICS_NAMED])
+    if len(topics) > MAX_TOPICS_NAMED:
+        named += t("group_back_more", lang, n=num(len(topics) - MAX_TOPICS_NAMED, lang))
+    ar, en = BACK_TEXTS["back"]
+    html = escape_text((ar if lang == "ar" else en).format(topics=named))
+    return rtl(html) if lang == "ar" else html
 
 
 # The payload of the inline-mode button («no results»: open the bot); it follows nothing.
@@ -72,7 +111,7 @@ INLINE_PAYLOAD = "inline"
 
 
 async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                     chat_id: int, lang: str, payload: str) -> None:
+                     chat_id: int, lang: str, payload: str, *, back: str = "") -> None:
     """/start with `payload` ("" for none): follow the deep-linked topic, or say that a broken
     link («t-!!!», cut short when copied) was not understood; then the welcome. Also what a
     pasted t.me link to this bot does (bot.answers)."""
@@ -94,6 +133,8 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     if kind == "private" and zones.chat_zone(rt.db, chat_id) == zones.ENGLISH_ZONE:
         # an English reader starts on UTC (brief X25): say so, and where to pick their zone
         text += "\n" + ui(lang, "zone_hint_utc")
+    if back:  # a reader back after blocking the bot: their kept topics (QA20 O8)
+        text += "\n\n" + back
     await send(update, context, text, keyboard(rows))
 
 
@@ -176,6 +217,16 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             log.warning("group language not recorded chat=%s error=%s", change.chat.id, exc)
     if change.old_chat_member.status in _OUT and status in _IN and in_group(update):
         await introduce(update, context, chat_lang(rt, update), old_topics)
+    elif (change.old_chat_member.status in _OUT and status in _IN
+          and change.chat.type == ChatType.PRIVATE and old_topics):
+        # unblocked: say what is still followed before any alert comes (QA20 O8)
+        back = still_following(rt, change.chat.id, chat_lang(rt, update))
+        try:
+            await send(update, context, back)
+        except RetryAfter:
+            raise
+        except TelegramError as exc:
+            log.info("welcome back not sent chat=%s error=%s", change.chat.id, exc)
 
 
 def intro_text(lang: str, topics: list[str]) -> str:
