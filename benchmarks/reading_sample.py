@@ -7,8 +7,13 @@ quotes2–12.jsonl: their digests are measured already). Prints each digest as a
 (`bot.render.render_digest`, Arabic, now = 2018-04-02, tags stripped) and, with `--text`, the
 article body to read it against. Nothing is written; corpus text stays out of the repository.
 
+The draw depends on which digests have quotes, so a later tree may draw other ids: `--ids`
+re-reads a drawn sample (F18's seed 21, drawn on its start tree 67e0842, is listed in
+benchmarks/README.md).
+
 Usage:
     .venv/bin/python benchmarks/reading_sample.py --seed 21 [--n 40] [--text] [--ids-only]
+    .venv/bin/python benchmarks/reading_sample.py --ids 37 170 … [--text]
 """
 
 from __future__ import annotations
@@ -64,13 +69,16 @@ def shown(n: int, doc: dict[str, str]) -> str:
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--seed", type=int)
+    ap.add_argument("--ids", type=int, nargs="+", help="re-read these corpus ids (no draw)")
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--text", action="store_true", help="print each article's body too")
     ap.add_argument("--ids-only", action="store_true")
     args = ap.parse_args(list(argv) if argv is not None else None)
+    if args.seed is None and not args.ids:
+        ap.error("give --seed (draw) or --ids (re-read)")
     docs = load_corpus(args.corpus)
-    ids = sample(docs, args.seed, args.n, gold_ids())
+    ids = args.ids or sample(docs, args.seed, args.n, gold_ids())
     if args.ids_only:
         print(" ".join(map(str, ids)))
         return 0
