@@ -66,7 +66,7 @@ def describe(found: EnvFile) -> str:
     """One bilingual line (Arabic first) saying which `.env` was read, or where none was."""
     if found.path is not None:
         return f"الإعدادات من {found.path} / settings read from {found.path}"
-    places = " ، ".join(str(p) for p in found.looked)
+    places = "، ".join(str(p) for p in found.looked)
     places_en = ", ".join(str(p) for p in found.looked)
     return (f"لا ملف .env (بحثت في: {places}) / no .env file (looked at: {places_en})")
 
@@ -77,9 +77,9 @@ def no_token_message(found: EnvFile) -> str:
         where_ar = f"ليس في {found.path} ولا في البيئة"
         where_en = f"not in {found.path} nor in the environment"
     else:
-        places = ", ".join(str(p) for p in found.looked)
-        where_ar = f"لا ملف .env في {places} وليس في البيئة"
-        where_en = f"no .env file at {places}, nor in the environment"
+        where_ar = "لا ملف .env في " + "، ".join(str(p) for p in found.looked) + " وليس في البيئة"
+        where_en = ("no .env file at " + ", ".join(str(p) for p in found.looked)
+                    + ", nor in the environment")
     return (f"رمز البوت TELEGRAM_BOT_TOKEN فارغ ({where_ar}): احصل على رمز من @BotFather وضعه في .env "
             f"أو في البيئة، أو جرّب `python run.py demo` / TELEGRAM_BOT_TOKEN is empty "
             f"({where_en}): get a token from @BotFather and set it in .env or the "
