@@ -8,7 +8,7 @@ ranks the digest's rows as session 9 did (`choose_shown` without topics: most so
 newest) and as now (the chat's followed topics first, `bot.origins.row_topics`) and prints how
 many stories whose headline holds TOPIC_WORD (default «غوطة») are shown and hidden. Then, per
 chat, the stories it was sent for which a later report would now come as an update
-(digests.outbox._queue_updates' rule, replayed on the stored times: fetched 18 h after the
+(digests.story_updates.queue_updates' rule, replayed on the stored times: fetched 18 h after the
 delivery or published 18 h after the report shown, published after the delivery, on the chat's
 topics), with a few headlines. Deterministic: one run is the figure.
 """

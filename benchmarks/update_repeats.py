@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/update_repeats.py [--gold benchmarks/gold/story_pairs*.jsonl]
 
 QA19 saw Ivanka Trump's visit three times: one event split across stories, the later ones coming
-as «🔄 تحديث». An update is skipped (digests.outbox._queue_updates) when the chat was sent, in
+as «🔄 تحديث». An update is skipped (digests.story_updates.queue_updates) when the chat was sent, in
 the last 48 h, a report of ANOTHER story whose headline and lead say the same. The pairs this
 rule decides are pairs the story index kept apart, so the measure is on the development story
 pairs (every benchmarks/gold/story_pairs*.jsonl but the blind story_pairs18*) whose pair the

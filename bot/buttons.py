@@ -9,7 +9,7 @@ pressed, it sends those stories as a bundle without a header, once. In a group a
 press it (it reads, it changes no setting).
 
 A compact delivered digest (QA18 R16) has a «📖 ١» button per story whose block leaves
-something out (bot.courier.story_rows; data «<id>.<n>», the stored id's payload holding the shown
+something out (bot.bundle_buttons.story_rows; data «<id>.<n>», the stored id's payload holding the shown
 article ids): pressed, it sends that story's full digest — its every quote and related link —
 once per button (a double press, or a second reader of a group, is told it is above). In a
 channel it answers with an alert instead (bot.render.story_alert: the story's rest, cut to

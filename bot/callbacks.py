@@ -26,7 +26,7 @@ MAX_AGE = timedelta(days=7)
 # The button under a delivered digest that sends the stories it counted but did not show
 # (made by bot.courier, handled by bot.buttons; QA17 R2)
 MORE_STORIES = "more_stories"
-# The story buttons under a compact delivered digest (bot.courier.story_buttons, QA18 R16): ONE
+# The story buttons under a compact delivered digest (bot.bundle_buttons, QA18 R16): ONE
 # stored id for the bundle, payload {"articles": [the shown stories' article ids]}; each button's
 # data is «<id>.<n>», n the story's 1-based place in it (checked against the payload on press).
 STORY = "story"

@@ -260,7 +260,7 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     digests.outbox.update_articles).
     `compact` (by default: a delivered digest, `topics` given) lays each story out as a short
     block (`digest_lines(compact=True)`), numbered «١.» when there are several: the courier's
-    story buttons under the message carry those numbers (bot.courier.story_buttons; QA18 R16).
+    story buttons under the message carry those numbers (bot.bundle_buttons; QA18 R16).
     """
     items = list(digests)
     compact = topics is not None if compact is None else compact

@@ -2,7 +2,7 @@
 
 One event is sometimes split across stories (the story index keeps apart two reports a day
 apart that it could not tie: QA19 saw Ivanka Trump's visit to Seoul three times). A later
-report of one of them comes to a chat as «🔄 تحديث» (digests.outbox._queue_updates) though the
+report of one of them comes to a chat as «🔄 تحديث» (digests.story_updates.queue_updates) though the
 chat was sent the same news under the other story. `repeated_chats` names the chats for which
 an update article repeats a report of ANOTHER story they were sent in the last REPEAT_WINDOW;
 the outbox records those updates as skipped (REPEAT_REASON) instead of queuing them. The chat

@@ -291,7 +291,7 @@ def test_cv_merge_names_its_rules(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_waiting_update_survives_a_merge(database: Database) -> None:
-    """A story's update (digests.outbox._queue_updates: a second row of a story the chat was
+    """A story's update (digests.story_updates.queue_updates: a second row of a story the chat was
     sent, QA18 R10) is the next day's news of it: a merge of another half into the story
     skips that half's waiting row (the chat has the event) but leaves the update waiting."""
     add_chat(database, 7)
