@@ -317,7 +317,7 @@ def pairwise(thresholds: Sequence[float], logs: Sequence[Path], l2: float = 0.3)
     by_pair = {(r["a"], r["b"]): r for r in blind}
     for (path, setting), outcome in sorted(stored.items()):
         t = parse_setting(setting).decision
-        pw = "words" if path == "words" else "meaning"
+        pw = path  # the use path's own pairwise model is not refitted here
         if pw not in paths:
             continue
         missed = [k for k, (gold, st) in outcome.items() if gold and not st]
@@ -327,6 +327,33 @@ def pairwise(thresholds: Sequence[float], logs: Sequence[Path], l2: float = 0.3)
               f" them joined pairwise ({pw} at {t:.2f}); {len(extra)} wrong joins,"
               f" {sum(not decided(by_pair[k], pw, t) for k in extra if k in by_pair)} of them"
               " by chaining alone")
+
+
+def compare(lines: Sequence[str], base: str, other: str) -> list[str]:
+    """Per fold, `base` against `other` (each "PATH SETTING", e.g. "words 0.55/0.40/0.50"):
+    tp/fp/fn of each, and the labelled pairs whose stored outcome changed (folds both cover)."""
+    table = pooled(lines)
+    a, b = table[tuple(base.split())], table[tuple(other.split())]  # type: ignore[index]
+    outcome: dict[str, dict[tuple[str, str, str], tuple[bool, bool]]] = {base: {}, other: {}}
+    for line in lines:
+        m = PAIR.match(line)
+        key = f"{m.group(1)} {m.group(3)}" if m else ""
+        if m and key in outcome:
+            outcome[key][m.group(2), m.group(4), m.group(5)] = (m.group(6) == "1", m.group(7) == "1")
+    out = []
+    for fold in [f for f in fsp.BLIND if f in a and f in b]:
+        keys = [k for k in outcome[base] if k[0] == fold and k in outcome[other]]
+        gained = sum(outcome[base][k][0] and outcome[other][k][1] and not outcome[base][k][1]
+                     for k in keys)
+        lost = sum(outcome[base][k][0] and outcome[base][k][1] and not outcome[other][k][1]
+                   for k in keys)
+        wrong = sum(not outcome[base][k][0] and outcome[other][k][1] and not outcome[base][k][1]
+                    for k in keys)
+        undone = sum(not outcome[base][k][0] and outcome[base][k][1] and not outcome[other][k][1]
+                     for k in keys)
+        out.append(f"{fold:<10} {'/'.join(map(str, a[fold]))} -> {'/'.join(map(str, b[fold]))}"
+                   f"  same +{gained} -{lost}, wrong +{wrong} -{undone}")
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -340,13 +367,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--pairwise", nargs="*", type=Path, metavar="LOG",
                         help="the pairwise curve at the settings' decisions, and how the stored"
                              " misses of these logs split (see `pairwise`); run nothing")
+    parser.add_argument("--compare", nargs=2, metavar=("BASE", "OTHER"),
+                        help='with --summary: per fold, e.g. "words 0.55/0.40/0.50" "use 0.57/0.40/0.50"')
     args = parser.parse_args(argv)
     if args.pairwise is not None:
         pairwise(sorted({s.decision for s in args.settings}), args.pairwise)
         return
     if args.summary is not None:
         lines = [line for p in args.summary for line in p.read_text().splitlines()]
-        print("\n".join(summary(lines)))
+        print("\n".join(compare(lines, *args.compare) if args.compare else summary(lines)))
         return
     run(args.path, args.settings, args.folds, args.use_path, args.limit)
 
