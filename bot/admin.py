@@ -40,6 +40,9 @@ TELL_MAX_WAIT = 300.0   # … waiting what Telegram asks, at most this many seco
 # Waits (seconds) before each new try of a background answer that met a transient error (502,
 # timeout, dropped connection): about four minutes in all, longer than a Bot API restart.
 TELL_BACKOFF: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0, 120.0)
+# An owed report whose retries all failed is tried again this often, this many times (an hour).
+OWED_PAUSE = 600.0
+OWED_ROUNDS = 6
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -156,6 +159,23 @@ async def deliver(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
             log.warning("admin answer failed chat=%s error=%s: trying again in %.1f s",
                         chat_id, exc, pause)
             await asyncio.sleep(pause)
+
+
+async def deliver_owed(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                       html: str) -> Told:
+    """`deliver` for an answer owed in the database (a /push report, an /ingest answer): when
+    the Bot API stays down past `deliver`'s retries, try again every OWED_PAUSE, OWED_ROUNDS
+    times, so a bot that keeps running sends it once the API is back (a restart meanwhile
+    sends it from the database)."""
+    told = await deliver(rt, context, chat_id, html)
+    for _ in range(OWED_ROUNDS):
+        if told is not Told.UNSENT:
+            break
+        log.warning("admin answer still owed chat=%s: trying again in %.0f s", chat_id,
+                    OWED_PAUSE)
+        await asyncio.sleep(OWED_PAUSE)
+        told = await deliver(rt, context, chat_id, html)
+    return told
 
 
 async def tell(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str,

@@ -29,7 +29,7 @@ from typing import Any
 
 from telegram.ext import ContextTypes
 
-from bot.admin import Told, deliver, tell
+from bot.admin import Told, deliver_owed, tell
 from bot.runtime import Runtime, ui
 from digests.models import iso
 from digests.storage import Database
@@ -148,6 +148,6 @@ def resume_ingests(rt: Runtime, context: ContextTypes.DEFAULT_TYPE) -> int:
 async def _answer_owed(rt: Runtime, context: ContextTypes.DEFAULT_TYPE,
                        owed: list[tuple[int, int, str, str | None]]) -> None:
     for request_id, chat_id, lang, report in owed:
-        told = await deliver(rt, context, chat_id, report or ui(lang, "ingest_interrupted"))
+        told = await deliver_owed(rt, context, chat_id, report or ui(lang, "ingest_interrupted"))
         if told is not Told.UNSENT:  # the API still down: owed to the next start (QA20 O1)
             answered(rt.db, request_id, rt.now())

@@ -23,7 +23,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.admin import Told, admin_only, deliver, reply, tell
+from bot.admin import Told, admin_only, deliver_owed, reply, tell
 from bot.following import too_long_text
 from bot.i18n import num
 from bot.lines import escape_text
@@ -184,7 +184,8 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         log.warning("push report given before the push finished push_id=%s pending=%s",
                     push_id, progress.pending)
     report = push_report(progress, failure_reasons(rt.db, push_id), lang)
-    told = await deliver(rt, context, chat_id, report if acknowledged else f"{queued}\n{report}")
+    told = await deliver_owed(rt, context, chat_id,
+                              report if acknowledged else f"{queued}\n{report}")
     if told is Told.UNSENT:  # the API stayed down past the retries: a restart sends it (QA20 O1)
         log.warning("push report still owed push_id=%s chat=%s", push_id, chat_id)
     elif progress.done:  # sent, or refused by Telegram for good: not owed any more either way

@@ -27,7 +27,7 @@ from bot.admin import (
     admin_lines,
     admin_only,
     answer_privately,
-    deliver,
+    deliver_owed,
     link_label,
     reply,
     source_name,
@@ -268,7 +268,7 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     await acknowledge(rt, context, chat_id, lang)
     html = await _poll_answer(rt, lang)
     record_answer(rt.db, request_id, html, rt.now())
-    if await deliver(rt, context, chat_id, html) is not Told.UNSENT:  # else owed (QA20 O1)
+    if await deliver_owed(rt, context, chat_id, html) is not Told.UNSENT:  # else owed (O1)
         answered(rt.db, request_id, rt.now())
 
 

@@ -118,3 +118,22 @@ async def test_a_report_refused_for_good_is_not_owed_forever(
         assert await h.until(lambda: _reported(path, "ingest_requests")
                              and _reported(path, "ingest_requests")[0] is not None, 20)
         assert h.emu.messages(ADMIN) == []
+
+
+async def test_a_report_still_owed_is_sent_by_the_running_bot_once_the_api_is_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The API refuses every try of one round (`TELL_BACKOFF`); the running bot tries the owed
+    report again after OWED_PAUSE and, the API back, sends it and marks it given — no restart
+    needed."""
+    monkeypatch.setattr(admin, "TELL_BACKOFF", (0.1,))
+    monkeypatch.setattr(admin, "OWED_PAUSE", 0.5)
+    path = sample_db(tmp_path)
+    async with running_bot(path) as h:
+        for s in sources.list_sources(h.db):
+            sources.remove_source(h.db, s.id)
+        h.emu.fail_next(4, 502, "Bad Gateway", chat_id=ADMIN)  # «⏳» twice, a round of two
+        h.emu.send_user_message(ADMIN, "/ingest", user=h.user(ADMIN))
+        await h.until(lambda: h.emu.messages(ADMIN), 20)
+        [answer] = h.emu.messages(ADMIN)
+        assert _bare(answer.plain_text).startswith("✅ انتهى الجلب"), answer.plain_text
+        assert await h.until(lambda: _reported(path, "ingest_requests")[0] is not None, 5)
