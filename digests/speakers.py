@@ -268,6 +268,11 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                             or toks[m].norm.endswith(("ون", "ين"))
                             for m in range(i, j))):
             break  # «وأكد سليم للرئيس الروسي أن» (F16): a bare name is no title of his
+        if (j > i and t.norm.startswith("لل") and t.norm[2:] in _TOLD_MEDIA
+                and not any(strip_prefix(toks[m].norm).removeprefix("ال") in _TITLE_HEADS
+                            or strip_prefix(toks[m].norm).removeprefix("ال") in STAFF_NOUNS
+                            for m in range(max(i, j - 2), j))):
+            break  # «مسؤول قضائي للأسوشيتد برس», «كليفورد للشبكة»: the medium told (seed 21)
         if j > i and _named_addressee(toks, j, limit):
             break  # «قال سيبايوس لزيدان»: whom it was said to, named elsewhere in the paragraph
         if (j > i and t.norm in ("عنوان", "اسم", "معرف") and j + 1 < limit
@@ -331,6 +336,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
 # Titles whom a name spoke to behind «لل» («سليم للرئيس الروسي»); after a title or a
 # definite noun they are its genitive («المدير الفني للفريق», «مستشار للرئيس»). Folded.
 _TOLD_TITLES = frozenset("رئيس وزير ملك امير امين مبعوث سفير مستشار مستشاره رئيسه وزيره".split())
+# Media a speaker spoke to behind «لل» («للأسوشيتد برس», «للشبكة», «للصحيفة»); after a title they
+# are its genitive («المدير العام للقناة»). Folded, without «لل».
+_TOLD_MEDIA = frozenset("اسوشيتد شبكه صحيفه قناه وكاله اذاعه تلفزيون مجله موقع".split())
 _ALL_OF = frozenset("وكل وجميع وسائر وبعض".split())  # folded; their noun or «من» follows
 _AIDES = frozenset("متحدث ناطق مساعد كبير مسؤول مصدر مندوب ممثل معارض مؤيد منتقد".split())
 # «عدد من الخبراء»: some of a group, named with it. Folded.

@@ -200,3 +200,16 @@ def test_f18_many_of_a_group_are_named_with_it() -> None:
     """(seed 21, 236) «ويقول العديد من الإسرائيليين إن …»: «بحسب العديد» named nobody."""
     (cand,) = find_quotes(["ويقول العديد من الإسرائيليين إن العائلة استغلت ابنتها لوقت طويل."])
     assert cand.speaker == "العديد من الإسرائيليين"
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # seed 21, 4156: the agency he spoke to
+    ("وقال مسؤول قضائي للأسوشيتد برس إن أربعة رجال اعتقلوا في المنطقة الجنوبية.", "مسؤول قضائي"),
+    # (corpus 3640) «للشبكة التلفزيونية»
+    ("وقال كليفورد للشبكة التلفزيونية إن الرئيس كان على علم بالأمر منذ البداية.", "كليفورد"),
+    # after a title the medium is its genitive
+    ("وقال رئيس للشبكة إن البرنامج سيعود الأسبوع المقبل بحلة جديدة.", "رئيس للشبكة"),
+])
+def test_f18_the_medium_spoken_to_is_no_part_of_the_speaker(paragraph: str, speaker: str) -> None:
+    (cand,) = find_quotes([paragraph])
+    assert cand.speaker == speaker
