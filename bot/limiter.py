@@ -58,6 +58,10 @@ class RateLimiter:
         """Hold every send for `seconds` (Telegram answered 429 retry_after)."""
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
 
+    def paused_for(self) -> float:
+        """Seconds every send is still held after Telegram's 429 (0.0 when not paused)."""
+        return max(0.0, self._paused_until - time.monotonic())
+
     def _chat_ready(self, chat_id: int, is_group: bool, now: float) -> float:
         ready = self._chat_next.get(chat_id, 0.0)
         window = self._group.get(chat_id) if is_group else None

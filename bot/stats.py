@@ -13,7 +13,6 @@ of their own, and «المتابعات» counts the active chats' subscriptions 
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 from telegram import Update
@@ -74,9 +73,7 @@ def lost_deliveries(db: Database, since: str) -> int:
 def paused_seconds(rt: Runtime) -> int:
     """Seconds the sender still holds every send after Telegram's 429 (0: not paused)."""
     limiter = getattr(rt.sender, "limiter", None)
-    # bot.limiter.RateLimiter keeps its pause as a monotonic deadline
-    until = float(getattr(limiter, "_paused_until", 0.0) or 0.0)
-    return max(0, round(until - time.monotonic()))
+    return round(limiter.paused_for()) if limiter is not None else 0
 
 
 def percent(n: int, lang: str) -> str:

@@ -93,3 +93,18 @@ async def test_wait_event_returns_on_set_or_timeout() -> None:
     asyncio.get_running_loop().call_later(0.01, event.set)
     await wait_event(event, 30.0)
     assert event.is_set()
+
+
+def test_paused_for_counts_down_the_429_pause() -> None:
+    """/stats reads the pause through paused_for(): 0 before any 429, about the retry_after after
+    one, never negative once it has passed."""
+    limiter = RateLimiter(30)
+    assert limiter.paused_for() == 0.0
+    limiter.pause(90)
+    assert 89.0 < limiter.paused_for() <= 90.0
+    limiter.pause(5)  # a shorter retry_after never shortens the pause already held
+    assert limiter.paused_for() > 89.0
+    short = RateLimiter(30)
+    short.pause(0.01)
+    time.sleep(0.03)
+    assert short.paused_for() == 0.0  # passed: 0, not a negative count
