@@ -79,6 +79,9 @@ async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, 
         result = await fetcher.fetch(entry.url, page=True)
     except FetchError as exc:
         clock.fetch += time.perf_counter() - started
+        # said once per page: /sources shows the source's refused pages, the log says which (QA20 O5)
+        log.info("page not fetched url=%s status=%s reason=%s", strip_credentials(entry.url),
+                 exc.status, strip_credentials(str(exc)))
         return _Fetched(entry, None, str(exc), None, None, exc.retry_after, exc.status)
     except Exception as exc:  # a fetcher bug on one odd link must not abort the poll
         clock.fetch += time.perf_counter() - started

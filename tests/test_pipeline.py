@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import pathlib
 import threading
 from collections.abc import Iterator, Sequence
@@ -216,7 +217,9 @@ async def test_failing_sources_back_off_and_never_stop_the_others(
 
 
 async def test_unfetchable_page_keeps_the_feed_entry_and_says_so(
-        database: Database, settings: Settings, site: SampleSite) -> None:
+        database: Database, settings: Settings, site: SampleSite,
+        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="digests.pipeline")
     small = settings.replace(max_body_bytes=500_000)
     site.add_route("/p/500.html", Response(status=500))
     site.add_route("/p/bomb.html", gzip_bomb(32 * 1024 * 1024))
@@ -231,6 +234,10 @@ async def test_unfetchable_page_keeps_the_feed_entry_and_says_so(
     rows = dict(database.db.execute("select url, page_error from articles").fetchall())
     assert "500" in rows[site.url("/p/500.html")]
     assert "cap" in rows[site.url("/p/bomb.html")]
+    # the operator's log names each refused page and why (QA20 O5: an oversize page was silent)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("page not fetched")]
+    assert any("/p/bomb.html" in m and "cap" in m for m in said), said
+    assert any("/p/500.html" in m and "status=500" in m for m in said), said
 
 
 async def test_private_sources_are_refused_unless_allowed(
