@@ -10,7 +10,7 @@ answers them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -52,13 +52,15 @@ def more_button(writes: OwedWrites, bundle: Bundle, chat_id: int, lang: str,
 
 
 def story_rows(writes: OwedWrites, chat_id: int, shown: list[int], places: list[int],
-               lang: str, clock: Callable[[], datetime]) -> list[list[InlineKeyboardButton]]:
+               lang: str, clock: Callable[[], datetime], topics: Sequence[str] = ()
+               ) -> list[list[InlineKeyboardButton]]:
     """The story buttons of a compact bundle (QA18 R16): «📖 ١» … under the message, one
     per shown story whose block leaves something out (`places`, 1-based in `shown`: the
     article ids the bundle shows, bot.bundles.Renderings.places), STORY_ROW to a row;
     «📖 الخبر كاملًا» when the bundle shows one story. One stored id (bot.callbacks.STORY) bound
-    to `chat_id` holds the shown article ids; a button's data is «<id>.<n>» (at most 20
-    bytes). [] when no story has more, or the id could not be stored for another reason
+    to `chat_id` holds the shown article ids, and the `topics` the bundle was sent for (its
+    blocks' quotes were chosen for them, bot.render.key_quote: a channel's alert leaves out the
+    one shown); a button's data is «<id>.<n>» (at most 20 bytes). [] when no story has more, or the id could not be stored for another reason
     than the database's (the digest goes without them: its blocks promise no button).
 
     Raises:
@@ -67,7 +69,8 @@ def story_rows(writes: OwedWrites, chat_id: int, shown: list[int], places: list[
     if not places:
         return []
     try:
-        cb_id = writes.attempt("story buttons", _new_stories, chat_id, shown, clock())
+        cb_id = writes.attempt("story buttons", _new_stories, chat_id, shown, list(topics),
+                               clock())
     except Locked:
         raise
     except Exception as exc:  # an unforeseen failure: the digest still goes
@@ -93,7 +96,12 @@ def _new_more(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
                                   payload={"articles": ids}, now=now)
 
 
-def _new_stories(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
-    """Store a compact bundle's story buttons' meaning (the shown article ids); its id."""
+def _new_stories(db: Database, chat_id: int, ids: list[int], topics: list[str],
+                 now: datetime) -> str:
+    """Store a compact bundle's story buttons' meaning (the shown article ids, and the topics
+    it was sent for when there are some); its id."""
+    payload: dict[str, object] = {"articles": ids}
+    if any(topics):
+        payload["topics"] = topics
     return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.STORY,
-                                  payload={"articles": ids}, now=now)
+                                  payload=payload, now=now)

@@ -111,6 +111,24 @@ class Renderings:
         self._places[(ids, lang)] = (shown, places)
         return shown, places
 
+    def topics(self, bundle: Bundle) -> tuple[str, ...]:
+        """The topics the bundle answers, as its rendering names them (`topics_of`; () when
+        not known): its blocks' quotes are chosen for them (bot.render.key_quote), and its
+        story buttons keep them for a channel's alert (bot.bundle_buttons)."""
+        ids = tuple(a for a in bundle.article_ids if a is not None)
+        rows = self._rows(ids) if ids and self.topics_of is not None else []
+        if not rows or self.topics_of is None:
+            return ()
+        return tuple(self.topics_of(self.db, bundle, rows))
+
+    def _rows(self, ids: tuple[int, ...]) -> list[Any]:
+        """The article rows of `ids` still stored, in that order."""
+        if not ids:
+            return []
+        found = {r["id"]: r for r in self.db.db.query(
+            f"{ARTICLE_SELECT} where articles.id in ({','.join('?' * len(ids))})", ids)}
+        return [found[a] for a in ids if a in found]
+
     def messages(self, bundle: Bundle, clock: Callable[[], datetime], button: bool = True
                  ) -> tuple[list[str], str | None]:
         """Render the bundle; (messages, None) or ([], reason) when nothing can be sent.
@@ -129,10 +147,7 @@ class Renderings:
             cached = self._rendered.get(key(None))
             if cached is not None:
                 return cached, None
-        marks = ",".join("?" * len(ids))
-        found = {r["id"]: r for r in self.db.db.query(
-            f"{ARTICLE_SELECT} where articles.id in ({marks})", ids)}
-        rows = [found[a] for a in ids if a in found]
+        rows = self._rows(ids)
         if not rows:
             return [], "article removed"
         topics = None if self.topics_of is None else tuple(self.topics_of(self.db, bundle, rows))

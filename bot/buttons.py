@@ -90,7 +90,7 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     n = cb.index
     if n is None or not 1 <= n <= len(ids):  # a forged place: nothing of ours
         log.info("story button refused reason=place chat=%s", cb.chat_id)
-        await query.answer(t("button_expired", lang), show_alert=True)
+        await query.answer(t("story_button_expired", lang), show_alert=True)
         return
     found = digest_by_article(rt.db, ids[n - 1])
     # a report whose page is gone since is replaced by its story's newest live one
@@ -100,7 +100,10 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
         return
     now = rt.now()
     if chat is not None and chat.type == ChatType.CHANNEL:
-        await query.answer(story_alert(digests[0], lang, now), show_alert=True)
+        raw_topics = cb.payload.get("topics", [])  # what the block's quote was chosen for
+        topics = [x for x in raw_topics if isinstance(x, str)] if isinstance(raw_topics, list) \
+            else []
+        await query.answer(story_alert(digests[0], lang, now, topics), show_alert=True)
         log.info("story alert chat=%s place=%d", cb.chat_id, n)
         return
     if not callbacks.take_index(rt.db, cb.id, n):
@@ -133,8 +136,27 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     rt = runtime(context)
     lang = chat_lang(rt, update)
-    cb = callbacks.resolve(rt.db, query.data, chat_id=chat.id if chat else 0, now=rt.now())
+    chat_id = chat.id if chat else 0
+    cb = callbacks.resolve(rt.db, query.data, chat_id=chat_id, now=rt.now())
     if cb is None or cb.action not in ACTIONS:
-        await query.answer(t("button_expired", lang), show_alert=True)
+        refused = callbacks.refusal(rt.db, query.data, chat_id=chat_id, now=rt.now())
+        await query.answer(t(refusal_key(refused), lang), show_alert=True)
         return
     await ACTIONS[cb.action](update, context, rt, cb, lang)
+
+
+def refusal_key(refused: callbacks.Refusal) -> str:
+    """The answer to a refused button, worded for what it was (QA21 R4: «أعد الطلب من جديد»
+    under a story's button, where nothing can be asked again): a story's or a «more» button
+    of another chat says so; their expired (or purged) id says the stories are no longer kept
+    behind it (and where to find them: /search, /digest); any other button (a search's page,
+    a menu: asked again by its command), that it expired, to ask again."""
+    story = refused.story or refused.action == callbacks.STORY
+    more = refused.action is not None and refused.action.startswith(MORE_STORIES)
+    if refused.reason == "other_chat" and (story or more):
+        return "button_other_chat"
+    if story:
+        return "story_button_expired"
+    if more:
+        return "more_button_expired"
+    return "button_expired"

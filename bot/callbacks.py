@@ -61,39 +61,65 @@ def new_callback(db: Database, *, chat_id: int, action: str,
 
 def resolve(db: Database, callback_id: str | None, *, chat_id: int, now: datetime,
             max_age: timedelta = MAX_AGE) -> Callback | None:
-    """The stored callback for `callback_id`, or None when unknown, expired or from another chat.
+    """The stored callback for `callback_id`, or None when unknown, expired or from another chat
+    (`refusal` says which, for the answer).
 
     Never raises on tampered input: whatever a client sends is only a lookup key.
     """
-    if not callback_id or len(callback_id) > 64:
-        log.info("callback refused reason=malformed chat=%s", chat_id)
-        return None
-    index: int | None = None
-    if _INDEX_SEP in callback_id:
-        callback_id, _, tail = callback_id.partition(_INDEX_SEP)
-        if not tail.isascii() or not tail.isdigit() or len(tail) > 3:
-            log.info("callback refused reason=malformed chat=%s", chat_id)
-            return None
-        index = int(tail)
-    row = next(iter(db.db.query("select * from callbacks where id = ?", [callback_id])), None)
-    if row is None:
-        log.info("callback refused reason=unknown chat=%s", chat_id)
-        return None
-    created = parse_iso(row["created_at"])
-    if row["chat_id"] != chat_id:
-        log.warning("callback refused reason=other_chat chat=%s owner=%s", chat_id,
-                    row["chat_id"])
-        return None
-    if created is None or now - created > max_age:
-        log.info("callback refused reason=expired chat=%s", chat_id)
+    reason, row, index = _lookup(db, callback_id, chat_id=chat_id, now=now, max_age=max_age)
+    if reason is not None or row is None:
+        level = logging.WARNING if reason == "other_chat" else logging.INFO
+        log.log(level, "callback refused reason=%s chat=%s%s", reason, chat_id,
+                f" owner={row['chat_id']}" if reason == "other_chat" and row else "")
         return None
     try:
         payload = json.loads(row["payload"] or "{}")
     except ValueError:
         payload = {}
     return Callback(id=row["id"], chat_id=row["chat_id"], action=row["action"],
-                    payload=payload if isinstance(payload, dict) else {}, created_at=created,
-                    index=index)
+                    payload=payload if isinstance(payload, dict) else {},
+                    created_at=parse_iso(row["created_at"]), index=index)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a pressed button was refused: `reason` 'malformed', 'unknown', 'other_chat' or
+    'expired'; `action` the stored action when the id is known; `story` when the data is a
+    story button's «<id>.<n>» (QA21 R4: the answer words what the button was)."""
+
+    reason: str
+    action: str | None = None
+    story: bool = False
+
+
+def refusal(db: Database, callback_id: str | None, *, chat_id: int, now: datetime,
+            max_age: timedelta = MAX_AGE) -> Refusal:
+    """Why `resolve` refused `callback_id` (asked only after it did; no log line)."""
+    reason, row, _index = _lookup(db, callback_id, chat_id=chat_id, now=now, max_age=max_age)
+    story = bool(callback_id) and _INDEX_SEP in str(callback_id)
+    return Refusal(reason or "unknown", row["action"] if row is not None else None, story)
+
+
+def _lookup(db: Database, callback_id: str | None, *, chat_id: int, now: datetime,
+            max_age: timedelta) -> tuple[str | None, Any, int | None]:
+    """(why it is refused or None, the stored row or None, the button's index)."""
+    if not callback_id or len(callback_id) > 64:
+        return "malformed", None, None
+    index: int | None = None
+    if _INDEX_SEP in callback_id:
+        callback_id, _, tail = callback_id.partition(_INDEX_SEP)
+        if not tail.isascii() or not tail.isdigit() or len(tail) > 3:
+            return "malformed", None, None
+        index = int(tail)
+    row = next(iter(db.db.query("select * from callbacks where id = ?", [callback_id])), None)
+    if row is None:
+        return "unknown", None, index
+    if row["chat_id"] != chat_id:
+        return "other_chat", row, index
+    created = parse_iso(row["created_at"])
+    if created is None or now - created > max_age:
+        return "expired", row, index
+    return None, row, index
 
 
 def button_data(callback_id: str, index: int) -> str:

@@ -172,7 +172,8 @@ class Courier:
                 more = (more_button(self.writes, bundle, chat_id, lang, self.clock)
                         if bundle.hidden else None)
                 stories = (story_rows(self.writes, chat_id, *self.story_places(bundle), lang,
-                                      self.clock) if self.story_buttons else [])
+                                      self.clock, self.renderings.topics(bundle))
+                           if self.story_buttons else [])
             except Locked:
                 if more is not None:
                     self.writes.owe("drop button", callbacks.forget, button_ids(more)[0])

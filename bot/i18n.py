@@ -224,6 +224,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats_repeats": ("• تحديثات لم تُرسل لأنها تكرر خبرًا وصل المحادثة (٢٤ ساعة): {count}",
                       "• Updates not sent as they repeated news the chat had (24 h): {count}"),
     # --- end X24
+    # --- X28 (session 11, QA21): a channel's story alert lists related headlines, which
+    # cannot be opened from an alert: titles, not links (R3); a story or «more» button that is
+    # refused says why, with nothing to «request again» (R4)
+    "related_titles": ("أخبار ذات صلة:", "Related stories:"),
+    "story_button_expired": ("لم يعد هذا الخبر محفوظًا خلف الزر (تبقى الأزرار أسبوعًا). "
+                             "ابحث عنه بكلمات من عنوانه: /search",
+                             "This story is no longer kept behind the button (buttons last a "
+                             "week). Find it by words of its headline: /search"),
+    "more_button_expired": ("لم تعد هذه الأخبار محفوظة خلف الزر (تبقى الأزرار أسبوعًا). "
+                            "أهم الأخبار الآن: /digest",
+                            "These stories are no longer kept behind the button (buttons last "
+                            "a week). The top stories now: /digest"),
+    "button_other_chat": ("هذا الزر من محادثة أخرى، ولا يعمل هنا.",
+                          "This button is from another chat; it does not work here."),
+    # --- end X28
     # --- X25 (session 11): a chat on UTC (where an English reader starts) is told how to pick
     # its zone under the /start welcome (bot.welcome)
     "zone_hint_utc": ("🕐 الأوقات (والنشرة اليومية وساعات الهدوء) بالتوقيت العالمي UTC. لتختار "
@@ -793,9 +808,12 @@ MAX_TOPICS_NAMED = 3  # topics a digest's header names; more would bury the head
 def topic_list(topics: Sequence[str], lang: str, limit: int = MAX_TOPICS_NAMED) -> str:
     """Topics as a header names them, in the order given: «الغوطة»، «النفط»، «ترامب» — the
     first `limit`, then how many more («و١ آخر», «و٢ آخران», «و٣ أخرى» / "and 3 more"). In
-    English a topic with an English name is named by it ("«Ghouta», «Oil»": `topic_label`)."""
+    English a topic with an English name is named by it and its Arabic, as every English
+    answer names it ("«Ghouta (الغوطة)», «Oil (النفط)»": `topic_label`)."""
     sep = "، " if lang == "ar" else ", "
-    listed = sep.join(f"«{topic_label(topic, lang)}»" for topic in topics[:limit])
+    # "Ghouta (الغوطة)" as /subscribe, /topics and search name it (QA21 R6)
+    listed = sep.join(f"«{topic_label(topic, lang, with_arabic=True)}»"
+                      for topic in topics[:limit])
     hidden = len(topics) - limit
     if hidden <= 0:
         return listed

@@ -26,9 +26,10 @@ from bot.attribution import (
     standalone,
 )
 from bot.i18n import bundle_stop, format_date, num, relative_time, t, topic_list
-from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, line_text, safe_url
+from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, line_len, line_text, safe_url
 from bot.packer import pack, shorten, truncate
-from digests.models import Digest, Quote
+from digests.models import Article, Digest, Quote
+from digests.query import article_matches
 from digests.quotes import quote_marks_balanced
 
 MAX_RELATED = 5
@@ -36,6 +37,9 @@ MAX_RELATED = 5
 # or three lines on a phone; the rest of it is behind the story's button (QA18 R16).
 KEY_QUOTE_UNITS = 200
 ALERT_CHARS = 200  # Telegram's limit for a callback answer's text
+# A quote that does not fit an alert whole is shortened (its speaker kept) only when at least
+# this much room is left; else it is left out: a few words and «…» say nothing (QA21 R3).
+ALERT_MIN_QUOTE = 80
 
 _QUOTE_MARKS = "\"'“”«»„‟‹›`"
 _PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", '"': '"', "'": "'"}
@@ -133,11 +137,12 @@ def _label(text: str, lang: str) -> Span:
 
 def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool = True,
                  index: int | None = None, update: bool = False,
-                 compact: bool = False) -> list[Line]:
+                 compact: bool = False, topics: Sequence[str] = ()) -> list[Line]:
     """The lines of one story: headline, source and time, quotes, related links; `update` puts
     «🔄 تحديث» / "🔄 Update" first (a new report of a story the chat was sent before).
     `compact` (a delivered bundle's block, QA18 R16): the headline with its source and time
-    after it on one line, and at most ONE key quote line — the first that shows, within
+    after it on one line, and at most ONE key quote line (`key_quote`: the best that names one
+    of `topics`, the topics the bundle was sent for, else the first that shows), within
     KEY_QUOTE_UNITS (cut at a word with «…») — and no related links: the rest is a tap away
     (`has_details`, bot.courier's story buttons)."""
     headline = clean(digest.headline) or clean(digest.url) or "—"
@@ -159,52 +164,132 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     lines: list[Line] = [tuple(head)]
     if meta and not compact:
         lines.append(byline(meta, lang))
-    quotes = _quote_lines(digest, lang)
     if compact:
-        lines.extend(_key_line(quotes))
+        lines.extend(_key_line(digest, lang, topics)[0])
         return lines
-    lines.extend(quotes)
+    lines.extend(_quote_lines(digest, lang))
     if with_related:
         lines.extend(related_lines(digest, lang))
     return lines
 
 
+def _quoted(digest: Digest, lang: str) -> list[tuple[Quote, Line]]:
+    """The digest's quotes that show, each with its line, in the digest's (ranked) order."""
+    pairs = ((q, quote_line(q, lang)) for q in digest.quotes)
+    return [(q, line) for q, line in pairs if line]
+
+
 def _quote_lines(digest: Digest, lang: str) -> list[Line]:
-    return [line for line in (quote_line(q, lang) for q in digest.quotes) if line]
+    return [line for _q, line in _quoted(digest, lang)]
 
 
-def _key_line(quotes: list[Line]) -> list[Line]:
-    """A compact block's one quote line: the first, within KEY_QUOTE_UNITS."""
-    return [shorten(quotes[0], KEY_QUOTE_UNITS)[0]] if quotes else []
+def names_topic(topic: str, text: str) -> bool:
+    """Whether `text` names `topic` as a subscription matches an article
+    (digests.query.article_matches on a text alone: «غوطة» in «بالغوطة», a phrase's words
+    together)."""
+    if not clean(topic) or not clean(text):
+        return False
+    return article_matches(topic, Article(id=0, source_id=0, source_name="", url="", title="",
+                                          paragraphs=(text,)))
 
 
-def _rest(digest: Digest, lang: str) -> list[Line]:
+def key_quote(digest: Digest, lang: str, topics: Sequence[str] = ()) -> int | None:
+    """The place (in `_quote_lines`) of the one quote a compact block shows: the best — the
+    first in the digest's ranked order — whose words or speaker name one of `topics` (the
+    topics the bundle was sent for; "" the general digest names none), else the first. A story
+    sent for «الغوطة» shows a quote about Ghouta, not the article's first quote about Afrin
+    (QA21 R1). None when no quote shows. Pure: the same (digest, topics) give the same place."""
+    quoted = _quoted(digest, lang)
+    if not quoted:
+        return None
+    named = [topic for topic in topics if clean(topic)]
+    for i, (q, _line) in enumerate(quoted):
+        if any(names_topic(topic, q.text) or names_topic(topic, q.speaker) for topic in named):
+            return i
+    return 0
+
+
+def _key_line(digest: Digest, lang: str, topics: Sequence[str]) -> tuple[list[Line], int, bool]:
+    """A compact block's one quote line (`key_quote`) within KEY_QUOTE_UNITS: ([line] or [],
+    its place, whether it was cut)."""
+    at = key_quote(digest, lang, topics)
+    if at is None:
+        return [], -1, False
+    line, cut = shorten(_quote_lines(digest, lang)[at], KEY_QUOTE_UNITS)
+    return [line], at, cut
+
+
+def _rest_quotes(digest: Digest, lang: str, topics: Sequence[str]) -> list[Line]:
+    """The quote lines a story's compact block leaves out: the shown one whole when it was
+    cut, every other quote."""
+    _shown, at, cut = _key_line(digest, lang, topics)
+    return [line for i, line in enumerate(_quote_lines(digest, lang)) if i != at or cut]
+
+
+def _rest(digest: Digest, lang: str, topics: Sequence[str] = ()) -> list[Line]:
     """What a story's compact block leaves out: the key quote whole when it was cut, the other
     quotes, the related links."""
-    quotes = _quote_lines(digest, lang)
-    shown = _key_line(quotes)
-    return [line for line in quotes if line not in shown] + related_lines(digest, lang)
+    return _rest_quotes(digest, lang, topics) + related_lines(digest, lang)
 
 
 def has_details(digest: Digest, lang: str, now: datetime) -> bool:
     """Whether the compact block of `digest` leaves anything out (another quote, the key
     quote's end, a related link): only such a story gets a button to its full digest.
+    It does not depend on the topics the block's quote was chosen for (`key_quote`): with two
+    quotes or more one is always left out, and a single quote is the one shown either way.
     (`now` keeps the shape of the other layout functions; nothing here depends on it.)"""
     return bool(_rest(digest, lang))
 
 
-def story_alert(digest: Digest, lang: str, now: datetime) -> str:
+def story_alert(digest: Digest, lang: str, now: datetime, topics: Sequence[str] = ()) -> str:
     """The rest of a story as a button's alert (plain text, at most ALERT_CHARS): what its
-    compact block does not show — the key quote whole when it was cut, the other quotes, then
-    the related headlines — cut with «…». A channel's story buttons answer this way (a
-    message would be a post to every reader of the channel; bot.buttons)."""
-    rest = _rest(digest, lang)
-    if not rest:
+    compact block (shown for `topics`, `key_quote`) does not show — the other quotes, the key
+    quote whole when the block cut it, then the related headlines while room is left. A channel's
+    story buttons answer this way (a message would be a post to every reader of the channel;
+    bot.buttons).
+
+    Cut by whole lines, so a quote never loses its speaker (QA21 R3: «…حالا» —…»): a quote
+    that does not fit is shortened inside its «…» (bot.packer.shorten) when ALERT_MIN_QUOTE
+    units are left, else left out. Quotes come before headlines, and the headlines are titled
+    «أخبار ذات صلة» — nothing can be opened from an alert, so they are not called links."""
+    _shown, at, cut = _key_line(digest, lang, topics)
+    lines = _quote_lines(digest, lang)
+    others = [line for i, line in enumerate(lines) if i != at]
+    titles = [line_text(line[1:]) for line in related_lines(digest, lang)[1:]]
+    if not others and not cut and not titles:
         return t("story_no_more", lang)
-    text = "\n".join(line_text(line) for line in rest)
-    if len(text) > ALERT_CHARS:
-        text = text[:ALERT_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ،,") + "…"
-    return text
+    out: list[str] = []
+    room = ALERT_CHARS
+    # The quotes the block did not show come first; the shown one whole (the block cut it)
+    # after them, and only whole: shortened again it would repeat what the block shows.
+    for line, whole_only in [(line, False) for line in others] + ([(lines[at], True)] if cut
+                                                                 else []):
+        sep = 1 if out else 0
+        if line_len(line) + sep <= room:
+            out.append(line_text(line))
+            room -= line_len(line) + sep
+            continue
+        if not out or (not whole_only and room - sep >= ALERT_MIN_QUOTE):
+            short, _cut = shorten(line, room - sep)
+            if line_len(short) + sep <= room:
+                out.append(line_text(short))
+        room = 0
+        break
+    if titles and room > 0:
+        label = t("related_titles", lang)
+        head = len(label) + (1 if out else 0)
+        fitting: list[str] = []
+        for title in titles:
+            item = "• " + title
+            if head + sum(len(x) + 1 for x in fitting) + len(item) + 1 > room:
+                break
+            fitting.append(item)
+        if fitting:
+            out += [label, *fitting]
+    if not out:  # one headline longer than an alert: cut it at a word
+        text = f"{t('related_titles', lang)}\n• {titles[0]}"
+        return text[:ALERT_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ،,") + "…"
+    return "\n".join(out)
 
 
 def related_lines(digest: Digest, lang: str) -> list[Line]:
@@ -266,7 +351,7 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     compact = topics is not None if compact is None else compact
     numbered = compact and len(items) > 1
     stories: list[list[Line]] = [digest_lines(d, lang, now, update=d.article_id in updates,
-                                              compact=compact,
+                                              compact=compact, topics=topics or (),
                                               index=i + 1 if numbered else None)
                                  for i, d in enumerate(items)]
     if topics is not None:

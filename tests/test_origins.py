@@ -43,7 +43,7 @@ def test_a_delivered_digest_names_its_topic_and_how_to_stop() -> None:
     assert _plain(visible_text(html)).startswith("📰 جديد «الغوطة»، «سوريا»\n")
     [html] = render_bundle([STORY], "en", NOW, topics=["الغوطة"])
     text = _plain(visible_text(html))
-    assert text.startswith("📰 New on «Ghouta»\n") and text.endswith("\nTo stop: /unsubscribe")
+    assert text.startswith("📰 New on «Ghouta (الغوطة)»\n") and text.endswith("\nTo stop: /unsubscribe")
     # /digest (no topics) keeps its plain header and no footer
     [html] = render_bundle([STORY], "ar", NOW, header=True)
     assert _plain(visible_text(html)).startswith("📰 نشرة الأخبار") and "/unsubscribe" not in html
@@ -123,7 +123,7 @@ async def test_a_pushed_topic_is_named_in_the_followers_own_spelling(tmp_path: P
         await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
         digest = h.emu.messages(READER)[-1]
         # the follower's «فيسبوك» by its English name (the admin's «فيس بوك» has none)
-        assert _plain(digest.plain_text).split("\n")[0] == "📰 New on «Facebook»"
+        assert _plain(digest.plain_text).split("\n")[0] == "📰 New on «Facebook (فيسبوك)»"
         assert "فيس بوك" not in digest.plain_text
 
 
@@ -149,7 +149,7 @@ def test_a_bundle_of_topic_and_general_stories_names_both(tmp_path: Path) -> Non
     assert _plain(visible_text(html)).startswith("📰 جديد «الغوطة» والنشرة العامة\n")
     [html] = render_bundle([STORY], "en", NOW, topics=mixed)
     assert _plain(visible_text(html)).startswith(
-        "📰 New on «Ghouta» and the general digest\n")
+        "📰 New on «Ghouta (الغوطة)» and the general digest\n")
     [html] = render_bundle([STORY], "ar", NOW, topics=["الغوطة", "سوريا", ""],
                            kind="daily:2018-02-21")
     assert _plain(visible_text(html)).startswith(
@@ -182,9 +182,10 @@ def test_topic_list_counts_the_topics_it_does_not_name() -> None:
     assert topic_list(names, "ar") == "«أ»، «ب»، «ج» و٣ أخرى"
     assert topic_list(["Ghouta", "oil", "Trump", "x"], "en") == \
         "«Ghouta», «oil», «Trump» and 1 more"
-    # English names where the topic has one (bot.i18n.topic_label), else the topic itself
-    assert topic_list(["الغوطة", "ترامب", "النفط", "مصر"], "en") == \
-        "«Ghouta», «Trump», «Oil» and 1 more"
+    # English names where the topic has one (bot.i18n.topic_label), with the Arabic as every
+    # English answer names it (QA21 R6), else the topic itself
+    assert _plain(topic_list(["الغوطة", "ترامب", "النفط", "مصر"], "en")) == \
+        "«Ghouta (الغوطة)», «Trump (ترامب)», «Oil (النفط)» and 1 more"
     shown = _plain(topic_list(["درعا", "حمص", "اللاذقية", "طرطوس"], "en"))
     assert shown == "«درعا», «حمص», «اللاذقية» and 1 more"
     assert topic_list([], "en") == ""

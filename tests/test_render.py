@@ -7,6 +7,7 @@ and review the diff.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
@@ -605,7 +606,12 @@ def test_a_story_alert_is_its_rest_in_plain_text_within_telegrams_limit() -> Non
     assert "قواته تحارب الإرهاب & تحمي المدنيين <دائما>" in alert  # plain text: not escaped
     assert "إن ما يحدث" not in alert  # already in the block
     assert len(story_alert(LONG, "ar", NOW)) <= ALERT_CHARS
-    assert story_alert(LONG, "ar", NOW).endswith("…")
+    # the quote the block did not show comes first; the long one, cut in the block, does not
+    # fit whole and is not repeated shortened (QA21 R3)
+    assert story_alert(LONG, "ar", NOW).endswith("«لن نقبل بأي شروط مسبقة» — المعارضة")
+    # alone, it is shortened inside its «…»: its speaker is kept (the cut fell after «—»)
+    alone = story_alert(replace(LONG, quotes=LONG.quotes[:1]), "ar", NOW)
+    assert alone.endswith("…» — الأمين العام") and len(alone) <= ALERT_CHARS
     assert story_alert(OTHER, "en", NOW) == "Nothing more in this story."
 
 
