@@ -27,10 +27,12 @@ STORY_ROW = 5  # story buttons a keyboard row («📖 ١» … «📖 ٥»): ten
 
 
 def more_button(writes: OwedWrites, bundle: Bundle, chat_id: int, lang: str,
-                clock: Callable[[], datetime]) -> InlineKeyboardMarkup | None:
+                clock: Callable[[], datetime], topics: Sequence[str] = ()
+                ) -> InlineKeyboardMarkup | None:
     """The «📰 اعرض الأخبار الأخرى (٣)» button for the stories the bundle counts but does
     not show: an opaque id (bot.callbacks) bound to `chat_id` whose payload is their article
-    ids; bot.buttons sends them once. None when it cannot be made for another reason than
+    ids (and the `topics` the bundle came for: their blocks' quotes are chosen for them, as
+    the bundle's are); bot.buttons sends them once, compact, with their story buttons. None when it cannot be made for another reason than
     the database's (the digest then goes, its line promising no button: bot.render).
     `clock`: what "now" is when the id is stored.
 
@@ -41,7 +43,7 @@ def more_button(writes: OwedWrites, bundle: Bundle, chat_id: int, lang: str,
     if not ids:
         return None
     try:
-        cb_id = writes.attempt("more button", _new_more, chat_id, ids, clock())
+        cb_id = writes.attempt("more button", _new_more, chat_id, ids, list(topics), clock())
     except Locked:
         raise
     except Exception as exc:  # an unforeseen failure: the digest still goes, honestly
@@ -76,10 +78,30 @@ def story_rows(writes: OwedWrites, chat_id: int, shown: list[int], places: list[
     except Exception as exc:  # an unforeseen failure: the digest still goes
         log.warning("story buttons not stored chat=%s error=%r", chat_id, exc)
         return []
+    return story_keyboard(cb_id, places, lang, numbered=len(shown) > 1)
+
+
+def story_keyboard(cb_id: str, places: list[int], lang: str, *, numbered: bool,
+                   first: int = 1) -> list[list[InlineKeyboardButton]]:
+    """The rows of story buttons of stored id `cb_id`: «📖 خبر n» for each 1-based place, its
+    label numbered from `first` as the blocks are (bot.render.render_bundle), or «📖 الخبر
+    كاملًا» for a lone story (`numbered` False); STORY_ROW to a row."""
     buttons = [InlineKeyboardButton(
-        t("btn_story", lang, n=num(n, lang)) if len(shown) > 1 else t("btn_story_one", lang),
+        t("btn_story", lang, n=num(first + n - 1, lang)) if numbered else t("btn_story_one", lang),
         callback_data=callbacks.button_data(cb_id, n)) for n in places]
     return [buttons[i:i + STORY_ROW] for i in range(0, len(buttons), STORY_ROW)]
+
+
+def page_story_rows(db: Database, chat_id: int, shown: list[int], places: list[int],
+                    lang: str, now: datetime, *, first: int, topics: Sequence[str] = ()
+                    ) -> list[list[InlineKeyboardButton]]:
+    """The story buttons under a page of the «more» stories (bot.buttons, QA21 R7): as a
+    delivered bundle's (`story_rows`), numbered from `first`, stored at once (a reader's
+    press, not the sender's pass: no owed write). [] when no story has more."""
+    if not places:
+        return []
+    cb_id = _new_stories(db, chat_id, shown, list(topics), now)
+    return story_keyboard(cb_id, places, lang, numbered=True, first=first)
 
 
 def button_ids(markup: InlineKeyboardMarkup) -> list[str]:
@@ -90,10 +112,14 @@ def button_ids(markup: InlineKeyboardMarkup) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _new_more(db: Database, chat_id: int, ids: list[int], now: datetime) -> str:
+def _new_more(db: Database, chat_id: int, ids: list[int], topics: list[str],
+              now: datetime) -> str:
     """Store a «more stories» button's meaning; its opaque id."""
+    payload: dict[str, object] = {"articles": ids}
+    if any(topics):
+        payload["topics"] = topics
     return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.MORE_STORIES,
-                                  payload={"articles": ids}, now=now)
+                                  payload=payload, now=now)
 
 
 def _new_stories(db: Database, chat_id: int, ids: list[int], topics: list[str],

@@ -1,12 +1,16 @@
 """Inline buttons: resolve a pressed button's opaque id (bot.callbacks) and run its action.
 
 Each handler module declares its own `ACTIONS` (action name → coroutine); an unknown, expired or
-foreign id, or an action nobody declares, gets a polite answer and nothing happens.
+foreign id, or an action nobody declares, gets a polite answer and nothing happens — worded
+for what the button was (`refusal_key`: a story that is no longer kept, a button of another
+chat; QA21 R4).
 
 The «more stories» button under a delivered digest (QA17 R2) is handled here: its payload holds
-the article ids the digest counted but did not show (bot.courier made it, for that chat only);
-pressed, it sends those stories as a bundle without a header, once. In a group anyone may
-press it (it reads, it changes no setting).
+the article ids the digest counted but did not show (bot.courier made it, for that chat only),
+and the topics the digest came for; pressed, it sends those stories once, without a header, as
+the digest showed its own (QA21 R7): pages of compact blocks (`more_pages`), numbered on from
+page to page («١١.»), each page with its «📖 خبر n» buttons, their quotes chosen for the
+topics. In a group anyone may press it (it reads, it changes no setting).
 
 A compact delivered digest (QA18 R16) has a «📖 ١» button per story whose block leaves
 something out (bot.bundle_buttons.story_rows; data «<id>.<n>», the stored id's payload holding the shown
@@ -21,14 +25,17 @@ a reader who never started the bot — the alert works for anyone, subscriber or
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot import answers, callbacks, following, preferences
+from bot.bundle_buttons import page_story_rows
 from bot.i18n import t
-from bot.render import render_bundle, render_digest_messages, story_alert
+from bot.render import has_details, render_bundle, render_digest_messages, story_alert
 from bot.runtime import Action, Runtime, chat_lang, runtime, send
 from bot.stories import digest_by_article, live_digests
 from digests.records import ARTICLE_SELECT, digest_from_row
@@ -38,6 +45,9 @@ log = logging.getLogger(__name__)
 
 MORE_STORIES = callbacks.MORE_STORIES  # the courier's button (bot.courier)
 MAX_MORE_IDS = 500  # a payload is ours, but never trust a length
+# The «more» stories go as pages of this many compact blocks, each page with its story buttons
+# (a delivered bundle shows as many: bot.sender.MAX_BUNDLE; ten stories fit one message).
+MORE_PAGE = 10
 
 
 async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -59,18 +69,46 @@ async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         return
     await query.answer()
     now = rt.now()
-    messages = render_bundle(live_related(rt.db.db, [digest_from_row(r) for r in rows]), lang,
-                             now, header=False)
+    digests = live_related(rt.db.db, [digest_from_row(r) for r in rows])
+    topics = _topics(cb.payload)
     sent = 0
     try:
-        for html in messages:
-            await send(update, context, html)
-            sent += 1
+        # Pages of MORE_PAGE compact blocks numbered on from page to page, each with its own
+        # story buttons, as a delivered bundle is (QA21 R7: the stories came whole, 3–4 long
+        # messages of ~30 lines a story, right after a bundle of two lines a story).
+        for start, end in more_pages(len(digests)):
+            page = digests[start:end]
+            shown = [int(d.article_id or 0) for d in page]
+            places = [i + 1 for i, d in enumerate(page) if has_details(d, lang, now)]
+            keyboard = page_story_rows(rt.db, cb.chat_id, shown, places, lang, now,
+                                       first=start + 1, topics=topics)
+            messages = render_bundle(page, lang, now, header=False, compact=True,
+                                     first=start + 1, quotes_for=topics)
+            for i, html in enumerate(messages):
+                last = i == len(messages) - 1
+                await send(update, context, html,
+                           InlineKeyboardMarkup(keyboard) if last and keyboard else None)
+                sent += 1
     except Exception:
         if not sent:  # nothing reached the reader: the button works again
             callbacks.give_back(rt.db, cb.id, action=MORE_STORIES)
         raise
     log.info("more stories sent chat=%s stories=%d messages=%d", cb.chat_id, len(rows), sent)
+
+
+def more_pages(n: int) -> list[tuple[int, int]]:
+    """The (start, end) of each page of `n` «more» stories: MORE_PAGE a page, the last taking
+    a remainder of one or two (31 stories: 10, 10, 11 — not a page of one)."""
+    pages = [(i, min(i + MORE_PAGE, n)) for i in range(0, n, MORE_PAGE)]
+    if len(pages) > 1 and pages[-1][1] - pages[-1][0] <= 2:
+        pages[-2:] = [(pages[-2][0], n)]
+    return pages
+
+
+def _topics(payload: Mapping[str, Any]) -> list[str]:
+    """The topics a button's payload keeps (a bundle's, bot.bundle_buttons); [] if none."""
+    raw = payload.get("topics", [])
+    return [x for x in raw if isinstance(x, str)] if isinstance(raw, list) else []
 
 
 async def _act_more_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -100,10 +138,9 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
         return
     now = rt.now()
     if chat is not None and chat.type == ChatType.CHANNEL:
-        raw_topics = cb.payload.get("topics", [])  # what the block's quote was chosen for
-        topics = [x for x in raw_topics if isinstance(x, str)] if isinstance(raw_topics, list) \
-            else []
-        await query.answer(story_alert(digests[0], lang, now, topics), show_alert=True)
+        # what the block's quote was chosen for: the alert leaves that quote out
+        await query.answer(story_alert(digests[0], lang, now, _topics(cb.payload)),
+                           show_alert=True)
         log.info("story alert chat=%s place=%d", cb.chat_id, n)
         return
     if not callbacks.take_index(rt.db, cb.id, n):

@@ -169,10 +169,11 @@ class Courier:
                 return
             try:
                 lang = bundle.language or self.default_language
-                more = (more_button(self.writes, bundle, chat_id, lang, self.clock)
+                topics = self.renderings.topics(bundle)
+                more = (more_button(self.writes, bundle, chat_id, lang, self.clock, topics)
                         if bundle.hidden else None)
                 stories = (story_rows(self.writes, chat_id, *self.story_places(bundle), lang,
-                                      self.clock, self.renderings.topics(bundle))
+                                      self.clock, topics)
                            if self.story_buttons else [])
             except Locked:
                 if more is not None:

@@ -324,7 +324,8 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
                   header: bool | None = None, topics: Sequence[str] | None = None,
                   kind: str | None = None, more: int = 0, button: bool = True,
                   updates: frozenset[int] = frozenset(),
-                  chat_type: str | None = None, compact: bool | None = None) -> list[str]:
+                  chat_type: str | None = None, compact: bool | None = None,
+                  first: int = 1, quotes_for: Sequence[str] | None = None) -> list[str]:
     """Several stories as few messages as fit (a subscriber is not flooded).
 
     `header` adds «📰 نشرة الأخبار» on top; by default only when there are several stories.
@@ -346,13 +347,18 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     `compact` (by default: a delivered digest, `topics` given) lays each story out as a short
     block (`digest_lines(compact=True)`), numbered «١.» when there are several: the courier's
     story buttons under the message carry those numbers (bot.bundle_buttons; QA18 R16).
+    `first`: the number of the first story (a page of the «more» stories goes on from the
+    page before: «١١.»; numbered even alone). `quotes_for`: the topics a compact block's
+    quote is chosen for (`key_quote`) when no `topics` header is wanted (the «more» stories of
+    a digest sent for a topic); by default `topics`.
     """
     items = list(digests)
     compact = topics is not None if compact is None else compact
-    numbered = compact and len(items) > 1
+    numbered = compact and (len(items) > 1 or first > 1)
+    chosen = topics if quotes_for is None else quotes_for
     stories: list[list[Line]] = [digest_lines(d, lang, now, update=d.article_id in updates,
-                                              compact=compact, topics=topics or (),
-                                              index=i + 1 if numbered else None)
+                                              compact=compact, topics=chosen or (),
+                                              index=first + i if numbered else None)
                                  for i, d in enumerate(items)]
     if topics is not None:
         stories.insert(0, [(_label(origin_header(topics, lang, kind), lang),)])

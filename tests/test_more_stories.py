@@ -192,3 +192,82 @@ def test_stats_count_a_story_behind_buttons_once_and_pressed_wins(database: Data
     assert behind_buttons(database, iso(NOW + timedelta(seconds=1))) == 0  # sent before that
     database.db.execute("update callbacks set action = 'more_stories:done' where id = 'first'")
     assert behind_buttons(database, since) == 0
+
+
+def test_more_pages_never_leave_a_page_of_one_or_two() -> None:
+    from bot.buttons import MORE_PAGE, more_pages
+
+    assert more_pages(0) == [] and more_pages(3) == [(0, 3)]
+    assert more_pages(23) == [(0, 10), (10, 20), (20, 23)]
+    assert more_pages(31) == [(0, 10), (10, 20), (20, 31)]
+    for n in range(1, 60):
+        pages = more_pages(n)
+        assert [s for s, _ in pages] == [0] + [e for _, e in pages[:-1]] and pages[-1][1] == n
+        assert all(e - s <= MORE_PAGE + 2 for s, e in pages)
+        assert len(pages) == 1 or all(e - s >= 3 for s, e in pages)
+
+
+async def test_the_more_stories_come_compact_in_pages_with_their_story_buttons(
+        tmp_path: Path) -> None:
+    """QA21 R7: the «more» button brought 23–31 stories whole (3–4 long messages, every quote
+    and related link). They come as the digest's own do: pages of compact blocks numbered on
+    («١١.»), each page with «📖 خبر n» for its stories that have more, the quote chosen for the
+    followed topic; pressed, the story's full digest."""
+    from digests.models import Quote
+    from digests.records import quotes_to_json
+
+    hidden_n = 21
+    path = tmp_path / "morecompact.db"
+    with Database(path) as db:
+        arts = _queue_daily(db, (1,), MAX_BUNDLE + hidden_n)
+        with db.transaction() as tx:
+            tx.execute("delete from subscriptions where chat_id = 1")
+            tx.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                       " values (1, 'الغوطة', 'غوط', ?)", [iso(NOW)])
+            for i, a in enumerate(arts):
+                # every other story has two quotes, the second about the followed topic
+                quotes = (Quote(f"القول الأول للخبر {i} عن عفرين", "المتحدث"),
+                          Quote(f"القول الثاني للخبر {i} عن الغوطة الشرقية", "الوزير")) \
+                    if i % 2 == 0 else ()
+                tx.execute("update articles set quotes_json = ?, digested_at = ?,"
+                           " title = ? where id = ?",
+                           [quotes_to_json(quotes), iso(NOW), f"خبر رقم {i} عن الغوطة", a.id])
+    async with running_bot(path) as h:
+        await h.until(lambda: {r["status"] for r in rows(h.db)} == {"sent"})
+        delivered = h.emu.messages(1)
+        more_label = next(t for t in delivered[-1].button_texts() if t.startswith("📰"))
+        pages = await h.click(delivered[-1], more_label, n=2)
+        first, second = (_plain(p.plain_text) for p in pages)
+        assert "١. " in first and "١٠. " in first and "١١. " not in first
+        assert "١١. " in second and "٢١. " in second
+        shown = first + second
+        assert "القول الثاني" in shown and "القول الأول" not in shown  # chosen for «الغوطة»
+        assert "روابط ذات صلة" not in shown
+        assert all(len(p.plain_text.encode("utf-16-le")) // 2 < 3000 for p in pages)
+        # a button per story with more (two quotes), numbered as its block
+        in_first = [n for n in range(1, 11)
+                    if "القول الثاني" in _story_block(first, n)]
+        assert pages[0].button_texts() == [f"📖 خبر {_ar(n)}" for n in in_first]
+        in_second = [n for n in range(11, 22) if "القول الثاني" in _story_block(second, n)]
+        assert pages[1].button_texts() == [f"📖 خبر {_ar(n)}" for n in in_second]
+        label = f"📖 خبر {_ar(in_second[0])}"
+        [full] = await h.click(pages[1], label)
+        whole = _plain(full.plain_text)
+        assert "القول الأول" in whole and "القول الثاني" in whole  # the full story
+        headline = re.search(r"خبر رقم \d+", _story_block(second, in_second[0]))
+        assert headline is not None and headline.group(0) in whole
+        again = await h.click_answer(pages[1], label)
+        assert again["show_alert"] and "من قبل" in again["text"]
+
+
+def _ar(n: int) -> str:
+    from bot.i18n import num
+
+    return num(n, "ar")
+
+
+def _story_block(text: str, n: int) -> str:
+    """Story n's block in a page's text: from «n. » to the next blank line."""
+    start = text.index(f"{_ar(n)}. ")
+    end = text.find("\n\n", start)
+    return text[start:end if end >= 0 else len(text)]
