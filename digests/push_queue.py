@@ -136,8 +136,8 @@ def _topic_stories(db: Database, topic: str, now: datetime, limit: int
     Searched for more than needed: a story whose every report is gone (404/410) is left out,
     and so is one that only the widened search finds — the push sends what the topic's
     followers are sent (alert_matches: the phrase in the headline, the lead or twice — three
-    times for several words —, or every
-    word in the headline), not a body that names the words apart or the topic in passing.
+    times for several words, never inside a longer name —, or every word in the headline), not
+    a body that names the words apart or the topic in passing.
     """
     from digests.search import search
 
