@@ -53,6 +53,7 @@ from digests.speech import (
     is_complementizer,
     strip_conj,
 )
+from digests.bare_bodies import resolve
 from digests.cue_speakers import described
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
@@ -321,6 +322,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         para_quotes.sort(key=lambda c: c.start)
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
+    out = resolve(paragraphs, out)  # verb tails, bare «الصحيفة/البيان» (QA21 R5)
     if writer_we >= _COLUMN_SENTENCES:
         out = [c for c in (_writers_we_cut(c) for c in out) if c is not None]
     return out

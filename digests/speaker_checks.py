@@ -192,16 +192,33 @@ def plural_verb_object(norm: str, speaker: str) -> str:
     return "" if len(verb) >= 5 and verb.endswith("وا") else speaker
 
 
+# Finite verbs seen right after a subject the reading ran over (QA21 R5): a clause that
+# describes it with no relative pronoun («فتاة تبلغ من العمر», «مستشار أجنبي يعمل لدى»,
+# «تقرير نشره موقع», «فصيل تطلق على نفسها») or the subject's own predicate after «كان» («وكان
+# مجلس الأمن الدولي تبنى السبت قرارا»), and «قد» before one. Folded, closed list: an unvoweled
+# masculine past verb cannot be told from a name or noun by its shape («تكون» of «هانوا تِكوِن»).
+_TAIL_VERBS = frozenset(
+    "تبني تبنت يتبني تتبني ترغب يرغب شمل شملت يشمل تشمل تبلغ يبلغ يعمل تعمل نشر نشرت"
+    " نشرته نشرها تطلق يطلق يشتبه ويحمل يحمل تحمل قد".split())
+# What is left of «ولم يرغب» without its verb names nobody. Folded.
+_PARTICLES = frozenset("لم ولم لا ولا لن ولن قد وقد".split())
+
+
 def describing_verb_cut(speaker: str) -> str:
     """An indefinite plural subject described by a clause with no relative pronoun ends before
     its verb: «محققون دوليون يجمعون أدلة» → «محققون دوليون» (QA13 6400); «يـ…ون» after the
-    first word is a present verb of the plural («يجمعون»), not part of the name."""
+    first word is a present verb of the plural («يجمعون»), not part of the name. A subject
+    never ends in a finite verb of `_TAIL_VERBS` («مجلس الأمن الدولي تبنى» → «مجلس الأمن
+    الدولي», «كليتشدار أوغلو قد» → «كليتشدار أوغلو»; QA21 R5)."""
     names = speaker.split()
     for n in range(1, len(names)):
         word = fold(names[n])
         if (word.startswith("ي") and word.endswith("ون") and len(word) >= 5
                 and not fold(names[0]).startswith("ال")):
             return " ".join(names[:n])
+    if len(names) > 1 and fold(names[-1]) in _TAIL_VERBS and (
+            len(names) > 2 or fold(names[0]) not in _PARTICLES):
+        return " ".join(names[:-1])
     return speaker
 
 

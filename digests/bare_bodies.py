@@ -1,0 +1,180 @@
+"""A bare «الصحيفة», «الوكالة», «الوزارة», «الخارجية», «البيان» credited with a quote: the body
+the article named before (QA21 R5).
+
+A compact digest shows one quote a story, out of its article: «— الصحيفة» names nobody there,
+though the article wrote «صحيفة "الغارديان" البريطانية» a paragraph before. `resolve` gives
+each such candidate the last body of that kind named before its words («وكالة الأنباء
+السعودية», «وزارة الخارجية الروسية»), and a bare «البيان» the named speaker of the last
+quote said «في بيان» (the statement's issuer). A speaker that is also a verb's tail
+(`speaker_checks.describing_verb_cut`) is cut here too, for the paths (direct speech, a
+«كان» subject) that read it without that check. Pure functions of the candidates and the
+paragraphs they were read from.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from digests.speaker_checks import describing_verb_cut
+from digests.speech import fold
+
+if TYPE_CHECKING:
+    from digests.quotes import Candidate
+
+log = logging.getLogger(__name__)
+
+# A bare definite body (folded) → the indefinite head that names it in full, and the word that
+# must follow that head («وزارة الخارجية …» for «الخارجية»; "" any).
+_HEADS: dict[str, tuple[str, str]] = {
+    "الصحيفه": ("صحيفه", ""),
+    "الوكاله": ("وكاله", ""),
+    "الوزاره": ("وزاره", ""),
+    "الخارجيه": ("وزاره", "الخارجيه"),
+}
+# Prepositions and conjunctions glued to the head («لصحيفة», «وبحسب وكالة» is two words).
+_GLUED = ("و", "ف", "ل", "ب", "ول", "وب", "فل")
+# The statement words of «وقالت X في بيان», folded.
+_STATEMENT = frozenset("بيان بيانا ببيان وبيان البيان".split())
+_BARE_STATEMENT = frozenset("البيان".split())
+# Words before a wire credited for the writer's facts («وفقا لوكالة …»). Folded.
+_CREDITS = frozenset("وفقا طبقا تبعا نقلا حسب بحسب وحسب وبحسب".split())
+
+
+def _head_at(norm: str, head: str) -> bool:
+    return norm == head or any(norm == p + head for p in _GLUED)
+
+
+def _nisba(word: str) -> bool:
+    """A definite relative adjective («الروسية», «الأمريكي»), folded."""
+    return word.startswith("ال") and word.endswith(("يه", "ي")) and len(word) >= 5
+
+
+def _name_after(words: list[str], m: int) -> str:
+    """The name a body's head at `m` is given, strictly: a quoted name («صحيفة "الغارديان"»)
+    or a definite genitive («وزارة الخارجية», «وكالة الأنباء»), then the relative adjectives
+    that follow («البريطانية», «العربية السورية الرسمية»); "" otherwise. Any other word ends
+    it: a verb or an object after a subject («صحيفة "سبورت" فأبرزت», «ماركا الإسبانية
+    الضوء») never joins the name."""
+    out = [words[m]]
+    n = m + 1
+    if n < len(words) and words[n][:1] in "\"“«":
+        close = next((x for x in range(n, min(len(words), n + 6))
+                      if words[x].rstrip("،,.:").endswith(("\"", "”", "»"))
+                      and (x > n or len(words[x].rstrip("،,.:")) > 1)), None)
+        if close is None:
+            return ""
+        out += words[n:close + 1]
+        n = close + 1
+    elif n < len(words) and fold(words[n]).startswith("ال"):
+        out.append(words[n])
+        n += 1
+    else:
+        return ""
+    while n < len(words) and not out[-1].endswith(("،", ",", ".", ":")) and _nisba(
+            fold(words[n].rstrip("،,.:"))):
+        out.append(words[n])
+        n += 1
+    return " ".join(out).rstrip("،,.:")
+
+
+# The last body of the kind was written in a form not read strictly («صحيفة ماركا الإسبانية
+# الضوء»): an earlier one is not the body meant, the bare word stays.
+_UNREAD = "\0"
+
+
+def _named(text: str, head: str, then: str) -> tuple[str, int]:
+    """The full name of the last `head` body in `text` («صحيفة "الغارديان" البريطانية») and
+    where it is, below zero for a credit («وفقا لوكالة …», «بحسب صحيفة …»); `_UNREAD` when
+    it is not read strictly; ("", 0) when none is written there."""
+    words = text.split()
+    for m in range(len(words) - 1, -1, -1):
+        w = words[m]
+        norm = fold(w.rstrip("،,.:"))
+        if not _head_at(norm, head):
+            continue
+        if then and (m + 1 >= len(words) or fold(words[m + 1].rstrip("،,.:")) != then):
+            continue
+        at = len(" ".join(words[:m]))
+        if m > 0 and fold(words[m - 1]) in _CREDITS:
+            at = -at - 1  # (a credit: see `_body`)
+        bare = w[len(w) - len(head):] if norm != head else w
+        return _name_after([*words[:m], bare, *words[m + 1:]], m) or _UNREAD, at
+    return "", 0
+
+
+def _spoken(prior: Sequence[Candidate], head: str, then: str) -> Candidate | None:
+    """The last named quote before whose speaker is a `head` body («وكالة الأنباء الرسمية
+    لكوريا الشمالية» for a later «الوكالة»)."""
+    for c in reversed(prior):
+        words = [fold(w.strip("،,.:")) for w in c.speaker.split()]
+        if c.named and len(words) >= 2 + bool(then) and _head_at(words[0], head) and (
+                not then or words[1] == then):
+            return c
+    return None
+
+
+def _body(paragraphs: Sequence[str], c: Candidate, prior: Sequence[Candidate], head: str,
+          then: str) -> str:
+    """The body a bare `head` credited with `c` means: the one named last before its words,
+    in the text or as the speaker of an earlier quote; "" when that one was not read."""
+    spoken = _spoken(prior, head, then)
+    for pi in range(c.paragraph, -1, -1):
+        text = paragraphs[pi][:c.start] if pi == c.paragraph else paragraphs[pi]
+        name, at = _named(text, head, then)
+        if not name:
+            continue
+        if spoken is not None and (at < 0 or (spoken.paragraph, spoken.start) > (pi, at)):
+            # (a wire credited for the writer's facts, «وفقا لوكالة "فرانس برس"», is not the
+            # agency that spoke before: seed 479, Fitch)
+            return spoken.speaker
+        return "" if name == _UNREAD else name
+    return spoken.speaker if spoken is not None else ""
+
+
+def _statement_issuer(speaker: str) -> str:
+    """«بيان لوزارة المالية» → «وزارة المالية», «بيان صادر عن البيت الأبيض» → «البيت الأبيض»;
+    the speaker as written otherwise."""
+    words = speaker.split()
+    if not words or fold(words[0]) not in _STATEMENT:
+        return speaker
+    if len(words) > 1 and words[1].startswith("لل"):
+        return " ".join(["ال" + words[1][2:], *words[2:]])
+    if len(words) > 1 and words[1].startswith("ل"):
+        return " ".join([words[1][1:], *words[2:]])
+    if len(words) > 3 and fold(words[1]) in ("صادر", "الصادر") and fold(words[2]) == "عن":
+        return " ".join(words[3:])
+    return ""
+
+
+def _issuer(prior: Sequence[Candidate]) -> str:
+    """The named speaker of the last quote read from a sentence «… في بيان …»."""
+    for c in reversed(prior):
+        speaker = _statement_issuer(c.speaker)
+        words = [fold(w) for w in speaker.split()]
+        if not c.named or not words or any(w in _STATEMENT or w in ("فيه", "فيها", "الصادر")
+                                           for w in words) or words[0] in _HEADS:
+            continue
+        if any(fold(w.strip("،,.:")) in _STATEMENT for w in c.context.split()):
+            return speaker
+    return ""
+
+
+def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candidate]:
+    """`cands` with verb tails cut and bare bodies named (see the module's docstring)."""
+    out: list[Candidate] = []
+    for c in cands:
+        speaker = describing_verb_cut(c.speaker)
+        key = fold(speaker)
+        if key in _HEADS:
+            head, then = _HEADS[key]
+            speaker = _body(paragraphs, c, out, head, then) or speaker
+        elif key in _BARE_STATEMENT:
+            speaker = _issuer(out) or speaker
+        if speaker != c.speaker:
+            log.debug("speaker_resolved from=%s to=%s", c.speaker, speaker)
+            c = replace(c, speaker=speaker)
+        out.append(c)
+    return out
