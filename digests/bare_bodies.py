@@ -36,8 +36,10 @@ _HEADS: dict[str, tuple[str, str]] = {
 }
 # Prepositions and conjunctions glued to the head («لصحيفة», «وبحسب وكالة» is two words).
 _GLUED = ("و", "ف", "ل", "ب", "ول", "وب", "فل")
-# The statement words of «وقالت X في بيان», folded.
+# The statement words of «بيان لـX», «بيان صادر عن X», folded.
 _STATEMENT = frozenset("بيان بيانا ببيان وبيان البيان".split())
+# A statement its speaker issued («ببيان», «أصدر بيانا»; «في بيان» in `_in_statement`).
+_ISSUED = frozenset("ببيان وببيان بيانا بيانه بيانها".split())
 _BARE_STATEMENT = frozenset("البيان".split())
 # Words before a wire credited for the writer's facts («وفقا لوكالة …»). Folded.
 _CREDITS = frozenset("وفقا طبقا تبعا نقلا حسب بحسب وحسب وبحسب".split())
@@ -149,24 +151,45 @@ def _statement_issuer(speaker: str) -> str:
     return ""
 
 
+def _in_statement(sentence: str) -> bool:
+    """Whether the sentence says its speaker issued a statement: «… في بيان …», «ببيان»,
+    «أصدر بيانا»; not «بحسب بيان نشرته …» or «نقلت الوكالة بيان الخارجية» (another's)."""
+    words = [fold(w.strip("،,.:")) for w in sentence.split()]
+    return any(w in _ISSUED or (w == "بيان" and n > 0 and words[n - 1] in ("في", "وفي"))
+               for n, w in enumerate(words))
+
+
 def _issuer(prior: Sequence[Candidate]) -> str:
-    """The named speaker of the last quote read from a sentence «… في بيان …»."""
+    """The named speaker of the last quote read from a sentence «… في بيان …», or the issuer
+    of the last quote credited to a statement («بيان صادر عن البيت الأبيض»)."""
     for c in reversed(prior):
         speaker = _statement_issuer(c.speaker)
+        issued = speaker != c.speaker
         words = [fold(w) for w in speaker.split()]
         if not c.named or not words or any(w in _STATEMENT or w in ("فيه", "فيها", "الصادر")
                                            for w in words) or words[0] in _HEADS:
             continue
-        if any(fold(w.strip("،,.:")) in _STATEMENT for w in c.context.split()):
+        if issued or _in_statement(c.context):
             return speaker
     return ""
 
 
-def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candidate]:
-    """`cands` with verb tails cut and bare bodies named (see the module's docstring)."""
+def cut_verb_tails(cands: Sequence[Candidate]) -> list[Candidate]:
+    """`cands` whose speakers end in a finite verb without it (the paths — direct speech, a
+    «كان» subject — that read a speaker without `describing_verb_cut`)."""
     out: list[Candidate] = []
     for c in cands:
         speaker = describing_verb_cut(c.speaker)
+        out.append(c if speaker == c.speaker else replace(c, speaker=speaker))
+    return out
+
+
+def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candidate]:
+    """`cands` (all of an article's, in reading order, as read from `paragraphs`) with bare
+    bodies named (see the module's docstring)."""
+    out: list[Candidate] = []
+    for c in cands:
+        speaker = c.speaker
         key = fold(speaker)
         if key in _HEADS:
             head, then = _HEADS[key]
@@ -178,3 +201,10 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
             c = replace(c, speaker=speaker)
         out.append(c)
     return out
+
+
+def named_in(resolved: Sequence[Candidate], c: Candidate) -> str:
+    """The speaker `resolve` gave candidate `c` (ranked, maybe cut to a part of a found one):
+    the found candidate of its paragraph whose span holds its start."""
+    return next((r.speaker for r in resolved if r.paragraph == c.paragraph
+                 and r.start <= c.start <= r.start + len(r.text)), c.speaker)

@@ -53,7 +53,7 @@ from digests.speech import (
     is_complementizer,
     strip_conj,
 )
-from digests.bare_bodies import resolve
+from digests.bare_bodies import cut_verb_tails, named_in, resolve
 from digests.cue_speakers import described
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
@@ -322,7 +322,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         para_quotes.sort(key=lambda c: c.start)
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
-    out = resolve(paragraphs, out)  # verb tails, bare «الصحيفة/البيان» (QA21 R5)
+    out = cut_verb_tails(out)  # «مجلس الأمن الدولي تبنى» (QA21 R5)
     if writer_we >= _COLUMN_SENTENCES:
         out = [c for c in (_writers_we_cut(c) for c in out) if c is not None]
     return out
@@ -572,5 +572,9 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
 def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MAX_QUOTES,
                max_chars: int = MAX_QUOTE_CHARS) -> tuple[Quote, ...]:
     """The digest's quotes: found, filtered, ranked, trimmed (at most `limit`)."""
-    ranked = rank_quotes(find_quotes(paragraphs), headline, limit=limit)
-    return tuple(c.to_quote(max_chars) for c in ranked)
+    found = find_quotes(paragraphs)
+    ranked = rank_quotes(found, headline, limit=limit)
+    # A bare «الصحيفة», «البيان» is the body named before (QA21 R5): given after ranking, so
+    # the quotes shown stay the same; only the one credited is named.
+    resolved = resolve(quotable(paragraphs), found)
+    return tuple(replace(c, speaker=named_in(resolved, c)).to_quote(max_chars) for c in ranked)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from digests.quotes import find_quotes
+from digests.bare_bodies import resolve
+from digests.quote_marks import quotable
+from digests.quotes import find_quotes, key_quotes
 from digests.speaker_checks import describing_verb_cut
 
 
 def _speakers(*paragraphs: str) -> list[str]:
-    return [c.speaker for c in find_quotes(list(paragraphs))]
+    """Every candidate's speaker as the digest credits it (bare bodies named)."""
+    return [c.speaker for c in resolve(quotable(paragraphs), find_quotes(list(paragraphs)))]
 
 
 def test_f19_kana_subject_ends_before_its_own_past_verb() -> None:
@@ -45,6 +48,17 @@ def test_f19_bare_newspaper_is_the_one_named_before() -> None:
         'ونشرت صحيفة "الغارديان" البريطانية تقريرا مطولا عن الحرب في اليمن.',
         'وقالت الصحيفة إن الحرب ستطول كثيرا في المنطقة كلها.',
     ) == ['صحيفة "الغارديان" البريطانية']
+
+
+def test_f19_digest_quote_credits_the_named_paper_and_keeps_its_words() -> None:
+    """The digest (key_quotes) shows the same quote, credited to the paper; the finder's own
+    candidate keeps the speaker as written (ranking is unchanged)."""
+    paragraphs = ['ونشرت صحيفة "الغارديان" البريطانية تقريرا مطولا عن الحرب في اليمن.',
+                  'وقالت الصحيفة إن الحرب ستطول كثيرا في المنطقة كلها بلا شك.']
+    [quote] = key_quotes(paragraphs)
+    assert quote.speaker == 'صحيفة "الغارديان" البريطانية'
+    assert quote.text.startswith("الحرب ستطول")
+    assert [c.speaker for c in find_quotes(paragraphs)] == ["الصحيفة"]
 
 
 def test_f19_the_last_paper_named_not_the_first() -> None:
