@@ -159,6 +159,14 @@ def _in_statement(sentence: str) -> bool:
                for n, w in enumerate(words))
 
 
+def _vague(words: list[str]) -> bool:
+    """A folded issuer that names no more than «البيان» does: one definite noun («الحزب»,
+    «الهيئة», «الحكومة»), a media office («المكتب الإعلامي»; development gold holdout1 keeps
+    «البيان» there)."""
+    return (len(words) == 1 and words[0].startswith("ال")) or (
+        len(words) == 2 and words[1] in ("الاعلامي", "الاعلاميه"))
+
+
 def _issuer(prior: Sequence[Candidate]) -> str:
     """The named speaker of the last quote read from a sentence «… في بيان …», or the issuer
     of the last quote credited to a statement («بيان صادر عن البيت الأبيض»)."""
@@ -170,7 +178,7 @@ def _issuer(prior: Sequence[Candidate]) -> str:
                                            for w in words) or words[0] in _HEADS:
             continue
         if issued or _in_statement(c.context):
-            return speaker
+            return "" if _vague(words) else speaker
     return ""
 
 
