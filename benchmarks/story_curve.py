@@ -73,7 +73,7 @@ class Setting:
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S]]` (see the module docstring)."""
     parts = [float(p) for p in text.split("/")]
-    return Setting(*parts)  # type: ignore[arg-type]
+    return Setting(*parts)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -209,7 +209,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                 note = ""
                 if path == "use":
                     fitted = fit_use(rows, use, train)
-                    stories._judge = use_judge(fitted, use_by_db)  # type: ignore[assignment]
+                    stories._judge = use_judge(fitted, use_by_db)
                     note = f" (l2 {fitted.l2}, K {fitted.k})"
                 for setting in settings:
                     story_model.SEMANTIC_DECISION = setting.decision
