@@ -167,6 +167,48 @@ def _vague(words: list[str]) -> bool:
         len(words) == 2 and words[1] in ("الاعلامي", "الاعلاميه"))
 
 
+# A statement written before the quote, indefinite («بيان لوزارة …», «وبحسب بيان صادر عن …»).
+_STATEMENT_MENTIONS = frozenset("بيان ببيان وبيان لبيان وفي".split()) - {"وفي"}
+# Words between «بيان» and its issuer. Folded.
+_ISSUED_BY = (("صادر", "عن"), ("الصادر", "عن"), ("صادر", "من"), ("من",))
+
+
+# Bodies named by a genitive right after «بيان» («بيان هيئة الرياضة»). Folded.
+_INSTITUTIONS = frozenset(
+    "هيئه وزاره منظمه مجلس اتحاد رئاسه الرئاسه سفاره السفاره قياده القياده مكتب ديوان الديوان"
+    " الاطباء حكومه الحكومه".split())
+_DAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس".split())
+
+
+def _written_issuer(paragraphs: Sequence[str], c: Candidate) -> str:
+    """The issuer of the last statement written before `c` when it is named right after it —
+    «بيان لوزارة الخارجية», «بيان صادر عن الديوان الملكي …», «بيان هيئة الرياضة» — read
+    strictly (`_name_after`); "" when the last statement does not name one so."""
+    for pi in range(c.paragraph, -1, -1):
+        text = paragraphs[pi][:c.start] if pi == c.paragraph else paragraphs[pi]
+        words = text.split()
+        for m in range(len(words) - 1, -1, -1):
+            if fold(words[m].rstrip("،,.:")) not in _STATEMENT_MENTIONS:
+                continue
+            n = m + 1
+            folded = [fold(w.rstrip("،,.:")) for w in words[n:n + 2]]
+            skip = next((len(by) for by in _ISSUED_BY if tuple(folded[:len(by)]) == by), 0)
+            n += skip
+            if n >= len(words):
+                return ""
+            first = words[n]
+            if not skip and first.startswith("لل"):
+                first = "ال" + first[2:]
+            elif not skip and first.startswith("ل") and not fold(first).startswith("ال"):
+                first = first[1:]
+            elif not skip and fold(first) not in _INSTITUTIONS:
+                return ""  # «بيان نشره …», «بيانا أن …»: no issuer written there
+            name = _name_after([*words[:n], first, *words[n + 1:]], n)
+            folded = [fold(w) for w in name.split()]
+            return "" if _vague(folded) or any(w in _DAYS for w in folded) else name
+    return ""
+
+
 def _issuer(prior: Sequence[Candidate]) -> str:
     """The named speaker of the last quote read from a sentence «… في بيان …», or the issuer
     of the last quote credited to a statement («بيان صادر عن البيت الأبيض»)."""
@@ -203,7 +245,7 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
             head, then = _HEADS[key]
             speaker = _body(paragraphs, c, out, head, then) or speaker
         elif key in _BARE_STATEMENT:
-            speaker = _issuer(out) or speaker
+            speaker = _issuer(out) or _written_issuer(paragraphs, c) or speaker
         if speaker != c.speaker:
             log.debug("speaker_resolved from=%s to=%s", c.speaker, speaker)
             c = replace(c, speaker=speaker)

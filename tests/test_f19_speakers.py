@@ -134,3 +134,20 @@ def test_f19_statement_issuer_words() -> None:
     assert _statement_issuer("بيان لوزارة المالية") == "وزارة المالية"
     assert _statement_issuer("بيان صادر عن البيت الأبيض") == "البيت الأبيض"
     assert _statement_issuer("وزارة المالية") == "وزارة المالية"
+
+
+@pytest.mark.parametrize(("statement", "issuer"), [
+    ("وذلك بحسب بيان صادر عن الديوان الملكي الأردني.", "الديوان الملكي الأردني"),
+    ("كما أفاد بيان لوزارة الخارجية الصينية.", "وزارة الخارجية الصينية"),
+    ("وجاء في بيان هيئة الرياضة: ستقام البطولة في الرياض.", "هيئة الرياضة"),
+    # guards: no issuer written after the statement; a day is no issuer's name
+    ("بحسب بيان نشرته وسائل إعلام محلية.", "البيان"),
+    ("وقالت الحكومة في بيانها الأحد إن الوضع مستقر.", "البيان"),
+])
+def test_f19_bare_statement_issuer_written_after_it(statement: str, issuer: str) -> None:
+    """Corpus 1724, 7110, 564: no quote was said «في بيان», but the article wrote whose the
+    statement is right after the word."""
+    assert _speakers(
+        "وأعلنت السلطات تعديلا وزاريا واسعا شمل عددا من الحقائب. " + statement,
+        "وأضاف البيان أن الحكومة الجديدة ستؤدي اليمين الدستورية خلال الأيام المقبلة.",
+    )[-1] == issuer
