@@ -98,7 +98,7 @@ def still_following(rt: Runtime, chat_id: int, lang: str) -> str:
     if not topics:
         return ""
     named = ("، " if lang == "ar" else ", ").join(
-        f"«{topic_label(topic, lang)}»" for topic in topics[:MAX_TOPICS_NAMED])
+        f"«{topic_label(topic, lang, with_arabic=True)}»" for topic in topics[:MAX_TOPICS_NAMED])
     if len(topics) > MAX_TOPICS_NAMED:
         named += t("group_back_more", lang, n=num(len(topics) - MAX_TOPICS_NAMED, lang))
     ar, en = BACK_TEXTS["back"]

@@ -9,6 +9,7 @@ the emulator carry the machine's jitter as well.
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -154,10 +155,11 @@ async def test_forbidden_deactivates_blocked_chats_only(database: Database, emu:
 
 
 async def test_chat_not_found_deactivates_the_chat_and_keeps_its_topics(
-        database: Database, emu: Emulator, bot: Bot) -> None:
+        database: Database, emu: Emulator, bot: Bot, caplog: pytest.LogCaptureFixture) -> None:
     """QA12: a chat answering 400 «chat not found» stayed active and failed on every push; it
     is as permanent as a block now: deactivated, its later rows never tried, its topics kept
     (a chat that writes to the bot again gets them back, as after a 403)."""
+    caplog.set_level(logging.INFO, logger="bot.courier")
     arts = articles(database, 2)
     add_chat(database, 1)
     add_chat(database, -77, topics=("الغوطة",), type="supergroup")  # unknown to Telegram
@@ -177,6 +179,9 @@ async def test_chat_not_found_deactivates_the_chat_and_keeps_its_topics(
     assert emu.counters["error:400"] == 1 and s.stats.deactivated == 1
     assert database.db.execute("select topic from subscriptions where chat_id = -77"
                                ).fetchone()[0] == "الغوطة"
+    # a lost chat is logged like a block, at INFO: no WARNING per stale chat (QA20 O9)
+    refused = [r for r in caplog.records if r.getMessage().startswith("message refused")]
+    assert refused and all(r.levelno == logging.INFO for r in refused), refused
 
 
 async def test_a_migrated_group_is_a_supergroup(database: Database, emu: Emulator,
