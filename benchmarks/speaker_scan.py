@@ -33,7 +33,10 @@ wrong by the shape of their words:
 * ``fem_object``: the speaker is the definite object of a feminine «اعتبرت» followed by the
   quote marks («واعتبرت الخطوة "…"»);
 * ``describer``: a quote after «وصفته X بأنه» given to someone other than X;
-* ``denial_gender``: a denial whose shown verb («نفى/نفت») disagrees with the verb written.
+* ``denial_gender``: a denial whose shown verb («نفى/نفت») disagrees with the verb written;
+* ``verb_tail`` (session 11): a speaker ending in a finite verb («مجلس الأمن الدولي تبنى»);
+* ``bare_body`` (session 11): a bare «الصحيفة», «البيان», «النص», «الخارجية», «المصدر»,
+  «الوزارة», «الوكالة» (the body is usually named earlier in the article).
 
 Usage:
     .venv/bin/python benchmarks/speaker_scan.py [--limit N] [--dump /tmp/scan.json]
@@ -69,7 +72,8 @@ from digests.speech import cue_of, fold, is_complementizer  # noqa: E402
 
 CLASSES = ("prep_tail", "cut_word", "time_adverb", "object_np", "first_person", "denial",
            "accusative", "narrator_turn", "name_cut", "non_name", "hashtag",
-           "first_person_suffix", "fragment", "fem_object", "describer", "denial_gender")
+           "first_person_suffix", "fragment", "fem_object", "describer", "denial_gender",
+           "verb_tail", "bare_body")
 
 # Names that start with «ب»/«ل» and a consonant (not a preposition glued to a word). Folded.
 _B_L_NAMES = frozenset(
@@ -77,6 +81,12 @@ _B_L_NAMES = frozenset(
     " بلديه برشلونه بطرس بسام بسمه بشير بشري بلال برهم بنيامين بلير بومبيو بنك البنك لبنان لندن"
     " لجنه لحود لقجع لطفي لخضر لبنانيه لبناني لمي بكر بري برهوم بنس بخاري برناس بركات بدوي"
     " بهزاد بلور بنا برايس بترا بريطاني بريطانيه بريطانيون بريطانيين لبيض لعبيدي".split())
+# QA21 R5 (session 11, F19): a speaker that ends in a finite verb («مجلس الأمن الدولي تبنى»),
+# and a bare body the article may have named («الصحيفة», «البيان»). Folded.
+_VERB_TAILS = frozenset(
+    "تبني تبنت ترغب يرغب شمل شملت يشمل تشمل تبلغ يبلغ يعمل تعمل نشر نشرت نشرته نشرها تطلق"
+    " يطلق يشتبه يحمل تحمل ويحمل قد".split())
+_BARE_BODIES = frozenset("الصحيفه البيان النص الخارجيه المصدر الوزاره الوكاله".split())
 _TIME_ADVERBS = frozenset("وقتها حينها انذاك يومها حينئذ ساعتها وقتئذ حاليا".split())
 # Objects that follow a VSO subject: countries and capitals, «المجتمع الدولي». Folded.
 _OBJECTS = frozenset(
@@ -197,6 +207,10 @@ def classes(kind: str, speaker: str, text: str, context: str = "") -> list[str]:
         out.append("narrator_turn")  # («رغم …، إلا أن …» is one concessive statement)
     if len(folded) >= 2 and folded[-1] in _ORGANISATIONS:
         out.append("name_cut")
+    if len(folded) >= 2 and folded[-1] in _VERB_TAILS:
+        out.append("verb_tail")
+    if len(folded) == 1 and folded[0] in _BARE_BODIES:
+        out.append("bare_body")
     if kind == "reported" and not first_person(text):
         first = fold(text.split()[0]) if text.split() else ""
         if first in _FIRST_PERSON:

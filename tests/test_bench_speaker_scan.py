@@ -31,7 +31,10 @@ def test_the_classes_of_suspicious_speakers() -> None:
     assert scan.classes("reported", "المرداسي", "كان متوقعا") == []
     assert scan.classes("denial", "السلطات", "أن يكون …") == ["denial"]
     assert scan.classes("reported", "استطلاعا للرأي", "…") == ["accusative"]
-    assert scan.classes("reported", "الوزارة", "جهودا جارية لتحديد") == []  # «فإن» added
+    assert scan.classes("reported", "الوزارة", "جهودا جارية لتحديد") == [  # «فإن» added
+        "bare_body"]
+    assert scan.classes("direct", "مجلس الأمن الدولي تبنى", "…") == ["verb_tail"]
+    assert scan.classes("direct", "وزارة الخارجية", "…") == []
     assert scan.classes("reported", "الوزير", "الحكومة ستعمل، إلا أن المعارضة رفضت") == [
         "narrator_turn"]
     assert scan.classes("reported", "الشرطة ومتحدث باسم حركة", "…") == ["name_cut"]
@@ -50,7 +53,7 @@ def test_the_classes_of_suspicious_speakers() -> None:
         "first_person_suffix"]
     context = 'وقالت الوكالة إن الجيش نقلهم إلى "أحد مراكز الإقامة المؤقتة".'
     assert scan.classes("direct", "الوكالة", "أحد مراكز الإقامة المؤقتة", context) == [
-        "fragment"]
+        "bare_body", "fragment"]
     context = 'وقال الوزير "أحد مراكز الإقامة المؤقتة".'
     assert scan.classes("direct", "الوزير", "أحد مراكز الإقامة المؤقتة", context) == []
     context = 'واعتبرت الخطوة "انتهاكا صارخا للقانون الدولي".'
