@@ -25,7 +25,7 @@ from bot.origins import row_topics  # noqa: E402
 from bot.sender import choose_shown  # noqa: E402
 from digests import outbox  # noqa: E402
 from digests.models import parse_iso  # noqa: E402
-from digests.query import alert_matches  # noqa: E402
+from digests.topic_match import alert_matches  # noqa: E402
 from digests.records import ARTICLE_SELECT, article_from_row  # noqa: E402
 from digests.storage import Database  # noqa: E402
 

@@ -30,7 +30,7 @@ the headline, the lead (the first 400 characters of the first paragraph), two or
 mentions, one body mention only — over the 29 topics, QA18's four (`ALERT_TOPICS`) and five of
 several common words (`PHRASE_TOPICS`, brief X25), and how many alert_matches sends; then N random
 single body mentions (default 40, seed 19) with the sentence around them, to be read (QA18 R3;
-digests.query.alert_matches drops the last kind), and N random headlines of a topic of several
+digests.topic_match.alert_matches drops the last kind), and N random headlines of a topic of several
 words named exactly twice in the body only (seed 25; alert_matches drops them since X25); then
 (brief X27) the alerts that only a mention inside a longer name of another entity carried (column
 «longer», digests.longer_names: «مجلس الأمن القومي» for «مجلس الأمن») and N random ones (seed 27)
@@ -358,7 +358,7 @@ PHRASE_TOPICS = ("النفط والغاز", "مجلس الأمن", "حقوق ا�
 
 
 def mention_place(topic: str, title: str, paragraphs: tuple[str, ...]) -> tuple[str, int]:
-    """Where an article that matches `topic` (digests.query.article_matches) names it: "title"
+    """Where an article that matches `topic` (digests.topic_match.article_matches) names it: "title"
     (the phrase, or every word of a multi-word topic, in the headline), "lead" (the phrase in
     the first paragraph), else "body"; and how many times the body names the phrase."""
     from digests.arabic import analyze
@@ -379,7 +379,7 @@ def mention_place(topic: str, title: str, paragraphs: tuple[str, ...]) -> tuple[
     return ("lead" if count(lead) else "body"), count(body)
 
 
-LEAD_CHARS = 400  # of the first paragraph: digests.query.ALERT_LEAD_CHARS
+LEAD_CHARS = 400  # of the first paragraph: digests.topic_match.ALERT_LEAD_CHARS
 
 
 def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) -> None:
@@ -388,7 +388,7 @@ def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) ->
     import random
 
     from digests.models import Article
-    from digests.query import alert_matches, article_matches
+    from digests.topic_match import alert_matches, article_matches
 
     places: dict[str, dict[str, int]] = {t: {} for t in topics}
     once: list[tuple[str, int]] = []
@@ -416,7 +416,7 @@ def alert_listing(docs: list[dict[str, Any]], topics: list[str], sample: int) ->
     kinds = ("title", "lead", "body 2+", "body once", "alert", "longer")
     print(f"\nalerts: corpus articles an alert carries, by where they name the topic (lead: the"
           f" first {LEAD_CHARS} characters of the first paragraph); alert: what"
-          f" digests.query.alert_matches sends")
+          f" digests.topic_match.alert_matches sends")
     print(f"{'topic':<16} " + " ".join(f"{k:>9}" for k in kinds))
     sums = dict.fromkeys(kinds, 0)
     for topic in topics:

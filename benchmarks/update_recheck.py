@@ -13,7 +13,7 @@ Corpus articles in a fresh SQLite file (each its own story; story vectors stored
 would, or not: `--no-vectors`), one chat per reading pattern, whose 48 h before the update hold
 the reports it was sent:
 - `topics`: QA18's four-topic instant reader (الغوطة, ترامب, الدوري الإسباني, النفط) — the reports
-  of the 48 h its alerts carried (digests.query.alert_matches): similar news, the costly case;
+  of the 48 h its alerts carried (digests.topic_match.alert_matches): similar news, the costly case;
 - `everything`: a reader sent the 200 latest reports of the 48 h, whatever they are.
 The updates are N later articles its topics carry (or any, for `everything`). Per pattern:
 the reports in the window, the median and 90th percentile milliseconds per update row over R
@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import insert_rows, load_corpus  # noqa: E402
 
 from digests.models import Article, iso, parse_iso  # noqa: E402
-from digests.query import alert_matches  # noqa: E402
+from digests.topic_match import alert_matches  # noqa: E402
 from digests.repeats import REPEAT_WINDOW, Queued, _stored, repeating_rows  # noqa: E402
 from digests.similarity import story_vector  # noqa: E402
 from digests.storage import Database  # noqa: E402

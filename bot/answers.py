@@ -61,16 +61,13 @@ from digests.models import Digest
 from digests.related import live_related
 from digests.query import (
     asks_for_news,
-    echo,
     followable,
-    link_forms,
-    links_in,
     lone_name,
     plan_query,
-    strip_markup,
     topic_shown,
     topic_too_long,
 )
+from digests.reader_text import echo, link_forms, links_in, strip_markup
 from digests.topic_names import EXAMPLE, arabic_topic, is_adjective, is_latin, name_in
 
 PAGE_SIZE = 5

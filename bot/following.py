@@ -64,12 +64,10 @@ from digests.query import (
     MAX_TOPIC_LETTERS,
     MAX_TOPIC_WORDS,
     asks_for_news,
-    echo,
     followable,
-    links_in,
-    strip_markup,
     topic_too_long,
 )
+from digests.reader_text import echo, links_in, strip_markup
 from digests.topic_names import arabic_topic, example_for, is_adjective, is_latin
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ A reader who follows several topics, or the general digest, cannot tell from a b
 الأخبار» why a message arrived. `bundle_topics` finds it for one chat's bundle: an admin's push
 names its topic (pushes.topic, in the reader's own spelling when the chat follows it by another:
 «فيسبوك» for «فيس بوك»; none = the general digest); an instant or daily row names the
-chat's followed topics its stories match (digests.query.article_matches, the same test that
+chat's followed topics its stories match (digests.topic_match.article_matches, the same test that
 queued them), in the order of the stories that answer them (the lead story's topic first: QA18
 R4 saw «النفط» left out of a header over two oil stories, cut in subscription order), and the
 general digest when some story answers none of them («📰 جديد «سوريا» والنشرة العامة»). Every
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.bundles import Bundle
-from digests.query import alert_matches, article_matches
+from digests.topic_match import alert_matches, article_matches
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.search import topic_key
 from digests.storage import Database
@@ -78,7 +78,7 @@ def own_spelling(db: Database, chat_id: int, topic: str) -> str:
 def row_topics(db: Database, chat_id: int, article_ids: Sequence[int | None]
                ) -> dict[int, str]:
     """Article → the first of the chat's followed topics (in the order it followed them) that
-    the article answers, by the test that queues alerts (digests.query.alert_matches); articles
+    the article answers, by the test that queues alerts (digests.topic_match.alert_matches); articles
     that answer none (the general digest's) are left out. {} when the chat follows no topic.
 
     The sender ranks a daily digest with it: the stories a reader chose by topic before the

@@ -29,7 +29,7 @@ from bot.i18n import bundle_stop, format_date, num, relative_time, t, topic_list
 from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, line_len, line_text, safe_url
 from bot.packer import pack, shorten, truncate
 from digests.models import Article, Digest, Quote
-from digests.query import article_matches
+from digests.topic_match import article_matches
 from digests.quotes import quote_marks_balanced
 
 MAX_RELATED = 5
@@ -185,7 +185,7 @@ def _quote_lines(digest: Digest, lang: str) -> list[Line]:
 
 def names_topic(topic: str, text: str) -> bool:
     """Whether `text` names `topic` as a subscription matches an article
-    (digests.query.article_matches on a text alone: «غوطة» in «بالغوطة», a phrase's words
+    (digests.topic_match.article_matches on a text alone: «غوطة» in «بالغوطة», a phrase's words
     together)."""
     if not clean(topic) or not clean(text):
         return False

@@ -19,7 +19,7 @@ from bot.runtime import Runtime, button, keyboard, rtl, ui
 from digests import subscriptions
 from digests.arabic import normalize
 from digests.errors import QueryError
-from digests.query import strip_markup
+from digests.reader_text import strip_markup
 
 
 def shown_topic(topic: str, lang: str) -> str:
@@ -38,7 +38,7 @@ def list_line(line: str, lang: str) -> str:
 def matches_nothing(topic: str) -> bool:
     """Whether a followed topic has nothing searchable under today's query rules: one followed
     before single letters and bare articles were refused («و», «ال»: QA10 F4). It matches no
-    news (digests.query.article_matches) and has no key to be found by, so /topics marks it
+    news (digests.topic_match.article_matches) and has no key to be found by, so /topics marks it
     and offers a ❌ button (a typed /unsubscribe finds it by its text: `unsubscribe_as_written`).
     It is not dropped silently: the reader chose it, and learns why it stays quiet where the
     list of what they follow is shown."""

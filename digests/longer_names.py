@@ -6,7 +6,7 @@ the Club World Cup; «الاتحاد الأوروبي لكرة القدم» is U
 «صحيفة الشرق الأوسط» and «وكالة أنباء الشرق الأوسط» are a newspaper and a news agency quoted as
 sources. Such a mention is no reason to alert a follower of the topic (brief X27, after X25's
 reading of the alerts of several-word topics). Search still finds these articles: only
-`digests.query.alert_matches` asks this module.
+`digests.topic_match.alert_matches` asks this module.
 
 `LONGER_NAMES` lists, per topic (as written; matched by its keys, so «مجلس الامن» is the same
 topic), the words that make another entity when they come right AFTER the topic (the topic is

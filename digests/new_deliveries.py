@@ -63,7 +63,7 @@ def _story_sources(db: sqlite_utils.Database, story: int) -> int:
 def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
     """Processing step: queue the deliveries a newly stored article causes (no-op on backfill).
 
-    A topic subscription matches via `digests.search.alert_matches` (the topic in the headline
+    A topic subscription matches via `digests.topic_match.alert_matches` (the topic in the headline
     or lead, or named twice — a topic of several words three times: not a body's passing
     mention, QA18 R3, X25); the general digest
     (topic '') takes a story once GENERAL_MIN_SOURCES sources report it. Instant-mode chats get
@@ -71,7 +71,7 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
     """
     if ctx.backfill or _is_gone(db, article.id):
         return
-    from digests.search import alert_matches  # late: search builds on the analysis modules
+    from digests.topic_match import alert_matches  # late: it builds on the analysis modules
 
     # Match each distinct subscribed topic once, then fetch only the chats that match.
     topics = db.execute(

@@ -179,7 +179,7 @@ def _reported_since(db: sqlite_utils.Database, story: int, since: datetime) -> b
 def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bool:
     """Whether the topic's followers would be sent this article (the alert's test)."""
     from digests.records import ARTICLE_SELECT, article_from_row
-    from digests.search import alert_matches
+    from digests.topic_match import alert_matches
 
     row = next(iter(db.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id])), None)
     return row is not None and alert_matches(topic, article_from_row(row))

@@ -1,10 +1,9 @@
-"""Topic queries as pure functions: user text → safe FTS5 expressions, and topic matching.
+"""Topic queries as pure functions: a reader's typed text → safe FTS5 expressions.
 
 Every key is quoted, so no user text ever reaches the FTS5 syntax; a multi-word topic is a phrase
 first and all of its words second (after the phrase hits when the phrase is rare, see
-digests/search.py). `article_matches` is a phrase search's semantics checked on one article in
-memory, plus every word of a multi-word topic in the headline (the delivery outbox asks it once
-per subscribed topic).
+digests/search.py). Matching a topic in one article (`article_matches`, `alert_matches`) is
+digests/topic_match.py; links, markup and echoes of a reader's text are digests/reader_text.py.
 
 Stop-words at the ends of a query are dropped, except a name that is spelled like one: «علي» with
 ي (Ali; the preposition «على» has the same key) stays when the query has other words, so
@@ -36,9 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digests.arabic import STOP_WORDS, analyze, run_keys, word_runs_of, written_as_name
-from digests.longer_names import Context, context, masked
-from digests.models import Article
+from digests.arabic import STOP_WORDS, run_keys, word_runs_of, written_as_name
 from digests.variants import alternatives, joined_form, split_form
 
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
@@ -254,66 +251,6 @@ def lone_name(query: str) -> str | None:
     return " ".join(dict.fromkeys(w for w in word_runs_of(query[:4000]) if written_as_name(w)))
 
 
-_LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-# A link inside a sentence: up to the next space, an Arabic letter (a link glued to the next
-# word) or a closing mark; punctuation at its end belongs to the sentence («…/a.html.»).
-# A link written without a scheme or «www.» («bbc.com/arabic/x»): a host with a dot, ending in
-# a top-level domain of letters (or an IPv4 address), then a slash; not inside a word, an email
-# address or a longer link. «3.5/10» or «U.S./…» are not links (no letters-only domain).
-_LINK_IN_TEXT = re.compile(
-    r"(?:https?://|www\.)[^\s\u0600-\u06FF«»\"<>]+"
-    r"|(?<![\w.@/:-])(?:(?:[a-z0-9-]+\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?/"
-    r"[^\s\u0600-\u06FF«»\"<>]*", re.IGNORECASE)
-_LINK_TAIL = ".,;:!?)]}'،؛؟…"
-
-
-def pasted_link(text: str) -> str | None:
-    """The link when `text` is one pasted link («https://…», «www.…»), else None."""
-    text = text.strip()
-    if not _LINK_RE.match(text):
-        return None
-    return text if text.lower().startswith("http") else "http://" + text
-
-
-def links_in(text: str) -> list[str]:
-    """Every link in `text`, in order («شاهد https://… و www.… و bbc.com/arabic/…»): links
-    without a scheme (`www.` or a domain followed by a path) get «http://», trailing sentence
-    punctuation is left out; a bare «http://» is no link."""
-    out: list[str] = []
-    for m in _LINK_IN_TEXT.finditer(text[:4000]):
-        link = m.group().rstrip(_LINK_TAIL)
-        if not link.lower().startswith("http"):
-            link = "http://" + link
-        if "." in link.split("://", 1)[1].split("/", 1)[0]:  # a host with a dot
-            out.append(link)
-    return out
-
-
-def link_forms(link: str) -> list[str]:
-    """`link` and the forms a reader may have shortened it from, to look it up by: the other
-    scheme (a link typed without one gets «http://», articles are mostly stored under
-    «https://») and the host with or without «www.» («bbc.com/x» is «https://www.bbc.com/x»)."""
-    scheme, sep, rest = link.partition("://")
-    if not sep or scheme.lower() not in ("http", "https"):
-        return [link]
-    other = rest[4:] if rest.lower().startswith("www.") else "www." + rest
-    forms = [link]
-    for s in ("https", "http"):
-        for r in (rest, other):
-            if f"{s}://{r}" not in forms:
-                forms.append(f"{s}://{r}")
-    return forms
-
-
-_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-
-
-def strip_markup(text: str) -> str:
-    """`text` without HTML tags a reader pasted or typed («<b>غزة</b>» → «غزة»), spaces
-    collapsed; the words between tags stay apart («<p>غزة</p><p>حلب</p>» → «غزة حلب»)."""
-    return " ".join(_TAG_RE.sub(" ", text).split())
-
-
 def followable(topic: str) -> bool:
     """Whether `topic` can be a followed topic: it holds a letter («١٢٣» or «10.30» alone is a
     number, not a topic, though a search may still look for it)."""
@@ -369,7 +306,7 @@ def pasted_names(text: str) -> list[str]:
     keys = [k for run in word_runs_of(text[:4000]) for k in run_keys(run)]
     found: list[tuple[int, int, str]] = []  # (position, length in keys, name)
     for name in NEWS_NAMES:
-        for phrase in _topic_phrases(name):
+        for phrase in topic_phrases(name):
             n = len(phrase)
             at = next((i for i in range(len(keys) - n + 1)
                        if list(keys[i:i + n]) == list(phrase)), None)
@@ -401,135 +338,13 @@ def topic_shown(query: str) -> str:
     return bare + sep + rest if run_keys(bare) == run_keys(first) else text
 
 
-def shorten(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters at a word boundary (a single word longer than
-    the limit is cut inside it); spaces collapsed."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
-    return cut[:limit].rstrip(" ،,.;:-")
-
-
-ECHO_CHARS = 100  # a reader's text quoted back
-
-
-def echo(text: str, limit: int = ECHO_CHARS) -> str:
-    """A reader's text as quoted back: spaces collapsed, at most `limit` characters, cut at a
-    word boundary and then ending with «…» (the README promises the mark)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return shorten(text, limit - 1) + "…"
-
-
 def topic_key(topic: str) -> str:
     """Canonical analyzed form of a subscription topic («الغوطة» and «غوطة» give the same)."""
     return " ".join(plan_query(topic).terms)
 
 
-def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:
-    n = len(phrase)
-    if n == 1:
-        return phrase[0] in seq
-    first = phrase[0]
-    return any(seq[i] == first and list(seq[i:i + n]) == list(phrase)
-               for i in range(len(seq) - n + 1))
-
-
-@lru_cache(maxsize=64)
-def _text_keys(title: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
-    """An article's title and body keys, and all its keys as a set (cached: the outbox asks about
-    one new article once per subscribed topic)."""
-    t, b = tuple(analyze(title)), tuple(analyze(text))
-    return t, b, frozenset(t) | frozenset(b)
-
-
 @lru_cache(maxsize=4096)
-def _topic_phrases(topic: str) -> tuple[tuple[str, ...], ...]:
+def topic_phrases(topic: str) -> tuple[tuple[str, ...], ...]:
+    """The key sequences a topic's phrase accepts (`QueryPlan.phrases`; cached: the outbox and
+    digests.topic_match ask it once per subscribed topic per article)."""
     return plan_query(topic).phrases
-
-
-@lru_cache(maxsize=4096)
-def _topic_words(topic: str) -> tuple[tuple[str, ...], ...]:
-    """Each content word of a multi-word topic as its spellings; () for a one-word topic."""
-    content = plan_query(topic).content
-    return tuple(alternatives(k) for k in content) if len(content) > 1 else ()
-
-
-# An alert is about its topic (QA18 R3: ~28 of 99 alerts to a 4-topic reader named the topic once,
-# in passing): the topic in the headline, in the lead (this much of the first paragraph), or at
-# least ALERT_MENTIONS times in the text. Measured by `benchmarks/search_quality.py --alerts`.
-ALERT_LEAD_CHARS = 400
-ALERT_MENTIONS = 2
-# A topic of two or more words («الأمم المتحدة», «كأس العالم», «النفط والغاز», «مجلس الأمن») is
-# named in passing more often than a name: a source of figures («وتقدر الأمم المتحدة…»), the
-# setting of a sports story, part of a longer name («مجلس الأمن القومي», «المرصد السوري لحقوق
-# الإنسان»). Named exactly twice in the body, and nowhere in the headline or lead, such articles
-# were off topic 25 of 40 read (corpus, brief X25; QA19 found ~15 of 84 alerts off topic, such
-# topics among them), so the body must name it three times, as search's «about» tier asks
-# (search_rank.ABOUT_MENTIONS).
-ALERT_MENTIONS_PHRASE = 3
-
-
-def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> bool:
-    """Whether a new article is sent to the followers of `topic`: it matches
-    (`article_matches`) and is about the topic — the headline names it (the phrase, or every
-    word of a multi-word topic), the lead does (the first ALERT_LEAD_CHARS characters of the
-    first paragraph, or of the summary of an article without a page), or the text names it at
-    least ALERT_MENTIONS times (a topic of several words ALERT_MENTIONS_PHRASE times). A body's
-    single passing mention («بينما صعد النفط» in a gold report) is no alert, nor «الأمم المتحدة»
-    named twice as a source of figures; a search still finds the article.
-
-    A mention inside a longer name of another entity counts nowhere (digests.longer_names:
-    «مجلس الأمن القومي» for «مجلس الأمن», «صحيفة الشرق الأوسط» for «الشرق الأوسط»; brief X27);
-    `whole_names=False` counts them (the benchmark's before)."""
-    if not article_matches(topic, article):
-        return False
-    phrases = _topic_phrases(topic)
-    title, body, _every = _text_keys(article.title, article.text)
-    ctx = _topic_context(topic) if whole_names else None
-    title, body = masked(title, phrases, ctx), masked(body, phrases, ctx)
-    words = _topic_words(topic)
-    if any(_contains(title, p) for p in phrases) or (
-            words and all(any(k in title for k in spellings) for spellings in words)):
-        return True
-    lead = article.paragraphs[0] if article.paragraphs else article.summary
-    lead_keys = masked(analyze(lead[:ALERT_LEAD_CHARS]), phrases, ctx)
-    if any(_contains(lead_keys, p) for p in phrases):
-        return True
-    return _mentions(body, phrases) >= (ALERT_MENTIONS_PHRASE if words else ALERT_MENTIONS)
-
-
-@lru_cache(maxsize=4096)
-def _topic_context(topic: str) -> Context | None:
-    """The longer names that hide the topic's mentions (digests.longer_names), if any."""
-    return context(plan_query(topic).terms)
-
-
-def _mentions(keys: Sequence[str], phrases: Sequence[Sequence[str]]) -> int:
-    """How many places of `keys` start one of `phrases`."""
-    return sum(1 for i in range(len(keys))
-               if any(tuple(keys[i:i + len(p)]) == tuple(p) for p in phrases))
-
-
-def article_matches(topic: str, article: Article) -> bool:
-    """Whether `article` concerns `topic`: the topic's keys in order in its title or body, or
-    every word of a multi-word topic in its title.
-
-    The phrase is a phrase search's semantics: «غوطة» matches «بالغوطة»; «الغوطة الشرقية» needs
-    the two words together in a body. A headline that holds every word is about the topic in
-    any order («بدء فرز الأصوات في انتخابات الرئاسة المصرية» for «الانتخابات المصرية», QA12 F6);
-    a body that names them apart is not enough for an alert (it would send «حزب الله» followers
-    every article with «حزب» and «عبد الله»). The search shows these headlines first after the
-    phrase hits when the phrase is rare. A topic of only stop-words matches nothing.
-    """
-    phrases = _topic_phrases(topic)
-    if not phrases:
-        return False
-    title, body, every = _text_keys(article.title, article.text)
-    if any(every.issuperset(p) and (_contains(title, p) or _contains(body, p))
-           for p in phrases):
-        return True
-    words = _topic_words(topic)
-    return bool(words) and all(any(k in title for k in spellings) for spellings in words)

@@ -57,9 +57,9 @@ def _key(url: str) -> str | None:
 
 def find_article(db: Database, ref: str) -> Article | None:
     """The stored article an operator names: its id («42», «٤٢») or its link, compared by
-    normalized URL; a link typed without a scheme or «www.» is tried as digests.query
+    normalized URL; a link typed without a scheme or «www.» is tried as digests.reader_text
     .link_forms shapes it."""
-    from digests.query import link_forms  # late: the query module builds on the analysis
+    from digests.reader_text import link_forms  # late: as where it lived before (digests.query)
 
     text = ref.strip().translate(_DIGITS)
     if text.isdigit():

@@ -1,8 +1,9 @@
 """Topic search over the archive: a reader's topic to a ranked page of stored articles.
 
-Query planning and topic matching are pure and live in digests/query.py (re-exported here); the
-index itself in digests/search_index.py; suggestions for a topic that found nothing in
-digests/suggestions.py; an article's earlier coverage in digests/related.py.
+Query planning is pure and lives in digests/query.py (re-exported here), matching a topic in one
+article in digests/topic_match.py; the index itself in digests/search_index.py; suggestions for a
+topic that found nothing in digests/suggestions.py; an article's earlier coverage in
+digests/related.py.
 
 Queries are analyzed like the index (digests.arabic.analyze), every key is quoted (no user text
 ever reaches the FTS5 syntax), and a multi-word topic matches as a phrase first, then — only when
@@ -36,8 +37,6 @@ from digests.models import SearchHit
 from digests.query import (  # re-exported: callers know them as digests.search.*
     KUNYA,
     QueryPlan,
-    alert_matches,
-    article_matches,
     every_key,
     lone_name,
     pasted_names,
@@ -53,7 +52,7 @@ from digests.suggestions import better_spellings, suggest
 from digests.variants import alternatives
 
 __all__ = [
-    "QueryPlan", "SearchResult", "alert_matches", "article_matches", "lone_name", "plan_query",
+    "QueryPlan", "SearchResult", "lone_name", "plan_query",
     "search", "topic_key",
 ]
 

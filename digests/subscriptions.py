@@ -104,10 +104,8 @@ def clean_topic(topic: str | None) -> str:
     invisible characters (QA14 F5: an RLO mirrored every reply), spaces collapsed, at most
     MAX_TOPIC_CHARS characters, cut at a word boundary («الغوطة الشرقية …» pasted many times
     never ends in «الش»)."""
-    from digests.query import (  # late: query builds on the analysis modules
-        shorten,
-        topic_text,
-    )
+    from digests.query import topic_text  # late: query builds on the analysis modules
+    from digests.reader_text import shorten
 
     text = _INVISIBLE_RE.sub("", topic or "")
     return shorten(topic_text(_WS_RE.sub(" ", text).strip()), MAX_TOPIC_CHARS)

@@ -394,9 +394,9 @@ def test_a_waiting_delivery_of_a_report_gone_later_moves_or_is_skipped(database:
 def test_a_topic_push_sends_what_its_followers_alerts_carry(database: Database) -> None:
     """X8: /push TOPIC used the widened search, so a rare phrase pushed bodies that merely name
     its words apart — articles the topic's followers are never alerted to. It sends the phrase
-    hits and the headlines with every word (digests.query.article_matches), nothing else."""
+    hits and the headlines with every word (digests.topic_match.article_matches), nothing else."""
     from digests.archive import get_article
-    from digests.search import article_matches
+    from digests.topic_match import article_matches
     from digests.search_index import index_article
 
     src = add_source(database, "a")

@@ -1,4 +1,5 @@
-"""digests.query: what a reader's text becomes (keys, phrase, fallbacks) and topic matching."""
+"""digests.query, digests.topic_match, digests.reader_text: what a reader's text becomes (keys,
+phrase, fallbacks), topic matching, links and echoes."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from hypothesis import strategies as st
 from digests.models import Article
 from digests.query import (
     MAX_QUERY_WORDS,
-    article_matches,
     lone_name,
     plan_query,
     too_short,
@@ -17,6 +17,7 @@ from digests.query import (
     topic_text,
     topic_too_long,
 )
+from digests.topic_match import article_matches
 
 
 def article(title: str, text: str = "") -> Article:
@@ -149,7 +150,7 @@ def test_spellings_never_match_other_words() -> None:
 
 
 def test_shorten_cuts_at_a_word_boundary() -> None:
-    from digests.query import shorten
+    from digests.reader_text import shorten
 
     text = "الغوطة الشرقية " * 30
     short = shorten(text, 100)
@@ -166,7 +167,7 @@ def test_shorten_cuts_at_a_word_boundary() -> None:
     ("الغوطة https://x.example", None), ("ftp://x.example/a", None), ("الغوطة", None),
 ])
 def test_pasted_link(text: str, link: str | None) -> None:
-    from digests.query import pasted_link
+    from digests.reader_text import pasted_link
 
     assert pasted_link(text) == link
 
@@ -185,7 +186,7 @@ def test_pasted_link(text: str, link: str | None) -> None:
     ("و/أو", []), ("https://bbc.com/x bbc.com/y", ["https://bbc.com/x", "http://bbc.com/y"]),
 ])
 def test_links_in_finds_links_inside_a_sentence(text: str, links: list[str]) -> None:
-    from digests.query import links_in
+    from digests.reader_text import links_in
 
     assert links_in(text) == links
 
@@ -243,7 +244,7 @@ def test_topic_text_keeps_what_search_looks_for(query: str) -> None:
 
 
 def test_echo_marks_a_cut_with_an_ellipsis() -> None:
-    from digests.query import echo
+    from digests.reader_text import echo
 
     assert echo("  الغوطة   الشرقية ") == "الغوطة الشرقية"
     long = "الغوطة الشرقية " * 20
@@ -252,7 +253,7 @@ def test_echo_marks_a_cut_with_an_ellipsis() -> None:
 
 
 def test_link_forms_try_the_other_scheme_and_www() -> None:
-    from digests.query import link_forms
+    from digests.reader_text import link_forms
 
     assert link_forms("http://bbc.com/x") == ["http://bbc.com/x", "https://bbc.com/x",
                                               "https://www.bbc.com/x", "http://www.bbc.com/x"]
@@ -267,7 +268,7 @@ def test_link_forms_try_the_other_scheme_and_www() -> None:
     ("3 < 5 و 7 > 2", "3 < 5 و 7 > 2"), ("«الغوطة»", "«الغوطة»"), ("<غزة>", "<غزة>"),
 ])
 def test_strip_markup_leaves_the_text_between_tags(text: str, plain: str) -> None:
-    from digests.query import strip_markup
+    from digests.reader_text import strip_markup
 
     assert strip_markup(text) == plain
 
@@ -281,7 +282,7 @@ def test_a_topic_to_follow_holds_a_letter() -> None:
 
 @given(st.text(max_size=60))
 def test_strip_markup_never_adds_text(text: str) -> None:
-    from digests.query import strip_markup
+    from digests.reader_text import strip_markup
 
     plain = strip_markup(text)
     assert "<b>" not in plain and len(plain) <= len(text)
@@ -376,7 +377,7 @@ def test_an_alert_is_about_its_topic_not_a_passing_mention() -> None:
     """QA18 R3: the topic in the headline, the lead (first 400 characters of the first
     paragraph, or of the summary) or twice; a single later body mention is no alert."""
     from digests.models import Article
-    from digests.query import ALERT_LEAD_CHARS, alert_matches, article_matches
+    from digests.topic_match import ALERT_LEAD_CHARS, alert_matches, article_matches
 
     def art(title: str, *paragraphs: str, summary: str = "") -> Article:
         return Article(id=1, source_id=1, source_name="s", url="u", title=title,
@@ -401,7 +402,7 @@ def test_a_topic_of_several_words_needs_three_body_mentions() -> None:
     in the body — or in the headline (its words in any order) or the lead, as before. A
     one-word topic still needs two."""
     from digests.models import Article
-    from digests.query import alert_matches, article_matches
+    from digests.topic_match import alert_matches, article_matches
 
     def art(title: str, *paragraphs: str) -> Article:
         return Article(id=1, source_id=1, source_name="s", url="u", title=title,
@@ -429,7 +430,7 @@ def test_a_topic_inside_a_longer_name_is_no_mention_for_an_alert() -> None:
     body. The topic's own longer forms («مجلس الأمن الدولي», «كأس العالم لكرة القدم») still
     count, and a search still finds every one of these articles."""
     from digests.models import Article
-    from digests.query import alert_matches, article_matches
+    from digests.topic_match import alert_matches, article_matches
 
     def art(title: str, *paragraphs: str) -> Article:
         return Article(id=1, source_id=1, source_name="s", url="u", title=title,
@@ -493,7 +494,7 @@ def test_an_alert_is_always_a_match(title: list[str], paragraphs: list[list[str]
                                     topic: str) -> None:
     """alert_matches only narrows article_matches: a search still finds every alert's article."""
     from digests.models import Article
-    from digests.query import alert_matches, article_matches
+    from digests.topic_match import alert_matches, article_matches
 
     article = Article(id=1, source_id=1, source_name="s", url="u", title=" ".join(title),
                       paragraphs=tuple(" ".join(p) for p in paragraphs if p))

@@ -17,7 +17,8 @@ from digests.models import Article, iso
 from digests.processing import StoreContext, default_steps
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.related import related_articles
-from digests.search import article_matches, search, topic_key
+from digests.search import search, topic_key
+from digests.topic_match import article_matches
 from digests.search_index import index_article, matched_words, unindex_article
 from digests.settings import Settings
 from digests.suggestions import suggest

@@ -1,0 +1,120 @@
+"""Whether one article matches a followed topic, in memory: the search's semantics, and alerts.
+
+`article_matches` is a phrase search's semantics checked on one article, plus every word of a
+multi-word topic in the headline (the delivery outbox asks it once per subscribed topic);
+`alert_matches` asks more of an article before it is pushed: that it is about the topic (the
+headline, the lead, or several mentions), a mention inside a longer name of another entity not
+counting (digests.longer_names). Pure; the topic's phrases come from digests.query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from digests.arabic import analyze
+from digests.longer_names import Context, context, masked
+from digests.models import Article
+from digests.query import plan_query, topic_phrases
+from digests.variants import alternatives
+
+def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:
+    n = len(phrase)
+    if n == 1:
+        return phrase[0] in seq
+    first = phrase[0]
+    return any(seq[i] == first and list(seq[i:i + n]) == list(phrase)
+               for i in range(len(seq) - n + 1))
+
+
+@lru_cache(maxsize=64)
+def _text_keys(title: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """An article's title and body keys, and all its keys as a set (cached: the outbox asks about
+    one new article once per subscribed topic)."""
+    t, b = tuple(analyze(title)), tuple(analyze(text))
+    return t, b, frozenset(t) | frozenset(b)
+
+
+@lru_cache(maxsize=4096)
+def _topic_words(topic: str) -> tuple[tuple[str, ...], ...]:
+    """Each content word of a multi-word topic as its spellings; () for a one-word topic."""
+    content = plan_query(topic).content
+    return tuple(alternatives(k) for k in content) if len(content) > 1 else ()
+
+
+# An alert is about its topic (QA18 R3: ~28 of 99 alerts to a 4-topic reader named the topic once,
+# in passing): the topic in the headline, in the lead (this much of the first paragraph), or at
+# least ALERT_MENTIONS times in the text. Measured by `benchmarks/search_quality.py --alerts`.
+ALERT_LEAD_CHARS = 400
+ALERT_MENTIONS = 2
+# A topic of two or more words («الأمم المتحدة», «كأس العالم», «النفط والغاز», «مجلس الأمن») is
+# named in passing more often than a name: a source of figures («وتقدر الأمم المتحدة…»), the
+# setting of a sports story, part of a longer name («مجلس الأمن القومي», «المرصد السوري لحقوق
+# الإنسان»). Named exactly twice in the body, and nowhere in the headline or lead, such articles
+# were off topic 25 of 40 read (corpus, brief X25; QA19 found ~15 of 84 alerts off topic, such
+# topics among them), so the body must name it three times, as search's «about» tier asks
+# (search_rank.ABOUT_MENTIONS).
+ALERT_MENTIONS_PHRASE = 3
+
+
+def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> bool:
+    """Whether a new article is sent to the followers of `topic`: it matches
+    (`article_matches`) and is about the topic — the headline names it (the phrase, or every
+    word of a multi-word topic), the lead does (the first ALERT_LEAD_CHARS characters of the
+    first paragraph, or of the summary of an article without a page), or the text names it at
+    least ALERT_MENTIONS times (a topic of several words ALERT_MENTIONS_PHRASE times). A body's
+    single passing mention («بينما صعد النفط» in a gold report) is no alert, nor «الأمم المتحدة»
+    named twice as a source of figures; a search still finds the article.
+
+    A mention inside a longer name of another entity counts nowhere (digests.longer_names:
+    «مجلس الأمن القومي» for «مجلس الأمن», «صحيفة الشرق الأوسط» for «الشرق الأوسط»; brief X27);
+    `whole_names=False` counts them (the benchmark's before)."""
+    if not article_matches(topic, article):
+        return False
+    phrases = topic_phrases(topic)
+    title, body, _every = _text_keys(article.title, article.text)
+    ctx = _topic_context(topic) if whole_names else None
+    title, body = masked(title, phrases, ctx), masked(body, phrases, ctx)
+    words = _topic_words(topic)
+    if any(_contains(title, p) for p in phrases) or (
+            words and all(any(k in title for k in spellings) for spellings in words)):
+        return True
+    lead = article.paragraphs[0] if article.paragraphs else article.summary
+    lead_keys = masked(analyze(lead[:ALERT_LEAD_CHARS]), phrases, ctx)
+    if any(_contains(lead_keys, p) for p in phrases):
+        return True
+    return _mentions(body, phrases) >= (ALERT_MENTIONS_PHRASE if words else ALERT_MENTIONS)
+
+
+@lru_cache(maxsize=4096)
+def _topic_context(topic: str) -> Context | None:
+    """The longer names that hide the topic's mentions (digests.longer_names), if any."""
+    return context(plan_query(topic).terms)
+
+
+def _mentions(keys: Sequence[str], phrases: Sequence[Sequence[str]]) -> int:
+    """How many places of `keys` start one of `phrases`."""
+    return sum(1 for i in range(len(keys))
+               if any(tuple(keys[i:i + len(p)]) == tuple(p) for p in phrases))
+
+
+def article_matches(topic: str, article: Article) -> bool:
+    """Whether `article` concerns `topic`: the topic's keys in order in its title or body, or
+    every word of a multi-word topic in its title.
+
+    The phrase is a phrase search's semantics: «غوطة» matches «بالغوطة»; «الغوطة الشرقية» needs
+    the two words together in a body. A headline that holds every word is about the topic in
+    any order («بدء فرز الأصوات في انتخابات الرئاسة المصرية» for «الانتخابات المصرية», QA12 F6);
+    a body that names them apart is not enough for an alert (it would send «حزب الله» followers
+    every article with «حزب» and «عبد الله»). The search shows these headlines first after the
+    phrase hits when the phrase is rare. A topic of only stop-words matches nothing.
+    """
+    phrases = topic_phrases(topic)
+    if not phrases:
+        return False
+    title, body, every = _text_keys(article.title, article.text)
+    if any(every.issuperset(p) and (_contains(title, p) or _contains(body, p))
+           for p in phrases):
+        return True
+    words = _topic_words(topic)
+    return bool(words) and all(any(k in title for k in spellings) for spellings in words)
