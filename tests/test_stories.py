@@ -658,10 +658,14 @@ def test_the_same_place_another_event_stays_apart_by_meaning(db: Database,
     a = _store(db, settings, _source(db, "wire"), FERRY_A, T0)
     c = _store(db, settings, _source(db, "daily"), FERRY_TOURISM, T0 + timedelta(hours=2))
     assert _story_of(db, a.id) != _story_of(db, c.id)
-    # The words alone would merge them (same island and port, a ferry, 200 passengers).
+    # The words alone are unsure (same island and port, a ferry, 200 passengers): a probability
+    # in the meaning band, above the 0.55 that merged them until session 11 and below today's
+    # decision (0.65, which keeps them apart even without the meaning).
     evidence = compare_leads(lead_of(*FERRY_A), lead_of(*FERRY_TOURISM))
     sim = similarity(story_vector(*FERRY_A), story_vector(*FERRY_TOURISM))
-    assert stories.is_same_story(sim, 2, evidence=evidence)
+    words = story_model.probability(pair_features(sim, 2, evidence))
+    assert story_model.in_band(words) and 0.55 <= words < story_model.DECISION
+    assert not stories.is_same_story(sim, 2, evidence=evidence)
 
 
 @needs_model
