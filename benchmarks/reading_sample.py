@@ -36,11 +36,11 @@ from benchmarks.speaker_scan import _article  # noqa: E402
 from bot.render import render_digest  # noqa: E402
 from digests.digest import condense  # noqa: E402
 
-# The development gold (quotes13.jsonl is this session's blind test and is not read here).
+# The development gold (quotes13.jsonl, session 11's test, scored once: development data since).
 GOLD = [ROOT / "benchmarks" / "gold" / name for name in (
     "quotes.jsonl", "quotes2.jsonl", "quotes3.jsonl", "quotes4.jsonl", "quotes5.jsonl",
     "quotes6.jsonl", "quotes7.jsonl", "quotes8.jsonl", "quotes9.jsonl", "quotes10.jsonl",
-    "quotes11.jsonl", "quotes12.jsonl")]
+    "quotes11.jsonl", "quotes12.jsonl", "quotes13.jsonl")]
 NOW = datetime(2018, 4, 2, tzinfo=timezone.utc)
 
 
