@@ -7,10 +7,12 @@ stored in its own transaction together with `digests.processing.run_steps` (sear
 digest, deliveries) as soon as it and every older entry are ready. Pages that failed on an earlier
 poll are fetched again (`digests.retries`) for every source whose feed answered; a page gone for
 good (HTTP 404/410) is not: its article is stored as backfill, marked gone, never pushed.
-Publication times follow `digests.dates.publication_time`, with the offset each source writes its dates in
-learned at each poll. One bad source never stops the others: its failure is recorded with backoff.
-One source's feed read and its recorded outcome live in digests.source_work. The report types
-live in digests.polls and are re-exported here.
+Publication times follow `digests.dates.publication_time`, with the offset each source writes its
+dates in learned at each poll. One bad source never stops the others: its failure is recorded with backoff.
+One source's feed read and its recorded outcome live in digests.source_work, one entry's page
+fetch in digests.page_fetch, storing one article (and settling one page retry) in
+digests.article_store; this module is the poll loop. The report types live in digests.polls and
+are re-exported here, as is PUSH_WINDOW.
 
 The poll's store work — each article with its steps, each source's outcome, page retries, the
 digest refresh and the `polls` row — runs in the poll's `digests.writer.Writer`: one worker
@@ -28,205 +30,25 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TypeAlias
 
-from digests import archive, prepared, retries, sources
+from digests import retries, sources
 from digests.archive import inserted_id
-from digests.dates import publication_time
-from digests.errors import FetchError, ParseError
+from digests.article_store import PUSH_WINDOW, retry_one, store_one
 from digests.extractor import Extractor
 from digests.fetcher import Fetcher
-from digests.logs import strip_credentials
-from digests.models import FeedEntry, Page, Source, iso
+from digests.models import FeedEntry, Source, iso
+from digests.page_fetch import Fetched, fetch_page
 from digests.polls import PollSummary, SourceReport, SourceStatus, Timings
-from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
-from digests.source_work import (Clock, SourceWork, failed, finish, read_feed,
-                                 source_offset)
-from digests.storage import (FAULT_LOG, FAULT_TEXT, FAULTS, Database, Fault, fault_in,
-                             fault_of)
+from digests.source_work import Clock, SourceWork, failed, finish, read_feed
+from digests.storage import FAULT_LOG, FAULT_TEXT, FAULTS, Database, Fault, fault_in, fault_of
 from digests.writer import Writer
 
 __all__ = ["PUSH_WINDOW", "PollSummary", "SourceReport", "SourceStatus", "Timings", "poll_once"]
 
 log = logging.getLogger(__name__)
-
-PUSH_WINDOW = timedelta(hours=48)
-
-
-@dataclass(frozen=True)
-class _Fetched:
-    """An entry's page as this poll got it, or why not (the article is then feed-only)."""
-
-    entry: FeedEntry
-    page: Page | None
-    error: str | None
-    etag: str | None
-    last_modified: str | None
-    retry_after: float | None = None  # the server asked us to wait this long (429/503)
-    status: int | None = None  # the failed fetch's HTTP status (404/410: the page is gone)
-
-
-async def _fetch_page(fetcher: Fetcher, extractor: Extractor, entry: FeedEntry, batch: int,
-                      clock: Clock) -> _Fetched:
-    """Fetch and extract one page; a fetch error or unreadable page becomes the reason.
-
-    Never raises (but CancelledError): one page's failure, expected or not, makes its article
-    feed-only and costs no other page, source or the poll (QA14 F1)."""
-    started = time.perf_counter()
-    try:
-        result = await fetcher.fetch(entry.url, page=True)
-    except FetchError as exc:
-        clock.fetch += time.perf_counter() - started
-        # said once per page: /sources shows the source's refused pages, the log says which (QA20 O5)
-        log.info("page not fetched url=%s status=%s reason=%s", strip_credentials(entry.url),
-                 exc.status, strip_credentials(str(exc)))
-        return _Fetched(entry, None, str(exc), None, None, exc.retry_after, exc.status)
-    except Exception as exc:  # a fetcher bug on one odd link must not abort the poll
-        clock.fetch += time.perf_counter() - started
-        log.exception("page fetch failed unexpectedly url=%s", entry.url)
-        return _Fetched(entry, None, strip_credentials(f"تعذر جلب الصفحة / page fetch failed: "
-                                                       f"{type(exc).__name__}: {exc}"), None, None)
-    clock.fetch += time.perf_counter() - started
-    try:
-        page, cpu = await extractor.extract(result.text(), result.final_url, batch=batch)
-        clock.extract += cpu
-    except ParseError as exc:
-        return _Fetched(entry, None,
-                        strip_credentials(f"تعذرت قراءة الصفحة / page unreadable: {exc}"),
-                        None, None)
-    except Exception as exc:  # an extractor bug on one odd page must not cost the source
-        log.exception("page extraction failed url=%s", entry.url)
-        return _Fetched(entry, None, strip_credentials(f"تعذرت قراءة الصفحة / page unreadable: "
-                                                       f"{type(exc).__name__}: {exc}"), None, None)
-    if not page.paragraphs:  # a consent wall, a script-only page: keep the feed's summary
-        # the stored reason (/sources, the CLI) names the page without its `user:password@`
-        return _Fetched(entry, None, "الصفحة بلا نص مقروء / page has no readable article text: "
-                        f"{strip_credentials(result.final_url)}", None, None)
-    return _Fetched(entry, page, None, result.etag, result.last_modified)
-
-
-def _store_one(db: Database, settings: Settings, work: SourceWork, item: _Fetched,
-               now: datetime, clock: Clock) -> None:
-    """Store one article with its processing steps in one transaction; count the outcome.
-
-    Runs in the poll's writer thread. What the story step will weigh by meaning is embedded
-    first, and the digest's headline and quotes found (digests.prepared), outside the
-    transaction (`_embed_ahead`), so it holds SQLite's write lock only to write."""
-    entry, page = item.entry, item.page
-    title = entry.title or (page.title if page else "")
-    text = "\n".join(page.paragraphs) if page and page.paragraphs else entry.summary
-    _embed_ahead(db, settings, title, text,
-                 entry.published_at or (page.published_at if page else None) or now)
-    # the digest's headline and quotes are found here, before the transaction: a handler's
-    # write waits for the transaction only (digests.prepared)
-    ready = prepared.prepare(title, page.paragraphs if page else (), entry.summary)
-    if (page is not None and page.published_at is not None and page.published_offset is None
-            and entry.published_at is not None and entry.published_offset is not None):
-        work.offset_pairs.append((entry.published_at, page.published_at))
-    published = publication_time(
-        entry.published_at, entry.published_offset,
-        page.published_at if page else None, page.published_offset if page else None,
-        source_offset=work.local_offset, default_offset=settings.source_utc_offset_minutes,
-        now=now)
-    # The resolved time goes in as the entry's, so the archive stores it as the feed's date.
-    entry = replace(entry, published_at=published, published_offset=0)
-    # A page gone for good (404/410) is no news to push either: stored, searchable, not sent.
-    gone = page is None and retries.is_gone(item.status)
-    backfill = (work.first_poll or gone
-                or (published is not None and published < now - PUSH_WINDOW))
-    started = time.perf_counter()
-    try:
-        with db.transaction() as sql:
-            result = archive.store_article(
-                sql, source_id=work.source.id, entry=entry, page=page, now=now,
-                page_error=item.error, page_etag=item.etag,
-                page_last_modified=item.last_modified)
-            if result.article is not None:
-                if gone:
-                    retries.mark_gone(sql, result.article.id, item.error or "", now)
-                elif page is None and settings.fetch_pages:
-                    retries.schedule(sql, result.article.id, now, settings,
-                                     retry_after=item.retry_after)
-                run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill),
-                          prepared.steps(ready))
-    except Exception as exc:  # a failing step rolls back this article only
-        kind = fault_of(exc)
-        if kind is None:
-            log.exception("article not stored source=%s url=%s", work.source.id, item.entry.url)
-        # A full disk or a lock: every article meets it; the poll says it once (QA16 F2), and
-        # the source reports it as its failure (`_finished`).
-        said = FAULT_TEXT[kind] + " — " if kind else ""
-        work.store_errors.append(
-            strip_credentials(f"{said}{item.entry.url}: {type(exc).__name__}: {exc}"))
-        return
-    finally:
-        clock.store += time.perf_counter() - started
-    if result.outcome == "stored":
-        work.new += 1
-        work.pages_failed += item.page is None
-    elif result.outcome == "duplicate":
-        work.duplicates += 1
-    else:
-        work.known += 1
-
-
-def _retry_one(db: Database, settings: Settings, due: retries.PendingPage, item: _Fetched,
-               now: datetime, clock: Clock) -> bool:
-    """Settle one page retry (digests.retries.settle), timed as store work. True: recovered.
-
-    Runs in the poll's writer thread; a page that completes its article first has what its story
-    step weighs by meaning embedded (`_embed_ahead`), outside the transaction."""
-    started = time.perf_counter()
-    try:
-        _embed_retry_ahead(db, settings, due, item)
-        return retries.settle(db, settings, due, item.page, item.error, now=now,
-                              source_offset=source_offset(db, due.source_id), etag=item.etag,
-                              last_modified=item.last_modified, retry_after=item.retry_after,
-                              status=item.status)
-    finally:
-        clock.store += time.perf_counter() - started
-
-
-def _embed_retry_ahead(db: Database, settings: Settings, due: retries.PendingPage,
-                       item: _Fetched) -> None:
-    """`_embed_ahead` for a page retry about to complete its article: the story step of
-    `retries.apply_page` weighs the stored title (the page's when there is none) and the page's
-    text."""
-    from digests.models import parse_iso
-    from digests.stories import embedder_for
-
-    page = item.page
-    if page is None or not page.paragraphs or embedder_for(settings) is None:
-        return  # no page: the try is only counted, no step runs
-    row = db.db.execute("select title, coalesce(published_at, fetched_at) from articles"
-                        " where id = ?", [due.article_id]).fetchone()
-    when = parse_iso(row[1]) if row and row[1] else None
-    if when is None:
-        return  # the step embeds in place what it needs
-    title = (row[0] if row else "") or page.title
-    _embed_ahead(db, settings, title, "\n".join(page.paragraphs), when, due.article_id)
-
-
-def _embed_ahead(db: Database, settings: Settings, title: str, text: str, when: datetime,
-                 article_id: int = 0) -> None:
-    """Embed, before the article's store transaction, what its story step will weigh by meaning
-    (digests.stories.meaning_texts, a read-only dry run: most articles nothing, else the
-    uncertain pairs' headlines and leads; SEMANTIC_MODEL only). The model remembers the vectors,
-    so the step finds them instead of embedding (~0.1–0.3 s a text) while it holds SQLite's
-    write lock, which a bot handler's write would wait for. Failures cost speed only."""
-    from digests.stories import embedder_for, meaning_texts
-
-    embedder = embedder_for(settings)
-    if embedder is None:
-        return
-    try:
-        texts = meaning_texts(db.db, title, text, when, article_id)
-        for passage in texts:
-            embedder.passage(passage)
-    except Exception:  # the step embeds in place what it still needs
-        log.exception("meaning texts not embedded ahead; the story step embeds in place")
 
 
 @dataclass(frozen=True)
@@ -250,8 +72,8 @@ class _Poll:
 
 
 # A page in flight, and who waits for it: the source that stores it, or the retry it settles.
-_Pending: TypeAlias = deque[tuple[SourceWork, asyncio.Future[_Fetched]]]
-_Again: TypeAlias = deque[tuple[retries.PendingPage, asyncio.Future[_Fetched]]]
+_Pending: TypeAlias = deque[tuple[SourceWork, asyncio.Future[Fetched]]]
+_Again: TypeAlias = deque[tuple[retries.PendingPage, asyncio.Future[Fetched]]]
 
 
 async def poll_once(db: Database, settings: Settings, *, now: datetime,
@@ -420,11 +242,11 @@ def _fetch_new_pages(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
     pending: _Pending = deque()
     for entry, work in queue:
         if poll.settings.fetch_pages:
-            future: asyncio.Future[_Fetched] = asyncio.ensure_future(
-                _fetch_page(fetcher, extractor, entry, batch, poll.clock))
+            future: asyncio.Future[Fetched] = asyncio.ensure_future(
+                fetch_page(fetcher, extractor, entry, batch, poll.clock))
         else:
             future = asyncio.get_running_loop().create_future()
-            future.set_result(_Fetched(entry, None, "جلب الصفحات معطل / page fetching "
+            future.set_result(Fetched(entry, None, "جلب الصفحات معطل / page fetching "
                                        "disabled", None, None))
         pending.append((work, future))
     return pending
@@ -433,7 +255,7 @@ def _fetch_new_pages(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
 def _fetch_retry_pages(poll: _Poll, fetcher: Fetcher, extractor: Extractor,
                        due_pages: list[retries.PendingPage], batch: int) -> _Again:
     """Start fetching every due retry's page again, in the order `retries.due` gave."""
-    return deque((due, asyncio.ensure_future(_fetch_page(fetcher, extractor,
+    return deque((due, asyncio.ensure_future(fetch_page(fetcher, extractor,
                                                          FeedEntry(url=due.url), batch,
                                                          poll.clock)))
                  for due in due_pages)
@@ -447,7 +269,7 @@ async def _store_in_order(poll: _Poll, pending: _Pending) -> None:
         work, future = pending[0]
         item = await future
         pending.popleft()  # drop the page as soon as it is stored
-        await poll.writer.run(_store_one, poll.settings, work, item, poll.now, poll.clock)
+        await poll.writer.run(store_one, poll.settings, work, item, poll.now, poll.clock)
         work.waiting -= 1
         if work.waiting == 0:
             await _finish_source(poll, work)
@@ -464,7 +286,7 @@ async def _settle_retries(poll: _Poll, again: _Again) -> tuple[int, int]:
         item = await retry
         again.popleft()
         retried += 1
-        recovered += await poll.writer.run(_retry_one, poll.settings, due, item, poll.now,
+        recovered += await poll.writer.run(retry_one, poll.settings, due, item, poll.now,
                                            poll.clock)
         await asyncio.sleep(0)
     return retried, recovered

@@ -219,7 +219,7 @@ async def test_failing_sources_back_off_and_never_stop_the_others(
 async def test_unfetchable_page_keeps_the_feed_entry_and_says_so(
         database: Database, settings: Settings, site: SampleSite,
         caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="digests.pipeline")
+    caplog.set_level(logging.INFO, logger="digests.page_fetch")
     small = settings.replace(max_body_bytes=500_000)
     site.add_route("/p/500.html", Response(status=500))
     site.add_route("/p/bomb.html", gzip_bomb(32 * 1024 * 1024))

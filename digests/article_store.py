@@ -1,0 +1,152 @@
+"""Storing one article of a poll: its own transaction with the processing steps, and page retries.
+
+Runs in the poll's writer thread (digests.writer). `store_one` stores a new entry with its page
+(or as feed-only, with the reason), resolving its publication time (digests.dates) and whether it
+is backfill (never pushed: the source's first poll, a page gone for good, or older than
+PUSH_WINDOW); a failing step rolls back this article only and the source counts it. `retry_one`
+settles a page fetched again (digests.retries.settle). Both embed first, outside the transaction,
+what the story step will weigh by meaning (SEMANTIC_MODEL only), so SQLite's write lock is held
+only to write. Split from digests/pipeline.py (the poll loop).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from digests import archive, prepared, retries
+from digests.dates import publication_time
+from digests.logs import strip_credentials
+from digests.page_fetch import Fetched
+from digests.processing import StoreContext, run_steps
+from digests.settings import Settings
+from digests.source_work import Clock, SourceWork, source_offset
+from digests.storage import FAULT_TEXT, Database, fault_of
+
+log = logging.getLogger(__name__)
+
+PUSH_WINDOW = timedelta(hours=48)
+
+
+def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
+              now: datetime, clock: Clock) -> None:
+    """Store one article with its processing steps in one transaction; count the outcome.
+
+    Runs in the poll's writer thread. What the story step will weigh by meaning is embedded
+    first, and the digest's headline and quotes found (digests.prepared), outside the
+    transaction (`_embed_ahead`), so it holds SQLite's write lock only to write."""
+    entry, page = item.entry, item.page
+    title = entry.title or (page.title if page else "")
+    text = "\n".join(page.paragraphs) if page and page.paragraphs else entry.summary
+    _embed_ahead(db, settings, title, text,
+                 entry.published_at or (page.published_at if page else None) or now)
+    # the digest's headline and quotes are found here, before the transaction: a handler's
+    # write waits for the transaction only (digests.prepared)
+    ready = prepared.prepare(title, page.paragraphs if page else (), entry.summary)
+    if (page is not None and page.published_at is not None and page.published_offset is None
+            and entry.published_at is not None and entry.published_offset is not None):
+        work.offset_pairs.append((entry.published_at, page.published_at))
+    published = publication_time(
+        entry.published_at, entry.published_offset,
+        page.published_at if page else None, page.published_offset if page else None,
+        source_offset=work.local_offset, default_offset=settings.source_utc_offset_minutes,
+        now=now)
+    # The resolved time goes in as the entry's, so the archive stores it as the feed's date.
+    entry = replace(entry, published_at=published, published_offset=0)
+    # A page gone for good (404/410) is no news to push either: stored, searchable, not sent.
+    gone = page is None and retries.is_gone(item.status)
+    backfill = (work.first_poll or gone
+                or (published is not None and published < now - PUSH_WINDOW))
+    started = time.perf_counter()
+    try:
+        with db.transaction() as sql:
+            result = archive.store_article(
+                sql, source_id=work.source.id, entry=entry, page=page, now=now,
+                page_error=item.error, page_etag=item.etag,
+                page_last_modified=item.last_modified)
+            if result.article is not None:
+                if gone:
+                    retries.mark_gone(sql, result.article.id, item.error or "", now)
+                elif page is None and settings.fetch_pages:
+                    retries.schedule(sql, result.article.id, now, settings,
+                                     retry_after=item.retry_after)
+                run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill),
+                          prepared.steps(ready))
+    except Exception as exc:  # a failing step rolls back this article only
+        kind = fault_of(exc)
+        if kind is None:
+            log.exception("article not stored source=%s url=%s", work.source.id, item.entry.url)
+        # A full disk or a lock: every article meets it; the poll says it once (QA16 F2), and
+        # the source reports it as its failure (`_finished`).
+        said = FAULT_TEXT[kind] + " — " if kind else ""
+        work.store_errors.append(
+            strip_credentials(f"{said}{item.entry.url}: {type(exc).__name__}: {exc}"))
+        return
+    finally:
+        clock.store += time.perf_counter() - started
+    if result.outcome == "stored":
+        work.new += 1
+        work.pages_failed += item.page is None
+    elif result.outcome == "duplicate":
+        work.duplicates += 1
+    else:
+        work.known += 1
+
+
+def retry_one(db: Database, settings: Settings, due: retries.PendingPage, item: Fetched,
+              now: datetime, clock: Clock) -> bool:
+    """Settle one page retry (digests.retries.settle), timed as store work. True: recovered.
+
+    Runs in the poll's writer thread; a page that completes its article first has what its story
+    step weighs by meaning embedded (`_embed_ahead`), outside the transaction."""
+    started = time.perf_counter()
+    try:
+        _embed_retry_ahead(db, settings, due, item)
+        return retries.settle(db, settings, due, item.page, item.error, now=now,
+                              source_offset=source_offset(db, due.source_id), etag=item.etag,
+                              last_modified=item.last_modified, retry_after=item.retry_after,
+                              status=item.status)
+    finally:
+        clock.store += time.perf_counter() - started
+
+
+def _embed_retry_ahead(db: Database, settings: Settings, due: retries.PendingPage,
+                       item: Fetched) -> None:
+    """`_embed_ahead` for a page retry about to complete its article: the story step of
+    `retries.apply_page` weighs the stored title (the page's when there is none) and the page's
+    text."""
+    from digests.models import parse_iso
+    from digests.stories import embedder_for
+
+    page = item.page
+    if page is None or not page.paragraphs or embedder_for(settings) is None:
+        return  # no page: the try is only counted, no step runs
+    row = db.db.execute("select title, coalesce(published_at, fetched_at) from articles"
+                        " where id = ?", [due.article_id]).fetchone()
+    when = parse_iso(row[1]) if row and row[1] else None
+    if when is None:
+        return  # the step embeds in place what it needs
+    title = (row[0] if row else "") or page.title
+    _embed_ahead(db, settings, title, "\n".join(page.paragraphs), when, due.article_id)
+
+
+def _embed_ahead(db: Database, settings: Settings, title: str, text: str, when: datetime,
+                 article_id: int = 0) -> None:
+    """Embed, before the article's store transaction, what its story step will weigh by meaning
+    (digests.stories.meaning_texts, a read-only dry run: most articles nothing, else the
+    uncertain pairs' headlines and leads; SEMANTIC_MODEL only). The model remembers the vectors,
+    so the step finds them instead of embedding (~0.1–0.3 s a text) while it holds SQLite's
+    write lock, which a bot handler's write would wait for. Failures cost speed only."""
+    from digests.stories import embedder_for, meaning_texts
+
+    embedder = embedder_for(settings)
+    if embedder is None:
+        return
+    try:
+        texts = meaning_texts(db.db, title, text, when, article_id)
+        for passage in texts:
+            embedder.passage(passage)
+    except Exception:  # the step embeds in place what it still needs
+        log.exception("meaning texts not embedded ahead; the story step embeds in place")
