@@ -142,8 +142,8 @@ def digest_by_url(db: Database, url: str) -> Digest | None:
 def story_digest(db: Database, story_id: int) -> Digest | None:
     """The digest to show for a story id a button or an outbox row carried: the newest live
     report of the story it stands for now (an id merged into another resolves through
-    digests.stories.resolve_story), or None when the story has no live report."""
-    from digests.stories import resolve_story  # late: the story index is another module's job
+    digests.story_merges.resolve_story), or None when the story has no live report."""
+    from digests.story_merges import resolve_story  # late: the story index is another module's job
 
     story = resolve_story(db.db, story_id)
     row = db.db.execute("select max(id) from articles where story_id = ? and page_status != ?",

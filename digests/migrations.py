@@ -181,7 +181,8 @@ def m005_delivery_pushes(db: sqlite_utils.Database) -> None:
 
 def m006_story_index(db: sqlite_utils.Database) -> None:
     # Story candidate index (digests.stories), then stories for articles stored before it existed.
-    from digests.stories import backfill_stories, create_story_index
+    from digests.stories import backfill_stories
+    from digests.story_rows import create_story_index
 
     create_story_index(db)
     backfill_stories(db)

@@ -7,7 +7,7 @@ article never brings it back; the search index entry goes with the row (a trigge
 transaction:
 
 - its story: its story terms and vectors (it is no candidate for a later report any more) and
-  its meaning vector; the story row is recomputed (`digests.stories.refresh_story`) and keeps its
+  its meaning vector; the story row is recomputed (`digests.story_rows.refresh_story`) and keeps its
   id even when no report is left, since the outbox remembers story ids per chat;
 - deliveries still waiting for it (`outbox` rows `pending`): deleted, so nobody is sent it. Rows
   already sent stay as the chat's history; a row being sent at that moment finds no article and
@@ -104,7 +104,7 @@ def preview(db: Database, article: Article) -> Removal:
 def remove_for_good(db: Database, article_id: int, now: datetime) -> Removal | None:
     """Remove the article and everything that points at it, in one transaction (see the module
     docstring); None when there is no such article."""
-    from digests.stories import refresh_story  # late: stories builds on the search index
+    from digests.story_rows import refresh_story  # late: as where it lived before (digests.stories)
 
     with db.transaction() as sql:
         rows = list(sql.query(f"{ARTICLE_SELECT} where articles.id = ?", [article_id]))

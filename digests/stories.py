@@ -1,23 +1,26 @@
 """Stories: reports of the same event, from any source, within about two days share a `story_id`.
 
-The comparison itself is digests.similarity and digests.story_model (pure). This module keeps the candidate index and the
-`stories` table in SQLite: the 16 heaviest terms of every article go into `story_terms (term,
-published_at, article_id)` with an index on (term, published_at), and the whole vector into
-`story_vectors`. A new article looks up only its own heavy terms inside its ±48 h window, ranks the
-articles that share them, and compares at most 64 of them: the cost depends on the news of those
-four days, never on the size of the archive. It joins the story of its best match when it fits
-that story as a whole: the pair model's mean probability over all its reports, and a share of them
-passing a joining threshold (so a story does not grow by chaining: A~B and B~C do not make A~C);
-among several such stories, the one it fits best, closest lead first; a story spans at most the
-window.
+The comparison itself is digests.similarity and digests.story_model (pure); the tables are
+digests.story_rows (the candidate index: the 16 heaviest terms of every article in `story_terms
+(term, published_at, article_id)` with an index on (term, published_at), the whole vector in
+`story_vectors`; and the `stories` rows); merging is digests.story_merges. This module is the
+step: the candidates, the join vote, the merge rule and the assignment (kept together: the
+benchmarks and tests swap `_judge`, `_cohesion` and the JOIN_/MERGE_ settings on this module).
+
+A new article looks up only its own heavy terms inside its ±48 h window, ranks the articles that
+share them, and compares at most 64 of them: the cost depends on the news of those four days,
+never on the size of the archive. It joins the story of its best match when it fits that story as
+a whole: the pair model's mean probability over all its reports, and a share of them passing a
+joining threshold (so a story does not grow by chaining: A~B and B~C do not make A~C); among
+several such stories, the one it fits best, closest lead first; a story spans at most the window.
 
 An event split in two stories is mended (brief S9, benchmarks/README.md "Session 7 (brief S9)"):
 an article that fits two stories as a whole, each at MERGE_FIT or more, bridges them, and
-`merge_stories` moves the younger story's reports to the older id inside the arriving article's
-store transaction, records the merge in `story_merges` (kept flat, so an old id resolves:
-`resolve_story`) and lets the outbox collapse the two stories' deliveries to one per chat
-(digests.outbox.merge_deliveries). And a pair at STRONG_PAIR overrides a story's vote. Both act
-on the words' path only (with the meaning model on, the CV measured no gain for them).
+`merge_stories` (digests.story_merges) moves the younger story's reports to the older id inside
+the arriving article's store transaction, records the merge in `story_merges` (kept flat, so an
+old id resolves: `resolve_story`) and lets the outbox collapse the two stories' deliveries to one
+per chat (digests.outbox.merge_deliveries). And a pair at STRONG_PAIR overrides a story's vote.
+Both act on the words' path only (with the meaning model on, the CV measured no gain for them).
 
 Meaning vectors (digests.semantic, when the model is installed and the `semantic_model` setting is
 on) are embedded lazily: only a pair whose word probability lies in story_model.MEANING_BAND (the
@@ -35,7 +38,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Any
 
 import sqlite_utils
 
@@ -51,6 +53,12 @@ from digests.story_meaning import (  # re-exported: the story step's meaning sid
     embedder_for,
     has_vectors as _has_vectors,
 )
+from digests.story_merges import (  # re-exported: callers know them as digests.stories.*
+    has_merges,
+    merge_stories,
+    merged_ids,
+    resolve_story,
+)
 from digests.similarity import (
     POSTING_TERMS,
     LeadEvidence,
@@ -63,6 +71,13 @@ from digests.similarity import (
     similarity_to_blob,
     story_vector,
     threshold,
+)
+from digests.story_rows import (  # re-exported: the story tables
+    candidate_sql,
+    create_story_index,
+    refresh_story,
+    stories_row,
+    story_articles,
 )
 
 __all__ = [
@@ -103,27 +118,6 @@ STRONG_PAIR = 2.0
 MAX_MEMBERS = 48
 
 
-# --- storage: the candidate index and the stories table ----------------------------------
-
-def create_story_index(db: sqlite_utils.Database) -> None:
-    """Tables of the candidate index (called by the story migration)."""
-    db.execute("""
-        create table if not exists story_vectors (
-            article_id integer primary key,
-            published_at text not null,   -- the article's time (or its store time), UTC ISO
-            vector blob not null          -- StoryVector.to_blob()
-        )""")
-    db.execute("""
-        create table if not exists story_terms (
-            term integer not null,        -- term_hash of one of the article's heaviest keys
-            published_at text not null,
-            article_id integer not null
-        )""")
-    db.execute("create index if not exists story_terms_lookup"
-               " on story_terms(term, published_at)")
-    db.execute("create index if not exists story_terms_article on story_terms(article_id)")
-
-
 def _judge(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | None,
            other_id: int, blob: bytes | None) -> tuple[float, bool]:
     """(probability, decision) of one pair: by words, or by meaning inside the uncertain band."""
@@ -154,16 +148,6 @@ class Match:
 def _hours(a: datetime, b: datetime) -> float:
     return abs((a - b).total_seconds()) / 3600
 
-
-def candidate_sql(n_terms: int) -> str:
-    """The window lookup: articles sharing any of `n_terms` heavy terms, most shared first.
-
-    Parameters: the terms, window start, window end, the article's own id, the limit.
-    """
-    marks = ",".join("?" * n_terms)
-    return (f"select article_id, count(*) as shared from story_terms"
-            f" where term in ({marks}) and published_at between ? and ? and article_id != ?"
-            f" group by article_id order by shared desc, article_id limit ?")
 
 
 def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
@@ -290,33 +274,7 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     return fit if meaning is None and max(probs) >= STRONG_PAIR else None
 
 
-# --- merging a story split in two ----------------------------------------------------------
-
-def _has_merges(db: sqlite_utils.Database) -> bool:
-    # The story migration (006) backfills before the merges' table (020) exists: no merge then.
-    return bool(db.execute("select 1 from sqlite_master where type = 'table'"
-                           " and name = 'story_merges'").fetchone())
-
-
-def resolve_story(db: sqlite_utils.Database, story_id: int) -> int:
-    """The story a story id stands for now: the one it was merged into, else itself.
-
-    `story_merges` is kept flat (every merged id points at a surviving story), so one look-up
-    is enough. Ids handed out before a merge (an outbox row, a button) resolve through it."""
-    if not _has_merges(db):
-        return story_id
-    row = db.execute("select into_id from story_merges where merged_id = ?",
-                     [story_id]).fetchone()
-    return int(row[0]) if row else story_id
-
-
-def merged_ids(db: sqlite_utils.Database, story_id: int) -> list[int]:
-    """The ids merged into a surviving story (empty when none or the table does not exist)."""
-    if not _has_merges(db):
-        return []
-    return [int(r[0]) for r in db.execute(
-        "select merged_id from story_merges where into_id = ? order by merged_id", [story_id])]
-
+# --- the merge rule: when an article bridges two stories --------------------------------
 
 def _members_fit(db: sqlite_utils.Database, one: int, other: int, when: datetime) -> bool:
     """Whether the reports of two stories fit each other as one story (MERGE_RULE "members").
@@ -368,27 +326,6 @@ def _merge_fitting(db: sqlite_utils.Database, match: Match, when: datetime,
     return into
 
 
-def merge_stories(db: sqlite_utils.Database, into_id: int, merged_id: int,
-                  now: datetime) -> None:
-    """Make two stories one, in the caller's (the arriving article's store) transaction.
-
-    The younger story's reports move to `into_id` (the older one); `story_merges` records the
-    merge, flattened so every merged id points at a surviving story, and the merged story keeps
-    its row (count 0: its id is never handed out again). The outbox follows
-    (digests.outbox.merge_deliveries): no chat gets the merged story twice.
-    """
-    from digests.outbox_upkeep import merge_deliveries  # late: the outbox builds on retries
-
-    db.execute("update articles set story_id = ? where story_id = ?", [into_id, merged_id])
-    db.execute("update story_merges set into_id = ? where into_id = ?", [into_id, merged_id])
-    db.execute("insert or replace into story_merges (merged_id, into_id, merged_at)"
-               " values (?, ?, ?)", [merged_id, into_id, iso(now)])
-    refresh_story(db, into_id)
-    refresh_story(db, merged_id)
-    merge_deliveries(db, into_id, merged_id, now)
-    log.info("stories merged into=%s merged=%s", into_id, merged_id)
-
-
 def _remember(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
               when: datetime) -> None:
     stamp = iso(when)
@@ -399,31 +336,6 @@ def _remember(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         db.conn.executemany(
             "insert into story_terms (term, published_at, article_id) values (?, ?, ?)",
             [(t, stamp, article_id) for t in vector.heaviest()])
-
-
-def refresh_story(db: sqlite_utils.Database, story_id: int) -> None:
-    """Recompute a story's row from its articles.
-
-    A story left without articles keeps its row (count 0): deleting it could let SQLite hand its
-    id to a new story, and the outbox remembers which story ids each chat has already received.
-    An undated article counts with the time it was stored.
-    """
-    count, first, last = db.execute(
-        "select count(*), min(coalesce(a.published_at, v.published_at)),"
-        " max(coalesce(a.published_at, v.published_at)) from articles a"
-        " left join story_vectors v on v.article_id = a.id where a.story_id = ?",
-        [story_id]).fetchone()
-    if not count:
-        db.execute("update stories set article_count = 0 where id = ?", [story_id])
-        return
-    from digests.headline import clean_headline  # late: the condenser is another module's job
-
-    title, body = db.execute(
-        "select title, body from articles where story_id = ?"
-        " order by published_at is null, published_at, id limit 1", [story_id]).fetchone()
-    db.execute("update stories set first_published_at = ?, last_published_at = ?,"
-               " article_count = ?, headline = ? where id = ?",
-               [first, last, count, clean_headline(title or "", body or ""), story_id])
 
 
 def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
@@ -450,7 +362,7 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
         old = None
     if match is not None:
         story_id = match.story_id
-        if MERGE and match.also and meaning is None and _has_merges(db):
+        if MERGE and match.also and meaning is None and has_merges(db):
             story_id = _merge_fitting(db, match, when, now)
     elif old is not None:
         story_id = old  # nothing better: keep the story it has (re-assignment changes nothing)
@@ -496,14 +408,6 @@ def assign_story(db: sqlite_utils.Database, article: Article, ctx: StoreContext)
     _assign(db, article, ctx.now, embedder_for(ctx.settings))
 
 
-def story_articles(db: sqlite_utils.Database, story_id: int) -> list[Article]:
-    """The articles of a story, earliest first."""
-    rows = db.query(f"{ARTICLE_SELECT} where articles.story_id = ?"
-                    " order by articles.published_at is null, articles.published_at, articles.id",
-                    [story_id])
-    return [article_from_row(r) for r in rows]
-
-
 def backfill_stories(db: sqlite_utils.Database, now: datetime | None = None,
                      batch: int = 500) -> int:
     """Assign stories to stored articles that have none in the index yet, oldest first.
@@ -529,7 +433,3 @@ def backfill_stories(db: sqlite_utils.Database, now: datetime | None = None,
             done += 1
 
 
-def stories_row(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | None:
-    """The `stories` row of a story, as a dict (None when it does not exist)."""
-    rows = list(db.query("select * from stories where id = ?", [story_id]))
-    return rows[0] if rows else None

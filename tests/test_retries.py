@@ -29,7 +29,7 @@ from digests.samplesite import Response, SampleSite, redirect, render_page
 from digests.search import search
 from digests.settings import Settings
 from digests.sources import add_source
-from digests.stories import stories_row
+from digests.story_rows import stories_row
 from digests.storage import Database
 from digests.subscriptions import subscribe, upsert_chat
 from migration_kit import archive_before
@@ -429,7 +429,7 @@ async def test_a_report_left_in_the_old_story_no_longer_links_the_recovered_one(
         database: Database, settings: Settings, site: SampleSite) -> None:
     from digests.archive import get_article
     from digests.digest import store_digest
-    from digests.stories import refresh_story
+    from digests.story_rows import refresh_story
 
     late = await _channel_feed_only(database, settings, site, FERRY_CHANNEL,
                                     NOW - timedelta(hours=1))

@@ -30,10 +30,10 @@ from digests.stories import (
     assign_story,
     backfill_stories,
     similarity,
-    story_articles,
     story_vector,
     threshold,
 )
+from digests.story_rows import story_articles
 from migration_kit import archive_before
 from story_helpers import add_source, insert_article
 from story_texts import FERRY_A, FERRY_B
