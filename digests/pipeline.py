@@ -8,7 +8,8 @@ digest, deliveries) as soon as it and every older entry are ready. Pages that fa
 poll are fetched again (`digests.retries`) for every source whose feed answered; a page gone for
 good (HTTP 404/410) is not: its article is stored as backfill, marked gone, never pushed.
 Publication times follow `digests.dates.publication_time`, with the offset each source writes its
-dates in learned at each poll. One bad source never stops the others: its failure is recorded with backoff.
+dates in learned at each poll. One bad source never stops the others: its failure is recorded
+with backoff.
 One source's feed read and its recorded outcome live in digests.source_work, one entry's page
 fetch in digests.page_fetch, storing one article (and settling one page retry) in
 digests.article_store; this module is the poll loop. The report types live in digests.polls and
