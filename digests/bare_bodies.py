@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from digests.bare_sources import described_source
 from digests.speaker_checks import describing_verb_cut
 from digests.speech import fold
 
@@ -41,6 +42,7 @@ _STATEMENT = frozenset("بيان بيانا ببيان وبيان البيان".
 # A statement its speaker issued («ببيان», «أصدر بيانا»; «في بيان» in `_in_statement`).
 _ISSUED = frozenset("ببيان وببيان بيانا بيانه بيانها".split())
 _BARE_STATEMENT = frozenset("البيان".split())
+_BARE_SOURCE = frozenset("المصدر".split())
 # Words before a wire credited for the writer's facts («وفقا لوكالة …»). Folded.
 _CREDITS = frozenset("وفقا طبقا تبعا نقلا حسب بحسب وحسب وبحسب".split())
 
@@ -167,8 +169,10 @@ def _vague(words: list[str]) -> bool:
         len(words) == 2 and words[1] in ("الاعلامي", "الاعلاميه"))
 
 
-# A statement written before the quote, indefinite («بيان لوزارة …», «وبحسب بيان صادر عن …»).
-_STATEMENT_MENTIONS = frozenset("بيان ببيان وبيان لبيان وفي".split()) - {"وفي"}
+# A statement written before the quote, indefinite («بيان لوزارة …», «وبحسب بيان صادر عن …»),
+# or issued by the subject before it («أصدرت X بيانا», «وقالت X في بيانها»: `_issuer_before`).
+_STATEMENT_MENTIONS = frozenset("بيان ببيان وبيان لبيان بيانا بيانها بيانه".split())
+_ISSUED_BEFORE = frozenset("بيانا بيانها بيانه".split())
 # Words between «بيان» and its issuer. Folded.
 _ISSUED_BY = (("صادر", "عن"), ("الصادر", "عن"), ("صادر", "من"), ("من",))
 
@@ -190,6 +194,8 @@ def _written_issuer(paragraphs: Sequence[str], c: Candidate) -> str:
         for m in range(len(words) - 1, -1, -1):
             if fold(words[m].rstrip("،,.:")) not in _STATEMENT_MENTIONS:
                 continue
+            if fold(words[m].rstrip("،,.:")) in _ISSUED_BEFORE:
+                return _issuer_before(words, m)  # «أصدرت X بيانا», «قالت X في بيانها»
             n = m + 1
             folded = [fold(w.rstrip("،,.:")) for w in words[n:n + 2]]
             skip = next((len(by) for by in _ISSUED_BY if tuple(folded[:len(by)]) == by), 0)
@@ -197,16 +203,60 @@ def _written_issuer(paragraphs: Sequence[str], c: Candidate) -> str:
             if n >= len(words):
                 return ""
             first = words[n]
+            if first.startswith("#") and "_" in first:
+                # a hashtag issuer («بيان #وزارة_العدل_الأميركية»): its words
+                tag = first[1:].replace("_", " ").split()
+                words = [*words[:n], *tag, *words[n + 1:]]
+                first = words[n]
             if not skip and first.startswith("لل"):
                 first = "ال" + first[2:]
             elif not skip and first.startswith("ل") and not fold(first).startswith("ال"):
                 first = first[1:]
             elif not skip and fold(first) not in _INSTITUTIONS:
-                return ""  # «بيان نشره …», «بيانا أن …»: no issuer written there
+                # «بيان نشره …», «بيانا أن …»: no issuer written after it; maybe before
+                return _issuer_before(words, m)
             name = _name_after([*words[:n], first, *words[n + 1:]], n)
             folded = [fold(w) for w in name.split()]
             return "" if _vague(folded) or any(w in _DAYS for w in folded) else name
     return ""
+
+
+# Verbs whose subject issued the statement after it («أصدرت X بيانا», «وأوردت X في بيان»).
+# Folded, without a glued «و»/«ف».
+_ISSUING_VERBS = frozenset(
+    "قال قالت اعلن اعلنت اكد اكدت ذكر ذكرت اوضح اوضحت اورد اوردت عبر عبرت افاد افادت دعا دعت"
+    " ادان ادانت رحب رحبت نفي نفت اشار اشارت كشف كشفت طالب طالبت حذر حذرت اصدر اصدرت نشر"
+    " نشرت شدد شددت جدد جددت اتهم اتهمت".split())
+# Words no issuer's name holds (particles, prepositions, pronouns). Folded.
+_NOT_IN_NAME = frozenset(
+    "ان انه انها الذي التي عن علي في من الي ما بعد قبل مع عبر خلال حول امام ضد هو هي".split())
+_TIME_WORDS = _DAYS | frozenset("مساء صباح ظهر يوم ليل فجر".split())
+
+
+def _issuer_before(words: list[str], m: int) -> str:
+    """The subject of the verb right before the statement at `m` — «أصدر مجلس الأمن الدولي
+    اليوم الخميس بيانا», «وأوردت وزارة الخارجية السويدية في بيان» — without its time words;
+    "" unless every word between reads as a name (no particle, no clause break)."""
+    end = m - 1 if m > 0 and fold(words[m - 1]) in ("في", "وفي") else m
+    for v in range(end - 1, max(-1, end - 10), -1):
+        verb = fold(words[v].rstrip("،,.:"))
+        if verb.startswith(("و", "ف")) and verb[1:] in _ISSUING_VERBS:
+            verb = verb[1:]
+        if verb in _ISSUING_VERBS and not words[v].endswith(("،", ",", ".", ":")):
+            break
+        if words[v].endswith((".", ":")):
+            return ""
+    else:
+        return ""
+    subject = [w for w in words[v + 1:end] if fold(w.rstrip("،,")) not in _TIME_WORDS]
+    folded = [fold(w.rstrip("،,")) for w in subject]
+    if not subject or len(subject) > 7 or any(
+            w in _NOT_IN_NAME or w in _ISSUING_VERBS or w.startswith("بال") for w in folded) or any(
+            w.endswith(("،", ",", ".", ":", "\"", "”", "»")) for w in subject[:-1]):
+        return ""
+    if _vague(folded) or folded[0] in _STATEMENT or folded[0].startswith("#"):
+        return ""
+    return " ".join(subject).rstrip("،,")
 
 
 def _issuer(prior: Sequence[Candidate]) -> str:
@@ -246,6 +296,8 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
             speaker = _body(paragraphs, c, out, head, then) or speaker
         elif key in _BARE_STATEMENT:
             speaker = _issuer(out) or _written_issuer(paragraphs, c) or speaker
+        elif key in _BARE_SOURCE:
+            speaker = described_source(paragraphs, c.paragraph, c.start) or speaker
         if speaker != c.speaker:
             log.debug("speaker_resolved from=%s to=%s", c.speaker, speaker)
             c = replace(c, speaker=speaker)
