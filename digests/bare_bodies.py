@@ -51,9 +51,15 @@ def _head_at(norm: str, head: str) -> bool:
     return norm == head or any(norm == p + head for p in _GLUED)
 
 
+# Definite adjectives of names that are no relative adjectives («الشرق الأوسط», «الأمم
+# المتحدة», «الهلال الأحمر»). Folded.
+_NAME_ADJECTIVES = frozenset("الاوسط الاعلي العام العامه المتحده الاحمر".split())
+
+
 def _nisba(word: str) -> bool:
     """A definite relative adjective («الروسية», «الأمريكي»), folded."""
-    return word.startswith("ال") and word.endswith(("يه", "ي")) and len(word) >= 5
+    return (word.startswith("ال") and word.endswith(("يه", "ي")) and len(word) >= 5) or (
+        word in _NAME_ADJECTIVES)
 
 
 def _name_after(words: list[str], m: int) -> str:
@@ -64,6 +70,9 @@ def _name_after(words: list[str], m: int) -> str:
     الضوء») never joins the name."""
     out = [words[m]]
     n = m + 1
+    if n + 1 < len(words) and fold(words[n]) == "انباء" and words[n] == words[n].rstrip("،,.:"):
+        out.append(words[n])  # «وكالة أنباء "الأناضول"», «وكالة أنباء الشرق الأوسط»
+        n += 1
     if n < len(words) and words[n][:1] in "\"“«":
         close = next((x for x in range(n, min(len(words), n + 6))
                       if words[x].rstrip("،,.:").endswith(("\"", "”", "»"))
@@ -73,6 +82,11 @@ def _name_after(words: list[str], m: int) -> str:
         out += words[n:close + 1]
         n = close + 1
     elif n < len(words) and fold(words[n]).startswith("ال"):
+        out.append(words[n])
+        n += 1
+    elif (n + 1 < len(words) and words[n] == words[n].rstrip("،,.:") and len(fold(words[n])) > 1
+          and fold(words[n])[:1] not in "#" and _nisba(fold(words[n + 1].rstrip("،,.:")))):
+        # an unquoted one-word name its relative adjective closes («صحيفة ماركا الإسبانية»)
         out.append(words[n])
         n += 1
     else:
@@ -177,48 +191,71 @@ _ISSUED_BEFORE = frozenset("بيانا بيانها بيانه".split())
 _ISSUED_BY = (("صادر", "عن"), ("الصادر", "عن"), ("صادر", "من"), ("من",))
 
 
+# One-word issuers that are names, not a vague «الحكومة» («بيان الإليزيه»). Folded.
+_PROPER_ISSUERS = frozenset("الاليزيه الكرملين البنتاغون البنتاجون".split())
 # Bodies named by a genitive right after «بيان» («بيان هيئة الرياضة»). Folded.
 _INSTITUTIONS = frozenset(
     "هيئه وزاره منظمه مجلس اتحاد رئاسه الرئاسه سفاره السفاره قياده القياده مكتب ديوان الديوان"
-    " الاطباء حكومه الحكومه".split())
+    " الاطباء حكومه الحكومه".split()) | _PROPER_ISSUERS
+# «البيان الصادر عن X», «البيان الذي أصدرته/وقعته X» (not «نشرته»: a publisher). Folded.
+_DEFINITE_ISSUED_BY = frozenset({("الصادر", "عن"), ("الصادر", "من"), ("الذي", "اصدرته"),
+                                 ("الذي", "وقعته"), ("الذي", "اصدره"), ("الذي", "وقعه")})
 _DAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس".split())
 
 
 def _written_issuer(paragraphs: Sequence[str], c: Candidate) -> str:
-    """The issuer of the last statement written before `c` when it is named right after it —
-    «بيان لوزارة الخارجية», «بيان صادر عن الديوان الملكي …», «بيان هيئة الرياضة» — read
-    strictly (`_name_after`); "" when the last statement does not name one so."""
+    """The issuer of the last statement written before `c` that names one — right after it
+    («بيان لوزارة الخارجية», «بيان صادر عن الديوان الملكي …», «بيان هيئة الرياضة», «البيان
+    الصادر عن مكتب …», «البيان الذي وقعته فصائل …») or as the subject that issued it
+    («أصدر مجلس الأمن بيانا»: `_issuer_before`) — read strictly (`_name_after`); "" when none
+    does. A bare «البيان» written before (the same statement) is passed over."""
     for pi in range(c.paragraph, -1, -1):
         text = paragraphs[pi][:c.start] if pi == c.paragraph else paragraphs[pi]
         words = text.split()
         for m in range(len(words) - 1, -1, -1):
-            if fold(words[m].rstrip("،,.:")) not in _STATEMENT_MENTIONS:
-                continue
-            if fold(words[m].rstrip("،,.:")) in _ISSUED_BEFORE:
-                return _issuer_before(words, m)  # «أصدرت X بيانا», «قالت X في بيانها»
-            n = m + 1
-            folded = [fold(w.rstrip("،,.:")) for w in words[n:n + 2]]
-            skip = next((len(by) for by in _ISSUED_BY if tuple(folded[:len(by)]) == by), 0)
-            n += skip
-            if n >= len(words):
-                return ""
-            first = words[n]
-            if first.startswith("#") and "_" in first:
-                # a hashtag issuer («بيان #وزارة_العدل_الأميركية»): its words
-                tag = first[1:].replace("_", " ").split()
-                words = [*words[:n], *tag, *words[n + 1:]]
-                first = words[n]
-            if not skip and first.startswith("لل"):
-                first = "ال" + first[2:]
-            elif not skip and first.startswith("ل") and not fold(first).startswith("ال"):
-                first = first[1:]
-            elif not skip and fold(first) not in _INSTITUTIONS:
-                # «بيان نشره …», «بيانا أن …»: no issuer written after it; maybe before
-                return _issuer_before(words, m)
-            name = _name_after([*words[:n], first, *words[n + 1:]], n)
-            folded = [fold(w) for w in name.split()]
-            return "" if _vague(folded) or any(w in _DAYS for w in folded) else name
+            found = _issuer_at(words, m)
+            if found:
+                return found
     return ""
+
+
+def _issuer_at(words: list[str], m: int) -> str:
+    """The issuer named at a statement word `m` (see `_written_issuer`); "" when `m` is no
+    statement or names none."""
+    mention = fold(words[m].rstrip("،,.:"))
+    folded = [fold(w.rstrip("،,.:")) for w in words[m + 1:m + 3]]
+    if mention == "البيان":
+        # only a relative clause that gives the issuer («البيان الصادر عن …»), not its publisher
+        skip = 2 if tuple(folded) in _DEFINITE_ISSUED_BY else 0
+        if not skip:
+            return ""
+    elif mention not in _STATEMENT_MENTIONS:
+        return ""
+    elif mention in _ISSUED_BEFORE:
+        return _issuer_before(words, m)  # «أصدرت X بيانا», «قالت X في بيانها»
+    else:
+        skip = next((len(by) for by in _ISSUED_BY if tuple(folded[:len(by)]) == by), 0)
+    n = m + 1 + skip
+    if n >= len(words):
+        return ""
+    first = words[n]
+    if first.startswith("#") and "_" in first:
+        # a hashtag issuer («بيان #وزارة_العدل_الأميركية»): its words
+        tag = first[1:].replace("_", " ").split()
+        words = [*words[:n], *tag, *words[n + 1:]]
+        first = words[n]
+    if not skip and first.startswith("لل"):
+        first = "ال" + first[2:]
+    elif not skip and first.startswith("ل") and not fold(first).startswith("ال"):
+        first = first[1:]
+    elif not skip and fold(first) not in _INSTITUTIONS:
+        # «بيان نشره …», «بيانا أن …»: no issuer written after it; maybe before
+        return _issuer_before(words, m)
+    if fold(first.rstrip("،,.:")) in _PROPER_ISSUERS:
+        return first.rstrip("،,.:")
+    name = _name_after([*words[:n], first, *words[n + 1:]], n)
+    folded = [fold(w) for w in name.split()]
+    return "" if _vague(folded) or any(w in _DAYS for w in folded) else name
 
 
 # Verbs whose subject issued the statement after it («أصدرت X بيانا», «وأوردت X في بيان»).

@@ -76,3 +76,45 @@ def test_f20_digest_quote_credits_the_described_source() -> None:
 def test_f20_bare_statement_issued_by_the_subject_before(statement: str, issuer: str) -> None:
     assert _speakers("وأعلنت السلطات تعديلا وزاريا واسعا شمل عددا من الحقائب. " + statement,
                      _STATEMENT)[-1] == issuer
+
+
+@pytest.mark.parametrize(("named", "body"), [
+    ("وسلطت صحيفة ماركا الإسبانية الضوء على اللاعب.", "صحيفة ماركا الإسبانية"),
+    ('وبحسب ما أفادت وكالة أنباء "الأناضول" التركية، وقع الحادث ليلا.',
+     'وكالة أنباء "الأناضول" التركية'),
+    ("ونقلت وكالة أنباء الشرق الأوسط الرسمية عن شهود أن الحادث وقع ليلا.",
+     "وكالة أنباء الشرق الأوسط الرسمية"),
+    # guards: a name of two unquoted words, a name with no adjective after it
+    ("وسلطت صحيفة يديعوت أحرونوت الضوء على اللاعب.", "الصحيفة"),
+    ("وذكرت صحيفة ماركا أن اللاعب غاضب.", "الصحيفة"),
+])
+def test_f20_unquoted_paper_and_news_agency_names(named: str, body: str) -> None:
+    """A paper or agency named without quotation marks: one word closed by its relative
+    adjective («صحيفة ماركا الإسبانية»), or «وكالة أنباء» and its name."""
+    bare = "الصحيفة" if "صحيفة" in named else "الوكالة"
+    assert _speakers("ونشرت وسائل إعلام محلية تقارير عن الحادث. " + named,
+                     f"وقالت {bare} إن اللاعب سيبقى في النادي حتى نهاية الموسم الحالي.",
+                     )[-1] == body
+
+
+@pytest.mark.parametrize(("written", "issuer"), [
+    ("وقال البيان الصادر عن وزارة الخارجية الروسية إن فريق عمل سيعين.",
+     "وزارة الخارجية الروسية"),
+    ("وأعلن البيان الذي وقعته فصائل المعارضة المسلحة التزامها بالاتفاق.", "فصائل المعارضة"),
+    ("وجاء في بيان الإليزيه أن الرئيس اتصل بنظيره.", "الإليزيه"),
+    # guard: the paper that published it is not its issuer
+    ("وأضاف البيان الذي نشرته البعثة الأميركية أن الدول قلقة.", "البيان"),
+])
+def test_f20_definite_statement_with_its_issuer(written: str, issuer: str) -> None:
+    assert _speakers("وأعلنت السلطات تعديلا وزاريا واسعا شمل عددا من الحقائب. " + written,
+                     _STATEMENT)[-1] == issuer
+
+
+def test_f20_an_earlier_statement_names_the_issuer_a_later_mention_does_not() -> None:
+    """Corpus 4491, 4864: the last mention («كما دعا بيان المجلس …») names nobody strictly;
+    the statement issued before («أصدر مجلس الأمن الدولي بيانا») is the same one."""
+    assert _speakers(
+        "أصدر مجلس الأمن الدولي اليوم الخميس بيانا رئاسيا حول اليمن.",
+        "كما دعا بيان المجلس الأطراف إلى وقف تجنيد الأطفال في المدن.",
+        _STATEMENT,
+    )[-1] == "مجلس الأمن الدولي"
