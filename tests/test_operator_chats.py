@@ -88,5 +88,5 @@ async def test_a_reader_who_unblocks_the_bot_is_told_at_once(tmp_path: Path) -> 
                                  user=h.user(READER, "en"))
         await h.emu.await_messages(READER, before + 1, timeout=10)
         text = _bare(h.emu.messages(READER)[before].plain_text)
-        assert text.startswith("👋 Welcome back. You still follow: «Ghouta»"), text
+        assert text.startswith("👋 Welcome back. You still follow: «Ghouta (الغوطة)»"), text
         assert "/unsubscribe" in text
