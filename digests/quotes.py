@@ -16,7 +16,9 @@ About two thirds of quoted spans in Arabic news are short names, so the filters
 (digests.quote_filters) matter more than the finder. Ranking (DESIGN §3, digests.quote_rank)
 puts the statement behind the headline first, then another voice, then the strongest remaining
 point, preferring direct speech over its paraphrase. The word lists live in digests.speech, quote marks in digests.quote_marks, speech
-cues and their speakers in digests.speech_cues.
+cues and their speakers in digests.speech_cues, the speaker of words in marks in
+digests.direct_speakers, the bounds of a reported clause in digests.reported_clauses. This
+module holds the finder (find_quotes), a column's «we» and the digest's entry (key_quotes).
 
 Everything here is pure: text in, values out. Quote texts are verbatim slices of the paragraphs
 (trimmed at a word boundary and marked with « …» when long).
@@ -44,13 +46,12 @@ from digests.quote_marks import (
     word_count,
 )
 from digests.quote_rank import MAX_QUOTES, rank_quotes
-from digests.speakers import Speakers, Tok, tokens
+from digests.speakers import Speakers, tokens
 from digests.speech import (
     DENIALS,
     RELATIVES,
     cue_of,
     fold,
-    is_complementizer,
     strip_conj,
 )
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
@@ -68,8 +69,20 @@ from digests.quote_filters import (  # re-exported: the candidate filters
     _is_heading,
     _list_tail,
 )
-from digests.speech_cues import Cue, find_cues
+from digests.speech_cues import find_cues
 from digests.speech_start import lists_after
+from digests.direct_speakers import _asked_whether, _direct_speaker, _open_ended
+from digests.reported_clauses import (  # called by these names: key_losses switches them
+    _ATTRIBUTION_TAIL_RE,
+    _MAX_HEDGE_LEAD,
+    _TRAILING_CONJ_RE,
+    _denied_clause,
+    _described_object,
+    _narrator_cut,
+    _pronoun_subject,
+    _subjunctive_kana,
+    _unpunctuated,
+)
 
 __all__ = [
     "MAX_QUOTES",
@@ -83,28 +96,6 @@ __all__ = [
 ]
 
 MIN_REPORTED_WORDS = 3  # «أعلن الجيش أن الحادث "عمل مدبر"» is a whole statement
-
-# «…، بحسب ما قال في خطاب»: the attribution after the statement is not part of it.
-_ATTRIBUTION_TAIL_RE = re.compile(
-    r"[،,]\s*(?:و?ب?حسب(?:ما)?|و?وفق(?:ا|اً|ًا)?|نقلا عن|نقلاً عن)\s.*$", re.DOTALL)
-# Words left dangling when the next speech cue cuts a statement («… في حين قال …»).
-_TRAILING_CONJ_RE = re.compile(
-    r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|إذ|اذ|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
-# «…، إلا أن المعارضة رفضت», «… بيد أن …», «…، وأصدر حسني بيانا نفى فيه …»: the writer turns
-# from the reported clause to his own narration (QA9 6699, 6968; QA10 122).
-_NARRATOR_TURN_RE = re.compile(
-    r"(?:[،,]\s*(?:إلا|الا|غير) أن|\s(?:بيد|بيدَ) أن|[،,]\s*وأصدرت?)\s.*$", re.DOTALL)
-_CONCESSIVE_RE = re.compile(r"(?:^|\s)(?:ب|بال|على ال)?رغم\b")
-
-
-def _narrator_cut(raw: str) -> str:
-    """`raw` up to the writer's turn (`_NARRATOR_TURN_RE`), unless «إلا أن» answers a «رغم»
-    the clause opened («رغم عدم توقيعه الاتفاق، إلا أن محاميه …» is one statement)."""
-    m = _NARRATOR_TURN_RE.search(raw)
-    if m is None or _CONCESSIVE_RE.search(raw[:m.start()]):
-        return raw
-    return raw[:m.start()]
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -337,16 +328,6 @@ _BODIES = frozenset(
     " السلطات السلطه المجلس الجهات البلديه الجامعه المنظمه الحزب".split())
 
 
-def _open_ended(text: str) -> bool:
-    """Marks whose words end on a speech cue and its «أن/إن» («يتحول بشكل مفاجئ إلى التشدّد،
-    لافتاً إلى أنّه»): the writer left a mark unclosed and these are his words between two
-    quotes, cut where the next one opens."""
-    words = text.rstrip(" ،,.:").split()
-    if len(words) < 2 or not is_complementizer(fold(words[-1])):
-        return False
-    return any(cue_of(w)[1] is not None for w in words[-4:-1])
-
-
 def _writers_we_cut(cand: Candidate) -> Candidate | None:
     """In a column, a reported clause's «we» is the writer's («ترى الحكومة أن الأندية …، وهي
     سياسة يحرص عليها قادتنا، واليوم دخلنا …», QA13 3768): the clause ends before the first
@@ -364,209 +345,6 @@ def _writers_we_cut(cand: Candidate) -> Candidate | None:
     if word_count(keep) < MIN_REPORTED_WORDS or not quote_marks_balanced(keep):
         return None
     return replace(cand, text=keep)
-
-
-def _unpunctuated(text: str) -> str:
-    """`text` without commas, to compare a clause with a speaker read across an apposition
-    («رئيس الاتحاد، اللواء X، أصدر» → «رئيس الاتحاد اللواء X»)."""
-    return " ".join(re.sub("[،,]", " ", text).split())
-
-
-def _described_object(toks: list[Tok], cue: Cue, cs: int) -> int | None:
-    """Where «واصفا/واصفةً X بأنه …» starts (the participle's offset) when the describing
-    participle has its object written before «بأنه»; None otherwise."""
-    verb = toks[cue.tok]
-    if cue.kind != "part" or not verb.norm.startswith("واصف"):
-        return None
-    comp = next((m for m, t in enumerate(toks) if t.end == cs), None)
-    if comp is None or comp <= cue.tok + 1 or toks[comp].norm not in ("بانه", "بانها", "بانهم"):
-        return None
-    # Only a thing named in quote marks («"دفع الرشى"»): a person described («واصفا الرئيس
-    # السوري بأنه "…"») reads well enough as «بحسب X، فإنه "…"».
-    return verb.start if toks[cue.tok + 1].raw[:1] in "\"«“" else None
-
-
-_ASKING = ("تساءل", "يتساءل", "تتساءل", "متسائل", "سال", "يسال", "تسال")  # folded stems
-
-
-def _asked_whether(toks: list[Tok], cues: Sequence[Cue], a: int) -> int | None:
-    """The offset of the cue verb when the marks at `a` finish a «(فيما/ما) إذا كان/كانت …»
-    that follows that verb («تساءل X فيما إذا كانت هذه الضغوط "…"»); None otherwise."""
-    at = next((k for k, t in enumerate(toks) if t.start <= a - 1 < t.end), None)
-    if at is None:
-        return None
-    for c in cues:
-        if (c.kind == "prep" or not c.tok < at or at - c.tok > 16
-                or not strip_conj(toks[c.tok].norm).startswith(_ASKING)):
-            continue  # only «تساءل/سأل/متسائلا»: after «قالت لدى سؤالها عما إذا …» she answers
-        between = [toks[m].norm for m in range(c.tok + 1, at)]
-        if any(between[n] == "اذا" and between[n + 1] in ("كان", "كانت", "كانوا")
-               for n in range(len(between) - 1)) and not any(
-                   any(q in toks[m].raw for q in "\"«»“”:") for m in range(c.tok, at)):
-            verb = toks[c.tok]
-            return verb.start + (1 if verb.raw[:1] in "وف" and cue_of(verb.raw[1:])[1] else 0)
-    return None
-
-
-_KANA_SUBJUNCTIVE = frozenset("تكون يكون تكونا يكونا يكونوا".split())
-# Words from the cue verb to its «أن» (inclusive): bot.attribution shows as written only
-# a clause whose «أن» follows its verb within this many words (its _HEDGED_RE).
-_MAX_HEDGE_LEAD = 17
-# Names and nouns in «ي» that a present verb could be taken for. Folded.
-_NOT_PRESENT = frozenset(
-    "يوسف يونس يحيي ياسر يعقوب يوم يوما يونيو يوليو يناير يورو يوفنتوس يونايتد يوليا يسرا"
-    " ياسمين يمني يمنيه يهود يهودي يهوديه".split())
-
-
-def _singular_present(first: str) -> bool:
-    """«يعود», «يرتفع», «تتراجع», «تستمر»: a present verb after «أن» (subjunctive unvoweled);
-    feminine ones only in forms V, VI and X («تقرير», «تركيا» open on «ت» too). Folded."""
-    if first in _NOT_PRESENT or first.endswith(("ون", "ين")) or len(first) > 8:
-        return False
-    return ((first[:1] == "ي" and len(first) >= 4)
-            or (len(first) >= 5 and first.startswith(("تت", "تست"))))
-
-
-def _subjunctive_kana(toks: list[Tok], cs: int, text: str) -> bool:
-    """The reported clause is «أن تكون/يكون …» (a subjunctive after «أن», QA13 743): what was
-    judged likely, hoped or expected («ترجح السلطات أن تكون الطائرة تحطمت»), which «بحسب X،
-    تكون الطائرة تحطمت» would state as fact."""
-    comp = next((t for t in toks if t.end == cs), None)
-    first = fold(text.split()[0]) if text.split() else ""
-    return (comp is not None and comp.norm.lstrip("وب") == "ان" and comp.raw.lstrip("وب")[:1] != "إ"
-            and (first in _KANA_SUBJUNCTIVE or _singular_present(first)
-                 # «حثت السلطات مواطنيها على أن يظلوا متيقظين»: a plural present verb written
-                 # with «ـوا» is subjunctive (the indicative is «يظلون»)
-                 or (first[:1] in "يت" and first.endswith("وا") and len(first) >= 4)))
-
-
-# «إنه»/«أنها» …: a complementizer that carries the clause's subject. Folded.
-_PRONOUN_COMPLEMENTIZERS = frozenset("انه انها انهم انهما انهن".split())
-# Predicates that open a nominal clause: «إنه فخور», «إنها على استعداد». Folded.
-_PREDICATES = frozenset(
-    "فخور سعيد قادر واثق جاهز حريص راض اكثر اكبر افضل اقل ضد مع علي في غير بحاجه بصدد"
-    " بخير".split())
-
-
-# Words that open another clause between «نفى X» and an «أن» (folded; with or without «و»):
-# a speaking or describing participle or verb, a contrast, "especially", "after", "expected".
-_OTHER_CLAUSE = ("قائل", "قال", "مضيف", "اضاف", "وصف", "لكن", "خاصه", "بعد", "المتوقع",
-                 "متوقع", "مؤكد", "اكد")
-
-
-def _denied_clause(toks: list[Tok], cue: Cue, cs: int, start: int) -> int | None:
-    """Where a denied clause starts with its complementizer: «نفى X أن يكون …» → the offset of
-    «أن» (without a glued «ب»/«و»), so it reads «أن يكون …»; None when the speech did not start
-    at «أن/إن» (a colon, a comma) or at «إلى أن» ("until": «نفى X قتل … إلى أن ظهر فيديو», where
-    the object was denied): no clause to show as denied."""
-    at_comp = next((n for n, t in enumerate(toks) if t.end == cs), None)
-    if at_comp is None or not is_complementizer(toks[at_comp].norm):
-        return None
-    if at_comp > cue.tok + 1 and toks[at_comp - 1].norm in ("الي", "حتي"):
-        return None  # «نفى X قتل … إلى أن ظهر فيديو»: «إلى أن» is "until"
-    if any(t.norm.startswith(_OTHER_CLAUSE) or strip_conj(t.norm).startswith(_OTHER_CLAUSE)
-           for t in toks[cue.tok + 1:at_comp]):
-        # Another verb or turn between the denial and «أن» owns the clause («نفى الجيش عزمه
-        # امتلاك أسلحة وصفها البعض بأنها …», «وينفي السائحون هذه الاتهامات، قائلين إنهم لم
-        # يكونوا …»): shown after «نفى» it would say the opposite (QA11).
-        return None
-    comp = toks[at_comp]
-    lead = len(comp.raw) - len(comp.raw.lstrip("وب"))
-    at = comp.start + lead
-    return at if at <= start else None
-
-
-def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = False
-                     ) -> int | None:
-    """Where a reported clause starts when its subject is the pronoun of «إنه/أنها»: «قال إنه
-    فخور بمشاهد …» → «إنه فخور …» (the offset of «إنه», without «ب»/«و»); None when the
-    clause opens with a verb, which carries its subject («قال إنه سيزور …» → «سيزور …»)."""
-    comp = next((t for t in toks if t.end == cs), None)
-    if comp is None:
-        return None
-    bare = comp.norm.lstrip("وب")
-    if bare not in _PRONOUN_COMPLEMENTIZERS:
-        return None
-    first = text.split(maxsplit=1)[0].strip("\"«“”»(") if text.split() else ""
-    norm = fold(first)
-    # «مستعد», «ملتزم»: a participle; «مارست», «مارس» are verbs, which carry their subject.
-    nominal = (norm in _PREDICATES or first.endswith("ة")
-               or (norm.startswith("م") and len(norm) >= 4 and not norm.endswith("ت")
-                   and not norm.startswith("مار")))
-    if not nominal and not described and norm not in _FEELING_VERBS:
-        return None
-    return comp.end - len(comp.raw) + (len(comp.raw) - len(comp.raw.lstrip("وب")))
-
-
-# Verbs of feeling and belief: «قالت المعارضة إنها تخشى …», «أبلغ زيدان … أنه يشعر بالتفاؤل»
-# keep their «إنها/أنه» (QA18 R2, R8): «بحسب المعارضة، تخشى …» has lost who fears. Folded.
-_FEELING_VERBS = frozenset("تخشي يخشي تخاف يخاف تامل يامل تتمني يتمني تشعر يشعر تعتقد يعتقد"
-                           " تتوقع يتوقع تاسف ياسف".split())
-
-
-# A topic fronted before the speech verb: «وحول/وبشأن/وعن الحادث … قال X إن …». Folded.
-_TOPIC = frozenset("حول وحول بشان وبشان عن وعن".split())
-
-
-def _in_topic(toks: list[Tok], a: int) -> bool:
-    """The quote marks opening at `a` stand in the sentence's fronted topic («وحول X و"…"»):
-    the writer names what the speaker then spoke about (QA13 3743), nobody's words."""
-    q = next((i for i, t in enumerate(toks) if t.start <= a - 1 < t.end or t.start >= a - 1),
-             None)
-    if q is None:
-        return False
-    def ends(t: Tok) -> bool:
-        return t.raw.rstrip("\"”»")[-1:] in (".", "!", "?", "؟")
-
-    f = q
-    while f > 0 and not ends(toks[f - 1]) and q - f < 25:
-        f -= 1
-    if toks[f].norm not in _TOPIC or (f > 0 and not ends(toks[f - 1])):
-        return False
-    return not any(cue_of(toks[i].raw)[1] is not None for i in range(f + 1, q))
-
-
-def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int, s1: int,
-                    speakers: Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
-    """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
-    before = [c for c in cues if toks[c.tok].start < a]
-    if before:
-        # The outermost cue whose speech the quote belongs to; a later «مضيفًا:» is the same voice.
-        # A cue that introduces no speech (no إن/«:») must stand close to the quote marks.
-        usable = [c for c in before if c.content_start is not None
-                  or sum(1 for t in toks[c.end_tok:] if t.start < a) <= 15]
-        if usable:
-            c = usable[0]
-            for c2 in usable[1:]:
-                if c2.kind != "part" and c2.content_start is not None and c2.named:
-                    c = c2
-            lead = [c2 for c2 in usable if c2.content_start is not None
-                    and not para[c2.content_start:a].strip(" :\"“«„")]
-            if lead and lead[-1] is not c and (lead[-1].named or (
-                    c.content_start is None and any(
-                        c3.named and c3.speaker == lead[-1].speaker and c.tok < c3.tok
-                        and toks[c3.tok - 1].norm not in RELATIVES  # («السبب الذي يدعو X»)
-                        for c3 in before))):
-                # «وفقا لأصدقاء …، ليعلق بعدها الوزير قائلا: "…"», «قال عاصي "…"، لترفض أحلام
-                # قائلة "…"» (QA19 N1): the cue whose speech opens at these marks speaks, not
-                # an attribution before it that introduced none, nor a voice quoted before.
-                c = lead[-1]
-            if c.tok > 0 and toks[c.tok - 1].norm in RELATIVES:
-                # «وقال رعد في تغريدته التي تساءل البعض عن مدى جديتها …: "…"» (QA13 2934): a
-                # verb in a relative clause describes the post; the verb before it, whose speech
-                # had not started, speaks.
-                c = next((d for d in before if d.tok < c.tok and d.kind == "verb"
-                          and d.content_start is None and d.named and d.speaker), c)
-            return c.speaker, c.named, c.counter
-    after = [c for c in cues if b < toks[c.tok].start < s1 and toks[c.tok].start - b < 40]
-    if after and _in_topic(toks, a):
-        return "", False, False  # «وحول حادث … و"توجيه الإساءات …" قال X إن»: the topic's words
-    if after:
-        c = after[0]
-        return c.speaker, c.named, c.counter
-    if continuation and speakers.seen:
-        return speakers.last(), False, False
-    return "", False, False
 
 
 def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MAX_QUOTES,

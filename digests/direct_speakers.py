@@ -1,0 +1,112 @@
+"""Who speaks the words in quote marks, and which marks hold no one's words.
+
+Direct speech (text in quote marks) takes the speaker of a cue before it in the sentence, else
+one just after it, else the last speaker when the marks carry on from the paragraph before; a
+fronted topic («وحول X "…" قال Y») names what was spoken about, not what was said. Marks that
+finish a «تساءل … إذا كان» are a question the line keeps with its verb; marks the writer left
+open between two quotes are his own. Pure functions of tokens (digests.speakers); used by
+digests.quotes.find_quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digests.speakers import Speakers, Tok
+from digests.speech import RELATIVES, cue_of, fold, is_complementizer, strip_conj
+from digests.speech_cues import Cue
+
+def _open_ended(text: str) -> bool:
+    """Marks whose words end on a speech cue and its «أن/إن» («يتحول بشكل مفاجئ إلى التشدّد،
+    لافتاً إلى أنّه»): the writer left a mark unclosed and these are his words between two
+    quotes, cut where the next one opens."""
+    words = text.rstrip(" ،,.:").split()
+    if len(words) < 2 or not is_complementizer(fold(words[-1])):
+        return False
+    return any(cue_of(w)[1] is not None for w in words[-4:-1])
+
+
+_ASKING = ("تساءل", "يتساءل", "تتساءل", "متسائل", "سال", "يسال", "تسال")  # folded stems
+
+
+def _asked_whether(toks: list[Tok], cues: Sequence[Cue], a: int) -> int | None:
+    """The offset of the cue verb when the marks at `a` finish a «(فيما/ما) إذا كان/كانت …»
+    that follows that verb («تساءل X فيما إذا كانت هذه الضغوط "…"»); None otherwise."""
+    at = next((k for k, t in enumerate(toks) if t.start <= a - 1 < t.end), None)
+    if at is None:
+        return None
+    for c in cues:
+        if (c.kind == "prep" or not c.tok < at or at - c.tok > 16
+                or not strip_conj(toks[c.tok].norm).startswith(_ASKING)):
+            continue  # only «تساءل/سأل/متسائلا»: after «قالت لدى سؤالها عما إذا …» she answers
+        between = [toks[m].norm for m in range(c.tok + 1, at)]
+        if any(between[n] == "اذا" and between[n + 1] in ("كان", "كانت", "كانوا")
+               for n in range(len(between) - 1)) and not any(
+                   any(q in toks[m].raw for q in "\"«»“”:") for m in range(c.tok, at)):
+            verb = toks[c.tok]
+            return verb.start + (1 if verb.raw[:1] in "وف" and cue_of(verb.raw[1:])[1] else 0)
+    return None
+
+# A topic fronted before the speech verb: «وحول/وبشأن/وعن الحادث … قال X إن …». Folded.
+_TOPIC = frozenset("حول وحول بشان وبشان عن وعن".split())
+
+
+def _in_topic(toks: list[Tok], a: int) -> bool:
+    """The quote marks opening at `a` stand in the sentence's fronted topic («وحول X و"…"»):
+    the writer names what the speaker then spoke about (QA13 3743), nobody's words."""
+    q = next((i for i, t in enumerate(toks) if t.start <= a - 1 < t.end or t.start >= a - 1),
+             None)
+    if q is None:
+        return False
+    def ends(t: Tok) -> bool:
+        return t.raw.rstrip("\"”»")[-1:] in (".", "!", "?", "؟")
+
+    f = q
+    while f > 0 and not ends(toks[f - 1]) and q - f < 25:
+        f -= 1
+    if toks[f].norm not in _TOPIC or (f > 0 and not ends(toks[f - 1])):
+        return False
+    return not any(cue_of(toks[i].raw)[1] is not None for i in range(f + 1, q))
+
+
+def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int, s1: int,
+                    speakers: Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
+    """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
+    before = [c for c in cues if toks[c.tok].start < a]
+    if before:
+        # The outermost cue whose speech the quote belongs to; a later «مضيفًا:» is the same voice.
+        # A cue that introduces no speech (no إن/«:») must stand close to the quote marks.
+        usable = [c for c in before if c.content_start is not None
+                  or sum(1 for t in toks[c.end_tok:] if t.start < a) <= 15]
+        if usable:
+            c = usable[0]
+            for c2 in usable[1:]:
+                if c2.kind != "part" and c2.content_start is not None and c2.named:
+                    c = c2
+            lead = [c2 for c2 in usable if c2.content_start is not None
+                    and not para[c2.content_start:a].strip(" :\"“«„")]
+            if lead and lead[-1] is not c and (lead[-1].named or (
+                    c.content_start is None and any(
+                        c3.named and c3.speaker == lead[-1].speaker and c.tok < c3.tok
+                        and toks[c3.tok - 1].norm not in RELATIVES  # («السبب الذي يدعو X»)
+                        for c3 in before))):
+                # «وفقا لأصدقاء …، ليعلق بعدها الوزير قائلا: "…"», «قال عاصي "…"، لترفض أحلام
+                # قائلة "…"» (QA19 N1): the cue whose speech opens at these marks speaks, not
+                # an attribution before it that introduced none, nor a voice quoted before.
+                c = lead[-1]
+            if c.tok > 0 and toks[c.tok - 1].norm in RELATIVES:
+                # «وقال رعد في تغريدته التي تساءل البعض عن مدى جديتها …: "…"» (QA13 2934): a
+                # verb in a relative clause describes the post; the verb before it, whose speech
+                # had not started, speaks.
+                c = next((d for d in before if d.tok < c.tok and d.kind == "verb"
+                          and d.content_start is None and d.named and d.speaker), c)
+            return c.speaker, c.named, c.counter
+    after = [c for c in cues if b < toks[c.tok].start < s1 and toks[c.tok].start - b < 40]
+    if after and _in_topic(toks, a):
+        return "", False, False  # «وحول حادث … و"توجيه الإساءات …" قال X إن»: the topic's words
+    if after:
+        c = after[0]
+        return c.speaker, c.named, c.counter
+    if continuation and speakers.seen:
+        return speakers.last(), False, False
+    return "", False, False

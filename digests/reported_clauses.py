@@ -1,0 +1,153 @@
+"""Where a reported clause starts and ends: the speech after a cue, cut and kept whole.
+
+The finder (digests.quotes.find_quotes) takes what follows a speech cue to the sentence's end;
+these functions decide its bounds: the attribution tail («، بحسب ما قال …») and the writer's turn
+(«، إلا أن …») cut off, a subject pronoun («إنه فخور …»), a description's object, a denied clause
+(«نفى X أن …») and a subjunctive («أن تكون …», judged, not said) kept with their lead. Pure
+functions of text and tokens (digests.speakers). The finder calls them by its own module's names
+(benchmarks/key_losses.py switches them off there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.speakers import Tok
+from digests.speech import fold, is_complementizer, strip_conj
+from digests.speech_cues import Cue
+
+# «…، بحسب ما قال في خطاب»: the attribution after the statement is not part of it.
+_ATTRIBUTION_TAIL_RE = re.compile(
+    r"[،,]\s*(?:و?ب?حسب(?:ما)?|و?وفق(?:ا|اً|ًا)?|نقلا عن|نقلاً عن)\s.*$", re.DOTALL)
+# Words left dangling when the next speech cue cuts a statement («… في حين قال …»).
+_TRAILING_CONJ_RE = re.compile(
+    r"(?:\s+(?:في حين|فيما|بينما|كما|مقابل|ممن|و|ثم|حيث|إذ|اذ|بعدما|عندما|لكن|لكنه|لكنها))+\s*$")
+# «…، إلا أن المعارضة رفضت», «… بيد أن …», «…، وأصدر حسني بيانا نفى فيه …»: the writer turns
+# from the reported clause to his own narration (QA9 6699, 6968; QA10 122).
+_NARRATOR_TURN_RE = re.compile(
+    r"(?:[،,]\s*(?:إلا|الا|غير) أن|\s(?:بيد|بيدَ) أن|[،,]\s*وأصدرت?)\s.*$", re.DOTALL)
+_CONCESSIVE_RE = re.compile(r"(?:^|\s)(?:ب|بال|على ال)?رغم\b")
+
+
+def _narrator_cut(raw: str) -> str:
+    """`raw` up to the writer's turn (`_NARRATOR_TURN_RE`), unless «إلا أن» answers a «رغم»
+    the clause opened («رغم عدم توقيعه الاتفاق، إلا أن محاميه …» is one statement)."""
+    m = _NARRATOR_TURN_RE.search(raw)
+    if m is None or _CONCESSIVE_RE.search(raw[:m.start()]):
+        return raw
+    return raw[:m.start()]
+
+
+def _unpunctuated(text: str) -> str:
+    """`text` without commas, to compare a clause with a speaker read across an apposition
+    («رئيس الاتحاد، اللواء X، أصدر» → «رئيس الاتحاد اللواء X»)."""
+    return " ".join(re.sub("[،,]", " ", text).split())
+
+
+def _described_object(toks: list[Tok], cue: Cue, cs: int) -> int | None:
+    """Where «واصفا/واصفةً X بأنه …» starts (the participle's offset) when the describing
+    participle has its object written before «بأنه»; None otherwise."""
+    verb = toks[cue.tok]
+    if cue.kind != "part" or not verb.norm.startswith("واصف"):
+        return None
+    comp = next((m for m, t in enumerate(toks) if t.end == cs), None)
+    if comp is None or comp <= cue.tok + 1 or toks[comp].norm not in ("بانه", "بانها", "بانهم"):
+        return None
+    # Only a thing named in quote marks («"دفع الرشى"»): a person described («واصفا الرئيس
+    # السوري بأنه "…"») reads well enough as «بحسب X، فإنه "…"».
+    return verb.start if toks[cue.tok + 1].raw[:1] in "\"«“" else None
+
+_KANA_SUBJUNCTIVE = frozenset("تكون يكون تكونا يكونا يكونوا".split())
+# Words from the cue verb to its «أن» (inclusive): bot.attribution shows as written only
+# a clause whose «أن» follows its verb within this many words (its _HEDGED_RE).
+_MAX_HEDGE_LEAD = 17
+# Names and nouns in «ي» that a present verb could be taken for. Folded.
+_NOT_PRESENT = frozenset(
+    "يوسف يونس يحيي ياسر يعقوب يوم يوما يونيو يوليو يناير يورو يوفنتوس يونايتد يوليا يسرا"
+    " ياسمين يمني يمنيه يهود يهودي يهوديه".split())
+
+
+def _singular_present(first: str) -> bool:
+    """«يعود», «يرتفع», «تتراجع», «تستمر»: a present verb after «أن» (subjunctive unvoweled);
+    feminine ones only in forms V, VI and X («تقرير», «تركيا» open on «ت» too). Folded."""
+    if first in _NOT_PRESENT or first.endswith(("ون", "ين")) or len(first) > 8:
+        return False
+    return ((first[:1] == "ي" and len(first) >= 4)
+            or (len(first) >= 5 and first.startswith(("تت", "تست"))))
+
+
+def _subjunctive_kana(toks: list[Tok], cs: int, text: str) -> bool:
+    """The reported clause is «أن تكون/يكون …» (a subjunctive after «أن», QA13 743): what was
+    judged likely, hoped or expected («ترجح السلطات أن تكون الطائرة تحطمت»), which «بحسب X،
+    تكون الطائرة تحطمت» would state as fact."""
+    comp = next((t for t in toks if t.end == cs), None)
+    first = fold(text.split()[0]) if text.split() else ""
+    return (comp is not None and comp.norm.lstrip("وب") == "ان" and comp.raw.lstrip("وب")[:1] != "إ"
+            and (first in _KANA_SUBJUNCTIVE or _singular_present(first)
+                 # «حثت السلطات مواطنيها على أن يظلوا متيقظين»: a plural present verb written
+                 # with «ـوا» is subjunctive (the indicative is «يظلون»)
+                 or (first[:1] in "يت" and first.endswith("وا") and len(first) >= 4)))
+
+
+# «إنه»/«أنها» …: a complementizer that carries the clause's subject. Folded.
+_PRONOUN_COMPLEMENTIZERS = frozenset("انه انها انهم انهما انهن".split())
+# Predicates that open a nominal clause: «إنه فخور», «إنها على استعداد». Folded.
+_PREDICATES = frozenset(
+    "فخور سعيد قادر واثق جاهز حريص راض اكثر اكبر افضل اقل ضد مع علي في غير بحاجه بصدد"
+    " بخير".split())
+
+
+# Words that open another clause between «نفى X» and an «أن» (folded; with or without «و»):
+# a speaking or describing participle or verb, a contrast, "especially", "after", "expected".
+_OTHER_CLAUSE = ("قائل", "قال", "مضيف", "اضاف", "وصف", "لكن", "خاصه", "بعد", "المتوقع",
+                 "متوقع", "مؤكد", "اكد")
+
+
+def _denied_clause(toks: list[Tok], cue: Cue, cs: int, start: int) -> int | None:
+    """Where a denied clause starts with its complementizer: «نفى X أن يكون …» → the offset of
+    «أن» (without a glued «ب»/«و»), so it reads «أن يكون …»; None when the speech did not start
+    at «أن/إن» (a colon, a comma) or at «إلى أن» ("until": «نفى X قتل … إلى أن ظهر فيديو», where
+    the object was denied): no clause to show as denied."""
+    at_comp = next((n for n, t in enumerate(toks) if t.end == cs), None)
+    if at_comp is None or not is_complementizer(toks[at_comp].norm):
+        return None
+    if at_comp > cue.tok + 1 and toks[at_comp - 1].norm in ("الي", "حتي"):
+        return None  # «نفى X قتل … إلى أن ظهر فيديو»: «إلى أن» is "until"
+    if any(t.norm.startswith(_OTHER_CLAUSE) or strip_conj(t.norm).startswith(_OTHER_CLAUSE)
+           for t in toks[cue.tok + 1:at_comp]):
+        # Another verb or turn between the denial and «أن» owns the clause («نفى الجيش عزمه
+        # امتلاك أسلحة وصفها البعض بأنها …», «وينفي السائحون هذه الاتهامات، قائلين إنهم لم
+        # يكونوا …»): shown after «نفى» it would say the opposite (QA11).
+        return None
+    comp = toks[at_comp]
+    lead = len(comp.raw) - len(comp.raw.lstrip("وب"))
+    at = comp.start + lead
+    return at if at <= start else None
+
+
+def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = False
+                     ) -> int | None:
+    """Where a reported clause starts when its subject is the pronoun of «إنه/أنها»: «قال إنه
+    فخور بمشاهد …» → «إنه فخور …» (the offset of «إنه», without «ب»/«و»); None when the
+    clause opens with a verb, which carries its subject («قال إنه سيزور …» → «سيزور …»)."""
+    comp = next((t for t in toks if t.end == cs), None)
+    if comp is None:
+        return None
+    bare = comp.norm.lstrip("وب")
+    if bare not in _PRONOUN_COMPLEMENTIZERS:
+        return None
+    first = text.split(maxsplit=1)[0].strip("\"«“”»(") if text.split() else ""
+    norm = fold(first)
+    # «مستعد», «ملتزم»: a participle; «مارست», «مارس» are verbs, which carry their subject.
+    nominal = (norm in _PREDICATES or first.endswith("ة")
+               or (norm.startswith("م") and len(norm) >= 4 and not norm.endswith("ت")
+                   and not norm.startswith("مار")))
+    if not nominal and not described and norm not in _FEELING_VERBS:
+        return None
+    return comp.end - len(comp.raw) + (len(comp.raw) - len(comp.raw.lstrip("وب")))
+
+
+# Verbs of feeling and belief: «قالت المعارضة إنها تخشى …», «أبلغ زيدان … أنه يشعر بالتفاؤل»
+# keep their «إنها/أنه» (QA18 R2, R8): «بحسب المعارضة، تخشى …» has lost who fears. Folded.
+_FEELING_VERBS = frozenset("تخشي يخشي تخاف يخاف تامل يامل تتمني يتمني تشعر يشعر تعتقد يعتقد"
+                           " تتوقع يتوقع تاسف ياسف".split())
