@@ -29,15 +29,8 @@ from digests.speaker_checks import (  # re-exported: the checks and trims of a s
     plausible_speaker,
     tail_cut,
 )
-from digests.speakers import (
-    RELAYING,
-    Tok,
-    amma_subject,
-    antecedent,
-    speaker_before,
-    subject,
-    tokens,
-)
+from digests.fronted_speakers import amma_subject, antecedent, speaker_before
+from digests.speakers import RELAYING, Tok, subject, tokens
 from digests.speech import (
     STOP,
     CLAUSE_CONJ,

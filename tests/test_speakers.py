@@ -1,8 +1,9 @@
-"""digests.speakers: the speaker as written around a speech verb."""
+"""digests.speakers and digests.fronted_speakers: the speaker as written around a speech verb."""
 
 from __future__ import annotations
 
-from digests.speakers import Speakers, anonymity, antecedent, speaker_before, subject, tokens
+from digests.fronted_speakers import antecedent, speaker_before
+from digests.speakers import Speakers, anonymity, subject, tokens
 from digests.quotes import find_quotes
 
 
