@@ -9,10 +9,11 @@ sentence («ونعتها الوزارة قائلة:»), the subject of «كان�
 
 from __future__ import annotations
 
-from digests.cue_speakers import _opening_verb, after_lam
+from digests.cue_speakers import after_lam
 from digests.speaker_checks import _adjective, plausible_speaker
 from digests.speakers import Tok, subject
 from digests.speech import PREPOSITIONS, STOP, cue_of, fold, strip_conj
+from digests.unwritten_speakers import _opening_verb
 
 # «تصريحات لـX», «في كلمة لـX»: a statement whose author is written behind a glued «ل». Folded.
 _STATEMENT_NOUNS = frozenset("تصريح تصريحات تصريحا كلمه حديث مقابله".split())

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digests.cue_speakers import OBJECT_VERBS, described
+from digests.describer_subjects import described
 from digests.quote_marks import word_count
+from digests.speaker_checks import OBJECT_VERBS
 from digests.speakers import Tok
 from digests.speech import (
     NOT_SPEAKERS,

@@ -55,7 +55,7 @@ from digests.speech import (
     strip_conj,
 )
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
-from digests.cue_speakers import described
+from digests.describer_subjects import described
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
     MAX_HEADING_WORDS,

@@ -7,7 +7,7 @@ from digests.cue_speakers (F13, behaviour identical). Pure functions of tokens.
 
 from __future__ import annotations
 
-from digests.cue_speakers import _KANA, _WAW_NOUNS
+from digests.unwritten_speakers import _KANA, _WAW_NOUNS
 from digests.speaker_checks import plausible_speaker, tail_cut
 from digests.speakers import Tok, subject
 from digests.speech import STOP, cue_of, fold

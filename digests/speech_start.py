@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digests.cue_speakers import described
+from digests.describer_subjects import described
 from digests.speakers import Tok, anonymity, opens_statement
 from digests.speech import (
     HEDGES,

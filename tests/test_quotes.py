@@ -1658,7 +1658,7 @@ def test_f13_the_one_whose_words_a_paper_relayed_speaks() -> None:
 
 def test_f13_a_name_in_t_after_refused_is_not_cut() -> None:
     # «ورفضت جمهورية التشيك …» keeps «التشيك» (a name, not a verbal noun like «التعليق»).
-    from digests.cue_speakers import refused_subject
+    from digests.describer_subjects import refused_subject
     assert refused_subject("ورفضت", "جمهورية التشيك") == "جمهورية التشيك"
     assert refused_subject("ورفض", "جونسون التقليل") == "جونسون"
     assert refused_subject("ورفض", "الجيش الإسرائيلي التعليق") == "الجيش الإسرائيلي"

@@ -1,0 +1,233 @@
+"""A cue's speaker written elsewhere than after it: before the verb, at «كان», at a publisher.
+
+A bare or present verb («وقال إن», «تقول فيه», «الذين قالوا») names no subject after it; its
+speaker is the noun a relative clause describes, the publisher of «بيانا قال فيه», the subject
+between «كان» and the verb («وكان السفير قد أعلن»), the subject of the verb that opened the
+sentence («وقدّر المعهد …، وقال إن») or the SVO subject before it (`unwritten_speaker`). The
+publisher and «كان» readers serve digests.cue_speakers' `written_speaker` too. Pure functions of
+tokens (digests.speakers).
+"""
+
+from __future__ import annotations
+
+from digests.fronted_speakers import amma_subject, antecedent, speaker_before
+from digests.speaker_checks import plausible_speaker, tail_cut
+from digests.speakers import Tok, subject
+from digests.speech import (
+    CLAUSE_CONJ,
+    IN_WHICH,
+    PUBLISHING,
+    RELATIVES,
+    STOP,
+    cue_of,
+    fold,
+    is_complementizer,
+    strip_conj,
+)
+
+_KANA = frozenset(("كان", "كانت", "كانوا"))
+# «ومضت تقول "…"», «وراح يقول»: a verb of going on before a present speech verb is no subject;
+# the voice is the one speaking before (folded, «و»/«ف» stripped).
+_WENT_ON_SAYING = frozenset("مضي مضت راح راحت ظل ظلت".split())
+ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صورة … وكتب فوقها "…"»: X's caption
+
+
+# «نشر X سلسلة تغريدات قال في إحداها "…"»: one of the posts the publisher put out.
+_ONE_OF = frozenset("احداها احدها اخرها اولها احداهما".split())
+_SERIES = frozenset("سلسله مجموعه عدد".split())
+
+
+def _publisher(toks: list[Tok], k: int, first: int) -> str | None:
+    """Who published the document of «… بيانا قال/جاء فيه» at token `k`: the subject of the
+    publishing verb between `first` and `k` («نشر نيمار تغريدة», «الوزارة أصدرت بيانا»); ""
+    when none is written, None when no publishing verb is there."""
+    pub = next((m for m in range(k - 1, first - 1, -1)
+                if strip_conj(toks[m].norm) in PUBLISHING), None)
+    if pub is None:
+        return None
+    after = subject(toks, pub + 1, k)[0]
+    while after.split() and fold(after.split()[-1]) in _SERIES:
+        after = after.rsplit(" ", 1)[0] if " " in after else ""  # «X سلسلة تغريدات»
+    if after:
+        return after
+    # «لكن رئاسة الأركان كانت أصدرت بيانا أشارت فيه …»: the publisher is written before.
+    verb = pub - 1 if pub > first and strip_conj(toks[pub - 1].norm) in _KANA else pub
+    return speaker_before(toks, verb, first)
+
+
+def _reported_publisher(toks: list[Tok], k: int, first: int, last: int) -> str:
+    """Inside reported speech, «… أن X أصدر بيانا جاء فيه "…"» (QA13 3823): the body that
+    issued the document speaks, not the agency that reported it; "" when the verb at `k` is not
+    «قال/جاء فيه» after a publishing verb whose subject is written inside the clause."""
+    if not (k + 1 < last and toks[k + 1].norm in IN_WHICH):
+        return ""
+    comp = next((m for m in range(k - 1, first - 1, -1) if is_complementizer(toks[m].norm)),
+                None)
+    if comp is None:
+        return ""
+    publisher = _publisher(toks, k, comp + 1)
+    return publisher if publisher and plausible_speaker(publisher) else ""
+
+
+def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
+                       content_start: int | None, content_open: bool) -> str | None:
+    """A verb's speaker written elsewhere than after it ("" when none); None: not a cue at all."""
+    t = toks[k]
+    in_one = (k + 2 < last and toks[k + 1].norm == "في" and toks[k + 2].norm in _ONE_OF)
+    if k + 1 < last and (toks[k + 1].norm in IN_WHICH or in_one
+                         or (strip_conj(t.norm) in ("كتب", "كتبت") and toks[k + 1].norm in ABOVE)):
+        # «نشر نيمار تغريدة قال فيها: …», «أصدرت الشركة بيانا تقول فيه إنها …», also after an
+        # opening phrase («وبعد الإعلان عن طرده، نشر ترامب تغريدة قال فيها»).
+        publisher = _publisher(toks, k, first)
+        if publisher is not None:
+            return publisher
+    if prev in RELATIVES:
+        if content_start is None:
+            # «الوزراء الذين اتهموا بالفساد»: a relative clause without speech is no cue (and
+            # names nobody a later «قائلا:» could mean).
+            return None
+        hit = cue_of(toks[k].raw)[1]
+        if hit is not None and hit[0] == "verb" and toks[k - 1].norm in ("التي", "الذي") and (
+                hit[1] == "f") != (toks[k - 1].norm == "التي"):
+            # «الرياض التي قال إنه يرغب بأن تقوم …» (F13): the verb does not agree with the
+            # noun, so its subject is someone else (the one speaking), not the noun described.
+            return ""
+        # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
+        return antecedent(toks, k - 1, first)
+    if (not content_open
+            and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))
+            and _kana_subject(toks, k, first)):
+        # «وكان مسؤول كبير في وزارة الخارجية بريان هوك قد أعلن أن …», «وكان السفير قال إن …»:
+        # the subject sits between «كان» and the verb (or «قد»).
+        return _kana_subject(toks, k, first)
+    if not content_open and t.norm.startswith(("و", "ف")):
+        # «وقدّر المعهد الوطني شدة الهزة …، وقال إن …»: the subject of the verb that opens the
+        # sentence goes on speaking, not the speaker named in an earlier sentence; «أما
+        # شيروان بري، …، فقال "…"»: the one «أما» names (K12).
+        return clause_subject(toks, k, first) or (
+            amma_subject(toks, k, first) if t.norm.startswith("ف") else "") or (
+            _kana_opener(toks, k, first))
+    if (k > first and strip_conj(toks[k - 1].norm) in _WENT_ON_SAYING
+            and t.norm[:1] in "يت"):
+        return ""  # «ومضت تقول "…"» (K12): the last named speaker goes on
+    if (not content_open and not t.norm.startswith(("و", "ف"))
+            and not (k + 1 < last and toks[k + 1].norm in IN_WHICH)):
+        # An SVO main clause (never before «وقال»: a conjunction opens a new clause): «ويذكر أن
+        # شركة X أعلنت أن …», «وكانت الوزارة قد أعلنت أن …». («كان له تصريح آخر، قال فيه:»
+        # names the statement's author, not the word before.)
+        before = speaker_before(toks, k, first, max_words=6)
+        head, _, rest = before.partition(" ")
+        if rest and strip_conj(fold(head)) in _WENT_ON_SAYING:
+            return rest  # «وظل الوزير يقول إن …»: the minister, not «وظل الوزير»
+        return before
+    return ""
+
+
+# Words in و- that are nouns or names, not «و» + a verb («وزير الخارجية …»). Folded.
+_WAW_NOUNS = frozenset(
+    "وزير وزراء وكيل والد والده وفد وفق وفقا ولي وسط وقت وسائل واشنطن وليد وائل وجدي وديع وحيد"
+    " وهبي ولد وجه وحده وكاله ولايه وزاره وثيقه ورقه وضع وصول وقوع وجود".split())
+
+
+# Bare cues that go on from the clause before: «وقال», «وأضافت» (past tense, said of its subject).
+_GOING_ON = frozenset(
+    "قال قالت اضاف اضافت اكد اكدت اوضح اوضحت تابع تابعت اشار اشارت لفت لفتت شدد شددت"
+    " قالوا اضافوا اكدوا اوضحوا".split())
+
+
+def _opening_verb(t: Tok) -> bool:
+    """«وقدّر», «وطلبت», «فشدد»: a word that reads as «و/ف» + a past verb opening a sentence."""
+    norm = t.norm
+    return (norm[:1] in "وف" and 4 <= len(norm) <= 6 and not norm[1:].startswith("ال")
+            and norm[1:2] != "ي" and norm not in STOP and norm[1:] not in STOP
+            and not t.raw.rstrip("،,:;؛.").endswith("ة") and norm not in _WAW_NOUNS
+            and norm[1:] not in _WAW_NOUNS and strip_conj(norm) not in _KANA
+            and cue_of(t.raw)[1] is None and not any(c in t.raw for c in "،,:\"«»"))
+
+
+def clause_subject(toks: list[Tok], k: int, first: int) -> str:
+    """The definite subject of the verb that opens the sentence («وقدّر المعهد الوطني …»), when
+    the bare cue at token `k` («وقال إن») goes on from it in the same gender; else ""."""
+    if (k - first < 3 or not _opening_verb(toks[first])
+            or strip_conj(toks[k].norm) not in _GOING_ON):
+        return ""
+    if any(cue_of(toks[m].raw)[1] is not None for m in range(first + 1, k)):
+        return ""
+    if not toks[first + 1].norm.startswith("ال"):
+        return ""
+    verb_f = toks[first].norm.endswith("ت")
+    cue_f = cue_of(toks[k].raw)[1] == ("verb", "f")
+    if verb_f != cue_f:
+        return ""  # «وشهدت المدينة احتجاجات، وقال …»: another subject
+    name = subject(toks, first + 1, k)[0].split()
+    # Only the definite words: «وردد المحتجون شعارات ضد …» — the object follows the subject.
+    cut = next((n for n, w in enumerate(name) if not fold(w).startswith(("ال", "لل"))), len(name))
+    # «ودانت وزارة الخارجية الأميركية الأحداث. وقالت إن» (QA18 R11): what it condemned is out.
+    speaker = tail_cut(toks[first].norm, " ".join(name[:cut]))
+    return speaker if speaker and plausible_speaker(speaker) else ""
+
+
+_DECLARED = frozenset("صرح صرحت اعلن اعلنت كشف كشفت ذكر ذكرت".split())  # folded, with _GOING_ON
+
+
+def _kana_opener(toks: list[Tok], k: int, first: int) -> str:
+    """«وكان بوفون، حارس مرمى يوفنتوس، قد أبدى في مقابلات …، بعض القابلية …، وصرح مؤخرا أنه
+    …» (seed 21, 1905): the sentence opens on «وكان X قد» + a verb; a bare «وصرح» of its gender,
+    after a comma and farther than `_kana_subject` looks, goes on with X; "" otherwise."""
+    if strip_conj(toks[first].norm) not in ("كان", "كانت") or not toks[k - 1].raw.endswith(
+            ("،", ",")) or strip_conj(toks[k].norm) not in _GOING_ON | _DECLARED:
+        return ""
+    qad = next((m for m in range(first + 2, min(k, first + 10)) if toks[m].norm == "قد"), None)
+    if qad is None or (strip_conj(toks[first].norm) == "كانت") != (
+            cue_of(toks[k].raw)[1] == ("verb", "f")):
+        return ""
+    if any(cue_of(toks[m].raw)[1] is not None for m in range(first + 1, k)):
+        return ""  # another cue between: its speaker goes on
+    name = subject(toks, first + 1, qad)[0]
+    return name if name and plausible_speaker(name) else ""
+
+
+def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
+    """The subject written between the nearest «كان» before token `k` and the verb."""
+    m = max(m for m in range(max(first, k - 12), k) if strip_conj(toks[m].norm) in _KANA)
+    if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
+        return ""  # another verb between them: «كان» belongs to another clause
+    if m + 1 < k and toks[m + 1].norm.startswith("ل"):
+        return ""  # «كان لأردوغان تصريح»: «كان لـ» means «had», not a subject
+    if toks[k - 1].norm == "قد":
+        return subject(toks, m + 1, k - 1)[0]
+    hit = cue_of(toks[k].raw)[1]
+    if toks[k].norm.startswith("و") and toks[k - 1].raw.endswith(("،", ",")) and (
+            (strip_conj(toks[m].norm) == "كانت") != (hit is not None and hit[1] == "f")
+            or any(toks[x].norm in ("هي", "هو", "هم") for x in range(m + 1, k))):
+        # «وكانت الأمتار الأخيرة هي الأشد إرهاقا، ويوضح:»: «كان» closed its own clause (its
+        # predicate a pronoun's, its gender not the verb's); «وكانت النيابة أحالت …، وقالت»
+        # goes on with the same subject.
+        return ""
+    if (m > first and toks[m - 1].norm in RELATIVES) or any(
+            toks[x].norm in CLAUSE_CONJ for x in range(m + 1, k)):
+        return ""  # «الذي كان يدير …», «كان … عندما صرح»: «كان» is another clause's
+    name = subject(toks, m + 1, k)[0]
+    words = name.split()
+    if strip_conj(toks[m].norm) == "كانت" and len(words) > 1 and fold(words[0]).startswith("ال"):
+        # «وكانت النيابة أحالت المتهمين …، وقالت إن» (F14's left, corpus 1249): «كانت»'s
+        # subject ends at its own past verb, a feminine «…ت» after the definite noun.
+        cut = next((n for n in range(1, len(words)) if _past_feminine(words[n])), 0)
+        if cut:
+            name = " ".join(words[:cut])
+    return name
+
+
+def _predicate_word(word: str) -> bool:
+    """«محتجزا», «خلالهما»: an accusative predicate of «كان» or a preposition with its pronoun —
+    «كان محتجزا خلالهما لدى الشرطة أبلغ المحققون ساركوزي» names no subject between them."""
+    norm = fold(word.rstrip("،,"))
+    return (len(norm) >= 4 and not norm.startswith("ال") and norm.endswith("ا")
+            and not norm.endswith(("ها", "هما"))) or norm.endswith(("هما", "هم", "ها"))
+
+
+def _past_feminine(word: str) -> bool:
+    """«أحالت», «اعتقلت»: an indefinite word ending in «ت» (not «ـات», a plural noun)."""
+    norm = fold(word)
+    return (len(norm) >= 4 and norm.endswith("ت") and not norm.endswith("ات")
+            and not norm.startswith("ال"))
