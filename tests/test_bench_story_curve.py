@@ -4,30 +4,19 @@ keeps the words outside their uncertain band, and the logs of separate runs pool
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
+from benchkit import load_benchmark
 
 from digests import story_model
 from digests.similarity import LeadEvidence, pair_features
 
-ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "benchmarks" / "story_curve.py"
-
-
 @pytest.fixture(scope="module")
 def sc() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_story_curve", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_story_curve"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("story_curve", "bench_story_curve")
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
+
+from benchkit import load_benchmark
 
 from digests.quote_rank import pool_of
 from digests.quotes import Candidate
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def _module() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("three_quotes", ROOT / "benchmarks" /
-                                                  "three_quotes.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("three_quotes", "three_quotes")
 
 
 def _cand(text: str, speaker: str, counter: bool = False) -> Candidate:
