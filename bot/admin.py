@@ -29,7 +29,7 @@ from telegram.ext import ContextTypes
 
 from bot.i18n import t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, line_html
-from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, rtl, runtime, send, ui
+from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
 from bot.threads import ANSWER_THREAD, answer_thread, thread_of
 
 log = logging.getLogger(__name__)
@@ -205,24 +205,8 @@ async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str) -
 
 
 # An admin's /sources or /stats typed in a group: the answer lists every feed URL (often with a
-# key) and the bot's audience, so it goes to the admin's private chat (QA20 O7).
-PRIVATE_TEXTS = {
-    "sent_private": ("📬 أرسلت الجواب إليك في محادثة خاصة: فيه روابط المصادر وأرقام البوت، فلا "
-                     "يُنشر في المجموعة.",
-                     "📬 I sent the answer to you in a private chat: it holds the sources' links "
-                     "and the bot's figures, so it is not posted in the group."),
-    "start_private": ("🔒 يُجاب هذا الأمر في محادثة خاصة فقط، ولم أستطع مراسلتك: افتح محادثة مع "
-                      "البوت وأرسل /start ثم أعد الأمر هناك.",
-                      "🔒 This command is answered in a private chat only, and I could not write "
-                      "to you: open a chat with the bot, send /start, then send the command "
-                      "there."),
-}
-
-
-def private_text(lang: str, key: str) -> str:
-    """One of PRIVATE_TEXTS as Telegram HTML for `lang`."""
-    ar, en = PRIVATE_TEXTS[key]
-    return rtl(ar) if lang == "ar" else en
+# key) and the bot's audience, so it goes to the admin's private chat (QA20 O7); the line said in
+# the group is bot.i18n's "sent_private" or "start_private".
 
 
 async def answer_privately(update: Update, context: ContextTypes.DEFAULT_TYPE,
@@ -248,10 +232,10 @@ async def answer_privately(update: Update, context: ContextTypes.DEFAULT_TYPE,
                 break
     except (Forbidden, BadRequest) as exc:  # never started the bot, or blocked it
         log.info("admin answer not sent privately user=%s error=%s", user.id, exc)
-        await reply(update, context, private_text(lang, "start_private"))
+        await reply(update, context, ui(lang, "start_private"))
         return
     log.info("admin answer sent privately user=%s chat=%s", user.id, chat.id)
-    await reply(update, context, private_text(lang, "sent_private"))
+    await reply(update, context, ui(lang, "sent_private"))
 
 
 async def _later_all(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,

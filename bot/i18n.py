@@ -799,6 +799,58 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "sources list)."),
     # inline mode
     "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
+    # an admin's /sources or /stats typed in a group is answered privately (bot.admin, QA20 O7)
+    "sent_private": ("📬 أرسلت الجواب إليك في محادثة خاصة: فيه روابط المصادر وأرقام البوت، فلا "
+                     "يُنشر في المجموعة.",
+                     "📬 I sent the answer to you in a private chat: it holds the sources' links "
+                     "and the bot's figures, so it is not posted in the group."),
+    "start_private": ("🔒 يُجاب هذا الأمر في محادثة خاصة فقط، ولم أستطع مراسلتك: افتح محادثة مع "
+                      "البوت وأرسل /start ثم أعد الأمر هناك.",
+                      "🔒 This command is answered in a private chat only, and I could not write "
+                      "to you: open a chat with the bot, send /start, then send the command "
+                      "there."),
+    # what /sources and /addsource say about fetching (bot.source_notes, QA20 O4, O5)
+    "fetching_now": ("⏳ يُجلب الآن لأول مرة؛ حالته في /sources",
+                     "⏳ Fetching it now for the first time; see /sources"),
+    "fetch_after_running": ("⏳ جلبٌ جارٍ الآن بدونه: سيُجلب في الجلب التالي ({when})، أو أرسل "
+                            "/ingest بعد انتهاء الجاري",
+                            "⏳ A poll is running without it: it will be fetched at the next "
+                            "poll ({when}), or send /ingest once the running one is over"),
+    "fetch_later": ("⏳ سيُجلب في الجلب التالي ({when})، أو أرسل /ingest الآن",
+                    "⏳ It will be fetched at the next poll ({when}), or send /ingest now"),
+    "next_poll": ("الجلب التالي: {when}", "Next poll: {when}"),
+    "next_poll_none": ("لا جلب مجدول في هذه العملية", "none scheduled in this process"),
+    "next_poll_within": ("خلال {minutes} دقيقة", "within {minutes} min"),
+    "ingest_running_new": ("المصادر التي لم تُجلب بعد ({count}) ليست في الجلب الجاري: أرسل "
+                           "/ingest بعد انتهائه",
+                           "Sources never fetched yet ({count}) are not in the running poll: "
+                           "send /ingest once it is over"),
+    "pages_failing": ("⚠️ صفحات أخباره لا تُجلب ({failed} من {total} في ٢٤ ساعة)، فأخباره بلا "
+                      "مقدمة ولا اقتباسات: {reason}",
+                      "⚠️ Its article pages are not fetched ({failed} of {total} in 24 h), so "
+                      "its stories have no lead and no quotes: {reason}"),
+    # lines of /stats said only when they apply (bot.stats, QA20 O3, O6)
+    "stats_lost": ("• محادثات فُقدت (حظرت البوت أو حُذف الحساب أو أُخرج البوت أو لم يجدها "
+                   "تيليجرام): {chats}، منها {recent} في ٢٤ ساعة؛ متابعاتها ({subscriptions}) "
+                   "محفوظة لعودتها ولا تُحسب أعلاه",
+                   "• Chats lost (blocked the bot, account deleted, bot removed, or not found by "
+                   "Telegram): {chats}, {recent} of them in 24 h; their subscriptions "
+                   "({subscriptions}) are kept for their return and not counted above"),
+    "stats_undelivered": ("• أخبار لم تُسلَّم لأن المحادثة فُقدت (٢٤ ساعة): {count} — محسوبة في "
+                          "نسبة التسليم",
+                          "• Stories not delivered because the chat was lost (24 h): {count} — "
+                          "counted in the delivery rate"),
+    "stats_paused": ("• ⏸ الإرسال متوقف بطلب تيليجرام (429، حد الإرسال) لمدة {seconds} ثانية "
+                     "أخرى؛ مستحقة الآن: {due}، قيد الإرسال: {sending}",
+                     "• ⏸ Sending paused at Telegram's request (429, flood control) for "
+                     "{seconds} s more; due now: {due}, being sent: {sending}"),
+    "stats_queue": ("• مستحقة الآن: {due}، قيد الإرسال: {sending}",
+                    "• Due now: {due}, being sent: {sending}"),
+    # a private reader back after blocking the bot: their topics were kept (bot.welcome, QA20 O8)
+    "welcome_back": ("👋 أهلًا بعودتك. ما زلت تتابع: {topics} — لإيقاف متابعة: /unsubscribe، "
+                     "ولرؤيتها كلها: /topics",
+                     "👋 Welcome back. You still follow: {topics} — to stop one: /unsubscribe, "
+                     "to see them all: /topics"),
 }
 
 

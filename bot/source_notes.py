@@ -9,7 +9,7 @@
   feed, yet its stories have no lead and no quotes: /sources says so under it, with the reason
   stored with those articles (`page_trouble`, `page_note`).
 
-The words live here (Arabic, English), laid out by bot.admin.text_lines.
+The words are bot.i18n strings (Arabic, English), laid out by bot.admin.text_lines.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 
 from telegram.ext import ContextTypes
 
-from bot.i18n import num
+from bot.i18n import num, t
 from bot.runtime import Runtime, runtime
 from digests.models import iso
 from digests.storage import Database
@@ -28,31 +28,9 @@ from digests.storage import Database
 POLL_JOB = "poll-sources"  # the name bot.app gives the scheduled poll's job
 PAGE_WINDOW = timedelta(days=1)  # pages of the articles fetched this recently are looked at
 
-TEXTS = {
-    "fetching_now": ("⏳ يُجلب الآن لأول مرة؛ حالته في /sources",
-                     "⏳ Fetching it now for the first time; see /sources"),
-    "fetch_after_running": ("⏳ جلبٌ جارٍ الآن بدونه: سيُجلب في الجلب التالي ({when})، أو أرسل "
-                            "/ingest بعد انتهاء الجاري",
-                            "⏳ A poll is running without it: it will be fetched at the next "
-                            "poll ({when}), or send /ingest once the running one is over"),
-    "fetch_later": ("⏳ سيُجلب في الجلب التالي ({when})، أو أرسل /ingest الآن",
-                    "⏳ It will be fetched at the next poll ({when}), or send /ingest now"),
-    "next_poll": ("الجلب التالي: {when}", "Next poll: {when}"),
-    "ingest_running_new": ("المصادر التي لم تُجلب بعد ({count}) ليست في الجلب الجاري: أرسل "
-                           "/ingest بعد انتهائه",
-                           "Sources never fetched yet ({count}) are not in the running poll: "
-                           "send /ingest once it is over"),
-    "pages_failing": ("⚠️ صفحات أخباره لا تُجلب ({failed} من {total} في ٢٤ ساعة)، فأخباره بلا "
-                      "مقدمة ولا اقتباسات: {reason}",
-                      "⚠️ Its article pages are not fetched ({failed} of {total} in 24 h), so "
-                      "its stories have no lead and no quotes: {reason}"),
-}
-
-
 def text(lang: str, key: str, **values: str) -> str:
-    """One of TEXTS in `lang` (plain text; bot.admin.text_lines lays it out)."""
-    ar, en = TEXTS[key]
-    return (ar if lang == "ar" else en).format(**values)
+    """The bot.i18n string `key` in `lang`, plain text (bot.admin.text_lines lays it out)."""
+    return t(key, lang, **values)
 
 
 def _poll_job(context: ContextTypes.DEFAULT_TYPE) -> object | None:
@@ -73,11 +51,11 @@ def next_poll_at(context: ContextTypes.DEFAULT_TYPE) -> datetime | None:
 def in_words(when: datetime | None, now: datetime, lang: str) -> str:
     """«خلال ١٢ دقيقة» / "within 12 min", or «لا جلب مجدول» when there is none."""
     if when is None:
-        return "لا جلب مجدول في هذه العملية" if lang == "ar" else "none scheduled in this process"
+        return t("next_poll_none", lang)
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     minutes = max(1, math.ceil((when - now).total_seconds() / 60))
-    return f"خلال {num(minutes, lang)} دقيقة" if lang == "ar" else f"within {minutes} min"
+    return t("next_poll_within", lang, minutes=num(minutes, lang))
 
 
 def next_poll_line(context: ContextTypes.DEFAULT_TYPE, now: datetime, lang: str) -> str | None:

@@ -21,7 +21,7 @@ from telegram.ext import ContextTypes
 from bot import callbacks
 from bot.admin import admin_only, answer_privately
 from bot.i18n import num, relative_time, t
-from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
+from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import outbox, subscriptions
 from digests.models import iso, parse_iso
 from digests.outbox_upkeep import GONE_REASON, MERGED_REASON
@@ -32,33 +32,6 @@ from digests.story_updates import REPEAT_REASON
 # other skipped row is a delivery a refusal for good cancelled (digests.outbox.deactivate_chat).
 HARMLESS_SKIPS = (GONE_REASON, MERGED_REASON, REPEAT_REASON)
 SAME_STORY_SKIP = "%the chat already has this story%"  # digests.retries' follow-up of a story
-
-# Lines of /stats said only when they apply (Arabic, English).
-TEXTS = {
-    "lost": ("• محادثات فُقدت (حظرت البوت أو حُذف الحساب أو أُخرج البوت أو لم يجدها تيليجرام): "
-             "{chats}، منها {recent} في ٢٤ ساعة؛ متابعاتها ({subscriptions}) محفوظة لعودتها ولا "
-             "تُحسب أعلاه",
-             "• Chats lost (blocked the bot, account deleted, bot removed, or not found by "
-             "Telegram): {chats}, {recent} of them in 24 h; their subscriptions "
-             "({subscriptions}) are kept for their return and not counted above"),
-    "undelivered": ("• أخبار لم تُسلَّم لأن المحادثة فُقدت (٢٤ ساعة): {count} — محسوبة في نسبة "
-                    "التسليم",
-                    "• Stories not delivered because the chat was lost (24 h): {count} — "
-                    "counted in the delivery rate"),
-    "paused": ("• ⏸ الإرسال متوقف بطلب تيليجرام (429، حد الإرسال) لمدة {seconds} ثانية أخرى؛ "
-               "مستحقة الآن: {due}، قيد الإرسال: {sending}",
-               "• ⏸ Sending paused at Telegram's request (429, flood control) for {seconds} s "
-               "more; due now: {due}, being sent: {sending}"),
-    "queue": ("• مستحقة الآن: {due}، قيد الإرسال: {sending}",
-              "• Due now: {due}, being sent: {sending}"),
-}
-
-
-def line(lang: str, key: str, **values: str) -> str:
-    """One of TEXTS as Telegram HTML for `lang` (values are numbers: nothing to escape)."""
-    ar, en = TEXTS[key]
-    return rtl(ar.format(**values)) if lang == "ar" else en.format(**values)
-
 
 def lost_deliveries(db: Database, since: str) -> int:
     """Outbox rows skipped since `since` because Telegram refused their chat for good."""
@@ -149,14 +122,14 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if values["repeats"]:  # said only when some updates were skipped as repeats
         text += "\n" + ui(lang, "stats_repeats", count=values["repeats"])
     if values["undelivered"]:
-        text += "\n" + line(lang, "undelivered", count=values["undelivered"])
+        text += "\n" + ui(lang, "stats_undelivered", count=values["undelivered"])
     if values["lost_chats"]:
-        text += "\n" + line(lang, "lost", chats=values["lost_chats"],
-                            recent=values["lost_recent"],
-                            subscriptions=values["lost_subscriptions"])
+        text += "\n" + ui(lang, "stats_lost", chats=values["lost_chats"],
+                          recent=values["lost_recent"],
+                          subscriptions=values["lost_subscriptions"])
     if values["paused"]:  # Telegram's flood wait holds every send (QA20 O6)
-        text += "\n" + line(lang, "paused", seconds=values["paused"], due=values["due"],
-                            sending=values["sending"])
+        text += "\n" + ui(lang, "stats_paused", seconds=values["paused"], due=values["due"],
+                          sending=values["sending"])
     elif values["pending"] != num(0, lang):
-        text += "\n" + line(lang, "queue", due=values["due"], sending=values["sending"])
+        text += "\n" + ui(lang, "stats_queue", due=values["due"], sending=values["sending"])
     await answer_privately(update, context, [text])  # not posted in a group (QA20 O7)

@@ -72,16 +72,6 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                      back=still_following(rt, chat.id, lang) if came_back else "")
 
 
-# A private reader back after blocking the bot: blocking was likely how they wanted to stop, and
-# their topics were kept (QA20 O8), so the welcome says what they still follow and how to stop.
-BACK_TEXTS = {
-    "back": ("👋 أهلًا بعودتك. ما زلت تتابع: {topics} — لإيقاف متابعة: /unsubscribe، "
-             "ولرؤيتها كلها: /topics",
-             "👋 Welcome back. You still follow: {topics} — to stop one: /unsubscribe, "
-             "to see them all: /topics"),
-}
-
-
 def was_lost(rt: Runtime, update: Update) -> bool:
     """Whether the update's private chat is recorded inactive (blocked the bot, or refused by
     Telegram for good) — read before the update makes it active again."""
@@ -101,9 +91,8 @@ def still_following(rt: Runtime, chat_id: int, lang: str) -> str:
         f"«{topic_label(topic, lang, with_arabic=True)}»" for topic in topics[:MAX_TOPICS_NAMED])
     if len(topics) > MAX_TOPICS_NAMED:
         named += t("group_back_more", lang, n=num(len(topics) - MAX_TOPICS_NAMED, lang))
-    ar, en = BACK_TEXTS["back"]
-    html = escape_text((ar if lang == "ar" else en).format(topics=named))
-    return rtl(html) if lang == "ar" else html
+    # blocking was likely how they wanted to stop, so the welcome says how (QA20 O8)
+    return ui(lang, "welcome_back", topics=named)
 
 
 # The payload of the inline-mode button («no results»: open the bot); it follows nothing.

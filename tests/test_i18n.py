@@ -177,3 +177,50 @@ def test_an_english_reader_sees_a_topic_by_its_english_name() -> None:
     # each label is a name the search maps back to its topic («/search Ghouta» works)
     for arabic in ("الغوطة", "ترامب", "النفط", "الأمم المتحدة", "داعش", "محمد بن سلمان"):
         assert arabic_topic(topic_label(arabic, "en")) == arabic
+
+
+# Modules of bot/ that may hold Arabic literals outside bot.i18n, and why. Any other module's
+# Arabic words belong in bot.i18n.STRINGS, called through t()/ui() (X29 moved bot.admin's,
+# bot.source_notes', bot.stats' and bot.welcome's there).
+ARABIC_LITERALS_ALLOWED = {
+    "i18n.py": "the strings themselves",
+    "attribution.py": "Arabic speech verbs and titles it reads in articles, not shown as UI",
+    "zones.py": "Arabic city names a reader may type for /settings",
+    "api_noise.py": "a bilingual log line for the operator",
+    "demo.py": "the offline demo's bilingual console text",
+    "preferences.py": "«العربية» names the language in its own script in both languages",
+    "channel_admin.py": "«العربية» names the language in its own script in both languages",
+    "app.py": "bilingual start-up errors on stderr; UNSAVED_REPLY not moved yet",
+    "render.py": "Arabic numeral grammar of «n more stories», not moved yet",
+}
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+
+
+def _arabic_literals(source: str) -> list[int]:
+    """Lines of the string literals (docstrings aside) that hold an Arabic letter."""
+    import ast
+
+    tree = ast.parse(source)
+    docs = {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)}
+    return sorted({node.lineno for node in ast.walk(tree)
+                   if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                   and id(node) not in docs and _ARABIC_LETTER.search(node.value)})
+
+
+def test_user_facing_arabic_lives_in_i18n() -> None:
+    """bot.i18n holds every user-facing string: no other module of bot/ writes Arabic words
+    of its own (a dictionary of texts beside its code was how four modules drifted, X29)."""
+    from pathlib import Path
+
+    bot_dir = Path(__file__).resolve().parent.parent / "bot"
+    found = {path.name: lines for path in sorted(bot_dir.glob("*.py"))
+             if path.name not in ARABIC_LITERALS_ALLOWED
+             and (lines := _arabic_literals(path.read_text(encoding="utf-8")))}
+    assert found == {}
+    for name in ("admin.py", "source_notes.py", "stats.py", "welcome.py"):
+        assert (bot_dir / name).exists() and name not in ARABIC_LITERALS_ALLOWED
+    # the check sees a literal beside code, and not a docstring
+    assert _arabic_literals('"""«نشرة»"""\nTEXTS = {"x": ("مرحبًا", "Hello")}\n') == [2]
