@@ -199,7 +199,11 @@ def key_quote(digest: Digest, lang: str, topics: Sequence[str] = ()) -> int | No
     topics the bundle was sent for; "" the general digest names none), else the first. A story
     sent for «الغوطة» shows a quote about Ghouta, not the article's first quote about Afrin
     (QA21 R1). None when no quote shows. Pure: the same (digest, topics) give the same place."""
-    quoted = _quoted(digest, lang)
+    return _key_place(_quoted(digest, lang), topics)
+
+
+def _key_place(quoted: Sequence[tuple[Quote, Line]], topics: Sequence[str]) -> int | None:
+    """`key_quote` on the digest's quotes and lines as `_quoted` gives them."""
     if not quoted:
         return None
     named = [topic for topic in topics if clean(topic)]
@@ -209,21 +213,25 @@ def key_quote(digest: Digest, lang: str, topics: Sequence[str] = ()) -> int | No
     return 0
 
 
-def _key_line(digest: Digest, lang: str, topics: Sequence[str]) -> tuple[list[Line], int, bool]:
+def _key_line(digest: Digest, lang: str, topics: Sequence[str]
+              ) -> tuple[list[Line], int, bool, list[Line]]:
     """A compact block's one quote line (`key_quote`) within KEY_QUOTE_UNITS: ([line] or [],
-    its place, whether it was cut)."""
-    at = key_quote(digest, lang, topics)
+    its place, whether it was cut, every quote line of the digest) — the quotes are laid out
+    once for all three callers."""
+    quoted = _quoted(digest, lang)
+    lines = [line for _q, line in quoted]
+    at = _key_place(quoted, topics)
     if at is None:
-        return [], -1, False
-    line, cut = shorten(_quote_lines(digest, lang)[at], KEY_QUOTE_UNITS)
-    return [line], at, cut
+        return [], -1, False, lines
+    line, cut = shorten(lines[at], KEY_QUOTE_UNITS)
+    return [line], at, cut, lines
 
 
 def _rest_quotes(digest: Digest, lang: str, topics: Sequence[str]) -> list[Line]:
     """The quote lines a story's compact block leaves out: the shown one whole when it was
     cut, every other quote."""
-    _shown, at, cut = _key_line(digest, lang, topics)
-    return [line for i, line in enumerate(_quote_lines(digest, lang)) if i != at or cut]
+    _shown, at, cut, lines = _key_line(digest, lang, topics)
+    return [line for i, line in enumerate(lines) if i != at or cut]
 
 
 def _rest(digest: Digest, lang: str, topics: Sequence[str] = ()) -> list[Line]:
@@ -252,8 +260,7 @@ def story_alert(digest: Digest, lang: str, now: datetime, topics: Sequence[str] 
     that does not fit is shortened inside its «…» (bot.packer.shorten) when ALERT_MIN_QUOTE
     units are left, else left out. Quotes come before headlines, and the headlines are titled
     «أخبار ذات صلة» — nothing can be opened from an alert, so they are not called links."""
-    _shown, at, cut = _key_line(digest, lang, topics)
-    lines = _quote_lines(digest, lang)
+    _shown, at, cut, lines = _key_line(digest, lang, topics)
     others = [line for i, line in enumerate(lines) if i != at]
     titles = [line_text(line[1:]) for line in related_lines(digest, lang)[1:]]
     if not others and not cut and not titles:
