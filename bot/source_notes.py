@@ -28,10 +28,6 @@ from digests.storage import Database
 POLL_JOB = "poll-sources"  # the name bot.app gives the scheduled poll's job
 PAGE_WINDOW = timedelta(days=1)  # pages of the articles fetched this recently are looked at
 
-def text(lang: str, key: str, **values: str) -> str:
-    """The bot.i18n string `key` in `lang`, plain text (bot.admin.text_lines lays it out)."""
-    return t(key, lang, **values)
-
 
 def _poll_job(context: ContextTypes.DEFAULT_TYPE) -> object | None:
     queue = context.job_queue
@@ -61,7 +57,7 @@ def in_words(when: datetime | None, now: datetime, lang: str) -> str:
 def next_poll_line(context: ContextTypes.DEFAULT_TYPE, now: datetime, lang: str) -> str | None:
     """/sources' line about the next scheduled poll (None when nothing is scheduled)."""
     when = next_poll_at(context)
-    return None if when is None else text(lang, "next_poll", when=in_words(when, now, lang))
+    return None if when is None else t("next_poll", lang, when=in_words(when, now, lang))
 
 
 def polling(rt: Runtime) -> bool:
@@ -96,9 +92,9 @@ async def fetch_now(context: ContextTypes.DEFAULT_TYPE) -> FirstFetch:
 def first_fetch_line(first: FirstFetch, now: datetime, lang: str) -> str:
     """The line a new source's confirmation ends with, in `lang`."""
     if first.kind == "now":
-        return text(lang, "fetching_now")
-    return text(lang, "fetch_after_running" if first.kind == "running" else "fetch_later",
-                when=in_words(first.next_poll, now, lang))
+        return t("fetching_now", lang)
+    return t("fetch_after_running" if first.kind == "running" else "fetch_later", lang,
+             when=in_words(first.next_poll, now, lang))
 
 
 def added_during_poll(db: Database) -> int:
@@ -147,5 +143,5 @@ def page_reason(error: str, lang: str) -> str:
 
 def page_note(trouble: PageTrouble, lang: str) -> str:
     """The line under a source whose pages fail."""
-    return text(lang, "pages_failing", failed=num(trouble.failed, lang),
+    return t("pages_failing", lang, failed=num(trouble.failed, lang),
                 total=num(trouble.total, lang), reason=page_reason(trouble.error, lang))

@@ -49,7 +49,6 @@ from bot.source_notes import (
     page_note,
     page_trouble,
 )
-from bot.source_notes import text as note_text
 from digests import sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
@@ -245,8 +244,8 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         html = ui(lang, "ingest_running")
         fresh = added_during_poll(rt.db)
         if fresh:  # added after the poll started: not in it (QA20 O4)
-            html += "\n" + text_html(lang, note_text(lang, "ingest_running_new",
-                                                     count=num(fresh, lang)))
+            html += "\n" + text_html(lang, t("ingest_running_new", lang,
+                                              count=num(fresh, lang)))
         await reply(update, context, html)
         return
     message = update.effective_message
