@@ -183,7 +183,7 @@ def test_an_english_reader_sees_a_topic_by_its_english_name() -> None:
 # Arabic words belong in bot.i18n.STRINGS, called through t()/ui() (X29 moved bot.admin's,
 # bot.source_notes', bot.stats' and bot.welcome's there).
 ARABIC_LITERALS_ALLOWED = {
-    "i18n.py": "the strings themselves",
+    "i18n.py": "numerals, month names and relative times",
     "attribution.py": "Arabic speech verbs and titles it reads in articles, not shown as UI",
     "zones.py": "Arabic city names a reader may type for /settings",
     "api_noise.py": "a bilingual log line for the operator",
@@ -217,10 +217,51 @@ def test_user_facing_arabic_lives_in_i18n() -> None:
 
     bot_dir = Path(__file__).resolve().parent.parent / "bot"
     found = {path.name: lines for path in sorted(bot_dir.glob("*.py"))
-             if path.name not in ARABIC_LITERALS_ALLOWED
+             if path.name not in ARABIC_LITERALS_ALLOWED and not path.name.startswith("texts_")
              and (lines := _arabic_literals(path.read_text(encoding="utf-8")))}
     assert found == {}
     for name in ("admin.py", "source_notes.py", "stats.py", "welcome.py"):
         assert (bot_dir / name).exists() and name not in ARABIC_LITERALS_ALLOWED
     # the check sees a literal beside code, and not a docstring
     assert _arabic_literals('"""«نشرة»"""\nTEXTS = {"x": ("مرحبًا", "Hello")}\n') == [2]
+
+
+# The tables of bot/texts_*.py (by area) and what each may define besides TEXTS.
+TABLE_NAMES = {"texts_welcome.py": {"READER_COMMANDS", "ADMIN_COMMANDS", "GROUP_COMMANDS",
+                                    "EXAMPLE_TOPICS"}}
+
+
+def test_the_area_tables_are_tables_and_all_merged() -> None:
+    """bot/texts_*.py hold the strings by area (reading, following, welcome, admin, sources):
+    each module is a table and nothing else (its Arabic is allowed because it is the strings),
+    every one is merged into STRINGS with its texts as written, and no key is in two of them."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    from bot.i18n import _merged
+
+    bot_dir = Path(__file__).resolve().parent.parent / "bot"
+    modules = sorted(path for path in bot_dir.glob("texts_*.py"))
+    assert {p.name for p in modules} >= {"texts_reading.py", "texts_following.py",
+                                          "texts_welcome.py", "texts_admin.py",
+                                          "texts_sources.py"}
+    merged: dict[str, tuple[str, str]] = {}
+    for path in modules:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = set()
+        for node in tree.body:
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+                continue  # the docstring
+            if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+                continue
+            assert isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name), \
+                (path.name, ast.dump(node)[:80])
+            names.add(node.target.id)
+        assert names == {"TEXTS"} | TABLE_NAMES.get(path.name, set()), path.name
+        texts = importlib.import_module(f"bot.{path.stem}").TEXTS
+        assert texts and not merged.keys() & texts.keys(), path.name
+        merged.update(texts)
+    assert merged == STRINGS
+    with pytest.raises(ValueError, match="two"):
+        _merged({"done": ("تم.", "Done.")}, {"done": ("تم", "Done")})

@@ -1,0 +1,117 @@
+"""Strings of the admins' commands about readers: /push and its report, why a delivery
+failed, /stats, and answering an admin privately.
+
+Part of bot.i18n's tables (bot.i18n merges every bot/texts_*.py TEXTS into STRINGS; call them
+through `bot.i18n.t`). New strings of /push, delivery reasons and /stats go here.
+"""
+
+from __future__ import annotations
+
+# key → (Arabic, English), as bot.i18n.STRINGS holds them: values may hold {placeholders}
+# filled by `t`, inserted as given (escape them first when the text is sent as HTML).
+TEXTS: dict[str, tuple[str, str]] = {
+    # admins
+    "not_admin": ("عذرًا، هذا الأمر للمشرفين فقط.", "Sorry, this command is for admins only."),
+    "not_admin_anonymous": ("عذرًا، هذا الأمر للمشرفين فقط، والبوت لا يعرف من أرسله باسم المجموعة:"
+                            " أرسل الأمر باسمك، لا باسم المجموعة.",
+                            "Sorry, this command is for admins only, and the bot cannot tell who"
+                            " sent it as the group: send it as yourself, not as the group."),
+    "admin_forwarded": ("لا تُنفَّذ أوامر المشرفين من رسالة مُعاد توجيهها: اكتب الأمر بنفسك.",
+                        "Admin commands in a forwarded message are not run: type the command"
+                        " yourself."),
+    "not_admin_id": ("عذرًا، هذا الأمر للمشرفين فقط.\nمعرّفك في تيليجرام: <code>{user_id}</code> — "
+                     "إن كنت مشغّل البوت فأضفه إلى ADMIN_IDS في إعداداته ثم أعد تشغيله.",
+                     "Sorry, this command is for admins only.\nThe sender's Telegram user id: "
+                     "<code>{user_id}</code>. The bot's operator may add it to ADMIN_IDS in the "
+                     "bot's settings, then restart the bot."),
+    "push_queued": ("📤 النشرة في قائمة الإرسال — المحادثات: {chats}، الأخبار: {stories}.",
+                    "📤 Digest queued: {chats} chats, {stories} stories."),
+    "push_no_followers_topic": ("لا أحد يتابع «{topic}»؛ لم تُرسل نشرة.",
+                                "Nobody follows «{topic}»; no digest was sent."),
+    "push_no_followers": ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي موضوع: /push الغوطة",
+                          "Nobody follows the general digest; no digest was sent. For a topic's "
+                          "followers: /push الغوطة"),
+    "push_no_stories_topic": ("لا أخبار حديثة عن «{topic}»؛ لم تُرسل نشرة.",
+                              "No recent news about «{topic}»; no digest was sent."),
+    "push_no_stories": ("لا أخبار حديثة لإرسالها.", "No recent stories to send."),
+    "push_nothing_new": ("لا أخبار جديدة لإرسالها: أُرسلت هذه الأخبار إلى المتابعين من قبل "
+                         "(سُلّمت، أو تعذّر تسليمها كما قال تقرير تلك النشرة).",
+                         "Nothing new to send: these stories were sent to the followers before "
+                         "(delivered, or failed as that push's report said)."),
+    "push_nothing_new_queued": ("لا أخبار جديدة لإرسالها: هذه الأخبار في قائمة الإرسال الآن (نشرة "
+                                "سابقة لم تنتهِ بعد، ويصلك تقريرها حين تنتهي).",
+                                "Nothing new to send: these stories are in the queue now (an "
+                                "earlier push has not finished; its report follows when it does)."),
+    "push_done": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}.",
+                  "✅ Digest finished: {delivered} delivered, {failed} failed."),
+    "push_done_failures": ("⚠️ انتهت النشرة مع إخفاقات — سُلّمت: {delivered}، فشلت: {failed}. "
+                           "أسباب الإخفاق (عدد المحادثات):",
+                           "⚠️ Digest finished with failures: {delivered} delivered, {failed} "
+                           "failed. Why (chats):"),
+    # /push with a topic of no readable characters
+    "push_unreadable_topic": ("لا يحوي الموضوع حروفًا تُقرأ؛ لم تُرسل نشرة. أرسل /push وحدها للنشرة "
+                              "العامة، أو /push ثم اسم الموضوع، مثل /push الغوطة",
+                              "The topic holds no readable characters; nothing was sent. Send /push"
+                              " alone for the general digest, or /push and a topic, such as /push"
+                              " الغوطة"),
+    # why a chat did not get a delivery (bot.reasons.delivery_reason)
+    "delivery_blocked": ("حظر المستخدم البوت", "the user blocked the bot"),
+    "delivery_deactivated": ("حُذف حساب المستخدم", "the user's account was deleted"),
+    "delivery_kicked": ("أُخرج البوت من المجموعة", "the bot was removed from the group"),
+    "delivery_not_member": ("البوت ليس عضوًا في المحادثة", "the bot is not a member of the chat"),
+    "delivery_cant_initiate": ("لم يبدأ المستخدم محادثة مع البوت (عليه أن يرسل /start)",
+                               "the user never started a chat with the bot (they must send "
+                               "/start)"),
+    "delivery_chat_not_found": ("لم يجد تيليجرام المحادثة", "Telegram did not find the chat"),
+    "delivery_other": ("رفض تيليجرام الرسالة: {detail}", "Telegram refused the message: {detail}"),
+    "delivery_unknown": ("لم تُسلَّم (التفاصيل في السجل)", "not delivered (details in the log)"),
+    # /stats (QA19 N3): updates not sent as they repeated another story (digests.repeats)
+    "stats_repeats": ("• تحديثات لم تُرسل لأنها تكرر خبرًا وصل المحادثة (٢٤ ساعة): {count}",
+                      "• Updates not sent as they repeated news the chat had (24 h): {count}"),
+    "stats": ("📊 الإحصاءات\n• محادثات لها متابعات: {subscribers}\n"
+              "• كل المحادثات النشطة: {active}\n• المتابعات: {subscriptions}\n"
+              "• المقالات: {articles}\n• الأحداث (قصص إخبارية): {stories}\n"
+              "• في قائمة الإرسال: {pending}\n• آخر جلب: {last_poll}\n"
+              "• الأخبار المرسلة إلى المحادثات في ٢٤ ساعة (خبر لمحادثة) — سُلّمت: {sent}، "
+              "فشلت: {failed} (نسبة التسليم: {rate})",
+              "📊 Statistics\n• Chats that follow something: {subscribers}\n"
+              "• All active chats: {active}\n• Subscriptions: {subscriptions}\n"
+              "• Articles: {articles}\n• Events (news stories): {stories}\n"
+              "• Delivery queue: {pending}\n• Last poll: {last_poll}\n"
+              "• Stories sent to chats (24 h, one story to one chat): {sent} delivered, "
+              "{failed} failed (delivery rate: {rate})"),
+    "never": ("أبدًا", "never"),
+    # /stats: stories a delivered digest counted but did not show, behind its «more» button
+    # (bot.courier), count as delivered only once the button is pressed
+    "stats_behind_button": ("• أخبار خلف زر «اعرض الأخبار الأخرى» لم يُضغط بعد (لا تُحسب في "
+                            "المُسلَّمة): {behind}",
+                            "• Stories behind a «Show the other stories» button not pressed yet "
+                            "(not counted as delivered): {behind}"),
+    # an admin's /sources or /stats typed in a group is answered privately (bot.admin, QA20 O7)
+    "sent_private": ("📬 أرسلت الجواب إليك في محادثة خاصة: فيه روابط المصادر وأرقام البوت، فلا "
+                     "يُنشر في المجموعة.",
+                     "📬 I sent the answer to you in a private chat: it holds the sources' links "
+                     "and the bot's figures, so it is not posted in the group."),
+    "start_private": ("🔒 يُجاب هذا الأمر في محادثة خاصة فقط، ولم أستطع مراسلتك: افتح محادثة مع "
+                      "البوت وأرسل /start ثم أعد الأمر هناك.",
+                      "🔒 This command is answered in a private chat only, and I could not write "
+                      "to you: open a chat with the bot, send /start, then send the command "
+                      "there."),
+    # lines of /stats said only when they apply (bot.stats, QA20 O3, O6)
+    "stats_lost": ("• محادثات فُقدت (حظرت البوت أو حُذف الحساب أو أُخرج البوت أو لم يجدها "
+                   "تيليجرام): {chats}، منها {recent} في ٢٤ ساعة؛ متابعاتها ({subscriptions}) "
+                   "محفوظة لعودتها ولا تُحسب أعلاه",
+                   "• Chats lost (blocked the bot, account deleted, bot removed, or not found by "
+                   "Telegram): {chats}, {recent} of them in 24 h; their subscriptions "
+                   "({subscriptions}) are kept for their return and not counted above"),
+    "stats_undelivered": ("• أخبار لم تُسلَّم لأن المحادثة فُقدت (٢٤ ساعة): {count} — محسوبة في "
+                          "نسبة التسليم",
+                          "• Stories not delivered because the chat was lost (24 h): {count} — "
+                          "counted in the delivery rate"),
+    "stats_paused": ("• ⏸ الإرسال متوقف بطلب تيليجرام (429، حد الإرسال) لمدة {seconds} ثانية "
+                     "أخرى؛ مستحقة الآن: {due}، قيد الإرسال: {sending}",
+                     "• ⏸ Sending paused at Telegram's request (429, flood control) for "
+                     "{seconds} s more; due now: {due}, being sent: {sending}"),
+    "stats_queue": ("• مستحقة الآن: {due}، قيد الإرسال: {sending}",
+                    "• Due now: {due}, being sent: {sending}"),
+}

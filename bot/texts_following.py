@@ -1,0 +1,148 @@
+"""Strings of following topics and the alerts' settings: /subscribe, /unsubscribe, /topics,
+/digest, /settings (instant or daily alerts, quiet hours, time zone).
+
+Part of bot.i18n's tables (bot.i18n merges every bot/texts_*.py TEXTS into STRINGS; call them
+through `bot.i18n.t`). New strings of following, alert modes and /settings go here.
+"""
+
+from __future__ import annotations
+
+# key → (Arabic, English), as bot.i18n.STRINGS holds them: values may hold {placeholders}
+# filled by `t`, inserted as given (escape them first when the text is sent as HTML).
+TEXTS: dict[str, tuple[str, str]] = {
+    # subscriptions
+    "general": ("النشرة العامة", "the general digest"),
+    "subscribe_what": ("أي موضوع تريد متابعته؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة العامة» "
+                       "لتصلك أهم الأخبار التي تنقلها عدة مصادر.",
+                       "What would you like to follow? Send: /subscribe الغوطة\nOr press «The "
+                       "general digest» for the top stories several sources report."),
+    "subscribe_what_group": ("أي موضوع تتابعه المجموعة؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة "
+                             "العامة» لتصل المجموعةَ أهم الأخبار التي تنقلها عدة مصادر.",
+                             "What should this group follow? Send: /subscribe الغوطة\nOr press "
+                             "«The general digest» for the top stories several sources report."),
+    "subscribe_what_channel": ("أي موضوع تتابعه القناة؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة "
+                               "العامة» لتصل القناةَ أهم الأخبار التي تنقلها عدة مصادر.",
+                               "What should this channel follow? Send: /subscribe الغوطة\nOr "
+                               "press «The general digest» for the top stories several sources "
+                               "report."),
+    "btn_general": ("📰 النشرة العامة", "📰 The general digest"),
+    "subscribed": ("🔔 تمت متابعة «{topic}». ستصلك الأخبار الجديدة أولًا بأول.",
+                   "🔔 You now follow «{topic}». New stories will reach you as they are published."),
+    "subscribed_group": ("🔔 تمت متابعة «{topic}» في المجموعة. ستصلها الأخبار الجديدة أولًا بأول.",
+                         "🔔 This group now follows «{topic}». New stories will reach it as they "
+                         "are published."),
+    "subscribed_channel": ("🔔 تمت متابعة «{topic}» في القناة. ستصلها الأخبار الجديدة أولًا بأول.",
+                           "🔔 This channel now follows «{topic}». New stories will reach it as "
+                           "they are published."),
+    "share_link": ("شارك هذا الرابط ليتابع غيرك الموضوع: {link}",
+                   "Share this link so others can follow the topic: {link}"),
+    "share_link_group": ("شاركوا هذا الرابط ليتابع غيركم الموضوع: {link}",
+                         "Share this link so others can follow the topic: {link}"),
+    "already_subscribed": ("أنت تتابع «{topic}» بالفعل.", "You already follow «{topic}»."),
+    "already_subscribed_group": ("المجموعة تتابع «{topic}» بالفعل.",
+                                 "This group already follows «{topic}»."),
+    "already_subscribed_channel": ("القناة تتابع «{topic}» بالفعل.",
+                                   "This channel already follows «{topic}»."),
+    "too_many_topics": ("لا يمكن متابعة أكثر من {n} موضوعًا.", "You cannot follow more than {n} topics."),
+    "too_many_topics_group": ("لا يمكن أن تتابع المجموعة أكثر من {n} موضوعًا.",
+                              "This group cannot follow more than {n} topics."),
+    "too_many_topics_channel": ("لا يمكن أن تتابع القناة أكثر من {n} موضوعًا.",
+                                "This channel cannot follow more than {n} topics."),
+    "unsubscribed": ("أُلغيت متابعة «{topic}».", "You no longer follow «{topic}»."),
+    "unsubscribed_group": ("لم تعد المجموعة تتابع «{topic}».",
+                           "This group no longer follows «{topic}»."),
+    "unsubscribed_channel": ("لم تعد القناة تتابع «{topic}».",
+                             "This channel no longer follows «{topic}»."),
+    "not_subscribed": ("لست تتابع «{topic}».", "You do not follow «{topic}»."),
+    "not_subscribed_group": ("المجموعة لا تتابع «{topic}».",
+                             "This group does not follow «{topic}»."),
+    "not_subscribed_channel": ("القناة لا تتابع «{topic}».",
+                               "This channel does not follow «{topic}»."),
+    "link_not_topic": ("الرابط لا يُتابع: الموضوع اسم، مثل /subscribe الغوطة. وهذا جواب الرابط:",
+                       "A link cannot be followed: a topic is a name, such as /subscribe الغوطة. "
+                       "Here is the answer for the link:"),
+    "not_a_topic_blank": ("اكتب اسم الموضوع الذي تتابعه، مثل /subscribe الغوطة",
+                          "Send the name of the topic to follow, such as /subscribe الغوطة"),
+    "not_a_topic": ("«{topic}» ليس موضوعًا يُتابع: اكتب اسمًا، مثل /subscribe الغوطة",
+                    "«{topic}» is not a topic to follow: send a name, such as /subscribe الغوطة"),
+    "no_subscriptions": ("لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: /subscribe الغوطة",
+                         "You follow no topic yet. Send /subscribe TOPIC, e.g. /subscribe الغوطة"),
+    "no_subscriptions_group": ("المجموعة لا تتابع أي موضوع بعد. يضيف المشرفون موضوعًا: "
+                               "/subscribe موضوع، مثل: "
+                               "/subscribe الغوطة",
+                               "This group follows no topic yet. Admins add one: "
+                               "/subscribe TOPIC, e.g. /subscribe الغوطة"),
+    "no_subscriptions_channel": ("القناة لا تتابع أي موضوع بعد. يضيف المشرفون موضوعًا: "
+                                 "/subscribe موضوع، مثل: "
+                                 "/subscribe الغوطة",
+                                 "This channel follows no topic yet. Admins add one: "
+                                 "/subscribe TOPIC, e.g. /subscribe الغوطة"),
+    "choose_unsubscribe": ("اختر الموضوع الذي تريد إلغاء متابعته:",
+                           "Choose the topic to stop following:"),
+    "choose_unsubscribe_group": ("اختر الموضوع الذي تلغي المجموعة متابعته:",
+                                 "Choose the topic this group stops following:"),
+    "choose_unsubscribe_channel": ("اختر الموضوع الذي تلغي القناة متابعته:",
+                                   "Choose the topic this channel stops following:"),
+    "topics_header": ("المواضيع التي تتابعها:", "The topics you follow:"),
+    "topics_header_group": ("المواضيع التي تتابعها المجموعة:", "The topics this group follows:"),
+    "topics_header_channel": ("المواضيع التي تتابعها القناة:", "The topics this channel follows:"),
+    "topics_mode_instant": ("التنبيهات: فورية.", "Alerts: instant."),
+    "topics_mode_daily": ("التنبيهات: نشرة يومية الساعة {hour}.", "Alerts: a daily digest at {hour}."),
+    "topic_matches_nothing": ("لا يطابق أي خبر (حرف واحد أو «ال» وحدها ليست كلمة يُبحث عنها)",
+                              "matches no news (a single letter or a bare «ال» is no word to "
+                              "search for)"),
+    "topics_remove_empty": ("يُلغى ما لا يطابق أي خبر بالزر ❌ أدناه.",
+                            "The ❌ button below removes what matches no news."),
+    "group_admins_only": ("في المجموعات، يغيّر الإعدادات والمتابعات مشرفو المجموعة وحدهم.",
+                          "In groups, only the group's admins change settings and subscriptions."),
+    # /digest
+    "digest_empty": ("لا أخبار جديدة في مواضيعك الآن.", "No recent news on your topics right now."),
+    "digest_empty_group": ("لا أخبار جديدة في مواضيع المجموعة الآن.",
+                           "No recent news on this group's topics right now."),
+    "digest_empty_channel": ("لا أخبار جديدة في مواضيع القناة الآن.",
+                             "No recent news on this channel's topics right now."),
+    "digest_no_subs": ("لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابع موضوعًا: /subscribe الغوطة",
+                       "You follow no topic yet; here are the latest stories. Follow one: "
+                       "/subscribe الغوطة"),
+    "digest_no_subs_group": ("المجموعة لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابعوا موضوعًا: "
+                             "/subscribe الغوطة",
+                             "This group follows no topic yet; here are the latest stories. "
+                             "Follow one: /subscribe الغوطة"),
+    "digest_no_subs_channel": ("القناة لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابعوا موضوعًا: "
+                               "/subscribe الغوطة",
+                               "This channel follows no topic yet; here are the latest stories. "
+                               "Follow one: /subscribe الغوطة"),
+    # /settings
+    "settings_now": ("الإعدادات الحالية:\n• التنبيهات: {mode}\n• ساعات الهدوء: {quiet}\n"
+                     "• التوقيت: {zone}",
+                     "Current settings:\n• Alerts: {mode}\n• Quiet hours: {quiet}\n"
+                     "• Time zone: {zone}"),
+    "mode_instant": ("فورية", "instant"),
+    "mode_daily": ("نشرة يومية الساعة {hour}", "a daily digest at {hour}"),
+    "quiet_none": ("غير مفعّلة", "not set"),
+    "quiet_range": ("من {start} إلى {end}", "from {start} to {end}"),
+    "btn_instant": ("⚡ فورية", "⚡ Instant"),
+    "btn_daily": ("🗓 يومية", "🗓 Daily"),
+    "btn_quiet": ("🌙 ساعات الهدوء", "🌙 Quiet hours"),
+    "btn_quiet_off": ("بلا ساعات هدوء", "No quiet hours"),
+    "btn_zone": ("🕐 التوقيت", "🕐 Time zone"),
+    "btn_back": ("↩️ رجوع", "↩️ Back"),
+    "choose_zone": ("اختر توقيتك (للنشرة اليومية وساعات الهدوء):",
+                    "Choose your time zone (for the daily digest and quiet hours):"),
+    "choose_zone_group": ("اختر توقيت المجموعة (للنشرة اليومية وساعات الهدوء):",
+                          "Choose the group's time zone (for the daily digest and quiet hours):"),
+    "choose_zone_channel": ("اختر توقيت القناة (للنشرة اليومية وساعات الهدوء):",
+                            "Choose the channel's time zone (for the daily digest and quiet "
+                            "hours):"),
+    "choose_hour": ("في أي ساعة تصلك النشرة اليومية؟ (التوقيت: {zone})",
+                    "At what hour should the daily digest arrive? (time zone: {zone})"),
+    "choose_hour_group": ("في أي ساعة تصل المجموعةَ النشرة اليومية؟ (التوقيت: {zone})",
+                          "At what hour should the group's daily digest arrive? (time zone: "
+                          "{zone})"),
+    "choose_hour_channel": ("في أي ساعة تصل القناةَ النشرة اليومية؟ (التوقيت: {zone})",
+                            "At what hour should the channel's daily digest arrive? (time zone: "
+                            "{zone})"),
+    "choose_quiet": ("اختر ساعات الهدوء (لا تنبيهات فيها):",
+                     "Choose quiet hours (no alerts during them):"),
+    "settings_saved": ("✅ حُفظت الإعدادات.", "✅ Settings saved."),
+}

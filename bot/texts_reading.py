@@ -1,0 +1,158 @@
+"""Strings of reading the news: digests and bundles as rendered, story and «more» buttons,
+search answers (results, notes, topic questions), inline mode.
+
+Part of bot.i18n's tables (bot.i18n merges every bot/texts_*.py TEXTS into STRINGS; call them
+through `bot.i18n.t`). New strings of rendering, bundles, search and story buttons go here.
+"""
+
+from __future__ import annotations
+
+# key → (Arabic, English), as bot.i18n.STRINGS holds them: values may hold {placeholders}
+# filled by `t`, inserted as given (escape them first when the text is sent as HTML).
+TEXTS: dict[str, tuple[str, str]] = {
+    # rendering
+    "related": ("روابط ذات صلة:", "Related links:"),
+    # over a story a chat was sent a day or more before, now with a new report (QA18 R10)
+    "story_update": ("🔄 تحديث", "🔄 Update"),
+    "results_header": ("نتائج «{query}»: {first}–{last} من {total}",
+                       "Results for «{query}»: {first}–{last} of {total}"),
+    "results_header_at_least": ("نتائج «{query}»: {first}–{last} من {total} على الأقل",
+                                "Results for «{query}»: {first}–{last} of at least {total}"),
+    "bundle_header": ("📰 نشرة الأخبار", "📰 News digest"),
+    "bundle_topic": ("📰 جديد {topics}", "📰 New on {topics}"),
+    "bundle_general": ("📰 النشرة العامة", "📰 The general digest"),
+    "bundle_daily": ("📰 نشرتك اليومية — {date}", "📰 Your daily digest — {date}"),
+    "bundle_daily_topics": ("📰 نشرتك اليومية — {date}: {topics}",
+                            "📰 Your daily digest — {date}: {topics}"),
+    "bundle_daily_group": ("📰 النشرة اليومية — {date}", "📰 The daily digest — {date}"),
+    "bundle_daily_topics_group": ("📰 النشرة اليومية — {date}: {topics}",
+                                  "📰 The daily digest — {date}: {topics}"),
+    "bundle_stop": ("لإيقاف المتابعة: /unsubscribe", "To stop: /unsubscribe"),
+    # A header names at most MAX_TOPICS_NAMED topics and counts the rest (QA18 R4; topic_list)
+    "topics_more_one": ("{topics} و١ آخر", "{topics} and 1 more"),
+    "topics_more_two": ("{topics} و٢ آخران", "{topics} and 2 more"),
+    "topics_more": ("{topics} و{n} أخرى", "{topics} and {n} more"),
+    # The last line of a delivered digest in a group: its members cannot change what the group
+    # follows, its admins can (QA18 R18); a channel's post has no such line (`bundle_stop`)
+    "bundle_stop_group": ("للمشرفين: /unsubscribe", "Admins: /unsubscribe"),
+    # A header naming topics and the general digest (QA16 F5): «📰 جديد «سوريا» والنشرة العامة»
+    "bundle_and_general": ("{topics} والنشرة العامة", "{topics} and the general digest"),
+    # The stories a delivered digest counts but does not show (QA16 F4), one button away (QA17
+    # R2: bot.courier adds it under the last message; bot.buttons sends them once); {count} is
+    # «٣٨ خبرًا آخر» / "38 more stories" (bot.render.more_count)
+    "bundle_more_button": ("و{count} — في الزر أدناه", "And {count} — in the button below"),
+    "bundle_more_button_topic": ("و{count} — في الزر أدناه، أو /search {topic}",
+                                 "And {count} — in the button below, or /search {topic}"),
+    # … and the same line when the button could not be attached (the database refused its id):
+    # it promises no button; /digest holds the top stories now, not necessarily these
+    "bundle_more_hint": ("و{count} — أهم الأخبار الآن في /digest",
+                         "And {count} — /digest has the top stories now"),
+    "bundle_more_hint_topic": ("و{count} — في /search {topic}",
+                               "And {count} — in /search {topic}"),
+    "more_button": ("📰 اعرض الأخبار الأخرى ({count})", "📰 Show the other stories ({count})"),
+    "more_already_sent": ("أُرسلت هذه الأخبار من قبل، انظر أعلاه.",
+                          "These stories were already sent: see above."),
+    "more_gone": ("لم تعد هذه الأخبار متاحة؛ جرّب /digest.",
+                  "These stories are no longer available; try /digest."),
+    # X24 (session 11, QA18 R16): a compact bundle's story buttons (bot.courier); pressed,
+    # the story's full digest (bot.buttons), in a channel an alert (bot.render.story_alert)
+    "btn_story": ("📖 خبر {n}", "📖 Story {n}"),
+    "btn_story_one": ("📖 الخبر كاملًا", "📖 The full story"),
+    "story_already_sent": ("أُرسل هذا الخبر كاملًا من قبل، انظر أعلاه.",
+                           "This story was already sent in full: see above."),
+    "story_gone": ("لم يعد هذا الخبر متاحًا؛ جرّب /digest.",
+                   "This story is no longer available; try /digest."),
+    "story_no_more": ("لا مزيد في هذا الخبر.", "Nothing more in this story."),
+    # X28 (session 11, QA21): a channel's story alert lists related headlines, which
+    # cannot be opened from an alert: titles, not links (R3); a story or «more» button that is
+    # refused says why, with nothing to «request again» (R4)
+    "related_titles": ("أخبار ذات صلة:", "Related stories:"),
+    "story_button_expired": ("لم يعد هذا الخبر محفوظًا خلف الزر (تبقى الأزرار أسبوعًا). "
+                             "ابحث عنه بكلمات من عنوانه: /search",
+                             "This story is no longer kept behind the button (buttons last a "
+                             "week). Find it by words of its headline: /search"),
+    "more_button_expired": ("لم تعد هذه الأخبار محفوظة خلف الزر (تبقى الأزرار أسبوعًا). "
+                            "أهم الأخبار الآن: /digest",
+                            "These stories are no longer kept behind the button (buttons last "
+                            "a week). The top stories now: /digest"),
+    "button_other_chat": ("هذا الزر من محادثة أخرى، ولا يعمل هنا.",
+                          "This button is from another chat; it does not work here."),
+    "reported_by": ("بحسب {speaker}", "According to {speaker}"),
+    "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
+    # a private message that is not text (a sticker, a photo without a caption, a location)
+    "not_text": ("اكتب اسم موضوع نصًا، مثل «الغوطة»، لأجد آخر أخباره.",
+                 "Type a topic as text, such as «الغوطة», and I will find its latest news."),
+    "search_usage": ("اكتب الموضوع بعد الأمر، مثل: /search الغوطة",
+                     "Put the topic after the command, e.g. /search الغوطة"),
+    # topic questions
+    "nothing_found": ("لم أجد أخبارًا عن «{query}» في الأرشيف. جرّب كلمة أخرى أو تهجئة أخرى، أو "
+                      "تابع الموضوع لتصلك أخباره حين تُنشر.",
+                      "I found no news about «{query}» in the archive. Try another word or "
+                      "spelling, or follow the topic to get its news when it is published."),
+    "nothing_found_group": ("لم أجد أخبارًا عن «{query}» في الأرشيف. جرّبوا كلمة أخرى أو تهجئة "
+                            "أخرى، أو تابعوا الموضوع لتصل المجموعةَ أخباره حين تُنشر.",
+                            "I found no news about «{query}» in the archive. Try another word or "
+                            "spelling, or follow the topic so its news reaches this group when "
+                            "it is published."),
+    "nothing_found_channel": ("لم أجد أخبارًا عن «{query}» في الأرشيف. جرّب كلمة أخرى أو تهجئة "
+                              "أخرى، أو تابع الموضوع لتصل القناةَ أخباره حين تُنشر.",
+                              "I found no news about «{query}» in the archive. Try another word "
+                              "or spelling, or follow the topic so its news reaches this channel "
+                              "when it is published."),
+    "nothing_found_unfollowable": ("لم أجد أخبارًا عن «{query}» في الأرشيف. اكتب اسم موضوع، مثل "
+                                   "«الغوطة».",
+                                   "I found no news about «{query}» in the archive. Type a "
+                                   "topic's name, such as «الغوطة»."),
+    "did_you_mean": ("هل تقصد:", "Did you mean:"),
+    "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها (حروف مثل «و» و«في» "
+                           "و«ال» ترد في كل خبر). اكتب اسم موضوع، مثل «الغوطة».",
+                           "«{query}» has no searchable words (letters and words such as «و», "
+                           "«في» or «ال» are in every story). Type a topic, such as «الغوطة»."),
+    # only emoji or marks («🔥»): nothing to explain about stop letters (QA18 R13)
+    "no_words": ("اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب».",
+                 "Type a word for the topic, such as «الغوطة» or «ترامب»."),
+    "topic_too_long": ("«{query}» أطول من أن يكون موضوعًا يُتابع (الحد {words} كلمات و{chars} "
+                       "حرفًا). اكتب اسم الموضوع وحده، مثل «الغوطة».",
+                       "«{query}» is too long to be a followed topic (at most {words} words and "
+                       "{chars} characters). Type just the topic's name, such as «الغوطة»."),
+    "name_alone": ("لا يمكن البحث عن «{name}» وحده: لا يتميز في الأخبار عن حرف الجر «على». "
+                   "اكتب الاسم كاملًا، مثل «علي خامنئي».",
+                   "«{name}» alone cannot be searched: in the news it cannot be told from the"
+                   " preposition «على». Type the full name, such as «علي خامنئي»."),
+    "btn_subscribe": ("🔔 تابع هذا الموضوع", "🔔 Follow this topic"),
+    "btn_more": ("المزيد", "More"),
+    "btn_prev": ("السابق", "Previous"),
+    "btn_related": ("🔗 روابط الخبر {n}", "🔗 Links for story {n}"),
+    "no_more": ("لا مزيد من النتائج.", "No more results."),
+    "note_trimmed": ("لم أجد الاسم كاملًا؛ هذه أخبار فيها بقيته.",
+                     "The full name was not found; these stories contain the rest of it."),
+    "note_all": ("لم أجد العبارة كما هي؛ هذه أخبار فيها كل كلماتها.",
+                 "The exact phrase was not found; these stories contain all its words."),
+    "note_more": ("العبارة كما هي في أخبار قليلة؛ تليها أخبار فيها كل كلماتها.",
+                  "Few stories hold the exact phrase; stories with all its words follow them."),
+    "note_dropped": ("لم أجد {words} في الأرشيف، فبحثت عن بقية الكلمات.",
+                     "{words}: not in the archive, so I searched without it."),
+    # a pasted paragraph that found nothing as written (QA18 R13)
+    "note_pasted": ("لم أجد النص كما هو؛ بحثت بالأسماء التي فيه: {words}.",
+                    "The text was not found as written; I searched by the names in it: {words}."),
+    "latin_mapped": ("الموضوعات تُبحث بالعربية: «{latin}» هو «{topic}».",
+                     "Topics are searched in Arabic: «{latin}» is «{topic}»."),
+    "latin_partial": ("الموضوعات تُبحث بالعربية: من «{latin}» بحثت عن «{topic}».",
+                      "Topics are searched in Arabic: from «{latin}» I searched for «{topic}»."),
+    "latin_topic": ("لم أجد أخبارًا عن «{query}». الموضوعات تُبحث بالعربية؛ جرّب «{example}».",
+                    "I found no news about «{query}». Topics are searched in Arabic: try"
+                    " «{example}»."),
+    "latin_adjective": ("الموضوعات تُبحث بالعربية: «{latin}» موضوعه «{topic}».",
+                        "Topics are searched in Arabic: «{latin}» is the topic «{topic}»."),
+    "latin_not_followed": ("لم أتابع «{topic}»: الموضوعات تُتابع بالعربية. اكتب مثلًا: "
+                           "/subscribe {example}",
+                           "«{topic}» was not followed: topics are followed in Arabic. Send, for"
+                           " example: /subscribe {example}"),
+    "link_several": ("في رسالتك أكثر من رابط؛ هذا جواب الرابط الأول.",
+                     "Your message holds several links; this answers the first one."),
+    "link_not_archived": ("هذا الرابط ليس في الأرشيف. أرسل اسم الموضوع بدلًا منه، مثل «الغوطة».",
+                          "This link is not in the archive. Send the topic instead, such as"
+                          " «الغوطة»."),
+    # inline mode
+    "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
+}

@@ -1,0 +1,185 @@
+"""Strings of the news sources: /sources, /addsource, /removesource, /ingest, when the next
+poll comes, and why a source failed (digests.errors.Reason, worded by bot.reasons).
+
+Part of bot.i18n's tables (bot.i18n merges every bot/texts_*.py TEXTS into STRINGS; call them
+through `bot.i18n.t`). New strings of sources, polling and fetch failures go here.
+"""
+
+from __future__ import annotations
+
+# key → (Arabic, English), as bot.i18n.STRINGS holds them: values may hold {placeholders}
+# filled by `t`, inserted as given (escape them first when the text is sent as HTML).
+TEXTS: dict[str, tuple[str, str]] = {
+    "sources_header": ("المصادر:", "Sources:"),
+    "sources_summary": ("المصادر: {total} — ✅ {ok}، ⚠️ {failing}، ⏳ {never}، ⏸ {paused}؛ أولًا"
+                        " ما يحتاج إلى انتباه:",
+                        "Sources: {total} — ✅ {ok}, ⚠️ {failing}, ⏳ {never}, ⏸ {paused}; those"
+                        " that need attention first:"),
+    "sources_more": ("… و{n} غيرها لم تُعرض — كلها في: python run.py sources list",
+                     "… and {n} more not shown — all of them: python run.py sources list"),
+    "sources_empty": ("لا مصادر. أضف مصدرًا: /addsource URL", "No sources. Add one: /addsource URL"),
+    "source_line": ("{id}. {name} — {health}", "{id}. {name} — {health}"),
+    "health_ok": ("✅ آخر نجاح {when}", "✅ last success {when}"),
+    "health_never": ("⏳ لم يُجلب بعد", "⏳ not polled yet"),
+    "health_paused": ("⏸ موقوف (تبقى أخباره) — لإعادته: /addsource والرابط أدناه",
+                      "⏸ paused (its articles stay) — to resume: /addsource with the link below"),
+    "health_failing": ("⚠️ إخفاقات متتالية: {failures} — {error}",
+                       "⚠️ failing {failures} in a row: {error}"),
+    "addsource_usage": ("الاستخدام: /addsource رابط [اسم] — رابط خلاصة RSS/Atom أو صفحة تشير "
+                        "إليها؛ دون اسم يُسمّى المصدر بعنوان خلاصته.",
+                        "Usage: /addsource URL [NAME]: the link of an RSS/Atom feed or of a page "
+                        "that points to one; without a name the source takes its feed's title."),
+    "addsource_checking": ("⏳ أتحقق من الرابط: {link}", "⏳ Checking the link: {link}"),
+    "addsource_found": ("✅ الرابط صفحة ويب تشير إلى خلاصة أخبار، فأضفت الخلاصة: {feed}\n"
+                        "المصدر {id}: {name}\nالرابط: {link}",
+                        "✅ The link is a web page that points to a news feed, so I added the "
+                        "feed: {feed}\nSource {id}: {name}\nLink: {link}"),
+    "addsource_scheme": ("كُتب الرابط دون http:// أو https://، فقرأته بـ {scheme}://",
+                         "The link had no http:// or https://, so I took it as {scheme}://"),
+    "addsource_scheme_fallback": ("كُتب الرابط دون http:// أو https://، ولم يُجب الموقع على "
+                                  "https://، فجرّبته بـ http://",
+                                  "The link had no http:// or https://, and the site did not "
+                                  "answer on https://, so I tried http://"),
+    "addsource_ok": ("✅ أُضيف المصدر {id}: {name}\nالرابط: {link}",
+                     "✅ Source {id} added: {name}\nLink: {link}"),
+    "addsource_resumed": ("✅ أُعيد تفعيل المصدر {id}: {name}\nالرابط: {link}",
+                          "✅ Source {id} resumed: {name}\nLink: {link}"),
+    "addsource_failed": ("تعذرت إضافة المصدر: {link}\n{error}",
+                         "Could not add the source: {link}\n{error}"),
+    "removesource_usage": ("الاستخدام: /removesource رقم (الأرقام في /sources)",
+                           "Usage: /removesource NUMBER (the numbers are in /sources)"),
+    "removesource_ok": ("⏸ أُوقف جلب المصدر {id}: {name} (تبقى أخباره في الأرشيف). لإعادته: "
+                        "/addsource {url}",
+                        "⏸ Stopped polling source {id}: {name} (its articles stay in the "
+                        "archive). To resume: /addsource {url}"),
+    "removesource_already": ("المصدر {id} موقوف من قبل.", "Source {id} is already stopped."),
+    "removesource_missing": ("لا مصدر بالرقم {id}. الأرقام في /sources",
+                             "No source number {id}. The numbers are in /sources"),
+    "ingest_started": ("⏳ بدأ جلب الأخبار…", "⏳ Polling the sources…"),
+    "ingest_running": ("الجلب جارٍ بالفعل.", "A poll is already running."),
+    # English counts come with their noun ("1 source", "2 new articles": bot.i18n.counted)
+    "ingest_done": ("✅ انتهى الجلب — المصادر: {sources}، الأخبار الجديدة: {new}، الإخفاقات: {failed}.",
+                    "✅ Poll finished: {sources}, {new}, {failed} failed."),
+    "ingest_done_failures": ("⚠️ انتهى الجلب مع إخفاقات — المصادر: {sources}، أخفق منها: {failed} "
+                             "({names})، الأخبار الجديدة: {new}. التفاصيل في /sources",
+                             "⚠️ Poll finished with failures: {failed} of {sources} failed "
+                             "({names}); {new}. Details: /sources"),
+    "ingest_first_poll": ("(أول جلب لمصدر جديد: حُفظت أخباره ({new}) للبحث ولم تُرسل إلى "
+                          "المتابعين؛ تُرسل الأخبار الجديدة من الجلب التالي)",
+                          "(A new source's first poll: its {new} were stored for search, not "
+                          "sent to followers; new articles are sent from the next poll on)"),
+    "ingest_interrupted": ("⚠️ توقف الجلب قبل أن يكتمل؛ أعد المحاولة بـ /ingest",
+                           "⚠️ The poll stopped before it finished (the bot was restarted);"
+                           " try again with /ingest"),
+    "ingest_failed": ("⚠️ فشل الجلب: {error}", "⚠️ The poll failed: {error}"),
+    # why a source failed (digests.errors.Reason, worded by bot.reasons): reason, then what to do
+    "reason_invalid_url": ("«{detail}» ليس رابط موقع صالحًا: الرابط http:// أو https:// ثم اسم "
+                           "الموقع (مثل https://example.com/rss). أرسله كاملًا كما يظهر في "
+                           "المتصفح.",
+                           "«{detail}» is not a valid web link: a link is http:// or https:// "
+                           "then the site's name (such as https://example.com/rss). Send it in "
+                           "full as your browser shows it."),
+    "reason_unknown_host": ("لم أجد الموقع {host}: لا نطاق بهذا الاسم. تأكد من كتابة الرابط.",
+                            "Could not find the site {host}: no such domain. Check the link's "
+                            "spelling."),
+    "reason_private_address": ("الموقع {host} على شبكة خاصة أو محلية، وهذا غير مسموح. للسماح به "
+                               "اضبط ALLOW_PRIVATE_SOURCES=true.",
+                               "{host} is on a private or local network, which is not allowed. "
+                               "To allow it, set ALLOW_PRIVATE_SOURCES=true."),
+    "reason_refused": ("تعذر الاتصال بالموقع {host} (رفض الاتصال). تأكد من الرابط أو جرّب لاحقًا.",
+                       "Could not connect to {host} (connection refused). Check the link or try "
+                       "later."),
+    "reason_connect": ("تعذر الاتصال بالموقع {host}. تأكد من الرابط أو جرّب لاحقًا.",
+                       "Could not connect to {host}. Check the link or try later."),
+    "reason_timeout": ("لم يرد الموقع {host} في المهلة ({detail} ث). جرّب لاحقًا.",
+                       "{host} did not answer in time ({detail} s). Try later."),
+    "reason_http_404": ("الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط.",
+                        "The page does not exist on {host} (error 404). Check the link."),
+    "reason_http_403": ("الموقع {host} يمنع الوصول إلى الصفحة (الخطأ {detail}). جرّب رابطًا آخر "
+                        "للخلاصة.",
+                        "{host} refuses access to the page (error {detail}). Try another link "
+                        "to the feed."),
+    "reason_http_status": ("رفض الموقع {host} الطلب (الخطأ {detail}). تأكد من الرابط.",
+                           "{host} refused the request (error {detail}). Check the link."),
+    "reason_server_error": ("الموقع {host} يواجه عطلًا (الخطأ {detail}). أعيد المحاولة تلقائيًا "
+                            "لاحقًا.",
+                            "{host} has a problem (error {detail}). I will try again later by "
+                            "myself."),
+    "reason_server_error_adding": ("الموقع {host} يواجه عطلًا (الخطأ {detail}). لم يُضف شيء؛ أعد "
+                                   "المحاولة بعد قليل.",
+                                   "{host} has a problem (error {detail}). Nothing was added; "
+                                   "try again in a little while."),
+    "reason_too_big": ("الصفحة على {host} أكبر من الحد ({detail} ميغابايت). أرسل رابط الخلاصة "
+                       "نفسها.",
+                       "The page on {host} is over the size limit ({detail} MB). Send the link "
+                       "of the feed itself."),
+    "reason_tls": ("شهادة الأمان لموقع {host} غير صالحة: {detail}. على الموقع إصلاحها.",
+                   "The security certificate of {host} is invalid: {detail}. The site must fix "
+                   "it."),
+    "tls_expired": ("منتهية الصلاحية", "expired"),
+    "tls_self_signed": ("موقّعة ذاتيًا", "self-signed"),
+    "tls_unknown_authority": ("صادرة عن جهة غير موثوقة", "issued by an unknown authority"),
+    "tls_not_yet_valid": ("لم يبدأ سريانها بعد", "not valid yet"),
+    "tls_revoked": ("ملغاة", "revoked"),
+    "tls_other_name": ("صادرة لاسم آخر", "issued for another name"),
+    "tls_unverified": ("تعذر التحقق منها", "it could not be verified"),
+    "reason_redirects": ("الرابط على {host} يحوّل مرات كثيرة. أرسل الرابط النهائي للخلاصة.",
+                         "The link on {host} redirects too many times. Send the feed's final "
+                         "link."),
+    "reason_bad_encoding": ("أرسل الموقع {host} بيانات مضغوطة تالفة. جرّب لاحقًا.",
+                            "{host} sent broken compressed data. Try later."),
+    "reason_not_feed": ("الصفحة ليست خلاصة أخبار (RSS/Atom). أرسل رابط الخلاصة، وغالبًا ينتهي بـ "
+                        "rss أو feed.",
+                        "The page is not a news feed (RSS/Atom). Send the feed's link; it often "
+                        "ends in rss or feed."),
+    "reason_not_feed_html": ("الرابط صفحة ويب وليس خلاصة أخبار (RSS/Atom)، ولا تشير الصفحة إلى "
+                             "خلاصة. أرسل رابط الخلاصة، وغالبًا ينتهي بـ rss أو feed.",
+                             "The link is a web page, not a news feed (RSS/Atom), and the page "
+                             "points to no feed. Send the feed's link; it often ends in rss or "
+                             "feed."),
+    "reason_feed_broken": ("خلاصة {host} تالفة (XML غير صالح) ولا أخبار مقروءة فيها. أعيد "
+                           "المحاولة تلقائيًا؛ إن بقيت تالفة فراسل الموقع.",
+                           "The feed of {host} is damaged (invalid XML), with no readable news. "
+                           "I will try again by myself; if it stays damaged, tell the site."),
+    "reason_feed_broken_adding": ("الخلاصة تالفة (XML غير صالح) ولا أخبار مقروءة فيها. تحقق منها "
+                                  "مع الموقع، ثم أعد المحاولة.",
+                                  "The feed is damaged (invalid XML), with no readable news. Check "
+                                  "it with the site, then try again."),
+    "reason_duplicate": ("المصدر مضاف من قبل برقم {detail}. المصادر كلها في /sources",
+                         "This source is already there as number {detail}. All sources: "
+                         "/sources"),
+    "reason_duplicate_cli": ("المصدر مضاف من قبل برقم {detail}. المصادر كلها: python run.py "
+                             "sources list",
+                             "This source is already there as number {detail}. All sources: "
+                             "python run.py sources list"),
+    "reason_no_source": ("لا مصدر بالرقم {detail}. الأرقام في /sources",
+                         "No source number {detail}. The numbers are in /sources"),
+    "reason_not_stored": ("تعذر حفظ بعض الأخبار ({detail}). التفاصيل في سجل البوت.",
+                          "Some articles could not be stored ({detail}). Details are in the "
+                          "bot's log."),
+    "reason_other": ("تعذر الجلب من {host}. التفاصيل في سجل البوت.",
+                     "Fetching from {host} failed. Details are in the bot's log."),
+    "reason_unknown": ("سبب غير معروف؛ التفاصيل في سجل البوت (وفي: python run.py sources list).",
+                       "Unknown reason; details are in the bot's log (and in: python run.py "
+                       "sources list)."),
+    # what /sources and /addsource say about fetching (bot.source_notes, QA20 O4, O5)
+    "fetching_now": ("⏳ يُجلب الآن لأول مرة؛ حالته في /sources",
+                     "⏳ Fetching it now for the first time; see /sources"),
+    "fetch_after_running": ("⏳ جلبٌ جارٍ الآن بدونه: سيُجلب في الجلب التالي ({when})، أو أرسل "
+                            "/ingest بعد انتهاء الجاري",
+                            "⏳ A poll is running without it: it will be fetched at the next "
+                            "poll ({when}), or send /ingest once the running one is over"),
+    "fetch_later": ("⏳ سيُجلب في الجلب التالي ({when})، أو أرسل /ingest الآن",
+                    "⏳ It will be fetched at the next poll ({when}), or send /ingest now"),
+    "next_poll": ("الجلب التالي: {when}", "Next poll: {when}"),
+    "next_poll_none": ("لا جلب مجدول في هذه العملية", "none scheduled in this process"),
+    "next_poll_within": ("خلال {minutes} دقيقة", "within {minutes} min"),
+    "ingest_running_new": ("المصادر التي لم تُجلب بعد ({count}) ليست في الجلب الجاري: أرسل "
+                           "/ingest بعد انتهائه",
+                           "Sources never fetched yet ({count}) are not in the running poll: "
+                           "send /ingest once it is over"),
+    "pages_failing": ("⚠️ صفحات أخباره لا تُجلب ({failed} من {total} في ٢٤ ساعة)، فأخباره بلا "
+                      "مقدمة ولا اقتباسات: {reason}",
+                      "⚠️ Its article pages are not fetched ({failed} of {total} in 24 h), so "
+                      "its stories have no lead and no quotes: {reason}"),
+}

@@ -1,0 +1,194 @@
+"""Strings of meeting the bot: /start, /help and the command menus, a group's and a
+channel's welcome, /channels, /lang, the generic buttons and errors.
+
+Part of bot.i18n's tables (bot.i18n merges every bot/texts_*.py TEXTS into STRINGS and
+re-exports the command lists; call them through `bot.i18n.t`). New strings of the welcome, help,
+channel management and language choice go here.
+"""
+
+from __future__ import annotations
+
+# The command menu: (command, Arabic description, English description). /help and setMyCommands
+# are built from these lists, and a test checks the README names every one of them.
+READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("start", "البداية والتعريف بالبوت", "Welcome and what the bot does"),
+    ("search", "آخر أخبار موضوع، في المجموعات أيضًا: /search الغوطة",
+     "A topic's latest news, in groups too: /search الغوطة"),
+    ("subscribe", "تابع موضوعًا: /subscribe موضوع (أو النشرة العامة)",
+     "Follow a topic: /subscribe TOPIC (or the general digest)"),
+    ("unsubscribe", "ألغِ متابعة موضوع", "Stop following a topic"),
+    ("topics", "المواضيع التي تتابعها", "The topics you follow"),
+    ("digest", "نشرتي الآن", "My digest now"),
+    ("settings", "التنبيهات: فورية أو يومية، ساعات الهدوء، التوقيت",
+     "Alerts: instant or daily, quiet hours, time zone"),
+    ("channels", "قنواتي: إعدادات قناة تشرف عليها ومواضيعها",
+     "My channels: settings and topics of a channel you administer"),
+    ("lang", "اللغة: العربية أو English", "Language: Arabic or English"),
+    ("help", "قائمة الأوامر", "List of commands"),
+)
+ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("push", "أرسل نشرة الآن: /push لمتابعي النشرة العامة، أو /push موضوع لمتابعيه بما تحمله"
+             " تنبيهاتهم (العبارة في الخبر أو كل كلماتها في عنوانه)",
+     "Send a digest now: /push to the general digest's followers, /push TOPIC to its followers"
+     " with what their alerts carry (the phrase in a story, or all its words in a headline)"),
+    ("sources", "المصادر وحالتها", "Sources and their health"),
+    ("addsource", "أضف مصدرًا: /addsource رابط [اسم] (خلاصة RSS/Atom أو صفحة تشير إليها)",
+     "Add a source: /addsource URL [NAME] (an RSS/Atom feed or a page that points to one)"),
+    ("removesource", "أوقف جلب مصدر (تبقى أخباره): /removesource رقم",
+     "Stop polling a source (its articles stay): /removesource NUMBER"),
+    ("ingest", "اجلب الأخبار الآن", "Poll the sources now"),
+    ("stats", "إحصاءات", "Statistics"),
+)
+
+# In a group /help speaks of the group: command → (Arabic, English) replacing READER_COMMANDS'
+# descriptions there (the group follows, the group's digest; admins change what it follows).
+GROUP_COMMANDS: dict[str, tuple[str, str]] = {
+    "search": ("آخر أخبار موضوع هنا: /search الغوطة",
+               "A topic's latest news here: /search الغوطة"),
+    "subscribe": ("تتابع المجموعة موضوعًا (للمشرفين): /subscribe موضوع (أو النشرة العامة)",
+                  "The group follows a topic (admins): /subscribe TOPIC (or the general digest)"),
+    "unsubscribe": ("تلغي المجموعة متابعة موضوع (للمشرفين)",
+                    "The group stops following a topic (admins)"),
+    "topics": ("المواضيع التي تتابعها المجموعة", "The topics this group follows"),
+    "digest": ("نشرة المجموعة الآن", "The group's digest now"),
+    "settings": ("تنبيهات المجموعة: فورية أو يومية، ساعات الهدوء، التوقيت (للمشرفين)",
+                 "The group's alerts: instant or daily, quiet hours, time zone (admins)"),
+    "channels": ("قنواتي: إدارة قناة تشرف عليها، في محادثة خاصة مع البوت",
+                 "My channels: manage a channel you administer, in a private chat with the bot"),
+    "lang": ("لغة المجموعة: العربية أو English (للمشرفين)",
+             "The group's language: Arabic or English (admins)"),
+}
+
+EXAMPLE_TOPICS: tuple[str, ...] = ("الغوطة", "سوريا", "لبنان", "إيران", "الانتخابات")
+
+
+# key → (Arabic, English), as bot.i18n.STRINGS holds them: values may hold {placeholders}
+# filled by `t`, inserted as given (escape them first when the text is sent as HTML).
+TEXTS: dict[str, tuple[str, str]] = {
+    # X25 (session 11): a chat on UTC (where an English reader starts) is told how to pick
+    # its zone under the /start welcome (bot.welcome)
+    "zone_hint_utc": ("🕐 الأوقات (والنشرة اليومية وساعات الهدوء) بالتوقيت العالمي UTC. لتختار "
+                      "توقيتك: /settings",
+                      "🕐 Times (the daily digest, quiet hours) are in UTC. To pick your time "
+                      "zone: /settings"),
+    # /start and /help
+    "welcome": (
+        "{hello} في <b>نشرة</b> 📰\n"
+        "أجمع الأخبار العربية من مصادر عدة وأختصر كل خبر: العنوان، وأهم التصريحات ومن قالها، "
+        "وروابط ذات صلة.\n"
+        "{how}\n"
+        "{try_these}",
+        "{hello} to <b>Nashra</b> 📰\n"
+        "I gather Arabic news from several sources and condense each story: the headline, the "
+        "key quotes and who said them, and related links.\n"
+        "{how}\n"
+        "{try_these}"),
+    "try_these": ("جرّب أحد هذه المواضيع:", "Try one of these topics:"),
+    "try_these_group": ("جرّبوا أحد هذه المواضيع:", "Try one of these topics:"),
+    # the bot added to a group (bot.welcome.my_chat_member): said to the group
+    "group_intro": ("مرحبًا بالجميع 👋 أنا «نشرة»: أجمع الأخبار العربية من مصادر عدة وأختصر كل "
+                    "خبر.\nاكتبوا /search الغوطة لتصل آخر أخبار موضوع إلى المجموعة، ويتابع "
+                    "مشرفو المجموعة موضوعًا لها: /subscribe الغوطة. كل الأوامر: /help",
+                    "Hello everyone 👋 I am Nashra: I gather Arabic news from several sources "
+                    "and condense each story.\nSend /search الغوطة to get a topic's latest news "
+                    "here; the group's admins can follow a topic for it: /subscribe الغوطة. "
+                    "All commands: /help"),
+    "group_back": ("عادت متابعات المجموعة: {topics}. لإيقاف إحداها: /unsubscribe",
+                   "The group's followed topics are back: {topics}. To stop one: /unsubscribe"),
+    "group_back_more": (" و{n} غيرها", " and {n} more"),
+    "hello": ("أهلًا بك", "Welcome"),
+    "hello_group": ("أهلًا بكم", "Welcome"),
+    "hello_channel": ("أهلًا بكم", "Welcome"),
+    "channel_no_menus": ("📢 لا أنشر في القناة قوائم ولا أزرارًا، فكل قرائها يرونها ويضغطونها: هنا "
+                         "/subscribe موضوع و/unsubscribe موضوع فقط. لإعدادات القناة ومواضيعها "
+                         "أرسل /channels إلى @{bot} في محادثة خاصة.",
+                         "📢 I post no lists or buttons in a channel: every reader sees and can "
+                         "press them. Here: /subscribe TOPIC and /unsubscribe TOPIC only. For "
+                         "the channel's settings and topics, send /channels to @{bot} in a "
+                         "private chat."),
+    # /channels: a channel's settings and topics from a private chat (bot.channel_admin)
+    "channels_header": ("📢 اختر قناة لإدارة إعداداتها ومواضيعها:",
+                        "📢 Choose a channel to manage its settings and topics:"),
+    "channels_none": ("لا أعرف قناة تشرف عليها. لإدارة قناة من هنا: أضفني إليها مشرفًا يملك "
+                      "النشر، وانشر فيها /subscribe موضوع، ثم أرسل /channels هنا من جديد.",
+                      "No channel to manage from here. To manage one: add me to the channel as "
+                      "an admin who can post, post /subscribe TOPIC in it, then send /channels "
+                      "here again."),
+    "channels_unchecked": ("لم يجب تيليجرام الآن عن بعض القنوات، فقد تنقص القائمة منها. أرسل "
+                           "/channels بعد قليل.",
+                           "Telegram did not answer for some channels just now, so the list may "
+                           "miss some. Send /channels again shortly."),
+    "channels_private_only": ("تُدار القنوات في محادثة خاصة معي: أرسل /channels إلى @{bot}",
+                              "Channels are managed in a private chat with me: send /channels "
+                              "to @{bot}"),
+    "channel_menu_title": ("📢 القناة «{title}» (لغة منشوراتها: {language})",
+                           "📢 Channel «{title}» (its posts in {language})"),
+    "language_ar": ("العربية", "Arabic"),
+    "language_en": ("الإنجليزية", "English"),
+    "btn_channel_topics": ("📋 مواضيع القناة", "📋 Channel topics"),
+    "btn_channel_lang": ("🌐 لغة القناة", "🌐 Channel language"),
+    "choose_channel_lang": ("اختر لغة منشورات القناة:",
+                            "Choose the language of the channel's posts:"),
+    "channel_no_topics": ("القناة لا تتابع أي موضوع بعد.", "This channel follows no topic yet."),
+    "channel_topics_add": ("لإضافة موضوع: «➕ أضف موضوعًا» أدناه، أو انشر في القناة: "
+                           "/subscribe موضوع",
+                           "To add a topic: «➕ Add a topic» below, or post in the channel: "
+                           "/subscribe TOPIC"),
+    "btn_channel_add_topic": ("➕ أضف موضوعًا", "➕ Add a topic"),
+    "channel_add_topic_prompt": ("اكتب ردًّا على هذه الرسالة الموضوعَ الذي تتابعه القناة "
+                                 "«{title}»، مثل: الغوطة",
+                                 "Reply to this message with the topic «{title}» should "
+                                 "follow, e.g. الغوطة"),
+    "channel_add_topic_placeholder": ("موضوع للقناة", "A topic for the channel"),
+    "channel_not_admin": ("إعدادات «{title}» لمشرفيها الذين يملكون النشر أو تعديل معلوماتها "
+                          "وحدهم، فلم يتغير شيء.",
+                          "Only the admins of «{title}» who can post or change its info manage "
+                          "it; nothing was changed."),
+    "channel_gone": ("لم أعد في القناة «{title}» (أُزلت منها أو لم أعد مشرفًا فيها)، فلم يتغير "
+                     "شيء. أعد إضافتي مشرفًا ثم أرسل /channels.",
+                     "I am no longer in the channel «{title}» (removed, or no longer an admin "
+                     "there); nothing was changed. Add me back as an admin, then send "
+                     "/channels."),
+    "channel_unchecked": ("تعذر التحقق الآن من مشرفي «{title}»، فلم يتغير شيء. حاول بعد قليل.",
+                          "Could not check the admins of «{title}» right now; nothing was "
+                          "changed. Try again shortly."),
+    "welcome_private": ("اكتب اسم أي موضوع، مثل «الغوطة»، لتصلك آخر أخباره، أو تابعه لتصلك "
+                        "أخباره أولًا بأول: /subscribe الغوطة",
+                        "Type any topic, such as «الغوطة», to get its latest news, or follow it "
+                        "to get its news as it happens: /subscribe الغوطة"),
+    "welcome_group": ("اكتبوا /search الغوطة لتصل آخر أخبار «الغوطة» إلى المجموعة، ويتابع "
+                      "مشرفو المجموعة موضوعًا لها: /subscribe الغوطة",
+                      "Send /search الغوطة to get the latest news on «الغوطة» here; the group's "
+                      "admins can follow a topic for it: /subscribe الغوطة"),
+    "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
+    "deep_link_stop": ("لإلغاء المتابعة: /unsubscribe {topic}",
+                       "To stop following it: /unsubscribe {topic}"),
+    "deep_link_broken": ("لم أفهم هذا الرابط، ولعله نُسخ ناقصًا؛ فلم أتابع به شيئًا. اطلب رابطًا "
+                         "جديدًا ممن أرسله، أو اكتب اسم الموضوع.",
+                         "I could not read this link (it may have been copied incompletely), so "
+                         "nothing was followed. Ask its sender for a new one, or type the topic."),
+    "help_header": ("أوامر نشرة:", "Nashra commands:"),
+    "help_admin_header": ("أوامر المشرفين:", "Admin commands:"),
+    # English starts with a Latin word: a line that starts with Arabic is laid out right-to-left
+    "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 Arabic / العربية: /lang"),
+    "help_footer": ("أو اكتب أي موضوع لتصلك آخر أخباره. وفي أي محادثة: @{bot} موضوع",
+                    "Or type any topic to get its latest news. In any chat: @{bot} topic"),
+    "help_footer_group": ("في المجموعة اكتبوا /search الغوطة لتصل آخر أخبار «الغوطة» إلى "
+                          "المجموعة. وفي أي محادثة: @{bot} موضوع",
+                          "In a group, send /search الغوطة to get the latest news on «الغوطة». "
+                          "In any chat: @{bot} topic"),
+    # /lang
+    # no colon: after the isolated Latin run it would show at the far left of the RTL line (QA12)
+    "choose_lang": ("اختر اللغة / Choose the language", "اختر اللغة / Choose the language"),
+    "lang_set": ("✅ اللغة الآن: العربية.", "✅ Language is now English."),
+    # buttons and errors
+    "button_expired": ("انتهت صلاحية هذا الزر. أعد الطلب من جديد.",
+                       "This button has expired. Please ask again."),
+    "done": ("تم.", "Done."),
+    "error": ("عذرًا، حدث خطأ. حاول مرة أخرى بعد قليل.", "Sorry, something went wrong. Please try again shortly."),
+    # a private reader back after blocking the bot: their topics were kept (bot.welcome, QA20 O8)
+    "welcome_back": ("👋 أهلًا بعودتك. ما زلت تتابع: {topics} — لإيقاف متابعة: /unsubscribe، "
+                     "ولرؤيتها كلها: /topics",
+                     "👋 Welcome back. You still follow: {topics} — to stop one: /unsubscribe, "
+                     "to see them all: /topics"),
+}
