@@ -34,7 +34,10 @@ digests.topic_match.alert_matches drops the last kind), and N random headlines o
 words named exactly twice in the body only (seed 25; alert_matches drops them since X25); then
 (brief X27) the alerts that only a mention inside a longer name of another entity carried (column
 «longer», digests.longer_names: «مجلس الأمن القومي» for «مجلس الأمن») and N random ones (seed 27)
-with the words around those mentions, to be read.
+with the words around those mentions, to be read. Since brief X30 the topics also include the
+one-word topics of digests.one_word_names (its names: «مونديال روسيا», «حصة الأسد») and of
+digests.topic_names (NEWS_NAMES: «سوريا», «الإمارات» …), and «longer»
+counts the alerts only a CNN dateline carried («دبي، الإمارات العربية المتحدة (CNN)»).
 
 `--folds [P]` (with the ranking): could a results page fold two reports of one event that the
 story step left in two stories (QA15 N7)? For each topic (the 29, the three of `RANKED` and QA12's
@@ -451,13 +454,17 @@ def longer_spans(topic: str, title: str, text: str) -> list[str]:
     from digests.longer_names import context, in_longer_name
     from digests.query import plan_query
 
+    from digests.one_word_names import dateline_end
+
     plan = plan_query(topic)
     ctx = context(plan.terms)
+    text_runs = [(k, r) for r in word_runs_of(text) for k in run_keys(r)]
+    dateline = dateline_end([k for k, _ in text_runs])
+    out = [" ".join(r for _, r in text_runs[:dateline]) + " [dateline]"] if dateline else []
     if ctx is None:
-        return []
+        return out
     runs = [(k, r) for r in word_runs_of(title + " | " + text) for k in run_keys(r)]
     keys = [k for k, _ in runs]
-    out = []
     for i in range(len(keys)):
         p = next((p for p in plan.phrases if tuple(keys[i:i + len(p)]) == tuple(p)), None)
         if p is not None and in_longer_name(keys, i, len(p), ctx):
@@ -495,8 +502,12 @@ def main() -> None:
     out_dir: Path = args.out
     if args.alerts is not None:
         docs = load_corpus()[:args.limit_docs or None]
-        alert_listing(docs, list(dict.fromkeys([t.query for t in TOPICS] + list(ALERT_TOPICS)
-                                               + list(PHRASE_TOPICS))), args.alerts)
+        from digests.one_word_names import ONE_WORD_NAMES
+        from digests.topic_names import NEWS_NAMES
+        alert_listing(docs, list(dict.fromkeys(
+            [t.query for t in TOPICS] + list(ALERT_TOPICS) + list(PHRASE_TOPICS)
+            + list(ONE_WORD_NAMES) + [n for n in NEWS_NAMES if len(n.split()) == 1])),
+            args.alerts)
         return
 
     docs = load_corpus()

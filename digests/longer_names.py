@@ -18,7 +18,8 @@ only words that name ANOTHER entity: «مجلس الأمن الدولي» and «
 are the topic itself, as are «الأمم المتحدة للطفولة» (a UN agency is the UN), «حزب الله
 اللبناني» or «مجلس حقوق الإنسان». A few words the corpus does not hold but that are the same
 kind as one it does («للسيدات» beside «للشباب», «لكرة السلة» beside «لكرة اليد») are listed too.
-A topic not in the table is matched as before.
+A topic not in the table is matched as before. One-word topics have their own table
+(digests.one_word_names, brief X30), read the same way; both are asked through `context`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digests.arabic import analyze
+from digests.one_word_names import Name, names_by_keys
 
 # topic → (words after it that make another entity, words before it that do), as written
 LONGER_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -50,21 +52,31 @@ LONGER_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 @dataclass(frozen=True)
 class Context:
-    """The key sequences that, right after (`after`) or right before (`before`) a topic's
-    phrase, make the mention another entity's name."""
+    """The longer names (digests.one_word_names.Name: words right before and/or right after)
+    that make a mention of a topic another entity's name."""
 
-    after: tuple[tuple[str, ...], ...]
-    before: tuple[tuple[str, ...], ...]
+    names: tuple[Name, ...]
 
 
-def _keyed(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(k for k in (tuple(analyze(w)) for w in words) if k)
+def _name(words: str, *, after: bool) -> Name:
+    keys = tuple(frozenset({k}) for k in analyze(words))
+    return Name(after=keys) if after else Name(before=keys)
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, ...], Context]:
-    return {tuple(analyze(topic)): Context(_keyed(after), _keyed(before))
-            for topic, (after, before) in LONGER_NAMES.items()}
+    table = {tuple(analyze(topic)): Context(
+        tuple(_name(w, after=True) for w in after) + tuple(_name(w, after=False) for w in before))
+        for topic, (after, before) in LONGER_NAMES.items()}
+    table.update({keys: Context(names) for keys, names in names_by_keys().items()})
+    return table
+
+
+def in_article(ctx: Context | None, every: frozenset[str]) -> Context | None:
+    """`ctx` without the names that do not hold in an article of keys `every` (Name.unless)."""
+    if ctx is None or not any(n.unless & every for n in ctx.names):
+        return ctx
+    return Context(tuple(n for n in ctx.names if not n.unless & every))
 
 
 def context(terms: Sequence[str]) -> Context | None:
@@ -74,10 +86,7 @@ def context(terms: Sequence[str]) -> Context | None:
 
 def in_longer_name(keys: Sequence[str], start: int, length: int, ctx: Context) -> bool:
     """Whether the mention `keys[start:start + length]` is part of another entity's name."""
-    end = start + length
-    return (any(tuple(keys[end:end + len(a)]) == a for a in ctx.after)
-            or any(start >= len(b) and tuple(keys[start - len(b):start]) == b
-                   for b in ctx.before))
+    return any(n.around(keys, start, start + length) for n in ctx.names)
 
 
 def masked(keys: Sequence[str], phrases: Sequence[Sequence[str]],

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from digests.arabic import analyze
-from digests.longer_names import Context, context, masked
+from digests.longer_names import Context, context, in_article, masked
 from digests.models import Article
+from digests.one_word_names import without_dateline
 from digests.query import plan_query, topic_phrases
 from digests.variants import alternatives
 
@@ -67,20 +68,26 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
     named twice as a source of figures; a search still finds the article.
 
     A mention inside a longer name of another entity counts nowhere (digests.longer_names:
-    «مجلس الأمن القومي» for «مجلس الأمن», «صحيفة الشرق الأوسط» for «الشرق الأوسط»; brief X27);
+    «مجلس الأمن القومي» for «مجلس الأمن», «صحيفة الشرق الأوسط» for «الشرق الأوسط»; brief X27;
+    digests.one_word_names: «مونديال روسيا», «قناة روسيا اليوم» for «روسيا», brief X30), nor
+    does a CNN dateline («دبي، الإمارات العربية المتحدة (CNN)»: the desk, not the story);
     `whole_names=False` counts them (the benchmark's before)."""
     if not article_matches(topic, article):
         return False
     phrases = topic_phrases(topic)
-    title, body, _every = _text_keys(article.title, article.text)
-    ctx = _topic_context(topic) if whole_names else None
+    title, body, every = _text_keys(article.title, article.text)
+    ctx = in_article(_topic_context(topic), every) if whole_names else None
     title, body = masked(title, phrases, ctx), masked(body, phrases, ctx)
+    if whole_names:  # a CNN dateline («دبي، الإمارات العربية المتحدة (CNN)») is no mention
+        body = without_dateline(body)
     words = _topic_words(topic)
     if any(_contains(title, p) for p in phrases) or (
             words and all(any(k in title for k in spellings) for spellings in words)):
         return True
     lead = article.paragraphs[0] if article.paragraphs else article.summary
     lead_keys = masked(analyze(lead[:ALERT_LEAD_CHARS]), phrases, ctx)
+    if whole_names:
+        lead_keys = without_dateline(lead_keys)
     if any(_contains(lead_keys, p) for p in phrases):
         return True
     return _mentions(body, phrases) >= (ALERT_MENTIONS_PHRASE if words else ALERT_MENTIONS)
