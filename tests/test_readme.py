@@ -66,7 +66,7 @@ def test_every_relative_link_points_at_an_existing_file_or_heading(document: Pat
         path, _, fragment = target.partition("#")
         linked = (document.parent / path).resolve() if path else document
         assert linked.exists(), f"{document.name}: {target} → {linked} does not exist"
-        assert ROOT in linked.parents or linked == ROOT, f"{document.name}: {target} leaves the repo"
+        assert ROOT in linked.parents or linked == ROOT, f"{document.name}: {target} leaves"
         if fragment and linked.suffix == ".md":
             assert fragment in anchors(linked.read_text(encoding="utf-8")), (
                 f"{document.name}: {target}: no heading with that anchor")
