@@ -26,7 +26,8 @@ from bot.attribution import (
     standalone,
 )
 from bot.i18n import bundle_stop, format_date, num, relative_time, t, topic_list
-from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, line_len, line_text, safe_url
+from bot.lines import (LRM, Line, Span, byline, clean, isolate_ltr, line_len, line_text,
+                       safe_url, utf16_len)
 from bot.packer import pack, shorten, truncate
 from digests.models import Article, Digest, Quote
 from digests.topic_match import article_matches
@@ -250,23 +251,46 @@ def has_details(digest: Digest, lang: str, now: datetime) -> bool:
 
 
 def story_alert(digest: Digest, lang: str, now: datetime, topics: Sequence[str] = ()) -> str:
-    """The rest of a story as a button's alert (plain text, at most ALERT_CHARS): what its
-    compact block (shown for `topics`, `key_quote`) does not show — the other quotes, the key
-    quote whole when the block cut it, then the related headlines while room is left. A channel's
-    story buttons answer this way (a message would be a post to every reader of the channel;
-    bot.buttons).
+    """The rest of a story as a button's alert (plain text, at most ALERT_CHARS UTF-16 units,
+    as Telegram counts): the story's headline first — a channel post shows several stories and
+    the reader must see which one «📖 خبر ٣» opened (X30) —, cut at a word to
+    ALERT_HEADLINE_UNITS; then what its compact block (shown for `topics`, `key_quote`) does
+    not show — the other quotes, the key quote whole when the block cut it, then the related
+    headlines while room is left. A channel's story buttons answer this way (a message would
+    be a post to every reader of the channel; bot.buttons).
 
     Cut by whole lines, so a quote never loses its speaker (QA21 R3: «…حالا» —…»): a quote
     that does not fit is shortened inside its «…» (bot.packer.shorten) when ALERT_MIN_QUOTE
     units are left, else left out. Quotes come before headlines, and the headlines are titled
-    «أخبار ذات صلة» — nothing can be opened from an alert, so they are not called links."""
+    «أخبار ذات صلة» — nothing can be opened from an alert, so they are not called links.
+    Nothing is HTML-escaped: an alert is plain text («&» stays «&»)."""
+    head = _alert_headline(digest)
+    room = ALERT_CHARS - line_len(head) - 1  # the headline and its newline
+    rest = _alert_rest(digest, lang, topics, room)
+    return "\n".join([line_text(head), rest or t("story_no_more", lang)])
+
+
+# The headline that opens an alert, cut at a word: a phone shows an alert's first two lines or
+# so before the rest; ALERT_MIN_QUOTE units are left for a quote after it.
+ALERT_HEADLINE_UNITS = ALERT_CHARS - ALERT_MIN_QUOTE - 30
+
+
+def _alert_headline(digest: Digest) -> Line:
+    """A story's headline as an alert's first line: plain, its Latin runs isolated (bidi-safe
+    in either chat), cut at a word with «…» past ALERT_HEADLINE_UNITS."""
+    headline = clean(digest.headline) or clean(digest.url) or "—"
+    line, _cut = shorten((Span(_ltr(headline)),), ALERT_HEADLINE_UNITS)
+    return line
+
+
+def _alert_rest(digest: Digest, lang: str, topics: Sequence[str], room: int) -> str:
+    """What the compact block leaves out, within `room` UTF-16 units ("" when nothing)."""
     _shown, at, cut, lines = _key_line(digest, lang, topics)
     others = [line for i, line in enumerate(lines) if i != at]
     titles = [line_text(line[1:]) for line in related_lines(digest, lang)[1:]]
     if not others and not cut and not titles:
-        return t("story_no_more", lang)
+        return ""
     out: list[str] = []
-    room = ALERT_CHARS
     # The quotes the block did not show come first; the shown one whole (the block cut it)
     # after them, and only whole: shortened again it would repeat what the block shows.
     for line, whole_only in [(line, False) for line in others] + ([(lines[at], True)] if cut
@@ -284,18 +308,23 @@ def story_alert(digest: Digest, lang: str, now: datetime, topics: Sequence[str] 
         break
     if titles and room > 0:
         label = t("related_titles", lang)
-        head = len(label) + (1 if out else 0)
+        used = utf16_len(label) + (1 if out else 0)
         fitting: list[str] = []
         for title in titles:
             item = "• " + title
-            if head + sum(len(x) + 1 for x in fitting) + len(item) + 1 > room:
+            if used + utf16_len(item) + 1 > room:
                 break
             fitting.append(item)
+            used += utf16_len(item) + 1
         if fitting:
             out += [label, *fitting]
-    if not out:  # one headline longer than an alert: cut it at a word
-        text = f"{t('related_titles', lang)}\n• {titles[0]}"
-        return text[:ALERT_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ،,") + "…"
+        elif not out:  # one related headline longer than the room: cut it at a word
+            text = f"{label}\n• {titles[0]}"
+            while text and utf16_len(text) + 1 > room:
+                text = text.rsplit(" ", 1)[0] if " " in text else text[:-1]
+            text = text.rstrip(" ،,")
+            if "•" in text and not text.endswith("•"):
+                out.append(text + "…")
     return "\n".join(out)
 
 
@@ -409,17 +438,11 @@ def more_count(n: int, lang: str) -> str:
     """«خبر آخر» / «خبران آخران» / «٣ أخبار أخرى» / «٣٨ خبرًا آخر» / «١٠٠ خبر آخر» (the
     numeral's noun by the grammar of Arabic numerals; the string puts «و» before it); "1 more
     story" / "38 more stories"."""
-    if lang == "en":
-        return f"{n} more stor{'y' if n == 1 else 'ies'}"
-    if n == 1:
-        return "خبر آخر"
-    if n == 2:
-        return "خبران آخران"
-    if 3 <= n % 100 <= 10:
-        return f"{num(n, 'ar')} أخبار أخرى"
-    if 11 <= n % 100 <= 99:
-        return f"{num(n, 'ar')} خبرًا آخر"
-    return f"{num(n, 'ar')} خبر آخر"  # 100, 101, 102, 200 …: the noun in the singular
+    key = ("more_stories_one" if n == 1 else "more_stories_two" if n == 2
+           else "more_stories_few" if 3 <= n % 100 <= 10
+           else "more_stories_many" if 11 <= n % 100 <= 99
+           else "more_stories_hundred")  # 100, 101, 102, 200 …: the noun in the singular
+    return t(key, lang, n=num(n, lang))
 
 
 def more_line(n: int, topics: Sequence[str], lang: str, button: bool = True) -> str:

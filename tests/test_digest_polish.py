@@ -84,7 +84,7 @@ def test_the_full_story_and_its_button_do_not_depend_on_the_topic() -> None:
     for d in (REVIEW, single, Digest(url="u", source="s", headline="h")):
         # whichever quote a topic shows, the story has a button exactly when it has more
         assert has_details(d, "ar", NOW) == (d is REVIEW)
-        assert (story_alert(d, "ar", NOW, ["الغوطة"]) == "لا مزيد في هذا الخبر.") \
+        assert story_alert(d, "ar", NOW, ["الغوطة"]).endswith("\nلا مزيد في هذا الخبر.") \
             == (d is not REVIEW)
     # the rest behind the button leaves out the quote shown for that topic, and only it
     rest = _plain(story_alert(REVIEW, "ar", NOW, ["الغوطة"]))
@@ -120,15 +120,15 @@ def test_an_alert_keeps_every_quote_speaker_and_prefers_quotes_to_headlines() ->
                 at = lines.index("أخبار ذات صلة:")
                 assert all("«" not in line for line in lines[at:])
                 assert all(line.startswith("• ") for line in lines[at + 1:])
-            assert "«" in lines[0]  # a quote first, never a headline ahead of one
+            assert lines[0] == "ع" and "«" in lines[1]  # the story's headline, then a quote
 
 
 def test_an_alert_with_only_headlines_titles_them_in_both_languages() -> None:
     d = Digest(url="https://x.example/1", source="س", headline="ع", quotes=(GAS,),
                related=(RelatedItem("مجلس الأمن يبحث هدنة", "https://r.example/1"),))
-    assert _plain(story_alert(d, "ar", NOW)).split("\n") == ["أخبار ذات صلة:",
+    assert _plain(story_alert(d, "ar", NOW)).split("\n") == ["ع", "أخبار ذات صلة:",
                                                               "• مجلس الأمن يبحث هدنة"]
-    assert _plain(story_alert(d, "en", NOW)).startswith("Related stories:\n• ")
+    assert _plain(story_alert(d, "en", NOW)).startswith("ع\nRelated stories:\n• ")
 
 
 # --- R6: English headers ----------------------------------------------------------------------------

@@ -612,7 +612,10 @@ def test_a_story_alert_is_its_rest_in_plain_text_within_telegrams_limit() -> Non
     # alone, it is shortened inside its «…»: its speaker is kept (the cut fell after «—»)
     alone = story_alert(replace(LONG, quotes=LONG.quotes[:1]), "ar", NOW)
     assert alone.endswith("…» — الأمين العام") and len(alone) <= ALERT_CHARS
-    assert story_alert(OTHER, "en", NOW) == "Nothing more in this story."
+    # it opens with the story's headline (X30: which story of a channel post the button is)
+    assert story_alert(OTHER, "en", NOW).split("\n") == [
+        "\u200f" + OTHER.headline, "Nothing more in this story."]
+    assert story_alert(LONG, "ar", NOW).startswith(LONG.headline)
 
 
 def test_a_compact_story_is_its_headline_with_source_and_time_then_one_quote() -> None:
