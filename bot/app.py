@@ -76,7 +76,7 @@ from bot import (
 )
 from bot.admin import retry_seconds
 from bot.ingests import prune_ingests
-from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, t
+from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, bilingual, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
 from digests import outbox, subscriptions
 from digests.errors import ConfigError
@@ -110,9 +110,7 @@ HANDLER_BUSY_SECONDS = 2.0
 # A reader's answer when the database cannot take a write (bilingual: said before the chat's
 # language could be stored).
 BUSY_REPLY = FAULT_TEXT["locked"]
-UNSAVED_REPLY = ("تعذّر حفظ طلبك الآن (مساحة الخادم ممتلئة أو لا تقبل الكتابة)، أعد المحاولة لاحقًا"
-                 " / your request could not be saved right now (the server's disk is full or "
-                 "read-only); try again later")
+UNSAVED_REPLY = bilingual("unsaved")
 
 
 def api_urls(settings: Settings) -> tuple[str, str]:
@@ -556,33 +554,25 @@ def run_bot(settings: Settings) -> int:
                 app.run_polling(allowed_updates=Update.ALL_TYPES,
                                 bootstrap_retries=BOOTSTRAP_RETRIES)
     except InvalidToken:
-        print("رفض تيليجرام رمز البوت: تحقق من TELEGRAM_BOT_TOKEN / Telegram rejected the bot "
-              "token: check TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        print(bilingual("start_token"), file=sys.stderr)
         return 1
     except BadRequest as exc:  # a NetworkError in PTB's classes, but Telegram did answer
-        print(f"رفض تيليجرام الطلب عند البدء: {exc.message} — تحقق من WEBHOOK_URL وبقية "
-              f"الإعدادات / Telegram refused a start-up request: {exc.message}; check "
-              "WEBHOOK_URL and the other settings", file=sys.stderr)
+        print(bilingual("start_refused", message=exc.message), file=sys.stderr)
         return 1
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
-        print(f"المنفذ {settings.webhook_port} مشغول ببرنامج آخر: اختر WEBHOOK_PORT آخر أو أوقف "
-              f"ذلك البرنامج / port {settings.webhook_port} on {settings.webhook_listen} is "
-              "already in use: choose another WEBHOOK_PORT or stop the program that holds it",
+        print(bilingual("start_port", port=settings.webhook_port, listen=settings.webhook_listen),
               file=sys.stderr)
         return 1
     except NetworkError as exc:
         host = urlsplit(settings.telegram_api_base_url).netloc
-        print(f"تعذر الاتصال بخادم تيليجرام ({host}): تحقق من الشبكة ومن TELEGRAM_API_BASE_URL / "
-              f"cannot reach the Telegram Bot API at {host}: check the network and "
-              f"TELEGRAM_API_BASE_URL ({type(exc).__name__})", file=sys.stderr)
+        print(bilingual("start_unreachable", host=host, error=type(exc).__name__),
+              file=sys.stderr)
         return 1
     except TelegramError as exc:  # QA14 F4: 200 with a body that is not the Bot API's JSON
         host = urlsplit(settings.telegram_api_base_url).netloc
-        print(f"خادم تيليجرام ({host}) ردّ بما لا يُفهم ({exc.message}): تحقق من "
-              f"TELEGRAM_API_BASE_URL / the Telegram Bot API at {host} answered something it "
-              f"should not ({exc.message}): check TELEGRAM_API_BASE_URL", file=sys.stderr)
+        print(bilingual("start_garbled", host=host, message=exc.message), file=sys.stderr)
         return 1
     finally:
         db.close()

@@ -9,7 +9,8 @@ commands' descriptions from GROUP_COMMANDS.
 
 The strings live by area in bot/texts_*.py (reading and search, following and settings,
 welcome and help with the command menus, admin, sources); this module merges their TEXTS into
-STRINGS, refusing a key written twice, and `from bot.i18n import …` stays the one way in.
+STRINGS, refusing a key written twice (lines said in both languages at once are BILINGUAL, said
+by `bilingual`), and `from bot.i18n import …` stays the one way in.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Literal
 
 from bot.lines import close_rtl
 from bot.texts_admin import TEXTS as _ADMIN
+from bot.texts_bilingual import BILINGUAL
 from bot.texts_following import TEXTS as _FOLLOWING
 from bot.texts_reading import TEXTS as _READING
 from bot.texts_sources import TEXTS as _SOURCES
@@ -27,9 +29,10 @@ from bot.texts_welcome import ADMIN_COMMANDS, EXAMPLE_TOPICS, GROUP_COMMANDS, RE
 from bot.texts_welcome import TEXTS as _WELCOME
 
 __all__ = [
-    "ADMIN_COMMANDS", "EXAMPLE_TOPICS", "GROUP_COMMANDS", "MAX_TOPICS_NAMED", "READER_COMMANDS",
-    "STRINGS", "Lang", "bundle_stop", "chat_worded", "code_language", "counted", "format_date",
-    "lang_of", "num", "relative_time", "t", "topic_label", "topic_list",
+    "ADMIN_COMMANDS", "BILINGUAL", "EXAMPLE_TOPICS", "GROUP_COMMANDS", "MAX_TOPICS_NAMED",
+    "READER_COMMANDS", "STRINGS", "Lang", "bilingual", "bundle_stop", "chat_worded",
+    "code_language", "counted", "format_date", "lang_of", "num", "relative_time", "t",
+    "topic_label", "topic_list",
 ]
 
 Lang = Literal["ar", "en"]
@@ -218,6 +221,14 @@ def chat_worded(key: str, chat_type: str | None) -> str:
         if candidate in STRINGS:
             return candidate
     return key
+
+
+def bilingual(key: str, **values: object) -> str:
+    """The line `key` of BILINGUAL, «Arabic / English», formatted with `values`: said where no
+    chat's language applies (start-up errors on stderr, a reply the chat's language could not
+    be stored for)."""
+    text = BILINGUAL[key]
+    return text.format(**values) if values else text
 
 
 def t(key: str, lang: str, **values: object) -> str:

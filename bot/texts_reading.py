@@ -49,6 +49,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "And {count} — /digest has the top stories now"),
     "bundle_more_hint_topic": ("و{count} — في /search {topic}",
                                "And {count} — in /search {topic}"),
+    # {count} of the lines above (bot.render.more_count): the noun by the grammar of Arabic
+    # numerals — 1, 2, 3–10, 11–99, then 100 on in the singular («١٠٠ خبر آخر»)
+    "more_stories_one": ("خبر آخر", "1 more story"),
+    "more_stories_two": ("خبران آخران", "2 more stories"),
+    "more_stories_few": ("{n} أخبار أخرى", "{n} more stories"),
+    "more_stories_many": ("{n} خبرًا آخر", "{n} more stories"),
+    "more_stories_hundred": ("{n} خبر آخر", "{n} more stories"),
     "more_button": ("📰 اعرض الأخبار الأخرى ({count})", "📰 Show the other stories ({count})"),
     "more_already_sent": ("أُرسلت هذه الأخبار من قبل، انظر أعلاه.",
                           "These stories were already sent: see above."),

@@ -9,7 +9,16 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS, STRINGS, lang_of, num, relative_time, t
+from bot.i18n import (
+    ADMIN_COMMANDS,
+    BILINGUAL,
+    READER_COMMANDS,
+    STRINGS,
+    lang_of,
+    num,
+    relative_time,
+    t,
+)
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
 LAYOUT_ONLY = {"source_line"}  # only placeholders and punctuation
@@ -179,9 +188,10 @@ def test_an_english_reader_sees_a_topic_by_its_english_name() -> None:
         assert arabic_topic(topic_label(arabic, "en")) == arabic
 
 
-# Modules of bot/ that may hold Arabic literals outside bot.i18n, and why. Any other module's
-# Arabic words belong in bot.i18n.STRINGS, called through t()/ui() (X29 moved bot.admin's,
-# bot.source_notes', bot.stats' and bot.welcome's there).
+# Modules of bot/ that may hold Arabic literals outside bot.i18n's tables (bot/texts_*.py), and
+# why. Any other module's Arabic words belong in bot.i18n.STRINGS, called through t()/ui() (X29
+# moved bot.admin's, bot.source_notes', bot.stats' and bot.welcome's there; Y5 bot.app's and
+# bot.render's), or in BILINGUAL for a line said in both languages at once.
 ARABIC_LITERALS_ALLOWED = {
     "i18n.py": "numerals, month names and relative times",
     "attribution.py": "Arabic speech verbs and titles it reads in articles, not shown as UI",
@@ -190,8 +200,6 @@ ARABIC_LITERALS_ALLOWED = {
     "demo.py": "the offline demo's bilingual console text",
     "preferences.py": "«العربية» names the language in its own script in both languages",
     "channel_admin.py": "«العربية» names the language in its own script in both languages",
-    "app.py": "bilingual start-up errors on stderr; UNSAVED_REPLY not moved yet",
-    "render.py": "Arabic numeral grammar of «n more stories», not moved yet",
 }
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 
@@ -226,9 +234,10 @@ def test_user_facing_arabic_lives_in_i18n() -> None:
     assert _arabic_literals('"""«نشرة»"""\nTEXTS = {"x": ("مرحبًا", "Hello")}\n') == [2]
 
 
-# The tables of bot/texts_*.py (by area) and what each may define besides TEXTS.
-TABLE_NAMES = {"texts_welcome.py": {"READER_COMMANDS", "ADMIN_COMMANDS", "GROUP_COMMANDS",
-                                    "EXAMPLE_TOPICS"}}
+# The tables of bot/texts_*.py (by area): what each defines (TEXTS unless listed).
+TABLE_NAMES = {"texts_welcome.py": {"TEXTS", "READER_COMMANDS", "ADMIN_COMMANDS",
+                                    "GROUP_COMMANDS", "EXAMPLE_TOPICS"},
+               "texts_bilingual.py": {"BILINGUAL"}}
 
 
 def test_the_area_tables_are_tables_and_all_merged() -> None:
@@ -258,10 +267,39 @@ def test_the_area_tables_are_tables_and_all_merged() -> None:
             assert isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name), \
                 (path.name, ast.dump(node)[:80])
             names.add(node.target.id)
-        assert names == {"TEXTS"} | TABLE_NAMES.get(path.name, set()), path.name
+        assert names == TABLE_NAMES.get(path.name, {"TEXTS"}), path.name
+        if "TEXTS" not in names:
+            continue
         texts = importlib.import_module(f"bot.{path.stem}").TEXTS
         assert texts and not merged.keys() & texts.keys(), path.name
         merged.update(texts)
     assert merged == STRINGS
     with pytest.raises(ValueError, match="two"):
         _merged({"done": ("تم.", "Done.")}, {"done": ("تم", "Done")})
+
+
+@pytest.mark.parametrize("key", sorted(BILINGUAL))
+def test_a_bilingual_line_says_it_in_arabic_then_in_english(key: str) -> None:
+    """«Arabic / English»: each half in its language, and the English one names every value
+    the Arabic one does (the Arabic may say less: «المنفذ {port}» / "port {port} on {listen}")."""
+    from bot.i18n import bilingual
+
+    arabic, english = BILINGUAL[key].split(" / ", 1)
+    assert _ARABIC_LETTER.search(arabic) and not _ARABIC_LETTER.search(english), key
+    assert re.search(r"[A-Za-z]{3}", english), key
+    assert _fields(arabic) <= _fields(english), key
+    values = {name: f"<{name}>" for name in _fields(english)}
+    assert bilingual(key, **values) == BILINGUAL[key].format(**values)
+
+
+def test_the_start_up_errors_say_what_they_said() -> None:
+    """The lines bot.app prints when Telegram refuses the start, as they were written there."""
+    from bot.i18n import bilingual
+
+    assert bilingual("start_port", port=8443, listen="0.0.0.0") == (
+        "المنفذ 8443 مشغول ببرنامج آخر: اختر WEBHOOK_PORT آخر أو أوقف ذلك البرنامج / port 8443 "
+        "on 0.0.0.0 is already in use: choose another WEBHOOK_PORT or stop the program that "
+        "holds it")
+    assert bilingual("start_token") == ("رفض تيليجرام رمز البوت: تحقق من TELEGRAM_BOT_TOKEN / "
+                                        "Telegram rejected the bot token: check "
+                                        "TELEGRAM_BOT_TOKEN")
