@@ -459,7 +459,8 @@ def longer_spans(topic: str, title: str, text: str) -> list[str]:
     plan = plan_query(topic)
     ctx = context(plan.terms)
     text_runs = [(k, r) for r in word_runs_of(text) for k in run_keys(r)]
-    dateline = dateline_end([k for k, _ in text_runs])
+    every = frozenset(k for r in word_runs_of(title + " " + text) for k in run_keys(r))
+    dateline = dateline_end([k for k, _ in text_runs], every)
     out = [" ".join(r for _, r in text_runs[:dateline]) + " [dateline]"] if dateline else []
     if ctx is None:
         return out

@@ -70,7 +70,8 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
     A mention inside a longer name of another entity counts nowhere (digests.longer_names:
     «مجلس الأمن القومي» for «مجلس الأمن», «صحيفة الشرق الأوسط» for «الشرق الأوسط»; brief X27;
     digests.one_word_names: «مونديال روسيا», «قناة روسيا اليوم» for «روسيا», brief X30), nor
-    does a CNN dateline («دبي، الإمارات العربية المتحدة (CNN)»: the desk, not the story);
+    does a CNN desk's dateline («دبي، الإمارات العربية المتحدة (CNN)»: the desk, not the story,
+    unless the report names the country by its adjective);
     `whole_names=False` counts them (the benchmark's before)."""
     if not article_matches(topic, article):
         return False
@@ -79,7 +80,7 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
     ctx = in_article(_topic_context(topic), every) if whole_names else None
     title, body = masked(title, phrases, ctx), masked(body, phrases, ctx)
     if whole_names:  # a CNN dateline («دبي، الإمارات العربية المتحدة (CNN)») is no mention
-        body = without_dateline(body)
+        body = without_dateline(body, every)
     words = _topic_words(topic)
     if any(_contains(title, p) for p in phrases) or (
             words and all(any(k in title for k in spellings) for spellings in words)):
@@ -87,7 +88,7 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
     lead = article.paragraphs[0] if article.paragraphs else article.summary
     lead_keys = masked(analyze(lead[:ALERT_LEAD_CHARS]), phrases, ctx)
     if whole_names:
-        lead_keys = without_dateline(lead_keys)
+        lead_keys = without_dateline(lead_keys, every)
     if any(_contains(lead_keys, p) for p in phrases):
         return True
     return _mentions(body, phrases) >= (ALERT_MENTIONS_PHRASE if words else ALERT_MENTIONS)
