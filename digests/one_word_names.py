@@ -205,4 +205,6 @@ def without_dateline(keys: Sequence[str], every: frozenset[str] = frozenset()
                      ) -> tuple[str, ...]:
     """`keys` with the dateline's keys blanked ("")."""
     n = dateline_end(keys, every)
+    if not n:  # most texts: no copy (the outbox asks once per subscribed topic)
+        return keys if isinstance(keys, tuple) else tuple(keys)
     return ("",) * n + tuple(keys[n:])
