@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.emulator import Emulator, User  # noqa: E402
-from digests import outbox  # noqa: E402
+from digests import outbox_upkeep, push_queue# noqa: E402
 from digests.models import iso  # noqa: E402
 from digests.storage import Database  # noqa: E402
 
@@ -87,7 +87,7 @@ def setup_broadcast(path: Path, subscribers: int) -> int:
         tx.conn.executemany("insert into subscriptions (chat_id, topic, topic_key, created_at)"
                        " values (?, '', '', ?)",
                        [(1_000_000 + i, iso(NOW)) for i in range(subscribers)])
-    plan = outbox.enqueue_push(db, topic=None, now=NOW, limit_stories=1)
+    plan = push_queue.enqueue_push(db, topic=None, now=NOW, limit_stories=1)
     assert plan.chats == subscribers and plan.stories == 1, plan
     db.close()
     return plan.push_id
@@ -152,7 +152,7 @@ def crash(workdir: Path, subscribers: int, kills: int, *, in_flight: int) -> dic
         proc.communicate(timeout=600)
         figures = delivery_figures(emu, subscribers)
     check = Database(db)
-    progress = outbox.push_progress(check, push_id)
+    progress = push_queue.push_progress(check, push_id)
     check.close()
     figures |= {"kills": kills, "in_flight_at_kill": per_kill,
                 "rows_not_sent": progress.chats - progress.delivered}
@@ -278,7 +278,7 @@ def child_sender(db: str, url: str, rate: float, in_flight: int) -> None:
             task = asyncio.create_task(sender.run())
             while True:
                 await asyncio.sleep(0.1)
-                stats = outbox.queue_stats(sender.db, datetime.now(timezone.utc))
+                stats = outbox_upkeep.queue_stats(sender.db, datetime.now(timezone.utc))
                 if stats.pending == 0 and stats.sending == 0:
                     break
                 if task.done():

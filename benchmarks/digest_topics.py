@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.origins import row_topics  # noqa: E402
 from bot.sender import choose_shown  # noqa: E402
-from digests import outbox  # noqa: E402
+from digests import bundle_facts, new_deliveries, outbox_states, story_updates# noqa: E402
 from digests.models import parse_iso  # noqa: E402
 from digests.topic_match import alert_matches  # noqa: E402
 from digests.records import ARTICLE_SELECT, article_from_row  # noqa: E402
@@ -37,17 +37,17 @@ def digests_report(db: Database, word: str) -> list[str]:
             "select distinct o.chat_id, o.kind from outbox o join subscriptions s on"
             " s.chat_id = o.chat_id and s.topic != '' where o.kind like 'daily:%'"
             " order by o.chat_id, o.kind").fetchall():
-        rows = [outbox.DueRow(id=r[0], chat_id=chat, story_id=r[1], article_id=r[2], kind=kind,
-                              attempts=0)
+        rows = [outbox_states.DueRow(id=r[0], chat_id=chat, story_id=r[1], article_id=r[2],
+                                     kind=kind, attempts=0)
                 for r in db.db.execute("select id, story_id, article_id from outbox where"
                                        " chat_id = ? and kind = ? order by id", [chat, kind])]
-        weights = outbox.story_weights(db.db, [(r.story_id, r.article_id) for r in rows])
+        weights = bundle_facts.story_weights(db.db, [(r.story_id, r.article_id) for r in rows])
         topics = row_topics(db, chat, [r.article_id for r in rows])
         heads = {r.id: str(db.db.execute("select coalesce(headline, title, '') from articles"
                                          " where id = ?", [r.article_id]).fetchone()[0])
                  for r in rows}
 
-        def count(part: list[outbox.DueRow]) -> int:
+        def count(part: list[outbox_states.DueRow]) -> int:
             return sum(1 for r in part if word in heads[r.id])
         before = choose_shown(rows, weights)
         after = choose_shown(rows, weights, topics=topics)
@@ -77,11 +77,11 @@ def updates_report(db: Database) -> list[str]:
                 article = article_from_row(row)
                 fetched = parse_iso(row["fetched_at"]) or sent
                 published: datetime = article.published_at or fetched
-                if published <= sent or (fetched - sent < outbox.UPDATE_AFTER
-                                         and published - seen < outbox.UPDATE_AFTER):
+                if published <= sent or (fetched - sent < story_updates.UPDATE_AFTER
+                                         and published - seen < story_updates.UPDATE_AFTER):
                     continue
-                if any(alert_matches(t, article) if t else sources >= outbox.GENERAL_MIN_SOURCES
-                       for t in topics):
+                if any(alert_matches(t, article) if t
+                       else sources >= new_deliveries.GENERAL_MIN_SOURCES for t in topics):
                     found.append(article.title[:50])
                     break
         sent_n = db.db.execute("select count(distinct story_id) from outbox where chat_id = ?"

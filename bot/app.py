@@ -78,7 +78,7 @@ from bot.admin import retry_seconds
 from bot.ingests import prune_ingests
 from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, bilingual, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
-from digests import outbox, subscriptions
+from digests import outbox_states, outbox_upkeep, subscriptions
 from digests.errors import ConfigError
 from digests.logs import url_for_log
 from digests.settings import Settings
@@ -405,7 +405,7 @@ async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     removed = callbacks.purge(rt.db, now=rt.now())
     log.info("callbacks purged count=%d", removed)
     now = rt.now()
-    while outbox.prune(rt.db, now, max_batches=1) == outbox.PRUNE_BATCH:
+    while outbox_upkeep.prune(rt.db, now, max_batches=1) == outbox_upkeep.PRUNE_BATCH:
         await asyncio.sleep(0)
     prune_ingests(rt.db, now)
 
@@ -443,7 +443,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat if isinstance(update, Update) else None
     if isinstance(error, Forbidden) and chat is not None \
             and any(reason in str(error).lower() for reason in DEACTIVATING):
-        outbox.deactivate_chat(rt.db, chat.id, str(error), rt.now())  # its queue is skipped too
+        # its queue is skipped too
+        outbox_states.deactivate_chat(rt.db, chat.id, str(error), rt.now())
         return
     if isinstance(error, RetryAfter):  # flooding this chat: an apology would be one more
         wait = retry_seconds(error)

@@ -54,7 +54,7 @@ class Bundle:
     hidden: tuple[int | None, ...] = ()
     # Facts of the chat, not of its stories (two chats sent the same stories render apart):
     # the shown articles that come as an update of a story the chat was sent before («🔄 تحديث
-    # ·», digests.outbox.update_articles), and the chat's Telegram type ('private', 'group',
+    # ·», digests.story_updates.update_articles), and the chat's Telegram type ('private', 'group',
     # 'supergroup', 'channel'; None: not known), which words the stop line (bot.i18n.bundle_stop).
     updates: frozenset[int] = frozenset()
     chat_type: str | None = None
@@ -162,9 +162,10 @@ class Renderings:
 
 def bundle_kind(kinds: Iterable[str], is_group: bool = False) -> str:
     """What a bundle is, for its header: 'push' when an admin's /push is in it; the latest
-    'daily:<local date>' when all its rows wait for a daily digest (digests.outbox.next_daily
-    wrote the chat's local date into the kind), 'daily:<local date>:group' for a group or a
-    channel (worded for many readers); else 'instant'."""
+    'daily:<local date>' when all its rows wait for a daily digest
+    (digests.delivery_times.next_daily wrote the chat's local date into the kind),
+    'daily:<local date>:group' for a group or a channel (worded for many readers); else
+    'instant'."""
     kinds = set(kinds)
     if any(k.startswith("push:") for k in kinds):
         return "push"

@@ -54,7 +54,7 @@ from bot.bundles import Bundle, Render, Renderings, TopicsOf
 from bot.limiter import RateLimiter
 from bot.owed import Locked, OwedWrites
 from bot.threads import GONE_TOPIC, forget_thread
-from digests import outbox
+from digests import outbox_states
 from digests.logs import Throttle
 from digests.storage import Database
 
@@ -204,10 +204,11 @@ class Courier:
             messages, reason = [], f"render failed: {exc!r}"
         if not messages:
             try:
-                claimed = self.writes.attempt("claim", outbox.claim, bundle.row_ids)
+                claimed = self.writes.attempt("claim", outbox_states.claim, bundle.row_ids)
             except Locked:
                 return False  # still pending: a later pass
-            self.writes.owe("skipped", outbox.finish, claimed, "skipped", self.clock(), reason)
+            self.writes.owe("skipped", outbox_states.finish, claimed, "skipped", self.clock(),
+                            reason)
             return False
         row_ids: list[int] = []
         sent = 0
@@ -222,7 +223,7 @@ class Courier:
                 # 'sending' are those really on the wire (the bound on duplicates). A claim the
                 # database does not take sends nothing: the rows stay pending (bot.owed).
                 try:
-                    row_ids = self.writes.attempt("claim", outbox.claim, bundle.row_ids)
+                    row_ids = self.writes.attempt("claim", outbox_states.claim, bundle.row_ids)
                 except Locked:
                     # nothing sent: the chat's slot is not used up
                     self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
@@ -247,7 +248,7 @@ class Courier:
             except ChatMigrated as err:
                 new_id = int(err.new_chat_id)
                 try:
-                    self.writes.attempt("chat migrated", outbox.move_chat, chat_id, new_id)
+                    self.writes.attempt("chat migrated", outbox_states.move_chat, chat_id, new_id)
                 except Locked:  # nothing was sent: the rows wait, and meet the move again
                     self.writes.owe("chat migrated", _refunded, row_ids, self.clock(),
                                     "chat migrated")
@@ -255,7 +256,7 @@ class Courier:
                 self.stats.migrated += 1
                 self._busy.add(new_id)
                 moved.append(new_id)
-                kept = outbox.rows_of_chat(self.db, row_ids, new_id)
+                kept = outbox_states.rows_of_chat(self.db, row_ids, new_id)
                 if len(kept) < len(row_ids):
                     # The supergroup was already a chat and had some of these stories (QA15
                     # N2): the rendered bundle would repeat them. What is left goes back to the
@@ -274,11 +275,12 @@ class Courier:
                 if any(p in text.lower() for p in DEACTIVATING):
                     # This bundle's rows end as the chat's other rows do: skipped with the
                     # reason, as after a my_chat_member «kicked» (QA16 N8: one outcome, one state)
-                    self.writes.owe("deactivated", outbox.deactivate_chat, chat_id, text,
+                    self.writes.owe("deactivated", outbox_states.deactivate_chat, chat_id, text,
                                     self.clock())
                     self.stats.deactivated += 1
                     return False
-                self.writes.owe("failed", outbox.finish, row_ids, "failed", self.clock(), text)
+                self.writes.owe("failed", outbox_states.finish, row_ids, "failed", self.clock(),
+                                text)
                 self.stats.rows_failed += len(row_ids)
                 return False
             except BadRequest as err:
@@ -294,16 +296,17 @@ class Courier:
                 if not any(p in str(err).lower() for p in GONE_CHAT):
                     log.warning("message refused chat=%s reason=%s", chat_id, err)
                 else:
-                    # a lost chat, like a block: digests.outbox logs its deactivation at INFO, so
-                    # a stale list of thousands does not bury the WARNINGs that matter (QA20 O9)
+                    # a lost chat, like a block: digests.outbox_states logs its deactivation at
+                    # INFO, so a stale list of thousands does not bury the WARNINGs that matter
+                    # (QA20 O9)
                     log.info("message refused chat=%s reason=%s", chat_id, err)
                     # Retried on every push otherwise (QA12); a chat that writes to the bot
                     # again is active again (subscriptions.upsert_chat), its topics kept.
-                    self.writes.owe("deactivated", outbox.deactivate_chat, chat_id, str(err),
+                    self.writes.owe("deactivated", outbox_states.deactivate_chat, chat_id, str(err),
                                     self.clock())
                     self.stats.deactivated += 1
                     return False
-                self.writes.owe("failed", outbox.finish, row_ids, "failed", self.clock(),
+                self.writes.owe("failed", outbox_states.finish, row_ids, "failed", self.clock(),
                                 f"{err} (after {sent} of {len(messages)} messages)" if sent
                                 else str(err))
                 self.stats.rows_failed += len(row_ids)
@@ -317,7 +320,7 @@ class Courier:
             self._unreachable = 0
         # Owed when the database does not take it now: the rows stay 'sending', which no pass
         # picks, until it is written — the message is not sent again (bot.owed).
-        self.writes.owe("sent", outbox.finish, row_ids, "sent", self.clock())
+        self.writes.owe("sent", outbox_states.finish, row_ids, "sent", self.clock())
         self.stats.bundles += 1
         self.stats.rows_sent += len(row_ids)
         return True
@@ -353,13 +356,13 @@ class Courier:
             self._report_unreachable(bundle.chat_id, delay, reason)
             return
         if bundle.attempts + 1 >= MAX_ATTEMPTS:
-            self.writes.owe("failed", outbox.finish, row_ids, "failed", self.clock(), reason)
+            self.writes.owe("failed", outbox_states.finish, row_ids, "failed", self.clock(), reason)
             self.stats.rows_failed += len(row_ids)
             log.error("delivery failed after attempts=%d chat=%s reason=%s", MAX_ATTEMPTS,
                       bundle.chat_id, reason)
             return
         delay = self.retry_delay * (2 ** bundle.attempts)
-        self.writes.owe("retry", outbox.retry_later, row_ids,
+        self.writes.owe("retry", outbox_states.retry_later, row_ids,
                         self.clock() + timedelta(seconds=delay), reason)
         log.warning("delivery retried later chat=%s seconds=%.0f reason=%s", bundle.chat_id,
                     delay, reason)
@@ -383,4 +386,4 @@ def _seconds(value: timedelta | float) -> float:
 
 
 # a retry that uses no attempt: the message surely never left (or was never sent)
-_refunded = functools.partial(outbox.retry_later, refund_attempt=True)
+_refunded = functools.partial(outbox_states.retry_later, refund_attempt=True)

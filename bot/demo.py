@@ -30,7 +30,7 @@ from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
 from bot.lines import LRI, LRM, PDI, RLM
 from bot.runtime import RUNTIME_KEY, Runtime
-from digests import outbox
+from digests import outbox_upkeep
 from digests.settings import Settings
 from digests.storage import Database
 
@@ -132,7 +132,7 @@ class Demo:
             return True
         if self.runtime.tasks:
             return True
-        stats = outbox.queue_stats(self.db, datetime.now(timezone.utc))
+        stats = outbox_upkeep.queue_stats(self.db, datetime.now(timezone.utc))
         return stats.due > 0 or stats.sending > 0
 
     async def settle(self) -> None:

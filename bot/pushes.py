@@ -1,7 +1,7 @@
 """/push for admins: queue a digest for a topic's followers (or the general digest's), then
 report delivered / failed once the push has finished.
 
-The handler only queues deliveries (digests.outbox.enqueue_push; the sender delivers them); a
+The handler only queues deliveries (digests.push_queue.enqueue_push; the sender delivers them); a
 background task acknowledges the push, then reports when every chat of it is delivered or failed
 (with the reasons of the failed ones, worded by bot.reasons.delivery_reason). Both answers wait
 out a 429 and retry a transient error (502, timeout; bot.admin.deliver): a push never goes out
@@ -29,7 +29,7 @@ from bot.i18n import num
 from bot.lines import escape_text
 from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
-from digests import outbox
+from digests import push_queue
 from digests.errors import QueryError
 from digests.models import iso
 from digests.query import asks_for_news, topic_too_long
@@ -79,7 +79,7 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                    else ui(lang, "push_no_followers"))
         return
     try:
-        plan = outbox.enqueue_push(rt.db, topic=topic, now=rt.now())
+        plan = push_queue.enqueue_push(rt.db, topic=topic, now=rt.now())
     except QueryError:
         await reply(update, context, ui(lang, "nothing_searchable", query=topic or ""))
         return
@@ -143,7 +143,7 @@ def _push_unfinished(rt: Runtime) -> bool:
 
 def followers(rt: Runtime, topic: str | None) -> int:
     """Active chats a push of `topic` would go to: its followers, or (None) the followers of the
-    general digest — the chats outbox.enqueue_push queues."""
+    general digest — the chats push_queue.enqueue_push queues."""
     keys = keys_of_same_name(rt.db.db, topic_key(topic)) if topic is not None else [""]
     sql = ("select count(distinct c.id) from chats c join subscriptions s on s.chat_id = c.id"
            f" where c.active = 1 and s.topic_key in ({','.join('?' * len(keys))})")
@@ -171,12 +171,12 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         try:
             progress = await rt.sender.wait_push(push_id, timeout=PROGRESS_TIMEOUT_SECONDS)
         except TimeoutError:
-            progress = outbox.push_progress(rt.db, push_id)
+            progress = push_queue.push_progress(rt.db, push_id)
     else:  # no sender in this process (another one works the outbox): watch the table
         loop = asyncio.get_running_loop()
         deadline = loop.time() + PROGRESS_TIMEOUT_SECONDS
         while True:
-            progress = outbox.push_progress(rt.db, push_id)
+            progress = push_queue.push_progress(rt.db, push_id)
             if progress.done or loop.time() > deadline:
                 break
             await asyncio.sleep(PROGRESS_POLL_SECONDS)
@@ -208,7 +208,7 @@ def failure_reasons(db: Database, push_id: int) -> list[tuple[str | None, int]]:
     return [(reason, int(count)) for reason, count in rows]
 
 
-def push_report(progress: outbox.PushProgress, reasons: list[tuple[str | None, int]],
+def push_report(progress: push_queue.PushProgress, reasons: list[tuple[str | None, int]],
                 lang: str) -> str:
     """The final report as Telegram HTML: ✅ with the counts when every chat got the digest;
     ⚠️, the counts and one line per reason (worded in `lang`) when some did not."""

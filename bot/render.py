@@ -379,7 +379,7 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     database refused its id), and the line then promises none (`more_line`). Split across
     messages only where Telegram's limits force it; only the first message carries the header.
     `updates`: the article ids shown as a story's update («🔄 تحديث · » before the headline:
-    digests.outbox.update_articles).
+    digests.story_updates.update_articles).
     `compact` (by default: a delivered digest, `topics` given) lays each story out as a short
     block (`digest_lines(compact=True)`), numbered «١.» when there are several: the courier's
     story buttons under the message carry those numbers (bot.bundle_buttons; QA18 R16).

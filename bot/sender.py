@@ -1,10 +1,10 @@
 """The sender: works the delivery outbox outside update handlers, at Telegram's limits.
 
 An asyncio task the bot starts (`await Sender(...).run()` until cancelled). It picks due pending
-rows (digests.outbox), groups each chat's rows into one bundle (several stories in one message
-when they fit, rendered by `bot.render.render_bundle`; at most MAX_BUNDLE shown, the best, and
-the others counted in its last line and sent with it: `choose_shown`), and runs a task per
-bundle — at most
+rows (digests.outbox_states), groups each chat's rows into one bundle (several stories in one
+message when they fit, rendered by `bot.render.render_bundle`; at most MAX_BUNDLE shown, the
+best, and the others counted in its last line and sent with it: `choose_shown`), and runs a task
+per bundle — at most
 `max_in_flight` at once, one per chat — that sends it through the courier (bot.courier: rendering,
 `bot.send_message(parse_mode=HTML)`, the error policy) and the limiter (bot.limiter:
 `send_rate_per_second` overall as a smooth schedule, one message per second per chat, 20 per
@@ -43,7 +43,14 @@ from bot.courier import MAX_ATTEMPTS, Courier, SenderStats, not_sent
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
 from bot.origins import row_topics
 from bot.owed import Locked
-from digests import outbox
+from digests import (
+    bundle_facts,
+    delivery_times,
+    outbox_states,
+    outbox_upkeep,
+    push_queue,
+    story_updates,
+)
 from digests.models import Digest
 from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.settings import Settings
@@ -55,7 +62,7 @@ __all__ = ["GENERAL_ROOM", "MAX_ATTEMPTS", "MAX_BUNDLE", "Bundle", "ProgressCall
 
 log = logging.getLogger(__name__)
 
-ProgressCallback = Callable[[outbox.PushProgress], Awaitable[None] | None]
+ProgressCallback = Callable[[push_queue.PushProgress], Awaitable[None] | None]
 
 # Stories shown in one bundle, daily or instant (QA16 F4). A chat with more due at once gets the
 # best MAX_BUNDLE (most sources, then newest: how /digest ranks) and a last line «و٣٨ خبرًا
@@ -103,15 +110,15 @@ def default_render(digests: list[Digest], lang: str, now: datetime,
                          updates=updates, chat_type=chat_type)
 
 
-def choose_shown(rows: Sequence[outbox.DueRow], weights: dict[int, tuple[int, str]],
+def choose_shown(rows: Sequence[outbox_states.DueRow], weights: dict[int, tuple[int, str]],
                  limit: int = MAX_BUNDLE, topics: Mapping[int, str] | None = None,
                  general: bool = False
-                 ) -> tuple[list[outbox.DueRow], list[outbox.DueRow]]:
+                 ) -> tuple[list[outbox_states.DueRow], list[outbox_states.DueRow]]:
     """One chat's due rows → (the rows whose stories the bundle shows, the rows it only counts).
 
     An admin's push rows come first, as queued (the admin chose them). A daily digest shows
     the day's best stories, best first: most sources, then the newest report (`weights`,
-    digests.outbox.story_weights; the row queued last among equals), the order /digest ranks
+    digests.bundle_facts.story_weights; the row queued last among equals), the order /digest ranks
     in — except that the stories of the chat's followed topics come before the general
     digest's (`topics`: article → the topic it answers, bot.origins.row_topics; QA18 R6: a
     Ghouta follower's digests showed 0 of 13 Ghouta stories, single-source, under the general
@@ -142,11 +149,11 @@ def topic_share(topics: int, room: int) -> int:
     return room if topics <= 1 else max(PER_TOPIC, room // topics)
 
 
-def _topics_first(ranked: list[outbox.DueRow], topics: Mapping[int, str], room: int,
-                  general: bool = False) -> list[outbox.DueRow]:
+def _topics_first(ranked: list[outbox_states.DueRow], topics: Mapping[int, str], room: int,
+                  general: bool = False) -> list[outbox_states.DueRow]:
     """`ranked` (best first) with each topic's best stories first (see `choose_shown`)."""
-    groups: dict[str, list[outbox.DueRow]] = {}
-    rest: list[outbox.DueRow] = []
+    groups: dict[str, list[outbox_states.DueRow]] = {}
+    rest: list[outbox_states.DueRow] = []
     for r in ranked:
         topic = topics.get(r.article_id) if r.article_id is not None else None
         if topic is not None:
@@ -158,7 +165,7 @@ def _topics_first(ranked: list[outbox.DueRow], topics: Mapping[int, str], room: 
     if general:  # the general digest's floor, taken from the topics' room
         room -= min(GENERAL_ROOM, room // 2, len(rest))
     share = topic_share(len(groups), room)
-    picked: dict[str, list[outbox.DueRow]] = {t: [] for t in groups}
+    picked: dict[str, list[outbox_states.DueRow]] = {t: [] for t in groups}
     taken = 0
     for depth in range(share):  # round by round: when room runs out, every topic had its turn
         for topic, members in groups.items():
@@ -228,11 +235,11 @@ class Sender:
         self.wake()
 
     async def wait_push(self, push_id: int, timeout: float | None = None
-                        ) -> outbox.PushProgress:
+                        ) -> push_queue.PushProgress:
         """Wait until the push is finished; returns its final progress."""
-        done: asyncio.Future[outbox.PushProgress] = asyncio.get_running_loop().create_future()
+        done: asyncio.Future[push_queue.PushProgress] = asyncio.get_running_loop().create_future()
 
-        def finished(p: outbox.PushProgress) -> None:
+        def finished(p: push_queue.PushProgress) -> None:
             if not done.done():
                 done.set_result(p)
         self.watch_push(push_id, finished)
@@ -245,7 +252,7 @@ class Sender:
         claimed before it is done: a row this sender claimed must never be taken for a crashed
         run's (bot.owed). While the database refuses the write, 0 and not yet recovered."""
         try:
-            count = self.courier.writes.attempt("recover", outbox.recover_in_flight)
+            count = self.courier.writes.attempt("recover", outbox_states.recover_in_flight)
         except Locked:
             return 0
         self._recovered = True
@@ -316,7 +323,7 @@ class Sender:
         total = 0
         while True:
             total += await self.run_once()
-            stats = outbox.queue_stats(self.db, self.clock())
+            stats = outbox_upkeep.queue_stats(self.db, self.clock())
             if stats.due == 0 and (stats.pending == 0 or time.monotonic() > deadline
                                    or not self._retry_soon(deadline)):
                 return total
@@ -331,37 +338,37 @@ class Sender:
     def _retry_soon(self, deadline: float) -> bool:
         """Whether some pending row comes due before `deadline` (monotonic)."""
         horizon = self.clock() + timedelta(seconds=max(0.0, deadline - time.monotonic()))
-        return bool(outbox.due_rows(self.db, horizon, limit=1))
+        return bool(outbox_states.due_rows(self.db, horizon, limit=1))
 
     def _plan(self) -> list[Bundle]:
-        rows = outbox.due_rows(self.db, self.clock(), limit=1000, exclude_chats=self._busy,
-                               per_chat=MAX_DUE)
-        per_chat: dict[int, list[outbox.DueRow]] = {}
+        rows = outbox_states.due_rows(self.db, self.clock(), limit=1000, exclude_chats=self._busy,
+                                      per_chat=MAX_DUE)
+        per_chat: dict[int, list[outbox_states.DueRow]] = {}
         for r in rows:  # whole chats (due_rows)
             per_chat.setdefault(r.chat_id, []).append(r)
         self.courier.forget_renderings()  # relative times stay fresh for one plan
         bundles = []
         now = self.clock()
-        ready: list[tuple[int, list[outbox.DueRow]]] = []  # not held nor spaced: sent now
+        ready: list[tuple[int, list[outbox_states.DueRow]]] = []  # not held nor spaced: sent now
         for chat_id, rs in per_chat.items():
             # Quiet hours again at send time (QA19 N2): rows queued in the evening but due only
             # after a restart at night wait for the morning. Alerts, updates and a daily digest
             # (queued after the quiet hours, so found due inside them only when the bot was
             # down at the reader's hour: brief X25); an admin's push is sent when asked.
             held = [r for r in rs if r.kind == "instant" or r.kind.startswith(HELD_KINDS)]
-            until = outbox.quiet_until(self.db.db, chat_id, now) if held else None
+            until = delivery_times.quiet_until(self.db.db, chat_id, now) if held else None
             if until is not None:
                 with contextlib.suppress(Locked):  # still due: held at a later pass
-                    self.courier.writes.attempt("quiet", outbox.postpone,
+                    self.courier.writes.attempt("quiet", outbox_states.postpone,
                                                 [r.id for r in held], until)
                 rs = [r for r in rs if r not in held]
                 if not rs:
                     continue
             if self.instant_gap and bundle_kind(r.kind for r in rs) == "instant":
-                last = outbox.last_instant(self.db, chat_id)
+                last = outbox_states.last_instant(self.db, chat_id)
                 if last is not None and now - last < self.instant_gap:
                     with contextlib.suppress(Locked):  # still due: postponed at a later pass
-                        self.courier.writes.attempt("postpone", outbox.postpone,
+                        self.courier.writes.attempt("postpone", outbox_states.postpone,
                                                     [r.id for r in rs], last + self.instant_gap)
                     continue
             ready.append((chat_id, rs))
@@ -375,16 +382,16 @@ class Sender:
                 continue
             ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
                                       or bundle_kind(r.kind for r in rs).startswith("daily:"))
-            weights = outbox.story_weights(self.db.db, [(r.story_id, r.article_id) for r in rs]
-                                           ) if ranked else {}
+            weights = bundle_facts.story_weights(
+                self.db.db, [(r.story_id, r.article_id) for r in rs]) if ranked else {}
             # the chat's followed topics first (QA18 R6): which topic each row answers
             topical = row_topics(self.db, chat_id, [r.article_id for r in rs[-TOPIC_CHECK:]]
                                  ) if ranked else {}
-            general = bool(topical) and outbox.follows_general(self.db.db, chat_id)
+            general = bool(topical) and bundle_facts.follows_general(self.db.db, chat_id)
             shown, counted = choose_shown(rs, weights, topics=topical, general=general)
             # which shown stories the chat was sent before (QA18 R10: a story's next-day
-            # report, digests.outbox._queue_updates): marked «🔄 تحديث» for this chat only
-            updates = outbox.update_articles(self.db.db, [r.id for r in shown])
+            # report, digests.story_updates.queue_updates): marked «🔄 تحديث» for this chat only
+            updates = story_updates.update_articles(self.db.db, [r.id for r in shown])
             # Every row rides with the bundle (claimed, then sent together): the counted ones
             # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
             bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),
@@ -397,17 +404,17 @@ class Sender:
                                   updates=frozenset(updates), chat_type=rs[0].chat_type))
         return bundles
 
-    def _repeating(self, rs: list[outbox.DueRow], now: datetime) -> set[int]:
+    def _repeating(self, rs: list[outbox_states.DueRow], now: datetime) -> set[int]:
         """The ids of the update rows among `rs` (due now, any chats) that repeat news their
         chat was sent under another story, or that a new story of the same bundle tells
         (digests.repeats.repeating_rows), recorded skipped
-        with outbox.REPEAT_REASON. The outbox asked when it queued them; the chat may have been
-        sent the other story since (an update held for the night, a daily digest's update
+        with story_updates.REPEAT_REASON. The outbox asked when it queued them; the chat may
+        have been sent the other story since (an update held for the night, a daily digest's update
         waiting for its hour). About 8 ms an update row on the event loop, once per update
         article for all its chats (benchmarks/update_recheck.py); other rows cost one query.
         While the database refuses the write, the rows wait (asked again at the next pass)."""
         rows = [r for r in rs if not r.kind.startswith("push:") and r.article_id is not None]
-        updates = outbox.update_articles(self.db.db, [r.id for r in rows]) if rows else set()
+        updates = story_updates.update_articles(self.db.db, [r.id for r in rows]) if rows else set()
         queued = [Queued(r.id, r.chat_id, r.article_id, r.story_id) for r in rows
                   if r.article_id is not None and r.article_id in updates]
         if not queued:
@@ -469,7 +476,7 @@ class Sender:
 
     async def _check_watchers(self) -> None:
         for kind in list(self._watchers):
-            progress = outbox.push_progress(self.db, int(kind.split(":", 1)[1]))
+            progress = push_queue.push_progress(self.db, int(kind.split(":", 1)[1]))
             if not progress.done:
                 continue
             for callback in self._watchers.pop(kind):

@@ -22,14 +22,15 @@ from bot import callbacks
 from bot.admin import admin_only, answer_privately
 from bot.i18n import num, relative_time, t
 from bot.runtime import Runtime, chat_lang, runtime, ui
-from digests import outbox, subscriptions
+from digests import outbox_upkeep, story_updates, subscriptions
 from digests.models import iso, parse_iso
 from digests.outbox_upkeep import GONE_REASON, MERGED_REASON
 from digests.storage import Database
 from digests.story_updates import REPEAT_REASON
 
 # Skips that lose no reader: the chat had the story another way, or the page is gone. Any
-# other skipped row is a delivery a refusal for good cancelled (digests.outbox.deactivate_chat).
+# other skipped row is a delivery a refusal for good cancelled
+# (digests.outbox_states.deactivate_chat).
 HARMLESS_SKIPS = (GONE_REASON, MERGED_REASON, REPEAT_REASON)
 SAME_STORY_SKIP = "%the chat already has this story%"  # digests.retries' follow-up of a story
 
@@ -59,7 +60,7 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
     now = rt.now()
     since = iso(now - timedelta(days=1))
     chats = subscriptions.stats(rt.db, since)
-    queue = outbox.queue_stats(rt.db, now)
+    queue = outbox_upkeep.queue_stats(rt.db, now)
     sql = rt.db.db
     articles = sql.execute("select count(*) from articles").fetchone()[0]
     stories = sql.execute("select count(*) from stories").fetchone()[0]
@@ -69,7 +70,7 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
         " from outbox where sent_at >= ?", [since]).fetchone()
     behind = behind_buttons(rt.db, since)
     # updates recorded skipped as repeats of another story the chat had (QA19 N3, X24)
-    repeats = outbox.repeats_skipped(sql, now - timedelta(days=1))
+    repeats = story_updates.repeats_skipped(sql, now - timedelta(days=1))
     sent = int(sent) - behind  # delivered: shown, or sent when their button was pressed
     lost = lost_deliveries(rt.db, since or "")
     missed = int(failed) + lost  # a story a lost chat never got was not delivered (QA20 O3)

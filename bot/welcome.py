@@ -51,7 +51,7 @@ from bot.runtime import (
     send,
     ui,
 )
-from digests import outbox, subscriptions
+from digests import outbox_states, subscriptions
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +195,7 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     ensure_chat(rt, update)
     status = change.new_chat_member.status
     if status in _OUT:
-        outbox.deactivate_chat(rt.db, change.chat.id, f"bot {status}", rt.now())
+        outbox_states.deactivate_chat(rt.db, change.chat.id, f"bot {status}", rt.now())
         return
     if change.old_chat_member.status in _OUT and status in _IN and change.chat.type != "private":
         # a group speaks one language: without one chosen, the language of the admin who added
@@ -305,7 +305,7 @@ async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     old, new = message.chat.id, message.migrate_to_chat_id
     zone = rt.db.db.execute("select time_zone, utc_offset_minutes from chats where id = ?",
                             [old]).fetchone()
-    outbox.move_chat(rt.db, old, new)
+    outbox_states.move_chat(rt.db, old, new)
     callbacks.move_chat(rt.db, old, new)
     if zone is not None:
         # the supergroup's row may predate the move (its own messages created it on the default

@@ -1,9 +1,10 @@
 """Time zones of chats: IANA names with daylight saving time (zoneinfo; the `tzdata` package brings
 the database where the system has none), their labels, and the stored offset delivery reads.
 
-A chat's zone is chats.time_zone (migration 013_chat_time_zone). Delivery (digests.outbox) computes
-the local hour from the zone at the moment it schedules, and the settings label the offset at the
-moment it is shown (`chat_offset`), so a change of the clocks never waits for a job.
+A chat's zone is chats.time_zone (migration 013_chat_time_zone). Delivery
+(digests.delivery_times) computes the local hour from the zone at the moment it schedules, and
+the settings label the offset at the moment it is shown (`chat_offset`), so a change of the
+clocks never waits for a job.
 chats.utc_offset_minutes is the offset of chats that chose a fixed one before zones existed; for a
 zoned chat it only keeps the offset its zone had when chosen (`set_zone`), which delivery falls
 back to should the zone's name ever fail to load. A new chat starts on DEFAULT_ZONE
@@ -19,7 +20,7 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from digests import outbox, subscriptions
+from digests import delivery_times, subscriptions
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
@@ -110,14 +111,15 @@ def chat_zone(db: Database, chat_id: int) -> str | None:
 
 def set_zone(db: Database, chat_id: int, zone: str, now: datetime) -> subscriptions.Chat:
     """Give the chat an IANA zone (its stored offset: the zone's now, a fallback only); what it
-    has queued moves to the same local hours in the new zone (`outbox.retime_chat`, QA16 F3: a
-    digest queued for 9:00 Riyadh came at 1:00 a.m. to a reader who had moved to New York)."""
+    has queued moves to the same local hours in the new zone (`delivery_times.retime_chat`,
+    QA16 F3: a digest queued for 9:00 Riyadh came at 1:00 a.m. to a reader who had moved to
+    New York)."""
     if zone not in ZONE_NAMES:
         raise ValueError(f"unknown time zone {zone!r}")
     with db.transaction() as tx:
         tx.execute("update chats set time_zone = ?, utc_offset_minutes = ? where id = ?",
                    [zone, zone_offset(zone, now), chat_id])
-        outbox.retime_chat(tx, chat_id, now)
+        delivery_times.retime_chat(tx, chat_id, now)
     chat = subscriptions.get_chat(db, chat_id)
     assert chat is not None
     return chat

@@ -243,7 +243,7 @@ def m012_source_error_reason(db: sqlite_utils.Database) -> None:
 def m013_chat_time_zone(db: sqlite_utils.Database) -> None:
     # A chat's time zone by IANA name (zoneinfo, with daylight saving time); NULL keeps the
     # fixed utc_offset_minutes chosen before. bot.preferences keeps utc_offset_minutes at the
-    # zone's current offset, which is what delivery (digests.outbox) reads.
+    # zone's current offset, which is what delivery (digests.delivery_times) reads.
     db.execute("alter table chats add column time_zone text")
 
 
@@ -313,7 +313,7 @@ def m020_story_merges(db: sqlite_utils.Database) -> None:
             merged_at text not null
         )""")
     db.execute("create index if not exists story_merges_into on story_merges(into_id)")
-    # A merge looks up the outbox rows of two stories (digests.outbox.merge_deliveries).
+    # A merge looks up the outbox rows of two stories (digests.outbox_upkeep.merge_deliveries).
     db.execute("create index if not exists outbox_story on outbox(story_id)")
 
 
@@ -370,7 +370,7 @@ def m026_ingest_bot(db: sqlite_utils.Database) -> None:
 def m027_new_chat_quiet_hours(db: sqlite_utils.Database) -> None:
     # A new chat starts with quiet hours 23:00–07:00 in its local time (QA18 R5: instant alerts
     # at 01:30 every night by default): rows due in them wait for the morning
-    # (digests.outbox.after_quiet). Chats that exist keep what they have, quiet hours off
+    # (digests.delivery_times.after_quiet). Chats that exist keep what they have, quiet hours off
     # included: an operator's settings never change under them. A trigger, as in
     # 014_new_chat_zone: SQLite cannot change a column's default in place. A chat inserted with
     # quiet hours of its own keeps them; /settings turns them off (both columns NULL).

@@ -1,7 +1,33 @@
 """The outbox's state changes made by the sender (bot.sender): which due rows it may take, and
 pending → sending → sent / failed / skipped, retries, crash recovery, chat deactivation and chat
-migration. Each is its own short transaction, never across the network. Pure SQL, no Telegram;
-the rows are written by digests.outbox (re-exported there, so callers use `outbox.claim` etc.).
+migration. Each is its own short transaction, never across the network. Pure SQL, no Telegram.
+
+The outbox (table `outbox`) is which chat gets which story. Rows are unique per (chat, story,
+kind), and a chat never gets a second row for a story it already has under any kind, so a second
+report of a story, or a push of a story the chat already received, never causes a second
+delivery — except a report that comes UPDATE_AFTER (18 h) or more after the story was sent to
+the chat: the next day's news of it, queued once as an update. Kinds: 'instant' (instant-mode
+chats), 'update:<YYYY-MM-DD>' (a story's update to an instant chat), 'daily:<YYYY-MM-DD>'
+(daily-mode chats; `not_before` is the chat's local hour that day, computed from its IANA zone
+at that moment), 'push:<id>' (an admin's /push). Quiet hours push `not_before` to the end of the
+quiet period. An article whose page is gone for good (HTTP 404/410, digests.retries.GONE) is
+never queued nor pushed.
+
+The outbox's SQL lives in these modules, each with one job; callers import the one that does
+theirs (`outbox_states.claim`, `push_queue.enqueue_push` …), and tests replace a function on its
+module (the sender and courier look it up there at call time):
+
+- digests.new_deliveries  queueing a newly stored article's deliveries (a processing step)
+- digests.story_updates   a story's next-day updates, and those skipped as repeats
+- digests.push_queue      an admin's /push and its progress
+- digests.delivery_times  when a chat may be messaged: zone, quiet hours, daily hour, retiming
+- digests.outbox_upkeep   merges, gone pages, pruning, the queue's figures for /stats
+- digests.bundle_facts    what the sender asks of a chat's due stories before bundling them
+- digests.outbox_states   the sender's state changes: claim, finish, retry, deactivate, move
+
+Three others change rows for a job of their own: digests.repeats (an update that repeats news
+the chat had is skipped), digests.retries (a gone page's rows move to a live report or are
+skipped) and digests.removal (an article taken down is not sent).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ causes commit together or not at all (nothing lost, nothing half-done):
 1. search index   (digests.search_index.index_article)
 2. story          (digests.stories.assign_story)
 3. digest         (digests.digest.store_digest)
-4. deliveries     (digests.outbox.enqueue_article)
+4. deliveries     (digests.new_deliveries.enqueue_article)
 
 A step is `step(db, article, ctx) -> None`; it must not do network I/O.
 """

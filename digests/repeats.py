@@ -202,7 +202,7 @@ def repeating_rows(db: sqlite_utils.Database, queued: Iterable[Queued], now: dat
 def skip_repeats(db: Database, row_ids: Iterable[int]) -> int:
     """Record still-pending rows skipped as repeats (REPEAT_REASON: /stats counts them with
     the ones skipped at queue time). Returns how many were."""
-    from digests.outbox import REPEAT_REASON  # late: the outbox builds on this module
+    from digests.story_updates import REPEAT_REASON  # late: the outbox builds on this module
 
     ids = list(row_ids)
     if not ids:

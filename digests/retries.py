@@ -19,7 +19,7 @@ A page the site says is gone for good (HTTP 404 or 410, `GONE_STATUSES`), at the
 at a retry, is not tried again: the article is marked `page_status = 'gone'` (`mark_gone`). It
 stays in the archive and in search, but nobody is sent it: it is stored as backfill (no
 deliveries), a delivery still waiting for it moves to a live report of its story or is skipped
-(digests.outbox.drop_gone_deliveries), and the general digest, /push and /digest leave it out
+(digests.outbox_upkeep.drop_gone_deliveries), and the general digest, /push and /digest leave it out
 (QA10 F10). Transient failures (timeouts, 5xx, 429, a body over the size cap) stay `feed_only`,
 retried and deliverable as before.
 
@@ -163,7 +163,8 @@ def live_report(sql: sqlite_utils.Database, article_id: int, story_id: int | Non
 def mark_gone(sql: sqlite_utils.Database, article_id: int, error: str, now: datetime) -> None:
     """Mark a feed-only article's page gone for good (404/410) in the caller's transaction: no
     more retries, and no reader is sent it (a delivery still waiting moves to a live report of
-    the story, else it is skipped: digests.outbox.drop_gone_deliveries). It stays searchable."""
+    the story, else it is skipped: digests.outbox_upkeep.drop_gone_deliveries). It stays
+    searchable."""
     # late: the outbox builds on processing, as this module does
     from digests.outbox_upkeep import drop_gone_deliveries
 

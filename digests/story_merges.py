@@ -54,7 +54,7 @@ def merge_stories(db: sqlite_utils.Database, into_id: int, merged_id: int,
     The younger story's reports move to `into_id` (the older one); `story_merges` records the
     merge, flattened so every merged id points at a surviving story, and the merged story keeps
     its row (count 0: its id is never handed out again). The outbox follows
-    (digests.outbox.merge_deliveries): no chat gets the merged story twice.
+    (digests.outbox_upkeep.merge_deliveries): no chat gets the merged story twice.
     """
     from digests.outbox_upkeep import merge_deliveries  # late: the outbox builds on retries
 

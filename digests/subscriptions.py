@@ -240,7 +240,7 @@ def _retime(sql: sqlite_utils.Database, chat_id: int, now: datetime | None) -> N
 def set_mode(db: Database, chat_id: int, mode: Mode, daily_hour: int | None = None,
              now: datetime | None = None) -> Chat:
     """Instant alerts, or a daily digest at `daily_hour` (0–23, the chat's local time); the
-    chat's queued deliveries follow at `now` (`digests.outbox.retime_chat`)."""
+    chat's queued deliveries follow at `now` (`digests.delivery_times.retime_chat`)."""
     if mode not in ("instant", "daily"):
         raise ValueError(f"mode {mode!r}")
     if daily_hour is not None and not 0 <= daily_hour <= 23:

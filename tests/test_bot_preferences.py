@@ -22,7 +22,7 @@ from bot.zones import (
     zone_label,
     zone_offset,
 )
-from digests import outbox, subscriptions
+from digests import delivery_times, subscriptions
 from digests.storage import Database
 from digests.subscriptions import Chat
 
@@ -106,12 +106,12 @@ def test_zoned_chats_follow_the_clocks_and_old_offsets_keep_working(tmp_path: Pa
         set_fixed_offset(db, 2, 120)  # a fixed offset, as stored before zones
         assert chat_zone(db, 1) == "Asia/Beirut" and chat_zone(db, 2) is None
         # winter: 08:00 in Beirut is 06:00 UTC for both
-        assert outbox.next_daily(WINTER, _chat_row(db, 1))[1].hour == 6
-        assert outbox.next_daily(WINTER, _chat_row(db, 2))[1].hour == 6
+        assert delivery_times.next_daily(WINTER, _chat_row(db, 1))[1].hour == 6
+        assert delivery_times.next_daily(WINTER, _chat_row(db, 2))[1].hour == 6
         # summer: the zoned chat moves with Lebanon's clocks with no job run in between (its
         # stored offset is still winter's); the fixed one stays at UTC+2
-        assert outbox.next_daily(SUMMER, _chat_row(db, 1))[1].hour == 5
-        assert outbox.next_daily(SUMMER, _chat_row(db, 2))[1].hour == 6
+        assert delivery_times.next_daily(SUMMER, _chat_row(db, 1))[1].hour == 5
+        assert delivery_times.next_daily(SUMMER, _chat_row(db, 2))[1].hour == 6
         chat = subscriptions.get_chat(db, 1)
         assert chat is not None and chat.utc_offset_minutes == 120
         assert "لبنان (UTC+3)" in settings_text(chat, "ar", chat_zone(db, 1),
@@ -245,8 +245,8 @@ async def test_a_reader_switching_to_instant_gets_the_queued_digest_now(tmp_path
         now = datetime.now(UTC)
         subscriptions.set_mode(h.db, READER, "daily", 9, now=now)
         [menu] = await h.say(READER, "/settings")
-        kind, when = outbox.next_daily(now + timedelta(days=1), {"daily_hour": 9,
-                                                                 "time_zone": DEFAULT_ZONE})
+        kind, when = delivery_times.next_daily(now + timedelta(days=1), {"daily_hour": 9,
+                                                                         "time_zone": DEFAULT_ZONE})
         picked = h.db.db.execute("select story_id, max(id) from articles where story_id is not"
                                  " null group by story_id order by story_id limit 3").fetchall()
         with h.db.transaction() as tx:
@@ -286,8 +286,8 @@ async def test_an_english_reader_starts_on_utc_and_is_told_how_to_pick_a_zone(
         await h.until(lambda: "✓ UTC" in h.emu.messages(english)[-1].button_texts())
         chat = subscriptions.get_chat(h.db, english)
         assert chat is not None
-        _, when = outbox.next_daily(datetime(2026, 11, 30, 5, tzinfo=UTC),
-                                    {"daily_hour": chat.daily_hour, "time_zone": "UTC"})
+        _, when = delivery_times.next_daily(datetime(2026, 11, 30, 5, tzinfo=UTC),
+                                            {"daily_hour": chat.daily_hour, "time_zone": "UTC"})
         assert when == datetime(2026, 11, 30, 8, tzinfo=UTC)  # 8:00 is 08:00 UTC
         # picking a zone takes the hint away
         h.emu.click(h.emu.messages(english)[-1], "London")

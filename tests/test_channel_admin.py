@@ -18,7 +18,7 @@ from bot import callbacks
 from bot.channel_admin import CHANNEL_KEY, Scope, _may_manage_member, scope_of
 from bot.emulator import SentMessage
 from bot.zones import DEFAULT_ZONE
-from digests import outbox, subscriptions
+from digests import delivery_times, subscriptions
 
 CHANNEL = -100555
 TITLE = "قناة الأخبار"
@@ -71,7 +71,7 @@ async def test_an_admin_retimes_the_channels_daily_digest_from_a_private_chat(
         assert (_chat(h).mode, _chat(h).daily_hour) == ("daily", 9)
         # a story queued for the channel's next daily digest, at 9:00 in its zone (Riyadh)
         now = datetime.now(UTC)
-        kind, when = outbox.next_daily(now, {"daily_hour": 9, "time_zone": DEFAULT_ZONE})
+        kind, when = delivery_times.next_daily(now, {"daily_hour": 9, "time_zone": DEFAULT_ZONE})
         story, article = h.db.db.execute(
             "select story_id, max(id) from articles where story_id is not null"
             " group by story_id order by story_id limit 1").fetchone()
@@ -89,7 +89,7 @@ async def test_an_admin_retimes_the_channels_daily_digest_from_a_private_chat(
                                [CHANNEL]).fetchone()[0] == "America/New_York"
         [(new_kind, not_before)] = h.db.db.execute(
             "select kind, not_before from outbox where chat_id = ?", [CHANNEL]).fetchall()
-        expected_kind, expected = outbox.next_daily(
+        expected_kind, expected = delivery_times.next_daily(
             datetime.now(UTC), {"daily_hour": 9, "time_zone": "America/New_York"})
         assert new_kind == expected_kind
         assert datetime.fromisoformat(not_before) == expected

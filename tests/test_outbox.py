@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 
 from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, later, rows
 from bot.zones import set_fixed_offset, set_zone
-from digests import outbox, subscriptions
+from digests import (
+    bundle_facts,
+    delivery_times,
+    new_deliveries,
+    outbox_states,
+    outbox_upkeep,
+    push_queue,
+    story_updates,
+    subscriptions,
+)
 from digests.models import iso, parse_iso
 from digests.processing import default_steps
 from digests.storage import Database
@@ -19,11 +28,11 @@ from digests.storage import Database
 
 def enqueue(db: Database, article: object, now: datetime = NOW, backfill: bool = False) -> None:
     with db.transaction() as tx:
-        outbox.enqueue_article(tx, article, ctx(now, backfill))  # type: ignore[arg-type]
+        new_deliveries.enqueue_article(tx, article, ctx(now, backfill))  # type: ignore[arg-type]
 
 
 def test_is_the_last_processing_step() -> None:
-    assert default_steps()[-1] is outbox.enqueue_article
+    assert default_steps()[-1] is new_deliveries.enqueue_article
 
 
 def test_topic_subscribers_get_matching_story_once(database: Database) -> None:
@@ -98,9 +107,9 @@ def test_daily_mode_and_quiet_hours(database: Database) -> None:
 def test_quiet_hours_wrapping_midnight() -> None:
     chat = {"utc_offset_minutes": 180, "quiet_start": 22, "quiet_end": 7}
     late = datetime(2026, 11, 29, 20, 30, tzinfo=timezone.utc)  # 23:30 local
-    assert outbox.after_quiet(late, chat) == datetime(2026, 11, 30, 4, tzinfo=timezone.utc)
+    assert delivery_times.after_quiet(late, chat) == datetime(2026, 11, 30, 4, tzinfo=timezone.utc)
     early = datetime(2026, 11, 29, 1, 0, tzinfo=timezone.utc)  # 04:00 local
-    assert outbox.after_quiet(early, chat) == datetime(2026, 11, 29, 4, tzinfo=timezone.utc)
+    assert delivery_times.after_quiet(early, chat) == datetime(2026, 11, 29, 4, tzinfo=timezone.utc)
 
 
 def test_quiet_until_is_the_end_of_the_quiet_hours_now(database: Database) -> None:
@@ -109,19 +118,19 @@ def test_quiet_until_is_the_end_of_the_quiet_hours_now(database: Database) -> No
     add_chat(database, 2)  # quiet hours off
     night = datetime(2026, 11, 29, 22, 30, tzinfo=timezone.utc)  # 01:30 local
     morning = datetime(2026, 11, 30, 4, tzinfo=timezone.utc)  # 07:00 local
-    assert outbox.quiet_until(database.db, 1, night) == morning
-    assert outbox.quiet_until(database.db, 1, morning) is None
-    assert outbox.quiet_until(database.db, 1, NOW) is None  # noon
-    assert outbox.quiet_until(database.db, 2, night) is None
-    assert outbox.quiet_until(database.db, 3, night) is None  # no such chat
+    assert delivery_times.quiet_until(database.db, 1, night) == morning
+    assert delivery_times.quiet_until(database.db, 1, morning) is None
+    assert delivery_times.quiet_until(database.db, 1, NOW) is None  # noon
+    assert delivery_times.quiet_until(database.db, 2, night) is None
+    assert delivery_times.quiet_until(database.db, 3, night) is None  # no such chat
 
 
 def test_follows_general(database: Database) -> None:
     add_chat(database, 1, topics=("", "الغوطة"))
     add_chat(database, 2, topics=("الغوطة",))
-    assert outbox.follows_general(database.db, 1)
-    assert not outbox.follows_general(database.db, 2)
-    assert not outbox.follows_general(database.db, 3)
+    assert bundle_facts.follows_general(database.db, 1)
+    assert not bundle_facts.follows_general(database.db, 2)
+    assert not bundle_facts.follows_general(database.db, 3)
 
 
 def test_push_general_and_topic(database: Database) -> None:
@@ -144,17 +153,17 @@ def test_push_general_and_topic(database: Database) -> None:
     add_chat(database, 11, topics=("الغوطة", ""))
     add_chat(database, 12, topics=("بيروت", ""), active=False)
     add_chat(database, 13, topics=("الغوطة",))  # a topic only: not the general digest (QA5 N4)
-    plan = outbox.enqueue_push(database, topic=None, now=NOW, limit_stories=2)
+    plan = push_queue.enqueue_push(database, topic=None, now=NOW, limit_stories=2)
     assert (plan.chats, plan.stories) == (2, 2)
     pushed = rows(database, "kind = ?", [plan.kind])
     assert [(r["chat_id"], r["story_id"]) for r in pushed] == [(10, 1), (10, 2), (11, 1), (11, 2)]
     # A topic push goes to that topic's subscribers only, and skips stories they already have.
-    tplan = outbox.enqueue_push(database, topic="غوطة", now=NOW)
+    tplan = push_queue.enqueue_push(database, topic="غوطة", now=NOW)
     assert tplan.push_id == plan.push_id + 1 and tplan.stories >= 1
     # chat 11 already has story 2; chat 13 gets it now
     assert {r["chat_id"] for r in rows(database, "kind = ?", [tplan.kind])} == {13}
     assert tplan.chats == 1
-    progress = outbox.push_progress(database, plan.push_id)
+    progress = push_queue.push_progress(database, plan.push_id)
     assert (progress.chats, progress.pending, progress.done) == (2, 2, False)
 
 
@@ -187,7 +196,7 @@ def test_topic_push_sends_the_fresh_story_past_five_already_sent(database: Datab
             tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
                        " status) values (21, ?, ?, 'instant', ?, 'sent')",
                        [story, story, iso(NOW - timedelta(hours=2))])
-    plan = outbox.enqueue_push(database, topic="ترامب", now=NOW)
+    plan = push_queue.enqueue_push(database, topic="ترامب", now=NOW)
     got = {(r["chat_id"], r["story_id"]) for r in rows(database, "kind = ?", [plan.kind])}
     assert (21, 6) in got and fresh.id is not None
     assert {s for c, s in got if c == 21} == {6}  # nothing it had already
@@ -208,7 +217,7 @@ def test_topic_push_skips_a_story_merged_into_one_the_chat_has(database: Databas
                    [iso(NOW)])
         tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at, status)"
                    " values (31, 3, null, 'instant', ?, 'sent')", [iso(NOW)])
-    plan = outbox.enqueue_push(database, topic="ترامب", now=NOW)
+    plan = push_queue.enqueue_push(database, topic="ترامب", now=NOW)
     assert [r["story_id"] for r in rows(database, "kind = ?", [plan.kind])] == [1]
 
 
@@ -218,30 +227,31 @@ def test_state_changes_and_stats(database: Database) -> None:
     src = add_source(database, "a")
     for i in range(3):
         enqueue(database, add_article(database, src, f"الغوطة {i}", story_id=i + 1))
-    due = outbox.due_rows(database, NOW)
+    due = outbox_states.due_rows(database, NOW)
     assert [d.chat_id for d in due] == [1, 1, 1, 2, 2, 2]  # whole chats, oldest first
     ids = [d.id for d in due if d.chat_id == 1]
-    assert outbox.claim(database, ids) == ids
-    assert outbox.claim(database, ids) == []  # already taken
-    assert outbox.queue_stats(database, NOW).sending == 3
-    assert outbox.recover_in_flight(database) == 3
-    outbox.claim(database, ids)
-    outbox.finish(database, ids[:2], "sent", NOW)
-    outbox.finish(database, ids[2:], "failed", NOW, "Bad Request: x")
-    stats = outbox.queue_stats(database, later(1))
+    assert outbox_states.claim(database, ids) == ids
+    assert outbox_states.claim(database, ids) == []  # already taken
+    assert outbox_upkeep.queue_stats(database, NOW).sending == 3
+    assert outbox_states.recover_in_flight(database) == 3
+    outbox_states.claim(database, ids)
+    outbox_states.finish(database, ids[:2], "sent", NOW)
+    outbox_states.finish(database, ids[2:], "failed", NOW, "Bad Request: x")
+    stats = outbox_upkeep.queue_stats(database, later(1))
     assert (stats.pending, stats.due, stats.sending, stats.sent_last_hour, stats.failed) == \
         (3, 3, 0, 2, 1)
-    assert outbox.deactivate_chat(database, 2, "Forbidden: bot was blocked by the user", NOW) == 3
-    assert outbox.due_rows(database, NOW) == []
+    blocked = "Forbidden: bot was blocked by the user"
+    assert outbox_states.deactivate_chat(database, 2, blocked, NOW) == 3
+    assert outbox_states.due_rows(database, NOW) == []
     assert database.db.execute("select active from chats where id = 2").fetchone()[0] == 0
 
 
 @pytest.mark.parametrize("hour,expected_day", [(12, 29), (13, 30)])
 def test_next_daily_at_exact_hour(hour: int, expected_day: int) -> None:
     now = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)  # 12:00 local
-    kind, when = outbox.next_daily(now, {"utc_offset_minutes": 180, "daily_hour": 12}
-                                   if hour == 12 else {"utc_offset_minutes": 240,
-                                                       "daily_hour": 12})
+    kind, when = delivery_times.next_daily(now, {"utc_offset_minutes": 180, "daily_hour": 12}
+                                           if hour == 12 else {"utc_offset_minutes": 240,
+                                                               "daily_hour": 12})
     assert kind == f"daily:2026-11-{expected_day}"
     assert when >= now
 
@@ -250,11 +260,11 @@ def test_daily_time_follows_the_zone_not_a_stale_stored_offset() -> None:
     # Beirut moves to UTC+3 on 2026-03-29; the stored offset still says +2 (the hourly job has
     # not run yet): 08:00 local on the day of the change is 05:00 UTC, not 06:00.
     chat = {"time_zone": "Asia/Beirut", "utc_offset_minutes": 120, "daily_hour": 8}
-    kind, when = outbox.next_daily(datetime(2026, 3, 28, 12, 0, tzinfo=timezone.utc), chat)
+    kind, when = delivery_times.next_daily(datetime(2026, 3, 28, 12, 0, tzinfo=timezone.utc), chat)
     assert kind == "daily:2026-03-29"
     assert when == datetime(2026, 3, 29, 5, 0, tzinfo=timezone.utc)
     # The day before the change, the same chat's 08:00 is 06:00 UTC.
-    kind, when = outbox.next_daily(datetime(2026, 3, 27, 1, 0, tzinfo=timezone.utc), chat)
+    kind, when = delivery_times.next_daily(datetime(2026, 3, 27, 1, 0, tzinfo=timezone.utc), chat)
     assert (kind, when) == ("daily:2026-03-27", datetime(2026, 3, 27, 6, 0, tzinfo=timezone.utc))
 
 
@@ -263,7 +273,7 @@ def test_quiet_hours_end_on_the_zone_clock_across_a_change() -> None:
     # waits for 07:00 local on the 29th, when Beirut is already UTC+3: 04:00 UTC.
     chat = {"time_zone": "Asia/Beirut", "utc_offset_minutes": 120, "quiet_start": 22,
             "quiet_end": 7}
-    when = outbox.after_quiet(datetime(2026, 3, 28, 21, 0, tzinfo=timezone.utc), chat)
+    when = delivery_times.after_quiet(datetime(2026, 3, 28, 21, 0, tzinfo=timezone.utc), chat)
     assert when == datetime(2026, 3, 29, 4, 0, tzinfo=timezone.utc)
 
 
@@ -272,8 +282,8 @@ def test_a_chat_without_a_zone_keeps_its_fixed_offset_and_an_unknown_zone_falls_
     broken = {"time_zone": "Mars/Olympus", "utc_offset_minutes": 120, "daily_hour": 8}
     now = datetime(2026, 6, 1, 0, 0, tzinfo=timezone.utc)
     expected = ("daily:2026-06-01", datetime(2026, 6, 1, 6, 0, tzinfo=timezone.utc))
-    assert outbox.next_daily(now, fixed) == expected
-    assert outbox.next_daily(now, broken) == expected
+    assert delivery_times.next_daily(now, fixed) == expected
+    assert delivery_times.next_daily(now, broken) == expected
 
 
 def test_rows_of_chats_deactivated_elsewhere_do_not_hold_the_queue(database: Database) -> None:
@@ -282,14 +292,14 @@ def test_rows_of_chats_deactivated_elsewhere_do_not_hold_the_queue(database: Dat
         add_article(database, s, "قمة", story_id=1)
     add_chat(database, 1)
     add_chat(database, 2)
-    plan = outbox.enqueue_push(database, topic=None, now=NOW)
+    plan = push_queue.enqueue_push(database, topic=None, now=NOW)
     # The bot left the group / the user blocked it, noticed by a handler, not by the sender.
     database.db.execute("update chats set active = 0 where id = 2")
-    stats = outbox.queue_stats(database, NOW)
+    stats = outbox_upkeep.queue_stats(database, NOW)
     assert (stats.pending, stats.due) == (1, 1)
-    outbox.finish(database, outbox.claim(database, [r["id"] for r in rows(
+    outbox_states.finish(database, outbox_states.claim(database, [r["id"] for r in rows(
         database, "chat_id = 1")]), "sent", NOW)
-    progress = outbox.push_progress(database, plan.push_id)
+    progress = push_queue.push_progress(database, plan.push_id)
     assert (progress.delivered, progress.failed, progress.done) == (1, 1, True)
 
 
@@ -353,10 +363,10 @@ def test_pushes_leave_out_gone_reports_and_send_a_live_one_of_the_story(database
     _gone(database, newest.id, lone.id)
     add_chat(database, 10)
     add_chat(database, 11, topics=("الغوطة",))
-    general = outbox.enqueue_push(database, topic=None, now=NOW, limit_stories=5)
+    general = push_queue.enqueue_push(database, topic=None, now=NOW, limit_stories=5)
     got = [(r["story_id"], r["article_id"]) for r in rows(database, "kind = ?", [general.kind])]
     assert got == [(3, 5), (1, 1)]  # story 3 has two live sources; 1 by its live report
-    topic = outbox.enqueue_push(database, topic="الغوطة", now=NOW)
+    topic = push_queue.enqueue_push(database, topic="الغوطة", now=NOW)
     got = [(r["story_id"], r["article_id"]) for r in rows(database, "kind = ?", [topic.kind])]
     assert got == [(1, 1)] and topic.stories == 1  # story 2 has nothing live
 
@@ -416,7 +426,7 @@ def test_a_topic_push_sends_what_its_followers_alerts_carry(database: Database) 
     stored_apart = get_article(database.db, apart.id)
     assert stored_apart is not None and not article_matches("الانتخابات المصرية", stored_apart)
     add_chat(database, 20, topics=("الانتخابات المصرية",))
-    plan = outbox.enqueue_push(database, topic="الانتخابات المصرية", now=NOW)
+    plan = push_queue.enqueue_push(database, topic="الانتخابات المصرية", now=NOW)
     pushed = {r["article_id"] for r in rows(database, "kind = ?", [plan.kind])}
     assert pushed == {phrase.id, titled.id}  # … but the push carries what alerts carry
     assert plan.stories == 2
@@ -462,7 +472,7 @@ def test_switching_daily_to_instant_makes_the_queued_digest_due_now(database: Da
     assert [_row(database, i) for i in queued] == [("instant", None, "pending")] * 3
     assert _row(database, push) == ("push:7", None, "pending")
     assert _row(database, done) == ("daily:2026-11-29", later(-240), "sent")
-    assert {r.id for r in outbox.due_rows(database, NOW)} == {*queued, push}
+    assert {r.id for r in outbox_states.due_rows(database, NOW)} == {*queued, push}
 
 
 def test_a_new_daily_hour_moves_the_queued_digest_there(database: Database) -> None:
@@ -537,7 +547,7 @@ def test_prune_deletes_old_finished_rows_of_quiet_stories_only(database: Databas
     old_story = add_article(database, src, "الغوطة قديما", story_id=1)
     live_story = add_article(database, src, "الغوطة اليوم", story_id=2)
     alone = add_article(database, src, "الغوطة بلا قصة")
-    month = NOW - outbox.KEEP_DONE
+    month = NOW - outbox_upkeep.KEEP_DONE
     with database.transaction() as tx:  # story 1 was last reported 40 days ago
         tx.execute("update articles set fetched_at = ? where id in (?, ?)",
                    [iso(month - timedelta(days=10)), old_story.id, alone.id])
@@ -552,10 +562,10 @@ def test_prune_deletes_old_finished_rows_of_quiet_stories_only(database: Databas
     with database.transaction() as tx:  # an old pending row (a chat paused long ago) stays
         tx.execute("update outbox set created_at = ? where id = ?",
                    [iso(month - timedelta(days=60)), pending])
-    assert outbox.prune(database, NOW, batch=3) == 4  # two batches
+    assert outbox_upkeep.prune(database, NOW, batch=3) == 4  # two batches
     left = {r["id"] for r in rows(database)}
     assert left == {*kept, pending} and not left & set(gone)
-    assert outbox.prune(database, NOW) == 0
+    assert outbox_upkeep.prune(database, NOW) == 0
 
 
 def test_a_pruned_story_is_not_queued_nor_pushed_again(database: Database) -> None:
@@ -563,18 +573,18 @@ def test_a_pruned_story_is_not_queued_nor_pushed_again(database: Database) -> No
     than 48 h it is backfill; newer, it starts another story), and /push leaves it out."""
     add_chat(database, 1)
     src1, src2 = add_source(database, "a"), add_source(database, "b")
-    month_ago = NOW - outbox.KEEP_DONE - timedelta(days=2)
+    month_ago = NOW - outbox_upkeep.KEEP_DONE - timedelta(days=2)
     arts = [add_article(database, s, "خبر قديم", story_id=4, published=month_ago) for s in
             (src1, src2)]
     with database.transaction() as tx:
         tx.execute("update articles set fetched_at = ?", [iso(month_ago)])
     _finished(database, 1, 4, arts[1].id, "sent", month_ago)
-    assert outbox.prune(database, NOW) == 1
-    plan = outbox.enqueue_push(database, topic=None, now=NOW)
+    assert outbox_upkeep.prune(database, NOW) == 1
+    plan = push_queue.enqueue_push(database, topic=None, now=NOW)
     assert plan.stories == 0 and rows(database) == []
     # the same push within the window would have sent it (the fallback to older stories)
-    assert outbox.enqueue_push(database, topic=None, now=month_ago + timedelta(days=3)
-                               ).stories == 1
+    assert push_queue.enqueue_push(database, topic=None, now=month_ago + timedelta(days=3)
+                                   ).stories == 1
 
 
 _CHANGES = st.one_of(
@@ -615,13 +625,13 @@ def test_settings_changes_only_move_rows(tmp_path_factory: pytest.TempPathFactor
                 kind, when, status = _row(db, row_id)
                 assert status == "pending"
                 if chat["mode"] == "instant":
-                    expected = outbox.after_quiet(now, chat)
+                    expected = delivery_times.after_quiet(now, chat)
                     assert (kind, when) == ("instant", expected if expected > now else None)
                     continue
                 assert str(kind).startswith("daily:") and when is not None
                 if when > now:  # not yet due: the next digest, as if queued now
-                    key, at = outbox.next_daily(now, chat)
-                    assert (kind, when) == (key, outbox.after_quiet(at, chat))
+                    key, at = delivery_times.next_daily(now, chat)
+                    assert (kind, when) == (key, delivery_times.after_quiet(at, chat))
 
 
 LEAD = "افتتح المعرض الدولي للكتاب أبوابه صباح اليوم بحضور عدد كبير من الزوار والناشرين."
@@ -661,7 +671,7 @@ def test_a_topic_push_leaves_out_a_passing_mention(database: Database) -> None:
     add_article(database, src, "النفط يصعد", body=f"{LEAD}\n{FILLER}", story_id=2)
     _index_all(database)
     add_chat(database, 1, topics=("النفط",))
-    plan = outbox.enqueue_push(database, topic="النفط", now=NOW)
+    plan = push_queue.enqueue_push(database, topic="النفط", now=NOW)
     assert [r["story_id"] for r in rows(database, "kind = ?", [plan.kind])] == [2]
 
 
@@ -704,8 +714,8 @@ def test_a_story_s_next_day_report_reaches_its_followers_as_an_update(database: 
         (2, 643, "daily:2026-12-02", "2026-12-02T05:00:00+00:00")]  # the next digest
     enqueue(database, next_day, later(60 * 45))  # the same report again: nothing
     assert len(rows(database)) == 4
-    assert outbox.update_articles(database.db, [r["id"] for r in updates]) == {next_day.id}
-    assert outbox.update_articles(database.db, [rows(database)[0]["id"]]) == set()
+    assert story_updates.update_articles(database.db, [r["id"] for r in updates]) == {next_day.id}
+    assert story_updates.update_articles(database.db, [rows(database)[0]["id"]]) == set()
     # chat 1 got its update; chat 2 has its own waiting: a report an hour later queues nothing
     with database.transaction() as tx:
         tx.execute("update outbox set status = 'sent', sent_at = ? where chat_id = 1"

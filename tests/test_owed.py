@@ -20,7 +20,7 @@ from bot.emulator import Emulator
 from bot.owed import Locked, OwedWrites
 from bot.sender import Sender
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows, simple_render
-from digests import outbox
+from digests import outbox_states
 from digests.models import iso
 from digests.settings import Settings
 from digests.storage import Database
@@ -91,13 +91,13 @@ async def test_a_locked_database_sends_nothing_and_tries_once_a_pass(
     s = sender_for(database, bot, clock)
     s.recover()
     claims: list[int] = []
-    real_claim = outbox.claim
+    real_claim = outbox_states.claim
 
     def claim(db: Database, ids: Any) -> list[int]:
         claims.append(len(ids))
         return real_claim(db, ids)
 
-    monkeypatch.setattr(outbox, "claim", claim)
+    monkeypatch.setattr(outbox_states, "claim", claim)
     program.hold()
     assert await s.run_once() == 0
     # 20 bundles due: ONE write met the lock (a short wait), the 19 others were not tried

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, later, rows
-from digests import outbox
+from digests import new_deliveries, story_updates
 from digests.models import Article, iso
 from digests.repeats import REPEAT_WINDOW, report, says_same
 from digests.storage import Database
@@ -38,7 +38,7 @@ def test_says_same_takes_a_rewrite_of_the_event_not_the_next_one_nor_other_news(
 
 def _enqueue(db: Database, article: Article, now: datetime) -> None:
     with db.transaction() as tx:
-        outbox.enqueue_article(tx, article, ctx(now))
+        new_deliveries.enqueue_article(tx, article, ctx(now))
 
 
 def _sent(db: Database, chat: int, article: Article, when: datetime) -> None:
@@ -70,9 +70,10 @@ def test_an_update_repeating_another_story_the_chat_had_is_skipped(database: Dat
     assert {(r["chat_id"], r["status"]) for r in queued} == {
         (1, "skipped"), (2, "pending"), (3, "pending")}
     [skipped] = [r for r in queued if r["chat_id"] == 1]
-    assert skipped["last_error"] == outbox.REPEAT_REASON and skipped["kind"].startswith("update:")
-    assert outbox.repeats_skipped(database.db, NOW) == 1
-    assert outbox.repeats_skipped(database.db, later(60 * 31)) == 0
+    assert skipped["last_error"] == story_updates.REPEAT_REASON
+    assert skipped["kind"].startswith("update:")
+    assert story_updates.repeats_skipped(database.db, NOW) == 1
+    assert story_updates.repeats_skipped(database.db, later(60 * 31)) == 0
     # the same report again changes nothing; news that is new still comes to chat 1 next day
     _enqueue(database, again, later(60 * 30))
     assert len(rows(database, "article_id = ?", [again.id])) == 3
@@ -133,5 +134,5 @@ def test_the_send_time_check_skips_only_pending_updates_that_now_repeat(
     assert skip_repeats(database, [ids[1], ids[2]]) == 1
     status = {r["chat_id"]: (r["status"], r["last_error"])
               for r in rows(database, "article_id = ?", [again.id])}
-    assert status == {1: ("skipped", outbox.REPEAT_REASON), 2: ("sent", None)}
+    assert status == {1: ("skipped", story_updates.REPEAT_REASON), 2: ("sent", None)}
     assert skip_repeats(database, []) == 0

@@ -484,7 +484,7 @@ async def test_a_recovered_pages_waiting_delivery_follows_its_new_story(
 @pytest.mark.parametrize("status", [404, 410])
 async def test_a_page_gone_at_its_first_fetch_is_stored_searchable_and_never_sent(
         database: Database, settings: Settings, site: SampleSite, status: int) -> None:
-    from digests import outbox
+    from digests import push_queue
 
     article_id = await _first_feed_only(database, settings, site, Response(status=status))
     row = _row(database, site.url(SEED))
@@ -497,11 +497,11 @@ async def test_a_page_gone_at_its_first_fetch_is_stored_searchable_and_never_sen
         summary = await poll_once(database, settings, now=NOW + later, only_due=False)
         assert summary.pages_retried == 0
     assert site.hits(SEED) == 1
-    topic = outbox.enqueue_push(database, topic="ماكرون", now=NOW)
+    topic = push_queue.enqueue_push(database, topic="ماكرون", now=NOW)
     assert topic.stories == 0 and _outbox(database) == []
     upsert_chat(database, 7, now=NOW)
     subscribe(database, 7, "", now=NOW)  # the general digest
-    general = outbox.enqueue_push(database, topic=None, now=NOW)
+    general = push_queue.enqueue_push(database, topic=None, now=NOW)
     assert general.stories == 1  # the other (live) report, not the dead one
     assert [a for _, a, _ in _outbox(database)] == [int(_row(database, site.url(OTHER))["id"])]
 

@@ -33,7 +33,7 @@ from delivery_helpers import (
     rows,
     simple_render,
 )
-from digests import outbox
+from digests import new_deliveries, outbox_states, push_queue, story_updates
 from digests.models import Article, Digest, iso
 from digests.settings import Settings
 from digests.storage import Database
@@ -261,7 +261,7 @@ async def test_each_story_once_through_the_whole_flow(database: Database, emu: E
     for src in (s1, s2, s1):  # three reports of one story, delivered between them
         art = add_article(database, src, f"الغوطة من {src}", story_id=3)
         with database.transaction() as tx:
-            outbox.enqueue_article(tx, art, StoreContext(NOW, Settings()))
+            new_deliveries.enqueue_article(tx, art, StoreContext(NOW, Settings()))
         await s.drain()
     assert len(emu.messages(1)) == 1
 
@@ -405,10 +405,10 @@ async def test_push_progress_reported_when_finished(database: Database, emu: Emu
     for chat in (1, 2, 3):
         add_chat(database, chat)
     emu.block(3)
-    plan = outbox.enqueue_push(database, topic=None, now=NOW)
+    plan = push_queue.enqueue_push(database, topic=None, now=NOW)
     assert plan.chats == 3
     s = make_sender(database, bot)
-    reports: list[outbox.PushProgress] = []
+    reports: list[push_queue.PushProgress] = []
     s.watch_push(plan.push_id, reports.append)
     task = asyncio.create_task(s.run())
     try:
@@ -437,15 +437,15 @@ async def test_run_survives_a_failing_look(database: Database, emu: Emulator, bo
     add_chat(database, 1)
     queue(database, 1, arts[0])
     s = make_sender(database, bot, poll_seconds=0.01)
-    real = outbox.due_rows
+    real = outbox_states.due_rows
     calls = {"n": 0}
 
-    def flaky(*args: object, **kw: object) -> list[outbox.DueRow]:
+    def flaky(*args: object, **kw: object) -> list[outbox_states.DueRow]:
         calls["n"] += 1
         if calls["n"] <= 2:
             raise __import__("sqlite3").OperationalError("database is locked")
         return real(*args, **kw)  # type: ignore[arg-type]
-    monkeypatch.setattr(outbox, "due_rows", flaky)
+    monkeypatch.setattr(outbox_states, "due_rows", flaky)
     task = asyncio.create_task(s.run())
     try:
         await emu.await_messages(1, 1, timeout=10)
@@ -550,8 +550,9 @@ async def test_a_big_poll_makes_one_instant_bundle(database: Database, emu: Emul
 def test_choose_shown_puts_pushes_first_and_ranks_the_rest() -> None:
     from bot.sender import choose_shown
 
-    def row(i: int, kind: str = "instant") -> outbox.DueRow:
-        return outbox.DueRow(id=i, chat_id=1, story_id=i, article_id=i, kind=kind, attempts=0)
+    def row(i: int, kind: str = "instant") -> outbox_states.DueRow:
+        return outbox_states.DueRow(id=i, chat_id=1, story_id=i, article_id=i, kind=kind,
+                                    attempts=0)
 
     weights = {i: (1, f"2026-11-29T0{i % 10}:00:00") for i in range(1, 13)}
     weights[3] = (4, "2026-11-01T00:00:00")
@@ -613,8 +614,8 @@ def test_choose_shown_partitions_the_rows(specs: list[tuple[str, int, int]], lim
     push rows are shown before any other; shown stories rank no lower than counted ones."""
     from bot.sender import choose_shown
 
-    rows_ = [outbox.DueRow(id=i + 1, chat_id=1, story_id=i + 1, article_id=i + 1, kind=kind,
-                           attempts=0) for i, (kind, _, _) in enumerate(specs)]
+    rows_ = [outbox_states.DueRow(id=i + 1, chat_id=1, story_id=i + 1, article_id=i + 1, kind=kind,
+                                  attempts=0) for i, (kind, _, _) in enumerate(specs)]
     weights = {i + 1: (sources, f"2026-11-29T0{hour}:00:00")
                for i, (_, sources, hour) in enumerate(specs)}
     shown, counted = choose_shown(rows_, weights, limit)
@@ -667,9 +668,9 @@ async def test_a_daily_digest_shows_the_followed_topic_first(database: Database,
 def test_choose_shown_gives_several_topics_a_fair_share() -> None:
     from bot.sender import choose_shown, topic_share
 
-    def row(i: int) -> outbox.DueRow:
-        return outbox.DueRow(id=i, chat_id=1, story_id=i, article_id=i,
-                             kind="daily:2026-11-29", attempts=0)
+    def row(i: int) -> outbox_states.DueRow:
+        return outbox_states.DueRow(id=i, chat_id=1, story_id=i, article_id=i,
+                                    kind="daily:2026-11-29", attempts=0)
 
     # 1–6 the general digest's (3 sources), 7–14 «النفط» (2 sources), 15–16 «الغوطة» (1)
     weights = {i: ((3 if i <= 6 else 2 if i <= 14 else 1), f"2026-11-29T{i:02d}:00:00")
@@ -704,7 +705,7 @@ async def test_a_story_s_next_day_report_comes_as_an_update(database: Database, 
     add_chat(database, 3, topics=("النفط",), language="en")
     first = add_article(database, src, "النفط يغلق بلا تغير", story_id=643)
     with database.transaction() as tx:
-        outbox.enqueue_article(tx, first, ctx(NOW))
+        new_deliveries.enqueue_article(tx, first, ctx(NOW))
     s = make_sender(database, bot, render=None, topics_of=bundle_topics)
     s.clock = s.courier.clock = lambda: clock[0]
     await s.drain(timeout=20)
@@ -714,7 +715,7 @@ async def test_a_story_s_next_day_report_comes_as_an_update(database: Database, 
     next_day = add_article(database, src, "النفط يرتفع بفعل الدولار", story_id=643,
                            published=clock[0])
     with database.transaction() as tx:
-        outbox.enqueue_article(tx, next_day, ctx(clock[0]))
+        new_deliveries.enqueue_article(tx, next_day, ctx(clock[0]))
     await s.drain(timeout=20)
     old, new = emu.messages(1)[-1].plain_text, emu.messages(2)[-1].plain_text
     assert len(emu.messages(1)) == 2 and next_day.title in old and next_day.title in new
@@ -810,9 +811,9 @@ def test_choose_shown_keeps_room_for_the_general_digest() -> None:
     them), the general digest's best the rest; a chat following only topics is unchanged."""
     from bot.sender import GENERAL_ROOM, MAX_BUNDLE, choose_shown
 
-    def row(i: int) -> outbox.DueRow:
-        return outbox.DueRow(id=i, chat_id=1, story_id=i, article_id=i,
-                             kind="daily:2026-11-29", attempts=0)
+    def row(i: int) -> outbox_states.DueRow:
+        return outbox_states.DueRow(id=i, chat_id=1, story_id=i, article_id=i,
+                                    kind="daily:2026-11-29", attempts=0)
 
     # 1–12 the general digest's (1 source: 5–12 better than 1–4), 13–24 «الغوطة» (2 sources)
     weights = {i: ((2 if i > 12 else 1), f"2026-11-29T{i:02d}:00:00") for i in range(1, 25)}
@@ -833,8 +834,8 @@ def test_choose_shown_keeps_room_for_the_general_digest() -> None:
     shown, _ = choose_shown(few, weights, topics=ghouta, general=True)
     assert [r.id for r in shown] == [24, 23, 22, 21, 20, 19, 18, 17, 2, 1]
     # a push takes a place first; the general digest keeps at most half of what is left
-    pushed = [outbox.DueRow(id=99, chat_id=1, story_id=99, article_id=99, kind="push:1",
-                            attempts=0)] + every
+    pushed = [outbox_states.DueRow(id=99, chat_id=1, story_id=99, article_id=99, kind="push:1",
+                                   attempts=0)] + every
     shown, _ = choose_shown(pushed, weights, topics=ghouta, general=True)
     assert [r.id for r in shown] == [99, 24, 23, 22, 21, 20, 12, 11, 10, 9]
 
@@ -942,7 +943,7 @@ async def test_an_update_that_now_repeats_what_the_chat_was_sent_is_skipped(
     again = add_article(database, src2, SEOUL_AGAIN[0], body=SEOUL_AGAIN[1], story_id=20,
                         published=night)
     with database.transaction() as tx:
-        outbox.enqueue_article(tx, again, ctx(night))
+        new_deliveries.enqueue_article(tx, again, ctx(night))
     updates = rows(database, "article_id = ?", [again.id])
     assert {(r["chat_id"], r["status"]) for r in updates} == {(1, "pending"), (2, "pending")}
     assert {r["not_before"] for r in updates} == {iso(morning)}  # held for the night
@@ -962,9 +963,10 @@ async def test_an_update_that_now_repeats_what_the_chat_was_sent_is_skipped(
     assert len(emu.messages(1)) == 1
     assert SEOUL_AGAIN[0] in emu.messages(2)[0].plain_text
     status = {r["chat_id"]: r for r in rows(database, "article_id = ?", [again.id])}
-    assert status[1]["status"] == "skipped" and status[1]["last_error"] == outbox.REPEAT_REASON
+    assert status[1]["status"] == "skipped"
+    assert status[1]["last_error"] == story_updates.REPEAT_REASON
     assert status[2]["status"] == "sent"
-    assert outbox.repeats_skipped(database.db, night - timedelta(hours=1)) == 1
+    assert story_updates.repeats_skipped(database.db, night - timedelta(hours=1)) == 1
     clock[0] = morning + timedelta(hours=1)
     assert await s.run_once() == 0 and len(emu.messages(1)) == 1
 
@@ -995,7 +997,7 @@ async def test_an_update_is_left_out_of_a_bundle_whose_new_story_tells_the_same(
     again = add_article(database, src2, SEOUL_AGAIN[0], body=SEOUL_AGAIN[1], story_id=20,
                         published=night)
     with database.transaction() as tx:
-        outbox.enqueue_article(tx, again, ctx(night))
+        new_deliveries.enqueue_article(tx, again, ctx(night))
     seoul = add_article(database, src1, SEOUL[0], body=SEOUL[1], story_id=10,
                         published=night + timedelta(minutes=20))
     oil = add_article(database, src1, OIL[0], body=OIL[1], story_id=30,
@@ -1012,4 +1014,4 @@ async def test_an_update_is_left_out_of_a_bundle_whose_new_story_tells_the_same(
     assert OIL[0] in two.plain_text and SEOUL_AGAIN[0] in two.plain_text
     status = {r["chat_id"]: (r["status"], r["last_error"])
               for r in rows(database, "article_id = ?", [again.id])}
-    assert status == {1: ("skipped", outbox.REPEAT_REASON), 2: ("sent", None)}
+    assert status == {1: ("skipped", story_updates.REPEAT_REASON), 2: ("sent", None)}

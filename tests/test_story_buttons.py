@@ -188,11 +188,11 @@ async def test_story_buttons_of_a_digest_that_never_went_are_forgotten(
     lock sends nothing, and that id is deleted: only ids of buttons a chat got are kept."""
     import sqlite3
 
-    from digests import outbox
+    from digests import outbox_states
 
     _queue(database, {1: "private"})
     other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
-    real_claim = outbox.claim
+    real_claim = outbox_states.claim
 
     def claim_under_lock(db: Database, ids: Any) -> list[int]:
         if not other.in_transaction:
@@ -207,12 +207,12 @@ async def test_story_buttons_of_a_digest_that_never_went_are_forgotten(
     s.courier.writes.monotonic = lambda: now[0]
     s.courier.writes.wait = 0.01
     s.recover()
-    monkeypatch.setattr(outbox, "claim", claim_under_lock)
+    monkeypatch.setattr(outbox_states, "claim", claim_under_lock)
     assert await s.run_once() == 0
     assert emu.sent_log() == []
     other.execute("ROLLBACK")
     other.close()
-    monkeypatch.setattr(outbox, "claim", real_claim)
+    monkeypatch.setattr(outbox_states, "claim", real_claim)
     now[0] += 2.0
     assert await s.drain(timeout=5) >= 1
     [(kept,)] = database.db.execute("select id from callbacks").fetchall()

@@ -1,7 +1,7 @@
 """Merging a story split in two (digests.stories.merge_stories) on real SQLite files: a third
 report that fits both halves makes them one story under the older id; the merge is recorded so an
 old id still resolves (digests.stories.resolve_story, bot.stories); the outbox gives a chat
-that follows both halves exactly one delivery (digests.outbox.merge_deliveries).
+that follows both halves exactly one delivery (digests.outbox_upkeep.merge_deliveries).
 
 The texts are the project's own (tests/story_texts.py and FERRY_BRIDGE here): one ferry disaster worded apart by two
 sources, so the words keep the two reports apart when they are 9 h or more apart, and a third
@@ -19,7 +19,7 @@ import pytest
 from bot.callbacks import new_callback, resolve
 from bot.stories import story_digest
 from delivery_helpers import add_chat
-from digests import outbox, stories
+from digests import new_deliveries, outbox_states, outbox_upkeep, push_queue, stories
 from digests.models import Article, iso
 from digests.processing import StoreContext, default_steps, run_steps
 from digests.settings import Settings
@@ -177,7 +177,7 @@ def test_a_chat_following_both_halves_gets_one_delivery(database: Database) -> N
         got = _deliveries(database, chat)
         waiting = [g for g in got if g[1] == "pending"]
         assert waiting == [(story, "pending", None)]  # the first half's row, moved or kept
-        assert all(g[2] == outbox.MERGED_REASON for g in got if g[1] == "skipped")
+        assert all(g[2] == outbox_upkeep.MERGED_REASON for g in got if g[1] == "skipped")
     # A fourth report of the merged story queues nothing new.
     _store(database, _source(database, "weekly"), FERRY_A, T0 + timedelta(hours=12), steps=True)
     assert len(_deliveries(database, 7)) == 2
@@ -198,8 +198,8 @@ def test_a_chat_that_already_got_one_half_gets_no_second_delivery(database: Data
     assert _story(database, b.id) == sent_story
     assert _deliveries(database, 7) == [(sent_story, "sent", None),
                                         (_deliveries(database, 7)[1][0], "skipped",
-                                         outbox.MERGED_REASON)]
-    assert not outbox.due_rows(database, T0 + timedelta(days=1))
+                                         outbox_upkeep.MERGED_REASON)]
+    assert not outbox_states.due_rows(database, T0 + timedelta(days=1))
 
 
 def test_merge_deliveries_keeps_the_row_due_first(database: Database) -> None:
@@ -236,7 +236,7 @@ def test_a_push_row_skipped_by_a_merge_counts_as_delivered(database: Database) -
         tx.execute("insert into outbox (chat_id, story_id, kind, created_at)"
                    " values (7, 1, 'push:4', ?)", [iso(T0)])
         stories.merge_stories(tx, 1, 2, T0 + timedelta(hours=1))
-    progress = outbox.push_progress(database, 4)
+    progress = push_queue.push_progress(database, 4)
     assert (progress.chats, progress.delivered, progress.failed, progress.pending) == (1, 1, 0, 0)
 
 
@@ -245,10 +245,10 @@ def test_enqueue_checks_the_merged_ids(database: Database) -> None:
     with database.transaction() as tx:
         _two_stories_the_second_sent_to_7(tx)
         stories.merge_stories(tx, 1, 2, T0)
-        assert outbox._insert_rows(tx, [(7, 1, None, "push:3", None)], T0) == 0
+        assert new_deliveries.insert_rows(tx, [(7, 1, None, "push:3", None)], T0) == 0
     add_chat(database, 9)
     with database.transaction() as tx:
-        assert outbox._insert_rows(tx, [(9, 1, None, "push:3", None)], T0) == 1
+        assert new_deliveries.insert_rows(tx, [(9, 1, None, "push:3", None)], T0) == 1
 
 
 def test_a_button_holding_an_old_story_id_still_opens_the_story(database: Database) -> None:

@@ -150,14 +150,14 @@ def test_rekey_keeps_the_old_key_when_the_new_one_is_already_followed(database: 
 def test_a_subscription_is_delivered_every_spelling_of_its_name(database: Database) -> None:
     from delivery_helpers import add_article, add_source, ctx, rows
 
-    from digests import outbox
+    from digests import new_deliveries
 
     subs.upsert_chat(database, 1, now=NOW)
     subs.subscribe(database, 1, "ترامب", now=NOW)
     arabiya = add_source(database, "alarabia")
     article = add_article(database, arabiya, "ترمب يهاجم وسائل الإعلام", story_id=7)
     with database.transaction() as tx:
-        outbox.enqueue_article(tx, article, ctx())
+        new_deliveries.enqueue_article(tx, article, ctx())
     assert [(r["chat_id"], r["story_id"]) for r in rows(database)] == [(1, 7)]
 
 
