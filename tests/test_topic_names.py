@@ -95,3 +95,30 @@ def test_every_flag_names_a_known_topic() -> None:
 
     assert all(FLAGS[code] in ENGLISH_TOPICS for code in FLAGS)
     assert "الغوطة الشرقية" in NEWS_NAMES and len(set(NEWS_NAMES)) == len(NEWS_NAMES)
+
+
+@pytest.mark.parametrize("text, topic", [
+    # QA23 S2: the «Un» of «Kim Jong Un» is a syllable of his name, not the United Nations
+    ("Kim Jong Un", "كيم جونغ أون"), ("kim jong un", "كيم جونغ أون"),
+    ("Kim Jong-un summit", "كيم جونغ أون"), ("Kim Jong Un visit", "كيم جونغ أون"),
+    ("un envoy", None), ("tell us about gaza", "غزة"), ("TELL US ABOUT GAZA", "غزة"),
+    # an acronym written as one still counts inside a longer text, and alone
+    ("UN envoy", "الأمم المتحدة"), ("US sanctions", "أمريكا"), ("the UN", "الأمم المتحدة"),
+    ("Un", "الأمم المتحدة"),
+    # a person's full name is matched whole (QA23 S3)
+    ("Donald Trump", "ترامب"), ("Mohamed Salah", "محمد صلاح"), ("MBS", "محمد بن سلمان"),
+    ("#Syria", "سوريا"), ("Skripal", "سكريبال"),
+])
+def test_an_alias_is_not_taken_from_inside_a_longer_name(text: str, topic: str | None) -> None:
+    from digests.topic_names import name_in
+
+    assert name_in(text) == topic
+
+
+def test_no_short_alias_is_read_inside_another_alias() -> None:
+    """Every acronym of the table, put inside a longer name in lower case, is not found."""
+    from digests.topic_names import ACRONYMS, name_in
+
+    for acronym in ACRONYMS & set(ENGLISH_TOPICS):
+        assert name_in(f"zzyzx qwerty {acronym}") is None, acronym
+        assert name_in(f"zzyzx {acronym.upper()}") == ENGLISH_TOPICS[acronym], acronym
