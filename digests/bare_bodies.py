@@ -5,7 +5,10 @@ A compact digest shows one quote a story, out of its article: «— الصحيف
 though the article wrote «صحيفة "الغارديان" البريطانية» a paragraph before. `resolve` gives
 each such candidate the last body of that kind named before its words («وكالة الأنباء
 السعودية», «وزارة الخارجية الروسية»), and a bare «البيان» the named speaker of the last
-quote said «في بيان» (the statement's issuer). A speaker that is also a verb's tail
+quote said «في بيان» (the statement's issuer) or the issuer written with the statement («البيان
+الصادر عن مكتب X», «بيان أصدره/نشره X» when X is no medium, «بيان للشرطة»: F21); a bare
+«المصدر» the source described before (digests.bare_sources) or, when the article described
+none, the medium named before it («نشر موقع "…"»). A speaker that is also a verb's tail
 (`speaker_checks.describing_verb_cut`) is cut here too, for the paths (direct speech, a
 «كان» subject) that read it without that check. Pure functions of the candidates and the
 paragraphs they were read from.
@@ -42,6 +45,8 @@ _STATEMENT = frozenset("بيان بيانا ببيان وبيان البيان".
 # A statement its speaker issued («ببيان», «أصدر بيانا»; «في بيان» in `_in_statement`).
 _ISSUED = frozenset("ببيان وببيان بيانا بيانه بيانها".split())
 _BARE_STATEMENT = frozenset("البيان".split())
+# «وقال البيان الصادر عن مكتب X إن»: the speaker read to «عن» (F21; 5 corpus digests). Folded.
+_CUT_STATEMENT = frozenset({"البيان الصادر"})
 _BARE_SOURCE = frozenset("المصدر".split())
 # Words before a wire credited for the writer's facts («وفقا لوكالة …»). Folded.
 _CREDITS = frozenset("وفقا طبقا تبعا نقلا حسب بحسب وحسب وبحسب".split())
@@ -188,15 +193,25 @@ def _vague(words: list[str]) -> bool:
 _STATEMENT_MENTIONS = frozenset("بيان ببيان وبيان لبيان بيانا بيانها بيانه".split())
 _ISSUED_BEFORE = frozenset("بيانا بيانها بيانه".split())
 # Words between «بيان» and its issuer. Folded.
-_ISSUED_BY = (("صادر", "عن"), ("الصادر", "عن"), ("صادر", "من"), ("من",))
+_ISSUED_BY = (("صادر", "عن"), ("الصادر", "عن"), ("صادر", "من"), ("من",), ("اصدره",),
+              ("اصدرته",), ("نشره",), ("نشرته",))
+# «بيان نشره/نشرته X»: X published it; the issuer only when X is no medium («بيان نشرته وكالة
+# الأنباء …» is the agency's report of another's statement, F19's 2707). Folded.
+_PUBLISHED = frozenset("نشره نشرته".split())
+_MEDIA_HEADS = frozenset(
+    "وكاله صحيفه جريده مجله قناه موقع شبكه تلفزيون اذاعه الوكاله الصحيفه الجريده المجله"
+    " القناه الموقع الشبكه التلفزيون الاذاعه وسائل مواقع صحف قنوات وكالات".split())
 
 
 # One-word issuers that are names, not a vague «الحكومة» («بيان الإليزيه»). Folded.
 _PROPER_ISSUERS = frozenset("الاليزيه الكرملين البنتاغون البنتاجون".split())
+# One definite word that names the body in an article's country, unlike «الحزب» or «الهيئة»
+# («بيان للشرطة», «بيان الجيش رقم 15»: seed 4022, 3606). Folded.
+_ONE_WORD_ISSUERS = frozenset("الشرطه الجيش الرئاسه".split())
 # Bodies named by a genitive right after «بيان» («بيان هيئة الرياضة»). Folded.
 _INSTITUTIONS = frozenset(
     "هيئه وزاره منظمه مجلس اتحاد رئاسه الرئاسه سفاره السفاره قياده القياده مكتب ديوان الديوان"
-    " الاطباء حكومه الحكومه".split()) | _PROPER_ISSUERS
+    " الاطباء حكومه الحكومه".split()) | _PROPER_ISSUERS | _ONE_WORD_ISSUERS
 # «البيان الصادر عن X», «البيان الذي أصدرته/وقعته X» (not «نشرته»: a publisher). Folded.
 _DEFINITE_ISSUED_BY = frozenset({("الصادر", "عن"), ("الصادر", "من"), ("الذي", "اصدرته"),
                                  ("الذي", "وقعته"), ("الذي", "اصدره"), ("الذي", "وقعه")})
@@ -238,6 +253,10 @@ def _issuer_at(words: list[str], m: int) -> str:
     n = m + 1 + skip
     if n >= len(words):
         return ""
+    head = fold(words[n].rstrip("،,.:"))
+    if skip and folded[skip - 1] in _PUBLISHED and (head in _MEDIA_HEADS or (
+            head[:1] == "و" and head[1:] in _MEDIA_HEADS)):
+        return ""  # «بيان نشرته وكالة …»: a medium's report, not its statement
     first = words[n]
     if first.startswith("#") and "_" in first:
         # a hashtag issuer («بيان #وزارة_العدل_الأميركية»): its words
@@ -253,9 +272,45 @@ def _issuer_at(words: list[str], m: int) -> str:
         return _issuer_before(words, m)
     if fold(first.rstrip("،,.:")) in _PROPER_ISSUERS:
         return first.rstrip("،,.:")
-    name = _name_after([*words[:n], first, *words[n + 1:]], n)
+    written = [*words[:n], first, *words[n + 1:]]
+    name = _name_after(written, n)
+    if not name and fold(first.rstrip("،,.:")) in _ONE_WORD_ISSUERS:
+        return first.rstrip("،,.:")  # «بيان الجيش رقم 15»
+    if skip and (not name or _vague([fold(w) for w in name.split()])):
+        # «البيان الصادر عن مكتب نتانياهو», «بيان أصدره المكتب الإعلامي للعبادي»: the
+        # issuer is written out after its verb; read to the clause's end (F21: seed 2045, 4021)
+        name = _issuer_phrase(written, n)
     folded = [fold(w) for w in name.split()]
+    if len(folded) == 1 and folded[0] in _ONE_WORD_ISSUERS:
+        return name
     return "" if _vague(folded) or any(w in _DAYS for w in folded) else name
+
+
+# Words that end an issuer read to its clause's end: a complementizer, a preposition, a time
+# word. Folded.
+_PHRASE_ENDS = frozenset("ان انه انها بان وان اليوم امس في علي الي من عن مع حول قبل بعد خلال"
+                         " وجاء جاء فيه فيها".split())
+
+
+def _issuer_phrase(words: list[str], n: int) -> str:
+    """The issuer written after «الصادر عن»/«أصدره» at `n`, to a comma or a word of
+    `_PHRASE_ENDS`, at most six words («مكتب رئيس الوزراء الإسرائيلي بينيامين نتنياهو»);
+    "" when it runs on, holds quote marks, or reaches no end."""
+    out: list[str] = []
+    for w in words[n:n + 7]:
+        bare = w.rstrip("،,.:")
+        norm = fold(bare)
+        if norm in _PHRASE_ENDS or norm in _DAYS or norm in _STATEMENT or any(
+                q in w for q in "\"“”«»"):
+            break
+        out.append(bare)
+        if bare != w:
+            break
+    else:
+        return ""
+    if not out or len(out) > 6 or fold(out[0]) in _NOT_IN_NAME:
+        return ""
+    return " ".join(out)
 
 
 # Verbs whose subject issued the statement after it («أصدرت X بيانا», «وأوردت X في بيان»).
@@ -311,6 +366,34 @@ def _issuer(prior: Sequence[Candidate]) -> str:
     return ""
 
 
+# Media a bare «المصدر» may mean: «نشر موقع "سي إن بي سي" … وذكر المصدر أن» (F20's left: 4912,
+# 5371). Folded heads, with the word that must follow ("" any).
+_MEDIA_SOURCES = (("صحيفه", ""), ("موقع", ""), ("وكاله", ""), ("قناه", ""), ("مجله", ""),
+                  ("جريده", ""), ("شبكه", ""))
+
+
+def _source_medium(paragraphs: Sequence[str], c: Candidate) -> str:
+    """The medium a bare «المصدر» at `c` means when the article described no source before
+    (no «مصدر …», «مصادر …», no «نقلا عن …» written): the last one named, read strictly (`_named`), in its
+    paragraph or the two before; "" otherwise."""
+    before = [paragraphs[pi][:c.start] if pi == c.paragraph else paragraphs[pi]
+              for pi in range(c.paragraph + 1)]
+    if any(fold(w.strip("،,.:\"")).lstrip("وفب").startswith(("مصدر", "مصادر", "نقلا", "نقلت"))
+           for text in before for w in text.split()):
+        # a person-source was written, or relayed by the medium («وذكرت الصحيفة نقلا عن
+        # المسؤول الذي لم تسمه», 775): `described_source` or nobody
+        return ""
+    for text in reversed(before[-3:]):
+        best, where = "", -1
+        for head, then in _MEDIA_SOURCES:
+            name, at = _named(text, head, then)
+            if name and name != _UNREAD and abs(at) > where:
+                best, where = name, abs(at)
+        if best:
+            return best
+    return ""
+
+
 def cut_verb_tails(cands: Sequence[Candidate]) -> list[Candidate]:
     """`cands` whose speakers end in a finite verb without it (the paths — direct speech, a
     «كان» subject — that read a speaker without `describing_verb_cut`)."""
@@ -331,10 +414,11 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
         if key in _HEADS:
             head, then = _HEADS[key]
             speaker = _body(paragraphs, c, out, head, then) or speaker
-        elif key in _BARE_STATEMENT:
+        elif key in _BARE_STATEMENT or key in _CUT_STATEMENT:
             speaker = _issuer(out) or _written_issuer(paragraphs, c) or speaker
         elif key in _BARE_SOURCE:
-            speaker = described_source(paragraphs, c.paragraph, c.start) or speaker
+            speaker = (described_source(paragraphs, c.paragraph, c.start)
+                       or _source_medium(paragraphs, c) or speaker)
         if speaker != c.speaker:
             log.debug("speaker_resolved from=%s to=%s", c.speaker, speaker)
             c = replace(c, speaker=speaker)

@@ -26,6 +26,21 @@ def _open_ended(text: str) -> bool:
     return any(cue_of(w)[1] is not None for w in words[-4:-1])
 
 
+# A work and its maker («مؤلف كتاب "…"», «مخرج فيلم "…"»): the marks after them hold a title,
+# however long (seed 22, 3834: «وتساءل مؤلف كتاب "كيف ترفض مليار دولار.. قصة سناب شات" عما إذا
+# …» showed the title as the author's words). Folded.
+_WORKS = frozenset("كتاب روايه فيلم مسلسل اغنيه قصيده ديوان مسرحيه برنامج".split())
+_MAKERS = frozenset("مؤلف مؤلفه كاتب كاتبه مخرج مخرجه صاحب صاحبه مقدم مقدمه مغني مغنيه"
+                    " ناشر".split())
+
+
+def _work_title(para: str, a: int) -> bool:
+    """The quote marks opening at `a` follow «مؤلف كتاب», «مخرج فيلم» …: a title."""
+    words = [fold(w) for w in para[:a].rstrip(" \"“«„").split()[-2:]]
+    return (len(words) == 2 and strip_conj(words[1]) in _WORKS
+            and strip_conj(words[0]).removeprefix("ل") in _MAKERS)
+
+
 _ASKING = ("تساءل", "يتساءل", "تتساءل", "متسائل", "سال", "يسال", "تسال")  # folded stems
 
 

@@ -31,6 +31,11 @@ _LEADS = frozenset("لكن ولكن بينما فيما كما اما واما �
 _TOPIC = frozenset("اما واما بل وبل".split())
 _PLURAL_RELATIVES = frozenset("الذين اللواتي".split())
 _TIME_PREPS = frozenset("قبل وقبل بعد وبعد منذ ومنذ قبيل عقب".split())
+# Words of a date or time of day («والأحد قال إنه», «وفي اليوم الأول للمحاكمة ادعى أنه»,
+# seed 22, 5256): the phrase they open is when, never who. Folded, without «و/ف».
+_WHEN_WORDS = frozenset(
+    "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم يوم امس غدا مساء صباح ليله"
+    " الليله ظهر عصر فجر".split())
 # «وعن آلية العمل، بيّن أن …», «وحول الاتفاق، قال إن …»: a topic fronted before a bare verb
 # (K12), whose noun is no subject. Folded.
 _FRONTED_TOPIC = frozenset("وعن فعن وحول بشان وبشان".split())
@@ -150,6 +155,8 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             return ""
         if k == verb - 1 and t.norm.startswith(("بال", "كال")):
             return ""  # «بالفعل، يلفت …»: an adverb, not a subject
+        if strip_conj(t.norm) in _WHEN_WORDS and len(words) <= 3:
+            return ""  # «والأحد قال», «اليوم الأول للمحاكمة ادعى»: a time phrase, no subject
         if t.norm in STOP or is_complementizer(t.norm) or t.norm in _THERE_JOINED:
             break  # «فهناك فريق يرى أن»: the subject is «فريق», «هناك» is no part of it
         if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")) or _BROKEN_ACCUSATIVE.match(t.norm):

@@ -71,7 +71,7 @@ from digests.quote_filters import (  # re-exported: the candidate filters
 )
 from digests.speech_cues import find_cues
 from digests.speech_start import lists_after
-from digests.direct_speakers import _asked_whether, _direct_speaker, _open_ended
+from digests.direct_speakers import _asked_whether, _direct_speaker, _open_ended, _work_title
 from digests.reported_clauses import (  # called by these names: key_losses switches them
     _ATTRIBUTION_TAIL_RE,
     _MAX_HEDGE_LEAD,
@@ -172,6 +172,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                                         or _writers_phrase(para, a, b, text)):
                     fragments.add((a, b))
                     continue  # «تم نقلهم إلى "أحد مراكز الإقامة المؤقتة"»: the writer's phrase
+                if _work_title(para, a):
+                    fragments.add((a, b))
+                    continue  # «مؤلف كتاب "…"»: a title, the writer's words (seed 22, 3834)
                 if _open_ended(text):
                     continue  # «قبل أن "يتحول …، لافتاً إلى أنّه "ربما …"» (seed 21, 5963)
                 if not speaker or _is_data(speaker) or _bare_list(text) or _list_tail(text) or (
@@ -236,7 +239,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 while text and text[-1] in "\"”»" and text.count(text[-1]) % 2 == 1 and (
                         text[-1] != "»" or "«" not in text):
                     text = text[:-1].rstrip(" \t،,.:؛!؟?")  # a stray closing mark
-                if not text or word_count(text) < MIN_REPORTED_WORDS:
+                if not text or word_count(text) < MIN_REPORTED_WORDS or _POINTS_AHEAD_RE.search(
+                        text):
                     continue
                 start = cs + raw.find(text)
                 # «وصفته X بأنه أغنى …»: a description is a predicate, shown with its «أنه»; it
@@ -319,6 +323,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     return out
 
 
+# «وأوضح البيان أن أحقية الأرباح للدفعات ستكون كالتالي» (seed 22, 6837): a clause that ends
+# pointing at a list the line does not hold says nothing alone.
+_POINTS_AHEAD_RE = re.compile(
+    r"(?:كالتالي|كالآتي|كالاتي|كما يلي|على النحو (?:التالي|الآتي|الاتي)|(?:هي|هو|وهي|وهو) "
+    r"(?:التالي|التالية|الآتي|الآتية|الاتي|الاتية))\s*$")
 # Sentences of the writer's own in the first person that make an article a column.
 _COLUMN_SENTENCES = 2
 # Bodies a column reports in the third person («ترى الحكومة أن …»); a person's «we» in a

@@ -282,6 +282,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name; «متحدث
             # … هو الميجور X»: «هو» introduces the name and stays)
             break
+        if j > i and _titled_medium(toks, i, j):
+            j += 1  # «الرئيس التنفيذي لشبكة …», «المدير العام للقناة»: the title's medium
+            continue
         if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm or t.norm in RELAYING
                 or t.raw[0] in "\"“”«»„(:،,؛" or t.norm.isdigit()
                 or t.norm in ADDRESSEES or t.norm.startswith(("بال", "كال"))
@@ -344,6 +347,23 @@ _AIDES = frozenset("متحدث ناطق مساعد كبير مسؤول مصدر 
 # «عدد من الخبراء»: some of a group, named with it. Folded.
 _SOME = frozenset(("عدد", "مجموعه", "العديد", "كثير"))  # («العديد من الإسرائيليين»: F18)
 _MEMBER = frozenset("عضو عضوه اعضاء".split())  # folded
+
+
+def _titled_medium(toks: list[Tok], i: int, j: int) -> bool:
+    """Token `j` is «لـ/لل» + a medium that a title before it governs: the title's head alone
+    («مدير للشبكة») or a definite head and its adjective («الرئيس التنفيذي لشبكة التواصل
+    الاجتماعي», «المدير العام للقناة»: F18's left, corpus 37). «قال لشبكة CNN» and «رئيس
+    الوزراء للصحيفة» (a whole title) name whom he told."""
+    t = toks[j]
+    if t.norm[:1] != "ل" or t.raw[-1] in "،,:" or not (
+            t.norm[1:] in _TOLD_MEDIA or (t.norm[:2] == "لل" and t.norm[2:] in _TOLD_MEDIA)):
+        return False
+    if j - 1 == i:
+        return toks[i].norm.removeprefix("ال") in _TITLE_HEADS
+    head, adjective = toks[j - 2], toks[j - 1].norm
+    return (j - 2 >= i and head.norm.startswith("ال") and head.norm[2:] in _TITLE_HEADS
+            and (adjective in ("العام", "العامه")
+                 or (adjective.startswith("ال") and adjective.endswith("ي"))))
 
 
 def opens_statement(toks: list[Tok], j: int, last: int) -> bool:

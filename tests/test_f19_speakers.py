@@ -118,15 +118,16 @@ def test_f19_bare_statement_is_its_issuers() -> None:
 def test_f19_bare_statement_after_a_statement_of_a_body() -> None:
     """«وقال بيان لوزارة الداخلية …» then «وأضاف البيان …»: the body issued it (the first line
     keeps «بيان لوزارة الداخلية» as written, tests/test_quotes.py). A body that names no more
-    than «البيان» («بيان للشرطة» → «الشرطة») leaves it as written."""
+    than «البيان» («بيان للحزب» → «الحزب») leaves it as written (F21: «الشرطة», «الجيش»,
+    «الرئاسة» name the country's body and are given, tests/test_f21_speakers.py)."""
     assert _speakers(
         'وقال بيان لوزارة الداخلية إن المشتبه به اعتقل في منزله صباح اليوم بعد مداهمة.',
         'وأضاف البيان أن التحقيق ما زال جاريا لمعرفة دوافع الهجوم على المبنى.',
     ) == ["بيان لوزارة الداخلية", "وزارة الداخلية"]
     assert _speakers(
-        'وقال بيان للشرطة إن المشتبه به اعتقل في منزله صباح اليوم بعد مداهمة.',
+        'وقال بيان للحزب إن المشتبه به اعتقل في منزله صباح اليوم بعد مداهمة.',
         'وأضاف البيان أن التحقيق ما زال جاريا لمعرفة دوافع الهجوم على المبنى.',
-    ) == ["بيان للشرطة", "البيان"]
+    ) == ["بيان للحزب", "البيان"]
 
 
 def test_f19_statement_issuer_words() -> None:
