@@ -78,6 +78,7 @@ from bot.admin import retry_seconds
 from bot.ingests import prune_ingests
 from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS, bilingual, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, runtime, ui, utc_now
+from bot.send_failures import DEACTIVATING
 from digests import outbox_states, outbox_upkeep, subscriptions
 from digests.errors import ConfigError
 from digests.logs import url_for_log
@@ -416,8 +417,6 @@ REPLY_RETRY_MAX_WAIT = 60.0
 _RETRIED_KEY = "retried_updates"
 _TROUBLE_KEY = "polling_trouble"
 
-DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
-                "bot is not a member")
 # answerCallbackQuery for a press older than ~15 s (QA14 F9)
 STALE_PRESS = ("query is too old", "query id is invalid")
 

@@ -31,19 +31,19 @@ story whose compact block leaves something out (one id for the bundle; QA18 R16)
 - A read/write timeout or a dropped connection after the request left ("maybe sent"): AT LEAST
   ONCE — retried after a backoff (up to MAX_ATTEMPTS), so a reader may get a duplicate but never
   silently loses a digest.
+
+Which refusal means what, and how long a retry waits, is bot.send_failures'.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
@@ -53,23 +53,20 @@ from bot.bundle_buttons import button_ids, more_button, story_rows
 from bot.bundles import Bundle, Render, Renderings, TopicsOf
 from bot.limiter import RateLimiter
 from bot.owed import Locked, OwedWrites
+from bot.send_failures import (
+    DEACTIVATING,
+    GONE_CHAT,
+    Backoff,
+    refunded,
+    retry_after_seconds,
+)
 from bot.threads import GONE_TOPIC, forget_thread
 from digests import outbox_states
-from digests.logs import Throttle
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 5  # transient failures before a row fails for good
-DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
-                "bot is not a member")
-GONE_CHAT = ("chat not found",)  # 400s that are as permanent as a block
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-# Telegram unreachable (QA17 N-a): every due chat failed "not sent" once a second, one WARNING
-# each. The retry waits double with each such failure in a row (1 s … UNREACHABLE_MAX_DELAY,
-# back to 1 s after a message goes), and one WARNING a minute says how many there were.
-UNREACHABLE_MAX_DELAY = 60.0
-UNREACHABLE_REPORT_EVERY = 60.0
 
 
 @dataclass
@@ -123,8 +120,7 @@ class Courier:
         # every outbox write here waits briefly for the lock; an outcome it cannot write yet
         # is owed, never lost, and its rows are never sent again (bot.owed)
         self.writes = OwedWrites(db, monotonic=monotonic)
-        self._unreachable = 0  # "not sent" failures in a row, any chat (the back-off)
-        self._unreachable_log = Throttle(UNREACHABLE_REPORT_EVERY, monotonic)
+        self.backoff = Backoff(self.writes, monotonic)  # transient failures (bot.send_failures)
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
         self.on_wire: set[Bundle] = set()
@@ -238,7 +234,7 @@ class Courier:
                                             reply_markup=markup if sent == len(messages) - 1
                                             else None)
             except RetryAfter as err:
-                wait = _seconds(err.retry_after)
+                wait = retry_after_seconds(err.retry_after)
                 self.stats.retry_after += 1
                 log.warning("429 from Telegram: pausing all sends seconds=%.1f chat=%s", wait,
                             chat_id)
@@ -250,7 +246,7 @@ class Courier:
                 try:
                     self.writes.attempt("chat migrated", outbox_states.move_chat, chat_id, new_id)
                 except Locked:  # nothing was sent: the rows wait, and meet the move again
-                    self.writes.owe("chat migrated", _refunded, row_ids, self.clock(),
+                    self.writes.owe("chat migrated", refunded, row_ids, self.clock(),
                                     "chat migrated")
                     return False
                 self.stats.migrated += 1
@@ -261,7 +257,7 @@ class Courier:
                     # The supergroup was already a chat and had some of these stories (QA15
                     # N2): the rendered bundle would repeat them. What is left goes back to the
                     # queue and is bundled anew for the new chat.
-                    self.writes.owe("chat migrated", _refunded, kept, self.clock(),
+                    self.writes.owe("chat migrated", refunded, kept, self.clock(),
                                     "chat migrated")
                     return False
                 chat_id = new_id
@@ -317,7 +313,7 @@ class Courier:
             sent += 1
             ticket = None
             self.stats.messages += 1
-            self._unreachable = 0
+            self.backoff.reached()
         # Owed when the database does not take it now: the rows stay 'sending', which no pass
         # picks, until it is written — the message is not sent again (bot.owed).
         self.writes.owe("sent", outbox_states.finish, row_ids, "sent", self.clock())
@@ -326,64 +322,12 @@ class Courier:
         return True
 
     def unreachable_delay(self) -> float:
-        """Seconds before a "not sent" bundle is tried again: 1, 2, 4 … UNREACHABLE_MAX_DELAY
-        with each such failure in a row (any chat: they share one Bot API)."""
-        return min(UNREACHABLE_MAX_DELAY, 2.0 ** min(self._unreachable, 16))
-
-    def _report_unreachable(self, chat_id: int, delay: float, reason: str) -> None:
-        """One WARNING a minute while deliveries are not sent; the others at DEBUG."""
-        count = self._unreachable_log.due()
-        if count is None:
-            log.debug("delivery not sent, retried chat=%s seconds=%.0f reason=%s", chat_id,
-                      delay, reason)
-            return
-        log.warning("deliveries not sent, retried (%d since the last report; the Bot API "
-                    "unreachable?) chat=%s seconds=%.0f reason=%s", count, chat_id,
-                    delay, reason)
+        """Seconds before a "not sent" bundle is tried again (bot.send_failures.Backoff)."""
+        return self.backoff.delay()
 
     def _transient(self, bundle: Bundle, row_ids: Sequence[int], err: Exception) -> None:
-        surely_not_sent = not_sent(err)
-        if not surely_not_sent:
+        retried = self.backoff.retry(bundle, row_ids, err, self.clock(), self.retry_delay)
+        if retried != "not sent":
             self.stats.ambiguous += 1
-        label = "not sent" if surely_not_sent else "maybe sent"
-        reason = f"{type(err).__name__} ({label}): {err}"
-        if surely_not_sent:
-            # Our side never sent it (pool exhausted, Telegram unreachable): no attempt used.
-            delay = self.unreachable_delay()
-            self._unreachable += 1
-            self.writes.owe("retry", _refunded, row_ids,
-                            self.clock() + timedelta(seconds=delay), reason)
-            self._report_unreachable(bundle.chat_id, delay, reason)
-            return
-        if bundle.attempts + 1 >= MAX_ATTEMPTS:
-            self.writes.owe("failed", outbox_states.finish, row_ids, "failed", self.clock(), reason)
+        if retried == "failed":
             self.stats.rows_failed += len(row_ids)
-            log.error("delivery failed after attempts=%d chat=%s reason=%s", MAX_ATTEMPTS,
-                      bundle.chat_id, reason)
-            return
-        delay = self.retry_delay * (2 ** bundle.attempts)
-        self.writes.owe("retry", outbox_states.retry_later, row_ids,
-                        self.clock() + timedelta(seconds=delay), reason)
-        log.warning("delivery retried later chat=%s seconds=%.0f reason=%s", bundle.chat_id,
-                    delay, reason)
-
-
-def not_sent(err: Exception) -> bool:
-    """True when PTB's error proves the request never reached Telegram (pool or connect
-    timeout, connection refused); False when it may have been delivered."""
-    cause = err.__cause__
-    if isinstance(cause, (httpx.PoolTimeout, httpx.ConnectTimeout, httpx.ConnectError)):
-        return True
-    return "Pool timeout" in str(err) or "ConnectError" in str(err) \
-        or "ConnectTimeout" in str(err)
-
-
-def _seconds(value: timedelta | float) -> float:
-    """Seconds of a PTB time period: a timedelta (PTB_TIMEDELTA, PTB 23) or int/float seconds."""
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return float(value)
-
-
-# a retry that uses no attempt: the message surely never left (or was never sent)
-_refunded = functools.partial(outbox_states.retry_later, refund_attempt=True)

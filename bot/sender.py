@@ -39,7 +39,7 @@ from pathlib import Path
 from telegram import Bot
 
 from bot.bundles import Bundle, Render, TopicsOf, bundle_kind
-from bot.courier import MAX_ATTEMPTS, Courier, SenderStats, not_sent
+from bot.courier import Courier, SenderStats
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
 from bot.origins import row_topics
 from bot.owed import Locked
@@ -56,9 +56,9 @@ from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.settings import Settings
 from digests.storage import Database
 
-__all__ = ["GENERAL_ROOM", "MAX_ATTEMPTS", "MAX_BUNDLE", "Bundle", "ProgressCallback",
-           "RateLimiter", "Render", "PER_TOPIC", "Sender", "SenderStats", "choose_shown",
-           "default_render", "not_sent", "topic_share", "utc_now"]
+__all__ = ["GENERAL_ROOM", "MAX_BUNDLE", "Bundle", "ProgressCallback", "RateLimiter",
+           "Render", "PER_TOPIC", "Sender", "SenderStats", "choose_shown",
+           "default_render", "topic_share", "utc_now"]
 
 log = logging.getLogger(__name__)
 

@@ -18,9 +18,10 @@ from telegram.error import TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.bundles import Bundle
-from bot.courier import Courier, SenderStats, not_sent
+from bot.courier import Courier, SenderStats
 from bot.emulator import Emulator
 from bot.limiter import RateLimiter
+from bot.send_failures import not_sent
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows, simple_render
 from digests.models import Digest, iso
 from digests.storage import Database

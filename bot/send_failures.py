@@ -1,0 +1,120 @@
+"""What a failed send does to a bundle's rows (bot.courier): which refusals mean the chat is gone,
+which errors prove the message never left, and how long a retry waits.
+
+- Forbidden or BadRequest with DEACTIVATING / GONE_CHAT words: the chat is gone for good (the
+  courier deactivates it; bot.app does the same when a reply meets them).
+- A TimedOut or NetworkError that proves the request never reached Telegram (`not_sent`: pool or
+  connect timeout, connection refused): retried without using an attempt, after 1 s doubling
+  with each such failure in a row, any chat (they share one Bot API), up to
+  UNREACHABLE_MAX_DELAY; one WARNING a minute says how many there were (QA17 N-a).
+- Any other transient error may have been delivered ("maybe sent"): AT LEAST ONCE — retried
+  after the courier's retry delay doubling per attempt, failed for good after MAX_ATTEMPTS, so
+  a reader may get a duplicate but never silently loses a digest.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Literal
+
+import httpx
+
+from bot.bundles import Bundle
+from bot.owed import OwedWrites
+from digests import outbox_states
+from digests.logs import Throttle
+
+log = logging.getLogger("bot.courier")  # the courier's log: one name to follow deliveries by
+
+MAX_ATTEMPTS = 5  # transient failures before a row fails for good
+DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
+                "bot is not a member")
+GONE_CHAT = ("chat not found",)  # 400s that are as permanent as a block
+# Telegram unreachable (QA17 N-a): every due chat failed "not sent" once a second, one WARNING
+# each. The retry waits double with each such failure in a row (1 s … UNREACHABLE_MAX_DELAY,
+# back to 1 s after a message goes), and one WARNING a minute says how many there were.
+UNREACHABLE_MAX_DELAY = 60.0
+UNREACHABLE_REPORT_EVERY = 60.0
+
+Retried = Literal["not sent", "maybe sent", "failed"]
+
+# a retry that uses no attempt: the message surely never left (or was never sent)
+refunded = functools.partial(outbox_states.retry_later, refund_attempt=True)
+
+
+class Backoff:
+    """When a bundle whose send failed for a reason that may pass is tried again; one per
+    courier, so the "unreachable" back-off is shared by every chat it sends to."""
+
+    def __init__(self, writes: OwedWrites,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.writes = writes
+        self._unreachable = 0  # "not sent" failures in a row, any chat (the back-off)
+        self._report = Throttle(UNREACHABLE_REPORT_EVERY, monotonic)
+
+    def delay(self) -> float:
+        """Seconds before a "not sent" bundle is tried again: 1, 2, 4 … UNREACHABLE_MAX_DELAY
+        with each such failure in a row (any chat: they share one Bot API)."""
+        return min(UNREACHABLE_MAX_DELAY, 2.0 ** min(self._unreachable, 16))
+
+    def reached(self) -> None:
+        """A message went: Telegram is reachable, the next "not sent" waits 1 s again."""
+        self._unreachable = 0
+
+    def retry(self, bundle: Bundle, row_ids: Sequence[int], err: Exception, now: datetime,
+              retry_delay: float) -> Retried:
+        """Record the rows' next try after `err` (owed when the database does not take it now):
+        "not sent" (no attempt used), "maybe sent" (an attempt used) or "failed" (the last)."""
+        surely_not_sent = not_sent(err)
+        label = "not sent" if surely_not_sent else "maybe sent"
+        reason = f"{type(err).__name__} ({label}): {err}"
+        if surely_not_sent:
+            # Our side never sent it (pool exhausted, Telegram unreachable): no attempt used.
+            delay = self.delay()
+            self._unreachable += 1
+            self.writes.owe("retry", refunded, row_ids, now + timedelta(seconds=delay), reason)
+            self._report_unreachable(bundle.chat_id, delay, reason)
+            return "not sent"
+        if bundle.attempts + 1 >= MAX_ATTEMPTS:
+            self.writes.owe("failed", outbox_states.finish, row_ids, "failed", now, reason)
+            log.error("delivery failed after attempts=%d chat=%s reason=%s", MAX_ATTEMPTS,
+                      bundle.chat_id, reason)
+            return "failed"
+        delay = retry_delay * (2 ** bundle.attempts)
+        self.writes.owe("retry", outbox_states.retry_later, row_ids,
+                        now + timedelta(seconds=delay), reason)
+        log.warning("delivery retried later chat=%s seconds=%.0f reason=%s", bundle.chat_id,
+                    delay, reason)
+        return "maybe sent"
+
+    def _report_unreachable(self, chat_id: int, delay: float, reason: str) -> None:
+        """One WARNING a minute while deliveries are not sent; the others at DEBUG."""
+        count = self._report.due()
+        if count is None:
+            log.debug("delivery not sent, retried chat=%s seconds=%.0f reason=%s", chat_id,
+                      delay, reason)
+            return
+        log.warning("deliveries not sent, retried (%d since the last report; the Bot API "
+                    "unreachable?) chat=%s seconds=%.0f reason=%s", count, chat_id,
+                    delay, reason)
+
+
+def not_sent(err: Exception) -> bool:
+    """True when PTB's error proves the request never reached Telegram (pool or connect
+    timeout, connection refused); False when it may have been delivered."""
+    cause = err.__cause__
+    if isinstance(cause, (httpx.PoolTimeout, httpx.ConnectTimeout, httpx.ConnectError)):
+        return True
+    return "Pool timeout" in str(err) or "ConnectError" in str(err) \
+        or "ConnectTimeout" in str(err)
+
+
+def retry_after_seconds(value: timedelta | float) -> float:
+    """Seconds of a PTB time period: a timedelta (PTB_TIMEDELTA, PTB 23) or int/float seconds."""
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value)
