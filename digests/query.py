@@ -41,6 +41,7 @@ from digests.variants import alternatives, joined_form, split_form
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
 MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
 MAX_PHRASES = 16         # spelling variants multiply phrases: at most this many are tried
+MAX_ASKED_NAMES = 2      # a question about an event is searched by at most this many names
 # A followed topic is at most this long. The longest names in the news fit: «المفوضية السامية
 # للأمم المتحدة لشؤون اللاجئين» is 6 words and 45 characters; a longer text is a sentence (a
 # headline, a paragraph) whose words never come again in that order in a new article (QA10 F14).
@@ -58,10 +59,25 @@ _QUESTION_SPELLINGS = (
     "ما ماذا وماذا شو ايش إيش وش شنو هل كيف متى لماذا أين وين ماهي ماهو صار يصير حصل يحصل"
     " حدث يحدث جرى يجري آخر اخر أحدث أخبار اخبار خبر جديد جديدة مستجدات تطورات عاجل"
     " عن حول في بخصوص بشأن على اليوم الآن"
+    # session 12 (QA23 S1): the dialects' question and filler words — Egyptian, Levantine, Gulf
+    " ايه إيه ليه فين امتى إمتى ازاي إزاي النهاردة النهارده دلوقتي عاوز عايز عايزة"
+    " ليش هلق هلأ بدي بدنا شلون منو مين الحين هسه هسا ابغى أبغى ابغي"
+    " كم اعرف أعرف نعرف ممكن قولي احكيلي خبرني أخبرني عرفني شي شيء صاير بصير"
     " what whats s about news latest on in the of is are"
 )
 QUESTION_WORDS: frozenset[str] = frozenset(
     k for w in _QUESTION_SPELLINGS.split() for k in run_keys(w))
+# Words of asking only right after another at the start («كيف الوضع في غزة», «كم عدد القتلى»):
+# elsewhere they are words of a topic («الوضع الإنساني», «عدد السكان»).
+_AFTER_QUESTION: frozenset[str] = frozenset(
+    k for w in "الوضع وضع عدد".split() for k in run_keys(w))
+# A question that asks about an event rather than for a topic's news («ليش ضربوا دوما», «مين ربح
+# الانتخابات في مصر؟», «كم عدد القتلى في الغوطة»): its rest is a clause, not a topic, and the
+# names of the news in it are what it is about (`asked_topic`). «ما آخر أخبار قمة ترامب كيم»
+# asks for a topic's news: its rest is the topic, as typed.
+_CLAUSE_QUESTIONS: frozenset[str] = frozenset(
+    k for w in ("ليش ليه لماذا لما مين منو من كم كيف شلون ازاي إزاي هل متى امتى إمتى وين أين"
+                " فين why who how when where did does").split() for k in run_keys(w))
 # Asking for the news itself, with no topic («آخر الأخبار», «ما الجديد؟», "latest news").
 _NEWS_WORDS: frozenset[str] = frozenset(
     k for w in "آخر اخر أحدث أخبار اخبار خبر جديد جديدة مستجدات عاجل news latest".split()
@@ -132,9 +148,12 @@ def topic_too_long(topic: str) -> bool:
 
 
 def _trim(keys: list[str], keep: list[bool], drop: frozenset[str]) -> list[str]:
-    """`keys` without the words of `drop` at either end, unless `keep` marks them."""
+    """`keys` without the words of `drop` at either end, unless `keep` marks them (and a word
+    of `_AFTER_QUESTION` right after a dropped word of asking at the start)."""
     lo, hi = 0, len(keys)
-    while lo < hi and keys[lo] in drop and not keep[lo]:
+    while lo < hi and not keep[lo] and (keys[lo] in drop or (
+            lo > 0 and keys[lo] in _AFTER_QUESTION and keys[lo - 1] in QUESTION_WORDS
+            and keys[lo - 1] in drop)):
         lo += 1
     while hi > lo and keys[hi - 1] in drop and not keep[hi - 1]:
         hi -= 1
@@ -190,7 +209,9 @@ def _or_phrases(phrases: Sequence[Sequence[str]]) -> str:
 
 
 def _spelled(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    """Each phrase, then the same with every other spelling of its names (at most MAX_PHRASES)."""
+    """Each phrase, then the same with every other spelling of its names (at most MAX_PHRASES).
+    A name joined or split first gets its spellings too («نتن ياهو» → نتنياهو → نتانياهو)."""
+    phrases = _rejoined(phrases)
     out = list(phrases)
     for phrase in phrases:
         for i, k in enumerate(phrase):
@@ -265,10 +286,37 @@ def asks_for_news(query: str) -> bool:
             and any(k in _NEWS_WORDS for k in keys))
 
 
+def asked_topic(query: str) -> str:
+    """The topic a question about an event asks about: the names of the news it holds
+    (digests.topic_names.NEWS_NAMES, at most MAX_ASKED_NAMES) when it opens with a word like
+    «ليش», «مين», «كم», «هل», «كيف» and its rest is several words holding such a name
+    («ليش ضربوا دوما» → «دوما», «مين ربح الانتخابات في مصر؟» → «الانتخابات مصر»); else the
+    text as typed (QA23 S1: the whole sentence was searched, and offered for following)."""
+    runs = word_runs_of(query[:400])
+    first = run_keys(runs[0]) if runs else ()
+    if not first or first[0] not in _CLAUSE_QUESTIONS:
+        return query
+    rest = _bare_text(query)
+    if len(rest.split()) < 2:
+        return query
+    names = pasted_names(rest)
+    if not names or " ".join(names) == rest:
+        return query
+    return " ".join(names[:MAX_ASKED_NAMES])
+
+
 def topic_text(query: str) -> str:
     """The reader's text as written without the words at its ends that the search drops
     (stop-words and words of asking: «ما آخر أخبار الغوطة؟» → «الغوطة»); the topic a
-    subscription is stored and shown as. Text of only such words comes back as written."""
+    subscription is stored and shown as; a question about an event is its names
+    (`asked_topic`: «كم عدد القتلى في الغوطة» → «الغوطة»). Text of only such words comes back
+    as written."""
+    asked = asked_topic(query)
+    return asked if asked != query else _bare_text(query)
+
+
+def _bare_text(query: str) -> str:
+    """`topic_text` without the event questions' names."""
     query = " ".join(query.split())
     spans: list[tuple[int, int, tuple[str, ...], bool]] = []
     pos = 0
@@ -289,7 +337,9 @@ def topic_text(query: str) -> str:
         return all(k in drop for k in ks) and not (name and all(k in STOP_WORDS for k in ks))
 
     lo, hi = 0, len(spans)
-    while lo < hi and dropped(spans[lo]):
+    while lo < hi and (dropped(spans[lo]) or (
+            lo > 0 and QUESTION_WORDS & set(spans[lo - 1][2]) and drop is not stop
+            and all(k in _AFTER_QUESTION for k in spans[lo][2]))):
         lo += 1
     while hi > lo and dropped(spans[hi - 1]):
         hi -= 1

@@ -30,6 +30,19 @@ Two rules join what a table would list name by name (session 7, QA12 F10; measur
 - **Joined and split** names (`JOINED`): «فيسبوك/فيس بوك», «يوتيوب/يو تيوب», «أبوظبي/أبو ظبي»: a
   phrase is also searched with the other form (digests.query), one key for two or two for one.
 
+Session 12 (QA23 S4: one topic split by spellings readers and sources both use):
+- **Letter rules** (`SPELLING_RULES`): «أمريكا/أميركا» and every word made of them
+  («الأمريكية/الأميركية», «أمريكيين»): CNN and BBC write «أمريكا», Sky News and Al Arabiya
+  «أميركا» (corpus keys: اميركي 706 / امريكي 476, اميركا 211 / امريكا 169). Hamza on yaa before
+  «و», as Egypt writes it: «مسئول/مسؤول», «شئون/شؤون» (every corpus key with «ئو» is either the
+  same word as its «ؤو» form or has no «ؤو» form at all: «مئوية», «رئوي», «سيئول» find nothing
+  more).
+- **«ابن/بن»** in a lineage («ابن سلمان» = «بن سلمان»): a spelling group.
+- **Joined and split by rule** (`split_form`/`joined_form`): a name of «عبد» and a word with the
+  article («عبدالفتاح/عبد الفتاح», «عبدالله/عبد الله», «عبدالعزيز» … 24 such keys in the corpus),
+  and a name ending in «الله» after three letters or more («نصرالله/نصر الله», «حمدالله»).
+  «أبو» is left out: «أبوابها» is a word (her doors), and «أبو مازن» takes no article.
+
 `alternatives(key)` is applied to query keys by digests.query, so both the archive search and
 subscription matching (`article_matches`) see every spelling.
 """
@@ -76,6 +89,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("إنفوغرافيك", "إنفوجرافيك"),              # 24 Sky News / 17 CNN
     ("بريميرليغ", "بريميرليج"),                # 28 / 4 (Al Arabiya)
     ("سيرغيو", "سيرجيو"),                      # 3 / 30
+    # Session 12 (QA23 S4): a lineage is written «ابن» or «بن» («ابن سلمان», «بن سلمان»)
+    ("بن", "ابن"),
 )
 
 # A name written as one word or two: (joined, split), as the corpus writes them
@@ -90,7 +105,15 @@ JOINED: tuple[tuple[str, str], ...] = (
     ("هونغكونغ", "هونغ كونغ"),   # 0 / 22
     ("لينكدإن", "لينكد إن"),     # 1 / 3
     ("أبوظبي", "أبو ظبي"),       # QA18's week: 8 / 0 (readers type it apart, QA18 R13)
+    ("نتنياهو", "نتن ياهو"),     # 0 split in the corpus; readers type it (QA23 S4)
 )
+# Two spellings of the same letters inside a key (QA23 S4): each pair is searched both ways.
+SPELLING_RULES: tuple[tuple[str, str], ...] = (
+    ("امريك", "اميرك"),   # أمريكا / أميركا and every word made of it
+    ("ئو", "ؤو"),         # مسئول / مسؤول, شئون / شؤون
+)
+_ABD = "عبد"              # «عبدالفتاح» / «عبد الفتاح»
+_ALLAH = "الله"           # «نصرالله» / «نصر الله»
 # The -ng rule's exceptions: an Arabic word and the name it would be joined with.
 NOT_NG = frozenset({"تشنج", "متشنج", "تشنغ", "شطرنج", "اسفنج", "راتنج"})
 
@@ -120,14 +143,32 @@ def ga_spelling(key: str) -> str | None:
     return key[:-2] + ("ج" if key[-2] == "غ" else "غ") + "ا"
 
 
+def rule_spellings(key: str) -> tuple[str, ...]:
+    """The key and its other spellings by `SPELLING_RULES` («اميركيه» → اميركيه, امريكيه)."""
+    out = [key]
+    for one, two in SPELLING_RULES:
+        for k in list(out):
+            for a, b in ((one, two), (two, one)):
+                if a not in k:
+                    continue
+                # the other spelling as the analyzer keys it: «مسئولين» stays whole (its «ون»
+                # plural is not attested), «مسؤولين» is stemmed to «مسؤول»
+                other = k.replace(a, b)
+                for alt in (other, *run_keys(other)):
+                    if alt not in out:
+                        out.append(alt)
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
 def alternatives(key: str) -> tuple[str, ...]:
     """The key and the keys of the other spellings of the same name («ترمب» → ترمب, ترامب;
-    «هوكينج» → هوكينج, هوكينغ; «ليجا» → ليجا, ليغا)."""
+    «هوكينج» → هوكينج, هوكينغ; «ليجا» → ليجا, ليغا; «مسئول» → مسئول, مسؤول)."""
     listed = _table().get(key)
     if listed is not None:
         return listed
     other = ng_spelling(key) or ga_spelling(key)
-    return (key, other) if other else (key,)
+    return (key, other) if other else rule_spellings(key)
 
 
 def has_variants(key: str) -> bool:
@@ -149,11 +190,33 @@ def _joined() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], str]]:
     return split, joined
 
 
+@lru_cache(maxsize=8192)
 def split_form(key: str) -> tuple[str, ...] | None:
-    """The two keys of a name also written as two words («فيسبوك» → فيس, بوك), else None."""
-    return _joined()[0].get(key)
+    """The two keys of a name also written as two words («فيسبوك» → فيس, بوك; «عبدالفتاح» →
+    عبد, فتاح; «نصرالله» → نصر, الله), else None."""
+    listed = _joined()[0].get(key)
+    if listed is not None:
+        return listed
+    if key.startswith(_ABD + "ال") and len(key) >= len(_ABD) + 4:
+        rest = run_keys(key[len(_ABD):])
+        return (_ABD, rest[0]) if len(rest) == 1 else None
+    if key.endswith(_ALLAH) and len(key) >= len(_ALLAH) + 3:
+        return (key[:-len(_ALLAH)], _ALLAH)
+    return None
 
 
+@lru_cache(maxsize=8192)
 def joined_form(first: str, second: str) -> str | None:
-    """The one key of two words also written as one («فيس», «بوك» → فيسبوك), else None."""
-    return _joined()[1].get((first, second))
+    """The one key of two words also written as one («فيس», «بوك» → فيسبوك; «عبد», «فتاح» →
+    عبدالفتاح; «نصر», «الله» → نصرالله), else None."""
+    listed = _joined()[1].get((first, second))
+    if listed is not None:
+        return listed
+    if first == _ABD and len(second) >= 2:
+        word = second if second.startswith("ال") else "ال" + second
+        joined = run_keys(_ABD + word)
+        return joined[0] if len(joined) == 1 else None
+    if second == _ALLAH and len(first) >= 3 and first != _ABD + "ال":
+        joined = run_keys(first + _ALLAH)
+        return joined[0] if len(joined) == 1 else None
+    return None
