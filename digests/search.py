@@ -15,7 +15,8 @@ articles does not shut out the rest (QA12 F6: «الانتخابات المصر�
 
 Ranking: latest first (QA18 R12). The matches come in three tiers (digests.search_rank.weigh):
 the articles about the topic (its phrase in the headline, or several body mentions), the others,
-the passing mentions; each tier newest day first (`LATEST_DAYS`), and within a day by score:
+the passing mentions; each tier newest day first (`LATEST_DAYS`), the last day's articles
+newest first (QA23 S7) and each older day's by score:
 bm25 (title weighted 4x the body) divided by an age factor (an article 14 days old weighs half),
 weighed by what bm25 misses (the topic in the headline, a body's one passing mention, how many
 sources reported the story, another man of the name). A topic with more than `CANDIDATES`
@@ -28,6 +29,7 @@ anyway (see benchmarks/search.py).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -37,6 +39,7 @@ from digests.models import SearchHit
 from digests.query import (  # re-exported: callers know them as digests.search.*
     KUNYA,
     QueryPlan,
+    asked_topic,
     every_key,
     lone_name,
     pasted_names,
@@ -183,6 +186,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             with all its words follow them (note "more"); False keeps the phrase alone.
     """
     now = now or datetime.now(UTC)
+    query = asked_topic(query)  # «ليش ضربوا دوما» asks about «دوما» (QA23 S1)
     plan = plan_query(query)
     if not plan.terms:
         name = lone_name(query)
@@ -296,17 +300,34 @@ def _judged(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, 
     return cands, tiers_of(db, cands, plan.phrases)
 
 
-def _days_old(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, int]:
-    """Article id → whole days between its publication (else its fetch) and `now`: day 0 is
-    the last 24 hours. An article with neither time is a year old."""
-    out: dict[int, int] = {}
+def _ages(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, float]:
+    """Article id → days (fractional) between its publication (else its fetch) and `now`. An
+    article with neither time is a year old."""
+    out: dict[int, float] = {}
     for chunk in chunks(ids):
         for aid, age in db.execute(
                 "select id, julianday(?) - julianday(coalesce(published_at, fetched_at))"
                 f" from articles where id in ({','.join('?' * len(chunk))})",
                 [_now_sql(now), *chunk]).fetchall():
-            out[aid] = int(max(0.0, age if age is not None else 365.0) // LATEST_DAYS)
+            out[aid] = max(0.0, age if age is not None else 365.0)
     return out
+
+
+def _days_old(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, int]:
+    """Article id → whole days between its publication (else its fetch) and `now`: day 0 is
+    the last 24 hours."""
+    return {aid: int(age // LATEST_DAYS) for aid, age in _ages(db, ids, now).items()}
+
+
+def _latest_key(tier: dict[int, int], ages: dict[int, float]
+                ) -> Callable[[Candidate], tuple[int, int, float, float, int]]:
+    """The order of a tier: newest day first, the score ordering each day's — but the last
+    day's articles newest first (QA23 S7: «منذ ٢٣ ساعة» was shown above «منذ ١٣ ساعة»)."""
+    def key(c: Candidate) -> tuple[int, int, float, float, int]:
+        age = ages.get(c[0], 365.0)
+        day = int(age // LATEST_DAYS)
+        return (tier.get(c[0], 0), day, age if day == 0 else 0.0, -c[1], -c[0])
+    return key
 
 
 def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, k: int,
@@ -318,9 +339,7 @@ def _ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None,
     expression of a rare phrase) the other articles holding all the words, those with all of them in the headline first, each group latest
     first: the phrase hits always come first. `wide_found`: `wide`'s k matches when the caller
     has them."""
-    days = _days_old(db, [c[0] for c in cands], now)
-    tier = tiers or {}
-    cands = sorted(cands, key=lambda c: (tier.get(c[0], 0), days.get(c[0], 365), -c[1], -c[0]))
+    cands = sorted(cands, key=_latest_key(tiers or {}, _ages(db, [c[0] for c in cands], now)))
     if wide is None:
         return cands
     seen = {c[0] for c in cands}
