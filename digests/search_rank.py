@@ -18,6 +18,11 @@ multiplies each candidate's score by:
   first mentions) and this article's headline and first mention name another («نصر الحريري»,
   «أيمن الحريري»), a given name that is rare before the surname among the matches.
 
+A topic of several words («دونالد ترامب», «الغوطة الشرقية») is also about an article whose
+headline holds one of its words and whose body names it whole (QA23 S6: «دونالد ترامب» put a
+4-day-old headline with the full name above the last day's «ترامب …» headlines, whose bodies
+name him in full).
+
 Reads the index's analyzed keys of the candidates (at most digests.search.CANDIDATES rows), with
 string operations only; pure apart from that one query.
 """
@@ -29,6 +34,7 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
+from digests.arabic import STOP_WORDS
 from digests.search_index import FTS_TABLE, chunks
 
 TITLE = 1.5
@@ -44,6 +50,20 @@ ABOUT, OTHER, PASSING = 0, 1, 2
 ABOUT_MENTIONS = 3   # a body that names the topic this often is about it, whatever its headline
 
 Candidate = tuple[int, float, int | None]  # (article id, score, story id), as digests.search
+
+
+def _words_of_name(phrases: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The words of a topic of several words that a headline about it may hold alone (no
+    stop-word, no letter pair): «دونالد ترامب» → دونالد, ترامب (every spelling). Empty for a
+    topic of one word."""
+    if not phrases or len(phrases[0]) < 2:
+        return frozenset()
+    return frozenset(f" {k} " for p in phrases for k in p if len(k) >= 3 and k not in STOP_WORDS)
+
+
+def _named_whole(title: str, mentions: int, words: frozenset[str]) -> bool:
+    """A headline with a word of the topic over a body that names it whole (see the docstring)."""
+    return mentions >= 1 and any(w in title for w in words)
 
 
 def weigh(db: sqlite_utils.Database, cands: list[Candidate],
@@ -69,6 +89,7 @@ def weigh(db: sqlite_utils.Database, cands: list[Candidate],
         if story is not None and aid in rows:
             sources.setdefault(story, set()).add(rows[aid][2])
     names = _first_names(rows, needles) if len(phrases[0]) == 1 else {}
+    words = _words_of_name(phrases)
     usual = _usual_name(names)
     counts = Counter(p for p, _ in names.values() if p)
     out: list[Candidate] = []
@@ -87,6 +108,8 @@ def weigh(db: sqlite_utils.Database, cands: list[Candidate],
             tier = ABOUT
             if story is not None:  # an event about the topic, reported by several newsrooms
                 factor *= 1 + COVERAGE * (min(len(sources.get(story, ())), MAX_SOURCES) - 1)
+        elif _named_whole(title, mentions, words):
+            tier = ABOUT
         elif not any(f" {k} " in title for k in keys) and mentions <= 1:
             factor *= ONE_MENTION
             tier = PASSING
@@ -107,6 +130,7 @@ def tiers_of(db: sqlite_utils.Database, cands: list[Candidate],
     name is not told apart here). Reads the candidates' keys: ≈2 ms per 100 at 7k articles."""
     needles = [f" {' '.join(p)} " for p in phrases if p]
     keys = {f" {k} " for p in phrases for k in p}
+    words = _words_of_name(phrases)
     out: dict[int, int] = {}
     if not needles:
         return out
@@ -118,7 +142,8 @@ def tiers_of(db: sqlite_utils.Database, cands: list[Candidate],
             # the body is not copied with spaces around it: a mention that is its first or
             # last key goes uncounted, the price of not copying every candidate's body
             mentions = sum(body.count(n) for n in needles)
-            if any(n in title for n in needles) or mentions >= ABOUT_MENTIONS:
+            if (any(n in title for n in needles) or mentions >= ABOUT_MENTIONS
+                    or _named_whole(title, mentions, words)):
                 out[rid] = ABOUT
             elif not any(k in title for k in keys) and mentions <= 1:
                 out[rid] = PASSING

@@ -147,11 +147,35 @@ def test_the_last_day_comes_before_a_better_match_days_old(database: Database) -
         assert ids(folded) == [2, 3, 1], query
 
 
-def test_within_a_day_the_better_match_comes_first(database: Database) -> None:
+def test_within_an_older_day_the_better_match_comes_first(database: Database) -> None:
+    add(database, 1, "تقرير عن الطقس", "ذكرت الغوطة في التقرير. وعادت الغوطة. ثم الغوطة.",
+        days_ago=1.2)
+    add(database, 2, "الغوطة: هدنة في الغوطة", "هدنة الغوطة " + LONG_BODY, days_ago=1.7)
+    assert ids(search(database.db, "الغوطة", now=NOW)) == [2, 1]
+
+
+def test_within_the_last_day_the_newest_comes_first(database: Database) -> None:
+    """QA23 S7: the last day's ages read «منذ ١٠ ساعات، ٢٣ ساعة، ١٣ ساعة»: within the last 24
+    hours a page is newest first, whatever the score."""
     add(database, 1, "تقرير عن الطقس", "ذكرت الغوطة في التقرير. وعادت الغوطة. ثم الغوطة.",
         days_ago=0.2)
     add(database, 2, "الغوطة: هدنة في الغوطة", "هدنة الغوطة " + LONG_BODY, days_ago=0.7)
-    assert ids(search(database.db, "الغوطة", now=NOW)) == [2, 1]
+    add(database, 3, "قصف على الغوطة", "قصف الغوطة " + LONG_BODY, days_ago=0.4)
+    assert ids(search(database.db, "الغوطة", now=NOW)) == [1, 3, 2]
+
+
+def test_a_full_name_is_latest_first_as_its_surname(database: Database) -> None:
+    """QA23 S6: «دونالد ترامب» put a 4-day-old headline with the full name above the last
+    day's «ترامب …» headlines whose bodies name him in full; a body that names only the
+    surname stays after them (the phrase is not in it)."""
+    add(database, 1, "دونالد ترامب في مقال رأي", "كتب عن دونالد ترامب. " + LONG_BODY, days_ago=4)
+    add(database, 2, "ترامب يقيل وزيرا", "أقال الرئيس دونالد ترامب وزيره. " + LONG_BODY,
+        days_ago=0.5)
+    add(database, 3, "ترامب يلتقي ماكرون", "التقى الرئيس الأمريكي دونالد ترامب. " + LONG_BODY,
+        days_ago=1.5)
+    add(database, 4, "قمة في واشنطن", "حضر دونالد ترامب القمة. " + LONG_BODY, days_ago=0.3)
+    for query in ("دونالد ترامب", "ترامب"):
+        assert ids(search(database.db, query, now=NOW))[:3] == [2, 3, 1], query
 
 
 def test_articles_about_the_topic_come_first_then_the_rest_latest_first(
