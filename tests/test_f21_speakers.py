@@ -159,3 +159,12 @@ def test_f21_bare_source_is_the_medium_named_before(before: str, medium: str) ->
     """F20's left (4912, 5371): «وذكر المصدر أن» after a medium and no described source."""
     assert _speakers(before, "وذكر المصدر أن السيارة الجديدة كهربائية بالكامل وسريعة جدا.")[
         -1] == medium
+
+
+def test_f21_quote_cut_at_a_glued_preposition_is_dropped() -> None:
+    """Seed 22 (2326): marks that close on «لـ» (a name's marks opened inside the quote) hold
+    no statement alone."""
+    found = _found('وقال الباحث في شركة الأبحاث: "يمكن أن يشكل هذا تهديداً لـ"لينكد إن" إذا كان'
+                   ' جزء من المجتمع يحصلون على وظائفهم من خلال فيسبوك."')
+    assert not any(t.endswith("لـ") for _, t in found)
+
