@@ -282,6 +282,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             # «وقال أردوغان له …», «رفاق له»: whom it was said to («ديف لي»: a name; «متحدث
             # … هو الميجور X»: «هو» introduces the name and stays)
             break
+        if (j > i and t.norm in ("الصحفيين", "الصحافيين", "المراسلين")
+                and toks[j - 1].norm in _BODIES_OF):
+            j += 1  # «نقابة الصحفيين» (F18's left): the union's members, not whom it told
+            continue
         if j > i and _titled_medium(toks, i, j):
             j += 1  # «الرئيس التنفيذي لشبكة …», «المدير العام للقناة»: the title's medium
             continue
@@ -347,6 +351,10 @@ _AIDES = frozenset("متحدث ناطق مساعد كبير مسؤول مصدر 
 # «عدد من الخبراء»: some of a group, named with it. Folded.
 _SOME = frozenset(("عدد", "مجموعه", "العديد", "كثير"))  # («العديد من الإسرائيليين»: F18)
 _MEMBER = frozenset("عضو عضوه اعضاء".split())  # folded
+
+
+# Bodies named by their members («نقابة الصحفيين», «رابطة المراسلين»). Folded.
+_BODIES_OF = frozenset("نقابه اتحاد جمعيه رابطه لجنه هيئه منظمه نادي مرصد".split())
 
 
 def _titled_medium(toks: list[Tok], i: int, j: int) -> bool:

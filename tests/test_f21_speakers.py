@@ -129,10 +129,14 @@ def test_f21_kana_reports_speak() -> None:
     # guards: a whole title, then the medium told
     ("وقال رئيس الوزراء للصحيفة إن الحكومة لن تستقيل قبل الانتخابات.", "رئيس الوزراء"),
     ("وقال المتحدث لشبكة سي إن إن إن الوضع تحت السيطرة تماما.", "المتحدث"),
+    # «نقابة الصحفيين» is the union; «للصحفيين», «الصحفيين» after a verb are whom he told
+    ("وقالت نقابة الصحفيين في بيان إن السلطات اعتقلت ثلاثة مراسلين.", "نقابة الصحفيين"),
+    ("وأبلغ المدرب الصحفيين أن الفريق جاهز تماما للمباراة المقبلة.", "المدرب"),
 ])
 def test_f21_title_keeps_its_medium(sentence: str, speaker: str) -> None:
-    """F18's left (corpus 37: «بحسب الرئيس التنفيذي»): after a head title («الرئيس التنفيذي»,
-    «المدير العام») «لشبكة/للقناة» is its genitive, after a whole one whom he told."""
+    """F18's left (corpus 37: «بحسب الرئيس التنفيذي»; «نقابة الصحفيين» cut at «الصحفيين»):
+    after a head title («الرئيس التنفيذي», «المدير العام») «لشبكة/للقناة» is its genitive,
+    after a whole one whom he told; after «نقابة» the journalists are its members."""
     assert _speakers(sentence) == [speaker]
 
 
