@@ -5,13 +5,23 @@ proposed, most widely used first, each shown as the articles write it (digests.s
 A misspelling can also occur in an article or two («ارودغان» once, for «أردوغان» in 155):
 `better_spellings` proposes a key one edit away that is far more widely used (RARE_RATIO times,
 in at least RARE_MIN articles) than a rare query key (in at most RARE_MAX articles).
+
+Session 12 (QA23 S5): a typo the archive itself holds a few times («الغوظة» once, «نتياهو» and
+«تيليرسون» three times, «ميركيل» once) got a confident tiny answer and no «هل تقصد». Other single
+edits of a rare word are mostly other real words (measured over the rare keys of QA23's archive:
+look-alike letters alone — ط/ظ, ح/خ/ج … — gave a real word for about 15 of 50 sampled, a letter
+added or dropped for most), so any single edit is proposed only towards a name of the news
+(`_news_name_keys`: digests.topic_names.NEWS_NAMES and the spellings of digests.variants), where
+a reader who typed one letter off surely meant the name.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sqlite_utils
 
-from digests.arabic import STOP_WORDS, normalize
+from digests.arabic import STOP_WORDS, normalize, run_keys
 from digests.query import plan_query, quote_key
 from digests.search_index import FTS_TABLE, doc_counts, matched_words
 from digests.variants import alternatives
@@ -98,14 +108,63 @@ def _slips(term: str) -> set[str]:
     return (swaps | doubled) - {term}
 
 
+NAME_LETTERS = 4  # a name of the news is proposed for a rare key of at least this many letters,
+NAME_RATIO = 10   # when the name is in this many times as many articles …
+NAME_MIN = 20     # … and in at least this many
+
+
+@lru_cache(maxsize=1)
+def _news_names() -> dict[str, str]:
+    """Key → the name as the news writes it, for the names of the news written as one word
+    (digests.topic_names.NEWS_NAMES) and every spelling in digests.variants.GROUPS."""
+    from digests.topic_names import NEWS_NAMES
+    from digests.variants import GROUPS
+
+    names: dict[str, str] = {}
+    for name in (*NEWS_NAMES, *(w for group in GROUPS for w in group)):
+        found = run_keys(name) if " " not in name else ()
+        if len(found) == 1 and len(found[0]) >= NAME_LETTERS and found[0] not in STOP_WORDS:
+            names.setdefault(found[0], name)
+    return names
+
+
+def _news_name_keys() -> frozenset[str]:
+    return frozenset(_news_names())
+
+
+LOOK_ALIKE = ("طظ", "صض", "دذ", "رز", "سش", "عغ", "حخج", "تث")  # letters told apart by dots
+LONG_VOWELS = "اوي"
+LONG_NAME = 7  # a name this long is proposed for any single edit of it («نتياهو» → نتنياهو)
+
+
+def _typo_of(typed: str, name: str) -> bool:
+    """Whether `typed` is `name` with one slip a reader makes in a name: a letter its dots tell
+    apart («الغوظة»), a long vowel added, dropped or changed («ميركيل», «هالي»); any single
+    edit of a long name. Other edits of a short name are mostly other names or words
+    («بوتو», «حماد», «ايلان» are not «بوتن», «حماس», «ايران»)."""
+    if len(name) >= LONG_NAME:
+        return True
+    if len(typed) == len(name):
+        diff = [(a, b) for a, b in zip(typed, name) if a != b]
+        return len(diff) == 1 and any(
+            diff[0][0] in group and diff[0][1] in group
+            for group in (*LOOK_ALIKE, LONG_VOWELS))
+    longer, shorter = (typed, name) if len(typed) > len(name) else (name, typed)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer))
+               if longer[i] in LONG_VOWELS)
+
+
 def better_spellings(db: sqlite_utils.Database, query: str, limit: int = 3) -> list[str]:
     """Far more common spellings of the query's rare words, most common first, as written.
 
     For a query of 1 to MAX_WORDS content words: each key of RARE_LETTERS letters or more in 1
     to RARE_MAX articles, whose other spellings (digests.variants) are as rare, gets the keys
     one typing slip away (`_slips`: two inner letters swapped, a letter doubled) held by at
-    least RARE_RATIO times as many articles and RARE_MIN; the best of them is proposed
-    («ارودغان» → «أردوغان»). Nothing for common or short words, numbers or Latin-only words.
+    least RARE_RATIO times as many articles and RARE_MIN; and (NAME_LETTERS letters or more)
+    the names of the news one edit away held, in all their spellings, by NAME_RATIO times as
+    many and NAME_MIN («الغوظة» → «الغوطة», «نتياهو» → «نتنياهو»); the best of them is
+    proposed («ارودغان» → «أردوغان»). Nothing for common or short words, numbers or Latin-only
+    words.
     """
     plan = plan_query(query)
     terms = [t for t in plan.content if 3 <= len(t) <= 20 and not t.isascii()]
@@ -115,19 +174,26 @@ def better_spellings(db: sqlite_utils.Database, query: str, limit: int = 3) -> l
     scored: list[tuple[int, str]] = []
     for term in terms:
         own = sum(known.get(a, 0) for a in alternatives(term))
-        if not 0 < own <= RARE_MAX:
+        if not 0 < own <= RARE_MAX or len(term) < NAME_LETTERS:
             continue
-        if len(term) < RARE_LETTERS:
-            continue
-        counts = doc_counts(db, sorted(t for t in _slips(term) if t not in STOP_WORDS))
-        best = max(((doc, cand) for cand, doc in counts.items()
-                    if doc >= max(RARE_MIN, RARE_RATIO * own)
-                    and cand not in alternatives(term)), default=None)
+        names = {n for n in _news_name_keys() & _edits1(term)  # «الغوظة» → «الغوطة»
+                 if _typo_of(term, n)}
+        slips = _slips(term) if len(term) >= RARE_LETTERS else set()
+        counts = doc_counts(db, sorted(t for t in names | slips if t not in STOP_WORDS))
+        # a name counts the articles of all its spellings («هيلي» and «هايلي»)
+        spelled = doc_counts(db, sorted({a for n in names for a in alternatives(n)}))
+        best = max([(doc, cand) for cand, doc in counts.items()
+                    if cand in slips and doc >= max(RARE_MIN, RARE_RATIO * own)
+                    and cand not in alternatives(term)]
+                   + [(doc, cand) for cand in names
+                      if (doc := sum(spelled.get(a, 0) for a in alternatives(cand)))
+                      >= max(NAME_MIN, NAME_RATIO * own) and cand not in alternatives(term)],
+                   default=None)
         if best is not None:
             scored.append(best)
     out: list[str] = []
     for _doc, cand in sorted(scored, key=lambda dc: (-dc[0], dc[1])):
-        shown = _surface_of(db, cand)
+        shown = _news_names().get(cand) or _surface_of(db, cand)  # «طهران», not «بطهران»
         if shown not in out:
             out.append(shown)
     return out[:limit]

@@ -37,3 +37,24 @@ def test_a_query_known_in_another_spelling_gets_no_suggestion(database: Database
     add(database, 1, "ماكرون في بيروت", "زار ماكرون بيروت.")
     assert suggest(database.db, "ماكرن") == []
     assert search(database.db, "ماكرن", now=NOW).total == 1
+
+
+def test_a_typo_the_archive_holds_offers_the_name_of_the_news(database: Database) -> None:
+    """QA23 S5: «الغوظة» (ظ for ط) is in one article and «الغوطة» in many: the one hit came with
+    no «هل تقصد». A name of the news one reader's slip away is offered (a letter its dots tell
+    apart, a long vowel added, any edit of a long name); another short name is not («حماد» is
+    not «حماس»)."""
+    from digests.suggestions import NAME_MIN
+
+    for i in range(NAME_MIN):
+        add(database, 100 + i, f"قصف على الغوطة {i}", "قال سكان الغوطة وحماس وميركل ونتنياهو.",
+            days_ago=2 + i / 10)
+    add(database, 1, "تقرير", "قصف على الغوظة وقالت ميركيل وقال نتياهو.")
+    add(database, 2, "تقرير آخر", "قال حماد إن الوضع صعب.")
+    for typed, name in (("الغوظة", "الغوطة"), ("ميركيل", "ميركل"), ("نتياهو", "نتنياهو")):
+        result = search(database.db, typed, now=NOW)
+        assert [h.digest.article_id for h in result.hits] == [1], typed
+        assert result.suggestions == (name,), typed
+        assert result.message and f"هل تقصد: {name}" in result.message
+    assert search(database.db, "حماد", now=NOW).suggestions == ()
+    assert search(database.db, "الغوطة", now=NOW).suggestions == ()
