@@ -8,8 +8,10 @@ quotes2–12.jsonl: their digests are measured already). Prints each digest as a
 article body to read it against. Nothing is written; corpus text stays out of the repository.
 
 The draw depends on which digests have quotes, so a later tree may draw other ids: `--ids`
-re-reads a drawn sample (F18's seed 21, drawn on its start tree 67e0842, is listed in
-benchmarks/README.md).
+re-reads a drawn sample (F18's seed 21, drawn on its start tree 67e0842, and F21's seeds 22
+(start tree 183d01e) and 23 (its final tree) are listed in benchmarks/README.md; seeds ≤ 23 have
+been read). The development gold left out does not include session 12's blind quotes14, whose
+ids no file read here holds: a draw may hold one of its articles.
 
 Usage:
     .venv/bin/python benchmarks/reading_sample.py --seed 21 [--n 40] [--text] [--ids-only]
