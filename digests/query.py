@@ -370,22 +370,36 @@ def pasted_names(text: str) -> list[str]:
     return [name for _, _, name in sorted(kept)]
 
 
-_CLITIC_ARTICLE = re.compile(r"^[وفبك]?(?:ال|لل)(?=\w)")
+_PROCLITICS = re.compile(r"^[وف]?[بكل]?")
+# Tatweel and harakat (a header echoes the topic as the news writes it, QA23 S12: «الغـــوطة»)
+_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
+
+
+def _bare_word(word: str) -> str:
+    """`word` without its proclitics where the analyzer reads it the same without them
+    («وبالغوطة», «للغوطة» → «الغوطة», «بدوما» → «دوما»); «والدة», «بالغ», «بيروت» stay."""
+    m = _PROCLITICS.match(word)
+    n = m.end() if m else 0
+    keys = run_keys(word)
+    for cut in range(n, 0, -1):
+        for bare in (("ال" + word[cut + 1:]) if word[cut - 1:cut + 1] == "لل" else None,
+                     word[cut:]):
+            if bare and len(bare) >= 2 and run_keys(bare) == keys:
+                return bare
+    return word
 
 
 def topic_shown(query: str) -> str:
     """The topic a search answered, as a results header names it (QA18 R12: «نتائج «شو صار
-    بالغوطة اليوم؟»» → «نتائج «الغوطة»»): `topic_text`, its first word's proclitic before
-    the article dropped («بالغوطة» → «الغوطة», «للأمم» → «الأمم») where the analyzer reads
-    the word the same without it («والدة», «بالغ» stay as written). A later word keeps its
-    «و»: «الغوطة والقصف» is a phrase."""
-    text = topic_text(query)
+    بالغوطة اليوم؟»» → «نتائج «الغوطة»»): `topic_text`, its first word's proclitics dropped
+    («بالغوطة», «وبالغوطة» → «الغوطة», «بدوما» → «دوما», «للأمم» → «الأمم») where the
+    analyzer reads the word the same without them («والدة», «بالغ» stay as written), without
+    tatweel, harakat and a hashtag's «#» and «_» (QA23 S12). A later word keeps its «و»:
+    «الغوطة والقصف» is a phrase."""
+    text = _MARKS.sub("", topic_text(query))
+    text = " ".join(w.strip("#") for w in text.replace("_", " ").split() if w.strip("#"))
     first, sep, rest = text.partition(" ")
-    m = _CLITIC_ARTICLE.match(first)
-    if m is None or m.group() == "ال":
-        return text
-    bare = "ال" + first[m.end():]
-    return bare + sep + rest if run_keys(bare) == run_keys(first) else text
+    return _bare_word(first) + sep + rest
 
 
 def topic_key(topic: str) -> str:

@@ -63,3 +63,24 @@ async def test_subscribe_to_a_question_follows_its_topic(tmp_path: Path) -> None
         [done] = await h.say(READER, "/subscribe كم عدد القتلى في الغوطة")
         assert "«الغوطة»" in done.plain_text and "القتلى" not in done.plain_text
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == ["الغوطة"]
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("وبالغوطة", "الغوطة"), ("بدوما", "دوما"), ("وللغوطة", "الغوطة"), ("بسوريا", "سوريا"),
+    ("الغـــوطة", "الغوطة"), ("الغُوطَةُ", "الغوطة"), ("#الغوطة_الشرقية", "الغوطة الشرقية"),
+    ("ترامب #بوتين", "ترامب بوتين"), ("ايش صاير بدوما", "دوما"), ("شو الوضع بغزة", "غزة"),
+    # the analyzer reads these otherwise without the letter: as written
+    ("والدة", "والدة"), ("بالغ", "بالغ"), ("بيروت", "بيروت"), ("الغوطة والقصف", "الغوطة والقصف"),
+])
+def test_the_header_names_the_topic_as_the_news_writes_it(typed: str, shown: str) -> None:
+    from digests.query import topic_shown
+
+    assert topic_shown(typed) == shown
+
+
+async def test_a_header_drops_clitics_tatweel_and_hashtags(tmp_path: Path) -> None:
+    """QA23 S12: «وبالغوطة» was headed «نتائج «وبالغوطة»», «الغـــوطة» with its tatweel."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        for typed in ("وبالغوطة", "الغـــوطة", "#الغوطة"):
+            [got] = await h.say(READER, typed)
+            assert _header(got.plain_text).startswith("نتائج «الغوطة»"), typed
