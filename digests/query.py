@@ -116,6 +116,16 @@ def quote_key(k: str) -> str:
     return '"' + k.replace('"', '""') + '"'
 
 
+# An Arabic letter typed three times or more in a row, for emphasis in chat («الغوووطة»,
+# «سوريااا»; QA23 S9): no Arabic word repeats a letter three times, so it is read once.
+_STRETCHED = re.compile(r"([\u0621-\u064a])\1{2,}")
+
+
+def unstretched(text: str) -> str:
+    """`text` with each Arabic letter typed three times or more in a row written once."""
+    return _STRETCHED.sub(r"\1", text)
+
+
 def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
     """The query's keys (a repeated key once), per key whether it is a stop-word written as a
     name («علي» with ي), and per key the word it was written as."""
@@ -124,7 +134,7 @@ def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
     words: list[str] = []
     for run in word_runs_of(query[:4000]):
         name = written_as_name(run)
-        for k in run_keys(run):
+        for k in run_keys(unstretched(run)):
             if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a phrase
                 keys.append(k)
                 names.append(name and k in STOP_WORDS)
@@ -394,9 +404,10 @@ def topic_shown(query: str) -> str:
     بالغوطة اليوم؟»» → «نتائج «الغوطة»»): `topic_text`, its first word's proclitics dropped
     («بالغوطة», «وبالغوطة» → «الغوطة», «بدوما» → «دوما», «للأمم» → «الأمم») where the
     analyzer reads the word the same without them («والدة», «بالغ» stay as written), without
-    tatweel, harakat and a hashtag's «#» and «_» (QA23 S12). A later word keeps its «و»:
+    tatweel, harakat, a letter typed three times or more, and a hashtag's «#» and «_» (QA23
+    S9/S12). A later word keeps its «و»:
     «الغوطة والقصف» is a phrase."""
-    text = _MARKS.sub("", topic_text(query))
+    text = unstretched(_MARKS.sub("", topic_text(query)))
     text = " ".join(w.strip("#") for w in text.replace("_", " ").split() if w.strip("#"))
     first, sep, rest = text.partition(" ")
     return _bare_word(first) + sep + rest

@@ -69,6 +69,7 @@ async def test_subscribe_to_a_question_follows_its_topic(tmp_path: Path) -> None
     ("وبالغوطة", "الغوطة"), ("بدوما", "دوما"), ("وللغوطة", "الغوطة"), ("بسوريا", "سوريا"),
     ("الغـــوطة", "الغوطة"), ("الغُوطَةُ", "الغوطة"), ("#الغوطة_الشرقية", "الغوطة الشرقية"),
     ("ترامب #بوتين", "ترامب بوتين"), ("ايش صاير بدوما", "دوما"), ("شو الوضع بغزة", "غزة"),
+    ("الغوووطة", "الغوطة"), ("سوريااا", "سوريا"),  # a letter typed again and again (S9)
     # the analyzer reads these otherwise without the letter: as written
     ("والدة", "والدة"), ("بالغ", "بالغ"), ("بيروت", "بيروت"), ("الغوطة والقصف", "الغوطة والقصف"),
 ])
@@ -84,3 +85,13 @@ async def test_a_header_drops_clitics_tatweel_and_hashtags(tmp_path: Path) -> No
         for typed in ("وبالغوطة", "الغـــوطة", "#الغوطة"):
             [got] = await h.say(READER, typed)
             assert _header(got.plain_text).startswith("نتائج «الغوطة»"), typed
+
+
+def test_a_letter_typed_again_and_again_is_read_once() -> None:
+    """QA23 S9: «الغوووطة» and «سوريااا» found nothing and got no suggestion; a doubled letter
+    («ممثل») and numbers («1000») are left alone."""
+    from digests.query import plan_query, topic_key
+
+    assert plan_query("الغوووطة").terms == plan_query("الغوطة").terms
+    assert topic_key("سوريااا") == topic_key("سوريا")
+    assert plan_query("ممثل").terms == ("ممثل",) and plan_query("1000").terms == ("1000",)
