@@ -399,9 +399,23 @@ def cut_verb_tails(cands: Sequence[Candidate]) -> list[Candidate]:
     «كان» subject — that read a speaker without `describing_verb_cut`)."""
     out: list[Candidate] = []
     for c in cands:
-        speaker = describing_verb_cut(c.speaker)
+        speaker = _relayed(describing_verb_cut(c.speaker))
         out.append(c if speaker == c.speaker else replace(c, speaker=speaker))
     return out
+
+
+def _relayed(speaker: str) -> str:
+    """«المتحدثة باسم رئيس المفوضية جان كلود يونكر عنه» (read from «ونقلت المتحدثة باسم …
+    يونكر عنه أن …», F18's left, corpus 2595): «عنه» relays the one named last, whose words they
+    are — the one she speaks for. Other speakers ending in «عنه» («… وجرى الإعلان عنه») are
+    misread clauses that cutting «عنه» would not mend: left as they are."""
+    words = speaker.split()
+    if len(words) < 3 or fold(words[-1]) not in ("عنه", "عنها", "عنهم"):
+        return speaker
+    on_behalf = next((n for n, w in enumerate(words) if fold(w) == "باسم"), None)
+    if on_behalf is None or on_behalf + 2 >= len(words):
+        return speaker
+    return " ".join(words[on_behalf + 1:-1])
 
 
 def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candidate]:

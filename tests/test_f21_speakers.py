@@ -172,3 +172,10 @@ def test_f21_quote_cut_at_a_glued_preposition_is_dropped() -> None:
                    ' جزء من المجتمع يحصلون على وظائفهم من خلال فيسبوك."')
     assert not any(t.endswith("لـ") for _, t in found)
 
+
+
+def test_f21_relayed_speaker_is_the_one_spoken_for() -> None:
+    """«ونقلت المتحدثة باسم رئيس المفوضية … يونكر عنه أن» (F18's left, 2595): the words are
+    his, relayed; the speaker never ends in «عنه»."""
+    assert _speakers("ونقلت المتحدثة باسم رئيس المفوضية الأوروبية جان كلود يونكر عنه أن الاتحاد"
+                     " يعد إجراءات مضادة.") == ["رئيس المفوضية الأوروبية جان كلود يونكر"]
