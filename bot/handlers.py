@@ -1,0 +1,123 @@
+"""Which update goes to which handler, and the command menus Telegram shows.
+
+`register_handlers(app)` adds every handler of the bot to a PTB Application: channel commands
+first, then a private reply adding a channel's topic, the reader and admin commands, topic
+questions, buttons, inline queries and membership changes. `set_commands(app)` registers the
+command menu in Arabic (also the default) and English, worded for groups in groups, with the
+admin commands for each admin (bot.app's post_init calls it); `commands_for` builds one menu.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import (
+    answers,
+    buttons,
+    channel_admin,
+    channels,
+    following,
+    inline,
+    preferences,
+    pushes,
+    search,
+    sources_admin,
+    stats,
+    welcome,
+)
+from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS
+from bot.runtime import RUNTIME_KEY, Runtime
+
+# The bot's start-up lines keep the logger operators know them by (as bot.api_noise's do).
+log = logging.getLogger("bot.app")
+
+
+def commands_for(lang: str, *, admin_commands: bool = False, group: bool = False
+                 ) -> list[BotCommand]:
+    """The command menu in one language (descriptions ≤ 256 characters, as Telegram wants);
+    `group` words the reader commands for a group (GROUP_COMMANDS), as /help there does."""
+    idx = 1 if lang == "ar" else 2
+    rows = READER_COMMANDS + (ADMIN_COMMANDS if admin_commands else ())
+    menu = []
+    for row in rows:
+        text = row[idx]
+        if group and row[0] in GROUP_COMMANDS:
+            text = GROUP_COMMANDS[row[0]][idx - 1]
+        menu.append(BotCommand(row[0], text[:256]))
+    return menu
+
+
+def register_handlers(app: Application) -> None:
+    """Every handler: reader and admin commands, topic text, buttons, inline, membership."""
+    posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+    # a channel's answers are public posts: menus and lists get one line there (bot.channels)
+    app.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POST & filters.COMMAND,
+                                   channels.on_channel_command), group=-1)
+    # a private answer to «➕ أضف موضوعًا» adds a channel's topic (bot.following), else goes on
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT
+        & ~filters.COMMAND, following.channel_topic_reply), group=-1)
+    for name, func in (("start", welcome.start), ("help", welcome.help_command),
+                       ("search", search.search_command),
+                       ("lang", preferences.lang_command),
+                       ("subscribe", following.subscribe_command),
+                       ("unsubscribe", following.unsubscribe_command),
+                       ("topics", following.topics_command), ("digest", answers.digest_command),
+                       ("settings", preferences.settings_command),
+                       ("channels", channel_admin.channels_command),
+                       ("push", pushes.push), ("sources", sources_admin.sources_command),
+                       ("addsource", sources_admin.addsource),
+                       ("removesource", sources_admin.removesource),
+                       ("ingest", sources_admin.ingest), ("stats", stats.stats)):
+        app.add_handler(CommandHandler(name, func, filters=posts))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, welcome.chat_migrated))
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.COMMAND,
+        welcome.unknown_command))
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
+        answers.topic_question))
+    # A sticker, photo, location … in a private chat: a caption is read as text, else a hint;
+    # service messages (a pinned message, a chat photo changed) get nothing (QA10 F8).
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT
+        & ~filters.StatusUpdate.ALL, welcome.not_text))
+    app.add_handler(MessageHandler(
+        filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT
+        & ~filters.COMMAND, welcome.edited))
+    app.add_handler(CallbackQueryHandler(buttons.on_callback))
+    app.add_handler(InlineQueryHandler(inline.inline_query))
+    app.add_handler(ChatMemberHandler(welcome.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+
+
+async def set_commands(app: Application) -> None:
+    """The command menu: Arabic (also the default) and English, worded for groups in groups;
+    admins see theirs too."""
+    bot = app.bot
+    await bot.set_my_commands(commands_for("ar"))
+    await bot.set_my_commands(commands_for("ar"), language_code="ar")
+    await bot.set_my_commands(commands_for("en"), language_code="en")
+    groups = BotCommandScopeAllGroupChats()
+    await bot.set_my_commands(commands_for("ar", group=True), scope=groups)
+    await bot.set_my_commands(commands_for("en", group=True), scope=groups, language_code="en")
+    rt: Runtime = app.bot_data[RUNTIME_KEY]
+    for admin_id in sorted(rt.settings.admin_ids):
+        scope = BotCommandScopeChat(admin_id)
+        try:
+            await bot.set_my_commands(commands_for("ar", admin_commands=True), scope=scope)
+            await bot.set_my_commands(commands_for("en", admin_commands=True), scope=scope,
+                                      language_code="en")
+        except TelegramError as exc:  # the admin has not opened a chat with the bot yet
+            log.info("admin command menu not set admin=%s error=%s", admin_id, exc)

@@ -1,0 +1,88 @@
+"""The bot's scheduled jobs: polling the sources, and the daily purge.
+
+`schedule_jobs(app, settings, poll_sources=…)` puts them on the Application's JobQueue (bot.app
+calls it when it builds the bot): `poll_job` every POLL_INTERVAL_MINUTES, the first one
+FIRST_POLL_SECONDS after the start, and `purge_job` daily at 03:30 UTC. A chat's time zone needs
+no job: its offset is read from the zone when it is used (bot.zones.chat_offset).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import time, timezone
+
+from telegram.ext import Application, ContextTypes
+
+from bot import callbacks
+from bot.ingests import prune_ingests
+from bot.runtime import Runtime, runtime
+from digests import outbox_upkeep
+from digests.settings import Settings
+from digests.storage import FAULTS, fault_of
+
+# Its lines keep the logger operators know them by (as bot.api_noise's do).
+log = logging.getLogger("bot.app")
+
+FIRST_POLL_SECONDS = 5.0
+POLL_JOB = "poll-sources"
+
+
+def schedule_jobs(app: Application, settings: Settings, *, poll_sources: bool) -> None:
+    """The scheduled poll (unless `poll_sources` is off) and the daily purge, when the
+    Application has a JobQueue."""
+    if app.job_queue is None:
+        return
+    if poll_sources:
+        app.job_queue.run_repeating(poll_job, interval=settings.poll_interval_minutes * 60,
+                                    first=FIRST_POLL_SECONDS, name=POLL_JOB)
+    app.job_queue.run_daily(purge_job, time=time(3, 30, tzinfo=timezone.utc),
+                            name="purge-callbacks")
+
+
+async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Scheduled poll of the due sources, as a background task (skipped while an admin's
+    /ingest or the previous scheduled poll runs).
+
+    The job only starts the task: PTB's stop waits for running jobs, and a poll waiting for a
+    site that never answers kept a stopping bot up to FETCH_TIMEOUT_SECONDS (QA15 N4). As a
+    task (`Runtime.spawn`) it is cancelled at stop like /ingest's: what is stored stays
+    stored, a page half-fetched is fetched again at the next poll."""
+    rt = runtime(context)
+    if any(task is not None and not task.done() for task in (rt.ingest_task, rt.poll_task)):
+        return
+    rt.poll_task = rt.spawn(scheduled_poll(rt), "scheduled-poll")
+
+
+async def scheduled_poll(rt: Runtime) -> None:
+    """Poll the due sources once; wake the sender when something new was stored."""
+    from digests.pipeline import poll_once
+
+    try:
+        summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=True)
+    except asyncio.CancelledError:
+        log.info("scheduled poll stopped with the bot; what it stored stays stored")
+        raise
+    except Exception as exc:
+        fault = fault_of(exc)
+        if fault is None:
+            log.exception("scheduled poll failed")
+        else:  # the poll could not even start its record: once a minute, no traceback
+            FAULTS.report(fault, "scheduled poll", level=logging.ERROR, logger=log)
+        return
+    log.info("scheduled poll sources=%d new=%d failed=%d", len(summary.reports), summary.new,
+             summary.failed)
+    if rt.sender is not None and summary.new:
+        rt.sender.wake()
+
+
+async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Daily: forget button ids older than a week; prune finished deliveries and answered
+    /ingest requests (QA16 N2: both only grew), a batch at a time, updates handled between."""
+    rt = runtime(context)
+    removed = callbacks.purge(rt.db, now=rt.now())
+    log.info("callbacks purged count=%d", removed)
+    now = rt.now()
+    while outbox_upkeep.prune(rt.db, now, max_batches=1) == outbox_upkeep.PRUNE_BATCH:
+        await asyncio.sleep(0)
+    prune_ingests(rt.db, now)

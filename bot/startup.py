@@ -1,0 +1,74 @@
+"""What the start of the bot takes from the settings, and what it says when the start fails.
+
+`api_urls` turns TELEGRAM_API_BASE_URL into PTB's base URLs, `webhook_options` WEBHOOK_URL into
+run_webhook's arguments, and the timeouts say how long a call to Telegram may take and how long
+the start tries. `start_failure(exc, settings)` is the one bilingual line `run.py bot` prints on
+stderr instead of a traceback when Telegram refused the start, was unreachable or garbled, or the
+webhook's port was taken (bot.app.run_bot).
+"""
+
+from __future__ import annotations
+
+import errno
+import secrets
+from urllib.parse import urlsplit
+
+from telegram import Update
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+
+from bot.i18n import bilingual
+from digests.settings import Settings
+
+# How long a call to Telegram may take to answer (PTB's default is 5 s). A digest Telegram
+# answers late was delivered all the same, and a timeout there is "maybe sent": re-sent, a
+# duplicate the reader sees (QA12 F5: 12 s answers repeated every message). Long polls are
+# timed apart (getUpdates adds its own timeout).
+READ_TIMEOUT_SECONDS = 30.0
+WRITE_TIMEOUT_SECONDS = 30.0
+
+BOOTSTRAP_RETRIES = 3
+# A Bot API that takes the connection and never answers: PTB tries getMe 1 + BOOTSTRAP_RETRIES
+# times, each until READ_TIMEOUT_SECONDS, at once after a timeout; then run_bot's clean line.
+START_BOUND_SECONDS = (1 + BOOTSTRAP_RETRIES) * READ_TIMEOUT_SECONDS
+
+
+def api_urls(settings: Settings) -> tuple[str, str]:
+    """PTB's `base_url` and `base_file_url` from TELEGRAM_API_BASE_URL.
+
+    "https://api.telegram.org/bot" → files at "https://api.telegram.org/file/bot" (the same rule
+    holds for a self-hosted Bot API server and the emulator).
+    """
+    base = settings.telegram_api_base_url.rstrip("/")
+    if base.endswith("/bot"):
+        return base, base[: -len("/bot")] + "/file/bot"
+    return base, base + "/file"
+
+
+def webhook_options(settings: Settings) -> dict[str, object]:
+    """Arguments of run_webhook/start_webhook for WEBHOOK_URL: PTB serves the URL's path on
+    WEBHOOK_LISTEN:WEBHOOK_PORT (TLS usually ends at a reverse proxy in front) and checks a fresh
+    random secret token Telegram sends with every update."""
+    return {"listen": settings.webhook_listen, "port": settings.webhook_port,
+            "url_path": urlsplit(settings.webhook_url).path.lstrip("/"),
+            "webhook_url": settings.webhook_url, "secret_token": secrets.token_urlsafe(32),
+            "allowed_updates": Update.ALL_TYPES}
+
+
+def start_failure(exc: BaseException, settings: Settings) -> str | None:
+    """The line run_bot prints on stderr when the start ended with `exc` (a wrong token or base
+    URL, a refused request, a taken port, an unreachable or garbled Bot API), instead of a
+    traceback; None for a failure it cannot explain (raised on)."""
+    if isinstance(exc, InvalidToken):
+        return bilingual("start_token")
+    if isinstance(exc, BadRequest):  # a NetworkError in PTB's classes, but Telegram did answer
+        return bilingual("start_refused", message=exc.message)
+    if isinstance(exc, OSError):
+        if exc.errno != errno.EADDRINUSE:
+            return None
+        return bilingual("start_port", port=settings.webhook_port, listen=settings.webhook_listen)
+    host = urlsplit(settings.telegram_api_base_url).netloc
+    if isinstance(exc, NetworkError):
+        return bilingual("start_unreachable", host=host, error=type(exc).__name__)
+    if isinstance(exc, TelegramError):  # QA14 F4: 200 with a body that is not the Bot API's JSON
+        return bilingual("start_garbled", host=host, message=exc.message)
+    return None

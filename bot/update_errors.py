@@ -1,0 +1,149 @@
+"""The Application's error handler: what a failed update does, and what the reader is told.
+
+`on_error` (registered by bot.app.build_application) sorts a failure:
+- a reply refused because the user blocked the bot (or removed it from the group) deactivates
+  the chat, as the sender does (bot.send_failures.DEACTIVATING);
+- a reply refused with 429 is handled again once after the wait (no apology: one more message
+  into the flood);
+- a button pressed too long ago to answer is one INFO line;
+- the polling loop's own network failure is one WARNING a minute (bot.api_noise.PollingTrouble);
+- a database another program holds, or a full disk, is one WARNING a minute and a bilingual
+  «try again» (BUSY_REPLY, UNSAVED_REPLY);
+- anything else is logged with its traceback and the reader gets the apology in the chat's
+  language, in the forum topic it asked in unless that topic is closed or gone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sqlite3
+
+from telegram import Update
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import Application, ContextTypes
+
+from bot import api_noise, threads
+from bot.admin import retry_seconds
+from bot.i18n import bilingual, t
+from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, ui
+from bot.send_failures import DEACTIVATING
+from digests import outbox_states, subscriptions
+from digests.storage import FAULT_TEXT, FAULTS, fault_of
+
+# Its lines keep the logger operators know them by (as bot.api_noise's do).
+log = logging.getLogger("bot.app")
+
+# A reader's answer when the database cannot take a write (bilingual: said before the chat's
+# language could be stored).
+BUSY_REPLY = FAULT_TEXT["locked"]
+UNSAVED_REPLY = bilingual("unsaved")
+
+# A reader's answer refused with 429 is handled again once after the wait (no apology: that would
+# be one more message into the flood); longer waits are dropped, the reader can ask again.
+REPLY_RETRY_MAX_WAIT = 60.0
+_RETRIED_KEY = "retried_updates"
+_TROUBLE_KEY = "polling_trouble"
+
+# answerCallbackQuery for a press older than ~15 s (QA14 F9)
+STALE_PRESS = ("query is too old", "query id is invalid")
+
+
+async def _handle_again(app: Application, update: Update, wait: float) -> None:
+    """The update whose answer Telegram refused with 429, handled once more after the wait (QA9
+    N3: a reader's /search or /digest got no answer at all). Handlers answer from the database: a
+    search or digest is answered again; a follow already made answers that it is followed."""
+    await asyncio.sleep(wait)
+    await app.process_update(update)  # a second refusal reaches on_error while the id is held
+    app.bot_data.get(_RETRIED_KEY, set()).discard(update.update_id)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure and tell the user politely (the token never appears: see digests.logs).
+
+    A reply refused because the user blocked the bot (or removed it from the group)
+    deactivates the chat instead, as the sender does; one refused with 429 is handled again
+    once after the wait.
+    """
+    error = context.error
+    rt: Runtime = context.application.bot_data[RUNTIME_KEY]
+    chat = update.effective_chat if isinstance(update, Update) else None
+    if isinstance(error, Forbidden) and chat is not None \
+            and any(reason in str(error).lower() for reason in DEACTIVATING):
+        # its queue is skipped too
+        outbox_states.deactivate_chat(rt.db, chat.id, str(error), rt.now())
+        return
+    if isinstance(error, RetryAfter):  # flooding this chat: an apology would be one more
+        wait = retry_seconds(error)
+        retried: set[int] = context.application.bot_data.setdefault(_RETRIED_KEY, set())
+        again = (isinstance(update, Update) and update.update_id not in retried
+                 and wait <= REPLY_RETRY_MAX_WAIT)
+        log.warning("reply rate-limited chat=%s wait=%.1f again=%s", chat.id if chat else None,
+                    wait, again)
+        if again:
+            assert isinstance(update, Update)
+            retried.add(update.update_id)
+            context.application.create_task(_handle_again(context.application, update, wait))
+        return
+    if isinstance(error, BadRequest) and any(p in str(error).lower() for p in STALE_PRESS):
+        # a button pressed long ago (while the bot was down): Telegram no longer takes its
+        # answer; the press did its work or nothing, and a second answer would fail too (F9)
+        log.info("button press too old to answer update_id=%s",
+                 update.update_id if isinstance(update, Update) else None)
+        return
+    if not isinstance(update, Update) and isinstance(error, NetworkError):
+        # the polling loop's own failure (a 502 page, a dropped connection): one WARNING a
+        # minute, no traceback (QA14 F6: two tracebacks per failed long poll)
+        trouble = context.application.bot_data.setdefault(_TROUBLE_KEY, api_noise.PollingTrouble())
+        trouble.report(error)
+        return
+    fault = fault_of(error)
+    if fault is None and isinstance(error, sqlite3.IntegrityError) and chat is not None \
+            and "foreign key" in str(error).lower() and FAULTS.last is not None \
+            and subscriptions.get_chat(rt.db, chat.id) is None:
+        fault = FAULTS.last  # its chat could not be recorded (bot.runtime.ensure_chat)
+    if fault is not None:
+        # another program holds the database, or its disk is full: one WARNING a minute, not a
+        # traceback per update (QA16 F1, F2), and the reader is told it is temporary
+        FAULTS.report(fault, "update", logger=log)
+        if isinstance(update, Update):
+            await _tell_fault(update, context, BUSY_REPLY if fault == "locked" else UNSAVED_REPLY)
+        return
+    if isinstance(error, BadRequest) and any(g in str(error).lower() for g in threads.GONE_TOPIC):
+        # asked in a forum topic that is closed (or gone): Telegram refuses our answer there;
+        # not a bug of ours — one line, and the apology goes to General (QA17)
+        log.warning("reply refused: the forum topic is closed or deleted chat=%s error=%s",
+                    chat.id if chat else None, error)
+    else:
+        log.error("update failed update_id=%s error=%r",
+                  update.update_id if isinstance(update, Update) else None, error, exc_info=error)
+    if not isinstance(update, Update):
+        return
+    lang = rt.settings.default_language
+    with contextlib.suppress(Exception):
+        lang = chat_lang(rt, update)
+        if update.callback_query is not None:
+            await update.callback_query.answer(t("error", lang), show_alert=True)
+        elif chat is not None:  # in a forum, to the topic it was asked in (not General) …
+            await context.bot.send_message(chat.id, ui(lang, "error"), parse_mode="HTML",
+                                           message_thread_id=_answer_thread(update, error))
+
+
+async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """The bilingual «try again» of a write the database could not take (never raises)."""
+    chat = update.effective_chat
+    with contextlib.suppress(Exception):
+        if update.callback_query is not None:
+            await update.callback_query.answer(text[:200], show_alert=True)
+        elif chat is not None:
+            await context.bot.send_message(chat.id, text,
+                                           message_thread_id=_answer_thread(update, None))
+
+
+def _answer_thread(update: Update, error: BaseException | None) -> int | None:
+    """The forum topic an apology goes to: the asking one, unless the failure was that topic
+    being closed or deleted (then General, where it can be read)."""
+    if isinstance(error, BadRequest) and any(g in str(error).lower() for g in threads.GONE_TOPIC):
+        return None
+    return threads.thread_of(update)
