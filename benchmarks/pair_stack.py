@@ -88,6 +88,7 @@ COMBINERS = {c.name: c for c in (
     Combiner("stack", ("w", "e5", "use", "uv"), "logistic"),
     Combiner("boostcos", ("w", "e5", "use"), "boost"),
     Combiner("boost", ("w", "e5", "use", "uv"), "boost", k=16),
+    Combiner("boostuse", ("w", "use", "uv"), "boost", k=16),
     Combiner("mlpcos", ("w", "e5", "use"), "mlp"),
     Combiner("mlp", ("w", "e5", "use", "uv"), "mlp", k=16),
 )}
