@@ -42,6 +42,7 @@ import time
 from collections.abc import Callable
 from types import TracebackType
 
+from bot.i18n import bilingual
 from digests.logs import Throttle
 from digests.storage import FAULTS, FaultLog, fault_of
 
@@ -207,7 +208,6 @@ class StartWatch:
             if waited >= self.give_up_after:
                 return  # the start gives up now: its own clean line follows
             self.said += 1
-            log.warning("لا ردّ من خادم تيليجرام (%s) بعد %d ثانية، أحاول مجددًا (أتوقف بعد %d "
-                        "ثانية) / no answer from the Telegram server (%s) after %d s, retrying "
-                        "(giving up after %d s)", self.host, waited, self.give_up_after,
-                        self.host, waited, self.give_up_after)
+            # whole seconds, as the line always said them (%d)
+            log.warning(bilingual("start_silent", host=self.host, waited=int(waited),
+                                  give_up=int(self.give_up_after)))

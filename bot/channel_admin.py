@@ -62,8 +62,6 @@ CHANNEL_KEY = "channel"
 MAX_CHANNELS = 100
 CONCURRENT_CHECKS = 8
 CHECK_TIMEOUT_SECONDS = 10.0
-# The language picker's buttons: each language in its own script, as /lang shows them.
-LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
 
 Access = Literal["admin", "not_admin", "gone", "unchecked"]
 

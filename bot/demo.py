@@ -28,6 +28,7 @@ from typing import IO, Any
 
 from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
+from bot.i18n import BOT_NAME, bilingual
 from bot.lines import LRI, LRM, PDI, RLM
 from bot.runtime import RUNTIME_KEY, Runtime
 from digests import outbox_upkeep
@@ -38,22 +39,8 @@ DEMO_USER = 1001
 DEMO_TOKEN = "100000001:OFFLINE-DEMO-not-a-real-token"
 QUIET_SECONDS = 0.6
 SETTLE_TIMEOUT = 30.0
-
-GO_LIVE = """\
-للتشغيل الحقيقي / To go live:
-  1. أنشئ بوتًا عند @BotFather وانسخ الرمز / create a bot with @BotFather and copy its token
-  2. TELEGRAM_BOT_TOKEN=<token> ADMIN_IDS=<your Telegram user id> python run.py
-     (or put them in .env; WEBHOOK_URL=https://… for webhook mode; SOURCES_FILE for your feeds)
-  3. لمعرفة معرّفك: أرسل /stats إلى البوت فيرد بمعرّفك، ثم ضعه في ADMIN_IDS وأعد التشغيل
-     / to learn your id: send /stats to the bot, it answers with your id; set ADMIN_IDS, restart"""
-
-INTRO = """\
-نشرة — عرض تجريبي دون اتصال / Nashra — offline demo
-{articles} مقالًا من موقع الأخبار التجريبي / articles ingested from the bundled sample news site.
-اكتب كما في تيليجرام / type as you would in Telegram:
-  /start   الغوطة   /subscribe الغوطة   /digest   /settings   /help
-  /push الغوطة   (أنت مشرف في العرض / you are an admin in the demo)
-اكتب رقم الزر للضغط عليه / type a button's number to press it · /quit للخروج / to leave"""
+# What the user types to leave (the Arabic word is read, never said).
+QUIT_WORDS = ("/quit", "/exit", "خروج")
 
 
 def to_terminal(text: str, *, bold: bool = False) -> str:
@@ -99,7 +86,7 @@ class Transcript:
         return printed
 
     def format(self, m: SentMessage, *, edited: bool) -> str:
-        head = "🤖 نشرة" + (" (عُدّلت / edited)" if edited else "") + ":\n"
+        head = f"🤖 {BOT_NAME}" + (" " + bilingual("demo_edited") if edited else "") + ":\n"
         body = to_terminal(m.text if m.parse_mode else m.plain_text, bold=self.color)
         lines = [head + "   " + body.replace("\n", "\n   ")]
         labels = m.button_texts()
@@ -151,7 +138,7 @@ class Demo:
         if line.isdigit() and self.transcript.buttons:
             index = int(line) - 1
             if not 0 <= index < len(self.transcript.buttons):
-                return f"لا زر بالرقم {line} / no button {line}"
+                return bilingual("demo_no_button", line=line)
             message, label = self.transcript.buttons[index]
             self.emu.click(message, label, user=self._user())
             return f"👆 [{line}] {label}"
@@ -218,7 +205,7 @@ async def run_demo(settings: Settings, *, stdin: IO[str] | None = None,
         db = Database(path)
         try:
             articles = await _ingest(db, demo_settings, site)
-            out.write(INTRO.format(articles=articles) + "\n\n")
+            out.write(bilingual("demo_intro", articles=articles) + "\n\n")
             out.flush()
             app = build_application(demo_settings, db, poll_sources=False,
                                     sender_options={"poll_seconds": 0.1, "retry_delay": 0.5})
@@ -232,7 +219,7 @@ async def run_demo(settings: Settings, *, stdin: IO[str] | None = None,
                 await stop_application(app)
         finally:
             db.close()
-        out.write("\n" + GO_LIVE + "\n")
+        out.write("\n" + bilingual("demo_go_live") + "\n")
         out.flush()
     return 0
 
@@ -240,7 +227,7 @@ async def run_demo(settings: Settings, *, stdin: IO[str] | None = None,
 async def _loop(demo: Demo, stdin: IO[str], out: IO[str], interactive: bool) -> None:
     while True:
         if interactive:
-            out.write("أنت / you › ")
+            out.write(bilingual("demo_you"))
             out.flush()
         line = await _read_line(stdin)
         if not line:  # end of input
@@ -248,10 +235,10 @@ async def _loop(demo: Demo, stdin: IO[str], out: IO[str], interactive: bool) -> 
         line = line.strip()
         if not line:
             continue
-        if line in ("/quit", "/exit", "خروج"):
+        if line in QUIT_WORDS:
             break
         if not interactive:
-            out.write(f"أنت / you › {line}\n")
+            out.write(bilingual("demo_you") + line + "\n")
         note = demo.act(line)
         if note:
             out.write(note + "\n")

@@ -23,16 +23,17 @@ from bot.lines import close_rtl
 from bot.texts_admin import TEXTS as _ADMIN
 from bot.texts_bilingual import BILINGUAL
 from bot.texts_following import TEXTS as _FOLLOWING
+from bot.texts_names import BOT_NAME, LANGUAGE_NAMES
 from bot.texts_reading import TEXTS as _READING
 from bot.texts_sources import TEXTS as _SOURCES
 from bot.texts_welcome import ADMIN_COMMANDS, EXAMPLE_TOPICS, GROUP_COMMANDS, READER_COMMANDS
 from bot.texts_welcome import TEXTS as _WELCOME
 
 __all__ = [
-    "ADMIN_COMMANDS", "BILINGUAL", "EXAMPLE_TOPICS", "GROUP_COMMANDS", "MAX_TOPICS_NAMED",
-    "READER_COMMANDS", "STRINGS", "Lang", "bilingual", "bundle_stop", "chat_worded",
-    "code_language", "counted", "format_date", "lang_of", "num", "relative_time", "t",
-    "topic_label", "topic_list",
+    "ADMIN_COMMANDS", "BILINGUAL", "BOT_NAME", "EXAMPLE_TOPICS", "GROUP_COMMANDS",
+    "LANGUAGE_NAMES", "MAX_TOPICS_NAMED", "READER_COMMANDS", "STRINGS", "Lang", "bilingual",
+    "bundle_stop", "chat_worded", "code_language", "counted", "format_date", "lang_of", "num",
+    "relative_time", "t", "topic_label", "topic_list",
 ]
 
 Lang = Literal["ar", "en"]

@@ -23,7 +23,6 @@ from telegram.ext import ContextTypes
 from bot.callbacks import Callback
 from bot.channel_admin import ACTIONS as CHANNEL_ACTIONS
 from bot.channel_admin import (
-    LANGUAGE_NAMES,
     Scope,
     back_to_list,
     channel_heading,
@@ -31,7 +30,7 @@ from bot.channel_admin import (
     same_chat,
     scope_of,
 )
-from bot.i18n import chat_worded, num, t
+from bot.i18n import LANGUAGE_NAMES, chat_worded, num, t
 from bot.runtime import (
     Action,
     Runtime,
@@ -134,8 +133,8 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if entered is None:
         return
     rt, chat, lang = entered
-    rows = [[button(rt, chat.id, _mark("العربية", lang == "ar"), "lang", {"lang": "ar"}),
-             button(rt, chat.id, _mark("English", lang == "en"), "lang", {"lang": "en"})]]
+    rows = [[button(rt, chat.id, _mark(LANGUAGE_NAMES[code], lang == code), "lang",
+                    {"lang": code}) for code in ("ar", "en")]]
     await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
 
 

@@ -191,21 +191,25 @@ def test_an_english_reader_sees_a_topic_by_its_english_name() -> None:
 # Modules of bot/ that may hold Arabic literals outside bot.i18n's tables (bot/texts_*.py), and
 # why. Any other module's Arabic words belong in bot.i18n.STRINGS, called through t()/ui() (X29
 # moved bot.admin's, bot.source_notes', bot.stats' and bot.welcome's there; Y5 bot.app's and
-# bot.render's), or in BILINGUAL for a line said in both languages at once.
+# bot.render's), in BILINGUAL for a text said in both languages at once (Y6: bot.demo's and
+# bot.api_noise's), or in bot/texts_names.py for a name written the same in both (Y6: «العربية»
+# of bot.preferences and bot.channel_admin). What stays is vocabulary the bot reads, and two
+# modules that still say theirs.
 ARABIC_LITERALS_ALLOWED = {
-    "i18n.py": "numerals, month names and relative times",
     "attribution.py": "Arabic speech verbs and titles it reads in articles, not shown as UI",
-    "zones.py": "Arabic city names a reader may type for /settings",
-    "api_noise.py": "a bilingual log line for the operator",
-    "demo.py": "the offline demo's bilingual console text",
-    "preferences.py": "«العربية» names the language in its own script in both languages",
-    "channel_admin.py": "«العربية» names the language in its own script in both languages",
+    # said, not read: the grammar that words numbers and times cannot be a (ar, en) table
+    "i18n.py": "numerals, month names and relative times",
+    # said, not read: to move into a texts table (bot.zones is not Y6's)
+    "zones.py": "the time-zone picker's labels, (Arabic, English) beside each IANA name",
 }
+# Modules allowed only these Arabic words: what a user types, which the bot reads, never says.
+ARABIC_WORDS_READ = {"demo.py": {"خروج"}}  # typed to leave the offline demo, as /quit is
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+_ARABIC_WORD = re.compile(r"[\u0621-\u0652]+")
 
 
-def _arabic_literals(source: str) -> list[int]:
-    """Lines of the string literals (docstrings aside) that hold an Arabic letter."""
+def _arabic_constants(source: str) -> list[tuple[int, str]]:
+    """(line, value) of the string literals (docstrings aside) that hold an Arabic letter."""
     import ast
 
     tree = ast.parse(source)
@@ -213,22 +217,33 @@ def _arabic_literals(source: str) -> list[int]:
             if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
             and node.body and isinstance(node.body[0], ast.Expr)
             and isinstance(node.body[0].value, ast.Constant)}
-    return sorted({node.lineno for node in ast.walk(tree)
+    return sorted({(node.lineno, node.value) for node in ast.walk(tree)
                    if isinstance(node, ast.Constant) and isinstance(node.value, str)
                    and id(node) not in docs and _ARABIC_LETTER.search(node.value)})
 
 
+def _arabic_literals(source: str) -> list[int]:
+    """Lines of the string literals (docstrings aside) that hold an Arabic letter."""
+    return sorted({line for line, _ in _arabic_constants(source)})
+
+
 def test_user_facing_arabic_lives_in_i18n() -> None:
     """bot.i18n holds every user-facing string: no other module of bot/ writes Arabic words
-    of its own (a dictionary of texts beside its code was how four modules drifted, X29)."""
+    of its own (a dictionary of texts beside its code was how four modules drifted, X29); a
+    module that reads a word a user types holds that word and no other."""
     from pathlib import Path
 
     bot_dir = Path(__file__).resolve().parent.parent / "bot"
     found = {path.name: lines for path in sorted(bot_dir.glob("*.py"))
-             if path.name not in ARABIC_LITERALS_ALLOWED and not path.name.startswith("texts_")
+             if path.name not in ARABIC_LITERALS_ALLOWED and path.name not in ARABIC_WORDS_READ
+             and not path.name.startswith("texts_")
              and (lines := _arabic_literals(path.read_text(encoding="utf-8")))}
     assert found == {}
-    for name in ("admin.py", "source_notes.py", "stats.py", "welcome.py"):
+    for name, words in ARABIC_WORDS_READ.items():
+        held = {value for _, value in _arabic_constants((bot_dir / name).read_text("utf-8"))}
+        assert held == words, name
+    for name in ("admin.py", "source_notes.py", "stats.py", "welcome.py", "app.py", "render.py",
+                 "api_noise.py", "demo.py", "preferences.py", "channel_admin.py"):
         assert (bot_dir / name).exists() and name not in ARABIC_LITERALS_ALLOWED
     # the check sees a literal beside code, and not a docstring
     assert _arabic_literals('"""«نشرة»"""\nTEXTS = {"x": ("مرحبًا", "Hello")}\n') == [2]
@@ -237,7 +252,8 @@ def test_user_facing_arabic_lives_in_i18n() -> None:
 # The tables of bot/texts_*.py (by area): what each defines (TEXTS unless listed).
 TABLE_NAMES = {"texts_welcome.py": {"TEXTS", "READER_COMMANDS", "ADMIN_COMMANDS",
                                     "GROUP_COMMANDS", "EXAMPLE_TOPICS"},
-               "texts_bilingual.py": {"BILINGUAL"}}
+               "texts_bilingual.py": {"BILINGUAL"},
+               "texts_names.py": {"LANGUAGE_NAMES", "BOT_NAME"}}
 
 
 def test_the_area_tables_are_tables_and_all_merged() -> None:
@@ -281,15 +297,32 @@ def test_the_area_tables_are_tables_and_all_merged() -> None:
 @pytest.mark.parametrize("key", sorted(BILINGUAL))
 def test_a_bilingual_line_says_it_in_arabic_then_in_english(key: str) -> None:
     """«Arabic / English»: each half in its language, and the English one names every value
-    the Arabic one does (the Arabic may say less: «المنفذ {port}» / "port {port} on {listen}")."""
-    from bot.i18n import bilingual
+    the Arabic one does (the Arabic may say less: «المنفذ {port}» / "port {port} on {listen}").
+    A text of several lines (the demo's) gives each line of Arabic words its English after
+    its last « / », or on the next line («/ …»); a line whose only Arabic words are topics to
+    type (EXAMPLE_TOPICS) needs none."""
+    from bot.i18n import EXAMPLE_TOPICS, bilingual
 
-    arabic, english = BILINGUAL[key].split(" / ", 1)
-    assert _ARABIC_LETTER.search(arabic) and not _ARABIC_LETTER.search(english), key
-    assert re.search(r"[A-Za-z]{3}", english), key
-    assert _fields(arabic) <= _fields(english), key
-    values = {name: f"<{name}>" for name in _fields(english)}
-    assert bilingual(key, **values) == BILINGUAL[key].format(**values)
+    text = BILINGUAL[key]
+    lines = text.split("\n")
+    if len(lines) == 1:
+        arabic, english = text.split(" / ", 1)
+        assert _ARABIC_LETTER.search(arabic) and not _ARABIC_LETTER.search(english), key
+        assert re.search(r"[A-Za-z]{3}", english), key
+        assert _fields(arabic) <= _fields(english), key
+    for i, line in enumerate(lines):
+        words = set(_ARABIC_WORD.findall(line))
+        if not words or words <= set(EXAMPLE_TOPICS):
+            continue
+        if " / " in line:
+            arabic, english = line.rsplit(" / ", 1)
+        else:  # its English is the next line
+            arabic, english = line, (lines[i + 1].strip() if i + 1 < len(lines) else "")
+            assert english.startswith("/ "), (key, line)
+        assert _ARABIC_LETTER.search(arabic) and not _ARABIC_LETTER.search(english), (key, line)
+        assert re.search(r"[A-Za-z]{3}", english), (key, line)
+    values = {name: f"<{name}>" for name in _fields(text)}
+    assert bilingual(key, **values) == text.format(**values)
 
 
 def test_the_start_up_errors_say_what_they_said() -> None:
@@ -303,3 +336,31 @@ def test_the_start_up_errors_say_what_they_said() -> None:
     assert bilingual("start_token") == ("رفض تيليجرام رمز البوت: تحقق من TELEGRAM_BOT_TOKEN / "
                                         "Telegram rejected the bot token: check "
                                         "TELEGRAM_BOT_TOKEN")
+
+
+def test_the_demo_and_a_silent_start_say_what_they_said() -> None:
+    """The offline demo's console text and bot.api_noise's WARNING, moved into BILINGUAL (Y6),
+    as they were written in bot.demo and bot.api_noise."""
+    from bot.i18n import BOT_NAME, LANGUAGE_NAMES, bilingual
+
+    assert bilingual("demo_intro", articles=42) == (
+        "نشرة — عرض تجريبي دون اتصال / Nashra — offline demo\n"
+        "42 مقالًا من موقع الأخبار التجريبي / articles ingested from the bundled sample news site.\n"
+        "اكتب كما في تيليجرام / type as you would in Telegram:\n"
+        "  /start   الغوطة   /subscribe الغوطة   /digest   /settings   /help\n"
+        "  /push الغوطة   (أنت مشرف في العرض / you are an admin in the demo)\n"
+        "اكتب رقم الزر للضغط عليه / type a button's number to press it · /quit للخروج / to leave")
+    assert bilingual("demo_go_live").splitlines()[4:] == [
+        "  3. لمعرفة معرّفك: أرسل /stats إلى البوت فيرد بمعرّفك، ثم ضعه في ADMIN_IDS وأعد التشغيل",
+        "     / to learn your id: send /stats to the bot, it answers with your id; set ADMIN_IDS, "
+        "restart"]
+    assert f"🤖 {BOT_NAME} " + bilingual("demo_edited") + ":" == "🤖 نشرة (عُدّلت / edited):"
+    assert bilingual("demo_no_button", line="9") == "لا زر بالرقم 9 / no button 9"
+    assert bilingual("demo_you") + "/help" == "أنت / you › /help"
+    assert LANGUAGE_NAMES == {"ar": "العربية", "en": "English"}
+    # the WARNING's seconds are whole, as its «%d» wrote them (14.9 s → 14)
+    old = ("لا ردّ من خادم تيليجرام (%s) بعد %d ثانية، أحاول مجددًا (أتوقف بعد %d ثانية) / no "
+           "answer from the Telegram server (%s) after %d s, retrying (giving up after %d s)")
+    for host, waited, give_up in (("api.example:443", 15.0, 120.0), ("h:1", 14.9, 119.5)):
+        assert bilingual("start_silent", host=host, waited=int(waited), give_up=int(give_up)) \
+            == old % (host, waited, give_up, host, waited, give_up)
