@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cli import articles as articles_cmd
+from cli import backups as backups_cmd
 from cli import bot as bot_cmd
 from cli import digest as digest_cmd
 from cli import ingest as ingest_cmd
@@ -25,6 +26,7 @@ from cli.helptext import Parser, bilingual
 from digests.envfile import anchored, find_env_file
 from digests.errors import NashraError
 from digests.logs import setup_logging
+from digests.migrations import set_upgrade_language
 from digests.settings import Settings, config_warnings
 
 log = logging.getLogger("nashra")
@@ -45,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                "COMMAND: the bot, or the offline demo when TELEGRAM_BOT_TOKEN is not set.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (bot_cmd, ingest_cmd, search_cmd, digest_cmd, stories_cmd, articles_cmd):
+    for module in (bot_cmd, ingest_cmd, search_cmd, digest_cmd, stories_cmd, articles_cmd,
+                   backups_cmd):
         module.register(sub, common)
     return bilingual(parser)  # argparse's own words (usage, options, -h) in both languages
 
@@ -65,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "db", None) is not None:
         settings = settings.replace(database_path=args.db)
     setup_logging(settings.log_level, settings.telegram_bot_token)
+    # groups stored before their language was get this run's DEFAULT_LANGUAGE pinned (QA22 U1)
+    set_upgrade_language(settings.default_language)
     # a misspelt key would otherwise be ignored in silence
     for warning in config_warnings(env_file=found.path):
         log.warning("%s", warning)
@@ -118,6 +123,8 @@ def database_error(path: Path, exc: BaseException) -> str:
         ar, en = _FAULT_ADVICE[kind].split(" / ", 1)
         return (f"خطأ في قاعدة البيانات DATABASE_PATH={str(path)!r}: {ar} / database error "
                 f"({detail}): {en}")
+    if kind == "readonly" and path.is_file() and not os.access(path, os.W_OK):
+        return head + _READONLY_FILE  # the file, not its folder (QA22 U8)
     if kind in _FAULT_ADVICE:
         return head + _FAULT_ADVICE[kind].format(**names)
     return head + _WRONG_FILE
@@ -127,13 +134,20 @@ _WRONG_FILE = ("اختر ملفًا في مجلد قابل للكتابة، مل
                "choose a file in a writable folder, Nashra's SQLite file or a new one (or --db)")
 
 
+_READONLY_FILE = ("الملف للقراءة فقط: امنح مستخدم البوت حق الكتابة فيه (chmod/chown، أو "
+                  "chattr -i) / the file is read-only: give the bot's user write access to it "
+                  "(chmod/chown, or chattr -i)")
+
 # What to do about the database's own trouble (QA16 N4), instead of the advice for a wrong path.
+# The rescue is Nashra's own (digests.backups.recover): the sqlite3 shell's ".recover" fails on
+# Debian's sqlite3 3.40 (no dbpage table) and its empty output file was opened as a new database
+# (QA22 U3).
 _FAULT_ADVICE = {
-    "damaged": ("الملف تالف: استرجع نسخة احتياطية أو أنقذ ما فيه بـ "
-                "sqlite3 {db} \".recover\" | sqlite3 {fixed} ثم اجعل DATABASE_PATH يشير إلى "
-                "{fixed} / the file is damaged: restore a backup, or recover what it holds with "
-                "sqlite3 {db} \".recover\" | sqlite3 {fixed} and point DATABASE_PATH at "
-                "{fixed}"),
+    "damaged": ("الملف تالف: استرجع نسخة احتياطية (python run.py restore) أو أنقذ ما فيه بـ "
+                "python run.py --db {db} recover {fixed} ثم اجعل DATABASE_PATH يشير إلى "
+                "{fixed} / the file is damaged: restore a backup (python run.py restore), or "
+                "rescue what it holds with python run.py --db {db} recover {fixed} and point "
+                "DATABASE_PATH at {fixed}"),
     "locked": ("برنامج آخر يمسك قاعدة البيانات (جلسة sqlite3 أو نسخ احتياطي أو أمر آخر لنشرة): "
                "انتظر حتى ينتهي أو أوقفه ثم أعد المحاولة / another program holds the database (a "
                "sqlite3 shell, a backup or another Nashra command): wait for it or stop it, "

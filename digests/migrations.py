@@ -1,16 +1,62 @@
 """Named, ordered schema migrations. Append new ones at the end; never edit an applied one.
 
 Each migration is `(name, function(db))` and runs in its own transaction (see storage.Database).
+A long one over every article may commit as it goes (`commit_chunk`) when its work is resumable:
+a killed start keeps the chunks done and the next start goes on from there (QA22 U4).
 Tables stay plain and browsable (Datasette opens the file as is): JSON columns hold small lists.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 
 import sqlite_utils
 
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
+
+log = logging.getLogger(__name__)
+
+PROGRESS_SECONDS = 10.0  # a progress line at most this often during a long migration
+# The operator's DEFAULT_LANGUAGE, which a migration cannot read from settings on its own: the
+# command line sets it (cli.main) before any database is opened; None falls back to the .env.
+UPGRADE_LANGUAGE: list[str] = []
+
+
+def set_upgrade_language(language: str) -> None:
+    """The DEFAULT_LANGUAGE of this run, for 030_pin_group_languages."""
+    UPGRADE_LANGUAGE[:] = [language]
+
+
+def commit_chunk(db: sqlite_utils.Database) -> None:
+    """Commit the migration's work so far and go on in a new transaction (storage.Database
+    commits or rolls back the last one). Only for work a rerun resumes where it stopped: the
+    migration is recorded as applied only once it has run to its end."""
+    db.conn.execute("COMMIT")
+    db.conn.execute("BEGIN IMMEDIATE")
+
+
+class Progress:
+    """key=value progress of a long migration: done/total, %, rate and time left, every
+    PROGRESS_SECONDS at most (QA22 U4: 10:39 of silence in 004 on 35k articles)."""
+
+    def __init__(self, name: str, total: int, clock: Callable[[], float] = time.monotonic
+                 ) -> None:
+        self.name, self.total, self.clock = name, total, clock
+        self.started = self.last = clock()
+        self.done = 0
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        now = self.clock()
+        if now - self.last >= PROGRESS_SECONDS and self.total:
+            self.last = now
+            rate = self.done / max(now - self.started, 1e-6)
+            left = (self.total - self.done) / rate if rate else 0.0
+            log.info("migration progress name=%s done=%d total=%d percent=%.0f rate=%.1f/s "
+                     "left_minutes=%.1f", self.name, self.done, self.total,
+                     100 * self.done / self.total, rate, left / 60)
 
 
 def m001_sources_articles(db: sqlite_utils.Database) -> None:
@@ -153,16 +199,32 @@ def m003_search_index(db: sqlite_utils.Database) -> None:
     create_index(db)
 
 
-def m004_backfill_digests(db: sqlite_utils.Database) -> None:
-    # Old articles get digests: condense every row whose digested_at is null (none on a new file).
+def m004_backfill_digests(db: sqlite_utils.Database, *, batch: int = 200) -> None:
+    # Old articles get digests: condense every row whose digested_at is null (none on a new
+    # file), oldest first as digests.digest.backfill_digests does, committing each batch: a
+    # rerun after a kill picks the rows still null (QA22 U4), with a progress line as it goes.
     from datetime import datetime, timezone
 
-    from digests.digest import backfill_digests
+    from digests.digest import store_digest
     from digests.processing import StoreContext
+    from digests.records import ARTICLE_SELECT, article_from_row
     from digests.settings import Settings
 
-    backfill_digests(db, StoreContext(now=datetime.now(timezone.utc), settings=Settings(),
-                                      backfill=True))
+    ctx = StoreContext(now=datetime.now(timezone.utc), settings=Settings(), backfill=True)
+    total = db.execute("select count(*) from articles where digested_at is null").fetchone()[0]
+    progress = Progress("004_backfill_digests", int(total))
+    last_id = 0
+    while True:
+        rows = list(db.query(
+            ARTICLE_SELECT + " where articles.digested_at is null and articles.id > ?"
+            " order by articles.id limit ?", [last_id, batch]))
+        if not rows:
+            return
+        for row in rows:
+            store_digest(db, article_from_row(row), ctx)
+            last_id = row["id"]
+        progress.step(len(rows))
+        commit_chunk(db)
 
 
 def m005_delivery_pushes(db: sqlite_utils.Database) -> None:
@@ -399,6 +461,32 @@ def m029_pending_prompts(db: sqlite_utils.Database) -> None:
     db.execute("create index pending_prompts_expires on pending_prompts(expires_at)")
 
 
+def m030_pin_group_languages(db: sqlite_utils.Database) -> None:
+    # Groups and channels stored before their language was (QA22 U1) spoke DEFAULT_LANGUAGE:
+    # that language is written down now, so a later DEFAULT_LANGUAGE change in .env does not
+    # switch them, as it does not switch a group created since (which keeps its admin's).
+    # Private chats keep NULL: their reader's Telegram language decides, as before.
+    language = UPGRADE_LANGUAGE[0] if UPGRADE_LANGUAGE else _env_language()
+    language = "en" if language == "en" else "ar"
+    cur = db.execute("update chats set language = ? where type != 'private' and language is null",
+                     [language])
+    if cur.rowcount:
+        log.info("group languages pinned chats=%d language=%s", cur.rowcount, language)
+
+
+def _env_language() -> str:
+    """DEFAULT_LANGUAGE as the process's settings read it (for a database opened outside the
+    command line, e.g. by a test or a script)."""
+    from digests.envfile import find_env_file
+    from digests.errors import NashraError
+    from digests.settings import Settings
+
+    try:
+        return Settings.from_env(env_file=find_env_file().path).default_language
+    except (NashraError, OSError):
+        return Settings().default_language
+
+
 MIGRATIONS: list[Migration] = [
     ("001_sources_articles", m001_sources_articles),
     ("002_chats_delivery", m002_chats_delivery),
@@ -428,4 +516,5 @@ MIGRATIONS: list[Migration] = [
     ("026_ingest_bot", m026_ingest_bot),
     ("027_new_chat_quiet_hours", m027_new_chat_quiet_hours),
     ("029_pending_prompts", m029_pending_prompts),
+    ("030_pin_group_languages", m030_pin_group_languages),
 ]

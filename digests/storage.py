@@ -50,8 +50,9 @@ FAULT_LOG: dict[Fault, str] = {
               "lets go",
     "full": "the disk holding the database is full: free space at DATABASE_PATH; articles "
             "not stored are retried at the next poll",
-    "damaged": "the database file is damaged: restore a backup or recover it "
-               "(sqlite3 nashra.db \".recover\" | sqlite3 fixed.db)",
+    "damaged": "the database file is damaged: restore a backup (README «Backups») or rescue "
+               "what it holds with: python run.py recover fixed.db (then point DATABASE_PATH "
+               "at fixed.db)",
     "readonly": "the database cannot be written to (read-only file, folder or mount)",
 }
 
@@ -169,6 +170,37 @@ def _lock_error(lock_path: Path, exc: OSError) -> StorageError:
         f"writable folder with free space")
 
 
+class EmptyDatabase(StorageError):
+    """DATABASE_PATH names a file of 0 bytes: not a new database, a failed copy or rescue."""
+
+
+def refuse_empty(path: Path) -> None:
+    """Refuse a database file that exists with nothing in it (QA22 U3).
+
+    SQLite would take it for a new database and Nashra would start with no chats and no
+    subscriptions, without a word — yet nobody makes an empty file on purpose: it is what a
+    failed `sqlite3 … | sqlite3 fixed.db` rescue, a full disk during a copy or a `touch` leaves.
+    A missing file is a new database; an empty one is an operator's mistake to be told about.
+    """
+    try:
+        empty = path.stat().st_size == 0
+    except OSError:
+        return  # missing (a new database) or unreadable (SQLite says why)
+    wal = Path(f"{path}-wal")
+    if empty and not (wal.exists() and wal.stat().st_size > 0):
+        raise EmptyDatabase(
+            f"ملف قاعدة البيانات {path} فارغ (0 بايت)، فلن تبدأ نشرة عليه قاعدةً جديدة بلا مشتركين: "
+            f"وجّه DATABASE_PATH إلى الملف الصحيح أو إلى نسخة احتياطية، أو أنقذ الملف التالف بـ "
+            f"python run.py recover، أو احذف الملف الفارغ لتبدأ من جديد / the database file "
+            f"{path} is empty (0 bytes), and Nashra will not start a new database with no "
+            f"subscribers on it: point DATABASE_PATH at the right file or a backup, rescue a "
+            f"damaged file with python run.py recover, or delete the empty file to start anew")
+
+
+class NewerDatabase(StorageError):
+    """The database holds migrations this code does not know: a newer Nashra wrote it."""
+
+
 class Database:
     """Nashra's SQLite database. `Database(":memory:")` works for narrow unit tests."""
 
@@ -177,6 +209,7 @@ class Database:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            refuse_empty(Path(self.path))
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans exactly
         # what `transaction()` wraps and nothing is left open across network I/O.
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
@@ -251,10 +284,23 @@ class Database:
             " applied_at text)"
         )
         done = set(self.applied_migrations())
+        unknown = sorted(done - {name for name, _ in MIGRATIONS})
+        if unknown:
+            # a downgrade (QA22 U6): older code on a newer schema may write rows the newer code
+            # misreads, or miss columns and triggers it relies on; refuse rather than guess
+            raise NewerDatabase(
+                f"قاعدة البيانات {self.path} كتبها إصدار أحدث من نشرة (ترحيلات لا يعرفها هذا "
+                f"الإصدار: {', '.join(unknown)}): شغّل الإصدار الأحدث أو استرجع نسخة احتياطية "
+                f"من قبل الترقية / the database {self.path} was written by a newer Nashra "
+                f"(migrations this code does not know: {', '.join(unknown)}): run the newer "
+                f"version, or restore a backup taken before the upgrade")
         applied = []
         for name, fn in MIGRATIONS:
             if name in done:
                 continue
+            started = time.monotonic()
+            if done:  # an upgrade: say what runs, as some take minutes on a large archive
+                log.info("migration started name=%s", name)
             try:
                 with self.transaction() as db:
                     fn(db)
@@ -266,6 +312,6 @@ class Database:
                 kind = fault_of(exc)
                 said = f"{FAULT_TEXT[kind]} — " if kind else ""
                 raise StorageError(f"{said}migration {name} failed: {exc}") from exc
-            log.info("migration applied name=%s", name)
+            log.info("migration applied name=%s seconds=%.1f", name, time.monotonic() - started)
             applied.append(name)
         return applied

@@ -5,6 +5,8 @@ site on 127.0.0.1, the real PTB Application against the emulator."""
 from __future__ import annotations
 
 import logging
+import re
+import shlex
 import signal
 import sqlite3
 import subprocess
@@ -328,8 +330,19 @@ def test_a_damaged_database_says_how_to_recover(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "الملف تالف" in proc.stderr and "the file is damaged" in proc.stderr
-    assert '.recover' in proc.stderr
     assert "writable folder" not in proc.stderr
+    # QA22 U3: the advice is Nashra's own rescue (the sqlite3 shell's ".recover" fails on
+    # Debian's 3.40 and left an empty file), and following it as printed gives a working file
+    assert ".recover" not in proc.stderr
+    advice = re.search(r"rescue what it holds with python (run\.py --db \S+ recover \S+)",
+                       proc.stderr)
+    assert advice is not None, proc.stderr
+    fixed = tmp_path / "fixed.db"
+    rescued = subprocess.run([sys.executable, *shlex.split(advice.group(1))], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)
+    # the schema page itself is gone here: the rescue says so, and leaves no file behind
+    assert rescued.returncode == 1 and "restore a backup" in rescued.stderr, rescued.stderr
+    assert not fixed.exists()
 
 
 def test_a_locked_database_says_another_program_holds_it(tmp_path: Path) -> None:

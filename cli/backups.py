@@ -1,0 +1,86 @@
+"""Commands 'backup', 'restore' and 'recover': the operator's copies of the database file.
+
+`run.py backup FILE` is safe while the bot runs (SQLite's backup API: a plain `cp` of the file
+misses what its `-wal` holds); `run.py restore FILE` needs the bot stopped and keeps the replaced
+file aside; `run.py recover FILE` saves what a damaged database still holds into a new file
+(digests.backups says how). Messages are Arabic first, then English, as the other commands'.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from digests.backups import backup, recover, restore
+from digests.settings import Settings
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
+             common: argparse.ArgumentParser) -> None:
+    """Add these commands to the parser."""
+    b = sub.add_parser(
+        "backup", parents=[common],
+        help="انسخ قاعدة البيانات نسخة احتياطية (والبوت يعمل) / back up the database (safe "
+             "while the bot runs)",
+        description="انسخ قاعدة البيانات إلى ملف جديد، آمن والبوت يعمل (لا تنسخها بـ cp: ملف "
+                    "-wal يحمل آخر ما كُتب). / Copy the database to a new file, safe while the "
+                    "bot runs (not with cp: the -wal file holds the latest writes).")
+    b.add_argument("file", type=Path, metavar="FILE",
+                   help="ملف النسخة (جديد) / the backup file (a new one)")
+    b.set_defaults(func=cmd_backup)
+    r = sub.add_parser(
+        "restore", parents=[common],
+        help="استرجع نسخة احتياطية (أوقف البوت أولًا) / restore a backup (stop the bot first)",
+        description="ضع نسخة احتياطية مكان قاعدة البيانات. يُنقل الملف الحالي جانبًا ولا يُحذف، "
+                    "وتُعلَّم التسليمات المستحقة كأنها أُرسلت كي لا يصل القارئ شيء مرتين. / Put "
+                    "a backup in place of the database. The current file is moved aside, not "
+                    "deleted; deliveries already due are marked skipped so no reader gets one "
+                    "twice.")
+    r.add_argument("file", type=Path, metavar="FILE", help="النسخة / the backup file")
+    r.add_argument("--resend", action="store_true",
+                   help="أبقِ التسليمات المستحقة لتُرسل (وإن أُرسلت قبل) / keep due deliveries "
+                        "to be sent (even if they were sent before)")
+    r.set_defaults(func=cmd_restore)
+    v = sub.add_parser(
+        "recover", parents=[common],
+        help="أنقذ ما في قاعدة بيانات تالفة إلى ملف جديد / rescue what a damaged database "
+             "holds into a new file",
+        description="اقرأ ما يمكن قراءته من قاعدة البيانات التالفة (DATABASE_PATH أو --db) "
+                    "واكتبه في ملف جديد، ثم أعد بناء فهرس البحث. / Read what can be read of the "
+                    "damaged database (DATABASE_PATH or --db) into a new file, and rebuild the "
+                    "search index.")
+    v.add_argument("file", type=Path, metavar="FILE", help="الملف الجديد / the new file")
+    v.set_defaults(func=cmd_recover)
+
+
+def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
+    summary = backup(settings.database_path, args.file)
+    print(f"✅ حُفظت النسخة / backup written: {summary.line()}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
+    report = restore(args.file, settings.database_path, resend=args.resend)
+    aside = ", ".join(str(p) for p in report.moved_aside) or "—"
+    print(f"✅ استُرجعت النسخة المأخوذة في {report.taken_at} / restored the backup taken at "
+          f"{report.taken_at}: {report.summary.line()}")
+    print(f"الملف السابق نُقل إلى / the previous file moved to: {aside}")
+    if args.resend:
+        print("ستُرسل التسليمات المستحقة ولو أُرسلت قبل / due deliveries will be sent, even "
+              "those sent before")
+    else:
+        print(f"تسليمات مستحقة عُلّمت كأنها أُرسلت: {report.skipped} / due deliveries marked "
+              f"skipped (most likely sent after the backup): {report.skipped}")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, settings: Settings) -> int:
+    report = recover(settings.database_path, args.file)
+    print(f"✅ أُنقذ ما أمكن / rescued: {report.summary.line()} search_index={report.indexed} "
+          f"check={report.check}")
+    if report.damaged:
+        print(f"جداول فيها أجزاء تالفة ضاعت صفوفها / tables with damaged parts (their rows "
+              f"there are lost): {', '.join(report.damaged)}")
+    print(f"ثم اجعل DATABASE_PATH يشير إلى {args.file} / then point DATABASE_PATH at "
+          f"{args.file}")
+    return 0

@@ -1,0 +1,356 @@
+"""Backups, restores and rescues of the SQLite file, from Python (no sqlite3 shell needed).
+
+- `backup`: SQLite's online backup API (`Connection.backup`) in one step: a consistent snapshot
+  of a database the bot is writing (WAL: the copy holds what `-wal` holds too, which a plain `cp`
+  of the main file does not — QA22 U2 lost 23 of 110 articles that way), written beside the
+  target and renamed only once complete and checked.
+- `restore`: the bot must be stopped (its lock is taken); the current file and its `-wal`/`-shm`
+  are moved aside (never deleted), the backup is copied in, and deliveries already due are
+  marked skipped: the database is the only record of what was sent, and those were most likely
+  sent after the backup was taken (QA22 U2: a reader got the same daily digest twice).
+- `recover`: what can be read of a damaged file, table by table and row by row into a new file
+  (QA22 U3: `sqlite3 … ".recover"` fails on Debian's sqlite3 3.40 and left an empty file that
+  Nashra opened as a new database); the search index is rebuilt from the articles kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from digests.errors import StorageError
+from digests.storage import hold_lock
+
+log = logging.getLogger(__name__)
+
+# The tables whose counts tell an operator what a copy holds.
+COUNTED = ("articles", "stories", "chats", "subscriptions", "outbox")
+BACKUP_KEY = "backup_taken_at"  # meta key: when the snapshot was taken (UTC, ISO)
+SKIP_NOTE = "restored from a backup: may have been sent before the restore"
+FTS_TABLE = "articles_fts"
+FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a database file holds: its size, row counts and last migration."""
+
+    path: Path
+    size: int
+    counts: dict[str, int]
+    last_migration: str
+
+    def line(self) -> str:
+        counts = " ".join(f"{name}={n}" for name, n in self.counts.items())
+        return (f"{self.path} size={self.size / 1e6:.1f}MB {counts} "
+                f"last_migration={self.last_migration or '-'}")
+
+
+@dataclass(frozen=True)
+class RecoverReport:
+    """A rescue's outcome: rows kept per table, tables with unreadable parts, the result."""
+
+    kept: dict[str, int]
+    damaged: tuple[str, ...]
+    indexed: int
+    check: str
+    summary: Summary
+
+
+def summarize(path: Path) -> Summary:
+    """Counts of the tables an operator knows (absent tables are left out)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+        counts = {t: int(conn.execute(f"select count(*) from {t}").fetchone()[0])
+                  for t in COUNTED if t in names}
+        last = ""
+        if "_migrations" in names:
+            row = conn.execute("select name from _migrations order by id desc limit 1").fetchone()
+            last = row[0] if row else ""
+    finally:
+        conn.close()
+    return Summary(path, path.stat().st_size, counts, last)
+
+
+def _refuse_existing(dest: Path) -> None:
+    if dest.exists():
+        raise StorageError(
+            f"الملف {dest} موجود: اختر اسمًا جديدًا (لا تكتب نشرة فوق ملف) / {dest} exists: "
+            f"choose a new name (Nashra does not write over a file)")
+
+
+def _require_database(src: Path) -> None:
+    if not src.is_file():
+        raise StorageError(f"لا يوجد ملف {src} / no such file: {src}")
+    if src.stat().st_size == 0:
+        raise StorageError(f"الملف {src} فارغ (0 بايت) / {src} is empty (0 bytes)")
+
+
+def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
+    """Copy the database `src` (the bot may be running) to the new file `dest`.
+
+    One backup step over the whole file: a single read transaction, so the copy is one moment's
+    database even while the bot writes (a paged backup restarts at every write of another
+    connection and may never end under a busy bot). The copy is checked (`quick_check`) before
+    it takes its name; the time of the snapshot is stored in its `meta` table for `restore`.
+    """
+    _require_database(src)
+    _refuse_existing(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".partial")
+    partial.unlink(missing_ok=True)
+    taken = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=30)
+    target = sqlite3.connect(partial)
+    try:
+        source.backup(target)
+        target.execute("create table if not exists meta (key text primary key, value text)")
+        target.execute("insert or replace into meta (key, value) values (?, ?)",
+                       [BACKUP_KEY, taken])
+        target.commit()
+        # one file, no -wal to carry: the copy can be moved or mailed as it is
+        target.execute("pragma journal_mode=delete")
+        check = target.execute("pragma quick_check").fetchone()[0]
+    except BaseException:
+        target.close()
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    target.close()
+    if check != "ok":
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"النسخة لم تجتز الفحص / the copy failed its check: {check}")
+    os.replace(partial, dest)
+    log.info("backup written src=%s dest=%s taken_at=%s", src, dest, taken)
+    return summarize(dest)
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """A restore's outcome: where the replaced file went, what the restored one holds."""
+
+    moved_aside: tuple[Path, ...]
+    taken_at: str
+    skipped: int
+    summary: Summary
+
+
+def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
+            resend: bool = False) -> RestoreReport:
+    """Put `backup_file` in place of the database `target` (the bot must be stopped).
+
+    The current file and its `-wal`/`-shm` are renamed `<name>.before-restore-<time>` (a stale
+    `-wal` left beside a restored file corrupts it: QA22 U2). Unless `resend`, deliveries still
+    pending in the backup and due by `now` are marked skipped: the bot most likely sent them
+    between the backup and the failure, and a reader should not get a digest twice; deliveries
+    due later (tomorrow's daily digest) stay.
+
+    Raises:
+        DatabaseInUse: a bot runs on `target`.
+        StorageError: the backup is missing or empty.
+    """
+    _require_database(backup_file)
+    now = now or datetime.now(timezone.utc)
+    lock = hold_lock(target)
+    try:
+        stamp = now.strftime("%Y%m%dT%H%M%SZ")
+        moved: list[Path] = []
+        for suffix in ("", "-wal", "-shm"):
+            old = Path(f"{target}{suffix}")
+            if old.exists():
+                aside = Path(f"{target}.before-restore-{stamp}{suffix}")
+                os.replace(old, aside)
+                moved.append(aside)
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        conn = sqlite3.connect(partial)
+        try:
+            source.backup(conn)
+            taken = _meta(conn, BACKUP_KEY) or datetime.fromtimestamp(
+                backup_file.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+            skipped = 0 if resend else _skip_due(conn, now)
+            conn.commit()
+        finally:
+            source.close()
+            conn.close()
+        os.replace(partial, target)
+    finally:
+        if lock is not None:
+            lock.close()
+    log.info("backup restored backup=%s target=%s taken_at=%s skipped=%d", backup_file, target,
+             taken, skipped)
+    return RestoreReport(tuple(moved), taken, skipped, summarize(target))
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    try:
+        row = conn.execute("select value from meta where key = ?", [key]).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return row[0] if row else None
+
+
+def _skip_due(conn: sqlite3.Connection, now: datetime) -> int:
+    """Mark pending/sending deliveries due by `now` as skipped; returns how many."""
+    names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+    if "outbox" not in names:
+        return 0
+    cur = conn.execute(
+        "update outbox set status = 'skipped', last_error = ? where status in ('pending',"
+        " 'sending') and coalesce(not_before, created_at) <= ?",
+        [SKIP_NOTE, now.isoformat(timespec="seconds")])
+    return cur.rowcount
+
+
+def recover(src: Path, dest: Path) -> RecoverReport:
+    """Copy what can be read of the damaged `src` into the new file `dest`.
+
+    Tables are made from `src`'s schema and filled row by row in rowid order; a damaged page
+    stops a scan, which resumes past it (rows on that page are lost, the rest kept). The search
+    index is not copied (its own pages may be the damaged ones: QA22 U3's truncated copy
+    searched «malformed») but made again from the articles kept. Indexes and
+    triggers come last, so no trigger fires on copied rows.
+    """
+    _require_database(src)
+    _refuse_existing(dest)
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    # a damaged schema entry makes every statement fail «malformed»; with writable_schema the
+    # schema is read as far as it parses, as the sqlite3 shell's .dump does
+    source.execute("pragma writable_schema=on")
+    try:
+        try:
+            schema = source.execute(
+                "select type, name, tbl_name, sql from sqlite_master where sql is not null"
+                " order by rowid").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(
+                f"لا يمكن قراءة مخطط {src} ({exc}): استرجع نسخة احتياطية / the schema of {src} "
+                f"cannot be read ({exc}): restore a backup") from exc
+        shadows = {FTS_TABLE + s for s in FTS_SHADOWS}
+        tables = [(name, sql) for kind, name, _, sql in schema
+                  if kind == "table" and not name.startswith("sqlite_") and name not in shadows]
+        partial = dest.with_name(dest.name + ".partial")
+        partial.unlink(missing_ok=True)
+        target = sqlite3.connect(partial, isolation_level=None)
+        kept: dict[str, int] = {}
+        damaged: list[str] = []
+        try:
+            target.execute("begin")
+            for name, sql in tables:
+                target.execute(sql)
+                if sql.lstrip().upper().startswith("CREATE VIRTUAL"):
+                    continue
+                n, hurt = _copy_rows(source, target, name)
+                kept[name] = n
+                if hurt:
+                    damaged.append(name)
+            indexed = reindex_articles(target) if any(n == FTS_TABLE for n, _ in tables) else 0
+            for kind, name, _, sql in schema:
+                if kind in ("index", "trigger", "view") and not name.startswith("sqlite_"):
+                    try:
+                        target.execute(sql)
+                    except sqlite3.Error as exc:  # e.g. a unique index over rows now doubled
+                        log.warning("recover could not make name=%s error=%s", name, exc)
+            target.execute("commit")
+            check = target.execute("pragma quick_check").fetchone()[0]
+        except BaseException:
+            target.close()
+            partial.unlink(missing_ok=True)
+            raise
+        target.close()
+    finally:
+        source.close()
+    os.replace(partial, dest)
+    log.info("recovered src=%s dest=%s damaged_tables=%s", src, dest, ",".join(damaged) or "-")
+    return RecoverReport(kept, tuple(damaged), indexed, check, summarize(dest))
+
+
+def _copy_rows(source: sqlite3.Connection, target: sqlite3.Connection, table: str
+               ) -> tuple[int, bool]:
+    """Copy `table`'s readable rows; True when some could not be read."""
+    cols = [r[1] for r in source.execute(f'pragma table_info("{table}")')]
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" * (len(cols) + 1))
+    try:
+        source.execute(f'select rowid from "{table}" limit 1').fetchall()
+    except sqlite3.DatabaseError:
+        return _copy_plain(source, target, table, quoted, len(cols))
+    insert = f'insert or ignore into "{table}" (rowid, {quoted}) values ({marks})'
+    copied, hurt, after, tries = 0, False, None, 0
+    while tries < 100_000:
+        where = "" if after is None else f" where rowid > {after}"
+        try:
+            for row in source.execute(f'select rowid, {quoted} from "{table}"{where}'
+                                      " order by rowid"):
+                target.execute(insert, row)
+                copied += 1
+                after = row[0]
+            return copied, hurt
+        except sqlite3.DatabaseError:
+            hurt, tries = True, tries + 1
+            # the cursor reads a row ahead: the failing row may be the next, not the one due
+            found = _next_readable(source, table, quoted, after or 0)
+            if found is None:
+                return copied, hurt
+            target.execute(insert, found)
+            copied += 1
+            after = found[0]
+    return copied, hurt
+
+
+def _next_readable(source: sqlite3.Connection, table: str, quoted: str, after: int
+                   ) -> tuple[object, ...] | None:
+    """The first row past rowid `after` that reads whole (None: none does).
+
+    Rows of a damaged page (a leaf, or a long body's overflow page) fail one by one while their
+    neighbours read, so rowids are probed one at a time, every column read (cheap: a lookup
+    each), up to the table's largest."""
+    try:
+        top = source.execute(f'select max(rowid) from "{table}"').fetchone()[0]
+    except sqlite3.DatabaseError:
+        top = None
+    top = after + 100_000 if top is None else min(int(top), after + 1_000_000)
+    for rowid in range(after + 1, top + 1):
+        try:
+            found = source.execute(f'select rowid, {quoted} from "{table}" where rowid = ?',
+                                   [rowid]).fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        if found is not None:
+            return tuple(found)
+    return None
+
+
+def _copy_plain(source: sqlite3.Connection, target: sqlite3.Connection, table: str,
+                quoted: str, width: int) -> tuple[int, bool]:
+    """A WITHOUT ROWID table: one scan, as far as it reads."""
+    copied = 0
+    insert = f'insert or ignore into "{table}" ({quoted}) values ({", ".join("?" * width)})'
+    try:
+        for row in source.execute(f'select {quoted} from "{table}"'):
+            target.execute(insert, row)
+            copied += 1
+    except sqlite3.DatabaseError:
+        return copied, True
+    return copied, False
+
+
+def reindex_articles(conn: sqlite3.Connection) -> int:
+    """Fill the search index from the articles table, as digests.search_index writes it."""
+    from digests.arabic import analyze
+
+    done = 0
+    for article_id, title, body, summary in conn.execute(
+            "select id, title, body, summary from articles").fetchall():
+        conn.execute(f"insert into {FTS_TABLE} (rowid, title_keys, body_keys) values (?, ?, ?)",
+                     [article_id, " ".join(analyze(title or "")),
+                      " ".join(analyze(body or summary or ""))])
+        done += 1
+    return done
