@@ -180,7 +180,7 @@ def test_the_database_advice_names_the_real_file_and_keeps_sqlite_english_last(
     path = tmp_path / "my news.db"
     damaged = database_error(path, sqlite3.DatabaseError("database disk image is malformed"))
     fixed = tmp_path / "fixed.db"
-    assert f"sqlite3 '{path}' \".recover\" | sqlite3 {shlex.quote(str(fixed))}" in damaged
+    assert f"run.py --db '{path}' recover {shlex.quote(str(fixed))}" in damaged  # QA22 U3
     assert "nashra.db" not in damaged
     locked = database_error(path, sqlite3.OperationalError("database is locked"))
     arabic, english = locked.split(" / ", 1)

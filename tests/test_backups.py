@@ -1,0 +1,177 @@
+"""Backups, restores and rescues of the database file (digests.backups, cli.backups; QA22 U2,
+U3) and the refusals that keep an operator's data from being replaced in silence (an empty file,
+a newer database): on real SQLite files, and through `run.py` as an operator types it."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from botkit import sample_db
+
+from digests import backups
+from digests.errors import StorageError
+from digests.search import search
+from digests.storage import Database, DatabaseInUse, EmptyDatabase, NewerDatabase, hold_lock
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def counts(path: Path) -> dict[str, int]:
+    return backups.summarize(path).counts
+
+
+def add_chat(db: Database, chat_id: int, topic: str) -> None:
+    now = datetime.now(timezone.utc).isoformat()
+    with db.transaction() as t:
+        t.execute("insert into chats (id, type, created_at) values (?, 'private', ?)",
+                  [chat_id, now])
+        t.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                  " values (?, ?, ?, ?)", [chat_id, topic, topic, now])
+
+
+def test_backup_of_a_running_database_holds_what_its_wal_holds(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    with Database(path) as live:  # the bot's connection, open: recent writes sit in -wal
+        live.conn.execute("PRAGMA wal_autocheckpoint=0")
+        add_chat(live, 501, "ترامب")
+        assert Path(f"{path}-wal").stat().st_size > 0
+        naive = tmp_path / "cp.db"
+        shutil.copyfile(path, naive)  # what `cp` does: the main file only
+        copy = backups.backup(path, tmp_path / "backup.db")
+        expected = counts(path)
+    assert copy.counts == expected and copy.counts["chats"] >= 1
+    assert counts(naive)["chats"] < expected["chats"]  # why the README says not to cp
+    assert not Path(f"{tmp_path / 'backup.db'}-wal").exists()  # one file to carry
+    with sqlite3.connect(tmp_path / "backup.db") as conn:
+        assert conn.execute("pragma quick_check").fetchone()[0] == "ok"
+        taken = conn.execute("select value from meta where key = ?",
+                             [backups.BACKUP_KEY]).fetchone()[0]
+    assert datetime.fromisoformat(taken) > datetime.now(timezone.utc) - timedelta(minutes=5)
+    with pytest.raises(StorageError, match="exists"):  # never over an existing file
+        backups.backup(path, tmp_path / "backup.db")
+
+
+def test_run_py_backup_prints_size_and_counts(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    proc = run("backup", str(tmp_path / "b.db"), "--db", str(path))
+    assert proc.returncode == 0, proc.stderr
+    n = counts(path)["articles"]
+    assert f"articles={n}" in proc.stdout and "size=" in proc.stdout
+    assert "backup written" in proc.stdout and "حُفظت النسخة" in proc.stdout
+
+
+def test_restore_keeps_the_old_file_and_skips_what_was_due(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    now = datetime.now(timezone.utc)
+    with Database(path) as db:
+        add_chat(db, 601, "سوريا")
+        story = db.conn.execute("select id from stories limit 1").fetchone()[0]
+        with db.transaction() as t:
+            for kind, due in (("instant", now - timedelta(minutes=5)),
+                              ("daily:tomorrow", now + timedelta(hours=20))):
+                t.execute("insert into outbox (chat_id, story_id, kind, not_before, created_at)"
+                          " values (601, ?, ?, ?, ?)", [story, kind, due.isoformat(),
+                                                        now.isoformat()])
+    saved = tmp_path / "saved.db"
+    backups.backup(path, saved)
+    with Database(path) as db:  # life goes on after the backup: another reader follows
+        add_chat(db, 602, "الغوطة")
+    report = backups.restore(saved, path, now=now)
+    assert report.skipped == 1  # the one due (most likely sent since); tomorrow's stays
+    with Database(path) as db:
+        rows = dict(db.conn.execute("select kind, status from outbox where chat_id = 601"))
+        chats = {r[0] for r in db.conn.execute("select id from chats")}
+    assert rows == {"instant": "skipped", "daily:tomorrow": "pending"}
+    assert 601 in chats and 602 not in chats  # the backup's moment, as the README warns
+    aside = [p for p in report.moved_aside if p.name.endswith(".db") or "restore" in p.name]
+    assert aside and all(p.exists() for p in report.moved_aside)
+    assert 602 in {r[0] for r in sqlite3.connect(report.moved_aside[0]).execute(
+        "select id from chats")}  # the replaced file is kept whole
+
+
+def test_restore_refuses_while_a_bot_runs(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    saved = tmp_path / "saved.db"
+    backups.backup(path, saved)
+    lock = hold_lock(path)  # the running bot's lock
+    try:
+        with pytest.raises(DatabaseInUse):
+            backups.restore(saved, path)
+    finally:
+        assert lock is not None
+        lock.close()
+    assert path.exists() and not list(tmp_path.glob("*.before-restore-*"))
+
+
+def damage_articles(path: Path, size: int = 12_000) -> None:
+    """Garbage over the pages holding a middle article's body (QA22 U3's mid-file damage),
+    found by its bytes: the schema's pages stay whole, as they would most often."""
+    with Database(path) as db:
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.conn.execute("PRAGMA journal_mode=DELETE")
+        bodies = [r[0] for r in db.conn.execute("select body from articles where length(body)"
+                                                " > 200 order by id")]
+    data = bytearray(path.read_bytes())
+    offset = data.find(bodies[len(bodies) // 2][:60].encode())
+    assert offset > 0
+    data[offset:offset + size] = b"\xa5" * size
+    path.write_bytes(bytes(data))
+
+
+def test_recover_keeps_readers_and_most_articles_of_a_damaged_file(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        add_chat(db, 701, "ترامب")
+    before = counts(path)
+    damage_articles(path)
+    with sqlite3.connect(path) as conn, pytest.raises(sqlite3.DatabaseError):
+        conn.execute("select count(*) from articles where length(body) >= 0").fetchone()
+    fixed = tmp_path / "fixed.db"
+    proc = run("--db", str(path), "recover", str(fixed))
+    assert proc.returncode == 0, proc.stderr
+    assert "DATABASE_PATH" in proc.stdout and "check=ok" in proc.stdout
+    after = counts(fixed)
+    assert after["chats"] == before["chats"] and after["subscriptions"] == before["subscriptions"]
+    assert before["articles"] * 0.8 <= after["articles"] <= before["articles"]
+    with Database(fixed) as db:  # Nashra opens it as its own: no migration to redo, search works
+        assert db.migrate() == []
+        title = db.conn.execute("select title from articles order by id desc limit 1"
+                                ).fetchone()[0]
+        word = max(title.split(), key=len)
+        assert search(db.db, word).total >= 1
+
+
+def test_an_empty_database_file_is_refused_not_started_afresh(tmp_path: Path) -> None:
+    empty = tmp_path / "fixed.db"
+    empty.touch()  # what a failed `sqlite3 … | sqlite3 fixed.db` leaves
+    with pytest.raises(EmptyDatabase):
+        Database(empty)
+    proc = run("search", "ترامب", "--db", str(empty))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "فارغ (0 بايت)" in proc.stderr and "is empty (0 bytes)" in proc.stderr
+    assert empty.stat().st_size == 0  # nothing was created in it
+    new = tmp_path / "new.db"  # a missing file is still a new database
+    with Database(new) as db:
+        assert "030_pin_group_languages" in db.applied_migrations()
+
+
+def test_a_database_of_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("insert into _migrations (name) values ('099_future_thing')")
+    with pytest.raises(NewerDatabase, match="099_future_thing"):
+        Database(path)
+    proc = run("search", "ترامب", "--db", str(path))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "إصدار أحدث" in proc.stderr and "written by a newer Nashra" in proc.stderr
