@@ -1,0 +1,87 @@
+"""Upgrades of an old database (QA22 U1, U4): migration 030 pins the language old groups spoke,
+and 004's digest backfill commits as it goes (a killed start keeps its work) and says how far it
+is — on real SQLite files left as an older version left them (tests/migration_kit)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from migration_kit import archive_before
+
+from digests import digest, migrations
+from digests.storage import Database
+
+NOW = datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def test_old_groups_keep_the_language_they_spoke_when_the_default_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    with archive_before(path, "030_pin_group_languages") as old:
+        with old.transaction() as db:
+            for chat_id, kind, lang in ((-100600, "supergroup", None), (-100700, "supergroup",
+                                        "en"), (-100800, "channel", None),
+                                        (2001, "private", None)):
+                db.execute("insert into chats (id, type, language, created_at)"
+                           " values (?, ?, ?, ?)", [chat_id, kind, lang, NOW])
+    monkeypatch.setattr(migrations, "UPGRADE_LANGUAGE", [])
+    migrations.set_upgrade_language("ar")  # the .env of the first start after the upgrade
+    with Database(path) as db:
+        langs = dict(db.conn.execute("select id, language from chats"))
+    assert langs == {-100600: "ar", -100700: "en", -100800: "ar", 2001: None}
+    migrations.set_upgrade_language("en")  # the operator changes DEFAULT_LANGUAGE later
+    with Database(path) as db:
+        assert db.migrate() == []
+        assert dict(db.conn.execute("select id, language from chats"))[-100600] == "ar"
+
+
+def old_archive(path: Path, n: int) -> None:
+    """`n` articles stored by a version before digests (migrations up to 003)."""
+    with archive_before(path, "004_backfill_digests") as old, old.transaction() as db:
+        db.execute("insert into sources (id, url, name, added_at) values (1, 'http://x/f',"
+                   " 'مصدر', ?)", [NOW])
+        for i in range(1, n + 1):
+            db.execute(
+                "insert into articles (id, source_id, url, url_key, content_hash, title,"
+                " published_at, body, fetched_at, updated_at) values (?, 1, ?, ?, ?, ?, ?, ?,"
+                " ?, ?)",
+                [i, f"http://x/{i}", f"x/{i}", f"h{i}", f"خبر رقم {i} عن الاقتصاد", NOW,
+                 f"قال وزير المالية إن النمو بلغ {i} بالمئة هذا العام. وأضاف أن الحكومة ستواصل"
+                 " الإصلاحات.", NOW, NOW])
+
+
+def test_a_killed_backfill_keeps_its_batches_and_the_next_start_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "ancient.db"
+    old_archive(path, 450)
+    real = digest.store_digest
+    calls = {"n": 0}
+
+    def dies_at_250(*args: object, **kwargs: object) -> None:
+        calls["n"] += 1
+        if calls["n"] > 250:
+            raise KeyboardInterrupt  # the operator's Ctrl-C in the middle of the migration
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(digest, "store_digest", dies_at_250)
+    with pytest.raises(KeyboardInterrupt):
+        Database(path)
+    with Database(path, migrate=False) as db:
+        assert "004_backfill_digests" not in db.applied_migrations()
+        kept = db.conn.execute("select count(*) from articles where digested_at is not null"
+                               ).fetchone()[0]
+    assert kept == 200  # the first batch was committed, the second rolled back
+    monkeypatch.setattr(digest, "store_digest", real)
+    monkeypatch.setattr(migrations, "PROGRESS_SECONDS", 0.0)
+    with caplog.at_level(logging.INFO), Database(path) as db:
+        assert db.conn.execute("select count(*) from articles where digested_at is null"
+                               ).fetchone()[0] == 0
+        assert "004_backfill_digests" in db.applied_migrations()
+    progress = [r.getMessage() for r in caplog.records if "migration progress" in r.getMessage()]
+    assert progress and "total=250" in progress[-1] and "done=250" in progress[-1]
+    assert any("migration started name=004_backfill_digests" in r.getMessage()
+               for r in caplog.records)
