@@ -85,3 +85,33 @@ def test_a_killed_backfill_keeps_its_batches_and_the_next_start_goes_on(
     assert progress and "total=250" in progress[-1] and "done=250" in progress[-1]
     assert any("migration started name=004_backfill_digests" in r.getMessage()
                for r in caplog.records)
+
+
+async def test_an_old_group_answers_in_its_language_after_the_default_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA22 U1 in the chat: the old Arabic group's /topics stays Arabic under
+    DEFAULT_LANGUAGE=en, while a group whose language is still unknown follows the default."""
+    from botkit import ADMIN, running_bot
+
+    path = tmp_path / "old.db"
+    with archive_before(path, "030_pin_group_languages") as old, old.transaction() as db:
+        db.execute("insert into chats (id, type, title, created_at) values (-100600,"
+                   " 'supergroup', 'قديمة', ?)", [NOW])
+        db.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
+                   " values (-100600, 'ترامب', 'ترامب', ?)", [NOW])
+    monkeypatch.setattr(migrations, "UPGRADE_LANGUAGE", [])
+    migrations.set_upgrade_language("ar")  # the first start after the upgrade
+    Database(path).close()
+    with Database(path) as db, db.transaction() as sql:  # one stored later with no language
+        sql.execute("insert into chats (id, type, title, created_at, language) values (-100900,"
+                    " 'supergroup', 'أخرى', ?, NULL)", [NOW])
+    async with running_bot(path, default_language="en") as h:  # .env changed later
+        for group in (-100600, -100900):
+            h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        [old_reply] = await h.say(-100600, "/topics", user=h.user(ADMIN, "ar"))
+        [unknown_reply] = await h.say(-100900, "/topics", user=h.user(ADMIN, "ar"))
+    assert "المواضيع التي تتابعها المجموعة" in old_reply.plain_text, old_reply.plain_text
+    assert "The topics" not in old_reply.plain_text
+    # the control: a group with no language stored follows the new default, as the old one
+    # would have without the migration
+    assert unknown_reply.plain_text.startswith("This group follows"), unknown_reply.plain_text
