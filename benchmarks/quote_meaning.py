@@ -102,17 +102,19 @@ def shown(it: Item, scores: Sequence[float],
     return whole_unless_all(picked, it.parts, it.origin, it.ex.candidates)
 
 
-_MEMO: dict[tuple[int, tuple[str, ...]], Counts] = {}
+# (id of the article's Example, the shown texts) → counts; the Example is kept in the entry so
+# that its id is never reused while the entry lives.
+_MEMO: dict[tuple[int, tuple[str, ...]], tuple[Example, Counts]] = {}
 
 
-def tally(n: int, it: Item, quotes: Sequence[Candidate]) -> Counts:
+def tally(it: Item, quotes: Sequence[Candidate]) -> Counts:
     """The benchmark's measure of one article's shown quotes (memoized: matching is slow)."""
-    memo = (n, tuple(c.text for c in quotes))
+    memo = (id(it.ex), tuple(c.text for c in quotes))
     if memo not in _MEMO:
         s = Score()
         s.add([(c.text, c.speaker) for c in quotes], it.ex.gold)
-        _MEMO[memo] = (s.matched_key, s.gold_key, s.matched_pred, s.predicted)
-    return _MEMO[memo]
+        _MEMO[memo] = (it.ex, (s.matched_key, s.gold_key, s.matched_pred, s.predicted))
+    return _MEMO[memo][1]
 
 
 def per_set(data: Sequence[Item], pick: Callable[[int, Item], list[Candidate]]
@@ -120,7 +122,7 @@ def per_set(data: Sequence[Item], pick: Callable[[int, Item], list[Candidate]]
     out: dict[str, list[int]] = {}
     for n, it in enumerate(data):
         row = out.setdefault(it.ex.set_name, [0, 0, 0, 0])
-        for k, v in enumerate(tally(n, it, pick(n, it))):
+        for k, v in enumerate(tally(it, pick(n, it))):
             row[k] += v
     return {k: (v[0], v[1], v[2], v[3]) for k, v in out.items()}
 
@@ -312,7 +314,8 @@ class Row:
     rows: dict[str, Counts]
     chosen: dict[str, Any]
     picks: dict[Any, Pick]
-    in_sample: tuple[Any, int] = (0.0, 0)  # the value best on every set, and its key quotes
+    # The value best on every set, its key quotes, and the most key quotes any value reaches.
+    in_sample: tuple[Any, int, int] = (0.0, 0, 0)
 
 
 def loso(name: str, data: Sequence[Item], picks: Mapping[Any, Pick]) -> Row:
@@ -320,8 +323,9 @@ def loso(name: str, data: Sequence[Item], picks: Mapping[Any, Pick]) -> Row:
     rows, chosen = held_out(tables)
     grid = list(tables)
     best = max(grid, key=lambda v: (objective(tables[v]), -grid.index(v)))
+    most = max(sum(r[0] for r in t.values()) for t in tables.values())
     return Row(name, rows, chosen, dict(picks),
-               (best, sum(r[0] for r in tables[best].values())))
+               (best, sum(r[0] for r in tables[best].values()), most))
 
 
 def line(row: Row, base: Mapping[str, Counts], sets: Sequence[str]) -> str:
@@ -329,10 +333,12 @@ def line(row: Row, base: Mapping[str, Counts], sets: Sequence[str]) -> str:
     key = sum(row.rows[s][0] for s in sets)
     right, total = sum(row.rows[s][2] for s in sets), sum(row.rows[s][3] for s in sets)
     values = sorted({str(v) for v in row.chosen.values()})
+    was = sum(base[s][0] for s in sets)
+    best = (f"{row.in_sample[0]}: {row.in_sample[1] - was:+d} (most {row.in_sample[2] - was:+d})"
+            if row.in_sample[1] else "—")
     return (f"| {row.name} | " + " ".join(f"{d:+d}" for d in delta)
             + f" | **{key}** ({sum(delta):+d}) | {min(delta):+d} | {right}/{total} "
-            f"= {right / total:.4f} | {', '.join(values)[:40]} | in-sample {row.in_sample[0]}: "
-            f"{row.in_sample[1] - sum(base[s][0] for s in sets):+d} |")
+            f"= {right / total:.4f} | {', '.join(values)[:40]} | {best} |")
 
 
 def consensus_line(row: Row, data: Sequence[Item], consensus: Mapping[str, Any]) -> str:

@@ -141,3 +141,21 @@ def test_readers_are_the_triple_annotated_articles() -> None:
     three = qc.readers()
     assert len(three) == 32
     assert all(len(r) == 3 for r in three.values())
+
+
+def test_the_probe_learns_a_direction_and_centres_its_scores() -> None:
+    qp = load_benchmark("quote_probe", "quote_probe")
+    qm = _meaning()
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(200, 5)).astype(np.float32)
+    y = (x[:, 2] > 0).astype(np.float64)  # key where the third column is high
+    it = _item(qm)
+    # grams() sums per set; two "articles" of one set stand in for the development data.
+    fake = [qm.Item(it.ex, it.parts, it.origin, it.hand, it.pool, it.about)] * 2
+    g = qp.grams(fake, [x[:100], x[100:]], [y[:100], y[100:]])
+    w = qp.fit(g, {"dev1"}, l2=1.0)
+    assert int(np.argmax(np.abs(w[:-1]))) == 2 and w[2] > 0
+    scores = qp.logit(w, x)
+    assert ((scores > 0) == (y > 0.5)).mean() > 0.9
+    assert sum(qp.centred(scores[:4])) == pytest.approx(0.0, abs=1e-6)
+    assert qp.centred(scores[:1]) == [0.0]
