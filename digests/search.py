@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from digests.longer_names import context
 from digests.models import SearchHit
 from digests.query import (  # re-exported: callers know them as digests.search.*
     KUNYA,
@@ -74,6 +75,9 @@ LATEST_DAYS = 1.0
 # that name both, not only the 3 that say it in that order. A common phrase stands alone.
 WIDEN_BELOW = 10
 TIER_MAX = 1600  # a common topic ranked among more matches is not tiered (keys read: ≈30 ms)
+# A common topic's stories are counted over all its matches up to this many (≈5 ms per 1,000 on
+# the corpus's index; a larger total shows the stories of those ranked, «at least»)
+STORY_COUNT_MAX = 5_000
 PASTE_NAMES = 3  # a pasted paragraph that found nothing is searched by its first names, up to this
 
 
@@ -217,7 +221,10 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         if cands:
             plan, mode, note, dropped = plan_query(" ".join(names)), "all", "pasted", names
     exact = total
-    wide = (plan.all_words if widen and note is None and mode == "phrase"
+    # a full name kept with «علي» («علي الأكبر ولايتي») widens to the rest of the name as a
+    # phrase, not to its words anywhere («أكبر عدد» … «ولايتي هيباي»: QA23 S8)
+    loose = plan.trimmed if plan.trimmed and len(plan.content) > 1 else plan.all_words
+    wide = (loose if widen and note is None and mode == "phrase"
             and 0 < total < WIDEN_BELOW else None)
     more: list[Candidate] = []  # the all-words matches of a rare phrase (its k newest)
     if wide is not None:
@@ -261,9 +268,12 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
                                judge and k <= TIER_MAX, False)
         cands = _ranked(db, cands, wide, k, now, tiers=tiers)
         folded = _fold(cands)
-    # Every match was ranked when there were at most k: the story count is exact. Otherwise it
-    # counts the stories of the k ranked (counting them all would read every match's row).
+    # Every match was ranked when there were at most k: the story count is exact. Otherwise the
+    # stories of every match are counted up to STORY_COUNT_MAX matches (QA23 S13: «سوريا» read
+    # «من ٩٠ على الأقل», the stories of its newest 100 of 693 articles); past it, those ranked.
     stories, stories_exact = len(folded), total <= k
+    if fold_stories and not stories_exact and total <= STORY_COUNT_MAX:
+        stories, stories_exact = _story_count(db, expr), True
     if fold_stories:
         cands = folded
     page = cands[offset:offset + limit]
@@ -284,6 +294,13 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
                         dropped=dropped, exact=exact, suggestions=sugg)
 
 
+def _story_count(db: sqlite_utils.Database, expr: str) -> int:
+    """The number of stories among every match of `expr` (an unclustered article is one)."""
+    return int(db.execute(
+        f"select count(distinct coalesce(a.story_id, -a.id)) from articles a where a.id in"
+        f" (select rowid from {FTS_TABLE} where {FTS_TABLE} match ?)", [expr]).fetchone()[0])
+
+
 def _judged(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, judge: bool,
             every: bool) -> tuple[list[Candidate], dict[int, int]]:
     """The candidates and each one's tier (about the topic, other, passing). When they are
@@ -295,9 +312,10 @@ def _judged(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, 
     of one tier."""
     if not judge or not cands:
         return cands, {}
+    ctx = context(plan.terms)  # a mention inside another entity's name (QA23 S8)
     if every:
-        return weigh(db, cands, plan.phrases)
-    return cands, tiers_of(db, cands, plan.phrases)
+        return weigh(db, cands, plan.phrases, ctx)
+    return cands, tiers_of(db, cands, plan.phrases, ctx)
 
 
 def _ages(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, float]:

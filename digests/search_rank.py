@@ -23,6 +23,11 @@ headline holds one of its words and whose body names it whole (QA23 S6: «دون
 4-day-old headline with the full name above the last day's «ترامب …» headlines, whose bodies
 name him in full).
 
+A mention inside another entity's name (digests.longer_names / one_word_names: «حصة الأسد»,
+«مونديال روسيا», a football «الأسد» in an article naming nothing of Syria; QA23 S8) does not
+count: an article whose every mention is such a name is a passing one. It stays in the answer
+(recall is kept), below the articles about the topic; alerts drop it (digests.topic_match).
+
 Reads the index's analyzed keys of the candidates (at most digests.search.CANDIDATES rows), with
 string operations only; pure apart from that one query.
 """
@@ -35,6 +40,7 @@ from collections.abc import Sequence
 import sqlite_utils
 
 from digests.arabic import STOP_WORDS
+from digests.longer_names import Context, in_article, masked
 from digests.search_index import FTS_TABLE, chunks
 
 TITLE = 1.5
@@ -66,8 +72,23 @@ def _named_whole(title: str, mentions: int, words: frozenset[str]) -> bool:
     return mentions >= 1 and any(w in title for w in words)
 
 
+def _outside_names(title: str, body: str, phrases: Sequence[Sequence[str]],
+                   ctx: Context | None) -> tuple[str, str]:
+    """The headline's and body's keys (space-padded) with every mention of the topic that sits
+    inside another entity's name blanked (see the module docstring); as they are without one."""
+    if ctx is None:
+        return title, body
+    here = in_article(ctx, frozenset(title.split()) | frozenset(body.split()))
+    if here is None or not here.names:
+        return title, body
+    kept_title = " ".join(masked(title.split(), phrases, here))
+    kept_body = " ".join(masked(body.split(), phrases, here))
+    return f" {kept_title} ", f" {kept_body} "
+
+
 def weigh(db: sqlite_utils.Database, cands: list[Candidate],
-          phrases: Sequence[Sequence[str]]) -> tuple[list[Candidate], dict[int, int]]:
+          phrases: Sequence[Sequence[str]], ctx: Context | None = None
+          ) -> tuple[list[Candidate], dict[int, int]]:
     """The candidates with their scores adjusted (see the module docstring; order unchanged),
     and each one's tier: ABOUT (the topic in the headline, or named
     at least ABOUT_MENTIONS times in the body: the article is about it), OTHER, or PASSING
@@ -83,7 +104,7 @@ def weigh(db: sqlite_utils.Database, cands: list[Candidate],
         for rid, title, body, source in db.execute(
                 f"select f.rowid, f.title_keys, f.body_keys, a.source_id from {FTS_TABLE} f"
                 f" join articles a on a.id = f.rowid where f.rowid in ({marks})", chunk):
-            rows[rid] = (f" {title} ", f" {body} ", source)
+            rows[rid] = (*_outside_names(f" {title} ", f" {body} ", phrases, ctx), source)
     sources: dict[int, set[int]] = {}
     for aid, _score, story in cands:
         if story is not None and aid in rows:
@@ -124,7 +145,7 @@ def weigh(db: sqlite_utils.Database, cands: list[Candidate],
 
 
 def tiers_of(db: sqlite_utils.Database, cands: list[Candidate],
-             phrases: Sequence[Sequence[str]]) -> dict[int, int]:
+             phrases: Sequence[Sequence[str]], ctx: Context | None = None) -> dict[int, int]:
     """`weigh`'s tiers without its scores, for a very common topic's newest matches: only the
     headline and the number of body mentions (no sources, no first names: another man of the
     name is not told apart here). Reads the candidates' keys: ≈2 ms per 100 at 7k articles."""
@@ -138,7 +159,7 @@ def tiers_of(db: sqlite_utils.Database, cands: list[Candidate],
         for rid, title, body in db.execute(
                 f"select rowid, title_keys, body_keys from {FTS_TABLE}"
                 f" where rowid in ({','.join('?' * len(chunk))})", chunk):
-            title = f" {title} "
+            title, body = _outside_names(f" {title} ", body, phrases, ctx)
             # the body is not copied with spaces around it: a mention that is its first or
             # last key goes uncounted, the price of not copying every candidate's body
             mentions = sum(body.count(n) for n in needles)

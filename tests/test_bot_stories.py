@@ -130,6 +130,9 @@ def test_search_page_of_a_common_topic_says_at_least(tmp_path: Path,
     monkeypatch.setattr(search_module, "CANDIDATES", 2)  # الغوطة's 5 matches: a common topic
     with Database(sample_db(tmp_path)) as db:
         page = search_page(db, "الغوطة", offset=0, limit=1, now=NOW)
+        assert page.has_more and (page.total, page.total_exact) == (4, True)  # counted whole
+        monkeypatch.setattr(search_module, "STORY_COUNT_MAX", 4)  # too many to count
+        page = search_page(db, "الغوطة", offset=0, limit=1, now=NOW)
         assert page.has_more and not page.total_exact
         assert 2 <= page.total <= 4  # a lower bound of the 4 stories, at least this page + 1
         last = search_page(db, "الغوطة", offset=3, limit=5, now=NOW)

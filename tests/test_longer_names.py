@@ -21,8 +21,9 @@ def art(title: str, *paragraphs: str) -> Article:
 
 def hidden(topic: str, text: str) -> bool:
     """Whether every mention of `topic` in `text` is masked as another entity's name."""
-    keys = analyze(text)
-    out = masked(keys, topic_phrases(topic), context(plan_query(topic).terms))
+    keys = analyze(text)  # the text is the article: its words may undo a name (Name.unless)
+    out = masked(keys, topic_phrases(topic),
+                 in_article(context(plan_query(topic).terms), frozenset(keys)))
     return list(out) != keys and not any(k in out for p in topic_phrases(topic) for k in p)
 
 
@@ -88,6 +89,32 @@ def test_alerts_do_not_count_a_longer_name_in_headline_lead_or_body() -> None:
     assert alert_matches("ترامب", both)  # one real mention is a mention
     sohr = art("عنوان", OTHER, "قال المرصد ومقره بريطانيا", "وأضاف المرصد ومقره بريطانيا")
     assert not alert_matches("بريطانيا", sohr)
+
+
+def test_a_lion_is_not_assad_in_an_article_naming_nothing_of_syria() -> None:
+    # QA23 S8: a football «lion» was sent to the follower of «الأسد» (corpus CN-sport-172)
+    lion = art('"الأسد" في شعار الدوري الإنجليزي يصبح "فرعونا" بسبب محمد صلاح', OTHER)
+    assert article_matches("الأسد", lion) and not alert_matches("الأسد", lion)
+    assert hidden("الأسد", "يرحب النادي الأمريكي بالأسد إبراهيموفيتش")
+    assert not alert_matches("الأسد", art("أسد ينهش فتاة في حديقة", OTHER))
+    # the president, named by his office, his regime or his country, still counts
+    assert alert_matches("الأسد", art("الأسد يوجه برقية لبوتن", "قال النظام السوري إن"))
+    assert not hidden("الأسد", "قصفت قوات الأسد ريف دمشق")
+    # the price: a report naming nothing of Syria is dropped (none of the corpus's 151)
+    assert not alert_matches("الأسد", art("الأسد يوجه برقية لبوتن", OTHER))
+
+
+def test_isis_under_its_names_but_not_an_islamic_state_to_found() -> None:
+    boko = art("بوكو حرام تخطف تلميذات", "تقاتل الجماعة لإقامة دولة إسلامية في شمال نيجيريا",
+               OTHER)
+    isis = art("عنوان", "قتل عشرة من مسلحي تنظيم الدولة الإسلامية في العراق", OTHER)
+    longer = art("معارك في دير الزور", "انسحب مقاتلو الدولة الإسلامية في العراق والشام", OTHER)
+    for topic in ("داعش", "تنظيم الدولة", "الدولة الإسلامية", "تنظيم الدولة الإسلامية"):
+        assert article_matches(topic, boko) and not alert_matches(topic, boko), topic
+        assert alert_matches(topic, isis) and alert_matches(topic, longer), topic
+    assert alert_matches("الدولة الإسلامية", art("هجوم جديد لداعش في سيناء", OTHER))
+    assert hidden("داعش", "إندونيسيا أكبر دولة إسلامية من حيث عدد السكان")
+    assert not hidden("داعش", "ما يسمى بتنظيم الدولة الإسلامية")
 
 
 def test_a_desks_dateline_is_no_mention() -> None:

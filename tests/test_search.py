@@ -170,9 +170,16 @@ def test_stories_of_a_common_topic_are_a_lower_bound(database: Database,
     import digests.search as search_module
 
     monkeypatch.setattr(search_module, "CANDIDATES", 3)  # the common-topic path
-    for i in range(1, 9):  # ids grow with time: 8 articles, 5 stories (6, 7, 8 are story 100)
+    for i in range(1, 9):  # ids grow with time: 8 articles, 6 stories (6, 7, 8 are story 100)
         add(database, i, f"خبر {i} عن دمشق", "دمشق", days_ago=9 - i,
             story_id=100 if i >= 6 else None)
+    # under STORY_COUNT_MAX matches every match's story is counted (QA23 S13: «من ٩٠ على الأقل»
+    # for 693 articles); the ranking still reads only the newest 3
+    counted = search(database.db, "دمشق", now=NOW, limit=1, fold_stories=True)
+    assert counted.total == 8 and (counted.stories, counted.stories_exact) == (6, True)
+    assert ids(counted) == [8]
+    assert search(database.db, "دمشق", now=NOW, limit=1).stories_exact is False  # not folded
+    monkeypatch.setattr(search_module, "STORY_COUNT_MAX", 7)  # past it: those ranked
     first = search(database.db, "دمشق", now=NOW, limit=1, fold_stories=True)
     # the 3 newest matches were ranked: one story; the rest were not read
     assert first.total == 8 and (first.stories, first.stories_exact) == (1, False)

@@ -16,7 +16,7 @@ HARIRI_BODY = "قال رئيس الوزراء اللبناني سعد الحري
 
 
 def without_rerank(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_module, "weigh", lambda db, cands, phrases: (cands, {}))
+    monkeypatch.setattr(search_module, "weigh", lambda db, cands, phrases, ctx=None: (cands, {}))
 
 
 def test_a_headline_outranks_a_single_passing_mention(database: Database,
@@ -112,7 +112,7 @@ def test_rerank_changes_the_order_never_the_matches(database: Database) -> None:
     for query in queries:
         for fold in (False, True):
             with_it = search(database.db, query, now=NOW, fold_stories=fold, limit=50)
-            search_module.weigh = lambda db, cands, phrases: (cands, {})
+            search_module.weigh = lambda db, cands, phrases, ctx=None: (cands, {})
             try:
                 without = search(database.db, query, now=NOW, fold_stories=fold, limit=50)
             finally:
@@ -228,3 +228,35 @@ def test_tiers_of_agrees_with_weigh_without_reading_sources(database: Database) 
         database.db, cands, phrases)[1] == {1: search_rank.ABOUT, 2: search_rank.ABOUT,
                                             3: search_rank.OTHER, 4: search_rank.PASSING}
     assert search_rank.tiers_of(database.db, cands, ()) == {}
+
+
+def test_a_mention_inside_another_entitys_name_is_a_passing_one(database: Database) -> None:
+    """QA23 S8: a football «lion» (its headline «الأسد») came fourth among Assad's news. An
+    article naming nothing of Syria, or only «حصة الأسد», is still found, after the others."""
+    sport = ("وقع اللاعب السويدي عقده مع النادي الأمريكي لموسمين، وقال المدرب إن وصوله يعزز"
+             " خط الهجوم قبل انطلاق الدوري الشهر المقبل.")
+    add(database, 1, 'النادي يرحب بـ"الأسد" إبراهيموفيتش', sport, days_ago=0.1)
+    add(database, 2, "شركة تنال حصة الأسد من العقود", "حصة الأسد ذهبت إلى دمشق. " + LONG_BODY,
+        days_ago=0.2)
+    add(database, 3, "الأسد يستقبل وفدا", "قال النظام السوري إن الوفد وصل. " + LONG_BODY,
+        days_ago=3)
+    add(database, 4, "الأسد في دمشق", "قال بشار الأسد إن الحرب طويلة. " + LONG_BODY,
+        days_ago=4)
+    assert ids(search(database.db, "الأسد", now=NOW)) == [3, 4, 1, 2]  # the passing: latest first
+    _, tiers = search_rank.weigh(database.db, [(n, 1.0, None) for n in (1, 2, 3, 4)],
+                                 (("اسد",),))
+    assert tiers[1] == search_rank.ABOUT  # without the table the headline makes it «about»
+
+
+def test_one_group_under_each_of_its_names(database: Database) -> None:
+    """QA23 S14: «داعش», «تنظيم الدولة» and «الدولة الإسلامية» find the same articles."""
+    add(database, 1, "هجوم لداعش في سيناء", LONG_BODY, days_ago=1)
+    add(database, 2, "مقتل قيادي في تنظيم الدولة", LONG_BODY, days_ago=2)
+    add(database, 3, "عنوان", "انسحب مقاتلو الدولة الإسلامية في العراق والشام. " + LONG_BODY,
+        days_ago=3)
+    add(database, 4, "الحوثيون يطلقون صاروخا", LONG_BODY, days_ago=1)
+    add(database, 5, "عنوان آخر", "قالت جماعة أنصار الله في اليمن. " + LONG_BODY, days_ago=2)
+    found = {q: sorted(ids(search(database.db, q, now=NOW)))
+             for q in ("داعش", "تنظيم الدولة", "الدولة الإسلامية", "الحوثيين", "أنصار الله")}
+    assert found["داعش"] == found["تنظيم الدولة"] == found["الدولة الإسلامية"] == [1, 2, 3]
+    assert found["الحوثيين"] == found["أنصار الله"] == [4, 5]
