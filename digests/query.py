@@ -25,7 +25,8 @@ sentence: `topic_too_long` says when a text is over MAX_TOPIC_WORDS / MAX_TOPIC_
 A name with several spellings in the news (digests/variants.py: «ترامب/ترمب», «بوتين/بوتن») is
 searched, and matched for subscriptions, in every spelling: each phrase is tried with each
 spelling of its words (up to MAX_PHRASES), and the all-words fallback ORs them. A name written
-as one word or two («فيسبوك/فيس بوك») is tried both ways in a phrase.
+as one word or two («فيسبوك/فيس بوك») is tried both ways in a phrase, and a name the news
+also gives under another («داعش» / «تنظيم الدولة», digests.variants.SYNONYMS) under both.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digests.arabic import STOP_WORDS, run_keys, word_runs_of, written_as_name
-from digests.variants import alternatives, joined_form, split_form
+from digests.variants import alternatives, joined_form, split_form, synonym_phrases
 
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
 MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
@@ -201,7 +202,8 @@ def _plan(keys: list[str], names: list[bool]) -> QueryPlan:
     all_words = " AND ".join(_any_of(k) for k in content) if len(content) > 1 else None
     trimmed = _or_phrases(_spelled((tuple(plain),))) if plain != terms else None
     phrases = _phrases(terms) if terms[0] in STOP_WORDS and len(terms) > 1 else (tuple(terms),)
-    phrases = _spelled(phrases)
+    # another name of the same group or man («داعش» / «تنظيم الدولة», QA23 S14), phrase for word
+    phrases = _spelled((*phrases, *synonym_phrases(tuple(terms))))
     return QueryPlan(tuple(terms), _or_phrases(phrases), all_words, trimmed, phrases,
                      tuple(content))
 

@@ -43,6 +43,15 @@ Session 12 (QA23 S4: one topic split by spellings readers and sources both use):
   and a name ending in «الله» after three letters or more («نصرالله/نصر الله», «حمدالله»).
   «أبو» is left out: «أبوابها» is a word (her doors), and «أبو مازن» takes no article.
 
+Session 12 (QA23 S14: one topic under two names): **synonyms** (`SYNONYMS`) — a name and the
+other names the news gives the same group or man, a phrase for a word: «داعش» = «تنظيم الدولة»
+= «الدولة الإسلامية» (BBC and France 24 write the latter; «الدولة الإسلامية في العراق والشام»
+holds it), «الحوثي/الحوثيين» = «أنصار الله», «محمد صلاح» = «مو صلاح», «محمود عباس» = «أبو
+مازن». A topic that is one of them is searched, followed and alerted as all of them
+(`synonym_phrases`, asked by digests.query). The index keys «دولة إسلامية» (an Islamic state a
+group wants to found, «أكبر دولة إسلامية») as «الدولة الإسلامية»: alerts keep that look-alike
+out by its context (digests.one_word_names), search shows it as a passing mention.
+
 `alternatives(key)` is applied to query keys by digests.query, so both the archive search and
 subscription matching (`article_matches`) see every spelling.
 """
@@ -111,6 +120,13 @@ JOINED: tuple[tuple[str, str], ...] = (
 SPELLING_RULES: tuple[tuple[str, str], ...] = (
     ("امريك", "اميرك"),   # أمريكا / أميركا and every word made of it
     ("ئو", "ؤو"),         # مسئول / مسؤول, شئون / شؤون
+)
+# Names of one group or man (QA23 S14), as typed: each is searched as all of them.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("داعش", "تنظيم الدولة", "الدولة الإسلامية", "تنظيم الدولة الإسلامية"),
+    ("الحوثي", "أنصار الله"),          # «الحوثيين», «الحوثيون» key as «الحوثي»
+    ("محمد صلاح", "مو صلاح"),
+    ("محمود عباس", "أبو مازن"),
 )
 _ABD = "عبد"              # «عبدالفتاح» / «عبد الفتاح»
 _ALLAH = "الله"           # «نصرالله» / «نصر الله»
@@ -220,3 +236,20 @@ def joined_form(first: str, second: str) -> str | None:
         joined = run_keys(first + _ALLAH)
         return joined[0] if len(joined) == 1 else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A synonym's keys → the keys of every name of its group (itself first)."""
+    table: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+    for group in SYNONYMS:
+        names = [tuple(k for w in name.split() for k in run_keys(w)) for name in group]
+        for name in names:
+            table[name] = (name, *(other for other in names if other != name))
+    return table
+
+
+def synonym_phrases(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The key sequences of the other names of the group `terms` names («داعش» → تنظيم دوله,
+    دوله اسلاميه, …; «مو صلاح» → محمد صلاح), else ()."""
+    return _synonyms().get(terms, ((),))[1:]
