@@ -65,6 +65,7 @@ from digests.query import (
     MAX_TOPIC_WORDS,
     asks_for_news,
     followable,
+    lone_name,
     topic_too_long,
 )
 from digests.reader_text import echo, links_in, strip_markup
@@ -141,7 +142,10 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
                                        n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
         return
     except QueryError:
-        await send(update, context, ui(lang, "nothing_searchable", query=echo(topic)))
+        # «علي» alone is a name, not a particle: ask for the full name, as the chat does (QA23 S16)
+        name = lone_name(topic)
+        await send(update, context, ui(lang, "name_alone_follow", name=echo(name)) if name
+                   else ui(lang, "nothing_searchable", query=echo(topic)))
         return
     if target_type != "private":  # a group without a language takes its admin's (brief X25)
         adopted = admin_language(update)

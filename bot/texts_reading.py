@@ -126,6 +126,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "اكتب الاسم كاملًا، مثل «علي خامنئي».",
                    "«{name}» alone cannot be searched: in the news it cannot be told from the"
                    " preposition «على». Type the full name, such as «علي خامنئي»."),
+    # /subscribe علي (QA23 S16: it was told «علي» has no searchable words, like a particle)
+    "name_alone_follow": ("لا يمكن متابعة «{name}» وحده: لا يتميز في الأخبار عن حرف الجر «على». "
+                          "اكتب الاسم كاملًا، مثل /subscribe علي خامنئي",
+                          "«{name}» alone cannot be followed: in the news it cannot be told from"
+                          " the preposition «على». Type the full name, such as /subscribe علي"
+                          " خامنئي"),
     "btn_subscribe": ("🔔 تابع هذا الموضوع", "🔔 Follow this topic"),
     "btn_more": ("المزيد", "More"),
     "btn_prev": ("السابق", "Previous"),

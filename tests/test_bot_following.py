@@ -599,3 +599,17 @@ def _now(h: object, sent: SentMessage) -> SentMessage:
     """The message as it is now (after edits)."""
     return next(m for m in h.emu.messages(sent.chat_id)  # type: ignore[attr-defined]
                 if m.message_id == sent.message_id)
+
+
+async def test_a_name_alone_asks_for_the_full_name_not_for_a_word(tmp_path: Path) -> None:
+    """QA23 S16: `/subscribe علي` said «علي» has no searchable words, as a particle has."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/subscribe علي")
+        _ok([m])
+        assert "لا يمكن متابعة «علي» وحده" in m.plain_text and "علي خامنئي" in m.plain_text
+        assert "لا يحوي كلمات" not in m.plain_text
+        [m] = await h.say(READER + 1, "/subscribe علي", language_code="en")
+        assert "«علي» alone cannot be followed" in m.plain_text
+        [m] = await h.say(READER, "/subscribe في")  # a particle is still told so
+        assert "لا يحوي كلمات يمكن البحث عنها" in m.plain_text
+        assert _topics(h) == []
