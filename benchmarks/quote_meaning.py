@@ -1,7 +1,7 @@
 """Meaning in the digest's three quotes (brief K14): sentence vectors as features of the ranking.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/quote_meaning.py [--encoders use,e5]
-        [--sets holdout5,holdout11] [--use-path /tmp/use]      # first run embeds (e5 ~15 min)
+        [--sets holdout5,holdout11] [--use-path /tmp/use] [--time]  # first run embeds (e5 ~35 min)
 
 The shipped ranking (digests.quote_rank: clauses split, a paraphrase last, the hand weights) is
 the baseline. Each row adds one meaning signal of one encoder to it and sets its weight by

@@ -159,3 +159,15 @@ def test_the_probe_learns_a_direction_and_centres_its_scores() -> None:
     assert ((scores > 0) == (y > 0.5)).mean() > 0.9
     assert sum(qp.centred(scores[:4])) == pytest.approx(0.0, abs=1e-6)
     assert qp.centred(scores[:1]) == [0.0]
+
+
+def test_a_readers_three_become_the_found_quotes_that_match_them() -> None:
+    qc = _ceiling()
+    cands = find_quotes(PARAGRAPHS)
+    reader = [Candidate("إن المساعدات ستصل إلى المدنيين خلال أيام", "", "direct", 0, 0, True),
+              Candidate("نص لم يجده الباحث عن الاقتباسات في أي فقرة", "", "direct", 0, 0, True)]
+    found = qc.as_found(reader, cands)
+    # The first is found (the UN official's quote, as the finder cut it); the second is dropped.
+    assert len(found) == 1
+    assert found[0] in cands and "المساعدات" in found[0].text
+    assert found[0].speaker != ""
