@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from digests.arabic import STOP_WORDS, run_keys, word_runs_of, written_as_name
 from digests.longer_names import context
 from digests.models import SearchHit
 from digests.query import (  # re-exported: callers know them as digests.search.*
@@ -414,6 +415,11 @@ def _first_found(db: sqlite_utils.Database, plan: QueryPlan, k: int, now: dateti
     a name kept at its ends, all the words. Returns (mode, expr, candidates, total, note)."""
     mode, note, expr = "phrase", None, plan.phrase or ""
     cands, total = _candidates(db, expr, k, now)
+    if cands and plan.trimmed and total <= k:  # «الإمام علي»: not «إمام على» (QA23 S8)
+        cands = _name_written(db, cands, plan)
+        total = len(cands)
+        if not cands:  # only the preposition: the name is not in the archive, «إمام» is no topic
+            return mode, expr, cands, total, note
     if not cands and plan.trimmed:  # «علي شمخاني» not found as a name: «شمخاني»
         expr, note = plan.trimmed, "trimmed"
         cands, total = _candidates(db, expr, k, now)
@@ -421,6 +427,38 @@ def _first_found(db: sqlite_utils.Database, plan: QueryPlan, k: int, now: dateti
         mode, expr, note = "all", plan.all_words, "all"
         cands, total = _candidates(db, expr, k, now)
     return mode, expr, cands, total, note
+
+
+def _name_written(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan
+                  ) -> list[Candidate]:
+    """The candidates whose text holds the phrase with its last word, a name spelled like a
+    stop-word, written as the name: «علي» with ي, not the preposition «على», which the index
+    keys the same («الإمام علي» found «حازم إمام، على شائعات» and «عادل إمام على»: QA23 S8). A source
+    that writes the preposition «علي» still passes; a name with a proclitic («وعلي») too."""
+    rows = rows_by_id(db, [c[0] for c in cands])
+    return [c for c in cands if c[0] in rows and _holds_name(
+        (rows[c[0]].get("title") or "") + "\n" + (rows[c[0]].get("body") or
+                                                  rows[c[0]].get("summary") or ""),
+        plan.phrases)]
+
+
+def _holds_name(text: str, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    keys: list[str] = []
+    named: list[bool] = []  # per key: not a stop-word, or written as a name
+    for run in word_runs_of(text):
+        bare = run.lstrip("وفلبك") if len(run) > 3 else run
+        for k in run_keys(run):
+            keys.append(k)
+            named.append(k not in STOP_WORDS or written_as_name(run) or written_as_name(bare))
+    for p in phrases:
+        n = len(p)
+        for i in range(len(keys) - n + 1):
+            # a name kept last («الإمام علي», «محمد علي»): «… على» after a word is the preposition's
+            # commonest place; kept first («علي خامنئي») it is the name even where a source
+            # wrote «آية الله على خامنئي»
+            if keys[i] == p[0] and tuple(keys[i:i + n]) == p and named[i + n - 1]:
+                return True
+    return False
 
 
 def _fold(cands: list[Candidate]) -> list[Candidate]:

@@ -706,3 +706,20 @@ def test_a_pasted_paragraph_is_searched_by_the_names_in_it(database: Database) -
     assert ids(again) == [3] and again.dropped == ("الغوطة الشرقية",)
     # a short text is never searched this way
     assert search(database.db, "تقارير صحفية محلية عن الغوطة الشرقية", now=NOW).note != "pasted"
+
+
+def test_a_name_spelled_like_a_preposition_must_be_written_as_the_name(
+        database: Database) -> None:
+    """QA23 S8: «الإمام علي» found «حازم إمام، على شائعات» and «عادل إمام على»: the index keys
+    «علي» and «على» alike; a name kept last must be written «علي» in the article."""
+    add(database, 1, "حازم إمام يرد", "رد نجم الزمالك حازم إمام على شائعات استبعاده")
+    add(database, 2, "الزعيم يعلق", "وعلق عادل إمام على ما تم تداوله")
+    # only the preposition: nothing, and not «إمام» alone as the rest of the name
+    nothing = search(database.db, "الإمام علي", now=NOW)
+    assert ids(nothing) == [] and nothing.note is None
+    add(database, 3, "ذكرى الزهراء", "ابنة النبي وزوجة ابن عمه الإمام علي ووالدة الأئمة")
+    assert ids(search(database.db, "الإمام علي", now=NOW)) == [3]
+    # kept first, the name is read as a name even where a source wrote «على» (a typo)
+    add(database, 4, "ولي العهد يتعهد", "ومرشدها الأعلى آية الله على خامنئي")
+    add(database, 5, "طهران ترفض", "قال المرشد علي خامنئي إن")
+    assert sorted(ids(search(database.db, "علي خامنئي", now=NOW))) == [4, 5]
