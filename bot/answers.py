@@ -31,7 +31,7 @@ from bot.following import chat_worded
 from bot.i18n import num, t, topic_label
 from bot.lines import utf16_len
 from bot.packer import LIMIT
-from bot.render import render_bundle, render_related, render_results
+from bot.render import names_topic, render_bundle, render_related, render_results
 from bot.runtime import (
     Action,
     Runtime,
@@ -65,6 +65,7 @@ from digests.query import (
     lone_name,
     plan_query,
     topic_shown,
+    topic_text,
     topic_too_long,
 )
 from digests.reader_text import echo, link_forms, links_in, strip_markup
@@ -149,6 +150,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                                 {"topic": query})])
         await send(update, context, text, keyboard(rows))
         return
+    # the quotes that name the topic first, as a delivered bundle's key quote (QA23 S11)
+    asked = topic_text(query)
+    page = replace(page, digests=tuple(topic_quotes_first(d, asked) for d in page.digests))
     messages = render_results(page.digests, lang, now, query=results_topic(query, lang),
                               offset=offset,
                               total=page.total, total_exact=page.total_exact)
@@ -220,6 +224,19 @@ async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Ru
             messages.insert(0, note)
     for html in messages:
         await send(update, context, html)
+
+
+def topic_quotes_first(digest: Digest, topic: str) -> Digest:
+    """`digest` with the quotes whose words or speaker name `topic` first, the others after them
+    in their ranked order (QA23 S11: «الغوطة» showed a story's quotes about a Kurdish party above
+    its Ghouta line). The compact block of a delivered bundle chooses its one quote the same way
+    (bot.render.key_quote); a results page shows every quote, so they are reordered. Pure."""
+    named = [names_topic(topic, q.text) or names_topic(topic, q.speaker) for q in digest.quotes]
+    if not any(named) or all(named):
+        return digest
+    first = [q for q, n in zip(digest.quotes, named, strict=True) if n]
+    rest = [q for q, n in zip(digest.quotes, named, strict=True) if not n]
+    return replace(digest, quotes=tuple(first + rest))
 
 
 def results_topic(query: str, lang: str) -> str:

@@ -561,3 +561,29 @@ async def test_a_flag_an_emoji_and_a_pasted_paragraph(tmp_path: Path) -> None:
         assert first == "لم أجد النص كما هو؛ بحثت بالأسماء التي فيه: «الغوطة الشرقية»، «دمشق».", \
             first
         assert "الغوطة الشرقية" in pasted.plain_text.split("\n", 2)[2]
+
+
+async def test_a_results_page_shows_the_quotes_about_the_topic_first(tmp_path: Path) -> None:
+    """QA23 S11: a result showed its quotes about another matter above its line on the topic;
+    the page orders them as a delivered bundle picks its key quote (bot.render.key_quote)."""
+    import json
+    import sqlite3
+
+    path = sample_db(tmp_path)
+    afrin = "سنواصل العمليات في عفرين حتى النهاية"
+    ghouta = "الوضع في الغوطة كارثي والمساعدات لا تصل"
+    con = sqlite3.connect(path)
+    [aid] = con.execute("select id from articles where title like '%الغوطة%' order by"
+                        " published_at desc limit 1").fetchone()
+    con.execute("update articles set quotes_json = ? where id = ?", [json.dumps(
+        [{"text": afrin, "speaker": "أردوغان", "kind": "direct"},
+         {"text": ghouta, "speaker": "الأمم المتحدة", "kind": "direct"}], ensure_ascii=False),
+        aid])
+    con.commit()
+    con.close()
+    async with running_bot(path) as h:
+        got = await h.say(READER, "الغوطة")
+        _ok(got)
+        text = "\n".join(m.plain_text for m in got)
+        assert ghouta in text and afrin in text  # both still shown
+        assert text.index(ghouta) < text.index(afrin)  # stored: Afrin first
