@@ -11,9 +11,10 @@ import fcntl
 import logging
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Literal
@@ -201,6 +202,35 @@ class NewerDatabase(StorageError):
     """The database holds migrations this code does not know: a newer Nashra wrote it."""
 
 
+HEARTBEAT_SECONDS = 30.0  # a «still running» line this often during one long migration
+
+
+@contextmanager
+def _heartbeat(name: str, every: float | None = None) -> Iterator[None]:
+    """Log `migration running name=… seconds=…` every HEARTBEAT_SECONDS until the block ends.
+
+    Migrations that index or group every stored article (003 search index, 006 stories) take
+    minutes on a large archive before the bot answers anyone (QA22 U4: 3:44 for 006 on 35k
+    articles, silent): a line now and then tells the operator it is working, not hung. The
+    thread only logs; it never touches the connection."""
+    stop = threading.Event()
+    started = time.monotonic()
+    interval = HEARTBEAT_SECONDS if every is None else every
+
+    def beat() -> None:
+        while not stop.wait(interval):
+            log.info("migration running name=%s seconds=%.0f (the bot answers once migrations"
+                     " end)", name, time.monotonic() - started)
+
+    thread = threading.Thread(target=beat, name=f"migration-{name}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 class Database:
     """Nashra's SQLite database. `Database(":memory:")` works for narrow unit tests."""
 
@@ -302,7 +332,7 @@ class Database:
             if done:  # an upgrade: say what runs, as some take minutes on a large archive
                 log.info("migration started name=%s", name)
             try:
-                with self.transaction() as db:
+                with self.transaction() as db, (_heartbeat(name) if done else nullcontext()):
                     fn(db)
                     db.execute(
                         "insert into _migrations (name, applied_at) values (?, ?)",

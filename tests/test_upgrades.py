@@ -115,3 +115,24 @@ async def test_an_old_group_answers_in_its_language_after_the_default_changes(
     # the control: a group with no language stored follows the new default, as the old one
     # would have without the migration
     assert unknown_reply.plain_text.startswith("This group follows"), unknown_reply.plain_text
+
+
+def test_a_long_migration_says_it_is_still_running(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """003 and 006 index or group every article in one go: a line now and then says they work."""
+    import time
+
+    from digests import storage
+
+    path = tmp_path / "n.db"
+    Database(path).close()
+    monkeypatch.setattr(storage, "HEARTBEAT_SECONDS", 0.05)
+    monkeypatch.setattr(storage, "MIGRATIONS", [*migrations.MIGRATIONS,
+                                                ("999_slow", lambda db: time.sleep(0.3))])
+    with caplog.at_level(logging.INFO), Database(path) as db:
+        assert "999_slow" in db.applied_migrations()
+    beats = [r.getMessage() for r in caplog.records if "migration running" in r.getMessage()]
+    assert len(beats) >= 2 and all("name=999_slow" in b for b in beats)
+    assert any("migration applied name=999_slow seconds=" in r.getMessage()
+               for r in caplog.records)
