@@ -153,12 +153,37 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
 
     Raises:
         DatabaseInUse: a bot runs on `target`.
-        StorageError: the backup is missing or empty.
+        StorageError: the backup is missing, empty or fails its check (nothing is moved).
+        sqlite3.DatabaseError: the backup is not a database (nothing is moved).
     """
     _require_database(backup_file)
     now = now or datetime.now(timezone.utc)
     lock = hold_lock(target)
     try:
+        # the copy is made and checked first: a wrong or damaged backup leaves the current
+        # database where it is
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        conn = sqlite3.connect(partial)
+        try:
+            source.backup(conn)
+            check = conn.execute("pragma quick_check").fetchone()[0]
+            if check != "ok":
+                raise StorageError(f"النسخة {backup_file} لم تجتز الفحص / the backup "
+                                   f"{backup_file} failed its check: {check}")
+            taken = _meta(conn, BACKUP_KEY) or datetime.fromtimestamp(
+                backup_file.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+            skipped = 0 if resend else _skip_due(conn, now)
+            conn.commit()
+            conn.execute("pragma journal_mode=delete")
+        except BaseException:
+            conn.close()
+            partial.unlink(missing_ok=True)
+            raise
+        finally:
+            source.close()
+        conn.close()
         stamp = now.strftime("%Y%m%dT%H%M%SZ")
         moved: list[Path] = []
         for suffix in ("", "-wal", "-shm"):
@@ -167,19 +192,6 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
                 aside = Path(f"{target}.before-restore-{stamp}{suffix}")
                 os.replace(old, aside)
                 moved.append(aside)
-        partial = target.with_name(target.name + ".partial")
-        partial.unlink(missing_ok=True)
-        source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
-        conn = sqlite3.connect(partial)
-        try:
-            source.backup(conn)
-            taken = _meta(conn, BACKUP_KEY) or datetime.fromtimestamp(
-                backup_file.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
-            skipped = 0 if resend else _skip_due(conn, now)
-            conn.commit()
-        finally:
-            source.close()
-            conn.close()
         os.replace(partial, target)
     finally:
         if lock is not None:

@@ -175,3 +175,34 @@ def test_a_database_of_a_newer_version_is_refused(tmp_path: Path) -> None:
     proc = run("search", "ترامب", "--db", str(path))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "إصدار أحدث" in proc.stderr and "written by a newer Nashra" in proc.stderr
+
+
+def test_a_wrong_backup_file_leaves_the_database_in_place(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    before = counts(path)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n" * 100, encoding="utf-8")
+    proc = run("restore", str(notes), "--db", str(path))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert counts(path) == before and not list(tmp_path.glob("*.before-restore-*"))
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_restore_over_a_stale_wal_gives_a_sound_database(tmp_path: Path) -> None:
+    """QA22 U2: the old -wal left beside a restored file corrupted it («btreeInitPage()»), or
+    (here) lays the newer writes over the backup: the restore is no restore."""
+    path = sample_db(tmp_path)
+    saved = tmp_path / "saved.db"
+    backups.backup(path, saved)
+    live = Database(path)  # a bot killed with writes in its -wal
+    live.conn.execute("PRAGMA wal_autocheckpoint=0")
+    add_chat(live, 801, "ترامب")
+    stale = Path(f"{path}-wal").read_bytes()
+    live.close()
+    Path(f"{path}-wal").write_bytes(stale)
+    backups.restore(saved, path)
+    assert not Path(f"{path}-wal").exists()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("pragma quick_check").fetchone()[0] == "ok"
+    with Database(path) as db:
+        assert 801 not in {r[0] for r in db.conn.execute("select id from chats")}
