@@ -102,7 +102,7 @@ async def test_an_old_group_answers_in_its_language_after_the_default_changes(
     monkeypatch.setattr(migrations, "UPGRADE_LANGUAGE", [])
     migrations.set_upgrade_language("ar")  # the first start after the upgrade
     Database(path).close()
-    with Database(path) as db, db.transaction() as sql:  # one stored later with no language
+    with Database(path) as later, later.transaction() as sql:  # one stored later with no language
         sql.execute("insert into chats (id, type, title, created_at, language) values (-100900,"
                     " 'supergroup', 'أخرى', ?, NULL)", [NOW])
     async with running_bot(path, default_language="en") as h:  # .env changed later
