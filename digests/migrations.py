@@ -474,6 +474,30 @@ def m030_pin_group_languages(db: sqlite_utils.Database) -> None:
         log.info("group languages pinned chats=%d language=%s", cur.rowcount, language)
 
 
+def m031_question_topics(db: sqlite_utils.Database) -> None:
+    # Since session 12 (X31, QA23 S1) a question about an event is followed as the names of the
+    # news it holds («كم عدد القتلى في الغوطة» is «الغوطة»: its follower was sent nothing) and
+    # the dialects' words of asking are left out at a topic's ends («ايه اخبار مصر النهاردة» is
+    # «مصر»): topics stored before are written (trim_topics) and then keyed (rekey_subscriptions)
+    # as they are stored now. A chat that already follows the topic (its key) loses the old
+    # row: it is sent that topic's stories already, and would see it listed twice.
+    from digests.errors import QueryError
+    from digests.subscriptions import key_of, rekey_subscriptions, trim_topics
+
+    trim_topics(db)
+    rekey_subscriptions(db)
+    for row in list(db.query("select id, chat_id, topic, topic_key from subscriptions"
+                             " where topic != ''")):
+        try:
+            key = key_of(row["topic"])
+        except QueryError:
+            continue
+        if key != row["topic_key"] and db.execute(
+                "select 1 from subscriptions where chat_id = ? and topic_key = ? and id != ?",
+                [row["chat_id"], key, row["id"]]).fetchone():
+            db.execute("delete from subscriptions where id = ?", [row["id"]])
+
+
 def _env_language() -> str:
     """DEFAULT_LANGUAGE as the process's settings read it (for a database opened outside the
     command line, e.g. by a test or a script)."""
@@ -517,4 +541,5 @@ MIGRATIONS: list[Migration] = [
     ("027_new_chat_quiet_hours", m027_new_chat_quiet_hours),
     ("029_pending_prompts", m029_pending_prompts),
     ("030_pin_group_languages", m030_pin_group_languages),
+    ("031_question_topics", m031_question_topics),
 ]
