@@ -2,16 +2,18 @@
 
 Draws `--n` corpus articles (ids in corpus order, as benchmarks/speaker_scan.py numbers them)
 whose digest has at least one quote, with `random.Random(seed).sample` over the sorted ids,
-leaving out every article of the development gold (benchmarks/gold/quotes.jsonl and
-quotes2–12.jsonl: their digests are measured already). Prints each digest as a reader sees it
+leaving out every article of every benchmarks/gold/quotes*.jsonl (the development gold,
+measured already, and the blind sets such as session 12's quotes14, which must stay unread: only
+their ids are taken, by a glob, so a set added later is left out too). Prints each digest as a reader sees it
 (`bot.render.render_digest`, Arabic, now = 2018-04-02, tags stripped) and, with `--text`, the
 article body to read it against. Nothing is written; corpus text stays out of the repository.
 
 The draw depends on which digests have quotes, so a later tree may draw other ids: `--ids`
 re-reads a drawn sample (F18's seed 21, drawn on its start tree 67e0842, and F21's seeds 22
-(start tree 183d01e) and 23 (its final tree) are listed in benchmarks/README.md; seeds ≤ 23 have
-been read). The development gold left out does not include session 12's blind quotes14, whose
-ids no file read here holds: a draw may hold one of its articles.
+(start tree 183d01e) and 23 (its final tree), and F22's seed 24 are listed in
+benchmarks/README.md; seeds ≤ 24 have been read). Before F22 only quotes.jsonl–quotes13.jsonl
+were left out, so the draws of seeds 22 and 23 could hold an article of the blind quotes14 (seed
+22 held one); from seed 24 on no gold article is drawn.
 
 Usage:
     .venv/bin/python benchmarks/reading_sample.py --seed 21 [--n 40] [--text] [--ids-only]
@@ -38,20 +40,28 @@ from benchmarks.speaker_scan import _article  # noqa: E402
 from bot.render import render_digest  # noqa: E402
 from digests.digest import condense  # noqa: E402
 
-# The development gold (quotes13.jsonl, session 11's test, scored once: development data since).
-GOLD = [ROOT / "benchmarks" / "gold" / name for name in (
-    "quotes.jsonl", "quotes2.jsonl", "quotes3.jsonl", "quotes4.jsonl", "quotes5.jsonl",
-    "quotes6.jsonl", "quotes7.jsonl", "quotes8.jsonl", "quotes9.jsonl", "quotes10.jsonl",
-    "quotes11.jsonl", "quotes12.jsonl", "quotes13.jsonl")]
+GOLD_DIR = ROOT / "benchmarks" / "gold"
+
+
+def gold_paths(folder: Path = GOLD_DIR) -> list[Path]:
+    """Every quotes*.jsonl gold file in `folder`: the development gold and the blind sets alike.
+
+    A glob, not a list, so a new set (session 12's blind quotes14 and any later one) is left out
+    of a draw from the day its file lands — a blind article must never be read for development.
+    """
+    return sorted(folder.glob("quotes*.jsonl"))
+
+
+GOLD = gold_paths()
 NOW = datetime(2018, 4, 2, tzinfo=timezone.utc)
 
 
-def gold_ids(paths: Iterable[Path] = GOLD) -> set[str]:
-    """The corpus ids of the development gold's articles."""
+def gold_ids(paths: Iterable[Path] | None = None) -> set[str]:
+    """The corpus ids of every gold file's articles (only the "id" field is kept; nothing printed)."""
     out: set[str] = set()
-    for path in paths:
+    for path in gold_paths() if paths is None else paths:
         with path.open(encoding="utf-8") as fh:
-            out.update(json.loads(line)["id"] for line in fh if line.strip())
+            out.update(str(json.loads(line)["id"]) for line in fh if line.strip())
     return out
 
 
