@@ -374,7 +374,9 @@ def hedged(text: str) -> bool:
 _WHETHER_RE = re.compile(r"^\S+(?: \S+){0,10}? (?:فيما |ما )?إذا (?:كان|كانت|كانوا)\s")
 
 
-_DESCRIBING_RE = re.compile(r"^واصف(?:ا|اً|ًا|ة|ةً|ين)? .{1,80}? ب[أا]ن(?:ه|ها|هم)(?:\s|$)")
+# «واصفا X بأنه …», and «وصف X Y بأنه …» kept from its verb (digests.reported_clauses, F22).
+_DESCRIBING_RE = re.compile(r"^(?:واصف(?:ا|اً|ًا|ة|ةً|ين)?|وصف|وصفت|يصف|تصف) .{1,80}? ب[أا]ن(?:ه|ها|هم)"
+                            r"(?:\s|$)")
 
 
 def hedged_parts(text: str, speaker: str) -> tuple[str, str]:

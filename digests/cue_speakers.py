@@ -109,6 +109,17 @@ _BANNERS = frozenset("لافتات لافته لافته يافطات يافطه
 
 # «أبلغ/يبلغ»: told someone — the person told follows the verb at once. Folded.
 _INFORM = frozenset("ابلغ ابلغت يبلغ تبلغ".split())
+# Verbs with an addressee after them like «أبلغ»: «إلا أن وكالة الصحة طمأنت المواطنين بأن …»
+# (seed 23, 4390), «أن الوزير حث نظيره على …». Folded.
+# («طالب» is also «a student»: «… أو طالب هي لغة …», corpus 1136; only its other forms.)
+_ADDRESS = _INFORM | frozenset("طمان طمانت حث حثت يحث تحث حض حضت طالبت يطالب تطالب".split())
+# «وحث هاموند على استغلال …» (seed 22, 1365): «حث/حض» takes whom it urged, so one noun phrase
+# between the verb and «على» + a noun is that person; the subject is the pronoun. Folded, with
+# «و/ف» too («وحث» keeps its «و» in `strip_conj`: a two-letter stem).
+_URGE = frozenset("وحث وحثت وحض وحضت فحث فحثت".split())
+# Whom a demand or a call is addressed to, never its speaker: «وطالب العالم أن يكون حازما»
+# (seed 23, 6420). Folded.
+_ADDRESSEES = frozenset(("العالم", "المجتمع الدولي", "الجميع", "المواطنين", "الناس"))
 
 
 
@@ -125,6 +136,23 @@ _MEDIA = frozenset("قناه صحيفه وكاله اذاعه تلفزيون م�
 # speaking, not the one a cue before named. Folded, without «ال».
 _TITLES = frozenset("وزير وزيره رئيس رئيسه متحدث متحدثه ناطق ناطقه سفير سفيره مدير مديره"
                     " قائد زعيم نائب مستشار".split())
+
+
+# «جميع الدول», «كل الأطراف»: one party urged. Folded.
+_ALL = frozenset("جميع كل كافه".split())
+
+
+def _one_party(read: str) -> bool:
+    """The words read after «وحث» name one party — one word («المستثمرين», «الدوحة»), «جميع
+    …», a noun and its relative adjective («الدول الأوروبية»), a title and its name («وزير
+    الخزانة البريطاني فيليب هاموند») — so they are whom the writer's last voice urged, not a
+    subject with its object («وحثت الصين الولايات المتحدة على», «اليابان والاتحاد الأوروبي
+    واشنطن»: left as read)."""
+    words = [fold(w) for w in read.split()]
+    if not words or any(w.startswith("و") for w in words[1:]):
+        return False
+    return (len(words) == 1 or words[0] in _ALL or words[0].removeprefix("ال") in _TITLES
+            or (len(words) == 2 and words[1].startswith("ال") and words[1].endswith(("يه", "ي"))))
 
 
 def _titled(t: Tok) -> bool:
@@ -266,7 +294,14 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
             # that his own «نظيره/مساعديه …» ends («وصف الرئيس X نظيره السوري بـ"…"، قائلا»),
             # or one the reading ended before the description (`_describer_subject`).
             speaker, j = _described_by(toks, k, speaker, j, last)
-        if strip_conj(norm) in _INFORM and speaker and not t.norm.startswith(("و", "ف")):
+        if (norm in _URGE and t.norm.startswith(("و", "ف")) and _one_party(speaker)
+                and j + 1 < last and toks[j].norm == "علي"
+                and toks[j + 1].norm not in ("ان", "انه", "انها")):
+            # «وحث وزير الخزانة فيليب هاموند على استغلال …» (seed 22, 1365): the one urged.
+            speaker, j = "", k + 1
+        if strip_conj(norm) in _ADDRESS | {"طالب"} and fold(speaker) in _ADDRESSEES:
+            speaker, j = "", k + 1  # «وطالب العالم أن يكون حازما …، لافتا» (seed 23, 6420)
+        if strip_conj(norm) in _ADDRESS and speaker and not t.norm.startswith(("و", "ف")):
             # «أن الرئيس الفرنسي أبلغ أردوغان …، بأنه "…"»: after «أن» the subject is written
             # before «أبلغ»; the name after it is whom he told (QA13 1831).
             before = speaker_before(toks, k, first, max_words=5)

@@ -49,6 +49,11 @@ def participle_subject(toks: list[Tok], k: int, first: int) -> str:
     return speaker if speaker and plausible_speaker(speaker) else ""
 
 
+# Past verbs of what a study or poll found, after «كان X»: «وكان استطلاع لآراء الناخبين أظهر …،
+# مشيراً إلى أن …» (seed 23, 2833). No speech cues (a cue between ends the search). Folded.
+_FINDING = frozenset("اظهر اظهرت وجد وجدت رصد رصدت توصل توصلت بين بينت".split())
+
+
 def kana_present_subject(toks: list[Tok], k: int, first: int, gender: str) -> str:
     """«في الوقت الذي كان حجازي يحتفل بنجاح …، مؤكداً أنه …» (QA13 5175): the subject of «كان»
     and a present verb written before the participle at token `k`, of the participle's gender
@@ -61,7 +66,8 @@ def kana_present_subject(toks: list[Tok], k: int, first: int, gender: str) -> st
     if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
         return ""
     verb = next((x for x in range(m + 2, min(k, m + 5))
-                 if toks[x].norm[:1] in "يت" and len(toks[x].norm) >= 4), None)
+                 if (toks[x].norm[:1] in "يت" and len(toks[x].norm) >= 4)
+                 or toks[x].norm in _FINDING), None)
     if verb is None or any(toks[x].raw[-1] in "،,:\"«»“”" for x in range(m + 1, verb)):
         return ""
     name = " ".join(toks[x].raw for x in range(m + 1, verb))
@@ -126,6 +132,8 @@ def purpose_subject(toks: list[Tok], k: int, first: int, gender: str) -> str:
     return name if plausible_speaker(name) else ""
 
 
+# How far a name that opens the sentence may stand before its participle (words).
+_REACH = 24
 # «لفت الانتباه/النظر إلى»: drew attention, no speech verb between the subject and the participle.
 _ATTENTION = frozenset("الانتباه الانظار النظر".split())
 
@@ -136,7 +144,15 @@ def named_opener(toks: list[Tok], k: int, first: int, gender: str) -> str:
     and a name of one or two words follows it, ended by a preposition or a possessed noun (its
     object): that name speaks at the participle at token `k` of the verb's gender, not the
     speaker named in an earlier sentence; "" otherwise."""
-    if not 3 <= k - first <= 10 or not _opening_verb(toks[first]):
+    if not 3 <= k - first <= _REACH or not _opening_verb(toks[first]):
+        return ""
+    if k - first > 10 and (not (_possessed(toks[first + 2]) or toks[first + 2].norm == "في") or any(
+            toks[m].raw.endswith(("،", ",", ":", "؛")) or toks[m].norm in STOP
+            and toks[m].norm.startswith("و") for m in range(first + 1, k - 1))):
+        # «ونفذ ترامب تهديداته السابقة بفرض جمارك … على واردات الألومنيوم، قائلا إن» (seed 23,
+        # 3767), «وبدأت تركيا في العشرين من فبراير حملة …، معتبرة أنها» (6061): past ten
+        # words, only a one-word name ended by its object or «في» («علي» may be a name's own
+        # word: «كاظم علي», 3370), and one stretch without a comma up to the participle's.
         return ""
     if ("f" if toks[first].norm.endswith("ت") else "m") != gender:
         return ""
@@ -154,6 +170,13 @@ def named_opener(toks: list[Tok], k: int, first: int, gender: str) -> str:
         return ""  # «وشهدت المدينة …», «وتقدم …،»: no bare name written there
     name = " ".join(t.raw for t in words)
     return name if plausible_speaker(name) else ""
+
+
+def _possessed(t: Tok) -> bool:
+    """«تهديداته», «سعادتها»: a noun with a possessive pronoun, the verb's object for sure (a
+    preposition ending a name may be a name's own word: «كاظم علي», corpus 3370)."""
+    raw = t.raw.rstrip("،,")
+    return len(t.norm) >= 5 and raw.endswith(("ه", "ها", "هم")) and not raw.endswith("ة")
 
 
 def _ends_name(t: Tok) -> bool:

@@ -259,8 +259,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if object_at is not None:
                     # «واصفةً "دفع الرشى"، بأنه أمر "بالغ الخطورة"، وبأن …» (QA13 2122): what
                     # she described stays with its description, up to the next comma, and the
-                    # line keeps the participle (bot.attribution shows it as written).
-                    text = re.split("[،,]", text, maxsplit=1)[0].rstrip()
+                    # line keeps the participle (bot.attribution shows it as written). «ووصفت
+                    # روسيا موقف المملكة المتحدة بأنه غير مسؤول، ولا تدعمه أي أدلة» (F22: the
+                    # verb's own sentence) keeps all its clause, as before the verb was kept.
+                    if cue.kind == "part":
+                        text = re.split("[،,]", text, maxsplit=1)[0].rstrip()
                     text, start = para[object_at:start + len(text)], object_at
                 subj = None if object_at is not None else _pronoun_subject(
                     toks, cs, text, described=describer)

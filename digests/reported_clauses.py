@@ -54,14 +54,27 @@ def _unpunctuated(text: str) -> str:
     return " ".join(re.sub("[،,]", " ", text).split())
 
 
+# «وصف/وصفت/يصف/تصف» with its subject and object written after it (folded, without «و/ف»).
+_DESCRIBING_VERBS = frozenset("وصف وصفت يصف تصف".split())
+
+
 def _described_object(toks: list[Tok], cue: Cue, cs: int) -> int | None:
     """Where «واصفا/واصفةً X بأنه …» starts (the participle's offset) when the describing
     participle has its object written before «بأنه»; None otherwise."""
     verb = toks[cue.tok]
-    if cue.kind != "part" or not verb.norm.startswith("واصف"):
-        return None
     comp = next((m for m, t in enumerate(toks) if t.end == cs), None)
     if comp is None or comp <= cue.tok + 1 or toks[comp].norm not in ("بانه", "بانها", "بانهم"):
+        return None
+    if cue.kind == "verb" and strip_conj(verb.norm) in _DESCRIBING_VERBS and cue.speaker:
+        # «ووصف برلسكوني وجود المهاجرين غير الشرعيين بأنهم "قنبلة موقوتة"» (seed 23, 2833):
+        # what he described is written between his name and «بأنهم»; the line keeps the verb
+        # from its «وصف» (without «و»), as bot.attribution shows «واصفا …» as written. Only
+        # when the name read is right after the verb and something stands between it and «بأن».
+        said = " ".join(t.raw for t in toks[cue.tok + 1:comp])
+        if not said.startswith(cue.speaker) or len(said.split()) <= len(cue.speaker.split()):
+            return None
+        return verb.start + (1 if verb.norm != strip_conj(verb.norm) else 0)
+    if cue.kind != "part" or not verb.norm.startswith("واصف"):
         return None
     # Only a thing named in quote marks («"دفع الرشى"»): a person described («واصفا الرئيس
     # السوري بأنه "…"») reads well enough as «بحسب X، فإنه "…"».
