@@ -94,6 +94,11 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
             return ""
         # «الشهود الذين قالوا إنهم …»: the speaker is the noun the relative clause describes.
         return antecedent(toks, k - 1, first)
+    contrast = _contrasted_subject(toks, k, first) if not content_open else ""
+    if contrast:
+        # «وكان عقد يونغ ينتهي الصيف المقبل، لكن يونايتد أكد أنه …» (seed 23, 5189): «لكن»
+        # after a comma opens a clause of its own; its subject, not «كان»'s, speaks.
+        return contrast
     if (not content_open
             and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))
             and _kana_subject(toks, k, first)):
@@ -121,6 +126,22 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
             return rest  # «وظل الوزير يقول إن …»: the minister, not «وظل الوزير»
         return before
     return ""
+
+
+def _contrasted_subject(toks: list[Tok], k: int, first: int) -> str:
+    """The subject between «، لكن» and the verb at `k` (one to four words, after a «كان» of
+    the clause before it); "" otherwise."""
+    kana = [m for m in range(max(first, k - 16), k) if strip_conj(toks[m].norm) in _KANA]
+    if not kana:
+        return ""
+    but = next((m for m in range(k - 1, kana[-1], -1) if toks[m].norm in ("لكن", "ولكن")
+                and toks[m - 1].raw.endswith(("،", ","))), None)
+    if but is None or not 1 <= k - but - 1 <= 4:
+        return ""
+    name = " ".join(toks[m].raw for m in range(but + 1, k)).strip("،, ")
+    if any(t.raw[-1] in "،,:\"«»“”" or cue_of(t.raw)[1] is not None for t in toks[but + 1:k]):
+        return ""
+    return name if plausible_speaker(name) else ""
 
 
 # Words in و- that are nouns or names, not «و» + a verb («وزير الخارجية …»). Folded.

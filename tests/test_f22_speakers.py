@@ -163,3 +163,17 @@ def test_f22_reading_sample_default_holds_the_blind_set() -> None:
     """The repository's own gold folder: quotes14.jsonl (blind) is among the files left out
     (its name only is checked; nothing of it is read here)."""
     assert "quotes14.jsonl" in {p.name for p in gold_paths()}
+
+
+def test_f22_a_contrasted_clause_after_kana_has_its_own_subject() -> None:
+    """«وكان عقد يونغ ينتهي الصيف المقبل، لكن يونايتد أكد الإثنين أنه …» (seed 23, 5189:
+    «بحسب عقد يونغ»): the subject after «، لكن» speaks."""
+    speaker = _speaker_of("البند", _POLICE, "وكان عقد اللاعب ينتهي الصيف المقبل، لكن النادي أكد"
+                          " الإثنين أنه استخدم البند الذي يسمح له بتمديد العقد عاما إضافيا.")
+    assert speaker == "النادي"
+
+
+def test_f22_kana_subject_without_a_contrast_stays() -> None:
+    """Guard: «وكان السفير قال إن …» still credits the subject of «كان»."""
+    assert _speaker_of("الحوار", _POLICE, "وكان السفير قال إن الحوار هو السبيل الوحيد لحل الأزمة"
+                       " بين البلدين.") == "السفير"
