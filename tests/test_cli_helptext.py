@@ -49,7 +49,8 @@ def _arabic_then_english(line: str, english: str, echoed: tuple[str, ...] = ()) 
     (["stories", "backfill", "--all", "--since", "2018-01-01"],
      "argument --since: not allowed with argument --all", "لا يجتمع مع --all"),
     (["frob"], "argument COMMAND: invalid choice: 'frob' (choose from 'bot', 'demo', 'sources', 'ingest', "
-     "'search', 'digest', 'stories', 'articles')", "ليس من الخيارات"),
+     "'search', 'digest', 'stories', 'articles', 'backup', 'restore', "
+     "'recover')", "ليس من الخيارات"),
     (["--bogus"], "unrecognized arguments: --bogus", "لا يعرفها"),
 ])
 def test_argparse_errors_are_arabic_first_then_english(
