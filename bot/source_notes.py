@@ -21,11 +21,11 @@ from datetime import datetime, timedelta, timezone
 from telegram.ext import ContextTypes
 
 from bot.i18n import num, t
+from bot.jobs import POLL_JOB  # the name the scheduled poll's job is given
 from bot.runtime import Runtime, runtime
 from digests.models import iso
 from digests.storage import Database
 
-POLL_JOB = "poll-sources"  # the name bot.app gives the scheduled poll's job
 PAGE_WINDOW = timedelta(days=1)  # pages of the articles fetched this recently are looked at
 
 

@@ -20,37 +20,17 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.texts_zones import LEGACY_OFFSET_LABELS, UTC_LABEL, ZONE_LABELS
 from digests import delivery_times, subscriptions
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
 # Time zones readers choose from, by IANA name (zoneinfo applies daylight saving time): the
-# Arabic-speaking countries, then three cities of the diaspora. (zone, Arabic, English).
-ZONES: tuple[tuple[str, str, str], ...] = (
-    ("Africa/Cairo", "مصر", "Egypt"),
-    ("Asia/Beirut", "لبنان", "Lebanon"),
-    ("Asia/Gaza", "فلسطين (غزة والخليل)", "Palestine (Gaza, Hebron)"),
-    ("Asia/Damascus", "سوريا", "Syria"),
-    ("Asia/Amman", "الأردن", "Jordan"),
-    ("Asia/Baghdad", "العراق", "Iraq"),
-    ("Asia/Riyadh", "السعودية", "Saudi Arabia"),
-    ("Asia/Dubai", "الإمارات", "UAE"),
-    ("Asia/Qatar", "قطر", "Qatar"),
-    ("Asia/Kuwait", "الكويت", "Kuwait"),
-    ("Africa/Casablanca", "المغرب", "Morocco"),
-    ("Africa/Algiers", "الجزائر", "Algeria"),
-    ("Africa/Tunis", "تونس", "Tunisia"),
-    ("Africa/Tripoli", "ليبيا", "Libya"),
-    ("Africa/Khartoum", "السودان", "Sudan"),
-    ("Africa/Nouakchott", "موريتانيا", "Mauritania"),
-    ("Asia/Muscat", "عُمان", "Oman"),
-    ("Asia/Aden", "اليمن", "Yemen"),
-    ("Europe/London", "لندن", "London"),
-    ("Europe/Berlin", "برلين ووسط أوروبا", "Berlin, Central Europe"),
-    ("America/New_York", "نيويورك", "New York"),
-    ("UTC", "التوقيت العالمي", "UTC"),
-)
+# Arabic-speaking countries, then three cities of the diaspora. (zone, Arabic, English); the
+# labels are said, so they live in a texts table (bot/texts_zones.py).
+ZONES: tuple[tuple[str, str, str], ...] = tuple((zone, ar, en)
+                                                for zone, (ar, en) in ZONE_LABELS.items())
 ZONE_NAMES = {zone: (ar, en) for zone, ar, en in ZONES}
 # Where a new chat starts: UTC+3 all year (no daylight saving time), the offset chats had by
 # default before zones, now under a name the picker can mark. Migration 014_new_chat_zone
@@ -63,13 +43,7 @@ ENGLISH_ZONE = subscriptions.ENGLISH_ZONE
 
 # The fixed offsets offered before session 4 (still stored for chats that chose one then; they
 # keep working and keep their label until the chat picks a zone).
-LEGACY_OFFSETS: dict[int, tuple[str, str]] = {
-    0: ("غرينتش", "GMT"),
-    60: ("المغرب، الجزائر، تونس", "Morocco, Algeria, Tunisia"),
-    120: ("مصر، ليبيا، لبنان، فلسطين", "Egypt, Libya, Lebanon, Palestine"),
-    180: ("مكة، بغداد، دمشق، عمّان", "Mecca, Baghdad, Damascus, Amman"),
-    240: ("الإمارات، عُمان", "UAE, Oman"),
-}
+LEGACY_OFFSETS: dict[int, tuple[str, str]] = LEGACY_OFFSET_LABELS
 
 
 def offset_label(minutes: int) -> str:
@@ -96,7 +70,7 @@ def zone_label(minutes: int, lang: str, zone: str | None = None) -> str:
     «UTC+3 (مكة، بغداد…)» when it was one of the old presets, «UTC+5:30» otherwise."""
     idx = 0 if lang == "ar" else 1
     if zone == "UTC":  # «UTC (UTC+0)» would say it twice
-        return "التوقيت العالمي (UTC)" if lang == "ar" else "UTC"
+        return UTC_LABEL[idx]
     if zone in ZONE_NAMES:
         return f"{ZONE_NAMES[zone][idx]} ({offset_label(minutes)})"
     label = offset_label(minutes)

@@ -193,14 +193,13 @@ def test_an_english_reader_sees_a_topic_by_its_english_name() -> None:
 # moved bot.admin's, bot.source_notes', bot.stats' and bot.welcome's there; Y5 bot.app's and
 # bot.render's), in BILINGUAL for a text said in both languages at once (Y6: bot.demo's and
 # bot.api_noise's), or in bot/texts_names.py for a name written the same in both (Y6: «العربية»
-# of bot.preferences and bot.channel_admin). What stays is vocabulary the bot reads, and two
-# modules that still say theirs.
+# of bot.preferences and bot.channel_admin). What stays is vocabulary the bot reads, and one
+# module that says its own: the grammar of numbers and times (X34 moved bot.zones' picker labels
+# to bot/texts_zones.py).
 ARABIC_LITERALS_ALLOWED = {
     "attribution.py": "Arabic speech verbs and titles it reads in articles, not shown as UI",
     # said, not read: the grammar that words numbers and times cannot be a (ar, en) table
     "i18n.py": "numerals, month names and relative times",
-    # said, not read: to move into a texts table (bot.zones is not Y6's)
-    "zones.py": "the time-zone picker's labels, (Arabic, English) beside each IANA name",
 }
 # Modules allowed only these Arabic words: what a user types, which the bot reads, never says.
 ARABIC_WORDS_READ = {"demo.py": {"خروج"}}  # typed to leave the offline demo, as /quit is
@@ -243,7 +242,7 @@ def test_user_facing_arabic_lives_in_i18n() -> None:
         held = {value for _, value in _arabic_constants((bot_dir / name).read_text("utf-8"))}
         assert held == words, name
     for name in ("admin.py", "source_notes.py", "stats.py", "welcome.py", "app.py", "render.py",
-                 "api_noise.py", "demo.py", "preferences.py", "channel_admin.py"):
+                 "api_noise.py", "demo.py", "preferences.py", "channel_admin.py", "zones.py"):
         assert (bot_dir / name).exists() and name not in ARABIC_LITERALS_ALLOWED
     # the check sees a literal beside code, and not a docstring
     assert _arabic_literals('"""«نشرة»"""\nTEXTS = {"x": ("مرحبًا", "Hello")}\n') == [2]
@@ -253,7 +252,8 @@ def test_user_facing_arabic_lives_in_i18n() -> None:
 TABLE_NAMES = {"texts_welcome.py": {"TEXTS", "READER_COMMANDS", "ADMIN_COMMANDS",
                                     "GROUP_COMMANDS", "EXAMPLE_TOPICS"},
                "texts_bilingual.py": {"BILINGUAL"},
-               "texts_names.py": {"LANGUAGE_NAMES", "BOT_NAME"}}
+               "texts_names.py": {"LANGUAGE_NAMES", "BOT_NAME"},
+               "texts_zones.py": {"ZONE_LABELS", "UTC_LABEL", "LEGACY_OFFSET_LABELS"}}
 
 
 def test_the_area_tables_are_tables_and_all_merged() -> None:
@@ -292,6 +292,20 @@ def test_the_area_tables_are_tables_and_all_merged() -> None:
     assert merged == STRINGS
     with pytest.raises(ValueError, match="two"):
         _merged({"done": ("تم.", "Done.")}, {"done": ("تم", "Done")})
+
+
+def test_the_zone_labels_are_arabic_then_english() -> None:
+    """bot/texts_zones.py (X34): each label of the time-zone picker is (Arabic, English), every
+    zone of bot.zones is labelled, and the picker keeps the table's order."""
+    from bot.texts_zones import LEGACY_OFFSET_LABELS, UTC_LABEL, ZONE_LABELS
+    from bot.zones import LEGACY_OFFSETS, ZONES, zone_label
+
+    for ar, en in [*ZONE_LABELS.values(), UTC_LABEL, *LEGACY_OFFSET_LABELS.values()]:
+        assert _ARABIC_LETTER.search(ar) and not _ARABIC_LETTER.search(en), (ar, en)
+    assert [zone for zone, _, _ in ZONES] == list(ZONE_LABELS) and LEGACY_OFFSETS
+    assert zone_label(0, "ar", "UTC") == UTC_LABEL[0] and zone_label(0, "en", "UTC") == "UTC"
+    assert zone_label(180, "ar", "Asia/Beirut") == "لبنان (UTC+3)"
+    assert zone_label(60, "en") == "UTC+1 (Morocco, Algeria, Tunisia)"
 
 
 @pytest.mark.parametrize("key", sorted(BILINGUAL))
