@@ -321,7 +321,7 @@ def _close_poll(db: Database, poll_id: int, summary: PollSummary) -> None:
 
 def _refresh_digests(db: Database) -> int:
     """A batch of digests made by older headline/quote rules is made again (digests.digest)."""
-    from digests.digest import REFRESH_BATCH, refresh_digests
+    from digests.digest import CONDENSER_VERSION, REFRESH_BATCH, digests_left, refresh_digests
 
     done = 0
     limit = REFRESH_SLICE
@@ -345,6 +345,13 @@ def _refresh_digests(db: Database) -> int:
             # back slices kept every handler from the lock until its 2 s ran out, and readers
             # were told «busy» by our own refresh (QA17 R3). A pause lets a waiting one in.
             time.sleep(REFRESH_PAUSE)
+        if done:
+            # one line a poll with what is still owed: after an upgrade the remaking of a large
+            # archive goes on for many polls, and the operator wants to know how long (QA22 U5)
+            with db.transaction() as sql:
+                left = digests_left(sql)
+            log.info("digests refreshed count=%d left=%d version=%d", done, left,
+                     CONDENSER_VERSION)
         return done
     except Exception as exc:  # a failing refresh costs this poll its batch, nothing else
         kind = fault_of(exc)

@@ -737,3 +737,29 @@ def test_the_digest_refresh_shrinks_its_slices_when_they_hold_the_lock_long(
     # 20 in 1 s → 5 a slice; 5 in 1 s → 1; quick slices do not grow it back
     assert asked == [20, 5, 1, 1, 1, 1]
     assert done == 20 + 5 + 1 + 1 + 1
+
+
+async def test_a_poll_logs_its_digest_refresh_once_with_what_is_left(
+        database: Database, settings: Settings, site: SampleSite,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    # QA22 U5: after an upgrade a large archive is remade over many polls, one line a slice
+    # said nothing of how many were left; now one INFO line a poll says it
+    from digests import digest as digest_module
+    from digests import pipeline
+
+    _add_all(database, settings, site)
+    await poll_once(database, settings, now=NOW)
+    with database.transaction() as sql:  # as if an older condenser had made five digests
+        sql.execute("update articles set digest_version = 0"
+                    " where id in (select id from articles order by id limit 5)")
+    monkeypatch.setattr(digest_module, "REFRESH_BATCH", 3)
+    monkeypatch.setattr(pipeline, "REFRESH_SLICE", 1)
+    monkeypatch.setattr(pipeline, "REFRESH_PAUSE", 0.0)
+    with caplog.at_level(logging.DEBUG, logger="digests"):
+        summary = await poll_once(database, settings, now=NOW + timedelta(hours=1))
+    assert summary.digests_refreshed == 3
+    lines = [r for r in caplog.records if r.getMessage().startswith("digests refreshed")]
+    info = [r.getMessage() for r in lines if r.levelno == logging.INFO]
+    assert info == [f"digests refreshed count=3 left=2 version={digest_module.CONDENSER_VERSION}"]
+    assert sum(r.levelno == logging.DEBUG for r in lines) == 3  # the slices, below INFO
+    assert digest_module.digests_left(database.db) == 2
