@@ -62,8 +62,13 @@ def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     report = restore(args.file, settings.database_path, resend=args.resend)
     aside = ", ".join(str(p) for p in report.moved_aside) or "—"
-    print(f"✅ استُرجعت النسخة المأخوذة في {report.taken_at} / restored the backup taken at "
-          f"{report.taken_at}: {report.summary.line()}")
+    if report.taken_at:
+        print(f"✅ استُرجعت النسخة المأخوذة في {report.taken_at} / restored the backup taken "
+              f"at {report.taken_at}: {report.summary.line()}")
+    else:  # not written by `backup`: its file date may be a later copy's (QA24 R10)
+        print(f"✅ استُرجعت النسخة (وقت أخذها غير معروف، تاريخ الملف {report.file_time}) / "
+              f"restored the backup (when it was taken is unknown; the file is dated "
+              f"{report.file_time}): {report.summary.line()}")
     print(f"الملف السابق نُقل إلى / the previous file moved to: {aside}")
     if args.resend:
         print("ستُرسل التسليمات المستحقة ولو أُرسلت قبل / due deliveries will be sent, even "
@@ -76,11 +81,14 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_recover(args: argparse.Namespace, settings: Settings) -> int:
     report = recover(settings.database_path, args.file)
-    print(f"✅ أُنقذ ما أمكن / rescued: {report.summary.line()} search_index={report.indexed} "
-          f"check={report.check}")
+    # a lost table must not hide behind a ✅ (QA24 R7: subscriptions=0, every follower lost)
+    mark = "⚠️" if report.damaged else "✅"
+    print(f"{mark} أُنقذ ما أمكن / rescued: {report.summary.line()} "
+          f"search_index={report.indexed} check={report.check}")
     if report.damaged:
-        print(f"جداول فيها أجزاء تالفة ضاعت صفوفها / tables with damaged parts (their rows "
-              f"there are lost): {', '.join(report.damaged)}")
+        print(f"⚠️ جداول فيها أجزاء تالفة ضاعت صفوفها، فقارن الأعداد بنسخة احتياطية إن وُجدت / "
+              f"tables with damaged parts (their rows there are lost; compare the counts with "
+              f"a backup if you have one): {', '.join(report.damaged)}")
     print(f"ثم اجعل DATABASE_PATH يشير إلى {args.file} / then point DATABASE_PATH at "
           f"{args.file}")
     return 0

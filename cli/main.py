@@ -143,11 +143,11 @@ _READONLY_FILE = ("الملف للقراءة فقط: امنح مستخدم ال�
 # Debian's sqlite3 3.40 (no dbpage table) and its empty output file was opened as a new database
 # (QA22 U3).
 _FAULT_ADVICE = {
-    "damaged": ("الملف تالف: استرجع نسخة احتياطية (python run.py restore) أو أنقذ ما فيه بـ "
-                "python run.py --db {db} recover {fixed} ثم اجعل DATABASE_PATH يشير إلى "
-                "{fixed} / the file is damaged: restore a backup (python run.py restore), or "
-                "rescue what it holds with python run.py --db {db} recover {fixed} and point "
-                "DATABASE_PATH at {fixed}"),
+    "damaged": ("الملف تالف: استرجع نسخة احتياطية (python run.py --db {db} restore BACKUP.db) "
+                "أو أنقذ ما فيه بـ python run.py --db {db} recover {fixed} ثم اجعل DATABASE_PATH "
+                "يشير إلى {fixed} / the file is damaged: restore a backup (python run.py --db "
+                "{db} restore BACKUP.db), or rescue what it holds with python run.py --db {db} "
+                "recover {fixed} and point DATABASE_PATH at {fixed}"),
     "locked": ("برنامج آخر يمسك قاعدة البيانات (جلسة sqlite3 أو نسخ احتياطي أو أمر آخر لنشرة): "
                "انتظر حتى ينتهي أو أوقفه ثم أعد المحاولة / another program holds the database (a "
                "sqlite3 shell, a backup or another Nashra command): wait for it or stop it, "

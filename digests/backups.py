@@ -23,7 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from digests.errors import StorageError
-from digests.storage import hold_lock
+from digests.migrations import MIGRATIONS
+from digests.storage import Database, NewerDatabase, fault_of, hold_lock, upgrade_advice
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,37 @@ def _require_database(src: Path) -> None:
         raise StorageError(f"الملف {src} فارغ (0 بايت) / {src} is empty (0 bytes)")
 
 
+def _drop(partial: Path) -> None:
+    """Remove a half-written file and what SQLite left beside it (a full disk left
+    `b.db.partial-journal` behind: QA24 R8)."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+
+
+def _at_destination(exc: BaseException) -> bool:
+    """True when a failure is the new file's (its disk full, its folder missing or read-only):
+    the source is only read, so a write error or an unopenable file is never the source's."""
+    if isinstance(exc, OSError):
+        return True
+    return (fault_of(exc) in ("full", "readonly")
+            or "unable to open" in str(exc).lower())
+
+
+def _dest_error(dest: Path, exc: BaseException) -> StorageError:
+    """The operator's line for a new file that cannot be written: it names that file and its
+    folder, not DATABASE_PATH (QA24 R8 blamed a database whose disk had room)."""
+    detail = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+    if fault_of(exc) == "full":
+        return StorageError(
+            f"القرص الذي يحمل {dest} ممتلئ ({detail}): وفّر مساحة أو اختر مكانًا آخر، ولم يتغير "
+            f"شيء / the disk holding {dest} is full ({detail}): free space there or choose "
+            f"another place; nothing was changed")
+    return StorageError(
+        f"لا يمكن كتابة {dest} ({detail}): اختر مجلدًا موجودًا قابلًا للكتابة، ولم يتغير شيء / "
+        f"cannot write {dest} ({detail}): choose an existing, writable folder; nothing was "
+        f"changed")
+
+
 def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
     """Copy the database `src` (the bot may be running) to the new file `dest`.
 
@@ -101,12 +133,15 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
     """
     _require_database(src)
     _refuse_existing(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")
-    partial.unlink(missing_ok=True)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        _drop(partial)
+        target = sqlite3.connect(partial)
+    except (OSError, sqlite3.Error) as exc:
+        raise _dest_error(dest, exc) from exc
     taken = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=30)
-    target = sqlite3.connect(partial)
     try:
         source.backup(target)
         target.execute("create table if not exists meta (key text primary key, value text)")
@@ -116,15 +151,17 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
         # one file, no -wal to carry: the copy can be moved or mailed as it is
         target.execute("pragma journal_mode=delete")
         check = target.execute("pragma quick_check").fetchone()[0]
-    except BaseException:
+    except BaseException as exc:
         target.close()
-        partial.unlink(missing_ok=True)
+        _drop(partial)
+        if isinstance(exc, sqlite3.Error | OSError) and _at_destination(exc):
+            raise _dest_error(dest, exc) from exc
         raise
     finally:
         source.close()
     target.close()
     if check != "ok":
-        partial.unlink(missing_ok=True)
+        _drop(partial)
         raise StorageError(f"النسخة لم تجتز الفحص / the copy failed its check: {check}")
     os.replace(partial, dest)
     log.info("backup written src=%s dest=%s taken_at=%s", src, dest, taken)
@@ -136,7 +173,8 @@ class RestoreReport:
     """A restore's outcome: where the replaced file went, what the restored one holds."""
 
     moved_aside: tuple[Path, ...]
-    taken_at: str
+    taken_at: str  # "" when the backup was not written by `backup` (no stamp in its meta)
+    file_time: str  # the backup file's modification time: all there is to go by then
     skipped: int
     summary: Summary
 
@@ -157,29 +195,39 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
         sqlite3.DatabaseError: the backup is not a database (nothing is moved).
     """
     _require_database(backup_file)
+    if target.exists() and backup_file.resolve() == target.resolve():
+        raise StorageError(
+            f"النسخة {backup_file} هي قاعدة البيانات نفسها: اختر نسخة احتياطية / {backup_file} "
+            f"is the database itself: choose a backup")
     now = now or datetime.now(timezone.utc)
+    file_time = datetime.fromtimestamp(backup_file.stat().st_mtime, timezone.utc).isoformat(
+        timespec="seconds")
     lock = hold_lock(target)
     try:
         # the copy is made and checked first: a wrong or damaged backup leaves the current
         # database where it is
         partial = target.with_name(target.name + ".partial")
-        partial.unlink(missing_ok=True)
+        _drop(partial)
         source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
         conn = sqlite3.connect(partial)
         try:
-            source.backup(conn)
-            check = conn.execute("pragma quick_check").fetchone()[0]
+            try:
+                source.backup(conn)
+                check = conn.execute("pragma quick_check").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                if fault_of(exc) != "damaged":
+                    raise
+                raise _bad_backup(backup_file, str(exc)) from exc
             if check != "ok":
-                raise StorageError(f"النسخة {backup_file} لم تجتز الفحص / the backup "
-                                   f"{backup_file} failed its check: {check}")
-            taken = _meta(conn, BACKUP_KEY) or datetime.fromtimestamp(
-                backup_file.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+                raise _bad_backup(backup_file, check)
+            _refuse_newer(conn, backup_file)
+            taken = _meta(conn, BACKUP_KEY) or ""
             skipped = 0 if resend else _skip_due(conn, now)
             conn.commit()
             conn.execute("pragma journal_mode=delete")
         except BaseException:
             conn.close()
-            partial.unlink(missing_ok=True)
+            _drop(partial)
             raise
         finally:
             source.close()
@@ -198,7 +246,32 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
             lock.close()
     log.info("backup restored backup=%s target=%s taken_at=%s skipped=%d", backup_file, target,
              taken, skipped)
-    return RestoreReport(tuple(moved), taken, skipped, summarize(target))
+    return RestoreReport(tuple(moved), taken, file_time, skipped, summarize(target))
+
+
+def _bad_backup(backup_file: Path, detail: str) -> StorageError:
+    """A damaged backup is the backup's fault, not the live database's (QA24 R9: the advice
+    was to rescue the healthy live file)."""
+    return StorageError(
+        f"النسخة الاحتياطية {backup_file} تالفة أو ليست ملف نشرة ({detail[:200]}): اختر نسخة "
+        f"أخرى، وقاعدة البيانات الحالية لم تُمس / the backup {backup_file} is damaged or not "
+        f"Nashra's ({detail[:200]}): choose another backup; the database in use was not touched")
+
+
+def _refuse_newer(conn: sqlite3.Connection, backup_file: Path) -> None:
+    """A backup this code cannot run is refused before anything is moved (QA24 R10: a newer
+    Nashra's backup was put in place, then the next start refused it)."""
+    try:
+        names = {r[0] for r in conn.execute("select name from _migrations")}
+    except sqlite3.OperationalError as exc:  # no _migrations: some other program's database
+        raise _bad_backup(backup_file, "no _migrations table") from exc
+    unknown = sorted(names - {name for name, _ in MIGRATIONS})
+    if unknown:
+        raise NewerDatabase(
+            f"النسخة {backup_file} كتبها إصدار أحدث من نشرة (ترحيلات لا يعرفها هذا الإصدار: "
+            f"{', '.join(unknown)}): استرجعها بالإصدار الأحدث، ولم يُنقل شيء / the backup "
+            f"{backup_file} was written by a newer Nashra (migrations this code does not know: "
+            f"{', '.join(unknown)}): restore it with the newer version; nothing was moved")
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -249,8 +322,12 @@ def recover(src: Path, dest: Path) -> RecoverReport:
         tables = [(name, sql) for kind, name, _, sql in schema
                   if kind == "table" and not name.startswith("sqlite_") and name not in shadows]
         partial = dest.with_name(dest.name + ".partial")
-        partial.unlink(missing_ok=True)
-        target = sqlite3.connect(partial, isolation_level=None)
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)  # as backup does (QA24 R8)
+            _drop(partial)
+            target = sqlite3.connect(partial, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise _dest_error(dest, exc) from exc
         kept: dict[str, int] = {}
         damaged: list[str] = []
         try:
@@ -272,16 +349,45 @@ def recover(src: Path, dest: Path) -> RecoverReport:
                         log.warning("recover could not make name=%s error=%s", name, exc)
             target.execute("commit")
             check = target.execute("pragma quick_check").fetchone()[0]
-        except BaseException:
+        except BaseException as exc:
             target.close()
-            partial.unlink(missing_ok=True)
+            _drop(partial)
+            if isinstance(exc, sqlite3.Error | OSError) and _at_destination(exc):
+                raise _dest_error(dest, exc) from exc
             raise
         target.close()
     finally:
         source.close()
+    _open_as_nashra(src, partial, dest, damaged)
     os.replace(partial, dest)
     log.info("recovered src=%s dest=%s damaged_tables=%s", src, dest, ",".join(damaged) or "-")
     return RecoverReport(kept, tuple(damaged), indexed, check, summarize(dest))
+
+
+def _open_as_nashra(src: Path, partial: Path, dest: Path, damaged: list[str]) -> None:
+    """Open the rescued file as the bot will, migrations included, before calling it rescued.
+
+    QA24 R7: with `_migrations`' own page lost, the copy held every table but no record of
+    them, and the next start failed at «001_sources_articles: table sources already exists».
+    Pending migrations (a rescue of an older file) are applied here, as the bot would at start.
+    """
+    try:
+        Database(partial).close()
+    except (StorageError, sqlite3.Error) as exc:
+        kept = dest.with_name(dest.name + ".unusable")
+        where = ""
+        if not kept.exists():
+            os.replace(partial, kept)
+            where = f" {kept}"
+        _drop(partial)
+        lost = f" (damaged tables: {', '.join(damaged)})" if damaged else ""
+        raise StorageError(
+            f"ما أُنقذ من {src} لا تفتحه نشرة ({exc}){lost}: لم يُكتب {dest}، والملف التالف باقٍ "
+            f"كما هو؛ استرجع نسخة احتياطية (python run.py --db {src} restore BACKUP.db). الصفوف "
+            f"المقروءة في{where or ' —'} لإصلاح يدوي / what was rescued from {src} cannot be "
+            f"opened by Nashra ({exc}){lost}: {dest} was not written and the damaged file is "
+            f"left as it is; restore a backup (python run.py --db {src} restore BACKUP.db). The "
+            f"rows read are in{where or ' —'} for a repair by hand") from exc
 
 
 def _copy_rows(source: sqlite3.Connection, target: sqlite3.Connection, table: str

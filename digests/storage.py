@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import shlex
 import sqlite3
 import threading
 import time
@@ -51,9 +52,9 @@ FAULT_LOG: dict[Fault, str] = {
               "lets go",
     "full": "the disk holding the database is full: free space at DATABASE_PATH; articles "
             "not stored are retried at the next poll",
-    "damaged": "the database file is damaged: restore a backup (README «Backups») or rescue "
-               "what it holds with: python run.py recover fixed.db (then point DATABASE_PATH "
-               "at fixed.db)",
+    "damaged": "the database file is damaged: restore a backup (python run.py restore "
+               "BACKUP.db, README «Backups») or rescue what it holds with: python run.py "
+               "recover fixed.db (then point DATABASE_PATH at fixed.db)",
     "readonly": "the database cannot be written to (read-only file, folder or mount)",
 }
 
@@ -187,15 +188,45 @@ def refuse_empty(path: Path) -> None:
         empty = path.stat().st_size == 0
     except OSError:
         return  # missing (a new database) or unreadable (SQLite says why)
+    if not empty:
+        return
+    # A -wal beside it does not make it a database (QA24 R12): SQLite writes the main file's
+    # header when it turns WAL on, so Nashra's own file is never 0 bytes with a -wal; an empty
+    # file beside a -wal is a bad copy's leftover, and SQLite read it as a new, empty database.
     wal = Path(f"{path}-wal")
-    if empty and not (wal.exists() and wal.stat().st_size > 0):
-        raise EmptyDatabase(
-            f"ملف قاعدة البيانات {path} فارغ (0 بايت)، فلن تبدأ نشرة عليه قاعدةً جديدة بلا مشتركين: "
-            f"وجّه DATABASE_PATH إلى الملف الصحيح أو إلى نسخة احتياطية، أو أنقذ الملف التالف بـ "
-            f"python run.py recover، أو احذف الملف الفارغ لتبدأ من جديد / the database file "
-            f"{path} is empty (0 bytes), and Nashra will not start a new database with no "
-            f"subscribers on it: point DATABASE_PATH at the right file or a backup, rescue a "
-            f"damaged file with python run.py recover, or delete the empty file to start anew")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    ar_wal = f" (والملف {wal} بجانبه بقايا نسخ فاشل لا قاعدة بيانات)" if has_wal else ""
+    en_wal = f" (the {wal} beside it is a failed copy's leftover, not a database)" \
+        if has_wal else ""
+    ar_del = "الملف الفارغ وملف ‎-wal‎ بجانبه" if has_wal else "الملف الفارغ"
+    en_del = "the empty file and the -wal beside it" if has_wal else "the empty file"
+    raise EmptyDatabase(
+        f"ملف قاعدة البيانات {path} فارغ (0 بايت){ar_wal}، فلن تبدأ نشرة عليه قاعدةً جديدة بلا "
+        f"مشتركين: وجّه DATABASE_PATH إلى الملف الصحيح أو إلى نسخة احتياطية، أو أنقذ الملف التالف "
+        f"بـ python run.py recover، أو احذف {ar_del} لتبدأ من جديد / the database file "
+        f"{path} is empty (0 bytes){en_wal}, and Nashra will not start a new database with no "
+        f"subscribers on it: point DATABASE_PATH at the right file or a backup, rescue a "
+        f"damaged file with python run.py recover, or delete {en_del} to start anew")
+
+
+def upgrade_advice(kind: Fault, path: str) -> str:
+    """What to do when a migration meets the database's own trouble (QA24 R11, QA22 U8): the
+    same advice as the operator's other damaged/read-only lines, with the real paths."""
+    db = shlex.quote(path)
+    fixed = shlex.quote(str(Path(path).with_name("fixed.db")))
+    if kind == "damaged":
+        return (f"استرجع نسخة احتياطية (python run.py --db {db} restore BACKUP.db) أو أنقذ ما فيه "
+                f"بـ python run.py --db {db} recover {fixed} ثم اجعل DATABASE_PATH يشير إلى "
+                f"{fixed} / restore a backup (python run.py --db {db} restore BACKUP.db), or "
+                f"rescue what it holds with python run.py --db {db} recover {fixed} and point "
+                f"DATABASE_PATH at {fixed}")
+    if kind == "readonly":
+        return ("امنح مستخدم البوت حق الكتابة في الملف ومجلده (chmod/chown، أو chattr -i) / give "
+                "the bot's user write access to the file and its folder (chmod/chown, or "
+                "chattr -i)")
+    if kind == "full":
+        return "وفّر مساحة ثم أعد المحاولة / free some space, then try again"
+    return "أعد المحاولة بعد قليل / try again shortly"
 
 
 class NewerDatabase(StorageError):
@@ -324,6 +355,9 @@ class Database:
                 f"من قبل الترقية / the database {self.path} was written by a newer Nashra "
                 f"(migrations this code does not know: {', '.join(unknown)}): run the newer "
                 f"version, or restore a backup taken before the upgrade")
+        pending = [name for name, _ in MIGRATIONS if name not in done]
+        if done and pending and self.path != ":memory:":
+            self._check_before_upgrade(pending[0])
         applied = []
         for name, fn in MIGRATIONS:
             if name in done:
@@ -341,7 +375,21 @@ class Database:
             except sqlite3.Error as exc:
                 kind = fault_of(exc)
                 said = f"{FAULT_TEXT[kind]} — " if kind else ""
-                raise StorageError(f"{said}migration {name} failed: {exc}") from exc
+                advice = f": {upgrade_advice(kind, self.path)}" if kind else ""
+                raise StorageError(f"{said}migration {name} failed: {exc}{advice}") from exc
             log.info("migration applied name=%s seconds=%.1f", name, time.monotonic() - started)
             applied.append(name)
         return applied
+
+    def _check_before_upgrade(self, first: str) -> None:
+        """`quick_check` before an upgrade writes anything (QA24 R11: 030 was recorded in a
+        damaged file before 031 failed on it). Only when migrations are pending: a check of a
+        400 MB file takes ~2 s, too much for every start, fair for an upgrade."""
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:
+            rows = [str(exc)]
+        if rows != ["ok"]:
+            raise StorageError(
+                f"{FAULT_TEXT['damaged']} — found before migration {first}, nothing was "
+                f"written ({'; '.join(rows)[:200]}): {upgrade_advice('damaged', self.path)}")

@@ -206,3 +206,128 @@ def test_restore_over_a_stale_wal_gives_a_sound_database(tmp_path: Path) -> None
         assert conn.execute("pragma quick_check").fetchone()[0] == "ok"
     with Database(path) as db:
         assert 801 not in {r[0] for r in db.conn.execute("select id from chats")}
+
+
+# ---- QA24 R7–R10, R12: refusals before anything is moved, and the right file named
+
+
+def zero_root_page(path: Path, table: str) -> None:
+    """Zeros over `table`'s root page (QA24 R7 zeroed page 2, the root of `_migrations`)."""
+    with Database(path) as db:
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.conn.execute("PRAGMA journal_mode=DELETE")
+        root = db.conn.execute("select rootpage from sqlite_master where name = ?",
+                               [table]).fetchone()[0]
+        size = db.conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * size:root * size] = bytes(size)
+    path.write_bytes(bytes(data))
+
+
+def test_an_empty_file_beside_a_leftover_wal_is_refused(tmp_path: Path) -> None:
+    """QA24 R12: a -wal of another database beside a 0-byte file made a new, empty database
+    (30 migrations, 0 chats); Nashra's own file is never 0 bytes with a -wal."""
+    other = sample_db(tmp_path)
+    live = Database(other)
+    live.conn.execute("PRAGMA wal_autocheckpoint=0")
+    add_chat(live, 901, "ترامب")
+    wal = Path(f"{other}-wal").read_bytes()
+    live.close()
+    assert len(wal) > 0
+    empty = tmp_path / "e2.db"
+    empty.touch()
+    Path(f"{empty}-wal").write_bytes(wal)
+    with pytest.raises(EmptyDatabase, match="-wal"):
+        Database(empty)
+    proc = run("search", "ترامب", "--db", str(empty))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert "is empty (0 bytes)" in proc.stderr and "leftover" in proc.stderr
+    assert empty.stat().st_size == 0
+
+
+def test_restore_refuses_a_newer_backup_before_moving_anything(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    before = counts(path)
+    future = tmp_path / "future.db"
+    backups.backup(path, future)
+    with sqlite3.connect(future) as conn:
+        conn.execute("insert into _migrations (name) values ('099_future_thing')")
+    proc = run("--db", str(path), "restore", str(future))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert "099_future_thing" in proc.stderr and "newer Nashra" in proc.stderr
+    assert "إصدار أحدث" in proc.stderr
+    assert counts(path) == before and not list(tmp_path.glob("*.before-restore-*"))
+    assert not list(tmp_path.glob("*.partial*"))
+    with Database(path) as db:  # the database in use still opens
+        assert "099_future_thing" not in db.applied_migrations()
+
+
+def test_restore_of_the_database_onto_itself_and_an_unstamped_backup(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    proc = run("--db", str(path), "restore", str(tmp_path / "." / path.name))
+    assert proc.returncode == 1 and "is the database itself" in proc.stderr, proc.stderr
+    assert not list(tmp_path.glob("*.before-restore-*"))
+    copy = tmp_path / "copy.db"  # a copy made by hand: no backup_taken_at in its meta
+    with sqlite3.connect(path) as conn, sqlite3.connect(copy) as out:
+        conn.backup(out)
+    proc = run("--db", str(path), "restore", str(copy))
+    assert proc.returncode == 0, proc.stderr
+    assert "when it was taken is unknown" in proc.stdout and "taken at" not in proc.stdout
+
+
+def test_a_damaged_backup_is_named_not_the_live_database(tmp_path: Path) -> None:
+    """QA24 R9: the refusal told the operator to rescue their healthy live file."""
+    path = sample_db(tmp_path)
+    bad = tmp_path / "garbage.db"
+    backups.backup(path, bad)
+    damage_articles(bad)
+    proc = run("--db", str(path), "restore", str(bad))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert f"the backup {bad} is damaged" in proc.stderr and "choose another backup" in proc.stderr
+    assert "recover" not in proc.stderr and "DATABASE_PATH" not in proc.stderr
+    assert not list(tmp_path.glob("*.before-restore-*"))
+
+
+def test_backup_and_recover_name_the_new_file_when_it_cannot_be_written(tmp_path: Path
+                                                                        ) -> None:
+    """QA24 R8: a destination's trouble was reported as DATABASE_PATH's."""
+    path = sample_db(tmp_path)
+    blocker = tmp_path / "notadir"
+    blocker.write_text("x", encoding="utf-8")  # its «folder» is a file: nothing can go there
+    for command in ("backup", "recover"):
+        dest = blocker / "b.db"
+        proc = run("--db", str(path), command, str(dest))
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        assert f"cannot write {dest}" in proc.stderr and "DATABASE_PATH" not in proc.stderr
+    deep = tmp_path / "new" / "folder" / "fixed.db"  # a missing folder is made, as backup does
+    proc = run("--db", str(path), "recover", str(deep))
+    assert proc.returncode == 0 and deep.is_file(), proc.stderr
+
+
+def test_recover_says_when_nashra_cannot_open_what_it_rescued(tmp_path: Path) -> None:
+    """QA24 R7: with `_migrations`' page zeroed the rescue said ✅, and the next start failed
+    «001_sources_articles: table sources already exists»."""
+    path = sample_db(tmp_path)
+    zero_root_page(path, "_migrations")
+    damaged = path.read_bytes()
+    fixed = tmp_path / "fixed.db"
+    proc = run("--db", str(path), "recover", str(fixed))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert "cannot be opened by Nashra" in proc.stderr and "_migrations" in proc.stderr
+    assert "restore BACKUP.db" in proc.stderr and "✅" not in proc.stdout
+    assert not fixed.exists() and not list(tmp_path.glob("*.partial*"))
+    assert (tmp_path / "fixed.db.unusable").is_file()  # the rows read, for a hand repair
+    assert path.read_bytes() == damaged  # the damaged file is kept as it was
+
+
+def test_recover_marks_a_lost_table_instead_of_a_plain_success(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        add_chat(db, 702, "ترامب")
+    zero_root_page(path, "subscriptions")
+    fixed = tmp_path / "fixed.db"
+    proc = run("--db", str(path), "recover", str(fixed))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("⚠️") and "subscriptions" in proc.stdout.splitlines()[1]
+    with Database(fixed) as db:
+        assert db.migrate() == []

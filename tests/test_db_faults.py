@@ -426,3 +426,33 @@ def test_run_py_bot_stops_cleanly_on_sigterm_while_the_api_is_down(tmp_path: Pat
         reader.join(timeout=10)
     text = "".join(lines)
     assert "Traceback" not in text and " ERROR " not in text, text[-3000:]
+
+
+def test_a_damaged_file_is_not_migrated_and_the_failure_says_how_to_recover(tmp_path: Path
+                                                                            ) -> None:
+    """QA24 R11: on a damaged file with migrations pending, 030 was recorded before 031 failed
+    «malformed», and that line gave no advice. The check comes first: nothing is written."""
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        pending = db.applied_migrations()[-2:]  # as if stored by the version before them
+        db.conn.execute(f"delete from _migrations where name in ({', '.join('?' * 2)})",
+                        pending)
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.conn.execute("PRAGMA journal_mode=DELETE")
+        bodies = [r[0] for r in db.conn.execute("select body from articles where length(body)"
+                                                " > 200 order by id")]
+    data = bytearray(path.read_bytes())
+    offset = data.find(bodies[len(bodies) // 2][:60].encode())
+    assert offset > 0
+    data[offset:offset + 12_000] = b"\xa5" * 12_000
+    path.write_bytes(bytes(data))
+    with sqlite3.connect(path) as conn:
+        before = [r[0] for r in conn.execute("select name from _migrations order by id")]
+    proc = subprocess.run([sys.executable, "run.py", "search", "ترامب", "--db", str(path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert f"found before migration {pending[0]}, nothing was written" in proc.stderr
+    assert f"run.py --db {path} recover" in proc.stderr and "restore BACKUP.db" in proc.stderr
+    with sqlite3.connect(path) as conn:
+        after = [r[0] for r in conn.execute("select name from _migrations order by id")]
+    assert after == before and not set(pending) & set(after)
