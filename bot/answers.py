@@ -59,6 +59,7 @@ from digests.arabic import run_keys
 from digests.errors import QueryError
 from digests.models import Digest
 from digests.related import live_related
+from digests.named_questions import named_topic
 from digests.query import (
     asks_for_news,
     followable,
@@ -112,7 +113,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         whole = arabic_topic(query) is not None and not is_adjective(query)
         lead = ui(lang, "latin_mapped" if whole else "latin_partial", latin=echo(query),
                   topic=mapped)
-    query = mapped or query
+    # «شكو ماكو بالعراق», «اريد اعرف اخبار ترامب»: a sentence the archive does not cover is
+    # answered, headed and offered for following as the news names it holds (QA24 R1)
+    query = named_topic(rt.db.db, mapped or query)
     # «١٢٣» or a pasted headline may be searched, never offered for following (the follow
     # would be refused: QA10 F14)
     can_follow = followable(query) and not topic_too_long(query)

@@ -60,6 +60,7 @@ from bot.topic_lists import (
 )
 from digests import prompts, subscriptions
 from digests.errors import QueryError
+from digests.named_questions import named_topic
 from digests.query import (
     MAX_TOPIC_LETTERS,
     MAX_TOPIC_WORDS,
@@ -120,6 +121,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         await _answer_button(update, lang)
         await send(update, context, ui(lang, "not_a_topic", topic=echo(topic)))
         return
+    if topic:  # «/subscribe شكو ماكو بالعراق» follows «العراق», not a sentence (QA24 R1)
+        topic = named_topic(rt.db.db, topic)
     if topic_too_long(topic):  # a sentence or a pasted paragraph is no topic (QA10 F14)
         await _answer_button(update, lang)
         await send(update, context, too_long_text(topic, lang))

@@ -314,7 +314,7 @@ def asked_topic(query: str) -> str:
     names = pasted_names(rest)
     if not names or " ".join(names) == rest:
         return query
-    return " ".join(names[:MAX_ASKED_NAMES])
+    return " ".join(described_names(rest)[:MAX_ASKED_NAMES])
 
 
 def topic_text(query: str) -> str:
@@ -363,6 +363,11 @@ def pasted_names(text: str) -> list[str]:
     holds, in the order it first names them; a name inside a longer one found at the same place
     («الغوطة» in «الغوطة الشرقية») is not listed apart. A pasted paragraph is searched by these
     when its words find nothing (QA18 R13: its first words are generic)."""
+    return [name for _, _, name in _names_at(text)]
+
+
+def _names_at(text: str) -> list[tuple[int, int, str]]:
+    """`pasted_names` with where each is: (position in keys, length in keys, name), in order."""
     from digests.topic_names import NEWS_NAMES  # late: a table of names, not query logic
 
     keys = [k for run in word_runs_of(text[:4000]) for k in run_keys(run)]
@@ -379,7 +384,41 @@ def pasted_names(text: str) -> list[str]:
     for at, n, name in sorted(found, key=lambda f: (-f[1], f[0])):  # longest first
         if not any(a <= at < a + m or at <= a < at + n for a, m, _ in kept):
             kept.append((at, n, name))
-    return [name for _, _, name in sorted(kept)]
+    return sorted(kept)
+
+
+# The endings of a nisba adjective's key after its «ي»: «المصري», «المصرية», «المصريين».
+_NISBA_ENDINGS = ("ين", "ون", "ه", "")
+
+
+def nisba_of(key: str) -> str | None:
+    """The one-word news name (digests.topic_names.NEWS_NAMES) whose adjective `key` is
+    («مصريه» → «مصر», «سوريه» → «سوريا», «عراقي» → «العراق», «امريكيه» → «أمريكا»), else None."""
+    from digests.topic_names import NEWS_NAMES
+
+    for end in _NISBA_ENDINGS:
+        base = key[:len(key) - len(end)] if end else key
+        if key.endswith(end) and base.endswith("ي") and len(base) >= 4:
+            # مصري → مصر; سوري → سوريا; امريكي → امريكا
+            stems = {base[:-1], base + "ا", base[:-1] + "ا"}
+            for name in NEWS_NAMES:
+                if " " not in name and run_keys(name)[0] in stems:
+                    return name
+    return None
+
+
+def described_names(text: str) -> list[str]:
+    """`pasted_names`, each with the nisba adjective of a country written right after it, as
+    the text writes it («مين فاز بالانتخابات المصرية» → «الانتخابات المصرية», QA24 R2: the
+    adjective is part of the topic; «الانتخابات» alone found Stormy Daniels at #4)."""
+    runs = [(run, k) for run in word_runs_of(text[:4000]) for k in run_keys(run)]
+    out: list[str] = []
+    for at, n, name in _names_at(text):
+        after = runs[at + n] if at + n < len(runs) else None
+        if after is not None and len(run_keys(after[0])) == 1 and nisba_of(after[1]):
+            name = name + " " + _bare_word(unstretched(_MARKS.sub("", after[0])))
+        out.append(name)
+    return out
 
 
 _PROCLITICS = re.compile(r"^[وف]?[بكل]?")

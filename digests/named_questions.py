@@ -1,0 +1,113 @@
+"""Everyday phrasings answered by the names of the news they hold (QA24 R1).
+
+Readers type their questions in their own words: «قديش عدد القتلى بالغوطة» (Levantine), «شكو ماكو
+بالعراق» (Iraqi), «هو ايه اللي حصل في غزة» (Egyptian), «اريد اعرف اخبار ترامب». No list of
+question words holds them all (digests.query.QUESTION_WORDS holds the common ones), so the rule
+here does not list words. A text of two to MAX_WORDS words is answered, offered for following and
+followed as the names of the news it holds (digests.topic_names.NEWS_NAMES, in any spelling or
+synonym, with clitics: «بالغوطة»; a country's nisba adjective stays, «الانتخابات المصرية»:
+digests.query.described_names) when all of these hold:
+- it is not itself those names («ترامب بوتين», «انصار الله»);
+- it reads as a sentence: it holds a word of asking («اريد اعرف اخبار ترامب»), or a word the
+  archive holds in under one in RARE_SHARE as many articles as the names, when it holds them
+  KNOWN_NAME times or more («قديش», «شكو») — «المفوضية السامية للأمم المتحدة لشؤون اللاجئين» is a
+  name of the news word for word;
+- the archive does not cover it as a topic of its own: its phrase is in fewer than
+  COVERED_PHRASE articles, and all its words together in fewer than one in COVERED_SHARE of its
+  names' articles. «قمة ترامب كيم» (41 of «ترامب»'s 669 on QA23's archive) and «قصف الغوطة» stay;
+  the 12 that hold «اريد» and «ترامب» are no coverage.
+A longer text is a pasted headline or paragraph (digests.search's pasted names and the
+too-long refusal answer it). Reads the search index; the rules on text alone are digests.query's.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import sqlite_utils
+
+from digests.arabic import STOP_WORDS, run_keys, word_runs_of
+from digests.query import (
+    MAX_ASKED_NAMES,
+    MAX_TOPIC_WORDS,
+    QUESTION_WORDS,
+    asked_topic,
+    described_names,
+    plan_query,
+    topic_phrases,
+    topic_text,
+)
+from digests.search_index import FTS_TABLE, doc_counts
+
+log = logging.getLogger(__name__)
+
+MAX_WORDS = MAX_TOPIC_WORDS + 2  # «حد عارف ايه اللي بيحصل في غزة» is 7 words; a headline more
+COVERED_PHRASE = 2    # a phrase in one article is a sentence someone wrote, not a topic
+# All the words together in 1 of 30 of the names' articles: a topic of its own. On QA23's archive
+# «قمة ترامب كيم» is in 41 of «ترامب»'s 669 (1 in 16), «اريد … ترامب» in 12 (1 in 56); 30 is
+# about their geometric middle.
+COVERED_SHARE = 30
+KNOWN_NAME = 5        # a word never written beside a name this common is no word of the news
+# A word in under 1 in 100 as many articles as the name is no word of its news: «قديش» is in 1
+# article of QA23's archive, «الغوطة» in 305; «السالفة» in 1, «إيران» in 468.
+RARE_SHARE = 100
+COUNT_CAP = 5000      # counting stops here (a common name's count only bounds the share)
+_ASKING = QUESTION_WORDS - STOP_WORDS  # «في», «عن», «على» are words of names too
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _count(db: sqlite_utils.Database, expr: str | None, cap: int) -> int:
+    """How many articles match the FTS5 expression, up to `cap`."""
+    if not expr:
+        return 0
+    return int(db.execute(
+        f"select count(*) from (select rowid from {FTS_TABLE} where {FTS_TABLE} match ?"
+        " limit ?)", [expr, cap]).fetchone()[0])
+
+
+def _reads_as_sentence(db: sqlite_utils.Database, query: str, text: str, names: str,
+                       named: int) -> bool:
+    """Whether `query` holds a word of asking, or its topic `text` a word the archive holds in
+    fewer than one in RARE_SHARE as many articles as its names (`named` >= KNOWN_NAME)."""
+    keys = [k for run in word_runs_of(query[:400]) for k in run_keys(run)]
+    if any(k in _ASKING for k in keys):
+        return True
+    if named < KNOWN_NAME:
+        return False
+    name_keys = {k for p in topic_phrases(names) for k in p}
+    others = [k for k in plan_query(text).content if k not in name_keys]
+    held = doc_counts(db, others)
+    return any(held.get(k, 0) * RARE_SHARE < named for k in others)
+
+
+def _covered(db: sqlite_utils.Database, text: str, named: int) -> bool:
+    """Whether the archive covers `text` as a topic beside its names (module docstring)."""
+    plan = plan_query(text)
+    if _count(db, plan.phrase, COVERED_PHRASE) >= COVERED_PHRASE:
+        return True
+    together = _count(db, plan.all_words, COUNT_CAP)
+    return together >= COVERED_PHRASE and together * COVERED_SHARE >= named
+
+
+def named_topic(db: sqlite_utils.Database, query: str) -> str:
+    """The topic to answer and follow for what a reader typed: `query` itself, or the names of
+    the news it holds (QA24 R1: «شكو ماكو بالعراق» → «العراق», «اريد اعرف اخبار ترامب» →
+    «ترامب»; the rules in the module docstring). A question about an event (digests.query.
+    asked_topic) and text with Latin words («ماكرون Macron») are left to their own rules."""
+    if _LATIN.search(query) or asked_topic(query) != query:
+        return query
+    bare = topic_text(query)
+    if not 2 <= len(bare.split()) <= MAX_WORDS:
+        return query
+    names = described_names(bare)
+    if not names:
+        return query
+    topic = " ".join(names[:MAX_ASKED_NAMES])
+    if plan_query(bare).terms in topic_phrases(topic):
+        return query  # «ترامب بوتين», «انصار الله»: names as typed
+    named = _count(db, plan_query(topic).phrase, COUNT_CAP)
+    if not _reads_as_sentence(db, query, bare, topic, named) or _covered(db, bare, named):
+        return query  # «قمة ترامب كيم», «المفوضية السامية للأمم المتحدة …»: a topic as typed
+    log.info("named topic words=%d names=%d", len(bare.split()), len(names))
+    return topic
