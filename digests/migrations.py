@@ -498,6 +498,16 @@ def m031_question_topics(db: sqlite_utils.Database) -> None:
             db.execute("delete from subscriptions where id = ?", [row["id"]])
 
 
+def m032_named_topics(db: sqlite_utils.Database) -> None:
+    # Since X35 (QA24 R1/R5) a sentence is followed as the names of the news it holds («شكو ماكو
+    # بالعراق» is «العراق»: its follower was sent nothing) and the names of one group are one
+    # subscription («الحوثي» and «أنصار الله»): rows stored before are rewritten, and a chat's
+    # second row for one thing goes (it listed both, and a bundle header named both).
+    from digests.subscriptions import merge_named_topics
+
+    log.info("named topics merged rows=%d", merge_named_topics(db))
+
+
 def _env_language() -> str:
     """DEFAULT_LANGUAGE as the process's settings read it (for a database opened outside the
     command line, e.g. by a test or a script)."""
@@ -542,4 +552,5 @@ MIGRATIONS: list[Migration] = [
     ("029_pending_prompts", m029_pending_prompts),
     ("030_pin_group_languages", m030_pin_group_languages),
     ("031_question_topics", m031_question_topics),
+    ("032_named_topics", m032_named_topics),
 ]

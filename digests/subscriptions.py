@@ -140,12 +140,13 @@ def same_name(key: str) -> str:
     """The key with every name in one spelling (digests.variants), so that «ترامب» and «ترمب» are
     one topic when a chat follows or stops following it (matching already finds both), and a
     name written as two words in its one-word form («فيس بوك» → «فيسبوك», digests.variants.
-    JOINED), so following one is following the other."""
-    from digests.variants import alternatives, joined_form
+    JOINED), so following one is following the other; a name of a synonym group as the group's
+    first name («أنصار الله» → «الحوثي», «تنظيم الدولة» → «داعش»: QA24 R5, one subscription)."""
+    from digests.variants import alternatives, joined_form, synonym_key
 
     if not key:
         return key
-    parts = key.split(" ")
+    parts = list(synonym_key(tuple(key.split(" "))))
     words: list[str] = []
     i = 0
     while i < len(parts):
@@ -432,4 +433,39 @@ def trim_topics(db: sqlite_utils.Database) -> int:
         if topic and topic != row["topic"]:
             db.execute("update subscriptions set topic = ? where id = ?", [topic, row["id"]])
             changed += 1
+    return changed
+
+
+def merge_named_topics(db: sqlite_utils.Database) -> int:
+    """One subscription per topic and chat (caller's transaction; QA24 R1/R5): a sentence stored
+    before it was followed as its names («شكو ماكو بالعراق») is written and keyed as its names
+    (digests.named_questions.named_topic); then of a chat's topics that name one thing — two
+    names of a synonym group («الحوثي», «أنصار الله») or two spellings — the first followed
+    stays, the later ones go (the chat is sent the same stories under the first). Returns how
+    many rows were rewritten or removed."""
+    from digests.named_questions import named_topic
+
+    changed = 0
+    for row in list(db.query("select id, chat_id, topic, topic_key from subscriptions"
+                             " where topic != '' order by id")):
+        topic = clean_topic(named_topic(db, row["topic"]))
+        if topic == row["topic"]:
+            continue
+        try:
+            key = key_of(topic)
+        except QueryError:
+            continue
+        cur = db.execute("update or ignore subscriptions set topic = ?, topic_key = ? where id = ?",
+                         [topic, key, row["id"]])
+        if not cur.rowcount:  # the chat follows the name already
+            db.execute("delete from subscriptions where id = ?", [row["id"]])
+        changed += 1
+    seen: set[tuple[int, str]] = set()
+    for row in list(db.query("select id, chat_id, topic_key from subscriptions"
+                             " where topic_key != '' order by id")):
+        one = (row["chat_id"], same_name(row["topic_key"]))
+        if one in seen:
+            db.execute("delete from subscriptions where id = ?", [row["id"]])
+            changed += 1
+        seen.add(one)
     return changed

@@ -253,3 +253,21 @@ def synonym_phrases(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The key sequences of the other names of the group `terms` names («داعش» → تنظيم دوله,
     دوله اسلاميه, …; «مو صلاح» → محمد صلاح), else ()."""
     return _synonyms().get(terms, ((),))[1:]
+
+
+@lru_cache(maxsize=1)
+def _canonical() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A synonym's keys → the keys of its group's first name."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for group in SYNONYMS:
+        names = [tuple(k for w in name.split() for k in run_keys(w)) for name in group]
+        for name in names:
+            table[name] = names[0]
+    return table
+
+
+def synonym_key(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of the first name of the group `terms` names («أنصار الله» → «الحوثي», «تنظيم
+    الدولة» → «داعش»), else `terms`: a chat following one name of a group follows them all, so
+    its subscription is one (QA24 R5; digests.subscriptions.same_name)."""
+    return _canonical().get(terms, terms)

@@ -138,3 +138,13 @@ async def test_the_bot_answers_and_follows_the_name(tmp_path: Path) -> None:
         assert "«سوريا»" in long.plain_text
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == [
             "الغوطة", "دمشق", "سوريا"]
+
+
+async def test_a_second_name_of_a_group_is_followed_already(tmp_path: Path) -> None:
+    """QA24 R5: «/subscribe أنصار الله» after «الحوثي» made a second topic."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [first] = await h.say(READER, "/subscribe الحوثي")
+        assert "تمت متابعة «الحوثي»" in first.plain_text
+        [second] = await h.say(READER, "/subscribe أنصار الله")
+        assert "أنت تتابع «الحوثي» بالفعل" in second.plain_text
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == ["الحوثي"]
