@@ -11,9 +11,10 @@ needs three things, resolved here in reading order:
   verb, or after a comma («وقال الوزير، الوضع صعب»);
 * whether it is a counter-voice («من جهته», a denial), which the ranking likes.
 
-Words inside quote marks are speech, not cues (digests.cue_window). The speaker as written is
-read by digests.cue_speakers, where the speech starts by digests.speech_start. Pure functions
-of tokens (digests.speakers).
+Words inside quote marks are speech, not cues (digests.cue_window). Whether a word is a cue,
+and of what kind, is read by digests.cue_heads; the speaker as written by digests.cue_speakers;
+where the speech starts by digests.speech_start. Pure functions of tokens
+(digests.speakers).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from digests.cue_speakers import (
     bare_medium,
     colon_cut,
     conjunction_cut,
-    described,
     describer_only,
     describing_verb_cut,
     REFUSE,
@@ -54,38 +54,26 @@ from digests.participle_subjects import (
 from digests.sentence_openers import sentence_opener
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
-    STOP,
-    AFTER_MA_ONLY,
     AMBIGUOUS,
     ATTRIBUTION_PREPS,
     COUNTER_CUES,
     DENIALS,
-    FILLERS,
-    HEDGES,
-    IMPERSONAL,
     IN_WHICH,
-    NEGATIONS,
     SAY,
-    cue_of,
     fold,
     is_complementizer,
     strip_conj,
 )
-from digests.speech_start import comma_start, describes_document, host_noun, marked_start
+from digests.cue_heads import IF_WORDS, WHETHER_WORDS, Head, cue_head
+# host_noun: importable here as before the cue word's reading moved to digests.cue_heads
+from digests.speech_start import comma_start, host_noun, marked_start  # noqa: F401
 
-_WENT_ON = frozenset("مضي مضت ذهب ذهبت".split())
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
-# «وواصل X حديثه: "…"»: went on with his talk (folded, with or without «و»/«ف»).
-_WENT_ON_TALKING = frozenset("واصل واصلت وواصل وواصلت فواصل فواصلت".split())
-_TALK = frozenset("حديثه حديثها كلامه كلامها".split())
 # Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.
 _VERBAL_NOUNS = frozenset(
     "اعلان تحذير تاكيد اصرار اتهام اتهامات ادعاء ادعاءات مزاعم زعم اعتراف اقرار تشديد".split())
 _VERBAL_NOUN_FORMS = frozenset(p + n for p in ("", "و", "ب", "ل", "وب", "ول") for n in _VERBAL_NOUNS)
 _NOT_IN_A_NAME = frozenset("ضد وسط مفاده مفادها القائله القائل".split())
-_AFTER_MA = frozenset(("ما", "لما", "حسبما", "بحسبما", "وحسبما"))
-# Words a verb never follows: what looks like one after them is a verbal noun («رغم نفي X»).
-_GOVERNING_WORDS = frozenset("رغم برغم ورغم بعد وبعد قبل مع عن في الي علي ضد".split())
 
 
 @dataclass(frozen=True)
@@ -101,16 +89,6 @@ class Cue:
     named: bool  # the speaker is written here, not carried from an earlier cue
     end_tok: int = 0  # first token after the cue and its written subject
     attribution: bool = False  # «بحسب X», «وفقا لـX»: names a source, introduces no speech
-
-
-@dataclass(frozen=True)
-class _Head:
-    """The word that may be a cue, read at its token: what kind of cue and what precedes it."""
-
-    norm: str
-    kind: str  # 'verb' | 'part' | 'prep'
-    gender: str
-    prev: str  # the folded word before it in the sentence ("" at its start)
 
 
 def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
@@ -182,7 +160,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         noun = _verbal_noun_cue(w, k, speakers)
         if noun is not None:
             return noun, max(k + 1, noun.end_tok)
-    head = _head(w, k)
+    head = cue_head(w, k)
     if head is None or anonymity(w.toks, k, w.last):
         return skip  # «رفض كشف هويته»: asking not to be named says nothing
     found = written_speaker(w.toks, k, w.first, w.last, head.kind, head.prev, content_open,
@@ -198,7 +176,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         speaker = ""  # «وكتب فوقها»: the caption's author is the one who published it
     content_start = _speech_start(w, k, j, head, speaker)
     if content_start is not None and any(
-            w.toks[m].norm in _IF and w.toks[m - 1].norm not in _WHETHER
+            w.toks[m].norm in IF_WORDS and w.toks[m - 1].norm not in WHETHER_WORDS
             for m in range(k + 1, w.last) if w.toks[m].end < content_start):
         return skip  # «تحدث إلى الصيدلي …، إذا اعتقدت أن …» (seed 21, 6618): the condition's «أن»
     speaker = summed_subject(head.norm, speaker)
@@ -358,61 +336,7 @@ def _voice_like(speaker: str) -> bool:
                 or x[1:].removesuffix("ه") in _VERBAL_NOUNS) for x in words))
 
 
-def _head(w: Window, k: int) -> _Head | None:
-    """The cue word at token `k`, its kind settled by what precedes it; None: no cue here."""
-    toks, last = w.toks, w.last
-    t = toks[k]
-    norm, hit = cue_of(t.raw)
-    if (hit is None and strip_conj(norm) == "جاء" and k + 1 < last
-            and toks[k + 1].norm in IN_WHICH):
-        hit = ("verb", "m")  # «نشر الاتحاد تغريدة جاء فيها "…"»: the post's words
-    if hit is None and strip_conj(norm) in _WENT_ON and any(
-            toks[m].norm.strip("،,:") in ("القول", "للقول")
-            for m in range(k + 1, min(last, k + 6))):
-        hit = ("verb", "f" if norm.endswith("ت") else "m")  # «ومضى التصريح إلى القول، "…"»
-    if hit is None and norm in _WENT_ON_TALKING and any(
-            toks[m].norm in _TALK and toks[m].raw.endswith(":")
-            for m in range(k + 1, min(last, k + 7))):
-        # «وواصل مهاجم الباطن حديثه: "…"» (K12: two key quotes lost): only with the talk
-        # named and a colon; «واصل الجيش قصفه» stays narration.
-        hit = ("verb", "f" if norm.endswith("ت") else "m")
-    describer = _describer(toks, k, last)  # («وصفه» is also a cue after «ما» only)
-    if describer:
-        # «في خطوة وصفتها رئيسة الوزراء تيريزا ماي بأنها "…"»: the subject written after the
-        # verb and its object pronoun gives the description (QA11 7001: not the one named
-        # before).
-        hit = ("verb", described(norm) or "m")
-    if (hit is None and norm not in ATTRIBUTION_PREPS) or host_noun(t.raw, hit):
-        return None
-    if describes_document(toks, k):
-        return None  # «قال X، في بيان نقلت مقتطفات منه الوكالة، إنه …»: X speaks
-    kind, gender = hit if hit else ("prep", "m")
-    prev = toks[k - 1].norm if k > w.first else ""
-    after_ma = prev in _AFTER_MA
-    if kind == "verb" and after_ma:
-        kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
-    if kind == "verb" and prev in _GOVERNING_WORDS:
-        return None  # «رغم نفي ترامب المتكرر أن …»: a verbal noun after a preposition
-    if not describer and _not_speech(toks, k, last, norm, prev, after_ma):
-        return None
-    return _Head(norm=norm, kind=kind, gender=gender, prev=prev)
-
-
-def _describer(toks: list[Tok], k: int, last: int) -> bool:
-    """Token `k` is «وصفته X بـ…/بأنه»: a describing verb with its object pronoun, a subject
-    written after it, and the description after «ب»."""
-    if described(toks[k].norm) is None or k + 1 >= last:
-        return False
-    nxt = toks[k + 1]
-    if nxt.norm[:1] in "بل" or nxt.norm in STOP or cue_of(nxt.raw)[1] is not None:
-        return False  # «وصفه بأنه», «وصفها لـ…»: the pronoun subject, named before
-    name, j = subject(toks, k + 1, last)
-    # («وصفته السفارة الروسية في لندن بأنه»: a place may come between)
-    return bool(name) and plausible_speaker(name) and any(
-        toks[m].norm[:1] == "ب" for m in range(j, min(last, j + 4)))
-
-
-def _speech_start(w: Window, k: int, j: int, head: _Head, speaker: str) -> int | None:
+def _speech_start(w: Window, k: int, j: int, head: Head, speaker: str) -> int | None:
     """Where the cue's speech starts; an attribution («بحسب X») introduces none."""
     if head.kind == "prep":
         return None
@@ -440,7 +364,7 @@ def _reports_no_statement(w: Window, k: int, norm: str, content_start: int | Non
         for m in range(k + 1, min(w.last, k + 10)))
 
 
-def _resolved_speaker(speaker: str, head: _Head, content_start: int | None,
+def _resolved_speaker(speaker: str, head: Head, content_start: int | None,
                       cues: Sequence[Cue], speakers: Speakers) -> tuple[str, bool]:
     """The cue's speaker and whether it is written here; records a named speaker in `speakers`.
 
@@ -466,46 +390,3 @@ def _resolved_speaker(speaker: str, head: _Head, content_start: int | None,
         # later «وتابع» or «حيث قال:» means.
         speakers.add(earlier, head.gender)
     return speaker, False
-
-
-_WHETHER = frozenset("ما فيما عما وما".split())  # «تساءل فيما إذا كان …»: whether, no condition
-_IF = frozenset("اذا واذا فاذا".split())  # folded: a verb after them is a condition («لو»: also a name)
-# Form I verbs whose present with «يُ» is passive («يُزعم», «يُذكر»); forms II and IV take «يُ»
-# in the active too («يُضيف», «يُؤكد»), so only these are read as passive. Folded.
-_CAUGHT = frozenset("لفت لفتت يلفت تلفت".split())
-_PASSIVE_FORM_I = frozenset("يزعم تزعم يذكر تذكر ينقل ينسب تنسب يعتقد يقال تقال".split())
-
-
-# «علق/تعلق» + «ب…»: hung on, caught on, relates to — never "commented" (which takes «على»).
-_HUNG = frozenset("علق علقت يعلق تعلق علقوا يعلقون تعلقت".split())
-# «به/بها …» or «بال…» («بالشجرة»): not a name in «ب» («وعلق بيغيرستاين»), nor «بعض الصحف».
-_BI_PRONOUNS = frozenset("به بها بهم بهما بهن".split())
-
-
-def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_ma: bool) -> bool:
-    """«ويذكر أن» (a filler), «لا يزعمون أن» (denied speech), «يبدو أن» (a hedge), «وصفه» (a noun)."""
-    hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
-    if prev in ("ان", "أن") and k >= 2 and toks[k - 2].norm in ("دون", "بدون"):
-        return True  # «حذفت ما كتبته دون أن توضح الأسباب»: "without explaining" (QA13 5175)
-    if prev in _IF and not (k >= 2 and toks[k - 2].norm in _WHETHER):
-        return True  # «تحدث إلى الصيدلي إذا اعتقدت أن …» (seed 21, 6618): a condition, not speech
-    if norm in ("المتوقع", "والمتوقع"):
-        return True  # «والمتوقع أن تتم الموافقة»: «it is expected», said by nobody
-    if (strip_conj(norm) in _CAUGHT and k + 1 < last
-            and toks[k + 1].norm.startswith(("انتباه", "الانتباه", "الانظار", "انظار", "نظر"))):
-        return True  # «لفت انتباهي …»: caught the eye, no speech
-    if strip_conj(norm) == "رد" and k + 1 < last and toks[k + 1].norm in ("فعل", "الفعل"):
-        return True  # «أثار تبنيه رد فعل قويا لأن …»: a reaction (noun), no one replied
-    if (strip_conj(norm) in ("ترد", "يرد") and k + 2 < last and toks[k + 1].norm in ("علي", "في")
-            and toks[k + 2].norm.startswith(("الموقع", "الصفحه", "الحساب", "القائمه", "موقع"))):
-        return True  # «وترد على الموقع الرسمي للنادي رسالة "…"»: appears on, not «ردّ» (replied)
-    if (strip_conj(norm) in _HUNG and k + 1 < last
-            and (toks[k + 1].norm in _BI_PRONOUNS or toks[k + 1].norm.startswith("بال"))):
-        return True  # «شجرة علقت بها عمامته:» (got caught on), not «علّق على» (commented)
-    raw = toks[k].raw.lstrip("وف")
-    if raw[:2] in ("يُ", "تُ") and strip_conj(norm) in _PASSIVE_FORM_I:
-        return True  # «صحفي محلي، يُزعم أنه اختطف»: «it is claimed», said by nobody named
-    return (norm in FILLERS or prev in NEGATIONS or prev in IMPERSONAL or hedge or prev == "مما"
-            or (not after_ma and (norm in AFTER_MA_ONLY or norm[1:] in AFTER_MA_ONLY)))
-
-
