@@ -1,0 +1,201 @@
+"""A story's quote lines, the one quote a compact block shows, and its related links (pure).
+
+`quote_line` words one key quote as a reader sees it (direct speech «…» — speaker; reported
+speech «بحسب X، …», bot.attribution); `key_quote` picks the one a delivered bundle's compact
+block shows (the first that names a topic the bundle was sent for); `related_lines` lists a
+story's related links. bot.render lays these out into messages; bot.story_alerts cuts what a
+compact block leaves out into a button's alert. `ltr` and `label` (bidi) serve bot.render too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.attribution import (
+    after_bihasab,
+    denial_parts,
+    denied_by,
+    first_person,
+    genitive,
+    hedged,
+    hedged_parts,
+    standalone,
+)
+from bot.i18n import t
+from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url
+from bot.packer import shorten
+from digests.models import Article, Digest, Quote
+from digests.topic_match import article_matches
+from digests.quotes import quote_marks_balanced
+
+MAX_RELATED = 5
+# A compact block's key quote line at most this long (UTF-16 units, its speaker included): two
+# or three lines on a phone; the rest of it is behind the story's button (QA18 R16).
+KEY_QUOTE_UNITS = 200
+
+_QUOTE_MARKS = "\"'“”«»„‟‹›`"
+_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", '"': '"', "'": "'"}
+
+
+def _strip_quotes(text: str) -> str:
+    """Drop the quote marks around a quote (we draw our own «…»), keeping inner ones.
+
+    'ما يحصل في اليمن "جرائم حرب"' keeps its closing mark: it belongs to the inner pair.
+    """
+    t = text.strip()
+    while len(t) >= 2 and _PAIRS.get(t[0]) == t[-1] and quote_marks_balanced(t[1:-1]):
+        t = t[1:-1].strip()
+    # A lone mark left at either end (a quote cut from a longer one) has no partner: drop it.
+    if t[:1] and t[0] in _QUOTE_MARKS and not quote_marks_balanced(t):
+        t = t[1:].strip()
+    if t[-1:] and t[-1] in _QUOTE_MARKS and not quote_marks_balanced(t):
+        t = t[:-1].strip()
+    return t
+
+
+def _nest(text: str) -> str:
+    """Inside our «…», the quote's own «…» become “…” (a quote within the quote)."""
+    return text.replace("«", "“").replace("»", "”")
+
+
+def quote_line(quote: Quote, lang: str) -> Line | None:
+    """One key quote as a reader sees it; None when there is nothing to show.
+
+    Direct speech is the speaker's own words: «…» — <i>speaker</i>. Reported speech is the
+    writer's paraphrase, where «قواته» and «بلاده» are the speaker's forces and country seen from
+    outside, so it is not put in quote marks: <i>بحسب ترامب</i>، قواته ستغادر… — with the speaker
+    in the genitive («بحسب مسؤولين أميركيين») and «فإنه» for a clause that starts «إنه»; when the
+    speaker's case cannot be settled, the paraphrase then — <i>speaker</i>, which takes no case
+    (bot.attribution). A "paraphrase" in the first person («نحن لسنا…») is the speaker's own
+    words: shown as direct speech. In English: ‎<i>According to ترامب</i>: … (left-to-right,
+    the speaker as written). A paraphrase without a speaker is the writer's own text, not a quote.
+    A denial is what the speaker denied: <i>نفى X</i> أن …, in English ‎<i>X denied</i>: ….
+    A clause kept with its verb (a hedge «ترجح السلطات أن تكون …», a description «واصفةً "…"
+    بأنه …») is shown as the article wrote it, its speaker after it unless the line names it.
+    """
+    text = _strip_quotes(clean(quote.text))
+    if not text:
+        return None
+    speaker = clean(quote.speaker)
+    if quote.kind == "denial":
+        # What the speaker denied, never their claim: «نفى X أن …» (bot.attribution).
+        if not speaker:
+            return None
+        if lang == "en":
+            return (Span(LRM + denied_by(speaker) + LRM, italic=True, ltr=True), Span(": "),
+                    Span(ltr(text)))
+        who, clause = denial_parts(text, speaker)
+        return (Span(ltr(who), italic=True), Span(" "), Span(ltr(clause)))
+    if quote.kind == "reported" and speaker and hedged(text):
+        # «ترجح السلطات أن تكون الطائرة تحطمت»: what was judged likely, as the article wrote it.
+        line, after = hedged_parts(text, speaker)
+        if not after:
+            return (Span(ltr(line)),)
+        return (Span(ltr(line)), Span(" — "), Span(ltr(after), italic=True))
+    if quote.kind == "reported" and not first_person(text):
+        if not speaker:
+            return None
+        if lang == "en":
+            # A left-to-right line; the LRM after the Arabic speaker keeps the colon with it
+            # and the paraphrase a run of its own.
+            # The clause stands alone after the colon: one cut from «أنّ» gets «إن» back
+            # («قصفا مكثفا» → «إن قصفا مكثفا»), as the Arabic lines do.
+            return (Span(LRM + t("reported_by", lang, speaker=speaker) + LRM, italic=True,
+                         ltr=True), Span(": "), Span(ltr(standalone(text))))
+        by = genitive(speaker)
+        if by is None:
+            return (Span(ltr(standalone(text))), Span(" — "), Span(ltr(speaker), italic=True))
+        return (Span(t("reported_by", lang, speaker=ltr(by)), italic=True),
+                Span("، "), Span(ltr(after_bihasab(text))))
+    if quote.kind == "reported" and not speaker:
+        return None
+    spans = [Span(f"«{ltr(_nest(text))}»")]
+    if speaker:
+        spans += [Span(" — "), Span(ltr(speaker), italic=True)]
+    return tuple(spans)
+
+
+def ltr(text: str) -> str:
+    """Story text in a right-to-left line: Latin runs, URLs and @names kept in their order
+    («@UN_News» does not show as «UN_News@»; bot.lines.isolate_ltr)."""
+    return isolate_ltr(text, always=True)
+
+
+def label(text: str, lang: str) -> Span:
+    """A bold interface label. In English it keeps its natural left-to-right direction (with
+    an RLM, «Related links:» would show as «:Related links»); story lines stay right-to-left."""
+    return Span(text, bold=True, ltr=lang == "en")
+
+
+def _quoted(digest: Digest, lang: str) -> list[tuple[Quote, Line]]:
+    """The digest's quotes that show, each with its line, in the digest's (ranked) order."""
+    pairs = ((q, quote_line(q, lang)) for q in digest.quotes)
+    return [(q, line) for q, line in pairs if line]
+
+
+def quote_lines(digest: Digest, lang: str) -> list[Line]:
+    """The lines of the digest's quotes that show, in its (ranked) order."""
+    return [line for _q, line in _quoted(digest, lang)]
+
+
+def names_topic(topic: str, text: str) -> bool:
+    """Whether `text` names `topic` as a subscription matches an article
+    (digests.topic_match.article_matches on a text alone: «غوطة» in «بالغوطة», a phrase's words
+    together)."""
+    if not clean(topic) or not clean(text):
+        return False
+    return article_matches(topic, Article(id=0, source_id=0, source_name="", url="", title="",
+                                          paragraphs=(text,)))
+
+
+def key_quote(digest: Digest, lang: str, topics: Sequence[str] = ()) -> int | None:
+    """The place (in `quote_lines`) of the one quote a compact block shows: the best — the
+    first in the digest's ranked order — whose words or speaker name one of `topics` (the
+    topics the bundle was sent for; "" the general digest names none), else the first. A story
+    sent for «الغوطة» shows a quote about Ghouta, not the article's first quote about Afrin
+    (QA21 R1). None when no quote shows. Pure: the same (digest, topics) give the same place."""
+    return _key_place(_quoted(digest, lang), topics)
+
+
+def _key_place(quoted: Sequence[tuple[Quote, Line]], topics: Sequence[str]) -> int | None:
+    """`key_quote` on the digest's quotes and lines as `_quoted` gives them."""
+    if not quoted:
+        return None
+    named = [topic for topic in topics if clean(topic)]
+    for i, (q, _line) in enumerate(quoted):
+        if any(names_topic(topic, q.text) or names_topic(topic, q.speaker) for topic in named):
+            return i
+    return 0
+
+
+def key_line(digest: Digest, lang: str, topics: Sequence[str]
+             ) -> tuple[list[Line], int, bool, list[Line]]:
+    """A compact block's one quote line (`key_quote`) within KEY_QUOTE_UNITS: ([line] or [],
+    its place, whether it was cut, every quote line of the digest) — the quotes are laid out
+    once for all three callers (bot.render's compact block and what it leaves out,
+    bot.story_alerts)."""
+    quoted = _quoted(digest, lang)
+    lines = [line for _q, line in quoted]
+    at = _key_place(quoted, topics)
+    if at is None:
+        return [], -1, False, lines
+    line, cut = shorten(lines[at], KEY_QUOTE_UNITS)
+    return [line], at, cut, lines
+
+
+def related_lines(digest: Digest, lang: str) -> list[Line]:
+    """«روابط ذات صلة:» and one bulleted link per related item (at most MAX_RELATED)."""
+    items: list[Line] = []
+    seen = {clean(digest.url)}
+    for item in digest.related:
+        url = safe_url(item.url)
+        if url is None or url in seen:  # a related item is only worth its link
+            continue
+        title = clean(item.title) or url
+        seen.add(url)
+        items.append((Span("• "), Span(ltr(title), href=url)))
+        if len(items) == MAX_RELATED:
+            break
+    if not items:
+        return []
+    return [(label(t("related", lang), lang),), *items]
