@@ -3,14 +3,14 @@
 An asyncio task the bot starts (`await Sender(...).run()` until cancelled). It picks due pending
 rows (digests.outbox_states), groups each chat's rows into one bundle (several stories in one
 message when they fit, rendered by `bot.render.render_bundle`; at most MAX_BUNDLE shown, the
-best, and the others counted in its last line and sent with it: `choose_shown`), and runs a task
-per bundle — at most
-`max_in_flight` at once, one per chat — that sends it through the courier (bot.courier: rendering,
-`bot.send_message(parse_mode=HTML)`, the error policy) and the limiter (bot.limiter:
-`send_rate_per_second` overall as a smooth schedule, one message per second per chat, 20 per
-minute per group or channel). Do not give it a bot with PTB's AIORateLimiter (DESIGN §5), and give
-it a connection pool of at least `max_in_flight` (PTB's ApplicationBuilder has 256; a bare `Bot()`
-has ONE, and the rest of the sends wait for it).
+best, and the others counted in its last line and sent with it: bot.shown_stories.choose_shown),
+and runs a task per bundle — at most `max_in_flight` at once, one per chat — that sends it
+through the courier (bot.courier: rendering, `bot.send_message(parse_mode=HTML)`, the error
+policy) and the limiter (bot.limiter: `send_rate_per_second` overall as a smooth schedule, one
+message per second per chat, 20 per minute per group or channel). Do not give it a bot with
+PTB's AIORateLimiter (DESIGN §5), and give it a connection pool of at least `max_in_flight`
+(PTB's ApplicationBuilder has 256; a bare `Bot()` has ONE, and the rest of the sends wait for
+it).
 
 Delivery policy (the details are in bot.courier and the README):
 - Status goes pending → sending → sent / failed / skipped, each change committed in its own short
@@ -32,7 +32,7 @@ import contextlib
 import functools
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -43,6 +43,7 @@ from bot.courier import Courier, SenderStats
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
 from bot.origins import row_topics
 from bot.owed import Locked
+from bot.shown_stories import GENERAL_ROOM, MAX_BUNDLE, PER_TOPIC, choose_shown, topic_share
 from digests import (
     bundle_facts,
     delivery_times,
@@ -56,6 +57,8 @@ from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.settings import Settings
 from digests.storage import Database
 
+# MAX_BUNDLE, GENERAL_ROOM, PER_TOPIC, choose_shown and topic_share live in bot.shown_stories
+# (Y7); they stay importable here.
 __all__ = ["GENERAL_ROOM", "MAX_BUNDLE", "Bundle", "ProgressCallback", "RateLimiter",
            "Render", "PER_TOPIC", "Sender", "SenderStats", "choose_shown",
            "default_render", "topic_share", "utc_now"]
@@ -64,19 +67,6 @@ log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[push_queue.PushProgress], Awaitable[None] | None]
 
-# Stories shown in one bundle, daily or instant (QA16 F4). A chat with more due at once gets the
-# best MAX_BUNDLE (most sources, then newest: how /digest ranks) and a last line «و٣٨ خبرًا
-# آخر — في الزر أدناه» with a button that sends them; the rest are marked sent with that bundle, never sent as further headed
-# bundles. Ten stories of a digest are 2–3 messages (about 1,300 UTF-16 units a story with its
-# quotes and related links), a few minutes of reading; /digest shows 8 on demand.
-MAX_BUNDLE = 10
-# In a ranked bundle, each followed topic's best stories go before the general digest's: all of
-# them for a chat with one topic, an even share (at least this many) when several share the room.
-PER_TOPIC = 3
-# When the chat follows the general digest too, it keeps this many places of a ranked bundle (at
-# most half the room; fewer when it has fewer stories): QA19 N7, a busy Ghouta day filled a
-# daily digest with 10 Ghouta stories and 1 of the general digest. The topics take the rest (6).
-GENERAL_ROOM = 4
 # Rows whose articles are read for the chat's topics (the newest queued): the alert test costs
 # about 1 ms an article per topic on the event loop, and after a long outage a chat has up to
 # MAX_DUE rows; a daily digest has 15–25 (QA18's week).
@@ -108,76 +98,6 @@ def default_render(digests: list[Digest], lang: str, now: datetime,
 
     return render_bundle(digests, lang, now, topics=topics, kind=kind, more=more, button=button,
                          updates=updates, chat_type=chat_type)
-
-
-def choose_shown(rows: Sequence[outbox_states.DueRow], weights: dict[int, tuple[int, str]],
-                 limit: int = MAX_BUNDLE, topics: Mapping[int, str] | None = None,
-                 general: bool = False
-                 ) -> tuple[list[outbox_states.DueRow], list[outbox_states.DueRow]]:
-    """One chat's due rows → (the rows whose stories the bundle shows, the rows it only counts).
-
-    An admin's push rows come first, as queued (the admin chose them). A daily digest shows
-    the day's best stories, best first: most sources, then the newest report (`weights`,
-    digests.bundle_facts.story_weights; the row queued last among equals), the order /digest ranks
-    in — except that the stories of the chat's followed topics come before the general
-    digest's (`topics`: article → the topic it answers, bot.origins.row_topics; QA18 R6: a
-    Ghouta follower's digests showed 0 of 13 Ghouta stories, single-source, under the general
-    digest's many-source ones). Several topics share the room: each gets its best
-    `topic_share` stories first (a topic with fewer leaves its room to the others), grouped by
-    topic, the topic of the best story first; the rest follow in rank order. A chat that
-    follows the general digest too (`general`) keeps GENERAL_ROOM places for the general
-    digest's best (QA19 N7): the topics take the others, their fair shares within them, and
-    the general digest's stories go before the topics' leftovers. An instant
-    bundle of at most `limit` stories keeps the order they came in; a bigger one (a big poll)
-    is ranked like a daily digest. At most `limit` are shown.
-    """
-    pushes = [r for r in rows if r.kind.startswith("push:")]
-    others = [r for r in rows if not r.kind.startswith("push:")]
-    daily = bundle_kind(r.kind for r in rows).startswith("daily:")
-    if daily or len(rows) > limit:
-        others.sort(key=lambda r: (weights.get(r.story_id, (0, ""))[0],
-                                   weights.get(r.story_id, (0, ""))[1], r.id), reverse=True)
-        if topics:
-            others = _topics_first(others, topics, max(0, limit - len(pushes)), general)
-    ordered = pushes + others
-    return ordered[:limit], ordered[limit:]
-
-
-def topic_share(topics: int, room: int) -> int:
-    """How many of a topic's stories go before the rest when `topics` topics share `room`
-    places: all of them for one topic; else an even split, at least PER_TOPIC."""
-    return room if topics <= 1 else max(PER_TOPIC, room // topics)
-
-
-def _topics_first(ranked: list[outbox_states.DueRow], topics: Mapping[int, str], room: int,
-                  general: bool = False) -> list[outbox_states.DueRow]:
-    """`ranked` (best first) with each topic's best stories first (see `choose_shown`)."""
-    groups: dict[str, list[outbox_states.DueRow]] = {}
-    rest: list[outbox_states.DueRow] = []
-    for r in ranked:
-        topic = topics.get(r.article_id) if r.article_id is not None else None
-        if topic is not None:
-            groups.setdefault(topic, []).append(r)
-        else:
-            rest.append(r)
-    if not groups:
-        return ranked
-    if general:  # the general digest's floor, taken from the topics' room
-        room -= min(GENERAL_ROOM, room // 2, len(rest))
-    share = topic_share(len(groups), room)
-    picked: dict[str, list[outbox_states.DueRow]] = {t: [] for t in groups}
-    taken = 0
-    for depth in range(share):  # round by round: when room runs out, every topic had its turn
-        for topic, members in groups.items():
-            if taken < room and depth < len(members):
-                picked[topic].append(members[depth])
-                taken += 1
-    first = [r for members in picked.values() for r in members]
-    chosen = {r.id for r in first}
-    if general:  # the general digest's best, then the topics' leftovers
-        chosen |= {r.id for r in rest}
-        return first + rest + [r for r in ranked if r.id not in chosen]
-    return first + [r for r in ranked if r.id not in chosen]
 
 
 class Sender:
