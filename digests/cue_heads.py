@@ -105,8 +105,10 @@ def _describer(toks: list[Tok], k: int, last: int) -> bool:
         toks[m].norm[:1] == "ب" for m in range(j, min(last, j + 4)))
 
 
-WHETHER_WORDS = frozenset("ما فيما عما وما".split())  # «تساءل فيما إذا كان …»: whether, no condition
-IF_WORDS = frozenset("اذا واذا فاذا".split())  # folded: a verb after them is a condition («لو»: also a name)
+# «تساءل فيما إذا كان …»: whether, no condition.
+WHETHER_WORDS = frozenset("ما فيما عما وما".split())
+# Folded: a verb after them is a condition («لو»: also a name).
+IF_WORDS = frozenset("اذا واذا فاذا".split())
 # Form I verbs whose present with «يُ» is passive («يُزعم», «يُذكر»); forms II and IV take «يُ»
 # in the active too («يُضيف», «يُؤكد»), so only these are read as passive. Folded.
 _CAUGHT = frozenset("لفت لفتت يلفت تلفت".split())
