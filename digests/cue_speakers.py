@@ -37,6 +37,7 @@ from digests.describer_subjects import (  # re-exported: the subject of «وصف
     _described_by,
     described,
     describer_only,
+    refused_only,
     refused_subject,
     summed_subject,
 )
@@ -176,6 +177,19 @@ def _plural_before(toks: list[Tok], k: int, first: int) -> str:
     return " ".join(toks[x].raw for x in range(head, k)) if head is not None else ""
 
 
+_THAT = frozenset("ذلك هذا هذه تلك".split())
+
+
+def _switched_subject(toks: list[Tok], k: int, last: int) -> bool:
+    """«وتتهم موسكو المعارضة …، وتنفي المعارضة ذلك وتقول إن» (seed 24, 4732): a coordinated
+    verb whose own definite subject is written before «ذلك/هذا» (what it answers, ending its
+    clause) has a new speaker, not the one of the verb before."""
+    if k + 2 >= last or not toks[k + 1].norm.startswith("ال") or toks[k + 2].norm not in _THAT:
+        return False
+    return (toks[k + 2].raw[-1] in "،,.؛" or k + 3 >= last
+            or toks[k + 3].norm.startswith("و"))
+
+
 def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, prev: str,
                      content_open: bool, named_before: bool) -> tuple[str, int] | None:
     """The speaker written at the cue (or "") and the first token after it; None: no cue here.
@@ -189,7 +203,8 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
     j = k + 1
     coordinated = (kind == "verb" and t.norm.startswith("و") and k > first
                    and not (k + 1 < last and _titled(toks[k + 1]))
-                   and named_before and described(t.norm) is None)
+                   and named_before and described(t.norm) is None
+                   and not _switched_subject(toks, k, last))
     if (kind == "verb" and not content_open and not coordinated and prev == "قد"
             and norm not in RELAY_VERBS
             and any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k))):
@@ -228,6 +243,8 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
                 and cue_of(toks[j].raw)[1] is None and not is_complementizer(toks[j].norm)):
             # «وقال بعض التقارير إن …» (QA18 R2): «بعض» names nobody without its noun.
             speaker, j = speaker + " " + toks[j].raw.rstrip("،,:"), j + 1
+        if refused_only(norm, speaker, toks[j].norm if j < last else ""):
+            speaker = ""  # «ورفض تلميحات عن …» (seed 24, 3506): the object, no subject
         words = speaker.split()
         if len(words) == 2 and fold(words[1]) in _ANAPHORS:
             # «وأضاف المصدر نفسه أنه …» (QA18 R2): «the same source» is the one named before
@@ -374,8 +391,9 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         if t.norm.startswith("و") and follows:
             speaker = ""
         elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
-                                             for m in range(k + 1, min(last, k + 4))):
-            speaker = before
+                                             for m in range(k + 1, min(last, k + 4))) and (
+                _whole_before(toks, k, before)):
+            speaker = _whole_before(toks, k, before)
         elif _reported_subject(toks, k, last):
             # «ونقلت الوكالة أن النائب العام طارق وليام صعب قال على حسابه تويتر إنه "…"»: the
             # subject between «أن» and the verb speaks, whatever words come before his «إنه»
@@ -398,6 +416,49 @@ def written_speaker(toks: list[Tok], k: int, first: int, last: int, kind: str, p
         else:
             speaker, j = subject(toks, k + 1, last)
     return speaker, j
+
+
+def _cut_short(toks: list[Tok], k: int, before: str, max_words: int) -> bool:
+    """The `max_words` words read before the verb at `k` are the tail of a longer noun phrase:
+    the word before them is neither punctuated nor a stop word, a complementizer or a cue."""
+    n = len(before.split())
+    m = k - n - 1
+    if n < max_words or m < 0:
+        return False
+    t = toks[m]
+    return not (t.raw[-1] in "،,:;؛.\"”»" or t.norm in STOP or is_complementizer(t.norm)
+                or t.norm.endswith(("ها", "هم", "هما"))  # «اتهامات أطلقها X يؤكد» (4402)
+                or cue_of(t.raw)[1] is not None or strip_conj(t.norm) in ("ان", "لكن"))
+
+
+def _whole_before(toks: list[Tok], k: int, before: str) -> str:
+    """The subject read before a verb inside a reported clause, read on past four words when it
+    was cut («… أن رئيس الوزراء الإسرائيلي بنيامين نتنياهو صرح بأنه»); "" when it is still the
+    tail of a longer noun phrase («… وإن التزام الشركة نحو تقديم تجربة نقية وآمنة مدعومة
+    بالأندرويد العصري يؤكد أن», seed 24, 1912: the commitment's words, not a speaker)."""
+    if fold(before.split()[-1]) in _PLURAL_RELATIVES:
+        return ""  # «إن التلميذات … اللاتي ذكرت تقارير إن» (1361): the relative's own verb
+    words = before.split()
+    named = next((n for n in range(len(words) - 2, 0, -1) if fold(words[n]) in ("هو", "هي")), 0)
+    if named:
+        # «تصريحات لمتحدث باسم حملة بوتين هو أندريه كوندراشوف قال إن» (5091): the name «هو»
+        # introduces is the one who speaks.
+        return " ".join(words[named + 1:])
+    if not _cut_short(toks, k, before, 4):
+        return before
+    longer = speaker_before(toks, k, max_words=6)
+    extra = longer.split()[:len(longer.split()) - len(before.split())]
+    if (extra and plausible_speaker(longer) and not _cut_short(toks, k, longer, 6)
+            and not any(_PRESENT_PLURAL.match(fold(w)) for w in extra)):
+        return longer
+    return ""
+
+
+# Feminine plural relatives digests.speech.RELATIVES lacks (so a subject read ran into them).
+_PLURAL_RELATIVES = frozenset(("اللاتي", "اللائي"))
+# «يحاربون», «تقولان»: a present verb of a plural or dual subject (the clause's predicate, so
+# the words before the next verb are no subject: «إن المقاتلين يحاربون للتصدي … ووصف», 2296).
+_PRESENT_PLURAL = re.compile(r"^[يت]\w{2,}(?:ون|ان)$")
 
 
 def _relative_head(toks: list[Tok], k: int, first: int, last: int) -> str:

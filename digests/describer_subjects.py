@@ -129,9 +129,30 @@ def refused_subject(norm: str, speaker: str) -> str:
         return speaker
     names = speaker.split()
     cut = next((n for n in range(1, len(names)) if len(fold(names[n])) >= 5
-                and (fold(names[n]).endswith(("ها", "هم", "هما")) or _verbal_noun(names[n]))),
+                and (fold(names[n]).endswith(("ها", "هم", "هما")) or _verbal_noun(names[n])
+                     or (_indefinite_plural(names[n]) and fold(names[n - 1]).startswith("ال")))),
                len(names))
     return " ".join(names[:cut])
+
+
+def refused_only(norm: str, speaker: str, after: str) -> bool:
+    """«ورفض تلميحات عن عدم تخليه …، قائلا» (seed 24, 3506): the one word read after «رفض» is
+    an indefinite plural and «عن/حول/بشأن» (folded `after`) follows it: what was refused, with
+    no subject written (the last named speaker refused it)."""
+    words = speaker.split()
+    return (strip_conj(norm) in REFUSE and len(words) == 1 and _indefinite_plural(words[0])
+            and after in _ABOUT)
+
+
+# What an object of «رفض» is about: «ورفض تلميحات عن/حول/بشأن …». Folded.
+_ABOUT = frozenset("عن حول بشان بخصوص".split())
+
+
+def _indefinite_plural(word: str) -> bool:
+    """«تلميحات», «شائعات», «تصريحات»: an indefinite feminine plural, what «رفض» refused (after
+    a definite subject, or with none written); not «الاتهامات» nor a short name."""
+    w = fold(word.rstrip("،,:"))
+    return len(w) >= 6 and w.endswith("ات") and not w.startswith(("ال", "وال"))
 
 
 def _verbal_noun(word: str) -> bool:

@@ -36,6 +36,9 @@ _TIME_PREPS = frozenset("قبل وقبل بعد وبعد منذ ومنذ قبي�
 _WHEN_WORDS = frozenset(
     "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم يوم امس غدا مساء صباح ليله"
     " الليله ظهر عصر فجر".split())
+# Spans of time after «بعد/قبل» («بعد دقائق قليلة بلاغا ثانيا يقول فيه», 6247). Folded.
+_SPANS = frozenset("دقائق ساعات ساعه ايام يومين اسابيع اسبوع اسبوعين اشهر شهر شهرين سنوات سنه"
+                   " عامين اعوام لحظات".split())
 # «وعن آلية العمل، بيّن أن …», «وحول الاتفاق، قال إن …»: a topic fronted before a bare verb
 # (K12), whose noun is no subject. Folded.
 _FRONTED_TOPIC = frozenset("وعن فعن وحول بشان وبشان".split())
@@ -135,8 +138,8 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             break  # «ولكن أحد محاميه قال إن»: the subject follows the conjunction
         if t.norm in _TOPIC:
             break  # «أما هارون فقال», «بل أوضح»: the subject, if any, follows the particle
-        if t.norm in _TIME_PREPS:
-            return ""  # «وقبل أسبوعين كتبت»: a time phrase, not a subject
+        if t.norm in _TIME_PREPS or strip_conj(t.norm) in _TIME_PREPS:
+            return ""  # «وقبل أسبوعين كتبت», «فبعد زيارته … قال»: a time phrase, not a subject
         if t.norm.startswith(("لكن", "ولكن", "لان", "ولان")) or (
                 k == verb - 1 and t.norm.endswith("ه") and is_complementizer(t.norm)):
             return ""  # «لكنه قال إن», «إنه قال»: a pronoun, the same speaker
@@ -175,6 +178,12 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             break  # «…، مارك كيميت، قال إن»: a comma right before the verb ends an apposition
         words.insert(0, t.raw)
         k -= 1
+    if (words and k >= first and strip_conj(toks[k].norm) in _TIME_PREPS
+            and (toks[k + 1].norm.endswith(("ه", "ها", "هم", "هما"))
+                 or toks[k + 1].norm in _SPANS)):
+        # «بعد زيارته للسجن عام 2015 قال» (seed 24, 4041): the time phrase, cut short, of his
+        # own deed («بعد نشر تقرير لخبراء أفاد بأن» reads on: the report speaks)
+        return ""
     name = " ".join(words).strip(EDGE_PUNCT + " ")
     if not name:
         return amma_subject(toks, verb, first)

@@ -137,6 +137,12 @@ def _closing(toks: list[Tok], j: int, limit: int) -> int | None:
     return None
 
 
+# «طالب/طالبة» read as a noun where a subject opens (folded).
+_STUDENT = frozenset(("طالب", "طالبه"))
+# Elatives that head a subject in construct: «أبرز/أكبر/أرفع متحدث …» (folded).
+_FIRST_OF = frozenset("ابرز اكبر ارفع اعلي اقدم اهم كبير".split())
+
+
 def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) -> tuple[str, int]:
     """The speaker written from token `i` (before `limit`): up to a stop word or punctuation.
 
@@ -222,6 +228,12 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         if is_abbreviation(t.raw):
             j += 1  # «قال د. محمد …»: the period of a title does not close the subject
             continue
+        if (j == i and t.norm in _STUDENT and j + 1 < limit
+                and (after_verb or (i > 0 and toks[i - 1].norm == "عن"))):
+            # «ونقلت الوكالة عن طالبة الحقوق X قولها» (seed 24, 2094): the noun «a student»,
+            # not the verb «طالب» (a verb never opens the subject after «عن» or a speech verb)
+            j += 1
+            continue
         if (j == i and t.norm in _DOCUMENTS and j + 1 < limit and toks[j + 1].norm[:1] == "ل"
                 and len(toks[j + 1].norm) > 3 and toks[j + 1].norm not in OBJECT_PRONOUNS):
             j += 1  # «وقال بيان للسفارة»: the statement of its author speaks
@@ -303,7 +315,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         if t.norm in ATTRIBUTION_PREPS or _glued_complementizer(t.raw):
             break  # «قال، بحسب الوكالة، …»; «وقال البيان إن"السفارة …»: the statement starts
         if j > i and (t.norm in SPEAKING
-                      or (t.norm.startswith("است") and len(t.norm) >= 6)):
+                      or (t.norm.startswith("است") and len(t.norm) >= 6)) and not (
+                j == i + 1 and toks[i].norm in _FIRST_OF):
+            # («قال أبرز متحدث عسكري إنه», seed 24, 7095: after an elative «the foremost …»
+            # «متحدث» is the noun «spokesman», the subject's own head)
             # «قالت ماي متحدثة في …», «قال نصرالله وفقا لما نقلته …», «أعلن النادي استكمال …»
             break
         if j == i and t.norm.startswith("لل"):
