@@ -436,8 +436,10 @@ def _whole_before(toks: list[Tok], k: int, before: str) -> str:
     was cut («… أن رئيس الوزراء الإسرائيلي بنيامين نتنياهو صرح بأنه»); "" when it is still the
     tail of a longer noun phrase («… وإن التزام الشركة نحو تقديم تجربة نقية وآمنة مدعومة
     بالأندرويد العصري يؤكد أن», seed 24, 1912: the commitment's words, not a speaker)."""
-    if fold(before.split()[-1]) in _PLURAL_RELATIVES:
-        return ""  # «إن التلميذات … اللاتي ذكرت تقارير إن» (1361): the relative's own verb
+    if strip_conj(fold(before.split()[-1])) in RELATIVES | _PLURAL_RELATIVES:
+        # «إن التلميذات … اللاتي ذكرت تقارير إن» (1361), «بأنه يريد تغيير إقراره السابق والذي
+        # قال فيه إنه» (6737): the relative's own verb, no subject written before it
+        return ""
     words = before.split()
     named = next((n for n in range(len(words) - 2, 0, -1) if fold(words[n]) in ("هو", "هي")), 0)
     if named:

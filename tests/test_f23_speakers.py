@@ -149,3 +149,11 @@ def test_f23_span_of_time_before_the_verb_is_no_speaker() -> None:
                    " قبل أن يصدر بعد دقائق قليلة بلاغا ثانيا يقول فيه إنه \"ليس هناك أي خطر على"
                    " الدول المجاورة في الوقت الحالي\".")
     assert found and {s for s, _ in found} == {"مركز الإنذار المبكر"}
+
+
+def test_f23_relative_before_the_verb_is_no_speaker() -> None:
+    """«وأبلغ X، محكمة Y بأنه يريد تغيير إقراره السابق والذي قال فيه إنه …» (corpus 6737: the
+    line was cut at «والذي», whose verb got «تغيير إقراره السابق والذي» as its speaker)."""
+    found = _found("وأبلغ سامي الخطيب، محكمة الجنايات بأنه يريد تغيير إقراره السابق والذي قال فيه"
+                   " إنه غير مذنب.")
+    assert found == [("سامي الخطيب", "يريد تغيير إقراره السابق والذي قال فيه إنه غير مذنب")]
