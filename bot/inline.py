@@ -26,6 +26,7 @@ from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import latest_digests, search_page
 from digests.errors import QueryError
 from digests.models import Digest
+from digests.named_questions import named_topic
 from digests.query import asks_for_news
 from digests.related import live_related
 from digests.topic_names import name_in
@@ -68,8 +69,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         text = ""
     if text:
         try:
-            page = search_page(rt.db, name_in(text) or text, offset=offset, limit=MAX_RESULTS,
-                               now=now)
+            # «قديش عدد القتلى بالغوطة»: the news name it holds, as in a chat (QA24 R1)
+            topic = named_topic(rt.db.db, name_in(text) or text)
+            page = search_page(rt.db, topic, offset=offset, limit=MAX_RESULTS, now=now)
             digests = list(page.digests)
             if page.has_more:  # a next page really holds a story
                 next_offset = str(offset + len(digests))

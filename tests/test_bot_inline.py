@@ -75,3 +75,17 @@ async def test_inline_asking_for_the_latest_news_offers_the_latest(tmp_path: Pat
         for asked in ("آخر الأخبار", "latest news"):
             got = await h.emu.await_inline_answer(h.emu.inline_query(asked), timeout=10)
             assert got["results"] and got["results"] == latest["results"], asked
+
+
+async def test_inline_everyday_phrasing_is_searched_as_the_name_it_holds(tmp_path: Path) -> None:
+    # QA24 R1 reached inline mode too: a sentence the archive does not cover is answered as the
+    # news name it holds, as a chat message is (digests.named_questions.named_topic)
+    async with running_bot(sample_db(tmp_path)) as h:
+        user = User(READER, language_code="ar")
+        named = await h.emu.await_inline_answer(h.emu.inline_query("الغوطة", user=user),
+                                                timeout=10)
+        assert named["results"]
+        for text in ("قديش عدد القتلى بالغوطة", "هو ايه اللي حصل في الغوطة"):
+            asked = await h.emu.await_inline_answer(h.emu.inline_query(text, user=user),
+                                                    timeout=10)
+            assert [r["id"] for r in asked["results"]] == [r["id"] for r in named["results"]], text
