@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -253,8 +253,12 @@ def refresh_story_links(db: sqlite_utils.Database) -> int:
     return len(rows)
 
 
-def backfill_digests(db: sqlite_utils.Database, ctx: StoreContext, *, batch: int = 500) -> int:
-    """Digest every stored article whose `digested_at` is null (oldest first). Returns how many."""
+def backfill_digests(db: sqlite_utils.Database, ctx: StoreContext, *, batch: int = 500,
+                     after_batch: Callable[[int], None] | None = None) -> int:
+    """Digest every stored article whose `digested_at` is null (oldest first). Returns how many.
+
+    `after_batch(n)` runs after each batch of `n` (migration 004 commits and logs progress there,
+    so a killed start keeps what it made)."""
     done = 0
     last_id = 0
     while True:
@@ -267,6 +271,8 @@ def backfill_digests(db: sqlite_utils.Database, ctx: StoreContext, *, batch: int
             store_digest(db, article_from_row(row), ctx)
             last_id = row["id"]
             done += 1
+        if after_batch is not None:
+            after_batch(len(rows))
 
 
 def refresh_digests(db: sqlite_utils.Database, *, limit: int = REFRESH_BATCH) -> int:

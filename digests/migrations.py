@@ -201,30 +201,23 @@ def m003_search_index(db: sqlite_utils.Database) -> None:
 
 def m004_backfill_digests(db: sqlite_utils.Database, *, batch: int = 200) -> None:
     # Old articles get digests: condense every row whose digested_at is null (none on a new
-    # file), oldest first as digests.digest.backfill_digests does, committing each batch: a
-    # rerun after a kill picks the rows still null (QA22 U4), with a progress line as it goes.
+    # file), oldest first (digests.digest.backfill_digests), committing each batch: a rerun
+    # after a kill picks the rows still null (QA22 U4), with a progress line as it goes.
     from datetime import datetime, timezone
 
-    from digests.digest import store_digest
+    from digests.digest import backfill_digests
     from digests.processing import StoreContext
-    from digests.records import ARTICLE_SELECT, article_from_row
     from digests.settings import Settings
 
     ctx = StoreContext(now=datetime.now(timezone.utc), settings=Settings(), backfill=True)
     total = db.execute("select count(*) from articles where digested_at is null").fetchone()[0]
     progress = Progress("004_backfill_digests", int(total))
-    last_id = 0
-    while True:
-        rows = list(db.query(
-            ARTICLE_SELECT + " where articles.digested_at is null and articles.id > ?"
-            " order by articles.id limit ?", [last_id, batch]))
-        if not rows:
-            return
-        for row in rows:
-            store_digest(db, article_from_row(row), ctx)
-            last_id = row["id"]
-        progress.step(len(rows))
+
+    def committed(made: int) -> None:
+        progress.step(made)
         commit_chunk(db)
+
+    backfill_digests(db, ctx, batch=batch, after_batch=committed)
 
 
 def m005_delivery_pushes(db: sqlite_utils.Database) -> None:
