@@ -18,9 +18,12 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from digests.errors import StorageError
 from digests.migrations import MIGRATIONS
@@ -123,6 +126,30 @@ def _dest_error(dest: Path, exc: BaseException) -> StorageError:
         f"changed")
 
 
+@contextmanager
+def _new_file(dest: Path, **connect: Any) -> Iterator[tuple[sqlite3.Connection, Path]]:
+    """A connection to `dest`'s `.partial` twin (its folder made, a leftover dropped) and the
+    twin's path. On any failure inside the block the twin and its journals go, and a failure of
+    the new file is reported as `dest`'s (`_dest_error`); the connection is closed either way.
+    The caller checks the closed twin and gives it `dest`'s name (backup and recover alike)."""
+    partial = dest.with_name(dest.name + ".partial")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)  # recover as backup does (QA24 R8)
+        _drop(partial)
+        target = sqlite3.connect(partial, **connect)
+    except (OSError, sqlite3.Error) as exc:
+        raise _dest_error(dest, exc) from exc
+    try:
+        yield target, partial
+    except BaseException as exc:
+        target.close()
+        _drop(partial)
+        if isinstance(exc, sqlite3.Error | OSError) and _at_destination(exc):
+            raise _dest_error(dest, exc) from exc
+        raise
+    target.close()
+
+
 def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
     """Copy the database `src` (the bot may be running) to the new file `dest`.
 
@@ -133,33 +160,20 @@ def backup(src: Path, dest: Path, *, now: datetime | None = None) -> Summary:
     """
     _require_database(src)
     _refuse_existing(dest)
-    partial = dest.with_name(dest.name + ".partial")
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        _drop(partial)
-        target = sqlite3.connect(partial)
-    except (OSError, sqlite3.Error) as exc:
-        raise _dest_error(dest, exc) from exc
     taken = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=30)
-    try:
-        source.backup(target)
-        target.execute("create table if not exists meta (key text primary key, value text)")
-        target.execute("insert or replace into meta (key, value) values (?, ?)",
-                       [BACKUP_KEY, taken])
-        target.commit()
-        # one file, no -wal to carry: the copy can be moved or mailed as it is
-        target.execute("pragma journal_mode=delete")
-        check = target.execute("pragma quick_check").fetchone()[0]
-    except BaseException as exc:
-        target.close()
-        _drop(partial)
-        if isinstance(exc, sqlite3.Error | OSError) and _at_destination(exc):
-            raise _dest_error(dest, exc) from exc
-        raise
-    finally:
-        source.close()
-    target.close()
+    with _new_file(dest) as (target, partial):
+        source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=30)
+        try:
+            source.backup(target)
+            target.execute("create table if not exists meta (key text primary key, value text)")
+            target.execute("insert or replace into meta (key, value) values (?, ?)",
+                           [BACKUP_KEY, taken])
+            target.commit()
+            # one file, no -wal to carry: the copy can be moved or mailed as it is
+            target.execute("pragma journal_mode=delete")
+            check = target.execute("pragma quick_check").fetchone()[0]
+        finally:
+            source.close()
     if check != "ok":
         _drop(partial)
         raise StorageError(f"النسخة لم تجتز الفحص / the copy failed its check: {check}")
@@ -321,16 +335,9 @@ def recover(src: Path, dest: Path) -> RecoverReport:
         shadows = {FTS_TABLE + s for s in FTS_SHADOWS}
         tables = [(name, sql) for kind, name, _, sql in schema
                   if kind == "table" and not name.startswith("sqlite_") and name not in shadows]
-        partial = dest.with_name(dest.name + ".partial")
-        try:
-            dest.parent.mkdir(parents=True, exist_ok=True)  # as backup does (QA24 R8)
-            _drop(partial)
-            target = sqlite3.connect(partial, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise _dest_error(dest, exc) from exc
         kept: dict[str, int] = {}
         damaged: list[str] = []
-        try:
+        with _new_file(dest, isolation_level=None) as (target, partial):
             target.execute("begin")
             for name, sql in tables:
                 target.execute(sql)
@@ -349,13 +356,6 @@ def recover(src: Path, dest: Path) -> RecoverReport:
                         log.warning("recover could not make name=%s error=%s", name, exc)
             target.execute("commit")
             check = target.execute("pragma quick_check").fetchone()[0]
-        except BaseException as exc:
-            target.close()
-            _drop(partial)
-            if isinstance(exc, sqlite3.Error | OSError) and _at_destination(exc):
-                raise _dest_error(dest, exc) from exc
-            raise
-        target.close()
     finally:
         source.close()
     _open_as_nashra(src, partial, dest, damaged)
