@@ -23,10 +23,10 @@ from cli import ingest as ingest_cmd
 from cli import search as search_cmd
 from cli import stories as stories_cmd
 from cli.helptext import Parser, bilingual
+from digests.data_migrations import set_upgrade_language
 from digests.envfile import anchored, find_env_file
 from digests.errors import NashraError
 from digests.logs import setup_logging
-from digests.migrations import set_upgrade_language
 from digests.settings import Settings, config_warnings
 
 log = logging.getLogger("nashra")

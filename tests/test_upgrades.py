@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from migration_kit import archive_before
 
-from digests import digest, migrations
+from digests import data_migrations, digest, migrations
 from digests.storage import Database
 
 NOW = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -27,12 +27,12 @@ def test_old_groups_keep_the_language_they_spoke_when_the_default_changes(
                                         (2001, "private", None)):
                 db.execute("insert into chats (id, type, language, created_at)"
                            " values (?, ?, ?, ?)", [chat_id, kind, lang, NOW])
-    monkeypatch.setattr(migrations, "UPGRADE_LANGUAGE", [])
-    migrations.set_upgrade_language("ar")  # the .env of the first start after the upgrade
+    monkeypatch.setattr(data_migrations, "UPGRADE_LANGUAGE", [])
+    data_migrations.set_upgrade_language("ar")  # the .env of the first start after the upgrade
     with Database(path) as db:
         langs = dict(db.conn.execute("select id, language from chats"))
     assert langs == {-100600: "ar", -100700: "en", -100800: "ar", 2001: None}
-    migrations.set_upgrade_language("en")  # the operator changes DEFAULT_LANGUAGE later
+    data_migrations.set_upgrade_language("en")  # the operator changes DEFAULT_LANGUAGE later
     with Database(path) as db:
         assert db.migrate() == []
         assert dict(db.conn.execute("select id, language from chats"))[-100600] == "ar"
@@ -76,7 +76,7 @@ def test_a_killed_backfill_keeps_its_batches_and_the_next_start_goes_on(
                                ).fetchone()[0]
     assert kept == 200  # the first batch was committed, the second rolled back
     monkeypatch.setattr(digest, "store_digest", real)
-    monkeypatch.setattr(migrations, "PROGRESS_SECONDS", 0.0)
+    monkeypatch.setattr(data_migrations, "PROGRESS_SECONDS", 0.0)
     with caplog.at_level(logging.INFO), Database(path) as db:
         assert db.conn.execute("select count(*) from articles where digested_at is null"
                                ).fetchone()[0] == 0
@@ -99,8 +99,8 @@ async def test_an_old_group_answers_in_its_language_after_the_default_changes(
                    " 'supergroup', 'قديمة', ?)", [NOW])
         db.execute("insert into subscriptions (chat_id, topic, topic_key, created_at)"
                    " values (-100600, 'ترامب', 'ترامب', ?)", [NOW])
-    monkeypatch.setattr(migrations, "UPGRADE_LANGUAGE", [])
-    migrations.set_upgrade_language("ar")  # the first start after the upgrade
+    monkeypatch.setattr(data_migrations, "UPGRADE_LANGUAGE", [])
+    data_migrations.set_upgrade_language("ar")  # the first start after the upgrade
     Database(path).close()
     with Database(path) as later, later.transaction() as sql:  # one stored later with no language
         sql.execute("insert into chats (id, type, title, created_at, language) values (-100900,"

@@ -1,0 +1,232 @@
+"""Data migrations: the steps that rewrite or backfill stored rows, and what they need for it.
+
+Each is a step of digests.migrations (its registry, which names and orders them); never edit an
+applied one. Most call the module whose rules changed (digests.digest, digests.stories,
+digests.subscriptions …), imported inside the step so the registry loads without them. A long
+one over every article may commit as it goes (`commit_chunk`) when its work is resumable: a killed
+start keeps the chunks done and the next start goes on from there (QA22 U4), with a `Progress`
+line as it goes. Schema changes are digests.schema_migrations.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+import sqlite_utils
+
+# The name these lines have always been logged under (operators' log filters keep working).
+log = logging.getLogger("digests.migrations")
+
+PROGRESS_SECONDS = 10.0  # a progress line at most this often during a long migration
+# The operator's DEFAULT_LANGUAGE, which a migration cannot read from settings on its own: the
+# command line sets it (cli.main) before any database is opened; None falls back to the .env.
+UPGRADE_LANGUAGE: list[str] = []
+
+
+def set_upgrade_language(language: str) -> None:
+    """The DEFAULT_LANGUAGE of this run, for 030_pin_group_languages."""
+    UPGRADE_LANGUAGE[:] = [language]
+
+
+def commit_chunk(db: sqlite_utils.Database) -> None:
+    """Commit the migration's work so far and go on in a new transaction (storage.Database
+    commits or rolls back the last one). Only for work a rerun resumes where it stopped: the
+    migration is recorded as applied only once it has run to its end."""
+    db.conn.execute("COMMIT")
+    db.conn.execute("BEGIN IMMEDIATE")
+
+
+class Progress:
+    """key=value progress of a long migration: done/total, %, rate and time left, every
+    PROGRESS_SECONDS at most (QA22 U4: 10:39 of silence in 004 on 35k articles)."""
+
+    def __init__(self, name: str, total: int, clock: Callable[[], float] = time.monotonic
+                 ) -> None:
+        self.name, self.total, self.clock = name, total, clock
+        self.started = self.last = clock()
+        self.done = 0
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        now = self.clock()
+        if now - self.last >= PROGRESS_SECONDS and self.total:
+            self.last = now
+            rate = self.done / max(now - self.started, 1e-6)
+            left = (self.total - self.done) / rate if rate else 0.0
+            log.info("migration progress name=%s done=%d total=%d percent=%.0f rate=%.1f/s "
+                     "left_minutes=%.1f", self.name, self.done, self.total,
+                     100 * self.done / self.total, rate, left / 60)
+
+
+def m003_search_index(db: sqlite_utils.Database) -> None:
+    # FTS5 over analyzed keys, its vocabulary, the delete trigger; indexes existing rows.
+    from digests.search_index import create_index
+
+    create_index(db)
+
+
+def m004_backfill_digests(db: sqlite_utils.Database, *, batch: int = 200) -> None:
+    # Old articles get digests: condense every row whose digested_at is null (none on a new
+    # file), oldest first (digests.digest.backfill_digests), committing each batch: a rerun
+    # after a kill picks the rows still null (QA22 U4), with a progress line as it goes.
+    from datetime import datetime, timezone
+
+    from digests.digest import backfill_digests
+    from digests.processing import StoreContext
+    from digests.settings import Settings
+
+    ctx = StoreContext(now=datetime.now(timezone.utc), settings=Settings(), backfill=True)
+    total = db.execute("select count(*) from articles where digested_at is null").fetchone()[0]
+    progress = Progress("004_backfill_digests", int(total))
+
+    def committed(made: int) -> None:
+        progress.step(made)
+        commit_chunk(db)
+
+    backfill_digests(db, ctx, batch=batch, after_batch=committed)
+
+
+def m006_story_index(db: sqlite_utils.Database) -> None:
+    # Story candidate index (digests.stories), then stories for articles stored before it existed.
+    from digests.stories import backfill_stories
+    from digests.story_rows import create_story_index
+
+    create_story_index(db)
+    backfill_stories(db)
+
+
+def m007_digest_story_links(db: sqlite_utils.Database) -> None:
+    # Digests backfilled by 004 predate the stories of 006: add their "story" related links.
+    from digests.digest import refresh_story_links
+
+    refresh_story_links(db)
+
+
+def m008_page_retries(db: sqlite_utils.Database) -> None:
+    # Feed-only articles get their page fetched again on later polls (digests.retries).
+    from datetime import datetime, timedelta, timezone
+
+    db.execute("alter table articles add column page_attempts integer not null default 0")
+    db.execute("alter table articles add column page_retry_at text")
+    db.execute("create index articles_page_retry on articles(page_retry_at)"
+               " where page_retry_at is not null")
+    # Feed-only rows of the last two days get their retries too (due at the next poll); older
+    # pages are likely gone for good. Not when page fetching was switched off.
+    since = (datetime.now(timezone.utc) - timedelta(days=2)).isoformat(timespec="seconds")
+    db.execute("update articles set page_retry_at = fetched_at where page_status = 'feed_only'"
+               " and fetched_at >= ? and coalesce(page_error, '') not like '%disabled%'",
+               [since])
+
+
+def m011_rekey_subscriptions(db: sqlite_utils.Database) -> None:
+    # «علي» is read as a name since session 2: topics like «علي شمخاني» get the key they are
+    # looked up by now (digests.subscriptions.rekey_subscriptions).
+    from digests.subscriptions import rekey_subscriptions
+
+    rekey_subscriptions(db)
+
+
+def m015_trim_topics(db: sqlite_utils.Database) -> None:
+    # Topics are stored without the words of asking at their ends since session 4 («ما آخر أخبار
+    # الغوطة؟» is «الغوطة»): older ones get the same label (digests.subscriptions.trim_topics).
+    from digests.subscriptions import trim_topics
+
+    trim_topics(db)
+
+
+def m016_article_vectors(db: sqlite_utils.Database) -> None:
+    # Meaning vectors of headline + lead (digests.stories, digests.semantic). The table only:
+    # vectors are opt-in (SEMANTIC_MODEL), and a migration cannot read settings; a pair with a
+    # vector missing is decided by words, and stories.backfill_vectors embeds on request.
+    from digests.stories import create_vector_table
+
+    create_vector_table(db)
+
+
+def m017_fetch_time_dates(db: sqlite_utils.Database) -> None:
+    # Articles stored undated or dated in the future (QA8 F8) take their fetch time, as new ones
+    # do since session 5 (digests.dates.stored_time): no «— UTC», no 2035 first in search.
+    from digests.archive import date_undated_articles
+
+    date_undated_articles(db)
+
+
+def m019_gone_pages(db: sqlite_utils.Database) -> None:
+    # Feed-only articles whose page answered 404/410 are gone for good (QA10 F10): no more
+    # retries, and deliveries still waiting for them move to a live report or are skipped
+    # (digests.retries.mark_stored_gone). They stay searchable.
+    from datetime import datetime, timezone
+
+    from digests.retries import mark_stored_gone
+
+    mark_stored_gone(db, datetime.now(timezone.utc))
+
+
+def m024_clean_topics(db: sqlite_utils.Database) -> None:
+    # Topics are stored without bidi controls and invisible characters since session 8 (QA14
+    # F5: an RLO in a topic mirrored every reply quoting it): older ones are cleaned the same way.
+    from digests.subscriptions import trim_topics
+
+    trim_topics(db)
+
+
+def m030_pin_group_languages(db: sqlite_utils.Database) -> None:
+    # Groups and channels stored before their language was (QA22 U1) spoke DEFAULT_LANGUAGE:
+    # that language is written down now, so a later DEFAULT_LANGUAGE change in .env does not
+    # switch them, as it does not switch a group created since (which keeps its admin's).
+    # Private chats keep NULL: their reader's Telegram language decides, as before.
+    language = UPGRADE_LANGUAGE[0] if UPGRADE_LANGUAGE else _env_language()
+    language = "en" if language == "en" else "ar"
+    cur = db.execute("update chats set language = ? where type != 'private' and language is null",
+                     [language])
+    if cur.rowcount:
+        log.info("group languages pinned chats=%d language=%s", cur.rowcount, language)
+
+
+def m031_question_topics(db: sqlite_utils.Database) -> None:
+    # Since session 12 (X31, QA23 S1) a question about an event is followed as the names of the
+    # news it holds («كم عدد القتلى في الغوطة» is «الغوطة»: its follower was sent nothing) and
+    # the dialects' words of asking are left out at a topic's ends («ايه اخبار مصر النهاردة» is
+    # «مصر»): topics stored before are written (trim_topics) and then keyed (rekey_subscriptions)
+    # as they are stored now. A chat that already follows the topic (its key) loses the old
+    # row: it is sent that topic's stories already, and would see it listed twice.
+    from digests.errors import QueryError
+    from digests.subscriptions import key_of, rekey_subscriptions, trim_topics
+
+    trim_topics(db)
+    rekey_subscriptions(db)
+    for row in list(db.query("select id, chat_id, topic, topic_key from subscriptions"
+                             " where topic != ''")):
+        try:
+            key = key_of(row["topic"])
+        except QueryError:
+            continue
+        if key != row["topic_key"] and db.execute(
+                "select 1 from subscriptions where chat_id = ? and topic_key = ? and id != ?",
+                [row["chat_id"], key, row["id"]]).fetchone():
+            db.execute("delete from subscriptions where id = ?", [row["id"]])
+
+
+def m032_named_topics(db: sqlite_utils.Database) -> None:
+    # Since X35 (QA24 R1/R5) a sentence is followed as the names of the news it holds («شكو ماكو
+    # بالعراق» is «العراق»: its follower was sent nothing) and the names of one group are one
+    # subscription («الحوثي» and «أنصار الله»): rows stored before are rewritten, and a chat's
+    # second row for one thing goes (it listed both, and a bundle header named both).
+    from digests.subscriptions import merge_named_topics
+
+    log.info("named topics merged rows=%d", merge_named_topics(db))
+
+
+def _env_language() -> str:
+    """DEFAULT_LANGUAGE as the process's settings read it (for a database opened outside the
+    command line, e.g. by a test or a script)."""
+    from digests.envfile import find_env_file
+    from digests.errors import NashraError
+    from digests.settings import Settings
+
+    try:
+        return Settings.from_env(env_file=find_env_file().path).default_language
+    except (NashraError, OSError):
+        return Settings().default_language
