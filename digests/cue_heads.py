@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digests.cue_speakers import described, plausible_speaker
 from digests.cue_window import Window
+from digests.describer_subjects import described
+from digests.speaker_checks import plausible_speaker
 from digests.speakers import Tok, subject
 from digests.speech import (
     STOP,

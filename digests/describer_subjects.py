@@ -4,7 +4,7 @@ After «ووصف بولتون التدخل الروسي بأنه …», «ولخ
 «واعتبرت الخطوة "انتهاكا …"» the subject read after the verb runs into what was described,
 summed up, refused or considered; these functions cut it where the object starts (or find no
 subject written), and tell a describing verb with its object pronoun («وصفته السفارة»). Used by
-digests.cue_speakers (re-exported there) and digests.speech_cues. Pure functions of tokens
+digests.vso_speakers, digests.reported_speakers and digests.speech_cues. Pure functions of tokens
 (digests.speakers).
 """
 

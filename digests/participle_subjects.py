@@ -9,7 +9,7 @@ sentence («ونعتها الوزارة قائلة:»), the subject of «كان�
 
 from __future__ import annotations
 
-from digests.cue_speakers import after_lam
+from digests.relayed_speakers import after_lam
 from digests.speaker_checks import _adjective, plausible_speaker
 from digests.speakers import Tok, subject
 from digests.speech import PREPOSITIONS, STOP, cue_of, fold, strip_conj

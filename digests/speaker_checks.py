@@ -5,7 +5,7 @@
 («منهم», «الله تعالى») or a medium whose name was not read («شبكة» alone); `object_cut` cuts a
 subject that ran into the object of «اتهم», «دعا», «طالب» …; `nominative` gives an accusative
 subject kept from «إنّ/لكنّ» its nominative form. Pure functions of words and tokens
-(digests.speakers); digests.cue_speakers re-exports them.
+(digests.speakers).
 """
 
 from __future__ import annotations

@@ -22,28 +22,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from digests.cue_speakers import (
-    ABOVE,
+from digests.cue_speakers import written_speaker
+from digests.cue_window import Window, cue_window
+from digests.describer_subjects import REFUSE, describer_only, refused_subject, summed_subject
+from digests.relayed_speakers import RELAY_VERBS, RELAYED_PRONOUNS
+from digests.speaker_checks import (
     bare_medium,
     colon_cut,
     conjunction_cut,
-    describer_only,
     describing_verb_cut,
-    REFUSE,
-    RELAY_VERBS,
-    RELAYED_PRONOUNS,
+    no_voice,
     nominative,
     object_cut,
-    no_voice,
     plausible_speaker,
-    refused_subject,
+    plural_verb_object,
     tail_cut,
-    summed_subject,
-    unwritten_speaker,
-    written_speaker,
 )
-from digests.cue_window import Window, cue_window
-from digests.speaker_checks import plural_verb_object
 from digests.participle_subjects import (
     kana_present_subject,
     named_opener,
@@ -67,6 +61,7 @@ from digests.speech import (
 from digests.cue_heads import IF_WORDS, WHETHER_WORDS, Head, cue_head
 # host_noun: importable here as before the cue word's reading moved to digests.cue_heads
 from digests.speech_start import comma_start, host_noun, marked_start  # noqa: F401
+from digests.unwritten_speakers import ABOVE, unwritten_speaker
 
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 # Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.

@@ -4,8 +4,8 @@ A bare or present verb («وقال إن», «تقول فيه», «الذين ق�
 speaker is the noun a relative clause describes, the publisher of «بيانا قال فيه», the subject
 between «كان» and the verb («وكان السفير قد أعلن»), the subject of the verb that opened the
 sentence («وقدّر المعهد …، وقال إن») or the SVO subject before it (`unwritten_speaker`). The
-publisher and «كان» readers serve digests.cue_speakers' `written_speaker` too. Pure functions of
-tokens (digests.speakers).
+publisher and «كان» readers serve digests.cue_speakers' `written_speaker` too (and
+digests.vso_speakers, digests.reported_speakers). Pure functions of tokens (digests.speakers).
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from digests.cue_speakers import plausible_speaker as reexported
 from digests.speaker_checks import (
     bare_medium,
     no_voice,
@@ -20,10 +19,6 @@ def test_misread_subjects_are_not_speakers() -> None:
     for name in ("الرئيس الفرنسي إيمانويل ماكرون", "روحاني", "الخارجية الفرنسية",
                  "صحيفة \"الشرق الأوسط\"", "وزارة الدفاع الأمريكية (البنتاغون)"):
         assert plausible_speaker(name), name
-
-
-def test_cue_speakers_reexports_the_checks() -> None:
-    assert reexported is plausible_speaker
 
 
 def test_the_object_after_an_accusing_or_calling_verb_is_cut() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digests.cue_speakers import plausible_speaker
 from digests.quote_marks import quote_spans, sentence_spans
+from digests.speaker_checks import plausible_speaker
 from digests.speakers import Speakers, tokens
 from digests.quotes import find_quotes
 from digests.speech_cues import Cue, find_cues, host_noun

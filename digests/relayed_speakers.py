@@ -1,0 +1,83 @@
+"""The source whose words are relayed at a speech cue: «نقلت الوكالة عن X», «على لسان X».
+
+digests.vso_speakers reads the subject after a speech verb; when that verb relays («ونقلت
+الوكالة عن المتحدث X قوله»), «نقلا عن» follows its subject or the words are «على لسان» someone,
+the one relayed speaks, not the medium (`relayed_speaker`). `after_lam` reads a speaker glued to
+«ل» («وفقا لتورنبول», «بيانا لوزارة النقل»), for digests.cue_speakers and
+digests.participle_subjects too. Pure functions of tokens (digests.speakers).
+"""
+
+from __future__ import annotations
+
+from digests.speakers import RELAYING, Tok, subject, tokens
+from digests.speech import OBJECT_PRONOUNS, is_complementizer
+
+RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
+RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة عنه»: his words, not the agency's
+# «مسؤول أميركي نقلت أقواله صحيفة X» (F13): the words relayed are the one's named before. Folded.
+RELAYED_PRONOUNS.update({w: g for g, ws in (("m", "اقواله تصريحاته كلامه"),
+                                            ("f", "اقوالها تصريحاتها كلامها"))
+                         for w in ws.split()})
+
+# «نقلت الصحيفة بيانا لوزارة النقل قالت فيه»: the document's author speaks. Folded.
+DOCUMENTS = frozenset("بيانا تصريحا تصريحات رساله كلمه تغريده مقتطفات نص".split())
+
+
+def after_lam(toks: list[Tok], m: int, last: int) -> tuple[str, int]:
+    """The speaker written at token `m` behind a glued «ل»: «لوزارة النقل» → «وزارة النقل»,
+    «للوزارة» → «الوزارة», «لـ"سانا"» → «"سانا"»; and the first token after it."""
+    raw = toks[m].raw
+    if toks[m].norm in OBJECT_PRONOUNS:
+        return "", m + 1  # «وفقا له»: the one named before
+    bare = raw[2:] if raw.startswith("لـ") else "ا" + raw[1:] if raw.startswith("لل") else raw[1:]
+    if not bare:
+        return "", m + 1
+    head = tokens(bare)
+    if len(head) != 1:
+        return "", m + 1
+    t = toks[m]
+    lifted = Tok(t.start, t.end, bare, head[0].norm)
+    return subject([*toks[:m], lifted, *toks[m + 1:]], m, last)
+
+
+def relayed_speaker(toks: list[Tok], k: int, j: int, last: int, norm: str,
+                    speaker: str) -> tuple[str, int]:
+    """The speaker of the verb at `k` (its cue form `norm`) when the words are someone else's,
+    and the first token after it; else `speaker` read after the verb, ending before `j`."""
+    if norm in RELAY_VERBS:
+        # «ونقلت الوكالة عن المتحدث X قوله …»: the speaker follows «عن».
+        # (up to 8 words; or where the publisher read after the verb ends: «ونقل موقع "كوين
+        # ديسك" المتخصص بأخبار العملات الرقمية عن سنودن قوله» — seed 21, 6135)
+        reach = max(k + 8, subject(toks, k + 1, last, after_verb=True)[1] + 1)
+        for m in range(k + 1, min(last, reach)):
+            if m >= k + 8 and toks[m].norm != "عن":
+                continue  # (past eight words only «عن» itself: «… يونكر عنه» stays as before)
+            if toks[m].norm == "عن":
+                speaker, j = subject(toks, m + 1, last)
+                break
+            if toks[m].norm in RELAYED_PRONOUNS:
+                # «ونقلت الوكالة عنه قوله»: the one relayed was named before.
+                speaker, j = "", m + 1
+                break
+            if toks[m].norm == "لسان" and toks[m - 1].norm == "علي":
+                # «نقلت وسائل إعلام على لسان فريدمان»: the one whose words they are.
+                speaker, j = subject(toks, m + 1, last)
+                break
+        else:
+            if (j + 1 < last and toks[j].norm in DOCUMENTS
+                    and toks[j + 1].raw.startswith("ل")):
+                # «ونقلت صحيفة X بيانا لوزارة النقل قالت فيه»: the ministry speaks.
+                speaker, j = after_lam(toks, j + 1, last)
+    elif speaker and any(toks[m].norm == "لسان" and toks[m - 1].norm == "علي"
+                         for m in range(j + 1, min(last, k + 10))):
+        # «وأضافت الوزارة مقتطفا آخر للمقابلة على لسان الأمير قوله:» (QA13 4939): the words
+        # are the one's on whose tongue they are, not the publisher's (with no publisher
+        # written, «وقالت على لسان المتحدث باسمها» stays the group's, named before).
+        m = next(m for m in range(j + 1, min(last, k + 10))
+                 if toks[m].norm == "لسان" and toks[m - 1].norm == "علي")
+        if not any(is_complementizer(toks[n].norm) for n in range(j, m)):
+            speaker, j = subject(toks, m + 1, last)
+    elif j + 1 < last and toks[j].norm in RELAYING and toks[j + 1].norm == "عن":
+        # «قالت الوكالة نقلا عن مصدر حكومي إن …»: the source relayed is the speaker.
+        speaker, j = subject(toks, j + 2, last)
+    return speaker, j

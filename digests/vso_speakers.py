@@ -1,0 +1,200 @@
+"""The subject written after a sentence's speech verb (VSO, the common order), corrected.
+
+digests.cue_speakers reads the speaker at a cue; for a verb outside reported speech that has no
+colon and no earlier speaker of the same sentence it asks `speaker_after_verb`: the subject after
+the verb (digests.speakers.subject), then the readings that correct it — «بعض» with its noun,
+«المصدر نفسه» (the one named before), a share of those polled, an indefinite plural before
+«اعتبروا», unnamed reports, the source relayed (digests.relayed_speakers), the describer's
+subject (digests.describer_subjects), whom «أبلغ/حث/طالب» addressed (never the speaker), the
+subject of «أن X أبلغ» written before the verb, and the pronoun subject of «ولكنه ينفي». Pure
+functions of tokens (digests.speakers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.describer_subjects import _DESCRIBE, _considered_object, _described_by, refused_only
+from digests.fronted_speakers import speaker_before
+from digests.relayed_speakers import relayed_speaker
+from digests.speaker_checks import SHARE_RE, plausible_speaker
+from digests.speakers import Tok, subject
+from digests.speech import RELATIVES, STOP, cue_of, fold, is_complementizer, strip_conj
+from digests.unwritten_speakers import _KANA, _kana_subject, _predicate_word
+
+# A pronoun written before the verb is its subject («لكنه قال», «وهو يؤكد»).
+_PRONOUN_SUBJECTS = frozenset("لكنه ولكنه لكنها ولكنها وهو وهي فهو فهي".split())
+# «وحسب رويترز، أبلغ X …»: an attribution opening the sentence is not the telling verb's subject.
+_BY_PREPS = frozenset("حسب بحسب وفق وفقا طبقا".split())
+# «المصدر نفسه», «المسؤول ذاته»: the one named before. Folded.
+_ANAPHORS = frozenset("نفسه نفسها ذاته ذاتها".split())
+
+
+# «أبلغ/يبلغ»: told someone — the person told follows the verb at once. Folded.
+_INFORM = frozenset("ابلغ ابلغت يبلغ تبلغ".split())
+# Verbs with an addressee after them like «أبلغ»: «إلا أن وكالة الصحة طمأنت المواطنين بأن …»
+# (seed 23, 4390), «أن الوزير حث نظيره على …». Folded.
+# («طالب» is also «a student»: «… أو طالب هي لغة …», corpus 1136; only its other forms.)
+_ADDRESS = _INFORM | frozenset("طمان طمانت حث حثت يحث تحث حض حضت طالبت يطالب تطالب".split())
+# «وحث هاموند على استغلال …» (seed 22, 1365): «حث/حض» takes whom it urged, so one noun phrase
+# between the verb and «على» + a noun is that person; the subject is the pronoun. Folded, with
+# «و/ف» too («وحث» keeps its «و» in `strip_conj`: a two-letter stem).
+_URGE = frozenset("وحث وحثت وحض وحضت فحث فحثت".split())
+# Whom a demand or a call is addressed to, never its speaker: «وطالب العالم أن يكون حازما»
+# (seed 23, 6420). Folded.
+_ADDRESSEES = frozenset(("العالم", "المجتمع الدولي", "الجميع", "المواطنين", "الناس"))
+
+
+# Plural speech verbs whose subject may be the indefinite plural just before them. Folded.
+_SAID_PLURAL = frozenset("قالوا اعتبروا اكدوا صرحوا اوضحوا اشاروا ذكروا افادوا اعلنوا راوا"
+                         " اضافوا حذروا شددوا لفتوا".split())
+
+
+# Whom «أبلغ» told when it stands last in the subject read after it. Folded.
+_TOLD = frozenset("الشرطه السلطات الصحفيين الصحافيين المحققين المحكمه النيابه المراسلين".split())
+# Media nouns that open whom «أبلغ» told: «قناة فوكس نيوز», «صحيفة …». Folded.
+_MEDIA = frozenset("قناه صحيفه وكاله اذاعه تلفزيون مجله موقع شبكه".split())
+# Titles that open a subject of their own: «…، وقال وزير الخارجية X "…"» is the minister
+# speaking, not the one a cue before named. Folded, without «ال».
+_TITLES = frozenset("وزير وزيره رئيس رئيسه متحدث متحدثه ناطق ناطقه سفير سفيره مدير مديره"
+                    " قائد زعيم نائب مستشار".split())
+
+
+# «جميع الدول», «كل الأطراف»: one party urged. Folded.
+_ALL = frozenset("جميع كل كافه".split())
+
+
+def _one_party(read: str) -> bool:
+    """The words read after «وحث» name one party — one word («المستثمرين», «الدوحة»), «جميع
+    …», a noun and its relative adjective («الدول الأوروبية»), a title and its name («وزير
+    الخزانة البريطاني فيليب هاموند») — so they are whom the writer's last voice urged, not a
+    subject with its object («وحثت الصين الولايات المتحدة على», «اليابان والاتحاد الأوروبي
+    واشنطن»: left as read)."""
+    words = [fold(w) for w in read.split()]
+    if not words or any(w.startswith("و") for w in words[1:]):
+        return False
+    return (len(words) == 1 or words[0] in _ALL or words[0].removeprefix("ال") in _TITLES
+            or (len(words) == 2 and words[1].startswith("ال") and words[1].endswith(("يه", "ي"))))
+
+
+def titled(t: Tok) -> bool:
+    """«وزير», «المتحدث»: a title that opens the subject of a verb before it."""
+    return t.norm.removeprefix("ال") in _TITLES
+
+
+def _plural_before(toks: list[Tok], k: int, first: int) -> str:
+    """«ما أثار انتقاد مسؤولين كبار في الكونغرس اعتبروا أن …» (QA13 3416): a plural verb right
+    after an indefinite plural noun phrase describes it, and that noun is its subject (not the
+    last speaker named)."""
+    head = None
+    for m in range(k - 1, max(first - 1, k - 6), -1):
+        t = toks[m]
+        if (t.raw[-1] in "،,:.\"”»" or cue_of(t.raw)[1] is not None or t.norm in RELATIVES
+                or (t.norm in STOP and t.norm != "في")):
+            break
+        if (len(t.norm) >= 6 and t.norm.endswith(("ين", "ون"))
+                and not t.norm.startswith(("ال", "وال", "بال", "لل"))):
+            head = m  # the first of «مسؤولون عراقيون»: the noun, not its adjective
+    return " ".join(toks[x].raw for x in range(head, k)) if head is not None else ""
+
+
+_REPORTING = frozenset("تفيد يفيد افادت افاد تشير اشارت ذكرت تذكر قالت تقول".split())
+# «تقارير إعلامية/بريطانية/صحفية»: a relative adjective in «ـية» after «تقارير».
+_REPORT_ADJ = re.compile(r"^[\u0621-\u064a]{2,}ية[،,]?$")
+
+
+def _reports_subject(toks: list[Tok], k: int, last: int, norm: str) -> bool:
+    """Token `k` is a verb of reporting and «تقارير» (reports) right after it is its subject."""
+    return (strip_conj(norm) in _REPORTING and k + 1 < last
+            and toks[k + 1].norm in ("تقارير", "التقارير"))
+
+
+def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str,
+                       prev: str) -> tuple[str, int]:
+    """The speaker written after the verb at `k` (cue form `norm`, the word before it `prev`)
+    or "", and the first token after it."""
+    t = toks[k]
+    speaker, j = subject(toks, k + 1, last, after_verb=True)
+    if (fold(speaker) == "بعض" and j < last and toks[j].norm.startswith("ال")
+            and cue_of(toks[j].raw)[1] is None and not is_complementizer(toks[j].norm)):
+        # «وقال بعض التقارير إن …» (QA18 R2): «بعض» names nobody without its noun.
+        speaker, j = speaker + " " + toks[j].raw.rstrip("،,:"), j + 1
+    if refused_only(norm, speaker, toks[j].norm if j < last else ""):
+        speaker = ""  # «ورفض تلميحات عن …» (seed 24, 3506): the object, no subject
+    words = speaker.split()
+    if len(words) == 2 and fold(words[1]) in _ANAPHORS:
+        # «وأضاف المصدر نفسه أنه …» (QA18 R2): «the same source» is the one named before
+        # (as «وأضاف» alone is); shown out of its article it names nobody.
+        speaker = ""
+    share = SHARE_RE.match(" ".join(toks[m].raw for m in range(k + 1, min(last, k + 6))))
+    if not speaker and share and "%" not in share.group(0) and "٪" not in share.group(0):
+        # «قال 48 بالمئة من العينة إن …» (QA13 5582): the share of those polled speaks, with
+        # «من …» up to its «إن» (the last named speaker was put in its place).
+        j = k + 1 + len(share.group(0).split())
+        of = next((m for m in range(j, min(last, j + 6)) if is_complementizer(toks[m].norm)),
+                  None)
+        if of is not None and (toks[j].norm in ("من", "ممن") or (
+                toks[j].norm == "فقط" and toks[j + 1].norm in ("من", "ممن"))):
+            j = of  # «44 في المئة ممن شملهم الاستطلاع», «9 في المئة فقط من المشاركات»
+        speaker = " ".join(toks[m].raw for m in range(k + 1, j)).rstrip("،,:")
+    if not speaker and strip_conj(norm) in _SAID_PLURAL:
+        speaker = _plural_before(toks, k, first)  # «انتقاد مسؤولين كبار اعتبروا أن»
+    if not speaker and _reports_subject(toks, k, last, norm):
+        # «وتفيد تقارير بأن …»: unnamed reports are the subject («بحسب تقارير، …»), not
+        # the object noun «تقارير» that ends a subject elsewhere; else the last named
+        # speaker was given their words.
+        j = k + 2 + (k + 2 < last and _REPORT_ADJ.match(toks[k + 2].raw) is not None)
+        speaker = " ".join(toks[m].raw for m in range(k + 1, j)).rstrip("،,:")
+    speaker, j = relayed_speaker(toks, k, j, last, norm, speaker)
+    if norm in _DESCRIBE and not (speaker and toks[j - 1].raw[-1] in "،,"):
+        # «ووصف بولتون التدخل الروسي بأنه …»: subject and object run together after «وصف»;
+        # only a subject set off by a comma («ووصف الرئيس، …، الهجوم») is trusted, or one
+        # that his own «نظيره/مساعديه …» ends («وصف الرئيس X نظيره السوري بـ"…"، قائلا»),
+        # or one the reading ended before the description (`_describer_subject`).
+        speaker, j = _described_by(toks, k, speaker, j, last)
+    if (norm in _URGE and t.norm.startswith(("و", "ف")) and _one_party(speaker)
+            and j + 1 < last and toks[j].norm == "علي"
+            and toks[j + 1].norm not in ("ان", "انه", "انها")):
+        # «وحث وزير الخزانة فيليب هاموند على استغلال …» (seed 22, 1365): the one urged.
+        speaker, j = "", k + 1
+    if strip_conj(norm) in _ADDRESS | {"طالب"} and fold(speaker) in _ADDRESSEES:
+        speaker, j = "", k + 1  # «وطالب العالم أن يكون حازما …، لافتا» (seed 23, 6420)
+    if strip_conj(norm) in _ADDRESS and speaker and not t.norm.startswith(("و", "ف")):
+        # «أن الرئيس الفرنسي أبلغ أردوغان …، بأنه "…"»: after «أن» the subject is written
+        # before «أبلغ»; the name after it is whom he told (QA13 1831).
+        before = speaker_before(toks, k, first, max_words=5)
+        n = len(before.split())
+        if before and k - n - 1 >= first and toks[k - n - 1].norm in ("ان", "بان", "وان"):
+            speaker = before
+        elif (before and k - n == first and plausible_speaker(before)
+              and not any(toks[m].raw.endswith(("،", ",")) for m in range(first, k))
+              and strip_conj(toks[first].norm) not in _BY_PREPS):
+            # «عباس أبلغ الرئيس الروسي بأن …» (QA18 R1): the sentence opens with the
+            # subject; the one named after the verb is whom he told.
+            speaker = before
+        elif any(strip_conj(toks[m].norm) in _KANA for m in range(max(first, k - 12), k)):
+            kana = _kana_subject(toks, k, first)
+            if kana and plausible_speaker(kana) and not any(
+                    _predicate_word(w) for w in kana.split()):
+                speaker = kana  # «وكان عباس أبلغ الرئيس الروسي، …، بأن …» (QA18 R1)
+    if strip_conj(norm) in _INFORM and len(speaker.split()) > 1 and fold(
+            speaker.split()[-1]) in _TOLD:
+        # «وأبلغت أسرة كيارا الشرطة أنها …» (QA13 5468): the police are whom she told.
+        speaker = speaker.rsplit(" ", 1)[0]
+    if strip_conj(norm) in _INFORM and len(speaker.split()) > 1:
+        # «وأبلغ الوزير قناة فوكس نيوز التلفزيونية قائلا "…"» (F14's left): a medium named
+        # after the subject is whom he told, with all its name.
+        words = speaker.split()
+        cut = next((n for n in range(1, len(words)) if fold(words[n]) in _MEDIA), 0)
+        if cut:
+            speaker = " ".join(words[:cut])
+    if _considered_object(norm, speaker, toks, j, last):
+        # «واعتبرت الخطوة "انتهاكا صارخا"»: «اعتبر X Y» — the definite noun right after the
+        # verb is what was considered, its accusative predicate in the marks; the subject
+        # is the pronoun (F8's leftover).
+        speaker, j = "", k + 1
+    if prev in _PRONOUN_SUBJECTS:
+        # «ولكنه ينفي ممارسته …»: the subject is the pronoun; what follows the verb is its
+        # object, never a speaker.
+        speaker, j = "", k + 1
+    return speaker, j
