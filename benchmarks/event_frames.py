@@ -45,7 +45,7 @@ SEED = 20261130
 S14_POINTS = (("s14_linear", "stack", 0.48), ("s14_linear", "meaning", 0.48),
               ("s14_boostuse", "boostuse", 0.53))  # S14's read-off thresholds at precision 0.90
 AGREE = ("same_family", "shared_agent", "same_place", "same_count", "score_same")
-CLASH = ("family_clash", "place_clash", "count_clash", "score_clash", "day_clash")
+CLASH = ("family_clash", "agent_clash", "place_clash", "count_clash", "score_clash", "day_clash")
 # A name ending in «frame» has the frame's columns after the ten word features. The block «low»
 # adds nothing (pair_stack.Prep ignores it) but makes the combiner no words-only one, so it
 # decides down to LOW_SIM_FLOOR: can the frame vouch for reports whose words share too little?

@@ -228,9 +228,11 @@ def frame_of(title: str, text: str, published: datetime,
         day=named[0] if named else None)
 
 
-FRAME_FEATURES = ("same_main", "same_family", "family_clash", "shared_agent", "same_place",
-                  "place_clash", "same_count", "count_clash", "score_same", "score_clash",
-                  "day_clash")
+FRAME_FEATURES = ("same_main", "same_family", "family_clash", "shared_agent", "agent_clash",
+                  "same_act", "same_place", "place_clash", "same_count", "count_clash",
+                  "score_same", "score_clash", "day_clash")
+_CLASHES = ("family_clash", "agent_clash", "place_clash", "count_clash", "score_clash",
+            "day_clash")
 
 
 def agreement(a: Frame, b: Frame) -> dict[str, float]:
@@ -240,12 +242,16 @@ def agreement(a: Frame, b: Frame) -> dict[str, float]:
     clash = any(n in same_noun and (n, v) not in b.counts and not any(m == n for m, _ in shared)
                 for n, v in a.counts)
     fa, fb = a.families, b.families
-    agents_a, agents_b = a.agents | (a.names if not a.agents else frozenset()), b.agents | b.names
-    return {
+    agents_a, agents_b = a.agents | a.names, b.agents | b.names
+    out = {
         "same_main": float(a.main is not None and a.main == b.main),
         "same_family": float(bool(fa & fb)),
         "family_clash": float(bool(fa) and bool(fb) and not fa & fb),
         "shared_agent": float(bool(a.agents & agents_b) or bool(b.agents & agents_a)),
+        # another actor in the agent slot, named nowhere in the other headline: «دمشق تدين» vs
+        # «مصر تدين» (two governments answering one event are two stories)
+        "agent_clash": float(bool(a.agents) and bool(b.agents) and not a.agents & agents_b
+                             and not b.agents & agents_a),
         "same_place": float(bool(a.places & b.places)),
         "place_clash": float(bool(a.places) and bool(b.places) and not a.places & b.places),
         "same_count": float(bool({v for _, v in shared if v > 1})),
@@ -254,3 +260,8 @@ def agreement(a: Frame, b: Frame) -> dict[str, float]:
         "score_clash": float(bool(a.scores) and bool(b.scores) and not a.scores & b.scores),
         "day_clash": float(a.day is not None and b.day is not None and a.day != b.day),
     }
+    # one act by one actor and nothing against it: the pair model is linear, so the conjunction
+    # is a feature of its own
+    out["same_act"] = float(bool(out["same_main"]) and bool(out["shared_agent"])
+                            and not any(out[k] for k in _CLASHES))
+    return {k: out[k] for k in FRAME_FEATURES}

@@ -88,3 +88,17 @@ def test_different_counts_scores_families_and_places_clash() -> None:
     assert ef.agreement(m1, m2)["score_clash"] == 1.0
     assert ef.agreement(m1, m1)["score_same"] == 1.0
     assert ef.agreement(a, m1)["family_clash"] == 1.0
+
+
+def test_another_actor_doing_the_same_clashes_and_one_actor_acting_is_one_act() -> None:
+    damascus = ef.frame_of("دمشق تدين احتلال عفرين", "أدانت دمشق سيطرة القوات على المدينة.",
+                           THURSDAY)
+    cairo = ef.frame_of("مصر تدين احتلال عفرين", "أدانت القاهرة سيطرة القوات على المدينة.",
+                        THURSDAY)
+    again = ef.frame_of("دمشق تندد باحتلال عفرين", "نددت دمشق بسيطرة القوات على المدينة.",
+                        THURSDAY)
+    other = ef.agreement(damascus, cairo)
+    assert other["same_main"] == 1.0 and other["agent_clash"] == 1.0
+    assert other["same_act"] == 0.0
+    same = ef.agreement(damascus, again)
+    assert same["agent_clash"] == 0.0 and same["same_act"] == 1.0
