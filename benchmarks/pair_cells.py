@@ -96,6 +96,17 @@ def build(arts: list[pp2.Article]) -> Population:
     return Population(tuple(a.id for a in arts), first, second, bytes(codes))
 
 
+def name_pools(arts: list[pp2.Article]) -> dict[str, int]:
+    """How many in-window cross-source pairs share each place or person name in their titles: the
+    pool the `place` / `person` strata draw ONE pair from once the name is chosen (so a pair drawn
+    through a name stands for about that many)."""
+    pools: Counter[str] = Counter()
+    for a, b in pp2.window_pairs(arts, pp2.WINDOW):
+        pools.update(a.places & b.places)
+        pools.update(a.persons & b.persons)
+    return dict(pools)
+
+
 def load(corpus: Path = pp3.CORPUS) -> list[pp2.Article]:
     """The corpus as the pickers of sets 3 onward read it (pick_pairs3's longer name lists)."""
     return list(pp3.load(corpus))

@@ -8,7 +8,7 @@ the corpus (n_c: labelled pairs in c), whichever stratum drew it, so the weighte
     TP = sum_c N_c * (same and joined)_c / n_c,   FP = ... (not same, joined),   FN = ... (same, apart)
 
 are the corpus's expected counts if, inside each cell, the labelled pairs are like a random sample
-of it. With a sample proportional to N the weights are all equal and the figures are the plain
+of it (a pair may carry a weight inside its cell: the ratio estimator then weighs it so). With a sample proportional to N the weights are all equal and the figures are the plain
 pooled ones. The bootstrap resamples the labelled pairs within each cell (n_c draws with
 replacement), so a cell whose sample holds no same pair contributes none in any replicate: the
 interval says nothing about same pairs a cell's sample missed (see `upper_rate`).
@@ -23,11 +23,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Labelled:
-    """One hand-labelled pair: the cell of the partition it falls in, its label, the system's answer."""
+    """One hand-labelled pair: the cell of the partition it falls in, its label, the system's answer,
+    and its weight inside the cell (1 for a uniform draw; a larger one for a pair whose stratum drew
+    it less likely than the cell's other pairs: its share of N_c is weight / the cell's total)."""
 
     cell: Hashable
     same: bool
     joined: bool
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,9 @@ def estimate(sizes: Mapping[Hashable, int], pairs: Sequence[Labelled]) -> Estima
     for cell, members in by_cell(pairs).items():
         if cell not in sizes:
             raise KeyError(f"labelled pair in cell {cell!r}, which the population lacks")
-        w = sizes[cell] / len(members)
+        total = sum(p.weight for p in members)
         for p in members:
+            w = sizes[cell] * p.weight / total
             if p.same and p.joined:
                 tp += w
             elif p.joined:

@@ -119,5 +119,13 @@ if __name__ == "__main__":
     args = parser.parse_args()
     if args.run:
         run()
+    arts = pair_cells.load()
+    pop = pair_cells.build(arts)
+    audits = [json.loads(line) for f in AUDITS
+              for line in (fsp.GOLD / f).read_text(encoding="utf-8").splitlines() if line.strip()]
+    keys = [frozenset((a["a"], a["b"])) for a in audits]
+    found = pop.lookup(keys)
     story_population_report.report(json.loads(CACHE.read_text()),
-                                   story_population_report.strata(fsp.FILES), args.reps)
+                                   story_population_report.strata(fsp.FILES),
+                                   pair_cells.name_pools(arts), args.reps,
+                                   audit_cells=[found.get(k) for k in keys])

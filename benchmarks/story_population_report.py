@@ -22,14 +22,16 @@ UNIFORM = {**{c: {c, "random"} for c in CELLS[:5]}, "lowsim": {"lowsim", "random
            "named": {"random"}, "rest": {"random"}}
 
 
-def strata(files: Sequence[str]) -> dict[frozenset[str], str]:
-    """The stratum that drew each labelled pair (ids and stratum only are read)."""
-    out: dict[frozenset[str], str] = {}
+def strata(files: Sequence[str]) -> dict[frozenset[str], tuple[str, str]]:
+    """The stratum that drew each labelled pair and its `shared` note (the name, for `place` and
+    `person`); ids, stratum and note only are read."""
+    out: dict[frozenset[str], tuple[str, str]] = {}
     for name in files:
         for line in (GOLD / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                out[frozenset((row["a"], row["b"]))] = str(row.get("stratum", ""))
+                out[frozenset((row["a"], row["b"]))] = (str(row.get("stratum", "")),
+                                                        str(row.get("shared", "")))
     return out
 
 
@@ -38,7 +40,7 @@ def labelled(pairs: Sequence[Mapping[str, Any]], answer: str, split: bool = Fals
     """Labelled pairs with the system's `answer` ("stored" or "pairwise"); `split` keys the cell by
     the stored outcome too (the «cell × stored» estimator)."""
     return [pe.Labelled((p["cell"], p["stored"]) if split else p["cell"], bool(p["same"]),
-                        bool(p[answer])) for p in pairs]
+                        bool(p[answer]), float(p.get("weight", 1.0))) for p in pairs]
 
 
 def borrow(own: list[pe.Labelled], pooled: list[pe.Labelled], sizes: Mapping[Hashable, int],
@@ -64,14 +66,27 @@ def mean_sizes(runs: Sequence[Mapping[str, Any]]) -> dict[Hashable, int]:
     return {k: round(statistics.mean(t.get(k, 0) for t in table)) for k in sorted(keys)}
 
 
-def report(cache: Mapping[str, Any], drawn: Mapping[frozenset[str], str], reps: int = 2000,
-           out: Callable[[str], None] = print) -> None:
+def interval_row(name: str, sizes: Mapping[Hashable, int], lab: list[pe.Labelled], reps: int,
+                 ) -> str:
+    """One table row: the weighted figure, its interval, and the cells no labelled pair reaches."""
+    gaps = pe.uncovered(sizes, lab)
+    note = f"; unreached, weighing nothing: {', '.join(f'{c} {sizes[c]:,}' for c in gaps)}" if gaps else ""
+    return f"| {name} | {fmt(pe.estimate(sizes, lab), pe.bootstrap(sizes, lab, reps))}{note} |"
+
+
+def report(cache: Mapping[str, Any], drawn: Mapping[frozenset[str], tuple[str, str]],
+           pools: Mapping[str, int], reps: int = 2000, out: Callable[[str], None] = print,
+           audit_cells: Sequence[str | None] = (),
+           ) -> None:
     """Print every table of the brief (see the module docstring of story_population.py); `drawn`
-    gives the stratum that drew each labelled pair (`strata`)."""
+    gives the stratum that drew each labelled pair and its note (`strata`), `pools` how many
+    pairs share each title name (pair_cells.name_pools), `audit_cells` the cell of each audited
+    link in the cache's order (None: outside the population)."""
     sizes: dict[Hashable, int] = dict(cache["sizes"])
     folds = [f for f in cache["runs"] if f != "shipped"]
     runs = [cache["runs"][f] for f in folds]
-    pairs = [{**p, "stratum": drawn.get(frozenset((p["a"], p["b"])), "")}
+    pairs = [{**p, "stratum": drawn.get(frozenset((p["a"], p["b"])), ("", ""))[0],
+              "shared": drawn.get(frozenset((p["a"], p["b"])), ("", ""))[1]}
              for r in runs for p in r["pairs"]]
     lost = [p for p in pairs if p["cell"] is None]
     pairs = [p for p in pairs if p["cell"] is not None]
@@ -100,20 +115,19 @@ def report(cache: Mapping[str, Any], drawn: Mapping[frozenset[str], str], reps: 
     for answer in ("stored", "pairwise"):
         lab = labelled(pairs, answer)
         out(f"| {answer}, labelled pairs as drawn (the issue's figure) | {fmt(pe.plain(lab))} |")
-        out(f"| {answer}, corpus-weighted by cell | "
-            f"{fmt(pe.estimate(sizes, lab), pe.bootstrap(sizes, lab, reps))} |")
+        out(interval_row(f"{answer}, corpus-weighted by cell", sizes, lab, reps))
     split = labelled(pairs, "stored", split=True)
-    gaps = pe.uncovered(split_sizes, split)
-    out(f"| stored, corpus-weighted by cell × stored | "
-        f"{fmt(pe.estimate(split_sizes, split), pe.bootstrap(split_sizes, split, reps))} |")
-    if gaps:
-        out(f"(cell × stored parts without a labelled pair, weighing nothing: "
-            + ", ".join(f"{c}: {split_sizes[c]:,}" for c in gaps) + ")")
-
+    out(interval_row("stored, corpus-weighted by cell × stored", split_sizes, split, reps))
     design = [p for p in pairs if p["stratum"] in UNIFORM[p["cell"]]]
-    lab = labelled(design, "stored")
-    out(f"| stored, by cell, only strata drawing uniformly in the cell ({len(design)} pairs) | "
-        f"{fmt(pe.estimate(sizes, lab), pe.bootstrap(sizes, lab, reps))} |")
+    out(interval_row(f"stored, by cell, only strata drawing uniformly in it ({len(design)} pairs)",
+                     sizes, labelled(design, "stored"), reps))
+    named = [p if p["cell"] != "named" else {**p, "weight": pools.get(p["shared"], 1)}
+             for p in pairs if p["cell"] != "named" or p["stratum"] in ("place", "person")]
+    for answer in ("stored", "pairwise"):
+        out(interval_row(f"{answer}, by cell, «named» pairs weighted by their name's pool",
+                         sizes, labelled(named, answer), reps))
+    out(interval_row("stored, by cell × stored, «named» pairs weighted by their name's pool",
+                     split_sizes, labelled(named, "stored", split=True), reps))
 
     out("\n| set | pairs | stored, as drawn | stored, weighted by cell | by cell × stored |"
         " cells borrowed |")
@@ -145,6 +159,27 @@ def report(cache: Mapping[str, Any], drawn: Mapping[frozenset[str], str], reps: 
         f" {outside:,.0f} cross-source past 48 h, {same_source:,.0f} of one source")
 
     audits = cache.get("audits", [])
+    if audit_cells and len(audit_cells) == len(audits):
+        audits = [{**a, "cell": c} for a, c in zip(audits, audit_cells)]
+        joined_parts: dict[Hashable, int] = {k: n for k, n in split_sizes.items()
+                                             if isinstance(k, tuple) and k[1]}
+        still = [pe.Labelled((a["cell"], True), a["same"], True) for a in audits
+                 if a["stored"] and a["cell"] is not None]
+        blind = [p for p in split if isinstance(p.cell, tuple) and p.cell[1]]
+        for name, lab in (("the audits' links the shipped pass still joins", still),
+                          ("those and the blind pairs stored in one story", still + blind)):
+            e = pe.estimate(joined_parts, lab)
+            gaps = pe.uncovered(joined_parts, lab)
+            out(f"precision of the stored links by cell, from {name} ({len(lab)}):"
+                f" {e.precision:.3f} (90%: {'–'.join(f'{x:.3f}' for x in pe.bootstrap(joined_parts, lab, reps)[0])})"
+                + (f"; unreached: {', '.join(f'{c} {joined_parts[c]:,}' for c in gaps)}" if gaps else ""))
+        for c in CELLS:
+            mine = [a for a in audits if a["cell"] == c]
+            if mine:
+                out(f"  audits in {c}: {sum(a['same'] for a in mine)}/{len(mine)} same"
+                    f" (still joined {sum(a['stored'] for a in mine)})")
+        out(f"  audits outside the population (past 48 h or one source):"
+            f" {sum(a['cell'] is None for a in audits)}")
     for name in sorted({a["set"] for a in audits}):
         rows = [a for a in audits if a["set"] == name]
         kept = [a for a in rows if a["stored"]]

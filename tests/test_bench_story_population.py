@@ -139,6 +139,15 @@ def test_unequal_sample_weighs_cells_by_size() -> None:
     assert pe.uncovered({"hi": 100, "lo": 1000, "empty": 0, "none": 5}, pairs) == ["none"]
 
 
+def test_weights_share_a_cell_by_ratio() -> None:
+    # One pair drawn through a name with a pool four times the other's stands for four times as many.
+    pairs = [pe.Labelled("n", True, False, 1.0), pe.Labelled("n", False, False, 4.0)]
+    e = pe.estimate({"n": 1000}, pairs)
+    assert e.fn == pytest.approx(200) and e.tn == pytest.approx(800)
+    even = pe.estimate({"n": 1000}, [pe.Labelled("n", True, False), pe.Labelled("n", False, False)])
+    assert even.fn == pytest.approx(500)
+
+
 def test_bootstrap_interval_holds_the_point() -> None:
     pairs = _sample(random.Random(2), {"a": (30, 0.7, 0.85, 0.1), "b": (50, 0.2, 0.6, 0.05)})
     sizes: dict[Hashable, int] = {"a": 200, "b": 20_000}
@@ -168,11 +177,16 @@ def test_report_prints_every_table() -> None:
         runs[fold] = {"pairs": pairs, "outside": 3, "same_source": 7, "joined_sizes":
                       [[c, j, 50 if j else 5000] for c in pair_cells.CELLS for j in (True, False)]}
     cache = {"sizes": {c: 5050 for c in pair_cells.CELLS}, "runs": runs,
-             "audits": [{"set": "audit7", "same": True, "kind": "", "hours": 5.0, "stored": True}]}
-    drawn = {frozenset((p["a"], p["b"])): "random" for r in runs.values() for p in r["pairs"]}
+             "audits": [{"set": "audit7", "same": k % 4 > 0, "kind": "", "hours": 5.0,
+                         "stored": True} for k in range(8)]}
+    drawn = {frozenset((p["a"], p["b"])): ("random", "") for r in runs.values()
+             for p in r["pairs"]}
     lines: list[str] = []
-    spr.report(cache, drawn, reps=50, out=lines.append)
+    cells = [pair_cells.CELLS[0]] * 4 + [pair_cells.CELLS[1]] * 4
+    spr.report(cache, drawn, {}, reps=50, out=lines.append, audit_cells=cells)
     text = "\n".join(lines)
     assert "| f1 |" in text and "| f2 |" in text
     assert "corpus-weighted by cell × stored" in text
-    assert "audit7: 1/1 same" in text
+    assert "audit7: 6/8 same" in text
+    # The audits alone: both cells hold 50 links, each 3 of 4 right.
+    assert "still joins (8): 0.750" in text
