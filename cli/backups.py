@@ -32,14 +32,16 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
         "restore", parents=[common],
         help="استرجع نسخة احتياطية (أوقف البوت أولًا) / restore a backup (stop the bot first)",
         description="ضع نسخة احتياطية مكان قاعدة البيانات. يُنقل الملف الحالي جانبًا ولا يُحذف، "
-                    "وتُعلَّم التسليمات المستحقة كأنها أُرسلت كي لا يصل القارئ شيء مرتين. / Put "
-                    "a backup in place of the database. The current file is moved aside, not "
-                    "deleted; deliveries already due are marked skipped so no reader gets one "
-                    "twice.")
+                    "ويُحمل منه ما أرسله منذ النسخة كي لا يصل القارئ شيء مرتين. / Put a backup "
+                    "in place of the database. The current file is moved aside, not deleted; "
+                    "what it delivered since the backup is carried over, so no reader gets it "
+                    "twice (when it cannot be read, deliveries already due are marked "
+                    "skipped).")
     r.add_argument("file", type=Path, metavar="FILE", help="النسخة / the backup file")
     r.add_argument("--resend", action="store_true",
-                   help="أبقِ التسليمات المستحقة لتُرسل (وإن أُرسلت قبل) / keep due deliveries "
-                        "to be sent (even if they were sent before)")
+                   help="أرسل ثانيةً ما ربما أُرسل قبل (لا يُحمل سجل الملف السابق) / send again "
+                        "what may have been sent before (the previous file's record is not "
+                        "carried)")
     r.set_defaults(func=cmd_restore)
     v = sub.add_parser(
         "recover", parents=[common],
@@ -73,9 +75,17 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     if args.resend:
         print("ستُرسل التسليمات المستحقة ولو أُرسلت قبل / due deliveries will be sent, even "
               "those sent before")
-    else:
-        print(f"تسليمات مستحقة عُلّمت كأنها أُرسلت: {report.skipped} / due deliveries marked "
+    elif report.carried.error:  # the replaced file unreadable: the old rule, said as such
+        print(f"تعذّرت قراءة ما أرسله الملف السابق ({report.carried.error[:120]})، فعُلّمت "
+              f"التسليمات المستحقة كأنها أُرسلت: {report.skipped} / what the previous file "
+              f"sent could not be read ({report.carried.error[:120]}): due deliveries marked "
               f"skipped (most likely sent after the backup): {report.skipped}")
+    else:
+        print(f"ما أرسله الملف السابق منذ النسخة لن يُرسل ثانيةً (سجل {report.carried.rows})، "
+              f"تسليمات عُلّمت مُرسلة: {report.marked_sent}، متروكة: {report.skipped} / what the "
+              f"previous file delivered since the backup will not be sent again (record of "
+              f"{report.carried.rows}); due deliveries marked sent: {report.marked_sent}, "
+              f"skipped: {report.skipped}")
     return 0
 
 

@@ -20,7 +20,7 @@ from digests import archive, prepared, retries
 from digests.dates import publication_time
 from digests.logs import strip_credentials
 from digests.page_fetch import Fetched
-from digests.processing import StoreContext, run_steps
+from digests.processing import StoreContext, run_steps, said_after_commit
 from digests.settings import Settings
 from digests.source_work import Clock, SourceWork, source_offset
 from digests.storage import FAULT_TEXT, Database, fault_of
@@ -60,6 +60,7 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
     backfill = (work.first_poll or gone
                 or (published is not None and published < now - PUSH_WINDOW))
     started = time.perf_counter()
+    context = StoreContext(now, settings, backfill=backfill)
     try:
         with db.transaction() as sql:
             result = archive.store_article(
@@ -72,8 +73,7 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
                 elif page is None and settings.fetch_pages:
                     retries.schedule(sql, result.article.id, now, settings,
                                      retry_after=item.retry_after)
-                run_steps(sql, result.article, StoreContext(now, settings, backfill=backfill),
-                          prepared.steps(ready))
+                run_steps(sql, result.article, context, prepared.steps(ready))
     except Exception as exc:  # a failing step rolls back this article only
         kind = fault_of(exc)
         if kind is None:
@@ -86,6 +86,7 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
         return
     finally:
         clock.store += time.perf_counter() - started
+    said_after_commit(context)  # committed: «deliveries queued» is true now (QA22 U9)
     if result.outcome == "stored":
         work.new += 1
         work.pages_failed += item.page is None

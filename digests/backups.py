@@ -5,9 +5,12 @@
   of the main file does not — QA22 U2 lost 23 of 110 articles that way), written beside the
   target and renamed only once complete and checked.
 - `restore`: the bot must be stopped (its lock is taken); the current file and its `-wal`/`-shm`
-  are moved aside (never deleted), the backup is copied in, and deliveries already due are
-  marked skipped: the database is the only record of what was sent, and those were most likely
-  sent after the backup was taken (QA22 U2: a reader got the same daily digest twice).
+  are moved aside (never deleted) and the backup is copied in. What the replaced file delivered
+  since the backup is carried into the restored one (digests.restore_record): the backup's
+  waiting deliveries are settled as that file settled them, and articles fetched again are not
+  alerted again (QA22 U2: a reader got the same daily digest twice; QA24: the alerts of the
+  articles fetched since came again). When the replaced file cannot be read (the damage that
+  called for the restore), deliveries already due are marked skipped: most likely sent since.
 - `recover`: what can be read of a damaged file, table by table and row by row into a new file
   (QA22 U3: `sqlite3 … ".recover"` fails on Debian's sqlite3 3.40 and left an empty file that
   Nashra opened as a new database); the search index is rebuilt from the articles kept.
@@ -27,6 +30,8 @@ from typing import Any
 
 from digests.errors import StorageError
 from digests.migrations import MIGRATIONS
+from digests.models import iso
+from digests.restore_record import SKIP_NOTE, Carried, carry_over, settle_restored
 from digests.storage import Database, NewerDatabase, fault_of, hold_lock, upgrade_advice
 
 log = logging.getLogger(__name__)
@@ -34,7 +39,6 @@ log = logging.getLogger(__name__)
 # The tables whose counts tell an operator what a copy holds.
 COUNTED = ("articles", "stories", "chats", "subscriptions", "outbox")
 BACKUP_KEY = "backup_taken_at"  # meta key: when the snapshot was taken (UTC, ISO)
-SKIP_NOTE = "restored from a backup: may have been sent before the restore"
 FTS_TABLE = "articles_fts"
 FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
 
@@ -191,6 +195,8 @@ class RestoreReport:
     file_time: str  # the backup file's modification time: all there is to go by then
     skipped: int
     summary: Summary
+    marked_sent: int = 0  # due in the backup, sent by the replaced file: recorded sent
+    carried: Carried = Carried(0)  # the replaced file's deliveries carried into the restored one
 
 
 def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
@@ -198,10 +204,12 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
     """Put `backup_file` in place of the database `target` (the bot must be stopped).
 
     The current file and its `-wal`/`-shm` are renamed `<name>.before-restore-<time>` (a stale
-    `-wal` left beside a restored file corrupts it: QA22 U2). Unless `resend`, deliveries still
-    pending in the backup and due by `now` are marked skipped: the bot most likely sent them
-    between the backup and the failure, and a reader should not get a digest twice; deliveries
-    due later (tomorrow's daily digest) stay.
+    `-wal` left beside a restored file corrupts it: QA22 U2). Unless `resend`, what the current
+    file delivered since the backup is carried over first (digests.restore_record): deliveries
+    pending in the backup are settled as it settled them, and its deliveries of articles the
+    backup lacks are not made again when the bot fetches those articles anew. When it cannot be
+    read, deliveries pending in the backup and due by `now` are marked skipped (most likely sent
+    since: a reader should not get a digest twice); those due later stay.
 
     Raises:
         DatabaseInUse: a bot runs on `target`.
@@ -236,7 +244,14 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
                 raise _bad_backup(backup_file, check)
             _refuse_newer(conn, backup_file)
             taken = _meta(conn, BACKUP_KEY) or ""
-            skipped = 0 if resend else _skip_due(conn, now)
+            # what the replaced file delivered since, read before it is moved aside: neither
+            # the backup's due rows nor the articles fetched again are sent a second time
+            carried = Carried(0, "--resend") if resend else carry_over(target, conn)
+            sent = skipped = 0
+            if carried.error and not resend:  # unreadable: most likely sent since, skip
+                skipped = _skip_due(conn, now)
+            elif not resend:
+                sent, skipped = settle_restored(conn, iso(now) or "")
             conn.commit()
             conn.execute("pragma journal_mode=delete")
         except BaseException:
@@ -258,9 +273,11 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
     finally:
         if lock is not None:
             lock.close()
-    log.info("backup restored backup=%s target=%s taken_at=%s skipped=%d", backup_file, target,
-             taken, skipped)
-    return RestoreReport(tuple(moved), taken, file_time, skipped, summarize(target))
+    log.info("backup restored backup=%s target=%s taken_at=%s sent=%d skipped=%d carried=%d"
+             " carry_error=%s", backup_file, target, taken, sent, skipped, carried.rows,
+             carried.error or "-")
+    return RestoreReport(tuple(moved), taken, file_time, skipped, summarize(target), sent,
+                         carried)
 
 
 def _bad_backup(backup_file: Path, detail: str) -> StorageError:

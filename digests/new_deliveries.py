@@ -13,12 +13,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import datetime
+from functools import partial
 
 import sqlite_utils
 
 from digests.delivery_times import after_quiet, next_daily
 from digests.models import Article, iso
 from digests.processing import StoreContext
+from digests.restore_record import settle_new
 from digests.retries import GONE
 from digests.story_updates import queue_updates
 
@@ -102,10 +104,14 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
             not_before = iso(when) if when > ctx.now else None
         rows.append((chat_id, story, article.id, kind, not_before))
     n = insert_rows(db, rows, ctx.now)
-    if n:
-        log.info("deliveries queued article=%s story=%s rows=%d", article.id, story, n)
     if n < len(rows):  # some chats have the story already: a later day's report is an update
-        queue_updates(db, article, story, chats, ctx.now)
+        queue_updates(db, article, story, chats, ctx.now, said=ctx.after_commit)
+    # a restored backup fetching again what the replaced file had delivered: not twice
+    known = settle_new(db, article.id, article.url)
+    if n:  # said once committed: a rolled-back store queued nothing (QA22 U9)
+        ctx.after_commit.append(partial(
+            log.info, "deliveries queued article=%s story=%s rows=%d delivered_before_restore=%d",
+            article.id, story, n, known))
 
 
 def _is_gone(db: sqlite_utils.Database, article_id: int) -> bool:

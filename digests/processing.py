@@ -15,7 +15,7 @@ A step is `step(db, article, ctx) -> None`; it must not do network I/O.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlite_utils
@@ -36,6 +36,10 @@ class StoreContext:
     now: datetime
     settings: Settings
     backfill: bool = False
+    # What to log once the store transaction commits (`said_after_commit`): a step's «deliveries
+    # queued» inside a transaction a full disk rolls back, retried, told the operator 12 times
+    # of alerts never stored (QA22 U9)
+    after_commit: list[Callable[[], None]] = field(default_factory=list, compare=False)
 
 
 Step = Callable[[sqlite_utils.Database, Article, StoreContext], None]
@@ -63,6 +67,13 @@ def text_steps() -> list[Step]:
     from digests.stories import assign_story
 
     return [index_article, assign_story, store_digest]
+
+
+def said_after_commit(ctx: StoreContext) -> None:
+    """Log what the steps left for after the commit (the caller calls this once committed)."""
+    for say in ctx.after_commit:
+        say()
+    ctx.after_commit.clear()
 
 
 def run_steps(db: sqlite_utils.Database, article: Article, ctx: StoreContext,

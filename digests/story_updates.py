@@ -10,8 +10,9 @@ Pure SQL, no Telegram.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 import sqlite_utils
@@ -29,7 +30,8 @@ REPEAT_REASON = "يكرر خبرًا وصل المحادثة من قصة أخر�
 
 
 def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
-                   chats: dict[int, dict[str, Any]], now: datetime) -> int:
+                   chats: dict[int, dict[str, Any]], now: datetime,
+                   said: list[Callable[[], None]] | None = None) -> int:
     """Queue `article`, a new report of `story`, as an update for the chats (those its alert
     test or the general digest chose) that were sent the story UPDATE_AFTER or longer ago, or
     were sent a report published UPDATE_AFTER or longer before this one, and have nothing of it
@@ -40,7 +42,8 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     or one the chat already has a row for. An update that says what the chat was sent in the last
     48 h under another story (digests.repeats, QA19 N3) is recorded 'skipped' with
     REPEAT_REASON instead (its row also keeps that day's update of the story from coming).
-    Returns how many were queued."""
+    Returns how many were queued. Its log lines go to `said` when given: the caller logs them
+    once its transaction commits (QA22 U9)."""
     if story < 0:
         return 0
     published = article.published_at or now
@@ -86,15 +89,22 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
                         " not_before, created_at) values (?, ?, ?, ?, ?, ?)",
                         [r for r in rows if r[0] not in repeats])
     n = int(db.execute("select total_changes()").fetchone()[0] - before)
+    lines: list[Callable[[], None]] = []
     if repeats:
         db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
                             " created_at, status, last_error) values (?, ?, ?, ?, ?, 'skipped',"
                             " ?)", [(r[0], r[1], r[2], r[3], r[5], REPEAT_REASON)
                                     for r in rows if r[0] in repeats])
-        log.info("story updates skipped as repeats article=%s story=%s chats=%d", article.id,
-                 story, len(repeats))
+        lines.append(partial(log.info, "story updates skipped as repeats article=%s story=%s"
+                             " chats=%d", article.id, story, len(repeats)))
     if n:
-        log.info("story updates queued article=%s story=%s rows=%d", article.id, story, n)
+        lines.append(partial(log.info, "story updates queued article=%s story=%s rows=%d",
+                             article.id, story, n))
+    if said is None:
+        for line in lines:
+            line()
+    else:
+        said.extend(lines)
     return n
 
 
