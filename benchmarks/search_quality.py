@@ -187,6 +187,44 @@ SYNONYM_TOPICS: tuple[tuple[tuple[str, ...], tuple[Topic, ...]], ...] = (
 )
 
 
+# Text as readers type it (brief X37: QA24 R3, R4, R6), not in the means: each text is answered
+# as the bot answers it (digests.named_questions.named_topic, then the search) and scored against
+# the truth of the topic meant, counted by forms. A Latin word outside digests.topic_names' table
+# has no truth in this Arabic archive: anything it finds is a false hit (precision 0.000).
+_IMAM = definite("إمام") + definite("امام")
+_AYE = bare("إيه") + bare("ايه") + bare("آيه")
+READER_TOPICS: tuple[tuple[tuple[str, ...], Topic], ...] = (
+    (("الإمام",), Topic("الإمام", "person (not «أمام»)", (_IMAM,))),
+    (("الإمام على", "الإمام علي"), Topic("الإمام علي", "person (على for علي)", (_IMAM, ("علي",)))),
+    (("ڤلاديمير بوتين", "فلاديمير بوتين"),
+     Topic("فلاديمير بوتين", "person (Persian ڤ)", (bare("فلاديمير"), bare("بوتين") + bare("بوتن")))),
+    (("ترمپ", "ترمب"), Topic("ترمب", "person (Persian پ)", (bare("ترمب") + bare("ترامب"),))),
+    (("الوضع في غزة", "غزة"), Topic("غزة", "place (an old topic)", (bare("غزة"),))),
+    (("#سوريا_تحترق", "سوريا"), Topic("سوريا", "place (hashtag)", (bare("سوريا"),))),
+    (("ايه سي ميلان",), Topic("ايه سي ميلان", "club (spelled A)", (_AYE, ("سي",), bare("ميلان")))),
+    (("ايه بي سي",), Topic("ايه بي سي", "network (spelled A)", (_AYE, ("بي",), ("سي",)))),
+    (("May", "Theresa May", "us sanctions", "Kim"), Topic("", "Latin (no truth)", ((),))),
+)
+
+
+def reader_rows(database: Database, words_of: dict[int, list[str]],
+                distinct_of: dict[int, frozenset[str]], limit: int) -> list[str]:
+    """Per text of READER_TOPICS: what the bot searches for it, and recall/precision against the
+    truth of the topic meant."""
+    from digests.named_questions import named_topic
+
+    out = []
+    for texts, topic in READER_TOPICS:
+        truth = {i for i, w in words_of.items() if in_truth(topic, w, distinct_of[i])}
+        for text in texts:
+            res = search(database.db, named_topic(database.db, text), limit=limit, widen=False)
+            found = {h.digest.article_id for h in res.hits if h.digest.article_id is not None}
+            r, p = pr(found, truth)
+            out.append(f"{text:<20} {topic.kind:<26} truth {len(truth):>4} found"
+                       f" {len(found):>4} | nashra {r:.3f} {p:.3f}")
+    return out
+
+
 def spelling_rows(database: Database, words_of: dict[int, list[str]],
                   distinct_of: dict[int, frozenset[str]], limit: int) -> list[str]:
     """Per spelling of SPELLING_TOPICS (and name of SYNONYM_TOPICS): recall/precision against
@@ -659,6 +697,11 @@ def main() -> None:
           " the phrase hits):")
     with Database(db_path) as database:
         for line in spelling_rows(database, words_of, distinct_of, len(docs) + 1):
+            print(line)
+    print("as readers type it (READER_TOPICS, not in the means; as the bot answers, the phrase"
+          " hits):")
+    with Database(db_path) as database:
+        for line in reader_rows(database, words_of, distinct_of, len(docs) + 1):
             print(line)
     with Database(db_path) as database:  # the three topics judged by reading (not in the means)
         for judged in RANKED:

@@ -70,7 +70,7 @@ from digests.query import (
     topic_too_long,
 )
 from digests.reader_text import echo, link_forms, links_in, strip_markup
-from digests.topic_names import EXAMPLE, arabic_topic, is_adjective, is_latin, name_in
+from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 
 PAGE_SIZE = 5
 DIGEST_STORIES = 8
@@ -124,6 +124,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     except QueryError:
         name = lone_name(query)  # «علي» alone: the preposition «على» has the same key
         await send(update, context, ui(lang, "name_alone", name=name) if name
+                   else ui(lang, "latin_topic", query=echo(query)) if latin  # «May» alone
                    else ui(lang, "nothing_searchable", query=echo(query))
                    if any(ch.isalnum() for ch in query) else ui(lang, "no_words"))
         return
@@ -137,8 +138,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                 await update.callback_query.answer(t("no_more", lang))
             return
         if latin:  # a Latin word no table maps: say the archive is searched in Arabic
-            await send(update, context, ui(lang, "latin_topic", query=echo(query),
-                                           example=EXAMPLE))
+            await send(update, context, ui(lang, "latin_topic", query=echo(query)))
             return
         rows: list[list[InlineKeyboardButton]] = [
             [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]

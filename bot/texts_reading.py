@@ -152,9 +152,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Topics are searched in Arabic: «{latin}» is «{topic}»."),
     "latin_partial": ("الموضوعات تُبحث بالعربية: من «{latin}» بحثت عن «{topic}».",
                       "Topics are searched in Arabic: from «{latin}» I searched for «{topic}»."),
-    "latin_topic": ("لم أجد أخبارًا عن «{query}». الموضوعات تُبحث بالعربية؛ جرّب «{example}».",
-                    "I found no news about «{query}». Topics are searched in Arabic: try"
-                    " «{example}»."),
+    # no example: «جرّب «سوريا»» read as an answer about «Kim» (QA24 R6)
+    "latin_topic": ("لم أجد أخبارًا عن «{query}». الموضوعات تُبحث بالعربية: اكتب الاسم كما "
+                    "تكتبه الأخبار العربية.",
+                    "I found no news about «{query}». Topics are searched in Arabic: write the"
+                    " name as Arabic news writes it."),
     "latin_adjective": ("الموضوعات تُبحث بالعربية: «{latin}» موضوعه «{topic}».",
                         "Topics are searched in Arabic: «{latin}» is the topic «{topic}»."),
     "latin_not_followed": ("لم أتابع «{topic}»: الموضوعات تُتابع بالعربية. اكتب مثلًا: "

@@ -48,6 +48,10 @@ _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "ى": "ي", "ی": "ي", "ې": "ي", "ة": "ه", "ۃ": "ه", "ھ": "ه",
     "ک": "ك", "ڪ": "ك",
+    # Persian, Kurdish and Maghrebi letters for sounds Arabic lacks (QA24 R6: «ڤلاديمير»,
+    # «ترمپ»), folded to the Arabic letter the news writes them with: «فلاديمير», «ترمب».
+    # گ (g) → ك as kaf's own shape: Arabic renders Persian names so («كلبايكاني»).
+    "ڤ": "ف", "ڥ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك", "ڨ": "ق",
 }
 _TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
 _TABLE.update({ord(k): v for k, v in _FOLD.items()})
@@ -171,6 +175,12 @@ def _candidates(word: str) -> list[tuple[str, bool]]:
     return out
 
 
+# Prepositions whose spelling, once hamza is folded, is also a noun that takes the article:
+# «أمام» (in front of) and «إمام» (an imam) are both امام, but a preposition never takes «ال»,
+# so «الإمام», «للإمام», «والإمام» keep the article in their key (QA24 R4: «الإمام» matched 1,425
+# articles of «أمام»). A bare «إمام» stays ambiguous: only the article tells them apart.
+ARTICLE_NOUNS = frozenset({"امام"})
+
 # The name of God keeps its article (حزب الله is not حزب + له); clitic forms fold onto it.
 _ALLAH = frozenset("الله لله والله ولله بالله وبالله فالله فلله تالله".split())
 
@@ -193,7 +203,7 @@ def _key_of(word: str) -> str:
         return word
     f = _freq()
     own = f.get(word, 0)
-    best, best_rank = word, (own, 0, 0)
+    best, best_rank, best_article = word, (own, 0, 0), False
     longest_article = ""
     for rest, via_article in cands:
         if via_article:
@@ -212,9 +222,11 @@ def _key_of(word: str) -> str:
                 continue
             rank = (s, 0, len(word) - len(rest))
         if rank > best_rank:
-            best, best_rank = rest, rank
+            best, best_rank, best_article = rest, rank, via_article
     if best_rank[0] == 0 and longest_article:
         return longest_article  # an unknown word: the article family alone is stripped
+    if best_article and best in ARTICLE_NOUNS:
+        return "ال" + best  # «الإمام», «للإمام»: the imam, never the preposition «أمام»
     return best
 
 

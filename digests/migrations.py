@@ -29,6 +29,7 @@ from digests.data_migrations import (
     m031_question_topics,
     m032_named_topics,
 )
+from digests.reader_spellings import m033_reader_spellings
 from digests.schema_migrations import (
     m001_sources_articles,
     m002_chats_delivery,
@@ -83,4 +84,5 @@ MIGRATIONS: list[Migration] = [
     ("030_pin_group_languages", m030_pin_group_languages),
     ("031_question_topics", m031_question_topics),
     ("032_named_topics", m032_named_topics),
+    ("033_reader_spellings", m033_reader_spellings),
 ]

@@ -97,7 +97,7 @@ def named_topic(db: sqlite_utils.Database, query: str) -> str:
     asked_topic) and text with Latin words («ماكرون Macron») are left to their own rules."""
     if _LATIN.search(query) or asked_topic(query) != query:
         return query
-    bare = topic_text(query)
+    bare = topic_text(query).replace("_", " ")  # «#سوريا_تحترق»: a hashtag's words
     if not 2 <= len(bare.split()) <= MAX_WORDS:
         return query
     names = described_names(bare)

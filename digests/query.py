@@ -72,6 +72,18 @@ QUESTION_WORDS: frozenset[str] = frozenset(
 # elsewhere they are words of a topic («الوضع الإنساني», «عدد السكان»).
 _AFTER_QUESTION: frozenset[str] = frozenset(
     k for w in "الوضع وضع عدد".split() for k in run_keys(w))
+# «الوضع في غزة» (the situation in Gaza) asks for Gaza's news as «كيف الوضع في غزة» does (QA24 R3:
+# followed before the word of asking was kept, it matched almost no article); «الوضع الإنساني في
+# غزة» keeps its words.
+_SITUATION: frozenset[str] = frozenset(
+    k for w in "الوضع وضع الأوضاع اوضاع".split() for k in run_keys(w))
+_IN: frozenset[str] = frozenset(run_keys("في"))
+# Latin letters spelled in Arabic: «ايه سي ميلان» (AC Milan), «ايه بي سي» (ABC). Before one of
+# them «ايه» is the letter A, not the Egyptian «what» (QA24 R6: cut to «سي ميلان», and «بي سي»
+# matched «بي بي سي»). Not «في» (V), «ان» (N), «ال» (L): words first.
+_SPELLED_LETTERS: frozenset[str] = frozenset(
+    k for w in "بي سي دي اف إف جي اتش إتش تي كيو آر دبليو اكس إكس زد".split()
+    for k in run_keys(w))
 # A question that asks about an event rather than for a topic's news («ليش ضربوا دوما», «مين ربح
 # الانتخابات في مصر؟», «كم عدد القتلى في الغوطة»): its rest is a clause, not a topic, and the
 # names of the news in it are what it is about (`asked_topic`). «ما آخر أخبار قمة ترامب كيم»
@@ -79,6 +91,11 @@ _AFTER_QUESTION: frozenset[str] = frozenset(
 _CLAUSE_QUESTIONS: frozenset[str] = frozenset(
     k for w in ("ليش ليه لماذا لما مين منو من كم كيف شلون ازاي إزاي هل متى امتى إمتى وين أين"
                 " فين why who how when where did does").split() for k in run_keys(w))
+# Words that only ask («كم», «ليش», «شو»): alone they are no topic (QA24 R3: «كم» followed
+# alone matched every article with «كم»); nothing is searched or followed.
+_ASKING_ONLY: frozenset[str] = _CLAUSE_QUESTIONS | frozenset(
+    k for w in "ما ماذا وماذا شو ايش إيش وش شنو ماهي ماهو ايه إيه what".split()
+    for k in run_keys(w))
 # Asking for the news itself, with no topic («آخر الأخبار», «ما الجديد؟», "latest news").
 _NEWS_WORDS: frozenset[str] = frozenset(
     k for w in "آخر اخر أحدث أخبار اخبار خبر جديد جديدة مستجدات عاجل news latest".split()
@@ -127,14 +144,27 @@ def unstretched(text: str) -> str:
     return _STRETCHED.sub(r"\1", text)
 
 
+def _names(runs: Sequence[str]) -> list[bool]:
+    """Per word run, whether it is a name spelled like a stop-word: «علي» with ي
+    (digests.arabic.written_as_name), or «على» as the last word after a word of a topic
+    («الإمام على», «محمد على»: Egypt writes a final ي as ى, QA24 R4). A preposition is never
+    the last word of what a reader types: it has its object after it."""
+    names = [written_as_name(run) for run in runs]
+    if len(runs) > 1 and not names[-1] and _MARKS.sub("", runs[-1]) == "على":
+        before = run_keys(runs[-2])
+        names[-1] = bool(before) and not any(k in STOP_WORDS or k in QUESTION_WORDS
+                                             for k in before)
+    return names
+
+
 def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
     """The query's keys (a repeated key once), per key whether it is a stop-word written as a
-    name («علي» with ي), and per key the word it was written as."""
+    name («علي» with ي, a last «على»: `_names`), and per key the word it was written as."""
     keys: list[str] = []
     names: list[bool] = []
     words: list[str] = []
-    for run in word_runs_of(query[:4000]):
-        name = written_as_name(run)
+    runs = word_runs_of(query[:4000])
+    for run, name in zip(runs, _names(runs)):
         for k in run_keys(unstretched(run)):
             if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a phrase
                 keys.append(k)
@@ -162,13 +192,24 @@ def _trim(keys: list[str], keep: list[bool], drop: frozenset[str]) -> list[str]:
     """`keys` without the words of `drop` at either end, unless `keep` marks them (and a word
     of `_AFTER_QUESTION` right after a dropped word of asking at the start)."""
     lo, hi = 0, len(keys)
-    while lo < hi and not keep[lo] and (keys[lo] in drop or (
-            lo > 0 and keys[lo] in _AFTER_QUESTION and keys[lo - 1] in QUESTION_WORDS
-            and keys[lo - 1] in drop)):
+    while lo < hi and not keep[lo] and _opens(keys[lo], keys[lo + 1] if lo + 1 < hi else None,
+                                              keys[lo - 1] if lo else None, drop):
         lo += 1
     while hi > lo and keys[hi - 1] in drop and not keep[hi - 1]:
         hi -= 1
     return keys[lo:hi]
+
+
+def _opens(k: str, after: str | None, before: str | None, drop: frozenset[str]) -> bool:
+    """Whether key `k`, at the start of a query (after `before`, a key dropped already, and
+    before `after`), is dropped from the topic: a word of `drop` («ما آخر أخبار»), unless it is
+    «ايه» spelling a letter («ايه سي ميلان»); a word of `_AFTER_QUESTION` right after a word of
+    asking («كيف الوضع في غزة»); «الوضع» before «في» («الوضع في غزة»: `_SITUATION`)."""
+    if k in drop:
+        return not (after in _SPELLED_LETTERS and k in QUESTION_WORDS)
+    if k in _AFTER_QUESTION and before in QUESTION_WORDS and before in drop:
+        return True
+    return k in _SITUATION and after in _IN
 
 
 def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPlan:
@@ -193,6 +234,8 @@ def _plan(keys: list[str], names: list[bool]) -> QueryPlan:
     distinct = list(dict.fromkeys(k for k in keys if k not in stop))
     drop = stop | QUESTION_WORDS
     if not any(k not in drop for k in distinct):
+        if all(k in _ASKING_ONLY for k in distinct):
+            return QueryPlan((), None, None)  # «كم», «ليش» alone: no topic
         drop = stop  # only question words («آخر الأخبار»): search them as written
     content = [k for k in distinct if k not in drop][:MAX_ALL_WORDS]
     plain = _trim(keys, [False] * len(keys), drop)
@@ -281,7 +324,8 @@ def lone_name(query: str) -> str | None:
     keys, names, _words = _query_keys(query)
     if not any(names) or any(k not in STOP_WORDS for k in keys):
         return None
-    return " ".join(dict.fromkeys(w for w in word_runs_of(query[:4000]) if written_as_name(w)))
+    runs = word_runs_of(query[:4000])
+    return " ".join(dict.fromkeys(w for w, name in zip(runs, _names(runs)) if name))
 
 
 def followable(topic: str) -> bool:
@@ -332,10 +376,11 @@ def _bare_text(query: str) -> str:
     query = " ".join(query.split())
     spans: list[tuple[int, int, tuple[str, ...], bool]] = []
     pos = 0
-    for run in word_runs_of(query[:4000]):
+    runs = word_runs_of(query[:4000])
+    for run, name in zip(runs, _names(runs)):
         start = query.index(run, pos)
         pos = start + len(run)
-        spans.append((start, pos, run_keys(run), written_as_name(run)))
+        spans.append((start, pos, run_keys(run), name))
     keys = [k for *_x, ks, _n in spans for k in ks]
     stop = STOP_WORDS | frozenset(k for k in keys if too_short(k))
     drop = stop | QUESTION_WORDS
@@ -348,10 +393,19 @@ def _bare_text(query: str) -> str:
         _s, _e, ks, name = span
         return all(k in drop for k in ks) and not (name and all(k in STOP_WORDS for k in ks))
 
+    def opens(i: int) -> bool:
+        ks, after = spans[i][2], spans[i + 1][2] if i + 1 < len(spans) else ()
+        if dropped(spans[i]):
+            return not (ks and ks[-1] in QUESTION_WORDS and after[:1]
+                        and after[0] in _SPELLED_LETTERS)
+        if drop is stop:
+            return False
+        if i > 0 and QUESTION_WORDS & set(spans[i - 1][2]):
+            return all(k in _AFTER_QUESTION for k in ks)
+        return len(ks) == 1 and ks[0] in _SITUATION and after[:1] == tuple(_IN)
+
     lo, hi = 0, len(spans)
-    while lo < hi and (dropped(spans[lo]) or (
-            lo > 0 and QUESTION_WORDS & set(spans[lo - 1][2]) and drop is not stop
-            and all(k in _AFTER_QUESTION for k in spans[lo][2]))):
+    while lo < hi and opens(lo):
         lo += 1
     while hi > lo and dropped(spans[hi - 1]):
         hi -= 1

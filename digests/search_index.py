@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from digests.arabic import STOP_WORDS, analyze, run_at, run_keys, surface_pattern
+from digests.arabic import ARTICLE_NOUNS, STOP_WORDS, analyze, run_at, run_keys, surface_pattern
 from digests.models import Article
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT
@@ -46,6 +46,12 @@ def _write(db: sqlite_utils.Database, article_id: int, title: str, text: str) ->
     db.execute(f"delete from {FTS_TABLE} where rowid = ?", [article_id])
     db.execute(f"insert into {FTS_TABLE} (rowid, title_keys, body_keys) values (?, ?, ?)",
                [article_id, " ".join(analyze(title)), " ".join(analyze(text))])
+
+
+def reindex(db: sqlite_utils.Database, article_id: int, title: str, text: str) -> None:
+    """(Re-)index one stored article from its title and text (a migration, after the analysis
+    changed: digests.reader_spellings)."""
+    _write(db, article_id, title, text)
 
 
 def index_article(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
@@ -87,6 +93,8 @@ def _core(term: str) -> str:
     """A piece every surface spelling of `term` contains (after normalization)."""
     if term == "الله":
         return "لل"  # لله, والله
+    if term.startswith("ال") and term[2:] in ARTICLE_NOUNS:
+        return term[2:]  # «للإمام» holds no «الامام»; run_keys then keeps out «أمام»
     if term.isascii() and term.endswith("y") and len(term) > 3:
         return term[:-1]  # countries → country
     return term

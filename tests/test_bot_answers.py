@@ -94,10 +94,11 @@ async def test_english_names_are_searched_as_their_arabic_topic(tmp_path: Path) 
         assert first.lstrip("\u200f") == "الموضوعات تُبحث بالعربية: «Ghouta» هو «الغوطة»."
         assert rest == topic.plain_text
         [none] = await h.say(READER, "Zzyzx")
-        assert "الموضوعات تُبحث بالعربية؛ جرّب «سوريا»" in none.plain_text
+        assert "الموضوعات تُبحث بالعربية: اكتب الاسم كما تكتبه الأخبار" in none.plain_text
+        assert "سوريا" not in none.plain_text  # QA24 R6: no unrelated topic offered
         assert none.button_texts() == []  # nothing to follow: a Latin topic never matches
         [en] = await h.say(READER + 1, "Zzyzx", language_code="en")
-        assert "Topics are searched in Arabic: try «سوريا»" in en.plain_text
+        assert "Topics are searched in Arabic: write the name" in en.plain_text
 
 
 async def test_a_pasted_link_of_a_stored_article_gets_its_digest(tmp_path: Path) -> None:

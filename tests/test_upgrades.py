@@ -81,7 +81,8 @@ def test_a_killed_backfill_keeps_its_batches_and_the_next_start_goes_on(
         assert db.conn.execute("select count(*) from articles where digested_at is null"
                                ).fetchone()[0] == 0
         assert "004_backfill_digests" in db.applied_migrations()
-    progress = [r.getMessage() for r in caplog.records if "migration progress" in r.getMessage()]
+    progress = [r.getMessage() for r in caplog.records
+                if "migration progress name=004_backfill_digests" in r.getMessage()]
     assert progress and "total=250" in progress[-1] and "done=250" in progress[-1]
     assert any("migration started name=004_backfill_digests" in r.getMessage()
                for r in caplog.records)
