@@ -115,10 +115,15 @@ def misses(rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], n: int)
     refused = [r for r in scored if not r["same"] and not any(joined[(r["a"], r["b"])])]
     frames = frames_of(sorted({i for r in scored for i in (r["a"], r["b"])}), by_id)
     print(f"{len(scored)} pairs scored by all three S14 models")
+    def placed(part: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [r for r in part if frames[r["a"]].places & frames[r["b"]].places]
+
     for label, part in (("same, missed by all three", missed), ("same, joined by all three", found),
                         ("different, joined by the stack", wrong),
-                        ("different, refused by all three", refused)):
-        print(f"  {label:<34} {len(part):>4}: {tally(part, frames)}")
+                        ("  of which one place (hard negatives)", placed(wrong)),
+                        ("different, refused by all three", refused),
+                        ("  of which one place", placed(refused))):
+        print(f"  {label:<38} {len(part):>4}: {tally(part, frames)}")
     for label, part in (("missed same", missed), ("stack's wrong joins", wrong)):
         print(f"  per slot, {label}: " + ", ".join(
             f"{k} {sum(event_frame.agreement(frames[r['a']], frames[r['b']])[k] for r in part):.0f}"
