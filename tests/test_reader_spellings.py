@@ -201,3 +201,19 @@ async def test_an_unknown_latin_name_is_answered_honestly(tmp_path: Path) -> Non
             assert "سوريا" not in text and msg.button_texts() == [], text
         [en] = await h.say(READER + 1, "May", language_code="en")
         assert "I found no news about" in en.plain_text and "سوريا" not in en.plain_text
+
+
+async def test_subscribe_as_readers_type_it(tmp_path: Path) -> None:
+    """/subscribe of a hashtag follows its name; «الوضع في X» follows X; «ايه سي ميلان» keeps its
+    «ايه»; a word of asking alone is not followed."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [tag] = await h.say(READER, "/subscribe #الغوطة_تحترق")
+        assert "«الغوطة»" in tag.plain_text and "تحترق" not in tag.plain_text, tag.plain_text
+        [gaza] = await h.say(READER, "/subscribe الوضع في دمشق")
+        assert "«دمشق»" in gaza.plain_text and "الوضع" not in gaza.plain_text, gaza.plain_text
+        [milan] = await h.say(READER, "/subscribe ايه سي ميلان")
+        assert "«ايه سي ميلان»" in milan.plain_text, milan.plain_text
+        [asking] = await h.say(READER, "/subscribe كم")
+        assert "تمت متابعة" not in asking.plain_text, asking.plain_text
+        assert [s.topic for s in subs.list_subscriptions(h.db, READER)] == [
+            "الغوطة", "دمشق", "ايه سي ميلان"]
