@@ -45,6 +45,8 @@ _HEADS: dict[str, tuple[str, str]] = {
     "الوزيره": ("وزيره", ""),
     "الوزير": ("وزير", ""),
 }
+# Heads whose genitive is a portfolio that may join two («وزير الطاقة والصناعة»). Folded.
+_PORTFOLIOS = frozenset("وزير وزيره وزاره".split())
 # Prepositions and conjunctions glued to the head («لصحيفة», «وبحسب وكالة» is two words).
 _GLUED = ("و", "ف", "ل", "ب", "ول", "وب", "فل")
 # The statement words of «بيان لـX», «بيان صادر عن X», folded.
@@ -74,7 +76,7 @@ def _nisba(word: str) -> bool:
         word in _NAME_ADJECTIVES)
 
 
-def _name_after(words: list[str], m: int) -> str:
+def _name_after(words: list[str], m: int, *, joined: bool = False) -> str:
     """The name a body's head at `m` is given, strictly: a quoted name («صحيفة "الغارديان"»)
     or a definite genitive («وزارة الخارجية», «وكالة الأنباء»), then the relative adjectives
     that follow («البريطانية», «العربية السورية الرسمية»); "" otherwise. Any other word ends
@@ -96,6 +98,12 @@ def _name_after(words: list[str], m: int) -> str:
     elif n < len(words) and fold(words[n]).startswith("ال"):
         out.append(words[n])
         n += 1
+        while (joined and n < len(words) and not out[-1].endswith(("،", ",", ".", ":"))
+               and fold(words[n]).startswith("وال") and len(fold(words[n])) > 5):
+            # «وزير الطاقة والصناعة», «وزارة التجارة والاستثمار» (F23's left): a minister's
+            # portfolio of two, joined by «و», is one title; cut at the first it named another
+            out.append(words[n])
+            n += 1
     elif (n + 1 < len(words) and words[n] == words[n].rstrip("،,.:") and len(fold(words[n])) > 1
           and fold(words[n])[:1] not in "#" and _nisba(fold(words[n + 1].rstrip("،,.:")))):
         # an unquoted one-word name its relative adjective closes («صحيفة ماركا الإسبانية»)
@@ -131,7 +139,8 @@ def _named(text: str, head: str, then: str) -> tuple[str, int]:
         if m > 0 and fold(words[m - 1]) in _CREDITS:
             at = -at - 1  # (a credit: see `_body`)
         bare = w[len(w) - len(head):] if norm != head else w
-        return _name_after([*words[:m], bare, *words[m + 1:]], m) or _UNREAD, at
+        return _name_after([*words[:m], bare, *words[m + 1:]], m,
+                           joined=head in _PORTFOLIOS) or _UNREAD, at
     return "", 0
 
 

@@ -85,8 +85,10 @@ def cue_head(w: Window, k: int) -> Head | None:
     after_ma = prev in _AFTER_MA
     if kind == "verb" and after_ma:
         kind = "prep"  # «بحسب ما أعلنت الوزارة»: an attribution, not speech
-    if kind == "verb" and prev in _GOVERNING_WORDS:
-        return None  # «رغم نفي ترامب المتكرر أن …»: a verbal noun after a preposition
+    if kind == "verb" and (prev in _GOVERNING_WORDS or prev in ATTRIBUTION_PREPS):
+        # «رغم نفي ترامب المتكرر أن …»: a verbal noun after a preposition; «يستمر وفق رأي
+        # اللجنة، …، أي أن» (seed 25, 1584): «رأي» after «وفق/حسب» is «opinion», no verb
+        return None
     if not describer and _not_speech(toks, k, last, norm, prev, after_ma):
         return None
     return Head(norm=norm, kind=kind, gender=gender, prev=prev)

@@ -65,7 +65,8 @@ _OBJECT_STARTS = frozenset(
     "تركيا بريطانيا روسيا ايران اسرائيل واشنطن موسكو طهران انقره لندن باريس فرنسا المانيا"
     " امريكا اميركا سوريا مصر قطر اليونان قبرص الصين اليابان المجتمع الولايات الامم دول الدول"
     " السلطات الحكومه الحكومات المواطنين الجميع الشعب الاطراف المسؤولين"
-    " حراس لاعبي اللاعبين الجماهير المشجعين".split())  # «حذر الحارس X حراس المونديال من …»
+    " حراس لاعبي اللاعبين الجماهير المشجعين"  # «حذر الحارس X حراس المونديال من …»
+    " اعضاء".split())  # «دعا رئيس الفيفا جاني إنفانتينو أعضاء المجلس إلى» (seed 24, 2700)
 # Titles that are a person alone when definite («الرئيس», «المدعي»). Folded, without «ال».
 _TITLE_OBJECTS = frozenset("رئيس وزير مدعي نائب سفير قاضي مدير مستشار وزيره رئيسه".split())
 # Nouns whose genitive a country may be («سفير روسيا», «حكومة تركيا», «وكالة أنباء الإمارات»).
@@ -114,11 +115,12 @@ def object_cut(norm: str, speaker: str) -> str:
         return " ".join(names[:cut])
     for n in range(1, len(names)):
         word, prev = fold(names[n]).lstrip("#"), fold(names[n - 1])
-        if (strip_conj(norm) in _INFORM and prev.startswith("ال") and prev.endswith("ون")
+        if (prev.startswith("ال") and prev.endswith("ون")
                 and len(prev) >= 6 and prev not in _SINGULAR_UN and not word.startswith("ال")
-                and word not in _EMPHATIC):
+                and not word.startswith("لل") and word not in _EMPHATIC):
             # «وأبلغ المحققون ساركوزي أنه …» (F16's skipped list): a definite plural subject
-            # takes no indefinite word after it; the one told starts there.
+            # takes no indefinite word after it; the one told starts there, and after «اتهم،
+            # دعا، حذر …» the one accused («ويتهم المنتقدون بوتن … بإخفاء», seed 24, 3506).
             return " ".join(names[:n])
         if (word in _OBJECT_STARTS and prev not in _GENITIVE_HEADS
                 and not prev.endswith("ات")

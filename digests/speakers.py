@@ -238,9 +238,11 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 and len(toks[j + 1].norm) > 3 and toks[j + 1].norm not in OBJECT_PRONOUNS):
             j += 1  # «وقال بيان للسفارة»: the statement of its author speaks
             continue
-        if (j == i and t.norm in _DOCUMENTS and j + 2 < limit
-                and toks[j + 1].norm in ("صادر", "صادره") and toks[j + 2].norm == "عن"):
-            j += 3  # «وأكد بيان صادر عن الوزارة أن» (K12): the statement issued by its author
+        issued = _issued_by(toks, j, limit) if j == i and t.norm in _DOCUMENTS else 0
+        if issued:
+            # «وأكد بيان صادر عن الوزارة أن» (K12): the statement issued by its author; «وأفاد
+            # بيان مقتضب صدر عن مكتب رئيس المجلس، …، بأن» (seed 25, 2362) too
+            j = issued
             continue
         if (j > i and t.norm.startswith("بال") and len(t.norm) <= 5
                 and toks[j - 1].norm.startswith("ل") and t.raw[-1] in "،,:"):
@@ -362,6 +364,23 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     if speaker.count("(") > speaker.count(")") and words[-1].rstrip("،,:;؛.").endswith(")"):
         speaker += ")"  # and a name in brackets: «شبكة (سي.بي.اس)»
     return speaker, j
+
+
+_ISSUED = frozenset("صادر صادره صدر صدرت".split())  # folded
+
+
+def _issued_by(toks: list[Tok], j: int, limit: int) -> int:
+    """After the document at `j`, the token past «صادر/صدر عن» («بيان صادر عن», «بيان مقتضب صدر
+    عن»: one indefinite adjective may come between), where its author's name starts; 0: none."""
+    m = j + 1
+    if (m < limit and not toks[m].norm.startswith("ال") and toks[m].norm not in _ISSUED
+            and toks[m].raw[-1] not in "،,:;؛." and toks[m].norm.isalpha()
+            and cue_of(toks[m].raw)[1] is None and toks[m].norm not in STOP):
+        m += 1  # «مقتضب», «مشترك»: the statement's adjective
+    if m + 1 < limit and toks[m].norm in _ISSUED and toks[m + 1].norm == "عن" and (
+            toks[j].raw[-1] not in "،,:;؛." and toks[m].raw[-1] not in "،,:;؛."):
+        return m + 2
+    return 0
 
 
 # Titles whom a name spoke to behind «لل» («سليم للرئيس الروسي»); after a title or a

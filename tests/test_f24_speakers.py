@@ -1,0 +1,100 @@
+"""Brief F24 (session 13): seed 25's wrong speakers and F23's left list, on invented sentences.
+
+«يستمر وفق رأي اللجنة، …، أي أن …» is the writer's sentence («رأي» after «وفق» is «opinion», no
+verb); «وأفاد بيان مقتضب صدر عن مكتب رئيس المجلس، …، بأن» credits the statement of the office,
+not the body named before; after «اتهم/دعا …» a definite plural subject ends before the name
+accused («ويتهم المنتقدون بوتن …»), and a name before «أعضاء المجلس» ends before them; a bare
+«الوزير» takes a portfolio of two whole («وزير الطاقة والصناعة»). Guards keep what must not change.
+"""
+
+from __future__ import annotations
+
+from digests.bare_bodies import resolve
+from digests.quote_marks import quotable
+from digests.quotes import find_quotes
+
+
+def _found(*paragraphs: str) -> list[tuple[str, str]]:
+    """(speaker as the digest credits it, text) of every candidate."""
+    return [(c.speaker, c.text)
+            for c in resolve(quotable(paragraphs), find_quotes(list(paragraphs)))]
+
+
+def _speaker_of(words: str, *paragraphs: str) -> str:
+    """The speaker credited with the candidate holding `words`."""
+    return next(s for s, t in _found(*paragraphs) if words in t)
+
+
+def test_f24_opinion_after_according_to_is_no_verb() -> None:
+    """«يستمر وفق رأي اللجنة الموضوعة ويُرفض …، أي أن المدرب …» (seed 25, 1584: «بحسب اللجنة
+    الموضوعة ويُرفض الاستغناء عنه، المدرب …»): a columnist's sentence, nobody's speech."""
+    assert _found("فالمدرب الجيد يستمر وفق رأي اللجنة المختصة ويُرفض الاستغناء عنه، مع وضع شروط"
+                  " تضمن للأندية حقها، أي أن المدرب الذي لا يقدم عملاً جيداً يلغى عقده.") == []
+
+
+def test_f24_opinion_inside_a_statement_keeps_its_speaker() -> None:
+    """«حسب رأي اللجنة» inside a minister's clause leaves the clause his (before: «أي أن …»
+    was a second clause, credited to «المدرب الجيد يستمر حسب»)."""
+    assert _speaker_of("يلغى عقده", "وقال الوزير إن المدرب الجيد يستمر حسب رأي اللجنة، أي أن"
+                       " المدرب الذي لا يقدم عملاً جيداً يلغى عقده.") == "الوزير"
+
+
+def test_f24_statement_issued_by_an_office_speaks() -> None:
+    """«وأفاد بيان مقتضب صدر عن مكتب رئيس مجلس النواب، سليم الجبوري، بأن» (seed 25, 2362:
+    credited to «مجلس النواب العراقي», named before)."""
+    speaker = _speaker_of(
+        "وجه الشكر", "أقر البرلمان الوطني، الخميس، قرارا يدعو الحكومة إلى وضع جدول زمني.",
+        "وأفاد بيان مقتضب صدر عن مكتب رئيس البرلمان، خالد العلي، بأن الأخير وجه الشكر لجميع"
+        " الدول التي وقفت مع البلاد.")
+    assert speaker == "بيان مقتضب صدر عن مكتب رئيس البرلمان"
+
+
+def test_f24_statement_issued_with_the_past_verb() -> None:
+    """«وقال بيان صدر عن وزارة الخارجية إن …» (no line was made before)."""
+    assert _speaker_of("ستقدم الدعم", "وقال بيان صدر عن وزارة الخارجية إن الحكومة ستقدم الدعم"
+                       " لجميع المتضررين من الفيضانات.") == "بيان صدر عن وزارة الخارجية"
+
+
+def test_f24_statement_issued_guard() -> None:
+    """Guard: «وأكد بيان صادر عن الوزارة أن» (K12) reads as before."""
+    assert _speaker_of("ستقدم الدعم", "وأكد بيان صادر عن الوزارة أن الحكومة ستقدم الدعم لجميع"
+                       " المتضررين.") == "بيان صادر عن الوزارة"
+
+
+def test_f24_plural_accusers_end_before_the_accused() -> None:
+    """«ويتهم المنتقدون بوتن الذي …، بإخفاء نوايا» (seed 24, 3506: «المنتقدون بوتن»), as «أبلغ»
+    already was: a definite plural subject takes no indefinite word after it."""
+    speaker = _speaker_of("فشل", "ويحذر المعارضون سالم الذي انتخب رئيسا عام 2000 من أنه فشل في"
+                          " إدارة الاقتصاد خلال ولايته.")
+    assert speaker == "المعارضون"
+
+
+def test_f24_plural_subject_guard() -> None:
+    """Guard: «ودعا المتظاهرون الحكومة إلى …، قائلين» keeps the protesters."""
+    assert _speaker_of("فشلت", "ودعا المتظاهرون الحكومة إلى الاستقالة، قائلين إنها فشلت في"
+                       " إدارة الأزمة الاقتصادية.") == "المتظاهرون"
+
+
+def test_f24_members_urged_are_no_speaker() -> None:
+    """«دعا رئيس الفيفا السويسري جاني إنفانتينو أعضاء المجلس إلى التصويت إيجابا بقوله "…"»
+    (seed 24, 2700): whom he urged is no part of his name."""
+    speaker = _speaker_of("نشجع", "لكن الأمر أصبح مؤكدا بعد أن دعا رئيس الاتحاد السويسري هانز"
+                          " مولر أعضاء المجلس إلى التصويت إيجابا بقوله \"نشجع المجلس على اتخاذ"
+                          " قرار إيجابي بهذا الخصوص\".")
+    assert speaker == "رئيس الاتحاد السويسري هانز مولر"
+
+
+def test_f24_bare_minister_takes_a_portfolio_of_two() -> None:
+    """A bare «الوزير» after «وزير الطاقة والصناعة الإماراتي» (F23's left: «وزير الطاقة»)."""
+    speaker = _speaker_of(
+        "ستواصل", "والتقى وزير الطاقة والصناعة الإماراتي سهيل المزروعي نظيره في الرياض أمس.",
+        "وقال الوزير إن بلاده ستواصل الاستثمار في الطاقة المتجددة بكل قوة.")
+    assert speaker == "وزير الطاقة والصناعة الإماراتي"
+
+
+def test_f24_bare_minister_guard() -> None:
+    """Guard: «وزير الخارجية الألماني هايكو ماس» then «الوزير» (F23) reads as before."""
+    speaker = _speaker_of(
+        "ستواصل", "والتقى وزير الخارجية الألماني هايكو ماس نظيره في برلين أمس.",
+        "وقال الوزير إن بلاده ستواصل دعم الحل السياسي للأزمة.")
+    assert speaker == "وزير الخارجية الألماني"
