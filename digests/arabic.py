@@ -4,13 +4,14 @@ Pure functions, identical for documents and queries, so whatever key a reader's 
 same word inside an article gets it too:
 
 - `normalize`: NFKC, drop harakat/tatweel/bidi and joiner marks, fold alef/ya/ta-marbuta and
-  Persian letters, Arabic-Indic digits to 0-9, lowercase Latin.
+  Persian/Kurdish letters (ی ک ڤ پ چ ژ گ ڨ), Arabic-Indic digits to 0-9, lowercase Latin.
 - `tokens`: words with their surface form and offsets in the original text (for highlighting).
 - `key`: strip proclitics and the article (و ف ب ك ل ال لل and their stacks). The article family is
   stripped when the bare word is at least as attested (a short rest must be attested with the
   article too); a bare و/ف/ب/ك/ل only when the rest is more than 4x as frequent as the whole word
   in a frozen frequency table (digests/data/word_freq.tsv.gz), so وزير, بيروت, فرنسا, لبنان stay;
-  unknown words lose the article family only; a short audited list keeps words like فكرة whole.
+  unknown words lose the article family only; a short audited list keeps words like فكرة whole;
+  a preposition that is also a noun keeps the article in the noun («الإمام», `ARTICLE_NOUNS`).
 - `stem`: light suffixes for recall (sound masculine plural ون/ين → base when both plural forms
   are attested; English plurals), never on protected names (لبنان, إيران, روحاني …). The feminine
   plural ات is left alone: its singular ـه would collide with the possessive (انتخابه "his election").

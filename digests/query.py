@@ -14,7 +14,10 @@ lets the bot ask for the full name instead.
 Readers ask questions: «ما آخر أخبار الغوطة؟», «شو صار في غزة». The words of asking
 (`QUESTION_WORDS`: ما، آخر، أخبار، جديد، شو، صار …) are dropped at the ends of a query and left
 out of the all-words fallback, as stop-words are, when other words remain; a query of only such
-words («آخر الأخبار») is searched as written.
+words («آخر الأخبار») is searched as written; a word that only asks, alone («كم», «ليش»), is
+no topic. «الوضع في X» is X (`_SITUATION`), «ايه» before a Latin letter spelled in Arabic is the
+letter A («ايه سي ميلان», `_SPELLED_LETTERS`), and «على» typed last after a word of a topic is
+the name «علي» («الإمام على», «محمد على»: `_names`; QA24 R3, R4, R6).
 
 A single letter («و», «ب») or a bare article («ال», «لل») is no word of a topic: it is in nearly
 every article (QA10 F4: «و» matched 105 of 1,000 corpus articles, as often as a common word).
