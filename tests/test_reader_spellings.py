@@ -12,6 +12,7 @@ On a real SQLite archive (and the real PTB bot on the emulator for the answers' 
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -165,6 +166,20 @@ def test_the_migration_reindexes_only_changed_rows(db: Database) -> None:
         assert reindex_changed(tx) == 3  # the Persian letters (1) and «الإمام» (3, 4), no football
     assert "ڤلاديمير پوتين يزور الصين" in _titles(db, "فلاديمير بوتين")
     assert "وفاة الإمام في مسجد المدينة" in _titles(db, "الإمام")
+
+
+def test_the_reindex_says_how_far_it_is(db: Database, monkeypatch: pytest.MonkeyPatch,
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    from digests import data_migrations, reader_spellings
+
+    monkeypatch.setattr(data_migrations, "PROGRESS_SECONDS", 0.0)
+    monkeypatch.setattr(reader_spellings, "CHUNK", 10)
+    total = db.db.execute("select count(*) from articles").fetchone()[0]
+    with caplog.at_level(logging.INFO), db.transaction() as tx:
+        reindex_changed(tx)
+    lines = [r.getMessage() for r in caplog.records
+             if "migration progress name=033_reader_spellings" in r.getMessage()]
+    assert len(lines) == -(-total // 10) and f"done={total} total={total}" in lines[-1]
 
 
 def _store_before(database: Database, chat_id: int, topic: str, topic_key: str) -> None:
