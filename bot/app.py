@@ -232,7 +232,8 @@ def run_bot(settings: Settings) -> int:
     except DatabaseInUse as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    db = Database(settings.database_path, busy_seconds=HANDLER_BUSY_SECONDS)
+    # the whole file checked at start (QA22 U7; digests.storage.START_CHECK_BYTES)
+    db = Database(settings.database_path, busy_seconds=HANDLER_BUSY_SECONDS, start_check=True)
     try:
         added = load_sources_file(db, settings, datetime.now(timezone.utc))
         log.info("sources loaded added=%d", len(added))

@@ -13,6 +13,7 @@ of their own, and «المتابعات» counts the active chats' subscriptions 
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 
 from telegram import Update
@@ -133,4 +134,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                           sending=values["sending"])
     elif values["pending"] != num(0, lang):
         text += "\n" + ui(lang, "stats_queue", due=values["due"], sending=values["sending"])
+    checked = rt.db.file_check  # the start's whole-file check (QA22 U7), bilingual
+    if checked is not None and checked.state == "damaged":
+        text += "\n⚠️ " + html.escape(checked.line(rt.db.path))
     await answer_privately(update, context, [text])  # not posted in a group (QA20 O7)

@@ -456,3 +456,93 @@ def test_a_damaged_file_is_not_migrated_and_the_failure_says_how_to_recover(tmp_
     with sqlite3.connect(path) as conn:
         after = [r[0] for r in conn.execute("select name from _migrations order by id")]
     assert after == before and not set(pending) & set(after)
+
+
+# ---- QA22 U7, U8: the bot's start checks the whole file, and says a read-only file is read-only
+
+
+def test_a_file_damaged_in_the_middle_is_refused_at_the_bots_start(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA22 U7: garbage over a middle article's pages; `run.py search` still answers (the
+    check is the bot's), the bot refuses to start with one bilingual line and the advice."""
+    from test_backups import damage_articles
+
+    from cli.main import main as cli_main
+
+    path = sample_db(tmp_path)
+    damage_articles(path)
+    before = path.read_bytes()
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", "http://127.0.0.1:9/bot")
+    assert cli_main(["--db", str(path), "bot"]) == 1
+    err = capsys.readouterr().err
+    assert "ملف قاعدة البيانات تالف" in err and "the database file is damaged" in err
+    assert "PRAGMA quick_check" in err and f"run.py --db {path} recover" in err
+    assert "restore BACKUP.db" in err and "Traceback" not in err
+    assert path.read_bytes() == before  # refused before anything was written
+
+
+def test_a_sound_file_is_checked_at_start_and_said_once(tmp_path: Path,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    path = sample_db(tmp_path)
+    with caplog.at_level(logging.INFO, logger="digests.storage"), \
+            Database(path, start_check=True) as db:
+        assert db.file_check is not None and db.file_check.state == "ok"
+    said = [r.getMessage() for r in caplog.records if "database checked" in r.getMessage()]
+    assert len(said) == 1 and "result=ok" in said[0]
+    with Database(path) as db:  # a CLI command: no check
+        assert db.file_check is None
+
+
+async def test_a_large_damaged_file_is_checked_after_start_and_told_in_stats(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Past START_CHECK_BYTES the bot answers at once; a thread's check says the damage in
+    the log (one ERROR line) and in the admin's /stats."""
+    from test_backups import damage_articles
+
+    path = sample_db(tmp_path)
+    damage_articles(path)
+    monkeypatch.setattr(storage, "START_CHECK_BYTES", 0)  # «large»: any file
+    async with running_bot(path) as h:
+        with caplog.at_level(logging.INFO, logger="digests.storage"):
+            h.db._check_now_or_later()  # what Database(start_check=True) runs at the start
+            assert h.db.file_check is not None
+            await h.until(lambda: h.db.file_check is not None
+                          and h.db.file_check.state != "running", timeout=20)
+        assert h.db.file_check.state == "damaged"
+        [answer] = await h.say(ADMIN, "/stats")
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "PRAGMA quick_check" in errors[0].getMessage()
+    assert "ملف قاعدة البيانات تالف" in answer.plain_text
+    assert "recover" in answer.plain_text and "restore BACKUP.db" in answer.plain_text
+
+
+def test_a_read_only_file_is_named_read_only_at_start(tmp_path: Path) -> None:
+    """QA22 U8: `chattr +i` (root cannot write it either) or `chmod 444` for another user: the
+    line says the file is read-only and how to fix it, not «choose a writable folder»."""
+    import os
+    import shutil
+
+    path = sample_db(tmp_path)
+    locked = False
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+    elif shutil.which("chattr") and subprocess.run(["chattr", "+i", str(path)],
+                                                   capture_output=True).returncode == 0:
+        locked = True
+    else:
+        pytest.skip("root without chattr: the file cannot be made read-only here")
+    try:
+        assert not os.access(path, os.W_OK)
+        with pytest.raises(StorageError) as caught:
+            Database(path, start_check=True)
+        text = str(caught.value)
+        assert "الملف للقراءة فقط" in text and "the file is read-only" in text
+        assert "chattr -i" in text and str(path) in text and "folder" not in text
+        with Database(path) as db:  # a reading command still works on it
+            assert db.conn.execute("select count(*) from articles").fetchone()[0] > 0
+    finally:
+        if locked:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
