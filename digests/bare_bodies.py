@@ -272,6 +272,11 @@ def _issuer_at(words: list[str], m: int) -> str:
     head = fold(words[n].rstrip("،,.:"))
     if skip and folded[skip - 1] in _PUBLISHED and (head in _MEDIA_HEADS or (
             head[:1] == "و" and head[1:] in _MEDIA_HEADS)):
+        own = _own_medium(words, n)
+        if own:
+            # «وقال بيان نشره الموقع الرسمي لقوات الحشد الشعبي إن» (789): the body's own site
+            # published its statement
+            return own
         return ""  # «بيان نشرته وكالة …»: a medium's report, not its statement
     first = words[n]
     if first.startswith("#") and "_" in first:
@@ -300,6 +305,17 @@ def _issuer_at(words: list[str], m: int) -> str:
     if len(folded) == 1 and folded[0] in _ONE_WORD_ISSUERS:
         return name
     return "" if _vague(folded) or any(w in _DAYS for w in folded) else name
+
+
+def _own_medium(words: list[str], n: int) -> str:
+    """The body whose official medium is written at `n` («الموقع/الحساب الرسمي لقوات X»,
+    «الصفحة الرسمية لوزارة …»), read strictly (`_name_after`); "" otherwise."""
+    if n + 2 >= len(words) or fold(words[n + 1]) not in ("الرسمي", "الرسميه"):
+        return ""
+    owner = words[n + 2]
+    if not owner.startswith("ل") or fold(owner).startswith(("ال", "لل")) or len(owner) < 4:
+        return ""
+    return _name_after([*words[:n + 2], owner[1:], *words[n + 3:]], n + 2)
 
 
 # Words that end an issuer read to its clause's end: a complementizer, a preposition, a time

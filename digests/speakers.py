@@ -248,6 +248,15 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 and toks[j - 1].norm.startswith("ل") and t.raw[-1] in "،,:"):
             j += 1  # «المدير الفني لكريستال بالاس:»: the club's name, not «ب» + «ال»
             break
+        if (j > i and t.raw == "لـ" and j + 1 < limit and toks[j + 1].raw.startswith("#")
+                and (toks[j - 1].norm in ("العام", "العامه")
+                     or toks[j - 1].norm.removeprefix("ال") in _TITLE_HEADS)):
+            # «قالت #كريستين_لاغارد المديرة العامة لـ #صندوق_النقد_الدولي» (seed 25, 2025: cut
+            # at «لـ»): a title's body written as a hashtag is the title's own genitive
+            j += 2
+            if toks[j - 1].raw[-1] in "،,:;؛.":
+                break
+            continue
         if (j > i and len(t.norm) == 1 and t.norm != "و") or (
                 j > i and addressed_after(t) and toks[j - 1].norm not in _GOVERNING):
             break  # «وتابعت المجلة إ،» (a stray letter); «قال ماتيس لعدد من الصحافيين»
@@ -352,12 +361,19 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         # «كارلوس نييتو مدير هذه المنظمة»: the title's own words were cut at «هذه»; the name
         # before it is whole, the title alone is not.
         words = words[:-1]
+    if len(words) >= 3 and fold(words[-1]) in ("الصادر", "الصادره") and j < limit and (
+            toks[j].norm in ("عن", "من")):
+        # «كشف تقرير السعادة العالمي الصادر عن شبكة …» (seed 25, 4457: «… الصادر»): the
+        # participle whose issuer was cut off dangles; the report's name is whole without it.
+        words = words[:-1]
     if len(words) >= 2 and fold(words[-1]) in _ALL_OF:
         # «أكدت له عائلته وأصدقاؤه وكل من يقابله أنه» (F16's seed 19, 2371): «and everyone
         # who …» was cut at its relative; the ones named before it speak.
         words = words[:-1]
     # «#الشرطة_البريطانية»: a hashtag is shown as the words it joins (QA11).
     words = [w.replace("_", " ").replace("#", "") for w in words]
+    words = [w + words[n + 1] if w == "لـ" and n + 1 < len(words) else w
+             for n, w in enumerate(words) if n == 0 or words[n - 1] != "لـ"]  # «لـصندوق …»
     speaker = " ".join(w for w in words if w.strip()).strip(EDGE_PUNCT + " ")
     if speaker.count('"') % 2 == 1 and words[-1].rstrip("،,:;؛.").endswith('"'):
         speaker += '"'  # keep a quoted name whole: «جريدة "تايمز"»
@@ -367,19 +383,25 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
 
 
 _ISSUED = frozenset("صادر صادره صدر صدرت".split())  # folded
+_ISSUED_IT = frozenset("اصدره اصدرته نشره نشرته".split())  # folded: «issued/published it»
 
 
 def _issued_by(toks: list[Tok], j: int, limit: int) -> int:
-    """After the document at `j`, the token past «صادر/صدر عن» («بيان صادر عن», «بيان مقتضب صدر
-    عن»: one indefinite adjective may come between), where its author's name starts; 0: none."""
+    """After the document at `j`, the token past «صادر/صدر عن» or «أصدره/نشره» («بيان صادر عن»,
+    «بيان مقتضب صدر عن», «بيان أصدره»: one indefinite adjective may come between), where its
+    author's name starts; 0: none."""
     m = j + 1
-    if (m < limit and not toks[m].norm.startswith("ال") and toks[m].norm not in _ISSUED
+    if (m < limit and not toks[m].norm.startswith("ال")
+            and toks[m].norm not in _ISSUED | _ISSUED_IT
             and toks[m].raw[-1] not in "،,:;؛." and toks[m].norm.isalpha()
             and cue_of(toks[m].raw)[1] is None and toks[m].norm not in STOP):
         m += 1  # «مقتضب», «مشترك»: the statement's adjective
-    if m + 1 < limit and toks[m].norm in _ISSUED and toks[m + 1].norm == "عن" and (
-            toks[j].raw[-1] not in "،,:;؛." and toks[m].raw[-1] not in "،,:;؛."):
+    if toks[j].raw[-1] in "،,:;؛." or m + 1 >= limit or toks[m].raw[-1] in "،,:;؛.":
+        return 0
+    if toks[m].norm in _ISSUED and toks[m + 1].norm == "عن":
         return m + 2
+    if toks[m].norm in _ISSUED_IT and toks[m + 1].norm not in STOP:
+        return m + 1  # «وقال بيان أصدره الجيش إن», «بيان نشره الموقع الرسمي لـX»
     return 0
 
 
