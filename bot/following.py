@@ -35,7 +35,7 @@ from bot.channel_admin import (
     scope_of,
 )
 from bot.deep_links import share_link
-from bot.i18n import chat_worded, code_language, num, t
+from bot.i18n import chat_worded, code_language, num, t, topic_label
 from bot.runtime import (
     Action,
     Runtime,
@@ -163,7 +163,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         text = ui(lang, chat_worded("subscribed" if created else "already_subscribed",
                                     target_type), topic=label)
     if deep_link:  # a link opened again still says how to stop what it follows
-        text += "\n" + ui(lang, "deep_link_stop", topic=sub.topic)
+        # named as the reader can type it back: «/unsubscribe Syria» in English (QA26 N1)
+        text += "\n" + ui(lang, "deep_link_stop", topic=topic_label(sub.topic, lang))
     link = share_link(context.bot.username, sub.topic)
     if created and not deep_link and link and target_type != "channel":  # a public post there
         text += "\n" + ui(lang, chat_worded("share_link", chat.type), link=link)
@@ -213,14 +214,29 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     topic = " ".join(context.args or []).strip()
     if subscriptions.readable(topic):  # the reply names the topic as stored: «الغوطه» typed
         # removes «الغوطة»; invisible marks alone are no topic: the list is shown (QA15 N8)
-        removed = (subscriptions.unsubscribe_topic(rt.db, chat.id, topic)
-                   or unsubscribe_as_written(rt, chat.id, topic))
+        removed = unsubscribe_typed(rt, chat.id, topic)
         key = "unsubscribed" if removed else "not_subscribed"
         shown = shown_topic(removed.topic, lang) if removed else echo(topic)
         await send(update, context, ui(lang, chat_worded(key, chat.type), topic=shown))
         return
     text, markup = unsubscribe_list(rt, chat.id, lang)
     await send(update, context, text, markup)
+
+
+def unsubscribe_typed(rt: Runtime, chat_id: int, topic: str) -> subscriptions.Subscription | None:
+    """Remove the chat's topic the reader typed, read as /subscribe reads it (QA26 N1): its key
+    or another spelling of it («الغوطه»), its English name («Trump» stops «ترامب», «Liverpool»
+    «ليفربول»), the name a sentence holds («اخبار العراق» → «العراق»), and last its text as
+    shown (`unsubscribe_as_written`: a topic stored before today's rules). None when the chat
+    follows none of them."""
+    candidates = [topic, arabic_topic(topic) or topic]
+    if not is_latin(topic):
+        candidates.append(named_topic(rt.db.db, topic))
+    for candidate in dict.fromkeys(candidates):
+        removed = subscriptions.unsubscribe_topic(rt.db, chat_id, candidate)
+        if removed is not None:
+            return removed
+    return unsubscribe_as_written(rt, chat_id, topic)
 
 
 async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
