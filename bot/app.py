@@ -232,7 +232,7 @@ def run_bot(settings: Settings) -> int:
     except DatabaseInUse as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    # the whole file checked at start (QA22 U7; digests.storage.START_CHECK_BYTES)
+    # the whole file checked at start (QA22 U7; digests.file_checks.START_CHECK_BYTES)
     db = Database(settings.database_path, busy_seconds=HANDLER_BUSY_SECONDS, start_check=True)
     try:
         added = load_sources_file(db, settings, datetime.now(timezone.utc))

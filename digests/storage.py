@@ -10,20 +10,23 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
-import shlex
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO
 
 import sqlite_utils
 
+from digests import file_checks
+from digests.db_faults import (  # noqa: F401 — re-exported: callers import them from here
+    FAULT_LOG, FAULT_TEXT, FAULTS, Fault, FaultLog, fault_in, fault_of, upgrade_advice)
 from digests.errors import StorageError
+from digests.file_checks import (  # noqa: F401 — re-exported
+    EmptyDatabase, FileCheck, quick_check, refuse_empty, refuse_read_only)
 from digests.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -33,92 +36,6 @@ log = logging.getLogger(__name__)
 # (bot.app HANDLER_BUSY_SECONDS): a lock held by another program must not freeze every reply
 # (QA16 F1).
 BUSY_SECONDS = 30.0
-
-Fault = Literal["locked", "full", "damaged", "readonly"]
-
-# What the database's trouble means for whoever reads it: bilingual, as operators and readers
-# of either language may meet it.
-FAULT_TEXT: dict[Fault, str] = {
-    "locked": "قاعدة البيانات مشغولة الآن، أعد المحاولة بعد قليل / the database is busy, "
-              "try again shortly",
-    "full": "القرص الذي يحمل قاعدة البيانات ممتلئ / the disk holding the database is full: "
-            "free space at DATABASE_PATH",
-    "damaged": "ملف قاعدة البيانات تالف / the database file is damaged",
-    "readonly": "لا يمكن الكتابة في قاعدة البيانات / the database cannot be written to",
-}
-# What the operator's log says of it (one WARNING a minute: FaultLog).
-FAULT_LOG: dict[Fault, str] = {
-    "locked": "database is locked by another program or a long write (a sqlite3 shell, a "
-              "backup, a CLI job, a poll's long transaction): writes wait and fail until it "
-              "lets go",
-    "full": "the disk holding the database is full: free space at DATABASE_PATH; articles "
-            "not stored are retried at the next poll",
-    "damaged": "the database file is damaged: restore a backup (python run.py restore "
-               "BACKUP.db, README «Backups») or rescue what it holds with: python run.py "
-               "recover fixed.db (then point DATABASE_PATH at fixed.db)",
-    "readonly": "the database cannot be written to (read-only file, folder or mount): give "
-                "the bot's user write access to the file and its folder (chmod/chown, or "
-                "chattr -i)",
-}
-
-
-def fault_of(exc: BaseException | None) -> Fault | None:
-    """The database trouble an exception (or its cause) reports, None for anything else."""
-    seen = 0
-    while exc is not None and seen < 5:
-        if isinstance(exc, sqlite3.Error):
-            text = str(exc).lower()
-            if "locked" in text or "busy" in text:
-                return "locked"
-            if "disk is full" in text or "disk full" in text:
-                return "full"
-            if "malformed" in text or "not a database" in text or "corrupt" in text:
-                return "damaged"
-            if "readonly" in text or "read-only" in text:
-                return "readonly"
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return None
-
-
-def fault_in(text: str | None) -> Fault | None:
-    """The fault a message built with FAULT_TEXT names (a source's error in a poll report)."""
-    return next((kind for kind, said in FAULT_TEXT.items() if text and said in text), None)
-
-
-class FaultLog:
-    """One log line per kind of database fault per interval, instead of one per update, send
-    or article (QA16 F1, F2: a traceback per update, per due chat per second)."""
-
-    def __init__(self, interval: float = 60.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.interval = interval
-        self.clock = clock
-        self._last: dict[Fault, float] = {}
-        self.hidden = 0  # faults not logged since the last line
-        self.last: Fault | None = None  # the latest fault reported, logged or not
-
-    def forget(self) -> None:
-        """Log the next fault of each kind at once (a new run, a test)."""
-        self._last.clear()
-        self.hidden = 0
-        self.last = None
-
-    def report(self, kind: Fault, where: str, *, level: int = logging.WARNING,
-               logger: logging.Logger | None = None) -> bool:
-        """Log `kind` unless it was logged less than `interval` ago. True when logged."""
-        now = self.clock()
-        self.last = kind
-        last = self._last.get(kind)
-        if last is not None and now - last < self.interval:
-            self.hidden += 1
-            return False
-        self._last[kind] = now
-        more, self.hidden = self.hidden, 0
-        (logger or log).log(level, "%s where=%s suppressed=%d", FAULT_LOG[kind], where, more)
-        return True
-
-
-FAULTS = FaultLog()  # the process's one: every part of it reports into the same minute
 
 
 class DatabaseInUse(StorageError):
@@ -173,130 +90,6 @@ def _lock_error(lock_path: Path, exc: OSError) -> StorageError:
         f"تعذّر إنشاء ملف القفل {lock_path} ({detail}): اجعل DATABASE_PATH في مجلد قابل للكتابة فيه "
         f"مساحة فارغة / cannot write the lock file {lock_path} ({detail}): put DATABASE_PATH in a "
         f"writable folder with free space")
-
-
-class EmptyDatabase(StorageError):
-    """DATABASE_PATH names a file of 0 bytes: not a new database, a failed copy or rescue."""
-
-
-def refuse_empty(path: Path) -> None:
-    """Refuse a database file that exists with nothing in it (QA22 U3).
-
-    SQLite would take it for a new database and Nashra would start with no chats and no
-    subscriptions, without a word — yet nobody makes an empty file on purpose: it is what a
-    failed `sqlite3 … | sqlite3 fixed.db` rescue, a full disk during a copy or a `touch` leaves.
-    A missing file is a new database; an empty one is an operator's mistake to be told about.
-    """
-    try:
-        empty = path.stat().st_size == 0
-    except OSError:
-        return  # missing (a new database) or unreadable (SQLite says why)
-    if not empty:
-        return
-    # A -wal beside it does not make it a database (QA24 R12): SQLite writes the main file's
-    # header when it turns WAL on, so Nashra's own file is never 0 bytes with a -wal; an empty
-    # file beside a -wal is a bad copy's leftover, and SQLite read it as a new, empty database.
-    wal = Path(f"{path}-wal")
-    has_wal = wal.exists() and wal.stat().st_size > 0
-    ar_wal = f" (والملف {wal} بجانبه بقايا نسخ فاشل لا قاعدة بيانات)" if has_wal else ""
-    en_wal = f" (the {wal} beside it is a failed copy's leftover, not a database)" \
-        if has_wal else ""
-    ar_del = "الملف الفارغ وملف ‎-wal‎ بجانبه" if has_wal else "الملف الفارغ"
-    en_del = "the empty file and the -wal beside it" if has_wal else "the empty file"
-    raise EmptyDatabase(
-        f"ملف قاعدة البيانات {path} فارغ (0 بايت){ar_wal}، فلن تبدأ نشرة عليه قاعدةً جديدة بلا "
-        f"مشتركين: وجّه DATABASE_PATH إلى الملف الصحيح أو إلى نسخة احتياطية، أو أنقذ الملف التالف "
-        f"بـ python run.py recover، أو احذف {ar_del} لتبدأ من جديد / the database file "
-        f"{path} is empty (0 bytes){en_wal}, and Nashra will not start a new database with no "
-        f"subscribers on it: point DATABASE_PATH at the right file or a backup, rescue a "
-        f"damaged file with python run.py recover, or delete {en_del} to start anew")
-
-
-def upgrade_advice(kind: Fault, path: str) -> str:
-    """What to do when a migration meets the database's own trouble (QA24 R11, QA22 U8): the
-    same advice as the operator's other damaged/read-only lines, with the real paths."""
-    db = shlex.quote(path)
-    fixed = shlex.quote(str(Path(path).with_name("fixed.db")))
-    if kind == "damaged":
-        return (f"استرجع نسخة احتياطية (python run.py --db {db} restore BACKUP.db) أو أنقذ ما فيه "
-                f"بـ python run.py --db {db} recover {fixed} ثم اجعل DATABASE_PATH يشير إلى "
-                f"{fixed} / restore a backup (python run.py --db {db} restore BACKUP.db), or "
-                f"rescue what it holds with python run.py --db {db} recover {fixed} and point "
-                f"DATABASE_PATH at {fixed}")
-    if kind == "readonly":
-        return ("امنح مستخدم البوت حق الكتابة في الملف ومجلده (chmod/chown، أو chattr -i) / give "
-                "the bot's user write access to the file and its folder (chmod/chown, or "
-                "chattr -i)")
-    if kind == "full":
-        return "وفّر مساحة ثم أعد المحاولة / free some space, then try again"
-    return "أعد المحاولة بعد قليل / try again shortly"
-
-
-# The whole-file check at a bot's start (QA22 U7: 20 kB of garbage mid-file went unnoticed until
-# a poll's write touched it). `PRAGMA quick_check` reads every page: measured (X38, 2 shared cores,
-# load ~9) on a 336 MB, 34,370-article file 5.1 s with the file out of the page cache, 0.6 s in
-# it. Up to START_CHECK_BYTES (≲1 s cold) the bot checks before it answers anyone and refuses a
-# damaged file, as it refuses a truncated one; past it, a thread checks after the start and a
-# damaged file is told in the log (ERROR) and in /stats, the bot answering meanwhile.
-START_CHECK_BYTES = 64 * 1024 * 1024
-
-CheckState = Literal["ok", "damaged", "running", "failed"]
-
-
-@dataclass(frozen=True)
-class FileCheck:
-    """The start check's outcome: ok, damaged (SQLite's first findings), running (in the
-    background), failed (the check itself could not run: busy, unreadable)."""
-
-    state: CheckState
-    detail: str = ""
-    seconds: float = 0.0
-
-    def line(self, path: str) -> str:
-        """The operator's bilingual line for a damaged file, with what to do."""
-        return (f"{FAULT_TEXT['damaged']} — PRAGMA quick_check: {self.detail}: "
-                f"{upgrade_advice('damaged', path)}")
-
-
-def quick_check(path: str | Path) -> FileCheck:
-    """`PRAGMA quick_check(5)` of the file on a read-only connection of its own (it may run in
-    a thread while the bot's connection writes: WAL readers never block the writer)."""
-    started = time.monotonic()
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_SECONDS)
-        try:
-            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)")]
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        # «not a database» (a wrong file, a destroyed header) is left to the open's own line,
-        # which says both (cli.main.database_error)
-        if fault_of(exc) != "damaged" or "not a database" in str(exc):
-            return FileCheck("failed", str(exc)[:200], time.monotonic() - started)
-        rows = [str(exc)]
-    seconds = time.monotonic() - started
-    if rows == ["ok"]:
-        return FileCheck("ok", "", seconds)
-    return FileCheck("damaged", "; ".join(rows)[:300], seconds)
-
-
-def refuse_read_only(path: str) -> None:
-    """QA22 U8: a database file (or its -wal/-shm) the bot may not write (`chmod 444` for
-    another user, `chattr +i` even for root) opens and answers, then fails its first write; at
-    the bot's start it is refused with a line naming the file, not its folder."""
-    for suffix in ("", "-wal", "-shm"):
-        name = f"{path}{suffix}"
-        if os.path.exists(name) and not os.access(name, os.W_OK):
-            raise StorageError(
-                f"{FAULT_TEXT['readonly']} — {name}: الملف للقراءة فقط، امنح مستخدم البوت حق "
-                f"الكتابة فيه (chmod/chown، أو chattr -i) / the file is read-only: give the bot's "
-                f"user write access to it (chmod/chown, or chattr -i)")
-
-
-def _file_bytes(path: str) -> int:
-    """The database's size with its -wal: what a check reads."""
-    return sum(Path(f"{path}{suffix}").stat().st_size
-               for suffix in ("", "-wal") if Path(f"{path}{suffix}").exists())
 
 
 class NewerDatabase(StorageError):
@@ -370,9 +163,9 @@ class Database:
         is refused with one bilingual line; a large one is checked by a thread after the start
         (START_CHECK_BYTES says why), its outcome logged and kept in `file_check`."""
         refuse_read_only(self.path)
-        size = _file_bytes(self.path)
-        if size <= START_CHECK_BYTES:
-            found = quick_check(self.path)
+        size = file_checks.file_bytes(self.path)
+        if size <= file_checks.START_CHECK_BYTES:
+            found = quick_check(self.path, BUSY_SECONDS)
             self.file_check = found
             if found.state == "damaged":
                 raise StorageError(found.line(self.path))
@@ -383,7 +176,7 @@ class Database:
         self.file_check = FileCheck("running")
 
         def check() -> None:
-            found = quick_check(self.path)
+            found = quick_check(self.path, BUSY_SECONDS)
             self.file_check = found
             if found.state == "damaged":
                 log.error("%s size_mb=%.0f seconds=%.1f", found.line(self.path), size / 1e6,

@@ -24,7 +24,7 @@ from bot import api_noise
 from bot.app import HANDLER_BUSY_SECONDS, run_bot
 from bot.emulator import Emulator
 from cli.main import database_error
-from digests import sources, storage, writer
+from digests import file_checks, sources, storage, writer
 from digests.errors import StorageError
 from digests.pipeline import poll_once
 from digests.samplesite import SampleSite
@@ -504,7 +504,7 @@ async def test_a_large_damaged_file_is_checked_after_start_and_told_in_stats(
 
     path = sample_db(tmp_path)
     damage_articles(path)
-    monkeypatch.setattr(storage, "START_CHECK_BYTES", 0)  # «large»: any file
+    monkeypatch.setattr(file_checks, "START_CHECK_BYTES", 0)  # «large»: any file
     async with running_bot(path) as h:
         with caplog.at_level(logging.INFO, logger="digests.storage"):
             h.db._check_now_or_later()  # what Database(start_check=True) runs at the start

@@ -1,0 +1,125 @@
+"""The database's troubles, told apart and worded: locked, full, damaged, read-only.
+
+`fault_of` reads SQLite's own message (or its cause's); FAULT_TEXT is what a reader or admin is
+told (bilingual), FAULT_LOG what the operator's log says, once a minute per kind (FaultLog),
+and `upgrade_advice` what to do when a migration meets the trouble. Split from digests.storage,
+which re-exports these names; the log lines keep its logger.
+"""
+
+from __future__ import annotations
+
+import logging
+import shlex
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+log = logging.getLogger("digests.storage")  # the operator's filters name the database's log
+
+Fault = Literal["locked", "full", "damaged", "readonly"]
+
+# What the database's trouble means for whoever reads it: bilingual, as operators and readers
+# of either language may meet it.
+FAULT_TEXT: dict[Fault, str] = {
+    "locked": "قاعدة البيانات مشغولة الآن، أعد المحاولة بعد قليل / the database is busy, "
+              "try again shortly",
+    "full": "القرص الذي يحمل قاعدة البيانات ممتلئ / the disk holding the database is full: "
+            "free space at DATABASE_PATH",
+    "damaged": "ملف قاعدة البيانات تالف / the database file is damaged",
+    "readonly": "لا يمكن الكتابة في قاعدة البيانات / the database cannot be written to",
+}
+# What the operator's log says of it (one WARNING a minute: FaultLog).
+FAULT_LOG: dict[Fault, str] = {
+    "locked": "database is locked by another program or a long write (a sqlite3 shell, a "
+              "backup, a CLI job, a poll's long transaction): writes wait and fail until it "
+              "lets go",
+    "full": "the disk holding the database is full: free space at DATABASE_PATH; articles "
+            "not stored are retried at the next poll",
+    "damaged": "the database file is damaged: restore a backup (python run.py restore "
+               "BACKUP.db, README «Backups») or rescue what it holds with: python run.py "
+               "recover fixed.db (then point DATABASE_PATH at fixed.db)",
+    "readonly": "the database cannot be written to (read-only file, folder or mount): give "
+                "the bot's user write access to the file and its folder (chmod/chown, or "
+                "chattr -i)",
+}
+
+
+def fault_of(exc: BaseException | None) -> Fault | None:
+    """The database trouble an exception (or its cause) reports, None for anything else."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, sqlite3.Error):
+            text = str(exc).lower()
+            if "locked" in text or "busy" in text:
+                return "locked"
+            if "disk is full" in text or "disk full" in text:
+                return "full"
+            if "malformed" in text or "not a database" in text or "corrupt" in text:
+                return "damaged"
+            if "readonly" in text or "read-only" in text:
+                return "readonly"
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
+def fault_in(text: str | None) -> Fault | None:
+    """The fault a message built with FAULT_TEXT names (a source's error in a poll report)."""
+    return next((kind for kind, said in FAULT_TEXT.items() if text and said in text), None)
+
+
+class FaultLog:
+    """One log line per kind of database fault per interval, instead of one per update, send
+    or article (QA16 F1, F2: a traceback per update, per due chat per second)."""
+
+    def __init__(self, interval: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.interval = interval
+        self.clock = clock
+        self._last: dict[Fault, float] = {}
+        self.hidden = 0  # faults not logged since the last line
+        self.last: Fault | None = None  # the latest fault reported, logged or not
+
+    def forget(self) -> None:
+        """Log the next fault of each kind at once (a new run, a test)."""
+        self._last.clear()
+        self.hidden = 0
+        self.last = None
+
+    def report(self, kind: Fault, where: str, *, level: int = logging.WARNING,
+               logger: logging.Logger | None = None) -> bool:
+        """Log `kind` unless it was logged less than `interval` ago. True when logged."""
+        now = self.clock()
+        self.last = kind
+        last = self._last.get(kind)
+        if last is not None and now - last < self.interval:
+            self.hidden += 1
+            return False
+        self._last[kind] = now
+        more, self.hidden = self.hidden, 0
+        (logger or log).log(level, "%s where=%s suppressed=%d", FAULT_LOG[kind], where, more)
+        return True
+
+
+FAULTS = FaultLog()  # the process's one: every part of it reports into the same minute
+
+
+def upgrade_advice(kind: Fault, path: str) -> str:
+    """What to do when a migration meets the database's own trouble (QA24 R11, QA22 U8): the
+    same advice as the operator's other damaged/read-only lines, with the real paths."""
+    db = shlex.quote(path)
+    fixed = shlex.quote(str(Path(path).with_name("fixed.db")))
+    if kind == "damaged":
+        return (f"استرجع نسخة احتياطية (python run.py --db {db} restore BACKUP.db) أو أنقذ ما فيه "
+                f"بـ python run.py --db {db} recover {fixed} ثم اجعل DATABASE_PATH يشير إلى "
+                f"{fixed} / restore a backup (python run.py --db {db} restore BACKUP.db), or "
+                f"rescue what it holds with python run.py --db {db} recover {fixed} and point "
+                f"DATABASE_PATH at {fixed}")
+    if kind == "readonly":
+        return ("امنح مستخدم البوت حق الكتابة في الملف ومجلده (chmod/chown، أو chattr -i) / give "
+                "the bot's user write access to the file and its folder (chmod/chown, or "
+                "chattr -i)")
+    if kind == "full":
+        return "وفّر مساحة ثم أعد المحاولة / free some space, then try again"
+    return "أعد المحاولة بعد قليل / try again shortly"
