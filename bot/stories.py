@@ -132,10 +132,10 @@ def live_digests(db: Database, digests: list[Digest] | tuple[Digest, ...]) -> li
 def digest_by_url(db: Database, url: str) -> Digest | None:
     """The stored digest of the article at `url` (matched by digests.urls.url_key: tracking
     parameters, fragment and host case ignored), or None. Never fetches the link."""
-    from digests.urls import url_key
+    from digests.article_aliases import article_row_at
 
-    row = next(iter(db.db.query(f"{ARTICLE_SELECT} where articles.url_key = ?",
-                                [url_key(url)])), None)
+    # a second address of a stored page is that article (QA25 E9)
+    row = article_row_at(db.db, url)
     return digest_from_row(row) if row else None
 
 

@@ -3,7 +3,8 @@
 `run.py digest URL [--json] [--db PATH]` looks the article up in the database by normalized URL
 and prints its stored digest; an article not stored yet is fetched once (digests.fetcher), its page
 extracted (digests.pages) and condensed on the spot, with archive links from the database when
-there is one. Nothing is written.
+there is one — unless its text is a stored article's (a second address of the same page: that
+article's digest, digests.article_aliases). Nothing is written.
 """
 
 from __future__ import annotations
@@ -17,20 +18,19 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.attribution import after_bihasab, denial, first_person, genitive, standalone
 from bot.lines import clean
+from bot.story_quotes import quote_line
+from digests.article_aliases import same_text_id
 from digests.dates import publication_time, stored_time
 from digests.digest import archive_for, condense, find_article, load_digest
 from digests.related import live_related
 from digests.errors import FetchError, NashraError, ParseError
 from digests.feeds import parse_feed
 from digests.models import Article, Digest, Quote
-from digests.quotes import quote_marks_balanced
 from digests.settings import Settings
 from digests.storage import Database
-from digests.urls import is_http_url
+from digests.urls import content_hash, is_http_url
 
-_PAIRS = {"«": "»", "“": "”", '"': '"'}
 _KIND_LABELS = {"page": "من الصفحة / on the page", "archive": "من الأرشيف / archive",
                 "story": "القصة نفسها من مصدر آخر / same story elsewhere"}
 
@@ -132,36 +132,37 @@ def get_digest(url: str, settings: Settings) -> Digest:
             raise NashraError(
                 f"تعذر جلب الصفحة، تحقق من الرابط أو حاول لاحقًا / could not fetch the page: {exc}"
             ) from exc
-        return replace(condense(article, archive=archive_for(db.db, article) if db else []), article_id=None)
+        if db is not None:  # the page of a stored article at an address no poll recorded
+            twin = _stored_twin(db, article)
+            if twin is not None:
+                return twin
+        return replace(condense(article, archive=archive_for(db.db, article) if db else []),
+                       article_id=None)
     finally:
         if db is not None:
             db.close()
 
 
+def _stored_twin(db: Database, article: Article) -> Digest | None:
+    """The stored digest of the article a fetched page repeats (QA25 E9: a site publishing
+    one article under two section URLs; ingest kept the first), or None: the same story,
+    related links and quotes as its first address gets, not a poorer digest made on the spot."""
+    body = "\n".join(article.paragraphs)
+    twin = same_text_id(db.db, content_hash(article.title, body), body)
+    digest = load_digest(db.db, twin) if twin is not None else None
+    return live_related(db.db, [digest])[0] if digest is not None else None
+
+
 def quote_text(quote: Quote) -> str:
-    """One key quote as plain text, as the bot words it (bot.render.quote_line): direct speech
-    «…» — speaker; reported speech, a paraphrase, without quote marks: «بحسب X، …» with X in
-    the genitive, or «… — X» when its case cannot be settled (bot.attribution); a paraphrase in
-    the first person is the speaker's own words, shown as direct speech; a denial is «نفى X أن
-    …»; "" for a paraphrase or denial without a speaker (the writer's own text)."""
-    text = quote.text.strip()
-    speaker = " ".join(quote.speaker.split())
-    if quote.kind == "denial":
-        return denial(text, speaker) if speaker else ""  # «نفى X أن …», never «بحسب X»
-    if quote.kind == "reported" and not first_person(text):
-        if not speaker:
-            return ""
-        by = genitive(speaker)
-        if by is None:
-            return f"{standalone(text)} — {speaker}"
-        return f"بحسب {by}، {after_bihasab(text)}"
-    if quote.kind == "reported" and not speaker:
-        return ""
-    while len(text) >= 2 and _PAIRS.get(text[0]) == text[-1] and \
-            quote_marks_balanced(text[1:-1]):  # we draw our own «…»
-        text = text[1:-1].strip()
-    text = text.replace("«", "“").replace("»", "”")  # a quote within the quote
-    return f"«{text}» — {speaker}" if speaker else f"«{text}»"
+    """One key quote as plain text, worded as the bot words it (bot.story_quotes.quote_line,
+    one rule for both): direct speech «…» — speaker; reported speech «بحسب X، …» (X in the
+    genitive, or «… — X» when its case cannot be settled); a clause kept with its verb (a hedge
+    or forecast «توقعت شركة BP أن …») as the article wrote it, its speaker not said twice
+    (QA25 E3: the CLI printed «بحسب شركة BP، توقعت شركة BP …»); a paraphrase in the first
+    person as direct speech; a denial «نفى X أن …»; "" for a paraphrase or denial without a
+    speaker (the writer's own text). Bidi marks dropped (`clean`)."""
+    line = quote_line(quote, "ar")
+    return clean("".join(span.text for span in line)) if line else ""
 
 
 def render_text(digest: Digest) -> str:

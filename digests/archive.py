@@ -22,6 +22,7 @@ from typing import Literal
 
 import sqlite_utils
 
+from digests.article_aliases import aliased_id
 from digests.dates import FUTURE_TOLERANCE, stored_time
 from digests.models import Article, FeedEntry, Page, iso
 from digests.records import ARTICLE_SELECT, article_from_row, related_to_json
@@ -108,9 +109,10 @@ def find_known(db: Database | sqlite_utils.Database, source_id: int, entry: Feed
                ) -> tuple[Outcome, int | None] | None:
     """Whether an entry is already stored or removed (by GUID, then URL), before fetching its page.
 
-    Returns ("duplicate", id), ("tombstoned", None) or None for a new entry. A GUID held by a
-    stored article, or left by a removed one, with another URL and another title does not make
-    the entry known (`_guid_owner`, `_removed_here`). The content hash is checked at store
+    Returns ("duplicate", id), ("tombstoned", None) or None for a new entry; a URL recorded as
+    another address of a stored article (digests.article_aliases) is that article. A GUID held
+    by a stored article, or left by a removed one, with another URL and another title does not
+    make the entry known (`_guid_owner`, `_removed_here`). The content hash is checked at store
     time, once the text is known.
     """
     sql = _sql(db)
@@ -123,6 +125,9 @@ def find_known(db: Database | sqlite_utils.Database, source_id: int, entry: Feed
     row = sql.execute("select id from articles where url_key = ?", [key]).fetchone()
     if row:
         return ("duplicate", int(row[0]))
+    aliased = aliased_id(sql, entry.url)  # a second address of a stored page (QA25 E9)
+    if aliased is not None:
+        return ("duplicate", aliased)
     return None
 
 

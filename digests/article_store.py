@@ -4,7 +4,8 @@ Runs in the poll's writer thread (digests.writer). `store_one` stores a new entr
 (or as feed-only, with the reason), resolving its publication time (digests.dates) and whether it
 is backfill (never pushed: the source's first poll, a page gone for good, or older than
 PUSH_WINDOW); a failing step rolls back this article only and the source counts it. `retry_one`
-settles a page fetched again (digests.retries.settle). Both embed first, outside the transaction,
+settles a page fetched again (digests.retries.settle). A duplicate met at another address has
+that address recorded (digests.article_aliases). Both embed first, outside the transaction,
 what the story step will weigh by meaning (SEMANTIC_MODEL only), so SQLite's write lock is held
 only to write. Split from digests/pipeline.py (the poll loop).
 """
@@ -17,6 +18,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from digests import archive, prepared, retries
+from digests.article_aliases import record_alias
 from digests.dates import publication_time
 from digests.logs import strip_credentials
 from digests.page_fetch import Fetched
@@ -67,6 +69,9 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
                 sql, source_id=work.source.id, entry=entry, page=page, now=now,
                 page_error=item.error, page_etag=item.etag,
                 page_last_modified=item.last_modified)
+            if result.outcome == "duplicate" and result.existing_id is not None:
+                # the same page at a second address: a pasted link to it is this article
+                record_alias(sql, entry.url, result.existing_id, now)
             if result.article is not None:
                 if gone:
                     retries.mark_gone(sql, result.article.id, item.error or "", now)

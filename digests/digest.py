@@ -24,6 +24,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from digests.article_aliases import article_row_at
 from digests.headline import clean_headline
 from digests.models import Article, Digest, Quote, RelatedItem, RelatedKind, iso
 from digests.processing import StoreContext
@@ -233,9 +234,10 @@ def load_digest(db: sqlite_utils.Database, article_id: int) -> Digest | None:
 
 
 def find_article(db: sqlite_utils.Database, url: str) -> Article | None:
-    """The stored article at `url` (compared by normalized URL), or None."""
-    rows = list(db.query(ARTICLE_SELECT + " where articles.url_key = ?", [_key(url)]))
-    return article_from_row(rows[0]) if rows else None
+    """The stored article at `url` (compared by normalized URL), or None. A second address of
+    a stored page (digests.article_aliases) is that article."""
+    row = article_row_at(db, url)
+    return article_from_row(row) if row else None
 
 
 def refresh_story_links(db: sqlite_utils.Database) -> int:

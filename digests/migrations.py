@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from digests.article_aliases import m034_article_aliases
 from digests.data_migrations import (
     m003_search_index,
     m004_backfill_digests,
@@ -85,4 +86,5 @@ MIGRATIONS: list[Migration] = [
     ("031_question_topics", m031_question_topics),
     ("032_named_topics", m032_named_topics),
     ("033_reader_spellings", m033_reader_spellings),
+    ("034_article_aliases", m034_article_aliases),
 ]

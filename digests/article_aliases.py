@@ -1,0 +1,96 @@
+"""A stored article's other addresses: the same page a site publishes under a second URL.
+
+Some sites publish one article in two sections (QA25 E9: France 24's «middleEast» and
+«internationalNews», CNN's «technology» and «internationalNews»; 172 such pages in the corpus).
+Ingest keeps the first and finds the second a duplicate by its content hash
+(digests.archive.store_article); the second address is recorded here, so a reader who pastes it
+(the bot looks links up, never fetches them), `run.py digest` and the next poll all find the
+stored article by either address. A poll that meets an already-stored duplicate again records
+its address then, so an archive ingested before migration 034 learns its aliases as its feeds
+list them. An alias dies with its article (foreign key, on delete cascade): a removed article's
+addresses are stopped by its tombstones.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from digests.models import iso
+from digests.records import ARTICLE_SELECT
+from digests.urls import url_key
+
+log = logging.getLogger(__name__)
+
+
+def _key(url: str) -> str:
+    """The address's url_key; a link url_key cannot read is compared as typed."""
+    try:
+        return url_key(url)
+    except ValueError:
+        return url.strip()
+
+
+def m034_article_aliases(db: sqlite_utils.Database) -> None:
+    # One row per second address (its url_key, as articles.url_key) → the stored article.
+    db.execute("""
+        create table article_aliases (
+            url_key text primary key,
+            url text not null,
+            article_id integer not null references articles(id) on delete cascade,
+            created_at text not null
+        )""")
+    db.execute("create index article_aliases_article on article_aliases(article_id)")
+
+
+def record_alias(sql: sqlite_utils.Database, url: str, article_id: int, now: datetime) -> bool:
+    """Record `url` as another address of stored article `article_id`; the caller holds the
+    transaction. Nothing is recorded for the article's own address or one already known (its
+    first article keeps it). True when a row was added."""
+    key = _key(url)
+    own = sql.execute("select 1 from articles where url_key = ?", [key]).fetchone()
+    if own is not None:
+        return False
+    cursor = sql.execute(
+        "insert or ignore into article_aliases (url_key, url, article_id, created_at)"
+        " values (?, ?, ?, ?)", [key, url, article_id, iso(now)])
+    if cursor.rowcount > 0:
+        log.info("article alias recorded article=%s url=%s", article_id, url)
+        return True
+    return False
+
+
+def aliased_id(sql: sqlite_utils.Database, url: str) -> int | None:
+    """The id of the stored article `url` is another address of, or None."""
+    row = sql.execute("select article_id from article_aliases where url_key = ?",
+                      [_key(url)]).fetchone()
+    return int(row[0]) if row else None
+
+
+def article_row_at(sql: sqlite_utils.Database, url: str) -> dict[str, Any] | None:
+    """The stored article's row (ARTICLE_SELECT) at `url`: its own address first, then an
+    alias (digests.urls.url_key: tracking parameters, fragment and host case ignored)."""
+    key = _key(url)
+    rows = list(sql.query(f"{ARTICLE_SELECT} where articles.url_key = ?", [key]))
+    if not rows:
+        rows = list(sql.query(
+            f"{ARTICLE_SELECT} join article_aliases on article_aliases.article_id = articles.id"
+            " where article_aliases.url_key = ?", [key]))
+    return rows[0] if rows else None
+
+
+def same_text_id(sql: sqlite_utils.Database, content_hash: str, body: str) -> int | None:
+    """The stored article whose text a fetched page repeats: the same content hash (title and
+    text), else the same body when only the title differs (a page's <title> carries the site's
+    suffix where the feed's did not). A short body (under 200 characters) names no article by
+    itself; with several stored bodies alike, the oldest. For `run.py digest URL` on an address
+    no poll has recorded yet."""
+    row = sql.execute("select id from articles where content_hash = ? order by id limit 1",
+                      [content_hash]).fetchone()
+    if row is None and len(body.strip()) >= 200:
+        row = sql.execute("select id from articles where body = ? order by id limit 1",
+                          [body]).fetchone()
+    return int(row[0]) if row else None
