@@ -81,11 +81,13 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
               f"sent could not be read ({report.carried.error[:120]}): due deliveries marked "
               f"skipped (most likely sent after the backup): {report.skipped}")
     else:
-        print(f"ما أرسله الملف السابق منذ النسخة لن يُرسل ثانيةً (سجل {report.carried.rows})، "
-              f"تسليمات عُلّمت مُرسلة: {report.marked_sent}، متروكة: {report.skipped} / what the "
-              f"previous file delivered since the backup will not be sent again (record of "
-              f"{report.carried.rows}); due deliveries marked sent: {report.marked_sent}, "
-              f"skipped: {report.skipped}")
+        c = report.carried
+        print(f"ما أرسله الملف السابق منذ النسخة لن يُرسل ثانيةً (سُجّل {c.rows} تسليمًا لقصص فيها "
+              f"{c.addresses} رابطًا)، وتسليمات مستحقة عُلّمت مُرسلة: {report.marked_sent}، "
+              f"ومتروكة: {report.skipped} / what the previous file delivered since the backup "
+              f"will not be sent again ({c.rows} deliveries of stories with {c.addresses} links "
+              f"recorded); due deliveries marked sent: {report.marked_sent}, skipped: "
+              f"{report.skipped}")
     return 0
 
 

@@ -102,7 +102,8 @@ def quick_check(path: str | Path, timeout: float = 30.0) -> FileCheck:
     seconds = time.monotonic() - started
     if rows == ["ok"]:
         return FileCheck("ok", "", seconds)
-    return FileCheck("damaged", "; ".join(rows)[:300], seconds)
+    # one line: SQLite puts its findings on several
+    return FileCheck("damaged", "; ".join(" ".join(r.split()) for r in rows)[:300], seconds)
 
 
 def refuse_read_only(path: str) -> None:

@@ -268,3 +268,28 @@ async def asyncio_sleep(seconds: float) -> None:
     import asyncio
 
     await asyncio.sleep(seconds)
+
+
+def test_run_py_restore_says_what_it_carried_or_why_not(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    path, saved, _ = due_rows(tmp_path)
+
+    def restore(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, str(root / "run.py"), "--db", str(path),
+                               "restore", str(saved), *args], capture_output=True, text=True,
+                              timeout=120)
+
+    done = restore()
+    assert done.returncode == 0, done.stderr
+    assert "will not be sent again (4 deliveries of stories with 3 links" in done.stdout
+    assert "due deliveries marked sent: 1, skipped: 1" in done.stdout
+    assert "لن يُرسل ثانيةً" in done.stdout
+    path.write_bytes(b"\xa5" * 8192)  # the current file unreadable: the old rule, said so
+    for extra in ("-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    done = restore()
+    assert done.returncode == 0, done.stderr
+    assert "could not be read" in done.stdout and "تعذّرت قراءة" in done.stdout
