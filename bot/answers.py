@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from telegram import InlineKeyboardButton, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -70,6 +70,7 @@ from digests.query import (
     topic_too_long,
 )
 from digests.reader_text import echo, link_forms, links_in, strip_markup
+from digests.several_topics import several_topics
 from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 
 PAGE_SIZE = 5
@@ -106,6 +107,10 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         await send_my_digest(update, context, rt, chat.id, chat.type, lang)
         return
     query = strip_markup(query[:4000])[:200] or query[:200]  # «<b>غزة</b>» asks about «غزة»
+    several = () if offset else several_topics(rt.db.db, query)
+    if several:  # «سوريا، لبنان، مصر»: one button for each, or follow them all (QA26 N2)
+        await send(update, context, *several_question(rt, chat.id, several, lang))
+        return
     mapped = name_in(query)  # «Syria» is «سوريا», «Gaza Strip» «غزة»: the archive is Arabic
     latin = mapped is None and is_latin(query)
     lead = None
@@ -191,6 +196,20 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     for i, html in enumerate(messages):
         await send(update, context, html, markup if i == len(messages) - 1 else None)
+
+
+def several_question(rt: Runtime, chat_id: int, topics: tuple[str, ...],
+                     lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Several topics typed as one question: they are named, each with a button that asks it,
+    and «🔔 تابعها كلها» follows them all (the list is split again by bot.following)."""
+    labels = [topic_label(arabic_topic(x) or x, lang, with_arabic=True) for x in topics]
+    sep = "، " if lang == "ar" else ", "
+    text = ui(lang, "several_asked", topics=sep.join(f"«{label}»" for label in labels))
+    rows = [[button(rt, chat_id, "🔎 " + label, "search", {"query": topic})]
+            for topic, label in zip(topics, labels)]
+    rows.append([button(rt, chat_id, t("btn_follow_all", lang), "subscribe",
+                        {"topic": "، ".join(topics)})])
+    return text, keyboard(rows)
 
 
 async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,

@@ -35,7 +35,7 @@ from bot.channel_admin import (
     scope_of,
 )
 from bot.deep_links import share_link
-from bot.i18n import chat_worded, code_language, num, t, topic_label
+from bot.i18n import chat_worded, code_language, num, t, topic_label, topic_list
 from bot.runtime import (
     Action,
     Runtime,
@@ -70,6 +70,7 @@ from digests.query import (
     topic_too_long,
 )
 from digests.reader_text import echo, links_in, strip_markup
+from digests.several_topics import several_topics
 from digests.topic_names import arabic_topic, example_for, is_adjective, is_latin
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,11 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
                           lead=ui(lang, "link_not_topic"))
         return
     topic = strip_markup(topic) or topic
+    several = several_topics(rt.db.db, topic) if topic else ()
+    if several:  # «سوريا، لبنان، مصر»: each followed, one answer (QA26 N2)
+        await _answer_button(update, lang)
+        await send(update, context, subscribe_several(update, rt, several, lang, scope))
+        return
     if topic and not subscriptions.readable(topic):  # only invisible marks (QA15 N8): no «»
         await _answer_button(update, lang)
         await send(update, context, ui(lang, "not_a_topic_blank"))
@@ -172,6 +178,67 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         text = lead + "\n" + text
     await _answer_button(update, lang)
     await send(update, context, text)
+
+
+def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang: str,
+                      scope: Scope) -> str:
+    """Follow each of `topics` (typed in one message) in the scope's chat, as /subscribe
+    follows one (its English name mapped, a sentence read as the names it holds); the answer
+    (HTML) lists what is now followed, what was followed before and what is no topic, and how
+    to stop one."""
+    chat = update.effective_chat
+    assert chat is not None
+    target, target_type = (scope.target, "channel") if scope.channel else (chat.id, chat.type)
+    new: list[str] = []
+    old: list[str] = []
+    refused: list[str] = []
+    full = False
+    for typed in topics:
+        topic = arabic_topic(typed) or typed
+        if not followable(topic) or is_latin(topic):
+            refused.append(typed)
+            continue
+        topic = named_topic(rt.db.db, topic)
+        if topic_too_long(topic):
+            refused.append(typed)
+            continue
+        try:
+            sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())
+        except subscriptions.TooManyTopics:
+            full = True
+            break
+        except QueryError:
+            refused.append(typed)
+            continue
+        (new if created else old).append(sub.topic)
+    if target_type != "private" and new:  # a group without a language takes its admin's
+        adopted = admin_language(update)
+        if adopted and subscriptions.adopt_language(rt.db, target, adopted) and not scope.channel:
+            lang = adopted
+    log.info("several topics chat=%s typed=%d new=%d old=%d refused=%d", target, len(topics),
+             len(new), len(old), len(refused))
+    lines = []
+    if len(new) == 1:
+        lines.append(ui(lang, chat_worded("subscribed", target_type),
+                        topic=shown_topic(new[0], lang)))
+    elif new:
+        count = t("two_topics", lang) if len(new) == 2 else t("n_topics", lang,
+                                                               n=num(len(new), lang))
+        lines.append(ui(lang, chat_worded("subscribed_several", target_type), n=count,
+                        topics=topic_list(new, lang, len(new))))
+    if old:
+        lines.append(ui(lang, chat_worded("already_several", target_type),
+                        topics=topic_list(old, lang, len(old))))
+    if refused:
+        sep = "، " if lang == "ar" else ", "
+        lines.append(ui(lang, "refused_several",
+                        topics=sep.join(f"«{echo(r, 40)}»" for r in refused)))
+    if full:
+        lines.append(ui(lang, chat_worded("too_many_topics", target_type),
+                        n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
+    if new or old:
+        lines.append(ui(lang, "several_stop"))
+    return "\n".join(lines)
 
 
 def too_long_text(topic: str, lang: str) -> str:

@@ -43,6 +43,32 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "This group already follows «{topic}»."),
     "already_subscribed_channel": ("القناة تتابع «{topic}» بالفعل.",
                                    "This channel already follows «{topic}»."),
+    # several topics in one message (QA26 N2)
+    "subscribed_several": ("🔔 تمت متابعة {n}: {topics}. ستصلك أخبارها الجديدة أولًا بأول.",
+                           "🔔 You now follow {n}: {topics}. New stories will reach you as they "
+                           "are published."),
+    "subscribed_several_group": ("🔔 تمت متابعة {n} في المجموعة: {topics}. ستصلها أخبارها "
+                                 "الجديدة أولًا بأول.",
+                                 "🔔 This group now follows {n}: {topics}. New stories will "
+                                 "reach it as they are published."),
+    "subscribed_several_channel": ("🔔 تمت متابعة {n} في القناة: {topics}. ستصلها أخبارها "
+                                   "الجديدة أولًا بأول.",
+                                   "🔔 This channel now follows {n}: {topics}. New stories will "
+                                   "reach it as they are published."),
+    "n_topics": ("{n} مواضيع", "{n} topics"),
+    "two_topics": ("موضوعين", "two topics"),
+    "already_several": ("تتابع من قبل: {topics}.", "Already followed: {topics}."),
+    "already_several_group": ("تتابعها المجموعة من قبل: {topics}.",
+                              "The group already follows: {topics}."),
+    "already_several_channel": ("تتابعها القناة من قبل: {topics}.",
+                                "The channel already follows: {topics}."),
+    "refused_several": ("لم أتابع {topics}: ليست أسماء مواضيع يُبحث عنها.",
+                        "Not followed: {topics}: not names of topics to search for."),
+    "several_stop": ("لإلغاء أحدها: /unsubscribe", "To stop one of them: /unsubscribe"),
+    "several_asked": ("هذه عدة مواضيع: {topics}. اختر واحدًا لترى أخباره، أو تابعها كلها:",
+                      "These are several topics: {topics}. Pick one to see its news, or follow "
+                      "them all:"),
+    "btn_follow_all": ("🔔 تابعها كلها", "🔔 Follow them all"),
     "too_many_topics": ("لا يمكن متابعة أكثر من {n} موضوعًا.", "You cannot follow more than {n} topics."),
     "too_many_topics_group": ("لا يمكن أن تتابع المجموعة أكثر من {n} موضوعًا.",
                               "This group cannot follow more than {n} topics."),

@@ -63,3 +63,51 @@ async def test_the_deep_link_stop_hint_names_the_topic_as_the_reader_types_it(
         assert _topics(h) == []
         got = await h.say(READER + 1, "/start syria", n=2)  # Arabic: the Arabic name
         assert "/unsubscribe سوريا" in _plain(got[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# N2: a list of topics in one message
+
+
+async def test_a_list_in_one_subscribe_follows_each_topic_in_one_answer(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/subscribe سوريا، لبنان، مصر")
+        assert check_message(m.text) == []
+        text = _plain(m)
+        assert "تمت متابعة ٣ مواضيع" in text and "«سوريا»، «لبنان»، «مصر»" in text, text
+        assert _topics(h) == ["سوريا", "لبنان", "مصر"]
+        [m] = await h.say(READER, "/subscribe إيران و السعودية")
+        assert "«إيران»، «السعودية»" in _plain(m)
+        [m] = await h.say(READER, "/subscribe مصر والأردن")  # one new, one followed before
+        assert "تتابع من قبل: «مصر»" in _plain(m) and "«الأردن»" in _plain(m)
+        assert _topics(h) == ["سوريا", "لبنان", "مصر", "إيران", "السعودية", "الأردن"]
+        await h.settle()
+        assert len(h.emu.messages(READER)) == 3  # one answer per message
+
+
+async def test_names_of_several_words_stay_one_topic(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        for name in ("محمد بن سلمان", "كأس العالم", "الأمم المتحدة", "النفط والغاز"):
+            await h.say(READER, f"/subscribe {name}")
+        assert _topics(h) == ["محمد بن سلمان", "كأس العالم", "الأمم المتحدة", "النفط والغاز"]
+
+
+async def test_an_english_list_follows_each_name(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/subscribe Syria, Lebanon and Iran", language_code="en")
+        assert _topics(h) == ["سوريا", "لبنان", "إيران"]
+        assert "You now follow 3 topics" in _plain(m) and "Syria (سوريا)" in _plain(m)
+
+
+async def test_a_list_typed_as_a_search_offers_each_topic_and_all(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "سوريا، لبنان، مصر")
+        assert check_message(m.text) == []
+        assert "هذه عدة مواضيع" in _plain(m)
+        assert m.button_texts() == ["🔎 سوريا", "🔎 لبنان", "🔎 مصر", "🔔 تابعها كلها"]
+        assert _topics(h) == []
+        [done] = await h.click(m, "🔔 تابعها كلها")
+        assert "تمت متابعة ٣ مواضيع" in _plain(done)
+        assert _topics(h) == ["سوريا", "لبنان", "مصر"]
+        [page] = await h.click(m, "🔎 لبنان")
+        assert "لبنان" in _plain(page) and "عدة مواضيع" not in _plain(page)
