@@ -9,6 +9,9 @@ HTML tags around a topic are left out («<b>غزة</b>» asks about «غزة»);
 text too long to be a topic (a pasted headline, `digests.query.topic_too_long`) is searched but
 never offered for following. Replies a group gets speak of the group
 (bot.i18n.chat_worded).
+Greetings and small talk («مرحبا», «hello», «شكرا»: digests.greetings) get a short welcome and
+what to type, never a search or a follow button; several topics typed at once («سوريا، لبنان،
+مصر»: digests.several_topics) get one button each and «🔔 تابعها كلها».
 English names are searched as their Arabic topic, also inside a few Latin words («Gaza Strip»). A topic button (the welcome's examples, nearby spellings when nothing is
 found) asks that topic. /digest is "my digest now": the chat's topics first (a few stories
 each), then the general top stories; a report whose page is gone (HTTP 404/410) is not offered

@@ -65,6 +65,24 @@ EXAMPLE_TOPICS: tuple[str, ...] = ("الغوطة", "سوريا", "لبنان", "
 # key → (Arabic, English), as bot.i18n.STRINGS holds them: values may hold {placeholders}
 # filled by `t`, inserted as given (escape them first when the text is sent as HTML).
 TEXTS: dict[str, tuple[str, str]] = {
+    # greetings and small talk typed as a message (QA26 N3, digests.greetings)
+    "small_talk_hello": ("أهلًا بك! اكتب اسم موضوع لأجمع لك آخر أخباره، مثل «الغوطة» أو «ترامب».\n"
+                         "الأوامر كلها: /help",
+                         "Hello! Type a topic's name and I will gather its latest news, such as "
+                         "«Syria» or «Trump».\nAll the commands: /help"),
+    "small_talk_hello_group": ("أهلًا بكم! اكتبوا /search واسم موضوع، مثل: /search الغوطة",
+                               "Hello! Send /search and a topic's name, such as: /search Syria"),
+    "small_talk_thanks": ("العفو! اكتب اسم أي موضوع متى شئت، مثل «الغوطة».",
+                          "You are welcome! Type any topic whenever you like, such as «Syria»."),
+    "small_talk_thanks_group": ("العفو! اكتبوا /search واسم موضوع متى شئتم.",
+                                "You are welcome! Send /search and a topic whenever you like."),
+    "small_talk_how": ("بخير، شكرًا! اكتب اسم موضوع لأجمع لك آخر أخباره، مثل «الغوطة».\n"
+                       "الأوامر كلها: /help",
+                       "Fine, thank you! Type a topic's name and I will gather its latest news, "
+                       "such as «Syria».\nAll the commands: /help"),
+    "small_talk_how_group": ("بخير، شكرًا! اكتبوا /search واسم موضوع، مثل: /search الغوطة",
+                             "Fine, thank you! Send /search and a topic's name, such as: "
+                             "/search Syria"),
     # X25 (session 11): a chat on UTC (where an English reader starts) is told how to pick
     # its zone under the /start welcome (bot.welcome)
     "zone_hint_utc": ("🕐 الأوقات (والنشرة اليومية وساعات الهدوء) بالتوقيت العالمي UTC. لتختار "

@@ -111,3 +111,36 @@ async def test_a_list_typed_as_a_search_offers_each_topic_and_all(tmp_path: Path
         assert _topics(h) == ["سوريا", "لبنان", "مصر"]
         [page] = await h.click(m, "🔎 لبنان")
         assert "لبنان" in _plain(page) and "عدة مواضيع" not in _plain(page)
+
+
+# ---------------------------------------------------------------------------------------------
+# N3: greetings and small talk
+
+
+async def test_greetings_get_a_welcome_and_no_follow_button(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        for text in ("مرحبا", "السلام عليكم", "صباح الخير", "مرحباً يا بوت!"):
+            [m] = await h.say(READER, text)
+            assert check_message(m.text) == []
+            assert "أهلًا بك" in _plain(m) and "/help" in _plain(m), text
+            assert m.button_texts() == [] and "لم أجد" not in _plain(m)
+        [m] = await h.say(READER, "شكرا 🙏")
+        assert "العفو" in _plain(m) and m.button_texts() == []
+        [m] = await h.say(READER, "مرحبا، كيف حالك؟")
+        assert "بخير" in _plain(m) and m.button_texts() == []
+        for text in ("hello", "hi", "Hi!!"):
+            [m] = await h.say(READER + 1, text, language_code="en")
+            assert "Hello!" in _plain(m) and "«Syria»" in _plain(m) and m.button_texts() == []
+        assert _topics(h) == [] and _topics(h, READER + 1) == []
+
+
+def test_small_talk_is_the_whole_message_only() -> None:
+    from digests.greetings import small_talk
+
+    assert small_talk("السلام عليكم ورحمة الله وبركاته") == "hello"
+    assert small_talk("hiii") == "hello" and small_talk("Thank you!") == "thanks"
+    assert small_talk("How are you?") == "how"
+    # a topic that starts like a greeting, or peace as news, is a topic
+    for topic in ("صباح الخير يا مصر", "السلام", "عملية السلام", "مرحبا الغوطة", "Good morning Syria",
+                  "الغوطة", ""):
+        assert small_talk(topic) is None, topic
