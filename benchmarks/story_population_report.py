@@ -149,6 +149,10 @@ def report(cache: Mapping[str, Any], drawn: Mapping[frozenset[str], tuple[str, s
     out(f"\nrest cell: {hits} same of {len(rest)} labelled; 95% upper same rate {upper:.4f}"
         f" = {upper * sizes['rest']:,.0f} same pairs; if all of those beyond the sample were"
         f" stored apart, recall {worst.recall:.3f}")
+    for rate in (1e-4, 3e-4, 1e-3):
+        more = pe.Estimate(cell_est.tp, cell_est.fp, cell_est.fn + rate * sizes["rest"], cell_est.tn)
+        out(f"  if {rate:.2%} of the rest cell were same pairs, all stored apart:"
+            f" {rate * sizes['rest']:,.0f} more same pairs, recall {more.recall:.3f}")
     out(f"gap to {TARGET}: labelled recall {pe.plain(labelled(pairs, 'stored')).recall:.3f},"
         f" corpus-weighted {cell_est.recall:.3f}")
 
@@ -170,9 +174,16 @@ def report(cache: Mapping[str, Any], drawn: Mapping[frozenset[str], tuple[str, s
                           ("those and the blind pairs stored in one story", still + blind)):
             e = pe.estimate(joined_parts, lab)
             gaps = pe.uncovered(joined_parts, lab)
+            parts = pe.by_cell(lab)
+            wrong = {c: joined_parts[c] * sum(not p.same for p in m) / len(m)
+                     for c, m in parts.items()}
             out(f"precision of the stored links by cell, from {name} ({len(lab)}):"
                 f" {e.precision:.3f} (90%: {'–'.join(f'{x:.3f}' for x in pe.bootstrap(joined_parts, lab, reps)[0])})"
                 + (f"; unreached: {', '.join(f'{c} {joined_parts[c]:,}' for c in gaps)}" if gaps else ""))
+            out("  wrong links by cell: " + ", ".join(
+                f"{c[0] if isinstance(c, tuple) else c} {wrong[c]:.0f} of {joined_parts[c]}"
+                f" ({sum(not p.same for p in parts[c])}/{len(parts[c])})"
+                for c in joined_parts if c in wrong))
         for c in CELLS:
             mine = [a for a in audits if a["cell"] == c]
             if mine:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from benchkit import BENCHMARKS
 
-sys.path.insert(0, str(BENCHMARKS))
+sys.path.append(str(BENCHMARKS))  # after every real package: the scripts are no package
 import pair_cells  # noqa: E402
 import population_estimates as pe  # noqa: E402
 import story_population_report as spr  # noqa: E402
