@@ -324,7 +324,8 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
 
 def my_digest(rt: Runtime, topics: list[str], now: datetime) -> list[Digest]:
     """«نشرتي»: for each followed topic (in the order followed) its best TOPIC_STORIES stories,
-    newest first; then the general top stories; DIGEST_STORIES in all, no story twice.
+    newest first, their quotes that name the topic first as its search lists them
+    (`topic_quotes_first`); then the general top stories; DIGEST_STORIES in all, no story twice.
 
     A topic's stories come first so that newer general stories never push them out.
     """
@@ -349,7 +350,11 @@ def my_digest(rt: Runtime, topics: list[str], now: datetime) -> list[Digest]:
             page = search_page(rt.db, topic, offset=0, limit=TOPIC_STORIES * 2, now=now)
         except QueryError:
             continue
-        add(live_digests(rt.db, page.digests), TOPIC_STORIES)
+        # the topic's quotes first, as its search shows them (QA25 E13: one order for one
+        # reader's topic; the general stories after keep their ranked order)
+        asked = topic_text(topic)
+        add([topic_quotes_first(d, asked) for d in live_digests(rt.db, page.digests)],
+            TOPIC_STORIES)
     if len(out) < DIGEST_STORIES:
         add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES * 2), DIGEST_STORIES)
     return out
