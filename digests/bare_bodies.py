@@ -44,7 +44,23 @@ _HEADS: dict[str, tuple[str, str]] = {
     # F23 (seed 24's slips, 1072): «وزيرة التنمية الدولية», «وزير الخارجية الأمريكي»
     "الوزيره": ("وزيره", ""),
     "الوزير": ("وزير", ""),
+    # F24 (F23's left: «المجلس», 2700; the bare bodies most often shown): «مجلس الأمن
+    # الدولي», «تقرير التنمية البشرية», «منظمة العفو الدولية», «لجنة الانتخابات المركزية»,
+    # «سفارة الولايات المتحدة». Not «الشركة» (the story's company is often named without
+    # «شركة»: «"فيسبوك"» then «شركة "كمبريدج أناليتيكا"», development gold AL-technology-121)
+    # nor «المحكمة» (development gold writes it bare where «محكمة الدرجة الأولى» was named).
+    "المجلس": ("مجلس", ""),
+    "التقرير": ("تقرير", ""),
+    "المنظمه": ("منظمه", ""),
+    "اللجنه": ("لجنه", ""),
+    "السفاره": ("سفاره", ""),
 }
+# F24's heads: the same body is often written definite as well («المحكمة الدستورية العليا»),
+# so a bare word after such a mention means it, not an indefinite «محكمة X» named before it.
+_DEFINITE_TOO = frozenset("المجلس التقرير المنظمه اللجنه السفاره".split())
+# Words a cut name ends in: an issuing participle whose issuer was left out («تقرير صادر»,
+# «تقرير نشره "…"»), no name to give a bare body. Folded.
+_CUT_ENDS = frozenset("صادر صادره الصادر الصادره نشره نشرته اصدره اصدرته المكلف المكلفه".split())
 # Heads whose genitive is a portfolio that may join two («وزير الطاقة والصناعة»). Folded.
 _PORTFOLIOS = frozenset("وزير وزيره وزاره".split())
 # Prepositions and conjunctions glued to the head («لصحيفة», «وبحسب وكالة» is two words).
@@ -150,7 +166,7 @@ def _spoken(prior: Sequence[Candidate], head: str, then: str) -> Candidate | Non
     for c in reversed(prior):
         words = [fold(w.strip("،,.:")) for w in c.speaker.split()]
         if c.named and len(words) >= 2 + bool(then) and _head_at(words[0], head) and (
-                not then or words[1] == then):
+                not then or words[1] == then) and words[-1] not in _CUT_ENDS:
             return c
     return None
 
@@ -163,14 +179,29 @@ def _body(paragraphs: Sequence[str], c: Candidate, prior: Sequence[Candidate], h
     for pi in range(c.paragraph, -1, -1):
         text = paragraphs[pi][:c.start] if pi == c.paragraph else paragraphs[pi]
         name, at = _named(text, head, then)
+        if ("ال" + head) in _DEFINITE_TOO and _definite_in(text, head):
+            # «قضت المحكمة الدستورية العليا بعدم الاعتداد بأحكام محكمة الأمور …، ورأت
+            # المحكمة»: the body written definite may be the one meant; the word stays bare
+            return ""
         if not name:
             continue
+        if fold(name.split()[-1]) in _CUT_ENDS:
+            return ""
         if spoken is not None and (at < 0 or (spoken.paragraph, spoken.start) > (pi, at)):
             # (a wire credited for the writer's facts, «وفقا لوكالة "فرانس برس"», is not the
             # agency that spoke before: seed 479, Fitch)
             return spoken.speaker
         return "" if name == _UNREAD else name
     return spoken.speaker if spoken is not None else ""
+
+
+def _definite_in(text: str, head: str) -> bool:
+    """`text` writes the body definite with a word of its own («المحكمة الدستورية», «اللجنة
+    الأولمبية», «والمجلس الأعلى»)."""
+    words = text.split()
+    return any((fold(w) == "ال" + head or any(fold(w) == p + "ال" + head for p in _GLUED))
+               and w == w.rstrip("،,.:") and fold(words[m + 1]).startswith("ال")
+               for m, w in enumerate(words[:-1]))
 
 
 def _statement_issuer(speaker: str) -> str:
@@ -391,7 +422,8 @@ def _issuer(prior: Sequence[Candidate]) -> str:
         issued = speaker != c.speaker
         words = [fold(w) for w in speaker.split()]
         if not c.named or not words or any(w in _STATEMENT or w in ("فيه", "فيها", "الصادر")
-                                           for w in words) or words[0] in _HEADS:
+                                           for w in words) or (
+                words[0] in _HEADS and (words[0] not in _DEFINITE_TOO or len(words) == 1)):
             continue
         if issued or _in_statement(c.context):
             return "" if _vague(words) else speaker

@@ -238,7 +238,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 and len(toks[j + 1].norm) > 3 and toks[j + 1].norm not in OBJECT_PRONOUNS):
             j += 1  # «وقال بيان للسفارة»: the statement of its author speaks
             continue
-        issued = _issued_by(toks, j, limit) if j == i and t.norm in _DOCUMENTS else 0
+        issued = _issued_by(toks, j, limit) if j == i and t.norm in _ISSUABLE else 0
         if issued:
             # «وأكد بيان صادر عن الوزارة أن» (K12): the statement issued by its author; «وأفاد
             # بيان مقتضب صدر عن مكتب رئيس المجلس، …، بأن» (seed 25, 2362) too
@@ -382,6 +382,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     return speaker, j
 
 
+_ISSUABLE = _DOCUMENTS | {"تقرير", "دراسه"}  # «تقرير صادر عن اليونيسف» (5271)
 _ISSUED = frozenset("صادر صادره صدر صدرت".split())  # folded
 _ISSUED_IT = frozenset("اصدره اصدرته نشره نشرته".split())  # folded: «issued/published it»
 
@@ -399,7 +400,8 @@ def _issued_by(toks: list[Tok], j: int, limit: int) -> int:
     if toks[j].raw[-1] in "،,:;؛." or m + 1 >= limit or toks[m].raw[-1] in "،,:;؛.":
         return 0
     if toks[m].norm in _ISSUED and toks[m + 1].norm == "عن":
-        return m + 2
+        # («تقرير صادر عن "مؤسسة …"»: a quoted issuer is not read here, 4169)
+        return m + 2 if m + 2 < limit and toks[m + 2].raw[:1] not in "\"“”«»„" else 0
     if toks[m].norm in _ISSUED_IT and toks[m + 1].norm not in STOP:
         return m + 1  # «وقال بيان أصدره الجيش إن», «بيان نشره الموقع الرسمي لـX»
     return 0

@@ -149,3 +149,41 @@ def test_f24_statement_a_medium_published_guard() -> None:
     assert _speaker_of(
         "اشتباكات", "وقال بيان نشرته وكالة الأنباء الرسمية إن الهجوم وقع مساء الأحد.",
         "وأضاف البيان أن اشتباكات وقعت بين الطرفين استمرت لأكثر من ساعتين.") == "البيان"
+
+
+def test_f24_bare_council_takes_the_council_named_before() -> None:
+    """A bare «المجلس» after «مجلس العموم البريطاني» (F23's left: 2700's «المجلس»)."""
+    assert _speaker_of(
+        "بناء على", "دعا مجلس العموم البريطاني مؤسس الشركة، الثلاثاء، إلى الإدلاء بشهادته.",
+        "وأوضح المجلس في رسالته أنه بناء على ما تكشف من معلومات يجب أن يحضر بنفسه.") == (
+        "مجلس العموم البريطاني")
+
+
+def test_f24_bare_committee_after_a_definite_committee_stays_bare() -> None:
+    """«رفضت اللجنة الأولمبية الدولية قرار لجنة الانضباط …، ورأت اللجنة» (as 2659's «قضت المحكمة
+    الدستورية العليا بعدم الاعتداد بأحكام محكمة الأمور …، ورأت المحكمة» in an intermediate
+    build: «محكمة الأمور»): the body written definite may be the one meant, so no indefinite one
+    named before is given."""
+    assert _speaker_of(
+        "لا يمكن", "رفضت اللجنة الأولمبية الدولية قرار لجنة الانضباط في الاتحاد المحلي.",
+        "ورأت اللجنة أن كافة القرارات السابقة لا يمكن اعتبارها صحيحة.") == "اللجنة"
+
+
+def test_f24_bare_committee_takes_the_committee_named_before() -> None:
+    """A bare «اللجنة» after «لجنة الانتخابات المركزية الروسية» (5111: «اللجنة»)."""
+    assert _speaker_of(
+        "بلغت", "أعلنت لجنة الانتخابات المركزية الروسية النتائج الأولية مساء الأحد.",
+        "وقالت اللجنة إن نسبة المشاركة بلغت 67 في المئة من الناخبين.") == (
+        "لجنة الانتخابات المركزية الروسية")
+
+
+def test_f24_bare_report_never_takes_a_cut_name() -> None:
+    """«قال تقرير صادر عن اليونيسف إن …» then «وأضاف التقرير أن» (5271: «تقرير صادر», and an
+    intermediate build gave it to the bare «التقرير» too): the report is read with its issuer, and
+    a cut name is no better than the bare word."""
+    speaker = _speaker_of(
+        "قتلوا", "قال تقرير صادر عن المنظمة الدولية إن العام الماضي كان الأكثر دموية للأطفال.",
+        "وأضاف التقرير أن نحو ألف طفل قتلوا خلال العام الماضي.")
+    assert speaker in ("التقرير", "تقرير صادر عن المنظمة الدولية")
+    assert _speaker_of("دموية", "قال تقرير صادر عن المنظمة الدولية إن العام الماضي كان الأكثر"
+                       " دموية للأطفال.") == "تقرير صادر عن المنظمة الدولية"
