@@ -79,6 +79,14 @@ MAX_DUE = 500  # a chat's due rows taken into one bundle (after a long outage, m
 # as one bundle (the best MAX_BUNDLE and a line for the rest). Pushes and daily digests are not
 # spaced.
 INSTANT_GAP = timedelta(minutes=5)
+# The first alert after a quiet spell waits until its chat's due rows stop growing for this many
+# seconds (QA26 N4): a poll stores its new articles one by one (22 in 1.2 s), and the sender,
+# looking every second, sent the first one stored alone, then the rest five minutes later.
+# What one fetch brings now comes as one bundle, seconds after it is stored; SETTLE_MAX bounds the
+# wait while a slow poll keeps storing. Only the running sender waits (`run`): `run_once` and
+# `drain` (the CLI, tests) send what is due.
+INSTANT_SETTLE = 3.0
+SETTLE_MAX = 30.0
 # Kinds (besides 'instant') a chat's quiet hours hold at send time; a push ('push:') is not held.
 HELD_KINDS = ("update:", "daily:")
 
@@ -107,7 +115,8 @@ class Sender:
                  render: Render | None = None, *, max_in_flight: int = 8,
                  clock: Callable[[], datetime] = utc_now, poll_seconds: float = 1.0,
                  retry_delay: float = 5.0, topics_of: TopicsOf | None = None,
-                 instant_gap: timedelta = INSTANT_GAP) -> None:
+                 instant_gap: timedelta = INSTANT_GAP,
+                 instant_settle: float = INSTANT_SETTLE) -> None:
         """Args:
             db: the database (or its path: the sender opens its own connection).
             bot: an initialized PTB Bot/ExtBot WITHOUT a rate limiter.
@@ -119,6 +128,8 @@ class Sender:
             retry_delay: first backoff of a transient failure (doubles per attempt).
             topics_of: names the topics each bundle came for, for its header (bot.origins).
             instant_gap: the least time between two instant bundles to one chat (INSTANT_GAP).
+            instant_settle: seconds a first alert waits for its chat's rows to stop growing
+                (INSTANT_SETTLE; 0: sent as soon as due).
         """
         self.db = db if isinstance(db, Database) else Database(db)
         self._own_db = not isinstance(db, Database)
@@ -130,6 +141,10 @@ class Sender:
         self.poll_seconds = poll_seconds
         self.retry_delay = retry_delay
         self.instant_gap = instant_gap
+        self.instant_settle = instant_settle
+        # chat → (first seen, last grown, rows) of a first alert settling (monotonic seconds)
+        self._settling: dict[int, tuple[float, float, int]] = {}
+        self._live = False  # `run` waits for a fetch's rows to settle; run_once does not
         self.limiter = RateLimiter(settings.send_rate_per_second)
         self.stats = SenderStats()
         self._wake = asyncio.Event()
@@ -186,6 +201,7 @@ class Sender:
             await asyncio.sleep(CHAT_INTERVAL)
         log.info("sender started rate=%.1f/s in_flight=%d", self.settings.send_rate_per_second,
                  self.max_in_flight)
+        self._live = True
         try:
             while not self._stopping:
                 self._wake.clear()  # before looking: a wake() during the look is kept
@@ -291,7 +307,10 @@ class Sender:
                         self.courier.writes.attempt("postpone", outbox_states.postpone,
                                                     [r.id for r in rs], last + self.instant_gap)
                     continue
+                if self._live and self._settling_rows(chat_id, len(rs)):
+                    continue  # more of the same fetch may come: one bundle for it (QA26 N4)
             ready.append((chat_id, rs))
+        self._settling = {c: v for c, v in self._settling.items() if c in per_chat}
         # an update that now repeats what the chat had from another story (sent after the
         # update was queued) is skipped, not sent (brief X27): asked for every chat at once,
         # so an update due in many chats (the morning after quiet hours) is analyzed once
@@ -323,6 +342,21 @@ class Sender:
                                   hidden=tuple(r.article_id for r in counted),
                                   updates=frozenset(updates), chat_type=rs[0].chat_type))
         return bundles
+
+    def _settling_rows(self, chat_id: int, rows: int) -> bool:
+        """Whether a chat's first instant alert still waits: its due rows grew within the last
+        `instant_settle` seconds, and it has waited less than SETTLE_MAX (INSTANT_SETTLE)."""
+        if self.instant_settle <= 0:
+            return False
+        mono = time.monotonic()
+        first, grown, seen = self._settling.get(chat_id, (mono, mono, 0))
+        if rows != seen:
+            grown = mono
+        if mono - grown >= self.instant_settle or mono - first >= SETTLE_MAX:
+            self._settling.pop(chat_id, None)
+            return False
+        self._settling[chat_id] = (first, grown, rows)
+        return True
 
     def _repeating(self, rs: list[outbox_states.DueRow], now: datetime) -> set[int]:
         """The ids of the update rows among `rs` (due now, any chats) that repeat news their

@@ -113,6 +113,7 @@ class BotHarness:
 @asynccontextmanager
 async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({ADMIN}),
                       busy_seconds: float | None = None, night_quiet: bool = False,
+                      instant_settle: float = 0.0,
                       **settings_changes: Any) -> AsyncIterator[BotHarness]:
     """The real Application (handlers, sender, command menus) against a fresh emulator.
 
@@ -120,6 +121,8 @@ async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({A
     `night_quiet`: chats the test creates start with the quiet hours new chats get (23:00–07:00
     local, migration 027). Off by default: the bot runs on the wall clock, and a test's
     deliveries must not wait for the morning when the suite runs at night (UTC+3).
+    `instant_settle`: the sender's wait for a fetch's rows (bot.sender.INSTANT_SETTLE); 0 by
+    default, so that a test's alert goes as soon as it is queued.
     """
     emu = Emulator().start()
     settings = Settings(database_path=db_path, telegram_bot_token=TOKEN,
@@ -130,7 +133,8 @@ async def running_bot(db_path: Path, *, admin_ids: frozenset[int] = frozenset({A
     if not night_quiet:
         db.db.execute("drop trigger if exists chats_new_chat_quiet")
     app = build_application(settings, db, poll_sources=False,
-                            sender_options={"poll_seconds": 0.05, "retry_delay": 0.2})
+                            sender_options={"poll_seconds": 0.05, "retry_delay": 0.2,
+                                            "instant_settle": instant_settle})
     try:
         await start_application(app, poll_timeout=1)
         yield BotHarness(emu=emu, app=app, db=db, settings=settings)

@@ -144,3 +144,32 @@ def test_small_talk_is_the_whole_message_only() -> None:
     for topic in ("صباح الخير يا مصر", "السلام", "عملية السلام", "مرحبا الغوطة", "Good morning Syria",
                   "الغوطة", ""):
         assert small_talk(topic) is None, topic
+
+
+# ---------------------------------------------------------------------------------------------
+# N4: one fetch, one notification
+
+
+async def test_a_fetch_stored_one_by_one_reaches_the_reader_as_one_bundle(tmp_path: Path) -> None:
+    import asyncio
+    from datetime import datetime, timezone
+
+    from delivery_helpers import add_article, add_chat, add_source
+
+    from digests.models import iso
+
+    async with running_bot(sample_db(tmp_path), instant_settle=1.5) as h:
+        add_chat(h.db, READER)  # the general digest, instant alerts, the real 5-minute gap
+        src = add_source(h.db, "x40")
+        titles = [f"خبر عاجل رقم {i} عن الهدنة" for i in range(5)]
+        for i, title in enumerate(titles):  # as a poll stores them: one by one
+            art = add_article(h.db, src, title, story_id=9000 + i)
+            with h.db.transaction() as tx:
+                tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
+                           " status) values (?,?,?, 'instant', ?, 'pending')",
+                           [READER, art.story_id, art.id, iso(datetime.now(timezone.utc))])
+            await asyncio.sleep(0.3)
+        [bundle] = await h.emu.await_messages(READER, 1, timeout=10)
+        await asyncio.sleep(2.0)  # nothing else follows
+        assert len(h.emu.messages(READER)) == 1
+        assert all(title in bundle.plain_text for title in titles), bundle.plain_text
