@@ -43,7 +43,8 @@ def more_button(writes: OwedWrites, bundle: Bundle, chat_id: int, lang: str,
     if not ids:
         return None
     try:
-        cb_id = writes.attempt("more button", _new_more, chat_id, ids, list(topics), clock())
+        cb_id = writes.attempt("more button", _new_more, chat_id, ids, list(topics), clock(),
+                               len(bundle.article_ids))
     except Locked:
         raise
     except Exception as exc:  # an unforeseen failure: the digest still goes, honestly
@@ -113,9 +114,10 @@ def button_ids(markup: InlineKeyboardMarkup) -> list[str]:
 
 
 def _new_more(db: Database, chat_id: int, ids: list[int], topics: list[str],
-              now: datetime) -> str:
-    """Store a «more stories» button's meaning; its opaque id."""
-    payload: dict[str, object] = {"articles": ids}
+              now: datetime, after: int) -> str:
+    """Store a «more stories» button's meaning; its opaque id. `after`: how many stories the
+    bundle showed, so that its pages number on («١١.», QA26 N5)."""
+    payload: dict[str, object] = {"articles": ids, "after": after}
     if any(topics):
         payload["topics"] = topics
     return callbacks.new_callback(db, chat_id=chat_id, action=callbacks.MORE_STORIES,

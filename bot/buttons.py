@@ -37,6 +37,7 @@ from bot.bundle_buttons import page_story_rows
 from bot.i18n import t
 from bot.render import has_details, render_bundle, render_digest_messages, story_alert
 from bot.runtime import Action, Runtime, chat_lang, runtime, send
+from bot.shown_stories import MAX_BUNDLE
 from bot.stories import digest_by_article, live_digests
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.related import live_related
@@ -71,6 +72,10 @@ async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     now = rt.now()
     digests = live_related(rt.db.db, [digest_from_row(r) for r in rows])
     topics = _topics(cb.payload)
+    # numbered on from the bundle's own stories («١١.», «📖 خبر ١١»: QA26 N5); a button stored
+    # before the count was kept came under a full bundle of MAX_BUNDLE
+    after = cb.payload.get("after", MAX_BUNDLE)
+    after = after if isinstance(after, int) and 0 <= after <= MAX_BUNDLE else MAX_BUNDLE
     sent = 0
     try:
         # Pages of MORE_PAGE compact blocks numbered on from page to page, each with its own
@@ -81,9 +86,9 @@ async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, 
             shown = [int(d.article_id or 0) for d in page]
             places = [i + 1 for i, d in enumerate(page) if has_details(d, lang, now)]
             keyboard = page_story_rows(rt.db, cb.chat_id, shown, places, lang, now,
-                                       first=start + 1, topics=topics)
+                                       first=after + start + 1, topics=topics)
             messages = render_bundle(page, lang, now, header=False, compact=True,
-                                     first=start + 1, quotes_for=topics)
+                                     first=after + start + 1, quotes_for=topics)
             for i, html in enumerate(messages):
                 last = i == len(messages) - 1
                 await send(update, context, html,
