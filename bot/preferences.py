@@ -123,7 +123,10 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await send(update, context, *_settings_message(rt, chat, lang))
 
 
-QUIET_PRESETS: tuple[tuple[int, int], ...] = ((22, 7), (23, 8), (0, 6), (21, 6))
+# 23:00–07:00 first: the quiet hours a new chat starts with (migration 027), so that the picker
+# marks it and a reader who tried another can come back (QA26 N6)
+NEW_CHAT_QUIET = (23, 7)
+QUIET_PRESETS: tuple[tuple[int, int], ...] = (NEW_CHAT_QUIET, (22, 7), (23, 8), (0, 6), (21, 6))
 HOURS: tuple[int, ...] = (6, 7, 8, 9, 12, 15, 18, 20, 21, 22)
 
 
@@ -226,9 +229,12 @@ async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
         return
     chat = subscriptions.get_chat(rt.db, scope.target)
     now = (chat.quiet_start, chat.quiet_end) if chat is not None else (None, None)
+    presets = list(QUIET_PRESETS)
+    if now[0] is not None and now[1] is not None and now not in presets:
+        presets.insert(0, (now[0], now[1]))  # a range set otherwise is shown ✓ too
     rows = [[scope.button(rt, _mark(f"{hour_label(s, lang)} – {hour_label(e, lang)}",
                                     (s, e) == now),
-                          "quiet", {"start": s, "end": e})] for s, e in QUIET_PRESETS]
+                          "quiet", {"start": s, "end": e})] for s, e in presets]
     rows.append([scope.button(rt, _mark(t("btn_quiet_off", lang), now[0] is None),
                               "quiet", {})])
     rows.append(_back(rt, scope, lang))

@@ -173,3 +173,26 @@ async def test_a_fetch_stored_one_by_one_reaches_the_reader_as_one_bundle(tmp_pa
         await asyncio.sleep(2.0)  # nothing else follows
         assert len(h.emu.messages(READER)) == 1
         assert all(title in bundle.plain_text for title in titles), bundle.plain_text
+
+
+# ---------------------------------------------------------------------------------------------
+# N6: the default quiet hours in the picker
+
+
+async def test_the_default_quiet_hours_are_marked_and_can_be_chosen_again(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path), night_quiet=True) as h:
+        [menu] = await h.say(READER, "/settings")
+        assert "من ٢٣:٠٠ إلى ٧:٠٠" in menu.plain_text  # a new chat's quiet hours
+        h.emu.click(menu, "🌙 ساعات الهدوء")
+        await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
+        picker = h.emu.messages(READER)[-1]
+        assert "✓ ٢٣:٠٠ – ٧:٠٠" in picker.button_texts()
+        assert sum(b.startswith("✓") for b in picker.button_texts()) == 1
+        h.emu.click(picker, "٢٢:٠٠ – ٧:٠٠")
+        await h.until(lambda: "من ٢٢:٠٠ إلى ٧:٠٠" in h.emu.messages(READER)[-1].plain_text)
+        h.emu.click(h.emu.messages(READER)[-1], "🌙 ساعات الهدوء")
+        await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
+        h.emu.click(h.emu.messages(READER)[-1], "٢٣:٠٠ – ٧:٠٠")  # back to the default
+        await h.until(lambda: "من ٢٣:٠٠ إلى ٧:٠٠" in h.emu.messages(READER)[-1].plain_text)
+        chat = subscriptions.get_chat(h.db, READER)
+        assert chat is not None and (chat.quiet_start, chat.quiet_end) == (23, 7)
