@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from digests.speech import cue_of, fold
+from digests.speech import PAST_SPEECH, cue_of, fold
 
 if TYPE_CHECKING:
     from digests.quotes import Candidate
@@ -71,6 +71,43 @@ def _cuts(text: str) -> list[re.Match[str]]:
             continue
         out.append(m)
     return out
+
+
+# «…، ودعا إلى إجراء تحقيق …», «… كسلاح واستشهد بتقارير …»: «و» and a past speech verb after
+# the clause (QA25 E7). The word after «و» (1).
+_RESUME_RE = re.compile(r"(?:[،,]\s*|\s)و(\S+)")
+
+
+_TO_ME = frozenset("لي لنا".split())
+
+
+def _inside_marks(text: str, at: int) -> bool:
+    head = text[:at]
+    return head.count('"') % 2 == 1 or head.count("«") > head.count("»") or head.count(
+        "“") > head.count("”")
+
+
+def run_on_cut(c: Candidate) -> Candidate:
+    """A reported span that runs on into the writer's next clause ends before it: «قال الممثل إن
+    المجموعة كانت مذنبة …، ودعا إلى إجراء تحقيق» is his statement up to the comma; «وأورد
+    البيان أن …», «واستشهد بتقارير …» are the writer going on (QA25 E7). A past speech verb
+    with «و», outside quote marks, after at least MIN_PART_WORDS words; the clause the verb
+    opens is the finder's to find (it is a cue of its own when it has one)."""
+    if c.kind != "reported":
+        return c
+    for m in _RESUME_RE.finditer(c.text):
+        if fold(m.group(1)) not in PAST_SPEECH or _inside_marks(c.text, m.start()):
+            continue
+        head = c.text[:m.start()].rstrip(" ،,")
+        after = c.text[m.end():].split(maxsplit=1)
+        if ":" in head or (after and fold(after[0]) in _TO_ME):
+            # «…: سلمان عنصر مهم، واستبعد بسبب إصابته» (after a colon the words are the
+            # speaker's own), «شعرت بانزعاج وقال لي الطبيب …» (his own story): it goes on.
+            return c
+        if len(head.split()) < MIN_PART_WORDS:
+            return c
+        return replace(c, text=head)
+    return c
 
 
 def _without(context: str, others: Sequence[str]) -> str:

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from digests.arabic import analyze, is_stop
-from digests.clause_split import split_clauses, whole_unless_all
+from digests.clause_split import run_on_cut, split_clauses, whole_unless_all
 
 if TYPE_CHECKING:
     from digests.quotes import Candidate
@@ -227,6 +227,7 @@ def rank_quotes(candidates: Sequence[Candidate], headline: str = "", *,
     """
     if not candidates:
         return []
+    candidates = [run_on_cut(c) for c in candidates]  # (the writer's next clause is no quote)
     parts, origin = split_clauses(candidates)
     scores = [sum(weights.get(k, 0.0) * v for k, v in f.items())
               for f in features(parts, headline)]

@@ -226,3 +226,16 @@ OBJECT_PRONOUNS = frozenset(
 
 def strip_conj(norm: str) -> str:
     return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+
+# A past speech verb after the reported clause («…، ودعا إلى …», «…، وأورد البيان أن …»): the
+# writer's narration resumes (QA25 E7). Past forms only, of the verbs that are seldom anything
+# else: not AMBIGUOUS ones («ونقلت رجلين إلى المستشفى», «وردت» came) save the feminine of a few
+# that are speech whatever follows, not «رأى» (saw), and the writer's «أورد», «استشهد»,
+# «أضفتُ», «قلتُ».
+_RESUMING = [v for v in _PAST_MASC if v not in AMBIGUOUS and v != "راي"]
+PAST_SPEECH = frozenset(
+    _RESUMING
+    + [v[:-1] + "ت" if v[-1] in "اي" else v + "ت" for v in _RESUMING]
+    + [v[:-1] + "وا" if v[-1] in "اي" else v + "وا" for v in _RESUMING]
+    + "ذكرت وصفت كشفت رفضت ادانت نددت رحبت هاجمت استنكرت اصرت اهابت".split()
+    + "اورد اوردت استشهد استشهدت اضفت قلت".split())

@@ -15,6 +15,7 @@ from digests.speech import (
     NEGATIONS,
     RELATIVES,
     cue_of,
+    fold,
     is_complementizer,
     strip_conj,
 )
@@ -118,6 +119,13 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
     t = toks[k]
     if t.raw.endswith(":"):
         return t.end
+    for m in range(k + 1, min(last, j + 1)):
+        # «واختتم باخشوين تصريحاته:نحن نسير …» (QA25 E5): a colon the site glued to both words
+        # opens the speech as «: » does (the subject reader reads on through it).
+        glued = _glued_colon(toks[m].raw)
+        if glued and not toks[m].raw.startswith(("\"", "«", "“")) and fold(
+                toks[m].raw[:glued - 1]) not in _TEASERS | _LISTING:
+            return toks[m].start + glued
     for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 20)):
         tm = toks[m]
         if m >= j + 14 and not tm.raw.endswith(":"):
@@ -178,6 +186,15 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
             # another speech verb («لم تذكر اسمه», «رفض كشف هويته» say nothing: it goes on)
             return None
     return None
+
+
+def _glued_colon(raw: str) -> int:
+    """The offset after a colon written between two letters («تصريحاته:نحن»), else 0 (a time,
+    «10:40», is no colon of speech)."""
+    at = raw.find(":")
+    if 0 < at < len(raw) - 1 and raw[at - 1].isalpha() and raw[at + 1].isalpha():
+        return at + 1
+    return 0
 
 
 def comma_start(toks: list[Tok], j: int, last: int, verb: int = 0) -> int | None:

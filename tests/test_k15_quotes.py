@@ -1,0 +1,64 @@
+"""Brief K15 (QA25 E5, E7): the quotes an editor would lead with, and quotes that end where the
+speaker's words end. Invented sentences, one per rule, through the real finder and ranking."""
+
+from __future__ import annotations
+
+from digests.quotes import find_quotes, key_quotes
+
+
+def _texts(paragraphs: list[str], headline: str = "") -> list[str]:
+    return [q.text for q in key_quotes(paragraphs, headline)]
+
+
+# E7: a reported clause runs on into the writer's next clause.
+
+def test_clause_ends_before_a_comma_and_a_past_speech_verb_without_speech() -> None:
+    texts = _texts(["وقال المحافظ إن الشركة أخفت الأرقام عن المساهمين لسنوات، ودعا إلى إجراء"
+                    " تحقيق عام في حساباتها."])
+    assert texts == ["الشركة أخفت الأرقام عن المساهمين لسنوات"]
+
+
+def test_clause_ends_before_the_writer_citing_another_source() -> None:
+    texts = _texts(["واتهمت الحكومة الشركة بأنها أخفت الأرقام عن المساهمين لسنوات، وأورد البيان"
+                    " أن 48 موظفا غادروا البلاد."])
+    assert not any("وأورد" in t for t in texts)
+
+
+def test_clause_ends_before_wa_and_a_past_verb_without_a_comma() -> None:
+    texts = _texts(["وقال وزير الدفاع إن استخدام الغاز سيكون حماقة شديدة واستشهد بتقارير غير"
+                    " مؤكدة عن هجمات في الريف."])
+    assert texts == ["استخدام الغاز سيكون حماقة شديدة"]
+
+
+def test_the_speakers_own_words_in_marks_run_on() -> None:
+    # Guard: inside quote marks the «، ودعا» is the speaker's own sentence.
+    texts = _texts(["وقال المحافظ إن \"الوزير كذب على الناس، ودعا الجميع إلى الصبر\" في كلمته"
+                    " أمس أمام البرلمان."])
+    assert any("ودعا الجميع" in t for t in texts)
+
+
+def test_a_noun_that_spells_like_a_verb_does_not_end_the_clause() -> None:
+    # Guard: «ونقل» is as often «and the transfer» (AMBIGUOUS): the clause goes on.
+    texts = _texts(["وقال المسعف إن القصف أصاب المستشفى الوحيد في البلدة ونقل الجرحى صار"
+                    " مستحيلا."])
+    assert texts and texts[0].endswith("صار مستحيلا")
+
+
+# E5: speech introduced by a colon the site glued to both words.
+
+def test_glued_colon_opens_the_speech() -> None:
+    found = find_quotes(["واختتم المدرب تصريحاته:نحن نسير في الطريق الصحيح ونخوض مواجهات قوية"
+                         " للغاية وهي خير اختبار للاعبين أن يصححوا الأوضاع."])
+    assert found and found[0].text.startswith("نحن نسير في الطريق الصحيح")
+
+
+def test_a_time_is_no_colon() -> None:
+    found = find_quotes(["وقال المتحدث في الساعة 10:40 إن القوات انسحبت من البلدة بالكامل."])
+    assert [c.text for c in found] == ["القوات انسحبت من البلدة بالكامل"]
+
+
+def test_after_a_colon_the_speakers_own_words_go_on() -> None:
+    # Guard: «… للقائمة: X عنصر مهم، واستبعد بسبب إصابته» (a passive in his own words).
+    texts = _texts(["وأوضح المدير أن الإصابة هي السبب في غيابه عن القائمة: اللاعب عنصر مهم في"
+                    " الفريق، واستبعد بسبب إصابته في العضلة الأمامية."])
+    assert texts and texts[0].endswith("في العضلة الأمامية")
