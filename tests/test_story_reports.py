@@ -69,7 +69,9 @@ def test_one_link_per_story_invariants(cands: list[tuple[int | None, list[str]]]
     by_id = {c.article_id: c for c in ranked}
     assert len(got) <= limit and got == sorted(got)  # best-ranked first, as ranked
     stories = [by_id[i].story_id for i in got if by_id[i].story_id is not None]
-    assert len(stories) == len(set(stories)) and own_story not in stories
+    # one link per story; the article's own story once at most (no mates: the digest lists
+    # no "story" link of it)
+    assert len(stories) == len(set(stories))
     def one_story(a: Candidate, b: Candidate) -> bool:
         if a.story_id is not None and b.story_id is not None:
             return a.story_id == b.story_id or near_copy(a.report, b.report)
@@ -85,3 +87,18 @@ def test_one_link_per_story_invariants(cands: list[tuple[int | None, list[str]]]
         assert c.story_id is not None and c.story_id == own_story \
             or any(one_story(c, by_id[i]) for i in got) \
             or any(by_id[i].title == c.title for i in got)
+
+
+def test_the_same_sources_earlier_report_of_its_story_is_one_link_when_none_is_listed() -> None:
+    """QA25 E11: the same source's earlier report of the article's story (same story_id) was
+    left out as a "story" link of the digest — but "story" links are other sources' reports
+    (`mates`). Without mates it is one link, the best-ranked; with mates it is left out."""
+    article = Article(id=999, source_id=1, source_name="م", url="https://x.example/999",
+                      title="الأمطار تغرق الغرب الأوسط وإعلان طوارئ", published_at=NOW, story_id=7)
+    own = Report(keys(article.title), NOW)
+    ranked = [_candidate(1, 7, ["امطار", "غرب", "اوسط", "امراه"]),
+              _candidate(2, 7, ["فيضانات", "ولايه", "طوارئ"]),
+              _candidate(3, 9, ["كيم", "كوريا", "بيونغيانغ"])]
+    assert one_per_story(article, own, ranked, 5) == [1, 3]
+    mate = Report(keys("فيضانات في الغرب الأوسط الأميركي"), NOW)
+    assert one_per_story(article, own, ranked, 5, [mate]) == [3]
