@@ -65,6 +65,14 @@ EXAMPLE_TOPICS: tuple[str, ...] = ("الغوطة", "سوريا", "لبنان", "
 # key → (Arabic, English), as bot.i18n.STRINGS holds them: values may hold {placeholders}
 # filled by `t`, inserted as given (escape them first when the text is sent as HTML).
 TEXTS: dict[str, tuple[str, str]] = {
+    # a command the bot does not know, and «/stop» (QA26 N7)
+    "unknown_command": ("لا أعرف الأمر {command}. هذه أوامري:",
+                        "I do not know the command {command}. These are mine:"),
+    "stop_alerts": ("لإيقاف التنبيهات: ألغِ متابعة الموضوع بزرّه ❌ أدناه، أو اكتب /unsubscribe "
+                    "واسمه. ولنشرة واحدة في اليوم بدل التنبيهات: «🗓 يومية» في /settings",
+                    "To stop the alerts: remove a topic with its ❌ button below, or send "
+                    "/unsubscribe and its name. For one digest a day instead: «🗓 Daily» in "
+                    "/settings"),
     # greetings and small talk typed as a message (QA26 N3, digests.greetings)
     "small_talk_hello": ("أهلًا بك! اكتب اسم موضوع لأجمع لك آخر أخباره، مثل «الغوطة» أو «ترامب».\n"
                          "الأوامر كلها: /help",

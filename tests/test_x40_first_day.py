@@ -196,3 +196,29 @@ async def test_the_default_quiet_hours_are_marked_and_can_be_chosen_again(tmp_pa
         await h.until(lambda: "من ٢٣:٠٠ إلى ٧:٠٠" in h.emu.messages(READER)[-1].plain_text)
         chat = subscriptions.get_chat(h.db, READER)
         assert chat is not None and (chat.quiet_start, chat.quiet_end) == (23, 7)
+
+
+# ---------------------------------------------------------------------------------------------
+# N7: /stop and unknown commands
+
+
+async def test_stop_says_how_to_stop_with_the_remove_buttons(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe الغوطة")
+        [m] = await h.say(READER, "/stop")
+        assert check_message(m.text) == []
+        assert "لإيقاف التنبيهات" in _plain(m) and "/settings" in _plain(m)
+        assert m.button_texts() == ["❌ الغوطة"] and "أوامر نشرة" not in _plain(m)
+        await h.click(m, "❌ الغوطة")
+        assert _topics(h) == []
+        [m] = await h.say(READER + 1, "/STOP", language_code="en")
+        assert "To stop the alerts" in _plain(m) and "You follow no topic yet" in _plain(m)
+
+
+async def test_an_unknown_command_is_named_before_the_help(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "/foo")
+        assert check_message(m.text) == []
+        assert _plain(m).startswith("لا أعرف الأمر /foo.") and "/subscribe" in _plain(m)
+        [m] = await h.say(READER + 1, "/foo <b>", language_code="en")
+        assert _plain(m).startswith("I do not know the command /foo.")
