@@ -118,6 +118,22 @@ _CAUGHT = frozenset("لفت لفتت يلفت تلفت".split())
 _PASSIVE_FORM_I = frozenset("يزعم تزعم يذكر تذكر ينقل ينسب تنسب يعتقد يقال تقال".split())
 
 
+# «اتُّهم/اتُّهمت»: unvoweled, the passive when no object stands before «بأن». Folded.
+_ACCUSED = frozenset("اتهم اتهمت".split())
+_OF_BEING = frozenset("بان بانه بانها بانهم بانهما".split())
+
+
+def _accused_of(toks: list[Tok], k: int, last: int) -> bool:
+    """«اتهم المعتقلون بأنهم …»: a definite plural in the nominative right after «اتهم», then
+    «بأن» with no object between — the passive «were accused of being», which names no speaker
+    (the active takes its object first: «اتهم الوزير المعارضة بأنها …»)."""
+    if k + 2 >= last or toks[k + 2].norm not in _OF_BEING:
+        return False
+    word = toks[k + 1].norm
+    return (word.startswith("ال") and word.endswith("ون") and len(word) >= 6
+            and toks[k + 1].raw[-1] not in "،,")
+
+
 # «علق/تعلق» + «ب…»: hung on, caught on, relates to — never "commented" (which takes «على»).
 _HUNG = frozenset("علق علقت يعلق تعلق علقوا يعلقون تعلقت".split())
 # «به/بها …» or «بال…» («بالشجرة»): not a name in «ب» («وعلق بيغيرستاين»), nor «بعض الصحف».
@@ -144,6 +160,8 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
     if (strip_conj(norm) in _HUNG and k + 1 < last
             and (toks[k + 1].norm in _BI_PRONOUNS or toks[k + 1].norm.startswith("بال"))):
         return True  # «شجرة علقت بها عمامته:» (got caught on), not «علّق على» (commented)
+    if strip_conj(norm) in _ACCUSED and _accused_of(toks, k, last):
+        return True  # «كما اتُّهم المعتقلون بأنهم أعضاء في خلية» (seed 26, 2707): the accused
     raw = toks[k].raw.lstrip("وف")
     if raw[:2] in ("يُ", "تُ") and strip_conj(norm) in _PASSIVE_FORM_I:
         return True  # «صحفي محلي، يُزعم أنه اختطف»: «it is claimed», said by nobody named

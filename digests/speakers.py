@@ -334,6 +334,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             break
         if j == i and t.norm.startswith("لل"):
             return "", i  # «وصفه للمرشد …»: a prepositional object, no speaker here
+        if j == i and t.norm[:1] == "ل" and t.norm[1:] in _TOLD_GROUPS:
+            # «… كيم جونغ أون، قال لوفد كوري جنوبي … إنه» (seed 26, 4549): whom he told, no
+            # subject («لوفد» is «ل» + «وفد», not a name in «ل» such as «لوبان»)
+            return "", i
         if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")):
             break  # an accusative (tanween): the object of «اعتبر …», not the speaker
         if _object_word(t, toks[j - 1] if j > i else None):
@@ -382,6 +386,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     return speaker, j
 
 
+_TOLD_GROUPS = frozenset("وفد وفود حشد حشود".split())  # folded, after «ل»
 _ISSUABLE = _DOCUMENTS | {"تقرير", "دراسه"}  # «تقرير صادر عن اليونيسف» (5271)
 _ISSUED = frozenset("صادر صادره صدر صدرت".split())  # folded
 _ISSUED_IT = frozenset("اصدره اصدرته نشره نشرته".split())  # folded: «issued/published it»

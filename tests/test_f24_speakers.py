@@ -187,3 +187,24 @@ def test_f24_bare_report_never_takes_a_cut_name() -> None:
     assert speaker in ("التقرير", "تقرير صادر عن المنظمة الدولية")
     assert _speaker_of("دموية", "قال تقرير صادر عن المنظمة الدولية إن العام الماضي كان الأكثر"
                        " دموية للأطفال.") == "تقرير صادر عن المنظمة الدولية"
+
+
+def test_f24_the_accused_are_no_speakers() -> None:
+    """«كما اتُّهم المعتقلون بأنهم أعضاء في خلية …» (seed 26, 2707: «بحسب المعتقلين، أعضاء في
+    خلية …»): unvoweled, a nominative plural right before «بأنهم» is the passive's subject."""
+    assert _found("واعتقلت السلطات عشرات الأشخاص خلال الأسبوع الماضي.", "كما اتهم المعتقلون"
+                  " بأنهم أعضاء في خلية شكلها تنظيم مسلح في الخارج.") == []
+
+
+def test_f24_accuser_with_an_object_guard() -> None:
+    """Guard: «واتهم الوزير بأن المعارضة تسعى …» keeps the minister (no plural in «ون»)."""
+    assert _speaker_of("تسعى", "واتهم الوزير بأن المعارضة تسعى إلى تخريب الاقتصاد.") == "الوزير"
+
+
+def test_f24_delegation_told_is_no_subject() -> None:
+    """«… أن الزعيم الكوري الشمالي، كيم جونغ أون، قال لوفد كوري جنوبي … إنه "…"» (seed 26,
+    4549: «بحسب مسؤول رفيع، الزعيم الكوري الشمالي، كيم جونغ أون»): «لوفد» is whom he told, so
+    the leader written before the verb speaks and his name is no statement of the official's."""
+    found = _found("وأشار مسؤول رفيع في الرئاسة إلى أن الزعيم الكوري الشمالي، كيم جونغ أون، قال"
+                   " لوفد كوري جنوبي في مهمة الأسبوع الماضي إنه \"يتفهم\" إجراء المناورات.")
+    assert found == [("الزعيم الكوري الشمالي كيم جونغ أون", "\"يتفهم\" إجراء المناورات")]
