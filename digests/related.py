@@ -14,7 +14,9 @@ replaced by a live report of the same story, or dropped.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlite_utils
 
@@ -39,7 +41,8 @@ from digests.story_reports import (
     story_mates,
 )
 
-__all__ = ["RELATED_CANDIDATES", "live_related", "related_articles"]
+__all__ = ["RELATED_CANDIDATES", "candidate_rows", "live_related", "related_articles",
+           "salient_terms"]
 
 RELATED_CANDIDATES = 60   # newest articles sharing two salient title terms, scored in Python
 
@@ -49,6 +52,36 @@ def _age_days(published: str | None, now: datetime) -> float:
     if dt is None:
         return 365.0
     return max(0.0, (now - dt).total_seconds() / 86400.0)
+
+
+def salient_terms(title_keys: Sequence[str], my_body: dict[str, int]) -> list[str]:
+    """The title's four heaviest content keys: rarity (idf) times how often the body repeats
+    them — a title word the body comes back to is the subject; one said once is the headline's
+    verb."""
+    keys = [k for k in dict.fromkeys(title_keys) if k not in STOP_WORDS and len(k) > 1]
+    weight = {k: math.log1p(1 + my_body.get(k, 0)) * idf(k) for k in keys}
+    return sorted(keys, key=lambda k: (-weight[k], k))[:4]
+
+
+def candidate_rows(db: sqlite_utils.Database, article: Article, salient: list[str],
+                   cutoff: datetime | None) -> list[tuple[Any, ...]]:
+    """The newest RELATED_CANDIDATES earlier articles holding two of the salient terms (the
+    one, for a one-term title): (id, title keys, body keys, published_at, title, story_id)."""
+    if len(salient) == 1:
+        expr = quote_key(salient[0])
+    else:
+        pairs = [(a, b) for i, a in enumerate(salient) for b in salient[i + 1:]]
+        expr = " OR ".join(f"({quote_key(a)} AND {quote_key(b)})" for a, b in pairs)
+    bound = article.id  # stored before it: ids grow with ingest time
+    # The date filter sits inside the limit, so an old article (a backfill) still finds its own
+    # earlier coverage beneath newer matches.
+    dated = " and a.published_at < ?" if cutoff is not None else ""
+    return [tuple(row) for row in db.execute(
+        f"""select f.rowid, f.title_keys, f.body_keys, a.published_at, a.title, a.story_id
+            from {FTS_TABLE} f join articles a on a.id = f.rowid
+            where {FTS_TABLE} match ? and f.rowid != ? and f.rowid < ?{dated}
+            order by f.rowid desc limit {RELATED_CANDIDATES}""",
+        [expr, article.id, bound, *([iso(cutoff)] if cutoff is not None else [])]).fetchall()]
 
 
 def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int = 5,
@@ -73,29 +106,12 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     """
     trim_caches()
     title_keys = analyze(article.title)
-    keys = [k for k in dict.fromkeys(title_keys) if k not in STOP_WORDS and len(k) > 1]
     my_body = content_counts(analyze(article.text))
-    # a title word the body comes back to is the subject; one said once is the headline's verb
-    weight = {k: math.log1p(1 + my_body.get(k, 0)) * idf(k) for k in keys}
-    salient = sorted(keys, key=lambda k: (-weight[k], k))[:4]
+    salient = salient_terms(title_keys, my_body)
     if not salient:
         return []
-    if len(salient) == 1:
-        expr = quote_key(salient[0])
-    else:
-        pairs = [(a, b) for i, a in enumerate(salient) for b in salient[i + 1:]]
-        expr = " OR ".join(f"({quote_key(a)} AND {quote_key(b)})" for a, b in pairs)
-    bound = article.id  # stored before it: ids grow with ingest time
     cutoff = before or article.published_at
-    # The date filter sits inside the limit, so an old article (a backfill) still finds its own
-    # earlier coverage beneath newer matches.
-    dated = " and a.published_at < ?" if cutoff is not None else ""
-    rows = db.execute(
-        f"""select f.rowid, f.title_keys, f.body_keys, a.published_at, a.title, a.story_id
-            from {FTS_TABLE} f join articles a on a.id = f.rowid
-            where {FTS_TABLE} match ? and f.rowid != ? and f.rowid < ?{dated}
-            order by f.rowid desc limit {RELATED_CANDIDATES}""",
-        [expr, article.id, bound, *([iso(cutoff)] if cutoff is not None else [])]).fetchall()
+    rows = candidate_rows(db, article, salient, cutoff)
     ref = cutoff or datetime.now(UTC)
     mine = signature(title_keys, my_body)
     ranked = []
