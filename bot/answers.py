@@ -60,6 +60,7 @@ from bot.welcome import start_with
 from digests import subscriptions
 from digests.arabic import run_keys
 from digests.errors import QueryError
+from digests.greetings import small_talk
 from digests.models import Digest
 from digests.related import live_related
 from digests.named_questions import named_topic
@@ -102,6 +103,10 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     assert chat is not None
     lang = chat_lang(rt, update)
     now = rt.now()
+    talk = None if offset or update.callback_query else small_talk(query)
+    if talk:  # «مرحبا», «hello», «شكرا»: a welcome and what to type, nothing to follow (QA26 N3)
+        await send(update, context, ui(lang, chat_worded(f"small_talk_{talk}", chat.type)))
+        return
     links = links_in(query)
     if links:  # a link, even inside a sentence, is looked up: never searched or followed
         await answer_link(update, context, rt, links[0], lang, several=len(links) > 1)
