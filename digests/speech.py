@@ -239,3 +239,10 @@ PAST_SPEECH = frozenset(
     + [v[:-1] + "وا" if v[-1] in "اي" else v + "وا" for v in _RESUMING]
     + "ذكرت وصفت كشفت رفضت ادانت نددت رحبت هاجمت استنكرت اصرت اهابت".split()
     + "اورد اوردت استشهد استشهدت اضفت قلت".split())
+
+# Heads of a subject that is a person by trade, beside digests.sentence_openers' titles: «وتسلم
+# الممثل جوردان بيل جائزته …» then «وقال "…"» is the actor speaking (QA25 E5). Folded, no «ال».
+TRADES = frozenset(
+    "ممثل ممثله مخرج مخرجه كاتب كاتبه روائي روائيه شاعر شاعره مغني مغنيه مطرب مطربه فنان"
+    " فنانه ملحن منتج منتجه رسام نحات مصور مصوره موسيقار عازف مؤلف مؤلفه صحفي صحفيه"
+    " اعلامي اعلاميه مذيع مذيعه رياضي بطل بطله عداء عداءه سباح سباحه ملاكم".split())

@@ -54,6 +54,9 @@ from digests.speech import (
     DENIALS,
     IN_WHICH,
     SAY,
+    STOP,
+    TRADES,
+    cue_of,
     fold,
     is_complementizer,
     strip_conj,
@@ -104,7 +107,7 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
         return []
     cues: list[Cue] = []
     content_open = False  # inside someone's reported speech: nested verbs are theirs
-    here = sentence_opener(w.toks, w.first, w.last)
+    here = sentence_opener(w.toks, w.first, w.last) or _trade_opener(w.toks, w.first, w.last)
     openers = tuple(o for o in (here, speakers.opener) if o is not None)
     k = w.first
     while k < w.last:
@@ -118,6 +121,36 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
     speakers.opener = here if here is not None and not any(
         c.named and c.speaker and c.speaker != here[0] for c in cues) else None
     return cues
+
+
+_POSSESSED = ("ته", "تها", "تهم", "ها", "هم")
+
+
+def _trade_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozenset[str]] | None:
+    """«وتسلم الممثل جوردان بيل … جائزته.» then «وقال "…"» (QA25 E5, Jordan Peele's only quote
+    was dropped for want of a speaker): the subject of a non-speech verb opening the sentence,
+    headed by a trade (TRADES) and named, is the one a bare cue next means, as a title's is
+    (digests.sentence_openers)."""
+    if last - first < 3:
+        return None
+    verb = toks[first]
+    stem = verb.norm[1:] if verb.norm[:1] in "وف" else ""
+    if (not 3 <= len(stem) <= 6 or stem.startswith("ال") or stem in STOP
+            or cue_of(verb.raw)[1] is not None or not verb.raw[-1].isalpha()):
+        return None
+    name, _ = subject(toks, first + 1, last)
+    words = name.split()
+    # «المخرجة سارة الخالدي جائزتها»: the object with its pronoun ends the name.
+    words = words[:next((n for n, x in enumerate(words) if n > 0 and fold(x).endswith(
+        _POSSESSED)), len(words))]
+    name = " ".join(words)
+    if not 2 <= len(words) <= 4 or fold(words[0]).removeprefix("ال") not in TRADES or not (
+            plausible_speaker(name)) or any(cue_of(t.raw)[1] is not None
+                                            for t in toks[first + 1:last]):
+        return None
+    genders = frozenset("f") if stem.endswith("ت") and not stem.startswith("ت") else (
+        frozenset("mf") if stem.startswith("ت") else frozenset("m"))
+    return name, genders
 
 
 # «وأدلى الوزير بتصريحه»: no speech verb, yet the one a later bare «وقال» means. Folded.

@@ -62,3 +62,19 @@ def test_after_a_colon_the_speakers_own_words_go_on() -> None:
     texts = _texts(["وأوضح المدير أن الإصابة هي السبب في غيابه عن القائمة: اللاعب عنصر مهم في"
                     " الفريق، واستبعد بسبب إصابته في العضلة الأمامية."])
     assert texts and texts[0].endswith("في العضلة الأمامية")
+
+
+# E5: a bare «وقال "…"» after a sentence whose subject is named by a trade.
+
+def test_bare_cue_after_a_sentence_opened_by_a_named_trade() -> None:
+    quotes = key_quotes(["وتسلمت المخرجة سارة الخالدي جائزتها من لجنة التحكيم. وقالت \"السينما"
+                         " هي صوت من لا صوت لهم في هذا العالم\"."])
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("المخرجة سارة الخالدي", "السينما هي صوت من لا صوت لهم في هذا العالم")]
+
+
+def test_no_speaker_is_made_of_a_subject_that_is_no_trade() -> None:
+    # Guard: «وتسلم الفيلم …» names no person: the bare «وقال» has nobody to mean.
+    quotes = key_quotes(["وتسلم المهرجان الدولي الجديد جوائزه من الرعاة. وقال \"السينما هي صوت"
+                         " من لا صوت لهم في هذا العالم\"."])
+    assert not any(q.speaker.startswith("المهرجان") for q in quotes)
