@@ -142,7 +142,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     elif is_latin(topic):  # it could never match an Arabic story: do not follow it
         await _answer_button(update, lang)  # a name in it («lebanon vote») is the example
         await send(update, context, ui(lang, "latin_not_followed", topic=echo(topic),
-                                       example=example_for(topic)))
+                                       example=topic_label(example_for(topic), lang)))
         return
     try:
         sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())

@@ -14,15 +14,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "general": ("النشرة العامة", "the general digest"),
     "subscribe_what": ("أي موضوع تريد متابعته؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة العامة» "
                        "لتصلك أهم الأخبار التي تنقلها عدة مصادر.",
-                       "What would you like to follow? Send: /subscribe الغوطة\nOr press «The "
+                       "What would you like to follow? Send: /subscribe Ghouta\nOr press «The "
                        "general digest» for the top stories several sources report."),
     "subscribe_what_group": ("أي موضوع تتابعه المجموعة؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة "
                              "العامة» لتصل المجموعةَ أهم الأخبار التي تنقلها عدة مصادر.",
-                             "What should this group follow? Send: /subscribe الغوطة\nOr press "
+                             "What should this group follow? Send: /subscribe Ghouta\nOr press "
                              "«The general digest» for the top stories several sources report."),
     "subscribe_what_channel": ("أي موضوع تتابعه القناة؟ اكتب: /subscribe الغوطة\nأو اضغط «النشرة "
                                "العامة» لتصل القناةَ أهم الأخبار التي تنقلها عدة مصادر.",
-                               "What should this channel follow? Send: /subscribe الغوطة\nOr "
+                               "What should this channel follow? Send: /subscribe Ghouta\nOr "
                                "press «The general digest» for the top stories several sources "
                                "report."),
     "btn_general": ("📰 النشرة العامة", "📰 The general digest"),
@@ -85,24 +85,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "not_subscribed_channel": ("القناة لا تتابع «{topic}».",
                                "This channel does not follow «{topic}»."),
     "link_not_topic": ("الرابط لا يُتابع: الموضوع اسم، مثل /subscribe الغوطة. وهذا جواب الرابط:",
-                       "A link cannot be followed: a topic is a name, such as /subscribe الغوطة. "
+                       "A link cannot be followed: a topic is a name, such as /subscribe Ghouta. "
                        "Here is the answer for the link:"),
     "not_a_topic_blank": ("اكتب اسم الموضوع الذي تتابعه، مثل /subscribe الغوطة",
-                          "Send the name of the topic to follow, such as /subscribe الغوطة"),
+                          "Send the name of the topic to follow, such as /subscribe Ghouta"),
     "not_a_topic": ("«{topic}» ليس موضوعًا يُتابع: اكتب اسمًا، مثل /subscribe الغوطة",
-                    "«{topic}» is not a topic to follow: send a name, such as /subscribe الغوطة"),
+                    "«{topic}» is not a topic to follow: send a name, such as /subscribe Ghouta"),
     "no_subscriptions": ("لا تتابع أي موضوع بعد. اكتب /subscribe موضوع، مثل: /subscribe الغوطة",
-                         "You follow no topic yet. Send /subscribe TOPIC, e.g. /subscribe الغوطة"),
+                         "You follow no topic yet. Send /subscribe TOPIC, e.g. /subscribe Ghouta"),
     "no_subscriptions_group": ("المجموعة لا تتابع أي موضوع بعد. يضيف المشرفون موضوعًا: "
                                "/subscribe موضوع، مثل: "
                                "/subscribe الغوطة",
                                "This group follows no topic yet. Admins add one: "
-                               "/subscribe TOPIC, e.g. /subscribe الغوطة"),
+                               "/subscribe TOPIC, e.g. /subscribe Ghouta"),
     "no_subscriptions_channel": ("القناة لا تتابع أي موضوع بعد. يضيف المشرفون موضوعًا: "
                                  "/subscribe موضوع، مثل: "
                                  "/subscribe الغوطة",
                                  "This channel follows no topic yet. Admins add one: "
-                                 "/subscribe TOPIC, e.g. /subscribe الغوطة"),
+                                 "/subscribe TOPIC, e.g. /subscribe Ghouta"),
     "choose_unsubscribe": ("اختر الموضوع الذي تريد إلغاء متابعته:",
                            "Choose the topic to stop following:"),
     "choose_unsubscribe_group": ("اختر الموضوع الذي تلغي المجموعة متابعته:",
@@ -129,15 +129,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "No recent news on this channel's topics right now."),
     "digest_no_subs": ("لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابع موضوعًا: /subscribe الغوطة",
                        "You follow no topic yet; here are the latest stories. Follow one: "
-                       "/subscribe الغوطة"),
+                       "/subscribe Ghouta"),
     "digest_no_subs_group": ("المجموعة لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابعوا موضوعًا: "
                              "/subscribe الغوطة",
                              "This group follows no topic yet; here are the latest stories. "
-                             "Follow one: /subscribe الغوطة"),
+                             "Follow one: /subscribe Ghouta"),
     "digest_no_subs_channel": ("القناة لا تتابع أي موضوع بعد؛ هذه أحدث الأخبار. تابعوا موضوعًا: "
                                "/subscribe الغوطة",
                                "This channel follows no topic yet; here are the latest stories. "
-                               "Follow one: /subscribe الغوطة"),
+                               "Follow one: /subscribe Ghouta"),
     # /settings
     "settings_now": ("الإعدادات الحالية:\n• التنبيهات: {mode}\n• ساعات الهدوء: {quiet}\n"
                      "• التوقيت: {zone}",

@@ -88,9 +88,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_related": ("لا روابط ذات صلة لهذا الخبر.", "No related links for this story."),
     # a private message that is not text (a sticker, a photo without a caption, a location)
     "not_text": ("اكتب اسم موضوع نصًا، مثل «الغوطة»، لأجد آخر أخباره.",
-                 "Type a topic as text, such as «الغوطة», and I will find its latest news."),
+                 "Type a topic as text, such as «Ghouta», and I will find its latest news."),
     "search_usage": ("اكتب الموضوع بعد الأمر، مثل: /search الغوطة",
-                     "Put the topic after the command, e.g. /search الغوطة"),
+                     "Put the topic after the command, e.g. /search Ghouta"),
     # topic questions
     "nothing_found": ("لم أجد أخبارًا عن «{query}» في الأرشيف. جرّب كلمة أخرى أو تهجئة أخرى، أو "
                       "تابع الموضوع لتصلك أخباره حين تُنشر.",
@@ -109,7 +109,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nothing_found_unfollowable": ("لم أجد أخبارًا عن «{query}» في الأرشيف. اكتب اسم موضوع، مثل "
                                    "«الغوطة».",
                                    "I found no news about «{query}» in the archive. Type a "
-                                   "topic's name, such as «الغوطة»."),
+                                   "topic's name, such as «Ghouta»."),
     "did_you_mean": ("هل تقصد:", "Did you mean:"),
     "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها (حروف مثل «و» و«في» "
                            "و«ال» ترد في كل خبر). اكتب اسم موضوع، مثل «الغوطة».",
@@ -117,11 +117,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "«في» or «ال» are in every story). Type a topic, such as «الغوطة»."),
     # only emoji or marks («🔥»): nothing to explain about stop letters (QA18 R13)
     "no_words": ("اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب».",
-                 "Type a word for the topic, such as «الغوطة» or «ترامب»."),
+                 "Type a word for the topic, such as «Ghouta» or «Trump»."),
     "topic_too_long": ("«{query}» أطول من أن يكون موضوعًا يُتابع (الحد {words} كلمات و{chars} "
                        "حرفًا). اكتب اسم الموضوع وحده، مثل «الغوطة».",
                        "«{query}» is too long to be a followed topic (at most {words} words and "
-                       "{chars} characters). Type just the topic's name, such as «الغوطة»."),
+                       "{chars} characters). Type just the topic's name, such as «Ghouta»."),
     "name_alone": ("لا يمكن البحث عن «{name}» وحده: لا يتميز في الأخبار عن حرف الجر «على». "
                    "اكتب الاسم كاملًا، مثل «علي خامنئي».",
                    "«{name}» alone cannot be searched: in the news it cannot be told from the"
@@ -167,7 +167,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Your message holds several links; this answers the first one."),
     "link_not_archived": ("هذا الرابط ليس في الأرشيف. أرسل اسم الموضوع بدلًا منه، مثل «الغوطة».",
                           "This link is not in the archive. Send the topic instead, such as"
-                          " «الغوطة»."),
+                          " «Ghouta»."),
     # inline mode
     "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
 }

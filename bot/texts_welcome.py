@@ -13,7 +13,7 @@ from __future__ import annotations
 READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("start", "البداية والتعريف بالبوت", "Welcome and what the bot does"),
     ("search", "آخر أخبار موضوع، في المجموعات أيضًا: /search الغوطة",
-     "A topic's latest news, in groups too: /search الغوطة"),
+     "A topic's latest news, in groups too: /search Ghouta"),
     ("subscribe", "تابع موضوعًا: /subscribe موضوع (أو النشرة العامة)",
      "Follow a topic: /subscribe TOPIC (or the general digest)"),
     ("unsubscribe", "ألغِ متابعة موضوع", "Stop following a topic"),
@@ -44,7 +44,7 @@ ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
 # descriptions there (the group follows, the group's digest; admins change what it follows).
 GROUP_COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("آخر أخبار موضوع هنا: /search الغوطة",
-               "A topic's latest news here: /search الغوطة"),
+               "A topic's latest news here: /search Ghouta"),
     "subscribe": ("تتابع المجموعة موضوعًا (للمشرفين): /subscribe موضوع (أو النشرة العامة)",
                   "The group follows a topic (admins): /subscribe TOPIC (or the general digest)"),
     "unsubscribe": ("تلغي المجموعة متابعة موضوع (للمشرفين)",
@@ -116,8 +116,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "خبر.\nاكتبوا /search الغوطة لتصل آخر أخبار موضوع إلى المجموعة، ويتابع "
                     "مشرفو المجموعة موضوعًا لها: /subscribe الغوطة. كل الأوامر: /help",
                     "Hello everyone 👋 I am Nashra: I gather Arabic news from several sources "
-                    "and condense each story.\nSend /search الغوطة to get a topic's latest news "
-                    "here; the group's admins can follow a topic for it: /subscribe الغوطة. "
+                    "and condense each story.\nSend /search Ghouta to get a topic's latest news "
+                    "here; the group's admins can follow a topic for it: /subscribe Ghouta. "
                     "All commands: /help"),
     "group_back": ("عادت متابعات المجموعة: {topics}. لإيقاف إحداها: /unsubscribe",
                    "The group's followed topics are back: {topics}. To stop one: /unsubscribe"),
@@ -164,7 +164,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "channel_add_topic_prompt": ("اكتب ردًّا على هذه الرسالة الموضوعَ الذي تتابعه القناة "
                                  "«{title}»، مثل: الغوطة",
                                  "Reply to this message with the topic «{title}» should "
-                                 "follow, e.g. الغوطة"),
+                                 "follow, e.g. Ghouta"),
     "channel_add_topic_placeholder": ("موضوع للقناة", "A topic for the channel"),
     "channel_not_admin": ("إعدادات «{title}» لمشرفيها الذين يملكون النشر أو تعديل معلوماتها "
                           "وحدهم، فلم يتغير شيء.",
@@ -180,12 +180,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "changed. Try again shortly."),
     "welcome_private": ("اكتب اسم أي موضوع، مثل «الغوطة»، لتصلك آخر أخباره، أو تابعه لتصلك "
                         "أخباره أولًا بأول: /subscribe الغوطة",
-                        "Type any topic, such as «الغوطة», to get its latest news, or follow it "
-                        "to get its news as it happens: /subscribe الغوطة"),
+                        "Type any topic, such as «Ghouta», to get its latest news, or follow it "
+                        "to get its news as it happens: /subscribe Ghouta"),
     "welcome_group": ("اكتبوا /search الغوطة لتصل آخر أخبار «الغوطة» إلى المجموعة، ويتابع "
                       "مشرفو المجموعة موضوعًا لها: /subscribe الغوطة",
-                      "Send /search الغوطة to get the latest news on «الغوطة» here; the group's "
-                      "admins can follow a topic for it: /subscribe الغوطة"),
+                      "Send /search Ghouta to get the latest news on «Ghouta» here; the group's "
+                      "admins can follow a topic for it: /subscribe Ghouta"),
     "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
     "deep_link_stop": ("لإلغاء المتابعة: /unsubscribe {topic}",
                        "To stop following it: /unsubscribe {topic}"),
@@ -201,7 +201,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "Or type any topic to get its latest news. In any chat: @{bot} topic"),
     "help_footer_group": ("في المجموعة اكتبوا /search الغوطة لتصل آخر أخبار «الغوطة» إلى "
                           "المجموعة. وفي أي محادثة: @{bot} موضوع",
-                          "In a group, send /search الغوطة to get the latest news on «الغوطة». "
+                          "In a group, send /search Ghouta to get the latest news on «Ghouta». "
                           "In any chat: @{bot} topic"),
     # /lang
     # no colon: after the isolated Latin run it would show at the far left of the RTL line (QA12)

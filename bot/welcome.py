@@ -112,7 +112,9 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
             await subscribe(update, context, rt, topic, lang, deep_link=True)
         else:
             await send(update, context, ui(lang, "deep_link_broken"))
-    rows = [[button(rt, chat_id, topic, "search", {"query": topic})
+    # «Ghouta (الغوطة)» in English: a name the reader can type back (QA26 N8)
+    rows = [[button(rt, chat_id, topic_label(topic, lang, with_arabic=True), "search",
+                    {"query": topic})
              for topic in EXAMPLE_TOPICS[i:i + 3]] for i in range(0, len(EXAMPLE_TOPICS), 3)]
     how = t("welcome_group" if in_group(update) else "welcome_private", lang)
     chat = update.effective_chat

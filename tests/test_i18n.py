@@ -150,7 +150,7 @@ def test_results_header_as_a_reader_sees_it() -> None:
 def test_english_strings_without_a_joined_arabic_run_get_no_mark() -> None:
     """A mark only where one is needed: Arabic at a line's end or before Latin text is left
     as it is, and Arabic strings never get one from `t`."""
-    assert t("search_usage", "en") == "Put the topic after the command, e.g. /search الغوطة"
+    assert t("search_usage", "en") == "Put the topic after the command, e.g. /search Ghouta"
     assert t("subscribed", "en", topic="الغوطة") == ("🔔 You now follow «الغوطة». New stories "
                                                      "will reach you as they are published.")
     assert "\u200e" not in t("results_header", "ar", query="الغوطة", first="١", last="٥",

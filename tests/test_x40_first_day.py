@@ -222,3 +222,28 @@ async def test_an_unknown_command_is_named_before_the_help(tmp_path: Path) -> No
         assert _plain(m).startswith("لا أعرف الأمر /foo.") and "/subscribe" in _plain(m)
         [m] = await h.say(READER + 1, "/foo <b>", language_code="en")
         assert _plain(m).startswith("I do not know the command /foo.")
+
+
+# ---------------------------------------------------------------------------------------------
+# N8: English examples a reader can type
+
+
+async def test_the_english_interface_gives_examples_in_english(tmp_path: Path) -> None:
+    import re
+
+    arabic = re.compile(r"[\u0600-\u06ff]")
+    async with running_bot(sample_db(tmp_path)) as h:
+        en = READER + 1
+        got = await h.say(en, "/start", language_code="en", n=1)
+        await h.settle()
+        start = [m for m in h.emu.messages(en) if m.button_texts()][-1]
+        assert "Ghouta (الغوطة)" in start.button_texts()
+        assert all(re.search(r"[A-Za-z]", b) for b in start.button_texts())
+        assert not arabic.search(_plain(got[0]))
+        for command in ("/subscribe", "/search", "/unsubscribe"):
+            [m] = await h.say(en, command, language_code="en")
+            assert not arabic.search(_plain(m).replace("The general digest", "")), _plain(m)
+        [m] = await h.say(en, "/subscribe Zzyzx", language_code="en")
+        assert "/subscribe Syria" in _plain(m)
+        [m] = await h.say(en, "/subscribe Ghouta", language_code="en")  # the example works
+        assert _topics(h, en) == ["الغوطة"]
