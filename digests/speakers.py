@@ -217,6 +217,12 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 break
         if anonymity(toks, j, limit):
             break  # «وقال مسؤول طلب عدم الكشف عن هويته إن …»: the subject ends before it
+        placed = _placed_in(toks, i, j, limit)
+        if placed:
+            # «قال مصدر بالأمم المتحدة إن» (seed 26, 2150: «بحسب مصدر»), «أفاد مصدر مقرب من
+            # التحقيق بأن» (5289: «مصدر مقرب»): where the anonymous source stands is his name
+            j = placed
+            break
         if (j > i or after_verb) and _name_ali(toks, j, limit):
             # «وزير المالية علي حسن خليل», «وقال علي محمد الغانم» (K12): the name «علي», not
             # the preposition «على» (which the paragraph writes with «ى»)
@@ -384,6 +390,34 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     if speaker.count("(") > speaker.count(")") and words[-1].rstrip("،,:;؛.").endswith(")"):
         speaker += ")"  # and a name in brackets: «شبكة (سي.بي.اس)»
     return speaker, j
+
+
+# Anonymous voices named by where they stand («مصدر بالأمم المتحدة», «مسؤول بالوزارة»). Folded.
+_PLACED = frozenset("مصدر مصادر مسؤول مسؤولون مسؤولين دبلوماسي دبلوماسيون ضابط".split())
+_CLOSE_TO = frozenset("مقرب مقربه مقربون مقربين".split())  # «مقرب من …», folded
+
+
+def _placed_in(toks: list[Tok], i: int, j: int, limit: int) -> int:
+    """At `j`, after an anonymous head at `i` («مصدر», «مسؤول») or its «مقرب», where it stands —
+    «بالأمم المتحدة», «من التحقيق» — read to its definite words' end; the token after it, or 0."""
+    t = toks[j]
+    if j == i + 1 and toks[i].norm in _PLACED and t.norm.startswith("بال") and len(t.norm) > 5:
+        m = j
+    elif (j == i + 2 and toks[i].norm in _PLACED and toks[j - 1].norm in _CLOSE_TO
+          and t.norm == "من" and j + 1 < limit and toks[j + 1].norm.startswith("ال")
+          and toks[j - 1].raw[-1] not in "،,"):
+        m = j + 1
+    else:
+        return 0
+    if (toks[m - 1].raw[-1] in "،,:;؛." and m > j) or any(q in toks[m].raw for q in "\"“”«»„"):
+        return 0
+    end = m + 1
+    while (end < limit and end - m < 3 and toks[end - 1].raw[-1] not in "،,:;؛."
+           and toks[end].norm.startswith("ال") and not is_complementizer(toks[end].norm)
+           and not any(q in toks[end].raw for q in "\"“”«»„")
+           and toks[end].norm not in STOP and not cue_of(toks[end].raw)[1]):
+        end += 1
+    return end
 
 
 _TOLD_GROUPS = frozenset("وفد وفود حشد حشود".split())  # folded, after «ل»
