@@ -11,19 +11,23 @@ from __future__ import annotations
 # filled by `t`, inserted as given (escape them first when the text is sent as HTML).
 TEXTS: dict[str, tuple[str, str]] = {
     # admins
-    "not_admin": ("عذرًا، هذا الأمر للمشرفين فقط.", "Sorry, this command is for admins only."),
-    "not_admin_anonymous": ("عذرًا، هذا الأمر للمشرفين فقط، والبوت لا يعرف من أرسله باسم المجموعة:"
-                            " أرسل الأمر باسمك، لا باسم المجموعة.",
-                            "Sorry, this command is for admins only, and the bot cannot tell who"
-                            " sent it as the group: send it as yourself, not as the group."),
+    # «لمشغّل البوت», not «للمشرفين»: a group's help says «(للمشرفين)» of the group's admins,
+    # who are refused these too (QA26 N9)
+    "not_admin": ("عذرًا، هذا الأمر لمشغّل البوت فقط.",
+                  "Sorry, this command is for the bot's operator only."),
+    "not_admin_anonymous": ("عذرًا، هذا الأمر لمشغّل البوت فقط، والبوت لا يعرف من أرسله باسم "
+                            "المجموعة: أرسل الأمر باسمك، لا باسم المجموعة.",
+                            "Sorry, this command is for the bot's operator only, and the bot "
+                            "cannot tell who sent it as the group: send it as yourself, not as "
+                            "the group."),
     "admin_forwarded": ("لا تُنفَّذ أوامر المشرفين من رسالة مُعاد توجيهها: اكتب الأمر بنفسك.",
                         "Admin commands in a forwarded message are not run: type the command"
                         " yourself."),
-    "not_admin_id": ("عذرًا، هذا الأمر للمشرفين فقط.\nمعرّفك في تيليجرام: <code>{user_id}</code> — "
+    "not_admin_id": ("عذرًا، هذا الأمر لمشغّل البوت فقط.\nمعرّفك في تيليجرام: <code>{user_id}</code> — "
                      "إن كنت مشغّل البوت فأضفه إلى ADMIN_IDS في إعداداته ثم أعد تشغيله.",
-                     "Sorry, this command is for admins only.\nThe sender's Telegram user id: "
-                     "<code>{user_id}</code>. The bot's operator may add it to ADMIN_IDS in the "
-                     "bot's settings, then restart the bot."),
+                     "Sorry, this command is for the bot's operator only.\nYour Telegram user id: "
+                     "<code>{user_id}</code>. If you run this bot, add it to ADMIN_IDS in its "
+                     "settings, then restart it."),
     "push_queued": ("📤 النشرة في قائمة الإرسال — المحادثات: {chats}، الأخبار: {stories}.",
                     "📤 Digest queued: {chats} chats, {stories} stories."),
     "push_no_followers_topic": ("لا أحد يتابع «{topic}»؛ لم تُرسل نشرة.",

@@ -42,7 +42,7 @@ async def test_non_admins_are_refused_and_nothing_happens(tmp_path: Path) -> Non
         for command in ("/push", "/push الغوطة", "/addsource http://127.0.0.1:9/feed.xml",
                         "/removesource 1", "/ingest", "/stats", "/sources"):
             [m] = await h.say(READER, command)
-            assert "هذا الأمر للمشرفين فقط" in m.plain_text, command
+            assert "هذا الأمر لمشغّل البوت فقط" in m.plain_text, command
             # their own id, to copy into ADMIN_IDS (QA8 F5): it grants nothing
             assert f"معرّفك في تيليجرام: <code>{READER}</code>" in m.text, m.text
             assert "ADMIN_IDS" in m.plain_text
@@ -54,12 +54,12 @@ async def test_non_admins_are_refused_and_nothing_happens(tmp_path: Path) -> Non
         assert h.db.db.execute("select count(*) from polls").fetchone()[0] == 1  # the sample's
         # an English reader is refused in English
         [m] = await h.say(READER + 1, "/push", language_code="en")
-        assert "for admins only" in m.plain_text
-        assert f"The sender's Telegram user id: {READER + 1}." in m.plain_text
+        assert "for the bot's operator only" in m.plain_text
+        assert f"Your Telegram user id: {READER + 1}." in m.plain_text
         # in a group, the refusal does not tell the group its member's id
         h.emu.add_group(-100700, "مجموعة", admins=[READER])
         [g] = await h.say(-100700, "/stats", user=h.user(READER))
-        assert "للمشرفين فقط" in g.plain_text and str(READER) not in g.plain_text
+        assert "لمشغّل البوت فقط" in g.plain_text and str(READER) not in g.plain_text
         assert _count(h.db, "pushes") == 0
 
 
