@@ -24,14 +24,15 @@ UNIFORM = {**{c: {c, "random"} for c in CELLS[:5]}, "lowsim": {"lowsim", "random
 
 def strata(files: Sequence[str]) -> dict[frozenset[str], tuple[str, str]]:
     """The stratum that drew each labelled pair and its `shared` note (the name, for `place` and
-    `person`); ids, stratum and note only are read."""
+    `person`), from the first of `files` that holds it; ids, stratum and note only are read."""
     out: dict[frozenset[str], tuple[str, str]] = {}
     for name in files:
         for line in (GOLD / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                out[frozenset((row["a"], row["b"]))] = (str(row.get("stratum", "")),
-                                                        str(row.get("shared", "")))
+                # The first file naming a pair drew it: a later audit may hold it again.
+                out.setdefault(frozenset((row["a"], row["b"])), (str(row.get("stratum", "")),
+                                                                 str(row.get("shared", ""))))
     return out
 
 
