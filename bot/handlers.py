@@ -89,6 +89,10 @@ def register_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
         answers.topic_question))
+    # a member's reply to the bot's message in a group is a /search (QA26 N10)
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.GROUPS & filters.REPLY & filters.TEXT
+        & ~filters.COMMAND, search.group_reply))
     # A sticker, photo, location … in a private chat: a caption is read as text, else a hint;
     # service messages (a pinned message, a chat photo changed) get nothing (QA10 F8).
     app.add_handler(MessageHandler(

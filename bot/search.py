@@ -3,16 +3,27 @@
 In a private chat any plain text is a topic question (bot.answers.topic_question); in a group the
 bot does not read the chat's conversation, so members ask with /search TOPIC. It answers exactly
 like a typed topic (bot.answers.answer_topic: results, «المزيد», «🔔 تابع»…). Without a topic it
-says how to use it.
+says how to use it; in a group that prompt opens a reply to it in the member's app (ForceReply),
+and a member's reply to one of the bot's messages is answered as /search with its text (QA26
+N10: Telegram delivers those replies even in privacy mode, and the reply «الغوطة» the prompt
+invited got nothing). A reply that is conversation rather than a topic — small talk, or more
+than MAX_TOPIC_WORDS words — is left alone, as the group's other messages are.
 """
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import ForceReply, ReplyParameters, Update
+from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from bot.answers import answer_topic
-from bot.runtime import enter, send, ui
+from bot.i18n import t
+from bot.runtime import NO_PREVIEW, enter, send, ui
+from bot.threads import thread_of
+from digests.greetings import small_talk
+from digests.query import MAX_TOPIC_WORDS
+
+GROUPS = (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
 async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -20,9 +31,37 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     entered = enter(update, context)
     if entered is None:
         return
-    rt, _, lang = entered
+    rt, chat, lang = entered
     query = " ".join(context.args or ()).strip()
-    if not query:
+    if query:
+        await answer_topic(update, context, rt, query, offset=0, edit=False)
+        return
+    message = update.effective_message
+    if chat.type not in GROUPS or message is None:
         await send(update, context, ui(lang, "search_usage"))
         return
-    await answer_topic(update, context, rt, query, offset=0, edit=False)
+    # the member's app opens a reply to the prompt (selective: theirs only), answered below
+    await context.bot.send_message(
+        chat.id, ui(lang, "search_usage"), parse_mode=ParseMode.HTML,
+        link_preview_options=NO_PREVIEW, message_thread_id=thread_of(update),
+        reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True),
+        reply_markup=ForceReply(selective=True,
+                                input_field_placeholder=t("search_placeholder", lang)))
+
+
+async def group_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group member's text replying to one of the bot's own messages: answered as /search
+    with that text, unless it reads as conversation (module docstring)."""
+    message = update.effective_message
+    if message is None or not message.text or message.reply_to_message is None:
+        return
+    author = message.reply_to_message.from_user
+    if author is None or author.id != context.bot.id:
+        return  # a reply to a member: their conversation
+    text = message.text.strip()
+    if not text or small_talk(text) or len(text.split()) > MAX_TOPIC_WORDS:
+        return
+    entered = enter(update, context)
+    if entered is None:
+        return
+    await answer_topic(update, context, entered[0], text, offset=0, edit=False)

@@ -89,6 +89,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a private message that is not text (a sticker, a photo without a caption, a location)
     "not_text": ("اكتب اسم موضوع نصًا، مثل «الغوطة»، لأجد آخر أخباره.",
                  "Type a topic as text, such as «Ghouta», and I will find its latest news."),
+    "search_placeholder": ("اسم الموضوع", "The topic's name"),
     "search_usage": ("اكتب الموضوع بعد الأمر، مثل: /search الغوطة",
                      "Put the topic after the command, e.g. /search Ghouta"),
     # topic questions

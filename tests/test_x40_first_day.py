@@ -247,3 +247,40 @@ async def test_the_english_interface_gives_examples_in_english(tmp_path: Path) -
         assert "/subscribe Syria" in _plain(m)
         [m] = await h.say(en, "/subscribe Ghouta", language_code="en")  # the example works
         assert _topics(h, en) == ["الغوطة"]
+
+
+# ---------------------------------------------------------------------------------------------
+# N10: replies to the bot in a group
+
+
+def _reply(h: object, to: SentMessage, *, from_bot: bool = True) -> dict[str, object]:
+    """The Message fields of a member's reply to `to` (Telegram sends the replied message)."""
+    author = h.emu.bot_user.to_json() if from_bot else {  # type: ignore[attr-defined]
+        "id": 4242, "is_bot": False, "first_name": "M"}
+    return {"reply_to_message": {"message_id": to.message_id, "date": 0, "from": author,
+                                 "chat": {"id": to.chat_id, "type": "supergroup", "title": "g"},
+                                 "text": to.plain_text}}
+
+
+async def test_a_reply_to_the_bots_prompt_in_a_group_is_a_search(tmp_path: Path) -> None:
+    import asyncio
+
+    group = -100777
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة")
+        member = h.user(READER + 3)
+        [prompt] = await h.say(group, "/search", user=member)
+        assert "/search الغوطة" in _plain(prompt)
+        assert (prompt.reply_markup or {}).get("force_reply") is True
+        before = len(h.emu.messages(group))
+        h.emu.send_user_message(group, "الغوطة", user=member, extra=_reply(h, prompt))
+        [answer] = (await h.emu.await_messages(group, before + 1, timeout=10))[before:]
+        assert "نتائج «الغوطة»" in _plain(answer)
+        # conversation is left alone: small talk to the bot, a reply to a member, plain text
+        for text, extra in (("شكرا", _reply(h, prompt)),
+                            ("الغوطة", _reply(h, prompt, from_bot=False)), ("الغوطة", None),
+                            ("هذا خبر قديم جدا ولا أصدق أي كلمة فيه أبدا", _reply(h, answer))):
+            h.emu.send_user_message(group, text, user=member, extra=extra)
+        await h.settle()
+        await asyncio.sleep(0.5)
+        assert len(h.emu.messages(group)) == before + 1
