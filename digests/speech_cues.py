@@ -45,7 +45,7 @@ from digests.participle_subjects import (
     purpose_subject,
     statement_owner,
 )
-from digests.sentence_openers import sentence_opener
+from digests.sentence_openers import _HUMAN_HEADS as HUMAN_HEADS, sentence_opener
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
     AMBIGUOUS,
@@ -144,7 +144,12 @@ def _trade_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozense
     words = words[:next((n for n, x in enumerate(words) if n > 0 and fold(x).endswith(
         _POSSESSED)), len(words))]
     name = " ".join(words)
-    if not 2 <= len(words) <= 4 or fold(words[0]).removeprefix("ال") not in TRADES or not (
+    head = fold(words[0]).removeprefix("ال") if words else ""
+    # A title's long subject ends in a name («وأسف الرئيس الكاتالوني السابق الفار كارلس
+    # بيغديمونت الأحد …» then «وقال "…"», «وأضاف "…"»: sentence_openers stops at four words).
+    long_title = (5 <= len(words) <= 7 and head in (TRADES | HUMAN_HEADS)
+                  and not fold(words[-1]).startswith("ال"))
+    if not (2 <= len(words) <= 4 and head in TRADES or long_title) or not (
             plausible_speaker(name)) or any(cue_of(t.raw)[1] is not None
                                             for t in toks[first + 1:last]):
         return None

@@ -78,3 +78,20 @@ def test_no_speaker_is_made_of_a_subject_that_is_no_trade() -> None:
     quotes = key_quotes(["وتسلم المهرجان الدولي الجديد جوائزه من الرعاة. وقال \"السينما هي صوت"
                          " من لا صوت لهم في هذا العالم\"."])
     assert not any(q.speaker.startswith("المهرجان") for q in quotes)
+
+
+def test_bare_cue_in_the_next_paragraph_after_a_long_title_ending_in_a_name() -> None:
+    quotes = key_quotes([
+        "وأسف الرئيس الإقليمي السابق الفار كريم داود الأحد في حديث لصحيفة محلية لعدم إعلان"
+        " الاستقلال في وقت مبكر.",
+        "وقال \"كنا ننوي إعلان الاستقلال لكنني قررت تعليق آثاره لفسح المجال للحوار\"."])
+    assert [q.speaker for q in quotes] == ["الرئيس الإقليمي السابق الفار كريم داود"]
+
+
+def test_a_long_subject_that_ends_in_no_name_is_nobody() -> None:
+    # Guard: «وأسف الرئيس … الأوروبي الجديد» holds no name at its end: not read on to seven words.
+    quotes = key_quotes([
+        "وأسف رئيس الاتحاد الرياضي الأوروبي الجديد الأحد في حديث لصحيفة محلية لعدم إعلان"
+        " القرار في وقت مبكر.",
+        "وقال \"كنا ننوي إعلان القرار لكننا قررنا تعليق آثاره لفسح المجال للحوار\"."])
+    assert not any(q.speaker.endswith("الجديد") for q in quotes)
