@@ -21,6 +21,7 @@ bot.buttons resolves them and runs the `ACTIONS` declared at the end of this mod
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -28,6 +29,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot import callbacks
 from bot.callbacks import Callback
 from bot.deep_links import start_payload_of
 from bot.following import chat_worded
@@ -93,7 +95,15 @@ async def topic_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     rt = runtime(context)
     ensure_chat(rt, update)
-    await answer_topic(update, context, rt, message.text.strip(), offset=0, edit=False)
+    text = message.text.strip()
+    name = context.bot.username
+    if name:  # «@nashra_bot الغوطة», as /help shows for any chat, is «الغوطة» here (QA26 N15)
+        text = re.sub(rf"(?<!\w)@{re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+        text = " ".join(text.split())
+    if not text:  # the name alone: said as a greeting
+        await send(update, context, ui(chat_lang(rt, update), "small_talk_hello"))
+        return
+    await answer_topic(update, context, rt, text, offset=0, edit=False)
 
 
 async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -396,19 +406,35 @@ async def _answer_quietly(update: Update) -> None:
 
 async def _act_related(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                        cb: Callback, lang: str) -> None:
+    """«🔗 روابط الخبر n»: the story's related links, once — pressed again it says they are
+    above, as «📖» does (QA26 N11: the same links were posted again)."""
     assert update.callback_query is not None
+    if not callbacks.take(rt.db, cb.id, action="related"):
+        await update.callback_query.answer(t("related_already_sent", lang), show_alert=True)
+        return
     await update.callback_query.answer()
     digest = digest_by_article(rt.db, int(cb.payload.get("article_id", 0)))
     if digest is not None:  # a "story" link to a page since gone is replaced or dropped
         digest = live_related(rt.db.db, [digest])[0]
-    if digest is None or not digest.related:
-        await send(update, context, ui(lang, "no_related"))
-        return
-    await send(update, context, render_related(digest, lang, rt.now()))
+    try:
+        if digest is None or not digest.related:
+            await send(update, context, ui(lang, "no_related"))
+            return
+        await send(update, context, render_related(digest, lang, rt.now()))
+    except Exception:  # nothing reached the reader: the button works again
+        callbacks.give_back(rt.db, cb.id, action="related")
+        raise
+
+
+async def _act_related_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                            cb: Callback, lang: str) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer(t("related_already_sent", lang), show_alert=True)
 
 
 ACTIONS: dict[str, Action] = {
     "search": _act_search,
     "more": _act_more,
     "related": _act_related,
+    "related:done": _act_related_sent,
 }

@@ -176,7 +176,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         text += "\n" + ui(lang, chat_worded("share_link", chat.type), link=link)
     if lead:
         text = lead + "\n" + text
-    await _answer_button(update, lang)
+    await _answer_button(update, lang, done=created)  # followed before: no «تم.» (QA26 N12)
     await send(update, context, text)
 
 
@@ -247,9 +247,11 @@ def too_long_text(topic: str, lang: str) -> str:
               chars=num(MAX_TOPIC_LETTERS, lang))
 
 
-async def _answer_button(update: Update, lang: str) -> None:
+async def _answer_button(update: Update, lang: str, *, done: bool = True) -> None:
+    """Answer the pressed button, if any: «تم.» when something was done, else silently (the
+    message says why)."""
     if update.callback_query:
-        await update.callback_query.answer(t("done", lang))
+        await update.callback_query.answer(t("done", lang) if done else None)
 
 
 async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -337,7 +339,8 @@ async def _remove_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: 
     if not await may_manage(update, context, rt, scope, lang):
         return
     sub = subscriptions.unsubscribe_id(rt.db, scope.target, int(cb.payload.get("id", 0)))
-    await update.callback_query.answer(t("done", lang))
+    # a stale ❌ (removed before) is not «تم.»: the list shown again says what is left (N12)
+    await update.callback_query.answer(t("done" if sub else "topic_already_removed", lang))
     text, markup = channel_topics(rt, scope, lang) if scope.channel else listing(
         rt, scope.target, lang)
     await edit_or_send(update, context, text, markup)  # the list without the topic just removed

@@ -153,7 +153,7 @@ MAX_TOPICS_NAMED = 3  # topics a digest's header names; more would bury the head
 
 def topic_list(topics: Sequence[str], lang: str, limit: int = MAX_TOPICS_NAMED) -> str:
     """Topics as a header names them, in the order given: «الغوطة»، «النفط»، «ترامب» — the
-    first `limit`, then how many more («و١ آخر», «و٢ آخران», «و٣ أخرى» / "and 3 more"). In
+    first `limit`, then how many more («وموضوع آخر», «وموضوعان آخران», «و٣ أخرى» / "and 3 more"). In
     English a topic with an English name is named by it and its Arabic, as every English
     answer names it ("«Ghouta (الغوطة)», «Oil (النفط)»": `topic_label`)."""
     sep = "، " if lang == "ar" else ", "

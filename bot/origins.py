@@ -8,7 +8,7 @@ chat's followed topics its stories match (digests.topic_match.article_matches, t
 queued them), in the order of the stories that answer them (the lead story's topic first: QA18
 R4 saw «النفط» left out of a header over two oil stories, cut in subscription order), and the
 general digest when some story answers none of them («📰 جديد «سوريا» والنشرة العامة»). Every
-matched topic is returned; the header names the first three and counts the rest («و١ آخر»:
+matched topic is returned; the header names the first three and counts the rest («وموضوع آخر»:
 bot.i18n.topic_list). The bot's sender passes it to its courier (bot.app,
 `topics_of`), which renders each bundle with those topics (bot.render.render_bundle: the header
 «📰 جديد «الغوطة»» or «📰 النشرة العامة», and «لإيقاف المتابعة: /unsubscribe» last); renderings

@@ -79,6 +79,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "This group no longer follows «{topic}»."),
     "unsubscribed_channel": ("لم تعد القناة تتابع «{topic}».",
                              "This channel no longer follows «{topic}»."),
+    "topic_already_removed": ("أُلغيت متابعة هذا الموضوع من قبل.",
+                              "This topic was already removed."),
     "not_subscribed": ("لست تتابع «{topic}».", "You do not follow «{topic}»."),
     "not_subscribed_group": ("المجموعة لا تتابع «{topic}».",
                              "This group does not follow «{topic}»."),
@@ -160,14 +162,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "choose_zone_channel": ("اختر توقيت القناة (للنشرة اليومية وساعات الهدوء):",
                             "Choose the channel's time zone (for the daily digest and quiet "
                             "hours):"),
-    "choose_hour": ("في أي ساعة تصلك النشرة اليومية؟ (التوقيت: {zone})",
-                    "At what hour should the daily digest arrive? (time zone: {zone})"),
-    "choose_hour_group": ("في أي ساعة تصل المجموعةَ النشرة اليومية؟ (التوقيت: {zone})",
-                          "At what hour should the group's daily digest arrive? (time zone: "
-                          "{zone})"),
-    "choose_hour_channel": ("في أي ساعة تصل القناةَ النشرة اليومية؟ (التوقيت: {zone})",
-                            "At what hour should the channel's daily digest arrive? (time zone: "
-                            "{zone})"),
+    "choose_hour": ("في أي ساعة تصلك النشرة اليومية؟\nالتوقيت: {zone}",
+                    "At what hour should the daily digest arrive?\nTime zone: {zone}"),
+    "choose_hour_group": ("في أي ساعة تصل المجموعةَ النشرة اليومية؟\nالتوقيت: {zone}",
+                          "At what hour should the group's daily digest arrive?\nTime "
+                          "zone: {zone}"),
+    "choose_hour_channel": ("في أي ساعة تصل القناةَ النشرة اليومية؟\nالتوقيت: {zone}",
+                            "At what hour should the channel's daily digest arrive?\nTime "
+                            "zone: {zone}"),
     "choose_quiet": ("اختر ساعات الهدوء (لا تنبيهات فيها):",
                      "Choose quiet hours (no alerts during them):"),
     "settings_saved": ("✅ حُفظت الإعدادات.", "✅ Settings saved."),

@@ -29,8 +29,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "📰 The daily digest — {date}: {topics}"),
     "bundle_stop": ("لإيقاف المتابعة: /unsubscribe", "To stop: /unsubscribe"),
     # A header names at most MAX_TOPICS_NAMED topics and counts the rest (QA18 R4; topic_list)
-    "topics_more_one": ("{topics} و١ آخر", "{topics} and 1 more"),
-    "topics_more_two": ("{topics} و٢ آخران", "{topics} and 2 more"),
+    "topics_more_one": ("{topics} وموضوع آخر", "{topics} and one more"),  # QA26 N13: «و١ آخر»
+    "topics_more_two": ("{topics} وموضوعان آخران", "{topics} and 2 more"),
     "topics_more": ("{topics} و{n} أخرى", "{topics} and {n} more"),
     # The last line of a delivered digest in a group: its members cannot change what the group
     # follows, its admins can (QA18 R18); a channel's post has no such line (`bundle_stop`)
@@ -65,6 +65,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # the story's full digest (bot.buttons), in a channel an alert (bot.render.story_alert)
     "btn_story": ("📖 خبر {n}", "📖 Story {n}"),
     "btn_story_one": ("📖 الخبر كاملًا", "📖 The full story"),
+    "related_already_sent": ("أُرسلت روابط هذا الخبر من قبل، انظر أعلاه.",
+                             "This story's links were sent already, see above."),
     "story_already_sent": ("أُرسل هذا الخبر كاملًا من قبل، انظر أعلاه.",
                            "This story was already sent in full: see above."),
     "story_gone": ("لم يعد هذا الخبر متاحًا؛ جرّب /digest.",

@@ -169,7 +169,7 @@ def test_the_header_names_first_the_topics_of_the_stories_shown_first(tmp_path: 
         # stories: oil (4), Egypt (10), Lebanon and oil (1), Ghouta (9)
         topics = bundle_topics(db, *_bundle(db, 9, (4, 10, 1, 9)))
         assert topics == ["النفط", "مصر", "لبنان", "الغوطة"]
-        assert topic_list(topics, "ar") == "«النفط»، «مصر»، «لبنان» و١ آخر"
+        assert topic_list(topics, "ar") == "«النفط»، «مصر»، «لبنان» وموضوع آخر"
         assert bundle_topics(db, *_bundle(db, 9, (9, 4))) == ["الغوطة", "النفط"]
         # a story answering two topics names them in the order the chat followed them
         assert bundle_topics(db, *_bundle(db, 9, (1,))) == ["لبنان", "النفط"]
@@ -178,14 +178,14 @@ def test_the_header_names_first_the_topics_of_the_stories_shown_first(tmp_path: 
 def test_topic_list_counts_the_topics_it_does_not_name() -> None:
     names = ["أ", "ب", "ج", "د", "ه", "و"]
     assert topic_list(names[:3], "ar") == "«أ»، «ب»، «ج»"
-    assert topic_list(names[:5], "ar") == "«أ»، «ب»، «ج» و٢ آخران"
+    assert topic_list(names[:5], "ar") == "«أ»، «ب»، «ج» وموضوعان آخران"
     assert topic_list(names, "ar") == "«أ»، «ب»، «ج» و٣ أخرى"
     assert topic_list(["Ghouta", "oil", "Trump", "x"], "en") == \
-        "«Ghouta», «oil», «Trump» and 1 more"
+        "«Ghouta», «oil», «Trump» and one more"
     # English names where the topic has one (bot.i18n.topic_label), with the Arabic as every
     # English answer names it (QA21 R6), else the topic itself
     assert _plain(topic_list(["الغوطة", "ترامب", "النفط", "مصر"], "en")) == \
-        "«Ghouta (الغوطة)», «Trump (ترامب)», «Oil (النفط)» and 1 more"
+        "«Ghouta (الغوطة)», «Trump (ترامب)», «Oil (النفط)» and one more"
     shown = _plain(topic_list(["درعا", "حمص", "اللاذقية", "طرطوس"], "en"))
-    assert shown == "«درعا», «حمص», «اللاذقية» and 1 more"
+    assert shown == "«درعا», «حمص», «اللاذقية» and one more"
     assert topic_list([], "en") == ""

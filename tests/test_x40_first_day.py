@@ -284,3 +284,51 @@ async def test_a_reply_to_the_bots_prompt_in_a_group_is_a_search(tmp_path: Path)
         await h.settle()
         await asyncio.sleep(0.5)
         assert len(h.emu.messages(group)) == before + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Cosmetics: N11 links once, N12 no «تم.» for nothing done, N13 «وموضوع آخر», N15 the bot's own
+# @name, N18 no nested brackets
+
+
+async def test_buttons_pressed_twice_say_so(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [page] = await h.say(READER, "الغوطة")
+        related = [b for b in page.button_texts() if b.startswith("🔗")]
+        assert related, page.button_texts()
+        [links] = await h.click(page, related[0])
+        again = await h.click_answer(page, related[0])
+        assert again["show_alert"] and "من قبل" in again["text"]
+        await h.settle()
+        assert h.emu.messages(READER)[-1].message_id == links.message_id  # not posted twice
+        first = await h.click_answer(page, "🔔 تابع هذا الموضوع")
+        assert first.get("text") == "تم."
+        await h.settle()
+        second = await h.click_answer(page, "🔔 تابع هذا الموضوع")
+        assert not second.get("text")  # the message says «أنت تتابع «الغوطة» بالفعل»
+        await h.settle()
+        assert "بالفعل" in _plain(h.emu.messages(READER)[-1])
+        [menu] = await h.say(READER, "/unsubscribe")
+        data = next(b["callback_data"] for b in menu.buttons() if b.get("text") == "❌ الغوطة")
+        await h.click(menu, "❌ الغوطة")
+        stale = await h.click_answer(menu, data=data)  # an old copy of the list pressed again
+        assert stale.get("text") == "أُلغيت متابعة هذا الموضوع من قبل."
+
+
+async def test_the_bots_own_name_is_not_searched(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        name = h.emu.bot_user.username
+        [m] = await h.say(READER, f"@{name} الغوطة")
+        assert "نتائج «الغوطة»" in _plain(m) and name not in _plain(m)
+        [m] = await h.say(READER, f"@{name}")
+        assert "أهلًا بك" in _plain(m)
+
+
+def test_small_wording() -> None:
+    from bot.i18n import t, topic_list
+
+    assert topic_list(["ترامب", "ليفربول", "مصر", "إيران"], "ar").endswith("«مصر» وموضوع آخر")
+    assert "و١" not in topic_list(["أ", "ب", "ج", "د"], "ar")
+    hour = t("choose_hour", "ar", zone="السعودية (UTC+3)")
+    assert "))" not in hour and "التوقيت: السعودية (UTC+3)" in hour
+    assert "))" not in t("choose_hour_group", "en", zone="London (UTC+0)")
