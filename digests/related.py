@@ -25,6 +25,7 @@ from digests.live_links import live_related
 from digests.models import Article, iso, parse_iso
 from digests.query import quote_key
 from digests.records import article_from_row
+from digests.related_cache import candidate
 from digests.search_index import FTS_TABLE, rows_by_id
 from digests.signatures import (
     about_the_same,
@@ -122,8 +123,8 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
         c_title_keys = c_title.split()
         if not set(c_title_keys).intersection(salient):
             continue
-        their_body = content_counts(c_body.split())
-        theirs = signature(c_title_keys, their_body)
+        seen = candidate(article_id, c_title, c_body)  # kept between articles: most of the time
+        their_body, theirs = seen.body, seen.signature
         shared = about_the_same(mine, my_body, theirs, their_body)
         if not shared:
             continue
