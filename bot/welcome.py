@@ -121,10 +121,11 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     kind = chat.type if chat else None
     hello = t(chat_worded("hello", kind), lang)  # «أهلًا بكم» in a group
     try_these = t(chat_worded("try_these", kind), lang)  # «جرّبوا» in a group (QA10 F12)
-    text = ui(lang, "welcome", hello=hello, how=how, try_these=try_these)
     if kind == "private" and zones.chat_zone(rt.db, chat_id) == zones.ENGLISH_ZONE:
-        # an English reader starts on UTC (brief X25): say so, and where to pick their zone
-        text += "\n" + ui(lang, "zone_hint_utc")
+        # an English reader starts on UTC (brief X25): say so, and where to pick their zone —
+        # before «Try one of these topics:», which the buttons follow (QA26 N16)
+        try_these = t("zone_hint_utc", lang) + "\n" + try_these
+    text = ui(lang, "welcome", hello=hello, how=how, try_these=try_these)
     if back:  # a reader back after blocking the bot: their kept topics (QA20 O8)
         text += "\n\n" + back
     await send(update, context, text, keyboard(rows))

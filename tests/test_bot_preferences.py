@@ -277,8 +277,10 @@ async def test_an_english_reader_starts_on_utc_and_is_told_how_to_pick_a_zone(
     english, arabic = READER + 20, READER + 21
     async with running_bot(sample_db(tmp_path)) as h:
         [welcome] = await h.say(english, "/start", language_code="en")
-        assert welcome.plain_text.split("\n")[-1] == (
-            "🕐 Times (the daily digest, quiet hours) are in UTC. To pick your time zone: /settings")
+        # the last line before the topic buttons is «Try one of these topics:» (QA26 N16)
+        assert welcome.plain_text.split("\n")[-2:] == [
+            "🕐 Times (the daily digest, quiet hours) are in UTC. To pick your time zone: /settings",
+            "Try one of these topics:"]
         assert chat_zone(h.db, english) == "UTC"
         [menu] = await h.say(english, "/settings", language_code="en")
         assert "Time zone: UTC" in menu.plain_text.replace("\u200e", "")
