@@ -46,7 +46,11 @@ _NOT_A_NAME_START = frozenset(
 # God quoted in a column («قال الله تعالى»: scripture, not news speech).
 _NO_VOICE = frozenset("منهم منها منه منهما منكم منا منهن الله بينهما بينهم بينها".split())
 # Alone, a figure of speech in opinion columns («فقد كشفت الساحة أن», «أثبتت الأيام أن»).
-_NO_VOICE_ALONE = frozenset("الساحه الايام الظروف الواقع".split())
+_NO_VOICE_ALONE = frozenset("الساحه الايام الظروف الواقع".split()) | frozenset(
+    # «انتقد الخميس، التصريحات التي أدلى بها X، واصفا إياها بأنها "…"» (6944), «واعتبر
+    # التصريحات "مقززة …"» (5716): the verb's object; statements made are nobody who speaks
+    # (one «التصريح» may be a statement speaking, as «البيان» is: «ومضى التصريح إلى القول»)
+    "التصريحات".split())
 # Prepositions as written («علي» with ي is also the name Ali).
 _PREPS = frozenset("في على إلى الى من عن مع حول عبر بين لدى".split())
 # Nouns that name a medium or a firm by the name written after them: alone they name nobody.

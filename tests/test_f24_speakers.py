@@ -224,3 +224,18 @@ def test_f24_anonymous_source_never_takes_quote_marks() -> None:
     «مسؤول بالبيت الأبيض "الرئيس»)."""
     assert _speaker_of("علاقة", "وقال مسؤول بالبيت الأبيض \"الرئيس على علاقة رائعة مع رئيس"
                        " الوزراء ويتطلع للاجتماع معه\".") == "مسؤول بالبيت الأبيض"
+
+
+def test_f24_statements_criticised_are_no_speaker() -> None:
+    """«أبوردينة، المتحدث …، انتقد الخميس، التصريحات التي أدلى بها X، واصفا إياها بأنها "…"»
+    (6944: the line «— التصريحات» shown first once the clause before it was cut): what he
+    criticised is nobody who speaks."""
+    found = _found("خالد سالم، المتحدث باسم الرئاسة، انتقد الخميس، التصريحات التي أدلى بها"
+                   " السفير، واصفا إياها بأنها \"تدخل سافر وغير مقبول في الشأن الداخلي\".")
+    assert all(speaker != "التصريحات" for speaker, _ in found)
+
+
+def test_f24_one_statement_still_speaks_guard() -> None:
+    """Guard: «ومضى التصريح إلى القول، "…"» (1841) keeps its statement as the speaker."""
+    assert _speaker_of("انتهت", "ومضى التصريح إلى القول، \"ولكن هذا اليوم انتهت المفاوضات دون"
+                       " التوصل إلى أي اتفاق موقع\".") == "التصريح"
