@@ -14,6 +14,7 @@ their own («Related links:», the results header) keep their natural direction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
@@ -42,6 +43,9 @@ from bot.story_quotes import (  # noqa: F401
 from digests.models import Digest
 
 
+_SECTION = re.compile(r"\s+[—–]\s+")  # «المصدر — القسم»: a feed's section after its name
+
+
 def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool = True,
                  index: int | None = None, update: bool = False,
                  compact: bool = False, topics: Sequence[str] = ()) -> list[Line]:
@@ -64,9 +68,12 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     if compact and meta:
         # the source and time on the headline's line: a story is two lines, not three (R16);
         # in English "3 hours ago" is one left-to-right run of this right-to-left line (its
-        # digit alone would be laid out after "hours ago")
-        if lang == "en" and when:
-            meta = " · ".join(p for p in (ltr(clean(digest.source)), LRM + when + LRM) if p)
+        # digit alone would be laid out after "hours ago"). A feed named «نشرة الشرق — الأخبار
+        # الرئيسية» is named without its section: a second « — » hid where the headline ends
+        # (QA26 N14)
+        source = _SECTION.split(clean(digest.source), maxsplit=1)[0].strip()
+        meta = " · ".join(p for p in (ltr(source), LRM + when + LRM if lang == "en" and when
+                                      else when) if p)
         head.append(Span(" — " + meta, italic=True))
     lines: list[Line] = [tuple(head)]
     if meta and not compact:

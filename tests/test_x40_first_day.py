@@ -332,3 +332,25 @@ def test_small_wording() -> None:
     hour = t("choose_hour", "ar", zone="السعودية (UTC+3)")
     assert "))" not in hour and "التوقيت: السعودية (UTC+3)" in hour
     assert "))" not in t("choose_hour_group", "en", zone="London (UTC+0)")
+
+
+def test_a_compact_story_line_has_one_dash() -> None:
+    """N14: «… الغوطة الشرقية — نشرة الشرق — الأخبار الرئيسية · منذ ساعة» hid where the
+    headline ends; the compact line names the feed without its section (the full story keeps
+    the source as the feed names itself)."""
+    from datetime import datetime, timedelta, timezone
+
+    from telegram_html import visible_text
+
+    from bot.render import render_bundle
+    from digests.models import Digest
+
+    now = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
+    story = Digest(url="https://news.example/1", source="نشرة الشرق — الأخبار الرئيسية",
+                   headline="قصف على الغوطة الشرقية", published_at=now - timedelta(hours=1))
+    other = Digest(url="https://news.example/2", source="الجزيرة", headline="هدنة في حلب",
+                   published_at=now - timedelta(hours=2))
+    for lang in ("ar", "en"):
+        [html] = render_bundle([story, other], lang, now, topics=["الغوطة"])
+        line = next(x for x in visible_text(html).split("\n") if "قصف على الغوطة" in x)
+        assert line.count("—") == 1 and "نشرة الشرق" in line and "الرئيسية" not in line, line
