@@ -46,6 +46,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     possessed_object,
     tokens,
 )
+from digests.subject_phrases import ISSUABLE, issued_by, placed_in
 from digests.speech import (
     ADDRESSEES,
     ATTRIBUTION_PREPS,
@@ -217,7 +218,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 break
         if anonymity(toks, j, limit):
             break  # «وقال مسؤول طلب عدم الكشف عن هويته إن …»: the subject ends before it
-        placed = _placed_in(toks, i, j, limit)
+        placed = placed_in(toks, i, j, limit)
         if placed:
             # «قال مصدر بالأمم المتحدة إن» (seed 26, 2150: «بحسب مصدر»), «أفاد مصدر مقرب من
             # التحقيق بأن» (5289: «مصدر مقرب»): where the anonymous source stands is his name
@@ -244,7 +245,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 and len(toks[j + 1].norm) > 3 and toks[j + 1].norm not in OBJECT_PRONOUNS):
             j += 1  # «وقال بيان للسفارة»: the statement of its author speaks
             continue
-        issued = _issued_by(toks, j, limit) if j == i and t.norm in _ISSUABLE else 0
+        issued = issued_by(toks, j, limit) if j == i and t.norm in ISSUABLE else 0
         if issued:
             # «وأكد بيان صادر عن الوزارة أن» (K12): the statement issued by its author; «وأفاد
             # بيان مقتضب صدر عن مكتب رئيس المجلس، …، بأن» (seed 25, 2362) too
@@ -392,59 +393,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     return speaker, j
 
 
-# Anonymous voices named by where they stand («مصدر بالأمم المتحدة», «مسؤول بالوزارة»). Folded.
-_PLACED = frozenset("مصدر مصادر مسؤول مسؤولون مسؤولين دبلوماسي دبلوماسيون ضابط".split())
-_CLOSE_TO = frozenset("مقرب مقربه مقربون مقربين".split())  # «مقرب من …», folded
-
-
-def _placed_in(toks: list[Tok], i: int, j: int, limit: int) -> int:
-    """At `j`, after an anonymous head at `i` («مصدر», «مسؤول») or its «مقرب», where it stands —
-    «بالأمم المتحدة», «من التحقيق» — read to its definite words' end; the token after it, or 0."""
-    t = toks[j]
-    if j == i + 1 and toks[i].norm in _PLACED and t.norm.startswith("بال") and len(t.norm) > 5:
-        m = j
-    elif (j == i + 2 and toks[i].norm in _PLACED and toks[j - 1].norm in _CLOSE_TO
-          and t.norm == "من" and j + 1 < limit and toks[j + 1].norm.startswith("ال")
-          and toks[j - 1].raw[-1] not in "،,"):
-        m = j + 1
-    else:
-        return 0
-    if (toks[m - 1].raw[-1] in "،,:;؛." and m > j) or any(q in toks[m].raw for q in "\"“”«»„"):
-        return 0
-    end = m + 1
-    while (end < limit and end - m < 3 and toks[end - 1].raw[-1] not in "،,:;؛."
-           and toks[end].norm.startswith("ال") and not is_complementizer(toks[end].norm)
-           and not any(q in toks[end].raw for q in "\"“”«»„")
-           and toks[end].norm not in STOP and not cue_of(toks[end].raw)[1]):
-        end += 1
-    return end
-
-
 _TOLD_GROUPS = frozenset("وفد وفود حشد حشود".split())  # folded, after «ل»
-_ISSUABLE = _DOCUMENTS | {"تقرير", "دراسه"}  # «تقرير صادر عن اليونيسف» (5271)
-_ISSUED = frozenset("صادر صادره صدر صدرت".split())  # folded
-_ISSUED_IT = frozenset("اصدره اصدرته نشره نشرته".split())  # folded: «issued/published it»
-
-
-def _issued_by(toks: list[Tok], j: int, limit: int) -> int:
-    """After the document at `j`, the token past «صادر/صدر عن» or «أصدره/نشره» («بيان صادر عن»,
-    «بيان مقتضب صدر عن», «بيان أصدره»: one indefinite adjective may come between), where its
-    author's name starts; 0: none."""
-    m = j + 1
-    if (m < limit and not toks[m].norm.startswith("ال")
-            and toks[m].norm not in _ISSUED | _ISSUED_IT
-            and toks[m].raw[-1] not in "،,:;؛." and toks[m].norm.isalpha()
-            and cue_of(toks[m].raw)[1] is None and toks[m].norm not in STOP):
-        m += 1  # «مقتضب», «مشترك»: the statement's adjective
-    if toks[j].raw[-1] in "،,:;؛." or m + 1 >= limit or toks[m].raw[-1] in "،,:;؛.":
-        return 0
-    if toks[m].norm in _ISSUED and toks[m + 1].norm == "عن":
-        # («تقرير صادر عن "مؤسسة …"»: a quoted issuer is not read here, 4169)
-        return m + 2 if m + 2 < limit and toks[m + 2].raw[:1] not in "\"“”«»„" else 0
-    if toks[m].norm in _ISSUED_IT and toks[m + 1].norm not in STOP:
-        return m + 1  # «وقال بيان أصدره الجيش إن», «بيان نشره الموقع الرسمي لـX»
-    return 0
-
 
 # Titles whom a name spoke to behind «لل» («سليم للرئيس الروسي»); after a title or a
 # definite noun they are its genitive («المدير الفني للفريق», «مستشار للرئيس»). Folded.
