@@ -9,7 +9,9 @@ compact block leaves out into a button's alert. `ltr` and `label` (bidi) serve b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from bot.attribution import (
     after_bihasab,
@@ -24,6 +26,7 @@ from bot.attribution import (
 from bot.i18n import t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url
 from bot.packer import shorten
+from digests.arabic import normalize
 from digests.models import Article, Digest, Quote
 from digests.topic_match import article_matches
 from digests.quotes import quote_marks_balanced
@@ -183,6 +186,14 @@ def key_line(digest: Digest, lang: str, topics: Sequence[str]
     return [line], at, cut, lines
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Whether two titles read alike: the same words, marks aside, or one the other cut short
+    («…»: a title as a feed cut it), three words at least."""
+    wa, wb = (re.findall(r"\w+", normalize(x)) for x in (a, b))
+    n = min(len(wa), len(wb))
+    return n >= 3 and wa[:n] == wb[:n]
+
+
 def related_lines(digest: Digest, lang: str) -> list[Line]:
     """«روابط ذات صلة:» and one bulleted link per related item (at most MAX_RELATED)."""
     items: list[Line] = []
@@ -193,7 +204,12 @@ def related_lines(digest: Digest, lang: str) -> list[Line]:
             continue
         title = clean(item.title) or url
         seen.add(url)
-        items.append((Span("• "), Span(ltr(title), href=url)))
+        line: tuple[Span, ...] = (Span("• "), Span(ltr(title), href=url))
+        if _same_words(title, digest.headline):  # another site's copy of this very story:
+            # named by its site, or it reads as a link to itself (QA26 N17)
+            host = urlsplit(url).hostname or ""
+            line += (Span(" — " + ltr(host.removeprefix("www.")), italic=True),) if host else ()
+        items.append(line)
         if len(items) == MAX_RELATED:
             break
     if not items:

@@ -354,3 +354,19 @@ def test_a_compact_story_line_has_one_dash() -> None:
         [html] = render_bundle([story, other], lang, now, topics=["الغوطة"])
         line = next(x for x in visible_text(html).split("\n") if "قصف على الغوطة" in x)
         assert line.count("—") == 1 and "نشرة الشرق" in line and "الرئيسية" not in line, line
+
+
+def test_a_related_copy_of_the_story_names_its_site() -> None:
+    """N17: «Related links: • 80 قتيلا في غارات على الغوطة…» read as a link to the story itself;
+    another site's copy is named by its site, other links are as they were."""
+    from bot.story_quotes import related_lines
+    from digests.models import Digest, RelatedItem
+
+    story = Digest(url="https://a.example/1", source="أ",
+                   headline="80 قتيلا في غارات على الغوطة الشرقية قرب دمشق",
+                   related=(RelatedItem("80 قتيلا في غارات على الغوطة الشرقية قرب…",
+                                        "https://www.other.example/x"),
+                            RelatedItem("هدنة في حلب", "https://third.example/y")))
+    lines = ["".join(span.text for span in line).replace("\u200e", "")
+             for line in related_lines(story, "ar")]
+    assert lines[1].endswith("— other.example") and "third.example" not in lines[2], lines
