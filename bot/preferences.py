@@ -165,8 +165,11 @@ async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, r
     assert update.callback_query is not None
     if not await _allowed(update, context, rt, scope, lang):
         return
+    before = (subscriptions.get_chat(rt.db, scope.target), chat_zone(rt.db, scope.target))
     chat = change()
-    await update.callback_query.answer(t("settings_saved", lang))
+    # the choice already made («✓ ⚡ فورية» pressed): nothing «saved» to say (QA26 N12)
+    changed = before != (chat, chat_zone(rt.db, scope.target))
+    await update.callback_query.answer(t("settings_saved", lang) if changed else None)
     await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
 
 

@@ -370,3 +370,17 @@ def test_a_related_copy_of_the_story_names_its_site() -> None:
     lines = ["".join(span.text for span in line).replace("\u200e", "")
              for line in related_lines(story, "ar")]
     assert lines[1].endswith("— other.example") and "third.example" not in lines[2], lines
+
+
+async def test_a_setting_chosen_again_is_not_said_saved(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [menu] = await h.say(READER, "/settings")
+        instant = next(b for b in menu.button_texts() if "⚡" in b)
+        assert instant.startswith("✓")
+        same = await h.click_answer(menu, instant)
+        assert not same.get("text")  # instant already: nothing saved
+        await h.settle()
+        h.emu.click(h.emu.messages(READER)[-1], "🌙 ساعات الهدوء")
+        await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
+        saved = await h.click_answer(h.emu.messages(READER)[-1], "٢٢:٠٠ – ٧:٠٠")
+        assert saved.get("text") == "✅ حُفظت الإعدادات."
