@@ -55,9 +55,10 @@ async def group_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     message = update.effective_message
     if message is None or not message.text or message.reply_to_message is None:
         return
-    author = message.reply_to_message.from_user
-    if author is None or author.id != context.bot.id:
-        return  # a reply to a member: their conversation
+    replied = message.reply_to_message
+    author = replied.from_user
+    if author is None or author.id != context.bot.id or replied.forum_topic_created:
+        return  # a reply to a member (or a forum topic's opening): their conversation
     text = message.text.strip()
     if not text or small_talk(text) or len(text.split()) > MAX_TOPIC_WORDS:
         return
