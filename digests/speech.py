@@ -166,6 +166,13 @@ _EXPLAINED = frozenset(("بين", "وبين", "فبين"))
 
 # «ليرد/ليجيب X بقوله:»: «لـ» before a reply verb tells what came next, not a purpose.
 _REPLY_AFTER = frozenset("ليرد لترد ليجيب لتجيب".split())
+# Duals of the common verbs of saying («وأضافا: "…"», «قالتا إن …»; holdout14's key quote
+# after «وأضافا:» had no cue): a fixed list, as «حذرا», «صرحا», «اقرا», «ردا», «نقلا» are words of
+# their own. Two speakers are never one carried from before (digests.speech_cues).
+DUALS = frozenset(v + end for v in "قال اضاف اكد اوضح اعلن اشار شدد اعتبر".split()
+                  for end in ("ا", "تا"))
+for _dual in DUALS:
+    _CUES[_dual] = ("verb", "f" if _dual.endswith("تا") else "m")
 _CUES["يجيب"] = ("verb", "m")
 _CUES["تجيب"] = ("verb", "f")
 

@@ -52,6 +52,7 @@ from digests.speech import (
     ATTRIBUTION_PREPS,
     COUNTER_CUES,
     DENIALS,
+    DUALS,
     IN_WHICH,
     SAY,
     STOP,
@@ -236,6 +237,15 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         if unwritten is None:
             return skip
         speaker = unwritten
+    if strip_conj(head.norm) in DUALS and (content_open or (
+            not speaker or fold(speaker.split()[-1]).endswith("هما")) and not (
+                w.toks[k].raw.endswith(":") or (
+                    k + 1 < w.last and w.toks[k + 1].raw[:1] in "\"“«"))):
+        # «أن الصحافيين، …، قالا إنهما …», «بأن المبعوثين أكدا أن …» inside someone's clause
+        # stay that voice's (tests/test_quotes F13); «وقالا كلمتهما» (their word) names
+        # nobody: two voices are written at their verb (K15); only «وأضافا: "…"» goes on
+        # with the voices just named.
+        return skip
     opener = ""
     if not speaker and head.kind == "part":
         # «…، ليعلق بعدها وزير الدفاع، جيمس ماتيس، قائلا:»: the subject of the purpose verb

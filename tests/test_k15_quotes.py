@@ -95,3 +95,32 @@ def test_a_long_subject_that_ends_in_no_name_is_nobody() -> None:
         " القرار في وقت مبكر.",
         "وقال \"كنا ننوي إعلان القرار لكننا قررنا تعليق آثاره لفسح المجال للحوار\"."])
     assert not any(q.speaker.endswith("الجديد") for q in quotes)
+
+
+# Dual verbs of saying: the dev gold's key quote after «وأضافا: "…"» had no cue.
+
+def test_a_dual_verb_of_saying_before_its_two_subjects() -> None:
+    found = find_quotes(["وقالا وزير المالية سامي داود ووزير الاقتصاد ماهر سليم، إن الحكومة ستخفض"
+                         " الضرائب على الشركات الصغيرة."])
+    assert [c.text for c in found] == ["الحكومة ستخفض الضرائب على الشركات الصغيرة"]
+    assert found[0].speaker.startswith("وزير المالية سامي داود")
+
+
+def test_a_dual_inside_someones_clause_stays_that_voices() -> None:
+    # Guard (as tests/test_quotes F13): «إن المبعوثين أكدا أن …» is the official's line.
+    found = find_quotes(["وقال مسؤول أميركي إن المبعوثين كوشنر وغرينبلات أكدا أن الخطة الشاملة لن"
+                         " تكون منحازة لأي طرف."])
+    assert [c.speaker for c in found] == ["مسؤول أميركي"]
+
+
+def test_a_bare_dual_with_a_colon_goes_on_with_the_two_just_named() -> None:
+    found = find_quotes(["وتحدث الوزيران داود وسليم إلى الصحفيين بعد الاجتماع. وأضافا: \"الحكومة"
+                         " ستخفض الضرائب على الشركات الصغيرة العام المقبل\"."])
+    assert [c.text for c in found] == ["الحكومة ستخفض الضرائب على الشركات الصغيرة العام المقبل"]
+
+
+def test_their_word_is_no_speaker() -> None:
+    # Guard: «وقالا كلمتهما» (they had their say) names nobody; no line is credited to it.
+    found = find_quotes(["ونافس الفريقان وانتصرا وقالا كلمتهما، وأعلنا أمام الجميع أنه لا فرق بين"
+                         " فريق وآخر داخل الملعب."])
+    assert not any("كلمتهما" in c.speaker for c in found)
