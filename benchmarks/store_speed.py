@@ -38,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digests.digest import store_digest  # noqa: E402
+from digests.digest import condense, store_digest  # noqa: E402
 from digests.models import iso, parse_iso  # noqa: E402
 from digests.processing import StoreContext  # noqa: E402
 from digests.records import ARTICLE_SELECT, article_from_row  # noqa: E402
@@ -207,6 +207,86 @@ def sample_store(db: Database, docs: list[dict[str, Any]], copies: int, sample: 
     return out
 
 
+def variant(name: str) -> None:
+    """Run the stored step as the session-13 start code did ("start") or as now ("new"), in this
+    process: the start code analyzed every candidate afresh (no cache), keyed every link's URL
+    afresh and read the story once per sibling. The "start" functions are the start code's lines,
+    so before and after are timed under the same load, interleaved."""
+    import digests.digest as digest
+    import digests.related as related
+    from digests import related_cache
+    from digests.signatures import content_counts, signature
+
+    def fresh(article_id: int, title_keys: str, body_keys: str) -> related_cache.Analysis:
+        keys = title_keys.split()
+        body = content_counts(body_keys.split())
+        return related_cache.Analysis(tuple(keys), body, signature(keys, body))
+
+    def per_sibling(db: Any, siblings: Any) -> None:
+        for sibling in siblings:
+            digest._refresh_sibling(db, sibling)
+
+    if not hasattr(variant, "new"):  # the functions as imported: the "new" variant
+        setattr(variant, "new", (related.candidate, digest._key, digest._refresh_siblings))
+    start = (fresh, getattr(variant, "new")[1].__wrapped__, per_sibling)
+    chosen = getattr(variant, "new") if name == "new" else start
+    setattr(related, "candidate", chosen[0])
+    setattr(digest, "_key", chosen[1])
+    setattr(digest, "_refresh_siblings", chosen[2])
+    related_cache.clear()
+
+
+def stream(db: Database, docs: list[dict[str, Any]], copies: int, count: int,
+           found: bool, profile: cProfile.Profile | None = None) -> list[Timing]:
+    """The first `count` corpus articles arriving as news after the whole archive, in date order,
+    in one transaction rolled back at the end; store_digest timed for each."""
+    sid = {r[1]: r[0] for r in db.conn.execute("select id, name from sources").fetchall()}
+    shift = PERIOD * copies
+    out = []
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        for i, d in enumerate(docs[:count]):
+            article_id = 20_000_000 + i
+            ctx = StoreContext(now=d["when"] + shift, settings=Settings(), backfill=True)
+            insert(db.db, d, article_id, sid[d["source"]], shift)
+            index_article(db.db, stored(db.db, article_id), ctx)
+            assign_story(db.db, stored(db.db, article_id), ctx)
+            article = stored(db.db, article_id)
+            if profile is not None:
+                profile.enable()
+            if found:  # the pipeline finds headline and quotes before the transaction
+                made = condense(article)
+                out.append(timed(store_digest, db.db, article, ctx,
+                                 found=(made.headline, made.quotes)))
+            else:
+                out.append(timed(store_digest, db.db, article, ctx))
+            if profile is not None:
+                profile.disable()
+    finally:
+        db.conn.execute("ROLLBACK")
+    return out
+
+
+def compare_stream(db: Database, docs: list[dict[str, Any]], copies: int, count: int,
+                   rounds: int, found: bool = False,
+                   profile: cProfile.Profile | None = None) -> None:
+    """`stream` with the start code and the new code, interleaved; per-article medians."""
+    runs: dict[str, list[list[Timing]]] = {"start": [], "new": []}
+    for r in range(rounds):
+        for name in (("start", "new") if r % 2 == 0 else ("new", "start")):
+            variant(name)
+            last = profile if name == "new" and r == rounds - 1 else None
+            runs[name].append(stream(db, docs, copies, count, found, last))
+    variant("new")
+    archive = db.conn.execute("select count(*) from articles").fetchone()[0]
+    for name, got in runs.items():
+        per = [Timing(statistics.median(t[i].wall for t in got),
+                      statistics.median(t[i].cpu for t in got)) for i in range(len(got[0]))]
+        what = "store_digest(found=)" if found else "store_digest"
+        print(f"archive {archive:>7} news stream, {name:>5} code: {what} {describe(per)}"
+              f"  rounds={rounds}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -217,6 +297,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--keep", type=Path, help="leave corpus.db (the ingested corpus) here")
+    parser.add_argument("--stream", type=int, default=0,
+                        help="at each size, N articles arriving as news, timed with the start "
+                             "code and the new code interleaved in this process")
+    parser.add_argument("--rounds", type=int, default=2, help="--stream rounds of each code")
+    parser.add_argument("--found", action="store_true",
+                        help="--stream: headline and quotes found before the step, as the "
+                             "pipeline does (digests.prepared): only the in-transaction part")
+    parser.add_argument("--no-sample", action="store_true", help="only the --stream figures")
     args = parser.parse_args(argv)
     docs = load(args.corpus)[: args.limit or None]
     with tempfile.TemporaryDirectory() as tmp:
@@ -246,7 +334,10 @@ def main(argv: list[str] | None = None) -> int:
                 replicate(db, n, copies)
                 copies += 1
             archive = db.conn.execute("select count(*) from articles").fetchone()[0]
-            for live in (True, False):
+            if args.stream:
+                compare_stream(db, docs, copies, args.stream, args.rounds, args.found,
+                               profile if k == len(sizes) - 1 else None)
+            for live in (() if args.no_sample else (True, False)):
                 last = profile if k == len(sizes) - 1 and live else None
                 got = sample_store(db, docs, copies, args.sample, args.runs, 10_000_000, last,
                                    live=live)

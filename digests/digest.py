@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -57,7 +58,9 @@ CONDENSER_VERSION = 20  # 5: speakers and quote starts (F6); 6: no denied clause
 REFRESH_BATCH = 200  # per poll: ~2 ms to condense + ~3 ms for the archive links each: ~1 s
 
 
+@lru_cache(maxsize=8192)
 def _key(url: str) -> str:
+    # cached: the same links are merged again at every store of their story (url_key parses)
     try:
         return url_key(url)
     except ValueError:
@@ -199,6 +202,52 @@ def _refresh_sibling(db: sqlite_utils.Database, sibling: Article) -> None:
                    [related_to_json(related), sibling.id])
 
 
+def _refresh_siblings(db: sqlite_utils.Database, siblings: Sequence[Article]) -> None:
+    """`_refresh_sibling` for every one of a story's `siblings`, reading the story once.
+
+    One query for the story's reports in date order and one for the rows the links are made
+    of, instead of a query of up to MAX_STORY_SIBLINGS whole rows for each sibling (a story of
+    20 reports read 400 rows, bodies included, at each new report). Each sibling's links are
+    its story-mates from other sources, first MAX_STORY_SIBLINGS by date, as `_story_siblings`
+    finds them: the same ordered query, filtered here.
+    """
+    if not siblings or siblings[0].story_id is None:
+        return
+    members = db.execute(
+        "select articles.id, articles.source_id, articles.digest_related_json,"
+        " articles.digested_at from articles join sources on sources.id = articles.source_id"
+        " where articles.story_id = ? order by articles.published_at",
+        [siblings[0].story_id]).fetchall()
+    stored = {m[0]: m for m in members}
+    mates_of: dict[int, list[int]] = {}
+    for sibling in siblings:
+        row = stored.get(sibling.id)
+        if row is None or row[3] is None:
+            continue  # never digested: the backfill or its own store will do it whole
+        mates_of[sibling.id] = [m[0] for m in members if m[0] != sibling.id
+                                and m[1] != sibling.source_id][:MAX_STORY_SIBLINGS]
+    wanted = sorted({i for ids in mates_of.values() for i in ids})
+    items: dict[int, RelatedItem] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        rows = db.query(ARTICLE_SELECT + f" where articles.id in ({','.join('?' * len(chunk))})",
+                        chunk)
+        items.update((r["id"], _item(article_from_row(r), "story")) for r in rows)
+    for sibling in siblings:
+        if sibling.id not in mates_of:
+            continue
+        links = related_from_json(stored[sibling.id][2])
+        related = merge_related(
+            sibling.url,
+            [r for r in links if r.kind == "page"],
+            [r for r in links if r.kind == "archive"],
+            [items[i] for i in mates_of[sibling.id] if i in items],
+        )
+        if related != links:
+            db.execute("update articles set digest_related_json = ? where id = ?",
+                       [related_to_json(related), sibling.id])
+
+
 def store_digest(db: sqlite_utils.Database, article: Article, ctx: StoreContext, *,
                  found: tuple[str, tuple[Quote, ...]] | None = None) -> None:
     """Processing step: condense `article` and write its digest columns (caller's transaction).
@@ -221,8 +270,7 @@ def store_digest(db: sqlite_utils.Database, article: Article, ctx: StoreContext,
         digest = replace(condense(bare, archive=archive, story=siblings),
                          headline=found[0], quotes=found[1])
     _write(db, digest, article.id, ctx.now)
-    for sibling in siblings:
-        _refresh_sibling(db, sibling)
+    _refresh_siblings(db, siblings)
     log.debug("digest stored article_id=%s quotes=%d related=%d story_id=%s", article.id,
               len(digest.quotes), len(digest.related), story_id)
 
