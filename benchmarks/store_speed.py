@@ -237,21 +237,26 @@ def variant(name: str) -> None:
 
 
 def stream(db: Database, docs: list[dict[str, Any]], copies: int, count: int,
-           found: bool, profile: cProfile.Profile | None = None) -> list[Timing]:
-    """The first `count` corpus articles arriving as news after the whole archive, in date order,
-    in one transaction rolled back at the end; store_digest timed for each."""
+           found: bool, profile: cProfile.Profile | None = None, warm: int = 0) -> list[Timing]:
+    """The first `warm` + `count` corpus articles arriving as news after the whole archive, in
+    date order, in one transaction rolled back at the end; store_digest timed for the last
+    `count` (the first `warm` are the process's recent past: what it keeps between articles is
+    warm as in a process that has been storing the news)."""
     sid = {r[1]: r[0] for r in db.conn.execute("select id, name from sources").fetchall()}
     shift = PERIOD * copies
     out = []
     db.conn.execute("BEGIN IMMEDIATE")
     try:
-        for i, d in enumerate(docs[:count]):
+        for i, d in enumerate(docs[:warm + count]):
             article_id = 20_000_000 + i
             ctx = StoreContext(now=d["when"] + shift, settings=Settings(), backfill=True)
             insert(db.db, d, article_id, sid[d["source"]], shift)
             index_article(db.db, stored(db.db, article_id), ctx)
             assign_story(db.db, stored(db.db, article_id), ctx)
             article = stored(db.db, article_id)
+            if i < warm:
+                store_digest(db.db, article, ctx)
+                continue
             if profile is not None:
                 profile.enable()
             if found:  # the pipeline finds headline and quotes before the transaction
@@ -269,14 +274,14 @@ def stream(db: Database, docs: list[dict[str, Any]], copies: int, count: int,
 
 def compare_stream(db: Database, docs: list[dict[str, Any]], copies: int, count: int,
                    rounds: int, found: bool = False,
-                   profile: cProfile.Profile | None = None) -> None:
+                   profile: cProfile.Profile | None = None, warm: int = 0) -> None:
     """`stream` with the start code and the new code, interleaved; per-article medians."""
     runs: dict[str, list[list[Timing]]] = {"start": [], "new": []}
     for r in range(rounds):
         for name in (("start", "new") if r % 2 == 0 else ("new", "start")):
             variant(name)
             last = profile if name == "new" and r == rounds - 1 else None
-            runs[name].append(stream(db, docs, copies, count, found, last))
+            runs[name].append(stream(db, docs, copies, count, found, last, warm))
     variant("new")
     archive = db.conn.execute("select count(*) from articles").fetchone()[0]
     for name, got in runs.items():
@@ -284,7 +289,7 @@ def compare_stream(db: Database, docs: list[dict[str, Any]], copies: int, count:
                       statistics.median(t[i].cpu for t in got)) for i in range(len(got[0]))]
         what = "store_digest(found=)" if found else "store_digest"
         print(f"archive {archive:>7} news stream, {name:>5} code: {what} {describe(per)}"
-              f"  rounds={rounds}")
+              f"  rounds={rounds}, after {warm} untimed")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -300,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stream", type=int, default=0,
                         help="at each size, N articles arriving as news, timed with the start "
                              "code and the new code interleaved in this process")
+    parser.add_argument("--warm", type=int, default=0,
+                        help="--stream: store this many news articles untimed first")
     parser.add_argument("--rounds", type=int, default=2, help="--stream rounds of each code")
     parser.add_argument("--found", action="store_true",
                         help="--stream: headline and quotes found before the step, as the "
@@ -336,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
             archive = db.conn.execute("select count(*) from articles").fetchone()[0]
             if args.stream:
                 compare_stream(db, docs, copies, args.stream, args.rounds, args.found,
-                               profile if k == len(sizes) - 1 else None)
+                               profile if k == len(sizes) - 1 else None, args.warm)
             for live in (() if args.no_sample else (True, False)):
                 last = profile if k == len(sizes) - 1 and live else None
                 got = sample_store(db, docs, copies, args.sample, args.runs, 10_000_000, last,
