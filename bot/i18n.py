@@ -195,7 +195,21 @@ def _english_labels() -> dict[str, str]:
     return labels
 
 
+def _spelled_labels(labels: dict[str, str]) -> dict[str, str]:
+    """The English labels of the other spellings of a name (digests.variants.GROUPS): «ترمب» is
+    "Trump" as «ترامب» is (QA26 N18: «ترمب» was headed «Results for «ترمب»»)."""
+    from digests.variants import GROUPS
+
+    out: dict[str, str] = {}
+    for group in GROUPS:
+        label = next((labels[w] for w in group if w in labels), None)
+        if label is not None:
+            out.update({w: label for w in group if w not in labels})
+    return out
+
+
 _ENGLISH_LABELS = _english_labels()
+_ENGLISH_LABELS.update(_spelled_labels(_ENGLISH_LABELS))
 
 
 def topic_label(topic: str, lang: str, *, with_arabic: bool = False) -> str:

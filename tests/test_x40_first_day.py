@@ -384,3 +384,13 @@ async def test_a_setting_chosen_again_is_not_said_saved(tmp_path: Path) -> None:
         await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
         saved = await h.click_answer(h.emu.messages(READER)[-1], "٢٢:٠٠ – ٧:٠٠")
         assert saved.get("text") == "✅ حُفظت الإعدادات."
+
+
+def test_another_spelling_is_headed_by_the_english_name() -> None:
+    """N18: «ترامب» was headed «Results for «Trump (ترامب)»», «ترمب» «Results for «ترمب»»."""
+    from bot.answers import results_topic
+    from bot.i18n import topic_label
+
+    assert results_topic("ترمب", "en") == "Trump (ترمب)"
+    assert results_topic("ترامب", "en") == "Trump (ترامب)"
+    assert topic_label("بوتن", "en") == "Putin" and topic_label("ترمب", "ar") == "ترمب"
