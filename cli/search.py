@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from bot.lines import clean
 from digests.models import SearchHit
+from digests.named_questions import reader_topic
 from digests.related import live_related
 from digests.search import SearchResult, search
 from digests.settings import Settings
@@ -99,10 +100,12 @@ def render_text(result: SearchResult, query: str, *, offset: int = 0) -> str:
 def run_search(args: argparse.Namespace, settings: Settings, out: TextIO | None = None) -> int:
     """Run a search and print the answer; exit code 0 even when nothing matches."""
     stream = out or sys.stdout
-    query = " ".join(args.query)
+    typed = " ".join(args.query)
     limit = max(1, min(int(args.limit), MAX_LIMIT))
     offset = max(0, min(int(args.offset), MAX_OFFSET))
     with Database(settings.database_path) as database:
+        # as the bot reads it: «Trump» is «ترامب», «#حلب_تحترق» «حلب» (QA28 T9)
+        query = reader_topic(database.db, typed)
         result = search(database.db, query, limit=limit, offset=offset)
         if args.json:  # a "story" link to a page since gone (404/410) is replaced or dropped
             live = live_related(database.db, [h.digest for h in result.hits])

@@ -31,6 +31,7 @@ from digests.data_migrations import (
     m032_named_topics,
 )
 from digests.reader_spellings import m033_reader_spellings
+from digests.search_readings import m035_search_readings
 from digests.schema_migrations import (
     m001_sources_articles,
     m002_chats_delivery,
@@ -87,4 +88,5 @@ MIGRATIONS: list[Migration] = [
     ("032_named_topics", m032_named_topics),
     ("033_reader_spellings", m033_reader_spellings),
     ("034_article_aliases", m034_article_aliases),
+    ("035_search_readings", m035_search_readings),
 ]

@@ -90,11 +90,55 @@ def _covered(db: sqlite_utils.Database, text: str, named: int) -> bool:
     return together >= COVERED_PHRASE and together * COVERED_SHARE >= named
 
 
+_HASHTAG = re.compile(r"#|(?<=[^\W_])_(?=[^\W_])")
+
+
+def _hashtag_words(query: str) -> str | None:
+    """A hashtag's words with spaces («#انقذوا_الغوطة» → «انقذوا الغوطة»); None for no hashtag."""
+    if not _HASHTAG.search(query):
+        return None
+    return " ".join(w for w in re.split(r"[\s_#]+", query) if w) or None
+
+
+def _held_words(db: sqlite_utils.Database, text: str) -> str:
+    """A hashtag's words that the archive does not cover as a phrase, without the words it
+    holds in fewer than KNOWN_NAME articles, when others are held more («حلب تحترق» → «حلب»:
+    «تحترق» is in 1 article; QA28 T8); else `text`."""
+    if _count(db, plan_query(text).phrase, COVERED_PHRASE) >= COVERED_PHRASE:
+        return text
+    words = text.split()
+    keys = {w: [k for k in run_keys(w) if k not in STOP_WORDS] for w in words}
+    held = doc_counts(db, [k for ks in keys.values() for k in ks])
+    kept = [w for w in words if all(held.get(k, 0) >= KNOWN_NAME for k in keys[w])]
+    return " ".join(kept) if kept and len(kept) < len(words) and any(keys[w] for w in kept) \
+        else text
+
+
 def named_topic(db: sqlite_utils.Database, query: str) -> str:
     """The topic to answer and follow for what a reader typed: `query` itself, or the names of
     the news it holds (QA24 R1: «شكو ماكو بالعراق» → «العراق», «اريد اعرف اخبار ترامب» →
     «ترامب»; the rules in the module docstring). A question about an event (digests.query.
-    asked_topic) and text with Latin words («ماكرون Macron») are left to their own rules."""
+    asked_topic) and text with Latin words («ماكرون Macron») are left to their own rules. A
+    hashtag is its words («#انقذوا_الغوطة» → «انقذوا الغوطة», never stored with its «_»), its
+    rare words left out when the archive lacks the whole (`_held_words`)."""
+    tag = _hashtag_words(query)
+    if tag is None:
+        return _named(db, query)
+    topic = _named(db, tag)
+    return _held_words(db, topic) if topic == tag else topic
+
+
+def reader_topic(db: sqlite_utils.Database, query: str) -> str:
+    """What a reader's text is searched as, by the bot and by `run.py search` alike (QA28 T9:
+    «Trump» found nothing in the CLI): an English name its Arabic topic
+    (digests.topic_names.name_in: «Theresa May» → «تيريزا ماي»), then `named_topic`."""
+    from digests.topic_names import name_in  # late: a table of names
+
+    return named_topic(db, name_in(query) or query)
+
+
+def _named(db: sqlite_utils.Database, query: str) -> str:
+    """`named_topic` of a text that is no hashtag."""
     if _LATIN.search(query) or asked_topic(query) != query:
         return query
     bare = topic_text(query).replace("_", " ")  # «#سوريا_تحترق»: a hashtag's words

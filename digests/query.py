@@ -35,11 +35,11 @@ also gives under another («داعش» / «تنظيم الدولة», digests.va
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digests.arabic import STOP_WORDS, run_keys, word_runs_of, written_as_name
+from digests.arabic import ARTICLE_NOUNS, STOP_WORDS, run_keys, word_runs_of, written_as_name
 from digests.variants import alternatives, joined_form, split_form, synonym_phrases
 
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
@@ -67,6 +67,8 @@ _QUESTION_SPELLINGS = (
     " ايه إيه ليه فين امتى إمتى ازاي إزاي النهاردة النهارده دلوقتي عاوز عايز عايزة"
     " ليش هلق هلأ بدي بدنا شلون منو مين الحين هسه هسا ابغى أبغى ابغي"
     " كم اعرف أعرف نعرف ممكن قولي احكيلي خبرني أخبرني عرفني شي شيء صاير بصير"
+    # session 13 (QA28 R3): Levantine «قديش», Maghrebi «واش» «علاش» «كيفاش» «شحال» «شكون» «فوقاش»
+    " قديش علاش كيفاش شحال شكون فوقاش وقتاش منين"
     " what whats s about news latest on in the of is are"
 )
 QUESTION_WORDS: frozenset[str] = frozenset(
@@ -87,17 +89,22 @@ _IN: frozenset[str] = frozenset(run_keys("في"))
 _SPELLED_LETTERS: frozenset[str] = frozenset(
     k for w in "بي سي دي اف إف جي اتش إتش تي كيو آر دبليو اكس إكس زد".split()
     for k in run_keys(w))
+# The letter A as readers spell it: «ايه» (the news' spelling) and «اي» / «أي» (QA28 T8: «اي بي
+# سي» found «بي بي سي»). Before a spelled letter, «اي» is searched as the news' «ايه».
+_LETTER_A = run_keys("ايه")[0]
+_SHORT_A: frozenset[str] = frozenset(k for w in "اي أي إي".split() for k in run_keys(w))
 # A question that asks about an event rather than for a topic's news («ليش ضربوا دوما», «مين ربح
 # الانتخابات في مصر؟», «كم عدد القتلى في الغوطة»): its rest is a clause, not a topic, and the
 # names of the news in it are what it is about (`asked_topic`). «ما آخر أخبار قمة ترامب كيم»
 # asks for a topic's news: its rest is the topic, as typed.
 _CLAUSE_QUESTIONS: frozenset[str] = frozenset(
     k for w in ("ليش ليه لماذا لما مين منو من كم كيف شلون ازاي إزاي هل متى امتى إمتى وين أين"
-                " فين why who how when where did does").split() for k in run_keys(w))
+                " why who how when where did does").split() for k in run_keys(w))
 # Words that only ask («كم», «ليش», «شو»): alone they are no topic (QA24 R3: «كم» followed
 # alone matched every article with «كم»); nothing is searched or followed.
 _ASKING_ONLY: frozenset[str] = _CLAUSE_QUESTIONS | frozenset(
-    k for w in "ما ماذا وماذا شو ايش إيش وش شنو ماهي ماهو ايه إيه what".split()
+    k for w in ("ما ماذا وماذا شو ايش إيش وش شنو ماهي ماهو ايه إيه what"
+                " واش قديش علاش كيفاش شحال شكون فوقاش وقتاش منين").split()
     for k in run_keys(w))
 # Asking for the news itself, with no topic («آخر الأخبار», «ما الجديد؟», "latest news").
 _NEWS_WORDS: frozenset[str] = frozenset(
@@ -147,17 +154,39 @@ def unstretched(text: str) -> str:
     return _STRETCHED.sub(r"\1", text)
 
 
+# Words after which a last «على» is the name «علي» (Egypt writes a final ي as ى): a title taken
+# before a name, a kunya or lineage word (`KUNYA`), and the given names written most often before
+# «علي» in a compound or a father's name («محمد علي», «أحمد علي»). After any other word «على» is
+# the preposition whose object the reader left out (QA28 T1: «الحرب على» 629 → 0, «التوقيع على»).
+_BEFORE_ALI: frozenset[str] = frozenset(k for w in (
+    "الإمام الامام إمام الشيخ السيد سيدنا الحاج الملك الأمير السلطان الخليفة الدكتور المهندس"
+    " اللواء العميد العقيد الفريق المشير الأستاذ"
+    " محمد أحمد احمد محمود مصطفى حسن حسين إبراهيم ابراهيم عمر خالد يوسف سعيد عبد").split()
+    for k in run_keys(w))
+
+
 def _names(runs: Sequence[str]) -> list[bool]:
     """Per word run, whether it is a name spelled like a stop-word: «علي» with ي
-    (digests.arabic.written_as_name), or «على» as the last word after a word of a topic
-    («الإمام على», «محمد على»: Egypt writes a final ي as ى, QA24 R4). A preposition is never
-    the last word of what a reader types: it has its object after it."""
+    (digests.arabic.written_as_name), or «على» as the last word after a title, a kunya or a
+    given name (`_BEFORE_ALI`: «الإمام على», «محمد على», QA24 R4)."""
     names = [written_as_name(run) for run in runs]
     if len(runs) > 1 and not names[-1] and _MARKS.sub("", runs[-1]) == "على":
         before = run_keys(runs[-2])
-        names[-1] = bool(before) and not any(k in STOP_WORDS or k in QUESTION_WORDS
-                                             for k in before)
+        names[-1] = len(before) == 1 and (before[0] in _BEFORE_ALI or before[0] in KUNYA)
     return names
+
+
+# «الوضع بغزة»: the situation in Gaza, with «ب» for «في» (QA28 R3).
+_SITUATION_AT = re.compile(r"((?:^|\s)(?:ال|)(?:وضع|أوضاع|اوضاع)\s+)ب(?=\w)")
+
+
+def _situation_in(query: str) -> str:
+    """`query` with «الوضع ب…» written «الوضع في …» where the word after «ب» is read the same
+    without it («بغزة» → «غزة»; not «بغداد»)."""
+    def swap(m: re.Match[str]) -> str:
+        word = word_runs_of(query[m.end() - 1:])[0]
+        return m.group(1) + "في " if run_keys(word) == run_keys(word[1:]) else m.group(0)
+    return _SITUATION_AT.sub(swap, query) if "وضع" in query else query
 
 
 def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
@@ -166,9 +195,11 @@ def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
     keys: list[str] = []
     names: list[bool] = []
     words: list[str] = []
-    runs = word_runs_of(query[:4000])
-    for run, name in zip(runs, _names(runs)):
+    runs = word_runs_of(_situation_in(query[:4000]))
+    for i, (run, name) in enumerate(zip(runs, _names(runs))):
         for k in run_keys(unstretched(run)):
+            if k in _SHORT_A and i + 1 < len(runs) and _spells_letter(runs[i + 1]):
+                k = _LETTER_A  # «اي بي سي»: the letter A, as the news spells it
             if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a phrase
                 keys.append(k)
                 names.append(name and k in STOP_WORDS)
@@ -176,6 +207,12 @@ def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
             if len(keys) == MAX_QUERY_WORDS:
                 return keys, names, words
     return keys, names, words
+
+
+def _spells_letter(run: str) -> bool:
+    """Whether a word run is a Latin letter spelled in Arabic («بي», «سي»)."""
+    keys = run_keys(run)
+    return len(keys) == 1 and keys[0] in _SPELLED_LETTERS
 
 
 def too_short(key: str) -> bool:
@@ -223,19 +260,56 @@ def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPla
     question words too, when other words remain. Keys in `without` are left out (a word that
     matched nothing, dropped by the search).
     """
-    keys, names, _words = _query_keys(query)
+    keys, names, words = _query_keys(query)
+    if len(keys) == 1 and keys[0] in ARTICLE_NOUNS:
+        # «أمام» alone is the preposition, no topic; «امام» without its hamza, typed as a topic,
+        # is the imam (QA28 T6: it matched the 2,300 articles of «أمام»)
+        if "أ" in words[0]:
+            return QueryPlan((), None, None)
+        keys = ["ال" + keys[0]]
     if without:
         kept = [i for i, k in enumerate(keys) if k not in without
                 and not (i > 0 and k == keys[i - 1])]
         kept = [i for n, i in enumerate(kept) if n == 0 or keys[i] != keys[kept[n - 1]]]
         keys, names = [keys[i] for i in kept], [names[i] for i in kept]
-    return _plan(keys, names)
+    return _plan(keys, names, _typed_spellings(query))
 
 
-def _plan(keys: list[str], names: list[bool]) -> QueryPlan:
+# «گ» (and the Maghrebi «ڭ») is g: folded to «ك» as Arabic renders Persian names, but the news
+# writes a Western g «غ» («غوغل», 172 in the corpus) and Egypt «ج» («جوجل», 10): a word typed with
+# it is searched in all three (QA28: «گوگل» found nothing).
+_G_LETTERS = re.compile("[گڭ]")
+_G_SPELLINGS = ("غ", "ج")
+
+
+def _typed_spellings(query: str) -> dict[str, tuple[str, ...]]:
+    """Per key of a word typed with «گ», its other spellings (the key itself not included)."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not _G_LETTERS.search(query):
+        return out
+    for run in word_runs_of(query[:4000]):
+        keys = run_keys(unstretched(run))
+        if len(keys) == 1 and _G_LETTERS.search(run):
+            out[keys[0]] = tuple(dict.fromkeys(
+                a for g in _G_SPELLINGS for a in run_keys(_G_LETTERS.sub(g, run))
+                if a != keys[0]))
+    return out
+
+
+def _spellings(key: str, extra: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """`key`'s spellings: the table's (digests.variants), then those of a «گ» typed."""
+    return tuple(dict.fromkeys((*alternatives(key), *(
+        a for e in extra.get(key, ()) for a in alternatives(e)))))
+
+
+def _plan(keys: list[str], names: list[bool],
+          extra: Mapping[str, tuple[str, ...]] | None = None) -> QueryPlan:
+    extra = extra or {}
     stop = STOP_WORDS | frozenset(k for k in keys if too_short(k))
     distinct = list(dict.fromkeys(k for k in keys if k not in stop))
     drop = stop | QUESTION_WORDS
+    if distinct and all(k in _ASKING_ONLY for k in distinct):
+        return QueryPlan((), None, None)  # «واش» alone: Maghrebi "is it?/what" (QA28 R3)
     if not any(k not in drop for k in distinct):
         if all(k in _ASKING_ONLY for k in distinct):
             return QueryPlan((), None, None)  # «كم», «ليش» alone: no topic
@@ -245,18 +319,19 @@ def _plan(keys: list[str], names: list[bool]) -> QueryPlan:
     terms = _trim(keys, names, drop) if content else plain
     if not terms:
         return QueryPlan((), None, None)
-    all_words = " AND ".join(_any_of(k) for k in content) if len(content) > 1 else None
-    trimmed = _or_phrases(_spelled((tuple(plain),))) if plain != terms else None
+    all_words = (" AND ".join(_any_of(k, extra) for k in content) if len(content) > 1
+                 else None)
+    trimmed = _or_phrases(_spelled((tuple(plain),), extra)) if plain != terms else None
     phrases = _phrases(terms) if terms[0] in STOP_WORDS and len(terms) > 1 else (tuple(terms),)
     # another name of the same group or man («داعش» / «تنظيم الدولة», QA23 S14), phrase for word
-    phrases = _spelled((*phrases, *synonym_phrases(tuple(terms))))
+    phrases = _spelled((*phrases, *synonym_phrases(tuple(terms))), extra)
     return QueryPlan(tuple(terms), _or_phrases(phrases), all_words, trimmed, phrases,
                      tuple(content))
 
 
-def _any_of(key: str) -> str:
+def _any_of(key: str, extra: Mapping[str, tuple[str, ...]]) -> str:
     """One key, or its spellings ORed: «("ترامب" OR "ترمب")»."""
-    spellings = alternatives(key)
+    spellings = _spellings(key, extra)
     if len(spellings) == 1:
         return quote_key(key)
     return "(" + " OR ".join(quote_key(k) for k in spellings) + ")"
@@ -266,14 +341,15 @@ def _or_phrases(phrases: Sequence[Sequence[str]]) -> str:
     return " OR ".join(quote_key(" ".join(p)) for p in phrases)
 
 
-def _spelled(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+def _spelled(phrases: tuple[tuple[str, ...], ...],
+             extra: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     """Each phrase, then the same with every other spelling of its names (at most MAX_PHRASES).
     A name joined or split first gets its spellings too («نتن ياهو» → نتنياهو → نتانياهو)."""
     phrases = _rejoined(phrases)
     out = list(phrases)
     for phrase in phrases:
         for i, k in enumerate(phrase):
-            for alt in alternatives(k)[1:]:
+            for alt in _spellings(k, extra)[1:]:
                 for p in list(out):
                     if len(out) >= MAX_PHRASES:
                         return tuple(out)
@@ -376,7 +452,7 @@ def topic_text(query: str) -> str:
 
 def _bare_text(query: str) -> str:
     """`topic_text` without the event questions' names."""
-    query = " ".join(query.split())
+    query = _situation_in(" ".join(query.split()))
     spans: list[tuple[int, int, tuple[str, ...], bool]] = []
     pos = 0
     runs = word_runs_of(query[:4000])
@@ -399,7 +475,7 @@ def _bare_text(query: str) -> str:
     def opens(i: int) -> bool:
         ks, after = spans[i][2], spans[i + 1][2] if i + 1 < len(spans) else ()
         if dropped(spans[i]):
-            return not (ks and ks[-1] in QUESTION_WORDS and after[:1]
+            return not (ks and (ks[-1] in QUESTION_WORDS or ks[-1] in _SHORT_A) and after[:1]
                         and after[0] in _SPELLED_LETTERS)
         if drop is stop:
             return False

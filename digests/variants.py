@@ -65,6 +65,7 @@ from digests.arabic import run_keys
 # (spellings of one name, most common first) — cosine of contexts in the corpus, sources.
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("ترامب", "ترمب"),                         # 0.87; ترمب: Al Arabiya 147 of 152
+    ("غوغل", "جوجل"),                          # Google: 172 / 10 in the corpus (جوجل: Egypt)
     ("بوتين", "بوتن"),                         # 0.94; بوتن: Sky News Arabia 58 of 61
     ("نتنياهو", "نتانياهو"),                   # 0.86; نتانياهو: Sky News, France 24
     ("غوتيريس", "غوتيريش", "غوتيرس", "جوتيريش"),  # 0.93 / 0.67; جوتيريش typed by readers

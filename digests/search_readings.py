@@ -1,0 +1,67 @@
+"""Migration 035_search_readings: the archive and the followed topics read as QA28 asked.
+
+Session 13 (X41; QA28 T1, T2, T6, R3) changed how some words are keyed, for documents and
+queries alike (digests.arabic.run_keys, digests.query):
+- «إمام» (an imam) and «أمام» (in front of, «إلى الأمام»: forward) are told apart by the hamza
+  the news writes: «إمام» in any clitic stack is keyed as the noun «الامام», «الأمام/للأمام» as
+  the preposition «امام» (migration 033 keyed «الأمام» as the imam by its article);
+- Kurdish and Urdu letters (ە ێ ۆ ۇ ڵ ڕ ٹ ڭ) are folded to the Arabic letter.
+Migration 033 has shipped (main is the product), so this is a new one: `reindex_changed`
+re-indexes only the articles whose text holds those spellings (digests.reader_spellings' chunked
+reader), then the followed topics are keyed, written and merged again (`rewrite_topics`: «الحرب
+على» keyed «حرب علي» by 033's last-«على» rule is «حرب» again; «الوضع بغزة» is «غزة»; «واش»
+alone is removed).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable
+
+import sqlite_utils
+
+from digests.reader_spellings import rewrite_topics
+
+log = logging.getLogger(__name__)
+
+MIGRATION = "035_search_readings"
+CHUNK = 500
+# The letters digests.arabic folds since X41.
+NEW_FOLDS = "ەێۆۇڵڕٹڭ"
+# «إمام» anywhere, or «أمام» after the article («الأمام», «للأمام»), as stored (not normalized).
+_HAMZA_NOUN = re.compile("إ[\u064b-\u0652]*م[\u064b-\u0652]*ا[\u064b-\u0652]*م|(?:ال|لل)أمام")
+
+
+def needs_reindex(text: str) -> bool:
+    """Whether `text` (an article's title or body, as stored) is keyed differently since X41."""
+    return any(ch in text for ch in NEW_FOLDS) or bool(_HAMZA_NOUN.search(text))
+
+
+def reindex_changed(db: sqlite_utils.Database,
+                    clock: Callable[[], float] = time.monotonic) -> int:
+    """Re-index the articles whose keys changed (caller's transaction); returns how many."""
+    from digests.data_migrations import Progress
+    from digests.search_index import reindex
+
+    total = int(db.execute("select count(*) from articles").fetchone()[0])
+    progress = Progress(MIGRATION, total, clock)
+    changed, after = 0, -1
+    while rows := db.execute("select id, title, body, summary from articles where id > ?"
+                             " order by id limit ?", [after, CHUNK]).fetchall():
+        for article_id, title, body, summary in rows:
+            if needs_reindex((title or "") + "\n" + (body or summary or "")):
+                reindex(db, article_id, title or "", body or summary or "")
+                changed += 1
+        after = rows[-1][0]
+        progress.step(len(rows))
+    return changed
+
+
+def m035_search_readings(db: sqlite_utils.Database) -> None:
+    """Migration 035_search_readings (module docstring)."""
+    reindexed = reindex_changed(db)
+    changed, removed = rewrite_topics(db)
+    log.info("search readings reindexed=%d topics_changed=%d topics_removed=%d",
+             reindexed, changed, removed)
