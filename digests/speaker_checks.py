@@ -19,6 +19,7 @@ from digests.speakers import (
     addressee,
     possessed_object,
 )
+from digests.speaker_spans import document_object_cut
 from digests.speech import (
     CLAUSE_CONJ,
     PUBLISHING,
@@ -102,6 +103,8 @@ def object_cut(norm: str, speaker: str) -> str:
     verb = strip_conj(norm)
     if verb not in OBJECT_VERBS:
         return speaker
+    # «ودعا البيان منسق الشؤون الإنسانية …، مارك لوكوك، "…"» (QA25 E1): whom it called on
+    speaker = document_object_cut(speaker)
     names = speaker.split()
     if names and fold(names[0]) in _FEMININE_OBJECTS and not verb.endswith("ت") \
             and not verb.startswith("ت"):

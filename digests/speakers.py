@@ -46,6 +46,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     possessed_object,
     tokens,
 )
+from digests.speaker_spans import asked_unnamed, placed_title_end
 from digests.subject_phrases import ISSUABLE, issued_by, placed_in
 from digests.speech import (
     ADDRESSEES,
@@ -218,6 +219,14 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 break
         if anonymity(toks, j, limit):
             break  # «وقال مسؤول طلب عدم الكشف عن هويته إن …»: the subject ends before it
+        if j > i and asked_unnamed(toks, j, limit):
+            break  # «وقال مسؤولان أمريكيان طلبا عدم الكشف عن هويتيهما إن» (QA25 E2)
+        placed_end = placed_title_end(toks, i, j, limit) if j > i else 0
+        if placed_end:
+            # «وقال الباحث في مجال الأمن الإلكتروني تروي هانت لبي بي سي إن» (QA25 E4: «الباحث»):
+            # the title's place, then the name
+            j = placed_end
+            break
         placed = placed_in(toks, i, j, limit)
         if placed:
             # «قال مصدر بالأمم المتحدة إن» (seed 26, 2150: «بحسب مصدر»), «أفاد مصدر مقرب من

@@ -81,6 +81,8 @@ STOP = frozenset((
     # what was published: «أصدرت الشركة بيانا قالت فيه», «عقد ترمب مؤتمرا صحفيا قال فيه»
     " بيانا تصريحا مؤتمرا خطابا رسائل مقالا منشورا تسجيلا شريطا مقطعا فيديو تقريرا صوره صورا"
     " وحول وفي وعن ومن ومع وعلي وخلال وبشان وعقب وبعد وقبل"  # «وبحسب أردان فإن "…"»: the statement begins
+    # «وتحدث غرانت خارج المحكمة»، «وتوقعت BP وبحلول عام 2040، أن» (QA25 E2): where and when
+    " خارج وخارج بحلول وبحلول"
 ).split())
 
 PREPOSITIONS = frozenset("الي الى علي على في من عن مع حول عبر بين لدي لدى".split())
@@ -187,6 +189,8 @@ def cue_of(raw: str) -> tuple[str, tuple[str, str] | None]:
         hit = _CUES.get(norm[1:])
     if hit is None and norm in _REPLY_AFTER:
         hit = _CUES.get(norm[1:])  # «…، ليرد الأمير بقوله: "…"» (F14's left): «and he replied»
+    if hit is not None and strip_conj(norm) == "تنقل" and "\u0651" in raw:
+        hit = None  # «تنقّل من قرية إلى أخرى» (QA25 E2): «moved», not «تنقل» (she relays)
     if hit is None and norm in _EXPLAINED and "\u064a\u0651" in raw:
         hit = ("verb", "m")  # «وبيّن البرنامج أنه …» (K12): the shadda tells «explained» from «between»
     return norm, hit

@@ -46,6 +46,7 @@ from digests.participle_subjects import (
     statement_owner,
 )
 from digests.sentence_openers import _HUMAN_HEADS as HUMAN_HEADS, sentence_opener
+from digests.speaker_spans import writer_said
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
     AMBIGUOUS,
@@ -214,7 +215,10 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
             for m in range(k + 1, w.last) if w.toks[m].end < content_start):
         return skip  # «تحدث إلى الصيدلي …، إذا اعتقدت أن …» (seed 21, 6618): the condition's «أن»
     speaker = summed_subject(head.norm, speaker)
-    if _reports_no_statement(w, k, head.norm, content_start):
+    if _reports_no_statement(w, k, head.norm, content_start) or writer_said(
+            w.toks, k, content_start):
+        # «تحدث قادة المجتمع المدني …، إذ قلت لأحدهم إن …» (QA25 E1): the writer's «قلتُ» owns
+        # the clause, not the subject of «تحدث»
         return skip
     speaker = refused_subject(head.norm, speaker)
     speaker = tail_cut(head.norm, describing_verb_cut(object_cut(head.norm, speaker)))

@@ -1,0 +1,109 @@
+"""Where a written speaker really ends or starts (QA25 E1, E2, E4): small span rules.
+
+`digests.speakers.subject` reads a speaker up to a stop word; these rules correct four shapes
+an editor found wrong in the digests:
+
+* a title placed «في» its firm before the name («الباحث في مجال الأمن الإلكتروني تروي هانت»,
+  «المحلل في شركة IDC أحمد سالم»): the subject stopped at «في» and showed «الباحث» alone
+  (`placed_title_end` reads through to the name);
+* two or more speakers who asked not to be named («مسؤولان أمريكيان طلبا عدم الكشف عن
+  هويتيهما»): the dual verb ran into the speaker (`asked_unnamed`);
+* the writer's own «قلت»/«أضفت» between another subject's speech verb and its «إن»
+  («تحدث قادة المجتمع المدني …، إذ قلت لأحدهم إن …»): the clause is the writer's, whom the
+  subject of «تحدث» did not say (`writer_said`);
+* «ودعا البيان منسق الشؤون الإنسانية …»: a definite document takes no indefinite noun after
+  it; that noun is whom the statement called on (`document_object_cut`).
+
+Pure functions over the tokens of `digests.speaker_words`.
+"""
+
+from __future__ import annotations
+
+from digests.speaker_words import Tok
+from digests.speech import STOP, cue_of, fold, is_complementizer, strip_conj
+
+# Titles that are told apart by where the person works («الباحث في …», «المحلل في …»), the
+# name coming after the place. Folded, without «ال». Not «الرئيس», «الوزير»: «قال الرئيس في
+# خطاب متلفز إن» is where he spoke.
+_PLACED_TITLES = frozenset(
+    "باحث باحثه محلل محلله محرر محرره خبير خبيره مراسل مراسله استاذ استاذه موظف موظفه"
+    " اخصائي اخصائيه ناشط ناشطه مهندس مهندسه اقتصادي اقتصاديه".split())
+# Nouns of an occasion, not a firm: «المحلل في حديث لـ…», «الخبير في مقابلة …».
+_OCCASIONS = frozenset(
+    "خطاب خطابه حوار حواره برنامج مقال مقاله مقالته رساله رسالته منشور تعليق تعليقه كتاب كتابه"
+    " دراسه دراسته بحث بحثه ورقه ندوه محاضره جلسه اجتماع تقرير تقريره".split())
+_MAX_PLACE = 9  # words from «في» to the name's end
+
+
+def _title_word(norm: str) -> bool:
+    return norm.removeprefix("ال") in _PLACED_TITLES
+
+
+def placed_title_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
+    """The end of «TITLE في PLACE NAME» when token `j` is that «في», else 0.
+
+    The subject so far (`i`..`j`) opens with a title («الباحث», «محرر شؤون الشرق الأوسط»); the words after
+    «في» must end in a name right before the clause («إن»), an addressee in «لـ» («لبي بي
+    سي») or the comma before them, and the last word must not be definite (a name, not «في
+    الوزارة»).
+    """
+    if toks[j].norm != "في" or not (1 <= j - i <= 4) or not _title_word(toks[i].norm):
+        return 0
+    end = 0
+    for m in range(j + 1, min(limit, j + 1 + _MAX_PLACE)):
+        t = toks[m]
+        if is_complementizer(t.norm) or (t.norm[:1] == "ل" and t.norm[:2] != "لل"
+                                         and len(t.norm) > 2 and m > j + 2
+                                         and t.raw[-1] not in "،,"):
+            end = m
+            break
+        if (t.norm in STOP or t.norm in _OCCASIONS or cue_of(t.raw)[1]
+                or t.raw[0] in "\"“”«»(" or t.norm.isdigit()):
+            return 0
+    if end == 0 or end - j < 3:
+        return 0
+    last = toks[end - 1]
+    if fold(last.raw.rstrip("،,")).startswith("ال") or last.norm.endswith(("ه", "ها", "هم")):
+        return 0
+    return end
+
+
+# «طلبا», «طلبوا» … the dual or plural of asking, with «هويتيهما/هويتهم» after it.
+_ASKED_MANY = frozenset("طلبا طلبتا طلبوا رفضا رفضتا رفضوا فضلا فضلوا".split())
+_THEIR_IDENTITY = frozenset(
+    "هويتيهما هويتهما هويتهم هوياتهم اسميهما اسمهما اسماءهم اسمائهم اسماؤهم".split())
+
+
+def asked_unnamed(toks: list[Tok], m: int, limit: int) -> bool:
+    """Token `m` opens «طلبا عدم الكشف عن هويتيهما» (two or more asking not to be named)."""
+    if strip_conj(toks[m].norm) not in _ASKED_MANY:
+        return False
+    return any(toks[e].norm in _THEIR_IDENTITY for e in range(m + 1, min(limit, m + 6)))
+
+
+# The writer speaking in the first person: «قلتُ», «أضفتُ», «قلنا» (unambiguous forms only:
+# «أكدتُ» is also «she confirmed»). Folded, without «و/ف».
+_WRITER_SAYS = frozenset("قلت اضفت قلنا اضفنا سالتهم سالته سالتها".split())
+
+
+def writer_said(toks: list[Tok], k: int, content_start: int | None) -> bool:
+    """A first-person verb of saying stands between the cue at `k` and its speech."""
+    if content_start is None:
+        return False
+    return any(strip_conj(toks[m].norm) in _WRITER_SAYS
+               for m in range(k + 1, len(toks)) if toks[m].end <= content_start)
+
+
+# Documents: definite, they take their adjective («البيان الختامي») or a construct word, never
+# an indefinite noun. Folded.
+_DOCUMENTS = frozenset("البيان التقرير الرساله القرار المرسوم البلاغ الوثيقه الاعلان".split())
+
+
+def document_object_cut(speaker: str) -> str:
+    """«البيان منسق الشؤون الإنسانية …» (after «دعا/طالب …») → «البيان»."""
+    words = speaker.split()
+    if len(words) > 1 and fold(words[0]) in _DOCUMENTS:
+        nxt = fold(words[1])
+        if not nxt.startswith("ال") and not nxt.startswith("لل") and not nxt.isdigit():
+            return words[0]
+    return speaker
