@@ -75,3 +75,21 @@ def test_store_compare_finds_a_changed_digest(tmp_path: Path,
                      "select min(id) from articles where digest_related_json != '[]')")
     assert compare.main([str(tmp_path / "a" / "corpus.db"), str(tmp_path / "b.db")]) == 1
     assert "articles: 6 rows compared, 1 differ" in capsys.readouterr().out
+
+
+def test_related_ab_runs_and_asks_both_codes(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import digests.related as related
+
+    before = related.candidate
+    tiny = corpus(tmp_path)
+    assert load("store_speed").main(["--corpus", str(tiny), "--sizes", "6", "--no-sample",
+                                     "--keep", str(tmp_path / "a")]) == 0
+    ab = load("related_ab")
+    assert ab.main(["--db", str(tmp_path / "a" / "corpus.db"), "--corpus", str(tiny),
+                    "--copies", "2", "--warm", "2", "--count", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "archive 12 articles" in out
+    assert "start code: archive_for CPU median" in out and "(n=4)" in out
+    assert "  new code: archive_for CPU median" in out
+    assert related.candidate is before
