@@ -25,6 +25,7 @@ from digests.delivery_times import retime_chat
 from digests.errors import QueryError
 from digests.models import iso, parse_iso
 from digests.storage import Database
+from digests.unfollowed import skip_unfollowed
 
 log = logging.getLogger(__name__)
 
@@ -348,6 +349,8 @@ def unsubscribe_topic(db: Database, chat_id: int, topic: str) -> Subscription | 
         return None
     with db.transaction() as tx:
         tx.execute("delete from subscriptions where id = ?", [row["id"]])
+        # its alerts still queued are not sent (QA27 D2), in the same transaction
+        skip_unfollowed(db, chat_id, datetime.now(timezone.utc))
     return _sub(row)
 
 
@@ -359,6 +362,7 @@ def unsubscribe_id(db: Database, chat_id: int, subscription_id: int) -> Subscrip
         return None
     with db.transaction() as tx:
         tx.execute("delete from subscriptions where id = ?", [subscription_id])
+        skip_unfollowed(db, chat_id, datetime.now(timezone.utc))  # QA27 D2
     return _sub(row)
 
 

