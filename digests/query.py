@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digests.arabic import ARTICLE_NOUNS, STOP_WORDS, run_keys, word_runs_of, written_as_name
-from digests.variants import alternatives, joined_form, split_form, synonym_phrases
+from digests.typed_forms import last_ala, situation_in, spellings, typed_spellings, unstretched
+from digests.variants import joined_form, split_form, synonym_phrases
 
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
 MAX_ALL_WORDS = 6        # the all-words fallback uses at most this many distinct keys
@@ -144,16 +145,6 @@ def quote_key(k: str) -> str:
     return '"' + k.replace('"', '""') + '"'
 
 
-# An Arabic letter typed three times or more in a row, for emphasis in chat («الغوووطة»,
-# «سوريااا»; QA23 S9): no Arabic word repeats a letter three times, so it is read once.
-_STRETCHED = re.compile(r"([\u0621-\u064a])\1{2,}")
-
-
-def unstretched(text: str) -> str:
-    """`text` with each Arabic letter typed three times or more in a row written once."""
-    return _STRETCHED.sub(r"\1", text)
-
-
 # Words after which a last «على» is the name «علي» (Egypt writes a final ي as ى): a title taken
 # before a name, a kunya or lineage word (`KUNYA`), and the given names written most often before
 # «علي» in a compound or a father's name («محمد علي», «أحمد علي»). After any other word «على» is
@@ -163,6 +154,17 @@ _BEFORE_ALI: frozenset[str] = frozenset(k for w in (
     " اللواء العميد العقيد الفريق المشير الأستاذ"
     " محمد أحمد احمد محمود مصطفى حسن حسين إبراهيم ابراهيم عمر خالد يوسف سعيد عبد").split()
     for k in run_keys(w))
+
+
+def ala_readings(query: str) -> tuple[str, str, bool] | None:
+    """For a text whose last word «على» follows another word: (the text with it written as the
+    name «علي», the text without it, whether `_names` reads it as the name); else None. The
+    search weighs the two readings by the archive (digests.search: QA28 T1)."""
+    split = last_ala(query)
+    if split is None:
+        return None
+    runs = word_runs_of(query[:4000])
+    return (*split, _names(runs)[-1] if runs else False)
 
 
 def _names(runs: Sequence[str]) -> list[bool]:
@@ -176,26 +178,13 @@ def _names(runs: Sequence[str]) -> list[bool]:
     return names
 
 
-# «الوضع بغزة»: the situation in Gaza, with «ب» for «في» (QA28 R3).
-_SITUATION_AT = re.compile(r"((?:^|\s)(?:ال|)(?:وضع|أوضاع|اوضاع)\s+)ب(?=\w)")
-
-
-def _situation_in(query: str) -> str:
-    """`query` with «الوضع ب…» written «الوضع في …» where the word after «ب» is read the same
-    without it («بغزة» → «غزة»; not «بغداد»)."""
-    def swap(m: re.Match[str]) -> str:
-        word = word_runs_of(query[m.end() - 1:])[0]
-        return m.group(1) + "في " if run_keys(word) == run_keys(word[1:]) else m.group(0)
-    return _SITUATION_AT.sub(swap, query) if "وضع" in query else query
-
-
 def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
     """The query's keys (a repeated key once), per key whether it is a stop-word written as a
     name («علي» with ي, a last «على»: `_names`), and per key the word it was written as."""
     keys: list[str] = []
     names: list[bool] = []
     words: list[str] = []
-    runs = word_runs_of(_situation_in(query[:4000]))
+    runs = word_runs_of(situation_in(query[:4000]))
     for i, (run, name) in enumerate(zip(runs, _names(runs))):
         for k in run_keys(unstretched(run)):
             if k in _SHORT_A and i + 1 < len(runs) and _spells_letter(runs[i + 1]):
@@ -272,34 +261,7 @@ def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPla
                 and not (i > 0 and k == keys[i - 1])]
         kept = [i for n, i in enumerate(kept) if n == 0 or keys[i] != keys[kept[n - 1]]]
         keys, names = [keys[i] for i in kept], [names[i] for i in kept]
-    return _plan(keys, names, _typed_spellings(query))
-
-
-# «گ» (and the Maghrebi «ڭ») is g: folded to «ك» as Arabic renders Persian names, but the news
-# writes a Western g «غ» («غوغل», 172 in the corpus) and Egypt «ج» («جوجل», 10): a word typed with
-# it is searched in all three (QA28: «گوگل» found nothing).
-_G_LETTERS = re.compile("[گڭ]")
-_G_SPELLINGS = ("غ", "ج")
-
-
-def _typed_spellings(query: str) -> dict[str, tuple[str, ...]]:
-    """Per key of a word typed with «گ», its other spellings (the key itself not included)."""
-    out: dict[str, tuple[str, ...]] = {}
-    if not _G_LETTERS.search(query):
-        return out
-    for run in word_runs_of(query[:4000]):
-        keys = run_keys(unstretched(run))
-        if len(keys) == 1 and _G_LETTERS.search(run):
-            out[keys[0]] = tuple(dict.fromkeys(
-                a for g in _G_SPELLINGS for a in run_keys(_G_LETTERS.sub(g, run))
-                if a != keys[0]))
-    return out
-
-
-def _spellings(key: str, extra: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """`key`'s spellings: the table's (digests.variants), then those of a «گ» typed."""
-    return tuple(dict.fromkeys((*alternatives(key), *(
-        a for e in extra.get(key, ()) for a in alternatives(e)))))
+    return _plan(keys, names, typed_spellings(query))
 
 
 def _plan(keys: list[str], names: list[bool],
@@ -331,10 +293,10 @@ def _plan(keys: list[str], names: list[bool],
 
 def _any_of(key: str, extra: Mapping[str, tuple[str, ...]]) -> str:
     """One key, or its spellings ORed: «("ترامب" OR "ترمب")»."""
-    spellings = _spellings(key, extra)
-    if len(spellings) == 1:
+    forms = spellings(key, extra)
+    if len(forms) == 1:
         return quote_key(key)
-    return "(" + " OR ".join(quote_key(k) for k in spellings) + ")"
+    return "(" + " OR ".join(quote_key(k) for k in forms) + ")"
 
 
 def _or_phrases(phrases: Sequence[Sequence[str]]) -> str:
@@ -349,7 +311,7 @@ def _spelled(phrases: tuple[tuple[str, ...], ...],
     out = list(phrases)
     for phrase in phrases:
         for i, k in enumerate(phrase):
-            for alt in _spellings(k, extra)[1:]:
+            for alt in spellings(k, extra)[1:]:
                 for p in list(out):
                     if len(out) >= MAX_PHRASES:
                         return tuple(out)
@@ -452,7 +414,7 @@ def topic_text(query: str) -> str:
 
 def _bare_text(query: str) -> str:
     """`topic_text` without the event questions' names."""
-    query = _situation_in(" ".join(query.split()))
+    query = situation_in(" ".join(query.split()))
     spans: list[tuple[int, int, tuple[str, ...], bool]] = []
     pos = 0
     runs = word_runs_of(query[:4000])

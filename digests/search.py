@@ -41,6 +41,7 @@ from digests.models import SearchHit
 from digests.query import (  # re-exported: callers know them as digests.search.*
     KUNYA,
     QueryPlan,
+    ala_readings,
     asked_topic,
     every_key,
     lone_name,
@@ -202,6 +203,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             "اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب». /"
             " Type a topic word, e.g. «الغوطة»."))
     k = max(CANDIDATES, offset + limit)
+    query, plan = _ala_read(db, query, plan, k, now)
     mode, expr, cands, total, note = _first_found(db, plan, k, now)
     dropped: tuple[str, ...] = ()
     if not cands and len(plan.content) > 1:
@@ -427,6 +429,28 @@ def _first_found(db: sqlite_utils.Database, plan: QueryPlan, k: int, now: dateti
         mode, expr, note = "all", plan.all_words, "all"
         cands, total = _candidates(db, expr, k, now)
     return mode, expr, cands, total, note
+
+
+NAME_SHARE = 3  # «X على» is the name «X علي» when the archive writes the name 3x the preposition
+
+
+def _ala_read(db: sqlite_utils.Database, query: str, plan: QueryPlan, k: int, now: datetime
+              ) -> tuple[str, QueryPlan]:
+    """A last «على» read by the archive (QA28 T1): the name «علي» when the phrase with it is
+    written as the name NAME_SHARE times as often as with the preposition (over the k newest
+    articles of the phrase) — or, after a title or given name (digests.query._names), at all;
+    else the preposition, whose object the reader left out («الحرب على» → «الحرب»)."""
+    readings = ala_readings(query)
+    if readings is None:
+        return query, plan
+    as_name, as_prep, named = readings
+    name_plan = plan_query(as_name)
+    cands = _candidates(db, name_plan.phrase, k, now)[0] if name_plan.phrase else []
+    written = len(_name_written(db, cands, name_plan)) if cands else 0
+    prep = len(cands) - written
+    if written and (named or (written >= 2 and written >= NAME_SHARE * prep)):
+        return as_name, name_plan
+    return (as_prep, plan_query(as_prep)) if named else (query, plan)
 
 
 def _name_written(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan

@@ -65,6 +65,18 @@ def test_a_last_ala_after_a_noun_is_the_preposition(typed: str, terms: tuple[str
     assert plan_query(typed).terms == terms
 
 
+def test_the_archive_decides_a_last_ala(db: Database) -> None:
+    """A name outside the table is read as a name when the archive writes it so (3 to 0); a
+    name of the table whose «علي» the archive never writes is searched without it."""
+    for n in range(3):
+        add(db, 100 + n, f"كاظم علي يفوز رقم {n}", "فاز الشاعر كاظم علي بالجائزة.")
+    add(db, 110, "كاظم يصل", "وصل كاظم إلى المدينة.")
+    assert plan_query("كاظم على").terms == ("كاظم",)  # text alone: the preposition
+    assert set(_titles(db, "كاظم على")) == {f"كاظم علي يفوز رقم {n}" for n in range(3)}
+    add(db, 111, "يوسف يعود", "عاد يوسف إلى بلده.")
+    assert _titles(db, "يوسف على") == ["يوسف يعود"]  # no «يوسف علي» in the archive
+
+
 def test_war_on_finds_its_articles(db: Database) -> None:
     assert _titles(db, "الحرب على") == ["الحرب على الإرهاب"]
     assert _titles(db, "التوقيع على") == ["التوقيع على الاتفاق"]
@@ -167,3 +179,23 @@ async def test_the_bot_follows_war_on_and_refuses_the_preposition(tmp_path: Path
         topics = [(s.topic, s.topic_key) for s in subs.list_subscriptions(h.db, READER)]
         assert ("الحرب", "حرب") in topics or ("الحرب على", "حرب") in topics, topics
         assert all("_" not in t and "امام" not in k and t != "واش" for t, k in topics), topics
+
+
+async def test_the_bot_answers_the_findings(tmp_path: Path) -> None:
+    path = sample_db(tmp_path)
+    with Database(path) as database:
+        add(database, 900001, "الحرب على الإرهاب تتواصل", "أعلن الرئيس الحرب على الإرهاب.")
+        add(database, 900002, "تيريزا ماي تتوعد موسكو", "قالت تيريزا ماي إن بلادها سترد.")
+        add(database, 900003, "خطوة كبيرة للأمام", "قال الوزير إنها خطوة إلى الأمام.")
+        add(database, 900004, "وفاة الإمام في مسجد المدينة", "أم الإمام المصلين.")
+        for n in range(5):
+            add(database, 900010 + n, f"غارات على حلب رقم {n}", "قصفت الطائرات حلب اليوم.")
+    async with running_bot(path) as h:
+        [war] = await h.say(READER, "الحرب على")
+        assert "الحرب على الإرهاب تتواصل" in war.plain_text, war.plain_text
+        [may] = await h.say(READER, "Theresa May")
+        assert "تيريزا ماي تتوعد موسكو" in may.plain_text, may.plain_text
+        [imam] = await h.say(READER, "الإمام")
+        assert "وفاة الإمام" in imam.plain_text and "للأمام" not in imam.plain_text, imam.plain_text
+        [tag] = await h.say(READER, "#حلب_تحترق")
+        assert "غارات على حلب" in tag.plain_text, tag.plain_text

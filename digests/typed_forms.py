@@ -1,0 +1,80 @@
+"""Forms readers type that the keys alone do not carry (QA28), as pure functions over the text.
+
+- A letter typed three times or more for emphasis («الغوووطة») is read once (`unstretched`).
+- «گ» (and the Maghrebi «ڭ») is g. digests.arabic folds it to «ك», as Arabic renders Persian
+  names, but the news writes a Western g «غ» («غوغل», 172 in the corpus) and Egypt «ج» («جوجل»,
+  10): a word typed with it is searched in all three (`typed_spellings`; «گوگل» found nothing).
+- «الوضع بغزة» is «الوضع في غزة» (`situation_in`; R3): «ب» for «في», only where the word reads
+  the same without it («بغداد» keeps its «ب»).
+- A last «على» after a word (`last_ala`): the preposition whose object the reader left out, or the
+  name «علي» as Egypt writes it; digests.query and digests.search decide which (T1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from digests.arabic import run_keys, word_runs_of
+from digests.variants import alternatives
+
+# An Arabic letter typed three times or more in a row, for emphasis in chat («الغوووطة»,
+# «سوريااا»; QA23 S9): no Arabic word repeats a letter three times, so it is read once.
+_STRETCHED = re.compile(r"([\u0621-\u064a])\1{2,}")
+
+
+def unstretched(text: str) -> str:
+    """`text` with each Arabic letter typed three times or more in a row written once."""
+    return _STRETCHED.sub(r"\1", text)
+
+
+# «گ» (and the Maghrebi «ڭ») is g: folded to «ك» as Arabic renders Persian names, but the news
+# writes a Western g «غ» («غوغل», 172 in the corpus) and Egypt «ج» («جوجل», 10): a word typed with
+# it is searched in all three (QA28: «گوگل» found nothing).
+_G_LETTERS = re.compile("[گڭ]")
+_G_SPELLINGS = ("غ", "ج")
+
+
+def typed_spellings(query: str) -> dict[str, tuple[str, ...]]:
+    """Per key of a word typed with «گ», its other spellings (the key itself not included)."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not _G_LETTERS.search(query):
+        return out
+    for run in word_runs_of(query[:4000]):
+        keys = run_keys(unstretched(run))
+        if len(keys) == 1 and _G_LETTERS.search(run):
+            out[keys[0]] = tuple(dict.fromkeys(
+                a for g in _G_SPELLINGS for a in run_keys(_G_LETTERS.sub(g, run))
+                if a != keys[0]))
+    return out
+
+
+def spellings(key: str, extra: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """`key`'s spellings: the table's (digests.variants), then those of a «گ» typed."""
+    return tuple(dict.fromkeys((*alternatives(key), *(
+        a for e in extra.get(key, ()) for a in alternatives(e)))))
+
+
+# «الوضع بغزة»: the situation in Gaza, with «ب» for «في» (QA28 R3).
+_SITUATION_AT = re.compile(r"((?:^|\s)(?:ال|)(?:وضع|أوضاع|اوضاع)\s+)ب(?=\w)")
+
+
+def situation_in(query: str) -> str:
+    """`query` with «الوضع ب…» written «الوضع في …» where the word after «ب» is read the same
+    without it («بغزة» → «غزة»; not «بغداد»)."""
+    def swap(m: re.Match[str]) -> str:
+        word = word_runs_of(query[m.end() - 1:])[0]
+        return m.group(1) + "في " if run_keys(word) == run_keys(word[1:]) else m.group(0)
+    return _SITUATION_AT.sub(swap, query) if "وضع" in query else query
+
+
+_LAST_ALA = re.compile(r"(?<=[^\W_])(\s+)على([\s؟?!.…]*)$")
+
+
+def last_ala(query: str) -> tuple[str, str] | None:
+    """For a text whose last word «على» follows another word: (the text with it written as the
+    name «علي», the text without it); else None."""
+    m = _LAST_ALA.search(query)
+    if m is None:
+        return None
+    return query[:m.start()] + m.group(1) + "علي" + m.group(2), query[:m.start()]
