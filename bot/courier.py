@@ -42,7 +42,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -67,6 +67,8 @@ from digests.storage import Database
 log = logging.getLogger(__name__)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+# A chat's own 429 waited out in its task up to this many seconds; a longer one frees the slot
+HOLD_IN_TASK = 2.0
 
 
 @dataclass
@@ -236,11 +238,23 @@ class Courier:
             except RetryAfter as err:
                 wait = retry_after_seconds(err.retry_after)
                 self.stats.retry_after += 1
-                log.warning("429 from Telegram: pausing all sends seconds=%.1f chat=%s", wait,
-                            chat_id)
-                self.limiter.pause(wait)
                 self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
-                continue  # the same message again, first in line after the pause
+                # QA27 D1: one chat refused holds that chat; a second chat refused soon after
+                # pauses every send (bot.limiter.RateLimiter.too_many)
+                if self.limiter.too_many(chat_id, wait):
+                    log.warning("429 from Telegram: pausing all sends seconds=%.1f chat=%s",
+                                wait, chat_id)
+                else:
+                    log.warning("429 from Telegram: holding this chat seconds=%.1f chat=%s",
+                                wait, chat_id)
+                    if sent == 0 and wait > HOLD_IN_TASK:
+                        # nothing of the bundle went: its rows wait out the chat's hold in the
+                        # queue, and the slot goes to other chats meanwhile
+                        self.writes.owe("retry", refunded, row_ids,
+                                        self.clock() + timedelta(seconds=wait),
+                                        f"429 retry after {wait:.0f} s (this chat)")
+                        return False
+                continue  # the same message again, first in line after the wait
             except ChatMigrated as err:
                 new_id = int(err.new_chat_id)
                 try:

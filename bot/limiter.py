@@ -21,6 +21,10 @@ CHAT_INTERVAL = 1.05  # seconds between messages to one chat (1/s plus a margin 
 GROUP_WINDOW = 60.5  # seconds of the per-group window
 GROUP_LIMIT = 20  # messages per group window
 RATE_MARGIN = 0.95  # send at 95% of the configured rate: network jitter must not cross the limit
+# A 429 names no scope (QA27 D1). One chat refused alone is that chat's limit (its own flood
+# wait, or a reply we sent there): only that chat waits. A second chat refused within this many
+# seconds means the bot as a whole is over: everything pauses (DESIGN's «wait and keep order»).
+SHARED_429_WINDOW = 10.0
 
 
 class RateLimiter:
@@ -52,11 +56,37 @@ class RateLimiter:
         self._chat_next: dict[int, float] = {}
         self._chat_before: dict[int, float] = {}
         self._group: dict[int, collections.deque[float]] = {}
+        self._refused_at: dict[int, float] = {}  # chat → monotonic time of its last 429
         self.observe: Callable[[int, float], None] | None = None
 
     def pause(self, seconds: float) -> None:
         """Hold every send for `seconds` (Telegram answered 429 retry_after)."""
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+
+    def too_many(self, chat_id: int, seconds: float) -> bool:
+        """Telegram answered a message to `chat_id` 429 retry_after=`seconds`: that chat waits
+        `seconds`; every send pauses too when another chat was refused within
+        SHARED_429_WINDOW (the limit is the bot's, not the chat's). Returns True when all
+        sends pause."""
+        now = time.monotonic()
+        self._refused_at = {c: t for c, t in self._refused_at.items()
+                            if now - t < SHARED_429_WINDOW}
+        shared = any(c != chat_id for c in self._refused_at)
+        self._refused_at[chat_id] = now
+        self.hold(chat_id, seconds)
+        if shared:
+            self.pause(seconds)
+        return shared
+
+    def hold(self, chat_id: int, seconds: float) -> None:
+        """No message to `chat_id` for `seconds` (its own 429)."""
+        self._chat_before.pop(chat_id, None)
+        self._chat_next[chat_id] = max(self._chat_next.get(chat_id, 0.0),
+                                       time.monotonic() + seconds)
+
+    def chat_wait(self, chat_id: int) -> float:
+        """Seconds before a message to `chat_id` may go by its own limits (0.0: now)."""
+        return max(0.0, self._chat_next.get(chat_id, 0.0) - time.monotonic())
 
     def paused_for(self) -> float:
         """Seconds every send is still held after Telegram's 429 (0.0 when not paused)."""

@@ -74,3 +74,39 @@ def test_general_digest_keeps_its_rows(database: Database) -> None:
     queue(database, 3, egypt)
     subscriptions.unsubscribe_topic(database, 3, "مصر")
     assert status_of(database, 3) == {egypt.id: "pending"}
+
+
+# ------------------------------------------------------------------------------------- D1
+
+
+def make_sender(database: Database, bot: Bot, **kw: object) -> object:
+    from pathlib import Path
+
+    from bot.sender import Sender
+
+    settings = Settings(database_path=Path(database.path), send_rate_per_second=200.0)
+    kw.setdefault("render", simple_render)
+    kw.setdefault("retry_delay", 0.05)
+    kw.setdefault("instant_gap", timedelta(0))
+    return Sender(database, bot, settings, **kw)  # type: ignore[arg-type]
+
+
+async def test_one_chats_429_holds_that_chat_only(database: Database, emu: Emulator,
+                                                  bot: Bot) -> None:
+    """QA27 D1: a chat answering 429 retry_after=3 (its own flood wait) held every send for 3 s;
+    now the others go at once and that chat gets its alert after its wait, once."""
+    src = add_source(database, "src")
+    arts = [add_article(database, src, f"خبر رقم {i}", story_id=10 + i) for i in range(6)]
+    for chat in range(1, 7):
+        add_chat(database, chat)
+        queue(database, chat, arts[chat - 1])
+    emu.inject_429(1, retry_after=3, chat_id=1)
+    sender = make_sender(database, bot)
+    await sender.drain(timeout=20)  # type: ignore[attr-defined]
+    [refusal] = emu.refusals(429)
+    log = emu.sent_log()
+    others = [m for m in log if m.chat_id != 1]
+    assert len(others) == 5 and all(m.at < refusal.at + 1.0 for m in others)
+    mine = [m for m in log if m.chat_id == 1]
+    assert len(mine) == 1 and mine[0].at >= refusal.at + 3.0 - 0.1
+    assert {str(r["status"]) for r in rows(database)} == {"sent"}
