@@ -32,6 +32,10 @@ _PLACED_TITLES = frozenset(
 _OCCASIONS = frozenset(
     "خطاب خطابه حوار حواره برنامج مقال مقاله مقالته رساله رسالته منشور تعليق تعليقه كتاب كتابه"
     " دراسه دراسته بحث بحثه ورقه ندوه محاضره جلسه اجتماع تقرير تقريره".split())
+# Nouns in construct within a title before «في» («محرر شؤون الشرق الأوسط»). Folded.
+_CONSTRUCT = frozenset("شؤون شئون قسم مجال".split())
+# Letters of a spelled medium («مراسل بي بي سي في …»). Folded.
+_SPELLED = frozenset("بي سي ان تي ام ايه اف".split())
 _MAX_PLACE = 9  # words from «في» to the name's end
 
 
@@ -49,12 +53,16 @@ def placed_title_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
     """
     if toks[j].norm != "في" or not (1 <= j - i <= 4) or not _title_word(toks[i].norm):
         return 0
+    if not all(toks[m].norm.startswith("ال") or toks[m].norm in _CONSTRUCT
+               or toks[m].norm.rstrip("،,") in _SPELLED for m in range(i + 1, j)):
+        return 0  # «المحلل فيودور لوكيانوف في صحيفة …»: the name came first; «في» is where he wrote
     end = 0
     for m in range(j + 1, min(limit, j + 1 + _MAX_PLACE)):
         t = toks[m]
         if is_complementizer(t.norm) or (t.norm[:1] == "ل" and t.norm[:2] != "لل"
                                          and len(t.norm) > 2 and m > j + 2
-                                         and t.raw[-1] not in "،,"):
+                                         and t.raw[-1] not in "،," and toks[m - 1].raw[-1] not in "،,"):
+            # («…، لورا كوينزبيرغ، إن»: after the comma «ل» opens the name, no addressee)
             end = m
             break
         if (t.norm in STOP or t.norm in _OCCASIONS or cue_of(t.raw)[1]
@@ -107,3 +115,27 @@ def document_object_cut(speaker: str) -> str:
         if not nxt.startswith("ال") and not nxt.startswith("لل") and not nxt.isdigit():
             return words[0]
     return speaker
+
+
+# Definite words in «ون» that are singular. Folded.
+_SINGULAR_UN = frozenset("القانون التلفزيون الكون اللون الصالون الزيتون الليمون المضمون".split())
+
+
+def plural_noun(name: str) -> bool:
+    """«المنتقدون», «الأطباء النفسيون»: a definite masculine plural in «ون» among the first two
+    words (a name such as «ماكرون», «أليسون» has no «ال»; «البنتاغون» is no plural)."""
+    # The article as written, «ال» with a bare alef: «أليسون» (Alison) is a name. A sound
+    # plural is a participle's («المحتجون») or a relative adjective's («النفسيون»), not
+    # «البنتاغون».
+    return any(w.startswith("ال") and len(w) >= 6 and fold(w) not in _SINGULAR_UN
+               and (fold(w).startswith("الم") and fold(w).endswith("ون") or fold(w).endswith("يون"))
+               for w in name.split()[:2])
+
+
+def singular_verb(norm: str) -> bool:
+    """A verb of one speaker: not «قالوا», «يقولون», nor a dual «قالا/قالتا» (folded)."""
+    verb = strip_conj(norm)
+    return not verb.endswith(("وا", "ون", "تا")) and not (verb.endswith("ا") and verb[:-1] in _PAST_ROOTS)
+
+
+_PAST_ROOTS = frozenset("قال اضاف اكد اوضح اعلن اشار شدد اعتبر".split())

@@ -46,7 +46,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     possessed_object,
     tokens,
 )
-from digests.speaker_spans import asked_unnamed, placed_title_end
+from digests.speaker_spans import asked_unnamed, placed_title_end, plural_noun
 from digests.subject_phrases import ISSUABLE, issued_by, placed_in
 from digests.speech import (
     ADDRESSEES,
@@ -464,8 +464,11 @@ class Speakers:
     def add(self, name: str, gender: str) -> None:
         self.seen.append((name, gender))
 
-    def last(self, gender: str | None = None) -> str:
-        for name, g in reversed(self.seen):
+    def last(self, gender: str | None = None, *, singular: bool = False) -> str:
+        """The last speaker of `gender`; `singular`: a singular verb's, so no plural noun
+        («وقال» after «ويتهم المنتقدون …» is not «المنتقدون», seed 24, 3506)."""
+        seen = [(n, g) for n, g in self.seen if not (singular and plural_noun(n))]
+        for name, g in reversed(seen):
             if gender is None or g == gender:
                 return name
-        return self.seen[-1][0] if self.seen else ""
+        return seen[-1][0] if seen else ""

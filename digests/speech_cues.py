@@ -46,7 +46,7 @@ from digests.participle_subjects import (
     statement_owner,
 )
 from digests.sentence_openers import _HUMAN_HEADS as HUMAN_HEADS, sentence_opener
-from digests.speaker_spans import writer_said
+from digests.speaker_spans import singular_verb, writer_said
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
     AMBIGUOUS,
@@ -430,7 +430,8 @@ def _resolved_speaker(speaker: str, head: Head, content_start: int | None,
     named = [c for c in cues if c.named and c.speaker]
     earlier = next((c.speaker for c in reversed(named) if not c.attribution),
                    named[-1].speaker if named else "")
-    speaker = earlier if head.kind == "part" and earlier else speakers.last(head.gender)
+    speaker = earlier if head.kind == "part" and earlier else speakers.last(
+        head.gender, singular=head.kind == "verb" and singular_verb(head.norm))
     if head.kind == "part" and earlier and content_start is not None and (
             not speakers.seen or speakers.seen[-1][0] != earlier):
         # «هاجم X … قائلا إن …»: the stance verb named X; what X said makes X the one a

@@ -114,3 +114,63 @@ def test_f25_another_official_still_borrows_the_head() -> None:
     """Guard: «وصرح مسؤول أميركي …، في حين قال آخر إنه …» is «مسؤول آخر» (QA13)."""
     assert _speaker_of("نجح جزئيا", "وصرح مسؤول أميركي أن الهجوم فشل، في حين قال آخر إنه نجح"
                        " جزئيا في تحقيق أهدافه المعلنة.") == "مسؤول آخر"
+
+
+def test_f25_name_after_comma_is_no_addressee() -> None:
+    """«… في بي بي سي، لورا كوينزبيرغ، إن» (corpus 5813): «لورا» after the comma opens the name;
+    it is not «ل» + an addressee."""
+    assert _speaker_of("لغة صارمة", 'وقالت محررة الشؤون السياسية في بي بي سي، لورا كوينزبيرغ،'
+                       ' إن الحكومة "نجحت في جعلهم يستخدمون لغة صارمة ضد الهجوم".') == (
+        "محررة الشؤون السياسية في بي بي سي، لورا كوينزبيرغ")
+
+
+def test_f25_name_before_in_keeps_its_cut() -> None:
+    """Guard: «المحلل فيودور لوكيانوف في صحيفة فيدوموستي» (corpus 6555): the name came first;
+    «في صحيفة …» is where he wrote, not his title's place."""
+    assert _speaker_of("حرب باردة", "وقال المحلل فيودور لوكيانوف في صحيفة فيدوموستي إن العلاقة"
+                       " بين روسيا والغرب تدخل مرحلة حرب باردة بشكل تام.") == "المحلل فيودور لوكيانوف"
+
+
+def test_f25_singular_verb_takes_no_plural_speaker() -> None:
+    """«ويتهم المنتقدون بوتن …. وقال إن …» (F24's left, seed 24 3506): a singular «وقال» does
+    not mean «المنتقدون»; the minister named before speaks."""
+    assert _speaker_of("تتحمل المسؤولية", "وقال الوزير إن الوضع صعب للغاية في المنطقة كلها."
+                       " ويتهم المنتقدون الحكومة بإخفاء الحقائق عن الشعب. وقال إن الحكومة"
+                       " تتحمل المسؤولية كاملة عن الكارثة.") == "الوزير"
+
+
+def test_f25_plural_verb_keeps_its_plural_speaker() -> None:
+    """Guard: «وأضافوا أن …» after «وقال المحتجون» is still them."""
+    assert _speaker_of("تتحمل المسؤولية", "وقال المحتجون إن الوضع صعب للغاية في المنطقة كلها."
+                       " وأضافوا أن الحكومة تتحمل المسؤولية كاملة عن الكارثة.") == "المحتجون"
+
+
+def test_f25_pronoun_before_the_verb_is_no_name() -> None:
+    """«فهو يشير إلى …. ويقول إنه …» (corpus 1123): «فهو» (he) is no speaker a later «ويقول»
+    could mean (before: «فهو» was credited)."""
+    found = _found("فهو يشير إلى الروائي البريطاني تشارلز ديكنز، الذي كشف عن علاقته الصعبة"
+                   " بالنوم في مقال كتبه. ويقول إنه كان لا بد من وضع هذا الكتاب الآن لأن العالم"
+                   ' يعاني من "أكبر تحد للصحة العامة يمكن أن نواجهه في هذا القرن".')
+    assert "فهو" not in [s for s, _ in found]
+
+
+def test_f25_a_name_in_al_is_no_plural() -> None:
+    """Guard (dev gold holdout2): «أليسون تيدستون» is a name, not a plural in «ال…ون»; her
+    «وأضافت "…"» stays hers."""
+    text = ('وقالت أليسون تيدستون، أخصائية التغذية في الهيئة، إن "كمية الملح برغيف الخبز أصبحت'
+            ' أقل مما كانت عليه بنسبة 40 في المئة". وأضافت "ومع ذلك، لا تزال بعض المنتجات تحتوي'
+            ' على كمية مرتفعة للغاية من الملح".')
+    assert _speaker_of("بعض المنتجات", text) == "أليسون تيدستون"
+
+
+def test_f25_a_name_in_un_is_no_plural() -> None:
+    """Guard (corpus 6801): «البنتاغون» is one speaker; a singular «وأشار» still means it."""
+    text = ('وقال البنتاغون إن المقطع يوثق آخر عملية من سلسلة عمليات ضد التنظيم في المنطقة. وأشار'
+            ' إلى أن "الهزيمة التكتيكية لمقاتلي التنظيم هي آخر عملية ناجحة من سلسلة عمليات".')
+    assert _speaker_of("الهزيمة", text) == "البنتاغون"
+
+
+def test_f25_correspondent_of_a_spelled_medium_keeps_the_name() -> None:
+    """«مراسل بي بي سي في بيروت، فلان، إن» (corpus 5705: «مراسل بي بي سي»)."""
+    assert _speaker_of("الاتفاق", "وقال مراسل بي بي سي في بيروت، مارتن بيشنس، إن الاتفاق قد"
+                       " يضغط على الجماعات المسلحة الأخرى.") == "مراسل بي بي سي في بيروت، مارتن بيشنس"
