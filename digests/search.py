@@ -203,7 +203,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             "اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب». /"
             " Type a topic word, e.g. «الغوطة»."))
     k = max(CANDIDATES, offset + limit)
-    query, plan = _ala_read(db, query, plan, k, now)
+    query, plan = _ala_read(db, query, plan, now)
     mode, expr, cands, total, note = _first_found(db, plan, k, now)
     dropped: tuple[str, ...] = ()
     if not cands and len(plan.content) > 1:
@@ -432,20 +432,21 @@ def _first_found(db: sqlite_utils.Database, plan: QueryPlan, k: int, now: dateti
 
 
 NAME_SHARE = 3  # «X على» is the name «X علي» when the archive writes the name 3x the preposition
+ALA_SAMPLE = 30  # … over this many of the phrase's newest articles (each one's text is read)
 
 
-def _ala_read(db: sqlite_utils.Database, query: str, plan: QueryPlan, k: int, now: datetime
+def _ala_read(db: sqlite_utils.Database, query: str, plan: QueryPlan, now: datetime
               ) -> tuple[str, QueryPlan]:
     """A last «على» read by the archive (QA28 T1): the name «علي» when the phrase with it is
-    written as the name NAME_SHARE times as often as with the preposition (over the k newest
-    articles of the phrase) — or, after a title or given name (digests.query._names), at all;
-    else the preposition, whose object the reader left out («الحرب على» → «الحرب»)."""
+    written as the name NAME_SHARE times as often as with the preposition (over the newest
+    ALA_SAMPLE articles of the phrase) — or, after a title or given name (digests.query._names),
+    at all; else the preposition, whose object the reader left out («الحرب على» → «الحرب»)."""
     readings = ala_readings(query)
     if readings is None:
         return query, plan
     as_name, as_prep, named = readings
     name_plan = plan_query(as_name)
-    cands = _candidates(db, name_plan.phrase, k, now)[0] if name_plan.phrase else []
+    cands = _candidates(db, name_plan.phrase, ALA_SAMPLE, now)[0] if name_plan.phrase else []
     written = len(_name_written(db, cands, name_plan)) if cands else 0
     prep = len(cands) - written
     if written and (named or (written >= 2 and written >= NAME_SHARE * prep)):
