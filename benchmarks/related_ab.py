@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,7 +31,7 @@ import store_speed as ss  # noqa: E402
 
 import digests.related as related  # noqa: E402
 from digests import related_cache  # noqa: E402
-from digests.digest import archive_for  # noqa: E402
+from digests.digest import archive_for, store_digest  # noqa: E402
 from digests.processing import StoreContext  # noqa: E402
 from digests.search_index import index_article  # noqa: E402
 from digests.settings import Settings  # noqa: E402
@@ -46,7 +47,29 @@ def fresh(article_id: int, title_keys: str, body_keys: str) -> related_cache.Ana
     return related_cache.Analysis(tuple(keys), body, signature(keys, body))
 
 
-def run(path: Path, corpus: Path, copies: int, warm: int, count: int) -> dict[str, list[float]]:
+def start_code() -> tuple[Any, Any, Any]:
+    """The start code's candidate analysis, URL keys and sibling refresh (digests.digest)."""
+    import digests.digest as digest
+
+    def per_sibling(db: Any, siblings: Any) -> None:
+        for sibling in siblings:
+            digest._refresh_sibling(db, sibling)
+
+    return fresh, digest._key.__wrapped__, per_sibling
+
+
+def use(code: tuple[Any, Any, Any]) -> None:
+    import digests.digest as digest
+
+    setattr(related, "candidate", code[0])
+    setattr(digest, "_key", code[1])
+    setattr(digest, "_refresh_siblings", code[2])
+
+
+def run(path: Path, corpus: Path, copies: int, warm: int, count: int,
+        step: bool = False) -> dict[str, list[float]]:
+    """`step`: time the whole store_digest (each code in a savepoint, the first rolled back)
+    with all three changes switched, instead of the archive search alone."""
     docs = ss.load(corpus)
     n = len(docs)
     db = Database(path)
@@ -56,7 +79,11 @@ def run(path: Path, corpus: Path, copies: int, warm: int, count: int) -> dict[st
     print(f"archive {archive} articles; news stream of {warm} untimed + {count} timed")
     sid = {r[1]: r[0] for r in db.conn.execute("select id, name from sources").fetchall()}
     shift = ss.PERIOD * copies
+    import digests.digest as digest
+
     cached = related.candidate
+    new = (cached, digest._key, digest._refresh_siblings)
+    start = start_code()
     related_cache.clear()
     times: dict[str, list[float]] = {"start": [], "new": []}
     db.conn.execute("BEGIN IMMEDIATE")
@@ -69,15 +96,30 @@ def run(path: Path, corpus: Path, copies: int, warm: int, count: int) -> dict[st
             assign_story(db.db, ss.stored(db.db, article_id), ctx)
             article = ss.stored(db.db, article_id)
             found = {}
-            for name in (("start", "new") if i % 2 else ("new", "start")):
-                setattr(related, "candidate", fresh if name == "start" else cached)
-                c0 = time.thread_time()
-                found[name] = [a.id for a in archive_for(db.db, article)]
+            for k, name in enumerate(("start", "new") if i % 2 else ("new", "start")):
+                if not step:
+                    setattr(related, "candidate", fresh if name == "start" else cached)
+                    c0 = time.thread_time()
+                    found[name] = [a.id for a in archive_for(db.db, article)]
+                    spent = time.thread_time() - c0
+                else:
+                    use(start if name == "start" else new)
+                    db.conn.execute("SAVEPOINT ab")
+                    c0 = time.thread_time()
+                    store_digest(db.db, article, ctx)
+                    spent = time.thread_time() - c0
+                    found[name] = db.conn.execute(
+                        "select group_concat(id || digest_related_json) from articles"
+                        " where story_id is ? or id = ?", [article.story_id, article_id]
+                    ).fetchone()
+                    if k == 0:
+                        db.conn.execute("ROLLBACK TO ab")
+                    db.conn.execute("RELEASE ab")
                 if i >= warm:
-                    times[name].append(time.thread_time() - c0)
+                    times[name].append(spent)
             assert found["start"] == found["new"], (i, found)
     finally:
-        setattr(related, "candidate", cached)
+        use(new)
         db.conn.execute("ROLLBACK")
         db.close()
     return times
@@ -90,13 +132,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=5)
     parser.add_argument("--warm", type=int, default=1200)
     parser.add_argument("--count", type=int, default=400)
+    parser.add_argument("--step", action="store_true",
+                        help="time the whole store_digest (archive search, story links, write)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "ab.db"
         shutil.copy(args.db, path)
-        times = run(path, args.corpus, args.copies, args.warm, args.count)
+        times = run(path, args.corpus, args.copies, args.warm, args.count, args.step)
     for name, got in times.items():
-        print(f"{name:>5} code: archive_for CPU median {statistics.median(got) * 1000:.2f} ms,"
+        what = "store_digest" if args.step else "archive_for"
+        print(f"{name:>5} code: {what} CPU median {statistics.median(got) * 1000:.2f} ms,"
               f" p95 {ss.pct(got, .95) * 1000:.2f} ms (n={len(got)})")
     print(f"candidate cache: {related_cache.stats()}; same links article by article")
     return 0

@@ -93,3 +93,20 @@ def test_related_ab_runs_and_asks_both_codes(tmp_path: Path,
     assert "start code: archive_for CPU median" in out and "(n=4)" in out
     assert "  new code: archive_for CPU median" in out
     assert related.candidate is before
+
+
+def test_related_ab_times_the_whole_step_and_restores_the_code(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import digests.digest as digest
+    import digests.related as related
+
+    before = (related.candidate, digest._key, digest._refresh_siblings)
+    tiny = corpus(tmp_path)
+    assert load("store_speed").main(["--corpus", str(tiny), "--sizes", "6", "--no-sample",
+                                     "--keep", str(tmp_path / "a")]) == 0
+    assert load("related_ab").main(["--db", str(tmp_path / "a" / "corpus.db"), "--corpus",
+                                    str(tiny), "--copies", "2", "--warm", "1", "--count", "5",
+                                    "--step"]) == 0
+    out = capsys.readouterr().out
+    assert "start code: store_digest CPU median" in out and "(n=5)" in out
+    assert (related.candidate, digest._key, digest._refresh_siblings) == before
