@@ -38,6 +38,8 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from bot import api_noise
 from bot.handlers import commands_for, register_handlers, set_commands
 from bot.jobs import FIRST_POLL_SECONDS, poll_job, purge_job, schedule_jobs, scheduled_poll
+from bot.limiter import RateLimiter
+from bot.reply_limiter import ReplyLimiter
 from bot.runtime import RUNTIME_KEY, Runtime, utc_now
 from bot.startup import (
     BOOTSTRAP_RETRIES,
@@ -102,6 +104,8 @@ def build_application(settings: Settings, db: Database, *,
         raise ConfigError("TELEGRAM_BOT_TOKEN is empty: set it (from @BotFather) or run the "
                           "offline demo with `python run.py demo`")
     base_url, file_url = api_urls(settings)
+    # one limiter for the sender and the bot's answers to readers (QA27 D1: bot.reply_limiter)
+    limiter = RateLimiter(settings.send_rate_per_second)
     app = (ApplicationBuilder()
            .token(settings.telegram_bot_token)
            .base_url(base_url)
@@ -111,10 +115,12 @@ def build_application(settings: Settings, db: Database, *,
            .post_init(_post_init)
            .post_stop(_post_stop)
            .post_shutdown(_post_shutdown)
+           .rate_limiter(ReplyLimiter(limiter))
            .build())
     app.bot_data[RUNTIME_KEY] = Runtime(settings=settings, db=db, clock=clock)
     app.bot_data[OPTIONS_KEY] = {"start_sender": start_sender,
-                                 "sender_options": dict(sender_options or {})}
+                                 "sender_options": {"limiter": limiter,
+                                                    **(sender_options or {})}}
     register_handlers(app)
     app.add_error_handler(on_error)
     schedule_jobs(app, settings, poll_sources=poll_sources)

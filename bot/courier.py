@@ -53,6 +53,7 @@ from bot.bundle_buttons import button_ids, more_button, story_rows
 from bot.bundles import Bundle, Render, Renderings, TopicsOf
 from bot.limiter import RateLimiter
 from bot.owed import Locked, OwedWrites
+from bot.reply_limiter import SENDER_CALL
 from bot.send_failures import (
     DEACTIVATING,
     GONE_CHAT,
@@ -148,6 +149,7 @@ class Courier:
     async def deliver(self, bundle: Bundle) -> None:
         """Send the bundle and record its outcome; never raises for a Telegram error."""
         moved: list[int] = []
+        SENDER_CALL.set(True)  # this task's calls pass the bot's reply limiter (its own slots)
         try:
             await self._send(bundle, moved)
         finally:

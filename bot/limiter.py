@@ -2,7 +2,9 @@
 
 `RateLimiter` paces every message the sender (bot.sender) sends: a smooth overall schedule at
 `RATE_MARGIN` of the configured rate (no burst), at most one message per `CHAT_INTERVAL` per chat,
-at most `GROUP_LIMIT` per `GROUP_WINDOW` per group or channel, and a global pause after a 429.
+at most `GROUP_LIMIT` per `GROUP_WINDOW` per group or channel; after a 429 the refused chat
+waits, and every send when two chats are refused at once (`too_many`). The bot's answers to
+readers take their slots from the same limiter (bot.reply_limiter).
 Times are `time.monotonic()` seconds. Tests shorten the windows by patching this module's constants,
 and read the limiter's decisions through `RateLimiter.observe` rather than the clock of a busy host.
 """
@@ -57,6 +59,7 @@ class RateLimiter:
         self._chat_before: dict[int, float] = {}
         self._group: dict[int, collections.deque[float]] = {}
         self._refused_at: dict[int, float] = {}  # chat → monotonic time of its last 429
+        self._held: dict[int, float] = {}  # chat → end of its own 429 wait (monotonic)
         self.observe: Callable[[int, float], None] | None = None
 
     def pause(self, seconds: float) -> None:
@@ -73,27 +76,39 @@ class RateLimiter:
                             if now - t < SHARED_429_WINDOW}
         shared = any(c != chat_id for c in self._refused_at)
         self._refused_at[chat_id] = now
-        self.hold(chat_id, seconds)
-        if shared:
+        if shared:  # the refused message then goes first after the pause (its ticket)
             self.pause(seconds)
+        else:
+            self.hold(chat_id, seconds)
         return shared
 
     def hold(self, chat_id: int, seconds: float) -> None:
         """No message to `chat_id` for `seconds` (its own 429)."""
-        self._chat_before.pop(chat_id, None)
-        self._chat_next[chat_id] = max(self._chat_next.get(chat_id, 0.0),
-                                       time.monotonic() + seconds)
+        self._held[chat_id] = max(self._held.get(chat_id, 0.0), time.monotonic() + seconds)
 
-    def chat_wait(self, chat_id: int) -> float:
-        """Seconds before a message to `chat_id` may go by its own limits (0.0: now)."""
-        return max(0.0, self._chat_next.get(chat_id, 0.0) - time.monotonic())
+    async def wait_chat(self, chat_id: int) -> None:
+        """Wait out the chat's own 429 (`hold`), if any."""
+        while (wait := self._held.get(chat_id, 0.0) - time.monotonic()) > 0:
+            await asyncio.sleep(wait)
+
+    def note(self, chat_id: int, is_group: bool) -> None:
+        """A message sent outside the gate (a reader's answer during a pause: bot.reply_limiter)
+        still counts: the schedule's next slot moves on, and the chat's and group's limits."""
+        now = time.monotonic()
+        self._next = max(self._next, now) + self.interval
+        self._chat_before[chat_id] = self._chat_next.get(chat_id, 0.0)
+        self._chat_next[chat_id] = now + CHAT_INTERVAL
+        if is_group:
+            self._group.setdefault(chat_id, collections.deque()).append(now)
 
     def paused_for(self) -> float:
         """Seconds every send is still held after Telegram's 429 (0.0 when not paused)."""
         return max(0.0, self._paused_until - time.monotonic())
 
-    def _chat_ready(self, chat_id: int, is_group: bool, now: float) -> float:
-        ready = self._chat_next.get(chat_id, 0.0)
+    def _chat_ready(self, chat_id: int, is_group: bool, now: float, spacing: bool = True
+                    ) -> float:
+        ready = max(self._chat_next.get(chat_id, 0.0) if spacing else 0.0,
+                    self._held.get(chat_id, 0.0))
         window = self._group.get(chat_id) if is_group else None
         if window is not None:
             while window and window[0] <= now - GROUP_WINDOW:
@@ -102,12 +117,15 @@ class RateLimiter:
                 ready = max(ready, window[0] + GROUP_WINDOW)
         return ready
 
-    async def acquire(self, chat_id: int, is_group: bool, ticket: int | None = None) -> int:
+    async def acquire(self, chat_id: int, is_group: bool, ticket: int | None = None, *,
+                      spacing: bool = True) -> int:
         """Wait until a message to `chat_id` may go, and take the slot. Returns the ticket; pass
-        it again to retry the same message ahead of later ones."""
+        it again to retry the same message ahead of later ones. `spacing=False` (a reader's
+        answer in a private chat, bot.reply_limiter) skips the one-second spacing Telegram lets
+        a short burst exceed, not the chat's 429 wait nor the overall schedule."""
         # The chat's own limits first, outside the gate: a chat waiting for its second does not
         # hold up the others. (One bundle per chat is in flight, so nobody else moves them.)
-        while (wait := self._chat_ready(chat_id, is_group, time.monotonic())
+        while (wait := self._chat_ready(chat_id, is_group, time.monotonic(), spacing)
                - time.monotonic()) > 0:
             await asyncio.sleep(wait)
         if ticket is None:
@@ -185,6 +203,7 @@ class RateLimiter:
             self._chat_before.pop(chat_id, None)
         for chat_id in [c for c, w in self._group.items() if not w or w[-1] < now - GROUP_WINDOW]:
             del self._group[chat_id]
+        self._held = {c: t for c, t in self._held.items() if t > now}
 
 
 async def wait_event(event: asyncio.Event, seconds: float) -> None:

@@ -87,6 +87,8 @@ INSTANT_GAP = timedelta(minutes=5)
 # `drain` (the CLI, tests) send what is due.
 INSTANT_SETTLE = 3.0
 SETTLE_MAX = 30.0
+# The wall clock and the monotonic clock parting by more than this is a clock jump (QA27 D3)
+CLOCK_JUMP = timedelta(minutes=1)
 # Kinds (besides 'instant') a chat's quiet hours hold at send time; a push ('push:') is not held.
 HELD_KINDS = ("update:", "daily:")
 
@@ -116,10 +118,12 @@ class Sender:
                  clock: Callable[[], datetime] = utc_now, poll_seconds: float = 1.0,
                  retry_delay: float = 5.0, topics_of: TopicsOf | None = None,
                  instant_gap: timedelta = INSTANT_GAP,
-                 instant_settle: float = INSTANT_SETTLE) -> None:
+                 instant_settle: float = INSTANT_SETTLE,
+                 limiter: RateLimiter | None = None) -> None:
         """Args:
             db: the database (or its path: the sender opens its own connection).
-            bot: an initialized PTB Bot/ExtBot WITHOUT a rate limiter.
+            bot: an initialized PTB Bot/ExtBot without a rate limiter, or with the
+                Application's bot.reply_limiter.ReplyLimiter (it lets the sender's calls through).
             render: the bundle's digests and facts → messages (bot.courier.Render); default
                 `bot.render.render_bundle`.
             max_in_flight: bundles being sent at once; also the bound on duplicates after a crash.
@@ -130,6 +134,8 @@ class Sender:
             instant_gap: the least time between two instant bundles to one chat (INSTANT_GAP).
             instant_settle: seconds a first alert waits for its chat's rows to stop growing
                 (INSTANT_SETTLE; 0: sent as soon as due).
+            limiter: the rate limiter, shared with the bot's answers to readers
+                (bot.reply_limiter); by default one of its own at `send_rate_per_second`.
         """
         self.db = db if isinstance(db, Database) else Database(db)
         self._own_db = not isinstance(db, Database)
@@ -145,7 +151,8 @@ class Sender:
         # chat → (first seen, last grown, rows) of a first alert settling (monotonic seconds)
         self._settling: dict[int, tuple[float, float, int]] = {}
         self._live = False  # `run` waits for a fetch's rows to settle; run_once does not
-        self.limiter = RateLimiter(settings.send_rate_per_second)
+        self._clock_seen: tuple[datetime, float] | None = None  # (wall, wall − monotonic)
+        self.limiter = limiter or RateLimiter(settings.send_rate_per_second)
         self.stats = SenderStats()
         self._wake = asyncio.Event()
         self._busy: set[int] = set()
@@ -276,7 +283,30 @@ class Sender:
         horizon = self.clock() + timedelta(seconds=max(0.0, deadline - time.monotonic()))
         return bool(outbox_states.due_rows(self.db, horizon, limit=1))
 
+    def _clock_jumped(self) -> None:
+        """Compare the wall clock with the monotonic one (QA27 D3): when they part by more than
+        CLOCK_JUMP (NTP stepping a wrong clock, a host set to local time corrected), log one
+        WARNING with the jump and re-plan the alerts held for later (outbox_states.replan_held):
+        their times were computed under the wrong clock. A pinned clock (tests) is not watched."""
+        wall = self.clock()
+        mono = time.monotonic()
+        offset = wall.timestamp() - mono
+        before, self._clock_seen = self._clock_seen, (wall, offset)
+        if before is None or wall == before[0]:
+            return
+        jump = offset - before[1]
+        if abs(jump) < CLOCK_JUMP.total_seconds():
+            return
+        try:
+            count = self.courier.writes.attempt("clock jump", outbox_states.replan_held, wall)
+        except Locked:
+            self._clock_seen = before  # seen again at the next pass
+            return
+        log.warning("clock jump: the wall clock moved %+.0f s against the monotonic clock "
+                    "now=%s; held alerts re-planned rows=%d", jump, wall.isoformat(), count)
+
     def _plan(self) -> list[Bundle]:
+        self._clock_jumped()
         rows = outbox_states.due_rows(self.db, self.clock(), limit=1000, exclude_chats=self._busy,
                                       per_chat=MAX_DUE)
         per_chat: dict[int, list[outbox_states.DueRow]] = {}
@@ -302,6 +332,8 @@ class Sender:
                     continue
             if self.instant_gap and bundle_kind(r.kind for r in rs) == "instant":
                 last = outbox_states.last_instant(self.db, chat_id)
+                if last is not None and last > now:  # written under a clock since set back
+                    last = now  # (QA27 D3: it held the chat's next alert for an hour)
                 if last is not None and now - last < self.instant_gap:
                     with contextlib.suppress(Locked):  # still due: postponed at a later pass
                         self.courier.writes.attempt("postpone", outbox_states.postpone,

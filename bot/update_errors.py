@@ -3,8 +3,9 @@
 `on_error` (registered by bot.app.build_application) sorts a failure:
 - a reply refused because the user blocked the bot (or removed it from the group) deactivates
   the chat, as the sender does (bot.send_failures.DEACTIVATING);
-- a reply refused with 429 is handled again once after the wait (no apology: one more message
-  into the flood);
+- a reply refused with 429 is sent again by the bot's rate limiter (bot.reply_limiter); one it
+  gave up on is one WARNING (no apology: one more message into the flood), and the update is not
+  handled again (the command ran);
 - a button pressed too long ago to answer is one INFO line;
 - the polling loop's own network failure is one WARNING a minute (bot.api_noise.PollingTrouble);
 - a database another program holds, or a full disk, is one WARNING a minute and a bilingual
@@ -15,19 +16,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import sqlite3
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot import api_noise, threads
 from bot.admin import retry_seconds
 from bot.i18n import bilingual, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, ui
+from bot.reply_limiter import REPLY_MAX_WAIT
 from bot.send_failures import DEACTIVATING
 from digests import outbox_states, subscriptions
 from digests.storage import FAULT_TEXT, FAULTS, fault_of
@@ -40,31 +41,22 @@ log = logging.getLogger("bot.app")
 BUSY_REPLY = FAULT_TEXT["locked"]
 UNSAVED_REPLY = bilingual("unsaved")
 
-# A reader's answer refused with 429 is handled again once after the wait (no apology: that would
-# be one more message into the flood); longer waits are dropped, the reader can ask again.
-REPLY_RETRY_MAX_WAIT = 60.0
-_RETRIED_KEY = "retried_updates"
+# A reader's answer refused with 429 is sent again by the bot's rate limiter
+# (bot.reply_limiter): a RetryAfter reaching the error handler is one it gave up on. The update is
+# not handled again (QA27 D2: a handled-again /unsubscribe answered «لست تتابع»).
+REPLY_RETRY_MAX_WAIT = REPLY_MAX_WAIT
 _TROUBLE_KEY = "polling_trouble"
 
 # answerCallbackQuery for a press older than ~15 s (QA14 F9)
 STALE_PRESS = ("query is too old", "query id is invalid")
 
 
-async def _handle_again(app: Application, update: Update, wait: float) -> None:
-    """The update whose answer Telegram refused with 429, handled once more after the wait (QA9
-    N3: a reader's /search or /digest got no answer at all). Handlers answer from the database: a
-    search or digest is answered again; a follow already made answers that it is followed."""
-    await asyncio.sleep(wait)
-    await app.process_update(update)  # a second refusal reaches on_error while the id is held
-    app.bot_data.get(_RETRIED_KEY, set()).discard(update.update_id)
-
-
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure and tell the user politely (the token never appears: see digests.logs).
 
     A reply refused because the user blocked the bot (or removed it from the group)
-    deactivates the chat instead, as the sender does; one refused with 429 is handled again
-    once after the wait.
+    deactivates the chat instead, as the sender does; one refused with 429 that the bot's rate
+    limiter gave up on is one WARNING, not handled again.
     """
     error = context.error
     rt: Runtime = context.application.bot_data[RUNTIME_KEY]
@@ -75,16 +67,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         outbox_states.deactivate_chat(rt.db, chat.id, str(error), rt.now())
         return
     if isinstance(error, RetryAfter):  # flooding this chat: an apology would be one more
-        wait = retry_seconds(error)
-        retried: set[int] = context.application.bot_data.setdefault(_RETRIED_KEY, set())
-        again = (isinstance(update, Update) and update.update_id not in retried
-                 and wait <= REPLY_RETRY_MAX_WAIT)
-        log.warning("reply rate-limited chat=%s wait=%.1f again=%s", chat.id if chat else None,
-                    wait, again)
-        if again:
-            assert isinstance(update, Update)
-            retried.add(update.update_id)
-            context.application.create_task(_handle_again(context.application, update, wait))
+        # bot.reply_limiter sent it again and gave up (or the wait was too long): the command
+        # ran once and is not run again (QA27 D2)
+        log.warning("reply rate-limited, not sent chat=%s wait=%.1f",
+                    chat.id if chat else None, retry_seconds(error))
         return
     if isinstance(error, BadRequest) and any(p in str(error).lower() for p in STALE_PRESS):
         # a button pressed long ago (while the bot was down): Telegram no longer takes its

@@ -108,6 +108,18 @@ def last_instant(db: Database, chat_id: int) -> datetime | None:
     return datetime.fromisoformat(row[0]) if row and row[0] else None
 
 
+def replan_held(db: Database, now: datetime) -> int:
+    """After the wall clock jumped (QA27 D3): pending alerts and updates held for a later time
+    are due again, so the sender asks anew whether the chat's quiet hours or the gap between
+    alerts hold them, by the corrected clock (a time written under a wrong clock could hold them
+    for hours). Daily digests keep their hour; pushes are never held. Returns how many."""
+    with db.transaction() as tx:
+        cur = tx.execute("update outbox set not_before = null where status = 'pending'"
+                         " and not_before > ? and (kind = 'instant' or kind like 'update:%')",
+                         [iso(now)])
+    return cur.rowcount
+
+
 def postpone(db: Database, ids: Sequence[int], when: datetime) -> None:
     """Pending rows wait until `when` (the sender spacing a chat's instant alerts)."""
     if not ids:

@@ -12,7 +12,7 @@ from botkit import ADMIN, READER, running_bot, sample_db
 from telegram_html import check_message
 from test_welcome import displayed
 
-from bot import admin, sources_admin
+from bot import admin, reply_limiter, sources_admin
 from bot.telegram_html import is_valid_html
 from digests import sources, subscriptions
 from digests.errors import Reason
@@ -785,6 +785,7 @@ async def test_an_acknowledgement_refused_for_good_heads_the_final_report(
     """When every attempt at the «📤 …» answer gets 429, the final report says what it would
     have said, then the outcome (✅: every follower got it), in the admin's language."""
     monkeypatch.setattr(admin, "TELL_ATTEMPTS", 2)
+    monkeypatch.setattr(reply_limiter, "REPLY_TRIES", 1)  # each attempt is one request
     async with running_bot(sample_db(tmp_path)) as h:
         await h.say(READER, "/subscribe الغوطة")
         h.emu.inject_429(2, retry_after=1, chat_id=ADMIN)

@@ -13,6 +13,7 @@ from botkit import ADMIN, READER, TOKEN, running_bot, sample_db
 
 from bot import answers, welcome
 from bot.app import api_urls, build_application
+from bot.reply_limiter import REPLY_TRIES
 from bot.i18n import ADMIN_COMMANDS, READER_COMMANDS
 from digests import subscriptions
 from digests.errors import ConfigError
@@ -198,8 +199,9 @@ async def test_user_who_blocked_the_bot_is_deactivated_when_a_reply_fails(
 
 
 async def test_rate_limited_reply_is_answered_once_after_the_wait(tmp_path: Path) -> None:
-    """QA9 N3: a reader's answer refused with 429 was dropped. Now the update is handled again
-    once after the wait: one answer, no apology sent into the flood; refused twice, dropped."""
+    """QA9 N3: a reader's answer refused with 429 was dropped. Now the answer is sent again after
+    the wait (bot.reply_limiter; the command is not run twice: QA27 D2): one answer, no apology
+    sent into the flood; refused at every try, dropped."""
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.inject_429(1, retry_after=1, chat_id=READER)
         h.emu.send_user_message(READER, "/help")
@@ -207,11 +209,12 @@ async def test_rate_limited_reply_is_answered_once_after_the_wait(tmp_path: Path
         await h.settle()
         [m] = h.emu.messages(READER)
         assert "/subscribe" in m.plain_text
-        h.emu.inject_429(2, retry_after=1, chat_id=READER)
+        # refused at every try (bot.reply_limiter.REPLY_TRIES): dropped, no apology
+        h.emu.inject_429(REPLY_TRIES, retry_after=1, chat_id=READER)
         h.emu.send_user_message(READER, "/topics")
-        await asyncio.sleep(2.5)
+        await asyncio.sleep(REPLY_TRIES + 0.5)
         await h.settle()
-        assert len(h.emu.messages(READER)) == 1  # refused again: no third try, no apology
+        assert len(h.emu.messages(READER)) == 1
         [m] = await h.say(READER, "/help")
         assert "/subscribe" in m.plain_text
 

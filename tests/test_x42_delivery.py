@@ -4,6 +4,7 @@ rendering refusal is retried as plain text (D6). Real SQLite, real PTB against t
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from telegram import Bot
@@ -110,3 +111,105 @@ async def test_one_chats_429_holds_that_chat_only(database: Database, emu: Emula
     mine = [m for m in log if m.chat_id == 1]
     assert len(mine) == 1 and mine[0].at >= refusal.at + 3.0 - 0.1
     assert {str(r["status"]) for r in rows(database)} == {"sent"}
+
+
+async def test_an_unfollow_whose_answer_met_429_answers_once_and_truly(tmp_path: object) -> None:
+    """QA27 D2: an /unsubscribe whose answer was refused with 429 was handled again and then
+    answered «لست تتابع» (the subscription was gone); and the topic's queued alert still came.
+    Now the answer is sent again (the command runs once) and the alert is not sent."""
+    from pathlib import Path
+
+    from botkit import READER, running_bot, sample_db
+
+    assert isinstance(tmp_path, Path)
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/subscribe مصر")
+        src = add_source(h.db, "x42")
+        art = add_article(h.db, src, "مصر تدخل امتحان الانتخابات", story_id=4242)
+        queue(h.db, READER, art, not_before=iso(NOW + timedelta(days=3650)))  # held
+        h.emu.inject_429(1, retry_after=1, chat_id=READER)
+        before = len(h.emu.messages(READER))
+        h.emu.send_user_message(READER, "/unsubscribe مصر")
+        await h.emu.await_messages(READER, before + 1, timeout=15)
+        await asyncio.sleep(1.5)
+        await h.settle()
+        answers = [m.plain_text for m in h.emu.messages(READER)[before:]]
+        assert len(answers) == 1 and "لست" not in answers[0] and "مصر" in answers[0], answers
+        [row] = rows(h.db, "chat_id = ? and article_id = ?", [READER, art.id])
+        assert row["status"] == "skipped"
+
+
+# ------------------------------------------------------------------------------------- D3
+
+
+async def test_a_sent_at_from_before_the_clock_went_back_holds_5_min_not_an_hour(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """QA27 D3 (back 1 h): the last alert's `sent_at`, written an hour «ahead», held the chat's
+    next alert 1 h 05 min. A `sent_at` in the future counts as now."""
+    src = add_source(database, "src")
+    old, new = (add_article(database, src, f"خبر {i}", story_id=50 + i) for i in range(2))
+    add_chat(database, 1)
+    sent = queue(database, 1, old)
+    database.db.execute("update outbox set status = 'sent', sent_at = ? where id = ?",
+                        [iso(NOW + timedelta(hours=1)), sent])
+    row = queue(database, 1, new)
+    sender = make_sender(database, bot, clock=lambda: NOW, instant_gap=timedelta(minutes=5))
+    assert await sender.run_once() == 0  # type: ignore[attr-defined]
+    [got] = rows(database, "id = ?", [row])
+    assert got["status"] == "pending"
+    assert str(got["not_before"]) <= str(iso(NOW + timedelta(minutes=5)))
+
+
+async def test_a_forward_glitch_does_not_hold_alerts_till_morning(
+        database: Database, emu: Emulator, bot: Bot, caplog: object) -> None:
+    """QA27 D3 (ahead 2 h for 20 s): rows taken during the glitch were postponed to the end of
+    the quiet hours (10 h) and stayed so. The jump is logged once and they are re-planned."""
+    import logging
+
+    import pytest
+
+    from digests.delivery_times import quiet_until
+
+    assert isinstance(caplog, pytest.LogCaptureFixture)
+    caplog.set_level(logging.WARNING, logger="bot.sender")
+    src = add_source(database, "src")
+    art = add_article(database, src, "خبر عاجل", story_id=60)
+    add_chat(database, 1)
+    glitch = NOW + timedelta(hours=2)
+    for start in range(24):  # quiet hours holding the glitch's time, not the true one
+        database.db.execute("update chats set quiet_start = ?, quiet_end = ? where id = 1",
+                            [start, (start + 1) % 24])
+        if quiet_until(database.db, 1, glitch) and not quiet_until(database.db, 1, NOW):
+            break
+    else:
+        raise AssertionError("no quiet hour found")
+    row = queue(database, 1, art)
+    clock = [glitch]
+    sender = make_sender(database, bot, clock=lambda: clock[0])
+    assert await sender.run_once() == 0  # type: ignore[attr-defined]
+    [held] = rows(database, "id = ?", [row])
+    assert str(held["not_before"]) > str(iso(glitch))  # held by the wrong clock
+    clock[0] = NOW  # corrected
+    assert await sender.run_once() == 1  # type: ignore[attr-defined]
+    assert len(emu.messages(1)) == 1
+    jumps = [r for r in caplog.records if "clock jump" in r.getMessage()]
+    assert len(jumps) == 1 and "-7200" in jumps[0].getMessage()
+
+
+async def test_answers_to_readers_take_the_senders_slots(tmp_path: object) -> None:
+    """QA27 D1: the bot's answers went outside the sender's limiter (45 readers talking during
+    a broadcast pushed it over 30/s). Now each answer takes a slot of the same schedule."""
+    from pathlib import Path
+
+    from bot.runtime import RUNTIME_KEY
+    from botkit import READER, running_bot, sample_db
+
+    assert isinstance(tmp_path, Path)
+    async with running_bot(sample_db(tmp_path)) as h:
+        rt = h.app.bot_data[RUNTIME_KEY]
+        await h.until(lambda: rt.sender is not None)
+        slots: list[int] = []
+        rt.sender.limiter.observe = lambda chat_id, at: slots.append(chat_id)
+        await h.say(READER, "/help")
+        await h.say(READER + 1, "/help")
+        assert slots == [READER, READER + 1]

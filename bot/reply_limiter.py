@@ -1,0 +1,102 @@
+"""The bot's own answers to readers share the sender's rate limiter (QA27 D1, D2).
+
+Before, a reader's answer (/unsubscribe, /lang, a search …) went outside the sender's limiter:
+45 readers talking during a broadcast pushed the bot over 30/s, and each refusal paused every
+send; the refused answers were handled again all at once a second later (refused again, lost),
+and a handled-again /unsubscribe answered «لست تتابع» because it ran twice.
+
+`ReplyLimiter` is the Application bot's PTB rate limiter (`ApplicationBuilder.rate_limiter`):
+- every message the bot sends to a chat takes a slot of the sender's overall schedule
+  (bot.limiter.RateLimiter), and in a group the group's window; a private chat's answer skips
+  the one-second spacing (a short burst Telegram allows) but not a 429 wait of that chat; while
+  the sender pauses every send (two chats refused at once: its guess that the bot is over) an
+  answer does not queue behind the broadcast: it goes, counted (`RateLimiter.note`);
+- a request refused with 429 is sent again after the wait (the same request: the command is
+  not run again), at most REPLY_TRIES times and for waits up to REPLY_MAX_WAIT; the wait holds
+  that chat, or everything when another chat was refused too (`RateLimiter.too_many`);
+- the sender's own calls (bot.courier sets SENDER_CALL in its task) pass straight through:
+  it takes its slots and handles its 429s itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from contextvars import ContextVar
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+from bot.limiter import RateLimiter
+from bot.send_failures import retry_after_seconds
+
+log = logging.getLogger(__name__)
+
+# True inside the sender's delivery tasks (bot.courier.Courier.deliver)
+SENDER_CALL: ContextVar[bool] = ContextVar("nashra_sender_call", default=False)
+
+# Methods that put a message in a chat: they count in Telegram's per-chat and overall limits.
+COUNTED = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup",
+                     "copyMessage", "forwardMessage"})
+REPLY_TRIES = 4  # a request refused with 429 is sent at most this many times
+REPLY_MAX_WAIT = 60.0  # longer waits are not waited for: the request fails (the reader may ask again)
+
+Result = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+class ReplyLimiter(BaseRateLimiter[None]):
+    """PTB rate limiter over the sender's RateLimiter (see the module docstring)."""
+
+    def __init__(self, limiter: RateLimiter) -> None:
+        self.limiter = limiter
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def process_request(self, callback: Callable[..., Coroutine[Any, Any, Result]],
+                              args: Any, kwargs: dict[str, Any], endpoint: str,
+                              data: dict[str, Any], rate_limit_args: None) -> Result:
+        if SENDER_CALL.get():
+            return await callback(*args, **kwargs)
+        chat = data.get("chat_id")
+        chat_id = chat if isinstance(chat, int) else None
+        counted = endpoint in COUNTED and chat_id is not None
+        ticket: int | None = None
+        tries = 0
+        while True:
+            tries += 1
+            if counted and self.limiter.paused_for() > 0:
+                # the sender's pause is its guess that the bot is over its limit: a reader's
+                # answer does not wait behind the broadcast for it (its own 429 holds it), but
+                # it counts in the schedule
+                assert chat_id is not None
+                await self.limiter.wait_chat(chat_id)
+                self.limiter.note(chat_id, chat_id < 0)
+            elif counted:
+                assert chat_id is not None
+                ticket = await self.limiter.acquire(chat_id, chat_id < 0, ticket,
+                                                    spacing=chat_id < 0)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as err:
+                wait = retry_after_seconds(err.retry_after)
+                if counted:
+                    assert chat_id is not None
+                    self.limiter.refused(chat_id, chat_id < 0)
+                if chat_id is not None:
+                    self.limiter.too_many(chat_id, wait)
+                else:
+                    self.limiter.pause(wait)
+                again = tries < REPLY_TRIES and wait <= REPLY_MAX_WAIT
+                log.warning("reply rate-limited method=%s chat=%s seconds=%.1f try=%d again=%s",
+                            endpoint, chat_id, wait, tries, again)
+                if not again:
+                    raise
+                if not counted or self.limiter.paused_for() > 0:
+                    await asyncio.sleep(wait)
+                # counted: `acquire` waits out the chat's (or everyone's) wait, in ticket order
