@@ -24,6 +24,9 @@ story whose compact block leaves something out (one id for the bundle; QA18 R16)
   every push.
 - BadRequest for a forum topic closed or deleted (the group's delivery topic, bot.threads): the
   chat's deliveries go to General from then on, this message first.
+- BadRequest «message is too long» / «can't parse entities» (a rendering bug of ours): that
+  message is sent once more as plain text, split to fit (bot.send_failures.plain_parts); refused
+  again, the rows fail (QA27 D6).
 - Other BadRequests: the bundle's rows fail with Telegram's reason; the queue goes on.
 - TimedOut / NetworkError that means "not sent" (pool or connect timeout, connection refused):
   retried later without counting as an attempt, after 1 s doubling with each such failure in a
@@ -57,7 +60,9 @@ from bot.reply_limiter import SENDER_CALL
 from bot.send_failures import (
     DEACTIVATING,
     GONE_CHAT,
+    RENDER_REFUSALS,
     Backoff,
+    plain_parts,
     refunded,
     retry_after_seconds,
 )
@@ -210,6 +215,8 @@ class Courier:
             self.writes.owe("skipped", outbox_states.finish, claimed, "skipped", self.clock(),
                             reason)
             return False
+        messages = list(messages)  # a refused rendering is replaced by its plain parts (D6)
+        plain: set[int] = set()  # the messages sent as plain text
         row_ids: list[int] = []
         sent = 0
         ticket: int | None = None  # kept when the same message is retried after a 429
@@ -232,7 +239,8 @@ class Courier:
                     return False  # no longer pending (the chat was deactivated meanwhile)
                 self.on_wire.add(bundle)
             try:
-                await self.bot.send_message(chat_id, messages[sent], parse_mode=ParseMode.HTML,
+                await self.bot.send_message(chat_id, messages[sent],
+                                            parse_mode=None if sent in plain else ParseMode.HTML,
                                             link_preview_options=NO_PREVIEW,
                                             message_thread_id=thread,
                                             reply_markup=markup if sent == len(messages) - 1
@@ -304,6 +312,17 @@ class Courier:
                     except Locked:  # General for this bundle; the next one learns it again
                         pass
                     thread, ticket = None, None
+                    continue
+                if sent not in plain and any(p in str(err).lower() for p in RENDER_REFUSALS):
+                    # our rendering, not the chat (QA27 D6): once more as plain text, split to
+                    # fit; refused again, the rows fail with Telegram's reason
+                    log.warning("message refused, sent again as plain text chat=%s reason=%s",
+                                chat_id, err)
+                    parts = plain_parts(messages[sent])
+                    messages[sent:sent + 1] = parts
+                    plain.update(range(sent, sent + len(parts)))
+                    self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
+                    ticket = None
                     continue
                 if not any(p in str(err).lower() for p in GONE_CHAT):
                     log.warning("message refused chat=%s reason=%s", chat_id, err)

@@ -15,7 +15,9 @@ which errors prove the message never left, and how long a retry waits.
 from __future__ import annotations
 
 import functools
+import html
 import logging
+import re
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -25,6 +27,7 @@ import httpx
 
 from bot.bundles import Bundle
 from bot.owed import OwedWrites
+from bot.telegram_html import utf16_len
 from digests import outbox_states
 from digests.logs import Throttle
 
@@ -118,3 +121,38 @@ def retry_after_seconds(value: timedelta | float) -> float:
     if isinstance(value, timedelta):
         return value.total_seconds()
     return float(value)
+
+
+# 400s that mean our rendering, not the reader's chat (QA27 D6): the message is sent again once
+# as plain text, split to fit, before its rows fail
+RENDER_REFUSALS = ("message is too long", "text is too long", "can't parse entities")
+PLAIN_LIMIT = 4000  # UTF-16 units a plain part may take (Telegram's 4096, with a margin)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_parts(text: str, limit: int = PLAIN_LIMIT) -> list[str]:
+    """An HTML message Telegram refused, as plain text in parts of at most `limit` UTF-16 units
+    (cut at line ends where it can; a line longer than `limit` is cut inside it). Pure."""
+    plain = html.unescape(_TAG.sub("", text)).strip()
+    parts: list[str] = []
+    current = ""
+    for line in plain.split("\n"):
+        while utf16_len(line) > limit:
+            cut = limit
+            while utf16_len(line[:cut]) > limit:
+                cut -= 1
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:cut])
+            line = line[cut:]
+        joined = f"{current}\n{line}" if current else line
+        if utf16_len(joined) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = joined
+    if current.strip():
+        parts.append(current)
+    return [p for p in parts if p.strip()] or ["…"]
+

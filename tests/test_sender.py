@@ -216,7 +216,7 @@ async def test_chat_migration_moves_and_delivers(database: Database, emu: Emulat
     assert await s.run_once() == 1  # the moved chat is not left marked busy
 
 
-async def test_bad_request_fails_that_message_and_the_queue_goes_on(
+async def test_unparsable_html_is_sent_again_as_plain_text_and_the_queue_goes_on(
         database: Database, emu: Emulator, bot: Bot) -> None:
     arts = articles(database, 3)
     database.db.execute("update articles set headline = ? where id = ?",
@@ -233,9 +233,10 @@ async def test_bad_request_fails_that_message_and_the_queue_goes_on(
     s = make_sender(database, bot, render=raw_render)
     await s.run_once()
     got = {r["chat_id"]: r for r in rows(database)}
-    assert got[2]["status"] == "failed" and "parse entities" in str(got[2]["last_error"])
-    assert got[1]["status"] == got[3]["status"] == "sent"
-    assert len(emu.messages()) == 2
+    # QA27 D6: «can't parse entities» is our rendering: sent again once as plain text
+    assert got[1]["status"] == got[2]["status"] == got[3]["status"] == "sent"
+    assert len(emu.messages()) == 3 and emu.messages(2)[0].text == "broken <tag"
+    assert emu.counters["error:400"] == 1
 
 
 async def test_restart_resumes_pending_and_interrupted(database: Database, emu: Emulator,

@@ -213,3 +213,47 @@ async def test_answers_to_readers_take_the_senders_slots(tmp_path: object) -> No
         await h.say(READER, "/help")
         await h.say(READER + 1, "/help")
         assert slots == [READER, READER + 1]
+
+
+# ------------------------------------------------------------------------------------- D6
+
+
+async def test_a_too_long_bundle_is_sent_as_plain_parts(database: Database, emu: Emulator,
+                                                        bot: Bot) -> None:
+    """QA27 D6: a 400 «message is too long» (a rendering bug of ours) failed the rows for good.
+    Now the message goes once more as plain text, split to fit; every word arrives."""
+    from datetime import datetime
+    from collections.abc import Sequence
+
+    from bot.send_failures import plain_parts
+    from bot.telegram_html import utf16_len
+    from digests.models import Digest
+
+    src = add_source(database, "src")
+    art = add_article(database, src, "خبر طويل", story_id=70)
+    add_chat(database, 1)
+    queue(database, 1, art)
+    long_text = "\n".join(f"<b>سطر {i}</b> &amp; " + "كلمة " * 60 for i in range(30))
+
+    def long_render(digests: list[Digest], lang: str, now: datetime,
+                    topics: Sequence[str] | None = None, kind: str = "instant", more: int = 0,
+                    button: bool = True, updates: frozenset[int] = frozenset(),
+                    chat_type: str | None = None) -> list[str]:
+        return [long_text]
+    assert utf16_len(long_text) > 4096
+    sender = make_sender(database, bot, render=long_render)
+    await sender.run_once()  # type: ignore[attr-defined]
+    got = emu.messages(1)
+    assert len(got) == len(plain_parts(long_text)) >= 2
+    assert all(utf16_len(m.text) <= 4096 for m in got)
+    joined = "\n".join(m.text for m in got)
+    assert "سطر 29 & " in joined and "<b>" not in joined
+    [row] = rows(database, "chat_id = 1")
+    assert row["status"] == "sent"
+
+
+def test_plain_parts_cut_a_line_longer_than_the_limit() -> None:
+    from bot.send_failures import plain_parts
+
+    parts = plain_parts("<i>" + "ب" * 25 + "</i>\nقصير", limit=10)
+    assert parts == ["ب" * 10, "ب" * 10, "ب" * 5 + "\nقصير"]
