@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import functools
 import logging
 import time
@@ -439,12 +440,23 @@ class Sender:
             if self._stopping:  # stopped while waiting for a slot
                 self._slots.release()
                 break
+            bundle = self._fresh_language(bundle)
             self._busy.add(bundle.chat_id)
             task = asyncio.create_task(self.courier.deliver(bundle), name=f"send:{bundle.chat_id}")
             self._tasks[task] = bundle
             task.add_done_callback(functools.partial(self._finished, bundle=bundle))
         self.limiter.forget_idle()
         return len(bundles)
+
+    def _fresh_language(self, bundle: Bundle) -> Bundle:
+        """The bundle in its chat's language as it is now (QA27 D4): a reader who switched
+        language while the bundle waited for a slot (seconds in a broadcast) reads it in the
+        new one."""
+        row = self.db.db.execute("select language from chats where id = ?",
+                                 [bundle.chat_id]).fetchone()
+        if row is None or row[0] == bundle.language:
+            return bundle
+        return dataclasses.replace(bundle, language=row[0])
 
     def _finished(self, task: asyncio.Task[None], bundle: Bundle) -> None:
         self._tasks.pop(task, None)

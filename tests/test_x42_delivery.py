@@ -257,3 +257,36 @@ def test_plain_parts_cut_a_line_longer_than_the_limit() -> None:
 
     parts = plain_parts("<i>" + "ب" * 25 + "</i>\nقصير", limit=10)
     assert parts == ["ب" * 10, "ب" * 10, "ب" * 5 + "\nقصير"]
+
+
+# ------------------------------------------------------------------------------------- D4
+
+
+async def test_a_bundle_waiting_for_a_slot_goes_in_the_new_language(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """QA27 D4: a reader who switched to English while their alert waited got it in Arabic (the
+    bundle carried the language read when it was planned). Read again as the bundle starts."""
+    from collections.abc import Sequence
+    from datetime import datetime
+
+    from digests.models import Digest
+
+    def lang_render(digests: list[Digest], lang: str, now: datetime,
+                    topics: Sequence[str] | None = None, kind: str = "instant", more: int = 0,
+                    button: bool = True, updates: frozenset[int] = frozenset(),
+                    chat_type: str | None = None) -> list[str]:
+        return [f"{lang}: " + " ".join(d.headline for d in digests)]
+    src = add_source(database, "src")
+    first, second = (add_article(database, src, f"خبر {i}", story_id=80 + i) for i in range(2))
+    add_chat(database, 1)
+    add_chat(database, 2)
+    queue(database, 1, first)
+    queue(database, 2, second)
+    emu.slow_next(1, 1.0)  # chat 1's send holds the only slot a second
+    sender = make_sender(database, bot, render=lang_render, max_in_flight=1)
+    running = asyncio.create_task(sender.run_once())  # type: ignore[attr-defined]
+    await asyncio.sleep(0.4)  # both bundles planned; chat 2's waits for the slot
+    database.db.execute("update chats set language = 'en' where id = 2")
+    await running
+    assert emu.messages(1)[0].text.startswith("ar:")
+    assert emu.messages(2)[0].text.startswith("en:")
