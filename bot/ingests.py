@@ -57,13 +57,13 @@ def _ack(task: asyncio.Task[Any]) -> asyncio.Event:
 
 
 async def acknowledge(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                      lang: str) -> None:
-    """From the poll's task: send «⏳ بدأ جلب الأخبار…» (a 429 waited out), then let a second
-    /ingest waiting in `acknowledged` be answered."""
+                      lang: str, task: asyncio.Task[Any] | None = None) -> None:
+    """For the poll's task (`task`, by default the current one): send «⏳ بدأ جلب الأخبار…» (a
+    429 waited out), then let a second /ingest waiting in `acknowledged` be answered."""
     try:
         await tell(rt, context, chat_id, ui(lang, "ingest_started"))
     finally:
-        task = asyncio.current_task()
+        task = task or asyncio.current_task()
         if task is not None:
             _ack(task).set()
 

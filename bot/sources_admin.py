@@ -261,11 +261,16 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                       lang: str, request_id: int) -> None:
-    """Acknowledge, poll every source, report. Both answers wait out a 429 (bot.admin.tell),
-    and the poll runs even when the acknowledgement could not be sent. The final answer is
+    """Acknowledge, poll every source, report. Both answers wait out a 429 (bot.admin.tell);
+    the poll starts at once, beside the acknowledgement (QA27 D5: it waited 4 min for an
+    acknowledgement Telegram kept refusing), and the report goes after it. The final answer is
     stored before it is sent, and marked given after (bot.ingests)."""
-    await acknowledge(rt, context, chat_id, lang)
-    html = await _poll_answer(rt, lang)
+    ack = asyncio.create_task(acknowledge(rt, context, chat_id, lang, asyncio.current_task()),
+                              name="ingest-ack")
+    try:
+        html = await _poll_answer(rt, lang)
+    finally:
+        await asyncio.gather(ack, return_exceptions=True)  # «بدأ» before the report
     record_answer(rt.db, request_id, html, rt.now())
     if await deliver_owed(rt, context, chat_id, html) is not Told.UNSENT:  # else owed (O1)
         answered(rt.db, request_id, rt.now())

@@ -290,3 +290,30 @@ async def test_a_bundle_waiting_for_a_slot_goes_in_the_new_language(
     await running
     assert emu.messages(1)[0].text.startswith("ar:")
     assert emu.messages(2)[0].text.startswith("en:")
+
+
+# ------------------------------------------------------------------------------------- D5
+
+
+async def test_ingest_polls_while_its_acknowledgement_waits_out_a_429(tmp_path: object) -> None:
+    """QA27 D5: /ingest awaited its own «⏳ بدأ جلب الأخبار…» (refused with 429 again and again:
+    4 min) before fetching. The poll now starts at once; «بدأ» still comes before the report."""
+    from pathlib import Path
+
+    from botkit import ADMIN, running_bot, sample_db
+    from digests import sources
+
+    assert isinstance(tmp_path, Path)
+    async with running_bot(sample_db(tmp_path)) as h:
+        for s in sources.list_sources(h.db):
+            sources.remove_source(h.db, s.id)  # nothing to fetch: the poll is quick
+        polls = h.db.db.execute("select count(*) from polls").fetchone()[0]
+        h.emu.inject_429(2, retry_after=3, chat_id=ADMIN)
+        before = len(h.emu.messages(ADMIN))
+        h.emu.send_user_message(ADMIN, "/ingest")
+        await h.until(lambda: h.db.db.execute("select count(*) from polls").fetchone()[0]
+                      > polls, 2.5)  # before the acknowledgement's 3 s wait is over
+        assert len(h.emu.messages(ADMIN)) == before  # «بدأ» not sent yet
+        await h.until(lambda: len(h.emu.messages(ADMIN)) >= before + 2, 20)
+        first, last = (m.plain_text for m in h.emu.messages(ADMIN)[before:before + 2])
+        assert "بدأ جلب الأخبار" in first and "انتهى الجلب" in last
