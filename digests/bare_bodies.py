@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from digests.bare_sources import described_source
+from digests.bare_titles import is_bare_trade, named_trade
 from digests.speaker_checks import describing_verb_cut
 from digests.speech import fold
 from digests.statement_issuers import (  # noqa: F401 (_statement_issuer: tests/test_f19)
@@ -236,6 +237,9 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
             speaker = _body(paragraphs, c, out, head, then) or speaker
         elif key in _BARE_STATEMENT or key in _CUT_STATEMENT:
             speaker = _issuer(out) or _written_issuer(paragraphs, c) or speaker
+        elif is_bare_trade(speaker):
+            # «وقال الممثل إن …» after «الممثل هيو غرانت» (QA25 E6): the person so titled
+            speaker = named_trade(paragraphs, c.paragraph, c.start, speaker) or speaker
         elif key in _BARE_SOURCE:
             speaker = (described_source(paragraphs, c.paragraph, c.start)
                        or _source_medium(paragraphs, c) or speaker)

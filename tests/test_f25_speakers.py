@@ -174,3 +174,33 @@ def test_f25_correspondent_of_a_spelled_medium_keeps_the_name() -> None:
     """«مراسل بي بي سي في بيروت، فلان، إن» (corpus 5705: «مراسل بي بي سي»)."""
     assert _speaker_of("الاتفاق", "وقال مراسل بي بي سي في بيروت، مارتن بيشنس، إن الاتفاق قد"
                        " يضغط على الجماعات المسلحة الأخرى.") == "مراسل بي بي سي في بيروت، مارتن بيشنس"
+
+
+def test_f25_bare_trade_is_the_person_so_titled() -> None:
+    """«توصل الممثل فلان …» then «وقال الممثل إن …» (QA25 E6: «— الممثل»): the actor named."""
+    assert _speaker_of("مذنبة", "توصل الممثل جون سميث إلى تسوية مع مجموعة صحف بريطانية بقضية"
+                       " أمام المحكمة العليا.", "وقال الممثل إن المجموعة الإعلامية كانت مذنبة"
+                       " بالتنصت الهاتفي على نطاق واسع.") == "الممثل جون سميث"
+
+
+def test_f25_bare_trade_keeps_its_adjective() -> None:
+    """«المخرجة الفرنسية فلانة» named before: her whole title and name."""
+    assert _speaker_of("السينما", "كرمت المخرجة الفرنسية آنييس فاردا في الحفل الختامي.",
+                       "وقالت المخرجة إن السينما هي حياتها كلها منذ الطفولة.") == (
+        "المخرجة الفرنسية آنييس فاردا")
+
+
+def test_f25_bare_trade_with_no_name_stays() -> None:
+    """Guard: «فاز المخرج بالجائزة» names nobody; one word after the trade may be a verb."""
+    assert _speaker_of("الفيلم", "فاز المخرج بالجائزة الكبرى في المهرجان هذا العام.", "وقال"
+                       " المخرج إن الفيلم يروي قصة عائلته في الحرب الأهلية.") == "المخرج"
+
+
+def test_f25_bare_trade_takes_no_object_for_a_name() -> None:
+    """Guards (corpus 3068, 6315): «فاجأت الممثلة إيما واتسون جمهورها» (the object follows the
+    name) and «قاطع الصحفي ووجه له سؤالا» (a verb follows the trade) give no name to a later
+    bare trade: nothing run on is shown."""
+    assert _speaker_of("مدقق لغوي", "فاجأت الممثلة البريطانية إيما واتسون جمهورها بوشم جديد.",
+                       'وكتبت الممثلة "هناك وظيفة شاغرة لمدقق لغوي للوشوم المؤقتة".') == "الممثلة"
+    assert _speaker_of("منعك", "قاطع المدرب الصحفي ووجه له سؤالا عن المباراة الأخيرة.",
+                       'وقال الصحفي "هل منعك أحد من الحديث عن المباراة الأخيرة؟".') == "الصحفي"
