@@ -33,6 +33,13 @@ from digests.addresses import (
     check_address,
     private_address_message,
 )
+from digests.body_decoding import (
+    BodyTooBig,
+    CappedDecoder,
+    CorruptBody,
+    UnsupportedEncoding,
+    coding_of,
+)
 from digests.errors import (
     FetchError,
     PermanentFetchError,
@@ -221,16 +228,20 @@ class Fetcher:
                     if ("content-encoding" not in resp_headers and declared.isdigit()
                             and int(declared) > cap):
                         raise too_big(url, cap, resp.status_code)
+                    decoder = CappedDecoder(
+                        coding_of(resp_headers.get("content-encoding", "")), cap)
                     chunks: list[bytes] = []
-                    size = 0
-                    async for chunk in resp.aiter_bytes():
-                        if page and size == 0 and 200 <= resp.status_code < 300:
-                            # a file labelled text/html: known by its first bytes, not read on
-                            refuse_non_page(url, sniff_media(chunk))
-                        size += len(chunk)
-                        if size > cap:
-                            raise too_big(url, cap, resp.status_code)
-                        chunks.append(chunk)
+                    try:
+                        # raw bytes, decoded here with the cap on every inflate (QA29 A1)
+                        async for raw in resp.aiter_raw():
+                            for chunk in decoder.feed(raw):
+                                self._sniff(url, page, resp.status_code, chunks, chunk)
+                                chunks.append(chunk)
+                        for chunk in decoder.finish():
+                            self._sniff(url, page, resp.status_code, chunks, chunk)
+                            chunks.append(chunk)
+                    except BodyTooBig as exc:
+                        raise too_big(url, cap, resp.status_code) from exc
                     return resp.status_code, resp_headers, b"".join(chunks)
         except FetchError:
             raise
@@ -246,7 +257,7 @@ class Fetcher:
         except httpx.TimeoutException as exc:
             raise TemporaryFetchError(f"انتهت المهلة / timed out: {url}", url=url,
                                       why=self._timeout_reason(url)) from exc
-        except httpx.DecodingError as exc:
+        except (httpx.DecodingError, UnsupportedEncoding, CorruptBody) as exc:
             raise PermanentFetchError(f"ترميز ضغط تالف / bad content encoding: {url}: {exc}",
                                       url=url, why=Reason("bad_encoding", host_of(url))) from exc
         except httpx.InvalidURL as exc:  # a redirect's Location httpx cannot parse
@@ -267,6 +278,12 @@ class Fetcher:
             # idna's errors from a redirect's Location, which httpx parses as it answers: worded
             # as host_problem words a malformed link, not as the raw exception (QA15 N12)
             raise invalid_url(url, detail=malformed_host(problem_of(exc), redirect=True)) from exc
+
+    @staticmethod
+    def _sniff(url: str, page: bool, status: int, before: list[bytes], chunk: bytes) -> None:
+        """A file labelled text/html is known by its first decoded bytes, not read on."""
+        if page and not before and 200 <= status < 300:
+            refuse_non_page(url, sniff_media(chunk))
 
     def _timeout_reason(self, url: str) -> Reason:
         return Reason("timeout", host_of(url), f"{self.settings.fetch_timeout_seconds:g}")
