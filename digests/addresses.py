@@ -1,8 +1,9 @@
 """The private-address rule, enforced where the connection is made.
 
 Nashra fetches URLs that other people chose (feeds, their article links, their redirects), so it
-must never be steered into the operator's own network: loopback, private, link-local, multicast
-and reserved addresses are refused unless ALLOW_PRIVATE_SOURCES is set.
+must never be steered into the operator's own network: every address that is not globally
+routable (loopback, private, shared 100.64/10, link-local, multicast, reserved, and IPv6 forms
+wrapping one: 6to4, Teredo, NAT64) is refused unless ALLOW_PRIVATE_SOURCES is set.
 
 Checking a URL's host once and letting the HTTP client resolve it again to connect is not enough:
 a hostile DNS server can answer a public address to the check and 127.0.0.1 to the connect (DNS
@@ -40,13 +41,42 @@ class AddressRefused(SourceError):
         self.address = address
 
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: the IPv4 address is the last 32 bits
+
+
+def _wrapped(ip: ipaddress.IPv4Address | ipaddress.IPv6Address
+             ) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The IPv4 addresses an IPv6 address carries (IPv4-mapped, 6to4, Teredo, NAT64): a
+    gateway on the way may deliver the packet to them, so they are judged too (QA29 A2)."""
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return []
+    inner: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = []
+    if ip.ipv4_mapped is not None:
+        inner.append(ip.ipv4_mapped)
+    if ip.sixtofour is not None:
+        inner.append(ip.sixtofour)
+    if ip.teredo is not None:
+        inner.extend(ip.teredo)
+    if ip in _NAT64:
+        inner.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return inner
+
+
+def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    # `not is_global` covers what the named flags miss: 100.64.0.0/10 (carrier-grade NAT, where
+    # Alibaba Cloud's metadata service lives at 100.100.100.200), 192.0.0.0/24, Teredo's 2001::/32
+    return bool(not ip.is_global or ip.is_private or ip.is_loopback or ip.is_link_local
+                or ip.is_multicast or ip.is_reserved or ip.is_unspecified)
+
+
 def is_private(address: str) -> bool:
-    """True for loopback, private, link-local, multicast, reserved and unspecified addresses."""
+    """True for any address that is not globally routable: loopback, private, shared (CGNAT),
+    link-local, multicast, reserved, unspecified; and for an IPv6 address wrapping one of those
+    (6to4 `2002:7f00:1::`, Teredo, NAT64). An IPv4-mapped address is judged by its IPv4 part."""
     ip = ipaddress.ip_address(address.split("%")[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return bool(ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-                or ip.is_reserved or ip.is_unspecified)
+        return _refused(ip.ipv4_mapped)  # ::ffff:0:0/96 itself is not global; its IPv4 part is
+    return _refused(ip) or any(_refused(inner) for inner in _wrapped(ip))
 
 
 def private_address_message(url: str, address: str) -> str:
