@@ -301,6 +301,10 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
     backfilled = sum(r.new for r in summary.reports if r.source_id in first)
     note = "\n" + ui(lang, "ingest_first_poll", new=counted(
         backfilled, lang, "new article", "new articles")) if backfilled else ""
+    if summary.dropped:  # a feed listed more new entries than one poll takes (QA29 A3)
+        note += "\n" + ui(lang, "ingest_dropped", dropped=counted(
+            summary.dropped, lang, "older entry", "older entries"),
+            cap=num(rt.settings.max_entries_per_feed, lang))
     failing = [r for r in summary.reports if r.status == "failed"]
     if not failing:
         return ui(lang, "ingest_done", **counts) + note

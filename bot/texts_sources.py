@@ -68,6 +68,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "المتابعين؛ تُرسل الأخبار الجديدة من الجلب التالي)",
                           "(A new source's first poll: its {new} were stored for search, not "
                           "sent to followers; new articles are sent from the next poll on)"),
+    "ingest_dropped": ("(تُرك {dropped} من الأخبار الأقدم للجلب التالي: يُحفظ من كل خلاصة في الجلب "
+                       "الواحد {cap} خبر جديد على الأكثر، MAX_ENTRIES_PER_FEED)",
+                       "({dropped} left for the next poll: at most {cap} new entries of one feed "
+                       "are stored per poll, MAX_ENTRIES_PER_FEED)"),
     "ingest_interrupted": ("⚠️ توقف الجلب قبل أن يكتمل؛ أعد المحاولة بـ /ingest",
                            "⚠️ The poll stopped before it finished (the bot was restarted);"
                            " try again with /ingest"),

@@ -211,6 +211,7 @@ def _finished(db: Database, settings: Settings, work: SourceWork, now: datetime
         error = f"{type(exc).__name__}: {exc}"
         return SourceReport(work.source.id, work.source.name, work.source.url, "failed",
                             entries=work.entries, new=work.new, known=work.known,
+                            dropped=work.dropped,
                             error=_fault_error(kind, work) if kind else error)
     if not kinds:
         return done

@@ -26,6 +26,7 @@ class SourceReport:
     known: int = 0            # entries already stored (or removed) before this poll
     duplicates: int = 0       # new entries found to duplicate another article by content
     pages_failed: int = 0     # stored from the feed only: the page could not be fetched/read
+    dropped: int = 0          # new entries left for a later poll (MAX_ENTRIES_PER_FEED)
     error: str | None = None
     next_poll_at: datetime | None = None
 
@@ -58,6 +59,11 @@ class PollSummary:
     @property
     def new(self) -> int:
         return sum(r.new for r in self.reports)
+
+    @property
+    def dropped(self) -> int:
+        """New entries left for a later poll, over every source (MAX_ENTRIES_PER_FEED)."""
+        return sum(r.dropped for r in self.reports)
 
     @property
     def unchanged(self) -> int:

@@ -70,6 +70,7 @@ class SourceWork:
     known: int
     first_poll: bool
     local_offset: int | None = None  # the source's learned UTC offset (minutes), if any
+    dropped: int = 0  # new entries past MAX_ENTRIES_PER_FEED, left for a later poll
     waiting: int = 0
     new: int = 0
     duplicates: int = 0
@@ -109,11 +110,31 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
         # named from the title as an older session read it (mojibake, or entities left in)
         rename_misread(db, source, feed_title(feed.body, feed.headers))
     fresh, known = new_entries(db, source, entries)
-    return SourceWork(source, feed, len(entries), fresh, known,
+    fresh, dropped = newest(fresh, settings.max_entries_per_feed)
+    if dropped:
+        log.warning("feed entries over the cap source=%s listed=%d new=%d kept=%d dropped=%d",
+                    source.id, len(entries), len(fresh) + dropped, len(fresh), dropped)
+    return SourceWork(source, feed, len(entries), fresh, known, dropped=dropped,
                       first_poll=source.last_success_at is None,
                       local_offset=source_offset(db, source.id),
                       feed_offsets=[e.published_offset for e in entries
                                     if e.published_at is not None])
+
+
+def newest(entries: list[FeedEntry], limit: int) -> tuple[list[FeedEntry], int]:
+    """The newest `limit` entries, in the feed's order, and how many were left out.
+
+    Dated entries rank by date, newest first; undated ones after them in the feed's order (a
+    feed lists its newest first). One poll is so bounded whatever a feed lists (QA29 A3)."""
+    if len(entries) <= limit:
+        return entries, 0
+    def rank(i: int) -> tuple[bool, float, int]:
+        when = entries[i].published_at
+        return when is None, -when.timestamp() if when is not None else 0.0, i
+
+    ranked = sorted(range(len(entries)), key=rank)
+    kept = sorted(ranked[:limit])
+    return [entries[i] for i in kept], len(entries) - limit
 
 
 def shared_guids(entries: list[FeedEntry]) -> set[str]:
@@ -198,9 +219,11 @@ def source_offset(db: Database, source_id: int) -> int | None:
 def finish(db: Database, settings: Settings, work: SourceWork, now: datetime) -> SourceReport:
     """Record a source whose entries are all stored (or failed to store) and report it."""
     # After a store error the feed's validators are not kept, so the next poll reads the whole
-    # feed again and retries the entries that did not make it (stored ones are skipped).
+    # feed again and retries the entries that did not make it (stored ones are skipped); so too
+    # when entries were left over the cap: a 304 would hide them from the next poll.
     done = succeeded(db, settings, work.source, now, work.feed,
-                     "new" if work.new else "unchanged", keep_validators=not work.store_errors,
+                     "new" if work.new else "unchanged",
+                     keep_validators=not work.store_errors and not work.dropped,
                      utc_offset=learn_offset(work.offset_pairs, work.feed_offsets))
     error = None
     if work.store_errors:
@@ -209,7 +232,7 @@ def finish(db: Database, settings: Settings, work: SourceWork, now: datetime) ->
     return SourceReport(work.source.id, work.source.name, work.source.url, done.status,
                         entries=work.entries, new=work.new, known=work.known,
                         duplicates=work.duplicates, pages_failed=work.pages_failed,
-                        error=error, next_poll_at=done.next_poll_at)
+                        dropped=work.dropped, error=error, next_poll_at=done.next_poll_at)
 
 
 def succeeded(db: Database, settings: Settings, source: Source, now: datetime,
