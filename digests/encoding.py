@@ -1,7 +1,8 @@
 """Bytes to text for feeds and pages served in UTF-8, windows-1256 or ISO-8859-6.
 
 Arabic sites still serve windows-1256, often without saying so. The order of evidence: valid UTF-8
-is kept as is (a declared legacy charset on valid UTF-8 is usually wrong); otherwise the XML
+is kept as is (a declared legacy charset on valid UTF-8 is usually wrong), and so is UTF-8 with a
+few stray bytes when UTF-8 (or nothing) is declared (`mostly_utf8`); otherwise the XML
 declaration, the HTTP charset, an HTML <meta> charset, and finally windows-1256, the most common
 legacy Arabic encoding. Pure: never raises, bad bytes become U+FFFD.
 """
@@ -71,6 +72,21 @@ def declares_legacy(body: bytes, headers: Mapping[str, str] | None = None) -> bo
                for name in declared_charsets(body, headers))
 
 
+# Valid multi-byte characters per invalid byte sequence for a body to count as UTF-8 with a few
+# bad bytes. windows-1256 Arabic read as UTF-8 is nearly all invalid sequences (its letters are
+# lead bytes followed by more lead bytes), so even a short Arabic text clears this only in UTF-8.
+UTF8_MAJORITY = 20
+
+
+def mostly_utf8(body: bytes) -> bool:
+    """Whether `body` is UTF-8 except a few invalid sequences: at least UTF8_MAJORITY valid
+    multi-byte characters for each one (a body without any is not)."""
+    text = body.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - body.count(b"\xef\xbf\xbd")  # a real U+FFFD is valid
+    valid = sum(1 for char in text if char > "\x7f") - invalid
+    return invalid > 0 and valid >= UTF8_MAJORITY * invalid
+
+
 def detect_encoding(body: bytes, headers: Mapping[str, str] | None = None) -> str:
     """The codec that `decode` would use for `body`."""
     if body.startswith(codecs.BOM_UTF8):
@@ -80,7 +96,13 @@ def detect_encoding(body: bytes, headers: Mapping[str, str] | None = None) -> st
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    for declared in declared_charsets(body, headers):
+    declared_all = declared_charsets(body, headers)
+    first = _codec(declared_all[0]) if declared_all else None
+    if first in (None, "utf-8") and mostly_utf8(body):
+        # declared UTF-8 (or nothing), and UTF-8 but for a stray byte or two: UTF-8 with U+FFFD
+        # there, not a whole feed of windows-1256 mojibake (QA29 A4)
+        return "utf-8"
+    for declared in declared_all:
         codec = _codec(declared)
         if codec and codec not in {"utf-8", "ascii"}:
             return codec
