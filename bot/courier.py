@@ -347,6 +347,7 @@ class Courier:
                 return False
             sent += 1
             ticket = None
+            self.limiter.accepted()
             self.stats.messages += 1
             self.backoff.reached()
         # Owed when the database does not take it now: the rows stay 'sending', which no pass

@@ -23,9 +23,10 @@ CHAT_INTERVAL = 1.05  # seconds between messages to one chat (1/s plus a margin 
 GROUP_WINDOW = 60.5  # seconds of the per-group window
 GROUP_LIMIT = 20  # messages per group window
 RATE_MARGIN = 0.95  # send at 95% of the configured rate: network jitter must not cross the limit
-# A 429 names no scope (QA27 D1). One chat refused alone is that chat's limit (its own flood
-# wait, or a reply we sent there): only that chat waits. A second chat refused within this many
-# seconds means the bot as a whole is over: everything pauses (DESIGN's «wait and keep order»).
+# A 429 names no scope (QA27 D1). One chat refused while other chats' messages are accepted is
+# that chat's limit (its own flood wait, or a reply we sent there): only that chat waits. A
+# second chat refused within this many seconds with no message accepted in between means the
+# bot as a whole is over: everything pauses (DESIGN's «wait and keep order»).
 SHARED_429_WINDOW = 10.0
 
 
@@ -60,6 +61,7 @@ class RateLimiter:
         self._group: dict[int, collections.deque[float]] = {}
         self._refused_at: dict[int, float] = {}  # chat → monotonic time of its last 429
         self._held: dict[int, float] = {}  # chat → end of its own 429 wait (monotonic)
+        self._accepted = 0.0  # when Telegram last accepted a message (monotonic)
         self.observe: Callable[[int, float], None] | None = None
 
     def pause(self, seconds: float) -> None:
@@ -68,19 +70,23 @@ class RateLimiter:
 
     def too_many(self, chat_id: int, seconds: float) -> bool:
         """Telegram answered a message to `chat_id` 429 retry_after=`seconds`: that chat waits
-        `seconds`; every send pauses too when another chat was refused within
-        SHARED_429_WINDOW (the limit is the bot's, not the chat's). Returns True when all
-        sends pause."""
+        `seconds`; every send pauses instead when another chat was refused within
+        SHARED_429_WINDOW and no message was accepted since (the limit is the bot's, not the
+        chat's). Returns True when all sends pause."""
         now = time.monotonic()
         self._refused_at = {c: t for c, t in self._refused_at.items()
                             if now - t < SHARED_429_WINDOW}
-        shared = any(c != chat_id for c in self._refused_at)
+        shared = any(c != chat_id and t >= self._accepted for c, t in self._refused_at.items())
         self._refused_at[chat_id] = now
         if shared:  # the refused message then goes first after the pause (its ticket)
             self.pause(seconds)
         else:
             self.hold(chat_id, seconds)
         return shared
+
+    def accepted(self) -> None:
+        """Telegram accepted a message: a 429 after it is weighed apart from those before."""
+        self._accepted = time.monotonic()
 
     def hold(self, chat_id: int, seconds: float) -> None:
         """No message to `chat_id` for `seconds` (its own 429)."""

@@ -82,7 +82,7 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 ticket = await self.limiter.acquire(chat_id, chat_id < 0, ticket,
                                                     spacing=chat_id < 0)
             try:
-                return await callback(*args, **kwargs)
+                result = await callback(*args, **kwargs)
             except RetryAfter as err:
                 wait = retry_after_seconds(err.retry_after)
                 if counted:
@@ -100,3 +100,7 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 if not counted or self.limiter.paused_for() > 0:
                     await asyncio.sleep(wait)
                 # counted: `acquire` waits out the chat's (or everyone's) wait, in ticket order
+                continue
+            if counted:
+                self.limiter.accepted()
+            return result
