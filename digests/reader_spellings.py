@@ -46,18 +46,26 @@ def needs_reindex(text: str) -> bool:
 def reindex_changed(db: sqlite_utils.Database,
                     clock: Callable[[], float] = time.monotonic) -> int:
     """Re-index the articles whose keys changed in session 13 (caller's transaction); returns
-    how many. Reads the archive in id order, CHUNK rows at a time, with the migrations' progress
-    lines (digests.data_migrations.Progress)."""
+    how many (`reindex_where` with this migration's test)."""
+    return reindex_where(db, needs_reindex, MIGRATION, clock, CHUNK)
+
+
+def reindex_where(db: sqlite_utils.Database, needs: Callable[[str], bool], migration: str,
+                  clock: Callable[[], float] = time.monotonic, chunk: int = CHUNK) -> int:
+    """Re-index the articles whose stored text `needs` says are keyed differently now (caller's
+    transaction); returns how many. Reads the archive in id order, `chunk` rows at a time, with
+    the migrations' progress lines (digests.data_migrations.Progress) under `migration`'s name.
+    Shared by migrations 033 and 035, which differ only in the test."""
     from digests.data_migrations import Progress
     from digests.search_index import reindex
 
     total = int(db.execute("select count(*) from articles").fetchone()[0])
-    progress = Progress(MIGRATION, total, clock)
+    progress = Progress(migration, total, clock)
     changed, after = 0, -1
     while rows := db.execute("select id, title, body, summary from articles where id > ?"
-                             " order by id limit ?", [after, CHUNK]).fetchall():
+                             " order by id limit ?", [after, chunk]).fetchall():
         for article_id, title, body, summary in rows:
-            if needs_reindex((title or "") + "\n" + (body or summary or "")):
+            if needs((title or "") + "\n" + (body or summary or "")):
                 reindex(db, article_id, title or "", body or summary or "")
                 changed += 1
         after = rows[-1][0]

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from digests.reader_spellings import rewrite_topics
+from digests.reader_spellings import reindex_where, rewrite_topics
 
 log = logging.getLogger(__name__)
 
@@ -42,21 +42,7 @@ def needs_reindex(text: str) -> bool:
 def reindex_changed(db: sqlite_utils.Database,
                     clock: Callable[[], float] = time.monotonic) -> int:
     """Re-index the articles whose keys changed (caller's transaction); returns how many."""
-    from digests.data_migrations import Progress
-    from digests.search_index import reindex
-
-    total = int(db.execute("select count(*) from articles").fetchone()[0])
-    progress = Progress(MIGRATION, total, clock)
-    changed, after = 0, -1
-    while rows := db.execute("select id, title, body, summary from articles where id > ?"
-                             " order by id limit ?", [after, CHUNK]).fetchall():
-        for article_id, title, body, summary in rows:
-            if needs_reindex((title or "") + "\n" + (body or summary or "")):
-                reindex(db, article_id, title or "", body or summary or "")
-                changed += 1
-        after = rows[-1][0]
-        progress.step(len(rows))
-    return changed
+    return reindex_where(db, needs_reindex, MIGRATION, clock, CHUNK)
 
 
 def m035_search_readings(db: sqlite_utils.Database) -> None:
