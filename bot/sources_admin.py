@@ -148,7 +148,9 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     or else by the feed's own title; otherwise say why, and add nothing. Every answer names
     `link` and replies to the command (`reply_to`): the admin may have sent several. A link
     without a scheme is tried as https:// then http://; the answer ends with which was used."""
-    label = link_label(link)
+    # the link as answers and logs name it: never its user:password@ (QA29 A5); the source
+    # keeps it, to fetch with
+    label = link_label(strip_credentials(link))
     candidates = link_candidates(link)
     tried: list[str] = []
 
@@ -182,26 +184,28 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
                                     name=name or None, title=checked.title or None,
                                     require_dns=False)
     except NashraError as exc:
-        log.info("source refused url=%s error=%s", link, exc)
+        log.info("source refused url=%s error=%s", strip_credentials(link), exc)
         # adding=True: nothing was added, so nothing will be retried by itself
         duplicate = exc.why is not None and exc.why.kind == "duplicate"  # of either scheme
         await answer("addsource_failed", not duplicate, error=error_text(exc, lang, adding=True))
         return
     except Exception:  # a bug, not the link: the admin still gets an answer; details in the log
-        log.exception("source check failed url=%s", link)
+        log.exception("source check failed url=%s", strip_credentials(link))
         await answer("addsource_failed", error=reason_text(None, lang, adding=True))
         return
-    log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id, source.url,
-             checked.page_url, checked.entries)
+    log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id,
+             strip_credentials(source.url), strip_credentials(checked.page_url or ""),
+             checked.entries)
     named = {"id": num(source.id, lang), "name": source_name(source.name, lang)}
     # fetched at once, or the answer says when (QA20 O4: it waited for the next poll, unsaid)
     tail = first_fetch_line(await fetch_now(context), rt.now(), lang)
+    shown = link_label(strip_credentials(source.url))
     if resumed:
-        await answer("addsource_resumed", link=link_label(source.url), tail=tail, **named)
+        await answer("addsource_resumed", link=shown, tail=tail, **named)
     elif checked.page_url is not None:
-        await answer("addsource_found", feed=link_label(source.url), tail=tail, **named)
+        await answer("addsource_found", feed=shown, tail=tail, **named)
     else:  # the link as stored: with the scheme that answered (QA9 N5)
-        await answer("addsource_ok", link=link_label(source.url), tail=tail, **named)
+        await answer("addsource_ok", link=shown, tail=tail, **named)
 
 
 @admin_only

@@ -27,6 +27,7 @@ from digests.addresses import private_address_message
 from digests.archive import inserted_id
 from digests.errors import Reason, SourceError
 from digests.fetch_failures import host_of, host_problem
+from digests.logs import strip_credentials
 from digests.models import Source, iso, parse_iso
 from digests.settings import Settings
 from digests.storage import Database
@@ -151,7 +152,7 @@ def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
             source_id = inserted_id(sql.table("sources").insert({
                 "url": url, "name": name, "added_at": iso(now), "active": 1,
                 "consecutive_failures": 0}))
-    log.info("source added id=%s url=%s", source_id, url)
+    log.info("source added id=%s url=%s", source_id, strip_credentials(url))
     source = get_source(db, source_id)
     assert source is not None
     return source
@@ -195,7 +196,7 @@ def remove_source(db: Database, source_id: int) -> Source:
         # Deactivated, not deleted: its articles stay searchable, and the sources file does
         # not bring a source back that the operator removed.
         sql.table("sources").update(source_id, {"active": 0, "next_poll_at": None})
-    log.info("source removed id=%s url=%s", source_id, source.url)
+    log.info("source removed id=%s url=%s", source_id, strip_credentials(source.url))
     return source
 
 
@@ -231,7 +232,7 @@ def load_sources_file(db: Database, settings: Settings, now: datetime,
             added.append(add_source(db, url, settings=settings, now=now, name=name,
                                     require_dns=False))
         except SourceError as exc:
-            log.warning("sources file line skipped url=%s error=%s", url, exc)
+            log.warning("sources file line skipped url=%s error=%s", strip_credentials(url), exc)
     return added
 
 
