@@ -27,6 +27,8 @@ story whose compact block leaves something out (one id for the bundle; QA18 R16)
 - BadRequest «message is too long» / «can't parse entities» (a rendering bug of ours): that
   message is sent once more as plain text, split to fit (bot.send_failures.plain_parts); refused
   again, the rows fail (QA27 D6).
+- BadRequest «not enough rights to send» (a group that muted the bot): the rows fail; the
+  MUTED_AFTER-th refusal in a row deactivates the chat as a lost one (QA27 D10).
 - Other BadRequests: the bundle's rows fail with Telegram's reason; the queue goes on.
 - TimedOut / NetworkError that means "not sent" (pool or connect timeout, connection refused):
   retried later without counting as an attempt, after 1 s doubling with each such failure in a
@@ -60,6 +62,8 @@ from bot.reply_limiter import SENDER_CALL
 from bot.send_failures import (
     DEACTIVATING,
     GONE_CHAT,
+    MUTED,
+    MUTED_AFTER,
     RENDER_REFUSALS,
     Backoff,
     plain_parts,
@@ -324,6 +328,15 @@ class Courier:
                     self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
                     ticket = None
                     continue
+                if MUTED in str(err).lower() and outbox_states.refused_in_a_row(
+                        self.db, chat_id, MUTED) + 1 >= MUTED_AFTER:
+                    # muted for good, it seems (QA27 D10): held as a lost chat, its rows skipped
+                    log.warning("chat held: it refused %d deliveries in a row chat=%s reason=%s",
+                                MUTED_AFTER, chat_id, err)
+                    self.writes.owe("deactivated", outbox_states.deactivate_chat, chat_id,
+                                    str(err), self.clock())
+                    self.stats.deactivated += 1
+                    return False
                 if not any(p in str(err).lower() for p in GONE_CHAT):
                     log.warning("message refused chat=%s reason=%s", chat_id, err)
                 else:

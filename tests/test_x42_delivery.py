@@ -317,3 +317,29 @@ async def test_ingest_polls_while_its_acknowledgement_waits_out_a_429(tmp_path: 
         await h.until(lambda: len(h.emu.messages(ADMIN)) >= before + 2, 20)
         first, last = (m.plain_text for m in h.emu.messages(ADMIN)[before:before + 2])
         assert "بدأ جلب الأخبار" in first and "انتهى الجلب" in last
+
+
+# ------------------------------------------------------------------------------------ D10
+
+
+async def test_a_group_that_muted_the_bot_is_held_after_three_refusals(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """QA27 D10: a group that took the bot's right to write failed every alert, forever. The
+    third refusal in a row holds it as a lost chat (its rows skipped with the reason)."""
+    src = add_source(database, "src")
+    arts = [add_article(database, src, f"خبر {i}", story_id=90 + i) for i in range(4)]
+    add_chat(database, -42, type="supergroup")
+    emu.add_group(-42, "مجموعة")
+    emu.fail_next(10, 400, "Bad Request: not enough rights to send text messages to the chat",
+                  chat_id=-42)
+    sender = make_sender(database, bot)
+    for art in arts[:3]:  # three rounds, each one alert
+        queue(database, -42, art)
+        await sender.run_once()  # type: ignore[attr-defined]
+        await asyncio.sleep(0.01)  # rounds apart in time
+    status = [str(r["status"]) for r in rows(database, "chat_id = -42")]
+    assert status == ["failed", "failed", "skipped"], status
+    assert database.db.execute("select active from chats where id = -42").fetchone()[0] == 0
+    queue(database, -42, arts[3])  # not tried while held
+    assert await sender.run_once() == 0  # type: ignore[attr-defined]
+    assert emu.counters["error:400"] == 3
