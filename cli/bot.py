@@ -13,7 +13,7 @@ import asyncio
 import logging
 import sys
 
-from digests.envfile import EnvFile, describe, find_env_file, no_token_message
+from digests.envfile import EnvFile, describe, exposure_warning, find_env_file, no_token_message
 from digests.errors import ConfigError
 from digests.settings import Settings
 
@@ -57,6 +57,9 @@ def run_bot_command(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.telegram_bot_token:
         raise ConfigError(no_token_message(found))
     log.info("%s", describe(found))
+    exposed = exposure_warning(found)
+    if exposed is not None:
+        log.warning("%s", exposed)
     log.info("قاعدة البيانات / database path=%s", settings.database_path.absolute())
     return run_bot(settings)
 

@@ -71,6 +71,28 @@ def describe(found: EnvFile) -> str:
     return (f"لا ملف .env (بحثت في: {places}) / no .env file (looked at: {places_en})")
 
 
+def exposure_warning(found: EnvFile) -> str | None:
+    """One bilingual line when the `.env` read holds the bot's token and group or others may
+    read or write it (mode & 0o077), as ssh warns of a key; None otherwise (QA29 A6). Whoever
+    reads it has the bot; whoever writes it can point TELEGRAM_API_BASE_URL at their own server
+    and collect the token."""
+    if found.path is None:
+        return None
+    try:
+        mode = found.path.stat().st_mode & 0o777
+        text = found.path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    holds_token = any(line.split("=", 1)[0].strip().removeprefix("export ").strip()
+                      == "TELEGRAM_BOT_TOKEN" and line.split("=", 1)[1].strip().strip("'\"")
+                      for line in text.splitlines() if "=" in line)
+    if not holds_token or not mode & 0o077:
+        return None
+    return (f"الملف {found.path} يحمل رمز البوت ويقرؤه غيرك أو يكتب فيه (الصلاحيات {mode:o}): "
+            f"شغّل chmod 600 {found.path} / {found.path} holds the bot token and is open to "
+            f"group or others (mode {mode:o}): run chmod 600 {found.path}")
+
+
 def no_token_message(found: EnvFile) -> str:
     """`run.py bot` without TELEGRAM_BOT_TOKEN: Arabic, then English, naming the `.env`."""
     if found.path is not None:
