@@ -71,11 +71,8 @@ class UpdateInjection:
         """A user writes `text` in `chat_id` (commands get a bot_command entity). Private chats
         appear on first use; for a group, `add_group` it first. `extra`: more Message fields
         as the Bot API names them (`forward_origin`, `sender_chat` …). Returns the message id."""
-        msg = self._user_message(chat_id, user, language_code, {"text": text, **(extra or {})})
-        if text.startswith("/"):
-            command = text.split(maxsplit=1)[0]
-            msg["entities"] = [{"type": "bot_command", "offset": 0,
-                                "length": utf16_len(command)}]
+        msg = self._user_message(chat_id, user, language_code,
+                                 {"text": text, **_command_entities(text), **(extra or {})})
         self._push_update("channel_post" if msg["chat"]["type"] == "channel" else "message", msg)
         message_id: int = msg["message_id"]
         return message_id
@@ -127,9 +124,9 @@ class UpdateInjection:
             user = self._written()[(chat_id, message_id)]
             chat = self._chats[chat_id]
         now = int(time.time())
-        return self._push_update("edited_message", {
+        return self._push_update("edited_message", {  # a command keeps its entity (QA29 A7)
             "message_id": message_id, "date": now, "edit_date": now, "chat": chat.to_json(),
-            "from": user.to_json(), "text": text})
+            "from": user.to_json(), "text": text, **_command_entities(text)})
 
     def click(self, message: SentMessage | tuple[int, int], button_text: str | None = None, *,
               data: str | None = None, user: User | None = None) -> str:
@@ -204,3 +201,12 @@ class UpdateInjection:
                 "send_documents", "send_photos", "send_videos", "send_video_notes",
                 "send_voice_notes", "edit_tag", "react_to_messages")})
         return member
+
+
+def _command_entities(text: str) -> JSON:
+    """The `entities` field Telegram gives a message starting with a command, sent or edited
+    («/push» is a bot_command; `~filters.COMMAND` tells it from a search by that)."""
+    if not text.startswith("/"):
+        return {}
+    command = text.split(maxsplit=1)[0]
+    return {"entities": [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]}
