@@ -46,13 +46,12 @@ _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: the IPv4 address is 
 
 def _wrapped(ip: ipaddress.IPv4Address | ipaddress.IPv6Address
              ) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    """The IPv4 addresses an IPv6 address carries (IPv4-mapped, 6to4, Teredo, NAT64): a
-    gateway on the way may deliver the packet to them, so they are judged too (QA29 A2)."""
+    """The IPv4 addresses an IPv6 address carries (6to4, Teredo, NAT64): a gateway on the way
+    may deliver the packet to them, so they are judged too (QA29 A2). An IPv4-mapped address
+    is judged by its IPv4 part alone, in `is_private`."""
     if not isinstance(ip, ipaddress.IPv6Address):
         return []
     inner: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = []
-    if ip.ipv4_mapped is not None:
-        inner.append(ip.ipv4_mapped)
     if ip.sixtofour is not None:
         inner.append(ip.sixtofour)
     if ip.teredo is not None:
