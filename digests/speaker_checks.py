@@ -19,7 +19,7 @@ from digests.speakers import (
     addressee,
     possessed_object,
 )
-from digests.speaker_spans import document_object_cut
+from digests.speaker_spans import SINGULAR_UN, document_object_cut
 from digests.speech import (
     CLAUSE_CONJ,
     PUBLISHING,
@@ -123,7 +123,7 @@ def object_cut(norm: str, speaker: str) -> str:
     for n in range(1, len(names)):
         word, prev = fold(names[n]).lstrip("#"), fold(names[n - 1])
         if (prev.startswith("ال") and prev.endswith("ون")
-                and len(prev) >= 6 and prev not in _SINGULAR_UN and not word.startswith("ال")
+                and len(prev) >= 6 and prev not in SINGULAR_UN and not word.startswith("ال")
                 and not word.startswith("لل") and word not in _EMPHATIC):
             # «وأبلغ المحققون ساركوزي أنه …» (F16's skipped list): a definite plural subject
             # takes no indefinite word after it; the one told starts there, and after «اتهم،
@@ -149,10 +149,7 @@ def object_cut(norm: str, speaker: str) -> str:
 _HAPPENED = frozenset("حصلت حصل وقعت وقع جرت جري".split())  # folded: «a massacre happened»
 # Plurals of things and bodies that a masculine verb cannot take as its subject. Folded.
 _FEMININE_OBJECTS = frozenset("الدول دول الحكومات السلطات الحكومه".split())
-# «أبلغ/يبلغ»: told someone — whom they told follows the subject. Folded.
-_INFORM = frozenset("ابلغ ابلغت يبلغ تبلغ".split())
-# Definite singulars in «ون» («القانون», «التلفزيون»), and «themselves/all» after a plural.
-_SINGULAR_UN = frozenset("القانون التلفزيون الكون اللون الصالون الزيتون الليمون المضمون".split())
+# «themselves/all» after a plural (definite singulars in «ون»: speaker_spans.SINGULAR_UN).
 _EMPHATIC = frozenset("انفسهم جميعهم كلهم".split())
 
 

@@ -20,7 +20,7 @@ Pure functions over the tokens of `digests.speaker_words`.
 from __future__ import annotations
 
 from digests.speaker_words import Tok
-from digests.speech import STOP, cue_of, fold, is_complementizer, strip_conj
+from digests.speech import DUALS, STOP, cue_of, fold, is_complementizer, strip_conj
 
 # Titles that are told apart by where the person works («الباحث في …», «المحلل في …»), the
 # name coming after the place. Folded, without «ال». Not «الرئيس», «الوزير»: «قال الرئيس في
@@ -117,8 +117,8 @@ def document_object_cut(speaker: str) -> str:
     return speaker
 
 
-# Definite words in «ون» that are singular. Folded.
-_SINGULAR_UN = frozenset("القانون التلفزيون الكون اللون الصالون الزيتون الليمون المضمون".split())
+# Definite words in «ون» that are singular (also for digests.speaker_checks.object_cut). Folded.
+SINGULAR_UN = frozenset("القانون التلفزيون الكون اللون الصالون الزيتون الليمون المضمون".split())
 
 
 def plural_noun(name: str) -> bool:
@@ -127,7 +127,7 @@ def plural_noun(name: str) -> bool:
     # The article as written, «ال» with a bare alef: «أليسون» (Alison) is a name. A sound
     # plural is a participle's («المحتجون») or a relative adjective's («النفسيون»), not
     # «البنتاغون».
-    return any(w.startswith("ال") and len(w) >= 6 and fold(w) not in _SINGULAR_UN
+    return any(w.startswith("ال") and len(w) >= 6 and fold(w) not in SINGULAR_UN
                and (fold(w).startswith("الم") and fold(w).endswith("ون") or fold(w).endswith("يون"))
                for w in name.split()[:2])
 
@@ -135,7 +135,4 @@ def plural_noun(name: str) -> bool:
 def singular_verb(norm: str) -> bool:
     """A verb of one speaker: not «قالوا», «يقولون», nor a dual «قالا/قالتا» (folded)."""
     verb = strip_conj(norm)
-    return not verb.endswith(("وا", "ون", "تا")) and not (verb.endswith("ا") and verb[:-1] in _PAST_ROOTS)
-
-
-_PAST_ROOTS = frozenset("قال اضاف اكد اوضح اعلن اشار شدد اعتبر".split())
+    return not verb.endswith(("وا", "ون", "تا")) and verb not in DUALS
