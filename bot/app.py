@@ -52,7 +52,6 @@ from bot.startup import (
 )
 from bot.update_errors import (
     BUSY_REPLY,
-    REPLY_RETRY_MAX_WAIT,
     STALE_PRESS,
     UNSAVED_REPLY,
     on_error,
@@ -64,7 +63,7 @@ from digests.storage import Database, DatabaseInUse, hold_lock
 
 __all__ = [
     "BOOTSTRAP_RETRIES", "BUSY_REPLY", "FIRST_POLL_SECONDS", "HANDLER_BUSY_SECONDS",
-    "OPTIONS_KEY", "READ_TIMEOUT_SECONDS", "REPLY_RETRY_MAX_WAIT", "STALE_PRESS",
+    "OPTIONS_KEY", "READ_TIMEOUT_SECONDS", "STALE_PRESS",
     "START_BOUND_SECONDS", "STOP_TIMEOUT_SECONDS", "UNSAVED_REPLY", "WATCH_KEY",
     "WRITE_TIMEOUT_SECONDS", "api_urls", "build_application", "commands_for", "on_error",
     "poll_job", "purge_job", "register_handlers", "run_bot", "scheduled_poll", "set_commands",

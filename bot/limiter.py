@@ -102,10 +102,15 @@ class RateLimiter:
         still counts: the schedule's next slot moves on, and the chat's and group's limits."""
         now = time.monotonic()
         self._next = max(self._next, now) + self.interval
+        self._taken(chat_id, is_group, now)
+
+    def _taken(self, chat_id: int, is_group: bool, at: float) -> None:
+        """A message to `chat_id` went at `at`: the chat's spacing and its group's window count
+        it (`refused` takes it back)."""
         self._chat_before[chat_id] = self._chat_next.get(chat_id, 0.0)
-        self._chat_next[chat_id] = now + CHAT_INTERVAL
+        self._chat_next[chat_id] = at + CHAT_INTERVAL
         if is_group:
-            self._group.setdefault(chat_id, collections.deque()).append(now)
+            self._group.setdefault(chat_id, collections.deque()).append(at)
 
     def paused_for(self) -> float:
         """Seconds every send is still held after Telegram's 429 (0.0 when not paused)."""
@@ -157,10 +162,7 @@ class RateLimiter:
         finally:
             if holding:
                 self._exit()
-        self._chat_before[chat_id] = self._chat_next.get(chat_id, 0.0)
-        self._chat_next[chat_id] = sent_at + CHAT_INTERVAL
-        if is_group:
-            self._group.setdefault(chat_id, collections.deque()).append(sent_at)
+        self._taken(chat_id, is_group, sent_at)
         if self.observe is not None:
             self.observe(chat_id, sent_at)
         return ticket

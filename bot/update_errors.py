@@ -28,7 +28,6 @@ from bot import api_noise, threads
 from bot.admin import retry_seconds
 from bot.i18n import bilingual, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, ui
-from bot.reply_limiter import REPLY_MAX_WAIT
 from bot.send_failures import DEACTIVATING
 from digests import outbox_states, subscriptions
 from digests.storage import FAULT_TEXT, FAULTS, fault_of
@@ -41,10 +40,6 @@ log = logging.getLogger("bot.app")
 BUSY_REPLY = FAULT_TEXT["locked"]
 UNSAVED_REPLY = bilingual("unsaved")
 
-# A reader's answer refused with 429 is sent again by the bot's rate limiter
-# (bot.reply_limiter): a RetryAfter reaching the error handler is one it gave up on. The update is
-# not handled again (QA27 D2: a handled-again /unsubscribe answered «لست تتابع»).
-REPLY_RETRY_MAX_WAIT = REPLY_MAX_WAIT
 _TROUBLE_KEY = "polling_trouble"
 
 # answerCallbackQuery for a press older than ~15 s (QA14 F9)

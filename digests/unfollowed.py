@@ -27,17 +27,15 @@ def stale_rows(db: Database, chat_id: int) -> list[int]:
     """Ids of the chat's pending topic rows that answer none of the topics it still follows
     (pure read). [] when the chat follows the general digest."""
     sql = db.db
-    if sql.execute("select 1 from subscriptions where chat_id = ? and topic = ''",
-                   [chat_id]).fetchone() is not None:
+    topics = [r[0] for r in sql.execute(
+        "select topic from subscriptions where chat_id = ? order by id", [chat_id])]
+    if "" in topics:  # the general digest: every queued story would have come for it
         return []
     rows = sql.execute("select id, article_id from outbox where chat_id = ? and status = 'pending'"
                        " and kind not like 'push:%' and article_id is not null",
                        [chat_id]).fetchall()
     if not rows:
         return []
-    topics = [r[0] for r in sql.execute(
-        "select topic from subscriptions where chat_id = ? and topic != '' order by id",
-        [chat_id])]
     ids = sorted({int(r[1]) for r in rows})
     wanted: set[int] = set()
     if topics:
