@@ -71,15 +71,15 @@ def speaker_in_speech(toks: list[Tok], k: int, first: int, last: int, norm: str,
         speaker = ""
     elif before and k + 3 < last and any(is_complementizer(toks[m].norm)
                                          for m in range(k + 1, min(last, k + 4))) and (
-            _whole_before(toks, k, before)):
-        speaker = _whole_before(toks, k, before)
-    elif _reported_subject(toks, k, last):
+            whole := _whole_before(toks, k, before)):
+        speaker = whole
+    elif reported := _reported_subject(toks, k, last):
         # «ونقلت الوكالة أن النائب العام طارق وليام صعب قال على حسابه تويتر إنه "…"»: the
         # subject between «أن» and the verb speaks, whatever words come before his «إنه»
         # (QA13 6620: the quote went to the agency that relayed it).
-        speaker = _reported_subject(toks, k, last)
-    elif _reported_publisher(toks, k, first, last):
-        speaker = _reported_publisher(toks, k, first, last)
+        speaker = reported
+    elif publisher := _reported_publisher(toks, k, first, last):
+        speaker = publisher
     elif before and _rebuttal(toks, k, before, last):
         # «وكان X قد أعلن أن …، لكن مكتب الرئيسة قال في بيان: "…"»: the contrasted clause
         # is a new voice answering X, not X's words (QA13 4165).
