@@ -57,8 +57,8 @@ _ASKING = QUESTION_WORDS - STOP_WORDS  # «في», «عن», «على» are word
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def _count(db: sqlite_utils.Database, expr: str | None, cap: int) -> int:
-    """How many articles match the FTS5 expression, up to `cap`."""
+def match_count(db: sqlite_utils.Database, expr: str | None, cap: int) -> int:
+    """How many articles match the FTS5 expression, up to `cap` (0 for no expression)."""
     if not expr:
         return 0
     return int(db.execute(
@@ -84,9 +84,9 @@ def _reads_as_sentence(db: sqlite_utils.Database, query: str, text: str, names: 
 def _covered(db: sqlite_utils.Database, text: str, named: int) -> bool:
     """Whether the archive covers `text` as a topic beside its names (module docstring)."""
     plan = plan_query(text)
-    if _count(db, plan.phrase, COVERED_PHRASE) >= COVERED_PHRASE:
+    if match_count(db, plan.phrase, COVERED_PHRASE) >= COVERED_PHRASE:
         return True
-    together = _count(db, plan.all_words, COUNT_CAP)
+    together = match_count(db, plan.all_words, COUNT_CAP)
     return together >= COVERED_PHRASE and together * COVERED_SHARE >= named
 
 
@@ -104,7 +104,7 @@ def _held_words(db: sqlite_utils.Database, text: str) -> str:
     """A hashtag's words that the archive does not cover as a phrase, without the words it
     holds in fewer than KNOWN_NAME articles, when others are held more («حلب تحترق» → «حلب»:
     «تحترق» is in 1 article; QA28 T8); else `text`."""
-    if _count(db, plan_query(text).phrase, COVERED_PHRASE) >= COVERED_PHRASE:
+    if match_count(db, plan_query(text).phrase, COVERED_PHRASE) >= COVERED_PHRASE:
         return text
     words = text.split()
     keys = {w: [k for k in run_keys(w) if k not in STOP_WORDS] for w in words}
@@ -150,7 +150,7 @@ def _named(db: sqlite_utils.Database, query: str) -> str:
     topic = " ".join(names[:MAX_ASKED_NAMES])
     if plan_query(bare).terms in topic_phrases(topic):
         return query  # «ترامب بوتين», «انصار الله»: names as typed
-    named = _count(db, plan_query(topic).phrase, COUNT_CAP)
+    named = match_count(db, plan_query(topic).phrase, COUNT_CAP)
     if not _reads_as_sentence(db, query, bare, topic, named) or _covered(db, bare, named):
         return query  # «قمة ترامب كيم», «المفوضية السامية للأمم المتحدة …»: a topic as typed
     log.info("named topic words=%d names=%d", len(bare.split()), len(names))

@@ -271,10 +271,8 @@ def _plan(keys: list[str], names: list[bool],
     distinct = list(dict.fromkeys(k for k in keys if k not in stop))
     drop = stop | QUESTION_WORDS
     if distinct and all(k in _ASKING_ONLY for k in distinct):
-        return QueryPlan((), None, None)  # «واش» alone: Maghrebi "is it?/what" (QA28 R3)
+        return QueryPlan((), None, None)  # «كم», «ليش», «واش» alone: no topic (QA24/QA28 R3)
     if not any(k not in drop for k in distinct):
-        if all(k in _ASKING_ONLY for k in distinct):
-            return QueryPlan((), None, None)  # «كم», «ليش» alone: no topic
         drop = stop  # only question words («آخر الأخبار»): search them as written
     content = [k for k in distinct if k not in drop][:MAX_ALL_WORDS]
     plain = _trim(keys, [False] * len(keys), drop)

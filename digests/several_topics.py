@@ -23,8 +23,8 @@ import re
 
 import sqlite_utils
 
+from digests.named_questions import match_count
 from digests.query import described_names, plan_query, topic_text
-from digests.search_index import FTS_TABLE
 from digests.topic_names import arabic_topic, is_latin
 
 MAX_TOPICS = 10          # at most this many followed from one message (the rest is a paste)
@@ -81,19 +81,10 @@ def _joined_names(db: sqlite_utils.Database, text: str) -> list[str]:
     if len(names) < 2 or sum(len(n.split()) for n in names) != len(words):
         return []  # a word no name holds («قصف الغوطة»): one topic as typed
     joined = _AND in text.split() or any(w.startswith(_AND) and w[1:] in names for w in words)
-    if not joined and _phrase_count(db, text) >= COVERED_PHRASE:
+    together = 0 if joined else match_count(db, plan_query(text).phrase, COVERED_PHRASE)
+    if together >= COVERED_PHRASE:
         return []  # «ترامب بوتين»: the archive writes them together
     return names
-
-
-def _phrase_count(db: sqlite_utils.Database, text: str) -> int:
-    """In how many articles (up to COVERED_PHRASE) the words of `text` are one phrase."""
-    phrase = plan_query(text).phrase
-    if not phrase:
-        return 0
-    return int(db.execute(
-        f"select count(*) from (select rowid from {FTS_TABLE} where {FTS_TABLE} match ?"
-        " limit ?)", [phrase, COVERED_PHRASE]).fetchone()[0])
 
 
 def _unique(topics: list[str]) -> tuple[str, ...]:

@@ -240,14 +240,17 @@ def joined_form(first: str, second: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _synonym_groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Each group of SYNONYMS as the key sequences of its names, in the table's order."""
+    return tuple(tuple(tuple(k for w in name.split() for k in run_keys(w)) for name in group)
+                 for group in SYNONYMS)
+
+
+@lru_cache(maxsize=1)
 def _synonyms() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """A synonym's keys → the keys of every name of its group (itself first)."""
-    table: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
-    for group in SYNONYMS:
-        names = [tuple(k for w in name.split() for k in run_keys(w)) for name in group]
-        for name in names:
-            table[name] = (name, *(other for other in names if other != name))
-    return table
+    return {name: (name, *(other for other in names if other != name))
+            for names in _synonym_groups() for name in names}
 
 
 def synonym_phrases(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -259,12 +262,7 @@ def synonym_phrases(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=1)
 def _canonical() -> dict[tuple[str, ...], tuple[str, ...]]:
     """A synonym's keys → the keys of its group's first name."""
-    table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for group in SYNONYMS:
-        names = [tuple(k for w in name.split() for k in run_keys(w)) for name in group]
-        for name in names:
-            table[name] = names[0]
-    return table
+    return {name: names[0] for names in _synonym_groups() for name in names}
 
 
 def synonym_key(terms: tuple[str, ...]) -> tuple[str, ...]:
