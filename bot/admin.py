@@ -13,7 +13,6 @@ with an LRM so it still reads left to right. A background task answers with `not
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import enum
 import functools
 import logging
@@ -30,6 +29,7 @@ from telegram.ext import ContextTypes
 from bot.i18n import t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, line_html
 from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
+from bot.send_failures import retry_after_seconds
 from bot.threads import ANSWER_THREAD, answer_thread, thread_of
 
 log = logging.getLogger(__name__)
@@ -103,12 +103,6 @@ async def notify(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                                    message_thread_id=answer_thread(chat_id))
 
 
-def retry_seconds(exc: RetryAfter) -> float:
-    """How long Telegram asked us to wait (PTB gives seconds or a timedelta)."""
-    wait = exc.retry_after
-    return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
-
-
 class Told(enum.Enum):
     """What became of a background answer (`deliver`)."""
 
@@ -141,7 +135,7 @@ async def deliver(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
             return Told.SENT
         except RetryAfter as exc:
             rate_limited += 1
-            wait = min(retry_seconds(exc), TELL_MAX_WAIT)
+            wait = min(retry_after_seconds(exc.retry_after), TELL_MAX_WAIT)
             log.warning("admin answer rate-limited chat=%s attempt=%d wait=%.1f", chat_id,
                         rate_limited, wait)
             if rate_limited >= TELL_ATTEMPTS:
@@ -198,7 +192,7 @@ async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str) -
     except RetryAfter as exc:
         chat = update.effective_chat
         assert chat is not None
-        wait = min(retry_seconds(exc), TELL_MAX_WAIT)
+        wait = min(retry_after_seconds(exc.retry_after), TELL_MAX_WAIT)
         log.warning("admin answer rate-limited chat=%s wait=%.1f: sent later", chat.id, wait)
         rt = runtime(context)
         rt.spawn(_later(rt, context, chat.id, html, wait), "admin-answer")
@@ -227,7 +221,7 @@ async def answer_privately(update: Update, context: ContextTypes.DEFAULT_TYPE,
                 await context.bot.send_message(user.id, html, parse_mode=ParseMode.HTML,
                                                link_preview_options=NO_PREVIEW)
             except RetryAfter as exc:  # the rest from a background task, after the wait
-                wait = min(retry_seconds(exc), TELL_MAX_WAIT)
+                wait = min(retry_after_seconds(exc.retry_after), TELL_MAX_WAIT)
                 rt.spawn(_later_all(rt, context, user.id, htmls[i:], wait), "admin-answer")
                 break
     except (Forbidden, BadRequest) as exc:  # never started the bot, or blocked it

@@ -25,10 +25,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
 from bot import api_noise, threads
-from bot.admin import retry_seconds
 from bot.i18n import bilingual, t
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, ui
-from bot.send_failures import DEACTIVATING
+from bot.send_failures import DEACTIVATING, retry_after_seconds
 from digests import outbox_states, subscriptions
 from digests.storage import FAULT_TEXT, FAULTS, fault_of
 
@@ -65,7 +64,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # bot.reply_limiter sent it again and gave up (or the wait was too long): the command
         # ran once and is not run again (QA27 D2)
         log.warning("reply rate-limited, not sent chat=%s wait=%.1f",
-                    chat.id if chat else None, retry_seconds(error))
+                    chat.id if chat else None, retry_after_seconds(error.retry_after))
         return
     if isinstance(error, BadRequest) and any(p in str(error).lower() for p in STALE_PRESS):
         # a button pressed long ago (while the bot was down): Telegram no longer takes its
