@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
@@ -26,8 +27,12 @@ from digests.urls import url_key
 log = logging.getLogger(__name__)
 
 
-def _key(url: str) -> str:
-    """The address's url_key; a link url_key cannot read is compared as typed."""
+@lru_cache(maxsize=8192)
+def link_key(url: str) -> str:
+    """The address's url_key; a link url_key cannot read is compared as typed. One function for
+    the aliases and digests.digest's related links (imported there as `_key`, which the store
+    benchmarks swap); cached: the same links are merged again at every store of their story
+    (url_key parses)."""
     try:
         return url_key(url)
     except ValueError:
@@ -50,7 +55,7 @@ def record_alias(sql: sqlite_utils.Database, url: str, article_id: int, now: dat
     """Record `url` as another address of stored article `article_id`; the caller holds the
     transaction. Nothing is recorded for the article's own address or one already known (its
     first article keeps it). True when a row was added."""
-    key = _key(url)
+    key = link_key(url)
     own = sql.execute("select 1 from articles where url_key = ?", [key]).fetchone()
     if own is not None:
         return False
@@ -66,14 +71,14 @@ def record_alias(sql: sqlite_utils.Database, url: str, article_id: int, now: dat
 def aliased_id(sql: sqlite_utils.Database, url: str) -> int | None:
     """The id of the stored article `url` is another address of, or None."""
     row = sql.execute("select article_id from article_aliases where url_key = ?",
-                      [_key(url)]).fetchone()
+                      [link_key(url)]).fetchone()
     return int(row[0]) if row else None
 
 
 def article_row_at(sql: sqlite_utils.Database, url: str) -> dict[str, Any] | None:
     """The stored article's row (ARTICLE_SELECT) at `url`: its own address first, then an
     alias (digests.urls.url_key: tracking parameters, fragment and host case ignored)."""
-    key = _key(url)
+    key = link_key(url)
     rows = list(sql.query(f"{ARTICLE_SELECT} where articles.url_key = ?", [key]))
     if not rows:
         rows = list(sql.query(

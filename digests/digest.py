@@ -21,11 +21,11 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from functools import lru_cache
 
 import sqlite_utils
 
 from digests.article_aliases import article_row_at
+from digests.article_aliases import link_key as _key  # the store benchmarks swap _key
 from digests.headline import clean_headline
 from digests.models import Article, Digest, Quote, RelatedItem, RelatedKind, iso
 from digests.processing import StoreContext
@@ -44,7 +44,6 @@ from digests.records import (
     related_from_json,
     related_to_json,
 )
-from digests.urls import url_key
 
 log = logging.getLogger(__name__)
 
@@ -56,15 +55,6 @@ MAX_STORY_SIBLINGS = 20
 # version get their headline and quotes made again, a batch per poll (`refresh_digests`).
 CONDENSER_VERSION = 23  # 5: speakers and quote starts (F6); 6: no denied clauses; 7: «تابع،»; 8: F7; 9: F9; 10: F11; 11: F12; 12: K12; 13: F16; 14: F18; 15: F21; 16: F22; 17: F23; 18: F24; 19: X39 (own story link); 20: K15; 21: F25; 22: F25 (verb number); 23: F25 (bare trades)
 REFRESH_BATCH = 200  # per poll: ~2 ms to condense + ~3 ms for the archive links each: ~1 s
-
-
-@lru_cache(maxsize=8192)
-def _key(url: str) -> str:
-    # cached: the same links are merged again at every store of their story (url_key parses)
-    try:
-        return url_key(url)
-    except ValueError:
-        return url.strip()
 
 
 def _item(article: Article, kind: RelatedKind) -> RelatedItem:
