@@ -33,7 +33,7 @@ from bot import callbacks
 from bot.callbacks import Callback
 from bot.deep_links import start_payload_of
 from bot.following import chat_worded
-from bot.i18n import num, t, topic_label
+from bot.i18n import list_sep, num, t, topic_label
 from bot.lines import utf16_len
 from bot.packer import LIMIT
 from bot.render import names_topic, render_bundle, render_related, render_results
@@ -65,7 +65,7 @@ from digests.errors import QueryError
 from digests.greetings import small_talk
 from digests.models import Digest
 from digests.related import live_related
-from digests.named_questions import named_topic
+from digests.named_questions import reader_topic
 from digests.query import (
     asks_for_news,
     followable,
@@ -137,8 +137,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         lead = ui(lang, "latin_mapped" if whole else "latin_partial", latin=echo(query),
                   topic=mapped)
     # «شكو ماكو بالعراق», «اريد اعرف اخبار ترامب»: a sentence the archive does not cover is
-    # answered, headed and offered for following as the news names it holds (QA24 R1)
-    query = named_topic(rt.db.db, mapped or query)
+    # answered, headed and offered for following as the news names it holds (QA24 R1); an
+    # English name as its Arabic topic, as `run.py search` reads it
+    query = reader_topic(rt.db.db, query)
     # «١٢٣» or a pasted headline may be searched, never offered for following (the follow
     # would be refused: QA10 F14)
     can_follow = followable(query) and not topic_too_long(query)
@@ -221,8 +222,7 @@ def several_question(rt: Runtime, chat_id: int, topics: tuple[str, ...],
     """Several topics typed as one question: they are named, each with a button that asks it,
     and «🔔 تابعها كلها» follows them all (the list is split again by bot.following)."""
     labels = [topic_label(arabic_topic(x) or x, lang, with_arabic=True) for x in topics]
-    sep = "، " if lang == "ar" else ", "
-    text = ui(lang, "several_asked", topics=sep.join(f"«{label}»" for label in labels))
+    text = ui(lang, "several_asked", topics=list_sep(lang).join(f"«{label}»" for label in labels))
     rows = [[button(rt, chat_id, "🔎 " + label, "search", {"query": topic})]
             for topic, label in zip(topics, labels)]
     rows.append([button(rt, chat_id, t("btn_follow_all", lang), "subscribe",
@@ -302,8 +302,7 @@ def search_note(page: Page, lang: str) -> str | None:
     """How the search fell back (the full name, the exact phrase, or words it left out), as a
     line of HTML in the reader's language; None for an exact answer."""
     if page.note in ("dropped", "pasted") and page.dropped:  # words left out / names searched
-        sep = "، " if lang == "ar" else ", "
-        return ui(lang, f"note_{page.note}", words=sep.join(f"«{w}»" for w in page.dropped))
+        return ui(lang, f"note_{page.note}", words=list_sep(lang).join(f"«{w}»" for w in page.dropped))
     if page.note in ("trimmed", "all", "more"):
         return ui(lang, f"note_{page.note}")
     return None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from telegram import ForceReply, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -35,7 +36,7 @@ from bot.channel_admin import (
     scope_of,
 )
 from bot.deep_links import share_link
-from bot.i18n import chat_worded, code_language, num, t, topic_label, topic_list
+from bot.i18n import chat_worded, code_language, list_sep, num, t, topic_label, topic_list
 from bot.runtime import (
     Action,
     Runtime,
@@ -119,48 +120,41 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         await _answer_button(update, lang)
         await send(update, context, subscribe_several(update, rt, several, lang, scope))
         return
-    if topic and not subscriptions.readable(topic):  # only invisible marks (QA15 N8): no «»
+    done = follow(rt, target, topic)
+    if done.refusal in ("blank", "number", "too_long", "latin"):
         await _answer_button(update, lang)
+    if done.refusal == "blank":  # only invisible marks (QA15 N8): no «»
         await send(update, context, ui(lang, "not_a_topic_blank"))
         return
-    if topic and not followable(topic):  # "" is the general digest
-        await _answer_button(update, lang)
-        await send(update, context, ui(lang, "not_a_topic", topic=echo(topic)))
+    if done.refusal == "number":  # "" is the general digest
+        await send(update, context, ui(lang, "not_a_topic", topic=echo(done.topic)))
         return
-    if topic:  # «/subscribe شكو ماكو بالعراق» follows «العراق», not a sentence (QA24 R1)
-        topic = named_topic(rt.db.db, topic)
-    if topic_too_long(topic):  # a sentence or a pasted paragraph is no topic (QA10 F14)
-        await _answer_button(update, lang)
-        await send(update, context, too_long_text(topic, lang))
+    if done.refusal == "too_long":  # a sentence or a pasted paragraph is no topic (QA10 F14)
+        await send(update, context, too_long_text(done.topic, lang))
         return
-    mapped = arabic_topic(topic)
-    lead = None
-    if mapped:  # «syria» (a deep link, /subscribe Syria) is «سوريا»: the archive is Arabic
-        lead = ui(lang, "latin_adjective" if is_adjective(topic) else "latin_mapped",
-                  latin=echo(topic), topic=mapped)
-        topic = mapped
-    elif is_latin(topic):  # it could never match an Arabic story: do not follow it
-        await _answer_button(update, lang)  # a name in it («lebanon vote») is the example
-        await send(update, context, ui(lang, "latin_not_followed", topic=echo(topic),
-                                       example=topic_label(example_for(topic), lang)))
+    if done.refusal == "latin":  # a name in it («lebanon vote») is the example
+        await send(update, context, ui(lang, "latin_not_followed", topic=echo(done.topic),
+                                       example=topic_label(example_for(done.topic), lang)))
         return
-    try:
-        sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())
-    except subscriptions.TooManyTopics:
+    if done.refusal == "full":
         await send(update, context, ui(lang, chat_worded("too_many_topics", target_type),
                                        n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
         return
-    except QueryError:
+    if done.refusal == "unsearchable":
         # «علي» alone is a name, not a particle: ask for the full name, as the chat does (QA23 S16)
-        name = lone_name(topic)
+        name = lone_name(done.topic)
         await send(update, context, ui(lang, "name_alone_follow", name=echo(name)) if name
-                   else ui(lang, "nothing_searchable", query=echo(topic)))
+                   else ui(lang, "nothing_searchable", query=echo(done.topic)))
         return
+    topic = done.topic
+    lead = None
+    if done.latin:  # «syria» (a deep link, /subscribe Syria) is «سوريا»: the archive is Arabic
+        lead = ui(lang, "latin_adjective" if is_adjective(done.latin) else "latin_mapped",
+                  latin=echo(done.latin), topic=topic)
     if target_type != "private":  # a group without a language takes its admin's (brief X25)
-        adopted = admin_language(update)
-        if adopted and subscriptions.adopt_language(rt.db, target, adopted) and not scope.channel:
-            lang = adopted  # this answer already speaks the group's language
-    label = shown_topic(sub.topic, lang)
+        lang = _adopted(update, rt, target, scope) or lang  # this answer speaks it already
+    sub, created = done.stored, done.created
+    label = shown_topic(sub, lang)
     if created and subscriptions.topic_was_cut(topic):
         label += "…"  # stored at MAX_TOPIC_CHARS: the echo says it was cut
     if deep_link and created:
@@ -170,8 +164,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
                                     target_type), topic=label)
     if deep_link:  # a link opened again still says how to stop what it follows
         # named as the reader can type it back: «/unsubscribe Syria» in English (QA26 N1)
-        text += "\n" + ui(lang, "deep_link_stop", topic=topic_label(sub.topic, lang))
-    link = share_link(context.bot.username, sub.topic)
+        text += "\n" + ui(lang, "deep_link_stop", topic=topic_label(sub, lang))
+    link = share_link(context.bot.username, sub)
     if created and not deep_link and link and target_type != "channel":  # a public post there
         text += "\n" + ui(lang, chat_worded("share_link", chat.type), link=link)
     if lead:
@@ -194,27 +188,16 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
     refused: list[str] = []
     full = False
     for typed in topics:
-        topic = arabic_topic(typed) or typed
-        if not followable(topic) or is_latin(topic):
-            refused.append(typed)
-            continue
-        topic = named_topic(rt.db.db, topic)
-        if topic_too_long(topic):
-            refused.append(typed)
-            continue
-        try:
-            sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())
-        except subscriptions.TooManyTopics:
+        done = follow(rt, target, typed)
+        if done.refusal == "full":
             full = True
             break
-        except QueryError:
+        if done.refusal:
             refused.append(typed)
             continue
-        (new if created else old).append(sub.topic)
+        (new if done.created else old).append(done.stored)
     if target_type != "private" and new:  # a group without a language takes its admin's
-        adopted = admin_language(update)
-        if adopted and subscriptions.adopt_language(rt.db, target, adopted) and not scope.channel:
-            lang = adopted
+        lang = _adopted(update, rt, target, scope) or lang
     log.info("several topics chat=%s typed=%d new=%d old=%d refused=%d", target, len(topics),
              len(new), len(old), len(refused))
     lines = []
@@ -230,15 +213,66 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
         lines.append(ui(lang, chat_worded("already_several", target_type),
                         topics=topic_list(old, lang, len(old))))
     if refused:
-        sep = "، " if lang == "ar" else ", "
         lines.append(ui(lang, "refused_several",
-                        topics=sep.join(f"«{echo(r, 40)}»" for r in refused)))
+                        topics=list_sep(lang).join(f"«{echo(r, 40)}»" for r in refused)))
     if full:
         lines.append(ui(lang, chat_worded("too_many_topics", target_type),
                         n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
     if new or old:
         lines.append(ui(lang, "several_stop"))
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Followed:
+    """What following one typed topic came to (`follow`). `topic`: the topic asked (a sentence
+    read as the names it holds, an English name as its Arabic topic); `refusal`: None when it
+    is followed, else why not — "blank" (only invisible marks), "number" («١٢٣»), "too_long",
+    "latin" (English no table maps), "full" (MAX_SUBSCRIPTIONS), "unsearchable" («علي» alone);
+    `stored`: the topic as stored (cut to MAX_TOPIC_CHARS), `created`: not followed before;
+    `latin`: the English the topic was mapped from."""
+
+    topic: str
+    refusal: str | None = None
+    stored: str = ""
+    created: bool = False
+    latin: str | None = None
+
+
+def follow(rt: Runtime, target: int, topic: str) -> Followed:
+    """Follow one topic in chat `target`, as /subscribe and a list of several do (one path for
+    both: «/subscribe شكو ماكو بالعراق» follows «العراق», «Syria» «سوريا»); "" is the general
+    digest."""
+    if topic and not subscriptions.readable(topic):
+        return Followed(topic, "blank")
+    if topic and not followable(topic):
+        return Followed(topic, "number")
+    if topic:  # a sentence is followed as the names of the news it holds (QA24 R1)
+        topic = named_topic(rt.db.db, topic)
+    if topic_too_long(topic):
+        return Followed(topic, "too_long")
+    mapped = arabic_topic(topic)
+    latin = topic if mapped else None
+    if mapped:
+        topic = mapped
+    elif is_latin(topic):  # it could never match an Arabic story: not followed
+        return Followed(topic, "latin")
+    try:
+        sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())
+    except subscriptions.TooManyTopics:
+        return Followed(topic, "full", latin=latin)
+    except QueryError:
+        return Followed(topic, "unsearchable", latin=latin)
+    return Followed(topic, None, sub.topic, created, latin)
+
+
+def _adopted(update: Update, rt: Runtime, target: int, scope: Scope) -> str | None:
+    """The language a group without one takes from the admin who followed a topic for it
+    (brief X25), when this answer should speak it (not when sent privately for a channel)."""
+    adopted = admin_language(update)
+    if adopted and subscriptions.adopt_language(rt.db, target, adopted) and not scope.channel:
+        return adopted
+    return None
 
 
 def too_long_text(topic: str, lang: str) -> str:

@@ -151,14 +151,18 @@ STRINGS: dict[str, tuple[str, str]] = _merged(_READING, _FOLLOWING, _WELCOME, _A
 MAX_TOPICS_NAMED = 3  # topics a digest's header names; more would bury the headline
 
 
+def list_sep(lang: str) -> str:
+    """What a list in an answer is joined with: the Arabic comma, or ", " in English."""
+    return "، " if lang == "ar" else ", "
+
+
 def topic_list(topics: Sequence[str], lang: str, limit: int = MAX_TOPICS_NAMED) -> str:
     """Topics as a header names them, in the order given: «الغوطة»، «النفط»، «ترامب» — the
     first `limit`, then how many more («وموضوع آخر», «وموضوعان آخران», «و٣ أخرى» / "and 3 more"). In
     English a topic with an English name is named by it and its Arabic, as every English
     answer names it ("«Ghouta (الغوطة)», «Oil (النفط)»": `topic_label`)."""
-    sep = "، " if lang == "ar" else ", "
     # "Ghouta (الغوطة)" as /subscribe, /topics and search name it (QA21 R6)
-    listed = sep.join(f"«{topic_label(topic, lang, with_arabic=True)}»"
+    listed = list_sep(lang).join(f"«{topic_label(topic, lang, with_arabic=True)}»"
                       for topic in topics[:limit])
     hidden = len(topics) - limit
     if hidden <= 0:

@@ -35,7 +35,7 @@ from bot.admin import (
     text_html,
     text_lines,
 )
-from bot.i18n import counted, num, relative_time, t
+from bot.i18n import counted, list_sep, num, relative_time, t
 from bot.ingests import acknowledge, acknowledged, answered, owe_ingest, record_answer
 from bot.lines import Line, Span, isolate_ltr
 from bot.packer import pack
@@ -314,7 +314,7 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
         return ui(lang, "ingest_done", **counts) + note
     # by number and name, as /sources lists them: several feeds of one site, or unnamed
     # sources named by their host, stay apart (QA8 F9)
-    names = ("، " if lang == "ar" else ", ").join(
+    names = list_sep(lang).join(
         f"{num(r.source_id, lang)}: {source_name(r.name, lang)}" for r in failing[:FAILING_NAMES])
     if len(failing) > FAILING_NAMES:
         names += "…"

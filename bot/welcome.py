@@ -34,6 +34,7 @@ from bot.i18n import (
     GROUP_COMMANDS,
     READER_COMMANDS,
     chat_worded,
+    list_sep,
     num,
     t,
     topic_label,
@@ -88,7 +89,7 @@ def still_following(rt: Runtime, chat_id: int, lang: str) -> str:
     topics = [sub.topic for sub in subscriptions.list_subscriptions(rt.db, chat_id)]
     if not topics:
         return ""
-    named = ("، " if lang == "ar" else ", ").join(
+    named = list_sep(lang).join(
         f"«{topic_label(topic, lang, with_arabic=True)}»" for topic in topics[:MAX_TOPICS_NAMED])
     if len(topics) > MAX_TOPICS_NAMED:
         named += t("group_back_more", lang, n=num(len(topics) - MAX_TOPICS_NAMED, lang))
@@ -244,7 +245,7 @@ def intro_text(lang: str, topics: list[str]) -> str:
     """The group introduction (group-voiced), with the topics it follows again, if any."""
     text = t("group_intro", lang)
     if topics:
-        named = ("، " if lang == "ar" else ", ").join(
+        named = list_sep(lang).join(
             f"«{topic or t('general', lang)}»" for topic in topics[:MAX_TOPICS_NAMED])
         if len(topics) > MAX_TOPICS_NAMED:
             named += t("group_back_more", lang, n=num(len(topics) - MAX_TOPICS_NAMED, lang))
