@@ -224,7 +224,7 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
     now = now or datetime.now(timezone.utc)
     file_time = datetime.fromtimestamp(backup_file.stat().st_mtime, timezone.utc).isoformat(
         timespec="seconds")
-    lock = hold_lock(target)
+    lock = hold_lock(target, create=False)  # a restore into a new path makes no empty file
     try:
         # the copy is made and checked first: a wrong or damaged backup leaves the current
         # database where it is

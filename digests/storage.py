@@ -7,9 +7,7 @@ named and applied in order at start-up, each in its own transaction, and recorde
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
 import sqlite3
 import threading
 import time
@@ -17,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO
 
 import sqlite_utils
 
@@ -27,6 +24,7 @@ from digests.db_faults import (  # noqa: F401 — re-exported: callers import th
 from digests.errors import StorageError
 from digests.file_checks import (  # noqa: F401 — re-exported
     EmptyDatabase, FileCheck, quick_check, refuse_empty, refuse_read_only)
+from digests.instance_lock import DatabaseInUse, InstanceLock, hold_lock  # noqa: F401 — re-exported
 from digests.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -36,60 +34,6 @@ log = logging.getLogger(__name__)
 # (bot.app HANDLER_BUSY_SECONDS): a lock held by another program must not freeze every reply
 # (QA16 F1).
 BUSY_SECONDS = 30.0
-
-
-class DatabaseInUse(StorageError):
-    """Another Nashra bot runs on this database file (its lock file is held)."""
-
-
-def hold_lock(path: str | Path) -> IO[str] | None:
-    """Take the bot's lock beside the database (``DATABASE_PATH.lock``), for the process's life.
-
-    Two bots on one database would both send (QA16 N1). `flock` is released by the kernel when
-    the holder exits or is killed, so a stale lock never blocks a restart. Returns the open lock
-    file (keep it; close it to let go), None for an in-memory database.
-
-    Raises:
-        DatabaseInUse: another process holds the lock.
-    """
-    if str(path) == ":memory:":
-        return None
-    # the file's real path: a symlink to the database must not give a second bot its own lock
-    lock_path = Path(f"{Path(path).resolve()}.lock")
-    try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 — held for life
-    except OSError as exc:
-        raise _lock_error(lock_path, exc) from exc
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.seek(0)
-        holder = handle.read().strip() or "?"
-        handle.close()
-        raise DatabaseInUse(
-            f"بوت آخر لنشرة يعمل على قاعدة البيانات هذه (العملية {holder}): أوقفه أولًا أو اختر "
-            f"DATABASE_PATH آخر / another Nashra bot (pid {holder}) runs on this database "
-            f"({path}): stop it first or choose another DATABASE_PATH") from None
-    try:
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-    except OSError as exc:  # a full disk: the lock itself is held, only the pid is not written
-        handle.close()
-        raise _lock_error(lock_path, exc) from exc
-    return handle
-
-
-def _lock_error(lock_path: Path, exc: OSError) -> StorageError:
-    """A read-only folder or a full disk met while taking the lock: one bilingual line, no
-    traceback (QA17 R1)."""
-    detail = exc.strerror or str(exc)
-    return StorageError(
-        f"تعذّر إنشاء ملف القفل {lock_path} ({detail}): اجعل DATABASE_PATH في مجلد قابل للكتابة فيه "
-        f"مساحة فارغة / cannot write the lock file {lock_path} ({detail}): put DATABASE_PATH in a "
-        f"writable folder with free space")
 
 
 class NewerDatabase(StorageError):
