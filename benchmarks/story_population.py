@@ -65,7 +65,7 @@ def run(cache: Path = CACHE, l2: float = 0.3) -> None:
     out["sizes"] = pop.sizes()
     saved = story_model.WEIGHTS
     try:
-        for fold in (*fsp.BLIND, "shipped"):
+        for fold in ("shipped", *fsp.BLIND):  # shipped first: the designed set needs it
             if fold in out.get("runs", {}):
                 continue
             if fold != "shipped":
@@ -81,6 +81,8 @@ def run(cache: Path = CACHE, l2: float = 0.3) -> None:
             story = _story_by_index(pop, story_of)
             if fold == "shipped":
                 out["audits"] = _audits(story_of, by_id)
+                # Every article's story: the stored outcome of any pair (the designed set's too).
+                out["story_of"] = dict(story_of)
             outside, same_source = pair_cells.cross_pairs_outside(arts, story)
             out.setdefault("runs", {})[fold] = {
                 "pairs": [{"a": r["a"], "b": r["b"], "set": r["fold"], "same": r["same"],
@@ -116,16 +118,17 @@ if __name__ == "__main__":
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--run", action="store_true", help="make the corpus passes (cached)")
     parser.add_argument("--reps", type=int, default=2000, help="bootstrap replicates")
+    parser.add_argument("--cache", type=Path, default=CACHE, help="the runs' cache (JSON)")
     args = parser.parse_args()
     if args.run:
-        run()
+        run(args.cache)
     arts = pair_cells.load()
     pop = pair_cells.build(arts)
     audits = [json.loads(line) for f in AUDITS
               for line in (fsp.GOLD / f).read_text(encoding="utf-8").splitlines() if line.strip()]
     keys = [frozenset((a["a"], a["b"])) for a in audits]
     found = pop.lookup(keys)
-    story_population_report.report(json.loads(CACHE.read_text()),
+    story_population_report.report(json.loads(args.cache.read_text()),
                                    story_population_report.strata(fsp.FILES),
                                    pair_cells.name_pools(arts), args.reps,
                                    audit_cells=[found.get(k) for k in keys])
