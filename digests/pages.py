@@ -25,6 +25,7 @@ from lxml import etree
 from digests.dates import date_offset, find_date, parse_date
 from digests.errors import ParseError
 from digests.models import Page, RelatedItem
+from digests.page_depth import parse_document
 from digests.urls import absolute_url, is_http_url, url_key
 
 log = logging.getLogger(__name__)
@@ -308,7 +309,7 @@ def extract_page(html: str, url: str) -> Page:
     # (XHTML pages open with `<?xml version="1.0" encoding="…"?>`).
     html = _XML_DECLARATION.sub("", html, count=1)
     try:
-        root = lxml.html.document_fromstring(html)
+        root = parse_document(html, url)  # a page nested past libxml2's limit too (QA29 A8)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"page is not HTML: {exc}") from exc
     ld = _json_ld(root)

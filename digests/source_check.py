@@ -37,6 +37,7 @@ from digests.errors import (
     SourceError,
     TemporaryFetchError,
 )
+from digests.feed_cut import cut_items
 from digests.feeds import as_utf8, parse_feed
 from digests.fetch_failures import host_of
 from digests.fetcher import Fetcher
@@ -47,6 +48,7 @@ from digests.urls import is_http_url
 log = logging.getLogger(__name__)
 
 TITLE_CHARS = 80
+TITLE_ENTRIES = 2  # the first and last entry kept when a title is read: where a channel title sits
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
               "application/rdf+xml")
 _SPACES = re.compile(r"\s+")
@@ -121,6 +123,7 @@ def _cut(title: str) -> str:
 
 def feed_title(body: bytes, headers: Mapping[str, str] | None = None) -> str:
     """The feed's own title (RSS/Atom channel title, JSON Feed `title`), cleaned; "" if none."""
+    body, _ = cut_items(body, TITLE_ENTRIES)  # the title needs no entries (QA29 A8)
     content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"),
                         "")
     if "json" in content_type.lower() or body.lstrip()[:1] == b"{":
@@ -148,6 +151,7 @@ def misread_titles(body: bytes, headers: Mapping[str, str] | None = None) -> tup
       QA10 F1), also in that mojibake.
 
     Empty when every older reading equals today's."""
+    body, _ = cut_items(body, TITLE_ENTRIES)  # read at every poll: not 100,000 entries (A8)
     right = feed_title(body, headers)
     readings: list[str] = []
     if detect_encoding(body, headers) == "utf-8" and declares_legacy(body, headers):

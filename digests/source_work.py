@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from digests import archive, sources
 from digests.dates import learn_offset
 from digests.errors import FetchError, ParseError, Reason
+from digests.feed_cut import parse_limit
 from digests.feeds import parse_feed
 from digests.fetch_failures import host_of
 from digests.fetcher import Fetcher
@@ -96,8 +97,10 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
     if feed.not_modified:
         return succeeded(db, settings, source, now, feed, "unchanged")
     try:
+        # a feed far longer than a poll keeps is cut before it is parsed (digests.feed_cut)
         entries = await asyncio.to_thread(timed, clock, parse_feed, feed.body, feed.headers,
-                                          feed.final_url)
+                                          feed.final_url,
+                                          parse_limit(settings.max_entries_per_feed))
     except ParseError as exc:
         kind = exc.why.kind if exc.why is not None else "not_feed"
         return failed(db, settings, source, now,
