@@ -46,6 +46,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     possessed_object,
     tokens,
 )
+from digests.apposed_names import apposed_name
 from digests.speaker_spans import asked_unnamed, placed_title_end, plural_noun
 from digests.subject_phrases import ISSUABLE, issued_by, placed_in
 from digests.speech import (
@@ -390,6 +391,12 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         # «أكدت له عائلته وأصدقاؤه وكل من يقابله أنه» (F16's seed 19, 2371): «and everyone
         # who …» was cut at its relative; the ones named before it speak.
         words = words[:-1]
+    named = apposed_name(toks, i, j, limit) if words else 0
+    if named:
+        # «وقال وزير الداخلية الأسترالي، بيتر دوتون، إن» (seed 27, 4721: «بحسب وزير الداخلية
+        # الأسترالي»): the name set after the title's comma is the speaker's too
+        words = [w.rstrip("،,:") for w in [*words, *(toks[k].raw for k in range(j, named))]]
+        j = named
     # «#الشرطة_البريطانية»: a hashtag is shown as the words it joins (QA11).
     words = [w.replace("_", " ").replace("#", "") for w in words]
     words = [w + words[n + 1] if w == "لـ" and n + 1 < len(words) else w

@@ -38,6 +38,7 @@ from digests.speaker_checks import (
     plural_verb_object,
     tail_cut,
 )
+from digests.fronted_titles import fronted_title
 from digests.participle_subjects import (
     kana_present_subject,
     named_opener,
@@ -265,7 +266,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         opener = speaker = (participle_subject(w.toks, k, w.first)
                             or kana_present_subject(w.toks, k, w.first, head.gender)
                             or statement_owner(w.toks, k, w.first)
-                            or named_opener(w.toks, k, w.first, head.gender))
+                            or named_opener(w.toks, k, w.first, head.gender)
+                            or fronted_title(w.toks, k, w.first, head.gender))
         if speaker and content_start is not None and speaker == named_opener(
                 w.toks, k, w.first, head.gender):
             # «وأبدى توفيق سعادته …، معتبراً أنه …»: a name who speaks here is the one a later

@@ -1,0 +1,146 @@
+"""The name a title is given after a comma: «وقال وزير الداخلية الأسترالي، بيتر دوتون، إن».
+
+`digests.speakers.subject` stops at punctuation, so a title set before its name in apposition
+was shown alone: «بحسب وزير الداخلية الأسترالي، …» while the article names Peter Dutton (seed
+27: 2313, 2479, 4721, 7139). `apposed_name` reads the name after the title's comma when it is
+closed at once by the statement: «، دانا وايت: "…"», «، بيتر دوتون، إن», «، الطيب العروسي، مدير
+كرسي المعهد: "…"» (a second title after the name, then the colon).
+
+What stands between the commas must look like a name: one to four words, none a stop word, a
+preposition, a time («، الخميس،»), an adverb («، بدوره،»), a relayed source («، نقلا عن …»),
+a relative («، الذي …»), a speech verb or participle («، متحدثا …»), an accusative with
+tanween, a digit, or a title of its own («، المتحدث باسم …»: that is a second title, whose
+words add no name). Pure functions over the tokens of `digests.speaker_words`.
+"""
+
+from __future__ import annotations
+
+from digests.speaker_words import (
+    _THEN,
+    _TITLE_HEADS,
+    _WHEN,
+    STAFF_NOUNS,
+    Tok,
+    _time_phrase,
+    addressee,
+    anonymity,
+    now,
+)
+from digests.speech import (
+    MEDIA_NOUNS,
+    PREPOSITIONS,
+    RELATIVES,
+    SPEAKING,
+    STOP,
+    TRADES,
+    cue_of,
+    fold,
+    is_complementizer,
+)
+
+# Heads of a title that a name may follow in apposition. Folded, without «ال».
+TITLES = _TITLE_HEADS | STAFF_NOUNS | TRADES | frozenset(
+    "وزير وزيره متحدث متحدثه ناطق ناطقه مستشار مستشاره مبعوث مبعوثه محافظ محافظه امين امينه"
+    " نائبه سفيره قائده زعيمه مؤسسه ممثله مندوبه عميد عميده اديب اديبه مفكر خبير خبيره"
+    " باحث باحثه استاذ استاذه محلله مدعي قاضي قاضيه محامي محاميه لاعب لاعبه مهاجم حارس مدربه"
+    " ملك امير مسؤول مسؤوله منسق منسقه مفوض مفوضه".split())
+_MAX_NAME = 4  # words of the name between the commas
+_MAX_SECOND = 7  # words of a second title after the name («، مدير كرسي المعهد:»)
+# Words that open a description, not a name («، رافضا الكشف عن اسمه،»). Folded.
+_NOT_NAMES = frozenset(
+    "نقلا ونقلا بدوره بدورها بدورهم ايضا كذلك مضيفا مضيفه مشيرا مشيره مؤكدا مؤكده معتبرا"
+    " معتبره موضحا موضحه مشددا مشدده رافضا رافضه مشترطا مفضلا طالبا مستدركا متابعا"
+    " والذي والتي وهو وهي وهم".split())
+
+
+def title_word(tok: Tok) -> bool:
+    """«وزير», «المتحدثة», «الأديب»: the head of a title (folded, with or without «ال»)."""
+    word = tok.norm.removeprefix("ال")
+    return word in TITLES or tok.norm in TITLES
+
+
+def _name_word(toks: list[Tok], e: int, limit: int) -> bool:
+    """Token `e` may be a word of a person's name (not a time, a preposition, a verb, whom it
+    was said to, «طلب عدم نشر اسمه» …)."""
+    tok = toks[e]
+    raw = tok.raw.rstrip("،,:;؛.")
+    if not raw or not raw[0].isalpha() or not tok.norm or tok.norm.isdigit():
+        return False
+    if raw.endswith(("اً", "ًا", "ً", "ٌ", "ٍ")):
+        return False  # tanween: an accusative adverb or participle
+    if (tok.norm in STOP or tok.norm in PREPOSITIONS or tok.norm in _WHEN or tok.norm in _THEN
+            or tok.norm in RELATIVES or tok.norm in SPEAKING or tok.norm in _NOT_NAMES or now(tok)):
+        return False
+    if is_complementizer(tok.norm) or cue_of(tok.raw)[1] is not None:
+        return False
+    if addressee(tok) or (tok.norm[:1] == "ل" and tok.norm[1:] in MEDIA_NOUNS):
+        return False  # «، لرويترز،», «، لوكالة فرانس برس:»: whom it was said to
+    if len(tok.norm) > 4 and tok.norm.endswith(("ها", "هم", "هما")):
+        return False  # «، واسمها الحقيقي …»: a possessed noun, no name
+    return not title_word(tok) and not anonymity(toks, e, limit)
+
+
+def _statement_at(toks: list[Tok], m: int, limit: int) -> bool:
+    """The statement opens at token `m`: «إن/أن/بأن …» or a quote mark."""
+    return m < limit and (is_complementizer(toks[m].norm) or toks[m].raw[0] in "\"“«„")
+
+
+def _second_title_end(toks: list[Tok], m: int, limit: int) -> bool:
+    """«، مدير كرسي المعهد: "…"»: a title after the name, closed by a colon, or by a comma
+    before the statement."""
+    if m >= limit or not title_word(toks[m]):
+        return False
+    for e in range(m, min(limit, m + _MAX_SECOND)):
+        t = toks[e]
+        if t.raw[0] in "\"“«„(" or is_complementizer(t.norm) or cue_of(t.raw)[1] is not None:
+            return False
+        if t.raw.endswith(":"):
+            return True
+        if t.raw[-1] in "،,":
+            return _statement_at(toks, e + 1, limit)
+    return False
+
+
+def apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> int:
+    """The end of the name after the title `toks[i:j]` (whose last word ends in a comma), or 0.
+
+    The name must be closed by the statement: a colon on its last word, a complementizer right
+    after it, or a comma followed by the complementizer, a quote mark or a second title.
+    """
+    if not (i < j < limit) or toks[j - 1].raw[-1] not in "،," or not title_word(toks[i]):
+        return 0
+    if _time_phrase(toks, j):
+        return 0
+    for e in range(j, min(limit, j + _MAX_NAME)):
+        t = toks[e]
+        if not _name_word(toks, e, limit):
+            return 0
+        if t.raw.endswith(":"):
+            return e + 1  # «، دانا وايت: "…"», «، محمد المومني،: "…"»
+        if t.raw[-1] in "،,":
+            after = e + 1
+            if _statement_at(toks, after, limit) or _second_title_end(toks, after, limit):
+                return after
+            return 0
+        if t.raw[-1] in ";؛.":
+            return 0
+        nxt = toks[e + 1] if e + 1 < limit else None
+        if nxt is not None and nxt.raw[-1] not in "،,:" and is_complementizer(nxt.norm) and (
+                nxt.raw == "إن" or not any(toks[m].norm.startswith("ال") for m in range(j, e + 1))):
+            # «، بيتر دوتون إن …», «، يوفال شتاينيتص بأنها …» (not «إن،», the end of «مون جاي
+            # إن،»; not a definite object before «بأن»: «ووصفت X، الانتخابات بأنها»)
+            return e + 1
+    return 0
+
+
+def name_run(toks: list[Tok], j: int, limit: int) -> int:
+    """The end of a name of one to four words from token `j` closed by a comma («، إبراهيم
+    قالن،»), or 0 (for digests.fronted_titles: the name set after a title before its verb)."""
+    for e in range(j, min(limit, j + _MAX_NAME)):
+        if not _name_word(toks, e, limit):
+            return 0
+        if toks[e].raw[-1] in "،,":
+            return e + 1
+        if toks[e].raw[-1] in ":;؛.":
+            return 0
+    return 0

@@ -1,0 +1,94 @@
+"""Brief F26 (session 14): the seed-27 reading's wrong lines and F24/F25's left, on invented
+sentences.
+
+A title keeps the name set after its comma («وقال وزير الداخلية، فلان، إن»); a title that opens
+the sentence before a non-speech verb speaks at the participle after it («لكن المتحدث …، فلان،
+سارع إلى …، قائلا إن»). Guards keep what must not change.
+"""
+
+from __future__ import annotations
+
+from digests.bare_bodies import resolve
+from digests.quote_marks import quotable
+from digests.quotes import find_quotes
+
+
+def _found(*paragraphs: str) -> list[tuple[str, str]]:
+    """(speaker as the digest credits it, text) of every candidate."""
+    return [(c.speaker, c.text)
+            for c in resolve(quotable(paragraphs), find_quotes(list(paragraphs)))]
+
+
+def _speaker_of(words: str, *paragraphs: str) -> str:
+    """The speaker credited with the candidate holding `words` ("" when there is none)."""
+    return next((s for s, t in _found(*paragraphs) if words in t), "")
+
+
+# --- a title and the name after its comma (seed 27: 2313, 2479, 4721, 7139) ---
+
+def test_f26_title_keeps_name_before_inna() -> None:
+    """«وقال وزير الداخلية الأسترالي، بيتر دوتون، إن» (4721: «بحسب وزير الداخلية الأسترالي»)."""
+    assert _speaker_of("الشبكات", "وقال وزير النقل الكندي، مارك جونسون، إن استخدام الشبكات"
+                       " المظلمة من جانب المهربين يتزايد بسرعة كبيرة.") == "وزير النقل الكندي مارك جونسون"
+
+
+def test_f26_title_keeps_name_before_colon() -> None:
+    """«وقالت المتحدثة باسم الوزارة، دانا وايت: "…"» (2479), «…، محمد المومني،: "…"» (2313)."""
+    assert _speaker_of("نتطلع", 'وقالت المتحدثة باسم وزارة الزراعة الكندية، سارة بولتون:'
+                       ' "نحن نتطلع إلى موسم حصاد أفضل بكثير من الموسم الماضي".') == (
+        "المتحدثة باسم وزارة الزراعة الكندية سارة بولتون")
+    assert _speaker_of("مشين", 'وقال وزير الدولة لشؤون الإعلام، سامر الخطيب،: "إن الاعتداء'
+                       ' على المستثمرين عمل مشين وسيحاسب مرتكبوه بأقصى العقوبات".') == (
+        "وزير الدولة لشؤون الإعلام سامر الخطيب")
+
+
+def test_f26_title_keeps_name_before_second_title() -> None:
+    """«قال الأديب الجزائري، الطيب العروسي، مدير كرسي المعهد: "…"» (7139)."""
+    assert _speaker_of("نتردد", 'من جانبه، قال الشاعر المغربي، الحسن الوزاني، مدير دار النشر:'
+                       ' "لم نتردد لحظة واحدة عندما طرح اسمه على لجنة الجائزة".') == (
+        "الشاعر المغربي الحسن الوزاني")
+
+
+def test_f26_title_keeps_name_before_anna() -> None:
+    """«واعتبرت رئيسة جمعية X، فلانة أن …» (no comma after the name, an indefinite name)."""
+    assert _speaker_of("الميراث", "واعتبرت رئيسة جمعية النساء، ليلى بن عمار أن قوانين الميراث"
+                       " الحالية تحتاج إلى مراجعة شاملة.") == "رئيسة جمعية النساء ليلى بن عمار"
+
+
+def test_f26_time_or_place_after_title_is_no_name() -> None:
+    """Guard: «، الخميس،», «، في بيان،», «، رافضا الكشف عن اسمه،» are no names."""
+    assert _speaker_of("خطير", "وقال وزير الدفاع، الخميس، إن الوضع على الحدود خطير جدا.") == (
+        "وزير الدفاع")
+    assert _speaker_of("خطير", "وقال المتحدث باسم الجيش، في بيان، إن الوضع على الحدود خطير"
+                       " جدا.") == "المتحدث باسم الجيش"
+    assert _speaker_of("صرفت", "وقال مسؤول بوزارة المالية، طلب عدم نشر اسمه، إن الأموال صرفت"
+                       " على النقل والطعام.") == "مسؤول بوزارة المالية"
+
+
+def test_f26_addressee_or_alias_after_title_is_no_name() -> None:
+    """Guard: «، لرويترز:», «، لوكالة فرانس برس:» are whom it was said to; «، واسمها
+    الحقيقي …،» and «، محامي …،» describe."""
+    assert _speaker_of("المستشفى", 'وقال مسؤول بالهلال الأحمر، لوكالة فرانس برس: "لقد كان'
+                       ' المستشفى الوحيد الذي ما زال يعمل في المدينة".') == "مسؤول بالهلال الأحمر"
+    assert "واسمها" not in _speaker_of("لتهديد", "وقالت الممثلة الأميركية جين دو، واسمها"
+                                       " الحقيقي ماري سميث، إنها تعرضت لتهديد خطير.")
+    assert "محامي" not in _speaker_of("عادي", "وقال متحدث باسم جون لويس، محامي الوزير، إن"
+                                      " الأمر عادي ولا يستحق كل هذا الاهتمام.")
+
+
+def test_f26_object_before_bianna_is_no_name() -> None:
+    """Guard: «ووصفت رئيسة اللجنة X، الانتخابات بأنها "…"»: «الانتخابات» is the object."""
+    assert _speaker_of("شرعية", 'ووصفت رئيسة لجنة الانتخابات إيلا بامفيلوفا، الانتخابات بأنها'
+                       ' "شرعية وقانونية تماما".') == "رئيسة لجنة الانتخابات إيلا بامفيلوفا"
+
+
+# --- a title opening the sentence before a non-speech verb (corpus 6957, 1240) ---
+
+def test_f26_fronted_title_speaks_at_participle() -> None:
+    """«لكن المتحدث باسم الرئاسة، فلان، سارع إلى رفض العرض، قائلا إن …» (6957: «تركيا عرضا»,
+    the subject of the article's first sentence)."""
+    assert _speaker_of("موقف واضح", "رفضت الحكومة عرضا من الجيران للوساطة في النزاع الدائر"
+                       " بشمال البلاد منذ أشهر.",
+                       'لكن المتحدث باسم الرئاسة، كريم سالم، سارع إلى رفض العرض، قائلا إن على'
+                       ' الدول "اتخاذ موقف واضح ضد كافة أشكال الإرهاب".') == (
+        "المتحدث باسم الرئاسة كريم سالم")
