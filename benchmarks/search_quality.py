@@ -18,7 +18,7 @@ Ranking (after the table; `--no-rank` skips it, ≈45 s of story assignment): th
 with stories assigned (digests.stories, as ingest would), each topic's first page of 5 as the bot
 shows it (`fold_stories`, the clock at the corpus's end), in three orders in the same process:
 the baseline (bm25 over age), re-ranked by score (session 8: digests/search_rank.py's factors)
-and latest first (session 10: the relevant matches newest day first, digests.search._ranked).
+and latest first (session 10: the relevant matches newest day first, digests.search_order.ranked).
 Per topic: the share of the 5 whose headline holds the topic (a counting form, the truth's own
 test) — a proxy for "about the topic" —, the share published within `FRESH_HOURS` of the topic's
 newest match, and, for the three topics of QA12 section 2 (`RANKED`, expected stories picked by reading
@@ -394,6 +394,7 @@ def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
     import shutil
 
     import digests.search as search_module
+    import digests.search_order as order_module
     from digests.models import parse_iso
     from digests.search_rank import weigh
     from digests.stories import backfill_stories
@@ -410,7 +411,7 @@ def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
               " folded by story, clock at the corpus's end")
         corpus_id = {i: d["id"] for i, d in enumerate(docs, 1)}
         heads = {i: truth_words(d.get("title") or "") for i, d in enumerate(docs, 1)}
-        real = search_module._judged, search_module._ages
+        real = search_module.judged, order_module._ages
         published = {r[0]: parse_iso(r[1]) for r in database.db.execute(
             "select id, coalesce(published_at, fetched_at) from articles")}
 
@@ -418,14 +419,14 @@ def ranking(db_path: Path, out_dir: Path, docs: list[dict[str, Any]],
             """`order`: "baseline" (bm25 / age), "re-ranked" (session 8: × search_rank's
             factors), "latest" (session 10: the articles about the topic newest day first)."""
             if order != "latest":  # the score alone orders (as before session 10)
-                search_module._judged = lambda db, cands, plan, judge, every: (
+                search_module.judged = lambda db, cands, plan, judge, every: (
                     weigh(db, cands, plan.phrases)[0] if judge and every and order == "re-ranked"
                     else cands, {})
-                search_module._ages = lambda db, ids, now: {}  # every article one day old
+                order_module._ages = lambda db, ids, now: {}  # every article one day old
             try:
                 res = search(database.db, query, limit=limit, now=now, fold_stories=True)
             finally:
-                search_module._judged, search_module._ages = real
+                search_module.judged, order_module._ages = real
             return [h.digest.article_id for h in res.hits if h.digest.article_id is not None]
 
         def fresh(query: str, ids: list[int]) -> float:

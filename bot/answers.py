@@ -6,8 +6,8 @@ topic (handled in bot.following), see more («المزيد», the next page edit
 back) and open a story's related links. A link in the text (the first one, if there are several)
 is looked up instead, never followed; a t.me link to this bot acts as /start with its payload.
 HTML tags around a topic are left out («<b>غزة</b>» asks about «غزة»); a number alone («١٢٣») or a
-text too long to be a topic (a pasted headline, `digests.query.topic_too_long`) is searched but
-never offered for following. Replies a group gets speak of the group
+text too long to be a topic (a pasted headline, `digests.asked_topics.topic_too_long`) is searched
+but never offered for following. Replies a group gets speak of the group
 (bot.i18n.chat_worded).
 Greetings and small talk («مرحبا», «hello», «شكرا»: digests.greetings) get a short welcome and
 what to type, never a search or a follow button; several topics typed at once («سوريا، لبنان،
@@ -61,20 +61,13 @@ from bot.stories import (
 from bot.welcome import start_with
 from digests import subscriptions
 from digests.arabic import run_keys
+from digests.asked_topics import asks_for_news, topic_shown, topic_text, topic_too_long
 from digests.errors import QueryError
 from digests.greetings import small_talk
 from digests.models import Digest
 from digests.related import live_related
 from digests.named_questions import reader_topic
-from digests.query import (
-    asks_for_news,
-    followable,
-    lone_name,
-    plan_query,
-    topic_shown,
-    topic_text,
-    topic_too_long,
-)
+from digests.query import followable, lone_name, plan_query
 from digests.reader_text import echo, link_forms, links_in, strip_markup
 from digests.several_topics import several_topics
 from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in

@@ -60,16 +60,10 @@ from bot.topic_lists import (
     unsubscribe_list,
 )
 from digests import prompts, subscriptions
+from digests.asked_topics import MAX_TOPIC_LETTERS, MAX_TOPIC_WORDS, asks_for_news, topic_too_long
 from digests.errors import QueryError
 from digests.named_questions import named_topic
-from digests.query import (
-    MAX_TOPIC_LETTERS,
-    MAX_TOPIC_WORDS,
-    asks_for_news,
-    followable,
-    lone_name,
-    topic_too_long,
-)
+from digests.query import followable, lone_name
 from digests.reader_text import echo, links_in, strip_markup
 from digests.several_topics import several_topics
 from digests.topic_names import arabic_topic, example_for, is_adjective, is_latin

@@ -24,10 +24,10 @@ from bot.lines import clean, safe_url
 from bot.render import render_digest
 from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import latest_digests, search_page
+from digests.asked_topics import asks_for_news
 from digests.errors import QueryError
 from digests.models import Digest
 from digests.named_questions import named_topic
-from digests.query import asks_for_news
 from digests.related import live_related
 from digests.topic_names import name_in
 

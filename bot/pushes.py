@@ -30,9 +30,9 @@ from bot.lines import escape_text
 from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
 from digests import push_queue
+from digests.asked_topics import asks_for_news, topic_too_long
 from digests.errors import QueryError
 from digests.models import iso
-from digests.query import asks_for_news, topic_too_long
 from digests.search import topic_key
 from digests.storage import Database
 from digests.subscriptions import clean_topic, keys_of_same_name, readable

@@ -20,8 +20,8 @@ from bot.answers import answer_topic
 from bot.i18n import t
 from bot.runtime import NO_PREVIEW, enter, send, ui
 from bot.threads import thread_of
+from digests.asked_topics import MAX_TOPIC_WORDS
 from digests.greetings import small_talk
-from digests.query import MAX_TOPIC_WORDS
 
 GROUPS = (ChatType.GROUP, ChatType.SUPERGROUP)
 

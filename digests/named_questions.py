@@ -2,11 +2,11 @@
 
 Readers type their questions in their own words: «قديش عدد القتلى بالغوطة» (Levantine), «شكو ماكو
 بالعراق» (Iraqi), «هو ايه اللي حصل في غزة» (Egyptian), «اريد اعرف اخبار ترامب». No list of
-question words holds them all (digests.query.QUESTION_WORDS holds the common ones), so the rule
-here does not list words. A text of two to MAX_WORDS words is answered, offered for following and
+question words holds them all (digests.query_words.QUESTION_WORDS holds the common ones), so the
+rule here does not list words. A text of two to MAX_WORDS words is answered, offered for following and
 followed as the names of the news it holds (digests.topic_names.NEWS_NAMES, in any spelling or
 synonym, with clitics: «بالغوطة»; a country's nisba adjective stays, «الانتخابات المصرية»:
-digests.query.described_names) when all of these hold:
+digests.asked_topics.described_names) when all of these hold:
 - it is not itself those names («ترامب بوتين», «انصار الله»);
 - it reads as a sentence: it holds a word of asking («اريد اعرف اخبار ترامب»), or a word the
   archive holds in under one in RARE_SHARE as many articles as the names, when it holds them
@@ -28,17 +28,17 @@ import re
 import sqlite_utils
 
 from digests.arabic import STOP_WORDS, run_keys, word_runs_of
-from digests.query import (
+from digests.asked_topics import (
     MAX_ASKED_NAMES,
     MAX_TOPIC_WORDS,
-    QUESTION_WORDS,
     asked_topic,
     described_names,
-    plan_query,
-    topic_phrases,
     topic_text,
 )
-from digests.search_index import FTS_TABLE, doc_counts
+from digests.query import plan_query, topic_phrases
+from digests.query_words import QUESTION_WORDS
+from digests.search_candidates import match_count
+from digests.search_index import doc_counts
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +55,6 @@ RARE_SHARE = 100
 COUNT_CAP = 5000      # counting stops here (a common name's count only bounds the share)
 _ASKING = QUESTION_WORDS - STOP_WORDS  # «في», «عن», «على» are words of names too
 _LATIN = re.compile(r"[A-Za-z]")
-
-
-def match_count(db: sqlite_utils.Database, expr: str | None, cap: int) -> int:
-    """How many articles match the FTS5 expression, up to `cap` (0 for no expression)."""
-    if not expr:
-        return 0
-    return int(db.execute(
-        f"select count(*) from (select rowid from {FTS_TABLE} where {FTS_TABLE} match ?"
-        " limit ?)", [expr, cap]).fetchone()[0])
 
 
 def _reads_as_sentence(db: sqlite_utils.Database, query: str, text: str, names: str,

@@ -7,7 +7,7 @@ it is read as a list of topics when:
   words of asking at most SHORT_PIECE words, or names of the news alone (`_a_topic`; a longer
   piece is a sentence or a pasted headline, and the whole is answered as before);
 - or, without separators, it is two or more names of the news (digests.topic_names.NEWS_NAMES,
-  through digests.query.described_names, in any spelling, «و» before a name or alone) that
+  through digests.asked_topics.described_names, in any spelling, «و» before a name or alone) that
   cover every word typed — «محمد بن سلمان», «كأس العالم», «الأمم المتحدة» are one name of that
   table, so they stay whole — and, when no «و» joins them, the archive does not write them side
   by side as a phrase (COVERED_PHRASE articles: «ترامب بوتين» of a summit stays whole);
@@ -23,8 +23,9 @@ import re
 
 import sqlite_utils
 
-from digests.named_questions import match_count
-from digests.query import described_names, plan_query, topic_text
+from digests.asked_topics import described_names, topic_text
+from digests.query import plan_query
+from digests.search_candidates import match_count
 from digests.topic_names import arabic_topic, is_latin
 
 MAX_TOPICS = 10          # at most this many followed from one message (the rest is a paste)

@@ -105,7 +105,7 @@ def clean_topic(topic: str | None) -> str:
     invisible characters (QA14 F5: an RLO mirrored every reply), spaces collapsed, at most
     MAX_TOPIC_CHARS characters, cut at a word boundary («الغوطة الشرقية …» pasted many times
     never ends in «الش»)."""
-    from digests.query import topic_text  # late: query builds on the analysis modules
+    from digests.asked_topics import topic_text  # late: query builds on the analysis modules
     from digests.reader_text import shorten
 
     text = _INVISIBLE_RE.sub("", topic or "")
@@ -114,7 +114,7 @@ def clean_topic(topic: str | None) -> str:
 
 def topic_was_cut(topic: str) -> bool:
     """Whether `clean_topic` shortens `topic` (its echo then ends with «…»)."""
-    from digests.query import topic_text
+    from digests.asked_topics import topic_text
 
     text = _INVISIBLE_RE.sub("", topic)
     return len(topic_text(_WS_RE.sub(" ", text).strip())) > MAX_TOPIC_CHARS

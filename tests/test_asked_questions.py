@@ -10,7 +10,7 @@ import pytest
 from botkit import READER, running_bot, sample_db
 
 from digests import subscriptions
-from digests.query import asked_topic, topic_text
+from digests.asked_topics import asked_topic, topic_text
 
 _MARKS = "\u200e\u200f"
 
@@ -74,7 +74,7 @@ async def test_subscribe_to_a_question_follows_its_topic(tmp_path: Path) -> None
     ("والدة", "والدة"), ("بالغ", "بالغ"), ("بيروت", "بيروت"), ("الغوطة والقصف", "الغوطة والقصف"),
 ])
 def test_the_header_names_the_topic_as_the_news_writes_it(typed: str, shown: str) -> None:
-    from digests.query import topic_shown
+    from digests.asked_topics import topic_shown
 
     assert topic_shown(typed) == shown
 

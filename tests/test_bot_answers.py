@@ -397,7 +397,7 @@ async def test_the_english_general_digest_prompt_names_its_button(tmp_path: Path
 
 async def test_a_search_too_long_to_be_a_topic_offers_no_follow_button(tmp_path: Path) -> None:
     """A pasted headline is searched (it finds its story) but not offered for following: the
-    follow would be refused as too long (QA10 F14, digests.query.topic_too_long). A topic of six
+    follow would be refused as too long (QA10 F14, digests.asked_topics.topic_too_long). A topic of six
     words still gets its button; a long text that finds nothing says to type a topic's name."""
     headline = "ماكرون يدعو طهران للضغط على دمشق لوقف قصف الغوطة"
     async with running_bot(sample_db(tmp_path)) as h:

@@ -383,7 +383,7 @@ async def test_single_letters_and_the_bare_article_are_refused_as_topics_and_sea
 
 
 async def test_a_topic_of_six_words_is_followed_and_seven_are_refused(tmp_path: Path) -> None:
-    """QA10 F14 limits (digests.query.MAX_TOPIC_WORDS): the longest names in the news are six
+    """QA10 F14 limits (digests.asked_topics.MAX_TOPIC_WORDS): the longest names in the news are six
     words; a seventh makes a sentence. /push refuses it too; a search of it still runs (a pasted
     headline finds its story)."""
     from botkit import ADMIN

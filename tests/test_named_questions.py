@@ -15,8 +15,8 @@ from botkit import READER, running_bot, sample_db
 from test_search import add
 
 from digests import subscriptions
+from digests.asked_topics import described_names, nisba_of, topic_text
 from digests.named_questions import KNOWN_NAME, named_topic
-from digests.query import described_names, nisba_of, topic_text
 from digests.storage import Database
 
 _MARKS = "\u200e\u200f"
@@ -73,7 +73,7 @@ def test_an_everyday_phrasing_is_its_names(db: Database, typed: str, topic: str)
     "انصار الله",                  # a name of a synonym group, not «الحوثيين»
     "الغوطة", "اسعار الذهب",       # one word; no name of the news
     "Trump news",                  # Latin: digests.topic_names' rules
-    "كم عدد القتلى في الغوطة",      # a question about an event: digests.query.asked_topic
+    "كم عدد القتلى في الغوطة",      # a question about an event: digests.asked_topics.asked_topic
 ])
 def test_a_covered_topic_or_a_name_keeps_its_words(db: Database, typed: str) -> None:
     assert named_topic(db.db, typed) == typed

@@ -7,16 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from digests.asked_topics import topic_text, topic_too_long
 from digests.models import Article
-from digests.query import (
-    MAX_QUERY_WORDS,
-    lone_name,
-    plan_query,
-    too_short,
-    topic_key,
-    topic_text,
-    topic_too_long,
-)
+from digests.query import MAX_QUERY_WORDS, lone_name, plan_query, topic_key
+from digests.query_words import too_short
 from digests.topic_match import article_matches
 
 
@@ -205,7 +199,7 @@ def test_links_in_finds_links_inside_a_sentence(text: str, links: list[str]) -> 
     ("في من على", "في من على"), ("", ""),
 ])
 def test_topic_text_drops_the_words_search_drops_at_the_ends(query: str, topic: str) -> None:
-    from digests.query import topic_text
+    from digests.asked_topics import topic_text
 
     assert topic_text(query) == topic
 
@@ -219,14 +213,15 @@ def test_topic_text_drops_the_words_search_drops_at_the_ends(query: str, topic: 
     ("ال", "ال"), ("", ""), ("trump", "trump"),
 ])
 def test_topic_shown_is_the_topic_without_the_question(query: str, shown: str) -> None:
-    from digests.query import topic_shown
+    from digests.asked_topics import topic_shown
 
     assert topic_shown(query) == shown
 
 
 @given(st.text(max_size=60))
 def test_topic_shown_searches_like_the_query(query: str) -> None:
-    from digests.query import plan_query, topic_shown, topic_text
+    from digests.asked_topics import topic_shown, topic_text
+    from digests.query import plan_query
 
     assert plan_query(topic_shown(query)).terms == plan_query(topic_text(query)).terms
 
@@ -236,7 +231,7 @@ def test_topic_text_keeps_what_search_looks_for(query: str) -> None:
     from hypothesis import assume
 
     from digests.arabic import analyze
-    from digests.query import topic_text
+    from digests.asked_topics import topic_text
 
     assume(len(analyze(query)) <= MAX_QUERY_WORDS)  # a longer text is searched by its start
     trimmed = topic_text(query)
@@ -358,7 +353,7 @@ def test_the_iga_ending_and_abu_dhabi_written_as_one_word() -> None:
 
 def test_a_kunya_particle_is_known() -> None:
     from digests.arabic import run_keys
-    from digests.query import KUNYA
+    from digests.query_words import KUNYA
 
     for word in ("أبو", "ابو", "ابن", "أم", "بن"):
         assert all(k in KUNYA for k in run_keys(word)), word
@@ -366,7 +361,7 @@ def test_a_kunya_particle_is_known() -> None:
 
 
 def test_a_pasted_paragraph_yields_the_names_it_holds_in_order() -> None:
-    from digests.query import pasted_names
+    from digests.asked_topics import pasted_names
 
     text = ("أفادت تقارير محلية بأن الأوضاع تزداد سوءا في الغوطة الشرقية قرب دمشق، فيما دعت"
             " الأمم المتحدة إلى هدنة فورية وحذر ترمب من التصعيد")

@@ -22,8 +22,9 @@ from test_search import add
 
 from digests import subscriptions as subs
 from digests.arabic import key, normalize
+from digests.asked_topics import topic_shown, topic_text
 from digests.named_questions import named_topic
-from digests.query import plan_query, topic_shown, topic_text
+from digests.query import plan_query
 from digests.reader_spellings import MIGRATION, needs_reindex, reindex_changed
 from digests.search import search
 from digests.search_index import FTS_TABLE

@@ -11,6 +11,8 @@ import sqlite_utils
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+import digests.search_candidates as candidates_module
+import digests.search_order as order_module
 from digests.arabic import STOP_WORDS, index_key, tokens
 from digests.migrations import MIGRATIONS
 from digests.models import Article, iso
@@ -229,6 +231,7 @@ def test_common_topics_rank_title_matches_and_recent_first(database: Database,
 
     monkeypatch.setattr(search_module, "CANDIDATES", 3)
     monkeypatch.setattr(search_module, "COUNT_CAP", 6)
+    monkeypatch.setattr(candidates_module, "COUNT_CAP", 6)  # the total counted there
     for i in range(1, 8):  # ids grow with time: 7 is the newest
         title = "دمشق اليوم" if i in (3, 5) else "خبر"
         add(database, i, title, "نص عن دمشق", days_ago=8 - i)
@@ -271,7 +274,8 @@ def test_id_lists_are_chunked_for_sqlite(database: Database,
     import digests.search_index as index_module
 
     original = index_module.chunks
-    monkeypatch.setattr(search_module, "chunks", lambda ids: original(ids, 2))
+    monkeypatch.setattr(candidates_module, "chunks", lambda ids: original(ids, 2))
+    monkeypatch.setattr(order_module, "chunks", lambda ids: original(ids, 2))
     monkeypatch.setattr(index_module, "chunks", lambda ids: original(ids, 2))
     assert ids(search(database.db, "دمشق", now=NOW, limit=7)) == ids(whole)
     assert ids(search(database.db, "دمشق", now=NOW, limit=3, offset=2)) == ids(common)

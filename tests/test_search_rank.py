@@ -8,6 +8,7 @@ import pytest
 from test_search import NOW, add, ids
 
 import digests.search as search_module
+import digests.search_order as order_module
 from digests import search_rank
 from digests.search import search
 from digests.storage import Database
@@ -16,7 +17,7 @@ HARIRI_BODY = "قال رئيس الوزراء اللبناني سعد الحري
 
 
 def without_rerank(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_module, "weigh", lambda db, cands, phrases, ctx=None: (cands, {}))
+    monkeypatch.setattr(order_module, "weigh", lambda db, cands, phrases, ctx=None: (cands, {}))
 
 
 def test_a_headline_outranks_a_single_passing_mention(database: Database,
@@ -108,15 +109,15 @@ def test_rerank_changes_the_order_never_the_matches(database: Database) -> None:
     for n, (title, body) in enumerate(texts):
         add(database, n + 1, title, body, days_ago=n % 4 + 1, story_id=(n // 2) + 1)
     queries = ["الحريري", "الانتخابات المصرية", "الأولمبياد", "روما", "الغوطة", "نصر الحريري"]
-    real = search_module.weigh
+    real = order_module.weigh
     for query in queries:
         for fold in (False, True):
             with_it = search(database.db, query, now=NOW, fold_stories=fold, limit=50)
-            search_module.weigh = lambda db, cands, phrases, ctx=None: (cands, {})
+            order_module.weigh = lambda db, cands, phrases, ctx=None: (cands, {})
             try:
                 without = search(database.db, query, now=NOW, fold_stories=fold, limit=50)
             finally:
-                search_module.weigh = real
+                order_module.weigh = real
             assert (with_it.total, with_it.note, with_it.exact) == \
                 (without.total, without.note, without.exact), query
             if fold:  # a story may be shown by another of its reports: the same stories

@@ -16,8 +16,9 @@ from test_search import add
 from cli.search import run_search
 from digests import subscriptions as subs
 from digests.arabic import normalize, run_keys
+from digests.asked_topics import topic_text
 from digests.named_questions import named_topic, reader_topic
-from digests.query import plan_query, topic_text
+from digests.query import plan_query
 from digests.search import search
 from digests.search_index import FTS_TABLE
 from digests.search_readings import MIGRATION, needs_reindex

@@ -1,0 +1,108 @@
+"""The order of a search's candidates: by tier (about the topic, other, passing mentions:
+digests.search_rank), each tier latest first — newest day first, the last day's articles newest
+first (QA23 S7) and each older day's by score (QA18 R12) — then, for a rare phrase widened to
+all its words, the other articles holding them, those with all of them in the headline first;
+a page of stories keeps the best ranked article of each (`fold`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import sqlite_utils
+
+from digests.longer_names import context
+from digests.query import QueryPlan
+from digests.search_candidates import Candidate, candidates, now_sql
+from digests.search_index import FTS_TABLE, chunks
+from digests.search_rank import tiers_of, weigh
+
+# Latest first (QA18 R12: «شو صار بالغوطة اليوم؟» showed a 4-day-old story above the last day's):
+# relevant matches are ordered by how many spans of this many days old they are, newest first;
+# bm25 (over digests.search_candidates' age factor) orders the matches of one span.
+LATEST_DAYS = 1.0
+
+
+def judged(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, judge: bool,
+            every: bool) -> tuple[list[Candidate], dict[int, int]]:
+    """The candidates and each one's tier (about the topic, other, passing). When they are
+    `every` match, scored by bm25: weighed by what bm25 misses (a headline, one passing
+    mention, several sources, another man of the name; digests.search_rank.weigh), as
+    session 8 did. A very common topic's newest matches (`every` False) keep their scores
+    and are only tiered (search_rank.tiers_of: the headline and the body's mentions).
+    `judge` False (a fallback: the phrase itself was not found) leaves them as they are, all
+    of one tier."""
+    if not judge or not cands:
+        return cands, {}
+    ctx = context(plan.terms)  # a mention inside another entity's name (QA23 S8)
+    if every:
+        return weigh(db, cands, plan.phrases, ctx)
+    return cands, tiers_of(db, cands, plan.phrases, ctx)
+
+
+def _ages(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, float]:
+    """Article id → days (fractional) between its publication (else its fetch) and `now`. An
+    article with neither time is a year old."""
+    out: dict[int, float] = {}
+    for chunk in chunks(ids):
+        for aid, age in db.execute(
+                "select id, julianday(?) - julianday(coalesce(published_at, fetched_at))"
+                f" from articles where id in ({','.join('?' * len(chunk))})",
+                [now_sql(now), *chunk]).fetchall():
+            out[aid] = max(0.0, age if age is not None else 365.0)
+    return out
+
+
+def _days_old(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, int]:
+    """Article id → whole days between its publication (else its fetch) and `now`: day 0 is
+    the last 24 hours."""
+    return {aid: int(age // LATEST_DAYS) for aid, age in _ages(db, ids, now).items()}
+
+
+def _latest_key(tier: dict[int, int], ages: dict[int, float]
+                ) -> Callable[[Candidate], tuple[int, int, float, float, int]]:
+    """The order of a tier: newest day first, the score ordering each day's — but the last
+    day's articles newest first (QA23 S7: «منذ ٢٣ ساعة» was shown above «منذ ١٣ ساعة»)."""
+    def key(c: Candidate) -> tuple[int, int, float, float, int]:
+        age = ages.get(c[0], 365.0)
+        day = int(age // LATEST_DAYS)
+        return (tier.get(c[0], 0), day, age if day == 0 else 0.0, -c[1], -c[0])
+    return key
+
+
+def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, k: int,
+            now: datetime, wide_found: list[Candidate] | None = None,
+            tiers: dict[int, int] | None = None) -> list[Candidate]:
+    """`cands` by tier (`tiers`: the articles about the topic, then the others, then the passing
+    mentions; digests.search_rank.weigh), each tier latest first: by the day they were
+    published, newest day first, the score ordering each day's. Then (`wide`: the all-words
+    expression of a rare phrase) the other articles holding all the words, those with all of
+    them in the headline first, each group latest first: the phrase hits always come first. `wide_found`: `wide`'s k matches when the caller
+    has them."""
+    cands = sorted(cands, key=_latest_key(tiers or {}, _ages(db, [c[0] for c in cands], now)))
+    if wide is None:
+        return cands
+    seen = {c[0] for c in cands}
+    found = wide_found if wide_found else candidates(db, wide, k, now)[0]
+    more = [c for c in found if c[0] not in seen]
+    # A headline with all the words is about the topic; a body may name them apart.
+    titled = {r[0] for r in db.execute(
+        f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
+        [f"title_keys : ({wide})", min((c[0] for c in more), default=0)]).fetchall()}
+    days = _days_old(db, [c[0] for c in more], now)
+    return cands + sorted(more, key=lambda c: (c[0] not in titled, days.get(c[0], 365), -c[1],
+                                               -c[0]))
+
+
+def fold(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the first (best ranked) candidate of each story; unclustered articles all stay."""
+    seen_stories: set[int] = set()
+    folded = []
+    for c in cands:
+        if c[2] is not None:
+            if c[2] in seen_stories:
+                continue
+            seen_stories.add(c[2])
+        folded.append(c)
+    return folded
