@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 
 from digests.backups import backup, recover, restore
+from digests.restore_readers import Readers
 from digests.settings import Settings
 
 
@@ -32,16 +33,21 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
         "restore", parents=[common],
         help="استرجع نسخة احتياطية (أوقف البوت أولًا) / restore a backup (stop the bot first)",
         description="ضع نسخة احتياطية مكان قاعدة البيانات. يُنقل الملف الحالي جانبًا ولا يُحذف، "
-                    "ويُحمل منه ما أرسله منذ النسخة كي لا يصل القارئ شيء مرتين. / Put a backup "
-                    "in place of the database. The current file is moved aside, not deleted; "
-                    "what it delivered since the backup is carried over, so no reader gets it "
-                    "twice (when it cannot be read, deliveries already due are marked "
-                    "skipped).")
+                    "ويُحمل منه ما أرسله منذ النسخة كي لا يصل القارئ شيء مرتين، وما اختاره القراء "
+                    "بعدها (متابعات وإلغاؤها وإعدادات). / Put a backup in place of the database. "
+                    "The current file is moved aside, not deleted; what it delivered since the "
+                    "backup is carried over, so no reader gets it twice (when it cannot be read, "
+                    "deliveries already due are marked skipped), and so is what readers chose "
+                    "since (subscriptions, unsubscriptions, settings).")
     r.add_argument("file", type=Path, metavar="FILE", help="النسخة / the backup file")
     r.add_argument("--resend", action="store_true",
                    help="أرسل ثانيةً ما ربما أُرسل قبل (لا يُحمل سجل الملف السابق) / send again "
                         "what may have been sent before (the previous file's record is not "
                         "carried)")
+    r.add_argument("--backup-readers", action="store_true",
+                   help="أبقِ المحادثات والمتابعات كما في النسخة (لا يُحمل ما اختاره القراء بعدها) "
+                        "/ keep the chats and subscriptions as the backup holds them (what "
+                        "readers chose since is not carried)")
     r.set_defaults(func=cmd_restore)
     v = sub.add_parser(
         "recover", parents=[common],
@@ -62,7 +68,8 @@ def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
-    report = restore(args.file, settings.database_path, resend=args.resend)
+    report = restore(args.file, settings.database_path, resend=args.resend,
+                     backup_readers=args.backup_readers)
     aside = ", ".join(str(p) for p in report.moved_aside) or "—"
     if report.taken_at:
         print(f"✅ استُرجعت النسخة المأخوذة في {report.taken_at} / restored the backup taken "
@@ -88,7 +95,25 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
               f"will not be sent again ({c.rows} deliveries of stories with {c.addresses} links "
               f"recorded); due deliveries marked sent: {report.marked_sent}, skipped: "
               f"{report.skipped}")
+    print(readers_line(report.readers))
     return 0
+
+
+def readers_line(readers: Readers) -> str:
+    """What the restore carried of the readers' choices since the backup, or why not."""
+    if readers.error == "--backup-readers":
+        return ("المحادثات والمتابعات كما في النسخة (--backup-readers) / chats and subscriptions "
+                "as the backup holds them (--backup-readers)")
+    if readers.error:
+        return (f"⚠️ لم يُحمل ما اختاره القراء بعد النسخة ({readers.error[:120]})، فمتابعاتهم "
+                f"كما في النسخة / what readers chose since the backup was not carried "
+                f"({readers.error[:120]}): their subscriptions are the backup's")
+    r = readers
+    return (f"ما اختاره القراء بعد النسخة حُمل: متابعات جديدة {r.subscribed}، ومُلغاة "
+            f"{r.unsubscribed}، ومحادثات جديدة {r.added}، وتغيّرت إعداداتها {r.changed}، "
+            f"وزالت {r.dropped} / what readers chose since the backup was carried: "
+            f"subscriptions added {r.subscribed}, removed {r.unsubscribed}; chats new "
+            f"{r.added}, settings changed {r.changed}, gone {r.dropped}")
 
 
 def cmd_recover(args: argparse.Namespace, settings: Settings) -> int:

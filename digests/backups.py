@@ -11,6 +11,8 @@
   alerted again (QA22 U2: a reader got the same daily digest twice; QA24: the alerts of the
   articles fetched since came again). When the replaced file cannot be read (the damage that
   called for the restore), deliveries already due are marked skipped: most likely sent since.
+  The readers' subscriptions, unsubscriptions and settings made since the backup are carried
+  over as well (digests.restore_readers).
 - `recover`: what can be read of a damaged file, table by table and row by row into a new file
   (QA22 U3: `sqlite3 … ".recover"` fails on Debian's sqlite3 3.40 and left an empty file that
   Nashra opened as a new database); the search index is rebuilt from the articles kept.
@@ -31,6 +33,7 @@ from typing import Any
 from digests.errors import StorageError
 from digests.migrations import MIGRATIONS
 from digests.models import iso
+from digests.restore_readers import Readers, carry_readers
 from digests.restore_record import SKIP_NOTE, Carried, carry_over, settle_restored
 from digests.storage import Database, NewerDatabase, fault_of, hold_lock, upgrade_advice
 
@@ -197,10 +200,11 @@ class RestoreReport:
     summary: Summary
     marked_sent: int = 0  # due in the backup, sent by the replaced file: recorded sent
     carried: Carried = Carried(0)  # the replaced file's deliveries carried into the restored one
+    readers: Readers = Readers()  # its readers' choices since the backup (restore_readers)
 
 
 def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
-            resend: bool = False) -> RestoreReport:
+            resend: bool = False, backup_readers: bool = False) -> RestoreReport:
     """Put `backup_file` in place of the database `target` (the bot must be stopped).
 
     The current file and its `-wal`/`-shm` are renamed `<name>.before-restore-<time>` (a stale
@@ -252,6 +256,9 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
                 skipped = _skip_due(conn, now)
             elif not resend:
                 sent, skipped = settle_restored(conn, iso(now) or "")
+            # what readers chose since: subscriptions, unsubscriptions, settings (X38's left)
+            readers = Readers(error="--backup-readers") if backup_readers \
+                else carry_readers(target, conn)
             conn.commit()
             conn.execute("pragma journal_mode=delete")
         except BaseException:
@@ -274,10 +281,10 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
         if lock is not None:
             lock.close()
     log.info("backup restored backup=%s target=%s taken_at=%s sent=%d skipped=%d carried=%d"
-             " carry_error=%s", backup_file, target, taken, sent, skipped, carried.rows,
-             carried.error or "-")
+             " carry_error=%s readers_error=%s", backup_file, target, taken, sent, skipped,
+             carried.rows, carried.error or "-", readers.error or "-")
     return RestoreReport(tuple(moved), taken, file_time, skipped, summarize(target), sent,
-                         carried)
+                         carried, readers)
 
 
 def _bad_backup(backup_file: Path, detail: str) -> StorageError:

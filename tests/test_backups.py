@@ -93,7 +93,8 @@ def test_restore_keeps_the_old_file_and_skips_what_was_due(tmp_path: Path) -> No
         rows = dict(db.conn.execute("select kind, status from outbox where chat_id = 601"))
         chats = {r[0] for r in db.conn.execute("select id from chats")}
     assert rows == {"instant": "skipped", "daily:tomorrow": "pending"}
-    assert 601 in chats and 602 not in chats  # the backup's moment, as the README warns
+    # a reader who came after the backup is carried from the replaced file (restore_readers)
+    assert 601 in chats and 602 in chats and report.readers.added == 1
     aside = [p for p in report.moved_aside if p.name.endswith(".db") or "restore" in p.name]
     assert aside and all(p.exists() for p in report.moved_aside)
     assert 602 in {r[0] for r in sqlite3.connect(report.moved_aside[0]).execute(
@@ -200,7 +201,8 @@ def test_restore_over_a_stale_wal_gives_a_sound_database(tmp_path: Path) -> None
     stale = Path(f"{path}-wal").read_bytes()
     live.close()
     Path(f"{path}-wal").write_bytes(stale)
-    backups.restore(saved, path)
+    # the backup's readers as they were: what the file shows is the backup's, not the -wal's
+    backups.restore(saved, path, backup_readers=True)
     assert not Path(f"{path}-wal").exists()
     with sqlite3.connect(path) as conn:
         assert conn.execute("pragma quick_check").fetchone()[0] == "ok"
