@@ -170,10 +170,13 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                                 {"topic": query})])
         await send(update, context, text, keyboard(rows))
         return
-    # the quotes that name the topic first, as a delivered bundle's key quote (QA23 S11)
-    asked = topic_text(query)
+    # the header names what was searched: «كاظم على» the archive reads as the name is «كاظم
+    # علي», not «كاظم» (QA28 T1); the quotes that name it first, as a delivered bundle's key
+    # quote (QA23 S11)
+    searched = page.read_as or query
+    asked = topic_text(searched)
     page = replace(page, digests=tuple(topic_quotes_first(d, asked) for d in page.digests))
-    messages = render_results(page.digests, lang, now, query=results_topic(query, lang),
+    messages = render_results(page.digests, lang, now, query=results_topic(searched, lang),
                               offset=offset,
                               total=page.total, total_exact=page.total_exact)
     note = "\n".join(n for n in (lead, search_note(page, lang)) if n)

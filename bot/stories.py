@@ -30,6 +30,8 @@ class Page:
     `dropped` words as written), so the reader is told the answer is not an exact one.
     `suggestions`: other spellings to offer — when nothing was found, or (first page only) beside
     a few hits when a far more common spelling exists (digests.suggestions.better_spellings).
+    `read_as`: the text searched when the archive read a last «على» otherwise than typed
+    (digests.search.SearchResult.read_as: «كاظم على» → «كاظم علي»), for the header.
     """
 
     digests: tuple[Digest, ...]
@@ -39,6 +41,7 @@ class Page:
     total_exact: bool = True
     note: str | None = None
     dropped: tuple[str, ...] = ()
+    read_as: str | None = None
 
 
 def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime) -> Page:
@@ -72,7 +75,8 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
         suggestions = tuple(s for s in result.suggestions if s and s != query)[:3]
     return Page(digests=digests, total=total, suggestions=suggestions, has_more=has_more,
                 total_exact=exact, note=result.note if digests else None,
-                dropped=result.dropped if digests else ())
+                dropped=result.dropped if digests else (),
+                read_as=result.read_as if digests else None)
 
 
 SUGGEST_MAX_WORDS = 3  # a long question or a pasted paragraph gets no «هل تقصد»

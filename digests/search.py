@@ -98,7 +98,9 @@ class SearchResult:
     are nearby topics from the index when nothing was found, or far more common spellings of a
     rare word when little was found («ارودغان»: one article; «هل تقصد: أردوغان», also in
     `message`). `exact` counts the articles that hold the phrase itself when note is "more"
-    (they come first), else equals `total`.
+    (they come first), else equals `total`. `read_as`: the text searched when the archive read a
+    last «على» otherwise than typed — the name «علي» («كاظم على» → «كاظم علي»), or a table name
+    the archive never writes so without it — that the answer's header names (None: as typed).
     """
 
     hits: tuple[SearchHit, ...]
@@ -112,6 +114,7 @@ class SearchResult:
     note: str | None = None
     dropped: tuple[str, ...] = ()
     exact: int = 0
+    read_as: str | None = None
 
 
 def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: int = 0,
@@ -141,6 +144,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             "اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب». /"
             " Type a topic word, e.g. «الغوطة»."))
     k = max(CANDIDATES, offset + limit)
+    typed = query
     query, plan = ala_read(db, query, plan, now)
     mode, expr, cands, total, note = first_found(db, plan, k, now)
     dropped: tuple[str, ...] = ()
@@ -232,7 +236,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
               len(hits))
     return SearchResult(tuple(hits), total, plan.terms, message=message, mode=mode,
                         stories=stories, stories_exact=stories_exact, note=note,
-                        dropped=dropped, exact=exact, suggestions=sugg)
+                        dropped=dropped, exact=exact, suggestions=sugg,
+                        read_as=query if query != typed else None)
 
 
 def _did_you_mean(spellings: tuple[str, ...]) -> str:

@@ -76,6 +76,11 @@ def test_the_archive_decides_a_last_ala(db: Database) -> None:
     assert set(_titles(db, "كاظم على")) == {f"كاظم علي يفوز رقم {n}" for n in range(3)}
     add(db, 111, "يوسف يعود", "عاد يوسف إلى بلده.")
     assert _titles(db, "يوسف على") == ["يوسف يعود"]  # no «يوسف علي» in the archive
+    # what was searched, for the answer's header (QA28 T1 left: «كاظم على» was headed «كاظم»)
+    read = {q: search(db.db, q, now=NOW).read_as for q in ("كاظم على", "يوسف على", "الحرب على",
+                                                           "كاظم", "حلب")}
+    assert read == {"كاظم على": "كاظم علي", "يوسف على": "يوسف", "الحرب على": None,
+                    "كاظم": None, "حلب": None}
 
 
 def test_war_on_finds_its_articles(db: Database) -> None:
@@ -200,3 +205,24 @@ async def test_the_bot_answers_the_findings(tmp_path: Path) -> None:
         assert "وفاة الإمام" in imam.plain_text and "للأمام" not in imam.plain_text, imam.plain_text
         [tag] = await h.say(READER, "#حلب_تحترق")
         assert "غارات على حلب" in tag.plain_text, tag.plain_text
+
+
+async def test_the_header_names_the_name_the_archive_read(tmp_path: Path) -> None:
+    """«كاظم على», read as the name «كاظم علي» by the archive, is answered under «نتائج «كاظم
+    علي»», not «نتائج «كاظم»» (X41 left it: the header was the pure topic_text); «الحرب على» is
+    still headed by what was searched, «الحرب», and «محمد على» by the name."""
+    path = sample_db(tmp_path)
+    with Database(path) as database:
+        for n in range(3):
+            add(database, 900100 + n, f"كاظم علي يفوز رقم {n}", "فاز الشاعر كاظم علي بالجائزة.")
+        add(database, 900110, "كاظم يصل", "وصل كاظم إلى المدينة.")
+        add(database, 900111, "محمد علي يفوز", "فاز الملاكم محمد علي بالجائزة.")
+        add(database, 900001, "الحرب على الإرهاب تتواصل", "أعلن الرئيس الحرب على الإرهاب.")
+    async with running_bot(path) as h:
+        [kazem] = await h.say(READER, "كاظم على")
+        assert "نتائج «كاظم علي»" in kazem.plain_text, kazem.plain_text
+        assert "كاظم علي يفوز" in kazem.plain_text and "كاظم يصل" not in kazem.plain_text
+        [war] = await h.say(READER, "الحرب على")
+        assert "نتائج «الحرب»" in war.plain_text, war.plain_text
+        [ali] = await h.say(READER, "محمد على")
+        assert "نتائج «محمد علي»" in ali.plain_text, ali.plain_text
