@@ -79,6 +79,7 @@ class Draw:
     band_draws: int
     cell_size: int
     uniform_draws: int
+    band_sizes: tuple[int, ...] = ()  # every band of the cell, the last one below every floor
 
     @property
     def probability(self) -> float:
@@ -121,12 +122,13 @@ def plan(units: Iterable[Unit], bands: Mapping[str, tuple[tuple[float, int], ...
                 taken.setdefault(u, set()).add("band")
         for u in rng.sample(members, min(uniform.get(cell, 0), len(members))):
             taken.setdefault(u, set()).add("uniform")
+        sizes = tuple(len(groups.get(k, ())) for k in range(len(spec) + 1))
         for u in members:
             if u in taken:
                 k = band_of(u.cos, spec)
                 out.append(Draw(u, k, tuple(sorted(taken[u])), len(groups[k]),
                                 spec[k][1] if k < len(spec) else 0, len(members),
-                                uniform.get(cell, 0)))
+                                uniform.get(cell, 0), sizes))
     return out
 
 
@@ -181,6 +183,7 @@ def design_rows(draws: Sequence[Draw]) -> list[dict[str, object]]:
     return [{"a": d.unit.a, "b": d.unit.b, "cell": d.unit.cell, "cos": d.unit.cos, "band": d.band,
              "drawn_by": list(d.drawn_by), "band_size": d.band_size, "band_draws": d.band_draws,
              "cell_size": d.cell_size, "uniform_draws": d.uniform_draws,
+             "band_sizes": list(d.band_sizes),
              "probability": d.probability, "weight": 1 / d.probability} for d in draws]
 
 

@@ -12,13 +12,22 @@ of it (a pair may carry a weight inside its cell: the ratio estimator then weigh
 pooled ones. The bootstrap resamples the labelled pairs within each cell (n_c draws with
 replacement), so a cell whose sample holds no same pair contributes none in any replicate: the
 interval says nothing about same pairs a cell's sample missed (see `upper_rate`).
+
+A designed sample (benchmarks/pop_sample.py: bands of a cell drawn at known rates) enters the same
+way: a pair drawn with inclusion probability π weighs 1/π inside its cell (`designed`), which makes
+`estimate` the Hájek ratio estimator of the cell (N_c · Σ y/π / Σ 1/π) and `horvitz_thompson` the
+plain expansion total (Σ y/π, unbiased for the frame drawn from). Its bootstrap resamples within the
+design's strata (`Labelled.stratum`). `combine` adds the counts of disjoint parts of the population:
+e.g. the labelled pairs of a cell taken as a census of themselves plus the designed sample of the
+cell's other pairs.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,7 @@ class Labelled:
     same: bool
     joined: bool
     weight: float = 1.0
+    stratum: Hashable = None  # the design stratum inside the cell the bootstrap resamples within
 
 
 @dataclass(frozen=True)
@@ -69,13 +79,13 @@ def by_cell(pairs: Iterable[Labelled]) -> dict[Hashable, list[Labelled]]:
     return out
 
 
-def uncovered(sizes: Mapping[Hashable, int], pairs: Iterable[Labelled]) -> list[Hashable]:
+def uncovered(sizes: Mapping[Any, float], pairs: Iterable[Labelled]) -> list[Hashable]:
     """Cells of the population that hold pairs but no labelled one (nothing to weigh there)."""
     seen = {p.cell for p in pairs}
     return [c for c, n in sizes.items() if n and c not in seen]
 
 
-def estimate(sizes: Mapping[Hashable, int], pairs: Sequence[Labelled]) -> Estimate:
+def estimate(sizes: Mapping[Any, float], pairs: Sequence[Labelled]) -> Estimate:
     """Post-stratified counts. A labelled pair in a cell missing from `sizes` is an error (the
     partition must hold every labelled pair); a cell without labelled pairs adds nothing."""
     tp = fp = fn = tn = 0.0
@@ -105,6 +115,62 @@ def plain(pairs: Iterable[Labelled]) -> Estimate:
                     float(sum(not p.same and not p.joined for p in items)))
 
 
+def designed(cell: Hashable, stratum: Hashable, same: bool, joined: bool, probability: float,
+             ) -> Labelled:
+    """A pair of a designed sample drawn with inclusion `probability`: it weighs 1/probability."""
+    if not 0 < probability <= 1:
+        raise ValueError(f"inclusion probability {probability} outside (0, 1]")
+    return Labelled(cell, same, joined, 1 / probability, stratum)
+
+
+def horvitz_thompson(pairs: Iterable[Labelled]) -> Estimate:
+    """Expansion totals Σ weight · indicator (weights 1/π): unbiased counts of the frame drawn from."""
+    tp = fp = fn = tn = 0.0
+    for p in pairs:
+        if p.same and p.joined:
+            tp += p.weight
+        elif p.joined:
+            fp += p.weight
+        elif p.same:
+            fn += p.weight
+        else:
+            tn += p.weight
+    return Estimate(tp, fp, fn, tn)
+
+
+def combine(*parts: Estimate) -> Estimate:
+    """The counts of disjoint parts of a population added."""
+    return Estimate(sum(e.tp for e in parts), sum(e.fp for e in parts),
+                    sum(e.fn for e in parts), sum(e.tn for e in parts))
+
+
+def census(pairs: Iterable[Labelled]) -> Estimate:
+    """Labelled pairs standing for themselves only (each counts once): `plain` by another name."""
+    return plain(pairs)
+
+
+def resample(pairs: Sequence[Labelled], rng: random.Random) -> list[Labelled]:
+    """One bootstrap replicate: as many draws with replacement in each (cell, stratum) as it holds."""
+    groups: dict[tuple[Hashable, Hashable], list[Labelled]] = {}
+    for p in pairs:
+        groups.setdefault((p.cell, p.stratum), []).append(p)
+    return [rng.choice(members) for members in groups.values() for _ in members]
+
+
+def interval(make: Callable[[random.Random], Estimate], reps: int = 2000, seed: int = 20261130,
+             level: float = 0.90) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Percentile intervals (precision, recall) of `make(rng)`, one replicate per call."""
+    rng = random.Random(seed)
+    precisions, recalls = [], []
+    for _ in range(reps):
+        e = make(rng)
+        precisions.append(e.precision)
+        recalls.append(e.recall)
+    tail = (1 - level) / 2
+    return ((percentile(precisions, tail), percentile(precisions, 1 - tail)),
+            (percentile(recalls, tail), percentile(recalls, 1 - tail)))
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     """The q-quantile (0..1) by linear interpolation between order statistics."""
     s = sorted(values)
@@ -116,21 +182,22 @@ def percentile(values: Sequence[float], q: float) -> float:
     return s[lo] + (s[hi] - s[lo]) * (x - lo)
 
 
-def bootstrap(sizes: Mapping[Hashable, int], pairs: Sequence[Labelled], reps: int = 2000,
+def bootstrap(sizes: Mapping[Any, float], pairs: Sequence[Labelled], reps: int = 2000,
               seed: int = 20261130, level: float = 0.90,
               ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Percentile intervals (precision, recall) at `level`, resampling pairs within cells."""
-    rng = random.Random(seed)
-    cells = list(by_cell(pairs).values())
-    precisions, recalls = [], []
-    for _ in range(reps):
-        sample = [rng.choice(members) for members in cells for _ in members]
-        e = estimate(sizes, sample)
-        precisions.append(e.precision)
-        recalls.append(e.recall)
-    tail = (1 - level) / 2
-    return ((percentile(precisions, tail), percentile(precisions, 1 - tail)),
-            (percentile(recalls, tail), percentile(recalls, 1 - tail)))
+    """Percentile intervals (precision, recall) at `level`, resampling pairs within cells (and
+    within design strata, where pairs carry one)."""
+    return interval(lambda rng: estimate(sizes, resample(pairs, rng)), reps, seed, level)
+
+
+def blind_spots(sizes: Mapping[Any, float], pairs: Iterable[Labelled], level: float = 0.95,
+                ) -> list[tuple[Hashable, float, int, float]]:
+    """Cells whose sample holds no same pair: (cell, size, labelled n, `level` upper count of same
+    pairs in it). The bootstrap cannot see them (every replicate has none there), so its interval
+    is too narrow by up to that many same pairs, all possibly missed."""
+    groups = by_cell(pairs)
+    return [(c, n, len(groups.get(c, [])), upper_rate(0, len(groups.get(c, [])), level) * n)
+            for c, n in sizes.items() if n and not any(p.same for p in groups.get(c, []))]
 
 
 def upper_rate(hits: int, n: int, level: float = 0.95) -> float:
