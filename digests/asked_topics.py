@@ -16,21 +16,9 @@ from __future__ import annotations
 
 import re
 
+from digests import query_words as words
 from digests.arabic import STOP_WORDS, run_keys, word_runs_of
 from digests.query import topic_phrases
-from digests.query_words import (
-    AFTER_QUESTION,
-    CLAUSE_QUESTIONS,
-    IN_KEYS,
-    MARKS,
-    NEWS_WORDS,
-    QUESTION_WORDS,
-    SHORT_A,
-    SITUATION,
-    SPELLED_LETTERS,
-    name_runs,
-    too_short,
-)
 from digests.typed_forms import situation_in, unstretched
 
 MAX_ASKED_NAMES = 2      # a question about an event is searched by at most this many names
@@ -52,8 +40,8 @@ def asks_for_news(query: str) -> bool:
     """Whether the text asks for the latest news with no topic («آخر الأخبار», «ما هي آخر
     الأخبار؟», «شو الجديد»): only words of asking and stop-words, one of them a news word."""
     keys = [k for run in word_runs_of(query[:400]) for k in run_keys(run)]
-    return (bool(keys) and all(k in STOP_WORDS or k in QUESTION_WORDS for k in keys)
-            and any(k in NEWS_WORDS for k in keys))
+    return (bool(keys) and all(k in STOP_WORDS or k in words.QUESTION_WORDS for k in keys)
+            and any(k in words.NEWS_WORDS for k in keys))
 
 
 def asked_topic(query: str) -> str:
@@ -64,7 +52,7 @@ def asked_topic(query: str) -> str:
     text as typed (QA23 S1: the whole sentence was searched, and offered for following)."""
     runs = word_runs_of(query[:400])
     first = run_keys(runs[0]) if runs else ()
-    if not first or first[0] not in CLAUSE_QUESTIONS:
+    if not first or first[0] not in words.CLAUSE_QUESTIONS:
         return query
     rest = _bare_text(query)
     if len(rest.split()) < 2:
@@ -91,13 +79,13 @@ def _bare_text(query: str) -> str:
     spans: list[tuple[int, int, tuple[str, ...], bool]] = []
     pos = 0
     runs = word_runs_of(query[:4000])
-    for run, name in zip(runs, name_runs(runs)):
+    for run, name in zip(runs, words.name_runs(runs)):
         start = query.index(run, pos)
         pos = start + len(run)
         spans.append((start, pos, run_keys(run), name))
     keys = [k for *_x, ks, _n in spans for k in ks]
-    stop = STOP_WORDS | frozenset(k for k in keys if too_short(k))
-    drop = stop | QUESTION_WORDS
+    stop = STOP_WORDS | frozenset(k for k in keys if words.too_short(k))
+    drop = stop | words.QUESTION_WORDS
     if all(k in drop for k in keys):
         drop = stop  # only words of asking («آخر الأخبار»): the topic as written
         if all(k in drop for k in keys):
@@ -110,13 +98,13 @@ def _bare_text(query: str) -> str:
     def opens(i: int) -> bool:
         ks, after = spans[i][2], spans[i + 1][2] if i + 1 < len(spans) else ()
         if dropped(spans[i]):
-            return not (ks and (ks[-1] in QUESTION_WORDS or ks[-1] in SHORT_A) and after[:1]
-                        and after[0] in SPELLED_LETTERS)
+            return not (ks and (ks[-1] in words.QUESTION_WORDS or ks[-1] in words.SHORT_A)
+                        and after[:1] and after[0] in words.SPELLED_LETTERS)
         if drop is stop:
             return False
-        if i > 0 and QUESTION_WORDS & set(spans[i - 1][2]):
-            return all(k in AFTER_QUESTION for k in ks)
-        return len(ks) == 1 and ks[0] in SITUATION and after[:1] == tuple(IN_KEYS)
+        if i > 0 and words.QUESTION_WORDS & set(spans[i - 1][2]):
+            return all(k in words.AFTER_QUESTION for k in ks)
+        return len(ks) == 1 and ks[0] in words.SITUATION and after[:1] == tuple(words.IN_KEYS)
 
     lo, hi = 0, len(spans)
     while lo < hi and opens(lo):
@@ -184,7 +172,7 @@ def described_names(text: str) -> list[str]:
     for at, n, name in _names_at(text):
         after = runs[at + n] if at + n < len(runs) else None
         if after is not None and len(run_keys(after[0])) == 1 and nisba_of(after[1]):
-            name = name + " " + _bare_word(unstretched(MARKS.sub("", after[0])))
+            name = name + " " + _bare_word(unstretched(words.MARKS.sub("", after[0])))
         out.append(name)
     return out
 
@@ -214,7 +202,7 @@ def topic_shown(query: str) -> str:
     tatweel, harakat, a letter typed three times or more, and a hashtag's «#» and «_» (QA23
     S9/S12). A later word keeps its «و»:
     «الغوطة والقصف» is a phrase."""
-    text = unstretched(MARKS.sub("", topic_text(query)))
+    text = unstretched(words.MARKS.sub("", topic_text(query)))
     text = " ".join(w.strip("#") for w in text.replace("_", " ").split() if w.strip("#"))
     first, sep, rest = text.partition(" ")
     return _bare_word(first) + sep + rest
