@@ -265,7 +265,8 @@ def _accusative_start(text: str) -> bool:
 
 
 # «أنه فخور…», kept from «قال بأنه فخور…»: after «بحسب X،» or alone it reads «إنه».
-_AN_FORMS = frozenset({"أنه", "أنها", "أنهم", "أنهما", "أنهن"})
+# «انه يقوم…» written without its hamza (seed 27's verb clauses keep their «إنه», F26) too.
+_AN_FORMS = frozenset({"أنه", "أنها", "أنهم", "أنهما", "أنهن", "انه", "انها", "انهم", "انهما", "انهن"})
 
 
 def _as_inna(text: str) -> str:

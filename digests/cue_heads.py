@@ -134,6 +134,8 @@ def _accused_of(toks: list[Tok], k: int, last: int) -> bool:
             and toks[k + 1].raw[-1] not in "،,")
 
 
+# «ماذا كان يقول»: «كان» between the question word and the verb. Folded.
+_WAS = frozenset("كان كانت يكون تكون سيكون".split())
 # «علق/تعلق» + «ب…»: hung on, caught on, relates to — never "commented" (which takes «على»).
 _HUNG = frozenset("علق علقت يعلق تعلق علقوا يعلقون تعلقت".split())
 # «به/بها …» or «بال…» («بالشجرة»): not a name in «ب» («وعلق بيغيرستاين»), nor «بعض الصحف».
@@ -160,6 +162,10 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
     if (strip_conj(norm) in _HUNG and k + 1 < last
             and (toks[k + 1].norm in _BI_PRONOUNS or toks[k + 1].norm.startswith("بال"))):
         return True  # «شجرة علقت بها عمامته:» (got caught on), not «علّق على» (commented)
+    if prev == "ماذا" or (prev in _WAS and k >= 2 and toks[k - 2].norm == "ماذا"):
+        # «ويكفى أن تعلموا ماذا كان يقول قادة الرياضة … عن الفريقين وكيف أن …» (seed 27,
+        # 5378): «ماذا» is what was said; a later «أن» hangs on another verb
+        return True
     if strip_conj(norm) in _ACCUSED and _accused_of(toks, k, last):
         return True  # «كما اتُّهم المعتقلون بأنهم أعضاء في خلية» (seed 26, 2707): the accused
     raw = toks[k].raw.lstrip("وف")

@@ -266,7 +266,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                         text = re.split("[،,]", text, maxsplit=1)[0].rstrip()
                     text, start = para[object_at:start + len(text)], object_at
                 subj = None if object_at is not None else _pronoun_subject(
-                    toks, cs, text, described=describer)
+                    toks, cs, text, described=describer, gender=cue.gender)
                 if subj is not None:
                     # «قال إنه فخور بـ…»: the clause keeps its subject («إنه فخور …»).
                     text, start = para[subj:start + len(text)], subj

@@ -151,8 +151,8 @@ def _denied_clause(toks: list[Tok], cue: Cue, cs: int, start: int) -> int | None
     return at if at <= start else None
 
 
-def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = False
-                     ) -> int | None:
+def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = False,
+                     gender: str = "") -> int | None:
     """Where a reported clause starts when its subject is the pronoun of «إنه/أنها»: «قال إنه
     فخور بمشاهد …» → «إنه فخور …» (the offset of «إنه», without «ب»/«و»); None when the
     clause opens with a verb, which carries its subject («قال إنه سيزور …» → «سيزور …»)."""
@@ -168,7 +168,8 @@ def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = F
     nominal = (norm in _PREDICATES or first.endswith("ة")
                or (norm.startswith("م") and len(norm) >= 4 and not norm.endswith("ت")
                    and not norm.startswith("مار")))
-    if not nominal and not described and norm not in _FEELING_VERBS:
+    if not nominal and not described and norm not in _FEELING_VERBS and not (
+            _verb_start(norm) and _other_than_speaker(bare, gender)):
         return None
     return comp.end - len(comp.raw) + (len(comp.raw) - len(comp.raw.lstrip("وب")))
 
@@ -177,3 +178,21 @@ def _pronoun_subject(toks: list[Tok], cs: int, text: str, *, described: bool = F
 # keep their «إنها/أنه» (QA18 R2, R8): «بحسب المعارضة، تخشى …» has lost who fears. Folded.
 _FEELING_VERBS = frozenset("تخشي يخشي تخاف يخاف تامل يامل تتمني يتمني تشعر يشعر تعتقد يعتقد"
                            " تتوقع يتوقع تاسف ياسف".split())
+
+
+def _verb_start(norm: str) -> bool:
+    """A present or future verb («تهدد», «يعمل», «سيزور», «ستكون»)."""
+    return len(norm) >= 3 and (norm[:1] in "يت" or norm[:2] in ("سي", "ست", "سن"))
+
+
+def _other_than_speaker(pronoun: str, gender: str) -> bool:
+    """«يقول خبراء الحروب إنها تهدد …» (seed 27, 935: «بحسب خبراء الحروب، تهدد …»): the
+    pronoun of «إنه/إنها» is not the speaker's (`gender` of the speech verb: «قال» and «إنها»,
+    «قالت» and «إنه» or «إنهم»), so it tells whose act the verb is and stays; after «بحسب X،»
+    it reads «فإنها تهدد» (bot.attribution). «قال الوزير إنه سيزور …» starts at the verb as
+    before: its subject is the speaker."""
+    if pronoun == "انها":
+        return gender == "m"
+    if pronoun == "انه":
+        return gender == "f"
+    return gender == "f"  # «انهم/انهما/انهن» after a feminine singular verb

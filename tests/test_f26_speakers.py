@@ -8,6 +8,7 @@ the sentence before a non-speech verb speaks at the participle after it («لك�
 
 from __future__ import annotations
 
+from bot.attribution import after_bihasab, standalone
 from digests.bare_bodies import resolve
 from digests.quote_marks import quotable
 from digests.quotes import find_quotes
@@ -92,3 +93,50 @@ def test_f26_fronted_title_speaks_at_participle() -> None:
                        'لكن المتحدث باسم الرئاسة، كريم سالم، سارع إلى رفض العرض، قائلا إن على'
                        ' الدول "اتخاذ موقف واضح ضد كافة أشكال الإرهاب".') == (
         "المتحدث باسم الرئاسة كريم سالم")
+
+
+# --- «ماذا كان يقول X … وكيف أن …» (seed 27, 5378: the columnist's words credited) ---
+
+def test_f26_what_they_said_has_no_clause() -> None:
+    """«ويكفي أن تعلموا ماذا كان يقول قادة الرياضة … وكيف أن …»: «ماذا» is what they said; the
+    «أن» clause is the writer's (before: «بحسب قادة الرياضة، مباريات الفريقين …»)."""
+    assert _speaker_of("حدثا وطنيا", "ويكفي أن تعلموا ماذا كان يقول قادة الرياضة في المغرب عن"
+                       " الفريقين وكيف أن مباريات الفريقين كانت بالنسبة لهم حدثا وطنيا كبيرا.") == ""
+
+
+def test_f26_what_question_then_said_still_speaks() -> None:
+    """Guard: «سئل ماذا يريد، فقال إن …»: the later «قال» keeps its clause."""
+    assert _speaker_of("الحوار", "وعندما سئل الوزير ماذا يريد من الاجتماع، قال الوزير إن الحوار"
+                       " هو الحل الوحيد للأزمة.") == "الوزير"
+
+
+# --- a verb clause keeps its «إنه/إنها» (seed 27, 935; F24/F25's left: «بحسب X، فعل …») ---
+
+def _text_of(words: str, *paragraphs: str) -> str:
+    return next((t for _, t in _found(*paragraphs) if words in t), "")
+
+
+def test_f26_present_verb_clause_keeps_its_pronoun() -> None:
+    """«يقول خبراء إنها تهدد التفوق …»: whose act it is («إنها» = the weapons) stays, and after
+    «بحسب X،» it reads «فإنها تهدد» (before: «بحسب خبراء الحروب، تهدد التفوق …»)."""
+    text = _text_of("التفوق", "تعمل بكين على تطوير أسلحة جديدة، يقول خبراء الحروب إنها تهدد"
+                    " التفوق الأميركي في ملعب كانت تحتكره واشنطن.")
+    assert text.startswith("إنها تهدد")
+    assert after_bihasab(text).startswith("فإنها تهدد")
+
+
+def test_f26_bare_alef_pronoun_reads_inna() -> None:
+    """«قال إنه سيعتمد …» written «انه»: shown «فإنه سيعتمد» after «بحسب X،», «إنه» alone."""
+    assert after_bihasab("انه سيعتمد على اللاعب المحلي") == "فإنه سيعتمد على اللاعب المحلي"
+    assert standalone("انها تابعت تحركات المشتبه به") == "إنها تابعت تحركات المشتبه به"
+
+
+def test_f26_past_verb_clause_unchanged() -> None:
+    """Guard: a nominal clause keeps «إنه» as before; a past verb's clause starts at the verb."""
+    assert _text_of("فخور", "وقال المدرب إنه فخور جدا بما قدمه اللاعبون في المباراة.").startswith(
+        "إنه فخور")
+    assert _text_of("الاتفاق", "وقال الوزير إنه وقع الاتفاق مع نظيره في العاصمة أمس.").startswith(
+        "وقع الاتفاق")
+    # the speaker's own act: «قال الوزير إنه سيزور» starts at the verb, as before
+    assert _text_of("المدينة", "وقال الوزير إنه سيزور المدينة الأسبوع المقبل مع وفد كبير.").startswith(
+        "سيزور")
