@@ -19,7 +19,7 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import callbacks
+from bot import callbacks, stats_warnings
 from bot.admin import admin_only, answer_privately
 from bot.i18n import num, relative_time, t
 from bot.runtime import Runtime, chat_lang, runtime, ui
@@ -137,4 +137,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     checked = rt.db.file_check  # the start's whole-file check (QA22 U7), bilingual
     if checked is not None and checked.state == "damaged":
         text += "\n⚠️ " + html.escape(checked.line(rt.db.path))
+    # a full disk, a wrong clock (QA27 D8): said here, not only in the log
+    message = update.effective_message
+    for warning in stats_warnings.gather(rt, message.date if message else None):
+        text += "\n" + warning.text(lang)
     await answer_privately(update, context, [text])  # not posted in a group (QA20 O7)

@@ -118,4 +118,37 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "{seconds} s more; due now: {due}, being sent: {sending}"),
     "stats_queue": ("• مستحقة الآن: {due}، قيد الإرسال: {sending}",
                     "• Due now: {due}, being sent: {sending}"),
+    # /stats warnings (bot.stats_warnings, QA27 D8): a full disk, a wrong clock
+    "stats_disk_low": ("⚠️ القرص الذي يحمل قاعدة البيانات يكاد يمتلئ (بقي {free} م.ب): حرّر مساحة "
+                       "في مجلد DATABASE_PATH قبل أن تتوقف الكتابة",
+                       "⚠️ The disk holding the database is nearly full ({free} MB free): free "
+                       "space in DATABASE_PATH's folder before writes stop"),
+    "stats_disk_full": ("⚠️ القرص الذي يحمل قاعدة البيانات ممتلئ (بقي {free} م.ب): لا يُكتب شيء "
+                        "والتسليمات تنتظر — حرّر مساحة في مجلد DATABASE_PATH",
+                        "⚠️ The disk holding the database is full ({free} MB free): nothing is "
+                        "written and deliveries wait — free space in DATABASE_PATH's folder"),
+    "stats_disk_full_owed": ("⚠️ القرص الذي يحمل قاعدة البيانات ممتلئ (بقي {free} م.ب): لا يُكتب "
+                             "شيء والتسليمات تنتظر، ونتائج {owed} رسالة أُرسلت لم تُكتب بعد — حرّر "
+                             "مساحة في مجلد DATABASE_PATH",
+                             "⚠️ The disk holding the database is full ({free} MB free): "
+                             "nothing is written and deliveries wait; {owed} outcomes of sent "
+                             "messages are not written yet — free space in DATABASE_PATH's "
+                             "folder"),
+    "stats_clock_behind": ("⚠️ ساعة الخادم متأخرة {minutes} دقيقة عن ساعة تيليجرام (أرّخ تيليجرام "
+                           "هذا الأمر {telegram} UTC والخادم يقرأ {ours}): مواعيد التسليم تتبعها، "
+                           "فاضبط ساعة الخادم (NTP)",
+                           "⚠️ This server's clock is {minutes} min behind Telegram's (Telegram "
+                           "dated this /stats {telegram} UTC, the server reads {ours}): delivery "
+                           "times follow it; set the server's clock right (NTP)"),
+    "stats_clock_ahead": ("⚠️ أرّخ تيليجرام هذا الأمر قبل {minutes} دقيقة من ساعة الخادم "
+                          "({telegram} UTC والخادم يقرأ {ours}): إن كنت أرسلته الآن فساعة الخادم "
+                          "متقدمة، فاضبطها (NTP)",
+                          "⚠️ Telegram dated this /stats {minutes} min before this server's clock "
+                          "({telegram} UTC, the server reads {ours}): if you sent it just now, "
+                          "the server's clock is ahead; set it right (NTP)"),
+    "stats_clock_set_back": ("⚠️ آخر جلب مسجّل {poll} UTC، بعد ساعة الخادم الآن ({ours}): أُرجعت "
+                             "الساعة منذئذ، فقد تنتظر تسليمات حُسبت مواعيدها بالساعة السابقة",
+                             "⚠️ The last poll is recorded at {poll} UTC, after this server's "
+                             "clock now ({ours}): the clock was set back since, and deliveries "
+                             "timed by the earlier clock may wait"),
 }

@@ -1,0 +1,122 @@
+"""/stats warnings an operator must not miss: a full disk, a wrong clock (QA27 D8).
+
+/stats said «مستحقة الآن: ١٣٤٠، قيد الإرسال: ٩» with the disk holding the database full, and
+«مستحقة الآن: ٠» with 826 deliveries waiting an hour after the clock was set back, without a
+word of either (the disk had one WARNING in the log, the clock none). Each is now one ⚠️ line
+in the admin's language, and one WARNING in the log whenever /stats shows it:
+
+- **disk**: the free space of the database's folder (`statvfs`, microseconds) below
+  LOW_DISK_BYTES, full under FULL_BYTES, with the outcomes of sent messages the sender could
+  not write yet (bot.owed) when it holds some;
+- **clock**: Telegram dates every message by its own clock. A /stats dated more than
+  CLOCK_BEHIND after this server's now means the server's clock is behind (what a clock set
+  back looks like); one dated more than CLOCK_AHEAD before it means the clock is ahead — or the
+  command waited that long (the bot was down), which the line says. Failing that, a poll
+  recorded after now shows the clock was set back since it ran.
+
+A pinned clock (the demo, tests) is not compared with Telegram's. Pure functions but `gather`.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from bot.i18n import num
+from bot.runtime import Runtime, ui, utc_now
+from digests.models import parse_iso
+
+log = logging.getLogger("bot.stats")
+
+LOW_DISK_BYTES = 100 * 1024 * 1024  # below this the operator is told before the disk fills
+FULL_BYTES = 1024 * 1024  # under this the next transaction (WAL frames, a checkpoint) may not fit
+CLOCK_BEHIND = timedelta(minutes=2)  # Telegram's date after ours by more: ours is behind
+CLOCK_AHEAD = timedelta(minutes=10)  # before ours by more: ours is ahead, or the command waited
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class StatsWarning:
+    """One ⚠️ line: its string (bot.texts_admin), the numbers and times in it, and the log's
+    key=value detail."""
+
+    kind: str  # "disk" or "clock"
+    key: str
+    numbers: tuple[tuple[str, int], ...] = ()
+    times: tuple[tuple[str, str], ...] = ()
+    detail: str = ""
+
+    def text(self, lang: str) -> str:
+        """The line as Telegram HTML in `lang` (Arabic-Indic digits in Arabic)."""
+        return ui(lang, self.key, **{k: num(v, lang) for k, v in self.numbers},
+                  **dict(self.times))
+
+
+def _minutes(delta: timedelta) -> int:
+    return max(1, round(abs(delta.total_seconds()) / 60))
+
+
+def _hhmm(when: datetime) -> str:
+    return when.astimezone(timezone.utc).strftime("%H:%M")
+
+
+def disk_warning(free: int | None, owed: int) -> StatsWarning | None:
+    """The line for `free` bytes left beside the database and `owed` outcome writes, if any."""
+    if free is None or free >= LOW_DISK_BYTES:
+        return None
+    mb = free // MB
+    detail = f"free_mb={mb} owed={owed}"
+    if free >= FULL_BYTES:
+        return StatsWarning("disk", "stats_disk_low", (("free", mb),), detail=detail)
+    if owed:
+        return StatsWarning("disk", "stats_disk_full_owed", (("free", mb), ("owed", owed)),
+                            detail=detail)
+    return StatsWarning("disk", "stats_disk_full", (("free", mb),), detail=detail)
+
+
+def clock_warning(now: datetime, telegram: datetime | None,
+                  last_poll: datetime | None) -> StatsWarning | None:
+    """The line when this server's `now` disagrees with Telegram's date of the command or with
+    the last poll's record (module doc), else None."""
+    if telegram is not None:
+        skew = telegram - now
+        detail = f"skew_seconds={skew.total_seconds():+.0f} telegram={telegram.isoformat()}"
+        times = (("telegram", _hhmm(telegram)), ("ours", _hhmm(now)))
+        minutes = (("minutes", _minutes(skew)),)
+        if skew > CLOCK_BEHIND:
+            return StatsWarning("clock", "stats_clock_behind", minutes, times, detail)
+        if -skew > CLOCK_AHEAD:
+            return StatsWarning("clock", "stats_clock_ahead", minutes, times, detail)
+    if last_poll is not None and last_poll - now > CLOCK_BEHIND:
+        return StatsWarning("clock", "stats_clock_set_back", (),
+                            (("poll", _hhmm(last_poll)), ("ours", _hhmm(now))),
+                            f"last_poll={last_poll.isoformat()} now={now.isoformat()}")
+    return None
+
+
+def free_bytes(db_path: str) -> int | None:
+    """Bytes free to the bot in the database's folder; None for an in-memory database."""
+    if db_path == ":memory:":
+        return None
+    try:
+        return shutil.disk_usage(Path(db_path).resolve().parent).free
+    except OSError:
+        return None
+
+
+def gather(rt: Runtime, message_date: datetime | None) -> list[StatsWarning]:
+    """The warnings for /stats now, each logged once per /stats as a WARNING."""
+    writes: Any = getattr(getattr(rt.sender, "courier", None), "writes", None)
+    owed = int(getattr(writes, "owed", 0) or 0)
+    found = [disk_warning(free_bytes(rt.db.path), owed)]
+    if rt.clock is utc_now:  # a pinned clock (demo, tests) is no server clock to check
+        last = rt.db.db.execute("select max(started_at) from polls").fetchone()[0]
+        found.append(clock_warning(rt.now(), message_date, parse_iso(last) if last else None))
+    shown = [w for w in found if w is not None]
+    for w in shown:
+        log.warning("stats warning kind=%s %s", w.kind, w.detail)
+    return shown
