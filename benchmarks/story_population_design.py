@@ -107,6 +107,38 @@ def combined(sizes: Mapping[str, int], blind: Sequence[Mapping[str, Any]],
     return pe.combine(pe.estimate(high, hi), pe.census(cen), pe.estimate(rem, des)), make
 
 
+def split(sizes: Mapping[str, int], blind: Sequence[Mapping[str, Any]],
+          design: Sequence[Mapping[str, Any]], frame: Mapping[tuple[str, int, bool], int],
+          stored_sizes: Mapping[str, int], stored_sample: Sequence[Mapping[str, Any]],
+          low: Sequence[str] = LOW) -> tuple[pe.Estimate, Callable[[random.Random], pe.Estimate]]:
+    """«band × stored»: the shipped pass's stored links are known for every pair, so each low cell
+    splits into its stored links (N_(c,stored), `stored_sizes`; same rate from `stored_sample`:
+    uniform audits of stored links and the designed pairs it stores, unweighted) and its pairs stored
+    apart, by cosine band (the frame's counts `frame[(cell, band, stored)]` scaled to the cell's
+    pairs stored apart; the designed pairs stored apart, each band's an SRS of its part). High cells
+    as `combined`; the low cells' blind pairs are not used (the stored part has better draws)."""
+    high = {c: n for c, n in sizes.items() if c not in low}
+    hi = [pe.Labelled(p["cell"], bool(p["same"]), bool(p["stored"]))
+          for p in blind if p["cell"] not in low]
+    joined = {(c, "stored"): n for c, n in stored_sizes.items() if c in low}
+    kept = [pe.Labelled((p["cell"], "stored"), bool(p["same"]), True) for p in stored_sample
+            if p["cell"] in low]
+    apart_frame = {c: sum(n for (cell, _, st), n in frame.items() if cell == c and not st)
+                   for c in low}
+    apart = {(c, b): n * (sizes[c] - stored_sizes.get(c, 0)) / apart_frame[c]
+             for (c, b, st), n in frame.items() if c in low and not st and n}
+    des = [pe.designed((r["cell"], r["band"]), stratum(r), bool(r["same"]), False,
+                       float(r["probability"])) for r in design if not r["stored"]]
+
+    def make(rng: random.Random) -> pe.Estimate:
+        return pe.combine(pe.estimate(high, pe.resample(hi, rng)),
+                          pe.estimate(joined, pe.resample(kept, rng)),
+                          pe.estimate(apart, pe.resample(des, rng)))
+
+    return pe.combine(pe.estimate(high, hi), pe.estimate(joined, kept),
+                      pe.estimate(apart, des)), make
+
+
 def uniform_only(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The pairs the uniform draw took, as a simple random sample of the cell's frame (one band)."""
     return [{**r, "band": "uniform", "drawn_by": ["uniform"], "band_size": r["cell_size"], "band_sizes": [],
@@ -126,15 +158,21 @@ def kappa(a: Sequence[bool], b: Sequence[bool]) -> float:
 def report(cache: Mapping[str, Any], design: Sequence[Mapping[str, Any]],
            readers: Sequence[tuple[str, Mapping[frozenset[str], bool]]], reps: int = 2000,
            out: Callable[[str], None] = print,
-           cos_of: Callable[[str, str], float] | None = None) -> None:
+           cos_of: Callable[[str, str], float] | None = None,
+           frame: Mapping[tuple[str, int, bool], int] | None = None,
+           audits: Sequence[Mapping[str, Any]] = ()) -> None:
     """Every table (see the module docstring); `cos_of` (the USE cosine of two ids) adds the
-    model reading of the bands no draw of the design's own reaches."""
+    model reading of the bands no draw of the design's own reaches; `frame` (the frame's pairs per
+    (cell, band, stored by the shipped pass)) and `audits` (audited stored links with their cell,
+    label and whether the shipped pass still stores them) add the «band × stored» estimator."""
     sizes: dict[str, int] = dict(cache["sizes"])
     story_of: dict[str, int] = cache["story_of"]
     blind = [p for f, r in cache["runs"].items() if f != "shipped" for p in r["pairs"]
              if p["cell"] is not None]
     name, labels = readers[0]
     rows = drawn(design, labels, story_of)
+    # A second reader who agrees on every designed pair gives the same figures: shown once.
+    readings = [readers[0], *(r for r in readers[1:] if dict(r[1]) != dict(labels))]
     out(f"designed pairs: {len(design)} drawn, {len(rows)} labelled by {name}"
         f" ({sum(r['same'] for r in rows)} same); blind labelled pairs: {len(blind)}")
     if len(readers) > 1:
@@ -181,12 +219,23 @@ def report(cache: Mapping[str, Any], design: Sequence[Mapping[str, Any]],
     old = [pe.Labelled(p["cell"], bool(p["same"]), bool(p["stored"])) for p in blind]
     out(f"| stored, blind pairs as drawn | {_fmt(pe.plain(old))} |")
     out(f"| stored, S15 by cell (blind pairs only) | {_fmt(pe.estimate(sizes, old), pe.bootstrap(sizes, old, reps))} |")
-    for who, lab in readers:
+    for who, lab in readings:
         r2 = drawn(design, lab, story_of)
         est, make = combined(sizes, blind, r2)
         out(f"| stored, blind + designed ({who}'s labels) | {_fmt(est, pe.interval(make, reps))} |")
         out(f"|   est. same pairs {est.same:,.0f}, stored links {est.joined:,.0f},"
             f" missed {est.fn:,.0f}, wrong links {est.fp:,.0f} | |")
+    if frame is not None:
+        stored_sizes = {c: n for c, j, n in cache["runs"]["shipped"]["joined_sizes"] if j}
+        for who, lab in readings:
+            r2 = drawn(design, lab, story_of)
+            kept = [a for a in audits if a["stored"]] + [r for r in r2 if r["stored"]]
+            est, make = split(sizes, blind, r2, frame, stored_sizes, kept)
+            out(f"| stored, blind (high cells) + audits and designed pairs stored ({len(kept)})"
+                f" + designed pairs stored apart, by band × stored ({who}) |"
+                f" {_fmt(est, pe.interval(make, reps))} |")
+            out(f"|   est. same pairs {est.same:,.0f}, stored links {est.joined:,.0f},"
+                f" missed {est.fn:,.0f}, wrong links {est.fp:,.0f} | |")
     u_rows = uniform_only(rows)
     est, make = combined(sizes, blind, u_rows)
     out(f"| check: blind + the uniform draws only ({len(u_rows)}) | {_fmt(est, pe.interval(make, reps))} |")
@@ -242,6 +291,33 @@ def _fmt(e: pe.Estimate, ci: tuple[tuple[float, float], tuple[float, float]] | N
     return text
 
 
+def stored_inputs(story_of: Mapping[str, int], design: Sequence[Mapping[str, Any]],
+                  ) -> dict[str, Any]:
+    """The frame's pairs per (cell, band, stored) — the frame pop_sample drew from, rebuilt: gold
+    pairs other than the designed ones skipped, and the blind test's articles (ids only) — and the
+    audited stored links (story_audit7/8/9) with their cell and the shipped pass's outcome."""
+    from collections import Counter
+
+    import pair_cells
+    import pop_sample as ps
+
+    drawn_keys = {frozenset((r["a"], r["b"])) for r in design}
+    units, _ = ps.population_units(BANDS, ps.gold_pairs() - drawn_keys,
+                                   ps.pair_articles(ps.NOTES / "pairs_test13.jsonl"))
+    frame = Counter((u.cell, ps.band_of(u.cos, BANDS[u.cell]), story_of[u.a] == story_of[u.b])
+                    for u in units)
+    for r in design:  # the rebuilt frame must be the one drawn from
+        assert sum(n for (c, b, _), n in frame.items() if c == r["cell"] and b == r["band"]) \
+            == r["band_size"], r
+    rows = [a for f in ("story_audit7.jsonl", "story_audit8.jsonl", "story_audit9.jsonl")
+            for a in read_jsonl(GOLD / f)]
+    cells = pair_cells.build(pair_cells.load()).lookup(frozenset((a["a"], a["b"])) for a in rows)
+    audits = [{"cell": cells[k], "same": bool(a["same"]),
+               "stored": story_of[a["a"]] == story_of[a["b"]]}
+              for a in rows if (k := frozenset((a["a"], a["b"]))) in cells]
+    return {"frame": dict(frame), "audits": audits}
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -256,5 +332,7 @@ if __name__ == "__main__":
     with np.load(BENCH / "out" / "use_all.npz") as z:
         vec = dict(zip(z["ids"].tolist(), z["vectors"] / np.linalg.norm(z["vectors"], axis=1,
                                                                             keepdims=True)))
-    report(json.loads(args.cache.read_text()), read_jsonl(args.design), readers, args.reps,
-           cos_of=lambda a, b: float(vec[a] @ vec[b]))
+    cache = json.loads(args.cache.read_text())
+    design_rows = read_jsonl(args.design)
+    report(cache, design_rows, readers, args.reps, cos_of=lambda a, b: float(vec[a] @ vec[b]),
+           **stored_inputs(cache["story_of"], design_rows))
