@@ -73,9 +73,13 @@ def admin_only(func: Handler) -> Handler:
             private = chat is not None and chat.type == "private"
             anonymous = (message is not None and chat is not None and message.sender_chat
                          is not None and message.sender_chat.id == chat.id)  # GroupAnonymousBot
-            await send(update, context, ui(lang, "not_admin_id", user_id=str(user.id))
-                       if user is not None and private
-                       else ui(lang, "not_admin_anonymous" if anonymous else "not_admin"))
+            if chat is not None and chat.type == "channel":  # always posted as the channel
+                html = ui(lang, "not_admin_channel", bot=context.bot.username or "bot")
+            elif user is not None and private:
+                html = ui(lang, "not_admin_id", user_id=str(user.id))
+            else:
+                html = ui(lang, "not_admin_anonymous" if anonymous else "not_admin")
+            await send(update, context, html)
             return
         ensure_chat(rt, update)
         # Its answers from background tasks (spawned in `func`, copying this context) go to
@@ -186,7 +190,7 @@ async def tell(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, ht
 async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str) -> None:
     """`send` for an admin command's answer that a 429 must not lose: refused, it is sent
     again from a background task once the wait is over (the handler itself does not sleep:
-    PTB handles one update at a time here)."""
+    the chat's later updates wait for it: bot.update_order)."""
     try:
         await send(update, context, html)
     except RetryAfter as exc:

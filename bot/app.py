@@ -2,7 +2,7 @@
 
 `build_application(settings, db)` returns a ready Application whose Bot talks to
 TELEGRAM_API_BASE_URL (Telegram, a self-hosted Bot API server, or the emulator): its handlers
-(bot.handlers), its error handler (bot.update_errors.on_error) and its jobs (bot.jobs: the
+(bot.handlers; chats handled side by side, each chat's updates in order: bot.update_order), its error handler (bot.update_errors.on_error) and its jobs (bot.jobs: the
 sources polled every POLL_INTERVAL_MINUTES as a background task a stop cancels like /ingest's,
 and a daily purge). Its post_init registers the command menu in Arabic and English and starts
 the sender (bot.sender.Sender) as a background task; post_stop stops it.
@@ -25,6 +25,7 @@ The names of those modules stay importable from here (`from bot.app import poll_
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import sys
 from collections.abc import Callable
@@ -41,6 +42,7 @@ from bot.jobs import FIRST_POLL_SECONDS, poll_job, purge_job, schedule_jobs, sch
 from bot.limiter import RateLimiter
 from bot.reply_limiter import ReplyLimiter
 from bot.runtime import RUNTIME_KEY, Runtime, utc_now
+from bot.update_order import Asked, ChatOrderedProcessor, Heard
 from bot.startup import (
     BOOTSTRAP_RETRIES,
     READ_TIMEOUT_SECONDS,
@@ -75,6 +77,7 @@ log = logging.getLogger(__name__)
 OPTIONS_KEY = "nashra_options"
 WATCH_KEY = "nashra_start_watch"  # bot.api_noise.StartWatch of run_bot, told at post_init
 STOP_TIMEOUT_SECONDS = 10.0
+HEARD = "👀"  # the reaction on a group member's message whose answer is held (QA31 G1)
 # How long a write on the event loop's connection waits for SQLite's write lock: the article
 # transaction of a poll in progress takes well under it; a lock another program holds is met
 # briefly and answered «busy» instead of freezing every reply 30 s (QA16 F1).
@@ -105,6 +108,8 @@ def build_application(settings: Settings, db: Database, *,
     base_url, file_url = api_urls(settings)
     # one limiter for the sender and the bot's answers to readers (QA27 D1: bot.reply_limiter)
     limiter = RateLimiter(settings.send_rate_per_second)
+    heard = Heard()
+    replies = ReplyLimiter(limiter, heard)
     app = (ApplicationBuilder()
            .token(settings.telegram_bot_token)
            .base_url(base_url)
@@ -114,8 +119,11 @@ def build_application(settings: Settings, db: Database, *,
            .post_init(_post_init)
            .post_stop(_post_stop)
            .post_shutdown(_post_shutdown)
-           .rate_limiter(ReplyLimiter(limiter))
+           .rate_limiter(replies)
+           # chats side by side, each chat's updates in order (QA31 G1: bot.update_order)
+           .concurrent_updates(ChatOrderedProcessor(heard))
            .build())
+    heard.react = functools.partial(_heard, app)
     app.bot_data[RUNTIME_KEY] = Runtime(settings=settings, db=db, clock=clock)
     app.bot_data[OPTIONS_KEY] = {"start_sender": start_sender,
                                  "sender_options": {"limiter": limiter,
@@ -126,6 +134,11 @@ def build_application(settings: Settings, db: Database, *,
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     return app
+
+
+async def _heard(app: Application, asked: Asked) -> object:
+    """The «heard» sign on a member's message whose answer waits for the group's window."""
+    return await app.bot.set_message_reaction(asked.chat_id, asked.message_id, HEARD)
 
 
 async def _post_init(app: Application) -> None:

@@ -89,6 +89,7 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
         self._blocked: dict[int, str] = {}
         self._migrated: dict[int, int] = {}
         self._closed_topics: set[tuple[int, int]] = set()  # (chat, thread): TOPIC_CLOSED
+        self._reactions: dict[tuple[int, int], tuple[str, ...]] = {}  # the bot's, per message
         self._faults: list[Fault] = []
         self._slow: list[float] = []  # delays for the next responses to send methods
         self._rates = RateWindows()
@@ -123,6 +124,7 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
             "getChatMember": self._get_chat_member,
             "getChatAdministrators": self._get_chat_administrators,
             "sendChatAction": lambda p: (self._chat_for(p), True)[1],
+            "setMessageReaction": self._set_message_reaction,
         }
 
     # ------------------------------------------------------------------ lifecycle
@@ -215,6 +217,12 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
         """Calls answered with an error (optionally of one HTTP status), in order."""
         with self._lock:
             return [r for r in self._refusals if status is None or r.status == status]
+
+    def reactions(self, chat_id: int) -> dict[int, tuple[str, ...]]:
+        """The bot's reactions in `chat_id`: message id → emoji (QA31 G1's «heard» sign)."""
+        with self._lock:
+            return {mid: emoji for (chat, mid), emoji in self._reactions.items()
+                    if chat == chat_id}
 
     def callback_answer(self, query_id: str) -> JSON | None:
         with self._lock:

@@ -47,6 +47,7 @@ class BotApiMethods:
     _inline_answers: dict[str, JSON]
     _commands: dict[tuple[str, str], list[JSON]]
     _closed_topics: set[tuple[int, int]]
+    _reactions: dict[tuple[int, int], tuple[str, ...]]
 
     def commands(self, language_code: str = "", scope: Any = None) -> list[JSON]:
         raise NotImplementedError
@@ -98,6 +99,9 @@ class BotApiMethods:
         text, plain, entities = check_text(params)
         markup = check_markup(params.get("reply_markup"))
         thread = maybe_int(params.get("message_thread_id"))
+        reply = params.get("reply_parameters")
+        reply_to = maybe_int(reply.get("message_id") if isinstance(reply, dict)
+                             else params.get("reply_to_message_id"))
         with self._changed:
             chat = self._chat_for(params)
             if thread is not None and not chat.is_forum:
@@ -107,13 +111,28 @@ class BotApiMethods:
             m = SentMessage(chat_id=chat.id, message_id=self._new_message_id(chat.id),
                             text=text, plain_text=plain, parse_mode=params.get("parse_mode"),
                             reply_markup=markup, at=time.monotonic(), wall_time=time.time(),
-                            entities=entities, message_thread_id=thread)
+                            entities=entities, message_thread_id=thread, reply_to=reply_to)
             self._messages[(m.chat_id, m.message_id)] = m
             self._log.append(m)
             self.counters["sent"] += 1
             self._version += 1
             self._changed.notify_all()
             return self._message_json(m)
+
+    def _set_message_reaction(self, params: JSON) -> bool:
+        """A reaction of the bot on a message of the chat (kept by (chat, message id): the last
+        one set replaces the earlier, as a bot has one reaction per message)."""
+        chat = self._chat_for(params)
+        mid = maybe_int(params.get("message_id")) or 0
+        reaction = params.get("reaction") or []
+        if not isinstance(reaction, list):
+            raise ApiError(400, "Bad Request: can't parse reaction types JSON object")
+        emoji = tuple(str(r.get("emoji", "")) for r in reaction if isinstance(r, dict))
+        with self._lock:
+            if (chat.id, mid) not in self._messages and mid >= self._next_message_id[chat.id]:
+                raise ApiError(400, "Bad Request: message to react not found")
+            self._reactions[(chat.id, mid)] = emoji
+        return True
 
     def _edit_target(self, params: JSON) -> SentMessage:
         if params.get("inline_message_id"):

@@ -28,7 +28,7 @@ MAX_BODY = 1024 * 1024
 # Form fields whose values PTB serialises as JSON.
 _JSON_FIELDS = frozenset({
     "reply_markup", "entities", "scope", "commands", "results", "allowed_updates",
-    "link_preview_options", "reply_parameters", "caption_entities", "button",
+    "link_preview_options", "reply_parameters", "caption_entities", "button", "reaction",
 })
 
 

@@ -99,6 +99,7 @@ class SentMessage:
     entities: tuple[JSON, ...] = ()
     edits: int = 0
     message_thread_id: int | None = None  # the forum topic it was sent to (None: General)
+    reply_to: int | None = None  # reply_parameters.message_id: the message it answers (QA31 G12)
 
     def buttons(self) -> list[JSON]:
         """Inline keyboard buttons, row by row flattened."""

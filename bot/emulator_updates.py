@@ -77,6 +77,22 @@ class UpdateInjection:
         message_id: int = msg["message_id"]
         return message_id
 
+    def automatic_forward(self, channel_id: int, group_id: int, text: str) -> int:
+        """Telegram copies a post of channel `channel_id` into its linked discussion group
+        `group_id` (`is_automatic_forward`, sent by the channel from user 777000; QA31 G2).
+        Returns the copy's message id."""
+        with self._lock:
+            channel = self._chats.get(channel_id) or self.add_chat(channel_id, type="channel")
+        service = User(id=777000, first_name="Telegram", language_code=None)
+        msg = self._user_message(group_id, service, None, {
+            "text": text, **_command_entities(text), "is_automatic_forward": True,
+            "sender_chat": channel.to_json(),
+            "forward_origin": {"type": "channel", "chat": channel.to_json(),
+                               "message_id": 1, "date": int(time.time())}})
+        self._push_update("message", msg)
+        message_id: int = msg["message_id"]
+        return message_id
+
     def _user_message(self, chat_id: int, user: User | None, language_code: str | None,
                       content: JSON) -> JSON:
         user = self._user_for(chat_id, user, language_code)

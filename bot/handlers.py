@@ -1,7 +1,7 @@
 """Which update goes to which handler, and the command menus Telegram shows.
 
-`register_handlers(app)` adds every handler of the bot to a PTB Application: channel commands
-first, then a private reply adding a channel's topic, the reader and admin commands, topic
+`register_handlers(app)` adds every handler of the bot to a PTB Application: a gate for automatic
+forwards and forwarded commands (bot.forwards) first, channel commands next, then a private reply adding a channel's topic, the reader and admin commands, topic
 questions, buttons, inline queries and membership changes. `set_commands(app)` registers the
 command menu in Arabic (also the default) and English, worded for groups in groups, with the
 admin commands for each admin (bot.app's post_init calls it); `commands_for` builds one menu.
@@ -29,6 +29,7 @@ from bot import (
     channel_admin,
     channels,
     following,
+    forwards,
     inline,
     preferences,
     pushes,
@@ -62,6 +63,8 @@ def commands_for(lang: str, *, admin_commands: bool = False, group: bool = False
 def register_handlers(app: Application) -> None:
     """Every handler: reader and admin commands, topic text, buttons, inline, membership."""
     posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+    # automatic forwards from a linked channel and forwarded commands are not commands (QA31)
+    forwards.register(app)
     # a channel's answers are public posts: menus and lists get one line there (bot.channels)
     app.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POST & filters.COMMAND,
                                    channels.on_channel_command), group=-1)

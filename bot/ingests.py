@@ -37,7 +37,7 @@ from digests.storage import Database
 log = logging.getLogger(__name__)
 
 # How long a second /ingest waits for the first one's «بدأ» (sent within milliseconds unless
-# Telegram's flood control holds it; PTB handles one update at a time, so others wait too).
+# Telegram's flood control holds it; the chat's later updates wait for it: bot.update_order).
 ACK_WAIT_SECONDS = 5.0
 # The «بدأ» of each poll task, set once it went (or could not go): a waiter needs it before
 # the task has even started to run.

@@ -128,6 +128,12 @@ class RateLimiter:
                 ready = max(ready, window[0] + GROUP_WINDOW)
         return ready
 
+    def ready_in(self, chat_id: int, is_group: bool, *, spacing: bool = True) -> float:
+        """Seconds before a message to `chat_id` may go by the chat's own limits (its spacing,
+        its 429 wait, its group's window); 0.0 when it may go now."""
+        now = time.monotonic()
+        return max(0.0, self._chat_ready(chat_id, is_group, now, spacing) - now)
+
     async def acquire(self, chat_id: int, is_group: bool, ticket: int | None = None, *,
                       spacing: bool = True) -> int:
         """Wait until a message to `chat_id` may go, and take the slot. Returns the ticket; pass

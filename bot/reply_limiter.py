@@ -15,7 +15,11 @@ and a handled-again /unsubscribe answered «لست تتابع» because it ran t
   not run again), at most REPLY_TRIES times and for waits up to REPLY_MAX_WAIT; the wait holds
   that chat, or everything when another chat was refused too (`RateLimiter.too_many`);
 - the sender's own calls (bot.courier sets SENDER_CALL in its task) pass straight through:
-  it takes its slots and handles its 429s itself.
+  it takes its slots and handles its 429s itself;
+- a group's answer that must wait BUSY_SIGN_SECONDS or more (its 20 a minute are used up) first
+  puts a 👀 reaction on the member's message (bot.update_order.Heard, once per message): they see they were
+  heard, and a reaction takes none of the group's messages (QA31 G1). The wait itself holds only
+  that chat's updates (bot.update_order): other chats are answered meanwhile.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from telegram.ext import BaseRateLimiter
 
 from bot.limiter import RateLimiter
 from bot.send_failures import retry_after_seconds
+from bot.update_order import ANSWERING, BUSY_SIGN_SECONDS, Heard
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +54,9 @@ Result = bool | dict[str, Any] | list[dict[str, Any]]
 class ReplyLimiter(BaseRateLimiter[None]):
     """PTB rate limiter over the sender's RateLimiter (see the module docstring)."""
 
-    def __init__(self, limiter: RateLimiter) -> None:
+    def __init__(self, limiter: RateLimiter, heard: Heard | None = None) -> None:
         self.limiter = limiter
+        self.heard = heard
 
     async def initialize(self) -> None:
         return None
@@ -79,6 +85,8 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 self.limiter.note(chat_id, chat_id < 0)
             elif counted:
                 assert chat_id is not None
+                if chat_id < 0 and tries == 1:
+                    await self._sign_if_late(chat_id)
                 ticket = await self.limiter.acquire(chat_id, chat_id < 0, ticket,
                                                     spacing=chat_id < 0)
             try:
@@ -104,3 +112,12 @@ class ReplyLimiter(BaseRateLimiter[None]):
             if counted:
                 self.limiter.accepted()
             return result
+
+    async def _sign_if_late(self, chat_id: int) -> None:
+        """The member's message gets the «heard» sign when the group's answer to it must wait
+        BUSY_SIGN_SECONDS or more (bot.update_order.Heard: once per message)."""
+        asked = ANSWERING.get()
+        if self.heard is None or asked is None or asked.chat_id != chat_id:
+            return
+        if self.limiter.ready_in(chat_id, True) >= BUSY_SIGN_SECONDS:
+            await self.heard.sign(asked, "group window")

@@ -1,7 +1,7 @@
 """Source commands for admins: /sources, /addsource, /removesource and /ingest.
 
-Long work never runs inside the handler's await chain (PTB handles one update at a time here:
-bot/app.py leaves `concurrent_updates` off): /addsource checks the link (digests.source_check:
+Long work never runs inside the handler's await chain (one chat's updates are handled one at a
+time: bot.update_order): /addsource checks the link (digests.source_check:
 one fetch, within FETCH_TIMEOUT_SECONDS) in a background task and answers when it knows; /ingest
 starts the poll as a background task and reports when it is done (saying when a new source's
 first poll only stored its articles: that backfill is not pushed). Replies that name a source or a

@@ -132,6 +132,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "press them. Here: /subscribe TOPIC and /unsubscribe TOPIC only. For "
                          "the channel's settings and topics, send /channels to @{bot} in a "
                          "private chat."),
+    # a forwarded «/subscribe …» in a private chat: someone else's text, not run (QA31 G8)
+    "forwarded_command": ("لا أنفّذ الأوامر من رسالة مُعاد توجيهها: إن أردت الأمر فاكتبه بنفسك.",
+                          "I do not run commands from a forwarded message: type the command "
+                          "yourself if you want it."),
+    # an operator command posted in a channel is always sent as the channel (QA31 G5)
+    "not_admin_channel": ("عذرًا، هذا الأمر لمشغّل البوت فقط، ولا يُنفَّذ من منشور في القناة: "
+                          "يرسله المشغّل إلى @{bot} في محادثة خاصة.",
+                          "Sorry, this command is for the bot's operator only, and never runs "
+                          "from a channel post: the operator sends it to @{bot} in a private "
+                          "chat."),
     # /channels: a channel's settings and topics from a private chat (bot.channel_admin)
     "channels_header": ("📢 اختر قناة لإدارة إعداداتها ومواضيعها:",
                         "📢 Choose a channel to manage its settings and topics:"),

@@ -1,0 +1,176 @@
+"""Updates handled concurrently across chats, in order within one chat (QA31 G1).
+
+With PTB's default (`concurrent_updates` off) the update loop awaits each handler to its end:
+a group over Telegram's 20 messages a minute made its answer wait in bot.reply_limiter, and every
+update behind it — other groups, private chats, buttons, inline queries — waited too (a private
+reader waited 54 s for one word). `ChatOrderedProcessor` is the Application's update processor:
+
+- updates of one chat (a button pressed under a chat's message counts as that chat; an inline
+  query as its user's) are handled one at a time, in the order Telegram sent them, so a chat's
+  commands, replies and presses never overtake each other;
+- updates of different chats run side by side: one busy chat's waits delay nobody else;
+- a group's move to a supergroup (its service messages name both ids) holds both chats, so it
+  never runs beside an update of either one (bot.welcome.chat_migrated moves their rows).
+
+The database is safe with this: no handler awaits inside a transaction (the sender already runs
+beside the handlers on the same connection). `ANSWERING` names the update's message while its
+handler runs, so a rate-limited answer can show the asker it was heard (bot.reply_limiter).
+
+`Heard` is that sign: a 👀 reaction on a group member's message whose answer is held
+BUSY_SIGN_SECONDS or more — by the group's window (bot.reply_limiter), or while the message waits
+for its turn behind the group's earlier ones (here). A reaction takes none of the group's 20
+messages a minute; each message gets it once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import BaseUpdateProcessor
+
+log = logging.getLogger(__name__)
+
+# PTB's own cap (its semaphore) is set high: updates of one busy chat wait for their chat's turn
+# while holding it, and must not use up the slots other chats need. RUNNING caps the handlers
+# that actually run at once.
+QUEUED_UPDATES = 4096
+RUNNING = 64
+BUSY_SIGN_SECONDS = 3.0  # a group's answer held this long is first signed with a reaction
+SIGNS_KEPT = 512  # messages already signed, remembered (each is signed once)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The message an update's handler answers: its chat, its id, and whether it is a group."""
+
+    chat_id: int
+    message_id: int
+    is_group: bool
+
+
+ANSWERING: ContextVar[Asked | None] = ContextVar("nashra_answering", default=None)
+
+
+class Heard:
+    """The «heard» sign on a held group message, once per message (see the module docstring).
+    `react` is set by bot.app once the Bot exists; without it nothing is signed."""
+
+    def __init__(self) -> None:
+        self.react: Callable[[Asked], Awaitable[object]] | None = None
+        self._signed: dict[tuple[int, int], None] = {}
+
+    async def sign(self, asked: Asked, why: str) -> None:
+        key = (asked.chat_id, asked.message_id)
+        if self.react is None or not asked.is_group or key in self._signed:
+            return
+        self._signed[key] = None
+        while len(self._signed) > SIGNS_KEPT:
+            del self._signed[next(iter(self._signed))]
+        log.info("group answer delayed chat=%s message=%s why=%s: heard sign", asked.chat_id,
+                 asked.message_id, why)
+        try:
+            await self.react(asked)
+        except TelegramError as exc:  # reactions off in this group: the answer still comes
+            log.info("heard sign refused chat=%s error=%s", asked.chat_id, exc)
+
+    async def sign_later(self, asked: Asked) -> None:
+        """Sign `asked` if it is still waiting for its turn after BUSY_SIGN_SECONDS (the task
+        is cancelled when its turn comes)."""
+        await asyncio.sleep(BUSY_SIGN_SECONDS)
+        await asyncio.shield(self.sign(asked, "queued"))
+
+
+def order_keys(update: object) -> tuple[str, ...]:
+    """The chats (or users) whose order this update belongs to; () runs it freely."""
+    if not isinstance(update, Update):
+        return ()
+    message = update.effective_message
+    keys: list[str] = []
+    chat = update.effective_chat
+    if chat is not None:
+        keys.append(f"chat:{chat.id}")
+    elif update.effective_user is not None:  # inline queries, chosen inline results
+        keys.append(f"user:{update.effective_user.id}")
+    if message is not None:
+        for other in (message.migrate_to_chat_id, message.migrate_from_chat_id):
+            if other:
+                keys.append(f"chat:{other}")
+    return tuple(sorted(set(keys)))  # always taken in one order: two moves never deadlock
+
+
+def asked_of(update: object) -> Asked | None:
+    """The user message an update's handler answers (None for buttons, inline, service)."""
+    if not isinstance(update, Update) or update.message is None:
+        return None
+    message = update.message
+    return Asked(message.chat.id, message.message_id,
+                 message.chat.type in ("group", "supergroup"))
+
+
+class ChatOrderedProcessor(BaseUpdateProcessor):
+    """PTB update processor: one chat's updates in order, chats side by side (see module)."""
+
+    def __init__(self, heard: Heard | None = None) -> None:
+        super().__init__(QUEUED_UPDATES)
+        self.heard = heard
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._users: dict[str, int] = {}
+        self._running = asyncio.Semaphore(RUNNING)
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        keys = order_keys(update)
+        locks = [self._take(key) for key in keys]
+        acquired: list[asyncio.Lock] = []
+        asked = asked_of(update)
+        watch: asyncio.Task[None] | None = None
+        if (self.heard is not None and asked is not None and asked.is_group
+                and any(lock.locked() for lock in locks)):
+            watch = asyncio.create_task(self.heard.sign_later(asked), name="heard-sign")
+        try:
+            for lock in locks:  # asyncio.Lock wakes its waiters first come, first served
+                await lock.acquire()
+                acquired.append(lock)
+            if watch is not None:
+                watch.cancel()
+            async with self._running:
+                token = ANSWERING.set(asked)
+                try:
+                    await coroutine
+                finally:
+                    ANSWERING.reset(token)
+        finally:
+            if watch is not None:
+                watch.cancel()
+            for lock in reversed(acquired):
+                lock.release()
+            for key in keys:
+                self._give(key)
+            if len(acquired) < len(locks) and asyncio.iscoroutine(coroutine):
+                coroutine.close()  # cancelled while waiting its turn: never started
+
+    def _take(self, key: str) -> asyncio.Lock:
+        self._users[key] = self._users.get(key, 0) + 1
+        return self._locks.setdefault(key, asyncio.Lock())
+
+    def _give(self, key: str) -> None:
+        """One update of `key` is done; the chat's lock goes once nobody waits (memory stays
+        bounded by the chats active right now)."""
+        left = self._users[key] - 1
+        if left:
+            self._users[key] = left
+        else:
+            del self._users[key]
+            del self._locks[key]

@@ -1,0 +1,136 @@
+"""QA31's findings on groups and channels (brief X45), through the real bot and the emulator.
+
+G1: a busy group's 20-a-minute window no longer holds every other chat (bot.update_order), and
+its held members get a 👀 reaction (bot.reply_limiter). The group window is shortened here (3 per
+6 s in the emulator, as bot.limiter's constants are) so the test runs in seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+from botkit import ADMIN, READER, running_bot, sample_db
+
+from bot import limiter as limiter_module
+from bot.emulator import User
+from bot.update_order import order_keys
+
+GROUP = -100451
+
+
+async def test_a_busy_group_delays_no_other_chat_and_its_held_members_are_told(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limiter_module, "GROUP_LIMIT", 3)
+    monkeypatch.setattr(limiter_module, "GROUP_WINDOW", 6.5)
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(GROUP, "مجموعة مزدحمة")
+        h.emu.rate_limits(True, group_per_minute=3, group_window=6.0)
+        asked = [h.emu.send_user_message(GROUP, "/help", user=User(id=6000 + i,
+                                                                   first_name=f"m{i}"))
+                 for i in range(6)]
+        await asyncio.sleep(0.3)
+        start = time.monotonic()
+        h.emu.send_user_message(READER, "/start", user=h.user(READER))
+        await h.emu.await_messages(READER, 1, timeout=20)
+        waited = time.monotonic() - start
+        group_then = len(h.emu.messages(GROUP))
+        answers = await h.emu.await_messages(GROUP, 6, timeout=30)
+        # before: the 4th member's answer waited out the group's window inside the update loop,
+        # and the private /start behind it was answered after the whole group (≈ 8 s)
+        assert waited < 3.0, waited
+        assert group_then < 6
+        assert h.emu.refusals(429) == []
+        assert answers[5].at - answers[0].at >= 6.0  # the group's window is still kept
+        # the members whose answers the window held were told they were heard; not the others
+        heard = h.emu.reactions(GROUP)
+        assert set(heard) == set(asked[3:]), heard
+        assert all(emoji == ("👀",) for emoji in heard.values())
+
+
+async def test_one_chats_updates_keep_their_order(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        # a follow then the list: the list must see the follow (one chat, in order)
+        h.emu.send_user_message(READER, "/subscribe لبنان", user=h.user(READER))
+        h.emu.send_user_message(READER, "/topics", user=h.user(READER))
+        first, listing = await h.emu.await_messages(READER, 2, timeout=15)
+        assert "لبنان" in first.plain_text and "لبنان" in listing.plain_text
+
+
+def test_a_move_to_a_supergroup_holds_both_chats() -> None:
+    from telegram import Chat, Message, Update
+
+    moved = Message(1, None, Chat(-4014, "group"), migrate_to_chat_id=-1004014)  # type: ignore[arg-type]
+    assert order_keys(Update(1, message=moved)) == ("chat:-1004014", "chat:-4014")
+    assert order_keys(object()) == ()
+
+
+CHANNEL = -100452
+DISCUSSION = -100453
+
+
+async def _only_answer_is_help(h: object, chat_id: int, before: int) -> None:
+    """The next message to `chat_id` answers a /help sent after the forward: nothing came for the
+    forward itself (one chat's updates are handled in order)."""
+    from botkit import BotHarness
+
+    assert isinstance(h, BotHarness)
+    [answer] = (await h.emu.await_messages(chat_id, before + 1, timeout=15))[before:]
+    await h.settle()
+    assert len(h.emu.messages(chat_id)) == before + 1
+    assert "/search" in answer.plain_text, answer.plain_text  # the help, not a digest or refusal
+
+
+async def test_a_channels_posts_copied_into_its_discussion_group_are_not_commands(
+        tmp_path: Path) -> None:
+    from digests import subscriptions
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_chat(CHANNEL, type="channel", title="قناة", admins=[ADMIN])
+        h.emu.add_group(DISCUSSION, "نقاش القناة", admins=[ADMIN])
+        member = User(id=6100, first_name="m")
+        for post in ("/digest", "/subscribe@nashra_test_bot سوريا", "/search الغوطة"):
+            before = len(h.emu.messages(DISCUSSION))
+            h.emu.automatic_forward(CHANNEL, DISCUSSION, post)
+            h.emu.send_user_message(DISCUSSION, "/help", user=member)
+            await _only_answer_is_help(h, DISCUSSION, before)
+        assert subscriptions.list_subscriptions(h.db, DISCUSSION) == []
+
+
+async def test_commands_in_forwarded_messages_are_not_run(tmp_path: Path) -> None:
+    from digests import subscriptions
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(GROUP, "مجموعة", admins=[ADMIN])
+        origin = {"type": "channel", "chat": {"id": CHANNEL, "type": "channel", "title": "قناة"},
+                  "message_id": 9, "date": int(time.time()) - 60}
+        # an admin forwarding a channel's post into the group for discussion
+        before = len(h.emu.messages(GROUP))
+        h.emu.send_user_message(GROUP, "/subscribe الغوطة", user=h.user(ADMIN),
+                                extra={"forward_origin": origin})
+        h.emu.send_user_message(GROUP, "/help", user=h.user(ADMIN))
+        await _only_answer_is_help(h, GROUP, before)
+        assert subscriptions.list_subscriptions(h.db, GROUP) == []
+        # a reader forwarding it into their private chat: told, not subscribed
+        h.emu.send_user_message(READER, "/subscribe الغوطة", user=h.user(READER),
+                                extra={"forward_origin": origin})
+        [told] = await h.emu.await_messages(READER, 1, timeout=15)
+        assert "مُعاد توجيهها" in told.plain_text, told.plain_text
+        assert subscriptions.list_subscriptions(h.db, READER) == []
+        # typed, the same command is run
+        [done] = await h.say(READER, "/subscribe الغوطة")
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, READER)] == ["الغوطة"]
+
+
+async def test_an_operator_command_posted_in_a_channel_is_refused_in_channel_words(
+        tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_chat(CHANNEL, type="channel", title="قناة", admins=[ADMIN])
+        for command in ("/push", "/stats"):
+            [refusal] = await h.say(CHANNEL, command)
+            text = refusal.plain_text.replace("\u200e", "")
+            # before: «… باسم المجموعة: أرسل الأمر باسمك، لا باسم المجموعة.»
+            assert "المجموعة" not in text, text
+            assert "القناة" in text and "@nashra_test_bot" in text, text
