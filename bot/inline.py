@@ -27,9 +27,8 @@ from bot.stories import latest_digests, search_page
 from digests.asked_topics import asks_for_news
 from digests.errors import QueryError
 from digests.models import Digest
-from digests.named_questions import named_topic
+from digests.named_questions import reader_topic
 from digests.related import live_related
-from digests.topic_names import name_in
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +69,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if text:
         try:
             # «قديش عدد القتلى بالغوطة»: the news name it holds, as in a chat (QA24 R1)
-            topic = named_topic(rt.db.db, name_in(text) or text)
+            topic = reader_topic(rt.db.db, text)
             page = search_page(rt.db, topic, offset=offset, limit=MAX_RESULTS, now=now)
             digests = list(page.digests)
             if page.has_more:  # a next page really holds a story
