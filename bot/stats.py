@@ -138,7 +138,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if checked is not None and checked.state == "damaged":
         text += "\n⚠️ " + html.escape(checked.line(rt.db.path))
     # a full disk, a wrong clock (QA27 D8): said here, not only in the log
-    message = update.effective_message
-    for warning in stats_warnings.gather(rt, message.date if message else None):
+    message = update.effective_message  # an edited /stats: Telegram's date of the edit
+    dated = (message.edit_date or message.date) if message else None
+    for warning in stats_warnings.gather(rt, dated):
         text += "\n" + warning.text(lang)
     await answer_privately(update, context, [text])  # not posted in a group (QA20 O7)
