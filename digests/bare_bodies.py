@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from digests.bare_sources import described_source
 from digests.bare_titles import is_bare_trade, named_trade
+from digests.definite_bodies import DEFINITE_BODIES, definite_name
 from digests.speaker_checks import describing_verb_cut
 from digests.speech import fold
 from digests.statement_issuers import (  # noqa: F401 (_statement_issuer: tests/test_f19)
@@ -134,8 +135,11 @@ def _body(paragraphs: Sequence[str], c: Candidate, prior: Sequence[Candidate], h
         name, at = _named(text, head, then)
         if ("ال" + head) in _DEFINITE_TOO and _definite_in(text, head):
             # «قضت المحكمة الدستورية العليا بعدم الاعتداد بأحكام محكمة الأمور …، ورأت
-            # المحكمة»: the body written definite may be the one meant; the word stays bare
-            return ""
+            # المحكمة»: the body written definite may be the one meant; it is named when every
+            # definite mention names one body, else the word stays bare (F26)
+            if "ال" + head not in DEFINITE_BODIES:
+                return ""
+            return definite_name(paragraphs, c.paragraph, c.start, "ال" + head)
         if not name:
             continue
         if fold(name.split()[-1]) in _CUT_ENDS:
@@ -145,7 +149,13 @@ def _body(paragraphs: Sequence[str], c: Candidate, prior: Sequence[Candidate], h
             # agency that spoke before: seed 479, Fitch)
             return spoken.speaker
         return "" if name == _UNREAD else name
-    return spoken.speaker if spoken is not None else ""
+    if spoken is not None:
+        return spoken.speaker
+    if "ال" + head in DEFINITE_BODIES:
+        # «أصدرت الهيئة الوطنية العليا للمساءلة والعدالة …» then «وقالت الهيئة» (seed 27,
+        # 2887): no indefinite «هيئة X» was written; the definite name is the body
+        return definite_name(paragraphs, c.paragraph, c.start, "ال" + head)
+    return ""
 
 
 def _definite_in(text: str, head: str) -> bool:
