@@ -319,18 +319,19 @@ async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A group became a supergroup: its subscriptions, queue, buttons and time zone take the new
-    id."""
+    """A group became a supergroup: its subscriptions, queue, settings (language, alert mode,
+    time zone, quiet hours) and buttons take the new id — at the first of the two service
+    messages (`migrate_to_chat_id` in the group, `migrate_from_chat_id` in the supergroup),
+    through the one path a send's 400 takes too (digests.outbox_states.move_chat; QA31 G3)."""
     message = update.effective_message
-    if message is None or not message.migrate_to_chat_id:
+    if message is None:
+        return
+    if message.migrate_to_chat_id:
+        old, new = message.chat.id, message.migrate_to_chat_id
+    elif message.migrate_from_chat_id:
+        old, new = message.migrate_from_chat_id, message.chat.id
+    else:
         return
     rt = runtime(context)
-    old, new = message.chat.id, message.migrate_to_chat_id
-    zone = rt.db.db.execute("select time_zone, utc_offset_minutes from chats where id = ?",
-                            [old]).fetchone()
     outbox_states.move_chat(rt.db, old, new)
     callbacks.move_chat(rt.db, old, new)
-    if zone is not None:
-        # the supergroup's row may predate the move (its own messages created it on the default
-        # zone); the zone the group chose wins, with the offset delivery reads
-        zones.carry_zone(rt.db, new, time_zone=zone[0], utc_offset_minutes=zone[1])

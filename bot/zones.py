@@ -107,12 +107,3 @@ def set_fixed_offset(db: Database, chat_id: int, minutes: int,
     with db.transaction() as tx:
         tx.execute("update chats set time_zone = null where id = ?", [chat_id])
         return subscriptions.set_utc_offset(db, chat_id, minutes, now)
-
-
-def carry_zone(db: Database, chat_id: int, *, time_zone: str | None,
-               utc_offset_minutes: int) -> None:
-    """Give the chat another chat's zone and offset as they are (a group's, to the supergroup
-    it became): a NULL zone (a fixed offset) is carried too."""
-    with db.transaction() as tx:
-        tx.execute("update chats set time_zone = ?, utc_offset_minutes = ? where id = ?",
-                   [time_zone, utc_offset_minutes, chat_id])

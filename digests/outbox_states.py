@@ -220,16 +220,33 @@ def rows_of_chat(db: Database, ids: Sequence[int], chat_id: int) -> list[int]:
         f" and status in ('pending', 'sending') order by id", [*ids, chat_id])]
 
 
+# What a group chose, carried to the supergroup it became when the supergroup already has a row
+# (a member wrote there before the bot learnt of the move, or the move was learnt from a send's
+# 400): the supergroup's own row holds only what a first message gives, the defaults.
+CHOSEN = ("mode", "daily_hour", "utc_offset_minutes", "time_zone", "quiet_start", "quiet_end")
+
+
 def move_chat(db: Database, old_id: int, new_id: int) -> None:
     """A group became a supergroup: the chat, its subscriptions and its outbox rows take the new
     id (rows the new id already has for a story are dropped, so nothing is sent twice), and the
-    chat is a 'supergroup' from then on (Telegram migrates a group only into a supergroup)."""
+    chat is a 'supergroup' from then on (Telegram migrates a group only into a supergroup).
+
+    When the supergroup already has a row, the group's choices (CHOSEN, and its language unless
+    the supergroup chose one) are carried into it, as the move of the whole row does (QA31 G3:
+    the language and alert mode were lost). Moving a chat already moved changes nothing."""
     with db.transaction() as tx:
-        if tx.execute("select 1 from chats where id = ?", [new_id]).fetchone() is None:
+        if tx.execute("select 1 from chats where id = ?", [old_id]).fetchone() is None:
+            pass  # moved already (the service messages of both chats, a send's 400)
+        elif tx.execute("select 1 from chats where id = ?", [new_id]).fetchone() is None:
             # on update cascade carries subscriptions and outbox rows along
             tx.execute("update chats set id = ?, type = 'supergroup' where id = ?",
                        [new_id, old_id])
         else:
+            columns = ", ".join(CHOSEN)
+            tx.execute(f"""update chats set ({columns}, language) =
+                           (select {columns}, coalesce(chats.language, old.language)
+                              from chats as old where old.id = ?)
+                           where id = ?""", [old_id, new_id])
             tx.execute("update or ignore subscriptions set chat_id = ? where chat_id = ?",
                        [new_id, old_id])
             tx.execute("""update outbox set chat_id = ? where chat_id = ? and story_id not in

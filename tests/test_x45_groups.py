@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,57 @@ async def test_an_operator_command_posted_in_a_channel_is_refused_in_channel_wor
             # before: «… باسم المجموعة: أرسل الأمر باسمك، لا باسم المجموعة.»
             assert "المجموعة" not in text, text
             assert "القناة" in text and "@nashra_test_bot" in text, text
+
+
+OLD, NEW = -4014, -1004014
+
+
+def _chosen(h: object, chat_id: int) -> tuple[object, ...] | None:
+    from botkit import BotHarness
+
+    assert isinstance(h, BotHarness)
+    row = h.db.db.execute("select language, mode, daily_hour, time_zone, utc_offset_minutes"
+                          " from chats where id = ?", [chat_id]).fetchone()
+    return tuple(row) if row is not None else None
+
+
+async def _english_group(h: object) -> User:
+    """A basic group added by an English admin, following «الغوطة», daily at 07:00 London."""
+    from botkit import BotHarness
+
+    from bot import zones
+
+    assert isinstance(h, BotHarness)
+    admin = User(id=5001, first_name="GA", language_code="en")
+    h.emu.add_group(OLD, "old group", admins=[admin.id], type="group")
+    h.emu.chat_member_update(OLD, new_status="member", old_status="left", user=admin)
+    await h.emu.await_messages(OLD, 1, timeout=15)  # the welcome
+    await h.say(OLD, "/subscribe الغوطة", user=admin)
+    zones.set_zone(h.db, OLD, "Europe/London", datetime.now(timezone.utc))
+    h.db.db.execute("update chats set mode = 'daily', daily_hour = 7 where id = ?", [OLD])
+    assert _chosen(h, OLD) == ("en", "daily", 7, "Europe/London", 0)
+    return admin
+
+
+@pytest.mark.parametrize("path", ["early", "silent"])
+async def test_a_group_keeps_its_choices_when_the_supergroup_was_seen_first(
+        tmp_path: Path, path: str) -> None:
+    """QA31 G3: the supergroup's row existed before the move was handled (a member's /help
+    there first; or the move learnt from a send's 400 after a member wrote there): the group's
+    language, alert mode and zone were lost (Arabic, instant, Riyadh)."""
+    from digests import subscriptions
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        admin = await _english_group(h)
+        h.emu.migrate(OLD, NEW)
+        await h.say(NEW, "/help", user=User(id=5002, first_name="m"))  # makes NEW's row
+        assert _chosen(h, NEW) is not None
+        if path == "early":
+            h.emu.migrate(OLD, NEW, announce=True, user=admin)
+            await h.until(lambda: _chosen(h, OLD) is None or None, 20)
+        else:  # the bot learns of it only from the sender's 400 migrate_to_chat_id
+            await h.say(ADMIN, "/push الغوطة", user=h.user(ADMIN))
+            await h.until(lambda: _chosen(h, OLD) is None or None, 20)
+        assert _chosen(h, OLD) is None
+        assert _chosen(h, NEW) == ("en", "daily", 7, "Europe/London", 0)
+        assert [s.topic for s in subscriptions.list_subscriptions(h.db, NEW)] == ["الغوطة"]
