@@ -19,6 +19,10 @@ audits (story_audit7/8/9). Cached in benchmarks/out/story_population.json (gitig
 Two estimators of the stored figures: «cell» weighs each labelled pair by its cell's N (the brief's);
 «cell × stored» also splits each cell by whether the run stores the pair in one story — N of each
 part is known for every corpus pair, so only the same-story rate inside it is sampled.
+
+The shipped pass also caches every article's story (`story_of`), so any other pair's stored outcome
+can be read: benchmarks/story_population_design.py (brief S17) adds the designed sample of the
+low-overlap cells (benchmarks/pop_sample.py, benchmarks/gold/story_pop1.jsonl) to these figures.
 """
 
 from __future__ import annotations
