@@ -33,6 +33,7 @@ from bot import (
     inline,
     preferences,
     pushes,
+    repeats,
     search,
     sources_admin,
     stats,
@@ -68,6 +69,9 @@ def register_handlers(app: Application) -> None:
     # a channel's answers are public posts: menus and lists get one line there (bot.channels)
     app.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POST & filters.COMMAND,
                                    channels.on_channel_command), group=-1)
+    # the same /digest, /search TOPIC … again in a group within a minute: pointed back (QA31 G4)
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.GROUPS
+                                   & filters.COMMAND, repeats.asked_again), group=-1)
     # a private answer to «➕ أضف موضوعًا» adds a channel's topic (bot.following), else goes on
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT

@@ -17,12 +17,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import callbacks
+from bot import callbacks, repeats
 from bot.i18n import Lang, code_language, lang_of, t
 from bot.lines import RLM, escape_text, isolate_ltr_html, starts_rtl
 from bot.threads import remember_thread, thread_of
@@ -223,13 +229,20 @@ def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMa
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str,
                markup: InlineKeyboardMarkup | None = None) -> Any:
     """Send an HTML message to the update's chat (link previews off: digests carry many links),
-    in the forum topic the update came from (bot.threads)."""
+    in the forum topic the update came from (bot.threads). In a group it replies to the member's
+    message, so a busy group sees whose question it answers, and is remembered as that
+    question's answer (bot.repeats; QA31 G4)."""
     chat = update.effective_chat
     assert chat is not None
-    return await context.bot.send_message(chat.id, html, parse_mode=ParseMode.HTML,
-                                          reply_markup=markup,
-                                          link_preview_options=NO_PREVIEW,
-                                          message_thread_id=thread_of(update))
+    asking = update.message if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP) else None
+    message = await context.bot.send_message(
+        chat.id, html, parse_mode=ParseMode.HTML, reply_markup=markup,
+        link_preview_options=NO_PREVIEW, message_thread_id=thread_of(update),
+        reply_parameters=None if asking is None else ReplyParameters(
+            asking.message_id, allow_sending_without_reply=True))
+    if asking is not None:
+        repeats.recent_answers(context).answered(chat.id, asking.message_id, message.message_id)
+    return message
 
 
 async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

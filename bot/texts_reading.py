@@ -10,6 +10,9 @@ from __future__ import annotations
 # key → (Arabic, English), as bot.i18n.STRINGS holds them: values may hold {placeholders}
 # filled by `t`, inserted as given (escape them first when the text is sent as HTML).
 TEXTS: dict[str, tuple[str, str]] = {
+    # a long answer the group got in the last minute is pointed at, not sent again (QA31 G4)
+    "same_answer_above": ("👆 الجواب نفسه أرسلته هنا قبل قليل.",
+                          "👆 I sent this same answer here a moment ago."),
     # rendering
     "related": ("روابط ذات صلة:", "Related links:"),
     # over a story a chat was sent a day or more before, now with a new report (QA18 R10)

@@ -189,3 +189,47 @@ async def test_a_group_keeps_its_choices_when_the_supergroup_was_seen_first(
         assert _chosen(h, OLD) is None
         assert _chosen(h, NEW) == ("en", "daily", 7, "Europe/London", 0)
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, NEW)] == ["الغوطة"]
+
+
+async def _quiet(h: object, seconds: float = 2.0) -> None:
+    """Until the bot took every update and sent nothing for `seconds`."""
+    from botkit import BotHarness
+
+    assert isinstance(h, BotHarness)
+    await h.settle()
+    count, since = len(h.emu.sent_log()), time.monotonic()
+    while time.monotonic() - since < seconds:
+        await asyncio.sleep(0.1)
+        if len(h.emu.sent_log()) != count:
+            count, since = len(h.emu.sent_log()), time.monotonic()
+
+
+@pytest.mark.parametrize("command", ["/digest", "/search الغوطة", "/search@nashra_test_bot الغوطة"])
+async def test_the_same_answer_is_sent_once_to_a_group_and_replies_to_the_asker(
+        tmp_path: Path, command: str) -> None:
+    """QA31 G4: three members asking the same within seconds got it three times in full (with
+    /digest's «المجموعة لا تتابع…» line each time), and no answer said whose question it was."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(GROUP, "مجموعة")
+        asked = [h.emu.send_user_message(GROUP, command if i != 1 else command.upper(),
+                                         user=User(id=6200 + i, first_name=f"m{i}"))
+                 for i in range(3)]
+        await h.emu.await_messages(GROUP, 3, timeout=20)
+        await _quiet(h)
+        sent = h.emu.messages(GROUP)
+        pointers = [m for m in sent if "الجواب نفسه" in m.plain_text]
+        full = [m for m in sent if m not in pointers]
+        assert len(pointers) == 2, [m.plain_text[:60] for m in sent]
+        assert sum(len(m.plain_text) for m in full) >= 300
+        assert all(m.reply_to == asked[0] for m in full)  # the answer quotes who asked
+        assert all(p.reply_to == full[0].message_id for p in pointers)  # points to it
+        # a bare /search is the asker's own prompt: never pointed back
+        for i in range(2):
+            h.emu.send_user_message(GROUP, "/search", user=User(id=6300 + i, first_name="b"))
+        await _quiet(h)
+        assert len([m for m in h.emu.messages(GROUP) if "الجواب نفسه" in m.plain_text]) == 2
+        # a private reader asking twice gets the answer twice, not as a reply
+        first = await h.say(READER, command, n=len(full))
+        again = await h.say(READER, command, n=len(full))
+        assert [m.plain_text for m in again] == [m.plain_text for m in first]
+        assert all(m.reply_to is None for m in first + again)
