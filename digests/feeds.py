@@ -33,12 +33,16 @@ log = logging.getLogger(__name__)
 _TAG_RE = re.compile(r"<!--.*?-->|<!\[CDATA\[|\]\]>|<![A-Za-z][^>]*>|</?[A-Za-z][^>]*>",
                      re.DOTALL)
 _SPACE_RE = re.compile(r"[ \t\r\f\v]+")
+# A script's or style sheet's inside is code, never words of the text (QA31 G11: «<script>x
+# </script>» in a title left «x» in the headline); an unclosed one runs to the end.
+_CODE_RE = re.compile(r"(?is)<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)")
 
 
 def strip_html(text: str) -> str:
     """Plain text of a feed summary (which is often HTML), entities decoded, spaces collapsed.
     Only real tags go (`</?letter…>`, comments): text between «<» and «>» that is no tag stays."""
     text = re.sub(r"\s+", " ", text)  # raw newlines in HTML are spaces; only tags break lines
+    text = _CODE_RE.sub(" ", text)
     text = re.sub(r"(?i)<\s*(br|/p|/div|/li)\b[^>]*>", "\n", text)
     text = html.unescape(_TAG_RE.sub(" ", text))
     lines = (_SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))

@@ -233,3 +233,35 @@ async def test_the_same_answer_is_sent_once_to_a_group_and_replies_to_the_asker(
         again = await h.say(READER, command, n=len(full))
         assert [m.plain_text for m in again] == [m.plain_text for m in first]
         assert all(m.reply_to is None for m in first + again)
+
+
+async def test_a_scripts_inside_never_reaches_a_headline(tmp_path: Path) -> None:
+    """QA31 G11: a feed title «… 2018 <script>x</script>» was shown as «… 2018 x»."""
+    from datetime import timedelta
+
+    from digests.pipeline import poll_once
+    from digests.samplesite import SampleSite
+    from digests.settings import Settings
+    from digests.sources import add_source
+    from digests.storage import Database
+
+    path = tmp_path / "nashra.db"
+    settings = Settings(database_path=path, allow_private_sources=True, fetch_timeout_seconds=5.0)
+    now = datetime.now(timezone.utc)
+    with SampleSite() as site:
+        site.publish(slug="hostile", feed="main", published=now - timedelta(minutes=20),
+                     title='الغوطة: <b>قصف</b> & "حصار" 2018 <script>alert(1)</script>'
+                           '<style>b{}</style>',
+                     paragraphs=["قالت الأمم المتحدة إن القصف على الغوطة الشرقية أدى إلى مقتل"
+                                 " 25 مدنيا في دوما يوم الأحد."])
+        with Database(path) as db:
+            for url in site.feed_urls:
+                add_source(db, url, settings=settings, now=now)
+            await poll_once(db, settings, now=now, only_due=False)
+            [title] = [r[0] for r in db.db.execute(
+                "select title from articles where url like '%hostile%'")]
+    assert title == 'الغوطة: قصف & "حصار" 2018', title
+    async with running_bot(path) as h:
+        answer = await h.say(READER, "/search حصار")
+        shown = answer[0].plain_text
+        assert "حصار" in shown and "alert" not in shown and "b{}" not in shown, shown
