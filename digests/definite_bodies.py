@@ -75,6 +75,11 @@ def _names(text: str, head: str) -> list[str]:
     return out
 
 
+def _indefinite(norm: str, head: str) -> bool:
+    """«لجنة», «ولجنة», «للجنة»: the head written indefinite (folded, without «ال»)."""
+    return norm == head or any(norm == p + head for p in _GLUED)
+
+
 def definite_name(paragraphs: Sequence[str], paragraph: int, start: int, head: str) -> str:
     """The one definite name of `head` written before offset `start` of paragraph
     `paragraph`; "" when none is written or when two differ."""
@@ -82,6 +87,10 @@ def definite_name(paragraphs: Sequence[str], paragraph: int, start: int, head: s
     for pi in range(paragraph + 1):
         text = paragraphs[pi][:start] if pi == paragraph else paragraphs[pi]
         names += _names(text, head)
+        if any(_indefinite(fold(w.rstrip(_PUNCT)), head[2:]) for w in text.split()):
+            # «رفضت اللجنة الأولمبية الدولية قرار لجنة الانضباط …، ورأت اللجنة» (F24's
+            # guard): an indefinite body of the kind is named too; which one is not written
+            return ""
     if not names or len({fold(n) for n in names}) > 1 or fold(names[-1].split()[-1]) in _CUT_ENDS:
         return ""
     return names[-1]
