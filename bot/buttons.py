@@ -34,11 +34,12 @@ from telegram.ext import ContextTypes
 
 from bot import answers, callbacks, following, preferences
 from bot.bundle_buttons import page_story_rows
-from bot.i18n import t
+from bot.i18n import lang_of, t
 from bot.render import has_details, render_bundle, render_digest_messages, story_alert
 from bot.runtime import Action, Runtime, chat_lang, runtime, send
 from bot.shown_stories import MAX_BUNDLE
 from bot.stories import digest_by_article, live_digests
+from digests import subscriptions
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.related import live_related
 
@@ -177,8 +178,13 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if query is None:
         return
     rt = runtime(context)
-    lang = chat_lang(rt, update)
     chat_id = chat.id if chat else 0
+    lang = chat_lang(rt, update)
+    if chat is not None and subscriptions.get_chat(rt.db, chat_id) is None:
+        # a chat the bot no longer keeps (a group since moved to a supergroup: its rows went
+        # to the new id) has no language of its own: the presser's, not the default (QA31 G7)
+        user = update.effective_user
+        lang = lang_of(user.language_code if user else None, None, rt.settings.default_language)
     cb = callbacks.resolve(rt.db, query.data, chat_id=chat_id, now=rt.now())
     if cb is None or cb.action not in ACTIONS:
         refused = callbacks.refusal(rt.db, query.data, chat_id=chat_id, now=rt.now())

@@ -265,3 +265,18 @@ async def test_a_scripts_inside_never_reaches_a_headline(tmp_path: Path) -> None
         answer = await h.say(READER, "/search حصار")
         shown = answer[0].plain_text
         assert "حصار" in shown and "alert" not in shown and "b{}" not in shown, shown
+
+
+async def test_a_button_pressed_under_a_moved_groups_message_answers_in_the_pressers_language(
+        tmp_path: Path) -> None:
+    """QA31 G7: the old chat's row is gone after the move, and the refusal came in Arabic to an
+    English group's English admin."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        admin = await _english_group(h)
+        [answer] = await h.say(OLD, "/search الغوطة", user=admin)
+        data = next(b["callback_data"] for b in answer.buttons() if "callback_data" in b)
+        h.emu.migrate(OLD, NEW, announce=True, user=admin)
+        await h.until(lambda: _chosen(h, OLD) is None or None, 20)
+        said = await h.click_answer(answer, data=data, user=admin)
+        text = str(said.get("text") or "")
+        assert text and not any("\u0600" <= c <= "\u06ff" for c in text), text
