@@ -9,6 +9,7 @@ Emulator; it is declared here so the methods type-check.
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 import time
 from collections.abc import Iterable
@@ -219,10 +220,19 @@ class UpdateInjection:
         return member
 
 
+_MENTION_RE = re.compile(r"@[A-Za-z][A-Za-z0-9_]{3,31}\b")
+
+
 def _command_entities(text: str) -> JSON:
-    """The `entities` field Telegram gives a message starting with a command, sent or edited
-    («/push» is a bot_command; `~filters.COMMAND` tells it from a search by that)."""
-    if not text.startswith("/"):
-        return {}
-    command = text.split(maxsplit=1)[0]
-    return {"entities": [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]}
+    """The `entities` field Telegram gives a message, sent or edited: a leading command is a
+    bot_command («/push»; `~filters.COMMAND` tells it from a search by that), and each
+    «@username» elsewhere a mention (QA31 G10: a member naming the bot in a group)."""
+    entities: list[JSON] = []
+    command = text.split(maxsplit=1)[0] if text.startswith("/") else ""
+    if command:
+        entities.append({"type": "bot_command", "offset": 0, "length": utf16_len(command)})
+    for found in _MENTION_RE.finditer(text):
+        if found.start() >= len(command):
+            entities.append({"type": "mention", "offset": utf16_len(text[:found.start()]),
+                             "length": utf16_len(found.group())})
+    return {"entities": entities} if entities else {}

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    MessageEntity,
+)
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -96,6 +101,10 @@ def register_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
         answers.topic_question))
+    # a member naming the bot in a group («@bot الغوطة») is a /search (QA31 G10)
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND
+        & filters.Entity(MessageEntity.MENTION), search.group_mention))
     # a member's reply to the bot's message in a group is a /search (QA26 N10)
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.GROUPS & filters.REPLY & filters.TEXT

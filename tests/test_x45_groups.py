@@ -280,3 +280,27 @@ async def test_a_button_pressed_under_a_moved_groups_message_answers_in_the_pres
         said = await h.click_answer(answer, data=data, user=admin)
         text = str(said.get("text") or "")
         assert text and not any("\u0600" <= c <= "\u06ff" for c in text), text
+
+
+async def test_a_member_naming_the_bot_in_a_group_is_answered_as_a_search(
+        tmp_path: Path) -> None:
+    """QA31 G10: «@nashra_test_bot الغوطة» and «الغوطة @nashra_test_bot» got nothing."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(GROUP, "مجموعة")
+        member = User(id=6400, first_name="m")
+        [searched] = await h.say(GROUP, "/search الغوطة", user=member)
+        for text in ("@nashra_test_bot الغوطة", "الغوطة @Nashra_Test_Bot"):
+            before = len(h.emu.messages(GROUP))
+            asked = h.emu.send_user_message(GROUP, text, user=User(id=6401, first_name="n"))
+            [answer] = (await h.emu.await_messages(GROUP, before + 1, timeout=15))[before:]
+            assert answer.plain_text == searched.plain_text  # the same answer as /search
+            assert answer.reply_to == asked
+        [how] = await h.say(GROUP, "@nashra_test_bot", user=member)
+        assert "/search" in how.plain_text
+        # naming someone else is the group's conversation
+        before = len(h.emu.messages(GROUP))
+        h.emu.send_user_message(GROUP, "@someone_else الغوطة", user=member)
+        h.emu.send_user_message(GROUP, "/help", user=member)
+        [only] = (await h.emu.await_messages(GROUP, before + 1, timeout=15))[before:]
+        await h.settle()
+        assert len(h.emu.messages(GROUP)) == before + 1 and "/search" in only.plain_text
