@@ -22,6 +22,8 @@ from digests.removal import Removal, find_article, preview, remove_for_good
 from digests.settings import Settings
 from digests.storage import Database
 
+from cli.dbpath import existing_database
+
 YES = frozenset({"y", "yes", "نعم", "ن"})
 
 
@@ -85,10 +87,7 @@ def cmd_remove(args: argparse.Namespace, settings: Settings, out: TextIO | None 
                ask: Callable[[str], str | None] = _ask_terminal) -> int:
     """Remove one article for good, after saying what goes (and asking, without --yes)."""
     out = out or sys.stdout
-    if not settings.database_path.exists():
-        raise NashraError(f"لا قاعدة بيانات في {settings.database_path} / no database at "
-                          f"{settings.database_path}")
-    with Database(settings.database_path) as db:
+    with Database(existing_database(args, settings)) as db:
         article = find_article(db, args.article)
         if article is None:
             raise NashraError(

@@ -47,6 +47,8 @@ from digests.sources import (
 )
 from digests.storage import Database
 
+from cli.dbpath import existing_database
+
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
              common: argparse.ArgumentParser) -> None:
@@ -201,7 +203,7 @@ def format_source(source: Source) -> str:
 
 
 def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
-    with Database(settings.database_path) as db:
+    with Database(existing_database(args, settings)) as db:
         sources = list_sources(db, include_inactive=True)
     if not sources:
         print("لا توجد مصادر بعد؛ أضف واحدًا: run.py sources add URL\n"
@@ -216,7 +218,7 @@ def cmd_sources_remove(args: argparse.Namespace, settings: Settings) -> int:
     """Pause a source, as the bot's /removesource does: it is no longer polled, its articles
     stay, `sources list` shows it paused, and `sources add` of its link resumes it. Pausing a
     paused source says so (exit code 0: it is paused, as asked)."""
-    with Database(settings.database_path) as db:
+    with Database(existing_database(args, settings)) as db:
         if not 0 < args.id < 2 ** 63:  # beyond SQLite's integers: no such source either
             raise SourceError(f"لا يوجد مصدر برقم {args.id}؛ راجع `sources list` / "
                               f"no source with id {args.id}; see `sources list`")

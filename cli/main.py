@@ -20,8 +20,10 @@ from cli import backups as backups_cmd
 from cli import bot as bot_cmd
 from cli import digest as digest_cmd
 from cli import ingest as ingest_cmd
+from cli import sandbox as sandbox_cmd
 from cli import search as search_cmd
 from cli import stories as stories_cmd
+from cli.dbpath import path_problem
 from cli.helptext import Parser, bilingual
 from digests.data_migrations import set_upgrade_language
 from digests.envfile import anchored, find_env_file
@@ -47,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                "COMMAND: the bot, or the offline demo when TELEGRAM_BOT_TOKEN is not set.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (bot_cmd, ingest_cmd, search_cmd, digest_cmd, stories_cmd, articles_cmd,
-                   backups_cmd):
+    for module in (bot_cmd, sandbox_cmd, ingest_cmd, search_cmd, digest_cmd, stories_cmd,
+                   articles_cmd, backups_cmd):
         module.register(sub, common)
     return bilingual(parser)  # argparse's own words (usage, options, -h) in both languages
 
@@ -74,6 +76,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for warning in config_warnings(env_file=found.path):
         log.warning("%s", warning)
     func = getattr(args, "func", None) or bot_cmd.default_command
+    own_database = func in (bot_cmd.run_demo_command, sandbox_cmd.run_sandbox_command)
+    problem = path_problem(settings.database_path)
+    if problem is not None and (getattr(args, "db", None) is not None or not own_database):
+        print(f"خطأ في قاعدة البيانات / database error: "
+              f"DATABASE_PATH={str(settings.database_path)!r}: {problem}", file=sys.stderr)
+        return 1
     try:
         return int(func(args, settings) or 0)
     except NashraError as exc:

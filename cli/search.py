@@ -23,6 +23,8 @@ from digests.search import SearchResult, search
 from digests.settings import Settings
 from digests.storage import Database
 
+from cli.dbpath import existing_database
+
 RLM = "\u200f"
 
 
@@ -103,7 +105,7 @@ def run_search(args: argparse.Namespace, settings: Settings, out: TextIO | None 
     typed = " ".join(args.query)
     limit = max(1, min(int(args.limit), MAX_LIMIT))
     offset = max(0, min(int(args.offset), MAX_OFFSET))
-    with Database(settings.database_path) as database:
+    with Database(existing_database(args, settings)) as database:
         # as the bot reads it: «Trump» is «ترامب», «#حلب_تحترق» «حلب» (QA28 T9)
         query = reader_topic(database.db, typed)
         result = search(database.db, query, limit=limit, offset=offset)

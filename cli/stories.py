@@ -25,6 +25,8 @@ from digests.models import iso
 from digests.settings import Settings
 from digests.storage import Database
 
+from cli.dbpath import existing_database
+
 INSTALL = semantic.INSTALL  # worded once (digests.semantic), as the bot's warning says it
 
 
@@ -98,6 +100,7 @@ def cmd_backfill(args: argparse.Namespace, settings: Settings,
                  err: TextIO | None = None) -> int:
     """Embed the chosen articles that have no meaning vector; print how many were stored."""
     err = err or sys.stderr
+    existing_database(args, settings)  # a mistyped --db is not a new, empty archive
     embedder = semantic.load()
     if embedder is None:
         print(model_missing(), file=err)

@@ -48,8 +48,8 @@ def _arabic_then_english(line: str, english: str, echoed: tuple[str, ...] = ()) 
     (["sources", "remove", "x"], "argument id: invalid int value: 'x'", "يلزم عدد صحيح"),
     (["stories", "backfill", "--all", "--since", "2018-01-01"],
      "argument --since: not allowed with argument --all", "لا يجتمع مع --all"),
-    (["frob"], "argument COMMAND: invalid choice: 'frob' (choose from 'bot', 'demo', 'sources', 'ingest', "
-     "'search', 'digest', 'stories', 'articles', 'backup', 'restore', "
+    (["frob"], "argument COMMAND: invalid choice: 'frob' (choose from 'bot', 'demo', 'sandbox', "
+     "'sources', 'ingest', 'search', 'digest', 'stories', 'articles', 'backup', 'restore', "
      "'recover')", "ليس من الخيارات"),
     (["--bogus"], "unrecognized arguments: --bogus", "لا يعرفها"),
 ])

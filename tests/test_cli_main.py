@@ -47,14 +47,16 @@ def test_a_database_path_that_cannot_be_nashras_is_one_clear_line(tmp_path: Path
     before = path.read_bytes() if path.is_file() else None
     proc = run_py(tmp_path, "search", "الغوطة", DATABASE_PATH=str(path))
     _clean_error(proc, 1, "خطأ في قاعدة البيانات / database error", f"DATABASE_PATH='{path}'",
-                 "writable folder")
+                 "is a folder, not a file" if make_path == "folder" else "writable folder")
+    if make_path == "under_a_file":  # the reason, not SQLite's or the lock's errno (QA30 O5)
+        assert f"{path.parent} is a file, not a folder" in proc.stderr
     if before is not None:
         assert path.read_bytes() == before  # a file that is not ours is left as it was
 
 
 def test_the_db_option_on_a_folder_is_one_clear_line(tmp_path: Path) -> None:
     proc = run_py(tmp_path, "search", "الغوطة", "--db", str(tmp_path))
-    _clean_error(proc, 1, "database error", "unable to open database file")
+    _clean_error(proc, 1, "database error", "is a folder, not a file")  # QA30 O5
 
 
 @pytest.mark.parametrize("key,value", [("LOG_LEVEL", "verbose"),
@@ -71,7 +73,7 @@ def test_misspelt_keys_in_env_are_warned_about_and_a_bom_is_harmless(tmp_path: P
     (tmp_path / ".env").write_bytes(
         "\ufeffDATABASE_PATH=nashra.db # the database\nADMIN_ID=42\nTELEGRAM_TOKEN=1:abc\n"
         "POLL_INTERVALL_MINUTES=5\n".encode())
-    proc = run_py(tmp_path, "search", "الغوطة")
+    proc = run_py(tmp_path, "ingest", "--once")  # a command that makes the database
     assert proc.returncode == 0, proc.stderr[-2000:]
     for wrong, meant in (("ADMIN_ID", "ADMIN_IDS"), ("TELEGRAM_TOKEN", "TELEGRAM_BOT_TOKEN"),
                          ("POLL_INTERVALL_MINUTES", "POLL_INTERVAL_MINUTES")):
@@ -239,9 +241,13 @@ def test_the_db_option_stays_relative_to_the_current_folder(tmp_path: Path) -> N
     """The real run.py, started from another folder: a path typed on the command line is the
     shell's (only the default and the .env's paths are anchored elsewhere)."""
     _, elsewhere = _project(tmp_path)
-    proc = run_py(elsewhere, "search", "الغوطة", "--db", "x.db")  # --db: the shell's path
+    proc = run_py(elsewhere, "ingest", "--once", "--db", "x.db")  # --db: the shell's path
     assert (elsewhere / "x.db").is_file(), proc.stderr[-2000:]
     assert not (elsewhere / "data").exists()
+    # a read command names the same folder's file when it is missing (and creates nothing)
+    proc = run_py(elsewhere, "search", "الغوطة", "--db", "y.db")
+    _clean_error(proc, 1, f"no database at {elsewhere / 'y.db'} (--db)")
+    assert not (elsewhere / "y.db").exists()
 
 
 def test_a_misconfigured_start_fails_naming_the_env_and_a_fresh_one_runs_the_demo(

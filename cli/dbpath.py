@@ -1,0 +1,89 @@
+"""Read commands open an existing database only (QA30 O2).
+
+`Database(path)` creates the file, its folder and every table: right for the commands that make a
+database (the bot, `ingest`, `sources add`, `restore`), wrong for the commands that only read or
+change what is there (`sources list`, `sources remove`, `search`, `stories backfill`…). A
+mistyped `--db` or DATABASE_PATH made those print «no sources yet» or «nothing found», leaving
+an empty file that the next command then took for the database. `existing_database` refuses
+instead, in one bilingual line that names the path and where it came from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from digests.errors import NashraError
+from digests.settings import Settings, read_env_file
+
+
+def path_origin(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> str:
+    """Where the database path came from: `--db`, the environment, the `.env` read, or the
+    default (English; the Arabic is in `_ORIGIN_AR`)."""
+    env = os.environ if environ is None else environ
+    if getattr(args, "db", None) is not None:
+        return "--db"
+    if (env.get("DATABASE_PATH") or "").strip():
+        return "DATABASE_PATH in the environment"
+    found = getattr(args, "env_file", None)
+    path = getattr(found, "path", None)
+    if isinstance(path, Path):
+        try:
+            if (read_env_file(path).get("DATABASE_PATH") or "").strip():
+                return f"DATABASE_PATH in {path}"
+        except (OSError, UnicodeDecodeError):
+            pass
+    return "the default data/nashra.db"
+
+
+def _origin_ar(origin: str) -> str:
+    if origin == "--db":
+        return "--db"
+    if origin == "DATABASE_PATH in the environment":
+        return "DATABASE_PATH من البيئة"
+    if origin.startswith("DATABASE_PATH in "):
+        return f"DATABASE_PATH من {origin.removeprefix('DATABASE_PATH in ')}"
+    return "المسار الافتراضي data/nashra.db"
+
+
+def missing_database_message(path: Path, origin: str) -> str:
+    """The bilingual refusal of a read command on a path that holds no database."""
+    shown = path.absolute()
+    return (f"لا قاعدة بيانات في {shown} ({_origin_ar(origin)}): تحقق من المسار؛ هذا الأمر لا "
+            "ينشئ قاعدة بيانات (ينشئها run.py bot أو ingest أو sources add أو restore) / no "
+            f"database at {shown} ({origin}): check the path; this command does not create one "
+            "(run.py bot, ingest, sources add or restore do)")
+
+
+def path_problem(path: Path) -> str | None:
+    """Why `path` cannot be a database file, in both languages, when the reason is its shape
+    (QA30 O5): a folder, or a file where a folder should be. SQLite's «unable to open database
+    file» and the lock file's «File exists» said neither."""
+    if path.is_dir():
+        return (f"{path} مجلد لا ملف: اكتب اسم ملف فيه، مثل {path / 'nashra.db'} / {path} is a "
+                f"folder, not a file: name a file in it, such as {path / 'nashra.db'}")
+    for parent in path.absolute().parents:
+        if parent.exists():
+            if parent.is_dir():
+                return None
+            return (f"{parent} ملف لا مجلد، فلا يكون فيه {path.name}: اختر ملفًا في مجلد قابل "
+                    f"للكتابة / {parent} is a file, not a folder, so {path.name} cannot be in "
+                    "it: choose a file in a writable folder")
+    return None
+
+
+def existing_database(args: argparse.Namespace, settings: Settings) -> Path:
+    """The database path of a read command, refused when no file is there.
+
+    Raises:
+        NashraError: nothing at the path (a folder is left to the database error's own words).
+    """
+    path = settings.database_path
+    if not path.exists() and path_problem(path) is None:
+        raise NashraError(missing_database_message(path, path_origin(args)))
+    return path
+
+
+__all__ = ["existing_database", "missing_database_message", "path_origin", "path_problem"]

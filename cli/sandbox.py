@@ -1,0 +1,301 @@
+"""`run.py sandbox`: rehearse the real bot before going live, with no token and no network (QA30 O1).
+
+The demo (`run.py demo`) runs the bot's code in-process for one user. The sandbox runs what an
+operator runs: `run.py ingest --once` and `run.py bot` as their own processes, reading a `.env` in
+a folder of their own, against the project's Telegram Bot API emulator (bot.emulator) and the
+bundled sample news site (digests.samplesite), both on 127.0.0.1. The terminal then stands in
+for Telegram: each typed line is a message to the bot, the bot's answers are printed as they
+arrive (every chat, edits included) with their buttons numbered.
+
+    text            a message from the operator (user 1001, in ADMIN_IDS) in a private chat
+    @2002 text      a message from another user (2002: not an admin) in their private chat
+    #-100123 text   a message from the operator in a group (made on first use, operator admin)
+    3               press button 3 of the last message printed with buttons
+    /quit           stop the bot (Ctrl-C: the same), the emulator and the site
+
+The folder (`--dir`, else a temporary one removed at the end) keeps the `.env`, the sources
+file, the database and `bot.log`, so a start can be looked at, changed and tried again. With
+stdin not a terminal (scripts, tests) lines are read until the end of input, each answered
+before the next is sent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from bot.demo import to_terminal
+from bot.emulator import Emulator, SentMessage, User
+from digests.envfile import PROJECT_DIR
+from digests.settings import Settings, env_keys
+
+OPERATOR = 1001
+# @BotFather's shape (digits, a colon, 35 characters): the emulator accepts only this token.
+SANDBOX_TOKEN = "700000001:SANDBOX-not-a-real-token-0123456789"
+QUIT_WORDS = ("/quit", "/exit", "خروج")
+QUIET_SECONDS = 1.2  # no new message for this long: the bot has answered
+ANSWER_TIMEOUT = 60.0
+START_TIMEOUT = 90.0
+_LINE_RE = re.compile(r"^(?:@(?P<user>\d{1,15})|#(?P<group>-\d{1,15}))\s+(?P<text>.+)$")
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
+             common: argparse.ArgumentParser) -> None:
+    """Add `sandbox` to the parser."""
+    p = sub.add_parser(
+        "sandbox", parents=[common],
+        help="جرّب البوت الحقيقي على محاكي تيليجرام وأخبار تجريبية، دون رمز ولا شبكة / try "
+             "the real bot against a Telegram emulator and sample news, no token, no network",
+        description="يشغّل محاكي تيليجرام وموقع أخبار تجريبيًا على 127.0.0.1، ثم run.py ingest "
+                    "و run.py bot بملف .env خاص بهما، وتكتب أنت رسائل المستخدمين في الطرفية. / "
+                    "Starts the Telegram emulator and a sample news site on 127.0.0.1, then "
+                    "run.py ingest and run.py bot with a .env of their own; you type the users' "
+                    "messages in the terminal (@ID text: another user; #-ID text: a group; a "
+                    "number presses a button; /quit).")
+    p.add_argument("--dir", type=Path, default=None,
+                   help="مجلد يبقى بعد الخروج (.env وقاعدة البيانات وbot.log) / a folder kept "
+                        "afterwards (.env, database, bot.log); default: a temporary one")
+    p.add_argument("--port", type=int, default=0,
+                   help="منفذ المحاكي (الافتراضي: أي منفذ حر) / the emulator's port (default: "
+                        "any free port)")
+    p.set_defaults(func=run_sandbox_command)
+
+
+def sandbox_env(emulator_base_url: str, database: Path | None) -> str:
+    """The sandbox's `.env`: the emulator as Telegram, the operator as admin, the sample feeds."""
+    lines = [
+        "# written by run.py sandbox: the Telegram emulator on 127.0.0.1, not Telegram",
+        f"TELEGRAM_BOT_TOKEN={SANDBOX_TOKEN}",
+        f"TELEGRAM_API_BASE_URL={emulator_base_url}",
+        f"ADMIN_IDS={OPERATOR}",
+        "ALLOW_PRIVATE_SOURCES=true  # the sample site is on 127.0.0.1",
+        "SOURCES_FILE=feeds.txt",
+        f"DATABASE_PATH={database if database is not None else 'nashra.db'}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def parse_line(line: str) -> tuple[int, int, str]:
+    """(chat id, user id, text) of a typed line (see the module docstring)."""
+    m = _LINE_RE.match(line)
+    if m is None:
+        return OPERATOR, OPERATOR, line
+    if m.group("user"):
+        user = int(m.group("user"))
+        return user, user, m.group("text")
+    return int(m.group("group")), OPERATOR, m.group("text")
+
+
+@dataclass
+class Printer:
+    """Prints every message the bot sent or edited once (again when edited), in any chat."""
+
+    emu: Emulator
+    out: IO[str]
+    seen: dict[tuple[int, int], int] = field(default_factory=dict)
+    buttons: list[tuple[SentMessage, str]] = field(default_factory=list)
+    last_change: float = field(default_factory=time.monotonic)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def flush(self) -> int:
+        printed = 0
+        with self.lock:
+            for m in self.emu.messages():
+                key = (m.chat_id, m.message_id)
+                if self.seen.get(key) == m.edits:
+                    continue
+                edited = key in self.seen
+                self.seen[key] = m.edits
+                head = f"🤖 → {m.chat_id}" + (" (عُدّلت / edited)" if edited else "") + ":"
+                body = to_terminal(m.text if m.parse_mode else m.plain_text)
+                self.out.write(head + "\n   " + body.replace("\n", "\n   ") + "\n")
+                labels = m.button_texts()
+                if labels:
+                    self.buttons = [(m, label) for label in labels]
+                    self.out.write("   " + "  ".join(f"[{i}] {label}" for i, label in
+                                                     enumerate(labels, 1)) + "\n")
+                self.out.write("\n")
+                printed += 1
+            if printed:
+                self.out.flush()
+                self.last_change = time.monotonic()
+        return printed
+
+    def settle(self, timeout: float = ANSWER_TIMEOUT) -> None:
+        """Wait until the bot took every update and printed nothing new for QUIET_SECONDS."""
+        deadline = time.monotonic() + timeout
+        self.last_change = time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            self.flush()
+            if not self.emu.pending_updates() \
+                    and time.monotonic() - self.last_change >= QUIET_SECONDS:
+                return
+
+
+def _child_env() -> dict[str, str]:
+    """The environment without Nashra's keys: the sandbox's `.env` decides, not the shell's."""
+    keys = set(env_keys())
+    return {k: v for k, v in os.environ.items() if k not in keys}
+
+
+def _run_py(folder: Path, *args: str, log: IO[str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, str(PROJECT_DIR / "run.py"), *args], cwd=folder,
+                            env=_child_env(), stdin=subprocess.DEVNULL, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+
+
+@contextmanager
+def _folder(given: Path | None) -> Iterator[Path]:
+    if given is not None:
+        given.mkdir(parents=True, exist_ok=True)
+        yield given.absolute()
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="nashra-sandbox-"))
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> int:
+    """Stop the bot as Ctrl-C does, then harder if it does not end."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return proc.returncode
+
+
+def _tail(path: Path, lines: int = 15) -> str:
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def run_sandbox_command(args: argparse.Namespace, settings: Settings,
+                        stdin: IO[str] | None = None, out: IO[str] | None = None) -> int:
+    """`run.py sandbox`: see the module docstring. Returns the exit code."""
+    from digests.samplesite import SampleSite
+
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    database = getattr(args, "db", None)
+    with _folder(args.dir) as folder, SampleSite() as site, \
+            Emulator(token=SANDBOX_TOKEN, bot_username="nashra_sandbox_bot",
+                     port=args.port) as emu:
+        env_path = folder / ".env"
+        env_path.write_text(sandbox_env(emu.base_url, database.absolute() if database else None),
+                            encoding="utf-8")
+        env_path.chmod(0o600)
+        (folder / "feeds.txt").write_text(
+            "".join(f"{site.url(f['path'])} {f.get('title') or ''}\n" for f in site.feeds),
+            encoding="utf-8")
+        log_path = folder / "bot.log"
+        out.write(f"🧪 مجلد التجربة / sandbox folder: {folder}\n"
+                  f"   محاكي تيليجرام / Telegram emulator: TELEGRAM_API_BASE_URL={emu.base_url}\n"
+                  f"   الأخبار التجريبية / sample news: {site.base_url}\n"
+                  f"   السجل / log: {log_path}\n")
+        out.flush()
+        with open(log_path, "a", encoding="utf-8") as log:
+            ingest = _run_py(folder, "ingest", "--once", log=log)
+            if ingest.wait(START_TIMEOUT) != 0:
+                out.write(f"⚠️ فشل الجلب / ingest failed:\n{_tail(log_path)}\n")
+            bot = _run_py(folder, "bot", log=log)
+            try:
+                if not _wait_for_polling(emu, bot):
+                    out.write(f"⚠️ لم يبدأ البوت / the bot did not start (rc={bot.poll()}):\n"
+                              f"{_tail(log_path)}\n")
+                    return 1
+                out.write(_HOW_TO + "\n\n")
+                out.flush()
+                _converse(emu, stdin, out)
+            except KeyboardInterrupt:
+                pass
+            finally:
+                code = _stop(bot)
+        out.write(f"\nتوقف البوت / the bot stopped (rc={code}).\n{_GO_LIVE}\n")
+        out.flush()
+    return 0 if code in (0, -signal.SIGINT, 130) else 1
+
+
+def _wait_for_polling(emu: Emulator, bot: subprocess.Popen[bytes]) -> bool:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if emu.counters.get("method:getUpdates", 0) > 0:
+            return True
+        if bot.poll() is not None:
+            return False
+        time.sleep(0.2)
+    return False
+
+
+def _converse(emu: Emulator, stdin: IO[str], out: IO[str]) -> None:
+    printer = Printer(emu, out)
+    interactive = stdin.isatty()
+    groups: set[int] = set()
+    while True:
+        if interactive:
+            out.write("أنت / you> ")
+            out.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        line = line.strip()
+        if not line:
+            continue
+        if line in QUIT_WORDS:
+            break
+        if not interactive:
+            out.write(f"أنت / you> {line}\n")
+        if line.isdigit() and printer.buttons:
+            index = int(line) - 1
+            if not 0 <= index < len(printer.buttons):
+                out.write(f"لا زر برقم {line} / no button {line}\n")
+                continue
+            message, label = printer.buttons[index]
+            presser = message.chat_id if message.chat_id > 0 else OPERATOR
+            emu.click(message, label, user=User(id=presser, first_name=f"User {presser}"))
+            out.write(f"👆 [{line}] {label}\n")
+        else:
+            chat, user, text = parse_line(line)
+            if chat < 0 and chat not in groups:
+                emu.add_group(chat, "Sandbox group", admins=[OPERATOR])
+                groups.add(chat)
+            emu.send_user_message(chat, text, user=User(id=user, first_name=f"User {user}"))
+        printer.settle()
+    printer.settle()
+
+
+_HOW_TO = (
+    "✅ البوت يعمل. اكتب رسالة كما يكتبها المستخدم في تيليجرام (/start، موضوع، /help)؛ أنت "
+    f"المستخدم {OPERATOR} وهو في ADMIN_IDS. «@2002 نص»: من مستخدم آخر، «#-100123 نص»: في "
+    "مجموعة، رقم: يضغط الزر، /quit: إنهاء.\n"
+    "✅ The bot is running. Type what a user would send on Telegram (/start, a topic, /help); "
+    f"you are user {OPERATOR}, in ADMIN_IDS. «@2002 text»: from another user, «#-100123 text»: "
+    "in a group, a number: press that button, /quit: stop.")
+
+_GO_LIVE = (
+    "للتشغيل الحقيقي: ضع رمزك من @BotFather في TELEGRAM_BOT_TOKEN في .env واحذف "
+    "TELEGRAM_API_BASE_URL ثم python run.py bot / to go live: put your @BotFather token in "
+    "TELEGRAM_BOT_TOKEN in .env, leave TELEGRAM_API_BASE_URL out, then python run.py bot")
+
+
+__all__ = ["register", "run_sandbox_command", "parse_line", "sandbox_env", "SANDBOX_TOKEN"]
