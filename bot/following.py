@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import ForceReply, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.callbacks import Callback
@@ -292,6 +293,10 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if not topic or asks_for_news(topic):  # «/subscribe آخر الأخبار» names no topic either
         chat = update.effective_chat
         assert chat is not None
+        if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP) \
+                and not await may_change(update, context):
+            await refuse_group(update, context, lang)  # at once, as /unsubscribe (QA31 G9)
+            return
         await send(update, context, ui(lang, chat_worded("subscribe_what", chat.type)),
                    keyboard([[button(rt, chat.id, t("btn_general", lang), "subscribe",
                                      {"topic": ""})]]))

@@ -38,6 +38,8 @@ from bot.runtime import (
     edit_or_send,
     enter,
     keyboard,
+    may_change,
+    refuse_group,
     send,
     ui,
 )
@@ -136,6 +138,10 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if entered is None:
         return
     rt, chat, lang = entered
+    if chat.type in ("group", "supergroup") and not await may_change(update, context):
+        # a group's members cannot use its picker: refused at once, as /unsubscribe (QA31 G9)
+        await refuse_group(update, context, lang)
+        return
     rows = [[button(rt, chat.id, _mark(LANGUAGE_NAMES[code], lang == code), "lang",
                     {"lang": code}) for code in ("ar", "en")]]
     await send(update, context, ui(lang, "choose_lang"), keyboard(rows))

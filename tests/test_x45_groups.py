@@ -304,3 +304,18 @@ async def test_a_member_naming_the_bot_in_a_group_is_answered_as_a_search(
         [only] = (await h.emu.await_messages(GROUP, before + 1, timeout=15))[before:]
         await h.settle()
         assert len(h.emu.messages(GROUP)) == before + 1 and "/search" in only.plain_text
+
+
+async def test_a_member_is_refused_lang_and_a_bare_subscribe_at_once(tmp_path: Path) -> None:
+    """QA31 G9: a member's /lang and bare /subscribe showed a picker they could not use (refused
+    only on pressing), while a bare /unsubscribe was refused at once. An admin still gets both."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(GROUP, "مجموعة", admins=[ADMIN])
+        member = User(id=6500, first_name="m")
+        for command in ("/lang", "/subscribe", "/unsubscribe"):
+            [refusal] = await h.say(GROUP, command, user=member)
+            assert refusal.buttons() == [], command
+            assert "مشرفو المجموعة وحدهم" in refusal.plain_text, refusal.plain_text
+        for command in ("/lang", "/subscribe"):
+            [menu] = await h.say(GROUP, command, user=h.user(ADMIN))
+            assert menu.buttons(), command
