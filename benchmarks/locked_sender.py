@@ -46,6 +46,10 @@ def _queue(path: Path, chats: int, due: datetime) -> None:
         for chat in range(FIRST_CHAT, FIRST_CHAT + chats):
             tx.execute("insert into chats (id, type, language, active, mode, created_at)"
                        " values (?, 'private', 'ar', 1, 'instant', ?)", [chat, iso(due)])
+            # A new chat gets quiet hours 23:00–07:00 local (migration 027): without this the
+            # deliveries are held whenever the benchmark runs in that window of the day.
+            tx.execute("update chats set quiet_start = null, quiet_end = null where id = ?",
+                       [chat])
             tx.execute("insert into outbox (chat_id, story_id, article_id, kind, created_at,"
                        " status, not_before) values (?, ?, ?, 'instant', ?, 'pending', ?)",
                        [chat, story, article, iso(due), iso(due)])
