@@ -136,3 +136,42 @@ def singular_verb(norm: str) -> bool:
     """A verb of one speaker: not «قالوا», «يقولون», nor a dual «قالا/قالتا» (folded)."""
     verb = strip_conj(norm)
     return not verb.endswith(("وا", "ون", "تا")) and verb not in DUALS
+
+
+# Participles that take their field through a preposition: «القائمون على الدراسة», «المشارك في
+# إعداد التقرير», «المسؤول عن الملف», «المشرف على المشروع». Folded.
+_FIELD_PARTICIPLES = frozenset(
+    "القائم القائمون القائمين القائمه المشارك المشاركه المشاركون المشاركين المشرف المشرفه"
+    " المشرفون المشرفين المسؤول المسؤوله المسئول المختص المختصه".split())
+_FIELD_PREPS = frozenset("علي في عن".split())
+# Elatives of a superlative title («أصغر ملياردير في العالم»). Folded.
+_ELATIVES = frozenset("اصغر اكبر اغني اقوي اشهر اقدم اطول اكثر".split())
+_WHERE_BEST = frozenset("العالم التاريخ البلاد".split())
+_MAX_FIELD = 4  # words of the field after the preposition
+
+
+def field_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
+    """The end of «… PARTICIPLE على/في/عن FIELD» when token `j` is that preposition after a
+    field participle (seed 27: 1808 «القائمين», 5760 «رافاييل ألسكوج المشارك»), or of «ELATIVE
+    NOUN في العالم» (3198 «أصغر ملياردير»); 0 otherwise. The field ends at the clause («إن»),
+    at punctuation or at a colon, within four words, and holds no stop word or cue."""
+    if toks[j].norm not in _FIELD_PREPS or j + 1 >= limit or toks[j].raw == "علي":
+        return 0  # («علي» with «ي» is the name Ali: «وزير المالية علي حسن خليل»)
+    if toks[j + 1].norm in ("هامش", "راس", "صعيد", "حد"):
+        return 0  # «المسؤول على هامش المؤتمر»: where, not his field
+    prev = toks[j - 1]
+    if prev.raw[-1] in "،,:.;؛":
+        return 0
+    if (j - i == 2 and toks[i].norm in _ELATIVES and toks[j].norm == "في"
+            and toks[j + 1].norm in _WHERE_BEST):
+        return j + 2
+    if prev.norm not in _FIELD_PARTICIPLES:
+        return 0
+    for m in range(j + 1, min(limit, j + 1 + _MAX_FIELD)):
+        t = toks[m]
+        if (t.norm in STOP or cue_of(t.raw)[1] is not None or is_complementizer(t.norm)
+                or t.raw[0] in "\"“”«»(" or t.norm.isdigit()):
+            return m if m > j + 1 and is_complementizer(t.norm) else 0
+        if t.raw[-1] in "،,:":
+            return m + 1
+    return 0

@@ -47,7 +47,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     tokens,
 )
 from digests.apposed_names import apposed_name
-from digests.speaker_spans import asked_unnamed, placed_title_end, plural_noun
+from digests.speaker_spans import asked_unnamed, field_end, placed_title_end, plural_noun
 from digests.subject_phrases import ISSUABLE, issued_by, placed_in
 from digests.speech import (
     ADDRESSEES,
@@ -227,6 +227,12 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             # «وقال الباحث في مجال الأمن الإلكتروني تروي هانت لبي بي سي إن» (QA25 E4: «الباحث»):
             # the title's place, then the name
             j = placed_end
+            break
+        field = field_end(toks, i, j, limit) if j > i else 0
+        if field:
+            # «ويقول القائمون على الدراسة إن» (seed 27, 1808: «القائمين»), «المشارك في إعداد
+            # التقرير:» (5760), «أصغر ملياردير في العالم» (3198): the title's own field
+            j = field
             break
         placed = placed_in(toks, i, j, limit)
         if placed:
