@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
@@ -59,16 +59,23 @@ from bot.stories import (
     search_page,
 )
 from bot.welcome import start_with
+from bot.zones import chat_offset
 from digests import subscriptions
 from digests.arabic import run_keys
-from digests.asked_topics import asks_for_news, topic_shown, topic_text, topic_too_long
+from digests.asked_topics import (
+    asks_for_news,
+    days_back,
+    topic_shown,
+    topic_text,
+    topic_too_long,
+)
 from digests.errors import QueryError
 from digests.greetings import small_talk
 from digests.models import Digest
 from digests.related import live_related
 from digests.named_questions import reader_topic
 from digests.query import followable, lone_name, plan_query
-from digests.reader_text import echo, link_forms, links_in, strip_markup
+from digests.reader_text import ECHO_CHARS, echo, link_forms, links_in, strip_markup
 from digests.several_topics import several_topics
 from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 
@@ -99,6 +106,9 @@ async def topic_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await answer_topic(update, context, rt, text, offset=0, edit=False)
 
 
+PASTED_HEADER_CHARS = 40  # a long pasted text quoted in a results header (QA31 G6)
+
+
 async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                        query: str, *, offset: int, edit: bool) -> None:
     """Send (or, for «المزيد», edit in place) one page of results for `query`."""
@@ -115,7 +125,11 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         await answer_link(update, context, rt, links[0], lang, several=len(links) > 1)
         return
     if not offset and asks_for_news(query):  # «آخر الأخبار»: the news itself, as /digest gives
-        await send_my_digest(update, context, rt, chat.id, chat.type, lang)
+        back = days_back(query)  # «مين فاز امبارح», «اخبار الامس»: that day's (QA33 S1)
+        if back:
+            await send_days_news(update, context, rt, chat.id, lang, back)
+        else:
+            await send_my_digest(update, context, rt, chat.id, chat.type, lang)
         return
     query = strip_markup(query[:4000])[:200] or query[:200]  # «<b>غزة</b>» asks about «غزة»
     several = () if offset else several_topics(rt.db.db, query)
@@ -174,9 +188,17 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     # علي», not «كاظم» (QA28 T1); the quotes that name it first, as a delivered bundle's key
     # quote (QA23 S11)
     searched = page.read_as or query
+    # a text too long to be a topic (a forwarded digest) is quoted short in the header
+    shown = results_topic(searched, lang,
+                          PASTED_HEADER_CHARS if topic_too_long(searched) else ECHO_CHARS)
+    if page.note == "pasted" and page.dropped:
+        # a pasted text (a forwarded digest) was searched by the names it holds: the header
+        # names them, not a cut piece of the text (QA31 G6)
+        searched = page.dropped[0]
+        shown = list_sep(lang).join(echo(name) for name in page.dropped)
     asked = topic_text(searched)
     page = replace(page, digests=tuple(topic_quotes_first(d, asked) for d in page.digests))
-    messages = render_results(page.digests, lang, now, query=results_topic(searched, lang),
+    messages = render_results(page.digests, lang, now, query=shown,
                               offset=offset,
                               total=page.total, total_exact=page.total_exact)
     note = "\n".join(n for n in (lead, search_note(page, lang)) if n)
@@ -196,8 +218,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         else:
             messages.append(ask)
         rows += [[button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:3]]
-    last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe", {"topic": query})
-                ] if can_follow else []
+    # the topic the header names, not the text typed (QA33 S6: «شو صار بعفرين» followed «بعفرين»)
+    last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
+                       {"topic": topic_shown(query) or query})] if can_follow else []
     if offset > 0:  # after «المزيد»: back to the page before
         last_row.append(button(rt, chat.id, t("btn_prev", lang), "more",
                                {"query": query, "offset": max(0, offset - PAGE_SIZE)}))
@@ -275,13 +298,13 @@ def topic_quotes_first(digest: Digest, topic: str) -> Digest:
     return replace(digest, quotes=tuple(first + rest))
 
 
-def results_topic(query: str, lang: str) -> str:
+def results_topic(query: str, lang: str, limit: int = ECHO_CHARS) -> str:
     """The topic a results header names (QA19 N6): the topic searched (`topic_shown`), which an
     English reader sees as /topics shows it when it has an English name — «Ghouta (الغوطة)»,
     «Iran (إيران)» for «Iran deal» — and a free query as typed (the English template closes its
     Arabic runs: bot.i18n.t). The note above the results still names the Arabic searched
     («from «Iran deal» I searched for «إيران»»): it says what the archive was asked."""
-    return topic_label(echo(topic_shown(query)), lang, with_arabic=True)
+    return topic_label(echo(topic_shown(query), limit), lang, with_arabic=True)
 
 
 def numbers_left(query: str, page: Page) -> bool:
@@ -327,6 +350,25 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     digests = my_digest(rt, [s.topic for s in subs if s.topic], now)
     if not digests:
         await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
+        return
+    for html in render_bundle(live_related(rt.db.db, digests), lang, now, header=True):
+        await send(update, context, html)
+
+
+async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         chat_id: int, lang: str, back: int) -> None:
+    """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
+    yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
+    now = rt.now()
+    row = rt.db.db.execute("select time_zone, utc_offset_minutes from chats where id = ?",
+                           [chat_id]).fetchone()
+    minutes = chat_offset(row[0] if row else None, (row[1] or 0) if row else 0, now)
+    local = now + timedelta(minutes=minutes)
+    midnight = (local.replace(hour=0, minute=0, second=0, microsecond=0)
+                - timedelta(minutes=minutes, days=back - 1))
+    digests = latest_digests(rt.db, now=midnight, limit=DIGEST_STORIES, window=timedelta(days=1))
+    if not digests:
+        await send(update, context, ui(lang, "digest_empty"))
         return
     for html in render_bundle(live_related(rt.db.db, digests), lang, now, header=True):
         await send(update, context, html)

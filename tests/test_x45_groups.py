@@ -73,15 +73,15 @@ DISCUSSION = -100453
 
 
 async def _only_answer_is_help(h: object, chat_id: int, before: int) -> None:
-    """The next message to `chat_id` answers a /help sent after the forward: nothing came for the
-    forward itself (one chat's updates are handled in order)."""
+    """The next message to `chat_id` answers a /start sent after the forward (its welcome says
+    /search): nothing came for the forward itself (one chat's updates are handled in order)."""
     from botkit import BotHarness
 
     assert isinstance(h, BotHarness)
     [answer] = (await h.emu.await_messages(chat_id, before + 1, timeout=15))[before:]
     await h.settle()
     assert len(h.emu.messages(chat_id)) == before + 1
-    assert "/search" in answer.plain_text, answer.plain_text  # the help, not a digest or refusal
+    assert "/search" in answer.plain_text, answer.plain_text  # the welcome, not a digest
 
 
 async def test_a_channels_posts_copied_into_its_discussion_group_are_not_commands(
@@ -95,7 +95,7 @@ async def test_a_channels_posts_copied_into_its_discussion_group_are_not_command
         for post in ("/digest", "/subscribe@nashra_test_bot سوريا", "/search الغوطة"):
             before = len(h.emu.messages(DISCUSSION))
             h.emu.automatic_forward(CHANNEL, DISCUSSION, post)
-            h.emu.send_user_message(DISCUSSION, "/help", user=member)
+            h.emu.send_user_message(DISCUSSION, "/start", user=member)
             await _only_answer_is_help(h, DISCUSSION, before)
         assert subscriptions.list_subscriptions(h.db, DISCUSSION) == []
 
@@ -111,7 +111,7 @@ async def test_commands_in_forwarded_messages_are_not_run(tmp_path: Path) -> Non
         before = len(h.emu.messages(GROUP))
         h.emu.send_user_message(GROUP, "/subscribe الغوطة", user=h.user(ADMIN),
                                 extra={"forward_origin": origin})
-        h.emu.send_user_message(GROUP, "/help", user=h.user(ADMIN))
+        h.emu.send_user_message(GROUP, "/start", user=h.user(ADMIN))
         await _only_answer_is_help(h, GROUP, before)
         assert subscriptions.list_subscriptions(h.db, GROUP) == []
         # a reader forwarding it into their private chat: told, not subscribed
@@ -319,3 +319,29 @@ async def test_a_member_is_refused_lang_and_a_bare_subscribe_at_once(tmp_path: P
         for command in ("/lang", "/subscribe"):
             [menu] = await h.say(GROUP, command, user=h.user(ADMIN))
             assert menu.buttons(), command
+
+
+async def test_a_forwarded_text_is_headed_by_the_names_it_was_searched_by(
+        tmp_path: Path) -> None:
+    """QA31 G6: a reader forwarding a digest into their private chat got a results header
+    quoting a cut piece of the forwarded text («نتائج «الغوطة ١. مقتل 19 مدنيا …»»): a long
+    text searched by the names it holds is headed by those names; any text too long to be a
+    topic is quoted short."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        titles = [r[0] for r in h.db.db.execute("select title from articles limit 40")]
+        origin = {"type": "channel", "chat": {"id": CHANNEL, "type": "channel", "title": "قناة"},
+                  "message_id": 3, "date": int(time.time()) - 60}
+        pasted = "الغوطة الشرقية " + titles[3] + " " + titles[5]
+        for text, names in ((pasted, "الغوطة الشرقية"), (" ".join(titles[7:9]), None)):
+            before = len(h.emu.messages(READER))
+            h.emu.send_user_message(READER, text, user=h.user(READER),
+                                    extra={"forward_origin": origin})
+            got = (await h.emu.await_messages(READER, before + 1, timeout=15))[before:]
+            answer = "\n".join(m.plain_text for m in got)
+            headers = [line for line in answer.splitlines() if "نتائج «" in line]
+            assert headers, answer[:300]
+            quoted = headers[0].split("«", 1)[1].rsplit("»", 1)[0]
+            if names is not None:
+                assert "بحثت بالأسماء" in answer.splitlines()[0], answer[:200]
+                assert quoted == names, quoted
+            assert len(quoted) <= 40, quoted
