@@ -38,7 +38,10 @@ _NARRATOR_TURN_RE = re.compile(
     r"|\sلكن(?:ه|ها|هم)?\s+لم\s+(?:يرد|ترد|يردوا)"
     # seed 25 (6944): «…، وذلك بعد الضجة التي أثارتها تصريحاته»: the writer sets the
     # statement in time («and that came after …»), shown as the speaker's words otherwise
-    r"|[،,]\s*وذلك\s+(?:بعد|بعدما|عقب|[إا]ثر|قبل))\s.*$", re.DOTALL)
+    r"|[،,]\s*وذلك\s+(?:بعد|بعدما|عقب|[إا]ثر|قبل)"
+    # seed 27 (4220): «إن بقائهم على قيد الحياة "معجزة."، حيث قتل 49 من …»: the speaker's
+    # words end with the period inside the marks; the writer's «، حيث …» follows
+    r"|(?<=\.[\"”»])\s*[،,]\s*حيث)\s.*$", re.DOTALL)
 _CONCESSIVE_RE = re.compile(r"(?:^|\s)(?:ب|بال|على ال)?رغم\b")
 
 

@@ -271,6 +271,14 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 and toks[j - 1].norm.startswith("ل") and t.raw[-1] in "،,:"):
             j += 1  # «المدير الفني لكريستال بالاس:»: the club's name, not «ب» + «ال»
             break
+        if (j == i + 1 and t.norm.startswith("بال") and 5 <= len(t.norm) <= 6
+                and t.raw[-1] in "،," and not toks[i].norm.startswith("ال")
+                and toks[i].norm not in STOP and toks[i].norm not in _TITLE_HEADS
+                and not cue_of(toks[i].raw)[1] and t.norm not in _BI_AL_WORDS):
+            # «كشف جيمس بالوتا، رئيس نادي روما، عن …» (seed 27, 6748: «جيمس»): a first name
+            # and the surname set off by its comma, not «ب» + «ال»
+            j += 1
+            break
         if (j > i and t.raw == "لـ" and j + 1 < limit and toks[j + 1].raw.startswith("#")
                 and (toks[j - 1].norm in ("العام", "العامه")
                      or toks[j - 1].norm.removeprefix("ال") in _TITLE_HEADS)):
@@ -416,6 +424,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
 
 
 _TOLD_GROUPS = frozenset("وفد وفود حشد حشود".split())  # folded, after «ل»
+# «ب» + «ال» words that may close a subject before a comma («قال ترامب بالفعل،»). Folded.
+_BI_AL_WORDS = frozenset("بالفعل بالطبع بالضبط بالذات بالمثل بالامس بالتالي بالقول بالكامل".split())
 
 # Titles whom a name spoke to behind «لل» («سليم للرئيس الروسي»); after a title or a
 # definite noun they are its genitive («المدير الفني للفريق», «مستشار للرئيس»). Folded.
