@@ -61,6 +61,7 @@ from bot.update_errors import (
 from digests.errors import ConfigError
 from digests.logs import url_for_log
 from digests.settings import Settings
+from digests.start_warnings import admins_empty, no_sources
 from digests.storage import Database, DatabaseInUse, hold_lock
 
 __all__ = [
@@ -171,9 +172,7 @@ async def _post_init(app: Application) -> None:
     resume_ingests(rt, ContextTypes.DEFAULT_TYPE(app))
     log.info("bot ready username=%s admins=%d", app.bot.username, len(rt.settings.admin_ids))
     if not rt.settings.admin_ids:  # QA10 F7: an operator's first start says how to become one
-        log.warning("ADMIN_IDS is empty: nobody can run admin commands. To learn your Telegram "
-                    "id, send /stats to the bot in a private chat: it answers with your id. "
-                    "Put it in ADMIN_IDS and restart")
+        log.warning("%s", admins_empty())
 
 
 async def _post_stop(app: Application) -> None:
@@ -243,7 +242,7 @@ async def stop_application(app: Application) -> None:
 
 def run_bot(settings: Settings) -> int:
     """Run the real bot until interrupted: long polling, or a webhook when WEBHOOK_URL is set."""
-    from digests.sources import load_sources_file
+    from digests.sources import list_sources, load_sources_file
 
     try:  # one bot per database: a second one would send everything again (QA16 N1)
         lock = hold_lock(settings.database_path)
@@ -255,6 +254,8 @@ def run_bot(settings: Settings) -> int:
     try:
         added = load_sources_file(db, settings, datetime.now(timezone.utc))
         log.info("sources loaded added=%d", len(added))
+        if not list_sources(db):  # nothing to poll: say how to add one (QA30 O7)
+            log.warning("%s", no_sources(settings.sources_file))
         app = build_application(settings, db)
         # A few start-up retries ride out a short network hiccup; a wrong token or base URL
         # still ends with a clear message instead of a traceback (PTB's own tracebacks of the

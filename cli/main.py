@@ -30,6 +30,7 @@ from digests.envfile import anchored, find_env_file
 from digests.errors import NashraError
 from digests.logs import setup_logging
 from digests.settings import Settings, config_warnings
+from digests.start_warnings import sources_file_problem
 
 log = logging.getLogger("nashra")
 
@@ -76,6 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for warning in config_warnings(env_file=found.path):
         log.warning("%s", warning)
     func = getattr(args, "func", None) or bot_cmd.default_command
+    problem = (sources_file_problem(settings.sources_file)
+               if func in (bot_cmd.run_bot_command, ingest_cmd.cmd_ingest)
+               or (func is bot_cmd.default_command and settings.telegram_bot_token) else None)
+    if problem is not None:  # before the bot starts or a poll runs (QA30 O5)
+        print(f"خطأ في الإعدادات / configuration error: {problem}", file=sys.stderr)
+        return 2
     own_database = func in (bot_cmd.run_demo_command, sandbox_cmd.run_sandbox_command)
     problem = path_problem(settings.database_path)
     if problem is not None and (getattr(args, "db", None) is not None or not own_database):

@@ -122,10 +122,77 @@ class BootstrapNoiseFilter(logging.Filter):
         return logging.getLogger().isEnabledFor(logging.DEBUG)
 
 
+# A %-format placeholder, and the «key=» written before it.
+_PLACEHOLDER_RE = re.compile(r"(?:(\w+)=)?%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.\d+)?([a-zA-Z%])")
+
+
+def quote_value(value: object) -> str:
+    """A key=value log value as it is written: bare when it is one word, else in single quotes
+    («error='server error HTTP 500: …'»; double quotes, with \\ and \" escaped, when it holds
+    a «'»), so a reader or a tool sees where it ends (QA30 O8: `error=` values held spaces and
+    « / » unquoted)."""
+    text = str(value)
+    if text and not any(c.isspace() or c in "'\"" for c in text):
+        return text
+    # not repr(): it would write an Arabic name's marks and controls as «\u200f» escapes
+    if "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class KeyValueQuoteFilter(logging.Filter):
+    """Quote the values of `key=%s` placeholders that hold spaces (an error's text, a name):
+    the call sites write «error=%s», the line reads «error='…'»."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if not isinstance(record.msg, str) or not isinstance(args, tuple) or not args:
+            return True
+        out = list(args)
+        index = 0
+        for m in _PLACEHOLDER_RE.finditer(record.msg):
+            conversion = m.group(2)
+            if conversion == "%":
+                continue
+            if index >= len(out):
+                break
+            if m.group(1) and conversion == "s":
+                out[index] = quote_value(out[index])
+            index += 1
+        record.args = tuple(out)
+        return True
+
+
+def _short(value: object) -> bool:
+    if isinstance(value, (bool, int, float)) or value is None:
+        return True
+    if isinstance(value, str):
+        return len(value) <= 64 and not any(c.isspace() for c in value)
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(v, int) for v in value)  # update ids
+    return False
+
+
+class TelegramPayloadFilter(logging.Filter):
+    """At DEBUG, PTB logs each Bot API call with its parameters and its answer: every update in
+    full, so readers' messages, names and the bot's replies to them (QA30 O8). Those arguments
+    are written `<omitted>`; the method names, ids and timings stay (what a DEBUG log is read
+    for). Nashra's own lines name chats by id and never hold a reader's text."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.DEBUG or not record.name.startswith("telegram") \
+                or not isinstance(record.args, tuple):
+            return True
+        record.args = tuple(a if _short(a) else "<omitted>" for a in record.args)
+        return True
+
+
 def setup_logging(level: str = "INFO", token: str = "") -> None:
     """Configure the root logger once for the command line and the bot."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.addFilter(TelegramPayloadFilter())
+    handler.addFilter(KeyValueQuoteFilter())
     handler.addFilter(BootstrapNoiseFilter())
     handler.addFilter(RedactTokenFilter(token))
     root = logging.getLogger()

@@ -146,6 +146,8 @@ def config_warnings(environ: Mapping[str, str] | None = None,
         if key not in known and key not in found and (close := _closest(key, known, 0.85)):
             found[key] = close
     messages = _value_warnings({**from_file, **env})
+    if env_file is not None and env_file.is_file():
+        messages.extend(duplicate_key_warnings(env_file))
     for key, close in found.items():
         if close:
             messages.append(f"مفتاح غير معروف {key}: أتقصد {close}؟ / unknown setting {key}: "
@@ -154,6 +156,31 @@ def config_warnings(environ: Mapping[str, str] | None = None,
             messages.append(f"مفتاح غير معروف {key} في .env / unknown setting {key} in .env "
                             "(it is ignored; the keys are in .env.example)")
     return messages
+
+
+def duplicate_key_warnings(path: Path) -> list[str]:
+    """One line for each key written twice or more in the `.env` (QA30 O7: an «ADMIN_IDS=111»
+    appended under «ADMIN_IDS=111,222» took 222's rights away in silence): the last one counts."""
+    lines: dict[str, list[int]] = {}
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key = line.partition("=")[0].strip().removeprefix("export ").strip()
+        lines.setdefault(key, []).append(number)
+    out = []
+    for key, numbers in lines.items():
+        if len(numbers) > 1:
+            ar = "، ".join(map(str, numbers))
+            en = ", ".join(map(str, numbers))
+            out.append(f"{key} مكرر في {path} (الأسطر {ar}): تُعتمد قيمة السطر {numbers[-1]} "
+                       f"وحدها، فاحذف الباقي / {key} is set more than once in {path} (lines "
+                       f"{en}): only line {numbers[-1]} counts; delete the others")
+    return out
 
 
 def _value_warnings(values: Mapping[str, str]) -> list[str]:
@@ -178,7 +205,14 @@ def _value_warnings(values: Mapping[str, str]) -> list[str]:
         out.append(f"SOURCE_UTC_OFFSET_MINUTES={offset}: {abs(int(offset))} دقائق فقط؟ القيمة"
                    f" بالدقائق؛ إن قصدت ساعات فاكتب {minutes} / only {abs(int(offset))} minutes?"
                    f" The value is in minutes: for hours, write {minutes}")
+    bot_id = values.get("TELEGRAM_BOT_TOKEN", "").strip().strip("'\"").partition(":")[0]
     for part in values.get("ADMIN_IDS", "").replace(";", ",").split(","):
+        if bot_id.isdigit() and part.strip().lstrip("+") == bot_id:
+            # the digits before «:» in the token are public (getMe says them): safe to repeat
+            out.append(f"ADMIN_IDS: {bot_id} رقم البوت نفسه (الأرقام قبل «:» في رمزه) لا رقمك؛"
+                       f" أرسل /stats إلى البوت فيرد بمعرّفك / {bot_id} is the bot's own id (the"
+                       f" digits before «:» in its token), not yours: send /stats to the bot to"
+                       f" learn your id")
         if part.strip().startswith("-") and part.strip()[1:].isdigit():
             out.append(f"ADMIN_IDS: {part.strip()} رقم مجموعة أو قناة لا مستخدم، والمشرفون"
                        f" مستخدمون / {part.strip()} is the id of a group or channel, not of a"
@@ -371,12 +405,16 @@ def _token(raw: str) -> str:
     """The token as given, when it has @BotFather's shape. The error never repeats it."""
     if _TOKEN_RE.fullmatch(raw):
         return raw
+    quoted = any(c in raw for c in "'\" #")
     hint = ("it has quotes or a space: remove them and any comment on its line"
-            if any(c in raw for c in "'\" #") else "digits, a colon, then 35 letters and digits")
+            if quoted else "digits, a colon, then 35 letters and digits")
+    hint_ar = ("فيه علامة اقتباس أو مسافة: احذفها مع أي تعليق في سطره" if quoted
+               else "أرقام ثم «:» ثم ٣٥ حرفًا ورقمًا")
+    # both halves say the same: the length of what was written, and what is wrong (QA30 O6)
     raise ConfigError(
-        "TELEGRAM_BOT_TOKEN لا يشبه رمزًا من @BotFather (أرقام ثم «:» ثم ٣٥ حرفًا ورقمًا)؛ انسخه "
-        "من @BotFather كما هو / TELEGRAM_BOT_TOKEN does not look like a token from @BotFather "
-        f"({len(raw)} characters; {hint}): copy it from @BotFather as it is")
+        f"TELEGRAM_BOT_TOKEN لا يشبه رمزًا من @BotFather (طول ما كُتب {len(raw)}؛ {hint_ar})؛ "
+        "انسخه من @BotFather كما هو / TELEGRAM_BOT_TOKEN does not look like a token from "
+        f"@BotFather ({len(raw)} characters; {hint}): copy it from @BotFather as it is")
 
 
 def _webhook_url(raw: str) -> str:

@@ -20,7 +20,7 @@ def run_py(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str
     from digests.settings import env_keys
 
     base = {k: v for k, v in os.environ.items() if k not in env_keys()}
-    base.update(SOURCES_FILE=os.devnull, **env)
+    base.update({"SOURCES_FILE": os.devnull, **env})
     return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=cwd, env=base,
                           check=False, capture_output=True, text=True, timeout=60)
 

@@ -77,3 +77,123 @@ def test_the_refusal_names_the_env_file_that_gave_the_path(tmp_path: Path) -> No
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert (tmp_path / "dta" / "nashra.db").is_file()
     assert run_py(tmp_path, "sources", "list").returncode == 0
+
+
+def _bilingual(line: str) -> bool:
+    """Arabic, then « / » and English."""
+    import re
+
+    ar, sep, en = line.partition(" / ")
+    return bool(sep) and re.search("[\u0600-\u06ff]", ar) is not None \
+        and re.search("[A-Za-z]{4,}", en) is not None
+
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
+
+
+def test_env_slips_get_one_warning_each(tmp_path: Path) -> None:
+    """A key written twice, and the bot's own id (the digits before «:») in ADMIN_IDS: each one
+    bilingual warning; a clean .env none (QA30 O7)."""
+    from digests.settings import config_warnings
+
+    env = tmp_path / ".env"
+    env.write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\nADMIN_IDS=111,222\nLOG_LEVEL=INFO\n"
+                   "ADMIN_IDS=111,123456789\n", encoding="utf-8")
+    warnings = config_warnings({}, env_file=env)
+    repeated = [w for w in warnings if "more than once" in w]
+    own = [w for w in warnings if "the bot's own id" in w]
+    assert len(repeated) == 1 and len(own) == 1, warnings
+    assert "ADMIN_IDS" in repeated[0] and "(lines 2, 4)" in repeated[0] and "line 4" in repeated[0]
+    assert "123456789" in own[0] and TOKEN.split(":")[1] not in own[0]
+    assert all(_bilingual(w) for w in repeated + own), warnings
+    env.write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\nADMIN_IDS=111,222\n", encoding="utf-8")
+    assert config_warnings({}, env_file=env) == []
+
+
+def test_the_bad_token_line_says_the_same_in_both_halves() -> None:
+    from digests.errors import ConfigError
+    from digests.settings import Settings
+
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env({"TELEGRAM_BOT_TOKEN": "hello"}, env_file=None)
+    ar, _, en = str(caught.value).partition(" / ")
+    assert "5 characters" in en and "5" in ar
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder"])
+def test_a_sources_file_that_cannot_be_read_is_one_line_with_advice(tmp_path: Path,
+                                                                    kind: str) -> None:
+    path = tmp_path / "feeds.txt"
+    if kind == "folder":
+        path.mkdir()
+    for args in (("ingest", "--once"), ("bot",)):
+        proc = run_py(tmp_path, *args, SOURCES_FILE=str(path), TELEGRAM_BOT_TOKEN=TOKEN,
+                      DATABASE_PATH=str(tmp_path / "n.db"))
+        assert proc.returncode == 2, proc.stderr[-2000:]
+        line = proc.stderr.strip().splitlines()[-1]
+        assert "Errno" not in line and "Traceback" not in proc.stderr
+        assert f"SOURCES_FILE={path}" in line and "leave SOURCES_FILE empty" in line
+        assert ("is a folder" if kind == "folder" else "does not exist") in line
+        assert _bilingual(line.removeprefix("خطأ في الإعدادات / configuration error: "))
+
+
+def test_the_bots_start_warns_in_both_languages_of_no_admins_and_no_sources(
+        tmp_path: Path) -> None:
+    """`run.py bot` with ADMIN_IDS empty and an empty sources file on a new database: two
+    WARNING lines, each Arabic then English, each with what to do."""
+    import signal
+
+    from bot.emulator import Emulator
+
+    sources = tmp_path / "feeds.txt"
+    sources.write_text("# none yet\n", encoding="utf-8")
+    with Emulator(token=TOKEN) as emu:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ADMIN"))}
+        env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=emu.base_url,
+                   DATABASE_PATH=str(tmp_path / "bot.db"), SOURCES_FILE=str(sources),
+                   LOG_LEVEL="INFO")
+        proc = subprocess.Popen([sys.executable, str(ROOT / "run.py"), "bot"], cwd=tmp_path,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        try:
+            emu.wait_for(lambda: emu.counters.get("method:getUpdates", 0) > 0, timeout=60)
+        finally:
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=30)
+    warnings = [line.split(" WARNING ", 1)[1].split(" ", 1)[1] for line in err.splitlines()
+                if " WARNING " in line]
+    admins = [w for w in warnings if "ADMIN_IDS is empty" in w]
+    none = [w for w in warnings if "no news source to poll" in w]
+    assert len(admins) == 1 and len(none) == 1, err[-3000:]
+    assert _bilingual(admins[0]) and _bilingual(none[0])
+    assert "/addsource" in none[0] and "send /stats" in admins[0]
+
+
+def test_log_values_with_spaces_are_quoted_and_readers_texts_stay_out_of_debug(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    from digests.logs import setup_logging
+
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    try:
+        setup_logging("DEBUG", TOKEN)
+        logging.getLogger("digests.pipeline").warning(
+            "source poll failed id=%d url=%s error=%s", 1, "http://a.test/feed",
+            "خطأ مؤقت من الخادم HTTP 500 / server error HTTP 500")
+        logging.getLogger("telegram.Bot").debug(
+            "Calling Bot API endpoint `%s` with parameters `%s`", "sendMessage",
+            {"chat_id": 42, "text": "رسالة القارئ الخاصة"})
+        logging.getLogger("telegram.Bot").debug("Getting updates: %s", [7, 8])
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        for handler in saved[0]:
+            root.addHandler(handler)
+        root.setLevel(saved[1])
+    err = capsys.readouterr().err
+    assert "url=http://a.test/feed error='خطأ مؤقت من الخادم HTTP 500 / server error HTTP 500'" \
+        in err
+    assert "endpoint `sendMessage`" in err and "رسالة القارئ" not in err
+    assert "Getting updates: [7, 8]" in err

@@ -1,0 +1,57 @@
+"""What the bot's start says to its operator about a setup that runs but will not do what they
+expect (QA30 O5–O7): each one bilingual line, Arabic first, with what to do.
+
+Pure functions returning the text; the bot's start (bot.app) and the command line (cli.main) log
+or print them. Warnings about the `.env` itself (unknown or repeated keys, odd values) are
+`digests.settings.config_warnings`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def admins_empty() -> str:
+    """ADMIN_IDS is empty: nobody can run the admin commands (QA10 F7), and how to fix it."""
+    return ("ADMIN_IDS فارغ: لا أحد يستطيع أوامر المشرفين. لتعرف معرّفك في تيليجرام أرسل "
+            "/stats إلى البوت في محادثة خاصة فيرد به، ثم ضعه في ADMIN_IDS وأعد التشغيل / "
+            "ADMIN_IDS is empty: nobody can run admin commands. To learn your Telegram id, "
+            "send /stats to the bot in a private chat: it answers with your id. Put it in "
+            "ADMIN_IDS and restart")
+
+
+def no_sources(sources_file: Path | None) -> str:
+    """The bot starts with no source to poll (an empty SOURCES_FILE on a new database)."""
+    where_ar = f"ملف المصادر {sources_file} لا يذكر خلاصة" if sources_file else "لا مصادر"
+    where_en = (f"the sources file {sources_file} lists no feed" if sources_file
+                else "there are none")
+    return (f"لا مصادر أخبار يجلبها البوت ({where_ar}): أضف خلاصة بـ /addsource رابط أو "
+            "python run.py sources add رابط، أو اترك SOURCES_FILE فارغًا للقائمة المرفقة / no "
+            f"news source to poll ({where_en}): add a feed with /addsource URL or python run.py "
+            "sources add URL, or leave SOURCES_FILE empty for the shipped list")
+
+
+def sources_file_problem(path: Path | None) -> str | None:
+    """Why SOURCES_FILE cannot be read, with what to do; None when it can (or is not set).
+    The errno text alone («[Errno 21] Is a directory») said neither (QA30 O5)."""
+    if path is None:
+        return None
+    if path.is_dir():
+        what_ar, what_en = "مجلد لا ملف", "is a folder, not a file"
+    elif not path.exists():
+        what_ar, what_en = "غير موجود", "does not exist"
+    else:
+        try:
+            path.read_text(encoding="utf-8")
+            return None
+        except UnicodeDecodeError:
+            what_ar, what_en = "ليس نصًا بترميز UTF-8", "is not UTF-8 text"
+        except OSError as exc:
+            what_ar, what_en = "لا يُقرأ", f"cannot be read ({exc.strerror or exc})"
+    return (f"SOURCES_FILE={path}: {what_ar}؛ أنشئ الملف (رابط خلاصة في كل سطر، ثم اسمها إن "
+            "شئت) أو اترك SOURCES_FILE فارغًا لقائمة الخلاصات المرفقة / "
+            f"SOURCES_FILE={path} {what_en}: create it (one feed URL a line, optionally "
+            "followed by its name), or leave SOURCES_FILE empty for the shipped list of feeds")
+
+
+__all__ = ["admins_empty", "no_sources", "sources_file_problem"]
