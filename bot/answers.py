@@ -127,7 +127,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     if not offset and asks_for_news(query):  # «آخر الأخبار»: the news itself, as /digest gives
         back = days_back(query)  # «مين فاز امبارح», «اخبار الامس»: that day's (QA33 S1)
         if back:
-            await send_days_news(update, context, rt, chat.id, lang, back)
+            await send_days_news(update, context, rt, chat.id, chat.type, lang, back)
         else:
             await send_my_digest(update, context, rt, chat.id, chat.type, lang)
         return
@@ -356,7 +356,7 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
 
 
 async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                         chat_id: int, lang: str, back: int) -> None:
+                         chat_id: int, chat_type: str, lang: str, back: int) -> None:
     """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
     yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
     now = rt.now()
@@ -368,7 +368,7 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
                 - timedelta(minutes=minutes, days=back - 1))
     digests = latest_digests(rt.db, now=midnight, limit=DIGEST_STORIES, window=timedelta(days=1))
     if not digests:
-        await send(update, context, ui(lang, "digest_empty"))
+        await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return
     for html in render_bundle(live_related(rt.db.db, digests), lang, now, header=True):
         await send(update, context, html)

@@ -38,10 +38,27 @@ def topic_too_long(topic: str) -> bool:
 
 def asks_for_news(query: str) -> bool:
     """Whether the text asks for the latest news with no topic («آخر الأخبار», «ما هي آخر
-    الأخبار؟», «شو الجديد»): only words of asking and stop-words, one of them a news word."""
+    الأخبار؟», «شو الجديد»; QA33 S1: «شو صار اليوم», «مين فاز امبارح», «اخبار الامس»): only
+    words of asking, of a day and stop-words, one of them a news word, a day or a verb of an
+    event («صار», «فاز»)."""
     keys = [k for run in word_runs_of(query[:400]) for k in run_keys(run)]
     return (bool(keys) and all(k in STOP_WORDS or k in words.QUESTION_WORDS for k in keys)
-            and any(k in words.NEWS_WORDS for k in keys))
+            and any(k in words.NEWS_WORDS or k in words.EVENT_VERBS
+                    or (k in words.DAYS_BACK and k not in STOP_WORDS) or _is_day(run)
+                    for run in word_runs_of(query[:400]) for k in run_keys(run)))
+
+
+def _is_day(run: str) -> bool:
+    """Whether a word is «اليوم» (today) as written: its key «يوم» is a stop-word, and «يوم»
+    alone is any day."""
+    return words.MARKS.sub("", run) in ("اليوم", "today")
+
+
+def days_back(query: str) -> int:
+    """How many days before today the news a text asks for is («مين فاز امبارح» → 1, «شو صار
+    اليوم» → 0; digests.query_words.DAYS_BACK); 0 when it names no day."""
+    return max((words.DAYS_BACK.get(k, 0) for run in word_runs_of(query[:400])
+                for k in run_keys(run)), default=0)
 
 
 def asked_topic(query: str) -> str:

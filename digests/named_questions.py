@@ -133,6 +133,8 @@ def _named(db: sqlite_utils.Database, query: str) -> str:
     if _LATIN.search(query) or asked_topic(query) != query:
         return query
     bare = topic_text(query).replace("_", " ")  # «#سوريا_تحترق»: a hashtag's words
+    if len(bare.split()) == 1 and bare != query and described_names(bare) == [bare]:
+        return bare  # «هو ايه اللي حصل في غزة»: «اللي» is a word of asking now (QA33 S1)
     if not 2 <= len(bare.split()) <= MAX_WORDS:
         return query
     names = described_names(bare)

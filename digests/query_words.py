@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digests.arabic import run_keys, word_runs_of, written_as_name
+from digests.arabic import STOP_WORDS, run_keys, word_runs_of, written_as_name
 from digests.typed_forms import last_ala
 
 # The article alone, or with a proclitic: keys of no topic (see the module docstring).
@@ -38,10 +38,26 @@ _QUESTION_SPELLINGS = (
     " كم اعرف أعرف نعرف ممكن قولي احكيلي خبرني أخبرني عرفني شي شيء صاير بصير"
     # session 13 (QA28 R3): Levantine «قديش», Maghrebi «واش» «علاش» «كيفاش» «شحال» «شكون» «فوقاش»
     " قديش علاش كيفاش شحال شكون فوقاش وقتاش منين"
+    # session 14 (QA33 S1): the dialects' relative «اللي» (it lost its «ال» to become «لي», and
+    # «ايه اللي حصل في مصر» searched «لي» AND «مصر»), the verbs of «who won?», and the days
+    " اللي اللى إللي يللي يلي فاز ربح خسر"
     " what whats s about news latest on in the of is are"
 )
+# Words of a day (QA33 S1): «مين فاز امبارح», «اخبار الامس», «شو صار اليوم» ask for that day's
+# news, no topic; beside a topic («ترامب امبارح») they are dropped like words of asking.
+# `DAYS_BACK`: how many days before today each names (0: today, now).
+DAYS_BACK: dict[str, int] = {
+    k: back for words, back in (("اليوم الآن هلق هلأ النهاردة النهارده الحين today now", 0),
+                                ("امبارح إمبارح مبارح أمس امس الأمس الامس البارحة البارحه"
+                                 " yesterday", 1))
+    for w in words.split() for k in run_keys(w)}
+# Verbs a reader asks about an event with, no topic alone («شو صار», «مين فاز»): with a day or
+# a word of asking and nothing else, the text asks for the latest news (asked_topics).
+EVENT_VERBS: frozenset[str] = frozenset(
+    k for w in "صار يصير صاير بصير حصل يحصل حدث يحدث جرى يجري فاز ربح خسر".split()
+    for k in run_keys(w))
 QUESTION_WORDS: frozenset[str] = frozenset(
-    k for w in _QUESTION_SPELLINGS.split() for k in run_keys(w))
+    k for w in _QUESTION_SPELLINGS.split() for k in run_keys(w)) | frozenset(DAYS_BACK)
 # Words of asking only right after another at the start («كيف الوضع في غزة», «كم عدد القتلى»):
 # elsewhere they are words of a topic («الوضع الإنساني», «عدد السكان»).
 AFTER_QUESTION: frozenset[str] = frozenset(
@@ -114,11 +130,19 @@ def ala_readings(query: str) -> tuple[str, str, bool] | None:
     return (*split, name_runs(runs)[-1] if runs else False)
 
 
+def _day_of(runs: Sequence[str], i: int) -> bool:
+    """Whether run `i` is «يوم» written without its article before a word of a topic: a day's
+    name («يوم الأرض», «يوم المرأة»), kept as a name is (QA33 S4: «يوم الأرض» searched «الأرض»:
+    satellites falling to Earth). «اليوم» is today, a word of asking."""
+    return (MARKS.sub("", runs[i]) == "يوم" and i + 1 < len(runs)
+            and any(k not in STOP_WORDS and k not in QUESTION_WORDS for k in run_keys(runs[i + 1])))
+
+
 def name_runs(runs: Sequence[str]) -> list[bool]:
     """Per word run, whether it is a name spelled like a stop-word: «علي» with ي
     (digests.arabic.written_as_name), or «على» as the last word after a title, a kunya or a
     given name (`_BEFORE_ALI`: «الإمام على», «محمد على», QA24 R4)."""
-    names = [written_as_name(run) for run in runs]
+    names = [written_as_name(run) or _day_of(runs, i) for i, run in enumerate(runs)]
     if len(runs) > 1 and not names[-1] and MARKS.sub("", runs[-1]) == "على":
         before = run_keys(runs[-2])
         names[-1] = len(before) == 1 and (before[0] in _BEFORE_ALI or before[0] in KUNYA)

@@ -57,7 +57,7 @@ from digests.search_candidates import (
     story_count,
 )
 from digests.search_index import doc_counts, matched_words, rows_by_id
-from digests.search_order import fold, judged, ranked
+from digests.search_order import fold, judged, ranked, titled
 from digests.suggestions import better_spellings, suggest
 from digests.variants import alternatives
 
@@ -202,6 +202,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
     judge = mode == "phrase" and note in (None, "more", "dropped")
     cands, tiers = judged(db, cands, plan, judge, len(cands) == exact)
+    if mode == "all":  # the words apart: the headlines that hold them all first (QA33 S2)
+        tiers = titled(db, cands, expr)
     cands = ranked(db, cands, wide, k, now, more, tiers)
     folded = fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
@@ -211,6 +213,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         # past TIER_MAX (≈30 ms of keys to read) a common topic is ordered by day and score
         cands, tiers = judged(db, candidates(db, expr, k, now)[0], plan,
                                judge and k <= TIER_MAX, False)
+        if mode == "all":
+            tiers = titled(db, cands, expr)
         cands = ranked(db, cands, wide, k, now, tiers=tiers)
         folded = fold(cands)
     # Every match was ranked when there were at most k: the story count is exact. Otherwise the

@@ -41,6 +41,20 @@ def judged(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, j
     return cands, tiers_of(db, cands, plan.phrases, ctx)
 
 
+def titled(db: sqlite_utils.Database, cands: list[Candidate], expr: str) -> dict[int, int]:
+    """Tiers of an all-words answer (the phrase itself was not found): the articles whose
+    headline holds every word first (0), the bodies that merely hold them after (1). QA33 S2:
+    «ولي العهد السعودي في بريطانيا» listed body mentions newest first and its 12 headlines on
+    the visit from #9 on, while the README promised headlines first."""
+    if not cands or not expr:
+        return {}
+    lowest = min(c[0] for c in cands)
+    heads = {r[0] for r in db.execute(
+        f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? and rowid >= ?",
+        [f"title_keys : ({expr})", lowest]).fetchall()}
+    return {c[0]: 0 if c[0] in heads else 1 for c in cands}
+
+
 def _ages(db: sqlite_utils.Database, ids: list[int], now: datetime) -> dict[int, float]:
     """Article id → days (fractional) between its publication (else its fetch) and `now`. An
     article with neither time is a year old."""

@@ -1,0 +1,31 @@
+"""QA33 S13: benchmarks/ingest.py serves feeds a poll keeps whole (max_entries_per_feed), so it
+ingests every article it serves again (it stored 1,000 of the corpus once the cap was 200)."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from digests.settings import Settings
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "ingest.py"
+
+
+def test_the_benchmark_ingests_past_the_feed_cap(monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    spec = importlib.util.spec_from_file_location("bench_ingest_cap", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not module.CORPUS.is_file():
+        pytest.skip("the shared corpus is not present")
+    # a cap of 4 entries per feed stands for the real 200 against the corpus's 2,433 per source
+    monkeypatch.setattr(module, "Settings", functools.partial(Settings, max_entries_per_feed=4))
+    monkeypatch.setattr(module, "FEED_CAP", 4, raising=False)
+    figures = module.main(["--limit", "25", "--runs", "1"])
+    capsys.readouterr()
+    assert figures["articles"] + figures["duplicates"] == 25
+    assert figures["second_new_rows"] == 0
