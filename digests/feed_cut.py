@@ -22,9 +22,12 @@ import re
 PARSE_FACTOR = 5  # entries parsed per entry a poll may keep
 PARSE_MIN = 1000  # never fewer: a normal feed is never cut
 
-_TOKENS = re.compile(
-    rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>"
-    rb"|<(/?)(?:[A-Za-z_][\w.-]*:)?(item|entry)(?=[\s/>])[^>]*>", re.S)
+# Where a scan step starts: markup whose inside is text (found to its end with `find`, so one
+# pass over the bytes whatever they hold), or an entry's tag (attributes bounded, same reason)
+_STARTS = re.compile(
+    rb"<(?:(!\[CDATA\[)|(!--)|(\?)|(!DOCTYPE)"
+    rb"|(/?)(?:[A-Za-z_][\w.-]*:)?(item|entry)(?=[\s/>])[^<>]{0,2000}>)")
+_ENDS = {1: b"]]>", 2: b"-->", 3: b"?>"}
 
 
 def parse_limit(max_entries_per_feed: int) -> int:
@@ -34,15 +37,31 @@ def parse_limit(max_entries_per_feed: int) -> int:
 
 def entry_spans(body: bytes) -> list[tuple[int, int]] | None:
     """(start, end) of every top-level `<item>`/`<entry>` element in the XML `body`, in order;
-    None when they nest or do not pair (then nothing is cut)."""
+    None when they nest or do not pair, or markup is left open (then nothing is cut)."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_name = b""
-    for match in _TOKENS.finditer(body):
-        name = match.group(2)
-        if name is None:
-            continue  # CDATA, comment, PI, DOCTYPE: their «<item» is text
-        closing = bool(match.group(1))
+    at = 0
+    while (match := _STARTS.search(body, at)) is not None:
+        opener = match.lastindex if match.group(6) is None else None
+        if opener in _ENDS:  # CDATA, comment, PI: their «<item» is text
+            end = body.find(_ENDS[opener], match.end())
+            if end < 0:
+                return None
+            at = end + len(_ENDS[opener])
+            continue
+        if opener == 4:  # DOCTYPE, with its internal subset in [ … ]
+            close = body.find(b">", match.end())
+            square = body.find(b"[", match.end(), close if close >= 0 else len(body))
+            if square >= 0:
+                bracket = body.find(b"]", square)
+                close = body.find(b">", bracket) if bracket >= 0 else -1
+            if close < 0:
+                return None
+            at = close + 1
+            continue
+        at = match.end()
+        name, closing = match.group(6), bool(match.group(5))
         if not closing and match.group(0).endswith(b"/>"):  # <item/>
             if open_at is not None:
                 return None

@@ -28,9 +28,10 @@ from digests.errors import ParseError
 log = logging.getLogger("digests.pages")
 
 LIBXML_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE
-_BLOCK_WRAPPERS = re.compile(r"</?(?:div|section|article|main|center)\b[^>]*>", re.I)
+# a tag's attributes are bounded and hold no «<»: a «<div» never closed costs no rescan
+_BLOCK_WRAPPERS = re.compile(r"</?(?:div|section|article|main|center)\b[^<>]{0,2000}>", re.I)
 _INLINE_WRAPPERS = re.compile(
-    r"</?(?:span|font|b|i|u|em|strong|small|big|mark|abbr|cite|s|sub|sup)\b[^>]*>", re.I)
+    r"</?(?:span|font|b|i|u|em|strong|small|big|mark|abbr|cite|s|sub|sup)\b[^<>]{0,2000}>", re.I)
 
 
 def _too_deep(parser: etree.HTMLParser) -> bool:

@@ -108,3 +108,17 @@ async def test_a_poll_of_a_long_feed_parses_the_limit_and_stores_the_newest(
     assert stored == set(range(10))  # the newest, from the tail of an oldest-first feed
     assert any("feed cut before parsing" in r.getMessage() and "dropped=2000" in r.getMessage()
                for r in caplog.records)
+
+
+def test_markup_left_open_stops_the_scan_at_once() -> None:
+    # one pass over the bytes: «<!--» or «<item» by the hundred thousand cost no rescans
+    items = _items(3000)
+    for junk in ("<!--", "<item ", "<![CDATA[", "<!DOCTYPE x ["):
+        body = _rss(items + junk * 200_000)
+        started = time.perf_counter()
+        cut, dropped = cut_items(body, 100)
+        assert time.perf_counter() - started < 3, junk
+        if junk == "<item ":  # no «>»: not a tag, the feed's entries are cut as usual
+            assert dropped == 2900
+        else:
+            assert (cut, dropped) == (body, 0), junk
