@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from digests.bare_sources import described_source
 from digests.bare_titles import is_bare_trade, named_trade
 from digests.definite_bodies import DEFINITE_BODIES, definite_name
+from digests.posted_statements import posted_by
 from digests.speaker_checks import describing_verb_cut
 from digests.speech import fold
 from digests.statement_issuers import (  # noqa: F401 (_statement_issuer: tests/test_f19)
@@ -246,7 +247,8 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
             head, then = _HEADS[key]
             speaker = _body(paragraphs, c, out, head, then) or speaker
         elif key in _BARE_STATEMENT or key in _CUT_STATEMENT:
-            speaker = _issuer(out) or _written_issuer(paragraphs, c) or speaker
+            speaker = (_issuer(out) or _written_issuer(paragraphs, c)
+                       or posted_by(paragraphs, c.paragraph, c.start) or speaker)
         elif is_bare_trade(speaker):
             # «وقال الممثل إن …» after «الممثل هيو غرانت» (QA25 E6): the person so titled
             speaker = named_trade(paragraphs, c.paragraph, c.start, speaker) or speaker
