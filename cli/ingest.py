@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 from types import FrameType
 from typing import TextIO
 
-from bot.i18n import num, t
+from bot.i18n import t
 from bot.lines import clean
 from bot.reasons import error_text
 from digests.errors import NashraError, SourceError
@@ -47,6 +47,7 @@ from digests.sources import (
 )
 from digests.storage import Database
 
+from cli.counts import SOURCES, ar_counted
 from cli.dbpath import existing_database
 
 
@@ -261,19 +262,8 @@ def format_summary(summary: PollSummary) -> str:
 
 
 def sources_counted(n: int) -> str:
-    """«مصدر واحد», «مصدران», «٩ مصادر», «١١ مصدرًا», «١٠٠ مصدر»: the noun agrees with the
-    number as Arabic numerals require (3–10 take the plural, 11–99 the accusative singular,
-    hundreds and thousands the genitive singular)."""
-    if n == 1:
-        return "مصدر واحد"
-    if n == 2:
-        return "مصدران"
-    rest = n % 100
-    if 3 <= rest <= 10:
-        return f"{num(n, 'ar')} مصادر"
-    if 11 <= rest <= 99:
-        return f"{num(n, 'ar')} مصدرًا"
-    return f"{num(n, 'ar')} مصدر"
+    """«مصدر واحد», «مصدران», «٩ مصادر», «١١ مصدرًا», «١٠٠ مصدر» (cli.counts)."""
+    return ar_counted(n, SOURCES)
 
 
 def _prepare_sources(settings: Settings) -> None:

@@ -197,3 +197,14 @@ def test_log_values_with_spaces_are_quoted_and_readers_texts_stay_out_of_debug(
         in err
     assert "endpoint `sendMessage`" in err and "رسالة القارئ" not in err
     assert "Getting updates: [7, 8]" in err
+
+
+@pytest.mark.parametrize("n, deliveries, links", [
+    (0, "لا تسليمات", "لا روابط"), (1, "تسليم واحد", "رابط واحد"), (2, "تسليمان", "رابطان"),
+    (8, "٨ تسليمات", "٨ روابط"), (5, "٥ تسليمات", "٥ روابط"), (11, "١١ تسليمًا", "١١ رابطًا"),
+    (100, "١٠٠ تسليم", "١٠٠ رابط"), (205, "٢٠٥ تسليمات", "٢٠٥ روابط")])
+def test_arabic_counted_nouns_for_restores_line(n: int, deliveries: str, links: str) -> None:
+    """QA30 O6: `restore` wrote «8 تسليمًا … 5 رابطًا»; 3–10 take the plural, none its word."""
+    from cli.counts import DELIVERIES, LINKS, ar_counted
+
+    assert ar_counted(n, DELIVERIES) == deliveries and ar_counted(n, LINKS) == links
