@@ -53,7 +53,7 @@ from digests import (
     push_queue,
     story_updates,
 )
-from digests.models import Digest
+from digests.models import Digest, iso
 from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.settings import Settings
 from digests.storage import Database
@@ -97,6 +97,14 @@ HELD_KINDS = ("update:", "daily:")
 def utc_now() -> datetime:
     """The current time in UTC (the sender's default clock)."""
     return datetime.now(timezone.utc)
+
+
+def last_instant_before(db: Database, chat_id: int, now: datetime) -> datetime | None:
+    """When the chat was last sent an instant alert at or before `now` (None: never); the
+    `sent_at` written under a clock since set back lie after `now` and are not counted."""
+    row = db.db.execute("select max(sent_at) from outbox where chat_id = ? and kind = 'instant'"
+                        " and status = 'sent' and sent_at <= ?", [chat_id, iso(now)]).fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
 
 
 def default_render(digests: list[Digest], lang: str, now: datetime,
@@ -333,8 +341,12 @@ class Sender:
                     continue
             if self.instant_gap and bundle_kind(r.kind for r in rs) == "instant":
                 last = outbox_states.last_instant(self.db, chat_id)
-                if last is not None and last > now:  # written under a clock since set back
-                    last = now  # (QA27 D3: it held the chat's next alert for an hour)
+                if last is not None and last > now:
+                    # written under a clock since set back (or during a forward glitch): that
+                    # time says nothing, the last alert sent before now spaces this one (None:
+                    # it goes now). QA32 R1: taken as "now", it postponed the alert by the gap
+                    # at every pass until the clock caught up — an hour after a 1-h step.
+                    last = last_instant_before(self.db, chat_id, now)
                 if last is not None and now - last < self.instant_gap:
                     with contextlib.suppress(Locked):  # still due: postponed at a later pass
                         self.courier.writes.attempt("postpone", outbox_states.postpone,
