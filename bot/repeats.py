@@ -2,11 +2,11 @@
 
 Three members sending /digest within a few seconds got the whole digest three times (9 messages,
 7,050 characters in 11 s), each copy spending the group's 20 messages a minute (bot.limiter) and
-making a busy group's wait longer. Now, in a group, /digest, /topics, /help and `/search TOPIC`
-sent again (same command and words, in the same forum topic) within REPEAT_SECONDS of an ask the
-bot answered are not run again: one short line replies to that earlier answer (`asked_again`,
-a handler before the commands). A bare /search (its prompt is for the asker), settings and menus
-are always handled. Private chats are never pointed back: a reader asking again wants it again.
+making a busy group's wait longer. Now, in a group, /digest, /topics and `/search TOPIC` sent
+again (same command and words, in the same forum topic) within REPEAT_SECONDS of an ask the bot
+answered are not run again: one short line replies to that earlier answer (`asked_again`, a
+handler before the commands). A bare /search (its prompt is for the asker), /help, settings and
+menus are always handled. Private chats are never pointed back: a reader asking again wants it.
 
 Every answer in a group replies to the member's message (bot.runtime.send), so a busy group sees
 whose question each answer is for; `RecentAnswers.answered` keeps the first message of each
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 REPEAT_SECONDS = 60.0
 KEPT = 512  # answers remembered (first message of each), oldest forgotten first
 KEY = "nashra_recent_answers"
-REPEATABLE = frozenset({"digest", "topics", "help"})  # and /search with a topic
+REPEATABLE = frozenset({"digest", "topics"})  # and /search with a topic
 
 Ask = tuple[int, int | None, str]  # chat, forum topic, the command as asked
 

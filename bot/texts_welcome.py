@@ -134,8 +134,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "private chat."),
     # a forwarded «/subscribe …» in a private chat: someone else's text, not run (QA31 G8)
     "forwarded_command": ("لا أنفّذ الأوامر من رسالة مُعاد توجيهها: إن أردت الأمر فاكتبه بنفسك.",
-                          "I do not run commands from a forwarded message: type the command "
-                          "yourself if you want it."),
+                          "Commands in a forwarded message are not run: type the command to "
+                          "run it."),
     # an operator command posted in a channel is always sent as the channel (QA31 G5)
     "not_admin_channel": ("عذرًا، هذا الأمر لمشغّل البوت فقط، ولا يُنفَّذ من منشور في القناة: "
                           "يرسله المشغّل إلى @{bot} في محادثة خاصة.",
