@@ -165,8 +165,28 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         text += "\n" + ui(lang, chat_worded("share_link", chat.type), link=link)
     if lead:
         text = lead + "\n" + text
+    rows = []
+    near = misspelt(rt, topic) if created else ()
+    if near:  # «/subscribe اردغان»: the archive writes «أردوغان» (QA33 S6)
+        text += "\n" + ui(lang, "did_you_mean")
+        rows = [[button(rt, chat.id, "🔔 " + s, "subscribe", {"topic": s})] for s in near]
     await _answer_button(update, lang, done=created)  # followed before: no «تم.» (QA26 N12)
-    await send(update, context, text)
+    await send(update, context, text, keyboard(rows) if rows else None)
+
+
+def misspelt(rt: Runtime, topic: str) -> tuple[str, ...]:
+    """The spellings the search proposes for a topic just followed that the archive holds
+    rarely or not at all («اردغان» → «أردوغان»: followed silently, it got 0 alerts while
+    «أردوغان يتوعد …» arrived; QA33 S6); () when the archive knows it."""
+    from digests.search import search  # late: the search is heavier than following
+    from digests.suggestions import suggest
+
+    try:
+        result = search(rt.db.db, topic, limit=1, now=rt.now())
+    except QueryError:
+        return ()
+    found = result.suggestions or (() if result.hits else tuple(suggest(rt.db.db, topic)))
+    return tuple(s for s in found if s and s != topic)[:3]
 
 
 def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang: str,

@@ -125,7 +125,22 @@ def reader_topic(db: sqlite_utils.Database, query: str) -> str:
     (digests.topic_names.name_in: «Theresa May» → «تيريزا ماي»), then `named_topic`."""
     from digests.topic_names import name_in  # late: a table of names
 
-    return named_topic(db, name_in(query) or query)
+    return named_topic(db, name_in(query) or flags_named(query))
+
+
+_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
+
+
+def flags_named(query: str) -> str:
+    """A country's flag beside words written as the country's name («🇪🇬 انتخابات» → «مصر
+    انتخابات»: the flag was dropped silently and «انتخابات» found Stormy Daniels; QA33 S4);
+    a flag the table does not know, or text with no flag, as typed. A flag alone is the
+    topic names' (digests.topic_names.flag_topic)."""
+    from digests.topic_names import flag_topic  # late: a table of names
+
+    if not _FLAG.search(query) or not _FLAG.sub("", query).strip():
+        return query
+    return " ".join(_FLAG.sub(lambda m: f" {flag_topic(m.group()) or ''} ", query).split())
 
 
 def _named(db: sqlite_utils.Database, query: str) -> str:

@@ -58,7 +58,7 @@ from digests.search_candidates import (
 )
 from digests.search_index import doc_counts, matched_words, rows_by_id
 from digests.search_order import fold, judged, ranked, titled
-from digests.suggestions import better_spellings, suggest
+from digests.suggestions import better_spellings, phrase_fixes, suggest
 from digests.variants import alternatives
 
 __all__ = [
@@ -195,7 +195,12 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         return SearchResult((), 0, plan.terms, mode="none", suggestions=near,
                             message="لا توجد مقالات عن هذا الموضوع. / Nothing found." + hint)
     sugg: tuple[str, ...] = ()
-    if total < WIDEN_BELOW and not dropped:
+    if note == "dropped" and len(dropped) == 1:
+        # «محمد صلا»: «صلا» is missing beside a word found; «محمد صلاح» is the phrase (QA33 S5)
+        sugg = tuple(phrase_fixes(db, query, dropped[0]))
+        if sugg:
+            message = f"{message} {_did_you_mean(sugg)}"
+    elif total < WIDEN_BELOW and not dropped:
         # «ارودغان» is in one article; «أردوغان» in 155: the reader surely meant it.
         sugg = tuple(better_spellings(db, query))
         if sugg:

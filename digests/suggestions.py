@@ -34,6 +34,9 @@ RARE_MIN = 30     # … and in at least this many,
 RARE_LETTERS = 5  # for a key of at least this many letters
 MAX_WORDS = 3     # a longer text is a question or a paste, not a mistyped name
 GQK = "غقكج"      # the letters a «g» is written with (digests.variants)
+FIX_TRIES = 8     # a missing word beside others: this many nearby spellings are tried …
+FIX_COUNT_CAP = 1000  # … each counted as a phrase with the others up to this many articles;
+FIX_RATIO = 10    # … those held a tenth as often as the best or more are proposed
 
 
 def _edits1(term: str) -> set[str]:
@@ -211,3 +214,23 @@ def _surface_of(db: sqlite_utils.Database, k: str) -> str:
         return k
     plain = [normalize(w) for w in words]
     return min(words, key=lambda w: (len(plain[words.index(w)]), w))
+
+
+def phrase_fixes(db: sqlite_utils.Database, query: str, word: str, limit: int = 3) -> list[str]:
+    """`query` with `word`, a word of it the archive does not hold, written as a nearby spelling
+    (`suggest`) with which the whole is a phrase the archive holds, the most held first (QA33
+    S5: «محمد صلا» searched «محمد» alone and proposed nothing; «محمد صلاح» is a phrase in
+    hundreds of articles, «محمد صلة» in none)."""
+    from digests.search_candidates import match_count  # late: the search imports this module
+
+    held: list[tuple[int, str]] = []
+    for near in suggest(db, word, limit=FIX_TRIES):
+        fixed = query.replace(word, near, 1)
+        phrase = plan_query(fixed).phrase
+        count = match_count(db, phrase, FIX_COUNT_CAP) if fixed != query else 0
+        if count:
+            held.append((count, fixed))
+    held.sort(key=lambda cf: -cf[0])
+    # «ريال مدريد» in hundreds, «ريال المدرب» once: only the spellings near the best
+    return [fixed for count, fixed in held[:limit] if count * FIX_RATIO >= held[0][0]]
+

@@ -110,3 +110,41 @@ async def test_the_follow_button_follows_the_topic_shown(tmp_path: Path) -> None
         [done] = await h.click(afrin, "🔔 تابع هذا الموضوع")
         assert "«عفرين»" in done.plain_text, done.plain_text
         assert [s.topic for s in subs.list_subscriptions(h.db, READER)] == ["عفرين"]
+
+
+def test_a_missing_word_beside_a_found_one_gets_the_phrase_proposed(database: Database) -> None:
+    """QA33 S5: «محمد صلا» searched «محمد» alone with no «هل تقصد»."""
+    for n in range(6):
+        add(database, 500 + n, f"محمد صلاح يسجل هدفا رقم {n}", "سجل محمد صلاح هدفا.")
+    add(database, 510, "محمد بن راشد يفتتح معرضا", "افتتح محمد بن راشد المعرض.")
+    add(database, 511, "صلة الرحم", "عن صلة الرحم.")
+    result = search(database.db, "محمد صلا", limit=5, now=NOW)
+    assert result.note == "dropped" and result.suggestions == ("محمد صلاح",)
+    assert "محمد صلاح" in (result.message or "")
+
+
+async def test_following_a_misspelling_proposes_the_name(tmp_path: Path) -> None:
+    """QA33 S6: «/subscribe اردغان» followed «اردغان» silently (0 alerts)."""
+    path = sample_db(tmp_path)
+    with Database(path) as database:
+        for n in range(5):
+            add(database, 900500 + n, f"أردوغان يتوعد رقم {n}", "قال الرئيس أردوغان إن بلاده سترد.")
+    async with running_bot(path) as h:
+        [done] = await h.say(READER, "/subscribe اردغان")
+        assert "هل تقصد" in done.plain_text, done.plain_text
+        [again] = await h.click(done, "🔔 أردوغان")
+        assert "«أردوغان»" in again.plain_text, again.plain_text
+        [plain] = await h.say(READER, "/subscribe الغوطة")
+        assert "هل تقصد" not in plain.plain_text
+
+
+def test_a_flag_beside_a_word_is_its_country(database: Database) -> None:
+    """QA33 S4: «🇪🇬 انتخابات» searched «انتخابات» alone (the flag dropped silently)."""
+    from digests.named_questions import reader_topic
+
+    add(database, 600, "انتخابات مصر: تمديد التصويت", "مددت مصر التصويت في الانتخابات.")
+    add(database, 601, "انتخابات في ولاية أمريكية", "جرت انتخابات محلية.", days_ago=0.2)
+    topic = reader_topic(database.db, "🇪🇬 انتخابات")
+    assert topic == "مصر انتخابات"
+    assert [h.digest.article_id for h in search(database.db, topic, now=NOW).hits] == [600]
+    assert reader_topic(database.db, "🇪🇬") == "مصر"
