@@ -16,12 +16,16 @@ from digests.longer_names import context
 from digests.query import QueryPlan
 from digests.search_candidates import Candidate, candidates, now_sql
 from digests.search_index import FTS_TABLE, chunks
-from digests.search_rank import tiers_of, weigh
+from digests.search_rank import ABOUT, tiers_of, weigh
 
 # Latest first (QA18 R12: «شو صار بالغوطة اليوم؟» showed a 4-day-old story above the last day's):
 # relevant matches are ordered by how many spans of this many days old they are, newest first;
 # bm25 (over digests.search_candidates' age factor) orders the matches of one span.
 LATEST_DAYS = 1.0
+# A topic with no headline about it for this many days is a past event: its stories told by
+# SOURCES sources or more come first (`_past_event`).
+PAST_DAYS = 3.0
+SOURCES = 3
 
 
 def judged(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, judge: bool,
@@ -94,7 +98,9 @@ def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, 
     expression of a rare phrase) the other articles holding all the words, those with all of
     them in the headline first, each group latest first: the phrase hits always come first. `wide_found`: `wide`'s k matches when the caller
     has them."""
-    cands = sorted(cands, key=_latest_key(tiers or {}, _ages(db, [c[0] for c in cands], now)))
+    ages = _ages(db, [c[0] for c in cands], now)
+    tiers = _past_event(db, cands, tiers or {}, ages)
+    cands = sorted(cands, key=_latest_key(tiers, ages))
     if wide is None:
         return cands
     seen = {c[0] for c in cands}
@@ -107,6 +113,28 @@ def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, 
     days = _days_old(db, [c[0] for c in more], now)
     return cands + sorted(more, key=lambda c: (c[0] not in titled, days.get(c[0], 365), -c[1],
                                                -c[0]))
+
+
+def _past_event(db: sqlite_utils.Database, cands: list[Candidate], tiers: dict[int, int],
+                ages: dict[int, float]) -> dict[int, int]:
+    """`tiers` with, for a topic the news has not been about for PAST_DAYS (no headline about
+    it since), the reports of a story SOURCES or more sources told moved ahead of the other
+    articles about it: the event itself before later passing items (QA33 S3: «الاوسكار» on 1
+    April listed a 24 March feature and a sports column first, the ceremony's results — three
+    sources — at #7). A topic in the news keeps latest first."""
+    about = [c for c in cands if tiers.get(c[0], 0) == ABOUT]
+    if not tiers or not about or min(ages.get(c[0], 365.0) for c in about) < PAST_DAYS:
+        return tiers
+    stories = {c[2] for c in about if c[2] is not None}
+    told: dict[int, int] = {}
+    for chunk in chunks(sorted(stories)):
+        told.update(db.execute(
+            "select story_id, count(distinct source_id) from articles where story_id in"
+            f" ({','.join('?' * len(chunk))}) group by story_id", chunk).fetchall())
+    # tiers are 0, 1, 2: the big stories take a tier of their own ahead of them
+    out = {aid: tier + 1 for aid, tier in tiers.items()}
+    out.update({c[0]: ABOUT for c in about if told.get(c[2] or -1, 1) >= SOURCES})
+    return out
 
 
 def fold(cands: list[Candidate]) -> list[Candidate]:

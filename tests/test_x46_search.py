@@ -148,3 +148,22 @@ def test_a_flag_beside_a_word_is_its_country(database: Database) -> None:
     assert topic == "مصر انتخابات"
     assert [h.digest.article_id for h in search(database.db, topic, now=NOW).hits] == [600]
     assert reader_topic(database.db, "🇪🇬") == "مصر"
+
+
+def test_a_past_event_lists_its_big_story_first(database: Database) -> None:
+    """QA33 S3: «الاوسكار» a month on listed later passing items first and the ceremony's
+    results, told by three sources, at #7; a topic in the news keeps latest first."""
+    for n, source in enumerate(("BBC", "CNN", "RT")):
+        add(database, 700 + n, f"أوسكار 2018: الفائزون رقم {n}", "أعلنت جوائز أوسكار.",
+            days_ago=20, story_id=70, source=source)
+    for n in range(4):
+        add(database, 710 + n, f"نجمة الأوسكار تعلن شيئا رقم {n}", "قالت نجمة أوسكار.",
+            days_ago=8 + n)
+    titles = [h.digest.article_id for h in
+              search(database.db, "الاوسكار", limit=5, now=NOW, fold_stories=True).hits]
+    assert titles[0] in (700, 701, 702), titles
+    # in the news today: latest first, the big story after
+    add(database, 720, "الأوسكار تعلن موعدا جديدا", "أعلنت أكاديمية أوسكار.", days_ago=0.5)
+    titles = [h.digest.article_id for h in
+              search(database.db, "الاوسكار", limit=5, now=NOW, fold_stories=True).hits]
+    assert titles[0] == 720, titles
