@@ -48,6 +48,7 @@ SANDBOX_TOKEN = "700000001:SANDBOX-not-a-real-token-0123456789"
 QUIT_WORDS = ("/quit", "/exit", "خروج")
 QUIET_SECONDS = 1.2  # no new message for this long: the bot has answered
 ANSWER_TIMEOUT = 60.0
+SILENT_SECONDS = 10.0  # no Bot API call this long after a line: the bot does not answer it
 START_TIMEOUT = 90.0
 _LINE_RE = re.compile(r"^(?:@(?P<user>\d{1,15})|#(?P<group>-\d{1,15}))\s+(?P<text>.+)$")
 
@@ -134,14 +135,29 @@ class Printer:
                 self.last_change = time.monotonic()
         return printed
 
-    def settle(self, timeout: float = ANSWER_TIMEOUT) -> None:
-        """Wait until the bot took every update and printed nothing new for QUIET_SECONDS."""
-        deadline = time.monotonic() + timeout
-        self.last_change = time.monotonic()
+    def calls(self) -> int:
+        """The bot's Bot API calls other than getUpdates: what answering an update costs."""
+        counters = self.emu.counters
+        return counters.get("requests", 0) - counters.get("method:getUpdates", 0)
+
+    def settle(self, since_calls: int | None = None, timeout: float = ANSWER_TIMEOUT) -> None:
+        """Wait until the bot took every update, answered (a Bot API call after `since_calls`:
+        a busy machine may take seconds before the first) and then was quiet for
+        QUIET_SECONDS: nothing printed, no call."""
+        started = time.monotonic()
+        deadline = started + timeout
+        self.last_change = started
+        calls = self.calls()
         while time.monotonic() < deadline:
             time.sleep(0.1)
             self.flush()
-            if not self.emu.pending_updates() \
+            now_calls = self.calls()
+            if now_calls != calls:
+                calls, self.last_change = now_calls, time.monotonic()
+            # a message the bot leaves unanswered (plain talk in a group) waits SILENT_SECONDS
+            answered = since_calls is None or calls > since_calls \
+                or time.monotonic() - started >= SILENT_SECONDS
+            if answered and not self.emu.pending_updates() \
                     and time.monotonic() - self.last_change >= QUIET_SECONDS:
                 return
 
@@ -265,6 +281,7 @@ def _converse(emu: Emulator, stdin: IO[str], out: IO[str]) -> None:
             break
         if not interactive:
             out.write(f"أنت / you> {line}\n")
+        before = printer.calls()
         if line.isdigit() and printer.buttons:
             index = int(line) - 1
             if not 0 <= index < len(printer.buttons):
@@ -280,7 +297,7 @@ def _converse(emu: Emulator, stdin: IO[str], out: IO[str]) -> None:
                 emu.add_group(chat, "Sandbox group", admins=[OPERATOR])
                 groups.add(chat)
             emu.send_user_message(chat, text, user=User(id=user, first_name=f"User {user}"))
-        printer.settle()
+        printer.settle(since_calls=before)
     printer.settle()
 
 
