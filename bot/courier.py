@@ -132,7 +132,7 @@ class Courier:
         # every outbox write here waits briefly for the lock; an outcome it cannot write yet
         # is owed, never lost, and its rows are never sent again (bot.owed)
         self.writes = OwedWrites(db, monotonic=monotonic)
-        self.backoff = Backoff(self.writes, monotonic)  # transient failures (bot.send_failures)
+        self.backoff = Backoff(self.writes, monotonic, limiter.pause)  # transient failures (bot.send_failures)
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
         self.on_wire: set[Bundle] = set()

@@ -1,6 +1,7 @@
 """Faults and limits the Telegram emulator can impose (a mixin of bot.emulator.Emulator).
 
-Tests configure them (`block`, `migrate`, `inject_429`, `fail_next`, `slow_next`, `rate_limits`);
+Tests configure them (`block`, `migrate`, `inject_429`, `fail_next`, `outage`, `slow_next`,
+`rate_limits`);
 `_check_faults` applies them to every send method before it runs (`_check_injected`, the queued
 faults only, to any other method), raising `ApiError` as Telegram
 would answer. State belongs to the Emulator; it is declared here so the methods type-check.
@@ -38,6 +39,7 @@ class Fault:
     remaining: int  # -1: forever
     chat_id: int | None
     methods: frozenset[str]
+    until: float | None = None  # monotonic end of a timed fault (`outage`); None: counted
 
 
 class FaultInjection:
@@ -112,6 +114,14 @@ class FaultInjection:
             self._faults.append(Fault(status, description, dict(parameters or {}), count,
                                        chat_id, frozenset(methods)))
 
+    def outage(self, seconds: float, status: int = 502, description: str = "Bad Gateway", *,
+               methods: Iterable[str] = SEND_METHODS) -> None:
+        """Every matching call answers `status` for the next `seconds` (timed, not counted:
+        a Bot API outage lasts as long as it lasts, however fast or slow the bot sends)."""
+        with self._lock:
+            self._faults.append(Fault(status, description, {}, -1, None, frozenset(methods),
+                                      until=time.monotonic() + seconds))
+
     def slow_next(self, count: int, seconds: float) -> None:
         """The next `count` sends are accepted and recorded, then answered `seconds` late (a
         client with a shorter read timeout sees TimedOut although the message was delivered)."""
@@ -134,6 +144,8 @@ class FaultInjection:
         with self._lock:
             for fault in self._faults:
                 if fault.remaining == 0 or method not in fault.methods:
+                    continue
+                if fault.until is not None and time.monotonic() >= fault.until:
                     continue
                 if fault.chat_id is not None and fault.chat_id != chat_id:
                     continue

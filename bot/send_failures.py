@@ -10,6 +10,12 @@ which errors prove the message never left, and how long a retry waits.
 - Any other transient error may have been delivered ("maybe sent"): AT LEAST ONCE — retried
   after the courier's retry delay doubling per attempt, failed for good after MAX_ATTEMPTS, so
   a reader may get a duplicate but never silently loses a digest.
+- An outage (QA32 R2): "maybe sent" failures (a 5xx, a read timeout) in OUTAGE_CHATS different
+  chats with no message accepted in between are Telegram failing, not the rows: every send
+  pauses (the limiter, `pause`) for OUTAGE_FIRST_DELAY doubling while it lasts, up to
+  OUTAGE_MAX_DELAY, and the rows failing meanwhile are retried without using an attempt — a
+  120-s all-502 storm failed 294 of 300 readers' alerts for good after 5 attempts each. One
+  WARNING when it starts, one when Telegram answers again; /stats says it (bot.stats_warnings).
 """
 
 from __future__ import annotations
@@ -47,8 +53,13 @@ MUTED_AFTER = 3
 # back to 1 s after a message goes), and one WARNING a minute says how many there were.
 UNREACHABLE_MAX_DELAY = 60.0
 UNREACHABLE_REPORT_EVERY = 60.0
+# Telegram failing for everyone (QA32 R2): this many chats failed "maybe sent" in a row (no
+# message accepted between) is an outage. Two could be two chats' own trouble; a third is not.
+OUTAGE_CHATS = 3
+OUTAGE_FIRST_DELAY = 5.0  # the first pause of an outage; doubles while it lasts
+OUTAGE_MAX_DELAY = 60.0  # a probe a minute at most while Telegram stays down
 
-Retried = Literal["not sent", "maybe sent", "failed"]
+Retried = Literal["not sent", "maybe sent", "failed", "outage"]
 
 # a retry that uses no attempt: the message surely never left (or was never sent)
 refunded = functools.partial(outbox_states.retry_later, refund_attempt=True)
@@ -59,10 +70,26 @@ class Backoff:
     courier, so the "unreachable" back-off is shared by every chat it sends to."""
 
     def __init__(self, writes: OwedWrites,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 pause: Callable[[float], None] | None = None) -> None:
+        """`pause(seconds)` holds every send (the limiter's) while Telegram is out."""
         self.writes = writes
         self._unreachable = 0  # "not sent" failures in a row, any chat (the back-off)
         self._report = Throttle(UNREACHABLE_REPORT_EVERY, monotonic)
+        self._monotonic = monotonic
+        self._pause = pause
+        self._failing: set[int] = set()  # chats failed "maybe sent" since a message was accepted
+        self._outage_since: float | None = None  # monotonic start of the outage, if one
+        self._outage_delay = 0.0  # the current pause of the outage (doubles)
+        self._outage_paused_until = 0.0  # monotonic end of that pause
+        self.outage_retried = 0  # rows retried without an attempt during the outage
+
+    def outage(self) -> tuple[float, int, float] | None:
+        """(seconds since it started, rows retried for it, current pause) while Telegram fails
+        for every chat (QA32 R2), else None."""
+        if self._outage_since is None:
+            return None
+        return (self._monotonic() - self._outage_since, self.outage_retried, self._outage_delay)
 
     def delay(self) -> float:
         """Seconds before a "not sent" bundle is tried again: 1, 2, 4 … UNREACHABLE_MAX_DELAY
@@ -70,8 +97,26 @@ class Backoff:
         return min(UNREACHABLE_MAX_DELAY, 2.0 ** min(self._unreachable, 16))
 
     def reached(self) -> None:
-        """A message went: Telegram is reachable, the next "not sent" waits 1 s again."""
+        """A message went: Telegram is reachable, the next "not sent" waits 1 s again, and an
+        outage is over."""
         self._unreachable = 0
+        self._failing.clear()
+        if self._outage_since is not None:
+            log.warning("Telegram accepts messages again: outage over seconds=%.0f "
+                        "rows_retried=%d", self._monotonic() - self._outage_since,
+                        self.outage_retried)
+            self._outage_since = None
+            self._outage_delay = self._outage_paused_until = 0.0
+            self.outage_retried = 0
+
+    def _in_outage(self, chat_id: int, reason: str) -> bool:
+        """Count a "maybe sent" failure of `chat_id`; True while Telegram fails for everyone."""
+        self._failing.add(chat_id)
+        if self._outage_since is None and len(self._failing) >= OUTAGE_CHATS:
+            self._outage_since = self._monotonic()
+            log.warning("Telegram fails for every chat (outage): pausing all sends, rows keep "
+                        "their attempts chats=%d reason=%s", len(self._failing), reason)
+        return self._outage_since is not None
 
     def retry(self, bundle: Bundle, row_ids: Sequence[int], err: Exception, now: datetime,
               retry_delay: float) -> Retried:
@@ -87,6 +132,33 @@ class Backoff:
             self.writes.owe("retry", refunded, row_ids, now + timedelta(seconds=delay), reason)
             self._report_unreachable(bundle.chat_id, delay, reason)
             return "not sent"
+        if self._in_outage(bundle.chat_id, reason):
+            # Telegram's failure, not the rows': no attempt used, every send paused (the
+            # message first in line after it is the probe; accepted, the outage is over)
+            mono = self._monotonic()
+            if self._outage_paused_until <= mono:
+                # the first failure, or the probe after the last pause failed: a longer pause
+                # (failures of sends already on the wire during a pause do not lengthen it)
+                self._outage_delay = min(OUTAGE_MAX_DELAY,
+                                         max(OUTAGE_FIRST_DELAY, self._outage_delay * 2))
+                self._outage_paused_until = mono + self._outage_delay
+                if self._pause is not None:
+                    self._pause(self._outage_delay)
+            delay = max(1.0, self._outage_paused_until - mono)
+            self.outage_retried += len(row_ids)
+            self.writes.owe("retry", refunded, row_ids, now + timedelta(seconds=delay),
+                            f"{reason} (Telegram outage)")
+            log.debug("delivery retried after the outage chat=%s seconds=%.0f", bundle.chat_id,
+                      delay)
+            return "outage"
+        if bundle.attempts + 1 >= MAX_ATTEMPTS and len(self._failing) > 1:
+            # its last attempt failed while another chat's failed too and nothing was accepted
+            # since: perhaps the outage's start, not this row's fault — no attempt used
+            self.writes.owe("retry", refunded, row_ids,
+                            now + timedelta(seconds=retry_delay * (2 ** bundle.attempts)), reason)
+            log.warning("delivery retried later (another chat failing too) chat=%s reason=%s",
+                        bundle.chat_id, reason)
+            return "maybe sent"
         if bundle.attempts + 1 >= MAX_ATTEMPTS:
             self.writes.owe("failed", outbox_states.finish, row_ids, "failed", now, reason)
             log.error("delivery failed after attempts=%d chat=%s reason=%s", MAX_ATTEMPTS,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 from datetime import timedelta
+from typing import Any
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -48,6 +49,9 @@ def lost_deliveries(db: Database, since: str) -> int:
 def paused_seconds(rt: Runtime) -> int:
     """Seconds the sender still holds every send after Telegram's 429 (0: not paused)."""
     limiter = getattr(rt.sender, "limiter", None)
+    backoff: Any = getattr(getattr(rt.sender, "courier", None), "backoff", None)
+    if backoff is not None and backoff.outage() is not None:
+        return 0  # a pause for Telegram's outage, not a 429: bot.stats_warnings says it
     return round(limiter.paused_for()) if limiter is not None else 0
 
 

@@ -8,6 +8,8 @@ in the admin's language, and one WARNING in the log whenever /stats shows it:
 - **disk**: the free space of the database's folder (`statvfs`, microseconds) below
   LOW_DISK_BYTES, full under FULL_BYTES, with the outcomes of sent messages the sender could
   not write yet (bot.owed) when it holds some;
+- **outage**: Telegram failing for every chat (QA32 R2, bot.send_failures): how long, the pause,
+  and how many deliveries wait for it without losing an attempt;
 - **clock**: Telegram dates every message by its own clock. A /stats dated more than
   CLOCK_BEHIND after this server's now means the server's clock is behind (what a clock set
   back looks like); one dated more than CLOCK_AHEAD before it means the clock is ahead — or the
@@ -44,7 +46,7 @@ class StatsWarning:
     """One ⚠️ line: its string (bot.texts_admin), the numbers and times in it, and the log's
     key=value detail."""
 
-    kind: str  # "disk" or "clock"
+    kind: str  # "disk", "outage" or "clock"
     key: str
     numbers: tuple[tuple[str, int], ...] = ()
     times: tuple[tuple[str, str], ...] = ()
@@ -98,6 +100,17 @@ def clock_warning(now: datetime, telegram: datetime | None,
     return None
 
 
+def outage_warning(outage: tuple[float, int, float] | None) -> StatsWarning | None:
+    """The line while Telegram fails for every chat and the sender waits it out (QA32 R2:
+    bot.send_failures.Backoff.outage — seconds since it began, rows retried, current pause)."""
+    if outage is None:
+        return None
+    seconds, retried, pause = outage
+    return StatsWarning("outage", "stats_outage",
+                        (("seconds", round(seconds)), ("rows", retried), ("pause", round(pause))),
+                        detail=f"seconds={seconds:.0f} rows_retried={retried} pause={pause:.0f}")
+
+
 def free_bytes(db_path: str) -> int | None:
     """Bytes free to the bot in the database's folder; None for an in-memory database."""
     if db_path == ":memory:":
@@ -113,6 +126,9 @@ def gather(rt: Runtime, message_date: datetime | None) -> list[StatsWarning]:
     writes: Any = getattr(getattr(rt.sender, "courier", None), "writes", None)
     owed = int(getattr(writes, "owed", 0) or 0)
     found = [disk_warning(free_bytes(rt.db.path), owed)]
+    backoff: Any = getattr(getattr(rt.sender, "courier", None), "backoff", None)
+    if backoff is not None:
+        found.append(outage_warning(backoff.outage()))
     if rt.clock is utc_now:  # a pinned clock (demo, tests) is no server clock to check
         last = rt.db.db.execute("select max(started_at) from polls").fetchone()[0]
         found.append(clock_warning(rt.now(), message_date, parse_iso(last) if last else None))

@@ -146,6 +146,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "⚠️ Telegram dated this /stats {minutes} min before this server's clock "
                           "({telegram} UTC, the server reads {ours}): if you sent it just now, "
                           "the server's clock is ahead; set it right (NTP)"),
+    "stats_outage": ("⚠️ تيليجرام يرفض الرسائل لكل المحادثات منذ {seconds} ثانية (خطأ من خوادمه): "
+                     "الإرسال متوقف ويُجرَّب كل {pause} ثانية، و{rows} تسليمًا ينتظر دون أن يُحسب "
+                     "عليه — لا يضيع شيء",
+                     "⚠️ Telegram has been failing every chat for {seconds} s (a server error "
+                     "on its side): sending is paused and tried again every {pause} s; {rows} "
+                     "deliveries wait without losing an attempt — nothing is lost"),
     "stats_clock_set_back": ("⚠️ آخر جلب مسجّل {poll} UTC، بعد ساعة الخادم الآن ({ours}): أُرجعت "
                              "الساعة منذئذ، فقد تنتظر تسليمات حُسبت مواعيدها بالساعة السابقة",
                              "⚠️ The last poll is recorded at {poll} UTC, after this server's "

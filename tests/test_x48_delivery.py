@@ -71,3 +71,61 @@ async def test_only_alerts_ahead_of_the_clock_leave_the_next_one_unspaced(
                          instant_gap=timedelta(minutes=5))
     assert await sender.run_once() == 1  # type: ignore[attr-defined]
     assert len(emu.messages(1)) == 1
+
+
+# ------------------------------------------------------------------------------------- R2
+
+
+async def test_a_telegram_outage_pauses_the_sender_and_loses_nothing(
+        database: Database, emu: Emulator, bot: Bot, monkeypatch: object,
+        caplog: object) -> None:
+    """QA32 R2 (S23): the emulator answers 502 to every send for a while. Before, each row spent
+    its 5 attempts (5+10+20+40 s; here 0.01 s doubling against an 8-s outage) and failed for
+    good: 294 of 300 readers got nothing. Now three chats failing in a row is an outage: every
+    send pauses (one WARNING), rows keep their attempts, /stats says so, and once Telegram
+    answers again every reader gets the alert, once."""
+    import logging
+
+    import pytest
+
+    from bot import send_failures, stats_warnings
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    assert isinstance(caplog, pytest.LogCaptureFixture)
+    caplog.set_level(logging.WARNING, logger="bot.courier")
+    monkeypatch.setattr(send_failures, "OUTAGE_FIRST_DELAY", 0.2, raising=False)
+    monkeypatch.setattr(send_failures, "OUTAGE_MAX_DELAY", 0.8, raising=False)
+    src = add_source(database, "src")
+    chats = range(1, 31)
+    for chat in chats:
+        add_chat(database, chat)
+        queue(database, chat, add_article(database, src, f"خبر رقم {chat}", story_id=100 + chat))
+    emu.outage(8.0)
+    sender = make_sender(database, bot, retry_delay=0.01)
+    seen: list[str] = []
+
+    async def watch() -> None:  # what /stats would say during the outage
+        import asyncio
+
+        while not seen:
+            got = stats_warnings.outage_warning(
+                sender.courier.backoff.outage())  # type: ignore[attr-defined]
+            if got is not None:
+                seen.append(got.text("ar"))
+            await asyncio.sleep(0.05)
+
+    import asyncio
+
+    watcher = asyncio.create_task(watch())
+    await sender.drain(timeout=30)  # type: ignore[attr-defined]
+    watcher.cancel()
+    assert emu.refusals(502)  # the outage was met
+    statuses = [str(r["status"]) for r in rows(database)]
+    assert statuses == ["sent"] * 30, statuses
+    assert all(len(emu.messages(chat)) == 1 for chat in chats)
+    assert max(int(str(r["attempts"])) for r in rows(database)) <= 2
+    started = [r for r in caplog.records if "outage)" in r.getMessage()]
+    over = [r for r in caplog.records if "outage over" in r.getMessage()]
+    assert len(started) == 1 and len(over) == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert seen and "تيليجرام يرفض الرسائل" in seen[0]
