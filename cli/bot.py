@@ -56,7 +56,8 @@ def run_bot_command(args: argparse.Namespace, settings: Settings) -> int:
     found = _env_file(args)
     if not settings.telegram_bot_token:
         raise ConfigError(no_token_message(found))
-    log.info("%s", describe(found))
+    if not getattr(args, "env_described", False):  # cli.main logs it before the warnings
+        log.info("%s", describe(found))
     exposed = exposure_warning(found)
     if exposed is not None:
         log.warning("%s", exposed)

@@ -26,7 +26,7 @@ from cli import stories as stories_cmd
 from cli.dbpath import path_problem
 from cli.helptext import Parser, bilingual
 from digests.data_migrations import set_upgrade_language
-from digests.envfile import anchored, find_env_file
+from digests.envfile import anchored, describe, find_env_file
 from digests.errors import NashraError
 from digests.logs import setup_logging
 from digests.settings import Settings, config_warnings
@@ -73,10 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(settings.log_level, settings.telegram_bot_token)
     # groups stored before their language was get this run's DEFAULT_LANGUAGE pinned (QA22 U1)
     set_upgrade_language(settings.default_language)
+    func = getattr(args, "func", None) or bot_cmd.default_command
+    if func is bot_cmd.run_bot_command \
+            or (func is bot_cmd.default_command and settings.telegram_bot_token):
+        # which .env first, then what is wrong in it (QA30 O8: the warnings came before)
+        log.info("%s", describe(found))
+        args.env_described = True
     # a misspelt key would otherwise be ignored in silence
     for warning in config_warnings(env_file=found.path):
         log.warning("%s", warning)
-    func = getattr(args, "func", None) or bot_cmd.default_command
     problem = (sources_file_problem(settings.sources_file)
                if func in (bot_cmd.run_bot_command, ingest_cmd.cmd_ingest)
                or (func is bot_cmd.default_command and settings.telegram_bot_token) else None)

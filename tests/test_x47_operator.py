@@ -151,7 +151,7 @@ def test_the_bots_start_warns_in_both_languages_of_no_admins_and_no_sources(
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ADMIN"))}
         env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=emu.base_url,
                    DATABASE_PATH=str(tmp_path / "bot.db"), SOURCES_FILE=str(sources),
-                   LOG_LEVEL="INFO")
+                   LOG_LEVEL="INFO", ADMIN_ID="42")  # misspelt: warned after which .env
         proc = subprocess.Popen([sys.executable, str(ROOT / "run.py"), "bot"], cwd=tmp_path,
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
@@ -167,6 +167,10 @@ def test_the_bots_start_warns_in_both_languages_of_no_admins_and_no_sources(
     assert len(admins) == 1 and len(none) == 1, err[-3000:]
     assert _bilingual(admins[0]) and _bilingual(none[0])
     assert "/addsource" in none[0] and "send /stats" in admins[0]
+    lines = err.splitlines()
+    which_env = next(i for i, line in enumerate(lines) if "no .env file (looked at" in line)
+    assert which_env < min(i for i, line in enumerate(lines) if " WARNING " in line)
+    assert sum("no .env file (looked at" in line for line in lines) == 1
 
 
 def test_log_values_with_spaces_are_quoted_and_readers_texts_stay_out_of_debug(
