@@ -43,7 +43,7 @@ TITLES = _TITLE_HEADS | STAFF_NOUNS | TRADES | frozenset(
     "وزير وزيره متحدث متحدثه ناطق ناطقه مستشار مستشاره مبعوث مبعوثه محافظ محافظه امين امينه"
     " نائبه سفيره قائده زعيمه مؤسسه ممثله مندوبه عميد عميده اديب اديبه مفكر خبير خبيره"
     " باحث باحثه استاذ استاذه محلله مدعي قاضي قاضيه محامي محاميه لاعب لاعبه مهاجم حارس مدربه"
-    " ملك امير مسؤول مسؤوله منسق منسقه مفوض مفوضه".split())
+    " ملك امير مسؤول مسؤوله منسق منسقه مفوض مفوضه مشارك مشاركه".split())
 _MAX_NAME = 4  # words of the name between the commas
 _MAX_SECOND = 7  # words of a second title after the name («، مدير كرسي المعهد:»)
 # Words that open a description, not a name («، رافضا الكشف عن اسمه،»). Folded.
@@ -73,7 +73,8 @@ def _name_word(toks: list[Tok], e: int, limit: int) -> bool:
         return False
     if is_complementizer(tok.norm) or cue_of(tok.raw)[1] is not None:
         return False
-    if addressee(tok) or (tok.norm[:1] == "ل" and tok.norm[1:] in MEDIA_NOUNS):
+    if addressee(tok) or (tok.norm[:1] == "ل" and tok.norm[1:] in MEDIA_NOUNS) or tok.norm in (
+            "لبي", "لسي"):
         return False  # «، لرويترز،», «، لوكالة فرانس برس:»: whom it was said to
     if len(tok.norm) > 4 and tok.norm.endswith(("ها", "هم", "هما")):
         return False  # «، واسمها الحقيقي …»: a possessed noun, no name
@@ -144,3 +145,26 @@ def name_run(toks: list[Tok], j: int, limit: int) -> int:
         if toks[e].raw[-1] in ":;؛.":
             return 0
     return 0
+
+
+_MAX_REST = 8  # words of a title's rest before the comma and the name
+
+
+def far_apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> tuple[int, int]:
+    """«وقال الأستاذ في مركز ويلكام تراست لأبحاث الأعصاب … في جامعة كلية لندن، غاريث بارنز،
+    المشارك في قيادة فريق البحث: "…"» (F25's left, 5721): the subject `toks[i:j]` stopped
+    inside a long title; the rest of it runs to a comma, then the name closed by the statement
+    (`apposed_name`). Returns (where the name starts, where it ends), or (0, 0)."""
+    if not (i < j < limit) or toks[j - 1].raw[-1] in "،,:.;؛" or not title_word(toks[i]):
+        return 0, 0
+    for m in range(j, min(limit, j + _MAX_REST)):
+        t = toks[m]
+        if (t.raw[0] in "\"“«„(" or is_complementizer(t.norm) or cue_of(t.raw)[1] is not None
+                or t.norm.isdigit() or (t.norm in STOP and t.norm != "في")):
+            return 0, 0
+        if t.raw[-1] in ":.;؛":
+            return 0, 0
+        if t.raw[-1] in "،,":
+            end = apposed_name(toks, i, m + 1, limit)
+            return (m + 1, end) if end else (0, 0)
+    return 0, 0

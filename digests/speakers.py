@@ -46,7 +46,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     possessed_object,
     tokens,
 )
-from digests.apposed_names import apposed_name
+from digests.apposed_names import apposed_name, far_apposed_name
 from digests.speaker_spans import asked_unnamed, field_end, placed_title_end, plural_noun
 from digests.subject_phrases import ISSUABLE, issued_by, placed_in
 from digests.speech import (
@@ -406,6 +406,12 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         # who …» was cut at its relative; the ones named before it speak.
         words = words[:-1]
     named = apposed_name(toks, i, j, limit) if words else 0
+    far, far_end = far_apposed_name(toks, i, j, limit) if words and not named else (0, 0)
+    if far_end:
+        # «وقال الأستاذ في مركز … في جامعة كلية لندن، غاريث بارنز، المشارك …:» (5721): the
+        # name after the long title's comma
+        words = [*words, *(toks[k].raw.rstrip("،,:") for k in range(far, far_end))]
+        j = far_end
     if named:
         # «وقال وزير الداخلية الأسترالي، بيتر دوتون، إن» (seed 27, 4721: «بحسب وزير الداخلية
         # الأسترالي»): the name set after the title's comma is the speaker's too
