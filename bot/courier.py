@@ -11,8 +11,9 @@ story whose compact block leaves something out (one id for the bundle; QA18 R16)
 - Status goes pending → sending → sent / failed / skipped, each change committed in its own short
   transaction before and after the network call (never a transaction across the network). Rows
   are claimed ('sending') only as the bundle's first message leaves.
-- RetryAfter (429): ALL sending pauses for retry_after, then the same message is sent again first;
-  nothing is lost or reordered. retry_after is a timedelta (the bot package opts in to PTB's
+- RetryAfter (429): the chat waits retry_after — ALL sending when several chats are refused with
+  nothing else answered between (bot.limiter.RateLimiter.too_many) — then the same message is
+  sent again first; nothing is lost or reordered. retry_after is a timedelta (the bot package opts in to PTB's
   `PTB_TIMEDELTA`, so no PTBDeprecationWarning), or int seconds where a user set it to false.
 - Forbidden "blocked by the user", "user is deactivated", "bot was kicked", "bot is not a member":
   the chat is deactivated and its rows, this bundle's included, skipped with the reason (as when
@@ -51,7 +52,14 @@ from datetime import datetime, timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot import callbacks
 from bot.bundle_buttons import button_ids, more_button, story_rows
@@ -66,6 +74,7 @@ from bot.send_failures import (
     MUTED_AFTER,
     RENDER_REFUSALS,
     Backoff,
+    not_sent,
     plain_parts,
     refunded,
     retry_after_seconds,
@@ -295,6 +304,7 @@ class Courier:
                                             new_id)
                 continue
             except Forbidden as err:
+                self.limiter.accepted()  # an answer other than 429 (QA32 R3)
                 text = str(err)
                 if any(p in text.lower() for p in DEACTIVATING):
                     # This bundle's rows end as the chat's other rows do: skipped with the
@@ -308,6 +318,7 @@ class Courier:
                 self.stats.rows_failed += len(row_ids)
                 return False
             except BadRequest as err:
+                self.limiter.accepted()  # an answer other than 429 (QA32 R3)
                 if thread is not None and any(p in str(err).lower() for p in GONE_TOPIC):
                     # The group's delivery topic was closed or deleted: General from now on,
                     # this message first (bot.threads).
@@ -375,6 +386,8 @@ class Courier:
         return self.backoff.delay()
 
     def _transient(self, bundle: Bundle, row_ids: Sequence[int], err: Exception) -> None:
+        if not isinstance(err, TimedOut) and not not_sent(err):
+            self.limiter.accepted()  # a 5xx is an answer, not a flood wait (QA32 R3)
         retried = self.backoff.retry(bundle, row_ids, err, self.clock(), self.retry_delay)
         if retried != "not sent":
             self.stats.ambiguous += 1

@@ -3,7 +3,7 @@
 `RateLimiter` paces every message the sender (bot.sender) sends: a smooth overall schedule at
 `RATE_MARGIN` of the configured rate (no burst), at most one message per `CHAT_INTERVAL` per chat,
 at most `GROUP_LIMIT` per `GROUP_WINDOW` per group or channel; after a 429 the refused chat
-waits, and every send when two chats are refused at once (`too_many`). The bot's answers to
+waits, and every send when several chats are refused at once (`too_many`). The bot's answers to
 readers take their slots from the same limiter (bot.reply_limiter).
 Times are `time.monotonic()` seconds. Tests shorten the windows by patching this module's constants,
 and read the limiter's decisions through `RateLimiter.observe` rather than the clock of a busy host.
@@ -23,11 +23,18 @@ CHAT_INTERVAL = 1.05  # seconds between messages to one chat (1/s plus a margin 
 GROUP_WINDOW = 60.5  # seconds of the per-group window
 GROUP_LIMIT = 20  # messages per group window
 RATE_MARGIN = 0.95  # send at 95% of the configured rate: network jitter must not cross the limit
-# A 429 names no scope (QA27 D1). One chat refused while other chats' messages are accepted is
-# that chat's limit (its own flood wait, or a reply we sent there): only that chat waits. A
-# second chat refused within this many seconds with no message accepted in between means the
-# bot as a whole is over: everything pauses (DESIGN's «wait and keep order»).
+# A 429 names no scope (QA27 D1). One chat refused while other chats' messages are answered is
+# that chat's limit (its own flood wait, or a reply we sent there): only that chat waits. When
+# SHARED_429_CHATS different chats are refused within SHARED_429_WINDOW seconds with no send
+# answered otherwise in between (accepted, or refused for another reason: a 5xx is Telegram
+# answering, not flood control), the bot as a whole is over: everything pauses (DESIGN's «wait
+# and keep order»). QA32 R3: with two chats, and a 5xx not counted as an answer, one chat's
+# 429 still paused everyone in chains (S20: 45 pauses, 213 s).
 SHARED_429_WINDOW = 10.0
+SHARED_429_CHATS = 3
+# A chat refused again within this many seconds of its last 429 (its retry refused again) is
+# its own limit still: held, never evidence that everyone is over (QA32 R3)
+REPEAT_429_WINDOW = 60.0
 
 
 class RateLimiter:
@@ -59,7 +66,8 @@ class RateLimiter:
         self._chat_next: dict[int, float] = {}
         self._chat_before: dict[int, float] = {}
         self._group: dict[int, collections.deque[float]] = {}
-        self._refused_at: dict[int, float] = {}  # chat → monotonic time of its last 429
+        self._refused_at: dict[int, float] = {}  # chat → its first 429 since an answer
+        self._last_429: dict[int, float] = {}  # chat → its last 429 (repeats: REPEAT_429_WINDOW)
         self._held: dict[int, float] = {}  # chat → end of its own 429 wait (monotonic)
         self._accepted = 0.0  # when Telegram last accepted a message (monotonic)
         self.observe: Callable[[int, float], None] | None = None
@@ -70,14 +78,18 @@ class RateLimiter:
 
     def too_many(self, chat_id: int, seconds: float) -> bool:
         """Telegram answered a message to `chat_id` 429 retry_after=`seconds`: that chat waits
-        `seconds`; every send pauses instead when another chat was refused within
-        SHARED_429_WINDOW and no message was accepted since (the limit is the bot's, not the
-        chat's). Returns True when all sends pause."""
+        `seconds`; every send pauses instead when SHARED_429_CHATS different chats were refused
+        within SHARED_429_WINDOW with no send answered otherwise since (the limit is the bot's,
+        not the chat's). A chat refused again (within REPEAT_429_WINDOW of its last 429) is
+        held and weighs nothing. Returns True when all sends pause."""
         now = time.monotonic()
+        repeat = now - self._last_429.get(chat_id, -REPEAT_429_WINDOW) < REPEAT_429_WINDOW
+        self._last_429[chat_id] = now
         self._refused_at = {c: t for c, t in self._refused_at.items()
-                            if now - t < SHARED_429_WINDOW}
-        shared = any(c != chat_id and t >= self._accepted for c, t in self._refused_at.items())
-        self._refused_at[chat_id] = now
+                            if now - t < SHARED_429_WINDOW and t >= self._accepted}
+        if not repeat:
+            self._refused_at[chat_id] = now
+        shared = not repeat and len(self._refused_at) >= SHARED_429_CHATS
         if shared:  # the refused message then goes first after the pause (its ticket)
             self.pause(seconds)
         else:
@@ -85,7 +97,8 @@ class RateLimiter:
         return shared
 
     def accepted(self) -> None:
-        """Telegram accepted a message: a 429 after it is weighed apart from those before."""
+        """Telegram answered a send with anything but a 429 (accepted it, or a 5xx, a refusal):
+        a 429 after it is weighed apart from those before."""
         self._accepted = time.monotonic()
 
     def hold(self, chat_id: int, seconds: float) -> None:
@@ -218,6 +231,9 @@ class RateLimiter:
         for chat_id in [c for c, w in self._group.items() if not w or w[-1] < now - GROUP_WINDOW]:
             del self._group[chat_id]
         self._held = {c: t for c, t in self._held.items() if t > now}
+        if len(self._last_429) > 1000:
+            self._last_429 = {c: t for c, t in self._last_429.items()
+                              if now - t < REPEAT_429_WINDOW}
 
 
 async def wait_event(event: asyncio.Event, seconds: float) -> None:

@@ -82,14 +82,15 @@ class Backoff:
         self._outage_since: float | None = None  # monotonic start of the outage, if one
         self._outage_delay = 0.0  # the current pause of the outage (doubles)
         self._outage_paused_until = 0.0  # monotonic end of that pause
-        self.outage_retried = 0  # rows retried without an attempt during the outage
+        self._outage_rows: set[int] = set()  # rows retried without an attempt in the outage
 
     def outage(self) -> tuple[float, int, float] | None:
         """(seconds since it started, rows retried for it, current pause) while Telegram fails
         for every chat (QA32 R2), else None."""
         if self._outage_since is None:
             return None
-        return (self._monotonic() - self._outage_since, self.outage_retried, self._outage_delay)
+        return (self._monotonic() - self._outage_since, len(self._outage_rows),
+                self._outage_delay)
 
     def delay(self) -> float:
         """Seconds before a "not sent" bundle is tried again: 1, 2, 4 … UNREACHABLE_MAX_DELAY
@@ -104,10 +105,10 @@ class Backoff:
         if self._outage_since is not None:
             log.warning("Telegram accepts messages again: outage over seconds=%.0f "
                         "rows_retried=%d", self._monotonic() - self._outage_since,
-                        self.outage_retried)
+                        len(self._outage_rows))
             self._outage_since = None
             self._outage_delay = self._outage_paused_until = 0.0
-            self.outage_retried = 0
+            self._outage_rows.clear()
 
     def _in_outage(self, chat_id: int, reason: str) -> bool:
         """Count a "maybe sent" failure of `chat_id`; True while Telegram fails for everyone."""
@@ -145,7 +146,7 @@ class Backoff:
                 if self._pause is not None:
                     self._pause(self._outage_delay)
             delay = max(1.0, self._outage_paused_until - mono)
-            self.outage_retried += len(row_ids)
+            self._outage_rows.update(row_ids)
             self.writes.owe("retry", refunded, row_ids, now + timedelta(seconds=delay),
                             f"{reason} (Telegram outage)")
             log.debug("delivery retried after the outage chat=%s seconds=%.0f", bundle.chat_id,

@@ -129,3 +129,66 @@ async def test_a_telegram_outage_pauses_the_sender_and_loses_nothing(
     assert len(started) == 1 and len(over) == 1
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert seen and "تيليجرام يرفض الرسائل" in seen[0]
+
+
+# ------------------------------------------------------------------------------------- R3
+
+
+async def test_per_chat_429s_with_a_5xx_between_and_a_refused_retry_hold_those_chats_only(
+        database: Database, emu: Emulator, bot: Bot, caplog: object) -> None:
+    """QA32 R3 (S1: 9 of 40 per-chat 429s paused everyone; S20: 45 pauses, 213 s): chats 1 and
+    2 refused twice each (their retry refused again), chat 3 answered 502 once between. Before,
+    two chats refused with nothing accepted between paused every send. Now each holds its own
+    chat: the 17 others are all sent within the first second, and nothing is lost or doubled."""
+    import logging
+
+    import pytest
+
+    assert isinstance(caplog, pytest.LogCaptureFixture)
+    caplog.set_level(logging.WARNING, logger="bot.courier")
+    src = add_source(database, "src")
+    chats = range(1, 21)
+    for chat in chats:
+        add_chat(database, chat)
+        queue(database, chat, add_article(database, src, f"خبر رقم {chat}", story_id=200 + chat))
+    emu.inject_429(2, retry_after=1, chat_id=1)
+    emu.fail_next(1, 502, "Bad Gateway", chat_id=3)
+    emu.inject_429(2, retry_after=1, chat_id=2)
+    sender = make_sender(database, bot)
+    await sender.drain(timeout=30)  # type: ignore[attr-defined]
+    refusals = emu.refusals(429)
+    assert len(refusals) == 4 and {r.chat_id for r in refusals} == {1, 2}
+    first = min(r.at for r in refusals)
+    log = emu.sent_log()
+    others = [m for m in log if m.chat_id not in (1, 2, 3)]
+    assert len(others) == 17 and all(m.at < first + 1.0 for m in others)
+    assert all(len(emu.messages(chat)) == 1 for chat in chats)
+    assert {str(r["status"]) for r in rows(database)} == {"sent"}
+    assert not [r for r in caplog.records if "pausing all sends" in r.getMessage()]
+    assert len([r for r in caplog.records if "holding this chat" in r.getMessage()]) == 4
+
+
+async def test_several_chats_refused_in_a_row_still_pause_everyone(
+        database: Database, emu: Emulator, bot: Bot, caplog: object) -> None:
+    """The global signal (R3's other half): the next sends of every chat refused 429 with
+    nothing answered between — the bot is over its limit — pause every send, once."""
+    import logging
+
+    import pytest
+
+    assert isinstance(caplog, pytest.LogCaptureFixture)
+    caplog.set_level(logging.WARNING, logger="bot.courier")
+    src = add_source(database, "src")
+    for chat in range(1, 11):
+        add_chat(database, chat)
+        queue(database, chat, add_article(database, src, f"خبر رقم {chat}", story_id=300 + chat))
+    emu.inject_429(4, retry_after=1)
+    sender = make_sender(database, bot)
+    await sender.drain(timeout=30)  # type: ignore[attr-defined]
+    refusals = emu.refusals(429)
+    last = max(r.at for r in refusals)
+    log = emu.sent_log()
+    assert len(log) == 10 and {str(r["status"]) for r in rows(database)} == {"sent"}
+    # once the pause is known, nothing is sent until it ends (those on the wire aside)
+    assert not [m for m in log if last + 0.1 <= m.at < last + 0.9]
+    assert [r for r in caplog.records if "pausing all sends" in r.getMessage()]
