@@ -169,7 +169,10 @@ async def test_group_members_are_refused_at_the_first_settings_press(tmp_path: P
             assert "يغيّر الإعدادات والمتابعات مشرفو المجموعة وحدهم" in answer.get("text", "")
         await h.settle()
         assert h.emu.messages(group)[-1].plain_text == menu.plain_text  # the menu is unchanged
-        [langs] = await h.say(group, "/lang", user=member)
+        # a member's /lang is refused at once (QA31 G9); pressing the admin's picker too
+        [refusal] = await h.say(group, "/lang", user=member)
+        assert "مشرفو المجموعة وحدهم" in refusal.plain_text and refusal.buttons() == []
+        [langs] = await h.say(group, "/lang", user=h.user(READER))
         answer = await h.click_answer(langs, "English", user=member)
         assert "مشرفو المجموعة وحدهم" in answer.get("text", "")
         chat = subscriptions.get_chat(h.db, group)
