@@ -14,6 +14,10 @@ and a handled-again /unsubscribe answered «لست تتابع» because it ran t
 - a request refused with 429 is sent again after the wait (the same request: the command is
   not run again), at most REPLY_TRIES times and for waits up to REPLY_MAX_WAIT; the wait holds
   that chat, or everything when another chat was refused too (`RateLimiter.too_many`);
+- a request answered with a server error (a 5xx: PTB's NetworkError, not a TimedOut, which may
+  have been delivered) is sent again after REPLY_5XX_DELAY doubling, at most REPLY_5XX_TRIES
+  times, one WARNING line each (QA32 R4: the answer to a /stats that met one 502 was dropped
+  with an ERROR and a traceback);
 - the sender's own calls (bot.courier sets SENDER_CALL in its task) pass straight through:
   it takes its slots and handles its 429s itself;
 - a group's answer that must wait BUSY_SIGN_SECONDS or more (its 20 a minute are used up) first
@@ -30,7 +34,7 @@ from collections.abc import Callable, Coroutine
 from contextvars import ContextVar
 from typing import Any
 
-from telegram.error import RetryAfter
+from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
 
 from bot.limiter import RateLimiter
@@ -47,6 +51,8 @@ COUNTED = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup
                      "copyMessage", "forwardMessage"})
 REPLY_TRIES = 4  # a request refused with 429 is sent at most this many times
 REPLY_MAX_WAIT = 60.0  # longer waits are not waited for: the request fails (the reader may ask again)
+REPLY_5XX_TRIES = 3  # a request answered with a server error is sent at most this many times
+REPLY_5XX_DELAY = 1.0  # seconds before the second try, doubling
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 
@@ -108,6 +114,19 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 if not counted or self.limiter.paused_for() > 0:
                     await asyncio.sleep(wait)
                 # counted: `acquire` waits out the chat's (or everyone's) wait, in ticket order
+                continue
+            except NetworkError as err:
+                if isinstance(err, TimedOut):
+                    raise  # perhaps delivered: sent again, the reader could read it twice
+                if counted:
+                    self.limiter.accepted()  # an answer, not a flood wait (QA32 R3)
+                again = tries < REPLY_5XX_TRIES
+                log.warning("reply failed with a server error method=%s chat=%s try=%d "
+                            "again=%s error=%s", endpoint, chat_id, tries, again, err)
+                if not again:
+                    raise
+                ticket = None  # a new slot: the refused request took none of Telegram's
+                await asyncio.sleep(REPLY_5XX_DELAY * 2 ** (tries - 1))
                 continue
             if counted:
                 self.limiter.accepted()

@@ -192,3 +192,38 @@ async def test_several_chats_refused_in_a_row_still_pause_everyone(
     # once the pause is known, nothing is sent until it ends (those on the wire aside)
     assert not [m for m in log if last + 0.1 <= m.at < last + 0.9]
     assert [r for r in caplog.records if "pausing all sends" in r.getMessage()]
+
+
+# ------------------------------------------------------------------------------------- R4
+
+
+async def test_an_answer_that_meets_a_502_is_sent_again(tmp_path: object, monkeypatch: object,
+                                                        caplog: object) -> None:
+    """QA32 R4 (S20, d5.py): the admin's /stats answered 502 once was dropped: «ERROR bot.app
+    update failed … NetworkError('Bad Gateway')» and a traceback, no answer. Now the same
+    request is sent again: one answer, one WARNING line, no ERROR."""
+    import logging
+    from pathlib import Path
+
+    import pytest
+
+    from bot import reply_limiter
+    from botkit import ADMIN, running_bot, sample_db
+
+    assert isinstance(tmp_path, Path)
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    assert isinstance(caplog, pytest.LogCaptureFixture)
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.1, raising=False)
+    caplog.set_level(logging.WARNING)
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.fail_next(1, 502, "Bad Gateway", chat_id=ADMIN)
+        before = len(h.emu.messages(ADMIN))
+        h.emu.send_user_message(ADMIN, "/stats")
+        await h.emu.await_messages(ADMIN, before + 1, timeout=15)
+        await h.settle()
+        answers = h.emu.messages(ADMIN)[before:]
+        assert len(h.emu.refusals(502)) == 1
+    assert len(answers) == 1 and "📊" in answers[0].plain_text  # the figures, no apology
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    retried = [r for r in caplog.records if "server error" in r.getMessage()]
+    assert len(retried) == 1 and retried[0].exc_info is None
