@@ -141,10 +141,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "dated this /stats {telegram} UTC, the server reads {ours}): delivery "
                            "times follow it; set the server's clock right (NTP)"),
     "stats_clock_ahead": ("⚠️ أرّخ تيليجرام هذا الأمر قبل {minutes} دقيقة من ساعة الخادم "
-                          "({telegram} UTC والخادم يقرأ {ours}): إن كنت أرسلته الآن فساعة الخادم "
+                          "({telegram} UTC والخادم يقرأ {ours}): إن أُرسل الأمر للتو فساعة الخادم "
                           "متقدمة، فاضبطها (NTP)",
                           "⚠️ Telegram dated this /stats {minutes} min before this server's clock "
-                          "({telegram} UTC, the server reads {ours}): if you sent it just now, "
+                          "({telegram} UTC, the server reads {ours}): if it was sent just now, "
                           "the server's clock is ahead; set it right (NTP)"),
     "stats_outage": ("⚠️ تيليجرام يرفض الرسائل لكل المحادثات منذ {seconds} ثانية (خطأ من خوادمه): "
                      "الإرسال متوقف ويُجرَّب كل {pause} ثانية، و{rows} تسليمًا ينتظر دون أن يُحسب "

@@ -44,7 +44,7 @@ def test_the_clock_line_compares_with_telegram_then_with_the_last_poll() -> None
     assert "متأخرة ٦٠ دقيقة" in behind.text("ar")
     ahead = clock_warning(NOW, NOW - timedelta(minutes=30), None)
     assert ahead is not None and "30 min before this server's clock" in ahead.text("en")
-    assert "if you sent it just now" in ahead.text("en")
+    assert "if it was sent just now" in ahead.text("en")
     assert clock_warning(NOW, NOW + timedelta(seconds=50), None) is None  # Telegram's delay
     assert clock_warning(NOW, NOW - timedelta(minutes=4), None) is None  # a short wait
     back = clock_warning(NOW, NOW, NOW + timedelta(minutes=65))
