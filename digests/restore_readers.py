@@ -17,7 +17,8 @@ the replaced file (read-only, before it is moved aside) and written into the res
   which is carried) is dropped with its subscriptions and deliveries, as the bot drops it.
 
 Only when the two files are one database: the replaced file's first migration must carry the
-backup's time (a database's birth). A fresh file made at the wrong DATABASE_PATH, or another
+backup's time (a database's birth, to the second), and the chats both hold must have been made
+at the same times. A fresh file made at the wrong DATABASE_PATH, or another
 deployment's, is not taken for newer choices of these readers (it would wipe them): nothing is
 carried and the restore says why. `run.py restore --backup-readers` keeps the backup's readers
 as they were (undoing a mistake made to them since). Pure SQL on two files, no Telegram.
@@ -92,6 +93,11 @@ def carry_readers(old: Path, conn: sqlite3.Connection) -> Readers:
     at = shared.index("id")
     before = {row[at]: tuple(row) for row in conn.execute(
         f"select {', '.join(shared)} from chats")}
+    if "created_at" in shared:  # a chat's row is made once: the same chat, the same time
+        made = shared.index("created_at")
+        if any(row[at] in before and row[made] != before[row[at]][made] for row in chats):
+            return Readers(error=f"another database (created {birth or '?'}, its chats made at "
+                                 f"other times than the backup's)")
     now_ids = {row[at] for row in chats}
     gone = sorted(set(before) - now_ids)
     for part in range(0, len(gone), 500):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime, timezone
+import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from botkit import READER, running_bot, sample_db
@@ -75,6 +76,7 @@ def test_the_backups_readers_are_kept_when_asked_or_when_the_file_is_another(
     with Database(path) as db:
         assert topics(db, 901) == {"سوريا", "ترامب"} and chat_row(db, 904) is None
     # a fresh file at DATABASE_PATH (another database): its chats are not these readers' choices
+    time.sleep(1.1)  # born in another second than the backup's template (times are to the second)
     path.unlink()
     for leftover in path.parent.glob(f"{path.name}-*"):
         leftover.unlink()
@@ -84,6 +86,20 @@ def test_the_backups_readers_are_kept_when_asked_or_when_the_file_is_another(
     assert report.readers.error.startswith("another database (created ")
     with Database(path) as db:
         assert topics(db, 901) == {"سوريا", "ترامب"}  # not wiped
+    # born in the same second, but its chat made at another time: another database still
+    path.unlink()
+    for leftover in path.parent.glob(f"{path.name}-*"):
+        leftover.unlink()
+    with Database(path) as db:
+        subscriptions.upsert_chat(db, 901, now=NOW + timedelta(minutes=3))
+        db.conn.execute("attach database ? as b", [str(saved)])
+        db.conn.execute("update _migrations set applied_at = (select applied_at from"
+                        " b._migrations where id = 1) where id = 1")  # the same second
+        db.conn.execute("detach database b")
+    report = backups.restore(saved, path, now=NOW)
+    assert "its chats made at other times" in report.readers.error
+    with Database(path) as db:
+        assert topics(db, 901) == {"سوريا", "ترامب"}
 
 
 def test_run_py_restore_says_what_readers_it_carried(tmp_path: Path) -> None:
