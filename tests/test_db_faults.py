@@ -310,7 +310,10 @@ def test_a_lock_file_that_cannot_be_written_is_one_bilingual_line(
     monkeypatch.setenv("TELEGRAM_API_BASE_URL", "http://127.0.0.1:9/bot")
     assert cli_main(["--db", str(path), "bot"]) == 1
     err = capsys.readouterr().err
-    assert "تعذّر إنشاء ملف القفل" in err and "writable folder with free space" in err
+    # the command line names the real cause before the lock is tried (QA30 O5: «File exists …
+    # free space» sent the operator the wrong way)
+    assert f"{blocker} ملف لا مجلد" in err and f"{blocker} is a file, not a folder" in err
+    assert "writable folder" in err and "free space" not in err
     assert "Traceback" not in err
 
 
