@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint typecheck clean
+.PHONY: run sandbox test bench lint typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(PY) run.py $(ARGS)
+
+# The real bot against the Telegram emulator and the sample news, no token (README «Rehearse the real bot»).
+sandbox: $(STAMP)
+	$(PY) run.py sandbox $(ARGS)
 
 test: $(STAMP)
 	$(PY) -m pytest $(ARGS)
