@@ -57,7 +57,7 @@ UNREACHABLE_REPORT_EVERY = 60.0
 # message accepted between) is an outage. Two could be two chats' own trouble; a third is not.
 OUTAGE_CHATS = 3
 OUTAGE_FIRST_DELAY = 5.0  # the first pause of an outage; doubles while it lasts
-OUTAGE_MAX_DELAY = 60.0  # a probe a minute at most while Telegram stays down
+OUTAGE_MAX_DELAY = 30.0  # a probe every 30 s at most while Telegram stays down
 
 Retried = Literal["not sent", "maybe sent", "failed", "outage"]
 

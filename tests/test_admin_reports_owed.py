@@ -125,13 +125,17 @@ async def test_a_report_still_owed_is_sent_by_the_running_bot_once_the_api_is_ba
     """The API refuses every try of one round (`TELL_BACKOFF`); the running bot tries the owed
     report again after OWED_PAUSE and, the API back, sends it and marks it given — no restart
     needed."""
+    from bot import reply_limiter
+
     monkeypatch.setattr(admin, "TELL_BACKOFF", (0.1,))
     monkeypatch.setattr(admin, "OWED_PAUSE", 0.5)
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.01)
     path = sample_db(tmp_path)
     async with running_bot(path) as h:
         for s in sources.list_sources(h.db):
             sources.remove_source(h.db, s.id)
-        h.emu.fail_next(4, 502, "Bad Gateway", chat_id=ADMIN)  # «⏳» twice, a round of two
+        # «⏳» twice, a round of two; each send is tried REPLY_5XX_TRIES times (QA32 R4)
+        h.emu.fail_next(4 * reply_limiter.REPLY_5XX_TRIES, 502, "Bad Gateway", chat_id=ADMIN)
         h.emu.send_user_message(ADMIN, "/ingest", user=h.user(ADMIN))
         await h.until(lambda: h.emu.messages(ADMIN), 20)
         [answer] = h.emu.messages(ADMIN)
