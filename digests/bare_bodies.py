@@ -138,9 +138,7 @@ def _body(paragraphs: Sequence[str], c: Candidate, prior: Sequence[Candidate], h
             # «قضت المحكمة الدستورية العليا بعدم الاعتداد بأحكام محكمة الأمور …، ورأت
             # المحكمة»: the body written definite may be the one meant; it is named when every
             # definite mention names one body, else the word stays bare (F26)
-            if "ال" + head not in DEFINITE_BODIES:
-                return ""
-            return definite_name(paragraphs, c.paragraph, c.start, "ال" + head)
+            return _definite_body(paragraphs, c, head)
         if not name:
             continue
         if fold(name.split()[-1]) in _CUT_ENDS:
@@ -152,11 +150,18 @@ def _body(paragraphs: Sequence[str], c: Candidate, prior: Sequence[Candidate], h
         return "" if name == _UNREAD else name
     if spoken is not None:
         return spoken.speaker
-    if "ال" + head in DEFINITE_BODIES:
-        # «أصدرت الهيئة الوطنية العليا للمساءلة والعدالة …» then «وقالت الهيئة» (seed 27,
-        # 2887): no indefinite «هيئة X» was written; the definite name is the body
-        return definite_name(paragraphs, c.paragraph, c.start, "ال" + head)
-    return ""
+    # «أصدرت الهيئة الوطنية العليا للمساءلة والعدالة …» then «وقالت الهيئة» (seed 27, 2887):
+    # no indefinite «هيئة X» was written; the definite name is the body
+    return _definite_body(paragraphs, c, head)
+
+
+def _definite_body(paragraphs: Sequence[str], c: Candidate, head: str) -> str:
+    """The one definite name of a `head` body written before `c` (digests.definite_bodies),
+    for the heads that take one; "" otherwise."""
+    body = "ال" + head
+    if body not in DEFINITE_BODIES:
+        return ""
+    return definite_name(paragraphs, c.paragraph, c.start, body)
 
 
 def _definite_in(text: str, head: str) -> bool:

@@ -115,8 +115,8 @@ def carry_readers(old: Path, conn: sqlite3.Connection) -> Readers:
     subscribed, unsubscribed = _carry_subscriptions(conn, subs, now_ids)
     readers = Readers(changed, added, len(gone), subscribed, unsubscribed)
     log.info("restore carried readers changed=%d added=%d dropped=%d subscribed=%d"
-             " unsubscribed=%d", *[getattr(readers, f) for f in (
-                 "changed", "added", "dropped", "subscribed", "unsubscribed")])
+             " unsubscribed=%d", readers.changed, readers.added, readers.dropped,
+             readers.subscribed, readers.unsubscribed)
     return readers
 
 
