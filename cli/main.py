@@ -74,8 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # groups stored before their language was get this run's DEFAULT_LANGUAGE pinned (QA22 U1)
     set_upgrade_language(settings.default_language)
     func = getattr(args, "func", None) or bot_cmd.default_command
-    if func is bot_cmd.run_bot_command \
-            or (func is bot_cmd.default_command and settings.telegram_bot_token):
+    # no command with a token runs the bot too (without one: the demo)
+    runs_bot = func is bot_cmd.run_bot_command \
+        or (func is bot_cmd.default_command and bool(settings.telegram_bot_token))
+    if runs_bot:
         # which .env first, then what is wrong in it (QA30 O8: the warnings came before)
         log.info("%s", describe(found))
         args.env_described = True
@@ -83,8 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for warning in config_warnings(env_file=found.path):
         log.warning("%s", warning)
     problem = (sources_file_problem(settings.sources_file)
-               if func in (bot_cmd.run_bot_command, ingest_cmd.cmd_ingest)
-               or (func is bot_cmd.default_command and settings.telegram_bot_token) else None)
+               if runs_bot or func is ingest_cmd.cmd_ingest else None)
     if problem is not None:  # before the bot starts or a poll runs (QA30 O5)
         print(f"خطأ في الإعدادات / configuration error: {problem}", file=sys.stderr)
         return 2

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from bot.demo import to_terminal
+from bot.demo import QUIT_WORDS, to_terminal
 from bot.emulator import Emulator, SentMessage, User
 from digests.envfile import PROJECT_DIR
 from digests.settings import Settings, env_keys
@@ -45,7 +45,6 @@ from digests.settings import Settings, env_keys
 OPERATOR = 1001
 # @BotFather's shape (digits, a colon, 35 characters): the emulator accepts only this token.
 SANDBOX_TOKEN = "700000001:SANDBOX-not-a-real-token-0123456789"
-QUIT_WORDS = ("/quit", "/exit", "خروج")
 QUIET_SECONDS = 1.2  # no new message for this long: the bot has answered
 ANSWER_TIMEOUT = 60.0
 SILENT_SECONDS = 10.0  # no Bot API call this long after a line: the bot does not answer it

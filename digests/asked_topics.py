@@ -41,11 +41,11 @@ def asks_for_news(query: str) -> bool:
     الأخبار؟», «شو الجديد»; QA33 S1: «شو صار اليوم», «مين فاز امبارح», «اخبار الامس»): only
     words of asking, of a day and stop-words, one of them a news word, a day or a verb of an
     event («صار», «فاز»)."""
-    keys = [k for run in word_runs_of(query[:400]) for k in run_keys(run)]
-    return (bool(keys) and all(k in STOP_WORDS or k in words.QUESTION_WORDS for k in keys)
+    keyed = [(run, k) for run in word_runs_of(query[:400]) for k in run_keys(run)]
+    return (bool(keyed) and all(k in STOP_WORDS or k in words.QUESTION_WORDS for _, k in keyed)
             and any(k in words.NEWS_WORDS or k in words.EVENT_VERBS
                     or (k in words.DAYS_BACK and k not in STOP_WORDS) or _is_day(run)
-                    for run in word_runs_of(query[:400]) for k in run_keys(run)))
+                    for run, k in keyed))
 
 
 def _is_day(run: str) -> bool:

@@ -206,9 +206,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         if sugg:
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
     judge = mode == "phrase" and note in (None, "more", "dropped")
-    cands, tiers = judged(db, cands, plan, judge, len(cands) == exact)
-    if mode == "all":  # the words apart: the headlines that hold them all first (QA33 S2)
-        tiers = titled(db, cands, expr)
+    cands, tiers = _tiered(db, cands, plan, mode, expr, judge, len(cands) == exact)
     cands = ranked(db, cands, wide, k, now, more, tiers)
     folded = fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
@@ -216,10 +214,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     while fold_stories and len(folded) < offset + limit and k < min(total, COUNT_CAP):
         k = min(k * 4, COUNT_CAP)
         # past TIER_MAX (≈30 ms of keys to read) a common topic is ordered by day and score
-        cands, tiers = judged(db, candidates(db, expr, k, now)[0], plan,
+        cands, tiers = _tiered(db, candidates(db, expr, k, now)[0], plan, mode, expr,
                                judge and k <= TIER_MAX, False)
-        if mode == "all":
-            tiers = titled(db, cands, expr)
         cands = ranked(db, cands, wide, k, now, tiers=tiers)
         folded = fold(cands)
     # Every match was ranked when there were at most k: the story count is exact. Otherwise the
@@ -247,6 +243,15 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
                         stories=stories, stories_exact=stories_exact, note=note,
                         dropped=dropped, exact=exact, suggestions=sugg,
                         read_as=query if query != typed else None)
+
+
+def _tiered(db: sqlite_utils.Database, cands: list[Candidate], plan: QueryPlan, mode: str,
+            expr: str, judge: bool, every: bool) -> tuple[list[Candidate], dict[int, int]]:
+    """The candidates and their tiers (search_order.judged); an all-words answer, never
+    judged, is tiered by its headlines: those holding every word first (QA33 S2)."""
+    if mode == "all":
+        return cands, titled(db, cands, expr)
+    return judged(db, cands, plan, judge, every)
 
 
 def _did_you_mean(spellings: tuple[str, ...]) -> str:

@@ -10,7 +10,7 @@ import difflib
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TypeVar
@@ -103,14 +103,19 @@ def read_env_file(path: Path) -> dict[str, str]:
     quoted value keeps its own «#». A byte-order mark (Windows editors) is not part of the first
     key.
     """
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
+    return {key: _env_value(value)
+            for _, key, value in _env_lines(path.read_text(encoding="utf-8-sig"))}
+
+
+def _env_lines(text: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, key, raw value) of each «KEY=VALUE» line of a `.env` text: blank lines,
+    `#` comments and lines without «=» skipped, «export » before a key dropped."""
+    for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
         key, _, value = line.partition("=")
-        out[key.strip().removeprefix("export ").strip()] = _env_value(value.strip())
-    return out
+        yield number, key.strip().removeprefix("export ").strip(), value.strip()
 
 
 def _env_value(value: str) -> str:
@@ -166,11 +171,7 @@ def duplicate_key_warnings(path: Path) -> list[str]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return []
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key = line.partition("=")[0].strip().removeprefix("export ").strip()
+    for number, key, _value in _env_lines(text):
         lines.setdefault(key, []).append(number)
     out = []
     for key, numbers in lines.items():

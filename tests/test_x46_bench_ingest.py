@@ -24,7 +24,7 @@ def test_the_benchmark_ingests_past_the_feed_cap(monkeypatch: pytest.MonkeyPatch
         pytest.skip("the shared corpus is not present")
     # a cap of 4 entries per feed stands for the real 200 against the corpus's 2,433 per source
     monkeypatch.setattr(module, "Settings", functools.partial(Settings, max_entries_per_feed=4))
-    monkeypatch.setattr(module, "FEED_CAP", 4, raising=False)
+    monkeypatch.setattr(module, "FEED_CAP", 4)
     figures = module.main(["--limit", "25", "--runs", "1"])
     capsys.readouterr()
     assert figures["articles"] + figures["duplicates"] == 25
