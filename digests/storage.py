@@ -24,7 +24,7 @@ from digests.db_faults import (  # noqa: F401 — re-exported: callers import th
 from digests.errors import StorageError
 from digests.file_checks import (  # noqa: F401 — re-exported
     EmptyDatabase, FileCheck, quick_check, refuse_empty, refuse_read_only)
-from digests.instance_lock import DatabaseInUse, InstanceLock, hold_lock  # noqa: F401 — re-exported
+from digests.instance_lock import DatabaseInUse, hold_lock  # noqa: F401 — re-exported
 from digests.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
