@@ -15,8 +15,10 @@ it).
 Delivery policy (the details are in bot.courier and the README):
 - Status goes pending → sending → sent / failed / skipped, each change committed in its own short
   transaction (never a transaction across the network).
-- 429: everything pauses, then the same message goes first. Blocked chats are deactivated,
-  migrated chats moved, refused messages failed; "not sent" errors are retried for free.
+- 429: the refused chat waits (every send, when several chats are refused at once:
+  bot.limiter), then the same message goes first. Blocked chats are deactivated, migrated chats
+  moved, refused messages failed; "not sent" errors are retried for free, and so are the rows
+  a Telegram outage fails (several chats failing in a row: every send pauses, bot.send_failures).
 - "Maybe sent" (a timeout after the request left): AT LEAST ONCE — retried after a backoff, so a
   reader may get a duplicate but never silently loses a digest. Telegram has no idempotency key;
   a duplicate is visible and harmless, a loss is not.
