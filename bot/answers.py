@@ -321,7 +321,8 @@ def search_note(page: Page, lang: str) -> str | None:
     """How the search fell back (the full name, the exact phrase, or words it left out), as a
     line of HTML in the reader's language; None for an exact answer."""
     if page.note in ("dropped", "pasted") and page.dropped:  # words left out / names searched
-        return ui(lang, f"note_{page.note}", words=list_sep(lang).join(f"«{w}»" for w in page.dropped))
+        return ui(lang, f"note_{page.note}",
+                  words=list_sep(lang).join(f"«{w}»" for w in page.dropped))
     if page.note in ("trimmed", "all", "more"):
         return ui(lang, f"note_{page.note}")
     return None

@@ -2,9 +2,9 @@
 
 `build_application(settings, db)` returns a ready Application whose Bot talks to
 TELEGRAM_API_BASE_URL (Telegram, a self-hosted Bot API server, or the emulator): its handlers
-(bot.handlers; chats handled side by side, each chat's updates in order: bot.update_order), its error handler (bot.update_errors.on_error) and its jobs (bot.jobs: the
-sources polled every POLL_INTERVAL_MINUTES as a background task a stop cancels like /ingest's,
-and a daily purge). Its post_init registers the command menu in Arabic and English and starts
+(bot.handlers; chats handled side by side, each chat's updates in order: bot.update_order), its
+error handler (bot.update_errors.on_error) and its jobs (bot.jobs: the sources polled every
+POLL_INTERVAL_MINUTES as a background task a stop cancels like /ingest's, and a daily purge). Its post_init registers the command menu in Arabic and English and starts
 the sender (bot.sender.Sender) as a background task; post_stop stops it.
 `start_application`/`stop_application` do in a running event loop what `run_polling` does (the
 demo and tests). `run_bot(settings)` runs it with long polling, or as a webhook when WEBHOOK_URL
@@ -42,7 +42,6 @@ from bot.jobs import FIRST_POLL_SECONDS, poll_job, purge_job, schedule_jobs, sch
 from bot.limiter import RateLimiter
 from bot.reply_limiter import ReplyLimiter
 from bot.runtime import RUNTIME_KEY, Runtime, utc_now
-from bot.update_order import Asked, ChatOrderedProcessor, Heard
 from bot.startup import (
     BOOTSTRAP_RETRIES,
     READ_TIMEOUT_SECONDS,
@@ -58,6 +57,7 @@ from bot.update_errors import (
     UNSAVED_REPLY,
     on_error,
 )
+from bot.update_order import Asked, ChatOrderedProcessor, Heard
 from digests.errors import ConfigError
 from digests.logs import url_for_log
 from digests.settings import Settings

@@ -1,8 +1,9 @@
 """Which update goes to which handler, and the command menus Telegram shows.
 
 `register_handlers(app)` adds every handler of the bot to a PTB Application: a gate for automatic
-forwards and forwarded commands (bot.forwards) first, channel commands next, then a private reply adding a channel's topic, the reader and admin commands, topic
-questions, buttons, inline queries and membership changes. `set_commands(app)` registers the
+forwards and forwarded commands (bot.forwards) first, channel commands and a group's repeated ask
+(bot.repeats) next, then a private reply adding a channel's topic, the reader and admin commands,
+topic questions, buttons, inline queries and membership changes. `set_commands(app)` registers the
 command menu in Arabic (also the default) and English, worded for groups in groups, with the
 admin commands for each admin (bot.app's post_init calls it); `commands_for` builds one menu.
 """

@@ -26,7 +26,6 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 from bot.i18n import num
 from bot.runtime import Runtime, ui, utc_now
@@ -123,10 +122,10 @@ def free_bytes(db_path: str) -> int | None:
 
 def gather(rt: Runtime, message_date: datetime | None) -> list[StatsWarning]:
     """The warnings for /stats now, each logged once per /stats as a WARNING."""
-    writes: Any = getattr(getattr(rt.sender, "courier", None), "writes", None)
-    owed = int(getattr(writes, "owed", 0) or 0)
+    courier = getattr(rt.sender, "courier", None)  # None until the sender has started
+    owed = int(getattr(getattr(courier, "writes", None), "owed", 0) or 0)
     found = [disk_warning(free_bytes(rt.db.path), owed)]
-    backoff: Any = getattr(getattr(rt.sender, "courier", None), "backoff", None)
+    backoff = getattr(courier, "backoff", None)
     if backoff is not None:
         found.append(outage_warning(backoff.outage()))
     if rt.clock is utc_now:  # a pinned clock (demo, tests) is no server clock to check

@@ -136,6 +136,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         acquired: list[asyncio.Lock] = []
         asked = asked_of(update)
         watch: asyncio.Task[None] | None = None
+        started = False
         if (self.heard is not None and asked is not None and asked.is_group
                 and any(lock.locked() for lock in locks)):
             watch = asyncio.create_task(self.heard.sign_later(asked), name="heard-sign")
@@ -147,6 +148,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 watch.cancel()
             async with self._running:
                 token = ANSWERING.set(asked)
+                started = True
                 try:
                     await coroutine
                 finally:
@@ -158,8 +160,8 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 lock.release()
             for key in keys:
                 self._give(key)
-            if len(acquired) < len(locks) and asyncio.iscoroutine(coroutine):
-                coroutine.close()  # cancelled while waiting its turn: never started
+            if not started and asyncio.iscoroutine(coroutine):
+                coroutine.close()  # cancelled while waiting its turn (or a slot): never started
 
     def _take(self, key: str) -> asyncio.Lock:
         self._users[key] = self._users.get(key, 0) + 1
