@@ -14,8 +14,8 @@ and a handled-again /unsubscribe answered «لست تتابع» because it ran t
 - a request refused with 429 is sent again after the wait (the same request: the command is
   not run again), at most REPLY_TRIES times and for waits up to REPLY_MAX_WAIT; the wait holds
   that chat, or everything when another chat was refused too (`RateLimiter.too_many`);
-- a request answered with a server error (a 5xx: PTB's NetworkError, not a TimedOut, which may
-  have been delivered) is sent again after REPLY_5XX_DELAY doubling, at most REPLY_5XX_TRIES
+- an answer (a message sent or edited) refused with a server error (a 5xx: PTB's NetworkError,
+  not a TimedOut, which may have been delivered, nor a BadRequest) is sent again after REPLY_5XX_DELAY doubling, at most REPLY_5XX_TRIES
   times, one WARNING line each (QA32 R4: the answer to a /stats that met one 502 was dropped
   with an ERROR and a traceback);
 - the sender's own calls (bot.courier sets SENDER_CALL in its task) pass straight through:
@@ -34,7 +34,7 @@ from collections.abc import Callable, Coroutine
 from contextvars import ContextVar
 from typing import Any
 
-from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
 
 from bot.limiter import RateLimiter
@@ -51,7 +51,9 @@ COUNTED = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup
                      "copyMessage", "forwardMessage"})
 REPLY_TRIES = 4  # a request refused with 429 is sent at most this many times
 REPLY_MAX_WAIT = 60.0  # longer waits are not waited for: the request fails (the reader may ask again)
-REPLY_5XX_TRIES = 3  # a request answered with a server error is sent at most this many times
+REPLY_5XX_TRIES = 3  # an answer refused with a server error is sent at most this many times
+# the requests that answer a reader, sent again after a server error (QA32 R4)
+ANSWERS = COUNTED | {"editMessageText", "editMessageReplyMarkup"}
 REPLY_5XX_DELAY = 1.0  # seconds before the second try, doubling
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
@@ -116,8 +118,11 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 # counted: `acquire` waits out the chat's (or everyone's) wait, in ticket order
                 continue
             except NetworkError as err:
-                if isinstance(err, TimedOut):
-                    raise  # perhaps delivered: sent again, the reader could read it twice
+                if isinstance(err, (TimedOut, BadRequest)) or endpoint not in ANSWERS:
+                    # a TimedOut may have been delivered (the reader would read it twice); a
+                    # BadRequest (PTB's NetworkError too) is final; other methods (a
+                    # getChatMember check) tell their caller at once
+                    raise
                 if counted:
                     self.limiter.accepted()  # an answer, not a flood wait (QA32 R3)
                 again = tries < REPLY_5XX_TRIES
