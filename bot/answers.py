@@ -59,7 +59,7 @@ from bot.stories import (
     search_page,
 )
 from bot.welcome import start_with
-from bot.zones import chat_offset
+from bot.zones import DEFAULT_ZONE, chat_offset, chat_zone
 from digests import subscriptions
 from digests.arabic import run_keys
 from digests.asked_topics import (
@@ -361,9 +361,11 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
     yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
     now = rt.now()
-    row = rt.db.db.execute("select time_zone, utc_offset_minutes from chats where id = ?",
-                           [chat_id]).fetchone()
-    minutes = chat_offset(row[0] if row else None, (row[1] or 0) if row else 0, now)
+    # A chat with no row yet (its write skipped while the database was locked) reads the day
+    # where a new chat would start (DEFAULT_ZONE, UTC+3), not in UTC (brief Z1).
+    chat = subscriptions.get_chat(rt.db, chat_id)
+    zone = chat_zone(rt.db, chat_id) if chat else DEFAULT_ZONE
+    minutes = chat_offset(zone, (chat or subscriptions.Chat(chat_id)).utc_offset_minutes, now)
     local = now + timedelta(minutes=minutes)
     midnight = (local.replace(hour=0, minute=0, second=0, microsecond=0)
                 - timedelta(minutes=minutes, days=back - 1))

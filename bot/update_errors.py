@@ -10,6 +10,8 @@
 - the polling loop's own network failure is one WARNING a minute (bot.api_noise.PollingTrouble);
 - a database another program holds, or a full disk, is one WARNING a minute and a bilingual
   «try again» (BUSY_REPLY, UNSAVED_REPLY);
+- an answer Telegram refused with a server error at every try (bot.reply_limiter) is one ERROR
+  line without traceback (the failure is Telegram's), and the reader still gets the apology;
 - anything else is logged with its traceback and the reader gets the apology in the chat's
   language, in the forum topic it asked in unless that topic is closed or gone.
 """
@@ -21,11 +23,12 @@ import logging
 import sqlite3
 
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes
 
 from bot import api_noise, threads
 from bot.i18n import bilingual, t
+from bot.reply_limiter import REPLY_5XX_TRIES
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, ui
 from bot.send_failures import DEACTIVATING, retry_after_seconds
 from digests import outbox_states, subscriptions
@@ -95,6 +98,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # not a bug of ours — one line, and the apology goes to General (QA17)
         log.warning("reply refused: the forum topic is closed or deleted chat=%s error=%s",
                     chat.id if chat else None, error)
+    elif isinstance(error, NetworkError) and not isinstance(error, (BadRequest, TimedOut)):
+        # a 5xx (or a dropped connection) the rate limiter sent again REPLY_5XX_TRIES times
+        # (bot.reply_limiter, X48): Telegram's failure, not ours — one line, no traceback (Z1)
+        log.error("reply failed: Telegram server error after %d tries update_id=%s chat=%s "
+                  "error=%s", REPLY_5XX_TRIES, update.update_id if isinstance(update, Update)
+                  else None, chat.id if chat else None, error)
     else:
         log.error("update failed update_id=%s error=%r",
                   update.update_id if isinstance(update, Update) else None, error, exc_info=error)

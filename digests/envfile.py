@@ -64,11 +64,18 @@ def anchored(settings: Settings, found: EnvFile, environ: Mapping[str, str],
 
 def describe(found: EnvFile) -> str:
     """One bilingual line (Arabic first) saying which `.env` was read, or where none was."""
+    # a `.env` made a folder (a volume mounted where the file was meant, `mkdir .env`) is
+    # said as one: «no .env file» sent the operator looking for a file that seemed there (Z1)
+    folders = [p for p in found.looked if p != found.path and p.is_dir()]
+    folder_ar = "".join(f"؛ {p} مجلد لا ملف" for p in folders)
+    folder_en = "".join(f"; {p} is a folder, not a file" for p in folders)
     if found.path is not None:
-        return f"الإعدادات من {found.path} / settings read from {found.path}"
+        return (f"الإعدادات من {found.path}{folder_ar} / settings read from {found.path}"
+                f"{folder_en}")
     places = "، ".join(str(p) for p in found.looked)
     places_en = ", ".join(str(p) for p in found.looked)
-    return (f"لا ملف .env (بحثت في: {places}) / no .env file (looked at: {places_en})")
+    return (f"لا ملف .env (بحثت في: {places}){folder_ar} / no .env file (looked at: "
+            f"{places_en}){folder_en}")
 
 
 def exposure_warning(found: EnvFile) -> str | None:
