@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
@@ -59,7 +60,7 @@ from bot.stories import (
     search_page,
 )
 from bot.welcome import start_with
-from bot.zones import DEFAULT_ZONE, chat_offset, chat_zone
+from bot.zones import DEFAULT_ZONE, chat_zone
 from digests import subscriptions
 from digests.arabic import run_keys
 from digests.asked_topics import (
@@ -198,7 +199,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         shown = list_sep(lang).join(echo(name) for name in page.dropped)
     asked = topic_text(searched)
     page = replace(page, digests=tuple(topic_quotes_first(d, asked) for d in page.digests))
-    messages = render_results(page.digests, lang, now, query=shown,
+    messages = render_results(page.digests, lang, reader_now(rt, chat.id), query=shown,
                               offset=offset,
                               total=page.total, total_exact=page.total_exact)
     note = "\n".join(n for n in (lead, search_note(page, lang)) if n)
@@ -275,7 +276,9 @@ async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Ru
         text = ui(lang, "link_not_archived")
         await send(update, context, note + "\n" + text if note else text)
         return
-    messages = render_bundle(live_related(rt.db.db, [digest]), lang, rt.now(), header=False)
+    chat = update.effective_chat
+    shown_now = reader_now(rt, chat.id) if chat else rt.now()
+    messages = render_bundle(live_related(rt.db.db, [digest]), lang, shown_now, header=False)
     if note:
         if utf16_len(note) + 1 + utf16_len(messages[0]) <= LIMIT:
             messages[0] = note + "\n" + messages[0]
@@ -352,8 +355,23 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     if not digests:
         await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return
-    for html in render_bundle(live_related(rt.db.db, digests), lang, now, header=True):
+    for html in render_bundle(live_related(rt.db.db, digests), lang,
+                              reader_now(rt, chat_id, now), header=True):
         await send(update, context, html)
+
+
+def reader_now(rt: Runtime, chat_id: int, now: datetime | None = None) -> datetime:
+    """`now` (default: the runtime's) in the chat's time zone, for the days it reads and the
+    dates it is shown (a story older than a week is dated in the reader's zone, not UTC's:
+    QA33 S8). A chat with no row yet (its write skipped while the database was locked) reads
+    where a new chat starts (DEFAULT_ZONE, UTC+3), not UTC (brief Z1)."""
+    now = now or rt.now()
+    chat = subscriptions.get_chat(rt.db, chat_id)
+    zone = chat_zone(rt.db, chat_id) if chat else DEFAULT_ZONE
+    if zone is not None:
+        return now.astimezone(ZoneInfo(zone))
+    fixed = (chat or subscriptions.Chat(chat_id)).utc_offset_minutes
+    return now.astimezone(timezone(timedelta(minutes=fixed)))  # an offset chosen before zones
 
 
 async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -361,11 +379,8 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
     yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
     now = rt.now()
-    # A chat with no row yet (its write skipped while the database was locked) reads the day
-    # where a new chat would start (DEFAULT_ZONE, UTC+3), not in UTC (brief Z1).
-    chat = subscriptions.get_chat(rt.db, chat_id)
-    zone = chat_zone(rt.db, chat_id) if chat else DEFAULT_ZONE
-    minutes = chat_offset(zone, (chat or subscriptions.Chat(chat_id)).utc_offset_minutes, now)
+    delta = reader_now(rt, chat_id, now).utcoffset()
+    minutes = int(delta.total_seconds() // 60) if delta is not None else 0
     local = now + timedelta(minutes=minutes)
     midnight = (local.replace(hour=0, minute=0, second=0, microsecond=0)
                 - timedelta(minutes=minutes, days=back - 1))
@@ -373,7 +388,8 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     if not digests:
         await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return
-    for html in render_bundle(live_related(rt.db.db, digests), lang, now, header=True):
+    for html in render_bundle(live_related(rt.db.db, digests), lang,
+                              reader_now(rt, chat_id, now), header=True):
         await send(update, context, html)
 
 
@@ -460,7 +476,9 @@ async def _act_related(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         if digest is None or not digest.related:
             await send(update, context, ui(lang, "no_related"))
             return
-        await send(update, context, render_related(digest, lang, rt.now()))
+        chat = update.effective_chat
+        await send(update, context, render_related(
+            digest, lang, reader_now(rt, chat.id) if chat else rt.now()))
     except Exception:  # nothing reached the reader: the button works again
         callbacks.give_back(rt.db, cb.id, action="related")
         raise

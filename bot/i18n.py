@@ -98,7 +98,8 @@ def format_date(dt: datetime, lang: str) -> str:
 
 
 def relative_time(dt: datetime | None, now: datetime, lang: str) -> str:
-    """«منذ ٣ ساعات» / "3 hours ago"; a date past a week; "" when the time is unknown.
+    """«منذ ٣ ساعات» / "3 hours ago"; a date past a week, in `now`'s zone (callers pass the
+    reader's: QA33 S8, a story of 22:00 UTC read one day early in UTC+3); "" when unknown.
 
     Times in the future (clock skew between a source and us) read as "just now".
     """
@@ -119,7 +120,7 @@ def relative_time(dt: datetime | None, now: datetime, lang: str) -> str:
             return "منذ " + _ar_count(hours, "ساعة", "ساعتين", "ساعات", "ساعة")
         if days < 7:
             return "منذ " + _ar_count(days, "يوم", "يومين", "أيام", "يومًا")
-        return format_date(dt.astimezone(timezone.utc), "ar")
+        return format_date(dt.astimezone(now.tzinfo), "ar")
     if minutes < 1:
         return "just now"
     if hours < 1:
@@ -128,7 +129,7 @@ def relative_time(dt: datetime | None, now: datetime, lang: str) -> str:
         return f"{hours} hour{'s' if hours != 1 else ''} ago"
     if days < 7:
         return f"{days} day{'s' if days != 1 else ''} ago"
-    return format_date(dt.astimezone(timezone.utc), "en")
+    return format_date(dt.astimezone(now.tzinfo), "en")
 
 
 def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

@@ -89,3 +89,37 @@ def test_a_env_that_is_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
     # no folder: the old line
     plain = describe(find_env_file(project, project))
     assert "is a folder" not in plain and "مجلد" not in plain
+
+
+# ------------------------------------------------------------------ QA33 S8: dates in the zone
+
+
+def test_a_date_past_a_week_is_the_readers_calendar_date() -> None:
+    from zoneinfo import ZoneInfo
+
+    from bot.i18n import relative_time
+    late = datetime(2018, 2, 3, 22, 0, tzinfo=UTC)  # 4 Feb, 01:00 in Riyadh
+    utc_now = datetime(2018, 2, 20, 12, 0, tzinfo=UTC)
+    assert relative_time(late, utc_now, "ar") == "٣ فبراير ٢٠١٨"
+    assert relative_time(late, utc_now.astimezone(ZoneInfo("Asia/Riyadh")), "ar") == "٤ فبراير ٢٠١٨"
+    assert relative_time(late, utc_now.astimezone(ZoneInfo("Asia/Riyadh")), "en") == "4 Feb 2018"
+    assert relative_time(late, utc_now.astimezone(ZoneInfo("America/New_York")), "en") == \
+        "3 Feb 2018"
+
+
+async def test_search_results_date_old_stories_in_the_chats_zone(tmp_path: Path) -> None:
+    """A story of 22:00 UTC ten days ago reads the next day's date to a UTC+3 reader (the
+    zone a new chat starts on), and its own date to one who chose UTC."""
+    path = sample_db(tmp_path)
+    now = datetime(2018, 3, 25, 12, 0, tzinfo=UTC)
+    late = datetime(2018, 3, 14, 22, 0, tzinfo=UTC)
+    with Database(path) as database:
+        add(database, 900600, "زيارة نادرة إلى جزيرة سقطرى", "وصل الوفد إلى سقطرى.",
+            days_ago=_days_ago(late))
+    async with running_bot(path) as h:
+        h.app.bot_data[RUNTIME_KEY].clock = lambda: now
+        [riyadh] = await h.say(STRANGER, "سقطرى")
+        assert "١٥ مارس ٢٠١٨" in riyadh.plain_text, riyadh.plain_text
+        h.db.db.execute("update chats set time_zone = 'UTC' where id = ?", [STRANGER])
+        [utc] = await h.say(STRANGER, "سقطرى")
+        assert "١٤ مارس ٢٠١٨" in utc.plain_text, utc.plain_text
