@@ -60,7 +60,7 @@ from bot.stories import (
     search_page,
 )
 from bot.welcome import start_with
-from bot.zones import DEFAULT_ZONE, chat_zone
+from bot.zones import DEFAULT_ZONE, ZONE_NAMES
 from digests import subscriptions
 from digests.arabic import run_keys
 from digests.asked_topics import (
@@ -366,12 +366,12 @@ def reader_now(rt: Runtime, chat_id: int, now: datetime | None = None) -> dateti
     QA33 S8). A chat with no row yet (its write skipped while the database was locked) reads
     where a new chat starts (DEFAULT_ZONE, UTC+3), not UTC (brief Z1)."""
     now = now or rt.now()
-    chat = subscriptions.get_chat(rt.db, chat_id)
-    zone = chat_zone(rt.db, chat_id) if chat else DEFAULT_ZONE
+    row = rt.db.db.execute("select time_zone, utc_offset_minutes from chats where id = ?",
+                           [chat_id]).fetchone()
+    zone = DEFAULT_ZONE if row is None else row[0] if row[0] in ZONE_NAMES else None
     if zone is not None:
         return now.astimezone(ZoneInfo(zone))
-    fixed = (chat or subscriptions.Chat(chat_id)).utc_offset_minutes
-    return now.astimezone(timezone(timedelta(minutes=fixed)))  # an offset chosen before zones
+    return now.astimezone(timezone(timedelta(minutes=row[1])))  # an offset chosen before zones
 
 
 async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -379,7 +379,8 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
     yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
     now = rt.now()
-    delta = reader_now(rt, chat_id, now).utcoffset()
+    shown_now = reader_now(rt, chat_id, now)
+    delta = shown_now.utcoffset()
     minutes = int(delta.total_seconds() // 60) if delta is not None else 0
     local = now + timedelta(minutes=minutes)
     midnight = (local.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -388,8 +389,7 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     if not digests:
         await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return
-    for html in render_bundle(live_related(rt.db.db, digests), lang,
-                              reader_now(rt, chat_id, now), header=True):
+    for html in render_bundle(live_related(rt.db.db, digests), lang, shown_now, header=True):
         await send(update, context, html)
 
 
