@@ -18,6 +18,7 @@ import logging
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.command_names import command_of
 from bot.runtime import chat_lang, runtime, send, ui
 
 log = logging.getLogger(__name__)
@@ -32,10 +33,8 @@ ANSWERED_BRIEFLY = frozenset({"settings", "topics", "search", "start", "help", "
 def channel_command(text: str) -> tuple[str, bool] | None:
     """The command of a channel post («/Topics@nashra_bot x» → ("topics", True)) and whether a
     topic follows it, or None for a post that is no command."""
-    words = text.split(maxsplit=1)
-    if not words or not words[0].startswith("/"):
-        return None
-    return words[0][1:].split("@", 1)[0].lower(), len(words) > 1 and bool(words[1].strip())
+    command = command_of(text)
+    return (command.name, command.has_words) if command is not None else None
 
 
 async def on_channel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

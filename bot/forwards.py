@@ -20,7 +20,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, MessageHandler, filters
 
-from bot.channels import channel_command
+from bot.command_names import command_name
 from bot.i18n import ADMIN_COMMANDS
 from bot.runtime import chat_lang, runtime, send, ui
 
@@ -41,13 +41,12 @@ async def not_typed_here(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         log.info("automatic forward ignored chat=%s from=%s", chat.id,
                  message.sender_chat.id if message.sender_chat else None)
         raise ApplicationHandlerStop
-    parsed = channel_command(message.text or "")
-    if chat.type == ChatType.PRIVATE and parsed is not None:
-        if parsed[0] in OPERATOR_COMMANDS:
+    command = command_name(message.text or "")
+    if chat.type == ChatType.PRIVATE and command is not None:
+        if command in OPERATOR_COMMANDS:
             return  # bot.admin.admin_only answers it (admin_forwarded)
         await send(update, context, ui(chat_lang(runtime(context), update), "forwarded_command"))
-    log.info("forwarded command ignored chat=%s command=%s", chat.id,
-             parsed[0] if parsed else None)
+    log.info("forwarded command ignored chat=%s command=%s", chat.id, command)
     raise ApplicationHandlerStop
 
 

@@ -23,6 +23,8 @@ from telegram import ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.command_names import command_of
+
 log = logging.getLogger(__name__)
 
 REPEAT_SECONDS = 60.0
@@ -36,12 +38,11 @@ Ask = tuple[int, int | None, str]  # chat, forum topic, the command as asked
 def ask_of(text: str) -> str | None:
     """The command as a repeat is recognised («/Search@bot  الغوطة» → "search الغوطة"), or None
     for a command never pointed back."""
-    words = text.split()
-    if not words or not words[0].startswith("/"):
+    command = command_of(text)
+    if command is None:
         return None
-    command = words[0][1:].split("@", 1)[0].lower()
-    if command in REPEATABLE or (command == "search" and len(words) > 1):
-        return " ".join([command, *words[1:]])
+    if command.name in REPEATABLE or (command.name == "search" and command.has_words):
+        return " ".join([command.name, *command.words])
     return None
 
 

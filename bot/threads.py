@@ -23,13 +23,14 @@ from contextvars import ContextVar
 
 from telegram import Update
 
+from bot.command_names import command_name
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
 # The commands whose topic becomes the group's delivery topic: those that choose what it gets
 # (/settings itself only shows a menu: its buttons count).
-SETTING_COMMANDS = ("/subscribe",)
+SETTING_COMMANDS = frozenset({"subscribe"})
 # (chat, topic) of the admin command being handled: its background answers (bot.admin.notify,
 # from tasks the handler spawned, which copy this context) go to the same topic.
 ANSWER_THREAD: ContextVar[tuple[int, int | None] | None] = ContextVar("answer_thread",
@@ -61,8 +62,7 @@ def remember_thread(db: Database, update: Update) -> None:
     if chat is None or message is None or not chat.is_forum:
         return
     if update.callback_query is None:
-        command = (message.text or "").split(maxsplit=1)[:1]
-        if not command or command[0].split("@", 1)[0].lower() not in SETTING_COMMANDS:
+        if command_name(message.text or "") not in SETTING_COMMANDS:
             return
     thread = thread_of(update)
     row = db.db.execute("select thread_id from chats where id = ?", [chat.id]).fetchone()
