@@ -14,16 +14,17 @@ and a handled-again /unsubscribe answered «لست تتابع» because it ran t
 - a request refused with 429 is sent again after the wait (the same request: the command is
   not run again), at most REPLY_TRIES times and for waits up to REPLY_MAX_WAIT; the wait holds
   that chat, or everything when another chat was refused too (`RateLimiter.too_many`);
-- an answer (a message sent or edited) refused with a server error (a 5xx: PTB's NetworkError,
-  not a TimedOut, which may have been delivered, nor a BadRequest) is sent again after REPLY_5XX_DELAY doubling, at most REPLY_5XX_TRIES
-  times, one WARNING line each (QA32 R4: the answer to a /stats that met one 502 was dropped
-  with an ERROR and a traceback);
+- an answer (a message sent or edited) refused with a server error or lost with its connection
+  (PTB's NetworkError: not a TimedOut, which may have been delivered, nor a BadRequest) is sent
+  again after REPLY_5XX_DELAY doubling, at most REPLY_5XX_TRIES times, one WARNING line each
+  (QA32 R4: the answer to a /stats that met one 502 was dropped with an ERROR and a traceback);
+  the error it gives up with carries how many times it was sent (`tries_of`);
 - the sender's own calls (bot.courier sets SENDER_CALL in its task) pass straight through:
   it takes its slots and handles its 429s itself;
 - a group's answer that must wait BUSY_SIGN_SECONDS or more (its 20 a minute are used up) first
-  puts a 👀 reaction on the member's message (bot.update_order.Heard, once per message): they see they were
-  heard, and a reaction takes none of the group's messages (QA31 G1). The wait itself holds only
-  that chat's updates (bot.update_order): other chats are answered meanwhile.
+  puts a 👀 reaction on the member's message (bot.update_order.Heard, once per message): they
+  see they were heard, and a reaction takes none of the group's messages (QA31 G1). The wait
+  itself holds only that chat's updates (bot.update_order): other chats are answered meanwhile.
 """
 
 from __future__ import annotations
@@ -50,13 +51,23 @@ SENDER_CALL: ContextVar[bool] = ContextVar("nashra_sender_call", default=False)
 COUNTED = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup",
                      "copyMessage", "forwardMessage"})
 REPLY_TRIES = 4  # a request refused with 429 is sent at most this many times
-REPLY_MAX_WAIT = 60.0  # longer waits are not waited for: the request fails (the reader may ask again)
+REPLY_MAX_WAIT = 60.0  # longer waits are not waited for: the request fails (the reader may ask
+# again)
 REPLY_5XX_TRIES = 3  # an answer refused with a server error is sent at most this many times
 # the requests that answer a reader, sent again after a server error (QA32 R4)
 ANSWERS = COUNTED | {"editMessageText", "editMessageReplyMarkup"}
 REPLY_5XX_DELAY = 1.0  # seconds before the second try, doubling
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
+
+_TRIES_ATTR = "nashra_tries"  # set on the NetworkError an answer gave up with
+
+
+def tries_of(error: BaseException) -> int:
+    """How many times the request that failed with `error` was sent: the tries it gave up after
+    (an answer after a 5xx or a dropped connection), else 1 (raised at once)."""
+    tries = getattr(error, _TRIES_ATTR, 1)
+    return tries if isinstance(tries, int) else 1
 
 
 class ReplyLimiter(BaseRateLimiter[None]):
@@ -129,6 +140,7 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 log.warning("reply failed with a server error method=%s chat=%s try=%d "
                             "again=%s error=%s", endpoint, chat_id, tries, again, err)
                 if not again:
+                    setattr(err, _TRIES_ATTR, tries)  # what bot.update_errors says
                     raise
                 ticket = None  # a new slot: the refused request took none of Telegram's
                 await asyncio.sleep(REPLY_5XX_DELAY * 2 ** (tries - 1))

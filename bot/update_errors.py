@@ -10,8 +10,9 @@
 - the polling loop's own network failure is one WARNING a minute (bot.api_noise.PollingTrouble);
 - a database another program holds, or a full disk, is one WARNING a minute and a bilingual
   «try again» (BUSY_REPLY, UNSAVED_REPLY);
-- an answer Telegram refused with a server error at every try (bot.reply_limiter) is one ERROR
-  line without traceback (the failure is Telegram's), and the reader still gets the apology;
+- an answer Telegram refused with a server error, or lost with its connection, at every try
+  (bot.reply_limiter) is one ERROR line without traceback saying which and after how many sends
+  (`network_failure`), and the reader still gets the apology;
 - anything else is logged with its traceback and the reader gets the apology in the chat's
   language, in the forum topic it asked in unless that topic is closed or gone.
 """
@@ -28,7 +29,7 @@ from telegram.ext import ContextTypes
 
 from bot import api_noise, threads
 from bot.i18n import bilingual, t
-from bot.reply_limiter import REPLY_5XX_TRIES
+from bot.reply_limiter import tries_of
 from bot.runtime import RUNTIME_KEY, Runtime, chat_lang, ui
 from bot.send_failures import DEACTIVATING, retry_after_seconds
 from digests import outbox_states, subscriptions
@@ -99,11 +100,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("reply refused: the forum topic is closed or deleted chat=%s error=%s",
                     chat.id if chat else None, error)
     elif isinstance(error, NetworkError) and not isinstance(error, (BadRequest, TimedOut)):
-        # a 5xx (or a dropped connection) the rate limiter sent again REPLY_5XX_TRIES times
-        # (bot.reply_limiter, X48): Telegram's failure, not ours — one line, no traceback (Z1)
-        log.error("reply failed: Telegram server error after %d tries update_id=%s chat=%s "
-                  "error=%s", REPLY_5XX_TRIES, update.update_id if isinstance(update, Update)
-                  else None, chat.id if chat else None, error)
+        # a 5xx or a dropped connection, sent again by the rate limiter when it was an answer
+        # (bot.reply_limiter, X48): Telegram's failure or the network's, not ours — one line,
+        # no traceback (Z1), saying which and how many sends it took
+        log.error("reply failed: %s update_id=%s chat=%s error=%s", network_failure(error),
+                  update.update_id if isinstance(update, Update) else None,
+                  chat.id if chat else None, error)
     else:
         log.error("update failed update_id=%s error=%r",
                   update.update_id if isinstance(update, Update) else None, error, exc_info=error)
@@ -128,6 +130,19 @@ async def _tell_fault(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         elif chat is not None:
             await context.bot.send_message(chat.id, text,
                                            message_thread_id=_answer_thread(update, None))
+
+
+def network_failure(error: NetworkError) -> str:
+    """What happened to a request PTB gave up with `error`, in words for the log: a server error
+    (its status) or a connection lost on the way (PTB words httpx's failures «httpx.…»), and
+    after how many sends (bot.reply_limiter.tries_of). Pure."""
+    text = str(error)
+    if text.startswith("httpx.") or "Unknown error in HTTP implementation" in text:
+        what = "the connection to Telegram failed (no answer)"
+    else:
+        what = "Telegram server error"
+    tries = tries_of(error)
+    return f"{what} after {tries} tries" if tries > 1 else f"{what}, not sent again"
 
 
 def _answer_thread(update: Update, error: BaseException | None) -> int | None:
