@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from botkit import ADMIN, READER, TOKEN, BotHarness, running_bot, sample_db, sample_template
+from lockkit import lock_holder
 
 from bot import api_noise
 from bot.app import HANDLER_BUSY_SECONDS, run_bot
@@ -264,17 +265,9 @@ def test_a_second_bot_on_the_same_database_is_refused(tmp_path: Path,
 
 def test_a_killed_bots_lock_does_not_block_a_restart(tmp_path: Path) -> None:
     path = tmp_path / "nashra.db"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from digests.storage import hold_lock; "
-         f"h = hold_lock({str(path)!r}); print('held', flush=True); sys.stdin.read()"],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with lock_holder(path) as holder:
         with pytest.raises(DatabaseInUse, match=str(holder.pid)):
             hold_lock(path)
-    finally:
-        holder.send_signal(signal.SIGKILL)
-        holder.wait(timeout=10)
     assert Path(f"{path}.lock").exists()  # the stale file stays; its lock died with the holder
     lock = hold_lock(path)
     assert lock is not None

@@ -12,12 +12,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from botkit import ADMIN, READER, TOKEN
+from lockkit import lock_holder
 
 from bot.emulator import Emulator
 from digests.backups import backup
@@ -35,21 +34,6 @@ def _env(tmp_path: Path, emu: Emulator, db: Path) -> dict[str, str]:
                DATABASE_PATH=str(db), SOURCES_FILE=str(sources), ADMIN_IDS=str(ADMIN),
                LOG_LEVEL="INFO")
     return env
-
-
-@contextmanager
-def _holder(db: Path) -> Iterator[subprocess.Popen[str]]:
-    """A process holding the locks of `db` until it is killed."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from digests.storage import hold_lock; "
-         f"h = hold_lock({str(db)!r}); print('held', flush=True); sys.stdin.read()"],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
-        yield proc
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=10)
 
 
 def test_a_second_bot_is_refused_after_the_lock_file_was_deleted(tmp_path: Path) -> None:
@@ -79,7 +63,7 @@ def test_a_second_bot_is_refused_after_the_lock_file_was_deleted(tmp_path: Path)
 
 def test_a_new_database_is_guarded_from_its_first_start(tmp_path: Path) -> None:
     db = tmp_path / "new" / "nashra.db"  # missing: the first bot creates it
-    with _holder(db) as proc:
+    with lock_holder(db) as proc:
         assert db.stat().st_size > 0  # a real SQLite file (not the 0-byte file refused later)
         Path(f"{db}.lock").unlink()
         with pytest.raises(DatabaseInUse, match=f"pid {proc.pid}"):
@@ -92,7 +76,7 @@ def test_a_new_database_is_guarded_from_its_first_start(tmp_path: Path) -> None:
 
 def test_the_holder_is_named_from_the_kernel(tmp_path: Path) -> None:
     db = tmp_path / "nashra.db"
-    with _holder(db) as proc:
+    with lock_holder(db) as proc:
         assert holder_of(db).startswith(f"{proc.pid}: {sys.executable} -c")
     assert holder_of(db) == "?"
 
@@ -100,7 +84,7 @@ def test_the_holder_is_named_from_the_kernel(tmp_path: Path) -> None:
 def test_the_lock_blocks_no_sqlite_reader_writer_or_backup(tmp_path: Path) -> None:
     db = tmp_path / "nashra.db"
     Database(db).close()
-    with _holder(db):
+    with lock_holder(db):
         conn = sqlite3.connect(db, timeout=5)  # another program (the CLI, sqlite3) meanwhile
         conn.execute("insert into meta (key, value) values ('k', 'v')")
         conn.commit()
@@ -118,7 +102,7 @@ def test_a_restore_is_refused_while_the_bot_runs_even_without_its_lock_file(
     Database(db).close()
     copy = tmp_path / "copy.db"
     backup(db, copy)
-    with _holder(db) as proc:
+    with lock_holder(db) as proc:
         Path(f"{db}.lock").unlink()
         with pytest.raises(DatabaseInUse, match=str(proc.pid)):
             restore(copy, db)
