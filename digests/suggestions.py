@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import sqlite_utils
 
-from digests.arabic import STOP_WORDS, normalize, run_keys
+from digests.arabic import STOP_WORDS, normalize, run_at, run_keys
 from digests.query import plan_query, quote_key
 from digests.search_index import FTS_TABLE, doc_counts, matched_words
 from digests.variants import alternatives
@@ -216,6 +216,18 @@ def _surface_of(db: sqlite_utils.Database, k: str) -> str:
     return min(words, key=lambda w: (len(plain[words.index(w)]), w))
 
 
+def with_word(query: str, word: str, near: str) -> str:
+    """`query` with its word run `word` (as the search cut it) written `near`, at the run's own
+    place: not the first substring that matches (RB: the missing «صلا» after «مصلاة» fixed the
+    wrong word). `query` unchanged when no whole run is `word`."""
+    at = query.find(word)
+    while at >= 0:
+        if run_at(query, at, at + len(word)) == (at, at + len(word)):
+            return query[:at] + near + query[at + len(word):]
+        at = query.find(word, at + 1)
+    return query
+
+
 def phrase_fixes(db: sqlite_utils.Database, query: str, word: str, limit: int = 3) -> list[str]:
     """`query` with `word`, a word of it the archive does not hold, written as a nearby spelling
     (`suggest`) with which the whole is a phrase the archive holds, the most held first (QA33
@@ -224,8 +236,13 @@ def phrase_fixes(db: sqlite_utils.Database, query: str, word: str, limit: int = 
     from digests.search_candidates import match_count  # late: the search imports this module
 
     held: list[tuple[int, str]] = []
+    typed = set(plan_query(query).terms)
     for near in suggest(db, word, limit=FIX_TRIES):
-        fixed = query.replace(word, near, 1)
+        if typed.issuperset(run_keys(near)):
+            # «سلمان سلما» → «سلمان سلمان» is the word typed beside it again, which the search
+            # reads once: no phrase, only «سلمان» found again
+            continue
+        fixed = with_word(query, word, near)
         phrase = plan_query(fixed).phrase
         count = match_count(db, phrase, FIX_COUNT_CAP) if fixed != query else 0
         if count:
