@@ -23,20 +23,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import callbacks
+from bot import callbacks, reader_clock
 from bot.callbacks import Callback
 from bot.deep_links import start_payload_of
 from bot.following import chat_worded
 from bot.i18n import list_sep, num, t, topic_label
 from bot.lines import utf16_len
 from bot.packer import LIMIT
+from bot.results_header import header_topic, results_topic  # noqa: F401 (results_topic: callers)
 from bot.render import names_topic, render_bundle, render_related, render_results
 from bot.runtime import (
     Action,
@@ -60,7 +60,6 @@ from bot.stories import (
     search_page,
 )
 from bot.welcome import start_with
-from bot.zones import DEFAULT_ZONE, ZONE_NAMES
 from digests import subscriptions
 from digests.arabic import run_keys
 from digests.asked_topics import (
@@ -76,7 +75,7 @@ from digests.models import Digest
 from digests.related import live_related
 from digests.named_questions import reader_topic
 from digests.query import followable, lone_name, plan_query
-from digests.reader_text import ECHO_CHARS, echo, link_forms, links_in, strip_markup
+from digests.reader_text import echo, link_forms, links_in, strip_markup
 from digests.several_topics import several_topics
 from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 
@@ -107,7 +106,6 @@ async def topic_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await answer_topic(update, context, rt, text, offset=0, edit=False)
 
 
-PASTED_HEADER_CHARS = 40  # a long pasted text quoted in a results header (QA31 G6)
 
 
 async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -189,14 +187,11 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     # علي», not «كاظم» (QA28 T1); the quotes that name it first, as a delivered bundle's key
     # quote (QA23 S11)
     searched = page.read_as or query
-    # a text too long to be a topic (a forwarded digest) is quoted short in the header
-    shown = results_topic(searched, lang,
-                          PASTED_HEADER_CHARS if topic_too_long(searched) else ECHO_CHARS)
+    # a pasted text (a forwarded digest) searched by the names it holds is headed by them
+    # (QA31 G6); `run.py search` heads its results the same way (bot.results_header)
+    shown = header_topic(searched, lang, page.note, page.dropped)
     if page.note == "pasted" and page.dropped:
-        # a pasted text (a forwarded digest) was searched by the names it holds: the header
-        # names them, not a cut piece of the text (QA31 G6)
         searched = page.dropped[0]
-        shown = list_sep(lang).join(echo(name) for name in page.dropped)
     asked = topic_text(searched)
     page = replace(page, digests=tuple(topic_quotes_first(d, asked) for d in page.digests))
     messages = render_results(page.digests, lang, reader_now(rt, chat.id), query=shown,
@@ -301,15 +296,6 @@ def topic_quotes_first(digest: Digest, topic: str) -> Digest:
     return replace(digest, quotes=tuple(first + rest))
 
 
-def results_topic(query: str, lang: str, limit: int = ECHO_CHARS) -> str:
-    """The topic a results header names (QA19 N6): the topic searched (`topic_shown`), which an
-    English reader sees as /topics shows it when it has an English name — «Ghouta (الغوطة)»,
-    «Iran (إيران)» for «Iran deal» — and a free query as typed (the English template closes its
-    Arabic runs: bot.i18n.t). The note above the results still names the Arabic searched
-    («from «Iran deal» I searched for «إيران»»): it says what the archive was asked."""
-    return topic_label(echo(topic_shown(query), limit), lang, with_arabic=True)
-
-
 def numbers_left(query: str, page: Page) -> bool:
     """Whether the search left out the words that matched nothing and only numbers remained
     («الساعة 10.30/ليلا» searched as «30»): such stories are no answer to the question."""
@@ -362,30 +348,18 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
 
 def reader_now(rt: Runtime, chat_id: int, now: datetime | None = None) -> datetime:
     """`now` (default: the runtime's) in the chat's time zone, for the days it reads and the
-    dates it is shown (a story older than a week is dated in the reader's zone, not UTC's:
-    QA33 S8). A chat with no row yet (its write skipped while the database was locked) reads
-    where a new chat starts (DEFAULT_ZONE, UTC+3), not UTC (brief Z1)."""
-    now = now or rt.now()
-    row = rt.db.db.execute("select time_zone, utc_offset_minutes from chats where id = ?",
-                           [chat_id]).fetchone()
-    zone = DEFAULT_ZONE if row is None else row[0] if row[0] in ZONE_NAMES else None
-    if zone is not None:
-        return now.astimezone(ZoneInfo(zone))
-    return now.astimezone(timezone(timedelta(minutes=row[1])))  # an offset chosen before zones
+    dates it is shown (bot.reader_clock: the one path answers, inline results and deliveries
+    share)."""
+    return reader_clock.reader_now(rt.db.db, chat_id, now or rt.now())
 
 
 async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                          chat_id: int, chat_type: str, lang: str, back: int) -> None:
     """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
     yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
-    now = rt.now()
-    shown_now = reader_now(rt, chat_id, now)
-    delta = shown_now.utcoffset()
-    minutes = int(delta.total_seconds() // 60) if delta is not None else 0
-    local = now + timedelta(minutes=minutes)
-    midnight = (local.replace(hour=0, minute=0, second=0, microsecond=0)
-                - timedelta(minutes=minutes, days=back - 1))
-    digests = latest_digests(rt.db, now=midnight, limit=DIGEST_STORIES, window=timedelta(days=1))
+    shown_now = reader_now(rt, chat_id)
+    digests = latest_digests(rt.db, now=reader_clock.day_before(shown_now, back),
+                             limit=DIGEST_STORIES, window=timedelta(days=1))
     if not digests:
         await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return

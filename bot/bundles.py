@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
+from bot.reader_clock import reader_zone
 from bot.render import has_details
 from digests.models import Digest
 from digests.records import ARTICLE_SELECT, digest_from_row
@@ -27,9 +28,9 @@ from digests.storage import Database
 Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int, bool,
                    frozenset[int], str | None], list[str]]
 # What a rendering is cached by (Renderings.messages): article ids, language, topics, kind,
-# more, button, updates, chat type.
+# more, button, updates, chat type, the chat's time zone (a date is the reader's: QA33 S8).
 _RenderKey = tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int, bool, frozenset[int],
-                   str | None]
+                   str | None, tzinfo]
 # database, bundle, its article rows → the topics it answers ([""] = the general digest)
 TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
@@ -62,7 +63,8 @@ class Bundle:
 
 class Renderings:
     """A sender's renderings of its bundles, cached by what makes them differ (`_RenderKey`);
-    the cache lives for one plan (`forget`: relative times in a rendering stay fresh)."""
+    the cache lives for one plan (`forget`: relative times in a rendering stay fresh). A
+    bundle renders at its chat's now (bot.reader_clock.reader_zone)."""
 
     def __init__(self, db: Database, render: Render, *, default_language: str,
                  topics_of: TopicsOf | None = None) -> None:
@@ -140,10 +142,14 @@ class Renderings:
         lang = bundle.language or self.default_language
         kind = bundle_kind(bundle.kinds, bundle.is_group or bundle.chat_id < 0)
         updates = bundle.updates.intersection(ids)  # those shown: the others change nothing
+        # a story older than a week is dated in the chat's zone (bot.reader_clock), so chats
+        # of one zone share a rendering
+        zone = reader_zone(self.db.db, bundle.chat_id)
 
         def key(topics: tuple[str, ...] | None) -> _RenderKey:
-            return (ids, lang, topics, kind, bundle.more, button, updates, bundle.chat_type)
-        if self.topics_of is None:  # no per-chat header: the cache answers before any query
+            return (ids, lang, topics, kind, bundle.more, button, updates, bundle.chat_type,
+                    zone)
+        if self.topics_of is None:  # no per-chat header: the cache answers before the rows
             cached = self._rendered.get(key(None))
             if cached is not None:
                 return cached, None
@@ -154,8 +160,8 @@ class Renderings:
         cached = self._rendered.get(key(topics))
         if cached is None:
             digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
-            cached = self.render(digests, lang, clock(), topics, kind, bundle.more, button,
-                                 updates, bundle.chat_type)
+            cached = self.render(digests, lang, clock().astimezone(zone), topics, kind,
+                                 bundle.more, button, updates, bundle.chat_type)
             self._rendered[key(topics)] = cached
         return cached, None
 

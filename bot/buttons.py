@@ -35,6 +35,7 @@ from telegram.ext import ContextTypes
 from bot import answers, callbacks, following, preferences
 from bot.bundle_buttons import page_story_rows
 from bot.i18n import lang_of, t
+from bot.reader_clock import reader_now
 from bot.render import has_details, render_bundle, render_digest_messages, story_alert
 from bot.runtime import Action, Runtime, chat_lang, runtime, send
 from bot.shown_stories import MAX_BUNDLE
@@ -70,7 +71,7 @@ async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         await query.answer(t("more_gone", lang), show_alert=True)
         return
     await query.answer()
-    now = rt.now()
+    now = reader_now(rt.db.db, cb.chat_id, rt.now())  # dated in the chat's zone (QA33 S8)
     digests = live_related(rt.db.db, [digest_from_row(r) for r in rows])
     topics = _topics(cb.payload)
     # numbered on from the bundle's own stories («١١.», «📖 خبر ١١»: QA26 N5); a button stored
@@ -142,7 +143,7 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     if not digests:
         await query.answer(t("story_gone", lang), show_alert=True)
         return
-    now = rt.now()
+    now = reader_now(rt.db.db, cb.chat_id, rt.now())  # dated in the chat's zone (QA33 S8)
     if chat is not None and chat.type == ChatType.CHANNEL:
         # what the block's quote was chosen for: the alert leaves that quote out
         await query.answer(story_alert(digests[0], lang, now, _topics(cb.payload)),

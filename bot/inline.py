@@ -2,13 +2,16 @@
 
 Each result is one story rendered with bot.render.render_digest (one message, cut short if it
 would not fit); an empty query offers the latest top stories. English names are searched as their
-Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «غزة»).
+Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «غزة»). A day word
+(«مين فاز امبارح», «اخبار الامس») offers that day's top stories, as a chat answer does
+(bot.answers.send_days_news). Inline has no chat: days and dates are read in the user's private
+chat's zone when stored, else UTC+3 (bot.reader_clock).
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import (
     InlineQueryResultArticle,
@@ -21,10 +24,11 @@ from telegram.ext import ContextTypes
 
 from bot.i18n import lang_of, relative_time, t
 from bot.lines import clean, safe_url
+from bot.reader_clock import day_before, reader_now
 from bot.render import render_digest
 from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import latest_digests, search_page
-from digests.asked_topics import asks_for_news
+from digests.asked_topics import asks_for_news, days_back
 from digests.errors import QueryError
 from digests.models import Digest
 from digests.named_questions import reader_topic
@@ -58,13 +62,17 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     rt = runtime(context)
     now = rt.now()
+    # the user's private chat is the user's id: its zone when stored, else UTC+3 (QA33 S8)
+    shown_now = reader_now(rt.db.db, query.from_user.id if query.from_user else 0, now)
     lang = lang_of(query.from_user.language_code if query.from_user else None, None,
                    rt.settings.default_language)
     text = (query.query or "").strip()[:200]
     offset = int(query.offset) if (query.offset or "").isdigit() else 0
     digests: list[Digest] = []
     next_offset = ""
+    back = 0
     if text and asks_for_news(text):  # «آخر الأخبار», "latest news": the news itself
+        back = days_back(text)  # «مين فاز امبارح»: that day's, as in a chat (brief X49)
         text = ""
     if text:
         try:
@@ -77,9 +85,11 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         except QueryError:
             digests = []
     elif offset == 0:
-        digests = latest_digests(rt.db, now=now, limit=MAX_RESULTS)
+        digests = (latest_digests(rt.db, now=day_before(shown_now, back), limit=MAX_RESULTS,
+                                  window=timedelta(days=1)) if back
+                   else latest_digests(rt.db, now=now, limit=MAX_RESULTS))
     digests = live_related(rt.db.db, digests)  # no "story" link to a page since gone
-    results = [_result(d, lang, now, offset + i) for i, d in enumerate(digests)]
+    results = [_result(d, lang, shown_now, offset + i) for i, d in enumerate(digests)]
     if not results and offset == 0 and text:
         button_text = t("inline_nothing", lang, query=text[:50])
         await query.answer([], cache_time=CACHE_SECONDS, is_personal=True,

@@ -16,8 +16,10 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from bot.lines import clean
+from bot.results_header import header_topic
 from digests.models import SearchHit
 from digests.named_questions import reader_topic
+from digests.reader_text import strip_markup
 from digests.related import live_related
 from digests.search import SearchResult, search
 from digests.settings import Settings
@@ -83,7 +85,10 @@ def render_text(result: SearchResult, query: str, *, offset: int = 0) -> str:
     if result.message:
         lines.append(RLM + result.message)
     if result.hits:
-        lines.append(f"{RLM}نتائج «{query}»: {len(result.hits)} من {result.total}"
+        # headed by what was searched, as the bot heads it (QA33 S11: «شو صار بعفرين» is
+        # «عفرين», a pasted text the names it was searched by)
+        topic = header_topic(result.read_as or query, "ar", result.note, result.dropped)
+        lines.append(f"{RLM}نتائج «{clean(topic)}»: {len(result.hits)} من {result.total}"
                      f" / results {offset + 1}–{offset + len(result.hits)} of {result.total}")
     for n, hit in enumerate(result.hits, offset + 1):
         d = hit.digest
@@ -106,8 +111,9 @@ def run_search(args: argparse.Namespace, settings: Settings, out: TextIO | None 
     limit = max(1, min(int(args.limit), MAX_LIMIT))
     offset = max(0, min(int(args.offset), MAX_OFFSET))
     with Database(existing_database(args, settings)) as database:
-        # as the bot reads it: «Trump» is «ترامب», «#حلب_تحترق» «حلب» (QA28 T9)
-        query = reader_topic(database.db, typed)
+        # as the bot reads it: «Trump» is «ترامب», «#حلب_تحترق» «حلب» (QA28 T9), «<b>غزة</b>»
+        # «غزة»
+        query = reader_topic(database.db, strip_markup(typed[:4000])[:200] or typed)
         result = search(database.db, query, limit=limit, offset=offset)
         if args.json:  # a "story" link to a page since gone (404/410) is replaced or dropped
             live = live_related(database.db, [h.digest for h in result.hits])
