@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
-import re
 import sys
 import tempfile
 import threading
@@ -29,8 +27,8 @@ from typing import IO, Any
 from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
 from bot.i18n import BOT_NAME, bilingual
-from bot.lines import LRI, LRM, PDI, RLM
 from bot.runtime import RUNTIME_KEY, Runtime
+from bot.terminal_chat import Screen, Typing
 from digests import outbox_upkeep
 from digests.settings import Settings
 from digests.storage import Database
@@ -43,58 +41,31 @@ SETTLE_TIMEOUT = 30.0
 QUIT_WORDS = ("/quit", "/exit", "خروج")
 
 
-def to_terminal(text: str, *, bold: bool = False) -> str:
-    """Telegram HTML as readable terminal text: links as «text ⟨url⟩», tags dropped, no RLM,
-    LRM, LRI or PDI (direction marks for Telegram's clients)."""
-    def link(m: re.Match[str]) -> str:
-        return f"{m.group(2)} ⟨{m.group(1)}⟩"
-
-    text = re.sub(r'<a href="([^"]*)">(.*?)</a>', link, text, flags=re.S)
-    if bold:
-        text = re.sub(r"<b>(.*?)</b>", "\x1b[1m\\1\x1b[0m", text, flags=re.S)
-    text = re.sub(r"<[^>]+>", "", text)
-    for mark in (RLM, LRM, LRI, PDI):
-        text = text.replace(mark, "")
-    return html.unescape(text)
-
-
 @dataclass
 class Transcript:
-    """Prints the bot's messages to the demo chat once each (again when edited)."""
+    """Prints the bot's messages to the demo chat once each (again when edited), headed by the
+    bot's name (bot.terminal_chat.Screen)."""
 
     emu: Emulator
     chat_id: int
     out: IO[str]
     color: bool = False
-    seen: dict[int, int] = field(default_factory=dict)  # message_id → edits printed
-    buttons: list[tuple[SentMessage, str]] = field(default_factory=list)
+    screen: Screen = field(init=False)
     last_change: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.screen = Screen(self.out, bold=self.color)
 
     def flush(self) -> int:
         """Print messages not printed yet; returns how many."""
-        printed = 0
-        for m in self.emu.messages(self.chat_id):
-            if self.seen.get(m.message_id) == m.edits:
-                continue
-            edited = m.message_id in self.seen
-            self.seen[m.message_id] = m.edits
-            self.out.write(self.format(m, edited=edited))
-            printed += 1
+        printed = self.screen.show(self.emu.messages(self.chat_id), self.head)
         if printed:
-            self.out.flush()
             self.last_change = asyncio.get_running_loop().time()
         return printed
 
-    def format(self, m: SentMessage, *, edited: bool) -> str:
-        head = f"🤖 {BOT_NAME}" + (" " + bilingual("demo_edited") if edited else "") + ":\n"
-        body = to_terminal(m.text if m.parse_mode else m.plain_text, bold=self.color)
-        lines = [head + "   " + body.replace("\n", "\n   ")]
-        labels = m.button_texts()
-        if labels:
-            self.buttons = [(m, label) for label in labels]
-            lines.append("   " + "  ".join(f"[{i}] {label}" for i, label in
-                                         enumerate(labels, 1)))
-        return "\n".join(lines) + "\n\n"
+    @staticmethod
+    def head(m: SentMessage, edited: bool) -> str:
+        return f"🤖 {BOT_NAME}" + (" " + bilingual("demo_edited") if edited else "") + ":"
 
 
 @dataclass
@@ -135,11 +106,12 @@ class Demo:
 
     def act(self, line: str) -> str | None:
         """Turn one typed line into a user action; returns a note to print, if any."""
-        if line.isdigit() and self.transcript.buttons:
-            index = int(line) - 1
-            if not 0 <= index < len(self.transcript.buttons):
+        screen = self.transcript.screen
+        if screen.presses(line):
+            pressed = screen.button(line)
+            if pressed is None:
                 return bilingual("demo_no_button", line=line)
-            message, label = self.transcript.buttons[index]
+            message, label = pressed
             self.emu.click(message, label, user=self._user())
             return f"👆 [{line}] {label}"
         self.emu.send_user_message(DEMO_USER, line, user=self._user())
@@ -225,20 +197,14 @@ async def run_demo(settings: Settings, *, stdin: IO[str] | None = None,
 
 
 async def _loop(demo: Demo, stdin: IO[str], out: IO[str], interactive: bool) -> None:
+    typing = Typing(out, bilingual("demo_you"), interactive, QUIT_WORDS)
     while True:
-        if interactive:
-            out.write(bilingual("demo_you"))
-            out.flush()
-        line = await _read_line(stdin)
-        if not line:  # end of input
+        typing.ask()
+        line = typing.take(await _read_line(stdin))
+        if line is None:  # end of input, or /quit
             break
-        line = line.strip()
         if not line:
             continue
-        if line in QUIT_WORDS:
-            break
-        if not interactive:
-            out.write(bilingual("demo_you") + line + "\n")
         note = demo.act(line)
         if note:
             out.write(note + "\n")

@@ -37,8 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from bot.demo import QUIT_WORDS, to_terminal
+from bot.demo import QUIT_WORDS
 from bot.emulator import Emulator, SentMessage, User
+from bot.i18n import bilingual
+from bot.terminal_chat import Screen, Typing
 from digests.envfile import PROJECT_DIR
 from digests.settings import Settings, env_keys
 
@@ -49,6 +51,7 @@ QUIET_SECONDS = 1.2  # no new message for this long: the bot has answered
 ANSWER_TIMEOUT = 60.0
 SILENT_SECONDS = 10.0  # no Bot API call this long after a line: the bot does not answer it
 START_TIMEOUT = 90.0
+PROMPT = "أنت / you> "  # test_x47 reads the transcript by it
 _LINE_RE = re.compile(r"^(?:@(?P<user>\d{1,15})|#(?P<group>-\d{1,15}))\s+(?P<text>.+)$")
 
 
@@ -101,36 +104,22 @@ def parse_line(line: str) -> tuple[int, int, str]:
 
 @dataclass
 class Printer:
-    """Prints every message the bot sent or edited once (again when edited), in any chat."""
+    """Prints every message the bot sent or edited once (again when edited), in any chat,
+    headed by its chat (bot.terminal_chat.Screen)."""
 
     emu: Emulator
     out: IO[str]
-    seen: dict[tuple[int, int], int] = field(default_factory=dict)
-    buttons: list[tuple[SentMessage, str]] = field(default_factory=list)
+    screen: Screen = field(init=False)
     last_change: float = field(default_factory=time.monotonic)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def __post_init__(self) -> None:
+        self.screen = Screen(self.out)
+
     def flush(self) -> int:
-        printed = 0
         with self.lock:
-            for m in self.emu.messages():
-                key = (m.chat_id, m.message_id)
-                if self.seen.get(key) == m.edits:
-                    continue
-                edited = key in self.seen
-                self.seen[key] = m.edits
-                head = f"🤖 → {m.chat_id}" + (" (عُدّلت / edited)" if edited else "") + ":"
-                body = to_terminal(m.text if m.parse_mode else m.plain_text)
-                self.out.write(head + "\n   " + body.replace("\n", "\n   ") + "\n")
-                labels = m.button_texts()
-                if labels:
-                    self.buttons = [(m, label) for label in labels]
-                    self.out.write("   " + "  ".join(f"[{i}] {label}" for i, label in
-                                                     enumerate(labels, 1)) + "\n")
-                self.out.write("\n")
-                printed += 1
+            printed = self.screen.show(self.emu.messages(), _head)
             if printed:
-                self.out.flush()
                 self.last_change = time.monotonic()
         return printed
 
@@ -262,31 +251,28 @@ def _wait_for_polling(emu: Emulator, bot: subprocess.Popen[bytes]) -> bool:
     return False
 
 
+def _head(m: SentMessage, edited: bool) -> str:
+    return f"🤖 → {m.chat_id}" + (" " + bilingual("demo_edited") if edited else "") + ":"
+
+
 def _converse(emu: Emulator, stdin: IO[str], out: IO[str]) -> None:
     printer = Printer(emu, out)
-    interactive = stdin.isatty()
+    typing = Typing(out, PROMPT, stdin.isatty(), QUIT_WORDS)
     groups: set[int] = set()
     while True:
-        if interactive:
-            out.write("أنت / you> ")
-            out.flush()
-        line = stdin.readline()
-        if not line:
+        typing.ask()
+        line = typing.take(stdin.readline())
+        if line is None:  # end of input, or /quit
             break
-        line = line.strip()
         if not line:
             continue
-        if line in QUIT_WORDS:
-            break
-        if not interactive:
-            out.write(f"أنت / you> {line}\n")
         before = printer.calls()
-        if line.isdigit() and printer.buttons:
-            index = int(line) - 1
-            if not 0 <= index < len(printer.buttons):
+        if printer.screen.presses(line):
+            pressed = printer.screen.button(line)
+            if pressed is None:
                 out.write(f"لا زر برقم {line} / no button {line}\n")
                 continue
-            message, label = printer.buttons[index]
+            message, label = pressed
             presser = message.chat_id if message.chat_id > 0 else OPERATOR
             emu.click(message, label, user=User(id=presser, first_name=f"User {presser}"))
             out.write(f"👆 [{line}] {label}\n")

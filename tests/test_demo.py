@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.demo import to_terminal
+from bot.terminal_chat import to_terminal
 from digests.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
