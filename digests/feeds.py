@@ -14,6 +14,7 @@ import json
 import logging
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -128,8 +129,9 @@ def as_utf8(body: bytes, headers: Mapping[str, str] | None) -> tuple[bytes, dict
 
 
 def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
-               max_entries: int | None = None) -> list[FeedEntry]:
+               max_entries: int | None = None) -> tuple[list[FeedEntry], int]:
     body, utf8_headers = as_utf8(body, headers)
+    cut = 0
     if max_entries is not None:  # before feedparser: its time grows with every entry (QA29 A8)
         body, cut = cut_items(body, max_entries)
         if cut:
@@ -164,11 +166,12 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
     if not entries and parsed.get("bozo"):
         raise ParseError(f"malformed feed with no usable entries: {parsed.get('bozo_exception')}",
                          why=Reason("feed_broken"))
-    return entries
+    return entries, cut
 
 
 def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
-                     base_url: str, max_entries: int | None = None) -> list[FeedEntry]:
+                     base_url: str, max_entries: int | None = None
+                     ) -> tuple[list[FeedEntry], int]:
     try:
         data = json.loads(decode(body, headers))
     except ValueError as exc:
@@ -177,8 +180,10 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
         raise ParseError("JSON document is not a JSON Feed (no 'items' list)",
                          why=Reason("not_feed"))
     items: list[Any] = data["items"]
+    cut = 0
     if max_entries is not None and len(items) > max_entries:  # as digests.feed_cut for XML
         head = max_entries - max_entries // 2
+        cut = len(items) - max_entries
         items = items[:head] + items[len(items) - (max_entries - head):]
     entries: list[FeedEntry] = []
     for item in items:
@@ -209,7 +214,31 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
             author=author,
             published_offset=date_offset(raw_date) if raw_date else 0,
         ))
-    return entries
+    return entries, cut
+
+
+@dataclass(frozen=True)
+class FeedRead:
+    """A feed's entries as parsed (`read_entries`), and how many it listed past them: the
+    middle ones a long feed's cut dropped unread (digests.feed_cut)."""
+
+    entries: list[FeedEntry]
+    cut: int = 0
+
+    @property
+    def listed(self) -> int:
+        """How many entries the feed listed in all."""
+        return len(self.entries) + self.cut
+
+
+def read_entries(body: bytes, headers: Mapping[str, str] | None = None,
+                 base_url: str = "", max_entries: int | None = None) -> FeedRead:
+    """`parse_feed`, with how many entries the cut dropped (0 when none was made)."""
+    if not body.strip():
+        raise ParseError("empty feed body", why=Reason("not_feed"))
+    if _looks_like_json(body, headers):
+        return FeedRead(*_parse_json_feed(body, headers, base_url, max_entries))
+    return FeedRead(*_parse_xml(body, headers, base_url, max_entries))
 
 
 def parse_feed(body: bytes, headers: Mapping[str, str] | None = None,
@@ -226,8 +255,4 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None,
     Raises:
         ParseError: the bytes are not a feed, or a malformed one with nothing recoverable.
     """
-    if not body.strip():
-        raise ParseError("empty feed body", why=Reason("not_feed"))
-    if _looks_like_json(body, headers):
-        return _parse_json_feed(body, headers, base_url, max_entries)
-    return _parse_xml(body, headers, base_url, max_entries)
+    return read_entries(body, headers, base_url, max_entries).entries
