@@ -219,6 +219,16 @@ def m032_named_topics(db: sqlite_utils.Database) -> None:
     log.info("named topics merged rows=%d", merge_named_topics(db))
 
 
+def m036_rekey_day_topics(db: sqlite_utils.Database) -> None:
+    # Since X46 (QA33 S4) «يوم» before a topic word is kept in its key («يوم الأرض» is «يوم
+    # ارض», no longer «ارض»): a topic followed before is keyed as it is now, and a chat that
+    # followed it again since (a second row) keeps one, the older with its settings
+    # (digests.subscriptions.rekey_merging; brief X49).
+    from digests.subscriptions import rekey_merging
+
+    rekey_merging(db)
+
+
 def _env_language() -> str:
     """DEFAULT_LANGUAGE as the process's settings read it (for a database opened outside the
     command line, e.g. by a test or a script)."""

@@ -29,6 +29,7 @@ from digests.data_migrations import (
     m030_pin_group_languages,
     m031_question_topics,
     m032_named_topics,
+    m036_rekey_day_topics,
 )
 from digests.reader_spellings import m033_reader_spellings
 from digests.search_readings import m035_search_readings
@@ -89,4 +90,5 @@ MIGRATIONS: list[Migration] = [
     ("033_reader_spellings", m033_reader_spellings),
     ("034_article_aliases", m034_article_aliases),
     ("035_search_readings", m035_search_readings),
+    ("036_rekey_day_topics", m036_rekey_day_topics),
 ]

@@ -426,6 +426,44 @@ def rekey_subscriptions(db: sqlite_utils.Database) -> int:
     return changed
 
 
+def rekey_merging(db: sqlite_utils.Database) -> int:
+    """Key every subscription as `key_of` keys its topic now, one row per chat and key (caller's
+    transaction; brief X49): «يوم الأرض» followed before X46 kept «يوم» out of its key («ارض»),
+    so following it again made a second row («يوم ارض»). Of a chat's rows that share a key
+    now, the oldest (created_at, then id) stays with its topic and created_at, the later ones
+    go; a topic with nothing searchable keeps its key. Returns how many rows were rekeyed or
+    removed."""
+    rows = list(db.query("select id, chat_id, topic, topic_key from subscriptions"
+                         " where topic != '' order by created_at, id"))
+    keeper: dict[tuple[int, str], int] = {}
+    rekey: dict[int, str] = {}
+    gone: list[int] = []
+    for row in rows:
+        try:
+            key = key_of(row["topic"])
+        except QueryError:
+            key = row["topic_key"]
+        one = (row["chat_id"], key)
+        if one in keeper:
+            gone.append(row["id"])
+            continue
+        keeper[one] = row["id"]
+        if key != row["topic_key"]:
+            rekey[row["id"]] = key
+    for row_id in gone:
+        db.execute("delete from subscriptions where id = ?", [row_id])
+    # a key may move to a row whose own key moves on: park every moving row first, so the
+    # unique (chat_id, topic_key) pair never meets a key about to leave
+    for row_id in rekey:
+        db.execute("update subscriptions set topic_key = ? where id = ?",
+                   [f"\x00moving {row_id}", row_id])
+    for row_id, key in rekey.items():
+        db.execute("update subscriptions set topic_key = ? where id = ?", [key, row_id])
+    if gone or rekey:
+        log.info("subscriptions rekeyed rekeyed=%d merged=%d", len(rekey), len(gone))
+    return len(rekey) + len(gone)
+
+
 def trim_topics(db: sqlite_utils.Database) -> int:
     """Store every topic as `clean_topic` writes it now (caller's transaction): a question
     followed before topics were trimmed («ما آخر أخبار الغوطة؟») is listed, shared and headed
