@@ -12,6 +12,10 @@ PTB's AIORateLimiter (DESIGN §5), and give it a connection pool of at least `ma
 (PTB's ApplicationBuilder has 256; a bare `Bot()` has ONE, and the rest of the sends wait for
 it).
 
+Which due rows go now, and as which bundles (quiet hours at send time, the instant gap, a first
+alert settling, a clock jump, updates that repeat, the stories shown) is the planner's job:
+bot.delivery_plan. This module runs the passes, the tasks, the stop and the push watchers.
+
 Delivery policy (the details are in bot.courier and the README):
 - Status goes pending → sending → sent / failed / skipped, each change committed in its own short
   transaction (never a transaction across the network).
@@ -30,7 +34,6 @@ Delivery policy (the details are in bot.courier and the README):
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import functools
 import logging
@@ -41,72 +44,31 @@ from pathlib import Path
 
 from telegram import Bot
 
-from bot.bundles import Bundle, Render, TopicsOf, bundle_kind
+from bot.bundles import Bundle, Render, TopicsOf
 from bot.courier import Courier, SenderStats
+from bot.delivery_plan import INSTANT_GAP, INSTANT_SETTLE, Planner
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
-from bot.origins import row_topics
 from bot.owed import Locked
 from bot.shown_stories import GENERAL_ROOM, MAX_BUNDLE, PER_TOPIC, choose_shown, topic_share
-from digests import (
-    bundle_facts,
-    delivery_times,
-    outbox_states,
-    outbox_upkeep,
-    push_queue,
-    story_updates,
-)
-from digests.models import Digest, iso
-from digests.repeats import Queued, repeating_rows, skip_repeats
+from digests import outbox_states, outbox_upkeep, push_queue
+from digests.models import Digest
 from digests.settings import Settings
 from digests.storage import Database
 
 # MAX_BUNDLE, GENERAL_ROOM, PER_TOPIC, choose_shown and topic_share live in bot.shown_stories
-# (Y7); they stay importable here.
-__all__ = ["GENERAL_ROOM", "MAX_BUNDLE", "Bundle", "ProgressCallback", "RateLimiter",
-           "Render", "PER_TOPIC", "Sender", "SenderStats", "choose_shown",
-           "default_render", "topic_share", "utc_now"]
+# (Y7), INSTANT_GAP and INSTANT_SETTLE in bot.delivery_plan (Y10); they stay importable here.
+__all__ = ["GENERAL_ROOM", "INSTANT_GAP", "INSTANT_SETTLE", "MAX_BUNDLE", "Bundle",
+           "ProgressCallback", "RateLimiter", "Render", "PER_TOPIC", "Sender", "SenderStats",
+           "choose_shown", "default_render", "topic_share", "utc_now"]
 
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[push_queue.PushProgress], Awaitable[None] | None]
 
-# Rows whose articles are read for the chat's topics (the newest queued): the alert test costs
-# about 1 ms an article per topic on the event loop, and after a long outage a chat has up to
-# MAX_DUE rows; a daily digest has 15–25 (QA18's week).
-TOPIC_CHECK = 200
-MAX_DUE = 500  # a chat's due rows taken into one bundle (after a long outage, more wait)
-# At most one instant bundle per chat this often (QA16 F4): a poll stores its articles one by
-# one for a minute or more, and the sender, looking every second, sent each chat a bundle headed
-# «📰 جديد «سوريا»» for every story or two as they came (24 in three days' polls for one chat).
-# The first alert after a quiet spell goes at once; what comes within the gap waits and goes
-# as one bundle (the best MAX_BUNDLE and a line for the rest). Pushes and daily digests are not
-# spaced.
-INSTANT_GAP = timedelta(minutes=5)
-# The first alert after a quiet spell waits until its chat's due rows stop growing for this many
-# seconds (QA26 N4): a poll stores its new articles one by one (22 in 1.2 s), and the sender,
-# looking every second, sent the first one stored alone, then the rest five minutes later.
-# What one fetch brings now comes as one bundle, seconds after it is stored; SETTLE_MAX bounds the
-# wait while a slow poll keeps storing. Only the running sender waits (`run`): `run_once` and
-# `drain` (the CLI, tests) send what is due.
-INSTANT_SETTLE = 3.0
-SETTLE_MAX = 30.0
-# The wall clock and the monotonic clock parting by more than this is a clock jump (QA27 D3)
-CLOCK_JUMP = timedelta(minutes=1)
-# Kinds (besides 'instant') a chat's quiet hours hold at send time; a push ('push:') is not held.
-HELD_KINDS = ("update:", "daily:")
-
 
 def utc_now() -> datetime:
     """The current time in UTC (the sender's default clock)."""
     return datetime.now(timezone.utc)
-
-
-def last_instant_before(db: Database, chat_id: int, now: datetime) -> datetime | None:
-    """When the chat was last sent an instant alert at or before `now` (None: never); the
-    `sent_at` written under a clock since set back lie after `now` and are not counted."""
-    row = db.db.execute("select max(sent_at) from outbox where chat_id = ? and kind = 'instant'"
-                        " and status = 'sent' and sent_at <= ?", [chat_id, iso(now)]).fetchone()
-    return datetime.fromisoformat(row[0]) if row and row[0] else None
 
 
 def default_render(digests: list[Digest], lang: str, now: datetime,
@@ -154,15 +116,9 @@ class Sender:
         self.settings = settings
         self.render = render or default_render
         self.max_in_flight = max(1, max_in_flight)
-        self.clock = clock
         self.poll_seconds = poll_seconds
         self.retry_delay = retry_delay
-        self.instant_gap = instant_gap
-        self.instant_settle = instant_settle
-        # chat → (first seen, last grown, rows) of a first alert settling (monotonic seconds)
-        self._settling: dict[int, tuple[float, float, int]] = {}
         self._live = False  # `run` waits for a fetch's rows to settle; run_once does not
-        self._clock_seen: tuple[datetime, float] | None = None  # (wall, wall − monotonic)
         self.limiter = limiter or RateLimiter(settings.send_rate_per_second)
         self.stats = SenderStats()
         self._wake = asyncio.Event()
@@ -175,6 +131,19 @@ class Sender:
         self.courier = Courier(self.db, bot, self.render, self.limiter, self.stats,
                                default_language=settings.default_language, clock=clock,
                                retry_delay=retry_delay, busy=self._busy, topics_of=topics_of)
+        # which due rows go now, as which bundles (bot.delivery_plan)
+        self.planner = Planner(self.db, self.courier, clock, instant_gap=instant_gap,
+                               instant_settle=instant_settle)
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        """What "now" is for due times (the planner's; tests set it, as they set the
+        courier's)."""
+        return self.planner.clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], datetime]) -> None:
+        self.planner.clock = clock
 
     # -------------------------------------------------------------------------- public API
 
@@ -294,147 +263,6 @@ class Sender:
         horizon = self.clock() + timedelta(seconds=max(0.0, deadline - time.monotonic()))
         return bool(outbox_states.due_rows(self.db, horizon, limit=1))
 
-    def _clock_jumped(self) -> None:
-        """Compare the wall clock with the monotonic one (QA27 D3): when they part by more than
-        CLOCK_JUMP (NTP stepping a wrong clock, a host set to local time corrected), log one
-        WARNING with the jump and re-plan the alerts held for later (outbox_states.replan_held):
-        their times were computed under the wrong clock. A pinned clock (tests) is not watched."""
-        wall = self.clock()
-        mono = time.monotonic()
-        offset = wall.timestamp() - mono
-        before, self._clock_seen = self._clock_seen, (wall, offset)
-        if before is None or wall == before[0]:
-            return
-        jump = offset - before[1]
-        if abs(jump) < CLOCK_JUMP.total_seconds():
-            return
-        try:
-            count = self.courier.writes.attempt("clock jump", outbox_states.replan_held, wall)
-        except Locked:
-            self._clock_seen = before  # seen again at the next pass
-            return
-        log.warning("clock jump: the wall clock moved %+.0f s against the monotonic clock "
-                    "now=%s; held alerts re-planned rows=%d", jump, wall.isoformat(), count)
-
-    def _plan(self) -> list[Bundle]:
-        self._clock_jumped()
-        rows = outbox_states.due_rows(self.db, self.clock(), limit=1000, exclude_chats=self._busy,
-                                      per_chat=MAX_DUE)
-        per_chat: dict[int, list[outbox_states.DueRow]] = {}
-        for r in rows:  # whole chats (due_rows)
-            per_chat.setdefault(r.chat_id, []).append(r)
-        self.courier.forget_renderings()  # relative times stay fresh for one plan
-        bundles = []
-        now = self.clock()
-        ready: list[tuple[int, list[outbox_states.DueRow]]] = []  # not held nor spaced: sent now
-        for chat_id, rs in per_chat.items():
-            # Quiet hours again at send time (QA19 N2): rows queued in the evening but due only
-            # after a restart at night wait for the morning. Alerts, updates and a daily digest
-            # (queued after the quiet hours, so found due inside them only when the bot was
-            # down at the reader's hour: brief X25); an admin's push is sent when asked.
-            held = [r for r in rs if r.kind == "instant" or r.kind.startswith(HELD_KINDS)]
-            until = delivery_times.quiet_until(self.db.db, chat_id, now) if held else None
-            if until is not None:
-                with contextlib.suppress(Locked):  # still due: held at a later pass
-                    self.courier.writes.attempt("quiet", outbox_states.postpone,
-                                                [r.id for r in held], until)
-                rs = [r for r in rs if r not in held]
-                if not rs:
-                    continue
-            if self.instant_gap and bundle_kind(r.kind for r in rs) == "instant":
-                last = outbox_states.last_instant(self.db, chat_id)
-                if last is not None and last > now:
-                    # written under a clock since set back (or during a forward glitch): that
-                    # time says nothing, the last alert sent before now spaces this one (None:
-                    # it goes now). QA32 R1: taken as "now", it postponed the alert by the gap
-                    # at every pass until the clock caught up — an hour after a 1-h step.
-                    last = last_instant_before(self.db, chat_id, now)
-                if last is not None and now - last < self.instant_gap:
-                    with contextlib.suppress(Locked):  # still due: postponed at a later pass
-                        self.courier.writes.attempt("postpone", outbox_states.postpone,
-                                                    [r.id for r in rs], last + self.instant_gap)
-                    continue
-                if self._live and self._settling_rows(chat_id, len(rs)):
-                    continue  # more of the same fetch may come: one bundle for it (QA26 N4)
-            ready.append((chat_id, rs))
-        self._settling = {c: v for c, v in self._settling.items() if c in per_chat}
-        # an update that now repeats what the chat had from another story (sent after the
-        # update was queued) is skipped, not sent (brief X27): asked for every chat at once,
-        # so an update due in many chats (the morning after quiet hours) is analyzed once
-        repeating = self._repeating([r for _c, rs in ready for r in rs], now)
-        for chat_id, rs in ready:
-            rs = [r for r in rs if r.id not in repeating]
-            if not rs:
-                continue
-            ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
-                                      or bundle_kind(r.kind for r in rs).startswith("daily:"))
-            weights = bundle_facts.story_weights(
-                self.db.db, [(r.story_id, r.article_id) for r in rs]) if ranked else {}
-            # the chat's followed topics first (QA18 R6): which topic each row answers
-            topical = row_topics(self.db, chat_id, [r.article_id for r in rs[-TOPIC_CHECK:]]
-                                 ) if ranked else {}
-            general = bool(topical) and bundle_facts.follows_general(self.db.db, chat_id)
-            shown, counted = choose_shown(rs, weights, topics=topical, general=general)
-            # which shown stories the chat was sent before (QA18 R10: a story's next-day
-            # report, digests.story_updates.queue_updates): marked «🔄 تحديث» for this chat only
-            updates = story_updates.update_articles(self.db.db, [r.id for r in shown])
-            # Every row rides with the bundle (claimed, then sent together): the counted ones
-            # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
-            bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),
-                                  tuple(r.article_id for r in shown),
-                                  frozenset(r.kind for r in rs), max(r.attempts for r in rs),
-                                  is_group=chat_id < 0 or rs[0].chat_type != "private",
-                                  language=rs[0].language, more=len(counted),
-                                  thread=rs[0].thread_id,
-                                  hidden=tuple(r.article_id for r in counted),
-                                  updates=frozenset(updates), chat_type=rs[0].chat_type))
-        return bundles
-
-    def _settling_rows(self, chat_id: int, rows: int) -> bool:
-        """Whether a chat's first instant alert still waits: its due rows grew within the last
-        `instant_settle` seconds, and it has waited less than SETTLE_MAX (INSTANT_SETTLE)."""
-        if self.instant_settle <= 0:
-            return False
-        mono = time.monotonic()
-        first, grown, seen = self._settling.get(chat_id, (mono, mono, 0))
-        if rows != seen:
-            grown = mono
-        if mono - grown >= self.instant_settle or mono - first >= SETTLE_MAX:
-            self._settling.pop(chat_id, None)
-            return False
-        self._settling[chat_id] = (first, grown, rows)
-        return True
-
-    def _repeating(self, rs: list[outbox_states.DueRow], now: datetime) -> set[int]:
-        """The ids of the update rows among `rs` (due now, any chats) that repeat news their
-        chat was sent under another story, or that a new story of the same bundle tells
-        (digests.repeats.repeating_rows), recorded skipped
-        with story_updates.REPEAT_REASON. The outbox asked when it queued them; the chat may
-        have been sent the other story since (an update held for the night, a daily digest's update
-        waiting for its hour). About 8 ms an update row on the event loop, once per update
-        article for all its chats (benchmarks/update_recheck.py); other rows cost one query.
-        While the database refuses the write, the rows wait (asked again at the next pass)."""
-        rows = [r for r in rs if not r.kind.startswith("push:") and r.article_id is not None]
-        updates = story_updates.update_articles(self.db.db, [r.id for r in rows]) if rows else set()
-        queued = [Queued(r.id, r.chat_id, r.article_id, r.story_id) for r in rows
-                  if r.article_id is not None and r.article_id in updates]
-        if not queued:
-            return set()
-        # the new stories going with an update: one of them may tell the same news
-        alongside: dict[int, list[tuple[int, int]]] = {}
-        for r in rs:  # an admin's push among them too
-            if r.article_id is not None and r.article_id not in updates:
-                alongside.setdefault(r.chat_id, []).append((r.article_id, r.story_id))
-        try:
-            repeating = set(repeating_rows(self.db.db, queued, now, alongside))
-        except Exception:  # an analysis bug must not stop deliveries: sent as queued
-            log.exception("update re-check failed rows=%d", len(queued))
-            return set()
-        if repeating:
-            with contextlib.suppress(Locked):  # still pending: asked again at a later pass
-                self.courier.writes.attempt("repeats", skip_repeats, sorted(repeating))
-        return repeating
-
     async def _dispatch(self) -> int:
         """Start a task per due bundle (bounded by max_in_flight). Returns how many started.
 
@@ -448,7 +276,7 @@ class Sender:
             return 0
         if not self._recovered and (self.recover() or not self._recovered):
             return 0  # rows a crash left 'sending' are pending again: the next pass sends them
-        bundles = self._plan()
+        bundles = self.planner.plan(self._busy, self._live)
         for bundle in bundles:
             await self._slots.acquire()
             if self._stopping:  # stopped while waiting for a slot

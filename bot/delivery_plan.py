@@ -1,0 +1,229 @@
+"""The sender's plan: which due outbox rows go now, as which bundles (split from bot.sender).
+
+Each pass of the sender (bot.sender.Sender._dispatch) asks `Planner.plan` for the bundles to
+send. On the way the plan applies the delivery rules that decide *when*, not *how*:
+
+- a chat's quiet hours, looked at again at send time (QA19 N2): alerts, updates and daily
+  digests found due inside them are postponed to their end; an admin's push is not held;
+- at most one instant bundle a chat per INSTANT_GAP (QA16 F4), and a first alert waits for its
+  fetch's rows to stop coming (INSTANT_SETTLE, the running sender only: QA26 N4);
+- a clock jump re-plans the alerts held for later (QA27 D3);
+- an update repeating news its chat had under another story is skipped (brief X27);
+- a bundle shows the best MAX_BUNDLE stories, the chat's topics first (bot.shown_stories).
+
+It logs as bot.sender, as it did inside that module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from bot.bundles import Bundle, bundle_kind
+from bot.courier import Courier
+from bot.origins import row_topics
+from bot.owed import Locked
+from bot.shown_stories import MAX_BUNDLE, choose_shown
+from digests import bundle_facts, delivery_times, outbox_states, story_updates
+from digests.models import iso
+from digests.repeats import Queued, repeating_rows, skip_repeats
+from digests.storage import Database
+
+log = logging.getLogger("bot.sender")  # its lines were the sender's before the split
+
+# Rows whose articles are read for the chat's topics (the newest queued): the alert test costs
+# about 1 ms an article per topic on the event loop, and after a long outage a chat has up to
+# MAX_DUE rows; a daily digest has 15–25 (QA18's week).
+TOPIC_CHECK = 200
+MAX_DUE = 500  # a chat's due rows taken into one bundle (after a long outage, more wait)
+# At most one instant bundle per chat this often (QA16 F4): a poll stores its articles one by
+# one for a minute or more, and the sender, looking every second, sent each chat a bundle headed
+# «📰 جديد «سوريا»» for every story or two as they came (24 in three days' polls for one chat).
+# The first alert after a quiet spell goes at once; what comes within the gap waits and goes
+# as one bundle (the best MAX_BUNDLE and a line for the rest). Pushes and daily digests are not
+# spaced.
+INSTANT_GAP = timedelta(minutes=5)
+# The first alert after a quiet spell waits until its chat's due rows stop growing for this many
+# seconds (QA26 N4): a poll stores its new articles one by one (22 in 1.2 s), and the sender,
+# looking every second, sent the first one stored alone, then the rest five minutes later.
+# What one fetch brings now comes as one bundle, seconds after it is stored; SETTLE_MAX bounds the
+# wait while a slow poll keeps storing. Only the running sender waits (`run`): `run_once` and
+# `drain` (the CLI, tests) send what is due.
+INSTANT_SETTLE = 3.0
+SETTLE_MAX = 30.0
+# The wall clock and the monotonic clock parting by more than this is a clock jump (QA27 D3)
+CLOCK_JUMP = timedelta(minutes=1)
+# Kinds (besides 'instant') a chat's quiet hours hold at send time; a push ('push:') is not held.
+HELD_KINDS = ("update:", "daily:")
+
+
+def last_instant_before(db: Database, chat_id: int, now: datetime) -> datetime | None:
+    """When the chat was last sent an instant alert at or before `now` (None: never); the
+    `sent_at` written under a clock since set back lie after `now` and are not counted."""
+    row = db.db.execute("select max(sent_at) from outbox where chat_id = ? and kind = 'instant'"
+                        " and status = 'sent' and sent_at <= ?", [chat_id, iso(now)]).fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+
+class Planner:
+    """The sender's planning state: the clock it plans by, the instant gap and settle wait, the
+    chats whose first alert is settling, and the clock last seen (for jumps)."""
+
+    def __init__(self, db: Database, courier: Courier, clock: Callable[[], datetime], *,
+                 instant_gap: timedelta = INSTANT_GAP,
+                 instant_settle: float = INSTANT_SETTLE) -> None:
+        self.db = db
+        self.courier = courier
+        self.clock = clock
+        self.instant_gap = instant_gap
+        self.instant_settle = instant_settle
+        # chat → (first seen, last grown, rows) of a first alert settling (monotonic seconds)
+        self.settling: dict[int, tuple[float, float, int]] = {}
+        self.clock_seen: tuple[datetime, float] | None = None  # (wall, wall − monotonic)
+
+    def clock_jumped(self) -> None:
+        """Compare the wall clock with the monotonic one (QA27 D3): when they part by more than
+        CLOCK_JUMP (NTP stepping a wrong clock, a host set to local time corrected), log one
+        WARNING with the jump and re-plan the alerts held for later (outbox_states.replan_held):
+        their times were computed under the wrong clock. A pinned clock (tests) is not watched."""
+        wall = self.clock()
+        mono = time.monotonic()
+        offset = wall.timestamp() - mono
+        before, self.clock_seen = self.clock_seen, (wall, offset)
+        if before is None or wall == before[0]:
+            return
+        jump = offset - before[1]
+        if abs(jump) < CLOCK_JUMP.total_seconds():
+            return
+        try:
+            count = self.courier.writes.attempt("clock jump", outbox_states.replan_held, wall)
+        except Locked:
+            self.clock_seen = before  # seen again at the next pass
+            return
+        log.warning("clock jump: the wall clock moved %+.0f s against the monotonic clock "
+                    "now=%s; held alerts re-planned rows=%d", jump, wall.isoformat(), count)
+
+    def plan(self, busy: set[int], live: bool) -> list[Bundle]:
+        """The bundles to send now, a chat's due rows in each (chats in `busy`, sending a bundle
+        already, are left for a later pass); rows held by quiet hours or spaced by the instant
+        gap are postponed on the way. `live`: the running sender, whose first alerts settle."""
+        self.clock_jumped()
+        rows = outbox_states.due_rows(self.db, self.clock(), limit=1000, exclude_chats=busy,
+                                      per_chat=MAX_DUE)
+        per_chat: dict[int, list[outbox_states.DueRow]] = {}
+        for r in rows:  # whole chats (due_rows)
+            per_chat.setdefault(r.chat_id, []).append(r)
+        self.courier.forget_renderings()  # relative times stay fresh for one plan
+        bundles = []
+        now = self.clock()
+        ready: list[tuple[int, list[outbox_states.DueRow]]] = []  # not held nor spaced: sent now
+        for chat_id, rs in per_chat.items():
+            # Quiet hours again at send time (QA19 N2): rows queued in the evening but due only
+            # after a restart at night wait for the morning. Alerts, updates and a daily digest
+            # (queued after the quiet hours, so found due inside them only when the bot was
+            # down at the reader's hour: brief X25); an admin's push is sent when asked.
+            held = [r for r in rs if r.kind == "instant" or r.kind.startswith(HELD_KINDS)]
+            until = delivery_times.quiet_until(self.db.db, chat_id, now) if held else None
+            if until is not None:
+                with contextlib.suppress(Locked):  # still due: held at a later pass
+                    self.courier.writes.attempt("quiet", outbox_states.postpone,
+                                                [r.id for r in held], until)
+                rs = [r for r in rs if r not in held]
+                if not rs:
+                    continue
+            if self.instant_gap and bundle_kind(r.kind for r in rs) == "instant":
+                last = outbox_states.last_instant(self.db, chat_id)
+                if last is not None and last > now:
+                    # written under a clock since set back (or during a forward glitch): that
+                    # time says nothing, the last alert sent before now spaces this one (None:
+                    # it goes now). QA32 R1: taken as "now", it postponed the alert by the gap
+                    # at every pass until the clock caught up — an hour after a 1-h step.
+                    last = last_instant_before(self.db, chat_id, now)
+                if last is not None and now - last < self.instant_gap:
+                    with contextlib.suppress(Locked):  # still due: postponed at a later pass
+                        self.courier.writes.attempt("postpone", outbox_states.postpone,
+                                                    [r.id for r in rs], last + self.instant_gap)
+                    continue
+                if live and self.settling_rows(chat_id, len(rs)):
+                    continue  # more of the same fetch may come: one bundle for it (QA26 N4)
+            ready.append((chat_id, rs))
+        self.settling = {c: v for c, v in self.settling.items() if c in per_chat}
+        # an update that now repeats what the chat had from another story (sent after the
+        # update was queued) is skipped, not sent (brief X27): asked for every chat at once,
+        # so an update due in many chats (the morning after quiet hours) is analyzed once
+        repeating = self.repeating([r for _c, rs in ready for r in rs], now)
+        for chat_id, rs in ready:
+            rs = [r for r in rs if r.id not in repeating]
+            if not rs:
+                continue
+            ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
+                                      or bundle_kind(r.kind for r in rs).startswith("daily:"))
+            weights = bundle_facts.story_weights(
+                self.db.db, [(r.story_id, r.article_id) for r in rs]) if ranked else {}
+            # the chat's followed topics first (QA18 R6): which topic each row answers
+            topical = row_topics(self.db, chat_id, [r.article_id for r in rs[-TOPIC_CHECK:]]
+                                 ) if ranked else {}
+            general = bool(topical) and bundle_facts.follows_general(self.db.db, chat_id)
+            shown, counted = choose_shown(rs, weights, topics=topical, general=general)
+            # which shown stories the chat was sent before (QA18 R10: a story's next-day
+            # report, digests.story_updates.queue_updates): marked «🔄 تحديث» for this chat only
+            updates = story_updates.update_articles(self.db.db, [r.id for r in shown])
+            # Every row rides with the bundle (claimed, then sent together): the counted ones
+            # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
+            bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),
+                                  tuple(r.article_id for r in shown),
+                                  frozenset(r.kind for r in rs), max(r.attempts for r in rs),
+                                  is_group=chat_id < 0 or rs[0].chat_type != "private",
+                                  language=rs[0].language, more=len(counted),
+                                  thread=rs[0].thread_id,
+                                  hidden=tuple(r.article_id for r in counted),
+                                  updates=frozenset(updates), chat_type=rs[0].chat_type))
+        return bundles
+
+    def settling_rows(self, chat_id: int, rows: int) -> bool:
+        """Whether a chat's first instant alert still waits: its due rows grew within the last
+        `instant_settle` seconds, and it has waited less than SETTLE_MAX (INSTANT_SETTLE)."""
+        if self.instant_settle <= 0:
+            return False
+        mono = time.monotonic()
+        first, grown, seen = self.settling.get(chat_id, (mono, mono, 0))
+        if rows != seen:
+            grown = mono
+        if mono - grown >= self.instant_settle or mono - first >= SETTLE_MAX:
+            self.settling.pop(chat_id, None)
+            return False
+        self.settling[chat_id] = (first, grown, rows)
+        return True
+
+    def repeating(self, rs: list[outbox_states.DueRow], now: datetime) -> set[int]:
+        """The ids of the update rows among `rs` (due now, any chats) that repeat news their
+        chat was sent under another story, or that a new story of the same bundle tells
+        (digests.repeats.repeating_rows), recorded skipped
+        with story_updates.REPEAT_REASON. The outbox asked when it queued them; the chat may
+        have been sent the other story since (an update held for the night, a daily digest's update
+        waiting for its hour). About 8 ms an update row on the event loop, once per update
+        article for all its chats (benchmarks/update_recheck.py); other rows cost one query.
+        While the database refuses the write, the rows wait (asked again at the next pass)."""
+        rows = [r for r in rs if not r.kind.startswith("push:") and r.article_id is not None]
+        updates = story_updates.update_articles(self.db.db, [r.id for r in rows]) if rows else set()
+        queued = [Queued(r.id, r.chat_id, r.article_id, r.story_id) for r in rows
+                  if r.article_id is not None and r.article_id in updates]
+        if not queued:
+            return set()
+        # the new stories going with an update: one of them may tell the same news
+        alongside: dict[int, list[tuple[int, int]]] = {}
+        for r in rs:  # an admin's push among them too
+            if r.article_id is not None and r.article_id not in updates:
+                alongside.setdefault(r.chat_id, []).append((r.article_id, r.story_id))
+        try:
+            repeating = set(repeating_rows(self.db.db, queued, now, alongside))
+        except Exception:  # an analysis bug must not stop deliveries: sent as queued
+            log.exception("update re-check failed rows=%d", len(queued))
+            return set()
+        if repeating:
+            with contextlib.suppress(Locked):  # still pending: asked again at a later pass
+                self.courier.writes.attempt("repeats", skip_repeats, sorted(repeating))
+        return repeating
