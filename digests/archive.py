@@ -244,3 +244,47 @@ def remove_article(db: Database | sqlite_utils.Database, article_id: int, now: d
         with db.transaction() as sql:
             return _remove(sql, article_id, now)
     return _remove(db, article_id, now)
+
+
+Updated = Literal["updated", "same", "refused"]
+
+
+def update_article(sql: sqlite_utils.Database, article_id: int, *, title: str, body: str,
+                   summary: str, page: Page | None, now: datetime,
+                   page_etag: str | None = None, page_last_modified: str | None = None
+                   ) -> Updated:
+    """Put a corrected text in a stored article's row: title, body, summary, related block and
+    content hash (digests.article_updates; the caller holds the transaction and re-runs the
+    steps that read the text). Its GUID, link, date, author and story stay.
+
+    Returns "same" when the text is what is stored (nothing written), "refused" when the new
+    text is one removed from the archive (its content hash tombstoned: not brought back) or
+    another stored article's (the correction made it a copy: the archive keeps one of each),
+    else "updated". A page of `None` is a feed-only article's correction: the feed's summary
+    is its text, so the page's columns stay as they were.
+    """
+    row = sql.execute("select content_hash, title, body, summary from articles where id = ?",
+                      [article_id]).fetchone()
+    if row is None:
+        return "refused"
+    chash = content_hash(title, body or summary)
+    if chash == row[0] and (title, body, summary) == tuple(row[1:]):
+        return "same"
+    if chash != row[0] and (
+            _tombstoned(sql, [f"hash:{chash}"]) or
+            sql.execute("select 1 from articles where content_hash = ? and id != ?",
+                        [chash, article_id]).fetchone() is not None):
+        log.warning("corrected text not stored: removed before or another article's id=%s",
+                    article_id)
+        return "refused"
+    if page is None:
+        sql.execute("update articles set title = ?, summary = ?, content_hash = ?,"
+                    " updated_at = ? where id = ?", [title, summary, chash, iso(now), article_id])
+    else:
+        sql.execute("update articles set title = ?, body = ?, summary = ?, content_hash = ?,"
+                    " related_json = ?, page_status = 'ok', page_error = null, page_etag = ?,"
+                    " page_last_modified = ?, page_retry_at = null, updated_at = ?"
+                    " where id = ?",
+                    [title, body, summary, chash, related_to_json(page.related), page_etag,
+                     page_last_modified, iso(now), article_id])
+    return "updated"

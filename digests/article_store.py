@@ -17,8 +17,9 @@ import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from digests import archive, prepared, retries
+from digests import archive, entry_changes, prepared, retries
 from digests.article_aliases import record_alias
+from digests.article_updates import reread_of, reread_one
 from digests.dates import publication_time
 from digests.logs import strip_credentials
 from digests.page_fetch import Fetched
@@ -38,7 +39,13 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
 
     Runs in the poll's writer thread. What the story step will weigh by meaning is embedded
     first, and the digest's headline and quotes found (digests.prepared), outside the
-    transaction (`_embed_ahead`), so it holds SQLite's write lock only to write."""
+    transaction (`_embed_ahead`), so it holds SQLite's write lock only to write. A known entry
+    the site corrected (digests.entry_changes) updates its article instead
+    (digests.article_updates: no new article, no delivery)."""
+    corrected = reread_of(work, item.entry)
+    if corrected is not None:
+        reread_one(db, settings, work, item, corrected, now, clock)
+        return
     entry, page = item.entry, item.page
     title = entry.title or (page.title if page else "")
     text = "\n".join(page.paragraphs) if page and page.paragraphs else entry.summary
@@ -73,6 +80,8 @@ def store_one(db: Database, settings: Settings, work: SourceWork, item: Fetched,
                 # the same page at a second address: a pasted link to it is this article
                 record_alias(sql, entry.url, result.existing_id, now)
             if result.article is not None:
+                # what the feed says of it, to tell a later correction (digests.entry_changes)
+                entry_changes.remember(sql, result.article.id, entry)
                 if gone:
                     retries.mark_gone(sql, result.article.id, item.error or "", now)
                 elif page is None and settings.fetch_pages:

@@ -83,6 +83,18 @@ def _entry_date(entry: Mapping[str, Any]) -> tuple[datetime | None, int | None]:
     return None, 0
 
 
+def _entry_updated(entry: Mapping[str, Any]) -> datetime | None:
+    """When the feed says it last changed the entry (Atom `<updated>`), None when it says
+    nothing: read from the dict itself, not through feedparser's deprecated fallback to the
+    entry's published date (a date the entry was never changed at)."""
+    raw = dict.get(entry, "updated")  # type: ignore[call-overload]
+    if raw:
+        parsed = parse_date(str(raw))
+        if parsed is not None:
+            return parsed
+    return _struct_to_utc(dict.get(entry, "updated_parsed"))  # type: ignore[call-overload]
+
+
 def _entry_link(entry: Mapping[str, Any], base_url: str) -> str:
     link = entry.get("link") or ""
     if not link:
@@ -158,6 +170,7 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
             published_at=published,
             author=strip_html(author).replace("\n", " "),
             published_offset=offset,
+            updated_at=_entry_updated(entry),
         ))
     if not entries and not parsed.get("version"):
         raise ParseError(f"not a feed (no RSS/Atom/JSON Feed found): "
@@ -213,6 +226,7 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
             published_at=parse_date(raw_date),
             author=author,
             published_offset=date_offset(raw_date) if raw_date else 0,
+            updated_at=parse_date(str(item.get("date_modified") or "")),
         ))
     return entries, cut
 

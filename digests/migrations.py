@@ -51,6 +51,7 @@ from digests.schema_migrations import (
     m026_ingest_bot,
     m027_new_chat_quiet_hours,
     m029_pending_prompts,
+    m037_feed_hash,
 )
 
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
@@ -91,4 +92,5 @@ MIGRATIONS: list[Migration] = [
     ("034_article_aliases", m034_article_aliases),
     ("035_search_readings", m035_search_readings),
     ("036_rekey_day_topics", m036_rekey_day_topics),
+    ("037_feed_hash", m037_feed_hash),
 ]

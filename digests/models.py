@@ -90,6 +90,9 @@ class FeedEntry:
     # The UTC offset (minutes) the date was written with; None: written without one, so
     # published_at is its wall-clock time read as UTC (digests.dates.publication_time).
     published_offset: int | None = 0
+    # When the feed says it last changed the entry (Atom <updated>, JSON Feed date_modified;
+    # RSS has none): a later one than stored means the site corrected it (digests.entry_changes)
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)

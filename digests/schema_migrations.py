@@ -293,3 +293,14 @@ def m029_pending_prompts(db: sqlite_utils.Database) -> None:
             primary key (chat_id, message_id)
         )""")
     db.execute("create index pending_prompts_expires on pending_prompts(expires_at)")
+
+
+def m037_feed_hash(db: sqlite_utils.Database) -> None:
+    # What the feed last said of each article (digests.entry_changes): `feed_hash` the content
+    # hash of the entry's title and summary (the stored `content_hash` is of the page's text, so
+    # it cannot be compared with a feed's), `feed_updated_at` its Atom <updated>. A site that
+    # corrects an article in place (same link, new title or toll) changes them, and the poll
+    # reads its page again (QA32 R5). NULL for the rows stored before: the next poll that lists
+    # an entry records what it says then, and only a later change re-reads it.
+    db.execute("alter table articles add column feed_hash text")
+    db.execute("alter table articles add column feed_updated_at text")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from digests import archive, sources
+from digests import archive, entry_changes, sources
 from digests.dates import learn_offset
 from digests.errors import FetchError, ParseError, Reason
 from digests.feed_cut import parse_limit
@@ -80,6 +80,12 @@ class SourceWork:
     # (exact feed time, page wall-clock time) of entries that have both: learn_offset's evidence
     offset_pairs: list[tuple[datetime, datetime]] = field(default_factory=list)
     feed_offsets: list[int | None] = field(default_factory=list)
+    # known entries the site corrected (digests.entry_changes), queued with the new ones: the
+    # URL key of each → the article its page updates (digests.article_updates)
+    rereads: dict[str, int] = field(default_factory=dict)
+    rereads_waiting: int = 0  # changed entries past REREADS_PER_POLL, left for the next poll
+    updated: int = 0  # articles whose corrected text was stored
+    reread_failed: int = 0  # re-reads whose page did not come (tried again next poll)
 
 
 async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: Source,
@@ -112,16 +118,36 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
     elif source.name in await asyncio.to_thread(misread_titles, feed.body, feed.headers):
         # named from the title as an older session read it (mojibake, or entities left in)
         rename_misread(db, source, feed_title(feed.body, feed.headers))
-    fresh, known = new_entries(db, source, entries)
+    fresh, known, stored = sort_entries(db, source, entries)
     fresh, dropped = newest(fresh, settings.max_entries_per_feed)
     if dropped:
         log.warning("feed entries over the cap source=%s listed=%d new=%d kept=%d dropped=%d",
                     source.id, len(entries), len(fresh) + dropped, len(fresh), dropped)
-    return SourceWork(source, feed, len(entries), fresh, known, dropped=dropped,
-                      first_poll=source.last_success_at is None,
+    rereads, waiting = corrected(db, source, entries, stored)
+    return SourceWork(source, feed, len(entries), fresh + [r.entry for r in rereads], known,
+                      dropped=dropped, first_poll=source.last_success_at is None,
                       local_offset=source_offset(db, source.id),
                       feed_offsets=[e.published_offset for e in entries
-                                    if e.published_at is not None])
+                                    if e.published_at is not None],
+                      rereads={url_key(r.entry.url): r.article_id for r in rereads},
+                      rereads_waiting=waiting)
+
+
+def corrected(db: Database, source: Source, entries: list[FeedEntry],
+              stored: list[tuple[FeedEntry, int]]) -> tuple[list[entry_changes.Reread], int]:
+    """The known entries of this source the site changed since they were read, to read again
+    this poll, and how many more wait (digests.entry_changes); rows stored before migration
+    037 record what the feed says now instead (their own small transaction)."""
+    rows = entry_changes.known_rows(db.db, source.id, (i for _, i in stored))
+    rereads, first, waiting = entry_changes.pick(
+        stored, rows, trust_updated=entry_changes.trusts_updated(entries))
+    if first:
+        with db.transaction() as sql:
+            entry_changes.remember_first(sql, first)
+    if rereads or waiting:
+        log.info("corrected entries to read again source=%s now=%d waiting=%d", source.id,
+                 len(rereads), waiting)
+    return rereads, waiting
 
 
 def newest(entries: list[FeedEntry], limit: int) -> tuple[list[FeedEntry], int]:
@@ -182,7 +208,16 @@ def rename_misread(db: Database, source: Source, title: str) -> bool:
 
 def new_entries(db: Database, source: Source, entries: list[FeedEntry]
                 ) -> tuple[list[FeedEntry], int]:
-    """The feed's entries not stored yet (each URL or GUID once), and how many are known.
+    """The feed's entries not stored yet (each URL or GUID once), and how many are known
+    (`sort_entries` without the stored articles)."""
+    fresh, known, _ = sort_entries(db, source, entries)
+    return fresh, known
+
+
+def sort_entries(db: Database, source: Source, entries: list[FeedEntry]
+                 ) -> tuple[list[FeedEntry], int, list[tuple[FeedEntry, int]]]:
+    """The feed's entries not stored yet (each URL or GUID once), how many are known, and the
+    known ones stored (not removed) with their article's id.
 
     Known means stored before, by GUID or URL, tombstones of removed articles included, or
     listed twice in this feed (so new + known adds up to the feed's entries). Entries sharing a
@@ -193,6 +228,7 @@ def new_entries(db: Database, source: Source, entries: list[FeedEntry]
     if reused:
         _say_reused(source, reused)
     fresh: list[FeedEntry] = []
+    stored: list[tuple[FeedEntry, int]] = []
     seen: set[str] = set()
     known = 0
     for entry in entries:
@@ -205,11 +241,14 @@ def new_entries(db: Database, source: Source, entries: list[FeedEntry]
         seen.add(key)
         if entry.guid:
             seen.add(f"guid:{entry.guid}")
-        if archive.find_known(db, source.id, entry) is not None:
-            known += 1
-        else:
+        found = archive.find_known(db, source.id, entry)
+        if found is None:
             fresh.append(entry)
-    return fresh, known
+            continue
+        known += 1
+        if found[0] == "duplicate" and found[1] is not None:
+            stored.append((entry, found[1]))
+    return fresh, known, stored
 
 
 def source_offset(db: Database, source_id: int) -> int | None:
@@ -223,10 +262,15 @@ def finish(db: Database, settings: Settings, work: SourceWork, now: datetime) ->
     """Record a source whose entries are all stored (or failed to store) and report it."""
     # After a store error the feed's validators are not kept, so the next poll reads the whole
     # feed again and retries the entries that did not make it (stored ones are skipped); so too
-    # when entries were left over the cap: a 304 would hide them from the next poll.
+    # when entries were left over the cap, or corrected ones not read yet (over the bound, or
+    # their page failed): a 304 would hide them from the next poll.
+    if work.updated:
+        log.info("corrected articles updated source=%s updated=%d failed=%d waiting=%d",
+                 work.source.id, work.updated, work.reread_failed, work.rereads_waiting)
     done = succeeded(db, settings, work.source, now, work.feed,
                      "new" if work.new else "unchanged",
-                     keep_validators=not work.store_errors and not work.dropped,
+                     keep_validators=not work.store_errors and not work.dropped
+                     and not work.rereads_waiting and not work.reread_failed,
                      utc_offset=learn_offset(work.offset_pairs, work.feed_offsets))
     error = None
     if work.store_errors:
