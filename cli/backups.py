@@ -3,7 +3,7 @@
 `run.py backup FILE` is safe while the bot runs (SQLite's backup API: a plain `cp` of the file
 misses what its `-wal` holds); `run.py restore FILE` needs the bot stopped and keeps the replaced
 file aside; `run.py recover FILE` saves what a damaged database still holds into a new file
-(digests.backups says how). Messages are Arabic first, then English, as the other commands'.
+(digests.rescue says how). Messages are Arabic first, then English, as the other commands'.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from digests.backups import backup, recover, restore
+from digests.backups import backup, restore
+from digests.rescue import recover
 from digests.restore_readers import Readers
 from digests.settings import Settings
 

@@ -160,7 +160,7 @@ _READONLY_FILE = ("الملف للقراءة فقط: امنح مستخدم ال�
                   "(chmod/chown, or chattr -i)")
 
 # What to do about the database's own trouble (QA16 N4), instead of the advice for a wrong path.
-# The rescue is Nashra's own (digests.backups.recover): the sqlite3 shell's ".recover" fails on
+# The rescue is Nashra's own (digests.rescue.recover): the sqlite3 shell's ".recover" fails on
 # Debian's sqlite3 3.40 (no dbpage table) and its empty output file was opened as a new database
 # (QA22 U3).
 _FAULT_ADVICE = {
