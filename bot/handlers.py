@@ -34,6 +34,7 @@ from bot import (
     buttons,
     channel_admin,
     channels,
+    chat_moves,
     following,
     forwards,
     inline,
@@ -70,6 +71,9 @@ def commands_for(lang: str, *, admin_commands: bool = False, group: bool = False
 def register_handlers(app: Application) -> None:
     """Every handler: reader and admin commands, topic text, buttons, inline, membership."""
     posts = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+    # a supergroup's first update before the bot learnt which group it was: that group's rows
+    # move first (bot.chat_moves; X45 left /topics saying «no topics» there)
+    chat_moves.register(app)
     # automatic forwards from a linked channel and forwarded commands are not commands (QA31)
     forwards.register(app)
     # a channel's answers are public posts: menus and lists get one line there (bot.channels)
