@@ -5,7 +5,8 @@ blocks (brief X24, QA18 R16 «walls of text»).
 
 The first N corpus articles (publication order) go through the real steps into a temporary
 SQLite file — search index, story, digest (`store_digest`: key quotes, related links from the
-page and the archive) — as `digest_quality.store_speed` does. The newest digest of each story
+page and the archive) — as `digest_quality.store_speed` does
+(`digest_quality.store_through_steps`). The newest digest of each story
 then makes bundles of `--bundle` stories (bot.sender shows at most MAX_BUNDLE=10), in
 publication order, each rendered as a delivered general digest (`render_bundle(topics=[""])`)
 twice: whole stories (`compact=False`, as sessions ≤ 10 sent them) and compact blocks (the
@@ -22,7 +23,7 @@ import statistics
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -30,19 +31,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import load_corpus  # noqa: E402
-from digest_quality import to_article  # noqa: E402
+from digest_quality import store_through_steps  # noqa: E402
 
 from bot.render import has_details, render_bundle  # noqa: E402
 from bot.telegram_html import parse_html, utf16_len  # noqa: E402
-from digests.digest import store_digest  # noqa: E402
-from digests.models import Digest, iso  # noqa: E402
-from digests.processing import StoreContext  # noqa: E402
+from digests.models import Digest  # noqa: E402
 from digests.records import ARTICLE_SELECT, digest_from_row  # noqa: E402
-from digests.search_index import index_article  # noqa: E402
-from digests.settings import Settings  # noqa: E402
 from digests.storage import Database  # noqa: E402
-from digests.stories import assign_story  # noqa: E402
-from digests.urls import url_key  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -59,28 +54,10 @@ def digests_of(count: int) -> list[Digest]:
     """The newest digest of each story among the first `count` corpus articles, in publication
     order (of that digest)."""
     rows = load_corpus()[:count]
-    sources = sorted({r.get("source", "") for r in rows})
     now = datetime(2018, 4, 1, tzinfo=timezone.utc)
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(Path(tmp) / "bundles.db")
-        with db.transaction() as sql:
-            for n, name in enumerate(sources, 1):
-                sql.table("sources").insert({"id": n, "url": f"https://{n}.example/feed",
-                                             "name": name, "added_at": iso(now)})
-        source_id = {name: n for n, name in enumerate(sources, 1)}
-        ctx = StoreContext(now=now, settings=Settings(), backfill=True)
-        for n, row in enumerate(rows, 1):
-            article = replace(to_article(n, row), source_id=source_id[row.get("source", "")])
-            with db.transaction() as sql:
-                sql.table("articles").insert({
-                    "id": n, "source_id": article.source_id, "url": article.url or f"u{n}",
-                    "url_key": url_key(article.url or f"https://x.example/{n}") + f"#{n}",
-                    "content_hash": str(n), "title": article.title,
-                    "published_at": iso(article.published_at), "body": article.text,
-                    "fetched_at": iso(now), "updated_at": iso(now)})
-                index_article(sql, article, ctx)
-                assign_story(sql, article, ctx)
-                store_digest(sql, article, ctx)
+        store_through_steps(db, rows, now)
         found = [digest_from_row(r) for r in db.db.query(
             f"""{ARTICLE_SELECT} where articles.id in (select max(id) from articles
                 group by coalesce(story_id, -id)) order by articles.id""")]

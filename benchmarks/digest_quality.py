@@ -244,6 +244,44 @@ def speed(corpus: dict[str, dict[str, str]], runs: int, limit: int) -> None:
           f"p95 {p95:.2f} ms, max {times[-1] * 1000:.1f} ms per article")
 
 
+def store_through_steps(db: Any, rows: Sequence[dict[str, str]], now: datetime,
+                        times: list[float] | None = None) -> None:
+    """Store corpus `rows` (articles 1…N, one source row per corpus source) in `db` through the
+    real steps, each article in its transaction: search index, story, digest. `times` gets the
+    seconds of each `store_digest` call when given. benchmarks/bundle_size.py stores its
+    articles with it too."""
+    from digests.digest import store_digest
+    from digests.models import iso
+    from digests.processing import StoreContext
+    from digests.search_index import index_article
+    from digests.settings import Settings
+    from digests.stories import assign_story
+    from digests.urls import url_key
+
+    sources = sorted({r.get("source", "") for r in rows})
+    with db.transaction() as sql:
+        for n, name in enumerate(sources, 1):
+            sql.table("sources").insert({"id": n, "url": f"https://{n}.example/feed",
+                                         "name": name, "added_at": iso(now)})
+    source_id = {name: n for n, name in enumerate(sources, 1)}
+    ctx = StoreContext(now=now, settings=Settings(), backfill=True)
+    for n, row in enumerate(rows, 1):
+        article = replace(to_article(n, row), source_id=source_id[row.get("source", "")])
+        with db.transaction() as sql:
+            sql.table("articles").insert({
+                "id": n, "source_id": article.source_id, "url": article.url or f"u{n}",
+                "url_key": url_key(article.url or f"https://x.example/{n}") + f"#{n}",
+                "content_hash": str(n), "title": article.title,
+                "published_at": iso(article.published_at), "body": article.text,
+                "fetched_at": iso(now), "updated_at": iso(now)})
+            index_article(sql, article, ctx)
+            assign_story(sql, article, ctx)
+            t0 = time.perf_counter()
+            store_digest(sql, article, ctx)
+            if times is not None:
+                times.append(time.perf_counter() - t0)
+
+
 def store_speed(corpus: dict[str, dict[str, str]], count: int) -> None:
     """The store_digest step on a real SQLite file as the archive grows (search index, stories).
 
@@ -252,42 +290,14 @@ def store_speed(corpus: dict[str, dict[str, str]], count: int) -> None:
     """
     import tempfile
 
-    from digests.digest import store_digest
-    from digests.models import iso
-    from digests.processing import StoreContext
-    from digests.search_index import index_article
-    from digests.settings import Settings
     from digests.storage import Database
-    from digests.stories import assign_story
-    from digests.urls import url_key
 
     rows = sorted(corpus.values(), key=lambda r: r.get("published") or "")[:count]
-    sources = sorted({r.get("source", "") for r in rows})
     now = datetime.now().astimezone()
     times: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(Path(tmp) / "bench.db")
-        with db.transaction() as sql:
-            for n, name in enumerate(sources, 1):
-                sql.table("sources").insert({"id": n, "url": f"https://{n}.example/feed",
-                                             "name": name, "added_at": iso(now)})
-        source_id = {name: n for n, name in enumerate(sources, 1)}
-        ctx = StoreContext(now=now, settings=Settings(), backfill=True)
-        for n, row in enumerate(rows, 1):
-            article = to_article(n, row)
-            article = replace(article, source_id=source_id[row.get("source", "")])
-            with db.transaction() as sql:
-                sql.table("articles").insert({
-                    "id": n, "source_id": article.source_id, "url": article.url or f"u{n}",
-                    "url_key": url_key(article.url or f"https://x.example/{n}") + f"#{n}",
-                    "content_hash": str(n), "title": article.title,
-                    "published_at": iso(article.published_at), "body": article.text,
-                    "fetched_at": iso(now), "updated_at": iso(now)})
-                index_article(sql, article, ctx)
-                assign_story(sql, article, ctx)
-                t0 = time.perf_counter()
-                store_digest(sql, article, ctx)
-                times.append(time.perf_counter() - t0)
+        store_through_steps(db, rows, now, times)
         db.close()
     for upto in sorted({min(1000, len(times)), len(times)}):
         part = sorted(times[upto // 2: upto]) if upto > 1 else sorted(times)
