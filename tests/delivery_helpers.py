@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
+import pytest
+
+from digests import outbox_states
 from digests.models import Article, Digest, iso
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row
@@ -91,3 +96,28 @@ def per_story_render(digests: list[Digest], lang: str, now: datetime,
 
 def later(minutes: int) -> datetime:
     return NOW + timedelta(minutes=minutes)
+
+
+@contextmanager
+def claims_under_lock(database: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Inside the block the sender's claim (outbox_states.claim) meets another program's write
+    lock, taken just before its first claim (the ids of buttons are stored by then); on leaving,
+    the lock goes and claim is the real one again. test_more_stories and test_story_buttons
+    each wrote this."""
+    other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
+    real_claim = outbox_states.claim
+
+    def claim_under_lock(db: Database, ids: Any) -> list[int]:
+        if not other.in_transaction:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("update _migrations set applied_at = applied_at")
+        return real_claim(db, ids)
+
+    monkeypatch.setattr(outbox_states, "claim", claim_under_lock)
+    try:
+        yield
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+        monkeypatch.setattr(outbox_states, "claim", real_claim)

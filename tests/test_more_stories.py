@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from botkit import ADMIN, running_bot
-from delivery_helpers import NOW, add_article, add_chat, add_source, rows
+from delivery_helpers import NOW, add_article, add_chat, add_source, claims_under_lock, rows
 from telegram import Bot
 
 from bot import bundle_buttons
@@ -146,27 +146,13 @@ async def test_a_button_whose_digest_never_went_is_forgotten(
     """The button's id is stored, then the claim meets another program's lock: nothing is sent,
     and that id is deleted once the database takes it (before anything else is claimed), so
     only the button the chat really got names those stories."""
-    from digests import outbox_states
-
     _queue_daily(database, (1,), MAX_BUNDLE + 2)
     now = [100.0]
     s = _quick_sender(database, bot, now)
-    other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
-    real_claim = outbox_states.claim
-
-    def claim_under_lock(db: Database, ids: Any) -> list[int]:
-        if not other.in_transaction:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("update _migrations set applied_at = applied_at")
-        return real_claim(db, ids)
-
-    monkeypatch.setattr(outbox_states, "claim", claim_under_lock)
-    assert await s.run_once() == 0
-    assert emu.sent_log() == [] and s.courier.writes.owed == 1  # the id's deletion
-    assert database.db.execute("select count(*) from callbacks").fetchone()[0] == 1
-    other.execute("ROLLBACK")
-    other.close()
-    monkeypatch.setattr(outbox_states, "claim", real_claim)
+    with claims_under_lock(database, monkeypatch):
+        assert await s.run_once() == 0
+        assert emu.sent_log() == [] and s.courier.writes.owed == 1  # the id's deletion
+        assert database.db.execute("select count(*) from callbacks").fetchone()[0] == 1
     now[0] += 2.0
     assert await s.drain(timeout=5) >= 1
     [(kept,)] = database.db.execute("select id from callbacks").fetchall()

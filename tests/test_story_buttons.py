@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from botkit import running_bot
-from delivery_helpers import NOW, add_article, add_chat, add_source, rows
+from delivery_helpers import NOW, add_article, add_chat, add_source, claims_under_lock, rows
 from telegram import Bot
 
 from bot import bundle_buttons, callbacks
@@ -186,20 +186,7 @@ async def test_story_buttons_of_a_digest_that_never_went_are_forgotten(
         database: Database, bot: Bot, emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
     """The buttons' id is stored before the claim; a claim refused under another program's
     lock sends nothing, and that id is deleted: only ids of buttons a chat got are kept."""
-    import sqlite3
-
-    from digests import outbox_states
-
     _queue(database, {1: "private"})
-    other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
-    real_claim = outbox_states.claim
-
-    def claim_under_lock(db: Database, ids: Any) -> list[int]:
-        if not other.in_transaction:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("update _migrations set applied_at = applied_at")
-        return real_claim(db, ids)
-
     now = [100.0]
     settings = Settings(database_path=Path(database.path), send_rate_per_second=500.0)
     s = Sender(database, bot, settings, clock=lambda: NOW, instant_gap=timedelta(0),
@@ -207,12 +194,9 @@ async def test_story_buttons_of_a_digest_that_never_went_are_forgotten(
     s.courier.writes.monotonic = lambda: now[0]
     s.courier.writes.wait = 0.01
     s.recover()
-    monkeypatch.setattr(outbox_states, "claim", claim_under_lock)
-    assert await s.run_once() == 0
-    assert emu.sent_log() == []
-    other.execute("ROLLBACK")
-    other.close()
-    monkeypatch.setattr(outbox_states, "claim", real_claim)
+    with claims_under_lock(database, monkeypatch):
+        assert await s.run_once() == 0
+        assert emu.sent_log() == []
     now[0] += 2.0
     assert await s.drain(timeout=5) >= 1
     [(kept,)] = database.db.execute("select id from callbacks").fetchall()
