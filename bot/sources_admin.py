@@ -53,6 +53,7 @@ from digests import sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
 from digests.source_check import check_link, link_candidates
+from digests.source_work import feed_cut_of
 from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,22 @@ def _health(source: Any, lang: str, rt: Runtime) -> str:
     if source.last_success_at is None:
         return t("health_never", lang)
     return t("health_ok", lang, when=relative_time(source.last_success_at, rt.now(), lang))
+
+
+def cut_note(listed: int, read: int, lang: str) -> str:
+    """The line under a source whose feed lists more entries than a poll reads: the newest are
+    read, the others skipped for good (digests.feed_cut; X50's decision)."""
+    skipped = num(listed - read, lang)
+    if lang == "ar":
+        return (f"📜 تسرد الخلاصة {num(listed, lang)} خبرًا؛ تُقرأ أحدثها فقط ({num(read, lang)})"
+                f" ويُترك {skipped} أقدم منها دون قراءة.")
+    return (f"📜 The feed lists {num(listed, lang)} entries; only the newest"
+            f" ({num(read, lang)}) are read, {skipped} older ones are skipped.")
+
+
+def _cut_lines(source_id: int, lang: str, active: bool) -> list[Line]:
+    cut = feed_cut_of(source_id) if active else None
+    return text_lines(lang, cut_note(*cut, lang)) if cut is not None else []
 
 
 @admin_only
@@ -116,6 +133,7 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                             name=source_name(s.name, lang), health=_health(s, lang, rt)),
                *(text_lines(lang, page_note(trouble[s.id], lang))
                  if s.active and s.id in trouble else []),
+               *_cut_lines(s.id, lang, s.active),
                (Span(shown if ltr else isolate_ltr(shown, always=True), ltr=ltr),)]
               for s in items for shown in (strip_credentials(s.url),)]
     if hidden:

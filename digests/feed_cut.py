@@ -2,12 +2,19 @@
 
 MAX_ENTRIES_PER_FEED bounds what one poll stores (QA29 A3), but the whole feed was still parsed
 first: feedparser takes ~0.24 ms an entry, so a 100,000-entry feed (9 MB, under the fetch's
-10 MB cap) cost ~24 s of a core every poll to keep 200 (QA29 A8). `cut_items` keeps the first
-and the last `limit // 2` entries of a longer feed and drops the middle ones from the bytes: a
-feed lists its newest first (the head) or, more rarely, oldest first (the tail), and
-`source_work.newest` then picks the newest of what is left by date. `parse_limit` keeps room
-for the entries a poll finds known already (a poll keeps the new ones): 5× the cap, at least
-1,000, so a feed of normal length is never cut and the next poll still takes what one left.
+10 MB cap) cost ~24 s of a core every poll to keep 200 (QA29 A8). `cut_items` keeps the newest
+`limit` entries of a longer feed and drops the others from the bytes: a feed lists its newest
+first (the head, kept) or, more rarely, oldest first (the tail, kept); which one is read from
+the dates of its first and last entries (`newest_end`). When they do not tell (undated entries,
+one date at both ends), the first and the last `limit // 2` are kept, as before session 15, and
+`source_work.newest` picks the newest of what is left by date. `parse_limit` keeps room for the
+entries a poll finds known already (a poll keeps the new ones): 5× the cap, at least 1,000, so a
+feed of normal length is never cut and the next poll still takes what one left.
+
+The entries cut are never read, at this poll or a later one (X50's decision): a feed listing
+over 1,000 entries is an archive, and its older entries are no news; a poll stores at most
+MAX_ENTRIES_PER_FEED new ones anyway. How many were skipped is said: the poll's WARNING line and,
+in the bot, a line under the source in /sources (digests.source_work.feed_cut_of).
 
 The cut is made only where it is safe: entries found by a scan that skips CDATA sections,
 comments, processing instructions and the DOCTYPE (text cannot hold a raw «<», so outside them
@@ -18,6 +25,11 @@ other shape is parsed whole, as before. Pure bytes in, bytes out.
 from __future__ import annotations
 
 import re
+from typing import Literal
+
+from digests.dates import parse_date
+
+End = Literal["head", "tail", "both"]
 
 PARSE_FACTOR = 5  # entries parsed per entry a poll may keep
 PARSE_MIN = 1000  # never fewer: a normal feed is never cut
@@ -28,6 +40,9 @@ _STARTS = re.compile(
     rb"<(?:(!\[CDATA\[)|(!--)|(\?)|(!DOCTYPE)"
     rb"|(/?)(?:[A-Za-z_][\w.-]*:)?(item|entry)(?=[\s/>])[^<>]{0,2000}>)")
 _ENDS = {1: b"]]>", 2: b"-->", 3: b"?>"}
+# An entry's date element (RSS pubDate, Atom published/updated, Dublin Core date): its text
+_DATE_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(pubDate|published|updated|date)\b[^>]{0,200}>"
+                      rb"\s*(?:<!\[CDATA\[)?([^<]{1,100})<")
 
 
 def parse_limit(max_entries_per_feed: int) -> int:
@@ -78,17 +93,39 @@ def entry_spans(body: bytes) -> list[tuple[int, int]] | None:
     return None if open_at is not None else spans
 
 
+def _entry_date(entry: bytes) -> float | None:
+    """The first date an entry's markup carries, as a timestamp (None: none readable)."""
+    match = _DATE_RE.search(entry)
+    if match is None:
+        return None
+    when = parse_date(match.group(2).decode("utf-8", "replace").strip(), languages=("en",))
+    return when.timestamp() if when is not None else None
+
+
+def newest_end(first: float | None, last: float | None) -> End:
+    """Which end of a feed lists its newest entries, from the dates of its first and last
+    entry: "head" (newest first, the usual order), "tail" (oldest first) or "both" (unknown)."""
+    if first is None or last is None or first == last:
+        return "both"
+    return "head" if first > last else "tail"
+
+
 def cut_items(body: bytes, limit: int) -> tuple[bytes, int]:
-    """`body` with at most `limit` entries (its first and last `limit // 2`) and how many were
-    dropped; `body` itself when it lists no more, or when its entries cannot be cut safely."""
+    """`body` with at most `limit` entries (its newest end's, or its first and last `limit // 2`
+    when the dates do not tell which end that is) and how many were dropped; `body` itself when
+    it lists no more, or when its entries cannot be cut safely."""
     # a cheap bound first: every entry spells its name at least twice (open and close tags)
     if body.count(b"item") + body.count(b"entry") <= 2 * limit:
         return body, 0
     spans = entry_spans(body)
     if spans is None or len(spans) <= limit:
         return body, 0
-    head = limit - limit // 2
+    end = newest_end(_entry_date(body[spans[0][0]:spans[0][1]]),
+                     _entry_date(body[spans[-1][0]:spans[-1][1]]))
+    head = limit if end == "head" else 0 if end == "tail" else limit - limit // 2
     tail = limit - head
+    if not head:  # oldest first: the last `limit`
+        return body[:spans[0][0]] + body[spans[len(spans) - tail][0]:], len(spans) - limit
     # what lies between two dropped entries goes with them (whitespace, in a feed's usual shape)
     kept = body[:spans[head - 1][1]] + b"\n" + body[spans[len(spans) - tail][0]:] if tail \
         else body[:spans[head - 1][1]] + body[spans[-1][1]:]

@@ -23,7 +23,7 @@ import feedparser
 from digests.dates import date_offset, parse_date
 from digests.encoding import decode
 from digests.errors import ParseError, Reason
-from digests.feed_cut import cut_items
+from digests.feed_cut import cut_items, newest_end
 from digests.models import FeedEntry
 from digests.urls import absolute_url, is_http_url
 
@@ -147,8 +147,9 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
     if max_entries is not None:  # before feedparser: its time grows with every entry (QA29 A8)
         body, cut = cut_items(body, max_entries)
         if cut:
-            log.warning("feed cut before parsing url=%s dropped=%d kept=%d (first and last"
-                        " entries; MAX_ENTRIES_PER_FEED)", base_url, cut, max_entries)
+            log.warning("feed cut before parsing url=%s dropped=%d kept=%d (the newest end's,"
+                        " else the first and last; MAX_ENTRIES_PER_FEED)", base_url, cut,
+                        max_entries)
     parsed = feedparser.parse(body, response_headers=utf8_headers,
                               resolve_relative_uris=False, sanitize_html=False)
     if parsed.get("bozo"):
@@ -195,7 +196,9 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
     items: list[Any] = data["items"]
     cut = 0
     if max_entries is not None and len(items) > max_entries:  # as digests.feed_cut for XML
-        head = max_entries - max_entries // 2
+        end = newest_end(_json_date(items[0]), _json_date(items[-1]))
+        head = max_entries if end == "head" else 0 if end == "tail" else \
+            max_entries - max_entries // 2
         cut = len(items) - max_entries
         items = items[:head] + items[len(items) - (max_entries - head):]
     entries: list[FeedEntry] = []
@@ -253,6 +256,14 @@ def read_entries(body: bytes, headers: Mapping[str, str] | None = None,
     if _looks_like_json(body, headers):
         return FeedRead(*_parse_json_feed(body, headers, base_url, max_entries))
     return FeedRead(*_parse_xml(body, headers, base_url, max_entries))
+
+
+def _json_date(item: Any) -> float | None:
+    """A JSON Feed item's date as a timestamp, for `newest_end` (None: none readable)."""
+    if not isinstance(item, dict):
+        return None
+    when = parse_date(str(item.get("date_published") or item.get("date_modified") or ""))
+    return when.timestamp() if when is not None else None
 
 
 def parse_feed(body: bytes, headers: Mapping[str, str] | None = None,

@@ -26,7 +26,7 @@ from digests import archive, entry_changes, sources
 from digests.dates import learn_offset
 from digests.errors import FetchError, ParseError, Reason
 from digests.feed_cut import parse_limit
-from digests.feeds import parse_feed
+from digests.feeds import FeedRead, read_entries
 from digests.fetch_failures import host_of
 from digests.fetcher import Fetcher
 from digests.models import FeedEntry, Source
@@ -104,14 +104,15 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
         return succeeded(db, settings, source, now, feed, "unchanged")
     try:
         # a feed far longer than a poll keeps is cut before it is parsed (digests.feed_cut)
-        entries = await asyncio.to_thread(timed, clock, parse_feed, feed.body, feed.headers,
-                                          feed.final_url,
-                                          parse_limit(settings.max_entries_per_feed))
+        read = await asyncio.to_thread(timed, clock, read_entries, feed.body, feed.headers,
+                                       feed.final_url, parse_limit(settings.max_entries_per_feed))
     except ParseError as exc:
         kind = exc.why.kind if exc.why is not None else "not_feed"
         return failed(db, settings, source, now,
                       f"تعذرت قراءة الخلاصة / feed unreadable: {exc}", feed.status, None,
                       why=Reason(kind, host_of(feed.final_url)))
+    entries = read.entries
+    _note_cut(source.id, read)
     if source.name == sources.default_name(source.url):  # nobody named it: the feed's title
         title = await asyncio.to_thread(feed_title, feed.body, feed.headers)
         sources.adopt_feed_title(db, source, title)
@@ -148,6 +149,24 @@ def corrected(db: Database, source: Source, entries: list[FeedEntry],
         log.info("corrected entries to read again source=%s now=%d waiting=%d", source.id,
                  len(rereads), waiting)
     return rereads, waiting
+
+
+# Feeds cut before parsing at their last poll in this process: source id → (listed, read). The
+# entries cut are never read (digests.feed_cut); /sources says how many (bot.sources_admin).
+_cuts: dict[int, tuple[int, int]] = {}
+
+
+def _note_cut(source_id: int, read: FeedRead) -> None:
+    if read.cut:
+        _cuts[source_id] = (read.listed, len(read.entries))
+    else:
+        _cuts.pop(source_id, None)
+
+
+def feed_cut_of(source_id: int) -> tuple[int, int] | None:
+    """(entries listed, entries read) of a source whose feed its last poll in this process cut
+    before parsing (digests.feed_cut: the others are skipped for good), or None."""
+    return _cuts.get(source_id)
 
 
 def newest(entries: list[FeedEntry], limit: int) -> tuple[list[FeedEntry], int]:
