@@ -9,7 +9,8 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -60,6 +61,25 @@ def check_ids_in_corpus(name: str) -> None:
         ids = {json.loads(line)["id"] for line in fh}
     missing = {x for r in gold_rows(name) for x in (r["a"], r["b"])} - ids
     assert not missing
+
+
+def assert_pairs_valid(pairs: Sequence[dict[str, Any]], by_id: Mapping[str, Any],
+                       excluded: frozenset[frozenset[str]]) -> None:
+    """The rules every pick_pairs*.py pick keeps: two sources, at most 48 hours apart, never an
+    excluded or an already picked pair, and a place or person stratum's name held by both
+    articles (pick_pairs2's, 3's and 4's tests checked it each in a copy of this loop)."""
+    seen: set[frozenset[str]] = set()
+    for p in pairs:
+        a, b = by_id[p["a"]], by_id[p["b"]]
+        key = frozenset((a.id, b.id))
+        assert a.source != b.source
+        assert abs(b.when - a.when) <= timedelta(hours=48)
+        assert key not in excluded and key not in seen
+        seen.add(key)
+        if p["stratum"] == "place":
+            assert p["shared"] in a.places & b.places
+        if p["stratum"] == "person":
+            assert p["shared"] in a.persons & b.persons
 
 
 # The strata and counts of pick_pairs3.py's procedure (pick_pairs4/5 reuse it).
