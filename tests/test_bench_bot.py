@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from benchkit import load_file
 
 SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "bot_speed.py"
 
 
 def test_bot_benchmark_runs_on_a_small_slice(capsys: pytest.CaptureFixture[str]) -> None:
-    spec = importlib.util.spec_from_file_location("bench_bot", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file(SCRIPT, "bench_bot")
     if not module.CORPUS.is_file():
         pytest.skip("the shared corpus is not present")
     figures = module.main(["--limit", "20", "--runs", "1", "--questions", "3"])

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from benchkit import load_file
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "digest_quality.py"
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("digest_quality", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["digest_quality"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file(SCRIPT, "digest_quality")
 
 
 def test_matching_rule() -> None:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from benchkit import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "feed_cut.py"
 
 
 def test_feed_cut_benchmark_reports_what_a_poll_parses(capsys: pytest.CaptureFixture[str]) -> None:
-    spec = importlib.util.spec_from_file_location("bench_feed_cut", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file(SCRIPT, "bench_feed_cut")
     rows = module.measure(ROOT, [500, 3000], runs=1)
     assert [r["parsed"] for r in rows] == [500, 1000]  # a long feed is read up to the limit
     assert module.main(["--sizes", "1200", "--runs", "1"]) == 0

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from benchkit import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "ingest.py"
 
 
 def test_ingest_benchmark_runs_on_a_small_slice(capsys: pytest.CaptureFixture[str]) -> None:
-    spec = importlib.util.spec_from_file_location("bench_ingest", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file(SCRIPT, "bench_ingest")
     if not module.CORPUS.is_file():
         pytest.skip("the shared corpus is not present")
     figures = module.main(["--limit", "25", "--runs", "1"])

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from benchkit import load_file
 
 from digests.extractor import MAX_ARTICLE_CHARS
 
@@ -15,10 +15,7 @@ SCRIPT = ROOT / "benchmarks" / "page_cap.py"
 
 def test_page_cap_benchmark_runs_and_reports_the_capped_text(
         capsys: pytest.CaptureFixture[str]) -> None:
-    spec = importlib.util.spec_from_file_location("bench_page_cap", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file(SCRIPT, "bench_page_cap")
     over = module.run_once(ROOT, MAX_ARTICLE_CHARS // 7 + 2_000)  # «الغوطة » is 7 characters
     assert over["new"] == 1 and over["page_error"] == ""
     assert 0.9 * MAX_ARTICLE_CHARS < int(over["body_chars"]) <= MAX_ARTICLE_CHARS

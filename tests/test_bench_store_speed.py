@@ -5,27 +5,21 @@ code as they found it and compare files honestly. No timing is asserted."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from benchkit import load_file
 from test_related import BAN_LIFTED, BAN_TITLES, CELEBRATION, FRIENDLY, FRIENDLY_TITLE, VIENNA
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file(BENCH / f"{name}.py", name)
 
 
 def corpus(path: Path) -> Path:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
+from benchkit import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "story_flood.py"
@@ -14,10 +14,7 @@ SCRIPT = ROOT / "benchmarks" / "story_flood.py"
 
 def test_story_flood_benchmark_prints_both_figures(monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    spec = importlib.util.spec_from_file_location("bench_story_flood", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file(SCRIPT, "bench_story_flood")
     cap = module.stories.MAX_MEMBERS
     monkeypatch.setattr(sys, "argv", ["story_flood.py", "--sizes", "12", "--runs", "1"])
     module.main()

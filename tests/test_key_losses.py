@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from benchkit import load_file
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 def load() -> ModuleType:
     sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("key_losses", BENCH / "key_losses.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["key_losses"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file(BENCH / "key_losses.py", "key_losses")
 
 
 def test_matching_is_the_scorers_one_to_one_rule() -> None:

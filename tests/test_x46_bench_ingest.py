@@ -4,10 +4,10 @@ ingests every article it serves again (it stored 1,000 of the corpus once the ca
 from __future__ import annotations
 
 import functools
-import importlib.util
 from pathlib import Path
 
 import pytest
+from benchkit import load_file
 
 from digests.settings import Settings
 
@@ -16,10 +16,7 @@ SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "ingest.py"
 
 def test_the_benchmark_ingests_past_the_feed_cap(monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    spec = importlib.util.spec_from_file_location("bench_ingest_cap", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file(SCRIPT, "bench_ingest_cap")
     if not module.CORPUS.is_file():
         pytest.skip("the shared corpus is not present")
     # a cap of 4 entries per feed stands for the real 200 against the corpus's 2,433 per source
