@@ -6,10 +6,14 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram import Bot
 
+from bot.origins import bundle_topics
+from bot.sender import Sender
 from digests import outbox_states
 from digests.models import Article, Digest, iso
 from digests.processing import StoreContext
@@ -121,3 +125,15 @@ def claims_under_lock(database: Database, monkeypatch: pytest.MonkeyPatch) -> It
             other.execute("ROLLBACK")
         other.close()
         monkeypatch.setattr(outbox_states, "claim", real_claim)
+
+
+def quick_sender(database: Database, bot: Bot, now: list[float]) -> Sender:
+    """A recovered sender whose writes give up after 0.01 s under a lock, on the clock `now`
+    (test_more_stories and test_story_buttons each built one)."""
+    settings = Settings(database_path=Path(database.path), send_rate_per_second=500.0)
+    s = Sender(database, bot, settings, clock=lambda: NOW, instant_gap=timedelta(0),
+               topics_of=bundle_topics)
+    s.courier.writes.monotonic = lambda: now[0]
+    s.courier.writes.wait = 0.01
+    s.recover()
+    return s

@@ -12,16 +12,15 @@ from typing import Any
 
 import pytest
 from botkit import ADMIN, running_bot
-from delivery_helpers import NOW, add_article, add_chat, add_source, claims_under_lock, rows
+from delivery_helpers import (NOW, add_article, add_chat, add_source, claims_under_lock,
+                              quick_sender, rows)
 from telegram import Bot
 
 from bot import bundle_buttons
 from bot.emulator import Emulator
-from bot.origins import bundle_topics
 from bot.render import more_line
-from bot.sender import MAX_BUNDLE, Sender
+from bot.sender import MAX_BUNDLE
 from digests.models import Article, iso
-from digests.settings import Settings
 from digests.storage import Database
 
 
@@ -77,17 +76,6 @@ async def test_a_button_that_cannot_be_stored_leaves_the_digest_hint(
 
 
 
-def _quick_sender(database: Database, bot: Bot, now: list[float]) -> Sender:
-    """A recovered sender whose writes give up after 0.01 s under a lock, on the clock `now`."""
-    settings = Settings(database_path=Path(database.path), send_rate_per_second=500.0)
-    s = Sender(database, bot, settings, clock=lambda: NOW, instant_gap=timedelta(0),
-               topics_of=bundle_topics)
-    s.courier.writes.monotonic = lambda: now[0]
-    s.courier.writes.wait = 0.01
-    s.recover()
-    return s
-
-
 async def test_under_a_lock_the_digest_waits_and_then_comes_with_its_button(
         database: Database, bot: Bot, emu: Emulator) -> None:
     """The button's id is stored before anything is claimed or rendered: while another program
@@ -95,7 +83,7 @@ async def test_under_a_lock_the_digest_waits_and_then_comes_with_its_button(
     promising a button it lacks."""
     _queue_daily(database, (1,), MAX_BUNDLE + 2)
     now = [100.0]
-    s = _quick_sender(database, bot, now)
+    s = quick_sender(database, bot, now)
     other = sqlite3.connect(database.path, isolation_level=None, timeout=0.1)
     other.execute("BEGIN IMMEDIATE")
     other.execute("update _migrations set applied_at = applied_at")
@@ -148,7 +136,7 @@ async def test_a_button_whose_digest_never_went_is_forgotten(
     only the button the chat really got names those stories."""
     _queue_daily(database, (1,), MAX_BUNDLE + 2)
     now = [100.0]
-    s = _quick_sender(database, bot, now)
+    s = quick_sender(database, bot, now)
     with claims_under_lock(database, monkeypatch):
         assert await s.run_once() == 0
         assert emu.sent_log() == [] and s.courier.writes.owed == 1  # the id's deletion

@@ -6,22 +6,19 @@ Application (PTB) and sender against the emulator, real SQLite files."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from botkit import running_bot
-from delivery_helpers import NOW, add_article, add_chat, add_source, claims_under_lock, rows
+from delivery_helpers import (NOW, add_article, add_chat, add_source, claims_under_lock,
+                              quick_sender, rows)
 from telegram import Bot
 
 from bot import bundle_buttons, callbacks
 from bot.emulator import Emulator
-from bot.origins import bundle_topics
-from bot.sender import Sender
 from digests.models import Quote, RelatedItem, iso
 from digests.records import quotes_to_json, related_to_json
-from digests.settings import Settings
 from digests.storage import Database
 
 QUOTES = (Quote("الوضع في المدينة خطير جدا & <يتدهور>", "المتحدث باسم الأمم المتحدة"),
@@ -188,12 +185,7 @@ async def test_story_buttons_of_a_digest_that_never_went_are_forgotten(
     lock sends nothing, and that id is deleted: only ids of buttons a chat got are kept."""
     _queue(database, {1: "private"})
     now = [100.0]
-    settings = Settings(database_path=Path(database.path), send_rate_per_second=500.0)
-    s = Sender(database, bot, settings, clock=lambda: NOW, instant_gap=timedelta(0),
-               topics_of=bundle_topics)
-    s.courier.writes.monotonic = lambda: now[0]
-    s.courier.writes.wait = 0.01
-    s.recover()
+    s = quick_sender(database, bot, now)
     with claims_under_lock(database, monkeypatch):
         assert await s.run_once() == 0
         assert emu.sent_log() == []
