@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from digests.cue_window import Window
 from digests.describer_subjects import described
 from digests.speaker_checks import plausible_speaker
+from digests.speaker_words import NUMBER_WORDS
 from digests.speakers import Tok, subject
 from digests.speech import (
     STOP,
@@ -27,6 +28,8 @@ from digests.speech import (
     IMPERSONAL,
     IN_WHICH,
     NEGATIONS,
+    PREPOSITIONS,
+    RELATIVES,
     cue_of,
     is_complementizer,
     strip_conj,
@@ -70,6 +73,8 @@ def cue_head(w: Window, k: int) -> Head | None:
         # «وواصل مهاجم الباطن حديثه: "…"» (K12: two key quotes lost): only with the talk
         # named and a colon; «واصل الجيش قصفه» stays narration.
         hit = ("verb", "f" if norm.endswith("ت") else "m")
+    if hit is None and _explained(toks, k, last):
+        hit = ("verb", "f" if norm.endswith("ت") else "m")
     describer = _describer(toks, k, last)  # («وصفه» is also a cue after «ما» only)
     if describer:
         # «في خطوة وصفتها رئيسة الوزراء تيريزا ماي بأنها "…"»: the subject written after the
@@ -92,6 +97,20 @@ def cue_head(w: Window, k: int) -> Head | None:
     if not describer and _not_speech(toks, k, last, norm, prev, after_ma):
         return None
     return Head(norm=norm, kind=kind, gender=gender, prev=prev)
+
+
+def _explained(toks: list[Tok], k: int, last: int) -> bool:
+    """«وأبان العمري أن …» (seed 28, 2276: «مبيناً أن» after it fell back to another speaker):
+    «أبان» (stated) written with its hamza above — «إبان» is "during" — and a complementizer
+    after its subject («أبان عن» is "revealed", no statement)."""
+    if not toks[k].raw.lstrip("وف").startswith(("أبان", "أبانت")):
+        return False
+    for m in range(k + 1, min(last, k + 7)):
+        if is_complementizer(toks[m].norm) and toks[m].norm[:1] in "اإأب":
+            return m > k + 1
+        if toks[m].raw[-1] in ":.;؛" or toks[m].raw[0] in "\"“«„" or toks[m].norm == "عن":
+            return False
+    return False
 
 
 def _describer(toks: list[Tok], k: int, last: int) -> bool:
@@ -134,6 +153,37 @@ def _accused_of(toks: list[Tok], k: int, last: int) -> bool:
             and toks[k + 1].raw[-1] not in "،,")
 
 
+# «أضاف»: "added" when a count or a goal is its object («أضاف سواريز ثلاثة أهداف»). Folded.
+_ADDED = frozenset("اضاف اضافت يضيف تضيف".split())
+_GOALS = ("هدف", "اهداف", "الهدف", "الاهداف", "نقطه", "نقاط", "النقطه")
+# Nouns of words before quote marks: «واستكملت بكلمات "…"» quotes them, it does not speak. Folded.
+_WORDS_NOUNS = frozenset("بكلمات بكلمه بعباره بعبارات بجمله بالكلمات بالعباره كلمات عباره".split())
+
+
+def _added_count(toks: list[Tok], k: int, last: int) -> bool:
+    """«بينما أضاف لويس سواريز ثلاثة أهداف، لكن ميسي …» (seed 28, 1723): «أضاف» with a count
+    or a goal as its object is "added", not speech. The count must follow a subject word («وأضاف
+    ثلاثة من الخبراء أن» is a partitive subject); a goal may follow the verb at once («وأضاف
+    الهدف الثاني»)."""
+    for m in range(k + 1, min(last, k + 7)):
+        t = toks[m]
+        if (is_complementizer(t.norm) or t.raw[0] in "\"“«„" or t.norm in PREPOSITIONS
+                or t.norm in STOP or t.norm in RELATIVES):
+            # («وأضاف الجيش في بيانه الرابع عشر نجاحه "…"»: where it was said; «وأضاف المدرب
+            # الذي تأخر بهدف بعد ثلاث دقائق …»: a description of the speaker)
+            return False
+        if t.norm.startswith(_GOALS):
+            return True
+        if m > k + 1 and (t.norm in NUMBER_WORDS or t.norm.isdigit()) and not (
+                len(t.norm) == 4 and t.norm.isdigit()):
+            # a count before its noun («ثلاثة أهداف»); not a year («الفائز بكأس العالم 2006
+            # "…"»), nor a number the marks follow
+            return m + 1 < last and toks[m + 1].raw[0].isalpha() and t.raw[-1].isalnum()
+        if t.raw[-1] in "،,:.;؛":
+            return False
+    return False
+
+
 # «ماذا كان يقول»: «كان» between the question word and the verb. Folded.
 _WAS = frozenset("كان كانت يكون تكون سيكون".split())
 # «علق/تعلق» + «ب…»: hung on, caught on, relates to — never "commented" (which takes «على»).
@@ -165,6 +215,12 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
     if prev == "ماذا" or (prev in _WAS and k >= 2 and toks[k - 2].norm == "ماذا"):
         # «ويكفى أن تعلموا ماذا كان يقول قادة الرياضة … عن الفريقين وكيف أن …» (seed 27,
         # 5378): «ماذا» is what was said; a later «أن» hangs on another verb
+        return True
+    if strip_conj(norm) in _ADDED and _added_count(toks, k, last):
+        return True
+    if toks[k].raw[0] in "\"“«„" and prev in _WORDS_NOUNS:
+        # «وقامت الشركة بنشر تغريدة …، واستكملت بكلمات "قالوا إن …"» (seed 28, 5891): the verb
+        # glued to the mark is the quoted words', not a cue whose subject is «واستكملت بكلمات»
         return True
     if strip_conj(norm) in _ACCUSED and _accused_of(toks, k, last):
         return True  # «كما اتُّهم المعتقلون بأنهم أعضاء في خلية» (seed 26, 2707): the accused

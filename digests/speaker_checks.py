@@ -337,6 +337,8 @@ def plausible_speaker(name: str) -> bool:
     norm = fold(first)
     if first.startswith(("بـ", "لـ", 'ب"', "ب«", "ل«", 'ل"')) or strip_conj(norm) in CLAUSE_CONJ:
         return False
+    if first.startswith(("كأ", "كإ", "كـ")) and len(words) >= 2:
+        return False  # «إلا أنه كأخ أكبر لها يعتبر أن» (seed 28, 2561): «as …», no name
     if ":" in name.rstrip(" :"):
         return False  # «كتبت قائلة:"لا أزال …"» (QA13 1320): the speech began inside the subject
     if any(fold(w.rstrip("،,")) in _HAPPENED for w in words[1:]):

@@ -1,0 +1,100 @@
+"""Brief F27 (session 15): the seed-28 reading's wrong lines and slips, and F26's left, on invented
+sentences.
+
+1. Cue words: «أضاف X ثلاثة أهداف» is no speech; a verb glued to the marks after «بكلمات» is
+   the quoted words'; «أبان X أن» is speech; «كأخ أكبر لها» is no speaker.
+2. A title keeps its name after a phrase of where it was said («، فلان، في بيان، إن»), in quote
+   marks («عمدة لندن "صديق خان"»), and its firm («لمجموعة …»، «في Royal Caribbean»).
+3. A bare «الرئيس», «المحكمة» or definite plural takes the one named before.
+4. A work's author, «الرجل» after «أحد …», a subject run into its object: whom a cue means.
+5. «اتهم X Y بأنه» keeps the accused; a colon's words closing on a stray mark are direct.
+
+Guards keep what must not change.
+"""
+
+from __future__ import annotations
+
+from bot.attribution import hedged
+from digests.bare_bodies import resolve
+from digests.quote_marks import quotable
+from digests.quotes import find_quotes
+
+
+def _found(*paragraphs: str) -> list[tuple[str, str]]:
+    """(speaker as the digest credits it, text) of every candidate."""
+    return [(c.speaker, c.text)
+            for c in resolve(quotable(paragraphs), find_quotes(list(paragraphs)))]
+
+
+def _speaker_of(words: str, *paragraphs: str) -> str:
+    """The speaker credited with the candidate holding `words` ("" when there is none)."""
+    return next((s for s, t in _found(*paragraphs) if words in t), "")
+
+
+# --- 1. cue words (seed 28: 1723, 5891, 2276, 2561) ---
+
+def test_f27_added_goals_is_no_speech() -> None:
+    """«بينما أضاف لويس سواريز ثلاثة أهداف، لكن ميسي حظي …» (1723: «بحسب لويس سواريز ثلاثة
+    أهداف، ميسي حظي …»): "added three goals"."""
+    found = _found("وسجل اللاعب هدفين في الشوط الأول، بينما أضاف كريم بنزيمة ثلاثة أهداف، لكن"
+                   " المدرب حظي بالإشادة الأكبر بسبب خطته الذكية.")
+    assert not any("الإشادة" in t for _, t in found), found
+    assert _speaker_of("الإشادة", "وأضاف المهاجم هدفا ثانيا، لكن الحارس تألق في التصدي للكرات"
+                       " الخطيرة طوال المباراة.") == ""
+
+
+def test_f27_added_with_partitive_subject_still_speaks() -> None:
+    """Guard: «وأضاف ثلاثة من الخبراء أن …» (a number heads the subject) and «وأضاف الوزير،
+    …» stay speech."""
+    assert _speaker_of("صعب", "وأضاف ثلاثة من الخبراء أن الوضع صعب جدا في المنطقة.") == (
+        "ثلاثة من الخبراء")
+    assert _speaker_of("صعب", "وأضاف الوزير، الوضع صعب جدا في المنطقة الحدودية.") == "الوزير"
+
+
+def test_f27_added_in_a_statement_numbered_still_speaks() -> None:
+    """Guard (development gold CN-middleEast-164): «وأضاف الجيش في بيانه الرابع عشر نجاحه "في
+    تدمير 11 عربة …"» is speech; the ordinal belongs to where it was said."""
+    assert _speaker_of("عربة", 'وأضاف الجيش في بيانه الرابع عشر نجاحه "في تدمير 11 عربة محملة'
+                       ' بالأسلحة أثناء محاولة اختراق الحدود".') == "الجيش"
+
+
+def test_f27_added_with_a_described_speaker_still_speaks() -> None:
+    """Guard (corpus): «وأضاف المدرب الذي تأخر بهدف بعد ثلاث دقائق …: …» is speech."""
+    assert _speaker_of("النظام", "وأضاف المدرب الذي تأخر فريقه بهدف بعد ثلاث دقائق من البداية:"
+                       " لهذا السبب فأنا لا أحب هذا النظام الجديد.") == "المدرب"
+
+
+def test_f27_added_after_a_year_still_speaks() -> None:
+    """Guard (corpus): «وأضاف الفائز بكأس العالم 2006 "…"» is speech; a year is no count."""
+    assert _speaker_of("أضيفه", 'وأضاف الفائز بكأس العالم 2006 "لا يوجد ما أضيفه على كلمات'
+                       ' المدرب في هذه المرحلة".') == "الفائز بكأس العالم"
+
+
+def test_f27_words_quoted_after_bikalimat_are_nobody_named() -> None:
+    """«وقامت الشركة بنشر تغريدة …، واستكملت بكلمات "قالوا إن هذا لن يحدث مطلقا"» (5891: «—
+    واستكملت بكلمات»): the verb glued to the mark is the quoted words', not a cue."""
+    assert not any("واستكملت" in s or "بكلمات" in s for s, _ in _found(
+        'وقامت الشركة بنشر تغريدة تظهر اللاعب بقميص الفريق، واستكملت بكلمات "قالوا إن هذا لن'
+        ' يحدث أبدا".'))
+
+
+def test_f27_abana_with_anna_speaks() -> None:
+    """«وأبان العمري أن …، مبيناً أن …» (2276: the participle fell back to «الرئيس التنفيذي»)."""
+    paras = ("وكشف الرئيس التنفيذي لشركة الخليج للمحركات سالم الحربي، عن اتفاقية جديدة للصيانة.",
+             "وأبان الحربي أن هذه الصفقات ستوفر مئات الوظائف للشباب، مبيناً أن الاتفاقيات من"
+             " شأنها زيادة الاستثمار في القطاع.")
+    assert _speaker_of("الصفقات", *paras) == "الحربي"
+    assert _speaker_of("زيادة الاستثمار", *paras) == "الحربي"
+
+
+def test_f27_ibban_during_is_no_cue() -> None:
+    """Guard: «إبان» (during) and «أبان عن» (revealed) say nothing."""
+    assert _found("وذلك إبان الحرب العالمية الثانية أن المدينة كانت مركزا تجاريا مهما.") == []
+    assert _found("وأبان اللاعب عن مستوى رائع في المباراة أن الجمهور صفق له طويلا.") == []
+
+
+def test_f27_as_phrase_is_no_speaker() -> None:
+    """«إلا أنه كأخ أكبر لها يعتبر أن هذا غير صحيح» (seed 28, 2561: «بحسب كأخ أكبر لها»)."""
+    assert not any(s.startswith("كأخ") for s, _ in _found(
+        "وأوضح المطرب أن المغنية قد تفكر في كون عفويتها تقربها إلى جمهورها، إلا أنه كأخ أكبر"
+        " لها يعتبر أن هذا غير صحيح."))
