@@ -43,7 +43,7 @@ TITLES = _TITLE_HEADS | STAFF_NOUNS | TRADES | frozenset(
     "وزير وزيره متحدث متحدثه ناطق ناطقه مستشار مستشاره مبعوث مبعوثه محافظ محافظه امين امينه"
     " نائبه سفيره قائده زعيمه مؤسسه ممثله مندوبه عميد عميده اديب اديبه مفكر خبير خبيره"
     " باحث باحثه استاذ استاذه محلله مدعي قاضي قاضيه محامي محاميه لاعب لاعبه مهاجم حارس مدربه"
-    " ملك امير مسؤول مسؤوله منسق منسقه مفوض مفوضه مشارك مشاركه".split())
+    " ملك امير مسؤول مسؤوله منسق منسقه مفوض مفوضه مشارك مشاركه عمده".split())
 _MAX_NAME = 4  # words of the name between the commas
 _MAX_SECOND = 7  # words of a second title after the name («، مدير كرسي المعهد:»)
 # Words that open a description, not a name («، رافضا الكشف عن اسمه،»). Folded.
@@ -86,6 +86,32 @@ def _statement_at(toks: list[Tok], m: int, limit: int) -> bool:
     return m < limit and (is_complementizer(toks[m].norm) or toks[m].raw[0] in "\"“«„")
 
 
+# What may stand between a name's closing comma and its statement: where or to whom it was said
+# («، في بيان، إن», «، خلال جلسة للجنة … إن», «، أمام الصحفيين إن»). Folded.
+_SETTINGS = frozenset("في خلال امام لدي عبر اثناء ضمن".split())
+_MAX_SETTING = 9  # words of that phrase
+
+
+def _statement_after_setting(toks: list[Tok], m: int, limit: int) -> bool:
+    """«، محمد صالح النظيف، في البيان، إن "…"» (seed 28: 922, 2103, 2257): a phrase of where
+    the statement was made, then «إن/أن» (or «:») with no other comma, cue or mark before it."""
+    if m >= limit or toks[m].norm not in _SETTINGS:
+        return False
+    for e in range(m + 1, min(limit, m + _MAX_SETTING)):
+        t = toks[e]
+        if t.raw[0] in "\"“«„(" or cue_of(t.raw)[1] is not None or t.norm.isdigit():
+            return False
+        if is_complementizer(t.norm):
+            return t.norm[:1] in "اإأ"
+        if t.raw.endswith(":"):
+            return e + 1 < limit and toks[e + 1].raw[0] in "\"“«„"
+        if t.raw[-1] in "،,":
+            return _statement_at(toks, e + 1, limit) and is_complementizer(toks[e + 1].norm)
+        if t.raw[-1] in ".;؛":
+            return False
+    return False
+
+
 def _second_title_end(toks: list[Tok], m: int, limit: int) -> bool:
     """«، مدير كرسي المعهد: "…"»: a title after the name, closed by a colon, or by a comma
     before the statement."""
@@ -102,12 +128,40 @@ def _second_title_end(toks: list[Tok], m: int, limit: int) -> bool:
     return False
 
 
+def _marked_name(toks: list[Tok], i: int, j: int, limit: int) -> int:
+    """«كما أعرب عمدة لندن "صديق خان" عن حزنه» (seed 28, 1681: «— عمدة لندن»): the title's name
+    in quote marks right after it, two or three name words; the end of the marks, or 0."""
+    if not (i < j < limit) or toks[j].raw[0] not in "\"“«„" or not title_word(toks[i]):
+        return 0
+    if toks[j - 1].raw[-1] in "،,:.;؛\"”»":
+        return 0
+    for e in range(j, min(limit, j + 3)):
+        raw = toks[e].raw
+        word = raw.strip("\"“”«»„،,:.;؛")
+        norm = fold(word)
+        if (not word or not word.isalpha() or norm in STOP or norm in PREPOSITIONS
+                or is_complementizer(norm) or cue_of(word)[1] is not None
+                or norm.removeprefix("ال") in TITLES or (e == j and norm.startswith("ال"))):
+            return 0
+        if raw[-1:] in "\"”»":
+            # one word in marks is a nickname or a label; marks that end the sentence or a
+            # clause («وقال الوزير "نحن جاهزون".») are a short quote
+            return e + 1 if e > j and e + 1 < limit else 0
+        if raw[-1] in "،,:.;؛":
+            return 0
+    return 0
+
+
 def apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> int:
     """The end of the name after the title `toks[i:j]` (whose last word ends in a comma), or 0.
 
     The name must be closed by the statement: a colon on its last word, a complementizer right
-    after it, or a comma followed by the complementizer, a quote mark or a second title.
+    after it, or a comma followed by the complementizer, a quote mark or a second title. A name
+    in quote marks right after the title needs no comma (`_marked_name`).
     """
+    marked = _marked_name(toks, i, j, limit)
+    if marked:
+        return marked
     if not (i < j < limit) or toks[j - 1].raw[-1] not in "،," or not title_word(toks[i]):
         return 0
     if _time_phrase(toks, j):
@@ -120,7 +174,8 @@ def apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> int:
             return e + 1  # «، دانا وايت: "…"», «، محمد المومني،: "…"»
         if t.raw[-1] in "،,":
             after = e + 1
-            if _statement_at(toks, after, limit) or _second_title_end(toks, after, limit):
+            if (_statement_at(toks, after, limit) or _second_title_end(toks, after, limit)
+                    or _statement_after_setting(toks, after, limit)):
                 return after
             return 0
         if t.raw[-1] in ";؛.":
@@ -166,5 +221,17 @@ def far_apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> tuple[int, 
             return 0, 0
         if t.raw[-1] in "،,":
             end = apposed_name(toks, i, m + 1, limit)
-            return (m + 1, end) if end else (0, 0)
+            if not end:
+                return 0, 0
+            # «رئيس مجلس الإدارة والرئيس التنفيذي لمجموعة موانئ دبي العالمية، سلطان بن سليم،
+            # أن» (seed 28, 1701: the firm was dropped): a short genitive rest in «ل» is the
+            # title's own and is kept; a long one with places («في جامعة …») is not.
+            own = (m + 1 - j <= _MAX_OWN and toks[j].norm[:1] == "ل"
+                   and toks[j].norm[1:].removeprefix("ل") not in MEDIA_NOUNS
+                   and toks[j].norm[1:] not in MEDIA_NOUNS and toks[j].norm not in ("لبي", "لسي")
+                   and not any(toks[x].norm in STOP for x in range(j, m + 1)))
+            return (j if own else m + 1), end
     return 0, 0
+
+
+_MAX_OWN = 5  # words of a title's genitive rest kept with the name

@@ -51,7 +51,12 @@ def placed_title_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
     سي») or the comma before them, and the last word must not be definite (a name, not «في
     الوزارة»).
     """
-    if toks[j].norm != "في" or not (1 <= j - i <= 4) or not _title_word(toks[i].norm):
+    if toks[j].norm != "في":
+        return 0
+    latin = _latin_firm_end(toks, i, j, limit)
+    if latin:
+        return latin
+    if not (1 <= j - i <= 4) or not _title_word(toks[i].norm):
         return 0
     if not all(toks[m].norm.startswith("ال") or toks[m].norm in _CONSTRUCT
                or toks[m].norm.rstrip("،,") in _SPELLED for m in range(i + 1, j)):
@@ -74,6 +79,28 @@ def placed_title_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
     if fold(last.raw.rstrip("،,")).startswith("ال") or last.norm.endswith(("ه", "ها", "هم")):
         return 0
     return end
+
+
+_MAX_LATIN = 5  # words of a firm written in Latin letters
+# Titles held in a firm («المدير العام … في Royal Caribbean»; not «الوزير في London»). Folded,
+# without «ال».
+_FIRM_TITLES = frozenset("مدير مديره رئيس رئيسه مؤسس مؤسسه شريك محلل محلله مسؤول مسؤوله خبير"
+                         " خبيره باحث باحثه مستشار مستشاره".split())
+
+
+def _latin_firm_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
+    """«قال محمد سعيد المدير العام لمنطقة الشرق الأوسط في Royal Caribbean Cruise، إن» (seed
+    28, 2915: the firm was cut): a title in the subject, then «في» and a firm in Latin letters
+    closed by a comma or the clause's «إن/أن»; the end of the firm, else 0."""
+    if not any(toks[m].norm.removeprefix("ال") in _FIRM_TITLES for m in range(i, j)):
+        return 0
+    for m in range(j + 1, min(limit, j + 1 + _MAX_LATIN)):
+        word = toks[m].raw.rstrip("،,")
+        if not word or not word.isascii() or not word[0].isalpha():
+            return 0
+        if toks[m].raw[-1] in "،," or (m + 1 < limit and is_complementizer(toks[m + 1].norm)):
+            return m + 1
+    return 0
 
 
 # «طلبا», «طلبوا» … the dual or plural of asking, with «هويتيهما/هويتهم» after it.
