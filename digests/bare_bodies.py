@@ -23,6 +23,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from digests.bare_sources import described_source
+from digests.bare_plurals import is_bare_plural, named_plural
+from digests.bare_presidents import is_bare_president, named_president
 from digests.bare_titles import is_bare_trade, named_trade
 from digests.definite_bodies import DEFINITE_BODIES, definite_name
 from digests.posted_statements import posted_by
@@ -60,16 +62,21 @@ _HEADS: dict[str, tuple[str, str]] = {
     # الدولي», «تقرير التنمية البشرية», «منظمة العفو الدولية», «لجنة الانتخابات المركزية»,
     # «سفارة الولايات المتحدة». Not «الشركة» (the story's company is often named without
     # «شركة»: «"فيسبوك"» then «شركة "كمبريدج أناليتيكا"», development gold AL-technology-121)
-    # nor «المحكمة» (development gold writes it bare where «محكمة الدرجة الأولى» was named).
+    # nor «المحكمة» (development gold writes it bare where «محكمة الدرجة الأولى» was named:
+    # F27 adds it below, with F26's guard).
     "المجلس": ("مجلس", ""),
     "التقرير": ("تقرير", ""),
     "المنظمه": ("منظمه", ""),
     "اللجنه": ("لجنه", ""),
     "السفاره": ("سفاره", ""),
+    # F27 (F26's left, 2155): «محكمة العدل الاتحادية الألمانية» then «وقالت المحكمة». With
+    # F26's guard (a court also written definite, or two named, leaves the word bare) the
+    # development gold's bare «المحكمة» stays bare.
+    "المحكمه": ("محكمه", ""),
 }
 # F24's heads: the same body is often written definite as well («المحكمة الدستورية العليا»),
 # so a bare word after such a mention means it, not an indefinite «محكمة X» named before it.
-_DEFINITE_TOO = frozenset("المجلس التقرير المنظمه اللجنه السفاره".split())
+_DEFINITE_TOO = frozenset("المجلس التقرير المنظمه اللجنه السفاره المحكمه".split())
 # Words a cut name ends in: an issuing participle whose issuer was left out («تقرير صادر»,
 # «تقرير نشره "…"»), no name to give a bare body. Folded.
 _CUT_ENDS = frozenset("صادر صادره الصادر الصادره نشره نشرته اصدره اصدرته المكلف المكلفه".split())
@@ -257,6 +264,12 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
         elif is_bare_trade(speaker):
             # «وقال الممثل إن …» after «الممثل هيو غرانت» (QA25 E6): the person so titled
             speaker = named_trade(paragraphs, c.paragraph, c.start, speaker) or speaker
+        elif is_bare_president(speaker):
+            # «وقال الرئيس …» after «الرئيس الأميركي دونالد ترامب» and no other (seed 28, 3595)
+            speaker = named_president(paragraphs, c.paragraph, c.start, speaker) or speaker
+        elif is_bare_plural(speaker):
+            # «قال محققون تابعون للأمم المتحدة …» then «وذكر المحققون …» (F26's left, 4439)
+            speaker = named_plural(out, speaker) or speaker
         elif key in _BARE_SOURCE:
             speaker = (described_source(paragraphs, c.paragraph, c.start)
                        or _source_medium(paragraphs, c) or speaker)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from digests.speech import fold
 
 # Bare bodies that may take a definite name written before (folded, with «ال»).
-DEFINITE_BODIES = frozenset("الهيئه اللجنه المجلس المنظمه".split())
+DEFINITE_BODIES = frozenset("الهيئه اللجنه المجلس المنظمه المحكمه".split())
 _GLUED = ("و", "ف", "ل", "ب", "ول", "وب")
 _MAX_WORDS = 7  # words of the name after the head
 _PUNCT = "،,.:;؛"
