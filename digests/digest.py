@@ -53,7 +53,7 @@ ARCHIVE_CANDIDATES = 8  # asked of the search index; some fall out as duplicates
 MAX_STORY_SIBLINGS = 20
 # The version of the headline and quote rules. Bump it when they change: stored digests of an older
 # version get their headline and quotes made again, a batch per poll (`refresh_digests`).
-CONDENSER_VERSION = 33  # 5: speakers and quote starts (F6); 6: no denied clauses; 7: «تابع،»; 8: F7; 9: F9; 10: F11; 11: F12; 12: K12; 13: F16; 14: F18; 15: F21; 16: F22; 17: F23; 18: F24; 19: X39 (own story link); 20: K15; 21: F25; 22: F25 (verb number); 23: F25 (bare trades); 24: F26 (a title's apposed name); 25: F26 (a verb clause keeps another's «إنها»); 26: F26 (a body named definite); 27: F26 (a title's field); 28: F26 («بال…» surnames, «، حيث»); 29: F26 (a posted statement); 30: F26 (a long title's name); 31: F27 (cue words); 32: F27 (a title's name after a setting, in marks; its firm); 33: F27 (bare «الرئيس», «المحكمة», definite plurals)
+CONDENSER_VERSION = 34  # 5: speakers and quote starts (F6); 6: no denied clauses; 7: «تابع،»; 8: F7; 9: F9; 10: F11; 11: F12; 12: K12; 13: F16; 14: F18; 15: F21; 16: F22; 17: F23; 18: F24; 19: X39 (own story link); 20: K15; 21: F25; 22: F25 (verb number); 23: F25 (bare trades); 24: F26 (a title's apposed name); 25: F26 (a verb clause keeps another's «إنها»); 26: F26 (a body named definite); 27: F26 (a title's field); 28: F26 («بال…» surnames, «، حيث»); 29: F26 (a posted statement); 30: F26 (a long title's name); 31: F27 (cue words); 32: F27 (a title's name after a setting, in marks; its firm); 33: F27 (bare «الرئيس», «المحكمة», definite plurals); 34: F27 (a work's author, «الرجل», a subject run into its object)
 REFRESH_BATCH = 200  # per poll: ~2 ms to condense + ~3 ms for the archive links each: ~1 s
 
 

@@ -38,6 +38,7 @@ from digests.speaker_checks import (
     plural_verb_object,
     tail_cut,
 )
+from digests.cue_referents import made_by, seen_head, the_one
 from digests.fronted_titles import fronted_title
 from digests.participle_subjects import (
     kana_present_subject,
@@ -115,6 +116,7 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
     k = w.first
     while k < w.last:
         _gave_statement(w, k, speakers)
+        made_by(w, k, speakers)
         cue, k = _cue_at(w, k, content_open, cues, speakers, openers)
         if cue is not None:
             cues.append(cue)
@@ -283,7 +285,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     # «إلا أن #أمن_عدن أكد»: a hashtag written before the verb reads as words (QA11 5681).
     speaker = conjunction_cut(colon_cut(nominative(speaker)).replace("_", " ").replace("#", "")
                               .strip())
-    speaker = _another(speaker, speakers)
+    speaker = the_one(_another(speaker, speakers), speakers)
     if speaker and (bare_medium(speaker) or no_voice(speaker)):
         # «وقالت شبكة (…) إن»: a medium whose name was not read; nobody else said it.
         return Cue(tok=k, kind=head.kind, gender=head.gender, speaker="",
@@ -297,7 +299,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         fit = next((o for o in openers if head.gender in o[1]), None)
     if fit is not None:
         # «وتتعامل ميليسا برونتي، محاضرة …» then «وتقول:»: the subject just named speaks.
-        speaker, named = _fuller(fit[0], speakers), False
+        speaker, named = seen_head(_fuller(fit[0], speakers), speakers), False
         speakers.add(speaker, head.gender)
     elif describer_only(w.toks, k, w.last, speaker):
         # «ووصف برلسكوني وجود المهاجرين … بأنهم "…"» (seed 21, 2833): the name is shown, but
