@@ -242,9 +242,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 raw = _narrator_cut(_ATTRIBUTION_TAIL_RE.sub("", para[cs:end]))
                 text = raw.strip(" \t،,.:؛!؟?\n")
                 text = _TRAILING_CONJ_RE.sub("", text).rstrip(" \t،,.:؛!؟?")
+                stray = False
                 while text and text[-1] in "\"”»" and text.count(text[-1]) % 2 == 1 and (
                         text[-1] != "»" or "«" not in text):
                     text = text[:-1].rstrip(" \t،,.:؛!؟?")  # a stray closing mark
+                    stray = True
                 if not text or word_count(text) < MIN_REPORTED_WORDS or _POINTS_AHEAD_RE.search(
                         text):
                     continue
@@ -291,7 +293,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                 if not cue.speaker or _is_data(cue.speaker):
                     continue
                 kind: QuoteKind = "reported"
-                if strip_conj(toks[cue.tok].norm) in DENIALS:
+                if (stray and para[:cs].rstrip().endswith(":") and subj is None
+                        and text[:1] not in "\"“”«„" and para[:cs].count('"') % 2 == 0):
+                    # «وقال مورينيو: جلست على هذا المقعد … أولد ترافورد".» (F26's left, 4275):
+                    # words after a colon that close on a mark never opened are direct speech
+                    # whose opening mark was lost; «بحسب مورينيو، جلست …» made them hers. (Not
+                    # a colon inside marks: «تحت عنوان "سوريا: الاقتصاد …"», a title.)
+                    kind = "direct"
+                elif strip_conj(toks[cue.tok].norm) in DENIALS:
                     if cue.tok > 0 and toks[cue.tok - 1].norm in RELATIVES:
                         continue  # «الروس الذين نفت موسكو أن يكونوا جواسيس»: a description
                     # «نفى المسؤولون أن يكون لهم أي علاقة»: the clause is what they deny; shown as

@@ -259,3 +259,43 @@ def test_f27_opener_run_into_its_object_is_the_name_seen() -> None:
     بولت مانشستر يونايتد»): the subject is the name seen speaking."""
     assert _speaker_of("حلمه", "وقال بولت إنه جاد بشأن البدء في مسيرة جديدة. ويشجع بولت مانشستر"
                        " يونايتد، وقال من قبل إن حلمه أن يلعب كرة القدم.") == "بولت"
+
+
+# --- 5. clause shapes: «اتهم X Y بأنه» (3142, 3088), a colon's words closing on a stray mark (4275) ---
+
+def test_f27_accused_kept_with_its_verb() -> None:
+    """«اتهمت صحفية في بي بي سي سياسيا روسيا … بأنه تحرش …» (3088: «بحسب صحفية، فإنه تحرش …»):
+    the line keeps the verb and whom she accused, as «وصف X Y بأنه» does."""
+    found = _found("اتهمت نائبة في البرلمان وزيرا سابقا رفيع المستوى بأنه استولى على أموال"
+                   " عامة.")
+    assert found and found[0][1].startswith("اتهمت نائبة في البرلمان وزيرا سابقا"), found
+    assert hedged(found[0][1])
+    found = _found("واتهم #الشيخ_سالم_بن_علي آل ثاني خلال مقابلة تلفزيونية، الأربعاء،"
+                   " #الشيخ_أحمد_بن_خالد بأنه المتورط بشكل مباشر في الهجوم.")
+    assert found and found[0][1].startswith("اتهم"), found
+
+
+def test_f27_passive_accused_stays_as_before() -> None:
+    """Guard: «اتُّهم الوزير بأنه …» (no object) is no line from the verb."""
+    assert not any(t.startswith("اتهم") for _, t in _found(
+        "وقال المتحدث إن الوزير اتهم بأنه أخفى الوثائق عن اللجنة."))
+
+
+def test_f27_one_word_accused_keeps_the_clause_reading() -> None:
+    """Guard (tests/test_quotes.py): «واتهم النائب الوزير بأنه أكثر …» stays «أنه أكثر …»."""
+    [c] = find_quotes(["واتهم النائب الوزير بأنه أكثر الداعمين للمشروع المثير للجدل."])
+    assert c.text.startswith("أنه أكثر")
+
+
+def test_f27_colon_words_closing_on_a_stray_mark_are_direct() -> None:
+    """«وقال مورينيو: جلست على هذا المقعد … أولد ترافورد".» (4275: «بحسب مورينيو، جلست …»)."""
+    found = find_quotes(['وقال المدرب: جلست على هذا المقعد مرتين في دوري الأبطال عقب الإطاحة'
+                         ' بالفريق".'])
+    assert [(c.kind, c.speaker) for c in found] == [("direct", "المدرب")]
+
+
+def test_f27_colon_words_without_a_mark_stay_reported() -> None:
+    """Guard: without the stray mark the clause is read as before."""
+    found = find_quotes(["وقال المدرب: جلست على هذا المقعد مرتين في دوري الأبطال عقب الإطاحة"
+                         " بالفريق."])
+    assert [(c.kind, c.speaker) for c in found] == [("reported", "المدرب")]
