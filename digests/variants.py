@@ -52,6 +52,9 @@ holds it), «الحوثي/الحوثيين» = «أنصار الله», «محم
 group wants to found, «أكبر دولة إسلامية») as «الدولة الإسلامية»: alerts keep that look-alike
 out by its context (digests.one_word_names), search shows it as a passing mention.
 
+Session 15 (brief X49; QA33 S2: «سعر النفط» did not find «أسعار النفط»): the singular and
+broken plural of a few common news nouns (digests.plurals) are read as one in `alternatives`.
+
 `alternatives(key)` is applied to query keys by digests.query, so both the archive search and
 subscription matching (`article_matches`) see every spelling.
 """
@@ -61,6 +64,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from digests.arabic import run_keys
+from digests.plurals import other_number
 
 # (spellings of one name, most common first) — cosine of contexts in the corpus, sources.
 GROUPS: tuple[tuple[str, ...], ...] = (
@@ -180,10 +184,14 @@ def rule_spellings(key: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def alternatives(key: str) -> tuple[str, ...]:
     """The key and the keys of the other spellings of the same name («ترمب» → ترمب, ترامب;
-    «هوكينج» → هوكينج, هوكينغ; «ليجا» → ليجا, ليغا; «مسئول» → مسئول, مسؤول)."""
+    «هوكينج» → هوكينج, هوكينغ; «ليجا» → ليجا, ليغا; «مسئول» → مسئول, مسؤول), or of the other
+    number of a common news noun («سعر» → سعر, اسعار: digests.plurals)."""
     listed = _table().get(key)
     if listed is not None:
         return listed
+    number = other_number(key)  # «سعر» is also «أسعار» (digests.plurals, brief X49)
+    if number is not None:
+        return (key, number)
     other = ng_spelling(key) or ga_spelling(key)
     return (key, other) if other else rule_spellings(key)
 
