@@ -167,7 +167,7 @@ def _added_count(toks: list[Tok], k: int, last: int) -> bool:
     الهدف الثاني»)."""
     for m in range(k + 1, min(last, k + 7)):
         t = toks[m]
-        if (is_complementizer(t.norm) or t.raw[0] in "\"“«„" or t.norm in PREPOSITIONS
+        if (is_complementizer(t.norm) or t.raw[0] in "\"“«„(" or t.norm in PREPOSITIONS
                 or t.norm in STOP or t.norm in RELATIVES):
             # («وأضاف الجيش في بيانه الرابع عشر نجاحه "…"»: where it was said; «وأضاف المدرب
             # الذي تأخر بهدف بعد ثلاث دقائق …»: a description of the speaker)
@@ -177,8 +177,9 @@ def _added_count(toks: list[Tok], k: int, last: int) -> bool:
         if m > k + 1 and (t.norm in NUMBER_WORDS or t.norm.isdigit()) and not (
                 len(t.norm) == 4 and t.norm.isdigit()):
             # a count before its noun («ثلاثة أهداف»); not a year («الفائز بكأس العالم 2006
-            # "…"»), nor a number the marks follow
-            return m + 1 < last and toks[m + 1].raw[0].isalpha() and t.raw[-1].isalnum()
+            # "…"»), an age («تيفيز (34 عاماً)», «34 عاما»), nor a number the marks follow
+            return (m + 1 < last and toks[m + 1].raw[0].isalpha() and t.raw[-1].isalnum()
+                    and not toks[m + 1].norm.startswith(("عام", "سن")))
         if t.raw[-1] in "،,:.;؛":
             return False
     return False

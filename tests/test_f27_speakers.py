@@ -70,6 +70,13 @@ def test_f27_added_after_a_year_still_speaks() -> None:
                        ' المدرب في هذه المرحلة".') == "الفائز بكأس العالم"
 
 
+def test_f27_added_after_an_age_still_speaks() -> None:
+    """Guard (corpus 3983): «وأضاف تيفيز (34 عاماً) قائلا: …» names its speaker at «أضاف»."""
+    [c] = find_quotes(["وأضاف المهاجم (34 عاماً) قائلا: عندما نرتدي قميص هذا النادي فإننا ندرك"
+                       " أن علينا أن نقدم كل شيء."])
+    assert (c.speaker, c.named) == ("المهاجم", True)
+
+
 def test_f27_words_quoted_after_bikalimat_are_nobody_named() -> None:
     """«وقامت الشركة بنشر تغريدة …، واستكملت بكلمات "قالوا إن هذا لن يحدث مطلقا"» (5891: «—
     واستكملت بكلمات»): the verb glued to the mark is the quoted words', not a cue."""
