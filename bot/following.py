@@ -67,7 +67,7 @@ from digests.named_questions import named_topic
 from digests.query import followable, lone_name
 from digests.reader_text import echo, links_in, strip_markup
 from digests.several_topics import several_topics
-from digests.topic_names import arabic_topic, example_for, is_adjective, is_latin
+from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +128,10 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         await send(update, context, too_long_text(done.topic, lang))
         return
     if done.refusal == "latin":  # a name in it («lebanon vote») is the example
+        named = name_in(done.topic)  # none: no unrelated «Syria» for «Real Madrid» (QA36 E2)
         await send(update, context, ui(lang, "latin_not_followed", topic=echo(done.topic),
-                                       example=topic_label(example_for(done.topic), lang)))
+                                       example=topic_label(named, lang)) if named
+                   else ui(lang, "latin_not_followed_plain", topic=echo(done.topic)))
         return
     if done.refusal == "full":
         await send(update, context, ui(lang, chat_worded("too_many_topics", target_type),

@@ -183,19 +183,24 @@ def bundle_stop(lang: str, chat_type: str | None) -> str | None:
 
 # English names of Arabic topics, one a topic (digests.topic_names maps English → Arabic; the
 # first English name of each topic is its label): «الغوطة» → "Ghouta".
-_ACRONYMS = frozenset({"un", "uk", "us", "usa", "uae", "isis", "nato"})
+_ACRONYMS = frozenset({"un", "uk", "us", "usa", "uae", "isis", "nato", "eu", "psg", "ac", "fifa",
+                       "imf", "opec", "unrwa", "unicef", "sdf", "ypg", "pkk", "plo", "fsa",
+                       "irgc", "nasa", "vi"})
+_LOWER = frozenset({"bin", "of", "de", "ez"})  # «Emir of Qatar», «De Mistura» stays capital first
 
 
 def _english_name(name: str) -> str:
-    return " ".join(w.upper() if w in _ACRONYMS else w if w == "bin" else w.capitalize()
-                    for w in name.split())
+    words = name.split()
+    return " ".join(w.upper() if w in _ACRONYMS else w if w in _LOWER and i else w.capitalize()
+                    for i, w in enumerate(words))
 
 
 def _english_labels() -> dict[str, str]:
     from digests.topic_names import ENGLISH_TOPICS
+    from digests.topic_names_more import MORE_TOPICS
 
     labels: dict[str, str] = {}
-    for english, arabic in ENGLISH_TOPICS.items():
+    for english, arabic in [*ENGLISH_TOPICS.items(), *MORE_TOPICS.items()]:
         labels.setdefault(arabic, _english_name(english))
     return labels
 

@@ -7,11 +7,14 @@ English reader's topic with its English name (bot.i18n.topic_label); a long past
 by the names it holds is headed by those names, not a cut piece of the text (QA31 G6); a text
 too long to be a topic is quoted short. A quote mark the reader opened inside the topic is closed
 again where the topic's end was cut off with the words around it («غزة & "حماس"» was headed
-«غزة & "حماس»: QA33 S11).
+«غزة & "حماس»: QA33 S11). A search that left out words the archive never holds is headed by the
+words it searched, never as if the whole text was answered («Real Madrid» searched as «Real»
+was headed «Results for «Real Madrid»»: QA36 E2).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.i18n import list_sep, topic_label
@@ -51,5 +54,17 @@ def header_topic(searched: str, lang: str, note: str | None = None,
     names when a pasted text was searched by them, else `results_topic`."""
     if note == "pasted" and names:
         return list_sep(lang).join(echo(name) for name in names)
+    if note == "dropped" and names and not topic_too_long(searched):
+        # (a long text is quoted cut short, «…»: its header never reads as the whole)
+        searched = without_words(searched, names) or searched
     return results_topic(searched, lang,
                          PASTED_HEADER_CHARS if topic_too_long(searched) else ECHO_CHARS)
+
+
+def without_words(text: str, words: Sequence[str]) -> str:
+    """`text` without `words` (as the reader wrote them: a search's `dropped`), each removed
+    where it stands as a whole word, spaces closed up: «Real Madrid» without «Madrid» →
+    «Real»."""
+    for word in words:
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text)
+    return " ".join(text.split())

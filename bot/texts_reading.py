@@ -165,6 +165,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                     " name as Arabic news writes it."),
     "latin_adjective": ("الموضوعات تُبحث بالعربية: «{latin}» موضوعه «{topic}».",
                         "Topics are searched in Arabic: «{latin}» is the topic «{topic}»."),
+    # a Latin name no table knows: no example, which would read as its translation (QA36 E2)
+    "latin_not_followed_plain": ("لم أتابع «{topic}»: الموضوعات تُتابع بالعربية. اكتب الاسم كما "
+                                 "تكتبه الأخبار العربية بعد /subscribe",
+                                 "«{topic}» was not followed: topics are followed in Arabic. Send"
+                                 " /subscribe and the name as Arabic news writes it."),
     "latin_not_followed": ("لم أتابع «{topic}»: الموضوعات تُتابع بالعربية. اكتب مثلًا: "
                            "/subscribe {example}",
                            "«{topic}» was not followed: topics are followed in Arabic. Send, for"

@@ -6,13 +6,17 @@ cities, people, groups, events — are mapped to the Arabic topic; any other Lat
 a plain answer that topics are searched (and followed) in Arabic. The adjectives of those names
 («Syrian», «Iranian») stand for the name itself. Several words («Gaza Strip», «trump news») are
 searched as the longest known name among them (`name_in`); a subscription needs the whole text to
-be a name (`arabic_topic`), and otherwise suggests the name found in it (`example_for`). Pure
-functions; the bot decides what to say.
+be a name (`arabic_topic`), and otherwise suggests the name found in it (`example_for`). A few
+hundred more names (football, titles, organisations, cities: digests.topic_names_more) are read
+the same way, and a spelling is folded before it is looked up («Erdoğan», «alghouta», «Ghuta»:
+QA36 E2/E3). Pure functions; the bot decides what to say.
 """
 
 from __future__ import annotations
 
 import re
+
+from digests.topic_names_more import MORE_TOPICS, fold
 
 # English (lower case, words separated by one space) → the Arabic topic.
 ENGLISH_TOPICS: dict[str, str] = {
@@ -80,6 +84,13 @@ FLAGS: dict[str, str] = {
     "SD": "sudan", "AF": "afghanistan", "FR": "france", "CN": "china", "US": "usa",
     "GB": "uk",
 }
+# Every name read: the table above first (its label wins: bot.i18n), then the longer list.
+ALL_TOPICS: dict[str, str] = {**MORE_TOPICS, **ENGLISH_TOPICS}
+# The names by their folded spelling («ghuta» → «الغوطة»); where two names fold alike the
+# table's first wins (tests check that none of them names another topic).
+FOLDED: dict[str, str] = {}
+for _english, _arabic in {**ENGLISH_TOPICS, **MORE_TOPICS}.items():
+    FOLDED.setdefault(fold(_english), _arabic)
 EXAMPLE = "سوريا"   # the Arabic topic suggested for an unknown Latin one
 # Acronyms that are also a syllable of a name or a common word: inside a longer text they count
 # only written in capitals («UN envoy», «US sanctions»), never as the «Un» of «Kim Jong Un»
@@ -96,7 +107,9 @@ _SEPARATORS = re.compile(r"[\s_\-.,;:!?'\"«»()#@]+")
 def _name(plain: str) -> str | None:
     """The Arabic topic of one lower-case English name or adjective, or None."""
     noun = ENGLISH_ADJECTIVES.get(plain)
-    return ENGLISH_TOPICS.get(noun if noun is not None else plain)
+    if noun is not None:
+        return ENGLISH_TOPICS.get(noun)
+    return ALL_TOPICS.get(plain) or FOLDED.get(fold(plain))
 
 
 def is_latin(text: str) -> bool:
@@ -142,7 +155,7 @@ def is_adjective(text: str) -> bool:
     if not is_latin(text):
         return False
     plain = _plain(text)
-    return plain in ENGLISH_ADJECTIVES or (plain not in ENGLISH_TOPICS
+    return plain in ENGLISH_ADJECTIVES or (plain not in ALL_TOPICS
                                            and plain.removesuffix("s") in ENGLISH_ADJECTIVES)
 
 
