@@ -49,6 +49,7 @@ from digests.fetch_failures import host_problem
 RLM = "\u200f"
 LRM = "\u200e"
 LRI = "\u2066"
+RLI = "\u2067"
 PDI = "\u2069"
 MAX_URL = 2048
 
@@ -91,7 +92,12 @@ _RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 # one phrase — spaces, quote marks, brackets, digits («سكاي نيوز عربية», «مصدر "رسمي" سوري»,
 # «مقتل 100 مدني» are each shown right-to-left as a whole) — but not the separators English
 # lines put between two names («, », «», «», «·», «:», «;», «.», «—», «/»).
-_RTL_RUN_RE = re.compile(f"[{_RTL}]+(?:[\\s\u200c\"'“”‘’()\\[\\]\\-%0-9]+[{_RTL}]+)*")
+# A dot between two Arabic letters («العربية.نت») is the name's too: closed after it, the name
+# is not split into «نت.العربية» (QA36 E11).
+_RTL_RUN_RE = re.compile(f"[{_RTL}]+(?:(?:[\\s\u200c\"'“”‘’()\\[\\]\\-%0-9]+|\\.)[{_RTL}]+)*")
+# A source name that ends in a number («فرانس 24»), closed before it by `close_rtl`: in a byline
+# the number is the name's (QA36 E11), so the mark goes after it.
+_NAME_NUMBER_RE = re.compile(f"{LRM}( [0-9]+)$")
 # What `close_rtl` never marks inside: tags (real ones: «<قصف>» written in a headline is text),
 # entities and URLs (an Arabic path stays one link).
 _KEEP_RE = re.compile(r"(</?[A-Za-z][^<>]*>|&#?[A-Za-z0-9]+;|(?:https?|ftp)://[^\s<>«»\"]+)")
@@ -228,6 +234,14 @@ def wrap_ltr(run: str) -> str:
     return f"{LRM}{run}{LRM}"
 
 
+def wrap_rtl(run: str) -> str:
+    """Arabic story text placed in a left-to-right (English) line, «According to X: …»: inside
+    RLI…PDI, so that it is laid out as the right-to-left sentence it is (a closing quote mark,
+    a leading «25%» or URL and a Latin word inside stay where the sentence has them: QA36 E1),
+    with an RLM on each side for a client whose isolates are imperfect (tdesktop #27099)."""
+    return f"{RLM}{RLI}{run}{PDI}{RLM}"
+
+
 def _wrapped(match: re.Match[str]) -> str:
     return wrap_ltr(match.group(0))
 
@@ -304,9 +318,10 @@ def byline(meta: str, lang: str) -> Line:
     """The italic line under a headline, «المصدر · منذ ٣ ساعات» / "source · 3 hours ago". In
     English it is a left-to-right line, opened with an LRM, whose Arabic source name is closed
     (`close_rtl`): «سكاي نيوز عربية · 8 hours ago» showed "hours ago 8 · سكاي نيوز عربية"
-    (QA18 R17)."""
+    (QA18 R17); a name's last number stays in it («فرانس 24», QA36 E11)."""
     if lang == "en":  # opened with an LRM whatever comes first: always laid out left to right
-        closed = close_rtl(meta)
+        source, sep, rest = close_rtl(meta).partition(" · ")
+        closed = _NAME_NUMBER_RE.sub(rf"\1{LRM}", source) + sep + rest
         return (Span(closed if closed.startswith(LRM) else LRM + closed, italic=True, ltr=True),)
     return (Span(meta, italic=True),)
 

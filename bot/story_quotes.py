@@ -24,7 +24,7 @@ from bot.attribution import (
     standalone,
 )
 from bot.i18n import t
-from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url
+from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url, wrap_rtl
 from bot.packer import shorten
 from digests.arabic import normalize
 from digests.models import Article, Digest, Quote
@@ -71,7 +71,7 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
     speaker's case cannot be settled, the paraphrase then — <i>speaker</i>, which takes no case
     (bot.attribution). A "paraphrase" in the first person («نحن لسنا…») is the speaker's own
     words: shown as direct speech. In English: ‎<i>According to ترامب</i>: … (left-to-right,
-    the speaker as written). A paraphrase without a speaker is the writer's own text, not a quote.
+    the speaker as written, the clause isolated right-to-left). A paraphrase without a speaker is the writer's own text, not a quote.
     A denial is what the speaker denied: <i>نفى X</i> أن …, in English ‎<i>X denied</i>: ….
     A clause kept with its verb (a hedge «ترجح السلطات أن تكون …», a description «واصفةً "…"
     بأنه …») is shown as the article wrote it, its speaker after it unless the line names it.
@@ -86,7 +86,7 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
             return None
         if lang == "en":
             return (Span(LRM + denied_by(speaker) + LRM, italic=True, ltr=True), Span(": "),
-                    Span(ltr(text)))
+                    Span(wrap_rtl(ltr(text))))
         who, clause = denial_parts(text, speaker)
         return (Span(ltr(who), italic=True), Span(" "), Span(ltr(clause)))
     if quote.kind == "reported" and speaker and hedged(text):
@@ -103,8 +103,10 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
             # and the paraphrase a run of its own.
             # The clause stands alone after the colon: one cut from «أنّ» gets «إن» back
             # («قصفا مكثفا» → «إن قصفا مكثفا»), as the Arabic lines do.
+            # The clause is isolated right-to-left (bot.lines.wrap_rtl): a closing quote mark,
+            # a leading «25%» and a Latin word inside stayed out of place (QA36 E1).
             return (Span(LRM + t("reported_by", lang, speaker=speaker) + LRM, italic=True,
-                         ltr=True), Span(": "), Span(ltr(standalone(text))))
+                         ltr=True), Span(": "), Span(wrap_rtl(ltr(standalone(text)))))
         by = genitive(speaker)
         if by is None:
             return (Span(ltr(standalone(text))), Span(" — "), Span(ltr(speaker), italic=True))

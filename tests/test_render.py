@@ -34,6 +34,7 @@ from digests.models import Digest, Quote, RelatedItem
 GOLDEN = Path(__file__).parent / "golden" / "render"
 NOW = datetime(2018, 2, 20, 15, 0, tzinfo=timezone.utc)
 SEPARATOR = "\n----- 8< message -----\n"
+_MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")  # the bidi marks a line is laid out with
 # English labels stay LTR; an English attribution line starts with an LRM (bot.render.quote_line)
 EN_LABELS = ("Related links:", "Results for «", "📰 News digest", "\u200e",
              "📰 Your daily digest", "To stop:", "And ", "📰 The general digest")
@@ -307,7 +308,7 @@ def test_reported_speech_is_attributed_not_put_in_quote_marks() -> None:
     assert "«سنبقى هنا» — الرئيس" in shown  # direct speech as before
     html = render_digest(d, "ar", NOW)
     assert "<i>بحسب ترامب</i>، قواته" in html and check_message(html) == []
-    english = visible_text(render_digest(d, "en", NOW)).replace(LRM, "")
+    english = _MARKS.sub("", visible_text(render_digest(d, "en", NOW)))  # QA36 E1: RLM RLI…PDI RLM
     assert 'According to ترامب: قواته ستغادر سوريا "قريبا جدا"' in english
 
 
@@ -315,7 +316,7 @@ def test_an_english_paraphrase_cut_from_anna_gets_inna_back() -> None:
     """QA12 F7: the English line kept the accusative of a dropped «أنّ» («قصفا مكثفا …»)."""
     d = Digest(url="https://x.example/a", source="مصدر", headline="عنوان",
                quotes=(Quote("قصفا مكثفا استهدف مدينة دوما", "المرصد السوري", "reported"),))
-    english = visible_text(render_digest(d, "en", NOW)).replace(LRM, "")
+    english = _MARKS.sub("", visible_text(render_digest(d, "en", NOW)))  # QA36 E1: RLM RLI…PDI RLM
     assert "According to المرصد السوري: إن قصفا مكثفا استهدف مدينة دوما" in english
     arabic = visible_text(render_digest(d, "ar", NOW))
     assert "فإن قصفا مكثفا" in arabic  # the Arabic line as before
@@ -483,7 +484,7 @@ def test_a_denial_is_shown_as_a_denial_never_as_the_speakers_claim() -> None:
     assert "<i>نفت وزارة الخارجية</i> أن يكون لها أي دور في الهجوم" in html
     shown = visible_text(html)
     assert "بحسب" not in shown and "التقى المبعوث" not in shown
-    english = visible_text(render_digest(d, "en", NOW)).replace(LRM, "")
+    english = _MARKS.sub("", visible_text(render_digest(d, "en", NOW)))  # QA36 E1: RLM RLI…PDI RLM
     assert "وزارة الخارجية denied: أن يكون لها أي دور في الهجوم" in english
 
 
