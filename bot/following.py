@@ -38,6 +38,7 @@ from bot.channel_admin import (
 )
 from bot.deep_links import share_link
 from bot.i18n import chat_worded, code_language, list_sep, num, t, topic_label, topic_list
+from bot.quiet_notes import quiet_note
 from bot.runtime import (
     Action,
     Runtime,
@@ -165,6 +166,9 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     link = share_link(context.bot.username, sub)
     if created and not deep_link and link and target_type != "channel":  # a public post there
         text += "\n" + ui(lang, chat_worded("share_link", chat.type), link=link)
+    quiet = quiet_note(rt.db, target, lang, rt.now()) if created else None
+    if quiet:  # «أولًا بأول» inside the quiet hours: say when the first alert comes (QA36 E4)
+        text += "\n" + quiet
     if lead:
         text = lead + "\n" + text
     rows = []
@@ -235,6 +239,9 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
     if full:
         lines.append(ui(lang, chat_worded("too_many_topics", target_type),
                         n=num(subscriptions.MAX_SUBSCRIPTIONS, lang)))
+    quiet = quiet_note(rt.db, target, lang, rt.now()) if new else None
+    if quiet:  # inside the quiet hours: when the first alert comes (QA36 E4)
+        lines.append(quiet)
     if new or old:
         lines.append(ui(lang, "several_stop"))
     return "\n".join(lines)

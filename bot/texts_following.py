@@ -38,6 +38,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "Share this link so others can follow the topic: {link}"),
     "share_link_group": ("شاركوا هذا الرابط ليتابع غيركم الموضوع: {link}",
                          "Share this link so others can follow the topic: {link}"),
+    # said after «subscribed» inside the chat's quiet hours (QA36 E4: «أولًا بأول» at midnight)
+    "subscribed_quiet": ("🌙 ساعات الهدوء الآن: يصل أول تنبيه عند {hour} (لتغييرها: /settings).",
+                         "🌙 Quiet hours now: the first alert comes at {hour} (to change them:"
+                         " /settings)."),
     "already_subscribed": ("أنت تتابع «{topic}» بالفعل.", "You already follow «{topic}»."),
     "already_subscribed_group": ("المجموعة تتابع «{topic}» بالفعل.",
                                  "This group already follows «{topic}»."),

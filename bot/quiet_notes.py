@@ -1,0 +1,28 @@
+"""What a new follow says when the chat is inside its quiet hours (QA36 E4).
+
+New chats get quiet hours 23:00–07:00 local; a reader who followed a topic at midnight was told
+«ستصلك الأخبار الجديدة أولًا بأول» and then heard nothing until morning. The confirmation now
+says when the first alert comes and where the quiet hours are set. Only instant alerts are
+concerned: a daily digest comes at its hour anyway.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.i18n import num
+from bot.runtime import ui
+from digests import delivery_times, subscriptions
+from digests.storage import Database
+
+
+def quiet_note(db: Database, chat_id: int, lang: str, now: datetime) -> str | None:
+    """A line (HTML) «alerts start at 7:00 (quiet hours: /settings)» when chat `chat_id` gets
+    instant alerts and `now` falls inside its quiet hours; None otherwise."""
+    chat = subscriptions.get_chat(db, chat_id)
+    if chat is None or chat.mode != "instant" or chat.quiet_end is None:
+        return None
+    if delivery_times.quiet_until(db.db, chat_id, now) is None:
+        return None
+    hour = num(chat.quiet_end, lang) + ":" + ("٠٠" if lang == "ar" else "00")
+    return ui(lang, "subscribed_quiet", hour=hour)
