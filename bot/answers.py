@@ -36,8 +36,8 @@ from bot.following import chat_worded
 from bot.i18n import list_sep, num, t, topic_label
 from bot.lines import utf16_len
 from bot.packer import LIMIT
-from bot.results_header import header_topic, results_topic  # noqa: F401 (results_topic: callers)
 from bot.render import names_topic, render_bundle, render_related, render_results
+from bot.results_header import header_topic, results_topic  # noqa: F401 (results_topic: callers)
 from bot.runtime import (
     Action,
     Runtime,
@@ -104,8 +104,6 @@ async def topic_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await send(update, context, ui(chat_lang(rt, update), "small_talk_hello"))
         return
     await answer_topic(update, context, rt, text, offset=0, edit=False)
-
-
 
 
 async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
