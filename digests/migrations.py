@@ -33,6 +33,7 @@ from digests.data_migrations import (
 )
 from digests.reader_spellings import m033_reader_spellings
 from digests.search_readings import m035_search_readings
+from digests.story_use import m038_story_use_vectors
 from digests.schema_migrations import (
     m001_sources_articles,
     m002_chats_delivery,
@@ -93,4 +94,5 @@ MIGRATIONS: list[Migration] = [
     ("035_search_readings", m035_search_readings),
     ("036_rekey_day_topics", m036_rekey_day_topics),
     ("037_feed_hash", m037_feed_hash),
+    ("038_story_use_vectors", m038_story_use_vectors),
 ]

@@ -43,6 +43,9 @@ class Settings:
     source_utc_offset_minutes: int = 0
     # Meaning vectors (digests.semantic) in the story decision, where the model is installed.
     semantic_model: bool = False
+    # The story decision where the words are unsure: "use" (digests.story_use, the default) or
+    # "words" alone. SEMANTIC_MODEL=true (e5) takes precedence.
+    story_model: str = "use"
 
     # Telegram
     telegram_bot_token: str = ""
@@ -269,6 +272,10 @@ def _parse(key: str, name: str, raw: str) -> object:
             return _admin_ids(raw)
         if name in _HEADER_KEYS:
             _header_value(key, raw)
+        if name == "story_model":
+            if raw.lower() not in {"use", "words"}:
+                raise ValueError("expected use or words")
+            return raw.lower()
         if name == "default_language":
             if raw not in {"ar", "en"}:
                 raise ValueError("expected ar or en")
@@ -296,6 +303,7 @@ _ARABIC = ((r"must be positive", "يجب أن تكون موجبة"),
            (r"must be between (\S+) and (\S+) minutes", r"يجب أن تكون بين \1 و\2 دقيقة"),
            (r"expected true/false", "القيم المقبولة: true أو false"),
            (r"expected ar or en", "القيم المقبولة: ar أو en"),
+           (r"expected use or words", "القيم المقبولة: use أو words"),
            (r"expected one of (.+)", r"القيم المقبولة: \1"),
            (r"expected an http:// or https:// URL", "يجب أن تكون رابطًا يبدأ بـ http:// أو https://"))
 

@@ -22,15 +22,18 @@ old id resolves: `resolve_story`) and lets the outbox collapse the two stories' 
 per chat (digests.outbox.merge_deliveries). And a pair at STRONG_PAIR overrides a story's vote.
 Both act on the words' path only (with the meaning model on, the CV measured no gain for them).
 
-Meaning vectors (digests.semantic, when the model is installed and the `semantic_model` setting is
-on) are embedded lazily: only a pair whose word probability lies in story_model.MEANING_BAND (the
-uncertain middle: a fifth of the labelled pairs; about 40% of the corpus's articles take part in
-one) asks for the cosine of its two reports' headline-and-lead vectors, and is then decided by
-the model fitted with it (story_model.SEMANTIC_WEIGHTS); every other pair is decided by words.
-What is embedded is kept in `article_vectors` (digests.story_meaning: the table, the model, the
-lazy cosines, the backfill), so a report is embedded at most once. Ingest calls
-`meaning_texts` before its store transaction and embeds those texts in a worker thread; the step
-then finds them in the model's memo (a text it still lacks is embedded in place).
+Where the words are unsure, vectors of the two reports' headline and lead decide, embedded lazily:
+only a pair whose word probability lies in story_model.MEANING_BAND (the uncertain middle: a fifth
+of the labelled pairs; about 40% of the corpus's articles take part in one) asks for them; every
+other pair is decided by words. By default (STORY_MODEL=use, brief S18) they are USE vectors and
+the USE pair model decides (digests.story_use: word features, cosine, a·b and |a − b|); with
+SEMANTIC_MODEL=true they are e5 vectors whose cosine joins the word features
+(story_model.SEMANTIC_WEIGHTS); with STORY_MODEL=words, or where the model does not load, the
+words decide alone. What is embedded is kept (`article_vectors` for e5, `article_use_vectors` for
+USE; digests.story_meaning: the tables, the models, the lazy vectors, the backfill), so a report
+is embedded at most once. Ingest calls `meaning_texts` before its store transaction and embeds
+those texts in a worker thread; the step then finds them in the model's memo (a text it still
+lacks is embedded in place).
 """
 
 from __future__ import annotations
@@ -41,17 +44,18 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from digests import semantic, story_model
+from digests import semantic, story_meaning, story_model  # semantic: tests patch it here
 from digests.leads import Lead, compare_leads, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.story_meaning import (  # re-exported: the story step's meaning side
     Meaning,
+    StoryEmbedder,
     backfill_vectors,
     create_vector_table,
     embedder_for,
-    has_vectors as _has_vectors,
+    meaning_for,
 )
 from digests.story_merges import (  # re-exported: callers know them as digests.stories.*
     has_merges,
@@ -120,10 +124,16 @@ MAX_MEMBERS = 48
 
 def _judge(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | None,
            other_id: int, blob: bytes | None) -> tuple[float, bool]:
-    """(probability, decision) of one pair: by words, or by meaning inside the uncertain band."""
+    """(probability, decision) of one pair: by words, or inside the uncertain band by the USE
+    pair model (`meaning.pair_model`) or the e5 meaning weights."""
     values = pair_features(sim, hours, evidence)
     p = story_model.probability(values)
-    if meaning is not None and story_model.in_band(p, sim):
+    if meaning is not None and story_model.in_band(p, sim) and meaning.pair_model is not None:
+        pair = meaning.vectors(other_id, blob)  # USE: the pair model decides (story_use)
+        if pair is not None:
+            p = meaning.pair_model.probability(values, *pair)
+            return p, meaning.pair_model.same(values, p)
+    elif meaning is not None and story_model.in_band(p, sim):
         cosine = meaning.cosine(other_id, blob)
         if cosine is not None:
             values = pair_features(sim, hours, evidence, cosine)
@@ -223,8 +233,9 @@ def _vector_column(meaning: Meaning | None) -> str:
 
 
 def _vector_join(meaning: Meaning | None) -> str:
-    # An article has a meaning vector only where the article_vectors table exists (see _assign).
-    return "left join article_vectors m on m.article_id = a.id" if meaning is not None else ""
+    # An article has a vector only where its kind's table exists (see meaning_for).
+    return (f"left join {meaning.table} m on m.article_id = a.id" if meaning is not None
+            else "")
 
 
 def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector: StoryVector,
@@ -339,7 +350,7 @@ def _remember(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
 
 
 def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
-            embedder: semantic.Embedder | None = None) -> int:
+            embedder: StoryEmbedder | None = None) -> int:
     """Give one stored article its story; returns the story id. Idempotent.
 
     With an `embedder`, pairs the words leave uncertain are weighed by meaning (see `Meaning`):
@@ -348,10 +359,9 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
     """
     when = article.published_at or now
     vector = story_vector(article.title, article.text)
-    meaning = None
-    if embedder is not None and _has_vectors(db):
-        db.execute("delete from article_vectors where article_id = ?", [article.id])
-        meaning = Meaning(db, embedder, article.id, article.title, article.text)
+    meaning = meaning_for(db, embedder, article.id, article.title, article.text)
+    if meaning is not None:
+        db.execute(f"delete from {meaning.table} where article_id = ?", [article.id])
     # Forget this article's own postings first so it never matches itself on re-assignment.
     db.execute("delete from story_terms where article_id = ?", [article.id])
     match = find_match(db, article.id, vector, when, lead_of(article.title, article.text, when),
@@ -380,18 +390,20 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
 
 
 def meaning_texts(db: sqlite_utils.Database, title: str, text: str, when: datetime,
-                  article_id: int = 0) -> list[str]:
+                  article_id: int = 0, embedder: StoryEmbedder | None = None) -> list[str]:
     """The texts the story step will want embedded for an article about to be stored.
 
     A read-only dry run of the step (no model, nothing written): its own headline and lead when
     any candidate pair falls in the uncertain band, and those of the in-band candidates that have
     no stored vector. Ingest embeds them in a worker thread before the store transaction, so the
     step finds them in the model's memo instead of holding the event loop (~0.1–0.3 s a text).
-    Empty where the vectors' table does not exist yet.
+    Empty where the vectors' table does not exist yet. The texts are those `embedder` wants (by
+    default the model `embedder_for` handed out last: the process's story model).
     """
-    if not _has_vectors(db):
+    collector = meaning_for(db, embedder or story_meaning._last, article_id, title, text,
+                            collect=True)
+    if collector is None:
         return []
-    collector = Meaning(db, None, article_id, title, text)
     find_match(db, article_id, story_vector(title, text), when, lead_of(title, text, when),
                collector)
     return collector.wanted
@@ -402,8 +414,8 @@ def assign_story(db: sqlite_utils.Database, article: Article, ctx: StoreContext)
 
     Runs inside the store transaction; no network. The caller's `article.story_id` may be stale:
     the database row is the truth, and re-running the step on the same archive changes nothing.
-    With the meaning model (`embedder_for(ctx.settings)`) the pairs the words leave uncertain are
-    weighed by meaning too, embedding (and storing) the vectors they need.
+    With a model (`embedder_for(ctx.settings)`: USE by default, e5 opt-in) the pairs the words
+    leave uncertain are weighed by it too, embedding (and storing) the vectors they need.
     """
     _assign(db, article, ctx.now, embedder_for(ctx.settings))
 

@@ -1,11 +1,13 @@
-"""Meaning vectors for the story step: the article_vectors table, the model, lazy cosines.
+"""Meaning vectors for the story step: the vectors' tables, the models, lazy vectors.
 
-digests.stories decides pairs by words; where the words leave a pair uncertain and the meaning
-model runs here (the `semantic` extra, SEMANTIC_MODEL=true), it asks a `Meaning` for the cosine of
-the two reports' headline-and-lead vectors (digests.semantic). A vector is embedded only when a
-pair first asks for it and is stored, so a report is embedded at most once; `backfill_vectors`
-embeds ahead for articles stored before the setting was turned on. Split from digests.stories,
-which re-exports these names.
+digests.stories decides pairs by words; where the words leave a pair uncertain it asks a
+`Meaning` for the two reports' headline-and-lead vectors: by default (STORY_MODEL=use) the USE
+vectors of digests.story_use (table article_use_vectors), whose pair model then decides; with
+SEMANTIC_MODEL=true the e5 vectors of digests.semantic (table article_vectors, the `semantic`
+extra), whose cosine joins the word features. A vector is embedded only when a pair first asks
+for it and is stored, so a report is embedded at most once (articles stored before are embedded
+the first time a pair needs them); `backfill_vectors` embeds e5 vectors ahead. Split from
+digests.stories, which re-exports these names.
 """
 
 from __future__ import annotations
@@ -13,18 +15,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Union
 
 import numpy as np
 import sqlite_utils
 
-from digests import semantic
+from digests import semantic, story_use
 from digests.models import iso
 from digests.settings import Settings
 from digests.similarity import WINDOW
 
-__all__ = ["Meaning", "backfill_vectors", "create_vector_table", "embedder_for", "has_vectors"]
+__all__ = ["Meaning", "StoryEmbedder", "UseMeaning", "backfill_vectors", "create_vector_table",
+           "embedder_for", "has_vectors", "meaning_for"]
 
 log = logging.getLogger(__name__)
+
+# The model a story step weighs unsure pairs with: e5 (SEMANTIC_MODEL) or USE (STORY_MODEL=use).
+StoryEmbedder = Union[semantic.Embedder, story_use.UseEmbedder]
 
 
 def create_vector_table(db: sqlite_utils.Database) -> None:
@@ -36,23 +43,29 @@ def create_vector_table(db: sqlite_utils.Database) -> None:
         )""")
 
 
-def embedder_for(settings: Settings) -> semantic.Embedder | None:
-    """The meaning model when the settings allow it and it runs here, else None (words decide).
+def embedder_for(settings: Settings) -> StoryEmbedder | None:
+    """The model the settings ask for when it runs here, else None (words decide): e5 with
+    SEMANTIC_MODEL=true (the opt-in meaning path), else USE with STORY_MODEL=use (the default).
 
-    Asked for but missing (the `semantic` extra not installed, or another CPU), it is said once
-    as a warning: the operator turned the setting on and gets words alone."""
-    global _missing_said
-    if not settings.semantic_model:
-        return None
-    embedder = semantic.load()
-    if embedder is None and not _missing_said:
-        _missing_said = True
-        log.warning("SEMANTIC_MODEL=true but the meaning model does not run here: install it with "
-                    "%s (x86-64 Linux only); stories use words alone", semantic.INSTALL)
+    Asked for but missing (the `semantic` extra not installed, or another CPU; the USE wheel
+    missing), it is said once as a warning: the operator gets words alone."""
+    global _missing_said, _last
+    if settings.semantic_model:
+        embedder: StoryEmbedder | None = semantic.load()
+        if embedder is None and not _missing_said:
+            _missing_said = True
+            log.warning("SEMANTIC_MODEL=true but the meaning model does not run here: install it"
+                        " with %s (x86-64 Linux only); stories use words alone", semantic.INSTALL)
+    elif settings.story_model == "use":
+        embedder = story_use.load()  # says once itself why it is missing
+    else:
+        embedder = None
+    _last = embedder
     return embedder
 
 
 _missing_said = False
+_last: StoryEmbedder | None = None  # what embedder_for handed out last (meaning_texts' default)
 
 
 class Meaning:
@@ -60,9 +73,21 @@ class Meaning:
 
     `embedder` None makes a collector: `cosine` embeds nothing, answers None (words decide) and
     records in `wanted` the texts an embedding pass would need (see `meaning_texts`).
+    This class is the e5 side (its cosine is one more word feature); `UseMeaning` the USE side.
     """
 
-    def __init__(self, db: sqlite_utils.Database, embedder: semantic.Embedder | None,
+    table = "article_vectors"
+    pair_model: story_use.PairModel | None = None  # the USE pair model decides, where set
+
+    @staticmethod
+    def to_blob(vector: semantic.Vectors) -> bytes:
+        return semantic.to_blob(vector)
+
+    @staticmethod
+    def from_blob(blob: bytes) -> semantic.Vectors:
+        return semantic.from_blob(blob)
+
+    def __init__(self, db: sqlite_utils.Database, embedder: StoryEmbedder | None,
                  article_id: int, title: str, text: str) -> None:
         self._db, self._embedder, self._id = db, embedder, article_id
         self._text = semantic.article_text(title, text)
@@ -78,8 +103,8 @@ class Meaning:
         vector = self._embedder.passage(text)
         self.embedded += 1
         if article_id > 0:  # a pre-pass has no id yet: nothing to store
-            self._db.execute("insert or replace into article_vectors (article_id, vector)"
-                             " values (?, ?)", [article_id, semantic.to_blob(vector)])
+            self._db.execute(f"insert or replace into {self.table} (article_id, vector)"
+                             " values (?, ?)", [article_id, self.to_blob(vector)])
         return vector
 
     def mine(self) -> semantic.Vectors | None:
@@ -94,7 +119,7 @@ class Meaning:
         and stored); None where either is unknown (a collector, or the other article is gone)."""
         mine = self.mine()
         if blob is not None:
-            other = semantic.from_blob(blob)
+            other = self.from_blob(blob)
         else:
             row = self._db.execute("select title, coalesce(nullif(body, ''), summary, '')"
                                    " from articles where id = ?", [other_id]).fetchone()
@@ -111,11 +136,43 @@ class Meaning:
         return None if pair is None else float(np.dot(*pair))
 
 
-def has_vectors(db: sqlite_utils.Database) -> bool:
-    """Whether the meaning vectors' table exists (the story migration, 006, backfills before
-    the article-vectors migration, 016, creates it)."""
+class UseMeaning(Meaning):
+    """The USE side: vectors in article_use_vectors (float32), decided by the pair model."""
+
+    table = story_use.TABLE
+
+    def __init__(self, db: sqlite_utils.Database, embedder: StoryEmbedder | None,
+                 article_id: int, title: str, text: str,
+                 model: story_use.PairModel | None = None) -> None:
+        super().__init__(db, embedder, article_id, title, text)
+        self.pair_model = model or story_use.pair_model()
+
+    @staticmethod
+    def to_blob(vector: semantic.Vectors) -> bytes:
+        return story_use.to_blob(vector)
+
+    @staticmethod
+    def from_blob(blob: bytes) -> semantic.Vectors:
+        return story_use.from_blob(blob)
+
+
+def has_vectors(db: sqlite_utils.Database, table: str = "article_vectors") -> bool:
+    """Whether a vectors' table exists (the story migration, 006, backfills before the
+    article-vectors migration, 016, and the USE one, 038, create them)."""
     return bool(db.execute("select 1 from sqlite_master where type = 'table'"
-                           " and name = 'article_vectors'").fetchone())
+                           " and name = ?", [table]).fetchone())
+
+
+def meaning_for(db: sqlite_utils.Database, embedder: StoryEmbedder | None, article_id: int,
+                title: str, text: str, collect: bool = False) -> Meaning | None:
+    """The `Meaning` of one assignment for this embedder's kind (a collector with `collect`),
+    or None where there is no model or its table does not exist yet (words decide)."""
+    if embedder is None:
+        return None
+    kind = UseMeaning if isinstance(embedder, story_use.UseEmbedder) else Meaning
+    if not has_vectors(db, kind.table):
+        return None
+    return kind(db, None if collect else embedder, article_id, title, text)
 
 
 def backfill_vectors(db: sqlite_utils.Database, embedder: semantic.Embedder | None = None,

@@ -123,3 +123,16 @@ def test_the_shared_svd_choice_is_pair_vectors_choice(sc: ModuleType) -> None:
     wide = sc.pv.Transform(design, train, 16)
     narrow = sc.pv.Transform(design, train, 8)
     assert sc._sliced(wide, 8)(design, train) == pytest.approx(narrow(design, train), abs=1e-9)
+
+
+def test_a_setting_may_merge_stories_and_its_lines_pool(sc: ModuleType) -> None:
+    merged = sc.parse_setting("0.65/0.40/0.50+merge")
+    assert merged.merge and merged.name == "0.65/0.40/0.50+merge"
+    assert not sc.parse_setting("0.65").merge
+    with pytest.raises(ValueError):
+        sc.parse_setting("0.65+strong")
+    lines = ["result words holdout2 0.65/0.40/0.50+merge 28 5 7  0.848/0.800",
+             "result words holdout2 0.65/0.40/0.50 27 4 8  0.871/0.771"]
+    pooled = sc.pooled(lines)
+    assert pooled[("words", "0.65/0.40/0.50+merge")] == {"holdout2": (28, 5, 7)}
+    assert pooled[("words", "0.65/0.40/0.50")] == {"holdout2": (27, 4, 8)}

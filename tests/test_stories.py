@@ -40,6 +40,13 @@ from story_texts import FERRY_A, FERRY_B
 
 T0 = datetime(2026, 3, 3, 7, 0, tzinfo=timezone.utc)
 
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """The words' step (STORY_MODEL=words) and the e5 opt-in are this module's; the USE
+    default's tests are tests/test_story_use.py."""
+    return settings.replace(story_model="words")
+
 QUAKE_A = (
     "زلزال بقوة 6.2 درجات يضرب جزيرة كريت اليونانية",
     "ضرب زلزال بقوة 6.2 درجات على مقياس ريختر جزيرة كريت اليونانية صباح الثلاثاء، وفق ما أعلن"
@@ -357,15 +364,20 @@ def test_benchmark_script_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch: pyt
     pairs.write_text("\n".join(json.dumps(p) for p in [
         {"a": "q-a", "b": "q-b", "same": True, "set": "dev"},
         {"a": "q-a", "b": "fest", "same": False, "set": "holdout"}]), encoding="utf-8")
-    bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--sizes", "6", "--sample", "2"])
-    out = capsys.readouterr().out
-    assert re.search(r"assign_story \(stored, chained\)\s+precision 1\.000\s+recall 1\.000", out)
-    assert "archive       6 articles: assign_story median" in out
+    monkeypatch.setattr(stories, "embedder_for", stories.embedder_for)  # restored afterwards
+    monkeypatch.setattr(bench, "USE_VECTORS", tmp_path / "none.npz")
+    for flags in ([], ["--words"]):  # the shipped default (USE), then the words alone
+        bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--sizes", "6", "--sample",
+                    "2", *flags])
+        out = capsys.readouterr().out
+        assert re.search(r"assign_story \(stored, chained\)\s+precision 1\.000\s+recall 1\.000",
+                         out)
+        assert "archive       6 articles: assign_story median" in out
+        assert ("cached USE vectors: 0 of 3 articles" in out) == (not flags)
     if semantic.load() is None:
         return
     # --semantic: the real model embeds what the (absent) cache lacks; the step uses it.
     monkeypatch.setattr(bench, "VECTORS", tmp_path / "none.npz")
-    monkeypatch.setattr(stories, "embedder_for", stories.embedder_for)  # restored afterwards
     bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--sizes", "6", "--sample", "2",
                 "--semantic"])
     out = capsys.readouterr().out
@@ -709,18 +721,20 @@ def test_meaning_texts_names_what_the_step_will_embed_and_writes_nothing(
     pair the words are sure of; this article's and the stored report's headline and lead for an
     uncertain pair; the stored report's no more once its vector is stored."""
     on = settings.replace(semantic_model=True)
+    e5 = semantic.load()
     when = T0 + timedelta(hours=12)
-    assert stories.meaning_texts(db.db, *FERRY_B, when) == []  # nothing stored yet
+    assert stories.meaning_texts(db.db, *FERRY_B, when, embedder=e5) == []  # nothing stored yet
     a = _store(db, settings.replace(semantic_model=False), _source(db, "wire"), FERRY_A, T0)
-    assert stories.meaning_texts(db.db, *QUAKE_A, when) == []
+    assert stories.meaning_texts(db.db, *QUAKE_A, when, embedder=e5) == []
     before = db.db.execute("select count(*) from stories").fetchone()[0]
-    texts = stories.meaning_texts(db.db, *FERRY_B, when)
+    texts = stories.meaning_texts(db.db, *FERRY_B, when, embedder=e5)
     assert texts == [semantic.article_text(*FERRY_B), semantic.article_text(*FERRY_A)]
     assert _vector_count(db) == 0
     assert db.db.execute("select count(*) from stories").fetchone()[0] == before
     with db.transaction() as tx:
         assert stories.backfill_vectors(tx, since="") == 1
-    assert stories.meaning_texts(db.db, *FERRY_B, when) == [semantic.article_text(*FERRY_B)]
+    assert stories.meaning_texts(db.db, *FERRY_B, when, embedder=e5) == [
+        semantic.article_text(*FERRY_B)]
     b = _store(db, on, _source(db, "channel"), FERRY_B, when)
     assert _story_of(db, a.id) == _story_of(db, b.id)
 

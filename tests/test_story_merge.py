@@ -57,7 +57,9 @@ def _store(db: Database, source_id: int, doc: tuple[str, str], published: dateti
     """Insert an article and run the story step (or every step) in one transaction."""
     with db.transaction() as tx:
         article = insert_article(tx, source_id, doc[0], doc[1], published, published)
-        run_steps(tx, article, StoreContext(now=published, settings=settings or Settings()),
+        # the merge acts on the words' path only: STORY_MODEL=words unless a test says otherwise
+        run_steps(tx, article, StoreContext(now=published,
+                                            settings=settings or Settings(story_model="words")),
                   steps=default_steps() if steps else [stories.assign_story])
     return article
 
