@@ -81,12 +81,8 @@ def _health(source: Any, lang: str, rt: Runtime) -> str:
 def cut_note(listed: int, read: int, lang: str) -> str:
     """The line under a source whose feed lists more entries than a poll reads: the newest are
     read, the others skipped for good (digests.feed_cut; X50's decision)."""
-    skipped = num(listed - read, lang)
-    if lang == "ar":
-        return (f"📜 تسرد الخلاصة {num(listed, lang)} خبرًا؛ تُقرأ أحدثها فقط ({num(read, lang)})"
-                f" ويُترك {skipped} أقدم منها دون قراءة.")
-    return (f"📜 The feed lists {num(listed, lang)} entries; only the newest"
-            f" ({num(read, lang)}) are read, {skipped} older ones are skipped.")
+    return t("feed_cut", lang, listed=num(listed, lang), read=num(read, lang),
+             skipped=num(listed - read, lang))
 
 
 def _cut_lines(source_id: int, lang: str, active: bool) -> list[Line]:

@@ -186,4 +186,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "مقدمة ولا اقتباسات: {reason}",
                       "⚠️ Its article pages are not fetched ({failed} of {total} in 24 h), so "
                       "its stories have no lead and no quotes: {reason}"),
+    # under a source whose feed lists more than a poll reads: the newest are read, the others
+    # skipped for good (digests.feed_cut; X50)
+    "feed_cut": ("📜 تسرد الخلاصة {listed} خبرًا؛ تُقرأ أحدثها فقط ({read}) ويُترك {skipped} أقدم "
+                 "منها دون قراءة.",
+                 "📜 The feed lists {listed} entries; only the newest ({read}) are read, {skipped}"
+                 " older ones are skipped."),
 }
