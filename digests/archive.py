@@ -260,13 +260,15 @@ def update_article(sql: sqlite_utils.Database, article_id: int, *, title: str, b
     Returns "same" when the text is what is stored (nothing written), "refused" when the new
     text is one removed from the archive (its content hash tombstoned: not brought back) or
     another stored article's (the correction made it a copy: the archive keeps one of each),
-    else "updated". A page of `None` is a feed-only article's correction: the feed's summary
-    is its text, so the page's columns stay as they were.
+    else "updated". With no `page` (a feed-only article, or pages not fetched) only the title
+    and summary change: the stored body, if any, stays, and so do the page's columns.
     """
     row = sql.execute("select content_hash, title, body, summary from articles where id = ?",
                       [article_id]).fetchone()
     if row is None:
         return "refused"
+    if page is None:  # no page this time: the stored body (if any) stays the text
+        body = row[2]
     chash = content_hash(title, body or summary)
     if chash == row[0] and (title, body, summary) == tuple(row[1:]):
         return "same"

@@ -87,7 +87,8 @@ def _apply(sql: sqlite_utils.Database, settings: Settings, item: Fetched, articl
                 return "failed"  # the feed hash stays: the next poll tries again
             entry_changes.remember(sql, article_id, entry)  # gone or empty: keep the old text
             return "kept"
-        # a feed-only article: the feed's summary is its text
+        # a feed-only article (the feed's summary is its text), or pages are not fetched: the
+        # feed's title and summary, the stored body kept
         done = archive.update_article(sql, article_id, title=entry.title or stored.title,
                                       body="", summary=entry.summary, page=None, now=now)
     else:

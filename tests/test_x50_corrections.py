@@ -209,3 +209,20 @@ def test_a_later_updated_date_is_a_change_unless_the_feed_stamps_all_its_entries
     dated = [FeedEntry(url=f"http://x.test/{i}", updated_at=at + timedelta(hours=i))
              for i in range(4)]
     assert entry_changes.trusts_updated(dated)
+
+
+async def test_without_page_fetches_the_feeds_title_is_taken_and_the_body_kept(
+        database: Database, settings: Settings, site: SampleSite) -> None:
+    from digests.urls import content_hash
+
+    article_id = await _stored_news(database, settings, site)
+    hits = site.hits("/toll.html")
+    site.add_route("/f.xml", _rss(site, [("/toll.html", NEW_TITLE),
+                                         ("/other.html", "خبر قديم عن الطقس")]))
+    offline = settings.replace(fetch_pages=False)
+    await poll_once(database, offline, now=NOW + timedelta(minutes=20), only_due=False)
+    row = _row(database, "/toll.html", site)
+    assert site.hits("/toll.html") == hits
+    assert row["title"] == NEW_TITLE and row["body"] == "\n".join(OLD_BODY)
+    assert row["content_hash"] == content_hash(NEW_TITLE, row["body"])
+    assert row["id"] == article_id and article_id in _hits(database, "أربعين")
