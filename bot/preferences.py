@@ -60,6 +60,29 @@ def hour_label(hour: int, lang: str) -> str:
     return num(hour, lang) + ":" + ("٠٠" if lang == "ar" else "00")
 
 
+def saved_toast(old: subscriptions.Chat | None, old_zone: str | None,
+                new: subscriptions.Chat, zone: str | None, lang: str, now: datetime) -> str:
+    """The toast of a settings change, saying what is now set: «✅ التنبيهات: نشرة يومية الساعة
+    ٧:٠٠», «✅ ساعات الهدوء: من ٢٢:٠٠ إلى ٧:٠٠», «✅ التوقيت: مصر (UTC+2)» — «Settings saved»
+    alone told a screen-reader user, who hears the toast and not the edited menu, nothing
+    (QA36 E7)."""
+    said = []
+    if old is None or (old.mode, old.daily_hour) != (new.mode, new.daily_hour):
+        said.append(t("saved_mode", lang, mode=t("mode_instant", lang) if new.mode == "instant"
+                      else t("mode_daily", lang, hour=hour_label(new.daily_hour, lang))))
+    if old is None or (old.quiet_start, old.quiet_end) != (new.quiet_start, new.quiet_end):
+        quiet = (t("quiet_none", lang) if new.quiet_start is None or new.quiet_end is None
+                 else t("quiet_range", lang, start=hour_label(new.quiet_start, lang),
+                        end=hour_label(new.quiet_end, lang)))
+        said.append(t("saved_quiet", lang, quiet=quiet))
+    if (old_zone, old.utc_offset_minutes if old else None) != (zone, new.utc_offset_minutes):
+        said.append(t("saved_zone", lang, zone=zone_label(
+            chat_offset(zone, new.utc_offset_minutes, now), lang, zone)))
+    if not said:
+        return t("settings_saved", lang)
+    return "✅ " + ("؛ " if lang == "ar" else "; ").join(said)
+
+
 def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None, *,
                   now: datetime) -> str:
     """The chat's delivery settings as an HTML message; a zone's offset as it is at `now`."""
@@ -173,9 +196,11 @@ async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, r
         return
     before = (subscriptions.get_chat(rt.db, scope.target), chat_zone(rt.db, scope.target))
     chat = change()
+    after = (chat, chat_zone(rt.db, scope.target))
     # the choice already made («✓ ⚡ فورية» pressed): nothing «saved» to say (QA26 N12)
-    changed = before != (chat, chat_zone(rt.db, scope.target))
-    await update.callback_query.answer(t("settings_saved", lang) if changed else None)
+    await update.callback_query.answer(
+        saved_toast(before[0], before[1], chat, after[1], lang, rt.now())
+        if before != after else None)
     await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
 
 

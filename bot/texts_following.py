@@ -34,10 +34,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "subscribed_channel": ("🔔 تمت متابعة «{topic}» في القناة. ستصلها الأخبار الجديدة أولًا بأول.",
                            "🔔 This channel now follows «{topic}». New stories will reach it as "
                            "they are published."),
-    "share_link": ("شارك هذا الرابط ليتابع غيرك الموضوع: {link}",
-                   "Share this link so others can follow the topic: {link}"),
-    "share_link_group": ("شاركوا هذا الرابط ليتابع غيركم الموضوع: {link}",
-                         "Share this link so others can follow the topic: {link}"),
+    # the link behind words: its base64 payload was read out letter by letter (QA36 E8)
+    "share_link": ("لمشاركة الموضوع: <a href=\"{link}\">رابط المتابعة</a> (يتابعه من يفتحه).",
+                   "To share the topic: <a href=\"{link}\">the follow link</a> (whoever opens it"
+                   " follows it)."),
+    "share_link_group": ("لمشاركة الموضوع: <a href=\"{link}\">رابط المتابعة</a> (يتابعه من "
+                         "يفتحه).",
+                         "To share the topic: <a href=\"{link}\">the follow link</a> (whoever"
+                         " opens it follows it)."),
     # said after «subscribed» inside the chat's quiet hours (QA36 E4: «أولًا بأول» at midnight)
     "subscribed_quiet": ("🌙 ساعات الهدوء الآن: يصل أول تنبيه عند {hour} (لتغييرها: /settings).",
                          "🌙 Quiet hours now: the first alert comes at {hour} (to change them:"
@@ -123,8 +127,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "topic_matches_nothing": ("لا يطابق أي خبر (حرف واحد أو «ال» وحدها ليست كلمة يُبحث عنها)",
                               "matches no news (a single letter or a bare «ال» is no word to "
                               "search for)"),
-    "topics_remove_empty": ("يُلغى ما لا يطابق أي خبر بالزر ❌ أدناه.",
-                            "The ❌ button below removes what matches no news."),
+    "topics_remove_empty": ("يُلغى ما لا يطابق أي خبر بزر «❌ إلغاء» أدناه.",
+                            "The «❌ Remove» button below removes what matches no news."),
+    "btn_remove_topic": ("❌ إلغاء {topic}", "❌ Remove {topic}"),
     "group_admins_only": ("في المجموعات، يغيّر الإعدادات والمتابعات مشرفو المجموعة وحدهم.",
                           "In groups, only the group's admins change settings and subscriptions."),
     # /digest
@@ -157,7 +162,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "btn_daily": ("🗓 يومية", "🗓 Daily"),
     "btn_quiet": ("🌙 ساعات الهدوء", "🌙 Quiet hours"),
     "btn_quiet_off": ("بلا ساعات هدوء", "No quiet hours"),
-    "btn_zone": ("🕐 التوقيت", "🕐 Time zone"),
+    "btn_zone": ("🌐 التوقيت", "🌐 Time zone"),  # not 🕐 «one o'clock» (QA36 E9)
     "btn_back": ("↩️ رجوع", "↩️ Back"),
     "choose_zone": ("اختر توقيتك (للنشرة اليومية وساعات الهدوء):",
                     "Choose your time zone (for the daily digest and quiet hours):"),
@@ -177,4 +182,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "choose_quiet": ("اختر ساعات الهدوء (لا تنبيهات فيها):",
                      "Choose quiet hours (no alerts during them):"),
     "settings_saved": ("✅ حُفظت الإعدادات.", "✅ Settings saved."),
+    # a change's toast says what is now set (QA36 E7): «✅ التنبيهات: فورية»
+    "saved_mode": ("التنبيهات: {mode}", "Alerts: {mode}"),
+    "saved_quiet": ("ساعات الهدوء: {quiet}", "Quiet hours: {quiet}"),
+    "saved_zone": ("التوقيت: {zone}", "Time zone: {zone}"),
 }

@@ -68,9 +68,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a command the bot does not know, and «/stop» (QA26 N7)
     "unknown_command": ("لا أعرف الأمر {command}. هذه أوامري:",
                         "I do not know the command {command}. These are mine:"),
-    "stop_alerts": ("لإيقاف التنبيهات: ألغِ متابعة الموضوع بزرّه ❌ أدناه، أو اكتب /unsubscribe "
-                    "واسمه. ولنشرة واحدة في اليوم بدل التنبيهات: «🗓 يومية» في /settings",
-                    "To stop the alerts: remove a topic with its ❌ button below, or send "
+    "stop_alerts": ("لإيقاف التنبيهات: ألغِ متابعة الموضوع بزرّه «❌ إلغاء» أدناه، أو اكتب "
+                    "/unsubscribe واسمه. ولنشرة واحدة في اليوم بدل التنبيهات: «🗓 يومية» في /settings",
+                    "To stop the alerts: remove a topic with its «❌ Remove» button below, or send "
                     "/unsubscribe and its name. For one digest a day instead: «🗓 Daily» in "
                     "/settings"),
     # greetings and small talk typed as a message (QA26 N3, digests.greetings)
@@ -93,9 +93,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "/search Syria"),
     # X25 (session 11): a chat on UTC (where an English reader starts) is told how to pick
     # its zone under the /start welcome (bot.welcome)
-    "zone_hint_utc": ("🕐 الأوقات (والنشرة اليومية وساعات الهدوء) بالتوقيت العالمي UTC. لتختار "
+    "zone_hint_utc": ("🌐 الأوقات (والنشرة اليومية وساعات الهدوء) بالتوقيت العالمي UTC. لتختار "
                       "توقيتك: /settings",
-                      "🕐 Times (the daily digest, quiet hours) are in UTC. To pick your time "
+                      "🌐 Times (the daily digest, quiet hours) are in UTC. To pick your time "
                       "zone: /settings"),
     # /start and /help
     "welcome": (

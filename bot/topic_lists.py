@@ -74,8 +74,15 @@ def topics_listing(rt: Runtime, chat_id: int,
     if not empty:
         return "\n".join(lines), None
     lines.append(ui(lang, "topics_remove_empty"))
-    rows = [[button(rt, chat_id, "❌ " + s.topic, "unsub_topics", {"id": s.id})] for s in empty]
+    rows = [[button(rt, chat_id, remove_label(s.topic, lang), "unsub_topics", {"id": s.id})]
+            for s in empty]
     return "\n".join(lines), keyboard(rows)
+
+
+def remove_label(topic: str, lang: str) -> str:
+    """A button that stops following `topic`: «❌ إلغاء الغوطة» / "❌ Remove Ghouta" — the
+    word says what ❌ alone («cross mark» to a screen reader) only showed (QA36 E9)."""
+    return t("btn_remove_topic", lang, topic=topic)
 
 
 def unsubscribe_list(rt: Runtime, chat_id: int,
@@ -86,8 +93,8 @@ def unsubscribe_list(rt: Runtime, chat_id: int,
     chat_type = chat.type if chat else "private"
     if not subs:
         return ui(lang, chat_worded("no_subscriptions", chat_type)), None
-    rows = [[button(rt, chat_id, "❌ " + shown_topic(s.topic, lang), "unsub", {"id": s.id})]
-            for s in subs]
+    rows = [[button(rt, chat_id, remove_label(shown_topic(s.topic, lang), lang), "unsub",
+                    {"id": s.id})] for s in subs]
     return ui(lang, chat_worded("choose_unsubscribe", chat_type)), keyboard(rows)
 
 
@@ -131,8 +138,8 @@ def channel_topics(rt: Runtime, scope: Scope,
     else:
         lines.append(ui(lang, "channel_no_topics"))
     lines.append(ui(lang, "channel_topics_add"))
-    rows = [[scope.button(rt, "❌ " + shown_topic(s.topic, lang), "unsub_topics", {"id": s.id})]
-            for s in subs]
+    rows = [[scope.button(rt, remove_label(shown_topic(s.topic, lang), lang), "unsub_topics",
+                          {"id": s.id})] for s in subs]
     rows.append([scope.button(rt, t("btn_channel_add_topic", lang), "channel_add_topic")])
     rows.append([scope.button(rt, t("btn_back", lang), "settings_menu")])
     return "\n".join(lines), keyboard(rows)

@@ -122,7 +122,7 @@ async def test_zone_picker_marks_the_current_zone_and_goes_back(tmp_path: Path) 
     async with running_bot(sample_db(tmp_path)) as h:
         [menu] = await h.say(READER, "/settings")
         assert "✓ ⚡ فورية" in menu.button_texts()
-        h.emu.click(menu, "🕐 التوقيت")
+        h.emu.click(menu, "🌐 التوقيت")
         await h.until(lambda: "اختر توقيتك" in h.emu.messages(READER)[-1].plain_text)
         picker = h.emu.messages(READER)[-1]
         assert {"لبنان", "السودان", "موريتانيا", "لندن", "↩️ رجوع"} <= set(picker.button_texts())
@@ -131,7 +131,7 @@ async def test_zone_picker_marks_the_current_zone_and_goes_back(tmp_path: Path) 
         row = _chat_row(h.db, READER)
         assert row["time_zone"] == "Asia/Beirut"
         assert row["utc_offset_minutes"] == zone_offset("Asia/Beirut", datetime.now(UTC))
-        h.emu.click(h.emu.messages(READER)[-1], "🕐 التوقيت")
+        h.emu.click(h.emu.messages(READER)[-1], "🌐 التوقيت")
         await h.until(lambda: "✓ لبنان" in h.emu.messages(READER)[-1].button_texts())
         h.emu.click(h.emu.messages(READER)[-1], "↩️ رجوع")
         await h.until(lambda: "الإعدادات الحالية" in h.emu.messages(READER)[-1].plain_text)
@@ -163,7 +163,7 @@ async def test_group_members_are_refused_at_the_first_settings_press(tmp_path: P
         h.emu.add_group(group, "مجموعة", admins=[READER])
         member = h.user(READER + 7)
         [menu] = await h.say(group, "/settings", user=member)
-        for label in ("🗓 يومية", "🌙 ساعات الهدوء", "🕐 التوقيت"):
+        for label in ("🗓 يومية", "🌙 ساعات الهدوء", "🌐 التوقيت"):
             answer = await h.click_answer(menu, label, user=member)
             assert answer.get("show_alert")
             assert "يغيّر الإعدادات والمتابعات مشرفو المجموعة وحدهم" in answer.get("text", "")
@@ -178,7 +178,7 @@ async def test_group_members_are_refused_at_the_first_settings_press(tmp_path: P
         chat = subscriptions.get_chat(h.db, group)
         assert chat is not None and chat.language != "en"
         # the group's admin may
-        h.emu.click(menu, "🕐 التوقيت", user=h.user(READER))
+        h.emu.click(menu, "🌐 التوقيت", user=h.user(READER))
         # the picker speaks of the group's zone, not «توقيتك» (QA B4)
         await h.until(lambda: any("اختر توقيت المجموعة" in m.plain_text
                                   for m in h.emu.messages(group)))
@@ -235,7 +235,7 @@ async def test_the_zone_picker_marks_a_new_chats_zone(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [menu] = await h.say(READER, "/settings")
         assert "التوقيت: السعودية (UTC+3)" in menu.plain_text.replace("\u200e", "")
-        h.emu.click(menu, "🕐 التوقيت")
+        h.emu.click(menu, "🌐 التوقيت")
         await h.until(lambda: "اختر توقيتك" in h.emu.messages(READER)[-1].plain_text)
         assert "✓ السعودية" in h.emu.messages(READER)[-1].button_texts()
 
@@ -282,12 +282,12 @@ async def test_an_english_reader_starts_on_utc_and_is_told_how_to_pick_a_zone(
         [welcome] = await h.say(english, "/start", language_code="en")
         # the last line before the topic buttons is «Try one of these topics:» (QA26 N16)
         assert welcome.plain_text.split("\n")[-2:] == [
-            "🕐 Times (the daily digest, quiet hours) are in UTC. To pick your time zone: /settings",
+            "🌐 Times (the daily digest, quiet hours) are in UTC. To pick your time zone: /settings",
             "Try one of these topics:"]
         assert chat_zone(h.db, english) == "UTC"
         [menu] = await h.say(english, "/settings", language_code="en")
         assert "Time zone: UTC" in menu.plain_text.replace("\u200e", "")
-        h.emu.click(menu, "🕐 Time zone")
+        h.emu.click(menu, "🌐 Time zone")
         await h.until(lambda: "✓ UTC" in h.emu.messages(english)[-1].button_texts())
         chat = subscriptions.get_chat(h.db, english)
         assert chat is not None

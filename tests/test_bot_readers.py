@@ -148,7 +148,7 @@ async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
         [m] = await h.say(READER, "/subscribe الغوطة")
         assert "تمت متابعة «الغوطة»" in m.plain_text
         link = "https://t.me/nashra_test_bot?start=" + deep_links.encode_start_payload("الغوطة")
-        assert link in m.plain_text  # a share link that subscribes whoever opens it
+        assert f"<a href=\"{link}\">رابط المتابعة</a>" in m.text  # whoever opens it follows
         [m] = await h.say(READER, "/subscribe غوطة")
         assert "أنت تتابع «الغوطة» بالفعل" in m.plain_text
         [m] = await h.say(READER, "/subscribe")  # asks first: a button follows the general digest
@@ -158,8 +158,8 @@ async def test_subscribe_unsubscribe_topics(tmp_path: Path) -> None:
         [m] = await h.say(READER, "/topics")
         assert "• الغوطة" in m.plain_text and "• النشرة العامة" in m.plain_text
         [menu] = await h.say(READER, "/unsubscribe")
-        assert menu.button_texts() == ["❌ الغوطة", "❌ النشرة العامة"]
-        [gone] = await h.click(menu, "❌ الغوطة")
+        assert menu.button_texts() == ["❌ إلغاء الغوطة", "❌ إلغاء النشرة العامة"]
+        [gone] = await h.click(menu, "❌ إلغاء الغوطة")
         assert "أُلغيت متابعة «الغوطة»" in gone.plain_text
         [m] = await h.say(READER, "/unsubscribe النشرة")
         assert "لست تتابع" in m.plain_text
@@ -217,7 +217,7 @@ async def test_settings_daily_hour_and_quiet_hours(tmp_path: Path) -> None:
         assert chat is not None and (chat.quiet_start, chat.quiet_end) == (22, 7)
         assert "التوقيت: السعودية (UTC+3)" in h.emu.messages(READER)[-1].plain_text.replace(
             "\u200e", "")  # a new chat starts on a named zone (QA5 N13)
-        h.emu.click(h.emu.messages(READER)[-1], "🕐 التوقيت")
+        h.emu.click(h.emu.messages(READER)[-1], "🌐 التوقيت")
         await h.until(lambda: "اختر توقيتك" in h.emu.messages(READER)[-1].plain_text)
         h.emu.click(h.emu.messages(READER)[-1], "تونس")
         await h.until(lambda: "التوقيت: تونس (" in h.emu.messages(READER)[-1].plain_text)
@@ -278,7 +278,7 @@ async def test_group_only_admins_change_subscriptions(tmp_path: Path) -> None:
         [m] = await h.say(group, "/subscribe الغوطة", user=h.user(READER))
         assert "تمت متابعة «الغوطة»" in m.plain_text
         [menu] = await h.say(group, "/unsubscribe", user=h.user(READER))
-        answer = await h.click_answer(menu, "❌ الغوطة", user=member)
+        answer = await h.click_answer(menu, "❌ إلغاء الغوطة", user=member)
         assert "مشرفو المجموعة" in answer.get("text", "")
         assert len(subscriptions.list_subscriptions(h.db, group)) == 1
         # plain text in a group is not a topic question (the bot would answer every chat line)

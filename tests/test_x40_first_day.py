@@ -208,8 +208,8 @@ async def test_stop_says_how_to_stop_with_the_remove_buttons(tmp_path: Path) -> 
         [m] = await h.say(READER, "/stop")
         assert check_message(m.text) == []
         assert "لإيقاف التنبيهات" in _plain(m) and "/settings" in _plain(m)
-        assert m.button_texts() == ["❌ الغوطة"] and "أوامر نشرة" not in _plain(m)
-        await h.click(m, "❌ الغوطة")
+        assert m.button_texts() == ["❌ إلغاء الغوطة"] and "أوامر نشرة" not in _plain(m)
+        await h.click(m, "❌ إلغاء الغوطة")
         assert _topics(h) == []
         [m] = await h.say(READER + 1, "/STOP", language_code="en")
         assert "To stop the alerts" in _plain(m) and "You follow no topic yet" in _plain(m)
@@ -310,8 +310,8 @@ async def test_buttons_pressed_twice_say_so(tmp_path: Path) -> None:
         await h.settle()
         assert "بالفعل" in _plain(h.emu.messages(READER)[-1])
         [menu] = await h.say(READER, "/unsubscribe")
-        data = next(b["callback_data"] for b in menu.buttons() if b.get("text") == "❌ الغوطة")
-        await h.click(menu, "❌ الغوطة")
+        data = next(b["callback_data"] for b in menu.buttons() if b.get("text") == "❌ إلغاء الغوطة")
+        await h.click(menu, "❌ إلغاء الغوطة")
         stale = await h.click_answer(menu, data=data)  # an old copy of the list pressed again
         assert stale.get("text") == "أُلغيت متابعة هذا الموضوع من قبل."
 
@@ -384,7 +384,7 @@ async def test_a_setting_chosen_again_is_not_said_saved(tmp_path: Path) -> None:
         h.emu.click(h.emu.messages(READER)[-1], "🌙 ساعات الهدوء")
         await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
         saved = await h.click_answer(h.emu.messages(READER)[-1], "٢٢:٠٠ – ٧:٠٠")
-        assert saved.get("text") == "✅ حُفظت الإعدادات."
+        assert saved.get("text") == "✅ ساعات الهدوء: من ٢٢:٠٠ إلى ٧:٠٠"  # what changed (QA36 E7)
 
 
 def test_another_spelling_is_headed_by_the_english_name() -> None:
