@@ -85,8 +85,9 @@ class Screen:
         return printed
 
     def presses(self, line: str) -> bool:
-        """Whether the typed line is a button's number (there are buttons to press)."""
-        return line.isdigit() and bool(self.buttons)
+        """Whether the typed line is a button's number (there are buttons to press). Decimal
+        digits only: «²» is a digit to str.isdigit but not a number int() reads; «٢» is both."""
+        return line.isdecimal() and bool(self.buttons)
 
     def button(self, line: str) -> tuple[SentMessage, str] | None:
         """The message and label of button number `line`, or None when there is no such one."""

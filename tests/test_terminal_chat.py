@@ -52,6 +52,14 @@ def test_a_number_presses_a_button_of_the_last_message_with_buttons() -> None:
     assert screen.button("3") is None and screen.button("0") is None
 
 
+def test_an_arabic_digit_presses_and_a_superscript_is_a_message() -> None:
+    screen = Screen(io.StringIO())
+    with_buttons = _message("a", buttons=("x", "y"))
+    screen.show([with_buttons], lambda m, e: "")
+    assert screen.presses("٢") and screen.button("٢") == (with_buttons, "y")
+    assert not screen.presses("²")  # was pressed, then int("²") raised ValueError
+
+
 def test_typing_on_a_pipe_echoes_and_stops_at_a_quit_word_or_the_end() -> None:
     out = io.StringIO()
     typing = Typing(out, "you> ", False, QUIT)
