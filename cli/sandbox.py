@@ -14,7 +14,12 @@ arrive (every chat, edits included) with their buttons numbered.
     /quit           stop the bot (Ctrl-C: the same), the emulator and the site
 
 The folder (`--dir`, else a temporary one removed at the end) keeps the `.env`, the sources
-file, the database and `bot.log`, so a start can be looked at, changed and tried again. With
+file, the database and `bot.log`, so a start can be looked at, changed and tried again. A folder
+holding a `.env` the sandbox did not write (its first line says who wrote it), or a `feeds.txt`
+or `nashra.db` beside no sandbox `.env`, is refused, naming the file: `--dir .` in the
+checkout once replaced the operator's `.env`, token and all (QA37 T2). `--db FILE` must name an
+existing database; the sandbox copies it into the folder (`sandbox-copy.db`) and runs on the
+copy, so the real file never gets the sample feeds nor marks its queue sent (QA37 T6). With
 stdin not a terminal (scripts, tests) lines are read until the end of input, each answered
 before the next is sent.
 """
@@ -41,6 +46,8 @@ from bot.demo import QUIT_WORDS
 from bot.emulator import Emulator, SentMessage, User
 from bot.i18n import bilingual
 from bot.terminal_chat import Screen, Typing
+from cli.dbpath import missing_database_message, path_problem
+from digests.errors import NashraError
 from digests.envfile import PROJECT_DIR
 from digests.settings import Settings, env_keys
 
@@ -52,6 +59,9 @@ ANSWER_TIMEOUT = 60.0
 SILENT_SECONDS = 10.0  # no Bot API call this long after a line: the bot does not answer it
 START_TIMEOUT = 90.0
 PROMPT = "أنت / you> "  # test_x47 reads the transcript by it
+ENV_MARK = "# written by run.py sandbox"
+COPY_NAME = "sandbox-copy.db"  # --db's copy: a name only the sandbox writes
+_OWN_FILES = ("feeds.txt", "nashra.db")
 _LINE_RE = re.compile(r"^(?:@(?P<user>\d{1,15})|#(?P<group>-\d{1,15}))\s+(?P<text>.+)$")
 
 
@@ -80,7 +90,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
 def sandbox_env(emulator_base_url: str, database: Path | None) -> str:
     """The sandbox's `.env`: the emulator as Telegram, the operator as admin, the sample feeds."""
     lines = [
-        "# written by run.py sandbox: the Telegram emulator on 127.0.0.1, not Telegram",
+        f"{ENV_MARK}: the Telegram emulator on 127.0.0.1, not Telegram",
         f"TELEGRAM_BOT_TOKEN={SANDBOX_TOKEN}",
         f"TELEGRAM_API_BASE_URL={emulator_base_url}",
         f"ADMIN_IDS={OPERATOR}",
@@ -89,6 +99,58 @@ def sandbox_env(emulator_base_url: str, database: Path | None) -> str:
         f"DATABASE_PATH={database if database is not None else 'nashra.db'}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _not_ours(path: Path) -> str:
+    path = path.absolute()
+    return (f"{path} موجود ولم يكتبه run.py sandbox، فلن أكتب فوقه: اختر مجلدًا آخر، مثل "
+            f"--dir sandbox / {path} exists and was not written by run.py sandbox, so it is "
+            "not overwritten: choose another folder, such as --dir sandbox")
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why the sandbox must not write in `folder` (a file of someone else's there), in both
+    languages; None when the folder is new, empty of those files, or an earlier sandbox's."""
+    env = folder / ".env"
+    if env.is_symlink() or env.exists():
+        try:
+            with open(env, encoding="utf-8", errors="replace") as f:
+                first = f.readline()
+        except OSError:
+            first = ""
+        return None if first.startswith(ENV_MARK) else _not_ours(env)
+    for name in _OWN_FILES:
+        if (folder / name).is_symlink() or (folder / name).exists():
+            return _not_ours(folder / name)
+    return None
+
+
+def copy_database(source: Path, folder: Path) -> Path:
+    """`--db`'s file copied (SQLite's backup: consistent even while a bot writes it) into the
+    sandbox folder; the copy is what the sandbox runs on.
+
+    Raises:
+        NashraError: no database at `source` (a typo creates nothing: QA37 T6).
+    """
+    import sqlite3
+
+    problem = path_problem(source)
+    if problem is not None:
+        raise NashraError(problem)
+    if not source.is_file():
+        raise NashraError(missing_database_message(source, "--db"))
+    target = folder / COPY_NAME
+    target.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source.absolute()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
 
 
 def parse_line(line: str) -> tuple[int, int, str]:
@@ -201,13 +263,23 @@ def run_sandbox_command(args: argparse.Namespace, settings: Settings,
 
     stdin = stdin or sys.stdin
     out = out or sys.stdout
-    database = getattr(args, "db", None)
+    given_db = getattr(args, "db", None)
+    if given_db is not None:  # before any folder is made: a typo leaves nothing behind
+        problem = path_problem(given_db)
+        if problem is None and not given_db.is_file():
+            problem = missing_database_message(given_db, "--db")
+        if problem is not None:
+            raise NashraError(problem)
+    if args.dir is not None and args.dir.is_dir():
+        problem = folder_problem(args.dir)
+        if problem is not None:
+            raise NashraError(problem)
     with _folder(args.dir) as folder, SampleSite() as site, \
             Emulator(token=SANDBOX_TOKEN, bot_username="nashra_sandbox_bot",
                      port=args.port) as emu:
+        database = copy_database(given_db, folder) if given_db is not None else None
         env_path = folder / ".env"
-        env_path.write_text(sandbox_env(emu.base_url, database.absolute() if database else None),
-                            encoding="utf-8")
+        env_path.write_text(sandbox_env(emu.base_url, database), encoding="utf-8")
         env_path.chmod(0o600)
         (folder / "feeds.txt").write_text(
             "".join(f"{site.url(f['path'])} {f.get('title') or ''}\n" for f in site.feeds),
@@ -300,4 +372,5 @@ _GO_LIVE = (
     "TELEGRAM_BOT_TOKEN in .env, leave TELEGRAM_API_BASE_URL out, then python run.py bot")
 
 
-__all__ = ["register", "run_sandbox_command", "parse_line", "sandbox_env", "SANDBOX_TOKEN"]
+__all__ = ["register", "run_sandbox_command", "parse_line", "sandbox_env", "folder_problem",
+           "copy_database", "SANDBOX_TOKEN", "ENV_MARK", "COPY_NAME"]
