@@ -161,8 +161,9 @@ class Planner:
                 continue
             ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
                                       or bundle_kind(r.kind for r in rs).startswith("daily:"))
+            # an instant bundle of several stories puts the best-covered first too (QA34 R3)
             weights = bundle_facts.story_weights(
-                self.db.db, [(r.story_id, r.article_id) for r in rs]) if ranked else {}
+                self.db.db, [(r.story_id, r.article_id) for r in rs]) if len(rs) > 1 else {}
             # the chat's followed topics first (QA18 R6): which topic each row answers
             topical = row_topics(self.db, chat_id, [r.article_id for r in rs[-TOPIC_CHECK:]]
                                  ) if ranked else {}

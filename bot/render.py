@@ -21,6 +21,7 @@ from datetime import date, datetime
 from bot.i18n import bundle_stop, format_date, num, relative_time, t, topic_list
 from bot.lines import LRM, Line, Span, byline, clean, isolate_ltr, safe_url
 from bot.packer import pack, truncate
+from bot.story_sites import others_line, site_count, sites_label
 # The alert and the quote lines live in their own modules (Y7); their names stay importable here.
 from bot.story_alerts import (  # noqa: F401
     ALERT_CHARS,
@@ -64,7 +65,8 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
         head.append(Span(f"{num(index, lang)}. ", bold=True))
     head.append(Span(ltr(headline), bold=True, href=safe_url(digest.url)))
     when = relative_time(digest.published_at, now, lang)
-    meta = " · ".join(p for p in (ltr(clean(digest.source)), when) if p)
+    sites = sites_label(site_count(digest), lang)  # «٣ مصادر» (QA34 R3)
+    meta = " · ".join(p for p in (ltr(clean(digest.source)), when, sites) if p)
     if compact and meta:
         # the source and time on the headline's line: a story is two lines, not three (R16);
         # in English "3 hours ago" is one left-to-right run of this right-to-left line (its
@@ -73,11 +75,14 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
         # (QA26 N14)
         source = _SECTION.split(clean(digest.source), maxsplit=1)[0].strip()
         meta = " · ".join(p for p in (ltr(source), LRM + when + LRM if lang == "en" and when
-                                      else when) if p)
+                                      else when, sites) if p)
         head.append(Span(" — " + meta, italic=True))
     lines: list[Line] = [tuple(head)]
     if meta and not compact:
         lines.append(byline(meta, lang))
+        others = others_line(digest, lang)  # every other site, not only the story links' two
+        if others:
+            lines.append((Span(ltr(others), italic=True),))
     if compact:
         lines.extend(key_line(digest, lang, topics)[0])
         return lines

@@ -48,8 +48,9 @@ def choose_shown(rows: Sequence[outbox_states.DueRow], weights: dict[int, tuple[
     follows the general digest too (`general`) keeps GENERAL_ROOM places for the general
     digest's best (QA19 N7): the topics take the others, their fair shares within them, and
     the general digest's stories go before the topics' leftovers. An instant
-    bundle of at most `limit` stories keeps the order they came in; a bigger one (a big poll)
-    is ranked like a daily digest. At most `limit` are shown.
+    bundle of at most `limit` stories puts its best-covered stories first (most sources) and
+    keeps the order they came in among equals; a bigger one (a big poll) is ranked like a daily
+    digest. At most `limit` are shown.
     """
     pushes = [r for r in rows if r.kind.startswith("push:")]
     others = [r for r in rows if not r.kind.startswith("push:")]
@@ -59,6 +60,10 @@ def choose_shown(rows: Sequence[outbox_states.DueRow], weights: dict[int, tuple[
                                    weights.get(r.story_id, (0, ""))[1], r.id), reverse=True)
         if topics:
             others = _topics_first(others, topics, max(0, limit - len(pushes)), general)
+    else:
+        # an instant bundle: the best-covered story first (most sites: QA34 R3, a 5-site story
+        # came 4th), the order they came in among equals (a stable sort)
+        others.sort(key=lambda r: -weights.get(r.story_id, (0, ""))[0])
     ordered = pushes + others
     return ordered[:limit], ordered[limit:]
 

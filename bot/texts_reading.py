@@ -181,4 +181,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                           " «Ghouta»."),
     # inline mode
     "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
+    # how many sites report a story, and which (bot.story_sites, QA34 R3): Arabic counted nouns
+    "story_sites_2": ("مصدران", "2 sources"),
+    "story_sites_few": ("{n} مصادر", "{n} sources"),      # 3–10
+    "story_sites_acc": ("{n} مصدرًا", "{n} sources"),     # 11–99
+    "story_sites_gen": ("{n} مصدر", "{n} sources"),       # 100 and up
+    "story_sites_others": ("ينقله أيضًا: {names}", "Also reported by: {names}"),
 }

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from digests.retries import GONE
+from digests.story_sites import story_site_count
 
 
 def follows_general(sql: sqlite_utils.Database, chat_id: int) -> bool:
@@ -34,9 +35,10 @@ def story_weights(db: sqlite_utils.Database, rows: Iterable[tuple[int, int | Non
                                " where id = ?", [article if article is not None else -story]
                                ).fetchone()
         else:
-            found = db.execute(
-                "select count(distinct source_id), max(coalesce(published_at, fetched_at, ''))"
-                " from articles where story_id = ? and page_status != ?", [story, GONE]
-            ).fetchone()
+            # sources are sites, not feeds (QA34 R5, digests.story_sites)
+            newest = db.execute(
+                "select max(coalesce(published_at, fetched_at, '')) from articles"
+                " where story_id = ? and page_status != ?", [story, GONE]).fetchone()
+            found = (story_site_count(db, story), newest[0] if newest else "")
         out[story] = (int(found[0] or 0), str(found[1] or "")) if found else (0, "")
     return out

@@ -2,7 +2,7 @@
 
 A stored digest keeps the links it was made with, and a page may go (HTTP 404/410,
 digests.retries.GONE) after the digests that link to it were written. `live_related` is asked on
-the way to a reader: a "story" or "archive" link to a gone page is replaced by a live report of
+the way to a reader (and counts a story's sources by site, digests.story_sites): a "story" or "archive" link to a gone page is replaced by a live report of
 the same story, or dropped; a "page" link (the site's own block) is left as it is.
 """
 
@@ -57,6 +57,16 @@ _OURS: frozenset[str] = frozenset({"story", "archive"})  # links to articles we 
 
 
 def live_related(db: sqlite_utils.Database, digests: Sequence[Digest]) -> list[Digest]:
+    """`digests` as a reader gets them: links to gone pages replaced (`replace_gone`), and
+    their sources counted by site (digests.story_sites.sited, QA34 R5/R3/R7: no "story" link
+    to the digest's own site, a site's cross-posted twin once, the story's sites counted and
+    named for its block)."""
+    from digests.story_sites import sited  # late: story_sites reads the story's rows
+
+    return sited(db, replace_gone(db, digests))
+
+
+def replace_gone(db: sqlite_utils.Database, digests: Sequence[Digest]) -> list[Digest]:
     """`digests` with their links to a page gone for good (HTTP 404/410, digests.retries.GONE)
     replaced, or dropped when nothing can stand in: a "story" link by the story's newest live
     report from another source than the digest's own; an "archive" link (earlier coverage) by

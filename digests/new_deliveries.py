@@ -55,11 +55,11 @@ def story_key(db: sqlite_utils.Database, article: Article) -> int:
 
 
 def _story_sources(db: sqlite_utils.Database, story: int) -> int:
-    if story < 0:
-        return 1
-    row = db.execute("select count(distinct source_id) from articles where story_id = ?"
-                     " and page_status != ?", [story, GONE]).fetchone()
-    return int(row[0] or 0)
+    """How many sources report the story: distinct sites, not feeds (QA34 R5: one site's two
+    feeds made a one-site story "top" for the general digest)."""
+    from digests.story_sites import story_site_count  # late: a reader-side module
+
+    return story_site_count(db, story)
 
 
 def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:

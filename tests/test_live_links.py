@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from test_related import BAN_LIFTED, BAN_TITLES, CELEBRATION, NOW, add, load
 
 from digests.digest import load_digest
-from digests.live_links import live_related
+from digests.live_links import live_related, replace_gone
 from digests.models import Digest, RelatedItem, iso
 from digests.retries import GONE
 from digests.storage import Database
@@ -50,7 +50,7 @@ def test_a_story_link_to_a_gone_page_becomes_the_newest_live_report(database: Da
                 story_id=60, source=2, steps=False)
     first = load_digest(database.db, a.id)
     assert first is not None
-    assert live_related(database.db, [first])[0] is first  # nothing gone: the same digest
+    assert replace_gone(database.db, [first])[0] is first  # nothing gone: the same digest
     _gone(database, b.id)
     [live] = live_related(database.db, [first])
     assert _story_links(live) == [later.url, c.url]  # in b's place, nothing else moved

@@ -566,7 +566,10 @@ def test_choose_shown_puts_pushes_first_and_ranks_the_rest() -> None:
     assert [r.id for r in shown] == [12, 3, 9]  # the push, most sources, newest
     assert len(counted) == 9 and 12 not in {r.id for r in counted}
     few = [row(i) for i in (5, 1, 3)]
-    assert choose_shown(few, weights, limit=3) == (few, [])  # instant: as they came
+    # instant: the best-covered first (QA34 R3), the others as they came
+    assert [r.id for r in choose_shown(few, weights, limit=3)[0]] == [3, 5, 1]
+    even = [row(i) for i in (5, 1, 2)]
+    assert choose_shown(even, weights, limit=3) == (even, [])  # equals: as they came
     daily = [row(i, "daily:2026-11-29") for i in (5, 1, 3)]
     assert [r.id for r in choose_shown(daily, weights, limit=3)[0]] == [3, 5, 1]
 

@@ -1,0 +1,144 @@
+"""A story's sources are sites, not feeds (QA34 R5, R3, R7).
+
+A site publishes under several feeds (France 24's «دولي» and «رياضة», an archive split in feeds of
+200 entries): two feeds of one site are one source to a reader. A report's site is the host of its
+article URL, «www.» folded (`site_of`; the project stores no site per source). On the way to a
+reader (digests.live_links.live_related) a digest becomes a `SitedDigest`: its story's sites
+counted and named (`story_sites`), "story" links to its own site dropped, and a site's
+cross-posted twin (same title, within TWIN_MINUTES, another URL) kept once (`site_links`).
+The general digest's threshold (digests.new_deliveries) and a bundle's ranking
+(digests.bundle_facts) count sites too (`story_site_count`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from urllib.parse import urlsplit
+
+import sqlite_utils
+
+from digests.arabic import normalize
+from digests.models import Digest, RelatedItem
+from digests.retries import GONE
+
+
+TWIN_MINUTES = 30  # a site's cross-posts of one article come within minutes (QA34 R7: same minute)
+_SECTION = re.compile(r"\s+[—–-]\s+")  # «فرانس 24 — دولي»: a feed's section after the site's name
+_CHUNK = 500
+
+
+def site_of(url: str) -> str:
+    """The site of an article URL: its host, lower case, «www.» and «m.» folded ('' if none)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+    for prefix in ("www.", "m."):
+        host = host.removeprefix(prefix)
+    return host
+
+
+def site_name(source: str, url: str) -> str:
+    """How a reader knows a site: its feed's name without the section, else its host."""
+    name = _SECTION.split((source or "").strip(), maxsplit=1)[0].strip()
+    return name or site_of(url)
+
+
+@dataclass(frozen=True, eq=False)
+class SitedDigest(Digest):
+    """A digest with its story's sites: `site_count` distinct sites report the story (the
+    digest's own included; 1 for a story-less article), `other_sites` names the others, in the
+    order they first reported it. It equals the plain digest of the same fields: the sites are
+    what the story is now, not what the digest is."""
+
+    site_count: int = 1
+    other_sites: tuple[str, ...] = ()
+
+    def _digest_fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f.name) for f in fields(Digest))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Digest):
+            return NotImplemented
+        return self._digest_fields() == tuple(getattr(other, f.name) for f in fields(Digest))
+
+    def __hash__(self) -> int:
+        return hash(self._digest_fields())
+
+
+def story_sites(db: sqlite_utils.Database, story_ids: Iterable[int]
+                ) -> dict[int, list[tuple[str, str]]]:
+    """story id → its sites as (site, name), in the order they first reported it; reports
+    whose page is gone do not count. One query per 500 stories."""
+    ids = sorted({s for s in story_ids if s is not None and s >= 0})
+    out: dict[int, list[tuple[str, str]]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        rows = db.execute(
+            "select articles.story_id, articles.url, sources.name from articles"
+            " join sources on sources.id = articles.source_id"
+            f" where articles.story_id in ({','.join('?' * len(chunk))})"
+            " and articles.page_status != ?"
+            " order by coalesce(articles.published_at, articles.fetched_at), articles.id",
+            [*chunk, GONE]).fetchall()
+        for story, url, name in rows:
+            sites = out.setdefault(int(story), [])
+            site = site_of(url)
+            if site and all(site != s for s, _ in sites):
+                sites.append((site, site_name(name, url)))
+    return out
+
+
+def story_site_count(db: sqlite_utils.Database, story_id: int) -> int:
+    """How many distinct sites report the story (live reports); an article without a story
+    (a negative id) is one."""
+    if story_id < 0:
+        return 1
+    return len(story_sites(db, [story_id]).get(story_id, []))
+
+
+def _title_key(title: str) -> str:
+    return " ".join(normalize(title or "").split())
+
+
+def site_links(digest: Digest) -> tuple[RelatedItem, ...]:
+    """The digest's related links as a reader gets them: no "story" link to the digest's own
+    site (another feed of it is not another source, R5), and a site's cross-posted twin — the
+    same title from the same site within TWIN_MINUTES under another URL — once (R7)."""
+    own = site_of(digest.url)
+    kept: list[RelatedItem] = []
+    for item in digest.related:
+        site = site_of(item.url)
+        if item.kind == "story" and own and site == own:
+            continue
+        if any(site and site == site_of(k.url) and _title_key(k.title) == _title_key(item.title)
+               and _close(k, item) for k in kept):
+            continue
+        kept.append(item)
+    return tuple(kept)
+
+
+def _close(a: RelatedItem, b: RelatedItem) -> bool:
+    if a.published_at is None or b.published_at is None:
+        return True  # same site, same title, no dates to tell them apart: one link
+    return abs((a.published_at - b.published_at).total_seconds()) <= TWIN_MINUTES * 60
+
+
+def sited(db: sqlite_utils.Database, digests: list[Digest]) -> list[Digest]:
+    """`digests` as `SitedDigest`s: links by site (`site_links`), the story's sites counted and
+    the others named. One query for all their stories."""
+    found = story_sites(db, (d.story_id for d in digests if d.story_id is not None))
+    out: list[Digest] = []
+    for d in digests:
+        own = site_of(d.url)
+        sites = found.get(d.story_id, []) if d.story_id is not None else []
+        others = tuple(name for site, name in sites if site != own)
+        count = len(others) + 1 if own or not sites else max(1, len(sites))
+        out.append(SitedDigest(url=d.url, source=d.source, headline=d.headline,
+                               published_at=d.published_at, quotes=d.quotes,
+                               related=site_links(d), story_id=d.story_id,
+                               article_id=d.article_id, site_count=count,
+                               other_sites=others))
+    return out
