@@ -39,6 +39,8 @@ from bot.channel_admin import (
 from bot.deep_links import share_link
 from bot.i18n import chat_worded, code_language, list_sep, num, t, topic_label, topic_list
 from bot.quiet_notes import quiet_note
+from bot.unfollow_all import ACTIONS as ALL_ACTIONS
+from bot.unfollow_all import ask_unsubscribe_all, asks_all
 from bot.runtime import (
     Action,
     Runtime,
@@ -343,6 +345,9 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
         await refuse_group(update, context, lang)
         return
     topic = " ".join(context.args or []).strip()
+    if asks_all(topic):  # «/unsubscribe all», «الكل»: every topic, once confirmed (QA36 E5)
+        await ask_unsubscribe_all(update, context, rt, chat.id, chat.type, lang)
+        return
     if subscriptions.readable(topic):  # the reply names the topic as stored: «الغوطه» typed
         # removes «الغوطة»; invisible marks alone are no topic: the list is shown (QA15 N8)
         removed = unsubscribe_typed(rt, chat.id, topic)
@@ -491,4 +496,5 @@ ACTIONS: dict[str, Action] = {
     "subscribe": _act_subscribe,
     "unsub": _act_unsub,
     "unsub_topics": _act_unsub_topics,
+    **ALL_ACTIONS,
 }

@@ -113,6 +113,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "/subscribe الغوطة",
                                  "This channel follows no topic yet. Admins add one: "
                                  "/subscribe TOPIC, e.g. /subscribe Ghouta"),
+    # /unsubscribe all (QA36 E5): asked first, with a button
+    "unsub_all_ask": ("ستُلغى متابعة كل المواضيع ({n}): {topics}. هل أنت متأكد؟",
+                      "This stops following every topic ({n}): {topics}. Are you sure?"),
+    "unsub_all_ask_group": ("ستُلغي المجموعة متابعة كل مواضيعها ({n}): {topics}. هل أنت متأكد؟",
+                            "The group stops following every topic ({n}): {topics}. Are you"
+                            " sure?"),
+    "btn_unsub_all_yes": ("✅ نعم، ألغِ الكل", "✅ Yes, remove all"),
+    "btn_unsub_all_no": ("لا، أبقِها", "No, keep them"),
+    "unsub_all_done": ("أُلغيت متابعة كل المواضيع ({n}): {topics}. للمتابعة من جديد: /subscribe",
+                       "You no longer follow any topic ({n}): {topics}. To follow again:"
+                       " /subscribe"),
+    "unsub_all_done_group": ("ألغت المجموعة متابعة كل مواضيعها ({n}): {topics}.",
+                             "The group no longer follows any topic ({n}): {topics}."),
+    "unsub_all_toast": ("✅ أُلغيت كل المتابعات ({n})", "✅ All topics removed ({n})"),
+    "unsub_all_none": ("لم يبقَ ما يُلغى: لا يُتابَع الآن أي موضوع من هذه القائمة.",
+                       "Nothing left to remove: none of these topics is followed now."),
+    "unsub_all_kept": ("لم يُلغَ شيء: بقيت المتابعات كما هي.",
+                       "Nothing removed: the topics are kept."),
     "choose_unsubscribe": ("اختر الموضوع الذي تريد إلغاء متابعته:",
                            "Choose the topic to stop following:"),
     "choose_unsubscribe_group": ("اختر الموضوع الذي تلغي المجموعة متابعته:",
