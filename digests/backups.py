@@ -13,10 +13,10 @@
   called for the restore), deliveries already due are marked skipped: most likely sent since.
   The readers' subscriptions, unsubscriptions and settings made since the backup are carried
   over as well (digests.restore_readers).
-- `recover` (digests.rescue, importable here): what can be read of a damaged file, table by
-  table and row by row into a new file (QA22 U3: `sqlite3 … ".recover"` fails on Debian's
-  sqlite3 3.40 and left an empty file that Nashra opened as a new database); the search index
-  is rebuilt from the articles kept.
+- `recover` (digests.rescue): what can be read of a damaged file, table by table and row by
+  row into a new file (QA22 U3: `sqlite3 … ".recover"` fails on Debian's sqlite3 3.40 and left
+  an empty file that Nashra opened as a new database); the search index is rebuilt from the
+  articles kept.
 
 Both write their new file through digests.backup_files (never over a file, a `.partial` twin
 renamed once checked, a failure named as the new file's).
@@ -32,7 +32,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from digests.backup_files import (
-    COUNTED,
     Summary,
     drop_partial,
     new_file,
@@ -43,17 +42,11 @@ from digests.backup_files import (
 from digests.errors import StorageError
 from digests.migrations import MIGRATIONS
 from digests.models import iso
-from digests.rescue import RecoverReport, recover, reindex_articles
 from digests.restore_readers import Readers, carry_readers
 from digests.restore_record import SKIP_NOTE, Carried, carry_over, settle_restored
 from digests.storage import NewerDatabase, fault_of, hold_lock
 
 log = logging.getLogger(__name__)
-
-# The rescue (digests.rescue) and the new-file helpers (digests.backup_files) were this module's
-# until Y10's split; their names stay importable here.
-__all__ = ["BACKUP_KEY", "COUNTED", "RecoverReport", "RestoreReport", "Summary", "backup",
-           "recover", "reindex_articles", "restore", "summarize"]
 
 BACKUP_KEY = "backup_taken_at"  # meta key: when the snapshot was taken (UTC, ISO)
 
