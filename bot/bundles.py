@@ -17,6 +17,7 @@ from bot.render import has_details
 from digests.models import Digest
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.related import live_related
+from digests.story_face import face_ids
 from digests.storage import Database
 
 # digests, language, now, the topics the bundle came for (None: not known), the bundle's kind
@@ -98,11 +99,12 @@ class Renderings:
         `clock`: what "now" is, asked only when the places are not cached."""
         ids = tuple(a for a in bundle.article_ids if a is not None)
         lang = bundle.language or self.default_language
+        if not ids:
+            return [], []
+        ids = self._faces(ids, bundle.updates, self.topics(bundle))
         cached = self._places.get((ids, lang))
         if cached is not None:
             return cached
-        if not ids:
-            return [], []
         found = {r["id"]: r for r in self.db.db.query(
             f"{ARTICLE_SELECT} where articles.id in ({','.join('?' * len(ids))})", ids)}
         digests = live_related(self.db.db, [digest_from_row(found[a]) for a in ids
@@ -122,6 +124,13 @@ class Renderings:
         if not rows or self.topics_of is None:
             return ()
         return tuple(self.topics_of(self.db, bundle, rows))
+
+    def _faces(self, ids: tuple[int, ...], updates: frozenset[int],
+               topics: Sequence[str]) -> tuple[int, ...]:
+        """The articles the bundle shows its stories under: each story's most informative
+        report (digests.story_face, QA34 R4), naming one of the bundle's `topics`; a story's
+        update keeps its new report (the news)."""
+        return face_ids(self.db.db, ids, keep=updates, topics=topics)
 
     def _rows(self, ids: tuple[int, ...]) -> list[Any]:
         """The article rows of `ids` still stored, in that order."""
@@ -159,6 +168,8 @@ class Renderings:
         topics = None if self.topics_of is None else tuple(self.topics_of(self.db, bundle, rows))
         cached = self._rendered.get(key(topics))
         if cached is None:
+            faced = self._faces(ids, updates, topics or ())  # each story under its face
+            rows = rows if faced == ids else self._rows(faced)
             digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
             cached = self.render(digests, lang, clock().astimezone(zone), topics, kind,
                                  bundle.more, button, updates, bundle.chat_type)

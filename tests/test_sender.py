@@ -493,7 +493,10 @@ async def test_a_daily_digest_is_one_digest_of_the_best_stories(database: Databa
     arts = articles(database, 25)
     for name in ("src2", "src3"):  # story 105 is reported by three sources, 120 by two
         src = add_source(database, name)
-        add_article(database, src, "تقرير آخر", story_id=105)
+        # other sources' reports share nothing with the story's numbered report: it stays
+        # the story's face (digests.story_face)
+        add_article(database, src, "تقرير ثان" if name == "src2" else "نبأ مختلف",
+                    story_id=105)
         if name == "src2":
             add_article(database, src, "تقرير آخر", story_id=120)
     add_chat(database, 1, mode="daily")

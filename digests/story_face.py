@@ -1,0 +1,99 @@
+"""A story's face: the report a bundle shows it under (QA34 R4).
+
+A story was shown under the report that queued it (its first) or its newest, often the vaguest:
+«أول تعليق لماي على طرد دبلوماسيي بريطانيا» (a reaction) for «موسكو تطرد 23 دبلوماسيا
+بريطانيا», «حريق هائل في مركز تسوق بروسيا» (no toll) for «53 قتيلاً بحريق في مركز تسوق بروسيا».
+
+The rule (`face_index`, pure): the report whose headline shares the most content keys with the
+other reports' headlines, on average (the event is what the reports have in common; a profile,
+a reaction or a side angle shares little), plus NUMBER_BONUS when it carries a number (a toll,
+a score, a count: the event's fact). Among equals the newest (what was shown before). A story
+of one report is its report. `faces` reads the stories' live reports in one query per chunk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import sqlite_utils
+
+from digests.arabic import analyze
+from digests.retries import GONE
+from digests.story_reports import headline_keys
+
+NUMBER_BONUS = 1.0  # one shared key's worth: a number breaks ties, it does not beat the event
+MAX_REPORTS = 40    # a story's reports read for its face (its latest ones beyond that)
+_NUMBER = re.compile(r"[0-9\u0660-\u0669]")
+_CHUNK = 500
+
+
+def face_index(headlines: Sequence[str]) -> int:
+    """The index of the most informative headline of one story's reports (oldest first);
+    -1 when there are none."""
+    if not headlines:
+        return -1
+    keys = [headline_keys(analyze(h or "")) for h in headlines]
+    best, best_score = len(headlines) - 1, float("-inf")
+    others = max(1, len(headlines) - 1)
+    for i, h in enumerate(headlines):
+        shared = sum(len(keys[i] & keys[j]) for j in range(len(keys)) if j != i) / others
+        score = shared + (NUMBER_BONUS if _NUMBER.search(h or "") else 0.0)
+        if score >= best_score:  # `>=`: the newest among equals
+            best, best_score = i, score
+    return best
+
+
+def names_a_topic(headline: str, topics: Sequence[str]) -> bool:
+    """Whether the headline holds every content key of one of the followed `topics` (no
+    topic, or the general digest's '', is always named)."""
+    wanted = [headline_keys(analyze(t)) for t in topics if t]
+    if not wanted:
+        return True
+    keys = headline_keys(analyze(headline or ""))
+    return any(w and w <= keys for w in wanted)
+
+
+def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
+          topics: Sequence[str] = ()) -> dict[int, int]:
+    """story id → the article id of its face (`face_index`) among its live reports; a bundle
+    sent for followed `topics` shows a face that names one of them (`names_a_topic`: the
+    «تيلرسون» follower is not shown the story under a Haspel profile), or none."""
+    ids = sorted({s for s in story_ids if s is not None and s >= 0})
+    reports: dict[int, list[tuple[int, str]]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        for story, article, headline in db.execute(
+                "select story_id, id, coalesce(nullif(headline, ''), title) from articles"
+                f" where story_id in ({','.join('?' * len(chunk))}) and page_status != ?"
+                " order by coalesce(published_at, fetched_at), id", [*chunk, GONE]).fetchall():
+            reports.setdefault(int(story), []).append((int(article), str(headline or "")))
+    out: dict[int, int] = {}
+    for story, found in reports.items():
+        found = found[-MAX_REPORTS:]
+        at = face_index([h for _, h in found])
+        if at >= 0 and names_a_topic(found[at][1], topics):
+            out[story] = found[at][0]
+    return out
+
+
+def face_ids(db: sqlite_utils.Database, article_ids: Sequence[int],
+             keep: Iterable[int] = (), topics: Sequence[str] = ()) -> tuple[int, ...]:
+    """`article_ids` each replaced by its story's face (`faces`, for `topics`), in their
+    order; those in `keep` (a story's update: the new report is the news) and story-less ones
+    stay; no article twice."""
+    kept = set(keep)
+    if not article_ids:
+        return ()
+    marks = ",".join("?" * len(article_ids))
+    story_of = {int(a): s for a, s in db.execute(
+        f"select id, story_id from articles where id in ({marks})", list(article_ids)).fetchall()}
+    chosen = faces(db, (s for a, s in story_of.items() if s is not None and a not in kept),
+                   topics)
+    out: list[int] = []
+    for a in article_ids:
+        story = story_of.get(a)
+        face = a if a in kept or story is None else chosen.get(story, a)
+        if face not in out:
+            out.append(face)
+    return tuple(out)
