@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import feedparser
 import pytest
@@ -82,13 +82,21 @@ def test_the_limit_leaves_room_for_known_entries() -> None:
     assert parse_limit(200) == PARSE_MIN == 1000 and parse_limit(1000) == 5000
 
 
-def test_a_title_is_read_without_parsing_every_entry() -> None:
+def test_a_title_is_read_without_parsing_every_entry(monkeypatch: pytest.MonkeyPatch) -> None:
     body = _rss(_items(60_000), title="أخبار &amp; تقارير")
-    started = time.perf_counter()
+    fed: list[int] = []
+    real = feedparser.parse
+
+    def parse_watched(data: Any, *args: Any, **kwargs: Any) -> Any:
+        fed.append(len(data))
+        return real(data, *args, **kwargs)
+
+    # what feedparser is given, not how long it takes (three whole parses took ~35 s before;
+    # benchmarks/feed_cut.py measures the time)
+    monkeypatch.setattr(feedparser, "parse", parse_watched)
     assert feed_title(body, RSS) == "أخبار & تقارير"
     assert misread_titles(body, RSS) == ()
-    # three whole parses took ~35 s here before; the cut scan takes well under 2 s
-    assert time.perf_counter() - started < 8
+    assert fed and max(fed) < len(body) // 100, (fed, len(body))
 
 
 async def test_a_poll_of_a_long_feed_parses_the_limit_and_stores_the_newest(
@@ -116,9 +124,7 @@ def test_markup_left_open_stops_the_scan_at_once() -> None:
     items = _items(3000)
     for junk in ("<!--", "<item ", "<![CDATA[", "<!DOCTYPE x ["):
         body = _rss(items + junk * 200_000)
-        started = time.perf_counter()
-        cut, dropped = cut_items(body, 100)
-        assert time.perf_counter() - started < 3, junk
+        cut, dropped = cut_items(body, 100)  # (its time: benchmarks/feed_cut.py)
         if junk == "<item ":  # no «>»: not a tag, the feed's entries are cut as usual
             assert dropped == 2900
         else:
