@@ -36,7 +36,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot import api_noise
+from bot import api_noise, held_updates
 from bot.handlers import commands_for, register_handlers, set_commands
 from bot.jobs import FIRST_POLL_SECONDS, poll_job, purge_job, schedule_jobs, scheduled_poll
 from bot.limiter import RateLimiter
@@ -76,6 +76,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 OPTIONS_KEY = "nashra_options"
+HELD_KEY = "nashra_held_updates"  # (the update processor, the held updates' file)
 WATCH_KEY = "nashra_start_watch"  # bot.api_noise.StartWatch of run_bot, told at post_init
 STOP_TIMEOUT_SECONDS = 10.0
 HEARD = "👀"  # the reaction on a group member's message whose answer is held (QA31 G1)
@@ -111,6 +112,9 @@ def build_application(settings: Settings, db: Database, *,
     limiter = RateLimiter(settings.send_rate_per_second)
     heard = Heard()
     replies = ReplyLimiter(limiter, heard)
+    # a stop's unanswered updates are answered after the restart (QA37 T1: bot.held_updates)
+    held = held_updates.held_path(settings.database_path)
+    processor = ChatOrderedProcessor(heard, on_held=functools.partial(held_updates.hold, held))
     app = (ApplicationBuilder()
            .token(settings.telegram_bot_token)
            .base_url(base_url)
@@ -122,10 +126,11 @@ def build_application(settings: Settings, db: Database, *,
            .post_shutdown(_post_shutdown)
            .rate_limiter(replies)
            # chats side by side, each chat's updates in order (QA31 G1: bot.update_order)
-           .concurrent_updates(ChatOrderedProcessor(heard))
+           .concurrent_updates(processor)
            .build())
     heard.react = functools.partial(_heard, app)
     app.bot_data[RUNTIME_KEY] = Runtime(settings=settings, db=db, clock=clock)
+    app.bot_data[HELD_KEY] = (processor, held)
     app.bot_data[OPTIONS_KEY] = {"start_sender": start_sender,
                                  "sender_options": {"limiter": limiter,
                                                     **(sender_options or {})}}
@@ -153,6 +158,9 @@ async def _post_init(app: Application) -> None:
         await set_commands(app)
     except TelegramError as exc:
         log.warning("setMyCommands failed error=%s", exc)
+    processor, held = app.bot_data[HELD_KEY]
+    await held_updates.replay(app, held)  # before polling: the held ones come first
+    rt.spawn(held_updates.watch_stop(app, processor), name="stop-watch")
     options = app.bot_data[OPTIONS_KEY]
     if options["start_sender"]:
         from bot.origins import bundle_topics

@@ -20,6 +20,13 @@ handler runs, so a rate-limited answer can show the asker it was heard (bot.repl
 BUSY_SIGN_SECONDS or more — by the group's window (bot.reply_limiter), or while the message waits
 for its turn behind the group's earlier ones (here). A reaction takes none of the group's 20
 messages a minute; each message gets it once.
+
+Bounds (QA37 T3): PTB's own semaphore was taken before a chat's lock, so one chat's 4,096
+waiting updates held every slot and froze every other chat (29 s at 4,400 × 0.1 s). The
+semaphore is now set out of reach; what is bounded is one chat's waiting line (CHAT_WAITING:
+an update past it is dropped with a log line — a flood, not a conversation) and the handlers
+running at once (RUNNING). On stop (bot.held_updates) an update that has not started is not run
+but held for the next start, and one still running after the grace is cancelled and held.
 """
 
 from __future__ import annotations
@@ -37,10 +44,11 @@ from telegram.ext import BaseUpdateProcessor
 
 log = logging.getLogger(__name__)
 
-# PTB's own cap (its semaphore) is set high: updates of one busy chat wait for their chat's turn
-# while holding it, and must not use up the slots other chats need. RUNNING caps the handlers
-# that actually run at once.
-QUEUED_UPDATES = 4096
+# PTB's own cap (its semaphore) is out of reach: it is taken before a chat's lock, so one busy
+# chat's waiting updates would use up the slots other chats need (QA37 T3). CHAT_WAITING bounds
+# one chat's line instead; RUNNING caps the handlers that actually run at once.
+QUEUED_UPDATES = 1 << 30
+CHAT_WAITING = 500
 RUNNING = 64
 BUSY_SIGN_SECONDS = 3.0  # a group's answer held this long is first signed with a reaction
 SIGNS_KEPT = 512  # messages already signed, remembered (each is signed once)
@@ -117,12 +125,39 @@ def asked_of(update: object) -> Asked | None:
 class ChatOrderedProcessor(BaseUpdateProcessor):
     """PTB update processor: one chat's updates in order, chats side by side (see module)."""
 
-    def __init__(self, heard: Heard | None = None) -> None:
+    def __init__(self, heard: Heard | None = None,
+                 on_held: Callable[[object], None] | None = None) -> None:
         super().__init__(QUEUED_UPDATES)
         self.heard = heard
+        self.on_held = on_held  # where a stop's unanswered updates go (bot.held_updates.hold)
+        self.stopping = False
+        self.dropped = 0  # updates past a chat's CHAT_WAITING
         self._locks: dict[str, asyncio.Lock] = {}
         self._users: dict[str, int] = {}
         self._running = asyncio.Semaphore(RUNNING)
+        self._handling: set[asyncio.Task[Any]] = set()
+
+    def begin_stop(self) -> None:
+        """The bot stops: updates that have not started are held, not run."""
+        self.stopping = True
+
+    def cancel_running(self) -> int:
+        """Cancel the handlers still running (the stop's grace is over); their updates are
+        held. Returns how many."""
+        tasks = [task for task in self._handling if not task.done()]
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            log.warning("stop grace over: answers still held cancelled count=%d", len(tasks))
+        return len(tasks)
+
+    def _hold(self, update: object) -> None:
+        if self.on_held is None:
+            return
+        try:
+            self.on_held(update)
+        except OSError as exc:  # a full disk must not keep the bot from stopping
+            log.warning("update not held error=%s", exc)
 
     async def initialize(self) -> None:
         return None
@@ -132,6 +167,17 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         keys = order_keys(update)
+        if self.stopping:
+            self._hold(update)
+            _close(coroutine)
+            return
+        full = next((key for key in keys if self._users.get(key, 0) >= CHAT_WAITING), None)
+        if full is not None:
+            self.dropped += 1
+            log.warning("chat queue full key=%s waiting=%d: update dropped update_id=%s", full,
+                        self._users[full], getattr(update, "update_id", None))
+            _close(coroutine)
+            return
         locks = [self._take(key) for key in keys]
         acquired: list[asyncio.Lock] = []
         asked = asked_of(update)
@@ -147,12 +193,24 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
             if watch is not None:
                 watch.cancel()
             async with self._running:
+                if self.stopping:  # its turn came after the stop began: the next start answers
+                    self._hold(update)
+                    return
                 token = ANSWERING.set(asked)
                 started = True
+                task = asyncio.current_task()
+                if task is not None:
+                    self._handling.add(task)
                 try:
                     await coroutine
+                except asyncio.CancelledError:
+                    if not self.stopping:
+                        raise
+                    self._hold(update)  # cancelled by cancel_running: held, the stop goes on
                 finally:
                     ANSWERING.reset(token)
+                    if task is not None:
+                        self._handling.discard(task)
         finally:
             if watch is not None:
                 watch.cancel()
@@ -160,8 +218,8 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 lock.release()
             for key in keys:
                 self._give(key)
-            if not started and asyncio.iscoroutine(coroutine):
-                coroutine.close()  # cancelled while waiting its turn (or a slot): never started
+            if not started:
+                _close(coroutine)  # cancelled while waiting its turn (or a slot): never started
 
     def _take(self, key: str) -> asyncio.Lock:
         self._users[key] = self._users.get(key, 0) + 1
@@ -176,3 +234,9 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         else:
             del self._users[key]
             del self._locks[key]
+
+
+def _close(coroutine: Awaitable[Any]) -> None:
+    """A handler's coroutine that will never run (no «never awaited» warning)."""
+    if asyncio.iscoroutine(coroutine):
+        coroutine.close()

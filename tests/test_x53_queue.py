@@ -1,0 +1,72 @@
+"""QA37 T3: one chat's flood of waiting updates (past PTB's old 4,096 slots) freezes no other
+chat; that chat's line is bounded (CHAT_WAITING) and what it keeps runs in order. The real
+update processor PTB calls, with real `telegram.Update`s and instant handlers: counts, not
+times."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Update
+
+from bot import update_order
+from bot.update_order import ChatOrderedProcessor
+
+FLOOD = 4_300  # more than PTB's old 4,096 slots
+
+
+def _update(uid: int, chat: int) -> Update:
+    kind = "supergroup" if chat < 0 else "private"
+    update = Update.de_json({"update_id": uid, "message": {
+        "message_id": uid, "date": 0, "text": "/search x",
+        "chat": {"id": chat, "type": kind, "title": "g"},
+        "from": {"id": 5000 + uid % 7, "is_bot": False, "first_name": "m"}}}, None)
+    assert update is not None
+    return update
+
+
+async def test_a_flooding_chat_is_capped_and_freezes_no_other_chat() -> None:
+    processor = ChatOrderedProcessor()
+    release = asyncio.Event()
+    ran: list[int] = []
+    other_done = asyncio.Event()
+
+    async def flood_handler(uid: int) -> None:
+        await release.wait()  # the group's answers held (its window)
+        ran.append(uid)
+
+    async def other_handler() -> None:
+        other_done.set()
+
+    tasks = [asyncio.create_task(processor.process_update(_update(i, -100600),
+                                                          flood_handler(i)))
+             for i in range(FLOOD)]
+    await asyncio.sleep(0)
+    tasks.append(asyncio.create_task(processor.process_update(_update(FLOOD, 4242),
+                                                              other_handler())))
+    # the private chat is answered while every flood update still waits
+    await asyncio.wait_for(other_done.wait(), timeout=20)
+    assert ran == []
+    assert processor.dropped == FLOOD - update_order.CHAT_WAITING
+    release.set()
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=60)
+    assert ran == list(range(update_order.CHAT_WAITING))  # the kept ones, in the chat's order
+
+
+async def test_after_the_stop_begins_waiting_updates_are_held_not_run() -> None:
+    held: list[int] = []
+    processor = ChatOrderedProcessor(on_held=lambda u: held.append(u.update_id))  # type: ignore
+    release = asyncio.Event()
+    ran: list[int] = []
+
+    async def handler(uid: int) -> None:
+        await release.wait()
+        ran.append(uid)
+
+    tasks = [asyncio.create_task(processor.process_update(_update(i, -100601), handler(i)))
+             for i in range(5)]
+    await asyncio.sleep(0.05)
+    processor.begin_stop()
+    assert processor.cancel_running() == 1  # the running one: cancelled and held
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=10)
+    assert ran == [] and sorted(held) == [0, 1, 2, 3, 4]
