@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import time, timezone
+from typing import Any
 
 from telegram.ext import Application, ContextTypes
 
-from bot import callbacks
+from bot import callbacks, source_alerts
 from bot.ingests import prune_ingests
 from bot.runtime import Runtime, runtime
 from digests import outbox_upkeep
@@ -51,11 +52,12 @@ async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     rt = runtime(context)
     if any(task is not None and not task.done() for task in (rt.ingest_task, rt.poll_task)):
         return
-    rt.poll_task = rt.spawn(scheduled_poll(rt), "scheduled-poll")
+    rt.poll_task = rt.spawn(scheduled_poll(rt, context.bot), "scheduled-poll")
 
 
-async def scheduled_poll(rt: Runtime) -> None:
-    """Poll the due sources once; wake the sender when something new was stored."""
+async def scheduled_poll(rt: Runtime, bot: Any = None) -> None:
+    """Poll the due sources once; wake the sender when something new was stored; with `bot`,
+    tell the admins of sources failing for SOURCE_ALERT_HOURS or back (bot.source_alerts)."""
     from digests.pipeline import poll_once
 
     try:
@@ -74,6 +76,13 @@ async def scheduled_poll(rt: Runtime) -> None:
              summary.failed)
     if rt.sender is not None and summary.new:
         rt.sender.wake()
+    if bot is not None:
+        try:
+            await source_alerts.tell_admins(rt, bot)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # a notice is never worth a poll: told at the next one
+            log.exception("source alerts failed")
 
 
 async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import callbacks, stats_warnings
+from bot import callbacks, source_alerts, stats_warnings
 from bot.admin import admin_only, answer_privately
 from bot.i18n import num, relative_time, t
 from bot.runtime import Runtime, chat_lang, runtime, ui
@@ -146,4 +146,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     dated = (message.edit_date or message.date) if message else None
     for warning in stats_warnings.gather(rt, dated):
         text += "\n" + warning.text(lang)
+    down = source_alerts.stats_line(rt.db, lang)  # QA35 L1: failing sources, not only in /sources
+    if down is not None:
+        text += "\n" + down
     await answer_privately(update, context, [text])  # not posted in a group (QA20 O7)

@@ -192,4 +192,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                  "منها دون قراءة.",
                  "📜 The feed lists {listed} entries; only the newest ({read}) are read, {skipped}"
                  " older ones are skipped."),
+    # QA35 L1: told to the admins once when a source has failed SOURCE_ALERT_HOURS, once when
+    # it recovers (bot.source_alerts); /stats' line while any fails
+    "source_down_alert": ("⚠️ المصدر «{name}» (رقم {id}) متوقف: آخر جلب ناجح له {since}، في {when}، ثم"
+                          " {failures} محاولات فاشلة متتالية.\nآخر خطأ: {error}\nما العمل: نعيد المحاولة "
+                          "تلقائيًا؛ إن طال العطل فتحقق من الرابط في /sources، أو أوقف المصدر: "
+                          "/removesource {id}. ستصلك رسالة واحدة أخرى حين يعود.",
+                          "⚠️ Source «{name}» (no. {id}) is failing: last fetched {since}, "
+                          "at {when}, then {failures} failures in a row.\nLast error: {error}\nWhat to "
+                          "do: it is retried by itself; if it lasts, check its link in /sources, "
+                          "or pause it: /removesource {id}. One more message comes when it is "
+                          "back."),
+    "source_back_alert": ("✅ عاد المصدر «{name}» (رقم {id}) يعمل، بعد عطل بدأ {since}.",
+                          "✅ Source «{name}» (no. {id}) works again, after a failure that began "
+                          "{since}."),
+    "stats_sources_down_one": ("⚠️ مصدر واحد متوقف: {names} — التفاصيل: /sources",
+                               "⚠️ 1 source failing: {names} — details: /sources"),
+    "stats_sources_down_few": ("⚠️ {n} مصادر متوقفة: {names} — التفاصيل: /sources",
+                               "⚠️ {n} sources failing: {names} — details: /sources"),
+    "stats_sources_down_many": ("⚠️ {n} مصدرًا متوقفًا: {names} … — التفاصيل: /sources",
+                                "⚠️ {n} sources failing: {names} … — details: /sources"),
 }

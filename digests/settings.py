@@ -36,6 +36,12 @@ class Settings:
     # The newest new entries one poll stores of a feed (QA29 A3: a 20,000-item feed cost 19,762
     # page requests in one poll); the rest wait for the next poll, if the feed still lists them.
     max_entries_per_feed: int = 200
+    # A source failing this many hours in a row is told to the admins, once, and its recovery
+    # once more (QA35 L1: BBC dead 3 days, france24 10, nobody told; bot.source_alerts).
+    source_alert_hours: int = 6
+    # A feed answering a permanent redirect (301/308) at this many polls in a row gets the new
+    # URL stored (QA35 L3; at least 3, so one misconfigured answer moves nothing).
+    redirect_adopt_polls: int = 3
     user_agent: str = "NashraBot/0.1 (+https://github.com/nashra-bot; Arabic news digests)"
     fetch_pages: bool = True
     # Offset (minutes east of UTC) of a page or feed date written without one, for a source whose
@@ -324,6 +330,9 @@ _NUMBER_HINTS: dict[str, tuple[str, str]] = {
     "max_redirects": ("عدد صحيح، مثل 5", "a whole number, such as 5"),
     "per_host_concurrency": ("عدد صحيح، مثل 2", "a whole number, such as 2"),
     "max_entries_per_feed": ("عدد صحيح، مثل 200", "a whole number, such as 200"),
+    "source_alert_hours": ("عدد صحيح من الساعات، مثل 6", "a whole number of hours, such as 6"),
+    "redirect_adopt_polls": ("عدد صحيح لا يقل عن 3، مثل 3",
+                             "a whole number, at least 3, such as 3"),
     "webhook_port": ("رقم منفذ، مثل 8443", "a port number, such as 8443"),
     "source_utc_offset_minutes": (
         "عدد صحيح من الدقائق شرق غرينتش: 180 تعني +03:00، و-300 تعني -05:00",
@@ -388,7 +397,8 @@ def _header_value(key: str, raw: str) -> None:
 # with a traceback far from the key.
 _INT_LIMITS = {"poll_interval_minutes": 7 * 24 * 60, "max_body_bytes": 1 << 30,
                "max_redirects": 30, "per_host_concurrency": 64, "webhook_port": 65535,
-               "max_entries_per_feed": 100_000}
+               "max_entries_per_feed": 100_000, "source_alert_hours": 30 * 24,
+               "redirect_adopt_polls": 1000}
 _FLOAT_LIMITS = {"fetch_timeout_seconds": 3600.0, "send_rate_per_second": 1000.0}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # A token from @BotFather: the bot's numeric id, a colon, then 35 letters, digits, - and _.
