@@ -18,6 +18,7 @@ from digests.models import Digest
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.related import live_related
 from digests.story_face import face_ids
+from digests.story_folds import fold_ids
 from digests.storage import Database
 
 # digests, language, now, the topics the bundle came for (None: not known), the bundle's kind
@@ -129,8 +130,11 @@ class Renderings:
                topics: Sequence[str]) -> tuple[int, ...]:
         """The articles the bundle shows its stories under: each story's most informative
         report (digests.story_face, QA34 R4), naming one of the bundle's `topics`; a story's
-        update keeps its new report (the news)."""
-        return face_ids(self.db.db, ids, keep=updates, topics=topics)
+        update keeps its new report (the news); a story the pair model calls the same event as
+        an earlier one of the bundle is folded into it (not shown again)."""
+        faced = face_ids(self.db.db, ids, keep=updates, topics=topics)
+        # two split stories of one event: one block (digests.story_folds, QA34 R2)
+        return fold_ids(self.db.db, faced, keep=tuple(updates))
 
     def _rows(self, ids: tuple[int, ...]) -> list[Any]:
         """The article rows of `ids` still stored, in that order."""
