@@ -18,12 +18,15 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import callbacks
 from bot.bundles import Bundle
 from bot.i18n import num, t
+from bot.lines import clean
 from bot.owed import Locked, OwedWrites
 from digests.storage import Database
 
 log = logging.getLogger("bot.courier")  # the courier's log: these are its messages' buttons
 
 STORY_ROW = 5  # story buttons a keyboard row («📖 ١» … «📖 ٥»): ten stories take two rows
+TITLED_ROW = 2  # labelled with their first words (QA36 E6): two to a row
+LABEL_CHARS = 28  # a headline's first words in a story button
 
 
 def more_button(writes: OwedWrites, bundle: Bundle, chat_id: int, lang: str,
@@ -79,18 +82,53 @@ def story_rows(writes: OwedWrites, chat_id: int, shown: list[int], places: list[
     except Exception as exc:  # an unforeseen failure: the digest still goes
         log.warning("story buttons not stored chat=%s error=%r", chat_id, exc)
         return []
-    return story_keyboard(cb_id, places, lang, numbered=len(shown) > 1)
+    return story_keyboard(cb_id, places, lang, numbered=len(shown) > 1,
+                          titles=headlines(writes.db, shown))
 
 
 def story_keyboard(cb_id: str, places: list[int], lang: str, *, numbered: bool,
-                   first: int = 1) -> list[list[InlineKeyboardButton]]:
+                   first: int = 1, titles: Sequence[str] = ()) -> list[list[InlineKeyboardButton]]:
     """The rows of story buttons of stored id `cb_id`: «📖 خبر n» for each 1-based place, its
     label numbered from `first` as the blocks are (bot.render.render_bundle), or «📖 الخبر
-    كاملًا» for a lone story (`numbered` False); STORY_ROW to a row."""
-    buttons = [InlineKeyboardButton(
-        t("btn_story", lang, n=num(first + n - 1, lang)) if numbered else t("btn_story_one", lang),
-        callback_data=callbacks.button_data(cb_id, n)) for n in places]
-    return [buttons[i:i + STORY_ROW] for i in range(0, len(buttons), STORY_ROW)]
+    كاملًا» for a lone story (`numbered` False); STORY_ROW to a row. With the shown stories'
+    `titles` (in `shown` order) a numbered label names its story's first words, «📖 ٣: ترامب
+    يعلن…», two to a row: «📖 Story 3» alone meant nothing to a screen reader, which reads one
+    button at a time (QA36 E6)."""
+    def label(n: int) -> str:
+        if not numbered:
+            return t("btn_story_one", lang)
+        title = titles[n - 1] if n - 1 < len(titles) else ""
+        words = label_words(title)
+        return t("btn_story_titled" if words else "btn_story", lang,
+                 n=num(first + n - 1, lang), words=words)
+
+    buttons = [InlineKeyboardButton(label(n), callback_data=callbacks.button_data(cb_id, n))
+               for n in places]
+    per_row = TITLED_ROW if numbered and titles else STORY_ROW
+    return [buttons[i:i + per_row] for i in range(0, len(buttons), per_row)]
+
+
+def label_words(title: str, limit: int = LABEL_CHARS) -> str:
+    """A headline's first words for a button label, cut at a word within `limit` characters
+    («…» when cut); '' for none."""
+    words = " ".join(clean(title).split())
+    if len(words) <= limit:
+        return words
+    cut = words[:limit].rsplit(" ", 1)[0] if " " in words[:limit] else words[:limit]
+    return cut.rstrip("،,:؛;-–— ") + "…"
+
+
+def headlines(db: Database, ids: Sequence[int]) -> list[str]:
+    """The headlines of articles `ids`, in order ('' for one not found or on a read error:
+    the buttons still go, numbered alone)."""
+    try:
+        rows = dict(db.db.execute(
+            f"select id, title from articles where id in ({','.join('?' * len(ids))})",
+            list(ids)).fetchall()) if ids else {}
+    except Exception as exc:  # sqlite3.Error and the like: a label is not worth a lost digest
+        log.warning("story button labels not read error=%r", exc)
+        return []
+    return [str(rows.get(i) or "") for i in ids]
 
 
 def page_story_rows(db: Database, chat_id: int, shown: list[int], places: list[int],
@@ -102,7 +140,8 @@ def page_story_rows(db: Database, chat_id: int, shown: list[int], places: list[i
     if not places:
         return []
     cb_id = _new_stories(db, chat_id, shown, list(topics), now)
-    return story_keyboard(cb_id, places, lang, numbered=True, first=first)
+    return story_keyboard(cb_id, places, lang, numbered=True, first=first,
+                          titles=headlines(db, shown))
 
 
 def button_ids(markup: InlineKeyboardMarkup) -> list[str]:
