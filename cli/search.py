@@ -46,6 +46,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
                    help="تخطَّ هذا العدد (للتصفح صفحةً بعد صفحة) / skip this many (paging)")
     p.add_argument("--json", action="store_true",
                    help="اطبع مصفوفة JSON للبرامج / print a JSON array for scripts")
+    p.add_argument("--every-report", action="store_true",
+                   help="مع --json: كل تقارير القصة لا أفضلها فقط / with --json: every report"
+                        " of a story, not only its best")
     p.set_defaults(func=run_search)
 
 
@@ -114,7 +117,11 @@ def run_search(args: argparse.Namespace, settings: Settings, out: TextIO | None 
         # as the bot reads it: «Trump» is «ترامب», «#حلب_تحترق» «حلب» (QA28 T9), «<b>غزة</b>»
         # «غزة»
         query = reader_topic(database.db, strip_markup(typed[:4000])[:200] or typed)
-        result = search(database.db, query, limit=limit, offset=offset)
+        # --json folds one report per story, as the bot's answers do (QA34 R11: one story
+        # was 4 of the top 6 results; --every-report: all); the text lists every report
+        # (`articles remove ID` needs them)
+        result = search(database.db, query, limit=limit, offset=offset,
+                        fold_stories=bool(args.json) and not args.every_report)
         if args.json:  # a "story" link to a page since gone (404/410) is replaced or dropped
             live = live_related(database.db, [h.digest for h in result.hits])
             result = replace(result, hits=tuple(replace(h, digest=d)

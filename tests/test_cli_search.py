@@ -52,13 +52,13 @@ def db_path(tmp_path: Path) -> Path:
 
 def test_json_lists_every_article_with_digest_fields(db_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "--db", str(db_path), "--json", "الغوطة"]) == 0
+    assert main(["search", "--db", str(db_path), "--json", "--every-report", "الغوطة"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert {o["url"] for o in out} == {"https://bbc.example/1", "https://bbc.example/2"}
     for obj in out:
         assert {"url", "source", "headline", "published_at", "quotes", "related", "story_id",
                 "matched"} <= obj.keys()
-        assert obj["source"] == "BBC" and obj["story_id"] == 3  # not folded for scripts
+        assert obj["source"] == "BBC" and obj["story_id"] == 3  # not folded (--every-report)
         assert isinstance(obj["quotes"], list) and isinstance(obj["related"], list)
     by_url = {o["url"]: o for o in out}
     assert by_url["https://bbc.example/1"]["matched"] == ["الغوطة", "بالغوطة"]
