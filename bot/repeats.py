@@ -11,6 +11,13 @@ menus are always handled. Private chats are never pointed back: a reader asking 
 Every answer in a group replies to the member's message (bot.runtime.send), so a busy group sees
 whose question each answer is for; `RecentAnswers.answered` keeps the first message of each
 answer, which a later pointer replies to.
+
+A pointer is only right while the answer is (QA37 T4): a /topics answered «follows nothing»,
+then an admin's /subscribe, then /topics again was pointed at the untrue answer. So each answer
+is kept with the state of the group it was made from (`chat_state`: its topics and settings,
+read when the answer went); a repeat is pointed back only when that state is unchanged — a
+/subscribe, /unsubscribe, a 🔔 button, /lang or a move to a supergroup in between makes it
+answered afresh.
 """
 
 from __future__ import annotations
@@ -18,12 +25,16 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from telegram import ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.command_names import command_of
+
+if TYPE_CHECKING:
+    from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +44,25 @@ KEY = "nashra_recent_answers"
 REPEATABLE = frozenset({"digest", "topics"})  # and /search with a topic
 
 Ask = tuple[int, int | None, str]  # chat, forum topic, the command as asked
+State = tuple[object, ...]
+
+
+def chat_state(db: "Database", chat_id: int) -> State | None:
+    """What a group's answers to /topics, /digest and /search depend on: its settings and the
+    topics it follows (None: unreadable, so never pointed back)."""
+    import sqlite3
+
+    from digests import subscriptions
+
+    try:
+        chat = subscriptions.get_chat(db, chat_id)
+        topics = sorted(s.topic_key for s in subscriptions.list_subscriptions(db, chat_id))
+    except sqlite3.Error:
+        return None
+    if chat is None:
+        return ("unknown", *topics)
+    return (chat.language, chat.active, chat.mode, chat.daily_hour, chat.utc_offset_minutes,
+            chat.quiet_start, chat.quiet_end, *topics)
 
 
 def ask_of(text: str) -> str | None:
@@ -51,20 +81,27 @@ class RecentAnswers:
     """Asks answered in groups lately, and the first message of each answer."""
 
     asks: dict[Ask, tuple[int, float]] = field(default_factory=dict)  # → (asking message, when)
-    answers: dict[tuple[int, int], int] = field(default_factory=dict)  # (chat, asking) → answer
+    # (chat, asking) → (answer, the chat's state when it was made)
+    answers: dict[tuple[int, int], tuple[int, State | None]] = field(default_factory=dict)
 
-    def earlier_answer(self, ask: Ask, now: float) -> int | None:
-        """The first message of the answer to the same ask within REPEAT_SECONDS, or None."""
+    def earlier_answer(self, ask: Ask, now: float, state: State | None = None) -> int | None:
+        """The first message of the answer to the same ask within REPEAT_SECONDS, made while
+        the chat was in `state` (as now), or None."""
         self.asks = {k: v for k, v in self.asks.items() if now - v[1] < REPEAT_SECONDS}
         found = self.asks.get(ask)
-        return self.answers.get((ask[0], found[0])) if found is not None else None
+        kept = self.answers.get((ask[0], found[0])) if found is not None else None
+        if kept is None or kept[1] is None or kept[1] != state:
+            return None
+        return kept[0]
 
     def asked(self, ask: Ask, message_id: int, now: float) -> None:
         self.asks[ask] = (message_id, now)
 
-    def answered(self, chat_id: int, asking: int, answer: int) -> None:
-        """`answer` was sent for the message `asking`: the first one is kept."""
-        self.answers.setdefault((chat_id, asking), answer)
+    def answered(self, chat_id: int, asking: int, answer: int,
+                 state: State | None = None) -> None:
+        """`answer` was sent for the message `asking`, the chat being in `state`: the first
+        one is kept."""
+        self.answers.setdefault((chat_id, asking), (answer, state))
         while len(self.answers) > KEPT:
             del self.answers[next(iter(self.answers))]
 
@@ -89,13 +126,14 @@ async def asked_again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     ask = (message.chat.id, thread_of(update), asked)
     recent = recent_answers(context)
     now = time.monotonic()
-    earlier = recent.earlier_answer(ask, now)
+    rt = runtime(context)
+    earlier = recent.earlier_answer(ask, now, chat_state(rt.db, message.chat.id))
     if earlier is None:
         recent.asked(ask, message.message_id, now)
         return
     log.info("repeated ask pointed chat=%s ask=%s earlier=%s", message.chat.id,
              asked.split()[0], earlier)
-    lang = chat_lang(runtime(context), update)
+    lang = chat_lang(rt, update)
     await context.bot.send_message(
         message.chat.id, ui(lang, "same_answer_above"), parse_mode=ParseMode.HTML,
         message_thread_id=ask[1],
