@@ -82,13 +82,14 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
         lines.append(byline(meta, lang))
         others = others_line(digest, lang)  # every other site, not only the story links' two
         if others:
-            lines.append((Span(ltr(others), italic=True),))
+            lines.append((Span(others, italic=True, ltr=True),) if lang == "en"
+                         else (Span(ltr(others), italic=True),))
     if compact:
         lines.extend(key_line(digest, lang, topics)[0])
         return lines
     lines.extend(quote_lines(digest, lang))
     if with_related:
-        lines.extend(related_lines(digest, lang))
+        lines.extend(related_lines(digest, lang, now))
     return lines
 
 
@@ -265,5 +266,6 @@ def render_results(digests: Sequence[Digest], lang: str, now: datetime, *, query
 
 def render_related(digest: Digest, lang: str, now: datetime) -> str:
     """The headline of a story and its related links (the answer to «روابط ذات صلة»)."""
-    lines = digest_lines(digest, lang, now, with_related=False)[:1] + related_lines(digest, lang)
+    lines = (digest_lines(digest, lang, now, with_related=False)[:1]
+             + related_lines(digest, lang, now))
     return pack([truncate(lines)])[0]

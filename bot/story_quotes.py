@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from bot.attribution import (
@@ -26,6 +27,7 @@ from bot.attribution import (
 from bot.i18n import t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url, wrap_rtl
 from bot.packer import shorten
+from bot.story_sites import link_note
 from digests.arabic import normalize
 from digests.models import Article, Digest, Quote
 from digests.topic_match import article_matches
@@ -196,8 +198,11 @@ def _same_words(a: str, b: str) -> bool:
     return n >= 3 and wa[:n] == wb[:n]
 
 
-def related_lines(digest: Digest, lang: str) -> list[Line]:
-    """«روابط ذات صلة:» and one bulleted link per related item (at most MAX_RELATED)."""
+def related_lines(digest: Digest, lang: str, now: datetime | None = None) -> list[Line]:
+    """«روابط ذات صلة:» and one bulleted link per related item (at most MAX_RELATED). Given
+    `now` (in the reader's zone: bot.reader_clock), each link says its date, and a "story" link
+    its site too (QA34 R9: a 15 Mar threat read like the 17 Mar expulsion):
+    «• عنوان — bbc.com · ١٥ مارس» (bot.story_sites.link_note)."""
     items: list[Line] = []
     seen = {clean(digest.url)}
     for item in digest.related:
@@ -207,7 +212,10 @@ def related_lines(digest: Digest, lang: str) -> list[Line]:
         title = clean(item.title) or url
         seen.add(url)
         line: tuple[Span, ...] = (Span("• "), Span(ltr(title), href=url))
-        if _same_words(title, digest.headline):  # another site's copy of this very story:
+        if now is not None:
+            note = link_note(item, now, lang, digest)
+            line += (Span(" — " + note, italic=True),) if note else ()
+        elif _same_words(title, digest.headline):  # another site's copy of this very story:
             # named by its site, or it reads as a link to itself (QA26 N17)
             host = urlsplit(url).hostname or ""
             line += (Span(" — " + ltr(host.removeprefix("www.")), italic=True),) if host else ()

@@ -9,8 +9,12 @@ digests.live_links.live_related) shows neither.
 
 from __future__ import annotations
 
-from bot.i18n import num, t
-from digests.models import Digest
+from datetime import datetime
+
+from bot.i18n import format_date, num, t
+from bot.lines import LRM, clean, isolate_ltr
+from digests.models import Digest, RelatedItem
+from digests.story_sites import site_of
 
 MAX_NAMED = 12  # sites named on the «ينقله أيضًا» line: beyond that «…» (a line, not a list)
 
@@ -38,4 +42,33 @@ def others_line(digest: Digest, lang: str) -> str:
     if not names:
         return ""
     shown = names[:MAX_NAMED] + (["…"] if len(names) > MAX_NAMED else [])
+    shown = [clean(n) for n in shown]  # the line is isolated whole (bot.render)
     return t("story_sites_others", lang, names=("، " if lang != "en" else ", ").join(shown))
+
+
+def link_date(when: datetime | None, now: datetime, lang: str) -> str:
+    """A related link's date in `now`'s zone (the reader's): «١٥ مارس» this year, else with its
+    year («١٥ مارس ٢٠١٧»); '' when unknown."""
+    if when is None:
+        return ""
+    local = when.astimezone(now.tzinfo) if when.tzinfo is not None else when
+    text = format_date(local, lang)
+    if local.year == now.year:  # the year only when it is not this one
+        text = text.rsplit(" ", 1)[0]
+    return text
+
+
+def link_note(item: RelatedItem, now: datetime, lang: str, digest: Digest | None = None
+              ) -> str:
+    """What follows a related link (QA34 R9): its site for a "story" link (another source's
+    report) — named as its story names it (`digest`'s site_names), else its host — and its
+    date: «بي بي سي · ١٥ مارس»; '' when neither is known."""
+    site = site_of(item.url) if item.kind == "story" else ""
+    names = dict(getattr(digest, "site_names", ()) or ())
+    if site in names:
+        name = isolate_ltr(clean(names[site]), always=True)  # «CNN 4» keeps its order
+        return " · ".join(p for p in (name, link_date(item.published_at, now, lang)) if p)
+    when = link_date(item.published_at, now, lang)
+    if site and lang == "ar":
+        site = LRM + site + LRM  # a Latin host inside a right-to-left line keeps its place
+    return " · ".join(p for p in (site, when) if p)

@@ -30,14 +30,17 @@ _CHUNK = 500
 
 
 def site_of(url: str) -> str:
-    """The site of an article URL: its host, lower case, «www.» and «m.» folded ('' if none)."""
+    """The site of an article URL: its host, lower case, «www.» and «m.» folded, with its port
+    when it has one (sites served from one machine — the benchmarks' and tests' local sites —
+    are told apart by their ports); '' if none."""
     try:
-        host = (urlsplit(url).hostname or "").lower()
+        parts = urlsplit(url)
+        host, port = (parts.hostname or "").lower(), parts.port
     except ValueError:
         return ""
     for prefix in ("www.", "m."):
         host = host.removeprefix(prefix)
-    return host
+    return f"{host}:{port}" if host and port and port not in (80, 443) else host
 
 
 def site_name(source: str, url: str) -> str:
@@ -55,6 +58,8 @@ class SitedDigest(Digest):
 
     site_count: int = 1
     other_sites: tuple[str, ...] = ()
+    # (site, name) of every site of the story: a "story" link is named by its site's name
+    site_names: tuple[tuple[str, str], ...] = ()
 
     def _digest_fields(self) -> tuple[object, ...]:
         return tuple(getattr(self, f.name) for f in fields(Digest))
@@ -140,5 +145,5 @@ def sited(db: sqlite_utils.Database, digests: list[Digest]) -> list[Digest]:
                                published_at=d.published_at, quotes=d.quotes,
                                related=site_links(d), story_id=d.story_id,
                                article_id=d.article_id, site_count=count,
-                               other_sites=others))
+                               other_sites=others, site_names=tuple(sites)))
     return out

@@ -117,3 +117,39 @@ async def test_a_bundle_counts_sites_puts_the_best_covered_first_and_the_view_na
     english = "\n".join(render_digest_messages(live_related(database.db, [digest])[0], "en",
                                                NOW))
     assert "4 sources" in english
+
+
+def test_sites_on_one_machine_are_told_apart_by_port() -> None:
+    """The benchmarks serve every site from 127.0.0.1 (QA34's archive): a port is a site."""
+    assert site_of("http://127.0.0.1:8001/a") != site_of("http://127.0.0.1:8002/a")
+    assert site_of("https://www.bbc.com:443/a") == site_of("https://bbc.com/b")
+
+
+def test_related_links_say_their_date_in_the_readers_zone_and_story_links_their_site(
+        database: Database) -> None:
+    """R9: «موسكو ترد على لندن بطرد دبلوماسيين» (15 Mar, a threat) read like the 17 Mar
+    expulsion itself: links carried no date and no source."""
+    from datetime import timezone
+
+    from digests.digest import load_digest
+
+    own, bbc = add_source(database, "فرانس 24"), add_source(database, "بي بي سي")
+    a = add_article(database, own, "موسكو تطرد 23 دبلوماسيا بريطانيا", story_id=30)
+    b = add_article(database, bbc, "روسيا تطرد 23 دبلوماسيا بريطانيا", story_id=30)
+    threat = RelatedItem("موسكو ترد على لندن بطرد دبلوماسيين", "https://old.test/threat",
+                         NOW.replace(month=3, day=14, hour=22, minute=30), "archive")
+    links = [threat, RelatedItem(b.title, b.url, NOW, "story")]
+    with database.transaction() as tx:
+        tx.execute("update articles set digest_related_json = ?, digested_at = ? where id = ?",
+                   [related_to_json(links), NOW.isoformat(), a.id])
+    digest = load_digest(database.db, a.id)
+    assert digest is not None
+    riyadh = NOW.astimezone(timezone(timedelta(hours=3)))
+    [live] = live_related(database.db, [digest])
+    text = "\n".join(render_digest_messages(live, "ar", riyadh))
+    threat_line = next(line for line in text.splitlines() if "ترد على لندن" in line)
+    assert "١٥ مارس" in threat_line  # 22:30 UTC on 14 Mar is the 15th in UTC+3
+    story_line = next(line for line in text.splitlines() if "روسيا تطرد" in line)
+    assert "بي بي سي" in story_line and "٢٩ نوفمبر" in story_line
+    english = "\n".join(render_digest_messages(live, "en", riyadh))
+    assert "15 Mar" in english
