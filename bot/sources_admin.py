@@ -49,7 +49,7 @@ from bot.source_notes import (
     page_note,
     page_trouble,
 )
-from digests import sources
+from digests import feed_moves, sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
 from digests.source_check import check_link, link_candidates
@@ -88,6 +88,12 @@ def cut_note(listed: int, read: int, lang: str) -> str:
 def _cut_lines(source_id: int, lang: str, active: bool) -> list[Line]:
     cut = feed_cut_of(source_id) if active else None
     return text_lines(lang, cut_note(*cut, lang)) if cut is not None else []
+
+
+def _moved_lines(db: Any, source_id: int, lang: str) -> list[Line]:
+    """«↪️ moved for good from …» under a source whose feed's new address was stored (QA35 L3)."""
+    old = feed_moves.moved_from(db, source_id)
+    return text_lines(lang, t("feed_moved", lang, old=strip_credentials(old))) if old else []
 
 
 @admin_only
@@ -130,6 +136,7 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                *(text_lines(lang, page_note(trouble[s.id], lang))
                  if s.active and s.id in trouble else []),
                *_cut_lines(s.id, lang, s.active),
+               *_moved_lines(rt.db, s.id, lang),
                (Span(shown if ltr else isolate_ltr(shown, always=True), ltr=ltr),)]
               for s in items for shown in (strip_credentials(s.url),)]
     if hidden:

@@ -113,10 +113,18 @@ TEXTS: dict[str, tuple[str, str]] = {
                                    "المحاولة بعد قليل.",
                                    "{host} has a problem (error {detail}). Nothing was added; "
                                    "try again in a little while."),
-    "reason_too_big": ("الصفحة على {host} أكبر من الحد ({detail} ميغابايت). أرسل رابط الخلاصة "
-                       "نفسها.",
-                       "The page on {host} is over the size limit ({detail} MB). Send the link "
-                       "of the feed itself."),
+    "reason_too_big_adding": ("الصفحة على {host} أكبر من الحد ({detail} ميغابايت). أرسل رابط "
+                              "الخلاصة نفسها.",
+                              "The page on {host} is over the size limit ({detail} MB). Send the "
+                              "link of the feed itself."),
+    # QA35 L2: a source's feed read up to MAX_BODY_BYTES with not one entry whole in it (the
+    # advice above, «send the feed's own link», fits /addsource given a page, not a feed)
+    "reason_too_big": ("الخلاصة على {host} أكبر من الحد ({detail} ميغابايت) ولا خبر كاملًا في "
+                       "أولها. ارفع MAX_BODY_BYTES في ملف .env ثم أعد تشغيل البوت، أو اطلب من "
+                       "الموقع خلاصة أقصر.",
+                       "The feed on {host} is over the size limit ({detail} MB) with no whole "
+                       "entry in its first part. Raise MAX_BODY_BYTES in .env and restart the "
+                       "bot, or ask the site for a shorter feed."),
     "reason_tls": ("شهادة الأمان لموقع {host} غير صالحة: {detail}. على الموقع إصلاحها.",
                    "The security certificate of {host} is invalid: {detail}. The site must fix "
                    "it."),
@@ -212,4 +220,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "⚠️ {n} sources failing: {names} — details: /sources"),
     "stats_sources_down_many": ("⚠️ {n} مصدرًا متوقفًا: {names} … — التفاصيل: /sources",
                                 "⚠️ {n} sources failing: {names} … — details: /sources"),
+    # QA35 L3: under a source whose feed moved for good (301/308 at several polls in a row)
+    "feed_moved": ("↪️ انتقلت الخلاصة نهائيًا (تحويل دائم) وحُفظ عنوانها الجديد أدناه؛ كان: {old}",
+                   "↪️ The feed moved for good (permanent redirect); its new address is below. It "
+                   "was: {old}"),
 }

@@ -66,6 +66,10 @@ from digests.settings import Settings
 log = logging.getLogger(__name__)
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+PERMANENT_REDIRECTS = {301, 308}
+# Set on a feed's answer read only up to MAX_BODY_BYTES (its value: the cap): the entries it holds
+# whole are kept (digests.feed_prefix) instead of the whole feed refused at every poll (QA35 L2).
+PARTIAL_HEADER = "x-nashra-read-up-to"
 ADDRESS_CACHE_SECONDS = 300.0
 # Where a cached refusal names the URL: each refusal names the URL at hand, not the first one.
 _URL_SLOT = "\x00url\x00"
@@ -89,6 +93,12 @@ class Fetcher:
         self._host_slots: dict[str, asyncio.Semaphore] = {}
         # origin → (expires, refusal message with _URL_SLOT for the URL; "" when allowed)
         self._address_verdicts: dict[str, tuple[float, str]] = {}
+        # URL asked → where every redirect of its last fetch said it moved for good (301/308
+        # only): digests.feed_moves stores it after REDIRECT_ADOPT_POLLS polls in a row (QA35 L3)
+        self.moved: dict[str, str] = {}
+        # a feed over the cap comes back read up to it (PARTIAL_HEADER) instead of refused: set
+        # by a poll (digests.source_work), whose feeds keep their whole entries (QA35 L2)
+        self.feeds_in_part = False
 
     async def __aenter__(self) -> Self:
         limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
@@ -161,7 +171,9 @@ class Fetcher:
 
         With `page` (an article page, not a feed) the body cap is the lower PAGE_MAX_BYTES, and
         an answer whose Content-Type is an image, audio, video or PDF is refused from its
-        headers, before its body is read.
+        headers, before its body is read. With `feeds_in_part` set (a poll's fetcher:
+        digests.source_work) a feed over MAX_BODY_BYTES is not refused: what was read up to the
+        cap comes back, marked with PARTIAL_HEADER (QA35 L2).
 
         Raises:
             TemporaryFetchError: timeout, connection failure, 429, 5xx (with `retry_after`).
@@ -177,16 +189,18 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         try:
-            return await self._fetch(url, headers, page)
+            return await self._fetch(url, headers, page, self.feeds_in_part and not page)
         except FetchError as exc:  # its message is stored and printed: no user:password@
             exc.args = tuple(strip_credentials(a) if isinstance(a, str) else a for a in exc.args)
             if exc.why is not None:  # nor its reason, which the bot words (an invalid URL's)
                 exc.why = replace(exc.why, detail=strip_credentials(exc.why.detail))
             raise
 
-    async def _fetch(self, url: str, headers: dict[str, str], page: bool) -> FetchResult:
+    async def _fetch(self, url: str, headers: dict[str, str], page: bool,
+                     partial: bool = False) -> FetchResult:
         """`fetch`'s redirect loop."""
         current = url
+        permanent = True  # every redirect so far a 301/308
         try:
             for _hop in range(self.settings.max_redirects + 1):
                 problem = host_problem(current)
@@ -194,10 +208,16 @@ class Fetcher:
                     raise invalid_url(current, detail=malformed_host(problem))
                 await self._check(current)
                 async with self._slot(current):
-                    status, resp_headers, body = await self._get_once(current, headers, page)
+                    status, resp_headers, body = await self._get_once(current, headers, page,
+                                                                     partial)
                 if status in _REDIRECTS and "location" in resp_headers:
                     current = urljoin(current, resp_headers["location"])
+                    permanent = permanent and status in PERMANENT_REDIRECTS
                     continue
+                if current != url and permanent:
+                    self.moved[url] = current
+                else:
+                    self.moved.pop(url, None)
                 return fetch_result(url, current, status, resp_headers, body)
         except FetchError:
             raise
@@ -211,8 +231,8 @@ class Fetcher:
             f"too many redirects: {url}",
             url=url, why=Reason("redirects", host_of(url)))
 
-    async def _get_once(self, url: str, headers: dict[str, str], page: bool = False
-                        ) -> tuple[int, dict[str, str], bytes]:
+    async def _get_once(self, url: str, headers: dict[str, str], page: bool = False,
+                        partial: bool = False) -> tuple[int, dict[str, str], bytes]:
         assert self._client is not None
         cap = min(self.settings.max_body_bytes, PAGE_MAX_BYTES) if page else \
             self.settings.max_body_bytes
@@ -225,12 +245,14 @@ class Fetcher:
                     if page and 200 <= resp.status_code < 300:
                         refuse_non_page(url, resp_headers.get("content-type", ""))
                     declared = resp_headers.get("content-length", "")
+                    feed_ok = partial and not page and 200 <= resp.status_code < 300
                     if ("content-encoding" not in resp_headers and declared.isdigit()
-                            and int(declared) > cap):
+                            and int(declared) > cap and not feed_ok):
                         raise too_big(url, cap, resp.status_code)
-                    decoder = CappedDecoder(
-                        coding_of(resp_headers.get("content-encoding", "")), cap)
+                    coding = coding_of(resp_headers.get("content-encoding", ""))
+                    decoder = CappedDecoder(coding, cap)
                     chunks: list[bytes] = []
+                    raw = b""
                     try:
                         # raw bytes, decoded here with the cap on every inflate (QA29 A1)
                         async for raw in resp.aiter_raw():
@@ -241,7 +263,13 @@ class Fetcher:
                             self._sniff(url, page, resp.status_code, chunks, chunk)
                             chunks.append(chunk)
                     except BodyTooBig as exc:
-                        raise too_big(url, cap, resp.status_code) from exc
+                        if not feed_ok:
+                            raise too_big(url, cap, resp.status_code) from exc
+                        # a feed: what was read up to the cap, its whole entries kept (the
+                        # chunk that passed it too, when it is the body's own bytes)
+                        if coding.wbits is None:
+                            chunks.append(raw[:max(cap - sum(map(len, chunks)), 0)])
+                        resp_headers[PARTIAL_HEADER] = str(cap)
                     return resp.status_code, resp_headers, b"".join(chunks)
         except FetchError:
             raise

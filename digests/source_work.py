@@ -22,13 +22,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from digests import archive, entry_changes, sources
+from digests import archive, entry_changes, feed_moves, sources
 from digests.dates import learn_offset
 from digests.errors import FetchError, ParseError, Reason
 from digests.feed_cut import parse_limit
 from digests.feeds import FeedRead, read_entries
-from digests.fetch_failures import host_of
-from digests.fetcher import Fetcher
+from digests.feed_prefix import whole_entries
+from digests.fetch_failures import host_of, size_text
+from digests.fetcher import PARTIAL_HEADER, Fetcher
 from digests.models import FeedEntry, Source
 from digests.polls import SourceReport, SourceStatus
 from digests.responses import FetchResult
@@ -93,15 +94,24 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
     """Fetch and parse one feed: a final report (failed, 304) or the entries to store."""
     started = time.perf_counter()
     try:
+        fetcher.feeds_in_part = True  # over the cap: its whole entries (feed_prefix)
         feed = await fetcher.fetch(source.url, etag=source.etag,
                                    last_modified=source.last_modified)
     except FetchError as exc:
         clock.fetch += time.perf_counter() - started
+        feed_moves.note(db, source.id, None, settings.redirect_adopt_polls)  # in a row: over
         return failed(db, settings, source, now, str(exc), exc.status, exc.retry_after,
                       why=exc.why)
     clock.fetch += time.perf_counter() - started
+    # a feed reached through 301/308 only: its new address stored after some polls (QA35 L3)
+    feed_moves.note(db, source.id, fetcher.moved.get(source.url), settings.redirect_adopt_polls)
     if feed.not_modified:
         return succeeded(db, settings, source, now, feed, "unchanged")
+    if PARTIAL_HEADER in feed.headers:  # over MAX_BODY_BYTES: its whole entries (QA35 L2)
+        partial = partial_feed(db, settings, source, now, feed)
+        if isinstance(partial, SourceReport):
+            return partial
+        feed = partial
     try:
         # a feed far longer than a poll keeps is cut before it is parsed (digests.feed_cut)
         read = await asyncio.to_thread(timed, clock, read_entries, feed.body, feed.headers,
@@ -132,6 +142,24 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
                                     if e.published_at is not None],
                       rereads={url_key(r.entry.url): r.article_id for r in rereads},
                       rereads_waiting=waiting)
+
+
+def partial_feed(db: Database, settings: Settings, source: Source, now: datetime,
+                 feed: FetchResult) -> FetchResult | SourceReport:
+    """A feed read up to MAX_BODY_BYTES: cut after its last whole entry (digests.feed_prefix),
+    or failed with advice naming the key when it holds none whole."""
+    cap = int(feed.headers[PARTIAL_HEADER])
+    kept = whole_entries(feed.body)
+    arabic, english = size_text(cap)
+    if kept is None:
+        return failed(db, settings, source, now,
+                      f"الخلاصة أكبر من الحد ({arabic}) ولا خبر كاملًا في أولها / feed over the "
+                      f"{english} cap with no whole entry in its first part: {feed.final_url}",
+                      feed.status, None, why=Reason("too_big", host_of(feed.final_url), str(cap)))
+    body, entries = kept
+    log.warning("feed over the size cap read in part source=%s cap=%d entries=%d "
+                "key=MAX_BODY_BYTES", source.id, cap, entries)
+    return replace(feed, body=body)
 
 
 def corrected(db: Database, source: Source, entries: list[FeedEntry],
