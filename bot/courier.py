@@ -373,7 +373,7 @@ class Courier:
             ticket = None
             self.limiter.accepted()
             self.stats.messages += 1
-            self.backoff.reached()
+            self.backoff.reached(bundle.chat_id)
         # Owed when the database does not take it now: the rows stay 'sending', which no pass
         # picks, until it is written — the message is not sent again (bot.owed).
         self.writes.owe("sent", outbox_states.finish, row_ids, "sent", self.clock())

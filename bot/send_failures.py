@@ -16,6 +16,14 @@ which errors prove the message never left, and how long a retry waits.
   OUTAGE_MAX_DELAY, and the rows failing meanwhile are retried without using an attempt — a
   120-s all-502 storm failed 294 of 300 readers' alerts for good after 5 attempts each. One
   WARNING when it starts, one when Telegram answers again; /stats says it (bot.stats_warnings).
+- Not an outage (QA37 T5): three chats whose own sends always fail 5xx met the rule above; between
+  rounds their retries were the only sends, so the «outage» renewed itself for 218 s, held every
+  other reader, and their rows never used an attempt. When the probes after OUTAGE_PROOF_PAUSES
+  pauses still fail in no chat but the ones that started it, the guess is withdrawn: those chats
+  are their own trouble (`_own`: their failures count toward no outage until a message to them
+  is accepted), their rows use attempts and fail as any other's. The price: with only three
+  chats to send to, a real outage is taken for theirs after those pauses (rows then fail after
+  MAX_ATTEMPTS, as before X48).
 """
 
 from __future__ import annotations
@@ -58,6 +66,8 @@ UNREACHABLE_REPORT_EVERY = 60.0
 OUTAGE_CHATS = 3
 OUTAGE_FIRST_DELAY = 5.0  # the first pause of an outage; doubles while it lasts
 OUTAGE_MAX_DELAY = 30.0  # a probe every 30 s at most while Telegram stays down
+OUTAGE_PROOF_PAUSES = 2  # probes failing after this many pauses in the starting chats only: theirs
+OWN_TROUBLE_KEPT = 1000
 
 Retried = Literal["not sent", "maybe sent", "failed", "outage"]
 
@@ -83,6 +93,10 @@ class Backoff:
         self._outage_delay = 0.0  # the current pause of the outage (doubles)
         self._outage_paused_until = 0.0  # monotonic end of that pause
         self._outage_rows: set[int] = set()  # rows retried without an attempt in the outage
+        self._outage_chats: set[int] = set()  # chats failed "maybe sent" during the outage
+        self._outage_start: frozenset[int] = frozenset()  # the chats that made it an outage
+        self._outage_pauses = 0
+        self._own: set[int] = set()  # chats whose failures were their own (QA37 T5)
 
     def outage(self) -> tuple[float, int, float] | None:
         """(seconds since it started, rows retried for it, current pause) while Telegram fails
@@ -97,27 +111,59 @@ class Backoff:
         with each such failure in a row (any chat: they share one Bot API)."""
         return min(UNREACHABLE_MAX_DELAY, 2.0 ** min(self._unreachable, 16))
 
-    def reached(self) -> None:
-        """A message went: Telegram is reachable, the next "not sent" waits 1 s again, and an
-        outage is over."""
+    def reached(self, chat_id: int | None = None) -> None:
+        """A message went (to `chat_id`): Telegram is reachable, the next "not sent" waits 1 s
+        again, and an outage is over."""
         self._unreachable = 0
         self._failing.clear()
+        if chat_id is not None:
+            self._own.discard(chat_id)  # it takes messages again: its failures count again
         if self._outage_since is not None:
             log.warning("Telegram accepts messages again: outage over seconds=%.0f "
                         "rows_retried=%d", self._monotonic() - self._outage_since,
                         len(self._outage_rows))
-            self._outage_since = None
-            self._outage_delay = self._outage_paused_until = 0.0
-            self._outage_rows.clear()
+            self._end_outage()
+
+    def _end_outage(self) -> None:
+        self._outage_since = None
+        self._outage_delay = self._outage_paused_until = 0.0
+        self._outage_rows.clear()
+        self._outage_chats.clear()
+        self._outage_start = frozenset()
+        self._outage_pauses = 0
 
     def _in_outage(self, chat_id: int, reason: str) -> bool:
         """Count a "maybe sent" failure of `chat_id`; True while Telegram fails for everyone."""
+        if chat_id in self._own:  # its own trouble, seen before: no outage from it
+            return False
         self._failing.add(chat_id)
         if self._outage_since is None and len(self._failing) >= OUTAGE_CHATS:
             self._outage_since = self._monotonic()
+            self._outage_start = frozenset(self._failing)
             log.warning("Telegram fails for every chat (outage): pausing all sends, rows keep "
                         "their attempts chats=%d reason=%s", len(self._failing), reason)
+        if self._outage_since is not None:
+            self._outage_chats.add(chat_id)
         return self._outage_since is not None
+
+    def _only_its_starters(self, mono: float) -> bool:
+        """A probe failed after the outage's pause: True (and the outage withdrawn) when, after
+        OUTAGE_PROOF_PAUSES pauses, no chat but the ones that started it has failed."""
+        if self._outage_paused_until > mono or self._outage_delay <= 0:
+            return False  # not a probe: the first failure, or one on the wire during a pause
+        self._outage_pauses += 1
+        if self._outage_pauses < OUTAGE_PROOF_PAUSES \
+                or not self._outage_chats <= self._outage_start:
+            return False
+        log.warning("not an outage: only the same chats fail, their rows use attempts again "
+                    "chats=%s seconds=%.0f", ",".join(map(str, sorted(self._outage_start))),
+                    mono - (self._outage_since or mono))
+        self._own.update(self._outage_start)
+        while len(self._own) > OWN_TROUBLE_KEPT:
+            self._own.pop()
+        self._failing.clear()
+        self._end_outage()
+        return True
 
     def retry(self, bundle: Bundle, row_ids: Sequence[int], err: Exception, now: datetime,
               retry_delay: float) -> Retried:
@@ -133,7 +179,8 @@ class Backoff:
             self.writes.owe("retry", refunded, row_ids, now + timedelta(seconds=delay), reason)
             self._report_unreachable(bundle.chat_id, delay, reason)
             return "not sent"
-        if self._in_outage(bundle.chat_id, reason):
+        if self._in_outage(bundle.chat_id, reason) \
+                and not self._only_its_starters(self._monotonic()):
             # Telegram's failure, not the rows': no attempt used, every send paused (the
             # message first in line after it is the probe; accepted, the outage is over)
             mono = self._monotonic()
