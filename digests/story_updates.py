@@ -23,7 +23,8 @@ from digests.models import Article, iso, parse_iso
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
 
 # A new report of a story reaches a chat as an update (`queue_updates`, QA18 R10) when the chat
-# was last sent the story this long before: the next day's news, not the same day's second source.
+# was last sent the story this long before: the next day's news, not the same day's second source
+# — or sooner when it gives a result or a changed figure the chat's headlines did not (QA34 R1).
 UPDATE_AFTER = timedelta(hours=18)
 # A story's update not sent: the chat had the same news from another story (`queue_updates`)
 REPEAT_REASON = "يكرر خبرًا وصل المحادثة من قصة أخرى / repeats news the chat had from another story"
@@ -67,7 +68,9 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
         # hours or a daily digest: «النفط يغلق» of 01:16 seen at 07:00, «النفط يرتفع» at 22:21)
         later_day = now - sent >= UPDATE_AFTER or (
             shown is not None and published - shown >= UPDATE_AFTER)
-        if not later_day or published <= sent:
+        if published <= sent:
+            continue
+        if not later_day and not _new_outcome(db, article, chat_id, story):
             continue
         if chat["mode"] == "daily":
             kind, when = next_daily(now, chat)
@@ -106,6 +109,21 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     else:
         said.extend(lines)
     return n
+
+
+def _new_outcome(db: sqlite_utils.Database, article: Article, chat_id: int, story: int) -> bool:
+    """Whether the report gives a result or a changed figure the headlines the chat was sent of
+    the story did not (digests.story_outcomes, QA34 R1: the preview came, the score never did):
+    such a report is an update the same day too."""
+    from digests.story_outcomes import new_outcome  # late: only a same-day report asks
+
+    sent = [str(r[0] or "") for r in db.execute(
+        """select coalesce(nullif(a.headline, ''), a.title) from outbox o
+           join articles a on a.id = o.article_id
+           where o.chat_id = ? and o.status = 'sent' and (o.story_id = ? or o.story_id in
+               (select merged_id from story_merges where into_id = ?))""",
+        [chat_id, story, story]).fetchall()]
+    return new_outcome(sent, article.title)
 
 
 def repeats_skipped(db: sqlite_utils.Database, since: datetime) -> int:

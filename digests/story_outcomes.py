@@ -1,0 +1,78 @@
+"""Whether a new report of a story carries a new outcome for a chat that was sent the story
+(pure; QA34 R1).
+
+A match preview, its live page and its result form one story, so followers got the morning
+preview and never the score: a same-story report within UPDATE_AFTER (18 h) was never sent.
+`new_outcome` tells such a report apart from another source's copy: its headline gives a result
+the headlines the chat was sent did not — a result verb («يتأهل», «يفوز», «ينهي حلم», «يتعادل»)
+none of them had, or a score («٣-١», «2-1») or a number none of them had (a toll that changed: «37
+قتيلا» → «53 قتيلا»). digests.story_updates then queues it as the day's «🔄 تحديث».
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digests.arabic import normalize
+
+# Result words, normalized (digests.arabic.normalize folds alef/ya/ta marbuta), matched as whole
+# words after an optional و/ف/ب/ل prefix: what a report after the event says and a preview
+# («عازم على تخطي», «في مهمة صعبة») does not.
+RESULT_WORDS = frozenset(normalize(w) for w in (
+    "فوز", "فوزه", "فوزها", "يفوز", "تفوز", "فاز", "فازت", "يتاهل", "تتاهل", "تاهل", "تاهلت",
+    "يهزم", "تهزم", "هزم", "هزمت", "هزيمة", "يقصي", "تقصي", "اقصى", "اقصت", "يتعادل", "تتعادل",
+    "تعادل", "تعادلت", "يخسر", "تخسر", "خسر", "خسرت", "خسارة", "يتوج", "تتوج", "توج", "توجت",
+    "ينهي", "تنهي", "انهى", "انهت", "يسحق", "تسحق", "سحق", "يكتسح", "اكتسح", "يودع", "تودع",
+    "ودع", "ودعت", "يحسم", "تحسم", "حسم", "حسمت",
+))
+# Words that mark a headline as giving a result already (blocking a later «result», not making
+# one): «يتفوق», «تحبط», «يصعق بهدف», «ثلاثية» — the same score told again is no update.
+RESULT_MARKS = RESULT_WORDS | frozenset(normalize(w) for w in (
+    "يتفوق", "تتفوق", "تفوق", "يتغلب", "تتغلب", "تغلب", "يصعق", "تصعق", "صعق", "يحبط", "تحبط",
+    "احبط", "ثنائية", "ثلاثية", "رباعية", "خماسية", "سداسية", "يقلب", "تقلب", "يكرر", "يمنح",
+    "تمنح", "منح", "بهدف", "بهدفين", "وفاة", "مقتل", "يطيح", "اطاح", "يعبر", "عبر", "يصمد",
+    "يحقق", "حقق", "انجازا", "نتائج"))
+TOLL_WORDS = frozenset(normalize(w) for w in (
+    "قتيلا", "قتلى", "قتيل", "مصرع", "ضحايا", "ضحية", "جرحى", "جريحا", "مصابا", "اصابة",
+    "وفاة", "وفيات", "حصيلة"))
+_SCORE = re.compile(r"(\d+)\s*[-–:]\s*(\d+)")
+_NUMBER = re.compile(r"\d+")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "ال", "وال", "بال", "فال", "لل")
+
+
+def _words(title: str) -> set[str]:
+    out: set[str] = set()
+    for word in re.findall(r"\w+", normalize(title or "")):
+        out.add(word)
+        for p in _PREFIXES:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                out.add(word[len(p):])
+    return out
+
+
+def _numbers(title: str) -> set[str]:
+    text = (title or "").translate(_ARABIC_DIGITS)
+    return set(_NUMBER.findall(text)) | {f"{a}-{b}" for a, b in _SCORE.findall(text)}
+
+
+def new_outcome(sent: Sequence[str], headline: str) -> bool:
+    """Whether `headline` gives a result or a figure none of the `sent` headlines gave: a
+    result word (RESULT_WORDS) absent from all of them, a score absent from all, or — when they
+    gave a figure — another figure."""
+    if not sent:
+        return False
+    had_words = set().union(*(_words(s) for s in sent))
+    had_numbers = set().union(*(_numbers(s) for s in sent))
+    words = _words(headline)
+    # a result after headlines that gave none (a preview, a live page); not the same result
+    # in other words («يقصي» then «يتأهل»)
+    results = set() if had_words & RESULT_MARKS else (words & RESULT_WORDS)
+    new_numbers = _numbers(headline) - had_numbers
+    # a toll that changed (a number beside a toll word, where the sent headlines had a number
+    # or none: «قتلى» → «20 قتيلا»), or a new score; not any figure a second source gives
+    # («240 مليار» beside «64 مليار», «7 صواريخ» beside «صاروخا»)
+    numbers = {n for n in new_numbers if "-" in n} | (new_numbers if words & TOLL_WORDS
+                                                      else set())
+    return bool(results) or bool(numbers)
