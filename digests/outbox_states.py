@@ -39,8 +39,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+import sqlite_utils
+
+from digests.delivery_times import after_quiet, next_daily
 from digests.models import iso
 from digests.storage import Database
 
@@ -132,15 +135,63 @@ def postpone(db: Database, ids: Sequence[int], when: datetime) -> None:
 
 
 def claim(db: Database, ids: Sequence[int]) -> list[int]:
-    """pending → sending (attempts + 1) for those of `ids` still pending; returns them."""
+    """pending → sending (attempts + 1) for those of `ids` still pending; returns them.
+
+    A daily-digest row whose digest the chat was already sent (`late_dailies`) is not taken: it
+    moves to the chat's next digest in the same transaction (QA35 L5)."""
     if not ids:
         return []
-    marks = ",".join("?" * len(ids))
     with db.transaction() as tx:
+        late = late_dailies(tx, ids)
+        ids = [i for i in ids if i not in late]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
         claimed = [r[0] for r in tx.execute(
             f"update outbox set status = 'sending', attempts = attempts + 1"
             f" where status = 'pending' and id in ({marks}) returning id", list(ids)).fetchall()]
     return sorted(claimed)
+
+
+def late_dailies(tx: sqlite_utils.Database, ids: Sequence[int]) -> set[int]:
+    """Move the pending daily-digest rows of `ids` whose digest ('daily:<date>') the chat was
+    already sent, or is being sent, to the chat's next digest; returns their ids.
+
+    QA35 L5: a poll that started before a chat's digest hour queues its rows for that day's
+    digest (its clock is the poll's start) but commits them after the digest was claimed, or
+    between the sender's read of the due rows and its claim; they were then sent as a second
+    message under the same date. Checked here, in the claim's transaction, every such row is
+    caught whichever way the two interleave: at most one digest per chat per date."""
+    marks = ",".join("?" * len(ids))
+    rows = tx.execute(
+        f"""select o.id, o.chat_id, o.kind, o.not_before from outbox o
+            where o.id in ({marks}) and o.status = 'pending' and o.kind like 'daily:%'
+              and o.not_before is not null
+              and exists (select 1 from outbox s where s.chat_id = o.chat_id
+                          and s.kind = o.kind and s.status in ('sent', 'sending')
+                          and s.id not in ({marks}))""", [*ids, *ids]).fetchall()
+    moved: set[int] = set()
+    for row_id, chat_id, kind, not_before in rows:
+        chat = next(iter(tx.query(
+            "select id, daily_hour, time_zone, utc_offset_minutes, quiet_start, quiet_end"
+            " from chats where id = ?", [chat_id])), None)
+        if chat is None:
+            continue
+        # the digest after the one already sent (its time is the row's, after quiet hours)
+        new_kind, when = next_daily(datetime.fromisoformat(not_before) + timedelta(minutes=1),
+                                    chat)
+        if new_kind == kind:
+            continue
+        cur = tx.execute("update or ignore outbox set kind = ?, not_before = ? where id = ?"
+                         " and status = 'pending'",
+                         [new_kind, iso(after_quiet(when, chat)), row_id])
+        if not cur.rowcount:  # the chat has the story there already: not twice, nor stuck
+            tx.execute("update outbox set status = 'skipped', last_error = ? where id = ?",
+                       ["its daily digest was sent already; the next one has it", row_id])
+        moved.add(row_id)
+        log.info("daily row queued after its digest went moved to the next chat=%s row=%s "
+                 "kind=%s to=%s", chat_id, row_id, kind, new_kind)
+    return moved
 
 
 def finish(db: Database, ids: Sequence[int], status: str, now: datetime,
