@@ -3,10 +3,17 @@ rendered whole and compact (QA18 R16)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from benchkit import load_benchmark
 
+# the shared corpus sits beside the checkout (../shared): a clone elsewhere skips, with why (QA37 T9)
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-2018-02-03.jsonl.gz"
+NEEDS_CORPUS = pytest.mark.skipif(not CORPUS.exists(), reason=f"shared corpus not present: {CORPUS}")
 
+
+@NEEDS_CORPUS
 def test_bundle_size_benchmark_measures_whole_and_compact_bundles(
         capsys: pytest.CaptureFixture[str]) -> None:
     module = load_benchmark("bundle_size", "bench_bundle_size")
