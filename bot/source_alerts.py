@@ -83,7 +83,7 @@ def _remember(db: Database, source_id: int, since: datetime | None) -> None:
 def down_text(down: Down, now: datetime, lang: str) -> str:
     """The failure notice in `lang`, as Telegram HTML."""
     s = down.source
-    return ui(lang, "source_down_alert", name=s.name, id=s.id,
+    return ui(lang, "source_down_alert", name=s.name, id=s.id, number=num(s.id, lang),
               since=relative_time(down.since, now, lang), when=down.since.strftime(
                   "%Y-%m-%d %H:%M UTC"), failures=num(s.consecutive_failures, lang),
               error=reason_text(s.last_error_why, lang))
@@ -92,6 +92,7 @@ def down_text(down: Down, now: datetime, lang: str) -> str:
 def back_text(source: Source, since: datetime, now: datetime, lang: str) -> str:
     """The recovery notice in `lang`, as Telegram HTML."""
     return ui(lang, "source_back_alert", name=source.name, id=source.id,
+              number=num(source.id, lang),
               since=relative_time(since, now, lang))
 
 

@@ -120,7 +120,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # QA35 L2: a source's feed read up to MAX_BODY_BYTES with not one entry whole in it (the
     # advice above, «send the feed's own link», fits /addsource given a page, not a feed)
     "reason_too_big": ("الخلاصة على {host} أكبر من الحد ({detail} ميغابايت) ولا خبر كاملًا في "
-                       "أولها. ارفع MAX_BODY_BYTES في ملف .env ثم أعد تشغيل البوت، أو اطلب من "
+                       "أولها. ارفع MAX_BODY_BYTES (في ملف الإعداد ‎.env) ثم أعد تشغيل البوت، أو اطلب من "
                        "الموقع خلاصة أقصر.",
                        "The feed on {host} is over the size limit ({detail} MB) with no whole "
                        "entry in its first part. Raise MAX_BODY_BYTES in .env and restart the "
@@ -202,17 +202,17 @@ TEXTS: dict[str, tuple[str, str]] = {
                  " older ones are skipped."),
     # QA35 L1: told to the admins once when a source has failed SOURCE_ALERT_HOURS, once when
     # it recovers (bot.source_alerts); /stats' line while any fails
-    "source_down_alert": ("⚠️ المصدر «{name}» (رقم {id}) متوقف: آخر جلب ناجح له {since}، في {when}، ثم"
-                          " {failures} محاولات فاشلة متتالية.\nآخر خطأ: {error}\nما العمل: نعيد المحاولة "
+    "source_down_alert": ("⚠️ المصدر «{name}» (رقم {number}) متوقف: آخر جلب ناجح له {since}، في {when}"
+                          " (المحاولات الفاشلة المتتالية: {failures}).\nآخر خطأ: {error}\nما العمل: نعيد المحاولة "
                           "تلقائيًا؛ إن طال العطل فتحقق من الرابط في /sources، أو أوقف المصدر: "
                           "/removesource {id}. ستصلك رسالة واحدة أخرى حين يعود.",
-                          "⚠️ Source «{name}» (no. {id}) is failing: last fetched {since}, "
+                          "⚠️ Source «{name}» (no. {number}) is failing: last fetched {since}, "
                           "at {when}, then {failures} failures in a row.\nLast error: {error}\nWhat to "
                           "do: it is retried by itself; if it lasts, check its link in /sources, "
                           "or pause it: /removesource {id}. One more message comes when it is "
                           "back."),
-    "source_back_alert": ("✅ عاد المصدر «{name}» (رقم {id}) يعمل، بعد عطل بدأ {since}.",
-                          "✅ Source «{name}» (no. {id}) works again, after a failure that began "
+    "source_back_alert": ("✅ عاد المصدر «{name}» (رقم {number}) يعمل، بعد عطل بدأ {since}.",
+                          "✅ Source «{name}» (no. {number}) works again, after a failure that began "
                           "{since}."),
     "stats_sources_down_one": ("⚠️ مصدر واحد متوقف: {names} — التفاصيل: /sources",
                                "⚠️ 1 source failing: {names} — details: /sources"),
