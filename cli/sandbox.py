@@ -62,7 +62,11 @@ PROMPT = "أنت / you> "  # test_x47 reads the transcript by it
 ENV_MARK = "# written by run.py sandbox"
 COPY_NAME = "sandbox-copy.db"  # --db's copy: a name only the sandbox writes
 _OWN_FILES = ("feeds.txt", "nashra.db")
-_LINE_RE = re.compile(r"^(?:@(?P<user>\d{1,15})|#(?P<group>-\d{1,15}))\s+(?P<text>.+)$")
+# Telegram's ids have at most 52 significant bits (Bot API: User.id, Chat.id)
+MAX_ID = 1 << 52
+_ID_LINE_RE = re.compile(r"^(?P<kind>[@#])(?P<id>[-+]?\d+)(?:\s|$)")
+_SIGNED_RE = re.compile(r"^[-+]\d+$")
+_LINE_RE = re.compile(r"^(?:@(?P<user>\d{1,16})|#(?P<group>-\d{1,16}))\s+(?P<text>.+)$")
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
@@ -151,6 +155,24 @@ def copy_database(source: Path, folder: Path) -> Path:
     finally:
         src.close()
     return target
+
+
+def line_problem(line: str) -> str | None:
+    """Why a typed line is not sent (QA37 T7), in both languages; None to send it. «@0» went to
+    a chat 0 as a group welcome, a 20-digit id was searched as text, «-1» searched «1»."""
+    if _SIGNED_RE.match(line):
+        return f"لا زر برقم {line} / no button {line}"
+    m = _ID_LINE_RE.match(line)
+    if m is None:
+        return None
+    number = int(m.group("id"))
+    if m.group("kind") == "@" and not 0 < number < MAX_ID:
+        return (f"«@{m.group('id')}» ليس معرّف مستخدم في تيليجرام (من 1 إلى {MAX_ID - 1}) / "
+                f"«@{m.group('id')}» is not a Telegram user id (1 to {MAX_ID - 1})")
+    if m.group("kind") == "#" and not -MAX_ID < number < 0:
+        return (f"«#{m.group('id')}» ليس معرّف مجموعة (سالب، مثل #-100123) / "
+                f"«#{m.group('id')}» is not a group id (negative, such as #-100123)")
+    return None
 
 
 def parse_line(line: str) -> tuple[int, int, str]:
@@ -339,6 +361,10 @@ def _converse(emu: Emulator, stdin: IO[str], out: IO[str]) -> None:
         if not line:
             continue
         before = printer.calls()
+        problem = line_problem(line)
+        if problem is not None:
+            out.write(problem + "\n")
+            continue
         if printer.screen.presses(line):
             pressed = printer.screen.button(line)
             if pressed is None:
@@ -373,4 +399,4 @@ _GO_LIVE = (
 
 
 __all__ = ["register", "run_sandbox_command", "parse_line", "sandbox_env", "folder_problem",
-           "copy_database", "SANDBOX_TOKEN", "ENV_MARK", "COPY_NAME"]
+           "copy_database", "line_problem", "SANDBOX_TOKEN", "ENV_MARK", "COPY_NAME"]

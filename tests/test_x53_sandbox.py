@@ -78,3 +78,19 @@ def test_sandbox_runs_on_a_copy_and_leaves_the_given_database_as_it_was(tmp_path
             ["http://127.0.0.1:9/rss"]
     # the copy: the real source and one run's sample feeds (a fresh copy each run: not 3 more)
     assert "http://127.0.0.1:9/rss" in urls and len(urls) == 4, urls
+
+
+def test_sandbox_refuses_ids_telegram_never_gives_and_searches_no_negative_number(
+        tmp_path: Path) -> None:
+    """QA37 T7: «@0 /start» went to a chat 0 as a group welcome, a 20-digit id was searched as
+    the operator's text, «-1» was searched as «1»."""
+    odd = "@0 /start\n@99999999999999999999 /start\n#-99999999999999999999999 /start\n-1\n"
+    proc = _sandbox(tmp_path, "--dir", str(tmp_path / "sb"), stdin=odd + "@2002 /start\n")
+    out = proc.stdout
+    assert proc.returncode == 0, (out[-2000:], proc.stderr[-2000:])
+    assert "«@0» is not a Telegram user id" in out
+    assert "«@99999999999999999999» is not a Telegram user id" in out
+    assert "«#-99999999999999999999999» is not a group id" in out
+    assert "no button -1" in out
+    assert "🤖 → 0:" not in out and "نتائج «1»" not in out and "🤖 → 1001:" not in out
+    assert "🤖 → 2002:" in out  # a good line after them is still answered
