@@ -86,11 +86,15 @@ class Renderings:
         self._rendered: dict[_RenderKey, list[str]] = {}
         # (article ids, language) → (shown article ids, the 1-based places with a story button)
         self._places: dict[tuple[tuple[int, ...], str], tuple[list[int], list[int]]] = {}
+        # (article ids, their updates, topics) → the articles shown (`_faces`)
+        self._faced: dict[tuple[tuple[int, ...], frozenset[int], tuple[str, ...]],
+                          tuple[int, ...]] = {}
 
     def forget(self) -> None:
         """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""
         self._rendered.clear()
         self._places.clear()
+        self._faced.clear()
 
     def places(self, bundle: Bundle, clock: Callable[[], datetime]
                ) -> tuple[list[int], list[int]]:
@@ -132,9 +136,13 @@ class Renderings:
         report (digests.story_face, QA34 R4), naming one of the bundle's `topics`; a story's
         update keeps its new report (the news); a story the pair model calls the same event as
         an earlier one of the bundle is folded into it (not shown again)."""
-        faced = face_ids(self.db.db, ids, keep=updates, topics=topics)
-        # two split stories of one event: one block (digests.story_folds, QA34 R2)
-        return fold_ids(self.db.db, faced, keep=tuple(updates))
+        key = (ids, updates & frozenset(ids), tuple(topics))
+        found = self._faced.get(key)
+        if found is None:  # once per plan: a broadcast's chats share it (a fold reads bodies)
+            faced = face_ids(self.db.db, ids, keep=updates, topics=topics)
+            # two split stories of one event: one block (digests.story_folds, QA34 R2)
+            found = self._faced[key] = fold_ids(self.db.db, faced, keep=tuple(updates))
+        return found
 
     def _rows(self, ids: tuple[int, ...]) -> list[Any]:
         """The article rows of `ids` still stored, in that order."""
