@@ -50,6 +50,10 @@ log = logging.getLogger(__name__)
 QUEUED_UPDATES = 1 << 30
 CHAT_WAITING = 500
 RUNNING = 64
+# Private chats, buttons pressed in them and inline queries run on slots of their own (QA37 T8):
+# 200 busy groups' handlers, each waiting in its group's window (bot.reply_limiter), held all
+# RUNNING slots and a private reader waited 18.6 s behind them.
+RUNNING_PRIVATE = 32
 BUSY_SIGN_SECONDS = 3.0  # a group's answer held this long is first signed with a reaction
 SIGNS_KEPT = 512  # messages already signed, remembered (each is signed once)
 
@@ -135,6 +139,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         self._locks: dict[str, asyncio.Lock] = {}
         self._users: dict[str, int] = {}
         self._running = asyncio.Semaphore(RUNNING)
+        self._running_private = asyncio.Semaphore(RUNNING_PRIVATE)
         self._handling: set[asyncio.Task[Any]] = set()
 
     def begin_stop(self) -> None:
@@ -192,7 +197,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 acquired.append(lock)
             if watch is not None:
                 watch.cancel()
-            async with self._running:
+            async with self._slots(update):
                 if self.stopping:  # its turn came after the stop began: the next start answers
                     self._hold(update)
                     return
@@ -220,6 +225,14 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 self._give(key)
             if not started:
                 _close(coroutine)  # cancelled while waiting its turn (or a slot): never started
+
+    def _slots(self, update: object) -> asyncio.Semaphore:
+        """A private chat's (or an inline query's) slots, else the groups' and channels'."""
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if (chat is None and isinstance(update, Update)) or (chat is not None
+                                                             and chat.type == "private"):
+            return self._running_private
+        return self._running
 
     def _take(self, key: str) -> asyncio.Lock:
         self._users[key] = self._users.get(key, 0) + 1

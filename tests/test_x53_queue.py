@@ -70,3 +70,33 @@ async def test_after_the_stop_begins_waiting_updates_are_held_not_run() -> None:
     assert processor.cancel_running() == 1  # the running one: cancelled and held
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=10)
     assert ran == [] and sorted(held) == [0, 1, 2, 3, 4]
+
+
+async def test_busy_groups_holding_every_slot_do_not_hold_a_private_reader() -> None:
+    """QA37 T8: 200 groups' handlers waiting in their windows held all RUNNING slots; a private
+    reader waited behind them (18.6 s). Counts: the private handler runs while all wait."""
+    processor = ChatOrderedProcessor()
+    release = asyncio.Event()
+    private_done = asyncio.Event()
+    waiting: list[int] = []
+
+    async def group_handler(uid: int) -> None:
+        waiting.append(uid)
+        await release.wait()
+
+    async def private_handler() -> None:
+        private_done.set()
+
+    groups = 200
+    tasks = [asyncio.create_task(processor.process_update(_update(i, -100700 - i),
+                                                          group_handler(i)))
+             for i in range(groups)]
+    await asyncio.sleep(0.05)
+    assert len(waiting) == update_order.RUNNING  # every group slot taken
+    tasks.append(asyncio.create_task(processor.process_update(_update(groups, 4243),
+                                                              private_handler())))
+    await asyncio.wait_for(private_done.wait(), timeout=20)
+    assert len(waiting) == update_order.RUNNING  # still: the reader did not wait for them
+    release.set()
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=30)
+    assert len(waiting) == groups
