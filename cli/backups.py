@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cli.counts import DELIVERIES, LINKS, ar_counted
 from digests.backups import backup, restore
 from digests.rescue import recover
 from digests.restore_readers import Readers
@@ -90,8 +91,12 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
               f"skipped (most likely sent after the backup): {report.skipped}")
     else:
         c = report.carried
-        print(f"ما أرسله الملف السابق منذ النسخة لن يُرسل ثانيةً (سُجّل {c.rows} تسليمًا لقصص فيها "
-              f"{c.addresses} رابطًا)، وتسليمات مستحقة عُلّمت مُرسلة: {report.marked_sent}، "
+        # the Arabic noun takes the number's form (QA30 O6, QA37: «5 رابطًا» → «٥ روابط»)
+        recorded = ("لم يُسجَّل أي تسليم" if c.rows == 0 else
+                    f"سُجّل {ar_counted(c.rows, DELIVERIES)} لقصص فيها "
+                    f"{ar_counted(c.addresses, LINKS)}")
+        print(f"ما أرسله الملف السابق منذ النسخة لن يُرسل ثانيةً ({recorded})، وتسليمات مستحقة "
+              f"عُلّمت مُرسلة: {report.marked_sent}، "
               f"ومتروكة: {report.skipped} / what the previous file delivered since the backup "
               f"will not be sent again ({c.rows} deliveries of stories with {c.addresses} links "
               f"recorded); due deliveries marked sent: {report.marked_sent}, skipped: "
