@@ -11,6 +11,7 @@ of the unchanged sites must answer 304 everywhere and add no rows.
 
     .venv/bin/python benchmarks/ingest.py            # full corpus, median of 3 runs
     .venv/bin/python benchmarks/ingest.py --limit 50 --runs 1   # a quick smoke run
+    .venv/bin/python benchmarks/ingest.py --story-model words   # the story step by words alone
 
 Pages are served from another process so that the server's CPU is not charged to the ingest
 (as with real, remote sites); on this 2-core machine the two still share the cores.
@@ -102,9 +103,12 @@ def _cpu(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_once(feeds: list[tuple[str, str, int]], workdir: Path, run: int) -> dict[str, float]:
+def run_once(feeds: list[tuple[str, str, int]], workdir: Path, run: int,
+             story_model: str | None = None) -> dict[str, float]:
     settings = Settings(database_path=workdir / f"bench-{run}.db", allow_private_sources=True,
                         fetch_timeout_seconds=60.0)
+    if story_model is not None:  # the shipped default otherwise (digests.settings)
+        settings = settings.replace(story_model=story_model)
     db = Database(settings.database_path)
     for name, url, _ in feeds:
         add_source(db, url, settings=settings, now=NOW, name=name)
@@ -152,6 +156,9 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--runs", type=int, default=3, help="runs (the median is reported)")
+    parser.add_argument("--story-model", choices=("use", "words"), default=None,
+                        help="the story step's pair decision (default: the shipped setting); "
+                             "run each in its own process: peak memory is the process's")
     args = parser.parse_args(argv)
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe()
@@ -159,11 +166,12 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     server.start()
     feeds: list[tuple[str, str, int]] = parent.recv()
     total = sum(n for _, _, n in feeds)
-    print(f"serving {total} articles as {len(feeds)} feeds of at most {FEED_CAP} entries")
+    print(f"serving {total} articles as {len(feeds)} feeds of at most {FEED_CAP} entries; "
+          f"story model {args.story_model or Settings().story_model}")
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.runs):
-            result = run_once(feeds, Path(tmp), run)
+            result = run_once(feeds, Path(tmp), run, args.story_model)
             results.append(result)
             print(f"run {run + 1}: {result['articles']:.0f} new in {result['wall']:.1f} s = "
                   f"{result['per_second']:.1f} articles/s ({result['per_cpu_second']:.1f} per CPU-"
