@@ -77,6 +77,7 @@ log = logging.getLogger(__name__)
 
 OPTIONS_KEY = "nashra_options"
 HELD_KEY = "nashra_held_updates"  # (the update processor, the held updates' file)
+STOP_WATCH_KEY = "nashra_stop_watch"  # bot.held_updates.watch_stop's task
 WATCH_KEY = "nashra_start_watch"  # bot.api_noise.StartWatch of run_bot, told at post_init
 STOP_TIMEOUT_SECONDS = 10.0
 HEARD = "👀"  # the reaction on a group member's message whose answer is held (QA31 G1)
@@ -160,7 +161,9 @@ async def _post_init(app: Application) -> None:
         log.warning("setMyCommands failed error=%s", exc)
     processor, held = app.bot_data[HELD_KEY]
     await held_updates.replay(app, held)  # before polling: the held ones come first
-    rt.spawn(held_updates.watch_stop(app, processor), name="stop-watch")
+    # not in rt.tasks: those are the bot's work in progress (the demo waits for them to end)
+    app.bot_data[STOP_WATCH_KEY] = asyncio.create_task(
+        held_updates.watch_stop(app, processor), name="stop-watch")
     options = app.bot_data[OPTIONS_KEY]
     if options["start_sender"]:
         from bot.origins import bundle_topics
@@ -193,6 +196,9 @@ async def _post_stop(app: Application) -> None:
             await rt.sender.stop(STOP_TIMEOUT_SECONDS)
         except Exception:  # stopping must go on whatever the sender's state
             log.exception("sender did not stop gracefully")
+    watch = app.bot_data.pop(STOP_WATCH_KEY, None)
+    if watch is not None:
+        watch.cancel()
     tasks = [task for task in (rt.sender_task, *rt.tasks) if task is not None and not task.done()]
     for task in tasks:
         task.cancel()
