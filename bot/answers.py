@@ -30,6 +30,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import callbacks, reader_clock
+from bot.bundle_buttons import label_words
 from bot.callbacks import Callback
 from bot.deep_links import start_payload_of
 from bot.following import chat_worded
@@ -201,10 +202,12 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             messages[0] = note + "\n" + messages[0]
         else:
             messages.insert(0, note)
-    related_buttons = [button(rt, chat.id, t("btn_related", lang, n=num(offset + i + 1, lang)),
+    # each names its story's first words: read alone by a screen reader, «🔗 روابط الخبر ٣»
+    # meant nothing, and the numbers skip the stories without links (QA36 E6)
+    related_buttons = [button(rt, chat.id, related_label(offset + i + 1, d.headline, lang),
                               "related", {"article_id": d.article_id})
                        for i, d in enumerate(page.digests) if d.related and d.article_id]
-    rows = [related_buttons[i:i + 3] for i in range(0, len(related_buttons), 3)]
+    rows = [related_buttons[i:i + 2] for i in range(0, len(related_buttons), 2)]
     if page.suggestions and offset == 0:  # «ارودغان» found once; «أردوغان» is far more common
         ask = ui(lang, "did_you_mean")
         if utf16_len(messages[-1]) + 1 + utf16_len(ask) <= LIMIT:
@@ -223,11 +226,26 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                                {"query": query, "offset": offset + len(page.digests)}))
     rows.append(last_row)
     markup = keyboard(rows)
+    if update.callback_query is not None and edit:  # «المزيد»/«السابق» (QA36 E7): the toast
+        # says which page came, as a silent edit in place told a screen reader nothing
+        try:
+            await update.callback_query.answer(t(
+                "page_toast", lang, first=num(offset + 1, lang),
+                last=num(offset + len(page.digests), lang), total=num(page.total, lang)))
+        except BadRequest:
+            pass  # answered already
     if edit and len(messages) == 1:  # «المزيد»: the page replaces the one whose button was pressed
         await edit_or_send(update, context, messages[0], markup)
         return
     for i, html in enumerate(messages):
         await send(update, context, html, markup if i == len(messages) - 1 else None)
+
+
+def related_label(n: int, headline: str, lang: str) -> str:
+    """«🔗 روابط الخبر ٣: الأمم المتحدة تحذر…» / "🔗 Links for story 3: …" (QA36 E6)."""
+    label = t("btn_related", lang, n=num(n, lang))
+    words = label_words(headline)
+    return f"{label}: {words}" if words else label
 
 
 def several_question(rt: Runtime, chat_id: int, topics: tuple[str, ...],

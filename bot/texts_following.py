@@ -114,9 +114,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "This channel follows no topic yet. Admins add one: "
                                  "/subscribe TOPIC, e.g. /subscribe Ghouta"),
     # /unsubscribe all (QA36 E5): asked first, with a button
-    "unsub_all_ask": ("ستُلغى متابعة كل المواضيع ({n}): {topics}. هل أنت متأكد؟",
+    "unsub_all_ask": ("ستُلغى متابعة كل المواضيع ({n}): {topics}. للتأكيد: الزر أدناه.",
                       "This stops following every topic ({n}): {topics}. Are you sure?"),
-    "unsub_all_ask_group": ("ستُلغي المجموعة متابعة كل مواضيعها ({n}): {topics}. هل أنت متأكد؟",
+    "unsub_all_ask_group": ("ستُلغي المجموعة متابعة كل مواضيعها ({n}): {topics}. للتأكيد: الزر "
+                            "أدناه.",
                             "The group stops following every topic ({n}): {topics}. Are you"
                             " sure?"),
     "btn_unsub_all_yes": ("✅ نعم، ألغِ الكل", "✅ Yes, remove all"),

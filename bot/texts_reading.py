@@ -144,6 +144,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "btn_more": ("المزيد", "More"),
     "btn_prev": ("السابق", "Previous"),
     "btn_related": ("🔗 روابط الخبر {n}", "🔗 Links for story {n}"),
+    "page_toast": ("النتائج {first} إلى {last} من {total}", "Results {first} to {last} of {total}"),
     "no_more": ("لا مزيد من النتائج.", "No more results."),
     "note_trimmed": ("لم أجد الاسم كاملًا؛ هذه أخبار فيها بقيته.",
                      "The full name was not found; these stories contain the rest of it."),

@@ -22,7 +22,9 @@ async def test_confirmations_are_gender_free_and_say_already(tmp_path: Path) -> 
     async with running_bot(sample_db(tmp_path)) as h:
         [m] = await h.say(READER, "/subscribe الغوطة")
         assert "ستصلك الأخبار الجديدة" in m.plain_text and "أخباره" not in m.plain_text
-        assert "شارك هذا الرابط ليتابع غيرك الموضوع: \u200ehttps://t.me/" in m.plain_text
+        # the share link behind words (QA36 E8: its base64 was read out letter by letter)
+        assert "لمشاركة الموضوع: رابط المتابعة (يتابعه من يفتحه)." in m.plain_text
+        assert '<a href="https://t.me/' in m.text
         [m] = await h.say(READER, "/subscribe الغوطة")
         assert "أنت تتابع «الغوطة» بالفعل" in m.plain_text
 
