@@ -122,7 +122,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nothing_searchable": ("«{query}» لا يحوي كلمات يمكن البحث عنها (حروف مثل «و» و«في» "
                            "و«ال» ترد في كل خبر). اكتب اسم موضوع، مثل «الغوطة».",
                            "«{query}» has no searchable words (letters and words such as «و», "
-                           "«في» or «ال» are in every story). Type a topic, such as «الغوطة»."),
+                           "«في» or «ال» are in every story). Type a topic, such as «Ghouta»."),
     # only emoji or marks («🔥»): nothing to explain about stop letters (QA18 R13)
     "no_words": ("اكتب كلمة تدل على الموضوع، مثل «الغوطة» أو «ترامب».",
                  "Type a word for the topic, such as «Ghouta» or «Trump»."),

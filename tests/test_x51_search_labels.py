@@ -44,3 +44,11 @@ async def test_link_buttons_name_their_story(tmp_path: Path) -> None:
             headline = next(line for line in msg.plain_text.split("\n")
                             if line.lstrip("\u200f").startswith(number.split()[-1] + ". "))
             assert label_words(headline.lstrip("\u200f").split(". ", 1)[1]) == words, headline
+
+
+async def test_an_english_reader_gets_an_english_example(tmp_path: Path) -> None:
+    """QA36 E12: «Type a topic, such as «الغوطة»» was the one English string with an Arabic
+    example."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [m] = await h.say(READER, "و في", language_code="en")
+        assert "Type a topic, such as «Ghouta»." in m.plain_text, m.plain_text
