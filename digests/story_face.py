@@ -7,14 +7,15 @@ A story was shown under the report that queued it (its first) or its newest, oft
 The rule (`face_index`, pure): the report whose headline shares the most content keys with the
 other reports' headlines, on average (the event is what the reports have in common; a profile,
 a reaction or a side angle shares little), plus NUMBER_BONUS when it carries a number (a toll,
-a score, a count: the event's fact). Among equals the newest (what was shown before). A story
+a score, a count: the event's fact). The report that queued the story stays unless another is
+strictly better; among equal others the newest. A story
 of one report is its report. `faces` reads the stories' live reports in one query per chunk.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import sqlite_utils
 
@@ -28,20 +29,26 @@ _NUMBER = re.compile(r"[0-9\u0660-\u0669]")
 _CHUNK = 500
 
 
-def face_index(headlines: Sequence[str]) -> int:
-    """The index of the most informative headline of one story's reports (oldest first);
-    -1 when there are none."""
+def face_scores(headlines: Sequence[str]) -> list[float]:
+    """How informative each headline of one story's reports is (see the module docstring)."""
+    keys = [headline_keys(analyze(h or "")) for h in headlines]
+    others = max(1, len(headlines) - 1)
+    return [sum(len(keys[i] & keys[j]) for j in range(len(keys)) if j != i) / others
+            + (NUMBER_BONUS if _NUMBER.search(h or "") else 0.0)
+            for i, h in enumerate(headlines)]
+
+
+def face_index(headlines: Sequence[str], current: int | None = None) -> int:
+    """The index of the most informative headline of one story's reports (oldest first): the
+    `current` one (the report that queued the story) unless another is strictly better, else
+    the newest among equals; -1 when there are none."""
     if not headlines:
         return -1
-    keys = [headline_keys(analyze(h or "")) for h in headlines]
-    best, best_score = len(headlines) - 1, float("-inf")
-    others = max(1, len(headlines) - 1)
-    for i, h in enumerate(headlines):
-        shared = sum(len(keys[i] & keys[j]) for j in range(len(keys)) if j != i) / others
-        score = shared + (NUMBER_BONUS if _NUMBER.search(h or "") else 0.0)
-        if score >= best_score:  # `>=`: the newest among equals
-            best, best_score = i, score
-    return best
+    scores = face_scores(headlines)
+    top = max(scores)
+    if current is not None and 0 <= current < len(scores) and scores[current] >= top:
+        return current
+    return max(i for i, v in enumerate(scores) if v == top)
 
 
 def names_a_topic(headline: str, topics: Sequence[str]) -> bool:
@@ -55,7 +62,8 @@ def names_a_topic(headline: str, topics: Sequence[str]) -> bool:
 
 
 def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
-          topics: Sequence[str] = ()) -> dict[int, int]:
+          topics: Sequence[str] = (), current: Mapping[int, int] | None = None
+          ) -> dict[int, int]:
     """story id → the article id of its face (`face_index`) among its live reports; a bundle
     sent for followed `topics` shows a face that names one of them (`names_a_topic`: the
     «تيلرسون» follower is not shown the story under a Haspel profile), or none."""
@@ -71,7 +79,9 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
     out: dict[int, int] = {}
     for story, found in reports.items():
         found = found[-MAX_REPORTS:]
-        at = face_index([h for _, h in found])
+        ids = [a for a, _ in found]
+        now = (current or {}).get(story)
+        at = face_index([h for _, h in found], ids.index(now) if now in ids else None)
         if at >= 0 and names_a_topic(found[at][1], topics):
             out[story] = found[at][0]
     return out
@@ -89,7 +99,7 @@ def face_ids(db: sqlite_utils.Database, article_ids: Sequence[int],
     story_of = {int(a): s for a, s in db.execute(
         f"select id, story_id from articles where id in ({marks})", list(article_ids)).fetchall()}
     chosen = faces(db, (s for a, s in story_of.items() if s is not None and a not in kept),
-                   topics)
+                   topics, {s: a for a, s in story_of.items() if s is not None})
     out: list[int] = []
     for a in article_ids:
         story = story_of.get(a)

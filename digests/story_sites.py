@@ -29,10 +29,14 @@ _SECTION = re.compile(r"\s+[—–-]\s+")  # «فرانس 24 — دولي»: a f
 _CHUNK = 500
 
 
-def site_of(url: str) -> str:
+_LOCAL = ("127.", "localhost", "::1")
+
+
+def site_of(url: str, source: int | None = None) -> str:
     """The site of an article URL: its host, lower case, «www.» and «m.» folded, with its port
-    when it has one (sites served from one machine — the benchmarks' and tests' local sites —
-    are told apart by their ports); '' if none."""
+    when it has one; '' if none. A local server (127.0.0.1, localhost: the sample site, the
+    demo, the benchmarks) stands in for several sites, each feed one: there the site is the
+    feed (`source`, when given), as before sites were counted."""
     try:
         parts = urlsplit(url)
         host, port = (parts.hostname or "").lower(), parts.port
@@ -40,7 +44,14 @@ def site_of(url: str) -> str:
         return ""
     for prefix in ("www.", "m."):
         host = host.removeprefix(prefix)
-    return f"{host}:{port}" if host and port and port not in (80, 443) else host
+    site = f"{host}:{port}" if host and port and port not in (80, 443) else host
+    if host.startswith(_LOCAL) and source is not None:
+        return f"{site}#{source}"
+    return site
+
+
+def _local(site: str) -> bool:
+    return site.startswith(_LOCAL)
 
 
 def site_name(source: str, url: str) -> str:
@@ -82,15 +93,16 @@ def story_sites(db: sqlite_utils.Database, story_ids: Iterable[int]
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
         rows = db.execute(
-            "select articles.story_id, articles.url, sources.name from articles"
+            "select articles.story_id, articles.url, sources.name, articles.source_id"
+            " from articles"
             " join sources on sources.id = articles.source_id"
             f" where articles.story_id in ({','.join('?' * len(chunk))})"
             " and articles.page_status != ?"
             " order by coalesce(articles.published_at, articles.fetched_at), articles.id",
             [*chunk, GONE]).fetchall()
-        for story, url, name in rows:
+        for story, url, name, source in rows:
             sites = out.setdefault(int(story), [])
-            site = site_of(url)
+            site = site_of(url, source)
             if site and all(site != s for s, _ in sites):
                 sites.append((site, site_name(name, url)))
     return out
@@ -116,8 +128,8 @@ def site_links(digest: Digest) -> tuple[RelatedItem, ...]:
     kept: list[RelatedItem] = []
     for item in digest.related:
         site = site_of(item.url)
-        if item.kind == "story" and own and site == own:
-            continue
+        if item.kind == "story" and own and site == own and not _local(own):
+            continue  # (on a local server a URL does not tell its feed: kept)
         if any(site and site == site_of(k.url) and _title_key(k.title) == _title_key(item.title)
                and _close(k, item) for k in kept):
             continue
@@ -135,9 +147,15 @@ def sited(db: sqlite_utils.Database, digests: list[Digest]) -> list[Digest]:
     """`digests` as `SitedDigest`s: links by site (`site_links`), the story's sites counted and
     the others named. One query for all their stories."""
     found = story_sites(db, (d.story_id for d in digests if d.story_id is not None))
+    ids = [d.article_id for d in digests if d.article_id is not None]
+    source_of: dict[int, int] = {}
+    if ids and any(_local(site_of(d.url)) for d in digests):  # a local feed is its site
+        source_of = {int(a): int(s) for a, s in db.execute(
+            f"select id, source_id from articles where id in ({','.join('?' * len(ids))})",
+            ids).fetchall()}
     out: list[Digest] = []
     for d in digests:
-        own = site_of(d.url)
+        own = site_of(d.url, source_of.get(d.article_id) if d.article_id is not None else None)
         sites = found.get(d.story_id, []) if d.story_id is not None else []
         others = tuple(name for site, name in sites if site != own)
         count = len(others) + 1 if own or not sites else max(1, len(sites))
