@@ -91,7 +91,7 @@ def story_keyboard(cb_id: str, places: list[int], lang: str, *, numbered: bool,
     """The rows of story buttons of stored id `cb_id`: «📖 خبر n» for each 1-based place, its
     label numbered from `first` as the blocks are (bot.render.render_bundle), or «📖 الخبر
     كاملًا» for a lone story (`numbered` False); STORY_ROW to a row. With the shown stories'
-    `titles` (in `shown` order) a numbered label names its story's first words, «📖 ٣: ترامب
+    `titles` (in `shown` order) a numbered label names its story's first words, «📖 خبر ٣: ترامب
     يعلن…», two to a row: «📖 Story 3» alone meant nothing to a screen reader, which reads one
     button at a time (QA36 E6)."""
     def label(n: int) -> str:

@@ -68,7 +68,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # the story's full digest (bot.buttons), in a channel an alert (bot.render.story_alert)
     "btn_story": ("📖 خبر {n}", "📖 Story {n}"),
     # with the story's first words: a button read alone says which story (QA36 E6)
-    "btn_story_titled": ("📖 {n}: {words}", "📖 {n}: {words}"),
+    "btn_story_titled": ("📖 خبر {n}: {words}", "📖 Story {n}: {words}"),
     "btn_story_one": ("📖 الخبر كاملًا", "📖 The full story"),
     "related_already_sent": ("أُرسلت روابط هذا الخبر من قبل، انظر أعلاه.",
                              "This story's links were sent already, see above."),

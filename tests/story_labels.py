@@ -1,5 +1,5 @@
-"""Story buttons as a test reads them (QA36 E6): «📖 ٣: ترامب يعلن…» — the number before the
-colon, the story's first words after it."""
+"""Story buttons as a test reads them (QA36 E6): «📖 خبر ٣: ترامب يعلن…» — the story's number
+before the colon, its first words after it."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ def _bare(label: str) -> str:
 
 
 def story_numbers(message: SentMessage) -> list[str]:
-    """The buttons' «📖 n» parts, in order («📖 ٣: ترامب…» → «📖 ٣»)."""
+    """The buttons' «📖 خبر n» parts, in order («📖 خبر ٣: ترامب…» → «📖 خبر ٣»)."""
     return [_bare(b).split(":", 1)[0] for b in message.button_texts()]
 
 
 def story_label(message: SentMessage, n: str) -> str:
     """The whole label of story `n`'s button («١», "3"), as sent."""
-    return next(b for b in message.button_texts() if _bare(b).startswith(f"📖 {n}:"))
+    return next(b for b in message.button_texts()
+                if _bare(b).split(":", 1)[0].split()[-1] == n)

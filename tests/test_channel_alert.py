@@ -69,11 +69,11 @@ async def test_a_channel_alert_opens_with_its_storys_headline(tmp_path: Path) ->
         await h.until(lambda: {r["status"] for r in rows(h.db)} == {"sent"})
         [arabic] = h.emu.messages(-1001)
         [english] = h.emu.messages(-1002)
-        for post, labels in ((arabic, ("📖 ١", "📖 ٢")),
-                             (english, ("📖 1", "📖 2"))):
+        for post, labels in ((arabic, ("📖 خبر ١", "📖 خبر ٢")),
+                             (english, ("📖 Story 1", "📖 Story 2"))):
             assert story_numbers(post) == list(labels)
             for label, headline in zip(labels, (LONG, SHORT)):
-                answer = await h.click_answer(post, story_label(post, label.split()[1]),
+                answer = await h.click_answer(post, story_label(post, label.split()[-1]),
                                               user=h.user(700))
                 text = answer["text"]
                 assert answer["show_alert"] and 0 < _units(text) <= ALERT_CHARS, text

@@ -224,9 +224,9 @@ async def test_the_more_stories_come_compact_in_pages_with_their_story_buttons(
         # a button per story with more (two quotes), numbered as its block
         in_first = [n for n in range(11, 21)
                     if "القول الثاني" in _story_block(first, n)]
-        assert story_numbers(pages[0]) == [f"📖 {_ar(n)}" for n in in_first]
+        assert story_numbers(pages[0]) == [f"📖 خبر {_ar(n)}" for n in in_first]
         in_second = [n for n in range(21, 32) if "القول الثاني" in _story_block(second, n)]
-        assert story_numbers(pages[1]) == [f"📖 {_ar(n)}" for n in in_second]
+        assert story_numbers(pages[1]) == [f"📖 خبر {_ar(n)}" for n in in_second]
         label = story_label(pages[1], _ar(in_second[0]))
         [full] = await h.click(pages[1], label)
         whole = _plain(full.plain_text)

@@ -73,12 +73,12 @@ async def test_a_delivered_bundle_is_compact_with_a_button_per_story_with_more(
         assert "نحن ندرس" not in text and "تقرير سابق" not in text
         assert "١. " in text and "٣. " in text
         # story 2 shows all it has: no button; 1 and 3 have one each, numbered as in the text
-        assert story_numbers(bundle) == ["📖 ١", "📖 ٣"]
+        assert story_numbers(bundle) == ["📖 خبر ١", "📖 خبر ٣"]
         data = [b["callback_data"] for b in bundle.buttons()]
         assert all(len(d.encode()) <= 64 for d in data)
         assert len({d.partition(".")[0] for d in data}) == 1  # one stored id for the bundle
         [english] = h.emu.messages(2)
-        assert story_numbers(english) == ["📖 1", "📖 3"]
+        assert story_numbers(english) == ["📖 Story 1", "📖 Story 3"]
 
         [full] = await h.click(bundle, story_label(bundle, "١"))
         whole = _plain(full.plain_text)
@@ -123,7 +123,7 @@ async def test_in_a_channel_a_story_button_answers_with_an_alert_to_any_reader(
         h.emu.add_chat(-1001, type="channel", title="قناة")
         await h.until(lambda: {r["status"] for r in rows(h.db)} == {"sent"})
         [bundle] = h.emu.messages(-1001)
-        assert story_numbers(bundle) == ["📖 ١", "📖 ٣"]
+        assert story_numbers(bundle) == ["📖 خبر ١", "📖 خبر ٣"]
         for reader in (h.user(501), h.user(502), h.user(501)):
             answer = await h.click_answer(bundle, story_label(bundle, "١"), user=reader)
             assert answer["show_alert"]

@@ -1,4 +1,4 @@
-"""X51 (QA36 E6): a delivered bundle's story buttons name their story — «📖 ١: خبر رقم ٠ عن…»,
+"""X51 (QA36 E6): a delivered bundle's story buttons name their story — «📖 خبر ١: الأمم المتحدة تحذر…»,
 not «📖 خبر ١», which a screen reader reads alone, three messages below the headline it stood
 for. Labels are not callback data: the data stays a short stored id. The real sender and bot
 against the emulator, on a real SQLite archive."""
@@ -49,7 +49,8 @@ async def test_story_buttons_name_their_story(tmp_path: Path) -> None:
         await h.until(lambda: {r["status"] for r in rows(h.db)} == {"sent"})
         [arabic] = h.emu.messages(1)
         [english] = h.emu.messages(2)
-        for bundle, first, second in ((arabic, "📖 ١: ", "📖 ٢: "), (english, "📖 1: ", "📖 2: ")):
+        for bundle, first, second in ((arabic, "📖 خبر ١: ", "📖 خبر ٢: "),
+                                        (english, "📖 Story 1: ", "📖 Story 2: ")):
             labels = [b.lstrip("\u200e\u200f") for b in bundle.button_texts()]
             assert labels == [first + label_words(HEADLINES[0]), second + HEADLINES[1]], labels
             assert all(len(b["callback_data"].encode()) <= 64 for b in bundle.buttons())
