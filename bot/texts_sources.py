@@ -205,7 +205,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "source_down_alert": ("⚠️ المصدر «{name}» (رقم {number}) متوقف: آخر جلب ناجح له {since}، في {when}"
                           " (المحاولات الفاشلة المتتالية: {failures}).\nآخر خطأ: {error}\nما العمل: نعيد المحاولة "
                           "تلقائيًا؛ إن طال العطل فتحقق من الرابط في /sources، أو أوقف المصدر: "
-                          "/removesource {id}. ستصلك رسالة واحدة أخرى حين يعود.",
+                          "/removesource {id}. ستأتي رسالة واحدة أخرى حين يعود.",
                           "⚠️ Source «{name}» (no. {number}) is failing: last fetched {since}, "
                           "at {when}, then {failures} failures in a row.\nLast error: {error}\nWhat to "
                           "do: it is retried by itself; if it lasts, check its link in /sources, "
