@@ -57,6 +57,12 @@ def _numbers(title: str) -> set[str]:
     return set(_NUMBER.findall(text)) | {f"{a}-{b}" for a, b in _SCORE.findall(text)}
 
 
+def may_give_outcome(headline: str) -> bool:
+    """Whether `headline` could be a `new_outcome` after any sent headlines: it has a result
+    word or a figure (a report with neither is no update, whatever the chat was sent)."""
+    return bool(_words(headline) & RESULT_WORDS) or bool(_numbers(headline))
+
+
 def new_outcome(sent: Sequence[str], headline: str) -> bool:
     """Whether `headline` gives a result or a figure none of the `sent` headlines gave: a
     result word (RESULT_WORDS) absent from all of them, a score absent from all, or — when they

@@ -48,6 +48,10 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     if story < 0:
         return 0
     published = article.published_at or now
+    # a same-day report is an update only if it may give an outcome: read once, not per chat
+    from digests.story_outcomes import may_give_outcome  # late: only a story's report asks
+
+    may_tell = may_give_outcome(article.title)
     rows = []
     for chat_id, chat in sorted(chats.items()):
         last, seen, waiting, same = db.execute(
@@ -70,7 +74,7 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
             shown is not None and published - shown >= UPDATE_AFTER)
         if published <= sent:
             continue
-        if not later_day and not _new_outcome(db, article, chat_id, story):
+        if not later_day and not (may_tell and _new_outcome(db, article, chat_id, story)):
             continue
         if chat["mode"] == "daily":
             kind, when = next_daily(now, chat)
@@ -115,7 +119,7 @@ def _new_outcome(db: sqlite_utils.Database, article: Article, chat_id: int, stor
     """Whether the report gives a result or a changed figure the headlines the chat was sent of
     the story did not (digests.story_outcomes, QA34 R1: the preview came, the score never did):
     such a report is an update the same day too."""
-    from digests.story_outcomes import new_outcome  # late: only a same-day report asks
+    from digests.story_outcomes import new_outcome  # late, as may_give_outcome
 
     sent = [str(r[0] or "") for r in db.execute(
         """select coalesce(nullif(a.headline, ''), a.title) from outbox o
