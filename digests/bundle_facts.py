@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from digests.retries import GONE
-from digests.story_sites import story_site_count
+from digests.story_sites import story_sites
 
 
 def follows_general(sql: sqlite_utils.Database, chat_id: int) -> bool:
@@ -28,6 +28,9 @@ def story_weights(db: sqlite_utils.Database, rows: Iterable[tuple[int, int | Non
     time as ISO text), the order /digest ranks stories in (bot.stories.latest_digests: most
     sources, then newest). Reports whose page is gone do not count; a story without a row of
     its own (a negative id: an article with no story) is its article alone."""
+    rows = list(rows)
+    # every story's sites in one query (digests.story_sites), not one per story
+    sites = story_sites(db, (s for s, a in rows if s >= 0 and a is not None))
     out: dict[int, tuple[int, str]] = {}
     for story, article in rows:
         if story < 0 or article is None:
@@ -39,6 +42,6 @@ def story_weights(db: sqlite_utils.Database, rows: Iterable[tuple[int, int | Non
             newest = db.execute(
                 "select max(coalesce(published_at, fetched_at, '')) from articles"
                 " where story_id = ? and page_status != ?", [story, GONE]).fetchone()
-            found = (story_site_count(db, story), newest[0] if newest else "")
+            found = (len(sites.get(story, [])), newest[0] if newest else "")
         out[story] = (int(found[0] or 0), str(found[1] or "")) if found else (0, "")
     return out
