@@ -21,7 +21,7 @@ from digests.arabic import normalize
 # («عازم على تخطي», «في مهمة صعبة») does not.
 RESULT_WORDS = frozenset(normalize(w) for w in (
     "فوز", "فوزه", "فوزها", "يفوز", "تفوز", "فاز", "فازت", "يتاهل", "تتاهل", "تاهل", "تاهلت",
-    "يهزم", "تهزم", "هزم", "هزمت", "هزيمة", "يقصي", "تقصي", "اقصى", "اقصت", "يتعادل", "تتعادل",
+    "يهزم", "تهزم", "هزم", "هزمت", "هزيمة", "يقصي", "تقصي", "اقصت", "يتعادل", "تتعادل",
     "تعادل", "تعادلت", "يخسر", "تخسر", "خسر", "خسرت", "خسارة", "يتوج", "تتوج", "توج", "توجت",
     "ينهي", "تنهي", "انهى", "انهت", "يسحق", "تسحق", "سحق", "يكتسح", "اكتسح", "يودع", "تودع",
     "ودع", "ودعت", "يحسم", "تحسم", "حسم", "حسمت",
@@ -32,7 +32,9 @@ RESULT_MARKS = RESULT_WORDS | frozenset(normalize(w) for w in (
     "يتفوق", "تتفوق", "تفوق", "يتغلب", "تتغلب", "تغلب", "يصعق", "تصعق", "صعق", "يحبط", "تحبط",
     "احبط", "ثنائية", "ثلاثية", "رباعية", "خماسية", "سداسية", "يقلب", "تقلب", "يكرر", "يمنح",
     "تمنح", "منح", "بهدف", "بهدفين", "وفاة", "مقتل", "يطيح", "اطاح", "يعبر", "عبر", "يصمد",
-    "يحقق", "حقق", "انجازا", "نتائج"))
+    "يحقق", "حقق", "انجازا", "نتائج",
+    # «أقصى» (the most) normalizes as «اقصى» (knocked out): a mark, never a result
+    "اقصى", "اكتساح", "يحصد", "تحصد", "حصد", "حصدت", "الفائزين", "فائز", "النصر", "انتصار"))
 TOLL_WORDS = frozenset(normalize(w) for w in (
     "قتيلا", "قتلى", "قتيل", "مصرع", "ضحايا", "ضحية", "جرحى", "جريحا", "مصابا", "اصابة",
     "وفاة", "وفيات", "حصيلة"))
@@ -63,6 +65,15 @@ def may_give_outcome(headline: str) -> bool:
     return bool(_words(headline) & RESULT_WORDS) or bool(_numbers(headline))
 
 
+_MEASURE = re.compile(r"(\d+)\s*(?:عام|عاما|سنة|سنوات|مليار|مليون|الف|ألف|دولار|دقيقة|ساعة"
+                      r"|يوما|ايام|أيام)\b")
+
+
+def _measures(title: str) -> set[str]:
+    """Figures that are an age, a sum or a time («31 عاما», «100 مليار»), not a toll."""
+    return set(_MEASURE.findall((title or "").translate(_ARABIC_DIGITS)))
+
+
 def new_outcome(sent: Sequence[str], headline: str) -> bool:
     """Whether `headline` gives a result or a figure none of the `sent` headlines gave: a
     result word (RESULT_WORDS) absent from all of them, a score absent from all, or — when they
@@ -75,7 +86,7 @@ def new_outcome(sent: Sequence[str], headline: str) -> bool:
     # a result after headlines that gave none (a preview, a live page); not the same result
     # in other words («يقصي» then «يتأهل»)
     results = set() if had_words & RESULT_MARKS else (words & RESULT_WORDS)
-    new_numbers = _numbers(headline) - had_numbers
+    new_numbers = _numbers(headline) - had_numbers - _measures(headline)
     # a toll that changed (a number beside a toll word, where the sent headlines had a number
     # or none: «قتلى» → «20 قتيلا»), or a new score; not any figure a second source gives
     # («240 مليار» beside «64 مليار», «7 صواريخ» beside «صاروخا»)

@@ -12,6 +12,7 @@ The general digest's threshold (digests.new_deliveries) and a bundle's ranking
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -29,7 +30,14 @@ _SECTION = re.compile(r"\s+[—–-]\s+")  # «فرانس 24 — دولي»: a f
 _CHUNK = 500
 
 
-_LOCAL = ("127.", "localhost", "::1")
+def _local_host(host: str) -> bool:
+    """localhost or a loopback address — exactly: «127.net» or «localhost.example.org» are sites."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def site_of(url: str, source: int | None = None) -> str:
@@ -45,13 +53,19 @@ def site_of(url: str, source: int | None = None) -> str:
     for prefix in ("www.", "m."):
         host = host.removeprefix(prefix)
     site = f"{host}:{port}" if host and port and port not in (80, 443) else host
-    if host.startswith(_LOCAL) and source is not None:
+    if _local_host(host) and source is not None:
         return f"{site}#{source}"
     return site
 
 
 def _local(site: str) -> bool:
-    return site.startswith(_LOCAL)
+    """Whether a `site_of` value is a local server's (its host before the port and feed marks)."""
+    host = site.split("#", 1)[0]
+    if host.count(":") == 1:  # «host:port»; a bare IPv6 host has several colons
+        host = host.split(":", 1)[0]
+    elif host.count(":") > 1 and not _local_host(host):
+        host = host.rsplit(":", 1)[0]  # «::1:8080» → «::1»
+    return _local_host(host)
 
 
 def site_name(source: str, url: str) -> str:

@@ -33,6 +33,15 @@ def test_a_result_or_a_changed_toll_is_an_outcome_a_copy_is_not() -> None:
     assert not new_outcome([], "ريال مدريد يفوز")
 
 
+def test_the_most_an_age_a_sum_or_a_result_told_again_is_no_outcome() -> None:
+    """Review RB: «الأقصى» (the most) normalised like «أقصى» (knocked out); an age or a sum is
+    no toll; a result already given in another word is not new."""
+    assert not new_outcome(["ترامب يهدد إيران"], "ترامب يمارس أقصى الضغوط على إيران")
+    assert not new_outcome(["وفاة الممثل الأمريكي"], "وفاة الممثل الأمريكي عن 31 عاما")
+    assert not new_outcome(["السعودية تعلن خطة"], "السعودية تعلن خطة بقيمة 100 مليار دولار")
+    assert not new_outcome(["الأهلي يحصد الدوري"], "الأهلي يتوج بطلا للدوري")
+
+
 async def test_the_follower_gets_the_score_the_same_day(database: Database, emu: Emulator,
                                                         bot: Bot) -> None:
     add_chat(database, 1, topics=("ريال مدريد",))

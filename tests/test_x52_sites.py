@@ -125,6 +125,16 @@ def test_sites_on_one_machine_are_told_apart_by_port() -> None:
     assert site_of("https://www.bbc.com:443/a") == site_of("https://bbc.com/b")
 
 
+def test_only_a_loopback_host_counts_each_feed_as_a_site() -> None:
+    """A local server (the sample site, the demo) stands in for several sites: there a feed is a
+    site. Exactly localhost and loopback addresses — a real host that merely starts like one
+    («127.net», «localhost.example.org») is one site whatever its feeds (review RB)."""
+    for local in ("http://127.0.0.1:8080/a", "http://localhost:9/x", "http://[::1]:8080/a"):
+        assert site_of(local, 5) != site_of(local, 6), local
+    for real in ("http://127.net/a", "http://localhost.example.org/a", "https://www.bbc.com/a"):
+        assert site_of(real, 5) == site_of(real, 6) == site_of(real), real
+
+
 def test_related_links_say_their_date_in_the_readers_zone_and_story_links_their_site(
         database: Database) -> None:
     """R9: «موسكو ترد على لندن بطرد دبلوماسيين» (15 Mar, a threat) read like the 17 Mar
