@@ -151,16 +151,16 @@ def _embed_ahead(db: Database, settings: Settings, title: str, text: str, when: 
                  article_id: int = 0) -> None:
     """Embed, before the article's store transaction, what its story step will weigh by meaning
     (digests.stories.meaning_texts, a read-only dry run: most articles nothing, else the
-    uncertain pairs' headlines and leads; SEMANTIC_MODEL only). The model remembers the vectors,
-    so the step finds them instead of embedding (~0.1–0.3 s a text) while it holds SQLite's
-    write lock, which a bot handler's write would wait for. Failures cost speed only."""
+    uncertain pairs' headlines and leads; with a story model only). The model remembers the
+    vectors, so the step finds them instead of embedding (~0.1–0.3 s a text) while it holds
+    SQLite's write lock, which a bot handler's write would wait for. Failures cost speed only."""
     from digests.stories import embedder_for, meaning_texts
 
     embedder = embedder_for(settings)
     if embedder is None:
         return
     try:
-        texts = meaning_texts(db.db, title, text, when, article_id)
+        texts = meaning_texts(db.db, title, text, when, article_id, embedder)
         for passage in texts:
             embedder.passage(passage)
     except Exception:  # the step embeds in place what it still needs

@@ -44,7 +44,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from digests import semantic, story_meaning, story_model  # semantic: tests patch it here
+from digests import semantic, story_model  # semantic: tests patch it here
 from digests.leads import Lead, compare_leads, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext
@@ -397,11 +397,10 @@ def meaning_texts(db: sqlite_utils.Database, title: str, text: str, when: dateti
     any candidate pair falls in the uncertain band, and those of the in-band candidates that have
     no stored vector. Ingest embeds them in a worker thread before the store transaction, so the
     step finds them in the model's memo instead of holding the event loop (~0.1–0.3 s a text).
-    Empty where the vectors' table does not exist yet. The texts are those `embedder` wants (by
-    default the model `embedder_for` handed out last: the process's story model).
+    The texts are those `embedder` wants (the model `embedder_for` gives: USE or e5); empty
+    without one, or where its vectors' table does not exist yet.
     """
-    collector = meaning_for(db, embedder or story_meaning._last, article_id, title, text,
-                            collect=True)
+    collector = meaning_for(db, embedder, article_id, title, text, collect=True)
     if collector is None:
         return []
     find_match(db, article_id, story_vector(title, text), when, lead_of(title, text, when),

@@ -49,7 +49,7 @@ def embedder_for(settings: Settings) -> StoryEmbedder | None:
 
     Asked for but missing (the `semantic` extra not installed, or another CPU; the USE wheel
     missing), it is said once as a warning: the operator gets words alone."""
-    global _missing_said, _last
+    global _missing_said
     if settings.semantic_model:
         embedder: StoryEmbedder | None = semantic.load()
         if embedder is None and not _missing_said:
@@ -60,12 +60,10 @@ def embedder_for(settings: Settings) -> StoryEmbedder | None:
         embedder = story_use.load()  # says once itself why it is missing
     else:
         embedder = None
-    _last = embedder
     return embedder
 
 
 _missing_said = False
-_last: StoryEmbedder | None = None  # what embedder_for handed out last (meaning_texts' default)
 
 
 class Meaning:
