@@ -33,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 import sqlite_utils
 
-from digests import semantic, story_model
+from digests import story_model
 
 __all__ = ["DIMENSIONS", "PairModel", "UseEmbedder", "create_use_table", "from_blob", "load",
            "pair_model", "to_blob"]
@@ -177,11 +177,6 @@ def pair_model() -> PairModel:
         text = resources.files("digests").joinpath("data/story_use.json").read_text("utf-8")
         _model = parse_model(json.loads(text))
     return _model
-
-
-def article_text(title: str, text: str) -> str:
-    """What an article's USE vector is taken of: the e5 path's headline and lead."""
-    return semantic.article_text(title, text)
 
 
 def m038_story_use_vectors(db: sqlite_utils.Database) -> None:
