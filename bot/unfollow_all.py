@@ -54,12 +54,11 @@ async def _act_unsub_all(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     scope = scope_of(cb)
     if not await may_manage(update, context, rt, scope, lang):
         return
-    ids = cb.payload.get("ids")
-    removed = [sub for i in (ids if isinstance(ids, list) else [])
-               if isinstance(i, int) and not isinstance(i, bool)
-               for sub in [subscriptions.unsubscribe_id(rt.db, scope.target, i)] if sub]
-    log.info("unsubscribe all chat=%s asked=%s removed=%d", scope.target,
-             len(ids) if isinstance(ids, list) else 0, len(removed))
+    listed = cb.payload.get("ids")
+    ids = listed if isinstance(listed, list) else []
+    removed = [sub for i in ids if isinstance(i, int) and not isinstance(i, bool)
+               and (sub := subscriptions.unsubscribe_id(rt.db, scope.target, i))]
+    log.info("unsubscribe all chat=%s asked=%s removed=%d", scope.target, len(ids), len(removed))
     chat = update.effective_chat
     chat_type = chat.type if chat else None
     if not removed:  # pressed twice, or each removed since: nothing changed (QA26 N12)

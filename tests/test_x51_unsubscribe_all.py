@@ -46,3 +46,31 @@ async def test_unsubscribe_all_asks_then_stops_what_it_listed(tmp_path: Path) ->
         assert _topics(h, READER + 1) == []
         [nothing] = await h.say(READER + 1, "/unsubscribe all", language_code="en")
         assert nothing.button_texts() == [], nothing.plain_text
+
+
+async def test_unsubscribe_all_in_a_group_is_an_admins_press_bound_to_the_group(
+        tmp_path: Path) -> None:
+    """Review RD: the confirmation's guards, each checked — a member's press is refused, the
+    button's id pressed in another chat removes nothing, a second press removes nothing more."""
+    from botkit import ADMIN
+
+    group = -100951
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        await h.say(group, "/subscribe الغوطة، لبنان", user=h.user(ADMIN))
+        [ask] = await h.say(group, "/unsubscribe الكل", user=h.user(ADMIN))
+        [yes] = [b["callback_data"] for b in ask.buttons() if b["text"] == "✅ نعم، ألغِ الكل"]
+        member = await h.click_answer(ask, "✅ نعم، ألغِ الكل", user=h.user(READER))
+        assert "مشرفو المجموعة وحدهم" in str(member.get("text")), member
+        assert _topics(h, group) == ["الغوطة", "لبنان"]
+        [mine] = await h.say(READER, "/subscribe النفط")
+        elsewhere = await h.click_answer(mine, data=yes)  # the group's id, pressed in a private chat
+        assert _topics(h, group) == ["الغوطة", "لبنان"], elsewhere
+        assert _topics(h, READER) == ["النفط"]
+        done = await h.click_answer(ask, "✅ نعم، ألغِ الكل", user=h.user(ADMIN))
+        assert done.get("text") == "✅ أُلغيت كل المتابعات (٢)"
+        assert _topics(h, group) == []
+        # the question now reads what was done, without buttons: the same id pressed again
+        again = await h.click_answer(ask, data=yes, user=h.user(ADMIN))
+        assert again.get("text") == "لم يبقَ ما يُلغى: لا يُتابَع الآن أي موضوع من هذه القائمة."
+        assert _topics(h, READER) == ["النفط"]
