@@ -42,6 +42,8 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import BaseUpdateProcessor
 
+from digests.logs import Throttle
+
 log = logging.getLogger(__name__)
 
 # PTB's own cap (its semaphore) is out of reach: it is taken before a chat's lock, so one busy
@@ -136,6 +138,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         self.on_held = on_held  # where a stop's unanswered updates go (bot.held_updates.hold)
         self.stopping = False
         self.dropped = 0  # updates past a chat's CHAT_WAITING
+        self._drop_log = Throttle(60.0)  # a flood drops thousands: one line a minute, counted
         self._locks: dict[str, asyncio.Lock] = {}
         self._users: dict[str, int] = {}
         self._running = asyncio.Semaphore(RUNNING)
@@ -179,8 +182,11 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         full = next((key for key in keys if self._users.get(key, 0) >= CHAT_WAITING), None)
         if full is not None:
             self.dropped += 1
-            log.warning("chat queue full key=%s waiting=%d: update dropped update_id=%s", full,
-                        self._users[full], getattr(update, "update_id", None))
+            count = self._drop_log.due()
+            if count is not None:
+                log.warning("chat queue full key=%s waiting=%d: updates dropped count=%d"
+                            " last_update_id=%s", full, self._users[full], count,
+                            getattr(update, "update_id", None))
             _close(coroutine)
             return
         locks = [self._take(key) for key in keys]

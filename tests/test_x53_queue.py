@@ -6,6 +6,9 @@ times."""
 from __future__ import annotations
 
 import asyncio
+import logging
+
+import pytest
 
 from telegram import Update
 
@@ -25,7 +28,9 @@ def _update(uid: int, chat: int) -> Update:
     return update
 
 
-async def test_a_flooding_chat_is_capped_and_freezes_no_other_chat() -> None:
+async def test_a_flooding_chat_is_capped_and_freezes_no_other_chat(
+        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, "bot.update_order")
     processor = ChatOrderedProcessor()
     release = asyncio.Event()
     ran: list[int] = []
@@ -48,6 +53,9 @@ async def test_a_flooding_chat_is_capped_and_freezes_no_other_chat() -> None:
     await asyncio.wait_for(other_done.wait(), timeout=20)
     assert ran == []
     assert processor.dropped == FLOOD - update_order.CHAT_WAITING
+    # one line for the flood's drops within the minute, not one per update (review RC: ~3,800)
+    said = [r.getMessage() for r in caplog.records if "queue full" in r.getMessage()]
+    assert len(said) == 1 and "count=1 " in said[0], said
     release.set()
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=60)
     assert ran == list(range(update_order.CHAT_WAITING))  # the kept ones, in the chat's order
