@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.i18n import num
+from bot.preferences import hour_label
 from bot.runtime import ui
 from digests import delivery_times, subscriptions
 from digests.storage import Database
@@ -24,5 +24,4 @@ def quiet_note(db: Database, chat_id: int, lang: str, now: datetime) -> str | No
         return None
     if delivery_times.quiet_until(db.db, chat_id, now) is None:
         return None
-    hour = num(chat.quiet_end, lang) + ":" + ("٠٠" if lang == "ar" else "00")
-    return ui(lang, "subscribed_quiet", hour=hour)
+    return ui(lang, "subscribed_quiet", hour=hour_label(chat.quiet_end, lang))
