@@ -17,10 +17,9 @@ from digests.feed_cut import entry_spans
 
 # The end tag of an RSS item or an Atom entry, with or without a namespace prefix
 _ENTRY_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
-# What closes the document, by its root element (RSS 2: channel then rss; RSS 1.0: RDF; Atom)
-_CLOSERS = ((re.compile(rb"<rss[\s>]"), b"\n</channel></rss>\n"),
-            (re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?RDF[\s>]"), b"\n</rdf:RDF>\n"),
-            (re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?feed[\s>]"), b"\n</feed>\n"))
+# The root element (RSS 2, RSS 1.0's RDF, Atom's feed, as written with its prefix): the first one
+# in the document is the root — «<rss>» quoted in an Atom feed's text comes after its «<feed>»
+_ROOT = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(?:rss|RDF|feed))[\s>]")
 _HEAD_BYTES = 64 * 1024  # where the root element is looked for
 
 
@@ -32,10 +31,12 @@ def whole_entries(body: bytes) -> tuple[bytes, int] | None:
         pass
     if last is None:
         return None
-    head = body[:_HEAD_BYTES]
-    closer = next((c for pattern, c in _CLOSERS if pattern.search(head)), None)
-    if closer is None:
+    root = _ROOT.search(body[:_HEAD_BYTES])
+    if root is None:
         return None
+    name = root.group(1)
+    # RSS 2 closes its channel first; RDF and feed close with the name they were opened with
+    closer = b"\n</channel></rss>\n" if name == b"rss" else b"\n</" + name + b">\n"
     cut = body[:last.end()]
     spans = entry_spans(cut)  # None: an entry left open, or markup (CDATA, comment) unclosed
     if not spans:

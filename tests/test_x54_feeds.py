@@ -138,3 +138,29 @@ async def test_a_moved_feed_whose_new_address_another_source_has_is_left(
         for hour in range(4):
             await poll_once(db, settings, now=NOW + timedelta(hours=hour), only_due=False)
         assert get_source(db, moved.id).url == site.url("/old.xml")  # type: ignore[union-attr]
+
+
+def test_a_cut_feed_is_closed_by_its_own_root_element() -> None:
+    """Review RD: the closing tag was chosen in a fixed order (rss before RDF before feed), so an
+    Atom feed quoting «<rss …>» in its text was closed with «</channel></rss>», and an RSS 1.0
+    feed whose root is not written «rdf:RDF» with a mismatched «</rdf:RDF>»: feedparser read
+    the entries but flagged the document malformed."""
+    import feedparser
+
+    from digests.feed_prefix import whole_entries
+
+    entry = ("<entry><title>t{0}</title><id>urn:{0}</id><link href='http://x.test/{0}'/>"
+             "<content type='html'><![CDATA[<rss version='2.0'> in the text]]></content></entry>")
+    atom = ("<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+            "<title>f</title>" + "".join(entry.format(i) for i in range(3)) + "<entry><tit")
+    item = ("<item RDF:about='http://x.test/{0}'><title>t{0}</title>"
+            "<link>http://x.test/{0}</link></item>")
+    rdf = ("<?xml version='1.0'?><RDF:RDF xmlns:RDF='http://www.w3.org/1999/02/22-rdf-syntax-ns#'"
+           " xmlns='http://purl.org/rss/1.0/'><channel RDF:about='x'>"
+           "<title>f</title></channel>" + "".join(item.format(i) for i in range(3)) + "<item>")
+    for body, closer in ((atom, b"</feed>"), (rdf, b"</RDF:RDF>")):
+        cut = whole_entries(body.encode())
+        assert cut is not None and cut[1] == 3
+        assert cut[0].rstrip().endswith(closer), cut[0][-40:]
+        parsed = feedparser.parse(cut[0])
+        assert not parsed.bozo and len(parsed.entries) == 3, parsed.get("bozo_exception")
