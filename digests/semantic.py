@@ -16,12 +16,13 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from digests.vector_memo import VectorMemo
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class Embedder:
     def __init__(self, model: Any, max_words: int = DEFAULT_MAX_WORDS) -> None:
         self._model = model
         self._lock = threading.Lock()
-        self._memo: OrderedDict[str, Vectors] = OrderedDict()
+        self._memo = VectorMemo(MEMO)
         self.max_words = max_words
 
     def passages(self, texts: Sequence[str]) -> Vectors:
@@ -72,18 +73,7 @@ class Embedder:
         step, a page retry that changed nothing) does not pay ~0.1 s again.
         """
         key = " ".join(text.split()[: self.max_words])
-        with self._lock:
-            hit = self._memo.get(key)
-            if hit is not None:
-                self._memo.move_to_end(key)
-                return hit
-        vector = self.passages([key])[0]
-        vector.setflags(write=False)  # shared by every caller that asks for this text
-        with self._lock:
-            self._memo[key] = vector
-            if len(self._memo) > MEMO:
-                self._memo.popitem(last=False)
-        return vector
+        return self._memo.get(key, lambda k: self.passages([k])[0])
 
 
 _loaded: Embedder | None = None

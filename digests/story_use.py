@@ -23,7 +23,6 @@ import json
 import logging
 import math
 import threading
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -34,6 +33,7 @@ import numpy.typing as npt
 import sqlite_utils
 
 from digests import story_model
+from digests.vector_memo import VectorMemo
 
 __all__ = ["DIMENSIONS", "PairModel", "UseEmbedder", "create_use_table", "from_blob", "load",
            "pair_model", "to_blob"]
@@ -56,7 +56,7 @@ class UseEmbedder:
     def __init__(self, model: Any) -> None:
         self._model = model
         self._lock = threading.Lock()
-        self._memo: OrderedDict[str, Vectors] = OrderedDict()
+        self._memo = VectorMemo(MEMO)
 
     def passages(self, texts: Sequence[str]) -> Vectors:
         """Vectors of the texts (shape (len(texts), 512)), each taken as it is."""
@@ -68,18 +68,7 @@ class UseEmbedder:
 
     def passage(self, text: str) -> Vectors:
         """One text's vector, shape (512,), from the memo when it was embedded lately."""
-        with self._lock:
-            hit = self._memo.get(text)
-            if hit is not None:
-                self._memo.move_to_end(text)
-                return hit
-        vector = self.passages([text])[0]
-        vector.setflags(write=False)  # shared by every caller that asks for this text
-        with self._lock:
-            self._memo[text] = vector
-            if len(self._memo) > MEMO:
-                self._memo.popitem(last=False)
-        return vector
+        return self._memo.get(text, lambda t: self.passages([t])[0])
 
 
 _loaded: UseEmbedder | None = None
