@@ -1,0 +1,29 @@
+"""Build quotes18.jsonl (the untouched quote test of session 16, annotators AN and AO) from the
+annotators' files.
+
+Usage: `python benchmarks/gold/merge_quotes18.py [--check]`
+
+60 articles (`pick_articles.py --per-source 12 --none 0 --seed 20270117 --exclude` quotes.jsonl …
+quotes17.jsonl), shuffled with seed 20270117: AN annotated the first 30, AO the other 30, blind (neither
+saw the condenser, its output or the other's file). `set: holdout18`: scored once, after the finder, speakers
+and ranking of session 16 were frozen.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from halves import HalvesSet  # noqa: E402
+
+SET = HalvesSet(name="quotes18", seed=20270117, set_name="holdout18", annotators=("AN", "AO"),
+                earlier=("quotes", "quotes2", "quotes3", "quotes4", "quotes5", "quotes6",
+                         "quotes7", "quotes8", "quotes9", "quotes10", "quotes11", "quotes12",
+                         "quotes13", "quotes14", "quotes15", "quotes16", "quotes17"))
+plan = SET.plan
+
+
+if __name__ == "__main__":
+    sys.exit(SET.main(__doc__.splitlines()[0]))
