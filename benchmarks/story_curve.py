@@ -48,6 +48,7 @@ sys.path.insert(0, str(BENCH))
 import fit_story_pairs as fsp  # noqa: E402
 import pair_vectors as pv  # noqa: E402
 import stories as bench  # noqa: E402
+import story_trace  # noqa: E402
 
 from digests import semantic, stories, story_model, story_use  # noqa: E402
 from digests.settings import Settings  # noqa: E402
@@ -149,15 +150,18 @@ def choose(design: pv.Design, y: Any, folds: Any, train: Any, ks: Sequence[int]
     return min(loss, key=lambda key: loss[key])
 
 
-def fit_use(rows: list[dict[str, Any]], use: dict[str, Any], train: Sequence[int]) -> UseModel:
+def fit_use(rows: list[dict[str, Any]], use: dict[str, Any], train: Sequence[int],
+            chosen: tuple[float, int] | None = None) -> UseModel:
     """The use:both:0 variant of pair_vectors fitted on the `train` rows only (penalty and PCA
-    size by the inner leave-one-fold-out over them)."""
+    size by the inner leave-one-fold-out over them, or `chosen`: the (l2, K) an earlier run's
+    inner leave-one-fold-out chose for the same training rows, the same model without
+    repeating the choice: --reuse-fits)."""
     variant = pv.parse_variant("use:both:0")
     design = pv.design_of(rows, variant, {"use": use})
     y = np.array([float(r["same"]) for r in rows])
     folds = np.array([r["fold"] for r in rows])
     idx = np.array(sorted(train), dtype=np.intp)
-    l2, k = choose(design, y, folds, idx, pv.K_GRID)
+    l2, k = chosen or choose(design, y, folds, idx, pv.K_GRID)
     transform = pv.Transform(design, idx, k)
     return UseModel(transform, pv.fit(transform(design, idx), y[idx], l2), l2, k)
 
@@ -230,8 +234,10 @@ def use_judge(model: UseModel, use_by_db: list[Any]) -> Callable[..., tuple[floa
 
 
 def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: str,
-        limit: int | None, l2: float = 0.3) -> None:
+        limit: int | None, l2: float = 0.3, trace: bool = False,
+        reuse: dict[str, tuple[float, int]] | None = None, dump: Path | None = None) -> None:
     docs = bench.load(bench.CORPUS)[:limit]
+    db_id = {d["id"]: n + 1 for n, d in enumerate(docs)}  # assign_corpus stores docs from id 1
     by_id = {d["id"]: d for d in docs}
     pairs = fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES if (fsp.GOLD / f).exists()])
     ids = sorted({i for p in pairs for i in (p["a"], p["b"]) if i in by_id})
@@ -264,7 +270,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                         fsp.fit([sem_rows[i] for i in train], l2))
                 note = ""
                 if path == "use":
-                    fitted = fit_use(rows, use, train)
+                    fitted = fit_use(rows, use, train, (reuse or {}).get(fold))
                     stories._judge = use_judge(fitted, use_by_db)
                     note = f" (l2 {fitted.l2}, K {fitted.k})"
                 for setting in settings:
@@ -274,9 +280,30 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                     stories.JOIN_MEAN, stories.JOIN_SHARE = setting.join_mean, setting.join_share
                     stories.MERGE, stories.MERGE_RULE = setting.merge, "fit"
                     db = Path(tmp) / f"{fold}.db"
-                    story_of, _ = bench.assign_corpus(docs, db, Settings(
-                        semantic_model=meaning_on, story_model="words"))
+                    tracer = story_trace.Tracer({max(db_id[rows[i]["a"]], db_id[rows[i]["b"]])
+                                                 for i in test}) if trace else None
+                    restore = tracer.install() if tracer else None
+                    try:
+                        story_of, _ = bench.assign_corpus(docs, db, Settings(
+                            semantic_model=meaning_on, story_model="words"))
+                    finally:
+                        if restore:
+                            restore()
                     db.unlink()
+                    if dump is not None:  # every article's story: story_population.py --from-dump
+                        import json
+
+                        dump.mkdir(parents=True, exist_ok=True)
+                        (dump / f"{path}_{fold}_{setting.name.replace('/', '-')}.json"
+                         ).write_text(json.dumps(story_of))
+                    if tracer:
+                        by_db = {db_id[k]: v for k, v in story_of.items()}
+                        for i in test:
+                            a, b = rows[i]["a"], rows[i]["b"]
+                            print(f"chain {path} {fold} {setting.name} {a} {b}"
+                                  f" gold={int(rows[i]['same'])}"
+                                  f" stored={int(story_of[a] == story_of[b])} "
+                                  + tracer.line(db_id[a], db_id[b], by_db))
                     stored = [story_of[rows[i]["a"]] == story_of[rows[i]["b"]] for i in test]
                     c = fsp.counts([rows[i] for i in test], stored)
                     for i, s in zip(test, stored):
@@ -485,6 +512,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--export-use", type=Path, metavar="JSON",
                         help="fit the use model on every labelled pair and write it folded"
                              " (digests/data/story_use.json) with the first setting's decision")
+    parser.add_argument("--trace", action="store_true",
+                        help="watch the step: a `chain` line per labelled pair (story_trace.py)")
+    parser.add_argument("--reuse-fits", nargs="*", type=Path, metavar="LOG", default=[],
+                        help="use path: each fold's (l2, K) from these logs' `result use` lines"
+                             " instead of repeating the inner leave-one-fold-out")
+    parser.add_argument("--dump", type=Path, metavar="DIR",
+                        help="write each fold's and setting's story of every article (JSON)")
     parser.add_argument("--summary", nargs="*", type=Path, help="pool these logs; run nothing")
     parser.add_argument("--pairwise", nargs="*", type=Path, metavar="LOG",
                         help="the pairwise curve at the settings' decisions, and how the stored"
@@ -505,7 +539,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         lines = [line for p in args.summary for line in p.read_text().splitlines()]
         print("\n".join(compare(lines, *args.compare) if args.compare else summary(lines)))
         return
-    run(args.path, args.settings, args.folds, args.use_path, args.limit)
+    reuse = {m.group(1): (float(m.group(2)), int(m.group(3)))
+             for p in args.reuse_fits for m in map(USE_NOTE.match, p.read_text().splitlines())
+             if m}
+    run(args.path, args.settings, args.folds, args.use_path, args.limit, trace=args.trace,
+        reuse=reuse, dump=args.dump)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,106 @@
+"""Brief S19: the story step watched on a held-out fold's labelled pairs (story_curve.py --trace).
+
+A wrong join the pairwise decision refuses is made by chaining: the pair's later report joined the
+story of the earlier one through another member, and the story's vote (digests.stories._cohesion)
+let it in. To see its anatomy, the step is watched while the corpus is assigned: for the later
+report of every labelled pair of the fold, each candidate's (probability, decision) and, for every
+story it weighed as a whole, the members' probabilities and the vote's result. After the pass one
+`chain` line per labelled pair says what the later report saw of the earlier one's story (ids and
+numbers only).
+
+Stories are never re-assigned nor merged in these runs (MERGE off), so the earlier report's final
+story is the story it held when the later one arrived, and the members weighed are the reports of
+that story assigned before it (at most stories.MAX_MEMBERS, nearest in time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from digests import stories
+
+
+@dataclass
+class Tracer:
+    """Records, for the watched (later) reports, candidates' and members' pair probabilities."""
+
+    watched: set[int]                       # db ids of the later reports of the fold's pairs
+    current: int = 0
+    voting: list[tuple[int, float]] | None = None
+    cand: dict[tuple[int, int], tuple[float, bool]] = field(default_factory=dict)
+    votes: dict[tuple[int, int], tuple[float | None, int, list[tuple[int, float]]]] = field(
+        default_factory=dict)  # (article, story) -> (fit or None, members, [(member, p)])
+
+    def install(self) -> Callable[[], None]:
+        """Patch digests.stories (find_match, _judge, _cohesion); returns the restore."""
+        real_find, real_judge, real_coh = stories.find_match, stories._judge, stories._cohesion
+
+        def find(db: Any, article_id: int, *args: Any, **kw: Any) -> Any:
+            self.current = article_id if article_id in self.watched else 0
+            try:
+                return real_find(db, article_id, *args, **kw)
+            finally:
+                self.current = 0
+
+        def judge(sim: float, hours: float, evidence: Any, meaning: Any, other_id: int,
+                  blob: bytes | None) -> tuple[float, bool]:
+            out = real_judge(sim, hours, evidence, meaning, other_id, blob)
+            if self.current:
+                if self.voting is not None:
+                    self.voting.append((other_id, out[0]))
+                else:
+                    self.cand[self.current, other_id] = out
+            return out
+
+        def cohesion(db: Any, story_id: int, article_id: int, *args: Any, **kw: Any) -> Any:
+            if not self.current:
+                return real_coh(db, story_id, article_id, *args, **kw)
+            self.voting = []
+            try:
+                fit = real_coh(db, story_id, article_id, *args, **kw)
+            finally:
+                seen, self.voting = self.voting or [], None
+            n = db.execute("select count(*) from articles where story_id = ? and id != ?",
+                           [story_id, article_id]).fetchone()[0]
+            self.votes[article_id, story_id] = (fit, min(n, stories.MAX_MEMBERS), seen)
+            return fit
+
+        stories.find_match, stories._judge, stories._cohesion = find, judge, cohesion
+
+        def restore() -> None:
+            stories.find_match, stories._judge, stories._cohesion = real_find, real_judge, real_coh
+        return restore
+
+    def line(self, first: int, second: int, story_of: dict[int, int]) -> str:
+        """What `second` (the later report, db id) saw of `first`'s story: the pair's own
+        (probability, decision) as a candidate, and the vote on that story (fit or refused,
+        members weighed, each member's probability, `first` starred), then the story joined."""
+        later, earlier = max(first, second), min(first, second)
+        target = story_of[earlier]
+        p = self.cand.get((later, earlier))
+        own = f"p={p[0]:.3f} d={int(p[1])}" if p else "p=- d=-"
+        vote = self.votes.get((later, target))
+        if vote is None:
+            seen = "vote=-"
+        else:
+            fit, n, probs = vote
+            listed = " ".join(f"{q:.2f}{'*' if m == earlier else ''}" for m, q in
+                              sorted(probs, key=lambda mq: -mq[1]))
+            seen = (f"vote={'refused' if fit is None else f'{fit:.3f}'} n={n}"
+                    f" probs=[{listed}]")
+        joined = story_of[later]
+        where = "same" if joined == target else ("new" if joined == later_story_new(
+            joined, later, story_of) else "other")
+        other = ""
+        if where == "other":
+            v = self.votes.get((later, joined))
+            if v is not None:
+                other = (f" other_fit={'-' if v[0] is None else f'{v[0]:.3f}'} other_n={v[1]}")
+        return f"{own} {seen} joined={where}{other}"
+
+
+def later_story_new(joined: int, later: int, story_of: dict[int, int]) -> int:
+    """`joined` when no report assigned before `later` holds that story (it opened it)."""
+    return joined if not any(s == joined for a, s in story_of.items() if a < later) else -1

@@ -1,0 +1,153 @@
+"""Brief S19: join votes screened on story_curve.py --trace logs (first order, no re-run).
+
+    .venv/bin/python benchmarks/story_votes.py LOG...           # the shipped vote and variants
+    .venv/bin/python benchmarks/story_votes.py --anatomy LOG... # the chained wrong joins listed
+
+Each `chain` line (benchmarks/story_trace.py) says how the later report of a labelled pair voted
+on the earlier one's story: the members' pair probabilities. A vote rule is replayed on those
+numbers: a pair stored together whose vote the rule refuses comes apart; a pair kept apart only by
+the vote (refused, the later report opened a story or joined one it fitted less) comes together.
+First order only: what the changed join does to later assignments is not seen, so this screens
+rules; the stored figure of a rule is story_curve.py's run with it in the step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+CHAIN = re.compile(
+    r"^chain (\S+) (\S+) (\S+) (\S+) (\S+) gold=(\d) stored=(\d) p=(\S+) d=(\S+)"
+    r" vote=(\S+)(?: n=(\d+) probs=\[([^\]]*)\])? joined=(\S+)(?: other_fit=(\S+))?")
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One labelled pair's trace line."""
+
+    fold: str
+    a: str
+    b: str
+    gold: bool
+    stored: bool
+    p: float | None             # the pair's own probability (None: no candidate)
+    decided: bool | None        # the pair decision
+    fit: float | None           # the vote's mean (None: refused or not voted)
+    voted: bool                 # the later report voted on the earlier one's story
+    n: int                      # members weighed
+    probs: tuple[float, ...]    # every member's probability (0.0 for those below the floor)
+    own: float | None           # the earlier report's probability among them
+    joined: str                 # same / new / other
+    other_fit: float | None
+
+
+def parse(line: str) -> Chain | None:
+    m = CHAIN.match(line)
+    if not m:
+        return None
+    listed = (m.group(12) or "").split()
+    probs = [float(x.rstrip("*")) for x in listed]
+    own = next((float(x.rstrip("*")) for x in listed if x.endswith("*")), None)
+    n = int(m.group(11) or 0)
+    probs += [0.0] * (n - len(probs))
+    vote, other = m.group(10), m.group(14)
+    return Chain(m.group(2), m.group(4), m.group(5), m.group(6) == "1", m.group(7) == "1",
+                 None if m.group(8) == "-" else float(m.group(8)),
+                 None if m.group(9) == "-" else m.group(9) == "1",
+                 None if vote in ("-", "refused") else float(vote), vote != "-", n,
+                 tuple(sorted(probs, reverse=True)), own, m.group(13),
+                 None if other in (None, "-") else float(other))
+
+
+Rule = Callable[[Sequence[float]], bool]
+
+
+def shipped(mean: float = 0.40, share: float = 0.5, at: float = 0.35) -> Rule:
+    """digests.stories._cohesion's vote (a story of one report: the pair decision alone)."""
+    def rule(probs: Sequence[float]) -> bool:
+        if len(probs) <= 1:
+            return True
+        close = sum(p >= at for p in probs)
+        return sum(probs) / len(probs) >= mean and close >= share * len(probs)
+    return rule
+
+
+def replay(chains: Sequence[Chain], rule: Rule) -> tuple[int, int, int]:
+    """(tp, fp, fn) of the labelled pairs with `rule` in place of the shipped vote (first order)."""
+    tp = fp = fn = 0
+    for c in chains:
+        stored = c.stored
+        if c.voted and c.n:
+            ok = rule(c.probs)
+            if c.joined == "same":
+                stored = ok
+            elif ok and c.fit is None:  # refused before, passes now
+                mean = sum(c.probs) / len(c.probs)
+                stored = c.joined == "new" or (c.other_fit is not None and mean > c.other_fit)
+        tp += stored and c.gold
+        fp += stored and not c.gold
+        fn += c.gold and not stored
+    return tp, fp, fn
+
+
+def pr(c: tuple[int, int, int]) -> str:
+    tp, fp, fn = c
+    return f"{tp / max(1, tp + fp):.3f}/{tp / max(1, tp + fn):.3f} ({tp}/{fp}/{fn})"
+
+
+def load(paths: Sequence[Path], setting: str | None = None) -> list[Chain]:
+    out = []
+    for path in paths:
+        for line in path.read_text().splitlines():
+            c = parse(line)
+            if c is not None and (setting is None or line.split()[3] == setting):
+                out.append(c)
+    return out
+
+
+def anatomy(chains: Sequence[Chain]) -> list[str]:
+    """The stored wrong joins and misses, by how they came about."""
+    lines = []
+    for c in chains:
+        if c.stored == c.gold:
+            continue
+        kind = ("wrong join, pair decision joins too" if c.stored and c.decided else
+                "wrong join by chaining" if c.stored else
+                "miss, outvoted" if c.voted and c.fit is None and c.decided else
+                "miss, another story fitted better" if c.joined == "other" and c.decided else
+                "miss, pair decision refuses" if c.p is not None else
+                "miss, no candidate")
+        probs = " ".join(f"{p:.2f}" for p in c.probs)
+        lines.append(f"{kind:<36} {c.fold:<10} {c.a} {c.b} p={c.p} n={c.n} own={c.own}"
+                     f" probs=[{probs}] joined={c.joined}")
+    return sorted(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("logs", nargs="+", type=Path)
+    parser.add_argument("--anatomy", action="store_true")
+    args = parser.parse_args(argv)
+    chains = load(args.logs)
+    if args.anatomy:
+        print("\n".join(anatomy(chains)))
+        return
+    base = shipped()
+    check = sum((c.fit is not None) != base(c.probs) for c in chains if c.voted and c.n > 1)
+    print(f"{len(chains)} pairs; the shipped vote replayed differs on {check} votes of the trace")
+    print(f"stored as run: {pr(_as_run(chains))}")
+    print(f"shipped replayed: {pr(replay(chains, base))}")
+
+
+def _as_run(chains: Sequence[Chain]) -> tuple[int, int, int]:
+    tp = sum(c.stored and c.gold for c in chains)
+    fp = sum(c.stored and not c.gold for c in chains)
+    fn = sum(c.gold and not c.stored for c in chains)
+    return tp, fp, fn
+
+
+if __name__ == "__main__":
+    main()
