@@ -1408,6 +1408,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "quotes of the 32 articles three readers annotated")
     parser.add_argument("--cache-only", action="store_true",
                         help="read meaning vectors from benchmarks/out/ only (no model)")
+    parser.add_argument("--k16", action="store_true",
+                        help="brief K16: the candidate table as rank_quotes ranks it (clauses "
+                             "split) with the discourse-role features, and learned rankers "
+                             "(benchmarks/fit_k16.py), leave-one-set-out")
+    parser.add_argument("--k16-rankers", default="hand,logistic,logistic_hand,ascent",
+                        help="with --k16: hand, logistic, logistic_hand, ascent, lgbm, "
+                             "lgbm_binary (lgbm needs lightgbm importable)")
     parser.add_argument("--verbose", action="store_true",
                         help="also fit each ranker on all sets and print its weights")
     args = parser.parse_args(argv)
@@ -1415,6 +1422,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if any(x not in KNOWN_SETS for x in sets):
         known = ", ".join(sorted(KNOWN_SETS))
         parser.error(f"only the development sets ({known}) may be fitted on")
+    if args.k16:
+        import fit_k16
+        k16 = [x for x in args.k16_rankers.split(",") if x]
+        if any(x not in fit_k16.RANKER_NAMES for x in k16):
+            parser.error(f"--k16-rankers: {', '.join(fit_k16.RANKER_NAMES)}")
+        return fit_k16.run(sets, k16)
     names = [x for x in args.rankers.split(",") if x]
     if any(x not in RANKERS and x != "ascent_all" for x in names):
         parser.error(f"rankers: {', '.join(RANKERS)}, ascent_all")
