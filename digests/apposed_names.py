@@ -43,8 +43,12 @@ TITLES = _TITLE_HEADS | STAFF_NOUNS | TRADES | frozenset(
     "وزير وزيره متحدث متحدثه ناطق ناطقه مستشار مستشاره مبعوث مبعوثه محافظ محافظه امين امينه"
     " نائبه سفيره قائده زعيمه مؤسسه ممثله مندوبه عميد عميده اديب اديبه مفكر خبير خبيره"
     " باحث باحثه استاذ استاذه محلله مدعي قاضي قاضيه محامي محاميه لاعب لاعبه مهاجم حارس مدربه"
-    " ملك امير مسؤول مسؤوله منسق منسقه مفوض مفوضه مشارك مشاركه عمده".split())
+    " ملك امير مسؤول مسؤوله منسق منسقه مفوض مفوضه مشارك مشاركه عمده عاهل".split())
 _MAX_NAME = 4  # words of the name between the commas
+# A rank written before a royal's or a sheikh's name («العاهل السعودي، الملك سلمان بن عبدالعزيز،
+# إن», «سفير …، الأمير خالد بن سلمان، إن»: seed 29, 6511 and 5214 showed the title alone). It is
+# a title word, so it may only open the name, and it does not count against `_MAX_NAME`. Folded.
+HONORIFICS = frozenset("الملك الملكه الامير الاميره الشيخ الشيخه السلطان".split())
 _MAX_SECOND = 7  # words of a second title after the name («، مدير كرسي المعهد:»)
 # Words that open a description, not a name («، رافضا الكشف عن اسمه،»). Folded.
 _NOT_NAMES = frozenset(
@@ -166,9 +170,10 @@ def apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> int:
         return 0
     if _time_phrase(toks, j):
         return 0
-    for e in range(j, min(limit, j + _MAX_NAME)):
+    ranked = toks[j].norm in HONORIFICS and j + 1 < limit and toks[j].raw[-1] not in "،,:"
+    for e in range(j, min(limit, j + _MAX_NAME + ranked)):
         t = toks[e]
-        if not _name_word(toks, e, limit):
+        if not (_name_word(toks, e, limit) or (ranked and e == j)):
             return 0
         if t.raw.endswith(":"):
             return e + 1  # «، دانا وايت: "…"», «، محمد المومني،: "…"»
@@ -181,6 +186,13 @@ def apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> int:
         if t.raw[-1] in ";؛.":
             return 0
         nxt = toks[e + 1] if e + 1 < limit else None
+        if nxt is not None and e > j + ranked and nxt.raw[0] in "\"“«„" and fold(
+                nxt.raw.lstrip("\"“«„"))[:1] and not nxt.raw.rstrip("،,:.;؛").endswith(
+                    ("\"", "”", "»")):
+            # «وأوضح مسؤول الشرطة في ولاية يوبي، عبد المالك سومونو "عادت …"» (seed 29, 1157):
+            # the quote's opening mark closes a name of two words or more (one word before a
+            # mark may be a title's object, a one-word mark a nickname).
+            return e + 1
         if nxt is not None and nxt.raw[-1] not in "،,:" and is_complementizer(nxt.norm) and (
                 nxt.raw == "إن" or not any(toks[m].norm.startswith("ال") for m in range(j, e + 1))):
             # «، بيتر دوتون إن …», «، يوفال شتاينيتص بأنها …» (not «إن،», the end of «مون جاي

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from digests.bare_apposed import apposed_before, is_bare_title
 from digests.bare_sources import described_source
 from digests.bare_plurals import is_bare_plural, named_plural
 from digests.bare_presidents import is_bare_president, named_president
@@ -73,6 +74,8 @@ _HEADS: dict[str, tuple[str, str]] = {
     # F26's guard (a court also written definite, or two named, leaves the word bare) the
     # development gold's bare «المحكمة» stays bare.
     "المحكمه": ("محكمه", ""),
+    # F28 (seed 29, 6189): «أعلنت منصة #إنستغرام …» then «وأوضحت المنصة أن»
+    "المنصه": ("منصه", ""),
 }
 # F24's heads: the same body is often written definite as well («المحكمة الدستورية العليا»),
 # so a bare word after such a mention means it, not an indefinite «محكمة X» named before it.
@@ -273,6 +276,9 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
         elif key in _BARE_SOURCE:
             speaker = (described_source(paragraphs, c.paragraph, c.start)
                        or _source_medium(paragraphs, c) or speaker)
+        elif is_bare_title(speaker):
+            # «وقرر القاضي، غوردن ويذرويل، أن» then «وقال القاضي …» (seed 29, 2610)
+            speaker = apposed_before(paragraphs, c.paragraph, c.start, speaker) or speaker
         if speaker != c.speaker:
             log.debug("speaker_resolved from=%s to=%s", c.speaker, speaker)
             c = replace(c, speaker=speaker)

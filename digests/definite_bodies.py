@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from digests.speech import fold
 
 # Bare bodies that may take a definite name written before (folded, with «ال»).
-DEFINITE_BODIES = frozenset("الهيئه اللجنه المجلس المنظمه المحكمه".split())
+# F28 (seed 29, 5851): «قالت السفارة الصينية في واشنطن إن …» then «وأضافت السفارة قائلة».
+DEFINITE_BODIES = frozenset("الهيئه اللجنه المجلس المنظمه المحكمه السفاره".split())
 _GLUED = ("و", "ف", "ل", "ب", "ول", "وب")
 _MAX_WORDS = 7  # words of the name after the head
 _PUNCT = "،,.:;؛"

@@ -84,6 +84,23 @@ def _in_topic(toks: list[Tok], a: int) -> bool:
     return not any(cue_of(toks[i].raw)[1] is not None for i in range(f + 1, q))
 
 
+def _far_verb(toks: list[Tok], before: Sequence[Cue], a: int) -> Cue | None:
+    """«وقال الفتى الذهبي السابق … الذي عاد … بسبب دوره في فضيحة … إنه "يأمل …"، بحسب سكاي
+    نيوز» (seed 29, 6826: «— سكاي نيوز»): the speech verb whose subject was read stands too far
+    from the marks for its «إنه» to be found, and the attribution after them names where the
+    writer read it, not who said it. The verb's speaker speaks when the marks open right after
+    a complementizer and no other cue stands between them."""
+    at = next((k for k, t in enumerate(toks) if t.end <= a and (
+        k + 1 == len(toks) or toks[k + 1].end > a)), None)
+    if at is None or not is_complementizer(toks[at].norm) or toks[at].raw[-1] in "،,:":
+        return None
+    verbs = [c for c in before if c.kind == "verb" and c.named and c.speaker
+             and not c.attribution and c.content_start is None]
+    if not verbs or any(c.tok > verbs[-1].tok for c in before):
+        return None
+    return verbs[-1]
+
+
 def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int, s1: int,
                     speakers: Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
     """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
@@ -119,6 +136,9 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
     after = [c for c in cues if b < toks[c.tok].start < s1 and toks[c.tok].start - b < 40]
     if after and _in_topic(toks, a):
         return "", False, False  # «وحول حادث … و"توجيه الإساءات …" قال X إن»: the topic's words
+    said = _far_verb(toks, before, a) if after and after[0].attribution else None
+    if said is not None:
+        return said.speaker, said.named, said.counter
     if after:
         c = after[0]
         return c.speaker, c.named, c.counter

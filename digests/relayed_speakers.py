@@ -15,9 +15,11 @@ from digests.speech import OBJECT_PRONOUNS, is_complementizer
 RELAY_VERBS = frozenset(("نقل", "نقلت", "ينقل", "تنقل", "ونقل", "ونقلت"))
 RELAYED_PRONOUNS = {"عنه": "m", "عنها": "f"}  # «نقلت الوكالة عنه»: his words, not the agency's
 # «مسؤول أميركي نقلت أقواله صحيفة X» (F13): the words relayed are the one's named before. Folded.
-RELAYED_PRONOUNS.update({w: g for g, ws in (("m", "اقواله تصريحاته كلامه"),
-                                            ("f", "اقوالها تصريحاتها كلامها"))
-                         for w in ws.split()})
+# «ونقل موقع "فردا نيوز" تأكيده أن …» (seed 29, 4078: «— موقع "فردا نيوز" تأكيده»): his
+# saying or affirming, relayed; he was named before.
+RELAYED_PRONOUNS.update({w: g for g, ws in (
+    ("m", "اقواله تصريحاته كلامه قوله تاكيده تصريحه"),
+    ("f", "اقوالها تصريحاتها كلامها قولها تاكيدها تصريحها")) for w in ws.split()})
 
 # «نقلت الصحيفة بيانا لوزارة النقل قالت فيه»: the document's author speaks. Folded.
 DOCUMENTS = frozenset("بيانا تصريحا تصريحات رساله كلمه تغريده مقتطفات نص".split())

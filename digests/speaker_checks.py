@@ -164,6 +164,11 @@ _EVENT_OBJECTS = frozenset(
 _DEMAND = frozenset("طالب طالبت يطالب تطالب".split())
 
 
+# Participles that name what one is known or called as («المعروف بـ/بأنه», «الملقب بـ»);
+# left last in a subject, their complement was cut. Folded.
+_DANGLING = frozenset("المعروف المعروفه الملقب الملقبه المشهور المشهوره المعروفين".split())
+
+
 def tail_cut(norm: str, speaker: str) -> str:
     """The subject without the words after it that are not it (QA18 R2, R9, R11).
 
@@ -176,6 +181,11 @@ def tail_cut(norm: str, speaker: str) -> str:
     cut = next((n for n in range(1, len(words)) if fold(words[n]) in _DESCRIPTION_OPENERS), None)
     if cut is not None:
         words = words[:cut]
+    if len(words) >= 3 and fold(words[-1].rstrip("،,.")) in _DANGLING:
+        # «وقال ديمتري كيسليوف المعروف بأنه أكثر مقدمي البرامج …» (seed 29, 3837: «ديمتري
+        # كيسليوف المعروف»): the subject stopped at «بأنه»; the participle without what it
+        # is known as says nothing
+        words = words[:-1]
     verb = strip_conj(norm)
     if verb in _CONDEMN and len(words) > 1 and fold(words[-1].rstrip("،,.")) in _EVENT_OBJECTS:
         words = words[:-1]

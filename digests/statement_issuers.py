@@ -55,6 +55,11 @@ def _name_after(words: list[str], m: int, *, joined: bool = False) -> str:
             return ""
         out += words[n:close + 1]
         n = close + 1
+    elif n < len(words) and words[n][:1] == "#" and fold(words[n].rstrip("،,.:"))[:1].isalpha():
+        # «أعلنت منصة #إنستغرام الأحد» (seed 29, 6189): a hashtag is the name, shown as the
+        # words it joins
+        out.append(words[n].lstrip("#").replace("_", " "))
+        n += 1
     elif n < len(words) and fold(words[n]).startswith("ال"):
         out.append(words[n])
         n += 1

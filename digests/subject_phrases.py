@@ -16,7 +16,8 @@ from digests.speech import STOP, cue_of, is_complementizer
 
 # Anonymous voices named by where they stand («مصدر بالأمم المتحدة», «مسؤول بالوزارة»). Folded.
 _PLACED = frozenset("مصدر مصادر مسؤول مسؤولون مسؤولين دبلوماسي دبلوماسيون ضابط".split())
-_CLOSE_TO = frozenset("مقرب مقربه مقربون مقربين".split())  # «مقرب من …», folded
+# «مقرب من …», «قريبة من …» (seed 29, 5485: «مصادر قريبة من ملف الرئيس الفرنسي …»), folded
+_CLOSE_TO = frozenset("مقرب مقربه مقربون مقربين قريب قريبه قريبون قريبين".split())
 
 
 def placed_in(toks: list[Tok], i: int, j: int, limit: int) -> int:
@@ -29,6 +30,15 @@ def placed_in(toks: list[Tok], i: int, j: int, limit: int) -> int:
           and t.norm == "من" and j + 1 < limit and toks[j + 1].norm.startswith("ال")
           and toks[j - 1].raw[-1] not in "،,"):
         m = j + 1
+    elif (j == i + 2 and toks[i].norm in _PLACED and toks[j - 1].norm in _CLOSE_TO
+          and t.norm == "من" and j + 2 < limit and toks[j - 1].raw[-1] not in "،,"
+          and toks[j + 1].norm.isalpha() and toks[j + 1].norm not in STOP
+          and not toks[j + 1].norm.startswith("ال") and toks[j + 1].raw[-1] not in "،,:;؛."
+          and cue_of(toks[j + 1].raw)[1] is None and toks[j + 2].norm.startswith("ال")
+          and not is_complementizer(toks[j + 2].norm)):
+        # «مصادر قريبة من ملف الرئيس الفرنسي الأسبق» (seed 29, 5485: «مصادر قريبة»): a
+        # construct, an indefinite noun and its definite genitive
+        m = j + 2
     else:
         return 0
     if (toks[m - 1].raw[-1] in "،,:;؛." and m > j) or any(q in toks[m].raw for q in "\"“”«»„"):
