@@ -65,16 +65,18 @@ class Setting:
     decision: float
     join_mean: float = stories.JOIN_MEAN
     join_share: float = stories.JOIN_SHARE
+    join_decision: float = stories.JOIN_DECISION  # a fourth field, named only when not 0.35
     merge: bool = False  # digests.stories.MERGE (rule "fit", MERGE_FIT): "+merge"
 
     @property
     def name(self) -> str:
         return (f"{self.decision:.2f}/{self.join_mean:.2f}/{self.join_share:.2f}"
-                + ("+merge" if self.merge else ""))
+                + (f"/{self.join_decision:.2f}" if self.join_decision != stories.JOIN_DECISION
+                   else "") + ("+merge" if self.merge else ""))
 
 
 def parse_setting(text: str) -> Setting:
-    """`D[/M[/S]][+merge]` (see the module docstring)."""
+    """`D[/M[/S[/J]]][+merge]` (see the module docstring; J: JOIN_DECISION)."""
     body, plus, flag = text.partition("+")
     if plus and flag != "merge":
         raise ValueError(f"unknown setting flag {flag!r} in {text!r}")
@@ -250,7 +252,8 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
         use = use_vectors_all(docs, use_path)
     saved = (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
              story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
-             stories.embedder_for, stories._judge, stories.MERGE, stories.MERGE_RULE)
+             stories.JOIN_DECISION, stories.embedder_for, stories._judge, stories.MERGE,
+             stories.MERGE_RULE)
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -278,6 +281,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                     story_model.DECISION = setting.decision - (MEANING_OFFSET if meaning_on
                                                                else 0.0)
                     stories.JOIN_MEAN, stories.JOIN_SHARE = setting.join_mean, setting.join_share
+                    stories.JOIN_DECISION = setting.join_decision
                     stories.MERGE, stories.MERGE_RULE = setting.merge, "fit"
                     db = Path(tmp) / f"{fold}.db"
                     tracer = story_trace.Tracer({max(db_id[rows[i]["a"]], db_id[rows[i]["b"]])
@@ -314,7 +318,8 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
     finally:
         (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
          story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
-         stories.embedder_for, stories._judge, stories.MERGE, stories.MERGE_RULE) = saved
+         stories.JOIN_DECISION, stories.embedder_for, stories._judge, stories.MERGE,
+         stories.MERGE_RULE) = saved
 
 
 def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND

@@ -75,6 +75,23 @@ def shipped(mean: float = 0.40, share: float = 0.5, at: float = 0.35) -> Rule:
     return rule
 
 
+def strong(rule: Rule, at: float) -> Rule:
+    """`rule`, or one member's pair probability at `at` or more (stories.STRONG_PAIR's override)."""
+    return lambda probs: rule(probs) or max(probs, default=0.0) >= at
+
+
+def grid() -> dict[str, Rule]:
+    """The rules screened: JOIN_MEAN × JOIN_SHARE × JOIN_DECISION, and the strong-pair override."""
+    out: dict[str, Rule] = {}
+    for mean in (0.35, 0.40, 0.45, 0.50, 0.55):
+        for share in (0.34, 0.5, 0.6, 0.67):
+            for at in (0.25, 0.35, 0.5, 0.65):
+                out[f"{mean:.2f}/{share:.2f}/{at:.2f}"] = shipped(mean, share, at)
+    for at in (0.9, 0.95, 0.98, 0.99):
+        out[f"0.40/0.50/0.35+strong {at}"] = strong(shipped(), at)
+    return out
+
+
 def replay(chains: Sequence[Chain], rule: Rule) -> tuple[int, int, int]:
     """(tp, fp, fn) of the labelled pairs with `rule` in place of the shipped vote (first order)."""
     tp = fp = fn = 0
@@ -140,6 +157,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{len(chains)} pairs; the shipped vote replayed differs on {check} votes of the trace")
     print(f"stored as run: {pr(_as_run(chains))}")
     print(f"shipped replayed: {pr(replay(chains, base))}")
+    tp0, fp0, fn0 = replay(chains, base)
+    p0, r0 = tp0 / (tp0 + fp0), tp0 / (tp0 + fn0)
+    print("rule (JOIN_MEAN/JOIN_SHARE/JOIN_DECISION) | replayed | dP | dR")
+    for name, rule in grid().items():
+        tp, fp, fn = replay(chains, rule)
+        p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        if (tp, fp, fn) != (tp0, fp0, fn0):
+            print(f"{name:<28} {pr((tp, fp, fn))} {p - p0:+.4f} {r - r0:+.4f}")
 
 
 def _as_run(chains: Sequence[Chain]) -> tuple[int, int, int]:

@@ -1,0 +1,84 @@
+"""Brief S19's tooling on invented data: the story step watched (benchmarks/story_trace.py) writes
+lines benchmarks/story_votes.py reads back, its replay of the shipped vote is the step's own vote,
+a stricter vote takes a chained join apart and a looser one joins an outvoted pair, and
+story_curve's settings name JOIN_DECISION only when it is not the shipped one."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+from benchkit import load_benchmark
+
+from digests import stories
+
+
+@pytest.fixture(scope="module")
+def sv() -> ModuleType:
+    return load_benchmark("story_votes", "bench_story_votes")
+
+
+@pytest.fixture(scope="module")
+def st() -> ModuleType:
+    return load_benchmark("story_trace", "bench_story_trace")
+
+
+@pytest.fixture(scope="module")
+def sc() -> ModuleType:
+    return load_benchmark("story_curve", "bench_story_curve_votes")
+
+
+def _line(st: ModuleType, gold: int, earlier: int, later: int, story_of: dict[int, int],
+          cand: dict[tuple[int, int], tuple[float, bool]],
+          votes: dict[tuple[int, int], tuple[float | None, int, list[tuple[int, float]]]]) -> str:
+    tracer = st.Tracer({later}, cand=cand, votes=votes)
+    stored = int(story_of[earlier] == story_of[later])
+    return (f"chain use fold1 0.65/0.40/0.50 A{earlier} B{later} gold={gold} stored={stored} "
+            + tracer.line(earlier, later, story_of))
+
+
+def test_a_traced_chained_join_reads_back_and_a_stricter_vote_takes_it_apart(
+        st: ModuleType, sv: ModuleType) -> None:
+    # Report 3 joins story 10 (reports 1 and 2) through report 2; its own pair with 1 says no.
+    story_of = {1: 10, 2: 10, 3: 10}
+    line = _line(st, 0, 1, 3, story_of, {(3, 1): (0.23, False), (3, 2): (0.97, True)},
+                 {(3, 10): (0.60, 2, [(1, 0.23), (2, 0.97)])})
+    chain = sv.parse(line)
+    assert chain is not None
+    assert (chain.p, chain.decided, chain.fit, chain.n, chain.own) == (0.23, False, 0.6, 2, 0.23)
+    assert chain.probs == (0.97, 0.23) and chain.joined == "same" and chain.stored
+    assert sv.shipped()(chain.probs)  # the step's vote let it in
+    assert sv.replay([chain], sv.shipped()) == (0, 1, 0)
+    assert sv.replay([chain], sv.shipped(share=0.6)) == (0, 0, 0)  # both members must pass
+    assert "wrong join by chaining" in sv.anatomy([chain])[0]
+
+
+def test_an_outvoted_same_pair_joins_under_a_looser_vote(st: ModuleType, sv: ModuleType) -> None:
+    # Report 5 pairs well with report 1, but story 10's three other reports outvote it: new story.
+    story_of = {1: 10, 2: 10, 3: 10, 4: 10, 5: 5}
+    line = _line(st, 1, 1, 5, story_of, {(5, 1): (0.99, True)},
+                 {(5, 10): (None, 4, [(1, 0.99), (2, 0.19), (3, 0.08)])})
+    chain = sv.parse(line)
+    assert chain is not None and chain.fit is None and chain.voted and chain.joined == "new"
+    assert chain.probs == (0.99, 0.19, 0.08, 0.0)  # the member below the floor counts 0
+    assert not sv.shipped()(chain.probs)
+    assert sv.replay([chain], sv.shipped()) == (0, 0, 1)
+    assert sv.replay([chain], sv.strong(sv.shipped(), 0.98)) == (1, 0, 0)
+
+
+def test_the_replayed_vote_is_the_steps_constants(sv: ModuleType) -> None:
+    """shipped() with no arguments is digests.stories' JOIN_MEAN / JOIN_SHARE / JOIN_DECISION."""
+    rule = sv.shipped()
+    at, mean = stories.JOIN_DECISION, stories.JOIN_MEAN
+    assert rule([at, 2 * mean - at])  # half pass, mean exactly JOIN_MEAN
+    assert not rule([at - 0.01, 2 * mean - at + 0.01 - 0.02])
+    assert not rule([0.9, 0.0, 0.0])  # one of three passes: under JOIN_SHARE
+    assert rule([0.3])  # one report: the pair decision alone
+
+
+def test_a_setting_names_join_decision_only_when_changed(sc: ModuleType) -> None:
+    assert sc.parse_setting("0.65").name == "0.65/0.40/0.50"
+    four = sc.parse_setting("0.65/0.45/0.6/0.5")
+    assert (four.join_mean, four.join_share, four.join_decision) == (0.45, 0.6, 0.5)
+    assert four.name == "0.65/0.45/0.60/0.50"
+    assert sc.parse_setting(four.name) == four
