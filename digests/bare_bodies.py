@@ -22,8 +22,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from digests.another_heads import another_of
 from digests.bare_apposed import apposed_before, is_bare_title
 from digests.bare_sources import described_source
+from digests.nisba_bodies import is_nisba_body, named_with_nisba
 from digests.bare_plurals import is_bare_plural, named_plural
 from digests.bare_presidents import is_bare_president, named_president
 from digests.bare_titles import is_bare_trade, named_trade
@@ -276,6 +278,12 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
         elif key in _BARE_SOURCE:
             speaker = (described_source(paragraphs, c.paragraph, c.start)
                        or _source_medium(paragraphs, c) or speaker)
+        elif key == "اخر":
+            # «وعلق أحد المستخدمين "…"، بينما أضاف آخر "…"» (F26's and F27's left)
+            speaker = another_of(out, speaker) or speaker
+        elif is_nisba_body(speaker):
+            # «أعلن نادي نومانسيا الإسباني …» then «وكتب النادي الإسباني: …» (seed 28, 1594)
+            speaker = named_with_nisba(paragraphs, c.paragraph, c.start, speaker) or speaker
         elif is_bare_title(speaker):
             # «وقرر القاضي، غوردن ويذرويل، أن» then «وقال القاضي …» (seed 29, 2610)
             speaker = apposed_before(paragraphs, c.paragraph, c.start, speaker) or speaker

@@ -128,9 +128,10 @@ def _subjunctive_kana(toks: list[Tok], cs: int, text: str) -> bool:
 # «إنه»/«أنها» …: a complementizer that carries the clause's subject. Folded.
 _PRONOUN_COMPLEMENTIZERS = frozenset("انه انها انهم انهما انهن".split())
 # Predicates that open a nominal clause: «إنه فخور», «إنها على استعداد». Folded.
+# «أنها أول شريك عالمي» (seed 29, 1912: «بحسب شركة HMD العالمية، أول شريك …») is nominal too.
 _PREDICATES = frozenset(
     "فخور سعيد قادر واثق جاهز حريص راض اكثر اكبر افضل اقل ضد مع علي في غير بحاجه بصدد"
-    " بخير".split())
+    " بخير اول الاول اخر الوحيد".split())
 
 
 # Words that open another clause between «نفى X» and an «أن» (folded; with or without «و»):

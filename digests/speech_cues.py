@@ -391,6 +391,11 @@ def _speech_start(w: Window, k: int, j: int, head: Head, speaker: str) -> int | 
     """Where the cue's speech starts; an attribution («بحسب X») introduces none."""
     if head.kind == "prep":
         return None
+    if (head.kind != "prep" and speaker and j + 2 < w.last and w.toks[j].norm == "علي"
+            and w.toks[j + 1].norm == "كون" and w.toks[j + 1].raw[-1].isalpha()):
+        # «شدد شاكر على كون هناك ألفاظ …» (seed 28, 2561; F27's left): «على كون» ("on the
+        # fact that") opens the clause as «على أن» does; a later «أن» inside it does not
+        return w.toks[j + 1].end
     start = marked_start(w.toks, k, j, w.last, head.prev, w.speech)
     if (start is None and head.kind == "verb" and speaker
             and strip_conj(head.norm) in SAY):
