@@ -67,21 +67,29 @@ class Setting:
     join_share: float = stories.JOIN_SHARE
     join_decision: float = stories.JOIN_DECISION  # a fourth field, named only when not 0.35
     merge: bool = False  # digests.stories.MERGE (rule "fit", MERGE_FIT): "+merge"
+    floor: float = 0.0  # digests.stories.JOIN_FLOOR (brief S19): "+floor0.20"
 
     @property
     def name(self) -> str:
         return (f"{self.decision:.2f}/{self.join_mean:.2f}/{self.join_share:.2f}"
                 + (f"/{self.join_decision:.2f}" if self.join_decision != stories.JOIN_DECISION
-                   else "") + ("+merge" if self.merge else ""))
+                   else "") + ("+merge" if self.merge else "")
+                + (f"+floor{self.floor:.2f}" if self.floor else ""))
 
 
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S[/J]]][+merge]` (see the module docstring; J: JOIN_DECISION)."""
-    body, plus, flag = text.partition("+")
-    if plus and flag != "merge":
-        raise ValueError(f"unknown setting flag {flag!r} in {text!r}")
+    body, *flags = text.split("+")
+    merge, floor = False, 0.0
+    for flag in flags:
+        if flag == "merge":
+            merge = True
+        elif flag.startswith("floor"):
+            floor = float(flag[len("floor"):])
+        else:
+            raise ValueError(f"unknown setting flag {flag!r} in {text!r}")
     parts = [float(p) for p in body.split("/")]
-    return Setting(*parts, merge=bool(plus))  # type: ignore[arg-type]
+    return Setting(*parts, merge=merge, floor=floor)  # type: ignore[arg-type, misc]
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -237,7 +245,8 @@ def use_judge(model: UseModel, use_by_db: list[Any]) -> Callable[..., tuple[floa
 
 def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: str,
         limit: int | None, l2: float = 0.3, trace: bool = False,
-        reuse: dict[str, tuple[float, int]] | None = None, dump: Path | None = None) -> None:
+        reuse: Callable[[str], tuple[float, int] | None] | None = None,
+        dump: Path | None = None) -> None:
     docs = bench.load(bench.CORPUS)[:limit]
     db_id = {d["id"]: n + 1 for n, d in enumerate(docs)}  # assign_corpus stores docs from id 1
     by_id = {d["id"]: d for d in docs}
@@ -253,7 +262,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
     saved = (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
              story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
              stories.JOIN_DECISION, stories.embedder_for, stories._judge, stories.MERGE,
-             stories.MERGE_RULE)
+             stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies)
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -273,7 +282,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                         fsp.fit([sem_rows[i] for i in train], l2))
                 note = ""
                 if path == "use":
-                    fitted = fit_use(rows, use, train, (reuse or {}).get(fold))
+                    fitted = fit_use(rows, use, train, reuse(fold) if reuse else None)
                     stories._judge = use_judge(fitted, use_by_db)
                     note = f" (l2 {fitted.l2}, K {fitted.k})"
                 for setting in settings:
@@ -282,6 +291,9 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                                                                else 0.0)
                     stories.JOIN_MEAN, stories.JOIN_SHARE = setting.join_mean, setting.join_share
                     stories.JOIN_DECISION = setting.join_decision
+                    stories.JOIN_FLOOR = setting.floor
+                    if path == "use":  # the stand-in judge is the USE model: its vote's floor
+                        stories._floor_applies = lambda meaning: meaning is not None  # type: ignore[assignment]
                     stories.MERGE, stories.MERGE_RULE = setting.merge, "fit"
                     db = Path(tmp) / f"{fold}.db"
                     tracer = story_trace.Tracer({max(db_id[rows[i]["a"]], db_id[rows[i]["b"]])
@@ -319,7 +331,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
         (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
          story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
          stories.JOIN_DECISION, stories.embedder_for, stories._judge, stories.MERGE,
-         stories.MERGE_RULE) = saved
+         stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies) = saved
 
 
 def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND
@@ -455,6 +467,25 @@ def use_pairwise(rows: list[dict[str, Any]], lines: Sequence[str], l2: float
     return out
 
 
+def reused(logs: Sequence[Path], wait_minutes: float = 0.0
+           ) -> Callable[[str], tuple[float, int] | None]:
+    """A fold's (l2, K) from the logs' `result use` lines, read when the fold starts (waiting up
+    to `wait_minutes` for a run still writing them); None: the fold is fitted here."""
+    import time
+
+    def chosen(fold: str) -> tuple[float, int] | None:
+        deadline = time.monotonic() + wait_minutes * 60
+        while True:
+            for p in logs:
+                for m in map(USE_NOTE.match, p.read_text().splitlines() if p.exists() else []):
+                    if m and m.group(1) == fold:
+                        return float(m.group(2)), int(m.group(3))
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(20)
+    return chosen
+
+
 def compare(lines: Sequence[str], base: str, other: str) -> list[str]:
     """Per fold, `base` against `other` (each "PATH SETTING", e.g. "words 0.55/0.40/0.50"):
     tp/fp/fn of each, and the labelled pairs whose stored outcome changed (folds both cover)."""
@@ -522,6 +553,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--reuse-fits", nargs="*", type=Path, metavar="LOG", default=[],
                         help="use path: each fold's (l2, K) from these logs' `result use` lines"
                              " instead of repeating the inner leave-one-fold-out")
+    parser.add_argument("--wait-fits", type=float, default=0.0, metavar="MINUTES",
+                        help="with --reuse-fits: wait up to this long for a fold's line to"
+                             " appear (a run still going) before fitting it here")
     parser.add_argument("--dump", type=Path, metavar="DIR",
                         help="write each fold's and setting's story of every article (JSON)")
     parser.add_argument("--summary", nargs="*", type=Path, help="pool these logs; run nothing")
@@ -544,11 +578,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         lines = [line for p in args.summary for line in p.read_text().splitlines()]
         print("\n".join(compare(lines, *args.compare) if args.compare else summary(lines)))
         return
-    reuse = {m.group(1): (float(m.group(2)), int(m.group(3)))
-             for p in args.reuse_fits for m in map(USE_NOTE.match, p.read_text().splitlines())
-             if m}
     run(args.path, args.settings, args.folds, args.use_path, args.limit, trace=args.trace,
-        reuse=reuse, dump=args.dump)
+        reuse=reused(args.reuse_fits, args.wait_fits) if args.reuse_fits else None,
+        dump=args.dump)
 
 
 if __name__ == "__main__":
