@@ -18,6 +18,8 @@ held out and pooled; hyper-parameters are chosen on inner folds of the training 
 * `lgbm` — a LightGBM lambdarank ranker (if importable: it is not a project dependency; install
   it outside the venv, e.g. `pip install --target /tmp/k16lib lightgbm narwhals scipy`),
   leaves and trees chosen on inner folds;
+* `hand+roles` — the hand score (its weight learned, unpenalized) plus a pairwise-logistic term
+  over the role features only, L2 chosen on inner folds (a strong L2 is the hand ranking);
 * `ascent` — the hand weights re-tuned on all features by coordinate ascent, from the hand weights.
 
 The KEY rule (/work/notes/s16_plan.md, brief K16): a ranker ships only if its pooled held-out
@@ -205,21 +207,33 @@ def _pairs(train: Sequence[Row], cols: Sequence[int]) -> tuple[Any, Any]:
     return np.array(diffs).reshape(len(diffs), len(cols)), np.array(weights)
 
 
-def fit_pairwise(train: Sequence[Row], cols: Sequence[int], l2: float, steps: int = 300) -> Any:
+def fit_pairwise(train: Sequence[Row], cols: Sequence[int], l2: float, steps: int = 300,
+                 offset: Any = None) -> Any:
     """Pairwise logistic weights (full vector over NAMES; 0 outside `cols`), Adam on the mean
-    article-weighted log-loss plus L2."""
-    d, wt = _pairs(train, cols)
+    article-weighted log-loss plus L2. With `offset` (a weight vector: the hand weights) its
+    score is one more column with an unpenalized weight: the ranker learns what to add to the
+    hand score, and a strong L2 keeps it at the hand score."""
+    if offset is not None:
+        d0, wt = _pairs(train, list(range(len(NAMES))))
+        d = np.hstack([d0 @ offset[:, None], d0[:, list(cols)]])
+        penal = np.array([0.0] + [1.0] * len(cols))
+    else:
+        d, wt = _pairs(train, cols)
+        penal = np.ones(len(cols))
     wt = wt / (wt.sum() or 1.0)
-    w = np.zeros(len(cols))
+    w = np.zeros(d.shape[1])
     m = np.zeros_like(w)
     v = np.zeros_like(w)
     for t in range(1, steps + 1):
         margin = np.clip(d @ w, -50, 50)
-        grad = -(d * (wt / (1.0 + np.exp(margin)))[:, None]).sum(axis=0) + l2 * w
+        grad = -(d * (wt / (1.0 + np.exp(margin)))[:, None]).sum(axis=0) + l2 * penal * w
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad * grad
         w -= 0.05 * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
     full = np.zeros(len(NAMES))
+    if offset is not None:
+        full[list(cols)] = w[1:]
+        return full + w[0] * offset
     full[list(cols)] = w
     return full
 
@@ -254,6 +268,18 @@ def logistic_ranker(cols: Sequence[int], name: str) -> Callable[[Sequence[Row]],
         return with_choice(name, linear(fit_pairwise(train, cols, l2)), train, f"l2={l2}")
 
     return lambda train: fit(train, choose_hyper(train, L2_GRID, fit))
+
+
+OFFSET_L2_GRID = (0.001, 0.01, 0.1, 1.0)
+
+
+def offset_ranker(cols: Sequence[int], name: str) -> Callable[[Sequence[Row]], Model]:
+    """The hand score plus a learned pairwise-logistic term over `cols` (the role features)."""
+    def fit(train: Sequence[Row], l2: float) -> Model:
+        w = fit_pairwise(train, cols, l2, offset=hand_vector())
+        return with_choice(name, linear(w), train, f"l2={l2}")
+
+    return lambda train: fit(train, choose_hyper(train, OFFSET_L2_GRID, fit))
 
 
 def ascent(train: Sequence[Row], passes: int = 2) -> Model:
@@ -316,10 +342,12 @@ def lgbm_ranker(objective: str = "lambdarank") -> Callable[[Sequence[Row]], Mode
 def rankers(names: Sequence[str]) -> dict[str, Callable[[Sequence[Row]], Model]]:
     hand_cols = list(range(len(HAND)))
     all_cols = list(range(len(NAMES)))
+    role_cols = list(range(len(HAND), len(NAMES)))
     table_: dict[str, Callable[[], Callable[[Sequence[Row]], Model]]] = {
         "hand": lambda: hand,
         "logistic": lambda: logistic_ranker(all_cols, "logistic"),
         "logistic_hand": lambda: logistic_ranker(hand_cols, "logistic_hand"),
+        "hand+roles": lambda: offset_ranker(role_cols, "hand+roles"),
         "ascent": lambda: ascent,
         "lgbm": lambda: lgbm_ranker("lambdarank"),
         "lgbm_binary": lambda: lgbm_ranker("binary"),
@@ -327,7 +355,8 @@ def rankers(names: Sequence[str]) -> dict[str, Callable[[Sequence[Row]], Model]]
     return {n: table_[n]() for n in names}
 
 
-RANKER_NAMES = ("hand", "logistic", "logistic_hand", "ascent", "lgbm", "lgbm_binary")
+RANKER_NAMES = ("hand", "logistic", "logistic_hand", "hand+roles", "ascent", "lgbm",
+                "lgbm_binary")
 
 
 def loso(rows: Sequence[Row], sets: Sequence[str],
@@ -392,12 +421,19 @@ def cached_table(sets: Sequence[str]) -> list[Row]:
     return rows
 
 
-def run(sets: Sequence[str], names: Sequence[str]) -> int:
+def run(sets: Sequence[str], names: Sequence[str], insample: bool = False) -> int:
     t0 = time.monotonic()
     rows = cached_table(sets)
     print(f"{len(rows)} articles, {sum(len(r.parts) for r in rows)} ranked parts, "
           f"{sum(sum(r.key) for r in rows)} key parts, {len(NAMES)} features "
           f"({time.monotonic() - t0:.0f} s)", flush=True)
+    if insample:  # how much the rankers can fit at all: fitted and scored on every set
+        for name, fit in rankers(names).items():
+            model = fit(rows)
+            got = evaluate(model, rows)
+            print(f"in-sample {name}: {got.cell()} precision {got.right}/{got.shown} "
+                  f"repeat={model.repeat} counter={model.counter} {model.info}", flush=True)
+        return 0
     sets = [s for s in SET_ORDER if any(r.set_name == s for r in rows)]
     cv = loso(rows, sets, rankers(names), log=lambda m: print(m, flush=True))
     print(report(cv, sets))

@@ -50,6 +50,17 @@ made key. None cleared the bar (best +11 of +15).
     .venv/bin/python benchmarks/fit_quote_rank.py --rankers hand --consensus \
         --session6 soft_paraphrase,kind_repeat,kind,prominence,dependence,all6,boosted
 
+Session 16 (`--k16`, benchmarks/README.md «Session 16 (brief K16)»; benchmarks/fit_k16.py) builds
+the candidate table as `rank_quotes` ranks it (run-on cut, clauses split) with discourse-role
+features (digests.quote_rank_roles: the headline's voice and its first statement, a reply, a
+restatement, place in the paragraph, length bins, the speaker's count and kind, direct beside
+reported), and scores pairwise logistic, LightGBM lambdarank and coordinate-ascent rankers by the
+choice as rank_quotes makes it (PARAPHRASE_LAST, a clause shown whole unless all its siblings are
+chosen), hyper-parameters on inner folds; `--k16-insample` fits and scores on every set.
+
+    .venv/bin/python benchmarks/fit_quote_rank.py --k16 --k16-rankers hand,logistic,ascent
+    PYTHONPATH=/tmp/k16lib .venv/bin/python benchmarks/fit_quote_rank.py --k16 --k16-rankers lgbm
+
 Only the development sets are read (dev1, holdout1, dev2, holdout2, holdout3, train4, holdout5,
 from session 6 holdout6 and holdout7, the tests of sessions 4 and 5, from session 7 holdout8, the
 test of session 6, holdout9, the test of session 7, holdout10, the test of session 8, and
@@ -1413,8 +1424,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "split) with the discourse-role features, and learned rankers "
                              "(benchmarks/fit_k16.py), leave-one-set-out")
     parser.add_argument("--k16-rankers", default="hand,logistic,logistic_hand,ascent",
-                        help="with --k16: hand, logistic, logistic_hand, ascent, lgbm, "
+                        help="with --k16: hand, logistic, logistic_hand, hand+roles, ascent, lgbm, "
                              "lgbm_binary (lgbm needs lightgbm importable)")
+    parser.add_argument("--k16-insample", action="store_true",
+                        help="with --k16: fit each ranker on all the sets and score it on them "
+                             "(what it can fit at all; not a held-out figure)")
     parser.add_argument("--verbose", action="store_true",
                         help="also fit each ranker on all sets and print its weights")
     args = parser.parse_args(argv)
@@ -1427,7 +1441,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         k16 = [x for x in args.k16_rankers.split(",") if x]
         if any(x not in fit_k16.RANKER_NAMES for x in k16):
             parser.error(f"--k16-rankers: {', '.join(fit_k16.RANKER_NAMES)}")
-        return fit_k16.run(sets, k16)
+        return fit_k16.run(sets, k16, args.k16_insample)
     names = [x for x in args.rankers.split(",") if x]
     if any(x not in RANKERS and x != "ascent_all" for x in names):
         parser.error(f"rankers: {', '.join(RANKERS)}, ascent_all")
