@@ -87,6 +87,9 @@ def definite_name(paragraphs: Sequence[str], paragraph: int, start: int, head: s
     names: list[str] = []
     for pi in range(paragraph + 1):
         text = paragraphs[pi][:start] if pi == paragraph else paragraphs[pi]
+        # «قالت #الهيئة_العامة_للطيران_المدني السعودية» (seed 29, 1141: «— الهيئة»): a hashtag
+        # is read as the words it joins
+        text = text.replace("_", " ").replace("#", "")
         names += _names(text, head)
         if any(_indefinite(fold(w.rstrip(_PUNCT)), head[2:]) for w in text.split()):
             # «رفضت اللجنة الأولمبية الدولية قرار لجنة الانضباط …، ورأت اللجنة» (F24's

@@ -80,6 +80,7 @@ from digests.reported_clauses import (  # called by these names: key_losses swit
     _described_object,
     _narrator_cut,
     _pronoun_subject,
+    own_pronoun,
     _subjunctive_kana,
     _unpunctuated,
 )
@@ -113,7 +114,11 @@ class Candidate:
     def to_quote(self, max_chars: int = MAX_QUOTE_CHARS) -> Quote:
         """The value a digest stores: the text trimmed at a word boundary."""
         # (a reader's text: hashtags as words, no opening conjunction; QA18 R11, R18)
-        return Quote(text=trim(tidy(self.text), max_chars), speaker=tidy(self.speaker),
+        text = self.text
+        pronoun = own_pronoun(self.context, text) if self.kind == "reported" else ""
+        if pronoun:
+            text = f"{pronoun} {text}"  # «إنها ألغت …»: whose act it is (F28)
+        return Quote(text=trim(tidy(text), max_chars), speaker=tidy(self.speaker),
                      kind=self.kind)
 
 

@@ -207,3 +207,31 @@ def _other_than_speaker(pronoun: str, gender: str) -> bool:
     if pronoun == "انه":
         return gender == "f"
     return gender == "f"  # «انهم/انهما/انهن» after a feminine singular verb
+
+
+def own_pronoun(context: str, text: str) -> str:
+    """The «إنه/إنها/أنهم …» written right before a reported clause that starts after it
+    («قالت الهيئة إنها ألغت العقد» → «إنها»), for the line a reader sees; "" otherwise.
+
+    F28 (F26's and F27's left: seed 28's 366 «بحسب البنك المركزي المصري، خفض …», 5359; seed
+    29's 1141, 4370): the finder's clause starts at the verb, whose subject is the speaker
+    (`_pronoun_subject`; tests/test_quotes, tests/test_f26_speakers keep that span), but shown
+    «بحسب X، ألغت …» the line has lost whose act the verb is. The digest's line keeps the
+    pronoun, so bot.attribution shows «بحسب الهيئة، فإنها ألغت …»."""
+    at = context.find(text)
+    if at <= 0:
+        return ""
+    before = context[:at].split()
+    if not before:
+        return ""
+    word = before[-1]
+    bare = word.lstrip("وبـ")  # «وبأنه», «بـأنها»: the «أنه» without what is glued to it
+    first = fold(text.split()[0].strip("\"«“”»(")) if text.split() else ""
+    if first in _IMPERSONAL:
+        return ""  # «إنه ينبغي لإيران …»: no one's act; «بحسب X، ينبغي …» reads as said
+    return bare if fold(bare) in _PRONOUN_COMPLEMENTIZERS else ""
+
+
+# Verbs whose «إنه» before them is impersonal («إنه ينبغي», «إنه تم»): the clause names no act of
+# the speaker's, so it reads whole after «بحسب X،» (seed 28, 5051 was right so). Folded.
+_IMPERSONAL = frozenset("ينبغي يجب يمكن يتعين يتوجب يجدر تم يتم سيتم جري يجري هناك ثمه".split())

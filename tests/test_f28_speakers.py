@@ -180,3 +180,40 @@ def test_f28_first_of_its_kind_keeps_its_pronoun() -> None:
     text = next(t for s, t in _found("وأعلنت الشركة الألمانية أيضا أنها أول شريك عالمي يمتلك"
                                      " مجموعة كاملة من الهواتف الذكية."))
     assert text.startswith("أنها أول شريك"), text
+
+
+# --- 6. a verb clause keeps the speaker's own pronoun in the line shown (F26's and F27's left:
+# seed 28's 366, 5359; seed 29's 1141, 4370) ---
+
+def _shown(paragraph: str) -> list[tuple[str, str]]:
+    """(speaker, text) of the digest's quotes: what a reader is shown."""
+    from digests.quotes import key_quotes
+    return [(q.speaker, q.text) for q in key_quotes([paragraph])]
+
+
+def test_f28_verb_clause_keeps_its_pronoun_when_shown() -> None:
+    """«قالت الهيئة العامة للطيران المدني إنها ألغت العقد …» (1141: «بحسب الهيئة …، ألغت …»)
+    is shown «بحسب الهيئة …، فإنها ألغت …»; the finder's span still starts at the verb."""
+    from bot.attribution import after_bihasab
+    para = "قالت الهيئة العامة للنقل إنها ألغت العقد مع تحالف الشركات لإدارة المطار الجديد."
+    assert find_quotes([para])[0].text.startswith("ألغت العقد")
+    [(speaker, text)] = _shown(para)
+    assert (speaker, text.split()[0]) == ("الهيئة العامة للنقل", "إنها"), (speaker, text)
+    assert after_bihasab(text).startswith("فإنها ألغت العقد")
+    [(_, text)] = _shown("وأعلن البنك المركزي أنه خفض سعر الفائدة بمقدار نقطة مئوية كاملة.")
+    assert text.startswith("أنه خفض سعر الفائدة"), text
+
+
+def test_f28_impersonal_pronoun_stays_out_of_the_line() -> None:
+    """Guard: «قال الوزير إنه ينبغي لإيران …» (impersonal «إنه») is shown from «ينبغي», as
+    seed 28's 5051 was read right."""
+    [(_, text)] = _shown("وقال الوزير الفرنسي إنه ينبغي لإيران تهدئة المخاوف بشأن برنامجها.")
+    assert text.startswith("ينبغي لإيران"), text
+
+
+def test_f28_bare_body_named_by_a_definite_hashtag() -> None:
+    """«قالت #الهيئة_العامة_للطيران_المدني السعودية …» then «وأوضحت الهيئة …» (1141)."""
+    speaker = _speaker_of("مراجعة", "قالت #الهيئة_العامة_للنقل_البري السعودية إنها ألغت العقد.",
+                          'وأوضحت الهيئة في بيان أن "القرار جاء بعد مراجعة داخلية للاتفاقية'
+                          ' الموقعة".')
+    assert speaker == "الهيئة العامة للنقل البري السعودية", speaker
