@@ -14,6 +14,7 @@ from digests.models import Digest, iso
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.retries import GONE, live_report
 from digests.storage import Database
+from digests.story_face import faces
 
 TOP_WINDOW = timedelta(hours=48)
 
@@ -91,9 +92,12 @@ def _may_suggest(terms: tuple[str, ...]) -> bool:
 def latest_digests(db: Database, *, now: datetime, limit: int,
                    window: timedelta = TOP_WINDOW) -> list[Digest]:
     """Top stories: those reported by the most articles in `window` before `now`, newest first
-    among equals; one digest (the newest report) per story. An archive with nothing that
-    recent (the demo's sample news, a quiet night) falls back to the newest stories stored.
-    Reports whose page is gone (404/410) neither count nor are shown."""
+    among equals (by their newest report); one digest per story, shown under its face
+    (digests.story_face: the report whose headline the story's other reports share most, the
+    rule bundles and the daily digest use — X55: /digest showed the newest report, often a
+    reaction or a side angle). An archive with nothing that recent (the demo's sample news, a
+    quiet night) falls back to the newest stories stored. Reports whose page is gone (404/410)
+    neither count nor are shown, nor published after `now`."""
     newest = "coalesce(articles.published_at, articles.fetched_at) desc"
     biggest = ("(select count(*) from articles b where b.story_id = articles.story_id"
                f" and b.page_status != '{GONE}') desc, " + newest)
@@ -110,8 +114,22 @@ def latest_digests(db: Database, *, now: datetime, limit: int,
                 limit ?""",
             [lower, lower, iso(now), GONE, limit]))
         if rows:
-            return [digest_from_row(r) for r in rows]
+            return _shown_by_face(db, [digest_from_row(r) for r in rows], now)
     return []
+
+
+def _shown_by_face(db: Database, digests: list[Digest], now: datetime) -> list[Digest]:
+    """Each story of `digests` shown by its face among its reports published by `now`; a
+    story-less report stays itself."""
+    stories = [d.story_id for d in digests if d.story_id is not None]
+    chosen = faces(db.db, stories, before=iso(now)) if stories else {}
+    out: list[Digest] = []
+    for digest in digests:
+        face = chosen.get(digest.story_id) if digest.story_id is not None else None
+        found = (digest_by_article(db, face)
+                 if face is not None and face != digest.article_id else None)
+        out.append(found or digest)
+    return out
 
 
 def live_digests(db: Database, digests: list[Digest] | tuple[Digest, ...]) -> list[Digest]:

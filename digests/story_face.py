@@ -62,9 +62,10 @@ def names_a_topic(headline: str, topics: Sequence[str]) -> bool:
 
 
 def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
-          topics: Sequence[str] = (), current: Mapping[int, int] | None = None
-          ) -> dict[int, int]:
-    """story id → the article id of its face (`face_index`) among its live reports; a bundle
+          topics: Sequence[str] = (), current: Mapping[int, int] | None = None,
+          before: str | None = None) -> dict[int, int]:
+    """story id → the article id of its face (`face_index`) among its live reports (those
+    published by `before`, an ISO time, when given: /digest at a past clock); a bundle
     sent for followed `topics` shows a face that names one of them (`names_a_topic`: the
     «تيلرسون» follower is not shown the story under a Haspel profile), or none."""
     ids = sorted({s for s in story_ids if s is not None and s >= 0})
@@ -74,7 +75,9 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
         for story, article, headline in db.execute(
                 "select story_id, id, coalesce(nullif(headline, ''), title) from articles"
                 f" where story_id in ({','.join('?' * len(chunk))}) and page_status != ?"
-                " order by coalesce(published_at, fetched_at), id", [*chunk, GONE]).fetchall():
+                " and (? is null or coalesce(published_at, fetched_at) <= ?)"
+                " order by coalesce(published_at, fetched_at), id",
+                [*chunk, GONE, before, before]).fetchall():
             reports.setdefault(int(story), []).append((int(article), str(headline or "")))
     out: dict[int, int] = {}
     for story, found in reports.items():
