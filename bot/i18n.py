@@ -23,6 +23,7 @@ from bot.lines import close_rtl
 from bot.texts_admin import TEXTS as _ADMIN
 from bot.texts_bilingual import BILINGUAL
 from bot.texts_following import TEXTS as _FOLLOWING
+from bot.texts_more import TEXTS as _MORE
 from bot.texts_names import BOT_NAME, LANGUAGE_NAMES
 from bot.texts_reading import TEXTS as _READING
 from bot.texts_sources import TEXTS as _SOURCES
@@ -146,7 +147,8 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 # key → (Arabic, English). Values may hold {placeholders} filled by `t`; values are inserted
 # as given (escape them first when the text is sent as HTML).
-STRINGS: dict[str, tuple[str, str]] = _merged(_READING, _FOLLOWING, _WELCOME, _ADMIN, _SOURCES)
+STRINGS: dict[str, tuple[str, str]] = _merged(_READING, _FOLLOWING, _WELCOME, _ADMIN, _SOURCES,
+                                              _MORE)
 
 
 MAX_TOPICS_NAMED = 3  # topics a digest's header names; more would bury the headline

@@ -143,9 +143,9 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     bundle_kind): a scheduled daily digest, 'daily:<the chat's local date>', is headed «📰
     نشرتك اليومية — ٣٠ نوفمبر ٢٠٢٦» (with the topics it answers), not as an instant alert.
     `more` counts the stories the delivered digest stands for but does not show (bot.sender
-    shows the best ten): a line after them says how many and where to see them («و٣٨ خبرًا آخر
-    — في الزر أدناه»); `button` False says the courier could not attach that button (the
-    database refused its id), and the line then promises none (`more_line`). Split across
+    shows the best ten): a line after them says how many and where to see them («وهناك ٣٨
+    خبرًا آخر في الزر أدناه.»: bot.texts_more); `button` False says the courier could not
+    attach that button (the database refused its id), and the line then promises none (`more_line`). Split across
     messages only where Telegram's limits force it; only the first message carries the header.
     `updates`: the article ids shown as a story's update («🔄 تحديث · » before the headline:
     digests.story_updates.update_articles).
@@ -159,7 +159,9 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
     """
     items = list(digests)
     compact = topics is not None if compact is None else compact
-    numbered = compact and (len(items) > 1 or first > 1)
+    # several stories are numbered in every layout (X55: /digest's were one block to a screen
+    # reader); a page of the «more» stories goes on from the page before even when alone
+    numbered = len(items) > 1 or (compact and first > 1)
     chosen = topics if quotes_for is None else quotes_for
     stories: list[list[Line]] = [digest_lines(d, lang, now, update=d.article_id in updates,
                                               compact=compact, topics=chosen or (),
@@ -223,13 +225,15 @@ def more_line(n: int, topics: Sequence[str], lang: str, button: bool = True) -> 
     else /digest, said honestly to hold the top stories now, not necessarily these."""
     named = [clean(topic) for topic in topics if clean(topic)]
     one = len(named) == 1 and "" not in topics
+    count = more_count(n, lang)
+    # whole sentences (X55; bot.texts_more)
     if not button:
         if one:
-            return t("bundle_more_hint_topic", lang, count=more_count(n, lang), topic=named[0])
-        return t("bundle_more_hint", lang, count=more_count(n, lang))
+            return t("more_line_hint_topic", lang, count=count, topic=named[0])
+        return t("more_line_hint", lang, count=count)
     if one:
-        return t("bundle_more_button_topic", lang, count=more_count(n, lang), topic=named[0])
-    return t("bundle_more_button", lang, count=more_count(n, lang))
+        return t("more_line_button_topic", lang, count=count, topic=named[0])
+    return t("more_line_button", lang, count=count)
 
 
 def daily_date(kind: str | None) -> date | None:

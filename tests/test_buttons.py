@@ -37,15 +37,15 @@ def _plain(text: str) -> str:
 
 
 async def test_the_more_button_sends_the_hidden_stories_once(tmp_path: Path) -> None:
-    """A daily digest of 13 shows 10 and «و٣ أخبار أخرى — في الزر أدناه»; the button under its
+    """A daily digest of 13 shows 10 and «وهناك ٣ أخبار أخرى في الزر أدناه.»; the button under its
     last message sends exactly the 3 others (no header), once; a second press says so."""
     path = tmp_path / "more.db"
     arts = _queue_daily(path, (1, 2), MAX_BUNDLE + 3)
     async with running_bot(path) as h:
         await h.until(lambda: {r["status"] for r in rows(h.db)} == {"sent"})
         for chat, line, button in (
-                (1, "و٣ أخبار أخرى — في الزر أدناه", "📰 اعرض الأخبار الأخرى (٣)"),
-                (2, "And 3 more stories — in the button below", "📰 Show the other stories (3)")):
+                (1, "وهناك ٣ أخبار أخرى في الزر أدناه.", "📰 اعرض الأخبار الأخرى (٣)"),
+                (2, "The button below shows 3 more stories.", "📰 Show the other stories (3)")):
             delivered = h.emu.messages(chat)
             whole = _plain("\n".join(m.plain_text for m in delivered))
             assert line in whole and "/digest" not in whole

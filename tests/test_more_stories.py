@@ -43,10 +43,10 @@ def _plain(text: str) -> str:
 
 
 def test_the_line_without_a_button_promises_none() -> None:
-    assert more_line(3, [""], "ar") == "و٣ أخبار أخرى — في الزر أدناه"
-    assert more_line(3, [""], "ar", button=False) == "و٣ أخبار أخرى — أهم الأخبار الآن في /digest"
-    assert more_line(1, ["سوريا"], "ar", button=False) == "وخبر آخر — في /search سوريا"
-    assert more_line(38, ["سوريا"], "en", button=False) == "And 38 more stories — in /search سوريا"
+    assert more_line(3, [""], "ar") == "وهناك ٣ أخبار أخرى في الزر أدناه."
+    assert more_line(3, [""], "ar", button=False) == "وهناك ٣ أخبار أخرى خارج هذه الرسالة، وأهم الأخبار الآن في /digest."
+    assert more_line(1, ["سوريا"], "ar", button=False) == "وهناك خبر آخر في /search سوريا."
+    assert more_line(38, ["سوريا"], "en", button=False) == "/search سوريا shows 38 more stories."
     for lang in ("ar", "en"):
         for topics in ([""], ["سوريا"], ["سوريا", ""]):
             line = more_line(5, topics, lang, button=False)
@@ -67,8 +67,8 @@ async def test_a_button_that_cannot_be_stored_leaves_the_digest_hint(
     monkeypatch.setattr(bundle_buttons, "_new_more", broken)
     async with running_bot(path) as h:
         await h.until(lambda: {r["status"] for r in rows(h.db)} == {"sent"})
-        for chat, line in ((1, "و٣ أخبار أخرى — أهم الأخبار الآن في /digest"),
-                           (2, "And 3 more stories — /digest has the top stories now")):
+        for chat, line in ((1, "وهناك ٣ أخبار أخرى خارج هذه الرسالة، وأهم الأخبار الآن في /digest."),
+                           (2, "This message leaves out 3 more stories; /digest has the top stories now.")):
             delivered = h.emu.messages(chat)
             whole = _plain("\n".join(m.plain_text for m in delivered))
             assert line in whole
@@ -99,7 +99,7 @@ async def test_under_a_lock_the_digest_waits_and_then_comes_with_its_button(
     now[0] += 2.0
     assert await s.drain(timeout=5) >= 1
     delivered = emu.messages(1)
-    assert "وخبران آخران — في الزر أدناه" in _plain(delivered[-1].plain_text)
+    assert "وهناك خبران آخران في الزر أدناه." in _plain(delivered[-1].plain_text)
     assert delivered[-1].button_texts() == ["📰 اعرض الأخبار الأخرى (٢)"]
 
 

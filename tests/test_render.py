@@ -37,7 +37,9 @@ SEPARATOR = "\n----- 8< message -----\n"
 _MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")  # the bidi marks a line is laid out with
 # English labels stay LTR; an English attribution line starts with an LRM (bot.render.quote_line)
 EN_LABELS = ("Related links:", "Results for «", "📰 News digest", "\u200e",
-             "📰 Your daily digest", "To stop:", "And ", "📰 The general digest")
+             "📰 Your daily digest", "To stop:", "📰 The general digest",
+             # the more line (bot.texts_more, X55)
+             "The button below", "This message leaves out", "/search")
 
 GHOUTA = Digest(
     url="https://news.example/ghouta?id=1&lang=ar",

@@ -510,8 +510,8 @@ async def test_a_daily_digest_is_one_digest_of_the_best_stories(database: Databa
     await s.drain(timeout=20)
     headers = {1: "📰 نشرتك اليومية — ٢٩ نوفمبر ٢٠٢٦", 2: "📰 Your daily digest — 29 Nov 2026",
                -3: "📰 النشرة اليومية — ٢٩ نوفمبر ٢٠٢٦"}
-    more = {1: "و١٥ خبرًا آخر — في الزر أدناه", 2: "And 15 more stories — in the button below",
-            -3: "و١٥ خبرًا آخر — في الزر أدناه"}
+    more = {1: "وهناك ١٥ خبرًا آخر في الزر أدناه.", 2: "The button below shows 15 more stories.",
+            -3: "وهناك ١٥ خبرًا آخر في الزر أدناه."}
     for chat, header in headers.items():
         texts = [m.plain_text.replace("\u200e", "").replace("\u200f", "")
                  for m in emu.messages(chat)]
@@ -547,7 +547,7 @@ async def test_a_big_poll_makes_one_instant_bundle(database: Database, emu: Emul
     await s.drain(timeout=20)
     texts = [m.plain_text for m in emu.messages(1)]
     assert sum(t.count("📰 النشرة العامة") for t in texts) == 1
-    assert "و١٥ خبرًا آخر" in texts[-1]
+    assert "وهناك ١٥ خبرًا آخر" in texts[-1]
     [en] = [m.plain_text for m in emu.messages(2)]
     assert "more stor" not in en
     assert [en.index(a.title) for a in reversed(arts[:4])] == sorted(
