@@ -207,7 +207,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
     judge = mode == "phrase" and note in (None, "more", "dropped")
     cands, tiers = _tiered(db, cands, plan, mode, expr, judge, len(cands) == exact)
-    cands = ranked(db, cands, wide, k, now, more, tiers)
+    cands = ranked(db, cands, wide, k, now, more, tiers, plan.phrases)
     folded = fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
     # page, rank more of them, or its later stories could never be paged to.
@@ -216,7 +216,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         # past TIER_MAX (≈30 ms of keys to read) a common topic is ordered by day and score
         cands, tiers = _tiered(db, candidates(db, expr, k, now)[0], plan, mode, expr,
                                judge and k <= TIER_MAX, False)
-        cands = ranked(db, cands, wide, k, now, tiers=tiers)
+        cands = ranked(db, cands, wide, k, now, tiers=tiers, phrases=plan.phrases)
         folded = fold(cands)
     # Every match was ranked when there were at most k: the story count is exact. Otherwise the
     # stories of every match are counted up to STORY_COUNT_MAX matches (QA23 S13: «سوريا» read

@@ -7,7 +7,7 @@ a page of stories keeps the best ranked article of each (`fold`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import sqlite_utils
@@ -16,7 +16,7 @@ from digests.longer_names import context
 from digests.query import QueryPlan
 from digests.search_candidates import Candidate, candidates, now_sql
 from digests.search_index import FTS_TABLE, chunks
-from digests.search_rank import ABOUT, tiers_of, weigh
+from digests.search_rank import ABOUT, headline_about, tiers_of, weigh
 
 # Latest first (QA18 R12: «شو صار بالغوطة اليوم؟» showed a 4-day-old story above the last day's):
 # relevant matches are ordered by how many spans of this many days old they are, newest first;
@@ -91,15 +91,17 @@ def _latest_key(tier: dict[int, int], ages: dict[int, float]
 
 def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, k: int,
             now: datetime, wide_found: list[Candidate] | None = None,
-            tiers: dict[int, int] | None = None) -> list[Candidate]:
+            tiers: dict[int, int] | None = None,
+            phrases: Sequence[Sequence[str]] = ()) -> list[Candidate]:
     """`cands` by tier (`tiers`: the articles about the topic, then the others, then the passing
     mentions; digests.search_rank.weigh), each tier latest first: by the day they were
     published, newest day first, the score ordering each day's. Then (`wide`: the all-words
     expression of a rare phrase) the other articles holding all the words, those with all of
-    them in the headline first, each group latest first: the phrase hits always come first. `wide_found`: `wide`'s k matches when the caller
-    has them."""
+    them in the headline first, each group latest first: the phrase hits always come first.
+    `wide_found`: `wide`'s k matches when the caller has them. `phrases`: the topic's
+    (digests.query.QueryPlan.phrases), for a past event's headlines (`_past_event`)."""
     ages = _ages(db, [c[0] for c in cands], now)
-    tiers = _past_event(db, cands, tiers or {}, ages)
+    tiers = _past_event(db, cands, tiers or {}, ages, phrases)
     cands = sorted(cands, key=_latest_key(tiers, ages))
     if wide is None:
         return cands
@@ -116,12 +118,16 @@ def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, 
 
 
 def _past_event(db: sqlite_utils.Database, cands: list[Candidate], tiers: dict[int, int],
-                ages: dict[int, float]) -> dict[int, int]:
+                ages: dict[int, float], phrases: Sequence[Sequence[str]] = ()
+                ) -> dict[int, int]:
     """`tiers` with, for a topic the news has not been about for PAST_DAYS (no headline about
     it since), the reports of a story SOURCES or more sources told moved ahead of the other
     articles about it: the event itself before later passing items (QA33 S3: «الاوسكار» on 1
     April listed a 24 March feature and a sports column first, the ceremony's results — three
-    sources — at #7). A topic in the news keeps latest first."""
+    sources — at #7). A topic in the news keeps latest first. With the topic's `phrases`, only
+    a report whose headline names it is lifted (X55, QA39 S1: «عفرين» a week on listed two
+    big Ghouta stories that name Afrin in their bodies first, and the fall of Afrin not in the
+    first ten): the event is the one its headlines are about."""
     about = [c for c in cands if tiers.get(c[0], 0) == ABOUT]
     if not tiers or not about or min(ages.get(c[0], 365.0) for c in about) < PAST_DAYS:
         return tiers
@@ -131,9 +137,22 @@ def _past_event(db: sqlite_utils.Database, cands: list[Candidate], tiers: dict[i
         told.update(db.execute(
             "select story_id, count(distinct source_id) from articles where story_id in"
             f" ({','.join('?' * len(chunk))}) group by story_id", chunk).fetchall())
+    big = [c for c in about if told.get(c[2] or -1, 1) >= SOURCES]
+    if phrases:
+        heads = _headlines(db, [c[0] for c in big])
+        big = [c for c in big if headline_about(heads.get(c[0], ""), phrases)]
     # tiers are 0, 1, 2: the big stories take a tier of their own ahead of them
     out = {aid: tier + 1 for aid, tier in tiers.items()}
-    out.update({c[0]: ABOUT for c in about if told.get(c[2] or -1, 1) >= SOURCES})
+    out.update({c[0]: ABOUT for c in big})
+    return out
+
+
+def _headlines(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str]:
+    """Article id → its headline's analyzed keys (the search index's)."""
+    out: dict[int, str] = {}
+    for chunk in chunks(ids):
+        out.update(db.execute(f"select rowid, title_keys from {FTS_TABLE} where rowid in"
+                              f" ({','.join('?' * len(chunk))})", chunk).fetchall())
     return out
 
 

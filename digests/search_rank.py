@@ -144,6 +144,14 @@ def weigh(db: sqlite_utils.Database, cands: list[Candidate],
     return out, tiers
 
 
+def headline_about(title_keys: str, phrases: Sequence[Sequence[str]]) -> bool:
+    """Whether an article's headline (its analyzed keys) names the topic: its phrase in any
+    spelling, or for a topic of several words one of its words (`_words_of_name`)."""
+    title = f" {title_keys} "
+    return (any(f" {' '.join(p)} " in title for p in phrases if p)
+            or any(w in title for w in _words_of_name(phrases)))
+
+
 def tiers_of(db: sqlite_utils.Database, cands: list[Candidate],
              phrases: Sequence[Sequence[str]], ctx: Context | None = None) -> dict[int, int]:
     """`weigh`'s tiers without its scores, for a very common topic's newest matches: only the
