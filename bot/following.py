@@ -66,6 +66,7 @@ from bot.topic_lists import (
 from digests import prompts, subscriptions
 from digests.asked_topics import MAX_TOPIC_LETTERS, MAX_TOPIC_WORDS, asks_for_news, topic_too_long
 from digests.errors import QueryError
+from digests.general_names import is_general_name
 from digests.named_questions import named_topic
 from digests.query import followable, lone_name
 from digests.reader_text import echo, links_in, strip_markup
@@ -113,6 +114,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
                           lead=ui(lang, "link_not_topic"))
         return
     topic = strip_markup(topic) or topic
+    if is_general_name(topic):  # «/subscribe النشرة العامة», as /help words it (QA40 N1)
+        topic = ""
     several = several_topics(rt.db.db, topic) if topic else ()
     if several:  # «سوريا، لبنان، مصر»: each followed, one answer (QA26 N2)
         await _answer_button(update, lang)
@@ -268,7 +271,9 @@ class Followed:
 def follow(rt: Runtime, target: int, topic: str) -> Followed:
     """Follow one topic in chat `target`, as /subscribe and a list of several do (one path for
     both: «/subscribe شكو ماكو بالعراق» follows «العراق», «Syria» «سوريا»); "" is the general
-    digest."""
+    digest, and so is its name typed («النشرة العامة», «the general digest»: QA40 N1)."""
+    if topic and is_general_name(topic):
+        topic = ""
     if topic and not subscriptions.readable(topic):
         return Followed(topic, "blank")
     if topic and not followable(topic):
@@ -365,6 +370,8 @@ def unsubscribe_typed(rt: Runtime, chat_id: int, topic: str) -> subscriptions.Su
     «ليفربول»), the name a sentence holds («اخبار العراق» → «العراق»), and last its text as
     shown (`unsubscribe_as_written`: a topic stored before today's rules). None when the chat
     follows none of them."""
+    if is_general_name(topic):  # «/unsubscribe النشرة العامة» stops the general digest (QA40 N1)
+        return subscriptions.unsubscribe_topic(rt.db, chat_id, "")
     candidates = [topic, arabic_topic(topic) or topic]
     if not is_latin(topic):
         candidates.append(named_topic(rt.db.db, topic))

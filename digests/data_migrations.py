@@ -229,6 +229,30 @@ def m036_rekey_day_topics(db: sqlite_utils.Database) -> None:
     rekey_merging(db)
 
 
+def m039_general_digest_names(db: sqlite_utils.Database) -> None:
+    # Since X58 (QA40 N1) the general digest's name typed («/subscribe النشرة العامة», as /help
+    # words it; «نشرة عامة») follows the general digest itself. Before, it was stored as a
+    # keyword topic (key «نشره عامه») shown like the general digest but matching almost nothing,
+    # and /push found nobody following the general digest: such a row becomes the general
+    # digest (topic '', its delivery settings kept), or goes when the chat follows it already.
+    from digests.general_names import GENERAL_KEYS
+
+    keys = sorted(GENERAL_KEYS)
+    marks = ",".join("?" * len(keys))
+    moved = dropped = 0
+    for row in list(db.query(f"select id, chat_id from subscriptions where topic != ''"
+                             f" and topic_key in ({marks})", keys)):
+        if db.execute("select 1 from subscriptions where chat_id = ? and topic_key = ''",
+                      [row["chat_id"]]).fetchone():
+            db.execute("delete from subscriptions where id = ?", [row["id"]])
+            dropped += 1
+        else:
+            db.execute("update subscriptions set topic = '', topic_key = '' where id = ?",
+                       [row["id"]])
+            moved += 1
+    log.info("general digest names migrated moved=%d dropped=%d", moved, dropped)
+
+
 def _env_language() -> str:
     """DEFAULT_LANGUAGE as the process's settings read it (for a database opened outside the
     command line, e.g. by a test or a script)."""

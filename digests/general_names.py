@@ -1,0 +1,45 @@
+"""The general digest's own names, typed where a topic goes (QA40 N1).
+
+/help says «/subscribe موضوع (أو النشرة العامة)», so a reader types `/subscribe النشرة العامة`;
+read as a topic it followed a keyword search for «نشرة عامة» (nothing matches it) while every
+reply and /topics named it like the general digest. A typed name of the general digest — Arabic
+with or without «ال», with «ه» for «ة», in quotes or after the button's 📰, or English «the
+general digest» — is the general digest itself (the empty topic, the button's row). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# The analysed keys (digests.subscriptions.key_of) of the Arabic names: «النشرة العامة», «نشرة
+# عامة», «النشره العامه», «نشرة العامة» are all «نشره عامه»; «الأخبار العامة» (its «الأخبار» a
+# word of asking) and «العامة» alone are «عامه», which as a topic would match nothing useful.
+GENERAL_KEYS = frozenset({"نشره عامه", "عامه"})
+# The English names, lower-cased, without «the» and punctuation.
+GENERAL_ENGLISH = frozenset({"general digest", "general", "general news", "general bulletin"})
+
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_ARTICLE = re.compile(r"^the\s+")
+
+
+def english_name(text: str) -> str:
+    """`text` lower-cased, without punctuation, emoji or a leading «the», spaces collapsed."""
+    plain = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+    return _ARTICLE.sub("", " ".join(plain.split()))
+
+
+def is_general_name(text: str) -> bool:
+    """True when `text` names the general digest («النشرة العامة», «نشرة عامة», «📰 النشرة
+    العامة», «the general digest», «General digest»); False for any topic, «النشرة» alone too."""
+    if not text.strip():
+        return False
+    if english_name(text) in GENERAL_ENGLISH:
+        return True
+    from digests.errors import QueryError
+    from digests.subscriptions import key_of  # late: the analysis modules are heavy
+
+    try:
+        return key_of(text) in GENERAL_KEYS
+    except QueryError:
+        return False
