@@ -41,6 +41,7 @@ import sqlite_utils
 
 from digests.arabic import STOP_WORDS
 from digests.longer_names import Context, in_article, masked
+from digests.plurals import other_number
 from digests.search_index import FTS_TABLE, chunks
 
 TITLE = 1.5
@@ -56,6 +57,29 @@ ABOUT, OTHER, PASSING = 0, 1, 2
 ABOUT_MENTIONS = 3   # a body that names the topic this often is about it, whatever its headline
 
 Candidate = tuple[int, float, int | None]  # (article id, score, story id), as digests.search
+
+
+def typed_needles(phrases: Sequence[Sequence[str]]) -> list[str]:
+    """The space-padded phrases of the topic in the number it was typed: all of them but those
+    that put a noun in its other number (digests.plurals: «أسعار النفط» for «سعر النفط»).
+    The first phrase is the typed one (digests.query); a spelling of a name stays typed."""
+    if not phrases:
+        return []
+    typed = set(phrases[0])
+    other = {o for k in typed if (o := other_number(k)) is not None} - typed
+    return [f" {' '.join(p)} " for p in phrases if p and not other & set(p)]
+
+
+def by_number(tier: int, title: str, body: str, typed: list[str], needles: list[str]) -> int:
+    """`tier` one lower (ABOUT → OTHER → PASSING) for an article whose body alone holds the
+    topic, and only in its other number (X55, X49's left: «أسعار النفط» ranked «17.25 جنيه سعر
+    الدولار…», whose body says «سعر النفط», #3 by date; «مساجد» a report on Zamzam well whose
+    body names a «مسجد»). A headline in the other number keeps its tier: «خفض مدة سجن جندي
+    إسرائيلي» is about «الجنود الإسرائيليين»."""
+    if (len(typed) == len(needles) or any(n in title for n in needles)
+            or any(n in body for n in typed)):
+        return tier
+    return min(tier + 1, PASSING)
 
 
 def _words_of_name(phrases: Sequence[Sequence[str]]) -> frozenset[str]:
@@ -97,6 +121,7 @@ def weigh(db: sqlite_utils.Database, cands: list[Candidate],
     if not cands or not phrases:
         return cands, {}
     needles = [f" {' '.join(p)} " for p in phrases if p]
+    typed = typed_needles(phrases)
     keys = {k for p in phrases for k in p}
     rows: dict[int, tuple[str, str, int]] = {}
     for chunk in chunks([c[0] for c in cands]):
@@ -140,7 +165,7 @@ def weigh(db: sqlite_utils.Database, cands: list[Candidate],
             factor *= OTHER_NAME
             tier = PASSING
         out.append((aid, score * factor, story))
-        tiers[aid] = tier
+        tiers[aid] = by_number(tier, title, body, typed, needles)
     return out, tiers
 
 
@@ -158,6 +183,7 @@ def tiers_of(db: sqlite_utils.Database, cands: list[Candidate],
     headline and the number of body mentions (no sources, no first names: another man of the
     name is not told apart here). Reads the candidates' keys: ≈2 ms per 100 at 7k articles."""
     needles = [f" {' '.join(p)} " for p in phrases if p]
+    typed = typed_needles(phrases)
     keys = {f" {k} " for p in phrases for k in p}
     words = _words_of_name(phrases)
     out: dict[int, int] = {}
@@ -173,11 +199,12 @@ def tiers_of(db: sqlite_utils.Database, cands: list[Candidate],
             mentions = sum(body.count(n) for n in needles)
             if (any(n in title for n in needles) or mentions >= ABOUT_MENTIONS
                     or _named_whole(title, mentions, words)):
-                out[rid] = ABOUT
+                tier = ABOUT
             elif not any(k in title for k in keys) and mentions <= 1:
-                out[rid] = PASSING
+                tier = PASSING
             else:
-                out[rid] = OTHER
+                tier = OTHER
+            out[rid] = by_number(tier, title, f" {body} ", typed, needles)
     return out
 
 
