@@ -115,7 +115,8 @@ def build_application(settings: Settings, db: Database, *,
     replies = ReplyLimiter(limiter, heard)
     # a stop's unanswered updates are answered after the restart (QA37 T1: bot.held_updates)
     held = held_updates.held_path(settings.database_path)
-    processor = ChatOrderedProcessor(heard, on_held=functools.partial(held_updates.hold, held))
+    processor = ChatOrderedProcessor(heard, on_held=functools.partial(held_updates.hold, held),
+                                     on_done=functools.partial(held_updates.answered, held))
     app = (ApplicationBuilder()
            .token(settings.telegram_bot_token)
            .base_url(base_url)

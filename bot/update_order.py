@@ -132,10 +132,13 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
     """PTB update processor: one chat's updates in order, chats side by side (see module)."""
 
     def __init__(self, heard: Heard | None = None,
-                 on_held: Callable[[object], None] | None = None) -> None:
+                 on_held: Callable[[object], None] | None = None,
+                 on_done: Callable[[object], None] | None = None) -> None:
         super().__init__(QUEUED_UPDATES)
         self.heard = heard
         self.on_held = on_held  # where a stop's unanswered updates go (bot.held_updates.hold)
+        # a handled update leaves the held file only now (QA41 T2: bot.held_updates.answered)
+        self.on_done = on_done
         self.stopping = False
         self.dropped = 0  # updates past a chat's CHAT_WAITING
         self._drop_log = Throttle(60.0)  # a flood drops thousands: one line a minute, counted
@@ -167,6 +170,14 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         except OSError as exc:  # a full disk must not keep the bot from stopping
             log.warning("update not held error=%s", exc)
 
+    def _done(self, update: object) -> None:
+        if self.on_done is None:
+            return
+        try:
+            self.on_done(update)
+        except OSError as exc:  # the entry stays: at worst answered again after a restart
+            log.warning("held update not cleared error=%s", exc)
+
     async def initialize(self) -> None:
         return None
 
@@ -188,6 +199,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                             " last_update_id=%s", full, self._users[full], count,
                             getattr(update, "update_id", None))
             _close(coroutine)
+            self._done(update)  # a flood's overflow is never answered: not kept either
             return
         locks = [self._take(key) for key in keys]
         acquired: list[asyncio.Lock] = []
@@ -218,6 +230,8 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                     if not self.stopping:
                         raise
                     self._hold(update)  # cancelled by cancel_running: held, the stop goes on
+                else:
+                    self._done(update)
                 finally:
                     ANSWERING.reset(token)
                     if task is not None:
