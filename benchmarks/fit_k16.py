@@ -321,7 +321,8 @@ def ascent(train: Sequence[Row], passes: int = 2) -> Model:
 LGBM_GRID = ((4, 50), (4, 150), (8, 100))
 
 
-def lgbm_ranker(objective: str = "lambdarank") -> Callable[[Sequence[Row]], Model]:
+def lgbm_ranker(objective: str = "lambdarank", fixed: tuple[int, int] | None = None
+                ) -> Callable[[Sequence[Row]], Model]:
     import lightgbm  # not a project dependency (see the module docstring)
 
     def fit(train: Sequence[Row], hyper: tuple[int, int]) -> Model:
@@ -336,6 +337,8 @@ def lgbm_ranker(objective: str = "lambdarank") -> Callable[[Sequence[Row]], Mode
         score = lambda a: booster.predict(a)  # noqa: E731
         return with_choice(f"lgbm_{objective}", score, train, f"leaves,trees={hyper}")
 
+    if fixed is not None:
+        return lambda train: fit(train, fixed)
     return lambda train: fit(train, choose_hyper(train, LGBM_GRID, fit))
 
 
@@ -421,12 +424,57 @@ def cached_table(sets: Sequence[str]) -> list[Row]:
     return rows
 
 
-def run(sets: Sequence[str], names: Sequence[str], insample: bool = False) -> int:
+CURVE_SIZES = (6, 12, 18)
+
+
+def learning_curve(rows: Sequence[Row], sets: Sequence[str], seed: int = 16,
+                   log: Callable[[str], None] = print) -> dict[tuple[str, int], Tally]:
+    """Does more data help? Each set held out in turn; the rankers trained on `n` of the other
+    sets (a fixed random draw per fold) for n in CURVE_SIZES, hyper-parameters fixed at values
+    the inner folds chose often in the full run (logistic and hand+roles l2 0.01: 9 and 4 of 19
+    folds; lgbm 4 leaves with 150 trees: 7 folds, or 50 trees: 10 folds) — chosen after seeing
+    that run, so a diagnostic of the trend, not a held-out claim for shipping."""
+    import random
+
+    fits: dict[str, Callable[[Sequence[Row]], Model]] = {
+        "logistic": lambda tr: with_choice("logistic", linear(
+            fit_pairwise(tr, list(range(len(NAMES))), 0.01)), tr),
+        "hand+roles": lambda tr: with_choice("hand+roles", linear(fit_pairwise(
+            tr, list(range(len(HAND), len(NAMES))), 0.01, offset=hand_vector())), tr),
+    }
+    try:
+        import lightgbm  # noqa: F401
+        fits["lgbm(4,150)"] = lambda tr: lgbm_ranker("lambdarank", fixed=(4, 150))(tr)
+        fits["lgbm(4,50)"] = lambda tr: lgbm_ranker("lambdarank", fixed=(4, 50))(tr)
+    except ImportError:
+        pass
+    out: dict[tuple[str, int], Tally] = {}
+    rng = random.Random(seed)
+    for held in sets:
+        others = [s for s in sets if s != held]
+        order = rng.sample(others, len(others))
+        test = [r for r in rows if r.set_name == held]
+        for n in CURVE_SIZES:
+            train = [r for r in rows if r.set_name in set(order[:n])]
+            for name, fit in fits.items():
+                got = evaluate(fit(train), test)
+                out.setdefault((name, n), Tally()).add(got)
+        log(f"curve fold {held} done")
+    return out
+
+
+def run(sets: Sequence[str], names: Sequence[str], insample: bool = False,
+        curve: bool = False) -> int:
     t0 = time.monotonic()
     rows = cached_table(sets)
     print(f"{len(rows)} articles, {sum(len(r.parts) for r in rows)} ranked parts, "
           f"{sum(sum(r.key) for r in rows)} key parts, {len(NAMES)} features "
           f"({time.monotonic() - t0:.0f} s)", flush=True)
+    if curve:
+        points = learning_curve(rows, [s for s in SET_ORDER if s in sets or not sets])
+        for (name, n), t in sorted(points.items()):
+            print(f"curve {name} trained on {n} sets: {t.cell()} precision {t.right}/{t.shown}")
+        return 0
     if insample:  # how much the rankers can fit at all: fitted and scored on every set
         for name, fit in rankers(names).items():
             model = fit(rows)

@@ -1429,6 +1429,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--k16-insample", action="store_true",
                         help="with --k16: fit each ranker on all the sets and score it on them "
                              "(what it can fit at all; not a held-out figure)")
+    parser.add_argument("--k16-curve", action="store_true",
+                        help="with --k16: a learning curve (rankers trained on 6, 12, 18 sets)")
     parser.add_argument("--verbose", action="store_true",
                         help="also fit each ranker on all sets and print its weights")
     args = parser.parse_args(argv)
@@ -1441,7 +1443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         k16 = [x for x in args.k16_rankers.split(",") if x]
         if any(x not in fit_k16.RANKER_NAMES for x in k16):
             parser.error(f"--k16-rankers: {', '.join(fit_k16.RANKER_NAMES)}")
-        return fit_k16.run(sets, k16, args.k16_insample)
+        return fit_k16.run(sets, k16, args.k16_insample, args.k16_curve)
     names = [x for x in args.rankers.split(",") if x]
     if any(x not in RANKERS and x != "ascent_all" for x in names):
         parser.error(f"rankers: {', '.join(RANKERS)}, ascent_all")
