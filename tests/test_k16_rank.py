@@ -118,3 +118,26 @@ def test_the_k16_table_reads_development_sets_only() -> None:
         fit.main(["--k16", "--sets", "dev1,holdout18"])
     with pytest.raises(SystemExit):
         fit.main(["--k16", "--sets", "dev1", "--k16-rankers", "nonsense"])
+
+
+def test_the_k16_run_scores_the_hand_ranking_on_two_real_sets(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A smoke run on the real corpus and gold (dev1, dev2), two folds, the hand ranking and
+    the hand+roles ranker; the hand row is rank_quotes' own choice."""
+    k16 = _k16()
+    if not k16.CORPUS.exists():
+        pytest.skip("the corpus is not beside the repository")
+    monkeypatch.delenv("K16_TABLE", raising=False)
+    fit = importlib.import_module("fit_quote_rank")
+    assert fit.main(["--k16", "--sets", "dev1,dev2", "--k16-rankers", "hand,hand+roles"]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split(" | ")[0].strip("| "): line for line in out.splitlines()
+            if line.startswith("| ")}
+    assert set(rows) >= {"dev1", "dev2", "pooled", "precision (pooled)",
+                         "consensus (2 of 3), held out"}
+    assert "/0)" not in rows["consensus (2 of 3), held out"]  # dev2 holds 8 of the 32
+    table = k16.table(["dev1"])
+    assert table and all(r.set_name == "dev1" for r in table)
+    for r in table:
+        scores = [float(v) for v in r.x @ k16.hand_vector()]
+        assert k16.shown(r, scores) == rank_quotes(r.candidates, r.headline)
