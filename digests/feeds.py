@@ -20,6 +20,7 @@ from typing import Any
 
 import feedparser
 
+from digests.char_refs import count_bad_refs, fix_char_refs, scrub, scrub_tree
 from digests.dates import date_offset, parse_date
 from digests.encoding import decode
 from digests.errors import ParseError, Reason
@@ -135,13 +136,29 @@ def as_utf8(body: bytes, headers: Mapping[str, str] | None) -> tuple[bytes, dict
     content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"),
                         "application/xml")
     out_headers["content-type"] = content_type.split(";")[0].strip() + "; charset=utf-8"
-    text = decode(body, headers)
+    # a reference to a surrogate or past U+10FFFF made feedparser raise for the whole feed
+    # (QA38 A1): it becomes U+FFFD, as a lone surrogate a decoder left does
+    text = scrub(decode(body, headers))
+    bad = count_bad_refs(text)
+    if bad:
+        log.warning("feed invalid character references replaced count=%d (surrogates or past"
+                    " U+10FFFF, read as U+FFFD)", bad)
+        text = fix_char_refs(text)
     utf8 = _XML_DECL_ENCODING_RE.sub(rb"\1utf-8", text.encode("utf-8"), count=1)
     return utf8, out_headers
 
 
+def _skipped(base_url: str, index: int, entry: Mapping[str, Any], exc: Exception) -> str:
+    """The log line and the short name of one entry left out because it could not be read."""
+    name = str(entry.get("id") or entry.get("link") or entry.get("url") or f"#{index + 1}")[:200]
+    log.warning("feed entry skipped url=%s entry=%d id=%s error=%s: %s (the feed's other"
+                " entries are read)", base_url, index + 1, scrub(name), type(exc).__name__,
+                scrub(str(exc))[:200])
+    return scrub(name)
+
+
 def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
-               max_entries: int | None = None) -> tuple[list[FeedEntry], int]:
+               max_entries: int | None = None) -> tuple[list[FeedEntry], int, tuple[str, ...]]:
     body, utf8_headers = as_utf8(body, headers)
     cut = 0
     if max_entries is not None:  # before feedparser: its time grows with every entry (QA29 A8)
@@ -150,29 +167,26 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
             log.warning("feed cut before parsing url=%s dropped=%d kept=%d (the newest end's,"
                         " else the first and last; MAX_ENTRIES_PER_FEED)", base_url, cut,
                         max_entries)
-    parsed = feedparser.parse(body, response_headers=utf8_headers,
-                              resolve_relative_uris=False, sanitize_html=False)
+    try:
+        parsed = feedparser.parse(body, response_headers=utf8_headers,
+                                  resolve_relative_uris=False, sanitize_html=False)
+    except (ValueError, OverflowError, RecursionError, UnicodeError) as exc:
+        # what as_utf8 cleans should never get here; if it does, say what, not «unknown»
+        raise ParseError(f"feed unreadable by the parser: {type(exc).__name__}: "
+                         f"{scrub(str(exc))[:200]}", why=Reason("feed_broken")) from exc
     if parsed.get("bozo"):
         log.info("malformed feed kept what was recovered url=%s error=%s", base_url,
                  parsed.get("bozo_exception"))
     entries: list[FeedEntry] = []
-    for entry in parsed.entries:
-        link = _entry_link(entry, base_url)
-        if not link or not is_http_url(link):
+    skipped: list[str] = []
+    for index, entry in enumerate(parsed.entries):
+        try:
+            read = _xml_entry(entry, base_url)
+        except Exception as exc:  # noqa: BLE001 - one entry never costs its source (QA38 A1)
+            skipped.append(_skipped(base_url, index, entry, exc))
             continue
-        guid = (entry.get("id") or "").strip() or None
-        author = entry.get("author") or ""
-        published, offset = _entry_date(entry)
-        entries.append(FeedEntry(
-            url=link,
-            title=strip_html(entry.get("title") or "").replace("\n", " "),
-            guid=guid,
-            summary=_entry_summary(entry),
-            published_at=published,
-            author=strip_html(author).replace("\n", " "),
-            published_offset=offset,
-            updated_at=_entry_updated(entry),
-        ))
+        if read is not None:
+            entries.append(read)
     if not entries and not parsed.get("version"):
         raise ParseError(f"not a feed (no RSS/Atom/JSON Feed found): "
                          f"{parsed.get('bozo_exception') or 'unknown format'}",
@@ -180,16 +194,39 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
     if not entries and parsed.get("bozo"):
         raise ParseError(f"malformed feed with no usable entries: {parsed.get('bozo_exception')}",
                          why=Reason("feed_broken"))
-    return entries, cut
+    return entries, cut, tuple(skipped)
+
+
+def _xml_entry(entry: Mapping[str, Any], base_url: str) -> FeedEntry | None:
+    """One feedparser entry as a FeedEntry, None when it has no http(s) link."""
+    link = _entry_link(entry, base_url)
+    if not link or not is_http_url(link):
+        return None
+    guid = scrub(str(entry.get("id") or "")).strip() or None
+    author = entry.get("author") or ""
+    published, offset = _entry_date(entry)
+    return FeedEntry(
+        url=scrub(link),
+        title=scrub(strip_html(entry.get("title") or "").replace("\n", " ")),
+        guid=guid,
+        summary=scrub(_entry_summary(entry)),
+        published_at=published,
+        author=scrub(strip_html(author).replace("\n", " ")),
+        published_offset=offset,
+        updated_at=_entry_updated(entry),
+    )
 
 
 def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
                      base_url: str, max_entries: int | None = None
-                     ) -> tuple[list[FeedEntry], int]:
+                     ) -> tuple[list[FeedEntry], int, tuple[str, ...]]:
     try:
-        data = json.loads(decode(body, headers))
+        # «"\ud800"» parses into a lone surrogate that failed only when stored (QA38 A1)
+        data = scrub_tree(json.loads(decode(body, headers)))
     except ValueError as exc:
         raise ParseError(f"JSON feed is not valid JSON: {exc}", why=Reason("not_feed")) from exc
+    except RecursionError as exc:
+        raise ParseError("JSON feed nested too deep to read", why=Reason("feed_broken")) from exc
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise ParseError("JSON document is not a JSON Feed (no 'items' list)",
                          why=Reason("not_feed"))
@@ -202,36 +239,48 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
         cut = len(items) - max_entries
         items = items[:head] + items[len(items) - (max_entries - head):]
     entries: list[FeedEntry] = []
-    for item in items:
+    skipped: list[str] = []
+    for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
-        link = item.get("url") or item.get("external_url") or ""
-        if not link and is_http_url(str(item.get("id", ""))):
-            link = str(item["id"])
-        if not isinstance(link, str) or not link:
+        try:
+            read = _json_entry(item, base_url)
+        except Exception as exc:  # noqa: BLE001 - one entry never costs its source (QA38 A1)
+            skipped.append(_skipped(base_url, index, item, exc))
             continue
-        link = absolute_url(link, base_url)
-        if not is_http_url(link):
-            continue
-        authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
-        author = ", ".join(a.get("name", "") for a in authors if isinstance(a, dict))
-        summary = item.get("summary") or item.get("content_text") or \
-            strip_html(str(item.get("content_html") or ""))
-        guid = item.get("id")
-        raw_date = str(item.get("date_published") or "")
-        if parse_date(raw_date) is None:
-            raw_date = str(item.get("date_modified") or "")
-        entries.append(FeedEntry(
-            url=link,
-            title=strip_html(str(item.get("title") or "")).replace("\n", " "),
-            guid=str(guid) if guid not in (None, "") else None,
-            summary=strip_html(str(summary)),
-            published_at=parse_date(raw_date),
-            author=author,
-            published_offset=date_offset(raw_date) if raw_date else 0,
-            updated_at=parse_date(str(item.get("date_modified") or "")),
-        ))
-    return entries, cut
+        if read is not None:
+            entries.append(read)
+    return entries, cut, tuple(skipped)
+
+
+def _json_entry(item: dict[str, Any], base_url: str) -> FeedEntry | None:
+    """One JSON Feed item as a FeedEntry, None when it has no http(s) link."""
+    link = item.get("url") or item.get("external_url") or ""
+    if not link and is_http_url(str(item.get("id", ""))):
+        link = str(item["id"])
+    if not isinstance(link, str) or not link:
+        return None
+    link = absolute_url(link, base_url)
+    if not is_http_url(link):
+        return None
+    authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
+    author = ", ".join(a.get("name", "") for a in authors if isinstance(a, dict))
+    summary = item.get("summary") or item.get("content_text") or \
+        strip_html(str(item.get("content_html") or ""))
+    guid = item.get("id")
+    raw_date = str(item.get("date_published") or "")
+    if parse_date(raw_date) is None:
+        raw_date = str(item.get("date_modified") or "")
+    return FeedEntry(
+        url=link,
+        title=strip_html(str(item.get("title") or "")).replace("\n", " "),
+        guid=str(guid) if guid not in (None, "") else None,
+        summary=strip_html(str(summary)),
+        published_at=parse_date(raw_date),
+        author=author,
+        published_offset=date_offset(raw_date) if raw_date else 0,
+        updated_at=parse_date(str(item.get("date_modified") or "")),
+    )
 
 
 @dataclass(frozen=True)
@@ -241,6 +290,8 @@ class FeedRead:
 
     entries: list[FeedEntry]
     cut: int = 0
+    # entries left out because they could not be read (their id or link), the others kept
+    skipped: tuple[str, ...] = ()
 
     @property
     def listed(self) -> int:

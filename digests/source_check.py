@@ -39,6 +39,7 @@ from digests.errors import (
     TemporaryFetchError,
 )
 from digests.feed_cut import cut_items, parse_limit
+from digests.char_refs import scrub
 from digests.feeds import as_utf8, read_entries
 from digests.fetch_failures import host_of
 from digests.fetcher import Fetcher
@@ -130,16 +131,17 @@ def feed_title(body: bytes, headers: Mapping[str, str] | None = None) -> str:
     if "json" in content_type.lower() or body.lstrip()[:1] == b"{":
         try:
             data = json.loads(decode(body, headers))
-        except ValueError:
+        except (ValueError, RecursionError):
             return ""
         title = data.get("title") if isinstance(data, dict) else None
-        return clean_title(title) if isinstance(title, str) else ""
+        # a JSON «"\ud800"» is a lone surrogate: it failed the source when stored (QA38 A1)
+        return clean_title(scrub(title)) if isinstance(title, str) else ""
     # The same bytes and encoding decision as the entries get (parse_feed): a str handed to
     # feedparser would be re-read in the charset its XML declaration names.
     utf8, utf8_headers = as_utf8(body, headers)
     parsed = feedparser.parse(utf8, response_headers=utf8_headers)
     title = parsed.get("feed", {}).get("title", "")
-    return clean_title(title) if isinstance(title, str) else ""
+    return clean_title(scrub(title)) if isinstance(title, str) else ""
 
 
 def misread_titles(body: bytes, headers: Mapping[str, str] | None = None) -> tuple[str, ...]:
