@@ -8,6 +8,7 @@ import asyncio
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from telegram import Update
@@ -45,7 +46,7 @@ async def test_a_crash_while_replaying_loses_no_held_asker(
     db.db.execute("drop trigger if exists chats_new_chat_quiet")
     held = held_updates.held_path(db_path)
 
-    def build():  # type: ignore[no-untyped-def]
+    def build() -> Any:
         return build_application(settings, db, poll_sources=False,
                                  sender_options={"poll_seconds": 0.05})
     try:
