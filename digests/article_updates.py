@@ -14,7 +14,8 @@ and `reread_one`, in the poll's writer thread, settles each in one transaction
 
 A page that cannot be fetched keeps the old text and leaves the feed hash as it was, so the next
 poll tries again (bounded by digests.entry_changes.REREADS_PER_POLL); a page the site says is
-gone (404/410), or one with no text, keeps the old text for good (the hash is recorded). A
+gone (404/410), or one with no text, keeps the old text for good (the hash is recorded); a page
+whose body is the one stored backs the entry off (digests.entry_changes: churn, QA41 T1). A
 feed-only article (its page never came, or fetching pages is off) is corrected from the feed:
 its text is the summary.
 """
@@ -92,11 +93,22 @@ def _apply(sql: sqlite_utils.Database, settings: Settings, item: Fetched, articl
         done = archive.update_article(sql, article_id, title=entry.title or stored.title,
                                       body="", summary=entry.summary, page=None, now=now)
     else:
+        # the page's body as stored: the feed's change was churn (a view count, «منذ ٥ دقائق»),
+        # and the entry backs off (QA41 T1: digests.entry_changes)
+        same_page = tuple(page.paragraphs) == tuple(stored.paragraphs)
         done = archive.update_article(
             sql, article_id, title=entry.title or page.title or stored.title,
             body="\n".join(page.paragraphs), summary=entry.summary, page=page, now=now,
             page_etag=item.etag, page_last_modified=item.last_modified)
+        entry_changes.remember(sql, article_id, entry, same_page=same_page)
+        return _settled(sql, settings, article_id, done, now)
     entry_changes.remember(sql, article_id, entry)
+    return _settled(sql, settings, article_id, done, now)
+
+
+def _settled(sql: sqlite_utils.Database, settings: Settings, article_id: int, done: str,
+             now: datetime) -> str:
+    """The outcome of a stored re-read; an updated text runs its steps again."""
     if done != "updated":
         return "same" if done == "same" else "kept"
     article = archive.get_article(sql, article_id)
