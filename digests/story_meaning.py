@@ -145,6 +145,12 @@ class UseMeaning(Meaning):
         super().__init__(db, embedder, article_id, title, text)
         self.pair_model = model or story_use.pair_model()
 
+    def _embed(self, article_id: int, text: str) -> semantic.Vectors | None:
+        try:
+            return super()._embed(article_id, text)
+        except story_use.UseUnavailable:  # the weights failed at first use (said once there)
+            return None  # this pair by words; `load` answers None from now on
+
     @staticmethod
     def to_blob(vector: semantic.Vectors) -> bytes:
         return story_use.to_blob(vector)

