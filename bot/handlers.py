@@ -43,6 +43,7 @@ from bot import (
     repeats,
     search,
     sources_admin,
+    sources_rename,
     stats,
     welcome,
 )
@@ -97,6 +98,7 @@ def register_handlers(app: Application) -> None:
                        ("push", pushes.push), ("sources", sources_admin.sources_command),
                        ("addsource", sources_admin.addsource),
                        ("removesource", sources_admin.removesource),
+                       ("renamesource", sources_rename.renamesource),
                        ("ingest", sources_admin.ingest), ("stats", stats.stats)):
         app.add_handler(CommandHandler(name, func, filters=posts))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, welcome.chat_migrated))

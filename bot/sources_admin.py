@@ -53,6 +53,7 @@ from digests import feed_moves, sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
 from digests.source_check import check_link, link_candidates
+from digests.source_names import is_link
 from digests.source_work import feed_cut_of
 from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
 
@@ -62,6 +63,7 @@ FAILING_NAMES = 5             # failing sources named after /ingest (the rest: /
 SOURCES_LISTED = 50           # /sources lists at most this many (QA14 F15: 159 → 25 messages)
 CHECKING_NOTICE_SECONDS = 2.0  # a link check slower than this tells the admin it is under way
 SQLITE_MAX_INT = 2**63 - 1     # larger ids overflow SQLite's integers
+MAX_LINKS_AT_ONCE = 20         # links one /addsource adds (a pasted list); the rest: told
 
 
 def _health(source: Any, lang: str, rt: Runtime) -> str:
@@ -157,18 +159,50 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not args:
         await reply(update, context, ui(lang, "addsource_usage"))
         return
-    name = " ".join(args[1:]).strip() or None
     message = update.effective_message
-    rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang,
-                          message.message_id if message else None), "addsource")
+    reply_to = message.message_id if message else None
+    if any(is_link(word) for word in args[1:]):  # a pasted list: each link added (QA40 N2)
+        links = [args[0], *(word for word in args[1:] if is_link(word))]
+        words = len(args) - len(links)
+        rt.spawn(_add_several(rt, context, chat.id, links, words, lang, reply_to), "addsource")
+        return
+    name = " ".join(args[1:]).strip() or None
+    rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang, reply_to), "addsource")
+
+
+async def _add_several(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                       links: list[str], words: int, lang: str, reply_to: int | None) -> None:
+    """Add each of several links sent in one /addsource (at most MAX_LINKS_AT_ONCE), one after
+    the other, each answered as one /addsource is; a progress line first and a count last,
+    with one first fetch for all. Words among the links name nothing: a link never becomes a
+    source's name (QA40 N2: «/addsource URL1 URL2 URL3» added URL1 named «URL2 URL3»)."""
+    head = ui(lang, "addsource_several", n=num(min(len(links), MAX_LINKS_AT_ONCE), lang))
+    if len(links) > MAX_LINKS_AT_ONCE:
+        head += "\n" + ui(lang, "addsource_several_cut", max=num(MAX_LINKS_AT_ONCE, lang))
+    if words:
+        head += "\n" + ui(lang, "addsource_several_words")
+    await tell(rt, context, chat_id, head, reply_to)
+    taken = links[:MAX_LINKS_AT_ONCE]
+    added = 0
+    for link in taken:
+        added += await _add_checked(rt, context, chat_id, link, None, lang, reply_to,
+                                    fetch=False)
+    log.info("several sources chat=%s links=%d added=%d", chat_id, len(taken), added)
+    html = ui(lang, "addsource_several_done", n=num(len(taken), lang), added=num(added, lang),
+              failed=num(len(taken) - added, lang))
+    if added:  # one first fetch for all of them, as one /addsource says it
+        html += "\n" + text_html(lang, first_fetch_line(await fetch_now(context), rt.now(), lang))
+    await tell(rt, context, chat_id, html, reply_to)
 
 
 async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, link: str,
-                       name: str | None, lang: str, reply_to: int | None = None) -> None:
+                       name: str | None, lang: str, reply_to: int | None = None, *,
+                       fetch: bool = True) -> bool:
     """Add `link` only once it proved to be a feed (or a page that declares one), named `name`
     or else by the feed's own title; otherwise say why, and add nothing. Every answer names
     `link` and replies to the command (`reply_to`): the admin may have sent several. A link
-    without a scheme is tried as https:// then http://; the answer ends with which was used."""
+    without a scheme is tried as https:// then http://; the answer ends with which was used.
+    `fetch`: poll it at once and say so (False: the caller does, for several). True if added."""
     # the link as answers and logs name it: never its user:password@ (QA29 A5); the source
     # keeps it, to fetch with
     label = link_label(strip_credentials(link))
@@ -209,17 +243,17 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         # adding=True: nothing was added, so nothing will be retried by itself
         duplicate = exc.why is not None and exc.why.kind == "duplicate"  # of either scheme
         await answer("addsource_failed", not duplicate, error=error_text(exc, lang, adding=True))
-        return
+        return False
     except Exception:  # a bug, not the link: the admin still gets an answer; details in the log
         log.exception("source check failed url=%s", strip_credentials(link))
         await answer("addsource_failed", error=reason_text(None, lang, adding=True))
-        return
+        return False
     log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id,
              strip_credentials(source.url), strip_credentials(checked.page_url or ""),
              checked.entries)
     named = {"id": num(source.id, lang), "name": source_name(source.name, lang)}
     # fetched at once, or the answer says when (QA20 O4: it waited for the next poll, unsaid)
-    tail = first_fetch_line(await fetch_now(context), rt.now(), lang)
+    tail = first_fetch_line(await fetch_now(context), rt.now(), lang) if fetch else ""
     shown = link_label(strip_credentials(source.url))
     if resumed:
         await answer("addsource_resumed", link=shown, tail=tail, **named)
@@ -227,6 +261,7 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         await answer("addsource_found", feed=shown, tail=tail, **named)
     else:  # the link as stored: with the scheme that answered (QA9 N5)
         await answer("addsource_ok", link=shown, tail=tail, **named)
+    return True
 
 
 @admin_only

@@ -224,4 +224,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "feed_moved": ("↪️ انتقلت الخلاصة نهائيًا (تحويل دائم) وحُفظ عنوانها الجديد أدناه؛ كان: {old}",
                    "↪️ The feed moved for good (permanent redirect); its new address is below. It "
                    "was: {old}"),
+    # X58 (QA40 N2): several links in one /addsource are each added, never one named after
+    # the others; /renamesource repairs a name
+    "addsource_several": ("⏳ روابط في رسالة واحدة: {n} — أتحقق من كل رابط وأضيفه على حدة، "
+                          "ويصلك جواب لكل رابط.",
+                          "⏳ {n} links in one message: each is checked and added on its own, "
+                          "with one answer per link."),
+    "addsource_several_cut": ("⚠️ أكثر من {max} رابطًا: أُخذت أول {max} فقط؛ أرسل الباقي في "
+                              "/addsource أخرى.",
+                              "⚠️ More than {max} links: only the first {max} are taken; send "
+                              "the rest in another /addsource."),
+    "addsource_several_words": ("الكلمات بين الروابط لا تصير أسماء: يُسمّى كل مصدر بعنوان "
+                                "خلاصته؛ لتغيير اسم: /renamesource رقم اسم",
+                                "Words between the links are not taken as names: each source "
+                                "takes its feed's title; to change a name: /renamesource NUMBER "
+                                "NAME"),
+    "addsource_several_done": ("انتهت الروابط ({n}): أُضيف {added}، وتعذّر {failed}. "
+                               "التفاصيل في الأجوبة أعلاه و/sources",
+                               "Links done ({n}): {added} added, {failed} could not be. Details "
+                               "in the answers above and /sources"),
+    "renamesource_usage": ("الاستخدام: /renamesource رقم اسم — مثل: /renamesource ٣ بي بي سي "
+                           "عربي (الأرقام في /sources)",
+                           "Usage: /renamesource NUMBER NAME, such as: /renamesource 3 BBC "
+                           "Arabic (the numbers are in /sources)"),
+    "renamesource_link": ("الاسم لا يكون رابطًا: {name}\nلإضافة رابط: /addsource رابط",
+                          "A name cannot be a link: {name}\nTo add a link: /addsource URL"),
+    "renamesource_ok": ("✏️ صار اسم المصدر {id}: {name} (كان: {old})",
+                        "✏️ Source {id} is now named: {name} (was: {old})"),
 }

@@ -37,6 +37,8 @@ ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
      "Add a source: /addsource URL [NAME] (an RSS/Atom feed or a page that points to one)"),
     ("removesource", "أوقف جلب مصدر (تبقى أخباره): /removesource رقم",
      "Stop polling a source (its articles stay): /removesource NUMBER"),
+    ("renamesource", "غيّر اسم مصدر: /renamesource رقم اسم",
+     "Rename a source: /renamesource NUMBER NAME"),
     ("ingest", "اجلب الأخبار الآن", "Poll the sources now"),
     ("stats", "إحصاءات", "Statistics"),
 )

@@ -1,0 +1,50 @@
+"""/renamesource N NAME: an admin names a source (QA40 N2/N6).
+
+A source misnamed (by hand, or before X58 by several links pasted into one /addsource, whose
+extra links became its name) could only be repaired by removing and adding it again. The new
+name is shown wherever the old one was (/sources, digests' source lines); a name that holds a
+link is refused (digests.source_names). Numbers are those /sources lists; Arabic-Indic digits
+are read too.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.admin import admin_only, reply, source_name
+from bot.i18n import num
+from bot.runtime import chat_lang, runtime, ui
+from digests.source_names import has_link, rename_source
+from digests.errors import SourceError
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAX_INT = 2**63 - 1  # larger ids overflow SQLite's integers
+
+
+@admin_only
+async def renamesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/renamesource ID NAME: give source ID the name NAME (its articles keep theirs)."""
+    rt = runtime(context)
+    lang = chat_lang(rt, update)
+    args = context.args or []
+    if len(args) < 2 or not args[0].isdigit():  # isdigit: «٣» as well as «3»
+        await reply(update, context, ui(lang, "renamesource_usage"))
+        return
+    source_id, name = int(args[0]), " ".join(args[1:])
+    if has_link(name):  # a link is added with /addsource, never a name (QA40 N2)
+        await reply(update, context, ui(lang, "renamesource_link", name=name))
+        return
+    try:
+        if source_id > SQLITE_MAX_INT:
+            raise SourceError("no such source")
+        done = rename_source(rt.db, source_id, name)
+    except SourceError:
+        await reply(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
+        return
+    await reply(update, context, ui(lang, "renamesource_ok", id=num(done.source_id, lang),
+                                    name=source_name(done.new, lang),
+                                    old=source_name(done.old, lang)))
