@@ -78,7 +78,7 @@ def test_the_harness_choice_is_rank_quotes_for_the_hand_weights() -> None:
         assert x.shape == (len(parts), len(k16.NAMES))
         row = k16.Row("dev1", "a", HEADLINE, cut, tuple(parts), tuple(origin), x,
                       pool_of(parts), tuple(False for _ in parts), ())
-        scores = [float(v) for v in x @ k16.hand_vector()]
+        scores = [float(v) for v in k16.hand_scores(x)]
         assert k16.shown(row, scores) == rank_quotes(cands, HEADLINE)
     assert list(k16.hand_vector()[:len(WEIGHTS)]) == list(WEIGHTS.values())
 
@@ -139,5 +139,5 @@ def test_the_k16_run_scores_the_hand_ranking_on_two_real_sets(
     table = k16.table(["dev1"])
     assert table and all(r.set_name == "dev1" for r in table)
     for r in table:
-        scores = [float(v) for v in r.x @ k16.hand_vector()]
+        scores = [float(v) for v in k16.hand_scores(r.x)]
         assert k16.shown(r, scores) == rank_quotes(r.candidates, r.headline)
