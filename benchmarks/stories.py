@@ -781,7 +781,7 @@ def throughput(docs: list[dict[str, Any]], workdir: Path, only: Sequence[str] = 
     try:
         for name, on, band in runs:
             # an empty memo: no run profits from another's vectors
-            fresh: Any = (story_use.UseEmbedder(use.model()) if name.startswith("USE") and use
+            fresh: Any = (story_use.UseEmbedder(use.loaded_model()) if name.startswith("USE") and use
                           else model.fresh())
             stories.embedder_for = lambda settings: fresh if settings.semantic_model else None
             story_model.MEANING_BAND = band

