@@ -17,6 +17,7 @@ import json
 import logging
 from dataclasses import dataclass
 
+from digests import meta_values
 from digests.sources import find_source
 from digests.storage import Database
 from digests.logs import strip_credentials
@@ -38,33 +39,26 @@ class Move:
     taken_by: int | None = None
 
 
-def _meta(db: Database, key: str) -> str | None:
-    row = db.db.execute("select value from meta where key = ?", [key]).fetchone()
-    return None if row is None else str(row[0])
-
-
 def note(db: Database, source_id: int, target: str | None, needed: int) -> Move | None:
     """Count this poll's permanent redirect of a source to `target` (None: none this poll) and
     store the new URL once it was seen `needed` polls in a row (at least MIN_POLLS)."""
     key = f"{COUNT_KEY}{source_id}"
     if target is None:
-        if _meta(db, key) is not None:
+        if meta_values.get(db, key) is not None:
             with db.transaction() as sql:
-                sql.execute("delete from meta where key = ?", [key])
+                meta_values.delete(sql, key)
         return None
-    raw = _meta(db, key)
+    raw = meta_values.get(db, key)
     last = json.loads(raw) if raw else {}
     seen = int(last.get("seen", 0)) + 1 if last.get("to") == target else 1
     if seen < max(MIN_POLLS, needed):
         with db.transaction() as sql:
-            sql.execute("insert or replace into meta (key, value) values (?, ?)",
-                        [key, json.dumps({"to": target, "seen": seen})])
+            meta_values.put(sql, key, json.dumps({"to": target, "seen": seen}))
         return Move(target, seen)
     other = find_source(db, target)
     if other is not None and other.id != source_id:
         with db.transaction() as sql:  # counted on, so the refusal is logged once
-            sql.execute("insert or replace into meta (key, value) values (?, ?)",
-                        [key, json.dumps({"to": target, "seen": seen})])
+            meta_values.put(sql, key, json.dumps({"to": target, "seen": seen}))
         if seen == max(MIN_POLLS, needed):
             log.warning("feed moved permanently, new address kept by another source "
                         "source=%s to=%s other=%s", source_id, strip_credentials(target),
@@ -75,9 +69,8 @@ def note(db: Database, source_id: int, target: str | None, needed: int) -> Move 
         if row is None:
             return None
         sql.execute("update sources set url = ? where id = ?", [target, source_id])
-        sql.execute("delete from meta where key = ?", [key])
-        sql.execute("insert or replace into meta (key, value) values (?, ?)",
-                    [f"{MOVED_KEY}{source_id}", row[0]])
+        meta_values.delete(sql, key)
+        meta_values.put(sql, f"{MOVED_KEY}{source_id}", row[0])
     log.warning("feed moved permanently, new address stored source=%s from=%s to=%s polls=%d",
                 source_id, strip_credentials(row[0]), strip_credentials(target), seen)
     return Move(target, seen, stored=True)
@@ -85,4 +78,4 @@ def note(db: Database, source_id: int, target: str | None, needed: int) -> Move 
 
 def moved_from(db: Database, source_id: int) -> str | None:
     """The address a source had before its feed moved for good (None: never moved)."""
-    return _meta(db, f"{MOVED_KEY}{source_id}")
+    return meta_values.get(db, f"{MOVED_KEY}{source_id}")
