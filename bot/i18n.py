@@ -21,6 +21,7 @@ from typing import Literal
 
 from bot.lines import close_rtl
 from bot.texts_admin import TEXTS as _ADMIN
+from bot.texts_alerts import TEXTS as _ALERTS
 from bot.texts_bilingual import BILINGUAL
 from bot.texts_following import TEXTS as _FOLLOWING
 from bot.texts_more import TEXTS as _MORE
@@ -148,7 +149,7 @@ def _merged(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 # key → (Arabic, English). Values may hold {placeholders} filled by `t`; values are inserted
 # as given (escape them first when the text is sent as HTML).
 STRINGS: dict[str, tuple[str, str]] = _merged(_READING, _FOLLOWING, _WELCOME, _ADMIN, _SOURCES,
-                                              _MORE)
+                                              _MORE, _ALERTS)
 
 
 MAX_TOPICS_NAMED = 3  # topics a digest's header names; more would bury the headline

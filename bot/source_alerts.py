@@ -14,22 +14,36 @@ without a word.
 Each admin reads it in their language: Arabic first with the English below it, English alone
 for an admin whose chat language is English. /stats counts the failing sources
 (`failing_warning`, bot.stats_warnings).
+
+X56: sources that pass the threshold in the same look (QA41 T11: the bot's own network down, 12
+sources at once → 12 notices, then 12 recoveries) are told in one message, and so are the ones
+that recover together. Times are in the admin's own zone (bot.reader_clock), the zone named once,
+and a notice says when the source is tried next (QA41 T9: a failing source is backed off up to
+6 h, so its recovery is seen only then). `tell_admins` also runs after an admin's /ingest (one at
+a time per process, so a scheduled poll's look beside it never tells a change twice); a
+`run.py ingest` in another process changes the same sources' rows, and the bot's next look tells
+what changed, once.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from telegram.constants import ParseMode
 from telegram.error import NetworkError, RetryAfter, TelegramError
 
 from bot.i18n import lang_of, num, relative_time
+from bot.reader_clock import reader_zone
 from bot.reasons import reason_text
 from bot.runtime import Runtime, ui
-from digests import subscriptions
+from bot.zones import zone_label
+from digests import meta_values, subscriptions
 from digests.models import Source, parse_iso
 from digests.sources import list_sources, source_from_row
 from digests.storage import Database
@@ -62,38 +76,87 @@ def failing(db: Database) -> list[Down]:
 
 def told(db: Database) -> dict[int, datetime]:
     """Sources whose failure the admins were told of: id → when it began."""
-    rows = db.db.execute("select key, value from meta where key like ?", [KEY + "%"]).fetchall()
     found = {}
-    for key, value in rows:
+    for key, value in meta_values.items(db, KEY):
         when = parse_iso(value)
         if key[len(KEY):].isdigit() and when is not None:
             found[int(key[len(KEY):])] = when
     return found
 
 
-def _remember(db: Database, source_id: int, since: datetime | None) -> None:
+def _remember(db: Database, told_now: dict[int, datetime | None]) -> None:
+    """Store what was just told (source id → when its failure began; None: forget it)."""
     with db.transaction() as sql:
-        if since is None:
-            sql.execute("delete from meta where key = ?", [f"{KEY}{source_id}"])
-        else:
-            sql.execute("insert or replace into meta (key, value) values (?, ?)",
-                        [f"{KEY}{source_id}", since.isoformat()])
+        for source_id, since in told_now.items():
+            if since is None:
+                meta_values.delete(sql, f"{KEY}{source_id}")
+            else:
+                meta_values.put(sql, f"{KEY}{source_id}", since.isoformat())
 
 
-def down_text(down: Down, now: datetime, lang: str) -> str:
-    """The failure notice in `lang`, as Telegram HTML."""
+def zone_name(zone: tzinfo, now: datetime, lang: str) -> str:
+    """An admin's zone as /zone names it («السعودية (UTC+3)»), its offset at `now`."""
+    offset = now.astimezone(zone).utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    return zone_label(minutes, lang, getattr(zone, "key", None))
+
+
+def _clock(when: datetime, zone: tzinfo) -> str:
+    return when.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def sources_count(n: int, lang: str) -> str:
+    """«مصدران» / «٣ مصادر» / «١٢ مصدرًا»; "12 sources" (n ≥ 2)."""
+    if lang == "en":
+        return f"{n} sources"
+    if n == 2:
+        return "مصدران"
+    return f"{num(n, 'ar')} مصادر" if n <= 10 else f"{num(n, 'ar')} مصدرًا"
+
+
+def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc) -> str:
+    """The failure notice in `lang`, as Telegram HTML; times in `zone`, named once."""
     s = down.source
-    return ui(lang, "source_down_alert", name=s.name, id=s.id, number=num(s.id, lang),
-              since=relative_time(down.since, now, lang), when=down.since.strftime(
-                  "%Y-%m-%d %H:%M UTC"), failures=num(s.consecutive_failures, lang),
+    local_now = now.astimezone(zone)
+    text = ui(lang, "source_down_alert", name=s.name, id=s.id, number=num(s.id, lang),
+              since=relative_time(down.since, local_now, lang),
+              when=f"{_clock(down.since, zone)} ({zone_name(zone, now, lang)})",
+              failures=num(s.consecutive_failures, lang),
               error=reason_text(s.last_error_why, lang))
+    if s.next_poll_at is not None and s.next_poll_at > now:
+        text += "\n" + ui(lang, "source_next_try", when=_clock(s.next_poll_at, zone))
+    return text
 
 
-def back_text(source: Source, since: datetime, now: datetime, lang: str) -> str:
+def down_group_text(downs: Sequence[Down], now: datetime, lang: str,
+                    zone: tzinfo = timezone.utc) -> str:
+    """One notice for several sources failing at once (QA41 T11), as Telegram HTML."""
+    local_now = now.astimezone(zone)
+    lines = "\n".join(ui(lang, "source_down_item", name=d.source.name, number=num(d.source.id, lang),
+                         since=relative_time(d.since, local_now, lang),
+                         error=reason_text(d.source.last_error_why, lang)) for d in downs)
+    text = ui(lang, "source_down_group", count=sources_count(len(downs), lang), lines=lines)
+    tries = [d.source.next_poll_at for d in downs
+             if d.source.next_poll_at is not None and d.source.next_poll_at > now]
+    if tries:
+        text += "\n" + ui(lang, "source_next_try_zone", when=_clock(min(tries), zone),
+                          zone=zone_name(zone, now, lang))
+    return text
+
+
+def back_text(source: Source, since: datetime, now: datetime, lang: str,
+              zone: tzinfo = timezone.utc) -> str:
     """The recovery notice in `lang`, as Telegram HTML."""
     return ui(lang, "source_back_alert", name=source.name, id=source.id,
               number=num(source.id, lang),
-              since=relative_time(since, now, lang))
+              since=relative_time(since, now.astimezone(zone), lang))
+
+
+def back_group_text(sources: Sequence[Source], lang: str) -> str:
+    """One notice for several sources back at once (QA41 T11), as Telegram HTML."""
+    sep = "، " if lang == "ar" else ", "
+    return ui(lang, "source_back_group", count=sources_count(len(sources), lang),
+              names=sep.join(f"«{s.name}»" for s in sources))
 
 
 def admin_lang(db: Database, admin_id: int, default: str) -> str:
@@ -107,15 +170,19 @@ def both(text: Any, lang: str) -> str:
     return text("en") if lang == "en" else f"{text('ar')}\n\n{text('en')}"
 
 
-async def _send_all(rt: Runtime, bot: Any, text: Any) -> bool:
-    """Send to every admin; False only when every send failed for a passing reason (the
-    network, a flood wait: tried again after the next poll)."""
+Text = Callable[[str, tzinfo], str]  # (language, the admin's zone) → the notice
+
+
+async def _send_all(rt: Runtime, bot: Any, text: Text) -> bool:
+    """Send to every admin, in their language and zone; False only when every send failed for
+    a passing reason (the network, a flood wait: tried again after the next poll)."""
     passing = 0
     for admin in sorted(rt.settings.admin_ids):
         lang = admin_lang(rt.db, admin, rt.settings.default_language)
+        zone = reader_zone(rt.db.db, admin)
         try:
-            await bot.send_message(admin, both(text, lang), parse_mode=ParseMode.HTML,
-                                   disable_web_page_preview=True)
+            await bot.send_message(admin, both(lambda lg: text(lg, zone), lang),
+                                   parse_mode=ParseMode.HTML, disable_web_page_preview=True)
         except (RetryAfter, NetworkError) as exc:
             passing += 1
             log.warning("source alert not sent admin=%s error=%s", admin, exc)
@@ -124,36 +191,80 @@ async def _send_all(rt: Runtime, bot: Any, text: Any) -> bool:
     return passing < len(rt.settings.admin_ids) or not rt.settings.admin_ids
 
 
+_LOCKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = \
+    weakref.WeakKeyDictionary()
+
+
+def _lock() -> asyncio.Lock:
+    """One look at a time in this event loop: a /ingest's and a scheduled poll's side by side
+    would both see a change as untold and tell it twice."""
+    loop = asyncio.get_running_loop()
+    lock = _LOCKS.get(loop)
+    if lock is None:
+        lock = _LOCKS[loop] = asyncio.Lock()
+    return lock
+
+
 async def tell_admins(rt: Runtime, bot: Any) -> int:
     """Tell the admins of sources newly failing past SOURCE_ALERT_HOURS and of told ones that
-    recovered; returns how many notices went out."""
+    recovered, those of one look in one message each way; returns how many messages went."""
+    async with _lock():
+        return await _tell(rt, bot)
+
+
+async def after_poll(rt: Runtime, bot: Any) -> None:
+    """`tell_admins` after a poll (scheduled or an admin's /ingest); a notice is never worth
+    the poll: a failure here is logged and told at the next look."""
+    try:
+        await tell_admins(rt, bot)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("source alerts failed")
+
+
+async def _tell(rt: Runtime, bot: Any) -> int:
     now = rt.now()
     threshold = timedelta(hours=rt.settings.source_alert_hours)
     down = {d.source.id: d for d in failing(rt.db)}
     said = told(rt.db)
     sent = 0
-    for source_id, down_item in down.items():
-        if source_id in said or now - down_item.since < threshold:
-            continue
-        if await _send_all(rt, bot, lambda lang, d=down_item: down_text(d, now, lang)):
-            _remember(rt.db, source_id, down_item.since)
+    new = [d for source_id, d in down.items()
+           if source_id not in said and now - d.since >= threshold]
+    if new:
+        first = new[0]
+        text: Text = (lambda lang, zone: down_text(first, now, lang, zone)) if len(new) == 1 \
+            else (lambda lang, zone: down_group_text(new, now, lang, zone))
+        if await _send_all(rt, bot, text):
+            _remember(rt.db, {d.source.id: d.since for d in new})
             sent += 1
-            log.warning("source failing told to admins source=%s since=%s failures=%d",
-                        source_id, down_item.since.isoformat(),
-                        down_item.source.consecutive_failures)
+            for d in new:
+                log.warning("source failing told to admins source=%s since=%s failures=%d"
+                            " together=%d", d.source.id, d.since.isoformat(),
+                            d.source.consecutive_failures, len(new))
     active = {s.id: s for s in list_sources(rt.db)}
+    back: list[tuple[Source, datetime]] = []
+    gone: dict[int, datetime | None] = {}
     for source_id, since in said.items():
         if source_id in down:
             continue
         source = active.get(source_id)
         if source is None:  # removed or paused meanwhile: nothing to tell
-            _remember(rt.db, source_id, None)
-            continue
-        if await _send_all(rt, bot, lambda lang, s=source, b=since: back_text(s, b, now, lang)):
-            _remember(rt.db, source_id, None)
+            gone[source_id] = None
+        else:
+            back.append((source, since))
+    if gone:
+        _remember(rt.db, gone)
+    if back:
+        one, began = back[0]
+        text = (lambda lang, zone: back_text(one, began, now, lang, zone)) if len(back) == 1 \
+            else (lambda lang, zone: back_group_text([s for s, _ in back], lang))
+        if await _send_all(rt, bot, text):
+            _remember(rt.db, {s.id: None for s, _ in back})
             sent += 1
-            log.info("source recovery told to admins source=%s since=%s", source_id,
-                     since.isoformat())
+            for s, since in back:
+                log.info("source recovery told to admins source=%s since=%s together=%d",
+                         s.id, since.isoformat(), len(back))
     return sent
 
 

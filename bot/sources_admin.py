@@ -21,6 +21,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import source_alerts
 from bot.admin import (
     Told,
     admin_html,
@@ -334,6 +335,8 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     record_answer(rt.db, request_id, html, rt.now())
     if await deliver_owed(rt, context, chat_id, html) is not Told.UNSENT:  # else owed (O1)
         answered(rt.db, request_id, rt.now())
+    # a failure or recovery this poll saw is told now, not at the next scheduled poll (X56)
+    await source_alerts.after_poll(rt, context.bot)
 
 
 async def _poll_answer(rt: Runtime, lang: str) -> str:

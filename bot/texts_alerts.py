@@ -1,0 +1,32 @@
+"""Texts (Arabic, English) of the grouped source alerts and of times told in an admin's zone
+(X56; QA41 T9, T11). A table of its own, merged by bot.i18n: bot/texts_sources.py is another
+helper's file this session.
+
+{count} is `bot.source_alerts.sources_count`'s («مصدران» / «٣ مصادر» / «١٢ مصدرًا»; "12 sources").
+"""
+
+from __future__ import annotations
+
+# key → (Arabic, English)
+TEXTS: dict[str, tuple[str, str]] = {
+    # QA41 T11: sources that pass the alert threshold in the same poll, told in one message;
+    # many at once usually means the bot's own network, which the message says
+    "source_down_group": ("⚠️ {count} متوقفة في الوقت نفسه. حين تتوقف مصادر كثيرة معًا فالعطل"
+                          " غالبًا في شبكة البوت نفسه (الاتصال، DNS) لا في المواقع:\n{lines}\n"
+                          "ما العمل: نعيد المحاولة تلقائيًا؛ التفاصيل في /sources. ستأتي رسالة"
+                          " واحدة أخرى حين تعود.",
+                          "⚠️ {count} failing at the same time. When many sources fail"
+                          " together, the trouble is usually the bot's own network (its link,"
+                          " DNS), not the sites:\n{lines}\nWhat to do: they are retried by"
+                          " themselves; details in /sources. One more message comes when they"
+                          " are back."),
+    "source_down_item": ("• «{name}» (رقم {number}): آخر جلب ناجح {since}؛ آخر خطأ: {error}",
+                         "• «{name}» (no. {number}): last fetched {since}; last error: {error}"),
+    "source_back_group": ("✅ عادت تعمل {count}: {names}.",
+                          "✅ {count} work again: {names}."),
+    # QA41 T9: a failing source is tried less and less often (up to every 6 hours), so its
+    # recovery is seen only at that try
+    "source_next_try": ("المحاولة التالية: {when}.", "Next try: {when}."),
+    "source_next_try_zone": ("المحاولة التالية: {when} (بتوقيت {zone}).",
+                             "Next try: {when} ({zone} time)."),
+}
