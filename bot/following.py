@@ -38,6 +38,7 @@ from bot.channel_admin import (
 )
 from bot.deep_links import share_link
 from bot.i18n import chat_worded, code_language, list_sep, num, t, topic_label, topic_list
+from bot.mode_words import subscribed_key
 from bot.quiet_notes import quiet_note
 from bot.unfollow_all import ACTIONS as ALL_ACTIONS
 from bot.unfollow_all import ask_unsubscribe_all, asks_all
@@ -163,8 +164,9 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     if deep_link and created:
         text = ui(lang, "deep_link_subscribed", topic=label)
     else:
-        text = ui(lang, chat_worded("subscribed" if created else "already_subscribed",
-                                    target_type), topic=label)
+        key, hour = (subscribed_key(rt.db, target, "subscribed", lang) if created
+                     else ("already_subscribed", {}))
+        text = ui(lang, chat_worded(key, target_type), topic=label, **hour)
     if deep_link:  # a link opened again still says how to stop what it follows
         # named as the reader can type it back: «/unsubscribe Syria» in English (QA26 N1)
         text += "\n" + ui(lang, "deep_link_stop", topic=topic_label(sub, lang))
@@ -228,13 +230,15 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
              len(new), len(old), len(refused))
     lines = []
     if len(new) == 1:
-        lines.append(ui(lang, chat_worded("subscribed", target_type),
-                        topic=shown_topic(new[0], lang)))
+        key, hour = subscribed_key(rt.db, target, "subscribed", lang)
+        lines.append(ui(lang, chat_worded(key, target_type), topic=shown_topic(new[0], lang),
+                        **hour))
     elif new:
         count = t("two_topics", lang) if len(new) == 2 else t("n_topics", lang,
                                                                n=num(len(new), lang))
-        lines.append(ui(lang, chat_worded("subscribed_several", target_type), n=count,
-                        topics=topic_list(new, lang, len(new))))
+        key, hour = subscribed_key(rt.db, target, "subscribed_several", lang)
+        lines.append(ui(lang, chat_worded(key, target_type), n=count,
+                        topics=topic_list(new, lang, len(new)), **hour))
     if old:
         lines.append(ui(lang, chat_worded("already_several", target_type),
                         topics=topic_list(old, lang, len(old))))

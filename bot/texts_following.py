@@ -34,6 +34,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "subscribed_channel": ("🔔 تمت متابعة «{topic}» في القناة. ستصلها الأخبار الجديدة أولًا بأول.",
                            "🔔 This channel now follows «{topic}». New stories will reach it as "
                            "they are published."),
+    # a chat reading a daily digest gets nothing «أولًا بأول»: its hour is said (QA41 T6)
+    "subscribed_daily": ("🔔 تمت متابعة «{topic}». ستصلك أخباره في نشرتك اليومية الساعة {hour}.",
+                         "🔔 You now follow «{topic}». Its news will reach you in your daily "
+                         "digest at {hour}."),
+    "subscribed_daily_group": ("🔔 تمت متابعة «{topic}» في المجموعة. ستصلها أخباره في نشرتها "
+                               "اليومية الساعة {hour}.",
+                               "🔔 This group now follows «{topic}». Its news will reach it in "
+                               "the group's daily digest at {hour}."),
+    "subscribed_daily_channel": ("🔔 تمت متابعة «{topic}» في القناة. ستصلها أخباره في نشرتها "
+                                 "اليومية الساعة {hour}.",
+                                 "🔔 This channel now follows «{topic}». Its news will reach it "
+                                 "in the channel's daily digest at {hour}."),
+    "subscribed_several_daily": ("🔔 تمت متابعة {n}: {topics}. ستصلك أخبارها في نشرتك اليومية "
+                                 "الساعة {hour}.",
+                                 "🔔 You now follow {n}: {topics}. Their news will reach you in "
+                                 "your daily digest at {hour}."),
+    "subscribed_several_daily_group": ("🔔 تمت متابعة {n} في المجموعة: {topics}. ستصلها أخبارها "
+                                       "في نشرتها اليومية الساعة {hour}.",
+                                       "🔔 This group now follows {n}: {topics}. Their news will "
+                                       "reach it in the group's daily digest at {hour}."),
+    "subscribed_several_daily_channel": ("🔔 تمت متابعة {n} في القناة: {topics}. ستصلها "
+                                         "أخبارها في نشرتها اليومية الساعة {hour}.",
+                                         "🔔 This channel now follows {n}: {topics}. Their news "
+                                         "will reach it in the channel's daily digest at "
+                                         "{hour}."),
     # the link behind words: its base64 payload was read out letter by letter (QA36 E8)
     "share_link": ("لمشاركة الموضوع: <a href=\"{link}\">رابط المتابعة</a> (يتابعه من يفتحه).",
                    "To share the topic: <a href=\"{link}\">the follow link</a> (whoever opens it"
