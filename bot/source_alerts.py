@@ -38,7 +38,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import NetworkError, RetryAfter, TelegramError
 
-from bot.i18n import lang_of, num, relative_time
+from bot.i18n import lang_of, num, relative_time, t
 from bot.reader_clock import reader_zone
 from bot.reasons import reason_text
 from bot.runtime import Runtime, ui
@@ -107,11 +107,9 @@ def _clock(when: datetime, zone: tzinfo) -> str:
 
 def sources_count(n: int, lang: str) -> str:
     """«مصدران» / «٣ مصادر» / «١٢ مصدرًا»; "12 sources" (n ≥ 2)."""
-    if lang == "en":
-        return f"{n} sources"
-    if n == 2:
-        return "مصدران"
-    return f"{num(n, 'ar')} مصادر" if n <= 10 else f"{num(n, 'ar')} مصدرًا"
+    key = "alert_sources_two" if n == 2 else "alert_sources_few" if n <= 10 \
+        else "alert_sources_many"
+    return t(key, lang, n=num(n, lang))
 
 
 def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc) -> str:

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 # key → (Arabic, English)
 TEXTS: dict[str, tuple[str, str]] = {
+    # a count of sources (two or more) in Arabic number agreement
+    "alert_sources_two": ("مصدران", "2 sources"),
+    "alert_sources_few": ("{n} مصادر", "{n} sources"),
+    "alert_sources_many": ("{n} مصدرًا", "{n} sources"),
     # QA41 T11: sources that pass the alert threshold in the same poll, told in one message;
     # many at once usually means the bot's own network, which the message says
     "source_down_group": ("⚠️ {count} متوقفة في الوقت نفسه. حين تتوقف مصادر كثيرة معًا فالعطل"
