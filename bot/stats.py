@@ -20,7 +20,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import callbacks, source_alerts, stats_warnings
+from bot import callbacks, source_alerts, stats_lines, stats_warnings
 from bot.admin import admin_only, answer_privately
 from bot.i18n import num, relative_time, t
 from bot.runtime import Runtime, chat_lang, runtime, ui
@@ -149,4 +149,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     down = source_alerts.stats_line(rt.db, lang)  # QA35 L1: failing sources, not only in /sources
     if down is not None:
         text += "\n" + down
+    # QA40 N3/N12: sources a clock set back held, the last story sent, the oldest delivery due
+    asker = update.effective_user or update.effective_chat  # answered in the admin's own chat
+    for line in stats_lines.lines(rt, asker.id if asker else 0, lang):
+        text += "\n" + line
     await answer_privately(update, context, [text])  # not posted in a group (QA20 O7)

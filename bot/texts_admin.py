@@ -157,4 +157,20 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "⚠️ The last poll is recorded at {poll} UTC, after this server's "
                              "clock now ({ours}): the clock was set back since, and deliveries "
                              "timed by the earlier clock may wait"),
+    # X58 (QA40 N3): sources scheduled by a clock that ran ahead, polled now
+    "stats_clock_sources": ("⚠️ أُرجعت ساعة الخادم {minutes} دقيقة بعد آخر جلب: {count} من المصادر "
+                            "جُدولت بالساعة المتقدمة، فتُجلب في الجلب المجدول التالي دون انتظار "
+                            "(أو /ingest الآن)",
+                            "⚠️ The server clock was set back {minutes} min after the last poll: "
+                            "{count} sources were scheduled by the clock that ran ahead, so the "
+                            "next scheduled poll fetches them without waiting (or /ingest now)"),
+    # X58 (QA40 N12): the last broadcast, and the age of the oldest delivery waiting
+    "stats_last_wave": ("• آخر إرسال لخبر: بدأ {start} وانتهى {end} بتوقيتك ({took}) — {chats} "
+                        "محادثة",
+                        "• Last story sent: started {start}, ended {end} your time ({took}) — "
+                        "{chats} chats"),
+    "stats_oldest_due": ("• أقدم تسليم مستحق ما زال ينتظر: أُنشئ {age} ({at} بتوقيتك)",
+                         "• The oldest delivery due still waits: created {age} ({at} your "
+                         "time)"),
+    "stats_took": ("{m} د {s} ث", "{m} min {s} s"),
 }

@@ -1,0 +1,86 @@
+"""Lines /stats adds for a newsroom (QA40 N3, N12): sources scheduled by a clock that ran
+ahead; the last story sent to many chats (when it started and ended, in the asking admin's
+zone, bot.reader_clock, and how long it took); the age of the oldest delivery due.
+
+Each is None when there is nothing to say. Reads only; one query each.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from bot.i18n import num, relative_time, t
+from bot.reader_clock import reader_now
+from bot.runtime import Runtime, ui
+from digests.models import iso, parse_iso
+from digests.poll_clock import ahead_by, ahead_ids
+
+log = logging.getLogger(__name__)
+
+WAVE_WINDOW = timedelta(days=1)  # the last story sent is looked for this far back
+
+
+def clock_sources_line(rt: Runtime, lang: str) -> str | None:
+    """«⚠️ the clock was set back N min after the last poll: K sources … polled at the next
+    scheduled poll» while sources scheduled by the clock that ran ahead wait (digests.poll_clock
+    makes them due)."""
+    now = rt.now()
+    rows = list(rt.db.db.query("select id, active, last_polled_at, next_poll_at from sources"
+                               " where active = 1"))
+    ahead, by = ahead_ids(rows, now), ahead_by(rows, now)
+    if not ahead or by is None:
+        return None
+    return ui(lang, "stats_clock_sources", minutes=num(int(by.total_seconds() // 60), lang),
+              count=num(len(ahead), lang))
+
+
+def _hhmm(when: datetime, lang: str) -> str:
+    return num(when.hour, lang).rjust(2, num(0, lang)) + ":" + \
+        num(when.minute, lang).rjust(2, num(0, lang))
+
+
+def _took(delta: timedelta, lang: str) -> str:
+    seconds = max(int(delta.total_seconds()), 0)
+    return t("stats_took", lang, m=num(seconds // 60, lang), s=num(seconds % 60, lang))
+
+
+def last_wave_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
+    """The last story sent (its deliveries of one kind, to the most recent story): first and
+    last send in chat `chat_id`'s zone, how long it took, to how many chats."""
+    now = rt.now()
+    row = rt.db.db.execute(
+        "select count(*), min(sent_at), max(sent_at) from outbox where status = 'sent'"
+        " and (story_id, kind) = (select story_id, kind from outbox where status = 'sent'"
+        " and sent_at >= ? order by sent_at desc limit 1)", [iso(now - WAVE_WINDOW)]).fetchone()
+    if not row or not row[0]:
+        return None
+    first, last = parse_iso(row[1]), parse_iso(row[2])
+    if first is None or last is None:
+        return None
+    start, end = reader_now(rt.db.db, chat_id, first), reader_now(rt.db.db, chat_id, last)
+    return ui(lang, "stats_last_wave", start=_hhmm(start, lang), end=_hhmm(end, lang),
+              took=_took(last - first, lang), chats=num(int(row[0]), lang))
+
+
+def oldest_due_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
+    """How long the oldest delivery due now (not held for quiet hours or a later time) has
+    waited: a stuck queue shows an old one, a big one a recent one."""
+    now = rt.now()
+    row = rt.db.db.execute(
+        "select min(o.created_at) from outbox o join chats c on c.id = o.chat_id"
+        " where o.status = 'sending' or (o.status = 'pending' and c.active = 1"
+        " and (o.not_before is null or o.not_before <= ?))", [iso(now)]).fetchone()
+    created = parse_iso(row[0]) if row else None
+    if created is None:
+        return None
+    local = reader_now(rt.db.db, chat_id, created)
+    return ui(lang, "stats_oldest_due", age=relative_time(created, now, lang),
+              at=_hhmm(local, lang))
+
+
+def lines(rt: Runtime, chat_id: int, lang: str) -> list[str]:
+    """The lines above that have something to say, in order."""
+    found = (clock_sources_line(rt, lang), last_wave_line(rt, chat_id, lang),
+             oldest_due_line(rt, chat_id, lang))
+    return [line for line in found if line is not None]
