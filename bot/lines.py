@@ -99,8 +99,10 @@ _RTL_RUN_RE = re.compile(f"[{_RTL}]+(?:(?:[\\s\u200c\"'“”‘’()\\[\\]\\-%0
 # the number is the name's (QA36 E11), so the mark goes after it.
 _NAME_NUMBER_RE = re.compile(f"{LRM}( [0-9]+)$")
 # What `close_rtl` never marks inside: tags (real ones: «<قصف>» written in a headline is text),
-# entities and URLs (an Arabic path stays one link).
-_KEEP_RE = re.compile(r"(</?[A-Za-z][^<>]*>|&#?[A-Za-z0-9]+;|(?:https?|ftp)://[^\s<>«»\"]+)")
+# entities, URLs (an Arabic path stays one link) and a name isolated right-to-left (RLI…PDI,
+# `isolate_rtl`: «فرانس 24» in a list keeps its number, QA41 T5).
+_KEEP_RE = re.compile(r"(</?[A-Za-z][^<>]*>|&#?[A-Za-z0-9]+;|(?:https?|ftp)://[^\s<>«»\"]+"
+                      "|\u2067[^\u2066-\u2069]*\u2069)")
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,15 @@ def isolate_ltr_html(html: str) -> str:
     return "".join(p if i % 2 else _LTR_RUN_RE.sub(_wrapped, p) for i, p in enumerate(parts))
 
 
+def isolate_rtl(name: str) -> str:
+    """A name holding Arabic as one right-to-left island of an English line (RLI…PDI): in a
+    list of names «فرانس 24» stays «فرانس 24», not «24 فرانس» (QA41 T5); `close_rtl` leaves
+    it whole. Other names are returned as they are."""
+    if not _RTL_CHAR_RE.search(name):
+        return name
+    return f"{RLI}{name.replace(RLI, '').replace(PDI, '')}{PDI}"
+
+
 def close_rtl(text: str) -> str:
     """Left-to-right (English) text, plain or Telegram HTML, with its Arabic runs kept in
     place: an LRM after each Arabic run that a number or another Arabic run follows (before the
@@ -288,7 +299,7 @@ def _classes(parts: list[str]) -> Iterator[str]:
     a tag shows nothing, an entity its character, a URL is left-to-right)."""
     for i, part in enumerate(parts):
         if i % 2:
-            if part.startswith("<"):
+            if part.startswith(("<", RLI)):  # an isolate is neutral to what surrounds it
                 continue
             if part.startswith("&"):
                 part = html.unescape(part)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import format_date, num, t
-from bot.lines import LRM, clean, isolate_ltr
+from bot.lines import LRM, clean, isolate_ltr, isolate_rtl
 from digests.models import Digest, RelatedItem
 from digests.story_sites import site_of
 
@@ -43,6 +43,8 @@ def others_line(digest: Digest, lang: str) -> str:
         return ""
     shown = names[:MAX_NAMED] + (["…"] if len(names) > MAX_NAMED else [])
     shown = [clean(n) for n in shown]  # the line is isolated whole (bot.render)
+    if lang == "en":  # each Arabic name its own island: «فرانس 24» not «24 فرانس» (QA41 T5)
+        shown = [isolate_rtl(n) for n in shown]
     return t("story_sites_others", lang, names=("، " if lang != "en" else ", ").join(shown))
 
 
