@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import datetime
 from html import escape as escape_html
 from typing import Any
 
@@ -40,6 +41,7 @@ from bot.i18n import counted, list_sep, num, relative_time, t
 from bot.ingests import acknowledge, acknowledged, answered, owe_ingest, record_answer
 from bot.lines import Line, Span, isolate_ltr
 from bot.packer import pack
+from bot.reader_clock import reader_now
 from bot.reasons import error_text, reason_text
 from bot.runtime import Runtime, chat_lang, runtime, ui
 from bot.source_notes import (
@@ -55,7 +57,7 @@ from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
 from digests.source_check import check_link, link_candidates
 from digests.source_names import is_link
-from digests.source_work import feed_cut_of
+from digests.source_work import feed_cut_of, oldest_first_of
 from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,7 @@ SQLITE_MAX_INT = 2**63 - 1     # larger ids overflow SQLite's integers
 MAX_LINKS_AT_ONCE = 20         # links one /addsource adds (a pasted list); the rest: told
 
 
-def _health(source: Any, lang: str, rt: Runtime) -> str:
+def _health(source: Any, lang: str, rt: Runtime, local_now: datetime) -> str:
     if not source.active:  # paused by /removesource: said so, with how to resume (QA12 F8)
         return t("health_paused", lang)
     if source.consecutive_failures:
@@ -78,7 +80,8 @@ def _health(source: Any, lang: str, rt: Runtime) -> str:
                  error=reason_text(source.last_error_why, lang))
     if source.last_success_at is None:
         return t("health_never", lang)
-    return t("health_ok", lang, when=relative_time(source.last_success_at, rt.now(), lang))
+    # `local_now`: the admin's clock, so a date past a week is their day, not UTC's (X56)
+    return t("health_ok", lang, when=relative_time(source.last_success_at, local_now, lang))
 
 
 def cut_note(listed: int, read: int, lang: str) -> str:
@@ -90,7 +93,10 @@ def cut_note(listed: int, read: int, lang: str) -> str:
 
 def _cut_lines(source_id: int, lang: str, active: bool) -> list[Line]:
     cut = feed_cut_of(source_id) if active else None
-    return text_lines(lang, cut_note(*cut, lang)) if cut is not None else []
+    lines = text_lines(lang, cut_note(*cut, lang)) if cut is not None else []
+    if active and oldest_first_of(source_id):  # over the size cap, oldest first (X56 item 4)
+        lines += text_lines(lang, t("feed_oldest_first", lang))
+    return lines
 
 
 def _moved_lines(db: Any, source_id: int, lang: str) -> list[Line]:
@@ -134,8 +140,11 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         header = [*header, *text_lines(lang, next_poll)]
     # pages refused (over the cap, errors): the feed looks healthy, the stories are bare (O5)
     trouble = page_trouble(rt.db, rt.now())
+    chat = update.effective_chat
+    local_now = rt.now() if chat is None else reader_now(rt.db.db, chat.id, rt.now())
     blocks = [[*admin_lines(lang, "source_line", id=num(s.id, lang),
-                            name=source_name(s.name, lang), health=_health(s, lang, rt)),
+                            name=source_name(s.name, lang),
+                            health=_health(s, lang, rt, local_now)),
                *(text_lines(lang, page_note(trouble[s.id], lang))
                  if s.active and s.id in trouble else []),
                *_cut_lines(s.id, lang, s.active),

@@ -30,6 +30,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "✅ {count} work again: {names}."),
     # QA41 T9: a failing source is tried less and less often (up to every 6 hours), so its
     # recovery is seen only at that try
+    # under a source in /sources: its feed over MAX_BODY_BYTES lists oldest first (X54's left)
+    "feed_oldest_first": ("⚠️ الخلاصة أكبر من الحد وترتّب الأقدم أولًا: نقرأ أقدم أخبارها فقط ولا"
+                          " تصل الجديدة. ارفع MAX_BODY_BYTES في .env أو اطلب من الموقع خلاصة"
+                          " الأحدث أولًا.",
+                          "⚠️ This feed is over the size cap and lists its oldest entries first:"
+                          " only old entries are read, its news never arrives. Raise"
+                          " MAX_BODY_BYTES in .env or ask the site for a newest-first feed."),
     "source_next_try": ("المحاولة التالية: {when}.", "Next try: {when}."),
     "source_next_try_zone": ("المحاولة التالية: {when} (بتوقيت {zone}).",
                              "Next try: {when} ({zone} time)."),

@@ -7,13 +7,20 @@ The fetcher now hands back the bytes it read up to the cap (digests.fetcher.PART
 the site lists first (a feed lists its newest first) are read as usual. When not one entry was
 read whole (a giant preamble before the items), `None`: the poll fails with advice naming the
 cap's Settings key (bot reason «feed_too_big»). Pure bytes in, bytes out.
+
+A feed that lists its oldest entries first (X54's left) keeps, cut this way, its *oldest* whole
+entries, and its news never comes: the tail cannot be read without reading the whole body, and a
+ranged second request would still have to find an entry boundary in the middle of the XML.
+`oldest_first` tells it from the dates of the first and last whole entries (digests.feed_cut's
+`newest_end`), and the poll says so plainly: a WARNING naming MAX_BODY_BYTES and, in the bot, a
+line under the source in /sources (digests.source_work.oldest_first_of) — the honest minimum.
 """
 
 from __future__ import annotations
 
 import re
 
-from digests.feed_cut import entry_spans
+from digests.feed_cut import _entry_date, entry_spans, newest_end
 
 # The end tag of an RSS item or an Atom entry, with or without a namespace prefix
 _ENTRY_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
@@ -42,3 +49,14 @@ def whole_entries(body: bytes) -> tuple[bytes, int] | None:
     if not spans:
         return None
     return cut + closer, len(spans)
+
+
+def oldest_first(cut: bytes) -> bool:
+    """Whether the entries read (`whole_entries`' cut) list the oldest first: the first whole
+    entry dated before the last one. False when the dates do not tell (undated, one date)."""
+    spans = entry_spans(cut)
+    if not spans or len(spans) < 2:
+        return False
+    first, last = spans[0], spans[-1]
+    return newest_end(_entry_date(cut[first[0]:first[1]]),
+                      _entry_date(cut[last[0]:last[1]])) == "tail"

@@ -27,7 +27,7 @@ from digests.dates import learn_offset
 from digests.errors import FetchError, ParseError, Reason
 from digests.feed_cut import parse_limit
 from digests.feeds import FeedRead, read_entries
-from digests.feed_prefix import whole_entries
+from digests.feed_prefix import oldest_first, whole_entries
 from digests.fetch_failures import host_of, size_text
 from digests.fetcher import PARTIAL_HEADER, Fetcher
 from digests.models import FeedEntry, Source
@@ -112,6 +112,8 @@ async def read_feed(db: Database, settings: Settings, fetcher: Fetcher, source: 
         if isinstance(partial, SourceReport):
             return partial
         feed = partial
+    else:
+        _oldest.discard(source.id)
     try:
         # a feed far longer than a poll keeps is cut before it is parsed (digests.feed_cut)
         read = await asyncio.to_thread(timed, clock, read_entries, feed.body, feed.headers,
@@ -159,6 +161,13 @@ def partial_feed(db: Database, settings: Settings, source: Source, now: datetime
     body, entries = kept
     log.warning("feed over the size cap read in part source=%s cap=%d entries=%d "
                 "key=MAX_BODY_BYTES", source.id, cap, entries)
+    if oldest_first(body):  # its newest entries lie past the cap: never read (X56 item 4)
+        _oldest.add(source.id)
+        log.warning("feed over the size cap lists its oldest entries first: only old entries are"
+                    " read, its news is past the cap source=%s cap=%d what_to_do=raise"
+                    " MAX_BODY_BYTES or ask the site for a newest-first feed", source.id, cap)
+    else:
+        _oldest.discard(source.id)
     return replace(feed, body=body)
 
 
@@ -189,6 +198,17 @@ def _note_cut(source_id: int, read: FeedRead) -> None:
         _cuts[source_id] = (read.listed, len(read.entries))
     else:
         _cuts.pop(source_id, None)
+
+
+# Feeds over the size cap whose whole entries read were oldest first, at their last poll in this
+# process (digests.feed_prefix.oldest_first): /sources says so (bot.sources_admin).
+_oldest: set[int] = set()
+
+
+def oldest_first_of(source_id: int) -> bool:
+    """Whether the source's feed, at its last poll in this process, was over the size cap and
+    listed its oldest entries first (so only those were read)."""
+    return source_id in _oldest
 
 
 def feed_cut_of(source_id: int) -> tuple[int, int] | None:
