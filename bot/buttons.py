@@ -187,6 +187,8 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         user = update.effective_user
         lang = lang_of(user.language_code if user else None, None, rt.settings.default_language)
     cb = callbacks.resolve(rt.db, query.data, chat_id=chat_id, now=rt.now())
+    if cb is None:  # a button sent while the database refused to store it (bot.held_buttons)
+        cb = rt.held.resolve(query.data, chat_id=chat_id, now=rt.now())
     if cb is None or cb.action not in ACTIONS:
         refused = callbacks.refusal(rt.db, query.data, chat_id=chat_id, now=rt.now())
         await query.answer(t(refusal_key(refused), lang), show_alert=True)

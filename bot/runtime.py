@@ -29,6 +29,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks, repeats
+from bot.held_buttons import Held, HeldButtons
 from bot.i18n import Lang, code_language, lang_of, t
 from bot.lines import RLM, escape_text, isolate_ltr_html, starts_rtl
 from bot.threads import remember_thread, thread_of
@@ -63,6 +64,9 @@ class Runtime:
     # them: the database refused a write (locked by another program, disk full), and each try
     # waits out the busy timeout.
     writes_skipped_until: float = 0.0
+    # The buttons sent meanwhile, their meaning held in memory until it can be stored
+    # (bot.held_buttons; QA39 S6: an answer's buttons were dropped)
+    held: HeldButtons = field(default_factory=HeldButtons)
 
     def now(self) -> datetime:
         """The bot's notion of now (tests and the demo may pin the clock)."""
@@ -200,17 +204,21 @@ def enter(update: Update, context: ContextTypes.DEFAULT_TYPE
 
 def button(rt: Runtime, chat_id: int, text: str, action: str,
            payload: dict[str, Any] | None = None) -> InlineKeyboardButton:
-    """An inline button whose callback_data is an opaque id stored with its meaning."""
+    """An inline button whose callback_data is an opaque id stored with its meaning. When the
+    database refuses the write (or refused one a moment ago) the meaning is held in memory
+    (bot.held_buttons) and the button is sent all the same (QA39 S6: answers went without
+    «المزيد» or «تابع»); a stored button first writes the held ones."""
+    held = Held(chat_id, action, dict(payload or {}), rt.now())
     if time.monotonic() < rt.writes_skipped_until:
-        return InlineKeyboardButton(text, callback_data=UNSAVED)
+        return InlineKeyboardButton(text, callback_data=rt.held.hold(held))
     try:
+        rt.held.flush(rt.db)
         cb_id = callbacks.new_callback(rt.db, chat_id=chat_id, action=action, payload=payload,
-                                       now=rt.now())
+                                       now=held.created_at)
     except sqlite3.Error as exc:
-        # the answer goes without its buttons (`keyboard` drops them) rather than not at all,
-        # and the next ones of this answer do not wait out the busy timeout again
+        # the next buttons of this answer do not wait out the busy timeout again
         _refused(rt, exc, "button")
-        return InlineKeyboardButton(text, callback_data=UNSAVED)
+        return InlineKeyboardButton(text, callback_data=rt.held.hold(held))
     return InlineKeyboardButton(text, callback_data=cb_id)
 
 

@@ -372,7 +372,14 @@ def _converse(emu: Emulator, stdin: IO[str], out: IO[str]) -> None:
                 continue
             message, label = pressed
             presser = message.chat_id if message.chat_id > 0 else OPERATOR
-            emu.click(message, label, user=User(id=presser, first_name=f"User {presser}"))
+            try:
+                emu.click(message, label, user=User(id=presser, first_name=f"User {presser}"))
+            except KeyError:
+                # the bot has since taken the button off its message (edited it, or sent it
+                # without): said, not a traceback that ends the session (QA39 S6)
+                out.write(f"الزر {line} لم يعد تحت رسالته / button {line} is no longer under"
+                          " its message\n")
+                continue
             out.write(f"👆 [{line}] {label}\n")
         else:
             chat, user, text = parse_line(line)
