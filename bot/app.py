@@ -185,6 +185,10 @@ async def _post_init(app: Application) -> None:
     log.info("bot ready username=%s admins=%d", app.bot.username, len(rt.settings.admin_ids))
     if not rt.settings.admin_ids:  # QA10 F7: an operator's first start says how to become one
         log.warning("%s", admins_empty())
+    from bot import model_warning
+
+    if model_warning.use_missing(rt.settings):  # stories quietly worse without it (QA41 T7)
+        log.warning("%s", model_warning.start_line())
 
 
 async def _post_stop(app: Application) -> None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from bot import model_warning
 from bot.i18n import num
 from bot.runtime import Runtime, ui, utc_now
 from digests.models import parse_iso
@@ -45,7 +46,7 @@ class StatsWarning:
     """One ⚠️ line: its string (bot.texts_admin), the numbers and times in it, and the log's
     key=value detail."""
 
-    kind: str  # "disk", "outage" or "clock"
+    kind: str  # "disk", "outage", "clock" or "model"
     key: str
     numbers: tuple[tuple[str, int], ...] = ()
     times: tuple[tuple[str, str], ...] = ()
@@ -131,6 +132,11 @@ def gather(rt: Runtime, message_date: datetime | None) -> list[StatsWarning]:
     if rt.clock is utc_now:  # a pinned clock (demo, tests) is no server clock to check
         last = rt.db.db.execute("select max(started_at) from polls").fetchone()[0]
         found.append(clock_warning(rt.now(), message_date, parse_iso(last) if last else None))
+    if model_warning.use_missing(rt.settings):  # stories quietly worse (QA41 T7)
+        found.append(StatsWarning("model", "stats_use_missing",
+                                  times=(("install", model_warning.INSTALL),),
+                                  detail=f"story_model=use package={model_warning.PACKAGE}"
+                                         " installed=no"))
     shown = [w for w in found if w is not None]
     for w in shown:
         log.warning("stats warning kind=%s %s", w.kind, w.detail)

