@@ -90,6 +90,7 @@ def register_handlers(app: Application) -> None:
     for name, func in (("start", welcome.start), ("help", welcome.help_command),
                        ("search", search.search_command),
                        ("lang", preferences.lang_command),
+                       ("language", preferences.lang_command),  # an alias (QA36 E12)
                        ("subscribe", following.subscribe_command),
                        ("unsubscribe", following.unsubscribe_command),
                        ("topics", following.topics_command), ("digest", answers.digest_command),

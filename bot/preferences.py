@@ -330,6 +330,12 @@ async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         return
     await update.callback_query.answer(t("lang_set", new))
     await edit_or_send(update, context, ui(new, "lang_set"), None)
+    # the «/» menu follows the chat's choice, not the app's language (QA36 E12)
+    from bot.commands_chat import set_chat_menu  # late: bot.handlers imports this module
+    user = update.effective_user
+    await set_chat_menu(context.bot, scope.target, new,
+                        group=_chat_type(update, scope) in ("group", "supergroup"),
+                        admin=rt.is_admin(user.id if user else None))
 
 
 async def _act_lang_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
