@@ -17,7 +17,8 @@ then an admin's /subscribe, then /topics again was pointed at the untrue answer.
 is kept with the state of the group it was made from (`chat_state`: its topics and settings,
 read when the answer went); a repeat is pointed back only when that state is unchanged — a
 /subscribe, /unsubscribe, a 🔔 button, /lang or a move to a supergroup in between makes it
-answered afresh.
+answered afresh. So does an article stored in between (QA41 T10: the state holds the newest
+article's id; breaking news is exactly when several members ask).
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ State = tuple[object, ...]
 
 
 def chat_state(db: "Database", chat_id: int) -> State | None:
-    """What a group's answers to /topics, /digest and /search depend on: its settings and the
-    topics it follows (None: unreadable, so never pointed back)."""
+    """What a group's answers to /topics, /digest and /search depend on: its settings, the
+    topics it follows and the newest stored article (None: unreadable, so never pointed back)."""
     import sqlite3
 
     from digests import subscriptions
@@ -57,12 +58,15 @@ def chat_state(db: "Database", chat_id: int) -> State | None:
     try:
         chat = subscriptions.get_chat(db, chat_id)
         topics = sorted(s.topic_key for s in subscriptions.list_subscriptions(db, chat_id))
+        # the newest stored article (QA41 T10): news stored between two asks makes the first
+        # answer stale — a pointer would hide the new strike from the second asker
+        newest = db.db.execute("select max(id) from articles").fetchone()[0]
     except sqlite3.Error:
         return None
     if chat is None:
-        return ("unknown", *topics)
+        return ("unknown", newest, *topics)
     return (chat.language, chat.active, chat.mode, chat.daily_hour, chat.utc_offset_minutes,
-            chat.quiet_start, chat.quiet_end, *topics)
+            chat.quiet_start, chat.quiet_end, newest, *topics)
 
 
 def ask_of(text: str) -> str | None:
