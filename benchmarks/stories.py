@@ -5,6 +5,7 @@ archive grows to 100k articles.
     .venv/bin/python benchmarks/stories.py --no-speed      # quality only
     .venv/bin/python benchmarks/stories.py --sizes 10000 --sample 100
     .venv/bin/python benchmarks/stories.py --semantic      # with meaning vectors (digests.semantic)
+    .venv/bin/python benchmarks/stories.py --no-speed --use-decision 0.65  # another USE decision
     .venv/bin/python benchmarks/stories.py --cv            # held-out weights, words and meaning
     .venv/bin/python benchmarks/stories.py --throughput 600  # story step articles/s, real model
     .venv/bin/python benchmarks/stories.py --gaps          # why stored stories lose pairwise pairs
@@ -898,6 +899,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="the opt-in e5 meaning path (see the module docstring)")
     parser.add_argument("--words", action="store_true",
                         help="the words alone (STORY_MODEL=words), not the shipped USE default")
+    parser.add_argument("--use-decision", type=float, metavar="D",
+                        help="the USE pair model's decision D instead of the shipped one"
+                             " (digests/data/story_use.json); session 15 shipped 0.65")
     parser.add_argument("--cv", action="store_true",
                         help="held-out weights per blind fold, stored and pairwise, both paths")
     parser.add_argument("--gaps", action="store_true",
@@ -946,6 +950,10 @@ def main(argv: list[str] | None = None) -> None:
             if args.throughput:
                 throughput(docs[:args.throughput], Path(tmp), args.throughput_runs)
         return
+    if args.use_decision is not None:  # the step reads the model through story_use.pair_model
+        from dataclasses import replace
+
+        story_use._model = replace(story_use.pair_model(), decision=args.use_decision)
     gold = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     if args.semantic:

@@ -5,6 +5,7 @@ story_curve's settings name JOIN_DECISION only when it is not the shipped one.""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -82,3 +83,39 @@ def test_a_setting_names_join_decision_only_when_changed(sc: ModuleType) -> None
     assert (four.join_mean, four.join_share, four.join_decision) == (0.45, 0.6, 0.5)
     assert four.name == "0.65/0.45/0.60/0.50"
     assert sc.parse_setting(four.name) == four
+
+
+def test_the_stories_benchmark_scores_another_use_decision(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    """`stories.py --use-decision D`: the step reads the shipped USE model at decision D (how
+    the integrator scores the decision before a change), every other number unchanged."""
+    import gzip
+    import json
+    from datetime import timedelta
+
+    from digests import story_use
+    from digests.models import iso
+    from test_stories import FESTIVAL, QUAKE_A, QUAKE_B, T0
+
+    bench = load_benchmark("stories", "bench_stories_votes")
+    corpus = tmp_path / "tiny.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as fh:
+        for n, (doc, hours) in enumerate(((QUAKE_A, 0), (QUAKE_B, 2), (FESTIVAL, 1))):
+            fh.write(json.dumps({"id": f"d{n}", "url": f"https://s{n}.test/{n}", "source": f"s{n}",
+                                 "title": doc[0], "text": doc[1],
+                                 "published": iso(T0 + timedelta(hours=hours))},
+                                ensure_ascii=False) + "\n")
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"a": "d0", "b": "d1", "same": True, "set": "dev"}),
+                     encoding="utf-8")
+    shipped = story_use.pair_model()
+    monkeypatch.setattr(story_use, "_model", shipped)  # restored afterwards
+    monkeypatch.setattr(stories, "embedder_for", stories.embedder_for)
+    monkeypatch.setattr(bench, "USE_VECTORS", tmp_path / "none.npz")
+    bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--no-speed", "--words",
+                "--use-decision", "0.99"])
+    assert "recall 1.000" in capsys.readouterr().out
+    changed = story_use.pair_model()
+    assert changed.decision == 0.99 and shipped.decision != 0.99
+    assert changed.bias == shipped.bias and (changed.prod == shipped.prod).all()
