@@ -6,7 +6,7 @@ the channels the bot knows (active chats of type channel) that the user administ
 right to post or to change the channel's info — asked of Telegram (getChatMember) at that
 moment, so a user sees only their own channels. Choosing one opens /settings' menu acting on the
 channel (bot.preferences), which also leads to its language and its topic list (bot.following),
-with «↩️ رجوع» back to the list.
+with «↪️ رجوع» back to the list.
 
 The buttons stay opaque ids bound to the private chat (bot.callbacks: a forged or foreign id does
 nothing); their stored payload names the channel (`CHANNEL_KEY`). A `Scope` says which chat a
@@ -206,7 +206,7 @@ async def channels_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def _act_channels(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                         cb: Callback, lang: str) -> None:
-    """«↩️ رجوع» from a channel's menu: the list again, asked of Telegram again."""
+    """«↪️ رجوع» from a channel's menu: the list again, asked of Telegram again."""
     query = update.callback_query
     assert query is not None
     user = update.effective_user
@@ -217,7 +217,7 @@ async def _act_channels(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: 
 
 
 def back_to_list(rt: Runtime, scope: Scope, lang: str) -> list[InlineKeyboardButton]:
-    """The «↩️ رجوع» row of a channel's menu: back to /channels' list."""
+    """The «↪️ رجوع» row of a channel's menu: back to /channels' list."""
     return [button(rt, scope.chat_id, t("btn_back", lang), "channels")]
 
 
@@ -227,7 +227,7 @@ async def may_manage(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
 
     A chat's own menu: as bot.runtime.may_change (groups: admins only). A channel's menu in a
     private chat: the presser must still administer the channel, asked of Telegram at every
-    press; a refusal answers the press and replaces the menu with one line (and «↩️ رجوع»)."""
+    press; a refusal answers the press and replaces the menu with one line (and «↪️ رجوع»)."""
     if not scope.channel:
         if await may_change(update, context):
             return True

@@ -11,7 +11,7 @@ speak to the chat as it is (bot.i18n.chat_worded): «المجموعة تتابع
 «القناة …» in a channel, «أنت تتابع …» in a private chat.
 
 A channel's topics are also listed in a private chat, from its menu there (/channels,
-bot.channel_admin): each with «❌» to stop following it, and «↩️ رجوع» to its settings. The
+bot.channel_admin): each with «❌» to stop following it, and «↪️ رجوع» to its settings. The
 lists and pickers these handlers show are bot.topic_lists'.
 """
 

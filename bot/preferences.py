@@ -5,7 +5,7 @@ Time zones are IANA names with daylight saving time (bot.zones); a chat that cho
 offset before zones existed keeps it until it picks a zone.
 
 In groups only the group's admins change settings: a member is refused at the first press of
-any settings or language button. Pickers mark the current choice «✓» and have «↩️ رجوع».
+any settings or language button. Pickers mark the current choice «✓» and have «↪️ رجوع».
 
 The same menu manages a channel from a private chat (bot.channel_admin, /channels): a button's
 `Scope` names the chat it acts on; the menu's first line names the channel, it also offers the
@@ -97,13 +97,14 @@ def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None, 
               zone=zone_label(chat_offset(zone, chat.utc_offset_minutes, now), lang, zone))
 
 
-def _mark(text: str, current: bool) -> str:
-    """A picker's current choice is marked «✓»."""
-    return f"✓ {text}" if current else text
+def _mark(text: str, current: bool, lang: str) -> str:
+    """A picker's current choice is marked «✓» and said in words, «✓ ٩:٠٠ (مختار)»: a screen
+    reader spoke «check mark» alone (QA36 E9)."""
+    return t("btn_selected", lang, label=text) if current else text
 
 
 def _back(rt: Runtime, scope: Scope, lang: str) -> list[InlineKeyboardButton]:
-    """The «↩️ رجوع» row of a picker: back to the settings."""
+    """The «↪️ رجوع» row of a picker: back to the settings."""
     return [scope.button(rt, t("btn_back", lang), "settings_menu")]
 
 
@@ -112,13 +113,14 @@ def settings_keyboard(rt: Runtime, chat_id: int, lang: str,
                       scope: Scope | None = None) -> InlineKeyboardMarkup | None:
     """Buttons: instant, daily (then an hour), quiet hours (then a range), time zone; the
     current alert mode marked «✓». A channel's menu (`scope` acting on a channel) adds its
-    topics and language, and «↩️ رجوع» to the list of channels."""
+    topics and language, and «↪️ رجوع» to the list of channels."""
     scope = scope or same_chat(chat_id)
     daily = chat is not None and chat.mode == "daily"
     rows = [
-        [scope.button(rt, _mark(t("btn_instant", lang), chat is not None and not daily),
+        [scope.button(rt, _mark(t("btn_instant", lang), chat is not None and not daily,
+                              lang),
                       "mode", {"mode": "instant"}),
-         scope.button(rt, _mark(t("btn_daily", lang), daily), "daily_menu")],
+         scope.button(rt, _mark(t("btn_daily", lang), daily, lang), "daily_menu")],
         [scope.button(rt, t("btn_quiet", lang), "quiet_menu"),
          scope.button(rt, t("btn_zone", lang), "zone_menu")],
     ]
@@ -165,7 +167,7 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         # a group's members cannot use its picker: refused at once, as /unsubscribe (QA31 G9)
         await refuse_group(update, context, lang)
         return
-    rows = [[button(rt, chat.id, _mark(LANGUAGE_NAMES[code], lang == code), "lang",
+    rows = [[button(rt, chat.id, _mark(LANGUAGE_NAMES[code], lang == code, lang), "lang",
                     {"lang": code}) for code in ("ar", "en")]]
     await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
 
@@ -206,7 +208,7 @@ async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, r
 
 async def _act_settings_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                              cb: Callback, lang: str) -> None:
-    """«↩️ رجوع»: the settings again, unchanged (a channel chosen in /channels' list: its
+    """«↪️ رجوع»: the settings again, unchanged (a channel chosen in /channels' list: its
     settings)."""
     assert update.callback_query is not None
     scope = scope_of(cb)
@@ -245,7 +247,7 @@ async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
         return
     chat = subscriptions.get_chat(rt.db, scope.target)
     current = chat.daily_hour if chat is not None and chat.mode == "daily" else None
-    buttons = [scope.button(rt, _mark(hour_label(h, lang), h == current), "mode",
+    buttons = [scope.button(rt, _mark(hour_label(h, lang), h == current, lang), "mode",
                             {"mode": "daily", "hour": h}) for h in HOURS]
     named = chat_zone(rt.db, scope.target)
     zone = zone_label(chat_offset(named, chat.utc_offset_minutes if chat else 180, rt.now()),
@@ -266,10 +268,10 @@ async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
     presets = list(QUIET_PRESETS)
     if now[0] is not None and now[1] is not None and now not in presets:
         presets.insert(0, (now[0], now[1]))  # a range set otherwise is shown ✓ too
-    rows = [[scope.button(rt, _mark(f"{hour_label(s, lang)} – {hour_label(e, lang)}",
-                                    (s, e) == now),
+    rows = [[scope.button(rt, _mark(t("btn_quiet_range", lang, start=hour_label(s, lang),
+                                      end=hour_label(e, lang)), (s, e) == now, lang),
                           "quiet", {"start": s, "end": e})] for s, e in presets]
-    rows.append([scope.button(rt, _mark(t("btn_quiet_off", lang), now[0] is None),
+    rows.append([scope.button(rt, _mark(t("btn_quiet_off", lang), now[0] is None, lang),
                               "quiet", {})])
     rows.append(_back(rt, scope, lang))
     await edit_or_send(update, context, ui(lang, "choose_quiet"), keyboard(rows))
@@ -291,7 +293,7 @@ async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
         return
     current = chat_zone(rt.db, scope.target)
     idx = 1 if lang == "ar" else 2
-    buttons = [scope.button(rt, _mark(entry[idx], entry[0] == current), "zone",
+    buttons = [scope.button(rt, _mark(entry[idx], entry[0] == current, lang), "zone",
                             {"zone": entry[0]}) for entry in ZONES]
     rows = [buttons[i:i + 3] for i in range(0, len(buttons), 3)] + [_back(rt, scope, lang)]
     await edit_or_send(update, context, ui(lang, chat_worded("choose_zone",
@@ -347,7 +349,7 @@ async def _act_lang_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     chat = subscriptions.get_chat(rt.db, scope.target)
     current = chat.language if chat is not None and chat.language else \
         rt.settings.default_language
-    rows = [[scope.button(rt, _mark(LANGUAGE_NAMES[code], code == current), "lang",
+    rows = [[scope.button(rt, _mark(LANGUAGE_NAMES[code], code == current, lang), "lang",
                           {"lang": code}) for code in ("ar", "en")], _back(rt, scope, lang)]
     await edit_or_send(update, context, ui(lang, "choose_channel_lang"), keyboard(rows))
 

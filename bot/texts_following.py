@@ -207,7 +207,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "btn_quiet": ("🌙 ساعات الهدوء", "🌙 Quiet hours"),
     "btn_quiet_off": ("بلا ساعات هدوء", "No quiet hours"),
     "btn_zone": ("🌐 التوقيت", "🌐 Time zone"),  # not 🕐 «one o'clock» (QA36 E9)
-    "btn_back": ("↩️ رجوع", "↩️ Back"),
+    # the arrow points back the way the menu reads: right in Arabic (QA36 E9)
+    "btn_back": ("↪️ رجوع", "↩️ Back"),
+    # the current choice said in words, not «✓» alone; a range «إلى», not a dash (QA36 E9)
+    "btn_selected": ("✓ {label} (مختار)", "✓ {label} (selected)"),
+    "btn_quiet_range": ("{start} إلى {end}", "{start} to {end}"),
     "choose_zone": ("اختر توقيتك (للنشرة اليومية وساعات الهدوء):",
                     "Choose your time zone (for the daily digest and quiet hours):"),
     "choose_zone_group": ("اختر توقيت المجموعة (للنشرة اليومية وساعات الهدوء):",

@@ -1,6 +1,6 @@
 """bot.preferences and bot.zones: the settings text, time zones by IANA name with daylight saving time (and the
 fixed offsets stored before them), and the settings buttons driven end to end through the
-emulator: group members refused at the first press, «✓» on the current choice, «↩️ رجوع»."""
+emulator: group members refused at the first press, «✓» on the current choice, «↪️ رجوع»."""
 
 from __future__ import annotations
 
@@ -121,27 +121,27 @@ def test_zoned_chats_follow_the_clocks_and_old_offsets_keep_working(tmp_path: Pa
 async def test_zone_picker_marks_the_current_zone_and_goes_back(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [menu] = await h.say(READER, "/settings")
-        assert "✓ ⚡ فورية" in menu.button_texts()
+        assert "✓ ⚡ فورية (مختار)" in menu.button_texts()
         h.emu.click(menu, "🌐 التوقيت")
         await h.until(lambda: "اختر توقيتك" in h.emu.messages(READER)[-1].plain_text)
         picker = h.emu.messages(READER)[-1]
-        assert {"لبنان", "السودان", "موريتانيا", "لندن", "↩️ رجوع"} <= set(picker.button_texts())
+        assert {"لبنان", "السودان", "موريتانيا", "لندن", "↪️ رجوع"} <= set(picker.button_texts())
         h.emu.click(picker, "لبنان")
         await h.until(lambda: "التوقيت: لبنان (" in h.emu.messages(READER)[-1].plain_text)
         row = _chat_row(h.db, READER)
         assert row["time_zone"] == "Asia/Beirut"
         assert row["utc_offset_minutes"] == zone_offset("Asia/Beirut", datetime.now(UTC))
         h.emu.click(h.emu.messages(READER)[-1], "🌐 التوقيت")
-        await h.until(lambda: "✓ لبنان" in h.emu.messages(READER)[-1].button_texts())
-        h.emu.click(h.emu.messages(READER)[-1], "↩️ رجوع")
+        await h.until(lambda: "✓ لبنان (مختار)" in h.emu.messages(READER)[-1].button_texts())
+        h.emu.click(h.emu.messages(READER)[-1], "↪️ رجوع")
         await h.until(lambda: "الإعدادات الحالية" in h.emu.messages(READER)[-1].plain_text)
         # the daily hour picker marks the hour in use
         h.emu.click(h.emu.messages(READER)[-1], "🗓 يومية")
         await h.until(lambda: "في أي ساعة" in h.emu.messages(READER)[-1].plain_text)
         h.emu.click(h.emu.messages(READER)[-1], "٩:٠٠")
-        await h.until(lambda: "✓ 🗓 يومية" in h.emu.messages(READER)[-1].button_texts())
-        h.emu.click(h.emu.messages(READER)[-1], "✓ 🗓 يومية")
-        await h.until(lambda: "✓ ٩:٠٠" in h.emu.messages(READER)[-1].button_texts())
+        await h.until(lambda: "✓ 🗓 يومية (مختار)" in h.emu.messages(READER)[-1].button_texts())
+        h.emu.click(h.emu.messages(READER)[-1], "✓ 🗓 يومية (مختار)")
+        await h.until(lambda: "✓ ٩:٠٠ (مختار)" in h.emu.messages(READER)[-1].button_texts())
 
 
 async def test_an_old_fixed_offset_button_still_works(tmp_path: Path) -> None:
@@ -186,7 +186,7 @@ async def test_group_members_are_refused_at_the_first_settings_press(tmp_path: P
         def now_shown() -> SentMessage:  # the menu message as edited so far
             return next(m for m in h.emu.messages(group) if m.message_id == menu.message_id)
 
-        h.emu.click(now_shown(), "↩️ رجوع", user=h.user(READER))
+        h.emu.click(now_shown(), "↪️ رجوع", user=h.user(READER))
         await h.until(lambda: "🗓 يومية" in now_shown().button_texts())
         h.emu.click(now_shown(), "🗓 يومية", user=h.user(READER))
         await h.until(lambda: any("في أي ساعة تصل المجموعةَ النشرة اليومية" in m.plain_text
@@ -237,7 +237,7 @@ async def test_the_zone_picker_marks_a_new_chats_zone(tmp_path: Path) -> None:
         assert "التوقيت: السعودية (UTC+3)" in menu.plain_text.replace("\u200e", "")
         h.emu.click(menu, "🌐 التوقيت")
         await h.until(lambda: "اختر توقيتك" in h.emu.messages(READER)[-1].plain_text)
-        assert "✓ السعودية" in h.emu.messages(READER)[-1].button_texts()
+        assert "✓ السعودية (مختار)" in h.emu.messages(READER)[-1].button_texts()
 
 
 async def test_a_reader_switching_to_instant_gets_the_queued_digest_now(tmp_path: Path) -> None:
@@ -288,7 +288,7 @@ async def test_an_english_reader_starts_on_utc_and_is_told_how_to_pick_a_zone(
         [menu] = await h.say(english, "/settings", language_code="en")
         assert "Time zone: UTC" in menu.plain_text.replace("\u200e", "")
         h.emu.click(menu, "🌐 Time zone")
-        await h.until(lambda: "✓ UTC" in h.emu.messages(english)[-1].button_texts())
+        await h.until(lambda: "✓ UTC (selected)" in h.emu.messages(english)[-1].button_texts())
         chat = subscriptions.get_chat(h.db, english)
         assert chat is not None
         _, when = delivery_times.next_daily(datetime(2026, 11, 30, 5, tzinfo=UTC),

@@ -210,8 +210,8 @@ async def test_settings_daily_hour_and_quiet_hours(tmp_path: Path) -> None:
         assert chat is not None and (chat.mode, chat.daily_hour) == ("daily", 20)
         h.emu.click(h.emu.messages(READER)[-1], "🌙 ساعات الهدوء")
         await h.until(lambda: "ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text
-                      and "٢٢:٠٠ – ٧:٠٠" in h.emu.messages(READER)[-1].button_texts())
-        h.emu.click(h.emu.messages(READER)[-1], "٢٢:٠٠ – ٧:٠٠")
+                      and "٢٢:٠٠ إلى ٧:٠٠" in h.emu.messages(READER)[-1].button_texts())
+        h.emu.click(h.emu.messages(READER)[-1], "٢٢:٠٠ إلى ٧:٠٠")
         await h.until(lambda: "من ٢٢:٠٠ إلى ٧:٠٠" in h.emu.messages(READER)[-1].plain_text)
         chat = subscriptions.get_chat(h.db, READER)
         assert chat is not None and (chat.quiet_start, chat.quiet_end) == (22, 7)

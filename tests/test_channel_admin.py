@@ -62,7 +62,7 @@ async def test_an_admin_retimes_the_channels_daily_digest_from_a_private_chat(
         menu = await _open_menu(h)
         first = menu.plain_text.lstrip("\u200f").split("\n")[0]
         assert f"القناة «{TITLE}»" in first and "العربية" in first  # the menu names the channel
-        assert {"📋 مواضيع القناة", "🌐 لغة القناة", "↩️ رجوع"} <= set(menu.button_texts())
+        assert {"📋 مواضيع القناة", "🌐 لغة القناة", "↪️ رجوع"} <= set(menu.button_texts())
         # a daily digest at 9:00
         h.emu.click(menu, "🗓 يومية")
         picker = await _until_shown(h, menu, "في أي ساعة تصل القناةَ النشرة اليومية")
@@ -82,7 +82,7 @@ async def test_an_admin_retimes_the_channels_daily_digest_from_a_private_chat(
         # the channel moves to New York: its digest is re-timed to 9:00 there
         h.emu.click(menu, "🌐 التوقيت")
         zones = await _until_shown(h, menu, "اختر توقيت القناة")
-        assert "✓ السعودية" in zones.button_texts()
+        assert "✓ السعودية (مختار)" in zones.button_texts()
         h.emu.click(zones, "نيويورك")
         menu = await _until_shown(h, menu, "التوقيت: نيويورك")
         assert h.db.db.execute("select time_zone from chats where id = ?",
@@ -102,11 +102,11 @@ async def test_an_admin_retimes_the_channels_daily_digest_from_a_private_chat(
         # quiet hours for the channel
         h.emu.click(menu, "🌙 ساعات الهدوء")
         quiet = await _until_shown(h, menu, "اختر ساعات الهدوء")
-        h.emu.click(quiet, "٢٢:٠٠ – ٧:٠٠")
+        h.emu.click(quiet, "٢٢:٠٠ إلى ٧:٠٠")
         await _until_shown(h, menu, "من ٢٢:٠٠ إلى ٧:٠٠")
         assert (_chat(h).quiet_start, _chat(h).quiet_end) == (22, 7)
-        # «↩️ رجوع» from the menu: the list again
-        h.emu.click(_shown(h, menu), "↩️ رجوع")
+        # «↪️ رجوع» from the menu: the list again
+        h.emu.click(_shown(h, menu), "↪️ رجوع")
         listing = await _until_shown(h, menu, "اختر قناة")
         assert listing.button_texts() == [f"📢 {TITLE}"]
 
@@ -118,7 +118,7 @@ async def test_the_channels_language_and_topics_from_its_menu(tmp_path: Path) ->
         menu = await _open_menu(h)
         h.emu.click(menu, "🌐 لغة القناة")
         langs = await _until_shown(h, menu, "اختر لغة منشورات القناة")
-        assert "✓ العربية" in langs.button_texts()
+        assert "✓ العربية (مختار)" in langs.button_texts()
         h.emu.click(langs, "English")
         menu = await _until_shown(h, menu, "لغة منشوراتها: الإنجليزية")
         assert _chat(h).language == "en"
@@ -127,14 +127,14 @@ async def test_the_channels_language_and_topics_from_its_menu(tmp_path: Path) ->
         h.emu.click(menu, "📋 مواضيع القناة")
         topics = await _until_shown(h, menu, "المواضيع التي تتابعها القناة")
         assert "/subscribe" in topics.plain_text
-        assert {"❌ إلغاء لبنان", "❌ إلغاء غزة", "↩️ رجوع"} <= set(topics.button_texts())
+        assert {"❌ إلغاء لبنان", "❌ إلغاء غزة", "↪️ رجوع"} <= set(topics.button_texts())
         before = len(h.emu.messages(ADMIN))
         h.emu.click(topics, "❌ إلغاء لبنان")
         await h.until(lambda: "❌ إلغاء لبنان" not in _shown(h, menu).button_texts())
         await h.emu.await_messages(ADMIN, before + 1)
         assert "لم تعد القناة تتابع «لبنان»" in h.emu.messages(ADMIN)[before].plain_text
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, CHANNEL)] == ["غزة"]
-        h.emu.click(_shown(h, menu), "↩️ رجوع")
+        h.emu.click(_shown(h, menu), "↪️ رجوع")
         await _until_shown(h, menu, "الإعدادات الحالية")
 
 
@@ -176,11 +176,11 @@ async def test_an_admin_demoted_between_list_and_press_is_refused(tmp_path: Path
         answer = await h.click_answer(listing, f"📢 {TITLE}")
         assert answer.get("show_alert") is True
         refused = await _until_shown(h, listing, "فلم يتغير شيء")
-        assert refused.button_texts() == ["↩️ رجوع"]
+        assert refused.button_texts() == ["↪️ رجوع"]
         assert "الإعدادات الحالية" not in refused.plain_text
         # made admin again, the menu opens; demoted while it is open, a press changes nothing
         h.emu.set_admins(CHANNEL, [ADMIN])
-        h.emu.click(refused, "↩️ رجوع")
+        h.emu.click(refused, "↪️ رجوع")
         listing = await _until_shown(h, listing, "اختر قناة")
         h.emu.click(listing, f"📢 {TITLE}")
         menu = await _until_shown(h, listing, "الإعدادات الحالية")
@@ -235,7 +235,7 @@ async def test_a_channel_the_bot_left_is_not_listed_and_changing_it_fails_cleanl
         answer = await h.click_answer(menu, "🗓 يومية")
         assert "لم أعد في القناة" in answer.get("text", "")
         gone = await _until_shown(h, menu, "لم أعد في القناة")
-        assert gone.button_texts() == ["↩️ رجوع"]
+        assert gone.button_texts() == ["↪️ رجوع"]
         assert _chat(h).mode == "instant"
 
 
@@ -309,7 +309,7 @@ async def test_a_channel_the_bot_was_just_added_to_is_listed_and_in_the_command_
         h.emu.click(menu, "📋 مواضيع القناة")
         topics = await _until_shown(h, menu, "القناة لا تتابع أي موضوع بعد")
         assert "/subscribe" in topics.plain_text and topics.button_texts() == ["➕ أضف موضوعًا",
-                                                                     "↩️ رجوع"]
+                                                                     "↪️ رجوع"]
         assert h.emu.messages(CHANNEL) == []  # nothing was posted in the channel
         for lang in ("", "ar", "en"):
             assert "channels" in [c["command"] for c in h.emu.commands(language_code=lang)]
@@ -325,7 +325,7 @@ async def test_telegram_not_answering_the_check_changes_nothing(tmp_path: Path) 
         assert "تعذر التحقق الآن" in answer.get("text", "")
         await _until_shown(h, menu, "حاول بعد قليل")
         assert _chat(h).mode == "instant"
-        h.emu.click(_shown(h, menu), "↩️ رجوع")  # the next check is answered: the list again
+        h.emu.click(_shown(h, menu), "↪️ رجوع")  # the next check is answered: the list again
         await _until_shown(h, menu, "اختر قناة")
         # a list Telegram did not fully answer says so, rather than «no channel»
         h.emu.fail_next(1, 500, "Internal Server Error", chat_id=CHANNEL,

@@ -186,13 +186,13 @@ async def test_the_default_quiet_hours_are_marked_and_can_be_chosen_again(tmp_pa
         h.emu.click(menu, "🌙 ساعات الهدوء")
         await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
         picker = h.emu.messages(READER)[-1]
-        assert "✓ ٢٣:٠٠ – ٧:٠٠" in picker.button_texts()
+        assert "✓ ٢٣:٠٠ إلى ٧:٠٠ (مختار)" in picker.button_texts()
         assert sum(b.startswith("✓") for b in picker.button_texts()) == 1
-        h.emu.click(picker, "٢٢:٠٠ – ٧:٠٠")
+        h.emu.click(picker, "٢٢:٠٠ إلى ٧:٠٠")
         await h.until(lambda: "من ٢٢:٠٠ إلى ٧:٠٠" in h.emu.messages(READER)[-1].plain_text)
         h.emu.click(h.emu.messages(READER)[-1], "🌙 ساعات الهدوء")
         await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
-        h.emu.click(h.emu.messages(READER)[-1], "٢٣:٠٠ – ٧:٠٠")  # back to the default
+        h.emu.click(h.emu.messages(READER)[-1], "٢٣:٠٠ إلى ٧:٠٠")  # back to the default
         await h.until(lambda: "من ٢٣:٠٠ إلى ٧:٠٠" in h.emu.messages(READER)[-1].plain_text)
         chat = subscriptions.get_chat(h.db, READER)
         assert chat is not None and (chat.quiet_start, chat.quiet_end) == (23, 7)
@@ -383,7 +383,7 @@ async def test_a_setting_chosen_again_is_not_said_saved(tmp_path: Path) -> None:
         await h.settle()
         h.emu.click(h.emu.messages(READER)[-1], "🌙 ساعات الهدوء")
         await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
-        saved = await h.click_answer(h.emu.messages(READER)[-1], "٢٢:٠٠ – ٧:٠٠")
+        saved = await h.click_answer(h.emu.messages(READER)[-1], "٢٢:٠٠ إلى ٧:٠٠")
         assert saved.get("text") == "✅ ساعات الهدوء: من ٢٢:٠٠ إلى ٧:٠٠"  # what changed (QA36 E7)
 
 

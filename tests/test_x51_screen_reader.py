@@ -29,7 +29,7 @@ async def test_labels_links_and_toasts_say_what_they_do(tmp_path: Path) -> None:
         assert not any("🕐" in b for b in settings.button_texts())
         h.emu.click(settings, "🌙 ساعات الهدوء")
         await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
-        saved = await h.click_answer(h.emu.messages(READER)[-1], "٢٢:٠٠ – ٧:٠٠")
+        saved = await h.click_answer(h.emu.messages(READER)[-1], "٢٢:٠٠ إلى ٧:٠٠")
         assert saved.get("text") == "✅ ساعات الهدوء: من ٢٢:٠٠ إلى ٧:٠٠", saved
         await h.settle()  # back on the settings menu
         h.emu.click(h.emu.messages(READER)[-1], "🌐 التوقيت")
