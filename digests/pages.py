@@ -131,17 +131,30 @@ def _block_after(heading: Any) -> tuple[list[Any], list[Any]]:
     return [], []
 
 
-def _item_of(link: Any, block: list[Any]) -> Any:
-    """The list item (li/div) holding one link, to read the link's date from its text."""
-    item = link
-    block_ids = {id(b) for b in block}
-    while True:
-        parent = item.getparent()
-        if parent is None or id(item) in block_ids:
-            return item
-        if len(parent.findall(".//a")) > 1:
-            return item
-        item = parent
+class _ItemFinder:
+    """The list item (li/div) holding a link of one block, to read the link's date from its
+    text. The link counts of the ancestors are counted once each, not once per link: a block of
+    40,000 links cost O(links²) before (QA38 A2: 50 s of CPU for one page)."""
+
+    def __init__(self, block: list[Any]) -> None:
+        self._block = set(block)
+        self._links: dict[Any, int] = {}
+
+    def _count(self, node: Any) -> int:
+        count = self._links.get(node)
+        if count is None:
+            count = self._links[node] = sum(1 for _ in node.iter("a")) - (node.tag == "a")
+        return count
+
+    def item_of(self, link: Any) -> Any:
+        item = link
+        while True:
+            parent = item.getparent()
+            if parent is None or item in self._block:
+                return item
+            if self._count(parent) > 1:
+                return item
+            item = parent
 
 
 def _link_date(item: Any, title: str) -> datetime | None:
@@ -153,10 +166,20 @@ def _link_date(item: Any, title: str) -> datetime | None:
     return find_date(rest)
 
 
+# A page's related links read at most (candidates, in page order) and kept at most: a digest
+# shows MAX_RELATED (5, digests.digest) after dropping self-links and links its story already
+# has, so a few more than that are kept. A page listing 40,000 stored them all before (4.7 MB of
+# related_json per article, QA38 A2).
+MAX_RELATED_CANDIDATES = 200
+MAX_RELATED_KEPT = 10
+
+
 def extract_related(root: Any, base_url: str) -> tuple[RelatedItem, ...]:
-    """Read every related block in `root` and remove it from the tree (mutates `root`)."""
+    """Read every related block in `root` and remove it from the tree (mutates `root`): at most
+    MAX_RELATED_CANDIDATES links are read, MAX_RELATED_KEPT kept; every block is cut."""
     items: list[RelatedItem] = []
     seen: set[str] = set()
+    read = 0
     for heading, inline in list(_heading_candidates(root)):
         if heading.getparent() is None or any(True for _ in heading.iterancestors("a")):
             continue
@@ -164,14 +187,23 @@ def extract_related(root: Any, base_url: str) -> tuple[RelatedItem, ...]:
             block, links = [heading], [a for a in heading.iter("a") if a.get("href")]
         else:
             block, links = _block_after(heading)
-        for link in links:
+        finder = _ItemFinder(block)
+        room = min(MAX_RELATED_CANDIDATES - read, len(links))
+        if room < len(links):
+            log.info("related links over the cap url=%s listed=%d read=%d"
+                     " (MAX_RELATED_CANDIDATES)", base_url, len(links), max(room, 0))
+        for link in links[:max(room, 0)]:
+            read += 1
+            if len(items) >= MAX_RELATED_KEPT:
+                break
             title = _text(link) or (link.get("title") or "").strip()
             url = absolute_url(link.get("href", ""), base_url)
-            if not title or not is_http_url(url) or url_key(url) in seen:
+            key = url_key(url) if is_http_url(url) else ""
+            if not title or not key or key in seen:
                 continue
-            seen.add(url_key(url))
+            seen.add(key)
             items.append(RelatedItem(title=title, url=url,
-                                     published_at=_link_date(_item_of(link, block), title),
+                                     published_at=_link_date(finder.item_of(link), title),
                                      kind="page"))
         for node in block or [heading]:
             if node.getparent() is not None:
