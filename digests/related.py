@@ -46,6 +46,13 @@ __all__ = ["RELATED_CANDIDATES", "candidate_rows", "live_related", "related_arti
            "salient_terms"]
 
 RELATED_CANDIDATES = 60   # newest articles sharing two salient title terms, scored in Python
+# QA39 D3 (41% of digests with a week of archive had no link): a story's background often shares
+# no headline word with it («مادورو: ما يحدث في أسبانيا "عار"» and «رئيس كتالونيا السابق يمثل
+# أمام القضاء الألماني»), so the newest articles whose bodies hold two of the article's
+# BODY_TERMS heaviest recurring signature keys are candidates too, and need BODY_SHARED shared
+# signature keys (one more than STRONG_SHARED: no headline word vouches for them).
+BODY_TERMS = 4
+BODY_SHARED = 5
 
 
 def _age_days(published: str | None, now: datetime) -> float:
@@ -73,7 +80,7 @@ def candidate_rows(db: sqlite_utils.Database, article: Article, salient: list[st
     else:
         pairs = [(a, b) for i, a in enumerate(salient) for b in salient[i + 1:]]
         expr = " OR ".join(f"({quote_key(a)} AND {quote_key(b)})" for a, b in pairs)
-    bound = article.id  # stored before it: ids grow with ingest time
+    bound = _bound(article)
     # The date filter sits inside the limit, so an old article (a backfill) still finds its own
     # earlier coverage beneath newer matches.
     dated = " and a.published_at < ?" if cutoff is not None else ""
@@ -85,6 +92,30 @@ def candidate_rows(db: sqlite_utils.Database, article: Article, salient: list[st
         [expr, article.id, bound, *([iso(cutoff)] if cutoff is not None else [])]).fetchall()]
 
 
+def body_candidate_rows(db: sqlite_utils.Database, article: Article, terms: list[str],
+                        cutoff: datetime | None) -> list[tuple[Any, ...]]:
+    """The newest RELATED_CANDIDATES earlier articles holding two of `terms` anywhere (the
+    rows of `candidate_rows`)."""
+    pairs = [(a, b) for i, a in enumerate(terms) for b in terms[i + 1:]]
+    if not pairs:
+        return []
+    expr = " OR ".join(f"({quote_key(a)} AND {quote_key(b)})" for a, b in pairs)
+    dated = " and a.published_at < ?" if cutoff is not None else ""
+    return [tuple(row) for row in db.execute(
+        f"""select f.rowid, f.title_keys, f.body_keys, a.published_at, a.title, a.story_id
+            from {FTS_TABLE} f join articles a on a.id = f.rowid
+            where {FTS_TABLE} match ? and f.rowid < ?{dated}
+            order by f.rowid desc limit {RELATED_CANDIDATES}""",
+        [expr, _bound(article), *([iso(cutoff)] if cutoff is not None else [])]).fetchall()]
+
+
+def _bound(article: Article) -> int:
+    """Candidates are stored before the article (a smaller id: ids grow with ingest time); a
+    page not stored (id 0: `run.py digest` of an address no poll read) is bounded by its date
+    alone — it found no archive link at all («rowid < 0»)."""
+    return article.id if article.id else 2 ** 62
+
+
 def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int = 5,
                      before: datetime | None = None) -> list[Article]:
     """Earlier archive coverage of the article's topic: articles about the same names, places
@@ -94,7 +125,9 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     from digests.arabic.key_frequency) and by how often the body repeats them; the four heaviest
     are its salient terms, and the newest
     articles holding two of them (the one, for a one-term title) and one in their title are
-    candidates. Each candidate must then be about the same subject (`about_the_same`: share
+    candidates; so are the newest whose bodies hold two of the article's BODY_TERMS heaviest
+    recurring signature keys (`body_candidate_rows`, QA39 D3), which must then share
+    BODY_SHARED signature keys. Each candidate must then be about the same subject (`about_the_same`: share
     MIN_SHARED keys of the two articles' signatures — the SIGNATURE_KEYS most distinctive keys
     of title and body — one of which recurs in both bodies): a shared «للضغط على … لوقف» is
     not enough, shared names are; fewer than STRONG_SHARED shared keys must hold two names or
@@ -115,18 +148,22 @@ def related_articles(db: sqlite_utils.Database, article: Article, *, limit: int 
     rows = candidate_rows(db, article, salient, cutoff)
     ref = cutoff or datetime.now(UTC)
     mine = signature(title_keys, my_body)
+    titled = {r[0] for r in rows}
+    recurring = [k for k in sorted(mine, key=lambda k: (-mine[k], k)) if my_body.get(k, 0) >= 2]
+    rows += [r for r in body_candidate_rows(db, article, recurring[:BODY_TERMS], cutoff)
+             if r[0] not in titled]
     ranked = []
     for article_id, c_title, c_body, published, title, story_id in rows:
         dt = parse_iso(published)
         if cutoff is not None and (dt is None or dt >= cutoff):
             continue
         c_title_keys = c_title.split()
-        if not set(c_title_keys).intersection(salient):
+        if article_id in titled and not set(c_title_keys).intersection(salient):
             continue
         seen = candidate(article_id, c_title, c_body)  # kept between articles: most of the time
         their_body, theirs = seen.body, seen.signature
         shared = about_the_same(mine, my_body, theirs, their_body)
-        if not shared:
+        if not shared or (article_id not in titled and len(shared) < BODY_SHARED):
             continue
         score = sum(min(mine[k], theirs[k]) for k in shared)
         score /= 1.0 + _age_days(published, ref) / 30.0
