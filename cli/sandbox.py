@@ -47,6 +47,7 @@ from bot.emulator import Emulator, SentMessage, User
 from bot.i18n import bilingual
 from bot.terminal_chat import Screen, Typing
 from cli.dbpath import missing_database_message, path_problem
+from cli.sandbox_feeds import adopt_sample_feeds
 from digests.errors import NashraError
 from digests.envfile import PROJECT_DIR
 from digests.settings import Settings, env_keys
@@ -306,6 +307,9 @@ def run_sandbox_command(args: argparse.Namespace, settings: Settings,
         (folder / "feeds.txt").write_text(
             "".join(f"{site.url(f['path'])} {f.get('title') or ''}\n" for f in site.feeds),
             encoding="utf-8")
+        # a kept folder's earlier runs used another port: their sources take this one (X56)
+        adopt_sample_feeds(database or folder / "nashra.db", site.url,
+                           [f["path"] for f in site.feeds])
         log_path = folder / "bot.log"
         out.write(f"🧪 مجلد التجربة / sandbox folder: {folder}\n"
                   f"   محاكي تيليجرام / Telegram emulator: TELEGRAM_API_BASE_URL={emu.base_url}\n"
