@@ -114,7 +114,7 @@ class UpdateInjection:
     def send_user_content(self, chat_id: int, kind: str, *, caption: str | None = None,
                           user: User | None = None) -> int:
         """A user sends something that is not text: a "sticker", a "photo" (with `caption`
-        when given) or a "location", shaped as the Bot API sends them. Returns the message id."""
+        when given), a "location" or a "voice" note, shaped as the Bot API sends them. Returns the message id."""
         content: JSON
         if kind == "sticker":
             content = {"sticker": {"file_id": "sticker-1", "file_unique_id": "s1", "width": 512,
@@ -127,8 +127,11 @@ class UpdateInjection:
                 content["caption"] = caption
         elif kind == "location":
             content = {"location": {"latitude": 33.51, "longitude": 36.29}}
+        elif kind == "voice":
+            content = {"voice": {"file_id": "voice-1", "file_unique_id": "v1", "duration": 3,
+                                 "mime_type": "audio/ogg", "file_size": 4000}}
         else:
-            raise ValueError(f"unknown content kind {kind!r}: sticker, photo or location")
+            raise ValueError(f"unknown content kind {kind!r}: sticker, photo, location or voice")
         msg = self._user_message(chat_id, user, None, content)
         self._push_update("message", msg)
         message_id: int = msg["message_id"]

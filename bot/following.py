@@ -243,7 +243,7 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
         lines.append(ui(lang, chat_worded("already_several", target_type),
                         topics=topic_list(old, lang, len(old))))
     if refused:
-        lines.append(ui(lang, "refused_several",
+        lines.append(ui(lang, "refused_one" if len(refused) == 1 else "refused_several",
                         topics=list_sep(lang).join(f"«{echo(r, 40)}»" for r in refused)))
     if full:
         lines.append(ui(lang, chat_worded("too_many_topics", target_type),
@@ -361,7 +361,10 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
         # removes «الغوطة»; invisible marks alone are no topic: the list is shown (QA15 N8)
         removed = unsubscribe_typed(rt, chat.id, topic)
         key = "unsubscribed" if removed else "not_subscribed"
-        shown = shown_topic(removed.topic, lang) if removed else echo(topic)
+        # a second «/unsubscribe Ghouta» names it as the first did, «Ghouta (الغوطة)» (QA36 E12)
+        mapped = None if removed else arabic_topic(topic)
+        shown = (shown_topic(removed.topic, lang) if removed
+                 else shown_topic(mapped, lang) if mapped else echo(topic))
         await send(update, context, ui(lang, chat_worded(key, chat.type), topic=shown))
         return
     text, markup = unsubscribe_list(rt, chat.id, lang)

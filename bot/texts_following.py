@@ -95,8 +95,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "The group already follows: {topics}."),
     "already_several_channel": ("تتابعها القناة من قبل: {topics}.",
                                 "The channel already follows: {topics}."),
+    # one colon, and one name said in the singular (QA36 E12)
     "refused_several": ("لم أتابع {topics}: ليست أسماء مواضيع يُبحث عنها.",
-                        "Not followed: {topics}: not names of topics to search for."),
+                        "I did not follow {topics}: they are not names of topics to search for."),
+    "refused_one": ("لم أتابع {topics}: ليس اسم موضوع يُبحث عنه.",
+                    "I did not follow {topics}: it is not the name of a topic to search for."),
     "several_stop": ("لإلغاء أحدها: /unsubscribe", "To stop one of them: /unsubscribe"),
     "several_asked": ("هذه عدة مواضيع: {topics}. اختر واحدًا لترى أخباره، أو تابعها كلها:",
                       "These are several topics: {topics}. Pick one to see its news, or follow "

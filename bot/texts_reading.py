@@ -96,6 +96,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a private message that is not text (a sticker, a photo without a caption, a location)
     "not_text": ("اكتب اسم موضوع نصًا، مثل «الغوطة»، لأجد آخر أخباره.",
                  "Type a topic as text, such as «Ghouta», and I will find its latest news."),
+    # a voice note or an audio file: said plainly that it cannot be heard (QA36 E12)
+    "not_voice": ("لا أستطيع الاستماع إلى الرسائل الصوتية. اكتب اسم موضوع نصًا، مثل «الغوطة»، "
+                  "لأجد آخر أخباره.",
+                  "I cannot listen to voice messages. Type a topic as text, such as «Ghouta», "
+                  "and I will find its latest news."),
     "search_placeholder": ("اسم الموضوع", "The topic's name"),
     "search_usage": ("اكتب الموضوع بعد الأمر، مثل: /search الغوطة",
                      "Put the topic after the command, e.g. /search Ghouta"),

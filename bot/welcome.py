@@ -285,7 +285,9 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if caption and not caption.startswith("/"):
         await answer_topic(update, context, rt, caption, offset=0, edit=False)
         return
-    await send(update, context, ui(chat_lang(rt, update), "not_text"))
+    # a voice note is told it was not heard: its sender often cannot type or see (QA36 E12)
+    voiced = message.voice is not None or message.audio is not None
+    await send(update, context, ui(chat_lang(rt, update), "not_voice" if voiced else "not_text"))
 
 
 # Edited private messages answered, per chat and message: the first edit only (see `edited`).
