@@ -10,15 +10,25 @@ legacy Arabic encoding. Pure: never raises, bad bytes become U+FFFD.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from collections.abc import Mapping
+
+log = logging.getLogger(__name__)
 
 _XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _META_RE = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _HEADER_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 FALLBACK = codecs.lookup("windows-1256").name  # "cp1256"
+# Codecs Python knows that call themselves text encodings but read no charset a page can be in:
+# «undefined» always raises, idna and punycode raise on a stray byte (errors="replace" is not
+# theirs), the escape codecs turn «\ud800» written in the feed into a lone surrogate (QA38 A3).
+# Byte-to-byte codecs (rot13, zlib, base64, hex …) are refused by their `_is_text_encoding`.
+_NOT_CHARSETS = frozenset({"undefined", "idna", "punycode", "unicode-escape",
+                           "raw-unicode-escape"})
 
 
 def _codec(name: str | None) -> str | None:
@@ -32,9 +42,26 @@ def _codec(name: str | None) -> str | None:
                "cp1256": "windows-1256", "x-cp1256": "windows-1256"}
     label = aliases.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    if info.name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None  # decode logs it
+    return info.name
+
+
+def refused_charsets(body: bytes, headers: Mapping[str, str] | None = None) -> list[str]:
+    """The charsets declared for `body` that Python knows but `decode` refuses as no text
+    encoding (QA38 A3): «undefined», idna, punycode, the escape and byte-to-byte codecs."""
+    refused: list[str] = []
+    for name in declared_charsets(body, headers):
+        try:
+            codecs.lookup(name.strip().lower())
+        except LookupError:
+            continue
+        if _codec(name) is None:
+            refused.append(name[:40])
+    return refused
 
 
 def header_charset(headers: Mapping[str, str] | None) -> str | None:
@@ -114,7 +141,15 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> str:
     codec = detect_encoding(body, headers)
     if codec == "utf-8":
         return body.decode("utf-8-sig", errors="replace")
+    refused = refused_charsets(body, headers)
+    if refused:
+        log.warning("declared charset refused charsets=%s (not text encodings) read_as=%s",
+                    ",".join(refused), codec)
     try:
-        return body.decode(codec, errors="replace")
-    except LookupError:  # pragma: no cover - codec came from codecs.lookup
+        text = body.decode(codec, errors="replace")
+    except (LookupError, UnicodeError, ValueError) as exc:  # a codec _codec let through
+        log.warning("charset failed to decode codec=%s error=%s: read as %s", codec,
+                    type(exc).__name__, FALLBACK)
         return body.decode(FALLBACK, errors="replace")
+    # no charset _codec accepts yields one, but a lone surrogate cannot be stored or sent
+    return _SURROGATE_RE.sub("\ufffd", text)
