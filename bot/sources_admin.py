@@ -22,14 +22,12 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import source_alerts
+from bot import ingest_faults, source_alerts
 from bot.admin import (
-    Told,
     admin_html,
     admin_lines,
     admin_only,
     answer_privately,
-    deliver_owed,
     link_label,
     reply,
     source_name,
@@ -38,7 +36,7 @@ from bot.admin import (
     text_lines,
 )
 from bot.i18n import counted, list_sep, num, relative_time, t
-from bot.ingests import acknowledge, acknowledged, answered, owe_ingest, record_answer
+from bot.ingests import acknowledge, acknowledged, owe_ingest
 from bot.lines import Line, Span, isolate_ltr
 from bot.packer import pack
 from bot.reader_clock import reader_now
@@ -138,6 +136,9 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     next_poll = next_poll_line(context, rt.now(), lang)  # as `sources list` says it (QA20 O4)
     if next_poll is not None:
         header = [*header, *text_lines(lang, next_poll)]
+    unstored = ingest_faults.sources_note(rt, lang)  # a poll the database refused (QA40 N4)
+    if unstored is not None:
+        header = [*header, *text_lines(lang, unstored)]
     # pages refused (over the cap, errors): the feed looks healthy, the stories are bare (O5)
     trouble = page_trouble(rt.db, rt.now())
     chat = update.effective_chat
@@ -341,9 +342,8 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
         html = await _poll_answer(rt, lang)
     finally:
         await asyncio.gather(ack, return_exceptions=True)  # «بدأ» before the report
-    record_answer(rt.db, request_id, html, rt.now())
-    if await deliver_owed(rt, context, chat_id, html) is not Told.UNSENT:  # else owed (O1)
-        answered(rt.db, request_id, rt.now())
+    # stored, then sent (else owed: O1); sent even when the database will not store it (QA40 N4)
+    await ingest_faults.finish(rt, context, chat_id, request_id, html)
     # a failure or recovery this poll saw is told now, not at the next scheduled poll (X56)
     await source_alerts.after_poll(rt, context.bot)
 
@@ -361,6 +361,7 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
         kind = fault_of(exc)
         if kind is not None:  # the database's own trouble: say which (QA16 F2), no traceback
             FAULTS.report(kind, "ingest", level=logging.ERROR, logger=log)
+            ingest_faults.remember_unstored(rt, rt.now(), kind)  # /sources says so (QA40 N4)
             return ui(lang, "ingest_failed", error=FAULT_TEXT[kind])
         log.exception("manual ingest failed")  # (QA12 F2: a bug's error left it without reply)
         why = exc.why if isinstance(exc, NashraError) else None

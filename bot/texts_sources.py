@@ -251,4 +251,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "A name cannot be a link: {name}\nTo add a link: /addsource URL"),
     "renamesource_ok": ("✏️ صار اسم المصدر {id}: {name} (كان: {old})",
                         "✏️ Source {id} is now named: {name} (was: {old})"),
+    # X58 (QA40 N4): a poll whose outcome the database would not take
+    "sources_unstored": ("⚠️ الجلب الأخير ({when} UTC) لم يُحفظ: {fault}. حالات المصادر أدناه من "
+                         "قبله.",
+                         "⚠️ The last poll ({when} UTC) could not be stored: {fault}. The states "
+                         "below predate it."),
 }
