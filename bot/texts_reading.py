@@ -17,10 +17,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "related": ("روابط ذات صلة:", "Related links:"),
     # over a story a chat was sent a day or more before, now with a new report (QA18 R10)
     "story_update": ("🔄 تحديث", "🔄 Update"),
-    "results_header": ("نتائج «{query}»: {first}–{last} من {total}",
-                       "Results for «{query}»: {first}–{last} of {total}"),
-    "results_header_at_least": ("نتائج «{query}»: {first}–{last} من {total} على الأقل",
-                                "Results for «{query}»: {first}–{last} of at least {total}"),
+    # a range in words, not a dash a screen reader may not say (QA36 E9)
+    "results_header": ("نتائج «{query}»: {first} إلى {last} من {total}",
+                       "Results for «{query}»: {first} to {last} of {total}"),
+    "results_header_at_least": ("نتائج «{query}»: {first} إلى {last} من {total} على الأقل",
+                                "Results for «{query}»: {first} to {last} of at least {total}"),
     "bundle_header": ("📰 نشرة الأخبار", "📰 News digest"),
     "bundle_topic": ("📰 جديد {topics}", "📰 New on {topics}"),
     "bundle_general": ("📰 النشرة العامة", "📰 The general digest"),

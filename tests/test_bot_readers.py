@@ -83,7 +83,7 @@ async def test_pagination_with_more(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(answers, "PAGE_SIZE", 1)
     async with running_bot(sample_db(tmp_path)) as h:
         [msg] = await h.say(READER, "الغوطة")
-        assert "١–١ من" in msg.plain_text
+        assert "١ إلى ١ من" in msg.plain_text
         assert "المزيد" in msg.button_texts()
         first = msg.plain_text
         h.emu.click(msg, "المزيد")
@@ -91,7 +91,7 @@ async def test_pagination_with_more(tmp_path: Path, monkeypatch: pytest.MonkeyPa
                                         if m.message_id == msg.message_id and m.edits > 0])
         page2 = edited[0]
         _ok([page2])
-        assert "٢–٢ من" in page2.plain_text and page2.plain_text != first
+        assert "٢ إلى ٢ من" in page2.plain_text and page2.plain_text != first
         assert len(h.emu.messages(READER)) == 1  # edited in place, not a new message
 
 
@@ -103,12 +103,12 @@ async def test_more_appears_only_when_another_page_has_stories(
         folded = search(h.db.db, "الغوطة", limit=50, fold_stories=True)
         assert folded.total > len(folded.hits) == 4  # the case where counting articles misleads
         [msg] = await h.say(READER, "الغوطة")
-        assert "١–٢ من ٤" in msg.plain_text and "المزيد" in msg.button_texts()  # stories
+        assert "١ إلى ٢ من ٤" in msg.plain_text and "المزيد" in msg.button_texts()  # stories
         h.emu.click(msg, "المزيد")
         page2 = (await h.until(lambda: [m for m in h.emu.messages(READER)
                                         if m.message_id == msg.message_id and m.edits > 0]))[0]
         _ok([page2])
-        assert "٣–٤ من ٤" in page2.plain_text  # the last page knows the exact count
+        assert "٣ إلى ٤ من ٤" in page2.plain_text  # the last page knows the exact count
         assert "المزيد" not in page2.button_texts()  # no button leading to "no more results"
         assert "🔔 تابع هذا الموضوع" in page2.button_texts()
 

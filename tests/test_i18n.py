@@ -144,7 +144,7 @@ def test_the_lines_qa_saw_scrambled_show_in_order(key: str, values: dict[str, st
 
 def test_results_header_as_a_reader_sees_it() -> None:
     [line] = _shown(t("results_header", "en", query="الغوطة", first="6", last="10", total="20"))
-    assert line == "Results for «ةطوغلا»: 6–10 of 20"
+    assert line == "Results for «ةطوغلا»: 6 to 10 of 20"
 
 
 def test_english_strings_without_a_joined_arabic_run_get_no_mark() -> None:

@@ -138,9 +138,9 @@ def test_results_header_says_at_least_for_a_lower_bound() -> None:
     [bound] = render_results([GHOUTA], "ar", NOW, query="سوريا", offset=5, total=87,
                              total_exact=False)
     [english] = render_results([GHOUTA], "en", NOW, query="Syria", total=87, total_exact=False)
-    assert "٦–٦ من ٨٧" in exact and "على الأقل" not in exact
-    assert "٦–٦ من ٨٧ على الأقل" in bound
-    assert "1–1 of at least 87" in english
+    assert "٦ إلى ٦ من ٨٧" in exact and "على الأقل" not in exact
+    assert "٦ إلى ٦ من ٨٧ على الأقل" in bound
+    assert "1 to 1 of at least 87" in english
 
 
 def test_golden_related() -> None:
