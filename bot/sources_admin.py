@@ -103,6 +103,12 @@ def _moved_lines(db: Any, source_id: int, lang: str) -> list[Line]:
     return text_lines(lang, t("feed_moved", lang, old=strip_credentials(old))) if old else []
 
 
+def page_asked(args: list[str] | None) -> int:
+    """The page «/sources N» asks for (1 when none or not a number; «٢» is read too)."""
+    word = (args or [""])[0]
+    return max(int(word), 1) if word.isdigit() and len(word) < 6 else 1
+
+
 @admin_only
 async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/sources: every source with its health; paused ones last, marked, with how to resume."""
@@ -115,7 +121,7 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     ltr = lang != "ar"  # English lines keep their direction; Arabic ones get the RLM they need
     header: list[Line] = [(Span(t("sources_header", lang), bold=True, ltr=ltr),)]
-    hidden = 0
+    hidden, page, pages = 0, 1, 1
     if len(items) > SOURCES_LISTED:
         # Many sources: the counts, then those that need the admin (failing, never polled,
         # paused) before the healthy ones, cut at SOURCES_LISTED (QA14 F15)
@@ -128,7 +134,11 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                           paused=num(counts[2], lang), ok=num(counts[3], lang)),
                         bold=True, ltr=ltr),)]
         items = sorted(items, key=lambda s: (state(s), s.id))
-        hidden, items = len(items) - SOURCES_LISTED, items[:SOURCES_LISTED]
+        # «/sources 2» lists the next ones: every number is reachable in Telegram (QA40 N13)
+        pages = -(-len(items) // SOURCES_LISTED)
+        page = min(page_asked(context.args), pages)
+        hidden = len(items) - len(items[(page - 1) * SOURCES_LISTED:page * SOURCES_LISTED])
+        items = items[(page - 1) * SOURCES_LISTED:page * SOURCES_LISTED]
     # an Arabic line starts with an RLM: the link is isolated, or «…/feed/» shows «/…/feed» and
     # an Arabic path comes before the host (QA10 F5)
     # a feed's `user:password@` is the operator's secret: listed without it (the stored URL keeps
@@ -154,6 +164,10 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
               for s in items for shown in (strip_credentials(s.url),)]
     if hidden:
         blocks.append([(Span(t("sources_more", lang, n=num(hidden, lang)), ltr=ltr),)])
+    if pages > 1:
+        blocks.append([(Span(t("sources_page_next" if page < pages else "sources_page_last",
+                               lang, page=num(page, lang), pages=num(pages, lang),
+                               next=str(page + 1)), ltr=ltr),)])
     # split under Telegram's limit, one source never cut; feed URLs (keys in them) go to the
     # admin's private chat when asked in a group (QA20 O7)
     await answer_privately(update, context, pack([header, *blocks]))

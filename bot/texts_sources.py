@@ -256,4 +256,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "قبله.",
                          "⚠️ The last poll ({when} UTC) could not be stored: {fault}. The states "
                          "below predate it."),
+    # X58 (QA40 N13): past SOURCES_LISTED, /sources N lists page N
+    "sources_page_next": ("الصفحة {page} من {pages} — التالية: /sources {next}",
+                          "Page {page} of {pages} — next: /sources {next}"),
+    "sources_page_last": ("الصفحة {page} من {pages} — الأولى: /sources",
+                          "Page {page} of {pages} — the first: /sources"),
 }

@@ -101,8 +101,12 @@ def get_source(db: Database | sqlite_utils.Database, source_id: int) -> Source |
 
 def _feed_key(url: str) -> str:
     # http:// and https:// of one host and path are one feed (QA9 N5: a link typed without a
-    # scheme, taken as https://, added a second copy of an http:// source).
-    return url_key(url).split("://", 1)[-1]
+    # scheme, taken as https://, added a second copy of an http:// source); url_key drops
+    # utm_* and the like, and a feed's link drops any «utm…» parameter too («?utm=x»: QA40 N7,
+    # the same feed fetched twice at every poll and listed twice)
+    from digests.feed_urls import without_tracking  # late: a small module of its own
+
+    return url_key(without_tracking(url)).split("://", 1)[-1]
 
 
 def find_source(db: Database | sqlite_utils.Database, url: str) -> Source | None:
