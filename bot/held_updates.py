@@ -23,7 +23,9 @@ The file outlives the replay (QA41 T2): an entry leaves it only once its update 
 power cut) in the run that replays loses nothing — the next start replays what is still in it.
 Before, the file was removed when the replay began and a kill -9 in the second run lost 56 of 80
 askers. An entry held again by a second stop keeps its first line (its first held time).
-A handler cancelled mid-answer (rare: the wait is before the send) may still answer twice.
+A handler the stop cancels after part of its answer went is not held (bot.update_order's
+PROGRESS, marked by bot.reply_limiter): held, it was answered again after the restart and the
+asker read the start twice; the rest of that answer is lost instead (answered ⇒ not held).
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ from telegram.ext import BaseRateLimiter
 
 from bot.limiter import RateLimiter
 from bot.send_failures import retry_after_seconds
-from bot.update_order import ANSWERING, BUSY_SIGN_SECONDS, Heard
+from bot.update_order import ANSWERING, BUSY_SIGN_SECONDS, Heard, answer_begins
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +110,10 @@ class ReplyLimiter(BaseRateLimiter[None]):
                                                     spacing=chat_id < 0)
             try:
                 result = await callback(*args, **kwargs)
+            except asyncio.CancelledError:
+                if counted:  # cut in flight: it may have reached the asker, so not held (X56)
+                    answer_begins()
+                raise
             except RetryAfter as err:
                 wait = retry_after_seconds(err.retry_after)
                 if counted:
@@ -147,6 +151,7 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 continue
             if counted:
                 self.limiter.accepted()
+                answer_begins()  # part of the answer went: a stop no longer holds it (X56)
             return result
 
     async def _sign_if_late(self, chat_id: int) -> None:

@@ -72,6 +72,25 @@ class Asked:
 ANSWERING: ContextVar[Asked | None] = ContextVar("nashra_answering", default=None)
 
 
+@dataclass
+class Progress:
+    """Whether the running handler has begun sending its answer (bot.reply_limiter marks it)."""
+
+    sending: bool = False
+
+
+# A handler whose answer has begun to go is never held by a stop (X56; X53's left): held, it
+# would be answered again after the restart — the asker would read the start of it twice.
+PROGRESS: ContextVar[Progress | None] = ContextVar("nashra_progress", default=None)
+
+
+def answer_begins() -> None:
+    """The running handler's answer goes out now (called before each send of an answer)."""
+    progress = PROGRESS.get()
+    if progress is not None:
+        progress.sending = True
+
+
 class Heard:
     """The «heard» sign on a held group message, once per message (see the module docstring).
     `react` is set by bot.app once the Bot exists; without it nothing is signed."""
@@ -220,6 +239,8 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                     self._hold(update)
                     return
                 token = ANSWERING.set(asked)
+                progress = Progress()
+                progress_token = PROGRESS.set(progress)
                 started = True
                 task = asyncio.current_task()
                 if task is not None:
@@ -229,10 +250,16 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 except asyncio.CancelledError:
                     if not self.stopping:
                         raise
-                    self._hold(update)  # cancelled by cancel_running: held, the stop goes on
+                    if progress.sending:  # part of it went: held, it would go twice
+                        log.warning("stop cancelled an answer already going: not held"
+                                    " update_id=%s", getattr(update, "update_id", None))
+                        self._done(update)
+                    else:
+                        self._hold(update)  # cancelled by cancel_running: held, the stop goes on
                 else:
                     self._done(update)
                 finally:
+                    PROGRESS.reset(progress_token)
                     ANSWERING.reset(token)
                     if task is not None:
                         self._handling.discard(task)
