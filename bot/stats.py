@@ -14,7 +14,7 @@ of their own, and «المتابعات» counts the active chats' subscriptions 
 from __future__ import annotations
 
 import html
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 from typing import Any
 
 from telegram import Update
@@ -23,6 +23,7 @@ from telegram.ext import ContextTypes
 from bot import callbacks, source_alerts, stats_lines, stats_warnings
 from bot.admin import admin_only, answer_privately
 from bot.i18n import num, relative_time, t
+from bot.reader_clock import reader_zone
 from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import outbox_upkeep, story_updates, subscriptions
 from digests.models import iso, parse_iso
@@ -60,8 +61,9 @@ def percent(n: int, lang: str) -> str:
     return f"{num(n, lang)}٪" if lang == "ar" else f"{n}%"
 
 
-def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
-    """The figures /stats shows, formatted for `lang`."""
+def stats_values(rt: Runtime, lang: str, zone: tzinfo | None = None) -> dict[str, str]:
+    """The figures /stats shows, formatted for `lang`; a date in the admin's `zone` (X56: the
+    last poll a week or more ago is dated by their day, not UTC's)."""
     now = rt.now()
     since = iso(now - timedelta(days=1))
     chats = subscriptions.stats(rt.db, since)
@@ -86,7 +88,8 @@ def stats_values(rt: Runtime, lang: str) -> dict[str, str]:
         "subscribers": num(chats.subscribers, lang), "active": num(chats.active_chats, lang),
         "subscriptions": num(chats.subscriptions, lang), "articles": num(articles, lang),
         "stories": num(stories, lang), "pending": num(queue.pending, lang),
-        "last_poll": relative_time(parse_iso(last), now, lang) if last else t("never", lang),
+        "last_poll": relative_time(parse_iso(last), now.astimezone(zone) if zone else now,
+                                   lang) if last else t("never", lang),
         "sent": num(sent, lang), "failed": num(int(failed), lang), "rate": rate,
         "behind": num(behind, lang) if behind else "",
         "repeats": num(repeats, lang) if repeats else "",
@@ -121,7 +124,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats: subscribers, chats, articles, stories, queue, last poll, delivery rate."""
     rt = runtime(context)
     lang = chat_lang(rt, update)
-    values = stats_values(rt, lang)
+    chat = update.effective_chat
+    values = stats_values(rt, lang, reader_zone(rt.db.db, chat.id) if chat else None)
     text = ui(lang, "stats", **values)
     if values["behind"]:  # said only when there are some: a pressed button is delivered
         text += "\n" + ui(lang, "stats_behind_button", behind=values["behind"])
