@@ -3,7 +3,9 @@
 Nashra fetches URLs that other people chose (feeds, their article links, their redirects), so it
 must never be steered into the operator's own network: every address that is not globally
 routable (loopback, private, shared 100.64/10, link-local, multicast, reserved, and IPv6 forms
-wrapping one: 6to4, Teredo, NAT64) is refused unless ALLOW_PRIVATE_SOURCES is set.
+wrapping one: 6to4, Teredo, NAT64) is refused unless ALLOW_PRIVATE_SOURCES is set, and then
+allowed only for the operator's own sources' hosts (digests.private_hosts, QA38 A4); link-local
+and cloud metadata addresses are refused even then.
 
 Checking a URL's host once and letting the HTTP client resolve it again to connect is not enough:
 a hostile DNS server can answer a public address to the check and 127.0.0.1 to the connect (DNS
@@ -27,6 +29,7 @@ import httpcore
 import httpx
 
 from digests.errors import SourceError, TemporaryFetchError
+from digests.private_hosts import PrivateHosts, never_allowed
 from digests.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -78,8 +81,16 @@ def is_private(address: str) -> bool:
     return _refused(ip) or any(_refused(inner) for inner in _wrapped(ip))
 
 
-def private_address_message(url: str, address: str) -> str:
-    """The operator-facing refusal (Arabic, then English, with the setting that allows it)."""
+def private_address_message(url: str, address: str, *, key_set: bool = False) -> str:
+    """The operator-facing refusal (Arabic, then English, with the setting that allows it; with
+    the setting already on, what it allows: the sources' own hosts, QA38 A4)."""
+    if key_set:
+        return (f"عنوان خاص أو محلي غير مسموح به: {url} ({address}). ALLOW_PRIVATE_SOURCES "
+                f"يسمح بالعناوين الخاصة لمضيفي مصادرك وحدها، لا لروابط الأخبار وتحويلاتها إلى "
+                f"مضيف آخر، ولا لعناوين link-local والبيانات الوصفية السحابية أبدًا / private "
+                f"or loopback address refused: {url} resolves to {address}; "
+                f"ALLOW_PRIVATE_SOURCES allows private addresses only for your sources' own "
+                f"hosts, never for link-local or cloud metadata addresses")
     return (f"عنوان خاص أو محلي غير مسموح به: {url} ({address}). لاستخدامه اضبط "
             f"ALLOW_PRIVATE_SOURCES=true / private or loopback address refused: {url} "
             f"resolves to {address}; set ALLOW_PRIVATE_SOURCES=true to allow it")
@@ -98,8 +109,10 @@ async def resolve_addresses(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-async def check_address(url: str, settings: Settings) -> None:
-    """Refuse URLs whose host is private, loopback or link-local, unless the settings allow it.
+async def check_address(url: str, settings: Settings,
+                        private: PrivateHosts | None = None) -> None:
+    """Refuse URLs whose host is private, loopback or link-local, unless the settings allow it
+    (with `private`: only for the hosts it allows, digests.private_hosts).
 
     An early, cacheable answer with the URL in the message; the connection itself is checked
     again by `GuardedBackend`, which is what makes the rule hold.
@@ -112,8 +125,8 @@ async def check_address(url: str, settings: Settings) -> None:
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise SourceError(f"رابط غير صالح (http أو https فقط): {url} / "
                           f"not an http(s) URL: {url}")
-    if settings.allow_private_sources:
-        return
+    if settings.allow_private_sources and (private is None or private.allows(parts.hostname)):
+        return  # the connection is still refused a link-local or metadata address
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         addresses = await resolve_addresses(parts.hostname, port)
@@ -122,7 +135,8 @@ async def check_address(url: str, settings: Settings) -> None:
                                   url=url) from exc
     for address in addresses:
         if is_private(address):
-            raise SourceError(private_address_message(url, address))
+            raise SourceError(private_address_message(url, address,
+                                                      key_set=settings.allow_private_sources))
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
@@ -132,8 +146,10 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     host resolves to a refused address; httpcore.ConnectError/ConnectTimeout when resolving fails.
     """
 
-    def __init__(self, *, allow_private: bool,
+    def __init__(self, *, allow_private: bool | PrivateHosts,
                  inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+        """`allow_private`: True lets every host reach a private address, a PrivateHosts only
+        the operator's sources' hosts (QA38 A4); link-local and metadata addresses never."""
         self._allow_private = allow_private
         self._inner = inner if inner is not None else httpcore.AnyIOBackend()
 
@@ -151,11 +167,13 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
         if not addresses:
             raise httpcore.ConnectError(f"cannot resolve {host}: no address")
-        if not self._allow_private:
-            for address in addresses:
-                if is_private(address):
-                    log.warning("connection refused host=%s address=%s", host, address)
-                    raise AddressRefused(host, address)
+        allowed = (self._allow_private.allows(host)
+                   if isinstance(self._allow_private, PrivateHosts) else self._allow_private)
+        for address in addresses:
+            if never_allowed(address) or (not allowed and is_private(address)):
+                log.warning("connection refused host=%s address=%s private_allowed=%s", host,
+                            address, allowed)
+                raise AddressRefused(host, address)
         last: Exception | None = None
         for address in addresses:  # the resolver's order; the next one when a route is down
             try:
@@ -186,7 +204,8 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
 
     def __init__(self, settings: Settings, limits: httpx.Limits, *,
                  inner: httpcore.AsyncNetworkBackend | None = None,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+                 ssl_context: ssl.SSLContext | None = None,
+                 private: PrivateHosts | None = None) -> None:
         """`inner` is the backend that opens sockets (httpcore's AnyIO one) and `ssl_context`
         the TLS settings (certifi's CAs, as httpx's own); tests pass their own."""
         if ssl_context is None:
@@ -198,6 +217,7 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
             http1=True, http2=False,
-            network_backend=GuardedBackend(allow_private=settings.allow_private_sources,
-                                           inner=inner),
+            network_backend=GuardedBackend(
+                allow_private=private if private is not None and settings.allow_private_sources
+                else settings.allow_private_sources, inner=inner),
         )

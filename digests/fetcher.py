@@ -60,6 +60,7 @@ from digests.fetch_failures import (
     too_big,
 )
 from digests.logs import strip_credentials
+from digests.private_hosts import PrivateHosts
 from digests.responses import FetchResult, fetch_result, refuse_non_page, sniff_media
 from digests.settings import Settings
 
@@ -89,6 +90,8 @@ class Fetcher:
                  ) -> None:
         self.settings = settings
         self._transport = transport
+        # with ALLOW_PRIVATE_SOURCES, the hosts that may be private: the sources' (QA38 A4)
+        self.private = PrivateHosts(settings.allow_private_sources, settings.database_path)
         self._client: httpx.AsyncClient | None = None
         self._host_slots: dict[str, asyncio.Semaphore] = {}
         # origin → (expires, refusal message with _URL_SLOT for the URL; "" when allowed)
@@ -111,7 +114,8 @@ class Fetcher:
             follow_redirects=False,
             limits=limits,
             trust_env=False,
-            transport=self._transport or GuardedTransport(self.settings, limits),
+            transport=self._transport or GuardedTransport(self.settings, limits,
+                                                          private=self.private),
         )
         return self
 
@@ -132,7 +136,8 @@ class Fetcher:
     def _remember_refusal(self, url: str, address: str) -> None:
         self._address_verdicts[self._host_key(url)] = (
             time.monotonic() + ADDRESS_CACHE_SECONDS,
-            private_address_message(_URL_SLOT, address))
+            private_address_message(_URL_SLOT, address,
+                                    key_set=self.settings.allow_private_sources))
 
     async def _check(self, url: str) -> None:
         """check_address, remembered per host for a few minutes (a poll fetches many pages
@@ -146,7 +151,7 @@ class Fetcher:
                                           why=address_reason(url))
             return
         try:
-            await check_address(url, self.settings)
+            await check_address(url, self.settings, self.private)
         except SourceError as exc:
             self._address_verdicts[key] = (time.monotonic() + ADDRESS_CACHE_SECONDS,
                                            str(exc).replace(url, _URL_SLOT))
@@ -188,6 +193,8 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        if not page:  # a feed's own URL (a source's, or one typed to /addsource): the operator's
+            self.private.trust(url)
         try:
             return await self._fetch(url, headers, page, self.feeds_in_part and not page)
         except FetchError as exc:  # its message is stored and printed: no user:password@
@@ -276,7 +283,8 @@ class Fetcher:
         except AddressRefused as exc:  # the connect-time check (a host that rebinds)
             self._remember_refusal(url, str(exc.address))
             raise PermanentFetchError(
-                private_address_message(url, exc.address), url=url,
+                private_address_message(url, exc.address,
+                                        key_set=self.settings.allow_private_sources), url=url,
                 why=Reason("private_address", host_of(url), str(exc.address))) from exc
         except TimeoutError as exc:
             raise TemporaryFetchError(

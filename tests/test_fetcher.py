@@ -16,11 +16,18 @@ from digests.errors import PermanentFetchError, TemporaryFetchError
 from digests.fetcher import PAGE_MAX_BYTES, Fetcher
 from digests.samplesite import Request, Response, SampleSite, gzip_bomb, redirect
 from digests.settings import Settings
+from digests.sources import add_source
+from digests.storage import Database
 
 
 @pytest.fixture
-def site() -> Iterator[SampleSite]:
+def site(settings: Settings) -> Iterator[SampleSite]:
     with SampleSite() as running:
+        # a source on the site: with ALLOW_PRIVATE_SOURCES only a source's host may be on a
+        # loopback address, its pages too (QA38 A4, digests.private_hosts)
+        with Database(settings.database_path) as db:
+            add_source(db, running.url("/feed.xml"), settings=settings,
+                       now=datetime(2026, 1, 1, tzinfo=UTC), require_dns=False)
         yield running
 
 
