@@ -227,10 +227,12 @@ def parse_sources_file(text: str) -> list[tuple[str, str | None]]:
 
 
 def load_sources_file(db: Database, settings: Settings, now: datetime,
-                      path: Path | None = None) -> list[Source]:
+                      path: Path | None = None, *, check: bool = True) -> list[Source]:
     """Add the sources listed in SOURCES_FILE (or the shipped list) that are not there yet.
 
     Invalid or refused lines are logged and skipped; a removed source is not brought back.
+    `check`: the sources added are then fetched once (digests.sources_file): a page is
+    followed to its feed, a source named by its feed's title, a broken link logged (kept).
     """
     path = path or settings.sources_file or DEFAULT_SOURCES_FILE
     try:
@@ -247,6 +249,11 @@ def load_sources_file(db: Database, settings: Settings, now: datetime,
                                     require_dns=False))
         except SourceError as exc:
             log.warning("sources file line skipped url=%s error=%s", strip_credentials(url), exc)
+    if check and added:  # checked as /addsource checks a link (QA40 N13)
+        from digests.sources_file import check_added
+
+        check_added(db, settings, added)
+        added = [s for s in (get_source(db, a.id) for a in added) if s is not None]
     return added
 
 
