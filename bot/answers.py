@@ -38,6 +38,7 @@ from bot.i18n import list_sep, num, t, topic_label
 from bot.lines import utf16_len
 from bot.packer import LIMIT
 from bot.render import names_topic, render_bundle, render_related, render_results
+from bot.reader_sources import drop_muted
 from bot.results_header import header_topic, results_topic  # noqa: F401 (results_topic: callers)
 from bot.runtime import (
     Action,
@@ -159,6 +160,12 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     if page.digests and numbers_left(query, page):  # «الساعة 10.30/ليلا» found only «30»
         page = replace(page, digests=(), total=0, has_more=False)
+    if page.digests:  # the chat's muted sources are not listed (bot.reader_sources, X57)
+        kept = drop_muted(rt.db, chat.id, page.digests)
+        if len(kept) < len(page.digests):
+            page = replace(page, digests=kept,
+                           total=max(page.total - (len(page.digests) - len(kept)),
+                                     offset + len(kept)))
     if page.digests:  # a «🔗 روابط الخبر» button only where a link is left
         page = replace(page, digests=tuple(live_related(rt.db.db, page.digests)))
     if not page.digests:

@@ -123,6 +123,8 @@ def settings_keyboard(rt: Runtime, chat_id: int, lang: str,
          scope.button(rt, _mark(t("btn_daily", lang), daily, lang), "daily_menu")],
         [scope.button(rt, t("btn_quiet", lang), "quiet_menu"),
          scope.button(rt, t("btn_zone", lang), "zone_menu")],
+        # the sources the chat reads: mute one (bot.reader_sources, QA36 E5)
+        [scope.button(rt, t("btn_reader_sources", lang), "reader_sources")],
     ]
     if scope.channel:
         rows.append([scope.button(rt, t("btn_channel_topics", lang), "channel_topics"),
@@ -229,6 +231,18 @@ async def _opened(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtim
         return None
     await update.callback_query.answer()
     return scope
+
+
+async def allowed_press(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                        cb: Callback, lang: str) -> Scope | None:
+    """A settings press's scope when the presser may change it (not yet answered), else None
+    (refused and told): for pickers of other modules (bot.reader_sources)."""
+    scope = scope_of(cb)
+    return scope if await _allowed(update, context, rt, scope, lang) else None
+
+
+opened = _opened  # the same, answered: for bot.reader_sources
+back_row = _back
 
 
 async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -366,3 +380,8 @@ ACTIONS: dict[str, Action] = {
     "zone": _act_zone,
     "lang": _act_lang,
 }
+
+# the sources picker's presses (its module imports this one late: no import cycle)
+from bot.reader_sources import ACTIONS as _SOURCE_ACTIONS  # noqa: E402
+
+ACTIONS.update(_SOURCE_ACTIONS)

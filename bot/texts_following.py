@@ -214,6 +214,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "btn_back": ("↪️ رجوع", "↩️ Back"),
     # the current choice said in words, not «✓» alone; a range «إلى», not a dash (QA36 E9)
     "btn_selected": ("✓ {label} (مختار)", "✓ {label} (selected)"),
+    # the sources filter (bot.reader_sources, QA36 E5): each state said in words
+    "btn_reader_sources": ("📡 المصادر", "📡 Sources"),
+    "btn_source_on": ("🔔 {name}: تصل أخباره", "🔔 {name}: shown"),
+    "btn_source_muted": ("🔕 {name}: مكتوم", "🔕 {name}: muted"),
+    "reader_sources_menu": ("المصادر التي تصل منها الأخبار إلى هذه المحادثة. اضغط مصدرًا لكتمه "
+                            "أو لإعادته (المكتومة: {n}).",
+                            "The sources this chat gets news from. Press a source to mute it or "
+                            "bring it back (muted: {n})."),
+    "reader_source_muted": ("🔕 كُتم {name}: لن تصل أخباره هنا.",
+                            "🔕 {name} muted: its news will not come here."),
+    "reader_source_unmuted": ("🔔 عاد {name}: تصل أخباره هنا.",
+                              "🔔 {name} is back: its news comes here."),
+    "reader_source_gone": ("هذا المصدر لم يعد موجودًا.", "This source no longer exists."),
     "btn_quiet_range": ("{start} إلى {end}", "{start} to {end}"),
     "choose_zone": ("اختر توقيتك (للنشرة اليومية وساعات الهدوء):",
                     "Choose your time zone (for the daily digest and quiet hours):"),

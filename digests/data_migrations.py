@@ -253,6 +253,20 @@ def m039_general_digest_names(db: sqlite_utils.Database) -> None:
     log.info("general digest names migrated moved=%d dropped=%d", moved, dropped)
 
 
+def m040_reader_sources(db: sqlite_utils.Database) -> None:
+    # X57 (QA36 E5): a reader mutes a source for their chat (bot.reader_sources): a muted
+    # source's reports are not queued for the chat (alerts and daily digests,
+    # digests.new_deliveries) nor listed in its search answers (bot.answers). A row per muted
+    # source; a source removed by the operator takes its rows with it.
+    db.execute("""create table if not exists chat_muted_sources (
+                      chat_id integer not null,
+                      source_id integer not null references sources(id) on delete cascade,
+                      created_at text,
+                      primary key (chat_id, source_id)) without rowid""")
+    db.execute("create index if not exists chat_muted_sources_source"
+               " on chat_muted_sources (source_id)")
+
+
 def _env_language() -> str:
     """DEFAULT_LANGUAGE as the process's settings read it (for a database opened outside the
     command line, e.g. by a test or a script)."""

@@ -31,6 +31,7 @@ from digests.data_migrations import (
     m032_named_topics,
     m036_rekey_day_topics,
     m039_general_digest_names,
+    m040_reader_sources,
 )
 from digests.reader_spellings import m033_reader_spellings
 from digests.search_readings import m035_search_readings
@@ -97,4 +98,5 @@ MIGRATIONS: list[Migration] = [
     ("037_feed_hash", m037_feed_hash),
     ("038_story_use_vectors", m038_story_use_vectors),
     ("039_general_digest_names", m039_general_digest_names),
+    ("040_reader_sources", m040_reader_sources),
 ]

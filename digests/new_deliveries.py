@@ -92,7 +92,9 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
         f"""select id, mode, daily_hour, time_zone, utc_offset_minutes, quiet_start, quiet_end
             from chats
             where active = 1 and id in (select chat_id from subscriptions
-                                        where topic_key in ({marks}))""", matched)}
+                                        where topic_key in ({marks}))
+              and id not in (select chat_id from chat_muted_sources where source_id = ?)""",
+        [*matched, article.source_id])}  # a source the chat muted (bot.reader_sources, X57)
     rows = []
     for chat_id, chat in sorted(chats.items()):
         if chat["mode"] == "daily":

@@ -1,0 +1,82 @@
+"""X57 (QA36 E5): a reader mutes a source from /settings («📡 المصادر»): its reports leave the
+chat's search answers and are not queued as its alerts or daily digest rows; the press is
+checked by the server (a group's member is refused); migration 040_reader_sources makes the
+table. The real bot, the sample site's database, the real enqueue step."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from botkit import ADMIN, READER, running_bot, sample_db
+from delivery_helpers import ctx
+
+from digests import new_deliveries, subscriptions
+from digests.archive import get_article
+
+EAST = "نشرة الشرق — الأخبار الرئيسية"  # the sample site's first feed
+
+
+def _queued(h: object, chat_id: int) -> set[int]:
+    db = h.db  # type: ignore[attr-defined]
+    return {int(r[0]) for r in db.db.execute(
+        "select article_id from outbox where chat_id = ?", [chat_id]).fetchall()}
+
+
+async def test_a_muted_source_leaves_search_alerts_and_digests(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [before] = await h.say(READER, "/search الغوطة")
+        assert EAST in before.plain_text, before.plain_text
+        [menu] = await h.say(READER, "/settings")
+        h.emu.click(menu, "📡 المصادر")
+        picker = await h.until(lambda: next((m for m in h.emu.messages(READER)
+                                             if f"🔔 {EAST}: تصل أخباره" in m.button_texts()),
+                                            None))
+        toast = await h.click_answer(picker, f"🔔 {EAST}: تصل أخباره")
+        assert f"كُتم {EAST}" in toast.get("text", ""), toast
+        await h.until(lambda: f"🔕 {EAST}: مكتوم" in h.emu.messages(READER)[-1].button_texts()
+                      or any(f"🔕 {EAST}: مكتوم" in m.button_texts()
+                             for m in h.emu.messages(READER)))
+        [after] = await h.say(READER, "/search الغوطة")
+        assert EAST not in after.plain_text and "الغوطة" in after.plain_text, after.plain_text
+        # alerts and daily digests: the enqueue step skips the muted source for this chat only
+        await h.say(READER, "/subscribe الغوطة")
+        other = READER + 5
+        await h.say(other, "/subscribe الغوطة")
+        subscriptions.set_mode(h.db, other, "daily", 8)
+        rows = h.db.db.execute(
+            "select a.id, s.name from articles a join sources s on s.id = a.source_id"
+            " where a.title like '%الغوطة%'").fetchall()
+        now = datetime.now(UTC)
+        for article_id, _name in rows:
+            article = get_article(h.db, article_id)
+            assert article is not None
+            with h.db.transaction() as tx:
+                new_deliveries.enqueue_article(tx, article, ctx(now, False))
+        east = {a for a, n in rows if n == EAST}
+        assert east and not east & _queued(h, READER), _queued(h, READER)
+        assert _queued(h, READER) == {a for a, _ in rows} - east
+        assert east <= _queued(h, other)  # another chat still gets it
+        # unmuted again: its reports come back
+        picker = next(m for m in reversed(h.emu.messages(READER))
+                      if f"🔕 {EAST}: مكتوم" in m.button_texts())
+        toast = await h.click_answer(picker, f"🔕 {EAST}: مكتوم")
+        assert f"عاد {EAST}" in toast.get("text", ""), toast
+        [back] = await h.say(READER, "/search الغوطة")
+        assert EAST in back.plain_text
+
+
+async def test_in_a_group_only_admins_mute_a_source(tmp_path: Path) -> None:
+    group = -100577
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "مجموعة", admins=[ADMIN])
+        [menu] = await h.say(group, "/settings", user=h.user(ADMIN))
+        h.emu.click(menu, "📡 المصادر", user=h.user(ADMIN))
+        picker = await h.until(lambda: next((m for m in h.emu.messages(group)
+                                             if f"🔔 {EAST}: تصل أخباره" in m.button_texts()),
+                                            None))
+        refused = await h.click_answer(picker, f"🔔 {EAST}: تصل أخباره", user=h.user(READER))
+        assert "مشرف" in refused.get("text", ""), refused
+        assert h.db.db.execute("select count(*) from chat_muted_sources").fetchone()[0] == 0
+        await h.click_answer(picker, f"🔔 {EAST}: تصل أخباره", user=h.user(ADMIN))
+        assert h.db.db.execute("select chat_id from chat_muted_sources").fetchall() == [(group,)]
