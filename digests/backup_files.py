@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from digests.errors import StorageError
+from digests.file_modes import owner_only
 from digests.storage import fault_of
 
 # The tables whose counts tell an operator what a copy holds.
@@ -111,6 +112,8 @@ def new_file(dest: Path, **connect: Any) -> Iterator[tuple[sqlite3.Connection, P
         dest.parent.mkdir(parents=True, exist_ok=True)  # recover as backup does (QA24 R8)
         drop_partial(partial)
         target = sqlite3.connect(partial, **connect)
+        target.execute("pragma user_version")  # the file exists now: made 0600 before any row
+        owner_only(partial)  # a backup names every reader as the database does (QA38 A6)
     except (OSError, sqlite3.Error) as exc:
         raise _dest_error(dest, exc) from exc
     try:

@@ -40,6 +40,7 @@ from digests.backup_files import (
     summarize,
 )
 from digests.errors import StorageError
+from digests.file_modes import owner_only
 from digests.migrations import MIGRATIONS
 from digests.models import iso
 from digests.restore_readers import Readers, carry_readers
@@ -131,6 +132,8 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
         source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
         conn = sqlite3.connect(partial)
         try:
+            conn.execute("pragma user_version")
+            owner_only(partial)  # the restored database, 0600 before any row (QA38 A6)
             try:
                 source.backup(conn)
                 check = conn.execute("pragma quick_check").fetchone()[0]

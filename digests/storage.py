@@ -24,6 +24,7 @@ from digests.db_faults import (  # noqa: F401 — re-exported: callers import th
 from digests.errors import StorageError
 from digests.file_checks import (  # noqa: F401 — re-exported
     EmptyDatabase, FileCheck, quick_check, refuse_empty, refuse_read_only)
+from digests.file_modes import narrow_database
 from digests.instance_lock import DatabaseInUse, hold_lock  # noqa: F401 — re-exported
 from digests.migrations import MIGRATIONS
 
@@ -91,6 +92,7 @@ class Database:
         self.db = sqlite_utils.Database(conn, recursive_triggers=True)
         self.conn = conn
         if self.path != ":memory:":
+            narrow_database(self.path)  # before any row: never world-readable (QA38 A6)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
