@@ -71,13 +71,15 @@ def menu(rt: Runtime, scope: Scope, lang: str) -> tuple[str, InlineKeyboardMarku
 
     target = scope.target
     off = muted(rt.db, target)
+    listed = list_sources(rt.db)[:MAX_LISTED]  # active ones: a removed source is only
+    # deactivated (its articles stay searchable), and stays muted where it was
     rows = []
-    for source in list_sources(rt.db)[:MAX_LISTED]:
+    for source in listed:
         key = "btn_source_muted" if source.id in off else "btn_source_on"
         rows.append([scope.button(rt, t(key, lang, name=source.name[:40]), "reader_source",
                                   {"source": source.id})])
     rows.append(back_row(rt, scope, lang))
-    text = ui(lang, "reader_sources_menu", n=num(len(off), lang))
+    text = ui(lang, "reader_sources_menu", n=num(sum(s.id in off for s in listed), lang))
     return text, keyboard(rows)
 
 

@@ -257,7 +257,8 @@ def m040_reader_sources(db: sqlite_utils.Database) -> None:
     # X57 (QA36 E5): a reader mutes a source for their chat (bot.reader_sources): a muted
     # source's reports are not queued for the chat (alerts and daily digests,
     # digests.new_deliveries) nor listed in its search answers (bot.answers). A row per muted
-    # source; a source removed by the operator takes its rows with it.
+    # source; /removesource only deactivates a source, so its rows stay (its archived reports
+    # stay muted); a source deleted outright takes its rows with it.
     db.execute("""create table if not exists chat_muted_sources (
                       chat_id integer not null,
                       source_id integer not null references sources(id) on delete cascade,
