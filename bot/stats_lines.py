@@ -1,6 +1,7 @@
-"""Lines /stats adds for a newsroom (QA40 N3, N12): sources scheduled by a clock that ran
+"""Lines /stats adds for a newsroom (QA40 N3, N12, N5): sources scheduled by a clock that ran
 ahead; the last story sent to many chats (when it started and ended, in the asking admin's
-zone, bot.reader_clock, and how long it took); the age of the oldest delivery due.
+zone, bot.reader_clock, and how long it took); the age of the oldest delivery due; who the
+admins are (ADMIN_IDS as read at start: a change needs a restart).
 
 Each is None when there is nothing to say. Reads only; one query each.
 """
@@ -79,8 +80,17 @@ def oldest_due_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
               at=_hhmm(local, lang))
 
 
+def admins_line(rt: Runtime, lang: str) -> str:
+    """Who the admins are, as this process read ADMIN_IDS at its start: settings are read once
+    (digests.settings.Settings is immutable), so an admin removed from .env keeps the rights
+    until a restart (QA40 N5) — said here, where an admin looks."""
+    ids = sorted(rt.settings.admin_ids)
+    return ui(lang, "stats_admins", ids=("، " if lang == "ar" else ", ").join(
+        str(i) for i in ids) or "—")
+
+
 def lines(rt: Runtime, chat_id: int, lang: str) -> list[str]:
-    """The lines above that have something to say, in order."""
+    """The lines above that have something to say, in order, and who the admins are."""
     found = (clock_sources_line(rt, lang), last_wave_line(rt, chat_id, lang),
-             oldest_due_line(rt, chat_id, lang))
+             oldest_due_line(rt, chat_id, lang), admins_line(rt, lang))
     return [line for line in found if line is not None]

@@ -173,4 +173,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "• The oldest delivery due still waits: created {age} ({at} your "
                          "time)"),
     "stats_took": ("{m} د {s} ث", "{m} min {s} s"),
+    # X58 (QA40 N5): who the admins are, and that a change of ADMIN_IDS needs a restart
+    "stats_admins": ("• المشرفون (ADMIN_IDS، تُقرأ عند البدء): {ids} — إضافة مشرف أو إزالته تحتاج "
+                     "إعادة تشغيل البوت",
+                     "• Admins (ADMIN_IDS, read at start): {ids} — adding or removing one needs a "
+                     "restart of the bot"),
 }

@@ -51,3 +51,16 @@ async def test_stats_tells_the_last_story_sent_and_the_oldest_waiting(tmp_path: 
         [stuck] = await h.say(ADMIN, "/stats")
         text = stuck.plain_text.replace("\u200f", "")
         assert "أقدم تسليم مستحق ما زال ينتظر: أُنشئ منذ ٣٠ دقيقة" in text, text
+
+
+async def test_stats_names_the_admins_and_that_a_change_needs_a_restart(tmp_path: Path) -> None:
+    """QA40 N5: an admin removed from ADMIN_IDS keeps the rights until a restart (settings are
+    read once); /stats says who the admins are and that a change needs a restart."""
+    async with running_bot(sample_db(tmp_path), admin_ids=frozenset({ADMIN, ADMIN + 7})) as h:
+        [ar] = await h.say(ADMIN, "/stats")
+        text = ar.plain_text.replace("\u200f", "").replace("\u200e", "")
+        assert f"المشرفون (ADMIN_IDS، تُقرأ عند البدء): {ADMIN}، {ADMIN + 7}" in text, text
+        assert "تحتاج إعادة تشغيل البوت" in text
+        [en] = await h.say(ADMIN + 7, "/stats", language_code="en")
+        assert f"Admins (ADMIN_IDS, read at start): {ADMIN}, {ADMIN + 7}" in \
+            en.plain_text.replace("\u200e", ""), en.plain_text
