@@ -127,6 +127,8 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
         # before «Try one of these topics:», which the buttons follow (QA26 N16)
         try_these = t("zone_hint_utc", lang) + "\n" + try_these
     text = ui(lang, "welcome", hello=hello, how=how, try_these=try_these)
+    if in_group(update):  # members who read the other language: where it is changed (QA36 E10)
+        text += "\n" + ui("ar" if lang == "en" else "en", "welcome_group_other_language")
     if back:  # a reader back after blocking the bot: their kept topics (QA20 O8)
         text += "\n\n" + back
     await send(update, context, text, keyboard(rows))
