@@ -202,10 +202,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "admins can follow a topic for it: /subscribe Ghouta"),
     # a group's welcome ends with a line in the other language: its Arabic members in an
     # English group (the adder's language) learn where the language is changed (QA36 E10);
-    # said with `ui` in that other language
+    # said in Arabic whatever the group's language (bot.welcome.other_language_line)
     "welcome_group_other_language": ("🌐 بالعربية: يغيّر مشرفو المجموعة لغتها بالأمر /lang",
-                                     "🌐 In English: the group's admins change its language "
-                                     "with /lang"),
+                                     "🌐 Arabic / العربية: /lang"),
     "deep_link_subscribed": ("تمت متابعة «{topic}» عبر الرابط.", "Following «{topic}» via the link."),
     "deep_link_stop": ("لإلغاء المتابعة: /unsubscribe {topic}",
                        "To stop following it: /unsubscribe {topic}"),

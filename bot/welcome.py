@@ -128,10 +128,17 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
         try_these = t("zone_hint_utc", lang) + "\n" + try_these
     text = ui(lang, "welcome", hello=hello, how=how, try_these=try_these)
     if in_group(update):  # members who read the other language: where it is changed (QA36 E10)
-        text += "\n" + ui("ar" if lang == "en" else "en", "welcome_group_other_language")
+        text += "\n" + other_language_line(lang)
     if back:  # a reader back after blocking the bot: their kept topics (QA20 O8)
         text += "\n\n" + back
     await send(update, context, text, keyboard(rows))
+
+
+def other_language_line(lang: str) -> str:
+    """The line a group's welcome ends with for members who read the other language (QA36
+    E10): a sentence in Arabic in an English group; in an Arabic group the bilingual line of
+    /help («🌐 English / الإنجليزية: /lang»), which keeps the message's lines right to left."""
+    return ui("ar", "welcome_group_other_language" if lang == "en" else "help_other_language")
 
 
 def in_group(update: Update) -> bool:
@@ -261,7 +268,8 @@ async def introduce(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: st
     """Post the introduction; a group where the bot may not write is left alone (logged)."""
     chat = update.effective_chat
     try:
-        await send(update, context, intro_text(lang, topics))
+        # with the line in the other language pointing to /lang (QA36 E10)
+        await send(update, context, intro_text(lang, topics) + "\n" + other_language_line(lang))
     except RetryAfter:
         raise  # on_error handles the update again after the wait
     except TelegramError as exc:  # restricted in the group: nothing to say it with

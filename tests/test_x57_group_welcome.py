@@ -1,6 +1,6 @@
 """X57 (QA36 E10): a group's welcome ends with one line in the other language pointing to
-/lang — Arabic in an English group (its language is the adder's), English in an Arabic one; a
-private welcome has none. The real bot."""
+/lang — Arabic in an English group (its language is the adder's), the bilingual line of /help
+in an Arabic one; a private welcome has none. The real bot."""
 
 from __future__ import annotations
 
@@ -25,6 +25,20 @@ async def test_a_groups_welcome_points_the_other_language_to_lang(tmp_path: Path
         assert "بالعربية" in last and "/lang" in last, en.plain_text
         assert en.plain_text.startswith("Welcome") or "Nashra" in en.plain_text
         [ar] = await h.say(arabic, "/start", user=h.user(READER, "ar"))
-        assert "In English" in ar.plain_text and "/lang" in ar.plain_text, ar.plain_text
+        assert "🌐 English / الإنجليزية: /lang" in ar.plain_text.replace("\u200e", ""), ar.plain_text
         [private] = await h.say(READER, "/start")
-        assert "In English" not in private.plain_text
+        assert "English / الإنجليزية" not in private.plain_text.replace("\u200e", "")
+
+
+async def test_added_by_an_english_admin_the_introduction_has_the_arabic_line(
+        tmp_path: Path) -> None:
+    group = -100583
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(group, "group", admins=[ADMIN])
+        before = len(h.emu.messages(group))
+        h.emu.chat_member_update(group, new_status="administrator", old_status="left",
+                                 user=h.user(ADMIN, "en"))
+        [intro] = (await h.emu.await_messages(group, before + 1, timeout=10))[before:]
+        assert intro.plain_text.startswith("Hello everyone"), intro.plain_text
+        last = intro.plain_text.rstrip().split("\n")[-1]
+        assert "بالعربية" in last and "/lang" in last, intro.plain_text
