@@ -38,10 +38,11 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import NetworkError, RetryAfter, TelegramError
 
-from bot.i18n import lang_of, num, relative_time, t
+from bot.i18n import lang_of, num, relative_time
 from bot.reader_clock import reader_zone
 from bot.reasons import reason_text
 from bot.runtime import Runtime, ui
+from bot.story_sites import sites_label  # a count of sources, as the story blocks say it
 from bot.zones import zone_label
 from digests import meta_values, subscriptions
 from digests.models import Source, parse_iso
@@ -105,13 +106,6 @@ def _clock(when: datetime, zone: tzinfo) -> str:
     return when.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
-def sources_count(n: int, lang: str) -> str:
-    """«مصدران» / «٣ مصادر» / «١٢ مصدرًا»; "12 sources" (n ≥ 2)."""
-    key = "alert_sources_two" if n == 2 else "alert_sources_few" if n <= 10 \
-        else "alert_sources_many"
-    return t(key, lang, n=num(n, lang))
-
-
 def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc) -> str:
     """The failure notice in `lang`, as Telegram HTML; times in `zone`, named once."""
     s = down.source
@@ -133,7 +127,7 @@ def down_group_text(downs: Sequence[Down], now: datetime, lang: str,
     lines = "\n".join(ui(lang, "source_down_item", name=d.source.name, number=num(d.source.id, lang),
                          since=relative_time(d.since, local_now, lang),
                          error=reason_text(d.source.last_error_why, lang)) for d in downs)
-    text = ui(lang, "source_down_group", count=sources_count(len(downs), lang), lines=lines)
+    text = ui(lang, "source_down_group", count=sites_label(len(downs), lang), lines=lines)
     tries = [d.source.next_poll_at for d in downs
              if d.source.next_poll_at is not None and d.source.next_poll_at > now]
     if tries:
@@ -153,7 +147,7 @@ def back_text(source: Source, since: datetime, now: datetime, lang: str,
 def back_group_text(sources: Sequence[Source], lang: str) -> str:
     """One notice for several sources back at once (QA41 T11), as Telegram HTML."""
     sep = "، " if lang == "ar" else ", "
-    return ui(lang, "source_back_group", count=sources_count(len(sources), lang),
+    return ui(lang, "source_back_group", count=sites_label(len(sources), lang),
               names=sep.join(f"«{s.name}»" for s in sources))
 
 

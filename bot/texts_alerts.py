@@ -2,17 +2,13 @@
 (X56; QA41 T9, T11). A table of its own, merged by bot.i18n: bot/texts_sources.py is another
 helper's file this session.
 
-{count} is `bot.source_alerts.sources_count`'s («مصدران» / «٣ مصادر» / «١٢ مصدرًا»; "12 sources").
+{count} is `bot.story_sites.sites_label`'s («مصدران» / «٣ مصادر» / «١٢ مصدرًا»; "12 sources").
 """
 
 from __future__ import annotations
 
 # key → (Arabic, English)
 TEXTS: dict[str, tuple[str, str]] = {
-    # a count of sources (two or more) in Arabic number agreement
-    "alert_sources_two": ("مصدران", "2 sources"),
-    "alert_sources_few": ("{n} مصادر", "{n} sources"),
-    "alert_sources_many": ("{n} مصدرًا", "{n} sources"),
     # QA41 T11: sources that pass the alert threshold in the same poll, told in one message;
     # many at once usually means the bot's own network, which the message says
     "source_down_group": ("⚠️ {count} متوقفة في الوقت نفسه. حين تتوقف مصادر كثيرة معًا فالعطل"
@@ -28,8 +24,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "• «{name}» (no. {number}): last fetched {since}; last error: {error}"),
     "source_back_group": ("✅ عادت تعمل {count}: {names}.",
                           "✅ {count} work again: {names}."),
-    # QA41 T9: a failing source is tried less and less often (up to every 6 hours), so its
-    # recovery is seen only at that try
     # under a source in /sources: its feed over MAX_BODY_BYTES lists oldest first (X54's left)
     "feed_oldest_first": ("⚠️ الخلاصة أكبر من الحد وترتّب الأقدم أولًا: نقرأ أقدم أخبارها فقط ولا"
                           " تصل الجديدة. ارفع MAX_BODY_BYTES في .env أو اطلب من الموقع خلاصة"
@@ -46,6 +40,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stats_use_missing": ("⚠️ نموذج القصص (USE) غير مثبت: القصص بالكلمات وحدها. ثبّته: {install}",
                           "⚠️ The story model (USE) is not installed: stories by words alone."
                           " Install it: {install}"),
+    # QA41 T9: a failing source is tried less and less often (up to every 6 hours), so its
+    # recovery is seen only at that try
     "source_next_try": ("المحاولة التالية: {when}.", "Next try: {when}."),
     "source_next_try_zone": ("المحاولة التالية: {when} (بتوقيت {zone}).",
                              "Next try: {when} ({zone} time)."),

@@ -55,7 +55,7 @@ def oldest_first(cut: bytes) -> bool:
     """Whether the entries read (`whole_entries`' cut) list the oldest first: the first whole
     entry dated before the last one. False when the dates do not tell (undated, one date)."""
     spans = entry_spans(cut)
-    if not spans or len(spans) < 2:
+    if spans is None or len(spans) < 2:
         return False
     first, last = spans[0], spans[-1]
     return newest_end(_entry_date(cut[first[0]:first[1]]),
