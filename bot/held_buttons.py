@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -75,19 +74,17 @@ class HeldButtons:
 
     def flush(self, db: Database) -> int:
         """Write the held buttons to the callbacks table (one transaction); they are let go
-        once written. Returns how many; 0 (and all kept) when the database still refuses."""
+        once written. Returns how many. Raises sqlite3.Error when the database still refuses
+        (all are kept): the caller holds the button it was making too, without waiting out
+        the busy timeout a second time."""
         if not self.held:
             return 0
         rows = [[cb_id, h.chat_id, h.action, json.dumps(dict(h.payload), ensure_ascii=False),
                  iso(h.created_at)] for cb_id, h in self.held.items()]
-        try:
-            with db.transaction() as tx:
-                for row in rows:
-                    tx.execute("insert or ignore into callbacks (id, chat_id, action, payload,"
-                               " created_at) values (?,?,?,?,?)", row)
-        except sqlite3.Error as exc:
-            log.info("held buttons not written yet held=%d error=%s", len(rows), exc)
-            return 0
+        with db.transaction() as tx:
+            for row in rows:
+                tx.execute("insert or ignore into callbacks (id, chat_id, action, payload,"
+                           " created_at) values (?,?,?,?,?)", row)
         for cb_id in list(self.held)[:len(rows)]:
             self.held.pop(cb_id, None)
         log.info("held buttons written count=%d", len(rows))
