@@ -82,6 +82,7 @@ def _apply(sql: sqlite_utils.Database, settings: Settings, item: Fetched, articl
     stored = archive.get_article(sql, article_id)
     if stored is None:
         return "kept"  # removed meanwhile
+    same_page = False  # the page's body as stored: the feed's change was churn (below)
     if page is None or not page.paragraphs:
         if stored.page_ok and settings.fetch_pages:
             if page is None and not retries.is_gone(item.status):
@@ -100,15 +101,7 @@ def _apply(sql: sqlite_utils.Database, settings: Settings, item: Fetched, articl
             sql, article_id, title=entry.title or page.title or stored.title,
             body="\n".join(page.paragraphs), summary=entry.summary, page=page, now=now,
             page_etag=item.etag, page_last_modified=item.last_modified)
-        entry_changes.remember(sql, article_id, entry, same_page=same_page)
-        return _settled(sql, settings, article_id, done, now)
-    entry_changes.remember(sql, article_id, entry)
-    return _settled(sql, settings, article_id, done, now)
-
-
-def _settled(sql: sqlite_utils.Database, settings: Settings, article_id: int, done: str,
-             now: datetime) -> str:
-    """The outcome of a stored re-read; an updated text runs its steps again."""
+    entry_changes.remember(sql, article_id, entry, same_page=same_page)
     if done != "updated":
         return "same" if done == "same" else "kept"
     article = archive.get_article(sql, article_id)
