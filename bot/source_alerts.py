@@ -38,7 +38,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import NetworkError, RetryAfter, TelegramError
 
-from bot.i18n import lang_of, num, relative_time
+from bot.i18n import lang_of, num, relative_time, t
 from bot.reader_clock import reader_zone
 from bot.reasons import reason_text
 from bot.runtime import Runtime, ui
@@ -124,9 +124,10 @@ def down_group_text(downs: Sequence[Down], now: datetime, lang: str,
                     zone: tzinfo = timezone.utc) -> str:
     """One notice for several sources failing at once (QA41 T11), as Telegram HTML."""
     local_now = now.astimezone(zone)
-    lines = "\n".join(ui(lang, "source_down_item", name=d.source.name, number=num(d.source.id, lang),
-                         since=relative_time(d.since, local_now, lang),
-                         error=reason_text(d.source.last_error_why, lang)) for d in downs)
+    # plain text: `ui` below escapes it once (lines made by `ui` were escaped twice: «&amp;amp;»)
+    lines = "\n".join(t("source_down_item", lang, name=d.source.name, number=num(d.source.id, lang),
+                        since=relative_time(d.since, local_now, lang),
+                        error=reason_text(d.source.last_error_why, lang)) for d in downs)
     text = ui(lang, "source_down_group", count=sites_label(len(downs), lang), lines=lines)
     tries = [d.source.next_poll_at for d in downs
              if d.source.next_poll_at is not None and d.source.next_poll_at > now]

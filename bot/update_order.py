@@ -85,7 +85,8 @@ PROGRESS: ContextVar[Progress | None] = ContextVar("nashra_progress", default=No
 
 
 def answer_begins() -> None:
-    """The running handler's answer goes out now (called before each send of an answer)."""
+    """The running handler's answer has begun to go: bot.reply_limiter calls it once a send
+    of the answer went, or was cut in flight (it may have reached the asker)."""
     progress = PROGRESS.get()
     if progress is not None:
         progress.sending = True

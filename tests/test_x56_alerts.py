@@ -74,3 +74,19 @@ async def test_sources_failing_together_are_told_once_and_back_once(
         await _poll(h, T0 + timedelta(hours=9))  # the scheduled poll after: nothing again
         await asyncio.sleep(0.3)
         assert len(_texts(h, ADMIN)) == count
+
+
+def test_a_grouped_notice_escapes_a_sources_name_once() -> None:
+    """Review (RA): each line of the grouped notice was made as HTML and escaped again by the
+    notice around it — «A & B» reached the admin as «A &amp;amp; B»."""
+    from bot.source_alerts import Down, down_group_text, down_text
+    from digests.models import Source
+
+    sources = [Source(id=i, url=f"http://x.test/{i}", name=f"A & B <{i}>",
+                      consecutive_failures=3) for i in (1, 2)]
+    for lang in ("ar", "en"):
+        single = down_text(Down(sources[0], T0), T0 + timedelta(hours=7), lang)
+        group = down_group_text([Down(s, T0) for s in sources], T0 + timedelta(hours=7), lang)
+        for text in (single, group):
+            plain = text.replace("\u200e", "").replace("\u200f", "")
+            assert "A &amp; B &lt;1&gt;" in plain and "&amp;amp;" not in plain
