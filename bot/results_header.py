@@ -27,15 +27,27 @@ _CLOSING = {'"': '"', "«": "»", "“": "”", "„": "“", "'": "'"}
 
 
 def closed_quotes(text: str) -> str:
-    """`text` with a quote mark left open closed at its end («غزة & "حماس» → «غزة & "حماس"»);
-    balanced text unchanged."""
+    """`text` with a quote mark left open closed at its end («غزة & "حماس» → «غزة & "حماس"»),
+    and a closing one whose opening mark went (the reading drops a leading «"»: «"حساب المواطن"
+    يُتيح» came back «حساب المواطن" يتيح», QA36 E12) opened at its start; balanced text
+    unchanged."""
     for opening, closing in _CLOSING.items():
         if opening == closing:
             if text.count(opening) % 2:
-                text += closing
+                text = opening + text if _closes(text, opening) else text + closing
         elif text.count(opening) > text.count(closing):
             text += closing
+        elif text.count(closing) > text.count(opening):
+            text = opening + text
     return text
+
+
+def _closes(text: str, mark: str) -> bool:
+    """Whether the first `mark` of `text` closes a quotation: it follows a letter and ends a
+    word («المواطن" يتيح»), where an opening one starts a word («& "حماس»)."""
+    at = text.find(mark)
+    after = text[at + 1:at + 2]
+    return at > 0 and not text[at - 1].isspace() and (not after or not after.isalnum())
 
 
 def results_topic(query: str, lang: str, limit: int = ECHO_CHARS) -> str:
