@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,12 @@ def _held_ids(path: Path) -> list[int]:
     return [d["update_id"] for d in held_updates.take_held(path, datetime.now(timezone.utc))]
 
 
-async def test_a_crash_while_replaying_loses_no_held_asker(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limiter_module, "GROUP_LIMIT", 3)  # a group's window, shortened
+def stop_and_restart_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, group_limit: int
+                           ) -> tuple[Emulator, Database, Path, Callable[[], Any]]:
+    """A bot to stop and start again on one database and emulator: a group's window of
+    `group_limit` answers held 600 s, a 1-s stop grace; (emulator, database, held file, a
+    builder of the application). The caller stops the emulator and closes the database."""
+    monkeypatch.setattr(limiter_module, "GROUP_LIMIT", group_limit)  # its window, shortened
     monkeypatch.setattr(limiter_module, "GROUP_WINDOW", 600.0)
     monkeypatch.setattr(held_updates, "STOP_GRACE_SECONDS", 1.0)
     db_path = sample_db(tmp_path)
@@ -44,11 +48,16 @@ async def test_a_crash_while_replaying_loses_no_held_asker(
                         telegram_api_base_url=emu.base_url, allow_private_sources=True)
     db = Database(db_path)
     db.db.execute("drop trigger if exists chats_new_chat_quiet")
-    held = held_updates.held_path(db_path)
 
     def build() -> Any:
         return build_application(settings, db, poll_sources=False,
                                  sender_options={"poll_seconds": 0.05})
+    return emu, db, held_updates.held_path(db_path), build
+
+
+async def test_a_crash_while_replaying_loses_no_held_asker(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    emu, db, held, build = stop_and_restart_parts(tmp_path, monkeypatch, 3)
     try:
         app = build()
         await start_application(app, poll_timeout=1)

@@ -8,37 +8,21 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import bot.limiter as limiter_module
-from bot import held_updates
-from bot.app import build_application, start_application, stop_application
-from bot.emulator import Emulator, User
-from digests.settings import Settings
-from digests.storage import Database
-from tests.botkit import TOKEN, sample_db
+from bot.app import start_application, stop_application
+from bot.emulator import User
+from tests.test_x56_held import stop_and_restart_parts
 
 GROUP = -100539
 
 
 async def test_an_answer_cut_by_the_stop_after_its_first_message_is_not_given_twice(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limiter_module, "GROUP_LIMIT", 1)  # one message, then the window
-    monkeypatch.setattr(limiter_module, "GROUP_WINDOW", 600.0)
-    monkeypatch.setattr(held_updates, "STOP_GRACE_SECONDS", 1.0)
-    db_path = sample_db(tmp_path)
-    emu = Emulator().start()
-    settings = Settings(database_path=db_path, telegram_bot_token=TOKEN,
-                        telegram_api_base_url=emu.base_url, allow_private_sources=True)
-    db = Database(db_path)
-    db.db.execute("drop trigger if exists chats_new_chat_quiet")
-    held = held_updates.held_path(db_path)
-
-    def build() -> Any:
-        return build_application(settings, db, poll_sources=False,
-                                 sender_options={"poll_seconds": 0.05})
+    # a group's window of one message: the /digest's first part goes, the rest waits in it
+    emu, db, held, build = stop_and_restart_parts(tmp_path, monkeypatch, 1)
     try:
         app = build()
         await start_application(app, poll_timeout=1)
