@@ -419,7 +419,9 @@ async def _remove_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: 
     scope = scope_of(cb)
     if not await may_manage(update, context, rt, scope, lang):
         return
-    sub = subscriptions.unsubscribe_id(rt.db, scope.target, int(cb.payload.get("id", 0)))
+    key = cb.payload.get("key")  # the topic the ❌ was made for (QA38 A5); older buttons: none
+    sub = subscriptions.unsubscribe_id(rt.db, scope.target, int(cb.payload.get("id", 0)),
+                                       key if isinstance(key, str) else None)
     # a stale ❌ (removed before) is not «تم.»: the list shown again says what is left (N12)
     await update.callback_query.answer(t("done" if sub else "topic_already_removed", lang))
     text, markup = channel_topics(rt, scope, lang) if scope.channel else listing(

@@ -74,7 +74,8 @@ def topics_listing(rt: Runtime, chat_id: int,
     if not empty:
         return "\n".join(lines), None
     lines.append(ui(lang, "topics_remove_empty"))
-    rows = [[button(rt, chat_id, remove_label(s.topic, lang), "unsub_topics", {"id": s.id})]
+    rows = [[button(rt, chat_id, remove_label(s.topic, lang), "unsub_topics",
+                    {"id": s.id, "key": s.topic_key})]
             for s in empty]
     return "\n".join(lines), keyboard(rows)
 
@@ -94,7 +95,7 @@ def unsubscribe_list(rt: Runtime, chat_id: int,
     if not subs:
         return ui(lang, chat_worded("no_subscriptions", chat_type)), None
     rows = [[button(rt, chat_id, remove_label(shown_topic(s.topic, lang), lang), "unsub",
-                    {"id": s.id})] for s in subs]
+                    {"id": s.id, "key": s.topic_key})] for s in subs]
     return ui(lang, chat_worded("choose_unsubscribe", chat_type)), keyboard(rows)
 
 
@@ -139,7 +140,7 @@ def channel_topics(rt: Runtime, scope: Scope,
         lines.append(ui(lang, "channel_no_topics"))
     lines.append(ui(lang, "channel_topics_add"))
     rows = [[scope.button(rt, remove_label(shown_topic(s.topic, lang), lang), "unsub_topics",
-                          {"id": s.id})] for s in subs]
+                          {"id": s.id, "key": s.topic_key})] for s in subs]
     rows.append([scope.button(rt, t("btn_channel_add_topic", lang), "channel_add_topic")])
     rows.append([scope.button(rt, t("btn_back", lang), "settings_menu")])
     return "\n".join(lines), keyboard(rows)

@@ -3,7 +3,9 @@
 A reader with many topics pressed ❌ once a topic; `/unsubscribe all` answered «You do not
 follow «all»». Now it lists what would stop and asks: «✅ نعم، ألغِ الكل» / «لا». The button is
 an opaque stored id (bot.runtime.button) bound to the chat, holding the ids of the
-subscriptions shown: a topic followed after the question is not removed by it, and in a group
+subscriptions shown with their topics (ids never reused since migration 041, and an id is
+acted on only while it follows the topic listed: QA38 A5): a topic followed after the question
+is not removed by it, and in a group
 only an admin's press counts (bot.channel_admin.may_manage, as for ❌).
 """
 
@@ -42,7 +44,7 @@ async def ask_unsubscribe_all(update: Update, context: ContextTypes.DEFAULT_TYPE
     text = ui(lang, chat_worded("unsub_all_ask", chat_type), n=num(len(subs), lang),
               topics=topic_list([s.topic for s in subs], lang, len(subs)))
     rows = [[button(rt, chat_id, t("btn_unsub_all_yes", lang), "unsub_all",
-                    {"ids": [s.id for s in subs]}),
+                    {"ids": [s.id for s in subs], "keys": [s.topic_key for s in subs]}),
              button(rt, chat_id, t("btn_unsub_all_no", lang), "unsub_all_no")]]
     await send(update, context, text, keyboard(rows))
 
@@ -56,8 +58,13 @@ async def _act_unsub_all(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
         return
     listed = cb.payload.get("ids")
     ids = listed if isinstance(listed, list) else []
-    removed = [sub for i in ids if isinstance(i, int) and not isinstance(i, bool)
-               and (sub := subscriptions.unsubscribe_id(rt.db, scope.target, i))]
+    # each id with the topic it followed when asked (QA38 A5): a recycled id is left alone
+    keyed = cb.payload.get("keys")
+    keys: list[object] = keyed if isinstance(keyed, list) and len(keyed) == len(ids) \
+        else [None] * len(ids)
+    removed = [sub for i, key in zip(ids, keys) if isinstance(i, int) and not isinstance(i, bool)
+               and (sub := subscriptions.unsubscribe_id(
+                   rt.db, scope.target, i, key if isinstance(key, str) else None))]
     log.info("unsubscribe all chat=%s asked=%s removed=%d", scope.target, len(ids), len(removed))
     chat = update.effective_chat
     chat_type = chat.type if chat else None

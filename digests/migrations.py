@@ -36,6 +36,7 @@ from digests.data_migrations import (
 from digests.reader_spellings import m033_reader_spellings
 from digests.search_readings import m035_search_readings
 from digests.story_use import m038_story_use_vectors
+from digests.subscription_ids import m041_subscription_ids
 from digests.schema_migrations import (
     m001_sources_articles,
     m002_chats_delivery,
@@ -99,4 +100,5 @@ MIGRATIONS: list[Migration] = [
     ("038_story_use_vectors", m038_story_use_vectors),
     ("039_general_digest_names", m039_general_digest_names),
     ("040_reader_sources", m040_reader_sources),
+    ("041_subscription_ids", m041_subscription_ids),
 ]

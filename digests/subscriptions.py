@@ -354,10 +354,17 @@ def unsubscribe_topic(db: Database, chat_id: int, topic: str) -> Subscription | 
     return _sub(row)
 
 
-def unsubscribe_id(db: Database, chat_id: int, subscription_id: int) -> Subscription | None:
-    """Remove one subscription of this chat by id; returns it, or None if it was not there."""
-    row = next(iter(db.db.query("select * from subscriptions where id = ? and chat_id = ?",
-                                [subscription_id, chat_id])), None)
+def unsubscribe_id(db: Database, chat_id: int, subscription_id: int,
+                   topic_key: str | None = None) -> Subscription | None:
+    """Remove one subscription of this chat by id; returns it, or None if it was not there.
+
+    `topic_key` (what a button recorded with the id): only the row still following that topic.
+    Ids are never reused since migration 041, but one deleted before it could be (QA38 A5: a
+    stale «❌ الغوطة» removed «ليبيا», which had taken its id)."""
+    keyed = " and topic_key = ?" if topic_key is not None else ""
+    row = next(iter(db.db.query(f"select * from subscriptions where id = ? and chat_id = ?{keyed}",
+                                [subscription_id, chat_id] + ([topic_key] if keyed else []))),
+               None)
     if row is None:
         return None
     with db.transaction() as tx:
