@@ -37,9 +37,10 @@ def owner_only(path: str | Path) -> list[str]:
     return changed
 
 
-def narrow_database(path: str | Path) -> None:
-    """`owner_only` for a database being opened, logging an existing file it narrowed."""
+def narrow_database(path: str | Path, *, existed: bool) -> None:
+    """`owner_only` for a database being opened, logging a file that `existed` before (a new
+    one is narrowed silently: it holds nothing yet)."""
     changed = owner_only(path)
-    if changed:
+    if changed and existed:
         log.warning("database files made readable by their owner only files=%s mode=0600"
                     " (they name every reader and what they follow)", ",".join(changed))

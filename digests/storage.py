@@ -87,12 +87,13 @@ class Database:
                 self._check_now_or_later()
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans exactly
         # what `transaction()` wraps and nothing is left open across network I/O.
+        existed = self.path != ":memory:" and Path(self.path).exists()
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
                                timeout=busy_seconds)
         self.db = sqlite_utils.Database(conn, recursive_triggers=True)
         self.conn = conn
         if self.path != ":memory:":
-            narrow_database(self.path)  # before any row: never world-readable (QA38 A6)
+            narrow_database(self.path, existed=existed)  # before any row: never world-readable (QA38 A6)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
