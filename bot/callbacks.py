@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ MORE_STORIES = "more_stories"
 STORY = "story"
 ID_BYTES = 12  # 16 URL-safe characters, well under Telegram's 64-byte limit
 _INDEX_SEP = "."  # never in an id: token_urlsafe uses A–Z a–z 0–9 - _
+# «<id>.<n>» as bot.bundle_buttons makes it: a 16-character id and a place 1–99
+_STORY_DATA_RE = re.compile(r"[A-Za-z0-9_-]{16}\.[1-9][0-9]?")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,11 @@ def refusal(db: Database, callback_id: str | None, *, chat_id: int, now: datetim
             max_age: timedelta = MAX_AGE) -> Refusal:
     """Why `resolve` refused `callback_id` (asked only after it did; no log line)."""
     reason, row, _index = _lookup(db, callback_id, chat_id=chat_id, now=now, max_age=max_age)
-    story = bool(callback_id) and _INDEX_SEP in str(callback_id)
+    # a story button's wording only for what one is (its stored action), or for data shaped
+    # exactly like one when the id is gone: forged «../../» or «0000000000000000.999» got the
+    # story wording before (QA38 A8)
+    story = (row["action"] == STORY if row is not None
+             else bool(_STORY_DATA_RE.fullmatch(str(callback_id or ""))))
     return Refusal(reason or "unknown", row["action"] if row is not None else None, story)
 
 
