@@ -84,6 +84,8 @@ from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 PAGE_SIZE = 5
 DIGEST_STORIES = 8
 TOPIC_STORIES = 3  # a followed topic's stories in /digest
+PASTED_WORDS = 6  # a text this long read as one name it holds is a pasted headline (QA36 E10)
+HEADLINE_SEPARATORS = ("..", ":", " - ", " | ", "،")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,7 +147,16 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     # «شكو ماكو بالعراق», «اريد اعرف اخبار ترامب»: a sentence the archive does not cover is
     # answered, headed and offered for following as the news names it holds (QA24 R1); an
     # English name as its Arabic topic, as `run.py search` reads it
+    typed = query
     query = reader_topic(rt.db.db, query)
+    # a pasted headline read as one name it holds: said above the results, its own article
+    # may not be among them (QA36 E10). A headline here: six words or more with a number or a
+    # headline's separator («مصر..الاستثمارات … 20%»), not a question («هو ايه اللي حصل في
+    # الغوطة» is asked, and answered by its name without a note)
+    one_name = (query != typed and not latin and len(typed.split()) >= PASTED_WORDS
+                and not any(mark in typed for mark in "?؟")
+                and (any(ch.isdigit() for ch in typed)
+                     or any(sep in typed for sep in HEADLINE_SEPARATORS)))
     # «١٢٣» or a pasted headline may be searched, never offered for following (the follow
     # would be refused: QA10 F14)
     can_follow = followable(query) and not topic_too_long(query)
@@ -204,6 +215,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                               offset=offset,
                               total=page.total, total_exact=page.total_exact)
     note = "\n".join(n for n in (lead, search_note(page, lang)) if n)
+    if one_name and not note:
+        note = ui(lang, "note_pasted_one", words=f"«{echo(query)}»")
     if note and offset == 0:  # say above the results that they are not an exact answer
         if utf16_len(note) + 1 + utf16_len(messages[0]) <= LIMIT:
             messages[0] = note + "\n" + messages[0]
@@ -333,7 +346,10 @@ def search_note(page: Page, lang: str) -> str | None:
     """How the search fell back (the full name, the exact phrase, or words it left out), as a
     line of HTML in the reader's language; None for an exact answer."""
     if page.note in ("dropped", "pasted") and page.dropped:  # words left out / names searched
-        return ui(lang, f"note_{page.note}",
+        # a pasted headline searched by one name only: say that the rest was left out, and
+        # that its article may not be among the results (QA36 E10)
+        one = page.note == "pasted" and len(page.dropped) == 1
+        return ui(lang, "note_pasted_one" if one else f"note_{page.note}",
                   words=list_sep(lang).join(f"«{w}»" for w in page.dropped))
     if page.note in ("trimmed", "all", "more"):
         return ui(lang, f"note_{page.note}")

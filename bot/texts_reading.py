@@ -163,6 +163,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a pasted paragraph that found nothing as written (QA18 R13)
     "note_pasted": ("لم أجد النص كما هو؛ بحثت بالأسماء التي فيه: {words}.",
                     "The text was not found as written; I searched by the names in it: {words}."),
+    "note_pasted_one": ("لم أجد النص كما هو؛ بحثت باسم واحد فيه فقط: {words}، فقد لا يكون خبره "
+                        "نفسه بين النتائج.",
+                        "The text was not found as written; I searched by one name in it only, "
+                        "{words}, so its own article may not be among the results."),
     "latin_mapped": ("الموضوعات تُبحث بالعربية: «{latin}» هو «{topic}».",
                      "Topics are searched in Arabic: «{latin}» is «{topic}»."),
     "latin_partial": ("الموضوعات تُبحث بالعربية: من «{latin}» بحثت عن «{topic}».",
