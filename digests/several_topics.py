@@ -37,9 +37,22 @@ _LATIN_AND = re.compile(r"\s+(?:and|&)\s+|\s*&\s*", re.IGNORECASE)
 _AND = "و"
 
 
+# an HTML entity typed as text («&lt;script&gt;»): its «;» and «&» separate nothing (QA38 A8:
+# «&lt;script&gt; الغوطة» was read as the topics «&lt», «script&gt», «الغوطة»)
+_ENTITY_RE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_AMP, _SEMI = "\x01", "\x02"  # stand-ins no typed text holds (bot.lines.clean drops them)
+
+
 def several_topics(db: sqlite_utils.Database, text: str) -> tuple[str, ...]:
     """The topics `text` lists, in the order typed and each once; () when it is one topic
     (module docstring for the rules)."""
+    guarded = _ENTITY_RE.sub(lambda m: f"{_AMP}{m.group(1)}{_SEMI}", text)
+    if guarded == text:
+        return _several(db, text)
+    return tuple(p.replace(_AMP, "&").replace(_SEMI, ";") for p in _several(db, guarded))
+
+
+def _several(db: sqlite_utils.Database, text: str) -> tuple[str, ...]:
     text = text.strip()
     pieces = [p.strip(" .،,؛;") for p in _SEPARATORS.split(text)]
     pieces = [p for p in pieces if any(ch.isalnum() for ch in p)]

@@ -22,3 +22,15 @@ async def test_forged_dotted_data_gets_the_generic_refusal(tmp_path: Path) -> No
     assert answers["0000000000000000.999"] == generic
     assert answers["x.1"] == generic
     assert answers["abcdefghijklmnop.3"] == story  # a story button whose id was purged
+
+
+async def test_a_typed_entity_is_not_split_into_topics(tmp_path: Path) -> None:
+    """QA38 A8 (S11): «&lt;script&gt; الغوطة» was answered «هذه عدة مواضيع: «&lt»، «script&gt»،
+    «الغوطة»» (split at the entity's «;»)."""
+    several = t("several_asked", "ar").split("{")[0]
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/start")
+        [entity] = await h.say(READER, "&lt;script&gt; الغوطة", timeout=30)
+        [listed] = await h.say(READER, "الغوطة؛ عفرين", timeout=30)
+    assert several not in entity.plain_text
+    assert several in listed.plain_text  # a real list is still one
