@@ -223,6 +223,10 @@ def amma_subject(toks: list[Tok], verb: int, first: int) -> str:
 _POSTS = frozenset("التغريدات التغريده التدوينه التدوينات المنشور".split())
 
 
+# A share of those polled («36 بالمئة», «40 في المئة»): digests.speaker_checks.SHARE_RE.
+_SHARE_RE = re.compile(r"^[\d٠-٩]+(?:[.,][\d٠-٩]+)?(?:%|٪| ?بال?مئة| ?بالمائة| في ال?مئة| في المائة)$")
+
+
 def antecedent(toks: list[Tok], rel: int, first: int) -> str:
     """The noun phrase (up to three words) just before the relative pronoun at `rel`."""
     words: list[str] = []
@@ -242,6 +246,17 @@ def antecedent(toks: list[Tok], rel: int, first: int) -> str:
         # «أنها هدف للقوات الحكومية التي تقول إنها …» (F14's seed 17, 4366): the relative
         # describes the object of «لـ», not the indefinite noun it hangs on.
         words = ["ال" + words[cut][2:]] + words[cut + 1:]  # «للقوات» → «القوات»
+    if words and k > first and toks[k].norm in ("من", "ممن"):
+        # «بنحو 36 بالمئة من المشاركين الذين قالوا إنهم …» (QA39 #44): the share speaks;
+        # «بحسب المشاركين، …» alone states the opposite of the figure.
+        for n in (2, 3, 4):
+            if k - n < first:
+                break
+            share = " ".join(toks[m].raw for m in range(k - n, k))
+            hit = _SHARE_RE.match(share)
+            if hit and hit.end() == len(share):
+                words = share.split() + [toks[k].raw] + words
+                break
     return " ".join(words).strip(EDGE_PUNCT + " ")
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from digests.first_person import first_person
 from digests.models import Quote, QuoteKind
+from digests.object_tails import own_object_cut
 from digests.quote_marks import (
     MAX_QUOTE_CHARS,
     MIN_QUOTE_WORDS,
@@ -56,6 +57,7 @@ from digests.speech import (
 )
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
 from digests.describer_subjects import described
+from digests.display_names import fuller_name
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
     MAX_HEADING_WORDS,
@@ -341,6 +343,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
     out = cut_verb_tails(out)  # «مجلس الأمن الدولي تبنى» (QA21 R5)
+    # «منال أغنيتها بأنشودة»: the verb's object with the subject's pronoun (QA39 D10).
+    out = [c if own_object_cut(c.speaker) == c.speaker
+           else replace(c, speaker=own_object_cut(c.speaker)) for c in out]
     if writer_we >= _COLUMN_SENTENCES:
         out = [c for c in (_writers_we_cut(c) for c in out) if c is not None]
     return out
@@ -387,4 +392,7 @@ def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MA
     # A bare «الصحيفة», «البيان» is the body named before (QA21 R5): given after ranking, so
     # the quotes shown stay the same; only the one credited is named.
     resolved = resolve(quotable(paragraphs), found)
-    return tuple(replace(c, speaker=named_in(resolved, c)).to_quote(max_chars) for c in ranked)
+    # A surname alone («شي», «برومل») shows the fuller name the article wrote (QA39 D6).
+    speakers = [r.speaker for r in resolved]
+    return tuple(replace(c, speaker=fuller_name(named_in(resolved, c), speakers, paragraphs))
+                 .to_quote(max_chars) for c in ranked)

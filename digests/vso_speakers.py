@@ -53,7 +53,13 @@ _SAID_PLURAL = frozenset("قالوا اعتبروا اكدوا صرحوا اوض
 # Whom «أبلغ» told when it stands last in the subject read after it. Folded.
 _TOLD = frozenset("الشرطه السلطات الصحفيين الصحافيين المحققين المحكمه النيابه المراسلين".split())
 # Media nouns that open whom «أبلغ» told: «قناة فوكس نيوز», «صحيفة …». Folded.
-_MEDIA = frozenset("قناه صحيفه وكاله اذاعه تلفزيون مجله موقع شبكه".split())
+_MEDIA = frozenset("قناه صحيفه وكاله اذاعه تلفزيون مجله موقع شبكه محطه".split())
+# Bodies that open whom «أبلغ» told («وأبلغ لايتهايزر لجنة في مجلس الشيوخ "…"», QA39 #42),
+# cut only after a word that heads no construct («رئيس لجنة …» is the subject). Folded.
+_TOLD_BODIES = frozenset("لجنه لجان اعضاء نواب مجلس برلمان البرلمان الكونغرس مشرعين".split())
+# Heads of a construct: the body after them is part of the subject. Folded, without «ال».
+_CONSTRUCT_HEADS = frozenset("عضو اعضاء امين ممثل مندوب رئيس رئيسه نائب مدير"
+                                             " مديره متحدث متحدثه ناطق ناطقه باسم وفد".split())
 # Titles that open a subject of their own: «…، وقال وزير الخارجية X "…"» is the minister
 # speaking, not the one a cue before named. Folded, without «ال».
 _TITLES = frozenset("وزير وزيره رئيس رئيسه متحدث متحدثه ناطق ناطقه سفير سفيره مدير مديره"
@@ -136,6 +142,10 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
         if of is not None and (toks[j].norm in ("من", "ممن") or (
                 toks[j].norm == "فقط" and toks[j + 1].norm in ("من", "ممن"))):
             j = of  # «44 في المئة ممن شملهم الاستطلاع», «9 في المئة فقط من المشاركات»
+        elif of is None and j + 1 < last and toks[j].norm == "من":
+            # «قال 64 بالمئة من الأميركيين الذين تبلغ أعمارهم 18 أو أكثر أنهم» (QA39 #44):
+            # «أن» too far; «بحسب 64 بالمئة، …» names no one: the share keeps its noun.
+            j += 2
         speaker = " ".join(toks[m].raw for m in range(k + 1, j)).rstrip("،,:")
     if not speaker and strip_conj(norm) in _SAID_PLURAL:
         speaker = _plural_before(toks, k, first)  # «انتقاد مسؤولين كبار اعتبروا أن»
@@ -185,7 +195,9 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
         # «وأبلغ الوزير قناة فوكس نيوز التلفزيونية قائلا "…"» (F14's left): a medium named
         # after the subject is whom he told, with all its name.
         words = speaker.split()
-        cut = next((n for n in range(1, len(words)) if fold(words[n]) in _MEDIA), 0)
+        cut = next((n for n in range(1, len(words)) if fold(words[n]) in _MEDIA or (
+            fold(words[n]) in _TOLD_BODIES
+            and fold(words[n - 1]).removeprefix("ال") not in _CONSTRUCT_HEADS | _TITLES)), 0)
         if cut:
             speaker = " ".join(words[:cut])
     if _considered_object(norm, speaker, toks, j, last):

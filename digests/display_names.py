@@ -1,0 +1,126 @@
+"""A speaker shown by a surname alone gets the fuller name the article wrote (QA39 D6, F29).
+
+«— شي» reads as the word "thing", «بحسب برومل، …» names nobody a reader knows: the article
+wrote «الرئيس الصيني، شي جين بينغ،» and «وقال كينيث برومل، القائم على …» before. A shown
+speaker of one bare word (no «ال», no title) takes the longest form of that name the article
+gives: the name run of another candidate's speaker («الممثل التجاري الأميركي روبرت
+لايتهايزر» -> «روبرت لايتهايزر») or a name set between commas after a definite title
+(«الرئيس الصيني، شي جين بينغ،»). The short word must open or close that run (Chinese and
+Korean names put the family name first). Two different fuller forms («كيم يونغ أون», «كيم إيل
+سونغ») leave the word as it is. Pure functions of the candidates and the paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from digests.speech import STOP, cue_of, fold
+
+# Nouns that head a title, a body or a medium: a run holding one is no personal name
+# («وكالة شينخوا», «رئيس وزراء بريطانيا تيريزا ماي»). Folded.
+_HEADS = frozenset(
+    "وزير وزيره رئيس رئيسه متحدث متحدثه ناطق ناطقه سفير سفيره مدير مديره قائد زعيم نائب"
+    " مستشار مسؤول مسؤوله وكاله صحيفه قناه موقع شبكه مجله اذاعه تلفزيون حركه حزب جماعه"
+    " منظمه شركه وزاره مجلس لجنه هيئه محكمه جيش اتحاد نادي منتخب باسم عضو امين مندوب"
+    " ممثل مراسل مصدر مصادر بيان تقرير ملك امير الامير الملك الشيخ الرئيس وزراء"
+    # someone else's: «أحد مساعدي نتانياهو», «محامي ستورمي», «سلفه فرانسوا هولاند»
+    " احد مساعد مساعدي مساعده محامي محاميه محاميه سلف سلفه خلف خلفه مدرب لاعب نجم حارس"
+    " مالك صاحب زوج زوجه زوجته ابن ابنه ابنته شقيق شقيقه شقيقته والد والده نفسه نفسها ذاته"
+    " ذاتها".split())
+# Family names written first are short («شي جين بينغ», «كيم يونغ أون», «بيل غيتس»); a longer
+# first word is a given name or a place («إسرائيل كاتس» is not «إسرائيل»).
+_MAX_FIRST_LETTERS = 3
+# Titles a name may follow between commas («المدرب، …،»). Folded, without «ال».
+_TITLE_WORDS = frozenset("رئيس وزير مدرب لاعب متحدث ناطق سفير مدير قائد زعيم نائب مستشار امين"
+                         " ملك امير شيخ سيناتور نجم مهاجم حارس ممثل مغني مغنيه كاتب روائي خبير"
+                         " باحث بروفيسور دكتور رئيسه وزيره".split())
+# Pronoun endings of a relation («والدها», «مديرته», «شقيقته»). Folded.
+_OWN = ("ها", "هم", "ته", "تها")
+# Runs longer than this are a title and a name together, not a name.
+_MAX_NAME_WORDS = 4
+# «الرئيس الصيني، شي جين بينغ،»: a name between commas right after a definite word.
+# (The name is read ahead, so a comma closing one apposition can open the next.)
+_APPOSED_RE = re.compile(r"(?:^|\s)ال\S+[،,]\s*(?=([^،,.:\"«»()]+?)\s*[،,])")
+
+
+def _name_word(word: str) -> bool:
+    """A word that can belong to a personal name: no «ال», no punctuation or digit, no
+    function word, no title head, no conjunction glued on a short word."""
+    if not word or any(ch.isdigit() for ch in word) or not word.isalpha():
+        return False
+    f = fold(word)
+    return not (f.startswith("ال") or f in STOP or f in _HEADS or len(f) < 2)
+
+
+def _name_run(words: Sequence[str]) -> tuple[str, ...]:
+    """The trailing run of name words of a speaker after a definite word, a title's adjective
+    («… الأميركي روبرت لايتهايزر»). After an indefinite word the run may hold a place («رئيس
+    وزراء كندا جاستن ترودو»), and a speaker that is all run may be a verb and its subject
+    («قال هاراديناي», «محامي برايس»): none then."""
+    run: list[str] = []
+    for w in reversed(words):
+        if not _name_word(w):
+            break
+        run.insert(0, w)
+    if len(run) == len(words) or not fold(words[-len(run) - 1]).startswith("ال"):
+        return ()  # a speaker that is all run is too often a verb or a noun and a name
+    return tuple(run) if _clean(run) else ()
+
+
+def _clean(run: Sequence[str]) -> bool:
+    """No word of `run` opens on «و», ends in a relation's pronoun («والدها ديريك كامبل»,
+    «مديرته كريستين لاغارد») or is a speech verb («قال مايكل ستيرن»)."""
+    return not any(fold(w).startswith("و") or fold(w).endswith(_OWN)
+                   or cue_of(w)[1] is not None for w in run) and not (run and _verbal_noun(run[0]))
+
+
+def _verbal_noun(word: str) -> bool:
+    """«تصرف», «تدخل», «تحرك» (a «تفعّل» noun, no long vowel): the object a verb ran into
+    («انتقد … الإسباني تصرف بيكيه»), not a first name («تامر», «توني»)."""
+    f = fold(word)
+    return len(f) == 4 and f.startswith("ت") and not any(ch in "اوي" for ch in f)
+
+
+def _apposed(paragraph: str) -> Iterator[tuple[str, ...]]:
+    """Names set between commas after a title («الرئيس الصيني، شي جين بينغ،»): the word before
+    the first comma is a title or a relative adjective in «ي»; any other definite word ends a
+    clause («وفي السياق، قال مايكل ستيرن،», «حسب التقديرات الأولية، فاز فلاديمير بوتين،»)."""
+    for m in _APPOSED_RE.finditer(paragraph):
+        before = fold(m.group(0).split()[0].rstrip("،,"))
+        run = tuple(m.group(1).split())
+        if ((before.endswith("ي") or before.removeprefix("ال") in _TITLE_WORDS)
+                and all(_name_word(w) for w in run) and _clean(run)):
+            yield run
+
+
+def _forms(short: str, names: Iterable[tuple[str, ...]]) -> set[str]:
+    """The fuller names that open or close with `short`."""
+    f = fold(short)
+    return {" ".join(run) for run in names
+            if 1 < len(run) <= _MAX_NAME_WORDS
+            and not fold(run[0]).startswith("لل")
+            and not (len(run) > 2 and fold(run[0])[:1] in "لب")  # «لنيويورك إريك …»
+            and (f == fold(run[-1]) or (f == fold(run[0]) and len(f) <= _MAX_FIRST_LETTERS))}
+
+
+def is_surname_alone(speaker: str) -> bool:
+    """One bare word that may be a person's surname («شي», «برومل», «لايتهايزر»)."""
+    words = speaker.split()
+    return len(words) == 1 and _name_word(words[0])
+
+
+def fuller_name(speaker: str, speakers: Iterable[str], paragraphs: Sequence[str]) -> str:
+    """The longest form of a one-word speaker the article wrote, or the speaker unchanged:
+    first from the other candidates' speakers, then from names set between commas after a
+    definite title. Ambiguous (two forms) -> unchanged."""
+    if not is_surname_alone(speaker):
+        return speaker
+    forms = _forms(speaker, (_name_run(s.split()) for s in speakers))
+    if not forms:
+        forms = _forms(speaker, (run for p in paragraphs for run in _apposed(p)))
+    # One form, or one form that holds every other (a middle name once left out).
+    longest = max(forms, key=len, default="")
+    if longest and all(f in longest for f in forms):
+        return longest
+    return speaker
