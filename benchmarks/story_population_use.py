@@ -66,8 +66,13 @@ def build(dump: Path, logs: list[Path], cache: Path, setting: str = "0.65-0.40-0
     shipped = story_use.pair_model()
     with np.load(story_bench.USE_VECTORS) as z:
         vec = dict(zip(z["ids"].tolist(), z["vectors"]))
-    out: dict[str, Any] = {"sizes": pop.sizes(), "runs": {}, "path": "use"}
+    out: dict[str, Any] = {"runs": {}, "path": "use"}
+    if cache.exists():  # folds already built are kept (a run still writing its dumps)
+        out = json.loads(cache.read_text())
+    out["sizes"] = pop.sizes()
     for fold in ("shipped", *fsp.BLIND):
+        if fold in out["runs"]:
+            continue
         if fold == "shipped":
             story_bench.use_story_model(docs, 3, quiet=True)
             with tempfile.TemporaryDirectory() as tmp:
@@ -102,9 +107,9 @@ def build(dump: Path, logs: list[Path], cache: Path, setting: str = "0.65-0.40-0
             "joined_sizes": [[c, j, n] for (c, j), n in sorted(pop.joined_sizes(story).items())],
             "outside": outside, "same_source": same_source,
         }
+        cache.parent.mkdir(exist_ok=True)
+        cache.write_text(json.dumps(out))
         print(f"ran {fold}: {len(test)} pairs", flush=True)
-    cache.parent.mkdir(exist_ok=True)
-    cache.write_text(json.dumps(out))
 
 
 if __name__ == "__main__":
