@@ -26,6 +26,9 @@ from digests.storage import Database
 log = logging.getLogger(__name__)
 
 AT_ONCE = 8  # links checked at the same time
+# The whole check's bound: the bot's start waits for it (a silent site must not hold the start
+# for FETCH_TIMEOUT_SECONDS); a link not checked by then is left as added, and logged.
+CHECK_BUDGET_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,17 @@ async def _check_all(sources: Sequence[Source], settings: Settings) -> list[obje
             except Exception as exc:  # a link that does not work is told, never fatal
                 return exc
 
-    return list(await asyncio.gather(*(one(s) for s in sources)))
+    tasks = [asyncio.ensure_future(one(s)) for s in sources]
+    await asyncio.wait(tasks, timeout=CHECK_BUDGET_SECONDS)
+    out: list[object] = []
+    for task in tasks:
+        if task.done():
+            out.append(task.result())
+        else:  # not checked in time: left as added (its first poll tells)
+            task.cancel()
+            out.append(None)
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return out
 
 
 def check_added(db: Database, settings: Settings, added: Sequence[Source]) -> FileCheck:
@@ -70,6 +83,10 @@ def check_added(db: Database, settings: Settings, added: Sequence[Source]) -> Fi
     feeds = pages = broken = 0
     for source, result in zip(added, results):
         shown = strip_credentials(source.url)
+        if result is None:
+            log.warning("sources file link not checked in time url=%s seconds=%.0f", shown,
+                        CHECK_BUDGET_SECONDS)
+            continue
         if isinstance(result, BaseException):
             broken += 1
             why = result.why.kind if isinstance(result, NashraError) and result.why else "error"
