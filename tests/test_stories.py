@@ -843,3 +843,34 @@ def test_meaning_vectors_embed_a_stored_report_once_and_give_the_cosine(
         assert collector.wanted == [semantic.article_text(*QUAKE_B),
                                     semantic.article_text(*QUAKE_A)]
     assert _vector_count(db) == 1  # the stored report's; a pre-pass (id 0) stores nothing
+
+
+def test_the_small_story_floor_refuses_a_chained_join_and_keeps_a_true_story(
+        db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Brief S19's JOIN_FLOOR (off as shipped: it did not pass the 19-fold rule): in a story of at
+    most JOIN_FLOOR_MEMBERS reports, one report pairing below the floor refuses the article, which
+    the vote's mean and half share would let in through the other (a chained join); a true story
+    of three still grows. Here on the words' path with the floor forced on (it acts on USE's)."""
+    monkeypatch.setattr(stories, "STRONG_PAIR", 2.0)
+    a = _store(db, settings, _source(db, "wire"), QUAKE_A, T0)
+    f = _store(db, settings, _source(db, "daily"), FESTIVAL, T0 + timedelta(hours=1))
+    quake = _story_of(db, a.id)
+    with db.transaction() as tx:  # a story of two that chaining made: the quake and the festival
+        old = _story_of(db, f.id)
+        tx.execute("update articles set story_id = ? where id = ?", [quake, f.id])
+        stories.refresh_story(tx, old or 0)
+        stories.refresh_story(tx, quake or 0)
+    monkeypatch.setattr(stories, "_floor_applies", lambda meaning: True)
+    b1 = _store(db, settings, _source(db, "channel"), QUAKE_B, T0 + timedelta(hours=2))
+    assert _story_of(db, b1.id) == quake  # floor off (0.0): in through the quake's first report
+    monkeypatch.setattr(stories, "JOIN_FLOOR", 0.2)
+    b2 = _store(db, settings, _source(db, "agency"), QUAKE_B, T0 + timedelta(hours=2))
+    assert _story_of(db, b2.id) != quake  # the festival pairs with it below 0.2: refused
+    # A true story of three: the quake's reports (the festival back in a story of its own).
+    with db.transaction() as tx:
+        tx.execute("update articles set story_id = ? where id = ?", [_story_of(db, b2.id), f.id])
+        tx.execute("update articles set story_id = ? where id = ?", [quake, b2.id])
+        stories.refresh_story(tx, quake or 0)
+        stories.refresh_story(tx, _story_of(db, f.id) or 0)
+    c = _store(db, settings, _source(db, "radio"), QUAKE_A, T0 + timedelta(hours=3))
+    assert _story_of(db, c.id) == quake  # every member pairs with it above the floor
