@@ -165,13 +165,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "{count} sources were scheduled by the clock that ran ahead, so the "
                             "next scheduled poll fetches them without waiting (or /ingest now)"),
     # X58 (QA40 N12): the last broadcast, and the age of the oldest delivery waiting
-    "stats_last_wave": ("• آخر إرسال لخبر: بدأ {start} وانتهى {end} بتوقيتك ({took}) — {chats} "
-                        "محادثة",
-                        "• Last story sent: started {start}, ended {end} your time ({took}) — "
-                        "{chats} chats"),
-    "stats_oldest_due": ("• أقدم تسليم مستحق ما زال ينتظر: أُنشئ {age} ({at} بتوقيتك)",
-                         "• The oldest delivery due still waits: created {age} ({at} your "
-                         "time)"),
+    "stats_last_wave": ("• آخر إرسال لخبر: بدأ {start} وانتهى {end} بتوقيت المحادثة ({took}) — "
+                        "{chats} محادثة",
+                        "• Last story sent: started {start}, ended {end} this chat's time "
+                        "({took}) — {chats} chats"),
+    "stats_oldest_due": ("• أقدم تسليم مستحق ما زال ينتظر: أُنشئ {age} ({at} بتوقيت المحادثة)",
+                         "• The oldest delivery due still waits: created {age} ({at} this "
+                         "chat's time)"),
     "stats_took": ("{m} د {s} ث", "{m} min {s} s"),
     # X58 (QA40 N5): who the admins are, and that a change of ADMIN_IDS needs a restart
     "stats_admins": ("• المشرفون (ADMIN_IDS، تُقرأ عند البدء): {ids} — إضافة مشرف أو إزالته تحتاج "
