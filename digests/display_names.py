@@ -35,6 +35,9 @@ _MAX_FIRST_LETTERS = 3
 _TITLE_WORDS = frozenset("رئيس وزير مدرب لاعب متحدث ناطق سفير مدير قائد زعيم نائب مستشار امين"
                          " ملك امير شيخ سيناتور نجم مهاجم حارس ممثل مغني مغنيه كاتب روائي خبير"
                          " باحث بروفيسور دكتور رئيسه وزيره".split())
+# Words of a clause between commas after a title, never of a name («السفير الأميركي، دعم
+# بلاده للحكومة، …»). Folded.
+_NOT_NAMES = frozenset("بلاده بلادها بلادهم دعم".split())
 # Pronoun endings of a relation («والدها», «مديرته», «شقيقته»). Folded.
 _OWN = ("ها", "هم", "ته", "تها")
 # Runs longer than this are a title and a name together, not a name.
@@ -124,3 +127,42 @@ def fuller_name(speaker: str, speakers: Iterable[str], paragraphs: Sequence[str]
     if longest and all(f in longest for f in forms):
         return longest
     return speaker
+
+
+def _bare_title(speaker: str) -> bool:
+    """«وزير التعليم», «وزيرة الاقتصاد الألمانية»: a title head and definite words, no name."""
+    words = speaker.split()
+    return (len(words) >= 2 and fold(words[0]).removeprefix("ال") in _HEADS | _TITLE_WORDS
+            and all(fold(w).startswith("ال") for w in words[1:]))
+
+
+def named_title(speaker: str, paragraph: str) -> str:
+    """A bare title with the name the same sentence sets after it between commas: «قالت وزيرة
+    الاقتصاد الألمانية، بريجيته تسيبريس، اليوم …» -> «وزيرة الاقتصاد الألمانية بريجيته
+    تسيبريس» (QA39 D2). The name is two or three name words closed by a comma or a definite
+    word («نافتالي بنيت المنتمي …»); a first word in «ا» is a participle or an adverb
+    («طالبا عدم الكشف …»), not a name."""
+    if not _bare_title(speaker):
+        return speaker
+    at = paragraph.find(speaker + "،")
+    if at < 0:
+        return speaker
+    rest = paragraph[at + len(speaker) + 1:].split()
+    run: list[str] = []
+    for w in rest[:4]:
+        bare = w.rstrip("،,")
+        if not _name_word(bare) or fold(bare).startswith("لل"):
+            break  # «… شريف إسماعيل للصحفيين»: a preposition closes the name
+        if fold(bare) in _NOT_NAMES:
+            return speaker
+        run.append(bare)
+        if bare != w:
+            break  # the closing comma
+    else:
+        return speaker
+    closed = len(run) < len(rest) and (rest[len(run) - 1].endswith(("،", ","))
+                                       or fold(rest[len(run)]).startswith(("ال", "لل")))
+    if not (2 <= len(run) <= 3 and closed and not fold(run[0]).endswith("ا") and not any(
+            fold(w).startswith("و") or cue_of(w)[1] is not None for w in run)):
+        return speaker
+    return speaker + " " + " ".join(run)

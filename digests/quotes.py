@@ -57,7 +57,7 @@ from digests.speech import (
 )
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
 from digests.describer_subjects import described
-from digests.display_names import fuller_name
+from digests.display_names import fuller_name, named_title
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
     MAX_HEADING_WORDS,
@@ -394,5 +394,11 @@ def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MA
     resolved = resolve(quotable(paragraphs), found)
     # A surname alone («شي», «برومل») shows the fuller name the article wrote (QA39 D6).
     speakers = [r.speaker for r in resolved]
-    return tuple(replace(c, speaker=fuller_name(named_in(resolved, c), speakers, paragraphs))
+    # A bare title shows the name set after it between commas (QA39 D2).
+    return tuple(replace(c, speaker=named_title(
+        fuller_name(named_in(resolved, c), speakers, paragraphs), _paragraph(paragraphs, c)))
                  .to_quote(max_chars) for c in ranked)
+
+
+def _paragraph(paragraphs: Sequence[str], c: Candidate) -> str:
+    return paragraphs[c.paragraph] if 0 <= c.paragraph < len(paragraphs) else ""

@@ -6,7 +6,7 @@ Invented sentences; each of the first four fails on the tree before F29 (speaker
 
 from __future__ import annotations
 
-from digests.display_names import fuller_name, is_surname_alone
+from digests.display_names import fuller_name, is_surname_alone, named_title
 from digests.object_tails import others_cut, own_object_cut
 from digests.quotes import find_quotes, key_quotes
 
@@ -123,3 +123,15 @@ def test_a_verbal_noun_is_no_first_name() -> None:
     assert fuller_name("حسني", ["الفنان المصري تامر حسني"], []) == "تامر حسني"
     # A speaker that ends in a definite word has no name run at all.
     assert fuller_name("حسني", ["وزارة الداخلية المصرية", "الشرطة"], []) == "حسني"
+
+
+def test_bare_title_shows_the_name_between_commas() -> None:
+    paras = ['قالت وزيرة الصناعة الكندية، ماري نغ، اليوم الجمعة، إن الرسوم الجمركية الجديدة ستضر'
+             ' بالتجارة بين البلدين وستدفع الأسعار إلى الارتفاع.']
+    assert _speakers(paras) == ["وزيرة الصناعة الكندية ماري نغ"]
+
+
+def test_bare_title_without_a_name_stays() -> None:
+    assert named_title("وزير الخارجية", "وقال وزير الخارجية، طالبا عدم الكشف عن اسمه، إن") == (
+        "وزير الخارجية")
+    assert named_title("وزير الخارجية", "وقال وزير الخارجية، في مؤتمر صحفي، إن") == "وزير الخارجية"
