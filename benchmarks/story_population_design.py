@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
@@ -291,6 +292,24 @@ def _fmt(e: pe.Estimate, ci: tuple[tuple[float, float], tuple[float, float]] | N
     return text
 
 
+# Pair files drawn after the design (session 14) were part of its frame, and a session's blind
+# pair file must not be read at all: the frame skips the gold pairs of the files before them.
+LATER_PAIR_FILES = re.compile(r"story_pairs(\d+)")
+FIRST_LATER = 22
+
+
+def design_gold_pairs(gold: Path = GOLD) -> set[frozenset[str]]:
+    """The gold pairs the design's frame skipped: pop_sample.gold_pairs over the story_*.jsonl
+    files that existed when it was drawn (story_pairs22 and later are left unread)."""
+    out: set[frozenset[str]] = set()
+    for path in sorted(gold.glob("story_*.jsonl")):
+        m = LATER_PAIR_FILES.match(path.stem)
+        if m and int(m.group(1)) >= FIRST_LATER:
+            continue
+        out |= {frozenset((r["a"], r["b"])) for r in read_jsonl(path)}
+    return out
+
+
 def stored_inputs(story_of: Mapping[str, int], design: Sequence[Mapping[str, Any]],
                   ) -> dict[str, Any]:
     """The frame's pairs per (cell, band, stored) — the frame pop_sample drew from, rebuilt: gold
@@ -302,7 +321,7 @@ def stored_inputs(story_of: Mapping[str, int], design: Sequence[Mapping[str, Any
     import pop_sample as ps
 
     drawn_keys = {frozenset((r["a"], r["b"])) for r in design}
-    units, _ = ps.population_units(BANDS, ps.gold_pairs() - drawn_keys,
+    units, _ = ps.population_units(BANDS, design_gold_pairs() - drawn_keys,
                                    ps.pair_articles(ps.NOTES / "pairs_test13.jsonl"))
     frame = Counter((u.cell, ps.band_of(u.cos, BANDS[u.cell]), story_of[u.a] == story_of[u.b])
                     for u in units)
