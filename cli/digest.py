@@ -82,6 +82,7 @@ async def _fetch_article(url: str, settings: Settings, db: Database | None) -> A
     # Fetched as ingest fetches a page (QA14 F5, F13): the page byte cap, no images or PDFs, and
     # the text cut where it is extracted, so one hostile link costs what it costs ingest.
     async with Fetcher(settings) as fetcher:
+        fetcher.private.trust(url)  # the operator typed it: theirs, as a source is (QA38 A4)
         result = await fetcher.fetch(url, page=True)
     if _is_feed(result.body, result.headers, result.final_url):
         raise NashraError(

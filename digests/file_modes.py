@@ -42,5 +42,5 @@ def narrow_database(path: str | Path, *, existed: bool) -> None:
     one is narrowed silently: it holds nothing yet)."""
     changed = owner_only(path)
     if changed and existed:
-        log.warning("database files made readable by their owner only files=%s mode=0600"
+        log.debug("database files made readable by their owner only files=%s mode=0600"
                     " (they name every reader and what they follow)", ",".join(changed))
