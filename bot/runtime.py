@@ -222,15 +222,13 @@ def button(rt: Runtime, chat_id: int, text: str, action: str,
     return InlineKeyboardButton(text, callback_data=cb_id)
 
 
-UNSAVED = "unsaved"  # a button whose meaning the database could not store (never sent)
 UNSAVED_SECONDS = 5.0
 
 
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
-    """An inline keyboard of the non-empty rows (buttons not stored dropped), or None when
-    there are none."""
-    rows = [[b for b in r if b.callback_data != UNSAVED] for r in rows]
-    rows = [r for r in rows if r]
+    """An inline keyboard of the non-empty rows, or None when there are none. (A button the
+    database could not store is no longer dropped here: `button` holds its meaning.)"""
+    rows = [list(r) for r in rows if r]
     return InlineKeyboardMarkup(rows) if rows else None
 
 
