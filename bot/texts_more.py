@@ -17,14 +17,15 @@ from __future__ import annotations
 TEXTS: dict[str, tuple[str, str]] = {
     # the courier attaches a button that sends exactly these stories (QA17 R2)
     "more_line_button": ("وهناك {count} في الزر أدناه.",
-                    "The button below shows {count}."),
-    "more_line_button_topic": ("وهناك {count} في الزر أدناه، وكل أخبار «{topic}» في /search {topic}.",
-                          "The button below shows {count}; /search {topic} shows every story"
-                          " of «{topic}»."),
+                         "The button below shows {count}."),
+    "more_line_button_topic": ("وهناك {count} في الزر أدناه، وكل أخبار «{topic}» في"
+                               " /search {topic}.",
+                               "The button below shows {count}; /search {topic} shows every"
+                               " story of «{topic}»."),
     # no button (its id could not be stored): no promise of one; /digest holds the top
     # stories now, not necessarily these
     "more_line_hint": ("وهناك {count} خارج هذه الرسالة، وأهم الأخبار الآن في /digest.",
-                  "This message leaves out {count}; /digest has the top stories now."),
+                       "This message leaves out {count}; /digest has the top stories now."),
     "more_line_hint_topic": ("وهناك {count} في /search {topic}.",
-                        "/search {topic} shows {count}."),
+                             "/search {topic} shows {count}."),
 }
