@@ -137,8 +137,8 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         # «/sources 2» lists the next ones: every number is reachable in Telegram (QA40 N13)
         pages = -(-len(items) // SOURCES_LISTED)
         page = min(page_asked(context.args), pages)
-        hidden = len(items) - len(items[(page - 1) * SOURCES_LISTED:page * SOURCES_LISTED])
-        items = items[(page - 1) * SOURCES_LISTED:page * SOURCES_LISTED]
+        shown_page = items[(page - 1) * SOURCES_LISTED:page * SOURCES_LISTED]
+        hidden, items = len(items) - len(shown_page), shown_page
     # an Arabic line starts with an RLM: the link is isolated, or «…/feed/» shows «/…/feed» and
     # an Arabic path comes before the host (QA10 F5)
     # a feed's `user:password@` is the operator's secret: listed without it (the stored URL keeps

@@ -17,12 +17,11 @@ from telegram.ext import ContextTypes
 from bot.admin import admin_only, reply, source_name
 from bot.i18n import num
 from bot.runtime import chat_lang, runtime, ui
-from digests.source_names import has_link, rename_source
+from bot.sources_admin import SQLITE_MAX_INT
 from digests.errors import SourceError
+from digests.source_names import has_link, rename_source
 
 log = logging.getLogger(__name__)
-
-SQLITE_MAX_INT = 2**63 - 1  # larger ids overflow SQLite's integers
 
 
 @admin_only

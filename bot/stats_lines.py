@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.i18n import num, relative_time, t
+from bot.i18n import list_sep, num, relative_time, t
 from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
 from digests.models import iso, parse_iso
@@ -85,8 +85,7 @@ def admins_line(rt: Runtime, lang: str) -> str:
     (digests.settings.Settings is immutable), so an admin removed from .env keeps the rights
     until a restart (QA40 N5) — said here, where an admin looks."""
     ids = sorted(rt.settings.admin_ids)
-    return ui(lang, "stats_admins", ids=("، " if lang == "ar" else ", ").join(
-        str(i) for i in ids) or "—")
+    return ui(lang, "stats_admins", ids=list_sep(lang).join(str(i) for i in ids) or "—")
 
 
 def lines(rt: Runtime, chat_id: int, lang: str) -> list[str]:

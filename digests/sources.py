@@ -26,9 +26,11 @@ from digests.addresses import is_private as _is_private
 from digests.addresses import private_address_message
 from digests.archive import inserted_id
 from digests.errors import Reason, SourceError
+from digests.feed_urls import without_tracking
 from digests.fetch_failures import host_of, host_problem
 from digests.logs import strip_credentials
 from digests.models import Source, iso, parse_iso
+from digests.poll_clock import ahead_ids
 from digests.settings import Settings
 from digests.storage import Database
 from digests.urls import is_http_url, url_key
@@ -104,8 +106,6 @@ def _feed_key(url: str) -> str:
     # scheme, taken as https://, added a second copy of an http:// source); url_key drops
     # utm_* and the like, and a feed's link drops any «utm…» parameter too («?utm=x»: QA40 N7,
     # the same feed fetched twice at every poll and listed twice)
-    from digests.feed_urls import without_tracking  # late: a small module of its own
-
     return url_key(without_tracking(url)).split("://", 1)[-1]
 
 
@@ -188,8 +188,6 @@ def due_sources(db: Database | sqlite_utils.Database, now: datetime) -> list[Sou
     """Active sources whose next poll time has come (or was never set), and those scheduled by
     a clock that ran ahead and was set back (digests.poll_clock; QA40 N3: 3 hours without a
     poll)."""
-    from digests.poll_clock import ahead_ids  # late: a small module of its own
-
     rows = list(_sql(db).query("select * from sources where active = 1 order by id"))
     ahead = ahead_ids(rows, now)
     if ahead:
