@@ -14,12 +14,13 @@ import logging
 import re
 from collections.abc import Mapping
 
+from digests.char_refs import scrub
+
 log = logging.getLogger(__name__)
 
 _XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _META_RE = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _HEADER_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 FALLBACK = codecs.lookup("windows-1256").name  # "cp1256"
@@ -152,4 +153,4 @@ def decode(body: bytes, headers: Mapping[str, str] | None = None) -> str:
                     type(exc).__name__, FALLBACK)
         return body.decode(FALLBACK, errors="replace")
     # no charset _codec accepts yields one, but a lone surrogate cannot be stored or sent
-    return _SURROGATE_RE.sub("\ufffd", text)
+    return scrub(text)

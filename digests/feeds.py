@@ -137,8 +137,8 @@ def as_utf8(body: bytes, headers: Mapping[str, str] | None) -> tuple[bytes, dict
                         "application/xml")
     out_headers["content-type"] = content_type.split(";")[0].strip() + "; charset=utf-8"
     # a reference to a surrogate or past U+10FFFF made feedparser raise for the whole feed
-    # (QA38 A1): it becomes U+FFFD, as a lone surrogate a decoder left does
-    text = scrub(decode(body, headers))
+    # (QA38 A1): it becomes U+FFFD, as a lone surrogate does in decode
+    text = decode(body, headers)
     bad = count_bad_refs(text)
     if bad:
         log.warning("feed invalid character references replaced count=%d (surrogates or past"
@@ -150,11 +150,12 @@ def as_utf8(body: bytes, headers: Mapping[str, str] | None) -> tuple[bytes, dict
 
 def _skipped(base_url: str, index: int, entry: Mapping[str, Any], exc: Exception) -> str:
     """The log line and the short name of one entry left out because it could not be read."""
-    name = str(entry.get("id") or entry.get("link") or entry.get("url") or f"#{index + 1}")[:200]
+    name = scrub(str(entry.get("id") or entry.get("link") or entry.get("url")
+                     or f"#{index + 1}")[:200])
     log.warning("feed entry skipped url=%s entry=%d id=%s error=%s: %s (the feed's other"
-                " entries are read)", base_url, index + 1, scrub(name), type(exc).__name__,
+                " entries are read)", base_url, index + 1, name, type(exc).__name__,
                 scrub(str(exc))[:200])
-    return scrub(name)
+    return name
 
 
 def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,

@@ -43,4 +43,4 @@ def narrow_database(path: str | Path, *, existed: bool) -> None:
     changed = owner_only(path)
     if changed and existed:
         log.debug("database files made readable by their owner only files=%s mode=0600"
-                    " (they name every reader and what they follow)", ",".join(changed))
+                  " (they name every reader and what they follow)", ",".join(changed))
