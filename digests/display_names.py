@@ -38,6 +38,7 @@ _TITLE_WORDS = frozenset("رئيس وزير مدرب لاعب متحدث ناط�
 # Words of a clause between commas after a title, never of a name («السفير الأميركي، دعم
 # بلاده للحكومة، …»). Folded.
 _NOT_NAMES = frozenset("بلاده بلادها بلادهم دعم".split())
+_TITLE_HEADS = _HEADS | _TITLE_WORDS  # what a bare title opens on
 # Pronoun endings of a relation («والدها», «مديرته», «شقيقته»). Folded.
 _OWN = ("ها", "هم", "ته", "تها")
 # Runs longer than this are a title and a name together, not a name.
@@ -132,7 +133,7 @@ def fuller_name(speaker: str, speakers: Iterable[str], paragraphs: Sequence[str]
 def _bare_title(speaker: str) -> bool:
     """«وزير التعليم», «وزيرة الاقتصاد الألمانية»: a title head and definite words, no name."""
     words = speaker.split()
-    return (len(words) >= 2 and fold(words[0]).removeprefix("ال") in _HEADS | _TITLE_WORDS
+    return (len(words) >= 2 and fold(words[0]).removeprefix("ال") in _TITLE_HEADS
             and all(fold(w).startswith("ال") for w in words[1:]))
 
 

@@ -223,7 +223,8 @@ def amma_subject(toks: list[Tok], verb: int, first: int) -> str:
 _POSTS = frozenset("التغريدات التغريده التدوينه التدوينات المنشور".split())
 
 
-# A share of those polled («36 بالمئة», «40 في المئة»): digests.speaker_checks.SHARE_RE.
+# A share of those polled («36 بالمئة», «40 في المئة»), read whole: digests.speaker_checks.SHARE_RE
+# without its ranges («38 إلى 58 …»).
 _SHARE_RE = re.compile(r"^[\d٠-٩]+(?:[.,][\d٠-٩]+)?(?:%|٪| ?بال?مئة| ?بالمائة| في ال?مئة| في المائة)$")
 
 
@@ -253,8 +254,7 @@ def antecedent(toks: list[Tok], rel: int, first: int) -> str:
             if k - n < first:
                 break
             share = " ".join(toks[m].raw for m in range(k - n, k))
-            hit = _SHARE_RE.match(share)
-            if hit and hit.end() == len(share):
+            if _SHARE_RE.fullmatch(share):
                 words = share.split() + [toks[k].raw] + words
                 break
     return " ".join(words).strip(EDGE_PUNCT + " ")

@@ -344,8 +344,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
     out = cut_verb_tails(out)  # «مجلس الأمن الدولي تبنى» (QA21 R5)
     # «منال أغنيتها بأنشودة»: the verb's object with the subject's pronoun (QA39 D10).
-    out = [c if own_object_cut(c.speaker) == c.speaker
-           else replace(c, speaker=own_object_cut(c.speaker)) for c in out]
+    out = [c if (cut := own_object_cut(c.speaker)) == c.speaker else replace(c, speaker=cut)
+           for c in out]
     if writer_we >= _COLUMN_SENTENCES:
         out = [c for c in (_writers_we_cut(c) for c in out) if c is not None]
     return out

@@ -59,11 +59,13 @@ _MEDIA = frozenset("قناه صحيفه وكاله اذاعه تلفزيون م�
 _TOLD_BODIES = frozenset("لجنه لجان اعضاء نواب مجلس برلمان البرلمان الكونغرس مشرعين".split())
 # Heads of a construct: the body after them is part of the subject. Folded, without «ال».
 _CONSTRUCT_HEADS = frozenset("عضو اعضاء امين ممثل مندوب رئيس رئيسه نائب مدير"
-                                             " مديره متحدث متحدثه ناطق ناطقه باسم وفد".split())
+                             " مديره متحدث متحدثه ناطق ناطقه باسم وفد".split())
 # Titles that open a subject of their own: «…، وقال وزير الخارجية X "…"» is the minister
 # speaking, not the one a cue before named. Folded, without «ال».
 _TITLES = frozenset("وزير وزيره رئيس رئيسه متحدث متحدثه ناطق ناطقه سفير سفيره مدير مديره"
                     " قائد زعيم نائب مستشار".split())
+# A body after one of these is part of the subject, not whom «أبلغ» told.
+_SUBJECT_HEADS = _CONSTRUCT_HEADS | _TITLES
 
 
 # «جميع الدول», «كل الأطراف»: one party urged. Folded.
@@ -197,7 +199,7 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
         words = speaker.split()
         cut = next((n for n in range(1, len(words)) if fold(words[n]) in _MEDIA or (
             fold(words[n]) in _TOLD_BODIES
-            and fold(words[n - 1]).removeprefix("ال") not in _CONSTRUCT_HEADS | _TITLES)), 0)
+            and fold(words[n - 1]).removeprefix("ال") not in _SUBJECT_HEADS)), 0)
         if cut:
             speaker = " ".join(words[:cut])
     if _considered_object(norm, speaker, toks, j, last):
