@@ -5,8 +5,7 @@ follow «all»». Now it lists what would stop and asks: «✅ نعم، ألغِ
 an opaque stored id (bot.runtime.button) bound to the chat, holding the ids of the
 subscriptions shown with their topics (ids never reused since migration 041, and an id is
 acted on only while it follows the topic listed: QA38 A5): a topic followed after the question
-is not removed by it, and in a group
-only an admin's press counts (bot.channel_admin.may_manage, as for ❌).
+is not removed by it, and in a group only an admin's press counts (bot.channel_admin.may_manage, as for ❌).
 """
 
 from __future__ import annotations

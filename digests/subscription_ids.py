@@ -5,8 +5,8 @@ deleted, the next subscription got its id again. Buttons hold subscription ids f
 days (bot.callbacks.MAX_AGE), so a stale «❌ إلغاء الغوطة» removed «ليبيا», which had taken the
 id, and a stale «نعم، ألغِ الكل» removed a topic followed after the question. The table is
 rebuilt with AUTOINCREMENT (same columns, rows and ids); its counter starts past the largest id
-by ID_MARGIN (when any button exists), so the ids of rows deleted before the migration (above the surviving largest one)
-are not handed out again either. Buttons also carry the topic with the id (bot.topic_lists,
+by ID_MARGIN (when any button exists), so the ids of rows deleted before the migration (above
+the surviving largest one) are not handed out again either. Buttons also carry the topic with the id (bot.topic_lists,
 bot.unfollow_all): an id is acted on only while it still follows that topic.
 """
 
@@ -44,9 +44,8 @@ def m041_subscription_ids(db: sqlite_utils.Database) -> None:
     for sql in indexes:  # named indexes (the unique constraint's comes with the table)
         db.execute(sql)
     # no button yet (a new database): nothing stale to step past
-    buttons = db.execute("select count(*) from sqlite_master where name = 'callbacks'"
-                         ).fetchone()[0] and db.execute("select 1 from callbacks limit 1"
-                                                        ).fetchone()
+    buttons = (db["callbacks"].exists()
+               and db.execute("select 1 from callbacks limit 1").fetchone() is not None)
     start = top + (ID_MARGIN if buttons else 0)
     db.execute("delete from sqlite_sequence where name = 'subscriptions'")
     db.execute("insert into sqlite_sequence (name, seq) values ('subscriptions', ?)", [start])
