@@ -1,6 +1,6 @@
 """QA38 A2: a page listing thousands of related links cost O(links²) CPU and stored every link
 (4.7 MB of related_json per article). Now the links read and kept are capped and the reading
-is linear.
+is linear — measured in benchmarks/related_links.py, not here: tests never assert times.
 
 Real parts: a local site over HTTP (digests.samplesite), the real poll (digests.pipeline.poll_once,
 the real fetcher and page extraction), real SQLite.
@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-import statistics
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from digests.pages import MAX_RELATED_KEPT, extract_page
+from digests.pages import MAX_RELATED_KEPT
 from digests.pipeline import poll_once
 from digests.samplesite import Response, SampleSite
 from digests.settings import Settings
@@ -55,19 +53,3 @@ def test_a_flood_of_related_links_stores_a_few(tmp_path: Path) -> None:
         assert related[0]["url"].endswith("/r/0.html") and related[0]["title"] == "خبر ذو صلة رقم 0"
         assert len(row[0]) < 5000
         assert "خبر ذو صلة" not in row[1]  # the block is still cut out of the body
-
-
-def _cpu(n: int) -> float:
-    html = _page(n)
-    runs = []
-    for _ in range(3):
-        started = time.process_time()
-        extract_page(html, "http://example.com/a")
-        runs.append(time.process_time() - started)
-    return statistics.median(runs)
-
-
-def test_related_reading_grows_linearly() -> None:
-    small, big = _cpu(1000), _cpu(8000)
-    # 8× the links: about 8× the time when linear, 40×+ when quadratic (2.8 s before)
-    assert big < 20 * max(small, 0.005), (small, big)
