@@ -171,6 +171,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     if page.digests and numbers_left(query, page):  # «الساعة 10.30/ليلا» found only «30»
         page = replace(page, digests=(), total=0, has_more=False)
+    # «المزيد» goes on from the last result searched, muted ones included: counted from those
+    # kept, the next page began inside this one and said «no more» with results left (review RC)
+    listed = len(page.digests)
     if page.digests:  # the chat's muted sources are not listed (bot.reader_sources, X57)
         kept = drop_muted(rt.db, chat.id, page.digests)
         if len(kept) < len(page.digests):
@@ -243,7 +246,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                                {"query": query, "offset": max(0, offset - PAGE_SIZE)}))
     if page.has_more:
         last_row.append(button(rt, chat.id, t("btn_more", lang), "more",
-                               {"query": query, "offset": offset + len(page.digests)}))
+                               {"query": query, "offset": offset + listed}))
     rows.append(last_row)
     markup = keyboard(rows)
     if update.callback_query is not None and edit:  # «المزيد»/«السابق» (QA36 E7): the toast

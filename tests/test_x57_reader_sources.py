@@ -5,16 +5,22 @@ table. The real bot, the sample site's database, the real enqueue step."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from botkit import ADMIN, READER, running_bot, sample_db
 from delivery_helpers import ctx
 
+from bot import answers
+from bot.reader_sources import set_muted
 from digests import new_deliveries, subscriptions
 from digests.archive import get_article
+from digests.sources import list_sources
 
 EAST = "نشرة الشرق — الأخبار الرئيسية"  # the sample site's first feed
+TITLE = re.compile(r"^\u200f?[٠-٩0-9]+\. (.+)$", re.M)  # a result's numbered headline
 
 
 def _queued(h: object, chat_id: int) -> set[int]:
@@ -80,3 +86,24 @@ async def test_in_a_group_only_admins_mute_a_source(tmp_path: Path) -> None:
         assert h.db.db.execute("select count(*) from chat_muted_sources").fetchone()[0] == 0
         await h.click_answer(picker, f"🔔 {EAST}: تصل أخباره", user=h.user(ADMIN))
         assert h.db.db.execute("select chat_id from chat_muted_sources").fetchall() == [(group,)]
+
+
+async def test_more_goes_on_past_a_muted_source(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """«المزيد» goes on from the last result searched, muted ones included (review RC): counted
+    from those kept, the next page began inside this one and said «no more» with results left."""
+    monkeypatch.setattr(answers, "PAGE_SIZE", 2)  # the sample site's «الغوطة» fills two pages
+    async with running_bot(sample_db(tmp_path)) as h:
+        east = next(s for s in list_sources(h.db) if s.name == EAST)
+        set_muted(h.db, READER, east.id, True, datetime.now(UTC))
+        [page] = await h.say(READER, "/search الغوطة")
+        pages = [page.plain_text]
+        while "المزيد" in page.button_texts() and len(pages) < 10:
+            await h.click(page, "المزيد", n=0)
+            page = await h.until(lambda: next((m for m in h.emu.messages(READER)[-1:]
+                                               if m.plain_text != pages[-1]), None))
+            pages.append(page.plain_text)
+        titles = [t for text in pages for t in TITLE.findall(text)]
+        assert len(pages) > 1 and len(titles) == len(set(titles)), pages
+        assert any("لودريان في طهران" in title for title in titles), pages  # on the last page
+        assert EAST not in "\n".join(pages)
