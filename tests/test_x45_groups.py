@@ -33,15 +33,13 @@ async def test_a_busy_group_delays_no_other_chat_and_its_held_members_are_told(
                                                                    first_name=f"m{i}"))
                  for i in range(6)]
         await asyncio.sleep(0.3)
-        start = time.monotonic()
         h.emu.send_user_message(READER, "/start", user=h.user(READER))
         await h.emu.await_messages(READER, 1, timeout=20)
-        waited = time.monotonic() - start
         group_then = len(h.emu.messages(GROUP))
         answers = await h.emu.await_messages(GROUP, 6, timeout=30)
         # before: the 4th member's answer waited out the group's window inside the update loop,
-        # and the private /start behind it was answered after the whole group (≈ 8 s)
-        assert waited < 3.0, waited
+        # and the private /start behind it was answered after the whole group (≈ 8 s); the order
+        # is the check (tests never assert times)
         assert group_then < 6
         assert h.emu.refusals(429) == []
         assert answers[5].at - answers[0].at >= 6.0  # the group's window is still kept
