@@ -106,7 +106,7 @@ def _moved_lines(db: Any, source_id: int, lang: str) -> list[Line]:
 def page_asked(args: list[str] | None) -> int:
     """The page «/sources N» asks for (1 when none or not a number; «٢» is read too)."""
     word = (args or [""])[0]
-    return max(int(word), 1) if word.isdigit() and len(word) < 6 else 1
+    return max(int(word), 1) if word.isdecimal() and len(word) < 6 else 1
 
 
 @admin_only
@@ -295,7 +295,7 @@ async def removesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     rt = runtime(context)
     lang = chat_lang(rt, update)
     args = context.args or []
-    if len(args) != 1 or not args[0].isdigit():  # isdigit: «٥» is accepted as well as «5»
+    if len(args) != 1 or not args[0].isdecimal():  # isdecimal: «٥» as well as «5», never «²» (int() refuses it)
         await reply(update, context, ui(lang, "removesource_usage"))
         return
     source_id = int(args[0])

@@ -30,7 +30,7 @@ async def renamesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     rt = runtime(context)
     lang = chat_lang(rt, update)
     args = context.args or []
-    if len(args) < 2 or not args[0].isdigit():  # isdigit: «٣» as well as «3»
+    if len(args) < 2 or not args[0].isdecimal():  # isdecimal: «٣» as well as «3», never «²»
         await reply(update, context, ui(lang, "renamesource_usage"))
         return
     source_id, name = int(args[0]), " ".join(args[1:])

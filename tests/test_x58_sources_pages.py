@@ -46,6 +46,10 @@ async def test_every_source_is_on_a_page_of_sources(tmp_path: Path) -> None:
         assert "الصفحة ٣ من ٣ — الأولى: /sources" in text, text[-300:]
         beyond = await _pages(h, "/sources 9")  # past the last page: the last page
         assert "الصفحة ٣ من ٣" in beyond
+        # «²» is a digit to str.isdigit but not to int(): the first page, not a crashed handler
+        assert "الصفحة ١ من ٣" in await _pages(h, "/sources ²")
+        renamed = await _pages(h, "/renamesource ² اسم")
+        assert renamed and "Traceback" not in renamed
         en = await _pages(h, "/sources 2", "en")
         assert "Page 2 of 3 — next: /sources 3" in en, en[-300:]
 
