@@ -24,7 +24,9 @@ a reader who never started the bot — the alert works for anyone, subscriber or
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
@@ -189,6 +191,12 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     cb = callbacks.resolve(rt.db, query.data, chat_id=chat_id, now=rt.now())
     if cb is None:  # a button sent while the database refused to store it (bot.held_buttons)
         cb = rt.held.resolve(query.data, chat_id=chat_id, now=rt.now())
+        if cb is not None:
+            # stored now, so a once-only action can mark it used (callbacks.take found no row
+            # and «🔗 روابط الخبر» said the links were above, never sent: RB). Should the
+            # database still refuse, the action's own write meets the same refusal
+            with contextlib.suppress(sqlite3.Error):
+                rt.held.flush(rt.db)
     if cb is None or cb.action not in ACTIONS:
         refused = callbacks.refusal(rt.db, query.data, chat_id=chat_id, now=rt.now())
         await query.answer(t(refusal_key(refused), lang), show_alert=True)
