@@ -7,6 +7,8 @@ preview and never the score: a same-story report within UPDATE_AFTER (18 h) was 
 the headlines the chat was sent did not — a result verb («يتأهل», «يفوز», «ينهي حلم», «يتعادل»)
 none of them had, or a score («٣-١», «2-1») or a number none of them had (a toll that changed: «37
 قتيلا» → «53 قتيلا»). digests.story_updates then queues it as the day's «🔄 تحديث».
+A result word behind a purpose «ل» («يسعى للفوز»), in a quoted promise («زيدان: سنلعب للفوز»)
+or in a question is none (QA41 T3).
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ RESULT_WORDS = frozenset(normalize(w) for w in (
     "تعادل", "تعادلت", "يخسر", "تخسر", "خسر", "خسرت", "خسارة", "يتوج", "تتوج", "توج", "توجت",
     "ينهي", "تنهي", "انهى", "انهت", "يسحق", "تسحق", "سحق", "يكتسح", "اكتسح", "يودع", "تودع",
     "ودع", "ودعت", "يحسم", "تحسم", "حسم", "حسمت",
+    # QA41 T3: results the list missed («الريال يطيح بباريس», «يتغلب على», «يعبر», «خروج
+    # باريس من دوري الأبطال»); the bare «عبر» (also «via») stays a mark only
+    "يطيح", "تطيح", "اطاح", "اطاحت", "يتغلب", "تتغلب", "تغلب", "تغلبت", "يعبر", "تعبر",
+    "خروج",
 ))
 # Words that mark a headline as giving a result already (blocking a later «result», not making
 # one): «يتفوق», «تحبط», «يصعق بهدف», «ثلاثية» — the same score told again is no update.
@@ -36,12 +42,28 @@ RESULT_MARKS = RESULT_WORDS | frozenset(normalize(w) for w in (
     # «أقصى» (the most) normalizes as «اقصى» (knocked out): a mark, never a result
     "اقصى", "اكتساح", "يحصد", "تحصد", "حصد", "حصدت", "الفائزين", "فائز", "النصر", "انتصار"))
 TOLL_WORDS = frozenset(normalize(w) for w in (
-    "قتيلا", "قتلى", "قتيل", "مصرع", "ضحايا", "ضحية", "جرحى", "جريحا", "مصابا", "اصابة",
+    "قتيلا", "قتلى", "قتيل", "مصرع", "مقتل", "ضحايا", "ضحية", "جرحى", "جريحا", "مصابا", "اصابة",
     "وفاة", "وفيات", "حصيلة"))
 _SCORE = re.compile(r"(\d+)\s*[-–:]\s*(\d+)")
 _NUMBER = re.compile(r"\d+")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "ال", "وال", "بال", "فال", "لل")
+# «ل» before a result word is a purpose, not a result: «يسعى للفوز», «سنلعب للفوز» (QA41 T3)
+_PURPOSE = ("ل", "ول", "لل")
+# A quote («زيدان: سنلعب للفوز») whose verb is a future or a first person is a promise, not a
+# result: «سـ» before a present verb (سنلعب، سيفوز، ستتأهل، سأفوز), «سوف», «لن» (QA41 T3)
+_FUTURE = re.compile(r"(?<!\w)(?:سوف|لن|س[نيتا]\w{3,})(?!\w)")
+# Words that begin like such a verb and are none («سنوات», «سياسة»): not a promise
+_NOT_FUTURE = frozenset(normalize(w) for w in (
+    "سنوات", "سنويا", "سنوية", "سيارة", "سيارات", "سياسة", "سياسي", "سياسية", "سياسيين",
+    "سيطرة", "سيطرته", "سيدة", "سيدات", "سيناء", "ستين", "سنغافورة", "سيول", "سيادة",
+    "ستاد", "سيناريو", "سانت", "ساعات", "ساعة", "سابق", "سابقة", "سابقا", "ساحة", "سامح",
+    "ساري"))
+
+
+# «… إلى ربع النهائي» (who went through) gives a result already: a mark, not a result («الطريق
+# إلى النهائي» is a preview's too)
+_REACHED = re.compile(normalize(r"(?<!\w)(?:إلى|ل)\s*(?:ربع|نصف)?\s*(?:ال)?نهائي"))
 
 
 def _words(title: str) -> set[str]:
@@ -54,6 +76,26 @@ def _words(title: str) -> set[str]:
     return out
 
 
+def _promise(title: str) -> bool:
+    """Whether `title` quotes someone (a «name: words» headline, or «…» marks) whose words
+    are a future or a promise: «زيدان: سنلعب للفوز في باريس»."""
+    text = normalize(title or "")
+    quoted = [text.partition(":")[2], *(a or b for a, b in
+                                        re.findall(r"«([^»]*)»|\"([^\"]*)\"", text))]
+    return any(m.group(0) not in _NOT_FUTURE for q in quoted for m in _FUTURE.finditer(q))
+
+
+def _result_words(title: str, vocabulary: frozenset[str]) -> set[str]:
+    """The words of `vocabulary` that `title` says as a result: not behind a purpose «ل», and
+    none in a headline that quotes a promise or asks («هل يطيح الريال بباريس؟», «ما الأسباب
+    التي أطاحت بتيلرسون؟»: a preview, an analysis after the news)."""
+    if _promise(title) or "؟" in title or "?" in title:
+        return set()
+    kept = " ".join(w for w in re.findall(r"\w+", normalize(title or ""))
+                    if not any(w.startswith(p) and w[len(p):] in vocabulary for p in _PURPOSE))
+    return _words(kept) & vocabulary
+
+
 def _numbers(title: str) -> set[str]:
     text = (title or "").translate(_ARABIC_DIGITS)
     return set(_NUMBER.findall(text)) | {f"{a}-{b}" for a, b in _SCORE.findall(text)}
@@ -62,7 +104,7 @@ def _numbers(title: str) -> set[str]:
 def may_give_outcome(headline: str) -> bool:
     """Whether `headline` could be a `new_outcome` after any sent headlines: it has a result
     word or a figure (a report with neither is no update, whatever the chat was sent)."""
-    return bool(_words(headline) & RESULT_WORDS) or bool(_numbers(headline))
+    return bool(_result_words(headline, RESULT_WORDS)) or bool(_numbers(headline))
 
 
 _MEASURE = re.compile(r"(\d+)\s*(?:عام|عاما|سنة|سنوات|مليار|مليون|الف|ألف|دولار|دقيقة|ساعة"
@@ -80,12 +122,14 @@ def new_outcome(sent: Sequence[str], headline: str) -> bool:
     gave a figure — another figure."""
     if not sent:
         return False
-    had_words = set().union(*(_words(s) for s in sent))
+    had_marks = set().union(*(_result_words(s, RESULT_MARKS) for s in sent))
+    if any(_REACHED.search(normalize(s)) for s in sent):  # «روما إلى ربع النهائي»: a result
+        had_marks.add("reached")
     had_numbers = set().union(*(_numbers(s) for s in sent))
     words = _words(headline)
-    # a result after headlines that gave none (a preview, a live page); not the same result
-    # in other words («يقصي» then «يتأهل»)
-    results = set() if had_words & RESULT_MARKS else (words & RESULT_WORDS)
+    # a result after headlines that gave none (a preview, a live page, a promise: «سنلعب
+    # للفوز» gave no «فوز»); not the same result in other words («يقصي» then «يتأهل»)
+    results = set() if had_marks else _result_words(headline, RESULT_WORDS)
     new_numbers = _numbers(headline) - had_numbers - _measures(headline)
     # a toll that changed (a number beside a toll word, where the sent headlines had a number
     # or none: «قتلى» → «20 قتيلا»), or a new score; not any figure a second source gives
