@@ -30,7 +30,6 @@ RESULT_WORDS = frozenset(normalize(w) for w in (
     # QA41 T3: results the list missed («الريال يطيح بباريس», «يتغلب على», «يعبر», «خروج
     # باريس من دوري الأبطال»); the bare «عبر» (also «via») stays a mark only
     "يطيح", "تطيح", "اطاح", "اطاحت", "يتغلب", "تتغلب", "تغلب", "تغلبت", "يعبر", "تعبر",
-    "خروج",
 ))
 # Words that mark a headline as giving a result already (blocking a later «result», not making
 # one): «يتفوق», «تحبط», «يصعق بهدف», «ثلاثية» — the same score told again is no update.
@@ -40,7 +39,9 @@ RESULT_MARKS = RESULT_WORDS | frozenset(normalize(w) for w in (
     "تمنح", "منح", "بهدف", "بهدفين", "وفاة", "مقتل", "يطيح", "اطاح", "يعبر", "عبر", "يصمد",
     "يحقق", "حقق", "انجازا", "نتائج",
     # «أقصى» (the most) normalizes as «اقصى» (knocked out): a mark, never a result
-    "اقصى", "اكتساح", "يحصد", "تحصد", "حصد", "حصدت", "الفائزين", "فائز", "النصر", "انتصار"))
+    "اقصى", "خروج", "اكتساح", "يحصد",
+    # a resignation or a dismissal told: «تطيح به» after it is the same outcome
+    "استقالة", "استقال", "يستقيل", "تستقيل", "اقالة", "يقيل", "اقال", "اقالته", "تحصد", "حصد", "حصدت", "الفائزين", "فائز", "النصر", "انتصار"))
 TOLL_WORDS = frozenset(normalize(w) for w in (
     "قتيلا", "قتلى", "قتيل", "مصرع", "مقتل", "ضحايا", "ضحية", "جرحى", "جريحا", "مصابا", "اصابة",
     "وفاة", "وفيات", "حصيلة"))
@@ -50,6 +51,14 @@ _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "ال", "وال", "بال", "فال", "لل")
 # «ل» before a result word is a purpose, not a result: «يسعى للفوز», «سنلعب للفوز» (QA41 T3)
 _PURPOSE = ("ل", "ول", "لل")
+# … unless a «يقود» goes before it: «صلاح يقود ليفربول لفوز صعب» is the result
+_LEADS = frozenset(normalize(w) for w in ("يقود", "تقود", "قاد", "قادت"))
+# «يعبر عن» is «expresses» («الكويت تدين…: تعبر عن تعنت»), not «gets past»
+_EXPRESSES = re.compile(normalize(r"(?<!\w)[يت]عبر\s+عن(?!\w)"))
+# «خروج» is a result only from a competition («خروج باريس من دوري الأبطال»), not «الخروج
+# الآمن» of fighters (a mark elsewhere: a result told already)
+_EXIT = re.compile(normalize(r"(?<!\w)(?:ال)?خروج(?:\s+\w+){0,3}\s+من\s+(?:ال)?(?:دوري|كأس|بطولة"
+                             r"|مونديال|تصفيات|سباق)"))
 # A quote («زيدان: سنلعب للفوز») whose verb is a future or a first person is a promise, not a
 # result: «سـ» before a present verb (سنلعب، سيفوز، ستتأهل، سأفوز), «سوف», «لن» (QA41 T3)
 _FUTURE = re.compile(r"(?<!\w)(?:سوف|لن|س[نيتا]\w{3,})(?!\w)")
@@ -91,9 +100,12 @@ def _result_words(title: str, vocabulary: frozenset[str]) -> set[str]:
     التي أطاحت بتيلرسون؟»: a preview, an analysis after the news)."""
     if _promise(title) or "؟" in title or "?" in title:
         return set()
-    kept = " ".join(w for w in re.findall(r"\w+", normalize(title or ""))
-                    if not any(w.startswith(p) and w[len(p):] in vocabulary for p in _PURPOSE))
-    return _words(kept) & vocabulary
+    text = _EXPRESSES.sub(" ", normalize(title or ""))
+    words = re.findall(r"\w+", text)
+    kept = " ".join(w for i, w in enumerate(words) if _LEADS & set(words[max(0, i - 3):i])
+                    or not any(w.startswith(p) and w[len(p):] in vocabulary for p in _PURPOSE))
+    found = _words(kept) & vocabulary
+    return found | {"خروج"} if _EXIT.search(text) else found
 
 
 def _numbers(title: str) -> set[str]:

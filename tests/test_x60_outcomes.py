@@ -53,6 +53,17 @@ def test_a_question_or_a_result_told_as_who_went_through_is_no_new_result() -> N
     assert new_outcome(["الطريق إلى القمة يمر بالقاهرة"], "الأهلي يكتسح الزمالك")
 
 
+def test_the_new_words_keep_their_other_senses_apart() -> None:
+    # «تعبر عن» = expresses; «الخروج الآمن» of fighters; «تطيح» after a resignation told
+    assert not new_outcome(["الكويت تدين إطلاق الصواريخ"],
+                           "الكويت تدين إطلاق الصواريخ: تعبر عن تعنت المهاجمين")
+    assert not new_outcome(["عرض بإخراج المسلحين من المدينة"],
+                           "الحكومة تعرض الخروج الآمن على المسلحين")
+    assert not new_outcome(["استقالة وزير النقل بعد الفضيحة"], "فضيحة تطيح بوزير النقل")
+    # «يقود … لفوز» is a result, where «يسعى للفوز» is not
+    assert new_outcome([PREVIEW], "صالح يقود الأهلي لفوز صعب على الزمالك")
+
+
 async def test_the_follower_gets_the_result_told_with_a_missed_word(
         database: Database, emu: Emulator, bot: Bot) -> None:
     add_chat(database, 1, topics=("الزمالك",))
