@@ -77,12 +77,7 @@ async def scheduled_poll(rt: Runtime, bot: Any = None) -> None:
     if rt.sender is not None and summary.new:
         rt.sender.wake()
     if bot is not None:
-        try:
-            await source_alerts.tell_admins(rt, bot)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # a notice is never worth a poll: told at the next one
-            log.exception("source alerts failed")
+        await source_alerts.after_poll(rt, bot)
 
 
 async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
