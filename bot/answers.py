@@ -1,44 +1,42 @@
-"""Answers to readers: a topic typed in a private chat, /digest, and the buttons under answers.
+"""Answers to readers: a topic typed in a private chat, its pages, and their buttons.
 
 Any plain text in a private chat is a topic question answered from the archive: the best matching
 stories, one page at a time (bot.stories), rendered by bot.render, with buttons to follow the
 topic (handled in bot.following), see more («المزيد», the next page edited in place; «السابق»
-back) and open a story's related links. A link in the text (the first one, if there are several)
-is looked up instead, never followed; a t.me link to this bot acts as /start with its payload.
-HTML tags around a topic are left out («<b>غزة</b>» asks about «غزة»); a number alone («١٢٣») or a
-text too long to be a topic (a pasted headline, `digests.asked_topics.topic_too_long`) is searched
-but never offered for following. Replies a group gets speak of the group
-(bot.i18n.chat_worded).
+back) and open a story's related links (bot.link_answers). A link in the text is looked up
+instead, never followed (bot.link_answers); «آخر الأخبار» gets the news itself, as /digest gives
+it (bot.my_digest). HTML tags around a topic are left out («<b>غزة</b>» asks about «غزة»); a
+number alone («١٢٣») or a text too long to be a topic (a pasted headline,
+`digests.asked_topics.topic_too_long`) is searched but never offered for following. Replies a
+group gets speak of the group (bot.i18n.chat_worded). The line above the results and the order
+of a story's quotes are bot.result_parts'.
 Greetings and small talk («مرحبا», «hello», «شكرا»: digests.greetings) get a short welcome and
 what to type, never a search or a follow button; several topics typed at once («سوريا، لبنان،
 مصر»: digests.several_topics) get one button each and «🔔 تابعها كلها».
-English names are searched as their Arabic topic, also inside a few Latin words («Gaza Strip»). A topic button (the welcome's examples, nearby spellings when nothing is
-found) asks that topic. /digest is "my digest now": the chat's topics first (a few stories
-each), then the general top stories; a report whose page is gone (HTTP 404/410) is not offered
-there (bot.stories.live_digests), though a search still finds it. Buttons carry opaque ids;
-bot.buttons resolves them and runs the `ACTIONS` declared at the end of this module.
+English names are searched as their Arabic topic, also inside a few Latin words («Gaza Strip»).
+A topic button (the welcome's examples, nearby spellings when nothing is found) asks that topic.
+Buttons carry opaque ids; bot.buttons resolves them and runs the `ACTIONS` declared at the end
+of this module.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import callbacks, reader_clock
-from bot.bundle_buttons import label_words
 from bot.callbacks import Callback
-from bot.deep_links import start_payload_of
-from bot.following import chat_worded
-from bot.i18n import list_sep, num, t, topic_label
+from bot.i18n import chat_worded, list_sep, num, t, topic_label
 from bot.lines import utf16_len
+from bot.link_answers import answer_link
+from bot.my_digest import reader_now, send_days_news, send_my_digest
 from bot.packer import LIMIT
-from bot.render import names_topic, render_bundle, render_related, render_results
-from bot.reader_sources import drop_muted
+from bot.reader_sources import muted as muted_sources
+from bot.render import render_results
+from bot.result_parts import numbers_left, related_label, search_note, topic_quotes_first
 from bot.results_header import header_topic, results_topic  # noqa: F401 (results_topic: callers)
 from bot.runtime import (
     Action,
@@ -47,43 +45,23 @@ from bot.runtime import (
     chat_lang,
     edit_or_send,
     ensure_chat,
-    enter,
     keyboard,
     runtime,
     send,
     ui,
 )
-from bot.stories import (
-    Page,
-    digest_by_article,
-    digest_by_url,
-    latest_digests,
-    live_digests,
-    search_page,
-)
-from bot.welcome import start_with
-from digests import subscriptions
-from digests.arabic import run_keys
-from digests.asked_topics import (
-    asks_for_news,
-    days_back,
-    topic_shown,
-    topic_text,
-    topic_too_long,
-)
+from bot.stories import search_page
+from digests.asked_topics import asks_for_news, days_back, topic_shown, topic_text, topic_too_long
 from digests.errors import QueryError
 from digests.greetings import small_talk
-from digests.models import Digest
-from digests.related import live_related
 from digests.named_questions import reader_topic
-from digests.query import followable, lone_name, plan_query
-from digests.reader_text import echo, link_forms, links_in, strip_markup
+from digests.query import followable, lone_name
+from digests.reader_text import echo, links_in, strip_markup
+from digests.related import live_related
 from digests.several_topics import several_topics
 from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 
 PAGE_SIZE = 5
-DIGEST_STORIES = 8
-TOPIC_STORIES = 3  # a followed topic's stories in /digest
 PASTED_WORDS = 6  # a text this long read as one name it holds is a pasted headline (QA36 E10)
 HEADLINE_SEPARATORS = ("..", ":", " - ", " | ", "،")
 
@@ -161,7 +139,10 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     # would be refused: QA10 F14)
     can_follow = followable(query) and not topic_too_long(query)
     try:
-        page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now)
+        # the chat's muted sources are left out by the search itself: full pages, true totals
+        # (bot.reader_sources; X61)
+        page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now,
+                           muted=muted_sources(rt.db, chat.id))
     except QueryError:
         name = lone_name(query)  # «علي» alone: the preposition «على» has the same key
         await send(update, context, ui(lang, "name_alone", name=name) if name
@@ -171,15 +152,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     if page.digests and numbers_left(query, page):  # «الساعة 10.30/ليلا» found only «30»
         page = replace(page, digests=(), total=0, has_more=False)
-    # «المزيد» goes on from the last result searched, muted ones included: counted from those
-    # kept, the next page began inside this one and said «no more» with results left (review RC)
-    listed = len(page.digests)
-    if page.digests:  # the chat's muted sources are not listed (bot.reader_sources, X57)
-        kept = drop_muted(rt.db, chat.id, page.digests)
-        if len(kept) < len(page.digests):
-            page = replace(page, digests=kept,
-                           total=max(page.total - (len(page.digests) - len(kept)),
-                                     offset + len(kept)))
+    listed = len(page.digests)  # «المزيد» goes on from the last result searched
     if page.digests:  # a «🔗 روابط الخبر» button only where a link is left
         page = replace(page, digests=tuple(live_related(rt.db.db, page.digests)))
     if not page.digests:
@@ -264,13 +237,6 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         await send(update, context, html, markup if i == len(messages) - 1 else None)
 
 
-def related_label(n: int, headline: str, lang: str) -> str:
-    """«🔗 روابط الخبر ٣: الأمم المتحدة تحذر…» / "🔗 Links for story 3: …" (QA36 E6)."""
-    label = t("btn_related", lang, n=num(n, lang))
-    words = label_words(headline)
-    return f"{label}: {words}" if words else label
-
-
 def several_question(rt: Runtime, chat_id: int, topics: tuple[str, ...],
                      lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
     """Several topics typed as one question: they are named, each with a button that asks it,
@@ -282,170 +248,6 @@ def several_question(rt: Runtime, chat_id: int, topics: tuple[str, ...],
     rows.append([button(rt, chat_id, t("btn_follow_all", lang), "subscribe",
                         {"topic": "، ".join(topics)})])
     return text, keyboard(rows)
-
-
-async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                      link: str, lang: str, *, several: bool = False,
-                      lead: str | None = None) -> None:
-    """A pasted link: the digest of that article when the archive holds it; a t.me link to this
-    bot is /start with its payload. The link is only looked up, never fetched (a reader's URL
-    must not make the server connect anywhere). `several`: the message held more links than
-    this one, and the answer says it is about the first. `lead`: a line (HTML) said first
-    («a link cannot be followed», for /subscribe LINK)."""
-    chat = update.effective_chat
-    assert chat is not None
-    note = "\n".join(n for n in (lead, ui(lang, "link_several") if several else None)
-                     if n) or None
-    payload = start_payload_of(link, context.bot.username)
-    if payload is not None:
-        if note:
-            await send(update, context, note)
-        await start_with(update, context, rt, chat.id, lang, payload)
-        return
-    # a link typed short («bbc.com/x» → http://bbc.com/x) names the article stored at
-    # https://www.bbc.com/x: each form is looked up in the archive, none is fetched
-    digest = next((d for d in (digest_by_url(rt.db, form) for form in link_forms(link))
-                   if d is not None), None)
-    if digest is None:
-        text = ui(lang, "link_not_archived")
-        await send(update, context, note + "\n" + text if note else text)
-        return
-    chat = update.effective_chat
-    shown_now = reader_now(rt, chat.id) if chat else rt.now()
-    messages = render_bundle(live_related(rt.db.db, [digest]), lang, shown_now, header=False)
-    if note:
-        if utf16_len(note) + 1 + utf16_len(messages[0]) <= LIMIT:
-            messages[0] = note + "\n" + messages[0]
-        else:
-            messages.insert(0, note)
-    for html in messages:
-        await send(update, context, html)
-
-
-def topic_quotes_first(digest: Digest, topic: str) -> Digest:
-    """`digest` with the quotes whose words or speaker name `topic` first, the others after them
-    in their ranked order (QA23 S11: «الغوطة» showed a story's quotes about a Kurdish party above
-    its Ghouta line). The compact block of a delivered bundle chooses its one quote the same way
-    (bot.render.key_quote); a results page shows every quote, so they are reordered. Pure."""
-    named = [names_topic(topic, q.text) or names_topic(topic, q.speaker) for q in digest.quotes]
-    if not any(named) or all(named):
-        return digest
-    first = [q for q, n in zip(digest.quotes, named, strict=True) if n]
-    rest = [q for q, n in zip(digest.quotes, named, strict=True) if not n]
-    return replace(digest, quotes=tuple(first + rest))
-
-
-def numbers_left(query: str, page: Page) -> bool:
-    """Whether the search left out the words that matched nothing and only numbers remained
-    («الساعة 10.30/ليلا» searched as «30»): such stories are no answer to the question."""
-    if page.note != "dropped" or not page.dropped:
-        return False
-    gone = {k for word in page.dropped for k in run_keys(word)}
-    left = [k for k in plan_query(query).content if k not in gone]
-    return bool(left) and not any(followable(k) for k in left)
-
-
-def search_note(page: Page, lang: str) -> str | None:
-    """How the search fell back (the full name, the exact phrase, or words it left out), as a
-    line of HTML in the reader's language; None for an exact answer."""
-    if page.note in ("dropped", "pasted") and page.dropped:  # words left out / names searched
-        # a pasted headline searched by one name only: say that the rest was left out, and
-        # that its article may not be among the results (QA36 E10)
-        one = page.note == "pasted" and len(page.dropped) == 1
-        return ui(lang, "note_pasted_one" if one else f"note_{page.note}",
-                  words=list_sep(lang).join(f"«{w}»" for w in page.dropped))
-    if page.note in ("trimmed", "all", "more"):
-        return ui(lang, f"note_{page.note}")
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
-# /digest
-
-
-async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """My digest now: my topics first, then the general top stories (see `my_digest`)."""
-    entered = enter(update, context)
-    if entered is None:
-        return
-    rt, chat, lang = entered
-    await send_my_digest(update, context, rt, chat.id, chat.type, lang)
-
-
-async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                         chat_id: int, chat_type: str, lang: str) -> None:
-    """Send the chat's digest now (`my_digest`), saying so first when it follows nothing."""
-    now = rt.now()
-    subs = subscriptions.list_subscriptions(rt.db, chat_id)
-    if not subs:
-        await send(update, context, ui(lang, chat_worded("digest_no_subs", chat_type)))
-    digests = my_digest(rt, [s.topic for s in subs if s.topic], now)
-    if not digests:
-        await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
-        return
-    for html in render_bundle(live_related(rt.db.db, digests), lang,
-                              reader_now(rt, chat_id, now), header=True):
-        await send(update, context, html)
-
-
-def reader_now(rt: Runtime, chat_id: int, now: datetime | None = None) -> datetime:
-    """`now` (default: the runtime's) in the chat's time zone, for the days it reads and the
-    dates it is shown (bot.reader_clock: the one path answers, inline results and deliveries
-    share)."""
-    return reader_clock.reader_now(rt.db.db, chat_id, now or rt.now())
-
-
-async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                         chat_id: int, chat_type: str, lang: str, back: int) -> None:
-    """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
-    yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
-    shown_now = reader_now(rt, chat_id)
-    digests = latest_digests(rt.db, now=reader_clock.day_before(shown_now, back),
-                             limit=DIGEST_STORIES, window=timedelta(days=1))
-    if not digests:
-        await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
-        return
-    for html in render_bundle(live_related(rt.db.db, digests), lang, shown_now, header=True):
-        await send(update, context, html)
-
-
-def my_digest(rt: Runtime, topics: list[str], now: datetime) -> list[Digest]:
-    """«نشرتي»: for each followed topic (in the order followed) its best TOPIC_STORIES stories,
-    newest first, their quotes that name the topic first as its search lists them
-    (`topic_quotes_first`); then the general top stories; DIGEST_STORIES in all, no story twice.
-
-    A topic's stories come first so that newer general stories never push them out.
-    """
-    out: list[Digest] = []
-    seen: set[int] = set()
-
-    def add(items: list[Digest], limit: int) -> None:
-        fresh: list[Digest] = []
-        for d in items:
-            key = d.story_id if d.story_id is not None else -(d.article_id or 0)
-            if key not in seen and len(fresh) < limit:
-                seen.add(key)
-                fresh.append(d)
-        fresh.sort(key=lambda d: d.published_at.timestamp() if d.published_at else 0,
-                   reverse=True)
-        out.extend(fresh[:DIGEST_STORIES - len(out)])
-
-    for topic in topics:
-        if len(out) >= DIGEST_STORIES:
-            break
-        try:  # more than shown: a story already listed under another topic is skipped
-            page = search_page(rt.db, topic, offset=0, limit=TOPIC_STORIES * 2, now=now)
-        except QueryError:
-            continue
-        # the topic's quotes first, as its search shows them (QA25 E13: one order for one
-        # reader's topic; the general stories after keep their ranked order)
-        asked = topic_text(topic)
-        add([topic_quotes_first(d, asked) for d in live_digests(rt.db, page.digests)],
-            TOPIC_STORIES)
-    if len(out) < DIGEST_STORIES:
-        add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES * 2), DIGEST_STORIES)
-    return out
-
 
 # ---------------------------------------------------------------------------------------------
 # Buttons
@@ -476,39 +278,7 @@ async def _answer_quietly(update: Update) -> None:
         pass  # already answered (e.g. "no more results")
 
 
-async def _act_related(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                       cb: Callback, lang: str) -> None:
-    """«🔗 روابط الخبر n»: the story's related links, once — pressed again it says they are
-    above, as «📖» does (QA26 N11: the same links were posted again)."""
-    assert update.callback_query is not None
-    if not callbacks.take(rt.db, cb.id, action="related"):
-        await update.callback_query.answer(t("related_already_sent", lang), show_alert=True)
-        return
-    await update.callback_query.answer()
-    digest = digest_by_article(rt.db, int(cb.payload.get("article_id", 0)))
-    if digest is not None:  # a "story" link to a page since gone is replaced or dropped
-        digest = live_related(rt.db.db, [digest])[0]
-    try:
-        if digest is None or not digest.related:
-            await send(update, context, ui(lang, "no_related"))
-            return
-        chat = update.effective_chat
-        await send(update, context, render_related(
-            digest, lang, reader_now(rt, chat.id) if chat else rt.now()))
-    except Exception:  # nothing reached the reader: the button works again
-        callbacks.give_back(rt.db, cb.id, action="related")
-        raise
-
-
-async def _act_related_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                            cb: Callback, lang: str) -> None:
-    assert update.callback_query is not None
-    await update.callback_query.answer(t("related_already_sent", lang), show_alert=True)
-
-
 ACTIONS: dict[str, Action] = {
     "search": _act_search,
     "more": _act_more,
-    "related": _act_related,
-    "related:done": _act_related_sent,
 }

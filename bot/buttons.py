@@ -34,7 +34,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot import answers, callbacks, following, preferences
+from bot import answers, callbacks, following, link_answers, preferences
 from bot.bundle_buttons import page_story_rows
 from bot.i18n import lang_of, t
 from bot.reader_clock import reader_now
@@ -168,7 +168,8 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
     log.info("story sent chat=%s place=%d messages=%d", cb.chat_id, n, sent)
 
 
-ACTIONS: dict[str, Action] = {**answers.ACTIONS, **following.ACTIONS, **preferences.ACTIONS,
+ACTIONS: dict[str, Action] = {**answers.ACTIONS, **link_answers.ACTIONS, **following.ACTIONS,
+                              **preferences.ACTIONS,
                               MORE_STORIES: _act_more_stories,
                               f"{MORE_STORIES}:done": _act_more_sent,
                               callbacks.STORY: _act_story}

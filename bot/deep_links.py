@@ -3,7 +3,7 @@
 Payloads are [A-Za-z0-9_-]{1,64}, so an Arabic topic travels as base64url of its UTF-8 after a
 "t-" marker (24 Arabic letters fit); an English name («syria») travels as itself. Pure
 functions: bot.welcome follows the topic of a /start payload, bot.following offers a topic's
-`share_link`, bot.answers reads a link to this bot pasted into a chat (`start_payload_of`).
+`share_link`, bot.link_answers reads a link to this bot pasted into a chat (`start_payload_of`).
 """
 
 from __future__ import annotations

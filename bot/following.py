@@ -4,7 +4,7 @@ A chat follows topics (or the general digest, the empty topic) through digests.s
 new stories on them are pushed by the sender. In groups only the group's admins change
 subscriptions; channels (where only admins post) may too. A deep link
 t.me/<bot>?start=<payload> follows a topic when opened (bot.deep_links; /start is in
-bot.welcome, a link pasted into a chat is bot.answers'), and the reply says how to stop. A
+bot.welcome, a link pasted into a chat is bot.link_answers'), and the reply says how to stop. A
 topic is stored without the words of asking at its ends («ما آخر أخبار الغوطة؟» is «الغوطة»,
 digests.subscriptions.clean_topic); a topic cut to its stored length is echoed with «…». Replies
 speak to the chat as it is (bot.i18n.chat_worded): «المجموعة تتابع «ترامب» بالفعل» in a group,
@@ -108,7 +108,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     target, target_type = (scope.target, "channel") if scope.channel else (chat.id, chat.type)
     links = links_in(topic)
     if links:  # «/subscribe https://…/x»: the article's digest, with why nothing was followed
-        from bot.answers import answer_link  # late: bot.answers builds on this module
+        from bot.link_answers import answer_link  # late: it builds on bot.welcome, this on us
 
         await _answer_button(update, lang)
         await answer_link(update, context, rt, links[0], lang, several=len(links) > 1,

@@ -38,6 +38,7 @@ from bot import (
     following,
     forwards,
     inline,
+    my_digest,
     preferences,
     pushes,
     repeats,
@@ -93,7 +94,7 @@ def register_handlers(app: Application) -> None:
                        ("language", preferences.lang_command),  # an alias (QA36 E12)
                        ("subscribe", following.subscribe_command),
                        ("unsubscribe", following.unsubscribe_command),
-                       ("topics", following.topics_command), ("digest", answers.digest_command),
+                       ("topics", following.topics_command), ("digest", my_digest.digest_command),
                        ("settings", preferences.settings_command),
                        ("channels", channel_admin.channels_command),
                        ("push", pushes.push), ("sources", sources_admin.sources_command),

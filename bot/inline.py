@@ -4,7 +4,7 @@ Each result is one story rendered with bot.render.render_digest (one message, cu
 would not fit); an empty query offers the latest top stories. English names are searched as their
 Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «غزة»). A day word
 («مين فاز امبارح», «اخبار الامس») offers that day's top stories, as a chat answer does
-(bot.answers.send_days_news). Inline has no chat: days and dates are read in the user's private
+(bot.my_digest.send_days_news). Inline has no chat: days and dates are read in the user's private
 chat's zone when stored, else UTC+3 (bot.reader_clock).
 """
 

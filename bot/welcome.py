@@ -105,7 +105,7 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
                      chat_id: int, lang: str, payload: str, *, back: str = "") -> None:
     """/start with `payload` ("" for none): follow the deep-linked topic, or say that a broken
     link («t-!!!», cut short when copied) was not understood; then the welcome. Also what a
-    pasted t.me link to this bot does (bot.answers)."""
+    pasted t.me link to this bot does (bot.link_answers)."""
     payload = payload.strip()
     if payload and payload != INLINE_PAYLOAD:
         topic = decode_start_payload(payload)
@@ -284,7 +284,7 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A private message that is not text (QA10 F8): a photo or video whose caption names a
     topic is answered as that text would be; anything else (a sticker, a photo without a
     caption, a location, a voice note) gets one line saying to type a topic."""
-    from bot.answers import answer_topic  # late: bot.answers builds on bot.following
+    from bot.answers import answer_topic  # late: bot.answers builds on this module
 
     message = update.effective_message
     if message is None:
@@ -310,7 +310,7 @@ async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     a new question (a reader who corrects «لبنن» to «لبنان» wants the news of the corrected
     word, and the answer to the typo stays above it); later edits of the same message are
     ignored, so a message corrected letter by letter does not become a stream of answers."""
-    from bot.answers import topic_question  # late: bot.answers builds on bot.following
+    from bot.answers import topic_question  # late: bot.answers builds on this module
 
     message = update.edited_message
     if message is None or not message.text:

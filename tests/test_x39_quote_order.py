@@ -1,6 +1,6 @@
 """One order for one reader's topic (QA25 E13): an article's quotes are listed in the same order
 by the topic's search and by /digest for a reader following that topic — the quotes that name the
-topic first (bot.answers.topic_quotes_first), the rest in their ranked order. Real PTB against
+topic first (bot.result_parts.topic_quotes_first), the rest in their ranked order. Real PTB against
 the emulator, the sample database.
 """
 

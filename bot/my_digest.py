@@ -1,0 +1,114 @@
+"""/digest and a day's news: «نشرتي» now, and the top stories of a day a reader asks for.
+
+/digest is "my digest now": the chat's topics first (a few stories each, their quotes that name
+the topic first), then the general top stories; a report whose page is gone (HTTP 404/410) is
+not offered there (bot.stories.live_digests), though a search still finds it. «آخر الأخبار» typed
+as a question is answered the same way, and «مين فاز امبارح» with that day's top stories
+(bot.answers). Days and dates are the chat's (bot.reader_clock).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import reader_clock
+from bot.i18n import chat_worded
+from bot.render import render_bundle
+from bot.result_parts import topic_quotes_first
+from bot.runtime import Runtime, enter, send, ui
+from bot.stories import latest_digests, live_digests, search_page
+from digests import subscriptions
+from digests.asked_topics import topic_text
+from digests.errors import QueryError
+from digests.models import Digest
+from digests.related import live_related
+
+DIGEST_STORIES = 8
+TOPIC_STORIES = 3  # a followed topic's stories in /digest
+
+
+async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """My digest now: my topics first, then the general top stories (see `my_digest`)."""
+    entered = enter(update, context)
+    if entered is None:
+        return
+    rt, chat, lang = entered
+    await send_my_digest(update, context, rt, chat.id, chat.type, lang)
+
+
+async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         chat_id: int, chat_type: str, lang: str) -> None:
+    """Send the chat's digest now (`my_digest`), saying so first when it follows nothing."""
+    now = rt.now()
+    subs = subscriptions.list_subscriptions(rt.db, chat_id)
+    if not subs:
+        await send(update, context, ui(lang, chat_worded("digest_no_subs", chat_type)))
+    digests = my_digest(rt, [s.topic for s in subs if s.topic], now)
+    if not digests:
+        await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
+        return
+    for html in render_bundle(live_related(rt.db.db, digests), lang,
+                              reader_now(rt, chat_id, now), header=True):
+        await send(update, context, html)
+
+
+def reader_now(rt: Runtime, chat_id: int, now: datetime | None = None) -> datetime:
+    """`now` (default: the runtime's) in the chat's time zone, for the days it reads and the
+    dates it is shown (bot.reader_clock: the one path answers, inline results and deliveries
+    share)."""
+    return reader_clock.reader_now(rt.db.db, chat_id, now or rt.now())
+
+
+async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         chat_id: int, chat_type: str, lang: str, back: int) -> None:
+    """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
+    yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
+    shown_now = reader_now(rt, chat_id)
+    digests = latest_digests(rt.db, now=reader_clock.day_before(shown_now, back),
+                             limit=DIGEST_STORIES, window=timedelta(days=1))
+    if not digests:
+        await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
+        return
+    for html in render_bundle(live_related(rt.db.db, digests), lang, shown_now, header=True):
+        await send(update, context, html)
+
+
+def my_digest(rt: Runtime, topics: list[str], now: datetime) -> list[Digest]:
+    """«نشرتي»: for each followed topic (in the order followed) its best TOPIC_STORIES stories,
+    newest first, their quotes that name the topic first as its search lists them
+    (`topic_quotes_first`); then the general top stories; DIGEST_STORIES in all, no story twice.
+
+    A topic's stories come first so that newer general stories never push them out.
+    """
+    out: list[Digest] = []
+    seen: set[int] = set()
+
+    def add(items: list[Digest], limit: int) -> None:
+        fresh: list[Digest] = []
+        for d in items:
+            key = d.story_id if d.story_id is not None else -(d.article_id or 0)
+            if key not in seen and len(fresh) < limit:
+                seen.add(key)
+                fresh.append(d)
+        fresh.sort(key=lambda d: d.published_at.timestamp() if d.published_at else 0,
+                   reverse=True)
+        out.extend(fresh[:DIGEST_STORIES - len(out)])
+
+    for topic in topics:
+        if len(out) >= DIGEST_STORIES:
+            break
+        try:  # more than shown: a story already listed under another topic is skipped
+            page = search_page(rt.db, topic, offset=0, limit=TOPIC_STORIES * 2, now=now)
+        except QueryError:
+            continue
+        # the topic's quotes first, as its search shows them (QA25 E13: one order for one
+        # reader's topic; the general stories after keep their ranked order)
+        asked = topic_text(topic)
+        add([topic_quotes_first(d, asked) for d in live_digests(rt.db, page.digests)],
+            TOPIC_STORIES)
+    if len(out) < DIGEST_STORIES:
+        add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES * 2), DIGEST_STORIES)
+    return out
