@@ -45,8 +45,11 @@ class Page:
     read_as: str | None = None
 
 
-def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime) -> Page:
+def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime,
+                muted: frozenset[int] = frozenset()) -> Page:
     """Best matching stories for `query`, newest first among equals; suggestions when none.
+    `muted`: the sources the asking chat muted (bot.reader_sources), left out by the search
+    itself, so the page is full and its total counts only what the chat reads (X61).
 
     Raises:
         QueryError: nothing searchable in the query (only stop-words or punctuation).
@@ -57,7 +60,8 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
 
     # One folded hit more than shown: only a hit beyond this page proves that a next page
     # exists (a lower-bound story count cannot).
-    result = search(db.db, query, limit=limit + 1, offset=offset, now=now, fold_stories=True)
+    result = search(db.db, query, limit=limit + 1, offset=offset, now=now, fold_stories=True,
+                    muted=muted)
     if not result.hits and not result.terms:
         raise QueryError(result.message or f"nothing searchable in {query!r}")
     digests = tuple(hit.digest for hit in result.hits[:limit])

@@ -119,7 +119,7 @@ class SearchResult:
 
 def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: int = 0,
            now: datetime | None = None, fold_stories: bool = False,
-           widen: bool = True) -> SearchResult:
+           widen: bool = True, muted: frozenset[int] = frozenset()) -> SearchResult:
     """Search the archive for a topic. Any text is safe; an empty answer carries a message.
 
     Args:
@@ -131,6 +131,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             among more of them (up to COUNT_CAP).
         widen: when the exact phrase finds fewer than WIDEN_BELOW articles, the articles
             with all its words follow them (note "more"); False keeps the phrase alone.
+        muted: source ids whose articles are left out of the answer, its pages and its
+            totals (a chat's muted sources, bot.reader_sources: X61).
     """
     now = now or datetime.now(UTC)
     query = asked_topic(query)  # «ليش ضربوا دوما» asks about «دوما» (QA23 S1)
@@ -146,7 +148,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     k = max(CANDIDATES, offset + limit)
     typed = query
     query, plan = ala_read(db, query, plan, now)
-    mode, expr, cands, total, note = first_found(db, plan, k, now)
+    mode, expr, cands, total, note = first_found(db, plan, k, now, muted)
     dropped: tuple[str, ...] = ()
     if not cands and len(plan.content) > 1:
         # «ماكرون Macron»: a word the archive never holds would zero the answer; leave it out.
@@ -158,11 +160,11 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         if missing and rest and not all(k in KUNYA for k in rest):
             plan = plan_query(query, without=missing)
             dropped = tuple(written_words(query, sorted(missing)))
-            mode, expr, cands, total, _note = first_found(db, plan, k, now)
+            mode, expr, cands, total, _note = first_found(db, plan, k, now, muted)
             note = "dropped" if cands else note
     if not cands and topic_too_long(query):
         # a pasted paragraph: its first words are generic; the names in it carry the search
-        names, expr, cands, total = by_names(db, query, k, now)
+        names, expr, cands, total = by_names(db, query, k, now, muted)
         if cands:
             plan, mode, note, dropped = plan_query(" ".join(names)), "all", "pasted", names
     exact = total
@@ -173,7 +175,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             and 0 < total < WIDEN_BELOW else None)
     more: list[Candidate] = []  # the all-words matches of a rare phrase (its k newest)
     if wide is not None:
-        more, more_total = candidates(db, wide, k, now)
+        more, more_total = candidates(db, wide, k, now, muted)
         if any(c[0] not in {p[0] for p in cands} for c in more):
             note = "more"
             total = max(total, more_total)
@@ -207,23 +209,24 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             message = f"{message} {_did_you_mean(sugg)}" if message else _did_you_mean(sugg)
     judge = mode == "phrase" and note in (None, "more", "dropped")
     cands, tiers = _tiered(db, cands, plan, mode, expr, judge, len(cands) == exact)
-    cands = ranked(db, cands, wide, k, now, more, tiers, plan.phrases)
+    cands = ranked(db, cands, wide, k, now, more, tiers, plan.phrases, muted)
     folded = fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
     # page, rank more of them, or its later stories could never be paged to.
     while fold_stories and len(folded) < offset + limit and k < min(total, COUNT_CAP):
         k = min(k * 4, COUNT_CAP)
         # past TIER_MAX (≈30 ms of keys to read) a common topic is ordered by day and score
-        cands, tiers = _tiered(db, candidates(db, expr, k, now)[0], plan, mode, expr,
+        cands, tiers = _tiered(db, candidates(db, expr, k, now, muted)[0], plan, mode, expr,
                                judge and k <= TIER_MAX, False)
-        cands = ranked(db, cands, wide, k, now, tiers=tiers, phrases=plan.phrases)
+        cands = ranked(db, cands, wide, k, now, tiers=tiers, phrases=plan.phrases,
+                       muted=muted)
         folded = fold(cands)
     # Every match was ranked when there were at most k: the story count is exact. Otherwise the
     # stories of every match are counted up to STORY_COUNT_MAX matches (QA23 S13: «سوريا» read
     # «من ٩٠ على الأقل», the stories of its newest 100 of 693 articles); past it, those ranked.
     stories, stories_exact = len(folded), total <= k
     if fold_stories and not stories_exact and total <= STORY_COUNT_MAX:
-        stories, stories_exact = story_count(db, expr), True
+        stories, stories_exact = story_count(db, expr, muted), True
     if fold_stories:
         cands = folded
     page = cands[offset:offset + limit]

@@ -11,6 +11,9 @@ searched by the names it holds (`by_names`). A last «على» is read by the ar
 QA28 T1) and a phrase ending in the name «علي» keeps only the articles that write the name, not
 the preposition the index keys the same (`name_written`, QA23 S8). Their order is
 digests.search_order's.
+
+A chat's muted sources (bot.reader_sources, X61) are left out here, in the queries themselves
+(`muted`: source ids), so a page is full and its totals count only what the chat may read.
 """
 
 from __future__ import annotations
@@ -42,36 +45,51 @@ AGE = (f"(1.0 + coalesce(max(0.0, julianday(?) - julianday(a.published_at)), 365
         f" / {RECENCY_DAYS})")
 
 
-def match_count(db: sqlite_utils.Database, expr: str | None, cap: int) -> int:
-    """How many articles match the FTS5 expression, up to `cap` (0 for no expression)."""
+def unmuted(muted: frozenset[int]) -> tuple[str, list[int]]:
+    """The condition (" and …") keeping an index row whose article's source is not in `muted`,
+    and its parameters; ("", []) when nothing is muted. A lookup by primary key per row: the
+    probes stop after k rows, so a muted source costs a few ms even on a common topic."""
+    if not muted:
+        return "", []
+    ids = sorted(muted)
+    return (f" and coalesce((select m.source_id from articles m where m.id = {FTS_TABLE}.rowid),"
+            f" 0) not in ({','.join('?' * len(ids))})", ids)
+
+
+def match_count(db: sqlite_utils.Database, expr: str | None, cap: int,
+                muted: frozenset[int] = frozenset()) -> int:
+    """How many articles match the FTS5 expression, up to `cap` (0 for no expression), those
+    of `muted` sources left out."""
     if not expr:
         return 0
+    skip, skipped = unmuted(muted)
     return int(db.execute(
-        f"select count(*) from (select rowid from {FTS_TABLE} where {FTS_TABLE} match ?"
-        " limit ?)", [expr, cap]).fetchone()[0])
+        f"select count(*) from (select rowid from {FTS_TABLE} where {FTS_TABLE} match ?{skip}"
+        " limit ?)", [expr, *skipped, cap]).fetchone()[0])
 
 
-def candidates(db: sqlite_utils.Database, expr: str, k: int,
-                now: datetime) -> tuple[list[Candidate], int]:
+def candidates(db: sqlite_utils.Database, expr: str, k: int, now: datetime,
+               muted: frozenset[int] = frozenset()) -> tuple[list[Candidate], int]:
     """The scored candidates of `expr` and the total number of matches.
 
     A probe takes the newest k+1 matching ids (cheap at any size). When it holds them all, every
     match is scored bm25 / age. When there are more, the topic is a very common one: bm25 would
     count its whole document list for the IDF (tens of ms at 1M articles), so the newest k are
     scored by where they match (title 4, body 1) / age, and the total is counted up to
-    COUNT_CAP.
+    COUNT_CAP. The articles of `muted` sources are not candidates, nor counted.
     """
+    skip, skipped = unmuted(muted)
     probe = [r[0] for r in db.execute(
-        f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ? order by rowid desc limit ?",
-        [expr, k + 1]).fetchall()]
+        f"select rowid from {FTS_TABLE} where {FTS_TABLE} match ?{skip}"
+        " order by rowid desc limit ?", [expr, *skipped, k + 1]).fetchall()]
     if not probe:
         return [], 0
     if len(probe) <= k:
         rows = db.execute(
             f"""select c.id, -c.rel / {AGE}, a.story_id
                 from (select rowid as id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) as rel
-                      from {FTS_TABLE} where {FTS_TABLE} match ?) c
-                join articles a on a.id = c.id""", [now_sql(now), expr]).fetchall()
+                      from {FTS_TABLE} where {FTS_TABLE} match ?{skip}) c
+                join articles a on a.id = c.id""", [now_sql(now), expr, *skipped]).fetchall()
         return rows, len(rows)
     floor = probe[k - 1]
     in_title = {r[0] for r in db.execute(
@@ -84,22 +102,28 @@ def candidates(db: sqlite_utils.Database, expr: str, k: int,
                            [now_sql(now), *chunk]).fetchall()
     scored = [(aid, (TITLE_WEIGHT if aid in in_title else BODY_WEIGHT) * inv_age, story)
               for aid, inv_age, story in rows]
-    return scored, match_count(db, expr, COUNT_CAP)
+    return scored, match_count(db, expr, COUNT_CAP, muted)
 
 
-def story_count(db: sqlite_utils.Database, expr: str) -> int:
-    """The number of stories among every match of `expr` (an unclustered article is one)."""
+def story_count(db: sqlite_utils.Database, expr: str, muted: frozenset[int] = frozenset()
+                ) -> int:
+    """The number of stories among every match of `expr` (an unclustered article is one), the
+    reports of `muted` sources left out (a story they alone told is not counted)."""
+    skip, skipped = unmuted(muted)
     return int(db.execute(
         f"select count(distinct coalesce(a.story_id, -a.id)) from articles a where a.id in"
-        f" (select rowid from {FTS_TABLE} where {FTS_TABLE} match ?)", [expr]).fetchone()[0])
+        f" (select rowid from {FTS_TABLE} where {FTS_TABLE} match ?{skip})",
+        [expr, *skipped]).fetchone()[0])
 
 
-def first_found(db: sqlite_utils.Database, plan: QueryPlan, k: int, now: datetime
-                 ) -> tuple[str, str, list[Candidate], int, str | None]:
-    """The first of the plan's expressions that finds something: the phrase, the phrase without
-    a name kept at its ends, all the words. Returns (mode, expr, candidates, total, note)."""
+def first_found(db: sqlite_utils.Database, plan: QueryPlan, k: int, now: datetime,
+                muted: frozenset[int] = frozenset()
+                ) -> tuple[str, str, list[Candidate], int, str | None]:
+    """The first of the plan's expressions that finds something (not counting `muted` sources'
+    articles): the phrase, the phrase without a name kept at its ends, all the words. Returns
+    (mode, expr, candidates, total, note)."""
     mode, note, expr = "phrase", None, plan.phrase or ""
-    cands, total = candidates(db, expr, k, now)
+    cands, total = candidates(db, expr, k, now, muted)
     if cands and plan.trimmed and total <= k:  # «الإمام علي»: not «إمام على» (QA23 S8)
         cands = name_written(db, cands, plan)
         total = len(cands)
@@ -107,15 +131,16 @@ def first_found(db: sqlite_utils.Database, plan: QueryPlan, k: int, now: datetim
             return mode, expr, cands, total, note
     if not cands and plan.trimmed:  # «علي شمخاني» not found as a name: «شمخاني»
         expr, note = plan.trimmed, "trimmed"
-        cands, total = candidates(db, expr, k, now)
+        cands, total = candidates(db, expr, k, now, muted)
     if not cands and plan.all_words:
         mode, expr, note = "all", plan.all_words, "all"
-        cands, total = candidates(db, expr, k, now)
+        cands, total = candidates(db, expr, k, now, muted)
     return mode, expr, cands, total, note
 
 
-def by_names(db: sqlite_utils.Database, query: str, k: int, now: datetime
-              ) -> tuple[tuple[str, ...], str, list[Candidate], int]:
+def by_names(db: sqlite_utils.Database, query: str, k: int, now: datetime,
+             muted: frozenset[int] = frozenset()
+             ) -> tuple[tuple[str, ...], str, list[Candidate], int]:
     """A long text searched by the names of the news it holds (digests.asked_topics.pasted_names):
     the articles holding its first PASTE_NAMES names, else fewer of them. Returns (the names
     searched, the expression, candidates, total); no candidates when nothing was found."""
@@ -123,7 +148,7 @@ def by_names(db: sqlite_utils.Database, query: str, k: int, now: datetime
     for n in range(min(PASTE_NAMES, len(names)), 0, -1):
         used = tuple(names[:n])
         expr = " AND ".join(f"({plan_query(name).phrase})" for name in used)
-        cands, total = candidates(db, expr, k, now)
+        cands, total = candidates(db, expr, k, now, muted)
         if cands:
             return used, expr, cands, total
     return (), "", [], 0

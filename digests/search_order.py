@@ -92,21 +92,23 @@ def _latest_key(tier: dict[int, int], ages: dict[int, float]
 def ranked(db: sqlite_utils.Database, cands: list[Candidate], wide: str | None, k: int,
             now: datetime, wide_found: list[Candidate] | None = None,
             tiers: dict[int, int] | None = None,
-            phrases: Sequence[Sequence[str]] = ()) -> list[Candidate]:
+            phrases: Sequence[Sequence[str]] = (),
+            muted: frozenset[int] = frozenset()) -> list[Candidate]:
     """`cands` by tier (`tiers`: the articles about the topic, then the others, then the passing
     mentions; digests.search_rank.weigh), each tier latest first: by the day they were
     published, newest day first, the score ordering each day's. Then (`wide`: the all-words
     expression of a rare phrase) the other articles holding all the words, those with all of
     them in the headline first, each group latest first: the phrase hits always come first.
     `wide_found`: `wide`'s k matches when the caller has them. `phrases`: the topic's
-    (digests.query.QueryPlan.phrases), for a past event's headlines (`_past_event`)."""
+    (digests.query.QueryPlan.phrases), for a past event's headlines (`_past_event`). `muted`:
+    the sources whose articles `wide` does not add (the chat muted them: X61)."""
     ages = _ages(db, [c[0] for c in cands], now)
     tiers = _past_event(db, cands, tiers or {}, ages, phrases)
     cands = sorted(cands, key=_latest_key(tiers, ages))
     if wide is None:
         return cands
     seen = {c[0] for c in cands}
-    found = wide_found if wide_found else candidates(db, wide, k, now)[0]
+    found = wide_found if wide_found else candidates(db, wide, k, now, muted)[0]
     more = [c for c in found if c[0] not in seen]
     # A headline with all the words is about the topic; a body may name them apart.
     titled = {r[0] for r in db.execute(
