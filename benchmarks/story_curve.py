@@ -50,7 +50,7 @@ import pair_vectors as pv  # noqa: E402
 import stories as bench  # noqa: E402
 import story_trace  # noqa: E402
 
-from digests import semantic, stories, story_model, story_use  # noqa: E402
+from digests import semantic, stories, story_model, story_preview, story_use  # noqa: E402
 from digests.settings import Settings  # noqa: E402
 from digests.similarity import pair_features  # noqa: E402
 
@@ -68,28 +68,35 @@ class Setting:
     join_decision: float = stories.JOIN_DECISION  # a fourth field, named only when not 0.35
     merge: bool = False  # digests.stories.MERGE (rule "fit", MERGE_FIT): "+merge"
     floor: float = 0.0  # digests.stories.JOIN_FLOOR (brief S19): "+floor0.20"
+    # the low edge of the words' band inside which the USE / meaning model decides (brief S22,
+    # story_model.MEANING_BAND[0]): "+band0.15"
+    band: float = story_model.MEANING_BAND[0]
+    preview: float = 0.0  # brief S21: stories.PREVIEW_RULE on at this PREVIEW_DECISION: "+preview0.45"
 
     @property
     def name(self) -> str:
         return (f"{self.decision:.2f}/{self.join_mean:.2f}/{self.join_share:.2f}"
                 + (f"/{self.join_decision:.2f}" if self.join_decision != stories.JOIN_DECISION
                    else "") + ("+merge" if self.merge else "")
-                + (f"+floor{self.floor:.2f}" if self.floor else ""))
+                + (f"+floor{self.floor:.2f}" if self.floor else "")
+                + (f"+preview{self.preview:.2f}" if self.preview else ""))
 
 
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S[/J]]][+merge]` (see the module docstring; J: JOIN_DECISION)."""
     body, *flags = text.split("+")
-    merge, floor = False, 0.0
+    merge, floor, preview = False, 0.0, 0.0
     for flag in flags:
         if flag == "merge":
             merge = True
         elif flag.startswith("floor"):
             floor = float(flag[len("floor"):])
+        elif flag.startswith("preview"):
+            preview = float(flag[len("preview"):])
         else:
             raise ValueError(f"unknown setting flag {flag!r} in {text!r}")
     parts = [float(p) for p in body.split("/")]
-    return Setting(*parts, merge=merge, floor=floor)  # type: ignore[arg-type, misc]
+    return Setting(*parts, merge=merge, floor=floor, preview=preview)  # type: ignore[arg-type, misc]
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -243,6 +250,17 @@ def use_judge(model: UseModel, use_by_db: list[Any]) -> Callable[..., tuple[floa
     return judge
 
 
+def use_preview(model: UseModel, use_by_db: list[Any]) -> Callable[..., float | None]:
+    """A stand-in for digests.stories._judge_preview (brief S21): the held-out USE pair model's
+    probability of a pair, inside the words' band or not."""
+    def probability(sim: float, hours: float, evidence: Any, meaning: Any, other_id: int,
+                    blob: bytes | None) -> float | None:
+        return model.probability(pair_features(sim, hours, evidence), use_by_db[meaning._id],
+                                 use_by_db[other_id])
+
+    return probability
+
+
 def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: str,
         limit: int | None, l2: float = 0.3, trace: bool = False,
         reuse: Callable[[str], tuple[float, int] | None] | None = None,
@@ -262,7 +280,8 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
     saved = (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
              story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
              stories.JOIN_DECISION, stories.embedder_for, stories._judge, stories.MERGE,
-             stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies)
+             stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies,
+             stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION)
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -284,6 +303,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                 if path == "use":
                     fitted = fit_use(rows, use, train, reuse(fold) if reuse else None)
                     stories._judge = use_judge(fitted, use_by_db)
+                    stories._judge_preview = use_preview(fitted, use_by_db)  # type: ignore[assignment]
                     note = f" (l2 {fitted.l2}, K {fitted.k})"
                 for setting in settings:
                     story_model.SEMANTIC_DECISION = setting.decision
@@ -292,6 +312,9 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                     stories.JOIN_MEAN, stories.JOIN_SHARE = setting.join_mean, setting.join_share
                     stories.JOIN_DECISION = setting.join_decision
                     stories.JOIN_FLOOR = setting.floor
+                    story_model.MEANING_BAND = (setting.band, saved[-1][1])
+                    stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
+                    story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
                     if path == "use":  # the stand-in judge is the USE model: its vote's floor
                         stories._floor_applies = lambda meaning: meaning is not None  # type: ignore[assignment]
                     stories.MERGE, stories.MERGE_RULE = setting.merge, "fit"
@@ -331,7 +354,8 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
         (story_model.WEIGHTS, story_model.SEMANTIC_WEIGHTS, story_model.DECISION,
          story_model.SEMANTIC_DECISION, stories.JOIN_MEAN, stories.JOIN_SHARE,
          stories.JOIN_DECISION, stories.embedder_for, stories._judge, stories.MERGE,
-         stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies) = saved
+         stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies,
+         stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION) = saved
 
 
 def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND

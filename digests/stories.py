@@ -44,7 +44,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from digests import semantic, story_model  # semantic: tests patch it here
+from digests import semantic, story_model, story_preview  # semantic: tests patch it here
 from digests.leads import Lead, compare_leads, lead_of
 from digests.models import Article, iso
 from digests.processing import StoreContext
@@ -122,6 +122,11 @@ STRONG_PAIR = 2.0
 # 0.0: off. Words alone keep the vote as it was.
 JOIN_FLOOR = 0.0
 JOIN_FLOOR_MEMBERS = 3
+# Brief S21: a report announcing an event for a day and the report of it done that day (or the
+# next) are one story (digests.story_preview); such a pair the pair decision refuses passes when the
+# USE pair model, asked outside the words' band too, gives it story_preview.PREVIEW_DECISION. The
+# USE path only (words alone: unchanged, unmeasured).
+PREVIEW_RULE = False
 # Reports of a story weighed when an article asks to join it: the ones nearest in time. Real
 # stories hold a handful (the corpus's largest: 11), but a site whose pages all extract to one
 # boilerplate makes a story of thousands, and weighing every report made each join O(story size).
@@ -167,7 +172,8 @@ def _hours(a: datetime, b: datetime) -> float:
 
 
 def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
-               when: datetime, lead: Lead, meaning: Meaning | None = None) -> Match | None:
+               when: datetime, lead: Lead, meaning: Meaning | None = None,
+               side: story_preview.Side | None = None) -> Match | None:
     """The story this article belongs to, through its closest report there, if any.
 
     Candidates: stored articles of the ±48 h window sharing heavy terms. A candidate passes the pair
@@ -208,7 +214,9 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         # Only candidates past the cosine floor pay for their lead.
         evidence = compare_leads(lead, lead_of(title, body or "", datetime.fromisoformat(published)))
         compared[cand_id] = evidence
-        if not _judge(sim, hours, evidence, meaning, cand_id, other)[1]:
+        p, same = _judge(sim, hours, evidence, meaning, cand_id, other)
+        if not same and not _previewed(p, side, title, body, published, sim, hours, evidence,
+                                       meaning, cand_id, other)[1]:
             continue
         held = passing.get(story_id)
         if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
@@ -221,7 +229,8 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     best_fit = 0.0
     fits: dict[int, float] = {}  # story -> cohesion, of the stories the article may join
     for story_id, match in sorted(passing.items()):
-        cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared, meaning)
+        cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared, meaning,
+                             side)
         if cohesion is None:
             continue
         fits[story_id] = cohesion
@@ -246,7 +255,8 @@ def _vector_join(meaning: Meaning | None) -> str:
 
 def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector: StoryVector,
               when: datetime, lead: Lead, compared: dict[int, LeadEvidence],
-              meaning: Meaning | None = None) -> float | None:
+              meaning: Meaning | None = None,
+              side: story_preview.Side | None = None) -> float | None:
     """How well the article fits a story as a whole, or None when it may not join the story.
 
     One close member is not enough: a round-up piece would chain separate events together, and a
@@ -278,7 +288,11 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
             continue
         evidence = compared.get(member_id) or compare_leads(
             lead, lead_of(title or "", body or "", then))
-        probs.append(_judge(sim, hours, evidence, meaning, member_id, other)[0])
+        p, same = _judge(sim, hours, evidence, meaning, member_id, other)
+        if not same:  # a member the preview rule joins votes with its preview probability
+            p = _previewed(p, side, title, body, published, sim, hours, evidence, meaning,
+                           member_id, other)[0]
+        probs.append(p)
     fit = sum(probs) / len(probs)
     if len(members) == 1:
         return fit
@@ -291,6 +305,37 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     # affair (London's boycott threat among eight Skripal reports, Moscow's answer refused).
     # Measured on words only (brief S9): the meaning path keeps the vote.
     return fit if meaning is None and max(probs) >= STRONG_PAIR else None
+
+
+def _previewed(p: float, side: story_preview.Side | None, title: str | None, body: str | None,
+               published: str, sim: float, hours: float, evidence: LeadEvidence,
+               meaning: Meaning | None, other_id: int, blob: bytes | None) -> tuple[float, bool]:
+    """(probability, decision) of a pair the pair decision refused (probability `p`), under the
+    preview rule (PREVIEW_RULE, digests.story_preview): when the earlier report announces the
+    event the later one reports, the USE pair model's probability decides at PREVIEW_DECISION;
+    else `p`, refused."""
+    if not PREVIEW_RULE or side is None or meaning is None or sim < story_model.LOW_SIM_FLOOR:
+        return p, False
+    other = story_preview.side_of_text(title or "", body or "", datetime.fromisoformat(published))
+    if not story_preview.joins(side, other, evidence.shared_words):
+        return p, False
+    use = _judge_preview(sim, hours, evidence, meaning, other_id, blob)
+    if use is None or max(p, use) < story_preview.PREVIEW_DECISION:
+        return p, False
+    return max(p, use), True
+
+
+def _judge_preview(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning,
+                   other_id: int, blob: bytes | None) -> float | None:
+    """The USE pair model's probability of a pair, inside the words' band or not (None without
+    the model or the vectors: e5 or words decide as before); benchmarks swap it with their
+    stand-in judge."""
+    if meaning.pair_model is None:
+        return None
+    pair = meaning.vectors(other_id, blob)
+    if pair is None:
+        return None
+    return meaning.pair_model.probability(pair_features(sim, hours, evidence), *pair)
 
 
 # --- the merge rule: when an article bridges two stories --------------------------------
@@ -379,7 +424,7 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
     # Forget this article's own postings first so it never matches itself on re-assignment.
     db.execute("delete from story_terms where article_id = ?", [article.id])
     match = find_match(db, article.id, vector, when, lead_of(article.title, article.text, when),
-                       meaning)
+                       meaning, story_preview.side_of_text(article.title, article.text, when))
     row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
     old = row[0] if row else None
     if old is not None and not db.execute("select 1 from stories where id = ?", [old]).fetchone():
