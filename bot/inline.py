@@ -5,7 +5,8 @@ would not fit); an empty query offers the latest top stories. English names are 
 Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «غزة»). A day word
 («مين فاز امبارح», «اخبار الامس») offers that day's top stories, as a chat answer does
 (bot.my_digest.send_days_news). Inline has no chat: days and dates are read in the user's private
-chat's zone when stored, else UTC+3 (bot.reader_clock).
+chat's zone when stored, else UTC+3 (bot.reader_clock); the sources the user muted there
+(bot.reader_sources) are not offered.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from telegram.ext import ContextTypes
 from bot.i18n import lang_of, relative_time, t
 from bot.lines import clean, safe_url
 from bot.reader_clock import day_before, reader_now
+from bot.reader_sources import muted as muted_sources
 from bot.render import render_digest
 from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import latest_digests, search_page
@@ -63,7 +65,10 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     rt = runtime(context)
     now = rt.now()
     # the user's private chat is the user's id: its zone when stored, else UTC+3 (QA33 S8)
-    shown_now = reader_now(rt.db.db, query.from_user.id if query.from_user else 0, now)
+    user = query.from_user.id if query.from_user else 0
+    shown_now = reader_now(rt.db.db, user, now)
+    # the sources the user muted in their private chat (its id is theirs) are not offered (X61)
+    muted = muted_sources(rt.db, user) if user else frozenset()
     lang = lang_of(query.from_user.language_code if query.from_user else None, None,
                    rt.settings.default_language)
     text = (query.query or "").strip()[:200]
@@ -78,7 +83,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         try:
             # «قديش عدد القتلى بالغوطة»: the news name it holds, as in a chat (QA24 R1)
             topic = reader_topic(rt.db.db, text)
-            page = search_page(rt.db, topic, offset=offset, limit=MAX_RESULTS, now=now)
+            page = search_page(rt.db, topic, offset=offset, limit=MAX_RESULTS, now=now,
+                               muted=muted)
             digests = list(page.digests)
             if page.has_more:  # a next page really holds a story
                 next_offset = str(offset + len(digests))
@@ -86,8 +92,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             digests = []
     elif offset == 0:
         digests = (latest_digests(rt.db, now=day_before(shown_now, back), limit=MAX_RESULTS,
-                                  window=timedelta(days=1)) if back
-                   else latest_digests(rt.db, now=now, limit=MAX_RESULTS))
+                                  window=timedelta(days=1), muted=muted) if back
+                   else latest_digests(rt.db, now=now, limit=MAX_RESULTS, muted=muted))
     digests = live_related(rt.db.db, digests)  # no "story" link to a page since gone
     results = [_result(d, lang, shown_now, offset + i) for i, d in enumerate(digests)]
     if not results and offset == 0 and text:

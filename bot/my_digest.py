@@ -16,6 +16,7 @@ from telegram.ext import ContextTypes
 
 from bot import reader_clock
 from bot.i18n import chat_worded
+from bot.reader_sources import muted as muted_sources
 from bot.render import render_bundle
 from bot.result_parts import topic_quotes_first
 from bot.runtime import Runtime, enter, send, ui
@@ -46,7 +47,8 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     subs = subscriptions.list_subscriptions(rt.db, chat_id)
     if not subs:
         await send(update, context, ui(lang, chat_worded("digest_no_subs", chat_type)))
-    digests = my_digest(rt, [s.topic for s in subs if s.topic], now)
+    digests = my_digest(rt, [s.topic for s in subs if s.topic], now,
+                        muted_sources(rt.db, chat_id))
     if not digests:
         await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return
@@ -68,7 +70,8 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
     shown_now = reader_now(rt, chat_id)
     digests = latest_digests(rt.db, now=reader_clock.day_before(shown_now, back),
-                             limit=DIGEST_STORIES, window=timedelta(days=1))
+                             limit=DIGEST_STORIES, window=timedelta(days=1),
+                             muted=muted_sources(rt.db, chat_id))
     if not digests:
         await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return
@@ -76,12 +79,14 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
         await send(update, context, html)
 
 
-def my_digest(rt: Runtime, topics: list[str], now: datetime) -> list[Digest]:
+def my_digest(rt: Runtime, topics: list[str], now: datetime,
+              muted: frozenset[int] = frozenset()) -> list[Digest]:
     """«نشرتي»: for each followed topic (in the order followed) its best TOPIC_STORIES stories,
     newest first, their quotes that name the topic first as its search lists them
     (`topic_quotes_first`); then the general top stories; DIGEST_STORIES in all, no story twice.
 
-    A topic's stories come first so that newer general stories never push them out.
+    A topic's stories come first so that newer general stories never push them out. The
+    reports of `muted` sources (the chat's, bot.reader_sources) are not among them (X61).
     """
     out: list[Digest] = []
     seen: set[int] = set()
@@ -101,7 +106,8 @@ def my_digest(rt: Runtime, topics: list[str], now: datetime) -> list[Digest]:
         if len(out) >= DIGEST_STORIES:
             break
         try:  # more than shown: a story already listed under another topic is skipped
-            page = search_page(rt.db, topic, offset=0, limit=TOPIC_STORIES * 2, now=now)
+            page = search_page(rt.db, topic, offset=0, limit=TOPIC_STORIES * 2, now=now,
+                               muted=muted)
         except QueryError:
             continue
         # the topic's quotes first, as its search shows them (QA25 E13: one order for one
@@ -110,5 +116,6 @@ def my_digest(rt: Runtime, topics: list[str], now: datetime) -> list[Digest]:
         add([topic_quotes_first(d, asked) for d in live_digests(rt.db, page.digests)],
             TOPIC_STORIES)
     if len(out) < DIGEST_STORIES:
-        add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES * 2), DIGEST_STORIES)
+        add(latest_digests(rt.db, now=now, limit=DIGEST_STORIES * 2, muted=muted),
+            DIGEST_STORIES)
     return out

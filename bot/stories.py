@@ -14,7 +14,7 @@ from digests.models import Digest, iso
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.retries import GONE, live_report
 from digests.storage import Database
-from digests.story_face import faces
+from digests.story_face import MAX_REPORTS, face_index, faces
 
 TOP_WINDOW = timedelta(hours=48)
 
@@ -94,14 +94,19 @@ def _may_suggest(terms: tuple[str, ...]) -> bool:
 
 
 def latest_digests(db: Database, *, now: datetime, limit: int,
-                   window: timedelta = TOP_WINDOW) -> list[Digest]:
+                   window: timedelta = TOP_WINDOW,
+                   muted: frozenset[int] = frozenset()) -> list[Digest]:
     """Top stories: those reported by the most articles in `window` before `now`, newest first
     among equals (by their newest report); one digest per story, shown under its face
     (digests.story_face: the report whose headline the story's other reports share most, the
     rule bundles and the daily digest use — X55: /digest showed the newest report, often a
     reaction or a side angle). An archive with nothing that recent (the demo's sample news, a
     quiet night) falls back to the newest stories stored. Reports whose page is gone (404/410)
-    neither count nor are shown, nor published after `now`."""
+    neither count nor are shown, nor published after `now`; nor those of `muted` sources (the
+    asking chat's, bot.reader_sources: X61) — a story they alone told is left out, another is
+    shown by a report the chat reads."""
+    marks = ",".join("?" * len(muted))
+    skip = f" and a.source_id not in ({marks})" if muted else ""
     newest = "coalesce(articles.published_at, articles.fetched_at) desc"
     biggest = ("(select count(*) from articles b where b.story_id = articles.story_id"
                f" and b.page_status != '{GONE}') desc, " + newest)
@@ -112,21 +117,42 @@ def latest_digests(db: Database, *, now: datetime, limit: int,
                   select max(a.id) from articles a
                   where (? is null or coalesce(a.published_at, a.fetched_at) >= ?)
                     and coalesce(a.published_at, a.fetched_at) <= ?
-                    and a.page_status != ?
+                    and a.page_status != ?{skip}
                   group by coalesce(a.story_id, -a.id))
                 order by {order}
                 limit ?""",
-            [lower, lower, iso(now), GONE, limit]))
+            [lower, lower, iso(now), GONE, *sorted(muted), limit]))
         if rows:
-            return _shown_by_face(db, [digest_from_row(r) for r in rows], now)
+            return _shown_by_face(db, [digest_from_row(r) for r in rows], now, muted)
     return []
 
 
-def _shown_by_face(db: Database, digests: list[Digest], now: datetime) -> list[Digest]:
-    """Each story of `digests` shown by its face among its reports published by `now`; a
-    story-less report stays itself."""
+def _readable_face(db: Database, story: int, face: int, now: datetime,
+                   muted: frozenset[int]) -> int:
+    """`face`, or when a `muted` source wrote it, the face (digests.story_face.face_index)
+    among the story's reports the chat reads — not merely its newest one, often a reaction."""
+    marks = ",".join("?" * len(muted))
+    if not db.db.execute(f"select 1 from articles where id = ? and source_id in ({marks})",
+                         [face, *sorted(muted)]).fetchone():
+        return face
+    rows = db.db.execute(
+        "select id, coalesce(nullif(headline, ''), title) from articles where story_id = ?"
+        f" and page_status != ? and coalesce(published_at, fetched_at) <= ?"
+        f" and source_id not in ({marks}) order by coalesce(published_at, fetched_at), id",
+        [story, GONE, iso(now), *sorted(muted)]).fetchall()[-MAX_REPORTS:]
+    return int(rows[face_index([str(h or "") for _, h in rows])][0]) if rows else face
+
+
+def _shown_by_face(db: Database, digests: list[Digest], now: datetime,
+                   muted: frozenset[int] = frozenset()) -> list[Digest]:
+    """Each story of `digests` shown by its face among its reports published by `now`, unless
+    the face is a `muted` source's (the report given is kept); a story-less report stays
+    itself."""
     stories = [d.story_id for d in digests if d.story_id is not None]
     chosen = faces(db.db, stories, before=iso(now)) if stories else {}
+    if muted and chosen:
+        chosen = {story: _readable_face(db, story, face, now, muted)
+                  for story, face in chosen.items()}
     out: list[Digest] = []
     for digest in digests:
         face = chosen.get(digest.story_id) if digest.story_id is not None else None
