@@ -6,7 +6,7 @@ subscriptions; channels (where only admins post) may too. A deep link
 t.me/<bot>?start=<payload> follows a topic when opened (bot.deep_links; /start is in
 bot.welcome, a link pasted into a chat is bot.link_answers'), and the reply says how to stop. A
 topic is stored without the words of asking at its ends («ما آخر أخبار الغوطة؟» is «الغوطة»,
-digests.subscriptions.clean_topic); a topic cut to its stored length is echoed with «…». Replies
+digests.topic_keys.clean_topic); a topic cut to its stored length is echoed with «…». Replies
 speak to the chat as it is (bot.i18n.chat_worded): «المجموعة تتابع «ترامب» بالفعل» in a group,
 «القناة …» in a channel, «أنت تتابع …» in a private chat.
 
@@ -72,6 +72,7 @@ from digests.named_questions import named_topic
 from digests.query import followable, lone_name
 from digests.reader_text import echo, links_in, strip_markup
 from digests.several_topics import several_topics
+from digests.topic_keys import readable, topic_was_cut
 from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 
 log = logging.getLogger(__name__)
@@ -159,7 +160,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         lang = _adopted(update, rt, target, scope) or lang  # this answer speaks it already
     sub, created = done.stored, done.created
     label = shown_topic(sub, lang)
-    if created and subscriptions.topic_was_cut(topic):
+    if created and topic_was_cut(topic):
         label += "…"  # stored at MAX_TOPIC_CHARS: the echo says it was cut
     if deep_link and created:
         text = ui(lang, "deep_link_subscribed", topic=label)
@@ -278,7 +279,7 @@ def follow(rt: Runtime, target: int, topic: str) -> Followed:
     digest, and so is its name typed («النشرة العامة», «the general digest»: QA40 N1)."""
     if topic and is_general_name(topic):
         topic = ""
-    if topic and not subscriptions.readable(topic):
+    if topic and not readable(topic):
         return Followed(topic, "blank")
     if topic and not followable(topic):
         return Followed(topic, "number")
@@ -357,7 +358,7 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     if asks_all(topic):  # «/unsubscribe all», «الكل»: every topic, once confirmed (QA36 E5)
         await ask_unsubscribe_all(update, context, rt, chat.id, chat.type, lang)
         return
-    if subscriptions.readable(topic):  # the reply names the topic as stored: «الغوطه» typed
+    if readable(topic):  # the reply names the topic as stored: «الغوطه» typed
         # removes «الغوطة»; invisible marks alone are no topic: the list is shown (QA15 N8)
         removed = unsubscribe_typed(rt, chat.id, topic)
         key = "unsubscribed" if removed else "not_subscribed"

@@ -26,7 +26,7 @@ from digests.topic_match import alert_matches, article_matches
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.search import topic_key
 from digests.storage import Database
-from digests.subscriptions import same_name
+from digests.topic_keys import same_name
 
 
 def bundle_topics(db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]) -> list[str]:
@@ -64,7 +64,7 @@ def bundle_topics(db: Database, bundle: Bundle, rows: Sequence[dict[str, Any]]) 
 
 def own_spelling(db: Database, chat_id: int, topic: str) -> str:
     """`topic` as the chat follows it: an admin's push of «فيس بوك» reaches the follower of
-    «فيسبوك» (digests.subscriptions.same_name), whose header names «فيسبوك» (QA15 N12); the
+    «فيسبوك» (digests.topic_keys.same_name), whose header names «فيسبوك» (QA15 N12); the
     topic itself when the chat follows no spelling of it."""
     wanted = same_name(topic_key(topic))
     for followed, key in db.db.execute("select topic, topic_key from subscriptions where"

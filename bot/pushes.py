@@ -35,7 +35,7 @@ from digests.errors import QueryError
 from digests.models import iso
 from digests.search import topic_key
 from digests.storage import Database
-from digests.subscriptions import clean_topic, keys_of_same_name, readable
+from digests.topic_keys import clean_topic, keys_of_same_name, readable
 
 log = logging.getLogger(__name__)
 

@@ -20,6 +20,7 @@ from digests import subscriptions
 from digests.arabic import normalize
 from digests.errors import QueryError
 from digests.reader_text import strip_markup
+from digests.topic_keys import key_of
 
 
 def shown_topic(topic: str, lang: str) -> str:
@@ -45,7 +46,7 @@ def matches_nothing(topic: str) -> bool:
     if not topic:
         return False  # the general digest
     try:
-        subscriptions.key_of(topic)
+        key_of(topic)
     except QueryError:
         return True
     return False

@@ -122,16 +122,17 @@ def m008_page_retries(db: sqlite_utils.Database) -> None:
 
 def m011_rekey_subscriptions(db: sqlite_utils.Database) -> None:
     # «علي» is read as a name since session 2: topics like «علي شمخاني» get the key they are
-    # looked up by now (digests.subscriptions.rekey_subscriptions).
-    from digests.subscriptions import rekey_subscriptions
+    # looked up by now (digests.subscription_rekeys.rekey_subscriptions).
+    from digests.subscription_rekeys import rekey_subscriptions
 
     rekey_subscriptions(db)
 
 
 def m015_trim_topics(db: sqlite_utils.Database) -> None:
     # Topics are stored without the words of asking at their ends since session 4 («ما آخر أخبار
-    # الغوطة؟» is «الغوطة»): older ones get the same label (digests.subscriptions.trim_topics).
-    from digests.subscriptions import trim_topics
+    # الغوطة؟» is «الغوطة»): older ones get the same label
+    # (digests.subscription_rekeys.trim_topics).
+    from digests.subscription_rekeys import trim_topics
 
     trim_topics(db)
 
@@ -167,7 +168,7 @@ def m019_gone_pages(db: sqlite_utils.Database) -> None:
 def m024_clean_topics(db: sqlite_utils.Database) -> None:
     # Topics are stored without bidi controls and invisible characters since session 8 (QA14
     # F5: an RLO in a topic mirrored every reply quoting it): older ones are cleaned the same way.
-    from digests.subscriptions import trim_topics
+    from digests.subscription_rekeys import trim_topics
 
     trim_topics(db)
 
@@ -193,7 +194,8 @@ def m031_question_topics(db: sqlite_utils.Database) -> None:
     # as they are stored now. A chat that already follows the topic (its key) loses the old
     # row: it is sent that topic's stories already, and would see it listed twice.
     from digests.errors import QueryError
-    from digests.subscriptions import key_of, rekey_subscriptions, trim_topics
+    from digests.subscription_rekeys import rekey_subscriptions, trim_topics
+    from digests.topic_keys import key_of
 
     trim_topics(db)
     rekey_subscriptions(db)
@@ -214,7 +216,7 @@ def m032_named_topics(db: sqlite_utils.Database) -> None:
     # بالعراق» is «العراق»: its follower was sent nothing) and the names of one group are one
     # subscription («الحوثي» and «أنصار الله»): rows stored before are rewritten, and a chat's
     # second row for one thing goes (it listed both, and a bundle header named both).
-    from digests.subscriptions import merge_named_topics
+    from digests.subscription_rekeys import merge_named_topics
 
     log.info("named topics merged rows=%d", merge_named_topics(db))
 
@@ -223,8 +225,8 @@ def m036_rekey_day_topics(db: sqlite_utils.Database) -> None:
     # Since X46 (QA33 S4) «يوم» before a topic word is kept in its key («يوم الأرض» is «يوم
     # ارض», no longer «ارض»): a topic followed before is keyed as it is now, and a chat that
     # followed it again since (a second row) keeps one, the older with its settings
-    # (digests.subscriptions.rekey_merging; brief X49).
-    from digests.subscriptions import rekey_merging
+    # (digests.subscription_rekeys.rekey_merging; brief X49).
+    from digests.subscription_rekeys import rekey_merging
 
     rekey_merging(db)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# The analysed keys (digests.subscriptions.key_of) of the Arabic names: «النشرة العامة», «نشرة
+# The analysed keys (digests.topic_keys.key_of) of the Arabic names: «النشرة العامة», «نشرة
 # عامة», «النشره العامه», «نشرة العامة» are all «نشره عامه»; «الأخبار العامة» (its «الأخبار» a
 # word of asking) and «العامة» alone are «عامه», which as a topic would match nothing useful.
 GENERAL_KEYS = frozenset({"نشره عامه", "عامه"})
@@ -37,7 +37,7 @@ def is_general_name(text: str) -> bool:
     if english_name(text) in GENERAL_ENGLISH:
         return True
     from digests.errors import QueryError
-    from digests.subscriptions import key_of  # late: the analysis modules are heavy
+    from digests.topic_keys import key_of  # late: the analysis modules are heavy
 
     try:
         return key_of(text) in GENERAL_KEYS

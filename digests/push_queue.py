@@ -99,7 +99,7 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
 
         key = topic_key(topic)
         stories = _topic_stories(db, topic, now, limit_stories * PUSH_POOL)
-        from digests.subscriptions import keys_of_same_name
+        from digests.topic_keys import keys_of_same_name
 
         keys = keys_of_same_name(db.db, key)  # «ترمب» reaches the followers of «ترامب»
         chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"

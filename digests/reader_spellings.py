@@ -77,7 +77,8 @@ def rewrite_topics(db: sqlite_utils.Database) -> tuple[int, int]:
     """Key, write and merge the followed topics as they are read now (caller's transaction;
     module docstring). Returns (rows rewritten or merged, rows removed as unsearchable)."""
     from digests.errors import QueryError
-    from digests.subscriptions import key_of, merge_named_topics, rekey_subscriptions
+    from digests.subscription_rekeys import merge_named_topics, rekey_subscriptions
+    from digests.topic_keys import key_of
 
     rekey_subscriptions(db)
     changed = merge_named_topics(db)

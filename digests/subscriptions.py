@@ -3,9 +3,10 @@
 A chat is a private chat, group, supergroup or channel the bot talks to, with its language and
 delivery settings (instant alerts or a daily digest at a local hour; quiet hours). A subscription
 is (chat, topic); the topic is kept as the reader wrote it, without the words of asking at its
-ends («ما آخر أخبار الغوطة؟» is «الغوطة»), and matched through its analyzed key
-(`digests.search.topic_key`), so «الغوطة» and «غوطة» are one subscription. Topic '' is the
-general digest of top stories.
+ends («ما آخر أخبار الغوطة؟» is «الغوطة»), and matched through its analyzed key, so «الغوطة» and
+«غوطة» are one subscription (digests.topic_keys: how a topic is cleaned and keyed). Topic '' is
+the general digest of top stories. Stored topics rewritten when those rules change are
+digests.subscription_rekeys'.
 
 Every function takes the Database and `now` where a time is written; nothing here talks to
 Telegram.
@@ -14,7 +15,6 @@ Telegram.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal
@@ -25,21 +25,13 @@ from digests.delivery_times import retime_chat
 from digests.errors import QueryError
 from digests.models import iso, parse_iso
 from digests.storage import Database
+from digests.topic_keys import clean_topic, key_of, same_name
 from digests.unfollowed import skip_unfollowed
 
 log = logging.getLogger(__name__)
 
 Mode = Literal["instant", "daily"]
-MAX_TOPIC_CHARS = 100
 MAX_SUBSCRIPTIONS = 50
-
-_WS_RE = re.compile(r"\s+")
-# Invisible characters a reader (or a crafted t.me link) can put in a topic: bidi overrides,
-# embeddings and isolates would mirror every reply that quotes the topic (QA14 F5), marks and
-# zero-width spaces would make two topics that read alike; control characters. ZWJ and ZWNJ stay
-# (emoji, Persian).
-_INVISIBLE_RE = re.compile("[\x00-\x1f\x7f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060"
-                           "\u2066-\u2069\ufeff]")
 
 
 class TooManyTopics(QueryError):
@@ -91,83 +83,6 @@ def _chat(row: dict[str, Any]) -> Chat:
 def _sub(row: dict[str, Any]) -> Subscription:
     return Subscription(id=row["id"], chat_id=row["chat_id"], topic=row["topic"],
                         topic_key=row["topic_key"], created_at=parse_iso(row["created_at"]))
-
-
-def readable(text: str) -> bool:
-    """`text` holds a letter or digit: not only invisible marks (an RLM copied with Arabic text,
-    a zero-width space), which clean_topic removes and no reader meant as a topic (QA15 N1, N8)."""
-    return any(ch.isalnum() for ch in text)
-
-
-def clean_topic(topic: str | None) -> str:
-    """A topic as stored and shown: without the words of asking and stop-words at its ends that
-    the search drops («ما آخر أخبار الغوطة؟» → «الغوطة»), without bidi controls and other
-    invisible characters (QA14 F5: an RLO mirrored every reply), spaces collapsed, at most
-    MAX_TOPIC_CHARS characters, cut at a word boundary («الغوطة الشرقية …» pasted many times
-    never ends in «الش»)."""
-    from digests.asked_topics import topic_text  # late: query builds on the analysis modules
-    from digests.reader_text import shorten
-
-    text = _INVISIBLE_RE.sub("", topic or "")
-    return shorten(topic_text(_WS_RE.sub(" ", text).strip()), MAX_TOPIC_CHARS)
-
-
-def topic_was_cut(topic: str) -> bool:
-    """Whether `clean_topic` shortens `topic` (its echo then ends with «…»)."""
-    from digests.asked_topics import topic_text
-
-    text = _INVISIBLE_RE.sub("", topic)
-    return len(topic_text(_WS_RE.sub(" ", text).strip())) > MAX_TOPIC_CHARS
-
-
-def key_of(topic: str) -> str:
-    """The analyzed key of a topic ('' for the general digest).
-
-    Raises:
-        QueryError: the topic has nothing searchable in it (only stop-words or punctuation).
-    """
-    topic = clean_topic(topic)
-    if not topic:
-        return ""
-    from digests.search import topic_key  # late: search builds on the analysis modules
-
-    key = topic_key(topic)
-    if not key:
-        raise QueryError(f"nothing searchable in topic {topic!r}")
-    return key
-
-
-def same_name(key: str) -> str:
-    """The key with every name in one spelling (digests.variants), so that «ترامب» and «ترمب» are
-    one topic when a chat follows or stops following it (matching already finds both), and a
-    name written as two words in its one-word form («فيس بوك» → «فيسبوك», digests.variants.
-    JOINED), so following one is following the other; a name of a synonym group as the group's
-    first name («أنصار الله» → «الحوثي», «تنظيم الدولة» → «داعش»: QA24 R5, one subscription)."""
-    from digests.variants import alternatives, joined_form, synonym_key
-
-    if not key:
-        return key
-    parts = list(synonym_key(tuple(key.split(" "))))
-    words: list[str] = []
-    i = 0
-    while i < len(parts):
-        pair = parts[i:i + 2]
-        joined = None
-        if len(pair) == 2:  # «بيونج يانج» is «بيونغ يانغ»: try each spelling of both words
-            joined = next((j for a in alternatives(pair[0]) for b in alternatives(pair[1])
-                           if (j := joined_form(a, b))), None)
-        words.append(joined or parts[i])
-        i += 2 if joined else 1
-    return " ".join(min(alternatives(k)) for k in words)
-
-
-def keys_of_same_name(db: sqlite_utils.Database, key: str) -> list[str]:
-    """Every followed topic key naming what `key` names (itself included): a push of «ترمب»
-    reaches the followers of «ترامب»."""
-    wanted = same_name(key)
-    followed = {r[0] for r in db.execute(
-        "select distinct topic_key from subscriptions where topic_key != ''").fetchall()}
-    return sorted({key} | {k for k in followed if same_name(k) == wanted})
 
 
 def _followed(db: Database, chat_id: int, key: str) -> dict[str, Any] | None:
@@ -410,111 +325,3 @@ def stats(db: Database, since: str | None = None) -> ChatStats:
     return ChatStats(chats=row[0], active_chats=row[1], subscribers=row[2], subscriptions=row[3],
                      lost_chats=row[4], lost_recently=row[5] if since else 0,
                      lost_subscriptions=row[6])
-
-
-def rekey_subscriptions(db: sqlite_utils.Database) -> int:
-    """Recompute every subscription's `topic_key` from its topic as written (caller's transaction).
-
-    Needed when topic analysis changes (e.g. «علي» became a name: «علي شمخاني» was keyed
-    «شمخاني»), so that `/unsubscribe` typed the same way finds it again. A topic whose new key a
-    chat already follows keeps its old key (the unique pair wins; the button list still removes
-    it); a topic with nothing searchable left keeps its key too. Returns how many changed.
-    """
-    changed = 0
-    for row in list(db.query("select id, topic, topic_key from subscriptions where topic != ''")):
-        try:
-            key = key_of(row["topic"])
-        except QueryError:
-            continue
-        if key != row["topic_key"]:
-            cur = db.execute("update or ignore subscriptions set topic_key = ? where id = ?",
-                             [key, row["id"]])
-            changed += cur.rowcount
-    return changed
-
-
-def rekey_merging(db: sqlite_utils.Database) -> int:
-    """Key every subscription as `key_of` keys its topic now, one row per chat and key (caller's
-    transaction; brief X49): «يوم الأرض» followed before X46 kept «يوم» out of its key («ارض»),
-    so following it again made a second row («يوم ارض»). Of a chat's rows that share a key
-    now, the oldest (created_at, then id) stays with its topic and created_at, the later ones
-    go; a topic with nothing searchable keeps its key. Returns how many rows were rekeyed or
-    removed."""
-    rows = list(db.query("select id, chat_id, topic, topic_key from subscriptions"
-                         " where topic != '' order by created_at, id"))
-    keeper: dict[tuple[int, str], int] = {}
-    rekey: dict[int, str] = {}
-    gone: list[int] = []
-    for row in rows:
-        try:
-            key = key_of(row["topic"])
-        except QueryError:
-            key = row["topic_key"]
-        one = (row["chat_id"], key)
-        if one in keeper:
-            gone.append(row["id"])
-            continue
-        keeper[one] = row["id"]
-        if key != row["topic_key"]:
-            rekey[row["id"]] = key
-    for row_id in gone:
-        db.execute("delete from subscriptions where id = ?", [row_id])
-    # a key may move to a row whose own key moves on: park every moving row first, so the
-    # unique (chat_id, topic_key) pair never meets a key about to leave
-    for row_id in rekey:
-        db.execute("update subscriptions set topic_key = ? where id = ?",
-                   [f"\x00moving {row_id}", row_id])
-    for row_id, key in rekey.items():
-        db.execute("update subscriptions set topic_key = ? where id = ?", [key, row_id])
-    if gone or rekey:
-        log.info("subscriptions rekeyed rekeyed=%d merged=%d", len(rekey), len(gone))
-    return len(rekey) + len(gone)
-
-
-def trim_topics(db: sqlite_utils.Database) -> int:
-    """Store every topic as `clean_topic` writes it now (caller's transaction): a question
-    followed before topics were trimmed («ما آخر أخبار الغوطة؟») is listed, shared and headed
-    as «الغوطة». Its key does not change (the trimmed words are those the key leaves out).
-    Returns how many changed."""
-    changed = 0
-    for row in list(db.query("select id, topic from subscriptions where topic != ''")):
-        topic = clean_topic(row["topic"])
-        if topic and topic != row["topic"]:
-            db.execute("update subscriptions set topic = ? where id = ?", [topic, row["id"]])
-            changed += 1
-    return changed
-
-
-def merge_named_topics(db: sqlite_utils.Database) -> int:
-    """One subscription per topic and chat (caller's transaction; QA24 R1/R5): a sentence stored
-    before it was followed as its names («شكو ماكو بالعراق») is written and keyed as its names
-    (digests.named_questions.named_topic); then of a chat's topics that name one thing — two
-    names of a synonym group («الحوثي», «أنصار الله») or two spellings — the first followed
-    stays, the later ones go (the chat is sent the same stories under the first). Returns how
-    many rows were rewritten or removed."""
-    from digests.named_questions import named_topic
-
-    changed = 0
-    for row in list(db.query("select id, chat_id, topic, topic_key from subscriptions"
-                             " where topic != '' order by id")):
-        topic = clean_topic(named_topic(db, row["topic"]))
-        if topic == row["topic"]:
-            continue
-        try:
-            key = key_of(topic)
-        except QueryError:
-            continue
-        cur = db.execute("update or ignore subscriptions set topic = ?, topic_key = ? where id = ?",
-                         [topic, key, row["id"]])
-        if not cur.rowcount:  # the chat follows the name already
-            db.execute("delete from subscriptions where id = ?", [row["id"]])
-        changed += 1
-    seen: set[tuple[int, str]] = set()
-    for row in list(db.query("select id, chat_id, topic_key from subscriptions"
-                             " where topic_key != '' order by id")):
-        one = (row["chat_id"], same_name(row["topic_key"]))
-        if one in seen:
-            db.execute("delete from subscriptions where id = ?", [row["id"]])
-            changed += 1
-        seen.add(one)
-    return changed

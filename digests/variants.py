@@ -276,5 +276,5 @@ def _canonical() -> dict[tuple[str, ...], tuple[str, ...]]:
 def synonym_key(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The keys of the first name of the group `terms` names («أنصار الله» → «الحوثي», «تنظيم
     الدولة» → «داعش»), else `terms`: a chat following one name of a group follows them all, so
-    its subscription is one (QA24 R5; digests.subscriptions.same_name)."""
+    its subscription is one (QA24 R5; digests.topic_keys.same_name)."""
     return _canonical().get(terms, terms)

@@ -14,6 +14,7 @@ import pytest
 from test_search import add
 
 from digests import subscriptions as subs
+from digests import topic_keys
 from digests.arabic import analyze
 from digests.named_questions import KNOWN_NAME
 from digests.storage import Database
@@ -67,7 +68,7 @@ def test_the_migration_merges_and_rewrites(database: Database) -> None:
     assert database.migrate() == [MIGRATION]
     assert [s.topic for s in subs.list_subscriptions(database, 1)] == ["الحوثي", "سوريا"]
     assert [(s.topic, s.topic_key) for s in subs.list_subscriptions(database, 2)] == [
-        ("العراق", subs.key_of("العراق"))]
+        ("العراق", topic_keys.key_of("العراق"))]
     assert [s.topic for s in subs.list_subscriptions(database, 3)] == ["العراق"]
     assert database.migrate() == []  # once
 

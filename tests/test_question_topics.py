@@ -2,7 +2,7 @@
 
 Before X31 (QA23 S1) `/subscribe كم عدد القتلى في الغوطة` stored the whole sentence, keyed by
 all its words, and its follower was never sent the day's Ghouta stories. The migration writes
-and keys such topics as they are stored now (digests.subscriptions.trim_topics, then
+and keys such topics as they are stored now (digests.subscription_rekeys.trim_topics, then
 rekey_subscriptions): real SQLite, the real migration runner, a real delivery.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from digests import subscriptions as subs
+from digests import topic_keys
 from digests.arabic import analyze
 from digests.storage import Database
 
@@ -37,7 +38,7 @@ def test_a_question_followed_before_becomes_its_topic(database: Database) -> Non
     assert not subs.unsubscribe(database, 1, "الغوطة")  # not found under its topic's key
     assert database.migrate() == [MIGRATION]
     assert [(s.topic, s.topic_key) for s in subs.list_subscriptions(database, 1)] == [
-        ("الغوطة", subs.key_of("الغوطة")), ("مصر", subs.key_of("مصر"))]
+        ("الغوطة", topic_keys.key_of("الغوطة")), ("مصر", topic_keys.key_of("مصر"))]
     assert [s.topic for s in subs.list_subscriptions(database, 2)] == ["الغوطة الشرقية"]
     assert database.migrate() == []  # once
     assert subs.unsubscribe(database, 1, "الغوطة")

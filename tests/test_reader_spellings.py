@@ -21,6 +21,7 @@ from botkit import READER, running_bot, sample_db
 from test_search import add
 
 from digests import subscriptions as subs
+from digests import topic_keys
 from digests.arabic import key, normalize
 from digests.asked_topics import topic_shown, topic_text
 from digests.named_questions import named_topic
@@ -99,7 +100,7 @@ def test_topics_as_readers_type_them(typed: str, topic: str) -> None:
 def test_a_word_of_asking_or_a_pronoun_alone_is_no_topic(typed: str) -> None:
     assert plan_query(typed).terms == ()
     with pytest.raises(subs.QueryError):
-        subs.key_of(typed)
+        topic_keys.key_of(typed)
 
 
 def test_the_news_words_alone_are_still_searched() -> None:

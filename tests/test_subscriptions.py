@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from digests import subscriptions as subs
+from digests import subscription_rekeys
+from digests import topic_keys
 from digests.errors import QueryError
 from digests.models import iso
 from digests.storage import Database
@@ -123,13 +125,13 @@ def test_rekey_gives_old_subscriptions_the_key_they_are_looked_up_by(database: D
     subs.upsert_chat(database, 2, now=NOW)
     mine, _ = subs.subscribe(database, 1, "علي شمخاني", now=NOW)
     subs.subscribe(database, 2, "الغوطة", now=NOW)
-    current = subs.key_of("علي شمخاني")
+    current = topic_keys.key_of("علي شمخاني")
     with database.transaction() as tx:  # as stored before «علي» was read as a name
         tx.execute("update subscriptions set topic_key = 'شمخاني' where id = ?", [mine.id])
     assert not subs.unsubscribe(database, 1, "علي شمخاني")  # the old key is not found
     with database.transaction() as tx:
-        assert subs.rekey_subscriptions(tx) == 1
-        assert subs.rekey_subscriptions(tx) == 0  # idempotent
+        assert subscription_rekeys.rekey_subscriptions(tx) == 1
+        assert subscription_rekeys.rekey_subscriptions(tx) == 0  # idempotent
     [row] = list(database.db.query("select topic_key from subscriptions where id = ?", [mine.id]))
     assert row["topic_key"] == current
     assert subs.unsubscribe(database, 1, "علي شمخاني")
@@ -142,7 +144,7 @@ def test_rekey_keeps_the_old_key_when_the_new_one_is_already_followed(database: 
     b, _ = subs.subscribe(database, 1, "حلب", now=NOW)
     with database.transaction() as tx:  # b's topic edited to collide with a's key once re-keyed
         tx.execute("update subscriptions set topic = 'غوطة' where id = ?", [b.id])
-        assert subs.rekey_subscriptions(tx) == 0
+        assert subscription_rekeys.rekey_subscriptions(tx) == 0
     keys = {s.id: s.topic_key for s in subs.list_subscriptions(database, 1)}
     assert keys[a.id] != keys[b.id]
 
@@ -164,7 +166,7 @@ def test_a_subscription_is_delivered_every_spelling_of_its_name(database: Databa
 def test_a_long_topic_is_cut_at_a_word_boundary(database: Database) -> None:
     subs.upsert_chat(database, 1, now=NOW)
     sub, _ = subs.subscribe(database, 1, "الغوطة الشرقية " * 30, now=NOW)
-    assert len(sub.topic) <= subs.MAX_TOPIC_CHARS
+    assert len(sub.topic) <= topic_keys.MAX_TOPIC_CHARS
     assert sub.topic.split()[-1] in ("الغوطة", "الشرقية")
 
 
@@ -189,9 +191,9 @@ def test_a_question_is_stored_as_the_topic_it_asks_about(database: Database) -> 
 
 
 def test_topic_was_cut_says_when_the_stored_topic_is_shorter() -> None:
-    assert subs.topic_was_cut("الغوطة الشرقية " * 30)
-    assert not subs.topic_was_cut("ما آخر أخبار الغوطة الشرقية؟")
-    assert not subs.topic_was_cut("الغوطة")
+    assert topic_keys.topic_was_cut("الغوطة الشرقية " * 30)
+    assert not topic_keys.topic_was_cut("ما آخر أخبار الغوطة الشرقية؟")
+    assert not topic_keys.topic_was_cut("الغوطة")
 
 
 def test_trim_topics_gives_questions_followed_before_their_topic(database: Database) -> None:
@@ -201,8 +203,8 @@ def test_trim_topics_gives_questions_followed_before_their_topic(database: Datab
     with database.transaction() as tx:  # as stored before topics were trimmed
         tx.execute("update subscriptions set topic = 'ما آخر أخبار الغوطة؟' where id = ?",
                    [sub.id])
-        assert subs.trim_topics(tx) == 1
-        assert subs.trim_topics(tx) == 0  # idempotent
+        assert subscription_rekeys.trim_topics(tx) == 1
+        assert subscription_rekeys.trim_topics(tx) == 0  # idempotent
     assert [(s.topic, s.topic_key) for s in subs.list_subscriptions(database, 1)] == [
         ("الغوطة", sub.topic_key), ("", "")]
     assert subs.unsubscribe(database, 1, "ما آخر أخبار الغوطة؟")
@@ -237,10 +239,11 @@ def test_two_spellings_of_one_name_are_one_subscription(database: Database) -> N
 def test_a_name_written_as_one_word_or_two_is_one_topic(database: Database) -> None:
     """QA12 F10 / X8: «فيس بوك» and «فيسبوك» (digests.variants.JOINED) are one subscription, one
     unsubscribe, and a push of either reaches the followers of both."""
-    assert subs.same_name("فيس بوك") == subs.same_name("فيسبوك")
-    assert subs.same_name("بيونج يانج") == subs.same_name("بيونغيانغ")
-    assert subs.same_name("فيس بوك ترمب") == subs.same_name("فيسبوك ترامب")
-    assert subs.same_name("فيس") != subs.same_name("فيسبوك")  # one word of the two is not it
+    assert topic_keys.same_name("فيس بوك") == topic_keys.same_name("فيسبوك")
+    assert topic_keys.same_name("بيونج يانج") == topic_keys.same_name("بيونغيانغ")
+    assert topic_keys.same_name("فيس بوك ترمب") == topic_keys.same_name("فيسبوك ترامب")
+    # one word of the two is not it
+    assert topic_keys.same_name("فيس") != topic_keys.same_name("فيسبوك")
     subs.upsert_chat(database, 7, now=NOW)
     first, new = subs.subscribe(database, 7, "فيسبوك", now=NOW)
     again, new_again = subs.subscribe(database, 7, "فيس بوك", now=NOW)
@@ -249,7 +252,7 @@ def test_a_name_written_as_one_word_or_two_is_one_topic(database: Database) -> N
     subs.subscribe(database, 8, "فيس بوك", now=NOW)
     from digests.search import topic_key
 
-    assert subs.keys_of_same_name(database.db, topic_key("فيسبوك")) == sorted(
+    assert topic_keys.keys_of_same_name(database.db, topic_key("فيسبوك")) == sorted(
         {topic_key("فيسبوك"), topic_key("فيس بوك")})
     removed = subs.unsubscribe_topic(database, 7, "فيس بوك")
     assert removed is not None and removed.topic == "فيسبوك"

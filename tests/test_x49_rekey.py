@@ -12,6 +12,7 @@ from pathlib import Path
 from botkit import READER, running_bot, sample_db
 
 from digests import subscriptions as subs
+from digests import topic_keys
 from digests.storage import Database
 
 OTHER = 4242  # a second reader, who followed it only before X46
@@ -51,7 +52,7 @@ async def test_old_day_topics_are_rekeyed_and_merged_on_open(tmp_path: Path) -> 
                                                                (OTHER, "يوم ارض")]
     assert rows[0]["created_at"] == "2018-03-01T10:00:00+00:00"
     assert rows[0]["id"] == min(before)
-    assert ghouta["topic_key"] == subs.key_of("الغوطة")  # untouched: its key is still right
+    assert ghouta["topic_key"] == topic_keys.key_of("الغوطة")  # untouched: its key is still right
     async with running_bot(path) as h:
         # following it again is following what the chat follows already: no second row
         await h.say(OTHER, "/subscribe يوم الأرض")
