@@ -55,7 +55,7 @@ from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
 from digests.source_check import check_link, link_candidates
 from digests.source_names import is_link
-from digests.source_work import feed_cut_of, oldest_first_of
+from digests.source_work import Skipped, feed_cut_of, oldest_first_of, skipped_of
 from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,21 @@ def _cut_lines(source_id: int, lang: str, active: bool) -> list[Line]:
     lines = text_lines(lang, cut_note(*cut, lang)) if cut is not None else []
     if active and oldest_first_of(source_id):  # over the size cap, oldest first (X56 item 4)
         lines += text_lines(lang, t("feed_oldest_first", lang))
+    skipped = skipped_of(source_id) if active else None
+    if skipped is not None:
+        lines += text_lines(lang, skipped_note(skipped, lang))
     return lines
+
+
+def skipped_note(skipped: Skipped, lang: str) -> str:
+    """The line under a source whose last read feed had entries that could not be read."""
+    names = list_sep(lang).join(f"«{n[:60]}»" if lang == "ar" else f'"{n[:60]}"'
+                                for n in skipped.names)
+    if skipped.count > len(skipped.names):
+        names += "…"
+    return t("feed_skipped", lang, skipped=num(skipped.count, lang),
+             listed=num(skipped.listed, lang), names=strip_credentials(names),
+             error=strip_credentials(skipped.error[:120]) or "?")
 
 
 def _moved_lines(db: Any, source_id: int, lang: str) -> list[Line]:

@@ -31,6 +31,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "⚠️ This feed is over the size cap and lists its oldest entries first:"
                           " only old entries are read, its news never arrives. Raise"
                           " MAX_BODY_BYTES in .env or ask the site for a newest-first feed."),
+    # under a source in /sources: entries of its last read feed that could not be read, the
+    # rest stored (X59 A1's left: only the log said so)
+    "feed_skipped": ("⚠️ مدخلات لم تُقرأ في آخر جلب: {skipped} من {listed} ({names})؛ السبب:"
+                     " {error}. قُرئ الباقي وحُفظ.",
+                     "⚠️ Entries not read at the last poll: {skipped} of {listed}, namely"
+                     " {names}; reason: {error}. The others were read and stored."),
     # QA41 T7: STORY_MODEL=use without its wheel (bot.model_warning): at start and in /stats
     "use_missing_start": ("نموذج القصص (USE) غير مثبت: تُجمع الأخبار في قصص بالكلمات وحدها،"
                           " فتتفرق القصة الكبيرة أحيانًا في عدة قصص. ثبّته: {install}",

@@ -50,6 +50,7 @@ from cli.dbpath import missing_database_message, path_problem
 from cli.sandbox_feeds import adopt_sample_feeds
 from digests.errors import NashraError
 from digests.envfile import PROJECT_DIR
+from digests.logs import open_private_log
 from digests.settings import Settings, env_keys
 
 OPERATOR = 1001
@@ -316,7 +317,7 @@ def run_sandbox_command(args: argparse.Namespace, settings: Settings,
                   f"   الأخبار التجريبية / sample news: {site.base_url}\n"
                   f"   السجل / log: {log_path}\n")
         out.flush()
-        with open(log_path, "a", encoding="utf-8") as log:
+        with open_private_log(log_path) as log:  # chat ids and what was typed: 0600
             ingest = _run_py(folder, "ingest", "--once", log=log)
             if ingest.wait(START_TIMEOUT) != 0:
                 out.write(f"⚠️ فشل الجلب / ingest failed:\n{_tail(log_path)}\n")

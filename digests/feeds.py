@@ -148,18 +148,25 @@ def as_utf8(body: bytes, headers: Mapping[str, str] | None) -> tuple[bytes, dict
     return utf8, out_headers
 
 
-def _skipped(base_url: str, index: int, entry: Mapping[str, Any], exc: Exception) -> str:
-    """The log line and the short name of one entry left out because it could not be read."""
+# what a feed's parse gives: its entries, how many the cut dropped, the skipped entries' names
+# and their errors (FeedRead's fields, in order)
+_Parsed = tuple[list[FeedEntry], int, tuple[str, ...], tuple[str, ...]]
+
+
+def _skipped(base_url: str, index: int, entry: Mapping[str, Any], exc: Exception
+             ) -> tuple[str, str]:
+    """The log line, the short name and the error (type: message) of one entry left out
+    because it could not be read."""
     name = scrub(str(entry.get("id") or entry.get("link") or entry.get("url")
                      or f"#{index + 1}")[:200])
-    log.warning("feed entry skipped url=%s entry=%d id=%s error=%s: %s (the feed's other"
-                " entries are read)", base_url, index + 1, name, type(exc).__name__,
-                scrub(str(exc))[:200])
-    return name
+    error = f"{type(exc).__name__}: {scrub(str(exc))[:200]}"
+    log.warning("feed entry skipped url=%s entry=%d id=%s error=%s (the feed's other"
+                " entries are read)", base_url, index + 1, name, error)
+    return name, error
 
 
 def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
-               max_entries: int | None = None) -> tuple[list[FeedEntry], int, tuple[str, ...]]:
+               max_entries: int | None = None) -> _Parsed:
     body, utf8_headers = as_utf8(body, headers)
     cut = 0
     if max_entries is not None:  # before feedparser: its time grows with every entry (QA29 A8)
@@ -179,7 +186,7 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
         log.info("malformed feed kept what was recovered url=%s error=%s", base_url,
                  parsed.get("bozo_exception"))
     entries: list[FeedEntry] = []
-    skipped: list[str] = []
+    skipped: list[tuple[str, str]] = []
     for index, entry in enumerate(parsed.entries):
         try:
             read = _xml_entry(entry, base_url)
@@ -195,7 +202,8 @@ def _parse_xml(body: bytes, headers: Mapping[str, str] | None, base_url: str,
     if not entries and parsed.get("bozo"):
         raise ParseError(f"malformed feed with no usable entries: {parsed.get('bozo_exception')}",
                          why=Reason("feed_broken"))
-    return entries, cut, tuple(skipped)
+    return (entries, cut, tuple(n for n, _ in skipped),
+            tuple(e for _, e in skipped))
 
 
 def _xml_entry(entry: Mapping[str, Any], base_url: str) -> FeedEntry | None:
@@ -219,8 +227,7 @@ def _xml_entry(entry: Mapping[str, Any], base_url: str) -> FeedEntry | None:
 
 
 def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
-                     base_url: str, max_entries: int | None = None
-                     ) -> tuple[list[FeedEntry], int, tuple[str, ...]]:
+                     base_url: str, max_entries: int | None = None) -> _Parsed:
     try:
         # «"\ud800"» parses into a lone surrogate that failed only when stored (QA38 A1)
         data = scrub_tree(json.loads(decode(body, headers)))
@@ -240,7 +247,7 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
         cut = len(items) - max_entries
         items = items[:head] + items[len(items) - (max_entries - head):]
     entries: list[FeedEntry] = []
-    skipped: list[str] = []
+    skipped: list[tuple[str, str]] = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
@@ -251,7 +258,8 @@ def _parse_json_feed(body: bytes, headers: Mapping[str, str] | None,
             continue
         if read is not None:
             entries.append(read)
-    return entries, cut, tuple(skipped)
+    return (entries, cut, tuple(n for n, _ in skipped),
+            tuple(e for _, e in skipped))
 
 
 def _json_entry(item: dict[str, Any], base_url: str) -> FeedEntry | None:
@@ -293,6 +301,8 @@ class FeedRead:
     cut: int = 0
     # entries left out because they could not be read (their id or link), the others kept
     skipped: tuple[str, ...] = ()
+    # the error of each of them, in the same order («TypeError: …»): /sources says the first
+    skip_errors: tuple[str, ...] = ()
 
     @property
     def listed(self) -> int:

@@ -12,9 +12,12 @@ the operator's terminal line reversed (QA15 N12).
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
 from urllib.parse import urlsplit
 
 _TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
@@ -185,6 +188,18 @@ class TelegramPayloadFilter(logging.Filter):
             return True
         record.args = tuple(a if _short(a) else "<omitted>" for a in record.args)
         return True
+
+
+def open_private_log(path: str | Path) -> TextIO:
+    """`path` opened for appending, readable by its owner only (0600) like the database: a log
+    names chats by id and holds what readers typed (QA38 A6; the sandbox's bot.log was 0644).
+    Created 0600 whatever the umask; one an older version left open to others is narrowed."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    except OSError:  # a file system without modes keeps what it has
+        pass
+    return os.fdopen(fd, "a", encoding="utf-8")
 
 
 def setup_logging(level: str = "INFO", token: str = "") -> None:
