@@ -79,13 +79,16 @@ class Setting:
                 + (f"/{self.join_decision:.2f}" if self.join_decision != stories.JOIN_DECISION
                    else "") + ("+merge" if self.merge else "")
                 + (f"+floor{self.floor:.2f}" if self.floor else "")
-                + (f"+preview{self.preview:.2f}" if self.preview else ""))
+                + (f"+preview{self.preview:.2f}" if self.preview else "")
+                + (f"+band{self.band:.2f}" if self.band != story_model.MEANING_BAND[0] else ""))
 
 
 def parse_setting(text: str) -> Setting:
-    """`D[/M[/S[/J]]][+merge]` (see the module docstring; J: JOIN_DECISION)."""
+    """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB]` (see the module docstring; J:
+    JOIN_DECISION)."""
     body, *flags = text.split("+")
     merge, floor, preview = False, 0.0, 0.0
+    band = story_model.MEANING_BAND[0]
     for flag in flags:
         if flag == "merge":
             merge = True
@@ -93,10 +96,13 @@ def parse_setting(text: str) -> Setting:
             floor = float(flag[len("floor"):])
         elif flag.startswith("preview"):
             preview = float(flag[len("preview"):])
+        elif flag.startswith("band"):
+            band = float(flag[len("band"):])
         else:
             raise ValueError(f"unknown setting flag {flag!r} in {text!r}")
     parts = [float(p) for p in body.split("/")]
-    return Setting(*parts, merge=merge, floor=floor, preview=preview)  # type: ignore[arg-type, misc]
+    return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
+                   band=band)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -282,6 +288,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
              stories.JOIN_DECISION, stories.embedder_for, stories._judge, stories.MERGE,
              stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies,
              stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION)
+    band_saved = story_model.MEANING_BAND  # brief S22's "+bandB" changes it per setting
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -312,7 +319,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                     stories.JOIN_MEAN, stories.JOIN_SHARE = setting.join_mean, setting.join_share
                     stories.JOIN_DECISION = setting.join_decision
                     stories.JOIN_FLOOR = setting.floor
-                    story_model.MEANING_BAND = (setting.band, saved[-1][1])
+                    story_model.MEANING_BAND = (setting.band, band_saved[1])
                     stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
                     story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
                     if path == "use":  # the stand-in judge is the USE model: its vote's floor
@@ -356,6 +363,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
          stories.JOIN_DECISION, stories.embedder_for, stories._judge, stories.MERGE,
          stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies,
          stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION) = saved
+        story_model.MEANING_BAND = band_saved
 
 
 def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND
