@@ -62,7 +62,7 @@ async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     raw = cb.payload.get("articles", [])
     ids = [int(a) for a in raw if isinstance(a, int)][:MAX_MORE_IDS] \
         if isinstance(raw, list) else []
-    if not callbacks.take(rt.db, cb.id, action=MORE_STORIES):
+    if not rt.held.take(rt.db, cb.id, action=MORE_STORIES):  # in memory if writes are refused
         await query.answer(t("more_already_sent", lang), show_alert=True)
         return
     found = {r["id"]: r for r in rt.db.db.query(
@@ -100,7 +100,7 @@ async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, 
                 sent += 1
     except Exception:
         if not sent:  # nothing reached the reader: the button works again
-            callbacks.give_back(rt.db, cb.id, action=MORE_STORIES)
+            rt.held.give_back(rt.db, cb.id, action=MORE_STORIES)
         raise
     log.info("more stories sent chat=%s stories=%d messages=%d", cb.chat_id, len(rows), sent)
 

@@ -9,6 +9,11 @@ resolves it from here, and the next time a button is stored the held ones are wr
 (`flush`), so they outlive a restart from then on. At most MAX_HELD are kept (the oldest go
 first); a restart before a flush loses them, and such a press is answered as an expired
 button («أعد الطلب»), never silently.
+
+A once-only button («🔗 روابط الخبر», «المزيد») is marked used by a write. Pressed while the
+database still refuses writes, its answer needs none (the links are read), so `take` marks it
+used here, in `used`, and the reader gets it once; the next flush stores the mark (X60's left:
+the press raised in the handler and the reader got nothing).
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from __future__ import annotations
 import json
 import logging
 import secrets
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -46,6 +52,8 @@ class HeldButtons:
     """id → meaning of the buttons sent unstored, oldest first."""
 
     held: OrderedDict[str, Held] = field(default_factory=OrderedDict)
+    # stored buttons marked used while the database refused the mark: id → their action
+    used: dict[str, str] = field(default_factory=dict)
 
     def hold(self, meaning: Held) -> str:
         """Keep a button's meaning; its new id (the callback_data to send)."""
@@ -73,19 +81,59 @@ class HeldButtons:
                                   index=index)
 
     def flush(self, db: Database) -> int:
-        """Write the held buttons to the callbacks table (one transaction); they are let go
-        once written. Returns how many. Raises sqlite3.Error when the database still refuses
-        (all are kept): the caller holds the button it was making too, without waiting out
-        the busy timeout a second time."""
-        if not self.held:
+        """Write the held buttons to the callbacks table, and the used marks the database
+        refused (one transaction); they are let go once written. Returns how many buttons.
+        Raises sqlite3.Error when the database still refuses (all are kept): the caller holds
+        the button it was making too, without waiting out the busy timeout a second time."""
+        if not self.held and not self.used:
             return 0
         rows = [[cb_id, h.chat_id, h.action, json.dumps(dict(h.payload), ensure_ascii=False),
                  iso(h.created_at)] for cb_id, h in self.held.items()]
+        marks = list(self.used.items())
         with db.transaction() as tx:
             for row in rows:
                 tx.execute("insert or ignore into callbacks (id, chat_id, action, payload,"
                            " created_at) values (?,?,?,?,?)", row)
+            for cb_id, action in marks:
+                tx.execute("update callbacks set action = ? where id = ? and action = ?",
+                           [f"{action}:done", cb_id, action])
         for cb_id in list(self.held)[:len(rows)]:
             self.held.pop(cb_id, None)
-        log.info("held buttons written count=%d", len(rows))
+        for cb_id, _ in marks:
+            self.used.pop(cb_id, None)
+        log.info("held buttons written count=%d used_marks=%d", len(rows), len(marks))
         return len(rows)
+
+    def take(self, db: Database, cb_id: str, *, action: str) -> bool:
+        """`callbacks.take` (mark a once-only button used: True for the one press that does)
+        for a button that may be held or whose mark the database refuses: then it is marked
+        here, to be stored by the next flush. A held one is not written first: the press that
+        resolved it just tried (bot.buttons.on_callback) and the database refused."""
+        found = self.held.get(cb_id)
+        if found is not None:
+            if found.action != action:
+                return False
+            self.held[cb_id] = replace(found, action=f"{action}:done")
+            log.info("held button used while writes are refused action=%s", action)
+            return True
+        if self.used.get(cb_id) == action:
+            return False
+        try:
+            return callbacks.take(db, cb_id, action=action)
+        except sqlite3.Error as exc:
+            # the answer needs no write: it is given, the mark waits for the next flush
+            self.used[cb_id] = action
+            log.warning("button used while writes are refused action=%s error=%s (the mark is"
+                        " kept in memory until the database takes it)", action, exc)
+            return True
+
+    def give_back(self, db: Database, cb_id: str, *, action: str) -> None:
+        """Undo `take` when nothing could be sent: the button works again."""
+        found = self.held.get(cb_id)
+        if found is not None:
+            if found.action == f"{action}:done":
+                self.held[cb_id] = replace(found, action=action)
+            return
+        if self.used.pop(cb_id, None) is not None:
+            return
+        callbacks.give_back(db, cb_id, action=action)

@@ -71,7 +71,8 @@ async def _act_related(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     """«🔗 روابط الخبر n»: the story's related links, once — pressed again it says they are
     above, as «📖» does (QA26 N11: the same links were posted again)."""
     assert update.callback_query is not None
-    if not callbacks.take(rt.db, cb.id, action="related"):
+    # rt.held: marked in memory when the database refuses the mark (the links need no write)
+    if not rt.held.take(rt.db, cb.id, action="related"):
         await update.callback_query.answer(t("related_already_sent", lang), show_alert=True)
         return
     await update.callback_query.answer()
@@ -86,7 +87,7 @@ async def _act_related(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         await send(update, context, render_related(
             digest, lang, reader_now(rt, chat.id) if chat else rt.now()))
     except Exception:  # nothing reached the reader: the button works again
-        callbacks.give_back(rt.db, cb.id, action="related")
+        rt.held.give_back(rt.db, cb.id, action="related")
         raise
 
 
