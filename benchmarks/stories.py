@@ -795,7 +795,7 @@ def throughput(docs: list[dict[str, Any]], workdir: Path, only: Sequence[str] = 
                 if on:  # as ingest does: the dry run, then the texts embedded before the store
                     texts = stories.meaning_texts(db.db, d["title"] or "", d["text"], d["when"],
                                                   n + 1, fresh)
-                    if band != saved[1]:  # session 5: every article embedded before its store
+                    if name.startswith("every"):  # session 5: every article embedded first
                         texts = [semantic.article_text(d["title"] or "", d["text"]), *texts]
                     for text in texts:
                         fresh.passage(text)
@@ -902,6 +902,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--use-decision", type=float, metavar="D",
                         help="the USE pair model's decision D instead of the shipped one"
                              " (digests/data/story_use.json); session 15 shipped 0.65")
+    parser.add_argument("--use-model", type=Path, metavar="JSON",
+                        help="read the USE pair model from this file instead of the shipped"
+                             " digests/data/story_use.json (e.g. the model before a refit)")
+    parser.add_argument("--use-band", type=float, metavar="LOW",
+                        help="the USE model decides pairs from word probability LOW (the band's"
+                             " low edge, story_model.MEANING_BAND[0]; brief S22), here and in"
+                             " --throughput's USE run")
     parser.add_argument("--cv", action="store_true",
                         help="held-out weights per blind fold, stored and pairwise, both paths")
     parser.add_argument("--gaps", action="store_true",
@@ -930,6 +937,12 @@ def main(argv: list[str] | None = None) -> None:
                              " (a new audit set to label by reading) instead of the figures")
     args = parser.parse_args(argv)
     docs = load(args.corpus)
+    if args.use_model is not None:  # the step reads the model through story_use.pair_model
+        story_use._model = story_use.parse_model(json.loads(args.use_model.read_text("utf-8")))
+    if args.use_band is not None:
+        from digests import story_model
+
+        story_model.MEANING_BAND = (args.use_band, story_model.MEANING_BAND[1])
     if args.cv or args.throughput or args.gaps or args.cv_join or args.cv_merge is not None:
         with tempfile.TemporaryDirectory() as tmp:
             if args.cv_merge is not None:
