@@ -1,6 +1,7 @@
 """Brief S21: the preview→event rule's signals on the labelled pairs of the development folds.
 
     .venv/bin/python benchmarks/story_preview_signals.py [--list]
+    .venv/bin/python benchmarks/story_preview_signals.py --stored LOG... [--setting S]
 
 For every labelled pair of the blind folds (fit_story_pairs.BLIND) within the story window, the
 plain signals the rule (digests/story_preview.py) reads, of the earlier report (a future cue in
@@ -10,14 +11,17 @@ then whether the rule joins the pair. Counted by the gold label and by the reade
 (story_misses.note_kind), so the rule's gain (same pairs, preview/event notes) and its cost
 (different pairs it would join: next-day steps, reactions, pre-match news) are read side by side.
 With the held-out pairwise probabilities of benchmarks/out/s20_heldout.json (19 folds, S20), the
-joins are split into pairs the shipped pairwise decision already makes and new ones. Ids and
-numbers only (no corpus text).
+joins are split into pairs the shipped pairwise decision already makes and new ones. With
+`--stored LOG...` (story_curve.py logs, `pair` lines of one setting, the shipped 0.65/0.40/0.50
+by default) they are split by the STORED outcome instead, and every same pair stored apart whose
+note is a preview/event is listed with its signals. Ids and numbers only (no corpus text).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -36,6 +40,9 @@ from digests.leads import compare_leads, lead_of  # noqa: E402
 from digests.similarity import similarity, story_vector  # noqa: E402
 
 
+PAIR = re.compile(r"^pair (\S+) (\S+) (\S+) (\S+) (\S+) gold=(\d) stored=(\d)")
+
+
 def shipped_pairwise(p: dict[str, float], sim: float) -> bool:
     """The shipped pairwise decision from S20's held-out words and USE probabilities."""
     if story_model.in_band(p["words"], sim):
@@ -46,7 +53,16 @@ def shipped_pairwise(p: dict[str, float], sim: float) -> bool:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="print every pair the rule joins")
+    parser.add_argument("--stored", nargs="*", type=Path, metavar="LOG",
+                        help="story_curve.py logs: split by the stored outcome of --setting")
+    parser.add_argument("--setting", default="0.65/0.40/0.50")
     args = parser.parse_args(argv)
+    stored: dict[frozenset[str], bool] = {}
+    for log in args.stored or []:
+        for line in log.read_text().splitlines():
+            m = PAIR.match(line)
+            if m and m.group(3) == args.setting:
+                stored[frozenset((m.group(4), m.group(5)))] = m.group(7) == "1"
     docs = {d["id"]: d for d in bench.load(bench.CORPUS)}
     pairs = [p for p in fsp.load_pairs([fsp.GOLD / f for f in fsp.FILES
                                         if (fsp.GOLD / f).exists()])
@@ -73,13 +89,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         gold = "same" if p["same"] else "not"
         hp = held.get(f"{p['a']} {p['b']}") or held.get(f"{p['b']} {p['a']}")
         pw = "?" if hp is None else ("joined" if shipped_pairwise(hp, sim) else "refused")
+        if args.stored is not None:
+            got = stored.get(frozenset((p["a"], p["b"])))
+            pw = "?" if got is None else ("joined" if got else "refused")
         counts["all", gold] += 1
         counts["cue", gold] += sa.announces
         counts["rule", gold] += rule
         counts["rule", gold, pw] += rule
         counts["kind", kind, gold] += 1
         counts["kind-rule", kind, gold] += rule
-        if rule or (p["same"] and kind == "preview / event"):
+        if (rule or (p["same"] and kind == "preview / event")) and (
+                args.stored is None or pw == "refused" or rule):
             lines.append(f"{p['set']:<10} {a['id']} {b['id']} gold={gold} kind={kind} rule={int(rule)}"
                          f" pairwise={pw} {hours:.1f}h cue={int(sa.announces)}"
                          f" due={sa.first.isoformat()[5:]}..{sa.last.isoformat()[5:]}"
@@ -90,11 +110,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"labelled pairs within 48 h, {len(fsp.BLIND)} folds: same {counts['all', 'same']},"
           f" not {counts['all', 'not']}")
     print(f"earlier report with a future cue: same {counts['cue', 'same']}, not {counts['cue', 'not']}")
-    print(f"rule joins: same {counts['rule', 'same']} (pairwise already joined"
-          f" {counts['rule', 'same', 'joined']}, refused {counts['rule', 'same', 'refused']},"
-          f" no held-out p {counts['rule', 'same', '?']}); not {counts['rule', 'not']}"
-          f" (pairwise already joined {counts['rule', 'not', 'joined']}, refused"
-          f" {counts['rule', 'not', 'refused']}, no held-out p {counts['rule', 'not', '?']})")
+    print(f"(split by the {'stored outcome of ' + args.setting if args.stored is not None else 'held-out pairwise decision'})")
+    made = "stored together" if args.stored is not None else "pairwise already joined"
+    print(f"rule joins: same {counts['rule', 'same']} ({made} {counts['rule', 'same', 'joined']},"
+          f" apart {counts['rule', 'same', 'refused']}, unknown {counts['rule', 'same', '?']});"
+          f" not {counts['rule', 'not']} ({made} {counts['rule', 'not', 'joined']},"
+          f" apart {counts['rule', 'not', 'refused']}, unknown {counts['rule', 'not', '?']})")
     print("| note kind | same (rule joins) | not (rule joins) |\n|---|---|---|")
     for kind in sorted({k[1] for k in counts if k[0] == "kind"}):
         print(f"| {kind} | {counts['kind', kind, 'same']} ({counts['kind-rule', kind, 'same']})"
