@@ -9,6 +9,7 @@ send. On the way the plan applies the delivery rules that decide *when*, not *ho
   fetch's rows to stop coming (INSTANT_SETTLE, the running sender only: QA26 N4);
 - a clock jump re-plans the alerts held for later (QA27 D3);
 - an update repeating news its chat had under another story is skipped (brief X27);
+- a row whose chat muted its source after it was queued is skipped (X61: digests.reader_sources);
 - a bundle shows the best MAX_BUNDLE stories, the chat's topics first (bot.shown_stories).
 
 It logs as bot.sender, as it did inside that module.
@@ -27,7 +28,7 @@ from bot.courier import Courier
 from bot.origins import row_topics
 from bot.owed import Locked
 from bot.shown_stories import MAX_BUNDLE, choose_shown
-from digests import bundle_facts, delivery_times, outbox_states, story_updates
+from digests import bundle_facts, delivery_times, outbox_states, reader_sources, story_updates
 from digests.models import iso
 from digests.repeats import Queued, repeating_rows, skip_repeats
 from digests.storage import Database
@@ -151,12 +152,14 @@ class Planner:
                     continue  # more of the same fetch may come: one bundle for it (QA26 N4)
             ready.append((chat_id, rs))
         self.settling = {c: v for c, v in self.settling.items() if c in per_chat}
+        # a row queued before its chat muted the source is not sent (X61): one query per pass
+        muted = self.muted([r for _c, rs in ready for r in rs], now)
         # an update that now repeats what the chat had from another story (sent after the
         # update was queued) is skipped, not sent (brief X27): asked for every chat at once,
         # so an update due in many chats (the morning after quiet hours) is analyzed once
         repeating = self.repeating([r for _c, rs in ready for r in rs], now)
         for chat_id, rs in ready:
-            rs = [r for r in rs if r.id not in repeating]
+            rs = [r for r in rs if r.id not in repeating and r.id not in muted]
             if not rs:
                 continue
             ranked = len(rs) > 1 and (len(rs) > MAX_BUNDLE
@@ -198,6 +201,18 @@ class Planner:
             return False
         self.settling[chat_id] = (first, grown, rows)
         return True
+
+    def muted(self, rs: list[outbox_states.DueRow], now: datetime) -> set[int]:
+        """The ids of the rows among `rs` whose chat has muted their article's source since
+        they were queued (digests.reader_sources.muted_rows), recorded skipped; an admin's
+        push goes as asked. While the database refuses the write, they wait (not sent)."""
+        ids = [r.id for r in rs if not r.kind.startswith("push:") and r.article_id is not None]
+        found = reader_sources.muted_rows(self.db.db, ids) if ids else set()
+        if found:
+            with contextlib.suppress(Locked):  # still pending: asked again at a later pass
+                self.courier.writes.attempt("muted", reader_sources.skip_muted, sorted(found),
+                                            now)
+        return found
 
     def repeating(self, rs: list[outbox_states.DueRow], now: datetime) -> set[int]:
         """The ids of the update rows among `rs` (due now, any chats) that repeat news their

@@ -28,13 +28,15 @@ from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import outbox_upkeep, story_updates, subscriptions
 from digests.models import iso, parse_iso
 from digests.outbox_upkeep import GONE_REASON, MERGED_REASON
+from digests.reader_sources import MUTED_REASON
 from digests.storage import Database
 from digests.story_updates import REPEAT_REASON
 
-# Skips that lose no reader: the chat had the story another way, or the page is gone. Any
+# Skips that lose no reader: the chat had the story another way, the page is gone, or the
+# chat muted the source after the row was queued (X61). Any
 # other skipped row is a delivery a refusal for good cancelled
 # (digests.outbox_states.deactivate_chat).
-HARMLESS_SKIPS = (GONE_REASON, MERGED_REASON, REPEAT_REASON)
+HARMLESS_SKIPS = (GONE_REASON, MERGED_REASON, REPEAT_REASON, MUTED_REASON)
 SAME_STORY_SKIP = "%the chat already has this story%"  # digests.retries' follow-up of a story
 
 def lost_deliveries(db: Database, since: str) -> int:

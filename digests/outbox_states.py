@@ -45,6 +45,7 @@ import sqlite_utils
 
 from digests.delivery_times import after_quiet, next_daily
 from digests.models import iso
+from digests.reader_sources import move_mutes
 from digests.storage import Database
 
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
@@ -284,7 +285,8 @@ def move_chat(db: Database, old_id: int, new_id: int) -> None:
 
     When the supergroup already has a row, the group's choices (CHOSEN, and its language unless
     the supergroup chose one) are carried into it, as the move of the whole row does (QA31 G3:
-    the language and alert mode were lost). Moving a chat already moved changes nothing."""
+    the language and alert mode were lost), and its muted sources. Moving a chat already moved
+    changes nothing."""
     with db.transaction() as tx:
         if tx.execute("select 1 from chats where id = ?", [old_id]).fetchone() is None:
             pass  # moved already (the service messages of both chats, a send's 400)
@@ -306,4 +308,6 @@ def move_chat(db: Database, old_id: int, new_id: int) -> None:
             tx.execute("delete from chats where id = ?", [old_id])
             tx.execute("update chats set type = 'supergroup' where id = ? and type = 'group'",
                        [new_id])
+        # its muted sources (no foreign key carries them: X61, digests.reader_sources)
+        move_mutes(tx, old_id, new_id)
     log.info("chat migrated old=%s new=%s", old_id, new_id)

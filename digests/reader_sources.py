@@ -1,0 +1,108 @@
+"""A chat's muted sources below the bot (X61): sites, not feeds; rows queued before a mute.
+
+A reader thinks in sites («الجزيرة»), not in the feeds an operator polls («الجزيرة — عاجل»,
+«الجزيرة — اقتصاد»): the /settings picker (bot.reader_sources) lists one button per site
+(`site_groups`), and muting a site mutes each of its feeds (rows of chat_muted_sources, migration
+040_reader_sources, stay per feed: the search, the enqueue step and the sender read them as they
+are). A feed's site is the site of its newest article's link (digests.story_sites.site_of: an
+agency's feed host, «feeds.example», is not where its articles live), else of the feed's own
+link; on a local server (the sample site, the demo) each feed is its own site, as story_sites
+counts them. Its name is its feed's without the section («فرانس 24 — دولي» → «فرانس 24»); a
+site of one feed keeps the feed's whole name.
+
+A row queued before its chat muted the source is skipped by the sender (`muted_rows`, one query
+per pass for every due row; `skip_muted` records them with MUTED_REASON, which /stats does not
+count as a lost delivery).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from digests.models import Source, iso
+from digests.storage import Database
+from digests.story_sites import site_name, site_of
+
+log = logging.getLogger(__name__)
+
+MUTED_REASON = "source muted by the chat"
+_CHUNK = 400  # row ids per query (SQLite's bound-parameter limit)
+
+
+@dataclass(frozen=True)
+class SiteGroup:
+    """One site of the picker: its key (`site_of`), the name a reader knows it by, and its
+    feeds' source ids (in the operator's order)."""
+
+    site: str
+    name: str
+    source_ids: tuple[int, ...]
+
+
+def source_site(db: sqlite_utils.Database, source: Source) -> str:
+    """The site of a feed: its newest article's (a scan from the newest row that stops at the
+    first of this feed), else the feed link's own host."""
+    row = db.execute("select url from articles where source_id = ? order by id desc limit 1",
+                     [source.id]).fetchone()
+    return (site_of(str(row[0]), source.id) if row else "") or site_of(source.url, source.id)
+
+
+def site_groups(db: sqlite_utils.Database, sources: Sequence[Source]) -> list[SiteGroup]:
+    """`sources` grouped by site, in the order each site's first feed comes."""
+    order: list[str] = []
+    feeds: dict[str, list[Source]] = {}
+    for source in sources:
+        site = source_site(db, source) or f"#{source.id}"
+        if site not in feeds:
+            order.append(site)
+        feeds.setdefault(site, []).append(source)
+    groups = []
+    for site in order:
+        members = feeds[site]
+        name = (members[0].name if len(members) == 1
+                else site_name(members[0].name, members[0].url))
+        groups.append(SiteGroup(site, name.strip() or site,
+                                tuple(s.id for s in members)))
+    return groups
+
+
+def muted_rows(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
+    """The outbox rows among `row_ids` whose article's source their chat has muted."""
+    ids = sorted(set(row_ids))
+    found: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        part = ids[start:start + _CHUNK]
+        found.update(int(r[0]) for r in db.execute(
+            "select o.id from outbox o join articles a on a.id = o.article_id"
+            " join chat_muted_sources m on m.chat_id = o.chat_id and m.source_id = a.source_id"
+            f" where o.id in ({','.join('?' * len(part))})", part).fetchall())
+    return found
+
+
+def skip_muted(db: Database, row_ids: Iterable[int], now: datetime) -> int:
+    """Record still-pending rows skipped because their chat muted the source (MUTED_REASON).
+    Returns how many were."""
+    ids = sorted(set(row_ids))
+    n = 0
+    with db.transaction() as tx:
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start:start + _CHUNK]
+            n += tx.execute("update outbox set status = 'skipped', last_error = ?, sent_at = ?"
+                            f" where status = 'pending' and id in ({','.join('?' * len(part))})",
+                            [MUTED_REASON, iso(now), *part]).rowcount
+    if n:
+        log.info("rows of muted sources skipped at send time rows=%d", n)
+    return n
+
+
+def move_mutes(tx: sqlite_utils.Database, old_id: int, new_id: int) -> None:
+    """A group that became a supergroup keeps its mutes (digests.outbox_states.move_chat, in
+    its transaction): the rows take the new id; one the new id has already stays once."""
+    tx.execute("update or ignore chat_muted_sources set chat_id = ? where chat_id = ?",
+               [new_id, old_id])
+    tx.execute("delete from chat_muted_sources where chat_id = ?", [old_id])
