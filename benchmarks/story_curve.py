@@ -545,17 +545,29 @@ def compare(lines: Sequence[str], base: str, other: str) -> list[str]:
     return out
 
 
-def corpus_change(limit: int | None = None) -> None:
+def corpus_change(limit: int | None = None, before: Path | None = None) -> None:
     """The shipped weights over the whole corpus, words alone against the shipped default
     (STORY_MODEL=use, cached USE vectors): how many articles share their story with other
-    reports than before (their story's members differ), and the stories' sizes."""
+    reports than before (their story's members differ), and the stories' sizes. With `before`
+    (a story_use.json, e.g. the model a refit replaces): that USE pair model against the shipped
+    one instead of words (brief S22)."""
+    import json
+
     docs = bench.load(bench.CORPUS)[:limit]
     bench.use_story_model(docs, 3, quiet=True)  # the cached USE vectors behind the step
     members: dict[str, dict[str, frozenset[str]]] = {}
+    shipped = story_use.pair_model()
+    older = (story_use.parse_model(json.loads(before.read_text("utf-8")))
+             if before is not None else None)
     with tempfile.TemporaryDirectory() as tmp:
-        for name in ("words", "use"):
-            story_of, _ = bench.assign_corpus(docs, Path(tmp) / f"{name}.db",
-                                              Settings(story_model=name))
+        for name in ("before", "use") if older is not None else ("words", "use"):
+            story_use._model = older if name == "before" else shipped
+            try:
+                story_of, _ = bench.assign_corpus(
+                    docs, Path(tmp) / f"{name}.db",
+                    Settings(story_model="words" if name == "words" else "use"))
+            finally:
+                story_use._model = shipped
             groups: dict[int, set[str]] = {}
             for doc_id, story in story_of.items():
                 groups.setdefault(story, set()).add(doc_id)
@@ -563,9 +575,11 @@ def corpus_change(limit: int | None = None) -> None:
             multi = [g for g in groups.values() if len(g) > 1]
             print(f"{name}: {len(groups)} stories, {len(multi)} of several reports holding"
                   f" {sum(map(len, multi))} articles; largest {max(map(len, groups.values()))}")
-    changed = sum(members["words"][d] != members["use"][d] for d in members["words"])
-    print(f"articles whose story holds other reports under use than under words: {changed} of"
-          f" {len(docs)}")
+    first = "before" if older is not None else "words"
+    changed = sum(members[first][d] != members["use"][d] for d in members[first])
+    against = f"the USE model of {before}" if before is not None else "words"
+    print(f"articles whose story holds other reports under use than under {against}: {changed}"
+          f" of {len(docs)}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -577,6 +591,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, help="the first N corpus articles only (smoke)")
     parser.add_argument("--corpus-change", action="store_true",
                         help="the whole corpus with the shipped weights: words against use")
+    parser.add_argument("--before", type=Path, metavar="JSON",
+                        help="with --corpus-change: this USE pair model (story_use.json, e.g. the"
+                             " one a refit replaces) against the shipped one, not words")
     parser.add_argument("--export-use", type=Path, metavar="JSON",
                         help="fit the use model on every labelled pair and write it folded"
                              " (digests/data/story_use.json) with the first setting's decision")
@@ -598,7 +615,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help='with --summary: per fold, e.g. "words 0.55/0.40/0.50" "use 0.57/0.40/0.50"')
     args = parser.parse_args(argv)
     if args.corpus_change:
-        corpus_change(args.limit)
+        corpus_change(args.limit, args.before)
         return
     if args.export_use is not None:
         export_use(args.export_use, args.settings[0].decision, args.use_path)
