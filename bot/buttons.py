@@ -34,7 +34,15 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot import answers, callbacks, following, link_answers, preferences
+from bot import (
+    answers,
+    callbacks,
+    channel_following,
+    followed_topics,
+    following,
+    link_answers,
+    preferences,
+)
 from bot.bundle_buttons import page_story_rows
 from bot.i18n import lang_of, t
 from bot.reader_clock import reader_now
@@ -169,6 +177,7 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
 
 
 ACTIONS: dict[str, Action] = {**answers.ACTIONS, **link_answers.ACTIONS, **following.ACTIONS,
+                              **followed_topics.ACTIONS, **channel_following.ACTIONS,
                               **preferences.ACTIONS,
                               MORE_STORIES: _act_more_stories,
                               f"{MORE_STORIES}:done": _act_more_sent,

@@ -5,7 +5,7 @@ Any reader of a channel can press the buttons under its posts, so a channel gets
 the channels the bot knows (active chats of type channel) that the user administers with the
 right to post or to change the channel's info — asked of Telegram (getChatMember) at that
 moment, so a user sees only their own channels. Choosing one opens /settings' menu acting on the
-channel (bot.preferences), which also leads to its language and its topic list (bot.following),
+channel (bot.preferences), which also leads to its language and its topic list (bot.channel_following),
 with «↪️ رجوع» back to the list.
 
 The buttons stay opaque ids bound to the private chat (bot.callbacks: a forged or foreign id does
@@ -14,7 +14,7 @@ button shows and which it acts on; every press in a channel's scope asks Telegra
 the presser still administers it (`may_manage`): a demoted admin is refused with one line, and a
 channel the bot was removed from is said to be out of reach, with nothing changed. A topic is
 added to the channel by answering the «➕» message in the private chat (`remember_prompt`,
-bot.following).
+bot.channel_following).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Following topics: /subscribe, /unsubscribe, /topics, their buttons, and deep links.
+"""Following topics: /subscribe, its button, and the topic a deep link follows.
 
 A chat follows topics (or the general digest, the empty topic) through digests.subscriptions;
 new stories on them are pushed by the sender. In groups only the group's admins change
@@ -6,50 +6,36 @@ subscriptions; channels (where only admins post) may too. A deep link
 t.me/<bot>?start=<payload> follows a topic when opened (bot.deep_links; /start is in
 bot.welcome, a link pasted into a chat is bot.link_answers'), and the reply says how to stop. A
 topic is stored without the words of asking at its ends («ما آخر أخبار الغوطة؟» is «الغوطة»,
-digests.topic_keys.clean_topic); a topic cut to its stored length is echoed with «…». Replies
-speak to the chat as it is (bot.i18n.chat_worded): «المجموعة تتابع «ترامب» بالفعل» in a group,
-«القناة …» in a channel, «أنت تتابع …» in a private chat.
+digests.topic_keys.clean_topic); a topic cut to its stored length is echoed with «…». What a
+typed topic comes to (its English name, the names a sentence holds, a refusal) is
+bot.topic_follows'; this module words the answer. Replies speak to the chat as it is
+(bot.i18n.chat_worded): «المجموعة تتابع «ترامب» بالفعل» in a group, «القناة …» in a channel,
+«أنت تتابع …» in a private chat.
 
-A channel's topics are also listed in a private chat, from its menu there (/channels,
-bot.channel_admin): each with «❌» to stop following it, and «↪️ رجوع» to its settings. The
-lists and pickers these handlers show are bot.topic_lists'.
+/topics, /unsubscribe and the ❌ buttons are bot.followed_topics'; a channel's topics added and
+listed from a private chat (its menu there, /channels) are bot.channel_following's. The lists and
+pickers these handlers show are bot.topic_lists'.
 """
-
 from __future__ import annotations
 
 import logging
-import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from telegram import ForceReply, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
-from bot.channel_admin import (
-    Scope,
-    channel_title,
-    may_manage,
-    prompted_channel,
-    remember_prompt,
-    same_chat,
-    scope_of,
-)
+from bot.channel_admin import Scope, may_manage, same_chat
 from bot.deep_links import share_link
 from bot.i18n import chat_worded, code_language, list_sep, num, t, topic_label, topic_list
 from bot.mode_words import subscribed_key
 from bot.quiet_notes import quiet_note
-from bot.unfollow_all import ACTIONS as ALL_ACTIONS
-from bot.unfollow_all import ask_unsubscribe_all, asks_all
 from bot.runtime import (
     Action,
     Runtime,
     button,
     chat_lang,
-    edit_or_send,
     ensure_chat,
-    enter,
     keyboard,
     may_change,
     refuse_group,
@@ -57,23 +43,17 @@ from bot.runtime import (
     send,
     ui,
 )
-from bot.topic_lists import (
-    channel_topics,
-    shown_topic,
-    topics_listing,
-    unsubscribe_as_written,
-    unsubscribe_list,
-)
-from digests import prompts, subscriptions
-from digests.asked_topics import MAX_TOPIC_LETTERS, MAX_TOPIC_WORDS, asks_for_news, topic_too_long
+from bot.topic_follows import follow
+from bot.topic_lists import shown_topic
+from digests import subscriptions
+from digests.asked_topics import MAX_TOPIC_LETTERS, MAX_TOPIC_WORDS, asks_for_news
 from digests.errors import QueryError
 from digests.general_names import is_general_name
-from digests.named_questions import named_topic
-from digests.query import followable, lone_name
+from digests.query import lone_name
 from digests.reader_text import echo, links_in, strip_markup
 from digests.several_topics import several_topics
-from digests.topic_keys import readable, topic_was_cut
-from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
+from digests.topic_keys import topic_was_cut
+from digests.topic_names import is_adjective, name_in
 
 log = logging.getLogger(__name__)
 
@@ -257,51 +237,6 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class Followed:
-    """What following one typed topic came to (`follow`). `topic`: the topic asked (a sentence
-    read as the names it holds, an English name as its Arabic topic); `refusal`: None when it
-    is followed, else why not — "blank" (only invisible marks), "number" («١٢٣»), "too_long",
-    "latin" (English no table maps), "full" (MAX_SUBSCRIPTIONS), "unsearchable" («علي» alone);
-    `stored`: the topic as stored (cut to MAX_TOPIC_CHARS), `created`: not followed before;
-    `latin`: the English the topic was mapped from."""
-
-    topic: str
-    refusal: str | None = None
-    stored: str = ""
-    created: bool = False
-    latin: str | None = None
-
-
-def follow(rt: Runtime, target: int, topic: str) -> Followed:
-    """Follow one topic in chat `target`, as /subscribe and a list of several do (one path for
-    both: «/subscribe شكو ماكو بالعراق» follows «العراق», «Syria» «سوريا»); "" is the general
-    digest, and so is its name typed («النشرة العامة», «the general digest»: QA40 N1)."""
-    if topic and is_general_name(topic):
-        topic = ""
-    if topic and not readable(topic):
-        return Followed(topic, "blank")
-    if topic and not followable(topic):
-        return Followed(topic, "number")
-    if topic:  # a sentence is followed as the names of the news it holds (QA24 R1)
-        topic = named_topic(rt.db.db, topic)
-    if topic_too_long(topic):
-        return Followed(topic, "too_long")
-    mapped = arabic_topic(topic)
-    latin = topic if mapped else None
-    if mapped:
-        topic = mapped
-    elif is_latin(topic):  # it could never match an Arabic story: not followed
-        return Followed(topic, "latin")
-    try:
-        sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())
-    except subscriptions.TooManyTopics:
-        return Followed(topic, "full", latin=latin)
-    except QueryError:
-        return Followed(topic, "unsearchable", latin=latin)
-    return Followed(topic, None, sub.topic, created, latin)
-
-
 def _adopted(update: Update, rt: Runtime, target: int, scope: Scope) -> str | None:
     """The language a group without one takes from the admin who followed a topic for it
     (brief X25), when this answer should speak it (not when sent privately for a channel)."""
@@ -345,61 +280,6 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     await subscribe(update, context, rt, topic, lang)
 
 
-async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/unsubscribe [TOPIC]: stop following TOPIC, or choose among the chat's topics."""
-    entered = enter(update, context)
-    if entered is None:
-        return
-    rt, chat, lang = entered
-    if not await may_change(update, context):
-        await refuse_group(update, context, lang)
-        return
-    topic = " ".join(context.args or []).strip()
-    if asks_all(topic):  # «/unsubscribe all», «الكل»: every topic, once confirmed (QA36 E5)
-        await ask_unsubscribe_all(update, context, rt, chat.id, chat.type, lang)
-        return
-    if readable(topic):  # the reply names the topic as stored: «الغوطه» typed
-        # removes «الغوطة»; invisible marks alone are no topic: the list is shown (QA15 N8)
-        removed = unsubscribe_typed(rt, chat.id, topic)
-        key = "unsubscribed" if removed else "not_subscribed"
-        # a second «/unsubscribe Ghouta» names it as the first did, «Ghouta (الغوطة)» (QA36 E12)
-        mapped = None if removed else arabic_topic(topic)
-        shown = (shown_topic(removed.topic, lang) if removed
-                 else shown_topic(mapped, lang) if mapped else echo(topic))
-        await send(update, context, ui(lang, chat_worded(key, chat.type), topic=shown))
-        return
-    text, markup = unsubscribe_list(rt, chat.id, lang)
-    await send(update, context, text, markup)
-
-
-def unsubscribe_typed(rt: Runtime, chat_id: int, topic: str) -> subscriptions.Subscription | None:
-    """Remove the chat's topic the reader typed, read as /subscribe reads it (QA26 N1): its key
-    or another spelling of it («الغوطه»), its English name («Trump» stops «ترامب», «Liverpool»
-    «ليفربول»), the name a sentence holds («اخبار العراق» → «العراق»), and last its text as
-    shown (`unsubscribe_as_written`: a topic stored before today's rules). None when the chat
-    follows none of them."""
-    if is_general_name(topic):  # «/unsubscribe النشرة العامة» stops the general digest (QA40 N1)
-        return subscriptions.unsubscribe_topic(rt.db, chat_id, "")
-    candidates = [topic, arabic_topic(topic) or topic]
-    if not is_latin(topic):
-        candidates.append(named_topic(rt.db.db, topic))
-    for candidate in dict.fromkeys(candidates):
-        removed = subscriptions.unsubscribe_topic(rt.db, chat_id, candidate)
-        if removed is not None:
-            return removed
-    return unsubscribe_as_written(rt, chat_id, topic)
-
-
-async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/topics: the chat's subscriptions and how they are delivered."""
-    entered = enter(update, context)
-    if entered is None:
-        return
-    rt, chat, lang = entered
-    text, markup = topics_listing(rt, chat.id, lang)
-    await send(update, context, text, markup)
-
-
 # ---------------------------------------------------------------------------------------------
 # Buttons
 
@@ -409,109 +289,6 @@ async def _act_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     await subscribe(update, context, rt, str(cb.payload.get("topic", "")), lang)
 
 
-async def _remove_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                        cb: Callback, lang: str,
-                        listing: Callable[[Runtime, int, str], tuple[str, InlineKeyboardMarkup | None]],
-                        ) -> None:
-    """Remove the pressed topic, show `listing` again in place without it, then confirm (a
-    channel's topic pressed in a private chat: after re-checking the presser administers the
-    channel, with the channel's list)."""
-    assert update.callback_query is not None
-    scope = scope_of(cb)
-    if not await may_manage(update, context, rt, scope, lang):
-        return
-    key = cb.payload.get("key")  # the topic the ❌ was made for (QA38 A5); older buttons: none
-    sub = subscriptions.unsubscribe_id(rt.db, scope.target, int(cb.payload.get("id", 0)),
-                                       key if isinstance(key, str) else None)
-    # a stale ❌ (removed before) is not «تم.»: the list shown again says what is left (N12)
-    await update.callback_query.answer(t("done" if sub else "topic_already_removed", lang))
-    text, markup = channel_topics(rt, scope, lang) if scope.channel else listing(
-        rt, scope.target, lang)
-    await edit_or_send(update, context, text, markup)  # the list without the topic just removed
-    if sub is None:
-        return
-    chat = update.effective_chat
-    worded = chat_worded("unsubscribed", "channel" if scope.channel else
-                         chat.type if chat else None)
-    await send(update, context, ui(lang, worded, topic=shown_topic(sub.topic, lang)))
-
-
-async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                     cb: Callback, lang: str) -> None:
-    await _remove_topic(update, context, rt, cb, lang, unsubscribe_list)
-
-
-async def _act_unsub_topics(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                            cb: Callback, lang: str) -> None:
-    """❌ under /topics (a topic that matches nothing): remove it; the listing is shown again
-    in place, without it."""
-    await _remove_topic(update, context, rt, cb, lang, topics_listing)
-
-
-async def _act_channel_topics(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                              cb: Callback, lang: str) -> None:
-    """«📋 المواضيع» in a channel's menu (a private chat): the channel's topics."""
-    assert update.callback_query is not None
-    scope = scope_of(cb)
-    if not scope.channel:  # only a channel's menu makes this button
-        await update.callback_query.answer(t("button_expired", lang), show_alert=True)
-        return
-    if not await may_manage(update, context, rt, scope, lang):
-        return
-    await update.callback_query.answer()
-    await edit_or_send(update, context, *channel_topics(rt, scope, lang))
-
-
-async def _act_channel_add_topic(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                                 rt: Runtime, cb: Callback, lang: str) -> None:
-    """«➕ أضف موضوعًا» under a channel's topics: a message asking for the topic, which Telegram
-    opens a reply to (ForceReply); the reply is `channel_topic_reply`'s."""
-    query = update.callback_query
-    assert query is not None
-    scope = scope_of(cb)
-    if not scope.channel:
-        await query.answer(t("button_expired", lang), show_alert=True)
-        return
-    if not await may_manage(update, context, rt, scope, lang):
-        return
-    await query.answer()
-    title = channel_title(subscriptions.get_chat(rt.db, scope.target), scope.target)
-    prompt = await context.bot.send_message(
-        scope.chat_id, ui(lang, "channel_add_topic_prompt", title=title), parse_mode="HTML",
-        reply_markup=ForceReply(input_field_placeholder=t("channel_add_topic_placeholder",
-                                                          lang)))
-    try:  # stored, so that an answer after a restart still adds the topic (brief X25)
-        prompts.remember(rt.db, scope.chat_id, prompt.message_id, scope.target, now=rt.now())
-    except sqlite3.Error as exc:  # locked or full: this run still knows the prompt
-        log.warning("prompt kept in memory only chat=%s error=%s", scope.chat_id, exc)
-        remember_prompt(context, scope.chat_id, prompt.message_id, scope.target)
-
-
-async def channel_topic_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A private text replying to a «➕» prompt: the channel named there follows it (if the
-    sender still administers the channel), and nothing else answers it. Any other message goes
-    on to the usual handlers (registered before them, bot.app)."""
-    message = update.message
-    if message is None or message.reply_to_message is None or not message.text:
-        return
-    rt = runtime(context)
-    replied = message.reply_to_message.message_id
-    channel = prompts.prompted(rt.db, message.chat.id, replied, now=rt.now())
-    if channel is None:
-        channel = prompted_channel(context, message.chat.id, replied)  # not stored (locked)
-    if channel is None:
-        return
-    ensure_chat(rt, update)
-    await subscribe(update, context, rt, message.text.strip(), chat_lang(rt, update),
-                    scope=Scope(message.chat.id, channel))
-    raise ApplicationHandlerStop
-
-
 ACTIONS: dict[str, Action] = {
-    "channel_add_topic": _act_channel_add_topic,
-    "channel_topics": _act_channel_topics,
     "subscribe": _act_subscribe,
-    "unsub": _act_unsub,
-    "unsub_topics": _act_unsub_topics,
-    **ALL_ACTIONS,
 }

@@ -33,8 +33,10 @@ from bot import (
     answers,
     buttons,
     channel_admin,
+    channel_following,
     channels,
     chat_moves,
+    followed_topics,
     following,
     forwards,
     inline,
@@ -84,17 +86,18 @@ def register_handlers(app: Application) -> None:
     # the same /digest, /search TOPIC … again in a group within a minute: pointed back (QA31 G4)
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.GROUPS
                                    & filters.COMMAND, repeats.asked_again), group=-1)
-    # a private answer to «➕ أضف موضوعًا» adds a channel's topic (bot.following), else goes on
+    # a private answer to «➕ أضف موضوعًا» adds a channel's topic (bot.channel_following), else goes on
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT
-        & ~filters.COMMAND, following.channel_topic_reply), group=-1)
+        & ~filters.COMMAND, channel_following.channel_topic_reply), group=-1)
     for name, func in (("start", welcome.start), ("help", welcome.help_command),
                        ("search", search.search_command),
                        ("lang", preferences.lang_command),
                        ("language", preferences.lang_command),  # an alias (QA36 E12)
                        ("subscribe", following.subscribe_command),
-                       ("unsubscribe", following.unsubscribe_command),
-                       ("topics", following.topics_command), ("digest", my_digest.digest_command),
+                       ("unsubscribe", followed_topics.unsubscribe_command),
+                       ("topics", followed_topics.topics_command),
+                       ("digest", my_digest.digest_command),
                        ("settings", preferences.settings_command),
                        ("channels", channel_admin.channels_command),
                        ("push", pushes.push), ("sources", sources_admin.sources_command),

@@ -1,10 +1,10 @@
 """A chat's topics shown: the /topics listing, the «❌ topic» picker, a channel's topics.
 
-Each returns the text and its keyboard; bot.following answers the commands and buttons with
-them. A topic reads as the reader's language names it (`shown_topic`: «Ghouta (الغوطة)» for an
-English reader), a topic followed before today's query rules that matches nothing is marked
-and can be removed (`matches_nothing`), and a typed /unsubscribe finds such a topic by its text
-(`unsubscribe_as_written`).
+Each returns the text and its keyboard; bot.followed_topics and bot.channel_following answer the
+commands and buttons with them. A topic reads as the reader's language names it (`shown_topic`:
+«Ghouta (الغوطة)» for an English reader), a topic followed before today's query rules that
+matches nothing is marked and can be removed (`matches_nothing`), and a typed /unsubscribe finds
+such a topic by its text (`unsubscribe_as_written`).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Prompts waiting for an answer: a «➕ أضف موضوعًا» message (ForceReply) sent to a channel's
-admin in a private chat, whose reply names a topic for that channel (bot.following).
+admin in a private chat, whose reply names a topic for that channel (bot.channel_following).
 
 Stored in SQLite (migration 029_pending_prompts), so an answer given after a restart still adds
 the topic (brief X25: kept in memory before, a restart between prompt and answer lost it). A

@@ -1,0 +1,67 @@
+"""One typed topic followed: the rules /subscribe, a list of several and a deep link share.
+
+`follow` reads what the reader typed as the topic to follow — its English name as the Arabic
+topic («Syria» is «سوريا»), a sentence as the names of the news it holds («شكو ماكو بالعراق» is
+«العراق»), the general digest's name as the general digest — and stores it
+(digests.subscriptions), or says why not (`Followed.refusal`). bot.following words the answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.runtime import Runtime
+from digests import subscriptions
+from digests.asked_topics import topic_too_long
+from digests.errors import QueryError
+from digests.general_names import is_general_name
+from digests.named_questions import named_topic
+from digests.query import followable
+from digests.topic_keys import readable
+from digests.topic_names import arabic_topic, is_latin
+
+
+@dataclass(frozen=True)
+class Followed:
+    """What following one typed topic came to (`follow`). `topic`: the topic asked (a sentence
+    read as the names it holds, an English name as its Arabic topic); `refusal`: None when it
+    is followed, else why not — "blank" (only invisible marks), "number" («١٢٣»), "too_long",
+    "latin" (English no table maps), "full" (MAX_SUBSCRIPTIONS), "unsearchable" («علي» alone);
+    `stored`: the topic as stored (cut to MAX_TOPIC_CHARS), `created`: not followed before;
+    `latin`: the English the topic was mapped from."""
+
+    topic: str
+    refusal: str | None = None
+    stored: str = ""
+    created: bool = False
+    latin: str | None = None
+
+
+def follow(rt: Runtime, target: int, topic: str) -> Followed:
+    """Follow one topic in chat `target`, as /subscribe and a list of several do (one path for
+    both: «/subscribe شكو ماكو بالعراق» follows «العراق», «Syria» «سوريا»); "" is the general
+    digest, and so is its name typed («النشرة العامة», «the general digest»: QA40 N1)."""
+    if topic and is_general_name(topic):
+        topic = ""
+    if topic and not readable(topic):
+        return Followed(topic, "blank")
+    if topic and not followable(topic):
+        return Followed(topic, "number")
+    if topic:  # a sentence is followed as the names of the news it holds (QA24 R1)
+        topic = named_topic(rt.db.db, topic)
+    if topic_too_long(topic):
+        return Followed(topic, "too_long")
+    mapped = arabic_topic(topic)
+    latin = topic if mapped else None
+    if mapped:
+        topic = mapped
+    elif is_latin(topic):  # it could never match an Arabic story: not followed
+        return Followed(topic, "latin")
+    try:
+        sub, created = subscriptions.subscribe(rt.db, target, topic, now=rt.now())
+    except subscriptions.TooManyTopics:
+        return Followed(topic, "full", latin=latin)
+    except QueryError:
+        return Followed(topic, "unsearchable", latin=latin)
+    return Followed(topic, None, sub.topic, created, latin)
+
