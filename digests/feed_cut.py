@@ -93,7 +93,7 @@ def entry_spans(body: bytes) -> list[tuple[int, int]] | None:
     return None if open_at is not None else spans
 
 
-def _entry_date(entry: bytes) -> float | None:
+def entry_date(entry: bytes) -> float | None:
     """The first date an entry's markup carries, as a timestamp (None: none readable)."""
     match = _DATE_RE.search(entry)
     if match is None:
@@ -110,6 +110,13 @@ def newest_end(first: float | None, last: float | None) -> End:
     return "head" if first > last else "tail"
 
 
+def listed_end(body: bytes, spans: list[tuple[int, int]]) -> End:
+    """`newest_end` of the entries at `spans` of `body` (`entry_spans`; at least one), read from
+    the dates of the first and the last (also digests.feed_prefix.oldest_first's reading)."""
+    first, last = spans[0], spans[-1]
+    return newest_end(entry_date(body[first[0]:first[1]]), entry_date(body[last[0]:last[1]]))
+
+
 def cut_items(body: bytes, limit: int) -> tuple[bytes, int]:
     """`body` with at most `limit` entries (its newest end's, or its first and last `limit // 2`
     when the dates do not tell which end that is) and how many were dropped; `body` itself when
@@ -120,8 +127,7 @@ def cut_items(body: bytes, limit: int) -> tuple[bytes, int]:
     spans = entry_spans(body)
     if spans is None or len(spans) <= limit:
         return body, 0
-    end = newest_end(_entry_date(body[spans[0][0]:spans[0][1]]),
-                     _entry_date(body[spans[-1][0]:spans[-1][1]]))
+    end = listed_end(body, spans)
     head = limit if end == "head" else 0 if end == "tail" else limit - limit // 2
     tail = limit - head
     if not head:  # oldest first: the last `limit`

@@ -12,7 +12,7 @@ A feed that lists its oldest entries first (X54's left) keeps, cut this way, its
 entries, and its news never comes: the tail cannot be read without reading the whole body, and a
 ranged second request would still have to find an entry boundary in the middle of the XML.
 `oldest_first` tells it from the dates of the first and last whole entries (digests.feed_cut's
-`newest_end`), and the poll says so plainly: a WARNING naming MAX_BODY_BYTES and, in the bot, a
+`listed_end`), and the poll says so plainly: a WARNING naming MAX_BODY_BYTES and, in the bot, a
 line under the source in /sources (digests.source_work.oldest_first_of) — the honest minimum.
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from digests.feed_cut import _entry_date, entry_spans, newest_end
+from digests.feed_cut import entry_spans, listed_end
 
 # The end tag of an RSS item or an Atom entry, with or without a namespace prefix
 _ENTRY_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
@@ -57,6 +57,4 @@ def oldest_first(cut: bytes) -> bool:
     spans = entry_spans(cut)
     if spans is None or len(spans) < 2:
         return False
-    first, last = spans[0], spans[-1]
-    return newest_end(_entry_date(cut[first[0]:first[1]]),
-                      _entry_date(cut[last[0]:last[1]])) == "tail"
+    return listed_end(cut, spans) == "tail"
