@@ -1,11 +1,14 @@
 """A reader's sources filter: mute a source for one chat (QA36 E5, brief X57).
 
-«📡 المصادر» in /settings lists the operator's active sources, each a button that mutes or
-unmutes it for the chat (opaque callback ids, checked by the server like every settings press;
-in a group only its admins press them). A muted source's reports are not queued for the chat —
-instant alerts and daily digests (digests.new_deliveries) — and are left out of its search
-answers (`drop_muted`, bot.answers). Rows live in chat_muted_sources (migration
-040_reader_sources).
+«📡 المصادر» in /settings lists the operator's active sources by site (a reader thinks in sites,
+«الجزيرة», not in its feeds: digests.reader_sources.site_groups, X61), each a button that mutes
+or unmutes every feed of the site for the chat (opaque callback ids, checked by the server like
+every settings press; in a group only its admins press them); a site only some of whose feeds
+are muted says so («مكتوم جزئيًا») and a press mutes the rest. A muted source's reports are not
+queued for the chat — instant alerts and daily digests (digests.new_deliveries) — nor sent when
+queued before the mute (bot.delivery_plan), and the search, /digest and inline results leave
+them out (`muted`, passed to bot.stories). Rows live in chat_muted_sources (migration
+040_reader_sources), one per feed.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import Callback
 from bot.i18n import num, t
 from bot.runtime import Action, Runtime, edit_or_send, keyboard, ui
-from digests.models import Digest
+from digests.reader_sources import SiteGroup, site_groups
 from digests.sources import list_sources
 from digests.storage import Database
 
@@ -40,46 +43,49 @@ def muted(db: Database, chat_id: int) -> frozenset[int]:
     return frozenset(int(r[0]) for r in rows)
 
 
-def set_muted(db: Database, chat_id: int, source_id: int, mute: bool, now: datetime) -> None:
-    """Mute (or unmute) source `source_id` for chat `chat_id`."""
+def set_muted(db: Database, chat_id: int, source_id: int | Sequence[int], mute: bool,
+              now: datetime) -> None:
+    """Mute (or unmute) source `source_id` — or each of several: a site's feeds — for chat
+    `chat_id`, in one transaction."""
+    ids = [source_id] if isinstance(source_id, int) else list(source_id)
     with db.transaction() as tx:
-        if mute:
-            tx.execute("insert or ignore into chat_muted_sources (chat_id, source_id, created_at)"
-                       " values (?, ?, ?)", [chat_id, source_id, now.isoformat()])
-        else:
-            tx.execute("delete from chat_muted_sources where chat_id = ? and source_id = ?",
-                       [chat_id, source_id])
-    log.info("reader source chat=%s source=%s muted=%s", chat_id, source_id, mute)
+        for one in ids:
+            if mute:
+                tx.execute("insert or ignore into chat_muted_sources"
+                           " (chat_id, source_id, created_at) values (?, ?, ?)",
+                           [chat_id, one, now.isoformat()])
+            else:
+                tx.execute("delete from chat_muted_sources where chat_id = ? and source_id = ?",
+                           [chat_id, one])
+    log.info("reader source chat=%s sources=%s muted=%s", chat_id,
+             ",".join(map(str, ids)), mute)
 
 
-def drop_muted(db: Database, chat_id: int, digests: Sequence[Digest]) -> tuple[Digest, ...]:
-    """`digests` without the reports of sources the chat muted (all of them when none is)."""
-    gone = muted(db, chat_id)
-    if not gone:
-        return tuple(digests)
-    ids = [d.article_id for d in digests if d.article_id is not None]
-    marks = ",".join("?" * len(ids))
-    of = dict(db.db.execute(f"select id, source_id from articles where id in ({marks})",
-                            ids).fetchall()) if ids else {}
-    return tuple(d for d in digests if of.get(d.article_id) not in gone)
+def _state(group: SiteGroup, off: frozenset[int]) -> str:
+    """The label key of a site's state: every feed muted, some, or none."""
+    n = sum(s in off for s in group.source_ids)
+    return ("btn_source_on" if n == 0 else "btn_source_muted" if n == len(group.source_ids)
+            else "btn_source_partly")
 
 
 def menu(rt: Runtime, scope: Scope, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The sources picker of the chat `scope` acts on: one button per source, its state in
-    words («🔔 BBC: تصل أخباره» / «🔕 BBC: مكتوم»), then «رجوع»."""
+    """The sources picker of the chat `scope` acts on: one button per site (its feeds
+    together), its state in words («🔔 BBC: تصل أخباره» / «🔕 BBC: مكتوم» / «… مكتوم جزئيًا»),
+    then «رجوع». A button carries its site's first feed; the site is found again on a press."""
     from bot.preferences import back_row  # late: bot.preferences registers these actions
 
     target = scope.target
     off = muted(rt.db, target)
-    listed = list_sources(rt.db)[:MAX_LISTED]  # active ones: a removed source is only
-    # deactivated (its articles stay searchable), and stays muted where it was
+    # active sources: a removed one is only deactivated (its articles stay searchable), and
+    # stays muted where it was
+    groups = site_groups(rt.db.db, list_sources(rt.db))[:MAX_LISTED]
     rows = []
-    for source in listed:
-        key = "btn_source_muted" if source.id in off else "btn_source_on"
-        rows.append([scope.button(rt, t(key, lang, name=source.name[:40]), "reader_source",
-                                  {"source": source.id})])
+    for group in groups:
+        rows.append([scope.button(rt, t(_state(group, off), lang, name=group.name[:40]),
+                                  "reader_source", {"source": group.source_ids[0]})])
     rows.append(back_row(rt, scope, lang))
-    text = ui(lang, "reader_sources_menu", n=num(sum(s.id in off for s in listed), lang))
+    text = ui(lang, "reader_sources_menu",
+              n=num(sum(any(s in off for s in g.source_ids) for g in groups), lang))
     return text, keyboard(rows)
 
 
@@ -103,15 +109,18 @@ async def _act_toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Ru
     if scope is None:
         return
     source = get_source(rt.db, int(cb.payload.get("source", 0)))
-    if source is None:  # removed by the operator since the menu was shown
+    group = next((g for g in site_groups(rt.db.db, list_sources(rt.db))
+                  if source is not None and source.id in g.source_ids), None)
+    if source is None or group is None:  # removed by the operator since the menu was shown
         await update.callback_query.answer(t("reader_source_gone", lang))
         await edit_or_send(update, context, *menu(rt, scope, lang))
         return
-    mute = source.id not in muted(rt.db, scope.target)
-    set_muted(rt.db, scope.target, source.id, mute, rt.now())
+    # a site muted whole comes back whole; otherwise (none or some of its feeds) all are muted
+    mute = _state(group, muted(rt.db, scope.target)) != "btn_source_muted"
+    set_muted(rt.db, scope.target, group.source_ids, mute, rt.now())
     # the toast says what changed: a screen reader hears it, not the edited menu (QA36 E7)
     await update.callback_query.answer(t("reader_source_muted" if mute else
-                                         "reader_source_unmuted", lang, name=source.name[:40]))
+                                         "reader_source_unmuted", lang, name=group.name[:40]))
     await edit_or_send(update, context, *menu(rt, scope, lang))
 
 

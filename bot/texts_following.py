@@ -218,6 +218,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "btn_reader_sources": ("📡 المصادر", "📡 Sources"),
     "btn_source_on": ("🔔 {name}: تصل أخباره", "🔔 {name}: shown"),
     "btn_source_muted": ("🔕 {name}: مكتوم", "🔕 {name}: muted"),
+    # a site some of whose feeds are muted (one added since, an older mute: X61)
+    "btn_source_partly": ("🔕 {name}: مكتوم جزئيًا", "🔕 {name}: partly muted"),
     "reader_sources_menu": ("المصادر التي تصل منها الأخبار إلى هذه المحادثة. اضغط مصدرًا لكتمه "
                             "أو لإعادته (المكتومة: {n}).",
                             "The sources this chat gets news from. Press a source to mute it or "
