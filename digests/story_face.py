@@ -8,8 +8,9 @@ The rule (`face_index`, pure): the report whose headline shares the most content
 other reports' headlines, on average (the event is what the reports have in common; a profile,
 a reaction or a side angle shares little), plus NUMBER_BONUS when it carries a number (a toll,
 a score, a count: the event's fact). The report that queued the story stays unless another is
-strictly better; among equal others the newest. A story
-of one report is its report. `faces` reads the stories' live reports in one query per chunk.
+strictly better; among equal others the newest. For a
+follower, only reports naming a followed topic may be the face, the tie rule then among them. A
+story of one report is its report. `faces` reads the stories' live reports in one query per chunk.
 """
 
 from __future__ import annotations
@@ -38,17 +39,23 @@ def face_scores(headlines: Sequence[str]) -> list[float]:
             for i, h in enumerate(headlines)]
 
 
-def face_index(headlines: Sequence[str], current: int | None = None) -> int:
+def face_index(headlines: Sequence[str], current: int | None = None,
+               eligible: Sequence[int] | None = None) -> int:
     """The index of the most informative headline of one story's reports (oldest first): the
     `current` one (the report that queued the story) unless another is strictly better, else
-    the newest among equals; -1 when there are none."""
+    the newest among equals; -1 when there are none. `eligible`: only these indexes may be
+    the face (those naming a followed topic), scored still against every report; none → -1."""
     if not headlines:
         return -1
     scores = face_scores(headlines)
-    top = max(scores)
-    if current is not None and 0 <= current < len(scores) and scores[current] >= top:
+    allowed = range(len(scores)) if eligible is None else \
+        [i for i in eligible if 0 <= i < len(scores)]
+    if not allowed:
+        return -1
+    top = max(scores[i] for i in allowed)
+    if current is not None and current in allowed and scores[current] >= top:
         return current
-    return max(i for i, v in enumerate(scores) if v == top)
+    return max(i for i in allowed if scores[i] == top)
 
 
 def names_a_topic(headline: str, topics: Sequence[str]) -> bool:
@@ -84,8 +91,11 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
         found = found[-MAX_REPORTS:]
         ids = [a for a, _ in found]
         now = (current or {}).get(story)
-        at = face_index([h for _, h in found], ids.index(now) if now in ids else None)
-        if at >= 0 and names_a_topic(found[at][1], topics):
+        # the topic first, then the tie rule among the reports naming it (QA41 T4: the queued
+        # report stayed on a tie and, not naming «تيلرسون», the story kept the profile's face)
+        naming = [i for i, (_, h) in enumerate(found) if names_a_topic(h, topics)]
+        at = face_index([h for _, h in found], ids.index(now) if now in ids else None, naming)
+        if at >= 0:
             out[story] = found[at][0]
     return out
 
