@@ -185,6 +185,13 @@ def _added_count(toks: list[Tok], k: int, last: int) -> bool:
     return False
 
 
+# «تُحدِث/يُحدِث» (cause), written as «تحدّث» (spoke), and what they cause. Folded.
+_CAUSE_FORMS = frozenset("تحدث يحدث".split())
+_CAUSED = frozenset(
+    "اثرا اثارا فرقا فارقا تغييرا تغيرا تغييرات ضررا اضرارا تحولا خللا اضطرابا ضجه صدمه"
+    " تاثيرا ثوره زلزالا نقله فوضي طفره انقلابا توترا شرخا ازمه".split())
+
+
 # «ماذا كان يقول»: «كان» between the question word and the verb. Folded.
 _WAS = frozenset("كان كانت يكون تكون سيكون".split())
 # «علق/تعلق» + «ب…»: hung on, caught on, relates to — never "commented" (which takes «على»).
@@ -218,6 +225,11 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
         # 5378): «ماذا» is what was said; a later «أن» hangs on another verb
         return True
     if strip_conj(norm) in _ADDED and _added_count(toks, k, last):
+        return True
+    if (strip_conj(norm) in _CAUSE_FORMS and k + 1 < last
+            and toks[k + 1].norm.rstrip("،,") in _CAUSED):
+        # «أن الحميات تحدث أثرا متساويا» (F30, seed 30, 1090): «تُحدِث» (causes) with what
+        # it causes, not «تحدّث» (spoke) with a subject.
         return True
     if toks[k].raw[0] in "\"“«„" and prev in _WORDS_NOUNS:
         # «وقامت الشركة بنشر تغريدة …، واستكملت بكلمات "قالوا إن …"» (seed 28, 5891): the verb

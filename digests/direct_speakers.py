@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from digests.speakers import Speakers, Tok
 from digests.speech import RELATIVES, cue_of, fold, is_complementizer, strip_conj
-from digests.speech_cues import Cue
+from digests.speech_cues import Cue, describes_noun
 
 def _open_ended(text: str) -> bool:
     """Marks whose words end on a speech cue and its «أن/إن» («يتحول بشكل مفاجئ إلى التشدّد،
@@ -118,13 +118,15 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
             lead = [c2 for c2 in usable if c2.content_start is not None
                     and not para[c2.content_start:a].strip(" :\"“«„")]
             if lead and lead[-1] is not c and (lead[-1].named or (
+                    describes_noun(toks, c) and c.gender != lead[-1].gender) or (
                     c.content_start is None and any(
                         c3.named and c3.speaker == lead[-1].speaker and c.tok < c3.tok
                         and toks[c3.tok - 1].norm not in RELATIVES  # («السبب الذي يدعو X»)
                         for c3 in before))):
                 # «وفقا لأصدقاء …، ليعلق بعدها الوزير قائلا: "…"», «قال عاصي "…"، لترفض أحلام
                 # قائلة "…"» (QA19 N1): the cue whose speech opens at these marks speaks, not
-                # an attribution before it that introduced none, nor a voice quoted before.
+                # an attribution before it that introduced none, nor a voice quoted before,
+                # nor a relative clause's («الطائرة التي تقول إسرائيل إنها …، متسائلا:», F30).
                 c = lead[-1]
             if c.tok > 0 and toks[c.tok - 1].norm in RELATIVES:
                 # «وقال رعد في تغريدته التي تساءل البعض عن مدى جديتها …: "…"» (QA13 2934): a

@@ -29,6 +29,7 @@ from digests.speech import (
 
 _LEADS = frozenset("لكن ولكن بينما فيما كما اما واما بل".split())  # folded
 _TOPIC = frozenset("اما واما بل وبل".split())
+_OTHER = frozenset("اخري اخر الاخري الاخر اخرون الاخرون اخريات".split())  # folded
 _PLURAL_RELATIVES = frozenset("الذين اللواتي".split())
 _TIME_PREPS = frozenset("قبل وقبل بعد وبعد منذ ومنذ قبيل عقب".split())
 # Words of a date or time of day («والأحد قال إنه», «وفي اليوم الأول للمحاكمة ادعى أنه»,
@@ -187,6 +188,11 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
     name = " ".join(words).strip(EDGE_PUNCT + " ")
     if not name:
         return amma_subject(toks, verb, first)
+    if (len(words) == 1 and fold(name) in _OTHER and k >= first and toks[k].raw[-1].isalpha()
+            and not is_complementizer(toks[k].norm) and toks[k].norm not in _LEADS):
+        # «"…"، هذه رسالة أخرى تدعو إلى …» (F30, seed 30, 995): «أخرى» describes the noun
+        # before it, which the reading stopped at; an adjective alone says nobody.
+        return ""
     if name.count('"') % 2 == 1 and words[-1].rstrip("،,").endswith('"'):
         name += '"'  # keep a quoted name whole: «مراسل "العربية"»
     return name

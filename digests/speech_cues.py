@@ -109,23 +109,36 @@ def find_cues(para: str, toks: list[Tok], sent: tuple[int, int],
     w = cue_window(toks, sent, spans, speech, para)
     if w is None:
         return []
-    cues: list[Cue] = []
-    content_open = False  # inside someone's reported speech: nested verbs are theirs
+    cues: list[Cue] = []  # once one opens speech, nested verbs are that voice's
     here = sentence_opener(w.toks, w.first, w.last) or _trade_opener(w.toks, w.first, w.last)
     openers = tuple(o for o in (here, speakers.opener) if o is not None)
     k = w.first
     while k < w.last:
         _gave_statement(w, k, speakers)
         made_by(w, k, speakers)
-        cue, k = _cue_at(w, k, content_open, cues, speakers, openers)
+        hit = cue_of(w.toks[k].raw)[1]
+        # A relative clause's cue of another gender describes a noun; a cue here is not its.
+        seen = cues if hit is None else [c for c in cues if not (
+            describes_noun(w.toks, c) and c.gender != hit[1])]
+        cue, k = _cue_at(w, k, any(c.content_start is not None for c in seen), seen, speakers,
+                         openers)
         if cue is not None:
             cues.append(cue)
-            content_open = content_open or cue.content_start is not None
     # The sentence's subject stays the one a bare cue of the next sentence means, unless a cue
     # here named someone else.
     speakers.opener = here if here is not None and not any(
         c.named and c.speaker and c.speaker != here[0] for c in cues) else None
     return cues
+
+
+def describes_noun(toks: list[Tok], cue: Cue) -> bool:
+    """A verb cue in a relative clause that names its speaker («صورة للطائرة التي تقول إسرائيل
+    إنها أسقطتها»): it describes a noun of the sentence. A later cue of another gender (F30,
+    seed 30, 648: «…، ووجه حديثه إلى ظريف، متسائلا:») is neither inside its speech nor spoken
+    by its speaker; one of the same gender may be («صلاح الذي تحدثت عنه وسائل الإعلام، مشيدة
+    …», «بيان الجيش الذي ذكر أن …، مؤكدا»)."""
+    return (cue.kind == "verb" and cue.named and bool(cue.speaker) and cue.tok > 0
+            and toks[cue.tok - 1].norm in ("التي", "الذي"))
 
 
 _POSSESSED = ("ته", "تها", "تهم", "ها", "هم")

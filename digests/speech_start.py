@@ -24,6 +24,8 @@ from digests.speech import (
 _ADVERBIAL_HEADS = frozenset(
     "علما وعلما بما وبما طالما حيث وحيث رغم برغم بعد وبعد قبل وقبل منذ دون بدون لمجرد".split())
 _WAS = frozenset("كان كانت كانوا كنت".split())
+# «، خصوصاً بعد أن»: the adverbs that may stand between the comma and a time clause. Folded.
+_ESPECIALLY = frozenset("خصوصا خاصه وخصوصا وخاصه لا سيما ولاسيما لاسيما تحديدا".split())
 _OCCASION = frozenset("في خلال امام عبر".split())
 # «التفاصيل:», «للمزيد:», «اقرأ أيضا:»: a colon that leads to a related link's title. Folded.
 _TEASERS = frozenset("التفاصيل تفاصيل للتفاصيل المزيد للمزيد اقرا ايضا".split())
@@ -126,8 +128,11 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
         if glued and not toks[m].raw.startswith(("\"", "«", "“")) and fold(
                 toks[m].raw[:glued - 1]) not in _TEASERS | _LISTING:
             return toks[m].start + glued
+    set_off = False  # a «، بعد أن …» clause set off by a comma: its verb takes the next «أن»
     for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 20)):
         tm = toks[m]
+        if set_off and tm.raw[-1] in "،,":
+            set_off = False  # («، بعد أن التقى نظيره، إن …»: the clause closed; speech follows)
         if m >= j + 14 and not tm.raw.endswith(":"):
             # Far from the verb only «قال X في …:» still introduces speech.
             if _is_cue(tm.raw, toks[m + 1].norm if m + 1 < last else ""):
@@ -142,7 +147,19 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
             if toks[m - 1].norm in {"الا", "والا"}:
                 return None  # «إلا أن» (however) is the writer's, not the speech
             if toks[m - 1].norm in _ADVERBIAL_HEADS:
-                continue  # «بما أن», «بعد أن»: a clause of reason or time, not speech
+                # «بما أن», «بعد أن»: a clause of reason or time, not speech
+                set_off = set_off or (m - 2 > k and toks[m - 2].raw[-1] in "،,") or (
+                    m - 3 > k and toks[m - 3].raw[-1] in "،," and toks[m - 2].norm in _ESPECIALLY)
+                continue
+            if set_off:
+                # «ولا يوجد مدرب يستبعد أهم لاعبين، خصوصاً بعد أن أثبت عموري ومبخوت أنهما …»
+                # (F30, seed 30, 5383): after a time clause set off by a comma, the «أن»
+                # is its own verb's («أثبت … أنهما»), not the cue's speech.
+                return None
+            if toks[m - 1].norm in ("ام", "او"):
+                # «وهل هو قرار فني كما صرّح به مسؤولو الاتحاد، أم أنه تأديبي» (F30, 5383):
+                # «أم/أو أنّ» is the writer's other alternative, what nobody stated.
+                return None
             if (toks[m - 1].norm in ("لو", "ولو") and tm.raw.startswith("أ")) or (
                     tm.norm == "وان" and m + 1 < last and toks[m + 1].norm in _WAS):
                 # «ولو أنهم وضعوها …» (if), «وإن كان يبدو فوق الـ70» (even if): the writer's

@@ -1,0 +1,78 @@
+"""F30 (seed 30's reading): the wrong and misread speakers of its lines, on invented sentences.
+
+Each test named for a fix fails on the tree before F30 (the speaker it asserts away was shown);
+the guards keep what must stay.
+"""
+
+from __future__ import annotations
+
+from digests.quotes import find_quotes, key_quotes
+
+
+def _found(paragraphs: list[str]) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in find_quotes(paragraphs)]
+
+
+def _speakers(paragraphs: list[str]) -> list[str]:
+    return [q.speaker for q in key_quotes(paragraphs, "")]
+
+
+def test_other_after_a_noun_is_no_speaker() -> None:
+    # «أخرى» describes «رسالة»: the writer's comment after the quote names nobody.
+    para = ('وودّع المدرب جماهير ناديه بكلمات قصيرة «سنعود أقوى في الموسم المقبل بإذن الله»، هذه'
+            ' رسالة أخرى تدعو إلى الصبر على الفريق الشاب.')
+    assert "أخرى" not in [s for s, _ in _found([para])]
+
+
+def test_another_official_still_speaks() -> None:
+    paras = ['وقال مسؤول أميركي إن الاجتماع سيعقد الأسبوع المقبل في العاصمة.',
+             'في حين قال آخر إن موعد الاجتماع لم يحدد بعد بشكل نهائي.']
+    assert [s for s, _ in _found(paras)] == ["مسؤول أميركي", "مسؤول آخر"]
+
+
+def test_causes_is_not_spoke() -> None:
+    para = ('ووجدت تجربة جديدة، أن المشروبات الثلاثة تحدث أثرا متقاربا في ضغط الدم، ولذلك لا يجدر'
+            ' بالمرضى أن يغيروا علاجهم الحالي قبل استشارة الطبيب.')
+    assert "أثرا متقاربا" not in [s for s, _ in _found([para])]
+
+
+def test_spoke_about_still_speaks() -> None:
+    para = ('وتحدث الوزير عن الخطة الجديدة، وقال إن الحكومة ستبدأ تنفيذها في الربع الأول من'
+            ' العام المقبل.')
+    assert [s for s, _ in _found([para])] == ["الوزير"]
+
+
+def test_that_of_a_time_clause_set_off_is_not_the_cues() -> None:
+    # «يستبعد X» (rules X out) with «أن» only inside «، خصوصا بعد أن أثبت Y أنهما …».
+    para = ('ولا يوجد مدرب في العالم يستبعد أفضل مهاجمين لديه، خصوصا بعد أن أثبت سالم وراشد أنهما'
+            ' في أفضل حالاتهما البدنية هذا الموسم.')
+    assert not [s for s, _ in _found([para]) if s == "أفضل مهاجمين لديه"]
+
+
+def test_said_after_a_meeting_still_speaks() -> None:
+    para = ('وقال الوزير، بعد أن التقى نظيره الفرنسي في باريس، إن البلدين سيوقعان اتفاقا جديدا'
+            ' للتعاون في مجال الطاقة.')
+    assert _found([para]) == [("الوزير", "البلدين سيوقعان اتفاقا جديدا للتعاون في مجال الطاقة")]
+
+
+def test_or_that_is_the_writers_alternative() -> None:
+    # The officials said «technical»; «أم أنه تأديبي» is the writer's question, not theirs.
+    para = ('ولا يعرف الجمهور هل كان القرار فنيا كما صرح به مسؤولو النادي، أم أنه عقوبة على ما'
+            ' حدث بعد المباراة النهائية الأخيرة.')
+    assert not [t for s, t in _found([para]) if "عقوبة" in t]
+
+
+def test_relative_clause_voice_of_another_gender_is_not_the_participles() -> None:
+    paras = ['وقال الوزير في كلمته أمام المؤتمر إن بلاده لن تتراجع عن موقفها.',
+             'وكان الوزير يحمل أثناء المؤتمر صورة للمبنى الذي تقول الشرطة إنه تعرض للهجوم،'
+             ' ووجه حديثه إلى الصحفيين، متسائلا: "هل تعرفون ما هذا؟ إنه دليل على كل ما قلناه'
+             ' منذ البداية".']
+    direct = [s for s, t in _found(paras) if t.startswith("هل تعرفون")]
+    assert direct == ["الوزير"]
+
+
+def test_relative_clause_voice_of_the_same_gender_goes_on() -> None:
+    # «مشيدة» agrees with «وسائل الإعلام» of the relative clause: the media praised him.
+    para = ('إنه اللاعب الشاب الذي تحدثت عنه وسائل الإعلام المحلية، مشيدة بقدراته ومؤكدة أنه'
+            ' سيكون من أفضل اللاعبين في البطولة المقبلة.')
+    assert [s for s, _ in _found([para])] == ["وسائل الإعلام المحلية"]
