@@ -9,8 +9,9 @@ and `reread_one`, in the poll's writer thread, settles each in one transaction
   (digests.archive.update_article), with what the feed now says (`feed_hash`);
 - its search-index row and its digest are made again (`UPDATE_STEPS`), and its story's row
   (headline, times) is recomputed from its reports;
-- the story stays the story: no re-clustering (a corrected toll is the same event), and no
-  outbox row — a reader is never sent the same article twice.
+- the story stays the story: no re-clustering (a corrected toll is the same event); a chat
+  already sent the article gets it again as «🔄 تحديث» only when the correction gives a new
+  figure or result (digests.correction_updates: once per change, never the same text twice).
 
 A page that cannot be fetched keeps the old text and leaves the feed hash as it was, so the next
 poll tries again (bounded by digests.entry_changes.REREADS_PER_POLL); a page the site says is
@@ -29,6 +30,7 @@ from datetime import datetime
 import sqlite_utils
 
 from digests import archive, entry_changes, retries
+from digests.correction_updates import queue_corrections
 from digests.models import Article, FeedEntry
 from digests.page_fetch import Fetched
 from digests.processing import StoreContext, Step, run_steps
@@ -82,6 +84,7 @@ def _apply(sql: sqlite_utils.Database, settings: Settings, item: Fetched, articl
     stored = archive.get_article(sql, article_id)
     if stored is None:
         return "kept"  # removed meanwhile
+    old_headline = _headline(sql, article_id)  # what chats sent it read
     same_page = False  # the page's body as stored: the feed's change was churn (below)
     if page is None or not page.paragraphs:
         if stored.page_ok and settings.fetch_pages:
@@ -107,7 +110,16 @@ def _apply(sql: sqlite_utils.Database, settings: Settings, item: Fetched, articl
     article = archive.get_article(sql, article_id)
     assert article is not None
     _rerun(sql, article, StoreContext(now, settings, backfill=True))
+    # a changed toll or result goes to the chats that read the old one, once (X56 item 6)
+    queue_corrections(sql, article, old_headline, _headline(sql, article_id), now)
     return "updated"
+
+
+def _headline(sql: sqlite_utils.Database, article_id: int) -> str:
+    """The article's headline as readers are shown it (its digest's, else its title)."""
+    row = sql.execute("select coalesce(nullif(headline, ''), title) from articles where id = ?",
+                      [article_id]).fetchone()
+    return str(row[0] or "") if row else ""
 
 
 def _rerun(sql: sqlite_utils.Database, article: Article, context: StoreContext) -> None:

@@ -25,7 +25,9 @@ module (the sender and courier look it up there at call time):
 - digests.bundle_facts    what the sender asks of a chat's due stories before bundling them
 - digests.outbox_states   the sender's state changes: claim, finish, retry, deactivate, move
 
-Six others change rows for a job of their own: digests.repeats (an update that repeats news
+Seven others change rows for a job of their own: digests.correction_updates (an article
+corrected in place with a new toll or result goes again, as an update, to the chats that read
+it: kind 'update:fix:<mark of the new headline>'), digests.repeats (an update that repeats news
 the chat had is skipped), digests.retries (a gone page's rows move to a live report or are
 skipped), digests.removal (an article taken down is not sent), digests.restore_record (a
 restored backup's rows, and those of articles fetched again after it, are settled as the

@@ -1,0 +1,116 @@
+"""A corrected article's «🔄 تحديث» to the chats already sent it (X56 item 6; QA32 R5's left).
+
+A site corrects a toll in the article itself (same link and GUID: «مقتل 40» → «مقتل 49»);
+digests.article_updates stores the new text in place. A chat that was sent the article had the
+wrong figure, and no new report will tell it. `queue_corrections`, in the re-read's transaction,
+queues the article again for those chats as an update, under the sender's never-twice rules:
+
+- only a change that gives a result or a figure (digests.story_outcomes.new_outcome) none of
+  the headlines the chat was sent of the story gave, the article's old headline included: a
+  reworded title, a typo fixed or a view count is no news;
+- only chats that were sent the article (status 'sent'), are active, have nothing of the story
+  waiting (a waiting row is rendered from the corrected text anyway) and did not mute its source;
+- one update per change and never the same text twice: the row's kind carries the corrected
+  headline's fingerprint (`update:fix:<hash>`; unique per chat, story and kind), so a
+  correction read again, or a headline a site flips back to, is queued once, on any day;
+- an update saying what the chat had under another story is recorded skipped
+  (digests.repeats, as digests.story_updates does); quiet hours hold it, a daily chat gets it
+  in its next digest.
+
+The sender shows it as any story update («🔄 تحديث», digests.story_updates.update_articles: the
+chat was sent the story before). Pure SQL, no Telegram.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+
+import sqlite_utils
+
+from digests.arabic import normalize
+from digests.delivery_times import after_quiet, next_daily
+from digests.models import Article, iso
+from digests.story_updates import REPEAT_REASON
+
+log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
+
+# an instant chat's correction row: 'update:' (held by quiet hours, retimed, as a story's update)
+# and the corrected headline's mark, never its date — a headline is sent once, whatever the day
+FIX_KIND = "update:fix:{mark}"
+
+
+def fingerprint(headline: str) -> str:
+    """A short mark of a headline as read (normalized): the same headline, the same mark."""
+    return hashlib.sha1(" ".join(normalize(headline).split()).encode()).hexdigest()[:10]
+
+
+def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline: str,
+                      new_headline: str, now: datetime,
+                      said: list[Callable[[], None]] | None = None) -> int:
+    """Queue `article`, just corrected from `old_headline` to `new_headline`, as an update for
+    the chats that were sent it and for which it gives a new result or figure (module doc).
+    Returns how many rows were queued; log lines go to `said` when given (after the commit)."""
+    from digests.story_outcomes import may_give_outcome, new_outcome  # late: analysis modules
+
+    if not new_headline or new_headline == old_headline or not may_give_outcome(new_headline):
+        return 0
+    story = article.story_id if article.story_id is not None else -article.id
+    chats = {r["id"]: r for r in db.query(
+        """select c.id, c.mode, c.daily_hour, c.time_zone, c.utc_offset_minutes, c.quiet_start,
+                  c.quiet_end
+           from chats c
+           where c.active = 1
+             and c.id in (select chat_id from outbox where article_id = ? and status = 'sent')
+             and c.id not in (select chat_id from chat_muted_sources where source_id = ?)""",
+        [article.id, article.source_id])}
+    mark = fingerprint(new_headline)
+    rows = []
+    for chat_id, chat in sorted(chats.items()):
+        waiting = db.execute(
+            "select count(*) from outbox where chat_id = ? and story_id = ?"
+            " and status in ('pending', 'sending')", [chat_id, story]).fetchone()[0]
+        if waiting:
+            continue
+        # what the chat read of the story: the article's old headline and the others it was sent
+        sent = [old_headline, *(str(r[0] or "") for r in db.execute(
+            """select coalesce(nullif(a.headline, ''), a.title) from outbox o
+               join articles a on a.id = o.article_id
+               where o.chat_id = ? and o.status = 'sent' and o.story_id = ?
+                 and o.article_id != ?""", [chat_id, story, article.id]).fetchall())]
+        if not new_outcome(sent, new_headline):
+            continue
+        if chat["mode"] == "daily":
+            kind, when = next_daily(now, chat)
+        else:
+            kind, when = FIX_KIND.format(mark=mark), now
+        when = after_quiet(when, chat)
+        rows.append((chat_id, story, article.id, kind, iso(when) if when > now else None,
+                     iso(now)))
+    if not rows:
+        return 0
+    from digests.repeats import repeated_chats, report  # late, as digests.story_updates
+
+    repeats = repeated_chats(db, article.id, report(new_headline, article.text,
+                                                    article.published_at or now),
+                             story, [r[0] for r in rows], now)
+    before = db.execute("select total_changes()").fetchone()[0]
+    db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
+                        " not_before, created_at) values (?, ?, ?, ?, ?, ?)",
+                        [r for r in rows if r[0] not in repeats])
+    n = int(db.execute("select total_changes()").fetchone()[0] - before)
+    if repeats:
+        db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
+                            " created_at, status, last_error) values (?, ?, ?, ?, ?, 'skipped',"
+                            " ?)", [(r[0], r[1], r[2], r[3], r[5], REPEAT_REASON)
+                                    for r in rows if r[0] in repeats])
+    line = partial(log.info, "corrected article queued as an update article=%s story=%s rows=%d"
+                   " repeats=%d", article.id, story, n, len(repeats))
+    if said is None:
+        line()
+    else:
+        said.append(line)
+    return n
