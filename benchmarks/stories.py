@@ -6,6 +6,7 @@ archive grows to 100k articles.
     .venv/bin/python benchmarks/stories.py --sizes 10000 --sample 100
     .venv/bin/python benchmarks/stories.py --semantic      # with meaning vectors (digests.semantic)
     .venv/bin/python benchmarks/stories.py --no-speed --use-decision 0.65  # another USE decision
+    .venv/bin/python benchmarks/stories.py --no-speed --preview-rule on  # the S21 preview rule
     .venv/bin/python benchmarks/stories.py --cv            # held-out weights, words and meaning
     .venv/bin/python benchmarks/stories.py --throughput 600  # story step articles/s, real model
     .venv/bin/python benchmarks/stories.py --gaps          # why stored stories lose pairwise pairs
@@ -899,6 +900,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="the opt-in e5 meaning path (see the module docstring)")
     parser.add_argument("--words", action="store_true",
                         help="the words alone (STORY_MODEL=words), not the shipped USE default")
+    parser.add_argument("--preview-rule", choices=("on", "off"),
+                        help="digests.stories.PREVIEW_RULE (brief S21, the preview→event rule)"
+                             " on or off instead of the shipped setting")
     parser.add_argument("--use-decision", type=float, metavar="D",
                         help="the USE pair model's decision D instead of the shipped one"
                              " (digests/data/story_use.json); session 15 shipped 0.65")
@@ -963,6 +967,8 @@ def main(argv: list[str] | None = None) -> None:
             if args.throughput:
                 throughput(docs[:args.throughput], Path(tmp), args.throughput_runs)
         return
+    if args.preview_rule is not None:
+        stories.PREVIEW_RULE = args.preview_rule == "on"
     if args.use_decision is not None:  # the step reads the model through story_use.pair_model
         from dataclasses import replace
 

@@ -9,14 +9,18 @@ The texts are invented (teams, stadium and coach do not exist), not corpus text.
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
+from benchkit import load_benchmark
 
 from digests import stories, story_model, story_preview, story_use
-from digests.models import Article
+from digests.models import Article, iso
 from digests.processing import StoreContext, run_steps
 from digests.settings import Settings
 from digests.storage import Database
@@ -168,3 +172,31 @@ def test_two_matches_of_one_team_a_week_apart_stay_apart(
     assert _story(database, preview) == _story(database, result)
     assert _story(database, later) not in (_story(database, preview), _story(database, result))
     assert _story(database, again) != _story(database, preview)
+
+
+@needs_use
+@pytest.mark.parametrize("flag", ["on", "off"])
+def test_the_stories_benchmark_scores_with_the_rule_on_or_off(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        flag: str) -> None:
+    """`stories.py --preview-rule on|off` (how the integrator scores the rule and the step
+    without it): the preview and its match are one stored story only with the rule on."""
+    bench = load_benchmark("stories", "bench_stories_preview")
+    corpus = tmp_path / "tiny.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as fh:
+        for n, (doc, hours) in enumerate(((PREVIEW, AT["preview"]), (RESULT, AT["result"]))):
+            fh.write(json.dumps({"id": f"d{n}", "url": f"https://s{n}.test/{n}", "source": f"s{n}",
+                                 "title": doc[0], "text": doc[1],
+                                 "published": iso(T0 + timedelta(hours=hours))},
+                                ensure_ascii=False) + "\n")
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"a": "d0", "b": "d1", "same": True, "set": "dev"}),
+                     encoding="utf-8")
+    monkeypatch.setattr(stories, "PREVIEW_RULE", stories.PREVIEW_RULE)  # restored after
+    monkeypatch.setattr(stories, "embedder_for", stories.embedder_for)
+    monkeypatch.setattr(story_use, "pair_model", lambda: _Fixed(0.55))
+    monkeypatch.setattr(bench, "USE_VECTORS", tmp_path / "none.npz")
+    bench.main(["--corpus", str(corpus), "--pairs", str(pairs), "--no-speed", "--sample", "2",
+                "--preview-rule", flag])
+    assert f"recall {1.0 if flag == 'on' else 0.0:.3f}" in capsys.readouterr().out
+    assert stories.PREVIEW_RULE is (flag == "on")
