@@ -44,7 +44,9 @@ _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 _AR_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
               "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# in full, as the Arabic names are: "8 March 2018", not "8 Mar 2018" (X61)
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
 
 
 def lang_of(language_code: str | None, stored: str | None = None, default: str = "ar") -> Lang:
@@ -93,7 +95,7 @@ def _ar_count(n: int, one: str, two: str, few: str, many: str) -> str:
 
 
 def format_date(dt: datetime, lang: str) -> str:
-    """A calendar date: «٣ فبراير ٢٠١٨» / "3 Feb 2018"."""
+    """A calendar date: «٣ فبراير ٢٠١٨» / "3 February 2018"."""
     if lang == "ar":
         return f"{num(dt.day, 'ar')} {_AR_MONTHS[dt.month - 1]} {num(dt.year, 'ar')}"
     return f"{dt.day} {_EN_MONTHS[dt.month - 1]} {dt.year}"

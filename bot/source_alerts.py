@@ -38,7 +38,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import NetworkError, RetryAfter, TelegramError
 
-from bot.i18n import lang_of, num, relative_time, t
+from bot.i18n import format_date, lang_of, num, relative_time, t
 from bot.reader_clock import reader_zone
 from bot.reasons import reason_text
 from bot.runtime import Runtime, ui
@@ -102,8 +102,13 @@ def zone_name(zone: tzinfo, now: datetime, lang: str) -> str:
     return zone_label(minutes, lang, getattr(zone, "key", None))
 
 
-def _clock(when: datetime, zone: tzinfo) -> str:
-    return when.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+def _clock(when: datetime, zone: tzinfo, lang: str = "ar") -> str:
+    """A time in `zone`: «2018-03-08 10:00» in Arabic; in English its month in full, "8 March
+    2018 10:00", as every English date the bot shows (X61)."""
+    local = when.astimezone(zone)
+    if lang == "en":
+        return f"{format_date(local, 'en')} {local:%H:%M}"
+    return local.strftime("%Y-%m-%d %H:%M")
 
 
 def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc) -> str:
@@ -112,11 +117,11 @@ def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc)
     local_now = now.astimezone(zone)
     text = ui(lang, "source_down_alert", name=s.name, id=s.id, number=num(s.id, lang),
               since=relative_time(down.since, local_now, lang),
-              when=f"{_clock(down.since, zone)} ({zone_name(zone, now, lang)})",
+              when=f"{_clock(down.since, zone, lang)} ({zone_name(zone, now, lang)})",
               failures=num(s.consecutive_failures, lang),
               error=reason_text(s.last_error_why, lang))
     if s.next_poll_at is not None and s.next_poll_at > now:
-        text += "\n" + ui(lang, "source_next_try", when=_clock(s.next_poll_at, zone))
+        text += "\n" + ui(lang, "source_next_try", when=_clock(s.next_poll_at, zone, lang))
     return text
 
 
@@ -132,7 +137,7 @@ def down_group_text(downs: Sequence[Down], now: datetime, lang: str,
     tries = [d.source.next_poll_at for d in downs
              if d.source.next_poll_at is not None and d.source.next_poll_at > now]
     if tries:
-        text += "\n" + ui(lang, "source_next_try_zone", when=_clock(min(tries), zone),
+        text += "\n" + ui(lang, "source_next_try_zone", when=_clock(min(tries), zone, lang),
                           zone=zone_name(zone, now, lang))
     return text
 

@@ -215,6 +215,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help_header": ("أوامر نشرة:", "Nashra commands:"),
     "help_admin_header": ("أوامر المشرفين:", "Admin commands:"),
     # English starts with a Latin word: a line that starts with Arabic is laid out right-to-left
+    "help_alias_or": ("أو", "or"),  # «/lang أو /language» (bot.welcome.HELP_ALIASES)
     "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 Arabic / العربية: /lang"),
     "help_footer": ("أو اكتب أي موضوع لتصلك آخر أخباره. وفي أي محادثة: @{bot} موضوع",
                     "Or type any topic to get its latest news. In any chat: @{bot} topic"),

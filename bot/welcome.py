@@ -148,6 +148,10 @@ def in_group(update: Update) -> bool:
     return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
+# another name a command answers to, said beside it in /help (X61: /language, bot.handlers)
+HELP_ALIASES = {"lang": "language"}
+
+
 def help_text(lang: str, *, admin: bool, bot_username: str, group: bool = False) -> str:
     """Every command with its description; admin commands for admins. In a group the
     descriptions speak of the group («/topics — المواضيع التي تتابعها المجموعة», GROUP_COMMANDS)
@@ -157,7 +161,9 @@ def help_text(lang: str, *, admin: bool, bot_username: str, group: bool = False)
     for command in READER_COMMANDS:
         words = GROUP_COMMANDS.get(command[0]) if group else None
         described = words[idx - 1] if words else command[idx]
-        lines.append(f"/{command[0]} — {escape_text(described)}")
+        alias = HELP_ALIASES.get(command[0])
+        named = f"/{command[0]}" + (f" {t('help_alias_or', lang)} /{alias}" if alias else "")
+        lines.append(f"{named} — {escape_text(described)}")
     if admin:
         lines.append(f"<b>{escape_text(t('help_admin_header', lang))}</b>")
         lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]

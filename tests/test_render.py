@@ -109,7 +109,7 @@ def test_golden_daily_digest_headers() -> None:
     [group] = render_bundle([OTHER], "ar", NOW, topics=["الغوطة"], kind=daily + ":group")
     assert "📰 النشرة اليومية — ٢١ فبراير ٢٠١٨: «الغوطة»" in group  # many readers, not «ـك»
     [group] = render_bundle([OTHER], "en", NOW, topics=[""], kind=daily + ":group")
-    assert "📰 The daily digest — 21 Feb 2018</b>" in group
+    assert "📰 The daily digest — 21 February 2018</b>" in group
     for kind in ("instant", "push", "daily:not-a-date", None):  # the other kinds keep theirs
         [html] = render_bundle([OTHER], "ar", NOW, topics=["الغوطة"], kind=kind)
         assert "نشرتك اليومية" not in html and "📰 جديد «الغوطة»" in html

@@ -508,7 +508,7 @@ async def test_a_daily_digest_is_one_digest_of_the_best_stories(database: Databa
             queue(database, chat, a, kind="daily:2026-11-29")
     s = make_sender(database, bot, render=None, topics_of=bundle_topics)
     await s.drain(timeout=20)
-    headers = {1: "📰 نشرتك اليومية — ٢٩ نوفمبر ٢٠٢٦", 2: "📰 Your daily digest — 29 Nov 2026",
+    headers = {1: "📰 نشرتك اليومية — ٢٩ نوفمبر ٢٠٢٦", 2: "📰 Your daily digest — 29 November 2026",
                -3: "📰 النشرة اليومية — ٢٩ نوفمبر ٢٠٢٦"}
     more = {1: "وهناك ١٥ خبرًا آخر في الزر أدناه.", 2: "The button below shows 15 more stories.",
             -3: "وهناك ١٥ خبرًا آخر في الزر أدناه."}

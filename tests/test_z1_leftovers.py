@@ -102,9 +102,10 @@ def test_a_date_past_a_week_is_the_readers_calendar_date() -> None:
     utc_now = datetime(2018, 2, 20, 12, 0, tzinfo=UTC)
     assert relative_time(late, utc_now, "ar") == "٣ فبراير ٢٠١٨"
     assert relative_time(late, utc_now.astimezone(ZoneInfo("Asia/Riyadh")), "ar") == "٤ فبراير ٢٠١٨"
-    assert relative_time(late, utc_now.astimezone(ZoneInfo("Asia/Riyadh")), "en") == "4 Feb 2018"
+    assert relative_time(late, utc_now.astimezone(ZoneInfo("Asia/Riyadh")), "en") == \
+        "4 February 2018"
     assert relative_time(late, utc_now.astimezone(ZoneInfo("America/New_York")), "en") == \
-        "3 Feb 2018"
+        "3 February 2018"
 
 
 async def test_search_results_date_old_stories_in_the_chats_zone(tmp_path: Path) -> None:
