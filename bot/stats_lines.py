@@ -1,6 +1,7 @@
 """Lines /stats adds for a newsroom (QA40 N3, N12, N5): sources scheduled by a clock that ran
 ahead; the last story sent to many chats (when it started and ended, in the asking admin's
-zone, bot.reader_clock, and how long it took); the age of the oldest delivery due; who the
+zone, bot.reader_clock, and how long it took); the stories that grew after they were sent
+(QA40 N9, digests.story_growth); the age of the oldest delivery due; who the
 admins are (ADMIN_IDS as read at start: a change needs a restart).
 
 Each is None when there is nothing to say. Reads only; one query each.
@@ -16,6 +17,7 @@ from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
 from digests.models import iso, parse_iso
 from digests.poll_clock import ahead_by, ahead_ids
+from digests.story_growth import grown
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +82,20 @@ def oldest_due_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
               at=_hhmm(local, lang))
 
 
+def grown_line(rt: Runtime, lang: str) -> str | None:
+    """Stories sent in the last day that more sources report now (digests.story_growth, QA40
+    N9): how many, the most grown with its sources then and now, and how many of the chats it
+    went to got an update of it — a newsroom sees its breaking story's later reports."""
+    found = grown(rt.db.db, rt.now())
+    if not found:
+        return None
+    top = found[0]
+    headline = top.headline if len(top.headline) <= 90 else top.headline[:89] + "…"
+    return ui(lang, "stats_grown", count=num(len(found), lang), headline=headline,
+              then=num(top.sources_then, lang), now=num(top.sources_now, lang),
+              updated=num(top.updated, lang), chats=num(top.chats, lang))
+
+
 def admins_line(rt: Runtime, lang: str) -> str:
     """Who the admins are, as this process read ADMIN_IDS at its start: settings are read once
     (digests.settings.Settings is immutable), so an admin removed from .env keeps the rights
@@ -91,5 +107,5 @@ def admins_line(rt: Runtime, lang: str) -> str:
 def lines(rt: Runtime, chat_id: int, lang: str) -> list[str]:
     """The lines above that have something to say, in order, and who the admins are."""
     found = (clock_sources_line(rt, lang), last_wave_line(rt, chat_id, lang),
-             oldest_due_line(rt, chat_id, lang), admins_line(rt, lang))
+             grown_line(rt, lang), oldest_due_line(rt, chat_id, lang), admins_line(rt, lang))
     return [line for line in found if line is not None]

@@ -48,6 +48,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                                        " — retried by themselves; details: /sources"),
     # /addsource of a removed source: resumed, fetched now — not «for the first time» (QA40 N8)
     "fetching_now_again": ("⏳ يُجلب الآن؛ حالته في /sources", "⏳ Fetching it now; see /sources"),
+    # /stats: stories more sources report now than when they were sent (QA40 N9,
+    # digests.story_growth); a new report goes out only as an update («🔄») under its rules
+    "stats_grown": ("📈 قصص كبرت بعد إرسالها (آخر ٢٤ ساعة): {count}. أكبرها «{headline}»: مصادرها"
+                    " من {then} إلى {now}؛ المحادثات التي وصلها منها «🔄 تحديث»: {updated} من"
+                    " {chats}. لا يُرسل تقرير جديد لقصة أُرسلت إلا إن حمل نتيجة أو رقمًا جديدًا،"
+                    " أو بعد ١٨ ساعة.",
+                    "📈 Stories that grew after they were sent (last 24 h): {count}. The most:"
+                    " «{headline}», from {then} to {now} sources; chats sent a «🔄» update of"
+                    " it: {updated} of {chats}. A new report of a story already sent goes out"
+                    " only when it gives a new result or figure, or after 18 hours."),
     # QA41 T7: STORY_MODEL=use without its wheel (bot.model_warning): in /stats (the start-up
     # WARNING, said in both languages at once, is BILINGUAL's «use_missing_start»)
     "stats_use_missing": ("⚠️ نموذج القصص (USE) غير مثبت: القصص بالكلمات وحدها. ثبّته: {install}",
