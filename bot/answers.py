@@ -167,6 +167,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]
         text = ui(lang, chat_worded("nothing_found", chat.type) if can_follow
                   else "nothing_found_unfollowable", query=echo(query))
+        if page.muted_hidden:  # the archive has it, from sources muted here (X61)
+            text = ui(lang, "found_only_muted", query=echo(query))
         if lead:
             text = lead + "\n" + text
         if page.suggestions:

@@ -33,6 +33,7 @@ class Page:
     a few hits when a far more common spelling exists (digests.suggestions.better_spellings).
     `read_as`: the text searched when the archive read a last «على» otherwise than typed
     (digests.search.SearchResult.read_as: «كاظم على» → «كاظم علي»), for the header.
+    `muted_hidden`: on an empty first page, how many matches the chat's muted sources hold.
     """
 
     digests: tuple[Digest, ...]
@@ -43,6 +44,7 @@ class Page:
     note: str | None = None
     dropped: tuple[str, ...] = ()
     read_as: str | None = None
+    muted_hidden: int = 0
 
 
 def search_page(db: Database, query: str, *, offset: int, limit: int, now: datetime,
@@ -73,7 +75,8 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     else:  # the last page: its count is exact
         total = offset + len(digests)
     suggestions: tuple[str, ...] = ()
-    if not digests and offset == 0 and _may_suggest(result.terms):
+    # a topic the archive has in muted sources only: no other spelling to offer
+    if not digests and offset == 0 and not result.muted_hidden and _may_suggest(result.terms):
         found = list(getattr(result, "suggestions", ()) or ()) or suggest(db.db, query, limit=5)
         suggestions = tuple(s for s in found if s and s != query)[:5]
     elif digests and offset == 0:
@@ -81,7 +84,8 @@ def search_page(db: Database, query: str, *, offset: int, limit: int, now: datet
     return Page(digests=digests, total=total, suggestions=suggestions, has_more=has_more,
                 total_exact=exact, note=result.note if digests else None,
                 dropped=result.dropped if digests else (),
-                read_as=result.read_as if digests else None)
+                read_as=result.read_as if digests else None,
+                muted_hidden=result.muted_hidden if not digests and offset == 0 else 0)
 
 
 SUGGEST_MAX_WORDS = 3  # a long question or a pasted paragraph gets no «هل تقصد»

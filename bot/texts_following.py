@@ -228,6 +228,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "🔕 {name} muted: its news will not come here."),
     "reader_source_unmuted": ("🔔 عاد {name}: تصل أخباره هنا.",
                               "🔔 {name} is back: its news comes here."),
+    # a search whose matches all come from sources the chat muted (X61)
+    "found_only_muted": ("كل ما وجدته عن «{query}» من مصادر مكتومة في هذه المحادثة. لإعادتها: "
+                         "/settings ثم «📡 المصادر».",
+                         "Everything I found about «{query}» comes from sources muted in this "
+                         "chat. To bring them back: /settings, then «📡 Sources»."),
     "reader_source_gone": ("هذا المصدر لم يعد موجودًا.", "This source no longer exists."),
     "btn_quiet_range": ("{start} إلى {end}", "{start} to {end}"),
     "choose_zone": ("اختر توقيتك (للنشرة اليومية وساعات الهدوء):",

@@ -101,6 +101,8 @@ class SearchResult:
     (they come first), else equals `total`. `read_as`: the text searched when the archive read a
     last «على» otherwise than typed — the name «علي» («كاظم على» → «كاظم علي»), or a table name
     the archive never writes so without it — that the answer's header names (None: as typed).
+    `muted_hidden`: when nothing was found with `muted` sources left out, how many matches they
+    hold (so the reader is told their mutes hid them, not that the archive has nothing).
     """
 
     hits: tuple[SearchHit, ...]
@@ -115,6 +117,7 @@ class SearchResult:
     dropped: tuple[str, ...] = ()
     exact: int = 0
     read_as: str | None = None
+    muted_hidden: int = 0
 
 
 def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: int = 0,
@@ -192,10 +195,13 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         message = ("نص طويل: بحثنا بالأسماء التي فيه: " + "، ".join(f"«{w}»" for w in dropped)
                    + ". / A long text: searched by the names in it: " + ", ".join(dropped) + ".")
     if not cands:
-        near = tuple(suggest(db, query))
+        # found only in sources the chat muted: said so, rather than «nothing» (X61)
+        hidden = first_found(db, plan, k, now)[3] if muted else 0
+        near = () if hidden else tuple(suggest(db, query))
         hint = f" {_did_you_mean(near)}" if near else ""
         return SearchResult((), 0, plan.terms, mode="none", suggestions=near,
-                            message="لا توجد مقالات عن هذا الموضوع. / Nothing found." + hint)
+                            message="لا توجد مقالات عن هذا الموضوع. / Nothing found." + hint,
+                            muted_hidden=hidden)
     sugg: tuple[str, ...] = ()
     if note == "dropped" and len(dropped) == 1:
         # «محمد صلا»: «صلا» is missing beside a word found; «محمد صلاح» is the phrase (QA33 S5)

@@ -115,3 +115,21 @@ async def test_the_bot_pages_a_muted_chat_in_full(tmp_path: Path) -> None:
         # another chat mutes nothing: it reads all twelve
         [other] = await h.say(READER + 1, f"/search {WORD}")
         assert "١ إلى ٥ من ١٢" in _MARKS.sub("", other.plain_text)
+
+
+async def test_a_topic_found_only_in_muted_sources_says_so(tmp_path: Path) -> None:
+    """Nothing left once the chat's mutes are applied: the reply says the muted sources hold
+    it and how to bring them back, not that the archive has no news of it."""
+    path = sample_db(tmp_path)
+    now = datetime.now(UTC)
+    with Database(path) as db:
+        gone = _source(db, "مكتوم", now)
+        _add(db, 900_101, gone, f"وفد يزور {WORD}", now - timedelta(hours=1), now)
+        set_muted(db, READER, gone, True, now)
+    async with running_bot(path) as h:
+        [answer] = await h.say(READER, f"/search {WORD}")
+        text = _MARKS.sub("", answer.plain_text)
+        assert f"كل ما وجدته عن «{WORD}» من مصادر مكتومة" in text and "/settings" in text, text
+        assert "لم أجد" not in text, text
+        [other] = await h.say(READER + 1, f"/search {WORD}")
+        assert "وفد يزور" in other.plain_text
