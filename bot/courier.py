@@ -237,7 +237,9 @@ class Courier:
         while sent < len(messages):
             if not row_ids and self.writes.blocked():
                 return False  # the database refused a write a moment ago (bot.owed)
-            ticket = await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0, ticket)
+            # the message counts where it leaves, after the claim (bot.limiter.on_wire)
+            ticket = await self.limiter.acquire(chat_id, bundle.is_group or chat_id < 0, ticket,
+                                                wire_later=True)
             if not row_ids:
                 # Claimed only now, as the first message leaves: after a crash, the rows left
                 # 'sending' are those really on the wire (the bound on duplicates). A claim the
@@ -251,6 +253,7 @@ class Courier:
                 if not row_ids:
                     return False  # no longer pending (the chat was deactivated meanwhile)
                 self.on_wire.add(bundle)
+            self.limiter.on_wire()
             try:
                 await self.bot.send_message(chat_id, messages[sent],
                                             parse_mode=None if sent in plain else ParseMode.HTML,

@@ -35,6 +35,16 @@ SHARED_429_CHATS = 3
 # A chat refused again within this many seconds of its last 429 (its retry refused again) is
 # its own limit still: held, never evidence that everyone is over (QA32 R3)
 REPEAT_429_WINDOW = 60.0
+# QA40 N10: the schedule spaces the slots, but a slot's message leaves after the sender's claim
+# (a database write): on a loaded host that delay varies by more than the 5% margin, so 30
+# messages of 1.05 s of slots could leave within one second (24 «overall» 429s in 9,405 sends at
+# 5,000 chats). So every message leaving is counted where it leaves (`on_wire`), and a slot is
+# granted only while those of the last WIRE_WINDOW seconds, with the slots granted and not yet
+# gone, stay under the configured rate less WIRE_SLACK: a sliding window, as Telegram counts.
+WIRE_WINDOW = 1.0
+WIRE_SLACK = 1
+# A slot granted and not gone after this many seconds (its claim failed) stops counting
+WIRE_PENDING_TTL = 1.0
 
 
 class RateLimiter:
@@ -71,6 +81,11 @@ class RateLimiter:
         self._held: dict[int, float] = {}  # chat → end of its own 429 wait (monotonic)
         self._accepted = 0.0  # when Telegram last accepted a message (monotonic)
         self.observe: Callable[[int, float], None] | None = None
+        # QA40 N10: messages gone in the last WIRE_WINDOW (when each left), and the slots
+        # granted that have not left yet (when each was granted)
+        self.wire_cap = max(1, int(rate) - WIRE_SLACK)
+        self._wire: collections.deque[float] = collections.deque()
+        self._granted: collections.deque[float] = collections.deque()
 
     def pause(self, seconds: float) -> None:
         """Hold every send for `seconds` (Telegram answered 429 retry_after)."""
@@ -116,6 +131,27 @@ class RateLimiter:
         now = time.monotonic()
         self._next = max(self._next, now) + self.interval
         self._taken(chat_id, is_group, now)
+        self._wire.append(now)
+
+    def on_wire(self) -> None:
+        """A message granted by `acquire(…, wire_later=True)` leaves now (the sender calls it
+        right before the send, after its claim): it counts in the sliding window from now."""
+        now = time.monotonic()
+        if self._granted:
+            self._granted.popleft()
+        self._wire.append(now)
+
+    def _wire_wait(self, now: float) -> float:
+        """Seconds before the sliding window admits one more message (0.0: now)."""
+        while self._wire and self._wire[0] <= now - WIRE_WINDOW:
+            self._wire.popleft()
+        while self._granted and self._granted[0] <= now - WIRE_PENDING_TTL:
+            self._granted.popleft()
+        if len(self._wire) + len(self._granted) < self.wire_cap:
+            return 0.0
+        if self._wire:
+            return self._wire[0] + WIRE_WINDOW - now
+        return self._granted[0] + WIRE_PENDING_TTL - now
 
     def _taken(self, chat_id: int, is_group: bool, at: float) -> None:
         """A message to `chat_id` went at `at`: the chat's spacing and its group's window count
@@ -148,11 +184,12 @@ class RateLimiter:
         return max(0.0, self._chat_ready(chat_id, is_group, now, spacing) - now)
 
     async def acquire(self, chat_id: int, is_group: bool, ticket: int | None = None, *,
-                      spacing: bool = True) -> int:
+                      spacing: bool = True, wire_later: bool = False) -> int:
         """Wait until a message to `chat_id` may go, and take the slot. Returns the ticket; pass
         it again to retry the same message ahead of later ones. `spacing=False` (a reader's
         answer in a private chat, bot.reply_limiter) skips the one-second spacing Telegram lets
-        a short burst exceed, not the chat's 429 wait nor the overall schedule."""
+        a short burst exceed, not the chat's 429 wait nor the overall schedule. `wire_later`:
+        the caller says when the message leaves (`on_wire`); else it leaves now."""
         # The chat's own limits first, outside the gate: a chat waiting for its second does not
         # hold up the others. (One bundle per chat is in flight, so nobody else moves them.)
         while (wait := self._chat_ready(chat_id, is_group, time.monotonic(), spacing)
@@ -165,10 +202,13 @@ class RateLimiter:
             await self._enter(ticket)
             holding = True
             while True:
-                wait = max(self._next - self.tolerance, self._paused_until) - time.monotonic()
+                now = time.monotonic()
+                wait = max(self._next - self.tolerance - now, self._paused_until - now,
+                           self._wire_wait(now))
                 if wait <= 0:
                     sent_at = time.monotonic()
                     self._next = max(self._next, sent_at) + self.interval
+                    (self._granted if wire_later else self._wire).append(sent_at)
                     break
                 if self._waiting and self._waiting[0][0] < ticket:
                     holding = False  # an earlier message (a 429 retry) goes first
