@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_LISTED = 40  # sources shown as buttons; an operator's list is rarely longer
+MAX_LISTED = 40  # sites shown as buttons; an operator's list is rarely longer
 
 
 def muted(db: Database, chat_id: int) -> frozenset[int]:
