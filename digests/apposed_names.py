@@ -247,3 +247,74 @@ def far_apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> tuple[int, 
 
 
 _MAX_OWN = 5  # words of a title's genitive rest kept with the name
+
+
+# Ranks and honorifics that open a name after a title's place («الخبير … في الاقتصاد الدولي
+# الدكتور سالم العتيبي أن»). Folded.
+_RANKS = HONORIFICS | frozenset(
+    "الدكتور الدكتوره المهندس المهندسه العقيد اللواء العميد الرائد النقيب المقدم الملازم"
+    " الفريق المستشار".split())
+_MAX_PLACE = 4  # definite words of the place after «في»
+
+
+def placed_name(toks: list[Tok], i: int, j: int, limit: int) -> tuple[int, int]:
+    """«وأكد الخبير السعودي في التجارة الدولية الدكتور فواز العلمي أن» (F30, seed 30, 2802;
+    F29's left: «بحسب الخبير السعودي»): the subject `toks[i:j]`, a title, stopped at «في»; a
+    place of definite words (or a name in quote marks) follows, then the name, closed at once by
+    the statement: a rank and one to four words, or two to four words whose first is not
+    definite. Returns (where the name starts, where it ends), or (0, 0); a medium's name in
+    quote marks stays with the title («المحررة في "واشنطن بوست" سارة جونز»), a place does not."""
+    if (not (i < j < limit) or toks[j].norm != "في" or toks[j - 1].raw[-1] in "،,:.;؛"
+            or not title_word(toks[i])):
+        return 0, 0
+    m, place = j + 1, 0
+    while m < limit and place < _MAX_PLACE:
+        t = toks[m]
+        if t.raw[0] in "\"“«" and not place:
+            close = next((x for x in range(m, min(limit, m + 4))
+                          if toks[x].raw.rstrip("،,").endswith(("\"", "”", "»"))), None)
+            if close is None or toks[close].raw[-1] in "،,":
+                return 0, 0
+            m, place = close + 1, -1  # «في "نيويورك تايمز"»: a medium, kept with the title
+            break
+        if (not t.norm.startswith("ال") or not t.raw[-1].isalpha() or t.norm in STOP
+                or t.norm in _RANKS or title_word(t) or cue_of(t.raw)[1] is not None):
+            break
+        m, place = m + 1, place + 1
+    if not place:
+        return 0, 0
+    ranked = m < limit and toks[m].norm in _RANKS
+    first = m + ranked
+    for e in range(first, min(limit, first + _MAX_NAME + 1)):
+        if (toks[e].raw.startswith("لـ") and (ranked or e - first >= 2)
+                and _statement_at(toks, e + 1, limit)):
+            return (j if place < 0 else m), e  # «شادي مطور لـ"العربية.نت" إن»: whom he told
+        if e == first + _MAX_NAME:
+            return 0, 0
+        if not _name_word(toks, e, limit) or (e == first and not ranked
+                                              and toks[e].norm.startswith("ال")) or (
+                toks[e].raw.startswith("لـ") or any(q in toks[e].raw for q in "\"“”«»")):
+            return 0, 0
+        if toks[e].raw[-1] in "،,.;؛":
+            return 0, 0
+        enough = ranked or e > first
+        if toks[e].raw.endswith(":") or (
+                _statement_at(toks, e + 1, limit) and toks[e + 1].raw[-1] not in "،,:"):
+            return ((j if place < 0 else m), e + 1) if enough else (0, 0)
+    return 0, 0
+
+
+def named_li(toks: list[Tok], i: int, limit: int) -> bool:
+    """Token `i` is «لي» that opens a name, not «to me» («وقالت لي آى-ران، التي فرت …» (F30,
+    seed 30, 3344), «علقت لي شوتشيان النائبة» (F28's 2907), both shown without «لي»): the
+    word after it is not definite and not a title, and it is hyphenated («آى-ران») or followed
+    by a comma or a title («، النائبة»). «قال لي مسؤول», «قال لي صديق إن» stay «to me»."""
+    if toks[i].norm != "لي" or toks[i].raw != "لي" or i + 1 >= limit:
+        return False
+    word = toks[i + 1]
+    if word.norm.startswith("ال") or not _name_word(toks, i + 1, limit):
+        return False
+    if "-" in word.raw.strip("،,:") or word.raw[-1] in "،,":
+        return True
+    return i + 2 < limit and word.raw[-1].isalpha() and toks[i + 2].norm.startswith("ال") and (
+        title_word(toks[i + 2]))

@@ -12,8 +12,6 @@ tokens, the word lists and the tests of where a noun phrase ends are digests.spe
 
 from __future__ import annotations
 
-import re
-
 from digests.speaker_words import (  # re-exported: the word lists and noun-phrase ends
     CLAUSE_OPENERS,
     MANNER,
@@ -26,7 +24,6 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     _DESCRIBING_RE,
     _DOCUMENTS,
     _GOVERNING,
-    _MANNER_ADVERBS,
     _ORGANISATIONS,
     _PERCENT,
     _PUBLISHED_VIA,
@@ -46,7 +43,8 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     possessed_object,
     tokens,
 )
-from digests.apposed_names import apposed_name, far_apposed_name
+from digests.apposed_names import apposed_name, far_apposed_name, placed_name
+from digests.skipped_objects import skip_object
 from digests.speaker_spans import asked_unnamed, field_end, placed_title_end, plural_noun
 from digests.subject_phrases import ISSUABLE, issued_by, placed_in
 from digests.speech import (
@@ -66,69 +64,6 @@ from digests.speech import (
     is_complementizer,
     strip_prefix,
 )
-
-
-# Media addressed by a name spelled in letters («لبي بي سي», «لسي إن إن»): its tail is no subject.
-_SPELLED_MEDIA = frozenset("لبي لسي".split())
-_SPELLED_TAILS = frozenset("بي سي ان".split())
-# A medium addressed by its kind («لوكالة», «لصحيفة»): its name follows. Folded.
-_MEDIUM_ADDRESSEES = frozenset("لوكاله لصحيفه لقناه لموقع لشبكه لمجله لاذاعه لتلفزيون".split())
-
-
-def _skip_object(toks: list[Tok], i: int) -> int:
-    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «لبوتين», «عليه» after a verb (addressee, not
-    subject), and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
-    addressed = False
-    while i < len(toks) and (toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES
-                             or toks[i].norm in _WHEN or now(toks[i])
-                             or toks[i].norm in _MANNER_ADVERBS or _time_phrase(toks, i) or (
-                                 toks[i].norm in _THEN and i + 1 < len(toks)
-                                 and addressed_after(toks[i + 1]))):
-        addressed = addressed or toks[i].norm in ADDRESSEES
-        medium = toks[i].norm in _SPELLED_MEDIA
-        named_medium = toks[i].norm in _MEDIUM_ADDRESSEES
-        i += _time_phrase(toks, i) or 1
-        if named_medium:
-            # «وقال لوكالة فرانس برس: "…"» (K12): the medium's name up to the colon is the
-            # addressee's, and no subject is written.
-            colon = next((m for m in range(i, min(len(toks), i + 3))
-                          if toks[m].raw.endswith(":")), None)
-            if colon is not None and not any(cue_of(toks[m].raw)[1] is not None
-                                             for m in range(i, colon + 1)):
-                i = colon + 1
-            elif (i + 1 < len(toks) and not toks[i].norm.startswith("ال")
-                  and toks[i].raw[:1].isalpha() and toks[i].norm not in STOP
-                  and toks[i + 1].norm in STOP):
-                # «وقال لتلفزيون فلسطين خلال مقابلة …، الخميس: "…"» (QA18 R11): the medium's
-                # one-word name, then a time or place; no subject is written (Abbas speaks).
-                i += 1
-        while (medium and i < len(toks)
-               and re.split(r"[:،,\"“«]", toks[i].norm)[0] in _SPELLED_TAILS):
-            i += 1  # «وأضاف لبي بي سي:»: the rest of the addressee's spelled-out name
-    if i < len(toks) and (toks[i].raw.startswith("لـ") or addressee(toks[i])
-                          or addressed_after(toks[i])
-                          or toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
-        addressed = True
-        if addressed_after(toks[i]) and toks[i].raw[-1] not in "،,:":
-            # «لوسائل الإعلام:», «لعدد من الصحافيين»: the addressee's own words
-            while i + 1 < len(toks) and toks[i + 1].norm.startswith("ال"):
-                i += 1
-                if toks[i].raw[-1] in "،,:":
-                    break
-        if toks[i].raw.rstrip("،,") in ("لـ", "ل") and i + 1 < len(toks):
-            i += 1  # «ذكرت لـ CNN بأن» (K12): «لـ» written apart; the name after it is addressed
-        opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
-        i += 1
-        while opened and i < len(toks):
-            if any(q in toks[i].raw for q in "\"“”«»"):
-                opened = False
-            i += 1
-    if addressed:
-        # «قال للتلفزيون الحكومي إن»: the addressee's adjective is not a subject either.
-        while (i < len(toks) and toks[i].norm.startswith("ال")
-               and toks[i].norm.endswith(("ي", "يه"))):
-            i += 1
-    return i
 
 
 def _closing(toks: list[Tok], j: int, limit: int) -> int | None:
@@ -152,7 +87,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
     `after_verb`: token `i` follows a speech verb at once, so a quoted name set off by a comma
     («وقال "البنتاغون"، في بيان، إن») is its subject.
     """
-    skipped = _skip_object(toks, i)
+    skipped = skip_object(toks, i)
     bare_verb = after_verb and skipped == i  # nothing between the verb and the subject
     colon = next((m for m in range(i, skipped) if toks[m].raw.endswith(":")), None)
     if colon is not None:
@@ -407,6 +342,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         words = words[:-1]
     named = apposed_name(toks, i, j, limit) if words else 0
     far, far_end = far_apposed_name(toks, i, j, limit) if words and not named else (0, 0)
+    if words and not named and not far_end:
+        # «الخبير السعودي في التجارة الدولية الدكتور فواز العلمي أن» (F30): the name after
+        # the title's place, the place dropped as a far title's rest is
+        far, far_end = placed_name(toks, i, j, limit)
     if far_end:
         # «وقال الأستاذ في مركز … في جامعة كلية لندن، غاريث بارنز، المشارك …:» (5721): the
         # name after the long title's comma

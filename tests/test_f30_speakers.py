@@ -76,3 +76,44 @@ def test_relative_clause_voice_of_the_same_gender_goes_on() -> None:
     para = ('إنه اللاعب الشاب الذي تحدثت عنه وسائل الإعلام المحلية، مشيدة بقدراته ومؤكدة أنه'
             ' سيكون من أفضل اللاعبين في البطولة المقبلة.')
     assert [s for s, _ in _found([para])] == ["وسائل الإعلام المحلية"]
+
+
+def test_title_place_then_ranked_name() -> None:
+    para = ('وأكد الخبير الكويتي في الاقتصاد الدولي الدكتور سالم العتيبي أن "الرسوم الجديدة لن'
+            ' تكون في صالح أي طرف في هذه المرحلة الصعبة".')
+    assert [s for s, _ in _found([para])] == ["الخبير الكويتي الدكتور سالم العتيبي"]
+
+
+def test_title_place_then_name_before_whom_he_told() -> None:
+    para = ('وقال أمين سر الحركة في المدينة سامر خليل لـ"العربية.نت" إن المدينة ومقدساتها ستبقى'
+            ' كما هي دائما.')
+    assert [s for s, _ in _found([para])] == ["أمين سر الحركة سامر خليل"]
+
+
+def test_title_in_a_marked_medium_keeps_it() -> None:
+    para = ('وقالت المحررة في "واشنطن بوست" سارة جونز إن الصحيفة ستنشر التحقيق كاملا الأسبوع'
+            ' المقبل.')
+    assert [s for s, _ in _found([para])] == ['المحررة في "واشنطن بوست" سارة جونز']
+
+
+def test_title_place_then_a_time_is_no_name() -> None:
+    paras = ['وقال المدرب في المؤتمر الصحفي عقب المباراة إن الفريق قدم أداء جيدا رغم الخسارة.',
+             'وقال الوزير في المؤتمر الصحفي المشترك اليوم إن البلدين سيوقعان الاتفاق قريبا.']
+    assert [s for s, _ in _found(paras)] == ["المدرب", "الوزير"]
+
+
+def test_li_opens_a_korean_name() -> None:
+    para = ('وقالت لي مين-جو، التي غادرت البلاد مع أسرتها عام 2005، "النظام لا يقول الحقيقة أبدا'
+            ' وعلى العالم أن يعرف ذلك".')
+    assert [s for s, _ in _found([para])] == ["لي مين-جو"]
+
+
+def test_li_before_a_name_and_title() -> None:
+    para = ('وعلقت لي مينغيو النائبة عن إقليم سيتشوان قائلة إن "الإصلاح الدستوري ضروري لمستقبل'
+            ' البلاد كلها".')
+    assert [s for s, _ in _found([para])][0].startswith("لي مينغيو")
+
+
+def test_li_to_me_stays_the_addressee() -> None:
+    para = 'وقال لي صديق إن "الوضع في المدينة أصبح صعبا جدا بعد إغلاق جميع الطرق المؤدية إليها".'
+    assert [s for s, _ in _found([para])] == ["صديق"]

@@ -1,0 +1,86 @@
+"""What stands between a speech verb and its subject and is not the subject: whom it was said
+to («لـ"سكاي نيوز عربية"», «لصحيفة X», «لبوتين», «عليه»), a time («صرح الأربعاء …») or a
+manner adverb. `skip_object` returns where the subject may start (for digests.speakers'
+`subject`); «لي» before a name («وقالت لي آى-ران») is the name's, not «to me»
+(digests.apposed_names.named_li). Pure functions over the tokens of digests.speaker_words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digests.apposed_names import named_li
+from digests.speaker_words import (
+    _MANNER_ADVERBS,
+    _THEN,
+    _WHEN,
+    Tok,
+    _time_phrase,
+    addressed_after,
+    addressee,
+    now,
+)
+from digests.speech import ADDRESSEES, NAME_NOUNS, OBJECT_PRONOUNS, STOP, cue_of
+
+
+# Media addressed by a name spelled in letters («لبي بي سي», «لسي إن إن»): its tail is no subject.
+_SPELLED_MEDIA = frozenset("لبي لسي".split())
+_SPELLED_TAILS = frozenset("بي سي ان".split())
+# A medium addressed by its kind («لوكالة», «لصحيفة»): its name follows. Folded.
+_MEDIUM_ADDRESSEES = frozenset("لوكاله لصحيفه لقناه لموقع لشبكه لمجله لاذاعه لتلفزيون".split())
+
+
+def skip_object(toks: list[Tok], i: int) -> int:
+    """Skip «لـ"سكاي نيوز عربية"», «لصحيفة X», «لبوتين», «عليه» after a verb (addressee, not
+    subject), and a time before the subject («صرح الأربعاء المتحدث باسم …»)."""
+    addressed = False
+    while i < len(toks) and not named_li(toks, i, len(toks)) and (
+            toks[i].norm in OBJECT_PRONOUNS or toks[i].norm in ADDRESSEES
+            or toks[i].norm in _WHEN or now(toks[i])
+            or toks[i].norm in _MANNER_ADVERBS or _time_phrase(toks, i) or (
+                toks[i].norm in _THEN and i + 1 < len(toks) and addressed_after(toks[i + 1]))):
+        addressed = addressed or toks[i].norm in ADDRESSEES
+        medium = toks[i].norm in _SPELLED_MEDIA
+        named_medium = toks[i].norm in _MEDIUM_ADDRESSEES
+        i += _time_phrase(toks, i) or 1
+        if named_medium:
+            # «وقال لوكالة فرانس برس: "…"» (K12): the medium's name up to the colon is the
+            # addressee's, and no subject is written.
+            colon = next((m for m in range(i, min(len(toks), i + 3))
+                          if toks[m].raw.endswith(":")), None)
+            if colon is not None and not any(cue_of(toks[m].raw)[1] is not None
+                                             for m in range(i, colon + 1)):
+                i = colon + 1
+            elif (i + 1 < len(toks) and not toks[i].norm.startswith("ال")
+                  and toks[i].raw[:1].isalpha() and toks[i].norm not in STOP
+                  and toks[i + 1].norm in STOP):
+                # «وقال لتلفزيون فلسطين خلال مقابلة …، الخميس: "…"» (QA18 R11): the medium's
+                # one-word name, then a time or place; no subject is written (Abbas speaks).
+                i += 1
+        while (medium and i < len(toks)
+               and re.split(r"[:،,\"“«]", toks[i].norm)[0] in _SPELLED_TAILS):
+            i += 1  # «وأضاف لبي بي سي:»: the rest of the addressee's spelled-out name
+    if i < len(toks) and (toks[i].raw.startswith("لـ") or addressee(toks[i])
+                          or addressed_after(toks[i])
+                          or toks[i].norm[1:] in NAME_NOUNS and toks[i].norm.startswith("ل")):
+        addressed = True
+        if addressed_after(toks[i]) and toks[i].raw[-1] not in "،,:":
+            # «لوسائل الإعلام:», «لعدد من الصحافيين»: the addressee's own words
+            while i + 1 < len(toks) and toks[i + 1].norm.startswith("ال"):
+                i += 1
+                if toks[i].raw[-1] in "،,:":
+                    break
+        if toks[i].raw.rstrip("،,") in ("لـ", "ل") and i + 1 < len(toks):
+            i += 1  # «ذكرت لـ CNN بأن» (K12): «لـ» written apart; the name after it is addressed
+        opened = sum(toks[i].raw.count(q) for q in "\"“”«»") % 2 == 1
+        i += 1
+        while opened and i < len(toks):
+            if any(q in toks[i].raw for q in "\"“”«»"):
+                opened = False
+            i += 1
+    if addressed:
+        # «قال للتلفزيون الحكومي إن»: the addressee's adjective is not a subject either.
+        while (i < len(toks) and toks[i].norm.startswith("ال")
+               and toks[i].norm.endswith(("ي", "يه"))):
+            i += 1
+    return i
