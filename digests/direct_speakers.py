@@ -101,6 +101,28 @@ def _far_verb(toks: list[Tok], before: Sequence[Cue], a: int) -> Cue | None:
     return verbs[-1]
 
 
+def _seen_subject(toks: list[Tok], a: int, speakers: Speakers) -> str:
+    """«وأتم مالك المطعم "هي وجبة مثالية …"، وفقا لوكالة "سبونتيك"» (F30, seed 30, 2137: «—
+    وكالة "سبونتيك"»): no speech verb is read before the marks, but the sentence opens on «و» +
+    a verb and a speaker the article named already; the attribution after the marks names where
+    the writer read it. That speaker speaks; "" when the words before the marks are otherwise."""
+    at = next((k for k, t in enumerate(toks) if t.end <= a and (
+        k + 1 == len(toks) or toks[k + 1].end > a)), None)
+    if at is None:
+        return ""
+    first = at
+    while first > 0 and at - first < 6 and toks[first - 1].raw[-1].isalpha() and not any(
+            q in toks[first - 1].raw for q in "\"“”«»"):
+        first -= 1
+    opening = toks[first]
+    if not (opening.norm[:1] == "و" and 4 <= len(opening.norm) <= 6 and opening.raw.isalpha()
+            and (first == 0 or toks[first - 1].raw[-1] in ".؛:")):
+        return ""
+    name = " ".join(t.raw for t in toks[first + 1:at + 1])
+    return name if name and any(n == name or n.startswith(name + " ")
+                                for n, _ in speakers.seen) else ""
+
+
 def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int, s1: int,
                     speakers: Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
     """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
@@ -141,6 +163,9 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
     said = _far_verb(toks, before, a) if after and after[0].attribution else None
     if said is not None:
         return said.speaker, said.named, said.counter
+    seen = _seen_subject(toks, a, speakers) if after and after[0].attribution else ""
+    if seen:
+        return seen, True, False
     if after:
         c = after[0]
         return c.speaker, c.named, c.counter

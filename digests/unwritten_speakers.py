@@ -26,9 +26,10 @@ from digests.speech import (
 )
 
 _KANA = frozenset(("كان", "كانت", "كانوا"))
-# «ومضت تقول "…"», «وراح يقول»: a verb of going on before a present speech verb is no subject;
+# «ومضت تقول "…"», «وراح يقول», «لا يزال المدير يرى أن» (F30, seed 30, 1748: «بحسب يزال
+# المدير الفني»): a verb of going on before a present speech verb is no subject;
 # the voice is the one speaking before (folded, «و»/«ف» stripped).
-_WENT_ON_SAYING = frozenset("مضي مضت راح راحت ظل ظلت".split())
+_WENT_ON_SAYING = frozenset("مضي مضت راح راحت ظل ظلت يزال تزال زال زالت".split())
 ABOVE = frozenset("فوقها فوقه تحتها".split())  # «نشر X صورة … وكتب فوقها "…"»: X's caption
 
 

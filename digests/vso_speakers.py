@@ -211,4 +211,23 @@ def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str
         # «ولكنه ينفي ممارسته …»: the subject is the pronoun; what follows the verb is its
         # object, never a speaker.
         speaker, j = "", k + 1
+    if strip_conj(norm) in _STANCE and speaker and _act_noun(speaker.split()[0]):
+        # «وانتقد تعليق تنفيذ الفترة الأطول، قائلا إنها …» (F30, seed 30, 3252): what a
+        # stance verb takes is an act («تعليق», «تنفيذ»); its subject is the pronoun (the one
+        # speaking before), not the act.
+        speaker, j = "", k + 1
     return speaker, j
+
+
+# Stance verbs whose object is often an act named by a verbal noun. Folded, «و/ف» stripped.
+_STANCE = frozenset(
+    "انتقد انتقدت ينتقد تنتقد ادان ادانت يدين تدين رفض رفضت يرفض ترفض استنكر استنكرت ندد"
+    " نددت هاجم هاجمت رحب رحبت".split())
+# Verbal nouns of the pattern «تفعيل» that are bodies or documents, and speak. Folded.
+_SPEAKING_ACTS = frozenset("تقرير تحقيق تحليل تلفزيون تحالف تجمع تنظيم تصريح تسجيل".split())
+
+
+def _act_noun(word: str) -> bool:
+    """«تعليق», «تنفيذ», «تأجيل»: a verbal noun «تفعيل» (an act), not a speaker."""
+    norm = fold(word)
+    return (len(norm) == 5 and norm[0] == "ت" and norm[3] == "ي" and norm not in _SPEAKING_ACTS)

@@ -117,3 +117,30 @@ def test_li_before_a_name_and_title() -> None:
 def test_li_to_me_stays_the_addressee() -> None:
     para = 'وقال لي صديق إن "الوضع في المدينة أصبح صعبا جدا بعد إغلاق جميع الطرق المؤدية إليها".'
     assert [s for s, _ in _found([para])] == ["صديق"]
+
+
+def test_still_is_no_part_of_the_subject() -> None:
+    para = ('وبحسب الصحيفة، فإن نقاشا دار بين المدرب واللاعب، حيث لا يزال المدير الفني يرى أن'
+            ' اللاعب أحد الأعمدة المهمة في الفريق.')
+    assert [s for s, _ in _found([para])] == ["المدير الفني"]
+
+
+def test_the_act_criticised_is_no_speaker() -> None:
+    paras = ['وقال المدير إن اللاعب "يحتاج إلى فترة راحة طويلة، ويجب أن يعرض على طبيب مختص".',
+             'وانتقد تأجيل تنفيذ القرار الأخير من اللجنة، قائلا إنه كان يجب أن يطبق فورا على جميع'
+             ' الأندية.']
+    assert [s for s, _ in _found(paras)] == ["المدير", "المدير"]
+
+
+def test_a_report_criticising_still_speaks() -> None:
+    para = 'وانتقد تقرير الهيئة أداء الحكومة، قائلا إن الخطة فشلت في تحقيق أهدافها المعلنة.'
+    # (its object «أداء» still runs into it: a known gap, not this rule's)
+    assert [s.startswith("تقرير الهيئة") for s, _ in _found([para])] == [True]
+
+
+def test_attribution_after_the_marks_is_where_it_was_read() -> None:
+    paras = ['وقال مالك المطعم إن "الوجبة ستقدم مجانا طوال الموسم لكل الزبائن الذين يحضرون'
+             ' المباراة".',
+             'وأتم مالك المطعم "هي وجبة مثالية وغذاء رائع لكل لاعبي الفريق"، وفقا لوكالة'
+             ' "سبوتنيك".']
+    assert [s for s, _ in _found(paras)] == ["مالك المطعم", "مالك المطعم"]
