@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if (rule or (p["same"] and kind == "preview / event")) and (
                 args.stored is None or pw == "refused" or rule):
             lines.append(f"{p['set']:<10} {a['id']} {b['id']} gold={gold} kind={kind} rule={int(rule)}"
-                         f" {"stored" if args.stored is not None else "pairwise"}={pw} {hours:.1f}h cue={int(sa.announces)}"
+                         f" {'stored' if args.stored is not None else 'pairwise'}={pw} {hours:.1f}h cue={int(sa.announces)}"
                          f" due={sa.first.isoformat()[5:]}..{sa.last.isoformat()[5:]}"
                          f" later={sb.day.isoformat()[5:]} later_cue={int(sb.announces)}"
                          f" later_wd={sb.weekday} done={int(done)} shared={ev.shared_words} sim={sim:.2f}"
