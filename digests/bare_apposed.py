@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from digests.apposed_names import name_run, title_word
 from digests.speaker_words import tokens
 from digests.speech import EDGE_PUNCT, fold
+from digests.texts_before import texts_before
 
 _GLUED = ("", "و", "ف")  # «وقرر القاضي،», «فالقاضي،»: the title itself, not «للقاضي»
 
@@ -33,8 +34,7 @@ def apposed_before(paragraphs: Sequence[str], paragraph: int, start: int, speake
     written or two names differ."""
     key = fold(speaker)
     names: list[str] = []
-    for pi in range(paragraph + 1):
-        text = paragraphs[pi][:start] if pi == paragraph else paragraphs[pi]
+    for _, text in texts_before(paragraphs, paragraph, start):
         toks = tokens(text)
         for m, t in enumerate(toks[:-1]):
             if t.raw[-1] not in "،," or not any(t.norm == g + key for g in _GLUED):

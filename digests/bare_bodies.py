@@ -36,11 +36,12 @@ from digests.speech import fold
 from digests.statement_issuers import (  # noqa: F401 (_statement_issuer: tests/test_f19)
     _STATEMENT,
     _in_statement,
-    _name_after,
     _statement_issuer,
     _vague,
     _written_issuer,
+    name_after,
 )
+from digests.texts_before import texts_before
 
 if TYPE_CHECKING:
     from digests.quotes import Candidate
@@ -122,8 +123,8 @@ def _named(text: str, head: str, then: str) -> tuple[str, int]:
         if m > 0 and fold(words[m - 1]) in _CREDITS:
             at = -at - 1  # (a credit: see `_body`)
         bare = w[len(w) - len(head):] if norm != head else w
-        return _name_after([*words[:m], bare, *words[m + 1:]], m,
-                           joined=head in _PORTFOLIOS) or _UNREAD, at
+        return name_after([*words[:m], bare, *words[m + 1:]], m,
+                          joined=head in _PORTFOLIOS) or _UNREAD, at
     return "", 0
 
 
@@ -143,8 +144,7 @@ def _body(paragraphs: Sequence[str], c: Candidate, prior: Sequence[Candidate], h
     """The body a bare `head` credited with `c` means: the one named last before its words,
     in the text or as the speaker of an earlier quote; "" when that one was not read."""
     spoken = _spoken(prior, head, then)
-    for pi in range(c.paragraph, -1, -1):
-        text = paragraphs[pi][:c.start] if pi == c.paragraph else paragraphs[pi]
+    for pi, text in texts_before(paragraphs, c.paragraph, c.start, backward=True):
         name, at = _named(text, head, then)
         if ("ال" + head) in _DEFINITE_TOO and _definite_in(text, head):
             # «قضت المحكمة الدستورية العليا بعدم الاعتداد بأحكام محكمة الأمور …، ورأت
@@ -211,8 +211,7 @@ def _source_medium(paragraphs: Sequence[str], c: Candidate) -> str:
     """The medium a bare «المصدر» at `c` means when the article described no source before
     (no «مصدر …», «مصادر …», no «نقلا عن …» written): the last one named, read strictly (`_named`), in its
     paragraph or the two before; "" otherwise."""
-    before = [paragraphs[pi][:c.start] if pi == c.paragraph else paragraphs[pi]
-              for pi in range(c.paragraph + 1)]
+    before = [text for _, text in texts_before(paragraphs, c.paragraph, c.start)]
     if any(fold(w.strip("،,.:\"")).lstrip("وفب").startswith(("مصدر", "مصادر", "نقلا", "نقلت"))
            for text in before for w in text.split()):
         # a person-source was written, or relayed by the medium («وذكرت الصحيفة نقلا عن

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digests.speech import fold
+from digests.texts_before import texts_before
 
 # Adjectives of an unnamed source that are not relative adjectives («أمني» is). Folded.
 _ADJECTIVES = frozenset(
@@ -112,8 +113,7 @@ def described_source(paragraphs: Sequence[str], paragraph: int, start: int) -> s
     """The last unnamed source described before `start` of `paragraphs[paragraph]` (see the
     module's docstring); "" when the last one written is a plural or not read strictly. A bare
     «وأضاف المصدر» before is passed over: it is the same source."""
-    for pi in range(paragraph, -1, -1):
-        text = paragraphs[pi][:start] if pi == paragraph else paragraphs[pi]
+    for _, text in texts_before(paragraphs, paragraph, start, backward=True):
         words = text.split()
         for m in range(len(words) - 1, -1, -1):
             kind = _mention(_clean(words[m]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digests.speech import EDGE_PUNCT, OBJECT_PRONOUNS, STOP, TRADES, cue_of, fold
+from digests.texts_before import texts_before
 
 _LEADS = ("", "و", "ل", "ب", "ف")  # glued before «ال»: «والممثل», «للممثل» is «ل» + «لممثل»
 
@@ -84,8 +85,7 @@ def named_trade(paragraphs: Sequence[str], paragraph: int, start: int, speaker: 
     """The last «TRADE NAME» written before offset `start` of `paragraph` for the bare
     `speaker`'s trade; "" when the article titled nobody so."""
     trade = fold(speaker)[2:]
-    for pi in range(paragraph, -1, -1):
-        text = paragraphs[pi][:start] if pi == paragraph else paragraphs[pi]
+    for _, text in texts_before(paragraphs, paragraph, start, backward=True):
         words = text.split()
         for m in range(len(words) - 1, -1, -1):
             if _trade_at(words[m], trade):

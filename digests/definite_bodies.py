@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digests.speech import fold
+from digests.texts_before import texts_before
 
 # Bare bodies that may take a definite name written before (folded, with «ال»).
 # F28 (seed 29, 5851): «قالت السفارة الصينية في واشنطن إن …» then «وأضافت السفارة قائلة».
@@ -85,8 +86,7 @@ def definite_name(paragraphs: Sequence[str], paragraph: int, start: int, head: s
     """The one definite name of `head` written before offset `start` of paragraph
     `paragraph`; "" when none is written or when two differ."""
     names: list[str] = []
-    for pi in range(paragraph + 1):
-        text = paragraphs[pi][:start] if pi == paragraph else paragraphs[pi]
+    for _, text in texts_before(paragraphs, paragraph, start):
         # «قالت #الهيئة_العامة_للطيران_المدني السعودية» (seed 29, 1141: «— الهيئة»): a hashtag
         # is read as the words it joins
         text = text.replace("_", " ").replace("#", "")

@@ -4,7 +4,7 @@
 showed «— النادي الإسباني» (seed 28, 1594; F27's left), which names no club to a reader of one
 quote. `named_with_nisba` gives «نادي نومانسيا الإسباني»: the last body of that head named before
 the quote whose name ends in the same relative adjective, read strictly
-(digests.statement_issuers._name_after: a quoted or one-word name, a definite genitive). Two
+(digests.statement_issuers.name_after: a quoted or one-word name, a definite genitive). Two
 different bodies so named leave the words as written. Pure function of the paragraphs.
 """
 
@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digests.speech import fold
-from digests.statement_issuers import _name_after, _nisba
+from digests.statement_issuers import name_after, nisba
+from digests.texts_before import texts_before
 
 # Heads of bodies a nationality may follow («النادي الإسباني», «الصحيفة البريطانية»). Folded.
 _HEADS = frozenset("نادي صحيفه وكاله موقع مجله قناه شبكه منظمه شركه جامعه حزب".split())
@@ -24,17 +25,16 @@ def is_nisba_body(speaker: str) -> bool:
     """«النادي الإسباني», «الصحيفة البريطانية»: a definite head and one relative adjective."""
     words = [fold(w) for w in speaker.split()]
     return (len(words) == 2 and words[0].startswith("ال") and words[0][2:] in _HEADS
-            and _nisba(words[1]))
+            and nisba(words[1]))
 
 
 def named_with_nisba(paragraphs: Sequence[str], paragraph: int, start: int, speaker: str) -> str:
     """The body `speaker` («النادي الإسباني») means: «نادي نومانسيا الإسباني» named before
     offset `start` of `paragraph`; "" when none or two different ones are."""
-    head, nisba = (fold(w) for w in speaker.split())
+    head, adjective = (fold(w) for w in speaker.split())
     head = head[2:]
     names: list[str] = []
-    for pi in range(paragraph + 1):
-        text = paragraphs[pi][:start] if pi == paragraph else paragraphs[pi]
+    for _, text in texts_before(paragraphs, paragraph, start):
         words = text.split()
         for m, w in enumerate(words):
             norm = fold(w.rstrip("،,.:"))
@@ -42,8 +42,8 @@ def named_with_nisba(paragraphs: Sequence[str], paragraph: int, start: int, spea
             if lead is None or w != w.rstrip("،,.:"):
                 continue
             bare = w[len(lead):]
-            name = _name_after([*words[:m], bare, *words[m + 1:]], m)
-            if len(name.split()) >= 3 and fold(name.split()[-1]) == nisba:
+            name = name_after([*words[:m], bare, *words[m + 1:]], m)
+            if len(name.split()) >= 3 and fold(name.split()[-1]) == adjective:
                 names.append(name)
     if not names or len({fold(n) for n in names}) > 1:
         return ""

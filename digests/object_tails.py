@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from digests.speech import EDGE_PUNCT, STOP, fold
+from digests.title_heads import DELEGATE_HEADS, KIN_HEADS, OFFICE_HEADS
 
 # A noun with the subject's pronoun: «تأكيده», «تراجعه» (a «تفعيل/تفعّل» verbal noun), or any
 # noun in «ة» with it («أغنيتها», «نصيحته», «مسؤوليته», «صفقاته»). Read on the written word:
@@ -26,9 +27,7 @@ _REPORTS = frozenset("بيان بيانا تقرير تقريرا استطلاع
                      " مرسوم رساله وثيقه مسح صور صوره مقطع فيديو تسجيل مقابله".split())
 # Heads of a construct whose next noun may carry a pronoun («مدير مكتبه», «نائب رئيسه»). Folded,
 # without «ال».
-_HEADS = frozenset("مدير مديره رئيس رئيسه نائب مستشار متحدث متحدثه ناطق ناطقه عضو امين"
-                   " مسؤول مسؤوله قائد زعيم وزير وزيره سفير ممثل مندوب باسم ابن بنت زوج زوجه"
-                   " شقيق شقيقه والد والده اخ اخت".split())
+_HEADS = OFFICE_HEADS | DELEGATE_HEADS | KIN_HEADS
 
 
 # «وغيرها»: "and the others" closes an object, never a speaker. Folded.

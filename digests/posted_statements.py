@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from digests.speaker_checks import plausible_speaker
 from digests.speakers import subject, tokens
 from digests.speech import cue_of, strip_conj
+from digests.texts_before import texts_before
 
 # «موقعها», «صفحته الرسمية», «حسابها»: where a body posts (folded).
 _PAGES = frozenset("موقعها موقعه صفحتها صفحته حسابها حسابه".split())
@@ -24,8 +25,7 @@ _REACH = 8  # words from the verb to «على موقعها»
 def posted_by(paragraphs: Sequence[str], paragraph: int, start: int) -> str:
     """The subject of the last «قالت/أعلنت X على موقعها/صفحتها» before offset `start` of
     `paragraph` (or in the paragraph before); "" when none is written."""
-    for pi in range(paragraph, max(-1, paragraph - 2), -1):
-        text = paragraphs[pi][:start] if pi == paragraph else paragraphs[pi]
+    for _, text in texts_before(paragraphs, paragraph, start, backward=True, depth=2):
         toks = tokens(text)
         for k in range(len(toks) - 1, 1, -1):
             if toks[k].norm not in _PAGES or toks[k - 1].norm not in _ON:

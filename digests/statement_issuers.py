@@ -4,7 +4,7 @@
 (`_statement_issuer`); the issuer of the last statement written before a quote, right after it
 («البيان الصادر عن مكتب …», «بيان أصدره/نشره X» when X is no medium) or as the subject that
 issued it («أصدر مجلس الأمن بيانا»: `_written_issuer`); and the strict reading of a body's name
-(`_name_after`: a quoted name or a definite genitive, then its relative adjectives) that
+(`name_after`: a quoted name or a definite genitive, then its relative adjectives) that
 digests.bare_bodies uses for every bare body. Moved verbatim (F25: bare_bodies.py was 511
 lines); pure functions of words and paragraphs.
 """
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from digests.speech import fold
+from digests.texts_before import texts_before
 
 if TYPE_CHECKING:
     from digests.quotes import Candidate
@@ -30,13 +31,13 @@ _ISSUED = frozenset("ببيان وببيان بيانا بيانه بيانها"
 _NAME_ADJECTIVES = frozenset("الاوسط الاعلي العام العامه المتحده الاحمر".split())
 
 
-def _nisba(word: str) -> bool:
+def nisba(word: str) -> bool:
     """A definite relative adjective («الروسية», «الأمريكي»), folded."""
     return (word.startswith("ال") and word.endswith(("يه", "ي")) and len(word) >= 5) or (
         word in _NAME_ADJECTIVES)
 
 
-def _name_after(words: list[str], m: int, *, joined: bool = False) -> str:
+def name_after(words: list[str], m: int, *, joined: bool = False) -> str:
     """The name a body's head at `m` is given, strictly: a quoted name («صحيفة "الغارديان"»)
     or a definite genitive («وزارة الخارجية», «وكالة الأنباء»), then the relative adjectives
     that follow («البريطانية», «العربية السورية الرسمية»); "" otherwise. Any other word ends
@@ -70,13 +71,13 @@ def _name_after(words: list[str], m: int, *, joined: bool = False) -> str:
             out.append(words[n])
             n += 1
     elif (n + 1 < len(words) and words[n] == words[n].rstrip("،,.:") and len(fold(words[n])) > 1
-          and fold(words[n])[:1] not in "#" and _nisba(fold(words[n + 1].rstrip("،,.:")))):
+          and fold(words[n])[:1] not in "#" and nisba(fold(words[n + 1].rstrip("،,.:")))):
         # an unquoted one-word name its relative adjective closes («صحيفة ماركا الإسبانية»)
         out.append(words[n])
         n += 1
     else:
         return ""
-    while n < len(words) and not out[-1].endswith(("،", ",", ".", ":")) and _nisba(
+    while n < len(words) and not out[-1].endswith(("،", ",", ".", ":")) and nisba(
             fold(words[n].rstrip("،,.:"))):
         out.append(words[n])
         n += 1
@@ -148,10 +149,9 @@ def _written_issuer(paragraphs: Sequence[str], c: Candidate) -> str:
     """The issuer of the last statement written before `c` that names one — right after it
     («بيان لوزارة الخارجية», «بيان صادر عن الديوان الملكي …», «بيان هيئة الرياضة», «البيان
     الصادر عن مكتب …», «البيان الذي وقعته فصائل …») or as the subject that issued it
-    («أصدر مجلس الأمن بيانا»: `_issuer_before`) — read strictly (`_name_after`); "" when none
+    («أصدر مجلس الأمن بيانا»: `_issuer_before`) — read strictly (`name_after`); "" when none
     does. A bare «البيان» written before (the same statement) is passed over."""
-    for pi in range(c.paragraph, -1, -1):
-        text = paragraphs[pi][:c.start] if pi == c.paragraph else paragraphs[pi]
+    for _, text in texts_before(paragraphs, c.paragraph, c.start, backward=True):
         words = text.split()
         for m in range(len(words) - 1, -1, -1):
             found = _issuer_at(words, m)
@@ -204,7 +204,7 @@ def _issuer_at(words: list[str], m: int) -> str:
     if fold(first.rstrip("،,.:")) in _PROPER_ISSUERS:
         return first.rstrip("،,.:")
     written = [*words[:n], first, *words[n + 1:]]
-    name = _name_after(written, n)
+    name = name_after(written, n)
     if not name and fold(first.rstrip("،,.:")) in _ONE_WORD_ISSUERS:
         return first.rstrip("،,.:")  # «بيان الجيش رقم 15»
     if skip and (not name or _vague([fold(w) for w in name.split()])):
@@ -219,13 +219,13 @@ def _issuer_at(words: list[str], m: int) -> str:
 
 def _own_medium(words: list[str], n: int) -> str:
     """The body whose official medium is written at `n` («الموقع/الحساب الرسمي لقوات X»,
-    «الصفحة الرسمية لوزارة …»), read strictly (`_name_after`); "" otherwise."""
+    «الصفحة الرسمية لوزارة …»), read strictly (`name_after`); "" otherwise."""
     if n + 2 >= len(words) or fold(words[n + 1]) not in ("الرسمي", "الرسميه"):
         return ""
     owner = words[n + 2]
     if not owner.startswith("ل") or fold(owner).startswith(("ال", "لل")) or len(owner) < 4:
         return ""
-    return _name_after([*words[:n + 2], owner[1:], *words[n + 3:]], n + 2)
+    return name_after([*words[:n + 2], owner[1:], *words[n + 3:]], n + 2)
 
 
 # Words that end an issuer read to its clause's end: a complementizer, a preposition, a time

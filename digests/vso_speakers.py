@@ -20,6 +20,7 @@ from digests.relayed_speakers import relayed_speaker
 from digests.speaker_checks import SHARE_RE, plausible_speaker
 from digests.speakers import Tok, subject
 from digests.speech import RELATIVES, STOP, cue_of, fold, is_complementizer, strip_conj
+from digests.title_heads import OFFICE_HEADS
 from digests.unwritten_speakers import _KANA, _kana_subject, _predicate_word
 
 # A pronoun written before the verb is its subject («لكنه قال», «وهو يؤكد»).
@@ -62,8 +63,7 @@ _CONSTRUCT_HEADS = frozenset("عضو اعضاء امين ممثل مندوب ر�
                              " مديره متحدث متحدثه ناطق ناطقه باسم وفد".split())
 # Titles that open a subject of their own: «…، وقال وزير الخارجية X "…"» is the minister
 # speaking, not the one a cue before named. Folded, without «ال».
-_TITLES = frozenset("وزير وزيره رئيس رئيسه متحدث متحدثه ناطق ناطقه سفير سفيره مدير مديره"
-                    " قائد زعيم نائب مستشار".split())
+_TITLES = OFFICE_HEADS
 # A body after one of these is part of the subject, not whom «أبلغ» told.
 _SUBJECT_HEADS = _CONSTRUCT_HEADS | _TITLES
 

@@ -144,3 +144,12 @@ def test_attribution_after_the_marks_is_where_it_was_read() -> None:
              'وأتم مالك المطعم "هي وجبة مثالية وغذاء رائع لكل لاعبي الفريق"، وفقا لوكالة'
              ' "سبوتنيك".']
     assert [s for s, _ in _found(paras)] == ["مالك المطعم", "مالك المطعم"]
+
+
+def test_texts_before_cuts_the_quotes_paragraph() -> None:
+    from digests.texts_before import texts_before
+    paras = ["الأولى", "الثانية", "الثالثة هنا"]
+    assert list(texts_before(paras, 2, 7)) == [(0, "الأولى"), (1, "الثانية"), (2, "الثالثة")]
+    assert [pi for pi, _ in texts_before(paras, 2, 7, backward=True)] == [2, 1, 0]
+    assert [pi for pi, _ in texts_before(paras, 2, 7, backward=True, depth=2)] == [2, 1]
+    assert list(texts_before(paras, 0, 3, backward=True, depth=2)) == [(0, "الأ")]
