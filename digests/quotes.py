@@ -190,6 +190,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     continue  # «مؤلف كتاب "…"»: a title, the writer's words (seed 22, 3834)
                 if _open_ended(text):
                     continue  # «قبل أن "يتحول …، لافتاً إلى أنّه "ربما …"» (seed 21, 5963)
+                if speaker and text == speaker.strip("\"“”«»„ "):
+                    # «وقال «المرصد السوري لحقوق الإنسان» إن «…»» (QA38 A7): the subject's name in
+                    # marks, not a quote of itself
+                    continue
                 if not speaker or _is_data(speaker) or _bare_list(text) or _list_tail(text) or (
                         fold(text.split()[0]) in RELATIVES and not after_colon):
                     continue  # «بالتراجع عن مواقفه، "التي تتساوق …"»: the writer's clause goes on
@@ -246,6 +250,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                         # «…، لكن مكتب الرئيسة قال:»: the next voice's subject, written before
                         # its verb, is no part of this statement.
                         end = cs + len(before_next) - len(written) + 1
+                stated_by = _statements_of(cue.speaker, para[cs:end])
                 raw = _narrator_cut(_ATTRIBUTION_TAIL_RE.sub("", para[cs:end]))
                 text = raw.strip(" \t،,.:؛!؟?\n")
                 text = _TRAILING_CONJ_RE.sub("", text).rstrip(" \t،,.:؛!؟?")
@@ -329,7 +334,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     if word_count(para[at:cs]) > _MAX_HEDGE_LEAD:
                         continue  # too far to show with its verb, and no statement alone
                     text, start = para[at:start + len(text)], at
-                para_quotes.append(Candidate(text=text, speaker=cue.speaker, kind=kind,
+                para_quotes.append(Candidate(text=text, speaker=stated_by or cue.speaker, kind=kind,
                                              paragraph=pi, start=start,
                                              named=cue.named, counter=cue.counter,
                                              context=para[s0:s1]))
@@ -349,6 +354,27 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     if writer_we >= _COLUMN_SENTENCES:
         out = [c for c in (_writers_we_cut(c) for c in out) if c is not None]
     return out
+
+
+# «إذ تضمن خطة العام المالي 2018 أن تدفع رواتب …، وفقا لتصريحات سليم الجبوري» (QA39 #20:
+# «بحسب خطة العام المالي»): a document's clause whose tail names the person whose statements
+# it is; heads of such documents (folded) and the tail.
+_DOCUMENT_HEADS = frozenset("خطه موازنه ميزانيه قانون مشروع وثيقه قرار اتفاق اتفاقيه".split())
+_STATEMENTS_TAIL_RE = re.compile(
+    r"[،,]\s*(?:و?ب?حسب|و?وفق(?:ا|اً|ًا)?)\s+(?:ل)?تصريحات\s+([^،,.:\"«»()]+?)\s*(?:[.،,:]|$)")
+
+
+def _statements_of(speaker: str, clause: str) -> str:
+    """The person a document's clause is credited to by its «، وفقا لتصريحات X» tail; ""."""
+    words = speaker.split()
+    if not words or fold(words[0]).removeprefix("ال") not in _DOCUMENT_HEADS:
+        return ""
+    m = _STATEMENTS_TAIL_RE.search(clause)
+    if m is None:
+        return ""
+    name = m.group(1).split()
+    return " ".join(name) if 1 <= len(name) <= 6 and not any(
+        cue_of(w)[1] is not None for w in name) else ""
 
 
 # «وأوضح البيان أن أحقية الأرباح للدفعات ستكون كالتالي» (seed 22, 6837): a clause that ends

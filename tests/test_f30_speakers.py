@@ -153,3 +153,16 @@ def test_texts_before_cuts_the_quotes_paragraph() -> None:
     assert [pi for pi, _ in texts_before(paras, 2, 7, backward=True)] == [2, 1, 0]
     assert [pi for pi, _ in texts_before(paras, 2, 7, backward=True, depth=2)] == [2, 1]
     assert list(texts_before(paras, 0, 3, backward=True, depth=2)) == [(0, "الأ")]
+
+
+def test_a_name_in_marks_after_the_verb_is_no_quote() -> None:
+    para = 'وقال «المرصد الوطني لحقوق الإنسان» إن «القصف على البلدة مستمر منذ ساعات الصباح الأولى».'
+    assert _found([para]) == [("المرصد الوطني لحقوق الإنسان",
+                               "القصف على البلدة مستمر منذ ساعات الصباح الأولى")]
+
+
+def test_a_documents_clause_is_the_statements_of_the_one_named() -> None:
+    para = ('ولكن الحكومة قررت أن تغير هذا الوضع، إذ تضمن خطة العام المالي 2018 أن تدفع رواتب'
+            ' الموظفين المدنيين في الإقليم، وفقا لتصريحات سالم الحسني، رئيس البرلمان، في مؤتمر'
+            ' صحفي عقده أمس.')
+    assert [s for s, _ in _found([para])] == ["سالم الحسني"]
