@@ -175,6 +175,11 @@ _FIELD_PREPS = frozenset("علي في عن".split())
 _ELATIVES = frozenset("اصغر اكبر اغني اقوي اشهر اقدم اطول اكثر".split())
 _WHERE_BEST = frozenset("العالم التاريخ البلاد".split())
 _MAX_FIELD = 4  # words of the field after the preposition
+# «في مجال/قطاع/صناعة X» after people of a trade (folded, without «ال»).
+_FIELD_NOUNS = frozenset("مجال قطاع صناعه ميدان".split())
+_FIELD_PEOPLE = frozenset(
+    "مسؤول مسؤولون مسؤولين مسؤولو خبير خبراء باحث باحثون محلل محللون عاملون العاملون ناشط"
+    " ناشطون مصادر مصدر متخصصون مختصون شركات".split())
 
 
 def field_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
@@ -192,9 +197,13 @@ def field_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
     if (j - i == 2 and toks[i].norm in _ELATIVES and toks[j].norm == "في"
             and toks[j + 1].norm in _WHERE_BEST):
         return j + 2
-    if prev.norm not in _FIELD_PARTICIPLES:
+    fielded = (toks[j].norm == "في" and j + 2 < limit and toks[j + 1].norm in _FIELD_NOUNS
+               and j - i <= 2 and fold(toks[i].norm).removeprefix("ال") in _FIELD_PEOPLE)
+    if prev.norm not in _FIELD_PARTICIPLES and not fielded:
+        # «مسؤولون في مجال التكنولوجيا والسيارات أن» (F30, seed 30, 5389: «بحسب مسؤولين»):
+        # the people of a field are named with it
         return 0
-    for m in range(j + 1, min(limit, j + 1 + _MAX_FIELD)):
+    for m in range(j + 1, min(limit, j + 1 + _MAX_FIELD + fielded)):
         t = toks[m]
         if (t.norm in STOP or cue_of(t.raw)[1] is not None or is_complementizer(t.norm)
                 or t.raw[0] in "\"“”«»(" or t.norm.isdigit()):

@@ -166,3 +166,9 @@ def test_a_documents_clause_is_the_statements_of_the_one_named() -> None:
             ' الموظفين المدنيين في الإقليم، وفقا لتصريحات سالم الحسني، رئيس البرلمان، في مؤتمر'
             ' صحفي عقده أمس.')
     assert [s for s, _ in _found([para])] == ["سالم الحسني"]
+
+
+def test_people_of_a_field_keep_it() -> None:
+    para = 'ويرى مسؤولون في مجال التكنولوجيا والسيارات أن وقوع الحوادث أمر وارد في هذه المرحلة.'
+    assert [s for s, _ in _found([para])] == ["مسؤولون في مجال التكنولوجيا والسيارات"]
+    assert _speakers([para]) == ["مسؤولون في مجال التكنولوجيا والسيارات"]
