@@ -424,7 +424,8 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
     # Forget this article's own postings first so it never matches itself on re-assignment.
     db.execute("delete from story_terms where article_id = ?", [article.id])
     match = find_match(db, article.id, vector, when, lead_of(article.title, article.text, when),
-                       meaning, story_preview.side_of_text(article.title, article.text, when))
+                       meaning, story_preview.side_of_text(article.title, article.text, when)
+                       if PREVIEW_RULE else None)
     row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
     old = row[0] if row else None
     if old is not None and not db.execute("select 1 from stories where id = ?", [old]).fetchone():
