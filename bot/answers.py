@@ -165,10 +165,10 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             return
         rows: list[list[InlineKeyboardButton]] = [
             [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]
-        text = ui(lang, chat_worded("nothing_found", chat.type) if can_follow
+        # found only in sources muted here: said so, not «nothing» (X61)
+        text = ui(lang, "found_only_muted" if page.muted_hidden
+                  else chat_worded("nothing_found", chat.type) if can_follow
                   else "nothing_found_unfollowable", query=echo(query))
-        if page.muted_hidden:  # the archive has it, from sources muted here (X61)
-            text = ui(lang, "found_only_muted", query=echo(query))
         if lead:
             text = lead + "\n" + text
         if page.suggestions:

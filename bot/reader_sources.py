@@ -68,17 +68,23 @@ def _state(group: SiteGroup, off: frozenset[int]) -> str:
             else "btn_source_partly")
 
 
-def menu(rt: Runtime, scope: Scope, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+def _sites(rt: Runtime) -> list[SiteGroup]:
+    """The active sources by site: a removed one is only deactivated (its articles stay
+    searchable), and stays muted where it was."""
+    return site_groups(rt.db.db, list_sources(rt.db))
+
+
+def menu(rt: Runtime, scope: Scope, lang: str, sites: list[SiteGroup] | None = None
+         ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The sources picker of the chat `scope` acts on: one button per site (its feeds
     together), its state in words («🔔 BBC: تصل أخباره» / «🔕 BBC: مكتوم» / «… مكتوم جزئيًا»),
-    then «رجوع». A button carries its site's first feed; the site is found again on a press."""
+    then «رجوع». A button carries its site's first feed; the site is found again on a press.
+    `sites`: `_sites` when the caller has them (a press: each site is a query per feed)."""
     from bot.preferences import back_row  # late: bot.preferences registers these actions
 
     target = scope.target
     off = muted(rt.db, target)
-    # active sources: a removed one is only deactivated (its articles stay searchable), and
-    # stays muted where it was
-    groups = site_groups(rt.db.db, list_sources(rt.db))[:MAX_LISTED]
+    groups = (_sites(rt) if sites is None else sites)[:MAX_LISTED]
     rows = []
     for group in groups:
         rows.append([scope.button(rt, t(_state(group, off), lang, name=group.name[:40]),
@@ -102,18 +108,17 @@ async def _act_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
 async def _act_toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                       cb: Callback, lang: str) -> None:
     from bot.preferences import allowed_press
-    from digests.sources import get_source
 
     assert update.callback_query is not None
     scope = await allowed_press(update, context, rt, cb, lang)
     if scope is None:
         return
-    source = get_source(rt.db, int(cb.payload.get("source", 0)))
-    group = next((g for g in site_groups(rt.db.db, list_sources(rt.db))
-                  if source is not None and source.id in g.source_ids), None)
-    if source is None or group is None:  # removed by the operator since the menu was shown
+    pressed = int(cb.payload.get("source", 0))
+    sites = _sites(rt)
+    group = next((g for g in sites if pressed in g.source_ids), None)
+    if group is None:  # removed by the operator since the menu was shown
         await update.callback_query.answer(t("reader_source_gone", lang))
-        await edit_or_send(update, context, *menu(rt, scope, lang))
+        await edit_or_send(update, context, *menu(rt, scope, lang, sites))
         return
     # a site muted whole comes back whole; otherwise (none or some of its feeds) all are muted
     mute = _state(group, muted(rt.db, scope.target)) != "btn_source_muted"
@@ -121,7 +126,7 @@ async def _act_toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Ru
     # the toast says what changed: a screen reader hears it, not the edited menu (QA36 E7)
     await update.callback_query.answer(t("reader_source_muted" if mute else
                                          "reader_source_unmuted", lang, name=group.name[:40]))
-    await edit_or_send(update, context, *menu(rt, scope, lang))
+    await edit_or_send(update, context, *menu(rt, scope, lang, sites))
 
 
 ACTIONS: dict[str, Action] = {"reader_sources": _act_menu, "reader_source": _act_toggle}
