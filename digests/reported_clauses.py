@@ -76,7 +76,10 @@ def _described_object(toks: list[Tok], cue: Cue, cs: int) -> int | None:
     if comp is None or comp <= cue.tok + 1 or toks[comp].norm not in ("بانه", "بانها", "بانهم"):
         return None
     accusing = strip_conj(verb.norm) in _ACCUSING_VERBS
-    if cue.kind == "verb" and (strip_conj(verb.norm) in _DESCRIBING_VERBS or accusing) and (
+    # «وصفت» has its own «و»: «ووصفت» drops one, «وصفت» none (F30, seed 30, 4684: «وصفت
+    # الحكومة …، ميليشيا الحوثي …، بأنها» was shown «بحسب الحكومة، فإنها "مجرد أداة"»)
+    own = verb.norm in _DESCRIBING_VERBS
+    if cue.kind == "verb" and (own or strip_conj(verb.norm) in _DESCRIBING_VERBS or accusing) and (
             cue.speaker):
         # «ووصف برلسكوني وجود المهاجرين غير الشرعيين بأنهم "قنبلة موقوتة"» (seed 23, 2833):
         # what he described is written between his name and «بأنهم»; the line keeps the verb
@@ -86,7 +89,7 @@ def _described_object(toks: list[Tok], cue: Cue, cs: int) -> int | None:
         if not said.startswith(cue.speaker) or len(said.split()) <= len(cue.speaker.split()) + (
                 1 if accusing else 0):
             return None
-        return verb.start + (1 if verb.norm != strip_conj(verb.norm) else 0)
+        return verb.start + (1 if not own and verb.norm != strip_conj(verb.norm) else 0)
     if cue.kind != "part" or not verb.norm.startswith("واصف"):
         return None
     # Only a thing named in quote marks («"دفع الرشى"»): a person described («واصفا الرئيس

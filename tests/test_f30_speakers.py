@@ -172,3 +172,12 @@ def test_people_of_a_field_keep_it() -> None:
     para = 'ويرى مسؤولون في مجال التكنولوجيا والسيارات أن وقوع الحوادث أمر وارد في هذه المرحلة.'
     assert [s for s, _ in _found([para])] == ["مسؤولون في مجال التكنولوجيا والسيارات"]
     assert _speakers([para]) == ["مسؤولون في مجال التكنولوجيا والسيارات"]
+
+
+def test_described_object_stays_after_a_bare_wasafat() -> None:
+    # «وصفت» opens on its own «و»: the line keeps the verb and what was described.
+    para = ('وصفت الحكومة اليمنية، الجمعة، الجماعة المسلحة، بأنها "مجرد أداة خارجية" لا يعنيها'
+            ' معاناة المواطنين.')
+    assert [t for _, t in _found([para])] == [
+        'وصفت الحكومة اليمنية، الجمعة، الجماعة المسلحة، بأنها "مجرد أداة خارجية" لا يعنيها'
+        ' معاناة المواطنين']
