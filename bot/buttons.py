@@ -160,7 +160,7 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
                            show_alert=True)
         log.info("story alert chat=%s place=%d", cb.chat_id, n)
         return
-    if not callbacks.take_index(rt.db, cb.id, n):
+    if not rt.held.take_index(rt.db, cb.id, n):  # in memory if writes are refused
         await query.answer(t("story_already_sent", lang), show_alert=True)
         return
     await query.answer()
@@ -171,7 +171,7 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
             sent += 1
     except Exception:
         if not sent:  # nothing reached the reader: the button works again
-            callbacks.give_back_index(rt.db, cb.id, n)
+            rt.held.give_back_index(rt.db, cb.id, n)
         raise
     log.info("story sent chat=%s place=%d messages=%d", cb.chat_id, n, sent)
 

@@ -10,7 +10,7 @@ resolves it from here, and the next time a button is stored the held ones are wr
 first); a restart before a flush loses them, and such a press is answered as an expired
 button («أعد الطلب»), never silently.
 
-A once-only button («🔗 روابط الخبر», «المزيد») is marked used by a write. Pressed while the
+A once-only button («🔗 روابط الخبر», «المزيد», a bundle's «📖 n») is marked used by a write. Pressed while the
 database still refuses writes, its answer needs none (the links are read), so `take` marks it
 used here, in `used`, and the reader gets it once; the next flush stores the mark (X60's left:
 the press raised in the handler and the reader got nothing).
@@ -54,6 +54,8 @@ class HeldButtons:
     held: OrderedDict[str, Held] = field(default_factory=OrderedDict)
     # stored buttons marked used while the database refused the mark: id → their action
     used: dict[str, str] = field(default_factory=dict)
+    # and the places of a bundle's «📖 n» buttons used so: id → places
+    used_places: dict[str, set[int]] = field(default_factory=dict)
 
     def hold(self, meaning: Held) -> str:
         """Keep a button's meaning; its new id (the callback_data to send)."""
@@ -85,11 +87,12 @@ class HeldButtons:
         refused (one transaction); they are let go once written. Returns how many buttons.
         Raises sqlite3.Error when the database still refuses (all are kept): the caller holds
         the button it was making too, without waiting out the busy timeout a second time."""
-        if not self.held and not self.used:
+        if not self.held and not self.used and not self.used_places:
             return 0
         rows = [[cb_id, h.chat_id, h.action, json.dumps(dict(h.payload), ensure_ascii=False),
                  iso(h.created_at)] for cb_id, h in self.held.items()]
         marks = list(self.used.items())
+        places = [(cb_id, set(p)) for cb_id, p in self.used_places.items()]
         with db.transaction() as tx:
             for row in rows:
                 tx.execute("insert or ignore into callbacks (id, chat_id, action, payload,"
@@ -97,10 +100,16 @@ class HeldButtons:
             for cb_id, action in marks:
                 tx.execute("update callbacks set action = ? where id = ? and action = ?",
                            [f"{action}:done", cb_id, action])
+            for cb_id, done in places:
+                _mark_places(tx, cb_id, done)
         for cb_id in list(self.held)[:len(rows)]:
             self.held.pop(cb_id, None)
         for cb_id, _ in marks:
             self.used.pop(cb_id, None)
+        for cb_id, done in places:
+            self.used_places[cb_id] = self.used_places.get(cb_id, set()) - done
+            if not self.used_places[cb_id]:
+                del self.used_places[cb_id]
         log.info("held buttons written count=%d used_marks=%d", len(rows), len(marks))
         return len(rows)
 
@@ -127,6 +136,29 @@ class HeldButtons:
                         " kept in memory until the database takes it)", action, exc)
             return True
 
+    def take_index(self, db: Database, cb_id: str, index: int) -> bool:
+        """`callbacks.take_index` (a bundle's «📖 n»: place `index` used once), marked here
+        when the database refuses the mark, to be stored by the next flush."""
+        if index in self.used_places.get(cb_id, ()):
+            return False
+        try:
+            return callbacks.take_index(db, cb_id, index)
+        except sqlite3.Error as exc:
+            self.used_places.setdefault(cb_id, set()).add(index)
+            log.warning("story button used while writes are refused place=%d error=%s (the"
+                        " mark is kept in memory until the database takes it)", index, exc)
+            return True
+
+    def give_back_index(self, db: Database, cb_id: str, index: int) -> None:
+        """Undo `take_index` when nothing could be sent: the button works again."""
+        places = self.used_places.get(cb_id)
+        if places is not None and index in places:
+            places.discard(index)
+            if not places:
+                del self.used_places[cb_id]
+            return
+        callbacks.give_back_index(db, cb_id, index)
+
     def give_back(self, db: Database, cb_id: str, *, action: str) -> None:
         """Undo `take` when nothing could be sent: the button works again."""
         found = self.held.get(cb_id)
@@ -137,3 +169,21 @@ class HeldButtons:
         if self.used.pop(cb_id, None) is not None:
             return
         callbacks.give_back(db, cb_id, action=action)
+
+
+def _mark_places(tx: Any, cb_id: str, places: set[int]) -> None:
+    """Add `places` to a stored button's used places (its payload's "done" list), inside the
+    caller's transaction (as callbacks.take_index does in its own)."""
+    row = tx.execute("select payload from callbacks where id = ?", [cb_id]).fetchone()
+    if row is None:
+        return
+    try:
+        payload = json.loads(row[0] or "{}")
+    except ValueError:
+        payload = {}
+    if not isinstance(payload, dict):
+        payload = {}
+    done = [d for d in payload.get("done", []) if isinstance(d, int)]
+    payload["done"] = [*done, *sorted(places - set(done))]
+    tx.execute("update callbacks set payload = ? where id = ?",
+               [json.dumps(payload, ensure_ascii=False), cb_id])

@@ -1,7 +1,8 @@
 """X60's left: a «🔗 روابط الخبر» button sent while the database refused writes (bot.held_buttons),
 pressed while it still refuses them. The links need no write: the reader gets them, once — the
 used mark is kept in memory until the database takes it (then stored as used, so a press after
-a restart says they were sent). A stored button pressed while writes are refused likewise.
+a restart says they were sent). A stored button pressed while writes are refused likewise, and a
+delivered bundle's «📖 n».
 
 Real SQLite (a connection that refuses writes: PRAGMA query_only, what a full disk or a read-only
 file gives), the real bot on the emulator.
@@ -9,12 +10,14 @@ file gives), the real bot on the emulator.
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 from botkit import READER, running_bot, sample_db
 
 from bot.runtime import RUNTIME_KEY
+from digests.storage import Database
 
 
 def _action(db: object, data: str) -> str | None:
@@ -68,3 +71,31 @@ async def test_stored_links_button_pressed_while_writes_are_refused(tmp_path: Pa
         await h.say(READER, "النفط")  # a stored button: the used mark goes with it
         assert _action(h.db, button["callback_data"]) == "related:done"
         assert not rt.held.used
+
+
+async def test_story_button_pressed_while_writes_are_refused(tmp_path: Path) -> None:
+    """A delivered bundle's «📖 خبر ١» (a stored button, a place of it used once)."""
+    from test_story_buttons import _queue
+
+    path = tmp_path / "bundle.db"
+    with Database(path) as db:
+        _queue(db, {1: "private"})
+    async with running_bot(path) as h:
+        await h.until(lambda: h.emu.messages(1))
+        [bundle] = h.emu.messages(1)
+        first = next(b["text"] for b in bundle.buttons() if "١" in b.get("text", ""))
+        rt = h.app.bot_data[RUNTIME_KEY]
+        h.db.conn.execute("PRAGMA query_only = 1")
+        try:
+            # was: nothing (the place's mark raised in the handler)
+            [story] = await h.click(bundle, first, timeout=5.0)
+            assert "خبر رقم 0" in story.plain_text, story.plain_text
+            again = await h.click_answer(bundle, first)
+            assert again.get("show_alert"), again
+        finally:
+            h.db.conn.execute("PRAGMA query_only = 0")
+        rt.held.flush(h.db)  # what the next stored button does
+        data = next(b["callback_data"] for b in bundle.buttons() if b["text"] == first)
+        [payload] = h.db.db.execute("select payload from callbacks where id = ?",
+                                    [data.partition(".")[0]]).fetchone()
+        assert 1 in json.loads(payload)["done"] and not rt.held.used_places
