@@ -127,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         counts["rule", gold, pw] += rule
         counts["kind", kind, gold] += 1
         counts["kind-rule", kind, gold] += rule
+        counts["missed", kind] += p["same"] and pw == "refused"
         if (rule or (p["same"] and kind == "preview / event")) and (
                 args.stored is None or pw == "refused" or rule):
             lines.append(f"{p['set']:<10} {a['id']} {b['id']} gold={gold} kind={kind} rule={int(rule)}"
@@ -149,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     for kind in sorted({k[1] for k in counts if k[0] == "kind"}):
         print(f"| {kind} | {counts['kind', kind, 'same']} ({counts['kind-rule', kind, 'same']})"
               f" | {counts['kind', kind, 'not']} ({counts['kind-rule', kind, 'not']}) |")
+    if args.stored is not None:
+        print(f"\nsame pairs stored apart ({args.setting}) by the reader's note:"
+              + "".join(f" {k} {counts['missed', k]};" for k in sorted(
+                  {k[1] for k in counts if k[0] == "kind"})))
     print("\n| signal | same preview/event pairs | not-same pairs |\n|---|---|---|")
     for name in ("pairs", "cue in the earlier lead", "a day named by the earlier lead",
                  "later report on a due day or the next", "past/result verb in the later lead",
