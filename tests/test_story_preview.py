@@ -200,3 +200,13 @@ def test_the_stories_benchmark_scores_with_the_rule_on_or_off(
                 "--preview-rule", flag])
     assert f"recall {1.0 if flag == 'on' else 0.0:.3f}" in capsys.readouterr().out
     assert stories.PREVIEW_RULE is (flag == "on")
+
+
+def test_story_curve_names_and_reads_the_preview_setting() -> None:
+    """story_curve.py's `+previewD` setting (brief S21's variant) round-trips through its name,
+    and is absent from the shipped setting's name (the baseline logs' `0.65/0.40/0.50`)."""
+    sc = load_benchmark("story_curve", "bench_story_curve_preview")
+    v1 = sc.parse_setting("0.65+preview0.45")
+    assert v1.preview == 0.45 and v1.name == "0.65/0.40/0.50+preview0.45"
+    assert sc.parse_setting(v1.name) == v1
+    assert sc.parse_setting("0.65").name == "0.65/0.40/0.50"
