@@ -57,6 +57,7 @@ from digests.speech import (
 )
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
 from digests.describer_subjects import described
+from digests.apposed_names import TITLES
 from digests.display_names import fuller_name, named_title
 from digests.quote_filters import (  # re-exported: the candidate filters
     MAX_EMBEDDED_WORDS,
@@ -351,6 +352,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     # «منال أغنيتها بأنشودة»: the verb's object with the subject's pronoun (QA39 D10).
     out = [c if (cut := own_object_cut(c.speaker)) == c.speaker else replace(c, speaker=cut)
            for c in out]
+    out = _addressee_cut(out, paragraphs)
     if writer_we >= _COLUMN_SENTENCES:
         out = [c for c in (_writers_we_cut(c) for c in out) if c is not None]
     return out
@@ -375,6 +377,30 @@ def _statements_of(speaker: str, clause: str) -> str:
     name = m.group(1).split()
     return " ".join(name) if 1 <= len(name) <= 6 and not any(
         cue_of(w)[1] is not None for w in name) else ""
+
+
+def _addressee_cut(cands: list[Candidate], paragraphs: Sequence[str]) -> list[Candidate]:
+    """«وقال زيدان لبيل إنه "يتوقع منه الكثير"» (F30, seed 30, 1748: «بحسب زيدان لبيل»): a
+    speaker's last word «ل» + a name the article writes alone at least twice elsewhere, right
+    after a name, is whom it was said to; it is cut («لوبان», «ليفربول» leave no such name)."""
+    words: dict[str, int] = {}
+    for para in paragraphs:
+        for w in para.split():
+            w = w.strip("،,.:؛\"«»“”()")
+            words[w] = words.get(w, 0) + 1
+    out: list[Candidate] = []
+    for c in cands:
+        parts = c.speaker.split()
+        last = parts[-1] if len(parts) >= 2 else ""
+        before = fold(parts[-2]) if len(parts) >= 2 else ""
+        if (last.startswith("ل") and not last.startswith(("لل", "لـ")) and len(last) >= 4
+                and words.get(last[1:], 0) >= 2 and not last[1:].startswith("ال")
+                # after a name only: «المدير الفني لتوتنهام», «موالية لدمشق» are the title's
+                and not before.startswith("ال") and not before.endswith(("ه", "ي"))
+                and not parts[-2].endswith(("،", ",")) and before.removeprefix("ال") not in TITLES):
+            c = replace(c, speaker=" ".join(parts[:-1]))
+        out.append(c)
+    return out
 
 
 # «وأوضح البيان أن أحقية الأرباح للدفعات ستكون كالتالي» (seed 22, 6837): a clause that ends
