@@ -131,8 +131,10 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
             if args.no_check:
                 before = find_source(db, candidates[0])
                 resumed = before is not None and not before.active
+                # not fetched, so not resolved either: an offline setup adds its feeds now
+                # (QA45 D2); the fetcher checks the address on every request
                 source = add_source(db, candidates[0], settings=settings, now=_now(),
-                                    name=args.name)
+                                    name=args.name, require_dns=False)
             else:
                 url = validate_url(candidates[0], settings)  # bad or duplicate: not fetched
                 for candidate in (url, *candidates[1:]):
