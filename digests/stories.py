@@ -119,7 +119,8 @@ STRONG_PAIR = 2.0
 # Brief S19: on the USE path (the default) a story of at most JOIN_FLOOR_MEMBERS reports is
 # refused when any one of them pairs with the article below JOIN_FLOOR: in a story of two or three
 # the vote's mean and share let one far report in through a close one (a chained wrong join).
-# 0.0: off. Words alone keep the vote as it was.
+# 0.0: off. Words alone keep the vote as it was. Off: at 0.20 it failed the rule on 20 folds
+# (session 17: precision +0.002, recall −0.026; benchmarks/README.md), as on S19's 5 (session 16).
 JOIN_FLOOR = 0.0
 JOIN_FLOOR_MEMBERS = 3
 # Brief S21: a report announcing an event for a day and the report of it done that day (or the
