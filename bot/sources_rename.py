@@ -19,7 +19,7 @@ from bot.i18n import num
 from bot.runtime import chat_lang, runtime, ui
 from bot.sources_admin import SQLITE_MAX_INT
 from digests.errors import SourceError
-from digests.source_names import has_link, rename_source
+from digests.source_names import MAX_NAME_CHARS, NameRefused, has_link, rename_source
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,24 @@ async def renamesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         if source_id > SQLITE_MAX_INT:
             raise SourceError("no such source")
         done = rename_source(rt.db, source_id, name)
+    except NameRefused as refused:  # QA44 T1/T2: invisible, over-long or another's name
+        await reply(update, context, _refusal(refused, lang))
+        return
     except SourceError:
         await reply(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
         return
     await reply(update, context, ui(lang, "renamesource_ok", id=num(done.source_id, lang),
                                     name=source_name(done.new, lang),
                                     old=source_name(done.old, lang)))
+
+
+def _refusal(refused: NameRefused, lang: str) -> str:
+    if refused.problem == "taken":
+        return ui(lang, "renamesource_taken", name=source_name(refused.name, lang),
+                  other=num(refused.other, lang))
+    if refused.problem == "long":
+        return ui(lang, "renamesource_long", max=num(MAX_NAME_CHARS, lang),
+                  n=num(len(refused.name), lang))
+    if refused.problem == "link":
+        return ui(lang, "renamesource_link", name=refused.name)
+    return ui(lang, "renamesource_empty")

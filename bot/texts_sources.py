@@ -249,6 +249,19 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Arabic (the numbers are in /sources)"),
     "renamesource_link": ("الاسم لا يكون رابطًا: {name}\nلإضافة رابط: /addsource رابط",
                           "A name cannot be a link: {name}\nTo add a link: /addsource URL"),
+    # QA44 T1/T2: a name readers can see, of a bounded length, and no other source's
+    "renamesource_empty": ("الاسم فارغ بعد حذف علامات الاتجاه الخفية؛ اكتب اسمًا بحروف ظاهرة: "
+                           "/renamesource رقم اسم",
+                           "The name is empty once its invisible direction marks are removed; "
+                           "write a name with visible letters: /renamesource NUMBER NAME"),
+    "renamesource_long": ("الاسم طويل: {n} حرفًا، والحد {max} حرفًا لأنه يظهر في كل سطر مصدر؛ "
+                          "اختر اسمًا أقصر",
+                          "The name is too long: {n} characters; the limit is {max}, since it "
+                          "heads every source line. Choose a shorter name"),
+    "renamesource_taken": ("الاسم «{name}» هو اسم المصدر {other} نفسه، ولن يفرّق القراء بينهما؛ "
+                           "اختر اسمًا آخر",
+                           "«{name}» is already the name of source {other}; readers could not "
+                           "tell the two apart. Choose another name"),
     "renamesource_ok": ("✏️ صار اسم المصدر {id}: {name} (كان: {old})",
                         "✏️ Source {id} is now named: {name} (was: {old})"),
     # X58 (QA40 N4): a poll whose outcome the database would not take

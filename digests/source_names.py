@@ -3,21 +3,53 @@
 Several links pasted into one /addsource made the first a source *named after the others*
 («‎http://…/f03.xml http://…/f04.xml‎»), a name readers then saw under every story of it. A name
 that holds a link is refused; `rename_source` repairs a name already stored (/renamesource).
+
+QA44 T1/T2: a name is what readers tell sources apart by, so a new name is refused when it is
+only invisible marks (RLM, LRI … — they are trimmed first, as bot.lines.clean trims them from
+every name shown), longer than MAX_NAME_CHARS, or another active source's name.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from typing import Literal
 
 from digests.errors import SourceError
 from digests.reader_text import links_in
-from digests.sources import default_name, get_source
+from digests.sources import get_source, list_sources
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
 MAX_NAME_CHARS = 80  # a name is one line of /sources and of a digest's source line
+
+# bidi controls, zero-width characters and other controls: shown nowhere (bot.lines.clean), so a
+# name made of them alone is an empty name (QA44 T1)
+_INVISIBLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+                           "\u2060\u2066-\u2069\ufeff]")
+
+NameProblem = Literal["empty", "long", "link", "taken"]
+
+
+class NameRefused(SourceError):
+    """A new name refused: `problem` says why; `other` is the source already so named."""
+
+    def __init__(self, problem: NameProblem, name: str, other: int = 0) -> None:
+        super().__init__(f"source name refused ({problem}): {name!r}")
+        self.problem: NameProblem = problem
+        self.name = name
+        self.other = other
+
+
+def visible_name(name: str) -> str:
+    """`name` without invisible marks, its spaces collapsed. Pure."""
+    return " ".join(_INVISIBLE_RE.sub("", name).split())
+
+
+def _same_key(name: str) -> str:
+    return visible_name(name).casefold()
 
 
 def is_link(word: str) -> bool:
@@ -39,19 +71,38 @@ class Renamed:
     new: str
 
 
+def name_problem(name: str, others: dict[int, str]) -> NameRefused | None:
+    """Why `name` (already `visible_name`) cannot name a source, given the other active
+    sources' names by id; None when it can. Pure."""
+    if not name:
+        return NameRefused("empty", name)
+    if len(name) > MAX_NAME_CHARS:
+        return NameRefused("long", name)
+    if has_link(name):
+        return NameRefused("link", name)
+    key = _same_key(name)
+    for other_id, other_name in sorted(others.items()):
+        if _same_key(other_name) == key:
+            return NameRefused("taken", name, other_id)
+    return None
+
+
 def rename_source(db: Database, source_id: int, name: str) -> Renamed:
-    """Name source `source_id` `name` (spaces collapsed, cut at MAX_NAME_CHARS); an empty name
-    gives back its default (the host, until its feed's title replaces it).
+    """Name source `source_id` `name` (invisible marks trimmed, spaces collapsed).
 
     Raises:
-        SourceError: no such source, or the name holds a link.
+        SourceError: no such source.
+        NameRefused: the name is empty once trimmed, over MAX_NAME_CHARS, holds a link, or is
+            another active source's name.
     """
     source = get_source(db, source_id)
     if source is None:
         raise SourceError(f"no source {source_id}")
-    new = " ".join(name.split())[:MAX_NAME_CHARS].strip() or default_name(source.url)
-    if has_link(new):
-        raise SourceError(f"a source name cannot hold a link: {new!r}")
+    new = visible_name(name)
+    others = {s.id: s.name for s in list_sources(db) if s.id != source_id}
+    problem = name_problem(new, others)
+    if problem is not None:
+        raise problem
     with db.transaction() as tx:
         tx.execute("update sources set name = ? where id = ?", [new, source_id])
     log.info("source renamed id=%s", source_id)
