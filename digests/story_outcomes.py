@@ -8,7 +8,10 @@ the headlines the chat was sent did not — a result verb («يتأهل», «ي�
 none of them had, or a score («٣-١», «2-1») or a number none of them had (a toll that changed: «37
 قتيلا» → «53 قتيلا»). digests.story_updates then queues it as the day's «🔄 تحديث».
 A result word behind a purpose «ل» («يسعى للفوز»), in a quoted promise («زيدان: سنلعب للفوز»)
-or in a question is none (QA41 T3).
+or in a question is none (QA41 T3), nor one a hedge goes before («تقارير: ترامب قد يطيح
+بتيلرسون», «هل يطيح…» with no «؟»): such a rumour gives no mark either, so the real «ترامب يطيح
+بتيلرسون» after it is the update (QA44 T7). A scorer's feat is a result («صلاح يسجل "سوبر
+هاتريك"», «يسجل رباعية», «يسجل 4 أهداف»): the in-match report before it gave none (QA42 B1).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ RESULT_MARKS = RESULT_WORDS | frozenset(normalize(w) for w in (
     "يتفوق", "تتفوق", "تفوق", "يتغلب", "تتغلب", "تغلب", "يصعق", "تصعق", "صعق", "يحبط", "تحبط",
     "احبط", "ثنائية", "ثلاثية", "رباعية", "خماسية", "سداسية", "يقلب", "تقلب", "يكرر", "يمنح",
     "تمنح", "منح", "بهدف", "بهدفين", "وفاة", "مقتل", "يطيح", "اطاح", "يعبر", "عبر", "يصمد",
-    "يحقق", "حقق", "انجازا", "نتائج",
+    "يحقق", "حقق", "انجازا", "نتائج", "هاتريك", "يمزق", "يمزقان", "تمزق", "مزق", "مزقت",
     # «أقصى» (the most) normalizes as «اقصى» (knocked out): a mark, never a result
     "اقصى", "خروج", "اكتساح", "يحصد",
     # a resignation or a dismissal told: «تطيح به» after it is the same outcome
@@ -72,6 +75,49 @@ _NOT_FUTURE = frozenset(normalize(w) for w in (
 
 # «… إلى ربع النهائي» (who went through) gives a result already: a mark, not a result («الطريق
 # إلى النهائي» is a preview's too)
+# A hedge up to 3 words before a result word makes it a rumour or a question (QA44 T7): «قد»
+# only before a present verb («قد يطيح»; «وقد فاز» is told), «هل» also without its «؟»
+_HEDGES = frozenset(normalize(w) for w in (
+    "ربما", "هل", "يتوقع", "توقع", "توقعات", "متوقع", "يرجح", "مرجح", "يحتمل", "محتمل",
+    "احتمال", "احتمالات", "تقارير", "انباء"))
+_MAY = normalize("قد")
+# A scorer's feat (QA42 B1): a scoring verb, then within 3 words a count of goals («هاتريك»,
+# «رباعية») or a number and «أهداف»: «صلاح يسجل "سوبر هاتريك"», «يحرز ثلاثية»
+_SCORES = frozenset(normalize(w) for w in (
+    "يسجل", "تسجل", "سجل", "سجلت", "يحرز", "تحرز", "احرز", "احرزت"))
+_FEATS = frozenset(normalize(w) for w in (
+    "هاتريك", "هاتريكا", "ثنائية", "ثلاثية", "رباعية", "خماسية", "سداسية", "هدفين"))
+_GOALS = re.compile(r"^(?:\d+|اربع\w*|ثلاث\w*|خمس\w*|ست\w*|سبع\w*)$")
+_GOAL_NOUNS = frozenset(normalize(w) for w in ("اهداف", "أهداف", "هدفا"))
+
+
+def _hedged(words: Sequence[str], i: int) -> bool:
+    """Whether a hedge goes up to 3 words before words[i] («قد» only right before a present
+    verb: «قد يطيح» may, «قد أطاح» did)."""
+    before = words[max(0, i - 3):i]
+    return bool(_HEDGES & set(before)) or (
+        i > 0 and words[i - 1] == _MAY and words[i][:1] in "يتن")
+
+
+def _bare(word: str) -> str:
+    """`word` without a «و/ف/ب» prefix («ويسجل», «برباعية»)."""
+    return word[1:] if word[:1] in "وفب" and len(word) > 4 else word
+
+
+def _feat(words: Sequence[str]) -> bool:
+    """Whether the headline's words tell a scorer's feat: a scoring verb followed within 3
+    words by a count noun, or by a number and a noun of goals (not behind a hedge)."""
+    for i, w in enumerate(words):
+        if _bare(w) not in _SCORES or _hedged(words, i):
+            continue
+        after = [_bare(a) for a in words[i + 1:i + 4]]
+        if _FEATS & set(after) or any(
+                _GOALS.match(a.translate(_ARABIC_DIGITS)) and b in _GOAL_NOUNS
+                for a, b in zip(after, after[1:])):
+            return True
+    return False
+
+
 _REACHED = re.compile(normalize(r"(?<!\w)(?:إلى|ل)\s*(?:ربع|نصف)?\s*(?:ال)?نهائي"))
 
 
@@ -102,9 +148,12 @@ def _result_words(title: str, vocabulary: frozenset[str]) -> set[str]:
         return set()
     text = _EXPRESSES.sub(" ", normalize(title or ""))
     words = re.findall(r"\w+", text)
-    kept = " ".join(w for i, w in enumerate(words) if _LEADS & set(words[max(0, i - 3):i])
-                    or not any(w.startswith(p) and w[len(p):] in vocabulary for p in _PURPOSE))
+    kept = " ".join(w for i, w in enumerate(words) if not _hedged(words, i) and (
+        _LEADS & set(words[max(0, i - 3):i])
+        or not any(w.startswith(p) and w[len(p):] in vocabulary for p in _PURPOSE)))
     found = _words(kept) & vocabulary
+    if _feat(words):
+        found.add("feat")
     return found | {"خروج"} if _EXIT.search(text) else found
 
 

@@ -1,0 +1,71 @@
+"""X64 (QA42 B1, QA44 T7): the same-day «🔄 تحديث» rule (digests.story_outcomes) missed a
+scorer's feat — «صلاح يسجل "سوبر هاتريك"», «يسجل رباعية تاريخية» after the in-match report —
+so a team's follower never got the result; and a rumour («تقارير: ترامب قد يطيح بتيلرسون», «هل
+يطيح…» without «؟») gave a mark that blocked the real sacking. Invented headlines; the delivery
+through the real enqueue path, sender and renderer against the emulator (as test_x60)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from telegram import Bot
+
+from bot.emulator import Emulator
+from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, rows
+from digests.new_deliveries import enqueue_article
+from digests.storage import Database
+from digests.story_outcomes import new_outcome
+from test_x42_delivery import make_sender
+
+IN_MATCH = "مهاجم الزمالك احتاج لأربع دقائق من أجل خطف صدارة الهدافين"
+LEAD = "سجل مهاجم الزمالك هدفا مبكرا في مباراة الليلة أمام الإسماعيلي."
+
+
+def test_a_scorers_feat_is_a_result() -> None:
+    for headline in ('مهاجم الزمالك يسجل "سوبر هاتريك" ويتصدر الهدافين',
+                     "مهاجم الزمالك يواصل التألق ويسجل ثلاثية",
+                     "الدوري المصري: مهاجم الزمالك يسجل رباعية تاريخية في مرمى الإسماعيلي",
+                     "مهاجم الزمالك يسجل 4 أهداف في مرمى الإسماعيلي",
+                     "مهاجم الزمالك يحرز خماسية"):
+        assert new_outcome([IN_MATCH], headline), headline
+    # the same feat told again is no update, nor one a hedge goes before
+    assert not new_outcome(["مهاجم الزمالك يسجل ثلاثية"], 'بعد الـ"هاتريك".. أبرز أرقام المهاجم')
+    assert not new_outcome(["مهاجم الزمالك يسجل رباعية"], 'مهاجم الزمالك يسجل "سوبر هاتريك"')
+    assert not new_outcome([IN_MATCH], "هل يسجل مهاجم الزمالك ثلاثية الليلة")
+    # a count noun without a scoring verb is still a mark only («ثلاثية» = a treble of cups)
+    assert not new_outcome([IN_MATCH], "الزمالك يحلم بثلاثية تاريخية هذا الموسم")
+    assert not new_outcome([IN_MATCH], "مباراة تاريخية لمهاجم الزمالك.. وأرقام قياسية بالجملة")
+
+
+def test_a_rumour_gives_neither_a_result_nor_a_mark() -> None:
+    sacked = "ترامب يطيح بتيلرسون"
+    for rumour in ("تقارير: ترامب قد يطيح بتيلرسون", "هل يطيح ترامب بتيلرسون",
+                   "ربما يطيح ترامب بتيلرسون قريبا", "يتوقع أن يفوز الأهلي على الزمالك"):
+        assert not new_outcome(["البيت الأبيض يلتزم الصمت"], rumour), rumour
+    for rumour in ("تقارير: ترامب قد يطيح بتيلرسون", "هل يطيح ترامب بتيلرسون"):
+        assert new_outcome([rumour], sacked), rumour
+    # told, not hedged: the same outcome again is no update
+    assert not new_outcome(["ترامب يطيح بتيلرسون"], "ترامب أطاح بتيلرسون عبر تويتر")
+    assert not new_outcome(["ترامب قد أطاح بتيلرسون"], "ترامب يطيح بتيلرسون")
+
+
+async def test_the_follower_gets_the_scorers_feat_after_the_in_match_report(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    add_chat(database, 1, topics=("الزمالك",))
+    one, two = (add_source(database, n) for n in ("مصدر أ", "مصدر ب"))
+    live = add_article(database, one, IN_MATCH, story_id=64, body=LEAD,
+                       published=NOW - timedelta(hours=2))
+    enqueue_article(database.db, live, ctx(NOW - timedelta(hours=2)))
+    [first] = rows(database)
+    database.db.execute("update outbox set status = 'sent', sent_at = ? where id = ?",
+                        [(NOW - timedelta(hours=2)).isoformat(), first["id"]])
+    feat = add_article(database, two, 'مهاجم الزمالك أول لاعب يسجل "سوبر هاتريك" هذا الموسم',
+                       story_id=64, body="سجل مهاجم الزمالك أربعة أهداف في مرمى الإسماعيلي.",
+                       published=NOW - timedelta(minutes=5))
+    enqueue_article(database.db, feat, ctx(NOW))
+    [_, update] = rows(database)
+    assert update["article_id"] == feat.id and str(update["kind"]).startswith("update:")
+    sender = make_sender(database, bot, render=None, clock=lambda: NOW)
+    assert await sender.run_once() == 1  # type: ignore[attr-defined]
+    [message] = emu.messages(1)
+    assert "🔄 تحديث" in message.plain_text and "سوبر هاتريك" in message.plain_text
