@@ -30,9 +30,10 @@ from digests.storage import Database
 Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int, bool,
                    frozenset[int], str | None], list[str]]
 # What a rendering is cached by (Renderings.messages): article ids, language, topics, kind,
-# more, button, updates, chat type, the chat's time zone (a date is the reader's: QA33 S8).
+# more, button, updates, chat type, the chat's time zone (a date is the reader's: QA33 S8), the
+# chat's muted sources (a face is never theirs: QA42 B2).
 _RenderKey = tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int, bool, frozenset[int],
-                   str | None, tzinfo]
+                   str | None, tzinfo, frozenset[int]]
 # database, bundle, its article rows → the topics it answers ([""] = the general digest)
 TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
@@ -87,8 +88,8 @@ class Renderings:
         # (article ids, language) → (shown article ids, the 1-based places with a story button)
         self._places: dict[tuple[tuple[int, ...], str], tuple[list[int], list[int]]] = {}
         # (article ids, their updates, topics) → the articles shown (`_faces`)
-        self._faced: dict[tuple[tuple[int, ...], frozenset[int], tuple[str, ...]],
-                          tuple[int, ...]] = {}
+        self._faced: dict[tuple[tuple[int, ...], frozenset[int], tuple[str, ...],
+                                frozenset[int]], tuple[int, ...]] = {}
 
     def forget(self) -> None:
         """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""
@@ -106,7 +107,7 @@ class Renderings:
         lang = bundle.language or self.default_language
         if not ids:
             return [], []
-        ids = self._faces(ids, bundle.updates, self.topics(bundle))
+        ids = self._faces(ids, bundle.updates, self.topics(bundle), self._muted(bundle))
         cached = self._places.get((ids, lang))
         if cached is not None:
             return cached
@@ -130,16 +131,24 @@ class Renderings:
             return ()
         return tuple(self.topics_of(self.db, bundle, rows))
 
+    def _muted(self, bundle: Bundle) -> frozenset[int]:
+        """The sources the bundle's chat has muted (X61's chat_muted_sources): none is a face."""
+        return frozenset(int(r[0]) for r in self.db.db.execute(
+            "select source_id from chat_muted_sources where chat_id = ?",
+            [bundle.chat_id]).fetchall())
+
     def _faces(self, ids: tuple[int, ...], updates: frozenset[int],
-               topics: Sequence[str]) -> tuple[int, ...]:
+               topics: Sequence[str], muted: frozenset[int] = frozenset()
+               ) -> tuple[int, ...]:
         """The articles the bundle shows its stories under: each story's most informative
-        report (digests.story_face, QA34 R4), naming one of the bundle's `topics`; a story's
-        update keeps its new report (the news); a story the pair model calls the same event as
-        an earlier one of the bundle is folded into it (not shown again)."""
-        key = (ids, updates & frozenset(ids), tuple(topics))
+        report (digests.story_face, QA34 R4), naming one of the bundle's `topics`, of a source
+        the chat reads (not `muted`, QA42 B2); a story's update keeps its new report (the
+        news); a story the pair model calls the same event as an earlier one of the bundle is
+        folded into it (not shown again)."""
+        key = (ids, updates & frozenset(ids), tuple(topics), muted)
         found = self._faced.get(key)
         if found is None:  # once per plan: a broadcast's chats share it (a fold reads bodies)
-            faced = face_ids(self.db.db, ids, keep=updates, topics=topics)
+            faced = face_ids(self.db.db, ids, keep=updates, topics=topics, muted=muted)
             # two split stories of one event: one block (digests.story_folds, QA34 R2)
             found = self._faced[key] = fold_ids(self.db.db, faced, keep=tuple(updates))
         return found
@@ -167,9 +176,11 @@ class Renderings:
         # of one zone share a rendering
         zone = reader_zone(self.db.db, bundle.chat_id)
 
+        muted = self._muted(bundle)  # the chat's muted sources give no face (QA42 B2)
+
         def key(topics: tuple[str, ...] | None) -> _RenderKey:
             return (ids, lang, topics, kind, bundle.more, button, updates, bundle.chat_type,
-                    zone)
+                    zone, muted)
         if self.topics_of is None:  # no per-chat header: the cache answers before the rows
             cached = self._rendered.get(key(None))
             if cached is not None:
@@ -180,7 +191,7 @@ class Renderings:
         topics = None if self.topics_of is None else tuple(self.topics_of(self.db, bundle, rows))
         cached = self._rendered.get(key(topics))
         if cached is None:
-            faced = self._faces(ids, updates, topics or ())  # each story under its face
+            faced = self._faces(ids, updates, topics or (), muted)  # each story under its face
             rows = rows if faced == ids else self._rows(faced)
             digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
             cached = self.render(digests, lang, clock().astimezone(zone), topics, kind,

@@ -9,8 +9,9 @@ other reports' headlines, on average (the event is what the reports have in comm
 a reaction or a side angle shares little), plus NUMBER_BONUS when it carries a number (a toll,
 a score, a count: the event's fact). The report that queued the story stays unless another is
 strictly better; among equal others the newest. For a
-follower, only reports naming a followed topic may be the face, the tie rule then among them. A
-story of one report is its report. `faces` reads the stories' live reports in one query per chunk.
+follower, only reports naming a followed topic may be the face, the tie rule then among them;
+for a chat, only reports of sources it has not muted (QA42 B2: a muted site's report was the
+face of a pushed story another site's report had queued). A story of one report is its report. `faces` reads the stories' live reports in one query per chunk.
 """
 
 from __future__ import annotations
@@ -70,22 +71,27 @@ def names_a_topic(headline: str, topics: Sequence[str]) -> bool:
 
 def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
           topics: Sequence[str] = (), current: Mapping[int, int] | None = None,
-          before: str | None = None) -> dict[int, int]:
+          before: str | None = None, muted: frozenset[int] = frozenset()) -> dict[int, int]:
     """story id → the article id of its face (`face_index`) among its live reports (those
     published by `before`, an ISO time, when given: /digest at a past clock); a bundle
     sent for followed `topics` shows a face that names one of them (`names_a_topic`: the
-    «تيلرسون» follower is not shown the story under a Haspel profile), or none."""
+    «تيلرسون» follower is not shown the story under a Haspel profile), or none; a report of
+    a `muted` source (its id) is no face, though it still counts in the others' scores."""
     ids = sorted({s for s in story_ids if s is not None and s >= 0})
     reports: dict[int, list[tuple[int, str]]] = {}
+    silent: set[int] = set()  # the reports of muted sources
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
-        for story, article, headline in db.execute(
-                "select story_id, id, coalesce(nullif(headline, ''), title) from articles"
+        for story, article, headline, source in db.execute(
+                "select story_id, id, coalesce(nullif(headline, ''), title), source_id"
+                " from articles"
                 f" where story_id in ({','.join('?' * len(chunk))}) and page_status != ?"
                 " and (? is null or coalesce(published_at, fetched_at) <= ?)"
                 " order by coalesce(published_at, fetched_at), id",
                 [*chunk, GONE, before, before]).fetchall():
             reports.setdefault(int(story), []).append((int(article), str(headline or "")))
+            if source in muted:
+                silent.add(int(article))
     out: dict[int, int] = {}
     for story, found in reports.items():
         found = found[-MAX_REPORTS:]
@@ -93,7 +99,8 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
         now = (current or {}).get(story)
         # the topic first, then the tie rule among the reports naming it (QA41 T4: the queued
         # report stayed on a tie and, not naming «تيلرسون», the story kept the profile's face)
-        naming = [i for i, (_, h) in enumerate(found) if names_a_topic(h, topics)]
+        naming = [i for i, (a, h) in enumerate(found)
+                  if a not in silent and names_a_topic(h, topics)]
         at = face_index([h for _, h in found], ids.index(now) if now in ids else None, naming)
         if at >= 0:
             out[story] = found[at][0]
@@ -101,10 +108,11 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
 
 
 def face_ids(db: sqlite_utils.Database, article_ids: Sequence[int],
-             keep: Iterable[int] = (), topics: Sequence[str] = ()) -> tuple[int, ...]:
-    """`article_ids` each replaced by its story's face (`faces`, for `topics`), in their
-    order; those in `keep` (a story's update: the new report is the news) and story-less ones
-    stay; no article twice."""
+             keep: Iterable[int] = (), topics: Sequence[str] = (),
+             muted: frozenset[int] = frozenset()) -> tuple[int, ...]:
+    """`article_ids` each replaced by its story's face (`faces`, for `topics`, not of a
+    `muted` source), in their order; those in `keep` (a story's update: the new report is the
+    news) and story-less ones stay; no article twice."""
     kept = set(keep)
     if not article_ids:
         return ()
@@ -112,7 +120,7 @@ def face_ids(db: sqlite_utils.Database, article_ids: Sequence[int],
     story_of = {int(a): s for a, s in db.execute(
         f"select id, story_id from articles where id in ({marks})", list(article_ids)).fetchall()}
     chosen = faces(db, (s for a, s in story_of.items() if s is not None and a not in kept),
-                   topics, {s: a for a, s in story_of.items() if s is not None})
+                   topics, {s: a for a, s in story_of.items() if s is not None}, muted=muted)
     out: list[int] = []
     for a in article_ids:
         story = story_of.get(a)
