@@ -50,7 +50,7 @@ from bot.source_notes import (
     page_note,
     page_trouble,
 )
-from digests import feed_moves, sources
+from digests import feed_moves, feed_twins, sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
 from digests.source_check import check_link, link_candidates
@@ -271,6 +271,8 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         if not done:
             await answer("addsource_checking", False)
         checked = await check
+        # the same feed under another query string («?n=3»): a duplicate too (QA44 T3)
+        feed_twins.refuse_twin(await feed_twins.twin_of(rt.db, checked.url, rt.settings))
         # a removed source added again is resumed, and the answer says so (QA10 F12)
         before = sources.find_source(rt.db, checked.url)
         resumed = before is not None and not before.active

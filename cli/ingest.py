@@ -29,6 +29,7 @@ from bot.i18n import t
 from bot.lines import clean
 from bot.reasons import error_text
 from digests.errors import NashraError, SourceError
+from digests.feed_twins import refuse_twin, twin_of
 from digests.logs import strip_credentials
 from digests.models import Source
 from digests.pipeline import PollSummary, SourceReport, poll_once
@@ -140,6 +141,8 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
                 for candidate in (url, *candidates[1:]):
                     refuse_duplicate(db, candidate)
                 checked = asyncio.run(check_link((url, *candidates[1:]), settings, tried=tried))
+                # the same feed under another query string: a duplicate (QA44 T3)
+                refuse_twin(asyncio.run(twin_of(db, checked.url, settings)))
                 before = find_source(db, checked.url)  # a paused source comes back (QA17)
                 resumed = before is not None and not before.active
                 source = add_source(db, checked.url, settings=settings, now=_now(),

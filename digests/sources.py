@@ -56,7 +56,8 @@ def source_from_row(row: Mapping[str, Any]) -> Source:
 
 
 def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> str:
-    """The URL stripped, or SourceError: not http(s), or a private address while refused.
+    """The URL stripped (and its #fragment), or SourceError: not http(s), or a private address
+    while refused.
 
     With `require_dns=False` a host that does not resolve now is accepted: the fetcher checks the
     address again on every request, so nothing private slips through, and a DNS outage at start-up
@@ -67,6 +68,8 @@ def validate_url(url: str, settings: Settings, *, require_dns: bool = True) -> s
         raise SourceError(f"رابط غير صالح؛ يجب أن يبدأ بـ http:// أو https://: {url!r} / "
                           f"invalid URL, expected http:// or https://: {url!r}",
                           why=Reason("invalid_url", "", url))
+    # a fragment is never sent to the server: «feed.xml#x» is feed.xml, stored so (QA44 T3)
+    url = url.split("#", 1)[0]
     parts = urlsplit(url)
     host = parts.hostname or ""
     problem = host_problem(url)
