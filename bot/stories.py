@@ -14,7 +14,7 @@ from digests.models import Digest, iso
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.retries import GONE, live_report
 from digests.storage import Database
-from digests.story_face import MAX_REPORTS, face_index, faces
+from digests.story_face import faces
 
 TOP_WINDOW = timedelta(hours=48)
 
@@ -131,32 +131,14 @@ def latest_digests(db: Database, *, now: datetime, limit: int,
     return []
 
 
-def _readable_face(db: Database, story: int, face: int, now: datetime,
-                   muted: frozenset[int]) -> int:
-    """`face`, or when a `muted` source wrote it, the face (digests.story_face.face_index)
-    among the story's reports the chat reads — not merely its newest one, often a reaction."""
-    marks = ",".join("?" * len(muted))
-    if not db.db.execute(f"select 1 from articles where id = ? and source_id in ({marks})",
-                         [face, *sorted(muted)]).fetchone():
-        return face
-    rows = db.db.execute(
-        "select id, coalesce(nullif(headline, ''), title) from articles where story_id = ?"
-        f" and page_status != ? and coalesce(published_at, fetched_at) <= ?"
-        f" and source_id not in ({marks}) order by coalesce(published_at, fetched_at), id",
-        [story, GONE, iso(now), *sorted(muted)]).fetchall()[-MAX_REPORTS:]
-    return int(rows[face_index([str(h or "") for _, h in rows])][0]) if rows else face
-
-
 def _shown_by_face(db: Database, digests: list[Digest], now: datetime,
                    muted: frozenset[int] = frozenset()) -> list[Digest]:
-    """Each story of `digests` shown by its face among its reports published by `now`, unless
-    the face is a `muted` source's (the report given is kept); a story-less report stays
+    """Each story of `digests` shown by its face among its reports published by `now` whose
+    source is not `muted` (none such: the report given is kept); a story-less report stays
     itself."""
     stories = [d.story_id for d in digests if d.story_id is not None]
-    chosen = faces(db.db, stories, before=iso(now)) if stories else {}
-    if muted and chosen:
-        chosen = {story: _readable_face(db, story, face, now, muted)
-                  for story, face in chosen.items()}
+    # the face among the reports the chat reads (digests.story_face's `muted`, RA's review)
+    chosen = faces(db.db, stories, before=iso(now), muted=muted) if stories else {}
     out: list[Digest] = []
     for digest in digests:
         face = chosen.get(digest.story_id) if digest.story_id is not None else None
