@@ -78,6 +78,7 @@ log = logging.getLogger(__name__)
 OPTIONS_KEY = "nashra_options"
 HELD_KEY = "nashra_held_updates"  # (the update processor, the held updates' file)
 STOP_WATCH_KEY = "nashra_stop_watch"  # bot.held_updates.watch_stop's task
+CLOCK_WATCH_KEY = "nashra_clock_watch"  # bot.clock_watch.watch's task (QA43 C1)
 WATCH_KEY = "nashra_start_watch"  # bot.api_noise.StartWatch of run_bot, told at post_init
 STOP_TIMEOUT_SECONDS = 10.0
 HEARD = "👀"  # the reaction on a group member's message whose answer is held (QA31 G1)
@@ -165,6 +166,11 @@ async def _post_init(app: Application) -> None:
     # not in rt.tasks: those are the bot's work in progress (the demo waits for them to end)
     app.bot_data[STOP_WATCH_KEY] = asyncio.create_task(
         held_updates.watch_stop(app, processor), name="stop-watch")
+    if app.job_queue is not None:  # the jobs plan on the wall clock: re-planned when it jumps
+        from bot import clock_watch
+
+        app.bot_data[CLOCK_WATCH_KEY] = asyncio.create_task(
+            clock_watch.watch(app.job_queue), name="clock-watch")
     options = app.bot_data[OPTIONS_KEY]
     if options["start_sender"]:
         from bot.origins import bundle_topics
@@ -201,9 +207,10 @@ async def _post_stop(app: Application) -> None:
             await rt.sender.stop(STOP_TIMEOUT_SECONDS)
         except Exception:  # stopping must go on whatever the sender's state
             log.exception("sender did not stop gracefully")
-    watch = app.bot_data.pop(STOP_WATCH_KEY, None)
-    if watch is not None:
-        watch.cancel()
+    for key in (STOP_WATCH_KEY, CLOCK_WATCH_KEY):
+        watch = app.bot_data.pop(key, None)
+        if watch is not None:
+            watch.cancel()
     tasks = [task for task in (rt.sender_task, *rt.tasks) if task is not None and not task.done()]
     for task in tasks:
         task.cancel()

@@ -2,15 +2,16 @@
 
 `schedule_jobs(app, settings, poll_sources=…)` puts them on the Application's JobQueue (bot.app
 calls it when it builds the bot): `poll_job` every POLL_INTERVAL_MINUTES, the first one
-FIRST_POLL_SECONDS after the start, and `purge_job` daily at 03:30 UTC. A chat's time zone needs
-no job: its offset is read from the zone when it is used (bot.zones.chat_offset).
+FIRST_POLL_SECONDS after the start, and `purge_job` daily at 03:30 UTC. Both are planned on the
+wall clock; bot.clock_watch plans them again when that clock jumps (QA43 C1, C7). A chat's time
+zone needs no job: its offset is read from the zone when it is used (bot.zones.chat_offset).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import time, timezone
+from datetime import time, timedelta, timezone
 from typing import Any
 
 from telegram.ext import Application, ContextTypes
@@ -27,6 +28,8 @@ log = logging.getLogger("bot.app")
 
 FIRST_POLL_SECONDS = 5.0
 POLL_JOB = "poll-sources"
+PURGE_JOB = "purge-callbacks"
+PURGE_HOUR = timedelta(hours=3, minutes=30)  # after UTC midnight, daily
 
 
 def schedule_jobs(app: Application, settings: Settings, *, poll_sources: bool) -> None:
@@ -37,8 +40,10 @@ def schedule_jobs(app: Application, settings: Settings, *, poll_sources: bool) -
     if poll_sources:
         app.job_queue.run_repeating(poll_job, interval=settings.poll_interval_minutes * 60,
                                     first=FIRST_POLL_SECONDS, name=POLL_JOB)
-    app.job_queue.run_daily(purge_job, time=time(3, 30, tzinfo=timezone.utc),
-                            name="purge-callbacks")
+    # both plan on the wall clock: bot.clock_watch re-plans them after a clock jump (QA43 C1)
+    hour, rest = divmod(int(PURGE_HOUR.total_seconds()), 3600)
+    app.job_queue.run_daily(purge_job, time=time(hour, rest // 60, tzinfo=timezone.utc),
+                            name=PURGE_JOB)
 
 
 async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:

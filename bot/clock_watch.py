@@ -1,0 +1,86 @@
+"""The scheduled jobs after a wall-clock jump (QA43 C1, C7).
+
+PTB's JobQueue is APScheduler, which plans on the wall clock: `run_repeating`'s next run is a
+wall time. When NTP sets a clock that ran ahead back by D, that time lies D in the future and
+no scheduled poll ran for D (QA43 C1: 0 polls in 4 minutes after −1 h, a day after −1 day, while
+/sources said «الجلب التالي: خلال ٥٧ دقيقة»). A forward jump made APScheduler skip the daily
+purge as «missed» (C7). digests.poll_clock fixed the sources' stored times, not the job.
+
+`watch(queue)` runs beside the bot on asyncio's monotonic timer (which no clock step moves) and
+compares the wall clock with the monotonic one every CHECK_SECONDS, as the sender's planner does
+(bot.delivery_plan.Planner.clock_jumped). When they part by CLOCK_JUMP or more, `replan` plans the
+jobs again from the wall clock's now: the poll runs at once (then every interval by the right
+clock), and the daily purge runs at once when the jump skipped its hour, else at its next hour
+by the right clock. Alerts, updates and daily digests wait in the outbox, not on the JobQueue:
+the sender re-plans those (outbox_states.replan_held).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from telegram.ext import JobQueue
+
+from bot.jobs import POLL_JOB, PURGE_HOUR, PURGE_JOB
+
+log = logging.getLogger("bot.app")  # beside the jobs' own lines
+
+CHECK_SECONDS = 5.0  # how often the clocks are compared (a poll waits at most this after a jump)
+CLOCK_JUMP = timedelta(minutes=1)  # as bot.delivery_plan.CLOCK_JUMP
+
+
+def utc_now() -> datetime:
+    """The wall clock, as APScheduler reads it (a test shifts it here and in APScheduler)."""
+    return datetime.now(timezone.utc)
+
+
+def skipped_daily(start: datetime, end: datetime, at: timedelta = PURGE_HOUR) -> bool:
+    """True when a daily time `at` (after UTC midnight) lies in (start, end]: a forward jump from
+    `start` to `end` went over it, so the daily job of that time did not run."""
+    if end <= start:
+        return False
+    if end - start >= timedelta(days=1):
+        return True
+    day = datetime(start.year, start.month, start.day, tzinfo=timezone.utc)
+    return any(start < d + at <= end for d in (day, day + timedelta(days=1)))
+
+
+def replan(queue: JobQueue[Any], jump: timedelta, now: datetime) -> list[str]:
+    """Plan the poll and the purge again after the wall clock moved by `jump` to `now`; the names
+    of the jobs set to run at once. Idempotent: a second call only moves them again."""
+    at_once = []
+    for job in queue.get_jobs_by_name(POLL_JOB):
+        job.job.modify(next_run_time=now)  # then every interval from now (an interval trigger)
+        at_once.append(POLL_JOB)
+    for job in queue.get_jobs_by_name(PURGE_JOB):
+        if jump > timedelta(0) and skipped_daily(now - jump, now):
+            job.job.modify(next_run_time=now)
+            at_once.append(PURGE_JOB)
+        else:  # its next hour by the right clock (set back: not a day or more away)
+            job.job.modify(next_run_time=job.job.trigger.get_next_fire_time(None, now))
+    return at_once
+
+
+async def watch(queue: JobQueue[Any]) -> None:
+    """Compare the wall clock with the monotonic one every CHECK_SECONDS until cancelled; on a
+    jump, log one WARNING and `replan` the jobs. A failure is logged and the watch goes on."""
+    seen: float | None = None  # wall − monotonic, seconds
+    while True:
+        await asyncio.sleep(CHECK_SECONDS)
+        now = utc_now()
+        offset = now.timestamp() - time.monotonic()
+        if seen is not None and abs(offset - seen) >= CLOCK_JUMP.total_seconds():
+            jump = timedelta(seconds=offset - seen)
+            try:
+                at_once = replan(queue, jump, now)
+            except Exception:  # the next jump is still watched
+                log.exception("clock jump: the scheduled jobs could not be re-planned")
+            else:
+                log.warning("clock jump: the wall clock moved %+.0f s against the monotonic "
+                            "clock now=%s; scheduled jobs re-planned at_once=%s",
+                            jump.total_seconds(), now.isoformat(), ",".join(at_once) or "-")
+        seen = offset
