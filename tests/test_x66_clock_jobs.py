@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 import apscheduler.executors.base as aps_executor
@@ -31,8 +31,9 @@ class ShiftedDatetime(datetime):
     """datetime whose now() is the true time moved by SHIFT[0] (the wall clock only)."""
 
     @classmethod
-    def now(cls, tz=None):
-        return datetime.now(tz) + SHIFT[0]
+    def now(cls, tz: tzinfo | None = None) -> ShiftedDatetime:
+        moved = datetime.now(tz) + SHIFT[0]
+        return cls.fromtimestamp(moved.timestamp(), tz)
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def _polls(caplog: pytest.LogCaptureFixture) -> int:
     return sum(1 for r in caplog.records if r.getMessage().startswith("scheduled poll sources="))
 
 
-async def _until(predicate, timeout: float) -> bool:[no-untyped-def]
+async def _until(predicate: Callable[[], object], timeout: float) -> bool:
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout
     while loop.time() < end:
