@@ -27,6 +27,7 @@ Everything here is pure: text in, values out. Quote texts are verbatim slices of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -383,24 +384,28 @@ def _addressee_cut(cands: list[Candidate], paragraphs: Sequence[str]) -> list[Ca
     """«وقال زيدان لبيل إنه "يتوقع منه الكثير"» (F30, seed 30, 1748: «بحسب زيدان لبيل»): a
     speaker's last word «ل» + a name the article writes alone at least twice elsewhere, right
     after a name, is whom it was said to; it is cut («لوبان», «ليفربول» leave no such name)."""
-    words: dict[str, int] = {}
-    for para in paragraphs:
-        for w in para.split():
-            w = w.strip("،,.:؛\"«»“”()")
-            words[w] = words.get(w, 0) + 1
+    counts: Counter[str] | None = None  # the article's words, counted once a speaker asks
     out: list[Candidate] = []
     for c in cands:
         parts = c.speaker.split()
-        last = parts[-1] if len(parts) >= 2 else ""
-        before = fold(parts[-2]) if len(parts) >= 2 else ""
-        if (last.startswith("ل") and not last.startswith(("لل", "لـ")) and len(last) >= 4
-                and words.get(last[1:], 0) >= 2 and not last[1:].startswith("ال")
-                # after a name only: «المدير الفني لتوتنهام», «موالية لدمشق» are the title's
-                and not before.startswith("ال") and not before.endswith(("ه", "ي"))
-                and not parts[-2].endswith(("،", ",")) and before.removeprefix("ال") not in TITLES):
-            c = replace(c, speaker=" ".join(parts[:-1]))
+        if len(parts) >= 2 and _addressed(parts[-2], parts[-1]):
+            if counts is None:
+                counts = Counter(w.strip("،,.:؛\"«»“”()") for para in paragraphs
+                                 for w in para.split())
+            if counts[parts[-1][1:]] >= 2:
+                c = replace(c, speaker=" ".join(parts[:-1]))
         out.append(c)
     return out
+
+
+def _addressed(before: str, last: str) -> bool:
+    """`last` may be «ل» + whom the name `before` spoke to (see `_addressee_cut`)."""
+    norm = fold(before)
+    return (last.startswith("ل") and not last.startswith(("لل", "لـ")) and len(last) >= 4
+            and not last[1:].startswith("ال")
+            # after a name only: «المدير الفني لتوتنهام», «موالية لدمشق» are the title's
+            and not norm.startswith("ال") and not norm.endswith(("ه", "ي"))
+            and not before.endswith(("،", ",")) and norm not in TITLES)
 
 
 # «وأوضح البيان أن أحقية الأرباح للدفعات ستكون كالتالي» (seed 22, 6837): a clause that ends

@@ -4,8 +4,8 @@ The speaker resolvers that look back for a name (a bare «الصحيفة» is th
 a bare title the name set after it, «الشركة» the firm …: digests.bare_bodies, bare_titles,
 bare_sources, bare_apposed, definite_bodies, nisba_bodies, posted_statements,
 statement_issuers) read the paragraphs before the quote whole and the quote's own paragraph up
-to the quote. `texts_before` gives them that text, once (reviewer RD: six modules held the same
-two lines).
+to the quote. `texts_before` gives them that text, once (reviewer RD: eight loops held the
+same two lines).
 """
 
 from __future__ import annotations
