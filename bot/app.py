@@ -30,6 +30,7 @@ import logging
 import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from telegram import Update
@@ -79,6 +80,7 @@ OPTIONS_KEY = "nashra_options"
 HELD_KEY = "nashra_held_updates"  # (the update processor, the held updates' file)
 STOP_WATCH_KEY = "nashra_stop_watch"  # bot.held_updates.watch_stop's task
 CLOCK_WATCH_KEY = "nashra_clock_watch"  # bot.clock_watch.watch's task (QA43 C1)
+DB_WATCH_KEY = "nashra_db_watch"  # bot.db_alerts.watch's task (QA43 C2)
 WATCH_KEY = "nashra_start_watch"  # bot.api_noise.StartWatch of run_bot, told at post_init
 STOP_TIMEOUT_SECONDS = 10.0
 HEARD = "👀"  # the reaction on a group member's message whose answer is held (QA31 G1)
@@ -171,6 +173,11 @@ async def _post_init(app: Application) -> None:
 
         app.bot_data[CLOCK_WATCH_KEY] = asyncio.create_task(
             clock_watch.watch(app.job_queue), name="clock-watch")
+    if rt.settings.admin_ids and rt.db.path != ":memory:":  # writes refused: admins told (C2)
+        from bot import db_alerts
+
+        app.bot_data[DB_WATCH_KEY] = asyncio.create_task(
+            db_alerts.watch(rt, app.bot, Path(rt.db.path)), name="db-watch")
     options = app.bot_data[OPTIONS_KEY]
     if options["start_sender"]:
         from bot.origins import bundle_topics
@@ -207,7 +214,7 @@ async def _post_stop(app: Application) -> None:
             await rt.sender.stop(STOP_TIMEOUT_SECONDS)
         except Exception:  # stopping must go on whatever the sender's state
             log.exception("sender did not stop gracefully")
-    for key in (STOP_WATCH_KEY, CLOCK_WATCH_KEY):
+    for key in (STOP_WATCH_KEY, CLOCK_WATCH_KEY, DB_WATCH_KEY):
         watch = app.bot_data.pop(key, None)
         if watch is not None:
             watch.cancel()
