@@ -202,10 +202,25 @@ def open_private_log(path: str | Path) -> TextIO:
     return os.fdopen(fd, "a", encoding="utf-8")
 
 
+class UtcFormatter(logging.Formatter):
+    """Line times in UTC, marked «Z» (QA43 C6): with TZ=Asia/Riyadh the prefix was local time
+    with no zone, 3 hours from the UTC times inside the same lines, /sources and the alerts."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        stamp = time.strftime(datefmt or self.default_time_format, time.gmtime(record.created))
+        return stamp if datefmt else self.default_msec_format % (stamp, record.msecs)
+
+    default_time_format = "%Y-%m-%d %H:%M:%S"
+    default_msec_format = "%s.%03dZ"
+
+
+LINE_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+
+
 def setup_logging(level: str = "INFO", token: str = "") -> None:
     """Configure the root logger once for the command line and the bot."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.setFormatter(UtcFormatter(LINE_FORMAT))
     handler.addFilter(TelegramPayloadFilter())
     handler.addFilter(KeyValueQuoteFilter())
     handler.addFilter(BootstrapNoiseFilter())
