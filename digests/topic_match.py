@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from digests.arabic import analyze
+from digests.arabic import analyze, normalized_words
 from digests.longer_names import Context, context, in_article, masked
 from digests.models import Article
 from digests.one_word_names import without_dateline
@@ -56,6 +56,18 @@ ALERT_MENTIONS = 2
 # topics among them), so the body must name it three times, as search's «about» tier asks
 # (search_rank.ABOUT_MENTIONS).
 ALERT_MENTIONS_PHRASE = 3
+# A topic the body names only in its closing part — from this share of its words on — is the
+# background a report ends with («بعد 100 يوم على إعلان الرئيس الأميركي دونالد ترامب اعترافه
+# بالقدس…», «منذ إعلان ترامب…» closing a Jenin arrests report), not its news: it needs one
+# mention more (QA42 B5). On QA42's day (16–18 March, 327 articles, «ترامب/الغوطة/ليفربول»):
+# 2 of 54 alerts go, both such Jenin/ramming reports; «طهران ترفض أي تعديل للاتفاق النووي»
+# (first mention at 0.64) and the three closing mentions of «عقوبات أشد على إيران» stay. A
+# headline or lead naming the place by its adjective («الادعاء التركي…», «مصريو الخارج…», «الجاسوس
+# الروسي») is about it: no mention more then (`_adjective_named`).
+CLOSING_SHARE = 2 / 3
+CLOSING_MIN_KEYS = 60  # and at least this many words before it: a short text has no background
+_ADJECTIVE_ENDS = frozenset(("ي", "يه", "يو", "يون", "يين", "يا", "يان", "يتان"))
+_ADJ_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
 @lru_cache(maxsize=4096)
@@ -79,7 +91,8 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
     word of a multi-word topic), the lead does (the first ALERT_LEAD_CHARS characters of the
     first paragraph, or of the summary of an article without a page), or the text names it at
     least ALERT_MENTIONS times (a topic of several words ALERT_MENTIONS_PHRASE times, unless one
-    of its synonyms is one word: `_body_mentions_needed`). A body's
+    of its synonyms is one word: `_body_mentions_needed`; once more when the body names it only
+    in its closing background: from CLOSING_SHARE of its words and CLOSING_MIN_KEYS on). A body's
     single passing mention («بينما صعد النفط» in a gold report) is no alert, nor «الأمم المتحدة»
     named twice as a source of figures; a search still finds the article.
 
@@ -107,7 +120,40 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
         lead_keys = without_dateline(lead_keys, every)
     if any(_contains(lead_keys, p) for p in phrases):
         return True
-    return _mentions(body, phrases) >= _body_mentions_needed(topic)
+    needed = _body_mentions_needed(topic)
+    first = _first_mention(body, phrases)
+    if first >= max(CLOSING_MIN_KEYS, CLOSING_SHARE * len(body)) and not _adjective_named(
+            topic, f"{article.title} {lead[:ALERT_LEAD_CHARS]}"):  # the closing background only
+        needed += 1
+    return _mentions(body, phrases) >= needed
+
+
+def _adjective_named(topic: str, text: str) -> bool:
+    """Whether `text` names a one-word place `topic` by its adjective or people: «التركي»,
+    «الأتراك» no, «مصريو», «الروسي», «السعودي» for «تركيا», «مصر», «روسيا», «السعودية»."""
+    words = list(normalized_words(topic))
+    if len(words) != 1:
+        return False
+    stem = words[0][2:] if words[0].startswith("ال") else words[0]
+    for end in ("يه", "يا", "ا"):
+        if stem.endswith(end) and len(stem) - len(end) >= 3:
+            stem = stem[:-len(end)]
+            break
+    for word in normalized_words(text):
+        bare = next((word[len(p):] for p in _ADJ_PREFIXES
+                     if word.startswith(p) and len(word) - len(p) > len(stem)), word)
+        if bare.startswith(stem) and bare[len(stem):] in _ADJECTIVE_ENDS:
+            return True
+    return False
+
+
+def _first_mention(keys: Sequence[str], phrases: Sequence[Sequence[str]]) -> int:
+    """The index in `keys` where a phrase of `phrases` is first named; len(keys) if none."""
+    firsts = {p[0] for p in phrases if p}
+    for i, key in enumerate(keys):
+        if key in firsts and any(tuple(keys[i:i + len(p)]) == tuple(p) for p in phrases if p):
+            return i
+    return len(keys)
 
 
 @lru_cache(maxsize=4096)
