@@ -86,6 +86,9 @@ def register_handlers(app: Application) -> None:
     # the same /digest, /search TOPIC … again in a group within a minute: pointed back (QA31 G4)
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.GROUPS
                                    & filters.COMMAND, repeats.asked_again), group=-1)
+    # … and only to an answer whose handler returned: one a stop cut is never pointed at (T6)
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.GROUPS
+                                   & filters.COMMAND, repeats.answer_finished), group=1)
     # a private answer to «➕ أضف موضوعًا» adds a channel's topic (bot.channel_following), else goes on
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.REPLY & filters.TEXT

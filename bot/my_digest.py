@@ -46,7 +46,9 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     now = rt.now()
     subs = subscriptions.list_subscriptions(rt.db, chat_id)
     if not subs:
-        await send(update, context, ui(lang, chat_worded("digest_no_subs", chat_type)))
+        # a preface: a repeat is pointed at the digest itself, never at this line (QA44 T6)
+        await send(update, context, ui(lang, chat_worded("digest_no_subs", chat_type)),
+                   preface=True)
     digests = my_digest(rt, [s.topic for s in subs if s.topic], now,
                         muted_sources(rt.db, chat_id))
     if not digests:

@@ -19,6 +19,13 @@ read when the answer went); a repeat is pointed back only when that state is unc
 /subscribe, /unsubscribe, a 🔔 button, /lang or a move to a supergroup in between makes it
 answered afresh. So does an article stored in between (QA41 T10: the state holds the newest
 article's id; breaking news is exactly when several members ask).
+
+A pointer is only made to a whole answer (QA44 T6): an answer counts once its handler returned
+(`answer_finished`, a handler after the commands: an answer a stop cancelled never gets there),
+and it is pointed at by its first message of content, not by a preface such as «المجموعة لا تتابع
+أي موضوع بعد؛ هذه أحدث الأخبار…» (bot.runtime.send(…, preface=True)): an answer cut after its
+preface is never pointed at, and a repeat is not sent a line that promises news. An answer a
+part of which Telegram refused (`answer_cut`, from bot.runtime.send) is not whole either.
 """
 
 from __future__ import annotations
@@ -87,13 +94,19 @@ class RecentAnswers:
     asks: dict[Ask, tuple[int, float]] = field(default_factory=dict)  # → (asking message, when)
     # (chat, asking) → (answer, the chat's state when it was made)
     answers: dict[tuple[int, int], tuple[int, State | None]] = field(default_factory=dict)
+    # (chat, asking) of the answers whose handler returned: only those are pointed at (T6)
+    finished: set[tuple[int, int]] = field(default_factory=set)
+    # (chat, asking) of the answers a part of which Telegram refused: never pointed at
+    cut: set[tuple[int, int]] = field(default_factory=set)
 
     def earlier_answer(self, ask: Ask, now: float, state: State | None = None) -> int | None:
         """The first message of the answer to the same ask within REPEAT_SECONDS, made while
         the chat was in `state` (as now), or None."""
         self.asks = {k: v for k, v in self.asks.items() if now - v[1] < REPEAT_SECONDS}
         found = self.asks.get(ask)
-        kept = self.answers.get((ask[0], found[0])) if found is not None else None
+        if found is None or (ask[0], found[0]) not in self.finished:
+            return None  # never answered, or cut before its end (QA44 T6)
+        kept = self.answers.get((ask[0], found[0]))
         if kept is None or kept[1] is None or kept[1] != state:
             return None
         return kept[0]
@@ -107,12 +120,37 @@ class RecentAnswers:
         one is kept."""
         self.answers.setdefault((chat_id, asking), (answer, state))
         while len(self.answers) > KEPT:
-            del self.answers[next(iter(self.answers))]
+            gone = next(iter(self.answers))
+            del self.answers[gone]
+            self.finished.discard(gone)
+
+    def answer_done(self, chat_id: int, asking: int) -> None:
+        """The handler of the message `asking` returned: its answer is whole."""
+        if (chat_id, asking) in self.answers and (chat_id, asking) not in self.cut:
+            self.finished.add((chat_id, asking))
+        self.cut.discard((chat_id, asking))
+
+    def answer_cut(self, chat_id: int, asking: int) -> None:
+        """A part of the answer to `asking` could not be sent: it is not whole."""
+        self.cut.add((chat_id, asking))
+        self.finished.discard((chat_id, asking))
+        while len(self.cut) > KEPT:
+            self.cut.pop()
 
 
 def recent_answers(context: ContextTypes.DEFAULT_TYPE) -> RecentAnswers:
     memory: RecentAnswers = context.application.bot_data.setdefault(KEY, RecentAnswers())
     return memory
+
+
+async def answer_finished(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After the group's commands (a later handler group): the command's handler returned, so
+    the answer it sent is whole and may be pointed at. A stop cancels the handler before this
+    runs (bot.update_order)."""
+    message = update.message
+    if message is None or message.text is None or ask_of(message.text) is None:
+        return
+    recent_answers(context).answer_done(message.chat.id, message.message_id)
 
 
 async def asked_again(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

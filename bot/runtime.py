@@ -233,20 +233,26 @@ def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMa
 
 
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str,
-               markup: InlineKeyboardMarkup | None = None) -> Any:
+               markup: InlineKeyboardMarkup | None = None, *, preface: bool = False) -> Any:
     """Send an HTML message to the update's chat (link previews off: digests carry many links),
     in the forum topic the update came from (bot.threads). In a group it replies to the member's
     message, so a busy group sees whose question it answers, and is remembered as that
-    question's answer (bot.repeats; QA31 G4)."""
+    question's answer (bot.repeats; QA31 G4) — unless it is a `preface` («…هذه أحدث الأخبار»),
+    which a repeat is never pointed at (QA44 T6)."""
     chat = update.effective_chat
     assert chat is not None
     asking = update.message if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP) else None
-    message = await context.bot.send_message(
-        chat.id, html, parse_mode=ParseMode.HTML, reply_markup=markup,
-        link_preview_options=NO_PREVIEW, message_thread_id=thread_of(update),
-        reply_parameters=None if asking is None else ReplyParameters(
-            asking.message_id, allow_sending_without_reply=True))
-    if asking is not None:
+    try:
+        message = await context.bot.send_message(
+            chat.id, html, parse_mode=ParseMode.HTML, reply_markup=markup,
+            link_preview_options=NO_PREVIEW, message_thread_id=thread_of(update),
+            reply_parameters=None if asking is None else ReplyParameters(
+                asking.message_id, allow_sending_without_reply=True))
+    except Exception:
+        if asking is not None:  # a part refused: the answer is not whole (QA44 T6)
+            repeats.recent_answers(context).answer_cut(chat.id, asking.message_id)
+        raise
+    if asking is not None and not preface:
         repeats.recent_answers(context).answered(
             chat.id, asking.message_id, message.message_id,
             repeats.chat_state(runtime(context).db, chat.id))  # QA37 T4: a stale answer
