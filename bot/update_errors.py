@@ -13,6 +13,8 @@
 - an answer Telegram refused with a server error, or lost with its connection, at every try
   (bot.reply_limiter) is one ERROR line without traceback saying which and after how many sends
   (`network_failure`), and the reader still gets the apology;
+- an answer PTB timed out on (TimedOut: it may have been delivered) is one WARNING and no
+  apology (QA43 C4: the apology came under an answer that had arrived 40 s late);
 - anything else is logged with its traceback and the reader gets the apology in the chat's
   language, in the forum topic it asked in unless that topic is closed or gone.
 """
@@ -93,6 +95,16 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         FAULTS.report(fault, "update", logger=log)
         if isinstance(update, Update):
             await _tell_fault(update, context, BUSY_REPLY if fault == "locked" else UNSAVED_REPLY)
+        return
+    if isinstance(error, TimedOut):
+        # PTB gave up waiting for Telegram's answer, but the request may well have been
+        # delivered (QA43 C4: the /stats answer reached the chat, then «عذرًا، حدث خطأ…» came
+        # under it 30 s later). No apology under an answer that may be there; the reader who
+        # got nothing asks again. One line, no traceback.
+        log.warning("reply timed out: Telegram may have delivered it, no apology sent "
+                    "update_id=%s chat=%s error=%s",
+                    update.update_id if isinstance(update, Update) else None,
+                    chat.id if chat else None, error)
         return
     if isinstance(error, BadRequest) and any(g in str(error).lower() for g in threads.GONE_TOPIC):
         # asked in a forum topic that is closed (or gone): Telegram refuses our answer there;
