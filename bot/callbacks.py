@@ -138,22 +138,30 @@ def take_index(db: Database, callback_id: str, index: int) -> bool:
     """Mark button `index` of a stored id used (its payload's "done" list), once: True for the
     one caller that added it (a double press, or two readers of a group at once, get False)."""
     with db.transaction() as tx:
-        row = tx.execute("select payload from callbacks where id = ?", [callback_id]).fetchone()
-        if row is None:
-            return False
-        try:
-            payload = json.loads(row[0] or "{}")
-        except ValueError:
-            payload = {}
-        if not isinstance(payload, dict):
-            payload = {}
-        done = [d for d in payload.get("done", []) if isinstance(d, int)]
-        if index in done:
-            return False
-        payload["done"] = [*done, index]
-        tx.execute("update callbacks set payload = ? where id = ?",
-                   [json.dumps(payload, ensure_ascii=False), callback_id])
-        return True
+        return mark_places(tx, callback_id, {index})
+
+
+def mark_places(tx: Any, callback_id: str, places: set[int]) -> bool:
+    """Add `places` to a stored id's used places (its payload's "done" list) inside the caller's
+    transaction: `take_index` for one press, bot.held_buttons' flush for the places marked while
+    the database refused writes. True when one of them was not there yet (and was written)."""
+    row = tx.execute("select payload from callbacks where id = ?", [callback_id]).fetchone()
+    if row is None:
+        return False
+    try:
+        payload = json.loads(row[0] or "{}")
+    except ValueError:
+        payload = {}
+    if not isinstance(payload, dict):
+        payload = {}
+    done = [d for d in payload.get("done", []) if isinstance(d, int)]
+    new = sorted(places - set(done))
+    if not new:
+        return False
+    payload["done"] = [*done, *new]
+    tx.execute("update callbacks set payload = ? where id = ?",
+               [json.dumps(payload, ensure_ascii=False), callback_id])
+    return True
 
 
 def give_back_index(db: Database, callback_id: str, index: int) -> None:

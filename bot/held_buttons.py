@@ -101,7 +101,7 @@ class HeldButtons:
                 tx.execute("update callbacks set action = ? where id = ? and action = ?",
                            [f"{action}:done", cb_id, action])
             for cb_id, done in places:
-                _mark_places(tx, cb_id, done)
+                callbacks.mark_places(tx, cb_id, done)
         for cb_id in list(self.held)[:len(rows)]:
             self.held.pop(cb_id, None)
         for cb_id, _ in marks:
@@ -170,20 +170,3 @@ class HeldButtons:
             return
         callbacks.give_back(db, cb_id, action=action)
 
-
-def _mark_places(tx: Any, cb_id: str, places: set[int]) -> None:
-    """Add `places` to a stored button's used places (its payload's "done" list), inside the
-    caller's transaction (as callbacks.take_index does in its own)."""
-    row = tx.execute("select payload from callbacks where id = ?", [cb_id]).fetchone()
-    if row is None:
-        return
-    try:
-        payload = json.loads(row[0] or "{}")
-    except ValueError:
-        payload = {}
-    if not isinstance(payload, dict):
-        payload = {}
-    done = [d for d in payload.get("done", []) if isinstance(d, int)]
-    payload["done"] = [*done, *sorted(places - set(done))]
-    tx.execute("update callbacks set payload = ? where id = ?",
-               [json.dumps(payload, ensure_ascii=False), cb_id])
