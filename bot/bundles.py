@@ -17,6 +17,7 @@ from bot.render import has_details
 from digests.models import Digest
 from digests.records import ARTICLE_SELECT, digest_from_row
 from digests.related import live_related
+from digests.story_age import dated_by_story, story_starts
 from digests.story_face import face_ids
 from digests.story_folds import fold_ids
 from digests.storage import Database
@@ -194,6 +195,9 @@ class Renderings:
             faced = self._faces(ids, updates, topics or (), muted)  # each story under its face
             rows = rows if faced == ids else self._rows(faced)
             digests = live_related(self.db.db, [digest_from_row(r) for r in rows])
+            # a block is as old as its story, not its newest face (QA42 B7); an update is news
+            digests = dated_by_story(digests, story_starts(
+                self.db.db, (d.story_id for d in digests)), keep=updates)
             cached = self.render(digests, lang, clock().astimezone(zone), topics, kind,
                                  bundle.more, button, updates, bundle.chat_type)
             self._rendered[key(topics)] = cached
