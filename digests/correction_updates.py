@@ -34,7 +34,7 @@ import sqlite_utils
 from digests.arabic import normalize
 from digests.delivery_times import after_quiet, next_daily
 from digests.models import Article, iso
-from digests.story_updates import REPEAT_REASON
+from digests.story_updates import UpdateRow, insert_updates
 
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
 
@@ -68,7 +68,7 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
              and c.id not in (select chat_id from chat_muted_sources where source_id = ?)""",
         [article.id, article.source_id])}
     mark = fingerprint(new_headline)
-    rows = []
+    rows: list[UpdateRow] = []
     for chat_id, chat in sorted(chats.items()):
         waiting = db.execute(
             "select count(*) from outbox where chat_id = ? and story_id = ?"
@@ -92,23 +92,9 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
                      iso(now)))
     if not rows:
         return 0
-    from digests.repeats import repeated_chats, report  # late, as digests.story_updates
-
-    repeats = repeated_chats(db, article.id, report(new_headline, article.text,
-                                                    article.published_at or now),
-                             story, [r[0] for r in rows], now)
-    before = db.execute("select total_changes()").fetchone()[0]
-    db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
-                        " not_before, created_at) values (?, ?, ?, ?, ?, ?)",
-                        [r for r in rows if r[0] not in repeats])
-    n = int(db.execute("select total_changes()").fetchone()[0] - before)
-    if repeats:
-        db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
-                            " created_at, status, last_error) values (?, ?, ?, ?, ?, 'skipped',"
-                            " ?)", [(r[0], r[1], r[2], r[3], r[5], REPEAT_REASON)
-                                    for r in rows if r[0] in repeats])
+    n, repeats = insert_updates(db, article, new_headline, story, rows, now)
     line = partial(log.info, "corrected article queued as an update article=%s story=%s rows=%d"
-                   " repeats=%d", article.id, story, n, len(repeats))
+                   " repeats=%d", article.id, story, n, repeats)
     if said is None:
         line()
     else:

@@ -29,6 +29,9 @@ UPDATE_AFTER = timedelta(hours=18)
 # A story's update not sent: the chat had the same news from another story (`queue_updates`)
 REPEAT_REASON = "يكرر خبرًا وصل المحادثة من قصة أخرى / repeats news the chat had from another story"
 
+# an update's outbox row: (chat_id, story_id, article_id, kind, not_before, created_at)
+UpdateRow = tuple[int, int, int, str, str | None, str | None]
+
 
 def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
                    chats: dict[int, dict[str, Any]], now: datetime,
@@ -52,7 +55,7 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     from digests.story_outcomes import may_give_outcome  # late: only a story's report asks
 
     may_tell = may_give_outcome(article.title)
-    rows = []
+    rows: list[UpdateRow] = []
     for chat_id, chat in sorted(chats.items()):
         last, seen, waiting, same = db.execute(
             """select max(case when o.status = 'sent' then o.sent_at end),
@@ -85,25 +88,11 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
                      iso(now)))
     if not rows:
         return 0
-    # QA19 N3: an update saying what the chat was sent under another story in the last 48 h
-    # (one event split across stories) is recorded skipped, not queued (digests.repeats)
-    from digests.repeats import repeated_chats, report  # late: it builds on the story analysis
-
-    repeats = repeated_chats(db, article.id, report(article.title, article.text, published),
-                             story, [r[0] for r in rows], now)
-    before = db.execute("select total_changes()").fetchone()[0]
-    db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
-                        " not_before, created_at) values (?, ?, ?, ?, ?, ?)",
-                        [r for r in rows if r[0] not in repeats])
-    n = int(db.execute("select total_changes()").fetchone()[0] - before)
+    n, repeats = insert_updates(db, article, article.title, story, rows, now)
     lines: list[Callable[[], None]] = []
     if repeats:
-        db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
-                            " created_at, status, last_error) values (?, ?, ?, ?, ?, 'skipped',"
-                            " ?)", [(r[0], r[1], r[2], r[3], r[5], REPEAT_REASON)
-                                    for r in rows if r[0] in repeats])
         lines.append(partial(log.info, "story updates skipped as repeats article=%s story=%s"
-                             " chats=%d", article.id, story, len(repeats)))
+                             " chats=%d", article.id, story, repeats))
     if n:
         lines.append(partial(log.info, "story updates queued article=%s story=%s rows=%d",
                              article.id, story, n))
@@ -113,6 +102,31 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     else:
         said.extend(lines)
     return n
+
+
+def insert_updates(db: sqlite_utils.Database, article: Article, title: str, story: int,
+                   rows: list[UpdateRow], now: datetime) -> tuple[int, int]:
+    """Queue the update rows `rows` of `article` (read under `title`), in the caller's
+    transaction: a chat's row that says what the chat was sent under another story in the last
+    48 h (one event split across stories, digests.repeats, QA19 N3) is recorded 'skipped' with
+    REPEAT_REASON instead. For `queue_updates` and digests.correction_updates alike. Returns
+    (rows queued, chats skipped as repeats)."""
+    from digests.repeats import repeated_chats, report  # late: it builds on the story analysis
+
+    repeats = repeated_chats(db, article.id, report(title, article.text,
+                                                    article.published_at or now),
+                             story, [r[0] for r in rows], now)
+    before = db.execute("select total_changes()").fetchone()[0]
+    db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
+                        " not_before, created_at) values (?, ?, ?, ?, ?, ?)",
+                        [r for r in rows if r[0] not in repeats])
+    n = int(db.execute("select total_changes()").fetchone()[0] - before)
+    if repeats:
+        db.conn.executemany("insert or ignore into outbox (chat_id, story_id, article_id, kind,"
+                            " created_at, status, last_error) values (?, ?, ?, ?, ?, 'skipped',"
+                            " ?)", [(r[0], r[1], r[2], r[3], r[5], REPEAT_REASON)
+                                    for r in rows if r[0] in repeats])
+    return n, len(repeats)
 
 
 def _new_outcome(db: sqlite_utils.Database, article: Article, chat_id: int, story: int) -> bool:
