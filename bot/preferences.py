@@ -160,7 +160,8 @@ HOURS: tuple[int, ...] = (6, 7, 8, 9, 12, 15, 18, 20, 21, 22)
 
 
 async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/lang: choose Arabic or English for this chat."""
+    """/lang: choose Arabic or English for this chat; «/lang en» (or English, عربي …) sets it
+    at once (in a group: an admin)."""
     entered = enter(update, context)
     if entered is None:
         return
@@ -169,9 +170,38 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         # a group's members cannot use its picker: refused at once, as /unsubscribe (QA31 G9)
         await refuse_group(update, context, lang)
         return
+    asked = language_asked(context.args)
+    if asked is not None:  # «/lang en» sets it, as the picker's button would (QA44 T11)
+        subscriptions.set_language(rt.db, chat.id, asked)
+        await send(update, context, ui(asked, "lang_set"))
+        from bot.commands_chat import set_chat_menu  # late: bot.handlers imports this module
+        user = update.effective_user
+        await set_chat_menu(context.bot, chat.id, asked,
+                            group=chat.type in ("group", "supergroup"),
+                            admin=rt.is_admin(user.id if user else None))
+        return
     rows = [[button(rt, chat.id, _mark(LANGUAGE_NAMES[code], lang == code, lang), "lang",
                     {"lang": code}) for code in ("ar", "en")]]
     await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
+
+
+# what «/lang X» may name, folded (casefold, «أ/إ/آ» as «ا»): anything else opens the picker
+_LANGUAGE_WORDS = {
+    "en": "en", "eng": "en", "english": "en", "انجليزي": "en", "الانجليزيه": "en",
+    "انجليزيه": "en", "الانجليزية": "en", "انجليزية": "en", "الإنجليزية": "en",
+    "ar": "ar", "arabic": "ar", "عربي": "ar", "العربيه": "ar", "العربية": "ar", "عربيه": "ar",
+    "عربية": "ar",
+}
+
+
+def language_asked(args: list[str] | None) -> str | None:
+    """The language «/lang en», «/lang English», «/lang عربي» names, or None (none named, or a
+    word it does not know: the picker is shown). Pure."""
+    if not args:
+        return None
+    word = " ".join(args).casefold().strip(" .!«»\"'")
+    word = word.translate(str.maketrans("أإآ", "ااا"))
+    return _LANGUAGE_WORDS.get(word)
 
 
 def _chat_type(update: Update, scope: Scope) -> str | None:

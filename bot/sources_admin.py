@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from datetime import datetime
 from html import escape as escape_html
 from typing import Any
@@ -53,6 +54,7 @@ from bot.source_notes import (
 from digests import feed_moves, feed_twins, sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
+from digests.link_words import link_word
 from digests.source_check import check_link, link_candidates
 from digests.source_names import is_link
 from digests.source_work import Skipped, feed_cut_of, oldest_first_of, skipped_of
@@ -117,10 +119,21 @@ def _moved_lines(db: Any, source_id: int, lang: str) -> list[Line]:
     return text_lines(lang, t("feed_moved", lang, old=strip_credentials(old))) if old else []
 
 
+# bidi and zero-width marks typed around a number (RLM, LRM, ALM, isolates, ZWSP, BOM)
+_MARKS_RE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+LAST_PAGE = 10**9  # any page past the end: cut to the last page by the caller
+
+
 def page_asked(args: list[str] | None) -> int:
-    """The page «/sources N» asks for (1 when none or not a number; «٢» is read too)."""
-    word = (args or [""])[0]
-    return max(int(word), 1) if word.isdecimal() and len(word) < 6 else 1
+    """The page «/sources N» asks for (1 when none or not a number; «٢» is read too). Direction
+    marks some Arabic keyboards put before a digit are dropped, and a number of any length past
+    the end asks for the last page (QA44 T8: «‏2» and «999999999999» gave page 1). Pure."""
+    word = _MARKS_RE.sub("", (args or [""])[0])
+    if not word.isdecimal():
+        return 1
+    digits = word.lstrip("0٠۰０") or "0"
+    # past 9 digits: past the end, whatever the number (never converted: huge ints are slow)
+    return LAST_PAGE if len(digits) > 9 else max(int(digits), 1)
 
 
 @admin_only
@@ -194,7 +207,8 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = chat_lang(rt, update)
     chat = update.effective_chat
     assert chat is not None
-    args = context.args or []
+    # a link in «», quotes or markup is read, its scheme and host lower-cased (QA44 T4)
+    args = [link_word(word) for word in context.args or []]
     if not args:
         await reply(update, context, ui(lang, "addsource_usage"))
         return

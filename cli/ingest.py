@@ -30,6 +30,7 @@ from bot.lines import clean
 from bot.reasons import error_text
 from digests.errors import NashraError, SourceError
 from digests.feed_twins import refuse_twin, twin_of
+from digests.link_words import link_word
 from digests.logs import strip_credentials
 from digests.models import Source
 from digests.pipeline import PollSummary, SourceReport, poll_once
@@ -123,7 +124,7 @@ def cmd_sources_add(args: argparse.Namespace, settings: Settings) -> int:
     technical detail with --verbose), and add nothing. A link without a scheme is checked as
     https://, then http:// when https:// cannot connect, and the output says which.
     --no-check adds the link as given (without a scheme: as https://), without fetching it."""
-    candidates = link_candidates(args.url)
+    candidates = link_candidates(link_word(args.url))  # «link», <b>link</b>, HTTP://HOST (T4)
     tried: list[str] = []
     checked = None
     resumed = False

@@ -24,6 +24,7 @@ import re
 import sqlite_utils
 
 from digests.asked_topics import described_names, topic_text
+from digests.general_names import is_general_name
 from digests.query import plan_query
 from digests.search_candidates import match_count
 from digests.topic_names import arabic_topic, is_latin
@@ -70,7 +71,11 @@ def _several(db: sqlite_utils.Database, text: str) -> tuple[str, ...]:
 def _a_topic(piece: str) -> bool:
     """Whether a piece between separators reads as a topic: without its words of asking at most
     SHORT_PIECE words («الغوطة», «كأس العالم», «ما آخر أخبار سوريا»), or names of the news and
-    nothing else («محمد بن سلمان», «الانتخابات المصرية»), at most MAX_PIECE_WORDS words."""
+    nothing else («محمد بن سلمان», «الانتخابات المصرية»), at most MAX_PIECE_WORDS words; or a
+    name of the general digest («the general digest»: QA44 T5 refused «Syria, the general
+    digest» whole)."""
+    if is_general_name(piece):
+        return True
     if is_latin(piece):  # «Lebanon and Iran»: each an English name
         parts = [p for p in _LATIN_AND.split(piece) if p.strip()]
         return len(piece.split()) <= SHORT_PIECE or all(arabic_topic(p) for p in parts)
