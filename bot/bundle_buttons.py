@@ -119,11 +119,13 @@ def label_words(title: str, limit: int = LABEL_CHARS) -> str:
 
 
 def headlines(db: Database, ids: Sequence[int]) -> list[str]:
-    """The headlines of articles `ids`, in order ('' for one not found or on a read error:
-    the buttons still go, numbered alone)."""
+    """The headlines of articles `ids` as their blocks show them (the cleaned headline: a
+    label kept the «شاهد..» its block drops, QA42 B9), in order ('' for one not found or on a
+    read error: the buttons still go, numbered alone)."""
     try:
         rows = dict(db.db.execute(
-            f"select id, title from articles where id in ({','.join('?' * len(ids))})",
+            "select id, coalesce(nullif(headline, ''), title) from articles"
+            f" where id in ({','.join('?' * len(ids))})",
             list(ids)).fetchall()) if ids else {}
     except Exception as exc:  # sqlite3.Error and the like: a label is not worth a lost digest
         log.warning("story button labels not read error=%r", exc)
