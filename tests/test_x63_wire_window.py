@@ -55,9 +55,11 @@ async def test_a_slot_never_sent_stops_counting() -> None:
     limiter = RateLimiter(3.0)  # a cap of 2 a second
     await limiter.acquire(1, False, wire_later=True)  # its claim failed: never on the wire
     await limiter.acquire(2, False, wire_later=True)
-    started = time.monotonic()
-    await asyncio.wait_for(limiter.acquire(3, False), timeout=3.0)  # not stuck for ever
-    assert time.monotonic() - started < 2.5
+    # not stuck for ever: the two slots stop counting, so the third goes. The timeout only
+    # guards against the hang (no time is asserted: QA45 D6, «< 2.5 s» under load)
+    third = asyncio.create_task(limiter.acquire(3, False))
+    done, _ = await asyncio.wait({third}, timeout=30)
+    assert third in done
 
 
 async def test_the_sender_with_slow_claims_is_not_refused(database: Database, emu: Emulator,

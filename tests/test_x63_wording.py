@@ -15,6 +15,8 @@ from pathlib import Path
 from botkit import ADMIN, running_bot, sample_db
 
 from bot.app import poll_job
+from bot.runtime import RUNTIME_KEY
+from bot.source_notes import polling
 from digests import sources
 from digests.pipeline import poll_once
 from digests.samplesite import Response, SampleSite
@@ -38,7 +40,11 @@ async def test_a_resumed_source_is_not_fetched_for_the_first_time(tmp_path: Path
             text = _bare(m.plain_text)
             assert "أُعيد تفعيل المصدر" in text, text
             assert text.split("\n")[-1] == "⏳ يُجلب الآن؛ حالته في /sources", text
-            # a new one still is fetched for the first time
+            # a new one still is fetched for the first time — once the poll the first
+            # /addsource started has ended: under load it still ran, and the answer was rightly
+            # «⏳ جلبٌ جارٍ الآن بدونه» (QA44 T9); the state read is waited for, not a time
+            rt = h.app.bot_data[RUNTIME_KEY]
+            await h.until(lambda: not polling(rt), timeout=60)
             [n] = await h.say(ADMIN, f"/addsource {site.feed_url('world')}")
             assert _bare(n.plain_text).split("\n")[-1] == "⏳ يُجلب الآن لأول مرة؛ حالته في /sources"
 
