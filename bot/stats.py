@@ -14,7 +14,7 @@ of their own, and «المتابعات» counts the active chats' subscriptions 
 from __future__ import annotations
 
 import html
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from telegram import Update
@@ -127,7 +127,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     rt = runtime(context)
     lang = chat_lang(rt, update)
     chat = update.effective_chat
-    values = stats_values(rt, lang, reader_zone(rt.db.db, chat.id) if chat else None)
+    zone = reader_zone(rt.db.db, chat.id) if chat else None
+    values = stats_values(rt, lang, zone)
     text = ui(lang, "stats", **values)
     if values["behind"]:  # said only when there are some: a pressed button is delivered
         text += "\n" + ui(lang, "stats_behind_button", behind=values["behind"])
@@ -159,4 +160,18 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     asker = update.effective_user or update.effective_chat  # answered in the admin's own chat
     for line in stats_lines.lines(rt, asker.id if asker else 0, lang):
         text += "\n" + line
+    text += "\n" + as_of_line(rt.now(), zone, lang)
     await answer_privately(update, context, [text])  # not posted in a group (QA20 O7)
+
+
+# QA43 C3: a /stats asked during a 429 wait was delivered 2 minutes late, after the push's
+# «finished» report, still saying 1,040 in the queue: the figures now say when they were taken.
+AS_OF = ("🕒 الأرقام حتى {when} (بتوقيت {zone})", "🕒 Figures as of {when} ({zone})")
+
+
+def as_of_line(now: datetime, zone: tzinfo | None, lang: str) -> str:
+    """The last line of /stats: when its figures were taken, in the admin's zone, named."""
+    zone = zone or timezone.utc
+    ar, en = AS_OF
+    return (en if lang == "en" else ar).format(when=f"{now.astimezone(zone):%H:%M}",
+                                               zone=source_alerts.zone_name(zone, now, lang))
