@@ -53,6 +53,7 @@ from bot.zones import (
     zone_label,
 )
 from digests import subscriptions
+from digests.storage import Database
 
 
 def hour_label(hour: int, lang: str) -> str:
@@ -81,6 +82,22 @@ def saved_toast(old: subscriptions.Chat | None, old_zone: str | None,
     if not said:
         return t("settings_saved", lang)
     return "✅ " + ("؛ " if lang == "ar" else "; ").join(said)
+
+
+def waiting_alerts(db: Database, chat_id: int) -> int:
+    """The chat's alerts waiting to be sent (pending instant rows and story updates): a switch
+    to daily moves them to the digest (digests.delivery_times.retime_chat)."""
+    return int(db.db.execute(
+        "select count(*) from outbox where chat_id = ? and status = 'pending'"
+        " and (kind = 'instant' or kind like 'update:%')", [chat_id]).fetchone()[0])
+
+
+def moved_note(n: int, hour: int, lang: str) -> str:
+    """«٤ أخبار كانت تنتظر الإرسال ستصلك في نشرة ٢٠:٠٠.» (Arabic number agreement)."""
+    key = ("moved_daily_one" if n == 1 else "moved_daily_two" if n == 2
+           else "moved_daily_few" if 3 <= n % 100 <= 10
+           else "moved_daily_many" if 11 <= n % 100 <= 99 else "moved_daily_hundred")
+    return t(key, lang, n=num(n, lang), hour=hour_label(hour, lang))
 
 
 def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None, *,
@@ -224,17 +241,22 @@ async def _allowed(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runti
 
 async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                            scope: Scope, lang: str,
-                           change: Callable[[], subscriptions.Chat]) -> None:
+                           change: Callable[[], subscriptions.Chat],
+                           waiting: Callable[[], int] | None = None) -> None:
+    """Apply `change` and say what is now set; `waiting` counts, before the change, the alerts
+    a switch to daily moves to the digest (said in the toast, QA42 B10)."""
     assert update.callback_query is not None
     if not await _allowed(update, context, rt, scope, lang):
         return
     before = (subscriptions.get_chat(rt.db, scope.target), chat_zone(rt.db, scope.target))
+    moved = waiting() if waiting is not None else 0
     chat = change()
     after = (chat, chat_zone(rt.db, scope.target))
+    toast = saved_toast(before[0], before[1], chat, after[1], lang, rt.now())
+    if moved and chat.mode == "daily":
+        toast += "\n" + moved_note(moved, chat.daily_hour, lang)
     # the choice already made («✓ ⚡ فورية» pressed): nothing «saved» to say (QA26 N12)
-    await update.callback_query.answer(
-        saved_toast(before[0], before[1], chat, after[1], lang, rt.now())
-        if before != after else None)
+    await update.callback_query.answer(toast if before != after else None)
     await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
 
 
@@ -281,7 +303,8 @@ async def _act_mode(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     hour = cb.payload.get("hour")
     scope = scope_of(cb)
     await _settings_change(update, context, rt, scope, lang, lambda: subscriptions.set_mode(
-        rt.db, scope.target, mode, int(hour) if hour is not None else None, rt.now()))
+        rt.db, scope.target, mode, int(hour) if hour is not None else None, rt.now()),
+        waiting=(lambda: waiting_alerts(rt.db, scope.target)) if mode == "daily" else None)
 
 
 async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
