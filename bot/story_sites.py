@@ -67,6 +67,12 @@ def link_note(item: RelatedItem, now: datetime, lang: str, digest: Digest | None
     date: «بي بي سي · ١٥ مارس»; '' when neither is known."""
     site = site_of(item.url) if item.kind == "story" else ""
     names = dict(getattr(digest, "site_names", ()) or ())
+    if site and site not in names:
+        # a local server's sites are keyed by feed («127.0.0.1:46741#3»): the link, which names
+        # no feed, is named when one name goes with its host and port (QA42 B11)
+        local = {n for key, n in names.items() if key.startswith(site + "#")}
+        if len(local) == 1:
+            names[site] = local.pop()
     if site in names:
         name = isolate_ltr(clean(names[site]), always=True)  # «CNN 4» keeps its order
         return " · ".join(p for p in (name, link_date(item.published_at, now, lang)) if p)
