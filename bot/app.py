@@ -171,8 +171,11 @@ async def _post_init(app: Application) -> None:
     if app.job_queue is not None:  # the jobs plan on the wall clock: re-planned when it jumps
         from bot import clock_watch
 
+        from bot import db_alerts
+
         app.bot_data[CLOCK_WATCH_KEY] = asyncio.create_task(
-            clock_watch.watch(app.job_queue), name="clock-watch")
+            clock_watch.watch(app.job_queue, functools.partial(db_alerts.tell, rt, app.bot)),
+            name="clock-watch")
     if rt.settings.admin_ids and rt.db.path != ":memory:":  # writes refused: admins told (C2)
         from bot import db_alerts
 

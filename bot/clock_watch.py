@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -31,6 +32,23 @@ log = logging.getLogger("bot.app")  # beside the jobs' own lines
 
 CHECK_SECONDS = 5.0  # how often the clocks are compared (a poll waits at most this after a jump)
 CLOCK_JUMP = timedelta(minutes=1)  # as bot.delivery_plan.CLOCK_JUMP
+TOLD_JUMP = timedelta(minutes=30)  # a clock set back this far is told to the admins too
+# digests.article_store.PUSH_WINDOW: an article published longer before the bot's «now» is
+# stored but not sent (backfill). The age rule is kept (QA43 C7, decided): from its own two
+# clocks the bot cannot tell whether a jump forward broke the clock or fixed one that was behind,
+# so it does not second-guess the article's age; it tells the admins instead.
+PUSH_WINDOW = timedelta(hours=48)
+
+Tell = Callable[[str], Awaitable[object]]
+
+JUMP_TEXT = ("⚠️ قفزت ساعة الخادم {ar_jump}. أُعيدت جدولة الجلب والتنظيف اليومي. "
+             "تأكّد أن الساعة صحيحة (NTP).",
+             "⚠️ The server's clock jumped {en_jump}. The scheduled poll and the daily purge "
+             "were re-planned. Check that the clock is right (NTP).")
+AHEAD_TEXT = ("إن كانت الساعة الآن متقدمة فالأخبار الجديدة تبدو أقدم من ٤٨ ساعة: تُخزَّن ولا "
+              "تُرسل حتى تُصحَّح الساعة.",
+              "If the clock is now ahead, new articles look older than 48 h: they are stored "
+              "but not sent until the clock is corrected.")
 
 
 def utc_now() -> datetime:
@@ -65,9 +83,28 @@ def replan(queue: JobQueue[Any], jump: timedelta, now: datetime) -> list[str]:
     return at_once
 
 
-async def watch(queue: JobQueue[Any]) -> None:
+def jump_text(jump: timedelta) -> str:
+    """The admins' message for a jump, Arabic first then English."""
+    from bot.i18n import num
+
+    hours = abs(jump.total_seconds()) / 3600
+    if hours >= 48:
+        ar_size, en_size = f"{num(round(hours / 24), 'ar')} يوم", f"{round(hours / 24)} days"
+    else:
+        ar_size, en_size = f"{num(round(hours), 'ar')} ساعة", f"{round(hours)} h"
+    ar = ("إلى الأمام " if jump > timedelta(0) else "إلى الوراء ") + ar_size
+    en = ("forward " if jump > timedelta(0) else "back ") + en_size
+    texts = [JUMP_TEXT[0].format(ar_jump=ar), JUMP_TEXT[1].format(en_jump=en)]
+    if jump > PUSH_WINDOW:
+        texts = [texts[0] + " " + AHEAD_TEXT[0], texts[1] + " " + AHEAD_TEXT[1]]
+    return "\n\n".join(texts)
+
+
+async def watch(queue: JobQueue[Any], tell: Tell | None = None) -> None:
     """Compare the wall clock with the monotonic one every CHECK_SECONDS until cancelled; on a
-    jump, log one WARNING and `replan` the jobs. A failure is logged and the watch goes on."""
+    jump, log one WARNING and `replan` the jobs; with `tell`, a jump back of TOLD_JUMP or more,
+    or forward past PUSH_WINDOW, is also told to the admins. A failure is logged and the watch
+    goes on."""
     seen: float | None = None  # wall − monotonic, seconds
     while True:
         await asyncio.sleep(CHECK_SECONDS)
@@ -83,4 +120,11 @@ async def watch(queue: JobQueue[Any]) -> None:
                 log.warning("clock jump: the wall clock moved %+.0f s against the monotonic "
                             "clock now=%s; scheduled jobs re-planned at_once=%s",
                             jump.total_seconds(), now.isoformat(), ",".join(at_once) or "-")
+            # told: a clock set back, or ahead past the send window; a smaller step forward
+            # is also what a suspended VM shows on waking (the monotonic clock stood still)
+            if tell is not None and (-jump >= TOLD_JUMP or jump > PUSH_WINDOW):
+                try:
+                    await tell(jump_text(jump))
+                except Exception:  # told or not, the jobs are re-planned
+                    log.exception("clock jump: the admins could not be told")
         seen = offset

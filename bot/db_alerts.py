@@ -107,7 +107,8 @@ def probe(path: Path, timeout: float | None = None) -> Fault | None:
 
 TEXTS: dict[Say, tuple[str, str]] = {
     "down": ("⚠️ قاعدة البيانات لا تقبل الكتابة منذ {minutes} دقيقة: {what}\n"
-             "لا يُخزَّن جديد ولا تُسجَّل الرسائل حتى يُصلَح ذلك؛ لا يضيع شيء، وما فات يُجلب بعدها. "
+             "لا يُخزَّن جديد ولا تُسجَّل الرسائل حتى يُصلَح ذلك؛ لا يضيع شيء، "
+             "وما فات يُجلب بعدها. "
              "سأخبرك حين تعود الكتابة.",
              "⚠️ The database has refused writes for {minutes_en} min: {what_en}\n"
              "Nothing new is stored until this is fixed; nothing is lost, and what was missed is "

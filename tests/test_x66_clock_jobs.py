@@ -64,7 +64,7 @@ async def _until(predicate: Callable[[], object], timeout: float) -> bool:
 
 
 async def _run(tmp_path: Path, caplog: pytest.LogCaptureFixture, shift: list[timedelta],
-               jump: timedelta) -> tuple[int, int, datetime | None, datetime | None]:
+               jump: timedelta) -> tuple[int, int, datetime | None, datetime | None, list[str]]:
     """Start a polling bot, wait for its first poll, jump the wall clock by `jump`; the polls
     before and 3 s after the jump, the poll job's next run and the purge's next run."""
     caplog.set_level(logging.INFO, logger="bot.app")
@@ -85,17 +85,20 @@ async def _run(tmp_path: Path, caplog: pytest.LogCaptureFixture, shift: list[tim
         assert app.job_queue is not None
         poll = app.job_queue.get_jobs_by_name(jobs.POLL_JOB)[0].next_t
         purge = app.job_queue.get_jobs_by_name(jobs.PURGE_JOB)[0].next_t
+        await emu.await_for(lambda: emu.messages(1000), timeout=5)
+        told = [m.plain_text for m in emu.messages(1000)]
     finally:
         await stop_application(app)
         db.close()
         emu.stop()
-    return before, after, poll, purge
+    return before, after, poll, purge, told
 
 
 async def test_a_clock_set_back_an_hour_still_polls_within_one_interval(
         tmp_path: Path, caplog: pytest.LogCaptureFixture,
         shifted_clock: list[timedelta]) -> None:
-    before, after, poll, purge = await _run(tmp_path, caplog, shifted_clock, -timedelta(hours=1))
+    before, after, poll, purge, told = await _run(tmp_path, caplog, shifted_clock,
+                                                  -timedelta(hours=1))
     # Before the fix the next poll stayed an hour (the jump) away: none within the interval.
     assert after > before
     now = datetime.now(timezone.utc) + shifted_clock[0]
@@ -103,13 +106,17 @@ async def test_a_clock_set_back_an_hour_still_polls_within_one_interval(
     assert purge is not None and purge - now <= timedelta(days=1)
     assert any("clock jump" in r.getMessage() and "poll-sources" in r.getMessage()
                for r in caplog.records)
+    assert len(told) == 1 and "قفزت ساعة الخادم إلى الوراء ١ ساعة" in told[0], told
+    assert "jumped back 1 h" in told[0] and "48" not in told[0]
 
 
 async def test_a_clock_set_forward_three_days_polls_and_purges(
         tmp_path: Path, caplog: pytest.LogCaptureFixture,
         shifted_clock: list[timedelta]) -> None:
-    before, after, poll, _ = await _run(tmp_path, caplog, shifted_clock, timedelta(days=3))
+    before, after, poll, _, told = await _run(tmp_path, caplog, shifted_clock, timedelta(days=3))
     assert after > before
+    # C7: new articles would look older than the 48 h send window: the admins are told
+    assert len(told) == 1 and "إلى الأمام ٣ يوم" in told[0] and "٤٨ ساعة" in told[0], told
     assert any(r.getMessage() == "callbacks purged count=0" for r in caplog.records)
 
 

@@ -27,7 +27,8 @@ async def test_an_answer_delivered_late_gets_no_apology_under_it(
         h.emu.slow_next(1, 1.5)  # the next answer is recorded, its HTTP answer comes 1.5 s late
         h.emu.send_user_message(READER, "/help")
         await h.until(lambda: len(h.emu.messages(READER)) > before, 10)
-        await h.until(lambda: any("timed out" in r.getMessage().lower() for r in caplog.records), 10)
+        await h.until(lambda: any("timed out" in r.getMessage().lower()
+                                  for r in caplog.records), 10)
         await asyncio.sleep(1.0)  # an apology, if any, would have come by now
         texts = [m.plain_text for m in h.emu.messages(READER)[before:]]
     assert len(texts) == 1, texts  # the late answer alone
