@@ -34,7 +34,7 @@ import sqlite_utils
 from digests.arabic import normalize
 from digests.delivery_times import after_quiet, next_daily
 from digests.models import Article, iso
-from digests.story_updates import UpdateRow, insert_updates
+from digests.story_updates import IN_STORY, UpdateRow, insert_updates, sent_headlines
 
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
 
@@ -70,17 +70,15 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
     mark = fingerprint(new_headline)
     rows: list[UpdateRow] = []
     for chat_id, chat in sorted(chats.items()):
+        # the story's rows under any id of its merge family (the chat's sent rows keep the id
+        # they were sent under; digests.story_merges moves only the articles)
         waiting = db.execute(
-            "select count(*) from outbox where chat_id = ? and story_id = ?"
-            " and status in ('pending', 'sending')", [chat_id, story]).fetchone()[0]
+            f"select count(*) from outbox o where o.chat_id = ? and {IN_STORY}"
+            " and o.status in ('pending', 'sending')", [chat_id, story, story]).fetchone()[0]
         if waiting:
             continue
         # what the chat read of the story: the article's old headline and the others it was sent
-        sent = [old_headline, *(str(r[0] or "") for r in db.execute(
-            """select coalesce(nullif(a.headline, ''), a.title) from outbox o
-               join articles a on a.id = o.article_id
-               where o.chat_id = ? and o.status = 'sent' and o.story_id = ?
-                 and o.article_id != ?""", [chat_id, story, article.id]).fetchall())]
+        sent = [old_headline, *sent_headlines(db, chat_id, story, besides=article.id)]
         if not new_outcome(sent, new_headline):
             continue
         if chat["mode"] == "daily":

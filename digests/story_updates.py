@@ -29,6 +29,18 @@ UPDATE_AFTER = timedelta(hours=18)
 # A story's update not sent: the chat had the same news from another story (`queue_updates`)
 REPEAT_REASON = "يكرر خبرًا وصل المحادثة من قصة أخرى / repeats news the chat had from another story"
 
+# An outbox row `o` of a story or of a story merged into it (digests.story_merges): the chats'
+# finished rows keep the id they were queued under, only the articles move (two ?: the story's
+# id twice). Every question about what a chat had of a story asks with it.
+IN_STORY = ("(o.story_id = ? or o.story_id in"
+            " (select merged_id from story_merges where into_id = ?))")
+# The ids of row `o`'s story family in a correlated subquery, whichever of them `o` has:
+# the surviving id, the ids merged into it, itself (story_merges is kept flat: one step each).
+_FAMILY_OF_O = """(select o.story_id
+    union select into_id from story_merges where merged_id = o.story_id
+    union select merged_id from story_merges where into_id = o.story_id
+    union select s.merged_id from story_merges m join story_merges s on s.into_id = m.into_id
+          where m.merged_id = o.story_id)"""
 # an update's outbox row: (chat_id, story_id, article_id, kind, not_before, created_at)
 UpdateRow = tuple[int, int, int, str, str | None, str | None]
 
@@ -58,14 +70,13 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
     rows: list[UpdateRow] = []
     for chat_id, chat in sorted(chats.items()):
         last, seen, waiting, same = db.execute(
-            """select max(case when o.status = 'sent' then o.sent_at end),
+            f"""select max(case when o.status = 'sent' then o.sent_at end),
                       max(case when o.status = 'sent'
                                then coalesce(a.published_at, a.fetched_at) end),
                       coalesce(sum(o.status in ('pending', 'sending')), 0),
                       coalesce(sum(o.article_id = ?), 0)
                from outbox o left join articles a on a.id = o.article_id
-               where o.chat_id = ? and (o.story_id = ? or o.story_id in
-                   (select merged_id from story_merges where into_id = ?))""",
+               where o.chat_id = ? and {IN_STORY}""",
             [article.id, chat_id, story, story]).fetchone()
         if not last or waiting or same:
             continue
@@ -135,13 +146,19 @@ def _new_outcome(db: sqlite_utils.Database, article: Article, chat_id: int, stor
     such a report is an update the same day too."""
     from digests.story_outcomes import new_outcome  # late, as may_give_outcome
 
-    sent = [str(r[0] or "") for r in db.execute(
-        """select coalesce(nullif(a.headline, ''), a.title) from outbox o
-           join articles a on a.id = o.article_id
-           where o.chat_id = ? and o.status = 'sent' and (o.story_id = ? or o.story_id in
-               (select merged_id from story_merges where into_id = ?))""",
-        [chat_id, story, story]).fetchall()]
-    return new_outcome(sent, article.title)
+    return new_outcome(sent_headlines(db, chat_id, story), article.title)
+
+
+def sent_headlines(db: sqlite_utils.Database, chat_id: int, story: int,
+                   besides: int | None = None) -> list[str]:
+    """The headlines of `story`'s reports (merged halves included) the chat was sent, but
+    article `besides`: what it read of the story, for digests.story_outcomes.new_outcome."""
+    return [str(r[0] or "") for r in db.execute(
+        f"""select coalesce(nullif(a.headline, ''), a.title) from outbox o
+            join articles a on a.id = o.article_id
+            where o.chat_id = ? and o.status = 'sent' and {IN_STORY}
+              and (? is null or o.article_id != ?)""",
+        [chat_id, story, story, besides, besides]).fetchall()]
 
 
 def repeats_skipped(db: sqlite_utils.Database, since: datetime) -> int:
@@ -153,7 +170,9 @@ def repeats_skipped(db: sqlite_utils.Database, since: datetime) -> int:
 
 def update_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
     """The articles of these outbox rows that come as an update: the row's chat was sent the
-    story before (only `queue_updates` gives a chat a second row of a story it was sent)."""
+    story before (only `queue_updates` and digests.correction_updates give a chat a second row
+    of a story it was sent), under any id of the story's merge family: a row queued after a
+    merge has the surviving id, the chat's sent row may keep a merged one (X67)."""
     ids = list(row_ids)
     if not ids:
         return set()
@@ -161,5 +180,5 @@ def update_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[in
     return {int(r[0]) for r in db.execute(
         f"""select o.article_id from outbox o where o.id in ({marks}) and o.article_id is not null
               and exists (select 1 from outbox p where p.chat_id = o.chat_id and p.id != o.id
-                          and p.story_id = o.story_id and p.status = 'sent'
+                          and p.story_id in {_FAMILY_OF_O} and p.status = 'sent'
                           and coalesce(p.sent_at, '') < coalesce(o.sent_at, '9'))""", ids)}
