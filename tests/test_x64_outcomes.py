@@ -69,3 +69,24 @@ async def test_the_follower_gets_the_scorers_feat_after_the_in_match_report(
     assert await sender.run_once() == 1  # type: ignore[attr-defined]
     [message] = emu.messages(1)
     assert "🔄 تحديث" in message.plain_text and "سوبر هاتريك" in message.plain_text
+
+
+async def test_a_queued_in_match_report_gives_way_to_the_result_as_the_face(
+        database: Database, emu: Emulator, bot: Bot) -> None:
+    """QA42 B1: a daily reader got story 178 next morning under the stale in-match report («…
+    احتاج لأربع دقائق…»), though four sites had reported the four goals since."""
+    from bot.origins import bundle_topics
+    from test_x42_delivery import queue
+
+    add_chat(database, 1, topics=("الزمالك",))
+    one, two = (add_source(database, n) for n in ("مصدر أ", "مصدر ب"))
+    live = add_article(database, one, IN_MATCH, story_id=65, body=LEAD,
+                       published=NOW - timedelta(hours=10))
+    feat = add_article(database, two, 'مهاجم الزمالك يسجل "سوبر هاتريك" في مرمى الإسماعيلي',
+                       story_id=65, published=NOW - timedelta(hours=9))
+    queue(database, 1, live)  # queued for the morning digest before the result came
+    sender = make_sender(database, bot, render=None, topics_of=bundle_topics,
+                         clock=lambda: NOW)
+    assert await sender.run_once() == 1  # type: ignore[attr-defined]
+    [message] = emu.messages(1)
+    assert feat.title.split('"')[0] in message.plain_text and IN_MATCH not in message.plain_text
