@@ -35,6 +35,7 @@ from digests.data_migrations import (
 )
 from digests.reader_spellings import m033_reader_spellings
 from digests.search_readings import m035_search_readings
+from digests.source_index import m042_articles_source_index
 from digests.story_use import m038_story_use_vectors
 from digests.subscription_ids import m041_subscription_ids
 from digests.schema_migrations import (
@@ -101,4 +102,5 @@ MIGRATIONS: list[Migration] = [
     ("039_general_digest_names", m039_general_digest_names),
     ("040_reader_sources", m040_reader_sources),
     ("041_subscription_ids", m041_subscription_ids),
+    ("042_articles_source_index", m042_articles_source_index),
 ]

@@ -24,7 +24,8 @@ from datetime import datetime
 
 import sqlite_utils
 
-from digests.models import Source, iso
+from digests.models import Source
+from digests.outbox_skips import skip_rows
 from digests.storage import Database
 from digests.story_sites import site_name, site_of
 
@@ -87,14 +88,7 @@ def muted_rows(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
 def skip_muted(db: Database, row_ids: Iterable[int], now: datetime) -> int:
     """Record still-pending rows skipped because their chat muted the source (MUTED_REASON).
     Returns how many were."""
-    ids = sorted(set(row_ids))
-    n = 0
-    with db.transaction() as tx:
-        for start in range(0, len(ids), _CHUNK):
-            part = ids[start:start + _CHUNK]
-            n += tx.execute("update outbox set status = 'skipped', last_error = ?, sent_at = ?"
-                            f" where status = 'pending' and id in ({','.join('?' * len(part))})",
-                            [MUTED_REASON, iso(now), *part]).rowcount
+    n = skip_rows(db, row_ids, MUTED_REASON, now)
     if n:
         log.info("rows of muted sources skipped at send time rows=%d", n)
     return n

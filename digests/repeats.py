@@ -40,6 +40,7 @@ import sqlite_utils
 from digests import story_model
 from digests.leads import Lead, compare_leads, lead_of
 from digests.models import iso, parse_iso
+from digests.outbox_skips import skip_rows
 from digests.similarity import (
     StoryVector,
     pair_features,
@@ -204,14 +205,7 @@ def skip_repeats(db: Database, row_ids: Iterable[int]) -> int:
     the ones skipped at queue time). Returns how many were."""
     from digests.story_updates import REPEAT_REASON  # late: the outbox builds on this module
 
-    ids = list(row_ids)
-    if not ids:
-        return 0
-    marks = ",".join("?" * len(ids))
-    with db.transaction() as tx:
-        n = tx.execute(f"update outbox set status = 'skipped', last_error = ?"
-                       f" where id in ({marks}) and status = 'pending'",
-                       [REPEAT_REASON, *ids]).rowcount
+    n = skip_rows(db, row_ids, REPEAT_REASON)  # no sent_at, as before
     if n:
         log.info("story updates skipped as repeats at send time rows=%d", n)
     return n

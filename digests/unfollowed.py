@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from digests.models import iso
+from digests.outbox_skips import skip_rows
 from digests.records import ARTICLE_SELECT, article_from_row
 from digests.storage import Database
 
@@ -57,14 +57,6 @@ def skip_unfollowed(db: Database, chat_id: int, now: datetime) -> int:
     stale = stale_rows(db, chat_id)
     if not stale:
         return 0
-    skipped = 0
-    with db.transaction() as tx:
-        for start in range(0, len(stale), 500):
-            part = stale[start:start + 500]
-            marks = ",".join("?" * len(part))
-            cur = tx.execute(f"update outbox set status = 'skipped', last_error = ?, sent_at = ?"
-                             f" where status = 'pending' and id in ({marks})",
-                             [UNFOLLOWED_REASON, iso(now), *part])
-            skipped += cur.rowcount
+    skipped = skip_rows(db, stale, UNFOLLOWED_REASON, now)
     log.info("unfollowed rows skipped chat=%s rows=%d", chat_id, skipped)
     return skipped

@@ -1,0 +1,42 @@
+"""Pending outbox rows recorded skipped, with the reason /stats and the logs give (reviewer RA,
+item 3): one place for what digests.reader_sources.skip_muted, digests.unfollowed.skip_unfollowed
+and digests.repeats.skip_repeats each wrote out. Only rows still 'pending' change — one the
+sender took meanwhile goes as taken — and ids go in chunks under SQLite's bound-parameter limit.
+
+A module of its own, below all three: digests.outbox_states imports digests.reader_sources
+(`move_mutes`), so the helper there would close an import cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from digests.models import iso
+from digests.storage import Database
+
+CHUNK = 400  # row ids per statement (SQLite's bound-parameter limit is 999 on old builds)
+
+
+def skip_rows(db: Database, row_ids: Iterable[int], reason: str,
+              now: datetime | None = None) -> int:
+    """Mark the still-pending rows of `row_ids` skipped with `reason` (and `sent_at` = `now`
+    when given: when they were decided), in one transaction. Returns how many changed."""
+    ids = sorted(set(row_ids))
+    if not ids:
+        return 0
+    changed = 0
+    with db.transaction() as tx:
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start:start + CHUNK]
+            marks = ",".join("?" * len(part))
+            if now is None:
+                cur = tx.execute("update outbox set status = 'skipped', last_error = ?"
+                                 f" where status = 'pending' and id in ({marks})",
+                                 [reason, *part])
+            else:
+                cur = tx.execute("update outbox set status = 'skipped', last_error = ?,"
+                                 f" sent_at = ? where status = 'pending' and id in ({marks})",
+                                 [reason, iso(now), *part])
+            changed += cur.rowcount
+    return changed
