@@ -90,3 +90,12 @@ async def test_a_queued_in_match_report_gives_way_to_the_result_as_the_face(
     assert await sender.run_once() == 1  # type: ignore[attr-defined]
     [message] = emu.messages(1)
     assert feat.title.split('"')[0] in message.plain_text and IN_MATCH not in message.plain_text
+
+
+def test_a_toll_told_by_its_verb_is_a_toll() -> None:
+    """QA42 B6: «غارات الغوطة تقتل عشرات» corrected to «… تقتل 37 مدنيا»: the figure beside a
+    killing verb is a toll (X63's corrected-article update reads new_outcome); a measure is not."""
+    assert new_outcome(["غارات على البلدة تقتل عشرات"], "تصحيح: غارات على البلدة تقتل 37 مدنيا")
+    assert new_outcome(["قتلى في انفجار بالعاصمة"], "انفجار في العاصمة يقتل 26 شخصا")
+    assert not new_outcome(["غارات على البلدة تقتل 37 مدنيا"], "غارات على البلدة تقتل 37 مدنيا")
+    assert not new_outcome(["انهيار جسر يقتل عدة أشخاص"], "جسر عمره 5 أيام ينهار")
