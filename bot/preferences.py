@@ -53,6 +53,7 @@ from bot.zones import (
     zone_label,
 )
 from digests import subscriptions
+from digests.language_words import language_asked
 from digests.storage import Database
 
 
@@ -200,25 +201,6 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     rows = [[button(rt, chat.id, _mark(LANGUAGE_NAMES[code], lang == code, lang), "lang",
                     {"lang": code}) for code in ("ar", "en")]]
     await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
-
-
-# what «/lang X» may name, folded (casefold, «أ/إ/آ» as «ا»): anything else opens the picker
-_LANGUAGE_WORDS = {
-    "en": "en", "eng": "en", "english": "en", "انجليزي": "en", "الانجليزيه": "en",
-    "انجليزيه": "en", "الانجليزية": "en", "انجليزية": "en", "الإنجليزية": "en",
-    "ar": "ar", "arabic": "ar", "عربي": "ar", "العربيه": "ar", "العربية": "ar", "عربيه": "ar",
-    "عربية": "ar",
-}
-
-
-def language_asked(args: list[str] | None) -> str | None:
-    """The language «/lang en», «/lang English», «/lang عربي» names, or None (none named, or a
-    word it does not know: the picker is shown). Pure."""
-    if not args:
-        return None
-    word = " ".join(args).casefold().strip(" .!«»\"'")
-    word = word.translate(str.maketrans("أإآ", "ااا"))
-    return _LANGUAGE_WORDS.get(word)
 
 
 def _chat_type(update: Update, scope: Scope) -> str | None:
