@@ -94,7 +94,7 @@ def waiting_alerts(db: Database, chat_id: int) -> int:
 
 
 def moved_note(n: int, hour: int, lang: str) -> str:
-    """«٤ أخبار كانت تنتظر الإرسال ستصلك في نشرة ٢٠:٠٠.» (Arabic number agreement)."""
+    """«٤ أخبار كانت تنتظر الإرسال ستصل في نشرة ٢٠:٠٠.» (Arabic number agreement)."""
     key = ("moved_daily_one" if n == 1 else "moved_daily_two" if n == 2
            else "moved_daily_few" if 3 <= n % 100 <= 10
            else "moved_daily_many" if 11 <= n % 100 <= 99 else "moved_daily_hundred")

@@ -38,7 +38,7 @@ async def test_switching_to_daily_says_the_waiting_alerts_move(tmp_path: Path) -
         [hours] = [m for m in h.emu.messages(READER) if m.message_id == menu.message_id]
         answer = await h.click_answer(hours, hour_label(20, "ar"))
         # was: «✅ التنبيهات: نشرة يومية الساعة ٢٠:٠٠» alone
-        assert "٤ أخبار كانت تنتظر الإرسال ستصلك في نشرة ٢٠:٠٠" in str(answer.get("text"))
+        assert "٤ أخبار كانت تنتظر الإرسال ستصل في نشرة ٢٠:٠٠" in str(answer.get("text"))
         kinds = [r[0] for r in h.db.db.execute(
             "select kind from outbox where chat_id = ? and status = 'pending'", [READER])]
         assert len(kinds) == 4 and all(k.startswith("daily:") for k in kinds)  # they moved
