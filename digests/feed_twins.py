@@ -20,7 +20,7 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from digests.errors import NashraError, Reason, SourceError
+from digests.errors import NashraError
 from digests.feed_cut import parse_limit
 from digests.feeds import read_entries
 from digests.fetcher import Fetcher
@@ -28,7 +28,7 @@ from digests.models import Source
 from digests.responses import FetchResult
 from digests.settings import Settings
 from digests.source_check import feed_title
-from digests.sources import list_sources
+from digests.sources import already_added, list_sources
 from digests.storage import Database
 from digests.urls import url_key
 
@@ -98,6 +98,4 @@ async def twin_of(db: Database, url: str, settings: Settings, *,
 def refuse_twin(twin: Source | None) -> None:
     """SourceError "duplicate" (worded as an exact duplicate) when `twin` is a source."""
     if twin is not None:
-        raise SourceError(f"المصدر مضاف مسبقًا برقم {twin.id} ({twin.name}) / "
-                          f"source already added as id {twin.id}: {twin.url}",
-                          why=Reason("duplicate", detail=str(twin.id)))
+        raise already_added(twin)

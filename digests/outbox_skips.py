@@ -25,18 +25,14 @@ def skip_rows(db: Database, row_ids: Iterable[int], reason: str,
     ids = sorted(set(row_ids))
     if not ids:
         return 0
+    # sent_at is set only when `now` is given (digests.repeats leaves it NULL)
+    sent, values = ("", [reason]) if now is None else (", sent_at = ?", [reason, iso(now)])
     changed = 0
     with db.transaction() as tx:
         for start in range(0, len(ids), CHUNK):
             part = ids[start:start + CHUNK]
             marks = ",".join("?" * len(part))
-            if now is None:
-                cur = tx.execute("update outbox set status = 'skipped', last_error = ?"
-                                 f" where status = 'pending' and id in ({marks})",
-                                 [reason, *part])
-            else:
-                cur = tx.execute("update outbox set status = 'skipped', last_error = ?,"
-                                 f" sent_at = ? where status = 'pending' and id in ({marks})",
-                                 [reason, iso(now), *part])
-            changed += cur.rowcount
+            changed += tx.execute(f"update outbox set status = 'skipped', last_error = ?{sent}"
+                                  f" where status = 'pending' and id in ({marks})",
+                                  [*values, *part]).rowcount
     return changed

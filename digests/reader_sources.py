@@ -25,14 +25,13 @@ from datetime import datetime
 import sqlite_utils
 
 from digests.models import Source
-from digests.outbox_skips import skip_rows
+from digests.outbox_skips import CHUNK, skip_rows
 from digests.storage import Database
 from digests.story_sites import site_name, site_of
 
 log = logging.getLogger(__name__)
 
 MUTED_REASON = "source muted by the chat"
-_CHUNK = 400  # row ids per query (SQLite's bound-parameter limit)
 
 
 @dataclass(frozen=True)
@@ -76,8 +75,8 @@ def muted_rows(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
     """The outbox rows among `row_ids` whose article's source their chat has muted."""
     ids = sorted(set(row_ids))
     found: set[int] = set()
-    for start in range(0, len(ids), _CHUNK):
-        part = ids[start:start + _CHUNK]
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start:start + CHUNK]
         found.update(int(r[0]) for r in db.execute(
             "select o.id from outbox o join articles a on a.id = o.article_id"
             " join chat_muted_sources m on m.chat_id = o.chat_id and m.source_id = a.source_id"

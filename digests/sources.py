@@ -131,10 +131,16 @@ def refuse_duplicate(db: Database | sqlite_utils.Database, url: str) -> Source |
     bring back (or None)."""
     existing = find_source(db, url)
     if existing is not None and existing.active:
-        raise SourceError(f"المصدر مضاف مسبقًا برقم {existing.id} ({existing.name}) / "
-                          f"source already added as id {existing.id}: {existing.url}",
-                          why=Reason("duplicate", detail=str(existing.id)))
+        raise already_added(existing)
     return existing
+
+
+def already_added(existing: Source) -> SourceError:
+    """The "duplicate" SourceError naming `existing`, the active source a link repeats (this
+    link, or the same feed under another query: digests.feed_twins)."""
+    return SourceError(f"المصدر مضاف مسبقًا برقم {existing.id} ({existing.name}) / "
+                       f"source already added as id {existing.id}: {existing.url}",
+                       why=Reason("duplicate", detail=str(existing.id)))
 
 
 def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
