@@ -13,7 +13,7 @@ from pathlib import Path
 from botkit import running_bot, sample_db
 
 from bot.emulator import User
-from bot.repeats import RecentAnswers
+from bot.repeats import KEY, RecentAnswers
 
 GROUP = -100651
 POINTER = "الجواب نفسه"
@@ -31,12 +31,20 @@ async def _quiet(h: object, seconds: float = 0.6) -> None:
     await h.settle()  # type: ignore[attr-defined]
 
 
+async def _whole(h: object, asking: int) -> None:
+    """Until the handler of `asking` returned (bot.repeats.answer_finished marked its answer
+    whole): every part it sent is in, however slow the machine, not a quiet spell's guess."""
+    app = h.app  # type: ignore[attr-defined]
+    await h.emu.await_for(  # type: ignore[attr-defined]
+        lambda: (GROUP, asking) in app.bot_data[KEY].finished, timeout=20)
+
+
 async def test_a_repeat_points_at_the_digest_not_at_its_intro(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.add_group(GROUP, "مجموعة")
         first = h.emu.send_user_message(GROUP, "/digest", user=User(id=6601, first_name="a"))
         await h.emu.await_messages(GROUP, 2, timeout=20)
-        await _quiet(h)
+        await _whole(h, first)
         answer = h.emu.messages(GROUP)
         assert INTRO in answer[0].plain_text and all(m.reply_to == first for m in answer)
         h.emu.send_user_message(GROUP, "/digest", user=User(id=6602, first_name="b"))
@@ -62,7 +70,7 @@ async def test_an_answer_cut_after_its_intro_is_never_pointed_at(tmp_path: Path)
             [m.plain_text[:60] for m in cut]
         asked = h.emu.send_user_message(GROUP, "/digest", user=User(id=6612, first_name="b"))
         await h.emu.await_messages(GROUP, len(cut) + 2, timeout=20)
-        await _quiet(h)
+        await _whole(h, asked)
         again = h.emu.messages(GROUP)[len(cut):]
         assert not any(POINTER in m.plain_text for m in again), [m.plain_text[:60] for m in again]
         assert all(m.reply_to == asked for m in again), [m.plain_text[:50] for m in again]
