@@ -41,15 +41,6 @@ PUSH_WINDOW = timedelta(hours=48)
 
 Tell = Callable[[str], Awaitable[object]]
 
-JUMP_TEXT = ("⚠️ قفزت ساعة الخادم {ar_jump}. أُعيدت جدولة الجلب والتنظيف اليومي. "
-             "تأكّد أن الساعة صحيحة (NTP).",
-             "⚠️ The server's clock jumped {en_jump}. The scheduled poll and the daily purge "
-             "were re-planned. Check that the clock is right (NTP).")
-AHEAD_TEXT = ("إن كانت الساعة الآن متقدمة فالأخبار الجديدة تبدو أقدم من ٤٨ ساعة: تُخزَّن ولا "
-              "تُرسل حتى تُصحَّح الساعة.",
-              "If the clock is now ahead, new articles look older than 48 h: they are stored "
-              "but not sent until the clock is corrected.")
-
 
 def utc_now() -> datetime:
     """The wall clock, as APScheduler reads it (a test shifts it here and in APScheduler)."""
@@ -84,20 +75,20 @@ def replan(queue: JobQueue[Any], jump: timedelta, now: datetime) -> list[str]:
 
 
 def jump_text(jump: timedelta) -> str:
-    """The admins' message for a jump, Arabic first then English."""
-    from bot.i18n import num
+    """The admins' message for a jump, Arabic first then English (bot.texts_alerts)."""
+    from bot.i18n import num, t
 
     hours = abs(jump.total_seconds()) / 3600
-    if hours >= 48:
-        ar_size, en_size = f"{num(round(hours / 24), 'ar')} يوم", f"{round(hours / 24)} days"
-    else:
-        ar_size, en_size = f"{num(round(hours), 'ar')} ساعة", f"{round(hours)} h"
-    ar = ("إلى الأمام " if jump > timedelta(0) else "إلى الوراء ") + ar_size
-    en = ("forward " if jump > timedelta(0) else "back ") + en_size
-    texts = [JUMP_TEXT[0].format(ar_jump=ar), JUMP_TEXT[1].format(en_jump=en)]
-    if jump > PUSH_WINDOW:
-        texts = [texts[0] + " " + AHEAD_TEXT[0], texts[1] + " " + AHEAD_TEXT[1]]
-    return "\n\n".join(texts)
+    parts = []
+    for lang in ("ar", "en"):
+        size = (t("clock_jump_days", lang, n=num(round(hours / 24), lang)) if hours >= 48
+                else t("clock_jump_hours", lang, n=num(round(hours), lang)))
+        way = t("clock_jump_forward" if jump > timedelta(0) else "clock_jump_back", lang)
+        text = t("clock_jump", lang, direction=way, size=size)
+        if jump > PUSH_WINDOW:
+            text += " " + t("clock_jump_ahead", lang)
+        parts.append(text)
+    return "\n\n".join(parts)
 
 
 async def watch(queue: JobQueue[Any], tell: Tell | None = None) -> None:

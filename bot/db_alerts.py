@@ -105,29 +105,16 @@ def probe(path: Path, timeout: float | None = None) -> Fault | None:
     return None
 
 
-TEXTS: dict[Say, tuple[str, str]] = {
-    "down": ("⚠️ قاعدة البيانات لا تقبل الكتابة منذ {minutes} دقيقة: {what}\n"
-             "لا يُخزَّن جديد ولا تُسجَّل الرسائل حتى يُصلَح ذلك؛ لا يضيع شيء، "
-             "وما فات يُجلب بعدها. "
-             "سأخبرك حين تعود الكتابة.",
-             "⚠️ The database has refused writes for {minutes_en} min: {what_en}\n"
-             "Nothing new is stored until this is fixed; nothing is lost, and what was missed is "
-             "fetched afterwards. I will tell you when writes work again."),
-    "up": ("✅ عادت الكتابة في قاعدة البيانات بعد {minutes} دقيقة.",
-           "✅ The database takes writes again, after {minutes_en} min."),
-}
-
-
 def text(say: Say, fault: Fault | None, minutes: int) -> str:
-    """The admins' message, Arabic first then English (HTML-escaped)."""
-    from bot.i18n import num
+    """The admins' message, Arabic first then English (bot.texts_alerts; HTML-escaped)."""
+    from bot.i18n import num, t
 
-    ar, en = TEXTS[say]
     what = FAULT_TEXT.get(fault, "") if fault else ""
-    what_ar, _, _ = what.partition(" / ")
-    values = {"minutes": num(minutes, "ar"), "minutes_en": str(minutes),
-              "what": escape(what_ar), "what_en": escape(FAULT_LOG.get(fault, "") if fault else "")}
-    return f"{ar.format(**values)}\n\n{en.format(**values)}"
+    whats = {"ar": escape(what.partition(" / ")[0]),
+             "en": escape(FAULT_LOG.get(fault, "") if fault else "")}
+    key = "db_writes_down" if say == "down" else "db_writes_up"
+    return "\n\n".join(t(key, lang, minutes=num(minutes, lang), what=whats[lang])
+                        for lang in ("ar", "en"))
 
 
 async def tell(rt: Runtime, bot: Any, message: str) -> int:

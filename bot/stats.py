@@ -166,12 +166,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 # QA43 C3: a /stats asked during a 429 wait was delivered 2 minutes late, after the push's
 # «finished» report, still saying 1,040 in the queue: the figures now say when they were taken.
-AS_OF = ("🕒 الأرقام حتى {when} (بتوقيت {zone})", "🕒 Figures as of {when} ({zone})")
-
-
 def as_of_line(now: datetime, zone: tzinfo | None, lang: str) -> str:
     """The last line of /stats: when its figures were taken, in the admin's zone, named."""
     zone = zone or timezone.utc
-    ar, en = AS_OF
-    return (en if lang == "en" else ar).format(when=f"{now.astimezone(zone):%H:%M}",
-                                               zone=source_alerts.zone_name(zone, now, lang))
+    return t("stats_as_of", lang, when=f"{now.astimezone(zone):%H:%M}",
+             zone=source_alerts.zone_name(zone, now, lang))

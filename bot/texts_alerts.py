@@ -68,4 +68,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "source_next_try": ("المحاولة التالية: {when}.", "Next try: {when}."),
     "source_next_try_zone": ("المحاولة التالية: {when} (بتوقيت {zone}).",
                              "Next try: {when} ({zone} time)."),
+    # QA43 C1/C7: the wall clock jumped (bot.clock_watch)
+    "clock_jump": ("⚠️ قفزت ساعة الخادم {direction} {size}. أُعيدت جدولة الجلب والتنظيف اليومي. "
+                   "تأكّد أن الساعة صحيحة (NTP).",
+                   "⚠️ The server's clock jumped {direction} {size}. The scheduled poll and the "
+                   "daily purge were re-planned. Check that the clock is right (NTP)."),
+    "clock_jump_ahead": ("إن كانت الساعة الآن متقدمة فالأخبار الجديدة تبدو أقدم من ٤٨ ساعة: "
+                         "تُخزَّن ولا تُرسل حتى تُصحَّح الساعة.",
+                         "If the clock is now ahead, new articles look older than 48 h: they "
+                         "are stored but not sent until the clock is corrected."),
+    "clock_jump_back": ("إلى الوراء", "back"),
+    "clock_jump_forward": ("إلى الأمام", "forward"),
+    "clock_jump_hours": ("{n} ساعة", "{n} h"),
+    "clock_jump_days": ("{n} يوم", "{n} days"),
+    # QA43 C2: the database refuses writes (bot.db_alerts)
+    "db_writes_down": ("⚠️ قاعدة البيانات لا تقبل الكتابة منذ {minutes} دقيقة: {what}\n"
+                       "لا يُخزَّن جديد ولا تُسجَّل الرسائل حتى يُصلَح ذلك؛ لا يضيع شيء، "
+                       "وما فات يُجلب بعدها. سأخبرك حين تعود الكتابة.",
+                       "⚠️ The database has refused writes for {minutes} min: {what}\n"
+                       "Nothing new is stored until this is fixed; nothing is lost, and what "
+                       "was missed is fetched afterwards. I will tell you when writes work "
+                       "again."),
+    "db_writes_up": ("✅ عادت الكتابة في قاعدة البيانات بعد {minutes} دقيقة.",
+                     "✅ The database takes writes again, after {minutes} min."),
+    # QA43 C3: when /stats's figures were taken (bot.stats)
+    "stats_as_of": ("🕒 الأرقام حتى {when} (بتوقيت {zone})",
+                    "🕒 Figures as of {when} ({zone} time)"),
 }
