@@ -13,6 +13,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from bot.reader_clock import reader_zone
+from bot.reader_sources import muted as muted_sources
 from bot.render import has_details
 from digests.models import Digest
 from digests.records import ARTICLE_SELECT, digest_from_row
@@ -133,10 +134,8 @@ class Renderings:
         return tuple(self.topics_of(self.db, bundle, rows))
 
     def _muted(self, bundle: Bundle) -> frozenset[int]:
-        """The sources the bundle's chat has muted (X61's chat_muted_sources): none is a face."""
-        return frozenset(int(r[0]) for r in self.db.db.execute(
-            "select source_id from chat_muted_sources where chat_id = ?",
-            [bundle.chat_id]).fetchall())
+        """The sources the bundle's chat has muted (bot.reader_sources): none is a face."""
+        return muted_sources(self.db, bundle.chat_id)
 
     def _faces(self, ids: tuple[int, ...], updates: frozenset[int],
                topics: Sequence[str], muted: frozenset[int] = frozenset()

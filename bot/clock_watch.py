@@ -26,18 +26,18 @@ from typing import Any
 
 from telegram.ext import JobQueue
 
+from bot.delivery_plan import CLOCK_JUMP
 from bot.jobs import POLL_JOB, PURGE_HOUR, PURGE_JOB
+from digests.article_store import PUSH_WINDOW
 
 log = logging.getLogger("bot.app")  # beside the jobs' own lines
 
 CHECK_SECONDS = 5.0  # how often the clocks are compared (a poll waits at most this after a jump)
-CLOCK_JUMP = timedelta(minutes=1)  # as bot.delivery_plan.CLOCK_JUMP
 TOLD_JUMP = timedelta(minutes=30)  # a clock set back this far is told to the admins too
-# digests.article_store.PUSH_WINDOW: an article published longer before the bot's «now» is
-# stored but not sent (backfill). The age rule is kept (QA43 C7, decided): from its own two
-# clocks the bot cannot tell whether a jump forward broke the clock or fixed one that was behind,
-# so it does not second-guess the article's age; it tells the admins instead.
-PUSH_WINDOW = timedelta(hours=48)
+# CLOCK_JUMP: a step the sender's planner also re-plans for. PUSH_WINDOW: an article published
+# longer before the bot's «now» is stored but not sent (backfill). The age rule is kept (QA43 C7,
+# decided): from its own two clocks the bot cannot tell whether a jump forward broke the clock or
+# fixed one that was behind, so it does not second-guess the article's age; it tells the admins.
 
 Tell = Callable[[str], Awaitable[object]]
 

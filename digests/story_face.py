@@ -14,7 +14,8 @@ for a chat, only reports of sources it has not muted (QA42 B2: a muted site's re
 face of a pushed story another site's report had queued); and when later reports tell an
 outcome the queued one did not (digests.story_outcomes.new_outcome: the in-match report queued,
 then «صلاح يسجل رباعية»), only they (QA42 B1: a daily reader got the stale in-match face next
-morning). A story of one report is its report. `faces` reads the stories' live reports in one query per chunk.
+morning). A story of one report is its report. `faces` reads the stories' live reports in one
+query per chunk.
 """
 
 from __future__ import annotations
@@ -105,12 +106,12 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
         # report stayed on a tie and, not naming «تيلرسون», the story kept the profile's face)
         naming = [i for i, (a, h) in enumerate(found)
                   if a not in silent and names_a_topic(h, topics)]
-        if now in ids:  # the queued report overtaken by a result or a new toll: those only
-            at_now = ids.index(now)
+        at_now = ids.index(now) if now in ids else None
+        if at_now is not None:  # the queued report overtaken by a result or a new toll: those only
             told = [i for i in naming if i > at_now and new_outcome([found[at_now][1]],
                                                                     found[i][1])]
             naming = told or naming
-        at = face_index([h for _, h in found], ids.index(now) if now in ids else None, naming)
+        at = face_index([h for _, h in found], at_now, naming)
         if at >= 0:
             out[story] = found[at][0]
     return out
