@@ -75,8 +75,6 @@ _NOT_FUTURE = frozenset(normalize(w) for w in (
     "ساري"))
 
 
-# «… إلى ربع النهائي» (who went through) gives a result already: a mark, not a result («الطريق
-# إلى النهائي» is a preview's too)
 # A hedge up to 3 words before a result word makes it a rumour or a question (QA44 T7): «قد»
 # only before a present verb («قد يطيح»; «وقد فاز» is told), «هل» also without its «؟»
 _HEDGES = frozenset(normalize(w) for w in (
@@ -90,7 +88,7 @@ _SCORES = frozenset(normalize(w) for w in (
 _FEATS = frozenset(normalize(w) for w in (
     "هاتريك", "هاتريكا", "ثنائية", "ثلاثية", "رباعية", "خماسية", "سداسية", "هدفين"))
 _GOALS = re.compile(r"^(?:\d+|اربع\w*|ثلاث\w*|خمس\w*|ست\w*|سبع\w*)$")
-_GOAL_NOUNS = frozenset(normalize(w) for w in ("اهداف", "أهداف", "هدفا"))
+_GOAL_NOUNS = frozenset(normalize(w) for w in ("أهداف", "هدفا"))
 
 
 def _hedged(words: Sequence[str], i: int) -> bool:
@@ -120,6 +118,8 @@ def _feat(words: Sequence[str]) -> bool:
     return False
 
 
+# «… إلى ربع النهائي» (who went through) gives a result already: a mark, not a result («الطريق
+# إلى النهائي» is a preview's too)
 _REACHED = re.compile(normalize(r"(?<!\w)(?:إلى|ل)\s*(?:ربع|نصف)?\s*(?:ال)?نهائي"))
 
 
