@@ -16,7 +16,8 @@ and a handled-again /unsubscribe answered «لست تتابع» because it ran t
   that chat, or everything when another chat was refused too (`RateLimiter.too_many`);
 - an answer (a message sent or edited) refused with a server error or lost with its connection
   (PTB's NetworkError: not a TimedOut, which may have been delivered, nor a BadRequest) is sent
-  again after REPLY_5XX_DELAY doubling, at most REPLY_5XX_TRIES times, one WARNING line each
+  again after REPLY_5XX_DELAY doubling up to REPLY_5XX_MAX_DELAY, at most REPLY_5XX_TRIES times
+  (about 23 s in all, QA43 C5), one WARNING line each
   (QA32 R4: the answer to a /stats that met one 502 was dropped with an ERROR and a traceback);
   the error it gives up with carries how many times it was sent (`tries_of`);
 - the sender's own calls (bot.courier sets SENDER_CALL in its task) pass straight through:
@@ -53,14 +54,26 @@ COUNTED = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup
 REPLY_TRIES = 4  # a request refused with 429 is sent at most this many times
 REPLY_MAX_WAIT = 60.0  # longer waits are not waited for: the request fails (the reader may ask
 # again)
-REPLY_5XX_TRIES = 3  # an answer refused with a server error is sent at most this many times
+# An answer refused with a server error is sent at most this many times: six tries wait
+# 1+2+4+8+8 = 23 s in all, enough for a short Telegram outage (QA43 C5: three tries in 3 s
+# dropped a /stats during a 60 s run of 502s), short enough that the chat's later updates
+# (bot.update_order) and a stop (X56), which wait for it, stay bounded.
+REPLY_5XX_TRIES = 6
 # the requests that answer a reader, sent again after a server error (QA32 R4)
 ANSWERS = COUNTED | {"editMessageText", "editMessageReplyMarkup"}
-REPLY_5XX_DELAY = 1.0  # seconds before the second try, doubling
+REPLY_5XX_DELAY = 1.0  # seconds before the second try, doubling …
+REPLY_5XX_MAX_DELAY = 8.0  # … up to this many seconds between two tries
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 
 _TRIES_ATTR = "nashra_tries"  # set on the NetworkError an answer gave up with
+
+
+def retry_5xx_delay(tries: int) -> float:
+    """Seconds to wait after the `tries`-th send of an answer met a server error: REPLY_5XX_DELAY
+    doubling with each try, never more than REPLY_5XX_MAX_DELAY (read at call time, so a test
+    can shorten them)."""
+    return min(REPLY_5XX_DELAY * 2 ** (tries - 1), REPLY_5XX_MAX_DELAY)
 
 
 def tries_of(error: BaseException) -> int:
@@ -147,7 +160,7 @@ class ReplyLimiter(BaseRateLimiter[None]):
                     setattr(err, _TRIES_ATTR, tries)  # what bot.update_errors says
                     raise
                 ticket = None  # a new slot: the refused request took none of Telegram's
-                await asyncio.sleep(REPLY_5XX_DELAY * 2 ** (tries - 1))
+                await asyncio.sleep(retry_5xx_delay(tries))
                 continue
             if counted:
                 self.limiter.accepted()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from botkit import ADMIN, READER, running_bot, sample_db
 
-from bot import admin
+from bot import admin, reply_limiter
 from digests import sources
 
 
@@ -58,6 +58,7 @@ async def test_a_push_report_the_api_never_took_is_sent_after_the_restart(
     """The Bot API answers 502 to every try of the final report: the push stays owed its
     report (`reported_at` null), and the next start sends it, once."""
     monkeypatch.setattr(admin, "TELL_BACKOFF", (0.1, 0.1))
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.01)
     path = sample_db(tmp_path)
     async with running_bot(path, send_rate_per_second=2.0) as h:
         readers = [READER + i for i in range(4)]
@@ -65,8 +66,13 @@ async def test_a_push_report_the_api_never_took_is_sent_after_the_restart(
             await h.say(chat, "/subscribe الغوطة")
         [queued] = await h.say(ADMIN, "/push الغوطة")
         assert "📤" in queued.plain_text
-        h.emu.fail_next(3, 502, "Bad Gateway", chat_id=ADMIN)  # the report's three tries
-        await h.until(lambda: not any(f.remaining for f in h.emu._faults), 20)  # all refused
+        # every try of the report: deliver's three (TELL_BACKOFF's two pauses), each sent
+        # REPLY_5XX_TRIES times by the reply limiter (its delay shortened above; each try
+        # still takes a slot of the chat's, about a second apart here)
+        tries = (len(admin.TELL_BACKOFF) + 1) * reply_limiter.REPLY_5XX_TRIES
+        h.emu.fail_next(tries, 502, "Bad Gateway", chat_id=ADMIN)
+        await h.until(lambda: not any(f.remaining for f in h.emu._faults),
+                      20 + 2 * tries)  # all refused
         await h.settle()
         assert len(h.emu.messages(ADMIN)) == 1  # «📤» only
         assert _reported(path, "pushes") == [None]  # still owed
@@ -85,13 +91,17 @@ async def test_an_ingest_answer_the_api_never_took_is_sent_after_the_restart(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Same for /ingest: the stored answer stays owed until Telegram takes it."""
     monkeypatch.setattr(admin, "TELL_BACKOFF", (0.1,))
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.01)
     path = sample_db(tmp_path)
     async with running_bot(path) as h:
         for s in sources.list_sources(h.db):
             sources.remove_source(h.db, s.id)  # nothing to fetch: the poll is quick
-        h.emu.fail_next(4, 502, "Bad Gateway", chat_id=ADMIN)  # «⏳» twice, the answer twice
+        # «⏳» twice, the answer twice (deliver's two tries each), each sent REPLY_5XX_TRIES
+        # times by the reply limiter (its delay shortened above)
+        tries = 2 * (len(admin.TELL_BACKOFF) + 1) * reply_limiter.REPLY_5XX_TRIES
+        h.emu.fail_next(tries, 502, "Bad Gateway", chat_id=ADMIN)
         h.emu.send_user_message(ADMIN, "/ingest", user=h.user(ADMIN))
-        await h.until(lambda: not any(f.remaining for f in h.emu._faults), 20)
+        await h.until(lambda: not any(f.remaining for f in h.emu._faults), 20 + 2 * tries)
         await h.settle()
         assert h.emu.messages(ADMIN) == []
         assert await h.until(lambda: h.db.db.execute(
