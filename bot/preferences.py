@@ -192,11 +192,8 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if asked is not None:  # «/lang en» sets it, as the picker's button would (QA44 T11)
         subscriptions.set_language(rt.db, chat.id, asked)
         await send(update, context, ui(asked, "lang_set"))
-        from bot.commands_chat import set_chat_menu  # late: bot.handlers imports this module
-        user = update.effective_user
-        await set_chat_menu(context.bot, chat.id, asked,
-                            group=chat.type in ("group", "supergroup"),
-                            admin=rt.is_admin(user.id if user else None))
+        await _menu_follows(update, context, rt, chat.id, asked,
+                            group=chat.type in ("group", "supergroup"))
         return
     rows = [[button(rt, chat.id, _mark(LANGUAGE_NAMES[code], lang == code, lang), "lang",
                     {"lang": code}) for code in ("ar", "en")]]
@@ -381,11 +378,18 @@ async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         return
     await update.callback_query.answer(t("lang_set", new))
     await edit_or_send(update, context, ui(new, "lang_set"), None)
-    # the «/» menu follows the chat's choice, not the app's language (QA36 E12)
+    await _menu_follows(update, context, rt, scope.target, new,
+                        group=_chat_type(update, scope) in ("group", "supergroup"))
+
+
+async def _menu_follows(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                        chat_id: int, lang: str, *, group: bool) -> None:
+    """The chat's «/» menu follows its new language, not the app's (QA36 E12): the last step
+    of both the picker's button and «/lang en» (QA44 T11), with the admin's commands for an
+    admin."""
     from bot.commands_chat import set_chat_menu  # late: bot.handlers imports this module
     user = update.effective_user
-    await set_chat_menu(context.bot, scope.target, new,
-                        group=_chat_type(update, scope) in ("group", "supergroup"),
+    await set_chat_menu(context.bot, chat_id, lang, group=group,
                         admin=rt.is_admin(user.id if user else None))
 
 
