@@ -35,7 +35,13 @@ async def test_switching_to_daily_says_the_waiting_alerts_move(tmp_path: Path) -
                            [READER, story, article, later, now.isoformat()])
         [menu] = await h.say(READER, "/settings")
         await h.click(menu, "🗓 يومية", n=0)
-        [hours] = [m for m in h.emu.messages(READER) if m.message_id == menu.message_id]
+
+        def edited() -> list:  # the callback answer can come before the menu's edit
+            return [m for m in h.emu.messages(READER) if m.message_id == menu.message_id
+                    and hour_label(20, "ar") in m.button_texts()]
+
+        await h.until(edited)
+        [hours] = edited()
         answer = await h.click_answer(hours, hour_label(20, "ar"))
         # was: «✅ التنبيهات: نشرة يومية الساعة ٢٠:٠٠» alone
         assert "٤ أخبار كانت تنتظر الإرسال ستصل في نشرة ٢٠:٠٠" in str(answer.get("text"))
