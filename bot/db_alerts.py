@@ -4,13 +4,16 @@ again (QA43 C2).
 A full disk, a database locked by another program (a sqlite3 shell, a backup) or a file made
 read-only under the bot showed only as ERROR lines: 240 s of full disk and 4 failed polls gave 0
 admin messages, and the failing-source alerts cannot stand in, as their bookkeeping is itself a
-write. `watch(rt, bot)` runs beside the bot: every CHECK_SECONDS it `probe`s the database with a
-one-row write on a connection of its own (in a thread: a lock's wait must not stop the event
-loop) and looks at the disk's free space. When writes have failed for GRACE (a backup's short
-lock is not news), every admin gets one message saying what, since when and what to do; when a
-write works again, one message saying so. The state is kept in memory, as telling it needs no
-write; a new «down» message comes at most once per REPEAT_GAP (a flapping lock). `step` is the
-pure rule.
+write. `watch(rt, bot)` runs beside the bot: every CHECK_SECONDS it reads what the process's own
+writes met (`Runtime.writes`: a chat recorded, a button stored, a scheduled poll, a handler's
+write refused) and the disk's free space; it writes nothing itself (X69: it used to probe with a
+one-row write on a connection of its own, a second writer beside the project's one). When the
+refusals have lasted GRACE (a backup's short lock is not news), every admin gets one message
+saying what, since when and what to do; when a write works again, one message saying so. A
+disk with less than MIN_FREE_BYTES free is «full» whatever the small writes do (a poll's bigger
+ones do not fit). The state is kept in memory, as telling it needs no write; a new «down»
+message comes at most once per REPEAT_GAP (a flapping lock). `step` and `check` are the pure
+rules.
 """
 
 from __future__ import annotations
@@ -18,10 +21,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
-import sqlite3
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 from typing import Any, Literal
@@ -29,17 +30,15 @@ from typing import Any, Literal
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.runtime import Runtime
-from digests.db_faults import FAULT_LOG, FAULT_TEXT, Fault, fault_of
+from bot.runtime import Runtime, WriteHealth
+from digests.db_faults import FAULT_LOG, FAULT_TEXT, Fault
 
 log = logging.getLogger("bot.app")
 
-CHECK_SECONDS = 30.0  # how often the database is probed
+CHECK_SECONDS = 30.0  # how often the writes' outcome is looked at
 GRACE = 60.0  # writes failing at least this long (seconds) are told
 REPEAT_GAP = 30 * 60.0  # at most one «down» message this often
-PROBE_TIMEOUT = 5.0  # a probe waits this long for another writer's lock
 MIN_FREE_BYTES = 1 << 20  # less free space than this on the database's disk is «full»
-PROBE_KEY = "db_write_probe"
 
 Say = Literal["down", "up"]
 
@@ -47,21 +46,24 @@ Say = Literal["down", "up"]
 @dataclass(frozen=True)
 class WriteState:
     """What the watch knows (monotonic seconds): since when writes fail and with what fault,
-    whether the admins were told, and when they were last told «down»."""
+    whether the admins were told, when they were last told «down», and the last write that
+    worked it has taken in."""
 
     failing_since: float | None = None
     fault: Fault | None = None
     told: bool = False
     told_at: float | None = None
+    worked_seen: float | None = None
 
 
 def step(state: WriteState, fault: Fault | None, now: float, *, grace: float = GRACE,
          gap: float = REPEAT_GAP) -> tuple[WriteState, Say | None]:
-    """The state after a probe finding `fault` (None: the write worked) at `now`, and what to
+    """The state after a write meeting `fault` (None: the write worked) at `now`, and what to
     tell the admins: «down» once writes have failed for `grace` (not twice within `gap`),
     «up» when they work again after a «down»."""
     if fault is None:
-        return WriteState(told_at=state.told_at), ("up" if state.told else None)
+        return WriteState(told_at=state.told_at, worked_seen=state.worked_seen), (
+            "up" if state.told else None)
     since = state.failing_since if state.failing_since is not None else now
     state = replace(state, failing_since=since, fault=fault)
     if state.told or now - since < grace:
@@ -71,38 +73,47 @@ def step(state: WriteState, fault: Fault | None, now: float, *, grace: float = G
     return replace(state, told=True, told_at=now), "down"
 
 
+@dataclass(frozen=True)
+class Told:
+    """One message for the admins: what, the fault, for how many minutes writes failed."""
+
+    say: Say
+    fault: Fault | None
+    minutes: int
+
+
+def check(state: WriteState, writes: WriteHealth, free: int | None, now: float, *,
+          grace: float = GRACE, gap: float = REPEAT_GAP) -> tuple[WriteState, list[Told]]:
+    """`step` over what happened since the last check: the write that last worked (when new),
+    then the refusals since it (the first and the latest: «60 s of refused writes» is their
+    span, so one refused write before an idle minute is no alarm). A nearly full disk is
+    «full» now, whatever the small writes did."""
+    if free is not None and free < MIN_FREE_BYTES:
+        seen: list[tuple[Fault | None, float]] = [("full", now)]
+    else:
+        seen = []
+        if writes.worked_at is not None and writes.worked_at != state.worked_seen:
+            seen.append((None, writes.worked_at))
+        if writes.refused_since is not None and writes.fault is not None:
+            seen.append((writes.fault, writes.refused_since))
+            seen.append((writes.fault, writes.refused_at or writes.refused_since))
+    told = []
+    for fault, at in seen:
+        before = state
+        state, say = step(state, fault, at, grace=grace, gap=gap)
+        if say is not None:
+            since = before.failing_since if say == "up" else state.failing_since
+            minutes = max(1, round((at - (since if since is not None else at)) / 60))
+            told.append(Told(say, state.fault if say == "down" else before.fault, minutes))
+    return replace(state, worked_seen=writes.worked_at), told
+
+
 def free_bytes(path: Path) -> int | None:
     """Free space on the disk holding `path` (None when it cannot be read)."""
     try:
         return shutil.disk_usage(path.parent if path.parent.exists() else Path(".")).free
     except OSError:
         return None
-
-
-def probe(path: Path, timeout: float | None = None) -> Fault | None:
-    """Try one small write (a row in meta, committed) on a connection of its own: the fault
-    that refused it, or None. A disk with less than MIN_FREE_BYTES free is «full» even when the
-    small write still found room (the poll's bigger ones did not)."""
-    free = free_bytes(path)
-    if free is not None and free < MIN_FREE_BYTES:
-        return "full"
-    try:
-        con = sqlite3.connect(path, timeout=PROBE_TIMEOUT if timeout is None else timeout,
-                              isolation_level=None)
-        try:
-            con.execute("begin immediate")
-            con.execute("insert into meta (key, value) values (?, ?) on conflict (key) do update "
-                        "set value = excluded.value",
-                        [PROBE_KEY, datetime.now(timezone.utc).isoformat(timespec="seconds")])
-            con.execute("commit")
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        fault = fault_of(exc)
-        if fault is None:  # not the database's trouble (a missing table: an old file)
-            log.warning("database write probe failed error=%s", exc)
-        return fault
-    return None
 
 
 def text(say: Say, fault: Fault | None, minutes: int) -> str:
@@ -130,22 +141,19 @@ async def tell(rt: Runtime, bot: Any, message: str) -> int:
 
 
 async def watch(rt: Runtime, bot: Any, path: Path) -> None:
-    """Probe every CHECK_SECONDS until cancelled; tell the admins what `step` says."""
+    """Look every CHECK_SECONDS until cancelled; tell the admins what `check` says."""
     state = WriteState()
     while True:
         await asyncio.sleep(CHECK_SECONDS)
         try:
-            fault = await asyncio.to_thread(probe, path)
-            now = time.monotonic()
-            since = state.failing_since
-            state, say = step(state, fault, now, grace=GRACE, gap=REPEAT_GAP)
-            if say is None:
-                continue
-            minutes = max(1, round((now - (since if since is not None else now)) / 60))
-            log.warning("database writes %s fault=%s minutes=%d",
-                        "failing: admins told" if say == "down" else "work again: admins told",
-                        state.fault or fault, minutes)
-            await tell(rt, bot, text(say, state.fault or fault, minutes))
+            free = await asyncio.to_thread(free_bytes, path)
+            state, told = check(state, rt.writes, free, time.monotonic(), grace=GRACE,
+                                gap=REPEAT_GAP)
+            for one in told:
+                log.warning("database writes %s fault=%s minutes=%d",
+                            "failing: admins told" if one.say == "down"
+                            else "work again: admins told", one.fault, one.minutes)
+                await tell(rt, bot, text(one.say, one.fault, one.minutes))
         except asyncio.CancelledError:
             raise
         except Exception:  # the watch goes on

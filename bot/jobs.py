@@ -21,7 +21,7 @@ from bot.ingests import prune_ingests
 from bot.runtime import Runtime, runtime
 from digests import outbox_upkeep
 from digests.settings import Settings
-from digests.storage import FAULTS, fault_of
+from digests.storage import FAULTS, fault_in, fault_of
 
 # Its lines keep the logger operators know them by (as bot.api_noise's do).
 log = logging.getLogger("bot.app")
@@ -76,7 +76,14 @@ async def scheduled_poll(rt: Runtime, bot: Any = None) -> None:
             log.exception("scheduled poll failed")
         else:  # the poll could not even start its record: once a minute, no traceback
             FAULTS.report(fault, "scheduled poll", level=logging.ERROR, logger=log)
+            rt.writes.refused(fault)  # the admins' alert (bot.db_alerts)
         return
+    # a poll writes (its record, each source's health): the admins' alert learns from it
+    refused = next((k for k in (fault_in(r.error) for r in summary.reports) if k), None)
+    if refused is None:
+        rt.writes.worked()
+    else:
+        rt.writes.refused(refused)
     log.info("scheduled poll sources=%d new=%d failed=%d", len(summary.reports), summary.new,
              summary.failed)
     if rt.sender is not None and summary.new:

@@ -35,7 +35,7 @@ from bot.lines import RLM, escape_text, isolate_ltr_html, starts_rtl
 from bot.threads import remember_thread, thread_of
 from digests import subscriptions
 from digests.settings import Settings
-from digests.storage import FAULTS, Database, fault_of
+from digests.storage import FAULTS, Database, Fault, fault_of
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,35 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 def utc_now() -> datetime:
     """The current time, timezone-aware UTC (the default clock)."""
     return datetime.now(timezone.utc)
+
+
+@dataclass
+class WriteHealth:
+    """What the process saw of its own writes (monotonic seconds): the refusals since the
+    last write that worked (the first, the latest and its fault) and when one last worked.
+
+    The one writer's parts report here as they write anyway (`Runtime.writes`: a chat
+    recorded, a button stored, a scheduled poll, a handler's write that failed); bot.db_alerts
+    tells the admins from it, with no write of its own (X69: its probe was a second writer
+    beside the project's one). Mutable on purpose: shared by the runtime's parts, on the event
+    loop."""
+
+    refused_since: float | None = None
+    refused_at: float | None = None
+    fault: Fault | None = None
+    worked_at: float | None = None
+
+    def refused(self, fault: Fault, at: float | None = None) -> None:
+        """A write the database refused for `fault` (at `at`, default now)."""
+        at = time.monotonic() if at is None else at
+        if self.refused_since is None:
+            self.refused_since = at
+        self.refused_at, self.fault = at, fault
+
+    def worked(self, at: float | None = None) -> None:
+        """A write that worked: the refusals before it are over."""
+        self.worked_at = time.monotonic() if at is None else at
+        self.refused_since = self.refused_at = self.fault = None
 
 
 @dataclass
@@ -64,6 +93,8 @@ class Runtime:
     # them: the database refused a write (locked by another program, disk full), and each try
     # waits out the busy timeout.
     writes_skipped_until: float = 0.0
+    # The refused writes and the last that worked, for the admins' alert (bot.db_alerts)
+    writes: WriteHealth = field(default_factory=WriteHealth)
     # The buttons sent meanwhile, their meaning held in memory until it can be stored
     # (bot.held_buttons; QA39 S6: an answer's buttons were dropped)
     held: HeldButtons = field(default_factory=HeldButtons)
@@ -164,13 +195,15 @@ def ensure_chat(rt: Runtime, update: Update) -> subscriptions.Chat | None:
     if time.monotonic() < rt.writes_skipped_until:
         return unrecorded
     try:
-        return subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type,
-                                         title=title, language=language)
+        recorded = subscriptions.upsert_chat(rt.db, chat.id, now=rt.now(), type=chat.type,
+                                             title=title, language=language)
     except sqlite3.Error as exc:
         # Locked by another program or a full disk: what needs no write is still answered
         # (help, search, /digest; QA16 F1, F2); a write later in the handler says «busy».
         _refused(rt, exc, "chat record")
         return unrecorded
+    rt.writes.worked()
+    return recorded
 
 
 def _refused(rt: Runtime, exc: sqlite3.Error, what: str) -> None:
@@ -183,6 +216,7 @@ def _refused(rt: Runtime, exc: sqlite3.Error, what: str) -> None:
     if kind is None:
         raise exc
     FAULTS.report(kind, what, logger=log)
+    rt.writes.refused(kind)
     if kind == "locked":
         rt.writes_skipped_until = time.monotonic() + UNSAVED_SECONDS
 
@@ -219,6 +253,7 @@ def button(rt: Runtime, chat_id: int, text: str, action: str,
         # the next buttons of this answer do not wait out the busy timeout again
         _refused(rt, exc, "button")
         return InlineKeyboardButton(text, callback_data=rt.held.hold(held))
+    rt.writes.worked()
     return InlineKeyboardButton(text, callback_data=cb_id)
 
 

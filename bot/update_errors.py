@@ -93,6 +93,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # another program holds the database, or its disk is full: one WARNING a minute, not a
         # traceback per update (QA16 F1, F2), and the reader is told it is temporary
         FAULTS.report(fault, "update", logger=log)
+        rt.writes.refused(fault)  # the admins' alert (bot.db_alerts)
         if isinstance(update, Update):
             await _tell_fault(update, context, BUSY_REPLY if fault == "locked" else UNSAVED_REPLY)
         return
