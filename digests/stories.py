@@ -4,8 +4,11 @@ The comparison itself is digests.similarity and digests.story_model (pure); the 
 digests.story_rows (the candidate index: the 16 heaviest terms of every article in `story_terms
 (term, published_at, article_id)` with an index on (term, published_at), the whole vector in
 `story_vectors`; and the `stories` rows); merging is digests.story_merges. This module is the
-step: the candidates, the join vote, the merge rule and the assignment (kept together: the
-benchmarks and tests swap `_judge`, `_cohesion` and the JOIN_/MERGE_ settings on this module).
+step's choice: the candidates, the pair decision and the join vote, and the settings (kept
+together: the benchmarks and tests swap `_judge`, `_cohesion`, `find_match` and the JOIN_/MERGE_
+settings on this module). Acting on the choice (the assignment, the merge rule, the backfill) is
+digests.story_assign, which reads those on this module at call time; its functions are
+re-exported here.
 
 A new article looks up only its own heavy terms inside its ±48 h window, ranks the articles that
 share them, and compares at most 64 of them: the cost depends on the news of those four days,
@@ -38,17 +41,14 @@ lacks is embedded in place).
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 
 import sqlite_utils
 
 from digests import semantic, story_model, story_preview  # semantic: tests patch it here
 from digests.leads import Lead, compare_leads, lead_of
-from digests.models import Article, iso
-from digests.processing import StoreContext
-from digests.records import ARTICLE_SELECT, article_from_row
+from digests.models import iso
 from digests.story_meaning import (  # re-exported: the story step's meaning side
     Meaning,
     StoryEmbedder,
@@ -83,6 +83,12 @@ from digests.story_rows import (  # re-exported: the story tables
     stories_row,
     story_articles,
 )
+from digests.story_assign import (  # re-exported: the step's storage side
+    _assign,
+    assign_story,
+    backfill_stories,
+    meaning_texts,
+)
 
 __all__ = [
     "POSTING_TERMS", "WINDOW", "StoryVector", "assign_story", "backfill_stories",
@@ -92,8 +98,6 @@ __all__ = [
     "story_vector", "threshold",
 ]
 
-log = logging.getLogger(__name__)
-
 MAX_CANDIDATES = 64     # articles compared per assignment, most shared heavy terms first
 MIN_TERMS = 8           # fewer distinct terms (a bare title): too little evidence, own story
 JOIN_MEAN = 0.40        # mean same-story probability to a story's reports needed to join it
@@ -102,7 +106,8 @@ JOIN_DECISION = 0.35    # (a story's angles drift from each other; below the pai
 LEAD_FIT = 0.5         # weight of the closest lead cosine when choosing among joinable stories
 # An article that fits two stories as a whole bridges an event split in two: merge them
 # (`merge_stories`). MERGE_RULE "fit": fitting both is enough; "members": the two stories'
-# reports must also fit each other (`_members_fit`, each story's MERGE_MEMBERS nearest reports).
+# reports must also fit each other (story_assign._members_fit: each story's MERGE_MEMBERS nearest
+# reports).
 # Both this and STRONG_PAIR act on the words' path only: with the meaning model on (opt-in) the
 # merge lost precision in the CV and the strong pair was not measured (brief S9).
 # OFF since session 8: on the eleven-fold CV (holdout14 added) merge + strong pair gave +0.027
@@ -339,169 +344,7 @@ def _judge_preview(sim: float, hours: float, evidence: LeadEvidence, meaning: Me
     return meaning.pair_model.probability(pair_features(sim, hours, evidence), *pair)
 
 
-# --- the merge rule: when an article bridges two stories --------------------------------
-
 def _floor_applies(meaning: Meaning | None) -> bool:
     """Whether the story vote's JOIN_FLOOR applies: the USE pair model's path (benchmarks swap
     this where their stand-in judge decides the pairs)."""
     return meaning is not None and meaning.pair_model is not None
-
-
-def _members_fit(db: sqlite_utils.Database, one: int, other: int, when: datetime) -> bool:
-    """Whether the reports of two stories fit each other as one story (MERGE_RULE "members").
-
-    Words only (stored vectors and 600-character leads): over the pairs across the two stories
-    (each its MERGE_MEMBERS reports nearest to `when`), the pair model's mean probability must
-    reach JOIN_MEAN and a JOIN_SHARE of the pairs JOIN_DECISION, as an article joining a story."""
-    def members(story_id: int) -> list[tuple[bytes, datetime, Lead]]:
-        rows = db.execute(
-            "select v.vector, v.published_at, a.title,"
-            " substr(coalesce(nullif(a.body, ''), a.summary), 1, 600)"
-            " from story_vectors v join articles a on a.id = v.article_id where a.story_id = ?"
-            " order by abs(julianday(v.published_at) - julianday(?)), a.id limit ?",
-            [story_id, iso(when), MERGE_MEMBERS]).fetchall()
-        out = []
-        for blob, published, title, body in rows:
-            then = datetime.fromisoformat(published)
-            out.append((blob, then, lead_of(title or "", body or "", then)))
-        return out
-
-    left, right = members(one), members(other)
-    if not left or not right:
-        return False
-    probs = []
-    for blob, then, lead in left:
-        vector = StoryVector.from_blob(blob)
-        for other_blob, other_then, other_lead in right:
-            hours = _hours(then, other_then)
-            sim = similarity_to_blob(vector, other_blob)
-            if sim < lowest_threshold(hours):
-                probs.append(0.0)
-                continue
-            probs.append(_judge(sim, hours, compare_leads(lead, other_lead), None, 0, None)[0])
-    close = sum(p >= JOIN_DECISION for p in probs)
-    return sum(probs) / len(probs) >= JOIN_MEAN and close >= JOIN_SHARE * len(probs)
-
-
-def _merge_fitting(db: sqlite_utils.Database, match: Match, when: datetime,
-                   now: datetime) -> int:
-    """Merge the stories an arriving article fits as a whole (its best and `match.also`) under
-    MERGE_RULE; returns the story the article joins (the oldest of those merged)."""
-    group = [match.story_id] + [
-        s for s in match.also
-        if MERGE_RULE == "fit" or _members_fit(db, match.story_id, s, when)]
-    into = min(group)
-    for story_id in sorted(group):
-        if story_id != into:
-            merge_stories(db, into, story_id, now)
-    return into
-
-
-def _remember(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
-              when: datetime) -> None:
-    stamp = iso(when)
-    db.execute("delete from story_terms where article_id = ?", [article_id])
-    db.execute("insert or replace into story_vectors (article_id, published_at, vector)"
-               " values (?, ?, ?)", [article_id, stamp, vector.to_blob()])
-    if len(vector) >= MIN_TERMS:  # too short to be matched either way: no postings
-        db.conn.executemany(
-            "insert into story_terms (term, published_at, article_id) values (?, ?, ?)",
-            [(t, stamp, article_id) for t in vector.heaviest()])
-
-
-def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
-            embedder: StoryEmbedder | None = None) -> int:
-    """Give one stored article its story; returns the story id. Idempotent.
-
-    With an `embedder`, pairs the words leave uncertain are weighed by meaning (see `Meaning`):
-    the vectors embedded on the way are stored. A vector stored by an earlier assignment of this
-    article is dropped first (its text may have changed since).
-    """
-    when = article.published_at or now
-    vector = story_vector(article.title, article.text)
-    meaning = meaning_for(db, embedder, article.id, article.title, article.text)
-    if meaning is not None:
-        db.execute(f"delete from {meaning.table} where article_id = ?", [article.id])
-    # Forget this article's own postings first so it never matches itself on re-assignment.
-    db.execute("delete from story_terms where article_id = ?", [article.id])
-    match = find_match(db, article.id, vector, when, lead_of(article.title, article.text, when),
-                       meaning, story_preview.side_of_text(article.title, article.text, when)
-                       if PREVIEW_RULE else None)
-    row = db.execute("select story_id from articles where id = ?", [article.id]).fetchone()
-    old = row[0] if row else None
-    if old is not None and not db.execute("select 1 from stories where id = ?", [old]).fetchone():
-        old = None
-    if match is not None:
-        story_id = match.story_id
-        if MERGE and match.also and meaning is None and has_merges(db):
-            story_id = _merge_fitting(db, match, when, now)
-    elif old is not None:
-        story_id = old  # nothing better: keep the story it has (re-assignment changes nothing)
-    else:
-        story_id = int(db.execute("insert into stories (created_at) values (?)",
-                                  [iso(now)]).lastrowid or 0)
-    _remember(db, article.id, vector, when)
-    db.execute("update articles set story_id = ? where id = ?", [story_id, article.id])
-    refresh_story(db, story_id)
-    if old is not None and old != story_id:
-        refresh_story(db, old)
-    log.debug("story assigned article=%s story=%s matched=%s sim=%.3f", article.id, story_id,
-              match.article_id if match else None, match.similarity if match else 0.0)
-    return story_id
-
-
-def meaning_texts(db: sqlite_utils.Database, title: str, text: str, when: datetime,
-                  article_id: int = 0, embedder: StoryEmbedder | None = None) -> list[str]:
-    """The texts the story step will want embedded for an article about to be stored.
-
-    A read-only dry run of the step (no model, nothing written): its own headline and lead when
-    any candidate pair falls in the uncertain band, and those of the in-band candidates that have
-    no stored vector. Ingest embeds them in a worker thread before the store transaction, so the
-    step finds them in the model's memo instead of holding the event loop (~0.1–0.3 s a text).
-    The texts are those `embedder` wants (the model `embedder_for` gives: USE or e5); empty
-    without one, or where its vectors' table does not exist yet.
-    """
-    collector = meaning_for(db, embedder, article_id, title, text, collect=True)
-    if collector is None:
-        return []
-    find_match(db, article_id, story_vector(title, text), when, lead_of(title, text, when),
-               collector)
-    return collector.wanted
-
-
-def assign_story(db: sqlite_utils.Database, article: Article, ctx: StoreContext) -> None:
-    """Processing step: put a stored article into the story of its best match, or a new story.
-
-    Runs inside the store transaction; no network. The caller's `article.story_id` may be stale:
-    the database row is the truth, and re-running the step on the same archive changes nothing.
-    With a model (`embedder_for(ctx.settings)`: USE by default, e5 opt-in) the pairs the words
-    leave uncertain are weighed by it too, embedding (and storing) the vectors they need.
-    """
-    _assign(db, article, ctx.now, embedder_for(ctx.settings))
-
-
-def backfill_stories(db: sqlite_utils.Database, now: datetime | None = None,
-                     batch: int = 500) -> int:
-    """Assign stories to stored articles that have none in the index yet, oldest first.
-
-    Used by the story migration for articles stored before this step existed; safe to re-run.
-    Returns how many articles were assigned.
-    """
-    now = now or datetime.now(timezone.utc)
-    done = 0
-    last_key: tuple[str, int] = ("", -1)
-    while True:
-        rows = list(db.query(
-            f"{ARTICLE_SELECT} where articles.id not in (select article_id from story_vectors)"
-            " and (coalesce(articles.published_at, '') > ? or"
-            " (coalesce(articles.published_at, '') = ? and articles.id > ?))"
-            " order by coalesce(articles.published_at, ''), articles.id limit ?",
-            [last_key[0], last_key[0], last_key[1], batch]))
-        if not rows:
-            return done
-        for row in rows:
-            _assign(db, article_from_row(row), now)
-            last_key = (row.get("published_at") or "", row["id"])
-            done += 1
-
-
