@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 from datetime import datetime
 from html import escape as escape_html
 from typing import Any
@@ -55,6 +56,7 @@ from digests import feed_moves, feed_twins, sources
 from digests.errors import NashraError, SourceError
 from digests.logs import strip_credentials
 from digests.link_words import link_word
+from digests.reader_sources import inherit_site_mutes
 from digests.source_check import check_link, link_candidates
 from digests.source_names import is_link
 from digests.source_work import Skipped, feed_cut_of, oldest_first_of, skipped_of
@@ -303,6 +305,11 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         log.exception("source check failed url=%s", strip_credentials(link))
         await answer("addsource_failed", error=reason_text(None, lang, adding=True))
         return False
+    try:  # a site a chat muted: its new feed too (X69; else at its first article)
+        with rt.db.transaction() as tx:
+            inherit_site_mutes(tx, source.id, rt.now())
+    except sqlite3.Error as exc:
+        log.warning("site mutes not extended at add source=%s error=%s", source.id, exc)
     log.info("source checked and added id=%s url=%s page=%s entries=%s", source.id,
              strip_credentials(source.url), strip_credentials(checked.page_url or ""),
              checked.entries)

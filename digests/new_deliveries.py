@@ -20,6 +20,7 @@ import sqlite_utils
 from digests.delivery_times import after_quiet, next_daily
 from digests.models import Article, iso
 from digests.processing import StoreContext
+from digests.reader_sources import inherit_site_mutes
 from digests.restore_record import settle_new
 from digests.retries import GONE
 from digests.story_updates import queue_updates
@@ -71,6 +72,10 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
     (topic '') takes a story once GENERAL_MIN_SOURCES sources report it. Instant-mode chats get
     an 'instant' row (after their quiet hours), daily-mode chats a row for their next daily digest.
     """
+    if db.execute("select 1 from articles where source_id = ? and id != ? limit 1",
+                  [article.source_id, article.id]).fetchone() is None:
+        # a feed's first article tells its site: a chat that muted the site mutes it (X69)
+        inherit_site_mutes(db, article.source_id, ctx.now)
     if ctx.backfill or _is_gone(db, article.id):
         return
     from digests.topic_match import alert_matches  # late: it builds on the analysis modules

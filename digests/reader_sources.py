@@ -10,6 +10,13 @@ link; on a local server (the sample site, the demo) each feed is its own site, a
 counts them. Its name is its feed's without the section («فرانس 24 — دولي» → «فرانس 24»); a
 site of one feed keeps the feed's whole name.
 
+A feed the operator adds later to a muted site is muted too (X69): a chat that muted every
+other feed of the site (its active ones; when none is active, its removed ones) gets a row for
+the new feed (`inherit_site_mutes`) — when /addsource adds it (its site then the feed link's
+host) and when its first article is stored (its site then the article's: the enqueue step calls
+it before queueing, so that article is not queued for the chat). A site muted only partly is
+left as it is.
+
 A row queued before its chat muted the source is skipped by the sender (`muted_rows`, one query
 per pass for every due row; `skip_muted` records them with MUTED_REASON, which /stats does not
 count as a lost delivery).
@@ -69,6 +76,37 @@ def site_groups(db: sqlite_utils.Database, sources: Sequence[Source]) -> list[Si
         groups.append(SiteGroup(site, name.strip() or site,
                                 tuple(s.id for s in members)))
     return groups
+
+
+def inherit_site_mutes(db: sqlite_utils.Database, source_id: int, now: datetime) -> int:
+    """Mute feed `source_id` for every chat that muted all the other feeds of its site (see
+    the module doc); how many chats. No mute at all: one query and nothing else."""
+    if db.execute("select 1 from chat_muted_sources limit 1").fetchone() is None:
+        return 0
+    from digests.sources import list_sources  # late: digests.sources is the operator's side
+
+    everyone = list_sources(db, include_inactive=True)
+    source = next((s for s in everyone if s.id == source_id), None)
+    if source is None:
+        return 0
+    site = source_site(db, source) or f"#{source.id}"
+    others = [s for s in everyone
+              if s.id != source_id and (source_site(db, s) or f"#{s.id}") == site]
+    active = [s.id for s in others if s.active]
+    ids = active or [s.id for s in others]
+    if not ids:
+        return 0
+    chats = [int(r[0]) for r in db.execute(
+        f"""select chat_id from chat_muted_sources where source_id in ({','.join('?' * len(ids))})
+            group by chat_id having count(distinct source_id) = ?
+            except select chat_id from chat_muted_sources where source_id = ?""",
+        [*ids, len(ids), source_id]).fetchall()]
+    db.conn.executemany("insert or ignore into chat_muted_sources (chat_id, source_id, created_at)"
+                        " values (?, ?, ?)", [(c, source_id, now.isoformat()) for c in chats])
+    if chats:
+        log.info("feed muted with its site source=%s site=%s chats=%d", source_id, site,
+                 len(chats))
+    return len(chats)
 
 
 def muted_rows(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
