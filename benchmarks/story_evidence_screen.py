@@ -20,6 +20,8 @@ often the mark sits on a different pair the model already takes, i.e. how it ran
   run ≥ 3 keys with a quoted span of the other.
 
 The brief's bar for a run on 21 folds: ≥ +8 same pairs for ≤ +2 different, pairwise.
+`--stored LOGS` (story_curve.py `pair` lines of a stored run, e.g. the shared 21-fold baseline)
+also counts each mark among the same pairs stored apart and the wrong joins.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 import stories as bench  # noqa: E402
+import story_curve  # noqa: E402
 import story_outband as ob  # noqa: E402
 
 from digests import semantic, shared_speech, story_evidence, story_model  # noqa: E402
@@ -99,6 +102,31 @@ def table(held: Sequence[ob.Held], marked: dict[tuple[str, str], frozenset[str]]
     return lines
 
 
+def stored_table(lines: Sequence[str], marked: dict[tuple[str, str], frozenset[str]],
+                 path: str = "use") -> list[str]:
+    """Each mark among a stored run's misses (same pairs stored apart) and wrong joins, per
+    setting: how many a mark could gain at most, and how many of its pairs the step already
+    joins wrongly."""
+    outcome: dict[str, dict[tuple[str, str], tuple[bool, bool]]] = {}
+    for m in map(story_curve.PAIR.match, lines):
+        if m and m.group(1) == path and (m.group(4), m.group(5)) in marked:
+            outcome.setdefault(m.group(3), {})[m.group(4), m.group(5)] = (
+                m.group(6) == "1", m.group(7) == "1")
+    out = []
+    for setting, pairs in sorted(outcome.items()):
+        missed = [k for k, (gold, st) in pairs.items() if gold and not st]
+        wrong = [k for k, (gold, st) in pairs.items() if not gold and st]
+        apart = [k for k, (gold, st) in pairs.items() if not gold and not st]
+        out.append(f"stored {path} {setting}: {len(pairs)} pairs, {len(missed)} same stored apart,"
+                   f" {len(wrong)} wrong joins; marked among them (missed / different apart /"
+                   " wrong joins):")
+        for kind in KINDS:
+            out.append(f"  {kind}: {sum(kind in marked[k] for k in missed)}"
+                       f" / {sum(kind in marked[k] for k in apart)}"
+                       f" / {sum(kind in marked[k] for k in wrong)}")
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held", type=Path, required=True, help="story_outband.py --save output")
@@ -106,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--decision", type=float, default=0.65)
     parser.add_argument("--list", type=Path, metavar="TXT",
                         help="also write the refused marked pairs (ids, kinds, numbers only)")
+    parser.add_argument("--stored", nargs="*", type=Path, default=[], metavar="LOG",
+                        help="story_curve.py logs: the marks among their stored misses")
     args = parser.parse_args(argv)
     held = [ob.Held(**json.loads(line)) for line in args.held.read_text().splitlines() if line]
     want = {i for h in held for i in (h.a, h.b)}
@@ -114,6 +144,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     marked = {(h.a, h.b): kinds_of(by_id[h.a], by_id[h.b], cache) for h in held}
     decided = lambda h: ob.shipped(h, args.decision)  # noqa: E731
     print("\n".join(table(held, marked, decided)))
+    if args.stored:
+        lines = [line for p in args.stored for line in p.read_text().splitlines()]
+        print("\n".join(stored_table(lines, marked)))
     if args.list is not None:
         rows = [f"{h.fold} {h.a} {h.b} same={int(h.same)} words={h.words:.3f} use={h.use:.3f}"
                 f" sim={h.sim:.3f} kinds={','.join(sorted(marked[h.a, h.b]))}"

@@ -88,3 +88,21 @@ def test_the_screen_counts_marks_among_refused_candidates(screen: ModuleType) ->
     # 1 same / 1 different at no floor, only the same pair (p 0.4) past 0.2, 0.3 and 0.4
     assert row.startswith("| score | 1/1 · 1/1 · 1/0 · 1/0 · 1/0 |"), row
     assert row.endswith("| 0/0 |")
+
+
+def test_the_stored_table_counts_marks_among_misses_and_wrong_joins(screen: ModuleType) -> None:
+    lines = ["pair use f1 0.65/0.40/0.50 a b gold=1 stored=0",   # missed, marked
+             "pair use f1 0.65/0.40/0.50 a c gold=1 stored=0",   # missed, unmarked
+             "pair use f1 0.65/0.40/0.50 b c gold=0 stored=1",   # wrong join, marked
+             "pair use f1 0.65/0.40/0.50 c d gold=0 stored=0",   # different, apart, marked
+             "pair use f1 0.65/0.40/0.50 a d gold=1 stored=1",   # joined: not counted
+             "pair words f1 0.65/0.40/0.50 a b gold=1 stored=0",  # another path: not read
+             "result use f1 0.65/0.40/0.50 1 1 2"]
+    marked = {("a", "b"): frozenset({"score"}), ("a", "c"): frozenset(),
+              ("b", "c"): frozenset({"score", "event"}), ("c", "d"): frozenset({"event"}),
+              ("a", "d"): frozenset({"score"})}
+    out = screen.stored_table(lines, marked)
+    assert out[0] == ("stored use 0.65/0.40/0.50: 5 pairs, 2 same stored apart, 1 wrong joins;"
+                      " marked among them (missed / different apart / wrong joins):")
+    assert "  score: 1 / 0 / 1" in out and "  event: 0 / 1 / 1" in out
+    assert "  quote: 0 / 0 / 0" in out
