@@ -50,7 +50,14 @@ import pair_vectors as pv  # noqa: E402
 import stories as bench  # noqa: E402
 import story_trace  # noqa: E402
 
-from digests import semantic, stories, story_model, story_preview, story_use  # noqa: E402
+from digests import (  # noqa: E402
+    semantic,
+    stories,
+    story_choice,
+    story_model,
+    story_preview,
+    story_use,
+)
 from digests.settings import Settings  # noqa: E402
 from digests.similarity import pair_features  # noqa: E402
 
@@ -72,6 +79,7 @@ class Setting:
     # story_model.MEANING_BAND[0]): "+band0.15"
     band: float = story_model.MEANING_BAND[0]
     preview: float = 0.0  # brief S21: stories.PREVIEW_RULE on at this PREVIEW_DECISION: "+preview0.45"
+    choice: str = "fit"  # brief S23: stories.CHOICE_RULE (digests.story_choice): "+choicelink"
 
     @property
     def name(self) -> str:
@@ -80,14 +88,15 @@ class Setting:
                    else "") + ("+merge" if self.merge else "")
                 + (f"+floor{self.floor:.2f}" if self.floor else "")
                 + (f"+preview{self.preview:.2f}" if self.preview else "")
-                + (f"+band{self.band:.2f}" if self.band != story_model.MEANING_BAND[0] else ""))
+                + (f"+band{self.band:.2f}" if self.band != story_model.MEANING_BAND[0] else "")
+                + (f"+choice{self.choice}" if self.choice != "fit" else ""))
 
 
 def parse_setting(text: str) -> Setting:
-    """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB]` (see the module docstring; J:
-    JOIN_DECISION)."""
+    """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR]` (see the module docstring;
+    J: JOIN_DECISION)."""
     body, *flags = text.split("+")
-    merge, floor, preview = False, 0.0, 0.0
+    merge, floor, preview, choice = False, 0.0, 0.0, "fit"
     band = story_model.MEANING_BAND[0]
     for flag in flags:
         if flag == "merge":
@@ -98,11 +107,13 @@ def parse_setting(text: str) -> Setting:
             preview = float(flag[len("preview"):])
         elif flag.startswith("band"):
             band = float(flag[len("band"):])
+        elif flag.startswith("choice") and flag[len("choice"):] in story_choice.RULES:
+            choice = flag[len("choice"):]
         else:
             raise ValueError(f"unknown setting flag {flag!r} in {text!r}")
     parts = [float(p) for p in body.split("/")]
     return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
-                   band=band)
+                   band=band, choice=choice)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -289,6 +300,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
              stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies,
              stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION)
     band_saved = story_model.MEANING_BAND  # brief S22's "+bandB" changes it per setting
+    choice_saved = stories.CHOICE_RULE  # brief S23's "+choiceR"
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -320,6 +332,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                     stories.JOIN_DECISION = setting.join_decision
                     stories.JOIN_FLOOR = setting.floor
                     story_model.MEANING_BAND = (setting.band, band_saved[1])
+                    stories.CHOICE_RULE = setting.choice
                     stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
                     story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
                     if path == "use":  # the stand-in judge is the USE model: its vote's floor
@@ -364,6 +377,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
          stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies,
          stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION) = saved
         story_model.MEANING_BAND = band_saved
+        stories.CHOICE_RULE = choice_saved
 
 
 def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND

@@ -46,7 +46,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from digests import semantic, story_model, story_preview  # semantic: tests patch it here
+from digests import semantic, story_choice, story_model, story_preview  # tests patch semantic
 from digests.leads import Lead, compare_leads, lead_of
 from digests.models import iso
 from digests.story_meaning import (  # re-exported: the story step's meaning side
@@ -133,6 +133,10 @@ JOIN_FLOOR_MEMBERS = 3
 # USE pair model, asked outside the words' band too, gives it story_preview.PREVIEW_DECISION. The
 # USE path only (words alone: unchanged, unmeasured).
 PREVIEW_RULE = False
+# Brief S23: which story an article joins among those whose vote lets it in
+# (digests.story_choice): "fit" (shipped) the best fit + LEAD_FIT x lead; "link" the story of
+# its strongest pair link first.
+CHOICE_RULE = "fit"
 # Reports of a story weighed when an article asks to join it: the ones nearest in time. Real
 # stories hold a handful (the corpus's largest: 11), but a site whose pages all extract to one
 # boilerplate makes a story of thousands, and weighing every report made each join O(story size).
@@ -203,6 +207,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     # this article, so a developing affair does not chain into one story over days.
     passing: dict[int, Match] = {}
     lead_fit: dict[int, float] = {}  # story -> best lead cosine of its passing candidates
+    link: dict[int, float] = {}  # story -> highest pair probability of its passing candidates
     compared: dict[int, LeadEvidence] = {}  # candidate -> its leads' evidence, for _cohesion
     for cand_id, published, blob, story_id, title, body, other in db.execute(
         f"select v.article_id, v.published_at, v.vector, a.story_id, a.title,"
@@ -228,20 +233,20 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         if held is None or (sim, -cand_id) > (held.similarity, -held.article_id):
             passing[story_id] = Match(cand_id, story_id, sim, hours)
         lead_fit[story_id] = max(lead_fit.get(story_id, 0.0), evidence.similarity)
-    # Among the stories the article may join, the one it resembles best as a whole and whose
-    # closest lead states the same thing: the convoy entering Ghouta joins the convoy's story,
-    # not that morning's strikes whose bodies share as many words.
-    best: Match | None = None
-    best_fit = 0.0
+        link[story_id] = max(link.get(story_id, 0.0), p)
+    # Among the stories the article may join (their vote lets it in), CHOICE_RULE picks one
+    # (digests.story_choice): shipped, the one it resembles best as a whole and whose closest
+    # lead states the same thing.
     fits: dict[int, float] = {}  # story -> cohesion, of the stories the article may join
-    for story_id, match in sorted(passing.items()):
+    for story_id in sorted(passing):
         cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared, meaning,
                              side)
-        if cohesion is None:
-            continue
-        fits[story_id] = cohesion
-        if cohesion + LEAD_FIT * lead_fit[story_id] > best_fit:
-            best, best_fit = match, cohesion + LEAD_FIT * lead_fit[story_id]
+        if cohesion is not None:
+            fits[story_id] = cohesion
+    chosen = story_choice.choose(
+        (story_choice.Option(s, fit, lead_fit[s], link[s]) for s, fit in fits.items()),
+        CHOICE_RULE, LEAD_FIT)
+    best = passing[chosen.story_id] if chosen is not None else None
     if best is None or fits[best.story_id] < MERGE_FIT:
         return best
     return replace(best, also=tuple(s for s, fit in fits.items()
