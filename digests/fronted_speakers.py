@@ -31,6 +31,13 @@ _LEADS = frozenset("لكن ولكن بينما فيما كما اما واما �
 _TOPIC = frozenset("اما واما بل وبل".split())
 _OTHER = frozenset("اخري اخر الاخري الاخر اخرون الاخرون اخريات".split())  # folded
 _PLURAL_RELATIVES = frozenset("الذين اللواتي".split())
+# A statement (the words of digests.speech.STOP that name one) and what describes it: «بيان
+# رسمي», «تصريحات صحفية», «رسالة مقتضبة». Folded.
+_DOCUMENT_NOUNS = frozenset(
+    "بيان بيانا تصريح تصريحا تصريحات تغريده تغريدات تقريرا خطابا رساله".split())
+_DOCUMENT_ADJECTIVES = frozenset(
+    "رسمي رسميا رسميه مشترك مشتركا مشتركه مقتضب مقتضبا مقتضبه صحفي صحفيا صحفيه صحافي صحافيا"
+    " صحافيه مكتوب مكتوبا مكتوبه مطول مطولا مطوله منفصل منفصلا منفصله جديد جديدا جديده".split())
 _TIME_PREPS = frozenset("قبل وقبل بعد وبعد منذ ومنذ قبيل عقب".split())
 # Words of a date or time of day («والأحد قال إنه», «وفي اليوم الأول للمحاكمة ادعى أنه»,
 # seed 22, 5256): the phrase they open is when, never who. Folded, without «و/ف».
@@ -192,6 +199,11 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
             and not is_complementizer(toks[k].norm) and toks[k].norm not in _LEADS):
         # «"…"، هذه رسالة أخرى تدعو إلى …» (F30, seed 30, 995): «أخرى» describes the noun
         # before it, which the reading stopped at; an adjective alone says nobody.
+        return ""
+    if (len(words) == 1 and fold(name) in _DOCUMENT_ADJECTIVES and k >= first
+            and toks[k].norm in _DOCUMENT_NOUNS):
+        # «إصدار بيان رسمي تؤكد بأنه سيعاقب …» (F31, seed 31, 5615): the reading stopped at
+        # the statement; what is left describes it, and says nobody.
         return ""
     if name.count('"') % 2 == 1 and words[-1].rstrip("،,").endswith('"'):
         name += '"'  # keep a quoted name whole: «مراسل "العربية"»

@@ -166,7 +166,11 @@ _DEMAND = frozenset("طالب طالبت يطالب تطالب".split())
 
 # Participles that name what one is known or called as («المعروف بـ/بأنه», «الملقب بـ»);
 # left last in a subject, their complement was cut. Folded.
-_DANGLING = frozenset("المعروف المعروفه الملقب الملقبه المشهور المشهوره المعروفين".split())
+_DANGLING = frozenset(
+    "المعروف المعروفه الملقب الملقبه المشهور المشهوره المعروفين"
+    # «وكالة خبر التابعة لحزب …», «صحيفة "سبورت" الإسبانية المقربة من …» (F31, seed 31,
+    # 3122): the adjective without what the body belongs or is close to
+    " التابع التابعه المقرب المقربه الموالي المواليه المحسوب المحسوبه".split())
 
 
 def tail_cut(norm: str, speaker: str) -> str:
@@ -220,6 +224,13 @@ _TAIL_VERBS = frozenset(
 _PARTICLES = frozenset("لم ولم لا ولا لن ولن قد وقد".split())
 
 
+# Present verbs that describe an indefinite body by its aim or field («حملة أميركية تهدف لمنع
+# …», «هيئة سورية معارضة تنشط في …», «منظمة تعنى بـ…»). Folded.
+_DESCRIBING_VERBS = frozenset(
+    "تهدف يهدف تسعي يسعي تعني يعني تهتم يهتم تدافع يدافع تنشط ينشط تعمل يعمل تتخذ يتخذ"
+    " ترصد يرصد تراقب يراقب".split())
+
+
 def describing_verb_cut(speaker: str) -> str:
     """An indefinite plural subject described by a clause with no relative pronoun ends before
     its verb: «محققون دوليون يجمعون أدلة» → «محققون دوليون» (QA13 6400); «يـ…ون» after the
@@ -229,8 +240,10 @@ def describing_verb_cut(speaker: str) -> str:
     names = speaker.split()
     for n in range(1, len(names)):
         word = fold(names[n])
-        if (word.startswith("ي") and word.endswith("ون") and len(word) >= 5
-                and not fold(names[0]).startswith("ال")):
+        if ((word.startswith("ي") and word.endswith("ون") and len(word) >= 5
+             or word in _DESCRIBING_VERBS) and not fold(names[0]).startswith("ال")):
+            # also «حملة أميركية تهدف لمنع» → «حملة أميركية» (F31, seed 31, 462): a singular
+            # body described by what it aims at or does
             return " ".join(names[:n])
     if len(names) > 1 and fold(names[-1]) in _TAIL_VERBS and (
             len(names) > 2 or fold(names[0]) not in _PARTICLES):

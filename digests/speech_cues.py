@@ -76,6 +76,7 @@ _VERBAL_NOUNS = frozenset(
     "اعلان تحذير تاكيد اصرار اتهام اتهامات ادعاء ادعاءات مزاعم زعم اعتراف اقرار تشديد".split())
 _VERBAL_NOUN_FORMS = frozenset(p + n for p in ("", "و", "ب", "ل", "وب", "ول") for n in _VERBAL_NOUNS)
 _NOT_IN_A_NAME = frozenset("ضد وسط مفاده مفادها القائله القائل".split())
+_ACCUSED_THAT = frozenset("بانه بانها بانهم بانهما بانهن".split())  # folded
 
 
 @dataclass(frozen=True)
@@ -384,6 +385,11 @@ def _verbal_noun_cue(w: Window, k: int, speakers: Speakers) -> Cue | None:
         return None
     m = j + 1 if j < last and toks[j].norm in ("من", "علي", "الي") else j
     if not (m < last and is_complementizer(toks[m].norm) and toks[m].norm[:1] in "اب"):
+        return None
+    if (m == j and toks[m].norm in _ACCUSED_THAT
+            and strip_conj(toks[k].norm).lstrip("بل") in ("اتهام", "اتهامات")):
+        # «والرد على اتهام الحكومة بأنها "غائبة"» (F31): the genitive of «اتهام» before
+        # «بأنها» is the one accused, not the accuser («اتهامات واشنطن بأن موسكو …»).
         return None
     speakers.add(speaker, "m")
     return Cue(tok=k, kind="verb", gender="m", speaker=speaker, content_start=toks[m].end,

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from digests.describer_subjects import described
 from digests.speakers import Tok, anonymity, opens_statement
 from digests.speech import (
+    CLAUSE_CONJ,
     HEDGES,
     NEGATIONS,
     RELATIVES,
@@ -33,6 +34,10 @@ _TEASERS = frozenset("التفاصيل تفاصيل للتفاصيل المزي�
 _LISTING = frozenset("هي وهي هو وهو هم وهم هما وهما منها ومنها".split())
 _IF_PAST = frozenset("تم كان كانت حصل جري وقع استمر استمرت ثبت".split())  # folded
 _MODALS = frozenset("يمكن يجب ينبغي بد يتعين يجدر يمكنه يمكنها يمكنهم".split())
+# «…، الحقيقة أنه …», «…، والأكيد أن …»: the writer's own verdict set off by a comma, a
+# nominal clause of its own (F31, seed 31, 824). Folded, without «و».
+_VERDICTS = frozenset(
+    "الحقيقه الواقع المؤكد الاكيد اللافت المهم الاهم المفارقه الغريب الطريف المثير".split())
 
 
 def lists_after(toks: Sequence[Tok], k: int, end: int) -> bool:
@@ -155,6 +160,14 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 # «ولا يوجد مدرب يستبعد أهم لاعبين، خصوصاً بعد أن أثبت عموري ومبخوت أنهما …»
                 # (F30, seed 30, 5383): after a time clause set off by a comma, the «أن»
                 # is its own verb's («أثبت … أنهما»), not the cue's speech.
+                return None
+            if (m - 2 >= j and toks[m - 2].raw[-1] in "،,"
+                    and strip_conj(toks[m - 1].norm) in _VERDICTS
+                    and any(toks[x].norm in CLAUSE_CONJ for x in range(k + 1, m - 1))):
+                # «لا تصدق أي رياضي قال لك اعتزلت عندما شعرت …، الحقيقة أنه اعتزل مجبراً»
+                # (F31, seed 31, 824): after a clause of time or reason closed by a comma,
+                # «الحقيقة أنّ» is the writer's verdict, not the speech of the verb before it
+                # («وأكد المدرب عقب المباراة، الحقيقة أن …» stays the coach's).
                 return None
             if toks[m - 1].norm in ("ام", "او"):
                 # «وهل هو قرار فني كما صرّح به مسؤولو الاتحاد، أم أنه تأديبي» (F30, 5383):

@@ -1,0 +1,72 @@
+"""F31 (seed 31's reading): the wrong and misread speakers of its lines, on invented sentences.
+
+Each test named for a fix fails on the tree before F31 (the speaker or cut it asserts away was
+shown); the guards keep what must stay.
+"""
+
+from __future__ import annotations
+
+from digests.quotes import find_quotes, key_quotes
+from digests.speech import cue_of
+
+
+def _found(paragraphs: list[str]) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in find_quotes(paragraphs)]
+
+
+def _speakers(paragraphs: list[str]) -> list[str]:
+    return [q.speaker for q in key_quotes(paragraphs, "")]
+
+
+def test_the_truth_after_a_clause_is_the_writers() -> None:
+    # A column: «قال لك استقلت …» is an imagined voice; «الحقيقة أنه …» is the writer's claim.
+    para = ('لا تصدق أي مسؤول قال لك استقلت حين شعرت بعدم القدرة على خدمة الناس، الحقيقة أنه'
+            ' أقيل من منصبه بسبب الأخطاء الكثيرة.')
+    assert _found([para]) == []
+
+
+def test_the_truth_right_after_the_speaker_is_his() -> None:
+    para = 'وأكد المدرب عقب المباراة، الحقيقة أن الفريق لعب جيدا أمام منافس قوي.'
+    assert [s for s, _ in _found([para])] == ["المدرب"]
+
+
+def test_an_adjective_of_a_statement_is_no_speaker() -> None:
+    # «تؤكد» is the club management's (feminine); «رسمي» describes the statement.
+    para = ('وتغيب المهاجم عن ثلاث حصص تدريبية، ما دفع إدارة النادي إلى إصدار بيان رسمي تؤكد'
+            ' بأنه سيعاقب على الغياب وفق اللوائح.')
+    assert "رسمي" not in [s for s, _ in _found([para])]
+
+
+def test_a_body_described_by_its_aim_ends_before_the_verb() -> None:
+    para = ('وقالت جمعية بريطانية تهدف لحماية المستهلكين من الاحتيال، إن "الإعلانات المضللة'
+            ' تنتشر بسرعة كبيرة على الشبكات".')
+    assert [s for s, _ in _found([para])] == ["جمعية بريطانية"]
+
+
+def test_required_is_not_demanding() -> None:
+    # «مطالب بهز الشباك» (required to score) opens no speech: the reports' clause goes on.
+    para = ('وذكرت تقارير صحفية أن أهمية اللقاء تكمن في أن "الساحر" مطالب بهز شباك المنافس، لأسباب'
+            ' كثيرة نذكرها هنا:')
+    texts = [t for _, t in _found([para])]
+    assert texts and "مطالب بهز شباك المنافس" in texts[0]
+
+
+def test_bare_required_is_no_cue_but_demanding_is() -> None:
+    assert cue_of("مطالبا")[1] == ("part", "m") and cue_of("مطالبة")[1] == ("part", "f")
+    assert cue_of("مطالب")[1] is None
+
+
+def test_an_affiliated_agency_without_its_owner_ends_before_the_adjective() -> None:
+    para = ('وقالت وكالة صدى التابعة لحزب #الوحدة_الوطنية إن المسلحين أزالوا صور الرئيس الراحل من'
+            ' المتحف.')
+    assert [s for s, _ in _found([para])] == ["وكالة صدى"]
+
+
+def test_the_accused_of_an_accusation_is_no_speaker() -> None:
+    para = ('وعقد المجلس اجتماعا للرد على اتهام الحكومة بأنها "غائبة" عن المنطقة منذ سنوات.')
+    assert "الحكومة" not in [s for s, _ in _found([para])]
+
+
+def test_an_accusation_by_its_author_still_speaks() -> None:
+    para = 'وتصاعد التوتر بعد اتهامات واشنطن بأن موسكو تنتهك التزاماتها الدولية.'
+    assert [s for s, _ in _found([para])] == ["واشنطن"]
