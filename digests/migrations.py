@@ -57,6 +57,7 @@ from digests.schema_migrations import (
     m027_new_chat_quiet_hours,
     m029_pending_prompts,
     m037_feed_hash,
+    m043_outbox_article_index,
 )
 
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
@@ -103,4 +104,5 @@ MIGRATIONS: list[Migration] = [
     ("040_reader_sources", m040_reader_sources),
     ("041_subscription_ids", m041_subscription_ids),
     ("042_articles_source_index", m042_articles_source_index),
+    ("043_outbox_article_index", m043_outbox_article_index),
 ]

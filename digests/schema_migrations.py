@@ -304,3 +304,11 @@ def m037_feed_hash(db: sqlite_utils.Database) -> None:
     # an entry records what it says then, and only a later change re-reads it.
     db.execute("alter table articles add column feed_hash text")
     db.execute("alter table articles add column feed_updated_at text")
+
+
+def m043_outbox_article_index(db: sqlite_utils.Database) -> None:
+    # The outbox read by article (X69; QA's session-17 note): a corrected article's update finds
+    # the chats that were sent it (digests.correction_updates), and a page gone for good, an
+    # article removed or merged find its rows (digests.retries, removal, outbox_upkeep) — each a
+    # scan of every delivery ever sent before (benchmarks/correction_outbox.py: 100k rows).
+    db.execute("create index if not exists outbox_article on outbox(article_id)")
