@@ -8,7 +8,8 @@ two such files on every development pair file (fit_story_pairs.FILES) and lists 
 pairs that change (same pairs found or lost, wrong joins made or undone) and how many articles
 change story-mates. The held-out test is story_curve.py on 21 folds; this only screens.
 
-Variants: "fit" (shipped), "link" (digests.story_choice: the strongest link first).
+Variants: "fit" (shipped), "link" (digests.story_choice: the strongest link first), each with
+"+mergelinkX" (stories.MERGE_LINK) or "+strongX" (stories.USE_STRONG_PAIR), e.g. "fit+mergelink0.9".
 
     .venv/bin/python benchmarks/story_choice_screen.py --variant link --out /tmp/link.json
     .venv/bin/python benchmarks/story_choice_screen.py --compare /tmp/fit.json /tmp/link.json
@@ -37,20 +38,30 @@ DEV_CORPUS = Path("/work/notes/s18/corpus_dev.jsonl.gz")
 
 
 def apply(variant: str) -> None:
-    """Set the step's settings for a variant name ("fit", "link")."""
-    stories.CHOICE_RULE = variant
+    """Set the step's settings for a variant name: "fit" or "link" (CHOICE_RULE), then any of
+    "+mergelinkX" (MERGE_LINK) and "+strongX" (USE_STRONG_PAIR)."""
+    rule, *flags = variant.split("+")
+    stories.CHOICE_RULE = rule
+    for flag in flags:
+        if flag.startswith("mergelink"):
+            stories.MERGE_LINK = float(flag[len("mergelink"):])
+        elif flag.startswith("strong"):
+            stories.USE_STRONG_PAIR = float(flag[len("strong"):])
+        else:
+            raise SystemExit(f"unknown flag {flag!r}")
 
 
 def run(variant: str, corpus: Path, out: Path) -> None:
     docs = bench.load(corpus)
-    saved = stories.embedder_for, stories.CHOICE_RULE
+    saved = stories.embedder_for, stories.CHOICE_RULE, stories.MERGE_LINK, stories.USE_STRONG_PAIR
     try:
         bench.use_story_model(docs, 1, quiet=True)
         apply(variant)
         with tempfile.TemporaryDirectory() as tmp:
             story_of, _ = bench.assign_corpus(docs, Path(tmp) / "s.db", bench.SETTINGS)
     finally:
-        stories.embedder_for, stories.CHOICE_RULE = saved  # type: ignore[assignment]
+        (stories.embedder_for, stories.CHOICE_RULE, stories.MERGE_LINK,
+         stories.USE_STRONG_PAIR) = saved
     out.write_text(json.dumps(story_of))
 
 

@@ -80,6 +80,8 @@ class Setting:
     band: float = story_model.MEANING_BAND[0]
     preview: float = 0.0  # brief S21: stories.PREVIEW_RULE on at this PREVIEW_DECISION: "+preview0.45"
     choice: str = "fit"  # brief S23: stories.CHOICE_RULE (digests.story_choice): "+choicelink"
+    merge_link: float = 2.0  # brief S23: stories.MERGE_LINK: "+mergelink0.90"
+    strong: float = 2.0  # brief S23: stories.USE_STRONG_PAIR: "+strong0.90"
 
     @property
     def name(self) -> str:
@@ -89,14 +91,16 @@ class Setting:
                 + (f"+floor{self.floor:.2f}" if self.floor else "")
                 + (f"+preview{self.preview:.2f}" if self.preview else "")
                 + (f"+band{self.band:.2f}" if self.band != story_model.MEANING_BAND[0] else "")
-                + (f"+choice{self.choice}" if self.choice != "fit" else ""))
+                + (f"+choice{self.choice}" if self.choice != "fit" else "")
+                + (f"+mergelink{self.merge_link:.2f}" if self.merge_link <= 1 else "")
+                + (f"+strong{self.strong:.2f}" if self.strong <= 1 else ""))
 
 
 def parse_setting(text: str) -> Setting:
-    """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR]` (see the module docstring;
-    J: JOIN_DECISION)."""
+    """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR][+mergelinkL][+strongP]` (see
+    the module docstring; J: JOIN_DECISION)."""
     body, *flags = text.split("+")
-    merge, floor, preview, choice = False, 0.0, 0.0, "fit"
+    merge, floor, preview, choice, merge_link, strong = False, 0.0, 0.0, "fit", 2.0, 2.0
     band = story_model.MEANING_BAND[0]
     for flag in flags:
         if flag == "merge":
@@ -109,11 +113,15 @@ def parse_setting(text: str) -> Setting:
             band = float(flag[len("band"):])
         elif flag.startswith("choice") and flag[len("choice"):] in story_choice.RULES:
             choice = flag[len("choice"):]
+        elif flag.startswith("mergelink"):
+            merge_link = float(flag[len("mergelink"):])
+        elif flag.startswith("strong"):
+            strong = float(flag[len("strong"):])
         else:
             raise ValueError(f"unknown setting flag {flag!r} in {text!r}")
     parts = [float(p) for p in body.split("/")]
     return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
-                   band=band, choice=choice)
+                   band=band, choice=choice, merge_link=merge_link, strong=strong)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -300,7 +308,8 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
              stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies,
              stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION)
     band_saved = story_model.MEANING_BAND  # brief S22's "+bandB" changes it per setting
-    choice_saved = stories.CHOICE_RULE  # brief S23's "+choiceR"
+    choice_saved = (stories.CHOICE_RULE, stories.MERGE_LINK,  # brief S23's "+choiceR" ...
+                    stories.USE_STRONG_PAIR)
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -333,6 +342,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                     stories.JOIN_FLOOR = setting.floor
                     story_model.MEANING_BAND = (setting.band, band_saved[1])
                     stories.CHOICE_RULE = setting.choice
+                    stories.MERGE_LINK, stories.USE_STRONG_PAIR = setting.merge_link, setting.strong
                     stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
                     story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
                     if path == "use":  # the stand-in judge is the USE model: its vote's floor
@@ -377,7 +387,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
          stories.MERGE_RULE, stories.JOIN_FLOOR, stories._floor_applies,
          stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION) = saved
         story_model.MEANING_BAND = band_saved
-        stories.CHOICE_RULE = choice_saved
+        stories.CHOICE_RULE, stories.MERGE_LINK, stories.USE_STRONG_PAIR = choice_saved
 
 
 def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND

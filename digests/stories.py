@@ -137,6 +137,13 @@ PREVIEW_RULE = False
 # (digests.story_choice): "fit" (shipped) the best fit + LEAD_FIT x lead; "link" the story of
 # its strongest pair link first.
 CHOICE_RULE = "fit"
+# Brief S23, the USE path (the words keep MERGE and STRONG_PAIR above): an article whose strongest
+# pair link to its best story and to another story it fits (each at MERGE_FIT) both reach
+# MERGE_LINK bridges them: one event told in two stories (digests.story_assign merges them); and a
+# story the vote refuses is joined when one of its reports pairs with the article at USE_STRONG_PAIR.
+# Above 1: never.
+MERGE_LINK = 2.0
+USE_STRONG_PAIR = 2.0
 # Reports of a story weighed when an article asks to join it: the ones nearest in time. Real
 # stories hold a handful (the corpus's largest: 11), but a site whose pages all extract to one
 # boilerplate makes a story of thousands, and weighing every report made each join O(story size).
@@ -174,6 +181,8 @@ class Match:
     # Other stories the article also fits as a whole (`_cohesion` passes): the event is split
     # in two, and the article bridges them (see `merge_stories`).
     also: tuple[int, ...] = ()
+    # Of those, the ones it links to at MERGE_LINK as it does to its own (brief S23): merged.
+    bridges: tuple[int, ...] = ()
 
 
 def _hours(a: datetime, b: datetime) -> float:
@@ -249,8 +258,9 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     best = passing[chosen.story_id] if chosen is not None else None
     if best is None or fits[best.story_id] < MERGE_FIT:
         return best
-    return replace(best, also=tuple(s for s, fit in fits.items()
-                                    if s != best.story_id and fit >= MERGE_FIT))
+    also = tuple(s for s, fit in fits.items() if s != best.story_id and fit >= MERGE_FIT)
+    return replace(best, also=also, bridges=tuple(
+        s for s in also if link[s] >= MERGE_LINK and link[best.story_id] >= MERGE_LINK))
 
 
 def _vector_column(meaning: Meaning | None) -> str:
@@ -315,7 +325,9 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     # A pair this sure overrides the vote: the report it pairs with sits in a story of a wider
     # affair (London's boycott threat among eight Skripal reports, Moscow's answer refused).
     # Measured on words only (brief S9): the meaning path keeps the vote.
-    return fit if meaning is None and max(probs) >= STRONG_PAIR else None
+    if meaning is None:
+        return fit if max(probs) >= STRONG_PAIR else None
+    return fit if _floor_applies(meaning) and max(probs) >= USE_STRONG_PAIR else None
 
 
 def _previewed(p: float, side: story_preview.Side | None, title: str | None, body: str | None,

@@ -84,6 +84,11 @@ def _merge_fitting(db: sqlite_utils.Database, match: Match, when: datetime,
     group = [match.story_id] + [
         s for s in match.also
         if stories.MERGE_RULE == "fit" or _members_fit(db, match.story_id, s, when)]
+    return _merge_group(db, group, now)
+
+
+def _merge_group(db: sqlite_utils.Database, group: list[int], now: datetime) -> int:
+    """Merge the stories of `group` into the oldest; returns it."""
     into = min(group)
     for story_id in sorted(group):
         if story_id != into:
@@ -132,6 +137,8 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
         story_id = match.story_id
         if stories.MERGE and match.also and meaning is None and has_merges(db):
             story_id = _merge_fitting(db, match, when, now)
+        elif match.bridges and has_merges(db):  # MERGE_LINK (brief S23)
+            story_id = _merge_group(db, [match.story_id, *match.bridges], now)
     elif old is not None:
         story_id = old  # nothing better: keep the story it has (re-assignment changes nothing)
     else:
