@@ -33,6 +33,7 @@ from digests.data_migrations import (
     m039_general_digest_names,
     m040_reader_sources,
 )
+from digests.general_names import m044_general_digest_joined_names
 from digests.reader_spellings import m033_reader_spellings
 from digests.search_readings import m035_search_readings
 from digests.source_index import m042_articles_source_index
@@ -105,4 +106,5 @@ MIGRATIONS: list[Migration] = [
     ("041_subscription_ids", m041_subscription_ids),
     ("042_articles_source_index", m042_articles_source_index),
     ("043_outbox_article_index", m043_outbox_article_index),
+    ("044_general_digest_joined_names", m044_general_digest_joined_names),
 ]
