@@ -29,6 +29,7 @@ from digests.nisba_bodies import is_nisba_body, named_with_nisba
 from digests.bare_plurals import is_bare_plural, named_plural
 from digests.bare_presidents import is_bare_president, named_president
 from digests.bare_titles import is_bare_trade, named_trade
+from digests.called_bodies import called_before, is_bare_definite, topic_of
 from digests.definite_bodies import DEFINITE_BODIES, definite_name
 from digests.posted_statements import posted_by
 from digests.speaker_checks import describing_verb_cut
@@ -286,6 +287,10 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
         elif is_bare_title(speaker):
             # «وقرر القاضي، غوردن ويذرويل، أن» then «وقال القاضي …» (seed 29, 2610)
             speaker = apposed_before(paragraphs, c.paragraph, c.start, speaker) or speaker
+        elif is_bare_definite(speaker):
+            # «بالنسبة إلى "إل جي"، مثلا، أعلنت الشركة», «والمجموعة … تدعى "…"» (F30's left)
+            speaker = (topic_of(paragraphs, c.paragraph, c.start, speaker)
+                       or called_before(paragraphs, c.paragraph, c.start, speaker) or speaker)
         if speaker != c.speaker:
             log.debug("speaker_resolved from=%s to=%s", c.speaker, speaker)
             c = replace(c, speaker=speaker)

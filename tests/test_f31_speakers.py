@@ -70,3 +70,35 @@ def test_the_accused_of_an_accusation_is_no_speaker() -> None:
 def test_an_accusation_by_its_author_still_speaks() -> None:
     para = 'وتصاعد التوتر بعد اتهامات واشنطن بأن موسكو تنتهك التزاماتها الدولية.'
     assert [s for s, _ in _found([para])] == ["واشنطن"]
+
+
+def test_a_national_paper_is_the_one_paper_named_before() -> None:
+    # F30's left (113): «جريدة "…"» named without its nationality, then «الصحيفة البريطانية».
+    paras = ['ونشرت جريدة "مورنينغ ستار" الخبر صباح اليوم على صفحتها الأولى.',
+             'وقالت الصحيفة البريطانية إن "العمال لم يبلغوا بالقرار حتى الآن رغم اقتراب الموعد".']
+    assert _speakers(paras) == ['جريدة "مورنينغ ستار"']
+
+
+def test_a_national_paper_stays_bare_when_two_papers_were_named() -> None:
+    paras = ['ونشرت جريدة "مورنينغ ستار" الخبر صباح اليوم، كما نشرته صحيفة "ديلي ميرور".',
+             'وقالت الصحيفة البريطانية إن "العمال لم يبلغوا بالقرار حتى الآن رغم اقتراب الموعد".']
+    assert _speakers(paras) == ["الصحيفة البريطانية"]
+
+
+def test_a_group_is_the_name_it_is_called() -> None:
+    # F30's left (4155): «والمجموعة … تدعى "…"» then «وقالت المجموعة إن».
+    paras = ['والمجموعة التي نشرت الصور تدعى "أصدقاء الفضاء" وهي منظمة تهتم بالظواهر الغريبة.',
+             'وقالت المجموعة إن الصور التقطتها طائرة عسكرية خلال تدريب فوق المحيط العام الماضي.']
+    assert _speakers(paras) == ['مجموعة "أصدقاء الفضاء"']
+
+
+def test_a_company_is_the_topic_its_sentence_opens_on() -> None:
+    # F30's left (1272): «بالنسبة إلى "إل جي"، مثلا، أعلنت الشركة عن …».
+    para = ('بالنسبة إلى "نوكيا"، مثلا، أعلنت الشركة أنها ستطرح هاتفا جديدا بكاميرا مزدوجة في'
+            ' الربيع المقبل.')
+    assert _speakers([para]) == ['شركة "نوكيا"']
+
+
+def test_a_company_without_a_topic_stays_bare() -> None:
+    para = 'وأعلنت الشركة أنها ستطرح هاتفا جديدا بكاميرا مزدوجة في الربيع المقبل.'
+    assert _speakers([para]) == ["الشركة"]
