@@ -34,13 +34,13 @@ from digests.definite_bodies import DEFINITE_BODIES, definite_name
 from digests.posted_statements import posted_by
 from digests.speaker_checks import describing_verb_cut
 from digests.speech import fold
-from digests.statement_issuers import (  # noqa: F401 (_statement_issuer: tests/test_f19)
-    _STATEMENT,
-    _in_statement,
-    _statement_issuer,
-    _vague,
-    _written_issuer,
+from digests.statement_issuers import (
+    STATEMENT_WORDS,
+    in_statement,
     name_after,
+    statement_issuer,
+    vague,
+    written_issuer,
 )
 from digests.texts_before import texts_before
 
@@ -190,15 +190,15 @@ def _issuer(prior: Sequence[Candidate]) -> str:
     """The named speaker of the last quote read from a sentence «… في بيان …», or the issuer
     of the last quote credited to a statement («بيان صادر عن البيت الأبيض»)."""
     for c in reversed(prior):
-        speaker = _statement_issuer(c.speaker)
+        speaker = statement_issuer(c.speaker)
         issued = speaker != c.speaker
         words = [fold(w) for w in speaker.split()]
-        if not c.named or not words or any(w in _STATEMENT or w in ("فيه", "فيها", "الصادر")
+        if not c.named or not words or any(w in STATEMENT_WORDS or w in ("فيه", "فيها", "الصادر")
                                            for w in words) or (
                 words[0] in _HEADS and (words[0] not in _DEFINITE_TOO or len(words) == 1)):
             continue
-        if issued or _in_statement(c.context):
-            return "" if _vague(words) else speaker
+        if issued or in_statement(c.context):
+            return "" if vague(words) else speaker
     return ""
 
 
@@ -264,7 +264,7 @@ def resolve(paragraphs: Sequence[str], cands: Sequence[Candidate]) -> list[Candi
             head, then = _HEADS[key]
             speaker = _body(paragraphs, c, out, head, then) or speaker
         elif key in _BARE_STATEMENT or key in _CUT_STATEMENT:
-            speaker = (_issuer(out) or _written_issuer(paragraphs, c)
+            speaker = (_issuer(out) or written_issuer(paragraphs, c)
                        or posted_by(paragraphs, c.paragraph, c.start) or speaker)
         elif is_bare_trade(speaker):
             # «وقال الممثل إن …» after «الممثل هيو غرانت» (QA25 E6): the person so titled

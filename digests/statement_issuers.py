@@ -1,9 +1,9 @@
 """Who issued a statement: the issuer a bare «البيان» means (split from digests.bare_bodies).
 
 «بيان لوزارة المالية» → «وزارة المالية», «بيان صادر عن البيت الأبيض» → «البيت الأبيض»
-(`_statement_issuer`); the issuer of the last statement written before a quote, right after it
+(`statement_issuer`); the issuer of the last statement written before a quote, right after it
 («البيان الصادر عن مكتب …», «بيان أصدره/نشره X» when X is no medium) or as the subject that
-issued it («أصدر مجلس الأمن بيانا»: `_written_issuer`); and the strict reading of a body's name
+issued it («أصدر مجلس الأمن بيانا»: `written_issuer`); and the strict reading of a body's name
 (`name_after`: a quoted name or a definite genitive, then its relative adjectives) that
 digests.bare_bodies uses for every bare body. Moved verbatim (F25: bare_bodies.py was 511
 lines); pure functions of words and paragraphs.
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from digests.quotes import Candidate
 
 # The statement words of «بيان لـX», «بيان صادر عن X», folded.
-_STATEMENT = frozenset("بيان بيانا ببيان وبيان البيان".split())
-# A statement its speaker issued («ببيان», «أصدر بيانا»; «في بيان» in `_in_statement`).
+STATEMENT_WORDS = frozenset("بيان بيانا ببيان وبيان البيان".split())
+# A statement its speaker issued («ببيان», «أصدر بيانا»; «في بيان» in `in_statement`).
 _ISSUED = frozenset("ببيان وببيان بيانا بيانه بيانها".split())
 
 
@@ -84,11 +84,11 @@ def name_after(words: list[str], m: int, *, joined: bool = False) -> str:
     return " ".join(out).rstrip("،,.:")
 
 
-def _statement_issuer(speaker: str) -> str:
+def statement_issuer(speaker: str) -> str:
     """«بيان لوزارة المالية» → «وزارة المالية», «بيان صادر عن البيت الأبيض» → «البيت الأبيض»;
     the speaker as written otherwise."""
     words = speaker.split()
-    if not words or fold(words[0]) not in _STATEMENT:
+    if not words or fold(words[0]) not in STATEMENT_WORDS:
         return speaker
     if len(words) > 1 and words[1].startswith("لل"):
         return " ".join(["ال" + words[1][2:], *words[2:]])
@@ -99,7 +99,7 @@ def _statement_issuer(speaker: str) -> str:
     return ""
 
 
-def _in_statement(sentence: str) -> bool:
+def in_statement(sentence: str) -> bool:
     """Whether the sentence says its speaker issued a statement: «… في بيان …», «ببيان»,
     «أصدر بيانا»; not «بحسب بيان نشرته …» or «نقلت الوكالة بيان الخارجية» (another's)."""
     words = [fold(w.strip("،,.:")) for w in sentence.split()]
@@ -107,7 +107,7 @@ def _in_statement(sentence: str) -> bool:
                for n, w in enumerate(words))
 
 
-def _vague(words: list[str]) -> bool:
+def vague(words: list[str]) -> bool:
     """A folded issuer that names no more than «البيان» does: one definite noun («الحزب»,
     «الهيئة», «الحكومة»), a media office («المكتب الإعلامي»; development gold holdout1 keeps
     «البيان» there)."""
@@ -145,7 +145,7 @@ _DEFINITE_ISSUED_BY = frozenset({("الصادر", "عن"), ("الصادر", "م�
 _DAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس".split())
 
 
-def _written_issuer(paragraphs: Sequence[str], c: Candidate) -> str:
+def written_issuer(paragraphs: Sequence[str], c: Candidate) -> str:
     """The issuer of the last statement written before `c` that names one — right after it
     («بيان لوزارة الخارجية», «بيان صادر عن الديوان الملكي …», «بيان هيئة الرياضة», «البيان
     الصادر عن مكتب …», «البيان الذي وقعته فصائل …») or as the subject that issued it
@@ -161,7 +161,7 @@ def _written_issuer(paragraphs: Sequence[str], c: Candidate) -> str:
 
 
 def _issuer_at(words: list[str], m: int) -> str:
-    """The issuer named at a statement word `m` (see `_written_issuer`); "" when `m` is no
+    """The issuer named at a statement word `m` (see `written_issuer`); "" when `m` is no
     statement or names none."""
     mention = fold(words[m].rstrip("،,.:"))
     folded = [fold(w.rstrip("،,.:")) for w in words[m + 1:m + 3]]
@@ -207,14 +207,14 @@ def _issuer_at(words: list[str], m: int) -> str:
     name = name_after(written, n)
     if not name and fold(first.rstrip("،,.:")) in _ONE_WORD_ISSUERS:
         return first.rstrip("،,.:")  # «بيان الجيش رقم 15»
-    if skip and (not name or _vague([fold(w) for w in name.split()])):
+    if skip and (not name or vague([fold(w) for w in name.split()])):
         # «البيان الصادر عن مكتب نتانياهو», «بيان أصدره المكتب الإعلامي للعبادي»: the
         # issuer is written out after its verb; read to the clause's end (F21: seed 2045, 4021)
         name = _issuer_phrase(written, n)
     folded = [fold(w) for w in name.split()]
     if len(folded) == 1 and folded[0] in _ONE_WORD_ISSUERS:
         return name
-    return "" if _vague(folded) or any(w in _DAYS for w in folded) else name
+    return "" if vague(folded) or any(w in _DAYS for w in folded) else name
 
 
 def _own_medium(words: list[str], n: int) -> str:
@@ -242,7 +242,7 @@ def _issuer_phrase(words: list[str], n: int) -> str:
     for w in words[n:n + 7]:
         bare = w.rstrip("،,.:")
         norm = fold(bare)
-        if norm in _PHRASE_ENDS or norm in _DAYS or norm in _STATEMENT or any(
+        if norm in _PHRASE_ENDS or norm in _DAYS or norm in STATEMENT_WORDS or any(
                 q in w for q in "\"“”«»"):
             break
         out.append(bare)
@@ -288,6 +288,6 @@ def _issuer_before(words: list[str], m: int) -> str:
             w in _NOT_IN_NAME or w in _ISSUING_VERBS or w.startswith("بال") for w in folded) or any(
             w.endswith(("،", ",", ".", ":", "\"", "”", "»")) for w in subject[:-1]):
         return ""
-    if _vague(folded) or folded[0] in _STATEMENT or folded[0].startswith("#"):
+    if vague(folded) or folded[0] in STATEMENT_WORDS or folded[0].startswith("#"):
         return ""
     return " ".join(subject).rstrip("،,")

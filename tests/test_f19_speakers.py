@@ -132,11 +132,11 @@ def test_f19_bare_statement_after_a_statement_of_a_body() -> None:
 
 def test_f19_statement_issuer_words() -> None:
     """«بيان للشرطة», «بيان صادر عن البيت الأبيض»: the body that issued it."""
-    from digests.bare_bodies import _statement_issuer
-    assert _statement_issuer("بيان للشرطة") == "الشرطة"
-    assert _statement_issuer("بيان لوزارة المالية") == "وزارة المالية"
-    assert _statement_issuer("بيان صادر عن البيت الأبيض") == "البيت الأبيض"
-    assert _statement_issuer("وزارة المالية") == "وزارة المالية"
+    from digests.statement_issuers import statement_issuer
+    assert statement_issuer("بيان للشرطة") == "الشرطة"
+    assert statement_issuer("بيان لوزارة المالية") == "وزارة المالية"
+    assert statement_issuer("بيان صادر عن البيت الأبيض") == "البيت الأبيض"
+    assert statement_issuer("وزارة المالية") == "وزارة المالية"
 
 
 @pytest.mark.parametrize(("statement", "issuer"), [
