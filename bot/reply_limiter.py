@@ -17,7 +17,7 @@ and a handled-again /unsubscribe answered «لست تتابع» because it ran t
 - an answer (a message sent or edited) refused with a server error or lost with its connection
   (PTB's NetworkError: not a TimedOut, which may have been delivered, nor a BadRequest) is sent
   again after REPLY_5XX_DELAY doubling up to REPLY_5XX_MAX_DELAY, at most REPLY_5XX_TRIES times
-  (about 23 s in all, QA43 C5), one WARNING line each
+  (90 s in all: a minute's Bot API outage, QA43 C5, X69), one WARNING line each
   (QA32 R4: the answer to a /stats that met one 502 was dropped with an ERROR and a traceback);
   the error it gives up with carries how many times it was sent (`tries_of`);
 - the sender's own calls (bot.courier sets SENDER_CALL in its task) pass straight through:
@@ -54,15 +54,18 @@ COUNTED = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup
 REPLY_TRIES = 4  # a request refused with 429 is sent at most this many times
 REPLY_MAX_WAIT = 60.0  # longer waits are not waited for: the request fails (the reader may ask
 # again)
-# An answer refused with a server error is sent at most this many times: six tries wait
-# 1+2+4+8+8 = 23 s in all, enough for a short Telegram outage (QA43 C5: three tries in 3 s
-# dropped a /stats during a 60 s run of 502s), short enough that the chat's later updates
-# (bot.update_order) and a stop (X56), which wait for it, stay bounded.
-REPLY_5XX_TRIES = 6
+# An answer refused with a server error is sent at most this many times: ten tries wait
+# 1+2+4+8+15+15+15+15+15 = 90 s in all, so a minute's Bot API outage (502s from its front)
+# loses no answer (QA43 C5: three tries in 3 s dropped a /stats during a 60 s run of 502s; X68's
+# six in 23 s still did, X69). Still bounded: the chat's later updates wait behind it
+# (bot.update_order; they would meet the same outage), a stop cancels it after its grace and
+# holds the update for the next start (bot.held_updates), and the wait between two tries stays
+# at 15 s, so an answer goes at most 15 s after Telegram is back.
+REPLY_5XX_TRIES = 10
 # the requests that answer a reader, sent again after a server error (QA32 R4)
 ANSWERS = COUNTED | {"editMessageText", "editMessageReplyMarkup"}
 REPLY_5XX_DELAY = 1.0  # seconds before the second try, doubling …
-REPLY_5XX_MAX_DELAY = 8.0  # … up to this many seconds between two tries
+REPLY_5XX_MAX_DELAY = 15.0  # … up to this many seconds between two tries
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 

@@ -59,6 +59,7 @@ async def test_a_push_report_the_api_never_took_is_sent_after_the_restart(
     report (`reported_at` null), and the next start sends it, once."""
     monkeypatch.setattr(admin, "TELL_BACKOFF", (0.1, 0.1))
     monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.01)
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_MAX_DELAY", 0.08)  # X69: the cap scaled too
     path = sample_db(tmp_path)
     async with running_bot(path, send_rate_per_second=2.0) as h:
         readers = [READER + i for i in range(4)]
@@ -92,6 +93,7 @@ async def test_an_ingest_answer_the_api_never_took_is_sent_after_the_restart(
     """Same for /ingest: the stored answer stays owed until Telegram takes it."""
     monkeypatch.setattr(admin, "TELL_BACKOFF", (0.1,))
     monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.01)
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_MAX_DELAY", 0.08)  # X69: the cap scaled too
     path = sample_db(tmp_path)
     async with running_bot(path) as h:
         for s in sources.list_sources(h.db):
@@ -140,6 +142,7 @@ async def test_a_report_still_owed_is_sent_by_the_running_bot_once_the_api_is_ba
     monkeypatch.setattr(admin, "TELL_BACKOFF", (0.1,))
     monkeypatch.setattr(admin, "OWED_PAUSE", 0.5)
     monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.01)
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_MAX_DELAY", 0.08)  # X69: the cap scaled too
     path = sample_db(tmp_path)
     async with running_bot(path) as h:
         for s in sources.list_sources(h.db):

@@ -23,6 +23,7 @@ def _errors(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
 async def test_an_answer_whose_connection_drops_at_every_try_says_so(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.05)
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_MAX_DELAY", 0.4)  # X69: the cap scaled too
     caplog.set_level(logging.WARNING)
     real = HTTPXRequest.do_request
     dropped: list[str] = []
@@ -56,6 +57,7 @@ async def test_an_answer_whose_connection_drops_at_every_try_says_so(
 async def test_a_5xx_at_every_try_still_names_the_server_and_the_tries(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.05)
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_MAX_DELAY", 0.4)  # X69: the cap scaled too
     monkeypatch.setattr(reply_limiter, "REPLY_5XX_TRIES", 2)
     caplog.set_level(logging.WARNING)
     async with running_bot(sample_db(tmp_path)) as h:

@@ -54,6 +54,7 @@ async def test_an_answer_refused_with_502_at_every_try_is_one_error_line(
     """All REPLY_5XX_TRIES sends of /stats meet a 502: the failure is Telegram's, so one ERROR
     line without a traceback (was «update failed» with one); the apology still goes."""
     monkeypatch.setattr(reply_limiter, "REPLY_5XX_DELAY", 0.05)
+    monkeypatch.setattr(reply_limiter, "REPLY_5XX_MAX_DELAY", 0.4)  # X69: the cap scaled too
     caplog.set_level(logging.WARNING)
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.fail_next(reply_limiter.REPLY_5XX_TRIES, 502, "Bad Gateway", chat_id=ADMIN)
