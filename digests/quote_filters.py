@@ -240,6 +240,11 @@ _LIST_PREPS = frozenset("من في علي عن الي ل ب".split())  # «وك�
 _AN_RAW = frozenset({"أن", "وأن", "بأن", "لأن", "ان", "وان"})
 _PREP_RAW = frozenset({"على", "إلى", "الى", "علي", "في", "عن", "من"})
 _MA_RAW = frozenset({"ما", "لما", "بما", "مما", "عما", "فيما"})
+# Nouns of compound prepositions («على خلفية», «في إطار», «بسبب»): marks right after them open
+# on the phrase they govern, as after «على/في» (F30's left, 2802). Folded.
+_PREP_NOUNS = frozenset("خلفيه اطار ضوء سياق بسبب جراء نتيجه اثر عقب".split())
+# Quantifiers that open the object of the noun before the marks («على محاسبة "كل من …"»).
+_QUANTIFIERS = frozenset("كل جميع".split())
 
 
 def _list_tail(text: str) -> bool:
@@ -265,7 +270,7 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     if not words or at is None or at == 0:
         return ""
     prev, first = toks[at - 1], words[0].strip("\"«»“”(")
-    if _charge(toks, at, first):
+    if _charge(toks, at, first) or _grounds(toks, at):
         return "drop"  # «واتهم الزعماء إسرائيل "بهجوم ممنهج …"»: the charge, not a statement
     if fold(first) in ("باي", "بايه") and not text.rstrip(" .\"»”").endswith(("؟", "?")):
         # «أن مريم لم تبلغ السائق "بأي مخاوف …"» (F14's seed 17, 4579): «of any …» is the
@@ -308,7 +313,12 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
         # «أكد X أن مصر أصبحت "تمتلك كل المقومات …"» (QA13 1206): the subject and its verb
         # stand outside the marks; the reported clause that holds them is the statement.
         return "clause"
-    if prev.raw in _PREP_RAW:
+    if fold(first) in _QUANTIFIERS and prev.raw.endswith("ة") and prev.norm not in _PREP_NOUNS:
+        # «أن القاهرة ستعمل على محاسبة "كل من يثبت تقصيره …"» (F31, seed 31, 4486): the
+        # quantifier opens the object of the verbal noun before the marks; the clause is the
+        # statement (after a verb, «تدعو "كل الأطراف …"», the marks stay a quote).
+        return "clause"
+    if prev.raw in _PREP_RAW or prev.norm in _PREP_NOUNS:
         if _predicate(" ".join(words[:1])) or any(
                 c.tok < at for c in cues if c.kind != "prep"
                 and c.content_start is None and at - c.end_tok <= 6):
@@ -345,6 +355,14 @@ def _charge(toks: list[Tok], at: int, first: str) -> bool:
         return False
     return any(strip_conj(toks[m].norm) in _ACCUSE or strip_conj(toks[m].norm) in _DEMAND
                for m in range(max(0, at - 7), at))
+
+
+def _grounds(toks: list[Tok], at: int) -> bool:
+    """The marks open right after «بسبب/بحجة» a few words after «اتهم» («واتهم X تركيا بتبني
+    "…" بسبب "عرقلتها الفعلية …"», F30's left, 6543): the grounds of the charge, a phrase of
+    the writer's sentence that says nothing alone."""
+    return at > 0 and toks[at - 1].norm in ("بسبب", "بحجه") and any(
+        strip_conj(toks[m].norm) in _ACCUSE for m in range(max(0, at - 12), at - 1))
 
 
 # Adverbs in «-ًا» a quote may open with («أيضاً», «دائماً»), folded without their alif.

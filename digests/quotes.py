@@ -126,6 +126,21 @@ class Candidate:
                      kind=self.kind)
 
 
+_CLOSES = {"\"": "\"", "“": "”", "«": "»", "„": "“"}
+
+
+def _closed_at_end(para: str, spans: Sequence[tuple[int, int]], start: int,
+                   text: str) -> str | None:
+    """`text` with the closing mark its paragraph never wrote: «أن القاهرة ستعمل على محاسبة
+    "كل من يثبت تقصيره …» (F31, seed 31, 4486), marks opened inside the clause that run to the
+    paragraph's end; None when the clause is cut inside marks some other way."""
+    for a, b in spans:
+        if start < a <= start + len(text) and b >= len(para.rstrip()) and para[a - 1] in _CLOSES:
+            closed = text + _CLOSES[para[a - 1]]
+            return closed if quote_marks_balanced(closed) else None
+    return None
+
+
 def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     """Every quote of an article in reading order, filtered (names, scare quotes, slogans out).
 
@@ -301,7 +316,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                            a == start + 1 for a, _ in speech)):
                     continue
                 if not quote_marks_balanced(text):
-                    continue  # a span cut inside quote marks is no statement
+                    closed = _closed_at_end(para, spans, start, text)
+                    if closed is None:
+                        continue  # a span cut inside quote marks is no statement
+                    text = closed
                 if any(a <= start < b for a, b in speech):
                     continue  # «:"إن التقنية …"»: the إن inside direct speech opens nothing
                 if not cue.speaker or _is_data(cue.speaker):

@@ -102,3 +102,34 @@ def test_a_company_is_the_topic_its_sentence_opens_on() -> None:
 def test_a_company_without_a_topic_stays_bare() -> None:
     para = 'وأعلنت الشركة أنها ستطرح هاتفا جديدا بكاميرا مزدوجة في الربيع المقبل.'
     assert _speakers([para]) == ["الشركة"]
+
+
+def test_the_grounds_of_a_charge_are_no_quote() -> None:
+    # F30's left (6543): «اتهم X Y بتبني "…" بسبب "…"»: the writer's sentence, not a statement.
+    para = ('واتهم الوزير المعارضة بتبني "خطاب الكراهية" بسبب "تحريضها المستمر ضد المؤسسات الرسمية'
+            ' في البلاد منذ سنوات".')
+    assert not [t for _, t in _found([para]) if t.startswith("تحريضها")]
+
+
+def test_marks_after_a_compound_preposition_leave_the_clause_the_statement() -> None:
+    # F30's left (2802): «… تأتي على خلفية "…"» inside the expert's clause.
+    para = ('وأكد الخبير الاقتصادي أن "الرسوم الجديدة" التي تريد الحكومة فرضها "لن تفيد أحدا في'
+            ' النهاية" تأتي على خلفية "تراجع كبير في الصادرات الوطنية خلال العامين الماضيين".')
+    found = _found([para])
+    assert found and found[0][0] == "الخبير الاقتصادي"
+    assert found[0][1].startswith('"الرسوم الجديدة"')
+
+
+def test_marks_left_open_after_a_verbal_noun_close_with_the_clause() -> None:
+    # Seed 31, 4486: «على محاسبة "كل من …» and no closing mark: the clause is the statement.
+    para = ('وأكد المتحدث أن الحكومة ستعمل على ملاحقة "كل من يثبت تورطه في الفساد المالي والإداري'
+            ' داخل المؤسسات العامة.')
+    assert _found([para]) == [(
+        "المتحدث", 'الحكومة ستعمل على ملاحقة "كل من يثبت تورطه في الفساد المالي والإداري داخل'
+        ' المؤسسات العامة"')]
+
+
+def test_all_after_a_verb_stays_a_quote() -> None:
+    para = ('وذكر المتحدث أن "المستشفيات تحظى بحماية خاصة"، مؤكدا أن المنظمة تدعو "كل الأطراف في'
+            ' البلاد إلى وقف هذه الهجمات فورا".')
+    assert ("المتحدث", "كل الأطراف في البلاد إلى وقف هذه الهجمات فورا") in _found([para])
