@@ -174,7 +174,8 @@ async def _post_init(app: Application) -> None:
         from bot import db_alerts
 
         app.bot_data[CLOCK_WATCH_KEY] = asyncio.create_task(
-            clock_watch.watch(app.job_queue, functools.partial(db_alerts.tell, rt, app.bot)),
+            clock_watch.watch(app.job_queue, functools.partial(db_alerts.tell, rt, app.bot),
+                              functools.partial(clock_watch.recent_lags, rt.db)),
             name="clock-watch")
     if rt.settings.admin_ids and rt.db.path != ":memory:":  # writes refused: admins told (C2)
         from bot import db_alerts

@@ -13,6 +13,15 @@ jobs again from the wall clock's now: the poll runs at once (then every interval
 clock), and the daily purge runs at once when the jump skipped its hour, else at its next hour
 by the right clock. Alerts, updates and daily digests wait in the outbox, not on the JobQueue:
 the sender re-plans those (outbox_states.replan_held).
+
+The admins are told of a jump back of TOLD_JUMP or more, and of a jump forward that can push new
+articles out of the send window (X69): an article is sent only while it looks younger than
+PUSH_WINDOW at the bot's «now», so after a jump J forward one that reaches the bot more than
+PUSH_WINDOW − J after its publication is stored and never sent. Whether that happens is read from
+the articles stored lately (`recent_lags`: how long after publication each reached the bot):
+told when any of them would have been pushed out (`pushed_out`), or when the jump is past the
+window itself (every new article); a jump that no recent article's lag reaches stays quiet (a VM
+waking from a suspend shows as a small step forward too).
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -29,6 +38,7 @@ from telegram.ext import JobQueue
 from bot.delivery_plan import CLOCK_JUMP
 from bot.jobs import POLL_JOB, PURGE_HOUR, PURGE_JOB
 from digests.article_store import PUSH_WINDOW
+from digests.storage import Database
 
 log = logging.getLogger("bot.app")  # beside the jobs' own lines
 
@@ -39,7 +49,10 @@ TOLD_JUMP = timedelta(minutes=30)  # a clock set back this far is told to the ad
 # decided): from its own two clocks the bot cannot tell whether a jump forward broke the clock or
 # fixed one that was behind, so it does not second-guess the article's age; it tells the admins.
 
+RECENT_ARTICLES = 500  # the articles stored lately whose lags a forward jump is weighed by
+
 Tell = Callable[[str], Awaitable[object]]
+Lags = Callable[[], Sequence[timedelta]]
 
 
 def utc_now() -> datetime:
@@ -74,28 +87,78 @@ def replan(queue: JobQueue[Any], jump: timedelta, now: datetime) -> list[str]:
     return at_once
 
 
-def jump_text(jump: timedelta) -> str:
-    """The admins' message for a jump, Arabic first then English (bot.texts_alerts)."""
+def recent_lags(db: Database, limit: int = RECENT_ARTICLES) -> list[timedelta]:
+    """How long after its publication each of the last `limit` articles reached the bot (stored
+    − published; a date ahead of the store counts as 0), for those it could send: younger than
+    PUSH_WINDOW when stored. Articles without a date are left out."""
+    lags = []
+    for published, fetched in db.db.execute(
+            "select published_at, fetched_at from articles where published_at is not null"
+            " order by id desc limit ?", [limit]).fetchall():
+        try:
+            lag = datetime.fromisoformat(fetched) - datetime.fromisoformat(published)
+        except (TypeError, ValueError):
+            continue
+        if lag <= PUSH_WINDOW:
+            lags.append(max(lag, timedelta(0)))
+    return lags
+
+
+def pushed_out(jump: timedelta, lags: Sequence[timedelta],
+               window: timedelta = PUSH_WINDOW) -> int:
+    """How many of `lags` a forward `jump` takes past the send `window` (0 for a jump back): an
+    article that reached the bot `lag` after publication looks `lag + jump` old after it."""
+    if jump <= timedelta(0):
+        return 0
+    return sum(1 for lag in lags if lag <= window < lag + jump)
+
+
+def told(jump: timedelta, lags: Sequence[timedelta]) -> bool:
+    """Whether the admins hear of this jump: back TOLD_JUMP or more; forward past the window,
+    or far enough that an article of the recent lags would not have been sent."""
+    return -jump >= TOLD_JUMP or jump > PUSH_WINDOW or pushed_out(jump, lags) > 0
+
+
+def _span(seconds: float, lang: str, minutes_below: float = 1.0) -> str:
+    """A length of time in days, hours or (under `minutes_below` hours) minutes
+    (bot.texts_alerts)."""
     from bot.i18n import num, t
 
-    hours = abs(jump.total_seconds()) / 3600
+    minutes = round(abs(seconds) / 60)  # a measured jump is a few ms off its size
+    if minutes >= 48 * 60:
+        return t("clock_jump_days", lang, n=num(round(minutes / 1440), lang))
+    if minutes >= minutes_below * 60:
+        return t("clock_jump_hours", lang, n=num(round(minutes / 60), lang))
+    return t("clock_jump_minutes", lang, n=num(max(1, minutes), lang))
+
+
+def jump_text(jump: timedelta, lags: Sequence[timedelta] = ()) -> str:
+    """The admins' message for a jump, Arabic first then English (bot.texts_alerts): a forward
+    jump within the window says from what lag articles are no longer sent, and how many of the
+    recent ones arrived that late."""
+    from bot.i18n import num, t
+
+    late = pushed_out(jump, lags)
     parts = []
     for lang in ("ar", "en"):
-        size = (t("clock_jump_days", lang, n=num(round(hours / 24), lang)) if hours >= 48
-                else t("clock_jump_hours", lang, n=num(round(hours), lang)))
         way = t("clock_jump_forward" if jump > timedelta(0) else "clock_jump_back", lang)
-        text = t("clock_jump", lang, direction=way, size=size)
+        text = t("clock_jump", lang, direction=way, size=_span(jump.total_seconds(), lang))
         if jump > PUSH_WINDOW:
             text += " " + t("clock_jump_ahead", lang)
+        elif late:
+            text += " " + t("clock_jump_late", lang,
+                            lag=_span((PUSH_WINDOW - jump).total_seconds(), lang, 2.0),
+                            k=num(late, lang), n=num(len(lags), lang))
         parts.append(text)
     return "\n\n".join(parts)
 
 
-async def watch(queue: JobQueue[Any], tell: Tell | None = None) -> None:
+async def watch(queue: JobQueue[Any], tell: Tell | None = None, lags: Lags | None = None
+                ) -> None:
     """Compare the wall clock with the monotonic one every CHECK_SECONDS until cancelled; on a
-    jump, log one WARNING and `replan` the jobs; with `tell`, a jump back of TOLD_JUMP or more,
-    or forward past PUSH_WINDOW, is also told to the admins. A failure is logged and the watch
-    goes on."""
+    jump, log one WARNING and `replan` the jobs; with `tell`, a jump `told` says is also told to
+    the admins (`lags`: the recent articles' lags, read before the re-planned poll stores any).
+    A failure is logged and the watch goes on."""
     seen: float | None = None  # wall − monotonic, seconds
     while True:
         await asyncio.sleep(CHECK_SECONDS)
@@ -103,6 +166,12 @@ async def watch(queue: JobQueue[Any], tell: Tell | None = None) -> None:
         offset = now.timestamp() - time.monotonic()
         if seen is not None and abs(offset - seen) >= CLOCK_JUMP.total_seconds():
             jump = timedelta(seconds=offset - seen)
+            recent: Sequence[timedelta] = ()
+            if lags is not None and jump > timedelta(0):
+                try:
+                    recent = lags()
+                except Exception:  # the jump is still re-planned, told by the window alone
+                    log.exception("clock jump: the recent articles could not be read")
             try:
                 at_once = replan(queue, jump, now)
             except Exception:  # the next jump is still watched
@@ -111,11 +180,11 @@ async def watch(queue: JobQueue[Any], tell: Tell | None = None) -> None:
                 log.warning("clock jump: the wall clock moved %+.0f s against the monotonic "
                             "clock now=%s; scheduled jobs re-planned at_once=%s",
                             jump.total_seconds(), now.isoformat(), ",".join(at_once) or "-")
-            # told: a clock set back, or ahead past the send window; a smaller step forward
-            # is also what a suspended VM shows on waking (the monotonic clock stood still)
-            if tell is not None and (-jump >= TOLD_JUMP or jump > PUSH_WINDOW):
+            # told: a clock set back, or ahead far enough to keep articles from being sent; a
+            # smaller step forward is also what a suspended VM shows on waking
+            if tell is not None and told(jump, recent):
                 try:
-                    await tell(jump_text(jump))
+                    await tell(jump_text(jump, recent))
                 except Exception:  # told or not, the jobs are re-planned
                     log.exception("clock jump: the admins could not be told")
         seen = offset
