@@ -12,6 +12,9 @@ or in a question is none (QA41 T3), nor one a hedge goes before («تقارير:
 بتيلرسون», «هل يطيح…» with no «؟»): such a rumour gives no mark either, so the real «ترامب يطيح
 بتيلرسون» after it is the update (QA44 T7). A scorer's feat is a result («صلاح يسجل "سوبر
 هاتريك"», «يسجل رباعية», «يسجل 4 أهداف»): the in-match report before it gave none (QA42 B1).
+So is a player or coach leading a team through to a round («ميسي يقود برشلونة إلى ربع نهائي
+دوري الأبطال», «يقود الريال لربع النهائي»: the tie was won; X69), unless hedged («هل يقود…»,
+«قد يقود…») or promised («سيقود»).
 """
 
 from __future__ import annotations
@@ -118,6 +121,25 @@ def _feat(words: Sequence[str]) -> bool:
     return False
 
 
+# A «يقود X لـ<round>» sentence (X69): a leading verb, then within 4 words «إلى/لـ» a round of
+# the cup («ربع/نصف/ثمن النهائي», «النهائي»): the tie that round follows was won. The verb
+# behind a hedge is none; a promise («سيقود») or a question is none already (`_result_words`).
+_LEAD_VERBS = r"[وف]?(?:يقود|تقود|قاد|قادت)"
+_LED_THROUGH = re.compile(normalize(
+    rf"(?<!\w)({_LEAD_VERBS})(?:\s+\w+){{1,4}}?\s+(?:إلى\s+|لل|ل)(?:(?:ربع|نصف|ثمن)\s+)?"
+    r"(?:ال)?نهائي(?!\w)"))
+
+
+def _led_through(text: str, words: Sequence[str]) -> bool:
+    """Whether normalized `text` (its `words`) leads a team through to a round, not behind a
+    hedge."""
+    for match in _LED_THROUGH.finditer(text):
+        i = len(re.findall(r"\w+", text[:match.start(1)]))  # the verb's index in `words`
+        if i < len(words) and not _hedged(words, i):
+            return True
+    return False
+
+
 # «… إلى ربع النهائي» (who went through) gives a result already: a mark, not a result («الطريق
 # إلى النهائي» is a preview's too)
 _REACHED = re.compile(normalize(r"(?<!\w)(?:إلى|ل)\s*(?:ربع|نصف)?\s*(?:ال)?نهائي"))
@@ -156,6 +178,8 @@ def _result_words(title: str, vocabulary: frozenset[str]) -> set[str]:
     found = _words(kept) & vocabulary
     if _feat(words):
         found.add("feat")
+    if _led_through(text, words):
+        found.add("through")
     return found | {"خروج"} if _EXIT.search(text) else found
 
 
