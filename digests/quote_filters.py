@@ -36,7 +36,10 @@ _NOT_NAMES = frozenset("اسمه اسمها هو هي هم هما نحن انا 
 # Subjects of «يقول/يشير» that are no person and no source: a proverb, a colour on a chart.
 _THINGS = frozenset("مثل امثال لون الوان".split()
                     # «وأشارت حاشية صغيرة»، «بحسب رقم»، «تؤكد التعزيزات العسكرية أن» (QA18 R8, R11)
-                    + "حاشيه رقم تعزيزات".split())
+                    + "حاشيه رقم تعزيزات".split()
+                    # «لكن محتوى الرسالة يكشف عن أنها كانت تحفيزية» (QA39 #28): the writer's
+                    # inference from what a message held, nobody's statement
+                    + "محتوي فحوي مضمون".split())
 
 
 def _is_heading(para: str) -> bool:

@@ -41,7 +41,11 @@ _NARRATOR_TURN_RE = re.compile(
     r"|[،,]\s*وذلك\s+(?:بعد|بعدما|عقب|[إا]ثر|قبل)"
     # seed 27 (4220): «إن بقائهم على قيد الحياة "معجزة."، حيث قتل 49 من …»: the speaker's
     # words end with the period inside the marks; the writer's «، حيث …» follows
-    r"|(?<=\.[\"”»])\s*[،,]\s*حيث)\s.*$", re.DOTALL)
+    r"|(?<=\.[\"”»])\s*[،,]\s*حيث"
+    # seed 31 (834): «…، لأسباب عديدة نذكر أبرزها:»: the writer's «we list» closing the
+    # clause before a list
+    r"|[،,][^،,.:]{0,40}?(?=\sن(?:ذكر|ستعرض|رصد|عرض|سرد|ورد)\S*(?:\s\S+)?\s*:?\s*$))"
+    r"\s.*$", re.DOTALL)
 _CONCESSIVE_RE = re.compile(r"(?:^|\s)(?:ب|بال|على ال)?رغم\b")
 
 

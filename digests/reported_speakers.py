@@ -29,6 +29,22 @@ from digests.speech import (
 from digests.unwritten_speakers import _publisher, _reported_publisher
 
 
+# «حذّر X بأنه …»: X is warned. Folded, without «و/ف».
+_WARN = frozenset("حذر حذرت".split())
+_OF_IT = frozenset("بانه بانها بانهم بانهما".split())
+
+
+def _warned(toks: list[Tok], j: int, last: int) -> bool:
+    """A «بأنه/بأنها» within a few tokens after the noun that ends at `j`, with no other verb
+    or complementizer before it: the noun is the object of a verb of warning."""
+    for m in range(j, min(last, j + 12)):
+        if toks[m].norm in _OF_IT:
+            return True
+        if is_complementizer(toks[m].norm) or cue_of(toks[m].raw)[1] is not None:
+            return False
+    return False
+
+
 def speaker_in_speech(toks: list[Tok], k: int, first: int, last: int, norm: str,
                       prev: str) -> tuple[str, int] | None:
     """The speaker written at the verb `k` (cue form `norm`, the word before it `prev`) inside
@@ -47,6 +63,11 @@ def speaker_in_speech(toks: list[Tok], k: int, first: int, last: int, norm: str,
             publisher = _publisher(toks, k, first)
             return (publisher if publisher and plausible_speaker(publisher) else ""), k + 2
         speaker, j = ("", k + 1) if t.raw.endswith(":") else subject(toks, k + 1, last)
+        if speaker and strip_conj(norm) in _WARN and _warned(toks, j, last):
+            # «…، وحذرت الحكومات في كل أنحاء العالم، …، بأنها ستتعرض لعقوبات» (QA39 #4): the
+            # noun after «حذر» that «بأنها» takes up is the one warned; the verb goes on the
+            # reported clause's speech.
+            return None
         if norm in _DESCRIBE and speaker and toks[j - 1].raw[-1] not in "،,":
             # «…، كما وصف العلاقات مع إيران بأنها "…"»: as after a sentence's «وصف»
             # (digests.vso_speakers)

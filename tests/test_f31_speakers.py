@@ -133,3 +133,30 @@ def test_all_after_a_verb_stays_a_quote() -> None:
     para = ('وذكر المتحدث أن "المستشفيات تحظى بحماية خاصة"، مؤكدا أن المنظمة تدعو "كل الأطراف في'
             ' البلاد إلى وقف هذه الهجمات فورا".')
     assert ("المتحدث", "كل الأطراف في البلاد إلى وقف هذه الهجمات فورا") in _found([para])
+
+
+def test_what_a_message_held_is_no_speaker() -> None:
+    # QA39 #28: «لكن محتوى الرسالة يكشف عن أنها …» is the writer's inference.
+    para = ('كان من المتوقع أن يكون المدرب قد أعطى اللاعب تعليمات فنية، لكن محتوى الورقة يكشف عن'
+            ' أنها كانت رسالة تحفيزية قبل نهاية المباراة.')
+    assert not [s for s, _ in _found([para]) if s.startswith("محتوى")]
+
+
+def test_the_warned_inside_a_statement_is_no_speaker() -> None:
+    # QA39 #4: «…، وحذرت الحكومات …، بأنها ستتعرض …» goes on the officials' statement.
+    para = ('وقال المسؤولون إن البلاد شكلت فريقا لمراقبة الانتخابات المقبلة، وحذرت الشركات في كل'
+            ' أنحاء العالم، بما فيها شركات حليفة، بأنها ستتعرض لعقوبات في حال تعاملت مع الجيش.')
+    assert [s for s, _ in _found([para])] == ["المسؤولون"]
+
+
+def test_a_warning_by_its_subject_inside_a_statement_still_speaks() -> None:
+    para = ('وقال المسؤولون إن البلاد شكلت فريقا لمراقبة الانتخابات المقبلة، وحذرت الأمم المتحدة من'
+            ' أن التدخل في الانتخابات يهدد الاستقرار في المنطقة.')
+    assert "الأمم المتحدة" in [s for s, _ in _found([para])]
+
+
+def test_the_writers_we_list_closes_the_clause() -> None:
+    # Seed 31, 834: «…، لأسباب عديدة نذكر أبرزها:» is the writer's, before a list.
+    para = ('وذكرت تقارير صحفية أن المدرب مطالب بالفوز في المباراة المقبلة، لأسباب كثيرة نستعرض'
+            ' أهمها:')
+    assert _found([para]) == [("تقارير صحفية", "المدرب مطالب بالفوز في المباراة المقبلة")]
