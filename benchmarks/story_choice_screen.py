@@ -9,7 +9,8 @@ pairs that change (same pairs found or lost, wrong joins made or undone) and how
 change story-mates. The held-out test is story_curve.py on 21 folds; this only screens.
 
 Variants: "fit" (shipped), "link" (digests.story_choice: the strongest link first), each with
-"+mergelinkX" (stories.MERGE_LINK) or "+strongX" (stories.USE_STRONG_PAIR), e.g. "fit+mergelink0.9".
+"+mergelinkX" (stories.MERGE_LINK), "+members" (MERGE_RULE "members": the bridged stories' own
+reports must fit each other) or "+strongX" (stories.USE_STRONG_PAIR), e.g. "fit+mergelink0.9".
 
     .venv/bin/python benchmarks/story_choice_screen.py --variant link --out /tmp/link.json
     .venv/bin/python benchmarks/story_choice_screen.py --compare /tmp/fit.json /tmp/link.json
@@ -47,13 +48,16 @@ def apply(variant: str) -> None:
             stories.MERGE_LINK = float(flag[len("mergelink"):])
         elif flag.startswith("strong"):
             stories.USE_STRONG_PAIR = float(flag[len("strong"):])
+        elif flag == "members":
+            stories.MERGE_RULE = "members"
         else:
             raise SystemExit(f"unknown flag {flag!r}")
 
 
 def run(variant: str, corpus: Path, out: Path) -> None:
     docs = bench.load(corpus)
-    saved = stories.embedder_for, stories.CHOICE_RULE, stories.MERGE_LINK, stories.USE_STRONG_PAIR
+    saved = (stories.embedder_for, stories.CHOICE_RULE, stories.MERGE_LINK,
+             stories.USE_STRONG_PAIR, stories.MERGE_RULE)
     try:
         bench.use_story_model(docs, 1, quiet=True)
         apply(variant)
@@ -61,7 +65,7 @@ def run(variant: str, corpus: Path, out: Path) -> None:
             story_of, _ = bench.assign_corpus(docs, Path(tmp) / "s.db", bench.SETTINGS)
     finally:
         (stories.embedder_for, stories.CHOICE_RULE, stories.MERGE_LINK,
-         stories.USE_STRONG_PAIR) = saved
+         stories.USE_STRONG_PAIR, stories.MERGE_RULE) = saved
     out.write_text(json.dumps(story_of))
 
 

@@ -137,8 +137,10 @@ def _assign(db: sqlite_utils.Database, article: Article, now: datetime,
         story_id = match.story_id
         if stories.MERGE and match.also and meaning is None and has_merges(db):
             story_id = _merge_fitting(db, match, when, now)
-        elif match.bridges and has_merges(db):  # MERGE_LINK (brief S23)
-            story_id = _merge_group(db, [match.story_id, *match.bridges], now)
+        elif match.bridges and has_merges(db):  # MERGE_LINK (brief S23), under MERGE_RULE
+            story_id = _merge_group(db, [match.story_id] + [
+                s for s in match.bridges
+                if stories.MERGE_RULE == "fit" or _members_fit(db, match.story_id, s, when)], now)
     elif old is not None:
         story_id = old  # nothing better: keep the story it has (re-assignment changes nothing)
     else:
