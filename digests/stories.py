@@ -137,11 +137,11 @@ PREVIEW_RULE = False
 # (digests.story_choice): "fit" (shipped) the best fit + LEAD_FIT x lead; "link" the story of
 # its strongest pair link first.
 CHOICE_RULE = "fit"
-# Brief S23, the USE path (the words keep MERGE and STRONG_PAIR above): an article whose strongest
-# pair link to its best story and to another story it fits (each at MERGE_FIT) both reach
-# MERGE_LINK bridges them: one event told in two stories (digests.story_assign merges them); and a
-# story the vote refuses is joined when one of its reports pairs with the article at USE_STRONG_PAIR.
-# Above 1: never.
+# Brief S23: an article whose strongest pair link to its best story and to another story it fits
+# (each at MERGE_FIT) both reach MERGE_LINK bridges them, on any path: one event told in two
+# stories (digests.story_assign merges them, under MERGE_RULE); and on the USE path (the words keep
+# STRONG_PAIR) a story the vote refuses is joined when one of its reports pairs with the article at
+# USE_STRONG_PAIR. Above 1: never.
 MERGE_LINK = 2.0
 USE_STRONG_PAIR = 2.0
 # Reports of a story weighed when an article asks to join it: the ones nearest in time. Real
