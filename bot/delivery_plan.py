@@ -4,7 +4,8 @@ Each pass of the sender (bot.sender.Sender._dispatch) asks `Planner.plan` for th
 send. On the way the plan applies the delivery rules that decide *when*, not *how*:
 
 - a chat's quiet hours, looked at again at send time (QA19 N2): alerts, updates and daily
-  digests found due inside them are postponed to their end; an admin's push is not held;
+  digests found due inside them are postponed to their end (a digest in its own hour is not:
+  QA47 Z1); an admin's push is not held;
 - at most one instant bundle a chat per INSTANT_GAP (QA16 F4), and a first alert waits for its
   fetch's rows to stop coming (INSTANT_SETTLE, the running sender only: QA26 N4);
 - a clock jump re-plans the alerts held for later (QA27 D3);
@@ -124,9 +125,12 @@ class Planner:
         for chat_id, rs in per_chat.items():
             # Quiet hours again at send time (QA19 N2): rows queued in the evening but due only
             # after a restart at night wait for the morning. Alerts, updates and a daily digest
-            # (queued after the quiet hours, so found due inside them only when the bot was
-            # down at the reader's hour: brief X25); an admin's push is sent when asked.
+            # found due after its hour (the bot was down at the reader's hour: brief X25); a
+            # digest in its hour goes, quiet or not (QA47 Z1); an admin's push is sent when asked.
             held = [r for r in rs if r.kind == "instant" or r.kind.startswith(HELD_KINDS)]
+            if any(r.kind.startswith("daily:") for r in held) and \
+                    delivery_times.daily_on_time(self.db.db, chat_id, now):
+                held = [r for r in held if not r.kind.startswith("daily:")]
             until = delivery_times.quiet_until(self.db.db, chat_id, now) if held else None
             if until is not None:
                 with contextlib.suppress(Locked):  # still due: held at a later pass

@@ -85,7 +85,8 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
             kind, when = next_daily(now, chat)
         else:
             kind, when = FIX_KIND.format(mark=mark), now
-        when = after_quiet(when, chat)
+        if chat["mode"] != "daily":  # a daily digest comes at its hour (QA47 Z1)
+            when = after_quiet(when, chat)
         rows.append((chat_id, story, article.id, kind, iso(when) if when > now else None,
                      iso(now)))
     if not rows:

@@ -72,8 +72,22 @@ def quiet_until(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> date
     return until if until > now else None
 
 
+def daily_on_time(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> bool:
+    """Whether `now` falls in the hour of the chat's daily digest (its zone): a digest found due
+    then is the one the reader chose and goes inside their quiet hours too (QA47 Z1: the hour
+    picker offers ٦:٠٠ and 22:00, and new chats are quiet 23–07); one found due later (the bot
+    was down at the reader's hour) waits for their end."""
+    chat = next(iter(sql.query(
+        "select id, mode, daily_hour, time_zone, utc_offset_minutes from chats where id = ?",
+        [chat_id])), None)
+    if chat is None or chat["mode"] != "daily" or chat["daily_hour"] is None:
+        return False
+    return now.astimezone(chat_zone(chat)).hour == int(chat["daily_hour"])
+
+
 def next_daily(now: datetime, chat: dict[str, Any]) -> tuple[str, datetime]:
-    """The chat's next daily digest at or after `now`: ('daily:<local date>', UTC time)."""
+    """The chat's next daily digest at or after `now`: ('daily:<local date>', UTC time). Quiet
+    hours do not move it (QA47 Z1): the reader chose that hour; they hold alerts."""
     local = now.astimezone(chat_zone(chat))
     at = local.replace(hour=int(chat.get("daily_hour") or 0), minute=0, second=0,
                        microsecond=0)
@@ -91,7 +105,7 @@ def retime_chat(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> int:
       what waited for a daily digest goes now, as one bundle, not tomorrow under a daily header.
       (An INSTANT_GAP hold is made again by the sender.)
     - daily mode: every row not yet due takes the next daily digest ('daily:<local date>' at the
-      daily hour in the chat's zone, after its quiet hours), so one digest comes at the new
+      daily hour in the chat's zone, quiet hours or not: QA47 Z1), so one digest comes at the new
       hour, none at the old one. A daily row already due stays: it is that day's digest, on its
       way.
     A story's update ('update:<date>', digests.story_updates) moves as an instant alert does.
@@ -105,7 +119,7 @@ def retime_chat(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> int:
     stamp = iso(now)
     if chat["mode"] == "daily":
         kind, when = next_daily(now, chat)
-        args: list[Any] = [kind, iso(after_quiet(when, chat)), chat_id, stamp]
+        args: list[Any] = [kind, iso(when), chat_id, stamp]
         # 'or ignore': a chat has one row per story (digests.new_deliveries), but a merge may
         # have left a finished row of the same story under the new kind; it then keeps its time.
         cur = sql.execute(

@@ -104,7 +104,7 @@ def enqueue_article(db: sqlite_utils.Database, article: Article, ctx: StoreConte
     for chat_id, chat in sorted(chats.items()):
         if chat["mode"] == "daily":
             kind, when = next_daily(ctx.now, chat)
-            not_before: str | None = iso(after_quiet(when, chat))
+            not_before: str | None = iso(when)  # its hour, quiet or not (QA47 Z1)
         else:
             kind = "instant"
             when = after_quiet(ctx.now, chat)

@@ -48,7 +48,7 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from digests.delivery_times import after_quiet, next_daily
+from digests.delivery_times import next_daily
 from digests.models import iso
 from digests.reader_sources import move_mutes
 from digests.storage import Database
@@ -183,14 +183,14 @@ def late_dailies(tx: sqlite_utils.Database, ids: Sequence[int]) -> set[int]:
             " from chats where id = ?", [chat_id])), None)
         if chat is None:
             continue
-        # the digest after the one already sent (its time is the row's, after quiet hours)
+        # the digest after the one already sent (at its hour, quiet or not: QA47 Z1)
         new_kind, when = next_daily(datetime.fromisoformat(not_before) + timedelta(minutes=1),
                                     chat)
         if new_kind == kind:
             continue
         cur = tx.execute("update or ignore outbox set kind = ?, not_before = ? where id = ?"
                          " and status = 'pending'",
-                         [new_kind, iso(after_quiet(when, chat)), row_id])
+                         [new_kind, iso(when), row_id])
         if not cur.rowcount:  # the chat has the story there already: not twice, nor stuck
             tx.execute("update outbox set status = 'skipped', last_error = ? where id = ?",
                        ["its daily digest was sent already; the next one has it", row_id])

@@ -94,7 +94,8 @@ def queue_updates(db: sqlite_utils.Database, article: Article, story: int,
             kind, when = next_daily(now, chat)
         else:
             kind, when = f"update:{now.astimezone(chat_zone(chat)).date().isoformat()}", now
-        when = after_quiet(when, chat)
+        if chat["mode"] != "daily":  # a daily digest comes at its hour (QA47 Z1)
+            when = after_quiet(when, chat)
         rows.append((chat_id, story, article.id, kind, iso(when) if when > now else None,
                      iso(now)))
     if not rows:
