@@ -62,11 +62,12 @@ def classify(rest: str) -> tuple[str, str]:
     return ("b" if j == "other" else "n"), j
 
 
-def misses(lines: list[str]) -> list[Miss]:
+def misses(lines: list[str], gold: str = "1") -> list[Miss]:
+    """The labelled pairs (same: gold "1"; different: "0") the stored stories keep apart."""
     out = []
     for line in lines:
         m = CHAIN.match(line)
-        if not m or m.group(6) != "1" or m.group(7) != "0":
+        if not m or m.group(6) != gold or m.group(7) != "0":
             continue
         kind, detail = classify(m.group(8))
         out.append(Miss(m.group(2), m.group(4), m.group(5), kind, m.group(8)))
@@ -89,14 +90,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--logs", nargs="+", type=Path, required=True)
     parser.add_argument("--dump", type=Path, help="story_curve.py --dump DIR of the same run")
     parser.add_argument("--list", action="store_true", help="one line per miss")
+    parser.add_argument("--different", action="store_true",
+                        help="the different pairs kept apart instead (the rules' mirror)")
     args = parser.parse_args(argv)
-    found = misses([x for p in args.logs for x in p.read_text().splitlines()])
+    found = misses([x for p in args.logs for x in p.read_text().splitlines()],
+                   "0" if args.different else "1")
     order: dict[str, int] = {}
     if args.dump:
         import stories as bench
         order = {d["id"]: n for n, d in enumerate(bench.load(bench.CORPUS))}
     kinds = Counter(m.kind for m in found)
-    print(f"same pairs stored apart: {len(found)}")
+    print(f"{'different' if args.different else 'same'} pairs stored apart: {len(found)}")
     for kind in ("a0", "a1", "c", "c+", "b", "n"):
         print(f"  {kind:3} {kinds[kind]}")
     bigger = newer = 0
