@@ -173,6 +173,10 @@ _DANGLING = frozenset(
     " التابع التابعه المقرب المقربه الموالي المواليه المحسوب المحسوبه".split())
 
 
+# Heads of a second title joined after the first («… ونقيب الصحفيين»). Folded.
+_JOINED_HEADS = frozenset("نقيب رئيس رئيسه وزير وزيره امين مدير مديره عضو نائب قائد".split())
+
+
 def tail_cut(norm: str, speaker: str) -> str:
     """The subject without the words after it that are not it (QA18 R2, R9, R11).
 
@@ -189,6 +193,10 @@ def tail_cut(norm: str, speaker: str) -> str:
         # «وقال ديمتري كيسليوف المعروف بأنه أكثر مقدمي البرامج …» (seed 29, 3837: «ديمتري
         # كيسليوف المعروف»): the subject stopped at «بأنه»; the participle without what it
         # is known as says nothing
+        words = words[:-1]
+    if len(words) >= 3 and words[-1].startswith("و") and fold(words[-1][1:]) in _JOINED_HEADS:
+        # «رئيس المجلس الأعلى لتنظيم الإعلام ونقيب» (seed 31, 2920): a second title joined by
+        # «و» whose own words were cut off; the first speaker is whole without it
         words = words[:-1]
     verb = strip_conj(norm)
     if verb in _CONDEMN and len(words) > 1 and fold(words[-1].rstrip("،,.")) in _EVENT_OBJECTS:

@@ -284,7 +284,11 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 or t.raw.startswith("لـ")
                 or cue_of(t.raw)[1]):
             break
-        if t.norm.startswith("ل") and t.norm[1:] in NAME_NOUNS:
+        if t.norm.startswith("ل") and t.norm[1:] in NAME_NOUNS and not (
+                j > i and toks[j - 1].norm in _BODY_RANKS and j + 1 < limit
+                and toks[j + 1].norm.startswith("ال") and t.raw[-1] not in "،,:;؛."):
+            # («المجلس الأعلى لتنظيم الإعلام», seed 31, 2920: a body's own «ل» genitive, not
+            # «قال لتنظيم داعش»)
             break
         if j > i and (strip_prefix(t.norm) in RELATIVES and t.norm[:1] == "و"
                       or _DESCRIBING_RE.match(t.norm)):
@@ -369,6 +373,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
 
 
 _TOLD_GROUPS = frozenset("وفد وفود حشد حشود".split())  # folded, after «ل»
+# The rank of a body whose name goes on with «ل» («المجلس الأعلى لتنظيم الإعلام», «اللجنة
+# العليا لتنظيم …», «الهيئة الوطنية لتنظيم …»). Folded.
+_BODY_RANKS = frozenset("الاعلي العليا الوطني الوطنيه العام العامه".split())
 # «ب» + «ال» words that may close a subject before a comma («قال ترامب بالفعل،»). Folded.
 _BI_AL_WORDS = frozenset("بالفعل بالطبع بالضبط بالذات بالمثل بالامس بالتالي بالقول بالكامل".split())
 

@@ -160,3 +160,20 @@ def test_the_writers_we_list_closes_the_clause() -> None:
     para = ('وذكرت تقارير صحفية أن المدرب مطالب بالفوز في المباراة المقبلة، لأسباب كثيرة نستعرض'
             ' أهمها:')
     assert _found([para]) == [("تقارير صحفية", "المدرب مطالب بالفوز في المباراة المقبلة")]
+
+
+def test_a_body_named_with_its_own_lam_keeps_it() -> None:
+    # Seed 31, 2920: «رئيس المجلس الأعلى لتنظيم الإعلام» was cut at «لتنظيم».
+    para = 'وقال رئيس المجلس الأعلى لتنظيم الإعلام إن القرار نهائي ولا رجعة فيه بعد المراجعة.'
+    assert [s for s, _ in _found([para])] == ["رئيس المجلس الأعلى لتنظيم الإعلام"]
+
+
+def test_a_group_told_after_the_verb_is_no_part_of_a_name() -> None:
+    para = 'وقال الوزير لتنظيم الدولة إن الحرب انتهت وإن عليهم تسليم السلاح فورا.'
+    assert "لتنظيم" not in " ".join(s for s, _ in _found([para]))
+
+
+def test_a_second_title_cut_after_its_and_is_dropped() -> None:
+    para = ('وطالب رئيس اللجنة العليا لتنظيم الانتخابات ونقيب الصحفيين بالإفراج عن الموقوفين'
+            ' باعتبار أنهم لم يرتكبوا أي مخالفة.')
+    assert [s for s, _ in _found([para])] == ["رئيس اللجنة العليا لتنظيم الانتخابات"]
