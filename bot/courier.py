@@ -28,8 +28,10 @@ story whose compact block leaves something out (one id for the bundle; QA18 R16)
 - BadRequest «message is too long» / «can't parse entities» (a rendering bug of ours): that
   message is sent once more as plain text, split to fit (bot.send_failures.plain_parts); refused
   again, the rows fail (QA27 D6).
-- BadRequest «not enough rights to send» (a group that muted the bot): the rows fail; the
-  MUTED_AFTER-th refusal in a row deactivates the chat as a lost one (QA27 D10).
+- BadRequest «not enough rights to send» / «need administrator rights» (a group that muted the
+  bot, a channel that took its right to post), or a channel or group's 403 «bot was kicked» /
+  «not a member»: the chat is held at once, its queue kept, its admins told once, resumed when
+  it may post again (bot.chat_holds; QA27 D10, QA49 M1/M2). A private chat's 403 as before.
 - Other BadRequests: the bundle's rows fail with Telegram's reason; the queue goes on.
 - TimedOut / NetworkError that means "not sent" (pool or connect timeout, connection refused):
   retried later without counting as an attempt, after 1 s doubling with each such failure in a
@@ -64,14 +66,13 @@ from telegram.error import (
 from bot import callbacks
 from bot.bundle_buttons import button_ids, more_button, story_rows
 from bot.bundles import Bundle, Render, Renderings, TopicsOf
+from bot.chat_holds import HoldNotices, hold_chat, refusal_kind
 from bot.limiter import RateLimiter
 from bot.owed import Locked, OwedWrites
 from bot.reply_limiter import SENDER_CALL
 from bot.send_failures import (
     DEACTIVATING,
     GONE_CHAT,
-    MUTED,
-    MUTED_AFTER,
     RENDER_REFUSALS,
     Backoff,
     not_sent,
@@ -141,6 +142,7 @@ class Courier:
         # every outbox write here waits briefly for the lock; an outcome it cannot write yet
         # is owed, never lost, and its rows are never sent again (bot.owed)
         self.writes = OwedWrites(db, monotonic=monotonic)
+        self.notices = HoldNotices()  # the sender names the operators (bot.chat_holds)
         self.backoff = Backoff(self.writes, monotonic, limiter.pause)  # transient failures (bot.send_failures)
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
         # stop lets these finish and cancels the others (Sender.stop).
@@ -309,6 +311,10 @@ class Courier:
             except Forbidden as err:
                 self.limiter.accepted()  # an answer other than 429 (QA32 R3)
                 text = str(err)
+                if chat_id < 0 and refusal_kind(text) == "removed":
+                    # a channel or group that removed the bot (QA49 M2): held, queue kept, told
+                    await self._hold(chat_id, row_ids, text, "removed")
+                    return False
                 if any(p in text.lower() for p in DEACTIVATING):
                     # This bundle's rows end as the chat's other rows do: skipped with the
                     # reason, as after a my_chat_member «kicked» (QA16 N8: one outcome, one state)
@@ -342,14 +348,11 @@ class Courier:
                     self.limiter.refused(chat_id, bundle.is_group or chat_id < 0)
                     ticket = None
                     continue
-                if MUTED in str(err).lower() and outbox_states.refused_in_a_row(
-                        self.db, chat_id, MUTED) + 1 >= MUTED_AFTER:
-                    # muted for good, it seems (QA27 D10): held as a lost chat, its rows skipped
-                    log.warning("chat held: it refused %d deliveries in a row chat=%s reason=%s",
-                                MUTED_AFTER, chat_id, err)
-                    self.writes.owe("deactivated", outbox_states.deactivate_chat, chat_id,
-                                    str(err), self.clock())
-                    self.stats.deactivated += 1
+                if refusal_kind(str(err)) == "rights":
+                    # the bot may not post there (QA27 D10, QA49 M1: a channel's «need
+                    # administrator rights» failed every story for ever): held at once, its
+                    # queue kept, the admins told; resumed when it may post (bot.chat_holds)
+                    await self._hold(chat_id, row_ids, str(err), "rights")
                     return False
                 if not any(p in str(err).lower() for p in GONE_CHAT):
                     log.warning("message refused chat=%s reason=%s", chat_id, err)
@@ -377,12 +380,27 @@ class Courier:
             self.limiter.accepted()
             self.stats.messages += 1
             self.backoff.reached(bundle.chat_id)
+            self.notices.accepted(chat_id)
         # Owed when the database does not take it now: the rows stay 'sending', which no pass
         # picks, until it is written — the message is not sent again (bot.owed).
         self.writes.owe("sent", outbox_states.finish, row_ids, "sent", self.clock())
         self.stats.bundles += 1
         self.stats.rows_sent += len(row_ids)
         return True
+
+    async def _hold(self, chat_id: int, row_ids: Sequence[int], reason: str, kind: str) -> None:
+        """Hold the chat the bot may not post in, its rows kept, and tell its admins once."""
+        try:
+            kept = self.writes.attempt("held", hold_chat, chat_id, reason,
+                                       self.clock(), row_ids)
+        except Locked:  # nothing sent: the rows go back to the queue and meet the refusal again
+            self.writes.owe("held", refunded, row_ids, self.clock(), reason)
+            return
+        self.stats.deactivated += 1
+        try:
+            await self.notices.tell(self.bot, self.db, chat_id, kind, kept)
+        except Exception:  # a notice is never worth the delivery loop
+            log.exception("hold notice failed chat=%s", chat_id)
 
     def unreachable_delay(self) -> float:
         """Seconds before a "not sent" bundle is tried again (bot.send_failures.Backoff)."""

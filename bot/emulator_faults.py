@@ -49,6 +49,7 @@ class FaultInjection:
     _lock: threading.RLock
     _chats: dict[int, Chat]
     _blocked: dict[int, str]
+    _no_rights: dict[int, str]
     _migrated: dict[int, int]
     _faults: list[Fault]
     _slow: list[float]
@@ -65,6 +66,22 @@ class FaultInjection:
         cant_initiate, or a full "Forbidden: …" description."""
         with self._lock:
             self._blocked[chat_id] = BLOCK_REASONS.get(reason, reason)
+
+    def take_rights(self, chat_id: int, description: str | None = None) -> None:
+        """The bot may no longer post in the channel or group `chat_id` (an admin took its
+        «Post messages» right, or muted it): every send there answers 400 with Telegram's
+        words (a channel's «need administrator rights», a group's «not enough rights»)."""
+        with self._lock:
+            chat = self._chats.get(chat_id)
+            channel = chat is not None and chat.type == "channel"
+            self._no_rights[chat_id] = description or (
+                "Bad Request: need administrator rights in the channel chat" if channel
+                else "Bad Request: not enough rights to send text messages to the chat")
+
+    def give_rights(self, chat_id: int) -> None:
+        """Sends to `chat_id` are accepted again (after `take_rights`)."""
+        with self._lock:
+            self._no_rights.pop(chat_id, None)
 
     def unblock(self, chat_id: int) -> None:
         """Sends to `chat_id` are accepted again."""
@@ -163,6 +180,8 @@ class FaultInjection:
                                    "chat", {"migrate_to_chat_id": self._migrated[chat_id]})
                 if chat_id in self._blocked:
                     raise ApiError(403, self._blocked[chat_id])
+                if chat_id in self._no_rights and method in SEND_METHODS:
+                    raise ApiError(400, self._no_rights[chat_id])
             if self._rates.enabled and chat_id is not None:
                 chat = self._chats.get(chat_id)
                 refused = self._rates.admit(chat_id, chat_id < 0 or bool(chat and chat.is_group),

@@ -12,7 +12,7 @@ import itertools
 import re
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -186,7 +186,8 @@ class UpdateInjection:
         return query_id
 
     def chat_member_update(self, chat_id: int, *, new_status: str = "member",
-                           old_status: str = "left", user: User | None = None) -> int:
+                           old_status: str = "left", user: User | None = None,
+                           rights: Mapping[str, bool] | None = None) -> int:
         """The bot's membership in `chat_id` changes (added to a group: left → member; removed:
         member → left, or banned: member → kicked)."""
         user = self._user_for(user.id if user else 1, user, None)
@@ -195,7 +196,7 @@ class UpdateInjection:
         return self._push_update("my_chat_member", {
             "chat": chat.to_json(), "from": user.to_json(), "date": int(time.time()),
             "old_chat_member": self._bot_member_json(old_status),
-            "new_chat_member": self._bot_member_json(new_status),
+            "new_chat_member": self._bot_member_json(new_status) | dict(rights or {}),
         })
 
     def _bot_member_json(self, status: str) -> JSON:

@@ -51,11 +51,9 @@ MAX_ATTEMPTS = 5  # transient failures before a row fails for good
 DEACTIVATING = ("blocked by the user", "user is deactivated", "bot was kicked",
                 "bot is not a member")
 GONE_CHAT = ("chat not found",)  # 400s that are as permanent as a block
-# A group whose admins took the bot's right to write (QA27 D10): after MUTED_AFTER such refusals
-# in a row the chat is held like a lost one (deactivated with the reason; a my_chat_member
-# update or a member writing makes it active again)
+# A group whose admins took the bot's right to write (QA27 D10): since X71 held at the first
+# refusal, its queue kept, with a channel's «need administrator rights» (bot.chat_holds.RIGHTS)
 MUTED = "not enough rights to send"
-MUTED_AFTER = 3
 # Telegram unreachable (QA17 N-a): every due chat failed "not sent" once a second, one WARNING
 # each. The retry waits double with each such failure in a row (1 s … UNREACHABLE_MAX_DELAY,
 # back to 1 s after a message goes), and one WARNING a minute says how many there were.

@@ -45,6 +45,7 @@ from pathlib import Path
 from telegram import Bot
 
 from bot.bundles import Bundle, Render, TopicsOf
+from bot.chat_holds import HoldNotices
 from bot.courier import Courier, SenderStats
 from bot.delivery_plan import INSTANT_GAP, INSTANT_SETTLE, Planner
 from bot.limiter import CHAT_INTERVAL, RateLimiter, wait_event
@@ -131,6 +132,7 @@ class Sender:
         self.courier = Courier(self.db, bot, self.render, self.limiter, self.stats,
                                default_language=settings.default_language, clock=clock,
                                retry_delay=retry_delay, busy=self._busy, topics_of=topics_of)
+        self.courier.notices = HoldNotices(settings.admin_ids)  # told of a held chat
         # which due rows go now, as which bundles (bot.delivery_plan)
         self.planner = Planner(self.db, self.courier, clock, instant_gap=instant_gap,
                                instant_settle=instant_settle)

@@ -25,7 +25,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import callbacks, zones
+from bot import callbacks, chat_holds, zones
 from bot.deep_links import decode_start_payload
 from bot.following import admin_language, subscribe
 from bot.i18n import (
@@ -126,6 +126,9 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
         # an English reader starts on UTC (brief X25): say so, and where to pick their zone —
         # before «Try one of these topics:», which the buttons follow (QA26 N16)
         try_these = t("zone_hint_utc", lang) + "\n" + try_these
+    elif kind == "private":  # an Arabic reader starts on Riyadh's, and was never told (QA47 Z2)
+        try_these = t("zone_hint", lang, zone=zones.chat_zone_words(
+            rt.db, chat_id, lang, rt.now())) + "\n" + try_these
     text = ui(lang, "welcome", hello=hello, how=how, try_these=try_these)
     if in_group(update):  # members who read the other language: where it is changed (QA36 E10)
         text += "\n" + other_language_line(lang)
@@ -230,11 +233,28 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     rt = runtime(context)
     old_topics = [sub.topic for sub in subscriptions.list_subscriptions(rt.db, change.chat.id)]
+    lost = chat_holds.lost_since(rt.db, change.chat.id)  # before ensure_chat makes it active
     ensure_chat(rt, update)
     status = change.new_chat_member.status
+    if change.chat.type != ChatType.PRIVATE and not chat_holds.may_post(
+            change.new_chat_member, change.chat.type):
+        # removed, or may no longer post (QA49 M1/M2): held, its queue kept, its admins told
+        kind = "removed" if status in _OUT else "rights"
+        kept = chat_holds.hold_chat(rt.db, change.chat.id, f"bot {status}", rt.now())
+        notices = rt.sender.courier.notices if rt.sender is not None \
+            else chat_holds.HoldNotices(rt.settings.admin_ids)
+        await notices.tell(context.bot, rt.db, change.chat.id, kind, kept)
+        return
     if status in _OUT:
         outbox_states.deactivate_chat(rt.db, change.chat.id, f"bot {status}", rt.now())
         return
+    if lost is not None and change.chat.type != ChatType.PRIVATE:
+        # it may post again (re-added, an admin again, unmuted): its news resumes, told
+        by = change.from_user.id if change.from_user and not change.from_user.is_bot else None
+        await chat_holds.resume(context.bot, rt.db, change.chat.id, lost, rt.now(),
+                                rt.settings.admin_ids, by)
+        if rt.sender is not None:
+            rt.sender.wake()
     if change.old_chat_member.status in _OUT and status in _IN and change.chat.type != "private":
         # a group speaks one language: without one chosen, the language of the admin who added
         # it (brief X25); a write refused (locked) leaves DEFAULT_LANGUAGE, as before

@@ -1,0 +1,287 @@
+"""A channel or group the bot can no longer post in: held, its admins told once, resumed when it
+can post again (QA49 M1, M2).
+
+Telegram refuses every send to a chat where the bot lost its right to post («need administrator
+rights in the channel chat»: an admin took its «نشر الرسائل»; «not enough rights to send»: a
+group muted it) or that removed it («bot was kicked», «bot is not a member»). Before, a channel's
+rights refusal failed every story for ever with only a log line, and a removal skipped its
+queue without a word. Now such a chat (not a private one: a blocked reader stays as it was) is
+*held*:
+
+- `hold_chat`: the chat inactive with the reason (so it is not tried again and no new rows are
+  queued for it), its queued rows kept pending (the bundle on the wire goes back to the queue
+  without using an attempt).
+- `HoldNotices.tell`: the operators, and the chat's admins who have a private chat with the bot
+  (when Telegram still names them), get one message, Arabic first, naming the chat and saying
+  what to do. Told once per hold: a chat held again for the same reason before a message to it
+  was accepted is not told again (kept in memory: a restart may tell once more).
+- `resume`: when the bot may post again (my_chat_member: an admin again, re-added, unmuted), the
+  chat is active again, its kept rows go out, and the stories it missed while held (stored since
+  the hold, at most CATCH_UP_HOURS old) are queued, up to CATCH_UP_MAX; the admin who gave the
+  right back and the operators are told, with «فاتتك N أخبار أخرى» for those not sent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from html import escape
+from typing import Any
+
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+
+from bot.i18n import num
+from digests.models import iso
+from digests.storage import Database
+
+log = logging.getLogger("bot.courier")
+
+HELD = "held: "  # chats.deactivated_reason of a held chat starts with it
+# Telegram's refusals that mean the bot may not post in this chat (any chat but a private one)
+RIGHTS = ("need administrator rights", "not enough rights", "chat_write_forbidden",
+          "have no rights to send", "chat_admin_required")
+REMOVED = ("bot was kicked", "bot is not a member")
+CATCH_UP_HOURS = 24  # the send window: stories older than this are not sent after a resume
+CATCH_UP_MAX = 10  # at most this many missed stories are sent; the others are counted
+
+
+def refusal_kind(error: str) -> str | None:
+    """"rights" (may not post), "removed" (not in the chat) or None for another refusal."""
+    low = error.lower()
+    if any(p in low for p in RIGHTS):
+        return "rights"
+    if any(p in low for p in REMOVED):
+        return "removed"
+    return None
+
+
+def may_post(member: Any, chat_type: str) -> bool:
+    """Whether the bot, as this ChatMember, may post in a channel or group: in it, not
+    restricted from sending, and in a channel an admin whose «Post messages» is not off."""
+    status = str(member.status)
+    if status in ("left", "kicked"):
+        return False
+    if status == "restricted":
+        return bool(getattr(member, "can_send_messages", False))
+    if chat_type == "channel":
+        return status == "creator" or (
+            status == "administrator" and getattr(member, "can_post_messages", None) is not False)
+    return True
+
+
+@dataclass(frozen=True)
+class Held:
+    """A held chat: since when, and Telegram's reason."""
+
+    chat_id: int
+    title: str
+    type: str
+    since: datetime
+    reason: str
+
+
+def hold_chat(db: Database, chat_id: int, reason: str, now: datetime,
+              row_ids: Iterable[int] = ()) -> int:
+    """Hold the chat (inactive, reason prefixed HELD); its rows on the wire (`row_ids`, claimed
+    'sending') go back to pending without using an attempt; its pending rows stay. Returns
+    how many rows are kept."""
+    ids = list(row_ids)
+    with db.transaction() as tx:
+        tx.execute("update chats set active = 0, deactivated_at = ?, deactivated_reason = ?"
+                   " where id = ?", [iso(now), (HELD + reason)[:200], chat_id])
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            tx.execute(f"update outbox set status = 'pending' where status = 'sending'"
+                       f" and id in ({','.join('?' * len(part))})", part)
+        kept = tx.execute("select count(*) from outbox where chat_id = ? and status = 'pending'",
+                          [chat_id]).fetchone()[0]
+    log.warning("chat held: the bot may not post there chat=%s reason=%s rows_kept=%d",
+                chat_id, reason, kept)
+    return int(kept)
+
+
+def held(db: Database, chat_id: int | None = None) -> list[Held]:
+    """The held chats (or that one), oldest hold first."""
+    where = " and id = ?" if chat_id is not None else ""
+    rows = db.db.execute(
+        f"select id, title, type, deactivated_at, deactivated_reason from chats"
+        f" where active = 0 and deactivated_reason like '{HELD}%'{where} order by deactivated_at",
+        [chat_id] if chat_id is not None else []).fetchall()
+    return [Held(r[0], r[1] or "", r[2] or "", datetime.fromisoformat(r[3]),
+                 r[4][len(HELD):]) for r in rows]
+
+
+def notice(title: str, chat_type: str, kind: str, kept: int, lang: str) -> str:
+    """The message telling an admin the bot can no longer post in the chat, with what to do
+    (HTML). Pure."""
+    name = escape(title or "?")
+    channel = chat_type == "channel"
+    if lang == "en":
+        where = "channel" if channel else "group"
+        fix = (f"add me to the {where} again" + (" as an admin who can post messages"
+                                                  if channel else ""))
+        if kind == "rights":
+            fix = ("make me an admin of the channel with «Post messages» again" if channel
+                   else "give me the right to send messages in the group again")
+        return (f"⚠️ I can no longer post in «{name}»: its news is held "
+                f"({kept} waiting). To resume: {fix}. The stories it misses meanwhile are "
+                f"sent then (the last {CATCH_UP_HOURS} h).")
+    where = "القناة" if channel else "المجموعة"
+    fix = f"أضف البوت إلى {where} من جديد" + (" مشرفًا يمكنه نشر الرسائل" if channel else "")
+    if kind == "rights":
+        fix = ("اجعل البوت مشرفًا في القناة مع صلاحية «نشر الرسائل» من جديد" if channel
+               else "امنح البوت صلاحية إرسال الرسائل في المجموعة من جديد")
+    return (f"⚠️ لم يعد بوسعي النشر في «{name}»: أخبارها موقوفة "
+            f"({num(kept, 'ar')} في الانتظار). لاستئنافها: {fix}. وما يفوتها في الأثناء "
+            f"يُرسل حينها (آخر {num(CATCH_UP_HOURS, 'ar')} ساعة).")
+
+
+def resumed_text(title: str, kept: int, caught: int, missed: int, lang: str) -> str:
+    """The message saying the chat gets news again (HTML). Pure."""
+    name = escape(title or "?")
+    if lang == "en":
+        text = f"✅ I can post in «{name}» again: {kept + caught} held or missed stories go out now."
+        if missed:
+            text += f" It missed {missed} more (older or past {CATCH_UP_MAX}): /digest there."
+        return text
+    text = (f"✅ عاد بوسعي النشر في «{name}»: تُرسل الآن "
+            f"{num(kept + caught, 'ar')} من الأخبار الموقوفة أو الفائتة.")
+    if missed:
+        text += f" فاتتها {num(missed, 'ar')} أخبار أخرى: /digest فيها."
+    return text
+
+
+def both(make: Any, lang: str) -> str:
+    """Arabic first with the English below, or English alone for an English-speaking admin."""
+    return make("en") if lang == "en" else f"{make('ar')}\n\n{make('en')}"
+
+
+async def recipients(bot: Any, db: Database, chat_id: int, operators: Iterable[int],
+                     extra: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """(user, language) of those told about the chat: the operators, `extra` (the admin who
+    acted), and the chat's admins Telegram still names who have an active private chat with
+    the bot."""
+    people = set(operators) | set(extra)
+    try:
+        admins = await bot.get_chat_administrators(chat_id)
+        people |= {a.user.id for a in admins if not a.user.is_bot}
+    except TelegramError as exc:  # removed, or not an admin: the operators only
+        log.info("chat admins not known chat=%s error=%s", chat_id, exc)
+    out = []
+    for user in sorted(people):
+        row = db.db.execute("select language from chats where id = ? and type = 'private'"
+                            " and active = 1", [user]).fetchone()
+        if row is not None or user in set(operators):
+            out.append((user, (row[0] if row else None) or "ar"))
+    return out
+
+
+async def tell(bot: Any, people: list[tuple[int, str]], make: Any) -> int:
+    """Send `both(make)` to each; returns how many were sent."""
+    sent = 0
+    for user, lang in people:
+        try:
+            await bot.send_message(user, both(make, lang), parse_mode=ParseMode.HTML)
+            sent += 1
+        except TelegramError as exc:
+            log.warning("hold notice not sent user=%s error=%s", user, exc)
+    return sent
+
+
+class HoldNotices:
+    """Tells once per hold (see the module docstring); one per courier."""
+
+    def __init__(self, operators: Iterable[int] = ()) -> None:
+        self.operators = frozenset(operators)
+        self._told: set[int] = set()
+
+    def accepted(self, chat_id: int) -> None:
+        """A message to the chat went: a later hold is told again."""
+        self._told.discard(chat_id)
+
+    async def tell(self, bot: Any, db: Database, chat_id: int, kind: str, kept: int) -> int:
+        """Tell the operators and the chat's admins the chat is held (once per hold)."""
+        if chat_id in self._told:
+            return 0
+        self._told.add(chat_id)
+        row = db.db.execute("select title, type from chats where id = ?", [chat_id]).fetchone()
+        title, chat_type = (row[0] or "", row[1] or "") if row else ("", "")
+        people = await recipients(bot, db, chat_id, self.operators)
+        sent = await tell(bot, people, lambda lg: notice(title, chat_type, kind, kept, lg))
+        log.warning("chat held told chat=%s kind=%s told=%d", chat_id, kind, sent)
+        return sent
+
+
+def catch_up(db: Database, chat_id: int, since: datetime, now: datetime) -> tuple[int, int]:
+    """Queue the stories the chat missed while held (stored since `since`, published within
+    CATCH_UP_HOURS, matching what it follows), the newest CATCH_UP_MAX; returns (queued,
+    missed beyond them)."""
+    from digests.archive import get_article  # late: the analysis modules are heavy
+    from digests.new_deliveries import GENERAL_MIN_SOURCES, insert_rows
+    from digests.story_sites import story_site_count
+    from digests.topic_match import alert_matches
+
+    topics = [r[0] for r in db.db.execute(
+        "select min(topic) from subscriptions where chat_id = ? group by topic_key",
+        [chat_id]).fetchall()]
+    if not topics:
+        return 0, 0
+    start = max(since, now - timedelta(hours=CATCH_UP_HOURS))
+    ids = [r[0] for r in db.db.execute(
+        "select id from articles where fetched_at >= ? and coalesce(published_at, fetched_at)"
+        " >= ? order by id desc limit 2000", [iso(since), iso(start)]).fetchall()]
+    stories: dict[int, int] = {}  # story → its newest matching article
+    for article_id in ids:
+        article = get_article(db, article_id)
+        if article is None:
+            continue
+        story = article.story_id if article.story_id is not None else -article.id
+        if story in stories:
+            continue
+        if any((topic == "" and story > 0
+                and story_site_count(db.db, story) >= GENERAL_MIN_SOURCES)
+               or (topic != "" and alert_matches(topic, article)) for topic in topics):
+            stories[story] = article.id
+    chosen = list(stories.items())[:CATCH_UP_MAX]
+    with db.transaction():
+        queued = insert_rows(db.db, [(chat_id, s, a, "instant", None) for s, a in chosen], now)
+    return queued, max(0, len(stories) - len(chosen))
+
+
+def lost_since(db: Database, chat_id: int) -> datetime | None:
+    """When a channel or group stopped getting news (held, or the bot removed), read before an
+    update makes it active again (bot.runtime.ensure_chat); None for an active or private
+    chat."""
+    row = db.db.execute("select deactivated_at from chats where id = ? and active = 0"
+                        " and type != 'private'", [chat_id]).fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+
+async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: datetime,
+                 operators: Iterable[int], by: int | None = None) -> tuple[int, int, int]:
+    """The bot may post in the chat, lost `since`, again (my_chat_member): it is active again
+    (bot.runtime.ensure_chat did it; done here too), its kept rows go out unless older than
+    CATCH_UP_HOURS (skipped, counted as missed), the stories it missed are queued (`catch_up`)
+    and the admin who acted (`by`) and the operators are told. Returns (kept, caught up,
+    missed)."""
+    stale = iso(now - timedelta(hours=CATCH_UP_HOURS))
+    with db.transaction() as tx:
+        tx.execute("update chats set active = 1, deactivated_at = null, deactivated_reason = null"
+                   " where id = ?", [chat_id])
+        old = tx.execute("update outbox set status = 'skipped', last_error = 'held too long',"
+                         " sent_at = ? where chat_id = ? and status = 'pending' and created_at < ?",
+                         [iso(now), chat_id, stale]).rowcount
+    kept = int(db.db.execute("select count(*) from outbox where chat_id = ? and status ="
+                             " 'pending'", [chat_id]).fetchone()[0])
+    caught, missed = catch_up(db, chat_id, since, now)
+    missed += old
+    row = db.db.execute("select title from chats where id = ?", [chat_id]).fetchone()
+    people = await recipients(bot, db, chat_id, operators, [by] if by else [])
+    told = await tell(bot, people, lambda lg: resumed_text(row[0] if row else "", kept, caught,
+                                                           missed, lg))
+    log.warning("chat resumed chat=%s held_since=%s kept=%d caught_up=%d missed=%d told=%d",
+                chat_id, iso(since), kept, caught, missed, told)
+    return kept, caught, missed
