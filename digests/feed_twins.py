@@ -7,7 +7,9 @@ no list of names tells them apart. What does is the feed itself: when an active 
 same scheme-less host and path and differs only by its query, both links are fetched and
 compared; the same title and the same entries (their links, in any order) make the new link a
 duplicate of that source, answered as an exact duplicate is. A fragment never reaches the server,
-so it never makes a new source (digests.sources.validate_url drops it).
+so it never makes a new source (digests.sources.validate_url drops it). The same holds for a
+link differing by its scheme (http/https), a host's «www.» or a path's trailing «/» (QA49 M5):
+`path_key` folds them, so such a link is compared with the source as a query twin is.
 
 Only a link with such a sibling costs a fetch more; any fetch or parse failure of the
 comparison means "not shown to be the same" (the link is then added as before).
@@ -44,9 +46,14 @@ class FeedPrint:
 
 
 def path_key(url: str) -> str:
-    """`url`'s host and path, without scheme, query or fragment (normalized). Pure."""
-    key = url_key(url).split("://", 1)[-1]
-    return key.split("?", 1)[0]
+    """`url`'s host and path, without scheme, query or fragment (normalized), a host's «www.»
+    or a path's trailing «/» (QA49 M5: `www.host/feed.xml/` over https is the same feed as
+    `host/feed.xml` over http, compared as a query twin is). Pure."""
+    key = url_key(url).split("://", 1)[-1].split("?", 1)[0]
+    host, slash, path = key.partition("/")
+    if host.startswith("www."):
+        host = host[4:]
+    return host + (slash + path).rstrip("/")
 
 
 def siblings(url: str, others: list[Source]) -> list[Source]:
