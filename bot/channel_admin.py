@@ -37,6 +37,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot import chat_holds
 from bot.callbacks import Callback
 from bot.i18n import t
 from bot.runtime import (
@@ -201,7 +202,11 @@ async def channels_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     found = await managed_channels(context.bot, rt.db, user.id)
     log.info("channels listed user=%s channels=%d unchecked=%s", user.id, len(found.channels),
              found.unchecked)
-    await send(update, context, *channels_listing(rt, chat.id, found, lang, bot_username))
+    text, markup = channels_listing(rt, chat.id, found, lang, bot_username)
+    # a channel the bot may no longer post in is named, not silently left out (QA49 M2)
+    lost = await chat_holds.held_channels_for(context.bot, rt.db, user.id, rt.is_admin(user.id))
+    line = chat_holds.held_line(lost, lang, rt.now())
+    await send(update, context, text + ("\n\n" + line if line else ""), markup)
 
 
 async def _act_channels(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,

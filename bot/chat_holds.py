@@ -285,3 +285,40 @@ async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: dat
     log.warning("chat resumed chat=%s held_since=%s kept=%d caught_up=%d missed=%d told=%d",
                 chat_id, iso(since), kept, caught, missed, told)
     return kept, caught, missed
+
+
+def held_line(chats: list[Held], lang: str, now: datetime, limit: int = 5) -> str | None:
+    """One line naming the held chats, for /stats and /channels (HTML), or None. Pure."""
+    if not chats:
+        return None
+    def hours(h: Held) -> str:
+        n = max(0, int((now - h.since).total_seconds() // 3600))
+        return f"{n} h" if lang == "en" else f"{num(n, 'ar')} س"
+    named = ", ".join(f"«{escape(h.title or str(h.chat_id))}» ({hours(h)})"
+                      for h in chats[:limit])
+    if len(chats) > limit:
+        named += f" +{len(chats) - limit}"
+    if lang == "en":
+        return (f"⏸ Held, I may not post there (news kept): {named}. Make me an admin who can "
+                f"post, or add me again.")
+    return (f"⏸ موقوفة لأني لا أستطيع النشر فيها (أخبارها محفوظة): {named}. اجعل البوت مشرفًا "
+            f"يمكنه النشر، أو أضفه من جديد.")
+
+
+async def held_channels_for(bot: Any, db: Database, user_id: int, operator: bool) -> list[Held]:
+    """The held channels `user_id` should hear of in /channels: all of them for an operator,
+    else those Telegram still says they administer (a removed bot cannot ask: operators only)."""
+    out = []
+    for h in held(db):
+        if h.type != "channel":
+            continue
+        if operator:
+            out.append(h)
+            continue
+        try:
+            member = await bot.get_chat_member(h.chat_id, user_id)
+        except TelegramError:
+            continue
+        if str(member.status) in ("creator", "administrator"):
+            out.append(h)
+    return out

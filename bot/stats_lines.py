@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from bot import chat_holds
 from bot.i18n import list_sep, num, relative_time, t
 from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
@@ -107,5 +108,7 @@ def admins_line(rt: Runtime, lang: str) -> str:
 def lines(rt: Runtime, chat_id: int, lang: str) -> list[str]:
     """The lines above that have something to say, in order, and who the admins are."""
     found = (clock_sources_line(rt, lang), last_wave_line(rt, chat_id, lang),
-             grown_line(rt, lang), oldest_due_line(rt, chat_id, lang), admins_line(rt, lang))
+             grown_line(rt, lang), oldest_due_line(rt, chat_id, lang),
+             chat_holds.held_line(chat_holds.held(rt.db), lang, rt.now()),  # QA49 M1
+             admins_line(rt, lang))
     return [line for line in found if line is not None]

@@ -98,6 +98,11 @@ async def test_a_channel_without_the_right_to_post_is_held_told_and_resumed(
         await h.settle()
         assert h.emu.counters["error:400"] == refusals  # not tried again
         assert len(_told(h, OWNER)) == 1  # told once
+        # /stats (the operator) and /channels (the channel's admin) name the held channel
+        stats = " ".join(m.plain_text for m in await h.say(ADMIN, "/stats", n=1, timeout=20))
+        assert "موقوفة" in stats and "قناة المجتمع" in stats, stats
+        [listing] = await h.say(OWNER, "/channels", n=1)
+        assert "قناة المجتمع" in listing.plain_text and "موقوفة" in listing.plain_text
         # the owner makes the bot an admin who can post again
         h.emu.give_rights(CHANNEL)
         h.emu.chat_member_update(CHANNEL, old_status="administrator",
