@@ -17,6 +17,7 @@ from digests.longer_names import Context, context, in_article, masked
 from digests.models import Article
 from digests.one_word_names import without_dateline
 from digests.query import plan_query, topic_phrases
+from digests.topic_match_units import without_units
 from digests.variants import alternatives, synonym_phrases
 
 def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -108,6 +109,8 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
     title, body, every = _text_keys(article.title, article.text)
     ctx = in_article(_topic_context(topic), every) if whole_names else None
     title, body = masked(title, phrases, ctx), masked(body, phrases, ctx)
+    # «20 مليون دولار» is an amount, not the dollar's news (digests.topic_match_units, X72)
+    title, body = without_units(title, phrases), without_units(body, phrases)
     if whole_names:  # a CNN dateline («دبي، الإمارات العربية المتحدة (CNN)») is no mention
         body = without_dateline(body, every)
     words = _topic_words(topic)
@@ -115,7 +118,7 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
             words and all(any(k in title for k in spellings) for spellings in words)):
         return True
     lead = article.paragraphs[0] if article.paragraphs else article.summary
-    lead_keys = masked(analyze(lead[:ALERT_LEAD_CHARS]), phrases, ctx)
+    lead_keys = without_units(masked(analyze(lead[:ALERT_LEAD_CHARS]), phrases, ctx), phrases)
     if whole_names:
         lead_keys = without_dateline(lead_keys, every)
     if any(_contains(lead_keys, p) for p in phrases):
