@@ -43,6 +43,7 @@ from digests.arabic import STOP_WORDS
 from digests.longer_names import Context, in_article, masked
 from digests.plurals import other_number
 from digests.search_index import FTS_TABLE, chunks
+from digests.topic_match_units import without_units_text
 
 TITLE = 1.5
 ONE_MENTION = 0.5
@@ -99,7 +100,10 @@ def _named_whole(title: str, mentions: int, words: frozenset[str]) -> bool:
 def _outside_names(title: str, body: str, phrases: Sequence[Sequence[str]],
                    ctx: Context | None) -> tuple[str, str]:
     """The headline's and body's keys (space-padded) with every mention of the topic that sits
-    inside another entity's name blanked (see the module docstring); as they are without one."""
+    inside another entity's name blanked (see the module docstring), and each currency named as
+    the unit of an amount («20 مليون دولار», digests.topic_match_units: X72, QA46 G1 — the
+    box-office report was «الدولار»'s first result); as they are without either."""
+    title, body = without_units_text(title, phrases), without_units_text(body, phrases)
     if ctx is None:
         return title, body
     here = in_article(ctx, frozenset(title.split()) | frozenset(body.split()))
