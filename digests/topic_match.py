@@ -18,7 +18,7 @@ from digests.models import Article
 from digests.one_word_names import without_dateline
 from digests.query import plan_query, topic_phrases
 from digests.topic_match_units import without_units
-from digests.variants import alternatives, synonym_phrases
+from digests.variants import alternatives, nickname_phrases, synonym_phrases
 
 def _contains(seq: Sequence[str], phrase: Sequence[str]) -> bool:
     n = len(phrase)
@@ -81,7 +81,9 @@ def _body_mentions_needed(topic: str) -> int:
     rule wins because the group's passing mentions are the one-word name's, already read as
     enough at two; a joined spelling («حزبالله») is not a synonym and leaves «حزب الله» at three."""
     plan = plan_query(topic)
-    if len(plan.content) <= 1 or any(len(p) == 1 for p in synonym_phrases(plan.terms)):
+    nicknames = nickname_phrases()  # «الميرنغي» leaves «ريال مدريد» at three (X72)
+    if len(plan.content) <= 1 or any(len(p) == 1 and tuple(p) not in nicknames
+                                     for p in synonym_phrases(plan.terms)):
         return ALERT_MENTIONS
     return ALERT_MENTIONS_PHRASE
 
