@@ -34,6 +34,7 @@ from bot.lines import utf16_len
 from bot.link_answers import answer_link
 from bot.my_digest import reader_now, send_days_news, send_my_digest
 from bot.packer import LIMIT
+from bot.preferences import zone_command
 from bot.reader_sources import muted as muted_sources
 from bot.render import render_results
 from bot.result_parts import numbers_left, related_label, search_note, topic_quotes_first
@@ -57,6 +58,7 @@ from digests.greetings import small_talk
 from digests.named_questions import reader_topic
 from digests.query import followable, lone_name
 from digests.reader_text import echo, links_in, strip_markup
+from digests.zone_words import asks_for_zone
 from digests.related import live_related
 from digests.several_topics import several_topics
 from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
@@ -84,6 +86,9 @@ async def topic_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         text = " ".join(text.split())
     if not text:  # the name alone: said as a greeting
         await send(update, context, ui(chat_lang(rt, update), "small_talk_hello"))
+        return
+    if asks_for_zone(text):  # «التوقيت», "time zone": the zone picker, no search (QA47 Z8)
+        await zone_command(update, context)
         return
     await answer_topic(update, context, rt, text, offset=0, edit=False)
 

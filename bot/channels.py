@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 WITH_TOPIC = frozenset({"subscribe", "unsubscribe"})
 # Commands whose answer would be a menu, a list or a reader's help: one line instead.
 ANSWERED_BRIEFLY = frozenset({"settings", "topics", "search", "start", "help", "lang",
-                              "channels"})
+                              "channels", "zone", "timezone"})
 
 
 def channel_command(text: str) -> tuple[str, bool] | None:

@@ -145,7 +145,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     if deep_link and created:
         text = ui(lang, "deep_link_subscribed", topic=label)
     else:
-        key, hour = (subscribed_key(rt.db, target, "subscribed", lang) if created
+        key, hour = (subscribed_key(rt.db, target, "subscribed", lang, rt.now()) if created
                      else ("already_subscribed", {}))
         text = ui(lang, chat_worded(key, target_type), topic=label, **hour)
     if deep_link:  # a link opened again still says how to stop what it follows
@@ -211,13 +211,13 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
              len(new), len(old), len(refused))
     lines = []
     if len(new) == 1:
-        key, hour = subscribed_key(rt.db, target, "subscribed", lang)
+        key, hour = subscribed_key(rt.db, target, "subscribed", lang, rt.now())
         lines.append(ui(lang, chat_worded(key, target_type), topic=shown_topic(new[0], lang),
                         **hour))
     elif new:
         count = t("two_topics", lang) if len(new) == 2 else t("n_topics", lang,
                                                                n=num(len(new), lang))
-        key, hour = subscribed_key(rt.db, target, "subscribed_several", lang)
+        key, hour = subscribed_key(rt.db, target, "subscribed_several", lang, rt.now())
         lines.append(ui(lang, chat_worded(key, target_type), n=count,
                         topics=topic_list(new, lang, len(new)), **hour))
     if old:

@@ -102,6 +102,9 @@ def register_handlers(app: Application) -> None:
                        ("topics", followed_topics.topics_command),
                        ("digest", my_digest.digest_command),
                        ("settings", preferences.settings_command),
+                       # the zone picker at once (QA47 Z8: README named /zone, none existed)
+                       ("zone", preferences.zone_command),
+                       ("timezone", preferences.zone_command),
                        ("channels", channel_admin.channels_command),
                        ("push", pushes.push), ("sources", sources_admin.sources_command),
                        ("addsource", sources_admin.addsource),

@@ -8,7 +8,10 @@ in daily mode is now told the hour its digest comes instead; instant chats keep 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.preferences import hour_label
+from bot.zones import chat_zone_words
 from digests import subscriptions
 from digests.storage import Database
 
@@ -21,10 +24,13 @@ def daily_hour(db: Database, chat_id: int) -> int | None:
     return chat.daily_hour
 
 
-def subscribed_key(db: Database, chat_id: int, key: str, lang: str) -> tuple[str, dict[str, str]]:
+def subscribed_key(db: Database, chat_id: int, key: str, lang: str,
+                   now: datetime | None = None) -> tuple[str, dict[str, str]]:
     """`key` («subscribed», «subscribed_several») as the chat's mode words it, and the values
-    the daily wording needs: («subscribed_daily», {"hour": "٨:٠٠"}) for a daily reader."""
+    the daily wording needs: («subscribed_daily», {"hour": "٨:٠٠ بتوقيت السعودية (UTC+3)"})
+    for a daily reader, the hour with its zone (QA47 Z2; its offset at `now`)."""
     hour = daily_hour(db, chat_id)
     if hour is None:
         return key, {}
-    return key + "_daily", {"hour": hour_label(hour, lang)}
+    zone = chat_zone_words(db, chat_id, lang, now or datetime.now(UTC))
+    return key + "_daily", {"hour": hour_label(hour, lang) + " " + zone}

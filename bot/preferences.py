@@ -51,6 +51,7 @@ from bot.zones import (
     set_fixed_offset,
     set_zone,
     zone_label,
+    zone_words,
 )
 from digests import subscriptions
 from digests.language_words import language_asked
@@ -67,15 +68,17 @@ def saved_toast(old: subscriptions.Chat | None, old_zone: str | None,
     """The toast of a settings change, saying what is now set: «✅ التنبيهات: نشرة يومية الساعة
     ٧:٠٠», «✅ ساعات الهدوء: من ٢٢:٠٠ إلى ٧:٠٠», «✅ التوقيت: مصر (UTC+2)» — «Settings saved»
     alone told a screen-reader user, who hears the toast and not the edited menu, nothing
-    (QA36 E7)."""
+    (QA36 E7). An hour is said with its zone, «٦:٠٠ بتوقيت السعودية (UTC+3)» (QA47 Z2)."""
     said = []
+    words = zone_words(chat_offset(zone, new.utc_offset_minutes, now), lang, zone)
     if old is None or (old.mode, old.daily_hour) != (new.mode, new.daily_hour):
         said.append(t("saved_mode", lang, mode=t("mode_instant", lang) if new.mode == "instant"
-                      else t("mode_daily", lang, hour=hour_label(new.daily_hour, lang))))
+                      else t("mode_daily", lang,
+                             hour=hour_label(new.daily_hour, lang) + " " + words)))
     if old is None or (old.quiet_start, old.quiet_end) != (new.quiet_start, new.quiet_end):
         quiet = (t("quiet_none", lang) if new.quiet_start is None or new.quiet_end is None
                  else t("quiet_range", lang, start=hour_label(new.quiet_start, lang),
-                        end=hour_label(new.quiet_end, lang)))
+                        end=hour_label(new.quiet_end, lang)) + " " + words)
         said.append(t("saved_quiet", lang, quiet=quiet))
     if (old_zone, old.utc_offset_minutes if old else None) != (zone, new.utc_offset_minutes):
         said.append(t("saved_zone", lang, zone=zone_label(
@@ -295,13 +298,18 @@ async def _act_daily_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
     current = chat.daily_hour if chat is not None and chat.mode == "daily" else None
     buttons = [scope.button(rt, _mark(hour_label(h, lang), h == current, lang), "mode",
                             {"mode": "daily", "hour": h}) for h in HOURS]
-    named = chat_zone(rt.db, scope.target)
-    zone = zone_label(chat_offset(named, chat.utc_offset_minutes if chat else 180, rt.now()),
-                      lang, named)
     rows = [buttons[i:i + 5] for i in range(0, len(buttons), 5)] + [_back(rt, scope, lang)]
     await edit_or_send(update, context, ui(lang, chat_worded("choose_hour",
                                                              _chat_type(update, scope)),
-                                           zone=zone), keyboard(rows))
+                                           zone=_zone_now(rt, scope.target, chat, lang)),
+                       keyboard(rows))
+
+
+def _zone_now(rt: Runtime, chat_id: int, chat: subscriptions.Chat | None, lang: str) -> str:
+    """The chat's zone as its label says it now, «السعودية (UTC+3)»."""
+    named = chat_zone(rt.db, chat_id)
+    return zone_label(chat_offset(named, chat.utc_offset_minutes if chat else 180, rt.now()),
+                      lang, named)
 
 
 async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -320,7 +328,10 @@ async def _act_quiet_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt
     rows.append([scope.button(rt, _mark(t("btn_quiet_off", lang), now[0] is None, lang),
                               "quiet", {})])
     rows.append(_back(rt, scope, lang))
-    await edit_or_send(update, context, ui(lang, "choose_quiet"), keyboard(rows))
+    # the hours' zone, as the hour picker names it (QA47 Z9)
+    await edit_or_send(update, context, ui(lang, "choose_quiet") + "\n"
+                       + ui(lang, "zone_now", zone=_zone_now(rt, scope.target, chat, lang)),
+                       keyboard(rows))
 
 
 async def _act_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -337,14 +348,32 @@ async def _act_zone_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     scope = await _opened(update, context, rt, cb, lang)
     if scope is None:
         return
+    await edit_or_send(update, context, *zone_picker(rt, scope, lang, _chat_type(update, scope)))
+
+
+def zone_picker(rt: Runtime, scope: Scope, lang: str,
+                chat_type: str | None) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The zone picker: the zone now set, then one button a zone (the current one «✓»)."""
     current = chat_zone(rt.db, scope.target)
     idx = 1 if lang == "ar" else 2
     buttons = [scope.button(rt, _mark(entry[idx], entry[0] == current, lang), "zone",
                             {"zone": entry[0]}) for entry in ZONES]
     rows = [buttons[i:i + 3] for i in range(0, len(buttons), 3)] + [_back(rt, scope, lang)]
-    await edit_or_send(update, context, ui(lang, chat_worded("choose_zone",
-                                                             _chat_type(update, scope))),
-                       keyboard(rows))
+    chat = subscriptions.get_chat(rt.db, scope.target)
+    text = ui(lang, chat_worded("choose_zone", chat_type)) + "\n" + ui(
+        lang, "zone_now", zone=_zone_now(rt, scope.target, chat, lang))
+    return text, keyboard(rows)
+
+
+async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/zone, /timezone (README named /zone; QA47 Z8), and «التوقيت» asked in words
+    (bot.answers): the zone picker. In a group its buttons are the admins' (refused at a
+    member's press, as every settings button)."""
+    entered = enter(update, context)
+    if entered is None:
+        return
+    rt, chat, lang = entered
+    await send(update, context, *zone_picker(rt, same_chat(chat.id), lang, chat.type))
 
 
 async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -355,8 +384,18 @@ async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         await _settings_change(update, context, rt, scope, lang,
                                lambda: set_zone(rt.db, scope.target, zone, rt.now()))
         return
+    if zone is not None or "minutes" not in cb.payload:
+        # a zone no longer offered (or no zone at all): refused, the picker shown again; it
+        # silently set UTC+3 (QA47 Z11)
+        assert update.callback_query is not None
+        if not await _allowed(update, context, rt, scope, lang):
+            return
+        await update.callback_query.answer(t("zone_gone", lang), show_alert=True)
+        await edit_or_send(update, context,
+                           *zone_picker(rt, scope, lang, _chat_type(update, scope)))
+        return
     # A button from before session 4 carries a fixed offset: it still works.
-    minutes = int(cb.payload.get("minutes", 180))
+    minutes = int(cb.payload["minutes"])
     await _settings_change(update, context, rt, scope, lang, lambda: set_fixed_offset(
         rt.db, scope.target, minutes, rt.now()))
 

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.preferences import hour_label
 from bot.runtime import ui
+from bot.zones import chat_zone_words
 from digests import delivery_times, subscriptions
 from digests.storage import Database
 
@@ -24,4 +25,7 @@ def quiet_note(db: Database, chat_id: int, lang: str, now: datetime) -> str | No
         return None
     if delivery_times.quiet_until(db.db, chat_id, now) is None:
         return None
-    return ui(lang, "subscribed_quiet", hour=hour_label(chat.quiet_end, lang))
+    # the hour with its zone: «٧:٠٠ بتوقيت السعودية (UTC+3)», 5:00 for a reader in Morocco who
+    # never chose one (QA47 Z2)
+    return ui(lang, "subscribed_quiet", hour=hour_label(chat.quiet_end, lang) + " "
+              + chat_zone_words(db, chat_id, lang, now))

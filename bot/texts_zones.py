@@ -8,7 +8,7 @@ these.
 
 from __future__ import annotations
 
-# The Arabic-speaking countries, then three cities of the diaspora, then UTC (brief X25).
+# The Arab League's members, then zones of the diaspora, then UTC (brief X25).
 ZONE_LABELS: dict[str, tuple[str, str]] = {
     "Africa/Cairo": ("مصر", "Egypt"),
     "Asia/Beirut": ("لبنان", "Lebanon"),
@@ -28,9 +28,19 @@ ZONE_LABELS: dict[str, tuple[str, str]] = {
     "Africa/Nouakchott": ("موريتانيا", "Mauritania"),
     "Asia/Muscat": ("عُمان", "Oman"),
     "Asia/Aden": ("اليمن", "Yemen"),
+    "Asia/Bahrain": ("البحرين", "Bahrain"),
+    "Africa/Mogadishu": ("الصومال", "Somalia"),
+    "Africa/Djibouti": ("جيبوتي", "Djibouti"),
+    "Indian/Comoro": ("جزر القمر", "Comoros"),
+    # the diaspora (QA47 Z3): Turkey (UTC+3 all year, but «السعودية» is no Syrian's label),
+    # Europe, the three largest American zones, Australia's east
+    "Europe/Istanbul": ("تركيا", "Turkey"),
     "Europe/London": ("لندن", "London"),
     "Europe/Berlin": ("برلين ووسط أوروبا", "Berlin, Central Europe"),
     "America/New_York": ("نيويورك", "New York"),
+    "America/Chicago": ("شيكاغو ووسط أمريكا", "Chicago, US Central"),
+    "America/Los_Angeles": ("لوس أنجلوس وفانكوفر", "Los Angeles, Vancouver"),
+    "Australia/Sydney": ("سيدني وملبورن", "Sydney, Melbourne"),
     "UTC": ("التوقيت العالمي", "UTC"),
 }
 # UTC's label with its offset: «UTC (UTC+0)» would say it twice.

@@ -20,6 +20,7 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.i18n import t
 from bot.texts_zones import LEGACY_OFFSET_LABELS, UTC_LABEL, ZONE_LABELS
 from digests import delivery_times, subscriptions
 from digests.storage import Database
@@ -75,6 +76,27 @@ def zone_label(minutes: int, lang: str, zone: str | None = None) -> str:
         return f"{ZONE_NAMES[zone][idx]} ({offset_label(minutes)})"
     label = offset_label(minutes)
     return f"{label} ({LEGACY_OFFSETS[minutes][idx]})" if minutes in LEGACY_OFFSETS else label
+
+
+def zone_words(minutes: int, lang: str, zone: str | None = None) -> str:
+    """The zone an hour is read in, said after it: «بتوقيت السعودية (UTC+3)» / "Saudi Arabia
+    time (UTC+3)", «بالتوقيت العالمي (UTC)» / "UTC", «بتوقيت UTC+2» for a fixed offset. An hour
+    quoted bare was read as the reader's own (QA47 Z2: 7:00 Riyadh is 5:00 in Morocco)."""
+    if zone == "UTC":
+        return t("zone_time_utc", lang)
+    if zone in ZONE_NAMES:
+        return t("zone_time", lang, name=ZONE_NAMES[zone][0 if lang == "ar" else 1],
+                 offset=offset_label(minutes))
+    return t("zone_time_fixed", lang, offset=offset_label(minutes))
+
+
+def chat_zone_words(db: Database, chat_id: int, lang: str, now: datetime) -> str:
+    """`zone_words` of chat `chat_id` at `now` (a chat with no row: DEFAULT_ZONE's)."""
+    row = db.db.execute("select time_zone, utc_offset_minutes from chats where id = ?",
+                        [chat_id]).fetchone()
+    zone = DEFAULT_ZONE if row is None else row[0] if row[0] in ZONE_NAMES else None
+    fixed = int(row[1] or 0) if row is not None else 0
+    return zone_words(chat_offset(zone, fixed, now), lang, zone)
 
 
 def chat_zone(db: Database, chat_id: int) -> str | None:

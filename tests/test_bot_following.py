@@ -343,7 +343,7 @@ def test_every_string_that_speaks_to_one_person_has_its_group_wording_or_is_priv
         "latin_topic", "nothing_searchable", "search_usage", "name_alone",  # to the asker
         "button_expired",  # to the one who pressed
         "subscribe_what",
-        "zone_hint_utc",  # under a private chat's /start only (bot.welcome)
+        "zone_hint_utc", "zone_hint",  # under a private chat's /start only (bot.welcome)
         "sent_private", "start_private",  # to the admin who typed /sources or /stats (bot.admin)
         "welcome_back",  # a private reader back after blocking the bot (bot.welcome)
         "not_admin_id",  # «your id»: a private chat only; a group is not told a member's id

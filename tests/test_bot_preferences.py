@@ -294,13 +294,14 @@ async def test_an_english_reader_starts_on_utc_and_is_told_how_to_pick_a_zone(
         _, when = delivery_times.next_daily(datetime(2026, 11, 30, 5, tzinfo=UTC),
                                             {"daily_hour": chat.daily_hour, "time_zone": "UTC"})
         assert when == datetime(2026, 11, 30, 8, tzinfo=UTC)  # 8:00 is 08:00 UTC
-        # picking a zone takes the hint away
+        # picking a zone takes the UTC hint away; the welcome names the zone picked (QA47 Z2)
         h.emu.click(h.emu.messages(english)[-1], "London")
         await h.until(lambda: "Time zone: London" in h.emu.messages(english)[-1].plain_text)
         [again] = await h.say(english, "/start", language_code="en")
-        assert "UTC" not in again.plain_text
+        assert "are in UTC." not in again.plain_text and "London time" in again.plain_text
         [ar] = await h.say(arabic, "/start")
         assert chat_zone(h.db, arabic) == DEFAULT_ZONE and "/settings" not in ar.plain_text
+        assert "بتوقيت السعودية" in ar.plain_text  # Riyadh's, said (QA47 Z2: it said nothing)
 
 
 def test_the_utc_zone_is_labelled_once() -> None:

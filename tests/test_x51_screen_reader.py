@@ -30,7 +30,8 @@ async def test_labels_links_and_toasts_say_what_they_do(tmp_path: Path) -> None:
         h.emu.click(settings, "🌙 ساعات الهدوء")
         await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
         saved = await h.click_answer(h.emu.messages(READER)[-1], "٢٢:٠٠ إلى ٧:٠٠")
-        assert saved.get("text") == "✅ ساعات الهدوء: من ٢٢:٠٠ إلى ٧:٠٠", saved
+        assert saved.get("text", "").replace("\u200e", "") == (
+            "✅ ساعات الهدوء: من ٢٢:٠٠ إلى ٧:٠٠ بتوقيت السعودية (UTC+3)"), saved  # QA47 Z2
         await h.settle()  # back on the settings menu
         h.emu.click(h.emu.messages(READER)[-1], "🌐 التوقيت")
         await h.until(lambda: "مصر" in h.emu.messages(READER)[-1].button_texts())
@@ -41,4 +42,4 @@ async def test_labels_links_and_toasts_say_what_they_do(tmp_path: Path) -> None:
         h.emu.click(en_settings, daily)
         await h.until(lambda: "7:00" in h.emu.messages(READER + 1)[-1].button_texts())
         hour = await h.click_answer(h.emu.messages(READER + 1)[-1], "7:00")
-        assert hour.get("text") == "✅ Alerts: a daily digest at 7:00", hour
+        assert hour.get("text") == "✅ Alerts: a daily digest at 7:00 UTC", hour  # QA47 Z2

@@ -1,0 +1,37 @@
+"""Strings of hours and zones as a reader is told them (QA47, brief X70): an hour named with
+its zone («٧:٠٠ بتوقيت السعودية (UTC+3)»), the zone picker reached by /zone or by asking
+«التوقيت», a stale zone button refused, and the heading of a day's news («أخبار أمس»).
+
+Part of bot.i18n's tables by area (merged into STRINGS; call them through `bot.i18n.t`).
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # an hour's zone, after the hour (bot.zones.zone_words): «٧:٠٠ بتوقيت السعودية (UTC+3)»
+    "zone_time": ("بتوقيت {name} ({offset})", "{name} time ({offset})"),
+    "zone_time_utc": ("بالتوقيت العالمي (UTC)", "UTC"),
+    "zone_time_fixed": ("بتوقيت {offset}", "{offset}"),
+    # under a private chat's /start when its zone is not UTC (Arabic readers start on Riyadh's,
+    # and were never told: QA47 Z2); a UTC chat keeps «zone_hint_utc»
+    "zone_hint": ("🌐 الأوقات (النشرة اليومية وساعات الهدوء) {zone}. لتختار توقيتك: /zone",
+                  "🌐 Times (the daily digest, quiet hours) are in {zone}. To pick your time "
+                  "zone: /zone"),
+    # /help's line under /settings: /zone and /timezone open the zone picker (QA47 Z8)
+    "help_zone": ("اختيار التوقيت مباشرة", "Pick the time zone directly"),
+    # the zone picker's first line names the zone now set (/zone, «التوقيت», 🌐 in /settings)
+    "zone_now": ("التوقيت الآن: {zone}", "Time zone now: {zone}"),
+    # a zone button for a zone no longer offered (QA47 Z11): refused, not set to UTC+3
+    "zone_gone": ("هذا التوقيت لم يعد بين الخيارات. اختر من القائمة.",
+                  "That time zone is no longer offered. Pick one from the list."),
+    # the heading of a day's news («امبارح», "yesterday": QA47 Z5), the day named
+    "days_news_yesterday": ("📰 <b>أخبار أمس — {date}</b>", "📰 <b>Yesterday's news — {date}</b>"),
+    "days_news_today": ("📰 <b>أخبار اليوم — {date}</b>", "📰 <b>Today's news — {date}</b>"),
+    "days_news_before": ("📰 <b>أخبار {date}</b>", "📰 <b>News of {date}</b>"),
+    # a topic asked with a day word («سوريا امبارح»: QA47 Z4), its results limited to that day
+    "topic_day_yesterday": ("🗓 أخبار أمس ({date}) فقط.", "🗓 Yesterday's news only ({date})."),
+    "topic_day_today": ("🗓 أخبار اليوم ({date}) فقط.", "🗓 Today's news only ({date})."),
+    "topic_day_before": ("🗓 أخبار {date} فقط.", "🗓 News of {date} only."),
+    "topic_day_none": ("لم أجد أخبارًا عن «{query}» يوم {date}. هذه آخر أخباره:",
+                       "I found no news about «{query}» on {date}. Here is its latest news:"),
+}
