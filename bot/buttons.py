@@ -42,6 +42,7 @@ from bot import (
     following,
     link_answers,
     preferences,
+    topic_choice,
 )
 from bot.bundle_buttons import page_story_rows
 from bot.i18n import lang_of, t
@@ -179,6 +180,7 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
 ACTIONS: dict[str, Action] = {**answers.ACTIONS, **link_answers.ACTIONS, **following.ACTIONS,
                               **followed_topics.ACTIONS, **channel_following.ACTIONS,
                               **preferences.ACTIONS,
+                              **topic_choice.ACTIONS,
                               MORE_STORIES: _act_more_stories,
                               f"{MORE_STORIES}:done": _act_more_sent,
                               callbacks.STORY: _act_story}

@@ -15,6 +15,8 @@ queue without a word. Now such a chat (not a private one: a blocked reader stays
   (when Telegram still names them), get one message, Arabic first, naming the chat and saying
   what to do. Told once per hold: a chat held again for the same reason before a message to it
   was accepted is not told again (kept in memory: a restart may tell once more).
+- A forum whose General and delivery topic are both closed (QA49 M4) is held the same way
+  (kind "closed"); a member writing there makes it active again (bot.runtime.ensure_chat).
 - `resume`: when the bot may post again (my_chat_member: an admin again, re-added, unmuted), the
   chat is active again, its kept rows go out, and the stories it missed while held (stored since
   the hold, at most CATCH_UP_HOURS old) are queued, up to CATCH_UP_MAX; the admin who gave the
@@ -126,6 +128,9 @@ def notice(title: str, chat_type: str, kind: str, kept: int, lang: str) -> str:
         if kind == "rights":
             fix = ("make me an admin of the channel with «Post messages» again" if channel
                    else "give me the right to send messages in the group again")
+        if kind == "closed":
+            fix = ("reopen its General topic, or send /subscribe in an open topic and press "
+                   "«📍 Post here» (General and the news topic are closed)")
         return (f"⚠️ I can no longer post in «{name}»: its news is held "
                 f"({kept} waiting). To resume: {fix}. The stories it misses meanwhile are "
                 f"sent then (the last {CATCH_UP_HOURS} h).")
@@ -134,6 +139,9 @@ def notice(title: str, chat_type: str, kind: str, kept: int, lang: str) -> str:
     if kind == "rights":
         fix = ("اجعل البوت مشرفًا في القناة مع صلاحية «نشر الرسائل» من جديد" if channel
                else "امنح البوت صلاحية إرسال الرسائل في المجموعة من جديد")
+    if kind == "closed":
+        fix = ("أعد فتح الموضوع «العام»، أو أرسل /subscribe في موضوع مفتوح واضغط «📍 انشر هنا» "
+               "(«العام» وموضوع الأخبار مغلقان)")
     return (f"⚠️ لم يعد بوسعي النشر في «{name}»: أخبارها موقوفة "
             f"({num(kept, 'ar')} في الانتظار). لاستئنافها: {fix}. وما يفوتها في الأثناء "
             f"يُرسل حينها (آخر {num(CATCH_UP_HOURS, 'ar')} ساعة).")

@@ -335,8 +335,15 @@ class Courier:
                         self.writes.attempt("topic gone", forget_thread, chat_id)
                     except Locked:  # General for this bundle; the next one learns it again
                         pass
+                    else:  # said once, in General, with how to choose another (QA49 M4)
+                        await self._say_in_general(chat_id, bundle.language)
                     thread, ticket = None, None
                     continue
+                if thread is None and chat_id < 0 and "topic_closed" in str(err).lower():
+                    # General closed too (QA49 M4): nowhere to post, held and told like a
+                    # chat that took the bot's right to post; a member writing resumes it
+                    await self._hold(chat_id, row_ids, str(err), "closed")
+                    return False
                 if sent not in plain and any(p in str(err).lower() for p in RENDER_REFUSALS):
                     # our rendering, not the chat (QA27 D6): once more as plain text, split to
                     # fit; refused again, the rows fail with Telegram's reason
@@ -401,6 +408,16 @@ class Courier:
             await self.notices.tell(self.bot, self.db, chat_id, kind, kept)
         except Exception:  # a notice is never worth the delivery loop
             log.exception("hold notice failed chat=%s", chat_id)
+
+    async def _say_in_general(self, chat_id: int, language: str | None) -> None:
+        """Tell a forum in General that its delivery topic is closed (bot.topic_choice)."""
+        from bot.topic_choice import closed_notice  # late: it builds on bot.runtime
+
+        try:
+            await self.bot.send_message(chat_id, closed_notice(
+                language or self.default_language))
+        except TelegramError as exc:  # General closed too: the next send holds the chat
+            log.info("closed topic notice not sent chat=%s error=%s", chat_id, exc)
 
     def unreachable_delay(self) -> float:
         """Seconds before a "not sent" bundle is tried again (bot.send_failures.Backoff)."""

@@ -192,7 +192,8 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
         return self.add_chat(chat_id, type=type, title=title, admins=admins, forum=forum)
 
     def close_topic(self, chat_id: int, thread_id: int) -> None:
-        """Sends to this forum topic are refused with 400 TOPIC_CLOSED from now on."""
+        """Sends to this forum topic are refused with 400 TOPIC_CLOSED from now on (topic 1:
+        General, which a send without a thread goes to)."""
         with self._lock:
             self._closed_topics.add((chat_id, thread_id))
 

@@ -106,8 +106,9 @@ class BotApiMethods:
             chat = self._chat_for(params)
             if thread is not None and not chat.is_forum:
                 raise ApiError(400, "Bad Request: message thread not found")
-            if thread is not None and (chat.id, thread) in self._closed_topics:
-                raise ApiError(400, "Bad Request: TOPIC_CLOSED")
+            if (chat.id, thread) in self._closed_topics or (
+                    thread is None and chat.is_forum and (chat.id, 1) in self._closed_topics):
+                raise ApiError(400, "Bad Request: TOPIC_CLOSED")  # General is topic 1
             m = SentMessage(chat_id=chat.id, message_id=self._new_message_id(chat.id),
                             text=text, plain_text=plain, parse_mode=params.get("parse_mode"),
                             reply_markup=markup, at=time.monotonic(), wall_time=time.time(),

@@ -32,7 +32,7 @@ from bot import callbacks, repeats
 from bot.held_buttons import Held, HeldButtons
 from bot.i18n import Lang, code_language, lang_of, t
 from bot.lines import RLM, escape_text, isolate_ltr_html, starts_rtl
-from bot.threads import remember_thread, thread_of
+from bot.threads import thread_of
 from digests import subscriptions
 from digests.settings import Settings
 from digests.storage import FAULTS, Database, Fault, fault_of
@@ -308,7 +308,7 @@ async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool
     message = update.effective_message
     if update.callback_query is None and message is not None and message.sender_chat \
             and message.sender_chat.id == chat.id:
-        remember_thread(runtime(context).db, update)
+        await _offer_topic(update, context)
         return True  # an anonymous admin posting as the group
     user = update.effective_user
     if user is None:
@@ -320,8 +320,16 @@ async def may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool
         return False
     if member.status not in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
         return False
-    remember_thread(runtime(context).db, update)  # a forum's topic: where deliveries go
+    await _offer_topic(update, context)  # a forum's topic: where deliveries go (QA49 M3)
     return True
+
+
+async def _offer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin's /subscribe in a forum topic offers «📍 انشر هنا» (bot.topic_choice): the
+    delivery topic moves only by that choice."""
+    from bot.topic_choice import offer  # late: it builds on this module
+
+    await offer(update, context)
 
 
 async def refuse_group(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:

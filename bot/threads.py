@@ -9,11 +9,11 @@ So:
   without topics `message_thread_id` names a chain of replies, and sending to it would fail).
   bot.runtime.send uses it for every handler's reply; bot.admin carries it to an admin
   command's background answers (`ANSWER_THREAD`).
-- Deliveries (instant alerts, daily digests, pushes) go to the topic where an admin last chose
-  what the group gets: /subscribe, or a button of /settings or /unsubscribe
-  (`remember_thread` from bot.runtime.may_change, which only admins pass; stored in
-  chats.thread_id). Done in «General», or never in a topic, they go to General. A topic since
-  closed or deleted sends them to General again (bot.courier, `forget_thread`).
+- Deliveries (instant alerts, daily digests, pushes) go to the topic an admin chose with
+  «📍 انشر هنا» (bot.topic_choice, offered under an admin's /subscribe in another topic; stored
+  in chats.thread_id; QA49 M3: no longer the topic of the last /subscribe or button press).
+  Never chosen, they go to General. A topic since closed or deleted sends them to General
+  again, said there once (bot.courier, `forget_thread`).
 """
 
 from __future__ import annotations
@@ -23,13 +23,11 @@ from contextvars import ContextVar
 
 from telegram import Update
 
-from bot.command_names import command_name
 from digests.storage import Database
 
 log = logging.getLogger(__name__)
 
-# The commands whose topic becomes the group's delivery topic: those that choose what it gets
-# (/settings itself only shows a menu: its buttons count).
+# The commands in a topic that offer to make it the group's delivery topic (bot.topic_choice)
 SETTING_COMMANDS = frozenset({"subscribe"})
 # (chat, topic) of the admin command being handled: its background answers (bot.admin.notify,
 # from tasks the handler spawned, which copy this context) go to the same topic.
@@ -51,26 +49,6 @@ def answer_thread(chat_id: int) -> int | None:
     """The topic of the admin command being answered, when it was sent in `chat_id`."""
     current = ANSWER_THREAD.get()
     return current[1] if current is not None and current[0] == chat_id else None
-
-
-def remember_thread(db: Database, update: Update) -> None:
-    """In a forum, an admin's /subscribe, or a button they pressed (/settings, /unsubscribe),
-    makes its topic (or General) where the group's deliveries go. Called once the sender may
-    change the chat (bot.runtime.may_change); written only when it changes.
-    """
-    chat, message = update.effective_chat, update.effective_message
-    if chat is None or message is None or not chat.is_forum:
-        return
-    if update.callback_query is None:
-        if command_name(message.text or "") not in SETTING_COMMANDS:
-            return
-    thread = thread_of(update)
-    row = db.db.execute("select thread_id from chats where id = ?", [chat.id]).fetchone()
-    if row is None or row[0] == thread:
-        return
-    with db.transaction() as tx:
-        tx.execute("update chats set thread_id = ? where id = ?", [thread, chat.id])
-    log.info("delivery topic chat=%s thread=%s", chat.id, thread)
 
 
 def forget_thread(db: Database, chat_id: int) -> None:

@@ -31,6 +31,17 @@ async def _say_in(h: BotHarness, text: str, user_id: int, thread: int | None,
     return got[before:before + n]
 
 
+async def _choose(h: BotHarness, thread: int) -> None:
+    """The admin's /subscribe in `thread` offers «📍 انشر هنا»; pressed, the topic is the
+    delivery topic, said there."""
+    offer, ok = await _say_in(h, "/subscribe الغوطة", ADMIN, thread, n=2)
+    assert {offer.message_thread_id, ok.message_thread_id} == {thread}
+    assert "الغوطة" in ok.plain_text and _thread_of_chat(h, FORUM) != thread
+    [said] = await h.click(offer, "📍 انشر هنا", user=h.user(ADMIN))
+    assert said.message_thread_id == thread and "هذا الموضوع" in said.plain_text
+    assert _thread_of_chat(h, FORUM) == thread
+
+
 async def test_answers_and_deliveries_go_to_the_forum_topic(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.add_group(FORUM, "منتدى", admins=[ADMIN], forum=True)
@@ -40,10 +51,9 @@ async def test_answers_and_deliveries_go_to_the_forum_topic(tmp_path: Path) -> N
         # a member's /subscribe is refused in the topic, and moves no delivery
         [refused] = await _say_in(h, "/subscribe سوريا", READER, 88)
         assert refused.message_thread_id == 88 and _thread_of_chat(h, FORUM) is None
-        # the admin's /subscribe in topic 77: answered there, deliveries go there
-        [ok] = await _say_in(h, "/subscribe الغوطة", ADMIN, 77)
-        assert ok.message_thread_id == 77 and "الغوطة" in ok.plain_text
-        assert _thread_of_chat(h, FORUM) == 77
+        # the admin's /subscribe in topic 77: answered there with «📍 انشر هنا» (QA49 M3: the
+        # delivery topic moves only by that choice); pressed, deliveries go there
+        await _choose(h, 77)
         # the admin's /push from topic 55: its acknowledgement and its background report in
         # 55, the group's digest in 77
         seen = len(h.emu.messages(FORUM))
@@ -61,8 +71,7 @@ async def test_answers_and_deliveries_go_to_the_forum_topic(tmp_path: Path) -> N
 async def test_a_closed_delivery_topic_falls_back_to_general(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.add_group(FORUM, "منتدى", admins=[ADMIN], forum=True)
-        await _say_in(h, "/subscribe الغوطة", ADMIN, 77)
-        assert _thread_of_chat(h, FORUM) == 77
+        await _choose(h, 77)
         h.emu.close_topic(FORUM, 77)
         seen = len(h.emu.messages(FORUM))
         h.emu.send_user_message(ADMIN, "/push الغوطة", user=h.user(ADMIN))
@@ -72,10 +81,10 @@ async def test_a_closed_delivery_topic_falls_back_to_general(tmp_path: Path) -> 
         assert digest.message_thread_id is None  # General
         assert _thread_of_chat(h, FORUM) is None
         assert h.emu.refusals(400)  # Telegram's TOPIC_CLOSED, once
-        # an admin's /subscribe in General makes General the delivery topic again too
-        await _say_in(h, "/subscribe الغوطة", ADMIN, 77)
-        await _say_in(h, "/subscribe سوريا", ADMIN, None)
-        assert _thread_of_chat(h, FORUM) is None
+        # said in General, once, with how to choose another topic (QA49 M4)
+        said = [m for m in h.emu.messages(FORUM)[seen:] if "مغلق" in m.plain_text]
+        assert len(said) == 1 and said[0].message_thread_id is None
+        assert "انشر هنا" in said[0].plain_text
 
 
 async def test_a_group_without_topics_is_sent_no_thread(tmp_path: Path) -> None:
@@ -89,9 +98,10 @@ async def test_a_group_without_topics_is_sent_no_thread(tmp_path: Path) -> None:
         assert not h.emu.refusals(400)
 
 
-async def test_a_settings_button_an_admin_presses_moves_the_deliveries(tmp_path: Path) -> None:
-    """/settings only shows a menu (anyone may open it); the admin's press of one of its buttons
-    in topic 66 makes 66 the delivery topic, a member's press does not."""
+async def test_a_settings_button_an_admin_presses_moves_no_delivery(tmp_path: Path) -> None:
+    """/settings only shows a menu (anyone may open it); a press of one of its buttons in topic
+    66, a member's or an admin's, answers there and moves no delivery (QA49 M3: opening a
+    submenu moved the group's news)."""
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.add_group(FORUM, "منتدى", admins=[ADMIN], forum=True)
         [menu] = await _say_in(h, "/settings", READER, 66)
@@ -100,7 +110,8 @@ async def test_a_settings_button_an_admin_presses_moves_the_deliveries(tmp_path:
         answer = await h.click_answer(menu, "🗓 يومية", user=h.user(READER))
         assert answer.get("show_alert") and _thread_of_chat(h, FORUM) is None
         h.emu.click(menu, "🗓 يومية", user=h.user(ADMIN))
-        await h.until(lambda: _thread_of_chat(h, FORUM) == 66)
         await h.until(lambda: any("النشرة اليومية" in m.plain_text
                                   for m in h.emu.messages(FORUM)))
+        await h.settle()
+        assert _thread_of_chat(h, FORUM) is None
         assert {m.message_thread_id for m in h.emu.messages(FORUM)} == {66}

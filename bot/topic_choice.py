@@ -1,0 +1,109 @@
+"""A forum's delivery topic moves only when an admin chooses it (QA49 M3, M4).
+
+Before, the group's one delivery topic (chats.thread_id, bot.threads) followed the topic where an
+admin last ran /subscribe or pressed any /settings or /unsubscribe button — even one that only
+opened a submenu — and nobody was told: Huda's «سامسونغ» news went to John's topic. Now:
+
+- An admin's /subscribe in a topic that is not the delivery topic is answered as before, plus one
+  line in that topic saying where the group's news goes, with «📍 انشر هنا» (`offer`). A press
+  of a /settings or /unsubscribe button moves nothing.
+- «📍 انشر هنا», pressed by an admin (bot.runtime.may_change), makes that topic the delivery
+  topic and says so in it: «📍 أخبار المجموعة تصل من الآن إلى هذا الموضوع» (`_act_post_here`).
+- A closed delivery topic: deliveries go to General (bot.courier, as before) and General is told
+  once why, and how to choose another (`closed_notice`); General closed too: the chat is held and
+  its admins told (bot.chat_holds).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot import callbacks
+from bot.command_names import command_name
+from bot.runtime import Action, Runtime, button, chat_lang, keyboard, may_change, refuse_group, \
+    runtime, send
+from bot.threads import SETTING_COMMANDS, thread_of
+from digests.storage import Database
+
+log = logging.getLogger("bot.threads")
+
+POST_HERE = "post_here"
+
+
+def delivery_thread(db: Database, chat_id: int) -> int | None:
+    row = db.db.execute("select thread_id from chats where id = ?", [chat_id]).fetchone()
+    return row[0] if row else None
+
+
+def where_text(current: int | None, lang: str) -> str:
+    """Where the group's news goes now, and how to bring it here. Pure."""
+    if lang == "en":
+        where = "General" if current is None else "another topic"
+        return (f"📍 The group's news goes to {where}. To get it in this topic instead, an "
+                f"admin presses «📍 Post here».")
+    where = "«العام» (General)" if current is None else "موضوع آخر"
+    return (f"📍 تصل أخبار المجموعة إلى {where}. لتصل إلى هذا الموضوع، يضغط مشرف "
+            f"«📍 انشر هنا».")
+
+
+def moved_text(lang: str) -> str:
+    return ("📍 The group's news comes to this topic from now on." if lang == "en"
+            else "📍 أخبار المجموعة تصل من الآن إلى هذا الموضوع.")
+
+
+def closed_notice(lang: str) -> str:
+    """Said in General when the delivery topic was closed or deleted. Pure."""
+    if lang == "en":
+        return ("📍 The topic the group's news went to is closed: it comes to General now. To "
+                "choose another topic, an admin sends /subscribe there and presses «📍 Post "
+                "here».")
+    return ("📍 الموضوع الذي كانت تصل إليه أخبار المجموعة مغلق: تصل الآن إلى «العام». "
+            "لاختيار موضوع آخر، يرسل مشرف /subscribe فيه ثم يضغط «📍 انشر هنا».")
+
+
+async def offer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin's /subscribe in a forum topic that is not the delivery topic: say where the
+    news goes, with «📍 انشر هنا» (called from bot.runtime.may_change once the admin passed)."""
+    chat, message = update.effective_chat, update.effective_message
+    if chat is None or message is None or not chat.is_forum or update.callback_query is not None:
+        return
+    if command_name(message.text or "") not in SETTING_COMMANDS:
+        return
+    rt = runtime(context)
+    here, current = thread_of(update), delivery_thread(rt.db, chat.id)
+    if here == current:
+        return
+    lang = chat_lang(rt, update)
+    label = "📍 Post here" if lang == "en" else "📍 انشر هنا"
+    markup = keyboard([[button(rt, chat.id, label, POST_HERE, {"thread": here})]])
+    try:
+        await send(update, context, where_text(current, lang), markup)
+    except TelegramError as exc:  # the answer itself still goes
+        log.info("delivery topic offer not sent chat=%s error=%s", chat.id, exc)
+
+
+async def _act_post_here(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         cb: callbacks.Callback, lang: str) -> None:
+    """«📍 انشر هنا»: an admin makes the button's topic the delivery topic, said there."""
+    query = update.callback_query
+    assert query is not None
+    if not await may_change(update, context):
+        await refuse_group(update, context, lang)
+        return
+    thread = cb.payload.get("thread")
+    thread = int(thread) if thread is not None else None
+    if delivery_thread(rt.db, cb.chat_id) == thread:
+        await query.answer(moved_text(lang))
+        return
+    with rt.db.transaction() as tx:
+        tx.execute("update chats set thread_id = ? where id = ?", [thread, cb.chat_id])
+    log.info("delivery topic chosen chat=%s thread=%s", cb.chat_id, thread)
+    await query.answer()
+    await context.bot.send_message(cb.chat_id, moved_text(lang), message_thread_id=thread)
+
+
+ACTIONS: dict[str, Action] = {POST_HERE: _act_post_here}
