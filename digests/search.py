@@ -58,6 +58,7 @@ from digests.search_candidates import (
 )
 from digests.search_index import doc_counts, matched_words, rows_by_id
 from digests.search_order import fold, judged, ranked, titled
+from digests.search_scores import score_matches, score_of
 from digests.suggestions import better_spellings, phrase_fixes, suggest
 from digests.variants import alternatives
 
@@ -152,6 +153,11 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     typed = query
     query, plan = ala_read(db, query, plan, now)
     mode, expr, cands, total, note = first_found(db, plan, k, now, muted)
+    score_typed = score_of(typed)
+    if score_typed is not None:  # «3-0» is one token, never widened (X72, QA46 G5)
+        mode, expr, note = "phrase", plan.phrase or "", None
+        cands = score_matches(db, expr, score_typed, now, muted) if expr else []
+        total = len(cands)
     dropped: tuple[str, ...] = ()
     if not cands and len(plan.content) > 1:
         # «ماكرون Macron»: a word the archive never holds would zero the answer; leave it out.
@@ -174,7 +180,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     # a full name kept with «علي» («علي الأكبر ولايتي») widens to the rest of the name as a
     # phrase, not to its words anywhere («أكبر عدد» … «ولايتي هيباي»: QA23 S8)
     loose = plan.trimmed if plan.trimmed and len(plan.content) > 1 else plan.all_words
-    wide = (loose if widen and note is None and mode == "phrase"
+    wide = (loose if widen and note is None and mode == "phrase" and score_typed is None
             and 0 < total < WIDEN_BELOW else None)
     more: list[Candidate] = []  # the all-words matches of a rare phrase (its k newest)
     if wide is not None:
@@ -219,7 +225,8 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     folded = fold(cands)
     # A common topic is ranked among its newest k matches; when their stories do not fill the
     # page, rank more of them, or its later stories could never be paged to.
-    while fold_stories and len(folded) < offset + limit and k < min(total, COUNT_CAP):
+    while (fold_stories and score_typed is None and len(folded) < offset + limit
+           and k < min(total, COUNT_CAP)):
         k = min(k * 4, COUNT_CAP)
         # past TIER_MAX (≈30 ms of keys to read) a common topic is ordered by day and score
         cands, tiers = _tiered(db, candidates(db, expr, k, now, muted)[0], plan, mode, expr,
@@ -231,7 +238,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     # stories of every match are counted up to STORY_COUNT_MAX matches (QA23 S13: «سوريا» read
     # «من ٩٠ على الأقل», the stories of its newest 100 of 693 articles); past it, those ranked.
     stories, stories_exact = len(folded), total <= k
-    if fold_stories and not stories_exact and total <= STORY_COUNT_MAX:
+    if fold_stories and not stories_exact and total <= STORY_COUNT_MAX and score_typed is None:
         stories, stories_exact = story_count(db, expr, muted), True
     if fold_stories:
         cands = folded

@@ -39,3 +39,22 @@ def test_riyal_fines_come_after_the_club(database: Database) -> None:
     add(database, 2, "الريال يفوز على جيرونا", "فاز الريال بستة أهداف. " + LONG_BODY,
         days_ago=2)
     assert ids(search(database.db, "الريال", now=NOW)) == [2, 1]
+
+
+def test_a_score_is_one_token_and_never_widened(database: Database) -> None:
+    """QA46 G5: «3-0» was padded with every article holding a 3 and a 0; «6-3» matched a
+    Putin report's «جيرينوفسكي (6,3)» and «6,3 مليون نازح»."""
+    add(database, 1, "برشلونة يهزم تشيلسي", "وتغلب برشلونة على تشيلسي 3-0، وهي نتيجة كبيرة.")
+    add(database, 2, "النفط يخسر", "خسر النفط 3 دولارات في أسبوع، وتراجع المخزون 0 برميل.",
+        days_ago=0.5)
+    add(database, 3, "ديون لبنان", "بلغت الديون 80 مليار دولار، بنسبة 3 0 في المئة.", days_ago=2)
+    add(database, 4, "أوساكا تحرز اللقب", "فازت أوساكا 6-3 و6-2 في النهائي.")
+    add(database, 5, "النتائج الأولية للانتخابات", "وحل جيرينوفسكي ثالثا (6,3) بالمئة،"
+        " ونزح 6,3 مليون شخص.", days_ago=0.2)
+    add(database, 6, "قمة الدوري", "انتهت المباراة بنتيجة (٣ - ٠) لصالح الفريق.", days_ago=3)
+    for typed in ("3-0", "٣-٠", "3 - 0"):
+        result = search(database.db, typed, now=NOW)
+        assert sorted(ids(result)) == [1, 6] and result.total == 2, typed  # no «more» padding
+        assert result.note is None
+    assert ids(search(database.db, "6-3", now=NOW)) == [4]
+    assert ids(search(database.db, "5-4", now=NOW)) == []

@@ -1,0 +1,57 @@
+"""A score typed as a search («3-0», «٣-٠», «3 - 0») is one token (brief X72, QA46 G5).
+
+The index keys «3-0» as the two keys «3» «0», so the phrase matched any «3» before a «0» — a
+Putin election report's «جيرينوفسكي (6,3)» ranked #2 for «6-3», dates «3ـ/6ـ» matched — and,
+the phrase being rare, the search widened to every article holding a 3 and a 0 anywhere
+(Lebanon's debt, the oil weekly, US inflation). A score query keeps only the articles whose text
+writes the score as a score: the two numbers joined by a dash or a colon, with no digit, decimal
+mark, slash or percent sign glued to either side; and it is never widened. Pure apart from
+`score_matches`, which reads the candidates' text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import sqlite_utils
+
+from digests.search_candidates import Candidate, candidates
+from digests.search_index import chunks
+
+SCORE_QUERY = re.compile(r"^\s*(\d{1,2})\s*[-–—:]\s*(\d{1,2})\s*$")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# glued to a score's number: a digit, a slash (a date), a percent sign, a tatweel («3ـ/6ـ»);
+# a decimal mark before a digit («1.6-3», «3-0.5»); «3-0،» and «(3-0).» are punctuation
+_BEFORE = r"(?<![\d/%٪ـ])(?<!\d[.,،٫])"
+_AFTER = r"(?![\d/%٪ـ])(?![.,،٫]\d)"
+SCORE_SCAN = 1000  # a score's phrase matches read for the score itself (its «3 0» keys)
+
+
+def score_of(query: str) -> tuple[str, str] | None:
+    """The two numbers of a score typed as a query («٣-٠» → ("3", "0")), else None."""
+    m = SCORE_QUERY.match(query.translate(_DIGITS))
+    return (str(int(m.group(1))), str(int(m.group(2)))) if m else None
+
+
+def holds_score(text: str, score: tuple[str, str]) -> bool:
+    """Whether `text` writes `score` as a score: «3-0», «(3 - 0)», «3:0», «٣-٠»; not «6,3»,
+    «6.3», «13-0», «3-05», «3/6» or «6-3%»."""
+    a, b = score
+    pattern = rf"{_BEFORE}{a}\s*[-–—:]\s*{b}{_AFTER}"
+    return re.search(pattern, text.translate(_DIGITS)) is not None
+
+
+def score_matches(db: sqlite_utils.Database, expr: str, score: tuple[str, str], now: datetime,
+                  muted: frozenset[int] = frozenset()) -> list[Candidate]:
+    """The candidates of the score's phrase `expr` (up to SCORE_SCAN, newest) whose headline or
+    text holds the score itself."""
+    cands, _total = candidates(db, expr, SCORE_SCAN, now, muted)
+    kept: set[int] = set()
+    for chunk in chunks([c[0] for c in cands]):
+        for aid, title, body, summary in db.execute(
+                "select id, title, body, summary from articles where id in"
+                f" ({','.join('?' * len(chunk))})", chunk):
+            if holds_score(f"{title or ''}\n{body or summary or ''}", score):
+                kept.add(aid)
+    return [c for c in cands if c[0] in kept]
