@@ -33,7 +33,9 @@ def test_an_amount_in_dollars_is_no_dollar_alert() -> None:
                       "وقدرت الخسائر بنحو 5 مليارات دولار.")
     assert not alert_matches("الدولار", amounts)
     assert not alert_matches("دولار", amounts)
-    for title in ("فيلم يحصد بـ60 مليار دولار", "صفقة بخمسة ملايين دولار", "10 آلاف دولار"):
+    for title in ("فيلم يحصد بـ60 مليار دولار", "صفقة بخمسة ملايين دولار", "10 آلاف دولار",
+                  "نداء يتطلب 2.96 بليون دولار", "أمريكا قد تقترض ترليون دولار",
+                  "قيمة تريليوني دولار لأرامكو"):
         assert not alert_matches("الدولار", _report(title, "وجاء ذلك في بيان للشركة.")), title
 
 
