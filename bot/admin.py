@@ -26,11 +26,12 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.i18n import t
+from bot.i18n import lang_of, t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, line_html
 from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
 from bot.send_failures import retry_after_seconds
 from bot.threads import ANSWER_THREAD, answer_thread, thread_of
+from digests import subscriptions
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +206,19 @@ async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str) -
 # An admin's /sources or /stats typed in a group: the answer lists every feed URL (often with a
 # key) and the bot's audience, so it goes to the admin's private chat (QA20 O7); the line said in
 # the group is bot.i18n's "sent_private" or "start_private".
+
+
+def answer_lang(rt: Runtime, update: Update) -> str:
+    """The language of an answer `answer_privately` sends: asked in a group, it goes to the
+    admin's private chat, so their language there (stored, else their Telegram one), not the
+    group's (QA49 M6: John's /stats typed in the group came to him in Arabic); asked in a
+    private chat, that chat's."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or chat.type == "private" or user is None:
+        return chat_lang(rt, update)
+    stored = subscriptions.get_chat(rt.db, user.id)
+    return lang_of(user.language_code, stored.language if stored else None,
+                   rt.settings.default_language)
 
 
 async def answer_privately(update: Update, context: ContextTypes.DEFAULT_TYPE,

@@ -333,8 +333,15 @@ async def _offer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def refuse_group(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    """Tell a group member that only the group's admins may do this."""
+    """Tell a group member that only the group's admins may do this. A press is answered by
+    an alert only the presser sees: in their own language (their private chat's, else their
+    Telegram one), not the group's (QA49 M6)."""
     if update.callback_query:
+        user = update.effective_user
+        if user is not None:
+            rt = runtime(context)
+            own = subscriptions.get_chat(rt.db, user.id)
+            lang = lang_of(user.language_code, own.language if own else None, lang)
         await update.callback_query.answer(t("group_admins_only", lang), show_alert=True)
     else:
         await send(update, context, ui(lang, "group_admins_only"))

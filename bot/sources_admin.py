@@ -29,6 +29,7 @@ from bot.admin import (
     admin_html,
     admin_lines,
     admin_only,
+    answer_lang,
     answer_privately,
     link_label,
     reply,
@@ -142,7 +143,7 @@ def page_asked(args: list[str] | None) -> int:
 async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/sources: every source with its health; paused ones last, marked, with how to resume."""
     rt = runtime(context)
-    lang = chat_lang(rt, update)
+    lang = answer_lang(rt, update)  # the admin's own (QA49 M6)
     items = sorted(sources.list_sources(rt.db, include_inactive=True),
                    key=lambda s: (not s.active, s.id))
     if not items:

@@ -21,7 +21,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks, source_alerts, stats_lines, stats_warnings
-from bot.admin import admin_only, answer_privately
+from bot.admin import admin_only, answer_lang, answer_privately
 from bot.i18n import num, relative_time, t
 from bot.reader_clock import reader_zone
 from bot.runtime import Runtime, chat_lang, runtime, ui
@@ -125,7 +125,7 @@ def behind_buttons(db: Database, since: str | None) -> int:
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats: subscribers, chats, articles, stories, queue, last poll, delivery rate."""
     rt = runtime(context)
-    lang = chat_lang(rt, update)
+    lang = answer_lang(rt, update)  # the admin's own (QA49 M6)
     chat = update.effective_chat
     zone = reader_zone(rt.db.db, chat.id) if chat else None
     values = stats_values(rt, lang, zone)
