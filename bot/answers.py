@@ -23,16 +23,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.callbacks import Callback
-from bot.i18n import chat_worded, list_sep, num, t, topic_label
+from bot.day_search import day_key, day_page
+from bot.i18n import chat_worded, format_date, list_sep, num, t, topic_label
 from bot.lines import utf16_len
 from bot.link_answers import answer_link
 from bot.my_digest import reader_now, send_days_news, send_my_digest
+from bot.reader_clock import reader_zone
 from bot.packer import LIMIT
 from bot.preferences import zone_command
 from bot.reader_sources import muted as muted_sources
@@ -58,6 +61,7 @@ from digests.greetings import small_talk
 from digests.named_questions import reader_topic
 from digests.query import followable, lone_name
 from digests.reader_text import echo, links_in, strip_markup
+from digests.day_words import asked_day
 from digests.zone_words import asks_for_zone
 from digests.related import live_related
 from digests.several_topics import several_topics
@@ -94,8 +98,9 @@ async def topic_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
-                       query: str, *, offset: int, edit: bool) -> None:
-    """Send (or, for «المزيد», edit in place) one page of results for `query`."""
+                       query: str, *, offset: int, edit: bool, day: str | None = None) -> None:
+    """Send (or, for «المزيد», edit in place) one page of results for `query`; `day` (a local
+    date, ISO) keeps a page of «سوريا امبارح» to that day (bot.day_search)."""
     chat = update.effective_chat
     assert chat is not None
     lang = chat_lang(rt, update)
@@ -132,6 +137,12 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     # English name as its Arabic topic, as `run.py search` reads it
     typed = query
     query = reader_topic(rt.db.db, query)
+    # «سوريا امبارح», "Syria today": that day's stories, the day said (QA47 Z4); «المزيد»
+    # carries the day asked
+    local = reader_now(rt, chat.id)
+    day_back = asked_day(typed) if day is None and not offset else None
+    on_date = date.fromisoformat(day) if day else (
+        (local - timedelta(days=day_back)).date() if day_back is not None else None)
     # a pasted headline read as one name it holds: said above the results, its own article
     # may not be among them (QA36 E10). A headline here: six words or more with a number or a
     # headline's separator («مصر..الاستثمارات … 20%»), not a question («هو ايه اللي حصل في
@@ -146,8 +157,12 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     try:
         # the chat's muted sources are left out by the search itself: full pages, true totals
         # (bot.reader_sources; X61)
-        page = search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now,
-                           muted=muted_sources(rt.db, chat.id))
+        muted = muted_sources(rt.db, chat.id)
+        on_day = None if on_date is None else day_page(
+            rt.db, query, on_date, reader_zone(rt.db.db, chat.id), offset=offset,
+            limit=PAGE_SIZE, now=now, muted=muted)
+        page = on_day or search_page(rt.db, query, offset=offset, limit=PAGE_SIZE, now=now,
+                                     muted=muted)
     except QueryError:
         name = lone_name(query)  # «علي» alone: the preposition «على» has the same key
         await send(update, context, ui(lang, "name_alone", name=name) if name
@@ -157,6 +172,13 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     if page.digests and numbers_left(query, page):  # «الساعة 10.30/ليلا» found only «30»
         page = replace(page, digests=(), total=0, has_more=False)
+    if on_date is not None and page.digests:  # the day said: kept, or none that day (QA47 Z4)
+        key, values = day_key("topic_day", on_date, local.date(), lang)
+        said = ui(lang, key, **values) if on_day else ui(
+            lang, "topic_day_none", query=topic_shown(query) or query,
+            date=format_date(datetime(on_date.year, on_date.month, on_date.day), lang))
+        lead = "\n".join(n for n in (lead, said) if n)
+    carried = {"day": on_date.isoformat()} if on_date is not None and on_day else {}
     listed = len(page.digests)  # «المزيد» goes on from the last result searched
     if page.digests:  # a «🔗 روابط الخبر» button only where a link is left
         page = replace(page, digests=tuple(live_related(rt.db.db, page.digests)))
@@ -223,10 +245,11 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
                        {"topic": topic_shown(query) or query})] if can_follow else []
     if offset > 0:  # after «المزيد»: back to the page before
         last_row.append(button(rt, chat.id, t("btn_prev", lang), "more",
-                               {"query": query, "offset": max(0, offset - PAGE_SIZE)}))
+                               {"query": query, "offset": max(0, offset - PAGE_SIZE),
+                                **carried}))
     if page.has_more:
         last_row.append(button(rt, chat.id, t("btn_more", lang), "more",
-                               {"query": query, "offset": offset + listed}))
+                               {"query": query, "offset": offset + listed, **carried}))
     rows.append(last_row)
     markup = keyboard(rows)
     if update.callback_query is not None and edit:  # «المزيد»/«السابق» (QA36 E7): the toast
@@ -272,8 +295,9 @@ async def _act_more(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
                     cb: Callback, lang: str) -> None:
     assert update.callback_query is not None
     offset = int(cb.payload.get("offset", 0))
+    day = cb.payload.get("day")  # a page of «سوريا امبارح» (bot.day_search)
     await answer_topic(update, context, rt, str(cb.payload.get("query", "")), offset=offset,
-                       edit=True)
+                       edit=True, day=str(day) if day else None)
     await _answer_quietly(update)
 
 

@@ -15,6 +15,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import reader_clock
+from bot.day_search import day_title
 from bot.i18n import chat_worded
 from bot.reader_sources import muted as muted_sources
 from bot.render import render_bundle
@@ -79,7 +80,12 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     if not digests:
         await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
         return
-    for html in render_bundle(live_related(rt.db.db, digests), lang, shown_now, header=True):
+    # headed by the day it covers, in the reader's zone (QA47 Z5: at 01:30 «yesterday» is the
+    # day that ended 90 minutes ago, and «📰 نشرة الأخبار» named none)
+    day = (shown_now - timedelta(days=back)).date()
+    title = day_title(day, shown_now.date(), lang)
+    for html in render_bundle(live_related(rt.db.db, digests), lang, shown_now, header=True,
+                              title=title):
         await send(update, context, html)
 
 

@@ -130,10 +130,12 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
                   kind: str | None = None, more: int = 0, button: bool = True,
                   updates: frozenset[int] = frozenset(),
                   chat_type: str | None = None, compact: bool | None = None,
-                  first: int = 1, quotes_for: Sequence[str] | None = None) -> list[str]:
+                  first: int = 1, quotes_for: Sequence[str] | None = None,
+                  title: str | None = None) -> list[str]:
     """Several stories as few messages as fit (a subscriber is not flooded).
 
-    `header` adds «📰 نشرة الأخبار» on top; by default only when there are several stories.
+    `header` adds «📰 نشرة الأخبار» on top (`title` instead when given: «📰 أخبار أمس — ٢٧ مارس
+    ٢٠٢٦», QA47 Z5); by default only when there are several stories.
     `topics` makes it a delivered digest that says why it came (bot.origins): the header names
     the followed topics («📰 جديد «الغوطة»»; [""] is «📰 النشرة العامة»; [] keeps «📰 نشرة
     الأخبار»), always shown, and the last line says how to stop, worded for `chat_type`
@@ -176,7 +178,7 @@ def render_bundle(digests: Iterable[Digest], lang: str, now: datetime, *,
         if stop is not None:
             stories.append([(Span(_rtl_text(stop, lang), ltr=lang == "en"),)])
     elif header or (header is None and len(items) > 1):
-        stories.insert(0, [(label(t("bundle_header", lang), lang),)])
+        stories.insert(0, [(label(title or t("bundle_header", lang), lang),)])
     return pack(stories)
 
 

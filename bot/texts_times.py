@@ -25,9 +25,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "zone_gone": ("هذا التوقيت لم يعد بين الخيارات. اختر من القائمة.",
                   "That time zone is no longer offered. Pick one from the list."),
     # the heading of a day's news («امبارح», "yesterday": QA47 Z5), the day named
-    "days_news_yesterday": ("📰 <b>أخبار أمس — {date}</b>", "📰 <b>Yesterday's news — {date}</b>"),
-    "days_news_today": ("📰 <b>أخبار اليوم — {date}</b>", "📰 <b>Today's news — {date}</b>"),
-    "days_news_before": ("📰 <b>أخبار {date}</b>", "📰 <b>News of {date}</b>"),
+    "days_news_yesterday": ("📰 أخبار أمس — {date}", "📰 Yesterday's news — {date}"),
+    "days_news_today": ("📰 أخبار اليوم — {date}", "📰 Today's news — {date}"),
+    "days_news_before": ("📰 أخبار {date}", "📰 News of {date}"),
     # a topic asked with a day word («سوريا امبارح»: QA47 Z4), its results limited to that day
     "topic_day_yesterday": ("🗓 أخبار أمس ({date}) فقط.", "🗓 Yesterday's news only ({date})."),
     "topic_day_today": ("🗓 أخبار اليوم ({date}) فقط.", "🗓 Today's news only ({date})."),

@@ -42,6 +42,8 @@ _QUESTION_SPELLINGS = (
     # «ايه اللي حصل في مصر» searched «لي» AND «مصر»), the verbs of «who won?», and the days
     " اللي اللى إللي يللي يلي فاز ربح خسر"
     " what whats s about news latest on in the of is are"
+    # session 18 (QA47 Z6): "what happened yesterday" searched the sentence
+    " happened happen happens happening"
 )
 # Words of a day (QA33 S1): «مين فاز امبارح», «اخبار الامس», «شو صار اليوم» ask for that day's
 # news, no topic; beside a topic («ترامب امبارح») they are dropped like words of asking.
@@ -54,7 +56,8 @@ DAYS_BACK: dict[str, int] = {
 # Verbs a reader asks about an event with, no topic alone («شو صار», «مين فاز»): with a day or
 # a word of asking and nothing else, the text asks for the latest news (asked_topics).
 EVENT_VERBS: frozenset[str] = frozenset(
-    k for w in "صار يصير صاير بصير حصل يحصل حدث يحدث جرى يجري فاز ربح خسر".split()
+    k for w in ("صار يصير صاير بصير حصل يحصل حدث يحدث جرى يجري فاز ربح خسر"
+                " happened happen happens happening").split()
     for k in run_keys(w))
 QUESTION_WORDS: frozenset[str] = frozenset(
     k for w in _QUESTION_SPELLINGS.split() for k in run_keys(w)) | frozenset(DAYS_BACK)

@@ -384,7 +384,9 @@ async def test_a_setting_chosen_again_is_not_said_saved(tmp_path: Path) -> None:
         h.emu.click(h.emu.messages(READER)[-1], "🌙 ساعات الهدوء")
         await h.until(lambda: "اختر ساعات الهدوء" in h.emu.messages(READER)[-1].plain_text)
         saved = await h.click_answer(h.emu.messages(READER)[-1], "٢٢:٠٠ إلى ٧:٠٠")
-        assert saved.get("text") == "✅ ساعات الهدوء: من ٢٢:٠٠ إلى ٧:٠٠"  # what changed (QA36 E7)
+        # what changed (QA36 E7), its zone said (QA47 Z2)
+        assert saved.get("text", "").replace("\u200e", "") == (
+            "✅ ساعات الهدوء: من ٢٢:٠٠ إلى ٧:٠٠ بتوقيت السعودية (UTC+3)")
 
 
 def test_another_spelling_is_headed_by_the_english_name() -> None:
