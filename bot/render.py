@@ -65,6 +65,8 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
         head.append(Span(f"{num(index, lang)}. ", bold=True))
     head.append(Span(ltr(headline), bold=True, href=safe_url(digest.url)))
     when = relative_time(digest.published_at, now, lang)
+    if when and digest.story_dated:  # the story's first report, not this source's (QA47 Z7)
+        when = t("first_report_time", lang, when=when)
     sites = sites_label(site_count(digest), lang)  # «٣ مصادر» (QA34 R3)
     meta = " · ".join(p for p in (ltr(clean(digest.source)), when, sites) if p)
     if compact and meta:

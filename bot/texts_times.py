@@ -24,6 +24,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a zone button for a zone no longer offered (QA47 Z11): refused, not set to UTC+3
     "zone_gone": ("هذا التوقيت لم يعد بين الخيارات. اختر من القائمة.",
                   "That time zone is no longer offered. Pick one from the list."),
+    # a delivered block dated by its story's first report, beside another report's source
+    # (QA47 Z7: «BBC · منذ ١٧ ساعة» for a 10-minute-old BBC report)
+    "first_report_time": ("أول خبر {when}", "first report {when}"),
     # the heading of a day's news («امبارح», "yesterday": QA47 Z5), the day named
     "days_news_yesterday": ("📰 أخبار أمس — {date}", "📰 Yesterday's news — {date}"),
     "days_news_today": ("📰 أخبار اليوم — {date}", "📰 Today's news — {date}"),

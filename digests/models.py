@@ -158,6 +158,9 @@ class Digest:
     related: tuple[RelatedItem, ...] = ()
     story_id: int | None = None
     article_id: int | None = None
+    # `published_at` is the story's first report's, not this report's (digests.story_age): the
+    # block says «أول خبر منذ …» beside this report's source (QA47 Z7)
+    story_dated: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The object `run.py digest --json` and `run.py search --json` print."""

@@ -4,7 +4,9 @@ A story becomes general news when a second site reports it, however late: «مق
 إسرائيليين في هجوم بسيارة… — CNN · منذ ١٠ دقائق · ٥ مصادر» went out 21 h after the first report,
 timed by CNN's new «شاهد..» video. A bundle's block is dated by its story's first live report
 (`story_starts`, one query per chunk; `dated_by_story`, pure); a story's update keeps its new
-report's time (the update is the news), a story-less report its own.
+report's time (the update is the news), a story-less report its own. A block so dated is marked
+(`Digest.story_dated`) and says «أول خبر منذ ١٧ ساعة» beside its report's source: «BBC · منذ ١٧
+ساعة» read as BBC's report being 17 hours old (QA47 Z7).
 """
 
 from __future__ import annotations
@@ -47,6 +49,6 @@ def dated_by_story(digests: Sequence[Digest], starts: Mapping[int, datetime],
         start = starts.get(d.story_id) if d.story_id is not None else None
         if (start is not None and d.article_id not in keep
                 and (d.published_at is None or start < d.published_at)):
-            d = dataclasses.replace(d, published_at=start)
+            d = dataclasses.replace(d, published_at=start, story_dated=True)
         out.append(d)
     return out

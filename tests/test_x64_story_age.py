@@ -34,6 +34,8 @@ async def test_a_late_second_report_is_sent_with_the_storys_age(
     assert await sender.run_once() == 1  # type: ignore[attr-defined]
     [message] = emu.messages(1)
     assert relative_time(NOW - timedelta(hours=21), NOW, "ar") in message.plain_text
+    # the age is the story's, said so beside CNN's name (QA47 Z7: read as CNN's report's)
+    assert "أول خبر " + relative_time(NOW - timedelta(hours=21), NOW, "ar") in message.plain_text
     # was: «منذ ١٠ دقائق», the late video's age
     assert relative_time(NOW - timedelta(minutes=10), NOW, "ar") not in message.plain_text
 
