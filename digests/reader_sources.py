@@ -86,12 +86,10 @@ def inherit_site_mutes(db: sqlite_utils.Database, source_id: int, now: datetime)
     from digests.sources import list_sources  # late: digests.sources is the operator's side
 
     everyone = list_sources(db, include_inactive=True)
-    source = next((s for s in everyone if s.id == source_id), None)
-    if source is None:
+    group = next((g for g in site_groups(db, everyone) if source_id in g.source_ids), None)
+    if group is None:
         return 0
-    site = source_site(db, source) or f"#{source.id}"
-    others = [s for s in everyone
-              if s.id != source_id and (source_site(db, s) or f"#{s.id}") == site]
+    others = [s for s in everyone if s.id != source_id and s.id in group.source_ids]
     active = [s.id for s in others if s.active]
     ids = active or [s.id for s in others]
     if not ids:
@@ -104,7 +102,7 @@ def inherit_site_mutes(db: sqlite_utils.Database, source_id: int, now: datetime)
     db.conn.executemany("insert or ignore into chat_muted_sources (chat_id, source_id, created_at)"
                         " values (?, ?, ?)", [(c, source_id, now.isoformat()) for c in chats])
     if chats:
-        log.info("feed muted with its site source=%s site=%s chats=%d", source_id, site,
+        log.info("feed muted with its site source=%s site=%s chats=%d", source_id, group.site,
                  len(chats))
     return len(chats)
 
