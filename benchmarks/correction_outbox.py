@@ -23,15 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digests.correction_updates import queue_corrections  # noqa: E402
+from digests.correction_updates import SENT_CHATS, queue_corrections  # noqa: E402
 from digests.models import Article, iso  # noqa: E402
 from digests.storage import Database  # noqa: E402
 
 NOW = datetime(2018, 2, 3, 12, tzinfo=UTC)
-CHATS_QUERY = """select c.id from chats c
-   where c.active = 1
-     and c.id in (select chat_id from outbox where article_id = ? and status = 'sent')
-     and c.id not in (select chat_id from chat_muted_sources where source_id = ?)"""
 
 
 def _fill(db: Database, rows: int, chats: int) -> int:
@@ -81,9 +77,9 @@ def main() -> None:
             if label == "after":
                 db.db.execute("create index outbox_article on outbox(article_id)")
             plan = "; ".join(str(r[-1]) for r in db.db.execute(
-                "explain query plan " + CHATS_QUERY, [1, 1]))
+                "explain query plan " + SENT_CHATS, [1, 1]))
             print(f"{label}: {plan}")
-            ms = _median_ms(lambda: [db.db.execute(CHATS_QUERY, [a, 1]).fetchall()
+            ms = _median_ms(lambda: [db.db.execute(SENT_CHATS, [a, 1]).fetchall()
                                      for a in probes], args.repeat, args.runs) / len(probes)
             print(f"  chats query: {ms:.3f} ms per article (median of {args.runs} x "
                   f"{args.repeat})")

@@ -41,6 +41,14 @@ log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL 
 # an instant chat's correction row: 'update:' (held by quiet hours, retimed, as a story's update)
 # and the corrected headline's mark, never its date — a headline is sent once, whatever the day
 FIX_KIND = "update:fix:{mark}"
+# The chats a corrected article goes to (article id, source id): active, sent it, not muting its
+# source — read through outbox(article_id) (migration 043; benchmarks/correction_outbox.py)
+SENT_CHATS = """select c.id, c.mode, c.daily_hour, c.time_zone, c.utc_offset_minutes,
+                       c.quiet_start, c.quiet_end
+                from chats c
+                where c.active = 1
+                  and c.id in (select chat_id from outbox where article_id = ? and status = 'sent')
+                  and c.id not in (select chat_id from chat_muted_sources where source_id = ?)"""
 
 
 def fingerprint(headline: str) -> str:
@@ -59,14 +67,7 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
     if not new_headline or new_headline == old_headline or not may_give_outcome(new_headline):
         return 0
     story = article.story_id if article.story_id is not None else -article.id
-    chats = {r["id"]: r for r in db.query(
-        """select c.id, c.mode, c.daily_hour, c.time_zone, c.utc_offset_minutes, c.quiet_start,
-                  c.quiet_end
-           from chats c
-           where c.active = 1
-             and c.id in (select chat_id from outbox where article_id = ? and status = 'sent')
-             and c.id not in (select chat_id from chat_muted_sources where source_id = ?)""",
-        [article.id, article.source_id])}
+    chats = {r["id"]: r for r in db.query(SENT_CHATS, [article.id, article.source_id])}
     mark = fingerprint(new_headline)
     rows: list[UpdateRow] = []
     for chat_id, chat in sorted(chats.items()):

@@ -9,16 +9,14 @@ from pathlib import Path
 
 from migration_kit import archive_before
 
+from digests.correction_updates import SENT_CHATS
 from digests.storage import Database
 
 NOW = datetime(2018, 2, 3, 12, tzinfo=UTC).isoformat()
-CHATS = """select c.id from chats c where c.active = 1
-             and c.id in (select chat_id from outbox where article_id = ? and status = 'sent')
-             and c.id not in (select chat_id from chat_muted_sources where source_id = ?)"""
 
 
 def _plan(db: Database) -> str:
-    return " ".join(str(r[-1]) for r in db.db.execute("explain query plan " + CHATS, [5, 1]))
+    return " ".join(str(r[-1]) for r in db.db.execute("explain query plan " + SENT_CHATS, [5, 1]))
 
 
 def test_the_correction_query_uses_the_new_index(tmp_path: Path) -> None:
@@ -33,8 +31,8 @@ def test_the_correction_query_uses_the_new_index(tmp_path: Path) -> None:
                            [1 + n % 3, n % 10, n % 10, NOW])
         old.db.conn.commit()
         assert "outbox_article" not in _plan(old)
-        before = sorted(r[0] for r in old.db.execute(CHATS, [5, 1]))
+        before = sorted(r[0] for r in old.db.execute(SENT_CHATS, [5, 1]))
     with Database(path) as db:
         assert "USING INDEX outbox_article (article_id=?)" in _plan(db), _plan(db)
         assert "043_outbox_article_index" in db.applied_migrations()
-        assert sorted(r[0] for r in db.db.execute(CHATS, [5, 1])) == before == [1, 2, 3]
+        assert sorted(r[0] for r in db.db.execute(SENT_CHATS, [5, 1])) == before == [1, 2, 3]
