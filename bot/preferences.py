@@ -53,7 +53,8 @@ from bot.zones import (
     zone_label,
     zone_words,
 )
-from digests import subscriptions
+from bot import reader_clock
+from digests import delivery_times, subscriptions
 from digests.language_words import language_asked
 from digests.storage import Database
 
@@ -102,6 +103,17 @@ def moved_note(n: int, hour: int, lang: str) -> str:
            else "moved_daily_few" if 3 <= n % 100 <= 10
            else "moved_daily_many" if 11 <= n % 100 <= 99 else "moved_daily_hundred")
     return t(key, lang, n=num(n, lang), hour=hour_label(hour, lang))
+
+
+def next_digest_note(rt: Runtime, chat: subscriptions.Chat, lang: str) -> str:
+    """«النشرة التالية: اليوم الساعة ٢٠:٠٠.» / «… غدًا …», today and tomorrow in the chat's zone
+    (said in the toast's first line)."""
+    now = rt.now()
+    when = delivery_times.next_digest(rt.db.db, chat.id, now)
+    local_now = reader_clock.reader_now(rt.db.db, chat.id, now)
+    day = when.astimezone(local_now.tzinfo).date() if when else local_now.date()
+    key = "next_digest_today" if day == local_now.date() else "next_digest_tomorrow"
+    return t(key, lang, hour=hour_label(chat.daily_hour, lang))
 
 
 def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None, *,
@@ -237,6 +249,12 @@ async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, r
     toast = saved_toast(before[0], before[1], chat, after[1], lang, rt.now())
     if moved and chat.mode == "daily":
         toast += "\n" + moved_note(moved, chat.daily_hour, lang)
+    old = before[0]
+    if chat.mode == "daily" and (old is None or before[1] != after[1] or (
+            old.mode, old.daily_hour, old.utc_offset_minutes) != (
+            chat.mode, chat.daily_hour, chat.utc_offset_minutes)):
+        # today or tomorrow: a new hour after today's digest starts tomorrow (QA47 Z9)
+        toast += "\n" + next_digest_note(rt, chat, lang)
     # the choice already made («✓ ⚡ فورية» pressed): nothing «saved» to say (QA26 N12)
     await update.callback_query.answer(toast if before != after else None)
     await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))

@@ -17,6 +17,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "zone_hint": ("🌐 الأوقات (النشرة اليومية وساعات الهدوء) {zone}. لتختار توقيتك: /zone",
                   "🌐 Times (the daily digest, quiet hours) are in {zone}. To pick your time "
                   "zone: /zone"),
+    # a daily chat's change of hour or zone: when the next digest comes (QA47 Z9: after today's
+    # digest the new hour starts tomorrow, and nothing said so)
+    "next_digest_today": ("النشرة التالية: اليوم الساعة {hour}.",
+                          "The next digest: today at {hour}."),
+    "next_digest_tomorrow": ("النشرة التالية: غدًا الساعة {hour}.",
+                             "The next digest: tomorrow at {hour}."),
     # /help's line under /settings: /zone and /timezone open the zone picker (QA47 Z8)
     "help_zone": ("اختيار التوقيت مباشرة", "Pick the time zone directly"),
     # the zone picker's first line names the zone now set (/zone, «التوقيت», 🌐 in /settings)

@@ -96,6 +96,21 @@ def next_daily(now: datetime, chat: dict[str, Any]) -> tuple[str, datetime]:
     return f"daily:{at.date().isoformat()}", _utc(at)
 
 
+def next_digest(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> datetime | None:
+    """When the daily chat `chat_id`'s next digest comes (UTC): at its hour today, or tomorrow
+    when that hour has passed or today's digest was sent already (a change of hour or zone after
+    it starts tomorrow: digests.outbox_states.late_dailies); None for an instant chat."""
+    chat = next(iter(sql.query(
+        "select id, mode, daily_hour, time_zone, utc_offset_minutes from chats where id = ?",
+        [chat_id])), None)
+    if chat is None or chat["mode"] != "daily":
+        return None
+    kind, when = next_daily(now, chat)
+    sent = sql.execute("select 1 from outbox where chat_id = ? and kind = ? and status in"
+                       " ('sent', 'sending') limit 1", [chat_id, kind]).fetchone()
+    return next_daily(when + timedelta(minutes=1), chat)[1] if sent else when
+
+
 def retime_chat(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> int:
     """The chat's delivery settings changed (mode, daily hour, time zone or quiet hours; the
     caller's transaction, after the change): its pending alerts and daily-digest rows follow

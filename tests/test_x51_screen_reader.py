@@ -42,4 +42,6 @@ async def test_labels_links_and_toasts_say_what_they_do(tmp_path: Path) -> None:
         h.emu.click(en_settings, daily)
         await h.until(lambda: "7:00" in h.emu.messages(READER + 1)[-1].button_texts())
         hour = await h.click_answer(h.emu.messages(READER + 1)[-1], "7:00")
-        assert hour.get("text") == "✅ Alerts: a daily digest at 7:00 UTC", hour  # QA47 Z2
+        said, then = str(hour.get("text")).split("\n")  # its zone and when (QA47 Z2, Z9)
+        assert said == "✅ Alerts: a daily digest at 7:00 UTC", hour
+        assert then in ("The next digest: today at 7:00.", "The next digest: tomorrow at 7:00.")

@@ -38,7 +38,8 @@ def _queue_alerts(h, n: int, held_until: datetime) -> None:  # type: ignore[no-u
 
 async def _pick_daily(h, hour: int) -> dict:  # type: ignore[no-untyped-def, type-arg]
     [menu] = await h.say(READER, "/settings")
-    await h.click(menu, "🗓 يومية", n=0)
+    daily = next(b for b in menu.button_texts() if "🗓 يومية" in b)  # «✓ … (مختار)» when set
+    await h.click(menu, daily, n=0)
 
     def edited() -> list:  # type: ignore[type-arg]
         return [m for m in h.emu.messages(READER) if m.message_id == menu.message_id
@@ -93,3 +94,22 @@ async def test_a_digest_found_due_hours_late_at_night_still_waits(tmp_path: Path
             "select not_before from outbox where chat_id = ? and status = 'pending'",
             [READER]).fetchone()[0] == iso(datetime(2026, 3, 28, 4, tzinfo=UTC)))
         assert not [m for m in h.emu.messages(READER) if "نشرتك اليومية" in m.plain_text]
+
+
+async def test_a_new_hour_after_todays_digest_is_said_to_start_tomorrow(tmp_path: Path) -> None:
+    """QA47 Z9: a change of hour after today's digest starts tomorrow (right), and the toast
+    said nothing of it."""
+    clock = [datetime(2026, 3, 28, 9, tzinfo=UTC)]  # 12:00 Riyadh
+    async with running_bot(sample_db(tmp_path)) as h:
+        _pin(h, clock)
+        await h.say(READER, "/start")
+        answer = await _pick_daily(h, 20)
+        assert "النشرة التالية: اليوم الساعة ٢٠:٠٠." in str(answer.get("text"))
+        story, article = h.db.db.execute("select story_id, max(id) from articles where story_id"
+                                         " is not null group by story_id limit 1").fetchone()
+        with h.db.transaction() as tx:  # today's digest went (at 8:00, an hour chosen before)
+            tx.execute("insert into outbox (chat_id, story_id, article_id, kind, status,"
+                       " created_at, sent_at) values (?,?,?,'daily:2026-03-28','sent',?,?)",
+                       [READER, story, article, iso(clock[0]), iso(clock[0])])
+        answer = await _pick_daily(h, 21)
+        assert "النشرة التالية: غدًا الساعة ٢١:٠٠." in str(answer.get("text"))
