@@ -82,7 +82,7 @@ def story_facts(story_of: dict[str, int], order: dict[str, int], first: str, sec
     cut = order[later]
     target, joined = story_of[earlier], story_of[later]
     size = Counter(s for a, s in story_of.items() if order[a] < cut)
-    return size[target], size[joined] - 0, joined > target
+    return size[target], size[joined], joined > target
 
 
 def main(argv: list[str] | None = None) -> None:
