@@ -35,7 +35,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.i18n import num
+from bot.i18n import num, t
 from digests.models import iso
 from digests.storage import Database
 
@@ -119,46 +119,16 @@ def held(db: Database, chat_id: int | None = None) -> list[Held]:
 def notice(title: str, chat_type: str, kind: str, kept: int, lang: str) -> str:
     """The message telling an admin the bot can no longer post in the chat, with what to do
     (HTML). Pure."""
-    name = escape(title or "?")
-    channel = chat_type == "channel"
-    if lang == "en":
-        where = "channel" if channel else "group"
-        fix = (f"add me to the {where} again" + (" as an admin who can post messages"
-                                                  if channel else ""))
-        if kind == "rights":
-            fix = ("make me an admin of the channel with «Post messages» again" if channel
-                   else "give me the right to send messages in the group again")
-        if kind == "closed":
-            fix = ("reopen its General topic, or send /subscribe in an open topic and press "
-                   "«📍 Post here» (General and the news topic are closed)")
-        return (f"⚠️ I can no longer post in «{name}»: its news is held "
-                f"({kept} waiting). To resume: {fix}. The stories it misses meanwhile are "
-                f"sent then (the last {CATCH_UP_HOURS} h).")
-    where = "القناة" if channel else "المجموعة"
-    fix = f"أضف البوت إلى {where} من جديد" + (" مشرفًا يمكنه نشر الرسائل" if channel else "")
-    if kind == "rights":
-        fix = ("اجعل البوت مشرفًا في القناة مع صلاحية «نشر الرسائل» من جديد" if channel
-               else "امنح البوت صلاحية إرسال الرسائل في المجموعة من جديد")
-    if kind == "closed":
-        fix = ("أعد فتح الموضوع «العام»، أو أرسل /subscribe في موضوع مفتوح واضغط «📍 انشر هنا» "
-               "(«العام» وموضوع الأخبار مغلقان)")
-    return (f"⚠️ لم يعد بوسعي النشر في «{name}»: أخبارها موقوفة "
-            f"({num(kept, 'ar')} في الانتظار). لاستئنافها: {fix}. وما يفوتها في الأثناء "
-            f"يُرسل حينها (آخر {num(CATCH_UP_HOURS, 'ar')} ساعة).")
+    where = "channel" if chat_type == "channel" else "group"
+    fix = say(f"fix_{kind}_{'group' if kind == 'closed' else where}", lang)
+    return say("held", lang, name=escape(title or "?"), kept=kept, fix=fix, hours=CATCH_UP_HOURS)
 
 
 def resumed_text(title: str, kept: int, caught: int, missed: int, lang: str) -> str:
     """The message saying the chat gets news again (HTML). Pure."""
-    name = escape(title or "?")
-    if lang == "en":
-        text = f"✅ I can post in «{name}» again: {kept + caught} held or missed stories go out now."
-        if missed:
-            text += f" It missed {missed} more (older or past {CATCH_UP_MAX}): /digest there."
-        return text
-    text = (f"✅ عاد بوسعي النشر في «{name}»: تُرسل الآن "
-            f"{num(kept + caught, 'ar')} من الأخبار الموقوفة أو الفائتة.")
+    text = say("resumed", lang, name=escape(title or "?"), n=kept + caught)
     if missed:
-        text += f" فاتتها {num(missed, 'ar')} أخبار أخرى: /digest فيها."
+        text += say("resumed_missed", lang, missed=missed, most=CATCH_UP_MAX)
     return text
 
 
@@ -299,18 +269,13 @@ def held_line(chats: list[Held], lang: str, now: datetime, limit: int = 5) -> st
     """One line naming the held chats, for /stats and /channels (HTML), or None. Pure."""
     if not chats:
         return None
-    def hours(h: Held) -> str:
-        n = max(0, int((now - h.since).total_seconds() // 3600))
-        return f"{n} h" if lang == "en" else f"{num(n, 'ar')} س"
-    named = ", ".join(f"«{escape(h.title or str(h.chat_id))}» ({hours(h)})"
-                      for h in chats[:limit])
+    named = ", ".join(
+        f"«{escape(h.title or str(h.chat_id))}» "
+        f"({say('hours', lang, n=max(0, int((now - h.since).total_seconds() // 3600)))})"
+        for h in chats[:limit])
     if len(chats) > limit:
         named += f" +{len(chats) - limit}"
-    if lang == "en":
-        return (f"⏸ Held, I may not post there (news kept): {named}. Make me an admin who can "
-                f"post, or add me again.")
-    return (f"⏸ موقوفة لأني لا أستطيع النشر فيها (أخبارها محفوظة): {named}. اجعل البوت مشرفًا "
-            f"يمكنه النشر، أو أضفه من جديد.")
+    return say("held_line", lang, named=named)
 
 
 async def held_channels_for(bot: Any, db: Database, user_id: int, operator: bool) -> list[Held]:
@@ -330,3 +295,9 @@ async def held_channels_for(bot: Any, db: Database, user_id: int, operator: bool
         if str(member.status) in ("creator", "administrator"):
             out.append(h)
     return out
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """bot.i18n's «hold_<key>» in `lang`, whole numbers in Arabic digits in an Arabic text."""
+    return t(f"hold_{key}", lang, **{k: num(v, lang) if isinstance(v, int) else v
+                                     for k, v in values.items()})

@@ -10,6 +10,7 @@ speak to the chat as it is (bot.i18n.chat_worded).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from telegram import InlineKeyboardMarkup, Update
@@ -23,6 +24,7 @@ from bot.runtime import (
     Runtime,
     edit_or_send,
     enter,
+    keyboard,
     may_change,
     refuse_group,
     send,
@@ -43,6 +45,8 @@ from digests.named_questions import named_topic
 from digests.reader_text import echo
 from digests.topic_keys import readable
 from digests.topic_names import arabic_topic, is_latin
+
+log = logging.getLogger(__name__)
 
 
 async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -128,7 +132,30 @@ async def _remove_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: 
     chat = update.effective_chat
     worded = chat_worded("unsubscribed", "channel" if scope.channel else
                          chat.type if chat else None)
-    await send(update, context, ui(lang, worded, topic=shown_topic(sub.topic, lang)))
+    # a mis-tap cut a channel's whole digest with no way back in sight (QA49 M7): «↩️ تراجع»
+    undo = keyboard([[scope.button(rt, t("btn_undo_unsubscribe", lang), "resub",
+                                   {"topic": sub.topic})]])
+    await send(update, context, ui(lang, worded, topic=shown_topic(sub.topic, lang)), undo)
+
+
+async def _act_resub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                     cb: Callback, lang: str) -> None:
+    """«↩️ تراجع» under a removal's confirmation: the topic is followed again (an admin's
+    press in a group; a channel's after checking the presser still administers it)."""
+    query = update.callback_query
+    assert query is not None
+    scope = scope_of(cb)
+    if not await may_manage(update, context, rt, scope, lang):
+        return
+    topic = cb.payload.get("topic")
+    if not isinstance(topic, str):
+        await query.answer(t("button_expired", lang), show_alert=True)
+        return
+    sub, _ = subscriptions.subscribe(rt.db, scope.target, topic, now=rt.now())
+    log.info("unsubscribe undone chat=%s topic=%s", scope.target, sub.topic)
+    await query.answer()
+    await edit_or_send(update, context, ui(lang, "topic_followed_again",
+                                           topic=shown_topic(sub.topic, lang)), None)
 
 
 async def _act_unsub(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -146,5 +173,6 @@ async def _act_unsub_topics(update: Update, context: ContextTypes.DEFAULT_TYPE, 
 ACTIONS: dict[str, Action] = {
     "unsub": _act_unsub,
     "unsub_topics": _act_unsub_topics,
+    "resub": _act_resub,
     **ALL_ACTIONS,
 }

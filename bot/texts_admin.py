@@ -178,4 +178,47 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "إعادة تشغيل البوت",
                      "• Admins (ADMIN_IDS, read at start): {ids} — adding or removing one needs a "
                      "restart of the bot"),
+    # a chat the bot may no longer post in (bot.chat_holds) and a forum's delivery topic
+    # (bot.topic_choice), QA49 M1–M4
+    "hold_held": ("⚠️ لم يعد بوسعي النشر في «{name}»: أخبارها موقوفة ({kept} في الانتظار). "
+             "لاستئنافها: {fix}. وما يفوتها في الأثناء يُرسل حينها (آخر {hours} ساعة).",
+             "⚠️ I can no longer post in «{name}»: its news is held ({kept} waiting). To "
+             "resume: {fix}. The stories it misses meanwhile are sent then (the last {hours} "
+             "h)."),
+    "hold_fix_removed_channel": ("أضف البوت إلى القناة من جديد مشرفًا يمكنه نشر الرسائل",
+                            "add me to the channel again as an admin who can post messages"),
+    "hold_fix_removed_group": ("أضف البوت إلى المجموعة من جديد", "add me to the group again"),
+    "hold_fix_rights_channel": ("اجعل البوت مشرفًا في القناة مع صلاحية «نشر الرسائل» من جديد",
+                           "make me an admin of the channel with «Post messages» again"),
+    "hold_fix_rights_group": ("امنح البوت صلاحية إرسال الرسائل في المجموعة من جديد",
+                         "give me the right to send messages in the group again"),
+    "hold_fix_closed_group": ("أعد فتح الموضوع «العام»، أو أرسل /subscribe في موضوع مفتوح واضغط "
+                         "«📍 انشر هنا» («العام» وموضوع الأخبار مغلقان)",
+                         "reopen its General topic, or send /subscribe in an open topic and "
+                         "press «📍 Post here» (General and the news topic are closed)"),
+    "hold_resumed": ("✅ عاد بوسعي النشر في «{name}»: تُرسل الآن {n} من الأخبار الموقوفة أو الفائتة.",
+                "✅ I can post in «{name}» again: {n} held or missed stories go out now."),
+    "hold_resumed_missed": (" فاتتها {missed} أخبار أخرى (أقدم، أو بعد أول {most}): /digest فيها.",
+                       " It missed {missed} more (older, or past the {most} sent): /digest "
+                       "there."),
+    "hold_held_line": ("⏸ موقوفة لأني لا أستطيع النشر فيها (أخبارها محفوظة): {named}. اجعل البوت "
+                  "مشرفًا يمكنه النشر، أو أضفه من جديد.",
+                  "⏸ Held, I may not post there (news kept): {named}. Make me an admin who can "
+                  "post, or add me again."),
+    "hold_hours": ("{n} س", "{n} h"),
+    # a forum's delivery topic (bot.topic_choice)
+    "hold_btn_post_here": ("📍 انشر هنا", "📍 Post here"),
+    "hold_topic_general": ("«العام» (General)", "General"),
+    "hold_topic_other": ("موضوع آخر", "another topic"),
+    "hold_topic_where": ("📍 تصل أخبار المجموعة إلى {where}. لتصل إلى هذا الموضوع، يضغط مشرف "
+                    "«📍 انشر هنا».",
+                    "📍 The group's news goes to {where}. To get it in this topic instead, an "
+                    "admin presses «📍 Post here»."),
+    "hold_topic_moved": ("📍 أخبار المجموعة تصل من الآن إلى هذا الموضوع.",
+                    "📍 The group's news comes to this topic from now on."),
+    "hold_topic_closed": ("📍 الموضوع الذي كانت تصل إليه أخبار المجموعة مغلق: تصل الآن إلى «العام». "
+                     "لاختيار موضوع آخر، يرسل مشرف /subscribe فيه ثم يضغط «📍 انشر هنا».",
+                     "📍 The topic the group's news went to is closed: it comes to General now. "
+                     "To choose another topic, an admin sends /subscribe there and presses "
+                     "«📍 Post here»."),
 }

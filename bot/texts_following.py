@@ -115,6 +115,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "This group no longer follows «{topic}»."),
     "unsubscribed_channel": ("لم تعد القناة تتابع «{topic}».",
                              "This channel no longer follows «{topic}»."),
+    # the undo under a removal's confirmation (QA49 M7: one tap cut a channel's digest)
+    "btn_undo_unsubscribe": ("↩️ تراجع", "↩️ Undo"),
+    "topic_followed_again": ("↩️ عادت متابعة «{topic}».", "↩️ «{topic}» is followed again."),
     "topic_already_removed": ("أُلغيت متابعة هذا الموضوع من قبل.",
                               "This topic was already removed."),
     "not_subscribed": ("لست تتابع «{topic}».", "You do not follow «{topic}»."),

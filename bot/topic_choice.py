@@ -26,6 +26,7 @@ from bot import callbacks
 from bot.command_names import command_name
 from bot.runtime import Action, Runtime, button, chat_lang, keyboard, may_change, refuse_group, \
     runtime, send
+from bot.chat_holds import say
 from bot.threads import SETTING_COMMANDS, thread_of
 from digests.storage import Database
 
@@ -41,28 +42,17 @@ def delivery_thread(db: Database, chat_id: int) -> int | None:
 
 def where_text(current: int | None, lang: str) -> str:
     """Where the group's news goes now, and how to bring it here. Pure."""
-    if lang == "en":
-        where = "General" if current is None else "another topic"
-        return (f"📍 The group's news goes to {where}. To get it in this topic instead, an "
-                f"admin presses «📍 Post here».")
-    where = "«العام» (General)" if current is None else "موضوع آخر"
-    return (f"📍 تصل أخبار المجموعة إلى {where}. لتصل إلى هذا الموضوع، يضغط مشرف "
-            f"«📍 انشر هنا».")
+    return say("topic_where", lang,
+               where=say("topic_general" if current is None else "topic_other", lang))
 
 
 def moved_text(lang: str) -> str:
-    return ("📍 The group's news comes to this topic from now on." if lang == "en"
-            else "📍 أخبار المجموعة تصل من الآن إلى هذا الموضوع.")
+    return say("topic_moved", lang)
 
 
 def closed_notice(lang: str) -> str:
     """Said in General when the delivery topic was closed or deleted. Pure."""
-    if lang == "en":
-        return ("📍 The topic the group's news went to is closed: it comes to General now. To "
-                "choose another topic, an admin sends /subscribe there and presses «📍 Post "
-                "here».")
-    return ("📍 الموضوع الذي كانت تصل إليه أخبار المجموعة مغلق: تصل الآن إلى «العام». "
-            "لاختيار موضوع آخر، يرسل مشرف /subscribe فيه ثم يضغط «📍 انشر هنا».")
+    return say("topic_closed", lang)
 
 
 async def offer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -78,8 +68,8 @@ async def offer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if here == current:
         return
     lang = chat_lang(rt, update)
-    label = "📍 Post here" if lang == "en" else "📍 انشر هنا"
-    markup = keyboard([[button(rt, chat.id, label, POST_HERE, {"thread": here})]])
+    markup = keyboard([[button(rt, chat.id, say("btn_post_here", lang), POST_HERE,
+                               {"thread": here})]])
     try:
         await send(update, context, where_text(current, lang), markup)
     except TelegramError as exc:  # the answer itself still goes
