@@ -116,6 +116,21 @@ def next_digest_note(rt: Runtime, chat: subscriptions.Chat, lang: str) -> str:
     return t(key, lang, hour=hour_label(chat.daily_hour, lang))
 
 
+def quiet_change_note(rt: Runtime, chat: subscriptions.Chat, was_quiet: bool,
+                      lang: str) -> str | None:
+    """An instant chat's change of zone or quiet hours that ends or starts its quiet time now:
+    «التنبيهات المنتظرة في طريقها الآن.» (held alerts go now) or «ساعات الهدوء الآن: تصل
+    التنبيهات عند ٧:٠٠.» (QA47 Z9: the zone's toast said neither); None when nothing changed."""
+    if chat.mode != "instant":
+        return None
+    until = delivery_times.quiet_until(rt.db.db, chat.id, rt.now())
+    if was_quiet and until is None:
+        return t("quiet_released", lang) if waiting_alerts(rt.db, chat.id) else None
+    if until is not None and not was_quiet and chat.quiet_end is not None:
+        return t("quiet_started", lang, hour=hour_label(chat.quiet_end, lang))
+    return None
+
+
 def settings_text(chat: subscriptions.Chat, lang: str, zone: str | None = None, *,
                   now: datetime) -> str:
     """The chat's delivery settings as an HTML message; a zone's offset as it is at `now`."""
@@ -244,6 +259,7 @@ async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, r
         return
     before = (subscriptions.get_chat(rt.db, scope.target), chat_zone(rt.db, scope.target))
     moved = waiting() if waiting is not None else 0
+    was_quiet = delivery_times.quiet_until(rt.db.db, scope.target, rt.now()) is not None
     chat = change()
     after = (chat, chat_zone(rt.db, scope.target))
     toast = saved_toast(before[0], before[1], chat, after[1], lang, rt.now())
@@ -255,6 +271,9 @@ async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, r
             chat.mode, chat.daily_hour, chat.utc_offset_minutes)):
         # today or tomorrow: a new hour after today's digest starts tomorrow (QA47 Z9)
         toast += "\n" + next_digest_note(rt, chat, lang)
+    quiet_now = quiet_change_note(rt, chat, was_quiet, lang)
+    if quiet_now:
+        toast += "\n" + quiet_now
     # the choice already made («✓ ⚡ فورية» pressed): nothing «saved» to say (QA26 N12)
     await update.callback_query.answer(toast if before != after else None)
     await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))

@@ -23,6 +23,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "The next digest: today at {hour}."),
     "next_digest_tomorrow": ("النشرة التالية: غدًا الساعة {hour}.",
                              "The next digest: tomorrow at {hour}."),
+    # an instant chat's change of zone or quiet hours ends or starts its quiet time (QA47 Z9)
+    "quiet_released": ("التنبيهات المنتظرة في طريقها الآن.", "The waiting alerts are on their way."),
+    "quiet_started": ("ساعات الهدوء الآن: تصل التنبيهات عند {hour}.",
+                      "Quiet hours now: alerts come at {hour}."),
     # /help's line under /settings: /zone and /timezone open the zone picker (QA47 Z8)
     "help_zone": ("اختيار التوقيت مباشرة", "Pick the time zone directly"),
     # the zone picker's first line names the zone now set (/zone, «التوقيت», 🌐 in /settings)

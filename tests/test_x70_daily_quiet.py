@@ -113,3 +113,19 @@ async def test_a_new_hour_after_todays_digest_is_said_to_start_tomorrow(tmp_path
                        [READER, story, article, iso(clock[0]), iso(clock[0])])
         answer = await _pick_daily(h, 21)
         assert "النشرة التالية: غدًا الساعة ٢١:٠٠." in str(answer.get("text"))
+
+
+async def test_a_zone_change_says_when_it_ends_or_starts_the_quiet_hours(tmp_path: Path) -> None:
+    """QA47 Z9: a zone change that releases held alerts (or holds new ones) said only
+    «✅ التوقيت: لندن (UTC+0)»; the behaviour itself was right."""
+    clock = [datetime(2026, 3, 27, 21, 30, tzinfo=UTC)]  # 00:30 Riyadh (quiet), 21:30 London
+    async with running_bot(sample_db(tmp_path), night_quiet=True) as h:
+        _pin(h, clock)
+        await h.say(READER, "/start")
+        _queue_alerts(h, 2, datetime(2026, 3, 28, 4, tzinfo=UTC))  # held until 07:00 Riyadh
+        [picker] = await h.say(READER, "/zone")
+        answer = await h.click_answer(picker, "لندن")
+        assert "التنبيهات المنتظرة في طريقها الآن." in str(answer.get("text"))
+        [picker] = await h.say(READER, "/zone")
+        answer = await h.click_answer(picker, "الإمارات")  # 01:30 in Dubai: quiet
+        assert "ساعات الهدوء الآن: تصل التنبيهات عند ٧:٠٠." in str(answer.get("text"))
