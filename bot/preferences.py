@@ -19,6 +19,7 @@ from collections.abc import Callable
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot import menu_sync
 from bot.callbacks import Callback
 from bot.channel_admin import ACTIONS as CHANNEL_ACTIONS
 from bot.channel_admin import (
@@ -196,6 +197,10 @@ async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, r
     # the choice already made («✓ ⚡ فورية» pressed): nothing «saved» to say (QA26 N12)
     await update.callback_query.answer(toast if before != after else None)
     await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
+    # another admin's menu showing what this replaced shows what is set now (QA49 M8)
+    await menu_sync.changed(update, context, scope.target, scope, lang,
+                            lambda their_scope, their_lang: _settings_message(
+                                rt, chat, their_lang, their_scope))
 
 
 async def _act_settings_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
