@@ -49,6 +49,7 @@ from bot import (
     sources_rename,
     stats,
     welcome,
+    zone_typed,
 )
 from bot.i18n import ADMIN_COMMANDS, GROUP_COMMANDS, READER_COMMANDS
 from bot.runtime import RUNTIME_KEY, Runtime
@@ -103,8 +104,8 @@ def register_handlers(app: Application) -> None:
                        ("digest", my_digest.digest_command),
                        ("settings", preferences.settings_command),
                        # the zone picker at once (QA47 Z8: README named /zone, none existed)
-                       ("zone", preferences.zone_command),
-                       ("timezone", preferences.zone_command),
+                       ("zone", zone_typed.zone_command),  # «/zone +3», «/zone تركيا» too
+                       ("timezone", zone_typed.zone_command),
                        ("channels", channel_admin.channels_command),
                        ("push", pushes.push), ("sources", sources_admin.sources_command),
                        ("addsource", sources_admin.addsource),

@@ -27,6 +27,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "quiet_released": ("التنبيهات المنتظرة في طريقها الآن.", "The waiting alerts are on their way."),
     "quiet_started": ("ساعات الهدوء الآن: تصل التنبيهات عند {hour}.",
                       "Quiet hours now: alerts come at {hour}."),
+    # «/zone X» with X neither a zone of the picker nor an offset (bot.zone_typed)
+    "zone_typed_unknown": ("لم أعرف التوقيت «{typed}». اختر من القائمة، أو اكتب فرقه عن UTC، مثل: "
+                           "/zone +3",
+                           "I do not know the time zone «{typed}». Pick one from the list, or "
+                           "type its offset from UTC, such as: /zone +3"),
+    "zone_fixed_note": ("هذا فرق ثابت لا يتبع التوقيت الصيفي. حيث تتغير الساعة صيفًا، الأفضل اختيار "
+                        "البلد من القائمة: /zone",
+                        "This is a fixed offset with no daylight saving time. Where the clocks "
+                        "change in summer, the country from the list is better: /zone"),
     # /help's line under /settings: /zone and /timezone open the zone picker (QA47 Z8)
     "help_zone": ("اختيار التوقيت مباشرة", "Pick the time zone directly"),
     # the zone picker's first line names the zone now set (/zone, «التوقيت», 🌐 in /settings)

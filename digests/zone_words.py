@@ -55,3 +55,36 @@ def asks_for_zone(text: str) -> bool:
             left = re.sub(rf"(?<!\S){re.escape(bare)}(?!\S)", " ", rest, count=1).split()
             return all(w in _AROUND or _bare(w) in _AROUND for w in left)
     return False
+
+
+_OFFSET = re.compile(r"^(?:utc|gmt|توقيت)?\s*([+\-−])\s*(\d{1,2})(?:[:.](\d{2}))?$")
+
+
+def typed_offset(text: str) -> int | None:
+    """Minutes east of UTC typed after /zone: «+3», «UTC-4», «GMT+5:30», «+0545» is not (QA47
+    Z3: no zone outside the picker could be set); None unless it is a real offset (−12:00 to
+    +14:00, whole quarters of an hour). Western or Arabic-Indic digits."""
+    text = text.strip().lower().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    found = _OFFSET.match(text)
+    if found is None:
+        return None
+    sign = -1 if found.group(1) in "-−" else 1
+    minutes = int(found.group(2)) * 60 + int(found.group(3) or 0)
+    if int(found.group(3) or 0) >= 60 or minutes % 15 or not -720 <= sign * minutes <= 840:
+        return None
+    return sign * minutes
+
+
+def typed_zone(text: str, labels: dict[str, tuple[str, str]]) -> str | None:
+    """The zone of `labels` (IANA name → (Arabic, English)) typed after /zone by its label, its
+    IANA name or its city («تركيا», "Turkey", "Europe/Istanbul", "istanbul", "los angeles");
+    None when none is."""
+    asked = _normal(text).replace("_", " ")
+    if not asked:
+        return None
+    for zone, (ar, en) in labels.items():
+        city = zone.rsplit("/", 1)[-1].replace("_", " ").lower()
+        names = {_normal(ar), _normal(en), zone.lower().replace("_", " "), city}
+        if asked in names:
+            return zone
+    return None

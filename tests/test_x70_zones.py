@@ -114,3 +114,33 @@ async def test_hours_are_said_with_their_zone(tmp_path: Path) -> None:
         assert f"نشرة يومية الساعة ٨:٠٠ {RIYADH}" in _plain(answer.get("text"))
         [followed] = await h.say(READER, "/subscribe لبنان")
         assert f"في نشرتك اليومية الساعة ٨:٠٠ {RIYADH}" in _plain(followed)
+
+
+def test_typed_offsets_and_zones() -> None:
+    from bot.texts_zones import ZONE_LABELS
+    from digests.zone_words import typed_offset, typed_zone
+
+    assert [typed_offset(s) for s in ("+3", "UTC-4", "GMT+5:30", "+٣", "-12", "+14")] == [
+        180, -240, 330, 180, -720, 840]
+    assert [typed_offset(s) for s in ("+15", "+3:20", "3", "abc")] == [None] * 4
+    assert typed_zone("تركيا", ZONE_LABELS) == typed_zone("istanbul", ZONE_LABELS) == (
+        "Europe/Istanbul")
+    assert typed_zone("Los_Angeles", ZONE_LABELS) == "America/Los_Angeles"
+    assert typed_zone("Paris", ZONE_LABELS) is None  # delivery reads the picker's zones only
+
+
+async def test_a_zone_or_an_offset_typed_after_the_command(tmp_path: Path) -> None:
+    """QA47 Z3: no zone outside the picker could be set, and nothing could be typed."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        await h.say(READER, "/start")
+        [said] = await h.say(READER, "/zone +5:30")
+        assert "التوقيت: UTC+5:30" in _plain(said) and "لا يتبع التوقيت الصيفي" in _plain(said)
+        row = h.db.db.execute("select time_zone, utc_offset_minutes from chats where id = ?",
+                              [READER]).fetchone()
+        assert tuple(row) == (None, 330)
+        [said] = await h.say(READER, "/timezone تركيا")
+        assert "التوقيت: تركيا (UTC+3)" in _plain(said)
+        assert _zone(h) == "Europe/Istanbul"
+        [picker] = await h.say(READER, "/zone Paris")
+        assert "لم أعرف التوقيت «Paris»" in _plain(picker) and "مصر" in picker.button_texts()
+        assert _zone(h) == "Europe/Istanbul"  # unchanged

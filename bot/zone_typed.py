@@ -1,0 +1,61 @@
+"""/zone and /timezone: the zone picker, or a zone typed after the command (QA47 Z3, Z8).
+
+«/zone» alone shows the picker (bot.preferences.zone_picker). «/zone تركيا», «/zone Istanbul» or
+«/zone Europe/Istanbul» sets that zone of the picker, by label, IANA name or city. «/zone +5:30»
+or «/zone UTC-4» sets a fixed offset. Such an offset has no daylight saving time, and the answer
+says so. Any other text gets the picker with a line saying what can be typed. Delivery reads only
+the picker's zones or a fixed offset, so no other IANA name is accepted (bot.zones.ZONE_NAMES).
+In a group only its admins set the zone, as with every settings button.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.channel_admin import same_chat
+from bot.preferences import zone_picker
+from bot.runtime import enter, may_change, refuse_group, rtl, send, ui
+from bot.settings_words import saved_toast
+from bot.texts_zones import ZONE_LABELS
+from bot.zones import chat_zone, set_fixed_offset, set_zone
+from digests import subscriptions
+from digests.zone_words import typed_offset, typed_zone
+
+log = logging.getLogger(__name__)
+
+
+async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/zone [ZONE or OFFSET], /timezone: see the module docstring."""
+    entered = enter(update, context)
+    if entered is None:
+        return
+    rt, chat, lang = entered
+    typed = " ".join(context.args or ()).strip()
+    if not typed:
+        await send(update, context, *zone_picker(rt, same_chat(chat.id), lang, chat.type))
+        return
+    zone, minutes = typed_zone(typed, ZONE_LABELS), typed_offset(typed)
+    if zone is None and minutes is None:
+        text, markup = zone_picker(rt, same_chat(chat.id), lang, chat.type)
+        await send(update, context, ui(lang, "zone_typed_unknown", typed=typed[:40]) + "\n"
+                   + text, markup)
+        return
+    if chat.type in ("group", "supergroup") and not await may_change(update, context):
+        await refuse_group(update, context, lang)
+        return
+    before = (subscriptions.get_chat(rt.db, chat.id), chat_zone(rt.db, chat.id))
+    now = rt.now()
+    if zone is not None:
+        new = set_zone(rt.db, chat.id, zone, now)
+    else:
+        assert minutes is not None
+        new = set_fixed_offset(rt.db, chat.id, minutes, now)
+    after_zone = chat_zone(rt.db, chat.id)
+    log.info("zone typed chat=%s zone=%s minutes=%s", chat.id, after_zone, minutes)
+    said = saved_toast(before[0], before[1], new, after_zone, lang, now)
+    if zone is None:  # a fixed offset keeps no daylight saving time: said once, here
+        said += "\n" + ui(lang, "zone_fixed_note")
+    await send(update, context, rtl(said) if lang == "ar" else said)
