@@ -152,9 +152,10 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     k = max(CANDIDATES, offset + limit)
     typed = query
     query, plan = ala_read(db, query, plan, now)
-    mode, expr, cands, total, note = first_found(db, plan, k, now, muted)
     score_typed = score_of(typed)
-    if score_typed is not None:  # «3-0» is one token, never widened (X72, QA46 G5)
+    if score_typed is None:
+        mode, expr, cands, total, note = first_found(db, plan, k, now, muted)
+    else:  # «3-0» is one token, never widened (X72, QA46 G5)
         mode, expr, note = "phrase", plan.phrase or "", None
         cands = score_matches(db, expr, score_typed, now, muted) if expr else []
         total = len(cands)

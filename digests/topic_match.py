@@ -123,9 +123,11 @@ def alert_matches(topic: str, article: Article, *, whole_names: bool = True) -> 
     lead = article.paragraphs[0] if article.paragraphs else article.summary
     # a list («الطاقة والنفط والغاز») or an epithet («الفائز بلقب كأس العالم») is a passing
     # mention even in the lead (digests.topic_match_passing: X72, QA46 G8/G10)
-    lead_keys = without_epithets(without_units(masked(
-        analyze(without_lists(lead[:ALERT_LEAD_CHARS]) if all(len(p) == 1 for p in phrases)
-                else lead[:ALERT_LEAD_CHARS]), phrases, ctx), phrases), phrases)
+    lead_text = lead[:ALERT_LEAD_CHARS]
+    if all(len(p) == 1 for p in phrases):  # a one-word topic (see topic_match_passing)
+        lead_text = without_lists(lead_text)
+    lead_keys = without_units(masked(analyze(lead_text), phrases, ctx), phrases)
+    lead_keys = without_epithets(lead_keys, phrases)
     if whole_names:
         lead_keys = without_dateline(lead_keys, every)
     if any(_contains(lead_keys, p) for p in phrases):

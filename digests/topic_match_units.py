@@ -67,13 +67,10 @@ def without_units(keys: Sequence[str], phrases: Sequence[Sequence[str]]) -> tupl
     currencies, _amounts, countries = _tables()
     topic_keys = {k for p in phrases for k in p} & currencies
     lone_riyal = any(tuple(p) == (RIYAL,) for p in phrases)
-    blank = [i for i, k in enumerate(out) if k in topic_keys and (
+    return tuple("" if k in topic_keys and (
         (i > 0 and is_amount(out[i - 1]))
-        or (lone_riyal and k == RIYAL and i + 1 < len(out) and out[i + 1] in countries))]
-    if not blank:
-        return out
-    hidden = set(blank)
-    return tuple("" if i in hidden else k for i, k in enumerate(out))
+        or (lone_riyal and k == RIYAL and i + 1 < len(out) and out[i + 1] in countries))
+        else k for i, k in enumerate(out))
 
 
 def without_units_text(padded: str, phrases: Sequence[Sequence[str]]) -> str:
@@ -81,5 +78,5 @@ def without_units_text(padded: str, phrases: Sequence[Sequence[str]]) -> str:
     body_keys), keeping its padding; the string itself when the topic is no currency."""
     if not currency_phrases(phrases):
         return padded
-    kept = " ".join(k for k in without_units(padded.split(), phrases))
+    kept = " ".join(without_units(padded.split(), phrases))
     return f" {kept} " if padded.startswith(" ") else kept

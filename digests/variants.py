@@ -273,8 +273,7 @@ def _synonym_groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
 @lru_cache(maxsize=1)
 def nickname_phrases() -> frozenset[tuple[str, ...]]:
     """The key sequences of NICKNAMES' nicknames (not the clubs' own names)."""
-    return frozenset(tuple(k for w in name.split() for k in run_keys(w))
-                     for group in NICKNAMES for name in group[1:])
+    return frozenset(name for names in _synonym_groups()[len(SYNONYMS):] for name in names[1:])
 
 
 @lru_cache(maxsize=1)
