@@ -141,7 +141,9 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     asked = language_asked(context.args)
     if asked is not None:  # «/lang en» sets it, as the picker's button would (QA44 T11)
         subscriptions.set_language(rt.db, chat.id, asked)
-        await send(update, context, ui(asked, "lang_set"))
+        # a group's language is every member's: said so (QA49 M6)
+        await send(update, context, ui(asked, "lang_set_group" if chat.type in (
+            "group", "supergroup") else "lang_set"))
         await _menu_follows(update, context, rt, chat.id, asked,
                             group=chat.type in ("group", "supergroup"))
         return
@@ -376,8 +378,10 @@ async def _act_lang(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         if chat is not None:
             await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
         return
-    await update.callback_query.answer(t("lang_set", new))
-    await edit_or_send(update, context, ui(new, "lang_set"), None)
+    said = "lang_set_group" if _chat_type(update, scope) in ("group", "supergroup") \
+        else "lang_set"  # a group's language is every member's (QA49 M6)
+    await update.callback_query.answer(t(said, new))
+    await edit_or_send(update, context, ui(new, said), None)
     await _menu_follows(update, context, rt, scope.target, new,
                         group=_chat_type(update, scope) in ("group", "supergroup"))
 

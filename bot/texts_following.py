@@ -115,6 +115,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "This group no longer follows «{topic}»."),
     "unsubscribed_channel": ("لم تعد القناة تتابع «{topic}».",
                              "This channel no longer follows «{topic}»."),
+    # /lang in a group changes it for every member (QA49 M6)
+    "lang_set_group": ("✅ لغة المجموعة، لجميع أعضائها، الآن: العربية.",
+                       "✅ The group's language, for all its members, is now English."),
     # the undo under a removal's confirmation (QA49 M7: one tap cut a channel's digest)
     "btn_undo_unsubscribe": ("↩️ تراجع", "↩️ Undo"),
     "topic_followed_again": ("↩️ عادت متابعة «{topic}».", "↩️ «{topic}» is followed again."),

@@ -95,6 +95,7 @@ async def test_lang_en_sets_english_in_a_private_chat_and_by_a_groups_admin(
         group = subscriptions.get_chat(h.db, GROUP)
         assert group is None or group.language != "en", refused.plain_text
         [set_] = await h.say(GROUP, "/lang English", user=h.user(ADMIN))
-        assert "Language is now English" in set_.plain_text, set_.plain_text
+        # a group's language is every member's: said so (QA49 M6)
+        assert "for all its members, is now English" in set_.plain_text, set_.plain_text
         group = subscriptions.get_chat(h.db, GROUP)
         assert group is not None and group.language == "en"
