@@ -55,8 +55,8 @@ _FINDING = frozenset("اظهر اظهرت وجد وجدت رصد رصدت توص
 
 
 def kana_present_subject(toks: list[Tok], k: int, first: int, gender: str) -> str:
-    """«في الوقت الذي كان حجازي يحتفل بنجاح …، مؤكداً أنه …» (QA13 5175): the subject of «كان»
-    and a present verb written before the participle at token `k`, of the participle's gender
+    """«في الوقت الذي كان حجازي يحتفل بنجاح …، مؤكداً أنه …» (QA13 5175), «وكان مودريتش قد
+    عبّر … قائلاً:» (F32): the subject of «كان» and a present verb (or «قد») written before the participle at token `k`, of the participle's gender
     (one to three words, no other cue between); "" otherwise."""
     kanas = [m for m in range(max(first, k - 16), k)
              if strip_conj(toks[m].norm) in ("كان", "كانت")]
@@ -65,9 +65,10 @@ def kana_present_subject(toks: list[Tok], k: int, first: int, gender: str) -> st
     m = kanas[-1]
     if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
         return ""
+    # «وكان مودريتش قد عبّر … قائلاً:» (QA46 G2): «قد» and a past verb close the subject too.
     verb = next((x for x in range(m + 2, min(k, m + 5))
                  if (toks[x].norm[:1] in "يت" and len(toks[x].norm) >= 4)
-                 or toks[x].norm in _FINDING), None)
+                 or toks[x].norm in _FINDING or toks[x].norm == "قد"), None)
     if verb is None or any(toks[x].raw[-1] in "،,:\"«»“”" for x in range(m + 1, verb)):
         return ""
     name = " ".join(toks[x].raw for x in range(m + 1, verb))
@@ -185,3 +186,29 @@ def _ends_name(t: Tok) -> bool:
     raw = t.raw.rstrip("،,")
     return (t.norm in PREPOSITIONS or (t.norm[:1] == "ب" and len(t.norm) >= 4)
             or (len(t.norm) >= 5 and raw.endswith(("ه", "ها", "هم")) and not raw.endswith("ة")))
+
+
+# Verbs of asking and addressing after which «قائلا» gives the words (folded): «سأل X
+# المقربين منه قائلاً "…"», «خاطب X جمهوره قائلا».
+_ASKING = frozenset("سال سالت خاطب خاطبت عبر عبرت توجه توجهت ناشد ناشدت".split())
+
+
+def reported_asker(toks: list[Tok], k: int, first: int, gender: str) -> str:
+    """«وقالت صحيفة X إن إيسكو سأل المقربين منه قائلاً "…"» (F32, seed 32, 1895): inside a
+    reported clause, the subject after «إن/أن» of a verb of asking of the participle's gender
+    speaks at «قائلا» at token `k` (the paper reports his words); "" otherwise."""
+    if not fold(toks[k].raw).startswith("قائل"):
+        return ""
+    comp = next((c for c in range(k - 1, max(first, k - 14) - 1, -1)
+                 if toks[c].norm == "ان"), None)
+    if comp is None:
+        return ""
+    verb = next((x for x in range(comp + 2, min(k, comp + 5))
+                 if strip_conj(toks[x].norm) in _ASKING), None)
+    if verb is None or (toks[verb].norm.endswith("ت")) != (gender == "f"):
+        return ""
+    if any(toks[x].raw[-1] in "،,:\"«»“”" for x in range(comp, verb)) or any(
+            cue_of(toks[x].raw)[1] is not None for x in range(comp + 1, k)):
+        return ""
+    name = " ".join(toks[x].raw for x in range(comp + 1, verb))
+    return name if plausible_speaker(name) else ""

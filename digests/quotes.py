@@ -48,6 +48,7 @@ from digests.quote_marks import (
     word_count,
 )
 from digests.quote_rank import MAX_QUOTES, rank_quotes
+from digests.speaker_guard import shown_speaker
 from digests.speakers import Speakers, tokens
 from digests.speech import (
     DENIALS,
@@ -462,7 +463,10 @@ def _writers_we_cut(cand: Candidate) -> Candidate | None:
 def key_quotes(paragraphs: Sequence[str], headline: str = "", *, limit: int = MAX_QUOTES,
                max_chars: int = MAX_QUOTE_CHARS) -> tuple[Quote, ...]:
     """The digest's quotes: found, filtered, ranked, trimmed (at most `limit`)."""
-    found = find_quotes(paragraphs)
+    # A speaker that is no one («بحسب وبخصوص الكلفة، …», «— مدحه لصلاح») is never shown (F32);
+    # a verb and its pronoun before the subject are left out («توصلت إليها لجنة …»).
+    found = [replace(c, speaker=shown) for c in find_quotes(paragraphs)
+             if (shown := shown_speaker(c.speaker))]
     ranked = rank_quotes(found, headline, limit=limit)
     # A bare «الصحيفة», «البيان» is the body named before (QA21 R5): given after ranking, so
     # the quotes shown stay the same; only the one credited is named.

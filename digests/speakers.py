@@ -81,6 +81,18 @@ _STUDENT = frozenset(("طالب", "طالبه"))
 _FIRST_OF = frozenset("ابرز اكبر ارفع اعلي اقدم اهم كبير".split())
 
 
+# «وأشار "يونايتد بيد" الخميس إلى أن» (F32): a weekday between a quoted subject and its clause.
+_WEEKDAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس".split())
+
+
+def _opens_clause(toks: list[Tok], j: int, limit: int) -> bool:
+    """Token `j` (after a weekday) opens the said clause: «إن/أن», or «إلى أن»."""
+    if j < limit and toks[j].norm in _WEEKDAYS:
+        j += 1
+    return j < limit and (is_complementizer(toks[j].norm) or (
+        toks[j].norm == "الي" and j + 1 < limit and is_complementizer(toks[j + 1].norm)))
+
+
 def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) -> tuple[str, int]:
     """The speaker written from token `i` (before `limit`): up to a stop word or punctuation.
 
@@ -111,10 +123,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 or (j > i and toks[j - 1].norm in STAFF_NOUNS and closing - j < 4)
                 or (j > i and toks[j - 1].norm in _ORGANISATIONS and closing - j < 3)
                 or (j == i and bare_verb and closing == j and t.raw.endswith(("\"،", "”،", "»،")))
-                or (j == i and closing - j < 4 and closing + 1 < limit
-                    and (is_complementizer(toks[closing + 1].norm)
-                         or (toks[closing + 1].norm == "الي" and closing + 2 < limit
-                             and is_complementizer(toks[closing + 2].norm))))):
+                or (j == i and closing - j < 4 and _opens_clause(toks, closing + 1, limit))):
             # «وذكر موقع "ساينس ألرت" العلمي أن …», «وقالت "موزيلا" إن …», «أشارت "ماركا" إلى
             # أن …»: a quoted name is
             # (part of) the speaker.
@@ -427,6 +436,24 @@ def opens_statement(toks: list[Tok], j: int, last: int) -> bool:
                    for m in range(j, min(last, j + 6)))
 
 
+# Heads that name a man or a woman (folded, without «ال»): a bare cue of the other gender never
+# falls back on them.
+_MAN_HEADS = frozenset(
+    "ملحن مخرج رئيس وزير مدرب لاعب نجم مهاجم حارس مدير سفير قائد زعيم محامي قاضي ملك امير شيخ"
+    " مستشار خبير باحث طبيب متحدث ناطق ممثل مغني فنان كاتب شاعر صحفي اعلامي رجل".split())
+_WOMAN_HEADS = frozenset(
+    "ملحنه مخرجه رئيسه وزيره مدربه لاعبه نجمه مديره سفيره محاميه قاضيه ملكه اميره شيخه"
+    " مستشاره باحثه طبيبه متحدثه ناطقه ممثله مغنيه فنانه كاتبه شاعره صحفيه اعلاميه سيده"
+    " امراه فتاه".split())
+
+
+def _person_of_other_gender(name: str, gender: str) -> bool:
+    """«الملحن بليغ حمدي» for a feminine cue, «الممثلة …» for a masculine one."""
+    words = name.split()
+    head = fold(words[0]).removeprefix("ال") if words else ""
+    return (gender == "f" and head in _MAN_HEADS) or (gender == "m" and head in _WOMAN_HEADS)
+
+
 class Speakers:
     """The named speakers so far, to resolve «وأضاف»/«مضيفةً» to the last one of that gender."""
 
@@ -446,4 +473,8 @@ class Speakers:
         for name, g in reversed(seen):
             if gender is None or g == gender:
                 return name
+        if seen and gender is not None and _person_of_other_gender(seen[-1][0], gender):
+            # «وقالت: "…"» after only «الملحن بليغ حمدي» was named (F32, corpus_dev 2613): a
+            # person titled as a man is not the woman speaking; nobody is shown instead.
+            return ""
         return seen[-1][0] if seen else ""

@@ -45,6 +45,7 @@ from digests.participle_subjects import (
     named_opener,
     participle_subject,
     purpose_subject,
+    reported_asker,
     statement_owner,
 )
 from digests.sentence_openers import _HUMAN_HEADS as HUMAN_HEADS, sentence_opener
@@ -271,7 +272,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     if not speaker and head.kind == "part":
         # «…، ليعلق بعدها وزير الدفاع، جيمس ماتيس، قائلا:»: the subject of the purpose verb
         # right before the participle speaks, whoever a cue named earlier (QA19 N1).
-        opener = speaker = purpose_subject(w.toks, k, w.first, head.gender)
+        opener = speaker = (purpose_subject(w.toks, k, w.first, head.gender)
+                            or reported_asker(w.toks, k, w.first, head.gender))
         if speaker and content_start is not None:
             speakers.add(speaker, head.gender)
     if (not speaker and head.kind == "part" and not content_open
@@ -321,7 +323,7 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         # a reader sees changes; the article is read as before, and a description that had
         # no speaker to fall back on makes no line now either).
         named = False
-        if not speakers.last(head.gender):
+        if not speakers.seen:  # (any gender: the name shown is the describer's own)
             speaker = ""
     else:
         speaker, named = ((speaker, True) if opener and speaker == opener

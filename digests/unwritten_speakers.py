@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from digests.fronted_speakers import amma_subject, antecedent, speaker_before
 from digests.speaker_checks import plausible_speaker, tail_cut
+from digests.speaker_guard import nonsense_speaker, shown_speaker
 from digests.speakers import Tok, subject
 from digests.speech import (
     CLAUSE_CONJ,
@@ -125,8 +126,23 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         head, _, rest = before.partition(" ")
         if rest and strip_conj(fold(head)) in _WENT_ON_SAYING:
             return rest  # «وظل الوزير يقول إن …»: the minister, not «وظل الوزير»
+        if nonsense_speaker(before):
+            # «أما بالنسبة للفنان طلال مداح فقد أكد» (F32): the one it is about speaks;
+            # «وبخصوص الكلفة الإجمالية، كشف أن»: the one speaking goes on.
+            # «نتائج توصلت إليها لجنة …، خلصت إلى أن»: the body after the verb and its pronoun.
+            return shown_speaker(before) or as_for(before)
         return before
     return ""
+
+
+def as_for(phrase: str) -> str:
+    """«بالنسبة للفنان طلال مداح» → «الفنان طلال مداح»; "" for any other fronted phrase."""
+    words = phrase.split()
+    if len(words) < 2 or fold(words[0]).lstrip("وف") != "بالنسبه" or words[1][:1] != "ل":
+        return ""
+    second = "ال" + words[1][2:] if words[1].startswith("لل") else words[1][1:]
+    name = " ".join([second] + words[2:])
+    return name if plausible_speaker(name) else ""
 
 
 def _contrasted_subject(toks: list[Tok], k: int, first: int) -> str:
