@@ -26,12 +26,11 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.i18n import lang_of, t
+from bot.i18n import t
 from bot.lines import LRM, Line, Span, clean, isolate_ltr, line_html
-from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, runtime, send, ui
+from bot.runtime import NO_PREVIEW, Runtime, chat_lang, ensure_chat, own_lang, runtime, send, ui
 from bot.send_failures import retry_after_seconds
 from bot.threads import ANSWER_THREAD, answer_thread, thread_of
-from digests import subscriptions
 
 log = logging.getLogger(__name__)
 
@@ -216,9 +215,7 @@ def answer_lang(rt: Runtime, update: Update) -> str:
     chat, user = update.effective_chat, update.effective_user
     if chat is None or chat.type == "private" or user is None:
         return chat_lang(rt, update)
-    stored = subscriptions.get_chat(rt.db, user.id)
-    return lang_of(user.language_code, stored.language if stored else None,
-                   rt.settings.default_language)
+    return own_lang(rt, user, rt.settings.default_language)
 
 
 async def answer_privately(update: Update, context: ContextTypes.DEFAULT_TYPE,

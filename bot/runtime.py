@@ -23,6 +23,7 @@ from telegram import (
     LinkPreviewOptions,
     ReplyParameters,
     Update,
+    User,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
@@ -159,6 +160,14 @@ def chat_lang(rt: Runtime, update: Update) -> Lang:
     stored = subscriptions.get_chat(rt.db, chat.id) if chat else None
     return lang_of(user_code(update), stored.language if stored else None,
                    rt.settings.default_language)
+
+
+def own_lang(rt: Runtime, user: User, default: str) -> Lang:
+    """What one person alone reads (an alert only the presser sees, an admin's answer sent to
+    their private chat) is in their own language: their private chat's stored choice, else
+    their Telegram one, else `default` (QA49 M6: not the group's)."""
+    own = subscriptions.get_chat(rt.db, user.id)
+    return lang_of(user.language_code, own.language if own else None, default)
 
 
 def user_code(update: Update) -> str | None:
@@ -339,9 +348,7 @@ async def refuse_group(update: Update, context: ContextTypes.DEFAULT_TYPE, lang:
     if update.callback_query:
         user = update.effective_user
         if user is not None:
-            rt = runtime(context)
-            own = subscriptions.get_chat(rt.db, user.id)
-            lang = lang_of(user.language_code, own.language if own else None, lang)
+            lang = own_lang(runtime(context), user, lang)
         await update.callback_query.answer(t("group_admins_only", lang), show_alert=True)
     else:
         await send(update, context, ui(lang, "group_admins_only"))
