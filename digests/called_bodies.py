@@ -32,6 +32,12 @@ _TOPIC_RE = re.compile(r'(?:^|[.!؟?]\s+)و?بالنسبة\s+(?:إلى|الى|ل
 _GLUED = ("", "و", "ف", "ل", "ب")
 
 
+def _forms(speaker: str) -> frozenset[str]:
+    """The folded body word as written alone or with a glued particle («والمجموعة»)."""
+    body = fold(speaker)
+    return frozenset(g + body for g in _GLUED)
+
+
 def is_bare_definite(speaker: str) -> bool:
     """One definite word of at least three letters after «ال» («المجموعة», «الشركة»)."""
     words = speaker.split()
@@ -41,12 +47,12 @@ def is_bare_definite(speaker: str) -> bool:
 def called_before(paragraphs: Sequence[str], paragraph: int, start: int, speaker: str) -> str:
     """«مجموعة "X"» when the text before offset `start` of `paragraph` wrote «المجموعة … تدعى
     "X"» once (one name); "" otherwise."""
-    body = fold(speaker)
+    forms = _forms(speaker)
     names: list[str] = []
     for _, text in texts_before(paragraphs, paragraph, start):
         words = text.split()
         for m, w in enumerate(words):
-            if not any(fold(w) == g + body for g in _GLUED):
+            if fold(w) not in forms:
                 continue
             for n in range(m + 1, min(len(words), m + 1 + _CALLED_WITHIN)):
                 if words[n - 1][-1:] in ".!؟?":
@@ -71,6 +77,7 @@ def topic_of(paragraphs: Sequence[str], paragraph: int, start: int, speaker: str
     # the body is named between the topic and the quote, or opens a verb clause shown whole
     # («أعلنت الشركة عن …»)
     after = topic.group(2).split() + paragraphs[paragraph][start:].split()[:3]
-    if not any(fold(w.strip("،,.:")) in {g + fold(speaker) for g in _GLUED} for w in after):
+    forms = _forms(speaker)
+    if not any(fold(w.strip("،,.:")) in forms for w in after):
         return ""
     return f'{speaker[2:]} "{topic.group(1).strip()}"'

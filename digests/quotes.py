@@ -38,6 +38,7 @@ from digests.quote_marks import (
     MAX_QUOTE_CHARS,
     MIN_QUOTE_WORDS,
     TRIM_MARK,
+    _CLOSERS,
     is_name_or_slogan,
     quote_marks_balanced,
     quotable,
@@ -127,17 +128,14 @@ class Candidate:
                      kind=self.kind)
 
 
-_CLOSES = {"\"": "\"", "“": "”", "«": "»", "„": "“"}
-
-
 def _closed_at_end(para: str, spans: Sequence[tuple[int, int]], start: int,
                    text: str) -> str | None:
     """`text` with the closing mark its paragraph never wrote: «أن القاهرة ستعمل على محاسبة
     "كل من يثبت تقصيره …» (F31, seed 31, 4486), marks opened inside the clause that run to the
     paragraph's end; None when the clause is cut inside marks some other way."""
     for a, b in spans:
-        if start < a <= start + len(text) and b >= len(para.rstrip()) and para[a - 1] in _CLOSES:
-            closed = text + _CLOSES[para[a - 1]]
+        if start < a <= start + len(text) and b >= len(para.rstrip()) and para[a - 1] in _CLOSERS:
+            closed = text + _CLOSERS[para[a - 1]]
             return closed if quote_marks_balanced(closed) else None
     return None
 
