@@ -86,8 +86,10 @@ def check(state: WriteState, writes: WriteHealth, free: int | None, now: float, 
           grace: float = GRACE, gap: float = REPEAT_GAP) -> tuple[WriteState, list[Told]]:
     """`step` over what happened since the last check: the write that last worked (when new),
     then the refusals since it (the first and the latest: «60 s of refused writes» is their
-    span, so one refused write before an idle minute is no alarm). A nearly full disk is
-    «full» now, whatever the small writes did."""
+    span, so one refused write before an idle minute is no alarm). A refused scheduled write
+    (`writes.lasting`: the poll, tried again only a poll interval later) lasts until now: an
+    idle bot's lock is told once GRACE has passed with no write working (QA48 R3). A nearly
+    full disk is «full» now, whatever the small writes did."""
     if free is not None and free < MIN_FREE_BYTES:
         seen: list[tuple[Fault | None, float]] = [("full", now)]
     else:
@@ -97,6 +99,8 @@ def check(state: WriteState, writes: WriteHealth, free: int | None, now: float, 
         if writes.refused_since is not None and writes.fault is not None:
             seen.append((writes.fault, writes.refused_since))
             seen.append((writes.fault, writes.refused_at or writes.refused_since))
+            if writes.lasting:  # a refused poll: nothing tries again before the next one
+                seen.append((writes.fault, max(now, writes.refused_at or now)))
     told = []
     for fault, at in seen:
         before = state

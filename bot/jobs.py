@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time as monotonic_time
 from datetime import time, timedelta, timezone
 from typing import Any
 
@@ -65,6 +66,7 @@ async def scheduled_poll(rt: Runtime, bot: Any = None) -> None:
     tell the admins of sources failing for SOURCE_ALERT_HOURS or back (bot.source_alerts)."""
     from digests.pipeline import poll_once
 
+    began = monotonic_time.monotonic()  # a refused poll waited on the lock from here
     try:
         summary = await poll_once(rt.db, rt.settings, now=rt.now(), only_due=True)
     except asyncio.CancelledError:
@@ -76,14 +78,16 @@ async def scheduled_poll(rt: Runtime, bot: Any = None) -> None:
             log.exception("scheduled poll failed")
         else:  # the poll could not even start its record: once a minute, no traceback
             FAULTS.report(fault, "scheduled poll", level=logging.ERROR, logger=log)
-            rt.writes.refused(fault)  # the admins' alert (bot.db_alerts)
+            # the admins' alert (bot.db_alerts): the next try is a poll interval away, so
+            # the refusal lasts until a write works (QA48 R3)
+            rt.writes.refused(fault, began=began, lasting=True)
         return
     # a poll writes (its record, each source's health): the admins' alert learns from it
     refused = next((k for k in (fault_in(r.error) for r in summary.reports) if k), None)
     if refused is None:
         rt.writes.worked()
     else:
-        rt.writes.refused(refused)
+        rt.writes.refused(refused, began=began, lasting=True)
     log.info("scheduled poll sources=%d new=%d failed=%d", len(summary.reports), summary.new,
              summary.failed)
     if rt.sender is not None and summary.new:

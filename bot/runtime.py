@@ -64,18 +64,26 @@ class WriteHealth:
     refused_at: float | None = None
     fault: Fault | None = None
     worked_at: float | None = None
+    # A refused scheduled write (the poll): its next try is a poll interval away, so the
+    # refusal stands until a write works (QA48 R3: an idle bot's 3-min lock was never told)
+    lasting: bool = False
 
-    def refused(self, fault: Fault, at: float | None = None) -> None:
-        """A write the database refused for `fault` (at `at`, default now)."""
+    def refused(self, fault: Fault, at: float | None = None, *, began: float | None = None,
+                lasting: bool = False) -> None:
+        """A write the database refused for `fault` (at `at`, default now). `began`: when the
+        write started waiting on the lock (the busy timeout is part of the refusal);
+        `lasting`: nothing will try again soon, so the refusal lasts until a write works."""
         at = time.monotonic() if at is None else at
         if self.refused_since is None:
-            self.refused_since = at
+            self.refused_since = at if began is None else min(began, at)
         self.refused_at, self.fault = at, fault
+        self.lasting = self.lasting or lasting
 
     def worked(self, at: float | None = None) -> None:
         """A write that worked: the refusals before it are over."""
         self.worked_at = time.monotonic() if at is None else at
         self.refused_since = self.refused_at = self.fault = None
+        self.lasting = False
 
 
 @dataclass
