@@ -20,6 +20,8 @@ and a handled-again /unsubscribe answered «لست تتابع» because it ran t
   (90 s in all: a minute's Bot API outage, QA43 C5, X69), one WARNING line each
   (QA32 R4: the answer to a /stats that met one 502 was dropped with an ERROR and a traceback);
   the error it gives up with carries how many times it was sent (`tries_of`);
+- a message to a group that became a supergroup (400 migrate_to_chat_id, PTB's ChatMigrated)
+  is sent to the supergroup, without its reply (QA48 R4: held or waiting answers were lost);
 - the sender's own calls (bot.courier sets SENDER_CALL in its task) pass straight through:
   it takes its slots and handles its 429s itself;
 - a group's answer that must wait BUSY_SIGN_SECONDS or more (its 20 a minute are used up) first
@@ -36,7 +38,7 @@ from collections.abc import Callable, Coroutine
 from contextvars import ContextVar
 from typing import Any
 
-from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, ChatMigrated, NetworkError, RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
 
 from bot.limiter import RateLimiter
@@ -147,6 +149,21 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 if not counted or self.limiter.paused_for() > 0:
                     await asyncio.sleep(wait)
                 # counted: `acquire` waits out the chat's (or everyone's) wait, in ticket order
+                continue
+            except ChatMigrated as err:
+                # QA48 R4: the group became a supergroup (live, or while the bot was stopped
+                # and its held answers wait): the answer goes to the new id, as the courier's
+                # deliveries do, without its reply (that message id is the old chat's)
+                new_id = int(err.new_chat_id)
+                if endpoint not in COUNTED or chat_id is None or new_id == chat_id \
+                        or tries > REPLY_TRIES:
+                    raise
+                log.warning("reply to a migrated group sent to its supergroup method=%s "
+                            "chat=%s new=%s", endpoint, chat_id, new_id)
+                data["chat_id"] = chat_id = new_id
+                for key in ("reply_parameters", "reply_to_message_id", "message_thread_id"):
+                    data.pop(key, None)
+                ticket = None
                 continue
             except NetworkError as err:
                 if isinstance(err, (TimedOut, BadRequest)) or endpoint not in ANSWERS:
