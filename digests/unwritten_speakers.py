@@ -17,6 +17,7 @@ from digests.speakers import Tok, subject
 from digests.speech import (
     CLAUSE_CONJ,
     IN_WHICH,
+    PREPOSITIONS,
     PUBLISHING,
     RELATIVES,
     STOP,
@@ -111,7 +112,7 @@ def unwritten_speaker(toks: list[Tok], k: int, first: int, last: int, prev: str,
         # «وقدّر المعهد الوطني شدة الهزة …، وقال إن …»: the subject of the verb that opens the
         # sentence goes on speaking, not the speaker named in an earlier sentence; «أما
         # شيروان بري، …، فقال "…"»: the one «أما» names (K12).
-        return clause_subject(toks, k, first) or (
+        return clause_subject(toks, k, first) or fronted_clause_subject(toks, k, first) or (
             amma_subject(toks, k, first) if t.norm.startswith("ف") else "") or (
             _kana_opener(toks, k, first))
     if (k > first and strip_conj(toks[k - 1].norm) in _WENT_ON_SAYING
@@ -202,6 +203,31 @@ def clause_subject(toks: list[Tok], k: int, first: int) -> str:
     cut = next((n for n, w in enumerate(name) if not fold(w).startswith(("ال", "لل"))), len(name))
     # «ودانت وزارة الخارجية الأميركية الأحداث. وقالت إن» (QA18 R11): what it condemned is out.
     speaker = tail_cut(toks[first].norm, " ".join(name[:cut]))
+    return speaker if speaker and plausible_speaker(speaker) else ""
+
+
+# Prepositions that open a fronted phrase of time or place before the sentence's verb. Folded.
+_FRONTING = frozenset("في وفي خلال وخلال بعد وبعد منذ ومنذ قبل وقبل".split())
+
+
+def fronted_clause_subject(toks: list[Tok], k: int, first: int) -> str:
+    """«وفي بداية هذا الأسبوع وضعت الحكومة السعودية …، وقالت إنه» (QA46 G2, FR-middleEast-156:
+    «بحسب ترامب»): after a fronted phrase, the definite subject of a feminine past verb goes on
+    at a feminine bare «وقالت» of the same sentence; "" otherwise (masculine verbs are not read:
+    a past masculine verb is not told from a noun by its shape)."""
+    if toks[first].norm not in _FRONTING or cue_of(toks[k].raw)[1] != ("verb", "f") or (
+            strip_conj(toks[k].norm) not in _GOING_ON):
+        return ""
+    verb = next((v for v in range(first + 2, min(k - 1, first + 7))
+                 if _past_feminine(toks[v].raw) and toks[v + 1].norm.startswith("ال")
+                 and toks[v].norm not in STOP and toks[v - 1].norm not in PREPOSITIONS), None)
+    if verb is None or any(t.raw[-1] in "،,:\"«»“”" for t in toks[first:verb]):
+        return ""
+    if any(cue_of(toks[m].raw)[1] is not None for m in range(verb, k)):
+        return ""
+    name = subject(toks, verb + 1, k)[0].split()
+    cut = next((n for n, w in enumerate(name) if not fold(w).startswith(("ال", "لل"))), len(name))
+    speaker = tail_cut(toks[verb].norm, " ".join(name[:cut]))
     return speaker if speaker and plausible_speaker(speaker) else ""
 
 
