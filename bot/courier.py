@@ -313,7 +313,7 @@ class Courier:
                 text = str(err)
                 if chat_id < 0 and refusal_kind(text) == "removed":
                     # a channel or group that removed the bot (QA49 M2): held, queue kept, told
-                    await self._hold(chat_id, row_ids, text, "removed")
+                    await self._hold(chat_id, row_ids, text, "removed", sent, len(messages))
                     return False
                 if any(p in text.lower() for p in DEACTIVATING):
                     # This bundle's rows end as the chat's other rows do: skipped with the
@@ -342,7 +342,7 @@ class Courier:
                 if thread is None and chat_id < 0 and "topic_closed" in str(err).lower():
                     # General closed too (QA49 M4): nowhere to post, held and told like a
                     # chat that took the bot's right to post; a member writing resumes it
-                    await self._hold(chat_id, row_ids, str(err), "closed")
+                    await self._hold(chat_id, row_ids, str(err), "closed", sent, len(messages))
                     return False
                 if sent not in plain and any(p in str(err).lower() for p in RENDER_REFUSALS):
                     # our rendering, not the chat (QA27 D6): once more as plain text, split to
@@ -359,7 +359,7 @@ class Courier:
                     # the bot may not post there (QA27 D10, QA49 M1: a channel's «need
                     # administrator rights» failed every story for ever): held at once, its
                     # queue kept, the admins told; resumed when it may post (bot.chat_holds)
-                    await self._hold(chat_id, row_ids, str(err), "rights")
+                    await self._hold(chat_id, row_ids, str(err), "rights", sent, len(messages))
                     return False
                 if not any(p in str(err).lower() for p in GONE_CHAT):
                     log.warning("message refused chat=%s reason=%s", chat_id, err)
@@ -395,12 +395,20 @@ class Courier:
         self.stats.rows_sent += len(row_ids)
         return True
 
-    async def _hold(self, chat_id: int, row_ids: Sequence[int], reason: str, kind: str) -> None:
-        """Hold the chat the bot may not post in, its rows kept, and tell its admins once."""
+    async def _hold(self, chat_id: int, row_ids: Sequence[int], reason: str, kind: str,
+                    sent: int = 0, total: int = 1) -> None:
+        """Hold the chat the bot may not post in, its rows kept, and tell its admins once.
+        Part of the bundle already went (`sent` of `total` messages): its rows end failed, as
+        any refusal's after a part went, not kept (kept, the resume would repeat that part)."""
+        if sent:
+            self.writes.owe("failed", outbox_states.finish, row_ids, "failed", self.clock(),
+                            f"{reason} (after {sent} of {total} messages)")
+            self.stats.rows_failed += len(row_ids)
+            row_ids = ()
         try:
             kept = self.writes.attempt("held", hold_chat, chat_id, reason,
                                        self.clock(), row_ids)
-        except Locked:  # nothing sent: the rows go back to the queue and meet the refusal again
+        except Locked:  # the rows kept (none if a part went) go back to the queue and meet the refusal again
             self.writes.owe("held", refunded, row_ids, self.clock(), reason)
             return
         self.stats.deactivated += 1
