@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -43,13 +44,34 @@ class NameRefused(SourceError):
         self.other = other
 
 
+# blank letters that draw nothing (Hangul and halfwidth fillers, the braille blank) and the
+# tatweel, which only stretches a word (QA48 R8)
+_BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u0640")
+
+
+def _shown(ch: str) -> bool:
+    """False for a character that draws nothing on its own line: a format character (Cf:
+    ZWJ, ZWNJ, soft hyphen, invisible operators, tag characters …) or a blank letter."""
+    return unicodedata.category(ch) != "Cf" and ch not in _BLANKS
+
+
 def visible_name(name: str) -> str:
-    """`name` without invisible marks, its spaces collapsed. Pure."""
-    return " ".join(_INVISIBLE_RE.sub("", name).split())
+    """`name` without invisible marks (every format character, blank fillers; QA48 R8: ZWJ,
+    invisible operators, soft hyphens, tag characters passed), its spaces collapsed. Pure."""
+    name = _INVISIBLE_RE.sub("", name)
+    return " ".join("".join(ch if _shown(ch) or ch == "\u0640" else "" for ch in name).split())
+
+
+def _letters(name: str) -> str:
+    """What tells a name apart: NFKC (fullwidth «ＢＢＣ», presentation forms), without format
+    characters, blanks, tatweel and combining marks (harakat), case-folded."""
+    folded = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in folded if _shown(ch)
+                   and not unicodedata.category(ch).startswith("M")).casefold()
 
 
 def _same_key(name: str) -> str:
-    return visible_name(name).casefold()
+    return " ".join(_letters(visible_name(name)).split())
 
 
 def is_link(word: str) -> bool:
@@ -74,7 +96,7 @@ class Renamed:
 def name_problem(name: str, others: dict[int, str]) -> NameRefused | None:
     """Why `name` (already `visible_name`) cannot name a source, given the other active
     sources' names by id; None when it can. Pure."""
-    if not name:
+    if not _same_key(name):  # only marks, tatweel or blanks: nothing to read (QA48 R8)
         return NameRefused("empty", name)
     if len(name) > MAX_NAME_CHARS:
         return NameRefused("long", name)
