@@ -133,3 +133,10 @@ def test_a_fronted_phrase_then_a_feminine_verb_gives_the_bare_cue_its_subject() 
              'وفي بداية هذا الأسبوع وضعت الحكومة السعودية برنامج الطاقة الذرية على مسار سريع،'
              ' وقالت إنه يهدف إلى تخفيف الاستهلاك الداخلي للنفط.']
     assert [s for s, t in _found(paras) if "تخفيف" in t] == ["الحكومة السعودية"]
+
+
+def test_a_threat_of_action_ends_the_subject() -> None:
+    # «هدد نادي X الصيني باتخاذ إجراءات …» (QA46 G2, SK-sport-246): the club, not its threat.
+    paras = ['هدد نادي تيانجين كوانجيان الصيني باتخاذ إجراءات قانونية لوقف تكهنات إعلامية حول'
+             ' انتقال النجم، وقال إن التقارير خاطئة تماما.']
+    assert [s for s, _ in _found(paras)] == ["نادي تيانجين كوانجيان الصيني"]
