@@ -96,10 +96,56 @@ _GOAL_NOUNS = frozenset(normalize(w) for w in ("أهداف", "هدفا"))
 
 def _hedged(words: Sequence[str], i: int) -> bool:
     """Whether a hedge goes up to 3 words before words[i] («قد» only right before a present
-    verb: «قد يطيح» may, «قد أطاح» did)."""
+    verb: «قد يطيح» may, «قد أطاح» did), or words[i] is in a hedged clause (`_clauses`)."""
     before = words[max(0, i - 3):i]
     return bool(_HEDGES & set(before)) or (
-        i > 0 and words[i - 1] == _MAY and words[i][:1] in "يتن")
+        i > 0 and words[i - 1] == _MAY and words[i][:1] in "يتن") or (
+        isinstance(words, _Hedged) and i < len(words.flags) and words.flags[i])
+
+
+# A clause a hedge, a wish or a promise opens tells no result anywhere in it (QA48 R1): the
+# count noun and the round of «قد يسجل صلاح هاتريك», «رونالدو سيقود الريال لربع النهائي»,
+# «يتوقع أن يسجل صلاح ثنائية», «ليفربول يبحث عن الفوز» are the preview's, not marks a result
+# repeats. A clause ends at «:»، «،», «؛», a dash or a full stop.
+_WISHES = frozenset(normalize(w) for w in (
+    "يبحث", "تبحث", "يسعى", "تسعى", "يطمح", "تطمح", "يامل", "تامل", "يحلم", "تحلم",
+    "يريد", "تريد", "يامل", "يرغب", "ترغب"))
+_CLAUSE_END = re.compile(r"\w+|[:،,؛;.\-–—|]")
+# a promise: «سوف», «لن», or «سـ» before a verb of result, lead or score («سيقود», «ستفوز»;
+# not «سيميوني», «ستوكهولم»: names and places begin so too)
+_WILL = frozenset(normalize(w) for w in ("سوف", "لن"))
+
+
+def _promised(word: str) -> bool:
+    """Whether normalized `word` is a promise: «سوف», «لن», «سيقود», «ستفوز», «سيسجل»."""
+    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    return bare in _WILL or (bare[:1] == "س" and bare[1:2] in "يتن" and (
+        bare[1:] in RESULT_WORDS or bare[1:] in _LEADS or bare[1:] in _SCORES))
+
+
+class _Hedged(list[str]):
+    """A headline's words with, for each, whether a hedged clause holds it (`flags`)."""
+
+    flags: list[bool]
+
+
+def _clauses(text: str) -> _Hedged:
+    """The words of normalized `text` (as `_result_words` splits them), each flagged when
+    a hedge («هل», «ربما», «يتوقع» …; «قد» before a present verb), a wish («يبحث عن», «يسعى») or a
+    promise («سيقود», «سوف», «لن») goes before it, or is it, in its clause."""
+    out, flags, on = _Hedged(), [], False
+    tokens = _CLAUSE_END.findall(text)
+    for n, tok in enumerate(tokens):
+        if not re.fullmatch(r"\w+", tok):
+            on = False
+            continue
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if tok in _HEDGES or tok in _WISHES or (tok == _MAY and nxt[:1] in "يتن") or _promised(tok):
+            on = True
+        out.append(tok)
+        flags.append(on)
+    out.flags = flags
+    return out
 
 
 def _bare(word: str) -> str:
@@ -171,7 +217,7 @@ def _result_words(title: str, vocabulary: frozenset[str]) -> set[str]:
     if _promise(title) or "؟" in title or "?" in title:
         return set()
     text = _EXPRESSES.sub(" ", normalize(title or ""))
-    words = re.findall(r"\w+", text)
+    words = _clauses(text)
     kept = " ".join(w for i, w in enumerate(words) if not _hedged(words, i) and (
         _LEADS & set(words[max(0, i - 3):i])
         or not any(w.startswith(p) and w[len(p):] in vocabulary for p in _PURPOSE)))
@@ -181,6 +227,15 @@ def _result_words(title: str, vocabulary: frozenset[str]) -> set[str]:
     if _led_through(text, words):
         found.add("through")
     return found | {"خروج"} if _EXIT.search(text) else found
+
+
+def _asserted(title: str) -> str:
+    """What normalized `title` asserts: nothing for a question or a quoted promise, else its
+    words outside hedged clauses («قد يقود رونالدو الريال لربع النهائي» reached nothing)."""
+    if _promise(title) or "؟" in title or "?" in title:
+        return ""
+    words = _clauses(normalize(title or ""))
+    return " ".join(w for i, w in enumerate(words) if not _hedged(words, i))
 
 
 def _numbers(title: str) -> set[str]:
@@ -210,7 +265,7 @@ def new_outcome(sent: Sequence[str], headline: str) -> bool:
     if not sent:
         return False
     had_marks = set().union(*(_result_words(s, RESULT_MARKS) for s in sent))
-    if any(_REACHED.search(normalize(s)) for s in sent):  # «روما إلى ربع النهائي»: a result
+    if any(_REACHED.search(_asserted(s)) for s in sent):  # «روما إلى ربع النهائي»: a result
         had_marks.add("reached")
     had_numbers = set().union(*(_numbers(s) for s in sent))
     words = _words(headline)
