@@ -122,21 +122,21 @@ def told(jump: timedelta, lags: Sequence[timedelta]) -> bool:
 def _span(seconds: float, lang: str, minutes_below: float = 1.0) -> str:
     """A length of time in days, hours or (under `minutes_below` hours) minutes
     (bot.texts_alerts)."""
-    from bot.i18n import num, t
+    from bot.i18n import amount
 
     minutes = round(abs(seconds) / 60)  # a measured jump is a few ms off its size
-    if minutes >= 48 * 60:
-        return t("clock_jump_days", lang, n=num(round(minutes / 1440), lang))
+    if minutes >= 48 * 60:  # «٣ أيام», «١٠ أيام» (QA48 R9: «٣ يوم»)
+        return amount(round(minutes / 1440), lang, "day")
     if minutes >= minutes_below * 60:
-        return t("clock_jump_hours", lang, n=num(round(minutes / 60), lang))
-    return t("clock_jump_minutes", lang, n=num(max(1, minutes), lang))
+        return amount(round(minutes / 60), lang, "hour")
+    return amount(max(1, minutes), lang, "minute")
 
 
 def jump_text(jump: timedelta, lags: Sequence[timedelta] = ()) -> str:
     """The admins' message for a jump, Arabic first then English (bot.texts_alerts): a forward
     jump within the window says from what lag articles are no longer sent, and how many of the
     recent ones arrived that late."""
-    from bot.i18n import num, t
+    from bot.i18n import amount, num, t
 
     late = pushed_out(jump, lags)
     parts = []
@@ -148,7 +148,7 @@ def jump_text(jump: timedelta, lags: Sequence[timedelta] = ()) -> str:
         elif late:
             text += " " + t("clock_jump_late", lang,
                             lag=_span((PUSH_WINDOW - jump).total_seconds(), lang, 2.0),
-                            k=num(late, lang), n=num(len(lags), lang))
+                            k=num(late, lang), n=amount(len(lags), lang, "article"))
         parts.append(text)
     return "\n\n".join(parts)
 

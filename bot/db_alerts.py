@@ -122,13 +122,13 @@ def free_bytes(path: Path) -> int | None:
 
 def text(say: Say, fault: Fault | None, minutes: int) -> str:
     """The admins' message, Arabic first then English (bot.texts_alerts; HTML-escaped)."""
-    from bot.i18n import num, t
+    from bot.i18n import amount, t
 
     what = FAULT_TEXT.get(fault, "") if fault else ""
     whats = {"ar": escape(what.partition(" / ")[0]),
              "en": escape(FAULT_LOG.get(fault, "") if fault else "")}
     key = "db_writes_down" if say == "down" else "db_writes_up"
-    return "\n\n".join(t(key, lang, minutes=num(minutes, lang), what=whats[lang])
+    return "\n\n".join(t(key, lang, minutes=amount(minutes, lang, "minute"), what=whats[lang])
                         for lang in ("ar", "en"))
 
 

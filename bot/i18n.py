@@ -84,15 +84,38 @@ def num(n: int, lang: str) -> str:
     return text.translate(_ARABIC_DIGITS) if lang == "ar" else text
 
 
-def _ar_count(n: int, one: str, two: str, few: str, many: str) -> str:
-    """Arabic counted noun: ساعة / ساعتين / ٣ ساعات / ١١ ساعة (the grammar of numerals)."""
+def _ar_count(n: int, one: str, two: str, few: str, many: str,
+              hundred: str | None = None) -> str:
+    """Arabic counted noun: ساعة / ساعتين / ٣ ساعات / ١١ ساعة (the grammar of numerals);
+    `hundred`: the noun after a round hundred and after 101, 102 … («٥٠٠ خبر», not «خبرًا»)."""
     if n == 1:
         return one
     if n == 2:
         return two
     if 3 <= n % 100 <= 10:
         return f"{num(n, 'ar')} {few}"
+    if n >= 100 and n % 100 <= 2 and hundred is not None:
+        return f"{num(n, 'ar')} {hundred}"
     return f"{num(n, 'ar')} {many}"
+
+
+Unit = Literal["minute", "hour", "day", "article"]
+# Arabic: one, two, 3–10, 11–99, after a hundred; English: one, many
+_UNITS: dict[str, tuple[tuple[str, str, str, str, str], tuple[str, str]]] = {
+    "minute": (("دقيقة", "دقيقتين", "دقائق", "دقيقة", "دقيقة"), ("min", "min")),
+    "hour": (("ساعة", "ساعتين", "ساعات", "ساعة", "ساعة"), ("h", "h")),
+    "day": (("يوم", "يومين", "أيام", "يومًا", "يوم"), ("day", "days")),
+    "article": (("خبر", "خبرين", "أخبار", "خبرًا", "خبر"), ("article", "articles")),
+}
+
+
+def amount(n: int, lang: str, unit: Unit) -> str:
+    """A count with its noun in agreement (QA48 R9: «٣ يوم», «١٠ ساعة», «٥٠٠ خبرًا»): «دقيقة»,
+    «ساعتين», «٣ أيام», «١١ يومًا», «٥٠٠ خبر» / "1 min", "2 h", "3 days", "500 articles"."""
+    ar, (one, many) = _UNITS[unit]
+    if lang == "ar":
+        return _ar_count(n, *ar)
+    return f"{n} {one if n == 1 else many}"
 
 
 def format_date(dt: datetime, lang: str) -> str:

@@ -79,27 +79,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "are stored but not sent until the clock is corrected."),
     # X69: a forward jump within the window, when recent articles arrived that late
     "clock_jump_late": ("إن كانت الساعة الآن متقدمة فالخبر الذي يصل بعد نشره بأكثر من {lag} "
-                        "يبدو أقدم من ٤٨ ساعة: يُخزَّن ولا يُرسل حتى تُصحَّح الساعة (وصل {k} "
-                        "من آخر {n} خبرًا مخزَّنًا بعد نشره بأكثر من ذلك).",
+                        "يبدو أقدم من ٤٨ ساعة: يُخزَّن ولا يُرسل حتى تُصحَّح الساعة (من آخر "
+                        "{n} في قاعدة البيانات وصل {k} بعد نشره بأكثر من ذلك).",
                         "If the clock is now ahead, an article that reaches the bot more than "
                         "{lag} after its publication looks older than 48 h: it is stored but not "
-                        "sent until the clock is corrected ({k} of the last {n} articles stored "
-                        "arrived that late)."),
+                        "sent until the clock is corrected ({k} of the last {n} stored arrived "
+                        "that late)."),
     "clock_jump_back": ("إلى الوراء", "back"),
     "clock_jump_forward": ("إلى الأمام", "forward"),
-    "clock_jump_hours": ("{n} ساعة", "{n} h"),
-    "clock_jump_days": ("{n} يوم", "{n} days"),
-    "clock_jump_minutes": ("{n} دقيقة", "{n} min"),
     # QA43 C2: the database refuses writes (bot.db_alerts)
-    "db_writes_down": ("⚠️ قاعدة البيانات لا تقبل الكتابة منذ {minutes} دقيقة: {what}\n"
+    "db_writes_down": ("⚠️ قاعدة البيانات لا تقبل الكتابة منذ {minutes}: {what}\n"
                        "لا يُخزَّن جديد ولا تُسجَّل الرسائل حتى يُصلَح ذلك؛ لا يضيع شيء، "
                        "وما فات يُجلب بعدها. سأخبرك حين تعود الكتابة.",
-                       "⚠️ The database has refused writes for {minutes} min: {what}\n"
+                       "⚠️ The database has refused writes for {minutes}: {what}\n"
                        "Nothing new is stored until this is fixed; nothing is lost, and what "
                        "was missed is fetched afterwards. I will tell you when writes work "
                        "again."),
-    "db_writes_up": ("✅ عادت الكتابة في قاعدة البيانات بعد {minutes} دقيقة.",
-                     "✅ The database takes writes again, after {minutes} min."),
+    "db_writes_up": ("✅ عادت الكتابة في قاعدة البيانات بعد {minutes}.",
+                     "✅ The database takes writes again, after {minutes}."),
     # QA43 C3: when /stats's figures were taken (bot.stats)
     "stats_as_of": ("🕒 الأرقام حتى {when} (بتوقيت {zone})",
                     "🕒 Figures as of {when} ({zone} time)"),
