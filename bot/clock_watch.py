@@ -11,7 +11,9 @@ compares the wall clock with the monotonic one every CHECK_SECONDS, as the sende
 (bot.delivery_plan.Planner.clock_jumped). When they part by CLOCK_JUMP or more, `replan` plans the
 jobs again from the wall clock's now: the poll runs at once (then every interval by the right
 clock), and the daily purge runs at once when the jump skipped its hour, else at its next hour
-by the right clock. Alerts, updates and daily digests wait in the outbox, not on the JobQueue:
+by the right clock; after a jump ahead past the send window (maybe a broken clock) it runs no
+more until the clock has held a day (bot.jobs.PurgeHold; QA48 R5: +10 days purged today's
+buttons for good). Alerts, updates and daily digests wait in the outbox, not on the JobQueue:
 the sender re-plans those (outbox_states.replan_held).
 
 The admins are told of a jump back of TOLD_JUMP or more, and of a jump forward that can push new
@@ -36,7 +38,7 @@ from typing import Any
 from telegram.ext import JobQueue
 
 from bot.delivery_plan import CLOCK_JUMP
-from bot.jobs import POLL_JOB, PURGE_HOUR, PURGE_JOB
+from bot.jobs import POLL_JOB, PURGE_HOUR, PURGE_JOB, PurgeHold
 from digests.article_store import PUSH_WINDOW
 from digests.storage import Database
 
@@ -75,11 +77,15 @@ def replan(queue: JobQueue[Any], jump: timedelta, now: datetime) -> list[str]:
     """Plan the poll and the purge again after the wall clock moved by `jump` to `now`; the names
     of the jobs set to run at once. Idempotent: a second call only moves them again."""
     at_once = []
+    if jump > PUSH_WINDOW:  # maybe a broken clock: no purge by it until it holds (QA48 R5)
+        PurgeHold.hold()
+    elif jump < timedelta(0):
+        PurgeHold.release()
     for job in queue.get_jobs_by_name(POLL_JOB):
         job.job.modify(next_run_time=now)  # then every interval from now (an interval trigger)
         at_once.append(POLL_JOB)
     for job in queue.get_jobs_by_name(PURGE_JOB):
-        if jump > timedelta(0) and skipped_daily(now - jump, now):
+        if timedelta(0) < jump <= PUSH_WINDOW and skipped_daily(now - jump, now):
             job.job.modify(next_run_time=now)
             at_once.append(PURGE_JOB)
         else:  # its next hour by the right clock (set back: not a day or more away)

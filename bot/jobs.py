@@ -31,6 +31,33 @@ FIRST_POLL_SECONDS = 5.0
 POLL_JOB = "poll-sources"
 PURGE_JOB = "purge-callbacks"
 PURGE_HOUR = timedelta(hours=3, minutes=30)  # after UTC midnight, daily
+# After the wall clock jumped far ahead (bot.clock_watch: past the send window, «maybe a broken
+# clock»), the purge waits until the clock has held this long (monotonic): it ages buttons and
+# finished deliveries by the wall clock, and a +10-day step deleted today's buttons for good,
+# though the clock was put back 25 s later (QA48 R5). A jump back (the clock corrected) ends it.
+PURGE_HOLD_SECONDS = 24 * 3600.0
+
+
+class PurgeHold:
+    """Since when (monotonic) the purge waits for the clock to hold; None: it does not wait."""
+
+    since: float | None = None
+
+    @classmethod
+    def hold(cls, at: float | None = None) -> None:
+        """The clock jumped far ahead: purges wait PURGE_HOLD_SECONDS from now."""
+        cls.since = monotonic_time.monotonic() if at is None else at
+
+    @classmethod
+    def release(cls) -> None:
+        """The clock was set back (corrected): purges run again."""
+        cls.since = None
+
+    @classmethod
+    def held(cls, now: float | None = None) -> bool:
+        """Whether a purge now would age rows by a clock that jumped ahead lately."""
+        now = monotonic_time.monotonic() if now is None else now
+        return cls.since is not None and now - cls.since < PURGE_HOLD_SECONDS
 
 
 def schedule_jobs(app: Application, settings: Settings, *, poll_sources: bool) -> None:
@@ -42,6 +69,7 @@ def schedule_jobs(app: Application, settings: Settings, *, poll_sources: bool) -
         app.job_queue.run_repeating(poll_job, interval=settings.poll_interval_minutes * 60,
                                     first=FIRST_POLL_SECONDS, name=POLL_JOB)
     # both plan on the wall clock: bot.clock_watch re-plans them after a clock jump (QA43 C1)
+    PurgeHold.release()  # a new start has seen no jump yet
     hour, rest = divmod(int(PURGE_HOUR.total_seconds()), 3600)
     app.job_queue.run_daily(purge_job, time=time(hour, rest // 60, tzinfo=timezone.utc),
                             name=PURGE_JOB)
@@ -100,6 +128,10 @@ async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Daily: forget button ids older than a week; prune finished deliveries and answered
     /ingest requests (QA16 N2: both only grew), a batch at a time, updates handled between."""
     rt = runtime(context)
+    if PurgeHold.held():
+        log.warning("daily purge skipped: the wall clock jumped far ahead less than %.0f h ago; "
+                    "buttons and deliveries are kept until it holds", PURGE_HOLD_SECONDS / 3600)
+        return
     removed = callbacks.purge(rt.db, now=rt.now())
     log.info("callbacks purged count=%d", removed)
     now = rt.now()
