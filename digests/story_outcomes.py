@@ -36,6 +36,11 @@ RESULT_WORDS = frozenset(normalize(w) for w in (
     # QA41 T3: results the list missed («الريال يطيح بباريس», «يتغلب على», «يعبر», «خروج
     # باريس من دوري الأبطال»); the bare «عبر» (also «via») stays a mark only
     "يطيح", "تطيح", "اطاح", "اطاحت", "يتغلب", "تتغلب", "تغلب", "تغلبت", "يعبر", "تعبر",
+    # QA48 R2: a firing, a resignation, a verdict or an acquittal told by its verb («ترامب
+    # يقيل…», «تيلرسون يستقيل», «المحكمة تبرئ مبارك», «الحكم بسجن…»); the nouns («إقالة»,
+    # «مطالبات بإقالة») stay marks: a demand or a rumour is no outcome
+    "يقيل", "تقيل", "اقال", "اقالت", "يعزل", "يستقيل", "تستقيل", "استقال",
+    "استقالت", "يبرئ", "تبرئ", "برات", "بسجن",
 ))
 # Words that mark a headline as giving a result already (blocking a later «result», not making
 # one): «يتفوق», «تحبط», «يصعق بهدف», «ثلاثية» — the same score told again is no update.
@@ -109,7 +114,9 @@ def _hedged(words: Sequence[str], i: int) -> bool:
 # repeats. A clause ends at «:»، «،», «؛», a dash or a full stop.
 _WISHES = frozenset(normalize(w) for w in (
     "يبحث", "تبحث", "يسعى", "تسعى", "يطمح", "تطمح", "يامل", "تامل", "يحلم", "تحلم",
-    "يريد", "تريد", "يامل", "يرغب", "ترغب"))
+    "يريد", "تريد", "يامل", "يرغب", "ترغب",
+    # a demand is no outcome either: «مطالبات بسجن…», «تطالب بإقالة…» (QA48 R2)
+    "يطالب", "تطالب", "طالب", "طالبت", "مطالب", "مطالبات", "مطالبة", "يدعو", "تدعو", "دعوات"))
 _CLAUSE_END = re.compile(r"\w+|[:،,؛;.\-–—|]")
 # a promise: «سوف», «لن», or «سـ» before a verb of result, lead or score («سيقود», «ستفوز»;
 # not «سيميوني», «ستوكهولم»: names and places begin so too)

@@ -35,7 +35,9 @@ def test_faces_for_a_topic_pick_the_report_naming_it(database: Database) -> None
     assert faces(database.db, [104], ["تيلرسون"], {104: profile.id}) == {104: firing.id}
     # a topic no headline names: no face for it (the caller keeps the queued report)
     assert faces(database.db, [104], ["هاسبل"], {104: profile.id}) == {}
-    assert faces(database.db, [104], [""], {104: profile.id}) == {104: profile.id}
+    # no topic: the firing faces the story, as a later report giving an outcome the queued one
+    # did not (X64 B1's rule; a firing is an outcome since QA48 R2: the profile stayed before)
+    assert faces(database.db, [104], [""], {104: profile.id}) == {104: firing.id}
 
 
 async def test_a_followers_bundle_is_headed_by_the_report_naming_the_topic(

@@ -35,3 +35,23 @@ def test_a_hedged_preview_leaves_the_result_new(sent: str, result: str) -> None:
 ])
 def test_a_result_told_plainly_still_blocks_its_retelling(sent: str, again: str) -> None:
     assert not new_outcome([sent], again)
+
+
+MCCABE = "وزير العدل الأمريكي يدرس مصير ماكيب"
+
+
+@pytest.mark.parametrize("result", [
+    "وزير العدل الأمريكي يقيل ماكيب", "وزير العدل الأمريكي أقال ماكيب", "ترامب يعزل ماكيب",
+    "ماكيب يستقيل", "المحكمة تبرئ ماكيب", "الحكم بسجن ماكيب 3 سنوات",
+])
+def test_a_firing_a_resignation_or_a_verdict_is_an_outcome(result: str) -> None:
+    """QA48 R2: outcomes beyond tolls, wins and «يطيح»."""
+    assert new_outcome([MCCABE], result)
+    assert new_outcome(["أنباء عن إقالة ماكيب"], result)  # a rumour gave no mark
+
+
+@pytest.mark.parametrize("headline", ["مطالبات بإقالة ماكيب", "مطالبات بسجن ماكيب 30 سنة",
+                                      "إقالة ماكيب تهز واشنطن"])
+def test_a_demand_or_a_bare_noun_is_none(headline: str) -> None:
+    assert not new_outcome([MCCABE], headline)
+    assert not new_outcome(["ترامب يقيل ماكيب"], "ماكيب يستقيل قبل إقالته")  # told already
