@@ -9,7 +9,8 @@ compared; the same title and the same entries (their links, in any order) make t
 duplicate of that source, answered as an exact duplicate is. A fragment never reaches the server,
 so it never makes a new source (digests.sources.validate_url drops it). The same holds for a
 link differing by its scheme (http/https), a host's «www.» or a path's trailing «/» (QA49 M5):
-`path_key` folds them, so such a link is compared with the source as a query twin is.
+`path_key` folds them, so such a link is compared with the source as a query twin is; so is
+`localhost` for `127.0.0.1` (QA48 R11).
 
 Only a link with such a sibling costs a fetch more; any fetch or parse failure of the
 comparison means "not shown to be the same" (the link is then added as before).
@@ -53,6 +54,8 @@ def path_key(url: str) -> str:
     host, slash, path = key.partition("/")
     if host.startswith("www."):
         host = host[4:]
+    if host.partition(":")[0] == "localhost":  # the loopback's two spellings (QA48 R11)
+        host = "127.0.0.1" + host[len("localhost"):]
     return host + (slash + path).rstrip("/")
 
 
