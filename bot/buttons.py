@@ -30,7 +30,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
@@ -44,8 +44,8 @@ from bot import (
     preferences,
     topic_choice,
 )
-from bot.bundle_buttons import page_story_rows
-from bot.i18n import lang_of, t
+from bot.bundle_buttons import _new_more, page_story_rows
+from bot.i18n import lang_of, num, t
 from bot.reader_clock import reader_now
 from bot.render import has_details, render_bundle, render_digest_messages, story_alert
 from bot.runtime import Action, Runtime, chat_lang, runtime, send
@@ -62,6 +62,9 @@ MAX_MORE_IDS = 500  # a payload is ours, but never trust a length
 # The «more» stories go as pages of this many compact blocks, each page with its story buttons
 # (a delivered bundle shows as many: bot.sender.MAX_BUNDLE; ten stories fit one message).
 MORE_PAGE = 10
+# One press sends at most this many pages; the rest wait under a new «📰 اعرض الأخبار الأخرى
+# (n)» on the last page (QA48 R7: 190 stories came as 19 messages at once)
+MORE_PRESS_PAGES = 2
 
 
 async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
@@ -88,18 +91,25 @@ async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     # numbered on from the bundle's own stories («١١.», «📖 خبر ١١»: QA26 N5); a button stored
     # before the count was kept came under a full bundle of MAX_BUNDLE
     after = cb.payload.get("after", MAX_BUNDLE)
-    after = after if isinstance(after, int) and 0 <= after <= MAX_BUNDLE else MAX_BUNDLE
+    # (a «more» button under a page of them (MORE_PRESS_PAGES) numbers on past the pages)
+    after = after if isinstance(after, int) and 0 <= after <= MAX_MORE_IDS else MAX_BUNDLE
+    pages = more_pages(len(digests))
+    rest = _rest_button(rt, cb.chat_id, digests, pages, topics, after, lang)
+    if rest is not None:
+        pages = pages[:MORE_PRESS_PAGES]
     sent = 0
     try:
         # Pages of MORE_PAGE compact blocks numbered on from page to page, each with its own
         # story buttons, as a delivered bundle is (QA21 R7: the stories came whole, 3–4 long
         # messages of ~30 lines a story, right after a bundle of two lines a story).
-        for start, end in more_pages(len(digests)):
+        for start, end in pages:
             page = digests[start:end]
             shown = [int(d.article_id or 0) for d in page]
             places = [i + 1 for i, d in enumerate(page) if has_details(d, lang, now)]
             keyboard = page_story_rows(rt.db, cb.chat_id, shown, places, lang, now,
                                        first=after + start + 1, topics=topics)
+            if rest is not None and end == pages[-1][1]:
+                keyboard = [*keyboard, rest]
             messages = render_bundle(page, lang, now, header=False, compact=True,
                                      first=after + start + 1, quotes_for=topics)
             for i, html in enumerate(messages):
@@ -112,6 +122,25 @@ async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, 
             rt.held.give_back(rt.db, cb.id, action=MORE_STORIES)
         raise
     log.info("more stories sent chat=%s stories=%d messages=%d", cb.chat_id, len(rows), sent)
+
+
+def _rest_button(rt: Runtime, chat_id: int, digests: list[Any], pages: list[tuple[int, int]],
+                 topics: list[str], after: int, lang: str) -> list[InlineKeyboardButton] | None:
+    """The «more» button row for the stories past MORE_PRESS_PAGES pages, stored now (None
+    when all fit one press, or when it cannot be stored: then all of them go, as before)."""
+    if len(pages) <= MORE_PRESS_PAGES:
+        return None
+    cut = pages[MORE_PRESS_PAGES - 1][1]
+    ids = [int(d.article_id) for d in digests[cut:] if d.article_id]
+    if not ids:
+        return None
+    try:
+        cb_id = _new_more(rt.db, chat_id, ids, topics, rt.now(), after + cut)
+    except sqlite3.Error as exc:  # writes refused: the whole rest goes at once, as before
+        log.warning("more button for the rest not stored chat=%s error=%r", chat_id, exc)
+        return None
+    return [InlineKeyboardButton(t("more_button", lang, count=num(len(ids), lang)),
+                                 callback_data=cb_id)]
 
 
 def more_pages(n: int) -> list[tuple[int, int]]:
