@@ -8,7 +8,7 @@ from pathlib import Path
 
 from delivery_helpers import rows
 from test_more_stories import _plain, _queue_daily
-from tests.botkit import running_bot
+from botkit import running_bot
 
 from bot.buttons import MORE_PRESS_PAGES
 from bot.sender import MAX_BUNDLE
