@@ -5,15 +5,20 @@ says what is now set, not «Settings saved» alone. The real bot against the emu
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from botkit import READER, running_bot, sample_db
 
 from bot.deep_links import encode_start_payload
+from bot.runtime import RUNTIME_KEY
 
 
 async def test_labels_links_and_toasts_say_what_they_do(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
+        # midday in Riyadh: quiet hours 22-07 chosen at night would also say they start now
+        # (bot.settings_words.quiet_change_note), and the toast below is compared whole
+        h.app.bot_data[RUNTIME_KEY].clock = lambda: datetime(2026, 3, 28, 9, tzinfo=UTC)
         [done] = await h.say(READER, "/subscribe الغوطة")
         link = "https://t.me/nashra_test_bot?start=" + encode_start_payload("الغوطة")
         assert "t.me" not in done.plain_text and "رابط المتابعة" in done.plain_text
