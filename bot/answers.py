@@ -37,7 +37,6 @@ from bot.link_answers import answer_link
 from bot.my_digest import reader_now, send_days_news, send_my_digest
 from bot.reader_clock import reader_zone
 from bot.packer import LIMIT
-from bot.preferences import zone_command
 from bot.reader_sources import muted as muted_sources
 from bot.render import render_results
 from bot.result_parts import numbers_left, related_label, search_note, topic_quotes_first
@@ -55,6 +54,7 @@ from bot.runtime import (
     ui,
 )
 from bot.stories import search_page
+from bot.zone_typed import zone_command
 from digests.asked_topics import asks_for_news, days_back, topic_shown, topic_text, topic_too_long
 from digests.errors import QueryError
 from digests.greetings import small_talk

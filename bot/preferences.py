@@ -328,17 +328,6 @@ def zone_picker(rt: Runtime, scope: Scope, lang: str,
     return text, keyboard(rows)
 
 
-async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/zone, /timezone (README named /zone; QA47 Z8), and «التوقيت» asked in words
-    (bot.answers): the zone picker. In a group its buttons are the admins' (refused at a
-    member's press, as every settings button)."""
-    entered = enter(update, context)
-    if entered is None:
-        return
-    rt, chat, lang = entered
-    await send(update, context, *zone_picker(rt, same_chat(chat.id), lang, chat.type))
-
-
 async def _act_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                     cb: Callback, lang: str) -> None:
     zone = cb.payload.get("zone")

@@ -1,6 +1,7 @@
 """/zone and /timezone: the zone picker, or a zone typed after the command (QA47 Z3, Z8).
 
-«/zone» alone shows the picker (bot.preferences.zone_picker). «/zone تركيا», «/zone Istanbul» or
+«/zone» alone, and «التوقيت» or "time zone" typed (bot.answers), shows the picker
+(bot.preferences.zone_picker). «/zone تركيا», «/zone Istanbul» or
 «/zone Europe/Istanbul» sets that zone of the picker, by label, IANA name or city. «/zone +5:30»
 or «/zone UTC-4» sets a fixed offset. Such an offset has no daylight saving time, and the answer
 says so. Any other text gets the picker with a line saying what can be typed. Delivery reads only
@@ -33,7 +34,7 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if entered is None:
         return
     rt, chat, lang = entered
-    typed = " ".join(context.args or ()).strip()
+    typed = " ".join(context.args or ()).strip()  # no args for typed «التوقيت» (bot.answers)
     if not typed:
         await send(update, context, *zone_picker(rt, same_chat(chat.id), lang, chat.type))
         return
