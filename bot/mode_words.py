@@ -8,7 +8,7 @@ in daily mode is now told the hour its digest comes instead; instant chats keep 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from bot.preferences import hour_label
 from bot.zones import chat_zone_words
@@ -25,12 +25,12 @@ def daily_hour(db: Database, chat_id: int) -> int | None:
 
 
 def subscribed_key(db: Database, chat_id: int, key: str, lang: str,
-                   now: datetime | None = None) -> tuple[str, dict[str, str]]:
+                   now: datetime) -> tuple[str, dict[str, str]]:
     """`key` («subscribed», «subscribed_several») as the chat's mode words it, and the values
     the daily wording needs: («subscribed_daily», {"hour": "٨:٠٠ بتوقيت السعودية (UTC+3)"})
     for a daily reader, the hour with its zone (QA47 Z2; its offset at `now`)."""
     hour = daily_hour(db, chat_id)
     if hour is None:
         return key, {}
-    zone = chat_zone_words(db, chat_id, lang, now or datetime.now(UTC))
+    zone = chat_zone_words(db, chat_id, lang, now)
     return key + "_daily", {"hour": hour_label(hour, lang) + " " + zone}
