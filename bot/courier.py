@@ -322,9 +322,7 @@ class Courier:
                                     self.clock())
                     self.stats.deactivated += 1
                     return False
-                self.writes.owe("failed", outbox_states.finish, row_ids, "failed", self.clock(),
-                                text)
-                self.stats.rows_failed += len(row_ids)
+                self._fail(row_ids, text)
                 return False
             except BadRequest as err:
                 self.limiter.accepted()  # an answer other than 429 (QA32 R3)
@@ -374,10 +372,7 @@ class Courier:
                                     self.clock())
                     self.stats.deactivated += 1
                     return False
-                self.writes.owe("failed", outbox_states.finish, row_ids, "failed", self.clock(),
-                                f"{err} (after {sent} of {len(messages)} messages)" if sent
-                                else str(err))
-                self.stats.rows_failed += len(row_ids)
+                self._fail(row_ids, str(err), sent, len(messages))
                 return False
             except TelegramError as err:  # TimedOut, NetworkError, anything unforeseen
                 self._transient(bundle, row_ids, err)
@@ -395,15 +390,19 @@ class Courier:
         self.stats.rows_sent += len(row_ids)
         return True
 
+    def _fail(self, row_ids: Sequence[int], reason: str, sent: int = 0, total: int = 0) -> None:
+        """The bundle's rows end failed with the reason, and how far the bundle got if a part went."""
+        self.writes.owe("failed", outbox_states.finish, row_ids, "failed", self.clock(),
+                        f"{reason} (after {sent} of {total} messages)" if sent else reason)
+        self.stats.rows_failed += len(row_ids)
+
     async def _hold(self, chat_id: int, row_ids: Sequence[int], reason: str, kind: str,
                     sent: int = 0, total: int = 1) -> None:
         """Hold the chat the bot may not post in, its rows kept, and tell its admins once.
         Part of the bundle already went (`sent` of `total` messages): its rows end failed, as
         any refusal's after a part went, not kept (kept, the resume would repeat that part)."""
         if sent:
-            self.writes.owe("failed", outbox_states.finish, row_ids, "failed", self.clock(),
-                            f"{reason} (after {sent} of {total} messages)")
-            self.stats.rows_failed += len(row_ids)
+            self._fail(row_ids, reason, sent, total)
             row_ids = ()
         try:
             kept = self.writes.attempt("held", hold_chat, chat_id, reason,
