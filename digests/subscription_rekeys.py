@@ -41,13 +41,14 @@ def rekey_subscriptions(db: sqlite_utils.Database) -> int:
     return changed
 
 
-def rekey_merging(db: sqlite_utils.Database) -> int:
+def rekey_merging(db: sqlite_utils.Database, *, one_name: bool = False) -> int:
     """Key every subscription as `key_of` keys its topic now, one row per chat and key (caller's
     transaction; brief X49): «يوم الأرض» followed before X46 kept «يوم» out of its key («ارض»),
     so following it again made a second row («يوم ارض»). Of a chat's rows that share a key
     now, the oldest (created_at, then id) stays with its topic and created_at, the later ones
-    go; a topic with nothing searchable keeps its key. Returns how many rows were rekeyed or
-    removed."""
+    go; a topic with nothing searchable keeps its key. With `one_name`, rows whose keys name one
+    thing (`same_name`: «الريدز» and «ليفربول» since X72's nicknames) are one row too, the oldest
+    kept as it was written. Returns how many rows were rekeyed or removed."""
     rows = list(db.query("select id, chat_id, topic, topic_key from subscriptions"
                          " where topic != '' order by created_at, id"))
     keeper: dict[tuple[int, str], int] = {}
@@ -58,7 +59,7 @@ def rekey_merging(db: sqlite_utils.Database) -> int:
             key = key_of(row["topic"])
         except QueryError:
             key = row["topic_key"]
-        one = (row["chat_id"], key)
+        one = (row["chat_id"], same_name(key) if one_name else key)
         if one in keeper:
             gone.append(row["id"])
             continue
@@ -77,6 +78,15 @@ def rekey_merging(db: sqlite_utils.Database) -> int:
     if gone or rekey:
         log.info("subscriptions rekeyed rekeyed=%d merged=%d", len(rekey), len(gone))
     return len(rekey) + len(gone)
+
+
+def m046_merge_nickname_topics(db: sqlite_utils.Database) -> None:
+    # Since X72 (QA46 G4) a club's nickname is the club («الريدز» is «ليفربول», one subscription
+    # when followed now: digests.subscriptions._followed), but a chat that followed both before
+    # kept two rows: /topics listed both and /unsubscribe of one left the other. The chat's
+    # rows naming one thing become its oldest (its topic, id and created_at; the chat's mode,
+    # hours and muted sites are the chat's, untouched); every key is as `key_of` keys it now.
+    log.info("nickname topics merged rows=%d", rekey_merging(db, one_name=True))
 
 
 def trim_topics(db: sqlite_utils.Database) -> int:
