@@ -39,6 +39,7 @@ from digests.search_readings import m035_search_readings
 from digests.source_index import m042_articles_source_index
 from digests.story_use import m038_story_use_vectors
 from digests.subscription_ids import m041_subscription_ids
+from digests.subscription_rekeys import m046_merge_nickname_topics
 from digests.schema_migrations import (
     m001_sources_articles,
     m002_chats_delivery,
@@ -107,4 +108,5 @@ MIGRATIONS: list[Migration] = [
     ("042_articles_source_index", m042_articles_source_index),
     ("043_outbox_article_index", m043_outbox_article_index),
     ("044_general_digest_joined_names", m044_general_digest_joined_names),
+    ("046_merge_nickname_topics", m046_merge_nickname_topics),
 ]
