@@ -69,6 +69,14 @@ def _utc(dt: datetime) -> datetime:
     return dt.astimezone(timezone.utc)
 
 
+def month_keys() -> frozenset[str]:
+    """The analysed keys (digests.arabic.analyze) of the month names: «مارس», «آذار», «كانون»…
+    (a number after one is a year: digests.topic_match_units)."""
+    from digests.arabic import analyze
+
+    return frozenset(k for name, _ in _MONTHS for k in analyze(name)[:1])
+
+
 def _month_number(name: str) -> int:
     return _MONTH_NUMBER[re.sub(r"\s+", " ", name.lower())]
 

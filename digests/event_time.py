@@ -13,7 +13,8 @@ time words of a headline and lead and resolves them against the publication date
 - «الأسبوع المقبل/القادم», «الأسبوع الماضي» and «هذا الأسبوع» / «الأسبوع الجاري» as ranges
   (weeks from Monday to Sunday);
 - explicit dates «20 مارس», «20 آذار/مارس 2018» (month names read by digests.dates; a date with
-  no year takes the publication's year, or the next/previous one when that lies nearer).
+  no year takes the publication's year, or the next/previous one when that lies nearer; a number
+  followed by a currency or unit is an amount, no year: «20 مارس 2000 دولار»).
 
 Days are calendar dates in the readers' zone (publication time in UTC moved by LOCAL_OFFSET: the
 corpus's sources write for Arabic readers at UTC+2 to +4). Pure: the result depends on the text
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from digests import arabic, dates
+from digests.topic_match_units import is_unit
 
 __all__ = ["LOCAL_OFFSET", "OCCASIONS", "EventTime", "Reference", "announces", "event_time",
            "local_day", "looks_back", "occasions", "previews", "references", "same_day",
@@ -159,6 +161,8 @@ def _explicit(words: Sequence[str], i: int, today: date) -> tuple[date, int] | N
     j = i + 1 + width
     j += _month_at(words, j)  # the month's second spelling: «آذار/مارس»
     year = int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
+    if year is not None and j + 1 < len(words) and is_unit(words[j + 1]):
+        year = None  # «20 مارس 2000 دولار»: the number counts dollars (brief X75), no year
     found = dates.find_date(f"{number} {month} {year or today.year}")
     if found is None:  # «31 فبراير»
         return None

@@ -7,6 +7,10 @@ such articles of 45 in five days (23 of 25 in a second window); «الريال»
 Madrid, carried riyal fines and spending. The currency itself — «سعر الدولار», «الدولار
 الأمريكي», «ارتفع الدولار», «مقابل الدولار» — still counts.
 
+A number of a year's form («2000», «1990») before a currency is a year only after a word of
+time («عام 2004 وريال مدريد», «موسم 2017»; the analyzer drops the «و» that would tell it), an
+amount otherwise («بمبلغ 2000 دولار», an allowance: X72's «Left»; brief X75).
+
 For the lone «ريال» (the club's name among fans) a riyal named by its country («الريال
 السعودي/اليمني/القطري…») is the currency too: a reader who follows the currency types it so.
 
@@ -31,6 +35,12 @@ AMOUNT_WORDS = ("مليار", "مليارات", "ملياري", "مليون", "�
 # a riyal named by its country is the currency, not the club (the lone «ريال» only)
 RIYAL_COUNTRIES = ("السعودي", "اليمني", "القطري", "العماني", "الإيراني", "البرازيلي")
 RIYAL = "ريال"
+# a year-like number after these is a year: «عام 2004 وريال مدريد», «موسم 2017», «منذ 1990»
+YEAR_WORDS = ("عام", "العام", "سنة", "السنة", "موسم", "الموسم", "منذ", "حتى", "مطلع", "نهاية",
+              "بداية", "أواخر", "أوائل", "صيف", "شتاء", "ربيع", "خريف", "مواليد", "مونديال")
+# units a number counts besides the currencies (a number before them is an amount, no year)
+UNITS = ("طن", "أطنان", "برميل", "براميل", "كيلومتر", "كيلوغرام", "كيلو", "متر", "ميل",
+         "هكتار", "لتر", "ميغاواط")
 
 
 def _keys(words: Sequence[str]) -> frozenset[str]:
@@ -43,13 +53,39 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return _keys(CURRENCIES), _keys(AMOUNT_WORDS), _keys(RIYAL_COUNTRIES)
 
 
+@lru_cache(maxsize=1)
+def _time_keys() -> tuple[frozenset[str], frozenset[str]]:
+    from digests.dates import month_keys  # late: the date module loads dateparser lazily
+
+    return _keys(YEAR_WORDS) | month_keys(), _keys(UNITS) | _tables()[0]
+
+
+def _year_form(key: str) -> bool:
+    return key.isdigit() and len(key) == 4 and key[:2] in ("19", "20")
+
+
 def is_amount(key: str) -> bool:
     """Whether an analyzed key counts something: it holds a digit («20», «ب60») or is an
     amount word («مليار», «آلاف», «خمسه»). A year is none: «عام 2004 وريال مدريد» (the
     analyzer drops the «و» that would tell it) is the club (AL-sport-611)."""
-    if key.isdigit() and len(key) == 4 and key[:2] in ("19", "20"):
+    if _year_form(key):
         return False
     return any(c.isdigit() for c in key) or key in _tables()[1]
+
+
+def counts(keys: Sequence[str], i: int) -> bool:
+    """Whether the key at `i` counts what follows it: an amount (`is_amount`), or a number of a
+    year's form not after a word of time («بمبلغ 2000 دولار»; «عام 2004 وريال» is a year)."""
+    key = keys[i]
+    if is_amount(key):
+        return True
+    return _year_form(key) and (i == 0 or keys[i - 1] not in _time_keys()[0])
+
+
+def is_unit(word: str) -> bool:
+    """Whether a written word is a currency or a unit of measure («دولار», «بالدولار», «طن»):
+    a number right before it is an amount, never a year (digests.event_time)."""
+    return any(k in _time_keys()[1] for k in analyze(word)[:1])
 
 
 def currency_phrases(phrases: Sequence[Sequence[str]]) -> bool:
@@ -68,7 +104,7 @@ def without_units(keys: Sequence[str], phrases: Sequence[Sequence[str]]) -> tupl
     topic_keys = {k for p in phrases for k in p} & currencies
     lone_riyal = any(tuple(p) == (RIYAL,) for p in phrases)
     return tuple("" if k in topic_keys and (
-        (i > 0 and is_amount(out[i - 1]))
+        (i > 0 and counts(out, i - 1))
         or (lone_riyal and k == RIYAL and i + 1 < len(out) and out[i + 1] in countries))
         else k for i, k in enumerate(out))
 
