@@ -17,6 +17,14 @@ queues the article again for those chats as an update, under the sender's never-
   (digests.repeats, as digests.story_updates does); quiet hours hold it, a daily chat gets it
   in its next digest.
 
+A correction *down* to a figure the chat was sent before (40 → 49 → 52 → 49: the mark of «مقتل
+49» went already) is told when the corrected report says in so many words that the toll was
+revised («… 65 وليس 66», «خفضت السلطات الحصيلة إلى …», digests.toll_revisions; QA48 R10): the
+headline's toll is lower than the one the chat read last (the article's headline before this
+correction: with nothing of the story waiting, the chat read that figure or one it had), kind
+`update:down:<mark>`, once per story per chat (digests.chat_notices `down:<story>`, kept for the
+story's merge family). The same flips without such words (40 → 49 → 52 → 49 → 52) stay silent.
+
 The sender shows it as any story update («🔄 تحديث», digests.story_updates.update_articles: the
 chat was sent the story before). Pure SQL, no Telegram.
 """
@@ -31,6 +39,7 @@ from functools import partial
 
 import sqlite_utils
 
+from digests import chat_notices
 from digests.arabic import normalize
 from digests.delivery_times import after_quiet, next_daily
 from digests.models import Article, iso
@@ -41,6 +50,10 @@ log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL 
 # an instant chat's correction row: 'update:' (held by quiet hours, retimed, as a story's update)
 # and the corrected headline's mark, never its date — a headline is sent once, whatever the day
 FIX_KIND = "update:fix:{mark}"
+# a downward revision stated by the report (QA48 R10): its own kind, as the corrected headline's
+# mark may have gone already; told once per story (digests.chat_notices DOWN)
+DOWN_KIND = "update:down:{mark}"
+DOWN = "down:{story}"
 # The chats a corrected article goes to (article id, source id): active, sent it, not muting its
 # source — read through outbox(article_id) (migration 043; benchmarks/correction_outbox.py)
 SENT_CHATS = """select c.id, c.mode, c.daily_hour, c.time_zone, c.utc_offset_minutes,
@@ -49,6 +62,12 @@ SENT_CHATS = """select c.id, c.mode, c.daily_hour, c.time_zone, c.utc_offset_min
                 where c.active = 1
                   and c.id in (select chat_id from outbox where article_id = ? and status = 'sent')
                   and c.id not in (select chat_id from chat_muted_sources where source_id = ?)"""
+
+
+def _family(db: sqlite_utils.Database, story: int) -> list[int]:
+    """`story` and the ids merged into it (digests.story_merges, kept one step deep)."""
+    return [story, *(int(r[0]) for r in db.execute(
+        "select merged_id from story_merges where into_id = ?", [story]).fetchall())]
 
 
 def fingerprint(headline: str) -> str:
@@ -63,10 +82,16 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
     the chats that were sent it and for which it gives a new result or figure (module doc).
     Returns how many rows were queued; log lines go to `said` when given (after the commit)."""
     from digests.story_outcomes import may_give_outcome, new_outcome  # late: analysis modules
+    from digests.toll_revisions import revised_down, states_revision
 
     if not new_headline or new_headline == old_headline or not may_give_outcome(new_headline):
         return 0
     story = article.story_id if article.story_id is not None else -article.id
+    # a toll revised down, said so by the report: told once per story to a chat that read the
+    # higher figure (module doc); computed lazily, most corrections go up
+    down = revised_down(old_headline, new_headline) and states_revision(new_headline,
+                                                                        article.text)
+    family = [DOWN.format(story=s) for s in _family(db, story)] if down else []
     chats = {r["id"]: r for r in db.query(SENT_CHATS, [article.id, article.source_id])}
     mark = fingerprint(new_headline)
     rows: list[UpdateRow] = []
@@ -80,12 +105,20 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
             continue
         # what the chat read of the story: the article's old headline and the others it was sent
         sent = [old_headline, *sent_headlines(db, chat_id, story, besides=article.id)]
-        if not new_outcome(sent, new_headline):
-            continue
+        fix = FIX_KIND
+        # the corrected headline's mark gone already (40 → 49 → 52 → 49): silent but for a
+        # stated revision down, as a figure the chat was not sent is news anyway
+        if not new_outcome(sent, new_headline) or db.execute(
+                f"select 1 from outbox o where o.chat_id = ? and {IN_STORY} and o.kind = ?",
+                [chat_id, story, story, FIX_KIND.format(mark=mark)]).fetchone():
+            if not down or chat_notices.told(db, chat_id, family):
+                continue
+            fix = DOWN_KIND
+            chat_notices.mark(db, chat_id, DOWN.format(story=story), now)
         if chat["mode"] == "daily":
             kind, when = next_daily(now, chat)
         else:
-            kind, when = FIX_KIND.format(mark=mark), now
+            kind, when = fix.format(mark=mark), now
         if chat["mode"] != "daily":  # a daily digest comes at its hour (QA47 Z1)
             when = after_quiet(when, chat)
         rows.append((chat_id, story, article.id, kind, iso(when) if when > now else None,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 from digests.article_aliases import m034_article_aliases
+from digests.chat_notices import m045_chat_notices
 from digests.data_migrations import (
     m003_search_index,
     m004_backfill_digests,
@@ -108,5 +109,6 @@ MIGRATIONS: list[Migration] = [
     ("042_articles_source_index", m042_articles_source_index),
     ("043_outbox_article_index", m043_outbox_article_index),
     ("044_general_digest_joined_names", m044_general_digest_joined_names),
+    ("045_chat_notices", m045_chat_notices),
     ("046_merge_nickname_topics", m046_merge_nickname_topics),
 ]
