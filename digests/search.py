@@ -157,10 +157,12 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
         mode, expr, cands, total, note = first_found(db, plan, k, now, muted)
     else:  # «3-0» is one token, never widened (X72, QA46 G5)
         mode, expr, note = "phrase", plan.phrase or "", None
+        if len(plan.content) > 2:  # «ريال مدريد 3-0»: the words anywhere, the score as a score
+            mode, expr = "all", plan.all_words or ""
         cands = score_matches(db, expr, score_typed, now, muted) if expr else []
         total = len(cands)
     dropped: tuple[str, ...] = ()
-    if not cands and len(plan.content) > 1:
+    if not cands and len(plan.content) > 1 and score_typed is None:
         # «ماكرون Macron»: a word the archive never holds would zero the answer; leave it out.
         counts = doc_counts(db, [a for k in plan.content for a in alternatives(k)])
         missing = frozenset(k for k in plan.content
@@ -172,7 +174,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
             dropped = tuple(written_words(query, sorted(missing)))
             mode, expr, cands, total, _note = first_found(db, plan, k, now, muted)
             note = "dropped" if cands else note
-    if not cands and topic_too_long(query):
+    if not cands and topic_too_long(query) and score_typed is None:
         # a pasted paragraph: its first words are generic; the names in it carry the search
         names, expr, cands, total = by_names(db, query, k, now, muted)
         if cands:

@@ -5,7 +5,11 @@ Putin election report's «جيرينوفسكي (6,3)» ranked #2 for «6-3», da
 the phrase being rare, the search widened to every article holding a 3 and a 0 anywhere
 (Lebanon's debt, the oil weekly, US inflation). A score query keeps only the articles whose text
 writes the score as a score: the two numbers joined by a dash or a colon, with no digit, decimal
-mark, slash or percent sign glued to either side; and it is never widened. Pure apart from
+mark, slash or percent sign glued to either side; and it is never widened. A short query with
+one score among its words («ريال مدريد 3-0») is a score query too (brief X75; RC's review): it
+answered with every Real Madrid report holding a «3» and a «0» anywhere. Never widened means no
+branch of a search that finds nothing applies either (a dropped word, a pasted text's names):
+«5-4» found nowhere is nothing found, not the oil report without its «4». Pure apart from
 `score_matches`, which reads the candidates' text.
 """
 
@@ -19,7 +23,8 @@ import sqlite_utils
 from digests.search_candidates import Candidate, candidates
 from digests.search_index import chunks
 
-SCORE_QUERY = re.compile(r"^\s*(\d{1,2})\s*[-–—:]\s*(\d{1,2})\s*$")
+SCORE_QUERY = re.compile(r"(?<![\d/%٪ـ.,،٫:–—-])(\d{1,2})\s*[-–—:]\s*(\d{1,2})(?![\d/%٪ـ:–—-])(?![.,،٫]\d)")
+SCORE_WORDS = 8  # a query longer than this is a pasted text (searched by its names), no score
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # glued to a score's number: a digit, a slash (a date), a percent sign, a tatweel («3ـ/6ـ»);
 # a decimal mark before a digit («1.6-3», «3-0.5»); «3-0،» and «(3-0).» are punctuation
@@ -29,9 +34,14 @@ SCORE_SCAN = 1000  # a score's phrase matches read for the score itself (its «3
 
 
 def score_of(query: str) -> tuple[str, str] | None:
-    """The two numbers of a score typed as a query («٣-٠» → ("3", "0")), else None."""
-    m = SCORE_QUERY.match(query.translate(_DIGITS))
-    return (str(int(m.group(1))), str(int(m.group(2)))) if m else None
+    """The two numbers of the one score a short query holds («٣-٠», «ريال مدريد 3-0» →
+    ("3", "0")), else None: no score, two («3-0 و 2-1»), a season («2017-2018») or a text of
+    more than SCORE_WORDS words."""
+    plain = query.translate(_DIGITS)
+    found = SCORE_QUERY.findall(plain)
+    if len(found) != 1 or len(plain.split()) > SCORE_WORDS:
+        return None
+    return str(int(found[0][0])), str(int(found[0][1]))
 
 
 def holds_score(text: str, score: tuple[str, str]) -> bool:
