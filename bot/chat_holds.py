@@ -13,8 +13,9 @@ queue without a word. Now such a chat (not a private one: a blocked reader stays
   without using an attempt).
 - `HoldNotices.tell`: the operators, and the chat's admins who have a private chat with the bot
   (when Telegram still names them), get one message, Arabic first, naming the chat and saying
-  what to do. Told once per hold: a chat held again for the same reason before a message to it
-  was accepted is not told again (kept in memory: a restart may tell once more).
+  what to do. Told once per hold: a chat held again before a message to it was accepted is not
+  told again, after a restart too (X74: digests.chat_notices «hold», with the count of the
+  chat's sent rows then; a resume ends the hold, so the next one is told).
 - A forum whose General and delivery topic are both closed (QA49 M4) is held the same way
   (kind "closed"); a member writing there makes it active again (bot.runtime.ensure_chat).
 - `resume`: when the bot may post again (my_chat_member: an admin again, re-added, unmuted), the
@@ -26,9 +27,10 @@ queue without a word. Now such a chat (not a private one: a blocked reader stays
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from html import escape
 from typing import Any
 
@@ -36,12 +38,14 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.i18n import num, t
+from digests import chat_notices
 from digests.models import iso
 from digests.storage import Database
 
 log = logging.getLogger("bot.courier")
 
 HELD = "held: "  # chats.deactivated_reason of a held chat starts with it
+HOLD_TOLD = "hold"  # digests.chat_notices: the chat's hold was told (X74)
 # Telegram's refusals that mean the bot may not post in this chat (any chat but a private one)
 RIGHTS = ("need administrator rights", "not enough rights", "chat_write_forbidden",
           "have no rights to send", "chat_admin_required")
@@ -169,11 +173,30 @@ async def tell(bot: Any, people: list[tuple[int, str]], make: Any) -> int:
     return sent
 
 
+def _sent_count(db: Database, chat_id: int) -> int:
+    return int(db.db.execute("select count(*) from outbox where chat_id = ? and status = 'sent'",
+                             [chat_id]).fetchone()[0])
+
+
+def first_telling(db: Database, chat_id: int, now: datetime) -> bool:
+    """Whether this hold of the chat is to be told, recording that it is (X74): not when it was
+    told before and no message to it was accepted since (its sent rows are as many as then),
+    whichever process told it."""
+    sent = _sent_count(db, chat_id)
+    then = chat_notices.sent_then(db.db, chat_id, HOLD_TOLD)
+    if then is not None and sent <= then:
+        return False
+    chat_notices.mark(db.db, chat_id, HOLD_TOLD, now, sent)
+    return True
+
+
 class HoldNotices:
     """Tells once per hold (see the module docstring); one per courier."""
 
     def __init__(self, operators: Iterable[int] = ()) -> None:
         self.operators = frozenset(operators)
+        # told by this process and nothing accepted since: what decides when the database
+        # refuses the record (locked)
         self._told: set[int] = set()
 
     def accepted(self, chat_id: int) -> None:
@@ -182,7 +205,12 @@ class HoldNotices:
 
     async def tell(self, bot: Any, db: Database, chat_id: int, kind: str, kept: int) -> int:
         """Tell the operators and the chat's admins the chat is held (once per hold)."""
-        if chat_id in self._told:
+        try:
+            fresh = first_telling(db, chat_id, datetime.now(timezone.utc))
+        except sqlite3.Error as exc:
+            log.warning("hold notice not recorded chat=%s error=%s", chat_id, exc)
+            fresh = chat_id not in self._told
+        if not fresh:
             return 0
         self._told.add(chat_id)
         row = db.db.execute("select title, type from chats where id = ?", [chat_id]).fetchone()
@@ -249,6 +277,7 @@ async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: dat
     with db.transaction() as tx:
         tx.execute("update chats set active = 1, deactivated_at = null, deactivated_reason = null"
                    " where id = ?", [chat_id])
+        chat_notices.forget(tx, chat_id, HOLD_TOLD)  # the hold ended: the next one is told
         old = tx.execute("update outbox set status = 'skipped', last_error = 'held too long',"
                          " sent_at = ? where chat_id = ? and status = 'pending' and created_at < ?",
                          [iso(now), chat_id, stale]).rowcount
