@@ -35,6 +35,9 @@ def test_an_adjective_of_a_statement_is_no_speaker() -> None:
     para = ('وتغيب المهاجم عن ثلاث حصص تدريبية، ما دفع إدارة النادي إلى إصدار بيان رسمي تؤكد'
             ' بأنه سيعاقب على الغياب وفق اللوائح.')
     assert "رسمي" not in [s for s, _ in _found([para])]
+    # The management is not read as the statement's author yet: no line, rather than a wrong
+    # one (F33, item 3: the positive half).
+    assert _found([para]) == []
 
 
 def test_a_body_described_by_its_aim_ends_before_the_verb() -> None:
@@ -49,6 +52,9 @@ def test_required_is_not_demanding() -> None:
             ' كثيرة نذكرها هنا:')
     texts = [t for _, t in _found([para])]
     assert texts and "مطالب بهز شباك المنافس" in texts[0]
+    # The whole line: the reports' clause, closed at the writer's «، لأسباب …» (F33, item 3).
+    assert _found([para]) == [
+        ("تقارير صحفية", 'أهمية اللقاء تكمن في أن "الساحر" مطالب بهز شباك المنافس')]
 
 
 def test_bare_required_is_no_cue_but_demanding_is() -> None:
@@ -110,6 +116,7 @@ def test_the_grounds_of_a_charge_are_no_quote() -> None:
     para = ('واتهم الوزير المعارضة بتبني "خطاب الكراهية" بسبب "تحريضها المستمر ضد المؤسسات الرسمية'
             ' في البلاد منذ سنوات".')
     assert not [t for _, t in _found([para]) if t.startswith("تحريضها")]
+    assert _found([para]) == []  # the charge is the writer's report: no line at all (F33)
 
 
 def test_marks_after_a_compound_preposition_leave_the_clause_the_statement() -> None:
@@ -141,6 +148,7 @@ def test_what_a_message_held_is_no_speaker() -> None:
     para = ('كان من المتوقع أن يكون المدرب قد أعطى اللاعب تعليمات فنية، لكن محتوى الورقة يكشف عن'
             ' أنها كانت رسالة تحفيزية قبل نهاية المباراة.')
     assert not [s for s, _ in _found([para]) if s.startswith("محتوى")]
+    assert _found([para]) == []  # nobody is quoted in the writer's inference (F33)
 
 
 def test_the_warned_inside_a_statement_is_no_speaker() -> None:
@@ -154,6 +162,10 @@ def test_a_warning_by_its_subject_inside_a_statement_still_speaks() -> None:
     para = ('وقال المسؤولون إن البلاد شكلت فريقا لمراقبة الانتخابات المقبلة، وحذرت الأمم المتحدة من'
             ' أن التدخل في الانتخابات يهدد الاستقرار في المنطقة.')
     assert "الأمم المتحدة" in [s for s, _ in _found([para])]
+    # Both lines, each with its own clause (F33, item 3: the positive half).
+    assert _found([para]) == [
+        ("المسؤولون", "البلاد شكلت فريقا لمراقبة الانتخابات المقبلة"),
+        ("الأمم المتحدة", "التدخل في الانتخابات يهدد الاستقرار في المنطقة")]
 
 
 def test_the_writers_we_list_closes_the_clause() -> None:
