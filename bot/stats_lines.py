@@ -4,7 +4,8 @@ zone, bot.reader_clock, and how long it took); the stories that grew after they 
 (QA40 N9, digests.story_growth); the age of the oldest delivery due; who the
 admins are (ADMIN_IDS as read at start: a change needs a restart).
 
-Each is None when there is nothing to say. Reads only; one query each.
+Each is None when there is nothing to say. Reads only, one query each, but for the held line:
+it ends the holds past HELD_CHAT_DAYS first (bot.hold_expiry).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot import chat_holds
+from bot import chat_holds, hold_expiry
 from bot.i18n import list_sep, num, relative_time, t
 from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
@@ -105,10 +106,18 @@ def admins_line(rt: Runtime, lang: str) -> str:
     return ui(lang, "stats_admins", ids=list_sep(lang).join(str(i) for i in ids) or "—")
 
 
+def held_lines(rt: Runtime, lang: str) -> tuple[str | None, str | None]:
+    """The chats held (QA49 M1), and those whose hold ended after HELD_CHAT_DAYS with the news
+    dropped from them (X74; ended here first when due, bot.hold_expiry: this one writes)."""
+    days = rt.settings.held_chat_days
+    hold_expiry.try_expire(rt.db, rt.now(), days)
+    return (chat_holds.held_line(chat_holds.held(rt.db), lang, rt.now()),
+            hold_expiry.expired_line(*hold_expiry.expired(rt.db), days, lang))
+
+
 def lines(rt: Runtime, chat_id: int, lang: str) -> list[str]:
     """The lines above that have something to say, in order, and who the admins are."""
     found = (clock_sources_line(rt, lang), last_wave_line(rt, chat_id, lang),
              grown_line(rt, lang), oldest_due_line(rt, chat_id, lang),
-             chat_holds.held_line(chat_holds.held(rt.db), lang, rt.now()),  # QA49 M1
-             admins_line(rt, lang))
+             *held_lines(rt, lang), admins_line(rt, lang))
     return [line for line in found if line is not None]

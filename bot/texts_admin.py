@@ -206,6 +206,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "⏸ Held, I may not post there (news kept): {named}. Make me an admin who can "
                   "post, or add me again."),
     "hold_hours": ("{n} س", "{n} h"),
+    # holds of chats that removed the bot, ended after HELD_CHAT_DAYS (bot.hold_expiry, X74)
+    "hold_expired_line": ("🗑 محادثات أزالت البوت منذ أكثر من {days} فانتهى انتظارها: {chats}؛ "
+                          "عدد الأخبار المحذوفة من انتظارها: {dropped}.",
+                          "🗑 Chats that removed me more than {days} ago, no longer held: "
+                          "{chats}; their waiting news dropped ({dropped})."),
     # a forum's delivery topic (bot.topic_choice)
     "hold_btn_post_here": ("📍 انشر هنا", "📍 Post here"),
     "hold_topic_general": ("«العام» (General)", "General"),

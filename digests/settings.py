@@ -39,6 +39,9 @@ class Settings:
     # A source failing this many hours in a row is told to the admins, once, and its recovery
     # once more (QA35 L1: BBC dead 3 days, france24 10, nobody told; bot.source_alerts).
     source_alert_hours: int = 6
+    # A channel or group that removed the bot (held, bot.chat_holds) this many days ago: its
+    # waiting news is dropped and /stats stops listing it as held (bot.hold_expiry; X74).
+    held_chat_days: int = 30
     # A feed answering a permanent redirect (301/308) at this many polls in a row gets the new
     # URL stored (QA35 L3; at least 3, so one misconfigured answer moves nothing).
     redirect_adopt_polls: int = 3
@@ -331,6 +334,7 @@ _NUMBER_HINTS: dict[str, tuple[str, str]] = {
     "per_host_concurrency": ("عدد صحيح، مثل 2", "a whole number, such as 2"),
     "max_entries_per_feed": ("عدد صحيح، مثل 200", "a whole number, such as 200"),
     "source_alert_hours": ("عدد صحيح من الساعات، مثل 6", "a whole number of hours, such as 6"),
+    "held_chat_days": ("عدد صحيح من الأيام، مثل 30", "a whole number of days, such as 30"),
     "redirect_adopt_polls": ("عدد صحيح لا يقل عن 3، مثل 3",
                              "a whole number, at least 3, such as 3"),
     "webhook_port": ("رقم منفذ، مثل 8443", "a port number, such as 8443"),
@@ -398,7 +402,7 @@ def _header_value(key: str, raw: str) -> None:
 _INT_LIMITS = {"poll_interval_minutes": 7 * 24 * 60, "max_body_bytes": 1 << 30,
                "max_redirects": 30, "per_host_concurrency": 64, "webhook_port": 65535,
                "max_entries_per_feed": 100_000, "source_alert_hours": 30 * 24,
-               "redirect_adopt_polls": 1000}
+               "redirect_adopt_polls": 1000, "held_chat_days": 3650}
 _FLOAT_LIMITS = {"fetch_timeout_seconds": 3600.0, "send_rate_per_second": 1000.0}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # A token from @BotFather: the bot's numeric id, a colon, then 35 letters, digits, - and _.
