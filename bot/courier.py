@@ -51,6 +51,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -84,11 +85,38 @@ from bot.threads import GONE_TOPIC, forget_thread
 from digests import outbox_states
 from digests.storage import Database
 
+if TYPE_CHECKING:
+    from bot.runtime import WriteHealth
+
 log = logging.getLogger(__name__)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 # A chat's own 429 waited out in its task up to this many seconds; a longer one frees the slot
 HOLD_IN_TASK = 2.0
+
+
+_T = TypeVar("_T")
+
+
+class ReportedWrites(OwedWrites):
+    """The courier's outbox writes (bot.owed), each outcome also told to the process's
+    `WriteHealth` once `health` is set (`Courier.report_writes`): a write the database refused
+    is a refusal, one that worked a write that worked, as for the chat records, buttons and
+    polls (X69 «Left»: a lock that met only the sender's writes never reached the admins)."""
+
+    health: WriteHealth | None = None
+
+    def attempt(self, what: str, fn: Callable[..., _T], *args: Any) -> _T:
+        tried = not self.blocked()  # a write not tried (just after a refusal) tells nothing
+        try:
+            result = super().attempt(what, fn, *args)
+        except Locked as exc:
+            if tried and self.health is not None:
+                self.health.refused(exc.kind)
+            raise
+        if self.health is not None:
+            self.health.worked()
+        return result
 
 
 @dataclass
@@ -141,7 +169,7 @@ class Courier:
         self.topics_of = topics_of
         # every outbox write here waits briefly for the lock; an outcome it cannot write yet
         # is owed, never lost, and its rows are never sent again (bot.owed)
-        self.writes = OwedWrites(db, monotonic=monotonic)
+        self.writes = ReportedWrites(db, monotonic=monotonic)
         self.notices = HoldNotices()  # the sender names the operators (bot.chat_holds)
         self.backoff = Backoff(self.writes, monotonic, limiter.pause)  # transient failures (bot.send_failures)
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
@@ -151,6 +179,11 @@ class Courier:
         self.renderings = Renderings(db, render, default_language=default_language,
                                      topics_of=topics_of)
         self.story_buttons = topics_of is not None if story_buttons is None else story_buttons
+
+    def report_writes(self, health: WriteHealth) -> None:
+        """The hook: from now on the outbox writes feed `health` (bot.runtime.Runtime.writes),
+        which bot.db_alerts reads (it installs this when it starts watching)."""
+        self.writes.health = health
 
     def forget_renderings(self) -> None:
         """Drop cached renderings (relative times in a rendering stay fresh for one plan)."""

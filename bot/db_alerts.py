@@ -6,7 +6,7 @@ read-only under the bot showed only as ERROR lines: 240 s of full disk and 4 fai
 admin messages, and the failing-source alerts cannot stand in, as their bookkeeping is itself a
 write. `watch(rt, bot)` runs beside the bot: every CHECK_SECONDS it reads what the process's own
 writes met (`Runtime.writes`: a chat recorded, a button stored, a scheduled poll, a handler's
-write refused) and the disk's free space; it writes nothing itself (X69: it used to probe with a
+write refused, the sender's outbox writes: `hear_sender`) and the disk's free space; it writes nothing itself (X69: it used to probe with a
 one-row write on a connection of its own, a second writer beside the project's one). When the
 refusals have lasted GRACE (a backup's short lock is not news), every admin gets one message
 saying what, since when and what to do; when a write works again, one message saying so. A
@@ -144,12 +144,23 @@ async def tell(rt: Runtime, bot: Any, message: str) -> int:
     return sent
 
 
+def hear_sender(rt: Runtime) -> None:
+    """The sender's outbox writes feed `rt.writes` too (bot.courier.Courier.report_writes):
+    a lock that meets only deliveries (an idle bot with alerts due) is told as the chat
+    records' and polls' are (X69 «Left»; brief X75). Idempotent; nothing before the sender."""
+    courier = getattr(rt.sender, "courier", None)
+    if courier is not None:
+        courier.report_writes(rt.writes)
+
+
 async def watch(rt: Runtime, bot: Any, path: Path) -> None:
     """Look every CHECK_SECONDS until cancelled; tell the admins what `check` says."""
     state = WriteState()
+    hear_sender(rt)
     while True:
         await asyncio.sleep(CHECK_SECONDS)
         try:
+            hear_sender(rt)  # a sender started after the watch
             free = await asyncio.to_thread(free_bytes, path)
             state, told = check(state, rt.writes, free, time.monotonic(), grace=GRACE,
                                 gap=REPEAT_GAP)
