@@ -128,9 +128,12 @@ def notice(title: str, chat_type: str, kind: str, kept: int, lang: str) -> str:
     return say("held", lang, name=escape(title or "?"), kept=kept, fix=fix, hours=CATCH_UP_HOURS)
 
 
-def resumed_text(title: str, kept: int, caught: int, missed: int, lang: str) -> str:
-    """The message saying the chat gets news again (HTML). Pure."""
-    text = say("resumed", lang, name=escape(title or "?"), n=kept + caught)
+def resumed_text(title: str, kept: int, caught: int, missed: int, lang: str,
+                 daily: bool = False) -> str:
+    """The message saying the chat gets news again (now, or in a `daily` chat's next digest;
+    HTML). Pure."""
+    text = say("resumed_daily" if daily else "resumed", lang, name=escape(title or "?"),
+               n=kept + caught)
     if missed:
         text += say("resumed_missed", lang, missed=missed, most=CATCH_UP_MAX)
     return text
@@ -223,10 +226,13 @@ class HoldNotices:
 
 def catch_up(db: Database, chat_id: int, since: datetime, now: datetime) -> tuple[int, int]:
     """Queue the stories the chat missed while held (stored since `since`, published within
-    CATCH_UP_HOURS, matching what it follows), the newest CATCH_UP_MAX; returns (queued,
-    missed beyond them)."""
+    CATCH_UP_HOURS, matching what it follows, of which it has no row: not sent before the hold,
+    not kept), the newest CATCH_UP_MAX — as alerts, or in a daily chat's next digest; returns
+    (queued, missed beyond them)."""
     from digests.archive import get_article  # late: the analysis modules are heavy
+    from digests.delivery_times import next_daily
     from digests.new_deliveries import GENERAL_MIN_SOURCES, insert_rows
+    from digests.story_updates import IN_STORY
     from digests.story_sites import story_site_count
     from digests.topic_match import alert_matches
 
@@ -240,20 +246,32 @@ def catch_up(db: Database, chat_id: int, since: datetime, now: datetime) -> tupl
         "select id from articles where fetched_at >= ? and coalesce(published_at, fetched_at)"
         " >= ? order by id desc limit 2000", [iso(since), iso(start)]).fetchall()]
     stories: dict[int, int] = {}  # story → its newest matching article
+    had: set[int] = set()  # stories the chat has a row of (any kind, any state)
     for article_id in ids:
         article = get_article(db, article_id)
         if article is None:
             continue
         story = article.story_id if article.story_id is not None else -article.id
-        if story in stories:
+        if story in stories or story in had:
+            continue
+        if db.db.execute(f"select 1 from outbox o where o.chat_id = ? and (o.article_id = ? or"
+                         f" {IN_STORY}) limit 1", [chat_id, article_id, story, story]).fetchone():
+            had.add(story)  # sent before the hold, or kept: not a place of the CATCH_UP_MAX (RD 2)
             continue
         if any((topic == "" and story > 0
                 and story_site_count(db.db, story) >= GENERAL_MIN_SOURCES)
                or (topic != "" and alert_matches(topic, article)) for topic in topics):
             stories[story] = article.id
     chosen = list(stories.items())[:CATCH_UP_MAX]
+    # a daily chat gets them in its next digest, not as up to CATCH_UP_MAX alerts (RD 2)
+    chat = next(iter(db.db.query("select mode, daily_hour, time_zone, utc_offset_minutes"
+                                 " from chats where id = ?", [chat_id])), None)
+    kind, when = "instant", None
+    if chat is not None and chat["mode"] == "daily":
+        kind, at = next_daily(now, chat)
+        when = iso(at)
     with db.transaction():
-        queued = insert_rows(db.db, [(chat_id, s, a, "instant", None) for s, a in chosen], now)
+        queued = insert_rows(db.db, [(chat_id, s, a, kind, when) for s, a in chosen], now)
     return queued, max(0, len(stories) - len(chosen))
 
 
@@ -285,10 +303,10 @@ async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: dat
                              " 'pending'", [chat_id]).fetchone()[0])
     caught, missed = catch_up(db, chat_id, since, now)
     missed += old
-    row = db.db.execute("select title from chats where id = ?", [chat_id]).fetchone()
+    row = db.db.execute("select title, mode from chats where id = ?", [chat_id]).fetchone()
     people = await recipients(bot, db, chat_id, operators, [by] if by else [])
-    told = await tell(bot, people, lambda lg: resumed_text(row[0] if row else "", kept, caught,
-                                                           missed, lg))
+    told = await tell(bot, people, lambda lg: resumed_text(
+        row[0] if row else "", kept, caught, missed, lg, daily=bool(row and row[1] == "daily")))
     log.warning("chat resumed chat=%s held_since=%s kept=%d caught_up=%d missed=%d told=%d",
                 chat_id, iso(since), kept, caught, missed, told)
     return kept, caught, missed

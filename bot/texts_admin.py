@@ -198,6 +198,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "press «📍 Post here» (General and the news topic are closed)"),
     "hold_resumed": ("✅ عاد بوسعي النشر في «{name}»: تُرسل الآن {n} من الأخبار الموقوفة أو الفائتة.",
                 "✅ I can post in «{name}» again: {n} held or missed stories go out now."),
+    "hold_resumed_daily": ("✅ عاد بوسعي النشر في «{name}»: {n} من الأخبار الموقوفة أو الفائتة في "
+                           "نشرتها اليومية القادمة.",
+                           "✅ I can post in «{name}» again: {n} held or missed stories come in "
+                           "its next daily digest."),
     "hold_resumed_missed": (" فاتتها {missed} أخبار أخرى (أقدم، أو بعد أول {most}): /digest فيها.",
                        " It missed {missed} more (older, or past the {most} sent): /digest "
                        "there."),
