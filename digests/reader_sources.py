@@ -4,7 +4,8 @@ A reader thinks in sites («الجزيرة»), not in the feeds an operator poll
 «الجزيرة — اقتصاد»): the /settings picker (bot.reader_sources) lists one button per site
 (`site_groups`), and muting a site mutes each of its feeds (rows of chat_muted_sources, migration
 040_reader_sources, stay per feed: the search, the enqueue step and the sender read them as they
-are). A feed's site is the site of its newest article's link (digests.story_sites.site_of: an
+are). A feed's site is the site of its newest article's link (digests.story_sites.site_of, cut
+to its registrable domain by digests.site_domains: sport.aljazeera.net is aljazeera.net; an
 agency's feed host, «feeds.example», is not where its articles live), else of the feed's own
 link; on a local server (the sample site, the demo) each feed is its own site, as story_sites
 counts them. Its name is its feed's without the section («فرانس 24 — دولي» → «فرانس 24»); a
@@ -33,6 +34,7 @@ import sqlite_utils
 
 from digests.models import Source
 from digests.outbox_skips import CHUNK, skip_rows
+from digests.site_domains import registrable_site
 from digests.storage import Database
 from digests.story_sites import site_name, site_of
 
@@ -53,10 +55,12 @@ class SiteGroup:
 
 def source_site(db: sqlite_utils.Database, source: Source) -> str:
     """The site of a feed: its newest article's (a scan from the newest row that stops at the
-    first of this feed), else the feed link's own host."""
+    first of this feed), else the feed link's own host; as its registrable domain
+    (digests.site_domains: sport.aljazeera.net is aljazeera.net; QA48 R14)."""
     row = db.execute("select url from articles where source_id = ? order by id desc limit 1",
                      [source.id]).fetchone()
-    return (site_of(str(row[0]), source.id) if row else "") or site_of(source.url, source.id)
+    site = (site_of(str(row[0]), source.id) if row else "") or site_of(source.url, source.id)
+    return registrable_site(site)
 
 
 def site_groups(db: sqlite_utils.Database, sources: Sequence[Source]) -> list[SiteGroup]:
