@@ -52,6 +52,7 @@ from bot.zones import (
     set_zone,
     zone_label,
 )
+from bot.topic_choice import settings_part
 from bot.settings_words import (  # noqa: F401 (hour_label, moved_note, settings_text: callers)
     hour_label,
     moved_note,
@@ -78,10 +79,13 @@ def _back(rt: Runtime, scope: Scope, lang: str) -> list[InlineKeyboardButton]:
 
 def settings_keyboard(rt: Runtime, chat_id: int, lang: str,
                       chat: subscriptions.Chat | None = None, *,
-                      scope: Scope | None = None) -> InlineKeyboardMarkup | None:
+                      scope: Scope | None = None,
+                      more: list[list[InlineKeyboardButton]] | None = None
+                      ) -> InlineKeyboardMarkup | None:
     """Buttons: instant, daily (then an hour), quiet hours (then a range), time zone; the
     current alert mode marked «✓». A channel's menu (`scope` acting on a channel) adds its
-    topics and language, and «↪️ رجوع» to the list of channels."""
+    topics and language, and «↪️ رجوع» to the list of channels; `more` rows last (a forum's
+    «📍 انشر هنا», bot.topic_choice)."""
     scope = scope or same_chat(chat_id)
     daily = chat is not None and chat.mode == "daily"
     rows = [
@@ -98,17 +102,23 @@ def settings_keyboard(rt: Runtime, chat_id: int, lang: str,
         rows.append([scope.button(rt, t("btn_channel_topics", lang), "channel_topics"),
                      scope.button(rt, t("btn_channel_lang", lang), "lang_menu")])
         rows.append(back_to_list(rt, scope, lang))
-    return keyboard(rows)
+    return keyboard([*rows, *(more or [])])
 
 
 def _settings_message(rt: Runtime, chat: subscriptions.Chat, lang: str,
-                      scope: Scope | None = None) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The settings text and buttons of `chat` (a channel's headed by its name)."""
+                      scope: Scope | None = None, update: Update | None = None
+                      ) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The settings text and buttons of `chat` (a channel's headed by its name); shown in a
+    forum group's topic (`update`), where its news goes and «📍 انشر هنا» (bot.topic_choice)."""
     scope = scope or same_chat(chat.id)
     text = settings_text(chat, lang, chat_zone(rt.db, chat.id), now=rt.now())
     if scope.channel:
         text = channel_heading(chat, lang, rt.settings.default_language) + "\n" + text
-    return text, settings_keyboard(rt, scope.chat_id, lang, chat, scope=scope)
+    where, more = (None, []) if update is None or scope.channel else \
+        settings_part(rt, update, chat.id, lang)
+    if where:
+        text += "\n\n" + where
+    return text, settings_keyboard(rt, scope.chat_id, lang, chat, scope=scope, more=more)
 
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -117,7 +127,7 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if entered is None:
         return
     rt, chat, lang = entered
-    await send(update, context, *_settings_message(rt, chat, lang))
+    await send(update, context, *_settings_message(rt, chat, lang, update=update))
 
 
 # 23:00–07:00 first: the quiet hours a new chat starts with (migration 027), so that the picker
@@ -198,7 +208,7 @@ async def _settings_change(update: Update, context: ContextTypes.DEFAULT_TYPE, r
         toast += "\n" + quiet_now
     # the choice already made («✓ ⚡ فورية» pressed): nothing «saved» to say (QA26 N12)
     await update.callback_query.answer(toast if before != after else None)
-    await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
+    await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope, update))
     # another admin's menu showing what this replaced shows what is set now (QA49 M8)
     await menu_sync.changed(update, context, scope.target, scope, lang,
                             lambda their_scope, their_lang: _settings_message(
@@ -216,7 +226,7 @@ async def _act_settings_menu(update: Update, context: ContextTypes.DEFAULT_TYPE,
     chat = subscriptions.get_chat(rt.db, scope.target)
     await update.callback_query.answer()
     if chat is not None:
-        await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope))
+        await edit_or_send(update, context, *_settings_message(rt, chat, lang, scope, update))
 
 
 async def _opened(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,

@@ -9,6 +9,9 @@ opened a submenu — and nobody was told: Huda's «سامسونغ» news went to
   of a /settings or /unsubscribe button moves nothing.
 - «📍 انشر هنا», pressed by an admin (bot.runtime.may_change), makes that topic the delivery
   topic and says so in it: «📍 أخبار المجموعة تصل من الآن إلى هذا الموضوع» (`_act_post_here`).
+- A forum group's /settings shown in a topic that is not the delivery topic says where the news
+  goes and has the same «📍 انشر هنا» (`settings_part`, X74): the one explicit choice, in the
+  menu too.
 - A closed delivery topic: deliveries go to General (bot.courier, as before) and General is told
   once why, and how to choose another (`closed_notice`); General closed too: the chat is held and
   its admins told (bot.chat_holds).
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import InlineKeyboardButton, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
@@ -74,6 +77,22 @@ async def offer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send(update, context, where_text(current, lang), markup)
     except TelegramError as exc:  # the answer itself still goes
         log.info("delivery topic offer not sent chat=%s error=%s", chat.id, exc)
+
+
+def settings_part(rt: Runtime, update: Update, chat_id: int, lang: str
+                  ) -> tuple[str | None, list[list[InlineKeyboardButton]]]:
+    """What a forum group's /settings adds (X74): where the news goes and «📍 انشر هنا» when
+    the menu is shown in another topic (nothing in the delivery topic, nor outside a forum).
+    The button's meaning is stored server-side (bot.runtime.button: an opaque id naming this
+    chat and topic); its press is an admin's only (`_act_post_here`)."""
+    chat = update.effective_chat
+    if chat is None or chat.id != chat_id or not chat.is_forum:
+        return None, []
+    here, current = thread_of(update), delivery_thread(rt.db, chat_id)
+    if here == current:
+        return None, []
+    return where_text(current, lang), [[button(rt, chat_id, say("btn_post_here", lang),
+                                               POST_HERE, {"thread": here})]]
 
 
 async def _act_post_here(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
