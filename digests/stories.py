@@ -144,6 +144,12 @@ CHOICE_RULE = "fit"
 # USE_STRONG_PAIR. Above 1: never.
 MERGE_LINK = 2.0
 USE_STRONG_PAIR = 2.0
+# Brief S25: on the USE path a candidate whose whole-text cosine lies under the meaning floor
+# (story_model.LOW_SIM_FLOOR) but at USE_FLOOR or more is judged by the USE pair model alone
+# (`_judge_low`) and passes at USE_FLOOR_DECISION: two reports of one event in other words (the
+# stored same pairs never compared are mostly under that floor). At LOW_SIM_FLOOR: off.
+USE_FLOOR = story_model.LOW_SIM_FLOOR
+USE_FLOOR_DECISION = 0.80
 # Reports of a story weighed when an article asks to join it: the ones nearest in time. Real
 # stories hold a handful (the corpus's largest: 11), but a site whose pages all extract to one
 # boilerplate makes a story of thousands, and weighing every report made each join O(story size).
@@ -229,12 +235,13 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity_to_blob(vector, blob)
-        if sim < lowest_threshold(hours, meaning is not None):
+        low = sim < lowest_threshold(hours, meaning is not None)
+        if low and not _low_reach(sim, hours, meaning):
             continue
         # Only candidates past the cosine floor pay for their lead.
         evidence = compare_leads(lead, lead_of(title, body or "", datetime.fromisoformat(published)))
         compared[cand_id] = evidence
-        p, same = _judge(sim, hours, evidence, meaning, cand_id, other)
+        p, same = (_judge_low if low else _judge)(sim, hours, evidence, meaning, cand_id, other)
         if not same and not _previewed(p, side, title, body, published, sim, hours, evidence,
                                        meaning, cand_id, other)[1]:
             continue
@@ -305,7 +312,12 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
         hours = _hours(when, then)
         sim = similarity_to_blob(vector, blob)
         if sim < lowest_threshold(hours, meaning is not None):
-            probs.append(0.0)
+            low = 0.0  # under the floor a member votes no, unless the USE floor rule joins it
+            if _low_reach(sim, hours, meaning):
+                p, same = _judge_low(sim, hours, compared.get(member_id) or compare_leads(
+                    lead, lead_of(title or "", body or "", then)), meaning, member_id, other)
+                low = p if same else 0.0
+            probs.append(low)
             continue
         evidence = compared.get(member_id) or compare_leads(
             lead, lead_of(title or "", body or "", then))
@@ -359,6 +371,25 @@ def _judge_preview(sim: float, hours: float, evidence: LeadEvidence, meaning: Me
     if pair is None:
         return None
     return meaning.pair_model.probability(pair_features(sim, hours, evidence), *pair)
+
+
+def _low_reach(sim: float, hours: float, meaning: Meaning | None) -> bool:
+    """Whether a pair under the meaning floor is still judged (brief S25's USE_FLOOR): the USE
+    path, inside the window, cosine at USE_FLOOR or more."""
+    return (USE_FLOOR < story_model.LOW_SIM_FLOOR and sim >= USE_FLOOR
+            and lowest_threshold(hours, True) <= story_model.LOW_SIM_FLOOR
+            and _floor_applies(meaning))
+
+
+def _judge_low(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | None,
+               other_id: int, blob: bytes | None) -> tuple[float, bool]:
+    """(probability, decision) of a pair under the meaning floor (`_low_reach`): the USE pair
+    model's probability (`_judge_preview`: in the benchmarks their held-out stand-in) against
+    USE_FLOOR_DECISION; refused without the model or the vectors."""
+    p = _judge_preview(sim, hours, evidence, meaning, other_id, blob) if meaning else None
+    if p is None:
+        return 0.0, False
+    return p, p >= USE_FLOOR_DECISION
 
 
 def _floor_applies(meaning: Meaning | None) -> bool:
