@@ -87,8 +87,10 @@ class Renderings:
         # (article ids, language, topics, kind, more, button, updates, chat type) → messages: a
         # broadcast renders once, not once per chat.
         self._rendered: dict[_RenderKey, list[str]] = {}
-        # (article ids, language) → (shown article ids, the 1-based places with a story button)
-        self._places: dict[tuple[tuple[int, ...], str], tuple[list[int], list[int]]] = {}
+        # (shown ids, language, the bundle's topics: a block's quote is chosen for them) →
+        # (shown article ids, the 1-based places with a story button)
+        self._places: dict[tuple[tuple[int, ...], str, tuple[str, ...]],
+                           tuple[list[int], list[int]]] = {}
         # (article ids, their updates, topics) → the articles shown (`_faces`)
         self._faced: dict[tuple[tuple[int, ...], frozenset[int], tuple[str, ...],
                                 frozenset[int]], tuple[int, ...]] = {}
@@ -109,8 +111,9 @@ class Renderings:
         lang = bundle.language or self.default_language
         if not ids:
             return [], []
-        ids = self._faces(ids, bundle.updates, self.topics(bundle), self._muted(bundle))
-        cached = self._places.get((ids, lang))
+        topics = self.topics(bundle)
+        ids = self._faces(ids, bundle.updates, topics, self._muted(bundle))
+        cached = self._places.get((ids, lang, topics))
         if cached is not None:
             return cached
         found = {r["id"]: r for r in self.db.db.query(
@@ -119,8 +122,8 @@ class Renderings:
                                             if a in found])
         now = clock()
         shown = [int(d.article_id or 0) for d in digests]
-        places = [i + 1 for i, d in enumerate(digests) if has_details(d, lang, now)]
-        self._places[(ids, lang)] = (shown, places)
+        places = [i + 1 for i, d in enumerate(digests) if has_details(d, lang, now, topics)]
+        self._places[(ids, lang, topics)] = (shown, places)
         return shown, places
 
     def topics(self, bundle: Bundle) -> tuple[str, ...]:

@@ -105,7 +105,7 @@ async def _act_more_stories(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         for start, end in pages:
             page = digests[start:end]
             shown = [int(d.article_id or 0) for d in page]
-            places = [i + 1 for i, d in enumerate(page) if has_details(d, lang, now)]
+            places = [i + 1 for i, d in enumerate(page) if has_details(d, lang, now, topics)]
             keyboard = page_story_rows(rt.db, cb.chat_id, shown, places, lang, now,
                                        first=after + start + 1, topics=topics)
             if rest is not None and end == pages[-1][1]:

@@ -158,9 +158,12 @@ def names_topic(topic: str, text: str) -> bool:
 def key_quote(digest: Digest, lang: str, topics: Sequence[str] = ()) -> int | None:
     """The place (in `quote_lines`) of the one quote a compact block shows: the best — the
     first in the digest's ranked order — whose words or speaker name one of `topics` (the
-    topics the bundle was sent for; "" the general digest names none), else the first. A story
-    sent for «الغوطة» shows a quote about Ghouta, not the article's first quote about Afrin
-    (QA21 R1). None when no quote shows. Pure: the same (digest, topics) give the same place."""
+    topics the bundle was sent for; "" the general digest names none), else the first when no
+    topic is named. A story sent for «الغوطة» shows a quote about Ghouta, not the article's
+    first quote about Afrin (QA21 R1); sent for a named topic none of its quotes names, it
+    shows none (QA46 G9: an «النفط» alert's only line was the crown prince on a nuclear bomb;
+    the quotes stay behind its «📖» button). None when no quote shows. Pure: the same
+    (digest, topics) give the same place."""
     return _key_place(_quoted(digest, lang), topics)
 
 
@@ -172,7 +175,8 @@ def _key_place(quoted: Sequence[tuple[Quote, Line]], topics: Sequence[str]) -> i
     for i, (q, _line) in enumerate(quoted):
         if any(names_topic(topic, q.text) or names_topic(topic, q.speaker) for topic in named):
             return i
-    return 0
+    # a bundle also sent as the general digest ("" among its topics) takes any quote
+    return None if named and all(clean(topic) for topic in topics) else 0
 
 
 def key_line(digest: Digest, lang: str, topics: Sequence[str]

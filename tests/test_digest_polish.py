@@ -60,10 +60,13 @@ def test_names_topic_matches_as_a_subscription_does() -> None:
 def test_a_story_sent_for_a_topic_shows_the_best_quote_that_names_it() -> None:
     ghouta = _compact(REVIEW, ["الغوطة"])
     assert GHOUTA_Q.text in ghouta and AFRIN.text not in ghouta and GAS.text not in ghouta
-    # the general digest, or a topic no quote names: the first key quote, as before
-    for topics in ([""], ["سوريا"], []):
+    # the general digest, or no topic: the first key quote, as before
+    for topics in ([""], [], ["سوريا", ""]):
         shown = _compact(REVIEW, topics)
         assert AFRIN.text in shown and GHOUTA_Q.text not in shown, topics
+    # a named topic no quote names: no quote line (QA46 G9; brief X75, tests/test_x75_*)
+    shown = _compact(REVIEW, ["سوريا"])
+    assert not any(q.text in shown for q in (AFRIN, GHOUTA_Q, GAS))
     # several topics: the first quote that names any of them, in the digest's order
     assert AFRIN.text in _compact(REVIEW, ["الغاز", "عفرين"])
     assert GAS.text in _compact(REVIEW, ["الغاز"])
