@@ -54,8 +54,10 @@ from digests.speakers import Speakers, tokens
 from digests.speech import (
     DENIALS,
     RELATIVES,
+    SAY,
     cue_of,
     fold,
+    is_complementizer,
     strip_conj,
 )
 from digests.bare_bodies import cut_verb_tails, named_in, resolve
@@ -103,6 +105,10 @@ __all__ = [
 ]
 
 MIN_REPORTED_WORDS = 3  # «أعلن الجيش أن الحادث "عمل مدبر"» is a whole statement
+# ... and so is a two-word clause right after إن/أن («وتقول كليفورد إن المزاعم باطلة», «قال
+# إنه سيعاود الاتصال»: F34, `_short_statement`).
+MIN_SHORT_STATEMENT_WORDS = 2
+_SAYING = frozenset("قائلا قائله بالقول".split())  # folded, beside SAY
 
 @dataclass(frozen=True)
 class Candidate:
@@ -156,6 +162,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     writer_we = 0  # the writer's own sentences (no cue, no quote marks) in the first person
     carried = False
     last_para_had_quote = False
+    shorts: set[tuple[int, int]] = set()  # two-word clauses (`_short_statement`)
     for pi, para in enumerate(paragraphs):
         spans, left_open = quote_spans(para, carried, closes_at_break=True)  # (QA18 R7)
         started_open = carried
@@ -275,8 +282,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                         text[-1] != "»" or "«" not in text):
                     text = text[:-1].rstrip(" \t،,.:؛!؟?")  # a stray closing mark
                     stray = True
-                if not text or word_count(text) < MIN_REPORTED_WORDS or _POINTS_AHEAD_RE.search(
-                        text):
+                short = bool(text) and word_count(text) < MIN_REPORTED_WORDS
+                if not text or short and not _short_statement(
+                        para, cs, text, toks[cue.tok].norm) or _POINTS_AHEAD_RE.search(text):
                     continue
                 start = cs + raw.find(text)
                 # «وصفته X بأنه أغنى …»: a description is a predicate, shown with its «أنه»; it
@@ -338,7 +346,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     # «بحسب المسؤولين، يكون لهم …» it would say the opposite (QA9 N4). It is kept
                     # with its «أن», to be shown «نفى المسؤولون أن يكون …» (bot.attribution).
                     denied = _denied_clause(toks, cue, cs, start)
-                    if denied is None:
+                    if denied is None or short:
                         continue
                     kind = "denial"
                     text, start = para[denied:start + len(text)], denied
@@ -350,9 +358,13 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     verb = toks[cue.tok]
                     at = verb.start + (1 if verb.raw[:1] in "وف" and cue_of(verb.raw[1:])[1]
                                        else 0)
-                    if word_count(para[at:cs]) > _MAX_HEDGE_LEAD:
-                        continue  # too far to show with its verb, and no statement alone
+                    if word_count(para[at:cs]) > _MAX_HEDGE_LEAD or short:
+                        # too far to show with its verb, and no statement alone; two words
+                        # judged likely («بدلا من أن يكون تشريفا») are no statement either
+                        continue
                     text, start = para[at:start + len(text)], at
+                if short:
+                    shorts.add((pi, start))
                 para_quotes.append(Candidate(text=text, speaker=stated_by or cue.speaker, kind=kind,
                                              paragraph=pi, start=start,
                                              named=cue.named, counter=cue.counter,
@@ -366,6 +378,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
         para_quotes.sort(key=lambda c: c.start)
         out.extend(para_quotes)
         last_para_had_quote = bool(para_quotes) and para_quotes[-1].kind == "direct"
+    out = _echoes_out(out, shorts)
     out = cut_verb_tails(out)  # «مجلس الأمن الدولي تبنى» (QA21 R5)
     # «منال أغنيتها بأنشودة»: the verb's object with the subject's pronoun (QA39 D10).
     out = [c if (cut := own_object_cut(c.speaker)) == c.speaker else replace(c, speaker=cut)
@@ -374,6 +387,46 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
     if writer_we >= _COLUMN_SENTENCES:
         out = [c for c in (_writers_we_cut(c) for c in out) if c is not None]
     return out
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (fold(x.strip("\"“”«»„،,.:؛!؟?()")) for x in text.split()) if len(w) >= 3}
+
+
+def _echoes_out(cands: list[Candidate], shorts: set[tuple[int, int]]) -> list[Candidate]:
+    """Without the two-word clauses that echo a fuller candidate: «قال إنه ليس نادما» beside
+    his own «لست خائفاً … لست نادما», «إنه "إجراءات مؤقتة"» beside «هناك إجراءات مؤقتة
+    تفرضها …» (half their words or more in it). Too short for the ranking's paraphrase rule,
+    they would take the fuller one's place (F34's corpus diff)."""
+    if not shorts:
+        return cands
+    words = [_content_words(c.text) for c in cands]
+    return [c for n, c in enumerate(cands) if (c.paragraph, c.start) not in shorts or not any(
+        m != n and (c.paragraph, c.start) != (d.paragraph, d.start)
+        and 2 * len(words[n] & words[m]) >= len(words[n]) > 0
+        for m, d in enumerate(cands))]
+
+
+def _short_statement(para: str, cs: int, text: str, verb: str) -> bool:
+    """A reported clause under MIN_REPORTED_WORDS that is still a statement: at least
+    MIN_SHORT_STATEMENT_WORDS words right after «إن/أن» («إنه», «وأن» …) of a verb of saying
+    (`verb`, folded: «قال», «تقول», «قائلة», «بالقول»). Other verbs' short clauses are views and
+    labels («يرى الكثيرون أن دوافعها سياسية», «يظن منظمو المعرض أنها طيبة») that a digest then
+    shows instead of a fuller statement (F34's corpus diff). Not after «بأن» (the describer's
+    «بأنها "غير عادلة"»); not words after «:» (a heading's tail, or a short line in marks
+    MIN_QUOTE_WORDS keeps out)."""
+    if (word_count(text) < MIN_SHORT_STATEMENT_WORDS or ":" in text
+            or strip_conj(verb) not in SAY and verb not in _SAYING):
+        return False
+    at = para.find(text, cs)
+    if para[at + len(text):].lstrip(" \"”»").startswith(":"):
+        return False  # «يقول التحقيق إن مواطنين روس :» and a list: the statement is the list's
+    before = para[:cs].split()
+    raw = before[-1].strip("\"“”«»„") if before else ""
+    word = fold(raw)
+    if raw.removeprefix("و") == "أن" and text.lstrip("\"“«„")[:1] in "يتن":
+        return False  # «أن تقول "رأيهم"», «المحتمل أن توجه إليه»: a subjunctive, not a statement
+    return is_complementizer(word) and not word.startswith(("ب", "وب"))
 
 
 # «إذ تضمن خطة العام المالي 2018 أن تدفع رواتب …، وفقا لتصريحات سليم الجبوري» (QA39 #20:
