@@ -6,7 +6,8 @@ Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «
 («مين فاز امبارح», «اخبار الامس») offers that day's top stories, as a chat answer does
 (bot.my_digest.send_days_news). Inline has no chat: days and dates are read in the user's private
 chat's zone when stored, else UTC+3 (bot.reader_clock); the sources the user muted there
-(bot.reader_sources) are not offered.
+(bot.reader_sources) are not offered, and when they hold every result a button says so (QA48
+R12: 0 results with no hint).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from bot.reader_clock import day_before, reader_now
 from bot.reader_sources import muted as muted_sources
 from bot.render import render_digest
 from bot.runtime import NO_PREVIEW, runtime
-from bot.stories import latest_digests, search_page
+from bot.stories import TOP_WINDOW, latest_digests, search_page
 from digests.asked_topics import asks_for_news, days_back
 from digests.errors import QueryError
 from digests.models import Digest
@@ -74,6 +75,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     text = (query.query or "").strip()[:200]
     offset = int(query.offset) if (query.offset or "").isdigit() else 0
     digests: list[Digest] = []
+    hidden = False  # every result was in a muted source
     next_offset = ""
     back = 0
     if text and asks_for_news(text):  # «آخر الأخبار», "latest news": the news itself
@@ -86,18 +88,22 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             page = search_page(rt.db, topic, offset=offset, limit=MAX_RESULTS, now=now,
                                muted=muted)
             digests = list(page.digests)
+            hidden = page.muted_hidden > 0
             if page.has_more:  # a next page really holds a story
                 next_offset = str(offset + len(digests))
         except QueryError:
             digests = []
     elif offset == 0:
-        digests = (latest_digests(rt.db, now=day_before(shown_now, back), limit=MAX_RESULTS,
-                                  window=timedelta(days=1), muted=muted) if back
-                   else latest_digests(rt.db, now=now, limit=MAX_RESULTS, muted=muted))
+        window = timedelta(days=1) if back else TOP_WINDOW  # a day's, or the latest
+        when = day_before(shown_now, back) if back else now
+        digests = latest_digests(rt.db, now=when, limit=MAX_RESULTS, window=window, muted=muted)
+        hidden = not digests and bool(muted) and bool(
+            latest_digests(rt.db, now=when, limit=1, window=window))
     digests = live_related(rt.db.db, digests)  # no "story" link to a page since gone
     results = [_result(d, lang, shown_now, offset + i) for i, d in enumerate(digests)]
-    if not results and offset == 0 and text:
-        button_text = t("inline_nothing", lang, query=text[:50])
+    if not results and offset == 0 and (text or hidden):
+        button_text = (t("inline_only_muted", lang) if hidden
+                       else t("inline_nothing", lang, query=text[:50]))
         await query.answer([], cache_time=CACHE_SECONDS, is_personal=True,
                            button=InlineQueryResultsButton(text=button_text[:64],
                                                            start_parameter="inline"))

@@ -1,7 +1,9 @@
 """/digest and a day's news: «نشرتي» now, and the top stories of a day a reader asks for.
 
 /digest is "my digest now": the chat's topics first (a few stories each, their quotes that name
-the topic first), then the general top stories; a report whose page is gone (HTTP 404/410) is
+the topic first), then the general top stories; when the chat's muted sources hold every story
+it would show, one line says so, as a search does (QA48 R12: «here are the latest stories» then
+«no news on your topics»); a report whose page is gone (HTTP 404/410) is
 not offered there (bot.stories.live_digests), though a search still finds it. «آخر الأخبار» typed
 as a question is answered the same way, and «مين فاز امبارح» with that day's top stories
 (bot.answers). Days and dates are the chat's (bot.reader_clock).
@@ -52,6 +54,14 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     """Send the chat's digest now (`my_digest`), saying so first when it follows nothing."""
     now = rt.now()
     subs = subscriptions.list_subscriptions(rt.db, chat_id)
+    topics = [s.topic for s in subs if s.topic]
+    muted = muted_sources(rt.db, chat_id)
+    digests = my_digest(rt, topics, now, muted)
+    if not digests:  # one answer: nothing, or all of it in muted sources (QA48 R12)
+        key = ("digest_only_muted" if muted and my_digest(rt, topics, now)
+               else chat_worded("digest_empty", chat_type) if subs else "digest_nothing_new")
+        await send(update, context, ui(lang, key))
+        return
     if not subs:
         # a preface: a repeat is pointed at the digest itself, never at this line (QA44 T6)
         try:
@@ -62,11 +72,6 @@ async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
             # promises the latest news, so the digest still follows (not sent again: X66 C4)
             log.warning("digest preface timed out chat=%s: Telegram may have delivered it; "
                         "the digest follows", chat_id)
-    digests = my_digest(rt, [s.topic for s in subs if s.topic], now,
-                        muted_sources(rt.db, chat_id))
-    if not digests:
-        await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
-        return
     for html in render_bundle(live_related(rt.db.db, digests), lang,
                               reader_now(rt, chat_id, now), header=True):
         await send(update, context, html)
@@ -84,11 +89,14 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
     yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
     shown_now = reader_now(rt, chat_id)
-    digests = latest_digests(rt.db, now=reader_clock.day_before(shown_now, back),
-                             limit=DIGEST_STORIES, window=timedelta(days=1),
-                             muted=muted_sources(rt.db, chat_id))
+    day_end = reader_clock.day_before(shown_now, back)
+    muted = muted_sources(rt.db, chat_id)
+    digests = latest_digests(rt.db, now=day_end, limit=DIGEST_STORIES, window=timedelta(days=1),
+                             muted=muted)
     if not digests:
-        await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
+        hidden = muted and latest_digests(rt.db, now=day_end, limit=1, window=timedelta(days=1))
+        await send(update, context, ui(lang, "digest_only_muted" if hidden
+                                       else chat_worded("digest_empty", chat_type)))
         return
     # headed by the day it covers, in the reader's zone (QA47 Z5: at 01:30 «yesterday» is the
     # day that ended 90 minutes ago, and «📰 نشرة الأخبار» named none)

@@ -250,6 +250,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "/settings ثم «📡 المصادر».",
                          "Everything I found about «{query}» comes from sources muted in this "
                          "chat. To bring them back: /settings, then «📡 Sources»."),
+    # /digest or a day's news whose every story comes from muted sources (QA48 R12; X75)
+    "digest_only_muted": ("كل ما وجدته من أخبار الآن من مصادر مكتومة في هذه المحادثة. لإعادتها: "
+                          "/settings ثم «📡 المصادر».",
+                          "Every story I found right now comes from sources muted in this chat. "
+                          "To bring them back: /settings, then «📡 Sources»."),
+    # /digest of a chat that follows nothing, when there is no news at all
+    "digest_nothing_new": ("لا أخبار جديدة الآن.", "No recent news right now."),
+    # inline: every result hidden by the user's mutes (a button's text, at most 64 characters)
+    "inline_only_muted": ("كل النتائج من مصادر مكتومة لديك",
+                          "Every result is from a muted source"),
     "reader_source_gone": ("هذا المصدر لم يعد موجودًا.", "This source no longer exists."),
     "btn_quiet_range": ("{start} إلى {end}", "{start} to {end}"),
     "choose_zone": ("اختر توقيتك (للنشرة اليومية وساعات الهدوء):",
