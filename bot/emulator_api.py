@@ -47,6 +47,7 @@ class BotApiMethods:
     _inline_answers: dict[str, JSON]
     _commands: dict[tuple[str, str], list[JSON]]
     _closed_topics: set[tuple[int, int]]
+    _migrated: dict[int, int]  # bot.emulator_faults.migrate: a group → its supergroup
     _reactions: dict[tuple[int, int], tuple[str, ...]]
 
     def commands(self, language_code: str = "", scope: Any = None) -> list[JSON]:
@@ -227,7 +228,27 @@ class BotApiMethods:
             self._changed.notify_all()
         return True
 
+    def _asked(self) -> list[int | None]:
+        """The chats getChat was asked about, in order; made on first use (the state belongs to
+        the Emulator, which does not know of it)."""
+        asked: list[int | None] = self.__dict__.setdefault("_chats_asked", [])
+        return asked
+
+    def chats_asked(self) -> list[int | None]:
+        """The chats the bot asked getChat about, in order (answered or refused)."""
+        with self._lock:
+            return list(self._asked())
+
     def _get_chat(self, params: JSON) -> JSON:
+        # a group upgraded to a supergroup answers as Telegram does, 400 with its new id
+        # (QA49 M10; sends meet the same in bot.emulator_faults)
+        old = maybe_int(params.get("chat_id"))
+        with self._lock:
+            self._asked().append(old)
+            new = self._migrated.get(old) if old is not None else None
+        if new is not None:
+            raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                           {"migrate_to_chat_id": new})
         chat = self._chat_for(params)
         return chat.to_json() | {"accent_color_id": 0, "max_reaction_count": 11}
 

@@ -1,41 +1,21 @@
 """Brief X50 (4): a member's /topics in a supergroup the bot has not yet learnt is the group it
 followed topics in (no service message, no send's 400 yet) was answered «no topics». Now the
 supergroup's first update moves the group's rows first (bot.chat_moves): getChat of the stored
-group of the same title answers 400 migrate_to_chat_id. Real PTB against the emulator."""
+group of the same title answers 400 migrate_to_chat_id (the emulator answers getChat of an
+upgraded group as Telegram does, QA49 M10). Real PTB against the emulator."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from botkit import BotHarness, running_bot, sample_db
 
 from bot.emulator import User
-from bot.emulator_model import ApiError
 from bot import zones
 from digests import subscriptions
 
 OLD, NEW, OTHER = -4100, -1004100, -1004200
-
-
-def _telegram_get_chat(h: BotHarness) -> list[int]:
-    """getChat of an upgraded group answers as Telegram does: 400 with migrate_to_chat_id
-    (the emulator answers it only for sends). Returns the chats asked about."""
-    emu: Any = h.emu
-    served = emu._methods["getChat"]
-    asked: list[int] = []
-
-    def get_chat(params: dict[str, Any]) -> Any:
-        chat_id = int(params["chat_id"])
-        asked.append(chat_id)
-        if chat_id in emu._migrated:
-            raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
-                           {"migrate_to_chat_id": emu._migrated[chat_id]})
-        return served(params)
-
-    emu._methods["getChat"] = get_chat
-    return asked
 
 
 async def _group_following(h: BotHarness) -> User:
@@ -52,7 +32,6 @@ async def _group_following(h: BotHarness) -> User:
 async def test_topics_in_a_supergroup_not_yet_learnt_lists_the_groups_topics(
         tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
-        asked = _telegram_get_chat(h)
         await _group_following(h)
         h.emu.migrate(OLD, NEW)  # upgraded; the bot got no service message
         [answer] = await h.say(NEW, "/topics", user=User(id=5102, first_name="m"))
@@ -63,21 +42,20 @@ async def test_topics_in_a_supergroup_not_yet_learnt_lists_the_groups_topics(
         assert moved is not None and moved.type == "supergroup" and moved.language == "en"
         assert sorted(s.topic for s in subscriptions.list_subscriptions(h.db, NEW)) == \
             ["الغوطة", "حلب"]
-        assert asked == [OLD]
+        assert h.emu.chats_asked() == [OLD]
         # the next update finds the row: Telegram is not asked again
         await h.say(NEW, "/topics", user=User(id=5103, first_name="n"))
-        assert asked == [OLD]
+        assert h.emu.chats_asked() == [OLD]
 
 
 async def test_a_new_supergroup_of_another_title_asks_telegram_nothing(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
-        asked = _telegram_get_chat(h)
         await _group_following(h)
         h.emu.add_group(OTHER, "مجموعة أخرى")
         await h.say(OTHER, "/topics", user=User(id=5104, first_name="o"))
-        assert asked == []
+        assert h.emu.chats_asked() == []
         # a same-titled supergroup that is not the group's successor moves nothing
         h.emu.add_group(NEW, "أخبار الحي")
         [answer] = await h.say(NEW, "/topics", user=User(id=5105, first_name="p"))
-        assert asked == [OLD] and "حلب" not in answer.plain_text
+        assert h.emu.chats_asked() == [OLD] and "حلب" not in answer.plain_text
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, OLD)] != []
