@@ -21,6 +21,7 @@ from digests.speaker_words import (
     _WHEN,
     STAFF_NOUNS,
     Tok,
+    _name_ali,
     _time_phrase,
     addressee,
     anonymity,
@@ -43,7 +44,8 @@ TITLES = _TITLE_HEADS | STAFF_NOUNS | TRADES | frozenset(
     "وزير وزيره متحدث متحدثه ناطق ناطقه مستشار مستشاره مبعوث مبعوثه محافظ محافظه امين امينه"
     " نائبه سفيره قائده زعيمه مؤسسه ممثله مندوبه عميد عميده اديب اديبه مفكر خبير خبيره"
     " باحث باحثه استاذ استاذه محلله مدعي قاضي قاضيه محامي محاميه لاعب لاعبه مهاجم حارس مدربه"
-    " ملك امير مسؤول مسؤوله منسق منسقه مفوض مفوضه مشارك مشاركه عمده عاهل".split())
+    " ملك امير مسؤول مسؤوله منسق منسقه مفوض مفوضه مشارك مشاركه عمده عاهل"
+    " صانع مدافع هداف نجم نجمه".split())  # «صانع ألعاب فريق ليستر، رياض محرز، إن» (F32's 3225)
 _MAX_NAME = 4  # words of the name between the commas
 # A rank written before a royal's or a sheikh's name («العاهل السعودي، الملك سلمان بن عبدالعزيز،
 # إن», «سفير …، الأمير خالد بن سلمان، إن»: seed 29, 6511 and 5214 showed the title alone). It is
@@ -116,6 +118,16 @@ def _statement_after_setting(toks: list[Tok], m: int, limit: int) -> bool:
     return False
 
 
+# Days and «today/yesterday» set off by commas between a name and its statement. Folded.
+_DAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس".split())
+
+
+def _statement_after_day(toks: list[Tok], m: int, limit: int) -> bool:
+    """«، علي حسن خليل، الاثنين، إن» (F33, seed 33, 787): the day, then the statement."""
+    return (m + 1 < limit and toks[m].norm.rstrip("،,") in _DAYS and toks[m].raw[-1] in "،,"
+            and _statement_at(toks, m + 1, limit) and is_complementizer(toks[m + 1].norm))
+
+
 def _second_title_end(toks: list[Tok], m: int, limit: int) -> bool:
     """«، مدير كرسي المعهد: "…"»: a title after the name, closed by a colon, or by a comma
     before the statement."""
@@ -173,14 +185,19 @@ def apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> int:
     ranked = toks[j].norm in HONORIFICS and j + 1 < limit and toks[j].raw[-1] not in "،,:"
     for e in range(j, min(limit, j + _MAX_NAME + ranked)):
         t = toks[e]
-        if not (_name_word(toks, e, limit) or (ranked and e == j)):
-            return 0
+        if (e > j and t.norm.startswith("لل") and t.raw[-1] in "،,"
+                and _statement_after_day(toks, e + 1, limit)):
+            return e  # «، شريف إسماعيل للصحفيين، الخميس، إن»: whom he told ends the name
+        if not (_name_word(toks, e, limit) or (ranked and e == j)
+                or (e == j and _name_ali(toks, e, limit))):
+            return 0  # («، علي حسن خليل،»: the name «علي», F33's 787)
         if t.raw.endswith(":"):
             return e + 1  # «، دانا وايت: "…"», «، محمد المومني،: "…"»
         if t.raw[-1] in "،,":
             after = e + 1
             if (_statement_at(toks, after, limit) or _second_title_end(toks, after, limit)
-                    or _statement_after_setting(toks, after, limit)):
+                    or _statement_after_setting(toks, after, limit)
+                    or _statement_after_day(toks, after, limit)):
                 return after
             return 0
         if t.raw[-1] in ";؛.":

@@ -44,6 +44,14 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     tokens,
 )
 from digests.apposed_names import apposed_name, far_apposed_name, placed_name
+from digests.name_ends import (
+    ANSWERS,
+    bi_al_name,
+    dangling_title,
+    describes_name,
+    plural_speech_participle,
+    ranked_name_goes_on,
+)
 from digests.skipped_objects import skip_object
 from digests.speaker_spans import asked_unnamed, field_end, placed_title_end, plural_noun
 from digests.subject_phrases import ISSUABLE, issued_by, placed_in
@@ -287,9 +295,14 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         if j > i and _titled_medium(toks, i, j):
             j += 1  # «الرئيس التنفيذي لشبكة …», «المدير العام للقناة»: the title's medium
             continue
+        if j > i and ((describes_name(t.norm, toks[j - 1].norm, _TITLE_HEADS)
+                       and not (j + 1 < limit and field_end(toks, i, j + 1, limit)))
+                      or plural_speech_participle(t.norm) or t.norm in ANSWERS):
+            break  # «كوماتشو المشارك في …», «مغردون إسبان قائلين» (F33): the name ends here
         if (t.norm in STOP or t.norm in OBJECT_NOUNS or not t.norm or t.norm in RELAYING
                 or t.raw[0] in "\"“”«»„(:،,؛" or t.norm.isdigit()
-                or t.norm in ADDRESSEES or t.norm.startswith(("بال", "كال"))
+                or t.norm in ADDRESSEES
+                or (t.norm.startswith(("بال", "كال")) and not bi_al_name(t.norm))
                 or t.raw.startswith("لـ")
                 or cue_of(t.raw)[1]):
             break
@@ -329,8 +342,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             and not toks[j].norm.endswith(("ين", "ون"))
             and toks[j].norm not in STOP and not cue_of(toks[j].raw)[1]):
         j += 1  # «… للأمم المتحدة للشؤون السياسية», «… لكرة القدم»: the title's last word
-    if j - i == MAX_SPEAKER_WORDS and j + 1 < limit and toks[j].norm in ("بن", "بنت") and (
+    if j - i == MAX_SPEAKER_WORDS and j + 1 < limit and (
+            toks[j].norm in ("بن", "بنت") or ranked_name_goes_on(toks, j, limit)) and (
             toks[j - 1].raw[-1] not in "،,:;؛."):
+        # («… بمنطقة نجران النقيب عبدالخالق علي القحطاني، أن», F33's 5053: after a rank)
         # «وكيل محافظ الهيئة … المستثمرين إبراهيم بن صالح السويل، أن» (seed 24, 1889: «…
         # المستثمرين إبراهيم»): a long title's name is read to its end, not cut after «إبراهيم».
         end = next((m + 1 for m in range(j + 1, min(limit, j + 4))
@@ -344,6 +359,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         # «كارلوس نييتو مدير هذه المنظمة»: the title's own words were cut at «هذه»; the name
         # before it is whole, the title alone is not.
         words = words[:-1]
+    if len(words) >= 3 and dangling_title(toks, j, limit):
+        words = words[:-1]  # «وليد الطبطبائي النائب | في مجلس الأمة» (F32's 5939)
     if len(words) >= 3 and fold(words[-1]) in ("الصادر", "الصادره") and j < limit and (
             toks[j].norm in ("عن", "من")):
         # «كشف تقرير السعادة العالمي الصادر عن شبكة …» (seed 25, 4457: «… الصادر»): the
@@ -398,7 +415,7 @@ _ALL_OF = frozenset("وكل وجميع وسائر وبعض".split())  # folded; 
 _AIDES = frozenset("متحدث ناطق مساعد كبير مسؤول مصدر مندوب ممثل معارض مؤيد منتقد".split())
 # «عدد من الخبراء»: some of a group, named with it. Folded.
 _SOME = frozenset(("عدد", "مجموعه", "العديد", "كثير"))  # («العديد من الإسرائيليين»: F18)
-_MEMBER = frozenset("عضو عضوه اعضاء".split())  # folded
+_MEMBER = frozenset("عضو عضوه اعضاء عنصر عناصر".split())  # folded («عناصر في القوات»: F33)
 
 
 # Bodies named by their members («نقابة الصحفيين», «رابطة المراسلين»). Folded.

@@ -50,6 +50,7 @@ from digests.participle_subjects import (
 )
 from digests.sentence_openers import _HUMAN_HEADS as HUMAN_HEADS, sentence_opener
 from digests.speaker_spans import singular_verb, writer_said
+from digests.passive_subjects import considered, written_thing
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
     AMBIGUOUS,
@@ -221,6 +222,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     if found is None:
         return skip
     speaker, j = found
+    if written_thing(head.norm, speaker):
+        return skip  # «وكتبت أسماء بعض هؤلاء على قطع من القماش» (F33): names were written
     relayed = next((RELAYED_PRONOUNS[w.toks[m].norm] for m in range(k + 1, j)
                     if w.toks[m].norm in RELAYED_PRONOUNS), None)
     if not speaker and relayed is not None and head.norm in RELAY_VERBS:
@@ -228,6 +231,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     if k + 1 < w.last and w.toks[k + 1].norm in ABOVE:
         speaker = ""  # «وكتب فوقها»: the caption's author is the one who published it
     content_start = _speech_start(w, k, j, head, speaker)
+    if content_start is None and considered(head.norm, speaker, w.toks, j, w.last):
+        return skip  # «يعتبر مطار مدريد أكثر المطارات ازدحاما، …» (F33): «is considered»
     if content_start is not None and any(
             w.toks[m].norm in IF_WORDS and w.toks[m - 1].norm not in WHETHER_WORDS
             for m in range(k + 1, w.last) if w.toks[m].end < content_start):

@@ -169,6 +169,11 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 # «الحقيقة أنّ» is the writer's verdict, not the speech of the verb before it
                 # («وأكد المدرب عقب المباراة، الحقيقة أن …» stays the coach's).
                 return None
+            if toks[m - 1].norm in ("كما", "وكما"):
+                # «يعتبر مطار مدريد أكثر المطارات ازدحاما، كما أنه يعد …» (F33, seed 33,
+                # 3335): «كما أنّ» (moreover) is the writer's next statement, never the
+                # clause of the verb before it.
+                return None
             if toks[m - 1].norm in ("ام", "او"):
                 # «وهل هو قرار فني كما صرّح به مسؤولو الاتحاد، أم أنه تأديبي» (F30, 5383):
                 # «أم/أو أنّ» is the writer's other alternative, what nobody stated.
