@@ -3,11 +3,15 @@
 
 The day word was dropped like a word of asking and the answer was the topic's latest news, all of
 it today's, with nothing said. The day runs midnight to midnight in the reader's zone, as
-«مين فاز امبارح» does (bot.reader_clock). The search engine knows no time window: the topic's
-best DAY_POOL stories are searched as of the day's end and those published that day kept (a very
-common topic with more stories since than the pool holds would lose some: the count then says
-«على الأقل»). A story is kept when the report the search shows for it is of that day. Nothing
-that day: the latest news under a line that says so, not silently.
+«مين فاز امبارح» does (bot.reader_clock). The search engine knows no time window, and a very
+common topic is ranked among its newest matches by id (digests.search_candidates), whatever the
+`now` it is searched at: X70's pool of the best 100 stories held none of an older day («سوريا»
+ten days back: nothing, with five stories that day; brief X75). The pool is now sized to every
+article stored since the day's first (ids grow with ingest time, so it holds every match of the
+day), up to DAY_SCAN articles (past it the count says «على الأقل»); a day with no article at all
+is answered at once. Those published that day are kept; a story is kept when the report the
+search shows for it is of that day. Nothing that day: the latest news under a line that says
+so, not silently.
 """
 
 from __future__ import annotations
@@ -17,10 +21,13 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from bot.i18n import format_date, t
 from bot.stories import Page, search_page
+from digests.models import iso
 from digests.storage import Database
 
-# the stories searched for a day's page (the reader's pages are cut from those of that day)
+# the fewest stories searched for a day's page (the reader's pages are cut from those of that day)
 DAY_POOL = 100
+# the most: a day further back than this many stored articles is searched among its newest
+DAY_SCAN = 3000
 
 
 def day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
@@ -36,14 +43,31 @@ def day_page(db: Database, query: str, day: date, zone: tzinfo, *, offset: int, 
     """The page `offset` of `query`'s stories published on `day` (the reader's `zone`), or None
     when the day has none. Raises QueryError as `search_page` does."""
     start, end = day_bounds(day, zone)
-    pool = search_page(db, query, offset=0, limit=DAY_POOL, now=min(now, end), muted=muted)
+    size = _pool_size(db, start, end)
+    if size is None:  # no article that day at all
+        return None
+    pool = search_page(db, query, offset=0, limit=min(size, DAY_SCAN), now=min(now, end),
+                       muted=muted)
     kept = [d for d in pool.digests
             if d.published_at is not None and start <= d.published_at < end]
     if not kept:
         return None
     return replace(pool, digests=tuple(kept[offset:offset + limit]), total=len(kept),
-                   total_exact=not pool.has_more, has_more=len(kept) > offset + limit,
+                   total_exact=size <= DAY_SCAN or not pool.has_more,
+                   has_more=len(kept) > offset + limit,
                    suggestions=pool.suggestions if offset == 0 else ())
+
+
+def _pool_size(db: Database, start: datetime, end: datetime) -> int | None:
+    """How many stories to search so that every match published in [start, end) is among the
+    candidates: the articles stored since the day's first one (at least DAY_POOL), or None when
+    no article was published that day (two index reads: articles(published_at), then ids)."""
+    first = db.db.execute("select min(id) from articles where published_at >= ?"
+                          " and published_at < ?", [iso(start), iso(end)]).fetchone()[0]
+    if first is None:
+        return None
+    since = db.db.execute("select count(*) from articles where id >= ?", [first]).fetchone()[0]
+    return max(DAY_POOL, int(since))
 
 
 def day_key(key: str, day: date, today: date, lang: str) -> tuple[str, dict[str, str]]:
