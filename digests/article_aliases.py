@@ -14,14 +14,16 @@ addresses are stopped by its tombstones.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
 
-from digests.models import iso
-from digests.records import ARTICLE_SELECT
+from digests.models import Digest, iso
+from digests.records import ARTICLE_SELECT, related_from_json, related_to_json
 from digests.urls import url_key
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,7 @@ def record_alias(sql: sqlite_utils.Database, url: str, article_id: int, now: dat
         " values (?, ?, ?, ?)", [key, url, article_id, iso(now)])
     if cursor.rowcount > 0:
         log.info("article alias recorded article=%s url=%s", article_id, url)
+        _drop_self_links(sql, article_id, key)
         return True
     return False
 
@@ -99,3 +102,55 @@ def same_text_id(sql: sqlite_utils.Database, content_hash: str, body: str) -> in
         row = sql.execute("select id from articles where body = ? order by id limit 1",
                           [body]).fetchone()
     return int(row[0]) if row else None
+
+
+# QA50 E2: a site's related block often links the article's own twin (its second address). The
+# twin is the article itself, so a related link to any of its addresses is a self-link: dropped
+# when the digest is made (`alias_urls` → digests.digest.merge_related), when an address is
+# recorded after the digest was written (`_drop_self_links`, from `record_alias`), and on the way
+# to a reader (`without_aliases`, from digests.live_links.live_related) for digests stored before.
+
+
+def alias_urls(sql: sqlite_utils.Database, article_id: int | None) -> tuple[str, ...]:
+    """The other addresses recorded for stored article `article_id` (none for an unstored page)."""
+    if not article_id:
+        return ()
+    return tuple(r[0] for r in sql.execute(
+        "select url from article_aliases where article_id = ? order by url_key", [article_id]))
+
+
+def _drop_self_links(sql: sqlite_utils.Database, article_id: int, key: str) -> None:
+    """Remove the links to address `key` from the article's stored digest links."""
+    row = sql.execute("select digest_related_json from articles where id = ?",
+                      [article_id]).fetchone()
+    if row is None or not row[0]:
+        return
+    stored = related_from_json(row[0])
+    kept = tuple(r for r in stored if link_key(r.url) != key)
+    if len(kept) != len(stored):
+        sql.execute("update articles set digest_related_json = ? where id = ?",
+                    [related_to_json(kept), article_id])
+        log.info("self-link dropped article=%s links=%d", article_id, len(stored) - len(kept))
+
+
+def without_aliases(sql: sqlite_utils.Database, digests: Sequence[Digest]) -> list[Digest]:
+    """`digests` without related links to their own article's recorded addresses; one query for
+    them all, and a digest with no such link is returned as it is (the same object)."""
+    ids = sorted({d.article_id for d in digests if d.article_id})
+    keys: dict[int, set[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for key, article_id in sql.execute(
+                "select url_key, article_id from article_aliases where article_id in"
+                f" ({','.join('?' * len(chunk))})", chunk).fetchall():
+            keys.setdefault(int(article_id), set()).add(key)
+    if not keys:
+        return list(digests)
+    out = []
+    for digest in digests:
+        own = keys.get(digest.article_id or 0)
+        if own and any(link_key(r.url) in own for r in digest.related):
+            digest = replace(digest, related=tuple(r for r in digest.related
+                                                   if link_key(r.url) not in own))
+        out.append(digest)
+    return out

@@ -24,7 +24,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from digests.article_aliases import article_row_at
+from digests.article_aliases import alias_urls, article_row_at
 from digests.article_aliases import link_key as _key  # the store benchmarks swap _key
 from digests.headline import clean_headline
 from digests.models import Article, Digest, Quote, RelatedItem, RelatedKind, iso
@@ -64,9 +64,11 @@ def _item(article: Article, kind: RelatedKind) -> RelatedItem:
 
 def merge_related(own_url: str, page: Iterable[RelatedItem], archive: Iterable[RelatedItem],
                   story: Iterable[RelatedItem], *, limit: int = MAX_RELATED,
-                  story_slots: int = STORY_SLOTS) -> tuple[RelatedItem, ...]:
-    """Related links in order page → archive → story, without self-links or duplicate URLs."""
-    seen = {_key(own_url)}
+                  story_slots: int = STORY_SLOTS,
+                  aliases: Iterable[str] = ()) -> tuple[RelatedItem, ...]:
+    """Related links in order page → archive → story, without self-links or duplicate URLs. A
+    link to one of the article's `aliases` (its other addresses, QA50 E2) is a self-link."""
+    seen = {_key(own_url), *(_key(a) for a in aliases)}
 
     def fresh(items: Iterable[RelatedItem]) -> list[RelatedItem]:
         out = []
@@ -94,7 +96,7 @@ def merge_related(own_url: str, page: Iterable[RelatedItem], archive: Iterable[R
 
 
 def condense(article: Article, *, archive: Sequence[Article] = (),
-             story: Sequence[Article] = ()) -> Digest:
+             story: Sequence[Article] = (), aliases: Sequence[str] = ()) -> Digest:
     """The digest of `article`.
 
     Args:
@@ -102,6 +104,7 @@ def condense(article: Article, *, archive: Sequence[Article] = (),
         archive: earlier articles on the same topic, best first (only those published before the
             article are used, when both dates are known).
         story: the same story's reports from other sources.
+        aliases: the article's other addresses (digests.article_aliases): self-links too.
 
     Returns:
         Headline, at most three key quotes (verbatim, with speakers), at most five related links.
@@ -118,6 +121,7 @@ def condense(article: Article, *, archive: Sequence[Article] = (),
         (RelatedItem(r.title, r.url, r.published_at, "page") for r in article.related),
         (_item(a, "archive") for a in earlier),
         (_item(a, "story") for a in siblings),
+        aliases=aliases,
     )
     return Digest(url=article.url, source=article.source_name, headline=headline,
                   published_at=article.published_at, quotes=quotes, related=related,
@@ -253,11 +257,12 @@ def store_digest(db: sqlite_utils.Database, article: Article, ctx: StoreContext,
         article = replace(article, story_id=story_id)
     siblings = _story_siblings(db, article)
     archive = archive_for(db, article)
+    aliases = alias_urls(db, article.id)
     if found is None:
-        digest = condense(article, archive=archive, story=siblings)
+        digest = condense(article, archive=archive, story=siblings, aliases=aliases)
     else:
         bare = replace(article, paragraphs=(), summary="")
-        digest = replace(condense(bare, archive=archive, story=siblings),
+        digest = replace(condense(bare, archive=archive, story=siblings, aliases=aliases),
                          headline=found[0], quotes=found[1])
     _write(db, digest, article.id, ctx.now)
     _refresh_siblings(db, siblings)
@@ -330,7 +335,7 @@ def refresh_digests(db: sqlite_utils.Database, *, limit: int = REFRESH_BATCH) ->
     for row in rows:
         article = article_from_row(row)
         digest = condense(article, archive=archive_for(db, article),
-                          story=_story_siblings(db, article))
+                          story=_story_siblings(db, article), aliases=alias_urls(db, article.id))
         db.execute("update articles set headline = ?, quotes_json = ?, digest_related_json = ?,"
                    " digest_version = ? where id = ?",
                    [digest.headline, quotes_to_json(digest.quotes), related_to_json(digest.related),

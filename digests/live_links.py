@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import sqlite_utils
 
+from digests.article_aliases import without_aliases
 from digests.headline import clean_headline
 from digests.models import Digest, RelatedItem, RelatedKind, iso, parse_iso
 from digests.retries import GONE
@@ -60,10 +61,11 @@ def live_related(db: sqlite_utils.Database, digests: Sequence[Digest]) -> list[D
     """`digests` as a reader gets them: links to gone pages replaced (`replace_gone`), and
     their sources counted by site (digests.story_sites.sited, QA34 R5/R3/R7: no "story" link
     to the digest's own site, a site's cross-posted twin once, the story's sites counted and
-    named for its block)."""
+    named for its block), and no link to an address of the digest's own article (QA50 E2:
+    digests.article_aliases.without_aliases, for digests stored before that address was known)."""
     from digests.story_sites import sited  # late: story_sites reads the story's rows
 
-    return sited(db, replace_gone(db, digests))
+    return sited(db, replace_gone(db, without_aliases(db, digests)))
 
 
 def replace_gone(db: sqlite_utils.Database, digests: Sequence[Digest]) -> list[Digest]:
