@@ -178,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--list", action="store_true", help="one line per a0 pair")
     parser.add_argument("--all", action="store_true",
                         help="also the gates of every labelled pair, compared or not")
+    parser.add_argument("--held", type=Path, metavar="JSONL",
+                        help="story_outband.py --save's held-out pairs: screen the rules that"
+                             " would reach the a0 pairs (the USE floor rule, the span gate)")
     args = parser.parse_args(argv)
     import stories as bench
 
@@ -193,12 +196,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         return dumps[fold]
 
     tally: dict[tuple[bool, bool], Counter[str]] = defaultdict(Counter)
+    gated: list[tuple[Pair, Gate]] = []
     # stored apart by the run: a0 misses (same) and never-compared different pairs
     for p in pairs:
         if p.compared and not args.all:
             continue
         g = gate(replay, p.a, p.b, story_of(p.fold))
         tally[p.same, p.compared][g.cause] += 1
+        gated.append((p, g))
         if args.list and not p.compared:
             print(f"{'same' if p.same else 'diff'} {p.fold} {p.a} {p.b} cause={g.cause}"
                   f" hours={g.hours:.1f} shared={g.shared} rank={g.rank} sim={g.sim:.3f}"
@@ -207,6 +212,46 @@ def main(argv: Sequence[str] | None = None) -> None:
         label = f"{'same' if same else 'different'} {'compared' if compared else 'a0'}"
         print(f"{label:<20} {sum(counts.values()):>5}  "
               + "  ".join(f"{g} {counts[g]}" for g in GATES if counts[g]))
+    if args.held is not None:
+        held = {(h["fold"], h["a"], h["b"]): h for h in map(
+            json.loads, args.held.read_text().splitlines())}
+        for line in screen([(p, g) for p, g in gated if not p.compared], held):
+            print(line)
+
+
+FLOORS = (0.10, 0.12, 0.15, 0.17)
+DECISIONS = (0.65, 0.70, 0.75, 0.80, 0.85, 0.90)
+
+
+def screen(gated: Sequence[tuple[Pair, Gate]], held: dict[tuple[str, str, str], dict[str, Any]]
+           ) -> list[str]:
+    """Pairwise, held out: how many a0 same / different pairs each rule would let pass its pair
+    decision (the direct effect; the stored stories may differ through the vote and chaining).
+
+    floor F@D: the pairs stopped only by the cosine floor (cause `floor`) with cosine >= F and the
+    held-out USE pair model's probability >= D (digests.stories.USE_FLOOR / _DECISION);
+    span: the pairs stopped by the story's span that the shipped pair decision would pass."""
+    import story_outband
+
+    def row(p: Pair) -> dict[str, Any] | None:
+        return held.get((p.fold, p.a, p.b)) or held.get((p.fold, p.b, p.a))
+
+    out = ["screen (held out, pairwise, a0 pairs only): rule  same passed / different passed"]
+    floor = [(p, row(p)) for p, g in gated if g.cause == "floor"]
+    for f in FLOORS:
+        for d in DECISIONS:
+            hit = [p for p, h in floor if h and h["sim"] >= f and h["use"] >= d]
+            out.append(f"  floor {f:.2f}@{d:.2f}  {sum(p.same for p in hit)} /"
+                       f" {sum(not p.same for p in hit)}")
+    span = [(p, row(p)) for p, g in gated if g.cause == "span"]
+    hit = [p for p, h in span if h and story_outband.shipped(story_outband.Held(**h))]
+    out.append(f"  span (shipped pair decision)  {sum(p.same for p in hit)} /"
+               f" {sum(not p.same for p in hit)}  of {sum(p.same for p, _ in span)} /"
+               f" {sum(not p.same for p, _ in span)}")
+    missing = sum(h is None for _, h in floor + span)
+    if missing:
+        out.append(f"  ({missing} pairs without a held-out row)")
+    return out
 
 
 if __name__ == "__main__":

@@ -85,6 +85,7 @@ class Setting:
     # brief S25: stories.USE_FLOOR and USE_FLOOR_DECISION: "+low0.15@0.80" (off at the floor)
     low: float = story_model.LOW_SIM_FLOOR
     low_decision: float = stories.USE_FLOOR_DECISION
+    span: float = story_model.WINDOW_HOURS  # brief S25: stories.STORY_SPAN_HOURS: "+span72"
 
     @property
     def name(self) -> str:
@@ -98,16 +99,18 @@ class Setting:
                 + (f"+mergelink{self.merge_link:.2f}" if self.merge_link <= 1 else "")
                 + (f"+strong{self.strong:.2f}" if self.strong <= 1 else "")
                 + (f"+low{self.low:.2f}@{self.low_decision:.2f}"
-                   if self.low < story_model.LOW_SIM_FLOOR else ""))
+                   if self.low < story_model.LOW_SIM_FLOOR else "")
+                + (f"+span{self.span:g}" if self.span > story_model.WINDOW_HOURS else ""))
 
 
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR][+mergelinkL][+strongP]
-    [+lowF@D]` (see the module docstring; J: JOIN_DECISION)."""
+    [+lowF@D][+spanH]` (see the module docstring; J: JOIN_DECISION)."""
     body, *flags = text.split("+")
     merge, floor, preview, choice, merge_link, strong = False, 0.0, 0.0, "fit", 2.0, 2.0
     band = story_model.MEANING_BAND[0]
     low, low_decision = story_model.LOW_SIM_FLOOR, stories.USE_FLOOR_DECISION
+    span = story_model.WINDOW_HOURS
     for flag in flags:
         if flag == "merge":
             merge = True
@@ -123,6 +126,8 @@ def parse_setting(text: str) -> Setting:
             merge_link = float(flag[len("mergelink"):])
         elif flag.startswith("strong"):
             strong = float(flag[len("strong"):])
+        elif flag.startswith("span"):
+            span = float(flag[len("span"):])
         elif flag.startswith("low"):
             floor_at, _, decided_at = flag[len("low"):].partition("@")
             low = float(floor_at)
@@ -132,7 +137,7 @@ def parse_setting(text: str) -> Setting:
     parts = [float(p) for p in body.split("/")]
     return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
                    band=band, choice=choice, merge_link=merge_link, strong=strong, low=low,
-                   low_decision=low_decision)
+                   low_decision=low_decision, span=span)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -321,7 +326,8 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
     band_saved = story_model.MEANING_BAND  # brief S22's "+bandB" changes it per setting
     choice_saved = (stories.CHOICE_RULE, stories.MERGE_LINK,  # brief S23's "+choiceR" ...
                     stories.USE_STRONG_PAIR)
-    low_saved = (stories.USE_FLOOR, stories.USE_FLOOR_DECISION)  # brief S25's "+lowF@D"
+    low_saved = (stories.USE_FLOOR, stories.USE_FLOOR_DECISION,  # brief S25's "+lowF@D"
+                 stories.STORY_SPAN_HOURS)  # and "+spanH"
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -356,6 +362,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                     stories.CHOICE_RULE = setting.choice
                     stories.MERGE_LINK, stories.USE_STRONG_PAIR = setting.merge_link, setting.strong
                     stories.USE_FLOOR, stories.USE_FLOOR_DECISION = setting.low, setting.low_decision
+                    stories.STORY_SPAN_HOURS = setting.span
                     stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
                     story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
                     if path == "use":  # the stand-in judge is the USE model: its vote's floor
@@ -401,7 +408,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
          stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION) = saved
         story_model.MEANING_BAND = band_saved
         stories.CHOICE_RULE, stories.MERGE_LINK, stories.USE_STRONG_PAIR = choice_saved
-        stories.USE_FLOOR, stories.USE_FLOOR_DECISION = low_saved
+        stories.USE_FLOOR, stories.USE_FLOOR_DECISION, stories.STORY_SPAN_HOURS = low_saved
 
 
 def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND

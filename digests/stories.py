@@ -42,7 +42,7 @@ lacks is embedded in place).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlite_utils
 
@@ -150,6 +150,11 @@ USE_STRONG_PAIR = 2.0
 # stored same pairs never compared are mostly under that floor). At LOW_SIM_FLOOR: off.
 USE_FLOOR = story_model.LOW_SIM_FLOOR
 USE_FLOOR_DECISION = 0.80
+# Brief S25: how far (hours) a story the arriving report may join can reach back or ahead of it:
+# shipped, the window (48 h: a story spans at most the window). Above it, a story whose first
+# report lies up to STORY_SPAN_HOURS before the report is still a candidate (one event reported
+# over two days and a half), and its vote weighs only its reports inside the report's window.
+STORY_SPAN_HOURS = story_model.WINDOW_HOURS
 # Reports of a story weighed when an article asks to join it: the ones nearest in time. Real
 # stories hold a handful (the corpus's largest: 11), but a site whose pages all extract to one
 # boilerplate makes a story of thousands, and weighing every report made each join O(story size).
@@ -219,7 +224,8 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         return None
     ids = [r[0] for r in rows]
     # A story spans at most the window: its first and last reports must both lie within 48 h of
-    # this article, so a developing affair does not chain into one story over days.
+    # this article, so a developing affair does not chain into one story over days
+    # (STORY_SPAN_HOURS: shipped, the window).
     passing: dict[int, Match] = {}
     lead_fit: dict[int, float] = {}  # story -> best lead cosine of its passing candidates
     link: dict[int, float] = {}  # story -> highest pair probability of its passing candidates
@@ -231,7 +237,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         f" join stories s on s.id = a.story_id {_vector_join(meaning)}"
         f" where v.article_id in ({','.join('?' * len(ids))})"
         f" and s.first_published_at >= ? and s.last_published_at <= ?",
-        [*ids, iso(when - WINDOW), iso(when + WINDOW)],
+        [*ids, iso(when - _span()), iso(when + _span())],
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity_to_blob(vector, blob)
@@ -304,6 +310,9 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
         f" where a.story_id = ? and a.id != ?"
         f" order by abs(julianday(v.published_at) - julianday(?)), a.id limit ?",
         [story_id, article_id, iso(when), MAX_MEMBERS]).fetchall()
+    if STORY_SPAN_HOURS > story_model.WINDOW_HOURS:  # a story reaching past the window (S25):
+        members = [m for m in members  # its reports beyond it do not vote
+                   if _hours(when, datetime.fromisoformat(m[2])) <= story_model.WINDOW_HOURS]
     if not members:
         return None
     probs = []
@@ -371,6 +380,11 @@ def _judge_preview(sim: float, hours: float, evidence: LeadEvidence, meaning: Me
     if pair is None:
         return None
     return meaning.pair_model.probability(pair_features(sim, hours, evidence), *pair)
+
+
+def _span() -> timedelta:
+    """How far from the arriving report a candidate's story may reach (STORY_SPAN_HOURS)."""
+    return timedelta(hours=max(STORY_SPAN_HOURS, story_model.WINDOW_HOURS))
 
 
 def _low_reach(sim: float, hours: float, meaning: Meaning | None) -> bool:

@@ -91,3 +91,73 @@ def test_story_curve_names_the_s25_setting() -> None:
     assert story_curve.parse_setting(setting.name) == setting
     shipped = story_curve.parse_setting("0.65")
     assert shipped.low == story_model.LOW_SIM_FLOOR and shipped.name == "0.65/0.40/0.50"
+
+
+@pytest.fixture
+def probs(monkeypatch: pytest.MonkeyPatch) -> dict[int, float]:
+    """The arriving report's pair probability with each stored report (by id; absent: 0.0)."""
+    table: dict[int, float] = {}
+
+    def judge(sim: float, hours: float, evidence: Any, meaning: Any, other_id: int,
+              blob: bytes | None) -> tuple[float, bool]:
+        p = table.get(other_id, 0.0)
+        return p, p >= 0.65
+
+    monkeypatch.setattr(stories, "_judge", judge)
+    return table
+
+
+@pytest.mark.parametrize("span, hours, joined", [
+    (48.0, 52, False),   # shipped: the story's first report lies 52 h back, past the window
+    (72.0, 52, True),    # the story may reach 72 h back; its report 22 h back votes alone
+    (72.0, 75, False),   # 75 h back: past STORY_SPAN_HOURS too
+])
+def test_a_story_reaching_past_the_window(
+        database: Database, settings: Settings, probs: dict[int, float],
+        monkeypatch: pytest.MonkeyPatch, span: float, hours: int, joined: bool) -> None:
+    import dataclasses
+
+    monkeypatch.setattr(stories, "STORY_SPAN_HOURS", span)
+    words = dataclasses.replace(settings, story_model="words")
+    a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
+    probs[a.id] = 0.9
+    b = _store(database, words, _source(database, "channel"), QUAKE_B, T0 + timedelta(hours=30))
+    story = _story_of(database, a.id)
+    assert _story_of(database, b.id) == story
+    probs[b.id] = 0.9  # the arriving report pairs with both; "a" lies outside its window
+    c = _store(database, words, _source(database, "radio"), QUAKE_B, T0 + timedelta(hours=hours))
+    assert (_story_of(database, c.id) == story) == joined
+
+
+@pytest.mark.parametrize("span", [48.0, 72.0])
+def test_reports_beyond_the_window_do_not_vote_in_a_story_reaching_past_it(
+        database: Database, settings: Settings, probs: dict[int, float],
+        monkeypatch: pytest.MonkeyPatch, span: float) -> None:
+    """Three reports over 30 h; the fourth, 55 h after the first, pairs at 0.9 with the last one
+    only: with the shipped span it never sees the story; at 72 h the two reports beyond its
+    window do not vote against it (they would make the mean 0.3)."""
+    import dataclasses
+
+    monkeypatch.setattr(stories, "STORY_SPAN_HOURS", span)
+    words = dataclasses.replace(settings, story_model="words")
+    a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
+    probs[a.id] = 0.9
+    x = _store(database, words, _source(database, "daily"), QUAKE_B, T0 + timedelta(hours=4))
+    probs[x.id] = 0.9
+    b = _store(database, words, _source(database, "channel"), QUAKE_B, T0 + timedelta(hours=30))
+    story = _story_of(database, a.id)
+    assert _story_of(database, x.id) == _story_of(database, b.id) == story
+    probs.clear()
+    probs[b.id] = 0.9
+    c = _store(database, words, _source(database, "radio"), QUAKE_A, T0 + timedelta(hours=55))
+    assert (_story_of(database, c.id) == story) == (span > 48)
+
+
+def test_story_curve_names_the_span_setting() -> None:
+    import story_curve
+
+    setting = story_curve.parse_setting("0.65+span72")
+    assert setting.span == 72.0 and setting.name == "0.65/0.40/0.50+span72"
+    assert story_curve.parse_setting(setting.name) == setting
+    assert story_curve.parse_setting("0.65").span == story_model.WINDOW_HOURS
+    assert stories.STORY_SPAN_HOURS == story_model.WINDOW_HOURS  # off by default
