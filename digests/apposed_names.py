@@ -128,6 +128,16 @@ def _statement_after_day(toks: list[Tok], m: int, limit: int) -> bool:
             and _statement_at(toks, m + 1, limit) and is_complementizer(toks[m + 1].norm))
 
 
+def _apposed_ali(toks: list[Tok], e: int, limit: int) -> bool:
+    """«، علي حسن خليل،» right after a title's comma (F33, seed 33, 787): «علي» spelled with ي
+    before a name word is the name Ali; a preposition never opens an apposition. (The
+    paragraph need not write «على» elsewhere, as `_name_ali` asks of a subject.)"""
+    nxt = toks[e + 1] if e + 1 < limit else None
+    return (toks[e].raw == "علي" and nxt is not None and nxt.raw[0].isalpha()
+            and nxt.norm not in STOP and not nxt.norm.startswith("ال")
+            and not is_complementizer(nxt.norm)) or _name_ali(toks, e, limit)
+
+
 def _second_title_end(toks: list[Tok], m: int, limit: int) -> bool:
     """«، مدير كرسي المعهد: "…"»: a title after the name, closed by a colon, or by a comma
     before the statement."""
@@ -189,7 +199,7 @@ def apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> int:
                 and _statement_after_day(toks, e + 1, limit)):
             return e  # «، شريف إسماعيل للصحفيين، الخميس، إن»: whom he told ends the name
         if not (_name_word(toks, e, limit) or (ranked and e == j)
-                or (e == j and _name_ali(toks, e, limit))):
+                or (e == j and _apposed_ali(toks, e, limit))):
             return 0  # («، علي حسن خليل،»: the name «علي», F33's 787)
         if t.raw.endswith(":"):
             return e + 1  # «، دانا وايت: "…"», «، محمد المومني،: "…"»

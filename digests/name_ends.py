@@ -40,8 +40,9 @@ _DESCRIBING = frozenset(
     for end in ("", "ه"))
 # «مبولحي ضيف "في المرمى"», «هاينكس مدرب بايرن صاحب الفضل في …»: a guest, the one behind.
 _GUEST = frozenset(("ضيف", "ضيفه", "صاحب", "صاحبه"))
-# «قال المذيع نعم كلها حلوة، …» (seed 33, 996): an answer's «yes/no» opens what was said.
-ANSWERS = frozenset(("نعم", "كلا"))
+# «قال المذيع نعم كلها حلوة، …» (seed 33, 996): an answer's «yes/no» or a question's «هل»
+# («قال لى زميل هل علمت بأن …») opens what was said.
+ANSWERS = frozenset(("نعم", "كلا", "هل"))
 _RESPONDENTS = frozenset(("مجيبين", "مجيبات", "المجيبين"))
 
 
@@ -113,3 +114,44 @@ def dangling_title(toks: list[Tok], j: int, limit: int) -> bool:
     dangles; the name before it is whole (a title after a title, «… الوزير», stays)."""
     return (2 <= j < limit and toks[j].norm == "في" and toks[j - 1].norm.startswith("ال")
             and title_word(toks[j - 1]) and not title_word(toks[j - 2]))
+
+
+# Heads of a title in construct after a name («وكيل أعمال المدرب …», «مدرب اتحاد جدة»). Folded.
+_AFTER_NAME_HEADS = frozenset("وكيل مدرب رئيس مدير مستشار محامي لاعب نجم قائد".split())
+
+
+def name_before_cut_title(toks: list[Tok], i: int, j: int, limit: int) -> int:
+    """The subject `toks[i:j]` stopped at its word limit inside a title after the name, with
+    a name word still to come («الكويتي عبدالله جاسم وكيل أعمال المدرب التشيلي خوسيه لويس |
+    سييرا مدرب اتحاد جدة أن», F32's 363): where the name ends, before that title; 0 when the
+    shape is not this one (the subject is left as read)."""
+    if j >= limit or toks[j].norm in STOP or is_complementizer(toks[j].norm):
+        return 0
+    if (not toks[j].raw[0].isalpha() or toks[j].norm.startswith(("ال", "ل"))
+            or toks[j - 1].raw[-1] in "،,:;؛."):
+        return 0  # the next word does not go on with a name («… الآسيوي | لكرة القدم»: a title)
+    for m in range(i + 2, j - 1):
+        if toks[m].norm in _AFTER_NAME_HEADS and not toks[m - 1].norm.startswith("ال") and (
+                toks[m - 1].norm not in STOP and toks[m - 1].raw[-1].isalpha()):
+            return m
+    return 0
+
+
+def limit_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
+    """Where a subject that stopped at its word limit (`toks[i:j]`) really ends.
+
+    «وكيل محافظ الهيئة … المستثمرين إبراهيم بن صالح السويل، أن» (seed 24, 1889) and «…
+    بمنطقة نجران النقيب عبدالخالق علي القحطاني، أن» (F33's 5053): a long title's name is read
+    to its end; «الكويتي عبدالله جاسم وكيل أعمال المدرب التشيلي خوسيه لويس | سييرا» (F32's
+    363): a title after the name, cut mid-name, is dropped and the name stands alone.
+    """
+    goes_on = toks[j].norm in ("بن", "بنت") if j < limit else False
+    goes_on = goes_on or (j < limit and ranked_name_goes_on(toks, j, limit))
+    if not goes_on:
+        return name_before_cut_title(toks, i, j, limit) or j
+    if j + 1 >= limit or toks[j - 1].raw[-1] in "،,:;؛.":
+        return j
+    end = next((m + 1 for m in range(j + 1, min(limit, j + 4))
+                if toks[m].raw[-1] in "،,:;؛." or m + 1 == limit
+                or is_complementizer(toks[m + 1].norm)), None)
+    return end if end is not None else j

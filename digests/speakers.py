@@ -49,8 +49,8 @@ from digests.name_ends import (
     bi_al_name,
     dangling_title,
     describes_name,
+    limit_end,
     plural_speech_participle,
-    ranked_name_goes_on,
 )
 from digests.skipped_objects import skip_object
 from digests.speaker_spans import asked_unnamed, field_end, placed_title_end, plural_noun
@@ -342,17 +342,8 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             and not toks[j].norm.endswith(("ين", "ون"))
             and toks[j].norm not in STOP and not cue_of(toks[j].raw)[1]):
         j += 1  # «… للأمم المتحدة للشؤون السياسية», «… لكرة القدم»: the title's last word
-    if j - i == MAX_SPEAKER_WORDS and j + 1 < limit and (
-            toks[j].norm in ("بن", "بنت") or ranked_name_goes_on(toks, j, limit)) and (
-            toks[j - 1].raw[-1] not in "،,:;؛."):
-        # («… بمنطقة نجران النقيب عبدالخالق علي القحطاني، أن», F33's 5053: after a rank)
-        # «وكيل محافظ الهيئة … المستثمرين إبراهيم بن صالح السويل، أن» (seed 24, 1889: «…
-        # المستثمرين إبراهيم»): a long title's name is read to its end, not cut after «إبراهيم».
-        end = next((m + 1 for m in range(j + 1, min(limit, j + 4))
-                    if toks[m].raw[-1] in "،,:;؛." or m + 1 == limit
-                    or is_complementizer(toks[m + 1].norm)), None)
-        if end is not None:
-            j = end
+    if j - i == MAX_SPEAKER_WORDS:
+        j = limit_end(toks, i, j, limit)  # a long title's name read to its end, or cut back
     words = [toks[k].raw for k in range(i, j)]
     if len(words) >= 3 and fold(words[-1]) in _TITLE_HEADS and j < limit and (
             toks[j].norm in ("هذه", "هذا", "تلك", "ذلك")):

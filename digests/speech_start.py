@@ -136,6 +136,10 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
     set_off = False  # a «، بعد أن …» clause set off by a comma: its verb takes the next «أن»
     for m in range(j - 1 if j > k + 1 else k + 1, min(last, j + 20)):
         tm = toks[m]
+        if m == j and tm.norm in ("هل", "وهل") and tm.raw[0] not in "\"“«„":
+            # «قال لى زميل هل علمت بأن …» (F33, seed 33, 996): a question was asked; its «أن»
+            # is the asked verb's, nobody's statement.
+            return None
         if set_off and tm.raw[-1] in "،,":
             set_off = False  # («، بعد أن التقى نظيره، إن …»: the clause closed; speech follows)
         if m >= j + 14 and not tm.raw.endswith(":"):
