@@ -25,7 +25,7 @@ from telegram.ext import ContextTypes
 
 from bot.admin import Told, admin_only, deliver_owed, reply, tell
 from bot.following import too_long_text
-from bot.i18n import num
+from bot.i18n import amount, num
 from bot.lines import escape_text
 from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
@@ -84,8 +84,9 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, ui(lang, "nothing_searchable", query=topic or ""))
         return
     if plan.stories == 0:
-        await reply(update, context, ui(lang, "push_no_stories_topic", topic=topic) if topic
-                   else ui(lang, "push_no_stories"))
+        hours = amount(push_queue.RECENT_HOURS, lang, "hour")  # the window a push looks in
+        await reply(update, context, ui(lang, "push_no_stories_topic", topic=topic, hours=hours)
+                    if topic else ui(lang, "push_no_stories", hours=hours))
         return
     if plan.chats == 0:  # an earlier push still on its way holds them, or they went before
         await reply(update, context, ui(lang, "push_nothing_new_queued" if _push_unfinished(rt)

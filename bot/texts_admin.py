@@ -35,9 +35,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "push_no_followers": ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي موضوع: /push الغوطة",
                           "Nobody follows the general digest; no digest was sent. For a topic's "
                           "followers: /push الغوطة"),
-    "push_no_stories_topic": ("لا أخبار حديثة عن «{topic}»؛ لم تُرسل نشرة.",
-                              "No recent news about «{topic}»; no digest was sent."),
-    "push_no_stories": ("لا أخبار حديثة لإرسالها.", "No recent stories to send."),
+    "push_no_stories_topic": ("لا أخبار عن «{topic}» نُشرت في آخر {hours}؛ لم تُرسل نشرة.",
+                              "No news about «{topic}» published in the last {hours}; no digest"
+                              " was sent."),
+    "push_no_stories": ("لا أخبار نُشرت في آخر {hours} لإرسالها.",
+                        "No stories published in the last {hours} to send."),
     "push_nothing_new": ("لا أخبار جديدة لإرسالها: أُرسلت هذه الأخبار إلى المتابعين من قبل "
                          "(سُلّمت، أو تعذّر تسليمها كما قال تقرير تلك النشرة).",
                          "Nothing new to send: these stories were sent to the followers before "

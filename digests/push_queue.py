@@ -22,7 +22,12 @@ from digests.storage import Database
 
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
 
-RECENT_HOURS = 24  # how far back /push looks for top stories
+# How far back /push looks (general and topic, QA50 E5): a push is news, what was published
+# in the last day — the general digest's «top stories» are the day's. Only when the archive holds
+# nothing published that recent (the offline demo's sample, a bot that stopped polling) do both
+# fall back on the latest stories, fetched within KEEP_DONE; an archive with today's news never
+# pushes a years-old report as «جديد» because the day's were already sent.
+RECENT_HOURS = 24
 # A topic's /push weighs this many times its stories per chat: each chat is sent the first it
 # has not had (QA18 R14).
 PUSH_POOL = 4
@@ -131,7 +136,9 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
 def _topic_stories(db: Database, topic: str, now: datetime, limit: int
                    ) -> list[tuple[int, int]]:
     """(story, live report) of the topic's stories its followers' alerts would carry, in the
-    search's order (latest first), at most `limit`.
+    search's order (latest first), at most `limit`: stories with a live report published in
+    the last RECENT_HOURS, as the general push's (`_top_stories`); older ones only when the
+    archive holds nothing that recent (`any_recent`).
 
     Searched for more than needed: a story whose every report is gone (404/410) is left out,
     and so is one that only the widened search finds — the push sends what the topic's
@@ -141,6 +148,8 @@ def _topic_stories(db: Database, topic: str, now: datetime, limit: int
     """
     from digests.search import search
 
+    since = now - timedelta(hours=RECENT_HOURS)
+    recent = any_recent(db.db, since)
     result = search(db.db, topic, limit=limit * 2, now=now, fold_stories=True)
     stories: list[tuple[int, int]] = []
     for hit in result.hits:
@@ -150,9 +159,31 @@ def _topic_stories(db: Database, topic: str, now: datetime, limit: int
             continue
         sid = hit.digest.story_id if hit.digest.story_id is not None else -aid
         live = live_report(db.db, aid, sid)
-        if live is not None and _reported_since(db.db, sid, now - KEEP_DONE):
+        if live is None:
+            continue
+        if (_published_since(db.db, sid, since) if recent
+                else _reported_since(db.db, sid, now - KEEP_DONE)):
             stories.append((sid, live))
     return stories
+
+
+def any_recent(db: sqlite_utils.Database, since: datetime) -> bool:
+    """Whether the archive holds a live report of a story published at or after `since` (the
+    general push's recent stories: `_top_stories`' first query finds some)."""
+    return db.execute(
+        "select 1 from articles where story_id is not null and page_status != ?"
+        " and coalesce(published_at, fetched_at) >= ? limit 1",
+        [GONE, iso(since)]).fetchone() is not None
+
+
+def _published_since(db: sqlite_utils.Database, story: int, since: datetime) -> bool:
+    """Whether the story (a negative id: the article alone) has a live report published at or
+    after `since`, as the general push counts a story recent."""
+    sql = ("select 1 from articles where id = ? and page_status != ?"
+           " and coalesce(published_at, fetched_at) >= ?" if story < 0 else
+           "select 1 from articles where story_id = ? and page_status != ?"
+           " and coalesce(published_at, fetched_at) >= ? limit 1")
+    return db.execute(sql, [abs(story), GONE, iso(since)]).fetchone() is not None
 
 
 def _unsent(db: sqlite_utils.Database, chat_id: int, stories: list[tuple[int, int]]
