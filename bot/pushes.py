@@ -27,6 +27,7 @@ from bot.admin import Told, admin_only, deliver_owed, reply, tell
 from bot.following import too_long_text
 from bot.i18n import amount, num
 from bot.lines import escape_text
+from bot.reader_clock import reader_zone
 from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
 from digests import push_queue
@@ -88,9 +89,8 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, ui(lang, "push_no_stories_topic", topic=topic, hours=hours)
                     if topic else ui(lang, "push_no_stories", hours=hours))
         return
-    if plan.chats == 0:  # an earlier push still on its way holds them, or they went before
-        await reply(update, context, ui(lang, "push_nothing_new_queued" if _push_unfinished(rt)
-                                        else "push_nothing_new"))
+    if plan.chats == 0:  # the followers had them: still queued, or sent before
+        await reply(update, context, nothing_new(rt, plan, chat.id, lang))
         return
     # The push is queued: from here the admin's answers come from a task that starts whatever
     # happens to them. A 429 on the acknowledgement (likely while a broadcast fills the bot's
@@ -134,12 +134,24 @@ def resume_reports(rt: Runtime, context: ContextTypes.DEFAULT_TYPE) -> int:
     return len(owed)
 
 
-def _push_unfinished(rt: Runtime) -> bool:
-    """Whether an earlier push still has deliveries waiting or on their way (QA12: a second
-    /push right after the first was told its stories had been «sent before»)."""
-    return rt.db.db.execute("select 1 from outbox o join chats c on c.id = o.chat_id"
-                            " where o.kind like 'push:%' and o.status in ('pending', 'sending')"
-                            " and c.active = 1 limit 1").fetchone() is not None
+def nothing_new(rt: Runtime, plan: push_queue.PushPlan, chat_id: int, lang: str) -> str:
+    """Why a push queued nothing, told truly (QA50 E6: «أُرسلت … من قبل» while the stories
+    waited in the queue for two more minutes): an earlier push still on its way (QA12, its
+    report follows); stories still queued for the followers — how many and when they go, in
+    the admin's clock; or sent before."""
+    if not plan.waiting:
+        return ui(lang, "push_nothing_new")
+    if plan.pushed:
+        return ui(lang, "push_nothing_new_queued")
+    due = plan.due
+    when = (ui(lang, "push_due_now") if due is None or due <= rt.now() else
+            ui(lang, "push_due_at", time=f"{due.astimezone(reader_zone(rt.db.db, chat_id)):%H:%M}"))
+    sent = plan.stories - plan.waiting
+    whom = f"«{escape_text(plan.topic)}»" if plan.topic else ui(lang, "push_general_name")
+    return ui(lang, "push_nothing_new_waiting", stories=amount(plan.waiting, lang, "article"),
+              whom=whom, when=when,
+              sent=ui(lang, "push_sent_too", stories=amount(sent, lang, "article")) if sent
+              else "")
 
 
 def followers(rt: Runtime, topic: str | None) -> int:

@@ -48,6 +48,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "سابقة لم تنتهِ بعد، ويصلك تقريرها حين تنتهي).",
                                 "Nothing new to send: these stories are in the queue now (an "
                                 "earlier push has not finished; its report follows when it does)."),
+    # QA50 E6: the followers' rows of the stories found are still queued (an alert held a few
+    # minutes), not sent: how many, when they go, and how many did go before
+    "push_nothing_new_waiting": ("لا أخبار جديدة لإرسالها: {stories} في قائمة الإرسال لمتابعي "
+                                 "{whom} الآن، تُرسل {when}{sent}.",
+                                 "Nothing new to send: {stories} already queued for the followers"
+                                 " of {whom}, going out {when}{sent}."),
+    "push_due_now": ("الآن", "now"),
+    "push_due_at": ("نحو الساعة {time}", "at about {time}"),
+    "push_sent_too": ("، وأُرسل {stories} من قبل", "; {stories} went out before"),
+    "push_general_name": ("النشرة العامة", "the general digest"),
     "push_done": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}.",
                   "✅ Digest finished: {delivered} delivered, {failed} failed."),
     "push_done_failures": ("⚠️ انتهت النشرة مع إخفاقات — سُلّمت: {delivered}، فشلت: {failed}. "

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from digests.models import iso
+from digests.models import iso, parse_iso
 from digests.new_deliveries import insert_rows
 from digests.outbox_upkeep import KEEP_DONE, MERGED_REASON
 from digests.retries import GONE, live_report
@@ -42,6 +42,13 @@ class PushPlan:
     topic: str | None
     chats: int
     stories: int
+    # When nothing was queued (`chats` 0): how many of the stories found still wait in the
+    # outbox for a follower (an alert held a few minutes, an earlier push on its way: QA50 E6,
+    # «already sent» while they were still queued), the earliest time one is due (None: now),
+    # and whether every waiting row is an earlier push's (its report is still owed).
+    waiting: int = 0
+    due: datetime | None = None
+    pushed: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,8 +136,30 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
         chats = tx.execute("select count(distinct chat_id) from outbox where kind = ?",
                            [kind]).fetchone()[0]
         tx.execute("update pushes set chats = ? where id = ?", [chats, push_id])
-    log.info("push queued push=%s topic=%r chats=%d stories=%d", push_id, topic, chats, found)
-    return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=found)
+        waiting = (_waiting(tx, chat_sql, chat_args, stories[:limit_stories] if topic is None
+                            else stories) if stories and not chats else [])
+    log.info("push queued push=%s topic=%r chats=%d stories=%d waiting=%d", push_id, topic,
+             chats, found, len({w[0] for w in waiting}))
+    dues = [parse_iso(w[2]) for w in waiting]
+    return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=found,
+                    waiting=min(found, len({w[0] for w in waiting})),
+                    due=max(now, min(d or now for d in dues)) if dues else None,
+                    pushed=bool(waiting) and all(w[1].startswith("push:") for w in waiting))
+
+
+def _waiting(db: sqlite_utils.Database, chat_sql: str, chat_args: list[Any],
+             stories: list[tuple[int, int]]) -> list[tuple[int, str, str | None]]:
+    """(story, kind, not_before) of the followers' outbox rows of `stories` still pending or
+    being sent (a story merged into one of them included, as `_unsent` counts it had)."""
+    ids = [s for s, _a in stories]
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        f"""select coalesce(m.into_id, o.story_id), o.kind, o.not_before from outbox o
+            left join story_merges m on m.merged_id = o.story_id
+            where o.status in ('pending', 'sending') and o.chat_id in ({chat_sql})
+              and (o.story_id in ({marks}) or m.into_id in ({marks}))""",
+        [*chat_args, *ids, *ids]).fetchall()
+    return [(int(r[0]), str(r[1]), r[2]) for r in rows]
 
 
 def _topic_stories(db: Database, topic: str, now: datetime, limit: int
