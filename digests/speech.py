@@ -35,7 +35,9 @@ _PARTICIPLES = (
 # "last speaker" only when speech follows.
 AMBIGUOUS = frozenset(
     "طالب ذكر رد نقل كتب وصف وعد جدد تابع كشف ختم اختتم توقع لاحظ تعهد"
-    " هاجم تحدث خلص اصر اهاب ندد استنكر رحب ادان رفض".split())
+    " هاجم تحدث خلص اصر اهاب ندد استنكر رحب ادان رفض"
+    # «أورد» cites (a source's text, not always its statement)
+    " اورد".split())
 
 # «قال X، …» sets a statement off with a comma as with «:» (these verbs only).
 # Not «تابع»: after a comma it is "followed, watched" as often as "went on" (QA9 N4: «تابع X
@@ -181,6 +183,12 @@ for _dual in DUALS:
     _CUES[_dual] = ("verb", "f" if _dual.endswith("تا") else "m")
 _CUES["يجيب"] = ("verb", "m")
 _CUES["تجيب"] = ("verb", "f")
+# «وأوردت الصحيفة أن …», «ويورد التقرير أن …» (F34: development gold quotes with no cue): only
+# opening its clause with «و», the verb before its subject; a bare «أوردت» after its subject
+# («وكالة "تسنيم" … أوردت مقالات مأخوذة من …») cites texts, and its object read as the speaker.
+# («ينص/قضت/أظهرت … أن» were tried too: more figures and rulings than statements.)
+for _form, _gender in (("واورد", "m"), ("واوردت", "f"), ("ويورد", "m"), ("وتورد", "f")):
+    _CUES[_form] = ("verb", _gender)
 
 AFTER_MA_ONLY = frozenset(v + "ه" for v in _PAST_MASC) - frozenset(_PAST_MASC)
 

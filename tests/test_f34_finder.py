@@ -64,3 +64,23 @@ def test_two_word_echo_of_a_fuller_quote_stays_out() -> None:
     assert len(found) == 1 and found[0][0] == "direct"
     # alone, the same clause is his statement
     assert [t for _, _, t in _found(paras[1:])][0].endswith("ليس نادما")
+
+
+# --- 2. «وأوردت X أن …»: a verb of reporting the cue list lacked ---
+
+def test_awradat_opening_its_clause_is_a_cue() -> None:
+    found = _found(["وأوردت صحيفة الوطن المحلية أن الجيش يستعد لعملية كبيرة في المدينة."])
+    assert [(s, t) for _, s, t in found] == [
+        ("صحيفة الوطن المحلية", "الجيش يستعد لعملية كبيرة في المدينة")]
+
+
+def test_yuridu_opening_its_clause_is_a_cue() -> None:
+    found = _found(["ويورد التقرير أن الفريق يتوقع الانتهاء قريبا من اتفاق مع اللجنة."])
+    assert [(s, t) for _, s, t in found] == [
+        ("التقرير", "الفريق يتوقع الانتهاء قريبا من اتفاق مع اللجنة")]
+
+
+def test_bare_awradat_after_its_subject_names_no_object() -> None:
+    # «وكالة … أوردت مقالات مأخوذة من …»: the object is no speaker.
+    found = _found(['ونشرت الوكالة ملفا، وقد أوردت مقالات مأخوذة من كتب قديمة أن العلم نور الأمم.'])
+    assert not any(s.startswith("مقالات") for _, s, _ in found)
