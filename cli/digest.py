@@ -24,6 +24,7 @@ from digests.article_aliases import same_text_id
 from digests.dates import publication_time, stored_time
 from digests.digest import archive_for, condense, find_article, load_digest
 from digests.related import live_related
+from digests.story_sites import site_name, site_of
 from digests.errors import FetchError, NashraError, ParseError
 from digests.feeds import parse_feed
 from digests.models import Article, Digest, Quote
@@ -52,14 +53,29 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
 
 
 def _source_row(db: Database | None, url: str) -> dict[str, Any] | None:
-    """The stored source on the same host as `url`, when there is exactly one: with several
-    (feeds of one site, or sites on one address) the page may be any one's, so none is named."""
+    """The stored source of `url`'s site (its host and port, «www.» folded: several sites on one
+    address, QA50 E12's five on 127.0.0.1, are several sites), active or removed (a paused
+    source is still the site's), else of its host when there is exactly one. Several feeds of
+    one site name the site when their names share it («فرانس 24 — دولي», «فرانس 24 — رياضة» →
+    «فرانس 24»; digests.story_sites.site_name), and give their local offset when they agree;
+    feeds of other names name none (the page may be any one's)."""
     host = (urlsplit(url).hostname or "").lower()
     if db is None or not host:
         return None
-    rows = [dict(row) for row in db.db.query("select name, url, utc_offset_minutes from sources")
-            if (urlsplit(row["url"]).hostname or "").lower() == host]
-    return rows[0] if len(rows) == 1 else None
+    rows = [dict(row) for row in db.db.query("select name, url, utc_offset_minutes from sources")]
+    site = site_of(url)
+    same = [r for r in rows if site_of(r["url"]) == site]
+    if not same:
+        same = [r for r in rows if (urlsplit(r["url"]).hostname or "").lower() == host]
+        return same[0] if len(same) == 1 else None
+    if len(same) == 1:
+        return same[0]
+    names = {site_name(r["name"], r["url"]) for r in same}
+    offsets = {r["utc_offset_minutes"] for r in same}
+    if len(names) != 1:
+        return None
+    return {"name": names.pop(), "url": same[0]["url"],
+            "utc_offset_minutes": offsets.pop() if len(offsets) == 1 else None}
 
 
 def _is_feed(body: bytes, headers: Mapping[str, str], url: str) -> bool:
