@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 
 from telegram.ext import ContextTypes
 
-from bot.i18n import num, t
+from bot.i18n import amount, num, t
 from bot.jobs import POLL_JOB  # the name the scheduled poll's job is given
 from bot.runtime import Runtime, runtime
 from digests.models import iso
@@ -51,7 +51,7 @@ def in_words(when: datetime | None, now: datetime, lang: str) -> str:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     minutes = max(1, math.ceil((when - now).total_seconds() / 60))
-    return t("next_poll_within", lang, minutes=num(minutes, lang))
+    return t("next_poll_within", lang, minutes=amount(minutes, lang, "minute"))  # QA50 E10
 
 
 def next_poll_line(context: ContextTypes.DEFAULT_TYPE, now: datetime, lang: str) -> str | None:

@@ -14,7 +14,7 @@ import logging
 from datetime import datetime, timedelta
 
 from bot import chat_holds, hold_expiry
-from bot.i18n import list_sep, num, relative_time, t
+from bot.i18n import amount, list_sep, num, relative_time, t
 from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
 from digests.models import iso, parse_iso
@@ -36,7 +36,7 @@ def clock_sources_line(rt: Runtime, lang: str) -> str | None:
     ahead, by = ahead_ids(rows, now), ahead_by(rows, now)
     if not ahead or by is None:
         return None
-    return ui(lang, "stats_clock_sources", minutes=num(int(by.total_seconds() // 60), lang),
+    return ui(lang, "stats_clock_sources", minutes=amount(int(by.total_seconds() // 60), lang, "minute"),
               count=num(len(ahead), lang))
 
 

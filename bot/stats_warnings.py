@@ -28,7 +28,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bot import model_warning
-from bot.i18n import num
+from bot.i18n import amount, num
 from bot.runtime import Runtime, ui, utc_now
 from digests.models import parse_iso
 
@@ -54,8 +54,9 @@ class StatsWarning:
 
     def text(self, lang: str) -> str:
         """The line as Telegram HTML in `lang` (Arabic-Indic digits in Arabic)."""
-        return ui(lang, self.key, **{k: num(v, lang) for k, v in self.numbers},
-                  **dict(self.times))
+        return ui(lang, self.key, **{k: amount(v, lang, "minute") if k == "minutes"
+                                     else num(v, lang) for k, v in self.numbers},
+                  **dict(self.times))  # «minutes» counted with its noun (QA50 E10: «٣ دقائق»)
 
 
 def _minutes(delta: timedelta) -> int:

@@ -146,16 +146,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "nothing is written and deliveries wait; {owed} outcomes of sent "
                              "messages are not written yet — free space in DATABASE_PATH's "
                              "folder"),
-    "stats_clock_behind": ("⚠️ ساعة الخادم متأخرة {minutes} دقيقة عن ساعة تيليجرام (أرّخ تيليجرام "
+    "stats_clock_behind": ("⚠️ ساعة الخادم متأخرة {minutes} عن ساعة تيليجرام (أرّخ تيليجرام "
                            "هذا الأمر {telegram} UTC والخادم يقرأ {ours}): مواعيد التسليم تتبعها، "
                            "فاضبط ساعة الخادم (NTP)",
-                           "⚠️ This server's clock is {minutes} min behind Telegram's (Telegram "
+                           "⚠️ This server's clock is {minutes} behind Telegram's (Telegram "
                            "dated this /stats {telegram} UTC, the server reads {ours}): delivery "
                            "times follow it; set the server's clock right (NTP)"),
-    "stats_clock_ahead": ("⚠️ أرّخ تيليجرام هذا الأمر قبل {minutes} دقيقة من ساعة الخادم "
+    "stats_clock_ahead": ("⚠️ أرّخ تيليجرام هذا الأمر قبل {minutes} من ساعة الخادم "
                           "({telegram} UTC والخادم يقرأ {ours}): إن أُرسل الأمر للتو فساعة الخادم "
                           "متقدمة، فاضبطها (NTP)",
-                          "⚠️ Telegram dated this /stats {minutes} min before this server's clock "
+                          "⚠️ Telegram dated this /stats {minutes} before this server's clock "
                           "({telegram} UTC, the server reads {ours}): if it was sent just now, "
                           "the server's clock is ahead; set it right (NTP)"),
     "stats_outage": ("⚠️ تيليجرام يرفض الرسائل لكل المحادثات منذ {seconds} ثانية (خطأ من خوادمه): "
@@ -170,10 +170,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "clock now ({ours}): the clock was set back since, and deliveries "
                              "timed by the earlier clock may wait"),
     # X58 (QA40 N3): sources scheduled by a clock that ran ahead, polled now
-    "stats_clock_sources": ("⚠️ أُرجعت ساعة الخادم {minutes} دقيقة بعد آخر جلب: {count} من المصادر "
+    "stats_clock_sources": ("⚠️ أُرجعت ساعة الخادم {minutes} بعد آخر جلب: {count} من المصادر "
                             "جُدولت بالساعة المتقدمة، فتُجلب في الجلب المجدول التالي دون انتظار "
                             "(أو /ingest الآن)",
-                            "⚠️ The server clock was set back {minutes} min after the last poll: "
+                            "⚠️ The server clock was set back {minutes} after the last poll: "
                             "{count} sources were scheduled by the clock that ran ahead, so the "
                             "next scheduled poll fetches them without waiting (or /ingest now)"),
     # X58 (QA40 N12): the last broadcast, and the age of the oldest delivery waiting

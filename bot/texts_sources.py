@@ -185,7 +185,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "⏳ It will be fetched at the next poll ({when}), or send /ingest now"),
     "next_poll": ("الجلب التالي: {when}", "Next poll: {when}"),
     "next_poll_none": ("لا جلب مجدول في هذه العملية", "none scheduled in this process"),
-    "next_poll_within": ("خلال {minutes} دقيقة", "within {minutes} min"),
+    "next_poll_within": ("خلال {minutes}", "within {minutes}"),  # bot.i18n.amount: «٧ دقائق»
     "ingest_running_new": ("المصادر التي لم تُجلب بعد ({count}) ليست في الجلب الجاري: أرسل "
                            "/ingest بعد انتهائه",
                            "Sources never fetched yet ({count}) are not in the running poll: "
