@@ -29,7 +29,7 @@ from bot.lines import LRM, Line, Span, clean, isolate_ltr, safe_url, wrap_rtl
 from bot.packer import shorten
 from bot.story_sites import link_note
 from digests.arabic import normalize
-from digests.models import Article, Digest, Quote
+from digests.models import Article, Digest, Quote, QuoteKind
 from digests.topic_match import article_matches
 from digests.quotes import quote_marks_balanced
 
@@ -120,6 +120,21 @@ def quote_line(quote: Quote, lang: str) -> Line | None:
     if speaker:
         spans += [Span(" — "), Span(ltr(speaker), italic=True)]
     return tuple(spans)
+
+
+def shown_kind(quote: Quote) -> QuoteKind:
+    """The kind `quote_line` shows (QA50 E8: `digest --json` said "reported" for «أنا لا زلت
+    أعتقد …» — رونالدو, which the bot and the text output put in quote marks): a paraphrase in
+    the first person with its speaker, not a clause kept with its verb, is the speaker's own
+    words — "direct"; every other quote keeps its kind. For the JSON (cli.digest.digest_json),
+    so that a consumer following the README's kinds shows what the bot shows."""
+    if quote.kind != "reported":
+        return quote.kind
+    text = _strip_quotes(clean(quote.text))
+    speaker = clean(quote.speaker)
+    if text and speaker and not hedged(text) and first_person(text):
+        return "direct"
+    return "reported"
 
 
 def ltr(text: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.lines import clean
-from bot.story_quotes import quote_line
+from bot.story_quotes import quote_line, shown_kind
 from digests.article_aliases import same_text_id
 from digests.dates import publication_time, stored_time
 from digests.digest import archive_for, condense, find_article, load_digest
@@ -213,11 +213,20 @@ def render_text(digest: Digest) -> str:
     return "\n".join(lines)
 
 
+def digest_json(digest: Digest) -> dict[str, Any]:
+    """The digest as `--json` prints it (`digest`, `search`): `Digest.to_json` with each
+    quote's kind as the bot and the text output show it (bot.story_quotes.shown_kind, QA50 E8:
+    a first-person paraphrase is shown in quote marks, so it is "direct")."""
+    out = digest.to_json()
+    out["quotes"] = [{**q.to_json(), "kind": shown_kind(q)} for q in digest.quotes]
+    return out
+
+
 def digest_command(args: argparse.Namespace, settings: Settings) -> int:
     """`run.py digest URL [--json]`."""
     digest = get_digest(args.url, settings)
     if args.json:
-        print(json.dumps(digest.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(digest_json(digest), ensure_ascii=False, indent=2))
     else:
         print(render_text(digest))
     return 0

@@ -26,6 +26,7 @@ from digests.settings import Settings
 from digests.storage import Database
 
 from cli.dbpath import existing_database
+from cli.digest import digest_json
 
 RLM = "\u200f"
 
@@ -76,7 +77,7 @@ def _count(low: int, high: int) -> Callable[[str], int]:
 
 def hit_json(hit: SearchHit) -> dict[str, Any]:
     """One hit as the JSON object `--json` prints."""
-    out = hit.digest.to_json()
+    out = digest_json(hit.digest)  # quote kinds as shown (QA50 E8)
     out["matched"] = list(hit.matched)
     out["score"] = hit.score
     return out
