@@ -20,10 +20,12 @@ Pure functions of folded words; the word table is digests.arabic's frozen freque
 
 from __future__ import annotations
 
+import re
+
 from digests.apposed_names import title_word
 from digests.arabic import _freq
 from digests.speaker_words import Tok
-from digests.speech import STOP, cue_of, is_complementizer
+from digests.speech import STOP, cue_of, fold, is_complementizer
 
 # Ranks before a name («النقيب عبدالخالق …», «الدكتور …»). Folded.
 _RANKS = frozenset(
@@ -155,3 +157,35 @@ def limit_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
                 if toks[m].raw[-1] in "،,:;؛." or m + 1 == limit
                 or is_complementizer(toks[m + 1].norm)), None)
     return end if end is not None else j
+
+
+# Titles with a possessive pronoun («رئيسه», «مدربه», «أمينها العام»): whose they are is written
+# before them, not in the speaker. Matched on the written word: folding makes «رئيسة» (a woman
+# president) «رئيسه» (its president).
+_OWN_TITLE_RE = re.compile(
+    r"(?:رئيس|رئيست|مدير|مديرت|وزير|وزيرت|نائب|سفير|مستشار|قائد|مدرب|زعيم|[أا]مين|مؤسس)"
+    r"(?:ه|ها|هم)")
+_HONORED = frozenset("الشيخ الشيخه الامير الاميره الملك الملكه الدكتور الدكتوره".split())
+
+
+# Words before such a title that make it the subject: a verb of saying, or «عن» of a relay
+# («نقل بيان … عن رئيسه …»). Not «وحذر مدربه فالفيردي …» (whom Messi warned). Folded.
+_SAID_BY = frozenset(
+    "قال قالت صرح صرحت اكد اكدت اوضح اوضحت اضاف اضافت اعلن اعلنت ذكر ذكرت يقول تقول عن".split())
+
+
+def without_own_title(words: list[str], before: str = "") -> list[str]:
+    """«رئيسه الشيخ سلمان بن ابراهيم آل خليفة» → «الشيخ سلمان بن ابراهيم آل خليفة» (F32's
+    4659), «أمينها العام يوسف بن أحمد العثيمين» → «يوسف بن أحمد العثيمين»: a title with a
+    possessive pronoun before a name of two words or more reads «its president» with no «its»
+    shown; the name alone is the speaker, when the folded word `before` it makes it a subject.
+    A bare «مدربه» stays (no name follows)."""
+    if (not words or not _OWN_TITLE_RE.fullmatch(words[0].strip("،,:"))
+            or before.removeprefix("و").removeprefix("ف") not in _SAID_BY):
+        return words
+    rest = words[1:]
+    if rest and fold(rest[0]) in ("العام", "العامه"):
+        rest = rest[1:]
+    if len(rest) < 2 or (fold(rest[0]).startswith("ال") and fold(rest[0]) not in _HONORED):
+        return words
+    return rest

@@ -51,6 +51,7 @@ from digests.name_ends import (
     describes_name,
     limit_end,
     plural_speech_participle,
+    without_own_title,
 )
 from digests.skipped_objects import skip_object
 from digests.speaker_spans import asked_unnamed, field_end, placed_title_end, plural_noun
@@ -377,6 +378,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         # الأسترالي»): the name set after the title's comma is the speaker's too
         words = [w.rstrip("،,:") for w in [*words, *(toks[k].raw for k in range(j, named))]]
         j = named
+    words = without_own_title(words, toks[i - 1].norm if i > 0 else "")  # F32's 4659
     # «#الشرطة_البريطانية»: a hashtag is shown as the words it joins (QA11).
     words = [w.replace("_", " ").replace("#", "") for w in words]
     words = [w + words[n + 1] if w == "لـ" and n + 1 < len(words) else w
