@@ -52,6 +52,9 @@ async def answer_link(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Ru
                    if d is not None), None)
     if digest is None:
         text = ui(lang, "link_not_archived")
+        user = update.effective_user
+        if user is not None and rt.is_admin(user.id):  # what the operator can do (QA50 E11)
+            text += "\n" + ui(lang, "link_not_archived_admin")
         await send(update, context, note + "\n" + text if note else text)
         return
     chat = update.effective_chat

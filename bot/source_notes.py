@@ -8,6 +8,7 @@
 - A source whose article pages are refused (over the page cap, errors) shows as healthy by its
   feed, yet its stories have no lead and no quotes: /sources says so under it, with the reason
   stored with those articles (`page_trouble`, `page_note`).
+- /ingest with a link says it takes none, and what to do for one page (`ingest_link_note`).
 
 The words are bot.i18n strings (Arabic, English), laid out by bot.admin.text_lines.
 """
@@ -15,6 +16,7 @@ The words are bot.i18n strings (Arabic, English), laid out by bot.admin.text_lin
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -23,6 +25,7 @@ from telegram.ext import ContextTypes
 from bot.i18n import amount, num, t
 from bot.jobs import POLL_JOB  # the name the scheduled poll's job is given
 from bot.runtime import Runtime, runtime
+from digests.reader_text import links_in
 from digests.models import iso
 from digests.storage import Database
 
@@ -52,6 +55,14 @@ def in_words(when: datetime | None, now: datetime, lang: str) -> str:
         when = when.replace(tzinfo=timezone.utc)
     minutes = max(1, math.ceil((when - now).total_seconds() / 60))
     return t("next_poll_within", lang, minutes=amount(minutes, lang, "minute"))  # QA50 E10
+
+
+def ingest_link_note(args: Sequence[str] | None, lang: str) -> str | None:
+    """What /ingest says of a link typed after it (QA50 E11: it polled every source and said
+    nothing of the link): it takes none, and what to do for one page. None without a link."""
+    if not any(links_in(a) for a in args or ()):
+        return None
+    return t("ingest_no_link", lang)
 
 
 def next_poll_line(context: ContextTypes.DEFAULT_TYPE, now: datetime, lang: str) -> str | None:

@@ -49,6 +49,7 @@ from bot.source_notes import (
     added_during_poll,
     fetch_now,
     first_fetch_line,
+    ingest_link_note,
     next_poll_line,
     page_note,
     page_trouble,
@@ -365,9 +366,10 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = chat_lang(rt, update)
     chat = update.effective_chat
     assert chat is not None
+    note = ingest_link_note(context.args, lang)  # a link typed after it: it takes none (E11)
     if rt.ingest_task is not None and not rt.ingest_task.done():
         await acknowledged(rt.ingest_task)  # the first one's «بدأ» goes first (QA15 N10)
-        html = ui(lang, "ingest_running")
+        html = (note + "\n" if note else "") + ui(lang, "ingest_running")
         fresh = added_during_poll(rt.db)
         if fresh:  # added after the poll started: not in it (QA20 O4)
             html += "\n" + text_html(lang, t("ingest_running_new", lang,
@@ -381,6 +383,8 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if request_id is None:  # the same message handed again after a restart: answered there
         log.info("redelivered /ingest ignored chat=%s", chat.id)
         return
+    if note:
+        await reply(update, context, note)
     # the poll starts whatever happens to the acknowledgement (a 429 must not lose the report)
     rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang, request_id), "ingest")
 

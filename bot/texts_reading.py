@@ -192,6 +192,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "link_not_archived": ("هذا الرابط ليس في الأرشيف. أرسل اسم الموضوع بدلًا منه، مثل «الغوطة».",
                           "This link is not in the archive. Send the topic instead, such as"
                           " «Ghouta»."),
+    # QA50 E11: said to an admin too, who can do more than a reader
+    "link_not_archived_admin": ("للمشغّل: لا يجلب البوت رابطًا يُلصق له. إن كان من المصادر فأرسل "
+                                "/ingest ثم الصقه ثانية؛ لموقع ليس مصدرًا: أرسل /addsource ورابط "
+                                "الموقع، أو على الخادم: python run.py digest الرابط",
+                                "For the operator: the bot never fetches a pasted link. If it is "
+                                "from a source, send /ingest, then paste it again; for a site "
+                                "that is not a source: /addsource and the site's link, or on the "
+                                "server: python run.py digest URL"),
     # inline mode
     "inline_nothing": ("لا نتائج عن «{query}»", "No results for «{query}»"),
     # how many sites report a story, and which (bot.story_sites, QA34 R3): Arabic counted nouns

@@ -57,6 +57,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "No source number {id}. The numbers are in /sources"),
     "ingest_started": ("⏳ بدأ جلب الأخبار…", "⏳ Polling the sources…"),
     "ingest_running": ("الجلب جارٍ بالفعل.", "A poll is already running."),
+    # QA50 E11: /ingest with a link polled every source and said nothing of the link
+    "ingest_no_link": ("الأمر /ingest لا يأخذ رابطًا: يجلب المصادر كلها الآن، لا صفحة وحدها. بعد "
+                       "الجلب الصق الرابط لترى ملخّصه إن كان من المصادر؛ لموقع ليس مصدرًا: "
+                       "أرسل /addsource ورابط الموقع، أو على الخادم: python run.py digest الرابط",
+                       "/ingest takes no link: it polls every source now, not one page. After "
+                       "the poll, paste the link to see its digest if it is from a source; "
+                       "for a site that is not a source: /addsource and the site's link, or on "
+                       "the server: python run.py digest URL"),
     # English counts come with their noun ("1 source", "2 new articles": bot.i18n.counted)
     "ingest_done": ("✅ انتهى الجلب — المصادر: {sources}، الأخبار الجديدة: {new}، الإخفاقات: {failed}.",
                     "✅ Poll finished: {sources}, {new}, {failed} failed."),
