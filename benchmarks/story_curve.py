@@ -85,7 +85,8 @@ class Setting:
     # brief S25: stories.USE_FLOOR and USE_FLOOR_DECISION: "+low0.15@0.80" (off at the floor)
     low: float = story_model.LOW_SIM_FLOOR
     low_decision: float = stories.USE_FLOOR_DECISION
-    span: float = story_model.WINDOW_HOURS  # brief S25: stories.STORY_SPAN_HOURS: "+span72"
+    # brief S25: stories.STORY_SPAN_HOURS (shipped 72 since session 19): "+span48" the old window
+    span: float = stories.STORY_SPAN_HOURS
 
     @property
     def name(self) -> str:
@@ -100,7 +101,7 @@ class Setting:
                 + (f"+strong{self.strong:.2f}" if self.strong <= 1 else "")
                 + (f"+low{self.low:.2f}@{self.low_decision:.2f}"
                    if self.low < story_model.LOW_SIM_FLOOR else "")
-                + (f"+span{self.span:g}" if self.span > story_model.WINDOW_HOURS else ""))
+                + (f"+span{self.span:g}" if self.span != stories.STORY_SPAN_HOURS else ""))
 
 
 def parse_setting(text: str) -> Setting:
@@ -110,7 +111,7 @@ def parse_setting(text: str) -> Setting:
     merge, floor, preview, choice, merge_link, strong = False, 0.0, 0.0, "fit", 2.0, 2.0
     band = story_model.MEANING_BAND[0]
     low, low_decision = story_model.LOW_SIM_FLOOR, stories.USE_FLOOR_DECISION
-    span = story_model.WINDOW_HOURS
+    span = stories.STORY_SPAN_HOURS
     for flag in flags:
         if flag == "merge":
             merge = True

@@ -156,8 +156,10 @@ def test_reports_beyond_the_window_do_not_vote_in_a_story_reaching_past_it(
 def test_story_curve_names_the_span_setting() -> None:
     import story_curve
 
-    setting = story_curve.parse_setting("0.65+span72")
-    assert setting.span == 72.0 and setting.name == "0.65/0.40/0.50+span72"
-    assert story_curve.parse_setting(setting.name) == setting
-    assert story_curve.parse_setting("0.65").span == story_model.WINDOW_HOURS
-    assert stories.STORY_SPAN_HOURS == story_model.WINDOW_HOURS  # off by default
+    old = story_curve.parse_setting("0.65+span48")  # the window, as before brief S25
+    assert old.span == 48.0 and old.name == "0.65/0.40/0.50+span48"
+    assert story_curve.parse_setting(old.name) == old
+    shipped = story_curve.parse_setting("0.65")
+    assert shipped.span == 72.0 and shipped.name == "0.65/0.40/0.50"
+    assert story_curve.parse_setting("0.65+span72") == shipped
+    assert stories.STORY_SPAN_HOURS == 72.0  # the default since brief S25 (the window before)
