@@ -57,3 +57,15 @@ def test_chain_lines_mark_the_pairs_never_compared() -> None:
     pairs = story_a0.chain_pairs(lines)
     assert [(p.a, p.same, p.compared) for p in pairs] == [
         ("A", True, False), ("C", False, True), ("E", False, True)]
+
+
+def test_story_span_counts_stories_and_mates() -> None:
+    import story_span
+
+    before = {"a": 1, "b": 1, "c": 2, "d": 3}
+    after = {"a": 1, "b": 1, "c": 1, "d": 3}
+    when = {"a": 0.0, "b": 10.0, "c": 60.0, "d": 5.0}
+    assert story_span.describe(before, when) == (
+        "3 stories, 1 of several reports holding 2 articles; largest 2; 0 spanning more than 48 h")
+    assert story_span.describe(after, when).endswith("largest 3; 1 spanning more than 48 h")
+    assert story_span.changed_mates(before, after) == 3  # a, b and c; d keeps its story alone
