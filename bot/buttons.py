@@ -247,13 +247,15 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 def refusal_key(refused: callbacks.Refusal) -> str:
     """The answer to a refused button, worded for what it was (QA21 R4: «أعد الطلب من جديد»
-    under a story's button, where nothing can be asked again): a story's or a «more» button
-    of another chat says so; their expired (or purged) id says the stories are no longer kept
-    behind it (and where to find them: /search, /digest); any other button (a search's page,
-    a menu: asked again by its command), that it expired, to ask again."""
+    under a story's button, where nothing can be asked again): any button of another chat says
+    so (QA49 M11: a menu's tokens replayed elsewhere said «انتهت صلاحية», README says «هذا
+    الزر من محادثة أخرى»); a story's or a «more» button's expired (or purged) id says the
+    stories are no longer kept behind it (and where to find them: /search, /digest); any other
+    button (a search's page, a menu: asked again by its command), that it expired, to ask
+    again."""
     story = refused.story or refused.action == callbacks.STORY
     more = refused.action is not None and refused.action.startswith(MORE_STORIES)
-    if refused.reason == "other_chat" and (story or more):
+    if refused.reason == "other_chat":
         return "button_other_chat"
     if story:
         return "story_button_expired"

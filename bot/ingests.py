@@ -57,11 +57,14 @@ def _ack(task: asyncio.Task[Any]) -> asyncio.Event:
 
 
 async def acknowledge(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                      lang: str, task: asyncio.Task[Any] | None = None) -> None:
+                      lang: str, task: asyncio.Task[Any] | None = None,
+                      reply_to: int | None = None) -> None:
     """For the poll's task (`task`, by default the current one): send «⏳ بدأ جلب الأخبار…» (a
-    429 waited out), then let a second /ingest waiting in `acknowledged` be answered."""
+    429 waited out) as a reply to the /ingest message `reply_to` (QA49 M11: in a busy forum
+    topic, whose /ingest it is), then let a second /ingest waiting in `acknowledged` be
+    answered."""
     try:
-        await tell(rt, context, chat_id, ui(lang, "ingest_started"))
+        await tell(rt, context, chat_id, ui(lang, "ingest_started"), reply_to)
     finally:
         task = task or asyncio.current_task()
         if task is not None:

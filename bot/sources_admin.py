@@ -386,17 +386,19 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if note:
         await reply(update, context, note)
     # the poll starts whatever happens to the acknowledgement (a 429 must not lose the report)
-    rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang, request_id), "ingest")
+    rt.ingest_task = rt.spawn(_run_ingest(rt, context, chat.id, lang, request_id,
+                                          message.message_id if message is not None else None),
+                              "ingest")
 
 
 async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                      lang: str, request_id: int) -> None:
+                      lang: str, request_id: int, reply_to: int | None = None) -> None:
     """Acknowledge, poll every source, report. Both answers wait out a 429 (bot.admin.tell);
     the poll starts at once, beside the acknowledgement (QA27 D5: it waited 4 min for an
     acknowledgement Telegram kept refusing), and the report goes after it. The final answer is
     stored before it is sent, and marked given after (bot.ingests)."""
-    ack = asyncio.create_task(acknowledge(rt, context, chat_id, lang, asyncio.current_task()),
-                              name="ingest-ack")
+    ack = asyncio.create_task(acknowledge(rt, context, chat_id, lang, asyncio.current_task(),
+                                          reply_to), name="ingest-ack")
     try:
         html = await _poll_answer(rt, lang)
     finally:

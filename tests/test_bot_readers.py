@@ -255,12 +255,12 @@ async def test_tampered_and_foreign_callback_data_do_nothing(tmp_path: Path) -> 
         before = len(h.emu.messages())
         answer = await h.click_answer(msg, data="subscribe:الغوطة")
         assert "انتهت صلاحية هذا الزر" in answer.get("text", "")
-        # a real id from another chat's message pressed here: refused too
+        # a real id from another chat's message pressed here: refused too, saying so (QA49 M11)
         [other] = await h.say(READER + 1, "الغوطة")
         foreign = next(b["callback_data"] for b in other.buttons()
                        if b["text"] == "🔔 تابع هذا الموضوع")
         answer = await h.click_answer(msg, data=foreign)
-        assert "انتهت صلاحية" in answer.get("text", "")
+        assert "هذا الزر من محادثة أخرى" in answer.get("text", "")
         await h.settle()
         assert len(h.emu.messages()) == before + 1  # only the other chat's answer
         assert subscriptions.list_subscriptions(h.db, READER) == []
