@@ -14,6 +14,14 @@ disk with less than MIN_FREE_BYTES free is «full» whatever the small writes do
 ones do not fit). The state is kept in memory, as telling it needs no write; a new «down»
 message comes at most once per REPEAT_GAP (a flapping lock). `step` and `check` are the pure
 rules.
+
+QA53 (3,000 chats): the alert must come while the fault lasts and name it. A refusal seen in the
+last FRESH seconds stands at the check's time (the sender tries every second while rows are
+due), and the watch weighs what the writes met every TICK (memory only; the disk's free space
+is read every CHECK_SECONDS), so the admins hear within GRACE + about a second of the first
+refusal, not up to GRACE + CHECK_SECONDS later, and the «up» within a TICK of the first write
+that works (the sender's included, bot.courier.ReportedWrites). A different fault after a «down» (a lock, then a full
+disk) is told once more, with its name; the «up» names the faults it ends.
 """
 
 from __future__ import annotations
@@ -31,14 +39,16 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.runtime import Runtime, WriteHealth
-from digests.db_faults import FAULT_LOG, FAULT_TEXT, Fault
+from digests.db_faults import FAULT_LOG, Fault
 
 log = logging.getLogger("bot.app")
 
-CHECK_SECONDS = 30.0  # how often the writes' outcome is looked at
+CHECK_SECONDS = 10.0  # how often the disk's free space is read (a disk_usage call)
 GRACE = 60.0  # writes failing at least this long (seconds) are told
 REPEAT_GAP = 30 * 60.0  # at most one «down» message this often
 MIN_FREE_BYTES = 1 << 20  # less free space than this on the database's disk is «full»
+TICK = 1.0  # how often the writes' outcome (memory) is weighed
+FRESH = 5.0  # a refusal this recent (seconds) still stands at the check: writers retry every 1 s
 
 Say = Literal["down", "up"]
 
@@ -54,32 +64,40 @@ class WriteState:
     told: bool = False
     told_at: float | None = None
     worked_seen: float | None = None
+    told_faults: tuple[Fault, ...] = ()  # the faults the admins heard of, this run of refusals
 
 
 def step(state: WriteState, fault: Fault | None, now: float, *, grace: float = GRACE,
          gap: float = REPEAT_GAP) -> tuple[WriteState, Say | None]:
     """The state after a write meeting `fault` (None: the write worked) at `now`, and what to
-    tell the admins: «down» once writes have failed for `grace` (not twice within `gap`),
-    «up» when they work again after a «down»."""
+    tell the admins: «down» once writes have failed for `grace` (not twice within `gap`), once
+    more for each other fault met after it (a lock, then a full disk: QA53 S1), «up» when they
+    work again after a «down»."""
     if fault is None:
         return WriteState(told_at=state.told_at, worked_seen=state.worked_seen), (
             "up" if state.told else None)
     since = state.failing_since if state.failing_since is not None else now
     state = replace(state, failing_since=since, fault=fault)
-    if state.told or now - since < grace:
+    if state.told:
+        if fault in state.told_faults:
+            return state, None
+        return replace(state, told_faults=(*state.told_faults, fault)), "down"
+    if now - since < grace:
         return state, None
     if state.told_at is not None and now - state.told_at < gap:
         return state, None
-    return replace(state, told=True, told_at=now), "down"
+    return replace(state, told=True, told_at=now, told_faults=(fault,)), "down"
 
 
 @dataclass(frozen=True)
 class Told:
-    """One message for the admins: what, the fault, for how many minutes writes failed."""
+    """One message for the admins: what, the fault, for how many minutes writes failed, and
+    (for «up») every fault told in that run of refusals."""
 
     say: Say
     fault: Fault | None
     minutes: int
+    faults: tuple[Fault, ...] = ()
 
 
 def check(state: WriteState, writes: WriteHealth, free: int | None, now: float, *,
@@ -88,19 +106,23 @@ def check(state: WriteState, writes: WriteHealth, free: int | None, now: float, 
     then the refusals since it (the first and the latest: «60 s of refused writes» is their
     span, so one refused write before an idle minute is no alarm). A refused scheduled write
     (`writes.lasting`: the poll, tried again only a poll interval later) lasts until now: an
-    idle bot's lock is told once GRACE has passed with no write working (QA48 R3). A nearly
+    idle bot's lock is told once GRACE has passed with no write working (QA48 R3); so does one
+    refused within FRESH seconds (the writers try again every second or so: QA53 S1). A nearly
     full disk is «full» now, whatever the small writes did."""
     if free is not None and free < MIN_FREE_BYTES:
         seen: list[tuple[Fault | None, float]] = [("full", now)]
     else:
         seen = []
+        if state.fault == "full" and writes.fault is None and state.failing_since is not None:
+            seen.append((None, now))  # told from the free space alone, which is back (QA53 S1)
         if writes.worked_at is not None and writes.worked_at != state.worked_seen:
             seen.append((None, writes.worked_at))
         if writes.refused_since is not None and writes.fault is not None:
             seen.append((writes.fault, writes.refused_since))
             seen.append((writes.fault, writes.refused_at or writes.refused_since))
-            if writes.lasting:  # a refused poll: nothing tries again before the next one
-                seen.append((writes.fault, max(now, writes.refused_at or now)))
+            latest = writes.refused_at or writes.refused_since
+            if writes.lasting or now - latest <= FRESH:  # a refused poll; or still refusing
+                seen.append((writes.fault, max(now, latest)))
     told = []
     for fault, at in seen:
         before = state
@@ -108,7 +130,8 @@ def check(state: WriteState, writes: WriteHealth, free: int | None, now: float, 
         if say is not None:
             since = before.failing_since if say == "up" else state.failing_since
             minutes = max(1, round((at - (since if since is not None else at)) / 60))
-            told.append(Told(say, state.fault if say == "down" else before.fault, minutes))
+            told.append(Told(say, state.fault if say == "down" else before.fault, minutes,
+                             () if say == "down" else before.told_faults))
     return replace(state, worked_seen=writes.worked_at), told
 
 
@@ -120,16 +143,45 @@ def free_bytes(path: Path) -> int | None:
         return None
 
 
-def text(say: Say, fault: Fault | None, minutes: int) -> str:
-    """The admins' message, Arabic first then English (bot.texts_alerts; HTML-escaped)."""
-    from bot.i18n import amount, t
+# The cause as the admins read it (QA53 S1: «busy, try again shortly» named no cause)
+ADMIN_NAMES: dict[Fault, tuple[str, str]] = {
+    "locked": ("قاعدة البيانات مشغولة: يقفلها برنامج آخر (نسخة احتياطية، جلسة sqlite3 مفتوحة، "
+               "أمر من سطر الأوامر) أو كتابة طويلة", "locked by another program"),
+    "full": ("القرص الذي يحمل قاعدة البيانات ممتلئ", "the disk is full"),
+    "damaged": ("ملف قاعدة البيانات تالف", "the database file is damaged"),
+    "readonly": ("لا يمكن الكتابة في ملف قاعدة البيانات", "the database file is read-only"),
+}
 
-    what = FAULT_TEXT.get(fault, "") if fault else ""
-    whats = {"ar": escape(what.partition(" / ")[0]),
-             "en": escape(FAULT_LOG.get(fault, "") if fault else "")}
-    key = "db_writes_down" if say == "down" else "db_writes_up"
-    return "\n\n".join(t(key, lang, minutes=amount(minutes, lang, "minute"), what=whats[lang])
-                        for lang in ("ar", "en"))
+
+def text(say: Say, fault: Fault | None, minutes: int, faults: tuple[Fault, ...] = ()) -> str:
+    """The admins' message, Arabic first then English (bot.texts_alerts; HTML-escaped): a
+    «down» names its fault (the Arabic cause, the operator's English advice), an «up» the
+    faults it ends (`faults`, else `fault`)."""
+    from bot.i18n import t
+
+    ended = faults or ((fault,) if fault else ())
+    parts = []
+    for n, lang in enumerate(("ar", "en")):
+        if say == "down":
+            what = (ADMIN_NAMES[fault][0] if fault in ADMIN_NAMES else "") if n == 0 else \
+                (FAULT_LOG.get(fault, "") if fault else "")
+            parts.append(t("db_writes_down", lang, minutes=_minutes(minutes, lang),
+                           what=escape(what)))
+            continue
+        line = t("db_writes_up", lang, minutes=_minutes(minutes, lang), what="")
+        names = [ADMIN_NAMES[f][n].rpartition(": ")[2].partition(" (")[0] for f in ended
+                 if f in ADMIN_NAMES]
+        if names:
+            line += ("\nكان السبب: " if n == 0 else "\nThe cause was: ") + escape(
+                ("، ثم " if n == 0 else ", then ").join(names))
+        parts.append(line)
+    return "\n\n".join(parts)
+
+
+def _minutes(minutes: int, lang: str) -> str:
+    from bot.i18n import amount
+
+    return amount(minutes, lang, "minute")
 
 
 async def tell(rt: Runtime, bot: Any, message: str) -> int:
@@ -154,21 +206,26 @@ def hear_sender(rt: Runtime) -> None:
 
 
 async def watch(rt: Runtime, bot: Any, path: Path) -> None:
-    """Look every CHECK_SECONDS until cancelled; tell the admins what `check` says."""
+    """Weigh the writes every TICK (the free space every CHECK_SECONDS) until cancelled; tell
+    the admins what `check` says."""
     state = WriteState()
     hear_sender(rt)
+    free: int | None = None
+    read_at = -CHECK_SECONDS
     while True:
-        await asyncio.sleep(CHECK_SECONDS)
+        await asyncio.sleep(min(TICK, CHECK_SECONDS))
         try:
             hear_sender(rt)  # a sender started after the watch
-            free = await asyncio.to_thread(free_bytes, path)
+            if time.monotonic() - read_at >= CHECK_SECONDS:
+                free = await asyncio.to_thread(free_bytes, path)
+                read_at = time.monotonic()
             state, told = check(state, rt.writes, free, time.monotonic(), grace=GRACE,
                                 gap=REPEAT_GAP)
             for one in told:
                 log.warning("database writes %s fault=%s minutes=%d",
                             "failing: admins told" if one.say == "down"
                             else "work again: admins told", one.fault, one.minutes)
-                await tell(rt, bot, text(one.say, one.fault, one.minutes))
+                await tell(rt, bot, text(one.say, one.fault, one.minutes, one.faults))
         except asyncio.CancelledError:
             raise
         except Exception:  # the watch goes on
