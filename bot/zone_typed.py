@@ -19,10 +19,10 @@ from telegram.ext import ContextTypes
 from bot.channel_admin import same_chat
 from bot.preferences import zone_picker
 from bot.runtime import enter, may_change, refuse_group, rtl, send, ui
-from bot.settings_words import saved_toast
+from bot.settings_words import quiet_change_note, saved_toast
 from bot.texts_zones import ZONE_LABELS
 from bot.zones import chat_zone, set_fixed_offset, set_zone
-from digests import subscriptions
+from digests import delivery_times, subscriptions
 from digests.zone_words import typed_offset, typed_zone
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     before = (subscriptions.get_chat(rt.db, chat.id), chat_zone(rt.db, chat.id))
     now = rt.now()
+    was_quiet = delivery_times.quiet_until(rt.db.db, chat.id, now) is not None
     if zone is not None:
         new = set_zone(rt.db, chat.id, zone, now)
     else:
@@ -59,4 +60,8 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     said = saved_toast(before[0], before[1], new, after_zone, lang, now)
     if zone is None:  # a fixed offset keeps no daylight saving time: said once, here
         said += "\n" + ui(lang, "zone_fixed_note")
+    # held alerts released, or new ones held: said as the picker's toast says it (QA52 R2)
+    quiet_now = quiet_change_note(rt, new, was_quiet, lang)
+    if quiet_now:
+        said += "\n" + quiet_now
     await send(update, context, rtl(said) if lang == "ar" else said)
