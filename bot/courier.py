@@ -64,7 +64,7 @@ from telegram.error import (
     TimedOut,
 )
 
-from bot import callbacks
+from bot import callbacks, floods
 from bot.bundle_buttons import button_ids, more_button, story_rows
 from bot.bundles import Bundle, Render, Renderings, TopicsOf
 from bot.chat_holds import HoldNotices, hold_chat, refusal_kind
@@ -170,6 +170,7 @@ class Courier:
         # every outbox write here waits briefly for the lock; an outcome it cannot write yet
         # is owed, never lost, and its rows are never sent again (bot.owed)
         self.writes = ReportedWrites(db, monotonic=monotonic)
+        self.floods = floods.FloodLog(clock=monotonic)  # the 429s' log lines (QA53 S4)
         self.notices = HoldNotices()  # the sender names the operators (bot.chat_holds)
         self.backoff = Backoff(self.writes, monotonic, limiter.pause)  # transient failures (bot.send_failures)
         # Bundles whose rows are claimed (a message of theirs may be on the wire): a graceful
@@ -306,8 +307,7 @@ class Courier:
                     log.warning("429 from Telegram: pausing all sends seconds=%.1f chat=%s",
                                 wait, chat_id)
                 else:
-                    log.warning("429 from Telegram: holding this chat seconds=%.1f chat=%s",
-                                wait, chat_id)
+                    self.floods.held(chat_id, wait)  # one line a minute (bot.floods)
                     if sent == 0 and wait > HOLD_IN_TASK:
                         # nothing of the bundle went: its rows wait out the chat's hold in the
                         # queue, and the slot goes to other chats meanwhile
@@ -418,7 +418,7 @@ class Courier:
             self.notices.accepted(chat_id)
         # Owed when the database does not take it now: the rows stay 'sending', which no pass
         # picks, until it is written — the message is not sent again (bot.owed).
-        self.writes.owe("sent", outbox_states.finish, row_ids, "sent", self.clock())
+        self.writes.owe("sent", floods.delivered, row_ids, self.clock())  # no 429 trace kept
         self.stats.bundles += 1
         self.stats.rows_sent += len(row_ids)
         return True

@@ -145,7 +145,7 @@ async def test_per_chat_429s_with_a_5xx_between_and_a_refused_retry_hold_those_c
     import pytest
 
     assert isinstance(caplog, pytest.LogCaptureFixture)
-    caplog.set_level(logging.WARNING, logger="bot.courier")
+    caplog.set_level(logging.DEBUG, logger="bot.courier")  # each chat's 429 at DEBUG (X77)
     src = add_source(database, "src")
     chats = range(1, 21)
     for chat in chats:
