@@ -87,7 +87,9 @@ _NOT_FUTURE = frozenset(normalize(w) for w in (
 # only before a present verb («قد يطيح»; «وقد فاز» is told), «هل» also without its «؟»
 _HEDGES = frozenset(normalize(w) for w in (
     "ربما", "هل", "يتوقع", "توقع", "توقعات", "متوقع", "يرجح", "مرجح", "يحتمل", "محتمل",
-    "احتمال", "احتمالات", "تقارير", "انباء"))
+    "احتمال", "احتمالات", "تقارير", "انباء",
+    # «من المتوقع أن …», «من المرجح», «لعل …», «عسى …» (QA52 R3)
+    "المتوقع", "المرجح", "المحتمل", "ويتوقع", "لعل", "ولعل", "لعله", "لعلها", "عسى"))
 _MAY = normalize("قد")
 # A scorer's feat (QA42 B1): a scoring verb, then within 3 words a count of goals («هاتريك»,
 # «رباعية») or a number and «أهداف»: «صلاح يسجل "سوبر هاتريك"», «يحرز ثلاثية»
