@@ -172,12 +172,14 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     if page.digests and numbers_left(query, page):  # «الساعة 10.30/ليلا» found only «30»
         page = replace(page, digests=(), total=0, has_more=False)
+    day_said = ""  # said on every page: «المزيد» replaces the page that said it (QA52 R5)
     if on_date is not None and page.digests:  # the day said: kept, or none that day (QA47 Z4)
         key, values = day_key("topic_day", on_date, local.date(), lang)
         said = ui(lang, key, **values) if on_day else ui(
             lang, "topic_day_none", query=topic_shown(query) or query,
             date=format_date(datetime(on_date.year, on_date.month, on_date.day), lang))
         lead = "\n".join(n for n in (lead, said) if n)
+        day_said = said
     carried = {"day": on_date.isoformat()} if on_date is not None and on_day else {}
     listed = len(page.digests)  # «المزيد» goes on from the last result searched
     if page.digests:  # a «🔗 روابط الخبر» button only where a link is left
@@ -227,6 +229,11 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             messages[0] = note + "\n" + messages[0]
         else:
             messages.insert(0, note)
+    elif day_said and offset > 0:
+        if utf16_len(day_said) + 1 + utf16_len(messages[0]) <= LIMIT:
+            messages[0] = day_said + "\n" + messages[0]
+        else:
+            messages.insert(0, day_said)
     # each names its story's first words: read alone by a screen reader, «🔗 روابط الخبر ٣»
     # meant nothing, and the numbers skip the stories without links (QA36 E6)
     related_buttons = [button(rt, chat.id, related_label(offset + i + 1, d.headline, lang),
