@@ -38,6 +38,7 @@ from typing import Any, Literal
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
+from bot import restart_note
 from bot.runtime import Runtime, WriteHealth
 from digests.db_faults import FAULT_LOG, Fault
 
@@ -208,8 +209,13 @@ def hear_sender(rt: Runtime) -> None:
 async def watch(rt: Runtime, bot: Any, path: Path) -> None:
     """Weigh the writes every TICK (the free space every CHECK_SECONDS) until cancelled; tell
     the admins what `check` says."""
+    # Read before any await: this task is made before the sender's, whose first pass recovers
+    # the rows a killed run left 'sending' (QA53 S5: the admins heard nothing of it).
+    left = restart_note.note(rt.db)
     state = WriteState()
     hear_sender(rt)
+    if left is not None:
+        await tell(rt, bot, left)
     free: int | None = None
     read_at = -CHECK_SECONDS
     while True:

@@ -1,0 +1,67 @@
+"""The admins told at start-up that the last run ended in the middle of a broadcast (QA53 S5).
+
+A process killed hard (SIGKILL, the power, an OOM kill) while bundles were on the wire leaves
+their outbox rows 'sending'; the next start sends them again (bot.sender.recover: at least once,
+at most the bundles in flight repeated: the README's delivery table). QA53 saw one reader get
+the same 3-story bundle twice and the admins hear nothing: the only trace was a log line.
+
+`in_flight` reads (no write) how many rows and chats a run left 'sending'; bot.db_alerts.watch
+calls it before the sender's first pass recovers them, and the admins get one message. A
+graceful stop leaves no such rows (it waits for the sends on the wire), so nothing is said then.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from html import escape
+
+from digests.storage import Database
+
+log = logging.getLogger("bot.app")
+
+
+@dataclass(frozen=True)
+class InFlight:
+    """Rows a previous run left 'sending', and their chats."""
+
+    rows: int
+    chats: int
+
+
+def in_flight(db: Database) -> InFlight:
+    """What the last run left on the wire (read only; 0 rows after a graceful stop)."""
+    row = db.db.execute("select count(*), count(distinct chat_id) from outbox"
+                        " where status = 'sending'").fetchone()
+    return InFlight(int(row[0]), int(row[1]))
+
+
+def text(left: InFlight) -> str:
+    """The admins' message, Arabic first then English (HTML-escaped)."""
+    from bot.i18n import amount, num
+
+    ar = (f"↻ توقّف البوت في المرة السابقة أثناء إرسال نشرة (إيقاف قسري أو انقطاع): "
+          f"{amount(left.rows, 'ar', 'article')} في {num(left.chats, 'ar')} من المحادثات "
+          f"كانت قيد الإرسال، وتُرسل الآن من جديد. ما قبلها وصل مرة واحدة؛ وقد تصل هذه مرتين "
+          f"إن كان تيليجرام قد تسلّمها قبل التوقف (يُفضَّل التكرار على الضياع).")
+    en = (f"↻ The last run stopped in the middle of a broadcast (killed or cut off): "
+          f"{amount(left.rows, 'en', 'article')} for {left.chats} chat"
+          f"{'' if left.chats == 1 else 's'} were being sent and are sent again now. The rest "
+          f"went once; these may arrive twice if Telegram had them before the stop (at least "
+          f"once: a repeat rather than a loss).")
+    return escape(ar, quote=False) + "\n\n" + escape(en, quote=False)
+
+
+def note(db: Database) -> str | None:
+    """The message for the admins, or None when the last run ended cleanly (or the read
+    failed: the watch must start whatever the database does)."""
+    try:
+        left = in_flight(db)
+    except Exception:  # a locked or damaged file: the database alert tells that
+        log.debug("in-flight rows not read at start", exc_info=True)
+        return None
+    if not left.rows:
+        return None
+    log.warning("the last run stopped mid-broadcast rows=%d chats=%d: sent again (admins told)",
+                left.rows, left.chats)
+    return text(left)
