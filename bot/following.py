@@ -204,7 +204,11 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
         if done.refusal:
             refused.append(typed)
             continue
-        (new if done.created else old).append(done.stored)
+        if done.created:
+            new.append(done.stored)
+        elif done.stored not in new and done.stored not in old:
+            # «الريدز، ليفربول»: one topic, followed by this message, not «already» (QA52 R8)
+            old.append(done.stored)
     if target_type != "private" and new:  # a group without a language takes its admin's
         lang = _adopted(update, rt, target, scope) or lang
     log.info("several topics chat=%s typed=%d new=%d old=%d refused=%d", target, len(topics),
