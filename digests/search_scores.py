@@ -1,4 +1,5 @@
-"""A score typed as a search («3-0», «٣-٠», «3 - 0») is one token (brief X72, QA46 G5).
+"""A score typed as a search («3-0», «٣-٠», «3 - 0», «3−0», «3 مقابل 0») is one token (brief X72,
+QA46 G5; other dashes and «مقابل»: QA52 R9).
 
 The index keys «3-0» as the two keys «3» «0», so the phrase matched any «3» before a «0» — a
 Putin election report's «جيرينوفسكي (6,3)» ranked #2 for «6-3», dates «3ـ/6ـ» matched — and,
@@ -31,13 +32,24 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _BEFORE = r"(?<![\d/%٪ـ])(?<!\d[.,،٫])"
 _AFTER = r"(?![\d/%٪ـ])(?![.,،٫]\d)"
 SCORE_SCAN = 1000  # a score's phrase matches read for the score itself (its «3 0» keys)
+# other dashes a score is written with (QA52 R9): minus U+2212, hyphens U+2010/2011, figure dash,
+# small and full-width hyphen-minus; read as «-» in a query and in a text
+_DASHES = str.maketrans({c: "-" for c in "\u2212\u2010\u2011\u2012\ufe63\uff0d"})
+# «فاز 3 مقابل 0»: the Arabic «versus» between the two numbers is a score's dash too
+VERSUS = "مقابل"
+_VERSUS = re.compile(rf"(\d)\s+{VERSUS}\s+(\d)")
+
+
+def _plain(text: str) -> str:
+    """`text` with Western digits, one dash for every dash, and «3 مقابل 0» as «3-0»."""
+    return _VERSUS.sub(r"\1-\2", text.translate(_DIGITS).translate(_DASHES))
 
 
 def score_of(query: str) -> tuple[str, str] | None:
     """The two numbers of the one score a short query holds («٣-٠», «ريال مدريد 3-0» →
     ("3", "0")), else None: no score, two («3-0 و 2-1»), a season («2017-2018») or a text of
     more than SCORE_WORDS words."""
-    plain = query.translate(_DIGITS)
+    plain = _plain(query)
     found = SCORE_QUERY.findall(plain)
     if len(found) != 1 or len(plain.split()) > SCORE_WORDS:
         return None
@@ -49,14 +61,26 @@ def holds_score(text: str, score: tuple[str, str]) -> bool:
     «6.3», «13-0», «3-05», «3/6» or «6-3%»."""
     a, b = score
     pattern = rf"{_BEFORE}{a}\s*[-–—:]\s*{b}{_AFTER}"
-    return re.search(pattern, text.translate(_DIGITS)) is not None
+    return re.search(pattern, _plain(text)) is not None
+
+
+def score_expression(expr: str, score: tuple[str, str]) -> str:
+    """The FTS5 expression whose matches are read for `score`: the plan's `expr` without the
+    word «مقابل» (a text writing «3-0» has none), and a lone score's phrase also as «3 مقابل 0»
+    (the index keys the word between the numbers): '"3" AND "مقابل" AND "0"' and '"3 0"' →
+    '"3 0" OR "3 مقابل 0"'; '"ريال" AND "3" AND "مقابل" AND "0"' → '"ريال" AND "3" AND "0"'."""
+    a, b = score
+    terms = [x for x in expr.split(" AND ") if x != f'"{VERSUS}"']
+    lone = (terms == [f'"{a}"', f'"{b}"'] or terms == [f'"{a} {VERSUS} {b}"']
+            or terms == [f'"{a} {b}"'])
+    return f'"{a} {b}" OR "{a} {VERSUS} {b}"' if lone else " AND ".join(terms)
 
 
 def score_matches(db: sqlite_utils.Database, expr: str, score: tuple[str, str], now: datetime,
                   muted: frozenset[int] = frozenset()) -> list[Candidate]:
     """The candidates of the score's phrase `expr` (up to SCORE_SCAN, newest) whose headline or
     text holds the score itself."""
-    cands, _total = candidates(db, expr, SCORE_SCAN, now, muted)
+    cands, _total = candidates(db, score_expression(expr, score), SCORE_SCAN, now, muted)
     kept: set[int] = set()
     for chunk in chunks([c[0] for c in cands]):
         for aid, title, body, summary in db.execute(
