@@ -60,7 +60,7 @@ from digests.logs import strip_credentials
 from digests.link_words import link_word
 from digests.reader_sources import inherit_site_mutes
 from digests.source_check import check_link, link_candidates
-from digests.source_names import is_link
+from digests.source_names import is_link, new_name_problem, visible_name
 from digests.source_work import Skipped, feed_cut_of, oldest_first_of, skipped_of
 from digests.storage import FAULT_TEXT, FAULTS, fault_in, fault_of
 
@@ -223,7 +223,12 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         words = len(args) - len(links)
         rt.spawn(_add_several(rt, context, chat.id, links, words, lang, reply_to), "addsource")
         return
-    name = " ".join(args[1:]).strip() or None
+    name = visible_name(" ".join(args[1:])) or None  # only invisible marks: the feed's title
+    refused = new_name_problem(rt.db, name) if name else None
+    if refused is not None:  # another source's name, or one that reads as it (QA52 R10)
+        from bot.sources_rename import refusal  # late: bot.sources_rename imports this module
+        await reply(update, context, refusal(refused, lang))
+        return
     rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang, reply_to), "addsource")
 
 

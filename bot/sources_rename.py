@@ -42,7 +42,7 @@ async def renamesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             raise SourceError("no such source")
         done = rename_source(rt.db, source_id, name)
     except NameRefused as refused:  # QA44 T1/T2: invisible, over-long or another's name
-        await reply(update, context, _refusal(refused, lang))
+        await reply(update, context, refusal(refused, lang))
         return
     except SourceError:
         await reply(update, context, ui(lang, "removesource_missing", id=num(source_id, lang)))
@@ -52,7 +52,12 @@ async def renamesource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                                     old=source_name(done.old, lang)))
 
 
-def _refusal(refused: NameRefused, lang: str) -> str:
+def refusal(refused: NameRefused, lang: str) -> str:
+    """The admin's answer to a refused source name (/renamesource, /addsource URL NAME)."""
+    if refused.problem == "alike":
+        return ui(lang, "renamesource_alike", name=source_name(refused.name, lang),
+                  other=num(refused.other, lang),
+                  other_name=source_name(refused.other_name, lang))
     if refused.problem == "taken":
         return ui(lang, "renamesource_taken", name=source_name(refused.name, lang),
                   other=num(refused.other, lang))

@@ -270,6 +270,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "اختر اسمًا آخر",
                            "«{name}» is already the name of source {other}; readers could not "
                            "tell the two apart. Choose another name"),
+    # QA52 R10: a name a reader cannot tell from another's («BВC» with a Cyrillic В, «الجزيره»)
+    "renamesource_alike": ("الاسم «{name}» يُقرأ كاسم المصدر {other} «{other_name}» (حروف متشابهة "
+                           "أو كتابة أخرى للكلمة نفسها)، ولن يفرّق القراء بينهما؛ اختر اسمًا آخر",
+                           "«{name}» reads as the name of source {other}, «{other_name}» "
+                           "(look-alike letters or another spelling of the same word); readers "
+                           "could not tell the two apart. Choose another name"),
     "renamesource_ok": ("✏️ صار اسم المصدر {id}: {name} (كان: {old})",
                         "✏️ Source {id} is now named: {name} (was: {old})"),
     # X58 (QA40 N4): a poll whose outcome the database would not take

@@ -6,7 +6,10 @@ that holds a link is refused; `rename_source` repairs a name already stored (/re
 
 QA44 T1/T2: a name is what readers tell sources apart by, so a new name is refused when it is
 only invisible marks (RLM, LRI … — they are trimmed first, as bot.lines.clean trims them from
-every name shown), longer than MAX_NAME_CHARS, or another active source's name.
+every name shown), longer than MAX_NAME_CHARS, or another active source's name. QA52 R10: or
+one a reader cannot tell from another's: look-alike letters of another script («BВC», Cyrillic
+«В») or another spelling the search folds («الجزيره» beside «الجزيرة»); the same checks apply to
+a name given with /addsource.
 """
 
 from __future__ import annotations
@@ -31,17 +34,19 @@ MAX_NAME_CHARS = 80  # a name is one line of /sources and of a digest's source l
 _INVISIBLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
                            "\u2060\u2066-\u2069\ufeff]")
 
-NameProblem = Literal["empty", "long", "link", "taken"]
+NameProblem = Literal["empty", "long", "link", "taken", "alike"]
 
 
 class NameRefused(SourceError):
     """A new name refused: `problem` says why; `other` is the source already so named."""
 
-    def __init__(self, problem: NameProblem, name: str, other: int = 0) -> None:
+    def __init__(self, problem: NameProblem, name: str, other: int = 0,
+                 other_name: str = "") -> None:
         super().__init__(f"source name refused ({problem}): {name!r}")
         self.problem: NameProblem = problem
         self.name = name
         self.other = other
+        self.other_name = other_name
 
 
 # blank letters that draw nothing (Hangul and halfwidth fillers, the braille blank) and the
@@ -72,6 +77,23 @@ def _letters(name: str) -> str:
 
 def _same_key(name: str) -> str:
     return " ".join(_letters(visible_name(name)).split())
+
+
+# Letters of another script drawn like Latin ones: a Cyrillic «В» in «BВC» (QA52 R10). Mapped
+# before case folding, as «Н» is H but «н» is no n.
+_LOOK_ALIKES = str.maketrans(
+    "АВЕКМНОРСТУХІЈЅаеорсухіјѕԁһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι",
+    "ABEKMHOPCTYXIJSaeopcyxijsdhqwABEZHIKMNOPTYXoi")
+# Arabic spellings readers and the search take for one word (digests.arabic.normalize):
+# «الجزيره»/«الجزيرة», hamza seats, «ى»/«ي», Persian kaf and yeh
+_ARABIC_FOLDS = str.maketrans({"ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و",
+                               "ئ": "ي", "ى": "ي", "ک": "ك", "ی": "ي"})
+
+
+def _folded_key(name: str) -> str:
+    """What a reader could not tell apart: `_same_key` after mapping look-alike letters of
+    other scripts to Latin and folding ة/ه, the hamza seats and ى/ي."""
+    return _same_key(visible_name(name).translate(_LOOK_ALIKES)).translate(_ARABIC_FOLDS)
 
 
 def is_link(word: str) -> bool:
@@ -106,7 +128,18 @@ def name_problem(name: str, others: dict[int, str]) -> NameRefused | None:
     for other_id, other_name in sorted(others.items()):
         if _same_key(other_name) == key:
             return NameRefused("taken", name, other_id)
+    folded = _folded_key(name)
+    for other_id, other_name in sorted(others.items()):
+        if _folded_key(other_name) == folded:  # «BВC», «الجزيره» (QA52 R10)
+            return NameRefused("alike", name, other_id, other_name)
     return None
+
+
+def new_name_problem(db: Database, name: str, source_id: int = 0) -> NameRefused | None:
+    """Why `name` (as typed) cannot name source `source_id` (0: a source being added) beside
+    the other active sources; None when it can."""
+    others = {s.id: s.name for s in list_sources(db) if s.id != source_id}
+    return name_problem(visible_name(name), others)
 
 
 def rename_source(db: Database, source_id: int, name: str) -> Renamed:
@@ -121,8 +154,7 @@ def rename_source(db: Database, source_id: int, name: str) -> Renamed:
     if source is None:
         raise SourceError(f"no source {source_id}")
     new = visible_name(name)
-    others = {s.id: s.name for s in list_sources(db) if s.id != source_id}
-    problem = name_problem(new, others)
+    problem = new_name_problem(db, name, source_id)
     if problem is not None:
         raise problem
     with db.transaction() as tx:
