@@ -18,7 +18,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import callbacks
 from bot.bundles import Bundle
 from bot.i18n import num, t
-from bot.lines import clean
+from bot.i18n_labels import LABEL_CHARS as LABEL_CHARS  # cut there (kept here for old callers)
+from bot.i18n_labels import feed_unit
+from bot.i18n_labels import label_words as label_words
 from bot.owed import Locked, OwedWrites
 from digests.storage import Database
 
@@ -26,7 +28,6 @@ log = logging.getLogger("bot.courier")  # the courier's log: these are its messa
 
 STORY_ROW = 5  # story buttons a keyboard row («📖 ١» … «📖 ٥»): ten stories take two rows
 TITLED_ROW = 2  # labelled with their first words (QA36 E6): two to a row
-LABEL_CHARS = 28  # a headline's first words in a story button
 
 
 def more_button(writes: OwedWrites, bundle: Bundle, chat_id: int, lang: str,
@@ -93,29 +94,20 @@ def story_keyboard(cb_id: str, places: list[int], lang: str, *, numbered: bool,
     كاملًا» for a lone story (`numbered` False); STORY_ROW to a row. With the shown stories'
     `titles` (in `shown` order) a numbered label names its story's first words, «📖 خبر ٣: ترامب
     يعلن…», two to a row: «📖 Story 3» alone meant nothing to a screen reader, which reads one
-    button at a time (QA36 E6)."""
+    button at a time (QA36 E6). The words are one isolate (bot.i18n_labels.feed_unit): the
+    marks close_rtl put inside them swapped an English label's headline parts (QA51 L1)."""
     def label(n: int) -> str:
         if not numbered:
             return t("btn_story_one", lang)
         title = titles[n - 1] if n - 1 < len(titles) else ""
         words = label_words(title)
         return t("btn_story_titled" if words else "btn_story", lang,
-                 n=num(first + n - 1, lang), words=words)
+                 n=num(first + n - 1, lang), words=feed_unit(words))
 
     buttons = [InlineKeyboardButton(label(n), callback_data=callbacks.button_data(cb_id, n))
                for n in places]
     per_row = TITLED_ROW if numbered and titles else STORY_ROW
     return [buttons[i:i + per_row] for i in range(0, len(buttons), per_row)]
-
-
-def label_words(title: str, limit: int = LABEL_CHARS) -> str:
-    """A headline's first words for a button label, cut at a word within `limit` characters
-    («…» when cut); '' for none."""
-    words = " ".join(clean(title).split())
-    if len(words) <= limit:
-        return words
-    cut = words[:limit].rsplit(" ", 1)[0] if " " in words[:limit] else words[:limit]
-    return cut.rstrip("،,:؛;-–— ") + "…"
 
 
 def headlines(db: Database, ids: Sequence[int]) -> list[str]:

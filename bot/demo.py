@@ -28,7 +28,7 @@ from bot.app import build_application, start_application, stop_application
 from bot.emulator import Emulator, SentMessage, User
 from bot.i18n import BOT_NAME, bilingual
 from bot.runtime import RUNTIME_KEY, Runtime
-from bot.terminal_chat import Screen, Typing
+from bot.terminal_chat import Screen, Typing, unmarked
 from digests import outbox_upkeep
 from digests.settings import Settings
 from digests.storage import Database
@@ -113,7 +113,7 @@ class Demo:
                 return bilingual("demo_no_button", line=line)
             message, label = pressed
             self.emu.click(message, label, user=self._user())
-            return f"👆 [{line}] {label}"
+            return f"👆 [{line}] {unmarked(label)}"
         self.emu.send_user_message(DEMO_USER, line, user=self._user())
         return None
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.bundle_buttons import label_words
 from bot.i18n import list_sep, num, t
+from bot.i18n_labels import headline_label
 from bot.render import names_topic
 from bot.runtime import ui
 from bot.stories import Page
@@ -21,9 +21,10 @@ from digests.query import followable, plan_query
 
 
 def related_label(n: int, headline: str, lang: str) -> str:
-    """«🔗 روابط الخبر ٣: الأمم المتحدة تحذر…» / "🔗 Links for story 3: …" (QA36 E6)."""
+    """«🔗 روابط الخبر ٣: الأمم المتحدة تحذر…» / "🔗 Links for story 3: …" (QA36 E6), the
+    headline's words one isolate (bot.i18n_labels: QA51 L1/L2)."""
     label = t("btn_related", lang, n=num(n, lang))
-    words = label_words(headline)
+    words = headline_label(headline)
     return f"{label}: {words}" if words else label
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from bot.emulator import SentMessage
-from bot.lines import LRI, LRM, PDI, RLM
+from bot.lines import LRI, LRM, PDI, RLI, RLM
 
 INDENT = "   "  # a message's lines under its head
 
@@ -38,9 +38,15 @@ def to_terminal(text: str, *, bold: bool = False) -> str:
     if bold:
         text = re.sub(r"<b>(.*?)</b>", "\x1b[1m\\1\x1b[0m", text, flags=re.S)
     text = re.sub(r"<[^>]+>", "", text)
-    for mark in (RLM, LRM, LRI, PDI):
+    return html.unescape(unmarked(text))
+
+
+def unmarked(text: str) -> str:
+    """`text` without Telegram's direction marks and isolates (RLM, LRM, LRI, RLI, PDI): a
+    button label's headline is an isolate (bot.i18n_labels), which a terminal shows as junk."""
+    for mark in (RLM, LRM, LRI, RLI, PDI):
         text = text.replace(mark, "")
-    return html.unescape(text)
+    return text
 
 
 def message_block(head: str, m: SentMessage, *, bold: bool = False) -> str:
@@ -48,7 +54,7 @@ def message_block(head: str, m: SentMessage, *, bold: bool = False) -> str:
     one line, then a blank line."""
     body = to_terminal(m.text if m.parse_mode else m.plain_text, bold=bold)
     block = head + "\n" + INDENT + body.replace("\n", "\n" + INDENT) + "\n"
-    labels = m.button_texts()
+    labels = [unmarked(label) for label in m.button_texts()]
     if labels:
         block += INDENT + "  ".join(f"[{i}] {label}" for i, label in enumerate(labels, 1)) + "\n"
     return block + "\n"

@@ -45,7 +45,7 @@ from typing import IO
 from bot.demo import QUIT_WORDS
 from bot.emulator import Emulator, SentMessage, User
 from bot.i18n import bilingual
-from bot.terminal_chat import Screen, Typing
+from bot.terminal_chat import Screen, Typing, unmarked
 from cli.dbpath import missing_database_message, path_problem
 from cli.sandbox_feeds import adopt_sample_feeds
 from digests.errors import NashraError
@@ -385,7 +385,7 @@ def _converse(emu: Emulator, stdin: IO[str], out: IO[str]) -> None:
                 out.write(f"الزر {line} لم يعد تحت رسالته / button {line} is no longer under"
                           " its message\n")
                 continue
-            out.write(f"👆 [{line}] {label}\n")
+            out.write(f"👆 [{line}] {unmarked(label)}\n")
         else:
             chat, user, text = parse_line(line)
             if chat < 0 and chat not in groups:
