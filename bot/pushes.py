@@ -25,7 +25,7 @@ from telegram.ext import ContextTypes
 
 from bot.admin import Told, admin_only, deliver_owed, reply, tell
 from bot.following import too_long_text
-from bot.i18n import amount, num
+from bot.i18n import amount, num, topic_label
 from bot.lines import escape_text
 from bot.reader_clock import reader_zone
 from bot.reasons import delivery_reason
@@ -37,6 +37,7 @@ from digests.models import iso
 from digests.search import topic_key
 from digests.storage import Database
 from digests.topic_keys import clean_topic, keys_of_same_name, readable
+from digests.topic_names import arabic_topic
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,10 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if topic is not None and asks_for_news(topic):  # «/push آخر الأخبار»: the general digest
         topic = None
+    # an English name is the Arabic topic, as /subscribe, /unsubscribe and search read it:
+    # «/push Real Madrid» said «Nobody follows» while two chats followed «ريال مدريد» (QA51 L4)
+    if topic is not None:
+        topic = arabic_topic(topic) or topic
     if topic is not None and not topic_key(topic):  # «/push و»: as a reader's search is refused
         await reply(update, context, ui(lang, "nothing_searchable", query=topic))
         return
@@ -76,8 +81,9 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, too_long_text(topic, lang))
         return
     if followers(rt, topic) == 0:
-        await reply(update, context, ui(lang, "push_no_followers_topic", topic=topic) if topic
-                   else ui(lang, "push_no_followers"))
+        await reply(update, context, ui(lang, "push_no_followers_topic",
+                                       topic=topic_label(topic, lang, with_arabic=True))
+                    if topic else ui(lang, "push_no_followers"))
         return
     try:
         plan = push_queue.enqueue_push(rt.db, topic=topic, now=rt.now())
@@ -86,7 +92,8 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if plan.stories == 0:
         hours = amount(push_queue.RECENT_HOURS, lang, "hour")  # the window a push looks in
-        await reply(update, context, ui(lang, "push_no_stories_topic", topic=topic, hours=hours)
+        await reply(update, context, ui(lang, "push_no_stories_topic", hours=hours,
+                                       topic=topic_label(topic, lang, with_arabic=True))
                     if topic else ui(lang, "push_no_stories", hours=hours))
         return
     if plan.chats == 0:  # the followers had them: still queued, or sent before
@@ -147,7 +154,8 @@ def nothing_new(rt: Runtime, plan: push_queue.PushPlan, chat_id: int, lang: str)
     when = (ui(lang, "push_due_now") if due is None or due <= rt.now() else
             ui(lang, "push_due_at", time=f"{due.astimezone(reader_zone(rt.db.db, chat_id)):%H:%M}"))
     sent = plan.stories - plan.waiting
-    whom = f"«{escape_text(plan.topic)}»" if plan.topic else ui(lang, "push_general_name")
+    whom = (f"«{escape_text(topic_label(plan.topic, lang, with_arabic=True))}»" if plan.topic
+            else ui(lang, "push_general_name"))
     return ui(lang, "push_nothing_new_waiting", stories=amount(plan.waiting, lang, "article"),
               whom=whom, when=when,
               sent=ui(lang, "push_sent_too", stories=amount(sent, lang, "article")) if sent
