@@ -144,14 +144,13 @@ def free_bytes(path: Path) -> int | None:
         return None
 
 
-# The cause as the admins read it (QA53 S1: «busy, try again shortly» named no cause)
-ADMIN_NAMES: dict[Fault, tuple[str, str]] = {
-    "locked": ("قاعدة البيانات مشغولة: يقفلها برنامج آخر (نسخة احتياطية، جلسة sqlite3 مفتوحة، "
-               "أمر من سطر الأوامر) أو كتابة طويلة", "locked by another program"),
-    "full": ("القرص الذي يحمل قاعدة البيانات ممتلئ", "the disk is full"),
-    "damaged": ("ملف قاعدة البيانات تالف", "the database file is damaged"),
-    "readonly": ("لا يمكن الكتابة في ملف قاعدة البيانات", "the database file is read-only"),
-}
+def cause(fault: Fault, lang: str, *, short: bool = False) -> str:
+    """The cause as the admins read it (bot.texts_alerts «db_cause_*»; QA53 S1: «busy, try
+    again shortly» named no cause): the full Arabic phrase, or its core for an «up»."""
+    from bot.i18n import t
+
+    said = t(f"db_cause_{fault}", lang)
+    return said.rpartition(": ")[2].partition(" (")[0] if short else said
 
 
 def text(say: Say, fault: Fault | None, minutes: int, faults: tuple[Fault, ...] = ()) -> str:
@@ -162,19 +161,17 @@ def text(say: Say, fault: Fault | None, minutes: int, faults: tuple[Fault, ...] 
 
     ended = faults or ((fault,) if fault else ())
     parts = []
-    for n, lang in enumerate(("ar", "en")):
+    for lang in ("ar", "en"):
         if say == "down":
-            what = (ADMIN_NAMES[fault][0] if fault in ADMIN_NAMES else "") if n == 0 else \
-                (FAULT_LOG.get(fault, "") if fault else "")
+            what = "" if fault is None else (cause(fault, lang) if lang == "ar"
+                                             else FAULT_LOG.get(fault, ""))
             parts.append(t("db_writes_down", lang, minutes=_minutes(minutes, lang),
                            what=escape(what)))
             continue
         line = t("db_writes_up", lang, minutes=_minutes(minutes, lang), what="")
-        names = [ADMIN_NAMES[f][n].rpartition(": ")[2].partition(" (")[0] for f in ended
-                 if f in ADMIN_NAMES]
-        if names:
-            line += ("\nكان السبب: " if n == 0 else "\nThe cause was: ") + escape(
-                ("، ثم " if n == 0 else ", then ").join(names))
+        if ended:
+            names = t("db_cause_then", lang).join(cause(f, lang, short=True) for f in ended)
+            line += "\n" + t("db_cause_was", lang, causes=escape(names))
         parts.append(line)
     return "\n\n".join(parts)
 

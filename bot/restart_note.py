@@ -37,19 +37,13 @@ def in_flight(db: Database) -> InFlight:
 
 
 def text(left: InFlight) -> str:
-    """The admins' message, Arabic first then English (HTML-escaped)."""
-    from bot.i18n import amount, num
+    """The admins' message, Arabic first then English (bot.texts_alerts; HTML-escaped)."""
+    from bot.i18n import amount, num, t
 
-    ar = (f"↻ توقّف البوت في المرة السابقة أثناء إرسال نشرة (إيقاف قسري أو انقطاع): "
-          f"{amount(left.rows, 'ar', 'article')} في {num(left.chats, 'ar')} من المحادثات "
-          f"كانت قيد الإرسال، وتُرسل الآن من جديد. ما قبلها وصل مرة واحدة؛ وقد تصل هذه مرتين "
-          f"إن كان تيليجرام قد تسلّمها قبل التوقف (يُفضَّل التكرار على الضياع).")
-    en = (f"↻ The last run stopped in the middle of a broadcast (killed or cut off): "
-          f"{amount(left.rows, 'en', 'article')} for {left.chats} chat"
-          f"{'' if left.chats == 1 else 's'} were being sent and are sent again now. The rest "
-          f"went once; these may arrive twice if Telegram had them before the stop (at least "
-          f"once: a repeat rather than a loss).")
-    return escape(ar, quote=False) + "\n\n" + escape(en, quote=False)
+    return "\n\n".join(
+        escape(t("restart_mid_broadcast", lang, rows=amount(left.rows, lang, "article"),
+                 chats=num(left.chats, lang)), quote=False)
+        for lang in ("ar", "en"))
 
 
 def note(db: Database) -> str | None:

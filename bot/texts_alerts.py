@@ -97,6 +97,25 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "again."),
     "db_writes_up": ("✅ عادت الكتابة في قاعدة البيانات بعد {minutes}.",
                      "✅ The database takes writes again, after {minutes}."),
+    # QA53 S1: the cause each database alert names (bot.db_alerts.cause)
+    "db_cause_locked": ("قاعدة البيانات مشغولة: يقفلها برنامج آخر (نسخة احتياطية، جلسة sqlite3 "
+                        "مفتوحة، أمر من سطر الأوامر) أو كتابة طويلة",
+                        "locked by another program"),
+    "db_cause_full": ("القرص الذي يحمل قاعدة البيانات ممتلئ", "the disk is full"),
+    "db_cause_damaged": ("ملف قاعدة البيانات تالف", "the database file is damaged"),
+    "db_cause_readonly": ("لا يمكن الكتابة في ملف قاعدة البيانات",
+                          "the database file is read-only"),
+    "db_cause_was": ("كان السبب: {causes}", "The cause was: {causes}"),
+    "db_cause_then": ("، ثم ", ", then "),
+    # QA53 S5: the last run was killed mid-broadcast (bot.restart_note)
+    "restart_mid_broadcast": (
+        "↻ توقّف البوت في المرة السابقة أثناء إرسال نشرة (إيقاف قسري أو انقطاع): {rows} "
+        "(عدد المحادثات: {chats}) كانت قيد الإرسال، وتُرسل الآن من جديد. ما قبلها وصل مرة واحدة؛ "
+        "وقد تصل هذه مرتين إن كان تيليجرام قد تسلّمها قبل التوقف (يُفضَّل التكرار على الضياع).",
+        "↻ The last run stopped in the middle of a broadcast (killed or cut off): {rows} "
+        "(chats: {chats}) were being sent and are sent again now. The rest went once; these may "
+        "arrive twice if Telegram had them before the stop (at least once: a repeat rather "
+        "than a loss)."),
     # QA43 C3: when /stats's figures were taken (bot.stats)
     "stats_as_of": ("🕒 الأرقام حتى {when} (بتوقيت {zone})",
                     "🕒 Figures as of {when} ({zone} time)"),
