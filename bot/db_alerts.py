@@ -4,10 +4,11 @@ again (QA43 C2).
 A full disk, a database locked by another program (a sqlite3 shell, a backup) or a file made
 read-only under the bot showed only as ERROR lines: 240 s of full disk and 4 failed polls gave 0
 admin messages, and the failing-source alerts cannot stand in, as their bookkeeping is itself a
-write. `watch(rt, bot)` runs beside the bot: every CHECK_SECONDS it reads what the process's own
-writes met (`Runtime.writes`: a chat recorded, a button stored, a scheduled poll, a handler's
-write refused, the sender's outbox writes: `hear_sender`) and the disk's free space; it writes nothing itself (X69: it used to probe with a
-one-row write on a connection of its own, a second writer beside the project's one). When the
+write. `watch(rt, bot)` runs beside the bot: every TICK it weighs what the process's own writes
+met (`Runtime.writes`: a chat recorded, a button stored, a scheduled poll, a handler's write
+refused, the sender's outbox writes: `hear_sender`), and every CHECK_SECONDS the disk's free
+space; it writes nothing itself (X69: it used to probe with a one-row write on a connection of
+its own, a second writer beside the project's one). When the
 refusals have lasted GRACE (a backup's short lock is not news), every admin gets one message
 saying what, since when and what to do; when a write works again, one message saying so. A
 disk with less than MIN_FREE_BYTES free is «full» whatever the small writes do (a poll's bigger
@@ -20,8 +21,10 @@ last FRESH seconds stands at the check's time (the sender tries every second whi
 due), and the watch weighs what the writes met every TICK (memory only; the disk's free space
 is read every CHECK_SECONDS), so the admins hear within GRACE + about a second of the first
 refusal, not up to GRACE + CHECK_SECONDS later, and the «up» within a TICK of the first write
-that works (the sender's included, bot.courier.ReportedWrites). A different fault after a «down» (a lock, then a full
-disk) is told once more, with its name; the «up» names the faults it ends.
+that works (the sender's included, bot.courier.ReportedWrites). A different fault after a
+«down» (a lock, then a full disk) is told once more, with its name; the «up» names the faults
+it ends. At start it also tells the admins when the last run was killed mid-broadcast
+(bot.restart_note, QA53 S5).
 """
 
 from __future__ import annotations
