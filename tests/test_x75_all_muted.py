@@ -6,7 +6,7 @@ too, and inline's button says so. The real bot on the emulator; real SQLite (X61
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from botkit import READER, running_bot
@@ -16,6 +16,7 @@ import pytest
 
 from bot.emulator import Emulator, User
 from bot.reader_sources import set_muted
+from bot.runtime import RUNTIME_KEY
 
 ENGLISH = 7070
 
@@ -55,7 +56,7 @@ async def test_every_source_muted_is_said_once(tmp_path: Path,
         [en] = await h.say(ENGLISH, "/digest", language_code="en")
         assert "sources muted in this chat" in en.plain_text, en.plain_text
         assert "topic" not in en.plain_text.lower()
-        # a day's news (today's: the archive is of the last hours)
+        # «اخبار اليوم» asks for the news now: /digest's answer (bot.answers, 0 days back)
         [day] = await h.say(READER, "اخبار اليوم")
         assert "مصادر مكتومة" in day.plain_text, day.plain_text
         # inline: no result, and a button that says why
@@ -68,3 +69,21 @@ async def test_every_source_muted_is_said_once(tmp_path: Path,
         # a reader who mutes nothing still gets the stories
         got = await h.say(READER + 9, "/digest", n=2)
         assert "مكتومة" not in got[-1].plain_text
+
+
+async def test_a_days_news_all_muted_says_so(tmp_path: Path) -> None:
+    """A past day's news (bot.my_digest.send_days_news, «اخبار الامس») whose every story is in
+    the chat's muted sources says the same one line. The bot's clock is pinned at noon in
+    Riyadh, so the archive's stories are yesterday's whatever the hour the suite runs at."""
+    now = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
+    path = tmp_path / "nashra.db"
+    _archive(path, now - timedelta(days=1))  # 09:00-11:00 Riyadh, the day before
+    async with running_bot(path) as h:
+        h.app.bot_data[RUNTIME_KEY].clock = lambda: now
+        await h.say(READER, "/start")
+        set_muted(h.db, READER, [1, 2, 3], True, now)
+        [day] = await h.say(READER, "اخبار الامس")
+        # before: «لا أخبار جديدة في مواضيعك الآن.»
+        assert "مصادر مكتومة" in day.plain_text, day.plain_text
+        [other] = await h.say(READER + 9, "اخبار الامس")  # mutes nothing: yesterday's stories
+        assert "مكتومة" not in other.plain_text and "أمس" in other.plain_text, other.plain_text
