@@ -10,43 +10,19 @@ plus articles stored and indexed as ingest stores them).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from botkit import ADMIN, READER, running_bot, sample_db
+from test_pushes import _add  # an article of its own story, stored and indexed as ingest does
 
 from digests import subscriptions
-from digests.archive import get_article
-from digests.models import iso
-from digests.processing import StoreContext
 from digests.push_queue import RECENT_HOURS
-from digests.search_index import index_article
-from digests.settings import Settings
 from digests.storage import Database
 
 BODY = ("اجتمع وزراء الطاقة مساء الخميس في فيينا لبحث خفض الإنتاج وأسعار النفط في الأسواق"
         " العالمية، وقال مسؤول إن القرار سيصدر الأسبوع المقبل بعد مشاورات طويلة بين الدول.")
 OLD_GHOUTA = "الغوطة"  # every Ghouta report of the sample site is from 2018
-
-
-def _add(db: Database, n: int, title: str, body: str, hours_ago: float) -> int:
-    """An article of its own story, stored and indexed as the ingest would."""
-    now = datetime.now(UTC)
-    with db.transaction() as tx:
-        source = tx.execute("select id from sources order by id limit 1").fetchone()[0]
-        story = int(tx.execute("insert into stories (created_at, headline) values (?, ?)",
-                               [iso(now), title]).lastrowid or 0)
-        url = f"https://age.example/a/{n}"
-        aid = int(tx.execute(
-            "insert into articles (source_id, url, url_key, content_hash, title, body,"
-            " published_at, fetched_at, updated_at, story_id, headline)"
-            " values (?,?,?,?,?,?,?,?,?,?,?)",
-            [source, url, url, f"age{n}", title, body, iso(now - timedelta(hours=hours_ago)),
-             iso(now), iso(now), story, title]).lastrowid or 0)
-        article = get_article(tx, aid)
-        assert article is not None
-        index_article(tx, article, StoreContext(now=now, settings=Settings()))
-    return story
 
 
 def _follow(path: Path) -> None:
