@@ -17,7 +17,7 @@ from typing import Any
 
 from telegram.ext import Application, ContextTypes
 
-from bot import callbacks, source_alerts
+from bot import callbacks, hold_expiry, source_alerts
 from bot.ingests import prune_ingests
 from bot.runtime import Runtime, runtime
 from digests import outbox_upkeep
@@ -126,7 +126,8 @@ async def scheduled_poll(rt: Runtime, bot: Any = None) -> None:
 
 async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Daily: forget button ids older than a week; prune finished deliveries and answered
-    /ingest requests (QA16 N2: both only grew), a batch at a time, updates handled between."""
+    /ingest requests (QA16 N2: both only grew), a batch at a time, updates handled between;
+    end the holds of chats that removed the bot more than HELD_CHAT_DAYS ago."""
     rt = runtime(context)
     if PurgeHold.held():
         log.warning("daily purge skipped: the wall clock jumped far ahead less than %.0f h ago; "
@@ -138,3 +139,6 @@ async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     while outbox_upkeep.prune(rt.db, now, max_batches=1) == outbox_upkeep.PRUNE_BATCH:
         await asyncio.sleep(0)
     prune_ingests(rt.db, now)
+    # X74: a chat that removed the bot more than HELD_CHAT_DAYS ago stops holding rows even
+    # when nobody asks /stats (which runs the same expiry).
+    hold_expiry.try_expire(rt.db, now, rt.settings.held_chat_days)

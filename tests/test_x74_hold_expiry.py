@@ -101,3 +101,20 @@ async def test_a_chat_that_removed_the_bot_long_ago_stops_waiting(tmp_path: Path
                                               [OLD]).fetchone()[0] == 1)
         [after] = await h.say(ADMIN, "/stats", n=1, timeout=20)
         assert "فانتهى انتظارها" not in after.plain_text
+
+
+async def test_the_daily_purge_ends_old_holds_without_a_stats(tmp_path: Path) -> None:
+    """The integrator's wiring of X74's left item: the scheduled daily purge runs the same expiry,
+    so a bot nobody asks /stats of still stops holding a long-gone chat's rows."""
+    from telegram.ext import CallbackContext
+
+    from bot.jobs import purge_job
+
+    path = tmp_path / "expiry.db"
+    _setup(path)
+    async with running_bot(path, held_chat_days=10) as h:
+        assert _rows(h.db, OLD) == [("pending", None)] * 2
+        await purge_job(CallbackContext(h.app))
+        assert _rows(h.db, OLD) == [("skipped", EXPIRED_ROWS)] * 2
+        assert _rows(h.db, RECENT) == [("pending", None)]
+        assert _rows(h.db, MUTED) == [("pending", None)]
