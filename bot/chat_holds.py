@@ -21,7 +21,10 @@ queue without a word. Now such a chat (not a private one: a blocked reader stays
 - `resume`: when the bot may post again (my_chat_member: an admin again, re-added, unmuted), the
   chat is active again, its kept rows go out, and the stories it missed while held (stored since
   the hold, at most CATCH_UP_HOURS old) are queued, up to CATCH_UP_MAX; the admin who gave the
-  right back and the operators are told, with «فاتتك N أخبار أخرى» for those not sent.
+  right back and the operators are told, with «فاتتك N أخبار أخرى» for those not sent. The note
+  says when what is kept goes (`going_when`, QA52 R7: «عند ٧:٠٠ …» for a daily digest held by the
+  quiet hours, «في نشرتها اليومية القادمة، …» for its catch-up) and leaves out a count of nothing
+  (QA52 R6: «٠ في الانتظار», «تُرسل الآن ٠»).
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ RIGHTS = ("need administrator rights", "not enough rights", "chat_write_forbidde
 REMOVED = ("bot was kicked", "bot is not a member")
 CATCH_UP_HOURS = 24  # the send window: stories older than this are not sent after a resume
 CATCH_UP_MAX = 10  # at most this many missed stories are sent; the others are counted
+_AR_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
 def refusal_kind(error: str) -> str | None:
@@ -125,18 +129,77 @@ def notice(title: str, chat_type: str, kind: str, kept: int, lang: str) -> str:
     (HTML). Pure."""
     where = "channel" if chat_type == "channel" else "group"
     fix = say(f"fix_{kind}_{'group' if kind == 'closed' else where}", lang)
-    return say("held", lang, name=escape(title or "?"), kept=kept, fix=fix, hours=CATCH_UP_HOURS)
+    # nothing waiting: no «(٠ في الانتظار)» (QA52 R6)
+    return say("held" if kept else "held_none", lang, name=escape(title or "?"), kept=kept,
+               fix=fix, hours=CATCH_UP_HOURS)
 
 
-def resumed_text(title: str, kept: int, caught: int, missed: int, lang: str,
-                 daily: bool = False) -> str:
-    """The message saying the chat gets news again (now, or in a `daily` chat's next digest;
-    HTML). Pure."""
-    text = say("resumed_daily" if daily else "resumed", lang, name=escape(title or "?"),
-               n=kept + caught)
+def resumed_text(title: str, going: list[tuple[int, str | None]], missed: int,
+                 lang: str) -> str:
+    """The message saying the chat gets news again (HTML). Pure. `going`: how many stories go
+    when, (count, None) for now or (count, «عند ٧:٠٠ …» worded in `lang`), as
+    `going_when` finds them: a daily chat's kept digest found due in its quiet hours goes at
+    their end, its caught-up stories at its next digest (QA52 R7: «في نشرتها اليومية القادمة»
+    was said of rows that went at 07:00). Nothing going: no «تُرسل الآن ٠» (QA52 R6)."""
+    name = escape(title or "?")
+    going = [(n, when) for n, when in going if n]
+    if not going:
+        text = say("resumed_none", lang, name=name)
+    elif len(going) == 1 and going[0][1] is None:
+        text = say("resumed", lang, name=name, n=going[0][0])
+    else:
+        parts = [say("going_part", lang, n=n, when=when or say("now", lang)) for n, when in going]
+        text = say("resumed_when", lang, name=name, parts=say("and", lang).join(parts))
     if missed:
         text += say("resumed_missed", lang, missed=missed, most=CATCH_UP_MAX)
     return text
+
+
+def going_when(db: Database, chat_id: int, now: datetime
+               ) -> list[tuple[int, datetime | None, bool]]:
+    """The chat's pending rows by when the sender sends them (bot.delivery_plan): (count, None
+    for now or the UTC time, whether that is its daily digest's hour), now first. An admin's
+    push or a row found due goes now — at the end of the quiet hours for those they hold
+    (alerts, updates, a daily digest found due after its hour); a row not yet due (a daily
+    digest) at its time."""
+    from digests.delivery_times import daily_on_time, quiet_until
+
+    quiet = quiet_until(db.db, chat_id, now)
+    on_time = daily_on_time(db.db, chat_id, now)
+    counts: dict[tuple[datetime | None, bool], int] = {}
+    for kind, not_before in db.db.execute(
+            "select kind, not_before from outbox where chat_id = ? and status = 'pending'",
+            [chat_id]).fetchall():
+        due = datetime.fromisoformat(not_before) if not_before else None
+        key: tuple[datetime | None, bool]
+        if due is not None and due > now:
+            key = (due, kind.startswith("daily:"))
+        elif quiet is not None and not kind.startswith("push:") and not (
+                kind.startswith("daily:") and on_time):
+            key = (quiet, False)
+        else:
+            key = (None, False)
+        counts[key] = counts.get(key, 0) + 1
+    going: list[tuple[int, datetime | None, bool]] = [
+        (n, at, digest) for (at, digest), n in counts.items() if at is None]
+    return going + sorted(((n, at, digest) for (at, digest), n in counts.items()
+                           if at is not None), key=lambda x: x[1] or now)
+
+
+def when_words(db: Database, chat_id: int, when: datetime, digest: bool, now: datetime,
+               lang: str) -> str:
+    """«عند ٧:٠٠ بتوقيت السعودية (UTC+3)», «غدًا عند …», «في نشرتها اليومية القادمة، عند …»:
+    `when` in the chat's clock."""
+    from bot.reader_clock import reader_zone
+    from bot.zones import chat_zone_words
+
+    zone = reader_zone(db.db, chat_id)
+    local, today = when.astimezone(zone), now.astimezone(zone).date()
+    minutes = f"{local.minute:02d}"
+    clock = f"{num(local.hour, lang)}:{minutes.translate(_AR_DIGITS) if lang == 'ar' else minutes}"
+    at = say("at_tomorrow" if local.date() != today else "at", lang, clock=clock,
+             zone=chat_zone_words(db, chat_id, lang, when))
+    return say("in_digest", lang, at=at) if digest else at
 
 
 def both(make: Any, lang: str) -> str:
@@ -303,10 +366,13 @@ async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: dat
                              " 'pending'", [chat_id]).fetchone()[0])
     caught, missed = catch_up(db, chat_id, since, now)
     missed += old
-    row = db.db.execute("select title, mode from chats where id = ?", [chat_id]).fetchone()
+    row = db.db.execute("select title from chats where id = ?", [chat_id]).fetchone()
+    going = going_when(db, chat_id, now)
     people = await recipients(bot, db, chat_id, operators, [by] if by else [])
     told = await tell(bot, people, lambda lg: resumed_text(
-        row[0] if row else "", kept, caught, missed, lg, daily=bool(row and row[1] == "daily")))
+        row[0] if row else "",
+        [(n, None if at is None else when_words(db, chat_id, at, digest, now, lg))
+         for n, at, digest in going], missed, lg))
     log.warning("chat resumed chat=%s held_since=%s kept=%d caught_up=%d missed=%d told=%d",
                 chat_id, iso(since), kept, caught, missed, told)
     return kept, caught, missed

@@ -197,6 +197,10 @@ TEXTS: dict[str, tuple[str, str]] = {
              "⚠️ I can no longer post in «{name}»: its news is held ({kept} waiting). To "
              "resume: {fix}. The stories it misses meanwhile are sent then (the last {hours} "
              "h)."),
+    "hold_held_none": ("⚠️ لم يعد بوسعي النشر في «{name}»: أخبارها موقوفة. لاستئنافها: {fix}. "
+                       "وما يفوتها في الأثناء يُرسل حينها (آخر {hours} ساعة).",
+                       "⚠️ I can no longer post in «{name}»: its news is held. To resume: {fix}. "
+                       "The stories it misses meanwhile are sent then (the last {hours} h)."),
     "hold_fix_removed_channel": ("أضف البوت إلى القناة من جديد مشرفًا يمكنه نشر الرسائل",
                             "add me to the channel again as an admin who can post messages"),
     "hold_fix_removed_group": ("أضف البوت إلى المجموعة من جديد", "add me to the group again"),
@@ -210,10 +214,17 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "press «📍 Post here» (General and the news topic are closed)"),
     "hold_resumed": ("✅ عاد بوسعي النشر في «{name}»: تُرسل الآن {n} من الأخبار الموقوفة أو الفائتة.",
                 "✅ I can post in «{name}» again: {n} held or missed stories go out now."),
-    "hold_resumed_daily": ("✅ عاد بوسعي النشر في «{name}»: {n} من الأخبار الموقوفة أو الفائتة في "
-                           "نشرتها اليومية القادمة.",
-                           "✅ I can post in «{name}» again: {n} held or missed stories come in "
-                           "its next daily digest."),
+    # QA52 R6/R7: nothing going is not «٠»; what goes later says when (a daily chat's quiet hours,
+    # its next digest)
+    "hold_resumed_none": ("✅ عاد بوسعي النشر في «{name}».", "✅ I can post in «{name}» again."),
+    "hold_resumed_when": ("✅ عاد بوسعي النشر في «{name}». الأخبار الموقوفة أو الفائتة: {parts}.",
+                          "✅ I can post in «{name}» again. Held or missed stories: {parts}."),
+    "hold_going_part": ("{n} تُرسل {when}", "{n} go out {when}"),
+    "hold_and": ("، و", ", "),
+    "hold_now": ("الآن", "now"),
+    "hold_at": ("عند {clock} {zone}", "at {clock} {zone}"),
+    "hold_at_tomorrow": ("غدًا عند {clock} {zone}", "tomorrow at {clock} {zone}"),
+    "hold_in_digest": ("في نشرتها اليومية القادمة، {at}", "in its next daily digest, {at}"),
     "hold_resumed_missed": (" فاتتها {missed} أخبار أخرى (أقدم، أو بعد أول {most}): /digest فيها.",
                        " It missed {missed} more (older, or past the {most} sent): /digest "
                        "there."),
