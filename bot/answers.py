@@ -32,6 +32,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import Callback
 from bot.day_search import day_key, day_page
 from bot.i18n import chat_worded, format_date, list_sep, num, t, topic_label
+from bot.latin_help import latin_miss
 from bot.lines import utf16_len
 from bot.link_answers import answer_link
 from bot.my_digest import reader_now, send_days_news, send_my_digest
@@ -189,8 +190,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             if update.callback_query:
                 await update.callback_query.answer(t("no_more", lang))
             return
-        if latin:  # a Latin word no table maps: say the archive is searched in Arabic
-            await send(update, context, ui(lang, "latin_topic", query=echo(query)))
+        if latin:  # a Latin word no table maps: the names near it, or what to do (QA51 L5)
+            await send(update, context, *latin_miss(rt, chat.id, query, lang))
             return
         rows: list[list[InlineKeyboardButton]] = [
             [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]

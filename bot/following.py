@@ -28,6 +28,7 @@ from bot.callbacks import Callback
 from bot.channel_admin import Scope, may_manage, same_chat
 from bot.deep_links import share_link
 from bot.i18n import chat_worded, code_language, list_sep, num, t, topic_label, topic_list
+from bot.latin_help import latin_miss
 from bot.mode_words import subscribed_key
 from bot.quiet_notes import quiet_note
 from bot.runtime import (
@@ -117,9 +118,13 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
         return
     if done.refusal == "latin":  # a name in it («lebanon vote») is the example
         named = name_in(done.topic)  # none: no unrelated «Syria» for «Real Madrid» (QA36 E2)
-        await send(update, context, ui(lang, "latin_not_followed", topic=echo(done.topic),
-                                       example=topic_label(named, lang)) if named
-                   else ui(lang, "latin_not_followed_plain", topic=echo(done.topic)))
+        if named:
+            await send(update, context, ui(lang, "latin_not_followed", topic=echo(done.topic),
+                                           example=topic_label(named, lang)))
+        else:  # the known names near it, or what to do (QA51 L5)
+            # a channel's topic (asked in a private chat): a button here would follow it here
+            await send(update, context, *latin_miss(rt, chat.id, done.topic, lang, follow=True,
+                                                    offer=not scope.channel))
         return
     if done.refusal == "full":
         await send(update, context, ui(lang, chat_worded("too_many_topics", target_type),

@@ -172,17 +172,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "latin_partial": ("الموضوعات تُبحث بالعربية: من «{latin}» بحثت عن «{topic}».",
                       "Topics are searched in Arabic: from «{latin}» I searched for «{topic}»."),
     # no example: «جرّب «سوريا»» read as an answer about «Kim» (QA24 R6)
+    # in English no «write it in Arabic» (QA51 L5): what an English reader can do instead
     "latin_topic": ("لم أجد أخبارًا عن «{query}». الموضوعات تُبحث بالعربية: اكتب الاسم كما "
                     "تكتبه الأخبار العربية.",
-                    "I found no news about «{query}». Topics are searched in Arabic: write the"
-                    " name as Arabic news writes it."),
+                    "I found no news about «{query}»: the news is in Arabic, and I do not know"
+                    " this English spelling. Try the country or the nearest city in English, or"
+                    " copy the name from an Arabic headline and send it."),
+    # a spelling near known names («Idleb»): each a button (bot.latin_help; English only)
+    "latin_near": ("لم أجد أخبارًا عن «{query}». الموضوعات تُبحث بالعربية. هل تقصد:",
+                   "I found no news about «{query}»: the news is in Arabic, and I do not know"
+                   " this English spelling. Is it one of these?"),
+    "latin_near_follow": ("لم أتابع «{query}»: الموضوعات تُتابع بالعربية. هل تقصد:",
+                          "«{query}» was not followed: topics are followed in Arabic, and I do"
+                          " not know this English spelling. Is it one of these?"),
     "latin_adjective": ("الموضوعات تُبحث بالعربية: «{latin}» موضوعه «{topic}».",
                         "Topics are searched in Arabic: «{latin}» is the topic «{topic}»."),
     # a Latin name no table knows: no example, which would read as its translation (QA36 E2)
     "latin_not_followed_plain": ("لم أتابع «{topic}»: الموضوعات تُتابع بالعربية. اكتب الاسم كما "
                                  "تكتبه الأخبار العربية بعد /subscribe",
-                                 "«{topic}» was not followed: topics are followed in Arabic. Send"
-                                 " /subscribe and the name as Arabic news writes it."),
+                                 "«{topic}» was not followed: topics are followed in Arabic,"
+                                 " and I do not know this English spelling. Try /subscribe with"
+                                 " the country or the nearest city in English, or with the name"
+                                 " copied from an Arabic headline."),
     "latin_not_followed": ("لم أتابع «{topic}»: الموضوعات تُتابع بالعربية. اكتب مثلًا: "
                            "/subscribe {example}",
                            "«{topic}» was not followed: topics are followed in Arabic. Send, for"

@@ -1,0 +1,36 @@
+"""What the bot says to a Latin spelling no table maps, in a search or a /subscribe (QA51 L5).
+
+An English reader who typed «Idleb», «Gouta» or «Tal Rifaat» was told «write the name as Arabic
+news writes it», which they cannot do. In English the answer now offers the known names nearest
+to the spelling as buttons (digests.latin_near: «🔎 Idlib (إدلب)» in a search, «🔔 Idlib (إدلب)»
+after /subscribe), and for a spelling near no known name says what they can do: try the country
+or the nearest city, or copy the name from an Arabic headline. The Arabic interface keeps its
+answer (an Arabic reader can write the name as the news writes it).
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup
+
+from bot.i18n import topic_label
+from bot.runtime import Runtime, button, keyboard, ui
+from digests.latin_near import near_topics
+from digests.reader_text import echo
+
+
+def latin_miss(rt: Runtime, chat_id: int, text: str, lang: str, *, follow: bool = False,
+               offer: bool = True) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The answer (HTML) and its buttons to Latin `text` that maps to no topic: searched (or,
+    `follow`, refused by /subscribe). A button searches, or follows in `chat_id`, one near
+    topic; none without `offer` (what to do is said instead)."""
+    if lang == "en" and offer:
+        near = near_topics(text)
+        if near:
+            key, icon, action = (("latin_near_follow", "🔔 ", "subscribe") if follow
+                                 else ("latin_near", "🔎 ", "search"))
+            rows = [[button(rt, chat_id, icon + topic_label(topic, lang, with_arabic=True),
+                            action, {"topic": topic} if follow else {"query": topic})]
+                    for topic in near]
+            return ui(lang, key, query=echo(text)), keyboard(rows)
+    key = "latin_not_followed_plain" if follow else "latin_topic"
+    return ui(lang, key, query=echo(text), topic=echo(text)), None
