@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from digests.arabic import _freq
 from digests.speech import EDGE_PUNCT, STOP, fold
 from digests.title_heads import DELEGATE_HEADS, KIN_HEADS, OFFICE_HEADS
 
@@ -64,3 +65,74 @@ def own_object_cut(speaker: str) -> str:
             return speaker  # «لمن سمتهم مراقبين»: what is left would say less
         return " ".join(words[:n])
     return speaker
+
+
+# Bodies and people that a verb of accusing, urging or criticising takes as its object right
+# after its subject (QA50 E1): «اتهم الرئيس الأمريكي دونالد ترامب الحرس الثوري الإيراني بأنه»,
+# «حثت السلطات الأسترالية الناس على أن». None is a surname or an adjective. Folded.
+_BODY_OBJECTS = frozenset(
+    "الحرس الجيش الجيوش القوات النظام المعارضه الاداره الناس السكان الشرطه الحكومه الجمهور"
+    " الصحفيين الشعب المجتمع السلطات المواطنين المسؤولين الجماهير المشجعين".split())
+# Names of the shape of a verbal noun «تفعيل» (Tawfiq, Tahsin, Taghrid): never cut. Folded.
+_TAFIL_NAMES = frozenset("توفيق تحسين تغريد".split())
+_TAFIL_RE = re.compile(r"^ت\w\wي\w$")
+
+
+def _personal_name(word: str, heads: frozenset[str]) -> bool:
+    """A folded word that is a person's name, not a common noun: no «ال», no stop word or head,
+    and never written with «ال» in the reference table («ترامب», «نتنياهو»; «أركان» is
+    «الأركان» there, a noun in construct)."""
+    table = _freq()
+    if word[:1] in "لبك" and table.get("ال" + word[1:]):
+        return False  # «لتنظيم»: a preposition and a noun («رئيس المجلس الأعلى لتنظيم الإعلام»)
+    return (len(word) >= 3 and word.isalpha() and not word.startswith("ال") and word not in STOP
+            and word not in heads and not table.get("ال" + word))
+
+
+def named_object_start(words: list[str], heads: frozenset[str]) -> int:
+    """Where the object of «اتهم/حث/انتقد …» starts in a subject read on past it, or 0.
+
+    After a person's name or a relative adjective, a body or people named definite («…
+    دونالد ترامب الحرس الثوري الإيراني», «السلطات الأسترالية الناس»); after a name, a
+    verbal noun «تفعيل» in construct («… بنيامين نتنياهو تعليق عباس»: what he criticised).
+    `heads` are the nouns whose genitive follows them («قائد الحرس», «رئيس أركان الجيش»).
+    """
+    for n in range(1, len(words)):
+        word, prev = fold(words[n].strip(EDGE_PUNCT)), fold(words[n - 1].strip(EDGE_PUNCT))
+        if words[n - 1].endswith(("،", ",")):
+            continue  # «…، السلطات»: an apposition or a list, not the object
+        named = _personal_name(prev, heads)
+        if word in _BODY_OBJECTS and (named or (prev.startswith("ال") and len(prev) >= 6
+                                                and prev.endswith(("ي", "يه")))):
+            return n
+        if (named and n + 1 < len(words) and _TAFIL_RE.match(word) and word not in _TAFIL_NAMES
+                and _freq_noun(word)):
+            return n
+    return 0
+
+
+def _freq_noun(word: str) -> bool:
+    """The folded word is a common noun: written with «ال» in the reference table."""
+    return bool(_freq().get("ال" + word))
+
+
+# Verbs that send a message, with the message's pronoun: «رسالة تهنئة وجهها بمناسبة …»,
+# «كلمة ألقاها خلال …», «برقية بعثها إلى …». Folded (ة → ه), without the pronoun.
+_SENDING = frozenset("وجه ارسل بعث القا نشر كتب اصدر بث وجهت ارسلت بعثت القت نشرت كتبت اصدرت".split())
+
+
+def sent_message(words: list[str]) -> bool:
+    """The words are a message and the verb that sent it, not who speaks: «تهنئة وجهها بمناسبة
+    عيد النوروز» (QA50 E1, from «الرئيس ترامب، وفي رسالة تهنئة وجهها بمناسبة …، لفت إلى أن»).
+    True when a sending verb with the message's pronoun follows the first word and no sender
+    is named after it (only an occasion, a time or nothing)."""
+    if not words or fold(words[0]) in _REPORTS:
+        return False  # «تقرير نشره "مركز …"»: a report, its publisher read by the rules above
+    for n in range(1, min(len(words), 3)):
+        w = fold(words[n].strip(EDGE_PUNCT))
+        stem = w[:-2] if w.endswith("ها") else w[:-1] if w.endswith("ه") else ""
+        if stem not in _SENDING:
+            continue
+        rest = fold(words[n + 1].strip(EDGE_PUNCT)) if n + 1 < len(words) else ""
+        return not rest or rest[:1] == "ب" or rest in STOP or rest in ("خلال", "عبر", "امس")
+    return False

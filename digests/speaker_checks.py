@@ -19,6 +19,7 @@ from digests.speakers import (
     addressee,
     possessed_object,
 )
+from digests.object_tails import named_object_start, sent_message
 from digests.speaker_spans import SINGULAR_UN, document_object_cut
 from digests.speech import (
     CLAUSE_CONJ,
@@ -120,6 +121,12 @@ def object_cut(norm: str, speaker: str) -> str:
     if cut is not None:
         # «حذر ميسي مدربه فالفيردي وزملاءه من أن …»: whom he warned, his own people.
         return " ".join(names[:cut])
+    cut = named_object_start(names, _GENITIVE_HEADS)
+    if cut:
+        # «اتهم الرئيس الأمريكي دونالد ترامب الحرس الثوري …», «حثت السلطات الأسترالية الناس»
+        # (QA50 E1): a body or people after the name, the one accused or urged
+        names = names[:cut]
+        speaker = " ".join(names)
     for n in range(1, len(names)):
         word, prev = fold(names[n]).lstrip("#"), fold(names[n - 1])
         if (prev.startswith("ال") and prev.endswith("ون")
@@ -374,6 +381,8 @@ def plausible_speaker(name: str) -> bool:
         return False  # «كتبت قائلة:"لا أزال …"» (QA13 1320): the speech began inside the subject
     if any(fold(w.rstrip("،,")) in _HAPPENED for w in words[1:]):
         return False  # «وتقول مجزرةٌ حقيقية حصلت …» (F16's skipped list): a clause, not a name
+    if sent_message(words):
+        return False  # «تهنئة وجهها بمناسبة عيد النوروز» (QA50 E1): the message, not who sent it
     if norm in _CREDITS:
         return False  # «وكتب كلماتها مجدي مهنا وصورها»: a song's credits, no one speaking
     if norm in ("اي", "كل", "جميع"):
