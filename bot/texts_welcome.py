@@ -97,10 +97,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "/search Syria"),
     # X25 (session 11): a chat on UTC (where an English reader starts) is told how to pick
     # its zone under the /start welcome (bot.welcome)
+    # /zone, as «zone_hint» says for a chat in another zone (QA51 L9: one answer, not two)
     "zone_hint_utc": ("🌐 الأوقات (والنشرة اليومية وساعات الهدوء) بالتوقيت العالمي UTC. لتختار "
-                      "توقيتك: /settings",
+                      "توقيتك: /zone",
                       "🌐 Times (the daily digest, quiet hours) are in UTC. To pick your time "
-                      "zone: /settings"),
+                      "zone: /zone"),
     # /start and /help
     "welcome": (
         "{hello} في <b>نشرة</b> 📰\n"

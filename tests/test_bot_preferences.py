@@ -282,7 +282,8 @@ async def test_an_english_reader_starts_on_utc_and_is_told_how_to_pick_a_zone(
         [welcome] = await h.say(english, "/start", language_code="en")
         # the last line before the topic buttons is «Try one of these topics:» (QA26 N16)
         assert welcome.plain_text.split("\n")[-2:] == [
-            "🌐 Times (the daily digest, quiet hours) are in UTC. To pick your time zone: /settings",
+            # /zone, as the hint of a chat in another zone says (X79, QA51 L9)
+            "🌐 Times (the daily digest, quiet hours) are in UTC. To pick your time zone: /zone",
             "Try one of these topics:"]
         assert chat_zone(h.db, english) == "UTC"
         [menu] = await h.say(english, "/settings", language_code="en")
