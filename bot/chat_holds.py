@@ -20,7 +20,9 @@ queue without a word. Now such a chat (not a private one: a blocked reader stays
   (kind "closed"); a member writing there makes it active again (bot.runtime.ensure_chat).
 - `resume`: when the bot may post again (my_chat_member: an admin again, re-added, unmuted), the
   chat is active again, its kept rows go out, and the stories it missed while held (stored since
-  the hold, at most CATCH_UP_HOURS old) are queued, up to CATCH_UP_MAX; the admin who gave the
+  the hold, at most CATCH_UP_HOURS old) are queued, up to CATCH_UP_MAX, with the stories of the
+  admins' pushes made meanwhile (`missed_pushes`, QA52 R1; a push report finished while a chat is
+  held names it: `push_held_note`); the admin who gave the
   right back and the operators are told, with «فاتتك N أخبار أخرى» for those not sent. The note
   says when what is kept goes (`going_when`, QA52 R7: «عند ٧:٠٠ …» for a daily digest held by the
   quiet hours, «في نشرتها اليومية القادمة، …» for its catch-up) and leaves out a count of nothing
@@ -338,6 +340,63 @@ def catch_up(db: Database, chat_id: int, since: datetime, now: datetime) -> tupl
     return queued, max(0, len(stories) - len(chosen))
 
 
+def _push_followers_sql(db: Database, topic: str | None) -> tuple[str, list[Any]]:
+    """The SQL condition (on a chat id `c.id`) and its values: the chat follows what a push of
+    `topic` is sent to (its topic under any name of it, or None: the general digest)."""
+    from digests.search import topic_key  # late: the search is heavy
+    from digests.topic_keys import keys_of_same_name
+
+    keys = keys_of_same_name(db.db, topic_key(topic)) if topic is not None else [""]
+    return (f"exists (select 1 from subscriptions s where s.chat_id = c.id and s.topic_key in"
+            f" ({','.join('?' * len(keys))}))", list(keys))
+
+
+def missed_pushes(db: Database, chat_id: int, since: datetime, now: datetime) -> int:
+    """Queue for the chat, resumed, the stories of the admins' pushes made while it was held
+    (since `since`, at most CATCH_UP_HOURS ago) to what it follows (QA52 R1: a /push skipped
+    the held channel, which the catch-up did not see: its stories were stored before the hold).
+    As rows of the push (its report counts the chat), sent now; a story the chat has is not
+    sent again. Returns how many rows were queued."""
+    from digests.new_deliveries import insert_rows
+
+    start = max(since, now - timedelta(hours=CATCH_UP_HOURS))
+    rows: list[tuple[int, int, int | None, str, str | None]] = []
+    for push_id, topic in db.db.execute("select id, topic from pushes where created_at >= ?"
+                                        " order by id", [iso(start)]).fetchall():
+        follows, values = _push_followers_sql(db, topic)
+        if not db.db.execute(f"select 1 from chats c where c.id = ? and {follows}",
+                             [chat_id, *values]).fetchone():
+            continue
+        kind = f"push:{push_id}"
+        rows += [(chat_id, story, article, kind, None) for story, article in db.db.execute(
+            "select story_id, min(article_id) from outbox where kind = ? and story_id is not"
+            " null group by story_id order by min(id)", [kind]).fetchall()]
+    if not rows:
+        return 0
+    with db.transaction() as tx:
+        return insert_rows(tx, rows, now)
+
+
+def push_held_note(db: Database, push_id: int, lang: str) -> str | None:
+    """The push report's line naming the held chats the push would go to that got nothing of
+    it (QA52 R1: «سُلّمت: ٢٥» never named the held channel), or None (HTML)."""
+    row = db.db.execute("select topic from pushes where id = ?", [push_id]).fetchone()
+    if row is None:
+        return None
+    follows, values = _push_followers_sql(db, row[0])
+    chats = db.db.execute(
+        f"select c.id, c.title from chats c where c.active = 0 and c.deactivated_reason like"
+        f" '{HELD}%' and c.type != 'private' and {follows} and not exists (select 1 from outbox"
+        f" o where o.chat_id = c.id and o.kind = ? and o.status = 'sent') order by c.id",
+        [*values, f"push:{push_id}"]).fetchall()
+    if not chats:
+        return None
+    named = ", ".join(f"«{escape(title or str(cid))}»" for cid, title in chats[:5])
+    if len(chats) > 5:
+        named += f" +{len(chats) - 5}"
+    return say("push_held", lang, named=named, hours=CATCH_UP_HOURS)
+
+
 def lost_since(db: Database, chat_id: int) -> datetime | None:
     """When a channel or group stopped getting news (held, or the bot removed), read before an
     update makes it active again (bot.runtime.ensure_chat); None for an active or private
@@ -364,7 +423,9 @@ async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: dat
                          [iso(now), chat_id, stale]).rowcount
     kept = int(db.db.execute("select count(*) from outbox where chat_id = ? and status ="
                              " 'pending'", [chat_id]).fetchone()[0])
+    pushed = missed_pushes(db, chat_id, since, now)
     caught, missed = catch_up(db, chat_id, since, now)
+    caught += pushed
     missed += old
     row = db.db.execute("select title from chats where id = ?", [chat_id]).fetchone()
     going = going_when(db, chat_id, now)

@@ -24,6 +24,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.admin import Told, admin_only, deliver_owed, reply, tell
+from bot.chat_holds import push_held_note
 from bot.following import too_long_text
 from bot.i18n import amount, num, topic_label
 from bot.lines import escape_text
@@ -205,6 +206,9 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         log.warning("push report given before the push finished push_id=%s pending=%s",
                     push_id, progress.pending)
     report = push_report(progress, failure_reasons(rt.db, push_id), lang)
+    held = push_held_note(rt.db, push_id, lang)  # a held chat is named (QA52 R1)
+    if held:
+        report += "\n" + held
     told = await deliver_owed(rt, context, chat_id,
                               report if acknowledged else f"{queued}\n{report}")
     if told is Told.UNSENT:  # the API stayed down past the retries: a restart sends it (QA20 O1)

@@ -224,6 +224,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "hold_now": ("الآن", "now"),
     "hold_at": ("عند {clock} {zone}", "at {clock} {zone}"),
     "hold_at_tomorrow": ("غدًا عند {clock} {zone}", "tomorrow at {clock} {zone}"),
+    "hold_push_held": ("⏸ لم تصلها لأن البوت لا يستطيع النشر فيها الآن: {named}؛ تصلها إن عاد "
+                       "بوسعه النشر فيها خلال {hours} ساعة.",
+                       "⏸ Not sent to chats I cannot post in now: {named}; they get it if I may "
+                       "post there again within {hours} h."),
     "hold_in_digest": ("في نشرتها اليومية القادمة، {at}", "in its next daily digest, {at}"),
     "hold_resumed_missed": (" فاتتها {missed} أخبار أخرى (أقدم، أو بعد أول {most}): /digest فيها.",
                        " It missed {missed} more (older, or past the {most} sent): /digest "
