@@ -64,6 +64,7 @@ from bot.settings_words import (  # noqa: F401 (hour_label, moved_note, settings
 )
 from digests import delivery_times, subscriptions
 from digests.language_words import language_asked
+from digests.reader_text import echo
 
 
 def _mark(text: str, current: bool, lang: str) -> str:
@@ -159,7 +160,10 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     rows = [[button(rt, chat.id, _mark(LANGUAGE_NAMES[code], lang == code, lang), "lang",
                     {"lang": code}) for code in ("ar", "en")]]
-    await send(update, context, ui(lang, "choose_lang"), keyboard(rows))
+    typed = " ".join(context.args or []).strip()
+    # «/lang french» said why the picker came (QA51 L10), as «/zone Mars» does
+    unknown = ui(lang, "lang_unknown", typed=echo(typed)) + "\n" if typed else ""
+    await send(update, context, unknown + ui(lang, "choose_lang"), keyboard(rows))
 
 
 def _chat_type(update: Update, scope: Scope) -> str | None:

@@ -228,6 +228,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # no colon: after the isolated Latin run it would show at the far left of the RTL line (QA12)
     "choose_lang": ("اختر اللغة / Choose the language", "اختر اللغة / Choose the language"),
     "lang_set": ("✅ اللغة الآن: العربية.", "✅ Language is now English."),
+    # «/lang french» (QA51 L10): said above the picker (whose line is in both languages)
+    "lang_unknown": ("لا أعرف اللغة «{typed}»: أتكلم العربية والإنجليزية.",
+                     "I do not know the language «{typed}»: I speak Arabic and English."),
     # buttons and errors
     "button_expired": ("انتهت صلاحية هذا الزر. أعد الطلب من جديد.",
                        "This button has expired. Please ask again."),
