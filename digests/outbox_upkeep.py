@@ -24,7 +24,8 @@ GONE_REASON = "الصفحة محذوفة من الموقع / page gone (HTTP 404
 # Finished rows are kept this long, and as long as their story had a report fetched within it
 # (`prune`, QA16 N2). A row is what stops a chat getting a story twice
 # (digests.new_deliveries.insert_rows): a new report is queued only when published in the last 48 h (digests.pipeline.PUSH_WINDOW) and joins
-# a story spanning at most 48 h (digests.similarity.WINDOW), so a story with no report fetched
+# a story reaching at most 72 h back from it (digests.stories.STORY_SPAN_HOURS; 48 h before
+# session 19), so a story with no report fetched
 # for KEEP_DONE can take none that is queued again; /push leaves out such stories too.
 KEEP_DONE = timedelta(days=30)
 PRUNE_BATCH = 2000  # rows deleted per transaction: each one short, the bot's writes go between
