@@ -15,8 +15,8 @@ longer in it (kicked, left, «bot is not a member») for more than Settings.held
 
 A chat held for another reason (a channel that took the bot's right to post, a muted group, a
 closed forum) keeps the bot as a member and stays held: its admins may give the right back.
-`expire_holds` runs when /stats builds the held line and when a chat is held; the daily purge
-may run it too. Texts: bot.i18n «hold_expired_line».
+`expire_holds` runs daily (bot.jobs.purge_job) and when /stats builds the held line
+(bot.stats_lines.held_lines), each through `try_expire`. Texts: bot.i18n «hold_expired_line».
 """
 
 from __future__ import annotations

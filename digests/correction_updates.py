@@ -43,6 +43,7 @@ from digests import chat_notices
 from digests.arabic import normalize
 from digests.delivery_times import after_quiet, next_daily
 from digests.models import Article, iso
+from digests.story_merges import merged_ids
 from digests.story_updates import IN_STORY, UpdateRow, insert_updates, sent_headlines
 
 log = logging.getLogger("digests.outbox")  # the outbox's log, wherever its SQL lives
@@ -62,12 +63,6 @@ SENT_CHATS = """select c.id, c.mode, c.daily_hour, c.time_zone, c.utc_offset_min
                 where c.active = 1
                   and c.id in (select chat_id from outbox where article_id = ? and status = 'sent')
                   and c.id not in (select chat_id from chat_muted_sources where source_id = ?)"""
-
-
-def _family(db: sqlite_utils.Database, story: int) -> list[int]:
-    """`story` and the ids merged into it (digests.story_merges, kept one step deep)."""
-    return [story, *(int(r[0]) for r in db.execute(
-        "select merged_id from story_merges where into_id = ?", [story]).fetchall())]
 
 
 def fingerprint(headline: str) -> str:
@@ -91,7 +86,7 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
     # higher figure (module doc); computed lazily, most corrections go up
     down = revised_down(old_headline, new_headline) and states_revision(new_headline,
                                                                         article.text)
-    family = [DOWN.format(story=s) for s in _family(db, story)] if down else []
+    family = [DOWN.format(story=s) for s in [story, *merged_ids(db, story)]] if down else []
     chats = {r["id"]: r for r in db.query(SENT_CHATS, [article.id, article.source_id])}
     mark = fingerprint(new_headline)
     rows: list[UpdateRow] = []
