@@ -26,7 +26,7 @@ from telegram.ext import ContextTypes
 from bot.admin import Told, admin_only, deliver_owed, reply, tell
 from bot.chat_holds import push_held_note
 from bot.following import too_long_text
-from bot.i18n import amount, num, topic_label
+from bot.i18n import amount, counted, num, topic_label
 from bot.lines import escape_text
 from bot.reader_clock import reader_zone
 from bot.reasons import delivery_reason
@@ -106,7 +106,7 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if rt.sender is not None:
         rt.sender.wake()
     owe_report(rt.db, plan.push_id, chat.id, lang)
-    queued = ui(lang, "push_queued", chats=num(plan.chats, lang),
+    queued = ui(lang, "push_queued", chats=counted(plan.chats, lang, "chat", "chats"),
                 stories=queued_stories(rt, plan.push_id, lang))
     rt.spawn(_report_push(rt, context, chat.id, plan.push_id, lang, queued),
              f"push-{plan.push_id}")
@@ -133,7 +133,7 @@ def resume_reports(rt: Runtime, context: ContextTypes.DEFAULT_TYPE) -> int:
     owed = owed_reports(rt.db)
     for push_id, chat_id, lang in owed:
         chats = rt.db.db.execute("select chats from pushes where id = ?", [push_id]).fetchone()
-        queued = ui(lang, "push_queued", chats=num(int(chats[0] or 0), lang),
+        queued = ui(lang, "push_queued", chats=counted(int(chats[0] or 0), lang, "chat", "chats"),
                     stories=queued_stories(rt, push_id, lang))
         rt.spawn(_report_push(rt, context, chat_id, push_id, lang, queued, resumed=True),
                  f"push-{push_id}")
@@ -174,12 +174,16 @@ def followers(rt: Runtime, topic: str | None) -> int:
 
 def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:
     """How many stories each chat of the push gets: «٣», or «٢–٥» when chats differ (a chat
-    never gets a story twice, so those that had some get fewer)."""
+    never gets a story twice, so those that had some get fewer); in English with the noun,
+    «1 story», «2–5 stories»."""
     low, high = rt.db.db.execute(
         "select min(n), max(n) from (select count(*) as n from outbox where kind = ?"
         " group by chat_id)", [f"push:{push_id}"]).fetchone()
     low, high = int(low or 0), int(high or 0)
-    return num(high, lang) if low == high else f"{num(low, lang)}–{num(high, lang)}"
+    shown = num(high, lang) if low == high else f"{num(low, lang)}–{num(high, lang)}"
+    if lang == "ar":  # after its label, «الأخبار: ٣»
+        return shown
+    return f"{shown} {'story' if shown == '1' else 'stories'}"  # «1 story», «2–5 stories»
 
 
 async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,

@@ -29,7 +29,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "<code>{user_id}</code>. If you run this bot, add it to ADMIN_IDS in its "
                      "settings, then restart it."),
     "push_queued": ("📤 النشرة في قائمة الإرسال — المحادثات: {chats}، الأخبار: {stories}.",
-                    "📤 Digest queued: {chats} chats, {stories} stories."),
+                    "📤 Digest queued: {chats}, {stories}."),  # counted: «1 chat» (QA51 L11)
     "push_no_followers_topic": ("لا أحد يتابع «{topic}»؛ لم تُرسل نشرة.",
                                 "Nobody follows «{topic}»; no digest was sent."),
     "push_no_followers": ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي موضوع: /push الغوطة",
@@ -180,7 +180,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stats_last_wave": ("• آخر إرسال لخبر: بدأ {start} وانتهى {end} بتوقيت المحادثة ({took}) — "
                         "{chats} محادثة",
                         "• Last story sent: started {start}, ended {end} this chat's time "
-                        "({took}) — {chats} chats"),
+                        "({took}) — {chats}"),  # counted: «1 chat» (QA51 L11)
     "stats_oldest_due": ("• أقدم تسليم مستحق ما زال ينتظر: أُنشئ {age} ({at} بتوقيت المحادثة)",
                          "• The oldest delivery due still waits: created {age} ({at} this "
                          "chat's time)"),

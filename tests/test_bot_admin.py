@@ -794,7 +794,7 @@ async def test_an_acknowledgement_refused_for_good_heads_the_final_report(
         await h.until(lambda: len(h.emu.messages(ADMIN)) > before, 20)
         [report] = h.emu.messages(ADMIN)[before:]
         lines = report.plain_text.split("\n")
-        assert lines[0].startswith("📤 Digest queued: 1 chats"), lines
+        assert lines[0].startswith("📤 Digest queued: 1 chat, "), lines  # X79: «1 chat»
         assert lines[1] == "✅ Digest finished: 1 delivered, 0 failed.", lines
         assert len([m for m in h.emu.messages(READER) if "الغوطة" in m.plain_text]) >= 2
 
