@@ -156,7 +156,7 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             if t.raw[-1] in "،,:;؛.":
                 break
             continue
-        if j == i + 1 and ((t.norm == "في" and toks[i].norm in _MEMBER)
+        if j == i + 1 and ((t.norm in ("في", "من") and toks[i].norm in _MEMBER)
                            or (t.norm == "من" and toks[i].norm in _SOME)):
             # «وقال عضو في اللجنة "…"»: a member is named by his body (QA13 3659: «— عضو»);
             # «ويقول عدد من الخبراء إنه …» by whom they are some of (QA13 1207: «بحسب عدد»).

@@ -78,3 +78,12 @@ def test_a_genitive_after_a_preposition_stays_in_the_title() -> None:
     assert named_object_start("رئيس هيئة لتنظيم الجيش".split(), frozenset()) == 0
     # and a report's publisher is left to the report rules («تقرير نشره "مركز …"»)
     assert not sent_message("تقرير نشره".split())
+
+
+def test_members_are_named_with_the_body_they_are_of() -> None:
+    # «وكان اعضاء من المجلس … وصفوا …» was shown «بحسب اعضاء، …» (QA50 E1, BB-middleEast-227):
+    # members are named by their body after «من» as after «في» («عضو في اللجنة»).
+    assert [s for s, _ in _found(['وقال أعضاء من الحزب إن القرار سيؤدي إلى أزمة كبيرة في'
+                                  ' البلاد.'])] == ["أعضاء من الحزب"]
+    assert [s for s, _ in _found(['وقال عضو في اللجنة إن القرار سيؤدي إلى أزمة كبيرة في'
+                                  ' البلاد.'])] == ["عضو في اللجنة"]
