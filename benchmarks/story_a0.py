@@ -13,7 +13,9 @@ is its cause:
   cap       it shares heavy terms, but MAX_CANDIDATES (64) other window reports share more (or as
             many with a smaller id): cut by the limit;
   span      its story, as it stood when the later report arrived, spans past the later report's
-            window (find_match keeps only stories whose first and last reports lie within ±48 h);
+            window (find_match kept only stories whose first and last reports lie within ±48 h:
+            the gate of S25's baseline run; since fe05c9c it reaches stories.STORY_SPAN_HOURS,
+            72 h, and this replay still names the 48 h gate, so read it for runs at +span48);
   floor     the whole-text cosine lies under the meaning path's floor (LOW_SIM_FLOOR 0.20):
             skipped before any judge;
   ?         none of these (a parser or replay error).

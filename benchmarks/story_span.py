@@ -27,6 +27,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 import stories as bench  # noqa: E402
+import story_choice_screen  # noqa: E402  (mates: each article's story-mates)
 
 from digests import stories  # noqa: E402
 from digests.settings import Settings  # noqa: E402
@@ -47,12 +48,7 @@ def describe(story_of: dict[str, int], when: dict[str, float]) -> str:
 
 def changed_mates(one: dict[str, int], other: dict[str, int]) -> int:
     """Articles whose story holds other reports in `other` than in `one`."""
-    def mates(story_of: dict[str, int]) -> dict[str, frozenset[str]]:
-        groups: dict[int, set[str]] = {}
-        for doc_id, story in story_of.items():
-            groups.setdefault(story, set()).add(doc_id)
-        return {d: frozenset(groups[s]) for d, s in story_of.items()}
-    a, b = mates(one), mates(other)
+    a, b = story_choice_screen.mates(one), story_choice_screen.mates(other)
     return sum(a[d] != b[d] for d in a)
 
 

@@ -18,6 +18,8 @@ from digests import stories, story_model, story_use
 from digests.settings import Settings
 from digests.storage import Database
 from test_stories import QUAKE_A, QUAKE_B, T0, _source, _store, _story_of
+# the stand-in judge by stored report (`probs`, a fixture) and the words path, as S23's tests
+from test_s23_story_rules import _words, probs  # noqa: F401
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -93,32 +95,16 @@ def test_story_curve_names_the_s25_setting() -> None:
     assert shipped.low == story_model.LOW_SIM_FLOOR and shipped.name == "0.65/0.40/0.50"
 
 
-@pytest.fixture
-def probs(monkeypatch: pytest.MonkeyPatch) -> dict[int, float]:
-    """The arriving report's pair probability with each stored report (by id; absent: 0.0)."""
-    table: dict[int, float] = {}
-
-    def judge(sim: float, hours: float, evidence: Any, meaning: Any, other_id: int,
-              blob: bytes | None) -> tuple[float, bool]:
-        p = table.get(other_id, 0.0)
-        return p, p >= 0.65
-
-    monkeypatch.setattr(stories, "_judge", judge)
-    return table
-
-
 @pytest.mark.parametrize("span, hours, joined", [
-    (48.0, 52, False),   # shipped: the story's first report lies 52 h back, past the window
-    (72.0, 52, True),    # the story may reach 72 h back; its report 22 h back votes alone
+    (48.0, 52, False),   # the old window: the story's first report lies 52 h back, past it
+    (72.0, 52, True),    # shipped: the story may reach 72 h back; its report 22 h back votes alone
     (72.0, 75, False),   # 75 h back: past STORY_SPAN_HOURS too
 ])
 def test_a_story_reaching_past_the_window(
         database: Database, settings: Settings, probs: dict[int, float],
         monkeypatch: pytest.MonkeyPatch, span: float, hours: int, joined: bool) -> None:
-    import dataclasses
-
     monkeypatch.setattr(stories, "STORY_SPAN_HOURS", span)
-    words = dataclasses.replace(settings, story_model="words")
+    words = _words(settings)
     a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
     probs[a.id] = 0.9
     b = _store(database, words, _source(database, "channel"), QUAKE_B, T0 + timedelta(hours=30))
@@ -134,12 +120,10 @@ def test_reports_beyond_the_window_do_not_vote_in_a_story_reaching_past_it(
         database: Database, settings: Settings, probs: dict[int, float],
         monkeypatch: pytest.MonkeyPatch, span: float) -> None:
     """Three reports over 30 h; the fourth, 55 h after the first, pairs at 0.9 with the last one
-    only: with the shipped span it never sees the story; at 72 h the two reports beyond its
+    only: with the old 48 h span it never sees the story; at 72 h the two reports beyond its
     window do not vote against it (they would make the mean 0.3)."""
-    import dataclasses
-
     monkeypatch.setattr(stories, "STORY_SPAN_HOURS", span)
-    words = dataclasses.replace(settings, story_model="words")
+    words = _words(settings)
     a = _store(database, words, _source(database, "wire"), QUAKE_A, T0)
     probs[a.id] = 0.9
     x = _store(database, words, _source(database, "daily"), QUAKE_B, T0 + timedelta(hours=4))
