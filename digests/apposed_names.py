@@ -21,7 +21,6 @@ from digests.speaker_words import (
     _WHEN,
     STAFF_NOUNS,
     Tok,
-    _name_ali,
     _time_phrase,
     addressee,
     anonymity,
@@ -131,11 +130,12 @@ def _statement_after_day(toks: list[Tok], m: int, limit: int) -> bool:
 def _apposed_ali(toks: list[Tok], e: int, limit: int) -> bool:
     """«، علي حسن خليل،» right after a title's comma (F33, seed 33, 787): «علي» spelled with ي
     before a name word is the name Ali; a preposition never opens an apposition. (The
-    paragraph need not write «على» elsewhere, as `_name_ali` asks of a subject.)"""
+    paragraph need not write «على» elsewhere, as `_name_ali` asks of a subject: every «علي»
+    `_name_ali` takes passes here too.)"""
     nxt = toks[e + 1] if e + 1 < limit else None
     return (toks[e].raw == "علي" and nxt is not None and nxt.raw[0].isalpha()
             and nxt.norm not in STOP and not nxt.norm.startswith("ال")
-            and not is_complementizer(nxt.norm)) or _name_ali(toks, e, limit)
+            and not is_complementizer(nxt.norm))
 
 
 def _second_title_end(toks: list[Tok], m: int, limit: int) -> bool:

@@ -1,6 +1,6 @@
 """Where a speaker's name ends before a description or a participle of speech (F33).
 
-`digests.speakers.subject` reads a speaker word by word up to a stop word. Three shapes ran on
+`digests.speakers.subject` reads a speaker word by word up to a stop word. These shapes ran on
 past the name in the corpus (F32's left, QA46 G2):
 
 * a description by a definite participle after a name: «وقال كوماتشو المشارك في مونديال 1998»,
@@ -147,8 +147,7 @@ def limit_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
     to its end; «الكويتي عبدالله جاسم وكيل أعمال المدرب التشيلي خوسيه لويس | سييرا» (F32's
     363): a title after the name, cut mid-name, is dropped and the name stands alone.
     """
-    goes_on = toks[j].norm in ("بن", "بنت") if j < limit else False
-    goes_on = goes_on or (j < limit and ranked_name_goes_on(toks, j, limit))
+    goes_on = j < limit and (toks[j].norm in ("بن", "بنت") or ranked_name_goes_on(toks, j, limit))
     if not goes_on:
         return name_before_cut_title(toks, i, j, limit) or j
     if j + 1 >= limit or toks[j - 1].raw[-1] in "،,:;؛.":

@@ -283,8 +283,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     text = text[:-1].rstrip(" \t،,.:؛!؟?")  # a stray closing mark
                     stray = True
                 short = bool(text) and word_count(text) < MIN_REPORTED_WORDS
-                if not text or short and not _short_statement(
-                        para, cs, text, toks[cue.tok].norm) or _POINTS_AHEAD_RE.search(text):
+                if not text or (short and not _short_statement(
+                        para, cs, text, toks[cue.tok].norm)) or _POINTS_AHEAD_RE.search(text):
                     continue
                 start = cs + raw.find(text)
                 # «وصفته X بأنه أغنى …»: a description is a predicate, shown with its «أنه»; it
@@ -402,7 +402,7 @@ def _echoes_out(cands: list[Candidate], shorts: set[tuple[int, int]]) -> list[Ca
         return cands
     words = [_content_words(c.text) for c in cands]
     return [c for n, c in enumerate(cands) if (c.paragraph, c.start) not in shorts or not any(
-        m != n and (c.paragraph, c.start) != (d.paragraph, d.start)
+        (c.paragraph, c.start) != (d.paragraph, d.start)
         and 2 * len(words[n] & words[m]) >= len(words[n]) > 0
         for m, d in enumerate(cands))]
 
