@@ -198,7 +198,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         # found only in sources muted here: said so, not «nothing» (X61)
         text = ui(lang, "found_only_muted" if page.muted_hidden
                   else chat_worded("nothing_found", chat.type) if can_follow
-                  else "nothing_found_unfollowable", query=echo(query))
+                  else "nothing_found_unfollowable",
+                  # «Kirkuk (كركوك)» as the other English answers name it (QA51 L6)
+                  query=echo(topic_label(query, lang, with_arabic=True)))
         if lead:
             text = lead + "\n" + text
         if page.suggestions:
