@@ -172,7 +172,7 @@ _FIELD_PARTICIPLES = frozenset(
     " المشرفون المشرفين المسؤول المسؤوله المسئول المختص المختصه".split())
 _FIELD_PREPS = frozenset("علي في عن".split())
 # Elatives of a superlative title («أصغر ملياردير في العالم»). Folded.
-_ELATIVES = frozenset("اصغر اكبر اغني اقوي اشهر اقدم اطول اكثر".split())
+_ELATIVES = frozenset("اصغر اكبر اغني اقوي اشهر اقدم اطول اكثر افضل".split())
 _WHERE_BEST = frozenset("العالم التاريخ البلاد".split())
 _MAX_FIELD = 4  # words of the field after the preposition
 # «في مجال/قطاع/صناعة X» after people of a trade (folded, without «ال»).
@@ -194,8 +194,13 @@ def field_end(toks: list[Tok], i: int, j: int, limit: int) -> int:
     prev = toks[j - 1]
     if prev.raw[-1] in "،,:.;؛":
         return 0
-    if (j - i == 2 and toks[i].norm in _ELATIVES and toks[j].norm == "في"
-            and toks[j + 1].norm in _WHERE_BEST):
+    if toks[j].norm == "في" and toks[j + 1].norm in _WHERE_BEST and any(
+            toks[k].norm in _ELATIVES and all(
+                not toks[x].norm.startswith("ال") and toks[x].norm not in STOP
+                and toks[x].raw[-1].isalpha() for x in range(k + 1, j))
+            for k in range(max(i, j - 4), j - 1)):
+        # «أصغر ملياردير في العالم»; «رئيس ثاني أكبر اقتصاد في العالم», «أفضل لاعب كرة قدم
+        # في العالم» (QA50 E9: cut to «رئيس ثاني أكبر اقتصاد»): the elative's noun, then where
         return j + 2
     fielded = (toks[j].norm == "في" and j + 2 < limit and toks[j + 1].norm in _FIELD_NOUNS
                and j - i <= 2 and fold(toks[i].norm).removeprefix("ال") in _FIELD_PEOPLE)
