@@ -44,6 +44,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     tokens,
 )
 from digests.apposed_names import apposed_name, far_apposed_name, placed_name
+from digests.placed_countries import country_placed_name
 from digests.name_ends import (
     ANSWERS,
     bi_al_name,
@@ -368,6 +369,9 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
         # «الخبير السعودي في التجارة الدولية الدكتور فواز العلمي أن» (F30): the name after
         # the title's place, the place dropped as a far title's rest is
         far, far_end = placed_name(toks, i, j, limit)
+        if not far_end:
+            # «الممثل المقيم … في سوريا علي الزعتري في بيان» (QA50 E9): a country, then the name
+            far, far_end = country_placed_name(toks, i, j, limit)
     if far_end:
         # «وقال الأستاذ في مركز … في جامعة كلية لندن، غاريث بارنز، المشارك …:» (5721): the
         # name after the long title's comma

@@ -103,3 +103,17 @@ def test_an_elative_describer_keeps_in_the_world() -> None:
     # guard: a place after «في» that is no «world» stays out («أكبر شركة في المدينة»)
     para = 'وقال رئيس أكبر شركة في المدينة إن الأسعار سترتفع كثيرا هذا العام.'
     assert [s for s, _ in _found([para])] == ["رئيس أكبر شركة"]
+
+
+def test_a_title_in_a_country_keeps_the_name_after_it() -> None:
+    # «وشدد الممثل المقيم لأنشطة الأمم المتحدة في سوريا علي الزعتري في بيان …» was shown
+    # «الممثل المقيم لأنشطة الأمم المتحدة» (QA50 E9, FR-internationalNews-534).
+    para = ('وشدد الممثل المقيم لأنشطة الأمم المتحدة في لبنان علي الحسن في بيان ليل الاثنين على'
+            ' ضرورة "إيصال المساعدة العاجلة للوضع الكارثي لعشرات الآلاف من السكان".')
+    assert [s for s, _ in _found([para])] == [
+        "الممثل المقيم لأنشطة الأمم المتحدة في لبنان علي الحسن"]
+    para = 'وقال السفير الأمريكي في لبنان جون سميث إن بلاده ستواصل دعم الجيش.'
+    assert [s for s, _ in _found([para])] == ["السفير الأمريكي في لبنان جون سميث"]
+    # guard: no name after the country — the title alone, as before
+    para = 'وقال المتحدث باسم الجيش في سوريا إن القوات تقدمت نحو المدينة.'
+    assert [s for s, _ in _found([para])] == ["المتحدث باسم الجيش"]
