@@ -218,6 +218,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # English starts with a Latin word: a line that starts with Arabic is laid out right-to-left
     "help_alias_or": ("أو", "or"),  # «/lang أو /language» (bot.welcome.HELP_ALIASES)
     "help_other_language": ("🌐 English / الإنجليزية: /lang", "🌐 Arabic / العربية: /lang"),
+    # a group's /help: its members may not send /lang (QA51 L8), so the line says who may; the
+    # English one ends an Arabic group's /help, left to right (bot.welcome.help_text)
+    "help_other_language_group": ("🌐 بالعربية: يغيّر مشرفو المجموعة لغتها بالأمر /lang",
+                                  "🌐 In English: the group's admins change its language with"
+                                  " /lang"),
     "help_footer": ("أو اكتب أي موضوع لتصلك آخر أخباره. وفي أي محادثة: @{bot} موضوع",
                     "Or type any topic to get its latest news. In any chat: @{bot} topic"),
     "help_footer_group": ("في المجموعة اكتبوا /search الغوطة لتصل آخر أخبار «الغوطة» إلى "

@@ -131,7 +131,9 @@ async def start_with(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
             rt.db, chat_id, lang, rt.now())) + "\n" + try_these
     text = ui(lang, "welcome", hello=hello, how=how, try_these=try_these)
     if in_group(update):  # members who read the other language: where it is changed (QA36 E10)
-        text += "\n" + other_language_line(lang)
+        # above «Try one of these topics:», which the buttons follow (QA51 L8)
+        head, _, prompt = text.rpartition("\n")
+        text = f"{head}\n{other_language_line(lang)}\n{prompt}"
     if back:  # a reader back after blocking the bot: their kept topics (QA20 O8)
         text += "\n\n" + back
     await send(update, context, text, keyboard(rows))
@@ -175,9 +177,16 @@ def help_text(lang: str, *, admin: bool, bot_username: str, group: bool = False)
         lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]
     lines.append(escape_text(t("help_footer_group" if group else "help_footer", lang,
                                bot=bot_username)))
-    lines.append(escape_text(t("help_other_language", lang)))
+    if not group:
+        lines.append(escape_text(t("help_other_language", lang)))
     html = "\n".join(lines)
-    return rtl(html) if lang == "ar" else html
+    html = rtl(html) if lang == "ar" else html
+    if group:  # who changes the group's language, in the other one (QA51 L8): a member
+        # pointed to a bare /lang was refused; appended after rtl(), so it keeps its direction
+        other = "en" if lang == "ar" else "ar"
+        line = escape_text(t("help_other_language_group", other))
+        html += "\n" + (rtl(line) if other == "ar" else line)
+    return html
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
