@@ -38,6 +38,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "change in summer, the country from the list is better: /zone"),
     # /help's line under /settings: /zone and /timezone open the zone picker (QA47 Z8)
     "help_zone": ("اختيار التوقيت مباشرة", "Pick the time zone directly"),
+    # a group's /help: members cannot change it, as /settings and /lang say (QA51 L11)
+    "help_zone_group": ("اختيار توقيت المجموعة مباشرة (للمشرفين)",
+                        "Pick the group's time zone directly (admins)"),
     # the zone picker's first line names the zone now set (/zone, «التوقيت», 🌐 in /settings)
     "zone_now": ("التوقيت الآن: {zone}", "Time zone now: {zone}"),
     # a zone button for a zone no longer offered (QA47 Z11): refused, not set to UTC+3

@@ -171,7 +171,7 @@ def help_text(lang: str, *, admin: bool, bot_username: str, group: bool = False)
         lines.append(f"{named} — {escape_text(described)}")
         if command[0] == "settings":  # the zone picker at once (QA47 Z8), not in the menu
             lines.append(f"/zone {t('help_alias_or', lang)} /timezone — "
-                         f"{escape_text(t('help_zone', lang))}")
+                         f"{escape_text(t('help_zone_group' if group else 'help_zone', lang))}")
     if admin:
         lines.append(f"<b>{escape_text(t('help_admin_header', lang))}</b>")
         lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]

@@ -37,6 +37,9 @@ async def test_a_groups_other_language_line_sits_well_and_names_the_admins(
         [en_help] = await h.say(english, "/help", user=h.user(READER, "ar"))
         assert _lines(en_help.plain_text)[-1] == ARABIC_LINE, en_help.plain_text
         assert "🌐 Arabic / العربية: /lang" not in en_help.plain_text
+        # /zone says «(admins)», as /settings and /lang do (QA51 L11)
+        assert "/zone or /timezone — Pick the group's time zone directly (admins)" in _lines(
+            en_help.plain_text), en_help.plain_text
         [ar_help] = await h.say(arabic, "/help", user=h.user(READER, "ar"))
         raw_last = ar_help.plain_text.rstrip().split("\n")[-1]
         assert raw_last == ENGLISH_LINE, raw_last  # no RLM: laid out left to right
