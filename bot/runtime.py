@@ -350,13 +350,15 @@ async def _offer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def refuse_group(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    """Tell a group member that only the group's admins may do this. A press is answered by
-    an alert only the presser sees: in their own language (their private chat's, else their
-    Telegram one), not the group's (QA49 M6)."""
+    """Tell a group member that only the group's admins may do this, in their own language
+    (their private chat's, else their Telegram one), not the group's (QA49 M6): a press by an
+    alert only the presser sees, a typed command by a reply to it — one rule for both (QA51
+    L7: an Arabic member of an English group was refused a press in Arabic, a command in
+    English)."""
+    user = update.effective_user
+    if user is not None:
+        lang = own_lang(runtime(context), user, lang)
     if update.callback_query:
-        user = update.effective_user
-        if user is not None:
-            lang = own_lang(runtime(context), user, lang)
         await update.callback_query.answer(t("group_admins_only", lang), show_alert=True)
     else:
         await send(update, context, ui(lang, "group_admins_only"))
