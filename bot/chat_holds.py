@@ -57,7 +57,6 @@ RIGHTS = ("need administrator rights", "not enough rights", "chat_write_forbidde
 REMOVED = ("bot was kicked", "bot is not a member")
 CATCH_UP_HOURS = 24  # the send window: stories older than this are not sent after a resume
 CATCH_UP_MAX = 10  # at most this many missed stories are sent; the others are counted
-_AR_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
 def refusal_kind(error: str) -> str | None:
@@ -197,8 +196,7 @@ def when_words(db: Database, chat_id: int, when: datetime, digest: bool, now: da
 
     zone = reader_zone(db.db, chat_id)
     local, today = when.astimezone(zone), now.astimezone(zone).date()
-    minutes = f"{local.minute:02d}"
-    clock = f"{num(local.hour, lang)}:{minutes.translate(_AR_DIGITS) if lang == 'ar' else minutes}"
+    clock = f"{num(local.hour, lang)}:{num(local.minute, lang).rjust(2, num(0, lang))}"
     at = say("at_tomorrow" if local.date() != today else "at", lang, clock=clock,
              zone=chat_zone_words(db, chat_id, lang, when))
     return say("in_digest", lang, at=at) if digest else at
