@@ -227,16 +227,13 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     note = "\n".join(n for n in (lead, search_note(page, lang)) if n)
     if one_name and not note:
         note = ui(lang, "note_pasted_one", words=f"«{echo(query)}»")
-    if note and offset == 0:  # say above the results that they are not an exact answer
-        if utf16_len(note) + 1 + utf16_len(messages[0]) <= LIMIT:
-            messages[0] = note + "\n" + messages[0]
+    # say above the results that they are not an exact answer; a later page, only the day
+    above = note if offset == 0 else day_said
+    if above:
+        if utf16_len(above) + 1 + utf16_len(messages[0]) <= LIMIT:
+            messages[0] = above + "\n" + messages[0]
         else:
-            messages.insert(0, note)
-    elif day_said and offset > 0:
-        if utf16_len(day_said) + 1 + utf16_len(messages[0]) <= LIMIT:
-            messages[0] = day_said + "\n" + messages[0]
-        else:
-            messages.insert(0, day_said)
+            messages.insert(0, above)
     # each names its story's first words: read alone by a screen reader, «🔗 روابط الخبر ٣»
     # meant nothing, and the numbers skip the stories without links (QA36 E6)
     related_buttons = [button(rt, chat.id, related_label(offset + i + 1, d.headline, lang),
