@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from digests.delivery_times import after_quiet
 from digests.models import iso, parse_iso
 from digests.new_deliveries import insert_rows
 from digests.outbox_upkeep import KEEP_DONE, MERGED_REASON
@@ -137,10 +138,10 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
                            [kind]).fetchone()[0]
         tx.execute("update pushes set chats = ? where id = ?", [chats, push_id])
         waiting = (_waiting(tx, chat_sql, chat_args, stories[:limit_stories] if topic is None
-                            else stories) if stories and not chats else [])
+                            else stories, now) if stories and not chats else [])
     log.info("push queued push=%s topic=%r chats=%d stories=%d waiting=%d", push_id, topic,
              chats, found, len({w[0] for w in waiting}))
-    dues = [parse_iso(w[2]) for w in waiting]
+    dues = [w[2] for w in waiting]
     return PushPlan(push_id=push_id, kind=kind, topic=topic, chats=chats, stories=found,
                     waiting=min(found, len({w[0] for w in waiting})),
                     due=max(now, min(d or now for d in dues)) if dues else None,
@@ -148,18 +149,33 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
 
 
 def _waiting(db: sqlite_utils.Database, chat_sql: str, chat_args: list[Any],
-             stories: list[tuple[int, int]]) -> list[tuple[int, str, str | None]]:
-    """(story, kind, not_before) of the followers' outbox rows of `stories` still pending or
-    being sent (a story merged into one of them included, as `_unsent` counts it had)."""
+             stories: list[tuple[int, int]], now: datetime
+             ) -> list[tuple[int, str, datetime | None]]:
+    """(story, kind, when it goes) of the followers' outbox rows of `stories` still pending or
+    being sent (a story merged into one of them included, as `_unsent` counts it had). An
+    alert's time is its not_before moved past the chat's quiet hours, as the sender holds it at
+    send time (review RA: at 00:30 an alert queued at 22:58 goes at 07:00, not «00:33»); a
+    push's or a daily digest's row goes at its own time."""
     ids = [s for s, _a in stories]
     marks = ",".join("?" * len(ids))
     rows = db.execute(
-        f"""select coalesce(m.into_id, o.story_id), o.kind, o.not_before from outbox o
+        f"""select coalesce(m.into_id, o.story_id), o.kind, o.not_before, c.id, c.time_zone,
+                   c.utc_offset_minutes, c.quiet_start, c.quiet_end from outbox o
             left join story_merges m on m.merged_id = o.story_id
+            join chats c on c.id = o.chat_id
             where o.status in ('pending', 'sending') and o.chat_id in ({chat_sql})
               and (o.story_id in ({marks}) or m.into_id in ({marks}))""",
         [*chat_args, *ids, *ids]).fetchall()
-    return [(int(r[0]), str(r[1]), r[2]) for r in rows]
+    out: list[tuple[int, str, datetime | None]] = []
+    for story, kind, not_before, *chat in rows:
+        when = parse_iso(not_before) if not_before else None
+        if kind == "instant" or str(kind).startswith("update:"):
+            chat_row = dict(zip(("id", "time_zone", "utc_offset_minutes", "quiet_start",
+                                 "quiet_end"), chat))
+            moved = after_quiet(max(when or now, now), chat_row)
+            when = moved if moved > now else when
+        out.append((int(story), str(kind), when))
+    return out
 
 
 def _topic_stories(db: Database, topic: str, now: datetime, limit: int

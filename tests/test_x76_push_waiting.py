@@ -39,6 +39,10 @@ def _queue(path: Path, *, pending: int, due_in: timedelta) -> datetime:
             insert_rows(tx, [(READER, s, a, "instant", None) for s, a in top[pending:]], now)
             tx.execute("update outbox set status = 'sent', sent_at = ? where not_before is null",
                        [iso(now)])
+            # the rows' own time is what these tests read: no quiet hours (new chats get
+            # 23:00–07:00 local, which would move the alerts' time at night; tested below)
+            tx.execute("update chats set quiet_start = null, quiet_end = null where id = ?",
+                       [READER])
     return due
 
 
@@ -74,3 +78,26 @@ async def test_stories_all_sent_are_said_sent(tmp_path: Path) -> None:
         [answer] = await h.say(ADMIN, "/push")
         assert "أُرسلت هذه الأخبار إلى المتابعين من قبل" in answer.plain_text
         assert "قائمة الإرسال" not in answer.plain_text
+
+
+async def test_queued_alerts_held_by_the_readers_quiet_hours_are_told_at_their_end(
+        tmp_path: Path) -> None:
+    """Review RA: the alerts the sender holds until the reader's quiet hours end go then, not at
+    their own not_before — the admin is told the end of the quiet hours (in the admin's clock).
+    The quiet hours are set around the reader's present hour, so the test holds at any hour."""
+    path = sample_db(tmp_path)
+    _queue(path, pending=5, due_in=timedelta(minutes=3))
+    with Database(path) as db:
+        local = datetime.now(UTC).astimezone(reader_zone(db.db, READER))
+        start, end = local.hour, (local.hour + 2) % 24
+        db.db.execute("update chats set quiet_start = ?, quiet_end = ? where id = ?",
+                      [start, end, READER])
+        quiet_end = local.replace(hour=end, minute=0, second=0, microsecond=0)
+        if quiet_end <= local:
+            quiet_end += timedelta(days=1)
+    async with running_bot(path) as h:
+        [answer] = await h.say(ADMIN, "/push")
+        text = answer.plain_text
+        clock = f"{quiet_end.astimezone(reader_zone(h.db.db, ADMIN)):%H:%M}"
+        assert "٥ أخبار في قائمة الإرسال لمتابعي النشرة العامة الآن، تُرسل نحو الساعة " + clock \
+            in text, text
