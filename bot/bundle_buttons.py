@@ -18,9 +18,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import callbacks
 from bot.bundles import Bundle
 from bot.i18n import num, t
-from bot.i18n_labels import LABEL_CHARS as LABEL_CHARS  # cut there (kept here for old callers)
-from bot.i18n_labels import feed_unit
-from bot.i18n_labels import label_words as label_words
+from bot.i18n_labels import feed_unit, label_words
 from bot.owed import Locked, OwedWrites
 from digests.storage import Database
 

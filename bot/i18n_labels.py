@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot.lines import LRI, LRM, PDI, RLI, RLM, clean
+from bot.lines import LRI, LRM, PDI, clean, wrap_rtl
 
 LABEL_CHARS = 28  # a headline's first words in a story button
 
@@ -66,7 +66,7 @@ def feed_unit(text: str) -> str:
     if not text:
         return ""
     if _RTL_RE.search(text):
-        return f"{RLM}{RLI}{text}{PDI}{RLM}"
+        return wrap_rtl(text)  # RLM RLI … PDI RLM, as Arabic text in an English line
     return f"{LRM}{LRI}{text}{PDI}{LRM}"
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 from botkit import running_bot
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows
 
-from bot.bundle_buttons import LABEL_CHARS, label_words
-from bot.i18n_labels import feed_unit
+from bot.i18n_labels import LABEL_CHARS, feed_unit, label_words
 from digests.models import Quote, iso
 from digests.records import quotes_to_json
 from digests.storage import Database
