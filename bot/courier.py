@@ -83,6 +83,7 @@ from bot.send_failures import (
 )
 from bot.threads import GONE_TOPIC, forget_thread
 from digests import outbox_states
+from digests.outbox_states import RETRY_AFTER_ERROR
 from digests.storage import Database
 
 if TYPE_CHECKING:
@@ -313,7 +314,7 @@ class Courier:
                         # queue, and the slot goes to other chats meanwhile
                         self.writes.owe("retry", refunded, row_ids,
                                         self.clock() + timedelta(seconds=wait),
-                                        f"429 retry after {wait:.0f} s (this chat)")
+                                        f"{RETRY_AFTER_ERROR} {wait:.0f} s (this chat)")
                         return False
                 continue  # the same message again, first in line after the wait
             except ChatMigrated as err:
@@ -418,7 +419,7 @@ class Courier:
             self.notices.accepted(chat_id)
         # Owed when the database does not take it now: the rows stay 'sending', which no pass
         # picks, until it is written — the message is not sent again (bot.owed).
-        self.writes.owe("sent", floods.delivered, row_ids, self.clock())  # no 429 trace kept
+        self.writes.owe("sent", outbox_states.finish, row_ids, "sent", self.clock())
         self.stats.bundles += 1
         self.stats.rows_sent += len(row_ids)
         return True

@@ -7,11 +7,8 @@ one WARNING a minute while the wave lasts (the refusals, the chats, the longest 
 first few chat ids), and a last line for the rest; each refusal stays at DEBUG with its chat.
 The sender's behaviour is unchanged (only the refused chat waits: bot.courier, bot.limiter).
 
-`delivered` marks rows sent as outbox_states.finish does, but drops a «429 retry after N s»
-last_error: a 429 is Telegram pacing the bot, not a trouble of the row, and the 3,938 delivered
-rows that kept it read as problems to anyone querying last_error. Other transient reasons (a
-5xx, «interrupted while sending (re-sent after restart)») stay on a sent row: they tell why it
-took several attempts.
+Delivered rows lose a «429 retry after N s» last_error in digests.outbox_states.finish (a 429
+is Telegram pacing the bot, not a trouble of the row); other transient reasons stay.
 """
 
 from __future__ import annotations
@@ -19,17 +16,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Sequence
-from datetime import datetime
-
-from digests.models import iso
-from digests.storage import Database
+from collections.abc import Callable
 
 log = logging.getLogger("bot.courier")
 
 EVERY = 60.0  # seconds between two summary lines of one wave
 FIRST_IDS = 5  # chat ids named in a summary line
-RETRY_AFTER_ERROR = "429 retry after"  # how bot.courier words a held row's last_error
 
 
 class FloodLog:
@@ -76,13 +68,3 @@ class FloodLog:
         except RuntimeError:  # no loop (a synchronous caller): each refusal opens its wave
             self._open = False
 
-
-def delivered(db: Database, ids: Sequence[int], now: datetime) -> None:
-    """sending → sent at `now`, dropping a 429's last_error (module doc); other reasons kept."""
-    if not ids:
-        return
-    marks = ",".join("?" * len(ids))
-    with db.transaction() as tx:
-        tx.execute(f"update outbox set status = 'sent', sent_at = ?,"
-                   f" last_error = case when last_error like ? then null else last_error end"
-                   f" where id in ({marks})", [iso(now), RETRY_AFTER_ERROR + "%", *ids])

@@ -12,6 +12,7 @@ from telegram import Bot
 from bot import floods
 from bot.emulator import Emulator
 from delivery_helpers import NOW, add_article, add_chat, add_source, rows
+from digests import outbox_states
 from digests.storage import Database
 from test_x42_delivery import make_sender, queue
 
@@ -76,7 +77,7 @@ def test_delivered_drops_only_the_429_trace(database: Database) -> None:
                         ["429 retry after 12 s (this chat)", ids[0]])
     database.db.execute("update outbox set status = 'sending', last_error = ? where id = ?",
                         ["interrupted while sending (re-sent after restart)", ids[1]])
-    floods.delivered(database, ids, NOW)
+    outbox_states.finish(database, ids, "sent", NOW)
     got = {int(str(r["id"])): (r["status"], r["last_error"]) for r in rows(database)}
     assert got[ids[0]] == ("sent", None)
     assert got[ids[1]] == ("sent", "interrupted while sending (re-sent after restart)")
