@@ -89,6 +89,7 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
         self._blocked: dict[int, str] = {}
         self._no_rights: dict[int, str] = {}  # chat → a 400 for sends (take_rights)
         self._migrated: dict[int, int] = {}
+        self._chats_asked: list[int | None] = []  # getChat's chats, in order (emulator_api)
         self._closed_topics: set[tuple[int, int]] = set()  # (chat, thread): TOPIC_CLOSED
         self._reactions: dict[tuple[int, int], tuple[str, ...]] = {}  # the bot's, per message
         self._faults: list[Fault] = []

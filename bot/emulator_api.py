@@ -48,6 +48,7 @@ class BotApiMethods:
     _commands: dict[tuple[str, str], list[JSON]]
     _closed_topics: set[tuple[int, int]]
     _migrated: dict[int, int]  # bot.emulator_faults.migrate: a group → its supergroup
+    _chats_asked: list[int | None]  # the chats getChat was asked about, in order
     _reactions: dict[tuple[int, int], tuple[str, ...]]
 
     def commands(self, language_code: str = "", scope: Any = None) -> list[JSON]:
@@ -228,23 +229,17 @@ class BotApiMethods:
             self._changed.notify_all()
         return True
 
-    def _asked(self) -> list[int | None]:
-        """The chats getChat was asked about, in order; made on first use (the state belongs to
-        the Emulator, which does not know of it)."""
-        asked: list[int | None] = self.__dict__.setdefault("_chats_asked", [])
-        return asked
-
     def chats_asked(self) -> list[int | None]:
         """The chats the bot asked getChat about, in order (answered or refused)."""
         with self._lock:
-            return list(self._asked())
+            return list(self._chats_asked)
 
     def _get_chat(self, params: JSON) -> JSON:
         # a group upgraded to a supergroup answers as Telegram does, 400 with its new id
         # (QA49 M10; sends meet the same in bot.emulator_faults)
         old = maybe_int(params.get("chat_id"))
         with self._lock:
-            self._asked().append(old)
+            self._chats_asked.append(old)
             new = self._migrated.get(old) if old is not None else None
         if new is not None:
             raise ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
