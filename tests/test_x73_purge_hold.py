@@ -49,7 +49,9 @@ async def test_a_far_jump_ahead_keeps_todays_buttons_until_the_clock_holds(
         assert _buttons(h) == made  # before: deleted, every button «انتهت صلاحية هذا الزر»
         assert jobs.PurgeHold.held()
         since = jobs.PurgeHold.since
-        assert since is not None and not jobs.PurgeHold.held(since + jobs.PURGE_HOLD_SECONDS)
+        # a day later it holds no more (1 ms past: since + 86400.0 - since rounds to 86399.99…)
+        assert since is not None and jobs.PurgeHold.held(since + jobs.PURGE_HOLD_SECONDS - 1)
+        assert not jobs.PurgeHold.held(since + jobs.PURGE_HOLD_SECONDS + 0.001)
         # the clock is set back (corrected): the purge runs again, by the right clock
         clock_watch.replan(h.app.job_queue, -timedelta(days=10), datetime.now(timezone.utc))
         assert not jobs.PurgeHold.held()
