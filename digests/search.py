@@ -58,7 +58,7 @@ from digests.search_candidates import (
 )
 from digests.search_index import doc_counts, matched_words, rows_by_id
 from digests.search_order import fold, judged, ranked, titled
-from digests.search_scores import score_matches, score_of
+from digests.search_scores import score_matches, score_of, tatweel_dashed
 from digests.suggestions import better_spellings, phrase_fixes, suggest
 from digests.variants import alternatives
 
@@ -140,6 +140,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, offset: in
     """
     now = now or datetime.now(UTC)
     query = asked_topic(query)  # «ليش ضربوا دوما» asks about «دوما» (QA23 S1)
+    query = tatweel_dashed(query)  # «٣ـ٠» is the score «3-0», not the number «30» (X80)
     plan = plan_query(query)
     if not plan.terms:
         name = lone_name(query)
