@@ -19,9 +19,9 @@ queues the article again for those chats as an update, under the sender's never-
 
 A correction *down* to a figure the chat was sent before (40 → 49 → 52 → 49: the mark of «مقتل
 49» went already) is told when the corrected report says in so many words that the toll was
-revised («… 65 وليس 66», «خفضت السلطات الحصيلة إلى …», digests.toll_revisions; QA48 R10): the
-headline's toll is lower than the one the chat read last (the article's headline before this
-correction: with nothing of the story waiting, the chat read that figure or one it had), kind
+revised («… 65 وليس 66», «خفضت السلطات الحصيلة إلى …», digests.toll_revisions; QA48 R10) —
+the toll that went down, the dead or the hurt, not the other (X80): the headline's toll is
+lower than the one the chat read last (the article's headline before this correction: with nothing of the story waiting, the chat read that figure or one it had), kind
 `update:down:<mark>`, once per story per chat (digests.chat_notices `down:<story>`, kept for the
 story's merge family). The same flips without such words (40 → 49 → 52 → 49 → 52) stay silent.
 
@@ -77,15 +77,16 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
     the chats that were sent it and for which it gives a new result or figure (module doc).
     Returns how many rows were queued; log lines go to `said` when given (after the commit)."""
     from digests.story_outcomes import may_give_outcome, new_outcome  # late: analysis modules
-    from digests.toll_revisions import revised_down, states_revision
+    from digests.toll_revisions import down_kinds, states_revision
 
     if not new_headline or new_headline == old_headline or not may_give_outcome(new_headline):
         return 0
     story = article.story_id if article.story_id is not None else -article.id
     # a toll revised down, said so by the report: told once per story to a chat that read the
-    # higher figure (module doc); computed lazily, most corrections go up
-    down = revised_down(old_headline, new_headline) and states_revision(new_headline,
-                                                                        article.text)
+    # higher figure (module doc); computed lazily, most corrections go up. Said of the toll
+    # that went down: «the injuries rose to 95» revises no death toll (X80)
+    kinds = down_kinds(old_headline, new_headline)
+    down = bool(kinds) and states_revision(new_headline, article.text, kinds)
     family = [DOWN.format(story=s) for s in [story, *merged_ids(db, story)]] if down else []
     chats = {r["id"]: r for r in db.query(SENT_CHATS, [article.id, article.source_id])}
     mark = fingerprint(new_headline)

@@ -17,6 +17,13 @@ digests.story_outcomes, «حصيلة», «عدد») and says it was revised —
 `revised_down` says whether a headline's toll went down from the one before it. Words chosen on
 corpus_dev (benchmarks/toll_revisions.py): the generic «بعد أن كانت» / «انخفض عدد» alone fire
 on poll figures, prices and unemployment; tied to a toll in the same sentence they do not.
+
+Deaths and injuries are two tolls (X80): a headline's figures are compared kind by kind
+(`toll_kinds`: «مقتل 52 وإصابة 80» is 52 dead, 80 hurt), never the dead of one headline with
+the hurt of the other («مقتل 52 وإصابة 80» → «مقتل 60» was a revision down: 60 < 80), and a
+revision is stated of the kind that went down: «وارتفع عدد الجرحى إلى 95 بعد أن كان 80» says
+the injuries went up, not that the deaths were revised (`states_revision`'s `kinds`); a sentence
+naming no kind («خفضت السلطات الحصيلة») speaks of any.
 """
 
 from __future__ import annotations
@@ -65,6 +72,36 @@ _NOT_TOLL = re.compile(_arabic_normalized(
     r"|انفجار|عمليات|ضربات|مناطق|مدن|محافظات|ولايات|قرى|بلدات|احياء|دول|مواقع|حوادث|حادث)(?!\w)"
     r"|(?<!\w)في\s+\d+(?!\d)"))
 _CORRECTION = re.compile(_arabic_normalized(r"^\W*تصحيح\s*[:：\-–]"))
+# the two tolls (X80): the words naming the dead and the hurt; «حصيلة», «مدنيين» name neither
+DEAD, HURT = "dead", "hurt"
+_KIND_WORDS = {DEAD: frozenset(normalize(w) for w in (
+    "قتيلا قتلى قتيل مقتل مصرع ضحايا ضحية وفاة وفيات تقتل يقتل قتل قتلت قتلوا موتى"
+    " القتلى الضحايا الوفيات").split()),
+    HURT: frozenset(normalize(w) for w in (
+        "جرحى جريحا جريح مصابا مصابين مصاب إصابة إصابات الجرحى المصابين الإصابات"
+        " المصابون").split())}
+# the counted nouns that follow their number («52 قتيلا و80 جريحا»); a verbal noun («مقتل»,
+# «إصابة») comes before it, and may come after the one before («إصابة 80 ومقتل 52»)
+_COUNTED = frozenset(normalize(w) for w in
+                     "قتيلا قتلى قتيل ضحية ضحايا جريحا جرحى جريح مصابا مصابين".split())
+
+
+def _bare(word: str) -> list[str]:
+    """`word` and its readings without a prefix («وإصابة» → «اصابه»)."""
+    return [word, *(word[len(p):] for p in _PREFIXES if word.startswith(p))]
+
+
+def _kind(word: str) -> str | None:
+    """DEAD or HURT for a word naming the dead or the hurt, else None."""
+    for w in _bare(word):
+        for kind, names in _KIND_WORDS.items():
+            if w in names:
+                return kind
+    return None
+
+
+def _kinds_named(words: list[str]) -> set[str]:
+    return {k for w in words if (k := _kind(w)) is not None}
 
 
 def _has_toll(words: list[str]) -> bool:
@@ -74,37 +111,75 @@ def _has_toll(words: list[str]) -> bool:
     return False
 
 
-def states_revision(headline: str, text: str = "") -> bool:
+def states_revision(headline: str, text: str = "",
+                    kinds: frozenset[str] | None = None) -> bool:
     """Whether the report (`headline`, then `text`) says in so many words that a toll was
-    revised (module doc): a revision phrase in a sentence that names a toll, or a headline
-    opening «تصحيح:»."""
+    revised (module doc): a revision phrase in a sentence that names a toll — one of `kinds`
+    (DEAD, HURT: the tolls that went down) or no kind at all, when `kinds` is given — or a
+    headline opening «تصحيح:»."""
     if _CORRECTION.search(normalize(headline or "")):
         return True
     for sentence in _SENTENCE.findall(normalize(f"{headline or ''}\n{text or ''}")
                                       .translate(_DIGITS)):
-        if any(p.search(sentence) for p in REVISIONS) and _has_toll(_WORD.findall(sentence)):
+        words = _WORD.findall(sentence)
+        if not any(p.search(sentence) for p in REVISIONS) or not _has_toll(words):
+            continue
+        named = _kinds_named(words)
+        if kinds is None or not named or named & kinds:
             return True
     return False
 
 
-def toll_figures(headline: str) -> list[int]:
-    """The figures of a headline that names a toll, in order (none when it names no toll):
-    not a score, a percentage, an age, a sum or a time («31 عاما», «100 مليار»)."""
+def toll_kinds(headline: str) -> list[tuple[str, int]]:
+    """The figures of a headline that names a toll, in order, each with the toll it counts
+    (DEAD or HURT; none when it names no toll): the counted noun after it («52 قتيلا»), else the
+    nearest toll word before it («مقتل 52 وإصابة 80», «ارتفاع حصيلة الجرحى إلى 95»), else DEAD
+    («ارتفاع الحصيلة إلى 52»). Not a score, a percentage, an age, a sum or a time («31 عاما»,
+    «100 مليار»)."""
     text = normalize(headline or "").translate(_DIGITS)
     if not _has_toll(_WORD.findall(text)):
         return []
     measures = _measures(headline)
     text = _NOT_TOLL.sub(" ", _SCORE.sub(" ", text))
-    return [int(n) for n in _NUMBER.findall(text) if n not in measures]
+    out = []
+    for m in _NUMBER.finditer(text):
+        if m.group() in measures:
+            continue
+        after = _WORD.findall(text[m.end():])[:1]
+        kind = _kind(after[0]) if after and any(w in _COUNTED for w in _bare(after[0])) else None
+        for word in reversed(_WORD.findall(text[:m.start()])):
+            if kind is not None:
+                break
+            kind = _kind(word)
+        out.append((kind or DEAD, int(m.group())))
+    return out
+
+
+def toll_figures(headline: str) -> list[int]:
+    """The figures of a headline that names a toll, in order (`toll_kinds` without kinds)."""
+    return [n for _kind_of, n in toll_kinds(headline)]
+
+
+def down_kinds(before: str, after: str) -> frozenset[str]:
+    """The tolls (DEAD, HURT) headline `after` gives lower than `before`, each compared with
+    its own kind only: figure by figure when both give as many of it (none higher, one lower:
+    «مقتل 52» → «مقتل 49»), else its highest figure lower. A kind one headline does not give
+    is not compared."""
+    old, new = toll_kinds(before), toll_kinds(after)
+    down = set()
+    for kind in {k for k, _n in old} & {k for k, _n in new}:
+        was = [n for k, n in old if k == kind]
+        now = [n for k, n in new if k == kind]
+        if len(was) == len(now):
+            if all(b <= a for a, b in zip(was, now)) and any(b < a for a, b in zip(was, now)):
+                down.add(kind)
+        elif max(now) < max(was):
+            down.add(kind)
+    return frozenset(down)
 
 
 def revised_down(before: str, after: str) -> bool:
-    """Whether headline `after` gives a lower toll than `before`: figure by figure when both
-    give as many (none higher, one lower: «مقتل 52 وإصابة 80» → «مقتل 49 وإصابة 80»), else
-    the highest figure lower."""
-    old, new = toll_figures(before), toll_figures(after)
-    if not old or not new:
-        return False
-    if len(old) == len(new):
-        return all(b <= a for a, b in zip(old, new)) and any(b < a for a, b in zip(old, new))
-    return max(new) < max(old)
+    """Whether headline `after` gives a lower toll of some kind than `before` (`down_kinds`):
+    «مقتل 52 وإصابة 80» → «مقتل 49 وإصابة 80» (the dead), not «مقتل 52 وإصابة 80» → «مقتل 60»
+    (60 dead are more than 52; the 80 hurt are not compared with them)."""
+    return bool(down_kinds(before, after))
