@@ -42,7 +42,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.i18n import num, t
+from bot.i18n import lasted, num, t
 from digests import chat_notices
 from digests.models import iso
 from digests.storage import Database
@@ -443,7 +443,7 @@ def held_line(chats: list[Held], lang: str, now: datetime, limit: int = 5) -> st
         return None
     named = ", ".join(
         f"«{escape(h.title or str(h.chat_id))}» "
-        f"({say('hours', lang, n=max(0, int((now - h.since).total_seconds() // 3600)))})"
+        f"({lasted((now - h.since).total_seconds(), lang)})"  # «٤٠ يومًا», not «٩٦٠ س»
         for h in chats[:limit])
     if len(chats) > limit:
         named += f" +{len(chats) - limit}"

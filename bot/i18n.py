@@ -118,6 +118,27 @@ def amount(n: int, lang: str, unit: Unit) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+WEEK_HOURS = 7 * 24  # from a week on, a length of time is told in whole days
+
+
+def lasted(seconds: float, lang: str) -> str:
+    """How long something has lasted, in the units a reader counts it in (X80: a chat held 40
+    days read «٩٦٠ س»): minutes under an hour («٥ دقائق»), hours under a day («ساعتين»), days
+    and hours under a week («يومين و٣ ساعات» / "2 days 3 h"), whole days after («٤٠ يومًا» /
+    "40 days")."""
+    minutes = max(0, int(seconds // 60))
+    hours, days = minutes // 60, minutes // 1440
+    if hours < 1:
+        return amount(max(1, minutes), lang, "minute")
+    if days < 1:
+        return amount(hours, lang, "hour")
+    if hours >= WEEK_HOURS or hours % 24 == 0:
+        return amount(days, lang, "day")
+    rest = amount(hours % 24, lang, "hour")
+    return f"{amount(days, lang, 'day')} و{rest}" if lang == "ar" else \
+        f"{amount(days, lang, 'day')} {rest}"
+
+
 def format_date(dt: datetime, lang: str) -> str:
     """A calendar date: «٣ فبراير ٢٠١٨» / "3 February 2018"."""
     if lang == "ar":

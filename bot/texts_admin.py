@@ -236,7 +236,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "مشرفًا يمكنه النشر، أو أضفه من جديد.",
                   "⏸ Held, I may not post there (news kept): {named}. Make me an admin who can "
                   "post, or add me again."),
-    "hold_hours": ("{n} س", "{n} h"),
     # holds of chats that removed the bot, ended after HELD_CHAT_DAYS (bot.hold_expiry, X74)
     "hold_expired_line": ("🗑 محادثات أزالت البوت منذ أكثر من {days} فانتهى انتظارها: {chats}؛ "
                           "عدد الأخبار المحذوفة من انتظارها: {dropped}.",
