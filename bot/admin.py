@@ -160,19 +160,19 @@ async def deliver(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
 
 
 async def deliver_owed(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                       html: str) -> Told:
-    """`deliver` for an answer owed in the database (a /push report, an /ingest answer): when
-    the Bot API stays down past `deliver`'s retries, try again every OWED_PAUSE, OWED_ROUNDS
-    times, so a bot that keeps running sends it once the API is back (a restart meanwhile
-    sends it from the database)."""
-    told = await deliver(rt, context, chat_id, html)
+                       html: str, reply_to: int | None = None) -> Told:
+    """`deliver` for an answer owed in the database (a /push report, an /ingest answer; a
+    reply to the command message `reply_to` when given): when the Bot API stays down past
+    `deliver`'s retries, try again every OWED_PAUSE, OWED_ROUNDS times, so a bot that keeps
+    running sends it once the API is back (a restart meanwhile sends it from the database)."""
+    told = await deliver(rt, context, chat_id, html, reply_to)
     for _ in range(OWED_ROUNDS):
         if told is not Told.UNSENT:
             break
         log.warning("admin answer still owed chat=%s: trying again in %.0f s", chat_id,
                     OWED_PAUSE)
         await asyncio.sleep(OWED_PAUSE)
-        told = await deliver(rt, context, chat_id, html)
+        told = await deliver(rt, context, chat_id, html, reply_to)
     return told
 
 

@@ -80,18 +80,19 @@ def _store(rt: Runtime, request_id: int, html: str, *, given: bool) -> Fault | N
 
 
 async def finish(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                 request_id: int, html: str) -> None:
-    """Store the final answer, send it, mark it given. An answer the database will not take is
-    sent all the same, then stored every STORE_RETRY_SECONDS until it can be."""
+                 request_id: int, html: str, reply_to: int | None = None) -> None:
+    """Store the final answer, send it (a reply to the /ingest message `reply_to`, as its
+    «بدأ» is: X80), mark it given. An answer the database will not take is sent all the same,
+    then stored every STORE_RETRY_SECONDS until it can be."""
     kind = _store(rt, request_id, html, given=False)
     if kind is None:
-        if await deliver_owed(rt, context, chat_id, html) is not Told.UNSENT:  # else owed
+        if await deliver_owed(rt, context, chat_id, html, reply_to) is not Told.UNSENT:  # owed
             answered(rt.db, request_id, rt.now())
         return
     remember_unstored(rt, rt.now(), kind)
     log.warning("ingest answer not stored request=%s fault=%s: sent all the same",
                 request_id, kind)
-    told = await deliver_owed(rt, context, chat_id, html)
+    told = await deliver_owed(rt, context, chat_id, html, reply_to)
     for _ in range(STORE_RETRIES):
         await asyncio.sleep(STORE_RETRY_SECONDS)
         if _store(rt, request_id, html, given=told is not Told.UNSENT) is None:

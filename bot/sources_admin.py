@@ -409,7 +409,8 @@ async def _run_ingest(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: 
     finally:
         await asyncio.gather(ack, return_exceptions=True)  # «بدأ» before the report
     # stored, then sent (else owed: O1); sent even when the database will not store it (QA40 N4)
-    await ingest_faults.finish(rt, context, chat_id, request_id, html)
+    # a reply to the /ingest, in its topic, as the «بدأ» (X80: in a busy chat, whose it is)
+    await ingest_faults.finish(rt, context, chat_id, request_id, html, reply_to)
     # a failure or recovery this poll saw is told now, not at the next scheduled poll (X56)
     await source_alerts.after_poll(rt, context.bot)
 
