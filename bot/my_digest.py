@@ -19,8 +19,8 @@ from telegram.error import TimedOut
 from telegram.ext import ContextTypes
 
 from bot import reader_clock
-from bot.day_search import day_title
-from bot.i18n import chat_worded
+from bot.day_search import day_key, day_title
+from bot.i18n import chat_worded, t
 from bot.reader_sources import muted as muted_sources
 from bot.render import render_bundle
 from bot.result_parts import topic_quotes_first
@@ -87,21 +87,30 @@ def reader_now(rt: Runtime, chat_id: int, now: datetime | None = None) -> dateti
 async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                          chat_id: int, chat_type: str, lang: str, back: int) -> None:
     """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
-    yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them."""
+    yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them.
+    A day without news is said so, and the latest stories follow under that line, never under
+    the day's title (QA54-1: last week's news came headed «📰 أخبار أمس»)."""
     shown_now = reader_now(rt, chat_id)
     day_end = reader_clock.day_before(shown_now, back)
     muted = muted_sources(rt.db, chat_id)
-    digests = latest_digests(rt.db, now=day_end, limit=DIGEST_STORIES, window=timedelta(days=1),
-                             muted=muted)
-    if not digests:
-        hidden = muted and latest_digests(rt.db, now=day_end, limit=1, window=timedelta(days=1))
-        await send(update, context, ui(lang, "digest_only_muted" if hidden
-                                       else chat_worded("digest_empty", chat_type)))
-        return
+    one_day = timedelta(days=1)
+    digests = latest_digests(rt.db, now=day_end, limit=DIGEST_STORIES, window=one_day,
+                             muted=muted, fall_back=False)
     # headed by the day it covers, in the reader's zone (QA47 Z5: at 01:30 «yesterday» is the
     # day that ended 90 minutes ago, and «📰 نشرة الأخبار» named none)
     day = (shown_now - timedelta(days=back)).date()
     title = day_title(day, shown_now.date(), lang)
+    if not digests:
+        if muted and latest_digests(rt.db, now=day_end, limit=1, window=one_day,
+                                    fall_back=False):
+            await send(update, context, ui(lang, "digest_only_muted"))
+            return
+        digests = latest_digests(rt.db, now=rt.now(), limit=DIGEST_STORIES, muted=muted)
+        if not digests:
+            await send(update, context, ui(lang, chat_worded("digest_empty", chat_type)))
+            return
+        key, values = day_key("days_none", day, shown_now.date(), lang)
+        title = t(key, lang, **values)
     for html in render_bundle(live_related(rt.db.db, digests), lang, shown_now, header=True,
                               title=title):
         await send(update, context, html)

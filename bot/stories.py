@@ -99,13 +99,15 @@ def _may_suggest(terms: tuple[str, ...]) -> bool:
 
 def latest_digests(db: Database, *, now: datetime, limit: int,
                    window: timedelta = TOP_WINDOW,
-                   muted: frozenset[int] = frozenset()) -> list[Digest]:
+                   muted: frozenset[int] = frozenset(),
+                   fall_back: bool = True) -> list[Digest]:
     """Top stories: those reported by the most articles in `window` before `now`, newest first
     among equals (by their newest report); one digest per story, shown under its face
     (digests.story_face: the report whose headline the story's other reports share most, the
     rule bundles and the daily digest use — X55: /digest showed the newest report, often a
     reaction or a side angle). An archive with nothing that recent (the demo's sample news, a
-    quiet night) falls back to the newest stories stored. Reports whose page is gone (404/410)
+    quiet night) falls back to the newest stories stored, unless `fall_back` is False (a day's
+    news: none that day is said, not filled with older stories — QA54-1). Reports whose page is gone (404/410)
     neither count nor are shown, nor published after `now`; nor those of `muted` sources (the
     asking chat's, bot.reader_sources: X61) — a story they alone told is left out, another is
     shown by a report the chat reads."""
@@ -114,7 +116,8 @@ def latest_digests(db: Database, *, now: datetime, limit: int,
     newest = "coalesce(articles.published_at, articles.fetched_at) desc"
     biggest = ("(select count(*) from articles b where b.story_id = articles.story_id"
                f" and b.page_status != '{GONE}') desc, " + newest)
-    for lower, order in ((iso(now - window), biggest), (None, newest)):
+    passes = ((iso(now - window), biggest), (None, newest))
+    for lower, order in passes if fall_back else passes[:1]:
         rows = list(db.db.query(
             f"""{ARTICLE_SELECT}
                 where articles.id in (

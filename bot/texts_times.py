@@ -53,6 +53,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "days_news_yesterday": ("📰 أخبار أمس — {date}", "📰 Yesterday's news — {date}"),
     "days_news_today": ("📰 أخبار اليوم — {date}", "📰 Today's news — {date}"),
     "days_news_before": ("📰 أخبار {date}", "📰 News of {date}"),
+    # that day had no news: said, and the latest follow under this line, not the day's title
+    # (QA54-1: last week's stories came headed «📰 أخبار أمس» after a quiet day)
+    "days_none_yesterday": ("📰 لم تصلني أخبار أمس ({date})؛ هذه أحدث الأخبار:",
+                            "📰 No news reached me yesterday ({date}); here is the latest:"),
+    "days_none_today": ("📰 لم تصلني أخبار اليوم ({date}) بعد؛ هذه أحدث الأخبار:",
+                        "📰 No news reached me today ({date}) yet; here is the latest:"),
+    "days_none_before": ("📰 لم تصلني أخبار يوم {date}؛ هذه أحدث الأخبار:",
+                         "📰 No news reached me on {date}; here is the latest:"),
     # a topic asked with a day word («سوريا امبارح»: QA47 Z4), its results limited to that day
     "topic_day_yesterday": ("🗓 أخبار أمس ({date}) فقط.", "🗓 Yesterday's news only ({date})."),
     "topic_day_today": ("🗓 أخبار اليوم ({date}) فقط.", "🗓 Today's news only ({date})."),
