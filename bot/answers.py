@@ -62,7 +62,7 @@ from digests.greetings import small_talk
 from digests.named_questions import reader_topic
 from digests.query import followable, lone_name
 from digests.reader_text import echo, links_in, strip_markup
-from digests.day_words import asked_day
+from digests.day_words import asked_date, asked_day
 from digests.zone_words import asks_for_zone
 from digests.related import live_related
 from digests.several_topics import several_topics
@@ -114,6 +114,18 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     if links:  # a link, even inside a sentence, is looked up: never searched or followed
         await answer_link(update, context, rt, links[0], lang, several=len(links) > 1)
         return
+    # «أخبار ١٥ آذار», «سوريا يوم ١٥ مارس»: a date in words, either month series (X80, Z10)
+    dated = None if offset or day is not None else asked_date(
+        query, reader_now(rt, chat.id).date())
+    if dated is not None and dated.news_only:
+        back = (reader_now(rt, chat.id).date() - dated.day).days
+        if back > 0:
+            await send_days_news(update, context, rt, chat.id, chat.type, lang, back)
+        else:
+            await send_my_digest(update, context, rt, chat.id, chat.type, lang)
+        return
+    if dated is not None:  # a topic on that day, as «سوريا امبارح» (bot.day_search)
+        query, day = dated.rest, dated.day.isoformat()
     if not offset and asks_for_news(query):  # «آخر الأخبار»: the news itself, as /digest gives
         back = days_back(query)  # «مين فاز امبارح», «اخبار الامس»: that day's (QA33 S1)
         if back:

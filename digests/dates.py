@@ -77,6 +77,12 @@ def month_keys() -> frozenset[str]:
     return frozenset(k for name, _ in _MONTHS for k in analyze(name)[:1])
 
 
+def month_names() -> list[tuple[str, int]]:
+    """The month names dates are read with (alef forms folded, lower case), both Arabic series
+    and English, each with its month's number; two-word names first."""
+    return list(_MONTHS)
+
+
 def _month_number(name: str) -> int:
     return _MONTH_NUMBER[re.sub(r"\s+", " ", name.lower())]
 

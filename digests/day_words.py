@@ -1,20 +1,36 @@
 """The day a topic question names (pure): «سوريا امبارح», «عفرين امس», "Syria yesterday",
-«مصر اليوم» (QA47 Z4).
+«مصر اليوم» (QA47 Z4), or a date in words: «أخبار ١٥ آذار», "news of 15 March" (X80, Z10).
 
 The words of a day are dropped from a topic like words of asking (digests.query_words.DAYS_BACK:
 «ترامب امبارح» is searched as «ترامب»), and the answer was the topic's latest news, today's,
 with nothing said. bot.day_search now keeps that day's stories. Only written forms of «today»
 count for today: «يوم» alone is any day («يوم الأرض»), and «الآن»/"now" asks for the latest,
 which the search gives anyway.
+
+A date is a day and a month name of either series digests.dates reads — the Egyptian/Gulf
+(«١٥ مارس») and the Levantine («١٥ آذار», «١٥ كانون الثاني») — or English ("15 March", "March
+15"), with a year or without (then the latest such day not after today). It is read as a day
+(`asked_date`) only when the rest of the text asks for the news («أخبار ١٥ آذار», «شو صار ١٥
+آذار», "news of 15 March"), holds a news word («أخبار سوريا ١٥ آذار»), or the date follows «يوم»,
+«في», «بتاريخ», "on" («سوريا يوم ١٥ آذار», "Syria on 15 March"): a date is also a name in the
+news — «قوى ١٤ آذار», «ثورة ٢٥ يناير», «مدينة ٦ أكتوبر» — searched as written.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
 from digests import query_words as words
-from digests.arabic import run_keys, word_runs_of
+from digests.arabic import normalize, run_keys, word_runs_of
+from digests.dates import month_names
 
 # today, as written (their key «يوم» is any day's)
 TODAY_FORMS = frozenset({"اليوم", "النهاردة", "النهارده", "today"})
+# the words a date is introduced by in a topic question: «سوريا يوم ١٥ آذار», "Syria on 15 March"
+DATE_INTRODUCERS = frozenset({"يوم", "في", "بتاريخ", "تاريخ", "on"})
 
 
 def asked_day(query: str) -> int | None:
@@ -27,3 +43,71 @@ def asked_day(query: str) -> int | None:
         elif any(words.DAYS_BACK.get(k, 0) >= 1 for k in run_keys(run)):
             found = max(found or 0, max(words.DAYS_BACK.get(k, 0) for k in run_keys(run)))
     return found
+
+
+@dataclass(frozen=True)
+class AskedDate:
+    """A date a question names: the day, the text without it, and whether that text asks for
+    the news itself («أخبار», "news of") rather than about a topic."""
+
+    day: date
+    rest: str
+    news_only: bool
+
+
+def _written(name: str) -> str:
+    """A folded month name as a pattern of the ways it is written («اذار»: «آذار», «أذار»)."""
+    out = re.escape(name).replace(r"\ ", r"\s+")
+    return out.replace("ا", "[اأإآ]").replace("ي", "[يى]")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(_written(n) for n, _ in sorted(month_names(), key=lambda m: -len(m[0])))
+    month = rf"(?:{names})"
+    ordinal = r"(?:st|nd|rd|th)?"
+    day_month = re.compile(
+        rf"(?<!\w)(\d{{1,2}}){ordinal}\s*(?:من\s+|of\s+)?({month})(?:\s*[/(-]\s*{month}\s*\)?)?"
+        rf"(?:\s*[,،]?\s*(\d{{4}}))?(?!\w)", re.IGNORECASE)
+    month_day = re.compile(rf"(?<!\w)({month})\s+(\d{{1,2}}){ordinal}(?:\s*,?\s*(\d{{4}}))?(?!\w)",
+                           re.IGNORECASE)
+    return day_month, month_day
+
+
+def _month(written: str) -> int | None:
+    """The number of a month name as written («آذار» → 3)."""
+    return dict(month_names()).get(" ".join(normalize(written).split()))
+
+
+def asked_date(query: str, today: date) -> AskedDate | None:
+    """The date a question names and asks the news of (module doc), or None."""
+    text = query[:400]
+    day_month, month_day = _patterns()
+    found = day_month.search(text)
+    if found is not None:
+        day_text, month_text, year_text = found.group(1), found.group(2), found.group(3)
+    else:
+        found = month_day.search(text)
+        if found is None:
+            return None
+        month_text, day_text, year_text = found.group(1), found.group(2), found.group(3)
+    month = _month(month_text)
+    if month is None:
+        return None
+    try:
+        day = date(int(year_text) if year_text else today.year, month, int(day_text))
+        if not year_text and day > today:  # «١٥ آذار» asked on 1 March: last year's
+            day = date(today.year - 1, month, int(day_text))
+    except ValueError:  # «٣١ شباط»
+        return None
+    before = text[:found.start()].split()
+    rest = " ".join(f"{text[:found.start()]} {text[found.end():]}".split())
+    from digests.asked_topics import asks_for_news  # late: it reads this module's words
+
+    news_only = bool(rest) and asks_for_news(rest)
+    introduced = bool(before) and normalize(before[-1]).lower() in {
+        normalize(w) for w in DATE_INTRODUCERS}
+    news_word = any(k in words.NEWS_WORDS for run in word_runs_of(rest) for k in run_keys(run))
+    if not (news_only or introduced or news_word):
+        return None
+    return AskedDate(day, rest, news_only)

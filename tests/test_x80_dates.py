@@ -1,0 +1,60 @@
+"""X80 item 5 (Z10): a date in words in a day question. «أخبار ١٥ آذار» / "news of 15 March"
+was searched as the words «١٥» and «آذار» («لم أجد «١٥» في الأرشيف، فبحثت عن بقية الكلمات»,
+then whatever held «مارس»), with either month series. Now a day and a month name — the
+Levantine «آذار», «كانون الثاني» as the Egyptian/Gulf «مارس», «يناير», or English — asks for
+that day's news (bot.my_digest.send_days_news, as «اخبار الامس») or, after «يوم»/«في»/"on" or
+with a news word, a topic's news of that day (bot.day_search, as «سوريا امبارح»); a date that
+is a name in the news («قوى ١٤ آذار», «ثورة ٢٥ يناير») is still searched as written.
+
+Real parts: the real Application (PTB) against the emulator, the sample archive (real SQLite,
+articles of 1–11 March 2018). Years are written: the bot's clock is the real one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from botkit import READER, running_bot, sample_db
+
+from digests.day_words import asked_date
+
+
+async def test_the_news_of_a_date_in_either_month_series(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        answers = {}
+        for typed in ("أخبار ٥ آذار ٢٠١٨", "أخبار ٥ مارس ٢٠١٨", "شو صار ٥ أذار ٢٠١٨"):
+            [answer] = await h.say(READER, typed)
+            answers[typed] = answer.plain_text.lstrip("\u200f")
+        en = h.user(READER + 1, "en")
+        [english] = await h.say(READER + 1, "news of 5 آذار 2018", user=en)
+    for typed, text in answers.items():  # before: «لم أجد «٥» في الأرشيف…»
+        assert text.startswith("📰 أخبار ٥ مارس ٢٠١٨"), (typed, text)
+        assert "لودريان" in text and "دوما" in text and "نيوكاسل" not in text, (typed, text)
+    assert answers["أخبار ٥ آذار ٢٠١٨"] == answers["أخبار ٥ مارس ٢٠١٨"]
+    assert english.plain_text.lstrip("\u200e").startswith("📰 News of 5 March 2018"), \
+        english.plain_text
+
+
+async def test_a_topic_on_a_date(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        [answer] = await h.say(READER, "الغوطة يوم ٨ آذار ٢٠١٨")
+        [name] = await h.say(READER, "قوى ١٤ آذار")
+    text = answer.plain_text
+    assert "🗓 أخبار ٨ مارس ٢٠١٨ فقط." in text, text  # before: «لم أجد «٨»…»
+    assert "مقتل 19 مدنيًا" in text and "قافلة مساعدات" not in text, text  # the 5th's story
+    assert "📰" not in name.plain_text and "🗓" not in name.plain_text  # a name: searched
+
+
+def test_what_is_a_date() -> None:
+    today = date(2018, 3, 25)
+    one = asked_date("أخبار ١٥ آذار", today)
+    assert one is not None and one.day == date(2018, 3, 15) and one.news_only
+    assert asked_date("اخبار ١٥ مارس", today) == one.__class__(date(2018, 3, 15), "اخبار", True)
+    assert asked_date("أخبار ٣ كانون الثاني", today).day == date(2018, 1, 3)  # type: ignore[union-attr]
+    assert asked_date("أخبار ١٥ أيار", today).day == date(2017, 5, 15)  # type: ignore[union-attr]
+    assert asked_date("news of March 15", today).day == date(2018, 3, 15)  # type: ignore[union-attr]
+    topic = asked_date("سوريا في ١٥ آذار", today)
+    assert topic is not None and not topic.news_only and topic.rest == "سوريا في"
+    for name in ("قوى ١٤ آذار", "ثورة 25 يناير", "سوريا ١٥ آذار", "أخبار ٣١ شباط"):
+        assert asked_date(name, today) is None, name
