@@ -27,7 +27,7 @@ import re
 
 import sqlite_utils
 
-from digests.arabic import STOP_WORDS, run_keys, word_runs_of
+from digests.arabic import STOP_WORDS, normalize, run_keys, word_runs_of
 from digests.asked_topics import (
     MAX_ASKED_NAMES,
     MAX_TOPIC_WORDS,
@@ -135,12 +135,23 @@ def flags_named(query: str) -> str:
     """A country's flag beside words written as the country's name («🇪🇬 انتخابات» → «مصر
     انتخابات»: the flag was dropped silently and «انتخابات» found Stormy Daniels; QA33 S4);
     a flag the table does not know, or text with no flag, as typed. A flag alone is the
-    topic names' (digests.topic_names.flag_topic)."""
+    topic names' (digests.topic_names.flag_topic). A country is written once: a repeated flag
+    («الغوطه الشرقيه 🇸🇾🇸🇾»), or one beside its written name («سوريا 🇸🇾»), adds no word
+    (QA54-2: «… سوريا سوريا» was searched, and followed, as two more required words)."""
     from digests.topic_names import flag_topic  # late: a table of names
 
     if not _FLAG.search(query) or not _FLAG.sub("", query).strip():
         return query
-    return " ".join(_FLAG.sub(lambda m: f" {flag_topic(m.group()) or ''} ", query).split())
+    seen = {normalize(w) for w in _FLAG.sub(" ", query).split()}
+
+    def country(match: re.Match[str]) -> str:
+        name = flag_topic(match.group()) or ""
+        if not name or normalize(name) in seen:
+            return " "
+        seen.add(normalize(name))
+        return f" {name} "
+
+    return " ".join(_FLAG.sub(country, query).split())
 
 
 def _named(db: sqlite_utils.Database, query: str) -> str:
