@@ -23,7 +23,9 @@ revised («… 65 وليس 66», «خفضت السلطات الحصيلة إلى
 the toll that went down, the dead or the hurt, not the other (X80): the headline's toll is
 lower than the one the chat read last (the article's headline before this correction: with nothing of the story waiting, the chat read that figure or one it had), kind
 `update:down:<mark>`, once per story per chat (digests.chat_notices `down:<story>`, kept for the
-story's merge family). The same flips without such words (40 → 49 → 52 → 49 → 52) stay silent.
+story's merge family), and not when the corrected headline is the last the chat was told of
+the article (40 → 52 → 49 → 52 → 49: the 52 flip went silent, the chat still has 49; QA55-1).
+The same flips without such words (40 → 49 → 52 → 49 → 52) stay silent.
 
 The sender shows it as any story update («🔄 تحديث», digests.story_updates.update_articles: the
 chat was sent the story before). Pure SQL, no Telegram.
@@ -70,6 +72,16 @@ def fingerprint(headline: str) -> str:
     return hashlib.sha1(" ".join(normalize(headline).split()).encode()).hexdigest()[:10]
 
 
+def last_told(db: sqlite_utils.Database, chat_id: int, article_id: int) -> str | None:
+    """The headline mark of the last correction of the article the chat was sent, when the
+    last row of it the chat was sent is a correction (`update:fix:` or `update:down:`)."""
+    row = db.execute("select kind from outbox where chat_id = ? and article_id = ?"
+                     " and status = 'sent' order by sent_at desc, id desc limit 1",
+                     [chat_id, article_id]).fetchone()
+    kind = str(row[0]) if row else ""
+    return kind.rsplit(":", 1)[1] if kind.startswith(("update:fix:", "update:down:")) else None
+
+
 def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline: str,
                       new_headline: str, now: datetime,
                       said: list[Callable[[], None]] | None = None) -> int:
@@ -107,7 +119,10 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
         if not new_outcome(sent, new_headline) or db.execute(
                 f"select 1 from outbox o where o.chat_id = ? and {IN_STORY} and o.kind = ?",
                 [chat_id, story, story, FIX_KIND.format(mark=mark)]).fetchone():
-            if not down or chat_notices.told(db, chat_id, family):
+            # nor when the corrected headline is the last thing the chat was told of the
+            # article (40 → 52 → 49 told → 52 silent → 49 again: QA55-1)
+            if not down or chat_notices.told(db, chat_id, family) \
+                    or last_told(db, chat_id, article.id) == mark:
                 continue
             fix = DOWN_KIND
             chat_notices.mark(db, chat_id, DOWN.format(story=story), now)
