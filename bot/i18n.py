@@ -239,7 +239,16 @@ _ACRONYMS = frozenset({"un", "uk", "us", "usa", "uae", "isis", "nato", "eu", "ps
 _LOWER = frozenset({"bin", "of", "de", "ez"})  # «Emir of Qatar», «De Mistura» stays capital first
 
 
+# labels English writes otherwise than its words capitalized (X80: «Deir ez Zor» for Deir
+# ez-Zor, «Kim Jong UN» with the acronym): the table's name → the label
+_WRITTEN = {"deir ez zor": "Deir ez-Zor", "kim jong un": "Kim Jong-un", "as roma": "AS Roma",
+            "iphone": "iPhone", "mcmaster": "McMaster", "whatsapp": "WhatsApp",
+            "youtube": "YouTube"}
+
+
 def _english_name(name: str) -> str:
+    if name in _WRITTEN:
+        return _WRITTEN[name]
     words = name.split()
     return " ".join(w.upper() if w in _ACRONYMS else w if w in _LOWER and i else w.capitalize()
                     for i, w in enumerate(words))
