@@ -59,7 +59,9 @@ _DUAL_BASES = frozenset({
     "شقيق", "شقيقة", "والد", "مصدرا", "اثن", "اثنت",
 })
 _FIVE_NOUNS = {"أبو": "أبي", "ذو": "ذي", "أخو": "أخي", "حمو": "حمي", "ذوو": "ذوي"}
-_PREFIXES = ("وال", "ال", "و")
+# «فال» as «وال»: a speaker read with its conjunction («فالتلفزيون»: QA55-4); a bare «ف» is not
+# split, too many words start with it («فرعون», «فنان»)
+_PREFIXES = ("وال", "فال", "ال", "و")
 _PUNCT = "\"'«»“”()#[]،,:."  # around a word of the speaker («#ماكرون», «"الدون»)
 
 
@@ -152,7 +154,7 @@ def genitive(speaker: str) -> str | None:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             # The head («أبو زياد») or a title's name («القيادي أبو زياد»); after a first name it
             # is a family name («محمود أبو رميلة»), and «أبو ظبي» is a city: both stay.
-            if nxt and "ظبي" not in nxt and (i == 0 or words[i - 1].startswith(("ال", "وال"))):
+            if nxt and "ظبي" not in nxt and (i == 0 or words[i - 1].startswith(("ال", "وال", "فال"))):
                 core = _FIVE_NOUNS[core]
         elif core.endswith("ون") and (definite or not _verb(core)):
             known = core in _NOT_PLURAL or _name_on(core) or _governed(core)
