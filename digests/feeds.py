@@ -23,6 +23,8 @@ import feedparser
 from digests.char_refs import count_bad_refs, fix_char_refs, scrub, scrub_tree
 from digests.dates import date_offset, parse_date
 from digests.encoding import decode
+from digests.entry_caps import (AUTHOR_CHARS, SUMMARY_CHARS, TITLE_CHARS, capped_fields,
+                                cut_guid, raw_cut)
 from digests.errors import ParseError, Reason
 from digests.feed_cut import cut_items, newest_end
 from digests.models import FeedEntry
@@ -117,7 +119,7 @@ def _entry_summary(entry: Mapping[str, Any]) -> str:
             if content.get("value"):
                 summary = content["value"]
                 break
-    return strip_html(summary)
+    return strip_html(raw_cut(summary, SUMMARY_CHARS))
 
 
 _XML_DECL_ENCODING_RE = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([A-Za-z0-9._:-]+)""")
@@ -211,16 +213,20 @@ def _xml_entry(entry: Mapping[str, Any], base_url: str) -> FeedEntry | None:
     link = _entry_link(entry, base_url)
     if not link or not is_http_url(link):
         return None
-    guid = scrub(str(entry.get("id") or "")).strip() or None
+    guid = cut_guid(scrub(str(entry.get("id") or "")).strip()) or None
     author = entry.get("author") or ""
     published, offset = _entry_date(entry)
+    title, summary, author = capped_fields(
+        link, scrub(strip_html(raw_cut(entry.get("title") or "", TITLE_CHARS)).replace("\n", " ")),
+        scrub(_entry_summary(entry)),
+        scrub(strip_html(raw_cut(author, AUTHOR_CHARS)).replace("\n", " ")))
     return FeedEntry(
         url=scrub(link),
-        title=scrub(strip_html(entry.get("title") or "").replace("\n", " ")),
+        title=title,
         guid=guid,
-        summary=scrub(_entry_summary(entry)),
+        summary=summary,
         published_at=published,
-        author=scrub(strip_html(author).replace("\n", " ")),
+        author=author,
         published_offset=offset,
         updated_at=_entry_updated(entry),
     )
@@ -275,16 +281,20 @@ def _json_entry(item: dict[str, Any], base_url: str) -> FeedEntry | None:
     authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
     author = ", ".join(a.get("name", "") for a in authors if isinstance(a, dict))
     summary = item.get("summary") or item.get("content_text") or \
-        strip_html(str(item.get("content_html") or ""))
+        strip_html(raw_cut(str(item.get("content_html") or ""), SUMMARY_CHARS))
     guid = item.get("id")
     raw_date = str(item.get("date_published") or "")
     if parse_date(raw_date) is None:
         raw_date = str(item.get("date_modified") or "")
+    title, summary, author = capped_fields(
+        link, strip_html(raw_cut(str(item.get("title") or ""), TITLE_CHARS)).replace("\n", " "),
+        strip_html(raw_cut(str(summary), SUMMARY_CHARS)),
+        raw_cut(author, AUTHOR_CHARS))
     return FeedEntry(
         url=link,
-        title=strip_html(str(item.get("title") or "")).replace("\n", " "),
-        guid=str(guid) if guid not in (None, "") else None,
-        summary=strip_html(str(summary)),
+        title=title,
+        guid=cut_guid(str(guid)) if guid not in (None, "") else None,
+        summary=summary,
         published_at=parse_date(raw_date),
         author=author,
         published_offset=date_offset(raw_date) if raw_date else 0,
