@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time as monotonic_time
-from datetime import time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
 from telegram.ext import Application, ContextTypes
@@ -66,8 +66,15 @@ def schedule_jobs(app: Application, settings: Settings, *, poll_sources: bool) -
     if app.job_queue is None:
         return
     if poll_sources:
+        # The first run is given as the job's next_run_time, which APScheduler keeps: left to
+        # the interval trigger, it is worked out when the scheduler starts, and a start longer
+        # than FIRST_POLL_SECONDS (bootstrap retries, a slow network or host) moved the first
+        # poll a whole interval on (S20 FL). A run met late goes all the same, once.
+        first = datetime.now(timezone.utc) + timedelta(seconds=FIRST_POLL_SECONDS)
         app.job_queue.run_repeating(poll_job, interval=settings.poll_interval_minutes * 60,
-                                    first=FIRST_POLL_SECONDS, name=POLL_JOB)
+                                    first=first, name=POLL_JOB,
+                                    job_kwargs={"next_run_time": first, "coalesce": True,
+                                                "misfire_grace_time": None})
     # both plan on the wall clock: bot.clock_watch re-plans them after a clock jump (QA43 C1)
     PurgeHold.release()  # a new start has seen no jump yet
     hour, rest = divmod(int(PURGE_HOUR.total_seconds()), 3600)
