@@ -2,7 +2,9 @@
 
 «/zone» alone, and «التوقيت» or "time zone" typed (bot.answers), shows the picker
 (bot.preferences.zone_picker). «/zone تركيا», «/zone Istanbul» or
-«/zone Europe/Istanbul» sets that zone of the picker, by label, IANA name or city. «/zone +5:30»
+«/zone Europe/Istanbul» sets that zone of the picker, by label, IANA name or city, an Arabic
+city too («/zone دمشق»); a name two zones share («/zone عمان»: Amman or Oman) offers both as
+buttons (QA54-3). «/zone +5:30»
 or «/zone UTC-4» sets a fixed offset. Such an offset has no daylight saving time, and the answer
 says so. Any other text gets the picker with a line saying what can be typed. Delivery reads only
 the picker's zones or a fixed offset, so no other IANA name is accepted (bot.zones.ZONE_NAMES).
@@ -13,17 +15,17 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.channel_admin import same_chat
 from bot.preferences import zone_picker
-from bot.runtime import enter, may_change, refuse_group, rtl, send, ui
+from bot.runtime import Runtime, enter, may_change, refuse_group, rtl, send, ui
 from bot.settings_words import quiet_change_note, saved_toast
 from bot.texts_zones import ZONE_LABELS
 from bot.zones import chat_zone, set_fixed_offset, set_zone
 from digests import delivery_times, subscriptions
-from digests.zone_words import typed_offset, typed_zone
+from digests.zone_words import typed_offset, typed_zones, zone_city
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +40,19 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not typed:
         await send(update, context, *zone_picker(rt, same_chat(chat.id), lang, chat.type))
         return
-    zone, minutes = typed_zone(typed, ZONE_LABELS), typed_offset(typed)
-    if zone is None and minutes is None:
+    zones, minutes = typed_zones(typed, ZONE_LABELS), typed_offset(typed)
+    zone = zones[0] if len(zones) == 1 else None
+    if not zones and minutes is None:
         text, markup = zone_picker(rt, same_chat(chat.id), lang, chat.type)
         await send(update, context, ui(lang, "zone_typed_unknown", typed=typed[:40]) + "\n"
                    + text, markup)
         return
     if chat.type in ("group", "supergroup") and not await may_change(update, context):
         await refuse_group(update, context, lang)
+        return
+    if len(zones) > 1:  # «عمان»: Amman or Oman, asked with a button each (QA54-3)
+        await send(update, context, ui(lang, "zone_typed_which", typed=typed[:40]),
+                   _choices(rt, chat.id, zones, lang))
         return
     before = (subscriptions.get_chat(rt.db, chat.id), chat_zone(rt.db, chat.id))
     now = rt.now()
@@ -65,3 +72,13 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if quiet_now:
         said += "\n" + quiet_now
     await send(update, context, rtl(said) if lang == "ar" else said)
+
+
+def _choices(rt: Runtime, chat_id: int, zones: tuple[str, ...],
+             lang: str) -> InlineKeyboardMarkup:
+    """One picker button a zone, named by its city and label: «عمّان (الأردن)», «مسقط (عُمان)»."""
+    scope = same_chat(chat_id)
+    idx = 0 if lang == "ar" else 1
+    return InlineKeyboardMarkup([[scope.button(
+        rt, f"{zone_city(zone, lang)} ({ZONE_LABELS[zone][idx]})", "zone", {"zone": zone})]
+        for zone in zones])

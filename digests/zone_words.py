@@ -23,13 +23,15 @@ _AROUND = frozenset({
     "change", "set", "my", "the", "how", "to", "i", "want", "pick", "choose", "what", "is",
     "settings", "setting",
 })
-_MARKS = re.compile(r"[\u064b-\u0652\u0640?؟!.,،:]")
+_MARKS = re.compile(r"[?؟!.,،:]")
+# harakat, shadda and tatweel are dropped, not spaced: «عمّان» is «عمان» (QA54-3: it was «عم ان»)
+_HARAKAT = re.compile(r"[\u064b-\u0652\u0670\u0640]")
 MAX_WORDS = 5
 
 
 def _normal(text: str) -> str:
     """Lower case, no harakat/tatweel/marks, «أإآ» as «ا» and «ة» as «ه», one space."""
-    text = _MARKS.sub(" ", text.lower())
+    text = _MARKS.sub(" ", _HARAKAT.sub("", text.lower()))
     text = text.translate(str.maketrans("أإآة", "اااه"))
     return " ".join(text.split())
 
@@ -75,16 +77,76 @@ def typed_offset(text: str) -> int | None:
     return sign * minutes
 
 
-def typed_zone(text: str, labels: dict[str, tuple[str, str]]) -> str | None:
-    """The zone of `labels` (IANA name → (Arabic, English)) typed after /zone by its label, its
-    IANA name or its city («تركيا», "Turkey", "Europe/Istanbul", "istanbul", "los angeles");
-    None when none is."""
+# Cities written in Arabic, by the picker's zone: the capitals and the largest cities (QA54-3:
+# «/zone عمان», «دمشق», «القدس» were refused while "amman" worked). The first is the one a
+# button names («عمّان (الأردن)»). A name two zones share («طرابلس») offers both; «عمان» is
+# Amman and also Oman's own label «عُمان». Jerusalem, Ramallah: the picker's Palestine zone (the
+# picker has no Asia/Jerusalem; its clock differs from Palestine's only on a few days a year).
+CITY_NAMES: dict[str, tuple[str, ...]] = {
+    "Africa/Cairo": ("القاهرة", "الإسكندرية", "الجيزة", "أسوان"),
+    "Asia/Beirut": ("بيروت", "طرابلس", "صيدا", "صور", "بعلبك"),
+    "Asia/Gaza": ("غزة", "القدس", "رام الله", "الخليل", "نابلس", "بيت لحم", "جنين", "رفح",
+                  "خان يونس"),
+    "Asia/Damascus": ("دمشق", "الشام", "حلب", "حمص", "حماة", "اللاذقية", "إدلب", "دير الزور"),
+    "Asia/Amman": ("عمّان", "الزرقاء", "إربد", "العقبة"),
+    "Asia/Baghdad": ("بغداد", "البصرة", "الموصل", "أربيل", "النجف", "كربلاء"),
+    "Asia/Riyadh": ("الرياض", "جدة", "مكة", "مكة المكرمة", "المدينة", "المدينة المنورة",
+                    "الدمام"),
+    "Asia/Dubai": ("أبوظبي", "أبو ظبي", "دبي", "الشارقة"),
+    "Asia/Qatar": ("الدوحة",),
+    "Asia/Kuwait": ("الكويت",),
+    "Africa/Casablanca": ("الرباط", "الدار البيضاء", "مراكش", "فاس", "طنجة"),
+    "Africa/Algiers": ("الجزائر", "وهران", "قسنطينة"),
+    "Africa/Tunis": ("تونس", "صفاقس"),
+    "Africa/Tripoli": ("طرابلس", "بنغازي", "مصراتة"),
+    "Africa/Khartoum": ("الخرطوم", "أم درمان"),
+    "Africa/Nouakchott": ("نواكشوط",),
+    "Asia/Muscat": ("مسقط",),
+    "Asia/Aden": ("صنعاء", "عدن", "تعز"),
+    "Asia/Bahrain": ("المنامة",),
+    "Africa/Mogadishu": ("مقديشو",),
+    "Africa/Djibouti": ("جيبوتي",),
+    "Indian/Comoro": ("موروني",),
+    "Europe/Istanbul": ("إسطنبول", "اسطنبول", "أنقرة", "غازي عنتاب", "عنتاب"),
+    "Europe/London": ("لندن",),
+    "Europe/Berlin": ("برلين", "باريس", "فيينا", "ستوكهولم", "أمستردام", "بروكسل", "روما"),
+    "America/New_York": ("نيويورك", "واشنطن", "تورنتو", "ديترويت"),
+    "America/Chicago": ("شيكاغو", "هيوستن"),
+    "America/Los_Angeles": ("لوس أنجلوس", "فانكوفر", "سان فرانسيسكو"),
+    "Australia/Sydney": ("سيدني", "ملبورن"),
+}
+
+
+def typed_zones(text: str, labels: dict[str, tuple[str, str]]) -> tuple[str, ...]:
+    """The zones of `labels` (IANA name → (Arabic, English)) typed after /zone by its label, its
+    IANA name, its city («تركيا», "Turkey", "Europe/Istanbul", "istanbul", "los angeles") or a
+    city of CITY_NAMES («عمّان», «دمشق»), in the labels' order: several when the name is
+    several zones' («عمان»: Amman and Oman; «طرابلس»: Lebanon's and Libya's), unless the
+    harakat typed tell them apart («عمّان» is Amman, «عُمان» Oman)."""
     asked = _normal(text).replace("_", " ")
     if not asked:
-        return None
+        return ()
+    found: list[str] = []
     for zone, (ar, en) in labels.items():
         city = zone.rsplit("/", 1)[-1].replace("_", " ").lower()
         names = {_normal(ar), _normal(en), zone.lower().replace("_", " "), city}
+        names |= {_normal(name) for name in CITY_NAMES.get(zone, ())}
         if asked in names:
-            return zone
-    return None
+            found.append(zone)
+    typed = " ".join(text.split())
+    marked = [zone for zone in found if _HARAKAT.search(typed)
+              and typed in (labels[zone][0], *CITY_NAMES.get(zone, ()))]
+    return tuple(marked or found)
+
+
+def typed_zone(text: str, labels: dict[str, tuple[str, str]]) -> str | None:
+    """The one zone `typed_zones` reads in `text`; None when none is, or several are."""
+    zones = typed_zones(text, labels)
+    return zones[0] if len(zones) == 1 else None
+
+
+def zone_city(zone: str, lang: str) -> str:
+    """The city a zone's button names beside its label: «عمّان», "Amman"."""
+    if lang == "ar" and zone in CITY_NAMES:
+        return CITY_NAMES[zone][0]
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
