@@ -45,6 +45,7 @@ from telegram.error import TelegramError
 from bot.i18n import lasted, num, t
 from digests import chat_notices
 from digests.models import iso
+from digests.push_queue import audience
 from digests.storage import Database
 
 log = logging.getLogger("bot.courier")
@@ -338,17 +339,6 @@ def catch_up(db: Database, chat_id: int, since: datetime, now: datetime) -> tupl
     return queued, max(0, len(stories) - len(chosen))
 
 
-def _push_followers_sql(db: Database, topic: str | None) -> tuple[str, list[Any]]:
-    """The SQL condition (on a chat id `c.id`) and its values: the chat follows what a push of
-    `topic` is sent to (its topic under any name of it, or None: the general digest)."""
-    from digests.search import topic_key  # late: the search is heavy
-    from digests.topic_keys import keys_of_same_name
-
-    keys = keys_of_same_name(db.db, topic_key(topic)) if topic is not None else [""]
-    return (f"exists (select 1 from subscriptions s where s.chat_id = c.id and s.topic_key in"
-            f" ({','.join('?' * len(keys))}))", list(keys))
-
-
 def missed_pushes(db: Database, chat_id: int, since: datetime, now: datetime) -> int:
     """Queue for the chat, resumed, the stories of the admins' pushes made while it was held
     (since `since`, at most CATCH_UP_HOURS ago) to what it follows (QA52 R1: a /push skipped
@@ -361,7 +351,7 @@ def missed_pushes(db: Database, chat_id: int, since: datetime, now: datetime) ->
     rows: list[tuple[int, int, int | None, str, str | None]] = []
     for push_id, topic in db.db.execute("select id, topic from pushes where created_at >= ?"
                                         " order by id", [iso(start)]).fetchall():
-        follows, values = _push_followers_sql(db, topic)
+        follows, values = audience(db.db, topic)
         if not db.db.execute(f"select 1 from chats c where c.id = ? and {follows}",
                              [chat_id, *values]).fetchone():
             continue
@@ -381,7 +371,7 @@ def push_held_note(db: Database, push_id: int, lang: str) -> str | None:
     row = db.db.execute("select topic from pushes where id = ?", [push_id]).fetchone()
     if row is None:
         return None
-    follows, values = _push_followers_sql(db, row[0])
+    follows, values = audience(db.db, row[0])
     chats = db.db.execute(
         f"select c.id, c.title from chats c where c.active = 0 and c.deactivated_reason like"
         f" '{HELD}%' and c.type != 'private' and {follows} and not exists (select 1 from outbox"

@@ -37,7 +37,7 @@ from digests.errors import QueryError
 from digests.models import iso
 from digests.search import topic_key
 from digests.storage import Database
-from digests.topic_keys import clean_topic, keys_of_same_name, readable
+from digests.topic_keys import clean_topic, readable
 from digests.topic_names import arabic_topic
 
 log = logging.getLogger(__name__)
@@ -166,10 +166,9 @@ def nothing_new(rt: Runtime, plan: push_queue.PushPlan, chat_id: int, lang: str)
 def followers(rt: Runtime, topic: str | None) -> int:
     """Active chats a push of `topic` would go to: its followers, or (None) the followers of the
     general digest — the chats push_queue.enqueue_push queues."""
-    keys = keys_of_same_name(rt.db.db, topic_key(topic)) if topic is not None else [""]
-    sql = ("select count(distinct c.id) from chats c join subscriptions s on s.chat_id = c.id"
-           f" where c.active = 1 and s.topic_key in ({','.join('?' * len(keys))})")
-    return int(rt.db.db.execute(sql, keys).fetchone()[0])
+    follows, values = push_queue.audience(rt.db.db, topic)
+    return int(rt.db.db.execute(f"select count(*) from chats c where c.active = 1 and {follows}",
+                                values).fetchone()[0])
 
 
 def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:

@@ -107,23 +107,10 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
         QueryError: the topic has nothing searchable in it.
     """
     topic = (topic or "").strip() or None
-    if topic is not None:
-        from digests.search import topic_key
-
-        key = topic_key(topic)
-        stories = _topic_stories(db, topic, now, limit_stories * PUSH_POOL)
-        from digests.topic_keys import keys_of_same_name
-
-        keys = keys_of_same_name(db.db, key)  # «ترمب» reaches the followers of «ترامب»
-        chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"
-                    f" where c.active = 1 and s.topic_key in ({','.join('?' * len(keys))})"
-                    " order by c.id")
-        chat_args: list[Any] = list(keys)
-    else:
-        stories = _top_stories(db.db, now, limit_stories)
-        chat_sql = ("select distinct c.id from chats c join subscriptions s on s.chat_id = c.id"
-                    " where c.active = 1 and s.topic_key = '' order by c.id")
-        chat_args = []
+    stories = (_topic_stories(db, topic, now, limit_stories * PUSH_POOL) if topic is not None
+               else _top_stories(db.db, now, limit_stories))
+    follows, chat_args = audience(db.db, topic)
+    chat_sql = f"select c.id from chats c where c.active = 1 and {follows} order by c.id"
     found = min(len(stories), limit_stories)
     with db.transaction() as tx:
         cur = tx.execute("insert into pushes (topic, created_at, stories) values (?, ?, ?)",
@@ -146,6 +133,23 @@ def enqueue_push(db: Database, *, topic: str | None, now: datetime,
                     waiting=min(found, len({w[0] for w in waiting})),
                     due=max(now, min(d or now for d in dues)) if dues else None,
                     pushed=bool(waiting) and all(w[1].startswith("push:") for w in waiting))
+
+
+def audience(db: sqlite_utils.Database, topic: str | None) -> tuple[str, list[Any]]:
+    """Who a push of `topic` goes to, the one rule /push, its follower count (bot.pushes) and a
+    held chat's catch-up and note (bot.chat_holds) share: the SQL condition on a chat `c` (its
+    id `c.id`) that it follows the topic under any name of it («ترمب» reaches the followers of
+    «ترامب»: digests.topic_keys.keys_of_same_name), or (None) the general digest (topic key
+    '') — not a chat that follows only «الغوطة» —, and the condition's values. Whether the
+    chat is active is the caller's."""
+    keys: list[str] = [""]
+    if topic is not None:
+        from digests.search import topic_key  # late: the search is heavy
+        from digests.topic_keys import keys_of_same_name
+
+        keys = list(keys_of_same_name(db, topic_key(topic)))
+    return (f"exists (select 1 from subscriptions s where s.chat_id = c.id and s.topic_key in"
+            f" ({','.join('?' * len(keys))}))", keys)
 
 
 def _waiting(db: sqlite_utils.Database, chat_sql: str, chat_args: list[Any],
