@@ -165,6 +165,17 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "مع الموقع، ثم أعد المحاولة.",
                                   "The feed is damaged (invalid XML), with no readable news. Check "
                                   "it with the site, then try again."),
+    # QA56-2: the site answered; reading its feed is what took too long
+    "reason_slow_feed": ("خلاصة {host} كبيرة جدًا ولم أُكمل قراءتها في المهلة ({detail} ث). "
+                         "أعيد المحاولة تلقائيًا.",
+                         "The feed of {host} is too big: I could not finish reading it in time "
+                         "({detail} s). I will try again by myself."),
+    "reason_slow_feed_adding": ("أجاب الموقع {host}، لكن خلاصته كبيرة جدًا ولم أُكمل قراءتها في "
+                                "المهلة ({detail} ث). لم يُضف شيء؛ جرّب لاحقًا أو أرسل رابط خلاصة "
+                                "أقصر.",
+                                "{host} answered, but its feed is too big: I could not finish "
+                                "reading it in time ({detail} s). Nothing was added; try later "
+                                "or send the link of a shorter feed."),
     "reason_duplicate": ("المصدر مضاف من قبل برقم {detail}. المصادر كلها في /sources",
                          "This source is already there as number {detail}. All sources: "
                          "/sources"),
