@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from digests.arabic import normalize
 from digests.errors import SourceError
 from digests.reader_text import links_in
 from digests.sources import get_source, list_sources
@@ -84,16 +85,18 @@ def _same_key(name: str) -> str:
 _LOOK_ALIKES = str.maketrans(
     "АВЕКМНОРСТУХІЈЅаеорсухіјѕԁһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι",
     "ABEKMHOPCTYXIJSaeopcyxijsdhqwABEZHIKMNOPTYXoi")
-# Arabic spellings readers and the search take for one word (digests.arabic.normalize):
-# «الجزيره»/«الجزيرة», hamza seats, «ى»/«ي», Persian kaf and yeh
-_ARABIC_FOLDS = str.maketrans({"ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و",
-                               "ئ": "ي", "ى": "ي", "ک": "ك", "ی": "ي"})
+# The hamza's seats on waw and ya («مؤتمر»/«موتمر», «رئيس»/«رييس»): one name to a reader, kept
+# apart by the search's normalize (digests.arabic), so folded here on top of it
+_HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي"})
 
 
 def _folded_key(name: str) -> str:
     """What a reader could not tell apart: `_same_key` after mapping look-alike letters of
-    other scripts to Latin and folding ة/ه, the hamza seats and ى/ي."""
-    return _same_key(visible_name(name).translate(_LOOK_ALIKES)).translate(_ARABIC_FOLDS)
+    other scripts to Latin, read as the search reads a word (digests.arabic.normalize: ة/ه, the
+    alef forms, ى/ي, Persian and Kurdish letters, Arabic-Indic digits — one shared fold, not a
+    copy of it: session 19 review RE), the hamza seats folded too."""
+    plain = normalize(_same_key(visible_name(name).translate(_LOOK_ALIKES)))
+    return " ".join(plain.translate(_HAMZA_SEATS).split())
 
 
 def is_link(word: str) -> bool:
