@@ -262,14 +262,17 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     # the topic the header names, not the text typed (QA33 S6: «شو صار بعفرين» followed «بعفرين»)
     last_row = [button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
                        {"topic": topic_shown(query) or query})] if can_follow else []
+    # the page buttons on a row of their own, the last, «السابق» before «المزيد»: «المزيد» stays
+    # where the thumb found it (QA54-4: beside «🔔 تابع» the row went from 2 to 3 buttons after
+    # the first «المزيد», and a second tap at the same place landed on «السابق»)
+    pages: list[InlineKeyboardButton] = []
     if offset > 0:  # after «المزيد»: back to the page before
-        last_row.append(button(rt, chat.id, t("btn_prev", lang), "more",
-                               {"query": query, "offset": max(0, offset - PAGE_SIZE),
-                                **carried}))
+        pages.append(button(rt, chat.id, t("btn_prev", lang), "more",
+                            {"query": query, "offset": max(0, offset - PAGE_SIZE), **carried}))
     if page.has_more:
-        last_row.append(button(rt, chat.id, t("btn_more", lang), "more",
-                               {"query": query, "offset": offset + listed, **carried}))
-    rows.append(last_row)
+        pages.append(button(rt, chat.id, t("btn_more", lang), "more",
+                            {"query": query, "offset": offset + listed, **carried}))
+    rows += [row for row in (last_row, pages) if row]
     markup = keyboard(rows)
     if update.callback_query is not None and edit:  # «المزيد»/«السابق» (QA36 E7): the toast
         # says which page came, as a silent edit in place told a screen reader nothing
