@@ -10,10 +10,10 @@ which the search gives anyway.
 A date is a day and a month name of either series digests.dates reads — the Egyptian/Gulf
 («١٥ مارس») and the Levantine («١٥ آذار», «١٥ كانون الثاني») — or English ("15 March", "March
 15"), with a year or without (then the latest such day not after today). It is read as a day
-(`asked_date`) only when the rest of the text asks for the news («أخبار ١٥ آذار», «شو صار ١٥
-آذار», "news of 15 March"), holds a news word («أخبار سوريا ١٥ آذار»), or the date follows «يوم»,
-«في», «بتاريخ», "on" («سوريا يوم ١٥ آذار», "Syria on 15 March"): a date is also a name in the
-news — «قوى ١٤ آذار», «ثورة ٢٥ يناير», «مدينة ٦ أكتوبر» — searched as written.
+(`asked_date`) beside other words: the news asked for («أخبار ١٥ آذار», «شو صار ١٥ آذار», "news
+of 15 March") or a topic («الغوطة ٥ آذار», «سوريا يوم ١٥ آذار», "Syria on 15 March"; QA54-5).
+Not alone, nor after a noun that makes it a name in the news — «قوى ١٤ آذار», «ثورة ٢٥ يناير»,
+«مدينة ٦ أكتوبر», «ذكرى ١١ سبتمبر» (`DATE_NAMERS`) —: those are searched as written.
 """
 
 from __future__ import annotations
@@ -29,8 +29,12 @@ from digests.dates import month_names
 
 # today, as written (their key «يوم» is any day's)
 TODAY_FORMS = frozenset({"اليوم", "النهاردة", "النهارده", "today"})
-# the words a date is introduced by in a topic question: «سوريا يوم ١٥ آذار», "Syria on 15 March"
-DATE_INTRODUCERS = frozenset({"يوم", "في", "بتاريخ", "تاريخ", "on"})
+# the nouns a date after which is a name in the news, not a day: «قوى ١٤ آذار», «ثورة ٢٥ يناير»
+DATE_NAMERS = frozenset(normalize(w) for w in (
+    "قوى تحالف تيار فريق ثورة حركة انتفاضة مدينة جسر كوبري ميدان شارع حي أحداث هجمات حرب"
+    " معركة مجزرة ذكرى جامعة نادي اتفاق اتفاقية تفجيرات مظاهرات تظاهرات مسيرة جمعة عيد"
+    " بيان مبادرة").split())
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
 def asked_day(query: str) -> int | None:
@@ -102,12 +106,16 @@ def asked_date(query: str, today: date) -> AskedDate | None:
         return None
     before = text[:found.start()].split()
     rest = " ".join(f"{text[:found.start()]} {text[found.end():]}".split())
+    if not rest or (before and _names_a_date(before[-1])):
+        return None
     from digests.asked_topics import asks_for_news  # late: it reads this module's words
 
-    news_only = bool(rest) and asks_for_news(rest)
-    introduced = bool(before) and normalize(before[-1]).lower() in {
-        normalize(w) for w in DATE_INTRODUCERS}
-    news_word = any(k in words.NEWS_WORDS for run in word_runs_of(rest) for k in run_keys(run))
-    if not (news_only or introduced or news_word):
-        return None
-    return AskedDate(day, rest, news_only)
+    return AskedDate(day, rest, asks_for_news(rest))
+
+
+def _names_a_date(word: str) -> bool:
+    """Whether `word` before a date makes it a name («قوى», «وثورة», «الذكرى»: DATE_NAMERS)."""
+    plain = normalize(word)
+    forms = {plain, *(plain[len(p):] for p in _PROCLITICS if plain.startswith(p))}
+    forms |= {f[2:] for f in forms if f.startswith("ال")}
+    return bool(forms & DATE_NAMERS)

@@ -2,9 +2,10 @@
 was searched as the words «١٥» and «آذار» («لم أجد «١٥» في الأرشيف، فبحثت عن بقية الكلمات»,
 then whatever held «مارس»), with either month series. Now a day and a month name — the
 Levantine «آذار», «كانون الثاني» as the Egyptian/Gulf «مارس», «يناير», or English — asks for
-that day's news (bot.my_digest.send_days_news, as «اخبار الامس») or, after «يوم»/«في»/"on" or
-with a news word, a topic's news of that day (bot.day_search, as «سوريا امبارح»); a date that
-is a name in the news («قوى ١٤ آذار», «ثورة ٢٥ يناير») is still searched as written.
+that day's news (bot.my_digest.send_days_news, as «اخبار الامس») or, beside a topic, the
+topic's news of that day (bot.day_search, as «سوريا امبارح»; QA54-5: «الغوطه ٥ آذار»); a date
+alone or one that is a name in the news («قوى ١٤ آذار», «ثورة ٢٥ يناير») is still searched as
+written.
 
 Real parts: the real Application (PTB) against the emulator, the sample archive (real SQLite,
 articles of 1–11 March 2018). Years are written: the bot's clock is the real one.
@@ -39,10 +40,14 @@ async def test_the_news_of_a_date_in_either_month_series(tmp_path: Path) -> None
 async def test_a_topic_on_a_date(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
         [answer] = await h.say(READER, "الغوطة يوم ٨ آذار ٢٠١٨")
+        [bare] = await h.say(READER, "الغوطه ٥ آذار ٢٠١٨")
         [name] = await h.say(READER, "قوى ١٤ آذار")
     text = answer.plain_text
     assert "🗓 أخبار ٨ مارس ٢٠١٨ فقط." in text, text  # before: «لم أجد «٨»…»
     assert "مقتل 19 مدنيًا" in text and "قافلة مساعدات" not in text, text  # the 5th's story
+    text = bare.plain_text
+    assert "🗓 أخبار ٥ مارس ٢٠١٨ فقط." in text and "قافلة مساعدات" in text, text
+    assert "مقتل 19 مدنيًا" not in text, text
     assert "📰" not in name.plain_text and "🗓" not in name.plain_text  # a name: searched
 
 
@@ -56,5 +61,6 @@ def test_what_is_a_date() -> None:
     assert asked_date("news of March 15", today).day == date(2018, 3, 15)  # type: ignore[union-attr]
     topic = asked_date("سوريا في ١٥ آذار", today)
     assert topic is not None and not topic.news_only and topic.rest == "سوريا في"
-    for name in ("قوى ١٤ آذار", "ثورة 25 يناير", "سوريا ١٥ آذار", "أخبار ٣١ شباط"):
+    assert asked_date("الغوطه 5 مارس", today) == one.__class__(date(2018, 3, 5), "الغوطه", False)
+    for name in ("قوى ١٤ آذار", "ثورة 25 يناير", "في ذكرى 25 يناير", "١٤ آذار", "أخبار ٣١ شباط"):
         assert asked_date(name, today) is None, name
