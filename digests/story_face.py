@@ -8,7 +8,9 @@ The rule (`face_index`, pure): the report whose headline shares the most content
 other reports' headlines, on average (the event is what the reports have in common; a profile,
 a reaction or a side angle shares little), plus NUMBER_BONUS when it carries a number (a toll,
 a score, a count: the event's fact). The report that queued the story stays unless another is
-strictly better; among equal others the newest. For a
+strictly better; among equal others the newest; and among equals a report whose page was
+fetched over one stored from its feed alone (QA55-5: no quote, a link to a page over the size
+cap). For a
 follower, only reports naming a followed topic may be the face, the tie rule then among them;
 for a chat, only reports of sources it has not muted (QA42 B2: a muted site's report was the
 face of a pushed story another site's report had queued); and when later reports tell an
@@ -30,6 +32,7 @@ from digests.retries import GONE
 from digests.story_outcomes import new_outcome
 from digests.story_reports import headline_keys
 
+FEED_ONLY = "feed_only"  # articles.page_status of a report stored from its feed alone
 NUMBER_BONUS = 1.0  # one shared key's worth: a number breaks ties, it does not beat the event
 MAX_REPORTS = 40    # a story's reports read for its face (its latest ones beyond that)
 _NUMBER = re.compile(r"[0-9\u0660-\u0669]")
@@ -46,11 +49,15 @@ def face_scores(headlines: Sequence[str]) -> list[float]:
 
 
 def face_index(headlines: Sequence[str], current: int | None = None,
-               eligible: Sequence[int] | None = None) -> int:
+               eligible: Sequence[int] | None = None,
+               fetched: Sequence[bool] | None = None) -> int:
     """The index of the most informative headline of one story's reports (oldest first): the
     `current` one (the report that queued the story) unless another is strictly better, else
     the newest among equals; -1 when there are none. `eligible`: only these indexes may be
-    the face (those naming a followed topic), scored still against every report; none → -1."""
+    the face (those naming a followed topic), scored still against every report; none → -1.
+    `fetched`: whether each report's page was fetched; among the best, those that were, when
+    any (QA55-5: a feed-only report, no quote and a link to a page the bot could not load,
+    kept the face on a tie with the same report in full)."""
     if not headlines:
         return -1
     scores = face_scores(headlines)
@@ -59,9 +66,10 @@ def face_index(headlines: Sequence[str], current: int | None = None,
     if not allowed:
         return -1
     top = max(scores[i] for i in allowed)
-    if current is not None and current in allowed and scores[current] >= top:
-        return current
-    return max(i for i in allowed if scores[i] == top)
+    best = [i for i in allowed if scores[i] >= top]
+    if fetched is not None and any(fetched[i] for i in best):
+        best = [i for i in best if fetched[i]]
+    return current if current in best else max(best)
 
 
 def names_a_topic(headline: str, topics: Sequence[str]) -> bool:
@@ -85,10 +93,12 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
     ids = sorted({s for s in story_ids if s is not None and s >= 0})
     reports: dict[int, list[tuple[int, str]]] = {}
     silent: set[int] = set()  # the reports of muted sources
+    bare: set[int] = set()  # the reports stored from their feed alone (no page, no quote)
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
-        for story, article, headline, source in db.execute(
-                "select story_id, id, coalesce(nullif(headline, ''), title), source_id"
+        for story, article, headline, source, status in db.execute(
+                "select story_id, id, coalesce(nullif(headline, ''), title), source_id,"
+                " page_status"
                 " from articles"
                 f" where story_id in ({','.join('?' * len(chunk))}) and page_status != ?"
                 " and (? is null or coalesce(published_at, fetched_at) <= ?)"
@@ -97,6 +107,8 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
             reports.setdefault(int(story), []).append((int(article), str(headline or "")))
             if source in muted:
                 silent.add(int(article))
+            if status == FEED_ONLY:
+                bare.add(int(article))
     out: dict[int, int] = {}
     for story, found in reports.items():
         found = found[-MAX_REPORTS:]
@@ -111,7 +123,7 @@ def faces(db: sqlite_utils.Database, story_ids: Iterable[int],
             told = [i for i in naming if i > at_now and new_outcome([found[at_now][1]],
                                                                     found[i][1])]
             naming = told or naming
-        at = face_index([h for _, h in found], at_now, naming)
+        at = face_index([h for _, h in found], at_now, naming, [a not in bare for a in ids])
         if at >= 0:
             out[story] = found[at][0]
     return out
