@@ -27,6 +27,10 @@ from digests.storage import Database
 TOKEN = "123456789:TEST-token-for-the-emulator-only"
 ADMIN = 1000
 READER = 2000
+# How long a helper waits for the bot's answer before failing: only a guard (a wait ends as soon
+# as the answer is there). 10 s failed on a loaded host (S20 FL: test_x71's «held at once», load 22
+# on 2 cores); 30 s stays under the suite's own 300 s a test.
+WAIT = 30.0
 
 _TEMPLATE: dict[str, Path] = {}
 
@@ -74,7 +78,7 @@ class BotHarness:
         return User(id=user_id, first_name=f"U{user_id}", language_code=language_code)
 
     async def say(self, chat_id: int, text: str, *, n: int = 1, user: User | None = None,
-                  language_code: str | None = None, timeout: float = 10.0) -> list[SentMessage]:
+                  language_code: str | None = None, timeout: float = WAIT) -> list[SentMessage]:
         """A user writes `text`; returns the bot's next `n` messages to that chat."""
         before = len(self.emu.messages(chat_id))
         self.emu.send_user_message(chat_id, text, user=user, language_code=language_code)
@@ -83,7 +87,7 @@ class BotHarness:
 
     async def click(self, message: SentMessage, button_text: str, *, n: int = 1,
                     user: User | None = None, data: str | None = None,
-                    timeout: float = 10.0) -> list[SentMessage]:
+                    timeout: float = WAIT) -> list[SentMessage]:
         """A user presses a button; returns the next `n` new messages (n=0: wait for the
         callback answer only)."""
         before = len(self.emu.messages(message.chat_id))
@@ -99,14 +103,14 @@ class BotHarness:
                            data: str | None = None, user: User | None = None) -> dict[str, Any]:
         """Press a button and return the callback answer the bot gave."""
         query_id = self.emu.click(message, button_text, data=data, user=user)
-        return await self.emu.await_callback_answer(query_id, timeout=10.0)
+        return await self.emu.await_callback_answer(query_id, timeout=WAIT)
 
-    async def until(self, predicate: Callable[[], Any], timeout: float = 10.0) -> Any:
+    async def until(self, predicate: Callable[[], Any], timeout: float = WAIT) -> Any:
         return await self.emu.await_for(predicate, timeout=timeout)
 
     async def settle(self) -> None:
         """Wait until the bot has taken every injected update and handled it."""
-        await self.emu.await_for(lambda: self.emu.pending_updates() == 0, timeout=10.0)
+        await self.emu.await_for(lambda: self.emu.pending_updates() == 0, timeout=WAIT)
         await asyncio.sleep(0.2)
 
 
