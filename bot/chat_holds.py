@@ -45,12 +45,13 @@ from telegram.error import TelegramError
 from bot.i18n import lasted, num, t
 from digests import chat_notices
 from digests.models import iso
+from digests.outbox_upkeep import HELD_REASON
 from digests.push_queue import audience
 from digests.storage import Database
 
 log = logging.getLogger("bot.courier")
 
-HELD = "held: "  # chats.deactivated_reason of a held chat starts with it
+HELD = HELD_REASON  # chats.deactivated_reason of a held chat starts with it
 HOLD_TOLD = "hold"  # digests.chat_notices: the chat's hold was told (X74)
 # Telegram's refusals that mean the bot may not post in this chat (any chat but a private one)
 RIGHTS = ("need administrator rights", "not enough rights", "chat_write_forbidden",

@@ -35,6 +35,7 @@ from digests import push_queue
 from digests.asked_topics import asks_for_news, topic_too_long
 from digests.errors import QueryError
 from digests.models import iso
+from digests.outbox_upkeep import HELD_REASON
 from digests.search import topic_key
 from digests.storage import Database
 from digests.topic_keys import clean_topic, readable
@@ -224,15 +225,18 @@ async def _report_push(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
 
 def failure_reasons(db: Database, push_id: int) -> list[tuple[str | None, int]]:
     """Why the chats of a push that got nothing failed: (Telegram's refusal or None, chats),
-    most chats first. A chat's reason is its rows' last error, else why it was deactivated."""
+    most chats first. A chat's reason is its rows' last error, else why it was deactivated.
+    A held chat did not fail (push_queue.push_progress): push_held_note names it (QA56-3)."""
     rows = db.db.execute(
         """select reason, count(*) from (
                select o.chat_id, coalesce(max(o.last_error), c.deactivated_reason) as reason
                from outbox o join chats c on c.id = o.chat_id
                where o.kind = ? group by o.chat_id
                having sum(o.status = 'sent') = 0
-                  and sum(o.status in ('pending', 'sending') and c.active = 1) = 0)
-           group by reason order by count(*) desc, reason""", [f"push:{push_id}"]).fetchall()
+                  and sum(o.status in ('pending', 'sending') and c.active = 1) = 0
+                  and not max(c.active = 0 and c.deactivated_reason like ?))
+           group by reason order by count(*) desc, reason""",
+        [f"push:{push_id}", HELD_REASON + "%"]).fetchall()
     return [(reason, int(count)) for reason, count in rows]
 
 

@@ -87,7 +87,11 @@ _DELIVERY = (("blocked by the user", "delivery_blocked"),
              ("bot was kicked", "delivery_kicked"),
              ("not a member", "delivery_not_member"),
              ("can't initiate conversation", "delivery_cant_initiate"),
-             ("chat not found", "delivery_chat_not_found"))
+             ("chat not found", "delivery_chat_not_found"),
+             # a held chat's words (bot.chat_holds.RIGHTS), never quoted in English (QA56-3)
+             ("need administrator rights", "delivery_no_rights"),
+             ("not enough rights", "delivery_no_rights"),
+             ("chat_write_forbidden", "delivery_no_rights"))
 DELIVERY_DETAIL_CHARS = 120
 
 

@@ -79,6 +79,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "the user never started a chat with the bot (they must send "
                                "/start)"),
     "delivery_chat_not_found": ("لم يجد تيليجرام المحادثة", "Telegram did not find the chat"),
+    "delivery_no_rights": ("لا يملك البوت حق النشر في المحادثة",
+                           "the bot may not post in the chat"),
     "delivery_other": ("رفض تيليجرام الرسالة: {detail}", "Telegram refused the message: {detail}"),
     "delivery_unknown": ("لم تُسلَّم (التفاصيل في السجل)", "not delivered (details in the log)"),
     # /stats (QA19 N3): updates not sent as they repeated another story (digests.repeats)

@@ -30,6 +30,9 @@ GONE_REASON = "الصفحة محذوفة من الموقع / page gone (HTTP 404
 KEEP_DONE = timedelta(days=30)
 PRUNE_BATCH = 2000  # rows deleted per transaction: each one short, the bot's writes go between
 MERGED_REASON = "القصة دُمجت في قصة وصلت المحادثة / story merged into one the chat already has"
+# chats.deactivated_reason of a held chat starts with it (bot.chat_holds.HELD): it lost only the
+# right to post, its rows wait for its return; it is neither failed nor lost (QA56-3)
+HELD_REASON = "held: "
 
 
 @dataclass(frozen=True)

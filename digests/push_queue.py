@@ -17,7 +17,7 @@ import sqlite_utils
 from digests.delivery_times import after_quiet
 from digests.models import iso, parse_iso
 from digests.new_deliveries import insert_rows
-from digests.outbox_upkeep import KEEP_DONE, MERGED_REASON
+from digests.outbox_upkeep import HELD_REASON, KEEP_DONE, MERGED_REASON
 from digests.retries import GONE, live_report
 from digests.storage import Database
 
@@ -61,6 +61,7 @@ class PushProgress:
     delivered: int
     failed: int
     pending: int
+    held: int = 0  # chats held (lost the right to post), the push kept for them: not failed
 
     @property
     def done(self) -> bool:
@@ -267,20 +268,25 @@ def _followers_get(db: sqlite_utils.Database, topic: str, article_id: int) -> bo
 
 def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushProgress:
     """Per chat: delivered (a message reached it, or the push's story was merged into one the
-    chat already has: MERGED_REASON), failed (nothing did, or the chat was deactivated
-    meanwhile), or still pending."""
+    chat already has: MERGED_REASON), held (nothing yet, and the chat is held: it lost only the
+    right to post, its rows are kept for its return, QA56-3), failed (nothing did, or the chat
+    was deactivated meanwhile), or still pending."""
     sdb = db.db if isinstance(db, Database) else db
     row = sdb.execute(
         """select count(*),
                   coalesce(sum(case when busy = 0 and sent > 0 then 1 else 0 end), 0),
-                  coalesce(sum(case when busy = 0 and sent = 0 then 1 else 0 end), 0),
-                  coalesce(sum(case when busy > 0 then 1 else 0 end), 0)
+                  coalesce(sum(case when busy = 0 and sent = 0 and held = 0 then 1 else 0 end),
+                           0),
+                  coalesce(sum(case when busy > 0 then 1 else 0 end), 0),
+                  coalesce(sum(case when busy = 0 and sent = 0 and held > 0 then 1 else 0 end),
+                           0)
            from (select o.chat_id,
                         sum(o.status in ('pending', 'sending') and c.active = 1) as busy,
                         sum(o.status = 'sent' or (o.status = 'skipped' and o.last_error = ?))
-                          as sent
+                          as sent,
+                        max(c.active = 0 and c.deactivated_reason like ?) as held
                  from outbox o join chats c on c.id = o.chat_id
                  where o.kind = ? group by o.chat_id)""",
-        [MERGED_REASON, f"push:{push_id}"]).fetchone()
+        [MERGED_REASON, HELD_REASON + "%", f"push:{push_id}"]).fetchone()
     return PushProgress(push_id=push_id, chats=row[0], delivered=row[1], failed=row[2],
-                        pending=row[3])
+                        pending=row[3], held=row[4])

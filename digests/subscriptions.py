@@ -24,6 +24,7 @@ import sqlite_utils
 from digests.delivery_times import retime_chat
 from digests.errors import QueryError
 from digests.models import iso, parse_iso
+from digests.outbox_upkeep import HELD_REASON
 from digests.storage import Database
 from digests.topic_keys import clean_topic, key_of, same_name
 from digests.unfollowed import skip_unfollowed
@@ -307,10 +308,16 @@ class ChatStats:
     lost_subscriptions: int = 0  # subscriptions the lost chats still hold (kept for a return)
 
 
+# a held chat (it lost only the right to post: bot.chat_holds) is inactive but not lost (QA56-3)
+_LOST = "coalesce({}deactivated_reason, '') not like ?"
+
+
 def stats(db: Database, since: str | None = None) -> ChatStats:
     """Chats, active chats, subscribers (active chats with a subscription), their
     subscriptions; chats lost (inactive: Telegram refused them for good, or the bot was
-    removed), those lost since `since` (ISO time), and the subscriptions they hold."""
+    removed; not the held ones, bot.chat_holds), those lost since `since` (ISO time), and
+    the subscriptions they hold."""
+    held = HELD_REASON + "%"
     row = db.db.execute("""
         select (select count(*) from chats),
                (select count(*) from chats where active = 1),
@@ -318,10 +325,11 @@ def stats(db: Database, since: str | None = None) -> ChatStats:
                   join chats c on c.id = s.chat_id where c.active = 1),
                (select count(*) from subscriptions s join chats c on c.id = s.chat_id
                   where c.active = 1),
-               (select count(*) from chats where active = 0),
-               (select count(*) from chats where active = 0 and deactivated_at >= ?),
+               (select count(*) from chats where active = 0 and {lost}),
+               (select count(*) from chats where active = 0 and {lost} and deactivated_at >= ?),
                (select count(*) from subscriptions s join chats c on c.id = s.chat_id
-                  where c.active = 0)""", [since or ""]).fetchone()
+                  where c.active = 0 and {lost_c})""".format(lost=_LOST.format(""), lost_c=_LOST.format("c.")),
+        [held, held, since or "", held]).fetchone()
     return ChatStats(chats=row[0], active_chats=row[1], subscribers=row[2], subscriptions=row[3],
                      lost_chats=row[4], lost_recently=row[5] if since else 0,
                      lost_subscriptions=row[6])
