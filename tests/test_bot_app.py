@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from botkit import ADMIN, READER, TOKEN, running_bot, sample_db
+from test_cli_main import SUBPROCESS_WAIT
 
 from bot import answers, welcome
 from bot.app import api_urls, build_application
@@ -212,7 +213,10 @@ async def test_rate_limited_reply_is_answered_once_after_the_wait(tmp_path: Path
         # refused at every try (bot.reply_limiter.REPLY_TRIES): dropped, no apology
         h.emu.inject_429(REPLY_TRIES, retry_after=1, chat_id=READER)
         h.emu.send_user_message(READER, "/topics")
-        await asyncio.sleep(REPLY_TRIES + 0.5)
+        # every try refused (waited for, not slept: REPLY_TRIES + 0.5 s was short on a loaded
+        # host, CI hardening), then longer than a retry_after for a try too many
+        await h.until(lambda: h.emu.counters["error:429"] >= 1 + REPLY_TRIES, 60)
+        await asyncio.sleep(1.5)
         await h.settle()
         assert len(h.emu.messages(READER)) == 1
         [m] = await h.say(READER, "/help")
@@ -238,12 +242,12 @@ def test_run_py_with_a_token_runs_the_bot_until_interrupted(tmp_path: Path) -> N
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             emu.send_user_message(READER, "/start")
-            [m] = emu.wait_for_messages(READER, 1, timeout=30)
+            [m] = emu.wait_for_messages(READER, 1, timeout=SUBPROCESS_WAIT)
             assert "أهلًا بك" in m.plain_text
             assert [c["command"] for c in emu.commands("en")][0] == "start"
         finally:
             proc.send_signal(signal.SIGINT)
-            out, err = proc.communicate(timeout=30)
+            out, err = proc.communicate(timeout=SUBPROCESS_WAIT)
     assert proc.returncode == 0, err[-2000:]
     assert "Application started" in err or "bot ready" in err
     assert TOKEN not in err and TOKEN not in out  # the token never reaches the logs
@@ -269,11 +273,11 @@ def test_run_py_without_admins_warns_how_to_learn_your_id(tmp_path: Path) -> Non
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             emu.send_user_message(READER, "/stats")
-            [m] = emu.wait_for_messages(READER, 1, timeout=30)
+            [m] = emu.wait_for_messages(READER, 1, timeout=SUBPROCESS_WAIT)
             assert f"معرّفك في تيليجرام: {READER}" in m.plain_text, m.plain_text
         finally:
             proc.send_signal(signal.SIGINT)
-            out, err = proc.communicate(timeout=30)
+            out, err = proc.communicate(timeout=SUBPROCESS_WAIT)
     assert proc.returncode == 0, err[-2000:]
     warning = next(line for line in err.splitlines() if "ADMIN_IDS is empty" in line)
     assert "WARNING" in warning and "send /stats to the bot" in warning, warning
@@ -294,7 +298,8 @@ def test_run_py_with_a_rejected_token_says_so_and_exits(tmp_path: Path) -> None:
         env.update(TELEGRAM_BOT_TOKEN=wrong, TELEGRAM_API_BASE_URL=emu.base_url,
                    DATABASE_PATH=str(tmp_path / "bot.db"), SOURCES_FILE=str(sources))
         proc = subprocess.run([sys.executable, "run.py", "bot"], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True,
+                              timeout=SUBPROCESS_WAIT)
     assert proc.returncode == 1
     assert "TELEGRAM_BOT_TOKEN" in proc.stderr and "رمز البوت" in proc.stderr
     assert wrong not in proc.stderr and wrong not in proc.stdout

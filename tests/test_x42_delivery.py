@@ -16,6 +16,7 @@ from digests.models import Article, iso
 from digests.settings import Settings
 from digests.storage import Database
 from digests.unfollowed import UNFOLLOWED_REASON
+from test_sender import waits_of
 
 
 def queue(database: Database, chat_id: int, article: Article, kind: str = "instant",
@@ -103,11 +104,15 @@ async def test_one_chats_429_holds_that_chat_only(database: Database, emu: Emula
         queue(database, chat, arts[chat - 1])
     emu.inject_429(1, retry_after=3, chat_id=1)
     sender = make_sender(database, bot)
+    waits = waits_of(sender)  # type: ignore[arg-type]
     await sender.drain(timeout=20)  # type: ignore[attr-defined]
     [refusal] = emu.refusals(429)
     log = emu.sent_log()
     others = [m for m in log if m.chat_id != 1]
-    assert len(others) == 5 and all(m.at < refusal.at + 1.0 for m in others)
+    # only chat 1 waited, nobody paused (the limiter's own record; CI hardening: «the 5 others
+    # accepted within 1 s of the refusal» is a race a loaded host can lose)
+    assert len(others) == 5
+    assert waits.pauses == [] and [chat for chat, _, _ in waits.holds] == [1]
     mine = [m for m in log if m.chat_id == 1]
     assert len(mine) == 1 and mine[0].at >= refusal.at + 3.0 - 0.1
     assert {str(r["status"]) for r in rows(database)} == {"sent"}
