@@ -1,0 +1,274 @@
+"""Session 20 (brief KEY): the editor's three under ranking variants, on every development set.
+
+digest_quality's «recall(key)» of the digest's three (≤ 3 quotes) is scored for the ranking as it
+is (`base`) and for each variant below, with the pre-registered rule of /work/notes/s20_plan.md in
+mind: a variant ships only if it gains ≥ +3 key quotes with precision and speakers not lower.
+The finder runs once per article (its candidates, with their shown speakers, are kept); only the
+ranking is swapped, so a variant costs about one pass of `rank_quotes` over the gold.
+
+The variants (each patches digests.quote_rank for its run only, then restores it):
+
+* **weights** — each hand weight ±0.4, W_REPEAT and W_COUNTER over a grid, PARAPHRASE and
+  PARAPHRASE_LAST (the refit question: do the newer sets move the optimum?);
+* **marked** — a reported clause mostly inside quote marks scored as direct speech (F35's lead,
+  QA50 E4: the governed clause «الرئيس دعا "…"» lost the direct weight);
+* **headline** — the headline match read otherwise: half of it the share of the headline's words
+  covered, a bonus for the article's best match, the quote's own words against the headline's
+  claim after «X:» or inside its marks, the headline's words without the speaker's;
+* **repeats** — same speaker only by name inclusion (not ≥ 0.5 overlap: «السفير الفرنسي» and
+  «الرئيس الفرنسي …» are two people), a third quote of one voice penalised more, a slot-dependent
+  repeat penalty;
+* **counter** — the counter-voice bonus in the second or the third slot (once).
+
+Session 20's table (run on 4a340ab, before «long» became 0; `long+0.4` was the one variant to
+clear the bar): /work/notes/s20/KEY.md and benchmarks/README.md «Session 20 (brief KEY)».
+
+Usage: .venv/bin/python benchmarks/key_variants.py [--corpus PATH] [--only NAME,NAME]
+Only the development sets (digest_quality.DEVELOPMENT) are read; a blind set is never opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import digests.quote_rank as rank_module  # noqa: E402
+from digest_quality import (  # noqa: E402
+    CORPUS, DEVELOPMENT, GOLD, Score, gold_sets, read_corpus, to_article)
+from digests.headline import clean_headline  # noqa: E402
+from digests.quote_rank import WEIGHTS, Pool, _keys, _overlap, _persons  # noqa: E402
+from digests.quotes import MAX_QUOTE_CHARS, Candidate, find_quotes  # noqa: E402
+from digests.speaker_guard import shown_speaker  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Item:
+    """One development gold article as the ranking sees it."""
+
+    set_name: str
+    article: str
+    headline: str
+    found: tuple[Candidate, ...]
+    gold: tuple[dict[str, Any], ...]
+
+
+def items(corpus_path: Path, sets: Sequence[str] = ()) -> list[Item]:
+    """The development articles with their candidates (as digests.quotes.key_quotes keeps them)."""
+    wanted = set(sets) or set(DEVELOPMENT)
+    corpus = {row["id"]: row for row in read_corpus(corpus_path)}
+    out: list[Item] = []
+    for n, (set_name, g) in enumerate(gold_sets(GOLD, 20)):
+        if set_name not in DEVELOPMENT or set_name not in wanted or g["id"] not in corpus:
+            continue
+        article = to_article(n, corpus[g["id"]])
+        found = tuple(replace(c, speaker=shown) for c in find_quotes(article.paragraphs)
+                      if (shown := shown_speaker(c.speaker)))
+        out.append(Item(set_name, str(g["id"]), clean_headline(article.title, article.text),
+                        found, tuple(g.get("quotes", []))))
+    return out
+
+
+def score(data: Sequence[Item], **kwargs: Any) -> tuple[Score, dict[str, int]]:
+    """digest_quality's score of the three `rank_quotes` keeps (kwargs go to it), and the key
+    quotes matched per article."""
+    total = Score()
+    per: dict[str, int] = {}
+    for it in data:
+        top = [(c.to_quote(MAX_QUOTE_CHARS).text, c.speaker)
+               for c in rank_module.rank_quotes(it.found, it.headline, **kwargs)]
+        one = Score()
+        one.add(top, it.gold)
+        total.add(top, it.gold)
+        per[it.article] = one.matched_key
+    return total, per
+
+
+@contextmanager
+def patched(values: Mapping[str, Any]) -> Iterator[None]:
+    """digests.quote_rank with some names replaced (restored on exit)."""
+    old = {name: getattr(rank_module, name) for name in values}
+    for name, value in values.items():
+        setattr(rank_module, name, value)
+    try:
+        yield
+    finally:
+        for name, value in old.items():
+            setattr(rank_module, name, value)
+
+
+FeatureEdit = Callable[[Sequence[Candidate], str, list[dict[str, float]]], None]
+
+
+def features_with(edit: FeatureEdit) -> Callable[..., list[dict[str, float]]]:
+    """rank_quotes' features, then `edit` (in place)."""
+    features = rank_module.features
+
+    def run(candidates: Sequence[Candidate], headline: str = "") -> list[dict[str, float]]:
+        out = features(candidates, headline)
+        edit(candidates, headline, out)
+        return out
+    return run
+
+
+_MARKED_RE = re.compile(r'["«“]([^"«»“”]+)["»”]')
+
+
+def marked_share(text: str) -> float:
+    """Share of a text's words inside quote marks."""
+    inside = sum(len(m.group(1).split()) for m in _MARKED_RE.finditer(text))
+    return inside / max(1, len(text.split()))
+
+
+def marked(threshold: float, value: float) -> FeatureEdit:
+    def edit(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+        for c, f in zip(cands, out):
+            if c.kind == "reported" and marked_share(c.text) >= threshold:
+                f["direct"] = max(f["direct"], value)
+    return edit
+
+
+def coverage(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+    keys = _keys(head)
+    for c, f in zip(cands, out):
+        if keys:
+            mine = _keys(c.context or c.text) | _keys(c.speaker)
+            f["about"] = 0.5 * f["about"] + 0.5 * len(mine & keys) / len(keys)
+
+
+def best_about(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+    best = max((f["about"] for f in out), default=0.0)
+    for f in out:
+        f["about"] += 0.3 if best > 0 and f["about"] == best else 0.0
+
+
+def claim(mode: str, weight: float) -> FeatureEdit:
+    """The quote's own words against the headline's claim: after «X:» (`colon`), inside its
+    marks (`marks`), or the whole headline (`text`)."""
+    def edit(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+        if mode == "colon":
+            parts = re.split(r"[:：]", head, maxsplit=1)
+            keys = _keys(parts[1]) if len(parts) == 2 and len(parts[0].split()) <= 5 else set()
+        elif mode == "marks":
+            keys = set().union(*(_keys(m) for m in _MARKED_RE.findall(head)))
+        else:
+            keys = _keys(head)
+        for c, f in zip(cands, out):
+            f["about"] += weight * _overlap(_keys(c.text), keys) if keys else 0.0
+    return edit
+
+
+def without_speaker(cands: Sequence[Candidate], head: str, out: list[dict[str, float]]) -> None:
+    keys = _keys(head)
+    for c, f in zip(cands, out):
+        if keys:
+            f["about"] = min(f["about"], _overlap(_keys(c.context or c.text), keys))
+
+
+def same_by_inclusion(candidates: Sequence[Candidate]) -> Pool:
+    pool = ORIGINAL_POOL(candidates)
+    person = _persons(candidates)
+    who = [set(person[c.speaker]) for c in candidates]
+    same = tuple(tuple(bool(a) and (a <= b or b <= a) for b in who) for a in who)
+    return Pool(pool.candidates, same, pool.paraphrase, pool.same_words)
+
+
+ORIGINAL_POOL = rank_module.pool_of
+ORIGINAL_CHOOSE = rank_module.choose
+
+
+def choose_with(penalty: Callable[[Pool, int, Sequence[int]], float], repeat: float | None = None,
+                counter_any: bool = False) -> Callable[..., list[int]]:
+    """`choose` with an extra penalty (and the repeat term replaced when `repeat` is given)."""
+    def run(pool: Pool, scores: Sequence[float], **kw: Any) -> list[int]:
+        if repeat is not None:
+            kw["repeat"] = repeat
+        if counter_any:  # the counter bonus once, in slot 2 or 3
+            bonus = kw.pop("counter", rank_module.W_COUNTER)
+            kw["counter"] = 0.0
+            base = penalty
+
+            def with_counter(i: int, chosen: Sequence[int]) -> float:
+                c = pool.candidates
+                own = bonus if c[i].counter and not any(c[j].counter for j in chosen) else 0.0
+                return base(pool, i, chosen) - own
+            return ORIGINAL_CHOOSE(pool, scores, penalty=with_counter, **kw)
+        return ORIGINAL_CHOOSE(pool, scores, penalty=lambda i, ch: penalty(pool, i, ch), **kw)
+    return run
+
+
+def _repeats(pool: Pool, i: int, chosen: Sequence[int]) -> int:
+    return sum(1 for j in chosen if pool.same[i][j])
+
+
+def variants() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """name → (names patched in digests.quote_rank, rank_quotes keyword arguments)."""
+    out: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {"base": ({}, {})}
+    for r in (0.0, 0.25, 0.75, 1.0, 1.5):
+        out[f"repeat={r}"] = ({}, {"repeat": r})
+    for c in (0.0, 0.4, 1.2, 1.6):
+        out[f"counter={c}"] = ({}, {"counter": c})
+    for name in WEIGHTS:
+        for delta in (-0.4, 0.4):
+            out[f"{name}{delta:+.1f}"] = ({}, {"weights": {**WEIGHTS, name: WEIGHTS[name] + delta}})
+    for p in (0.35, 0.55, 0.65):
+        out[f"PARAPHRASE={p}"] = ({"PARAPHRASE": p}, {})
+    for thr, val in ((0.5, 1.0), (0.5, 0.5), (0.3, 0.5)):
+        out[f"marked {thr}→direct {val}"] = ({"features": features_with(marked(thr, val))}, {})
+    out["headline coverage"] = ({"features": features_with(coverage)}, {})
+    out["best headline match +0.3"] = ({"features": features_with(best_about)}, {})
+    for mode in ("colon", "marks"):
+        for w in (0.25, 0.5):
+            out[f"claim {mode} ×{w}"] = ({"features": features_with(claim(mode, w))}, {})
+    out["headline without speaker"] = ({"features": features_with(without_speaker)}, {})
+    out["same speaker by inclusion"] = ({"pool_of": same_by_inclusion}, {})
+    out["third of one voice −0.5 more"] = ({"choose": choose_with(
+        lambda pool, i, ch: 0.5 * max(0, _repeats(pool, i, ch) - 1))}, {})
+    for r2, r3 in ((0.3, 0.5), (0.7, 0.5), (0.5, 0.3), (0.5, 0.7)):
+        out[f"repeat slot2 {r2} slot3 {r3}"] = ({"choose": choose_with(
+            lambda pool, i, ch, r2=r2, r3=r3: (r2 if len(ch) == 1 else r3) * _repeats(pool, i, ch),
+            repeat=0.0)}, {})
+    out["counter in slot 2 or 3"] = ({"choose": choose_with(lambda pool, i, ch: 0.0,
+                                                            counter_any=True)}, {})
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--only", default="", help="comma-separated variant names (and base)")
+    parser.add_argument("--sets", default="", help="development sets (default: all)")
+    args = parser.parse_args(argv)
+    sets = [s for s in args.sets.split(",") if s]
+    unknown = [s for s in sets if s not in DEVELOPMENT]
+    if unknown:
+        parser.error(f"not development sets (never read here): {', '.join(unknown)}")
+    data = items(args.corpus, sets)
+    table = variants()
+    names = ["base"] + [n for n in args.only.split(",") if n and n != "base"] if args.only \
+        else list(table)
+    base, base_per = score(data)
+    print("| variant | key-three | Δ | articles +/− | precision |")
+    print("|---|---|---|---|---|")
+    for name in names:
+        patch, kwargs = table[name]
+        with patched(patch):
+            got, per = score(data, **kwargs)
+        up = sum(1 for a in per if per[a] > base_per[a])
+        down = sum(1 for a in per if per[a] < base_per[a])
+        print(f"| {name} | {got.matched_key}/{got.gold_key} | {got.matched_key - base.matched_key:+d}"
+              f" | +{up}/−{down} | {got.matched_pred}/{got.predicted} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
