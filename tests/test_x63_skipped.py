@@ -67,7 +67,9 @@ async def test_sources_names_the_entries_the_last_poll_skipped(tmp_path: Path,
         await h.say(ADMIN, "/sources")
         set_language(h.db, ADMIN, "en")
         await h.say(ADMIN, "/sources", language_code="en")
-        await asyncio.sleep(0.3)
+        # waited for, not slept 0.3 s (CI hardening): the list may be several messages
+        await h.until(lambda: any("Entries not read at the last poll" in m.plain_text
+                                  for m in h.emu.messages(ADMIN)))
         # without the direction marks the Arabic lines put around Latin runs
         told = [re.sub("[\u200e\u200f\u2066-\u2069]", "", m.plain_text)
                 for m in h.emu.messages(ADMIN)]
