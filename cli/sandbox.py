@@ -5,7 +5,8 @@ operator runs: `run.py ingest --once` and `run.py bot` as their own processes, r
 a folder of their own, against the project's Telegram Bot API emulator (bot.emulator) and the
 bundled sample news site (digests.samplesite), both on 127.0.0.1. The terminal then stands in
 for Telegram: each typed line is a message to the bot, the bot's answers are printed as they
-arrive (every chat, edits included) with their buttons numbered.
+arrive (every chat, edits included) with their buttons numbered, and so is what it sends while
+nobody types (an alert after /ingest: bundles are spaced; QA55-3).
 
     text            a message from the operator (user 1001, in ADMIN_IDS) in a private chat
     @2002 text      a message from another user (2002: not an admin) in their private chat
@@ -36,7 +37,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,7 @@ SANDBOX_TOKEN = "700000001:SANDBOX-not-a-real-token-0123456789"
 QUIET_SECONDS = 1.2  # no new message for this long: the bot has answered
 ANSWER_TIMEOUT = 60.0
 SILENT_SECONDS = 10.0  # no Bot API call this long after a line: the bot does not answer it
+WATCH_SECONDS = 0.5  # how often the bot's messages are looked for while no line is typed
 START_TIMEOUT = 90.0
 PROMPT = "أنت / you> "  # test_x47 reads the transcript by it
 ENV_MARK = "# written by run.py sandbox"
@@ -202,11 +204,19 @@ class Printer:
     def __post_init__(self) -> None:
         self.screen = Screen(self.out)
 
-    def flush(self) -> int:
+    def flush(self, before: str = "", after: Callable[[], None] | None = None) -> int:
+        """Print the messages not shown yet; when there are any, `before` is written first
+        and `after` called last (the watcher: off the prompt line, then the prompt again)."""
         with self.lock:
-            printed = self.screen.show(self.emu.messages(), _head)
+            messages = self.emu.messages()
+            if before and any(self.screen.seen.get((m.chat_id, m.message_id)) != m.edits
+                              for m in messages):
+                self.out.write(before)
+            printed = self.screen.show(messages, _head)
             if printed:
                 self.last_change = time.monotonic()
+                if after is not None:
+                    after()
         return printed
 
     def calls(self) -> int:
@@ -234,6 +244,24 @@ class Printer:
             if answered and not self.emu.pending_updates() \
                     and time.monotonic() - self.last_change >= QUIET_SECONDS:
                 return
+
+
+@dataclass
+class Watcher:
+    """Prints what the bot sends while the loop waits for a typed line (QA55-3): an alert sent
+    minutes after /ingest (bundles are spaced) was printed only when the operator typed again,
+    and an operator watching for it concluded alerts did not work. On a terminal the new
+    messages go under the prompt's line and the prompt is drawn again."""
+
+    printer: Printer
+    typing: Typing
+    waiting: threading.Event = field(default_factory=threading.Event)
+    stopped: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        while not self.stopped.wait(WATCH_SECONDS):
+            if self.waiting.is_set():
+                self.printer.flush("\n" if self.typing.interactive else "", self.typing.ask)
 
 
 def _child_env() -> dict[str, str]:
@@ -357,10 +385,29 @@ def _head(m: SentMessage, edited: bool) -> str:
 def _converse(emu: Emulator, stdin: IO[str], out: IO[str]) -> None:
     printer = Printer(emu, out)
     typing = Typing(out, PROMPT, stdin.isatty(), QUIT_WORDS)
+    watcher = Watcher(printer, typing)
+    thread = threading.Thread(target=watcher.run, name="sandbox-watcher", daemon=True)
+    thread.start()
+    try:
+        _lines(emu, stdin, out, printer, typing, watcher)
+    finally:
+        watcher.stopped.set()
+        thread.join(5)
+    printer.settle()
+
+
+def _lines(emu: Emulator, stdin: IO[str], out: IO[str], printer: Printer, typing: Typing,
+           watcher: Watcher) -> None:
+    """Each typed line sent as a message or a button press, and answered before the next."""
     groups: set[int] = set()
     while True:
         typing.ask()
-        line = typing.take(stdin.readline())
+        watcher.waiting.set()  # what the bot sends meanwhile is printed as it comes
+        try:
+            raw = stdin.readline()
+        finally:
+            watcher.waiting.clear()
+        line = typing.take(raw)
         if line is None:  # end of input, or /quit
             break
         if not line:
@@ -393,16 +440,18 @@ def _converse(emu: Emulator, stdin: IO[str], out: IO[str]) -> None:
                 groups.add(chat)
             emu.send_user_message(chat, text, user=User(id=user, first_name=f"User {user}"))
         printer.settle(since_calls=before)
-    printer.settle()
 
 
 _HOW_TO = (
     "✅ البوت يعمل. اكتب رسالة كما يكتبها المستخدم في تيليجرام (/start، موضوع، /help)؛ أنت "
     f"المستخدم {OPERATOR} وهو في ADMIN_IDS. «@2002 نص»: من مستخدم آخر، «#-100123 نص»: في "
-    "مجموعة، رقم: يضغط الزر، /quit: إنهاء.\n"
+    "مجموعة، رقم: يضغط الزر، /quit: إنهاء. ما يرسله البوت وأنت لا تكتب يظهر حين يصل: تنبيه "
+    "بعد /ingest قد يتأخر حتى ٥ دقائق (حزمة واحدة لكل محادثة كل ٥ دقائق).\n"
     "✅ The bot is running. Type what a user would send on Telegram (/start, a topic, /help); "
     f"you are user {OPERATOR}, in ADMIN_IDS. «@2002 text»: from another user, «#-100123 text»: "
-    "in a group, a number: press that button, /quit: stop.")
+    "in a group, a number: press that button, /quit: stop. What the bot sends while you are not "
+    "typing is printed when it arrives: an alert after /ingest can take up to 5 minutes (one "
+    "bundle per chat every 5 minutes).")
 
 _GO_LIVE = (
     "للتشغيل الحقيقي: ضع رمزك من @BotFather في TELEGRAM_BOT_TOKEN في .env واحذف "
