@@ -231,7 +231,8 @@ def screen(gated: Sequence[tuple[Pair, Gate]], held: dict[tuple[str, str, str], 
     decision (the direct effect; the stored stories may differ through the vote and chaining).
 
     floor F@D: the pairs stopped only by the cosine floor (cause `floor`) with cosine >= F and the
-    held-out USE pair model's probability >= D (digests.stories.USE_FLOOR / _DECISION);
+    held-out USE pair model's probability >= D (session 19's USE floor rule, never shipped; its
+    code left digests.stories in session 20);
     span: the pairs stopped by the story's span that the shipped pair decision would pass."""
     import story_outband
 

@@ -12,8 +12,9 @@ the USE pair model) are fitted without it, the whole corpus is assigned in publi
 the real step (benchmarks/stories.py assign_corpus) once per SETTING, and the fold's labelled
 pairs are scored on the stored stories. A setting is `D[/M[/S]]`: the pair decision D
 (story_model.DECISION; on the meaning paths the meaning decision is D and the words' outside the
-band D − 0.02, the shipped offset 0.57/0.55), JOIN_MEAN M and JOIN_SHARE S (digests.stories; the
-shipped 0.40 and 0.5 when left out). Every fold × setting prints one `result` line (and `pair`
+band D − 0.02, the offset 0.57/0.55; "+semS" sets the meaning decision to S and keeps the
+words' at D, as production's opt-in e5 path: "0.65+sem0.57"), JOIN_MEAN M and JOIN_SHARE S
+(digests.stories; the shipped 0.40 and 0.5 when left out). Every fold × setting prints one `result` line (and `pair`
 lines with each labelled pair's stored outcome), so folds may run in separate processes and
 `--summary` pools their logs into the table.
 
@@ -82,11 +83,11 @@ class Setting:
     choice: str = "fit"  # brief S23: stories.CHOICE_RULE (digests.story_choice): "+choicelink"
     merge_link: float = 2.0  # brief S23: stories.MERGE_LINK: "+mergelink0.90"
     strong: float = 2.0  # brief S23: stories.USE_STRONG_PAIR: "+strong0.90"
-    # brief S25: stories.USE_FLOOR and USE_FLOOR_DECISION: "+low0.15@0.80" (off at the floor)
-    low: float = story_model.LOW_SIM_FLOOR
-    low_decision: float = stories.USE_FLOOR_DECISION
     # brief S25: stories.STORY_SPAN_HOURS (shipped 72 since session 19): "+span48" the old window
     span: float = stories.STORY_SPAN_HOURS
+    # brief S26: the meaning path's SEMANTIC_DECISION apart from the words' DECISION (the
+    # setting's D), as production's opt-in e5 path (0.65 / 0.57): "+sem0.57"; 0: D and D − 0.02
+    sem: float = 0.0
 
     @property
     def name(self) -> str:
@@ -99,19 +100,17 @@ class Setting:
                 + (f"+choice{self.choice}" if self.choice != "fit" else "")
                 + (f"+mergelink{self.merge_link:.2f}" if self.merge_link <= 1 else "")
                 + (f"+strong{self.strong:.2f}" if self.strong <= 1 else "")
-                + (f"+low{self.low:.2f}@{self.low_decision:.2f}"
-                   if self.low < story_model.LOW_SIM_FLOOR else "")
-                + (f"+span{self.span:g}" if self.span != stories.STORY_SPAN_HOURS else ""))
+                + (f"+span{self.span:g}" if self.span != stories.STORY_SPAN_HOURS else "")
+                + (f"+sem{self.sem:.2f}" if self.sem else ""))
 
 
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR][+mergelinkL][+strongP]
-    [+lowF@D][+spanH]` (see the module docstring; J: JOIN_DECISION)."""
+    [+spanH][+semD]` (see the module docstring; J: JOIN_DECISION)."""
     body, *flags = text.split("+")
     merge, floor, preview, choice, merge_link, strong = False, 0.0, 0.0, "fit", 2.0, 2.0
     band = story_model.MEANING_BAND[0]
-    low, low_decision = story_model.LOW_SIM_FLOOR, stories.USE_FLOOR_DECISION
-    span = stories.STORY_SPAN_HOURS
+    span, sem = stories.STORY_SPAN_HOURS, 0.0
     for flag in flags:
         if flag == "merge":
             merge = True
@@ -129,16 +128,14 @@ def parse_setting(text: str) -> Setting:
             strong = float(flag[len("strong"):])
         elif flag.startswith("span"):
             span = float(flag[len("span"):])
-        elif flag.startswith("low"):
-            floor_at, _, decided_at = flag[len("low"):].partition("@")
-            low = float(floor_at)
-            low_decision = float(decided_at) if decided_at else low_decision
+        elif flag.startswith("sem"):
+            sem = float(flag[len("sem"):])
         else:
             raise ValueError(f"unknown setting flag {flag!r} in {text!r}")
     parts = [float(p) for p in body.split("/")]
     return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
-                   band=band, choice=choice, merge_link=merge_link, strong=strong, low=low,
-                   low_decision=low_decision, span=span)
+                   band=band, choice=choice, merge_link=merge_link, strong=strong, span=span,
+                   sem=sem)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -327,8 +324,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
     band_saved = story_model.MEANING_BAND  # brief S22's "+bandB" changes it per setting
     choice_saved = (stories.CHOICE_RULE, stories.MERGE_LINK,  # brief S23's "+choiceR" ...
                     stories.USE_STRONG_PAIR)
-    low_saved = (stories.USE_FLOOR, stories.USE_FLOOR_DECISION,  # brief S25's "+lowF@D"
-                 stories.STORY_SPAN_HOURS)  # and "+spanH"
+    span_saved = stories.STORY_SPAN_HOURS  # brief S25's "+spanH"
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -353,16 +349,15 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
                     stories._judge_preview = use_preview(fitted, use_by_db)  # type: ignore[assignment]
                     note = f" (l2 {fitted.l2}, K {fitted.k})"
                 for setting in settings:
-                    story_model.SEMANTIC_DECISION = setting.decision
-                    story_model.DECISION = setting.decision - (MEANING_OFFSET if meaning_on
-                                                               else 0.0)
+                    story_model.SEMANTIC_DECISION = setting.sem or setting.decision
+                    story_model.DECISION = setting.decision - (
+                        MEANING_OFFSET if meaning_on and not setting.sem else 0.0)
                     stories.JOIN_MEAN, stories.JOIN_SHARE = setting.join_mean, setting.join_share
                     stories.JOIN_DECISION = setting.join_decision
                     stories.JOIN_FLOOR = setting.floor
                     story_model.MEANING_BAND = (setting.band, band_saved[1])
                     stories.CHOICE_RULE = setting.choice
                     stories.MERGE_LINK, stories.USE_STRONG_PAIR = setting.merge_link, setting.strong
-                    stories.USE_FLOOR, stories.USE_FLOOR_DECISION = setting.low, setting.low_decision
                     stories.STORY_SPAN_HOURS = setting.span
                     stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
                     story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
@@ -409,7 +404,7 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
          stories.PREVIEW_RULE, stories._judge_preview, story_preview.PREVIEW_DECISION) = saved
         story_model.MEANING_BAND = band_saved
         stories.CHOICE_RULE, stories.MERGE_LINK, stories.USE_STRONG_PAIR = choice_saved
-        stories.USE_FLOOR, stories.USE_FLOOR_DECISION, stories.STORY_SPAN_HOURS = low_saved
+        stories.STORY_SPAN_HOURS = span_saved
 
 
 def pooled(lines: Sequence[str], folds: Sequence[str] = fsp.BLIND

@@ -145,12 +145,6 @@ CHOICE_RULE = "fit"
 # USE_STRONG_PAIR. Above 1: never.
 MERGE_LINK = 2.0
 USE_STRONG_PAIR = 2.0
-# Brief S25: on the USE path a candidate whose whole-text cosine lies under the meaning floor
-# (story_model.LOW_SIM_FLOOR) but at USE_FLOOR or more is judged by the USE pair model alone
-# (`_judge_low`) and passes at USE_FLOOR_DECISION: two reports of one event in other words (the
-# stored same pairs never compared are mostly under that floor). At LOW_SIM_FLOOR: off.
-USE_FLOOR = story_model.LOW_SIM_FLOOR
-USE_FLOOR_DECISION = 0.80
 # Brief S25: how far (hours) a story the arriving report may join can reach back or ahead of it.
 # Until session 19 the window (48 h: a story spanned at most the window); since, 72 h: a story
 # whose first report lies up to 72 h before the report is still a candidate (one event reported
@@ -244,13 +238,12 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     ).fetchall():
         hours = _hours(when, datetime.fromisoformat(published))
         sim = similarity_to_blob(vector, blob)
-        low = sim < lowest_threshold(hours, meaning is not None)
-        if low and not _low_reach(sim, hours, meaning):
+        if sim < lowest_threshold(hours, meaning is not None):
             continue
         # Only candidates past the cosine floor pay for their lead.
         evidence = compare_leads(lead, lead_of(title, body or "", datetime.fromisoformat(published)))
         compared[cand_id] = evidence
-        p, same = (_judge_low if low else _judge)(sim, hours, evidence, meaning, cand_id, other)
+        p, same = _judge(sim, hours, evidence, meaning, cand_id, other)
         if not same and not _previewed(p, side, title, body, published, sim, hours, evidence,
                                        meaning, cand_id, other)[1]:
             continue
@@ -324,12 +317,7 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
         hours = _hours(when, then)
         sim = similarity_to_blob(vector, blob)
         if sim < lowest_threshold(hours, meaning is not None):
-            low = 0.0  # under the floor a member votes no, unless the USE floor rule joins it
-            if _low_reach(sim, hours, meaning):
-                p, same = _judge_low(sim, hours, compared.get(member_id) or compare_leads(
-                    lead, lead_of(title or "", body or "", then)), meaning, member_id, other)
-                low = p if same else 0.0
-            probs.append(low)
+            probs.append(0.0)  # under the floor a member votes no
             continue
         evidence = compared.get(member_id) or compare_leads(
             lead, lead_of(title or "", body or "", then))
@@ -388,25 +376,6 @@ def _judge_preview(sim: float, hours: float, evidence: LeadEvidence, meaning: Me
 def _span() -> timedelta:
     """How far from the arriving report a candidate's story may reach (STORY_SPAN_HOURS)."""
     return timedelta(hours=max(STORY_SPAN_HOURS, story_model.WINDOW_HOURS))
-
-
-def _low_reach(sim: float, hours: float, meaning: Meaning | None) -> bool:
-    """Whether a pair under the meaning floor is still judged (brief S25's USE_FLOOR): the USE
-    path, inside the window, cosine at USE_FLOOR or more."""
-    return (USE_FLOOR < story_model.LOW_SIM_FLOOR and sim >= USE_FLOOR
-            and lowest_threshold(hours, True) <= story_model.LOW_SIM_FLOOR
-            and _floor_applies(meaning))
-
-
-def _judge_low(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | None,
-               other_id: int, blob: bytes | None) -> tuple[float, bool]:
-    """(probability, decision) of a pair under the meaning floor (`_low_reach`): the USE pair
-    model's probability (`_judge_preview`: in the benchmarks their held-out stand-in) against
-    USE_FLOOR_DECISION; refused without the model or the vectors."""
-    p = _judge_preview(sim, hours, evidence, meaning, other_id, blob) if meaning else None
-    if p is None:
-        return 0.0, False
-    return p, p >= USE_FLOOR_DECISION
 
 
 def _floor_applies(meaning: Meaning | None) -> bool:
