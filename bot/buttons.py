@@ -38,6 +38,7 @@ from bot import (
     answers,
     callbacks,
     channel_following,
+    command_guess,
     followed_topics,
     following,
     link_answers,
@@ -209,7 +210,7 @@ async def _act_story(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Run
 ACTIONS: dict[str, Action] = {**answers.ACTIONS, **link_answers.ACTIONS, **following.ACTIONS,
                               **followed_topics.ACTIONS, **channel_following.ACTIONS,
                               **preferences.ACTIONS,
-                              **topic_choice.ACTIONS,
+                              **topic_choice.ACTIONS, **command_guess.ACTIONS,
                               MORE_STORIES: _act_more_stories,
                               f"{MORE_STORIES}:done": _act_more_sent,
                               callbacks.STORY: _act_story}

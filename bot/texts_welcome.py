@@ -69,6 +69,10 @@ EXAMPLE_TOPICS: tuple[str, ...] = ("الغوطة", "سوريا", "لبنان", "
 # key → (Arabic, English), as bot.i18n.STRINGS holds them: values may hold {placeholders}
 # filled by `t`, inserted as given (escape them first when the text is sent as HTML).
 TEXTS: dict[str, tuple[str, str]] = {
+    # a command one edit from a known one («/subscripe الغوطه»; QA54-6): a button runs it
+    "unknown_command_near": ("لا أعرف الأمر {command}. هل تقصد {near}؟",
+                             "I do not know the command {command}. Did you mean {near}?"),
+    "unknown_command_or": (" أو ", " or "),
     # a command the bot does not know, and «/stop» (QA26 N7)
     "unknown_command": ("لا أعرف الأمر {command}. هذه أوامري:",
                         "I do not know the command {command}. These are mine:"),

@@ -26,6 +26,7 @@ from telegram.error import RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import callbacks, chat_holds, zones
+from bot.command_guess import offer
 from bot.deep_links import decode_start_payload
 from bot.following import admin_language, subscribe
 from bot.i18n import (
@@ -175,6 +176,8 @@ def help_text(lang: str, *, admin: bool, bot_username: str, group: bool = False)
     if admin:
         lines.append(f"<b>{escape_text(t('help_admin_header', lang))}</b>")
         lines += [f"/{c[0]} — {escape_text(c[idx])}" for c in ADMIN_COMMANDS]
+        # a pasted link is fetched for nobody, an admin either: the ways to a page (X80)
+        lines.append(escape_text(t("help_admin_links", lang)))
     lines.append(escape_text(t("help_footer_group" if group else "help_footer", lang,
                                bot=bot_username)))
     if not group:
@@ -206,8 +209,9 @@ STOP_COMMANDS = frozenset({"stop", "mute", "pause", "off", "quit"})
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command the bot does not know (a private chat): «/stop» and its like get how to stop
-    the alerts with the «❌ topic» list; any other is named as unknown above /help (QA26 N7:
-    both got the bare help list)."""
+    the alerts with the «❌ topic» list; one near a known command is offered it as a button
+    (bot.command_guess, QA54-6); any other is named as unknown above /help (QA26 N7: both got
+    the bare help list)."""
     rt = runtime(context)
     ensure_chat(rt, update)
     lang = chat_lang(rt, update)
@@ -218,9 +222,15 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         text, markup = unsubscribe_list(rt, chat.id, lang)
         await send(update, context, ui(lang, "stop_alerts") + "\n" + text, markup)
         return
+    admin = rt.is_admin(user.id if user else None)
+    hidden = frozenset() if admin else frozenset(row[0] for row in ADMIN_COMMANDS)
+    typed = (message.text or "").split()[1:] if message else []
+    near = offer(rt, context, chat.id, word[1:].partition("@")[0], typed, lang, hidden=hidden)
+    if near is not None:  # «/subscripe الغوطه»: «هل تقصد /subscribe الغوطه؟» (QA54-6)
+        await send(update, context, *near)
+        return
     await send(update, context, ui(lang, "unknown_command", command=word[:40]) + "\n" + help_text(
-        lang, admin=rt.is_admin(user.id if user else None),
-        bot_username=context.bot.username or "bot", group=in_group(update)))
+        lang, admin=admin, bot_username=context.bot.username or "bot", group=in_group(update)))
 
 
 # ---------------------------------------------------------------------------------------------
