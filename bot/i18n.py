@@ -99,13 +99,21 @@ def _ar_count(n: int, one: str, two: str, few: str, many: str,
     return f"{num(n, 'ar')} {many}"
 
 
-Unit = Literal["minute", "hour", "day", "article"]
-# Arabic: one, two, 3–10, 11–99, after a hundred; English: one, many
+Unit = Literal["minute", "hour", "day", "second", "article", "chat", "delivery", "message",
+               "letter"]
+# Arabic: one, two, 3–10, 11–99, after a hundred; English: one, many. Every count a line writes
+# with its noun takes it from here (QA56-7: «٣ محادثة», «١٠٠٠٠ خبرًا» were written in templates)
 _UNITS: dict[str, tuple[tuple[str, str, str, str, str], tuple[str, str]]] = {
     "minute": (("دقيقة", "دقيقتين", "دقائق", "دقيقة", "دقيقة"), ("min", "min")),
     "hour": (("ساعة", "ساعتين", "ساعات", "ساعة", "ساعة"), ("h", "h")),
     "day": (("يوم", "يومين", "أيام", "يومًا", "يوم"), ("day", "days")),
+    "second": (("ثانية", "ثانيتين", "ثوانٍ", "ثانية", "ثانية"), ("s", "s")),
     "article": (("خبر", "خبرين", "أخبار", "خبرًا", "خبر"), ("article", "articles")),
+    "chat": (("محادثة واحدة", "محادثتين", "محادثات", "محادثة", "محادثة"), ("chat", "chats")),
+    "delivery": (("تسليم واحد", "تسليمين", "تسليمات", "تسليمًا", "تسليم"),
+                 ("delivery", "deliveries")),
+    "message": (("رسالة واحدة", "رسالتين", "رسائل", "رسالة", "رسالة"), ("message", "messages")),
+    "letter": (("حرف واحد", "حرفين", "أحرف", "حرفًا", "حرف"), ("character", "characters")),
 }
 
 

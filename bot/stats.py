@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks, source_alerts, stats_lines, stats_warnings
 from bot.admin import admin_only, answer_lang, answer_privately
-from bot.i18n import num, relative_time, t
+from bot.i18n import amount, num, relative_time, t
 from bot.reader_clock import reader_zone
 from bot.runtime import Runtime, chat_lang, runtime, ui
 from digests import outbox_upkeep, story_updates, subscriptions
@@ -99,7 +99,7 @@ def stats_values(rt: Runtime, lang: str, zone: tzinfo | None = None) -> dict[str
         "lost_recent": num(chats.lost_recently, lang),
         "lost_subscriptions": num(chats.lost_subscriptions, lang),
         "undelivered": num(lost, lang) if lost else "",
-        "paused": num(paused, lang) if paused else "",
+        "paused": amount(paused, lang, "second") if paused else "",  # «٥ ثوانٍ» (QA56-7)
         "due": num(queue.due, lang), "sending": num(queue.sending, lang),
     }
 

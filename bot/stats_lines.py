@@ -14,7 +14,7 @@ import logging
 from datetime import datetime, timedelta
 
 from bot import chat_holds, hold_expiry
-from bot.i18n import amount, counted, list_sep, num, relative_time, t
+from bot.i18n import amount, list_sep, num, relative_time, t
 from bot.reader_clock import reader_now
 from bot.runtime import Runtime, ui
 from digests.models import iso, parse_iso
@@ -65,7 +65,7 @@ def last_wave_line(rt: Runtime, chat_id: int, lang: str) -> str | None:
         return None
     start, end = reader_now(rt.db.db, chat_id, first), reader_now(rt.db.db, chat_id, last)
     return ui(lang, "stats_last_wave", start=_hhmm(start, lang), end=_hhmm(end, lang),
-              took=_took(last - first, lang), chats=counted(int(row[0]), lang, "chat", "chats"))
+              took=_took(last - first, lang), chats=amount(int(row[0]), lang, "chat"))  # «٣ محادثات» (QA56-7)
 
 
 def oldest_due_line(rt: Runtime, chat_id: int, lang: str) -> str | None:

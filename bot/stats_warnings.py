@@ -28,7 +28,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bot import model_warning
-from bot.i18n import amount, num
+from bot.i18n import Unit, amount, num
 from bot.runtime import Runtime, ui, utc_now
 from digests.models import parse_iso
 
@@ -39,6 +39,12 @@ FULL_BYTES = 1024 * 1024  # under this the next transaction (WAL frames, a check
 CLOCK_BEHIND = timedelta(minutes=2)  # Telegram's date after ours by more: ours is behind
 CLOCK_AHEAD = timedelta(minutes=10)  # before ours by more: ours is ahead, or the command waited
 MB = 1024 * 1024
+
+
+# the numbers written with their noun, in agreement (bot.i18n.amount), and the noun
+_COUNTED: dict[str, Unit] = {"minutes": "minute", "seconds": "second", "pause": "second"}
+# … in Arabic only: the English line says "{owed} outcomes of sent messages" itself
+_COUNTED_AR: dict[str, Unit] = {**_COUNTED, "owed": "message"}
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,10 @@ class StatsWarning:
 
     def text(self, lang: str) -> str:
         """The line as Telegram HTML in `lang` (Arabic-Indic digits in Arabic)."""
-        return ui(lang, self.key, **{k: amount(v, lang, "minute") if k == "minutes"
+        counted = _COUNTED_AR if lang == "ar" else _COUNTED
+        return ui(lang, self.key, **{k: amount(v, lang, counted[k]) if k in counted
                                      else num(v, lang) for k, v in self.numbers},
-                  **dict(self.times))  # «minutes» counted with its noun (QA50 E10: «٣ دقائق»)
+                  **dict(self.times))  # counted with its noun (QA50 E10: «٣ دقائق», QA56-7)
 
 
 def _minutes(delta: timedelta) -> int:

@@ -126,10 +126,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "نسبة التسليم",
                           "• Stories not delivered because the chat was lost (24 h): {count} — "
                           "counted in the delivery rate"),
-    "stats_paused": ("• ⏸ الإرسال متوقف بطلب تيليجرام (429، حد الإرسال) لمدة {seconds} ثانية "
+    "stats_paused": ("• ⏸ الإرسال متوقف بطلب تيليجرام (429، حد الإرسال) لمدة {seconds} "
                      "أخرى؛ مستحقة الآن: {due}، قيد الإرسال: {sending}",
                      "• ⏸ Sending paused at Telegram's request (429, flood control) for "
-                     "{seconds} s more; due now: {due}, being sent: {sending}"),
+                     "{seconds} more; due now: {due}, being sent: {sending}"),
     "stats_queue": ("• مستحقة الآن: {due}، قيد الإرسال: {sending}",
                     "• Due now: {due}, being sent: {sending}"),
     # /stats warnings (bot.stats_warnings, QA27 D8): a full disk, a wrong clock
@@ -142,7 +142,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "⚠️ The disk holding the database is full ({free} MB free): nothing is "
                         "written and deliveries wait — free space in DATABASE_PATH's folder"),
     "stats_disk_full_owed": ("⚠️ القرص الذي يحمل قاعدة البيانات ممتلئ (بقي {free} م.ب): لا يُكتب "
-                             "شيء والتسليمات تنتظر، ونتائج {owed} رسالة أُرسلت لم تُكتب بعد — حرّر "
+                             "شيء والتسليمات تنتظر، ونتائج {owed} أُرسلت لم تُكتب بعد — حرّر "
                              "مساحة في مجلد DATABASE_PATH",
                              "⚠️ The disk holding the database is full ({free} MB free): "
                              "nothing is written and deliveries wait; {owed} outcomes of sent "
@@ -160,11 +160,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "⚠️ Telegram dated this /stats {minutes} before this server's clock "
                           "({telegram} UTC, the server reads {ours}): if it was sent just now, "
                           "the server's clock is ahead; set it right (NTP)"),
-    "stats_outage": ("⚠️ تيليجرام يرفض الرسائل لكل المحادثات منذ {seconds} ثانية (خطأ من خوادمه): "
-                     "الإرسال متوقف ويُجرَّب كل {pause} ثانية، و{rows} تسليمًا ينتظر دون أن يُحسب "
-                     "عليه — لا يضيع شيء",
-                     "⚠️ Telegram has been failing every chat for {seconds} s (a server error "
-                     "on its side): sending is paused and tried again every {pause} s; {rows} "
+    "stats_outage": ("⚠️ تيليجرام يرفض الرسائل لكل المحادثات منذ {seconds} (خطأ من خوادمه): "
+                     "الإرسال متوقف ويُجرَّب كل {pause}؛ التسليمات المنتظرة: {rows}، لا "
+                     "تُحسب عليها محاولة — لا يضيع شيء",
+                     "⚠️ Telegram has been failing every chat for {seconds} (a server error "
+                     "on its side): sending is paused and tried again every {pause}; {rows} "
                      "deliveries wait without losing an attempt — nothing is lost"),
     "stats_clock_set_back": ("⚠️ آخر جلب مسجّل {poll} UTC، بعد ساعة الخادم الآن ({ours}): أُرجعت "
                              "الساعة منذئذ، فقد تنتظر تسليمات حُسبت مواعيدها بالساعة السابقة",
@@ -180,7 +180,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "next scheduled poll fetches them without waiting (or /ingest now)"),
     # X58 (QA40 N12): the last broadcast, and the age of the oldest delivery waiting
     "stats_last_wave": ("• آخر إرسال لخبر: بدأ {start} وانتهى {end} بتوقيت المحادثة ({took}) — "
-                        "{chats} محادثة",
+                        "{chats}",
                         "• Last story sent: started {start}, ended {end} this chat's time "
                         "({took}) — {chats}"),  # counted: «1 chat» (QA51 L11)
     "stats_oldest_due": ("• أقدم تسليم مستحق ما زال ينتظر: أُنشئ {age} ({at} بتوقيت المحادثة)",

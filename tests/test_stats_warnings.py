@@ -34,7 +34,7 @@ def test_the_disk_line_says_nearly_full_then_full_with_what_is_owed() -> None:
     assert full is not None and full.text("en").startswith("⚠️ The disk holding the database "
                                                             "is full (0 MB free)")
     assert "7 outcomes of sent messages are not written yet" in full.text("en")
-    assert "ممتلئ" in full.text("ar") and "٧ رسالة" in full.text("ar")
+    assert "ممتلئ" in full.text("ar") and "٧ رسائل" in full.text("ar")
 
 
 def test_the_clock_line_compares_with_telegram_then_with_the_last_poll() -> None:

@@ -1,0 +1,53 @@
+"""QA56-7: Arabic counted nouns agree with their number wherever a count is written with its
+noun: /stats said «آخر إرسال لخبر: … — ٣ محادثة» (3–10 take the plural: «٣ محادثات»), the disk
+warning «٧ رسالة», Telegram's pause «٥ ثانية». One helper, bot.i18n.amount, for every unit. The
+real bot's /stats after a real /push (emulator, SQLite), and the helper's table."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from botkit import ADMIN, READER, running_bot, sample_db
+
+from bot.i18n import amount
+from bot.stats_warnings import StatsWarning
+from digests import subscriptions
+from digests.storage import Database
+
+
+@pytest.mark.parametrize(("n", "unit", "arabic"), [
+    (1, "chat", "محادثة واحدة"), (2, "chat", "محادثتين"), (3, "chat", "٣ محادثات"),
+    (10, "chat", "١٠ محادثات"), (11, "chat", "١١ محادثة"), (103, "chat", "١٠٣ محادثات"),
+    (10_000, "article", "١٠٠٠٠ خبر"), (99, "article", "٩٩ خبرًا"), (111, "article", "١١١ خبرًا"),
+    (5, "second", "٥ ثوانٍ"), (30, "second", "٣٠ ثانية"), (7, "message", "٧ رسائل"),
+    (4, "letter", "٤ أحرف"), (60, "letter", "٦٠ حرفًا"), (200, "letter", "٢٠٠ حرف"),
+])
+def test_amount_agrees_in_every_unit(n: int, unit: str, arabic: str) -> None:
+    assert amount(n, "ar", unit) == arabic  # type: ignore[arg-type]
+
+
+def test_the_stats_warnings_count_their_nouns() -> None:
+    outage = StatsWarning("outage", "stats_outage", (("seconds", 5), ("rows", 3), ("pause", 30)))
+    assert "منذ ٥ ثوانٍ" in outage.text("ar") and "كل ٣٠ ثانية" in outage.text("ar")
+    assert "for 5 s" in outage.text("en") and "3 deliveries wait" in outage.text("en")
+    owed = StatsWarning("disk", "stats_disk_full_owed", (("free", 0), ("owed", 7)))
+    assert "ونتائج ٧ رسائل أُرسلت" in owed.text("ar")
+
+
+async def test_stats_counts_the_chats_of_the_last_story_sent(tmp_path: Path) -> None:
+    db_path = sample_db(tmp_path)
+    with Database(db_path) as db:
+        if not db.db.execute("select count(story_id) from articles").fetchone()[0]:
+            pytest.skip("no stories to push")
+    async with running_bot(db_path) as h:
+        now = datetime.now(UTC)
+        for chat in (READER, READER + 1, READER + 2):
+            subscriptions.upsert_chat(h.db, chat, now=now)
+            subscriptions.subscribe(h.db, chat, "", now=now)
+        await h.say(ADMIN, "/push")
+        await h.until(lambda: "انتهت النشرة" in h.emu.messages(ADMIN)[-1].plain_text, 15)
+        [stats] = await h.say(ADMIN, "/stats")
+        line = stats.plain_text.split("آخر إرسال لخبر")[1].split("\n")[0]
+        assert line.endswith("— ٣ محادثات"), line
