@@ -65,6 +65,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "the poll, paste the link to see its digest if it is from a source; "
                        "for a site that is not a source: /addsource and the site's link, or on "
                        "the server: python run.py digest URL"),
+    # /help under the admin commands (X80): an admin's pasted link is not fetched either; the
+    # ways to a page are /ingest then paste it again, /addsource (README «A pasted link»)
+    "help_admin_links": ("🔗 لا يجلب البوت رابطًا يُلصق له، ولا لمشرف: /ingest يجلب المصادر كلها، "
+                         "ثم الصق رابط الخبر ثانية؛ لموقع ليس مصدرًا: /addsource ورابط الموقع.",
+                         "🔗 The bot never fetches a pasted link, an admin's either: /ingest polls "
+                         "every source, then paste the story's link again; for a site that is not "
+                         "a source: /addsource and the site's link."),
     # English counts come with their noun ("1 source", "2 new articles": bot.i18n.counted)
     "ingest_done": ("✅ انتهى الجلب — المصادر: {sources}، الأخبار الجديدة: {new}، الإخفاقات: {failed}.",
                     "✅ Poll finished: {sources}, {new}, {failed} failed."),
