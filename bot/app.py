@@ -62,7 +62,7 @@ from bot.update_order import Asked, ChatOrderedProcessor, Heard
 from digests.errors import ConfigError
 from digests.logs import url_for_log
 from digests.settings import Settings
-from digests.start_warnings import admins_empty, no_sources
+from digests.start_warnings import admins_empty, listed_feeds, no_sources
 from digests.storage import Database, DatabaseInUse, hold_lock
 
 __all__ = [
@@ -292,7 +292,9 @@ def run_bot(settings: Settings) -> int:
         added = load_sources_file(db, settings, datetime.now(timezone.utc))
         log.info("sources loaded added=%d", len(added))
         if not list_sources(db):  # nothing to poll: say how to add one (QA30 O7)
-            log.warning("%s", no_sources(settings.sources_file))
+            # a file whose lines were all refused does list feeds (QA55-13)
+            log.warning("%s", no_sources(settings.sources_file,
+                                         listed_feeds(settings.sources_file)))
         app = build_application(settings, db)
         # A few start-up retries ride out a short network hiccup; a wrong token or base URL
         # still ends with a clear message instead of a traceback (PTB's own tracebacks of the

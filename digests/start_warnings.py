@@ -20,15 +20,44 @@ def admins_empty() -> str:
             "ADMIN_IDS and restart")
 
 
-def no_sources(sources_file: Path | None) -> str:
-    """The bot starts with no source to poll (an empty SOURCES_FILE on a new database)."""
+def no_sources(sources_file: Path | None, listed: int = 0) -> str:
+    """The bot starts with no source to poll (an empty SOURCES_FILE on a new database); the
+    file's `listed` feeds, when it lists some, were all refused (logged just before) or
+    removed before: «lists no feed» was then untrue (QA55-13)."""
     where_ar = f"ملف المصادر {sources_file} لا يذكر خلاصة" if sources_file else "لا مصادر"
     where_en = (f"the sources file {sources_file} lists no feed" if sources_file
                 else "there are none")
+    if sources_file and listed:
+        where_ar = (f"ملف المصادر {sources_file} يذكر {_feeds_ar(listed)}: رُفض أو أُزيل من "
+                    "قبل، والسبب في السجل أعلاه")
+        where_en = (f"the sources file {sources_file} lists {listed} feed"
+                    f"{'' if listed == 1 else 's'}, not added: refused (see above) or removed "
+                    "before")
     return (f"لا مصادر أخبار يجلبها البوت ({where_ar}): أضف خلاصة بـ /addsource رابط أو "
             "python run.py sources add رابط، أو اترك SOURCES_FILE فارغًا للقائمة المرفقة / no "
             f"news source to poll ({where_en}): add a feed with /addsource URL or python run.py "
             "sources add URL, or leave SOURCES_FILE empty for the shipped list")
+
+
+def _feeds_ar(n: int) -> str:
+    """«خلاصة واحدة لم تُضف» with the noun and verb in agreement (the object of «يذكر»)."""
+    if n == 1:
+        return "خلاصة واحدة لم تُضف"
+    if n == 2:
+        return "خلاصتين لم تُضافا"
+    return f"{n} {'خلاصات' if n <= 10 else 'خلاصة'} لم يُضف منها شيء"
+
+
+def listed_feeds(sources_file: Path | None) -> int:
+    """How many feed lines SOURCES_FILE holds (0 when unset or unreadable: said elsewhere)."""
+    from digests.sources import parse_sources_file  # late: the warnings stay light to import
+
+    if sources_file is None:
+        return 0
+    try:
+        return len(parse_sources_file(sources_file.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return 0
 
 
 def sources_file_problem(path: Path | None) -> str | None:
@@ -54,4 +83,4 @@ def sources_file_problem(path: Path | None) -> str | None:
             "followed by its name), or leave SOURCES_FILE empty for the shipped list of feeds")
 
 
-__all__ = ["admins_empty", "no_sources", "sources_file_problem"]
+__all__ = ["admins_empty", "listed_feeds", "no_sources", "sources_file_problem"]
