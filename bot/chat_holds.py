@@ -205,15 +205,17 @@ def when_words(db: Database, chat_id: int, when: datetime, digest: bool, now: da
 
 
 def both(make: Any, lang: str) -> str:
-    """Arabic first with the English below, or English alone for an English-speaking admin."""
-    return make("en") if lang == "en" else f"{make('ar')}\n\n{make('en')}"
+    """The notice in the person's language when it is known ('ar' or 'en'); Arabic first with
+    the English below when it is not ("": no private chat with the bot, no choice stored).
+    QA56-6: an admin whose chat is Arabic got the whole English paragraph too."""
+    return make(lang) if lang in ("ar", "en") else f"{make('ar')}\n\n{make('en')}"
 
 
 async def recipients(bot: Any, db: Database, chat_id: int, operators: Iterable[int],
                      extra: Iterable[int] = ()) -> list[tuple[int, str]]:
     """(user, language) of those told about the chat: the operators, `extra` (the admin who
     acted), and the chat's admins Telegram still names who have an active private chat with
-    the bot."""
+    the bot. The language is their private chat's, "" when not known (`both` says both)."""
     people = set(operators) | set(extra)
     try:
         admins = await bot.get_chat_administrators(chat_id)
@@ -225,7 +227,7 @@ async def recipients(bot: Any, db: Database, chat_id: int, operators: Iterable[i
         row = db.db.execute("select language from chats where id = ? and type = 'private'"
                             " and active = 1", [user]).fetchone()
         if row is not None or user in set(operators):
-            out.append((user, (row[0] if row else None) or "ar"))
+            out.append((user, (row[0] if row else None) or ""))
     return out
 
 

@@ -39,6 +39,9 @@ async def _push(h: BotHarness) -> str:
     await h.until(lambda: any("انتهت النشرة" in m.plain_text
                               for m in h.emu.messages(ADMIN)), 30)
     [report] = [m.plain_text for m in h.emu.messages(ADMIN) if "انتهت النشرة" in m.plain_text]
+    # the hold's notice to the operator comes on its own: in before what the test asks next
+    await h.until(lambda: any("لم يعد بوسعي النشر" in m.plain_text
+                              for m in h.emu.messages(ADMIN)), 15)
     return report
 
 
@@ -54,6 +57,17 @@ async def test_a_group_held_during_a_push_is_held_in_its_report_and_in_stats(
         assert "محادثات فُقدت (حظرت البوت أو حُذف الحساب أو أُخرج البوت أو لم يجدها تيليجرام): ١،"\
             in text, text  # the blocked reader; the group is held, not lost
         assert "«grp»" in text and "أخبارها محفوظة" in text, text
+
+
+async def test_the_hold_notice_reaches_an_arabic_admin_in_arabic_alone(tmp_path: Path) -> None:
+    """QA56-6: the admin's chat is Arabic (their /push was answered in Arabic), yet the notice
+    came in Arabic and then in full English. An admin whose language is unknown (no private
+    chat with the bot) still gets both: test_x71_chat_holds."""
+    async with running_bot(_setup(tmp_path)) as h:
+        await _push(h)
+        [note] = [m.plain_text for m in h.emu.messages(ADMIN)
+                  if "لم يعد بوسعي النشر" in m.plain_text]
+        assert "«grp»" in note and "I can no longer post" not in note, note
 
 
 async def test_an_english_admin_reads_the_held_group_in_english(tmp_path: Path) -> None:
