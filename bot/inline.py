@@ -3,9 +3,11 @@
 Each result is one story rendered with bot.render.render_digest (one message, cut short if it
 would not fit); an empty query offers the latest top stories. English names are searched as their
 Arabic topic, as in a chat (`@bot Trump` is «ترامب», `@bot Gaza Strip` «غزة»). A day word
-(«مين فاز امبارح», «اخبار الامس») offers that day's top stories, as a chat answer does
-(bot.my_digest.send_days_news). Inline has no chat: days and dates are read in the user's private
-chat's zone when stored, else UTC+3 (bot.reader_clock); the sources the user muted there
+(«مين فاز امبارح», «اخبار الامس») or a date in words («اخبار ٥ آذار ٢٠١٨», "news of 5 March":
+digests.day_words.asked_date, X80) offers that day's top stories, as a chat answer does
+(bot.my_digest.send_days_news); a topic with a date is searched as typed here. Inline has no
+chat: days and dates are read in the user's private chat's zone when stored, else UTC+3
+(bot.reader_clock); the sources the user muted there
 (bot.reader_sources) are not offered, and when they hold every result a button says so (QA48
 R12: 0 results with no hint).
 """
@@ -32,6 +34,7 @@ from bot.render import render_digest
 from bot.runtime import NO_PREVIEW, runtime
 from bot.stories import TOP_WINDOW, latest_digests, search_page
 from digests.asked_topics import asks_for_news, days_back
+from digests.day_words import asked_date
 from digests.errors import QueryError
 from digests.models import Digest
 from digests.named_questions import reader_topic
@@ -78,6 +81,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     hidden = False  # every result was in a muted source
     next_offset = ""
     back = 0
+    dated = asked_date(text, shown_now.date()) if text else None
+    if dated is not None and dated.news_only:  # «اخبار ٥ آذار», "news of 5 March" (X80)
+        back, text = (shown_now.date() - dated.day).days, ""
     if text and asks_for_news(text):  # «آخر الأخبار», "latest news": the news itself
         back = days_back(text)  # «مين فاز امبارح»: that day's, as in a chat (brief X49)
         text = ""

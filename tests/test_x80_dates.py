@@ -64,3 +64,17 @@ def test_what_is_a_date() -> None:
     assert asked_date("الغوطه 5 مارس", today) == one.__class__(date(2018, 3, 5), "الغوطه", False)
     for name in ("قوى ١٤ آذار", "ثورة 25 يناير", "في ذكرى 25 يناير", "١٤ آذار", "أخبار ٣١ شباط"):
         assert asked_date(name, today) is None, name
+
+
+async def test_inline_offers_the_news_of_a_date(tmp_path: Path) -> None:
+    from bot.emulator import User
+
+    async with running_bot(sample_db(tmp_path)) as h:
+        user = User(READER, language_code="ar")
+        answers = [await h.emu.await_inline_answer(h.emu.inline_query(q, user=user), timeout=10)
+                   for q in ("اخبار ٥ آذار ٢٠١٨", "news of 5 March 2018", "اخبار ٨ آذار ٢٠١٨")]
+    fifth = " ".join(r["title"] for r in answers[0]["results"])
+    assert "لودريان" in fifth and "نيوكاسل" not in fifth, fifth  # before: nothing found
+    assert answers[1]["results"] == answers[0]["results"]
+    eighth = " ".join(r["title"] for r in answers[2]["results"])
+    assert "مقتل 19" in eighth and "لودريان" not in eighth, eighth
