@@ -206,6 +206,9 @@ async def channels_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     # a channel the bot may no longer post in is named, not silently left out (QA49 M2)
     lost = await chat_holds.held_channels_for(context.bot, rt.db, user.id, rt.is_admin(user.id))
     line = chat_holds.held_line(lost, lang, rt.now())
+    if line and not found.channels:  # not «I know no channel» above the held ones (QA55-9)
+        text = ui(lang, "channels_only_held") + (
+            "\n" + ui(lang, "channels_unchecked") if found.unchecked else "")
     await send(update, context, text + ("\n\n" + line if line else ""), markup)
 
 

@@ -159,6 +159,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "No channel to manage from here. To manage one: add me to the channel as "
                       "an admin who can post, post /subscribe TOPIC in it, then send /channels "
                       "here again."),
+    # QA55-9: the user's only channels are held (the bot may not post there): not «no channel»
+    "channels_only_held": ("لا قناة أستطيع إدارتها من هنا الآن: أحتاج صلاحية النشر فيها أولًا.",
+                           "No channel I can manage from here now: I need the right to post in "
+                           "it first."),
     "channels_unchecked": ("لم يجب تيليجرام الآن عن بعض القنوات، فقد تنقص القائمة منها. أرسل "
                            "/channels بعد قليل.",
                            "Telegram did not answer for some channels just now, so the list may "
