@@ -38,7 +38,7 @@ from bot.admin import (
     text_html,
     text_lines,
 )
-from bot.i18n import counted, list_sep, num, relative_time, t
+from bot.i18n import amount, counted, list_sep, num, relative_time, t
 from bot.ingests import acknowledge, acknowledged, owe_ingest
 from bot.lines import Line, Span, isolate_ltr
 from bot.packer import pack
@@ -91,7 +91,9 @@ def _health(source: Any, lang: str, rt: Runtime, local_now: datetime) -> str:
 def cut_note(listed: int, read: int, lang: str) -> str:
     """The line under a source whose feed lists more entries than a poll reads: the newest are
     read, the others skipped for good (digests.feed_cut; X50's decision)."""
-    return t("feed_cut", lang, listed=num(listed, lang), read=num(read, lang),
+    # «١٠٠٠٠ خبر», «٣٠ خبرًا» (QA56-7: «١٠٠٠٠ خبرًا»); the English line names its noun itself
+    return t("feed_cut", lang, listed=amount(listed, lang, "article") if lang == "ar"
+             else num(listed, lang), read=num(read, lang),
              skipped=num(listed - read, lang))
 
 

@@ -15,7 +15,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.admin import admin_only, reply, source_name
-from bot.i18n import num
+from bot.i18n import amount, num
 from bot.runtime import chat_lang, runtime, ui
 from bot.sources_admin import SQLITE_MAX_INT
 from digests.errors import SourceError
@@ -62,8 +62,11 @@ def refusal(refused: NameRefused, lang: str) -> str:
         return ui(lang, "renamesource_taken", name=source_name(refused.name, lang),
                   other=num(refused.other, lang))
     if refused.problem == "long":
-        return ui(lang, "renamesource_long", max=num(MAX_NAME_CHARS, lang),
-                  n=num(len(refused.name), lang))
+        # «٦١ حرفًا», «١٠٥ أحرف» (QA56-7); the English line names its noun itself
+        def count(n: int) -> str:
+            return amount(n, lang, "letter") if lang == "ar" else num(n, lang)
+        return ui(lang, "renamesource_long", max=count(MAX_NAME_CHARS),
+                  n=count(len(refused.name)))
     if refused.problem == "link":
         return ui(lang, "renamesource_link", name=refused.name)
     return ui(lang, "renamesource_empty")

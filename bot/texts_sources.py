@@ -84,7 +84,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "(A new source's first poll: its {new} were stored for search, not "
                           "sent to followers; new articles are sent from the next poll on)"),
     "ingest_dropped": ("(تُرك {dropped} من الأخبار الأقدم للجلب التالي: يُحفظ من كل خلاصة في الجلب "
-                       "الواحد {cap} خبر جديد على الأكثر، MAX_ENTRIES_PER_FEED)",
+                       "الواحد {cap} من الأخبار الجديدة على الأكثر، MAX_ENTRIES_PER_FEED)",
                        "({dropped} left for the next poll: at most {cap} new entries of one feed "
                        "are stored per poll, MAX_ENTRIES_PER_FEED)"),
     "ingest_interrupted": ("⚠️ توقف الجلب قبل أن يكتمل؛ أعد المحاولة بـ /ingest",
@@ -222,7 +222,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "its stories have no lead and no quotes: {reason}"),
     # under a source whose feed lists more than a poll reads: the newest are read, the others
     # skipped for good (digests.feed_cut; X50)
-    "feed_cut": ("📜 تسرد الخلاصة {listed} خبرًا؛ تُقرأ أحدثها فقط ({read}) ويُترك {skipped} أقدم "
+    "feed_cut": ("📜 تسرد الخلاصة {listed}؛ تُقرأ أحدثها فقط ({read}) ويُترك {skipped} أقدم "
                  "منها دون قراءة.",
                  "📜 The feed lists {listed} entries; only the newest ({read}) are read, {skipped}"
                  " older ones are skipped."),
@@ -280,7 +280,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "/renamesource رقم اسم",
                            "The name is empty once its invisible direction marks are removed; "
                            "write a name with visible letters: /renamesource NUMBER NAME"),
-    "renamesource_long": ("الاسم طويل: {n} حرفًا، والحد {max} حرفًا لأنه يظهر في كل سطر مصدر؛ "
+    "renamesource_long": ("الاسم طويل: {n}، والحد {max} لأنه يظهر في كل سطر مصدر؛ "
                           "اختر اسمًا أقصر",
                           "The name is too long: {n} characters; the limit is {max}, since it "
                           "heads every source line. Choose a shorter name"),

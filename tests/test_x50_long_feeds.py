@@ -123,7 +123,7 @@ async def test_sources_says_how_many_entries_of_a_long_feed_are_skipped(
             assert report.new == settings.max_entries_per_feed
             [listing] = await h.say(ADMIN, "/sources")
     text = listing.plain_text
-    assert "📜 تسرد الخلاصة ٣٠٠٠ خبرًا؛ تُقرأ أحدثها فقط (١٠٠٠) ويُترك ٢٠٠٠ أقدم" in text, text
+    assert "📜 تسرد الخلاصة ٣٠٠٠ خبر؛ تُقرأ أحدثها فقط (١٠٠٠) ويُترك ٢٠٠٠ أقدم" in text, text
     from bot.sources_admin import cut_note
     assert cut_note(3000, 1000, "en") == (
         "📜 The feed lists 3000 entries; only the newest (1000) are read, 2000 older ones"

@@ -51,3 +51,19 @@ async def test_stats_counts_the_chats_of_the_last_story_sent(tmp_path: Path) -> 
         [stats] = await h.say(ADMIN, "/stats")
         line = stats.plain_text.split("آخر إرسال لخبر")[1].split("\n")[0]
         assert line.endswith("— ٣ محادثات"), line
+
+
+def test_sources_counts_a_long_feed_and_a_long_name_in_agreement() -> None:
+    from bot.sources_admin import cut_note
+    assert "تسرد الخلاصة ١٠٠٠٠ خبر؛" in cut_note(10_000, 1_000, "ar")  # not «خبرًا»
+    assert "تسرد الخلاصة ١٠٥ أخبار؛" in cut_note(105, 100, "ar")
+    assert "The feed lists 10000 entries" in cut_note(10_000, 1_000, "en")
+
+
+async def test_renamesource_counts_the_letters_in_agreement(tmp_path: Path) -> None:
+    from digests import sources
+    async with running_bot(sample_db(tmp_path)) as h:
+        first = sources.list_sources(h.db)[0]
+        [long] = await h.say(ADMIN, f"/renamesource {first.id} {'ن' * 105}")
+        text = long.plain_text.replace("\u200f", "")
+        assert "الاسم طويل: ١٠٥ أحرف، والحد ٨٠ حرفًا" in text, text
