@@ -13,14 +13,15 @@ A date is a day and a month name of either series digests.dates reads — the Eg
 (`asked_date`) beside other words: the news asked for («أخبار ١٥ آذار», «شو صار ١٥ آذار», "news
 of 15 March") or a topic («الغوطة ٥ آذار», «سوريا يوم ١٥ آذار», "Syria on 15 March"; QA54-5).
 Not alone, nor after a noun that makes it a name in the news — «قوى ١٤ آذار», «ثورة ٢٥ يناير»,
-«مدينة ٦ أكتوبر», «ذكرى ١١ سبتمبر» (`DATE_NAMERS`) —: those are searched as written.
+«مدينة ٦ أكتوبر», «ذكرى ١١ سبتمبر» (`DATE_NAMERS`) —: those are searched as written. A weekday
+after «يوم» is a day too, the latest one («الغوطة يوم الخميس», `asked_weekday`; QA54-5).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from digests import query_words as words
@@ -93,7 +94,7 @@ def asked_date(query: str, today: date) -> AskedDate | None:
     else:
         found = month_day.search(text)
         if found is None:
-            return None
+            return asked_weekday(text, today)
         month_text, day_text, year_text = found.group(1), found.group(2), found.group(3)
     month = _month(month_text)
     if month is None:
@@ -111,6 +112,41 @@ def asked_date(query: str, today: date) -> AskedDate | None:
     from digests.asked_topics import asks_for_news  # late: it reads this module's words
 
     return AskedDate(day, rest, asks_for_news(rest))
+
+
+# Monday 0 … Sunday 6 (date.weekday()), as written after «يوم» or alone with the article
+WEEKDAYS = {normalize(w): n for n, names in enumerate((
+    "الاثنين الإثنين اثنين إثنين monday", "الثلاثاء ثلاثاء tuesday", "الأربعاء أربعاء wednesday",
+    "الخميس خميس thursday", "الجمعة جمعة friday", "السبت سبت saturday", "الأحد أحد sunday"))
+    for w in names.split()}
+_WEEKDAY_WORD = re.compile(r"[^\W\d_]+")
+
+
+def asked_weekday(text: str, today: date) -> AskedDate | None:
+    """A weekday asked as a day (QA54-5: «الغوطة يوم الخميس» was searched as a phrase and
+    offered for following): after «يوم» («الغوطة يوم الخميس», «اخبار يوم الجمعة») or "on" ("Ghouta
+    on Thursday"), or written with the article beside words asking for the news («اخبار
+    الخميس»); the latest such day, today included. «جمعة الغضب», «لا أحد» are no day: «جمعة» and
+    «أحد» count only after «يوم»/"on"."""
+    from digests.asked_topics import asks_for_news  # late: it reads this module's words
+
+    words_at = list(_WEEKDAY_WORD.finditer(text))
+    for i, m in enumerate(words_at):
+        plain = normalize(m.group())
+        if plain not in WEEKDAYS:
+            continue
+        before = normalize(words_at[i - 1].group()) if i else ""
+        rest = " ".join(f"{text[:m.start()]} {text[m.end():]}".split())
+        if before in ("يوم", "on"):
+            cut = words_at[i - 1].start()
+            rest = " ".join(f"{text[:cut]} {text[m.end():]}".split())
+        elif not (plain.startswith("ال") and rest and asks_for_news(rest)):
+            continue
+        if not rest:
+            return None
+        back = (today.weekday() - WEEKDAYS[plain]) % 7
+        return AskedDate(today - timedelta(days=back), rest, asks_for_news(rest))
+    return None
 
 
 def _names_a_date(word: str) -> bool:

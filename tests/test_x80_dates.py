@@ -18,7 +18,7 @@ from pathlib import Path
 
 from botkit import READER, running_bot, sample_db
 
-from digests.day_words import asked_date
+from digests.day_words import AskedDate, asked_date
 
 
 async def test_the_news_of_a_date_in_either_month_series(tmp_path: Path) -> None:
@@ -55,13 +55,13 @@ def test_what_is_a_date() -> None:
     today = date(2018, 3, 25)
     one = asked_date("أخبار ١٥ آذار", today)
     assert one is not None and one.day == date(2018, 3, 15) and one.news_only
-    assert asked_date("اخبار ١٥ مارس", today) == one.__class__(date(2018, 3, 15), "اخبار", True)
+    assert asked_date("اخبار ١٥ مارس", today) == AskedDate(date(2018, 3, 15), "اخبار", True)
     assert asked_date("أخبار ٣ كانون الثاني", today).day == date(2018, 1, 3)  # type: ignore[union-attr]
     assert asked_date("أخبار ١٥ أيار", today).day == date(2017, 5, 15)  # type: ignore[union-attr]
     assert asked_date("news of March 15", today).day == date(2018, 3, 15)  # type: ignore[union-attr]
     topic = asked_date("سوريا في ١٥ آذار", today)
     assert topic is not None and not topic.news_only and topic.rest == "سوريا في"
-    assert asked_date("الغوطه 5 مارس", today) == one.__class__(date(2018, 3, 5), "الغوطه", False)
+    assert asked_date("الغوطه 5 مارس", today) == AskedDate(date(2018, 3, 5), "الغوطه", False)
     for name in ("قوى ١٤ آذار", "ثورة 25 يناير", "في ذكرى 25 يناير", "١٤ آذار", "أخبار ٣١ شباط"):
         assert asked_date(name, today) is None, name
 
@@ -78,3 +78,26 @@ async def test_inline_offers_the_news_of_a_date(tmp_path: Path) -> None:
     assert answers[1]["results"] == answers[0]["results"]
     eighth = " ".join(r["title"] for r in answers[2]["results"])
     assert "مقتل 19" in eighth and "لودريان" not in eighth, eighth
+
+
+async def test_a_topic_on_a_weekday(tmp_path: Path) -> None:
+    """QA54-5: «الغوطة يوم الخميس» was searched as the phrase «الغوطة يوم الخميس» (nothing, and a
+    button to follow it). Now the latest Thursday: the archive's Ghouta news is of 2018, so the
+    answer says that day had none and shows the latest (bot.day_search)."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [answer] = await h.say(READER, "الغوطة يوم الخميس")
+    text = answer.plain_text
+    assert "لم أجد أخبارًا عن «الغوطة» يوم" in text, text
+    assert "الغوطة يوم الخميس" not in text and "دوما" in text, text
+
+
+def test_what_is_a_weekday() -> None:
+    saturday = date(2018, 3, 10)
+    asked = asked_date("الغوطة يوم الخميس", saturday)
+    assert asked == AskedDate(date(2018, 3, 8), "الغوطة", False)
+    news = asked_date("اخبار الخميس", saturday)
+    assert news is not None and news.day == date(2018, 3, 8) and news.news_only
+    assert asked_date("اخبار السبت", saturday).day == saturday  # type: ignore[union-attr]
+    assert asked_date("Ghouta on Thursday", saturday).day == date(2018, 3, 8)  # type: ignore[union-attr]
+    for text in ("جمعة الغضب", "صلاة الجمعة", "لا أحد", "الخميس", "يوم الخميس", "الغوطة الخميس"):
+        assert asked_date(text, saturday) is None, text
