@@ -31,6 +31,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "⚠️ This feed is over the size cap and lists its oldest entries first:"
                           " only old entries are read, its news never arrives. Raise"
                           " MAX_BODY_BYTES in .env or ask the site for a newest-first feed."),
+    # /addsource of a feed over MAX_BODY_BYTES with no whole entry in its first part (QA55-11:
+    # it was told the page's advice, «send the feed's own link»); beside feed_oldest_first
+    "reason_feed_too_big": ("الخلاصة على {host} أكبر من الحد ({detail} ميغابايت) ولا خبر كاملًا"
+                            " في أولها. ارفع MAX_BODY_BYTES (في ملف الإعداد ‎.env) ثم أعد تشغيل"
+                            " البوت، أو اطلب من الموقع خلاصة أقصر.",
+                            "The feed on {host} is over the size limit ({detail} MB) with no"
+                            " whole entry in its first part. Raise MAX_BODY_BYTES in .env and"
+                            " restart the bot, or ask the site for a shorter feed."),
     # under a source in /sources: entries of its last read feed that could not be read, the
     # rest stored (X59 A1's left: only the log said so)
     "feed_skipped": ("⚠️ مدخلات لم تُقرأ في آخر جلب: {skipped} من {listed} ({names})؛ السبب:"

@@ -25,6 +25,7 @@ ReasonKind = Literal[
     "http_status",      # the site answered 4xx (detail: the status)
     "server_error",     # the site answered 5xx or 429 (detail: the status)
     "too_big",          # the answer is over MAX_BODY_BYTES
+    "feed_too_big",     # a feed over MAX_BODY_BYTES with no whole entry in what was read
     "tls",              # invalid certificate (detail: expired, self_signed, other_name …)
     "redirects",        # too many redirects
     "bad_encoding",     # a broken compressed body

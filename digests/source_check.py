@@ -27,6 +27,7 @@ import logging
 import math
 import re
 from collections.abc import Mapping, Sequence
+import dataclasses
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -46,7 +47,8 @@ from digests.feed_cut import cut_items, parse_limit
 from digests.char_refs import scrub
 from digests.feeds import as_utf8, read_entries
 from digests.fetch_failures import host_of
-from digests.fetcher import Fetcher
+from digests.feed_prefix import whole_entries
+from digests.fetcher import PARTIAL_HEADER, Fetcher
 from digests.responses import FetchResult
 from digests.settings import Settings
 from digests.urls import is_http_url
@@ -215,6 +217,26 @@ async def _fetch(fetcher: Fetcher, url: str, deadline: float, settings: Settings
             why=Reason("timeout", host_of(url), f"{settings.fetch_timeout_seconds:g}")) from exc
 
 
+def _whole(result: FetchResult) -> FetchResult:
+    """An answer read only up to MAX_BODY_BYTES (the fetcher's PARTIAL_HEADER) as a poll reads
+    it (digests.source_work.partial_feed): a feed cut after its last whole entry; a web page
+    as read, its head declaring its feed; a feed with not one entry whole refused with the
+    feed's words (QA55-11: a 12 MB feed was told «send the feed's own link», a page's advice)."""
+    if PARTIAL_HEADER not in result.headers:
+        return result
+    kept = whole_entries(result.body)
+    if kept is not None:
+        log.info("feed over the size cap checked in part url=%s entries=%d", result.final_url,
+                 kept[1])
+        return dataclasses.replace(result, body=kept[0])
+    if _looks_like_html(result):
+        return result
+    cap = result.headers[PARTIAL_HEADER]
+    raise SourceError(f"a feed over the {cap}-byte cap with no whole entry in its first part:"
+                      f" {result.final_url}",
+                      why=Reason("feed_too_big", host_of(result.final_url), cap))
+
+
 async def _read(result: FetchResult, limit: int, parse_seconds: float) -> CheckedSource:
     """`_as_feed` in a thread (the bot's other chats are answered meanwhile), within
     `parse_seconds`: past it, a SourceError "slow_feed", never a network timeout."""
@@ -234,7 +256,7 @@ async def _check(url: str, fetcher: Fetcher, settings: Settings, parse_seconds: 
     limit = parse_limit(settings.max_entries_per_feed)
     # the network's time in all (one or two requests), without the reading of what came
     deadline = asyncio.get_running_loop().time() + settings.fetch_timeout_seconds
-    first = await _fetch(fetcher, url, deadline, settings)
+    first = _whole(await _fetch(fetcher, url, deadline, settings))
     try:
         return await _read(first, limit, parse_seconds)
     except ParseError as exc:
@@ -249,7 +271,7 @@ async def _check(url: str, fetcher: Fetcher, settings: Settings, parse_seconds: 
         raise SourceError(f"a web page that declares no feed: {url}",
                           why=Reason("not_feed", host_of(first.final_url), "html"))
     log.info("feed discovered page=%s feed=%s", url, links[0])
-    second = await _fetch(fetcher, links[0], deadline, settings)
+    second = _whole(await _fetch(fetcher, links[0], deadline, settings))
     try:
         found = await _read(second, limit, parse_seconds)
     except ParseError as exc:
@@ -314,4 +336,5 @@ async def check_source(url: str, settings: Settings, *, fetcher: Fetcher | None 
     if fetcher is not None:
         return await _check(url, fetcher, settings, parse_seconds)
     async with Fetcher(settings) as own:
+        own.feeds_in_part = True  # a feed over the cap read as its polls will read it (QA55-11)
         return await _check(url, own, settings, parse_seconds)
