@@ -23,6 +23,7 @@ from digests.speaker_words import (
     Tok,
     _time_phrase,
     addressee,
+    ali_before_name,
     anonymity,
     now,
 )
@@ -129,13 +130,10 @@ def _statement_after_day(toks: list[Tok], m: int, limit: int) -> bool:
 
 def _apposed_ali(toks: list[Tok], e: int, limit: int) -> bool:
     """«، علي حسن خليل،» right after a title's comma (F33, seed 33, 787): «علي» spelled with ي
-    before a name word is the name Ali; a preposition never opens an apposition. (The
-    paragraph need not write «على» elsewhere, as `_name_ali` asks of a subject: every «علي»
-    `_name_ali` takes passes here too.)"""
-    nxt = toks[e + 1] if e + 1 < limit else None
-    return (toks[e].raw == "علي" and nxt is not None and nxt.raw[0].isalpha()
-            and nxt.norm not in STOP and not nxt.norm.startswith("ال")
-            and not is_complementizer(nxt.norm))
+    before a name word is the name Ali (speaker_words.ali_before_name: «، علي هامش القمة،» is
+    the preposition, F36); the paragraph need not write «على» elsewhere, as `_name_ali` asks of
+    a subject."""
+    return ali_before_name(toks, e, limit)
 
 
 def _second_title_end(toks: list[Tok], m: int, limit: int) -> bool:

@@ -28,6 +28,8 @@ _GLUED = ("ب",)
 # Words that end a description whatever follows (relative pronouns, particles). Folded.
 _STOPS = frozenset("الذي التي ان انه انها بان عن نفسه ذاته".split())
 _MAX_WORDS = 7
+# An unnamed official who may be «the source» a later «وتابع المصدر» means. Folded.
+_OFFICIALS = frozenset("مسؤول مسئول".split())
 
 
 def _clean(word: str) -> str:
@@ -109,6 +111,15 @@ def _mention(norm: str) -> str:
     return ""
 
 
+def _official(words: list[str], m: int) -> bool:
+    """Word `m` is an unnamed official of his own («مسؤول عسكري», «ومسؤول في …»), not a
+    source's adjective («مصدر مسؤول», «مصدر إماراتي مسؤول», «مصدر حوثي مسؤول»)."""
+    norm = _clean(words[m])
+    if norm.lstrip("و") not in _OFFICIALS:
+        return False
+    return not any(_mention(_clean(words[x])) for x in range(max(0, m - 3), m))
+
+
 def described_source(paragraphs: Sequence[str], paragraph: int, start: int) -> str:
     """The last unnamed source described before `start` of `paragraphs[paragraph]` (see the
     module's docstring); "" when the last one written is a plural or not read strictly. A bare
@@ -118,6 +129,10 @@ def described_source(paragraphs: Sequence[str], paragraph: int, start: int) -> s
         for m in range(len(words) - 1, -1, -1):
             kind = _mention(_clean(words[m]))
             if not kind:
+                if _official(words, m):
+                    # «بحسب ما أعلن مسؤول عسكري رفيع. وتابع المصدر أن …» (F36, seed 34, 1326):
+                    # an unnamed official named since may be «the source»; not an earlier one.
+                    return ""
                 continue
             if kind == "many":
                 return ""

@@ -96,7 +96,18 @@ def cue_head(w: Window, k: int) -> Head | None:
         return None
     if not describer and _not_speech(toks, k, last, norm, prev, after_ma):
         return None
+    if kind == "verb" and _books(toks, k, last, norm, prev):
+        return None
     return Head(norm=norm, kind=kind, gender=gender, prev=prev)
+
+
+def _books(toks: list[Tok], k: int, last: int, norm: str, prev: str) -> bool:
+    """«نقلا من كتب قديمة أن …», «من كتب التاريخ» (F36, session 19's left): «كتب» after «من»
+    before an adjective in «ة» or a definite genitive is «books», no verb of writing."""
+    if norm != "كتب" or prev not in ("من", "ومن") or k + 1 >= last:
+        return False
+    nxt = toks[k + 1]
+    return nxt.norm.endswith("ه") or nxt.norm.startswith("ال")
 
 
 def _explained(toks: list[Tok], k: int, last: int) -> bool:

@@ -24,7 +24,7 @@ import re
 
 from digests.apposed_names import title_word
 from digests.arabic import _freq
-from digests.speaker_words import Tok
+from digests.speaker_words import Tok, ali_before_name
 from digests.speech import STOP, cue_of, fold, is_complementizer
 
 # Ranks before a name («النقيب عبدالخالق …», «الدكتور …»). Folded.
@@ -103,11 +103,10 @@ def ranked_name_goes_on(toks: list[Tok], j: int, limit: int) -> bool:
         return False
     if t.norm not in STOP:
         return True
-    # «علي القحطاني،»: «علي» spelled with ي, then the surname closed by a comma or «أن»
-    nxt = toks[j + 1] if j + 1 < limit else None
-    return (t.raw == "علي" and nxt is not None and nxt.raw[0].isalpha()
-            and nxt.norm not in STOP and not is_complementizer(nxt.norm)
-            and (nxt.raw[-1] in "،," or (j + 2 < limit and is_complementizer(toks[j + 2].norm))))
+    # «علي القحطاني،»: «علي» spelled with ي before a name word (speaker_words.ali_before_name),
+    # then the surname closed by a comma or «أن»
+    return ali_before_name(toks, j, limit, surname=True) and (
+        toks[j + 1].raw[-1] in "،," or (j + 2 < limit and is_complementizer(toks[j + 2].norm)))
 
 
 def dangling_title(toks: list[Tok], j: int, limit: int) -> bool:

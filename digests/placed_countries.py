@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from digests.apposed_names import _name_word, _statement_at, title_word
 from digests.event_frame import PLACES
-from digests.speaker_words import Tok
+from digests.speaker_words import Tok, ali_before_name
 from digests.speech import fold, is_complementizer
 
 
@@ -32,8 +32,9 @@ def country_placed_name(toks: list[Tok], i: int, j: int, limit: int) -> tuple[in
         return 0, 0
     first = j + 2
     for e in range(first, min(limit, first + 3)):
-        # «علي» written with «ي» opens a name (Ali); other stop words end it
-        if not (_name_word(toks, e, limit) or (e == first and toks[e].raw == "علي")):
+        # «علي» written with «ي» before a name word opens a name (Ali); other stop words end it
+        if not (_name_word(toks, e, limit)
+                or (e == first and ali_before_name(toks, e, limit, surname=True))):
             return 0, 0
         if e == first and toks[e].norm.startswith("ال"):
             return 0, 0

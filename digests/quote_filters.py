@@ -229,6 +229,19 @@ def _writers_phrase(para: str, a: int, b: int, text: str) -> bool:
             and para[b] in "\"”»" and para[b + 1].isalpha())
 
 
+# The words of a bare answer («لا على الإطلاق», «نعم بالتأكيد», «كلا أبدا»). Folded.
+_ANSWER_WORDS = frozenset("لا نعم كلا ابدا طبعا بالطبع بالتاكيد قطعا مطلقا تماما علي الاطلاق".split())
+
+
+def bare_answer(text: str) -> bool:
+    """«وقال فيرمينو بعدما تعرض لسؤال حول شعوره بأي ضغوط …: لا على الإطلاق.» (F36, seed 34,
+    5403: «بحسب فيرمينو، لا على الإطلاق»): an answer of a few words, yes or no, says nothing
+    without the question; its line read as a denial of the line above it."""
+    words = [fold(w.strip("\"“”«»„.!؟?،,")) for w in text.split()]
+    return 0 < len(words) <= 3 and all(w in _ANSWER_WORDS for w in words) and words[0] in (
+        "لا", "نعم", "كلا", "ابدا", "طبعا", "بالطبع", "بالتاكيد")
+
+
 def _bare_list(text: str) -> bool:
     """«القدس، الحدود، الأمن، المستوطنات، اللاجئين»: a list of single nouns in quote marks
     (the issues, the names) states nothing; a statement has a verb or a predicate somewhere."""

@@ -70,6 +70,7 @@ from digests.quote_filters import (  # re-exported: the candidate filters
     MIN_SET_IN_WORDS,
     _bare_list,
     _embedded,
+    bare_answer,
     _fragment,
     _writers_phrase,
     _governed_opening,
@@ -284,8 +285,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Candidate]:
                     stray = True
                 short = bool(text) and word_count(text) < MIN_REPORTED_WORDS
                 if not text or (short and not _short_statement(
-                        para, cs, text, toks[cue.tok].norm)) or _POINTS_AHEAD_RE.search(text):
-                    continue
+                        para, cs, text, toks[cue.tok].norm)) or _POINTS_AHEAD_RE.search(text) or (
+                            bare_answer(text)):
+                    continue  # («: لا على الإطلاق.»: an answer to a question not shown, F36)
                 start = cs + raw.find(text)
                 # «وصفته X بأنه أغنى …»: a description is a predicate, shown with its «أنه»; it
                 # ends at the comma that returns to the writer's sentence («بأنه "اختراق

@@ -18,7 +18,8 @@ _NEGATED = frozenset("لم ولم فلم لا ولا".split())
 _HUMAN_HEADS = frozenset(
     "متحدث متحدثه ناطق ناطقه مسؤول مسؤوله مصدر وزير وزيره رئيس رئيسه مدرب لاعب نجم مهاجم حارس"
     " مدير مديره سفير سفيره قائد زعيم محامي محاميه قاضي ملك امير شيخ نائب نائبه عضو مستشار"
-    " مستشاره خبير باحث باحثه طبيب طبيبه وزاره حكومه شرطه جيش شركه منظمه هيئه".split())
+    " مستشاره خبير باحث باحثه طبيب طبيبه وزاره حكومه شرطه جيش شركه منظمه هيئه سفاره"
+    .split())
 
 
 def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozenset[str]] | None:
@@ -33,7 +34,7 @@ def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozen
     quoted = _quoted_opener(toks, first, last)
     if quoted is not None:
         return quoted
-    i = first
+    i = first + _aside(toks, first, last)
     negated = toks[i].norm in _NEGATED
     if negated:
         i += 1
@@ -41,7 +42,11 @@ def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozen
         return None
     verb = toks[i]
     stem = verb.norm
-    if not negated:
+    if i > first and not negated:
+        # «من جهتها، نصحت السفارة الرعايا …. وقالت على موقعها "…"» (F36, seed 34, 1230):
+        # after «from its side,» the verb opens the sentence with or without «و».
+        stem = stem[1:] if stem[:1] in "وف" and len(stem) >= 5 else stem
+    elif not negated:
         if stem[:1] not in "وف" or len(stem) < 4:
             return None
         stem = stem[1:]
@@ -56,12 +61,19 @@ def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozen
         genders = frozenset("mf")  # «تقدّم» (he stepped up) or «تتعامل» (she deals)
     else:
         genders = frozenset("m")
-    name, j = subject(toks, i + 1, last)
+    # «ويتفق معها خبير التغذية … غونزاليز، …، قائلا:» (F36, seed 34, 5462): «with her» before
+    # the subject
+    at = i + 2 if toks[i + 1].norm in _WITH_PRONOUNS and i + 2 < last else i + 1
+    name, j = subject(toks, at, last)
     name = tail_cut(verb.norm, name)  # «ودانت الوزارة الأحداث.» (QA18 R11): not the event
     words = name.split()
     if not words or not plausible_speaker(name):
         return None
     head = fold(words[0])
+    if i > first and len(words) >= 2 and head.startswith("ال") and fold(words[1]).startswith(
+            "ال") and not fold(words[1]).endswith(("ي", "يه")):
+        words = words[:1]  # «نصحت السفارة الرعايا»: a definite noun after it is the object
+        name = words[0]
     if head.removeprefix("ال") in _HUMAN_HEADS:
         if len(words) >= 3 and fold(words[1]) == "باسم":
             return " ".join(words[:3]), genders
@@ -71,6 +83,24 @@ def sentence_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozen
             or any(fold(w).startswith("ال") or fold(w).endswith("ات") for w in words)):
         return None
     return name, genders
+
+
+# «من جهتها،», «من جانبه،», «بدورها،»: the subject's own side set off before its verb. Folded.
+_SIDES = frozenset("جهته جهتها جانبه جانبها جهتهم جانبهم".split())
+_TURNS = frozenset("بدوره بدورها وبدوره وبدورها".split())
+
+
+_WITH_PRONOUNS = frozenset("معه معها معهم معهما".split())
+
+
+def _aside(toks: list[Tok], first: int, last: int) -> int:
+    """How many tokens of «من جهتها،» / «بدوره،» open the sentence before its verb (0 if none)."""
+    if (first + 2 < last and toks[first].norm in ("من", "ومن") and toks[first + 1].norm in _SIDES
+            and toks[first + 1].raw.endswith(("،", ","))):
+        return 2
+    if first + 1 < last and toks[first].norm in _TURNS and toks[first].raw.endswith(("،", ",")):
+        return 1
+    return 0
 
 
 def _quoted_opener(toks: list[Tok], first: int, last: int) -> tuple[str, frozenset[str]] | None:

@@ -165,6 +165,37 @@ def singular_verb(norm: str) -> bool:
     return not verb.endswith(("وا", "ون", "تا")) and verb not in DUALS
 
 
+def plural_verb(norm: str) -> bool:
+    """A verb of many speakers, not two: «قالوا», «وأضافوا», «يقولون» (folded)."""
+    verb = strip_conj(norm)
+    return len(verb) >= 5 and verb.endswith(("وا", "ون"))
+
+
+def bare_person(name: str) -> bool:
+    """«فارادكار», «ليو فارادكار»: a person's bare name (no «ال» word, no title, no «و» of a
+    second name, no plural ending), which a plural verb («وأضافوا») never goes on with. Titled
+    speakers stay («متحدث باسم وزارة الصحة … وأضافوا», a translation's plural of the ministry),
+    and so do groups («أولياء أمور», «ناشطون محليون», «مراسلو "فرانس برس"»)."""
+    words = [fold(w.strip("\"“”«»")) for w in name.split()]
+    if not 1 <= len(words) <= 3 or plural_noun(name):
+        return False
+    head, tail = words[0], words[-1]
+    return not (any(w.startswith("ال") for w in words) or head in _NOT_BARE
+                or any(w.startswith("و") for w in words[1:])
+                or (len(head) >= 5 and head.endswith(("ون", "ات")))
+                or (len(head) >= 6 and head.endswith("ين"))
+                or (len(words) > 1 and len(head) >= 5 and head.endswith("و"))
+                or (len(tail) >= 6 and tail.endswith(("ون", "ين", "ات"))))
+
+
+# Heads of a titled or plural speaker written without «ال» («مسؤول كبير», «مصادر مطلعة»,
+# «أولياء أمور»): never a bare name. Folded.
+_NOT_BARE = frozenset(
+    "مسؤول مسئول مصدر مصادر متحدث متحدثه ناطق وزير رئيس مدير سفير خبير خبراء محلل محللون"
+    " اولياء ابناء ابناؤه ابناءه اهالي سكان شهود نشطاء ناشطون قاده زعماء علماء باحثون عائله"
+    " اسره".split())
+
+
 # Participles that take their field through a preposition: «القائمون على الدراسة», «المشارك في
 # إعداد التقرير», «المسؤول عن الملف», «المشرف على المشروع». Folded.
 _FIELD_PARTICIPLES = frozenset(

@@ -12,6 +12,7 @@ the subject with them (and re-exports the public names). Pure functions and froz
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digests.speech import OBJECT_NOUNS, STOP, fold, is_complementizer
@@ -57,19 +58,31 @@ def anonymity(toks: list[Tok], m: int, limit: int) -> bool:
     return False
 
 
+# Indefinite nouns the preposition «على» takes in set phrases («على هامش القمة», «على خلفية»,
+# «على رأس», «على صعيد»): after «علي» spelled with ي they say it is the preposition. Folded.
 _ALA_OBJECTS = frozenset("هامش خلفيه راس سبيل صعيد حد حساب مدار مدي طول ضوء اثر وقع نحو".split())
 
 
-def _name_ali(toks: list[Tok], j: int, limit: int) -> bool:
-    """«علي» at token `j` is a name: written with ي where the paragraph writes «على» with ى,
-    and followed by a name («علي حسن خليل», «علي خامنئي»), not by «أن» or a stop word."""
+def ali_before_name(toks: Sequence[Tok], j: int, limit: int, *, surname: bool = False) -> bool:
+    """«علي» at token `j`, spelled with ي, before a name word («علي حسن خليل», «علي خامنئي»):
+    the name Ali, not the preposition «على» spelled with ي before «أن», a stop word, a definite
+    noun or a set phrase's noun («علي هامش القمة», «علي الأقل»). `surname`: where a name is
+    expected (after a rank's first name, after «في سوريا» ending a title) a definite surname
+    may follow («علي القحطاني», «علي الزعتري»). The one test of the speaker readers
+    (`_name_ali`, digests.apposed_names, digests.name_ends, digests.placed_countries)."""
     if toks[j].raw != "علي" or j + 1 >= limit:
         return False
     nxt = toks[j + 1]
-    if (nxt.norm in STOP or nxt.norm in _ALA_OBJECTS or nxt.norm.startswith("ال")
-            or is_complementizer(nxt.norm) or not nxt.raw[0].isalpha()):
-        return False  # «علي هامش», «علي الأقل»: the preposition spelled with ي
-    return any(t.raw.lstrip("و").startswith("على") for t in toks)
+    return not (nxt.norm in STOP or nxt.norm in _ALA_OBJECTS
+                or (nxt.norm.startswith("ال") and not surname)
+                or is_complementizer(nxt.norm) or not nxt.raw[0].isalpha())
+
+
+def _name_ali(toks: list[Tok], j: int, limit: int) -> bool:
+    """«علي» at token `j` is a name (`ali_before_name`) where the paragraph writes «على» with ى
+    elsewhere: a subject read after a verb needs that proof."""
+    return ali_before_name(toks, j, limit) and any(
+        t.raw.lstrip("و").startswith("على") for t in toks)
 
 
 def _glued_complementizer(raw: str) -> bool:
@@ -280,6 +293,10 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
         return True
     if prev is None:
         return False
+    if norm == "الامر" and prev.norm not in ("ولي", "وولي", "اولياء", "واولياء"):
+        # «ويوضح الباحثان أندرو أوزوالد وأوغونيو بروتو الأمر قائلين» (F36, seed 34, 5126):
+        # «the matter» is what was explained («ولي الأمر», a guardian, is a speaker)
+        return True
     if norm in _CLAUSE_MASDARS and prev.norm.startswith("ال"):
         return True  # «وزارة الخارجية الأمريكية بدء "…"»: the object clause starts
     bare = next((norm[:-len(s)] for s in _POSSESSIVE if norm.endswith(s)

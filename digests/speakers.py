@@ -55,7 +55,13 @@ from digests.name_ends import (
     without_own_title,
 )
 from digests.skipped_objects import skip_object
-from digests.speaker_spans import asked_unnamed, field_end, placed_title_end, plural_noun
+from digests.speaker_spans import (
+    asked_unnamed,
+    bare_person,
+    field_end,
+    placed_title_end,
+    plural_noun,
+)
 from digests.subject_phrases import ISSUABLE, issued_by, placed_in
 from digests.speech import (
     ADDRESSEES,
@@ -480,10 +486,14 @@ class Speakers:
     def add(self, name: str, gender: str) -> None:
         self.seen.append((name, gender))
 
-    def last(self, gender: str | None = None, *, singular: bool = False) -> str:
+    def last(self, gender: str | None = None, *, singular: bool = False,
+             plural: bool = False) -> str:
         """The last speaker of `gender`; `singular`: a singular verb's, so no plural noun
-        («وقال» after «ويتهم المنتقدون …» is not «المنتقدون», seed 24, 3506)."""
+        («وقال» after «ويتهم المنتقدون …» is not «المنتقدون», seed 24, 3506); `plural`: a plural
+        verb's («وأضافوا»), so never a person's bare name (`bare_person`) named last."""
         seen = [(n, g) for n, g in self.seen if not (singular and plural_noun(n))]
+        if plural and seen and bare_person(seen[-1][0]):
+            return ""  # «وأضافوا» after only «فارادكار» spoke (F36, seed 34, 5849)
         for name, g in reversed(seen):
             if gender is None or g == gender:
                 return name

@@ -49,7 +49,7 @@ from digests.participle_subjects import (
     statement_owner,
 )
 from digests.sentence_openers import _HUMAN_HEADS as HUMAN_HEADS, sentence_opener
-from digests.speaker_spans import singular_verb, writer_said
+from digests.speaker_spans import plural_verb, singular_verb, writer_said
 from digests.passive_subjects import considered, written_thing
 from digests.speakers import Speakers, Tok, anonymity, subject
 from digests.speech import (
@@ -466,7 +466,8 @@ def _resolved_speaker(speaker: str, head: Head, content_start: int | None,
     earlier = next((c.speaker for c in reversed(named) if not c.attribution),
                    named[-1].speaker if named else "")
     speaker = earlier if head.kind == "part" and earlier else speakers.last(
-        head.gender, singular=head.kind == "verb" and singular_verb(head.norm))
+        head.gender, singular=head.kind == "verb" and singular_verb(head.norm),
+        plural=head.kind == "verb" and plural_verb(head.norm))
     if head.kind == "part" and earlier and content_start is not None and (
             not speakers.seen or speakers.seen[-1][0] != earlier):
         # «هاجم X … قائلا إن …»: the stance verb named X; what X said makes X the one a

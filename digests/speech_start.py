@@ -178,6 +178,11 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
                 # 3335): «كما أنّ» (moreover) is the writer's next statement, never the
                 # clause of the verb before it.
                 return None
+            if m - 2 > k and _especially_since(toks, m):
+                # «ولهذا يعتبر خطأ إملائياً، في أصله، خصوصاً أن اللغويين …» (F36, seed 34,
+                # 3181: «بحسب خطأ، …»): «، خصوصاً/لا سيما أنّ» (especially since) gives the
+                # writer's reason, never the clause of the verb before it.
+                return None
             if toks[m - 1].norm in ("ام", "او"):
                 # «وهل هو قرار فني كما صرّح به مسؤولو الاتحاد، أم أنه تأديبي» (F30, 5383):
                 # «أم/أو أنّ» is the writer's other alternative, what nobody stated.
@@ -225,6 +230,21 @@ def marked_start(toks: list[Tok], k: int, j: int, last: int, prev: str,
             # another speech verb («لم تذكر اسمه», «رفض كشف هويته» say nothing: it goes on)
             return None
     return None
+
+
+# «، خصوصاً أن» (especially since): the adverbs right before a complementizer of reason. Folded.
+_SINCE_ESPECIALLY = frozenset("خصوصا وخصوصا خاصه وخاصه بخاصه وبخاصه سيما لاسيما ولاسيما".split())
+
+
+def _especially_since(toks: Sequence[Tok], m: int) -> bool:
+    """The complementizer at `m` follows «، خصوصاً» / «، خاصةً» / «، لا سيما» (the comma before
+    the adverb or before «لا»)."""
+    if toks[m - 1].norm not in _SINCE_ESPECIALLY:
+        return False
+    before = m - 2
+    if toks[m - 1].norm == "سيما" and toks[before].norm in ("لا", "ولا"):
+        before -= 1
+    return before >= 0 and toks[before].raw[-1] in "،,"
 
 
 def _glued_colon(raw: str) -> int:

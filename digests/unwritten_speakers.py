@@ -273,7 +273,15 @@ def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
     if (m > first and toks[m - 1].norm in RELATIVES) or any(
             toks[x].norm in CLAUSE_CONJ for x in range(m + 1, k)):
         return ""  # «الذي كان يدير …», «كان … عندما صرح»: «كان» is another clause's
-    name = subject(toks, m + 1, k)[0]
+    name, end = subject(toks, m + 1, k)
+    if (m + 1 < end < k and toks[end - 1].raw.endswith(("،", ","))
+            and not toks[k - 1].raw.endswith(("،", ",")) and toks[k - 1].norm not in STOP
+            and not is_complementizer(toks[k - 1].norm)):
+        # «فقديما كانت كرتهم سريعة ومختصرة، التمريرات طويلة، بناء على فلسفة تقول إن …» (F36,
+        # seed 34, 4096): «كان»'s words closed by a comma and the verb after other words, not
+        # after a comma of an aside nor «قبل أن»: the verb is theirs («فلسفة تقول»), not «كان»'s
+        # subject's («وكان أبو الفتوح أحد كوادر …، قبل أن يقول إنه …» stays his).
+        return ""
     words = name.split()
     if strip_conj(toks[m].norm) == "كانت" and len(words) > 1 and fold(words[0]).startswith("ال"):
         # «وكانت النيابة أحالت المتهمين …، وقالت إن» (F14's left, corpus 1249): «كانت»'s
