@@ -22,7 +22,7 @@ from typing import Literal
 
 from digests.arabic import normalize
 from digests.errors import SourceError
-from digests.reader_text import links_in
+from digests.reader_text import links_in, strip_markup
 from digests.sources import get_source, list_sources
 from digests.storage import Database
 
@@ -63,8 +63,10 @@ def _shown(ch: str) -> bool:
 
 def visible_name(name: str) -> str:
     """`name` without invisible marks (every format character, blank fillers; QA48 R8: ZWJ,
-    invisible operators, soft hyphens, tag characters passed), its spaces collapsed. Pure."""
-    name = _INVISIBLE_RE.sub("", name)
+    invisible operators, soft hyphens, tag characters passed) and without HTML tags (QA56-4:
+    «<b>BBC</b>» was shown, tags and all, under every story of the source), its spaces
+    collapsed. Pure."""
+    name = _INVISIBLE_RE.sub("", strip_markup(name))
     return " ".join("".join(ch if _shown(ch) or ch == "\u0640" else "" for ch in name).split())
 
 

@@ -31,6 +31,7 @@ from digests.fetch_failures import host_of, host_problem
 from digests.logs import strip_credentials
 from digests.models import Source, iso, parse_iso
 from digests.poll_clock import ahead_ids
+from digests.reader_text import strip_markup
 from digests.settings import Settings
 from digests.storage import Database
 from digests.urls import is_http_url, url_key
@@ -153,7 +154,7 @@ def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
     url = validate_url(url, settings, require_dns=require_dns)
     existing = refuse_duplicate(db, url)
     given = (name or "").strip()
-    name = given or (title or "").strip() or default_name(url)
+    name = given or strip_markup(title or "") or default_name(url)
     with db.transaction() as sql:
         if existing is not None:  # re-adding a removed source brings it back
             if not given and existing.name != default_name(existing.url):
@@ -174,7 +175,7 @@ def add_source(db: Database, url: str, *, settings: Settings, now: datetime,
 def adopt_feed_title(db: Database, source: Source, title: str) -> bool:
     """Name `source` by its feed's `title` when it is still named by its host (nobody named
     it). Returns True when the name changed."""
-    title = title.strip()
+    title = strip_markup(title)  # «<b>وكالة</b>»: a feed's markup is no name (QA56-4)
     if not title or source.name != default_name(source.url) or title == source.name:
         return False
     with db.transaction() as sql:
