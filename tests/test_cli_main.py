@@ -14,6 +14,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# A guard against a hung run.py, never reached when green: a loaded host took 28 s to print
+# `run.py --help`, and a `stories backfill` test failed there (alone: 43-65 s); S20 FL. Under the
+# suite's own 300 s a test.
+SUBPROCESS_WAIT = 240
+
+
 def run_py(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`python run.py ARGS` in `cwd` (where its .env is read) with `env` over a clean
     environment (no Nashra keys inherited from the one running the tests)."""
@@ -22,7 +28,8 @@ def run_py(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str
     base = {k: v for k, v in os.environ.items() if k not in env_keys()}
     base.update({"SOURCES_FILE": os.devnull, **env})
     return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=cwd, env=base,
-                          check=False, capture_output=True, text=True, timeout=60)
+                          check=False, capture_output=True, text=True,
+                          timeout=SUBPROCESS_WAIT)
 
 
 def _clean_error(proc: subprocess.CompletedProcess[str], rc: int, *needles: str) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from botkit import ADMIN, READER, TOKEN, BotHarness, running_bot, sample_db, sample_template
 from lockkit import lock_holder
+from test_cli_main import SUBPROCESS_WAIT
 
 from bot import api_noise
 from bot.app import HANDLER_BUSY_SECONDS, run_bot
@@ -322,7 +323,7 @@ def test_a_damaged_database_says_how_to_recover(tmp_path: Path) -> None:
     data[100:4096] = b"\xa5" * 3996  # the schema's page, after the file header
     damaged.write_bytes(bytes(data))
     proc = subprocess.run([sys.executable, "run.py", "sources", "list", "--db", str(damaged)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+                          cwd=ROOT, capture_output=True, text=True, timeout=SUBPROCESS_WAIT)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "الملف تالف" in proc.stderr and "the file is damaged" in proc.stderr
@@ -335,7 +336,7 @@ def test_a_damaged_database_says_how_to_recover(tmp_path: Path) -> None:
     assert advice is not None, proc.stderr
     fixed = tmp_path / "fixed.db"
     rescued = subprocess.run([sys.executable, *shlex.split(advice.group(1))], cwd=ROOT,
-                             capture_output=True, text=True, timeout=60)
+                             capture_output=True, text=True, timeout=SUBPROCESS_WAIT)
     # the schema page itself is gone here: the rescue says so, and leaves no file behind
     assert rescued.returncode == 1 and "restore a backup" in rescued.stderr, rescued.stderr
     assert not fixed.exists()
@@ -410,12 +411,12 @@ def test_run_py_bot_stops_cleanly_on_sigterm_while_the_api_is_down(tmp_path: Pat
         assert ready.wait(60), "".join(lines)[-2000:]
         # a second bot on the same database is refused while this one runs (N1)
         second = subprocess.run([sys.executable, "run.py", "bot"], cwd=ROOT, env=env,
-                                capture_output=True, text=True, timeout=60)
+                                capture_output=True, text=True, timeout=SUBPROCESS_WAIT)
         assert second.returncode == 1 and "another Nashra bot" in second.stderr
         emu.stop()
         assert down.wait(60), "".join(lines)[-2000:]
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=60) == 0
+        assert proc.wait(timeout=SUBPROCESS_WAIT) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -445,7 +446,7 @@ def test_a_damaged_file_is_not_migrated_and_the_failure_says_how_to_recover(tmp_
     with sqlite3.connect(path) as conn:
         before = [r[0] for r in conn.execute("select name from _migrations order by id")]
     proc = subprocess.run([sys.executable, "run.py", "search", "ترامب", "--db", str(path)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+                          cwd=ROOT, capture_output=True, text=True, timeout=SUBPROCESS_WAIT)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
     assert f"found before migration {pending[0]}, nothing was written" in proc.stderr
     assert f"run.py --db {path} recover" in proc.stderr and "restore BACKUP.db" in proc.stderr

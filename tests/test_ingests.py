@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from botkit import ADMIN, TOKEN, running_bot, sample_db
+from test_cli_main import SUBPROCESS_WAIT
 
 from bot.emulator import Emulator
 from bot.ingests import (
@@ -94,11 +95,11 @@ def test_an_ingest_killed_mid_poll_is_answered_after_the_restart(tmp_path: Path)
             proc = _start(env)
             try:
                 emu.send_user_message(ADMIN, "/ingest")
-                [started] = emu.wait_for_messages(ADMIN, 1, timeout=30)
+                [started] = emu.wait_for_messages(ADMIN, 1, timeout=SUBPROCESS_WAIT)
                 assert "بدأ جلب الأخبار" in started.plain_text
             finally:
                 proc.send_signal(signal.SIGKILL)
-                proc.communicate(timeout=30)
+                proc.communicate(timeout=SUBPROCESS_WAIT)
             with Database(tmp_path / "bot.db") as db:
                 assert [(c, lang, r) for _, c, lang, r in owed_ingests(db)] == [(ADMIN, "ar", None)]
             for start in range(2):  # the second start owes nothing
@@ -106,9 +107,9 @@ def test_an_ingest_killed_mid_poll_is_answered_after_the_restart(tmp_path: Path)
                 try:
                     emu.send_user_message(ADMIN + 1, "/start")  # the bot is up and answering
                     emu.wait_for_messages(ADMIN + 1, len(emu.messages(ADMIN + 1)) + 1,
-                                          timeout=30)
+                                          timeout=SUBPROCESS_WAIT)
                     if start == 0:
-                        [_, answer] = emu.wait_for_messages(ADMIN, 2, timeout=30)
+                        [_, answer] = emu.wait_for_messages(ADMIN, 2, timeout=SUBPROCESS_WAIT)
                         bare = answer.plain_text.replace("\u200f", "").replace("\u200e", "")
                         assert bare == "⚠️ " + INTERRUPTED, bare
                         # marked as given once Telegram answered: a moment after the emulator
@@ -116,10 +117,11 @@ def test_an_ingest_killed_mid_poll_is_answered_after_the_restart(tmp_path: Path)
                         _until_answered(tmp_path / "bot.db")
                         # marked as given once Telegram answered: a moment after the emulator
                         # recorded it (stopped before that, the next start would say it again)
-                        emu.wait_for(lambda: _owed(tmp_path / "bot.db") == 0, 20)
+                        emu.wait_for(lambda: _owed(tmp_path / "bot.db") == 0,
+                                     SUBPROCESS_WAIT)
                 finally:
                     proc.send_signal(signal.SIGINT)
-                    out, err = proc.communicate(timeout=30)
+                    out, err = proc.communicate(timeout=SUBPROCESS_WAIT)
                 assert proc.returncode == 0, err[-2000:]
             # Telegram may hand the restarted bot the /ingest the killed one had not confirmed:
             # the same message starts no second poll (its «⏳» would follow the «⚠️ توقف…»)

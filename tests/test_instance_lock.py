@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from botkit import ADMIN, READER, TOKEN
 from lockkit import lock_holder
+from test_cli_main import SUBPROCESS_WAIT
 
 from bot.emulator import Emulator
 from digests.backups import backup
@@ -44,20 +45,20 @@ def test_a_second_bot_is_refused_after_the_lock_file_was_deleted(tmp_path: Path)
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             emu.send_user_message(READER, "/start")
-            emu.wait_for_messages(READER, 1, timeout=60)
+            emu.wait_for_messages(READER, 1, timeout=SUBPROCESS_WAIT)
             Path(f"{db}.lock").unlink()  # «stale» to the eye: it stays after a clean stop
             second = subprocess.run([sys.executable, "run.py", "bot"], cwd=ROOT, env=env,
-                                    capture_output=True, text=True, timeout=60)
+                                    capture_output=True, text=True, timeout=SUBPROCESS_WAIT)
             assert second.returncode == 1, second.stderr[-2000:]
             assert "بوت آخر لنشرة يعمل على قاعدة البيانات هذه" in second.stderr
             assert f"another Nashra bot (pid {first.pid}: " in second.stderr  # named
             assert "run.py bot" in second.stderr
             assert Path(f"{db}.lock").read_text() == ""  # the refused one wrote no pid
             emu.send_user_message(READER, "/help")  # the first one still answers, alone
-            assert len(emu.wait_for_messages(READER, 2, timeout=30)) == 2
+            assert len(emu.wait_for_messages(READER, 2, timeout=SUBPROCESS_WAIT)) == 2
         finally:
             first.send_signal(signal.SIGINT)
-            _, err = first.communicate(timeout=30)
+            _, err = first.communicate(timeout=SUBPROCESS_WAIT)
     assert first.returncode == 0, err[-2000:]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli_main import ROOT, run_py
+from tests.test_cli_main import ROOT, SUBPROCESS_WAIT, run_py
 
 
 def test_sandbox_runs_the_real_bot_against_the_emulator_and_stops_cleanly(tmp_path: Path) -> None:
@@ -156,10 +156,10 @@ def test_the_bots_start_warns_in_both_languages_of_no_admins_and_no_sources(
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
         try:
-            emu.wait_for(lambda: emu.counters.get("method:getUpdates", 0) > 0, timeout=60)
+            emu.wait_for(lambda: emu.counters.get("method:getUpdates", 0) > 0, timeout=SUBPROCESS_WAIT)
         finally:
             proc.send_signal(signal.SIGINT)
-            _, err = proc.communicate(timeout=30)
+            _, err = proc.communicate(timeout=SUBPROCESS_WAIT)
     warnings = [line.split(" WARNING ", 1)[1].split(" ", 1)[1] for line in err.splitlines()
                 if " WARNING " in line]
     admins = [w for w in warnings if "ADMIN_IDS is empty" in w]
