@@ -18,13 +18,13 @@ from telegram import Update
 from telegram.error import TimedOut
 from telegram.ext import ContextTypes
 
-from bot import reader_clock
+from bot import reader_clock, repeats
 from bot.day_search import day_key, day_title
 from bot.i18n import chat_worded, t
 from bot.reader_sources import muted as muted_sources
 from bot.render import render_bundle
 from bot.result_parts import topic_quotes_first
-from bot.runtime import Runtime, enter, send, ui
+from bot.runtime import Runtime, enter, may_change, own_lang, send, ui
 from bot.stories import latest_digests, live_digests, search_page
 from digests import subscriptions
 from digests.asked_topics import topic_text
@@ -49,9 +49,34 @@ async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await send_my_digest(update, context, rt, chat.id, chat.type, lang)
 
 
+async def member_refused(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                         chat_type: str, lang: str) -> bool:
+    """Whether a group member who is no admin asked for the whole digest here, told in their
+    own language to ask in a private chat (QA54-7: a member's /digest posted 3,681 characters to
+    a group of 40, and any member could do it again; the admins choose what the group gets, as
+    with its topics and settings). /search stays open to members: one page, five stories."""
+    if chat_type not in ("group", "supergroup") or await may_change(update, context):
+        return False
+    user = update.effective_user
+    lang = own_lang(rt, user, lang) if user is not None else lang
+    bot = context.bot.username or "bot"
+    if update.callback_query is not None:
+        await update.callback_query.answer(t("digest_group_members", lang, bot=bot),
+                                           show_alert=True)
+    else:
+        await send(update, context, ui(lang, "digest_group_members", bot=bot))
+        asking = update.effective_message
+        if asking is not None:  # the asker's own line: no later /digest is pointed at it
+            repeats.recent_answers(context).answer_cut(asking.chat_id, asking.message_id)
+    return True
+
+
 async def send_my_digest(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
                          chat_id: int, chat_type: str, lang: str) -> None:
-    """Send the chat's digest now (`my_digest`), saying so first when it follows nothing."""
+    """Send the chat's digest now (`my_digest`), saying so first when it follows nothing; in a
+    group, to its admins only (`member_refused`)."""
+    if await member_refused(update, context, rt, chat_type, lang):
+        return
     now = rt.now()
     subs = subscriptions.list_subscriptions(rt.db, chat_id)
     topics = [s.topic for s in subs if s.topic]
@@ -89,7 +114,10 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     """The top stories of the day `back` days before the reader's today («مين فاز امبارح»:
     yesterday's, midnight to midnight in the chat's time zone; QA33 S1), as /digest shows them.
     A day without news is said so, and the latest stories follow under that line, never under
-    the day's title (QA54-1: last week's news came headed «📰 أخبار أمس»)."""
+    the day's title (QA54-1: last week's news came headed «📰 أخبار أمس»). In a group, to its
+    admins only (`member_refused`)."""
+    if await member_refused(update, context, rt, chat_type, lang):
+        return
     shown_now = reader_now(rt, chat_id)
     day_end = reader_clock.day_before(shown_now, back)
     muted = muted_sources(rt.db, chat_id)

@@ -186,6 +186,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "group_admins_only": ("في المجموعات، يغيّر الإعدادات والمتابعات مشرفو المجموعة وحدهم.",
                           "In groups, only the group's admins change settings and subscriptions."),
     # /digest
+    # a group member who is no admin (QA54-7: the whole digest posted to everyone by anyone)
+    "digest_group_members": ("في المجموعات يطلب النشرة مشرفو المجموعة وحدهم، فهي تصل إلى الجميع. "
+                             "اطلبها لنفسك في محادثتك الخاصة معي: @{bot} ثم /digest",
+                             "In groups only the group's admins ask for the digest: everyone gets "
+                             "it. Ask for it in a private chat with me: @{bot}, then "
+                             "/digest"),
     "digest_empty": ("لا أخبار جديدة في مواضيعك الآن.", "No recent news on your topics right now."),
     "digest_empty_group": ("لا أخبار جديدة في مواضيع المجموعة الآن.",
                            "No recent news on this group's topics right now."),

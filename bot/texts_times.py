@@ -29,7 +29,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Quiet hours now: alerts come at {hour}."),
     # «/zone X» with X neither a zone of the picker nor an offset (bot.zone_typed)
     # a city two zones share («/zone عمان»: Amman or Oman; QA54-3), a button each
-    "zone_typed_which": ("«{typed}»: أيّ توقيت تقصد؟", "«{typed}»: which time zone do you mean?"),
+    "zone_typed_which": ("«{typed}»: أيّ توقيت تقصد؟", "«{typed}»: which of these time zones?"),
     "zone_typed_unknown": ("لم أعرف التوقيت «{typed}». اختر من القائمة، أو اكتب فرقه عن UTC، مثل: "
                            "/zone +3",
                            "I do not know the time zone «{typed}». Pick one from the list, or "

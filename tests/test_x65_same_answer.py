@@ -41,7 +41,8 @@ async def _whole(h: object, asking: int) -> None:
 
 async def test_a_repeat_points_at_the_digest_not_at_its_intro(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
-        h.emu.add_group(GROUP, "مجموعة")
+        # two admins: a member who is no admin is sent to a private chat (QA54-7)
+        h.emu.add_group(GROUP, "مجموعة", admins=[6601, 6602])
         first = h.emu.send_user_message(GROUP, "/digest", user=User(id=6601, first_name="a"))
         await h.emu.await_messages(GROUP, 2, timeout=20)
         await _whole(h, first)
@@ -58,7 +59,7 @@ async def test_a_repeat_points_at_the_digest_not_at_its_intro(tmp_path: Path) ->
 
 async def test_an_answer_cut_after_its_intro_is_never_pointed_at(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
-        h.emu.add_group(GROUP, "مجموعة")
+        h.emu.add_group(GROUP, "مجموعة", admins=[6611, 6612])
         h.emu.slow_next(1, 1.5)  # the intro is recorded, then answered late: time to fail the rest
         h.emu.send_user_message(GROUP, "/digest", user=User(id=6611, first_name="a"))
         await h.emu.await_messages(GROUP, 1, timeout=20)
