@@ -42,6 +42,8 @@ import time
 from collections.abc import Callable
 from types import TracebackType
 
+from telegram.error import TelegramError
+
 from bot.i18n import bilingual
 from digests.logs import Throttle
 from digests.storage import FAULTS, FaultLog, fault_of
@@ -88,6 +90,26 @@ class LastConfirmFilter(logging.Filter):
         return True
 
 
+class StopRaceFilter(logging.Filter):
+    """asyncio's «Task exception was never retrieved» ERROR for PTB's getUpdates task → one
+    WARNING. PTB's retry loop (telegram.ext._utils.networkloop) waits for that task or the stop,
+    whichever ends first; when both end in one loop turn it returns on the stop and never reads
+    the call's error (a 502, a dropped connection). Nothing was taken by that call, and the
+    stop's last getUpdates follows (LastConfirmFilter). Seen on a loaded host (S20 FL)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        text = record.getMessage()
+        if not (text.startswith("Task exception was never retrieved") and POLLING_ACTION in text
+                and isinstance(error, TelegramError)):
+            return True
+        record.msg = "Bot API failed a getUpdates as the bot stopped (%s): it took no update"
+        record.args = (f"{type(error).__name__}: {error}",)
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
+
+
 class DbFaultFilter(logging.Filter):
     """A record carrying a database fault (locked, disk full…) → one WARNING a minute."""
 
@@ -111,10 +133,11 @@ FAULT_LOGGERS = ("bot.sender", "bot.runtime", "bot.pushes", "bot.ingests")
 
 
 def install() -> None:
-    """Attach NotJsonFilter to PTB's request logger, LastConfirmFilter to its Updater's and
-    DbFaultFilter to the background work's (once each)."""
+    """Attach NotJsonFilter to PTB's request logger, LastConfirmFilter to its Updater's,
+    StopRaceFilter to asyncio's and DbFaultFilter to the background work's (once each)."""
     pairs: list[tuple[str, type[logging.Filter]]] = [
         (REQUEST_LOGGER, NotJsonFilter), (UPDATER_LOGGER, LastConfirmFilter),
+        ("asyncio", StopRaceFilter),
         *((name, DbFaultFilter) for name in FAULT_LOGGERS)]
     for name, kind in pairs:
         logger = logging.getLogger(name)
