@@ -60,7 +60,7 @@ from digests.asked_topics import asks_for_news, days_back, topic_shown, topic_te
 from digests.errors import QueryError
 from digests.greetings import small_talk
 from digests.named_questions import reader_topic
-from digests.query import followable, lone_name
+from digests.query import followable, lone_name, no_words
 from digests.reader_text import echo, links_in, strip_markup
 from digests.day_words import asked_date, asked_day
 from digests.zone_words import asks_for_zone
@@ -180,6 +180,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         name = lone_name(query)  # «علي» alone: the preposition «على» has the same key
         await send(update, context, ui(lang, "name_alone", name=name) if name
                    else ui(lang, "latin_topic", query=echo(query)) if latin  # «May» alone
+                   # «ا» × 4000 is no word, not a stop-word: nothing found (QA56-8)
+                   else ui(lang, "nothing_found_unfollowable", query=echo(query))
+                   if no_words(query)
                    else ui(lang, "nothing_searchable", query=echo(query))
                    if any(ch.isalnum() for ch in query) else ui(lang, "no_words"))
         return

@@ -26,6 +26,7 @@ also gives under another («داعش» / «تنظيم الدولة», digests.va
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -260,6 +261,21 @@ def followable(topic: str) -> bool:
     """Whether `topic` can be a followed topic: it holds a letter («١٢٣» or «10.30» alone is a
     number, not a topic, though a search may still look for it)."""
     return any(ch.isalpha() for ch in topic)
+
+
+# Longer than any word of a language a reader types (Arabic's longest run to ~15 letters)
+LONGEST_WORD = 40
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def no_words(query: str) -> bool:
+    """True when every word in `query` is no word at all: one letter typed again and again
+    («اااا…», «ههههه»: its search key is a single letter, like a stop-word's), or longer than
+    any word (LONGEST_WORD). QA56-8: «ا» × 4000 was told it held only letters such as «و» and
+    «في» that are in every story; it holds no word. Pure."""
+    words = _WORD_RE.findall(query)
+    return bool(words) and all((len(w) >= 3 and len(set(w)) == 1) or len(w) > LONGEST_WORD
+                               for w in words)
 
 
 def topic_key(topic: str) -> str:
