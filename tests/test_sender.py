@@ -408,9 +408,11 @@ async def test_read_timeout_is_resent_at_least_once(database: Database, emu: Emu
     arts = articles(database, 1)
     add_chat(database, 1)
     queue(database, 1, arts[0])
-    emu.slow_next(1, 0.8)
+    # the slow answer 3 s, the read timeout 1 s (were 0.8 and 0.25: on a loaded host an ordinary
+    # answer could take 0.25 s and time out too, a third send; CI hardening)
+    emu.slow_next(1, 3.0)
     async with Bot(TOKEN, base_url=emu.base_url,
-                   request=HTTPXRequest(read_timeout=0.25)) as slow_bot:
+                   request=HTTPXRequest(read_timeout=1.0)) as slow_bot:
         s = make_sender(database, slow_bot)
         await s.drain(timeout=10)
     # Policy: a timeout that may have delivered is re-sent (a visible duplicate, never a loss).
