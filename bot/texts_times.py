@@ -30,6 +30,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # «/zone X» with X neither a zone of the picker nor an offset (bot.zone_typed)
     # a city two zones share («/zone عمان»: Amman or Oman; QA54-3), a button each
     "zone_typed_which": ("«{typed}»: أيّ توقيت تقصد؟", "«{typed}»: which of these time zones?"),
+    # the zone typed is the one already set (QA54-9): named, «saved» alone said nothing
+    "zone_as_before": ("✅ التوقيت: {zone}، كما كان.", "✅ Time zone: {zone}, as it was."),
     "zone_typed_unknown": ("لم أعرف التوقيت «{typed}». اختر من القائمة، أو اكتب فرقه عن UTC، مثل: "
                            "/zone +3",
                            "I do not know the time zone «{typed}». Pick one from the list, or "

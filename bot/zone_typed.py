@@ -19,11 +19,12 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.channel_admin import same_chat
+from bot.i18n import t
 from bot.preferences import zone_picker
 from bot.runtime import Runtime, enter, may_change, refuse_group, rtl, send, ui
 from bot.settings_words import quiet_change_note, saved_toast
 from bot.texts_zones import ZONE_LABELS
-from bot.zones import chat_zone, set_fixed_offset, set_zone
+from bot.zones import chat_offset, chat_zone, set_fixed_offset, set_zone, zone_label
 from digests import delivery_times, subscriptions
 from digests.zone_words import typed_offset, typed_zones, zone_city
 
@@ -65,6 +66,12 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     after_zone = chat_zone(rt.db, chat.id)
     log.info("zone typed chat=%s zone=%s minutes=%s", chat.id, after_zone, minutes)
     said = saved_toast(before[0], before[1], new, after_zone, lang, now)
+    old_offset = before[0].utc_offset_minutes if before[0] is not None else None
+    if before[0] is not None and (before[1], old_offset) == (after_zone, new.utc_offset_minutes):
+        # the zone already set: named, not «✅ حُفظت الإعدادات.» (QA54-9: whoever checks the
+        # setting by typing it could not see which zone it is)
+        said = t("zone_as_before", lang, zone=zone_label(
+            chat_offset(after_zone, new.utc_offset_minutes, now), lang, after_zone))
     if zone is None:  # a fixed offset keeps no daylight saving time: said once, here
         said += "\n" + ui(lang, "zone_fixed_note")
     # held alerts released, or new ones held: said as the picker's toast says it (QA52 R2)

@@ -37,6 +37,10 @@ async def test_zone_by_arabic_city_and_the_ambiguous_amman(tmp_path: Path) -> No
         assert "لم أعرف" not in said.plain_text and _zone(h) == "Asia/Damascus", said.plain_text
         [said] = await h.say(READER, "/zone عمّان")
         assert _zone(h) == "Asia/Amman", said.plain_text
+        # QA54-9: the zone already set is named, not «✅ حُفظت الإعدادات.»
+        [said] = await h.say(READER, "/zone الاردن")
+        assert "التوقيت: الأردن (UTC+3)، كما كان." in said.plain_text.replace("\u200e", ""), (
+            said.plain_text)
         [asked] = await h.say(READER, "/zone عمان")
         assert "أيّ توقيت تقصد" in asked.plain_text, asked.plain_text
         assert asked.button_texts() == ["عمّان (الأردن)", "مسقط (عُمان)"]
