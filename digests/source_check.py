@@ -47,6 +47,7 @@ from digests.feed_cut import cut_items, parse_limit
 from digests.char_refs import scrub
 from digests.feeds import as_utf8, read_entries
 from digests.fetch_failures import host_of
+from digests.reader_text import strip_markup
 from digests.feed_prefix import whole_entries
 from digests.fetcher import PARTIAL_HEADER, Fetcher
 from digests.responses import FetchResult
@@ -123,8 +124,9 @@ def clean_title(title: str) -> str:
     feedparser decodes one level of escaping; WordPress-style feeds escape twice
     («&amp;quot;»), which left «&quot;» in the name, and in every digest and reply naming
     the source (QA10 F1). Item titles are decoded the same way (digests.feeds.strip_html).
+    Its HTML tags are left out (QA56-4: «&lt;b&gt;وكالة&lt;/b&gt;» named a source «<b>وكالة</b>»).
     """
-    return _cut(html.unescape(title))
+    return _cut(strip_markup(html.unescape(title)))
 
 
 def _cut(title: str) -> str:
@@ -162,7 +164,8 @@ def misread_titles(body: bytes, headers: Mapping[str, str] | None = None) -> tup
     - before session 5, a UTF-8 feed that declares a legacy charset had its title read again
       in that charset (mojibake such as «ط®ظ„ط§طµط©», QA8 F2);
     - before session 6, a title escaped twice kept its entities («أخبار &quot;المحلية&quot;»,
-      QA10 F1), also in that mojibake.
+      QA10 F1), also in that mojibake;
+    - before session 20, a title's HTML tags were kept («<b>وكالة</b>», QA56-4).
 
     Empty when every older reading equals today's."""
     body, _ = cut_items(body, TITLE_ENTRIES)  # read at every poll: not 100,000 entries (A8)
@@ -171,7 +174,9 @@ def misread_titles(body: bytes, headers: Mapping[str, str] | None = None) -> tup
     if detect_encoding(body, headers) == "utf-8" and declares_legacy(body, headers):
         readings.append(_raw_title(feedparser.parse(decode(body, headers))))  # session ≤ 4
     utf8, utf8_headers = as_utf8(body, headers)
-    readings.append(_raw_title(feedparser.parse(utf8, response_headers=utf8_headers)))
+    parsed = feedparser.parse(utf8, response_headers=utf8_headers)
+    readings.append(_raw_title(parsed))
+    readings.append(_tagged_title(parsed))  # session ≤ 19
     return tuple(dict.fromkeys(r for r in readings if r and r != right))
 
 
@@ -185,6 +190,13 @@ def _raw_title(parsed: Mapping[str, object]) -> str:
     feed = parsed.get("feed", {})
     title = feed.get("title", "") if isinstance(feed, Mapping) else ""
     return _cut(title) if isinstance(title, str) else ""
+
+
+def _tagged_title(parsed: Mapping[str, object]) -> str:
+    """A parsed feed's title cleaned as before session 20: entities decoded, tags kept."""
+    feed = parsed.get("feed", {})
+    title = feed.get("title", "") if isinstance(feed, Mapping) else ""
+    return _cut(html.unescape(scrub(title))) if isinstance(title, str) else ""
 
 
 def _looks_like_html(result: FetchResult) -> bool:

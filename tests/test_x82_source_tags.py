@@ -53,3 +53,19 @@ async def test_a_poll_names_a_source_by_its_title_without_tags(
                             now=datetime(2018, 3, 12, tzinfo=UTC))
         await poll_once(database, settings, now=datetime(2018, 3, 12, tzinfo=UTC))
     assert sources.get_source(database, source.id).name == "وكالة الشر"  # type: ignore[union-attr]
+
+
+async def test_a_source_named_with_tags_before_is_renamed_by_the_next_poll(
+        database: Database, settings: Settings) -> None:
+    """A source an older session named by the tagged title (nobody typed it) gets the title
+    without tags at its next poll, as a misread title does (digests.source_check)."""
+    when = datetime(2018, 3, 12, tzinfo=UTC)
+    with SampleSite(with_sample=False) as site:
+        site.add_route("/tagged.xml", Response(body=_feed(site), content_type="application/rss+xml"))
+        source = add_source(database, site.url("/tagged.xml"), settings=settings, now=when,
+                            name="x")
+        with database.transaction() as tx:  # as session 19 stored it
+            tx.execute("update sources set name = ? where id = ?",
+                       ['<b>وكالة الشر</b> <a href="x">', source.id])
+        await poll_once(database, settings, now=when)
+    assert sources.get_source(database, source.id).name == "وكالة الشر"  # type: ignore[union-attr]
