@@ -26,7 +26,7 @@ from telegram.ext import ContextTypes
 from bot.admin import Told, admin_only, deliver_owed, reply, tell
 from bot.chat_holds import push_held_note
 from bot.following import too_long_text
-from bot.i18n import amount, counted, num, topic_label
+from bot.i18n import amount, counted, num, t, topic_label
 from bot.lines import escape_text
 from bot.reader_clock import reader_zone
 from bot.reasons import delivery_reason
@@ -153,15 +153,32 @@ def nothing_new(rt: Runtime, plan: push_queue.PushPlan, chat_id: int, lang: str)
     if plan.pushed:
         return ui(lang, "push_nothing_new_queued")
     due = plan.due
+    clock = "" if due is None else f"{due.astimezone(reader_zone(rt.db.db, chat_id)):%H:%M}"
     when = (ui(lang, "push_due_now") if due is None or due <= rt.now() else
-            ui(lang, "push_due_at", time=f"{due.astimezone(reader_zone(rt.db.db, chat_id)):%H:%M}"))
+            ui(lang, "push_due_at", time=clock.translate(_INDIC) if lang == "ar" else clock))
     sent = plan.stories - plan.waiting
     whom = (f"«{escape_text(topic_label(plan.topic, lang, with_arabic=True))}»" if plan.topic
             else ui(lang, "push_general_name"))
-    return ui(lang, "push_nothing_new_waiting", stories=amount(plan.waiting, lang, "article"),
-              whom=whom, when=when,
-              sent=ui(lang, "push_sent_too", stories=amount(sent, lang, "article")) if sent
-              else "")
+    return ui(lang, "push_nothing_new_waiting", stories=_subject(plan.waiting, lang),
+              whom=whom, when=when, goes=_goes(plan.waiting, lang),
+              sent=ui(lang, "push_sent_too", stories=_subject(sent, lang)) if sent else "")
+
+
+# QA55-7: the queued answer's times in the digits of the Arabic text around them, as /stats
+_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def _subject(n: int, lang: str) -> str:
+    """`n` stories as a sentence's subject: the nominative dual «خبران» (bot.i18n.amount's
+    «خبرين» is the form after a preposition, «منذ …»); the other counts read the same."""
+    return t("push_two_stories", lang) if n == 2 else amount(n, lang, "article")
+
+
+def _goes(n: int, lang: str) -> str:
+    """«is sent» agreeing with `n` stories before it: «يُرسل», «يُرسلان», «تُرسل» (a plural
+    of things takes the feminine singular); "going out" in English."""
+    return t("push_goes_one" if n == 1 else "push_goes_two" if n == 2 else "push_goes_many",
+             lang)
 
 
 def followers(rt: Runtime, topic: str | None) -> int:

@@ -50,10 +50,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "earlier push has not finished; its report follows when it does)."),
     # QA50 E6: the followers' rows of the stories found are still queued (an alert held a few
     # minutes), not sent: how many, when they go, and how many did go before
+    # {goes}: the verb agreeing with {stories}, its subject (QA55-7: «خبرين … تُرسل»)
     "push_nothing_new_waiting": ("لا أخبار جديدة لإرسالها: {stories} في قائمة الإرسال لمتابعي "
-                                 "{whom} الآن، تُرسل {when}{sent}.",
+                                 "{whom} الآن، {goes} {when}{sent}.",
                                  "Nothing new to send: {stories} already queued for the followers"
-                                 " of {whom}, going out {when}{sent}."),
+                                 " of {whom}, {goes} {when}{sent}."),
+    "push_goes_one": ("يُرسل", "going out"),
+    "push_goes_two": ("يُرسلان", "going out"),
+    "push_goes_many": ("تُرسل", "going out"),  # a plural of things: the feminine singular
+    "push_two_stories": ("خبران", "2 articles"),  # the subject: nominative (amount: «خبرين»)
     "push_due_now": ("الآن", "now"),
     "push_due_at": ("نحو الساعة {time}", "at about {time}"),
     "push_sent_too": ("، وأُرسل {stories} من قبل", "; {stories} went out before"),

@@ -22,6 +22,8 @@ from digests.new_deliveries import insert_rows
 from digests.push_queue import _top_stories
 from digests.storage import Database
 
+_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")  # X83 (QA55-7): the time in Arabic digits
+
 
 def _queue(path: Path, *, pending: int, due_in: timedelta) -> datetime:
     """The reader follows the general digest and has rows for the push's top stories: the first
@@ -54,7 +56,7 @@ async def test_a_push_of_stories_still_queued_says_they_are_queued_and_when(
         [answer] = await h.say(ADMIN, "/push")
         text = answer.plain_text
         assert "أُرسلت" not in text and "سُلّمت" not in text, text
-        clock = f"{due.astimezone(reader_zone(h.db.db, ADMIN)):%H:%M}"
+        clock = f"{due.astimezone(reader_zone(h.db.db, ADMIN)):%H:%M}".translate(_INDIC)
         assert ("٥ أخبار في قائمة الإرسال لمتابعي النشرة العامة الآن، تُرسل نحو الساعة "
                 + clock) in text, text
         assert h.db.db.execute("select count(*) from outbox where kind like 'push:%'"
@@ -66,7 +68,7 @@ async def test_some_queued_some_sent_are_told_apart(tmp_path: Path) -> None:
     _queue(path, pending=2, due_in=timedelta(minutes=2))
     async with running_bot(path) as h:
         [answer] = await h.say(ADMIN, "/push")
-        assert "خبرين في قائمة الإرسال لمتابعي النشرة العامة" in answer.plain_text, \
+        assert "خبران في قائمة الإرسال لمتابعي النشرة العامة" in answer.plain_text, \
             answer.plain_text
         assert "وأُرسل ٣ أخبار من قبل" in answer.plain_text
 
@@ -98,6 +100,6 @@ async def test_queued_alerts_held_by_the_readers_quiet_hours_are_told_at_their_e
     async with running_bot(path) as h:
         [answer] = await h.say(ADMIN, "/push")
         text = answer.plain_text
-        clock = f"{quiet_end.astimezone(reader_zone(h.db.db, ADMIN)):%H:%M}"
+        clock = f"{quiet_end.astimezone(reader_zone(h.db.db, ADMIN)):%H:%M}".translate(_INDIC)
         assert "٥ أخبار في قائمة الإرسال لمتابعي النشرة العامة الآن، تُرسل نحو الساعة " + clock \
             in text, text
