@@ -64,13 +64,18 @@ def moved_note(n: int, hour: int, lang: str) -> str:
 
 def next_digest_note(rt: Runtime, chat: subscriptions.Chat, lang: str) -> str:
     """«النشرة التالية: اليوم الساعة ٢٠:٠٠.» / «… غدًا …», today and tomorrow in the chat's zone
-    (said in the toast's first line)."""
+    (said in the toast's first line); an hour inside the quiet hours says it comes anyway."""
     now = rt.now()
     when = delivery_times.next_digest(rt.db.db, chat.id, now)
     local_now = reader_clock.reader_now(rt.db.db, chat.id, now)
     day = when.astimezone(local_now.tzinfo).date() if when else local_now.date()
     key = "next_digest_today" if day == local_now.date() else "next_digest_tomorrow"
-    return t(key, lang, hour=hour_label(chat.daily_hour, lang))
+    said = t(key, lang, hour=hour_label(chat.daily_hour, lang))
+    if delivery_times.in_quiet(chat.daily_hour, chat.quiet_start, chat.quiet_end):
+        # it comes at its hour all the same (delivery_times: quiet hours or not, QA47 Z1): said,
+        # not a surprise at 6:00 (QA54-16)
+        said += " " + t("daily_in_quiet", lang)
+    return said
 
 
 def quiet_change_note(rt: Runtime, chat: subscriptions.Chat, was_quiet: bool,

@@ -23,6 +23,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "The next digest: today at {hour}."),
     "next_digest_tomorrow": ("النشرة التالية: غدًا الساعة {hour}.",
                              "The next digest: tomorrow at {hour}."),
+    # a daily hour inside the quiet hours (QA54-16): it comes at its hour all the same
+    "daily_in_quiet": ("وتصل في موعدها ولو في ساعات الهدوء.",
+                       "It comes at that hour even in the quiet hours."),
     # an instant chat's change of zone or quiet hours ends or starts its quiet time (QA47 Z9)
     "quiet_released": ("التنبيهات المنتظرة في طريقها الآن.", "The waiting alerts are on their way."),
     "quiet_started": ("ساعات الهدوء الآن: تصل التنبيهات عند {hour}.",

@@ -38,7 +38,9 @@ def _utc(local: datetime) -> datetime:
     return local.astimezone(timezone.utc)
 
 
-def _in_quiet(hour: int, start: int | None, end: int | None) -> bool:
+def in_quiet(hour: int, start: int | None, end: int | None) -> bool:
+    """Whether the local `hour` is inside the quiet hours [start, end) (across midnight when
+    start > end); no quiet hours when either is None or they are equal."""
     if start is None or end is None or start == end:
         return False
     return start <= hour < end if start < end else (hour >= start or hour < end)
@@ -48,7 +50,7 @@ def after_quiet(when: datetime, chat: dict[str, Any]) -> datetime:
     """`when` (UTC), or the end of the chat's quiet hours if `when` falls inside them."""
     local = when.astimezone(chat_zone(chat))
     start, end = chat.get("quiet_start"), chat.get("quiet_end")
-    if not _in_quiet(local.hour, start, end):
+    if not in_quiet(local.hour, start, end):
         return when
     assert end is not None
     # Wall-clock arithmetic: adding a day to a zoned time keeps the hour across a DST change.
