@@ -451,6 +451,9 @@ async def _poll_answer(rt: Runtime, lang: str) -> str:
         note += "\n" + ui(lang, "ingest_dropped", dropped=counted(
             summary.dropped, lang, "older entry", "older entries"),
             cap=num(rt.settings.max_entries_per_feed, lang))
+    corrected = sum(r.updated for r in reports)
+    if corrected:  # a site's fix taken (QA55-12: only the log said so)
+        note += "\n" + ui(lang, "ingest_corrected", count=num(corrected, lang))
     failing = [r for r in reports if r.status == "failed"]
     if not failing:
         return ui(lang, "ingest_done", **counts) + note

@@ -83,6 +83,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "المتابعين؛ تُرسل الأخبار الجديدة من الجلب التالي)",
                           "(A new source's first poll: its {new} were stored for search, not "
                           "sent to followers; new articles are sent from the next poll on)"),
+    # QA55-12: a site's correction in place (a toll) was taken, and the report did not say so
+    "ingest_corrected": ("(أخبار صحّحتها مواقعها فحُفظ نصّها الجديد: {count})",
+                         "(Stories their sites corrected, new text stored: {count})"),
     "ingest_dropped": ("(تُرك {dropped} من الأخبار الأقدم للجلب التالي: يُحفظ من كل خلاصة في الجلب "
                        "الواحد {cap} من الأخبار الجديدة على الأكثر، MAX_ENTRIES_PER_FEED)",
                        "({dropped} left for the next poll: at most {cap} new entries of one feed "

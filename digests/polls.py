@@ -27,6 +27,7 @@ class SourceReport:
     duplicates: int = 0       # new entries found to duplicate another article by content
     pages_failed: int = 0     # stored from the feed only: the page could not be fetched/read
     dropped: int = 0          # new entries left for a later poll (MAX_ENTRIES_PER_FEED)
+    updated: int = 0          # stored articles the site corrected in place, new text stored
     error: str | None = None
     next_poll_at: datetime | None = None
 

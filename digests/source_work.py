@@ -377,7 +377,8 @@ def finish(db: Database, settings: Settings, work: SourceWork, now: datetime) ->
     return SourceReport(work.source.id, work.source.name, work.source.url, done.status,
                         entries=work.entries, new=work.new, known=work.known,
                         duplicates=work.duplicates, pages_failed=work.pages_failed,
-                        dropped=work.dropped, error=error, next_poll_at=done.next_poll_at)
+                        dropped=work.dropped, updated=work.updated, error=error,
+                        next_poll_at=done.next_poll_at)
 
 
 def succeeded(db: Database, settings: Settings, source: Source, now: datetime,
