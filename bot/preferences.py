@@ -39,6 +39,7 @@ from bot.runtime import (
     enter,
     keyboard,
     may_change,
+    own_lang,
     refuse_group,
     send,
     ui,
@@ -128,7 +129,33 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if entered is None:
         return
     rt, chat, lang = entered
+    if await member_sees_only(update, context, rt, chat.type, lang):
+        # a group member who is no admin: what is set, and who changes it; no buttons that
+        # refuse every press (QA54-15)
+        text, _ = _settings_message(rt, chat, lang, update=update)
+        await send(update, context, text + "\n" + _admins_line(update, rt, lang))
+        return
     await send(update, context, *_settings_message(rt, chat, lang, update=update))
+
+
+async def member_sees_only(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime,
+                           chat_type: str, lang: str) -> bool:
+    """Whether a bare /settings or /zone comes from a group member who is no admin: shown what
+    is set, without the menu's buttons (each refused them at its press: QA54-15)."""
+    return chat_type in ("group", "supergroup") and not await may_change(update, context)
+
+
+def _admins_line(update: Update, rt: Runtime, lang: str) -> str:
+    """«في المجموعات، يغيّر الإعدادات … مشرفو المجموعة وحدهم.» in the member's own language."""
+    user = update.effective_user
+    return ui(own_lang(rt, user, lang) if user is not None else lang, "group_admins_only")
+
+
+def zone_seen(update: Update, rt: Runtime, chat_id: int, lang: str) -> str:
+    """A group member's bare /zone: «التوقيت الآن: الأردن (UTC+3)» and who changes it."""
+    chat = subscriptions.get_chat(rt.db, chat_id)
+    return ui(lang, "zone_now", zone=_zone_now(rt, chat_id, chat, lang)) + "\n" + _admins_line(
+        update, rt, lang)
 
 
 # 23:00–07:00 first: the quiet hours a new chat starts with (migration 027), so that the picker

@@ -20,7 +20,7 @@ from telegram.ext import ContextTypes
 
 from bot.channel_admin import same_chat
 from bot.i18n import t
-from bot.preferences import zone_picker
+from bot.preferences import member_sees_only, zone_picker, zone_seen
 from bot.runtime import Runtime, enter, may_change, refuse_group, rtl, send, ui
 from bot.settings_words import quiet_change_note, saved_toast
 from bot.texts_zones import ZONE_LABELS
@@ -39,6 +39,9 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     rt, chat, lang = entered
     typed = " ".join(context.args or ()).strip()  # no args for typed «التوقيت» (bot.answers)
     if not typed:
+        if await member_sees_only(update, context, rt, chat.type, lang):  # QA54-15
+            await send(update, context, zone_seen(update, rt, chat.id, lang))
+            return
         await send(update, context, *zone_picker(rt, same_chat(chat.id), lang, chat.type))
         return
     zones, minutes = typed_zones(typed, ZONE_LABELS), typed_offset(typed)

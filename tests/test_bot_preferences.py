@@ -162,7 +162,11 @@ async def test_group_members_are_refused_at_the_first_settings_press(tmp_path: P
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.add_group(group, "مجموعة", admins=[READER])
         member = h.user(READER + 7)
-        [menu] = await h.say(group, "/settings", user=member)
+        # a member's own /settings shows what is set, without buttons (QA54-15); the admin's
+        # menu, pressed by the member, is refused at the press
+        [seen] = await h.say(group, "/settings", user=member)
+        assert seen.buttons() == [] and "مشرفو المجموعة وحدهم" in seen.plain_text
+        [menu] = await h.say(group, "/settings", user=h.user(READER))
         for label in ("🗓 يومية", "🌙 ساعات الهدوء", "🌐 التوقيت"):
             answer = await h.click_answer(menu, label, user=member)
             assert answer.get("show_alert")

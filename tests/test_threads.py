@@ -99,12 +99,12 @@ async def test_a_group_without_topics_is_sent_no_thread(tmp_path: Path) -> None:
 
 
 async def test_a_settings_button_an_admin_presses_moves_no_delivery(tmp_path: Path) -> None:
-    """/settings only shows a menu (anyone may open it); a press of one of its buttons in topic
-    66, a member's or an admin's, answers there and moves no delivery (QA49 M3: opening a
-    submenu moved the group's news)."""
+    """/settings only shows a menu (an admin's; a member gets what is set, without buttons:
+    QA54-15); a press of one of its buttons in topic 66, a member's or an admin's, answers
+    there and moves no delivery (QA49 M3: opening a submenu moved the group's news)."""
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.add_group(FORUM, "منتدى", admins=[ADMIN], forum=True)
-        [menu] = await _say_in(h, "/settings", READER, 66)
+        [menu] = await _say_in(h, "/settings", ADMIN, 66)
         assert menu.message_id and menu.message_thread_id == 66
         assert _thread_of_chat(h, FORUM) is None  # opening the menu changes nothing
         answer = await h.click_answer(menu, "🗓 يومية", user=h.user(READER))

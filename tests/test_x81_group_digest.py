@@ -34,3 +34,19 @@ async def test_only_a_groups_admins_post_its_digest(tmp_path: Path) -> None:
                                                       language_code="ar"), n=2)
         assert any("📰" in m.plain_text and len(m.plain_text) > 300 for m in got), [
             m.plain_text[:80] for m in got]
+
+
+async def test_a_members_bare_zone_and_settings_show_what_is_set(tmp_path: Path) -> None:
+    """QA54-15: a member's bare /zone and /settings showed the full pickers (31 buttons), each
+    press refused with an alert; now what is set and who changes it, without buttons."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        h.emu.add_group(GROUP, "العائلة", admins=[DAUGHTER])
+        member = User(id=MEMBER, first_name="m", language_code="ar")
+        [said] = await h.say(GROUP, "/zone", user=member)
+        assert "التوقيت الآن: السعودية (UTC+3)" in said.plain_text.replace("\u200e", "")
+        assert "مشرفو المجموعة وحدهم" in said.plain_text and not said.button_texts()
+        [said] = await h.say(GROUP, "/settings", user=member)
+        assert "مشرفو المجموعة وحدهم" in said.plain_text and not said.button_texts()
+        [said] = await h.say(GROUP, "/settings", user=User(id=DAUGHTER, first_name="d",
+                                                           language_code="ar"))
+        assert said.button_texts()  # the admin's menu
