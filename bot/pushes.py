@@ -251,7 +251,7 @@ def failure_reasons(db: Database, push_id: int) -> list[tuple[str | None, int]]:
                where o.kind = ? group by o.chat_id
                having sum(o.status = 'sent') = 0
                   and sum(o.status in ('pending', 'sending') and c.active = 1) = 0
-                  and not max(c.active = 0 and c.deactivated_reason like ?))
+                  and not max(c.active = 0 and coalesce(c.deactivated_reason, '') like ?))
            group by reason order by count(*) desc, reason""",
         [f"push:{push_id}", HELD_REASON + "%"]).fetchall()
     return [(reason, int(count)) for reason, count in rows]

@@ -284,7 +284,7 @@ def push_progress(db: Database | sqlite_utils.Database, push_id: int) -> PushPro
                         sum(o.status in ('pending', 'sending') and c.active = 1) as busy,
                         sum(o.status = 'sent' or (o.status = 'skipped' and o.last_error = ?))
                           as sent,
-                        max(c.active = 0 and c.deactivated_reason like ?) as held
+                        max(c.active = 0 and coalesce(c.deactivated_reason, '') like ?) as held
                  from outbox o join chats c on c.id = o.chat_id
                  where o.kind = ? group by o.chat_id)""",
         [MERGED_REASON, HELD_REASON + "%", f"push:{push_id}"]).fetchone()

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delivery_helpers import NOW, add_article, add_chat, add_source, ctx, later, rows
+from bot.pushes import failure_reasons
 from bot.zones import set_fixed_offset, set_zone
 from digests import (
     bundle_facts,
@@ -301,6 +302,8 @@ def test_rows_of_chats_deactivated_elsewhere_do_not_hold_the_queue(database: Dat
         database, "chat_id = 1")]), "sent", NOW)
     progress = push_queue.push_progress(database, plan.push_id)
     assert (progress.delivered, progress.failed, progress.done) == (1, 1, True)
+    # No reason stored: still failed, not taken for a held chat (a NULL reason made it neither)
+    assert failure_reasons(database, plan.push_id) == [(None, 1)]
 
 
 def test_enqueue_many_subscribers_in_one_statement(database: Database) -> None:
