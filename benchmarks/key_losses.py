@@ -325,7 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     order = [s for s in ("dev1", "holdout1", "dev2", "holdout2", "holdout3", "train4", "holdout5",
                          "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
                          "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
-                         "holdout17", "holdout18", "holdout19", "holdout20", "holdout21")
+                         "holdout17", "holdout18", "holdout19", "holdout20", "holdout21",
+                         "holdout22")
              if s in sets]
     found, keys = losses(order, args.limit)
     print("\n".join(table(found, keys, order, args.ids)))
