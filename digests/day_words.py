@@ -34,7 +34,10 @@ TODAY_FORMS = frozenset({"اليوم", "النهاردة", "النهارده", "
 DATE_NAMERS = frozenset(normalize(w) for w in (
     "قوى تحالف تيار فريق ثورة حركة انتفاضة مدينة جسر كوبري ميدان شارع حي أحداث هجمات حرب"
     " معركة مجزرة ذكرى جامعة نادي اتفاق اتفاقية تفجيرات مظاهرات تظاهرات مسيرة جمعة عيد"
-    " بيان مبادرة").split())
+    " بيان مبادرة"
+    # review RF: «انقلاب ٣ يوليو», «نكسة ٥ حزيران», «حراك ٢٢ فبراير», «ساحة ١٤ آذار» were read as
+    # a topic's day («انقلاب» on the latest 3 July)
+    " انقلاب نكسة حراك ساحة حزب اعتصام إضراب عدوان تفاهم").split())
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
@@ -99,11 +102,14 @@ def asked_date(query: str, today: date) -> AskedDate | None:
     month = _month(month_text)
     if month is None:
         return None
-    try:
-        day = date(int(year_text) if year_text else today.year, month, int(day_text))
-        if not year_text and day > today:  # «١٥ آذار» asked on 1 March: last year's
-            day = date(today.year - 1, month, int(day_text))
-    except ValueError:  # «٣١ شباط»
+    if year_text:
+        try:
+            day: date | None = date(int(year_text), month, int(day_text))
+        except ValueError:  # «٣١ شباط ٢٠١٨»
+            day = None
+    else:
+        day = _latest(month, int(day_text), today)
+    if day is None:
         return None
     before = text[:found.start()].split()
     rest = " ".join(f"{text[:found.start()]} {text[found.end():]}".split())
@@ -146,6 +152,23 @@ def asked_weekday(text: str, today: date) -> AskedDate | None:
             return None
         back = (today.weekday() - WEEKDAYS[plain]) % 7
         return AskedDate(today - timedelta(days=back), rest, asks_for_news(rest))
+    return None
+
+
+# a 29 February is found within this many years back (the leap years are four apart)
+_LEAP_SPAN = 8
+
+
+def _latest(month: int, day: int, today: date) -> date | None:
+    """The latest `day` of `month` not after `today` («١٥ آذار» asked on 1 March: last year's;
+    «٢٩ شباط»: the last leap year's, not no date at all), None for a day no month has."""
+    for year in range(today.year, today.year - _LEAP_SPAN, -1):
+        try:
+            found = date(year, month, day)
+        except ValueError:  # «٣١ شباط», or a 29 February of a common year
+            continue
+        if found <= today:
+            return found
     return None
 
 
