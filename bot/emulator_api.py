@@ -221,10 +221,16 @@ class BotApiMethods:
                 check_text({"text": content["message_text"],
                                   "parse_mode": content.get("parse_mode")})
             check_markup(r.get("reply_markup"))
+        button = params.get("button")  # the button above the results (InlineQueryResultsButton)
+        if isinstance(button, str):
+            button = json.loads(button)
+        if button is not None and not 1 <= len(str(button.get("text") or "")) <= 64:
+            raise ApiError(400, "Bad Request: BUTTON_TEXT_INVALID")
         with self._changed:
             self._inline_answers[qid] = {"results": results,
                                          "next_offset": params.get("next_offset") or "",
-                                         "cache_time": params.get("cache_time")}
+                                         "cache_time": params.get("cache_time"),
+                                         "button": button}
             self._version += 1
             self._changed.notify_all()
         return True

@@ -26,7 +26,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.i18n import lang_of, relative_time, t
+from bot.i18n import format_date, lang_of, relative_time, t
 from bot.lines import clean, safe_url
 from bot.reader_clock import day_before, reader_now
 from bot.reader_sources import muted as muted_sources
@@ -81,6 +81,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     hidden = False  # every result was in a muted source
     next_offset = ""
     back = 0
+    note = ""  # said on the button above the results: the day asked had no news
     dated = asked_date(text, shown_now.date()) if text else None
     if dated is not None and dated.news_only:  # «اخبار ٥ آذار», "news of 5 March" (X80)
         back, text = (shown_now.date() - dated.day).days, ""
@@ -102,9 +103,15 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     elif offset == 0:
         window = timedelta(days=1) if back else TOP_WINDOW  # a day's, or the latest
         when = day_before(shown_now, back) if back else now
-        digests = latest_digests(rt.db, now=when, limit=MAX_RESULTS, window=window, muted=muted)
+        # a day's stories only: older ones are not offered as that day's news (QA54-1's rule)
+        digests = latest_digests(rt.db, now=when, limit=MAX_RESULTS, window=window, muted=muted,
+                                 fall_back=not back)
         hidden = not digests and bool(muted) and bool(
-            latest_digests(rt.db, now=when, limit=1, window=window))
+            latest_digests(rt.db, now=when, limit=1, window=window, fall_back=not back))
+        if back and not digests and not hidden:  # none that day: the latest, said so
+            digests = latest_digests(rt.db, now=now, limit=MAX_RESULTS, muted=muted)
+            day = (shown_now - timedelta(days=back)).replace(tzinfo=None)
+            note = t("inline_day_none", lang, date=format_date(day, lang))
     digests = live_related(rt.db.db, digests)  # no "story" link to a page since gone
     results = [_result(d, lang, shown_now, offset + i) for i, d in enumerate(digests)]
     if not results and offset == 0 and (text or hidden):
@@ -115,5 +122,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                                                            start_parameter="inline"))
         return
     await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True,
-                       next_offset=next_offset)
+                       next_offset=next_offset,
+                       button=InlineQueryResultsButton(text=note[:64], start_parameter="inline")
+                       if note and results else None)
 
