@@ -53,6 +53,7 @@ import story_trace  # noqa: E402
 
 from digests import (  # noqa: E402
     semantic,
+    similarity,
     stories,
     story_assign,
     story_choice,
@@ -89,6 +90,10 @@ class Setting:
     # brief S26: the meaning path's SEMANTIC_DECISION apart from the words' DECISION (the
     # setting's D), as production's opt-in e5 path (0.65 / 0.57): "+sem0.57"; 0: D and D − 0.02
     sem: float = 0.0
+    # brief S27: the story vector's keys (digests.similarity.COUNT_KEYS / PLURAL_KEYS) for the
+    # whole run, features and fits included: "+keyscounts", "+keyscounts10", "+keysplurals",
+    # "+keyscounts,plurals"; every setting of one run must name the same keys
+    keys: str = ""
 
     @property
     def name(self) -> str:
@@ -102,18 +107,23 @@ class Setting:
                 + (f"+mergelink{self.merge_link:.2f}" if self.merge_link <= 1 else "")
                 + (f"+strong{self.strong:.2f}" if self.strong <= 1 else "")
                 + (f"+span{self.span:g}" if self.span != stories.STORY_SPAN_HOURS else "")
-                + (f"+sem{self.sem:.2f}" if self.sem else ""))
+                + (f"+sem{self.sem:.2f}" if self.sem else "")
+                + (f"+keys{self.keys}" if self.keys else ""))
 
 
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR][+mergelinkL][+strongP]
-    [+spanH][+semD]` (see the module docstring; J: JOIN_DECISION)."""
+    [+spanH][+semD][+keysK]` (see the module docstring; J: JOIN_DECISION)."""
     body, *flags = text.split("+")
     merge, floor, preview, choice, merge_link, strong = False, 0.0, 0.0, "fit", 2.0, 2.0
     band = story_model.MEANING_BAND[0]
-    span, sem = stories.STORY_SPAN_HOURS, 0.0
+    span, sem, keys = stories.STORY_SPAN_HOURS, 0.0, ""
     for flag in flags:
-        if flag == "merge":
+        if flag.startswith("keys"):
+            keys = flag[len("keys"):]
+            if set(keys.split(",")) - {"counts", "counts10", "plurals"}:
+                raise ValueError(f"unknown keys {keys!r} in {text!r}")
+        elif flag == "merge":
             merge = True
         elif flag.startswith("floor"):
             floor = float(flag[len("floor"):])
@@ -136,7 +146,7 @@ def parse_setting(text: str) -> Setting:
     parts = [float(p) for p in body.split("/")]
     return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
                    band=band, choice=choice, merge_link=merge_link, strong=strong, span=span,
-                   sem=sem)
+                   sem=sem, keys=keys)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -338,6 +348,27 @@ def run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: 
         limit: int | None, l2: float = 0.3, trace: bool = False,
         reuse: Callable[[str], tuple[float, int] | None] | None = None,
         dump: Path | None = None) -> None:
+    if len({s.keys for s in settings}) > 1:
+        raise SystemExit("every setting of one run must name the same +keys")
+    keys_saved = similarity.COUNT_KEYS, similarity.PLURAL_KEYS
+    if settings:  # before any vector is built: the rows' features and every fit read them
+        similarity.COUNT_KEYS, similarity.PLURAL_KEYS = story_keys(settings[0].keys)
+    try:
+        _run(path, settings, folds, use_path, limit, l2, trace, reuse, dump)
+    finally:
+        similarity.COUNT_KEYS, similarity.PLURAL_KEYS = keys_saved
+
+
+def story_keys(keys: str) -> tuple[str, bool]:
+    """(similarity.COUNT_KEYS, similarity.PLURAL_KEYS) of a setting's `keys` ("" today's)."""
+    parts = set(keys.split(",")) if keys else set()
+    count = "counts10" if "counts10" in parts else "counts" if "counts" in parts else ""
+    return count, "plurals" in parts
+
+
+def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path: str,
+         limit: int | None, l2: float, trace: bool,
+         reuse: Callable[[str], tuple[float, int] | None] | None, dump: Path | None) -> None:
     docs = bench.load(bench.CORPUS)[:limit]
     db_id = {d["id"]: n + 1 for n, d in enumerate(docs)}  # assign_corpus stores docs from id 1
     by_id = {d["id"]: d for d in docs}

@@ -32,7 +32,7 @@ from datetime import timedelta
 from functools import lru_cache
 from importlib import resources
 
-from digests import arabic, story_model
+from digests import arabic, number_words, plurals, story_model
 
 WINDOW = timedelta(hours=story_model.WINDOW_HOURS)  # one story spans at most this
 POSTING_TERMS = 16      # heaviest terms indexed per article (every labelled pair shares >= 1)
@@ -50,6 +50,11 @@ STRONG_AGREEMENT = 0.55  # headline agreement that, with leads agreeing (STRONG_
 STRONG_LEAD = 0.40       # SAME_DAY_HOURS, marks one announcement rewritten: the threshold stops
 SAME_DAY_HOURS = 24.0    # rising with time (a rewrite the next morning is not a development)
 SAME_SPEAKER_HOURS = 12.0  # one speaker's two quote headlines further apart: two statements
+# Story-vector keys (brief S27, measured by benchmarks/story_counts.py): "counts" keys a count
+# written in words as its figure and keeps one-digit figures («ثلاثين يوما» ≡ «30 يوما»,
+# «أربعة أهداف» ≡ «4 أهداف»); "counts10" only counts of 10 or more; "" today's keys.
+COUNT_KEYS = ""
+PLURAL_KEYS = False  # a broken plural of digests.plurals keyed as its singular («قتلى» → «قتيل»)
 
 
 @lru_cache(maxsize=1)
@@ -141,12 +146,34 @@ def content_keys(text: str) -> list[str]:
     return [k for k in arabic.analyze(text) if len(k) > 1 and not arabic.is_stop(k)]
 
 
+@lru_cache(maxsize=1)
+def _singulars() -> dict[str, str]:
+    """Broken plural key → its singular's key (digests.plurals.PLURALS)."""
+    out: dict[str, str] = {}
+    for singular, plural in plurals.PLURALS:
+        [one], [many] = arabic.run_keys(singular), arabic.run_keys(plural)
+        out[many] = one
+    return out
+
+
+def story_keys(text: str) -> list[str]:
+    """The keys of a story vector: content_keys, unless COUNT_KEYS / PLURAL_KEYS (brief S27)."""
+    if not COUNT_KEYS and not PLURAL_KEYS:
+        return content_keys(text)
+    small = COUNT_KEYS == "counts"
+    keys = number_words.count_keys(text, small) if COUNT_KEYS else arabic.analyze(text)
+    if PLURAL_KEYS:
+        singulars = _singulars()
+        keys = [singulars.get(k, k) for k in keys]
+    return [k for k in keys if (len(k) > 1 or (small and k.isdigit())) and not arabic.is_stop(k)]
+
+
 def story_vector(title: str, text: str) -> StoryVector:
     """The tf-idf vector of an article (sublinear tf; title keys count `TITLE_WEIGHT` times)."""
     tf: Counter[str] = Counter()
-    for k in content_keys(title):
+    for k in story_keys(title):
         tf[k] += TITLE_WEIGHT
-    tf.update(content_keys(text))
+    tf.update(story_keys(text))
     raw: dict[int, float] = {}
     for k, c in tf.items():
         h, weight = _term(k)
