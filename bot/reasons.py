@@ -11,6 +11,7 @@ kept as written. The text is plain: callers escape it for HTML (bot.runtime.ui d
 
 from __future__ import annotations
 
+from bot.chat_holds import RIGHTS
 from bot.i18n import STRINGS, num, t
 from digests.errors import NashraError, Reason
 from digests.fetch_failures import size_text
@@ -88,10 +89,9 @@ _DELIVERY = (("blocked by the user", "delivery_blocked"),
              ("not a member", "delivery_not_member"),
              ("can't initiate conversation", "delivery_cant_initiate"),
              ("chat not found", "delivery_chat_not_found"),
-             # a held chat's words (bot.chat_holds.RIGHTS), never quoted in English (QA56-3)
-             ("need administrator rights", "delivery_no_rights"),
-             ("not enough rights", "delivery_no_rights"),
-             ("chat_write_forbidden", "delivery_no_rights"))
+             # a held chat's words, never quoted in English (QA56-3): all of bot.chat_holds.RIGHTS
+             # (review RF: a copy of three of its five quoted «have no rights to send a message»)
+             *((words, "delivery_no_rights") for words in RIGHTS))
 DELIVERY_DETAIL_CHARS = 120
 
 
