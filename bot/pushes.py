@@ -260,8 +260,13 @@ def failure_reasons(db: Database, push_id: int) -> list[tuple[str | None, int]]:
 def push_report(progress: push_queue.PushProgress, reasons: list[tuple[str | None, int]],
                 lang: str) -> str:
     """The final report as Telegram HTML: ✅ with the counts when every chat got the digest;
-    ⚠️, the counts and one line per reason (worded in `lang`) when some did not."""
+    ⏸ when none failed but none got it either, every chat being held (X84: «✅ … سُلّمت: ٠»
+    claimed a success); ⚠️, the counts and one line per reason (worded in `lang`) when some
+    failed."""
     counts = {"delivered": num(progress.delivered, lang), "failed": num(progress.failed, lang)}
+    if not progress.failed and not progress.delivered and progress.held:
+        return ui(lang, "push_done_held", delivered=counts["delivered"],
+                  held=num(progress.held, lang))
     if not progress.failed:
         return ui(lang, "push_done", **counts)
     worded: dict[str, int] = {}  # two refusals may word alike («blocked» with other text)

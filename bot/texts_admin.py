@@ -65,6 +65,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "push_general_name": ("النشرة العامة", "the general digest"),
     "push_done": ("✅ انتهت النشرة — سُلّمت: {delivered}، فشلت: {failed}.",
                   "✅ Digest finished: {delivered} delivered, {failed} failed."),
+    # nobody got it, and no chat failed: every chat it went to is held (X84): no ✅ of success
+    "push_done_held": ("⏸ انتهت النشرة — سُلّمت: {delivered}، موقوفة: {held}.",
+                       "⏸ Digest finished: {delivered} delivered, {held} held."),
     "push_done_failures": ("⚠️ انتهت النشرة مع إخفاقات — سُلّمت: {delivered}، فشلت: {failed}. "
                            "أسباب الإخفاق (عدد المحادثات):",
                            "⚠️ Digest finished with failures: {delivered} delivered, {failed} "
