@@ -8,7 +8,7 @@ buttons (bot.bundle_buttons) number the stories as the rendering does (`Renderin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -33,9 +33,9 @@ Render = Callable[[list[Digest], str, datetime, Sequence[str] | None, str, int, 
                    frozenset[int], str | None], list[str]]
 # What a rendering is cached by (Renderings.messages): article ids, language, topics, kind,
 # more, button, updates, chat type, the chat's time zone (a date is the reader's: QA33 S8), the
-# chat's muted sources (a face is never theirs: QA42 B2).
+# chat's muted sources (a face is never theirs: QA42 B2), the revised updates (Bundle.revised).
 _RenderKey = tuple[tuple[int, ...], str, tuple[str, ...] | None, str, int, bool, frozenset[int],
-                   str | None, tzinfo, frozenset[int]]
+                   str | None, tzinfo, frozenset[int], frozenset[int]]
 # database, bundle, its article rows → the topics it answers ([""] = the general digest)
 TopicsOf = Callable[[Database, "Bundle", Sequence[dict[str, Any]]], list[str]]
 
@@ -64,6 +64,9 @@ class Bundle:
     # 'supergroup', 'channel'; None: not known), which words the stop line (bot.i18n.bundle_stop).
     updates: frozenset[int] = frozenset()
     chat_type: str | None = None
+    # of `updates`, the reports the chat was sent before, corrected in place since: «🔄 تعديل»
+    # (digests.story_updates.revised_articles, X84)
+    revised: frozenset[int] = frozenset()
 
 
 class Renderings:
@@ -175,6 +178,7 @@ class Renderings:
         lang = bundle.language or self.default_language
         kind = bundle_kind(bundle.kinds, bundle.is_group or bundle.chat_id < 0)
         updates = bundle.updates.intersection(ids)  # those shown: the others change nothing
+        revised = bundle.revised & updates
         # a story older than a week is dated in the chat's zone (bot.reader_clock), so chats
         # of one zone share a rendering
         zone = reader_zone(self.db.db, bundle.chat_id)
@@ -183,7 +187,7 @@ class Renderings:
 
         def key(topics: tuple[str, ...] | None) -> _RenderKey:
             return (ids, lang, topics, kind, bundle.more, button, updates, bundle.chat_type,
-                    zone, muted)
+                    zone, muted, revised)
         if self.topics_of is None:  # no per-chat header: the cache answers before the rows
             cached = self._rendered.get(key(None))
             if cached is not None:
@@ -200,6 +204,8 @@ class Renderings:
             # a block is as old as its story, not its newest face (QA42 B7); an update is news
             digests = dated_by_story(digests, story_starts(
                 self.db.db, (d.story_id for d in digests)), keep=updates)
+            digests = [replace(d, revised=True) if d.article_id in revised else d
+                       for d in digests]
             cached = self.render(digests, lang, clock().astimezone(zone), topics, kind,
                                  bundle.more, button, updates, bundle.chat_type)
             self._rendered[key(topics)] = cached

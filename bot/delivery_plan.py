@@ -179,6 +179,8 @@ class Planner:
             # which shown stories the chat was sent before (QA18 R10: a story's next-day
             # report, digests.story_updates.queue_updates): marked «🔄 تحديث» for this chat only
             updates = story_updates.update_articles(self.db.db, [r.id for r in shown])
+            # of them, the reports the chat was sent, corrected in place: «🔄 تعديل» (X84)
+            revised = story_updates.revised_articles(self.db.db, [r.id for r in shown])
             # Every row rides with the bundle (claimed, then sent together): the counted ones
             # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
             bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),
@@ -188,7 +190,8 @@ class Planner:
                                   language=rs[0].language, more=len(counted),
                                   thread=rs[0].thread_id,
                                   hidden=tuple(r.article_id for r in counted),
-                                  updates=frozenset(updates), chat_type=rs[0].chat_type))
+                                  updates=frozenset(updates), chat_type=rs[0].chat_type,
+                                  revised=frozenset(revised & updates)))
         return bundles
 
     def settling_rows(self, chat_id: int, rows: int) -> bool:

@@ -59,8 +59,9 @@ def digest_lines(digest: Digest, lang: str, now: datetime, *, with_related: bool
     (`has_details`, bot.courier's story buttons)."""
     headline = clean(digest.headline) or clean(digest.url) or "—"
     head: list[Span] = []
-    if update:
-        head.append(Span(ltr(f"{t('story_update', lang)} · "), bold=True))
+    if update:  # a report corrected in place is no new news («مقتل 9» after «مقتل 12»: X84)
+        word = t("story_revised" if digest.revised else "story_update", lang)
+        head.append(Span(ltr(f"{word} · "), bold=True))
     if index is not None:
         head.append(Span(f"{num(index, lang)}. ", bold=True))
     head.append(Span(ltr(headline), bold=True, href=safe_url(digest.url)))

@@ -17,6 +17,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "related": ("روابط ذات صلة:", "Related links:"),
     # over a story a chat was sent a day or more before, now with a new report (QA18 R10)
     "story_update": ("🔄 تحديث", "🔄 Update"),
+    # a report the chat was sent, corrected in place and sent again (X84: «مقتل 9» after «مقتل
+    # 12» read as 9 more dead under «تحديث»)
+    "story_revised": ("🔄 تعديل", "🔄 Revised"),
     # a range in words, not a dash a screen reader may not say (QA36 E9)
     "results_header": ("نتائج «{query}»: {first} إلى {last} من {total}",
                        "Results for «{query}»: {first} to {last} of {total}"),

@@ -27,8 +27,9 @@ story's merge family), and not when the corrected headline is the last the chat 
 the article (40 → 52 → 49 → 52 → 49: the 52 flip went silent, the chat still has 49; QA55-1).
 The same flips without such words (40 → 49 → 52 → 49 → 52) stay silent.
 
-The sender shows it as any story update («🔄 تحديث», digests.story_updates.update_articles: the
-chat was sent the story before). Pure SQL, no Telegram.
+The sender shows it as a story update worded as a revision («🔄 تعديل» / "🔄 Revised": the chat
+was sent this very report before, digests.story_updates.revised_articles; X84), not «🔄 تحديث»:
+«مقتل 9» after «مقتل 12» is no new news. Pure SQL, no Telegram.
 """
 
 from __future__ import annotations

@@ -161,6 +161,9 @@ class Digest:
     # `published_at` is the story's first report's, not this report's (digests.story_age): the
     # block says «أول خبر منذ …» beside this report's source (QA47 Z7)
     story_dated: bool = False
+    # the chat was sent this very report before and gets it again corrected in place
+    # (digests.correction_updates): its update says «🔄 تعديل», not «🔄 تحديث» (X84)
+    revised: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The object `run.py digest --json` and `run.py search --json` print."""

@@ -169,6 +169,20 @@ def repeats_skipped(db: sqlite_utils.Database, since: datetime) -> int:
                           [REPEAT_REASON, iso(since)]).fetchone()[0])
 
 
+def revised_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
+    """The articles of these outbox rows their chat was sent before: a report corrected in
+    place and queued again (digests.correction_updates, the only queue that gives a chat the
+    same article twice), shown «🔄 تعديل» (X84)."""
+    ids = list(row_ids)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {int(r[0]) for r in db.execute(
+        f"""select o.article_id from outbox o where o.id in ({marks}) and o.article_id is not null
+              and exists (select 1 from outbox p where p.chat_id = o.chat_id and p.id != o.id
+                          and p.article_id = o.article_id and p.status = 'sent')""", ids)}
+
+
 def update_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
     """The articles of these outbox rows that come as an update: the row's chat was sent the
     story before (only `queue_updates` and digests.correction_updates give a chat a second row
