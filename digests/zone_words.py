@@ -101,7 +101,8 @@ CITY_NAMES: dict[str, tuple[str, ...]] = {
     "Africa/Tripoli": ("طرابلس", "بنغازي", "مصراتة"),
     "Africa/Khartoum": ("الخرطوم", "أم درمان"),
     "Africa/Nouakchott": ("نواكشوط",),
-    "Asia/Muscat": ("مسقط",),
+    # the country's full name: «عمان» alone is Amman's too (X84: «/zone سلطنة عمان» was refused)
+    "Asia/Muscat": ("مسقط", "سلطنة عمان", "سلطنة عُمان", "صلالة"),
     "Asia/Aden": ("صنعاء", "عدن", "تعز"),
     "Asia/Bahrain": ("المنامة",),
     "Africa/Mogadishu": ("مقديشو",),
