@@ -44,6 +44,6 @@ def test_the_line_in_both_languages() -> None:
              Held(3, "ج", "channel", now - timedelta(days=40), "x")]
     ar, en = held_line(chats, "ar", now), held_line(chats, "en", now)
     assert ar is not None and en is not None
-    assert "«أ» (يومين و٣ ساعات), «ب» (٥ ساعات), «ج» (٤٠ يومًا)" in ar, ar
+    assert "«أ» (يومين و٣ ساعات)، «ب» (٥ ساعات)، «ج» (٤٠ يومًا)" in ar, ar  # the Arabic comma (review RF)
     assert "«أ» (2 days 3 h), «ب» (5 h), «ج» (40 days)" in en.replace("\u200e", ""), en
     assert lasted(30, "ar") == "دقيقة" and lasted(86400, "en") == "1 day"
