@@ -62,7 +62,7 @@ from digests.greetings import small_talk
 from digests.named_questions import reader_topic
 from digests.query import followable, lone_name, no_words
 from digests.reader_text import echo, links_in, strip_markup
-from digests.day_words import asked_date, asked_day
+from digests.day_words import asked_date, asked_day, asked_month
 from digests.zone_words import asks_for_zone
 from digests.related import live_related
 from digests.several_topics import several_topics
@@ -126,6 +126,12 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         return
     if dated is not None:  # a topic on that day, as «سوريا امبارح» (bot.day_search)
         query, day = dated.rest, dated.day.isoformat()
+    # «أخبار آذار», "news March": a month with no day was searched as the word «آذار» (X84)
+    month = None if offset or day is not None else asked_month(query)
+    if month is not None:
+        await send(update, context, ui(lang, "month_alone", month=echo(month),
+                                       day=num(15, lang)))
+        return
     if not offset and asks_for_news(query):  # «آخر الأخبار»: the news itself, as /digest gives
         back = days_back(query)  # «مين فاز امبارح», «اخبار الامس»: that day's (QA33 S1)
         if back:

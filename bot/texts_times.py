@@ -72,6 +72,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "topic_day_yesterday": ("🗓 أخبار أمس ({date}) فقط.", "🗓 Yesterday's news only ({date})."),
     "topic_day_today": ("🗓 أخبار اليوم ({date}) فقط.", "🗓 Today's news only ({date})."),
     "topic_day_before": ("🗓 أخبار {date} فقط.", "🗓 News of {date} only."),
+    # a month with no day («أخبار آذار», X84): the news is read a day at a time
+    "month_alone": ("🗓 «{month}» شهر كامل، وأنا أعرض أخبار يوم بعينه: اكتب اليوم والشهر، مثل "
+                    "«أخبار {day} {month}»، أو «أخبار أمس».",
+                    "🗓 «{month}» is a whole month, and I show one day's news at a time: name "
+                    "the day and the month, such as «news {day} {month}», or «news yesterday»."),
     "topic_day_none": ("لم أجد أخبارًا عن «{query}» يوم {date}. هذه آخر أخباره:",
                        "I found no news about «{query}» on {date}. Here is its latest news:"),
 }

@@ -120,20 +120,45 @@ def asked_date(query: str, today: date) -> AskedDate | None:
     return AskedDate(day, rest, asks_for_news(rest))
 
 
+# the words around a month that change nothing: «أخبار شهر آذار», "news this month of March"
+_MONTH_WORDS = frozenset(("شهر", "الشهر", "بشهر", "لشهر", "month", "this"))
+
+
+def asked_month(query: str) -> str | None:
+    """The month name, as typed, of a question that asks the news of a month with no day
+    («أخبار آذار», «أخبار مارس», "news March", "March news"), or None. Such a month was
+    searched as a topic word («آذار»), finding the reports that happen to name it, or nothing
+    (X84); the bot asks for a day instead: the news is read a day at a time."""
+    from digests.asked_topics import asks_for_news  # late: it reads this module's words
+
+    text = query[:400]
+    names = "|".join(_written(n) for n, _ in sorted(month_names(), key=lambda m: -len(m[0])))
+    for found in re.finditer(rf"(?<![\w\d])(?:{names})(?!\w)", text, re.IGNORECASE):
+        rest = [w for w in f"{text[:found.start()]} {text[found.end():]}".split()
+                if normalize(w) not in _MONTH_WORDS]
+        if normalize(found.group()) == "اب" and not found.group().startswith("آ"):
+            continue  # «أب», a father; «آب» is August
+        if rest and asks_for_news(" ".join(rest)):
+            return found.group()
+    return None
+
+
 # Monday 0 … Sunday 6 (date.weekday()), as written after «يوم» or alone with the article
 WEEKDAYS = {normalize(w): n for n, names in enumerate((
     "الاثنين الإثنين اثنين إثنين monday", "الثلاثاء ثلاثاء tuesday", "الأربعاء أربعاء wednesday",
     "الخميس خميس thursday", "الجمعة جمعة friday", "السبت سبت saturday", "الأحد أحد sunday"))
     for w in names.split()}
 _WEEKDAY_WORD = re.compile(r"[^\W\d_]+")
+_POSSESSIVE = re.compile(r"['’]s(?!\w)", re.IGNORECASE)
 
 
 def asked_weekday(text: str, today: date) -> AskedDate | None:
     """A weekday asked as a day (QA54-5: «الغوطة يوم الخميس» was searched as a phrase and
-    offered for following): after «يوم» («الغوطة يوم الخميس», «اخبار يوم الجمعة») or "on" ("Ghouta
-    on Thursday"), or written with the article beside words asking for the news («اخبار
-    الخميس»); the latest such day, today included. «جمعة الغضب», «لا أحد» are no day: «جمعة» and
-    «أحد» count only after «يوم»/"on"."""
+    offered for following): after «يوم» («الغوطة يوم الخميس», «اخبار يوم الجمعة») or "on"/"of"
+    ("Ghouta on Thursday", "news of Thursday"), or written with the article, or in English,
+    beside words asking for the news («اخبار الخميس», "news Thursday", "Thursday's news": X84,
+    they were searched as the words "news" and "Thursday"); the latest such day, today
+    included. «جمعة الغضب», «لا أحد» are no day: «جمعة» and «أحد» count only after «يوم»/"on"."""
     from digests.asked_topics import asks_for_news  # late: it reads this module's words
 
     words_at = list(_WEEKDAY_WORD.finditer(text))
@@ -142,11 +167,15 @@ def asked_weekday(text: str, today: date) -> AskedDate | None:
         if plain not in WEEKDAYS:
             continue
         before = normalize(words_at[i - 1].group()) if i else ""
-        rest = " ".join(f"{text[:m.start()]} {text[m.end():]}".split())
-        if before in ("يوم", "on"):
+        end = m.end()
+        owned = _POSSESSIVE.match(text, end)  # "Thursday's news"
+        if owned is not None and plain.isascii():
+            end = owned.end()
+        rest = " ".join(f"{text[:m.start()]} {text[end:]}".split())
+        if before in ("يوم", "on", "of"):
             cut = words_at[i - 1].start()
-            rest = " ".join(f"{text[:cut]} {text[m.end():]}".split())
-        elif not (plain.startswith("ال") and rest and asks_for_news(rest)):
+            rest = " ".join(f"{text[:cut]} {text[end:]}".split())
+        elif not ((plain.startswith("ال") or plain.isascii()) and rest and asks_for_news(rest)):
             continue
         if not rest:
             return None

@@ -1,0 +1,52 @@
+"""X84 (4): English day questions and a month alone. "news Thursday", "news of Thursday" and
+"Thursday's news" were searched as the words "news" and "Thursday" («لم أجد أخبارًا عن
+«news Thursday»») while "news on Thursday" and «اخبار الخميس» gave that day's news; «أخبار
+آذار», «أخبار مارس», "news March" were searched as the word «آذار» (the reports that happen to
+name the month, or nothing). Now an English weekday beside words asking for the news is that
+day, and a month alone asks for a day. Pure (digests.day_words) and the real bot against the
+emulator with the sample archive."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from botkit import READER, running_bot, sample_db
+
+from digests.day_words import asked_date, asked_month
+
+TODAY = date(2026, 12, 1)  # a Tuesday: the latest Thursday is 26 November
+
+
+def test_english_weekdays_beside_news_words() -> None:
+    for typed in ("news Thursday", "news on Thursday", "Thursday's news", "news of Thursday",
+                  "Thursday’s news", "اخبار الخميس"):
+        found = asked_date(typed, TODAY)
+        assert found is not None and found.day == date(2026, 11, 26) and found.news_only, typed
+    found = asked_date("Syria on Thursday", TODAY)
+    assert found is not None and found.rest == "Syria" and not found.news_only
+    for typed in ("Thursday", "Black Friday", "جمعة الغضب", "Friday prayers news"):
+        assert asked_date(typed, TODAY) is None, typed
+
+
+def test_a_month_alone() -> None:
+    for typed, month in (("أخبار آذار", "آذار"), ("أخبار مارس", "مارس"), ("news March", "March"),
+                         ("March news", "March"), ("أخبار شهر آذار", "آذار"),
+                         ("شو صار في آب", "آب")):
+        assert asked_month(typed) == month, typed
+    for typed in ("آذار", "سوريا آذار", "أخبار ١٥ آذار", "قوى 14 آذار", "أخبار أب", "May"):
+        assert asked_month(typed) is None, typed
+
+
+async def test_the_bot_reads_them(tmp_path: Path) -> None:
+    async with running_bot(sample_db(tmp_path)) as h:
+        for typed in ("news Thursday", "Thursday's news"):
+            [said] = await h.say(READER, typed)
+            assert "لم أجد أخبارًا عن" not in said.plain_text, said.plain_text
+            assert said.plain_text.startswith("\u200f📰"), said.plain_text  # that day's news
+        [said] = await h.say(READER, "أخبار آذار")
+        assert said.plain_text.startswith("\u200f🗓 «آذار» شهر كامل"), said.plain_text
+        assert "«أخبار ١٥ آذار»" in said.plain_text, said.plain_text
+        [said] = await h.say(READER + 1, "news March", language_code="en")
+        assert said.plain_text.startswith("🗓 «March» is a whole month"), said.plain_text
+        assert "«news 15 March»" in said.plain_text, said.plain_text
