@@ -13,12 +13,13 @@ from pathlib import Path
 from botkit import ADMIN, running_bot, sample_db
 
 from bot.chat_holds import hold_chat
+from bot.runtime import RUNTIME_KEY
 from digests import subscriptions
 
 
 async def test_held_chats_are_an_arabic_list(tmp_path: Path) -> None:
     async with running_bot(sample_db(tmp_path)) as h:
-        rt_now = h.app.bot_data["nashra"].now()
+        rt_now = h.app.bot_data[RUNTIME_KEY].now()
         for i in range(6):
             chat = -1001000 - i
             subscriptions.upsert_chat(h.db, chat, now=rt_now - timedelta(hours=2), type="channel",

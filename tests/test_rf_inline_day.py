@@ -32,7 +32,7 @@ async def test_an_inline_day_without_news_says_so(tmp_path: Path) -> None:
         none_ar  # before: no button, 11 March's stories as if of the 20th
     assert (none_en.get("button") or {}).get("text") == "No news on 20 March 2018; the latest:", \
         none_en
-    assert none_en["results"] == none_ar["results"] or none_en["results"]
+    assert none_en["results"], none_en  # the latest, in English
     titles = " ".join(r["title"] for r in eighth["results"])
     assert "مقتل 19" in titles and "لودريان" not in titles, titles  # the 8th's own
     assert not eighth.get("button"), eighth
