@@ -38,7 +38,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import NetworkError, RetryAfter, TelegramError
 
-from bot.i18n import format_date, lang_of, num, relative_time, t
+from bot.i18n import counted, format_date, lang_of, num, relative_time, t
 from bot.reader_clock import reader_zone
 from bot.reasons import reason_text
 from bot.runtime import Runtime, ui
@@ -118,7 +118,7 @@ def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc)
     text = ui(lang, "source_down_alert", name=s.name, id=s.id, number=num(s.id, lang),
               since=relative_time(down.since, local_now, lang),
               when=f"{_clock(down.since, zone, lang)} ({zone_name(zone, now, lang)})",
-              failures=num(s.consecutive_failures, lang),
+              failures=counted(s.consecutive_failures, lang, "failure", "failures"),
               error=reason_text(s.last_error_why, lang))
     if s.next_poll_at is not None and s.next_poll_at > now:
         text += "\n" + ui(lang, "source_next_try", when=_clock(s.next_poll_at, zone, lang))
@@ -158,14 +158,20 @@ def back_group_text(sources: Sequence[Source], lang: str) -> str:
 
 
 def admin_lang(db: Database, admin_id: int, default: str) -> str:
-    """An admin's chat language: their stored choice, else DEFAULT_LANGUAGE."""
+    """An admin's chat language: their stored choice ('ar' or 'en'); when none is stored,
+    DEFAULT_LANGUAGE 'en', else "" (not known: `both` says both)."""
     chat = subscriptions.get_chat(db, admin_id)
-    return lang_of(None, chat.language if chat else None, default)
+    stored = chat.language if chat else None
+    if stored in ("ar", "en"):
+        return stored
+    return "en" if lang_of(None, None, default) == "en" else ""
 
 
 def both(text: Any, lang: str) -> str:
-    """Arabic first with the English below, or English alone for an English-speaking admin."""
-    return text("en") if lang == "en" else f"{text('ar')}\n\n{text('en')}"
+    """The notice in the admin's language when it is known ('ar' or 'en'); Arabic first with
+    the English below when it is not. X84: an admin whose chat is Arabic got the whole English
+    paragraph under it too, as QA56-6 found of the held-chat notice (bot.chat_holds.both)."""
+    return text(lang) if lang in ("ar", "en") else f"{text('ar')}\n\n{text('en')}"
 
 
 Text = Callable[[str, tzinfo], str]  # (language, the admin's zone) → the notice

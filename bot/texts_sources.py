@@ -236,7 +236,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "تلقائيًا؛ إن طال العطل فتحقق من الرابط في /sources، أو أوقف المصدر: "
                           "/removesource {id}. ستأتي رسالة واحدة أخرى حين يعود.",
                           "⚠️ Source «{name}» (no. {number}) is failing: last fetched {since}, "
-                          "at {when}, then {failures} failures in a row.\nLast error: {error}\nWhat to "
+                          "at {when}, then {failures} in a row.\nLast error: {error}\nWhat to "
                           "do: it is retried by itself; if it lasts, check its link in /sources, "
                           "or pause it: /removesource {id}. One more message comes when it is "
                           "back."),
