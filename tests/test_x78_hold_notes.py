@@ -60,14 +60,17 @@ async def test_a_daily_channel_resumed_at_night_is_told_when(tmp_path: Path) -> 
         with db.transaction() as tx:
             tx.execute("update chats set title = 'قناة المجتمع', time_zone = 'Asia/Riyadh'"
                        " where id = ?", [CHANNEL])
+    clock = [datetime(2026, 3, 27, 16, 50, tzinfo=UTC)]
+    async with running_bot(path) as h:
+        _pin(h, clock)
+        # Queued only once the clock is pinned: a sender pass before the pin, by the wall clock
+        # at night in Riyadh (20:00–04:00 UTC), held the digest for the real morning.
+        with h.db.transaction() as tx:
             for i, a in enumerate(arts):
                 tx.execute("insert into outbox (chat_id, story_id, article_id, kind, not_before,"
                            " created_at, status) values (?,?,?,'daily:2026-03-27',?,?,'pending')",
                            [CHANNEL, 500 + i, a, iso(datetime(2026, 3, 27, 17, tzinfo=UTC)),
                             iso(datetime(2026, 3, 27, 12, tzinfo=UTC))])
-    clock = [datetime(2026, 3, 27, 16, 50, tzinfo=UTC)]
-    async with running_bot(path) as h:
-        _pin(h, clock)
         _no_gap(h)
         h.emu.add_chat(CHANNEL, type="channel", title="قناة المجتمع", admins=(OWNER,))
         h.emu.take_rights(CHANNEL)
