@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from telegram import Bot
 
 from bot.emulator import Emulator
 
+from digests.logs import UtcFormatter
 from digests.settings import Settings
 from digests.storage import Database
 
@@ -28,6 +30,24 @@ hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "nashra")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_log_handler() -> Iterator[None]:
+    """Drop the root handler a test's in-process `setup_logging` (cli_main, run_bot) left.
+
+    Left there, it wrote later tests' records to a closed captured stderr («Logging error …
+    I/O operation on closed file») and its token filter took their exc_info away before caplog
+    saw it: test_s20_fl_stop_race failed after test_db_faults (review RG), in any random order
+    that put one before the other.
+    """
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in list(root.handlers):
+        if type(handler) is logging.StreamHandler and isinstance(handler.formatter, UtcFormatter):
+            root.removeHandler(handler)
+    root.setLevel(level)
 
 
 @pytest.fixture
