@@ -189,11 +189,12 @@ def bare_person(name: str) -> bool:
 
 
 # Heads of a titled or plural speaker written without «ال» («مسؤول كبير», «مصادر مطلعة»,
-# «أولياء أمور»): never a bare name. Folded.
+# «أولياء أمور»), and of a movement or armed group named after them («حركة طالبان», «جماعة
+# بوكو حرام», «قوات سوريا», review RG): never a bare name. Folded.
 _NOT_BARE = frozenset(
     "مسؤول مسئول مصدر مصادر متحدث متحدثه ناطق وزير رئيس مدير سفير خبير خبراء محلل محللون"
     " اولياء ابناء ابناؤه ابناءه اهالي سكان شهود نشطاء ناشطون قاده زعماء علماء باحثون عائله"
-    " اسره".split())
+    " اسره حركه جماعه حزب جبهه تنظيم قوات فصائل كتائب ميليشيات مليشيات".split())
 
 
 # Participles that take their field through a preposition: «القائمون على الدراسة», «المشارك في

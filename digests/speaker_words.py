@@ -293,9 +293,12 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
         return True
     if prev is None:
         return False
-    if norm == "الامر" and prev.norm not in ("ولي", "وولي", "اولياء", "واولياء"):
+    if norm == "الامر" and prev.norm not in ("ولي", "وولي", "اولياء", "واولياء") and not (
+            len(prev.norm) >= 4 and prev.norm.endswith(("ه", "ات"))):
         # «ويوضح الباحثان أندرو أوزوالد وأوغونيو بروتو الأمر قائلين» (F36, seed 34, 5126):
-        # «the matter» is what was explained («ولي الأمر», a guardian, is a speaker)
+        # «the matter» is what was explained («ولي الأمر», a guardian, is a speaker; so is a
+        # noun that takes it as its genitive: «هيئة الأمر بالمعروف», «سلطات الأمر الواقع»,
+        # review RG)
         return True
     if norm in _CLAUSE_MASDARS and prev.norm.startswith("ال"):
         return True  # «وزارة الخارجية الأمريكية بدء "…"»: the object clause starts
