@@ -192,16 +192,20 @@ async def test_a_group_keeps_its_choices_when_the_supergroup_was_seen_first(
         assert [s.topic for s in subscriptions.list_subscriptions(h.db, NEW)] == ["الغوطة"]
 
 
-async def _quiet(h: object, seconds: float = 2.0) -> None:
-    """Until the bot took every update and sent nothing for `seconds`."""
+async def _quiet(h: object, seconds: float = 0.3) -> None:
+    """Until the bot took every update, no handler runs (a group's answer waiting for its slot
+    waits inside its handler) and it sent nothing for `seconds` (review RG: 2 s of silence were
+    waited for whether a handler still ran or not)."""
     from botkit import BotHarness
 
     assert isinstance(h, BotHarness)
     await h.settle()
+    processor = h.app.update_processor
     count, since = len(h.emu.sent_log()), time.monotonic()
     while time.monotonic() - since < seconds:
-        await asyncio.sleep(0.1)
-        if len(h.emu.sent_log()) != count:
+        await asyncio.sleep(0.05)
+        if len(h.emu.sent_log()) != count or processor.current_concurrent_updates > 0 \
+                or h.emu.pending_updates() > 0:
             count, since = len(h.emu.sent_log()), time.monotonic()
 
 
