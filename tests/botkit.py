@@ -31,6 +31,8 @@ READER = 2000
 # as the answer is there). 10 s failed on a loaded host (S20 FL: test_x71's «held at once», load 22
 # on 2 cores); 30 s stays under the suite's own 300 s a test.
 WAIT = 30.0
+# `settle`: how long the bot makes no API call, with no update pending or handled, to be idle
+QUIET = 0.1
 
 _TEMPLATE: dict[str, Path] = {}
 
@@ -108,10 +110,34 @@ class BotHarness:
     async def until(self, predicate: Callable[[], Any], timeout: float = WAIT) -> Any:
         return await self.emu.await_for(predicate, timeout=timeout)
 
+    def _calls(self) -> int:
+        """The bot's API calls so far but its long polls (getUpdates)."""
+        return self.emu.counters["requests"] - self.emu.counters["method:getUpdates"]
+
+    def _busy(self) -> bool:
+        """Whether an update is still on its way or being handled: not yet fetched from the
+        emulator, in PTB's queue, or in a handler (waiting for its chat's turn included)."""
+        processor = self.app.update_processor
+        return (self.emu.pending_updates() > 0 or self.app.update_queue.qsize() > 0
+                or processor.current_concurrent_updates > 0)
+
     async def settle(self) -> None:
-        """Wait until the bot has taken every injected update and handled it."""
-        await self.emu.await_for(lambda: self.emu.pending_updates() == 0, timeout=WAIT)
-        await asyncio.sleep(0.2)
+        """Wait until the bot has taken every injected update and handled it: nothing pending,
+        no handler running, and no API call for QUIET seconds (X84: a fixed 0.2 s slept after
+        the updates were fetched, whether the handler had answered or not). Background work
+        (the sender, a /push's report) may go on."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + WAIT
+        calls, quiet_since = self._calls(), loop.time()
+        while True:
+            now = loop.time()
+            if self._busy() or self._calls() != calls:
+                calls, quiet_since = self._calls(), now
+            elif now - quiet_since >= QUIET:
+                return
+            if now > deadline:
+                raise TimeoutError("botkit: the bot did not settle in time")
+            await asyncio.sleep(0.01)
 
 
 @asynccontextmanager
