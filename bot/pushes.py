@@ -82,6 +82,15 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if topic is not None and topic_too_long(topic):  # nobody can follow it (QA10 F14)
         await reply(update, context, too_long_text(topic, lang))
         return
+    held = held_followers(rt, topic) if followers(rt, topic) == 0 else []
+    if held:  # X84: «لا أحد يتابع» while a held channel follows it
+        named = ", ".join(f"«{name}»" for name in held[:5])  # ui escapes it
+        if len(held) > 5:
+            named += f" +{num(len(held) - 5, lang)}"
+        whom = (f"«{topic_label(topic, lang, with_arabic=True)}»" if topic
+                else t("push_general_name", lang))
+        await reply(update, context, ui(lang, "push_only_held", whom=whom, named=named))
+        return
     if followers(rt, topic) == 0:
         await reply(update, context, ui(lang, "push_no_followers_topic",
                                        topic=topic_label(topic, lang, with_arabic=True))
@@ -187,6 +196,16 @@ def followers(rt: Runtime, topic: str | None) -> int:
     follows, values = push_queue.audience(rt.db.db, topic)
     return int(rt.db.db.execute(f"select count(*) from chats c where c.active = 1 and {follows}",
                                 values).fetchone()[0])
+
+
+def held_followers(rt: Runtime, topic: str | None) -> list[str]:
+    """The names of the held chats (a channel or group the bot may not post in) that follow
+    `topic` (None: the general digest), as push_queue.audience reads a follower."""
+    follows, values = push_queue.audience(rt.db.db, topic)
+    return [str(title or cid) for cid, title in rt.db.db.execute(
+        f"select c.id, c.title from chats c where c.active = 0 and c.type != 'private'"
+        f" and c.deactivated_reason like ? and {follows} order by c.id",
+        [HELD_REASON + "%", *values]).fetchall()]
 
 
 def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:

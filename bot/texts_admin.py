@@ -35,6 +35,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "push_no_followers": ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي موضوع: /push الغوطة",
                           "Nobody follows the general digest; no digest was sent. For a topic's "
                           "followers: /push الغوطة"),
+    # every follower is a held chat (X84: it said «لا أحد يتابع»)
+    "push_only_held": ("⏸ لم تُرسل نشرة: كل من يتابع {whom} محادثات لا يستطيع البوت النشر فيها الآن: "
+                       "{named}. /stats يذكرها وكيف تُستأنف.",
+                       "⏸ No digest was sent: every follower of {whom} is a chat I cannot post in"
+                       " now: {named}. /stats lists them and how to resume them."),
     "push_no_stories_topic": ("لا أخبار عن «{topic}» نُشرت في آخر {hours}؛ لم تُرسل نشرة.",
                               "No news about «{topic}» published in the last {hours}; no digest"
                               " was sent."),

@@ -66,3 +66,38 @@ def test_the_heads_of_a_report() -> None:
     assert push_report(some, [], "ar") == "\u200f✅ انتهت النشرة — سُلّمت: ١، فشلت: ٠."
     failed = PushProgress(push_id=1, chats=3, delivered=0, failed=1, pending=0, held=2)
     assert push_report(failed, [(None, 1)], "en").startswith("⚠️ Digest finished with failures")
+
+
+def _held_before(tmp_path: Path, topics: tuple[str, ...]) -> Path:
+    path = sample_db(tmp_path)
+    with Database(path) as db:
+        add_chat(db, GROUP, type="supergroup", topics=topics)
+        with db.transaction() as tx:
+            tx.execute("update chats set title = 'a<b', active = 0, deactivated_reason ="
+                       " 'held: Not enough rights' where id = ?", [GROUP])
+    return path
+
+
+async def test_a_push_whose_only_follower_is_held_says_so(tmp_path: Path) -> None:
+    """The follower was held before the push: «لا أحد يتابع النشرة العامة» said nobody
+    follows it."""
+    async with running_bot(_held_before(tmp_path, ("",))) as h:
+        [said] = await h.say(ADMIN, "/push")
+        text = said.plain_text.replace("\u200e", "")
+        assert "لا أحد يتابع" not in text, text
+        assert text.startswith("\u200f⏸ لم تُرسل نشرة: كل من يتابع النشرة العامة محادثات لا"
+                               " يستطيع البوت النشر فيها الآن: «a<b».") and "/stats" in text, text
+        with h.db.transaction() as tx:
+            tx.execute("update chats set language = 'en' where id = ?", [ADMIN])
+        [said] = await h.say(ADMIN, "/push", user=h.user(ADMIN, "en"))
+        assert "every follower of the general digest is a chat I cannot post in now" \
+            in said.plain_text, said.plain_text
+
+
+async def test_a_topic_followed_by_a_held_chat_only(tmp_path: Path) -> None:
+    async with running_bot(_held_before(tmp_path, ("الغوطة",))) as h:
+        [said] = await h.say(ADMIN, "/push الغوطة")
+        text = said.plain_text.replace("\u200e", "")
+        assert "كل من يتابع «الغوطة»" in text and "«a<b»" in text, text
+        [said] = await h.say(ADMIN, "/push سوريا")  # nobody at all: as before
+        assert "لا أحد يتابع «سوريا»" in said.plain_text, said.plain_text
