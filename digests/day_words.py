@@ -150,6 +150,7 @@ WEEKDAYS = {normalize(w): n for n, names in enumerate((
     for w in names.split()}
 _WEEKDAY_WORD = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"['’]s(?!\w)", re.IGNORECASE)
+_PAST_AFTER = frozenset(normalize(w) for w in ("الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم"))
 
 
 def asked_weekday(text: str, today: date) -> AskedDate | None:
@@ -167,19 +168,29 @@ def asked_weekday(text: str, today: date) -> AskedDate | None:
         if plain not in WEEKDAYS:
             continue
         before = normalize(words_at[i - 1].group()) if i else ""
-        end = m.end()
+        start, end = m.start(), m.end()
         owned = _POSSESSIVE.match(text, end)  # "Thursday's news"
         if owned is not None and plain.isascii():
             end = owned.end()
-        rest = " ".join(f"{text[:m.start()]} {text[end:]}".split())
+        # «الخميس الماضي», "last Thursday": the one before today (X84: on a Thursday it was
+        # today's, and «الماضي» was searched as a topic that day)
+        after = words_at[i + 1] if i + 1 < len(words_at) else None
+        past = after is not None and normalize(after.group()) in _PAST_AFTER
+        if past and after is not None:
+            end = after.end()
+        elif before == "last":
+            past, start = True, words_at[i - 1].start()
+            before = normalize(words_at[i - 2].group()) if i > 1 else ""
+        rest = " ".join(f"{text[:start]} {text[end:]}".split())
         if before in ("يوم", "on", "of"):
-            cut = words_at[i - 1].start()
+            cut = words_at[i - 2 if start < m.start() else i - 1].start()
             rest = " ".join(f"{text[:cut]} {text[end:]}".split())
-        elif not ((plain.startswith("ال") or plain.isascii()) and rest and asks_for_news(rest)):
-            continue
+        elif not (rest and (past or ((plain.startswith("ال") or plain.isascii())
+                                     and asks_for_news(rest)))):
+            continue  # a weekday «الماضي» is a day beside a topic too («سوريا الخميس الماضي»)
         if not rest:
             return None
-        back = (today.weekday() - WEEKDAYS[plain]) % 7
+        back = (today.weekday() - WEEKDAYS[plain]) % 7 or (7 if past else 0)
         return AskedDate(today - timedelta(days=back), rest, asks_for_news(rest))
     return None
 

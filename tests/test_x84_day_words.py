@@ -29,6 +29,22 @@ def test_english_weekdays_beside_news_words() -> None:
         assert asked_date(typed, TODAY) is None, typed
 
 
+def test_last_thursday_is_the_one_before_today() -> None:
+    """«اخبار يوم الخميس الماضي» asked on a Thursday was today's, and «الماضي» searched as a
+    topic that day; "news last Thursday" was searched as words."""
+    thursday = date(2026, 11, 26)
+    for typed, rest in (("اخبار الخميس الماضي", "اخبار"), ("اخبار يوم الخميس الماضي", "اخبار"),
+                        ("news last Thursday", "news"), ("news on last Thursday", "news"),
+                        ("Syria last Thursday", "Syria"), ("سوريا الخميس الماضي", "سوريا")):
+        found = asked_date(typed, thursday)
+        assert found is not None and found.day == date(2026, 11, 19), typed
+        assert found.rest == rest, typed
+        found = asked_date(typed, TODAY)
+        assert found is not None and found.day == date(2026, 11, 26), typed
+    found = asked_date("اخبار الجمعة الماضية", TODAY)
+    assert found is not None and found.day == date(2026, 11, 27)
+
+
 def test_a_month_alone() -> None:
     for typed, month in (("أخبار آذار", "آذار"), ("أخبار مارس", "مارس"), ("news March", "March"),
                          ("March news", "March"), ("أخبار شهر آذار", "آذار"),
