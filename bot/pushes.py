@@ -166,7 +166,9 @@ def nothing_new(rt: Runtime, plan: push_queue.PushPlan, chat_id: int, lang: str)
     when = (ui(lang, "push_due_now") if due is None or due <= rt.now() else
             ui(lang, "push_due_at", time=clock.translate(_INDIC) if lang == "ar" else clock))
     sent = plan.stories - plan.waiting
-    whom = (f"«{escape_text(topic_label(plan.topic, lang, with_arabic=True))}»" if plan.topic
+    # ui() escapes its values: the topic label goes in raw (escaped here too, «AT&T» read
+    # «AT&amp;amp;T»)
+    whom = (f"«{topic_label(plan.topic, lang, with_arabic=True)}»" if plan.topic
             else ui(lang, "push_general_name"))
     return ui(lang, "push_nothing_new_waiting", stories=_subject(plan.waiting, lang),
               whom=whom, when=when, goes=_goes(plan.waiting, lang),
