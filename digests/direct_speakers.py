@@ -123,6 +123,13 @@ def _seen_subject(toks: list[Tok], a: int, speakers: Speakers) -> str:
                                 for n, _ in speakers.seen) else ""
 
 
+def _time_clause(toks: list[Tok], k: int) -> bool:
+    """«"…"، وذلك بعد أن أشارت تقارير إلى …» (F37, seed 35, 5033: «— تقارير»): a verb after
+    «بعد/قبل أن» tells when the words were said, it does not attribute them."""
+    return k >= 2 and toks[k - 1].norm in ("ان", "ما") and toks[k - 2].norm in (
+        "بعد", "قبل", "وبعد", "وقبل")
+
+
 def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int, s1: int,
                     speakers: Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
     """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
@@ -157,7 +164,8 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
                 c = next((d for d in before if d.tok < c.tok and d.kind == "verb"
                           and d.content_start is None and d.named and d.speaker), c)
             return c.speaker, c.named, c.counter
-    after = [c for c in cues if b < toks[c.tok].start < s1 and toks[c.tok].start - b < 40]
+    after = [c for c in cues if b < toks[c.tok].start < s1 and toks[c.tok].start - b < 40
+             and not _time_clause(toks, c.tok)]
     if after and _in_topic(toks, a):
         return "", False, False  # «وحول حادث … و"توجيه الإساءات …" قال X إن»: the topic's words
     said = _far_verb(toks, before, a) if after and after[0].attribution else None

@@ -21,6 +21,7 @@ from digests.speakers import (
 )
 from digests.object_tails import named_object_start, sent_message
 from digests.speaker_spans import SINGULAR_UN, document_object_cut
+from digests.speaker_words import masdar_act
 from digests.speech import (
     CLAUSE_CONJ,
     PUBLISHING,
@@ -385,6 +386,8 @@ def plausible_speaker(name: str) -> bool:
         return False  # «تهنئة وجهها بمناسبة عيد النوروز» (QA50 E1): the message, not who sent it
     if norm in _CREDITS:
         return False  # «وكتب كلماتها مجدي مهنا وصورها»: a song's credits, no one speaking
+    if masdar_act(name):
+        return False  # «بحسب بدء الرئيس اتخاذ خطوات …» (F37, seed 35, 5112): an act, no voice
     if norm in ("اي", "كل", "جميع"):
         return False  # «نفى أي توجه للهيمنة …»: the object of a verb whose subject is a pronoun
     if norm[:1] in "وف" and strip_conj(norm) in PUBLISHING:

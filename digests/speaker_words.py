@@ -224,12 +224,25 @@ _OBJECT_MASDARS = frozenset("سحب سقوط قتل مقتل".split())
 # After a definite word they cannot be its genitive («منظمة حظر الأسلحة», «تحالف دعم الشرعية»
 # follow an indefinite head), so they start the clause, never end a speaker. Folded; not
 # «عودة», «زيادة» (surnames: «النائب أيمن عودة»).
-_CLAUSE_MASDARS = frozenset(
+CLAUSE_MASDARS = frozenset(
     "بدء اطلاق وقف تعليق استئناف انطلاق تاجيل الغاء اغلاق منع ارسال تشكيل تنظيم اقامه انسحاب"
     " انهاء توقيع تعيين اقاله تقديم رفع خفض تمديد فرض انشاء تخصيص تحويل شراء بيع تنفيذ اعاده"
     " اعتزام اعتماد تسليم اخلاء اعدام توقيف مصادره حجز حظر ادراج طرد ترحيل تجميد استنكار"
     " تخفيض اعفاء ايقاف تعزيز تقليص احاله توجيه افتتاح تكليف ابعاد استبعاد اعاره تجديد"
     " مقاطعه".split())
+# Verbal nouns that also head a body's name («تنظيم الدولة», «تشكيل …», «مقاطعة كيبيك»).
+_MASDAR_BODIES = frozenset("تنظيم تشكيل مقاطعه".split())
+
+
+def masdar_act(name: str) -> bool:
+    """«بدء الرئيس اتخاذ خطوات …», «رفع سعر الفائدة أكثر»: a phrase opened by an indefinite
+    verbal noun names an act, not a voice — read as a subject before a relative clause's verb
+    («مع بدء الرئيس اتخاذ خطوات أكثر جرأة يقول إنها ضرورية», F37, seed 35, 5112)."""
+    words = name.split()
+    return len(words) >= 2 and fold(words[0]) in CLAUSE_MASDARS and (
+        fold(words[0]) not in _MASDAR_BODIES)
+
+
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
 # «ب» + these: a prepositional object («بعدم منح», «بذلك»), never part of a name.
 _B_OBJECTS = frozenset(
@@ -282,6 +295,10 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
             # «بمنعه», «بشهادته», «بحبه», «بتبني», «بتجاوز»: a preposition and the verb's object
             # («محمد بري», «مايك بنس», «فوزي برهوم», «بلدية»: no such pattern)
             return True
+        if prev is not None and rest in CLAUSE_MASDARS:
+            # «وطالبت ميترا بوقف أي تعامل» (F37, seed 35, 4488: «— ميترا بوقف»): «ب» and a
+            # verbal noun the verb takes as its object («بإطلاق», «بتعليق», «بطرد»), not a name
+            return True
         if (rest in _B_OBJECTS or (rest.startswith("است") and len(rest) >= 6 and rest[-2] == "ا")
                 or (len(rest) >= 6 and rest[0] == "ا" and rest[2] == "ت" and rest[4] == "ا")
                 or (len(rest) == 6 and rest[0] == "م" and rest[2] == "ا" and rest[5] == "ه")
@@ -300,7 +317,7 @@ def _object_word(t: Tok, prev: Tok | None) -> bool:
         # noun that takes it as its genitive: «هيئة الأمر بالمعروف», «سلطات الأمر الواقع»,
         # review RG)
         return True
-    if norm in _CLAUSE_MASDARS and prev.norm.startswith("ال"):
+    if norm in CLAUSE_MASDARS and prev.norm.startswith("ال"):
         return True  # «وزارة الخارجية الأمريكية بدء "…"»: the object clause starts
     bare = next((norm[:-len(s)] for s in _POSSESSIVE if norm.endswith(s)
                  and len(norm) - len(s) >= 3), "")

@@ -39,6 +39,7 @@ from digests.speaker_words import (  # re-exported: the word lists and noun-phra
     addressee,
     anonymity,
     is_abbreviation,
+    masdar_act,
     now,
     possessed_object,
     tokens,
@@ -107,6 +108,11 @@ def _opens_clause(toks: list[Tok], j: int, limit: int) -> bool:
         j += 1
     return j < limit and (is_complementizer(toks[j].norm) or (
         toks[j].norm == "الي" and j + 1 < limit and is_complementizer(toks[j + 1].norm)))
+
+
+# «ب» + another's words that a verb welcomes, praises or rejects («رحب X بتأكيدات Y أن …»):
+# the clause after them is Y's. Folded; not «بتصريحات» («أدلى بتصريحات صحفية»: the means).
+_RELAYED_WORDS = frozenset("بتاكيدات بتاكيد بتعهدات بتعهد بتطمينات بوعود باعلان".split())
 
 
 def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) -> tuple[str, int]:
@@ -340,6 +346,14 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
             return "", i
         if t.raw.rstrip("،,:;؛.").endswith(("اً", "ًا", "ً")):
             break  # an accusative (tanween): the object of «اعتبر …», not the speaker
+        if j > i and t.norm in _RELAYED_WORDS and j + 1 < limit and toks[j + 1].norm.startswith(
+                "ال") and t.raw[-1] not in "،,:;؛.":
+            # «ورحبت الفيدرالية بتأكيدات الشرطة البريطانية أنها تحقق …» (F37, seed 35, 5033:
+            # «بحسب الفيدرالية بتأكيدات الشرطة البريطانية، …»): the assurances welcomed are the
+            # police's; whose they are speaks when their clause follows
+            relayed, end = subject(toks, j + 1, limit)
+            if relayed and end < limit and is_complementizer(toks[end].norm):
+                return relayed, end
         if _object_word(t, toks[j - 1] if j > i else None):
             break  # «النظام السوري بعدم منح …», «صديقه مازحا»: the speaker ended before it
         j += 1
@@ -484,6 +498,10 @@ class Speakers:
         self.opener: tuple[str, frozenset[str]] | None = None
 
     def add(self, name: str, gender: str) -> None:
+        if masdar_act(name):
+            # «فهم يتوقعون رفع سعر الفائدة أكثر» (F37): an act read as a subject is no one a
+            # later bare «وقالت» could mean
+            return
         self.seen.append((name, gender))
 
     def last(self, gender: str | None = None, *, singular: bool = False,
