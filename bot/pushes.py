@@ -26,7 +26,7 @@ from telegram.ext import ContextTypes
 from bot.admin import Told, admin_only, deliver_owed, reply, tell
 from bot.chat_holds import push_held_note
 from bot.following import too_long_text
-from bot.i18n import amount, counted, num, t, topic_label
+from bot.i18n import amount, counted, list_sep, num, t, topic_label
 from bot.lines import escape_text
 from bot.reader_clock import reader_zone
 from bot.reasons import delivery_reason
@@ -84,7 +84,7 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     held = held_followers(rt, topic) if followers(rt, topic) == 0 else []
     if held:  # X84: «لا أحد يتابع» while a held channel follows it
-        named = ", ".join(f"«{name}»" for name in held[:5])  # ui escapes it
+        named = list_sep(lang).join(f"«{name}»" for name in held[:5])  # ui escapes it
         if len(held) > 5:
             named += f" +{num(len(held) - 5, lang)}"
         whom = (f"«{topic_label(topic, lang, with_arabic=True)}»" if topic

@@ -101,3 +101,18 @@ async def test_a_topic_followed_by_a_held_chat_only(tmp_path: Path) -> None:
         assert "كل من يتابع «الغوطة»" in text and "«a<b»" in text, text
         [said] = await h.say(ADMIN, "/push سوريا")  # nobody at all: as before
         assert "لا أحد يتابع «سوريا»" in said.plain_text, said.plain_text
+
+
+async def test_two_held_followers_are_an_arabic_list(tmp_path: Path) -> None:
+    """Two held groups are named as an Arabic list («، »), as /stats names them (review RF)."""
+    path = _held_before(tmp_path, ("",))
+    with Database(path) as db:
+        add_chat(db, GROUP - 1, type="supergroup", topics=("",))
+        with db.transaction() as tx:
+            tx.execute("update chats set title = 'ج', active = 0, deactivated_reason ="
+                       " 'held: Not enough rights' where id = ?", [GROUP - 1])
+    async with running_bot(path) as h:
+        [said] = await h.say(ADMIN, "/push")
+        text = said.plain_text.replace("\u200e", "")
+        assert "«a<b»، «ج»" in text or "«ج»، «a<b»" in text, text
+        assert "», «" not in text, text
