@@ -111,3 +111,12 @@ def test_as_sources_said_names_no_next_speaker() -> None:
     paras = ['يسعى الرئيس إلى تيسير تصدير الطائرات المسيرة، حسبما قالت مصادر مطلعة لـ"رويترز".',
              'إلا أن المدافعين عن حقوق الإنسان يحذرون من أن ذلك يجازف بتغذية العنف في المنطقة.']
     assert "مصادر مطلعة" not in _speakers(paras)
+
+
+def test_his_candidacy_is_no_speaker() -> None:
+    # corpus_dev 5882: «… كان قد أعلن ترشحه عن الانتخابات» then marks with no cue read were
+    # shown «— ترشحه» (the possessed object of «أعلن», remembered as a speaker).
+    paras = ['وأثار التوقيف تساؤلات، لاسيما أن الرجل كان قد أعلن ترشحه عن الانتخابات المقبلة.',
+             'و"بعد خروج المستأجر من الشقة، تم ضبط كمية من المخدرات في هذا المكان"، حسب ما أضاف'
+             ' بيان المكتب الإعلامي.']
+    assert "ترشحه" not in _speakers(paras)
