@@ -173,6 +173,12 @@ def revised_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[i
     """The articles of these outbox rows their chat was sent before: a report corrected in
     place and queued again (digests.correction_updates, the only queue that gives a chat the
     same article twice), shown «🔄 تعديل» (X84)."""
+    return _articles_sent_before(db, row_ids, "p.article_id = o.article_id")
+
+
+def _articles_sent_before(db: sqlite_utils.Database, row_ids: Iterable[int], same: str) -> set[int]:
+    """The articles of these outbox rows whose chat has another row sent that `same` (an SQL
+    condition on the sent row p and the queued row o) ties to it."""
     ids = list(row_ids)
     if not ids:
         return set()
@@ -180,7 +186,7 @@ def revised_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[i
     return {int(r[0]) for r in db.execute(
         f"""select o.article_id from outbox o where o.id in ({marks}) and o.article_id is not null
               and exists (select 1 from outbox p where p.chat_id = o.chat_id and p.id != o.id
-                          and p.article_id = o.article_id and p.status = 'sent')""", ids)}
+                          and {same} and p.status = 'sent')""", ids)}
 
 
 def update_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[int]:
@@ -188,12 +194,6 @@ def update_articles(db: sqlite_utils.Database, row_ids: Iterable[int]) -> set[in
     story before (only `queue_updates` and digests.correction_updates give a chat a second row
     of a story it was sent), under any id of the story's merge family: a row queued after a
     merge has the surviving id, the chat's sent row may keep a merged one (X67)."""
-    ids = list(row_ids)
-    if not ids:
-        return set()
-    marks = ",".join("?" * len(ids))
-    return {int(r[0]) for r in db.execute(
-        f"""select o.article_id from outbox o where o.id in ({marks}) and o.article_id is not null
-              and exists (select 1 from outbox p where p.chat_id = o.chat_id and p.id != o.id
-                          and p.story_id in {_FAMILY_OF_O} and p.status = 'sent'
-                          and coalesce(p.sent_at, '') < coalesce(o.sent_at, '9'))""", ids)}
+    return _articles_sent_before(
+        db, row_ids, f"p.story_id in {_FAMILY_OF_O}"
+                     " and coalesce(p.sent_at, '') < coalesce(o.sent_at, '9')")
