@@ -16,6 +16,10 @@ the scale's key once the 3 is a figure), ordinals («الثالث»), «عشرا
 «أحد/إحدى» alone («أحد الجنود»: one of the soldiers), the percent «بالمئة», and weekdays
 («الثلاثاء», «الأربعاء» are other words). The analyzer's own keys are kept for every other word:
 the output has one key per word of arabic.normalized_words, "" for the words a compound ate.
+
+Measured, not adopted (session 21, benchmarks/README «Session 21 (brief S27)»): keyed alike, the
+shared counts moved the stored stories by −2 same pairs and −1 wrong join on 24 folds; only
+digests.similarity.COUNT_KEYS (off) calls this module.
 """
 
 from __future__ import annotations
