@@ -40,7 +40,7 @@ from digests.search_readings import m035_search_readings
 from digests.source_index import m042_articles_source_index
 from digests.story_use import m038_story_use_vectors
 from digests.subscription_ids import m041_subscription_ids
-from digests.subscription_rekeys import m046_merge_nickname_topics
+from digests.subscription_rekeys import m046_merge_nickname_topics, m047_syria_topics
 from digests.schema_migrations import (
     m001_sources_articles,
     m002_chats_delivery,
@@ -111,4 +111,5 @@ MIGRATIONS: list[Migration] = [
     ("044_general_digest_joined_names", m044_general_digest_joined_names),
     ("045_chat_notices", m045_chat_notices),
     ("046_merge_nickname_topics", m046_merge_nickname_topics),
+    ("047_syria_topics", m047_syria_topics),
 ]

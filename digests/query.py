@@ -44,7 +44,7 @@ from digests.query_words import (
     name_runs,
     too_short,
 )
-from digests.typed_forms import situation_in, spellings, typed_spellings, unstretched
+from digests.typed_forms import country_key, situation_in, spellings, typed_spellings, unstretched
 from digests.variants import joined_form, split_form, synonym_phrases
 
 MAX_QUERY_WORDS = 12     # a pasted paragraph searches its first words
@@ -90,6 +90,7 @@ def _query_keys(query: str) -> tuple[list[str], list[bool], list[str]]:
     runs = word_runs_of(situation_in(query[:4000]))
     for i, (run, name) in enumerate(zip(runs, name_runs(runs))):
         for k in run_keys(unstretched(run)):
+            k = country_key(unstretched(run), k)  # «سورية» is «سوريا» (QA57-2)
             if k in SHORT_A and i + 1 < len(runs) and _spells_letter(runs[i + 1]):
                 k = LETTER_A  # «اي بي سي»: the letter A, as the news spells it
             if not keys or keys[-1] != k:  # «الغوطة الغوطة …» pasted: one word, not a phrase

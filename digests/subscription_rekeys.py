@@ -89,6 +89,14 @@ def m046_merge_nickname_topics(db: sqlite_utils.Database) -> None:
     log.info("nickname topics merged rows=%d", rekey_merging(db, one_name=True))
 
 
+def m047_syria_topics(db: sqlite_utils.Database) -> None:
+    # Since X85 (QA57-2/-23) «سورية»/«سوريه» typed without the article is the country «سوريا»
+    # (digests.typed_forms.country_key): a topic followed before was keyed «سوريه» (the
+    # adjective's key), so «/unsubscribe سوريا» said «you do not follow». Every key as `key_of`
+    # keys it now; a chat that followed both spellings keeps its oldest row.
+    log.info("syria topics rekeyed rows=%d", rekey_merging(db, one_name=True))
+
+
 def trim_topics(db: sqlite_utils.Database) -> int:
     """Store every topic as `clean_topic` writes it now (caller's transaction): a question
     followed before topics were trimmed («ما آخر أخبار الغوطة؟») is listed, shared and headed

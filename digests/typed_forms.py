@@ -8,6 +8,7 @@
   the same without it («بغداد» keeps its «ب»).
 - A last «على» after a word (`last_ala`): the preposition whose object the reader left out, or the
   name «علي» as Egypt writes it; digests.query and digests.search decide which (T1).
+- «سورية»/«سوريه» without the article is the country «سوريا» (`country_key`; QA57-2/-5/-23).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from digests.arabic import run_keys, word_runs_of
+from digests.arabic import normalize, run_keys, word_runs_of
 from digests.variants import alternatives
 
 # An Arabic letter typed three times or more in a row, for emphasis in chat («الغوووطة»,
@@ -78,3 +79,23 @@ def last_ala(query: str) -> tuple[str, str] | None:
     if m is None:
         return None
     return query[:m.start()] + m.group(1) + "علي" + m.group(2), query[:m.start()]
+
+
+# «سورية» is how Damascus (SANA, Syrian papers) writes the country; its key «سوريه» is also the
+# key of the adjective «السورية» (Syrian, fem.: 1148 in the frequency table, «سوريه» 178), so a
+# reader's «سورية» found every «الحكومة السورية» and missed «سوريا» (2219), and was a follow of
+# its own (QA57-2/-5/-23). Typed without the article (a clitic و ف ب ل ك allowed: «بسورية»), it
+# is the country, keyed as «سوريا»; with the article it stays the adjective. Other «-يا»
+# countries are not listed: «ليبية», «تركية», «روسية» are only adjectives, never the country.
+_COUNTRY_SPELLINGS = {"سوريه": "سوريا"}
+_CLITICS = re.compile(r"^(?:[وف]?[بلك]?)")
+
+
+def country_key(run: str, key: str) -> str:
+    """The key of the country a word run names when written in a second spelling («سورية»,
+    «بسورية» → «سوريا»), else `key` («السورية», the adjective, keeps «سوريه»)."""
+    country = _COUNTRY_SPELLINGS.get(key)
+    if country is None:
+        return key
+    bare = _CLITICS.sub("", normalize(run), count=1)
+    return country if bare == key or normalize(run) == key else key
