@@ -67,6 +67,9 @@ class Bundle:
     # of `updates`, the reports the chat was sent before, corrected in place since: «🔄 تعديل»
     # (digests.story_updates.revised_articles, X84)
     revised: frozenset[int] = frozenset()
+    # sent without a sound (Telegram's disable_notification): an admin's push reaching a chat in
+    # its quiet hours or in daily mode (digests.delivery_times.push_silent; QA57-14)
+    silent: bool = False
 
 
 class Renderings:

@@ -296,6 +296,7 @@ class Courier:
                                             parse_mode=None if sent in plain else ParseMode.HTML,
                                             link_preview_options=NO_PREVIEW,
                                             message_thread_id=thread,
+                                            disable_notification=bundle.silent or None,
                                             reply_markup=markup if sent == len(messages) - 1
                                             else None)
             except RetryAfter as err:

@@ -5,7 +5,8 @@ send. On the way the plan applies the delivery rules that decide *when*, not *ho
 
 - a chat's quiet hours, looked at again at send time (QA19 N2): alerts, updates and daily
   digests found due inside them are postponed to their end (a digest in its own hour is not:
-  QA47 Z1); an admin's push is not held;
+  QA47 Z1); an admin's push is not held, but goes silently in a chat inside its quiet hours or
+  in daily mode (QA57-14: Telegram's disable_notification);
 - at most one instant bundle a chat per INSTANT_GAP (QA16 F4), and a first alert waits for its
   fetch's rows to stop coming (INSTANT_SETTLE, the running sender only: QA26 N4);
 - a clock jump re-plans the alerts held for later (QA27 D3);
@@ -191,7 +192,9 @@ class Planner:
                                   thread=rs[0].thread_id,
                                   hidden=tuple(r.article_id for r in counted),
                                   updates=frozenset(updates), chat_type=rs[0].chat_type,
-                                  revised=frozenset(revised & updates)))
+                                  revised=frozenset(revised & updates),
+                                  silent=any(r.kind.startswith("push:") for r in rs)
+                                  and delivery_times.push_silent(self.db.db, chat_id, now)))
         return bundles
 
     def settling_rows(self, chat_id: int, rows: int) -> bool:

@@ -114,7 +114,8 @@ class BotApiMethods:
             m = SentMessage(chat_id=chat.id, message_id=self._new_message_id(chat.id),
                             text=text, plain_text=plain, parse_mode=params.get("parse_mode"),
                             reply_markup=markup, at=time.monotonic(), wall_time=time.time(),
-                            entities=entities, message_thread_id=thread, reply_to=reply_to)
+                            entities=entities, message_thread_id=thread, reply_to=reply_to,
+                            silent=params.get("disable_notification") in (True, "true", "True"))
             self._messages[(m.chat_id, m.message_id)] = m
             self._log.append(m)
             self.counters["sent"] += 1

@@ -100,6 +100,7 @@ class SentMessage:
     edits: int = 0
     message_thread_id: int | None = None  # the forum topic it was sent to (None: General)
     reply_to: int | None = None  # reply_parameters.message_id: the message it answers (QA31 G12)
+    silent: bool = False  # sent with disable_notification (no sound on the phone)
 
     def buttons(self) -> list[JSON]:
         """Inline keyboard buttons, row by row flattened."""

@@ -74,6 +74,19 @@ def quiet_until(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> date
     return until if until > now else None
 
 
+def push_silent(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> bool:
+    """Whether an admin's push reaching the chat at `now` goes without a sound (QA57-14): it is
+    not held (the operator sends it when asked), but a reader inside their quiet hours was told
+    the first alert comes at their end, and a reader in daily mode chose one digest a day, not
+    a phone ringing for each story: Telegram's disable_notification."""
+    chat = next(iter(sql.query(
+        "select id, mode, time_zone, utc_offset_minutes, quiet_start, quiet_end from chats"
+        " where id = ?", [chat_id])), None)
+    if chat is None:
+        return False
+    return chat["mode"] == "daily" or after_quiet(now, chat) > now
+
+
 def daily_on_time(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> bool:
     """Whether `now` falls in the hour of the chat's daily digest (its zone): a digest found due
     then is the one the reader chose and goes inside their quiet hours too (QA47 Z1: the hour
