@@ -58,7 +58,7 @@ from bot.stories import search_page
 from bot.zone_typed import zone_command
 from digests.asked_topics import asks_for_news, days_back, topic_shown, topic_text, topic_too_long
 from digests.errors import QueryError
-from digests.greetings import small_talk
+from digests.greetings import after_greeting, small_talk
 from digests.named_questions import reader_topic
 from digests.query import followable, lone_name, no_words
 from digests.reader_text import echo, links_in, strip_markup
@@ -110,6 +110,8 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     if talk:  # «مرحبا», «hello», «شكرا»: a welcome and what to type, nothing to follow (QA26 N3)
         await send(update, context, ui(lang, chat_worded(f"small_talk_{talk}", chat.type)))
         return
+    if not offset:  # «السلام عليكم، شو الاخبار؟»: what follows the greeting is asked (QA57-9)
+        query = after_greeting(query) or query
     links = links_in(query)
     if links:  # a link, even inside a sentence, is looked up: never searched or followed
         await answer_link(update, context, rt, links[0], lang, several=len(links) > 1)
@@ -216,19 +218,22 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             return
         rows: list[list[InlineKeyboardButton]] = [
             [button(rt, chat.id, s, "search", {"query": s})] for s in page.suggestions[:5]]
+        # the topic asked, not the question: «مين ربح بالانتخابات اللبنانية» was echoed and
+        # offered for following whole (QA57-10); as the found results' header and button do
+        asked = topic_shown(query) or query
         # found only in sources muted here: said so, not «nothing» (X61)
         text = ui(lang, "found_only_muted" if page.muted_hidden
                   else chat_worded("nothing_found", chat.type) if can_follow
                   else "nothing_found_unfollowable",
                   # «Kirkuk (كركوك)» as the other English answers name it (QA51 L6)
-                  query=echo(topic_label(query, lang, with_arabic=True)))
+                  query=echo(topic_label(asked, lang, with_arabic=True)))
         if lead:
             text = lead + "\n" + text
         if page.suggestions:
             text += "\n" + ui(lang, "did_you_mean")
         if can_follow:
             rows.append([button(rt, chat.id, t("btn_subscribe", lang), "subscribe",
-                                {"topic": query})])
+                                {"topic": asked})])
         await send(update, context, text, keyboard(rows))
         return
     # the header names what was searched: «كاظم على» the archive reads as the name is «كاظم

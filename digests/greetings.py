@@ -4,7 +4,9 @@ Typed into the chat they were searched as topics and answered «لم أجد أخ
 button to *follow* the greeting (QA26 N3). `small_talk` tells them apart so the bot answers with
 a short welcome and what to type. Only the whole message counts (a greeting, maybe with «يا بوت»,
 «nashra» or punctuation and emoji around it): «صباح الخير يا مصر» (a programme) or «السلام»
-(peace, a topic of the news) stay topics. Pure functions.
+(peace, a topic of the news) stay topics. A greeting that opens a longer message («السلام
+عليكم، شو الاخبار؟», «مرحبا، شو صار امبارح؟») is left out of it (`after_greeting`, QA57-9): the
+rest is what the reader asks. Pure functions.
 """
 
 from __future__ import annotations
@@ -74,3 +76,39 @@ def small_talk(text: str) -> Kind | None:
     if "how" in kinds:
         return "how"
     return "thanks" if "thanks" in kinds else "hello"
+
+
+# Greetings that open a message and never a topic's name, even with no comma after them; the
+# others («سلام», «صباح الخير»: a programme, «صباح الخير يا مصر») only before punctuation.
+_OPENERS = frozenset(_plain(f) for f in (
+    "مرحبا", "مرحبتين", "اهلا", "اهلين", "اهلا وسهلا", "هلا", "هلا والله", "السلام عليكم",
+    "سلام عليكم", "السلام عليكم ورحمه الله", "السلام عليكم ورحمه الله وبركاته", "hi", "hello",
+    "hey", "salam alaikum", "assalamu alaikum", "marhaba", "ahlan"))
+_LEAD = re.compile(r"[\w']+|[^\w\s]+")
+
+
+def after_greeting(text: str) -> str | None:
+    """The rest of a message that opens with a greeting and goes on («السلام عليكم، شو الاخبار؟»
+    → «شو الاخبار؟»; «مرحبا يا بوت، غزة» → «غزة»), as typed; None when it does not open with one,
+    or is only small talk. «سلام» or «صباح الخير» count only before punctuation («صباح الخير يا
+    مصر» stays whole)."""
+    runs = list(_LEAD.finditer(text))
+    words = [m for m in runs if m.group()[0].isalnum() or m.group()[0] in "_'"]
+    for size in range(min(6, len(words) - 1), 0, -1):
+        said = [_plain(m.group()) for m in words[:size]]
+        form = " ".join(w for w in said if w not in _EXTRA)
+        if said[0] in _EXTRA or _KINDS.get(form) != "hello":
+            continue
+        end = words[size - 1].end()
+        after = text[end:]
+        punct = bool(re.match(r"\s*[^\w\s]", after))
+        if not punct and form not in _OPENERS:
+            return None
+        rest = after.lstrip(" \t\n،,!.؛;:-—")
+        extra = rest.split(maxsplit=1)
+        while extra and _plain(extra[0]) in _EXTRA:  # «مرحبا، يا بوت، غزة»
+            rest = (extra[1] if len(extra) > 1 else "").lstrip(" \t\n،,!.؛;:-—")
+            extra = rest.split(maxsplit=1)
+        rest = rest.strip()
+        return rest if rest and small_talk(rest) is None else None
+    return None
