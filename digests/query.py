@@ -21,7 +21,9 @@ A name with several spellings in the news (digests/variants.py: «ترامب/ت�
 searched, and matched for subscriptions, in every spelling: each phrase is tried with each
 spelling of its words (up to MAX_PHRASES), and the all-words fallback ORs them. A name written
 as one word or two («فيسبوك/فيس بوك») is tried both ways in a phrase, and a name the news
-also gives under another («داعش» / «تنظيم الدولة», digests.variants.SYNONYMS) under both.
+also gives under another («داعش» / «تنظيم الدولة», digests.variants.SYNONYMS) under both. A
+country's adjective after a word is also the country («الانتخابات اللبنانية» is searched as «انتخابات
+لبنان» too: digests.country_adjectives).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digests.arabic import ARTICLE_NOUNS, STOP_WORDS, run_keys, word_runs_of
+from digests.country_adjectives import country_names
 from digests.query_words import (
     AFTER_QUESTION,
     ASKING_ONLY,
@@ -152,7 +155,10 @@ def plan_query(query: str, *, without: frozenset[str] = frozenset()) -> QueryPla
                 and not (i > 0 and k == keys[i - 1])]
         kept = [i for n, i in enumerate(kept) if n == 0 or keys[i] != keys[kept[n - 1]]]
         keys, names = [keys[i] for i in kept], [names[i] for i in kept]
-    return _plan(keys, names, typed_spellings(query))
+    extra = typed_spellings(query)
+    for adjective, country in country_names(keys).items():  # «الانتخابات اللبنانية» (QA57-13)
+        extra[adjective] = (*extra.get(adjective, ()), *country)
+    return _plan(keys, names, extra)
 
 
 def _plan(keys: list[str], names: list[bool],
