@@ -27,7 +27,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import Callback
 from bot.channel_admin import Scope, may_manage, same_chat
 from bot.deep_links import share_link
-from bot.i18n import chat_worded, code_language, list_sep, num, t, topic_label, topic_list
+from bot.i18n import chat_worded, list_sep, num, t, topic_label, topic_list
 from bot.latin_help import latin_miss
 from bot.mode_words import subscribed_key
 from bot.quiet_notes import quiet_note
@@ -61,16 +61,6 @@ log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------------
 # Subscriptions
-
-
-def admin_language(update: Update) -> str | None:
-    """The language ('ar'/'en') of the user behind a group's or channel's setup (who added the
-    bot, or followed a topic for it), from their Telegram language_code; None when unknown (a
-    channel post has no user) or neither Arabic nor English (DEFAULT_LANGUAGE then)."""
-    user = update.effective_user
-    if update.my_chat_member is not None:
-        user = update.my_chat_member.from_user
-    return code_language(user.language_code) if user else None
 
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runtime, topic: str,
@@ -141,8 +131,6 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: Runt
     if done.latin:  # «syria» (a deep link, /subscribe Syria) is «سوريا»: the archive is Arabic
         lead = ui(lang, "latin_adjective" if is_adjective(done.latin) else "latin_mapped",
                   latin=echo(done.latin), topic=topic)
-    if target_type != "private":  # a group without a language takes its admin's (brief X25)
-        lang = _adopted(update, rt, target, scope) or lang  # this answer speaks it already
     sub, created = done.stored, done.created
     label = shown_topic(sub, lang)
     if created and topic_was_cut(topic):
@@ -214,8 +202,6 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
         elif done.stored not in new and done.stored not in old:
             # «الريدز، ليفربول»: one topic, followed by this message, not «already» (QA52 R8)
             old.append(done.stored)
-    if target_type != "private" and new:  # a group without a language takes its admin's
-        lang = _adopted(update, rt, target, scope) or lang
     log.info("several topics chat=%s typed=%d new=%d old=%d refused=%d", target, len(topics),
              len(new), len(old), len(refused))
     lines = []
@@ -244,15 +230,6 @@ def subscribe_several(update: Update, rt: Runtime, topics: tuple[str, ...], lang
     if new or old:
         lines.append(ui(lang, "several_stop"))
     return "\n".join(lines)
-
-
-def _adopted(update: Update, rt: Runtime, target: int, scope: Scope) -> str | None:
-    """The language a group without one takes from the admin who followed a topic for it
-    (brief X25), when this answer should speak it (not when sent privately for a channel)."""
-    adopted = admin_language(update)
-    if adopted and subscriptions.adopt_language(rt.db, target, adopted) and not scope.channel:
-        return adopted
-    return None
 
 
 def too_long_text(topic: str, lang: str) -> str:

@@ -181,9 +181,8 @@ def own_lang(rt: Runtime, user: User, default: str) -> Lang:
 def user_code(update: Update) -> str | None:
     """The Telegram language_code that may choose the answer's language: the user's in a
     private chat; none in a group or channel, which speaks one language to all its members —
-    its stored choice (/lang, or the language of the admin who added it or followed its first
-    topic: subscriptions.adopt_language), else DEFAULT_LANGUAGE (brief X25: a group whose
-    language was unset answered each member in theirs)."""
+    its stored choice (/lang, «🌐 لغة القناة»), else DEFAULT_LANGUAGE (brief X25: a group whose
+    language was unset answered each member in theirs; X86: not the adding admin's app either)."""
     chat, user = update.effective_chat, update.effective_user
     if user is None or (chat is not None and chat.type != "private"):
         return None

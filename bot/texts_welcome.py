@@ -172,6 +172,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "to @{bot}"),
     "channel_menu_title": ("📢 القناة «{title}» (لغة منشوراتها: {language})",
                            "📢 Channel «{title}» (its posts in {language})"),
+    "channel_added": ("📢 صار بوسعي النشر في القناة «{title}». لغة منشوراتها: {language}؛ "
+                      "لتغييرها: /channels ← القناة ← «🌐 لغة القناة». لمتابعة موضوع فيها: "
+                      "انشر في القناة /subscribe موضوع، أو أضفه من /channels.",
+                      "📢 I can post in the channel «{title}» now. Its posts will be in "
+                      "{language}; to change that: /channels → the channel → «🌐 Channel "
+                      "language». To follow a topic there: post /subscribe TOPIC in the channel, "
+                      "or add it from /channels."),
     "language_ar": ("العربية", "Arabic"),
     "language_en": ("الإنجليزية", "English"),
     "btn_channel_topics": ("📋 مواضيع القناة", "📋 Channel topics"),

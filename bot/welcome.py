@@ -18,7 +18,6 @@ answered once, at its first edit (`edited`).
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -28,7 +27,7 @@ from telegram.ext import ContextTypes
 from bot import callbacks, chat_holds, zones
 from bot.command_guess import offer
 from bot.deep_links import decode_start_payload
-from bot.following import admin_language, subscribe
+from bot.following import subscribe
 from bot.i18n import (
     ADMIN_COMMANDS,
     EXAMPLE_TOPICS,
@@ -49,6 +48,7 @@ from bot.runtime import (
     ensure_chat,
     enter,
     keyboard,
+    own_lang,
     rtl,
     runtime,
     send,
@@ -277,13 +277,12 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
                                 rt.settings.admin_ids, by)
         if rt.sender is not None:
             rt.sender.wake()
-    if change.old_chat_member.status in _OUT and status in _IN and change.chat.type != "private":
-        # a group speaks one language: without one chosen, the language of the admin who added
-        # it (brief X25); a write refused (locked) leaves DEFAULT_LANGUAGE, as before
-        try:
-            subscriptions.adopt_language(rt.db, change.chat.id, admin_language(update))
-        except sqlite3.Error as exc:
-            log.warning("group language not recorded chat=%s error=%s", change.chat.id, exc)
+    # A group or channel speaks its own choice (/lang, «🌐 لغة القناة»), else DEFAULT_LANGUAGE:
+    # not the Telegram app of the admin who added it (QA58-4: an Arabic newsroom's channel set up
+    # from an English phone posted to its readers in English, and nothing said so).
+    if (change.old_chat_member.status in _OUT and status in _IN
+            and change.chat.type == ChatType.CHANNEL):
+        await _tell_channel_language(update, context, rt)
     if change.old_chat_member.status in _OUT and status in _IN and in_group(update):
         await introduce(update, context, chat_lang(rt, update), old_topics)
     elif (change.old_chat_member.status in _OUT and status in _IN
@@ -309,6 +308,28 @@ def intro_text(lang: str, topics: list[str]) -> str:
         text += "\n" + t("group_back", lang, topics=named)
     html = escape_text(text)
     return rtl(html) if lang == "ar" else html
+
+
+async def _tell_channel_language(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                                 rt: Runtime) -> None:
+    """The admin who added the bot to a channel is told, in their private chat, which language
+    its posts will be in and where to change it (QA58-4); nothing is posted in the channel."""
+    change = update.my_chat_member
+    assert change is not None
+    adder = change.from_user
+    if adder is None or adder.is_bot:
+        return
+    stored = subscriptions.get_chat(rt.db, change.chat.id)
+    posts = stored.language if stored and stored.language else rt.settings.default_language
+    lang = own_lang(rt, adder, rt.settings.default_language)
+    text = ui(lang, "channel_added", title=change.chat.title or str(change.chat.id),
+              language=t("language_en" if posts == "en" else "language_ar", lang))
+    try:
+        await context.bot.send_message(adder.id, text, parse_mode="HTML")
+    except RetryAfter:
+        raise
+    except TelegramError as exc:  # never started the bot: Telegram refuses a first message
+        log.info("channel language note not sent user=%s error=%s", adder.id, exc)
 
 
 async def introduce(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str,

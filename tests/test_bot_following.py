@@ -245,9 +245,10 @@ async def test_every_following_reply_in_a_group_speaks_to_the_group(tmp_path: Pa
         assert (await say("/subscribe ترمب")) == "المجموعة تتابع «ترامب» بالفعل."
         assert (await say("/unsubscribe الغوطة")) == "المجموعة لا تتابع «الغوطة»."
         assert (await say("/subscribe")).startswith("أي موضوع تتابعه المجموعة؟")
-        # a group speaks one language (brief X25): English in a group whose first topic an
-        # English-speaking admin followed
+        # a group speaks one language (brief X25): English in a group whose admin chose it
+        # (/lang; X86, QA58-4: not the admin's Telegram app)
         h.emu.add_group(group - 1, "group", admins=[ADMIN + 1])
+        await h.say(group - 1, "/lang en", user=en)
         [first] = await h.say(group - 1, "/subscribe ترامب", user=en)
         replies.append(first.plain_text)
         for text, said in (("/subscribe ترمب", "This group already follows «Trump (ترامب)»."),

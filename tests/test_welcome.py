@@ -295,17 +295,20 @@ async def test_a_groups_start_asks_the_group_to_try(tmp_path: Path) -> None:
 async def test_a_group_speaks_one_language_to_members_of_two(tmp_path: Path) -> None:
     """Brief X25: a group whose language was unset answered each member in their own Telegram
     language, so its members saw a conversation in two languages. A group speaks its stored
-    choice, else the language of the admin who added the bot, else DEFAULT_LANGUAGE."""
+    choice (/lang), else DEFAULT_LANGUAGE — not the Telegram app of the admin who added the bot
+    (X86, QA58-4)."""
     added, unset = -100901, -100902
     ar_member, en_member = READER + 5, READER + 6
     async with running_bot(sample_db(tmp_path)) as h:
         arabic, english = h.user(ar_member), h.user(en_member, "en")
-        # added by an English-speaking admin: the introduction and every member in English
+        # added by an English-speaking admin: the introduction in DEFAULT_LANGUAGE; once the
+        # group chose English (/lang en), every member reads English
         h.emu.add_group(added, "group", admins=[ADMIN])
         h.emu.chat_member_update(added, new_status="member", old_status="left",
                                  user=h.user(ADMIN, "en"))
         [intro] = await h.emu.await_messages(added, 1, timeout=10)
-        assert intro.plain_text.startswith("Hello everyone")
+        assert not intro.plain_text.startswith("Hello everyone")
+        await h.say(added, "/lang en", user=h.user(ADMIN, "en"))
         [a] = await h.say(added, "/help", user=arabic)
         [e] = await h.say(added, "/help", user=english)
         assert a.plain_text == e.plain_text and "/topics — The topics this group follows" in \

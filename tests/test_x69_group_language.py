@@ -1,8 +1,8 @@
 """X69 (8): a group speaks one language to all its members — decided (X65's open point, QA44 T11).
 
 Before its language is set, a group answers in DEFAULT_LANGUAGE whoever asks (bot.runtime.user_code
-gives no asker's language in a group); the admin who adds the bot or follows its first topic
-gives it theirs (subscriptions.adopt_language); /lang by an admin sets it. Never each asker in
+gives no asker's language in a group), whoever added it (X86, QA58-4: no longer the adding
+admin's Telegram language); /lang by an admin sets it. Never each asker in
 their own: the group's deliveries go in one language, and its history would mix two. The real
 bot on the emulator, a supergroup with no language, an English admin and an Arabic member.
 """
@@ -28,7 +28,9 @@ async def test_a_group_answers_everyone_in_its_one_language(tmp_path: Path) -> N
         [first] = await h.say(GROUP, "/help", user=english_member)
         assert "أوامر نشرة" in first.plain_text  # no language yet: the default, not the asker's
         [followed] = await h.say(GROUP, "/subscribe سوريا", user=english_admin)
-        assert "This group now follows" in followed.plain_text  # the admin's, adopted
+        # not the admin's Telegram language either (X86, QA58-4): the group's own choice rules
+        assert "تتابع المجموعة" in followed.plain_text or "المجموعة" in followed.plain_text
+        await h.say(GROUP, "/lang en", user=english_admin)
         for who in (arabic_member, english_member, english_admin):
             [answer] = await h.say(GROUP, "/help", user=who)
             assert "Nashra commands" in answer.plain_text, (who.language_code, answer.plain_text)
