@@ -14,7 +14,9 @@ A date is a day and a month name of either series digests.dates reads — the Eg
 of 15 March") or a topic («الغوطة ٥ آذار», «سوريا يوم ١٥ آذار», "Syria on 15 March"; QA54-5).
 Not alone, nor after a noun that makes it a name in the news — «قوى ١٤ آذار», «ثورة ٢٥ يناير»,
 «مدينة ٦ أكتوبر», «ذكرى ١١ سبتمبر» (`DATE_NAMERS`) —: those are searched as written. A weekday
-after «يوم» is a day too, the latest one («الغوطة يوم الخميس», `asked_weekday`; QA54-5).
+after «يوم» is a day too, the latest one («الغوطة يوم الخميس», `asked_weekday`; QA54-5). A date
+in figures, day first, in either digit set («الغوطة ٥/٣/٢٠١٨», «اخبار 5/3/2018»: `_numeric_date`,
+QA57-15) is a day as well.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def asked_date(query: str, today: date) -> AskedDate | None:
     else:
         found = month_day.search(text)
         if found is None:
-            return asked_weekday(text, today)
+            return _numeric_date(text, today) or asked_weekday(text, today)
         month_text, day_text, year_text = found.group(1), found.group(2), found.group(3)
     month = _month(month_text)
     if month is None:
@@ -111,6 +113,11 @@ def asked_date(query: str, today: date) -> AskedDate | None:
         day = _latest(month, int(day_text), today)
     if day is None:
         return None
+    return _around(text, found, day)
+
+
+def _around(text: str, found: re.Match[str], day: date) -> AskedDate | None:
+    """The date `found` in `text` as an AskedDate: None alone or after a noun that names it."""
     before = text[:found.start()].split()
     rest = " ".join(f"{text[:found.start()]} {text[found.end():]}".split())
     if not rest or (before and _names_a_date(before[-1])):
@@ -118,6 +125,35 @@ def asked_date(query: str, today: date) -> AskedDate | None:
     from digests.asked_topics import asks_for_news  # late: it reads this module's words
 
     return AskedDate(day, rest, asks_for_news(rest))
+
+
+# A date in figures, either digit set (QA57-15: «الغوطة ٥/٣/٢٠١٨» was searched on every day,
+# «اخبار 5/3/2018» as words and offered for following): day/month/year as Riyadh, Damascus and
+# Cairo write it («٥/٣/٢٠١٨», «5-3-2018», «5.3.2018»), year first («2018/3/5», «2018-03-05»),
+# or day/month with a slash and no year («٥/٣»: the latest such day). A day/month that is no
+# date (month over 12) is not turned around as month/day: the reader's order is day first.
+_DMY = re.compile(r"(?<![\w/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\w/.-])")
+_YMD = re.compile(r"(?<![\w/.-])(\d{4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\w/.-])")
+_DM = re.compile(r"(?<![\w/.-])(\d{1,2})\s*/\s*(\d{1,2})(?![\w/.-])")
+
+
+def _numeric_date(text: str, today: date) -> AskedDate | None:
+    """A date written in figures (`_DMY`, `_YMD`, `_DM`) asked as a day, or None."""
+    found = _DMY.search(text)
+    try:
+        if found is not None:
+            day: date | None = date(int(found.group(4)), int(found.group(3)),
+                                    int(found.group(1)))
+        elif (found := _YMD.search(text)) is not None:
+            day = date(int(found.group(1)), int(found.group(3)), int(found.group(4)))
+        elif (found := _DM.search(text)) is not None:
+            month = int(found.group(2))
+            day = _latest(month, int(found.group(1)), today) if 1 <= month <= 12 else None
+        else:
+            return None
+    except ValueError:  # «٣١/٢/٢٠١٨», «5/13/2018»: no such day
+        return None
+    return None if day is None else _around(text, found, day)
 
 
 # the words around a month that change nothing: «أخبار شهر آذار», "news this month of March"
