@@ -11,7 +11,7 @@ from __future__ import annotations
 TEXTS: dict[str, tuple[str, str]] = {
     # QA41 T11: sources that pass the alert threshold in the same poll, told in one message;
     # many at once usually means the bot's own network, which the message says
-    "source_down_group": ("⚠️ {count} متوقفة في الوقت نفسه. حين تتوقف مصادر كثيرة معًا فالعطل"
+    "source_down_group": ("⚠️ {count} تتعثر في الوقت نفسه. حين تتعثر مصادر كثيرة معًا فالعطل"
                           " غالبًا في شبكة البوت نفسه (الاتصال، DNS) لا في المواقع:\n{lines}\n"
                           "ما العمل: نعيد المحاولة تلقائيًا؛ التفاصيل في /sources. ستأتي رسالة"
                           " واحدة أخرى حين تعود.",

@@ -231,7 +231,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                  " older ones are skipped."),
     # QA35 L1: told to the admins once when a source has failed SOURCE_ALERT_HOURS, once when
     # it recovers (bot.source_alerts); /stats' line while any fails
-    "source_down_alert": ("⚠️ المصدر «{name}» (رقم {number}) متوقف: آخر جلب ناجح له {since}، في {when}"
+    "source_down_alert": ("⚠️ المصدر «{name}» (رقم {number}) يتعثر: آخر جلب ناجح له {since}، في {when}"
                           " (المحاولات الفاشلة المتتالية: {failures}).\nآخر خطأ: {error}\nما العمل: نعيد المحاولة "
                           "تلقائيًا؛ إن طال العطل فتحقق من الرابط في /sources، أو أوقف المصدر: "
                           "/removesource {id}. ستأتي رسالة واحدة أخرى حين يعود.",
@@ -243,12 +243,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "source_back_alert": ("✅ عاد المصدر «{name}» (رقم {number}) يعمل، بعد عطل بدأ {since}.",
                           "✅ Source «{name}» (no. {number}) works again, after a failure that began "
                           "{since}."),
-    "stats_sources_down_one": ("⚠️ مصدر واحد متوقف: {names} — التفاصيل: /sources",
-                               "⚠️ 1 source failing: {names} — details: /sources"),
-    "stats_sources_down_few": ("⚠️ {n} مصادر متوقفة: {names} — التفاصيل: /sources",
-                               "⚠️ {n} sources failing: {names} — details: /sources"),
-    "stats_sources_down_many": ("⚠️ {n} مصدرًا متوقفًا: {names} … — التفاصيل: /sources",
-                                "⚠️ {n} sources failing: {names} … — details: /sources"),
+    # «يتعثر», never «متوقف»: that is /sources' word for a source the admin paused (QA58-9)
+    "stats_sources_down_one": ("⚠️ مصدر واحد يتعثر (فشل جلبه مرتين متتاليتين أو أكثر، ويُعاد "
+                               "تلقائيًا): {names} — التفاصيل: /sources",
+                               "⚠️ 1 source failing (2 or more polls in a row; retried by "
+                               "itself): {names} — details: /sources"),
+    "stats_sources_down_few": ("⚠️ {n} مصادر تتعثر (فشل جلبها مرتين متتاليتين أو أكثر، وتُعاد "
+                               "تلقائيًا): {names} — التفاصيل: /sources",
+                               "⚠️ {n} sources failing (2 or more polls in a row; retried by "
+                               "themselves): {names} — details: /sources"),
+    "stats_sources_down_many": ("⚠️ مصادر تتعثر ({n}؛ فشل جلبها مرتين متتاليتين أو أكثر، وتُعاد "
+                                "تلقائيًا): {names} … — التفاصيل: /sources",
+                                "⚠️ {n} sources failing (2 or more polls in a row; retried by "
+                                "themselves): {names} … — details: /sources"),
     # QA35 L3: under a source whose feed moved for good (301/308 at several polls in a row)
     "feed_moved": ("↪️ انتقلت الخلاصة نهائيًا (تحويل دائم) وحُفظ عنوانها الجديد أدناه؛ كان: {old}",
                    "↪️ The feed moved for good (permanent redirect); its new address is below. It "

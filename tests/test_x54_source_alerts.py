@@ -106,11 +106,11 @@ async def test_failing_source_told_once_then_recovery_once(tmp_path: Path,
         assert len(arabic) == 1 and len(english) == 1
         assert "Kawkab News" in arabic[0] and "٥٠٣" in arabic[0]
         # an admin whose chat is Arabic reads Arabic alone (X84; both: test_x84_source_alert_lang)
-        assert "متوقف: آخر جلب ناجح له منذ ٧ ساعات" in arabic[0] and "is failing" not in arabic[0]
+        assert "يتعثر: آخر جلب ناجح له منذ ٧ ساعات" in arabic[0] and "is failing" not in arabic[0]
         assert "/removesource" in arabic[0]
         assert "is failing: last fetched 7 hours ago" in english[0] and "متوقف: آخر جلب ناجح له منذ ٧ ساعات" not in english[0]
         stats = await h.say(ADMIN, "/stats")
-        assert "مصدر واحد متوقف: Kawkab News" in _texts(h, ADMIN)[-1]
+        assert "مصدر واحد يتعثر (فشل جلبه مرتين متتاليتين أو أكثر، ويُعاد تلقائيًا): Kawkab News" in _texts(h, ADMIN)[-1]
         await _poll(h, T0 + timedelta(hours=13))  # still failing: not told again
         assert len(_texts(h, ADMIN)) == before[ADMIN] + 2  # the notice and the /stats answer
     async with running_bot(path, admin_ids=admins, fetch_pages=False) as h:  # a restart

@@ -49,7 +49,7 @@ async def test_sources_failing_together_are_told_once_and_back_once(
         assert len(arabic) == 1 and len(english) == 1  # not 12 each
         assert all(f"«مصدر {i}»" in arabic[0] for i in range(N))
         # an admin whose chat is Arabic reads Arabic alone (X84)
-        assert "١٢ مصدرًا متوقفة في الوقت نفسه" in arabic[0] and "12 sources" not in arabic[0]
+        assert "١٢ مصدرًا تتعثر في الوقت نفسه" in arabic[0] and "12 sources" not in arabic[0]
         assert "12 sources failing" in english[0] and "في الوقت نفسه" not in english[0]
         # the next try, in the admin's zone (a new chat reads in Riyadh's, UTC+3), named once
         nexts = [parse_iso(r[0]) for r in h.db.db.execute(

@@ -18,7 +18,7 @@ from digests.storage import Database
 from tests.botkit import ADMIN, running_bot
 
 SILENT = 1002  # an admin who never wrote to the bot
-ARABIC, ENGLISH = "متوقف: آخر جلب ناجح له منذ ٧ ساعات", "is failing: last fetched 7 hours ago"
+ARABIC, ENGLISH = "يتعثر: آخر جلب ناجح له منذ ٧ ساعات", "is failing: last fetched 7 hours ago"
 
 
 async def test_each_admin_reads_the_notice_in_their_language(
