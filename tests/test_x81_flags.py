@@ -31,4 +31,5 @@ async def test_a_doubled_flag_is_searched_and_followed_once(tmp_path: Path) -> N
         topics = [s.topic for s in subscriptions.list_subscriptions(h.db, READER)]
         # followed as the words asked, the country once (the follow path may split the names)
         assert topics and not any("سوريا سوريا" in topic for topic in topics), topics
-        assert " ".join(topics).count("سوريا") == 1, topics
+        # at most once: since X85 (QA57-3) a flag only restating where Ghouta is adds no word
+        assert " ".join(topics).count("سوريا") <= 1, topics
