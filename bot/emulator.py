@@ -198,6 +198,17 @@ class Emulator(BotApiMethods, FaultInjection, UpdateInjection):
         with self._lock:
             self._closed_topics.add((chat_id, thread_id))
 
+    def continue_message_ids(self, after: int) -> None:
+        """Number every chat's messages from `after` + 1 on (never lower than now): Telegram never
+        reuses a chat's message ids, and a sandbox run again on a kept database must not either
+        (QA58-16: its /ingest took the id of one stored by an earlier run and was ignored as
+        redelivered)."""
+        start = max(after + 1, 1)
+        with self._lock:
+            for chat_id, next_id in list(self._next_message_id.items()):
+                self._next_message_id[chat_id] = max(next_id, start)
+            self._next_message_id.default_factory = lambda: start
+
     def set_admins(self, chat_id: int, admins: Iterable[int]) -> None:
         with self._lock:
             self._chats[chat_id] = replace(self._chat(chat_id), admins=frozenset(admins))

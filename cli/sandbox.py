@@ -48,7 +48,7 @@ from bot.emulator import Emulator, SentMessage, User
 from bot.i18n import bilingual
 from bot.terminal_chat import Screen, Typing, unmarked
 from cli.dbpath import missing_database_message, path_problem
-from cli.sandbox_feeds import adopt_sample_feeds
+from cli.sandbox_feeds import adopt_sample_feeds, last_message_id
 from digests.errors import NashraError
 from digests.envfile import PROJECT_DIR
 from digests.logs import open_private_log
@@ -339,6 +339,8 @@ def run_sandbox_command(args: argparse.Namespace, settings: Settings,
         # a kept folder's earlier runs used another port: their sources take this one (X56)
         adopt_sample_feeds(database or folder / "nashra.db", site.url,
                            [f["path"] for f in site.feeds])
+        # a kept folder run again: its messages are numbered past the stored ones (QA58-16)
+        emu.continue_message_ids(last_message_id(database or folder / "nashra.db"))
         log_path = folder / "bot.log"
         out.write(f"🧪 مجلد التجربة / sandbox folder: {folder}\n"
                   f"   محاكي تيليجرام / Telegram emulator: TELEGRAM_API_BASE_URL={emu.base_url}\n"

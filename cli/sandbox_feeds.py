@@ -10,6 +10,9 @@ nothing, and their articles stay theirs (one source each, as before).
 Only sources on 127.0.0.1 whose path is one of the sample site's feeds are touched, in the
 sandbox's own database (the folder's, or the copy `--db` made); a source already at the new
 address is left as it is.
+
+`last_message_id` is the highest Telegram message id the database keeps (QA58-16): the emulator
+of a run again numbers its messages past it, as Telegram never reuses one.
 """
 
 from __future__ import annotations
@@ -56,3 +59,27 @@ def adopt_sample_feeds(database: Path, url_of: Callable[[str], str], paths: Iter
 
 
 __all__ = ["adopt_sample_feeds"]
+
+
+# The tables that keep a Telegram message id the bot may match a new message against.
+_MESSAGE_ID_TABLES = ("ingest_requests", "pending_prompts")
+
+
+def last_message_id(database: Path) -> int:
+    """The highest message id stored in `database`'s `_MESSAGE_ID_TABLES` (0 when there is no
+    database, table or row): a redelivered /ingest is recognised by its message id
+    (bot.ingests.owe_ingest), so ids of an earlier run must not come again."""
+    if not database.is_file():
+        return 0
+    highest = 0
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        for table in _MESSAGE_ID_TABLES:
+            try:
+                row = conn.execute(f"select max(message_id) from {table}").fetchone()
+            except sqlite3.Error:  # an older database without the table
+                continue
+            highest = max(highest, int(row[0] or 0))
+    finally:
+        conn.close()
+    return highest
