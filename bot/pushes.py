@@ -84,9 +84,7 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     held = held_followers(rt, topic) if followers(rt, topic) == 0 else []
     if held:  # X84: «لا أحد يتابع» while a held channel follows it
-        named = list_sep(lang).join(f"«{name}»" for name in held[:5])  # ui escapes it
-        if len(held) > 5:
-            named += f" +{num(len(held) - 5, lang)}"
+        named = held_named(held, lang)
         whom = (f"«{topic_label(topic, lang, with_arabic=True)}»" if topic
                 else t("push_general_name", lang))
         await reply(update, context, ui(lang, "push_only_held", whom=whom, named=named))
@@ -158,6 +156,9 @@ def nothing_new(rt: Runtime, plan: push_queue.PushPlan, chat_id: int, lang: str)
     report follows); stories still queued for the followers — how many and when they go, in
     the admin's clock; or sent before."""
     if not plan.waiting:
+        held = held_followers(rt, plan.topic)
+        if held:  # QA58-5: their copy was not «sent before», it waits for the chat's return
+            return ui(lang, "push_nothing_new_held", named=held_named(held, lang))
         return ui(lang, "push_nothing_new")
     if plan.pushed:
         return ui(lang, "push_nothing_new_queued")
@@ -208,6 +209,13 @@ def held_followers(rt: Runtime, topic: str | None) -> list[str]:
         f"select c.id, c.title from chats c where c.active = 0 and c.type != 'private'"
         f" and c.deactivated_reason like ? and {follows} order by c.id",
         [HELD_REASON + "%", *values]).fetchall()]
+
+
+def held_named(held: list[str], lang: str) -> str:
+    """The held chats' names as a list, «…» each, the first 5 and a count of the others
+    (plain text: `ui` escapes it)."""
+    named = list_sep(lang).join(f"«{name}»" for name in held[:5])
+    return named + (f" +{num(len(held) - 5, lang)}" if len(held) > 5 else "")
 
 
 def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:

@@ -49,6 +49,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "(سُلّمت، أو تعذّر تسليمها كما قال تقرير تلك النشرة).",
                          "Nothing new to send: these stories were sent to the followers before "
                          "(delivered, or failed as that push's report said)."),
+    # QA58-5: a held follower's copy is neither sent nor failed: it waits for the chat
+    "push_nothing_new_held": ("لا أخبار جديدة لإرسالها: أُرسلت هذه الأخبار إلى المتابعين الآخرين "
+                              "من قبل. موقوفة لأني لا أستطيع النشر فيها الآن: {named} — تصلها "
+                              "الأخبار التي فاتتها حين يعود بوسعي النشر فيها (/stats).",
+                              "Nothing new to send: these stories went to the other followers "
+                              "before. Held, as I cannot post there now: {named} — they get "
+                              "what they missed when I may post there again (/stats)."),
     "push_nothing_new_queued": ("لا أخبار جديدة لإرسالها: هذه الأخبار في قائمة الإرسال الآن (نشرة "
                                 "سابقة لم تنتهِ بعد، ويصلك تقريرها حين تنتهي).",
                                 "Nothing new to send: these stories are in the queue now (an "
