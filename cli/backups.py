@@ -80,15 +80,25 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
         print(f"✅ استُرجعت النسخة (وقت أخذها غير معروف، تاريخ الملف {report.file_time}) / "
               f"restored the backup (when it was taken is unknown; the file is dated "
               f"{report.file_time}): {report.summary.line()}")
-    print(f"الملف السابق نُقل إلى / the previous file moved to: {aside}")
+    fresh = not report.moved_aside  # no database was there (a new server after a disk loss)
+    if fresh:  # QA58-2: no «could not be read» nor ⚠️ about a file that never existed
+        print(f"لم تكن في {settings.database_path} قاعدة بيانات سابقة، فاستُرجعت النسخة كما هي"
+              f" / no database was at {settings.database_path}: the backup is restored as is")
+    else:
+        print(f"الملف السابق نُقل إلى / the previous file moved to: {aside}")
     if args.resend:
         print("ستُرسل التسليمات المستحقة ولو أُرسلت قبل / due deliveries will be sent, even "
               "those sent before")
+    elif fresh:
+        print(f"التسليمات المستحقة في النسخة عُلّمت متروكة (أغلب الظن أنها أُرسلت بعد النسخة): "
+              f"{report.skipped} / due deliveries in the backup marked skipped (most likely "
+              f"sent after the backup): {report.skipped}")
     elif report.carried.error:  # the replaced file unreadable: the old rule, said as such
         print(f"تعذّرت قراءة ما أرسله الملف السابق ({report.carried.error[:120]})، فعُلّمت "
-              f"التسليمات المستحقة كأنها أُرسلت: {report.skipped} / what the previous file "
-              f"sent could not be read ({report.carried.error[:120]}): due deliveries marked "
-              f"skipped (most likely sent after the backup): {report.skipped}")
+              f"التسليمات المستحقة متروكة (أغلب الظن أنها أُرسلت بعد النسخة): {report.skipped}"
+              f" / what the previous file sent could not be read "
+              f"({report.carried.error[:120]}): due deliveries marked skipped (most likely "
+              f"sent after the backup): {report.skipped}")
     else:
         c = report.carried
         # the Arabic noun takes the number's form (QA30 O6, QA37: «5 رابطًا» → «٥ روابط»)
@@ -98,11 +108,17 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
         print(f"ما أرسله الملف السابق منذ النسخة لن يُرسل ثانيةً ({recorded})، وتسليمات مستحقة "
               f"عُلّمت مُرسلة: {report.marked_sent}، "
               f"ومتروكة: {report.skipped} / what the previous file delivered since the backup "
-              f"will not be sent again ({c.rows} deliveries of stories with {c.addresses} links "
-              f"recorded); due deliveries marked sent: {report.marked_sent}, skipped: "
-              f"{report.skipped}")
-    print(readers_line(report.readers))
+              f"will not be sent again ({_en(c.rows, 'delivery', 'deliveries')} of stories "
+              f"with {_en(c.addresses, 'link', 'links')} recorded); due deliveries marked sent:"
+              f" {report.marked_sent}, skipped: {report.skipped}")
+    if not fresh or report.readers.error == "--backup-readers":
+        print(readers_line(report.readers))
     return 0
+
+
+def _en(n: int, one: str, many: str) -> str:
+    """«1 delivery», «2 deliveries» (QA58-2: «1 deliveries of stories with 1 links»)."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def readers_line(readers: Readers) -> str:
