@@ -33,6 +33,7 @@ from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
 from digests import push_queue
 from digests.asked_topics import asks_for_news, topic_too_long
+from digests.delivery_times import push_silent
 from digests.errors import QueryError
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON
@@ -116,6 +117,9 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     owe_report(rt.db, plan.push_id, chat.id, lang)
     queued = ui(lang, "push_queued", chats=counted(plan.chats, lang, "chat", "chats"),
                 stories=queued_stories(rt, plan.push_id, lang))
+    silent = silent_chats(rt, plan.push_id)
+    if silent:  # QA58-3: a push is not held by quiet hours; X85 makes it go without a sound
+        queued += "\n" + ui(lang, "push_silent", chats=amount(silent, lang, "chat"))
     rt.spawn(_report_push(rt, context, chat.id, plan.push_id, lang, queued),
              f"push-{plan.push_id}")
 
@@ -216,6 +220,15 @@ def held_named(held: list[str], lang: str) -> str:
     (plain text: `ui` escapes it)."""
     named = list_sep(lang).join(f"«{name}»" for name in held[:5])
     return named + (f" +{num(len(held) - 5, lang)}" if len(held) > 5 else "")
+
+
+def silent_chats(rt: Runtime, push_id: int) -> int:
+    """How many chats the push reaches now without a sound (inside their quiet hours, or in
+    daily mode: digests.delivery_times.push_silent)."""
+    chats = [int(r[0]) for r in rt.db.db.execute(
+        "select distinct chat_id from outbox where kind = ?", [f"push:{push_id}"]).fetchall()]
+    now = rt.now()
+    return sum(1 for chat in chats if push_silent(rt.db.db, chat, now))
 
 
 def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:
