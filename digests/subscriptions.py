@@ -132,17 +132,6 @@ def upsert_chat(db: Database, chat_id: int, *, now: datetime, type: str = "priva
     return chat
 
 
-def adopt_language(db: Database, chat_id: int, language: str | None) -> bool:
-    """A group or channel takes `language` ('ar' or 'en': the admin who added it, or followed a
-    topic for it) when it has none yet; a choice made with /lang stays. Whether it changed."""
-    if language not in ("ar", "en"):
-        return False
-    with db.transaction() as tx:
-        cur = tx.execute("update chats set language = ? where id = ? and language is null",
-                         [language, chat_id])
-    return bool(cur.rowcount)
-
-
 def set_language(db: Database, chat_id: int, language: str) -> None:
     """The chat's interface language ('ar' or 'en'), chosen with /lang."""
     with db.transaction() as tx:

@@ -27,20 +27,6 @@ def test_upsert_chat_keeps_language_choice_and_reactivates(database: Database) -
     assert (again.language, again.active, again.title) == ("en", True, "Ali B")
 
 
-def test_a_group_adopts_a_language_only_when_it_has_none(database: Database) -> None:
-    """Brief X25: the admin who added a group gives it their language; a later admin's, or one
-    neither Arabic nor English, changes nothing, and /lang's choice stays."""
-    subs.upsert_chat(database, -5, now=NOW, type="supergroup")
-    assert subs.adopt_language(database, -5, "fr") is False
-    assert subs.get_chat(database, -5).language is None  # type: ignore[union-attr]
-    assert subs.adopt_language(database, -5, "en") is True
-    assert subs.adopt_language(database, -5, "ar") is False
-    assert subs.get_chat(database, -5).language == "en"  # type: ignore[union-attr]
-    subs.set_language(database, -5, "ar")
-    assert subs.adopt_language(database, -5, "en") is False
-    assert subs.get_chat(database, -5).language == "ar"  # type: ignore[union-attr]
-
-
 def test_variants_of_a_topic_are_one_subscription(database: Database) -> None:
     subs.upsert_chat(database, 1, now=NOW)
     first, created = subs.subscribe(database, 1, "الغوطة", now=NOW)
