@@ -168,7 +168,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "⚠️ The disk holding the database is full ({free} MB free): nothing is "
                         "written and deliveries wait — free space in DATABASE_PATH's folder"),
     "stats_disk_full_owed": ("⚠️ القرص الذي يحمل قاعدة البيانات ممتلئ (بقي {free} م.ب): لا يُكتب "
-                             "شيء والتسليمات تنتظر، ونتائج {owed} أُرسلت لم تُكتب بعد — حرّر "
+                             "شيء والتسليمات تنتظر، ولم تُكتب بعد نتائج إرسال {owed} — حرّر "
                              "مساحة في مجلد DATABASE_PATH",
                              "⚠️ The disk holding the database is full ({free} MB free): "
                              "nothing is written and deliveries wait; {owed} outcomes of sent "

@@ -33,7 +33,10 @@ def test_the_stats_warnings_count_their_nouns() -> None:
     assert "منذ ٥ ثوانٍ" in outage.text("ar") and "كل ٣٠ ثانية" in outage.text("ar")
     assert "for 5 s" in outage.text("en") and "3 deliveries wait" in outage.text("en")
     owed = StatsWarning("disk", "stats_disk_full_owed", (("free", 0), ("owed", 7)))
-    assert "ونتائج ٧ رسائل أُرسلت" in owed.text("ar")
+    assert "ولم تُكتب بعد نتائج إرسال ٧ رسائل" in owed.text("ar")
+    # two: no verb to agree with the dual (review RF: «ونتائج رسالتين أُرسلت»)
+    two = StatsWarning("disk", "stats_disk_full_owed", (("free", 0), ("owed", 2)))
+    assert "نتائج إرسال رسالتين —" in two.text("ar").replace("\u200f", ""), two.text("ar")
 
 
 async def test_stats_counts_the_chats_of_the_last_story_sent(tmp_path: Path) -> None:
