@@ -33,9 +33,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # QA58-3: said with the queued answer when some chats are inside their quiet hours (or
     # in daily mode): a push is not held, it goes now without a sound (X85, QA57-14)
     "push_silent": ("🔕 تصل الآن دون صوت إلى {chats} في ساعات الهدوء أو على النشرة اليومية: "
-                    "النشرة التي ترسلها بنفسك لا تنتظر انتهاء ساعات الهدوء.",
+                    "نشرة المشرف لا تنتظر انتهاء ساعات الهدوء.",
                     "🔕 It reaches {chats} in their quiet hours or on the daily digest now, "
-                    "without a sound: a push you send does not wait for the quiet hours to end."),
+                    "without a sound: an admin's push does not wait for the quiet hours to end."),
     "push_no_followers_topic": ("لا أحد يتابع «{topic}»؛ لم تُرسل نشرة.",
                                 "Nobody follows «{topic}»; no digest was sent."),
     "push_no_followers": ("لا أحد يتابع النشرة العامة؛ لم تُرسل نشرة. لمتابعي موضوع: /push الغوطة",
