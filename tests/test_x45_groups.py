@@ -151,7 +151,8 @@ def _chosen(h: object, chat_id: int) -> tuple[object, ...] | None:
 
 
 async def _english_group(h: object) -> User:
-    """A basic group added by an English admin, following «الغوطة», daily at 07:00 London."""
+    """A basic group added by an English admin, in English, following «الغوطة», daily at 07:00
+    London."""
     from botkit import BotHarness
 
     from bot import zones
@@ -163,7 +164,9 @@ async def _english_group(h: object) -> User:
     await h.emu.await_messages(OLD, 1, timeout=15)  # the welcome
     await h.say(OLD, "/subscribe الغوطة", user=admin)
     zones.set_zone(h.db, OLD, "Europe/London", datetime.now(timezone.utc))
-    h.db.db.execute("update chats set mode = 'daily', daily_hour = 7 where id = ?", [OLD])
+    # English chosen for the group (/lang en): since X86 it no longer follows the adding admin's
+    h.db.db.execute("update chats set language = 'en', mode = 'daily', daily_hour = 7"
+                    " where id = ?", [OLD])
     assert _chosen(h, OLD) == ("en", "daily", 7, "Europe/London", 0)
     return admin
 

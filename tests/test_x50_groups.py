@@ -26,6 +26,8 @@ async def _group_following(h: BotHarness) -> User:
     await h.say(OLD, "/subscribe الغوطة", user=admin)
     await h.say(OLD, "/subscribe حلب", user=admin)
     zones.set_zone(h.db, OLD, "Europe/London", datetime.now(timezone.utc))
+    # English chosen for the group (/lang en; since X86 not the adding admin's app language)
+    h.db.db.execute("update chats set language = 'en' where id = ?", [OLD])
     return admin
 
 

@@ -31,8 +31,10 @@ async def test_a_groups_welcome_points_the_other_language_to_lang(tmp_path: Path
         assert "English / الإنجليزية" not in private.plain_text.replace("\u200e", "")
 
 
-async def test_added_by_an_english_admin_the_introduction_has_the_arabic_line(
+async def test_added_by_an_english_admin_the_introduction_is_arabic_with_the_english_line(
         tmp_path: Path) -> None:
+    """Since X86 (QA58-4) a group speaks its /lang choice, else DEFAULT_LANGUAGE, whatever the
+    adding admin's Telegram language: the introduction is Arabic, its last line points to /lang."""
     group = -100583
     async with running_bot(sample_db(tmp_path)) as h:
         h.emu.add_group(group, "group", admins=[ADMIN])
@@ -40,6 +42,6 @@ async def test_added_by_an_english_admin_the_introduction_has_the_arabic_line(
         h.emu.chat_member_update(group, new_status="administrator", old_status="left",
                                  user=h.user(ADMIN, "en"))
         [intro] = (await h.emu.await_messages(group, before + 1, timeout=10))[before:]
-        assert intro.plain_text.startswith("Hello everyone"), intro.plain_text
-        last = intro.plain_text.rstrip().split("\n")[-1]
-        assert "بالعربية" in last and "/lang" in last, intro.plain_text
+        assert intro.plain_text.startswith("مرحبًا بالجميع"), intro.plain_text
+        last = intro.plain_text.rstrip().split("\n")[-1].replace("\u200e", "")
+        assert "English" in last and "/lang" in last, intro.plain_text
