@@ -382,7 +382,7 @@ def push_held_note(db: Database, push_id: int, lang: str) -> str | None:
         [*values, f"push:{push_id}"]).fetchall()
     if not chats:
         return None
-    named = _named([f"«{escape(title or str(cid))}»" for cid, title in chats], 5, lang)
+    named = named_list([f"«{escape(title or str(cid))}»" for cid, title in chats], 5, lang)
     return say("push_held", lang, named=named, hours=CATCH_UP_HOURS)
 
 
@@ -432,13 +432,13 @@ def held_line(chats: list[Held], lang: str, now: datetime, limit: int = 5) -> st
     """One line naming the held chats, for /stats and /channels (HTML), or None. Pure."""
     if not chats:
         return None
-    named = _named([f"«{escape(h.title or str(h.chat_id))}» "
+    named = named_list([f"«{escape(h.title or str(h.chat_id))}» "
                     f"({lasted((now - h.since).total_seconds(), lang)})"  # «٤٠ يومًا», not «٩٦٠ س»
                     for h in chats], limit, lang)
     return say("held_line", lang, named=named)
 
 
-def _named(names: list[str], limit: int, lang: str) -> str:
+def named_list(names: list[str], limit: int, lang: str) -> str:
     """The first `limit` names joined as a list in `lang` is («، » in Arabic), and how many
     more in its digits («+١»: review RF, the Arabic line read «…», «…» +1). Pure."""
     named = list_sep(lang).join(names[:limit])

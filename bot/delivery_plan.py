@@ -181,7 +181,8 @@ class Planner:
             # report, digests.story_updates.queue_updates): marked «🔄 تحديث» for this chat only
             updates = story_updates.update_articles(self.db.db, [r.id for r in shown])
             # of them, the reports the chat was sent, corrected in place: «🔄 تعديل» (X84)
-            revised = story_updates.revised_articles(self.db.db, [r.id for r in shown])
+            revised = (story_updates.revised_articles(self.db.db, [r.id for r in shown])
+                       if updates else set())
             # Every row rides with the bundle (claimed, then sent together): the counted ones
             # are "delivered" as the «و٣٨ خبرًا آخر» line, not queued for another bundle.
             bundles.append(Bundle(chat_id, tuple(r.id for r in shown + counted),

@@ -24,16 +24,16 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.admin import Told, admin_only, deliver_owed, reply, tell
-from bot.chat_holds import push_held_note
+from bot.chat_holds import named_list, push_held_note
 from bot.following import too_long_text
-from bot.i18n import amount, counted, list_sep, num, t, topic_label
+from bot.i18n import amount, counted, num, t, topic_label
 from bot.lines import escape_text
 from bot.reader_clock import reader_zone
 from bot.reasons import delivery_reason
 from bot.runtime import Runtime, chat_lang, rtl, runtime, ui
 from digests import push_queue
 from digests.asked_topics import asks_for_news, topic_too_long
-from digests.delivery_times import push_silent
+from digests.delivery_times import silent_push_chats
 from digests.errors import QueryError
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON
@@ -83,14 +83,15 @@ async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if topic is not None and topic_too_long(topic):  # nobody can follow it (QA10 F14)
         await reply(update, context, too_long_text(topic, lang))
         return
-    held = held_followers(rt, topic) if followers(rt, topic) == 0 else []
+    following = followers(rt, topic)
+    held = held_followers(rt, topic) if following == 0 else []
     if held:  # X84: «لا أحد يتابع» while a held channel follows it
         named = held_named(held, lang)
         whom = (f"«{topic_label(topic, lang, with_arabic=True)}»" if topic
                 else t("push_general_name", lang))
         await reply(update, context, ui(lang, "push_only_held", whom=whom, named=named))
         return
-    if followers(rt, topic) == 0:
+    if following == 0:
         await reply(update, context, ui(lang, "push_no_followers_topic",
                                        topic=topic_label(topic, lang, with_arabic=True))
                     if topic else ui(lang, "push_no_followers"))
@@ -218,17 +219,13 @@ def held_followers(rt: Runtime, topic: str | None) -> list[str]:
 def held_named(held: list[str], lang: str) -> str:
     """The held chats' names as a list, «…» each, the first 5 and a count of the others
     (plain text: `ui` escapes it)."""
-    named = list_sep(lang).join(f"«{name}»" for name in held[:5])
-    return named + (f" +{num(len(held) - 5, lang)}" if len(held) > 5 else "")
+    return named_list([f"«{name}»" for name in held], 5, lang)
 
 
 def silent_chats(rt: Runtime, push_id: int) -> int:
     """How many chats the push reaches now without a sound (inside their quiet hours, or in
     daily mode: digests.delivery_times.push_silent)."""
-    chats = [int(r[0]) for r in rt.db.db.execute(
-        "select distinct chat_id from outbox where kind = ?", [f"push:{push_id}"]).fetchall()]
-    now = rt.now()
-    return sum(1 for chat in chats if push_silent(rt.db.db, chat, now))
+    return silent_push_chats(rt.db.db, f"push:{push_id}", rt.now())
 
 
 def queued_stories(rt: Runtime, push_id: int, lang: str) -> str:

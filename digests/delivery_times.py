@@ -79,12 +79,28 @@ def push_silent(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> bool
     not held (the operator sends it when asked), but a reader inside their quiet hours was told
     the first alert comes at their end, and a reader in daily mode chose one digest a day, not
     a phone ringing for each story: Telegram's disable_notification."""
-    chat = next(iter(sql.query(
-        "select id, mode, time_zone, utc_offset_minutes, quiet_start, quiet_end from chats"
-        " where id = ?", [chat_id])), None)
-    if chat is None:
-        return False
+    chat = next(iter(sql.query(f"select {_SILENT_COLUMNS} from chats where id = ?",
+                               [chat_id])), None)
+    return chat is not None and silent_row(chat, now)
+
+
+# the chats columns `silent_row` reads
+_SILENT_COLUMNS = "id, mode, time_zone, utc_offset_minutes, quiet_start, quiet_end"
+
+
+def silent_row(chat: dict[str, Any], now: datetime) -> bool:
+    """push_silent of a chat row already read (its `_SILENT_COLUMNS`). Pure."""
     return chat["mode"] == "daily" or after_quiet(now, chat) > now
+
+
+def silent_push_chats(sql: sqlite_utils.Database, kind: str, now: datetime) -> int:
+    """How many chats with rows of `kind` ('push:<id>') it reaches at `now` without a sound
+    (push_silent), read in one query."""
+    columns = ", ".join(f"c.{c.strip()}" for c in _SILENT_COLUMNS.split(","))
+    return sum(1 for chat in sql.query(
+        f"select {columns} from chats c where c.id in"
+        " (select distinct chat_id from outbox where kind = ?)", [kind])
+        if silent_row(chat, now))
 
 
 def daily_on_time(sql: sqlite_utils.Database, chat_id: int, now: datetime) -> bool:

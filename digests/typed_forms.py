@@ -98,4 +98,4 @@ def country_key(run: str, key: str) -> str:
     if country is None:
         return key
     bare = _CLITICS.sub("", normalize(run), count=1)
-    return country if bare == key or normalize(run) == key else key
+    return country if bare == key else key
