@@ -306,6 +306,10 @@ async def test_a_channel_the_bot_was_just_added_to_is_listed_and_in_the_command_
         h.emu.chat_member_update(CHANNEL, new_status="administrator", old_status="left",
                                  user=h.user(ADMIN))
         await h.until(lambda: subscriptions.get_chat(h.db, CHANNEL) is not None)
+        # the adder is told the channel's language (X86) in the private chat; a /channels sent
+        # before that note arrives would take the note for its answer (a CI failure on a loaded host)
+        [note] = await h.emu.await_messages(ADMIN, 1)
+        assert f"«{TITLE}»" in note.plain_text
         menu = await _open_menu(h)  # no post yet: the admin sets it up from here
         h.emu.click(menu, "📋 مواضيع القناة")
         topics = await _until_shown(h, menu, "القناة لا تتابع أي موضوع بعد")
