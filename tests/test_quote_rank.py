@@ -128,10 +128,11 @@ def test_the_fitting_script_refuses_a_set_that_is_not_development_data() -> None
                                          "holdout8", "holdout9", "holdout10", "holdout11",
                                          "holdout12", "holdout13", "holdout14", "holdout15",
                                          "holdout16", "holdout17", "holdout18", "holdout19",
-                                         "holdout20", "holdout21", "holdout22"}
-    # A blind test of a later session (quotes23) is never read.
-    assert not any("quotes23" in str(p) for p in fit_quote_rank.GOLD_FILES)
-    for bad in ("dev1,holdout23", "train5", "dev1,holdout4", "holdout24"):
+                                         "holdout20", "holdout21", "holdout22",
+                                         "holdout23"}
+    # A blind test of a later session (quotes24) is never read.
+    assert not any("quotes24" in str(p) for p in fit_quote_rank.GOLD_FILES)
+    for bad in ("dev1,holdout24", "train5", "dev1,holdout4", "holdout25"):
         with pytest.raises(SystemExit):
             fit_quote_rank.main(["--sets", bad])
 
