@@ -287,6 +287,9 @@ def _spelled_labels(labels: dict[str, str]) -> dict[str, str]:
 
 _ENGLISH_LABELS = _english_labels()
 _ENGLISH_LABELS.update(_spelled_labels(_ENGLISH_LABELS))
+# «سورية»/«سوريه» is the country «سوريا» (digests.typed_forms.country_key): followed as typed
+# («/subscribe بسورية» is «سورية», X87) it is "Syria" in English too
+_ENGLISH_LABELS.update({w: _ENGLISH_LABELS["سوريا"] for w in ("سورية", "سوريه")})
 
 
 def topic_label(topic: str, lang: str, *, with_arabic: bool = False) -> str:

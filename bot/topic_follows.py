@@ -2,7 +2,8 @@
 
 `follow` reads what the reader typed as the topic to follow — its English name as the Arabic
 topic («Syria» is «سوريا»), a sentence as the names of the news it holds («شكو ماكو بالعراق» is
-«العراق»), the general digest's name as the general digest — and stores it
+«العراق»), the general digest's name as the general digest, a first word's proclitic left out
+as the search's header leaves it («بسورية» is «سورية») — and stores it
 (digests.subscriptions), or says why not (`Followed.refusal`). bot.following words the answer.
 """
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.runtime import Runtime
 from digests import subscriptions
-from digests.asked_topics import topic_too_long
+from digests.asked_topics import topic_shown, topic_too_long
 from digests.errors import QueryError
 from digests.general_names import is_general_name
 from digests.named_questions import named_topic
@@ -49,6 +50,10 @@ def follow(rt: Runtime, target: int, topic: str) -> Followed:
         return Followed(topic, "number")
     if topic:  # a sentence is followed as the names of the news it holds (QA24 R1)
         topic = named_topic(rt.db.db, topic)
+        # as the search's header names it: «بسورية», «للغوطة» were followed and shown with
+        # their proclitic though the search answered «سورية», «الغوطة» (QA57-4, X87); the key
+        # is the same either way
+        topic = topic_shown(topic) or topic
     if topic_too_long(topic):
         return Followed(topic, "too_long")
     mapped = arabic_topic(topic)
