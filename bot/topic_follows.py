@@ -16,7 +16,7 @@ from digests import subscriptions
 from digests.asked_topics import topic_shown, topic_too_long
 from digests.errors import QueryError
 from digests.general_names import is_general_name
-from digests.named_questions import named_topic
+from digests.named_questions import flags_read, named_topic
 from digests.query import followable
 from digests.topic_keys import readable
 from digests.topic_names import arabic_topic, is_latin
@@ -49,7 +49,8 @@ def follow(rt: Runtime, target: int, topic: str) -> Followed:
     if topic and not followable(topic):
         return Followed(topic, "number")
     if topic:  # a sentence is followed as the names of the news it holds (QA24 R1)
-        topic = named_topic(rt.db.db, topic)
+        # a flag as the search reads it: «🇱🇧 انتخابات» is «لبنان انتخابات» (X87)
+        topic = named_topic(rt.db.db, flags_read(rt.db.db, topic))
         # as the search's header names it: «بسورية», «للغوطة» were followed and shown with
         # their proclitic though the search answered «سورية», «الغوطة» (QA57-4, X87); the key
         # is the same either way

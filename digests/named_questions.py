@@ -126,9 +126,16 @@ def reader_topic(db: sqlite_utils.Database, query: str) -> str:
     from digests.topic_names import name_in  # late: a table of names
 
     mapped = name_in(query)
-    if mapped is None and flag_restates(db, query):
-        return named_topic(db, " ".join(_FLAG.sub(" ", query).split()))
-    return named_topic(db, mapped or flags_named(query))
+    return named_topic(db, mapped or flags_read(db, query))
+
+
+def flags_read(db: sqlite_utils.Database, query: str) -> str:
+    """`query` with its flags read as the search reads them, and a follow too (X87:
+    «/subscribe 🇱🇧 انتخابات» followed «انتخابات», all elections): left out when they only say
+    where the topic is (`flag_restates`), else written as the country (`flags_named`)."""
+    if _FLAG.search(query) and flag_restates(db, query):
+        return " ".join(_FLAG.sub(" ", query).split())
+    return flags_named(query)
 
 
 _FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")

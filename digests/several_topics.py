@@ -10,7 +10,9 @@ it is read as a list of topics when:
   through digests.asked_topics.described_names, in any spelling, «و» before a name or alone) that
   cover every word typed — «محمد بن سلمان», «كأس العالم», «الأمم المتحدة» are one name of that
   table, so they stay whole — and, when no «و» joins them, the archive does not write them side
-  by side as a phrase (COVERED_PHRASE articles: «ترامب بوتين» of a summit stays whole);
+  by side as a phrase (COVERED_PHRASE articles: «ترامب بوتين» of a summit stays whole), and
+  none of them is a subject of the news (digests.topic_names.SUBJECT_NAMES: «انتخابات مصر»,
+  «نفط العراق», «لبنان انتخابات» are one topic, the subject of a place; X87);
 - Latin names joined by «and»/«&» that each have an Arabic topic («Syria and Lebanon»).
 Words the table does not know («البوسنة والهرسك») are never split: the decision is the name
 table's and the archive's, not a list of conjunctions. Reads the search index only for the
@@ -27,7 +29,7 @@ from digests.asked_topics import described_names, topic_text
 from digests.general_names import is_general_name
 from digests.query import plan_query
 from digests.search_candidates import match_count
-from digests.topic_names import arabic_topic, is_latin
+from digests.topic_names import SUBJECT_NAMES, arabic_topic, is_latin
 
 MAX_TOPICS = 10          # at most this many followed from one message (the rest is a paste)
 MAX_PIECE_WORDS = 4      # names of the news in a piece: more is a sentence
@@ -100,6 +102,9 @@ def _joined_names(db: sqlite_utils.Database, text: str) -> list[str]:
     if len(names) < 2 or sum(len(n.split()) for n in names) != len(words):
         return []  # a word no name holds («قصف الغوطة»): one topic as typed
     joined = _AND in text.split() or any(w.startswith(_AND) and w[1:] in names for w in words)
+    if not joined and any(n.split(" ", 1)[0] in SUBJECT_NAMES or n in SUBJECT_NAMES
+                          for n in names):
+        return []  # «انتخابات مصر», «نفط العراق»: the subject of a place, one topic (X87)
     together = 0 if joined else match_count(db, plan_query(text).phrase, COVERED_PHRASE)
     if together >= COVERED_PHRASE:
         return []  # «ترامب بوتين»: the archive writes them together

@@ -75,6 +75,12 @@ ENGLISH_ADJECTIVES: dict[str, str] = {
 # The names of the news as Arabic topics (each once): a pasted paragraph is searched by those it
 # holds (digests.query.pasted_names).
 NEWS_NAMES: tuple[str, ...] = tuple(dict.fromkeys(ENGLISH_TOPICS.values()))
+# The names above that are subjects of the news, not a place, a person or a group: beside another
+# name they are one topic, «انتخابات مصر» (Egypt's elections), «نفط العراق», «زلزال تركيا», not a
+# list to split (X87: «/subscribe نفط العراق» followed «النفط», all oil news, and «العراق»).
+SUBJECT_NAMES: frozenset[str] = frozenset(ENGLISH_TOPICS[e] for e in (
+    "elections", "lebanon elections", "world cup", "oil", "earthquake", "truce", "olive branch",
+    "nuclear deal"))
 # A flag typed alone («🇸🇾») is its country: ISO 3166 code → the English name above.
 FLAGS: dict[str, str] = {
     "SY": "syria", "PS": "palestine", "IR": "iran", "RU": "russia", "EG": "egypt",
