@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.runtime import Runtime
 from digests import subscriptions
-from digests.asked_topics import topic_shown, topic_too_long
+from digests.asked_topics import topic_text, topic_too_long, without_proclitic
 from digests.errors import QueryError
 from digests.general_names import is_general_name
 from digests.named_questions import flags_read, named_topic
@@ -54,7 +54,8 @@ def follow(rt: Runtime, target: int, topic: str) -> Followed:
         # as the search's header names it: «بسورية», «للغوطة» were followed and shown with
         # their proclitic though the search answered «سورية», «الغوطة» (QA57-4, X87); the key
         # is the same either way
-        topic = topic_shown(topic) or topic
+        # (its words of asking dropped first, as it is stored: «ما أخبار بسورية»)
+        topic = without_proclitic(topic_text(topic)) or topic
     if topic_too_long(topic):
         return Followed(topic, "too_long")
     mapped = arabic_topic(topic)

@@ -211,6 +211,14 @@ def _bare_word(word: str) -> str:
     return word
 
 
+def without_proclitic(topic: str) -> str:
+    """`topic` with its first word's proclitics dropped as `topic_shown` drops them («بسورية» →
+    «سورية», «للغوطة» → «الغوطة»; «بيروت» stays), everything else as written (harakat too: «عمّان»
+    is not «عمان» to its reader). A followed topic is stored so (X87, QA57-4)."""
+    first, sep, rest = topic.partition(" ")
+    return _bare_word(first) + sep + rest
+
+
 def topic_shown(query: str) -> str:
     """The topic a search answered, as a results header names it (QA18 R12: «نتائج «شو صار
     بالغوطة اليوم؟»» → «نتائج «الغوطة»»): `topic_text`, its first word's proclitics dropped

@@ -51,3 +51,13 @@ async def test_an_english_reader_sees_syria(tmp_path: Path) -> None:
             done.plain_text)
         [topics] = await h.say(READER, "/topics", user=en)
         assert "Syria" in topics.plain_text, topics.plain_text
+
+
+async def test_only_the_proclitic_goes(tmp_path: Path) -> None:
+    """Harakat stay as typed («عمّان» is Amman, not «عمان» Oman, to its reader); words of asking
+    go first («ما أخبار بسورية» is «سورية»)."""
+    async with running_bot(sample_db(tmp_path)) as h:
+        [done] = await h.say(READER, "/subscribe عمّان")
+        assert "«عمّان»" in done.plain_text, done.plain_text
+        [done] = await h.say(READER, "/subscribe ما أخبار بسورية")
+        assert "«سورية»" in done.plain_text, done.plain_text
