@@ -200,7 +200,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     if on_date is not None and page.digests:  # the day said: kept, or none that day (QA47 Z4)
         key, values = day_key("topic_day", on_date, local.date(), lang)
         said = ui(lang, key, **values) if on_day else ui(
-            lang, "topic_day_none", query=topic_shown(query) or query,
+            # «Syria (سوريا)» in English, as the header below names it (X87)
+            lang, "topic_day_none",
+            query=topic_label(topic_shown(query) or query, lang, with_arabic=True),
             date=format_date(datetime(on_date.year, on_date.month, on_date.day), lang))
         lead = "\n".join(n for n in (lead, said) if n)
         day_said = said

@@ -14,7 +14,8 @@ A date is a day and a month name of either series digests.dates reads — the Eg
 of 15 March") or a topic («الغوطة ٥ آذار», «سوريا يوم ١٥ آذار», "Syria on 15 March"; QA54-5).
 Not alone, nor after a noun that makes it a name in the news — «قوى ١٤ آذار», «ثورة ٢٥ يناير»,
 «مدينة ٦ أكتوبر», «ذكرى ١١ سبتمبر» (`DATE_NAMERS`) —: those are searched as written. A weekday
-after «يوم» is a day too, the latest one («الغوطة يوم الخميس», `asked_weekday`; QA54-5). A date
+after «يوم» is a day too, the latest one («الغوطة يوم الخميس», `asked_weekday`; QA54-5), and so
+is one written last after a short topic («سوريا الخميس», "Syria Thursday"; X87). A date
 in figures, day first, in either digit set («الغوطة ٥/٣/٢٠١٨», «اخبار 5/3/2018»: `_numeric_date`,
 QA57-15) is a day as well.
 """
@@ -187,6 +188,14 @@ WEEKDAYS = {normalize(w): n for n, names in enumerate((
 _WEEKDAY_WORD = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"['’]s(?!\w)", re.IGNORECASE)
 _PAST_AFTER = frozenset(normalize(w) for w in ("الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم"))
+# A weekday written last after a short topic is its day («سوريا الخميس», "Syria Thursday"; X87:
+# the English was searched as «سوريا» on every day, the Arabic as the phrase, found nothing), but
+# not after these nouns, with which it is a name: «صلاة الجمعة», «سوق الأحد», "Black Friday"
+_WEEKDAY_NAMERS = frozenset(normalize(w) for w in (
+    "صلاة صلاه خطبة خطبه قداس سوق جمعة black good holy ash cyber maundy casual"
+    # «مقتل الاثنين»: both of them
+    " مقتل قتل إصابة اعتقال كلا").split())
+TOPIC_BEFORE_DAY = 3  # at most this many words of a topic before its weekday («الغوطة الشرقية»)
 
 
 def asked_weekday(text: str, today: date) -> AskedDate | None:
@@ -222,13 +231,21 @@ def asked_weekday(text: str, today: date) -> AskedDate | None:
             cut = words_at[i - 2 if start < m.start() else i - 1].start()
             rest = " ".join(f"{text[:cut]} {text[end:]}".split())
         elif not (rest and (past or ((plain.startswith("ال") or plain.isascii())
-                                     and asks_for_news(rest)))):
+                                     and (asks_for_news(rest) or _topic_then_day(
+                                         text, end, before, rest))))):
             continue  # a weekday «الماضي» is a day beside a topic too («سوريا الخميس الماضي»)
         if not rest:
             return None
         back = (today.weekday() - WEEKDAYS[plain]) % 7 or (7 if past else 0)
         return AskedDate(today - timedelta(days=back), rest, asks_for_news(rest))
     return None
+
+
+def _topic_then_day(text: str, end: int, before: str, rest: str) -> bool:
+    """Whether a weekday ending at `end` is written last after a short topic, not after a
+    noun that makes it a name (`_WEEKDAY_NAMERS`)."""
+    return (not _WEEKDAY_WORD.search(text, end) and len(rest.split()) <= TOPIC_BEFORE_DAY
+            and before not in _WEEKDAY_NAMERS)
 
 
 # a 29 February is found within this many years back (the leap years are four apart)
