@@ -121,7 +121,7 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
         query, reader_now(rt, chat.id).date())
     if dated is not None and dated.news_only:
         back = (reader_now(rt, chat.id).date() - dated.day).days
-        if back > 0:
+        if back:  # a day not come yet is said so too, not answered with today's (X87)
             await send_days_news(update, context, rt, chat.id, chat.type, lang, back)
         else:
             await send_my_digest(update, context, rt, chat.id, chat.type, lang)
@@ -200,8 +200,9 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
     if on_date is not None and page.digests:  # the day said: kept, or none that day (QA47 Z4)
         key, values = day_key("topic_day", on_date, local.date(), lang)
         said = ui(lang, key, **values) if on_day else ui(
-            # «Syria (سوريا)» in English, as the header below names it (X87)
-            lang, "topic_day_none",
+            # «Syria (سوريا)» in English, as the header below names it; a day not come yet
+            # is said so (X87)
+            lang, "topic_day_none_future" if on_date > local.date() else "topic_day_none",
             query=topic_label(topic_shown(query) or query, lang, with_arabic=True),
             date=format_date(datetime(on_date.year, on_date.month, on_date.day), lang))
         lead = "\n".join(n for n in (lead, said) if n)

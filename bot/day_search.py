@@ -75,7 +75,8 @@ def day_key(key: str, day: date, today: date, lang: str) -> tuple[str, dict[str,
     "topic_day" is «🗓 أخبار أمس (٢٧ مارس ٢٠٢٦) فقط.», "days_news" «📰 أخبار أمس — ٢٧ مارس ٢٠٢٦»
     (bot.texts_times)."""
     back = (today - day).days
-    which = "today" if back == 0 else "yesterday" if back == 1 else "before"
+    which = ("today" if back == 0 else "yesterday" if back == 1 else "future" if back < 0
+             else "before")  # a day not come yet: «أخبار ٥ آذار ٢٠٣٠» (X87)
     return f"{key}_{which}", {"date": format_date(datetime(day.year, day.month, day.day), lang)}
 
 

@@ -111,7 +111,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         if back and not digests and not hidden:  # none that day: the latest, said so
             digests = latest_digests(rt.db, now=now, limit=MAX_RESULTS, muted=muted)
             day = (shown_now - timedelta(days=back)).replace(tzinfo=None)
-            note = t("inline_day_none", lang, date=format_date(day, lang))
+            note = t("inline_day_future" if back < 0 else "inline_day_none", lang,
+                     date=format_date(day, lang))
     digests = live_related(rt.db.db, digests)  # no "story" link to a page since gone
     results = [_result(d, lang, shown_now, offset + i) for i, d in enumerate(digests)]
     if not results and offset == 0 and (text or hidden):

@@ -122,15 +122,16 @@ async def send_days_news(update: Update, context: ContextTypes.DEFAULT_TYPE, rt:
     day_end = reader_clock.day_before(shown_now, back)
     muted = muted_sources(rt.db, chat_id)
     one_day = timedelta(days=1)
-    digests = latest_digests(rt.db, now=day_end, limit=DIGEST_STORIES, window=one_day,
-                             muted=muted, fall_back=False)
+    # a day not come yet has no news, whatever date a feed gave a story (X87)
+    digests = [] if back < 0 else latest_digests(rt.db, now=day_end, limit=DIGEST_STORIES,
+                                                  window=one_day, muted=muted, fall_back=False)
     # headed by the day it covers, in the reader's zone (QA47 Z5: at 01:30 «yesterday» is the
     # day that ended 90 minutes ago, and «📰 نشرة الأخبار» named none)
     day = (shown_now - timedelta(days=back)).date()
     title = day_title(day, shown_now.date(), lang)
     if not digests:
-        if muted and latest_digests(rt.db, now=day_end, limit=1, window=one_day,
-                                    fall_back=False):
+        if back > 0 and muted and latest_digests(rt.db, now=day_end, limit=1,
+                                                 window=one_day, fall_back=False):
             await send(update, context, ui(lang, "digest_only_muted"))
             return
         digests = latest_digests(rt.db, now=rt.now(), limit=DIGEST_STORIES, muted=muted)

@@ -219,6 +219,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # a day asked inline («@bot اخبار ٢٠ آذار») with no news: the latest below, said so on the
     # button above them (review RF, as a chat's days_none_*: QA54-1); at most 64 characters
     "inline_day_none": ("لم تصلني أخبار {date}؛ هذه أحدثها", "No news on {date}; the latest:"),
+    "inline_day_future": ("لم يأتِ يوم {date} بعد؛ هذه أحدث الأخبار",
+                          "{date} has not come yet; the latest:"),
     # how many sites report a story, and which (bot.story_sites, QA34 R3): Arabic counted nouns
     "story_sites_2": ("مصدران", "2 sources"),
     "story_sites_few": ("{n} مصادر", "{n} sources"),      # 3–10

@@ -68,10 +68,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "📰 No news reached me today ({date}) yet; here is the latest:"),
     "days_none_before": ("📰 لم تصلني أخبار يوم {date}؛ هذه أحدث الأخبار:",
                          "📰 No news reached me on {date}; here is the latest:"),
+    # a day not come yet («أخبار ٥ آذار ٢٠٣٠», X87: today's digest came with no word): said,
+    # and the latest follow; its own title only if a feed dated a story so
+    "days_news_future": ("📰 أخبار {date}", "📰 News of {date}"),
+    "days_none_future": ("📰 لم يأتِ يوم {date} بعد؛ هذه أحدث الأخبار:",
+                         "📰 {date} has not come yet; here is the latest:"),
     # a topic asked with a day word («سوريا امبارح»: QA47 Z4), its results limited to that day
     "topic_day_yesterday": ("🗓 أخبار أمس ({date}) فقط.", "🗓 Yesterday's news only ({date})."),
     "topic_day_today": ("🗓 أخبار اليوم ({date}) فقط.", "🗓 Today's news only ({date})."),
     "topic_day_before": ("🗓 أخبار {date} فقط.", "🗓 News of {date} only."),
+    "topic_day_future": ("🗓 أخبار {date} فقط.", "🗓 News of {date} only."),
     # a month with no day («أخبار آذار», X84): the news is read a day at a time
     "month_alone": ("🗓 «{month}» شهر كامل، وأنا أعرض أخبار يوم بعينه: اكتب اليوم والشهر، مثل "
                     "«أخبار {day} {month}»، أو «أخبار أمس».",
@@ -79,4 +85,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "the day and the month, such as «news {day} {month}», or «news yesterday»."),
     "topic_day_none": ("لم أجد أخبارًا عن «{query}» يوم {date}. هذه آخر أخباره:",
                        "I found no news about «{query}» on {date}. Here is its latest news:"),
+    "topic_day_none_future": ("لم يأتِ يوم {date} بعد. هذه آخر أخبار «{query}»:",
+                              "{date} has not come yet. Here is the latest on «{query}»:"),
 }
