@@ -49,6 +49,7 @@ sys.path.insert(0, str(BENCH))
 import fit_story_pairs as fsp  # noqa: E402
 import pair_vectors as pv  # noqa: E402
 import stories as bench  # noqa: E402
+import story_fresh_gap  # noqa: E402
 import story_trace  # noqa: E402
 
 from digests import (  # noqa: E402
@@ -734,6 +735,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.summary is not None:
         lines = [line for p in args.summary for line in p.read_text().splitlines()]
         print("\n".join(compare(lines, *args.compare) if args.compare else summary(lines)))
+        if not args.compare:  # brief S28: the pooled figure is not what a fresh set reads
+            print("\n" + "\n".join(story_fresh_gap.fresh_table(lines)))
         return
     run(args.path, args.settings, args.folds, args.use_path, args.limit, trace=args.trace,
         reuse=reused(args.reuse_fits, args.wait_fits) if args.reuse_fits else None,
