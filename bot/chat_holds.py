@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from html import escape
@@ -42,7 +42,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.i18n import lasted, list_sep, num, t
+from bot.i18n import lang_of, lasted, list_sep, num, t
 from digests import chat_notices
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON
@@ -212,22 +212,32 @@ def both(make: Any, lang: str) -> str:
 
 
 async def recipients(bot: Any, db: Database, chat_id: int, operators: Iterable[int],
-                     extra: Iterable[int] = ()) -> list[tuple[int, str]]:
+                     extra: Iterable[int] = (), *, default: str = "ar",
+                     codes: Mapping[int, str | None] | None = None) -> list[tuple[int, str]]:
     """(user, language) of those told about the chat: the operators, `extra` (the admin who
     acted), and the chat's admins Telegram still names who have an active private chat with
-    the bot. The language is their private chat's, "" when not known (`both` says both)."""
+    the bot. The language is the one the bot speaks in their private chat: its stored choice,
+    else their Telegram language_code (`codes`, or as Telegram names the admin) when Arabic or
+    English, else `default` (DEFAULT_LANGUAGE; review REV: such a chat got both languages
+    though the bot speaks it the default); "" for an operator with no private chat with the
+    bot (`both` says both)."""
     people = set(operators) | set(extra)
+    known = dict(codes or {})
     try:
         admins = await bot.get_chat_administrators(chat_id)
         people |= {a.user.id for a in admins if not a.user.is_bot}
+        known.update({a.user.id: a.user.language_code for a in admins
+                      if a.user.language_code and a.user.id not in known})
     except TelegramError as exc:  # removed, or not an admin: the operators only
         log.info("chat admins not known chat=%s error=%s", chat_id, exc)
-    out = []
+    out: list[tuple[int, str]] = []
     for user in sorted(people):
         row = db.db.execute("select language from chats where id = ? and type = 'private'"
                             " and active = 1", [user]).fetchone()
-        if row is not None or user in set(operators):
-            out.append((user, (row[0] if row else None) or ""))
+        if row is not None:
+            out.append((user, lang_of(known.get(user), row[0], default)))
+        elif user in set(operators):
+            out.append((user, ""))
     return out
 
 
@@ -263,8 +273,9 @@ def first_telling(db: Database, chat_id: int, now: datetime) -> bool:
 class HoldNotices:
     """Tells once per hold (see the module docstring); one per courier."""
 
-    def __init__(self, operators: Iterable[int] = ()) -> None:
+    def __init__(self, operators: Iterable[int] = (), default_language: str = "ar") -> None:
         self.operators = frozenset(operators)
+        self.default_language = default_language
         # told by this process and nothing accepted since: what decides when the database
         # refuses the record (locked)
         self._told: set[int] = set()
@@ -285,7 +296,8 @@ class HoldNotices:
         self._told.add(chat_id)
         row = db.db.execute("select title, type from chats where id = ?", [chat_id]).fetchone()
         title, chat_type = (row[0] or "", row[1] or "") if row else ("", "")
-        people = await recipients(bot, db, chat_id, self.operators)
+        people = await recipients(bot, db, chat_id, self.operators,
+                                  default=self.default_language)
         sent = await tell(bot, people, lambda lg: notice(title, chat_type, kind, kept, lg))
         log.warning("chat held told chat=%s kind=%s told=%d", chat_id, kind, sent)
         return sent
@@ -396,7 +408,8 @@ def lost_since(db: Database, chat_id: int) -> datetime | None:
 
 
 async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: datetime,
-                 operators: Iterable[int], by: int | None = None) -> tuple[int, int, int]:
+                 operators: Iterable[int], by: int | None = None, *, default: str = "ar",
+                 by_code: str | None = None) -> tuple[int, int, int]:
     """The bot may post in the chat, lost `since`, again (my_chat_member): it is active again
     (bot.runtime.ensure_chat did it; done here too), its kept rows go out unless older than
     CATCH_UP_HOURS (skipped, counted as missed), the stories it missed are queued (`catch_up`)
@@ -418,7 +431,8 @@ async def resume(bot: Any, db: Database, chat_id: int, since: datetime, now: dat
     missed += old
     row = db.db.execute("select title from chats where id = ?", [chat_id]).fetchone()
     going = going_when(db, chat_id, now)
-    people = await recipients(bot, db, chat_id, operators, [by] if by else [])
+    people = await recipients(bot, db, chat_id, operators, [by] if by else [], default=default,
+                              codes={by: by_code} if by else None)
     told = await tell(bot, people, lambda lg: resumed_text(
         row[0] if row else "",
         [(n, None if at is None else when_words(db, chat_id, at, digest, now, lg))

@@ -132,7 +132,8 @@ class Sender:
         self.courier = Courier(self.db, bot, self.render, self.limiter, self.stats,
                                default_language=settings.default_language, clock=clock,
                                retry_delay=retry_delay, busy=self._busy, topics_of=topics_of)
-        self.courier.notices = HoldNotices(settings.admin_ids)  # told of a held chat
+        # told of a held chat, each in the language the bot speaks them
+        self.courier.notices = HoldNotices(settings.admin_ids, settings.default_language)
         # which due rows go now, as which bundles (bot.delivery_plan)
         self.planner = Planner(self.db, self.courier, clock, instant_gap=instant_gap,
                                instant_settle=instant_settle)

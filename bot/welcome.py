@@ -264,7 +264,8 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         kind = "removed" if status in _OUT else "rights"
         kept = chat_holds.hold_chat(rt.db, change.chat.id, f"bot {status}", rt.now())
         notices = rt.sender.courier.notices if rt.sender is not None \
-            else chat_holds.HoldNotices(rt.settings.admin_ids)
+            else chat_holds.HoldNotices(rt.settings.admin_ids,
+                                         rt.settings.default_language)
         await notices.tell(context.bot, rt.db, change.chat.id, kind, kept)
         return
     if status in _OUT:
@@ -274,7 +275,8 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         # it may post again (re-added, an admin again, unmuted): its news resumes, told
         by = change.from_user.id if change.from_user and not change.from_user.is_bot else None
         await chat_holds.resume(context.bot, rt.db, change.chat.id, lost, rt.now(),
-                                rt.settings.admin_ids, by)
+                                rt.settings.admin_ids, by, default=rt.settings.default_language,
+                                by_code=change.from_user.language_code if by else None)
         if rt.sender is not None:
             rt.sender.wake()
     # A group or channel speaks its own choice (/lang, «🌐 لغة القناة»), else DEFAULT_LANGUAGE:
