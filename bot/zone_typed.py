@@ -70,12 +70,15 @@ async def zone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     log.info("zone typed chat=%s zone=%s minutes=%s", chat.id, after_zone, minutes)
     said = saved_toast(before[0], before[1], new, after_zone, lang, now)
     old_offset = before[0].utc_offset_minutes if before[0] is not None else None
-    if before[0] is not None and (before[1], old_offset) == (after_zone, new.utc_offset_minutes):
+    same = before[0] is not None and (before[1], old_offset) == (after_zone,
+                                                                  new.utc_offset_minutes)
+    if same:
         # the zone already set: named, not «✅ حُفظت الإعدادات.» (QA54-9: whoever checks the
         # setting by typing it could not see which zone it is)
         said = t("zone_as_before", lang, zone=zone_label(
             chat_offset(after_zone, new.utc_offset_minutes, now), lang, after_zone))
-    if zone is None:  # a fixed offset keeps no daylight saving time: said once, here
+    if zone is None and not same:  # a fixed offset keeps no daylight saving time: said
+        # when it is set, not again each time it is typed (review REV: «/zone +3» on +3)
         said += "\n" + ui(lang, "zone_fixed_note")
     # held alerts released, or new ones held: said as the picker's toast says it (QA52 R2)
     quiet_now = quiet_change_note(rt, new, was_quiet, lang)
