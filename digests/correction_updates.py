@@ -12,7 +12,9 @@ queues the article again for those chats as an update, under the sender's never-
   waiting (a waiting row is rendered from the corrected text anyway) and did not mute its source;
 - one update per change and never the same text twice: the row's kind carries the corrected
   headline's fingerprint (`update:fix:<hash>`; unique per chat, story and kind), so a
-  correction read again, or a headline a site flips back to, is queued once, on any day;
+  correction read again, or a headline a site flips back to, is queued once, on any day; a
+  daily chat's row is its digest's (`daily:<date>`), so the mark is kept for it as a notice
+  (digests.chat_notices `fix:<story>:<mark>`, X87: each flip back went into the next digest);
 - an update saying what the chat had under another story is recorded skipped
   (digests.repeats, as digests.story_updates does); quiet hours hold it, a daily chat gets it
   in its next digest.
@@ -58,6 +60,10 @@ FIX_KIND = "update:fix:{mark}"
 # mark may have gone already; told once per story (digests.chat_notices DOWN)
 DOWN_KIND = "update:down:{mark}"
 DOWN = "down:{story}"
+# a daily chat's correction: its row is the digest's (`daily:<date>`), so the headline's mark is
+# kept as a notice (digests.chat_notices) — the flips back (40 → 49 → 52 → 49 → 52) reached a
+# daily chat once a day (review REV, X87)
+FIX_TOLD = "fix:{story}:{mark}"
 # The chats a corrected article goes to (article id, source id): active, sent it, not muting its
 # source — read through outbox(article_id) (migration 043; benchmarks/correction_outbox.py)
 SENT_CHATS = """select c.id, c.mode, c.daily_hour, c.time_zone, c.utc_offset_minutes,
@@ -103,6 +109,14 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
     family = [DOWN.format(story=s) for s in [story, *merged_ids(db, story)]] if down else []
     chats = {r["id"]: r for r in db.query(SENT_CHATS, [article.id, article.source_id])}
     mark = fingerprint(new_headline)
+    fixes: list[str] = []  # the mark's notices under the story's merge family, read once
+
+    def fix_told() -> list[str]:
+        if not fixes:
+            fixes.extend(FIX_TOLD.format(story=s, mark=mark)
+                         for s in (story, *merged_ids(db, story)))
+        return fixes
+
     rows: list[UpdateRow] = []
     for chat_id, chat in sorted(chats.items()):
         # the story's rows under any id of its merge family (the chat's sent rows keep the id
@@ -119,7 +133,8 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
         # stated revision down, as a figure the chat was not sent is news anyway
         if not new_outcome(sent, new_headline) or db.execute(
                 f"select 1 from outbox o where o.chat_id = ? and {IN_STORY} and o.kind = ?",
-                [chat_id, story, story, FIX_KIND.format(mark=mark)]).fetchone():
+                [chat_id, story, story, FIX_KIND.format(mark=mark)]).fetchone() \
+                or chat_notices.told(db, chat_id, fix_told()):
             # nor when the corrected headline is the last thing the chat was told of the
             # article (40 → 52 → 49 told → 52 silent → 49 again: QA55-1)
             if not down or chat_notices.told(db, chat_id, family) \
@@ -129,6 +144,7 @@ def queue_corrections(db: sqlite_utils.Database, article: Article, old_headline:
             chat_notices.mark(db, chat_id, DOWN.format(story=story), now)
         if chat["mode"] == "daily":
             kind, when = next_daily(now, chat)
+            chat_notices.mark(db, chat_id, FIX_TOLD.format(story=story, mark=mark), now)
         else:
             kind, when = fix.format(mark=mark), now
         if chat["mode"] != "daily":  # a daily digest comes at its hour (QA47 Z1)
