@@ -103,12 +103,14 @@ def zone_name(zone: tzinfo, now: datetime, lang: str) -> str:
 
 
 def _clock(when: datetime, zone: tzinfo, lang: str = "ar") -> str:
-    """A time in `zone`: «2018-03-08 10:00» in Arabic; in English its month in full, "8 March
-    2018 10:00", as every English date the bot shows (X61)."""
+    """A time in `zone`, its month in full: «٨ مارس ٢٠١٨ الساعة ١٠:٠٠» in Arabic digits, as the
+    other Arabic times are shown (X87: it read «2018-03-08 10:00», Latin and ISO), "8 March 2018
+    10:00" in English (X61)."""
     local = when.astimezone(zone)
     if lang == "en":
         return f"{format_date(local, 'en')} {local:%H:%M}"
-    return local.strftime("%Y-%m-%d %H:%M")
+    minute = num(local.minute, lang).rjust(2, num(0, lang))
+    return f"{format_date(local, 'ar')} الساعة {num(local.hour, lang)}:{minute}"
 
 
 def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc) -> str:

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.i18n import format_date, num
 from bot.runtime import RUNTIME_KEY
 from digests.models import parse_iso
 from digests.settings import Settings
@@ -55,8 +56,10 @@ async def test_sources_failing_together_are_told_once_and_back_once(
         nexts = [parse_iso(r[0]) for r in h.db.db.execute(
             "select next_poll_at from sources").fetchall()]
         first_try = min(n for n in nexts if n is not None)
-        local = first_try.astimezone(ZoneInfo("Asia/Riyadh")).strftime("%Y-%m-%d %H:%M")
-        assert f"المحاولة التالية: {local} (بتوقيت " in arabic[0]
+        local = first_try.astimezone(ZoneInfo("Asia/Riyadh"))
+        shown = (f"{format_date(local, 'ar')} الساعة {num(local.hour, 'ar')}:"
+                 f"{num(local.minute, 'ar').rjust(2, '٠')}")  # Arabic digits (X87: was ISO)
+        assert f"المحاولة التالية: {shown} (بتوقيت " in arabic[0], arabic[0]
         assert "UTC+3" in arabic[0] and " UTC" not in arabic[0].replace("UTC+3", "")
         # the network is back; an admin's /ingest sees it: told now, once, in one message
         feed.status = 200
