@@ -107,10 +107,9 @@ def _clock(when: datetime, zone: tzinfo, lang: str = "ar") -> str:
     other Arabic times are shown (X87: it read «2018-03-08 10:00», Latin and ISO), "8 March 2018
     10:00" in English (X61)."""
     local = when.astimezone(zone)
-    if lang == "en":
-        return f"{format_date(local, 'en')} {local:%H:%M}"
-    minute = num(local.minute, lang).rjust(2, num(0, lang))
-    return f"{format_date(local, 'ar')} الساعة {num(local.hour, lang)}:{minute}"
+    hour = f"{local:%H}" if lang == "en" else num(local.hour, lang)
+    return t("source_clock", lang, date=format_date(local, lang),
+             clock=f"{hour}:{num(local.minute, lang).rjust(2, num(0, lang))}")
 
 
 def down_text(down: Down, now: datetime, lang: str, zone: tzinfo = timezone.utc) -> str:

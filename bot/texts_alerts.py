@@ -73,6 +73,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                           " Install it: {install}"),
     # QA41 T9: a failing source is tried less and less often (up to every 6 hours), so its
     # recovery is seen only at that try
+    # a time in a source notice: the month in full, Arabic digits in Arabic (X87: was ISO)
+    "source_clock": ("{date} الساعة {clock}", "{date} {clock}"),
     "source_next_try": ("المحاولة التالية: {when}.", "Next try: {when}."),
     "source_next_try_zone": ("المحاولة التالية: {when} (بتوقيت {zone}).",
                              "Next try: {when} ({zone} time)."),
