@@ -42,7 +42,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.i18n import lang_of, lasted, list_sep, num, t
+from bot.i18n import count_form, lang_of, lasted, list_sep, num, t
 from digests import chat_notices
 from digests.models import iso
 from digests.outbox_upkeep import HELD_REASON
@@ -149,9 +149,11 @@ def resumed_text(title: str, going: list[tuple[int, str | None]], missed: int,
     if not going:
         text = say("resumed_none", lang, name=name)
     elif len(going) == 1 and going[0][1] is None:
-        text = say("resumed", lang, name=name, n=going[0][0])
+        n = going[0][0]
+        text = say(f"resumed_{count_form(n, lang)}", lang, name=name, n=n)
     else:
-        parts = [say("going_part", lang, n=n, when=when or say("now", lang)) for n, when in going]
+        parts = [say(f"going_part_{count_form(n, lang)}", lang, n=n,
+                     when=when or say("now", lang)) for n, when in going]
         text = say("resumed_when", lang, name=name, parts=say("and", lang).join(parts))
     if missed:
         text += say("resumed_missed", lang, missed=missed, most=CATCH_UP_MAX)

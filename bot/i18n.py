@@ -99,6 +99,21 @@ def _ar_count(n: int, one: str, two: str, few: str, many: str,
     return f"{num(n, 'ar')} {many}"
 
 
+def count_form(n: int, lang: str) -> str:
+    """Which form a count's words take, for a line written whole for each (a verb and an
+    adjective agree with it too: «يُرسل خبر واحد موقوف», «يُرسل خبران موقوفان», «تُرسل ٣ أخبار
+    موقوفة», «يُرسل ١١ خبرًا موقوفًا», «يُرسل ١٠٠ خبر موقوف»): "one", "two", "few" (3–10),
+    "many" (11–99), "hundred" (a round hundred, 101, 102 …) in Arabic, as `_ar_count`
+    counts; "one" or "many" in English."""
+    if lang != "ar":
+        return "one" if n == 1 else "many"
+    if n in (1, 2):
+        return "one" if n == 1 else "two"
+    if 3 <= n % 100 <= 10:
+        return "few"
+    return "hundred" if n >= 100 and n % 100 <= 2 else "many"
+
+
 Unit = Literal["minute", "hour", "day", "second", "article", "chat", "delivery", "message",
                "letter"]
 # Arabic: one, two, 3–10, 11–99, after a hundred; English: one, many. Every count a line writes

@@ -47,6 +47,8 @@ def _hhmm(when: datetime, lang: str) -> str:
 
 def _took(delta: timedelta, lang: str) -> str:
     seconds = max(int(delta.total_seconds()), 0)
+    if not seconds:  # «٠ د ٠ ث» read as nothing measured (QA58-14)
+        return t("stats_took_instant", lang)
     return t("stats_took", lang, m=num(seconds // 60, lang), s=num(seconds % 60, lang))
 
 

@@ -213,6 +213,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "• The oldest delivery due still waits: created {age} ({at} this "
                          "chat's time)"),
     "stats_took": ("{m} د {s} ث", "{m} min {s} s"),
+    "stats_took_instant": ("أقل من ثانية", "under a second"),  # not «٠ د ٠ ث» (QA58-14)
     # X58 (QA40 N5): who the admins are, and that a change of ADMIN_IDS needs a restart
     "stats_admins": ("• المشرفون (ADMIN_IDS، تُقرأ عند البدء): {ids} — إضافة مشرف أو إزالته تحتاج "
                      "إعادة تشغيل البوت",
@@ -240,14 +241,30 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "«📍 انشر هنا» («العام» وموضوع الأخبار مغلقان)",
                          "reopen its General topic, or send /subscribe in an open topic and "
                          "press «📍 Post here» (General and the news topic are closed)"),
-    "hold_resumed": ("✅ عاد بوسعي النشر في «{name}»: تُرسل الآن {n} من الأخبار الموقوفة أو الفائتة.",
-                "✅ I can post in «{name}» again: {n} held or missed stories go out now."),
+    # the count agrees with its verb and adjectives, each form a line (QA58-14: «تُرسل الآن ١ من
+    # الأخبار الموقوفة أو الفائتة», "1 held or missed stories go out now"; bot.i18n.count_form)
+    "hold_resumed_one": ("✅ عاد بوسعي النشر في «{name}»: يُرسل الآن خبر واحد موقوف أو فائت.",
+                         "✅ I can post in «{name}» again: 1 held or missed story goes out now."),
+    "hold_resumed_two": ("✅ عاد بوسعي النشر في «{name}»: يُرسل الآن خبران موقوفان أو فائتان.",
+                         "✅ I can post in «{name}» again: 2 held or missed stories go out now."),
+    "hold_resumed_few": ("✅ عاد بوسعي النشر في «{name}»: تُرسل الآن {n} أخبار موقوفة أو فائتة.",
+                         "✅ I can post in «{name}» again: {n} held or missed stories go out now."),
+    "hold_resumed_many": ("✅ عاد بوسعي النشر في «{name}»: يُرسل الآن {n} خبرًا موقوفًا أو فائتًا.",
+                          "✅ I can post in «{name}» again: {n} held or missed stories go out "
+                          "now."),
+    "hold_resumed_hundred": ("✅ عاد بوسعي النشر في «{name}»: يُرسل الآن {n} خبر موقوف أو فائت.",
+                             "✅ I can post in «{name}» again: {n} held or missed stories go out "
+                             "now."),
     # QA52 R6/R7: nothing going is not «٠»; what goes later says when (a daily chat's quiet hours,
     # its next digest)
     "hold_resumed_none": ("✅ عاد بوسعي النشر في «{name}».", "✅ I can post in «{name}» again."),
     "hold_resumed_when": ("✅ عاد بوسعي النشر في «{name}». الأخبار الموقوفة أو الفائتة: {parts}.",
                           "✅ I can post in «{name}» again. Held or missed stories: {parts}."),
-    "hold_going_part": ("{n} تُرسل {when}", "{n} go out {when}"),
+    "hold_going_part_one": ("خبر يُرسل {when}", "1 goes out {when}"),
+    "hold_going_part_two": ("خبران يُرسلان {when}", "2 go out {when}"),
+    "hold_going_part_few": ("{n} أخبار تُرسل {when}", "{n} go out {when}"),
+    "hold_going_part_many": ("{n} خبرًا تُرسل {when}", "{n} go out {when}"),
+    "hold_going_part_hundred": ("{n} خبر تُرسل {when}", "{n} go out {when}"),
     "hold_and": ("، و", ", "),
     "hold_now": ("الآن", "now"),
     "hold_at": ("عند {clock} {zone}", "at {clock} {zone}"),
