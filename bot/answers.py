@@ -71,6 +71,9 @@ from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 PAGE_SIZE = 5
 PASTED_WORDS = 6  # a text this long read as one name it holds is a pasted headline (QA36 E10)
 HEADLINE_SEPARATORS = ("..", ":", " - ", " | ", "،")
+# a number of one to three digits alone, in either digit set, is no question (QA58-8); a year
+# («2018») is still searched
+STRAY_NUMBER = re.compile(r"\d{1,3}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -142,6 +145,11 @@ async def answer_topic(update: Update, context: ContextTypes.DEFAULT_TYPE, rt: R
             await send_my_digest(update, context, rt, chat.id, chat.type, lang)
         return
     query = strip_markup(query[:4000])[:200] or query[:200]  # «<b>غزة</b>» asks about «غزة»
+    if not offset and STRAY_NUMBER.fullmatch(query.strip()):
+        # «1» typed alone (a list's item picked where the list had no buttons) matched a «1»
+        # in some 2018 story, shown as if it answered (QA58-8): no topic, asked for a name
+        await send(update, context, ui(lang, "nothing_found_unfollowable", query=echo(query)))
+        return
     several = () if offset else several_topics(rt.db.db, query)
     if several:  # «سوريا، لبنان، مصر»: one button for each, or follow them all (QA26 N2)
         await send(update, context, *several_question(rt, chat.id, several, lang))
