@@ -65,9 +65,17 @@ def link_forms(link: str) -> list[str]:
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
+# a script or a style element is code, not words: it goes whole, with its tags (QA58-1: a feed
+# titled «<b>وكالة</b> <script>alert(1)</script> الأنباء» was named «وكالة alert(1) الأنباء»)
+_CODE_RE = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def strip_markup(text: str) -> str:
-    """`text` without HTML tags a reader pasted or typed («<b>غزة</b>» → «غزة»), spaces
-    collapsed; the words between tags stay apart («<p>غزة</p><p>حلب</p>» → «غزة حلب»)."""
+    """`text` without HTML tags a reader pasted or typed («<b>غزة</b>» → «غزة»), and without
+    the code of script and style elements, spaces collapsed; the words between tags stay apart
+    («<p>غزة</p><p>حلب</p>» → «غزة حلب»)."""
+    if "<" in text:
+        text = _CODE_RE.sub(" ", text)
     return " ".join(_TAG_RE.sub(" ", text).split())
 
 
