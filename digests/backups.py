@@ -45,7 +45,8 @@ from digests.migrations import MIGRATIONS
 from digests.models import iso
 from digests.restore_readers import Readers, carry_readers
 from digests.restore_record import SKIP_NOTE, Carried, carry_over, settle_restored
-from digests.storage import NewerDatabase, fault_of, hold_lock
+from digests.instance_lock import restore_in_use
+from digests.storage import DatabaseInUse, NewerDatabase, fault_of, hold_lock
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,10 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
     now = now or datetime.now(timezone.utc)
     file_time = datetime.fromtimestamp(backup_file.stat().st_mtime, timezone.utc).isoformat(
         timespec="seconds")
-    lock = hold_lock(target, create=False)  # a restore into a new path makes no empty file
+    try:
+        lock = hold_lock(target, create=False)  # a restore into a new path makes no empty file
+    except DatabaseInUse as exc:  # said as a restore's refusal (QA58-11)
+        raise restore_in_use(target, exc.holder) from None
     try:
         # the copy is made and checked first: a wrong or damaged backup leaves the current
         # database where it is

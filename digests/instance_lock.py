@@ -32,7 +32,10 @@ log = logging.getLogger("digests.storage")
 
 
 class DatabaseInUse(StorageError):
-    """Another Nashra bot runs on this database file (its lock is held)."""
+    """Another Nashra bot runs on this database file (its lock is held); `holder` names it
+    (pid and command line, «?» when unknown)."""
+
+    holder = "?"
 
 
 class InstanceLock:
@@ -157,10 +160,25 @@ def _named(pid: str) -> str:
 
 
 def _in_use(path: str | Path, holder: str) -> DatabaseInUse:
-    return DatabaseInUse(
+    error = DatabaseInUse(
         f"بوت آخر لنشرة يعمل على قاعدة البيانات هذه (العملية {holder}): أوقفه أولًا أو اختر "
         f"DATABASE_PATH آخر / another Nashra bot (pid {holder}) runs on this database "
         f"({path}): stop it first or choose another DATABASE_PATH")
+    error.holder = holder
+    return error
+
+
+def restore_in_use(path: str | Path, holder: str) -> DatabaseInUse:
+    """The refusal of a restore onto the database a bot runs on: stop it, then restore again —
+    not «or choose another DATABASE_PATH», start-up advice no restoring operator wants
+    (QA58-11)."""
+    error = DatabaseInUse(
+        f"بوت نشرة يعمل على قاعدة البيانات هذه (العملية {holder}): أوقفه أولًا (Ctrl-C، أو "
+        f"systemctl stop لخدمته)، ثم أعد الاسترجاع / a Nashra bot (pid {holder}) runs on this "
+        f"database ({path}): stop it first (Ctrl-C, or systemctl stop for its service), then "
+        f"run restore again")
+    error.holder = holder
+    return error
 
 
 def _lock_error(lock_path: Path, exc: OSError) -> StorageError:
