@@ -64,7 +64,7 @@ def reason_text(why: Reason | None, lang: str, *, adding: bool = False) -> str:
     elif kind == "tls":
         key = f"tls_{why.detail}"
         detail = t(key if key in STRINGS else "tls_unverified", lang)
-    elif kind == "not_feed" and why.detail == "html":
+    elif kind == "not_feed" and why.detail == "html" and adding:  # a polled feed: retried
         return t("reason_not_feed_html", lang)
     elif kind == "invalid_url":
         detail = why.detail[:80]

@@ -78,10 +78,12 @@ def _health(source: Any, lang: str, rt: Runtime, local_now: datetime) -> str:
         return t("health_paused", lang)
     if source.consecutive_failures:
         n = source.consecutive_failures
-        # Arabic puts the count after a label («إخفاقات متتالية: ١»); English counts a noun
-        failures = num(n, lang) if lang == "ar" else f"{n} time" if n == 1 else f"{n} times"
-        return t("health_failing", lang, failures=failures,
-                 error=reason_text(source.last_error_why, lang))
+        error = reason_text(source.last_error_why, lang)
+        if n == 1:  # the last poll alone: no streak (QA58-10: «failing 1 time in a row»)
+            return t("health_failed_once", lang, error=error)
+        # Arabic puts the count after a label («إخفاقات متتالية: ٢»); English counts a noun
+        failures = num(n, lang) if lang == "ar" else f"{n} times"
+        return t("health_failing", lang, failures=failures, error=error)
     if source.last_success_at is None:
         return t("health_never", lang)
     # `local_now`: the admin's clock, so a date past a week is their day, not UTC's (X56)

@@ -25,6 +25,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "⏸ paused (its articles stay) — to resume: /addsource with the link below"),
     "health_failing": ("⚠️ إخفاقات متتالية: {failures} — {error}",
                        "⚠️ failing {failures} in a row: {error}"),
+    # one failure is no streak: «failing 1 time in a row» (QA58-10)
+    "health_failed_once": ("⚠️ فشل آخر جلب — {error}", "⚠️ failed at the last poll: {error}"),
     "addsource_usage": ("الاستخدام: /addsource رابط [اسم] — رابط خلاصة RSS/Atom أو صفحة تشير "
                         "إليها؛ دون اسم يُسمّى المصدر بعنوان خلاصته.",
                         "Usage: /addsource URL [NAME]: the link of an RSS/Atom feed or of a page "
@@ -108,13 +110,27 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "اضبط ALLOW_PRIVATE_SOURCES=true.",
                                "{host} is on a private or local network, which is not allowed. "
                                "To allow it, set ALLOW_PRIVATE_SOURCES=true."),
-    "reason_refused": ("تعذر الاتصال بالموقع {host} (رفض الاتصال). تأكد من الرابط أو جرّب لاحقًا.",
-                       "Could not connect to {host} (connection refused). Check the link or try "
-                       "later."),
-    "reason_connect": ("تعذر الاتصال بالموقع {host}. تأكد من الرابط أو جرّب لاحقًا.",
-                       "Could not connect to {host}. Check the link or try later."),
-    "reason_timeout": ("لم يرد الموقع {host} في المهلة ({detail} ث). جرّب لاحقًا.",
-                       "{host} did not answer in time ({detail} s). Try later."),
+    # a polled source is tried again by itself: said so under it (/sources, the notices); the
+    # admin's «try later» is /addsource's, which added nothing (QA58-10: both were said of a
+    # polled source, one retried by the bot, the other by the admin)
+    "reason_refused": ("تعذر الاتصال بالموقع {host} (رفض الاتصال). أعيد المحاولة تلقائيًا؛ إن "
+                       "طال ذلك فتأكد من الرابط.",
+                       "Could not connect to {host} (connection refused). I will try again by "
+                       "myself; if it lasts, check the link."),
+    "reason_refused_adding": ("تعذر الاتصال بالموقع {host} (رفض الاتصال). تأكد من الرابط أو جرّب "
+                              "لاحقًا.",
+                              "Could not connect to {host} (connection refused). Check the link "
+                              "or try later."),
+    "reason_connect": ("تعذر الاتصال بالموقع {host}. أعيد المحاولة تلقائيًا؛ إن طال ذلك فتأكد "
+                       "من الرابط.",
+                       "Could not connect to {host}. I will try again by myself; if it lasts, "
+                       "check the link."),
+    "reason_connect_adding": ("تعذر الاتصال بالموقع {host}. تأكد من الرابط أو جرّب لاحقًا.",
+                              "Could not connect to {host}. Check the link or try later."),
+    "reason_timeout": ("لم يرد الموقع {host} في المهلة ({detail} ث). أعيد المحاولة تلقائيًا.",
+                       "{host} did not answer in time ({detail} s). I will try again by myself."),
+    "reason_timeout_adding": ("لم يرد الموقع {host} في المهلة ({detail} ث). جرّب لاحقًا.",
+                              "{host} did not answer in time ({detail} s). Try later."),
     "reason_http_404": ("الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط.",
                         "The page does not exist on {host} (error 404). Check the link."),
     "reason_http_403": ("الموقع {host} يمنع الوصول إلى الصفحة (الخطأ {detail}). جرّب رابطًا آخر "
@@ -156,12 +172,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reason_redirects": ("الرابط على {host} يحوّل مرات كثيرة. أرسل الرابط النهائي للخلاصة.",
                          "The link on {host} redirects too many times. Send the feed's final "
                          "link."),
-    "reason_bad_encoding": ("أرسل الموقع {host} بيانات مضغوطة تالفة. جرّب لاحقًا.",
-                            "{host} sent broken compressed data. Try later."),
-    "reason_not_feed": ("الصفحة ليست خلاصة أخبار (RSS/Atom). أرسل رابط الخلاصة، وغالبًا ينتهي بـ "
-                        "rss أو feed.",
-                        "The page is not a news feed (RSS/Atom). Send the feed's link; it often "
-                        "ends in rss or feed."),
+    "reason_bad_encoding": ("أرسل الموقع {host} بيانات مضغوطة تالفة. أعيد المحاولة تلقائيًا.",
+                            "{host} sent broken compressed data. I will try again by myself."),
+    "reason_bad_encoding_adding": ("أرسل الموقع {host} بيانات مضغوطة تالفة. جرّب لاحقًا.",
+                                   "{host} sent broken compressed data. Try later."),
+    # a known feed that served a page this once (a maintenance page) is not a wrong link
+    "reason_not_feed": ("أرسل الموقع {host} صفحة ليست خلاصة أخبار (RSS/Atom)، وقد تكون صفحة صيانة "
+                        "عابرة. أعيد المحاولة تلقائيًا؛ إن دام ذلك فتحقق من الرابط في /sources.",
+                        "{host} served a page that is not a news feed (RSS/Atom), perhaps a "
+                        "passing maintenance page. I will try again by myself; if it lasts, "
+                        "check the link in /sources."),
+    "reason_not_feed_adding": ("الصفحة ليست خلاصة أخبار (RSS/Atom). أرسل رابط الخلاصة، وغالبًا "
+                               "ينتهي بـ rss أو feed.",
+                               "The page is not a news feed (RSS/Atom). Send the feed's link; it "
+                               "often ends in rss or feed."),
     "reason_not_feed_html": ("الرابط صفحة ويب وليس خلاصة أخبار (RSS/Atom)، ولا تشير الصفحة إلى "
                              "خلاصة. أرسل رابط الخلاصة، وغالبًا ينتهي بـ rss أو feed.",
                              "The link is a web page, not a news feed (RSS/Atom), and the page "

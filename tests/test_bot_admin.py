@@ -413,14 +413,20 @@ async def test_source_errors_are_worded_in_the_admins_language(settings: Setting
         [ar] = await h.say(ADMIN, "/sources")
         [en] = await h.say(ADMIN + 1, "/sources", language_code="en")
         [bad] = await h.say(ADMIN + 1, "/addsource notaurl", language_code="en")
-    assert ("تعذر الاتصال بالموقع 127.0.0.1:9 (رفض الاتصال). تأكد من الرابط أو جرّب لاحقًا."
-            in _bare(ar.plain_text))
-    assert "الصفحة ليست خلاصة أخبار (RSS/Atom). أرسل رابط الخلاصة" in _bare(ar.plain_text)
+    # a polled source is retried by itself, and its lines say so (X87, QA58-10: they gave
+    # /addsource's advice, «جرّب لاحقًا», «أرسل رابط الخلاصة»)
+    assert ("تعذر الاتصال بالموقع 127.0.0.1:9 (رفض الاتصال). أعيد المحاولة تلقائيًا؛ إن طال ذلك"
+            " فتأكد من الرابط." in _bare(ar.plain_text))
+    assert (f"أرسل الموقع {host} صفحة ليست خلاصة أخبار (RSS/Atom)، وقد تكون صفحة صيانة عابرة. "
+            "أعيد المحاولة تلقائيًا" in _bare(ar.plain_text))
+    assert "أرسل رابط الخلاصة" not in _bare(ar.plain_text)
     assert f"الصفحة غير موجودة على {host} (الخطأ ٤٠٤). تأكد من الرابط." in _bare(ar.plain_text)
     assert "لم أجد الموقع nonexistent.invalid: لا نطاق بهذا الاسم." in _bare(ar.plain_text)
-    assert ("Could not connect to 127.0.0.1:9 (connection refused). Check the link or try later."
-            in _bare(en.plain_text))
-    assert "The page is not a news feed (RSS/Atom). Send the feed's link" in _bare(en.plain_text)
+    assert ("Could not connect to 127.0.0.1:9 (connection refused). I will try again by myself;"
+            " if it lasts, check the link." in _bare(en.plain_text))
+    assert (f"{host} served a page that is not a news feed (RSS/Atom), perhaps a passing "
+            "maintenance page. I will try again by myself" in _bare(en.plain_text))
+    assert "Send the feed's link" not in _bare(en.plain_text)
     assert f"The page does not exist on {host} (error 404). Check the link." in _bare(en.plain_text)
     assert "Could not find the site nonexistent.invalid: no such domain." in _bare(en.plain_text)
     assert not _ARABIC_LETTER.search(en.plain_text), en.plain_text  # names are hosts here
@@ -662,9 +668,11 @@ async def test_english_sources_read_left_to_right_with_arabic_names(tmp_path: Pa
     lines = [line for line in en.plain_text.split("\n") if " — " in line]
     assert len(lines) >= 2 and all(line.startswith("\u200e") for line in lines), lines
     shown = [displayed(line)[0] for line in lines if "الاختبار" in line]
-    assert shown[0].startswith(f"{ids[0]}. ") and "⚠️ failing 1 time in a row: Could not" in shown[0]
+    # one failure is no streak (X87, QA58-10: «failing 1 time in a row», «إخفاقات متتالية: ١»)
+    assert shown[0].startswith(f"{ids[0]}. ") and "⚠️ failed at the last poll: Could not" in shown[0]
     assert shown[1].startswith(f"{ids[1]}. ") and "⚠️ failing 3 times in a row" in shown[1]
-    assert "إخفاقات متتالية: ١ —" in _bare(ar.plain_text)  # Arabic: a count after a colon
+    assert "⚠️ فشل آخر جلب —" in _bare(ar.plain_text)
+    assert "إخفاقات متتالية: ٣ —" in _bare(ar.plain_text)  # Arabic: a count after a colon
     assert not [line for line in ar.plain_text.split("\n") if line.startswith("\u200e")]
 
 

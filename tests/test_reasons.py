@@ -56,7 +56,9 @@ def test_unknown_kinds_and_missing_reasons_point_to_the_log() -> None:
 
 
 def test_html_pages_without_a_feed_get_their_own_advice() -> None:
-    assert reason_text(Reason("not_feed", "a.example", "html"), "ar").startswith(
+    # an /addsource's (X87, QA58-10: a polled feed that served a page once is retried, not
+    # told to send another link)
+    assert reason_text(Reason("not_feed", "a.example", "html"), "ar", adding=True).startswith(
         "الرابط صفحة ويب وليس خلاصة أخبار")
 
 
@@ -79,9 +81,13 @@ def test_a_refused_addsource_promises_no_retry_and_sources_keep_it() -> None:
     adding_ar = reason_text(failing, "ar", adding=True)
     assert adding_ar == "الموقع a.example يواجه عطلًا (الخطأ ٥٠٠). لم يُضف شيء؛ أعد المحاولة بعد قليل."
     assert "myself" not in reason_text(failing, "en", adding=True)
-    # a kind without its own /addsource words says the same in both places
+    # a refused connection too, since X87 (QA58-10): the poll retries, /addsource's admin does
     refused = Reason("refused", "a.example")
-    assert reason_text(refused, "ar", adding=True) == reason_text(refused, "ar")
+    assert "تلقائيًا" in reason_text(refused, "ar")
+    assert "تلقائي" not in reason_text(refused, "ar", adding=True)
+    # a kind without its own /addsource words says the same in both places
+    gone = Reason("unknown_host", "a.example")
+    assert reason_text(gone, "ar", adding=True) == reason_text(gone, "ar")
 
 
 @pytest.mark.parametrize("kind", KINDS)
