@@ -23,6 +23,7 @@ from digests.speech import (
     STOP,
     AFTER_MA_ONLY,
     ATTRIBUTION_PREPS,
+    CLAUSE_CONJ,
     FILLERS,
     HEDGES,
     IMPERSONAL,
@@ -149,7 +150,7 @@ _PASSIVE_FORM_I = frozenset("يزعم تزعم يذكر تذكر ينقل ينس
 
 
 # «اتُّهم/اتُّهمت»: unvoweled, the passive when no object stands before «بأن». Folded.
-_ACCUSED = frozenset("اتهم اتهمت".split())
+_ACCUSED = frozenset("اتهم اتهمت يتهم تتهم".split())
 _OF_BEING = frozenset("بان بانه بانها بانهم بانهما".split())
 
 
@@ -160,8 +161,17 @@ def _accused_of(toks: list[Tok], k: int, last: int) -> bool:
     if k + 2 >= last or toks[k + 2].norm not in _OF_BEING:
         return False
     word = toks[k + 1].norm
-    return (word.startswith("ال") and word.endswith("ون") and len(word) >= 6
-            and toks[k + 1].raw[-1] not in "،,")
+    if toks[k + 1].raw[-1] in "،,:" or word in STOP:
+        return False
+    if toks[k + 2].norm != "بان" and k > 0 and not (
+            toks[k].norm[:1] in "وف" or toks[k - 1].raw[-1] in ".،,:؛"
+            or toks[k - 1].norm in STOP or toks[k - 1].norm in CLAUSE_CONJ):
+        return False  # «إن ممثل الادعاء اتهم برانسون بأنه …»: the accuser written before the verb
+    # «بعدما اتهم الرئيس بأنه أكثر الداعمين …» (F38, seed 36, 6834: «بحسب الرئيس»): one word,
+    # then «بأنه/بأنها» that takes it up, is the one accused, whether the verb is the passive
+    # or its accuser is not written («اتهمه الرئيس بأنه» has its object glued to the verb).
+    return toks[k + 2].norm != "بان" or (
+        word.startswith("ال") and word.endswith("ون") and len(word) >= 6)
 
 
 # «أضاف»: "added" when a count or a goal is its object («أضاف سواريز ثلاثة أهداف»). Folded.
@@ -203,6 +213,8 @@ _CAUSED = frozenset(
     " تاثيرا ثوره زلزالا نقله فوضي طفره انقلابا توترا شرخا ازمه".split())
 
 
+# «ينبغي/يجب/لا بد أن …» before a verb of saying: what should be said, nobody's statement. Folded.
+_MODALS = frozenset("ينبغي يجب يتعين يتوجب بد لابد".split())
 # «ماذا كان يقول»: «كان» between the question word and the verb. Folded.
 _WAS = frozenset("كان كانت يكون تكون سيكون".split())
 # «علق/تعلق» + «ب…»: hung on, caught on, relates to — never "commented" (which takes «على»).
@@ -216,6 +228,11 @@ def _not_speech(toks: list[Tok], k: int, last: int, norm: str, prev: str, after_
     hedge = strip_conj(norm) in HEDGES and k + 1 < last and is_complementizer(toks[k + 1].norm)
     if prev in ("ان", "أن") and k >= 2 and toks[k - 2].norm in ("دون", "بدون"):
         return True  # «حذفت ما كتبته دون أن توضح الأسباب»: "without explaining" (QA13 5175)
+    if prev in ("ان", "أن") and any(strip_conj(toks[m].norm) in _MODALS
+                                    for m in range(max(0, k - 4), k - 1)):
+        # «وينبغي أيضا أن تلفت تلك الواقعة انتباه المستخدمين إلى أن …» (F38, seed 36, 54: shown
+        # as the words of «خريطة سترافا»): what someone should say is the writer's advice
+        return True
     if prev in IF_WORDS and not (k >= 2 and toks[k - 2].norm in WHETHER_WORDS):
         return True  # «تحدث إلى الصيدلي إذا اعتقدت أن …» (seed 21, 6618): a condition, not speech
     if norm in ("المتوقع", "والمتوقع"):
