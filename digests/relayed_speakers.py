@@ -23,6 +23,8 @@ RELAYED_PRONOUNS.update({w: g for g, ws in (
 
 # «نقلت الصحيفة بيانا لوزارة النقل قالت فيه»: the document's author speaks. Folded.
 DOCUMENTS = frozenset("بيانا تصريحا تصريحات رساله كلمه تغريده مقتطفات نص".split())
+# The same documents in construct with their author: «بيان الخارجية», «تصريحات الوزير». Folded.
+_HELD_DOCUMENTS = frozenset("بيان تصريحات رساله كلمه تغريده نص".split())
 
 
 def after_lam(toks: list[Tok], m: int, last: int) -> tuple[str, int]:
@@ -70,6 +72,15 @@ def relayed_speaker(toks: list[Tok], k: int, j: int, last: int, norm: str,
                     and toks[j + 1].raw.startswith("ل")):
                 # «ونقلت صحيفة X بيانا لوزارة النقل قالت فيه»: the ministry speaks.
                 speaker, j = after_lam(toks, j + 1, last)
+            elif (j + 1 < last and toks[j].norm in _HELD_DOCUMENTS
+                  and toks[j].raw[-1] not in "،,:" and toks[j + 1].norm.startswith("ال")):
+                # «ونقلت وكالة سبوتنيك بيان الخارجية وجاء فيه: "…"» (F38, seed 36, 4105: shown
+                # as Sputnik's words): the document's author, its genitive, speaks.
+                came = next((m for m in range(j + 1, min(last, j + 9))
+                             if toks[m].norm in ("جاء", "وجاء")), last)  # «وجاء فيه» ends it
+                author, end = subject(toks, j + 1, came)
+                if author:
+                    speaker, j = author, end
     elif speaker and any(toks[m].norm == "لسان" and toks[m - 1].norm == "علي"
                          for m in range(j + 1, min(last, k + 10))):
         # «وأضافت الوزارة مقتطفا آخر للمقابلة على لسان الأمير قوله:» (QA13 4939): the words
