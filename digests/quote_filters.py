@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from digests.describer_subjects import described
 from digests.quote_marks import word_count
 from digests.speaker_checks import OBJECT_VERBS
+from digests.speaker_words import CLAUSE_MASDARS
 from digests.speakers import Tok
 from digests.speech import (
     NOT_SPEAKERS,
     RELATIVES,
+    STOP,
     fold,
     is_complementizer,
     strip_conj,
@@ -288,6 +290,8 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     prev, first = toks[at - 1], words[0].strip("\"«»“”(")
     if _charge(toks, at, first) or _grounds(toks, at):
         return "drop"  # «واتهم الزعماء إسرائيل "بهجوم ممنهج …"»: the charge, not a statement
+    if _act_object(toks, cues, at, first):
+        return "drop"
     if fold(first) in ("باي", "بايه") and not text.rstrip(" .\"»”").endswith(("؟", "?")):
         # «أن مريم لم تبلغ السائق "بأي مخاوف …"» (F14's seed 17, 4579): «of any …» is the
         # object of a verb outside the marks; the reported clause that holds them is the
@@ -316,7 +320,15 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
            for c in cues if c.kind != "prep"):
         return ""  # «دعا إلى "…"», «وقال بينيت "…"»: the speech starts at the marks
     if prev.raw in _AN_RAW:
-        return "drop" if first in _KANA_SUBJUNCTIVE else ""
+        if first in _KANA_SUBJUNCTIVE:
+            return "drop"
+        if _opens_on_verb(first) and any(c.content_start is not None
+                                         and c.content_start < toks[at - 1].start for c in cues):
+            # «وأكد أنه لا يمكن لأي دولة أن "تستعيض عن الميزات …"» (F38, seed 36, 2802: shown
+            # «"تستعيض عن …"», the negation lost): a subjunctive after the «أن» of the writer's
+            # or the speaker's frame; the reported clause that holds the marks is the statement.
+            return "clause"
+        return ""
     if first == "من":
         return "drop" if prev.raw not in _PREP_RAW and any(
             t.raw in _MA_RAW for t in toks[max(0, at - 5):at]) else ""
@@ -348,6 +360,35 @@ def _governed_opening(toks: list[Tok], cues: Sequence[Cue], a: int, text: str) -
     return "clause" if (
         first.endswith(("ًا", "اً")) and fold(first).rstrip("ا") not in _ADVERB_STEMS
         and not is_complementizer(prev.norm) and prev.raw[-1:] not in ":،,") else ""
+
+
+# Verbal nouns of an act reported «عن» («أفاد المرصد عن استهداف …»). Folded.
+_ACTS = CLAUSE_MASDARS | frozenset(
+    "استهداف مقتل اعتقال قصف سقوط اصابه هجوم تدمير مهاجمه ضبط اسقاط رصد تسجيل".split())
+
+
+def _act_object(toks: list[Tok], cues: Sequence[Cue], at: int, first: str) -> bool:
+    """«وأفاد مدير المرصد … عن استهداف إحدى هذه الخلايا "آلية عسكرية تركية …"» (F38, seed 36,
+    5343): marks opening on a bare noun after «عن», a verbal noun of an act and its genitive
+    (no comma, no clause between) hold the act's object — the writer's sentence goes on inside
+    them and the words mean nothing alone. The cue before has no clause of its own (its speech
+    would start at the marks)."""
+    word = fold(first)
+    if (not word or first.startswith("ال") or _opens_on_verb(first) or word in STOP
+            or word in _PREDICATE_WORDS or word.isdigit()):
+        return False
+    for p in range(at - 2, max(0, at - 6) - 1, -1):
+        if toks[p].norm == "عن":
+            break
+        if toks[p].raw[-1] in "،,:;؛." or is_complementizer(toks[p].norm):
+            return False
+    else:
+        return False
+    return (toks[p + 1].norm in _ACTS and toks[p].raw[-1] not in "،,:"
+            and not any(toks[m].raw[-1] in "،,:;؛." or is_complementizer(toks[m].norm)
+                        for m in range(p + 1, at))
+            and any(c.kind == "verb" and c.tok < p and (
+                c.content_start is None or c.content_start >= toks[at].start) for c in cues))
 
 
 # «أصبح/بات/صار» (became) right before marks that open on a present verb. Folded.
