@@ -251,9 +251,23 @@ def _kana_opener(toks: list[Tok], k: int, first: int) -> str:
     return name if name and plausible_speaker(name) else ""
 
 
+def kana_reach(toks: list[Tok], k: int, first: int) -> int:
+    """Where «كان» of the verb at `k` may stand: twelve words back, or twelve before an aside
+    set off by commas that opens on a relative between the subject and «، قد» («وكان الجيش
+    الأميركي، الذي صعد من جهوده …، قد قال إن»: F37's left 6206, F38)."""
+    if k - 2 > first and toks[k - 1].norm == "قد" and toks[k - 2].raw.endswith(("،", ",")):
+        aside = next((r for r in range(k - 2, max(first, k - 32), -1)
+                      if toks[r].norm in RELATIVES and toks[r - 1].raw.endswith(("،", ","))),
+                     None)
+        if aside is not None and not any(toks[x].raw.endswith(("،", ",", ".", ":"))
+                                         for x in range(aside, k - 2)):
+            return max(first, aside - 12)
+    return max(first, k - 12)
+
+
 def _kana_subject(toks: list[Tok], k: int, first: int) -> str:
     """The subject written between the nearest «كان» before token `k` and the verb."""
-    m = max(m for m in range(max(first, k - 12), k) if strip_conj(toks[m].norm) in _KANA)
+    m = max(m for m in range(kana_reach(toks, k, first), k) if strip_conj(toks[m].norm) in _KANA)
     if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
         return ""  # another verb between them: «كان» belongs to another clause
     if m + 1 < k and toks[m + 1].norm.startswith("ل"):
