@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digests.speakers import Speakers, Tok
+from digests.speakers import Speakers, Tok, subject
 from digests.speech import RELATIVES, cue_of, fold, is_complementizer, strip_conj
 from digests.speech_cues import Cue, describes_noun
 
@@ -130,6 +130,18 @@ def _time_clause(toks: list[Tok], k: int) -> bool:
         "بعد", "قبل", "وبعد", "وقبل")
 
 
+def _statement_of(toks: list[Tok], m: int, s1: int) -> str:
+    """«"…"، حسب ما أضاف بيان المكتب الإعلامي» (F37's left 5882, F38): after the marks, a
+    statement in construct with its author («بيان X») speaks; «بيان» alone ends a subject, so
+    the verb read no one and the words went to the last voice named. "" when none is written."""
+    limit = sum(1 for t in toks if t.start < s1)
+    if not (m + 1 < limit and toks[m].norm == "بيان" and toks[m].raw[-1] not in "،,:;؛."
+            and toks[m + 1].norm.startswith("ال")):
+        return ""
+    author = subject(toks, m + 1, limit)[0]
+    return f"{toks[m].raw} {author}" if author else ""
+
+
 def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int, s1: int,
                     speakers: Speakers, *, continuation: bool) -> tuple[str, bool, bool]:
     """Speaker of the quote at para[a:b]: a cue before it in the sentence, else one after it."""
@@ -176,6 +188,14 @@ def _direct_speaker(para: str, toks: list[Tok], cues: list[Cue], a: int, b: int,
         return seen, True, False
     if after:
         c = after[0]
+        if not c.speaker and len(after) > 1 and after[1].tok == c.tok + 1:
+            # «"…"، حسبما قال المتحدث …» (F38): «حسبما» names no one; the verb right after it
+            # and its subject do
+            c = after[1]
+        if not c.named:  # (no one written: the last voice named was put in)
+            doc = _statement_of(toks, c.tok + 1, s1)
+            if doc:
+                return doc, True, c.counter
         return c.speaker, c.named, c.counter
     if continuation and speakers.seen:
         return speakers.last(), False, False
