@@ -92,6 +92,22 @@ def _statement_at(toks: list[Tok], m: int, limit: int) -> bool:
     return m < limit and (is_complementizer(toks[m].norm) or toks[m].raw[0] in "\"“«„")
 
 
+def _statement_after_addressee(toks: list[Tok], m: int, limit: int) -> bool:
+    """«، عبدالملك اليوسفي، لـ"سكاي نيوز عربية" أن …» (F38, seed 36, 3763: «بحسب الكاتب والباحث
+    السياسي»): the medium told, glued to «لـ/لل», then «إن/أن» (a comma may close it)."""
+    if m >= limit or not toks[m].raw.startswith(("لـ", "لل")):
+        return False
+    for e in range(m, min(limit, m + 5)):
+        t = toks[e]
+        if e > m and (is_complementizer(t.norm) or cue_of(t.raw)[1] is not None):
+            return is_complementizer(t.norm)
+        if t.raw[-1] in ".;؛:":
+            return False
+        if t.raw[-1] in "،,":
+            return e + 1 < limit and is_complementizer(toks[e + 1].norm)
+    return False
+
+
 # What may stand between a name's closing comma and its statement: where or to whom it was said
 # («، في بيان، إن», «، خلال جلسة للجنة … إن», «، أمام الصحفيين إن»). Folded.
 _SETTINGS = frozenset("في خلال امام لدي عبر اثناء ضمن".split())
@@ -205,6 +221,7 @@ def apposed_name(toks: list[Tok], i: int, j: int, limit: int) -> int:
             after = e + 1
             if (_statement_at(toks, after, limit) or _second_title_end(toks, after, limit)
                     or _statement_after_setting(toks, after, limit)
+                    or _statement_after_addressee(toks, after, limit)
                     or _statement_after_day(toks, after, limit)):
                 return after
             return 0
