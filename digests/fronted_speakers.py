@@ -121,6 +121,10 @@ _BROKEN_ACCUSATIVE = re.compile(r"^[^ا]وا.ي.ا$")
 _THERE_JOINED = frozenset("فهناك وهناك فهنالك وهنالك فثمه وثمه".split())
 
 
+# A pronoun subject before a predicate noun («وهي خطوة …»). Folded.
+_PRONOUN_SUBJECTS = frozenset("هي وهي هو وهو فهي فهو".split())
+
+
 def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int = 4) -> str:
     """SVO: «روحاني قال لماكرون إن …», the named subject written before a verb."""
     related = _related_subject(toks, verb, first)
@@ -195,6 +199,16 @@ def speaker_before(toks: list[Tok], verb: int, first: int = 0, *, max_words: int
     name = " ".join(words).strip(EDGE_PUNCT + " ")
     if not name:
         return amma_subject(toks, verb, first)
+    if k >= first and toks[k].norm in ("وقت", "الوقت"):
+        # «وفي وقت سابق، رجحت تقارير …», «بيان صدر في وقت سابق قال إن» (F38, corpus 723:
+        # «بحسب سابق»): the reading stopped at «وقت»; what is left is the time's adjective
+        return ""
+    if (k >= first and toks[k].norm in _PRONOUN_SUBJECTS and len(words) == 1
+            and toks[verb].norm.endswith(("وا", "ون"))):
+        # «…، وهي خطوة قالوا إنها ستحسن …» (F38, corpus 2729: «— خطوة»): the noun is the
+        # pronoun's predicate, «which is a step they said …», a plural verb's subject is not
+        # written («كاتب المقال وهو نيكولا أبيل يقول»: «وهو» brings in the name, kept)
+        return ""
     if (len(words) == 1 and fold(name) in _OTHER and k >= first and toks[k].raw[-1].isalpha()
             and not is_complementizer(toks[k].norm) and toks[k].norm not in _LEADS):
         # «"…"، هذه رسالة أخرى تدعو إلى …» (F30, seed 30, 995): «أخرى» describes the noun

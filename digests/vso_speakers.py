@@ -107,14 +107,22 @@ def _plural_before(toks: list[Tok], k: int, first: int) -> str:
 
 
 _REPORTING = frozenset("تفيد يفيد افادت افاد تشير اشارت ذكرت تذكر قالت تقول".split())
+# «وفي وقت سابق، رجحت تقارير صحفية إسبانية أن» (F38: the fronted time was read as the subject,
+# «— سابق»): only when the reports' clause follows. («كشفت/زعمت تقارير … أن» too gave reports
+# lines that pushed named voices out of the three: dev holdout1 lost a key quote, corpus 1099
+# Netanyahu's denial; not taken.) Folded.
+_REPORTING_THAT = frozenset("رجحت ترجح".split())
 # «تقارير إعلامية/بريطانية/صحفية»: a relative adjective in «ـية» after «تقارير».
 _REPORT_ADJ = re.compile(r"^[\u0621-\u064a]{2,}ية[،,]?$")
 
 
 def _reports_subject(toks: list[Tok], k: int, last: int, norm: str) -> bool:
     """Token `k` is a verb of reporting and «تقارير» (reports) right after it is its subject."""
-    return (strip_conj(norm) in _REPORTING and k + 1 < last
-            and toks[k + 1].norm in ("تقارير", "التقارير"))
+    if not (k + 1 < last and toks[k + 1].norm in ("تقارير", "التقارير")):
+        return False
+    if strip_conj(norm) in _REPORTING_THAT:
+        return any(is_complementizer(toks[m].norm) for m in range(k + 2, min(last, k + 5)))
+    return strip_conj(norm) in _REPORTING
 
 
 def speaker_after_verb(toks: list[Tok], k: int, first: int, last: int, norm: str,
