@@ -25,6 +25,7 @@ from cli import search as search_cmd
 from cli import stories as stories_cmd
 from cli.dbpath import path_problem
 from cli.helptext import Parser, bilingual
+from cli.rehearsal import go_live_problem
 from digests.data_migrations import set_upgrade_language
 from digests.envfile import anchored, describe, find_env_file
 from digests.errors import NashraError
@@ -95,6 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:  # before the bot starts or a poll runs (QA30 O5)
         print(f"خطأ في الإعدادات / configuration error: {problem}", file=sys.stderr)
         return 2
+    if runs_bot:  # the sandbox's .env or database with a real token (QA60-9)
+        problem = go_live_problem(found.path, settings.database_path,
+                                  settings.telegram_bot_token, settings.telegram_api_base_url)
+        if problem is not None:
+            print(f"خطأ في الإعدادات / configuration error: {problem}", file=sys.stderr)
+            return 2
     own_database = func in (bot_cmd.run_demo_command, sandbox_cmd.run_sandbox_command)
     problem = path_problem(settings.database_path)
     if problem is not None and (getattr(args, "db", None) is not None or not own_database):

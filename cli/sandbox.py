@@ -48,6 +48,7 @@ from bot.emulator import Emulator, SentMessage, User
 from bot.i18n import bilingual
 from bot.terminal_chat import Screen, Typing, unmarked
 from cli.dbpath import missing_database_message, path_problem
+from cli.rehearsal import ENV_MARK, SANDBOX_TOKEN, mark_database
 from cli.sandbox_feeds import adopt_sample_feeds, last_message_id
 from digests.errors import NashraError
 from digests.envfile import PROJECT_DIR
@@ -55,15 +56,12 @@ from digests.logs import open_private_log
 from digests.settings import Settings, env_keys
 
 OPERATOR = 1001
-# @BotFather's shape (digits, a colon, 35 characters): the emulator accepts only this token.
-SANDBOX_TOKEN = "700000001:SANDBOX-not-a-real-token-0123456789"
 QUIET_SECONDS = 1.2  # no new message for this long: the bot has answered
 ANSWER_TIMEOUT = 60.0
 SILENT_SECONDS = 10.0  # no Bot API call this long after a line: the bot does not answer it
 WATCH_SECONDS = 0.5  # how often the bot's messages are looked for while no line is typed
 START_TIMEOUT = 90.0
 PROMPT = "أنت / you> "  # test_x47 reads the transcript by it
-ENV_MARK = "# written by run.py sandbox"
 COPY_NAME = "sandbox-copy.db"  # --db's copy: a name only the sandbox writes
 _OWN_FILES = ("feeds.txt", "nashra.db")
 # Telegram's ids have at most 52 significant bits (Bot API: User.id, Chat.id)
@@ -351,6 +349,8 @@ def run_sandbox_command(args: argparse.Namespace, settings: Settings,
             ingest = _run_py(folder, "ingest", "--once", log=log)
             if ingest.wait(START_TIMEOUT) != 0:
                 out.write(f"⚠️ فشل الجلب / ingest failed:\n{_tail(log_path)}\n")
+            # rehearsal data: a real token is refused on it (QA60-9, cli.rehearsal)
+            mark_database(database or folder / "nashra.db")
             bot = _run_py(folder, "bot", log=log)
             try:
                 if not _wait_for_polling(emu, bot):
@@ -364,6 +364,7 @@ def run_sandbox_command(args: argparse.Namespace, settings: Settings,
                 pass
             finally:
                 code = _stop(bot)
+                mark_database(database or folder / "nashra.db")  # made by the bot if not before
         out.write(f"\nتوقف البوت / the bot stopped (rc={code}).\n{_GO_LIVE}\n")
         out.flush()
     return 0 if code in (0, -signal.SIGINT, 130) else 1
@@ -455,10 +456,15 @@ _HOW_TO = (
     "typing is printed when it arrives: an alert after /ingest can take up to 5 minutes (one "
     "bundle per chat every 5 minutes).")
 
+# Not «put your token in .env»: the .env in view is the sandbox's, and a real token there is
+# refused (QA60-9: ADMIN_IDS=1001 and ALLOW_PRIVATE_SOURCES=true went live in silence)
 _GO_LIVE = (
-    "للتشغيل الحقيقي: ضع رمزك من @BotFather في TELEGRAM_BOT_TOKEN في .env واحذف "
-    "TELEGRAM_API_BASE_URL ثم python run.py bot / to go live: put your @BotFather token in "
-    "TELEGRAM_BOT_TOKEN in .env, leave TELEGRAM_API_BASE_URL out, then python run.py bot")
+    "للتشغيل الحقيقي لا تستعمل مجلد التجربة ولا ملف .env فيه: في مجلد المشروع "
+    f"({PROJECT_DIR}) انسخ .env.example إلى .env (cp .env.example .env) وضع فيه رمزك من "
+    "@BotFather ومعرّفك في ADMIN_IDS، ثم .venv/bin/python run.py bot / to go live, leave the "
+    f"sandbox folder and its .env: in the project folder ({PROJECT_DIR}) copy .env.example to "
+    ".env (cp .env.example .env), put your @BotFather token and your user id (ADMIN_IDS) in "
+    "it, then .venv/bin/python run.py bot")
 
 
 __all__ = ["register", "run_sandbox_command", "parse_line", "sandbox_env", "folder_problem",
