@@ -236,6 +236,10 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     rt.spawn(_add_checked(rt, context, chat.id, args[0], name, lang, reply_to), "addsource")
 
 
+# what one link of /addsource came to (`_add_checked`): "" refused
+ADDED, RESUMED, RESUMED_FETCHED = "added", "resumed", "resumed_fetched"
+
+
 async def _add_several(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                        links: list[str], words: int, lang: str, reply_to: int | None) -> None:
     """Add each of several links sent in one /addsource (at most MAX_LINKS_AT_ONCE), one after
@@ -249,26 +253,35 @@ async def _add_several(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         head += "\n" + ui(lang, "addsource_several_words")
     await tell(rt, context, chat_id, head, reply_to)
     taken = links[:MAX_LINKS_AT_ONCE]
-    added = 0
-    for link in taken:
-        added += await _add_checked(rt, context, chat_id, link, None, lang, reply_to,
-                                    fetch=False)
-    log.info("several sources chat=%s links=%d added=%d", chat_id, len(taken), added)
-    html = ui(lang, "addsource_several_done", n=num(len(taken), lang), added=num(added, lang),
-              failed=num(len(taken) - added, lang))
-    if added:  # one first fetch for all of them, as one /addsource says it
-        html += "\n" + text_html(lang, first_fetch_line(await fetch_now(context), rt.now(), lang))
+    outcomes = [await _add_checked(rt, context, chat_id, link, None, lang, reply_to,
+                                   fetch=False) for link in taken]
+    added = sum(o == ADDED for o in outcomes)
+    resumed = sum(o in (RESUMED, RESUMED_FETCHED) for o in outcomes)
+    log.info("several sources chat=%s links=%d added=%d resumed=%d", chat_id, len(taken), added,
+             resumed)
+    # a source resumed is counted so, not «added» (QA58-12: «1 added» for a paused source)
+    html = ui(lang, "addsource_several_done_resumed" if resumed else "addsource_several_done",
+              n=num(len(taken), lang), added=num(added, lang), resumed=num(resumed, lang),
+              failed=num(len(taken) - added - resumed, lang))
+    if added or resumed:  # one fetch for all of them, as one /addsource says it: «for the
+        # first time» only when one was never fetched (QA58-12)
+        again = not any(o in (ADDED, RESUMED) for o in outcomes)
+        html += "\n" + text_html(lang, first_fetch_line(await fetch_now(context), rt.now(), lang,
+                                                        resumed=again))
     await tell(rt, context, chat_id, html, reply_to)
+
 
 
 async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, link: str,
                        name: str | None, lang: str, reply_to: int | None = None, *,
-                       fetch: bool = True) -> bool:
+                       fetch: bool = True) -> str:
     """Add `link` only once it proved to be a feed (or a page that declares one), named `name`
     or else by the feed's own title; otherwise say why, and add nothing. Every answer names
     `link` and replies to the command (`reply_to`): the admin may have sent several. A link
     without a scheme is tried as https:// then http://; the answer ends with which was used.
-    `fetch`: poll it at once and say so (False: the caller does, for several). True if added."""
+    `fetch`: poll it at once and say so (False: the caller does, for several). Returns ADDED,
+    RESUMED (a removed source added again), RESUMED_FETCHED (one fetched before), or "" when
+    nothing was added."""
     # the link as answers and logs name it: never its user:password@ (QA29 A5); the source
     # keeps it, to fetch with
     label = link_label(strip_credentials(link))
@@ -311,11 +324,11 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
         # adding=True: nothing was added, so nothing will be retried by itself
         duplicate = exc.why is not None and exc.why.kind == "duplicate"  # of either scheme
         await answer("addsource_failed", not duplicate, error=error_text(exc, lang, adding=True))
-        return False
+        return ""
     except Exception:  # a bug, not the link: the admin still gets an answer; details in the log
         log.exception("source check failed url=%s", strip_credentials(link))
         await answer("addsource_failed", error=reason_text(None, lang, adding=True))
-        return False
+        return ""
     try:  # a site a chat muted: its new feed too (X69; else at its first article)
         with rt.db.transaction() as tx:
             inherit_site_mutes(tx, source.id, rt.now())
@@ -326,18 +339,19 @@ async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
              checked.entries)
     named = {"id": num(source.id, lang), "name": source_name(source.name, lang)}
     # fetched at once, or the answer says when (QA20 O4: it waited for the next poll, unsaid)
+    fetched_before = resumed and before is not None and (
+        before.last_success_at or before.last_error_at) is not None
     tail = first_fetch_line(await fetch_now(context), rt.now(), lang,
-                            resumed=resumed and before is not None
-                            and (before.last_success_at or before.last_error_at) is not None
-                            ) if fetch else ""
+                            resumed=fetched_before) if fetch else ""
     shown = link_label(strip_credentials(source.url))
     if resumed:
         await answer("addsource_resumed", link=shown, tail=tail, **named)
-    elif checked.page_url is not None:
+        return RESUMED_FETCHED if fetched_before else RESUMED
+    if checked.page_url is not None:
         await answer("addsource_found", feed=shown, tail=tail, **named)
     else:  # the link as stored: with the scheme that answered (QA9 N5)
         await answer("addsource_ok", link=shown, tail=tail, **named)
-    return True
+    return ADDED
 
 
 @admin_only

@@ -303,6 +303,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "التفاصيل في الأجوبة أعلاه و/sources",
                                "Links done ({n}): {added} added, {failed} could not be. Details "
                                "in the answers above and /sources"),
+    # a paused source added again is resumed, and counted so (QA58-12)
+    "addsource_several_done_resumed": ("انتهت الروابط ({n}): أُضيف {added}، وأُعيد تفعيل "
+                                       "{resumed}، وتعذّر {failed}. التفاصيل في الأجوبة أعلاه "
+                                       "و/sources",
+                                       "Links done ({n}): {added} added, {resumed} resumed, "
+                                       "{failed} could not be. Details in the answers above and "
+                                       "/sources"),
     "renamesource_usage": ("الاستخدام: /renamesource رقم اسم — مثل: /renamesource ٣ بي بي سي "
                            "عربي (الأرقام في /sources)",
                            "Usage: /renamesource NUMBER NAME, such as: /renamesource 3 BBC "
