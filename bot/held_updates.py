@@ -40,6 +40,8 @@ from typing import Any
 
 from telegram import Update
 
+from digests.file_modes import open_private
+
 log = logging.getLogger(__name__)
 
 STOP_GRACE_SECONDS = 8.0  # running answers get this long after a stop begins (systemd: 90 s)
@@ -59,7 +61,8 @@ def hold(path: Path, update: object, now: datetime | None = None) -> None:
     at = now or datetime.now(timezone.utc)
     entry = {"held_at": int(at.timestamp()), "update": update.to_dict()}
     line = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    with open(path, "a", encoding="utf-8") as f:
+    # readers' texts, names and usernames: 0600 like the database (QA60-16)
+    with open_private(path) as f:
         f.write(line + "\n")
         f.flush()
         os.fsync(f.fileno())
@@ -97,7 +100,7 @@ def _rewrite(path: Path, lines: list[str]) -> None:
         path.unlink(missing_ok=True)
         return
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
+    with open_private(tmp, truncate=True) as f:
         f.write("".join(line + "\n" for line in lines))
         f.flush()
         os.fsync(f.fileno())

@@ -1,4 +1,5 @@
-"""The database, its -wal/-shm and every backup readable by their owner only (QA38 A6).
+"""The database, its -wal/-shm, every backup and the held updates readable by their owner only
+(QA38 A6, QA60-16).
 
 They list every reader's Telegram id with the topics they follow, their language, time zone and
 quiet hours: under the usual umask 022 they were 0644, readable by any local user of a shared
@@ -14,6 +15,7 @@ import logging
 import os
 import stat
 from pathlib import Path
+from typing import TextIO
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,19 @@ def owner_only(path: str | Path) -> list[str]:
         except OSError:
             continue
     return changed
+
+
+def open_private(path: str | Path, *, truncate: bool = False) -> TextIO:
+    """`path` opened for writing text (appending, or emptied with `truncate`), readable by its
+    owner only: created 0600 whatever the umask, and one left open to others narrowed. For the
+    files beside the database that hold what readers typed (QA60-16: held updates were 0644)."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if truncate else os.O_APPEND)
+    fd = os.open(path, flags, OWNER_ONLY)
+    try:
+        os.fchmod(fd, OWNER_ONLY)
+    except OSError:  # a file system without modes keeps what it has
+        pass
+    return os.fdopen(fd, "w" if truncate else "a", encoding="utf-8")
 
 
 def narrow_database(path: str | Path, *, existed: bool) -> None:
