@@ -74,6 +74,12 @@ _WATCH_RE = re.compile(r"^شاهد\s+(?P<next>[^\s.:|…]+)(?P<rest>(?:\s+\S+){2
 _WATCH_NOUN = frozenset(("عيان", "العيان", "اثبات", "زور", "الزور", "ملك", "على", "علي",
                          "عصر", "العصر", "من", "في", "عن", "الى", "قبر", "رئيسي", "وحيد",
                          "اخر", "جديد", "نفي", "حي", "عدل"))
+# «عاجل» ("urgent") leading a headline with no separator, left so when a feed's tags around it
+# went («<b>عاجل</b> زلزال بقوة 5.2 …»): dropped as «عاجل:» is (QA58-7: one headline lost the
+# label, the other kept it glued on), before a headline of three words or more; English only as
+# a label can be ("BREAKING", "Breaking News"), never "Breaking barriers …"
+_URGENT_RE = re.compile(r"^(?:(?:خبر\s+)?عاجل|BREAKING(?:\s+NEWS)?|[Bb]reaking\s+[Nn]ews)\s+"
+                        r"(?P<rest>[^\W_]\S*(?:\s+\S+){2,})$")
 _SENTENCE_END_RE = re.compile(r"[.؟?!\n]")
 
 
@@ -127,6 +133,10 @@ def _strip_decorations(title: str) -> str:
         watch = _WATCH_RE.match(title)
         if watch and _fold(watch.group("next")) not in _WATCH_NOUN:
             title = title[len("شاهد"):].lstrip()
+            continue
+        urgent = _URGENT_RE.match(title)
+        if urgent:
+            title = urgent.group("rest")
             continue
         m = _LEAD_RE.match(title)
         if not m or not _is_decoration(m.group("label") or m.group("bracketed")
