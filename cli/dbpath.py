@@ -17,6 +17,7 @@ from pathlib import Path
 
 from digests.errors import NashraError
 from digests.settings import Settings, read_env_file
+from digests.storage import Database
 
 
 def path_origin(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> str:
@@ -86,4 +87,14 @@ def existing_database(args: argparse.Namespace, settings: Settings) -> Path:
     return path
 
 
-__all__ = ["existing_database", "missing_database_message", "path_origin", "path_problem"]
+def reading_database(args: argparse.Namespace, settings: Settings) -> Database:
+    """The existing database of a command that only reads it (`search`, `sources list`), opened
+    read-only when its file (or a journal beside it) may not be written (QA60-1: README
+    Troubleshooting promises reading commands work on a read-only file)."""
+    path = existing_database(args, settings)
+    names = [Path(f"{path}{suffix}") for suffix in ("", "-wal", "-shm")]
+    writable = all(os.access(name, os.W_OK) for name in names if name.exists())
+    return Database(path, read_only=not writable)
+
+
+__all__ = ["reading_database", "existing_database", "missing_database_message", "path_origin", "path_problem"]

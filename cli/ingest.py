@@ -50,7 +50,7 @@ from digests.sources import (
 from digests.storage import Database
 
 from cli.counts import SOURCES, ar_counted
-from cli.dbpath import existing_database
+from cli.dbpath import existing_database, reading_database
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
@@ -210,7 +210,7 @@ def format_source(source: Source) -> str:
 
 
 def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
-    with Database(existing_database(args, settings)) as db:
+    with reading_database(args, settings) as db:
         sources = list_sources(db, include_inactive=True)
     if not sources:
         print("لا توجد مصادر بعد؛ أضف واحدًا: run.py sources add URL\n"

@@ -69,6 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NashraError as exc:
         if getattr(args, "func", None) is not sandbox_cmd.run_sandbox_command:
             print(f"خطأ في الإعدادات / configuration error: {exc}", file=sys.stderr)
+            # the misspelt keys with it: they explain the errors a fixed value would show next
+            # (QA58-6: «TELEGRAM_TOKEN … did you mean TELEGRAM_BOT_TOKEN» came only once the
+            # first error was fixed, with the empty-token error)
+            for warning in config_warnings(env_file=found.path):
+                print(f"تنبيه / warning: {warning}", file=sys.stderr)
             return 2
         # the sandbox writes a .env of its own and needs no token (QA41 T8): a wrong .env here
         # is what it helps rehearse; its folder checks still refuse to write over that .env
@@ -106,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = path_problem(settings.database_path)
     if problem is not None and (getattr(args, "db", None) is not None or not own_database):
         print(f"خطأ في قاعدة البيانات / database error: "
-              f"DATABASE_PATH={str(settings.database_path)!r}: {problem}", file=sys.stderr)
+              f"{named(settings.database_path, args)}: {problem}", file=sys.stderr)
         return 1
     try:
         return int(func(args, settings) or 0)
@@ -117,7 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _about_database(exc, settings.database_path):
             raise
         log.debug("database error", exc_info=True)
-        print(database_error(settings.database_path, exc), file=sys.stderr)
+        print(database_error(settings.database_path, exc, named(settings.database_path, args)),
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -135,12 +141,22 @@ def _about_database(exc: BaseException, path: Path) -> bool:
     return target == db or target in db.parents
 
 
-def database_error(path: Path, exc: BaseException) -> str:
-    """The operator's message for a database that cannot be opened or is not Nashra's."""
+def named(path: Path, args: argparse.Namespace) -> str:
+    """The database path as the operator gave it: `--db '…'` or `DATABASE_PATH='…'` (QA60-1:
+    a --db path was called DATABASE_PATH)."""
+    if getattr(args, "db", None) is not None:
+        return f"--db {str(path)!r}"
+    return f"DATABASE_PATH={str(path)!r}"
+
+
+def database_error(path: Path, exc: BaseException, where: str | None = None) -> str:
+    """The operator's message for a database that cannot be opened or is not Nashra's;
+    `where` names the path as it was given (default: DATABASE_PATH='…')."""
+    where = where or f"DATABASE_PATH={str(path)!r}"
     detail = str(exc) if isinstance(exc, sqlite3.Error) else (exc.strerror or str(exc)
                                                               if isinstance(exc, OSError)
                                                               else str(exc))
-    head = f"خطأ في قاعدة البيانات / database error: DATABASE_PATH={str(path)!r} ({detail}): "
+    head = f"خطأ في قاعدة البيانات / database error: {where} ({detail}): "
     from digests.storage import fault_of
 
     kind = fault_of(exc) or ""
@@ -155,7 +171,7 @@ def database_error(path: Path, exc: BaseException) -> str:
     if kind == "locked":
         # SQLite's English detail only after the Arabic, with the English (QA17)
         ar, en = _FAULT_ADVICE[kind].split(" / ", 1)
-        return (f"خطأ في قاعدة البيانات DATABASE_PATH={str(path)!r}: {ar} / database error "
+        return (f"خطأ في قاعدة البيانات {where}: {ar} / database error "
                 f"({detail}): {en}")
     if kind == "readonly" and path.is_file() and not os.access(path, os.W_OK):
         return head + _READONLY_FILE  # the file, not its folder (QA22 U8)

@@ -23,9 +23,8 @@ from digests.reader_text import strip_markup
 from digests.related import live_related
 from digests.search import SearchResult, search
 from digests.settings import Settings
-from digests.storage import Database
 
-from cli.dbpath import existing_database
+from cli.dbpath import reading_database
 from cli.digest import digest_json
 
 RLM = "\u200f"
@@ -114,7 +113,7 @@ def run_search(args: argparse.Namespace, settings: Settings, out: TextIO | None 
     typed = " ".join(args.query)
     limit = max(1, min(int(args.limit), MAX_LIMIT))
     offset = max(0, min(int(args.offset), MAX_OFFSET))
-    with Database(existing_database(args, settings)) as database:
+    with reading_database(args, settings) as database:
         # as the bot reads it: «Trump» is «ترامب», «#حلب_تحترق» «حلب» (QA28 T9), «<b>غزة</b>»
         # «غزة»
         query = reader_topic(database.db, strip_markup(typed[:4000])[:200] or typed)

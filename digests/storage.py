@@ -74,12 +74,26 @@ class Database:
     """Nashra's SQLite database. `Database(":memory:")` works for narrow unit tests."""
 
     def __init__(self, path: str | Path, *, migrate: bool = True,
-                 busy_seconds: float = BUSY_SECONDS, start_check: bool = False) -> None:
-        """`start_check`: the bot's start — check the whole file (`check_at_start`)."""
+                 busy_seconds: float = BUSY_SECONDS, start_check: bool = False,
+                 read_only: bool = False) -> None:
+        """`start_check`: the bot's start — check the whole file (`check_at_start`).
+        `read_only`: an existing file opened for reading only (QA60-1: a reading command on a
+        file it may not write; switching it to WAL failed «attempt to write a readonly
+        database»): no journal change, no narrowing, a migration still due fails as a write."""
         self.path = str(path)
         # the start check's outcome, for /stats (None: not asked; a thread may replace it)
         self.file_check: FileCheck | None = None
         self._checked = False  # checked whole before migrating: the upgrade's check is done
+        if read_only:
+            self._depth = 0
+            self.conn = sqlite3.connect(f"{Path(self.path).absolute().as_uri()}?mode=ro",
+                                        uri=True, isolation_level=None,
+                                        check_same_thread=False, timeout=busy_seconds)
+            self.db = sqlite_utils.Database(self.conn, recursive_triggers=True)
+            self.conn.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
+            if migrate:
+                self.migrate()  # nothing to do on a current file; a due one fails as a write
+            return
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             refuse_empty(Path(self.path))
