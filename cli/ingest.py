@@ -4,6 +4,7 @@
                                            (--no-check: add it without fetching, offline)
     run.py sources list                    feeds with their health, paused ones marked
     run.py sources remove ID               pause a feed: no longer polled, its articles stay
+    run.py sources rename ID NAME          rename a feed, as the bot's /renamesource does
     run.py ingest --once                   poll every due source once, with progress
     run.py ingest                          keep polling every POLL_INTERVAL_MINUTES
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import signal
 import sys
 import threading
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
+from html import unescape
 from types import FrameType
 from typing import TextIO
 
@@ -36,6 +39,7 @@ from digests.models import Source
 from digests.pipeline import PollSummary, SourceReport, poll_once
 from digests.scheduler import run_forever
 from digests.settings import Settings
+from digests.source_names import NameRefused, rename_source
 from digests.source_check import check_link, link_candidates
 from digests.sources import (
     add_source,
@@ -94,6 +98,16 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
     rm.add_argument("id", type=int, help="رقم المصدر (انظر `sources list`) / source number "
                                          "(see `sources list`)")
     rm.set_defaults(func=cmd_sources_remove)
+    # QA58-13: the bot had /renamesource and the shell nothing: a name was fixed from Telegram
+    rn = ssub.add_parser("rename", parents=[common],
+                         help="غيّر اسم مصدر / rename a feed",
+                         description="غيّر الاسم الذي يظهر تحت أخبار المصدر، كما يفعل /renamesource"
+                                     " في البوت. / Change the name shown under a feed's stories, "
+                                     "as the bot's /renamesource does.")
+    rn.add_argument("id", type=int, help="رقم المصدر (انظر `sources list`) / source number "
+                                         "(see `sources list`)")
+    rn.add_argument("name", nargs="+", help="الاسم الجديد / the new name")
+    rn.set_defaults(func=cmd_sources_rename)
 
     ingest = sub.add_parser("ingest", parents=[common],
                             help="اجلب الأخبار / poll the feeds (on a schedule, or --once)",
@@ -240,6 +254,36 @@ def cmd_sources_remove(args: argparse.Namespace, settings: Settings) -> int:
           f"paused source {source.id}: {url} (no longer polled; its articles stay)\n"
           f"لإعادته / to resume: python run.py sources add {url}")
     return 0
+
+
+def cmd_sources_rename(args: argparse.Namespace, settings: Settings) -> int:
+    """Rename a source, as the bot's /renamesource does (the same refusals: an empty or too
+    long name, a link, another source's name), in both languages."""
+    from bot.sources_rename import refusal  # late: the bot's wording of a refused name
+
+    name = " ".join(args.name)
+    with Database(existing_database(args, settings)) as db:
+        try:
+            if not 0 < args.id < 2 ** 63:
+                raise SourceError("no such source")
+            done = rename_source(db, args.id, name)
+        except NameRefused as refused:
+            raise SourceError(" / ".join(_plain(refusal(refused, lang)) for lang in ("ar", "en"))
+                              ) from None
+        except SourceError:
+            raise SourceError(f"لا يوجد مصدر برقم {args.id}؛ راجع `sources list` / "
+                              f"no source with id {args.id}; see `sources list`") from None
+    print(f"✏️ صار اسم المصدر {done.source_id}: {clean(done.new)} (كان: {clean(done.old)})\n"
+          f"source {done.source_id} is now named: {clean(done.new)} (was: {clean(done.old)})")
+    return 0
+
+
+def _plain(html_text: str) -> str:
+    """A bot answer (Telegram HTML) as a terminal line."""
+    return clean(unescape(_TAGS.sub("", html_text)))
+
+
+_TAGS = re.compile(r"</?[a-z][^<>]*>")
 
 
 def format_report(report: SourceReport) -> str:

@@ -40,8 +40,9 @@ def _arabic_then_english(line: str, english: str, echoed: tuple[str, ...] = ()) 
 
 
 @pytest.mark.parametrize(("argv", "english", "arabic"), [
+    # 'rename' since X87 (QA58-13)
     (["sources", "frob"], "argument ACTION: invalid choice: 'frob' (choose from 'add', 'list',"
-     " 'remove')", "ليس من الخيارات المتاحة ('add'، 'list'، 'remove')"),
+     " 'remove', 'rename')", "ليس من الخيارات المتاحة ('add'، 'list'، 'remove'، 'rename')"),
     (["search"], "the following arguments are required: query", "ينقص"),
     (["articles"], "the following arguments are required: ACTION", "ينقص"),
     (["search", "x", "--limit"], "argument --limit: expected one argument", "قيمة واحدة"),
