@@ -148,7 +148,10 @@ def restore(backup_file: Path, target: Path, *, now: datetime | None = None,
             if check != "ok":
                 raise _bad_backup(backup_file, check)
             _refuse_newer(conn, backup_file)
-            taken = _meta(conn, BACKUP_KEY) or ""
+            taken = _trusted_stamp(conn, _meta(conn, BACKUP_KEY) or "")
+            # the stamp describes this backup, not the database it becomes: a later sqlite3
+            # .backup of that database must not be «taken at» this moment (QA60-11)
+            _drop_meta(conn, BACKUP_KEY)
             # what the replaced file delivered since, read before it is moved aside: neither
             # the backup's due rows nor the articles fetched again are sent a second time
             carried = Carried(0, "--resend") if resend else carry_over(target, conn)
@@ -219,6 +222,35 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     except sqlite3.OperationalError:
         return None
     return row[0] if row else None
+
+
+def _drop_meta(conn: sqlite3.Connection, key: str) -> None:
+    try:
+        conn.execute("delete from meta where key = ?", [key])
+    except sqlite3.OperationalError:  # no meta table: nothing to drop
+        pass
+
+
+def _trusted_stamp(conn: sqlite3.Connection, taken: str) -> str:
+    """`taken`, or "" when the file holds writes newer than it: a stamp an older Nashra's
+    restore left in the live database, carried by every later copy (QA60-11)."""
+    if not taken:
+        return ""
+    try:
+        stamp = _utc(taken)
+        row = conn.execute(
+            "select max(t) from (select max(fetched_at) t from articles union all"
+            " select max(created_at) from outbox union all select max(sent_at) from outbox)"
+        ).fetchone()
+        newest = _utc(row[0]) if row and row[0] else None
+    except (sqlite3.OperationalError, ValueError, TypeError):
+        return taken
+    return "" if newest is not None and newest > stamp else taken
+
+
+def _utc(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _skip_due(conn: sqlite3.Connection, now: datetime) -> int:
