@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from pathlib import Path
 
 from digests.envfile import EnvFile, describe, exposure_warning, find_env_file, no_token_message
 from digests.errors import ConfigError
@@ -32,7 +33,12 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
                                      "long polling, or a webhook when WEBHOOK_URL is set. Polls "
                                      "the sources every POLL_INTERVAL_MINUTES.")
     bot.set_defaults(func=run_bot_command)
-    demo = sub.add_parser("demo", parents=[common],
+    own = argparse.ArgumentParser(add_help=False)  # not the common «default: DATABASE_PATH»
+    own.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                     help="قاعدة بيانات SQLite للعرض (الافتراضي: قاعدة بيانات مؤقتة تُحذف عند "
+                          "الخروج) / SQLite database for the demo (default: a temporary one, "
+                          "removed at the end)")
+    demo = sub.add_parser("demo", parents=[own],
                           help="عرض تجريبي دون شبكة: حادث البوت في الطرفية / offline demo: "
                                "chat with the bot in the terminal, no network",
                           description="يقدّم أخبارًا تجريبية مرفقة ومحاكيًا لتيليجرام على "

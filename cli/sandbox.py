@@ -74,8 +74,15 @@ _LINE_RE = re.compile(r"^(?:@(?P<user>\d{1,16})|#(?P<group>-\d{1,16}))\s+(?P<tex
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
              common: argparse.ArgumentParser) -> None:
     """Add `sandbox` to the parser."""
+    # its own --db: the common text («default: DATABASE_PATH …») is wrong here (QA60-3)
+    own = argparse.ArgumentParser(add_help=False)
+    own.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                     help="شغّل التجربة على نسخة من قاعدة البيانات هذه (لا يُمس الملف نفسه)؛ "
+                          "الافتراضي: قاعدة بيانات جديدة في مجلد التجربة / run on a copy of this "
+                          "database (the file itself is never changed); default: a new database "
+                          "in the sandbox folder")
     p = sub.add_parser(
-        "sandbox", parents=[common],
+        "sandbox", parents=[own],
         help="جرّب البوت الحقيقي على محاكي تيليجرام وأخبار تجريبية، دون رمز ولا شبكة / try "
              "the real bot against a Telegram emulator and sample news, no token, no network",
         description="يشغّل محاكي تيليجرام وموقع أخبار تجريبيًا على 127.0.0.1، ثم run.py ingest "
