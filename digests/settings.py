@@ -370,15 +370,38 @@ def _number(key: str, name: str, raw: str, kind: type[_N]) -> _N:
 
 def _admin_ids(raw: str) -> frozenset[int]:
     """ADMIN_IDS: numeric Telegram user ids separated by commas (or semicolons)."""
+    parts = [p.strip() for p in raw.replace(";", ",").split(",") if p.strip()]
     try:
-        return frozenset(int(p) for p in raw.replace(";", ",").split(",") if p.strip())
+        return frozenset(int(p) for p in parts)
     except ValueError:
-        raise ConfigError(
-            f"ADMIN_IDS={raw!r}: المطلوب أرقام معرّفات تيليجرام مفصولة بفواصل، مثل "
-            "123456789,987654321، لا أسماء المستخدمين (@name). لتعرف رقمك أرسل /stats إلى البوت:"
-            " يرد على غير المشرف برقم معرّفه / expected numeric Telegram user ids separated by"
-            " commas, such as 123456789,987654321, not @usernames. To learn yours, send /stats"
-            " to the bot: it answers anyone who is not an admin with their id") from None
+        ar, en = _admin_ids_fault(next(p for p in parts if not _is_int(p)))
+        raise ConfigError(f"ADMIN_IDS={raw!r}: {ar}. لتعرف رقمك أرسل /stats إلى البوت: يرد على "
+                          f"غير المشرف برقم معرّفه / {en}. To learn yours, send /stats to the bot:"
+                          " it answers anyone who is not an admin with their id") from None
+
+
+def _is_int(text: str) -> bool:
+    try:
+        int(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _admin_ids_fault(bad: str) -> tuple[str, str]:
+    """What is wrong with one piece of ADMIN_IDS, (Arabic, English) (QA60-4: «not @usernames»
+    was said to whoever wrote «12 13» or «abc»)."""
+    if bad.startswith("@"):
+        return ("المطلوب أرقام معرّفات تيليجرام مفصولة بفواصل، مثل 123456789,987654321، لا أسماء "
+                "المستخدمين (@name)", "expected numeric Telegram user ids separated by commas, "
+                "such as 123456789,987654321, not @usernames")
+    if all(_is_int(w) for w in bad.split()):
+        return (f"«{bad}»: افصل بين الأرقام بفواصل لا بمسافات، مثل 123456789,987654321",
+                f"'{bad}': separate the ids with commas, not spaces, such as "
+                "123456789,987654321")
+    return (f"«{bad}» ليس رقمًا: المطلوب أرقام معرّفات تيليجرام مفصولة بفواصل، مثل "
+            "123456789,987654321", f"'{bad}' is not a number: expected numeric Telegram user "
+            "ids separated by commas, such as 123456789,987654321")
 
 
 # Settings sent as HTTP header values: httpx encodes them as ASCII (QA12 F2: a non-ASCII
