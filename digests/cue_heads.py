@@ -151,13 +151,21 @@ _PASSIVE_FORM_I = frozenset("يزعم تزعم يذكر تذكر ينقل ينس
 
 # «اتُّهم/اتُّهمت»: unvoweled, the passive when no object stands before «بأن». Folded.
 _ACCUSED = frozenset("اتهم اتهمت يتهم تتهم".split())
-_OF_BEING = frozenset("بان بانه بانها بانهم بانهما".split())
+_OF_BEING = frozenset("بان بانه بانها بانهم بانهما بانهن".split())
 
 
 def _accused_of(toks: list[Tok], k: int, last: int) -> bool:
     """«اتهم المعتقلون بأنهم …»: a definite plural in the nominative right after «اتهم», then
     «بأن» with no object between — the passive «were accused of being», which names no speaker
     (the active takes its object first: «اتهم الوزير المعارضة بأنها …»)."""
+    if (k > 0 and (toks[k - 1].norm in RELATIVES or toks[k - 1].norm == "من")
+            and k + 3 < last and toks[k + 3].norm in _OF_BEING
+            and not any(toks[m].raw[-1] in "،,:;؛." or toks[m].norm in STOP
+                        or cue_of(toks[m].raw)[1] is not None for m in (k + 1, k + 2))):
+        # «جيرينوفسكي، الذي اتهم الضحايا المفترضين بأنهن "…"», «وهناك من يتهم اتحاد الكرة
+        # بأنه …» (F38, corpus 3565, 5566): after a relative the accuser is its antecedent; the
+        # two words after the verb are the accused, not a speaker
+        return True
     if k + 2 >= last or toks[k + 2].norm not in _OF_BEING:
         return False
     word = toks[k + 1].norm
