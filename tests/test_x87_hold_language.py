@@ -6,7 +6,7 @@ against the emulator, a real SQLite file (as tests/test_x71_chat_holds)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from botkit import ADMIN, BotHarness, running_bot
@@ -42,9 +42,9 @@ def _told(h: BotHarness, user: int) -> list[str]:
     return [m.plain_text for m in h.emu.messages(user)]
 
 
-async def _held_note(path: Path, **settings: str) -> str:
-    async with running_bot(path, **settings) as h:
-        h.app.bot_data[RUNTIME_KEY].sender.planner.instant_gap = 0  # type: ignore[assignment]
+async def _held_note(path: Path, default_language: str = "ar") -> str:
+    async with running_bot(path, default_language=default_language) as h:
+        h.app.bot_data[RUNTIME_KEY].sender.planner.instant_gap = timedelta(0)
         # the owner's Telegram app is in French: no language the bot speaks
         await h.say(OWNER, "/start", language_code="fr")
         h.emu.add_chat(CHANNEL, type="channel", title="قناة المجتمع", admins=(OWNER,))
