@@ -6,6 +6,7 @@ With no command it runs the bot (or, without TELEGRAM_BOT_TOKEN, the offline dem
 Started by a python without Nashra's libraries (the system's `python run.py backup …`, as an
 operator types it in a hurry), it runs again with the project's `.venv/bin/python` (made by
 `make run`); with no `.venv`, it says in one line how to make one, not a traceback (QA60-2).
+Piped into `head`, it ends quietly once the reader has gone (QA60-14).
 """
 
 import os
@@ -33,4 +34,10 @@ if __name__ == "__main__":
         from cli.main import main
     except ModuleNotFoundError as exc:
         sys.exit(_elsewhere(exc.name))
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()  # here, where a closed pipe can still be caught
+    except BrokenPipeError:  # `run.py search … | head`: the reader has all it wanted (QA60-14)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        code = 0
+    sys.exit(code)
