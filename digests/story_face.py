@@ -18,6 +18,12 @@ outcome the queued one did not (digests.story_outcomes.new_outcome: the in-match
 then «صلاح يسجل رباعية»), only they (QA42 B1: a daily reader got the stale in-match face next
 morning). A story of one report is its report. `faces` reads the stories' live reports in one
 query per chunk.
+
+A report of the event is preferred to an analysis, opinion or explainer piece
+(digests.angle_pieces; QA59-49: the analysis «حين دك أردوغان الغوطة.. وقصف الأسد عفرين» shared the
+most words with the reports of Assad's Ghouta visit and became the face of «٤ مصادر»): when one
+of the allowed reports reads as a report, the pieces are not the face (ANGLE_RULE); a story told
+only by such pieces keeps the rule above.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import sqlite_utils
 
+from digests.angle_pieces import is_angle_piece
 from digests.arabic import analyze
 from digests.retries import GONE
 from digests.story_outcomes import new_outcome
@@ -35,6 +42,7 @@ from digests.story_reports import headline_keys
 FEED_ONLY = "feed_only"  # articles.page_status of a report stored from its feed alone
 NUMBER_BONUS = 1.0  # one shared key's worth: a number breaks ties, it does not beat the event
 MAX_REPORTS = 40    # a story's reports read for its face (its latest ones beyond that)
+ANGLE_RULE = True   # a report of the event before an analysis/opinion/explainer piece (S29)
 _NUMBER = re.compile(r"[0-9\u0660-\u0669]")
 _CHUNK = 500
 
@@ -57,7 +65,8 @@ def face_index(headlines: Sequence[str], current: int | None = None,
     the face (those naming a followed topic), scored still against every report; none → -1.
     `fetched`: whether each report's page was fetched; among the best, those that were, when
     any (QA55-5: a feed-only report, no quote and a link to a page the bot could not load,
-    kept the face on a tie with the same report in full)."""
+    kept the face on a tie with the same report in full). Under ANGLE_RULE an analysis,
+    opinion or explainer piece is the face only when every allowed report is one."""
     if not headlines:
         return -1
     scores = face_scores(headlines)
@@ -65,6 +74,9 @@ def face_index(headlines: Sequence[str], current: int | None = None,
         [i for i in eligible if 0 <= i < len(scores)]
     if not allowed:
         return -1
+    if ANGLE_RULE:
+        plain = [i for i in allowed if not is_angle_piece(headlines[i])]
+        allowed = plain or allowed
     top = max(scores[i] for i in allowed)
     best = [i for i in allowed if scores[i] >= top]
     if fetched is not None and any(fetched[i] for i in best):
