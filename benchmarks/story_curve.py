@@ -95,6 +95,8 @@ class Setting:
     # whole run, features and fits included: "+keyscounts", "+keyscounts10", "+keysplurals",
     # "+keyscounts,plurals"; every setting of one run must name the same keys
     keys: str = ""
+    # brief S29: stories.SCORE_VETO (two leads' match scores, none shared: two matches): "+vetoscore"
+    veto: bool = False
 
     @property
     def name(self) -> str:
@@ -109,18 +111,21 @@ class Setting:
                 + (f"+strong{self.strong:.2f}" if self.strong <= 1 else "")
                 + (f"+span{self.span:g}" if self.span != stories.STORY_SPAN_HOURS else "")
                 + (f"+sem{self.sem:.2f}" if self.sem else "")
-                + (f"+keys{self.keys}" if self.keys else ""))
+                + (f"+keys{self.keys}" if self.keys else "")
+                + ("+vetoscore" if self.veto else ""))
 
 
 def parse_setting(text: str) -> Setting:
     """`D[/M[/S[/J]]][+merge][+floorF][+previewP][+bandB][+choiceR][+mergelinkL][+strongP]
-    [+spanH][+semD][+keysK]` (see the module docstring; J: JOIN_DECISION)."""
+    [+spanH][+semD][+keysK][+vetoscore]` (see the module docstring; J: JOIN_DECISION)."""
     body, *flags = text.split("+")
     merge, floor, preview, choice, merge_link, strong = False, 0.0, 0.0, "fit", 2.0, 2.0
     band = story_model.MEANING_BAND[0]
-    span, sem, keys = stories.STORY_SPAN_HOURS, 0.0, ""
+    span, sem, keys, veto = stories.STORY_SPAN_HOURS, 0.0, "", False
     for flag in flags:
-        if flag.startswith("keys"):
+        if flag == "vetoscore":
+            veto = True
+        elif flag.startswith("keys"):
             keys = flag[len("keys"):]
             if set(keys.split(",")) - {"counts", "counts10", "plurals"}:
                 raise ValueError(f"unknown keys {keys!r} in {text!r}")
@@ -147,7 +152,7 @@ def parse_setting(text: str) -> Setting:
     parts = [float(p) for p in body.split("/")]
     return Setting(*parts, merge=merge, floor=floor, preview=preview,  # type: ignore[arg-type, misc]
                    band=band, choice=choice, merge_link=merge_link, strong=strong, span=span,
-                   sem=sem, keys=keys)
+                   sem=sem, keys=keys, veto=veto)
 
 
 def use_vectors_all(docs: list[dict[str, Any]], use_path: str) -> dict[str, Any]:
@@ -391,6 +396,7 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
     choice_saved = (stories.CHOICE_RULE, stories.MERGE_LINK,  # brief S23's "+choiceR" ...
                     stories.USE_STRONG_PAIR)
     span_saved = stories.STORY_SPAN_HOURS  # brief S25's "+spanH"
+    veto_saved = stories.SCORE_VETO  # brief S29's "+vetoscore"
     if meaning_on:
         model = semantic.load()
         if model is None:
@@ -426,6 +432,7 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
                     stories.CHOICE_RULE = setting.choice
                     stories.MERGE_LINK, stories.USE_STRONG_PAIR = setting.merge_link, setting.strong
                     stories.STORY_SPAN_HOURS = setting.span
+                    stories.SCORE_VETO = setting.veto
                     stories.PREVIEW_RULE = bool(setting.preview) and path == "use"
                     story_preview.PREVIEW_DECISION = setting.preview or saved[-1]
                     if path == "use":  # the stand-in judge is the USE model: its vote's floor
@@ -472,6 +479,7 @@ def _run(path: str, settings: Sequence[Setting], folds: Sequence[str], use_path:
         story_model.MEANING_BAND = band_saved
         stories.CHOICE_RULE, stories.MERGE_LINK, stories.USE_STRONG_PAIR = choice_saved
         stories.STORY_SPAN_HOURS = span_saved
+        stories.SCORE_VETO = veto_saved
         readers()
 
 

@@ -47,8 +47,9 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from digests import semantic, story_choice, story_model, story_preview  # tests patch semantic
-from digests.leads import Lead, compare_leads, lead_of
+from digests import (  # tests patch semantic
+    semantic, story_choice, story_evidence, story_model, story_preview)
+from digests.leads import Lead, _first_sentence, compare_leads, lead_of
 from digests.models import iso
 from digests.story_meaning import (  # re-exported: the story step's meaning side
     Meaning,
@@ -156,6 +157,25 @@ STORY_SPAN_HOURS = 72.0
 # stories hold a handful (the corpus's largest: 11), but a site whose pages all extract to one
 # boilerplate makes a story of thousands, and weighing every report made each join O(story size).
 MAX_MEMBERS = 48
+# Brief S29 (QA59-46: France 3–1 Russia joined Belgium 4–0 Saudi Arabia, same night, words p 0.81):
+# two reports whose leads (headline + first sentence) each give a match score
+# (digests.story_evidence.scores) and share none are two matches; the pair is refused and such a
+# member votes 0.0. Off: screened on the labelled pairs (1 same pair the step joins refused, 3
+# wrong joins undone), then measured on the stored-story CV (benchmarks/README.md, session 22).
+SCORE_VETO = False
+
+
+def lead_scores(title: str, body: str) -> frozenset[str]:
+    """The match scores a report's lead gives (SCORE_VETO)."""
+    return story_evidence.scores(f"{title or ''} {_first_sentence(body or '')}")
+
+
+def _score_gap(mine: frozenset[str], title: str, body: str | None) -> bool:
+    """Under SCORE_VETO, whether the other report's lead gives a match score none of `mine`."""
+    if not mine:
+        return False
+    theirs = lead_scores(title, body or "")
+    return bool(theirs) and not (theirs & mine)
 
 
 def _judge(sim: float, hours: float, evidence: LeadEvidence, meaning: Meaning | None,
@@ -220,6 +240,11 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     if not rows:
         return None
     ids = [r[0] for r in rows]
+    mine: frozenset[str] = frozenset()
+    if SCORE_VETO:
+        own = db.execute("select title, substr(coalesce(nullif(body, ''), summary), 1, 600)"
+                         " from articles where id = ?", [article_id]).fetchone()
+        mine = lead_scores(own[0], own[1]) if own else frozenset()
     # A story reaches at most STORY_SPAN_HOURS (72 h; the 48 h window until brief S25): its first
     # and last reports must both lie that close to this article, so a developing affair does not
     # chain into one story over days.
@@ -240,6 +265,8 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
         sim = similarity_to_blob(vector, blob)
         if sim < lowest_threshold(hours, meaning is not None):
             continue
+        if _score_gap(mine, title, body):
+            continue  # two matches (SCORE_VETO)
         # Only candidates past the cosine floor pay for their lead.
         evidence = compare_leads(lead, lead_of(title, body or "", datetime.fromisoformat(published)))
         compared[cand_id] = evidence
@@ -258,7 +285,7 @@ def find_match(db: sqlite_utils.Database, article_id: int, vector: StoryVector,
     fits: dict[int, float] = {}  # story -> cohesion, of the stories the article may join
     for story_id in sorted(passing):
         cohesion = _cohesion(db, story_id, article_id, vector, when, lead, compared, meaning,
-                             side)
+                             side, scores=mine)
         if cohesion is not None:
             fits[story_id] = cohesion
     chosen = story_choice.choose(
@@ -286,7 +313,8 @@ def _vector_join(meaning: Meaning | None) -> str:
 def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector: StoryVector,
               when: datetime, lead: Lead, compared: dict[int, LeadEvidence],
               meaning: Meaning | None = None,
-              side: story_preview.Side | None = None) -> float | None:
+              side: story_preview.Side | None = None,
+              scores: frozenset[str] = frozenset()) -> float | None:
     """How well the article fits a story as a whole, or None when it may not join the story.
 
     One close member is not enough: a round-up piece would chain separate events together, and a
@@ -298,6 +326,8 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
     on the pair decision alone (already made by the caller).
     `compared` holds the leads' evidence the caller already computed, by article id. Only the
     MAX_MEMBERS reports nearest in time are weighed, so joining costs the same in any story.
+    `scores`: the article's lead's match scores under SCORE_VETO; a member whose lead gives
+    another score votes 0.0.
     """
     members = db.execute(
         f"select a.id, v.vector, v.published_at, a.title,"
@@ -316,8 +346,8 @@ def _cohesion(db: sqlite_utils.Database, story_id: int, article_id: int, vector:
         then = datetime.fromisoformat(published)
         hours = _hours(when, then)
         sim = similarity_to_blob(vector, blob)
-        if sim < lowest_threshold(hours, meaning is not None):
-            probs.append(0.0)  # under the floor a member votes no
+        if sim < lowest_threshold(hours, meaning is not None) or _score_gap(scores, title, body):
+            probs.append(0.0)  # under the floor (or another match's score) a member votes no
             continue
         evidence = compared.get(member_id) or compare_leads(
             lead, lead_of(title or "", body or "", then))

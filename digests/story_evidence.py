@@ -51,7 +51,7 @@ _GOAL_WORDS = {"هدف": 1, "هدفين": 2, "هدفان": 2, "ثلاثه": 3, "
 _NIL = {"نظيف", "نظيفه", "دون رد", "مقابل لا شيء"}
 _WORD_SCORE = re.compile(
     r"(?<!\w)ب(\d{1,2}|" + "|".join(sorted(_GOAL_WORDS, key=len, reverse=True)) + r")"
-    r"(?: اهداف)? (لمثلهما|نظيفه|نظيف|دون رد|مقابل لا شيء|(?:مقابل |ل)(\d{1,2}|"
+    r"(?: اهداف)? (لمثلهما|لمثله|نظيفه|نظيف|دون رد|مقابل لا شيء|(?:مقابل |ل)(\d{1,2}|"
     + "|".join(sorted(_GOAL_WORDS, key=len, reverse=True)) + r")(?!\w))")
 _PERCENT = {"مئه", "بالمئه", "بالمائه", "مائه"}
 
@@ -104,6 +104,7 @@ def _goals(word: str) -> int | None:
 
 def scores(text: str) -> frozenset[str]:
     """Match scores in figures («3-1», «4-صفر») or words («بسداسية مقابل هدف», «بهدفين لمثلهما»,
+    «بهدف لمثله»,
     «بثلاثية نظيفة»), each side sorted: «1-3» and «3-1» are one result."""
     plain = text.translate(_DIGITS)
     out = set()
@@ -112,7 +113,7 @@ def scores(text: str) -> frozenset[str]:
         out.add("-".join(map(str, sorted((a, b)))))
     for m in _WORD_SCORE.finditer(arabic.normalize(plain)):
         first = _goals(m.group(1))
-        second = (first if m.group(2) == "لمثلهما" else 0 if m.group(2) in _NIL
+        second = (first if m.group(2) in ("لمثلهما", "لمثله") else 0 if m.group(2) in _NIL
                   else _goals(m.group(3) or ""))
         if first is not None and second is not None:
             out.add("-".join(map(str, sorted((first, second)))))
