@@ -38,6 +38,7 @@ def judge(da: dict[str, Any], db_: dict[str, Any], use: dict[str, Any]) -> dict[
     """The evidence of one pair of corpus documents (`hours`, `sim`, `lead`, `words`, `use`, `p`,
     `same`)."""
     ta, tb = parse_iso(da["published"]), parse_iso(db_["published"])
+    assert ta is not None and tb is not None  # every corpus document is dated
     hours = abs((ta - tb).total_seconds()) / 3600
     va, vb = (story_vector(d["title"] or "", d["text"]) for d in (da, db_))
     la, lb = (lead_of(d["title"] or "", d["text"], t) for d, t in ((da, ta), (db_, tb)))
@@ -96,8 +97,10 @@ def main() -> None:
             continue
         ps = []
         for b, db2 in earlier:
-            e = judge(docs[db2], docs[da], use) if db2 in docs else None
-            if e is None or e["hours"] > 48:
+            if db2 not in docs:
+                continue
+            e = judge(docs[db2], docs[da], use)
+            if e["hours"] > 48:
                 continue  # a member beyond the window does not vote (stories.STORY_SPAN_HOURS)
             ps.append((e["p"] if e["sim"] >= 0.20 else 0.0, b))
         if not ps:
