@@ -44,7 +44,8 @@ from digests.file_modes import owner_only
 from digests.migrations import MIGRATIONS
 from digests.models import iso
 from digests.restore_readers import Readers, carry_readers
-from digests.restore_record import SKIP_NOTE, Carried, carry_over, settle_restored
+from digests.restore_record import (SKIP_NOTE, Carried, backup_moment, carry_over,
+                                    settle_restored)
 from digests.instance_lock import restore_in_use
 from digests.storage import DatabaseInUse, NewerDatabase, fault_of, hold_lock
 
@@ -232,20 +233,18 @@ def _drop_meta(conn: sqlite3.Connection, key: str) -> None:
 
 
 def _trusted_stamp(conn: sqlite3.Connection, taken: str) -> str:
-    """`taken`, or "" when the file holds writes newer than it: a stamp an older Nashra's
-    restore left in the live database, carried by every later copy (QA60-11)."""
+    """`taken`, or "" when the file holds writes well past it (`backup_moment`: its newest
+    write less an hour): a stamp an older Nashra's restore left in the live database, carried
+    by every later copy (QA60-11). The margin: `backup` reads its clock before the copy, and the
+    running bot may write in between (review REV: a second's write lost a fresh backup's time)."""
     if not taken:
         return ""
     try:
         stamp = _utc(taken)
-        row = conn.execute(
-            "select max(t) from (select max(fetched_at) t from articles union all"
-            " select max(created_at) from outbox union all select max(sent_at) from outbox)"
-        ).fetchone()
-        newest = _utc(row[0]) if row and row[0] else None
+        newest = backup_moment(conn)
+        return "" if newest and _utc(newest) > stamp else taken
     except (sqlite3.OperationalError, ValueError, TypeError):
         return taken
-    return "" if newest is not None and newest > stamp else taken
 
 
 def _utc(text: str) -> datetime:
