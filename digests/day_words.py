@@ -190,9 +190,12 @@ _POSSESSIVE = re.compile(r"['’]s(?!\w)", re.IGNORECASE)
 _PAST_AFTER = frozenset(normalize(w) for w in ("الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم"))
 # A weekday written last after a short topic is its day («سوريا الخميس», "Syria Thursday"; X87:
 # the English was searched as «سوريا» on every day, the Arabic as the phrase, found nothing), but
-# not after these nouns, with which it is a name: «صلاة الجمعة», «سوق الأحد», "Black Friday"
+# not after these nouns, with which it is a name: «صلاة الجمعة», «سوق الأحد», "Black Friday",
+# "Super Tuesday"
 _WEEKDAY_NAMERS = frozenset(normalize(w) for w in (
     "صلاة صلاه خطبة خطبه قداس سوق جمعة black good holy ash cyber maundy casual"
+    # events English names by their day: "Super Tuesday", "Bloody Sunday" (review REV)
+    " super bloody easter palm shrove fat whit"
     # «مقتل الاثنين»: both of them
     " مقتل قتل إصابة اعتقال كلا").split())
 TOPIC_BEFORE_DAY = 3  # at most this many words of a topic before its weekday («الغوطة الشرقية»)
