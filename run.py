@@ -33,6 +33,10 @@ if __name__ == "__main__":
     try:
         from cli.main import main
     except ModuleNotFoundError as exc:
+        # a library, not one of the project's own modules (review REV: a lost cli/… file was
+        # told «run make run» and its traceback, which names the importer, was gone)
+        if not exc.name or (Path(__file__).resolve().parent / exc.name.split(".")[0]).exists():
+            raise
         sys.exit(_elsewhere(exc.name))
     try:
         code = main()
