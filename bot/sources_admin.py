@@ -271,7 +271,6 @@ async def _add_several(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id:
     await tell(rt, context, chat_id, html, reply_to)
 
 
-
 async def _add_checked(rt: Runtime, context: ContextTypes.DEFAULT_TYPE, chat_id: int, link: str,
                        name: str | None, lang: str, reply_to: int | None = None, *,
                        fetch: bool = True) -> str:

@@ -97,4 +97,5 @@ def reading_database(args: argparse.Namespace, settings: Settings) -> Database:
     return Database(path, read_only=not writable)
 
 
-__all__ = ["reading_database", "existing_database", "missing_database_message", "path_origin", "path_problem"]
+__all__ = ["existing_database", "missing_database_message", "path_origin", "path_problem",
+           "reading_database"]
