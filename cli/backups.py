@@ -148,6 +148,7 @@ def cmd_recover(args: argparse.Namespace, settings: Settings) -> int:
         print(f"⚠️ جداول فيها أجزاء تالفة ضاعت صفوفها، فقارن الأعداد بنسخة احتياطية إن وُجدت / "
               f"tables with damaged parts (their rows there are lost; compare the counts with "
               f"a backup if you have one): {', '.join(report.damaged)}")
-    print(f"ثم اجعل DATABASE_PATH يشير إلى {args.file} / then point DATABASE_PATH at "
-          f"{args.file}")
+    # absolute: a .env's relative path is relative to the .env, not to this shell (QA60-8)
+    fixed = args.file.absolute()
+    print(f"ثم اجعل DATABASE_PATH يشير إلى {fixed} / then point DATABASE_PATH at {fixed}")
     return 0

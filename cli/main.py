@@ -161,7 +161,9 @@ def database_error(path: Path, exc: BaseException, where: str | None = None) -> 
 
     kind = fault_of(exc) or ""
     # the .recover advice names the real file (QA17: it said «nashra.db» whatever the path)
-    names = {"db": shlex.quote(str(path)), "fixed": shlex.quote(str(path.with_name("fixed.db")))}
+    # the new file absolute: DATABASE_PATH in a .env is relative to the .env (QA60-8)
+    names = {"db": shlex.quote(str(path)),
+             "fixed": shlex.quote(str(path.absolute().with_name("fixed.db")))}
     if kind == "damaged" and "not a database" in detail:
         # a text file named by mistake, or Nashra's file with its header damaged: both advices
         hedged = _FAULT_ADVICE["damaged"].format(**names).replace(

@@ -109,7 +109,7 @@ def upgrade_advice(kind: Fault, path: str) -> str:
     """What to do when a migration meets the database's own trouble (QA24 R11, QA22 U8): the
     same advice as the operator's other damaged/read-only lines, with the real paths."""
     db = shlex.quote(path)
-    fixed = shlex.quote(str(Path(path).with_name("fixed.db")))
+    fixed = shlex.quote(str(Path(path).absolute().with_name("fixed.db")))  # QA60-8
     if kind == "damaged":
         return (f"استرجع نسخة احتياطية (python run.py --db {db} restore BACKUP.db) أو أنقذ ما فيه "
                 f"بـ python run.py --db {db} recover {fixed} ثم اجعل DATABASE_PATH يشير إلى "
