@@ -71,9 +71,10 @@ from digests.topic_names import arabic_topic, is_adjective, is_latin, name_in
 PAGE_SIZE = 5
 PASTED_WORDS = 6  # a text this long read as one name it holds is a pasted headline (QA36 E10)
 HEADLINE_SEPARATORS = ("..", ":", " - ", " | ", "،")
-# a number of one to three digits alone, in either digit set, is no question (QA58-8); a year
-# («2018») is still searched
-STRAY_NUMBER = re.compile(r"\d{1,3}")
+# a number of one or two digits alone, in either digit set, is no question (QA58-8: a list's
+# item picked); three digits are often a name in the news («737», «911»: review REV) and a
+# year («2018») is searched
+STRAY_NUMBER = re.compile(r"\d{1,2}")
 
 
 # ---------------------------------------------------------------------------------------------
