@@ -91,8 +91,11 @@ def render_text(result: SearchResult, query: str, *, offset: int = 0) -> str:
         # headed by what was searched, as the bot heads it (QA33 S11: «شو صار بعفرين» is
         # «عفرين», a pasted text the names it was searched by)
         topic = header_topic(result.read_as or query, "ar", result.note, result.dropped)
-        lines.append(f"{RLM}نتائج «{clean(topic)}»: {len(result.hits)} من {result.total}"
-                     f" / results {offset + 1}–{offset + len(result.hits)} of {result.total}")
+        # the same range in both languages (QA60-6: «2 من 5» for results 2–3 of 5); «إلى» as
+        # the bot writes it (a dash between digits reads either way in right-to-left text)
+        first, last = offset + 1, offset + len(result.hits)
+        lines.append(f"{RLM}نتائج «{clean(topic)}»: {first} إلى {last} من {result.total}"
+                     f" / results {first}–{last} of {result.total}")
     for n, hit in enumerate(result.hits, offset + 1):
         d = hit.digest
         when = d.published_at.strftime("%Y-%m-%d %H:%M") if d.published_at else "—"
