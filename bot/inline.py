@@ -103,10 +103,12 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     elif offset == 0:
         window = timedelta(days=1) if back else TOP_WINDOW  # a day's, or the latest
         when = day_before(shown_now, back) if back else now
-        # a day's stories only: older ones are not offered as that day's news (QA54-1's rule)
-        digests = latest_digests(rt.db, now=when, limit=MAX_RESULTS, window=window, muted=muted,
-                                 fall_back=not back)
-        hidden = not digests and bool(muted) and bool(
+        # a day's stories only: older ones are not offered as that day's news (QA54-1's rule);
+        # a day not come yet has none, whatever date a feed gave a story (as in a chat: review
+        # REV of X87)
+        digests = [] if back < 0 else latest_digests(
+            rt.db, now=when, limit=MAX_RESULTS, window=window, muted=muted, fall_back=not back)
+        hidden = back >= 0 and not digests and bool(muted) and bool(
             latest_digests(rt.db, now=when, limit=1, window=window, fall_back=not back))
         if back and not digests and not hidden:  # none that day: the latest, said so
             digests = latest_digests(rt.db, now=now, limit=MAX_RESULTS, muted=muted)
