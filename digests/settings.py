@@ -196,6 +196,10 @@ def duplicate_key_warnings(path: Path) -> list[str]:
     return out
 
 
+# digests.feed_moves.MIN_POLLS (not imported: settings loads before the storage it needs)
+REDIRECT_ADOPT_MIN = 3
+
+
 def _value_warnings(values: Mapping[str, str]) -> list[str]:
     """Values that work but are surely mistakes (QA12 F9): a send rate under one message a
     second (a digest to 2,000 chats would take hours), an offset of 1 to 14 minutes (hours
@@ -218,6 +222,12 @@ def _value_warnings(values: Mapping[str, str]) -> list[str]:
         out.append(f"SOURCE_UTC_OFFSET_MINUTES={offset}: {abs(int(offset))} دقائق فقط؟ القيمة"
                    f" بالدقائق؛ إن قصدت ساعات فاكتب {minutes} / only {abs(int(offset))} minutes?"
                    f" The value is in minutes: for hours, write {minutes}")
+    adopt = values.get("REDIRECT_ADOPT_POLLS", "").strip()
+    if re.fullmatch(r"\+?\d+", adopt) and int(adopt) < REDIRECT_ADOPT_MIN:  # QA60-5
+        out.append(f"REDIRECT_ADOPT_POLLS={adopt}: أقل من الحد الأدنى {REDIRECT_ADOPT_MIN}، "
+                   f"فيُستعمل {REDIRECT_ADOPT_MIN} / {adopt} is below the minimum "
+                   f"{REDIRECT_ADOPT_MIN}; {REDIRECT_ADOPT_MIN} is used (one odd redirect must "
+                   "not move a source)")
     bot_id = values.get("TELEGRAM_BOT_TOKEN", "").strip().strip("'\"").partition(":")[0]
     for part in values.get("ADMIN_IDS", "").replace(";", ",").split(","):
         if bot_id.isdigit() and part.strip().lstrip("+") == bot_id:
