@@ -51,6 +51,7 @@ from digests.sources import (
     remove_source,
     validate_url,
 )
+from digests.start_warnings import listed_feeds, no_sources
 from digests.storage import Database
 
 from cli.counts import SOURCES, ar_counted
@@ -362,7 +363,10 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
         summary = asyncio.run(poll_once(
             db, settings, now=_now(), only_due=not args.all,
             progress=lambda r: print(format_report(r), flush=True)))
-    if not summary.reports:
+        nothing = not summary.reports and not list_sources(db)
+    if nothing:  # no source at all: --all would change nothing; say why, as the bot does (QA60-10)
+        print(no_sources(settings.sources_file, listed_feeds(settings.sources_file)))
+    elif not summary.reports:
         print("لا مصادر مستحقة الآن / no source is due now (use --all to poll every source)")
     print(format_summary(summary))
     return 1 if summary.reports and summary.failed == len(summary.reports) else 0
