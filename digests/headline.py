@@ -80,6 +80,11 @@ _WATCH_NOUN = frozenset(("عيان", "العيان", "اثبات", "زور", "ا
 # a label can be ("BREAKING", "Breaking News"), never "Breaking barriers …"
 _URGENT_RE = re.compile(r"^(?:(?:خبر\s+)?عاجل|BREAKING(?:\s+NEWS)?|[Bb]reaking\s+[Nn]ews)\s+"
                         r"(?P<rest>[^\W_]\S*(?:\s+\S+){2,})$")
+# words that go on with the label, not a headline's first word: «عاجل جدا: …», «خبر عاجل من
+# دمشق …», «عاجل ومهم …» stay whole (review REV: they lost «عاجل» and began «جدا:», «من دمشق»)
+_URGENT_TAILS = frozenset((  # as `_fold` writes them
+    "جدا", "من", "عن", "في", "الى", "على", "مع", "حول", "بشان", "ومهم", "وهام", "وخطير"))
+_FIRST_WORD_RE = re.compile(r"[^\W_]+")  # «جدا:» is «جدا» (`rest` opens on one)
 _SENTENCE_END_RE = re.compile(r"[.؟?!\n]")
 
 
@@ -135,7 +140,7 @@ def _strip_decorations(title: str) -> str:
             title = title[len("شاهد"):].lstrip()
             continue
         urgent = _URGENT_RE.match(title)
-        if urgent:
+        if urgent and _fold(_FIRST_WORD_RE.findall(urgent.group("rest"))[0]) not in _URGENT_TAILS:
             title = urgent.group("rest")
             continue
         m = _LEAD_RE.match(title)
