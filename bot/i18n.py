@@ -88,15 +88,11 @@ def _ar_count(n: int, one: str, two: str, few: str, many: str,
               hundred: str | None = None) -> str:
     """Arabic counted noun: ساعة / ساعتين / ٣ ساعات / ١١ ساعة (the grammar of numerals);
     `hundred`: the noun after a round hundred and after 101, 102 … («٥٠٠ خبر», not «خبرًا»)."""
-    if n == 1:
-        return one
-    if n == 2:
-        return two
-    if 3 <= n % 100 <= 10:
-        return f"{num(n, 'ar')} {few}"
-    if n >= 100 and n % 100 <= 2 and hundred is not None:
-        return f"{num(n, 'ar')} {hundred}"
-    return f"{num(n, 'ar')} {many}"
+    form = count_form(n, "ar")  # one rule for both (review REV: count_form had copied this)
+    if form in ("one", "two"):
+        return one if form == "one" else two
+    noun = {"few": few, "hundred": hundred or many}.get(form, many)
+    return f"{num(n, 'ar')} {noun}"
 
 
 def count_form(n: int, lang: str) -> str:
