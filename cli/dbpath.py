@@ -58,6 +58,14 @@ def missing_database_message(path: Path, origin: str) -> str:
             "(run.py bot, ingest, sources add or restore do)")
 
 
+def no_archive_note(path: Path, origin: str) -> str:
+    """`digest` on a path with no database: it still works (the archive is optional), but a
+    mistyped --db gave a poorer digest in silence (QA60-15)."""
+    shown = path.absolute()
+    return (f"تنبيه: لا قاعدة بيانات في {shown} ({_origin_ar(origin)}): الملخص دون روابط الأرشيف "
+            f"/ note: no database at {shown} ({origin}): the digest comes without archive links")
+
+
 def path_problem(path: Path) -> str | None:
     """Why `path` cannot be a database file, in both languages, when the reason is its shape
     (QA30 O5): a folder, or a file where a folder should be. SQLite's «unable to open database

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import sys
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 
 from bot.lines import clean
 from bot.story_quotes import quote_line, shown_kind
+from cli.dbpath import no_archive_note, path_origin
 from digests.article_aliases import same_text_id
 from digests.dates import publication_time, stored_time
 from digests.digest import archive_for, condense, find_article, load_digest
@@ -224,6 +226,8 @@ def digest_json(digest: Digest) -> dict[str, Any]:
 
 def digest_command(args: argparse.Namespace, settings: Settings) -> int:
     """`run.py digest URL [--json]`."""
+    if not settings.database_path.exists():
+        print(no_archive_note(settings.database_path, path_origin(args)), file=sys.stderr)
     digest = get_digest(args.url, settings)
     if args.json:
         print(json.dumps(digest_json(digest), ensure_ascii=False, indent=2))
