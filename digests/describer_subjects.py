@@ -43,6 +43,10 @@ def _before_relation(toks: list[Tok], i: int, j: int) -> tuple[str, int]:
     return (name, cut) if plausible_speaker(name) else ("", i)
 
 
+# Past verbs of «ما حصل/ما جرى …» («what happened»), the object of «وصف». Folded.
+_HAPPENED = frozenset("حصل حدث جري وقع قام قامت حدثت جرت وقعت".split())
+
+
 def _described_by(toks: list[Tok], k: int, read: str, j: int, last: int) -> tuple[str, int]:
     """The subject of «وصف» at token `k` read as `read` (up to `j`), when subject and object
     may run together: the one `_before_relation` finds, else `_describer_subject`'s, else ""
@@ -50,6 +54,13 @@ def _described_by(toks: list[Tok], k: int, read: str, j: int, last: int) -> tupl
     speaker, j_rel = _before_relation(toks, k + 1, j)
     if speaker:
         return speaker, j_rel
+    if (read and j + 1 < last and toks[j].norm == "ما" and toks[j - 1].raw[-1].isalpha()
+            and (toks[j + 1].norm[:1] in "يت" or toks[j + 1].norm in _HAPPENED)
+            and plausible_speaker(read)):
+        # «وصف رئيس الوزراء بنيامين نتانياهو ما حصل بأنه "خطير". وشدد …» (QA59-22): what he
+        # described opens with «ما» and a verb, so the subject read before it is whole, and is
+        # the one a bare «وشدد» next means (not the sources named paragraphs above).
+        return read, j
     speaker = _describer_subject(read, toks, j, last)
     return (speaker, j) if speaker else ("", j_rel)
 

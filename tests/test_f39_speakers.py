@@ -1,0 +1,28 @@
+"""F39 (QA59's wrong speakers): who said it, on invented sentences of the same shapes.
+
+Each test named for a fix fails on the tree before F39 (80d876e: the wrong, garbled or cut
+speaker it asserts away was found there); the guards keep what must stay.
+"""
+
+from __future__ import annotations
+
+from digests.quotes import find_quotes
+
+
+def _found(paragraphs: list[str]) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in find_quotes(paragraphs)]
+
+
+def _speakers(paragraphs: list[str]) -> list[str]:
+    return [s for s, _ in _found(paragraphs)]
+
+
+# --- QA59-22: «وصف X ما حصل بأنه …» names X, whom a bare «وشدد» next means ------------------------
+
+def test_the_describer_of_what_happened_is_the_next_bare_speaker() -> None:
+    paras = ['أعلنت مصادر أمنية محلية أن الطائرات قصفت ثلاثة مواقع في المنطقة الحدودية ليلة الأحد.',
+             'وفي مؤتمر صحفي، وصف وزير الدفاع سامر الخطيب ما جرى بأنه "خطير". وشدد في بيان'
+             ' "سنرد على هذا الاعتداء في الوقت المناسب".']
+    found = _found(paras)
+    assert ("وزير الدفاع سامر الخطيب", "سنرد على هذا الاعتداء في الوقت المناسب") in found
+    assert not any(s.startswith("مصادر") and "سنرد" in t for s, t in found)
