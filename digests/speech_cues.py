@@ -73,6 +73,7 @@ from digests.speech_start import comma_start, host_noun, marked_start  # noqa: F
 from digests.unwritten_speakers import ABOVE, unwritten_speaker
 
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
+_BY_THAT = frozenset("بان بانه بانها بانهم".split())  # «بأن» and its forms (folded)
 # Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.
 _VERBAL_NOUNS = frozenset(
     "اعلان تحذير تاكيد اصرار اتهام اتهامات ادعاء ادعاءات مزاعم زعم اعتراف اقرار تشديد".split())
@@ -217,6 +218,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     head = cue_head(w, k)
     if head is None or anonymity(w.toks, k, w.last):
         return skip  # «رفض كشف هويته»: asking not to be named says nothing
+    if _reminds(w, k):
+        return skip  # «سوف تذكر الزعيم الكوري … بأن خياراتها …»: «ذكّر» (remind), QA59-50
     found = written_speaker(w.toks, k, w.first, w.last, head.kind, head.prev, content_open,
                             any(c.named for c in cues))
     if found is None:
@@ -340,6 +343,26 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
     return Cue(tok=k, kind=head.kind, gender=head.gender, speaker=speaker,
                content_start=content_start, counter=counter, named=named, end_tok=j,
                attribution=head.norm in ATTRIBUTION_PREPS), max(k + 1, j)
+
+
+# «ذكر» in the future (folded), and the «بأن» forms: «سوف تذكر X بأن …» is «تُذكّر» (reminds).
+_MENTION_FORMS = frozenset("تذكر يذكر ستذكر سيذكر".split())
+_FUTURE = frozenset("سوف لن".split())
+
+
+def _reminds(w: Window, k: int) -> bool:
+    """«لكن الولايات المتحدة سوف تذكر الزعيم الكوري الشمالي، كيم جونغ أون، بأن خياراتها
+    العسكرية لم تبرح الطاولة» (QA59-50: shown «بحسب … كيم جونغ أون، خياراتها العسكرية …»):
+    «ذكر» in the future with a noun, then «بأن», reminds the noun of the clause — the noun
+    is whom the subject told, and no one's statement is read here. («بينما تذكر الدعوى بأن
+    …», mentions, is not in the future.)"""
+    toks = w.toks
+    norm = toks[k].norm
+    if norm not in _MENTION_FORMS or not (norm.startswith("س") or (
+            k > w.first and toks[k - 1].norm in _FUTURE)):
+        return False
+    return k + 1 < w.last and not is_complementizer(toks[k + 1].norm) and any(
+        toks[m].norm in _BY_THAT for m in range(k + 2, min(w.last, k + 10)))
 
 
 def _another(speaker: str, speakers: Speakers) -> str:

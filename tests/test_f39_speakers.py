@@ -26,3 +26,17 @@ def test_the_describer_of_what_happened_is_the_next_bare_speaker() -> None:
     found = _found(paras)
     assert ("وزير الدفاع سامر الخطيب", "سنرد على هذا الاعتداء في الوقت المناسب") in found
     assert not any(s.startswith("مصادر") and "سنرد" in t for s, t in found)
+
+
+# --- QA59-50: «سوف تذكر X بأن …» reminds X; X is not the speaker ----------------------------------
+
+def test_the_one_reminded_is_not_the_speaker() -> None:
+    para = ('لكن الحكومة سوف تذكر رئيس الوزراء الجديد، خالد الحسن، بأن خياراتها الاقتصادية ما'
+            ' زالت مطروحة على الطاولة.')
+    assert not any("خالد الحسن" in s for s in _speakers([para]))
+
+
+def test_a_mention_in_the_present_still_speaks() -> None:
+    # Guard: «تذكر الصحيفة أن …» (mentions) is a statement of the paper.
+    para = 'وتذكر الصحيفة أن الحكومة قررت رفع أسعار الوقود مطلع الشهر المقبل بنسبة كبيرة.'
+    assert _speakers([para]) == ["الصحيفة"]
