@@ -60,15 +60,23 @@ def kana_present_subject(toks: list[Tok], k: int, first: int, gender: str) -> st
     (one to three words, no other cue between); "" otherwise."""
     kanas = [m for m in range(max(first, k - 16), k)
              if strip_conj(toks[m].norm) in ("كان", "كانت")]
+    # «وكان الرئيس الأميركي دونالد ترمب قد أعاد التأكيد أمس … على عزمه فرض رسوم …،
+    # محذراً …» (QA59-26): a «كان» that opens the sentence governs a participle further on
+    # too, and its subject may be a title and a name (up to five words before «قد»).
+    opening = not kanas and strip_conj(toks[first].norm) in ("كان", "كانت") and (
+        k - first <= 32)
+    if opening:
+        kanas = [first]
     if not kanas or ("f" if toks[kanas[-1]].norm.endswith("ت") else "m") != gender:
         return ""
     m = kanas[-1]
     if any(cue_of(toks[x].raw)[1] is not None for x in range(m + 1, k)):
         return ""
     # «وكان مودريتش قد عبّر … قائلاً:» (QA46 G2): «قد» and a past verb close the subject too.
-    verb = next((x for x in range(m + 2, min(k, m + 5))
-                 if (toks[x].norm[:1] in "يت" and len(toks[x].norm) >= 4)
-                 or toks[x].norm in _FINDING or toks[x].norm == "قد"), None)
+    verb = next((x for x in range(m + 2, min(k, m + 7)) if toks[x].norm == "قد"), None) if (
+        opening) else next((x for x in range(m + 2, min(k, m + 5))
+                            if (toks[x].norm[:1] in "يت" and len(toks[x].norm) >= 4)
+                            or toks[x].norm in _FINDING or toks[x].norm == "قد"), None)
     if verb is None or any(toks[x].raw[-1] in "،,:\"«»“”" for x in range(m + 1, verb)):
         return ""
     name = " ".join(toks[x].raw for x in range(m + 1, verb))

@@ -40,3 +40,14 @@ def test_a_mention_in_the_present_still_speaks() -> None:
     # Guard: «تذكر الصحيفة أن …» (mentions) is a statement of the paper.
     para = 'وتذكر الصحيفة أن الحكومة قررت رفع أسعار الوقود مطلع الشهر المقبل بنسبة كبيرة.'
     assert _speakers([para]) == ["الصحيفة"]
+
+
+# --- QA59-26: «وكان X قد … ، محذراً …»: the participle is X's, not the last speaker's -------------
+
+def test_a_participle_after_kana_qad_is_its_subjects() -> None:
+    paras = ['وقالت المديرة العامة للمنظمة سلمى الراشد إن الحروب التجارية لا يربح فيها أحد أبدا.',
+             'وكان الرئيس الأميركي جون سميث قد أعاد التأكيد أمس الثلاثاء على عزمه فرض رسوم كبيرة'
+             ' على واردات الحديد، محذراً الاتحاد الأوروبي من أنه سيواجه "ضريبة كبيرة" قريبا.']
+    found = _found(paras)
+    threat = [s for s, t in found if "ضريبة كبيرة" in t]
+    assert threat == ["الرئيس الأميركي جون سميث"]
