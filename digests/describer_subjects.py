@@ -114,8 +114,39 @@ _HEADS = frozenset(
     " متحدث ناطق مسؤول مصدر خبير محلل مستشار مراسل كاتب باحث استاذ طبيب محامي محام قاضي لاعب"
     " مدرب نجم حارس مهاجم عميد شيخ امير ملك ولي وسائل مصادر منظمات جماعات جهات اوساط قوات"
     " فصائل عناصر سكان اهالي اهل بعض معظم اغلب كل جميع".split())
+# Definite bodies that refuse («ورفضت الحكومة السورية الاتهامات»), without «ال». Folded.
+_BODIES = frozenset(
+    "حكومه وزاره رئاسه خارجيه داخليه حركه جماعه منظمه هيئه لجنه شركه سلطات سلطه محكمه مجلس"
+    " جيش شرطه اداره بعثه سفاره كرملين متحدث متحدثه وزير وزيره رئيس".split())
 # What the object of «وصف» opens with, after which the subject read before it is whole. Folded.
 _OBJECT_STOPS = OBJECT_NOUNS | frozenset("هذه هذا هذان هاتان هؤلاء تلك ذلك ايضا".split())
+
+
+def refuser(speaker: str) -> str:
+    """The subject of «رفض» read with its object run on («منوتشين الانتقادات الموجهة»,
+    QA59-42): a name then a definite noun is the name; a definite noun and its adjectives end
+    at the next definite noun that is none («الحكومة السورية الاتهامات»); "" if unsure."""
+    words = refused_subject("رفض", speaker).split()
+    if not words:
+        return ""
+    folded = [fold(w) for w in words]
+    if folded[0].startswith("ال"):
+        cut = next((n for n in range(1, len(words)) if folded[n].startswith("ال")
+                    and folded[n - 1].startswith("ال") and not _adjective(folded[n])), len(words))
+        if not all(w.startswith("ال") for w in folded[:cut]) or (
+                folded[0].removeprefix("ال") not in _HEADS | _BODIES):
+            # «ورفض المقارنة بينه وبين جده …», «ورفض الاتهامات الموجهة»: the object, the
+            # subject unwritten; only a title or a body opens a definite subject here
+            return ""
+        name = " ".join(words[:cut])
+        return name if cut < len(words) else ""  # («ورفض الاتهامات الموجهة»: no subject)
+    if len(words) == 1:
+        return words[0]
+    if (folded[1].startswith("ال") and not _adjective(folded[1]) and not words[0].endswith("ة")
+            and not folded[0].endswith(("ات", "ه")) and folded[0] not in OBJECT_NOUNS
+            and folded[0] not in _HEADS and folded[0] not in _RELATION_OBJECTS):
+        return words[0]  # («ورفض اتهامات الحكومة …»: a plural verbal noun, the object)
+    return ""
 
 
 def summed_subject(norm: str, speaker: str) -> str:

@@ -24,7 +24,13 @@ from dataclasses import dataclass, replace
 
 from digests.cue_speakers import written_speaker
 from digests.cue_window import Window, cue_window
-from digests.describer_subjects import REFUSE, describer_only, refused_subject, summed_subject
+from digests.describer_subjects import (
+    REFUSE,
+    describer_only,
+    refused_subject,
+    refuser,
+    summed_subject,
+)
 from digests.relayed_speakers import RELAY_VERBS, RELAYED_PRONOUNS
 from digests.speaker_checks import (
     bare_medium,
@@ -241,6 +247,14 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
             for m in range(k + 1, w.last) if w.toks[m].end < content_start):
         return skip  # «تحدث إلى الصيدلي …، إذا اعتقدت أن …» (seed 21, 6618): the condition's «أن»
     speaker = summed_subject(head.norm, speaker)
+    if (strip_conj(head.norm) in REFUSE and content_start is not None and speaker
+            and k == w.first and w.toks[k].norm[:1] in "وف"):
+        # «ورفض منوتشين الانتقادات … بأنه …. وأضاف أن … وقال "…"» (QA59-42): what he refused
+        # is no statement of his, but he is the one the bare cues after it mean (not Trump,
+        # named last inside another's clause).
+        refusing = refuser(speaker)
+        if refusing and plausible_speaker(refusing):
+            speakers.add(refusing, head.gender)
     if _reports_no_statement(w, k, head.norm, content_start) or writer_said(
             w.toks, k, content_start):
         # «تحدث قادة المجتمع المدني …، إذ قلت لأحدهم إن …» (QA25 E1): the writer's «قلتُ» owns
