@@ -110,6 +110,21 @@ def _opens_clause(toks: list[Tok], j: int, limit: int) -> bool:
         toks[j].norm == "الي" and j + 1 < limit and is_complementizer(toks[j + 1].norm)))
 
 
+# What a body says in («وقالت "فتح" في بيان …»): after a quoted word or two right after the
+# verb, these show the marks hold the subject's name, not speech. Folded.
+_STATEMENT_PLACES = frozenset(
+    "بيان بيانها بيانه تصريح تصريحات تغريده رساله مؤتمر كلمه حديث مقابله".split())
+
+
+def _in_a_statement(toks: list[Tok], j: int, limit: int) -> bool:
+    """Tokens `j`… read «في بيان/تصريح/مؤتمر …»: where a subject said it, so the one or two
+    quoted words before them, right after the verb, are its name (QA59-41: «وقالت "فتح" في
+    بيان صحفي …، إن …» was given to the presidency named before). Not one definite word: «وقال
+    "السلطان" في مؤتمر صحفي» is a nickname of the one named before, who goes on."""
+    return (j + 1 < limit and toks[j].norm == "في"
+            and toks[j + 1].norm.rstrip("،,:") in _STATEMENT_PLACES)
+
+
 # «ب» + another's words that a verb welcomes, praises or rejects («رحب X بتأكيدات Y أن …»):
 # the clause after them is Y's. Folded; not «بتصريحات» («أدلى بتصريحات صحفية»: the means).
 _RELAYED_WORDS = frozenset("بتاكيدات بتاكيد بتعهدات بتعهد بتطمينات بوعود باعلان".split())
@@ -145,7 +160,10 @@ def subject(toks: list[Tok], i: int, limit: int, *, after_verb: bool = False) ->
                 or (j > i and toks[j - 1].norm in STAFF_NOUNS and closing - j < 4)
                 or (j > i and toks[j - 1].norm in _ORGANISATIONS and closing - j < 3)
                 or (j == i and bare_verb and closing == j and t.raw.endswith(("\"،", "”،", "»،")))
-                or (j == i and closing - j < 4 and _opens_clause(toks, closing + 1, limit))):
+                or (j == i and closing - j < 4 and _opens_clause(toks, closing + 1, limit))
+                or (j == i and bare_verb and closing - j < 2
+                    and not (closing == j and t.raw.strip("\"“”«»„").startswith("ال"))
+                    and _in_a_statement(toks, closing + 1, limit))):
             # «وذكر موقع "ساينس ألرت" العلمي أن …», «وقالت "موزيلا" إن …», «أشارت "ماركا" إلى
             # أن …»: a quoted name is
             # (part of) the speaker.

@@ -61,3 +61,14 @@ def test_the_one_who_refused_goes_on_at_a_bare_cue() -> None:
             ' يستخدم فيه الرئيس الدبلوماسية دون أن نوقف الضغط".')
     found = _found([para])
     assert ("منوتشين", "الآن لدينا وضع يستخدم فيه الرئيس الدبلوماسية دون أن نوقف الضغط") in found
+
+
+# --- QA59-41: «وقالت "فتح" في بيان …، إن»: the name in marks is the subject -----------------------
+
+def test_a_quoted_name_before_in_a_statement_is_the_speaker() -> None:
+    paras = ['أدانت الرئاسة الفلسطينية الهجوم على الموكب وحملت المسؤولية للجهة المسيطرة على القطاع.',
+             'وقالت "فتح" في بيان صحفي صادر عن مفوضية الإعلام، اليوم الثلاثاء، إن ما حدث يتطلب'
+             ' تضافر الجهود الوطنية للتصدي لهذه المحاولات.']
+    found = _found(paras)
+    said = [s for s, t in found if "تضافر الجهود" in t]
+    assert said and "الرئاسة" not in said[0] and "فتح" in said[0]
