@@ -80,6 +80,8 @@ from digests.unwritten_speakers import ABOVE, unwritten_speaker
 
 _CONTAIN = frozenset("تضمن تضمنت يتضمن تتضمن".split())
 _BY_THAT = frozenset("بان بانه بانها بانهم".split())  # «بأن» and its forms (folded)
+# Verbs of denouncing (folded): the «بأن» after their object is the object's claim.
+_DENOUNCE = frozenset("استنكر استنكرت يستنكر تستنكر ندد نددت شجب شجبت ادان ادانت".split())
 # Verbal nouns of speech that take a clause («إعلان X أن», «تحذيره من أن»), folded.
 _VERBAL_NOUNS = frozenset(
     "اعلان تحذير تاكيد اصرار اتهام اتهامات ادعاء ادعاءات مزاعم زعم اعتراف اقرار تشديد".split())
@@ -472,6 +474,18 @@ def _reports_no_statement(w: Window, k: int, norm: str, content_start: int | Non
     if strip_conj(norm) in REFUSE:
         # «رفض الكرملين إشارات بأنه …» reports what was refused, not a statement.
         return content_start is not None
+    if strip_conj(norm) in _DENOUNCE and content_start is not None:
+        # «واستنكر محاولة وسائل إعلامية التسويق بأن هذه المنظمة ماليزية …» (QA59-14): after
+        # the thing denounced, «بأن» opens what that thing claims — the claim he rejects,
+        # never his statement.
+        at = next((m for m in range(k + 2, min(w.last, k + 14))
+                   if w.toks[m].end == content_start), None)
+        if at is not None and w.toks[at].norm in _BY_THAT and not any(
+                w.toks[m].raw[-1] in "،," or cue_of(w.toks[m].raw)[1] is not None
+                for m in range(k + 1, at)):
+            # (not «وندد عريقات، …، بتصريحات نتنياهو، ووصفها بأنها "…"»: the «بأن» of
+            # another verb, his description)
+            return True
     if strip_conj(norm) not in _CONTAIN:
         return False
     # «وتضمن بيان للمتحدث … الأحد أن …» is speech; «تضمنت التهم تلقي "…"» and «تضمن للأندية

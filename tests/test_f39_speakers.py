@@ -72,3 +72,15 @@ def test_a_quoted_name_before_in_a_statement_is_the_speaker() -> None:
     found = _found(paras)
     said = [s for s, t in found if "تضافر الجهود" in t]
     assert said and "الرئاسة" not in said[0] and "فتح" in said[0]
+
+
+# --- QA59-14: «واستنكر محاولة … بأن …»: the object, and the claim he rejects ----------------------
+
+def test_the_attempt_denounced_is_no_speaker_nor_its_claim_his_words() -> None:
+    paras = ['انتقد الشيخ عمر يوسف، رئيس جمعية الإخاء، الأخبار المتداولة، وقال "هذه الأخبار لا أساس'
+             ' لها من الصحة".',
+             'واستنكر محاولة وسائل إعلامية عربية التسويق بأن هذه المنظمة محلية بينما لا توجد أي'
+             ' أوراق رسمية تثبت ذلك، قائلاً "نرجو عدم إدراج بلادنا في صراعاتكم".']
+    found = _found(paras)
+    assert not any(s.startswith("محاولة") for s, _ in found)
+    assert not any("المنظمة محلية" in t for _, t in found)
