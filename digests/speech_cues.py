@@ -228,6 +228,8 @@ def _cue_at(w: Window, k: int, content_open: bool, cues: Sequence[Cue],
         return skip  # «رفض كشف هويته»: asking not to be named says nothing
     if _reminds(w, k):
         return skip  # «سوف تذكر الزعيم الكوري … بأن خياراتها …»: «ذكّر» (remind), QA59-50
+    if _no_one_speaks(w, k):
+        return skip  # «فتأكد أنك», «وُصف بأنه», «يرى فيه», «أفاد به» (QA59-7, -8, -30, -39)
     found = written_speaker(w.toks, k, w.first, w.last, head.kind, head.prev, content_open,
                             any(c.named for c in cues))
     if found is None:
@@ -379,6 +381,46 @@ def _reminds(w: Window, k: int) -> bool:
         return False
     return k + 1 < w.last and not is_complementizer(toks[k + 1].norm) and any(
         toks[m].norm in _BY_THAT for m in range(k + 2, min(w.last, k + 10)))
+
+
+# «فتأكد أنك …» (folded): the imperative «make sure», the writer telling the reader.
+_MAKE_SURE = frozenset("تاكد فتاكد وتاكد تاكدي فتاكدي تاكدوا فتاكدوا".split())
+_YOU_THAT = frozenset("انك انكم انكي بانك بانكم".split())
+# «يرى فيه المتسبب الأول» (folded): what one sees in it, no subject after «فيه».
+_SEE = frozenset("يري تري رأي راي رات رات يرون".split())
+# «خبراً أفاد به بوصول …»: «به» takes the verb back to the news item (folded).
+_OF_IT = frozenset("به بها".split())
+
+
+def _no_one_speaks(w: Window, k: int) -> bool:
+    """Verbs read as cues where nobody's speech is written (QA59):
+
+    * «فتأكد أنك غير مصاب …» (-7): the writer's «make sure you …» to the reader;
+    * «وتقدم بعرض وُصف بأنه "خرافي"» (-8): the passive «وُصف» describing the noun before it
+      (no «و», no comma, the clause at once);
+    * «الاتحاد الأوروبي الذي يرى فيه المتسبب الأول …» (-30): what he sees in it is the
+      object, not a subject a later «وعد» could mean;
+    * «خبراً عاجلاً أفاد به بوصول …» (-39): «أفاد به» describes the news item; «بوصول» is
+      what it told, not its speaker.
+    """
+    toks = w.toks
+    norm = toks[k].norm
+    nxt = toks[k + 1].norm if k + 1 < w.last else ""
+    if norm in _MAKE_SURE and nxt in _YOU_THAT:
+        return True
+    if (norm in ("وصف", "وصفت") and k > w.first
+            and toks[k - 1].raw[-1] not in "،,.:؛\"”»" and nxt in _ACCUSED_THAT
+            and toks[k - 1].norm not in ("الذي", "التي", "ما", "قد", "ان")):
+        return True
+    if strip_conj(norm) in _SEE and nxt in ("فيه", "فيها", "فيهم") and not any(
+            is_complementizer(toks[m].norm) for m in range(k + 2, min(w.last, k + 9))):
+        return True  # («في وقت ترى فيه المعارضة أن …»: «فيه» is when; the subject speaks)
+    if (strip_conj(norm) == "يعتبر" and k + 1 < w.last
+            and (toks[k + 1].raw.endswith("اً") or (nxt.endswith("يا") and len(nxt) >= 5))):
+        return True  # «يعتبر طبيعيا ومبررا له، فتأكد أنك …» (-7): «is considered natural»
+    return nxt in _OF_IT and k > w.first and toks[k - 1].raw[-1] not in "،,.:؛" \
+        and k + 2 < w.last and toks[k + 2].norm[:1] == "ب" \
+        and not is_complementizer(toks[k + 2].norm)
 
 
 def _another(speaker: str, speakers: Speakers) -> str:

@@ -84,3 +84,31 @@ def test_the_attempt_denounced_is_no_speaker_nor_its_claim_his_words() -> None:
     found = _found(paras)
     assert not any(s.startswith("محاولة") for s, _ in found)
     assert not any("المنظمة محلية" in t for _, t in found)
+
+
+# --- QA59-7, -8, -30, -39: verbs where nobody's speech is written ---------------------------------
+
+def test_the_writers_make_sure_is_no_statement() -> None:
+    para = 'ولكن هذا النوع من القلق يعتبر طبيعيا ومبررا له، فتأكد أنك غير مصاب بهذا الرهاب المزعج!'
+    assert _found([para]) == []
+
+
+def test_a_passive_described_as_takes_no_earlier_speaker() -> None:
+    paras = ['ويرى كثيرون أن اللاعب انتقل إلى النادي الفرنسي من أجل الفوز بالكرة الذهبية في النهاية.',
+             'وأشارت تقارير صحفية إلى اهتمام النادي بالتعاقد مع اللاعب، وتقدم بعرض وصف بأنه'
+             ' "خرافي"، لكن النادي الآخر رفض التفريط في خدمات اللاعب.']
+    assert not any("خرافي" in t for _, t in _found(paras))
+
+
+def test_what_he_sees_in_it_is_no_speaker() -> None:
+    paras = ['وهو يعرف بعدائه الكبير للاتحاد الأوروبي الذي يرى فيه المتسبب الأول في كل المشاكل'
+             ' الاقتصادية.',
+             'كما يعرف بعدائه للمهاجرين حيث وعد أنه في حال أصبح رئيسا للحكومة فسيقوم "بإبعادهم في'
+             ' ظرف ربع ساعة فقط".']
+    assert not any("المتسبب" in s for s in _speakers(paras))
+
+
+def test_the_news_item_told_of_is_no_speaker() -> None:
+    para = ('ونشر التلفزيون الرسمي خبراً عاجلاً أفاد به بوصول "القوات الشعبية" إلى المدينة، "لدعم'
+            ' صمود أهلها في مواجهة العدوان المستمر منذ الشهر الماضي".')
+    assert not any(s.startswith("بوصول") for s in _speakers([para]))
