@@ -47,13 +47,18 @@ _NOT_A_NAME_START = frozenset(
     " واحدا قرابه زالت مازال مازالت يعتقد يتعين بشده بحراره بحق يمكن يجب ينبغي يبدو".split())
 # First words that name no voice (folded): a preposition with its pronoun («منهم»: of them),
 # God quoted in a column («قال الله تعالى»: scripture, not news speech).
-_NO_VOICE = frozenset("منهم منها منه منهما منكم منا منهن الله بينهما بينهم بينها".split())
+_NO_VOICE = frozenset("منهم منها منه منهما منكم منا منهن الله بينهما بينهم بينها".split()) | frozenset(
+    # «إلا أن خطوة تجديد العقد تؤكد أن …» (QA59-47): a step taken shows, the writer infers
+    "خطوه خطوات".split())
 # Alone, a figure of speech in opinion columns («فقد كشفت الساحة أن», «أثبتت الأيام أن»).
 _NO_VOICE_ALONE = frozenset("الساحه الايام الظروف الواقع".split()) | frozenset(
     # «انتقد الخميس، التصريحات التي أدلى بها X، واصفا إياها بأنها "…"» (6944), «واعتبر
     # التصريحات "مقززة …"» (5716): the verb's object; statements made are nobody who speaks
     # (one «التصريح» may be a statement speaking, as «البيان» is: «ومضى التصريح إلى القول»)
-    "التصريحات".split())
+    "التصريحات".split()) | frozenset(
+    # «يتساءل الجميع: لماذا …» (QA59-16, a column): «everyone» is the writer's figure, and
+    # «بحسب الجميع، …» credits nobody
+    "الجميع".split())
 # Prepositions as written («علي» with ي is also the name Ali).
 _PREPS = frozenset("في على إلى الى من عن مع حول عبر بين لدى".split())
 # Nouns that name a medium or a firm by the name written after them: alone they name nobody.
@@ -354,6 +359,10 @@ def no_voice(name: str) -> bool:
     norm = fold(first)
     if first.rstrip("،,").endswith(("%", "٪")):
         return True  # «بينما قال 1.8% فقط إنهم يؤيدون …»: a share of those polled, no voice
+    if len(words) == 2 and norm in ("كل", "لكل") and fold(words[1]) in _NO_VOICE:
+        # «وبات يعتبر كل منهما أنه الأحق …» (QA59-23): «each of them», two parties at once;
+        # the last speaker (the press review's «الكاتب») is not put in their place
+        return True
     return (norm in _NO_VOICE or (len(words) == 1 and norm in _NO_VOICE_ALONE)
             or (len(words) == 1 and norm[:1] in "بل" and len(norm) >= 5
                 and first.rstrip("،,:.").endswith("ك")))  # «بأخطائك»: «your» errors

@@ -112,3 +112,23 @@ def test_the_news_item_told_of_is_no_speaker() -> None:
     para = ('ونشر التلفزيون الرسمي خبراً عاجلاً أفاد به بوصول "القوات الشعبية" إلى المدينة، "لدعم'
             ' صمود أهلها في مواجهة العدوان المستمر منذ الشهر الماضي".')
     assert not any(s.startswith("بوصول") for s in _speakers([para]))
+
+
+# --- QA59-16, -23, -47: subjects that are no voice ------------------------------------------------
+
+def test_everyone_asks_is_nobodys_statement() -> None:
+    para = ('في هذا الموسم يتساءل الجميع: لماذا يختفي الفريقان رغم وجود العناصر، قد يكون هناك أكثر'
+            ' من سبب، لكنني أعتقد أن من أبرزها غياب القائد.')
+    assert "الجميع" not in _speakers([para])
+
+
+def test_each_of_them_is_not_the_last_speaker() -> None:
+    para = ('ويقول الكاتب إن الانتخابات أفرزت مشهدا معقدا للغاية في البلاد. وحقق فيها كل من الحزبين'
+            ' اختراقا تاريخيا وبات يعتبر كل منهما أنه الأحق بتشكيل الحكومة المقبلة.')
+    assert not any("الأحق" in t for _, t in _found([para]))
+
+
+def test_a_step_taken_is_no_speaker() -> None:
+    para = ('رغم أن اللاعب لا يعيش أفضل فتراته مع فريقه، إلا أن خطوة تجديد العقد تؤكد أن النادي'
+            ' متمسك بنجمه المصري.')
+    assert _found([para]) == []
